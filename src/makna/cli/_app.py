@@ -1,0 +1,54 @@
+"""The root Typer application and the error boundary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from ..errors import MaknaError
+
+
+class MaknaGroup(TyperGroup):
+    """Turns every MaknaError raised below into a one-line message and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MaknaError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(
+    name="makna",
+    cls=MaknaGroup,
+    help="makna: qualitative analysis of interviews (Indonesian and English), private by default.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def _register() -> None:
+    # Each module adds its commands to ``app`` on import; the order sets the order in --help.
+    from . import (  # noqa: F401
+        project_cmds,
+        sources_cmds,
+        cases_cmds,
+        codebook_cmds,
+        coding_cmds,
+        query_cmds,
+        demo_cmds,
+    )
+    from . import optional_cmds  # noqa: F401
+
+
+_register()
+
+
+def main() -> None:
+    app()

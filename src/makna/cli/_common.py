@@ -1,0 +1,87 @@
+"""Options and output formatting shared by the commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..project import Project, find_project, open_project
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+ProjectOpt = Annotated[
+    str | None,
+    typer.Option("--project", "-p", help="Project file or database URL [default: $MAKNA_PROJECT, else the single *.makna here]",
+                 show_default=False),
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+CoderOpt = Annotated[str | None, typer.Option("--coder", help="Coder name [default: $MAKNA_CODER or login name]")]
+
+
+@contextmanager
+def opened(project: str | None, coder: str | None = None) -> Iterator[Project]:
+    with open_project(find_project(project), coder=coder) as proj:
+        yield proj
+
+
+def console() -> Console:
+    return Console(soft_wrap=False, width=max(Console().width, 100))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 6)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: OutputFormat, *,
+         title: str | None = None, empty: str = "Nothing to show.") -> None:
+    """Write ``rows`` as a Rich table, CSV or JSON (a list of objects)."""
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps([{c: _plain(r.get(c)) for c in columns} for r in rows], ensure_ascii=False, indent=2))
+        return
+    if fmt is OutputFormat.csv:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow(["" if r.get(c) is None else _plain(r.get(c)) for c in columns])
+        sys.stdout.write(buf.getvalue())
+        sys.stdout.flush()
+        return
+    if not rows:
+        typer.echo(empty)
+        return
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*["" if r.get(c) is None else str(_plain(r.get(c))) for c in columns])
+    console().print(table)
+
+
+def parse_span(text: str) -> tuple[int, int]:
+    from ..errors import InputError
+
+    try:
+        a, b = text.split(":", 1)
+        return int(a), int(b)
+    except ValueError:
+        raise InputError(f"--span {text!r}: expected START:END (0-based code points, end exclusive)") from None

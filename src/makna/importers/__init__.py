@@ -1,0 +1,27 @@
+"""Reading transcript files into normalised text (and turns, where the format defines them).
+
+One module per format registers a reader for its file suffixes. A reader gets the file's bytes and
+returns an :class:`ImportedText` whose ``text`` is already normalised (NFC, ``"\\n"``) and whose
+``turns`` (when the format defines speakers, as subtitles and chat exports do) index into that text.
+Readers never touch the store: :mod:`makna.sources` stores what they return.
+"""
+
+from __future__ import annotations
+
+from ._base import (
+    MAX_FILE_BYTES,
+    ImportedText,
+    Reader,
+    read_document,
+    register,
+    supported_suffixes,
+)
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "ImportedText",
+    "Reader",
+    "read_document",
+    "register",
+    "supported_suffixes",
+]

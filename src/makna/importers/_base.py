@@ -1,0 +1,85 @@
+"""The importer registry and the shared checks every file goes through."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ImportFormatError, InputError, UnsupportedFormatError
+from ..text import TurnSpan
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportedText:
+    """What a reader extracted: normalised text, its media type, and what it learnt on the way."""
+
+    text: str
+    media_type: str
+    encoding: str | None = None
+    turns: list[TurnSpan] | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+# A reader gets (path, raw bytes) and returns the extracted text.
+Reader = Callable[[Path, bytes], ImportedText]
+
+_READERS: dict[str, Reader] = {}
+_MODULES = ("txt", "docx", "odt", "pdf", "html", "subtitles", "whatsapp")
+_loaded = False
+
+
+def register(*suffixes: str) -> Callable[[Reader], Reader]:
+    """Decorator: register a reader for file suffixes such as ``".txt"``."""
+
+    def deco(fn: Reader) -> Reader:
+        for s in suffixes:
+            _READERS[s.lower()] = fn
+        return fn
+
+    return deco
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    for name in _MODULES:
+        try:
+            importlib.import_module(f"{__package__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.{name}":
+                raise
+    _loaded = True
+
+
+def supported_suffixes() -> list[str]:
+    _load()
+    return sorted(_READERS)
+
+
+def read_document(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> ImportedText:
+    """Read ``path`` with the reader for its suffix, after checking it exists, is a file, is not
+    empty and not larger than ``max_bytes``."""
+    _load()
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file")
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFormatError(f"{path}: the file is empty")
+    if size > max_bytes:
+        raise ImportFormatError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit for one file")
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        raise UnsupportedFormatError(
+            f"{path}: unsupported file type {path.suffix or '(none)'!r} (supported: {', '.join(supported_suffixes())})"
+        )
+    result = reader(path, path.read_bytes())
+    if not result.text.strip():
+        raise ImportFormatError(f"{path}: no text found in the file")
+    return result

@@ -1,0 +1,63 @@
+"""Plain text and Markdown: UTF-8 (with or without BOM), UTF-16 with BOM, else a detected legacy
+encoding, named in the result."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ..errors import EncodingError, ImportFormatError
+from ..text import normalize_text
+from ._base import ImportedText, register
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str, str]:
+    """Decode the bytes of a text file; returns (text, encoding name)."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(name.replace("-sig", "")), name
+            except UnicodeDecodeError as exc:
+                raise EncodingError(f"{path}: starts with a {name} byte-order mark but is not valid {name} ({exc.reason} at byte {exc.start})") from None
+    if b"\x00" in data[:8192]:
+        raise ImportFormatError(f"{path}: looks like a binary file, not text (NUL bytes and no UTF-16 byte-order mark)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 1024 * 1024]).best()
+    if best is None or best.encoding is None:
+        raise EncodingError(f"{path}: not UTF-8 and no other text encoding fits; save it as UTF-8 and import again")
+    encoding = str(best.encoding)
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise EncodingError(f"{path}: looks like {encoding} but does not decode as it; save it as UTF-8") from None
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:100_000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return bad / len(sample)
+
+
+@register(".txt", ".text", ".md", ".markdown")
+def read_txt(path: Path, data: bytes) -> ImportedText:
+    text, encoding = decode_text(path, data)
+    if _control_ratio(text) > 0.01:
+        raise ImportFormatError(f"{path}: looks like a binary file, not text (control characters)")
+    notes = [] if encoding in ("utf-8", "utf-8-sig", "utf-16-le", "utf-16-be") else [f"decoded as {encoding}"]
+    media = "text/markdown" if path.suffix.lower() in (".md", ".markdown") else "text/plain"
+    return ImportedText(text=normalize_text(text), media_type=media, encoding=encoding, notes=notes)

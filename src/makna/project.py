@@ -1,0 +1,158 @@
+"""Opening and creating projects, and resolving what users name (codes, sources, coders, cases)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from .errors import NotAProjectError, UnknownCaseError, UnknownCodeError, UnknownSourceError
+from .model import Coder, ProjectInfo, new_id, utcnow
+from .store import Store, as_utc, tables
+
+__all__ = [
+    "Project",
+    "create_project",
+    "open_project",
+    "find_project",
+    "default_coder_name",
+    "PROJECT_SUFFIX",
+]
+
+PROJECT_SUFFIX = ".makna"
+
+
+def default_coder_name() -> str:
+    """The coder name used when none is given: ``$MAKNA_CODER``, else the login name."""
+    name = os.environ.get("MAKNA_CODER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "researcher"
+    except Exception:  # pragma: no cover - no login name in some containers
+        return "researcher"
+
+
+@dataclass
+class Project:
+    """An open makna project. Close it (or use it as a context manager) when done."""
+
+    store: Store
+    location: str
+    coder_name: str = field(default_factory=default_coder_name)
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def actor(self) -> str:
+        return self.coder_name
+
+    def info(self) -> ProjectInfo:
+        meta = self.store.meta()
+        import datetime as dt
+
+        return ProjectInfo(
+            id=meta["project_id"],
+            name=meta["name"],
+            created_at=as_utc(dt.datetime.fromisoformat(meta["created_at"])),
+            schema_revision=self.store.schema_revision() or "",
+        )
+
+    # ------------------------------------------------------------------ resolving names
+    def code_id(self, conn: Connection, key: str) -> str:
+        """The id of the code with ``key`` (or with that id)."""
+        c = tables.codes.c
+        found = conn.execute(select(c.id).where((c.key == key) | (c.id == key))).scalar()
+        if found is None:
+            raise UnknownCodeError(f"unknown code {key!r} (see 'makna codebook list')")
+        return str(found)
+
+    def source_row(self, conn: Connection, name: str) -> Any:
+        """The row (id, name, length) of the source called ``name`` (or with that id)."""
+        c = tables.sources.c
+        row = conn.execute(
+            select(c.id, c.name, c.length).where((c.name == name) | (c.id == name))
+        ).first()
+        if row is None:
+            raise UnknownSourceError(f"unknown source {name!r} (see 'makna sources')")
+        return row
+
+    def case_id(self, conn: Connection, name: str) -> str:
+        c = tables.cases.c
+        found = conn.execute(select(c.id).where((c.name == name) | (c.id == name))).scalar()
+        if found is None:
+            raise UnknownCaseError(f"unknown case {name!r} (see 'makna cases')")
+        return str(found)
+
+    def coder_id(self, conn: Connection, name: str | None = None, *, create: bool = True,
+                 kind: str = "person") -> str:
+        """The id of coder ``name`` (default: this session's coder), created on first use."""
+        name = name or self.coder_name
+        c = tables.coders.c
+        found = conn.execute(select(c.id).where((c.name == name) | (c.id == name))).scalar()
+        if found is not None:
+            return str(found)
+        if not create:
+            from .errors import NotFoundError
+
+            raise NotFoundError(f"unknown coder {name!r}")
+        cid = new_id()
+        conn.execute(insert(tables.coders).values(id=cid, name=name, kind=kind, created_at=utcnow()))
+        return cid
+
+    def coders(self) -> list[Coder]:
+        c = tables.coders.c
+        with self.store.read() as conn:
+            rows = conn.execute(select(c.id, c.name, c.kind).order_by(c.name)).all()
+        return [Coder(id=r.id, name=r.name, kind=r.kind) for r in rows]
+
+
+def create_project(location: str | os.PathLike[str], name: str | None = None, *,
+                   coder: str | None = None, project_id: str | None = None) -> Project:
+    """Create a new project at a path (SQLite file) or a PostgreSQL URL."""
+    loc = os.fspath(location)
+    coder_name = coder or default_coder_name()
+    title = name or Path(loc).stem or "makna project"
+    store = Store.create(loc, project_id=project_id or new_id(), name=title, actor=coder_name)
+    return Project(store=store, location=loc, coder_name=coder_name)
+
+
+def open_project(location: str | os.PathLike[str], *, coder: str | None = None) -> Project:
+    """Open an existing project at a path or URL."""
+    loc = os.fspath(location)
+    return Project(store=Store.open(loc), location=loc, coder_name=coder or default_coder_name())
+
+
+def find_project(explicit: str | None = None, *, cwd: Path | None = None,
+                 environ: dict[str, str] | None = None) -> str:
+    """Where the project is: ``explicit``, else ``$MAKNA_PROJECT``, else the single ``*.makna`` file
+    in the current folder."""
+    if explicit:
+        return explicit
+    env = os.environ if environ is None else environ
+    if env.get("MAKNA_PROJECT"):
+        return env["MAKNA_PROJECT"]
+    folder = cwd or Path.cwd()
+    found: Iterable[Path] = sorted(folder.glob(f"*{PROJECT_SUFFIX}"))
+    files = [p for p in found if p.is_file()]
+    if len(files) == 1:
+        return str(files[0])
+    if not files:
+        raise NotAProjectError(
+            f"no project given and no *{PROJECT_SUFFIX} file in {folder} (use -p PATH or set MAKNA_PROJECT)"
+        )
+    raise NotAProjectError(
+        f"several *{PROJECT_SUFFIX} files in {folder}: choose one with -p ({', '.join(p.name for p in files)})"
+    )

@@ -1,0 +1,212 @@
+"""The project store: one small interface over SQLite (embedded default) and PostgreSQL (team server).
+
+Everything above the store talks to it through :class:`Store`: ``read()`` for queries, and
+``write(actor, action, payload)`` for mutations, which runs one transaction and appends one entry to
+the event log in that same transaction. SQL dialect differences stay inside this package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from ..errors import NotAProjectError, ProjectError, ProjectExistsError
+from . import tables
+
+__all__ = ["Store", "resolve_location", "tables", "SCHEMA_HEAD", "as_utc"]
+
+SCHEMA_HEAD = "0001"
+_MIGRATIONS = Path(__file__).with_name("migrations")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
+def resolve_location(location: str | os.PathLike[str]) -> str:
+    """An SQLAlchemy URL for a project path or database URL.
+
+    A plain path is an SQLite project file; ``postgresql://`` and ``postgres://`` URLs use psycopg 3.
+    """
+    text = os.fspath(location)
+    if not _URL.match(text):
+        return "sqlite:///" + str(Path(text).expanduser().resolve())
+    scheme, rest = text.split("://", 1)
+    scheme = scheme.lower()
+    if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
+        return "postgresql+psycopg://" + rest
+    if scheme == "sqlite":
+        return text
+    raise NotAProjectError(f"{text}: unsupported database URL (use a file path or postgresql://)")
+
+
+def _sqlite_path(url: str) -> Path | None:
+    return Path(url[len("sqlite:///") :]) if url.startswith("sqlite:///") else None
+
+
+def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class Store:
+    """An open project database."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+
+    # ----------------------------------------------------------------- opening and creating
+    @classmethod
+    def _engine(cls, url: str) -> Engine:
+        if url.startswith("sqlite"):
+            engine = create_engine(url, poolclass=NullPool)
+            event.listen(engine, "connect", _on_sqlite_connect)
+            return engine
+        return create_engine(url, pool_pre_ping=True)
+
+    @classmethod
+    def create(cls, location: str | os.PathLike[str], *, project_id: str, name: str, actor: str) -> Store:
+        """Create a new, empty project store; refuse when one exists there already."""
+        url = resolve_location(location)
+        path = _sqlite_path(url)
+        if path is not None:
+            if path.exists():
+                raise ProjectExistsError(f"{path}: a file exists there already; choose another path")
+            if not path.parent.is_dir():
+                raise ProjectError(f"{path}: folder {path.parent} does not exist")
+        engine = cls._engine(url)
+        try:
+            with engine.connect() as conn:
+                if inspect(conn).has_table("meta"):
+                    raise ProjectExistsError(f"{location}: this database already holds a makna project")
+        except OperationalError as exc:
+            engine.dispose()
+            raise ProjectError(f"{location}: cannot connect ({_first_line(exc)})") from exc
+        store = cls(url, engine)
+        try:
+            store._migrate()
+            now = dt.datetime.now(dt.UTC)
+            with store.write(actor, "project.create", {"id": project_id, "name": name}) as conn:
+                conn.execute(
+                    insert(tables.meta),
+                    [
+                        {"key": "format", "value": "makna"},
+                        {"key": "project_id", "value": project_id},
+                        {"key": "name", "value": name},
+                        {"key": "created_at", "value": now.isoformat()},
+                    ],
+                )
+        except BaseException:
+            engine.dispose()
+            if path is not None and path.exists():
+                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    leftover.unlink(missing_ok=True)
+            raise
+        return store
+
+    @classmethod
+    def open(cls, location: str | os.PathLike[str]) -> Store:
+        """Open an existing project; migrate its schema forward when it is older than this makna."""
+        url = resolve_location(location)
+        path = _sqlite_path(url)
+        if path is not None:
+            if not path.exists():
+                raise NotAProjectError(f"{path}: no such project file")
+            if path.is_dir():
+                raise NotAProjectError(f"{path}: is a folder, not a makna project file")
+            with path.open("rb") as fh:
+                if fh.read(16) != _SQLITE_MAGIC:
+                    raise NotAProjectError(f"{path}: not a makna project (not an SQLite database)")
+        engine = cls._engine(url)
+        try:
+            with engine.connect() as conn:
+                if not inspect(conn).has_table("meta"):
+                    raise NotAProjectError(f"{location}: not a makna project (no project tables)")
+                fmt = conn.execute(select(tables.meta.c.value).where(tables.meta.c.key == "format")).scalar()
+                if fmt != "makna":
+                    raise NotAProjectError(f"{location}: not a makna project")
+        except (OperationalError, DatabaseError) as exc:
+            engine.dispose()
+            raise NotAProjectError(f"{location}: cannot open as a makna project ({_first_line(exc)})") from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        store = cls(url, engine)
+        store._migrate()
+        return store
+
+    def _alembic_config(self, conn: Connection) -> Any:
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(_MIGRATIONS))
+        cfg.attributes["connection"] = conn
+        return cfg
+
+    def schema_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def _migrate(self) -> None:
+        if self.schema_revision() == SCHEMA_HEAD:
+            return
+        from alembic import command
+
+        with self.engine.begin() as conn:
+            command.upgrade(self._alembic_config(conn), "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ----------------------------------------------------------------------- transactions
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def write(self, actor: str, action: str, payload: dict[str, Any]) -> Iterator[Connection]:
+        """One transaction that appends an event (``actor``, ``action``, ``payload``) to the log.
+
+        The event is written when the block ends, so the caller may add to ``payload`` inside the
+        block (ids it created, counts). Any exception rolls everything back, event included.
+        """
+        record = payload
+        with self.engine.begin() as conn:
+            yield conn
+            conn.execute(
+                insert(tables.events).values(
+                    at=dt.datetime.now(dt.UTC), actor=actor, action=action, payload=record
+                )
+            )
+
+    def meta(self) -> dict[str, str]:
+        with self.read() as conn:
+            return {k: v for k, v in conn.execute(select(tables.meta.c.key, tables.meta.c.value))}
+
+
+def _first_line(exc: SQLAlchemyError) -> str:
+    return str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+

@@ -1,0 +1,207 @@
+"""The SQL schema, as SQLAlchemy Core tables. Alembic migrations create and evolve it."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+__all__ = [
+    "metadata",
+    "meta",
+    "coders",
+    "sources",
+    "turns",
+    "cases",
+    "attributes",
+    "case_values",
+    "case_links",
+    "codes",
+    "segments",
+    "memos",
+    "sets",
+    "set_members",
+    "events",
+]
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+UUID = String(36)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+coders = Table(
+    "coders",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False, server_default="person"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("name", String(500), nullable=False, unique=True),
+    Column("text", Text, nullable=False),
+    Column("length", Integer, nullable=False),
+    Column("original_name", String(1000), nullable=False),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("media_type", String(100), nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("encoding", String(64)),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+    Column("original", LargeBinary),
+)
+
+turns = Table(
+    "turns",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("source_id", UUID, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("speaker", String(200), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("time_start", String(32)),
+    Column("time_end", String(32)),
+    UniqueConstraint("source_id", "number"),
+    CheckConstraint('0 <= start AND start < "end"', name="span"),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("name", String(500), nullable=False, unique=True),
+    Column("description", Text, nullable=False, server_default=""),
+)
+
+attributes = Table(
+    "attributes",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("type", String(16), nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+)
+
+case_values = Table(
+    "case_values",
+    metadata,
+    Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("attribute_id", UUID, ForeignKey("attributes.id", ondelete="CASCADE"), primary_key=True),
+    Column("value", Text, nullable=False),
+    Index(None, "attribute_id", "value"),
+)
+
+case_links = Table(
+    "case_links",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("case_id", UUID, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("source_id", UUID, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Index(None, "source_id"),
+    Index(None, "case_id"),
+)
+
+codes = Table(
+    "codes",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("key", String(200), nullable=False, unique=True),
+    Column("name", String(500), nullable=False),
+    Column("parent_id", UUID, ForeignKey("codes.id"), index=True),
+    Column("color", String(7), nullable=False),
+    Column("definition", Text, nullable=False, server_default=""),
+    Column("inclusion", Text, nullable=False, server_default=""),
+    Column("exclusion", Text, nullable=False, server_default=""),
+    Column("example", Text, nullable=False, server_default=""),
+    Column("keywords", JSON, nullable=False),
+    Column("position", Integer, nullable=False, server_default="0"),
+)
+
+segments = Table(
+    "segments",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("source_id", UUID, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("code_id", UUID, ForeignKey("codes.id"), nullable=False),
+    Column("coder_id", UUID, ForeignKey("coders.id"), nullable=False),
+    Column("memo", Text, nullable=False, server_default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint('0 <= start AND start < "end"', name="span"),
+    UniqueConstraint("source_id", "start", "end", "code_id", "coder_id"),
+    Index(None, "code_id", "source_id"),
+    Index(None, "coder_id"),
+)
+
+memos = Table(
+    "memos",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("target_kind", String(16), nullable=False),
+    Column("target_id", UUID),
+    Column("title", String(500), nullable=False, server_default=""),
+    Column("text", Text, nullable=False),
+    Column("coder_id", UUID, ForeignKey("coders.id")),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index(None, "target_kind", "target_id"),
+)
+
+sets = Table(
+    "sets",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("name", String(500), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+)
+
+set_members = Table(
+    "set_members",
+    metadata,
+    Column("set_id", UUID, ForeignKey("sets.id", ondelete="CASCADE"), primary_key=True),
+    Column("member_id", UUID, primary_key=True),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(100), nullable=False, index=True),
+    Column("payload", JSON, nullable=False),
+)

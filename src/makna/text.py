@@ -1,0 +1,230 @@
+"""Text normalisation and offsets.
+
+makna stores every source text NFC-normalised with ``"\\n"`` line endings, and never changes it after
+import. Offsets are 0-based Unicode code points, end exclusive: ``text[start:end]`` in Python.
+Conversions to other conventions (UTF-16 code units, CRLF counted as two) happen at the edges.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .errors import OffsetError
+
+__all__ = [
+    "normalize_text",
+    "check_span",
+    "DEFAULT_TURN_PATTERN",
+    "TurnSpan",
+    "detect_turns",
+    "sentence_spans",
+    "line_spans",
+    "paragraph_spans",
+    "enclosing_span",
+    "utf16_to_codepoint",
+    "codepoint_to_utf16",
+    "OffsetMap",
+]
+
+_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
+
+
+def normalize_text(raw: str) -> str:
+    """NFC-normalise ``raw``, turn every line ending into ``"\\n"`` and drop a leading BOM."""
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", raw))
+
+
+def check_span(start: int, end: int, length: int, *, what: str = "span") -> None:
+    """Raise :class:`OffsetError` unless ``0 <= start < end <= length``."""
+    if not (0 <= start < end <= length):
+        raise OffsetError(
+            f"{what} {start}:{end} is outside the text (valid: 0 <= start < end <= {length})"
+        )
+
+
+# A label of one to four words (letters, digits after the first letter, dots), then a colon.
+DEFAULT_TURN_PATTERN = r"^[ \t]*(?P<speaker>[^\W\d_][\w.'’()-]*(?:[ \t][\w.'’()-]+){0,3}?)[ \t]*:(?=\s|$)"
+
+
+@dataclass(frozen=True)
+class TurnSpan:
+    """A detected turn: from the start of its label to the end of its last non-blank line."""
+
+    speaker: str
+    start: int
+    end: int
+    time_start: str | None = None
+    time_end: str | None = None
+
+
+def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
+    """Split ``text`` into speaker turns.
+
+    A line that matches ``pattern`` (a regex with a ``speaker`` group, matched at each line start)
+    opens a turn; the turn runs until the next such line or the end, trailing blank lines excluded.
+    Text before the first label belongs to no turn.
+    """
+    rx = re.compile(pattern or DEFAULT_TURN_PATTERN, re.MULTILINE)
+    starts: list[tuple[int, str]] = []
+    for m in rx.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start != m.start() and text[line_start : m.start()].strip():
+            continue
+        speaker = (m.groupdict().get("speaker") or m.group(0)).strip()
+        starts.append((line_start + (len(m.group(0)) - len(m.group(0).lstrip())), speaker))
+    turns: list[TurnSpan] = []
+    for i, (start, speaker) in enumerate(starts):
+        stop = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        end = start + len(text[start:stop].rstrip())
+        if end > start:
+            turns.append(TurnSpan(speaker, start, end))
+    return turns
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+
+
+def _spans_between(text: str, cuts: Sequence[int]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    prev = 0
+    for cut in [*cuts, len(text)]:
+        piece = text[prev:cut]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if trail > lead:
+            spans.append((prev + lead, prev + trail))
+        prev = cut
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences as (start, end): cut after . ! ? … (with closing quotes) before white space, and at
+    every line break. Leading and trailing white space is excluded from each span."""
+    return _spans_between(text, [m.end() for m in _SENTENCE_END.finditer(text)])
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end), without the newline."""
+    return _spans_between(text, [m.end() for m in re.finditer("\n", text)])
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs (runs of lines separated by blank lines) as (start, end)."""
+    return _spans_between(text, [m.end() for m in re.finditer(r"\n[ \t]*\n", text)])
+
+
+def enclosing_span(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The smallest run of consecutive ``spans`` (sorted, disjoint) that covers ``start:end``."""
+    starts = [s for s, _ in spans]
+    i = max(bisect.bisect_right(starts, start) - 1, 0)
+    j = i
+    while j + 1 < len(spans) and spans[j + 1][0] < end:
+        j += 1
+    return (min(spans[i][0], start), max(spans[j][1], end))
+
+
+def _utf16_len(ch: str) -> int:
+    return 2 if ord(ch) > 0xFFFF else 1
+
+
+class OffsetMap:
+    """Maps offsets of a foreign convention onto makna's code points for one original text.
+
+    ``units`` is ``"utf16"`` or ``"codepoint"``; ``crlf_as_two`` says whether the foreign tool
+    counted a CRLF pair as two units (the original text still holds it) while makna stores ``"\\n"``.
+    Built once per text: each lookup is a binary search.
+    """
+
+    def __init__(self, original: str, *, units: str = "codepoint", crlf_as_two: bool = True) -> None:
+        if units not in ("utf16", "codepoint"):
+            raise ValueError(f"unknown offset units {units!r}")
+        if original.startswith("\ufeff"):
+            original = original[1:]
+        self._foreign: list[int] = []  # foreign offset at which each normalised character starts
+        self._normalised = normalize_text(original)
+        pos = 0
+        i = 0
+        n = len(original)
+        raw_chars: list[tuple[int, str]] = []
+        while i < n:
+            ch = original[i]
+            if ch == "\r" and i + 1 < n and original[i + 1] == "\n":
+                raw_chars.append((pos, "\n"))
+                pos += 2 if crlf_as_two else 1
+                i += 2
+                continue
+            raw_chars.append((pos, "\n" if ch in "\r\u2028\u2029\x85" else ch))
+            pos += _utf16_len(ch) if units == "utf16" else 1
+            i += 1
+        self._total = pos
+        denormal = "".join(c for _, c in raw_chars)
+        if denormal == self._normalised:
+            self._foreign = [p for p, _ in raw_chars]
+        else:  # NFC composed some characters: each composed one starts where its first part did
+            self._foreign = []
+            for first, chunk in _nfc_chunks(denormal):
+                composed = unicodedata.normalize("NFC", chunk)
+                for j in range(len(composed)):
+                    self._foreign.append(raw_chars[first + min(j, len(chunk) - 1)][0])
+            if len(self._foreign) != len(self._normalised):  # pragma: no cover - defensive
+                raise OffsetError("cannot map offsets of a text whose normalisation is not local")
+
+    @property
+    def text(self) -> str:
+        return self._normalised
+
+    def to_codepoint(self, foreign: int) -> int | None:
+        """The code-point offset of a foreign boundary, or None when it falls inside a character."""
+        if foreign == self._total:
+            return len(self._foreign)
+        i = bisect.bisect_left(self._foreign, foreign)
+        if i < len(self._foreign) and self._foreign[i] == foreign:
+            return i
+        return None
+
+    def to_foreign(self, codepoint: int) -> int:
+        if codepoint == len(self._foreign):
+            return self._total
+        return self._foreign[codepoint]
+
+
+def _nfc_chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Split ``text`` into (start, piece) runs that NFC normalises independently: each run starts
+    at a starter character; a starter that composes with the run before it joins that run."""
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i < len(text):
+            ch = text[i]
+            if unicodedata.combining(ch) != 0:
+                continue
+            run = text[start:i]
+            if len(unicodedata.normalize("NFC", run + ch)) < len(unicodedata.normalize("NFC", run)) + 1:
+                continue
+        yield start, text[start:i]
+        start = i
+
+
+def utf16_to_codepoint(text: str, offset: int) -> int:
+    """Code-point offset of a UTF-16 code-unit offset into ``text``."""
+    units = 0
+    for i, ch in enumerate(text):
+        if units >= offset:
+            if units != offset:
+                raise OffsetError(f"UTF-16 offset {offset} falls inside a surrogate pair")
+            return i
+        units += _utf16_len(ch)
+    if units == offset:
+        return len(text)
+    raise OffsetError(f"UTF-16 offset {offset} is beyond the end of the text ({units} units)")
+
+
+def codepoint_to_utf16(text: str, offset: int) -> int:
+    """UTF-16 code-unit offset of a code-point offset into ``text``."""
+    check_span(0, max(offset, 1), max(len(text), 1), what="offset")
+    return sum(_utf16_len(ch) for ch in text[:offset])
