@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -18,3 +19,49 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: the shared evaluation data comes with CI, not with a clone")
     return SHARED
+
+
+# ----------------------------------------------------------------------------- project backends
+def _backends() -> list[str]:
+    wanted = os.environ.get("MAKNA_TEST_BACKENDS")
+    if wanted:
+        return [b.strip() for b in wanted.split(",") if b.strip()]
+    return ["sqlite", "postgresql"]
+
+
+PG_URL = os.environ.get("MAKNA_TEST_PG_URL", "")
+
+
+@pytest.fixture(params=_backends())
+def project_location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a fresh project can be created: an SQLite file path, or a PostgreSQL URL pointing at a
+    new empty schema (dropped afterwards). PostgreSQL tests skip unless MAKNA_TEST_PG_URL is set
+    (.ci/run starts a server and sets it)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "study.makna")
+        return
+    if not PG_URL:
+        pytest.skip("PostgreSQL backend: set MAKNA_TEST_PG_URL (see scripts/pg-test-server)")
+    import uuid
+
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    base = PG_URL.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture
+def project(project_location: str) -> Iterator[Any]:
+    """A fresh, empty project on each backend, coder 'tester'."""
+    import makna
+
+    with makna.create_project(project_location, "Test project", coder="tester") as proj:
+        yield proj

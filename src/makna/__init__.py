@@ -1,9 +1,174 @@
-"""makna: qualitative data analysis of interviews."""
+"""makna: qualitative data analysis of interviews, in Indonesian and English, private by default.
+
+The library is the product; the ``makna`` command line and the web workbench sit on top of it::
+
+    import makna
+    with makna.create_project("study.makna", "My study") as project:
+        makna.import_file(project, "informan-01.txt")
+        makna.add_code(project, "exp.neg.fraud", "Cheated")
+        makna.code_turn(project, "informan-01.txt", 4, "exp.neg.fraud")
+        for seg in makna.retrieve(project, code="exp.neg.fraud", context=40):
+            print(seg.source, seg.turn, seg.text)
+"""
 
 from __future__ import annotations
 
+from .cases import (
+    add_case,
+    define_attribute,
+    delete_case,
+    link_source,
+    list_attributes,
+    list_cases,
+    list_links,
+    load_cases_file,
+    set_values,
+    unlink_source,
+)
+from .codebook import (
+    CodebookDoc,
+    add_code,
+    code_tree,
+    delete_code,
+    dump_codebook,
+    export_codebook,
+    get_code,
+    import_codebook,
+    list_codes,
+    load_codebook,
+    merge_codes,
+    move_code,
+    read_codebook_file,
+    update_code,
+)
+from .coding import (
+    CodingResult,
+    SegmentSpec,
+    autocode_pattern,
+    autocode_speaker,
+    code_many,
+    code_span,
+    code_turn,
+    get_segment,
+    set_segment_memo,
+    uncode,
+    uncode_span,
+)
 from .errors import MaknaError
+from .memos import add_memo, create_set, delete_memo, events, list_memos, list_sets, update_memo
+from .model import (
+    Attribute,
+    Case,
+    CaseLink,
+    Code,
+    Coder,
+    EntitySet,
+    Event,
+    Memo,
+    ProjectInfo,
+    Segment,
+    Source,
+    Turn,
+)
+from .project import Project, create_project, find_project, open_project
+from .queries import CodeFrequency, Matrix, RetrievedSegment, code_case_matrix, code_frequencies, retrieve
+from .sources import (
+    ImportReport,
+    SourceSummary,
+    delete_source,
+    get_source,
+    get_turns,
+    import_file,
+    import_paths,
+    import_text,
+    list_sources,
+    rename_source,
+)
 
 __version__ = "0.1.0"
 
-__all__ = ["MaknaError", "__version__"]
+__all__ = [
+    "__version__",
+    "MaknaError",
+    # projects
+    "Project",
+    "ProjectInfo",
+    "create_project",
+    "open_project",
+    "find_project",
+    # sources
+    "Source",
+    "SourceSummary",
+    "Turn",
+    "ImportReport",
+    "import_file",
+    "import_paths",
+    "import_text",
+    "list_sources",
+    "get_source",
+    "get_turns",
+    "rename_source",
+    "delete_source",
+    # cases
+    "Case",
+    "Attribute",
+    "CaseLink",
+    "add_case",
+    "define_attribute",
+    "set_values",
+    "link_source",
+    "unlink_source",
+    "list_cases",
+    "list_attributes",
+    "list_links",
+    "delete_case",
+    "load_cases_file",
+    # codebook
+    "Code",
+    "CodebookDoc",
+    "list_codes",
+    "code_tree",
+    "get_code",
+    "add_code",
+    "update_code",
+    "move_code",
+    "merge_codes",
+    "delete_code",
+    "load_codebook",
+    "dump_codebook",
+    "read_codebook_file",
+    "import_codebook",
+    "export_codebook",
+    # coding
+    "Coder",
+    "Segment",
+    "SegmentSpec",
+    "CodingResult",
+    "code_span",
+    "code_turn",
+    "code_many",
+    "autocode_speaker",
+    "autocode_pattern",
+    "uncode",
+    "uncode_span",
+    "set_segment_memo",
+    "get_segment",
+    # memos, sets, events
+    "Memo",
+    "EntitySet",
+    "Event",
+    "add_memo",
+    "update_memo",
+    "delete_memo",
+    "list_memos",
+    "create_set",
+    "list_sets",
+    "events",
+    # queries
+    "RetrievedSegment",
+    "CodeFrequency",
+    "Matrix",
+    "retrieve",
+    "code_frequencies",
+    "code_case_matrix",
+]

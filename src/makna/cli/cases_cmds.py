@@ -1,1 +1,108 @@
-"""(being written)"""
+"""makna cases: informants and their attributes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..cases import (
+    ATTRIBUTE_TYPES,
+    add_case,
+    define_attribute,
+    delete_case,
+    link_source,
+    list_attributes,
+    list_cases,
+    load_cases_file,
+    set_values,
+)
+from ..errors import InputError
+from ._app import app
+from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, parse_span
+
+cases_app = typer.Typer(help="Cases (informants) and their attributes. Without a subcommand: list them.",
+                        invoke_without_command=True)
+app.add_typer(cases_app, name="cases")
+
+ValueOpt = Annotated[list[str] | None, typer.Option("--value", "-v", help="NAME=VALUE (repeatable).")]
+
+
+def _pairs(items: list[str] | None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in items or []:
+        if "=" not in item:
+            raise InputError(f"--value {item!r}: expected NAME=VALUE")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+@cases_app.callback()
+def cases_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """List cases with their attribute values."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with opened(project) as proj:
+        attrs = [a.name for a in list_attributes(proj)]
+        rows = [{"name": c.name, **c.values, "description": c.description} for c in list_cases(proj)]
+    emit(rows, ["name", *attrs, "description"], fmt, title="Cases", empty="No cases yet: makna cases add NAME")
+
+
+@cases_app.command("add")
+def cases_add(name: str, project: ProjectOpt = None,
+              description: Annotated[str, typer.Option("--description", "-d")] = "",
+              value: ValueOpt = None,
+              source: Annotated[list[str] | None, typer.Option("--source", "-s", help="Link a whole source (repeatable).")] = None) -> None:
+    """Add a case, optionally with attribute values and linked sources."""
+    with opened(project) as proj, proj.store.batch():
+        add_case(proj, name, description, values=_pairs(value))
+        for s in source or []:
+            link_source(proj, name, s)
+    typer.echo(f"Added case {name}.")
+
+
+@cases_app.command("attribute")
+def cases_attribute(name: str, project: ProjectOpt = None,
+                    kind: Annotated[str, typer.Option("--type", "-t", help=f"One of: {', '.join(ATTRIBUTE_TYPES)}")] = "text",
+                    description: Annotated[str, typer.Option("--description", "-d")] = "") -> None:
+    """Define a case attribute with a type."""
+    with opened(project) as proj:
+        define_attribute(proj, name, kind, description)
+    typer.echo(f"Attribute {name} ({kind}) defined.")
+
+
+@cases_app.command("set")
+def cases_set(case: str, values: Annotated[list[str], typer.Argument(help="NAME=VALUE pairs.")],
+              project: ProjectOpt = None) -> None:
+    """Set attribute values of a case (an empty VALUE clears it)."""
+    with opened(project) as proj:
+        set_values(proj, case, _pairs(values))
+    typer.echo(f"Updated {case}.")
+
+
+@cases_app.command("link")
+def cases_link(case: str, source: str, project: ProjectOpt = None,
+               span: Annotated[str | None, typer.Option("--span", help="START:END inside the source.")] = None) -> None:
+    """Link a case to a source, or to a span of it."""
+    start, end = parse_span(span) if span else (None, None)
+    with opened(project) as proj:
+        link_source(proj, case, source, start, end)
+    typer.echo(f"Linked {case} to {source}{f' [{span}]' if span else ''}.")
+
+
+@cases_app.command("import")
+def cases_import(path: Path, project: ProjectOpt = None) -> None:
+    """Add cases from a YAML or CSV file (all or nothing)."""
+    with opened(project) as proj:
+        n = load_cases_file(proj, path)
+    typer.echo(f"Added {n} case(s) from {path}.")
+
+
+@cases_app.command("delete")
+def cases_delete(case: str, project: ProjectOpt = None) -> None:
+    """Delete a case (its codings stay: they belong to sources)."""
+    with opened(project) as proj:
+        delete_case(proj, case)
+    typer.echo(f"Deleted case {case}.")

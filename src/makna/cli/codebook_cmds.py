@@ -1,1 +1,144 @@
-"""(being written)"""
+"""makna codebook: the tree of codes, its file format and its operations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..codebook import (
+    add_code,
+    code_tree,
+    delete_code,
+    export_codebook,
+    import_codebook,
+    merge_codes,
+    move_code,
+    read_codebook_file,
+    update_code,
+)
+from ..errors import InputError
+from ._app import app
+from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
+
+codebook_app = typer.Typer(help="The codebook. Without a subcommand: list the codes as a tree.",
+                           invoke_without_command=True)
+app.add_typer(codebook_app, name="codebook")
+
+Text = Annotated[str | None, typer.Option()]
+
+
+@codebook_app.callback()
+def codebook_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """List codes in tree order."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with opened(project) as proj:
+        nodes = code_tree(proj)
+    rows = [{"key": ("  " * n.depth if fmt is OutputFormat.table else "") + n.code.key, "name": n.code.name,
+             "color": n.code.color, "parent": next((m.code.key for m in nodes if m.code.id == n.code.parent_id), ""),
+             "definition": n.code.definition, "id": n.code.id} for n in nodes]
+    emit(rows, ["key", "name", "color", "parent", "definition", "id"] if fmt is not OutputFormat.table
+         else ["key", "name", "color", "definition"], fmt, title="Codebook",
+         empty="No codes yet: makna codebook add KEY or makna codebook import FILE.yaml")
+
+
+@codebook_app.command("add")
+def codebook_add(
+    key: Annotated[str, typer.Argument(help="Unique key, e.g. exp.neg.fraud")],
+    project: ProjectOpt = None,
+    name: Text = None, parent: Text = None, color: Text = None,
+    definition: Annotated[str, typer.Option()] = "", inclusion: Annotated[str, typer.Option()] = "",
+    exclusion: Annotated[str, typer.Option()] = "", example: Annotated[str, typer.Option()] = "",
+    keyword: Annotated[list[str] | None, typer.Option("--keyword", help="Repeatable.")] = None,
+) -> None:
+    """Add a code."""
+    with opened(project) as proj:
+        code = add_code(proj, key, name, parent=parent, color=color, definition=definition, inclusion=inclusion,
+                        exclusion=exclusion, example=example, keywords=keyword or ())
+    typer.echo(f"Added code {code.key} ({code.color}).")
+
+
+@codebook_app.command("edit")
+def codebook_edit(
+    key: str, project: ProjectOpt = None,
+    name: Text = None, new_key: Annotated[str | None, typer.Option("--key", help="Rename the key.")] = None,
+    color: Text = None, definition: Text = None, inclusion: Text = None, exclusion: Text = None,
+    example: Text = None,
+    keyword: Annotated[list[str] | None, typer.Option("--keyword", help="Replace the keywords (repeatable).")] = None,
+) -> None:
+    """Rename, recolour or redefine a code."""
+    with opened(project) as proj:
+        code = update_code(proj, key, name=name, new_key=new_key, color=color, definition=definition,
+                           inclusion=inclusion, exclusion=exclusion, example=example, keywords=keyword)
+    typer.echo(f"Updated code {code.key}.")
+
+
+@codebook_app.command("rename")
+def codebook_rename(key: str, name: str, project: ProjectOpt = None) -> None:
+    """Give a code a new name (its key stays)."""
+    with opened(project) as proj:
+        update_code(proj, key, name=name)
+    typer.echo(f"Renamed {key} to {name!r}.")
+
+
+@codebook_app.command("color")
+def codebook_color(key: str, color: str, project: ProjectOpt = None) -> None:
+    """Recolour a code (#RRGGBB)."""
+    with opened(project) as proj:
+        code = update_code(proj, key, color=color)
+    typer.echo(f"{code.key} is now {code.color}.")
+
+
+@codebook_app.command("move")
+def codebook_move(key: str, project: ProjectOpt = None,
+                  parent: Annotated[str | None, typer.Option("--parent", help="New parent key.")] = None,
+                  root: Annotated[bool, typer.Option("--root", help="Move to the top level.")] = False,
+                  position: Annotated[int | None, typer.Option(help="Place among the siblings (0 = first).")] = None) -> None:
+    """Move a code under another code, or to the top level."""
+    if (parent is None) == (not root):
+        raise InputError("give either --parent KEY or --root")
+    with opened(project) as proj:
+        move_code(proj, key, parent, position=position)
+    typer.echo(f"Moved {key} {'to the top level' if root else f'under {parent}'}.")
+
+
+@codebook_app.command("merge")
+def codebook_merge(source: str, target: str, project: ProjectOpt = None) -> None:
+    """Merge code SOURCE into TARGET: its segments move to TARGET and SOURCE is deleted."""
+    with opened(project) as proj:
+        n = merge_codes(proj, source, target)
+    typer.echo(f"Merged {source} into {target}: {n} segment(s) reassigned.")
+
+
+@codebook_app.command("delete")
+def codebook_delete(key: str, project: ProjectOpt = None,
+                    force: Annotated[bool, typer.Option("--force", help="Also delete its segments.")] = False) -> None:
+    """Delete a code (refused while it has segments or children, unless --force)."""
+    with opened(project) as proj:
+        n = delete_code(proj, key, force=force)
+    typer.echo(f"Deleted code {key}" + (f" and {n} segment(s)." if n else "."))
+
+
+@codebook_app.command("import")
+def codebook_import(path: Path, project: ProjectOpt = None) -> None:
+    """Add (or update) codes from a makna codebook YAML file."""
+    doc = read_codebook_file(path)
+    with opened(project) as proj:
+        result = import_codebook(proj, doc)
+    typer.echo(f"Codebook {path}: {result.added} code(s) added, {result.updated} updated.")
+
+
+@codebook_app.command("export")
+def codebook_export(project: ProjectOpt = None,
+                    output: Annotated[Path | None, typer.Option("--output", "-o", help="File [default: stdout]")] = None,
+                    no_ids: Annotated[bool, typer.Option("--no-ids", help="Leave out the code UUIDs.")] = False) -> None:
+    """Write the codebook as YAML."""
+    with opened(project) as proj:
+        text = export_codebook(proj, with_ids=not no_ids)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"Wrote {output}.")

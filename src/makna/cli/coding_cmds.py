@@ -1,1 +1,143 @@
-"""(being written)"""
+"""makna code, uncode, segments, memo: apply codes and read coded material back."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..coding import autocode_pattern, autocode_speaker, code_span, code_turn, uncode, uncode_span
+from ..errors import InputError
+from ..memos import MEMO_TARGETS, add_memo, list_memos
+from ..queries import retrieve
+from ._app import app
+from ._common import CoderOpt, FormatOpt, OutputFormat, ProjectOpt, emit, opened, parse_span
+
+SourceOpt = Annotated[list[str] | None, typer.Option("--source", "-s", help="Source name or id (repeatable).")]
+
+
+@app.command()
+def code(
+    code_key: Annotated[str, typer.Argument(metavar="CODE", help="Code key, e.g. exp.neg.fraud")],
+    source: SourceOpt = None,
+    project: ProjectOpt = None,
+    span: Annotated[str | None, typer.Option("--span", help="START:END, 0-based code points, end exclusive.")] = None,
+    turn: Annotated[int | None, typer.Option("--turn", help="Turn number (from 1, see 'makna sources show NAME --turns').")] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Every turn of this speaker label.")] = None,
+    match: Annotated[str | None, typer.Option("--match", help="Every match of this phrase.")] = None,
+    regex: Annotated[bool, typer.Option("--regex", help="--match is a regular expression.")] = False,
+    scope: Annotated[str, typer.Option("--scope", help="For --match: match, sentence or turn.")] = "match",
+    case_sensitive: Annotated[bool, typer.Option("--case-sensitive")] = False,
+    memo: Annotated[str, typer.Option("--memo", help="A memo on the new segment.")] = "",
+    coder: CoderOpt = None,
+) -> None:
+    """Code a span, a turn, every turn of a speaker, or every match of a phrase or regex."""
+    chosen = [x for x in (span, turn, speaker, match) if x is not None]
+    if len(chosen) != 1:
+        raise InputError("give exactly one of --span, --turn, --speaker or --match")
+    with opened(project, coder) as proj:
+        if span is not None or turn is not None:
+            if not source or len(source) != 1:
+                raise InputError("--span and --turn need exactly one --source")
+            if span is not None:
+                start, end = parse_span(span)
+                seg = code_span(proj, source[0], start, end, code_key, memo=memo)
+            else:
+                seg = code_turn(proj, source[0], turn or 0, code_key, memo=memo)
+            typer.echo(f"Coded {source[0]} [{seg.start}:{seg.end}] with {code_key} (segment {seg.id}).")
+            return
+        if speaker is not None:
+            result = autocode_speaker(proj, speaker, code_key, sources=source)
+        else:
+            result = autocode_pattern(proj, match or "", code_key, regex=regex, scope=scope,  # type: ignore[arg-type]
+                                      sources=source, ignore_case=not case_sensitive)
+    typer.echo(f"Coded {result.created} segment(s) with {code_key}; {result.skipped_duplicates} already coded.")
+
+
+@app.command("uncode")
+def uncode_cmd(
+    segment: Annotated[str | None, typer.Option("--segment", help="Segment id.")] = None,
+    source: Annotated[str | None, typer.Option("--source", "-s")] = None,
+    span: Annotated[str | None, typer.Option("--span", help="START:END of the coding to remove.")] = None,
+    code_key: Annotated[str | None, typer.Option("--code", help="Only this code [default: every code there].")] = None,
+    all_coders: Annotated[bool, typer.Option("--all-coders", help="Remove other coders' codings too.")] = False,
+    project: ProjectOpt = None,
+    coder: CoderOpt = None,
+) -> None:
+    """Remove a coding by segment id, or the codings of a span."""
+    with opened(project, coder) as proj:
+        if segment:
+            uncode(proj, segment)
+            typer.echo(f"Removed segment {segment}.")
+            return
+        if not (source and span):
+            raise InputError("give --segment ID, or --source NAME with --span START:END")
+        start, end = parse_span(span)
+        n = uncode_span(proj, source, start, end, code_key, all_coders=all_coders)
+    typer.echo(f"Removed {n} coding(s).")
+
+
+
+@app.command()
+def segments(
+    project: ProjectOpt = None,
+    code_key: Annotated[str | None, typer.Option("--code", "-c", help="Code key.")] = None,
+    no_descendants: Annotated[bool, typer.Option("--no-descendants", help="Only the code itself.")] = False,
+    source: SourceOpt = None,
+    case: Annotated[str | None, typer.Option("--case", help="Case name.")] = None,
+    attribute: Annotated[str | None, typer.Option("--attribute", "-a", help="NAME=VALUE of a case attribute.")] = None,
+    coder: Annotated[str | None, typer.Option("--coder", help="Only this coder's segments.")] = None,
+    context: Annotated[int, typer.Option("--context", help="Characters of context each side.")] = 0,
+    limit: Annotated[int | None, typer.Option("--limit")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Retrieve coded segments, filtered by code, source, case, attribute and coder."""
+    attr = None
+    if attribute is not None:
+        if "=" not in attribute:
+            raise InputError(f"--attribute {attribute!r}: expected NAME=VALUE")
+        name, value = attribute.split("=", 1)
+        attr = (name.strip(), value)
+    with opened(project) as proj:
+        found = retrieve(proj, code=code_key, descendants=not no_descendants, sources=source, case=case,
+                         attribute=attr, coder=coder, context=context, limit=limit)
+    rows = [{"source": s.source, "turn": s.turn, "start": s.start, "end": s.end, "code": s.code_key,
+             "coder": s.coder, "cases": "; ".join(s.cases), "before": s.before, "text": s.text, "after": s.after,
+             "memo": s.memo, "id": s.id} for s in found]
+    cols = ["source", "turn", "start", "end", "code", "coder", "cases", "text"]
+    if fmt is not OutputFormat.table:
+        cols = ["id", *cols[:-1], "before", "text", "after", "memo"]
+    elif context:
+        for r in rows:
+            r["text"] = f"…{r['before']}[{r['text']}]{r['after']}…"
+    emit(rows, cols, fmt, title=f"Segments ({len(rows)})", empty="No segments match.")
+
+
+memo_app = typer.Typer(help="Memos on the project, sources, cases, codes and segments.", no_args_is_help=True)
+app.add_typer(memo_app, name="memo")
+
+
+@memo_app.command("add")
+def memo_add(
+    text: str,
+    project: ProjectOpt = None,
+    on: Annotated[str, typer.Option("--on", help=f"What the memo is about: {', '.join(MEMO_TARGETS)}")] = "project",
+    target: Annotated[str | None, typer.Option("--target", "-t", help="Its name, key or id.")] = None,
+    title: Annotated[str, typer.Option("--title")] = "",
+    coder: CoderOpt = None,
+) -> None:
+    """Write a memo."""
+    with opened(project, coder) as proj:
+        m = add_memo(proj, on, target, text, title=title)
+    typer.echo(f"Memo {m.id} added to the {on}.")
+
+
+@memo_app.command("list")
+def memo_list(project: ProjectOpt = None, on: Annotated[str | None, typer.Option("--on")] = None,
+              target: Annotated[str | None, typer.Option("--target", "-t")] = None,
+              fmt: FormatOpt = OutputFormat.table) -> None:
+    """List memos."""
+    with opened(project) as proj:
+        rows = [{"id": m.id, "on": m.target_kind, "target": m.target_id or "", "title": m.title, "text": m.text,
+                 "created_at": m.created_at} for m in list_memos(proj, on, target)]
+    emit(rows, ["on", "target", "title", "text", "created_at", "id"], fmt, title="Memos", empty="No memos.")

@@ -1,1 +1,111 @@
-"""(being written)"""
+"""makna import, makna sources: bring transcripts in; list and inspect them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..sources import delete_source, get_source, get_turns, import_paths, list_sources, rename_source
+from ._app import app
+from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
+
+
+@app.command("import")
+def import_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .docx .odt .pdf .html .vtt .srt, WhatsApp .txt).")],
+    project: ProjectOpt = None,
+    language: Annotated[str | None, typer.Option("--language", "-l", help="id, en, ... [default: detected]")] = None,
+    turn_pattern: Annotated[str | None, typer.Option("--turn-pattern", help="Regex for a speaker label at a line start, with a (?P<speaker>...) group.")] = None,
+    no_original: Annotated[bool, typer.Option("--no-original", help="Do not keep the original file bytes in the project.")] = False,
+) -> None:
+    """Import transcripts. Identical files imported before are skipped and reported."""
+    import re
+
+    if turn_pattern is not None:
+        try:
+            re.compile(turn_pattern)
+        except re.error as exc:
+            from ..errors import InputError
+
+            raise InputError(f"--turn-pattern {turn_pattern!r}: invalid regex ({exc})") from None
+    with opened(project) as proj, Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        transient=True, disable=None,
+    ) as bar:
+        task = bar.add_task("Importing", total=None)
+
+        def tick(i: int, total: int, path: str) -> None:
+            bar.update(task, total=total, completed=i - 1, description=f"Importing {Path(path).name}")
+
+        report = import_paths(proj, paths, language=language, turn_pattern=turn_pattern,
+                              keep_original=not no_original, progress=tick)
+        bar.update(task, completed=bar.tasks[0].total or 0)
+    for s in report.imported:
+        note = f" ({s.encoding})" if s.encoding and s.encoding not in ("utf-8", "utf-8-sig") else ""
+        typer.echo(f"Imported {s.name}: {s.length:,} characters, language {s.language}{note}")
+    for path, why in report.duplicates:
+        typer.echo(f"Skipped {path}: {why}")
+    for path, why in report.failed:
+        typer.echo(f"Error: {why}", err=True)
+    typer.echo(f"{len(report.imported)} imported, {len(report.duplicates)} skipped, {len(report.failed)} failed.")
+    if report.failed and not report.imported:
+        raise typer.Exit(2)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+sources_app = typer.Typer(help="List and inspect sources. Without a subcommand: list them.",
+                          invoke_without_command=True, no_args_is_help=False)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.callback()
+def sources_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """List sources with their length, turns and language."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with opened(project) as proj:
+        rows = [vars(s) for s in list_sources(proj)]
+    emit(rows, ["name", "length", "turns", "language", "media_type", "imported_at", "id"], fmt, title="Sources",
+         empty="No sources yet: makna import FILE")
+
+
+@sources_app.command("show")
+def sources_show(
+    name: Annotated[str, typer.Argument(help="Source name or id.")],
+    project: ProjectOpt = None,
+    turns: Annotated[bool, typer.Option("--turns", help="List the turns instead of the text.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Print a source's text, or its numbered turns with offsets."""
+    with opened(project) as proj:
+        src = get_source(proj, name)
+        if not turns:
+            typer.echo(src.text)
+            return
+        rows = [{"turn": t.number, "speaker": t.speaker, "start": t.start, "end": t.end,
+                 "time": t.time_start or "", "text": src.text[t.start:t.end][:80]} for t in get_turns(proj, name)]
+    emit(rows, ["turn", "speaker", "start", "end", "time", "text"], fmt, title=f"Turns of {src.name}",
+         empty="No turns detected.")
+
+
+@sources_app.command("rename")
+def sources_rename(name: str, new_name: str, project: ProjectOpt = None) -> None:
+    """Rename a source."""
+    with opened(project) as proj:
+        rename_source(proj, name, new_name)
+    typer.echo(f"Renamed {name} to {new_name}.")
+
+
+@sources_app.command("delete")
+def sources_delete(name: str, project: ProjectOpt = None,
+                   yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False) -> None:
+    """Delete a source with its codings."""
+    if not yes:
+        typer.confirm(f"Delete source {name!r} and all its codings?", abort=True)
+    with opened(project) as proj:
+        n = delete_source(proj, name)
+    typer.echo(f"Deleted {name} and {n} coding(s).")

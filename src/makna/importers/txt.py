@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import EncodingError, ImportFormatError
 from ..text import normalize_text
 from ._base import ImportedText, register
+from .whatsapp import looks_like_whatsapp, parse_whatsapp
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -60,4 +61,6 @@ def read_txt(path: Path, data: bytes) -> ImportedText:
         raise ImportFormatError(f"{path}: looks like a binary file, not text (control characters)")
     notes = [] if encoding in ("utf-8", "utf-8-sig", "utf-16-le", "utf-16-be") else [f"decoded as {encoding}"]
     media = "text/markdown" if path.suffix.lower() in (".md", ".markdown") else "text/plain"
+    if media == "text/plain" and looks_like_whatsapp(text):
+        return parse_whatsapp(text, source=str(path), encoding=encoding, notes=notes)
     return ImportedText(text=normalize_text(text), media_type=media, encoding=encoding, notes=notes)

@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ class Store:
     def __init__(self, url: str, engine: Engine) -> None:
         self.url = url
         self.engine = engine
+        self._current: ContextVar[Connection | None] = ContextVar(f"makna-batch-{id(self)}", default=None)
 
     # ----------------------------------------------------------------- opening and creating
     @classmethod
@@ -183,8 +185,28 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
+        """A connection for queries (inside :meth:`batch`, the batch's own connection)."""
+        current = self._current.get()
+        if current is not None:
+            yield current
+            return
         with self.engine.connect() as conn:
             yield conn
+
+    @contextmanager
+    def batch(self) -> Iterator[Connection]:
+        """Group several operations into one transaction: every :meth:`write` inside the block joins
+        it (each still logs its event), and any failure rolls all of them back."""
+        if self._current.get() is not None:
+            with self.read() as conn:
+                yield conn
+            return
+        with self.engine.begin() as conn:
+            token = self._current.set(conn)
+            try:
+                yield conn
+            finally:
+                self._current.reset(token)
 
     @contextmanager
     def write(self, actor: str, action: str, payload: dict[str, Any]) -> Iterator[Connection]:
@@ -192,9 +214,10 @@ class Store:
 
         The event is written when the block ends, so the caller may add to ``payload`` inside the
         block (ids it created, counts). Any exception rolls everything back, event included.
+        Inside :meth:`batch`, the write joins the batch's transaction.
         """
         record = payload
-        with self.engine.begin() as conn:
+        with self.batch() as conn:
             yield conn
             conn.execute(
                 insert(tables.events).values(

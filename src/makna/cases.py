@@ -1,0 +1,280 @@
+"""Cases (informants) with typed attributes, linked to whole sources or to spans of them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+from sqlalchemy import Connection, delete, insert, select, update
+
+from .errors import ConflictError, InputError, NotFoundError
+from .model import Attribute, AttributeType, Case, CaseLink, new_id
+from .project import Project
+from .store import tables
+
+__all__ = [
+    "ATTRIBUTE_TYPES",
+    "add_case",
+    "define_attribute",
+    "set_values",
+    "link_source",
+    "unlink_source",
+    "list_cases",
+    "list_attributes",
+    "list_links",
+    "delete_case",
+    "encode_value",
+    "decode_value",
+    "load_cases_file",
+]
+
+ATTRIBUTE_TYPES: tuple[AttributeType, ...] = ("text", "integer", "float", "date", "boolean")
+_TRUE = {"true", "yes", "y", "1", "ya", "benar"}
+_FALSE = {"false", "no", "n", "0", "tidak", "salah"}
+
+
+def encode_value(kind: str, value: Any, *, attribute: str = "value") -> str:
+    """Check ``value`` against the attribute type and return its canonical text form."""
+    try:
+        if kind == "text":
+            return str(value)
+        if kind == "integer":
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError
+            return str(int(str(value).strip()) if isinstance(value, str) else int(value))
+        if kind == "float":
+            if isinstance(value, bool):
+                raise ValueError
+            return repr(float(value))
+        if kind == "date":
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            return dt.date.fromisoformat(str(value).strip()).isoformat()
+        if kind == "boolean":
+            if isinstance(value, bool):
+                return "true" if value else "false"
+            word = str(value).strip().lower()
+            if word in _TRUE:
+                return "true"
+            if word in _FALSE:
+                return "false"
+            raise ValueError
+    except (ValueError, TypeError):
+        pass
+    else:
+        raise InputError(f"attribute {attribute!r}: unknown type {kind!r} (use {', '.join(ATTRIBUTE_TYPES)})")
+    raise InputError(f"attribute {attribute!r}: {value!r} is not a valid {kind}")
+
+
+def decode_value(kind: str, text: str) -> Any:
+    if kind == "integer":
+        return int(text)
+    if kind == "float":
+        return float(text)
+    if kind == "date":
+        return dt.date.fromisoformat(text)
+    if kind == "boolean":
+        return text == "true"
+    return text
+
+
+def _attribute(conn: Connection, name: str) -> Any:
+    a = tables.attributes.c
+    row = conn.execute(select(a.id, a.name, a.type).where((a.name == name) | (a.id == name))).first()
+    if row is None:
+        raise NotFoundError(f"unknown attribute {name!r} (define it first: 'makna cases attribute NAME --type ...')")
+    return row
+
+
+def define_attribute(project: Project, name: str, kind: str = "text", description: str = "", *,
+                     attribute_id: str | None = None) -> Attribute:
+    """Define a case attribute; redefining with the same type updates its description."""
+    if kind not in ATTRIBUTE_TYPES:
+        raise InputError(f"attribute {name!r}: unknown type {kind!r} (use {', '.join(ATTRIBUTE_TYPES)})")
+    if not name.strip():
+        raise InputError("an attribute needs a name")
+    a = tables.attributes.c
+    payload: dict[str, Any] = {"name": name, "type": kind}
+    with project.store.write(project.actor, "attribute.define", payload) as conn:
+        row = conn.execute(select(a.id, a.type).where(a.name == name)).first()
+        if row is not None:
+            if row.type != kind:
+                raise ConflictError(f"attribute {name!r} exists with type {row.type}, not {kind}")
+            conn.execute(update(tables.attributes).where(a.id == row.id).values(description=description))
+            aid = row.id
+        else:
+            aid = attribute_id or new_id()
+            conn.execute(insert(tables.attributes).values(id=aid, name=name, type=kind, description=description))
+        payload["id"] = aid
+    return Attribute(aid, name, cast(AttributeType, kind), description)
+
+
+def _set_values(project: Project, conn: Connection, case_id: str, values: Mapping[str, Any]) -> None:
+    cv = tables.case_values.c
+    for name, value in values.items():
+        attr = _attribute(conn, name)
+        conn.execute(delete(tables.case_values).where(cv.case_id == case_id, cv.attribute_id == attr.id))
+        if value is None or value == "":
+            continue
+        conn.execute(insert(tables.case_values).values(
+            case_id=case_id, attribute_id=attr.id, value=encode_value(attr.type, value, attribute=attr.name)))
+
+
+def add_case(project: Project, name: str, description: str = "", *, values: Mapping[str, Any] | None = None,
+             case_id: str | None = None) -> Case:
+    if not name.strip():
+        raise InputError("a case needs a name")
+    c = tables.cases.c
+    payload: dict[str, Any] = {"name": name}
+    with project.store.write(project.actor, "case.add", payload) as conn:
+        if conn.execute(select(c.id).where(c.name == name)).first():
+            raise ConflictError(f"case {name!r} exists already")
+        cid = case_id or new_id()
+        conn.execute(insert(tables.cases).values(id=cid, name=name, description=description))
+        _set_values(project, conn, cid, values or {})
+        payload["id"] = cid
+    return _get_case(project, cid)
+
+
+def set_values(project: Project, case: str, values: Mapping[str, Any]) -> Case:
+    """Set (or with None/"" clear) attribute values of a case; values are checked against types."""
+    with project.store.write(project.actor, "case.values", {"attributes": sorted(values)}) as conn:
+        cid = project.case_id(conn, case)
+        _set_values(project, conn, cid, values)
+    return _get_case(project, cid)
+
+
+def link_source(project: Project, case: str, source: str, start: int | None = None,
+                end: int | None = None) -> CaseLink:
+    """Link a case to a whole source, or to ``start:end`` of it."""
+    if (start is None) != (end is None):
+        raise InputError("give both start and end of the span, or neither")
+    payload: dict[str, Any] = {"start": start, "end": end}
+    with project.store.write(project.actor, "case.link", payload) as conn:
+        cid = project.case_id(conn, case)
+        src = project.source_row(conn, source)
+        if start is not None and end is not None and not (0 <= start < end <= src.length):
+            from .errors import OffsetError
+
+            raise OffsetError(f"span {start}:{end} is outside source {src.name!r} (length {src.length})")
+        cl = tables.case_links.c
+        dup = conn.execute(select(cl.id).where(cl.case_id == cid, cl.source_id == src.id,
+                                               cl.start.is_(start) if start is None else cl.start == start,
+                                               cl.end.is_(end) if end is None else cl.end == end)).scalar()
+        if dup:
+            raise ConflictError(f"case {case!r} is linked to {src.name!r} there already")
+        lid = new_id()
+        conn.execute(insert(tables.case_links).values(id=lid, case_id=cid, source_id=src.id, start=start, end=end))
+        payload.update(id=lid, case_id=cid, source_id=src.id)
+    return CaseLink(lid, cid, src.id, start, end)
+
+
+def unlink_source(project: Project, case: str, source: str) -> int:
+    cl = tables.case_links.c
+    with project.store.write(project.actor, "case.unlink", {}) as conn:
+        cid = project.case_id(conn, case)
+        sid = project.source_row(conn, source).id
+        n = conn.execute(delete(tables.case_links).where(cl.case_id == cid, cl.source_id == sid)).rowcount
+    return int(n)
+
+
+def delete_case(project: Project, case: str) -> None:
+    with project.store.write(project.actor, "case.delete", {}) as conn:
+        cid = project.case_id(conn, case)
+        conn.execute(delete(tables.cases).where(tables.cases.c.id == cid))
+
+
+def list_attributes(project: Project) -> list[Attribute]:
+    a = tables.attributes.c
+    with project.store.read() as conn:
+        return [Attribute(r.id, r.name, r.type, r.description)
+                for r in conn.execute(select(tables.attributes).order_by(a.name))]
+
+
+def _values(conn: Connection, case_ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    cv, a = tables.case_values.c, tables.attributes.c
+    q = select(cv.case_id, a.name, a.type, cv.value).join(tables.attributes, a.id == cv.attribute_id)
+    if case_ids is not None:
+        q = q.where(cv.case_id.in_(case_ids))
+    out: dict[str, dict[str, Any]] = {}
+    for r in conn.execute(q.order_by(a.name)):
+        out.setdefault(r.case_id, {})[r.name] = decode_value(r.type, r.value)
+    return out
+
+
+def _get_case(project: Project, cid: str) -> Case:
+    c = tables.cases.c
+    with project.store.read() as conn:
+        r = conn.execute(select(c.id, c.name, c.description).where(c.id == cid)).one()
+        return Case(r.id, r.name, r.description, _values(conn, [cid]).get(cid, {}))
+
+
+def list_cases(project: Project) -> list[Case]:
+    c = tables.cases.c
+    with project.store.read() as conn:
+        values = _values(conn)
+        return [Case(r.id, r.name, r.description, values.get(r.id, {}))
+                for r in conn.execute(select(c.id, c.name, c.description).order_by(c.name))]
+
+
+def list_links(project: Project) -> list[CaseLink]:
+    cl = tables.case_links.c
+    with project.store.read() as conn:
+        return [CaseLink(r.id, r.case_id, r.source_id, r.start, r.end)
+                for r in conn.execute(select(tables.case_links).order_by(cl.case_id, cl.source_id, cl.start))]
+
+
+def load_cases_file(project: Project, path: str | Path) -> int:
+    """Add cases from YAML (``attributes`` and ``cases`` lists, see the demo's cases.yaml) or CSV
+    (a ``name`` column, a column per attribute, an optional ``sources`` column separated by ``;``).
+    Attributes in a CSV are text unless defined before. All or nothing: one transaction.
+    Returns the number of cases added."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: no such file")
+    data = _read_cases_csv(p) if p.suffix.lower() == ".csv" else _read_cases_yaml(p)
+    with project.store.batch():
+        known = {a.name for a in list_attributes(project)}
+        for a in data.get("attributes") or []:
+            if not isinstance(a, dict) or "name" not in a:
+                raise InputError(f"{p}: each attribute needs a 'name'")
+            if a.get("type") is not None or a["name"] not in known:
+                define_attribute(project, str(a["name"]), str(a.get("type") or "text"), str(a.get("description") or ""))
+        n = 0
+        for item in data.get("cases") or []:
+            if not isinstance(item, dict) or "name" not in item:
+                raise InputError(f"{p}: each case needs a 'name'")
+            add_case(project, str(item["name"]), str(item.get("description") or ""), values=item.get("values") or {})
+            for source in item.get("sources") or []:
+                link_source(project, str(item["name"]), str(source).strip())
+            n += 1
+    return n
+
+
+def _read_cases_csv(p: Path) -> dict[str, Any]:
+    with p.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames or "name" not in reader.fieldnames:
+            raise InputError(f"{p}: a cases CSV needs a 'name' column")
+        rows = list(reader)
+        columns = [c for c in reader.fieldnames if c not in ("name", "description", "sources")]
+    return {
+        "attributes": [{"name": c} for c in columns],
+        "cases": [{"name": r["name"], "description": r.get("description") or "",
+                   "sources": [s for s in (r.get("sources") or "").split(";") if s.strip()],
+                   "values": {c: r.get(c) for c in columns}} for r in rows],
+    }
+
+
+def _read_cases_yaml(p: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8-sig")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: not a valid YAML cases file ({type(exc).__name__})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{p}: expected a mapping with 'attributes' and 'cases' lists")
+    return data

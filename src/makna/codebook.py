@@ -1,0 +1,449 @@
+"""The codebook: a tree of codes, its operations, and its YAML file format.
+
+YAML format (``format: makna-codebook/1``)::
+
+    format: makna-codebook/1
+    name: My study
+    language: id
+    codes:
+      - key: exp                # unique human key, e.g. exp.neg.fraud
+        id: 6f1c...             # optional UUID, kept on round trips
+        name: Experiences
+        color: '#4E79A7'        # #RRGGBB
+        definition: ...
+        inclusion: ...
+        exclusion: ...
+        example: ...
+        keywords: [tipu, bohong]
+        children: [...]          # codes nested under this one
+
+``dump_codebook(load_codebook(text)) == text`` for any file ``dump_codebook`` wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from .errors import CodebookError, ConflictError, InputError
+from .model import Code, new_id
+from .project import Project
+from .store import tables
+
+__all__ = [
+    "CODEBOOK_FORMAT",
+    "PALETTE",
+    "CodebookDoc",
+    "CodebookImport",
+    "CodeNode",
+    "list_codes",
+    "get_code",
+    "code_tree",
+    "subtree_ids",
+    "add_code",
+    "update_code",
+    "move_code",
+    "merge_codes",
+    "delete_code",
+    "load_codebook",
+    "dump_codebook",
+    "read_codebook_file",
+    "import_codebook",
+    "export_codebook",
+]
+
+CODEBOOK_FORMAT = "makna-codebook/1"
+PALETTE = (
+    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F",
+    "#BAB0AC", "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#7F7F7F",
+    "#BCBD22", "#17BECF",
+)
+_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_KEY = re.compile(r"^[^\s/\\]{1,200}$")
+_FIELDS = ("name", "color", "definition", "inclusion", "exclusion", "example", "keywords")
+
+
+def _check_key(key: str) -> str:
+    if not _KEY.match(key):
+        raise CodebookError(f"code key {key!r}: use 1-200 characters without spaces or slashes (e.g. exp.neg.fraud)")
+    return key
+
+
+def _check_color(color: str) -> str:
+    if not _COLOR.match(color):
+        raise CodebookError(f"colour {color!r}: use #RRGGBB (e.g. #E15759)")
+    return color.upper()
+
+
+def _row_to_code(r: Any) -> Code:
+    return Code(
+        id=r.id, key=r.key, name=r.name, parent_id=r.parent_id, color=r.color, definition=r.definition,
+        inclusion=r.inclusion, exclusion=r.exclusion, example=r.example,
+        keywords=tuple(r.keywords or ()), position=r.position,
+    )
+
+
+def _codes(conn: Connection) -> list[Code]:
+    c = tables.codes.c
+    return [_row_to_code(r) for r in conn.execute(select(tables.codes).order_by(c.position, c.key))]
+
+
+def _tree_order(codes: Sequence[Code]) -> list[tuple[Code, int]]:
+    children: dict[str | None, list[Code]] = {}
+    for code in codes:
+        children.setdefault(code.parent_id, []).append(code)
+    out: list[tuple[Code, int]] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for code in children.get(parent, []):
+            out.append((code, depth))
+            walk(code.id, depth + 1)
+
+    walk(None, 0)
+    return out
+
+
+def list_codes(project: Project) -> list[Code]:
+    """Every code, in tree order (parents before children, siblings by position)."""
+    with project.store.read() as conn:
+        return [c for c, _ in _tree_order(_codes(conn))]
+
+
+@dataclass(frozen=True)
+class CodeNode:
+    code: Code
+    depth: int
+    path: str  # names from the root, joined by " / "
+
+
+def code_tree(project: Project) -> list[CodeNode]:
+    """Codes in tree order with depth and path."""
+    with project.store.read() as conn:
+        ordered = _tree_order(_codes(conn))
+    names: dict[str, str] = {}
+    out: list[CodeNode] = []
+    for code, depth in ordered:
+        path = code.name if code.parent_id is None else f"{names[code.parent_id]} / {code.name}"
+        names[code.id] = path
+        out.append(CodeNode(code, depth, path))
+    return out
+
+
+def subtree_ids(conn: Connection, code_id: str) -> list[str]:
+    """``code_id`` and the ids of all its descendants."""
+    c = tables.codes.c
+    rows = conn.execute(select(c.id, c.parent_id)).all()
+    children: dict[str | None, list[str]] = {}
+    for cid, parent in rows:
+        children.setdefault(parent, []).append(cid)
+    out, stack = [], [code_id]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(children.get(cur, []))
+    return out
+
+
+def get_code(project: Project, key: str) -> Code:
+    with project.store.read() as conn:
+        cid = project.code_id(conn, key)
+        return _row_to_code(conn.execute(select(tables.codes).where(tables.codes.c.id == cid)).one())
+
+
+def _next_position(conn: Connection, parent_id: str | None) -> int:
+    c = tables.codes.c
+    cur = conn.execute(select(func.max(c.position)).where(c.parent_id.is_(parent_id) if parent_id is None
+                                                          else c.parent_id == parent_id)).scalar()
+    return 0 if cur is None else int(cur) + 1
+
+
+def _insert_code(project: Project, conn: Connection, code: Code) -> None:
+    c = tables.codes.c
+    if conn.execute(select(c.id).where(c.key == code.key)).first():
+        raise CodebookError(f"code {code.key!r} exists already")
+    if conn.execute(select(c.id).where(c.id == code.id)).first():
+        raise CodebookError(f"code id {code.id} exists already")
+    conn.execute(insert(tables.codes).values(
+        id=code.id, key=code.key, name=code.name, parent_id=code.parent_id, color=code.color,
+        definition=code.definition, inclusion=code.inclusion, exclusion=code.exclusion, example=code.example,
+        keywords=list(code.keywords), position=code.position,
+    ))
+
+
+def add_code(
+    project: Project, key: str, name: str | None = None, *, parent: str | None = None, color: str | None = None,
+    definition: str = "", inclusion: str = "", exclusion: str = "", example: str = "",
+    keywords: Iterable[str] = (), code_id: str | None = None,
+) -> Code:
+    """Add a code under ``parent`` (a key), or at the root."""
+    _check_key(key)
+    payload: dict[str, Any] = {"key": key}
+    with project.store.write(project.actor, "code.add", payload) as conn:
+        parent_id = project.code_id(conn, parent) if parent else None
+        n = conn.execute(select(func.count()).select_from(tables.codes)).scalar() or 0
+        code = Code(
+            id=code_id or new_id(), key=key, name=(name or key).strip() or key, parent_id=parent_id,
+            color=_check_color(color) if color else PALETTE[n % len(PALETTE)], definition=definition,
+            inclusion=inclusion, exclusion=exclusion, example=example,
+            keywords=tuple(k.strip() for k in keywords if k.strip()), position=_next_position(conn, parent_id),
+        )
+        _insert_code(project, conn, code)
+        payload.update(id=code.id, parent=parent)
+    return code
+
+
+def update_code(project: Project, key: str, **changes: Any) -> Code:
+    """Change fields of a code: ``new_key`` (rename the key), ``name``, ``color``, ``definition``,
+    ``inclusion``, ``exclusion``, ``example``, ``keywords``."""
+    allowed = {"new_key", *_FIELDS}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise InputError(f"unknown code field(s): {', '.join(sorted(unknown))}")
+    values: dict[str, Any] = {k: v for k, v in changes.items() if v is not None and k != "new_key"}
+    if "color" in values:
+        values["color"] = _check_color(values["color"])
+    if "keywords" in values:
+        values["keywords"] = [k.strip() for k in values["keywords"] if k.strip()]
+    if "name" in values and not str(values["name"]).strip():
+        raise CodebookError("a code name cannot be empty")
+    if changes.get("new_key"):
+        values["key"] = _check_key(changes["new_key"])
+    payload: dict[str, Any] = {"key": key, "changes": sorted(values)}
+    with project.store.write(project.actor, "code.update", payload) as conn:
+        cid = project.code_id(conn, key)
+        payload["id"] = cid
+        if values:
+            try:
+                conn.execute(update(tables.codes).where(tables.codes.c.id == cid).values(**values))
+            except IntegrityError:
+                raise CodebookError(f"code {values.get('key')!r} exists already") from None
+    return get_code(project, cid)
+
+
+def move_code(project: Project, key: str, new_parent: str | None, *, position: int | None = None) -> Code:
+    """Move a code (with its descendants) under ``new_parent`` (None: the root)."""
+    payload: dict[str, Any] = {"key": key, "parent": new_parent}
+    with project.store.write(project.actor, "code.move", payload) as conn:
+        cid = project.code_id(conn, key)
+        parent_id = project.code_id(conn, new_parent) if new_parent else None
+        if parent_id is not None and parent_id in subtree_ids(conn, cid):
+            raise ConflictError(f"cannot move {key!r} under {new_parent!r}: that is {key!r} itself or one of its descendants")
+        c = tables.codes.c
+        siblings = [r.id for r in conn.execute(
+            select(c.id).where((c.parent_id == parent_id) if parent_id else c.parent_id.is_(None), c.id != cid)
+            .order_by(c.position, c.key))]
+        pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
+        siblings.insert(pos, cid)
+        conn.execute(update(tables.codes).where(c.id == cid).values(parent_id=parent_id))
+        for i, sid in enumerate(siblings):
+            conn.execute(update(tables.codes).where(c.id == sid).values(position=i))
+        payload["id"] = cid
+    return get_code(project, cid)
+
+
+def merge_codes(project: Project, source_key: str, target_key: str) -> int:
+    """Reassign every segment of ``source_key`` to ``target_key``, move its children under the target,
+    and delete it. A segment that would duplicate one the target has (same span, same coder) is
+    dropped. Returns the number of segments reassigned."""
+    seg = tables.segments.c
+    payload: dict[str, Any] = {"source": source_key, "target": target_key}
+    with project.store.write(project.actor, "code.merge", payload) as conn:
+        src = project.code_id(conn, source_key)
+        dst = project.code_id(conn, target_key)
+        if src == dst:
+            raise ConflictError(f"cannot merge {source_key!r} into itself")
+        if dst in subtree_ids(conn, src):
+            raise ConflictError(f"cannot merge {source_key!r} into its own descendant {target_key!r}")
+        other = tables.segments.alias("other")
+        dup = select(other.c.id).where(
+            other.c.code_id == dst, other.c.source_id == seg.source_id, other.c.start == seg.start,
+            other.c.end == seg.end, other.c.coder_id == seg.coder_id,
+        ).exists()
+        dropped = conn.execute(delete(tables.segments).where(seg.code_id == src, dup)).rowcount
+        moved = conn.execute(update(tables.segments).where(seg.code_id == src).values(code_id=dst)).rowcount
+        c = tables.codes.c
+        conn.execute(update(tables.codes).where(c.parent_id == src).values(parent_id=dst))
+        _retarget_memos(conn, src, dst)
+        conn.execute(delete(tables.set_members).where(tables.set_members.c.member_id == src))
+        conn.execute(delete(tables.codes).where(c.id == src))
+        payload.update(source_id=src, target_id=dst, reassigned=moved, dropped_duplicates=dropped)
+    return int(moved)
+
+
+def _retarget_memos(conn: Connection, src: str, dst: str) -> None:
+    m = tables.memos.c
+    conn.execute(update(tables.memos).where(m.target_kind == "code", m.target_id == src).values(target_id=dst))
+
+
+def delete_code(project: Project, key: str, *, force: bool = False) -> int:
+    """Delete a code. Refused while it (or a descendant) has segments or it has children, unless
+    ``force``: then its segments are deleted and its children move up to its parent.
+    Returns the number of segments deleted."""
+    seg = tables.segments.c
+    c = tables.codes.c
+    payload: dict[str, Any] = {"key": key, "force": force}
+    with project.store.write(project.actor, "code.delete", payload) as conn:
+        cid = project.code_id(conn, key)
+        parent = conn.execute(select(c.parent_id).where(c.id == cid)).scalar()
+        used = conn.execute(select(func.count()).where(seg.code_id == cid)).scalar() or 0
+        kids = conn.execute(select(func.count()).where(c.parent_id == cid)).scalar() or 0
+        if (used or kids) and not force:
+            raise ConflictError(
+                f"code {key!r} has {used} segment(s) and {kids} child code(s); merge it, or delete with --force"
+            )
+        n = conn.execute(delete(tables.segments).where(seg.code_id == cid)).rowcount
+        conn.execute(update(tables.codes).where(c.parent_id == cid).values(parent_id=parent))
+        m = tables.memos.c
+        conn.execute(delete(tables.memos).where(m.target_kind == "code", m.target_id == cid))
+        conn.execute(delete(tables.set_members).where(tables.set_members.c.member_id == cid))
+        conn.execute(delete(tables.codes).where(c.id == cid))
+        payload.update(id=cid, segments_deleted=n)
+    return int(n)
+
+
+# --------------------------------------------------------------------------- YAML format
+@dataclass
+class CodebookDoc:
+    """A codebook as read from or written to a file: codes in tree order (parents first)."""
+
+    name: str = ""
+    language: str = ""
+    codes: list[Code] = field(default_factory=list)
+
+
+def _code_dict(code: Code, children: list[dict[str, Any]], with_ids: bool) -> dict[str, Any]:
+    d: dict[str, Any] = {"key": code.key}
+    if with_ids:
+        d["id"] = code.id
+    d.update(name=code.name, color=code.color, definition=code.definition, inclusion=code.inclusion,
+             exclusion=code.exclusion, example=code.example, keywords=list(code.keywords), children=children)
+    return d
+
+
+def dump_codebook(doc: CodebookDoc, *, with_ids: bool = True) -> str:
+    """The YAML text of a codebook (stable: the same codebook always gives the same text)."""
+    children: dict[str | None, list[Code]] = {}
+    for code in doc.codes:
+        children.setdefault(code.parent_id, []).append(code)
+
+    def build(parent: str | None) -> list[dict[str, Any]]:
+        return [_code_dict(c, build(c.id), with_ids) for c in children.get(parent, [])]
+
+    data = {"format": CODEBOOK_FORMAT, "name": doc.name, "language": doc.language, "codes": build(None)}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+
+
+def _text(d: dict[str, Any], name: str, where: str) -> str:
+    value = d.get(name, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str | int | float):
+        raise CodebookError(f"{where}: {name!r} must be text")
+    return str(value)
+
+
+def load_codebook(text: str, *, origin: str = "codebook") -> CodebookDoc:
+    """Parse codebook YAML; every problem is one :class:`CodebookError` naming where it is."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise CodebookError(f"{origin}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("codes", []), list):
+        raise CodebookError(f"{origin}: expected a mapping with a 'codes' list")
+    fmt = data.get("format", CODEBOOK_FORMAT)
+    if fmt != CODEBOOK_FORMAT:
+        raise CodebookError(f"{origin}: unsupported format {fmt!r} (expected {CODEBOOK_FORMAT})")
+    doc = CodebookDoc(name=str(data.get("name") or ""), language=str(data.get("language") or ""))
+    keys: set[str] = set()
+    ids: set[str] = set()
+
+    def walk(items: Any, parent: str | None, where: str) -> None:
+        if items is None:
+            return
+        if not isinstance(items, list):
+            raise CodebookError(f"{origin}: {where}: 'children' must be a list")
+        for i, item in enumerate(items):
+            at = f"{where}[{i}]"
+            if not isinstance(item, dict) or "key" not in item:
+                raise CodebookError(f"{origin}: {at}: each code needs a 'key'")
+            key = _check_key(str(item["key"]))
+            if key in keys:
+                raise CodebookError(f"{origin}: code key {key!r} appears twice")
+            keys.add(key)
+            cid = str(item.get("id") or new_id())
+            if cid in ids:
+                raise CodebookError(f"{origin}: code id {cid} appears twice")
+            ids.add(cid)
+            kws = item.get("keywords") or []
+            if not isinstance(kws, list):
+                raise CodebookError(f"{origin}: code {key!r}: 'keywords' must be a list")
+            color = item.get("color")
+            code = Code(
+                id=cid, key=key, name=_text(item, "name", f"code {key!r}") or key, parent_id=parent,
+                color=_check_color(str(color)) if color else PALETTE[len(doc.codes) % len(PALETTE)],
+                definition=_text(item, "definition", key), inclusion=_text(item, "inclusion", key),
+                exclusion=_text(item, "exclusion", key), example=_text(item, "example", key),
+                keywords=tuple(str(k) for k in kws), position=i,
+            )
+            doc.codes.append(code)
+            walk(item.get("children"), cid, f"{key}.children")
+
+    walk(data.get("codes", []), None, "codes")
+    return doc
+
+
+def read_codebook_file(path: str | Path) -> CodebookDoc:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CodebookError(f"{p}: no such file") from None
+    except (UnicodeDecodeError, IsADirectoryError) as exc:
+        raise CodebookError(f"{p}: cannot read as a UTF-8 YAML codebook ({type(exc).__name__})") from None
+    return load_codebook(text, origin=str(p))
+
+
+@dataclass(frozen=True)
+class CodebookImport:
+    added: int
+    updated: int
+
+
+def import_codebook(project: Project, doc: CodebookDoc) -> CodebookImport:
+    """Add the codes of ``doc`` to the project; a code whose key exists already gets the file's fields
+    (and its parent, when the parent is in the file). All in one transaction."""
+    c = tables.codes.c
+    payload: dict[str, Any] = {"name": doc.name, "codes": len(doc.codes)}
+    added = updated = 0
+    with project.store.write(project.actor, "codebook.import", payload) as conn:
+        existing = {r.key: r.id for r in conn.execute(select(c.key, c.id))}
+        id_map: dict[str, str] = {}
+        for code in doc.codes:
+            parent = id_map.get(code.parent_id, code.parent_id) if code.parent_id else None
+            if code.key in existing:
+                cid = existing[code.key]
+                id_map[code.id] = cid
+                values = {f: getattr(code, f) for f in _FIELDS}
+                values["keywords"] = list(code.keywords)
+                conn.execute(update(tables.codes).where(c.id == cid).values(parent_id=parent, **values))
+                updated += 1
+            else:
+                id_map[code.id] = code.id
+                _insert_code(project, conn, replace(code, parent_id=parent))
+                added += 1
+        payload.update(added=added, updated=updated)
+    return CodebookImport(added, updated)
+
+
+def export_codebook(project: Project, *, with_ids: bool = True) -> str:
+    meta = project.store.meta()
+    doc = CodebookDoc(name=meta.get("name", ""), language=meta.get("language", ""), codes=list_codes(project))
+    return dump_codebook(doc, with_ids=with_ids)
+

@@ -1,0 +1,291 @@
+"""Coding: apply codes to spans, turns, speakers and search matches; uncode; segment memos.
+
+Every operation is one transaction with one event-log entry, however many segments it writes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from .errors import DuplicateCodingError, InputError, NotFoundError, OffsetError
+from .model import Segment, new_id, utcnow
+from .project import Project
+from .store import as_utc, tables
+from .text import enclosing_span, sentence_spans
+
+__all__ = [
+    "SegmentSpec",
+    "CodingResult",
+    "Scope",
+    "code_span",
+    "code_turn",
+    "code_many",
+    "autocode_speaker",
+    "autocode_pattern",
+    "find_matches",
+    "uncode",
+    "uncode_span",
+    "set_segment_memo",
+    "get_segment",
+]
+
+Scope = Literal["match", "sentence", "turn"]
+
+
+@dataclass(frozen=True)
+class SegmentSpec:
+    """A coding to apply: ``source`` (name or id), span, ``code`` (key or id)."""
+
+    source: str
+    start: int
+    end: int
+    code: str
+    memo: str = ""
+
+
+@dataclass
+class CodingResult:
+    """What a coding operation did."""
+
+    created: int = 0
+    skipped_duplicates: int = 0
+    segment_ids: list[str] = field(default_factory=list)
+
+
+def _row_to_segment(r: Any) -> Segment:
+    return Segment(id=r.id, source_id=r.source_id, start=r.start, end=r.end, code_id=r.code_id,
+                   coder_id=r.coder_id, memo=r.memo, created_at=as_utc(r.created_at))
+
+
+def get_segment(project: Project, segment_id: str) -> Segment:
+    with project.store.read() as conn:
+        row = conn.execute(select(tables.segments).where(tables.segments.c.id == segment_id)).first()
+    if row is None:
+        raise NotFoundError(f"unknown segment {segment_id!r}")
+    return _row_to_segment(row)
+
+
+class _Resolver:
+    """Caches name -> (id, length) lookups for one transaction."""
+
+    def __init__(self, project: Project, conn: Connection) -> None:
+        self.project, self.conn = project, conn
+        self.sources: dict[str, tuple[str, int]] = {}
+        self.codes: dict[str, str] = {}
+
+    def source(self, name: str) -> tuple[str, int]:
+        if name not in self.sources:
+            row = self.project.source_row(self.conn, name)
+            self.sources[name] = (row.id, row.length)
+        return self.sources[name]
+
+    def code(self, key: str) -> str:
+        if key not in self.codes:
+            self.codes[key] = self.project.code_id(self.conn, key)
+        return self.codes[key]
+
+
+def _insert(conn: Connection, rows: list[dict[str, Any]], on_duplicate: str) -> list[dict[str, Any]]:
+    """Insert segment rows, skipping or refusing duplicates; returns the rows inserted."""
+    if not rows:
+        return []
+    seen: set[tuple[Any, ...]] = set()
+    unique: list[dict[str, Any]] = []
+    for r in rows:
+        k = (r["source_id"], r["start"], r["end"], r["code_id"], r["coder_id"])
+        if k in seen:
+            if on_duplicate == "error":
+                raise DuplicateCodingError(f"the same coding appears twice in the input (span {r['start']}:{r['end']})")
+            continue
+        seen.add(k)
+        unique.append(r)
+    if on_duplicate == "skip":
+        seg = tables.segments.c
+        existing = set()
+        for source_id in {r["source_id"] for r in unique}:
+            existing.update(conn.execute(
+                select(seg.source_id, seg.start, seg.end, seg.code_id, seg.coder_id).where(seg.source_id == source_id)
+            ).tuples())
+        unique = [r for r in unique if (r["source_id"], r["start"], r["end"], r["code_id"], r["coder_id"]) not in existing]
+    if unique:
+        try:
+            conn.execute(insert(tables.segments), unique)
+        except IntegrityError:
+            raise DuplicateCodingError(
+                "a coding duplicates an existing one (same source, span, code and coder); nothing was coded"
+            ) from None
+    return unique
+
+
+def code_many(
+    project: Project, specs: Iterable[SegmentSpec], *, coder: str | None = None,
+    on_duplicate: Literal["error", "skip"] = "error", action: str = "code.bulk",
+) -> CodingResult:
+    """Apply many codings in one transaction. Every span is checked against its source's length,
+    every code and source must exist; with ``on_duplicate="error"`` nothing is written if any coding
+    exists already."""
+    result = CodingResult()
+    payload: dict[str, Any] = {}
+    with project.store.write(project.actor, action, payload) as conn:
+        coder_id = project.coder_id(conn, coder)
+        res = _Resolver(project, conn)
+        now = utcnow()
+        rows: list[dict[str, Any]] = []
+        for spec in specs:
+            source_id, length = res.source(spec.source)
+            if not (0 <= spec.start < spec.end <= length):
+                raise OffsetError(
+                    f"span {spec.start}:{spec.end} is outside source {spec.source!r} (valid: 0 <= start < end <= {length})"
+                )
+            rows.append({"id": new_id(), "source_id": source_id, "start": spec.start, "end": spec.end,
+                         "code_id": res.code(spec.code), "coder_id": coder_id, "memo": spec.memo, "created_at": now})
+        inserted = _insert(conn, rows, on_duplicate)
+        result.segment_ids = [r["id"] for r in inserted]
+        result.created = len(inserted)
+        result.skipped_duplicates = len(rows) - len(inserted)
+        payload.update(coder=coder_id, created=result.created, skipped=result.skipped_duplicates,
+                       codes=sorted(set(res.codes)))
+        if result.created <= 1000:
+            payload["segments"] = result.segment_ids
+    return result
+
+
+def code_span(project: Project, source: str, start: int, end: int, code: str, *, coder: str | None = None,
+              memo: str = "") -> Segment:
+    """Code ``text[start:end]`` of ``source`` with ``code``."""
+    result = code_many(project, [SegmentSpec(source, start, end, code, memo)], coder=coder, action="code.span")
+    return get_segment(project, result.segment_ids[0])
+
+
+def _turn(conn: Connection, source_id: str, number: int, source: str) -> Any:
+    t = tables.turns.c
+    row = conn.execute(select(t.start, t.end).where(t.source_id == source_id, t.number == number)).first()
+    if row is None:
+        raise NotFoundError(f"source {source!r} has no turn {number} (see 'makna sources --turns')")
+    return row
+
+
+def code_turn(project: Project, source: str, turn: int, code: str, *, coder: str | None = None,
+              memo: str = "") -> Segment:
+    """Code the whole of turn number ``turn`` (counted from 1) of ``source``."""
+    with project.store.read() as conn:
+        row = _turn(conn, project.source_row(conn, source).id, turn, source)
+    return code_span(project, source, row.start, row.end, code, coder=coder, memo=memo)
+
+
+def autocode_speaker(project: Project, speaker: str, code: str, *, sources: Sequence[str] | None = None,
+                     coder: str | None = None) -> CodingResult:
+    """Code every turn whose speaker label is ``speaker`` (case-insensitive), in ``sources`` or all.
+    Turns coded already are skipped."""
+    t = tables.turns.c
+    with project.store.read() as conn:
+        ids = [project.source_row(conn, n).id for n in sources] if sources else None
+        q = select(t.source_id, t.start, t.end, t.speaker)
+        if ids is not None:
+            q = q.where(t.source_id.in_(ids))
+        rows = [r for r in conn.execute(q.order_by(t.source_id, t.number)) if r.speaker.casefold() == speaker.casefold()]
+    if not rows:
+        raise NotFoundError(f"no turns by speaker {speaker!r}")
+    specs = [SegmentSpec(r.source_id, r.start, r.end, code) for r in rows]
+    return code_many(project, specs, coder=coder, on_duplicate="skip", action="code.autocode_speaker")
+
+
+def find_matches(text: str, pattern: str, *, regex: bool = False, ignore_case: bool = True,
+                 whole_words: bool = True) -> list[tuple[int, int]]:
+    """Spans of ``pattern`` in ``text``: a phrase (whole words by default) or a regular expression."""
+    flags = re.IGNORECASE if ignore_case else 0
+    if regex:
+        try:
+            rx = re.compile(pattern, flags | re.MULTILINE)
+        except re.error as exc:
+            raise InputError(f"invalid regular expression {pattern!r}: {exc}") from None
+    else:
+        if not pattern.strip():
+            raise InputError("the search phrase is empty")
+        body = r"\s+".join(re.escape(w) for w in pattern.split())
+        rx = re.compile(rf"(?<!\w){body}(?!\w)" if whole_words else body, flags)
+    return [(m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start()]
+
+
+def autocode_pattern(
+    project: Project, pattern: str, code: str, *, regex: bool = False, scope: Scope = "match",
+    sources: Sequence[str] | None = None, ignore_case: bool = True, coder: str | None = None,
+) -> CodingResult:
+    """Code every match of a phrase or regex: the match itself, its sentence, or its turn.
+    Overlapping results merge; spans coded already are skipped."""
+    if scope not in ("match", "sentence", "turn"):
+        raise InputError(f"scope {scope!r}: use match, sentence or turn")
+    s, t = tables.sources.c, tables.turns.c
+    specs: list[SegmentSpec] = []
+    with project.store.read() as conn:
+        q = select(s.id, s.text)
+        if sources:
+            q = q.where(s.id.in_([project.source_row(conn, n).id for n in sources]))
+        for sid, text in conn.execute(q.order_by(s.name)).all():
+            spans = find_matches(text, pattern, regex=regex, ignore_case=ignore_case)
+            if scope == "sentence":
+                sents = sentence_spans(text)
+                spans = [enclosing_span(sents, a, b) for a, b in spans] if sents else spans
+            elif scope == "turn":
+                turns = [(r.start, r.end) for r in conn.execute(select(t.start, t.end).where(t.source_id == sid)
+                                                               .order_by(t.number))]
+                spans = [enclosing_span(turns, a, b) for a, b in spans if any(ts <= a < te for ts, te in turns)]
+            for a, b in _merge(spans):
+                specs.append(SegmentSpec(sid, a, b, code))
+    return code_many(project, specs, coder=coder, on_duplicate="skip", action="code.autocode_pattern")
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def uncode(project: Project, segment_id: str) -> None:
+    """Remove one coding by its id."""
+    payload: dict[str, Any] = {"id": segment_id}
+    with project.store.write(project.actor, "uncode", payload) as conn:
+        n = conn.execute(delete(tables.segments).where(tables.segments.c.id == segment_id)).rowcount
+        if n == 0:
+            raise NotFoundError(f"unknown segment {segment_id!r}")
+        conn.execute(delete(tables.memos).where(tables.memos.c.target_kind == "segment",
+                                                tables.memos.c.target_id == segment_id))
+
+
+def uncode_span(project: Project, source: str, start: int, end: int, code: str | None = None, *,
+                coder: str | None = None, all_coders: bool = False) -> int:
+    """Remove the codings of exactly ``start:end`` in ``source`` (of ``code``, or every code) made by
+    ``coder`` (default: this session's coder) or by anyone with ``all_coders``. Returns the count."""
+    seg = tables.segments.c
+    payload: dict[str, Any] = {"start": start, "end": end, "code": code}
+    with project.store.write(project.actor, "uncode.span", payload) as conn:
+        sid = project.source_row(conn, source).id
+        cond = [seg.source_id == sid, seg.start == start, seg.end == end]
+        if code:
+            cond.append(seg.code_id == project.code_id(conn, code))
+        if not all_coders:
+            cond.append(seg.coder_id == project.coder_id(conn, coder, create=False))
+        ids = [r[0] for r in conn.execute(select(seg.id).where(*cond))]
+        if not ids:
+            raise NotFoundError(f"no coding at {start}:{end} in {source!r}" + (f" with code {code!r}" if code else ""))
+        conn.execute(delete(tables.segments).where(seg.id.in_(ids)))
+        payload.update(source_id=sid, segments=ids)
+    return len(ids)
+
+
+def set_segment_memo(project: Project, segment_id: str, memo: str) -> Segment:
+    with project.store.write(project.actor, "segment.memo", {"id": segment_id}) as conn:
+        n = conn.execute(update(tables.segments).where(tables.segments.c.id == segment_id).values(memo=memo)).rowcount
+        if n == 0:
+            raise NotFoundError(f"unknown segment {segment_id!r}")
+    return get_segment(project, segment_id)

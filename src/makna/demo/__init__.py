@@ -1,0 +1,92 @@
+"""``makna demo``: build a project from the bundled fictional study and write its findings.
+
+The study (six fictional interviews in informal Indonesian, modelled on the themes of a
+phenomenological study of communication through a chat app) lives in ``makna/demo/data``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..cases import load_cases_file
+from ..codebook import import_codebook, load_codebook
+from ..coding import SegmentSpec, code_many
+from ..errors import InputError
+from ..project import Project, create_project
+from ..queries import CodeFrequency, code_frequencies
+from ..sources import get_turns, import_text
+from .findings import write_findings
+
+__all__ = ["DemoResult", "build_demo", "demo_data", "DEMO_CODER"]
+
+DEMO_CODER = "peneliti"
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    project_path: Path
+    findings_path: Path
+    sources: int
+    segments: int
+    frequencies: list[CodeFrequency]
+
+
+def demo_data() -> Any:
+    """The folder of bundled demo files (an importlib Traversable)."""
+    return resources.files("makna.demo") / "data"
+
+
+def _read(name: str) -> str:
+    return str((demo_data() / name).read_text(encoding="utf-8"))
+
+
+def build_demo(directory: str | Path, *, lang: str = "id",
+               progress: Callable[[str], None] | None = None) -> DemoResult:
+    """Create ``DIR/study.makna`` from the bundled study (replacing an earlier demo project there),
+    code it, and write ``DIR/findings.md``."""
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "study.makna"
+    for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        old.unlink(missing_ok=True)
+    say = progress or (lambda _msg: None)
+    with create_project(path, "Studi demo: komunikasi melalui MiChat (fiktif)", coder=DEMO_CODER) as project:
+        say("importing transcripts")
+        names = sorted(p.name for p in demo_data().iterdir() if p.name.startswith("informan-") and p.name.endswith(".txt"))
+        for name in names:
+            import_text(project, name, _read(name), original_name=name, language="id")
+        say("loading codebook and cases")
+        import_codebook(project, load_codebook(_read("codebook.yaml"), origin="demo codebook.yaml"))
+        cases_file = folder / ".demo-cases.yaml"
+        cases_file.write_text(_read("cases.yaml"), encoding="utf-8")
+        try:
+            load_cases_file(project, cases_file)
+        finally:
+            cases_file.unlink(missing_ok=True)
+        say("coding")
+        n = _apply_coding(project, yaml.safe_load(_read("coding.yaml")) or [])
+        freq = code_frequencies(project, descendants=True)
+        say("writing findings")
+        findings = write_findings(project, folder / "findings.md", lang=lang)
+    return DemoResult(path, findings, len(names), n, freq)
+
+
+def _apply_coding(project: Project, entries: list[dict[str, Any]]) -> int:
+    turns: dict[str, dict[int, tuple[int, int]]] = {}
+    specs: list[SegmentSpec] = []
+    for entry in entries:
+        source = str(entry["source"])
+        if source not in turns:
+            turns[source] = {t.number: (t.start, t.end) for t in get_turns(project, source)}
+        number = int(entry["turn"])
+        if number not in turns[source]:
+            raise InputError(f"demo coding: {source} has no turn {number}")
+        start, end = turns[source][number]
+        specs.extend(SegmentSpec(source, start, end, str(code)) for code in entry["codes"])
+    return code_many(project, specs).created

@@ -1,0 +1,146 @@
+"""HTML: the visible text only.
+
+Scripts, styles, the head, templates, embedded objects and comments are dropped. Block elements
+(paragraphs, headings, list items, table rows, ``<br>``, ...) end a line; table cells in a row are
+joined by ``" | "``; white space is collapsed within each line except inside ``<pre>``; blank lines
+are dropped. HTML's own character references (``&amp;``, ``&eacute;``) are decoded; entities a
+document declares itself are not expanded and no external resource is ever fetched: the parser is
+lxml's HTML parser with ``no_network=True``, which does not process DTDs.
+
+The encoding is taken from a byte-order mark, else a ``<meta charset>`` in the first 4 KiB, else
+UTF-8, else the legacy encoding that :func:`makna.importers.txt.decode_text` detects.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from ..errors import EncodingError, ImportFormatError
+from ..text import normalize_text
+from ._base import ImportedText, register
+from .txt import decode_text
+
+__all__ = ["MEDIA_TYPE", "html_to_text", "read_html"]
+
+MEDIA_TYPE = "text/html"
+_DROP = frozenset(
+    "head title script style noscript template iframe object embed svg math canvas audio video "
+    "select datalist".split()
+)
+_BLOCK = frozenset(
+    "address article aside blockquote body br caption center dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p "
+    "section summary table tbody tfoot thead tr ul legend".split()
+)
+_CELLS = frozenset(("td", "th"))
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# An XML declaration, then a doctype, possibly with an internal subset that HTML parsers do not
+# understand (they would show its tail as text): both are removed before parsing.
+_PROLOG = re.compile(
+    r"^\s*(?:<\?xml[^>]*\?>)?\s*(?:<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>)?", re.IGNORECASE | re.DOTALL
+)
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    if data.startswith(_BOMS):
+        return decode_text(path, data)
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        declared = match.group(1).decode("ascii").lower()
+        try:
+            name = codecs.lookup(declared).name
+        except LookupError:
+            name = ""
+        if name.startswith(("utf-16", "utf-32")):  # a meta tag cannot be read in those: HTML says UTF-8
+            name = "utf-8"
+        if name:
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise EncodingError(
+                    f"{path}: declares charset {declared!r} but is not valid {name} "
+                    f"({exc.reason} at byte {exc.start})"
+                ) from None
+    return decode_text(path, data)
+
+
+class _Lines:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buf: list[str] = []
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.buf.append(text)
+
+    def brk(self) -> None:
+        line = " ".join("".join(self.buf).split())
+        if line:
+            self.lines.append(line)
+        self.buf = []
+
+    def verbatim(self, text: str) -> None:
+        self.brk()
+        self.lines.extend(line.rstrip() for line in text.strip("\n").split("\n") if line.strip())
+
+
+def _tag(el: Any) -> str | None:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else None
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML document or fragment, one line per block (see the module doc)."""
+    markup = _PROLOG.sub("", markup, count=1)
+    if not markup.strip():
+        return ""
+    parser = etree.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, default_doctype=False, huge_tree=False
+    )
+    root = etree.fromstring(markup, parser)
+    if root is None:
+        return ""
+    out = _Lines()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
+        tag = _tag(el)
+        if closing:
+            if tag in _BLOCK:
+                out.brk()
+            out.add(el.tail)
+            continue
+        if tag is None or tag in _DROP:
+            out.add(el.tail)
+            continue
+        if tag in _BLOCK:
+            out.brk()
+        elif tag in _CELLS and any(_tag(s) in _CELLS for s in el.itersiblings(preceding=True)):
+            out.add(" | ")
+        if tag == "pre":
+            out.verbatim("".join(el.itertext()))
+            out.add(el.tail)
+            continue
+        out.add(el.text)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+    out.brk()
+    return "\n".join(out.lines)
+
+
+@register(".html", ".htm", ".xhtml")
+def read_html(path: Path, data: bytes) -> ImportedText:
+    """Read the visible text of an HTML file."""
+    markup, encoding = _decode(path, data)
+    try:
+        text = html_to_text(markup)
+    except (etree.LxmlError, ValueError) as exc:
+        raise ImportFormatError(f"{path}: not a valid HTML document ({exc})") from None
+    notes = [] if encoding.replace("_", "-").startswith(("utf-8", "utf-16")) else [f"decoded as {encoding}"]
+    return ImportedText(text=normalize_text(text), media_type=MEDIA_TYPE, encoding=encoding, notes=notes)

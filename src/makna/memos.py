@@ -1,0 +1,137 @@
+"""Memos on the project, sources, cases, codes or segments; sets of sources or codes; the event log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from .errors import ConflictError, InputError, NotFoundError
+from .model import EntitySet, Event, Memo, MemoTarget, new_id, utcnow
+from .project import Project
+from .store import as_utc, tables
+
+__all__ = [
+    "MEMO_TARGETS",
+    "add_memo",
+    "update_memo",
+    "delete_memo",
+    "list_memos",
+    "create_set",
+    "list_sets",
+    "delete_set",
+    "events",
+]
+
+MEMO_TARGETS: tuple[MemoTarget, ...] = ("project", "source", "case", "code", "segment")
+
+
+def _target_id(project: Project, conn: Connection, kind: str, target: str | None) -> str | None:
+    if kind not in MEMO_TARGETS:
+        raise InputError(f"memo target {kind!r}: use one of {', '.join(MEMO_TARGETS)}")
+    if kind == "project":
+        return None
+    if target is None:
+        raise InputError(f"a memo on a {kind} needs the {kind} it belongs to")
+    if kind == "source":
+        return str(project.source_row(conn, target).id)
+    if kind == "case":
+        return project.case_id(conn, target)
+    if kind == "code":
+        return project.code_id(conn, target)
+    seg = tables.segments.c
+    if conn.execute(select(seg.id).where(seg.id == target)).first() is None:
+        raise NotFoundError(f"unknown segment {target!r}")
+    return target
+
+
+def add_memo(project: Project, kind: str, target: str | None, text: str, *, title: str = "",
+             memo_id: str | None = None) -> Memo:
+    """Attach a memo to the project (``target`` None), a source, case, code (by name/key) or segment (id)."""
+    if not text.strip():
+        raise InputError("a memo cannot be empty")
+    payload: dict[str, Any] = {"kind": kind}
+    with project.store.write(project.actor, "memo.add", payload) as conn:
+        tid = _target_id(project, conn, kind, target)
+        mid = memo_id or new_id()
+        now = utcnow()
+        coder_id = project.coder_id(conn)
+        conn.execute(insert(tables.memos).values(id=mid, target_kind=kind, target_id=tid, title=title, text=text,
+                                                 coder_id=coder_id, created_at=now))
+        payload.update(id=mid, target_id=tid)
+    return Memo(mid, cast(MemoTarget, kind), tid, title, text, coder_id, now)
+
+
+def update_memo(project: Project, memo_id: str, text: str, *, title: str | None = None) -> None:
+    values: dict[str, Any] = {"text": text}
+    if title is not None:
+        values["title"] = title
+    with project.store.write(project.actor, "memo.update", {"id": memo_id}) as conn:
+        if conn.execute(update(tables.memos).where(tables.memos.c.id == memo_id).values(**values)).rowcount == 0:
+            raise NotFoundError(f"unknown memo {memo_id!r}")
+
+
+def delete_memo(project: Project, memo_id: str) -> None:
+    with project.store.write(project.actor, "memo.delete", {"id": memo_id}) as conn:
+        if conn.execute(delete(tables.memos).where(tables.memos.c.id == memo_id)).rowcount == 0:
+            raise NotFoundError(f"unknown memo {memo_id!r}")
+
+
+def list_memos(project: Project, kind: str | None = None, target: str | None = None) -> list[Memo]:
+    m = tables.memos.c
+    with project.store.read() as conn:
+        q = select(tables.memos)
+        if kind is not None:
+            q = q.where(m.target_kind == kind)
+            if target is not None:
+                q = q.where(m.target_id == _target_id(project, conn, kind, target))
+        rows = conn.execute(q.order_by(m.created_at, m.id)).all()
+    return [Memo(r.id, r.target_kind, r.target_id, r.title, r.text, r.coder_id, as_utc(r.created_at)) for r in rows]
+
+
+def create_set(project: Project, name: str, kind: str, members: Sequence[str], *, description: str = "",
+               set_id: str | None = None) -> EntitySet:
+    """A named set of sources (names) or codes (keys)."""
+    if kind not in ("sources", "codes"):
+        raise InputError(f"set kind {kind!r}: use sources or codes")
+    if not name.strip():
+        raise InputError("a set needs a name")
+    payload: dict[str, Any] = {"name": name, "kind": kind}
+    with project.store.write(project.actor, "set.create", payload) as conn:
+        if conn.execute(select(tables.sets.c.id).where(tables.sets.c.name == name)).first():
+            raise ConflictError(f"set {name!r} exists already")
+        ids = [str(project.source_row(conn, m).id) if kind == "sources" else project.code_id(conn, m) for m in members]
+        ids = list(dict.fromkeys(ids))
+        sid = set_id or new_id()
+        conn.execute(insert(tables.sets).values(id=sid, name=name, kind=kind, description=description))
+        if ids:
+            conn.execute(insert(tables.set_members), [{"set_id": sid, "member_id": i} for i in ids])
+        payload.update(id=sid, members=len(ids))
+    return EntitySet(sid, name, cast(Any, kind), tuple(ids), description)
+
+
+def list_sets(project: Project) -> list[EntitySet]:
+    st, sm = tables.sets.c, tables.set_members.c
+    with project.store.read() as conn:
+        members: dict[str, list[str]] = {}
+        for set_id, member in conn.execute(select(sm.set_id, sm.member_id).order_by(sm.set_id, sm.member_id)):
+            members.setdefault(set_id, []).append(member)
+        return [EntitySet(r.id, r.name, r.kind, tuple(members.get(r.id, ())), r.description)
+                for r in conn.execute(select(tables.sets).order_by(st.name))]
+
+
+def delete_set(project: Project, name: str) -> None:
+    with project.store.write(project.actor, "set.delete", {"name": name}) as conn:
+        if conn.execute(delete(tables.sets).where(tables.sets.c.name == name)).rowcount == 0:
+            raise NotFoundError(f"unknown set {name!r}")
+
+
+def events(project: Project, *, limit: int = 50, action: str | None = None) -> list[Event]:
+    """The newest ``limit`` entries of the event log, newest first."""
+    e = tables.events.c
+    q = select(tables.events).order_by(e.id.desc()).limit(limit)
+    if action:
+        q = q.where(e.action.like(f"{action}%"))
+    with project.store.read() as conn:
+        return [Event(r.id, as_utc(r.at), r.actor, r.action, dict(r.payload)) for r in conn.execute(q)]

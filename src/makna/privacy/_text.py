@@ -1,0 +1,34 @@
+"""Small text helpers shared by the detectors (internal)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CAP_RUN", "CAP_WORD", "is_sentence_initial", "line_before"]
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_WORD_CHARS = r"[\w'’\-]"
+CAP_WORD = re.compile(rf"(?<![\w@./'’\-])[{_UPPER}]{_WORD_CHARS}*")
+"""One capitalised word, not glued to a preceding word, handle or address."""
+CAP_RUN = re.compile(
+    rf"(?<![\w@./'’\-])[{_UPPER}][\w'’\-]*(?:[ \t]+[{_UPPER}0-9][\w'’\-]*)*"
+)
+"""A run of capitalised words separated by spaces (digits may continue a run)."""
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“(\n—–-]|\b[PI]:)\s*$")
+
+
+def line_before(text: str, index: int, window: int = 60) -> str:
+    """Up to ``window`` characters before ``index`` on the same line."""
+    chunk = text[max(0, index - window) : index]
+    nl = chunk.rfind("\n")
+    return chunk[nl + 1 :] if nl >= 0 else chunk
+
+
+def is_sentence_initial(text: str, index: int) -> bool:
+    """True when the word at ``index`` starts a sentence, a line, a turn or a quotation."""
+    before = line_before(text, index, 12)
+    stripped = before.rstrip()
+    if not stripped:
+        return True
+    return bool(_SENTENCE_END.search(before))

@@ -1,0 +1,78 @@
+"""Word lists the detectors and surrogate generators use, loaded once from ``data/`` on first use.
+
+Lists are plain UTF-8 text files, one entry a line, ``#`` starting a comment. Matching is done by
+set look-ups over capitalised word runs, never by per-name regular expressions.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+__all__ = [
+    "ambiguous_names",
+    "dictionary_words",
+    "first_names",
+    "places_admin",
+    "places_en",
+    "places_local",
+    "stop_caps",
+]
+
+
+def _read(name: str) -> frozenset[str]:
+    path = resources.files("makna.privacy") / "data" / name
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.add(line)
+    return frozenset(out)
+
+
+@cache
+def first_names(language: str) -> frozenset[str]:
+    """Common first names (title case) for ``"id"`` or ``"en"``; both lists are merged for either."""
+    names = _read("names_id.txt") | _read("names_en.txt")
+    return names - stop_caps()
+
+
+@cache
+def ambiguous_names() -> frozenset[str]:
+    """First names that are also ordinary words; they need context to count as names."""
+    return _read("ambiguous_names.txt")
+
+
+@cache
+def stop_caps() -> frozenset[str]:
+    """Capitalised words that are never identifiers on their own (weekdays, months, apps, honorifics...)."""
+    return _read("stop_caps.txt")
+
+
+@cache
+def places_admin() -> frozenset[str]:
+    """Indonesian provinces, regencies, cities and districts (without 'Kabupaten'/'Kota')."""
+    return _read("places_id_admin.txt")
+
+
+@cache
+def places_local() -> frozenset[str]:
+    """Indonesian villages and urban neighbourhoods (kelurahan/desa/nagari); need context when one word."""
+    return _read("places_id_local.txt")
+
+
+@cache
+def places_en() -> frozenset[str]:
+    """A compact list of UK, US and world place names for English transcripts."""
+    return _read("places_en.txt")
+
+
+@cache
+def dictionary_words() -> frozenset[str]:
+    """Ordinary Indonesian root words (lower case), from PySastrawi's dictionary when installed."""
+    try:
+        path = resources.files("Sastrawi") / "Stemmer" / "data" / "kata-dasar.txt"
+        text = path.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())

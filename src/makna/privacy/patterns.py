@@ -1,0 +1,339 @@
+"""Pattern detectors: PHONE, EMAIL, URL, HANDLE, NATIONAL_ID, PLATE, DATE and AGE.
+
+Each detector is one compiled regular expression pass over the text followed by cheap validation
+(digit counts, NIK structure, plate region prefixes, date ranges) and context checks for ages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._text import line_before
+from .types import Detection
+
+__all__ = [
+    "PLATE_REGIONS",
+    "NIK_PROVINCES",
+    "detect_patterns",
+    "find_ages",
+    "find_dates",
+    "find_emails",
+    "find_handles",
+    "find_national_ids",
+    "find_phones",
+    "find_plates",
+    "find_urls",
+    "nik_is_valid",
+]
+
+# --- PHONE -------------------------------------------------------------------------------------------
+
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+@/=.,])(?:\+|00)?\(?\d[\d \t().\-]{6,22}\d(?![\w@])")
+_US_SHAPE = re.compile(r"^(?:\+?1[ .\-]?)?\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
+_MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|£|€|rupiah)\s*$", re.IGNORECASE)
+
+_ID_DIGIT_WORDS: Final[dict[str, str]] = {
+    "nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "tigo": "3", "empat": "4",
+    "ampek": "4", "lima": "5", "limo": "5", "enam": "6", "anam": "6", "tujuh": "7", "tujuah": "7",
+    "delapan": "8", "lapan": "8", "salapan": "8", "sembilan": "9", "sambilan": "9",
+}
+_EN_DIGIT_WORDS: Final[dict[str, str]] = {
+    "zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}
+_DIGIT_WORDS: Final[dict[str, str]] = {**_ID_DIGIT_WORDS, **_EN_DIGIT_WORDS}
+_REPEAT_WORDS: Final[dict[str, int]] = {"double": 2, "triple": 3}
+_WORD_ALT = "|".join(sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True))
+_SPOKEN_TOKEN = rf"(?:(?:{_WORD_ALT})\b|\+?\d+)"
+_SPOKEN_PHONE = re.compile(
+    rf"(?<![\w+])(?:plus\s+)?{_SPOKEN_TOKEN}(?:[ \t]*[,.\-]?[ \t]+{_SPOKEN_TOKEN}|-{_SPOKEN_TOKEN}){{3,}}",
+    re.IGNORECASE,
+)
+
+
+def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
+    """Confidence that a digit string with separators is a telephone number; 0 when it is not."""
+    n = len(digits)
+    if n < 9 or n > 15:
+        return 0.0
+    if _MONEY_BEFORE.search(line_before(text, start, 8)):
+        return 0.0
+    plus = raw.startswith("+")
+    if digits.startswith("00"):
+        digits = digits[2:]
+        plus = True
+    if digits.startswith("62") and 10 <= n <= 15 and digits[2:3] in {"8", "2", "3", "4", "5", "6", "7", "9"}:
+        return 0.97
+    if digits.startswith("08") and 10 <= n <= 13:
+        return 0.97
+    if digits.startswith("0") and 9 <= n <= 12 and (raw[:1] in "(0" and any(c in raw for c in " -.()")):
+        return 0.9  # landline or UK/other national format with separators
+    if digits.startswith("07") and n == 11:
+        return 0.95
+    if plus and 8 <= n <= 15:
+        return 0.9
+    if _US_SHAPE.match(raw):
+        return 0.85
+    return 0.0
+
+
+def _spoken_digits(raw: str) -> str:
+    out: list[str] = []
+    repeat = 1
+    for tok in re.findall(r"[A-Za-z]+|\d+", raw):
+        low = tok.lower()
+        if low in _REPEAT_WORDS:
+            repeat = _REPEAT_WORDS[low]
+            continue
+        if tok.isdigit():
+            out.append(tok)
+        elif low in _DIGIT_WORDS:
+            out.append(_DIGIT_WORDS[low] * repeat)
+        repeat = 1
+    return "".join(out)
+
+
+def find_phones(text: str) -> Iterator[Detection]:
+    """Telephone numbers: Indonesian mobile/landline, E.164, UK and US shapes, and partly spoken forms."""
+    for m in _PHONE_CANDIDATE.finditer(text):
+        raw = m.group(0)
+        # Trim a trailing closing bracket or dot that belongs to the sentence.
+        raw = raw.rstrip(" .-(")
+        if raw.count("(") != raw.count(")"):
+            raw = raw.rstrip(")")
+        digits = re.sub(r"\D", "", raw)
+        conf = _phone_confidence(raw, digits, text, m.start())
+        if conf:
+            yield Detection(m.start(), m.start() + len(raw), "PHONE", conf, "phone.pattern", raw)
+    for m in _SPOKEN_PHONE.finditer(text):
+        raw = m.group(0)
+        if not re.search(r"[A-Za-z]{2}", raw):
+            continue  # all digits: handled above
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", raw)]
+        if sum(1 for w in words if w in _DIGIT_WORDS) < 3:
+            continue
+        digits = _spoken_digits(raw)
+        if not (9 <= len(digits) <= 15 and (digits.startswith("0") or digits.startswith("62"))):
+            continue
+        yield Detection(m.start(), m.end(), "PHONE", 0.9, "phone.spoken", raw)
+
+
+# --- EMAIL, URL, HANDLE ------------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_URL = re.compile(
+    r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
+    r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk)/[^\s<>\"']*",
+    re.IGNORECASE,
+)
+_SHORT_LINK = re.compile(r"(?<![\w@./])(?:https?://)?(?:wa\.me|t\.me|api\.whatsapp\.com/send\?phone=)/?[^\s<>\"']+")
+_AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_HANDLE_CUE = re.compile(
+    r"\b(?:ID|Id|id|akun|akunnya|akunku|username|user\s?name|user|IG|ig|Insta|insta|Instagram|instagram|"
+    r"MiChat|michat|TikTok|tiktok|Telegram|telegram|Twitter|twitter|FB|fb|Snapchat|snapchat|Line|"
+    r"handle|nick|nickname)"
+    r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|ku|mu)?"
+    r"[ \t]*(?:(:|=)|adalah|itu|is)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
+)
+_TRAIL = ".,;:!?)]}'\""
+
+
+def find_emails(text: str) -> Iterator[Detection]:
+    """E-mail addresses."""
+    for m in _EMAIL.finditer(text):
+        yield Detection(m.start(), m.end(), "EMAIL", 0.99, "email.pattern", m.group(0))
+
+
+def find_urls(text: str) -> Iterator[Detection]:
+    """Web addresses (with a scheme, ``www.`` or a known top-level domain followed by a path)."""
+    for m in _URL.finditer(text):
+        raw = m.group(0).rstrip(_TRAIL)
+        if "@" in raw or re.match(r"(?:https?://)?(?:wa\.me|t\.me)/", raw, re.IGNORECASE):
+            continue
+        yield Detection(m.start(), m.start() + len(raw), "URL", 0.97, "url.pattern", raw)
+
+
+def find_handles(text: str) -> Iterator[Detection]:
+    """Chat and social-media user names: ``@name``, ``wa.me/...``, ``t.me/...`` and cued IDs."""
+    for m in _SHORT_LINK.finditer(text):
+        raw = m.group(0).rstrip(_TRAIL)
+        yield Detection(m.start(), m.start() + len(raw), "HANDLE", 0.97, "handle.link", raw)
+    for m in _AT_HANDLE.finditer(text):
+        yield Detection(m.start(), m.end(), "HANDLE", 0.95, "handle.at", m.group(0))
+    for m in _HANDLE_CUE.finditer(text):
+        h = m.group("h").rstrip(".")
+        colon = m.group(1) is not None
+        looks_made_up = bool(re.search(r"[_\d]|[a-z]\.[a-z]", h))
+        if not (looks_made_up or (colon and not h.istitle())):
+            continue
+        start = m.start("h")
+        if start > 0 and text[start - 1] == "@":
+            continue  # the @ form is found above
+        yield Detection(start, start + len(h), "HANDLE", 0.9 if looks_made_up else 0.7, "handle.cue", h)
+
+
+# --- NATIONAL_ID ---------------------------------------------------------------------------------------
+
+NIK_PROVINCES: Final[frozenset[str]] = frozenset(
+    "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 71 72 73 74 75 76 81 82 "
+    "91 92 93 94 95 96".split()
+)
+_NIK = re.compile(r"(?<![\d.\-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{4}(?![\d])")
+_NPWP = re.compile(r"(?<!\d)\d{2}\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
+_SSN = re.compile(r"(?<![\d\-])\d{3}[- ]\d{2}[- ]\d{4}(?![\d\-])")
+_UK_NI = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b")
+_ID_CUE = re.compile(r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk)\W*\w*\W*$", re.I)
+
+
+def nik_is_valid(digits: str) -> bool:
+    """True for a 16-digit NIK with a known province code, a birth day (1-31, or 41-71 for women),
+    a month 1-12 and a non-zero serial."""
+    if len(digits) != 16 or not digits.isdigit() or digits[:2] not in NIK_PROVINCES:
+        return False
+    day, month = int(digits[6:8]), int(digits[8:10])
+    if not (1 <= day <= 31 or 41 <= day <= 71):
+        return False
+    return 1 <= month <= 12 and digits[12:] != "0000"
+
+
+def find_national_ids(text: str) -> Iterator[Detection]:
+    """Indonesian NIK and NPWP, US Social Security and UK National Insurance numbers."""
+    for m in _NIK.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
+        if nik_is_valid(digits):
+            conf = 0.99 if cued else 0.95
+        elif cued:
+            conf = 0.8
+        else:
+            conf = 0.6  # 16 digits that fail the structure: still likely an ID number
+        yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
+    for m in _NPWP.finditer(text):
+        yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.97, "id.npwp", m.group(0))
+    for m in _SSN.finditer(text):
+        raw = m.group(0)
+        cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
+        if raw[3] == "-" or cued:
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95 if cued else 0.85, "id.ssn", raw)
+    for m in _UK_NI.finditer(text):
+        yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95, "id.uk_ni", m.group(0))
+
+
+# --- PLATE -----------------------------------------------------------------------------------------------
+
+PLATE_REGIONS: Final[frozenset[str]] = frozenset(
+    "A AA AB AD AE AG B BA BB BD BE BG BH BK BL BM BN BP D DA DB DC DD DE DG DH DK DL DM DN DP DR DS DT "
+    "DW E EA EB ED F G H K KB KH KT KU L M N P PA PB R S T W Z".split()
+)
+_PLATE_ID = re.compile(r"\b(?P<r>[A-Z]{1,2})[ \t\-]?(?P<n>\d{1,4})[ \t\-]?(?P<s>[A-Z]{1,3})\b")
+_PLATE_UK = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b")
+_PLATE_CUE = re.compile(r"(?:plat|nopol|plate|reg|registration|motor|mobil|number)\w*\W*$", re.I)
+
+
+def find_plates(text: str) -> Iterator[Detection]:
+    """Indonesian plates with a real region prefix (``BA 1234 QZ``) and current UK plates."""
+    for m in _PLATE_ID.finditer(text):
+        if m.group("r") not in PLATE_REGIONS:
+            continue
+        spaced = " " in m.group(0) or "-" in m.group(0)
+        cued = bool(_PLATE_CUE.search(line_before(text, m.start(), 25)))
+        if not spaced and not cued and len(m.group("n")) < 3:
+            continue
+        conf = 0.97 if cued else (0.9 if len(m.group("n")) >= 3 else 0.7)
+        yield Detection(m.start(), m.end(), "PLATE", conf, "plate.id", m.group(0))
+    for m in _PLATE_UK.finditer(text):
+        yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.uk", m.group(0))
+
+
+# --- DATE ------------------------------------------------------------------------------------------------
+
+_MONTHS = (
+    "Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|"
+    "Desember|January|February|March|May|June|July|August|October|December|"
+    "Jan|Feb|Febr|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Aug|Sep|Sept|Okt|Oct|Nov|Nop|Des|Dec"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_DATE_WORDS = re.compile(
+    rf"\b(?:{_DAY}(?:[ \t]+of)?[ \t]+(?:{_MONTHS})\.?(?:[ \t,]+{_YEAR})?"
+    rf"|(?:{_MONTHS})\.?[ \t]+{_DAY}(?:,?[ \t]+{_YEAR})?"
+    rf"|(?:{_MONTHS})\.?[ \t,]+{_YEAR})\b"
+)
+_DATE_NUM = re.compile(r"(?<![\d.\-/])(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})(?![\d.\-/]\d)")
+
+
+def find_dates(text: str) -> Iterator[Detection]:
+    """Dates naming a month with a day and/or year, and numeric day/month/year dates."""
+    for m in _DATE_WORDS.finditer(text):
+        raw = m.group(0).rstrip(". ,")
+        yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
+    for m in _DATE_NUM.finditer(text):
+        a, b, c = m.group(1), m.group(3), m.group(4)
+        if len(a) == 4:
+            year, month, day = int(a), int(b), int(c)
+        else:
+            day, month, year = int(a), int(b), int(c)
+            if month > 12 and day <= 12:
+                day, month = month, day
+        if not (1 <= day <= 31 and 1 <= month <= 12) or len(c) == 3:
+            continue
+        if len(a) != 4 and len(c) == 4 and not 1900 <= year <= 2099:
+            continue
+        yield Detection(m.start(), m.end(), "DATE", 0.85, "date.numeric", m.group(0))
+
+
+# --- AGE -------------------------------------------------------------------------------------------------
+
+_UNITS = "se|satu|dua|tiga|tigo|empat|ampek|lima|limo|enam|anam|tujuh|tujuah|delapan|lapan|sembilan|sambilan"
+_NUM_WORDS_ID = rf"(?:(?:{_UNITS})[ \t]*puluh(?:[ \t]+(?:{_UNITS}))?|(?:{_UNITS})[ \t]*belas|sepuluh|sebelas)"
+_NUM_WORDS_EN = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\- ](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_AGE_NUM = rf"(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
+_AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs? old)\b)"
+_AGE_CUED = re.compile(
+    rf"\b(?:umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
+    rf"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning)[ \t]+(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
+    rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_AGE_NUM}{_AGE_UNIT}?)(?![\w:.,]\d)",
+    re.IGNORECASE,
+)
+_AGE_COMMA = re.compile(rf",[ \t]+(?P<a>{_AGE_NUM}{_AGE_UNIT})(?=[ \t]*(?:[.,;)\n]|$|dan|and))", re.IGNORECASE)
+_AGE_OLD = re.compile(rf"\b(?P<a>{_AGE_NUM}(?:[ \t\-]*years?[ \t\-]old|-year-old|[ \t]*(?:yo|y/o))\b)", re.I)
+
+
+def _plausible_age(raw: str) -> bool:
+    num = re.match(r"\d+", raw)
+    return num is None or 1 <= int(num.group(0)) <= 110
+
+
+def find_ages(text: str) -> Iterator[Detection]:
+    """A person's age: the number and unit, after an age cue, in ``Name, 24 tahun`` form, or ``N years old``."""
+    for rx, conf, name in ((_AGE_CUED, 0.9, "age.cue"), (_AGE_OLD, 0.9, "age.old"), (_AGE_COMMA, 0.75, "age.comma")):
+        for m in rx.finditer(text):
+            raw = m.group("a")
+            if not _plausible_age(raw):
+                continue
+            num = re.match(r"\d+", raw)
+            if name == "age.cue" and num and raw == num.group(0):
+                # a bare number after "I'm"/"umur": not a time, a price or a count of things
+                after = text[m.end("a") : m.end("a") + 12].lower()
+                if re.match(r"\s*(?:minutes?|menit|jam|hours?|ribu|rb|k\b|%|kg|cm|km|x\b|kali|orang)", after):
+                    continue
+            if name == "age.comma" and num and not 12 <= int(num.group(0)) <= 99:
+                continue
+            yield Detection(m.start("a"), m.end("a"), "AGE", conf, name, raw)
+
+
+def detect_patterns(text: str) -> Iterator[Detection]:
+    """Every pattern detector over ``text``."""
+    yield from find_phones(text)
+    yield from find_emails(text)
+    yield from find_urls(text)
+    yield from find_handles(text)
+    yield from find_national_ids(text)
+    yield from find_plates(text)
+    yield from find_dates(text)
+    yield from find_ages(text)

@@ -1,0 +1,61 @@
+"""The detection record shared by every detector, and the identifier types makna knows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["Detection", "PII_TYPES", "STRUCTURED_TYPES"]
+
+PII_TYPES: Final[tuple[str, ...]] = (
+    "PERSON",
+    "PHONE",
+    "EMAIL",
+    "URL",
+    "HANDLE",
+    "NATIONAL_ID",
+    "ADDRESS",
+    "LOCATION",
+    "ORG",
+    "DATE",
+    "AGE",
+    "PLATE",
+)
+"""Every identifier type, in the order reports list them."""
+
+STRUCTURED_TYPES: Final[frozenset[str]] = frozenset(
+    {"PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE"}
+)
+"""Types found by patterns with checksums or fixed shapes (their recall target is 1.00)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One identifier found in a text.
+
+    ``start`` and ``end`` are 0-based code-point offsets (Python ``str`` indices), ``end`` exclusive, so
+    ``text[start:end] == detection.text``. ``confidence`` lies in (0, 1]; ``detector`` names the rule that
+    fired (e.g. ``"phone.id"``, ``"person.honorific"``).
+    """
+
+    start: int
+    end: int
+    type: str
+    confidence: float
+    detector: str
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end <= self.start:
+            raise ValueError(f"bad detection span {self.start}..{self.end}")
+        if self.type not in PII_TYPES:
+            raise ValueError(f"unknown identifier type {self.type!r}")
+
+    @property
+    def length(self) -> int:
+        """Number of characters covered."""
+        return self.end - self.start
+
+    def overlaps(self, other: Detection) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
