@@ -1,5 +1,6 @@
 """Plain text and Markdown: UTF-8 (with or without BOM), UTF-16 with BOM, else a detected legacy
-encoding, named in the result."""
+encoding, named in the result. A .txt file that reads as a WhatsApp chat export is handed to
+:mod:`makna.importers.whatsapp`."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ the event log in that same transaction. SQL dialect differences stay inside this
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Iterator
@@ -23,9 +24,8 @@ from sqlalchemy.pool import NullPool
 from ..errors import NotAProjectError, ProjectError, ProjectExistsError
 from . import tables
 
-__all__ = ["Store", "resolve_location", "tables", "SCHEMA_HEAD", "as_utc"]
+__all__ = ["Store", "resolve_location", "tables", "schema_head", "as_utc"]
 
-SCHEMA_HEAD = "0001"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -46,6 +46,19 @@ def resolve_location(location: str | os.PathLike[str]) -> str:
     if scheme == "sqlite":
         return text
     raise NotAProjectError(f"{text}: unsupported database URL (use a file path or postgresql://)")
+
+
+@functools.cache
+def schema_head() -> str:
+    """The newest schema revision this version of makna knows."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None
+    return head
 
 
 def _sqlite_path(url: str) -> Path | None:
@@ -168,7 +181,7 @@ class Store:
             return MigrationContext.configure(conn).get_current_revision()
 
     def _migrate(self) -> None:
-        if self.schema_revision() == SCHEMA_HEAD:
+        if self.schema_revision() == schema_head():
             return
         from alembic import command
 
