@@ -111,7 +111,7 @@ def _insert(conn: Connection, rows: list[dict[str, Any]], on_duplicate: str) -> 
         for source_id in {r["source_id"] for r in unique}:
             existing.update(conn.execute(
                 select(seg.source_id, seg.start, seg.end, seg.code_id, seg.coder_id).where(seg.source_id == source_id)
-            ).tuples())
+            ).all())
         unique = [r for r in unique if (r["source_id"], r["start"], r["end"], r["code_id"], r["coder_id"]) not in existing]
     if unique:
         try:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import Connection, and_, func, literal, or_, select
+from sqlalchemy import case as sql_case
 from sqlalchemy.sql.elements import ColumnElement
 
 from .codebook import code_tree, subtree_ids
@@ -151,7 +152,7 @@ def retrieve(
             turn_q.label("turn"), speaker_q.label("speaker"), seg.memo, seg.created_at,
         ]
         if context:
-            lo = func.max(seg.start - context, 0)
+            lo = sql_case((seg.start > context, seg.start - context), else_=0)
             cols += [_substr(s.text, lo, seg.start - lo).label("before"),
                      _substr(s.text, seg.end, context).label("after")]
         q = (select(*cols).select_from(tables.segments)

@@ -1,0 +1,74 @@
+"""Inter-coder agreement: coefficients on rating matrices, unitizing alphas, character units.
+
+Pure statistics on numpy; nothing here reads a project. Every function raises
+:class:`makna.errors.AgreementError` on input that cannot be compared (fewer than two coders, no unit
+rated by two coders, ratings outside the declared categories ...) and returns an
+:class:`AgreementResult` whose ``value`` is ``None`` with an ``undefined_reason`` when the coefficient is
+0/0 for the data (for example alpha when all ratings are identical).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ._matrix import Ratings, as_ratings
+from ._result import AgreementResult, BootstrapResult
+from ._segments import Span
+from .bootstrap import krippendorff_alpha_bootstrap
+from .characters import character_agreement, character_patterns
+from .coefficients import (
+    brennan_prediger,
+    cohen_kappa,
+    conger_kappa,
+    fleiss_kappa,
+    gwet_ac1,
+    gwet_ac2,
+    percent_agreement,
+    randolph_free_marginal_kappa,
+    scott_pi,
+)
+from .cu_alpha import UnitizingFamilyResult, unitizing_alpha_family
+from .krippendorff import LEVELS, coincidence_matrix, krippendorff_alpha
+from .unitizing import UnitizingResult, krippendorff_u_alpha
+
+__all__ = [
+    "AgreementResult",
+    "BootstrapResult",
+    "COEFFICIENTS",
+    "LEVELS",
+    "Ratings",
+    "Span",
+    "UnitizingFamilyResult",
+    "UnitizingResult",
+    "as_ratings",
+    "brennan_prediger",
+    "character_agreement",
+    "character_patterns",
+    "cohen_kappa",
+    "coincidence_matrix",
+    "conger_kappa",
+    "fleiss_kappa",
+    "gwet_ac1",
+    "gwet_ac2",
+    "krippendorff_alpha",
+    "krippendorff_alpha_bootstrap",
+    "krippendorff_u_alpha",
+    "percent_agreement",
+    "randolph_free_marginal_kappa",
+    "scott_pi",
+    "unitizing_alpha_family",
+]
+
+#: Coefficient name (as used by ``makna agreement table --coefficient``) -> function.
+COEFFICIENTS: dict[str, Callable[..., AgreementResult]] = {
+    "percent_agreement": percent_agreement,
+    "cohen_kappa": cohen_kappa,
+    "scott_pi": scott_pi,
+    "fleiss_kappa": fleiss_kappa,
+    "conger_kappa": conger_kappa,
+    "brennan_prediger": brennan_prediger,
+    "randolph_free_marginal_kappa": randolph_free_marginal_kappa,
+    "gwet_ac1": gwet_ac1,
+    "gwet_ac2": gwet_ac2,
+    "krippendorff_alpha": krippendorff_alpha,
+}

@@ -92,7 +92,9 @@ def _sorted_labels(labels: set[Any]) -> list[Any]:
     return sorted(labels, key=repr)
 
 
-def _encode_numeric(arr: FloatArray, categories: Sequence[Any] | None) -> tuple[IntArray, list[Any], FloatArray]:
+def _encode_numeric(
+    arr: FloatArray, categories: Sequence[Any] | None
+) -> tuple[IntArray, list[Any], FloatArray]:
     mask = ~np.isnan(arr)
     if np.isinf(arr[mask]).any():
         raise AgreementError("ratings contain an infinite value")
@@ -135,8 +137,9 @@ def _fmt(v: Any) -> str:
     return repr(v) if isinstance(v, str) else str(v)
 
 
-def _encode_objects(rows: Sequence[Sequence[Any]], n_cols: int,
-                    categories: Sequence[Any] | None) -> tuple[IntArray, list[Any], FloatArray | None]:
+def _encode_objects(
+    rows: Sequence[Sequence[Any]], n_cols: int, categories: Sequence[Any] | None
+) -> tuple[IntArray, list[Any], FloatArray | None]:
     flat: list[Any] = [v for row in rows for v in row]
     missing = [_is_missing(v) for v in flat]
     if categories is not None:
@@ -154,13 +157,22 @@ def _encode_objects(rows: Sequence[Sequence[Any]], n_cols: int,
         if code is None:
             raise AgreementError(f"rating {_fmt(v)} is not one of the declared categories")
         out[i] = code
-    values = np.asarray([float(v) for v in labels], dtype=np.float64) if all(_is_number(v) for v in labels) else None
+    values = (
+        np.asarray([float(v) for v in labels], dtype=np.float64)
+        if all(_is_number(v) for v in labels)
+        else None
+    )
     return out.reshape(len(rows), n_cols), labels, values
 
 
-def as_ratings(data: Any, *, categories: Sequence[Any] | None = None,
-               coders: Sequence[str] | None = None, freq: Sequence[float] | FloatArray | None = None,
-               min_coders: int = 2) -> Ratings:
+def as_ratings(
+    data: Any,
+    *,
+    categories: Sequence[Any] | None = None,
+    coders: Sequence[str] | None = None,
+    freq: Sequence[float] | FloatArray | None = None,
+    min_coders: int = 2,
+) -> Ratings:
     """Encode a units x coders matrix (``matrix[unit][coder]``; ``None``/NaN/"" = missing).
 
     ``categories`` declares every possible category, in scale order (for the ordinal metric and for
@@ -180,7 +192,9 @@ def as_ratings(data: Any, *, categories: Sequence[Any] | None = None,
             raise AgreementError("ratings must be a units x coders matrix (a list of rows or a 2-D array)")
         rows = [list(r) if isinstance(r, Sequence) and not isinstance(r, str) else None for r in data]
         if any(r is None for r in rows):
-            raise AgreementError("ratings must be a units x coders matrix: every row must be a list of ratings")
+            raise AgreementError(
+                "ratings must be a units x coders matrix: every row must be a list of ratings"
+            )
         widths = {len(r) for r in rows if r is not None}
         if len(widths) > 1:
             raise AgreementError(f"ratings rows have different lengths: {sorted(widths)}")
@@ -202,8 +216,14 @@ def as_ratings(data: Any, *, categories: Sequence[Any] | None = None,
     return _finish(codes, labels, values, coders, freq, min_coders)
 
 
-def _finish(codes: IntArray, labels: list[Any], values: FloatArray | None, coders: Sequence[str] | None,
-            freq: Sequence[float] | FloatArray | None, min_coders: int) -> Ratings:
+def _finish(
+    codes: IntArray,
+    labels: list[Any],
+    values: FloatArray | None,
+    coders: Sequence[str] | None,
+    freq: Sequence[float] | FloatArray | None,
+    min_coders: int,
+) -> Ratings:
     n_units, n_coders = (int(codes.shape[0]), int(codes.shape[1])) if codes.ndim == 2 else (0, 0)
     if n_units == 0:
         raise AgreementError("no units to compare: the rating matrix is empty")

@@ -59,8 +59,13 @@ def _field(seg: Any, name: str, i: int) -> Any:
     raise AgreementError(f"segment {i + 1}: expected (coder, start, end, category), got {seg!r}")
 
 
-def as_spans(segments: Iterable[Any], continuum: tuple[int, int], *, coders: Sequence[str] | None = None,
-             merge_overlaps: bool = False) -> SpanSet:
+def as_spans(
+    segments: Iterable[Any],
+    continuum: tuple[int, int],
+    *,
+    coders: Sequence[str] | None = None,
+    merge_overlaps: bool = False,
+) -> SpanSet:
     """Validate segments on the half-open continuum ``[begin, end)``.
 
     Each segment is a :class:`Span`, a mapping with keys coder/start/end/category, or a 4-tuple. Coders
@@ -79,8 +84,9 @@ def as_spans(segments: Iterable[Any], continuum: tuple[int, int], *, coders: Seq
         except (TypeError, ValueError):
             raise AgreementError(f"segment {i + 1}: start and end must be integers") from None
         if not begin <= s < e <= end:
-            raise AgreementError(f"segment {i + 1} ({coder}, {s}:{e}, {cat}) is empty or outside the continuum "
-                                 f"{begin}:{end}")
+            raise AgreementError(
+                f"segment {i + 1} ({coder}, {s}:{e}, {cat}) is empty or outside the continuum {begin}:{end}"
+            )
         rows.append((coder, s, e, cat))
     names = tuple(coders) if coders is not None else tuple(sorted({r[0] for r in rows}))
     if len(set(names)) != len(names):
@@ -93,18 +99,36 @@ def as_spans(segments: Iterable[Any], continuum: tuple[int, int], *, coders: Seq
     cats = tuple(sorted({r[3] for r in rows}))
     cidx = {c: i for i, c in enumerate(names)}
     kidx = {k: i for i, k in enumerate(cats)}
-    coder = np.asarray([cidx[r[0]] for r in rows], dtype=np.int64)
-    start = np.asarray([r[1] for r in rows], dtype=np.int64)
-    stop = np.asarray([r[2] for r in rows], dtype=np.int64)
-    category = np.asarray([kidx[r[3]] for r in rows], dtype=np.int64)
-    coder, start, stop, category = _check_overlaps(coder, start, stop, category, names, cats, merge_overlaps)
-    return SpanSet(begin=begin, end=end, coders=names, categories=cats, coder=coder, start=start, stop=stop,
-                   category=category)
+    arrays = _check_overlaps(
+        np.asarray([cidx[r[0]] for r in rows], dtype=np.int64),
+        np.asarray([r[1] for r in rows], dtype=np.int64),
+        np.asarray([r[2] for r in rows], dtype=np.int64),
+        np.asarray([kidx[r[3]] for r in rows], dtype=np.int64),
+        names,
+        cats,
+        merge_overlaps,
+    )
+    return SpanSet(
+        begin=begin,
+        end=end,
+        coders=names,
+        categories=cats,
+        coder=arrays[0],
+        start=arrays[1],
+        stop=arrays[2],
+        category=arrays[3],
+    )
 
 
-def _check_overlaps(coder: IntArray, start: IntArray, stop: IntArray, category: IntArray,
-                    names: tuple[str, ...], cats: tuple[str, ...],
-                    merge: bool) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+def _check_overlaps(
+    coder: IntArray,
+    start: IntArray,
+    stop: IntArray,
+    category: IntArray,
+    names: tuple[str, ...],
+    cats: tuple[str, ...],
+    merge: bool,
+) -> tuple[IntArray, IntArray, IntArray, IntArray]:
     if coder.size == 0:
         return coder, start, stop, category
     order = np.lexsort((stop, start, category, coder))
@@ -118,8 +142,10 @@ def _check_overlaps(coder: IntArray, start: IntArray, stop: IntArray, category: 
         return coder, start, stop, category
     if not merge:
         i = int(np.flatnonzero(overlap)[0])
-        raise AgreementError(f"coder {names[int(coder[i])]} has overlapping segments of category "
-                             f"{cats[int(category[i])]!r} (at {int(start[i])}); merge them first")
+        raise AgreementError(
+            f"coder {names[int(coder[i])]} has overlapping segments of category "
+            f"{cats[int(category[i])]!r} (at {int(start[i])}); merge them first"
+        )
     new_run = ~overlap
     run = np.cumsum(new_run) - 1
     first = np.flatnonzero(new_run)

@@ -87,43 +87,80 @@ def _weights_label(weights: WeightsName | str | None) -> str | None:
     return None if weights in (None, "unweighted") else str(weights)
 
 
-def _kappa(name: str, pa: float, pe: float, units: int, r: Ratings,
-           weights: WeightsName | str | None, reason: str | None = None) -> AgreementResult:
+def _kappa(
+    name: str,
+    pa: float,
+    pe: float,
+    units: int,
+    r: Ratings,
+    weights: WeightsName | str | None,
+    reason: str | None = None,
+) -> AgreementResult:
     value: float | None
     if reason is None and 1.0 - pe <= _EPS:
-        reason = ("chance agreement p_e is 1 (all ratings fall in one category), "
-                  f"so {name} = (p_a - p_e) / (1 - p_e) is 0/0")
+        reason = (
+            "chance agreement p_e is 1 (all ratings fall in one category), "
+            f"so {name} = (p_a - p_e) / (1 - p_e) is 0/0"
+        )
     if reason is not None:
         value = None
     else:
         value = float((pa - pe) / (1.0 - pe))
-    return AgreementResult(coefficient=name, value=value, units=units, coders=r.n_coders, observed=pa,
-                           expected=None if reason is not None and r.n_categories < 2 else pe,
-                           categories=r.n_categories, weights=_weights_label(weights), undefined_reason=reason)
+    return AgreementResult(
+        coefficient=name,
+        value=value,
+        units=units,
+        coders=r.n_coders,
+        observed=pa,
+        expected=None if reason is not None and r.n_categories < 2 else pe,
+        categories=r.n_categories,
+        weights=_weights_label(weights),
+        undefined_reason=reason,
+    )
 
 
-def _prepare(data: Any, categories: Sequence[Any] | None, coders: Sequence[str] | None,
-             exactly_two: str | None = None) -> Ratings:
+def _prepare(
+    data: Any, categories: Sequence[Any] | None, coders: Sequence[str] | None, exactly_two: str | None = None
+) -> Ratings:
     r = as_ratings(data, categories=categories, coders=coders)
     if exactly_two is not None and r.n_coders != 2:
-        raise AgreementError(f"{exactly_two} compares exactly two coders; got {r.n_coders} "
-                             "(use fleiss_kappa, conger_kappa or krippendorff_alpha for more)")
+        raise AgreementError(
+            f"{exactly_two} compares exactly two coders; got {r.n_coders} "
+            "(use fleiss_kappa, conger_kappa or krippendorff_alpha for more)"
+        )
     return r
 
 
-def percent_agreement(data: Any, *, categories: Sequence[Any] | None = None,
-                      weights: WeightsName | None = None, coders: Sequence[str] | None = None) -> AgreementResult:
+def percent_agreement(
+    data: Any,
+    *,
+    categories: Sequence[Any] | None = None,
+    weights: WeightsName | None = None,
+    coders: Sequence[str] | None = None,
+) -> AgreementResult:
     """Percent agreement (Gwet 2014, eq. 2.5 generalised): the mean share of agreeing coder pairs per unit,
     over the units rated by at least two coders. Not chance-corrected."""
     r = _prepare(data, categories, coders)
     g = _Gwet(r, weights)
-    return AgreementResult(coefficient="percent_agreement", value=g.pa, units=g.units, coders=r.n_coders,
-                           observed=g.pa, expected=0.0, categories=r.n_categories,
-                           weights=_weights_label(weights))
+    return AgreementResult(
+        coefficient="percent_agreement",
+        value=g.pa,
+        units=g.units,
+        coders=r.n_coders,
+        observed=g.pa,
+        expected=0.0,
+        categories=r.n_categories,
+        weights=_weights_label(weights),
+    )
 
 
-def fleiss_kappa(data: Any, *, categories: Sequence[Any] | None = None, weights: WeightsName | None = None,
-                 coders: Sequence[str] | None = None) -> AgreementResult:
+def fleiss_kappa(
+    data: Any,
+    *,
+    categories: Sequence[Any] | None = None,
+    weights: WeightsName | None = None,
+    coders: Sequence[str] | None = None,
+) -> AgreementResult:
     """Fleiss' (1971) kappa for two or more coders, with Gwet's (2014) generalisation to missing ratings:
     p_e = sum_kl w_kl pi_k pi_l, pi_k the mean over rated units of r_ik / r_i."""
     r = _prepare(data, categories, coders)
@@ -136,16 +173,26 @@ def _fleiss(r: Ratings, weights: WeightsName | str | None, name: str) -> Agreeme
     return _kappa(name, g.pa, pe, g.units, r, weights)
 
 
-def scott_pi(data: Any, *, categories: Sequence[Any] | None = None, weights: WeightsName | None = None,
-             coders: Sequence[str] | None = None) -> AgreementResult:
+def scott_pi(
+    data: Any,
+    *,
+    categories: Sequence[Any] | None = None,
+    weights: WeightsName | None = None,
+    coders: Sequence[str] | None = None,
+) -> AgreementResult:
     """Scott's (1955) pi for exactly two coders: chance agreement from the pooled distribution of both
     coders' ratings (Fleiss' kappa restricted to two coders, same missing-data rule)."""
     r = _prepare(data, categories, coders, exactly_two="scott_pi")
     return _fleiss(r, weights, "scott_pi")
 
 
-def conger_kappa(data: Any, *, categories: Sequence[Any] | None = None, weights: WeightsName | None = None,
-                 coders: Sequence[str] | None = None) -> AgreementResult:
+def conger_kappa(
+    data: Any,
+    *,
+    categories: Sequence[Any] | None = None,
+    weights: WeightsName | None = None,
+    coders: Sequence[str] | None = None,
+) -> AgreementResult:
     """Conger's (1980) kappa for two or more coders: Cohen's kappa generalised with each coder's own marginal
     distribution; p_e = sum_kl w_kl (pbar_k pbar_l - s2_kl / r) (Gwet 2014, eq. 2.26)."""
     r = _prepare(data, categories, coders)
@@ -158,8 +205,9 @@ def _conger(r: Ratings, weights: WeightsName | str | None, name: str) -> Agreeme
     present = r.codes >= 0
     coder_idx = np.broadcast_to(np.arange(n_coders, dtype=np.int64)[None, :], r.codes.shape)
     f = np.broadcast_to(r.unit_freq()[:, None], r.codes.shape)
-    classif = np.bincount(coder_idx[present] * q + r.codes[present], weights=f[present],
-                          minlength=n_coders * q).reshape(n_coders, q)
+    classif = np.bincount(
+        coder_idx[present] * q + r.codes[present], weights=f[present], minlength=n_coders * q
+    ).reshape(n_coders, q)
     ng = classif.sum(axis=1)
     if bool(np.any(ng <= 0)):
         empty = [r.coders[i] for i in np.flatnonzero(ng <= 0)]
@@ -171,16 +219,26 @@ def _conger(r: Ratings, weights: WeightsName | str | None, name: str) -> Agreeme
     return _kappa(name, g.pa, pe, g.units, r, weights)
 
 
-def cohen_kappa(data: Any, *, categories: Sequence[Any] | None = None, weights: WeightsName | None = None,
-                coders: Sequence[str] | None = None) -> AgreementResult:
+def cohen_kappa(
+    data: Any,
+    *,
+    categories: Sequence[Any] | None = None,
+    weights: WeightsName | None = None,
+    coders: Sequence[str] | None = None,
+) -> AgreementResult:
     """Cohen's (1960) kappa, or weighted kappa (Cohen 1968) with ``weights='linear'|'quadratic'``, for
     exactly two coders: p_e = sum_kl w_kl p_1k p_2l from each coder's own marginal distribution."""
     r = _prepare(data, categories, coders, exactly_two="cohen_kappa")
     return _conger(r, weights, "cohen_kappa")
 
 
-def brennan_prediger(data: Any, *, categories: Sequence[Any] | None = None, weights: WeightsName | None = None,
-                     coders: Sequence[str] | None = None) -> AgreementResult:
+def brennan_prediger(
+    data: Any,
+    *,
+    categories: Sequence[Any] | None = None,
+    weights: WeightsName | None = None,
+    coders: Sequence[str] | None = None,
+) -> AgreementResult:
     """Brennan & Prediger's (1981) kappa: chance agreement 1/q (weighted: T_w / q^2), q = number of
     categories (declared, else observed; see the module docstring)."""
     r = _prepare(data, categories, coders)
@@ -191,8 +249,9 @@ def brennan_prediger(data: Any, *, categories: Sequence[Any] | None = None, weig
     return _kappa("brennan_prediger", g.pa, pe, g.units, r, weights, reason)
 
 
-def randolph_free_marginal_kappa(data: Any, *, categories: Sequence[Any] | None = None,
-                                 coders: Sequence[str] | None = None) -> AgreementResult:
+def randolph_free_marginal_kappa(
+    data: Any, *, categories: Sequence[Any] | None = None, coders: Sequence[str] | None = None
+) -> AgreementResult:
     """Randolph's (2005) free-marginal multirater kappa: (P_o - 1/q) / (1 - 1/q), P_o as in Fleiss' kappa,
     q = number of categories (declared, else observed; see the module docstring)."""
     r = _prepare(data, categories, coders)
@@ -204,20 +263,32 @@ def randolph_free_marginal_kappa(data: Any, *, categories: Sequence[Any] | None 
 
 
 def _one_category_reason(name: str) -> str:
-    return (f"{name} needs at least two categories and only one is known; "
-            "declare the possible categories (categories=...) to define it")
+    return (
+        f"{name} needs at least two categories and only one is known; "
+        "declare the possible categories (categories=...) to define it"
+    )
 
 
-def gwet_ac1(data: Any, *, categories: Sequence[Any] | None = None, weights: WeightsName | None = None,
-             coders: Sequence[str] | None = None) -> AgreementResult:
+def gwet_ac1(
+    data: Any,
+    *,
+    categories: Sequence[Any] | None = None,
+    weights: WeightsName | None = None,
+    coders: Sequence[str] | None = None,
+) -> AgreementResult:
     """Gwet's (2008) AC1 (AC2 when weighted): p_e = T_w / (q (q - 1)) * sum_k pi_k (1 - pi_k)."""
     r = _prepare(data, categories, coders)
     name = "gwet_ac1" if weights in (None, "unweighted") else "gwet_ac2"
     return _ac(r, weights, name)
 
 
-def gwet_ac2(data: Any, *, categories: Sequence[Any] | None = None, weights: WeightsName = "quadratic",
-             coders: Sequence[str] | None = None) -> AgreementResult:
+def gwet_ac2(
+    data: Any,
+    *,
+    categories: Sequence[Any] | None = None,
+    weights: WeightsName = "quadratic",
+    coders: Sequence[str] | None = None,
+) -> AgreementResult:
     """Gwet's (2014) AC2, the weighted AC1 (quadratic weights unless told otherwise)."""
     r = _prepare(data, categories, coders)
     return _ac(r, weights, "gwet_ac2")

@@ -5,7 +5,7 @@ School for Communication Departmental Papers 43) and Krippendorff (2004) *Conten
 ch. 11:
 
 * Only *pairable* values count: those of units rated by m_u >= 2 coders.
-* Coincidences o_ck = sum_u (number of ordered pairs of ratings (c, k) from different coders in u) / (m_u - 1);
+* Coincidences o_ck = sum_u (number of ordered pairs (c, k) of ratings by different coders in u) / (m_u - 1);
   n_c = sum_k o_ck; n = sum_c n_c (the number of pairable values).
 * alpha = 1 - D_o / D_e = 1 - (n - 1) * sum_ck o_ck delta2_ck / sum_ck n_c n_k delta2_ck.
 * Metrics delta2_ck: nominal 0 / 1; ordinal (sum_{g=c..k} n_g - (n_c + n_k) / 2)^2 over categories in scale
@@ -84,7 +84,9 @@ def distance_matrix(level: str, n_c: FloatArray, values: FloatArray | None) -> F
         d = np.where(np.arange(q)[None, :] >= np.arange(q)[:, None], upper, upper.T)
         return np.asarray(d**2, dtype=np.float64)
     if values is None:
-        raise AgreementError(f"the {level} level needs numeric ratings; these data have non-numeric categories")
+        raise AgreementError(
+            f"the {level} level needs numeric ratings; these data have non-numeric categories"
+        )
     diff = values[:, None] - values[None, :]
     if level == "interval":
         return np.asarray(diff**2, dtype=np.float64)
@@ -98,8 +100,13 @@ def distance_matrix(level: str, n_c: FloatArray, values: FloatArray | None) -> F
     raise AgreementError(f"unknown level {level!r}: expected one of {', '.join(LEVELS)}")
 
 
-def krippendorff_alpha(data: Any, *, level: Level | str = "nominal", categories: Sequence[Any] | None = None,
-                       coders: Sequence[str] | None = None) -> AgreementResult:
+def krippendorff_alpha(
+    data: Any,
+    *,
+    level: Level | str = "nominal",
+    categories: Sequence[Any] | None = None,
+    coders: Sequence[str] | None = None,
+) -> AgreementResult:
     """Krippendorff's alpha (Krippendorff 2011) for any number of coders >= 2 and missing ratings.
 
     ``data`` is a units x coders matrix (``None``/NaN/"" = missing). ``categories`` declares the scale
@@ -127,14 +134,32 @@ def _alpha(r: Ratings, level: str) -> AgreementResult:
     if de_sum <= 0.0:
         used = [r.categories[i] for i in np.flatnonzero(n_c > 0)]
         if len(used) == 1:
-            reason = (f"every pairable rating is the same value ({used[0]!r}): expected disagreement is 0, "
-                      "so alpha = 1 - D_o / D_e is 0/0")
+            reason = (
+                f"every pairable rating is the same value ({used[0]!r}): expected disagreement is 0, "
+                "so alpha = 1 - D_o / D_e is 0/0"
+            )
         else:
             reason = "expected disagreement is 0 at this level of measurement, so alpha is undefined"
-        return AgreementResult(coefficient="krippendorff_alpha", value=None, units=units, coders=r.n_coders,
-                               observed=d_o, expected=0.0, categories=r.n_categories, level=level,
-                               undefined_reason=reason)
+        return AgreementResult(
+            coefficient="krippendorff_alpha",
+            value=None,
+            units=units,
+            coders=r.n_coders,
+            observed=d_o,
+            expected=0.0,
+            categories=r.n_categories,
+            level=level,
+            undefined_reason=reason,
+        )
     d_e = de_sum / (n * (n - 1.0))
     value = 1.0 - (n - 1.0) * do_sum / de_sum
-    return AgreementResult(coefficient="krippendorff_alpha", value=float(value), units=units, coders=r.n_coders,
-                           observed=d_o, expected=d_e, categories=r.n_categories, level=level)
+    return AgreementResult(
+        coefficient="krippendorff_alpha",
+        value=float(value),
+        units=units,
+        coders=r.n_coders,
+        observed=d_o,
+        expected=d_e,
+        categories=r.n_categories,
+        level=level,
+    )

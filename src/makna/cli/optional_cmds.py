@@ -4,3 +4,8 @@ Each import below adds one group (``makna agreement ...``, ``makna deid ...``) t
 """
 
 from __future__ import annotations
+
+from ._app import app
+from .agreement_cmds import agreement_app
+
+app.add_typer(agreement_app, name="agreement")

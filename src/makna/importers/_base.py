@@ -61,7 +61,7 @@ def supported_suffixes() -> list[str]:
     return sorted(_READERS)
 
 
-def read_document(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> ImportedText:
+def read_document(path: Path, *, max_bytes: int | None = None) -> ImportedText:
     """Read ``path`` with the reader for its suffix, after checking it exists, is a file, is not
     empty and not larger than ``max_bytes``."""
     _load()
@@ -69,6 +69,7 @@ def read_document(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> ImportedTex
         raise InputError(f"{path}: no such file")
     if not path.is_file():
         raise InputError(f"{path}: not a regular file")
+    max_bytes = max_bytes or MAX_FILE_BYTES
     size = path.stat().st_size
     if size == 0:
         raise ImportFormatError(f"{path}: the file is empty")

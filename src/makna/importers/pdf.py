@@ -87,8 +87,8 @@ def read_pdf(path: Path, data: bytes) -> ImportedText:
         raise ImportFormatError(f"{path}: the PDF has no pages")
     if not any(page.strip() for page in pages):
         raise ImportFormatError(
-            f"{path}: the PDF has no text layer ({len(pages)} page(s) of images, e.g. a scan); "
-            "run OCR on it first (for instance ocrmypdf) and import the result"
+            f"{path}: the PDF has no text layer (none of its {len(pages)} page(s) holds text: a scan?); "
+            "run OCR on it first (for instance with ocrmypdf) and import the result"
         )
     text = "\n\n".join(page for page in pages if page.strip())
     notes = [f"pypdf: {message}" for message in log.messages]

@@ -88,7 +88,7 @@ def _voices(cue: Cue) -> list[tuple[str, str]]:
     for raw in cue.lines:
         voice = _VOICE.search(raw)
         if voice is not None:
-            current = " ".join((voice.group(1) or "").split())
+            current = " ".join((voice.group(1) or "").split())[:200]
             words = _clean(raw[voice.end() :])
         else:
             words = _clean(raw)

@@ -28,23 +28,52 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
             try:
                 return data[len(bom) :].decode(name.replace("-sig", "")), name
             except UnicodeDecodeError as exc:
-                raise EncodingError(f"{path}: starts with a {name} byte-order mark but is not valid {name} ({exc.reason} at byte {exc.start})") from None
+                raise EncodingError(
+                    f"{path}: starts with a {name} byte-order mark but is not valid {name} "
+                    f"({exc.reason} at byte {exc.start})"
+                ) from None
     if b"\x00" in data[:8192]:
-        raise ImportFormatError(f"{path}: looks like a binary file, not text (NUL bytes and no UTF-16 byte-order mark)")
+        raise ImportFormatError(
+            f"{path}: looks like a binary file, not text (NUL bytes and no UTF-16 byte-order mark)"
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    western = _as_western(data)
+    if western is not None:
+        return western, "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1024 * 1024]).best()
     if best is None or best.encoding is None:
-        raise EncodingError(f"{path}: not UTF-8 and no other text encoding fits; save it as UTF-8 and import again")
+        raise EncodingError(
+            f"{path}: not UTF-8 and no other text encoding fits; save it as UTF-8 and import again"
+        )
     encoding = str(best.encoding)
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
-        raise EncodingError(f"{path}: looks like {encoding} but does not decode as it; save it as UTF-8") from None
+        raise EncodingError(
+            f"{path}: looks like {encoding} but does not decode as it; save it as UTF-8"
+        ) from None
+
+
+_WESTERN_EXTRA = set("’‘“”–—…€•™«»¡¿°·×÷")
+
+
+def _as_western(data: bytes) -> str | None:
+    """The text as Windows-1252 when every non-ASCII character it gives is a Latin letter or common
+    typographic punctuation: the usual legacy encoding of Indonesian and English documents, which
+    statistical detectors confuse with Baltic and Central European code pages on short texts."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    extra = [ch for ch in text if ord(ch) > 127]
+    if all(ch in _WESTERN_EXTRA or ("\u00c0" <= ch <= "\u00ff" and ch not in "×÷") for ch in extra):
+        return text
+    return None
 
 
 def _control_ratio(text: str) -> float:

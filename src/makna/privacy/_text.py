@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CAP_RUN", "CAP_WORD", "is_sentence_initial", "line_before"]
+__all__ = ["CAP_RUN", "CAP_WORD", "HONORIFICS", "is_sentence_initial", "line_before"]
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD_CHARS = r"[\w'’\-]"
 CAP_WORD = re.compile(rf"(?<![\w@./'’\-])[{_UPPER}]{_WORD_CHARS}*")
 """One capitalised word, not glued to a preceding word, handle or address."""
-CAP_RUN = re.compile(
-    rf"(?<![\w@./'’\-])[{_UPPER}][\w'’\-]*(?:[ \t]+[{_UPPER}0-9][\w'’\-]*)*"
-)
+CAP_RUN = re.compile(rf"(?<![\w@./'’\-])[{_UPPER}][\w'’\-]*(?:[ \t]+[{_UPPER}0-9][\w'’\-]*)*")
 """A run of capitalised words separated by spaces (digits may continue a run)."""
+
+HONORIFICS = frozenset(
+    "Mbak Mba Mas Bang Abang Kak Kakak Uda Da Uni Ni Om Tante Pak Bapak Bu Ibu Bude Pakde Bulek Paklek Etek "
+    "Mak Amak Ajo Buya Datuak Datuk Ustad Ustaz Ustadz Ustadzah Haji Hajjah Hj. H. "
+    "Dek Adik Dik Neng Teh Akang "
+    "Kang Cik Koh Cici Ci Ko Bli Mbok Sis Bro Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Sir Auntie Aunty "
+    "Uncle Nenek Kakek Mamak Inyiak Pakcik Makcik".split()
+)
+"""Kinship and address words that may precede a name (they are not part of the PERSON span)."""
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“(\n—–-]|\b[PI]:)\s*$")
 

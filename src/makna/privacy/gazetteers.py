@@ -11,6 +11,7 @@ from importlib import resources
 
 __all__ = [
     "ambiguous_names",
+    "colloquial",
     "dictionary_words",
     "first_names",
     "places_admin",
@@ -76,3 +77,9 @@ def dictionary_words() -> frozenset[str]:
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return frozenset()
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+
+
+@cache
+def colloquial() -> frozenset[str]:
+    """Informal Indonesian and Minang words (lower case) that the standard dictionary lacks."""
+    return frozenset(w.lower() for w in _read("colloquial.txt"))

@@ -26,6 +26,7 @@ __all__ = [
     "find_plates",
     "find_urls",
     "nik_is_valid",
+    "spoken_digits",
 ]
 
 # --- PHONE -------------------------------------------------------------------------------------------
@@ -35,13 +36,40 @@ _US_SHAPE = re.compile(r"^(?:\+?1[ .\-]?)?\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
 _MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|£|€|rupiah)\s*$", re.IGNORECASE)
 
 _ID_DIGIT_WORDS: Final[dict[str, str]] = {
-    "nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "tigo": "3", "empat": "4",
-    "ampek": "4", "lima": "5", "limo": "5", "enam": "6", "anam": "6", "tujuh": "7", "tujuah": "7",
-    "delapan": "8", "lapan": "8", "salapan": "8", "sembilan": "9", "sambilan": "9",
+    "nol": "0",
+    "kosong": "0",
+    "satu": "1",
+    "dua": "2",
+    "tiga": "3",
+    "tigo": "3",
+    "empat": "4",
+    "ampek": "4",
+    "lima": "5",
+    "limo": "5",
+    "enam": "6",
+    "anam": "6",
+    "tujuh": "7",
+    "tujuah": "7",
+    "delapan": "8",
+    "lapan": "8",
+    "salapan": "8",
+    "sembilan": "9",
+    "sambilan": "9",
 }
 _EN_DIGIT_WORDS: Final[dict[str, str]] = {
-    "zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    "zero": "0",
+    "oh": "0",
+    "o": "0",
+    "nought": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
 }
 _DIGIT_WORDS: Final[dict[str, str]] = {**_ID_DIGIT_WORDS, **_EN_DIGIT_WORDS}
 _REPEAT_WORDS: Final[dict[str, int]] = {"double": 2, "triple": 3}
@@ -79,7 +107,8 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
     return 0.0
 
 
-def _spoken_digits(raw: str) -> str:
+def spoken_digits(raw: str) -> str:
+    """The digits of a telephone number written partly in words (Indonesian or English)."""
     out: list[str] = []
     repeat = 1
     for tok in re.findall(r"[A-Za-z]+|\d+", raw):
@@ -114,7 +143,7 @@ def find_phones(text: str) -> Iterator[Detection]:
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", raw)]
         if sum(1 for w in words if w in _DIGIT_WORDS) < 3:
             continue
-        digits = _spoken_digits(raw)
+        digits = spoken_digits(raw)
         if not (9 <= len(digits) <= 15 and (digits.startswith("0") or digits.startswith("62"))):
             continue
         yield Detection(m.start(), m.end(), "PHONE", 0.9, "phone.spoken", raw)
@@ -122,13 +151,17 @@ def find_phones(text: str) -> Iterator[Detection]:
 
 # --- EMAIL, URL, HANDLE ------------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(
+    r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+)
 _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
     r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk)/[^\s<>\"']*",
     re.IGNORECASE,
 )
-_SHORT_LINK = re.compile(r"(?<![\w@./])(?:https?://)?(?:wa\.me|t\.me|api\.whatsapp\.com/send\?phone=)/?[^\s<>\"']+")
+_SHORT_LINK = re.compile(
+    r"(?<![\w@./])(?:https?://)?(?:wa\.me|t\.me|api\.whatsapp\.com/send\?phone=)/?[^\s<>\"']+"
+)
 _AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _HANDLE_CUE = re.compile(
     r"\b(?:ID|Id|id|akun|akunnya|akunku|username|user\s?name|user|IG|ig|Insta|insta|Instagram|instagram|"
@@ -184,7 +217,9 @@ _NIK = re.compile(r"(?<![\d.\-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{4}(?!
 _NPWP = re.compile(r"(?<!\d)\d{2}\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
 _SSN = re.compile(r"(?<![\d\-])\d{3}[- ]\d{2}[- ]\d{4}(?![\d\-])")
 _UK_NI = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b")
-_ID_CUE = re.compile(r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk)\W*\w*\W*$", re.I)
+_ID_CUE = re.compile(
+    r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk)\W*\w*\W*$", re.I
+)
 
 
 def nik_is_valid(digits: str) -> bool:
@@ -296,11 +331,14 @@ _AGE_NUM = rf"(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
 _AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs? old)\b)"
 _AGE_CUED = re.compile(
     rf"\b(?:umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
-    rf"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning)[ \t]+(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
+    rf"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning)[ \t]+"
+    rf"(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
     rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_AGE_NUM}{_AGE_UNIT}?)(?![\w:.,]\d)",
     re.IGNORECASE,
 )
-_AGE_COMMA = re.compile(rf",[ \t]+(?P<a>{_AGE_NUM}{_AGE_UNIT})(?=[ \t]*(?:[.,;)\n]|$|dan|and))", re.IGNORECASE)
+_AGE_COMMA = re.compile(
+    rf",[ \t]+(?P<a>{_AGE_NUM}{_AGE_UNIT})(?=[ \t]*(?:[.,;)\n]|$|dan|and))", re.IGNORECASE
+)
 _AGE_OLD = re.compile(rf"\b(?P<a>{_AGE_NUM}(?:[ \t\-]*years?[ \t\-]old|-year-old|[ \t]*(?:yo|y/o))\b)", re.I)
 
 
@@ -311,7 +349,11 @@ def _plausible_age(raw: str) -> bool:
 
 def find_ages(text: str) -> Iterator[Detection]:
     """A person's age: the number and unit, after an age cue, in ``Name, 24 tahun`` form, or ``N years old``."""
-    for rx, conf, name in ((_AGE_CUED, 0.9, "age.cue"), (_AGE_OLD, 0.9, "age.old"), (_AGE_COMMA, 0.75, "age.comma")):
+    for rx, conf, name in (
+        (_AGE_CUED, 0.9, "age.cue"),
+        (_AGE_OLD, 0.9, "age.old"),
+        (_AGE_COMMA, 0.75, "age.comma"),
+    ):
         for m in rx.finditer(text):
             raw = m.group("a")
             if not _plausible_age(raw):

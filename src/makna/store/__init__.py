@@ -113,6 +113,9 @@ class Store:
         except OperationalError as exc:
             engine.dispose()
             raise ProjectError(f"{location}: cannot connect ({_first_line(exc)})") from exc
+        except BaseException:
+            engine.dispose()
+            raise
         store = cls(url, engine)
         try:
             store._migrate()

@@ -1,0 +1,197 @@
+"""The full-text search index: stemmed tokens per passage (a turn, or a run of sentences outside
+turns), kept in SQLite FTS5 or in PostgreSQL tsvector columns (schema revision 0002).
+
+The index is derived data. :func:`index_source` adds one source inside the caller's transaction
+(``makna.sources.import_text`` calls it); :func:`ensure_index` (re)indexes every source that is not
+indexed yet, was indexed by an older version, or changed language, so projects created before the
+index existed work too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+)
+
+from ..project import Project
+from ..store import tables
+from ..text import sentence_spans
+from .stemming import stemmer, tokens
+
+__all__ = [
+    "INDEX_VERSION",
+    "MAX_CHUNK",
+    "search_chunks",
+    "search_sources",
+    "chunk_spans",
+    "index_source",
+    "unindex_source",
+    "ensure_index",
+]
+
+INDEX_VERSION = 1
+MAX_CHUNK = 1500  # characters; longer turns are split at sentence boundaries
+
+_meta = MetaData()
+search_sources = Table(
+    "search_sources", _meta,
+    Column("source_id", String(36), primary_key=True),
+    Column("language", String(16), nullable=False),
+    Column("version", Integer, nullable=False),
+)
+search_chunks = Table(
+    "search_chunks", _meta,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("source_id", String(36), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("turn", Integer),
+)
+
+
+def _split(text_: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``start:end`` cut into passages of at most about MAX_CHUNK characters at sentence ends."""
+    if end - start <= MAX_CHUNK:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for a, b in sentence_spans(text_[start:end]):
+        a, b = a + start, b + start
+        while b - a > MAX_CHUNK:  # one very long sentence: cut at a space
+            cut = text_.rfind(" ", a + 1, a + MAX_CHUNK)
+            cut = cut if cut > a else a + MAX_CHUNK
+            if cur is not None:
+                out.append(cur)
+                cur = None
+            out.append((a, cut))
+            a = cut
+        if cur is not None and b - cur[0] <= MAX_CHUNK:
+            cur = (cur[0], b)
+        else:
+            if cur is not None:
+                out.append(cur)
+            cur = (a, b)
+    if cur is not None:
+        out.append(cur)
+    return out
+
+
+def chunk_spans(text_: str, turns: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int | None]]:
+    """Passages ``(start, end, turn number or None)`` covering every token of ``text_``: each turn
+    (``(number, start, end)``, sorted), split when long, and the text between turns."""
+    out: list[tuple[int, int, int | None]] = []
+    pos = 0
+    for number, a, b in sorted(turns, key=lambda t: t[1]):
+        if a > pos and text_[pos:a].strip():
+            out += [(x, y, None) for x, y in _split(text_, pos, a)]
+        a = max(a, pos)
+        if b > a:
+            out += [(x, y, number) for x, y in _split(text_, a, b)]
+        pos = max(pos, b)
+    if pos < len(text_) and text_[pos:].strip():
+        out += [(x, y, None) for x, y in _split(text_, pos, len(text_))]
+    return out
+
+
+def _tsvector(words: Sequence[str]) -> str:
+    positions: dict[str, list[str]] = {}
+    for i, w in enumerate(words[:16383], start=1):
+        positions.setdefault(w[:2000], []).append(str(i))
+    return " ".join(f"'{w}':{','.join(p)}" for w, p in positions.items())
+
+
+def index_source(conn: Connection, source_id: str, text_: str, language: str) -> int:
+    """Index one source inside the caller's open write transaction (call it after the source's
+    turns are inserted). Replaces any earlier index entries of the source. Returns the number of
+    passages indexed."""
+    unindex_source(conn, source_id)
+    turns = [(r.number, r.start, r.end) for r in conn.execute(
+        select(tables.turns.c.number, tables.turns.c.start, tables.turns.c.end)
+        .where(tables.turns.c.source_id == source_id))]
+    stem = stemmer(language)
+    conn.execute(insert(search_sources).values(source_id=source_id, language=language, version=INDEX_VERSION))
+    rows: list[dict[str, Any]] = []
+    for a, b, turn in chunk_spans(text_, turns):
+        words = [w for _, _, w in tokens(text_[a:b])]
+        rows.append({"source_id": source_id, "start": a, "end": b, "turn": turn, "words": words,
+                     "stems": [stem(w) for w in words]})
+    if not rows:
+        return 0
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text('INSERT INTO search_chunks (source_id, start, "end", turn, words, stems) '
+                 "VALUES (:source_id, :start, :end, :turn, CAST(:words AS tsvector), CAST(:stems AS tsvector))"),
+            [{**r, "words": _tsvector(r["words"]), "stems": _tsvector(r["stems"])} for r in rows],
+        )
+        return len(rows)
+    top = conn.execute(text("SELECT max(coalesce((SELECT max(id) FROM search_chunks), 0), "
+                            "coalesce((SELECT max(rowid) FROM search_fts), 0))")).scalar() or 0
+    for i, r in enumerate(rows, start=int(top) + 1):
+        r["id"] = i
+    conn.execute(insert(search_chunks), [{k: r[k] for k in ("id", "source_id", "start", "end", "turn")}
+                                         for r in rows])
+    conn.execute(text("INSERT INTO search_fts (rowid, words, stems) VALUES (:id, :words, :stems)"),
+                 [{"id": r["id"], "words": " ".join(r["words"]), "stems": " ".join(r["stems"])} for r in rows])
+    return len(rows)
+
+
+def unindex_source(conn: Connection, source_id: str) -> None:
+    """Remove a source's index entries inside the caller's transaction (call it before deleting the
+    source; entries left behind by a deletion are ignored by searches and cleared on reindexing)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_chunks "
+                          "WHERE source_id = :sid)"), {"sid": source_id})
+    conn.execute(delete(search_chunks).where(search_chunks.c.source_id == source_id))
+    conn.execute(delete(search_sources).where(search_sources.c.source_id == source_id))
+
+
+def _stale(conn: Connection) -> list[Any]:
+    s, ss = tables.sources.c, search_sources.c
+    return conn.execute(
+        select(s.id, s.language).select_from(tables.sources.outerjoin(search_sources, ss.source_id == s.id))
+        .where(or_(ss.source_id.is_(None), ss.version != INDEX_VERSION, ss.language != s.language))
+        .order_by(s.name)
+    ).all()
+
+
+def ensure_index(project: Project, *, sources: Iterable[str] | None = None) -> int:
+    """Index every source not (correctly) indexed yet; returns how many were (re)indexed. Cheap
+    when the index is complete (one query). ``sources`` (ids) forces those to be reindexed."""
+    forced = list(sources or [])
+    with project.store.read() as conn:
+        todo = _stale(conn)
+    if not todo and not forced:
+        return 0
+    payload: dict[str, Any] = {}
+    with project.store.write(project.actor, "search.index", payload) as conn:
+        s = tables.sources.c
+        ids = sorted({r.id for r in _stale(conn)} | set(forced))
+        if conn.dialect.name == "sqlite":
+            conn.execute(text("DELETE FROM search_fts WHERE rowid NOT IN (SELECT id FROM search_chunks)"))
+        for sid in ids:
+            row = conn.execute(select(s.text, s.language).where(s.id == sid)).first()
+            if row is not None:
+                index_source(conn, sid, row.text, row.language)
+        payload.update(sources=len(ids))
+    return len(ids)
+
+
+def indexed_count(conn: Connection) -> int:
+    """How many sources are indexed (for status displays)."""
+    return int(conn.execute(select(func.count()).select_from(search_sources)).scalar() or 0)
+

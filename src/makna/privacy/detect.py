@@ -1,0 +1,138 @@
+"""One entry point over every detector: run them, resolve overlaps, and find confirmed identifiers again.
+
+Overlap resolution is greedy: candidates are ranked by ``length * (0.5 + confidence)`` (a longer span
+wins unless the shorter one is much more certain; "Hotel Sabana Indah" beats "Indah"), ties broken by
+confidence then position; a candidate that overlaps one already kept is dropped. The output never nests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+
+from .patterns import detect_patterns
+from .persons import detect_persons, repeat_names
+from .places import detect_places
+from .types import PII_TYPES, Detection
+
+__all__ = ["detect", "propagate", "resolve_overlaps"]
+
+_MAX_CHUNK = 200_000
+
+
+def _rank(det: Detection) -> tuple[float, float, int]:
+    return (-(det.length * (0.5 + det.confidence)), -det.confidence, det.start)
+
+
+def resolve_overlaps(candidates: Iterable[Detection]) -> list[Detection]:
+    """Keep a non-overlapping subset, preferring long and confident spans; sorted by start."""
+    kept: list[Detection] = []
+    taken: list[tuple[int, int]] = []
+    for det in sorted(candidates, key=_rank):
+        if any(det.start < e and s < det.end for s, e in taken):
+            continue
+        kept.append(det)
+        taken.append((det.start, det.end))
+    kept.sort(key=lambda d: (d.start, d.end))
+    return kept
+
+
+def _chunks(text: str) -> Iterable[tuple[int, str]]:
+    """Split very long texts at line breaks (or spaces) so one pathological line stays linear."""
+    if len(text) <= _MAX_CHUNK:
+        yield 0, text
+        return
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + _MAX_CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", pos + _MAX_CHUNK // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", pos + _MAX_CHUNK // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        yield pos, text[pos:end]
+        pos = end
+
+
+def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[Detection]:
+    candidates: list[Detection] = []
+    candidates.extend(detect_patterns(text))
+    candidates.extend(detect_places(text, language))
+    candidates.extend(detect_persons(text, language, known_names))
+    first = resolve_overlaps(candidates)
+    candidates.extend(repeat_names(text, first))
+    return resolve_overlaps(candidates)
+
+
+def detect(
+    text: str,
+    *,
+    language: str = "id",
+    known_names: Iterable[str] = (),
+    types: Collection[str] | None = None,
+) -> list[Detection]:
+    """Every identifier in ``text``, non-overlapping and sorted by start.
+
+    ``language`` is ``"id"`` or ``"en"`` (both languages' rules run; it tunes a few English-only cues).
+    ``known_names`` are the project's own names and aliases (matched exactly or in title case).
+    ``types`` restricts the output to those identifier types.
+    """
+    if language not in {"id", "en"}:
+        raise ValueError(f"language must be 'id' or 'en', not {language!r}")
+    if types is not None:
+        unknown = set(types) - set(PII_TYPES)
+        if unknown:
+            raise ValueError(f"unknown identifier types: {sorted(unknown)}")
+    names = tuple(known_names)
+    out: list[Detection] = []
+    for offset, chunk in _chunks(text):
+        for det in _detect_chunk(chunk, language, names):
+            if offset:
+                det = Detection(
+                    det.start + offset, det.end + offset, det.type, det.confidence, det.detector, det.text
+                )
+            out.append(det)
+    if types is not None:
+        wanted = set(types)
+        out = [d for d in out if d.type in wanted]
+    return out
+
+
+def propagate(
+    texts: Mapping[str, str] | Sequence[str],
+    confirmed: Mapping[str, str],
+    *,
+    existing: Mapping[str, Sequence[Detection]] | None = None,
+) -> dict[str, list[Detection]]:
+    """Find every other occurrence of confirmed identifiers across a project's texts.
+
+    ``texts`` maps a text id to its text (a sequence is keyed ``"0"``, ``"1"``...); ``confirmed`` maps an
+    identifier string to its type. Matches are exact and on word boundaries (digits-only identifiers
+    also match with other separators). Occurrences overlapping ``existing`` detections are left out.
+    Returns new detections per text id (detector ``"propagate"``).
+    """
+    items = texts.items() if isinstance(texts, Mapping) else ((str(i), t) for i, t in enumerate(texts))
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    for value, kind in sorted(confirmed.items(), key=lambda kv: -len(kv[0])):
+        value = value.strip()
+        if not value or kind not in PII_TYPES:
+            continue
+        digits = re.sub(r"\D", "", value)
+        if len(digits) >= 7 and len(digits) >= len(value.replace(" ", "")) - 3:
+            body = r"[\s.\-()]*".join(re.escape(d) for d in digits)
+            patterns.append((re.compile(rf"(?<![\w+]){body}(?!\d)"), kind))
+        else:
+            patterns.append((re.compile(rf"(?<![\w@.]){re.escape(value)}(?![\w@])"), kind))
+    result: dict[str, list[Detection]] = {}
+    for key, text in items:
+        taken = [(d.start, d.end) for d in (existing or {}).get(key, ())]
+        found: list[Detection] = []
+        for rx, kind in patterns:
+            for m in rx.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append(Detection(m.start(), m.end(), kind, 0.99, "propagate", m.group(0)))
+        found.sort(key=lambda d: d.start)
+        result[key] = found
+    return result

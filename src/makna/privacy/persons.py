@@ -1,0 +1,137 @@
+"""PERSON detectors: honorific and kinship cues, introduction phrases, a first-name gazetteer, the project's
+known names, and repeats of a name already found in the same text.
+
+Spans never include the honorific (``Mbak Tari`` gives ``Tari``). A name that is also an ordinary word
+(``Indah``, ``Bunga``, ``Hope``, ``Will``) is taken only with a cue, never from the gazetteer alone, and a
+lower-case word is never a name unless the project lists it as a known name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import CAP_RUN, HONORIFICS, is_sentence_initial
+from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
+from .types import Detection
+
+__all__ = ["detect_persons", "find_known_names", "repeat_names"]
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+_RUN = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+_HON_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+_HONORIFIC: Final = re.compile(rf"(?<![\w\-])(?i:{_HON_ALT})(?:[ \t]+(?i:{_HON_ALT}))*[ \t]+(?P<n>{_RUN})")
+_INTRO_ID = (
+    r"nama(?:ku|nya)?(?:[ \t]+(?:saya|aku|ambo|gue|asli(?:nya|ku)?|panggilan(?:nya|ku)?|lengkap(?:nya|ku)?|"
+    r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil|"
+    r"ngaku(?:nya)?(?:[ \t]+namanya)?|"
+    r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|bernama|kenalin|kenalkan|si|informan:?|"
+    r"narasumber:?|inisial(?:nya)?"
+)
+_INTRO_EN = (
+    r"my name is|my name's|name's|call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
+    r"customer|client|informant:?|participant:?"
+)
+_FILLER = r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|:))*"
+_INTRO: Final = re.compile(rf"\b(?i:{_INTRO_ID}|{_INTRO_EN})(?i:{_FILLER})[ \t]*:?[ \t]+(?P<n>{_RUN})")
+_SELF: Final = re.compile(
+    rf"\b(?:Aku|aku|Ambo|ambo|Saya|saya|Gue|gue|Awak|awak)[ \t]+(?P<n>{_RUN})"
+    rf"(?=[ \t]*[,.(—–-]|[ \t]+(?:dari|asal|umur|usia|\d))"
+)
+_NOT_NAME: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {
+    "Jl",
+    "Jln",
+    "Jalan",
+    "Gang",
+    "Gg",
+    "Flat",
+    "Blok",
+}
+
+
+def _trim_run(text: str, start: int, run: str, *, allow_ambiguous: bool) -> tuple[int, int] | None:
+    """Keep the leading tokens of ``run`` that can be name parts; None when the first cannot."""
+    stop = gz.stop_caps()
+    end = start
+    for i, tok in enumerate(re.finditer(r"\S+", run)):
+        word = tok.group(0)
+        if word in stop or word in _NOT_NAME or word in HONORIFICS or word.isupper() and len(word) > 1:
+            break
+        if i == 0 and not allow_ambiguous and word in gz.ambiguous_names():
+            return None
+        end = start + tok.end()
+    return (start, end) if end > start else None
+
+
+def _cued(text: str, rx: re.Pattern[str], conf: float, detector: str) -> Iterator[Detection]:
+    for m in rx.finditer(text):
+        if not m.group("n")[0].isupper():
+            continue
+        span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
+        if span is None:
+            continue
+        yield Detection(span[0], span[1], "PERSON", conf, detector, text[span[0] : span[1]])
+
+
+def _gazetteer(text: str, language: str) -> Iterator[Detection]:
+    names, ambiguous, words = gz.first_names(language), gz.ambiguous_names(), gz.dictionary_words()
+    stop = gz.stop_caps()
+    for run in CAP_RUN.finditer(text):
+        toks = list(re.finditer(r"\S+", run.group(0)))
+        for i, tok in enumerate(toks):
+            word = tok.group(0).rstrip("'’")
+            if word not in names or word in ambiguous or word in stop:
+                continue
+            if word.lower() in words or word.lower() in gz.colloquial():
+                continue  # an ordinary Indonesian word: needs a cue
+            start = run.start() + tok.start()
+            if i > 0 and toks[i - 1].group(0) in _NOT_NAME:
+                break  # part of a place or organisation name
+            end = run.start() + tok.end()
+            for nxt in toks[i + 1 : i + 3]:
+                w = nxt.group(0)
+                if w in stop or w in _NOT_NAME or w.isupper() or not w[0].isalpha():
+                    break
+                end = run.start() + nxt.end()
+            conf = 0.7 if is_sentence_initial(text, start) else 0.8
+            yield Detection(start, end, "PERSON", conf, "person.gazetteer", text[start:end])
+            break
+
+
+def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detection]:
+    """Occurrences of the project's own known names (exact, or in title case), on word boundaries."""
+    variants: set[str] = set()
+    for name in known_names:
+        name = name.strip()
+        if len(name) >= 2:
+            variants.update({name, name.title()})
+    if not variants:
+        return
+    alt = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w@.])(?:{alt})(?![\w@])", text):
+        yield Detection(m.start(), m.end(), "PERSON", 0.95, "person.known", m.group(0))
+
+
+def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
+    """Other capitalised occurrences, in the same text, of name tokens already found with a cue."""
+    tokens: set[str] = set()
+    for det in found:
+        if det.type == "PERSON" and det.confidence >= 0.75:
+            tokens.update(t for t in det.text.split() if len(t) >= 3 and t[0].isupper())
+    tokens -= gz.stop_caps()
+    if not tokens:
+        return
+    alt = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w@.\-])(?:{alt})(?![\w@\-])", text):
+        yield Detection(m.start(), m.end(), "PERSON", 0.72, "person.repeat", m.group(0))
+
+
+def detect_persons(text: str, language: str = "id", known_names: Iterable[str] = ()) -> Iterator[Detection]:
+    """Every PERSON detector over ``text`` except repeats (which need the merged result)."""
+    yield from _cued(text, _HONORIFIC, 0.9, "person.honorific")
+    yield from _cued(text, _INTRO, 0.85, "person.intro")
+    yield from _cued(text, _SELF, 0.8, "person.self")
+    yield from _gazetteer(text, language)
+    yield from find_known_names(text, known_names)

@@ -1,0 +1,401 @@
+"""Place detectors: ADDRESS (street addresses), LOCATION (named places) and ORG (named organisations).
+
+Three kinds of evidence, cheapest first:
+
+* shapes: ``Jl./Jalan/Gang ... No. 12, RT 01/RW 06``, ``Flat 3, 48 Halberd Road``;
+* type words: a place or organisation word (``Hotel``, ``Kos``, ``Kafe``, ``Warung``, ``PT``, ``CV``,
+  ``Apotek``...) followed by capitalised words, or an English name followed by ``Park``, ``Wholesale``...;
+  the span includes the type word, as the annotation rules ask;
+* gazetteers: capitalised word runs looked up (longest first) in the Indonesian region lists (provinces,
+  regencies, districts, villages) and a compact English list, with a preposition cue for one-word
+  village names and no match for an ordinary word that merely starts a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import CAP_RUN, HONORIFICS, is_sentence_initial, line_before
+from .types import Detection
+
+__all__ = [
+    "LOCATION_TYPE_WORDS",
+    "ORG_TYPE_WORDS",
+    "detect_places",
+    "find_addresses",
+    "find_locations",
+    "find_orgs",
+]
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+_NAME_TOKEN = rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab)\b)(?:{_CAP}|\d{{1,4}}[A-Za-z]?)"
+
+# --- ADDRESS ---------------------------------------------------------------------------------------------
+
+_NUM_PART = r"(?:No\.?|Nomor|Nomer|Nmr\.?|no\.?|nomor)[ \t]*\d{1,4}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?"
+_BLOK = r"(?:Blok|Blk\.?|blok)[ \t]*[A-Z0-9]{1,3}(?:[ \t]*(?:No\.?|/)[ \t]*\d{1,4})?"
+_RTRW = (
+    r"(?:RT\.?[ \t]*\d{1,3}[ \t]*(?:/|,)?[ \t]*RW\.?[ \t]*\d{1,3}|RT/RW\.?[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}"
+    r"|RT\.?[ \t]*\d{1,3}|RW\.?[ \t]*\d{1,3})"
+)
+_ID_ADDRESS: Final = re.compile(
+    rf"\b(?:Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Lr\.|Komplek|Kompleks|Komp\.|Perumahan|Perum\.?)"
+    rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}"
+    rf"(?:,?[ \t]*{_NUM_PART})?(?:,?[ \t]*{_BLOK})?(?:,?[ \t]*{_RTRW})?"
+)
+_BARE_RTRW: Final = re.compile(rf"\b{_RTRW}\b")
+_EN_STREET = (
+    "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Place|Pl|Crescent|Terrace|Gardens|Grove|"
+    "Square|Boulevard|Blvd|Mews|Row|Walk|Parade|Hill|Rise|Park Road"
+)
+_EN_ADDRESS: Final = re.compile(
+    rf"\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
+    rf"\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
+    rf"(?:,?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})?"
+)
+_EN_STREET_NAMED: Final = re.compile(
+    rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Road|Street|Lane|Avenue|Close|Crescent|Terrace)\b"
+)
+
+
+def find_addresses(text: str) -> Iterator[Detection]:
+    """Street-level addresses, Indonesian and English; a city after the address is left to LOCATION."""
+    for m in _ID_ADDRESS.finditer(text):
+        raw = m.group(0).rstrip(" ,")
+        has_number = bool(re.search(r"\d", raw))
+        yield Detection(
+            m.start(), m.start() + len(raw), "ADDRESS", 0.95 if has_number else 0.8, "address.id", raw
+        )
+    for m in _BARE_RTRW.finditer(text):
+        if "RW" in m.group(0):
+            yield Detection(m.start(), m.end(), "ADDRESS", 0.7, "address.rtrw", m.group(0))
+    for m in _EN_ADDRESS.finditer(text):
+        raw = m.group(0).rstrip(".")
+        yield Detection(m.start(), m.start() + len(raw), "ADDRESS", 0.92, "address.en", raw)
+    for m in _EN_STREET_NAMED.finditer(text):
+        if not is_sentence_initial(text, m.start()) or m.group(0).split()[0] not in gz.stop_caps():
+            yield Detection(m.start(), m.end(), "ADDRESS", 0.6, "address.en_street", m.group(0))
+
+
+# --- LOCATION and ORG by type words ----------------------------------------------------------------------
+
+LOCATION_TYPE_WORDS: Final[tuple[str, ...]] = (
+    "Hotel",
+    "Wisma",
+    "Kos",
+    "Kost",
+    "Kosan",
+    "Kostan",
+    "Kafe",
+    "Cafe",
+    "Café",
+    "Kedai",
+    "Warung",
+    "Warkop",
+    "Karaoke",
+    "KTV",
+    "Pasar",
+    "Taman",
+    "Simpang",
+    "Pantai",
+    "Mall",
+    "Mal",
+    "Plaza",
+    "Penginapan",
+    "Losmen",
+    "Homestay",
+    "Guest House",
+    "Villa",
+    "Vila",
+    "Restoran",
+    "Resto",
+    "Rumah Makan",
+    "Terminal",
+    "Stasiun",
+    "Bandara",
+    "Pelabuhan",
+    "Jembatan",
+    "Masjid",
+    "Mesjid",
+    "Musala",
+    "Mushola",
+    "Gereja",
+    "Lapangan",
+    "Gedung",
+    "Kampung",
+    "Nagari",
+    "Jorong",
+    "Desa",
+    "Kelurahan",
+    "Kel.",
+    "Kecamatan",
+    "Kec.",
+    "Kabupaten",
+    "Kab.",
+    "Kota",
+    "Provinsi",
+    "Pulau",
+    "Danau",
+    "Gunung",
+    "Bukit",
+    "Diskotek",
+    "Club",
+    "Klub",
+    "Lounge",
+    "Apartemen",
+    "Tugu",
+    "Monumen",
+    "Alun-alun",
+    "Kompleks",
+    "Komplek",
+    "Pub",
+    "Bar",
+    "Inn",
+)
+ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
+    "PT",
+    "PT.",
+    "CV",
+    "CV.",
+    "UD",
+    "UD.",
+    "PD",
+    "Koperasi",
+    "Yayasan",
+    "Toko",
+    "Apotek",
+    "Apotik",
+    "Laundry",
+    "Bengkel",
+    "Salon",
+    "Klinik",
+    "Bank",
+    "Universitas",
+    "Univ.",
+    "Institut",
+    "Politeknik",
+    "Akademi",
+    "Sekolah",
+    "STIKES",
+    "SMA",
+    "SMK",
+    "SMP",
+    "SD",
+    "MAN",
+    "MTsN",
+    "Rumah Sakit",
+    "RS",
+    "RSUD",
+    "RSU",
+    "Puskesmas",
+    "Butik",
+    "Konveksi",
+    "Percetakan",
+    "Kantor",
+    "Dinas",
+    "Minimarket",
+    "Supermarket",
+    "Swalayan",
+    "Distro",
+    "Studio",
+    "Ekspedisi",
+    "Koperasi",
+    "Perusahaan",
+)
+_EN_PLACE_SUFFIX = (
+    "Park|Square|Market|Station|Hotel|Inn|Café|Cafe|Bar|Pub|Centre|Center|Mall|Common|Heath|Green|Hospital|"
+    "Estate|Bridge|Stadium|Arena|Library|Church|Mosque|Gardens"
+)
+_EN_ORG_SUFFIX = (
+    "Ltd|Limited|Inc|LLC|Plc|PLC|Wholesale|Logistics|Foods|Supermarket|Supermarkets|Stores|Services|Group|"
+    "Company|Co\\.|Corporation|Corp|Solutions|Pharmacy|College|University|Bank|Motors|Builders|Cleaning|"
+    "Express|Couriers|Delivery|Deliveries|Eats|Kitchen|Bakery|Academy|School|Holdings|Partners|Retail|"
+    "Trading|Warehouse|Transport|Cars|Taxis|Security|Care|Fitness|Tbk"
+)
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_LOC_CUE: Final = re.compile(
+    rf"(?<![\w-])(?P<cue>{_alt(LOCATION_TYPE_WORDS)})(?![\w-])(?P<name>(?:[ \t]+{_NAME_TOKEN}){{1,4}})",
+    re.IGNORECASE,
+)
+_ORG_CUE: Final = re.compile(
+    rf"(?<![\w-])(?P<cue>{_alt(ORG_TYPE_WORDS)})(?![\w-])"
+    rf"(?P<name>(?:[ \t]+{_NAME_TOKEN}){{1,4}}(?:[ \t]+Tbk)?)"
+)
+_EN_PLACE: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_PLACE_SUFFIX})\b")
+_EN_ORG: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_ORG_SUFFIX})\b\.?")
+_GIG_PLATFORMS: Final = re.compile(
+    r"\b(?:Deliveroo|Uber Eats|UberEats|Just Eat|DoorDash|Grubhub|Instacart|Postmates|Stuart|Gorillas|Getir|"
+    r"Amazon Flex|Evri|Hermes|DPD|Yodel|Royal Mail)\b"
+)
+_ORG_CONTEXT: Final = re.compile(
+    r"(?:platform|company|employer|agency|firm|work(?:ed|ing|s)? (?:for|at)|job at|employed by|"
+    r"signed up with)",
+    re.IGNORECASE,
+)
+
+
+def _name_tokens(text: str, start: int, name: str) -> tuple[int, int] | None:
+    """Trim a cue's following words to the capitalised name: stop at stop words; None when nothing is left."""
+    stop = gz.stop_caps() - HONORIFICS
+    end = start
+    for tok in re.finditer(r"\S+", name):
+        word = tok.group(0)
+        if word in stop and not word.isdigit():
+            break
+        if not (word[0].isupper() or word[0].isdigit()):
+            break
+        end = start + tok.end()
+    return (start, end) if end > start else None
+
+
+def _typed_names(
+    text: str, rx: re.Pattern[str], kind: str, conf: float, detector: str
+) -> Iterator[Detection]:
+    for m in rx.finditer(text):
+        cue = m.group("cue")
+        trimmed = _name_tokens(text, m.start("name"), m.group("name"))
+        if trimmed is None:
+            continue
+        end = trimmed[1]
+        name = text[m.start("name") : end].strip()
+        if (
+            not re.search(r"[A-Za-z]", name)
+            and kind == "LOCATION"
+            and cue.lower() not in {"kos", "wisma", "hotel"}
+        ):
+            continue
+        lowered_cue = not cue[0].isupper()
+        if lowered_cue and is_sentence_initial(text, m.start("name").__index__() + 1):
+            continue
+        yield Detection(
+            m.start(), end, kind, conf - (0.1 if lowered_cue else 0.0), detector, text[m.start() : end]
+        )
+
+
+def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
+    """Named organisations: legal forms, shop/workplace words, English suffixes, gig platforms (English)."""
+    yield from _typed_names(text, _ORG_CUE, "ORG", 0.9, "org.cue")
+    stop = gz.stop_caps()
+    for m in _EN_ORG.finditer(text):
+        first = m.group(0).split()[0]
+        if first in stop:
+            continue
+        yield Detection(m.start(), m.end(), "ORG", 0.85, "org.suffix", m.group(0).rstrip("."))
+    if language == "en":
+        for m in _GIG_PLATFORMS.finditer(text):
+            yield Detection(m.start(), m.end(), "ORG", 0.75, "org.platform", m.group(0))
+
+
+def _gazetteer_locations(text: str, language: str) -> Iterator[Detection]:
+    admin, local, english = gz.places_admin(), gz.places_local(), gz.places_en()
+    words, stop, names = gz.dictionary_words(), gz.stop_caps(), gz.first_names(language)
+    for run in CAP_RUN.finditer(text):
+        toks = [
+            (run.start() + t.start(), run.start() + t.end(), t.group(0))
+            for t in re.finditer(r"\S+", run.group(0))
+        ]
+        i = 0
+        while i < len(toks):
+            found = False
+            for n in range(min(5, len(toks) - i), 0, -1):
+                phrase = " ".join(t[2] for t in toks[i : i + n])
+                start, end = toks[i][0], toks[i + n - 1][1]
+                first = toks[i][2]
+                initial = is_sentence_initial(text, start)
+                ordinary = first.lower() in words or first in stop or first.lower() in gz.colloquial()
+                conf = 0.0
+                if phrase in english:
+                    conf = 0.8 if not (initial and n == 1) else 0.6
+                elif phrase in admin:
+                    conf = 0.85
+                    if n == 1 and (initial and ordinary or first in names):
+                        conf = 0.0 if initial else 0.55
+                elif phrase in local:
+                    cued = bool(_PREP_BEFORE.search(line_before(text, start, 20)))
+                    if n > 1:
+                        conf = 0.7 if not (initial and ordinary) else 0.0
+                    elif cued and not ordinary and first not in names:
+                        conf = 0.6
+                if conf:
+                    yield Detection(start, end, "LOCATION", conf, "location.gazetteer", phrase)
+                    i += n
+                    found = True
+                    break
+            if not found:
+                i += 1
+
+
+_PREP_BEFORE: Final = re.compile(
+    r"(?:\b(?:di|ke|dari|dekat|deket|asli|daerah|kawasan|sekitar|arah|kampung|kampuang|wilayah|"
+    r"in|near|from|to|around)\s+)$",
+    re.IGNORECASE,
+)
+_PREP_CUE: Final = re.compile(
+    rf"\b(?:di|ke|dari|dekat|deket|asli|daerah|kawasan|sekitar|arah|kampuang|"
+    rf"live in|lives in|lived in|living in|moved to|grew up in|based in|near)"
+    rf"[ \t]+(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+)
+
+
+_TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {
+    "Jl",
+    "Jln",
+    "Jalan",
+    "Gang",
+    "Gg",
+}
+
+
+def find_locations(text: str, language: str = "id") -> Iterator[Detection]:
+    """Named places: type-word names, region gazetteers, English place suffixes and preposition cues."""
+    yield from _typed_names(text, _LOC_CUE, "LOCATION", 0.88, "location.cue")
+    yield from _gazetteer_locations(text, language)
+    stop = gz.stop_caps()
+    for m in _EN_PLACE.finditer(text):
+        if m.group(0).split()[0] in stop:
+            continue
+        yield Detection(m.start(), m.end(), "LOCATION", 0.8, "location.suffix", m.group(0))
+    names, words = gz.first_names(language), gz.dictionary_words()
+    for m in _PREP_CUE.finditer(text):
+        place = m.group("p")
+        first = place.split()[0]
+        if (
+            first in stop
+            or first in names
+            or first in _TYPE_WORDS
+            or (first.lower() in words and " " not in place)
+        ):
+            continue
+        yield Detection(m.start("p"), m.end("p"), "LOCATION", 0.45, "location.preposition", place)
+
+
+def find_unknown_orgs(text: str) -> Iterator[Detection]:
+    """English: an unknown capitalised word mid-sentence soon after a work/platform question is an ORG."""
+    names, places, stop = gz.first_names("en"), gz.places_en(), gz.stop_caps()
+    for ctx in _ORG_CONTEXT.finditer(text):
+        window_end = min(len(text), ctx.end() + 200)
+        for run in CAP_RUN.finditer(text, ctx.end(), window_end):
+            toks = [t for t in re.finditer(r"\S+", run.group(0)) if t.group(0) not in stop]
+            if len(toks) != 1:
+                continue
+            word, start = toks[0].group(0), run.start() + toks[0].start()
+            if word in names or word in places or is_sentence_initial(text, start) or not word[1:].islower():
+                continue
+            yield Detection(start, start + len(word), "ORG", 0.5, "org.context", word)
+
+
+def detect_places(text: str, language: str = "id") -> Iterator[Detection]:
+    """Every ADDRESS, LOCATION and ORG detector over ``text``."""
+    yield from find_addresses(text)
+    yield from find_locations(text, language)
+    yield from find_orgs(text, language)
+    if language == "en":
+        yield from find_unknown_orgs(text)

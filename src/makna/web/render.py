@@ -1,0 +1,162 @@
+"""Server-side rendering of a transcript with its codings, fast enough for long sources.
+
+The text is cut into rows (speaker turns, and paragraphs of text outside any turn) and each row
+into leaves: maximal runs of characters covered by the same set of codings. Every leaf is a
+``<span data-s="N">`` whose single text node is ``text[N:N+len]``, so the browser turns a selection
+into code-point offsets by adding ``data-s`` to the code points before the caret in that leaf.
+A coded leaf carries the colour class of its innermost coding (``k<i>``, see ``/codes.css``) and
+``multi`` when several codes overlap there; each row has a margin of stripes, one per code in it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..model import Turn
+from ..text import paragraph_spans
+from ..views import SegmentView
+
+__all__ = ["Row", "rows_of", "render_rows", "json_script", "MAX_BARS"]
+
+MAX_BARS = 8
+
+
+@dataclass(frozen=True)
+class Row:
+    """A displayed block of text: a speaker turn, or a paragraph outside turns (``number`` None)."""
+
+    start: int
+    end: int
+    number: int | None = None
+    speaker: str = ""
+    label_end: int | None = None
+    time: str | None = None
+
+    @property
+    def dom_id(self) -> str:
+        return f"turn-{self.number}" if self.number is not None else f"gap-{self.start}"
+
+
+def _gap_rows(text: str, start: int, end: int) -> list[Row]:
+    return [Row(start + a, start + b) for a, b in paragraph_spans(text[start:end])]
+
+
+def rows_of(text: str, turns: Sequence[Turn]) -> list[Row]:
+    """The rows of a source: its turns in order, plus the non-blank paragraphs between them."""
+    rows: list[Row] = []
+    pos = 0
+    for t in sorted(turns, key=lambda t: t.start):
+        if t.start > pos:
+            rows.extend(_gap_rows(text, pos, t.start))
+        colon = text.find(":", t.start, min(t.end, t.start + len(t.speaker) + 12))
+        label_end = colon + 1 if colon >= 0 and text.startswith(t.speaker[:1], t.start) else None
+        rows.append(Row(t.start, t.end, t.number, t.speaker, label_end, t.time_start))
+        pos = max(pos, t.end)
+    if pos < len(text):
+        rows.extend(_gap_rows(text, pos, len(text)))
+    return rows
+
+
+def _cuts(rows: Sequence[Row], segments: Sequence[SegmentView]) -> list[int]:
+    points: set[int] = set()
+    for r in rows:
+        points.add(r.start)
+        points.add(r.end)
+        if r.label_end is not None:
+            points.add(r.label_end)
+    for s in segments:
+        points.add(s.start)
+        points.add(s.end)
+    return sorted(points)
+
+
+def _leaves(text: str, rows: Sequence[Row], segments: Sequence[SegmentView], code_index: Mapping[str, int]
+            ) -> list[list[str]]:
+    """Per row, the HTML of its leaves (one sweep over every boundary of rows and segments)."""
+    cuts = _cuts(rows, segments)
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for i, s in enumerate(segments):
+        starts.setdefault(s.start, []).append(i)
+        ends.setdefault(s.end, []).append(i)
+    active: dict[int, None] = {}
+    out: list[list[str]] = [[] for _ in rows]
+    ri = 0
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        for i in ends.get(a, ()):
+            active.pop(i, None)
+        for i in starts.get(a, ()):
+            active[i] = None
+        while ri < len(rows) and rows[ri].end <= a:
+            ri += 1
+        if ri >= len(rows) or rows[ri].start > a:
+            continue
+        row = rows[ri]
+        cls = "spk" if row.label_end is not None and a < row.label_end else ""
+        if active:
+            inner = min(active, key=lambda i: (segments[i].end - segments[i].start, i))
+            codes = {segments[i].code_id for i in active}
+            cls = f"{cls} hl k{code_index.get(segments[inner].code_id, 0)}{' multi' if len(codes) > 1 else ''}"
+        attr = f' class="{cls.strip()}"' if cls else ""
+        out[ri].append(f'<span data-s="{a}"{attr}>{escape(text[a:b])}</span>')
+    return out
+
+
+def _bars(row: Row, segments: Sequence[SegmentView], code_index: Mapping[str, int]) -> str:
+    seen: dict[str, SegmentView] = {}
+    for s in segments:
+        if s.start < row.end and s.end > row.start and s.code_id not in seen:
+            seen[s.code_id] = s
+    items = sorted(seen.values(), key=lambda s: code_index.get(s.code_id, 0))
+    html = [f'<i class="bar k{code_index.get(s.code_id, 0)}" title="{escape(s.code_name)}"></i>'
+            for s in items[:MAX_BARS]]
+    if len(items) > MAX_BARS:
+        html.append(f'<i class="bar more" title="+{len(items) - MAX_BARS}"></i>')
+    return "".join(html)
+
+
+def _overlapping(rows: Sequence[Row], segments: Sequence[SegmentView]) -> list[list[SegmentView]]:
+    """Per row, the segments that touch it (segments sorted by start)."""
+    per: list[list[SegmentView]] = [[] for _ in rows]
+    starts = [r.start for r in rows]
+    import bisect
+
+    for s in segments:
+        i = max(bisect.bisect_right(starts, s.start) - 1, 0)
+        while i < len(rows) and rows[i].start < s.end:
+            if rows[i].end > s.start:
+                per[i].append(s)
+            i += 1
+    return per
+
+
+def render_rows(text: str, rows: Sequence[Row], columns: Sequence[Sequence[SegmentView]],
+                code_index: Mapping[str, int], *, column_names: Sequence[str] = ()) -> Markup:
+    """The HTML of ``rows``: one text cell per column (a column: the codings of one coder, or of
+    everyone), each with its margin of code stripes."""
+    cells = [(_leaves(text, rows, segs, code_index), _overlapping(rows, segs)) for segs in columns]
+    parts: list[str] = []
+    for ri, row in enumerate(rows):
+        kind = "turn" if row.number is not None else "gap"
+        data = f' data-n="{row.number}"' if row.number is not None else ""
+        time = f' data-time="{escape(row.time)}"' if row.time else ""
+        parts.append(f'<div class="row {kind}" id="{row.dom_id}" data-start="{row.start}" data-end="{row.end}"'
+                     f'{data}{time}>')
+        for ci, (leaves, per_row) in enumerate(cells):
+            coder = f' data-coder="{escape(column_names[ci])}"' if ci < len(column_names) else ""
+            parts.append(f'<div class="cell"{coder}><div class="bars" aria-hidden="true">'
+                         f'{_bars(row, per_row[ri], code_index)}</div><div class="tx">{"".join(leaves[ri])}</div></div>')
+        parts.append("</div>")
+    return Markup("".join(parts))
+
+
+def json_script(data: Any) -> Markup:
+    """JSON safe to place inside ``<script type="application/json">`` (no ``<``, ``>`` or ``&``)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                  .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

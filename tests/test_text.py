@@ -1,0 +1,100 @@
+"""Text normalisation, turns, sentences and foreign offsets."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from makna.errors import OffsetError
+from makna.text import (
+    OffsetMap,
+    check_span,
+    codepoint_to_utf16,
+    detect_turns,
+    enclosing_span,
+    normalize_text,
+    paragraph_spans,
+    sentence_spans,
+    utf16_to_codepoint,
+)
+
+texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+
+
+def test_normalize_crlf_cr_bom_and_nfc() -> None:
+    assert normalize_text("\ufeffa\r\nb\rc\u2028d") == "a\nb\nc\nd"
+    assert normalize_text("e\u0301") == "\u00e9"
+
+
+@given(texts)
+def test_normalize_is_idempotent_and_nfc(raw: str) -> None:
+    once = normalize_text(raw)
+    assert normalize_text(once) == once
+    assert unicodedata.is_normalized("NFC", once)
+    assert "\r" not in once
+
+
+def test_check_span() -> None:
+    check_span(0, 3, 3)
+    for a, b in ((-1, 2), (2, 2), (3, 2), (0, 4)):
+        with pytest.raises(OffsetError):
+            check_span(a, b, 3)
+
+
+def test_detect_turns_labels_and_multiline() -> None:
+    text = "Catatan peneliti, 3 Mei.\n\nP: Halo?\nI: Iya,\n  lanjut.\n\nInforman 3: Oke\nInterviewer: Thanks"
+    turns = detect_turns(text)
+    assert [(t.speaker, text[t.start : t.end]) for t in turns] == [
+        ("P", "P: Halo?"),
+        ("I", "I: Iya,\n  lanjut."),
+        ("Informan 3", "Informan 3: Oke"),
+        ("Interviewer", "Interviewer: Thanks"),
+    ]
+
+
+def test_detect_turns_custom_pattern() -> None:
+    text = "[A] hello\n[B] hi"
+    turns = detect_turns(text, r"^\[(?P<speaker>\w+)\]")
+    assert [t.speaker for t in turns] == ["A", "B"]
+
+
+def test_no_turn_for_times_or_urls() -> None:
+    assert detect_turns("Jam 10:30 kami ketemu\nhttps://example.com") == []
+
+
+def test_sentences_and_paragraphs() -> None:
+    text = "Aku ditipu. Dia bilang \"besok!\" Terus? Ya\nbaris baru\n\nParagraf dua."
+    got = [text[a:b] for a, b in sentence_spans(text)]
+    assert got == ["Aku ditipu.", "Dia bilang \"besok!\"", "Terus?", "Ya", "baris baru", "Paragraf dua."]
+    assert [text[a:b] for a, b in paragraph_spans(text)][1] == "Paragraf dua."
+    spans = sentence_spans(text)
+    assert enclosing_span(spans, 14, 16) == spans[1]
+
+
+def test_utf16_conversions() -> None:
+    text = "a😀b"
+    assert codepoint_to_utf16(text, 2) == 3
+    assert utf16_to_codepoint(text, 3) == 2
+    with pytest.raises(OffsetError):
+        utf16_to_codepoint(text, 2)
+
+
+def test_offset_map_utf16_crlf() -> None:
+    original = "\ufeffa\r\nb😀c e\u0301x"
+    m = OffsetMap(original, units="utf16", crlf_as_two=True)
+    assert m.text == "a\nb😀c éx"
+    # foreign offsets: a=0 CRLF=1 b=3 emoji=4 c=6 ' '=7 e=8 combining=9 x=10 end=11
+    assert [m.to_codepoint(i) for i in (0, 1, 3, 4, 6, 8, 10, 11)] == [0, 1, 2, 3, 4, 6, 7, 8]
+    assert m.to_codepoint(2) is None and m.to_codepoint(5) is None and m.to_codepoint(9) is None
+    assert m.to_foreign(3) == 4
+
+
+@given(st.lists(st.sampled_from(["a", "é", "😀", "\r\n", "\n", "e\u0301", "ب", " "]), max_size=40))
+def test_offset_map_round_trip(parts: list[str]) -> None:
+    original = "".join(parts)
+    m = OffsetMap(original, units="utf16")
+    for cp in range(len(m.text) + 1):
+        assert m.to_codepoint(m.to_foreign(cp)) == cp
