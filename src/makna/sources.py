@@ -120,12 +120,12 @@ def import_text(
     payload: dict[str, Any] = {"id": sid, "name": name, "sha256": digest, "length": len(norm), "turns": len(spans)}
     c = tables.sources.c
     with project.store.write(project.actor, "source.import", payload) as conn:
-        if conn.execute(select(c.id).where(c.name == name)).first() is not None:
-            raise DuplicateSourceError(f"{name}: a source with this name exists already (choose another with --name)")
         if not allow_duplicate:
             same = conn.execute(select(c.name).where(c.sha256 == digest)).scalar()
             if same is not None:
                 raise DuplicateSourceError(f"{original_name or name}: identical to source {same!r}, imported already")
+        if conn.execute(select(c.id).where(c.name == name)).first() is not None:
+            raise DuplicateSourceError(f"{name}: a source with this name exists already (choose another with --name)")
         conn.execute(
             insert(tables.sources).values(
                 id=sid, name=name, text=norm, length=len(norm), original_name=original_name or name,

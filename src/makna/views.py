@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from .project import Project
 from .store import tables
 
-__all__ = ["SegmentView", "CodeUsage", "source_segments", "code_usage", "recent_codes"]
+__all__ = ["SegmentView", "CodeUsage", "source_segments", "code_usage", "recent_codes", "segments_per_source"]
 
 
 @dataclass(frozen=True)
@@ -79,3 +79,11 @@ def recent_codes(project: Project, *, coder: str | None = None, limit: int = 9) 
             .join(tables.coders, k.id == seg.coder_id).where(k.name == name)
             .group_by(seg.code_id).order_by(func.max(seg.created_at).desc()).limit(limit)).all()
     return [str(r.code_id) for r in rows]
+
+
+def segments_per_source(project: Project) -> dict[str, int]:
+    """Number of codings per source id (sources without codings are absent)."""
+    seg = tables.segments.c
+    with project.store.read() as conn:
+        rows = conn.execute(select(seg.source_id, func.count()).group_by(seg.source_id)).tuples().all()
+    return {str(sid): int(n) for sid, n in rows}

@@ -9,3 +9,6 @@ from ._app import app
 from .agreement_cmds import agreement_app
 
 app.add_typer(agreement_app, name="agreement")
+from .deid_cmds import deid_app
+
+app.add_typer(deid_app, name="deid")

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..sources import delete_source, get_source, get_turns, import_paths, list_sources, rename_source
+from ..sources import (
+    ImportReport,
+    delete_source,
+    get_source,
+    get_turns,
+    import_file,
+    import_paths,
+    list_sources,
+    rename_source,
+)
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 
@@ -19,6 +30,7 @@ def import_cmd(
     project: ProjectOpt = None,
     language: Annotated[str | None, typer.Option("--language", "-l", help="id, en, ... [default: detected]")] = None,
     turn_pattern: Annotated[str | None, typer.Option("--turn-pattern", help="Regex for a speaker label at a line start, with a (?P<speaker>...) group.")] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="Source name, for a single file [default: file name]")] = None,
     no_original: Annotated[bool, typer.Option("--no-original", help="Do not keep the original file bytes in the project.")] = False,
 ) -> None:
     """Import transcripts. Identical files imported before are skipped and reported."""
@@ -31,18 +43,27 @@ def import_cmd(
             from ..errors import InputError
 
             raise InputError(f"--turn-pattern {turn_pattern!r}: invalid regex ({exc})") from None
-    with opened(project) as proj, Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        transient=True, disable=None,
-    ) as bar:
-        task = bar.add_task("Importing", total=None)
+    if name is not None and (len(paths) != 1 or paths[0].is_dir()):
+        from ..errors import InputError
 
-        def tick(i: int, total: int, path: str) -> None:
-            bar.update(task, total=total, completed=i - 1, description=f"Importing {Path(path).name}")
+        raise InputError("--name needs exactly one file")
+    with opened(project) as proj:
+        if len(paths) == 1 and not paths[0].is_dir():
+            # One file: its error, if any, is the command's one-line error.
+            src = import_file(proj, paths[0], name=name, language=language, turn_pattern=turn_pattern,
+                              keep_original=not no_original)
+            report = ImportReport(imported=[src])
+        else:
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          console=Console(stderr=True), transient=True,
+                          disable=not sys.stderr.isatty()) as bar:
+                task = bar.add_task("Importing", total=None)
 
-        report = import_paths(proj, paths, language=language, turn_pattern=turn_pattern,
-                              keep_original=not no_original, progress=tick)
-        bar.update(task, completed=bar.tasks[0].total or 0)
+                def tick(i: int, total: int, path: str) -> None:
+                    bar.update(task, total=total, completed=i - 1, description=f"Importing {Path(path).name}")
+
+                report = import_paths(proj, paths, language=language, turn_pattern=turn_pattern,
+                                      keep_original=not no_original, progress=tick)
     for s in report.imported:
         note = f" ({s.encoding})" if s.encoding and s.encoding not in ("utf-8", "utf-8-sig") else ""
         typer.echo(f"Imported {s.name}: {s.length:,} characters, language {s.language}{note}")

@@ -331,7 +331,7 @@ _AGE_NUM = rf"(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
 _AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs? old)\b)"
 _AGE_CUED = re.compile(
     rf"\b(?:umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
-    rf"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning)[ \t]+"
+    rf"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|aku|saya|ambo|gue)[ \t]+"
     rf"(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
     rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_AGE_NUM}{_AGE_UNIT}?)(?![\w:.,]\d)",
     re.IGNORECASE,
@@ -359,6 +359,10 @@ def find_ages(text: str) -> Iterator[Detection]:
             if not _plausible_age(raw):
                 continue
             num = re.match(r"\d+", raw)
+            cue_words = text[m.start() : m.start("a")].split()
+            cue_word = cue_words[0].lower() if cue_words else ""
+            if cue_word in {"aku", "saya", "ambo", "gue"} and not re.search(r"[a-z]$", raw.lower()):
+                continue  # "aku 24" without a unit is not enough
             if name == "age.cue" and num and raw == num.group(0):
                 # a bare number after "I'm"/"umur": not a time, a price or a count of things
                 after = text[m.end("a") : m.end("a") + 12].lower()

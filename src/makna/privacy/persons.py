@@ -34,8 +34,15 @@ _INTRO_EN = (
     r"my name is|my name's|name's|call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
     r"customer|client|informant:?|participant:?"
 )
+_KIN = (
+    r"daughter|son|wife|husband|brother|sister|mum|mom|mother|dad|father|friend|mate|neighbour|neighbor|boss|"
+    r"cousin|niece|nephew|boyfriend|girlfriend|partner|colleague|manager|landlord|landlady|"
+    r"anak(?:ku|nya)?|anak[ \t]+(?:saya|aku|ambo)|suami(?:ku|nya)?|istri(?:ku|nya)?|pacar(?:ku|nya)?|"
+    r"adik(?:ku|nya)?|kakak(?:ku|nya)?|temen(?:ku|nya)?|teman(?:ku|nya)?|kawan(?:ku|nya)?|tetangga(?:ku|nya)?|"
+    r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?"
+)
 _FILLER = r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|:))*"
-_INTRO: Final = re.compile(rf"\b(?i:{_INTRO_ID}|{_INTRO_EN})(?i:{_FILLER})[ \t]*:?[ \t]+(?P<n>{_RUN})")
+_INTRO: Final = re.compile(rf"\b(?i:{_INTRO_ID}|{_INTRO_EN}|{_KIN})(?i:{_FILLER})[ \t]*:?[ \t]+(?P<n>{_RUN})")
 _SELF: Final = re.compile(
     rf"\b(?:Aku|aku|Ambo|ambo|Saya|saya|Gue|gue|Awak|awak)[ \t]+(?P<n>{_RUN})"
     rf"(?=[ \t]*[,.(—–-]|[ \t]+(?:dari|asal|umur|usia|\d))"
@@ -84,9 +91,10 @@ def _gazetteer(text: str, language: str) -> Iterator[Detection]:
             word = tok.group(0).rstrip("'’")
             if word not in names or word in ambiguous or word in stop:
                 continue
-            if word.lower() in words or word.lower() in gz.colloquial():
-                continue  # an ordinary Indonesian word: needs a cue
             start = run.start() + tok.start()
+            initial = is_sentence_initial(text, start)
+            if word.lower() in gz.colloquial() or (initial and word.lower() in words):
+                continue  # may be an ordinary word starting a sentence: needs a cue
             if i > 0 and toks[i - 1].group(0) in _NOT_NAME:
                 break  # part of a place or organisation name
             end = run.start() + tok.end()
@@ -95,7 +103,7 @@ def _gazetteer(text: str, language: str) -> Iterator[Detection]:
                 if w in stop or w in _NOT_NAME or w.isupper() or not w[0].isalpha():
                     break
                 end = run.start() + nxt.end()
-            conf = 0.7 if is_sentence_initial(text, start) else 0.8
+            conf = 0.7 if initial else (0.75 if word.lower() in words else 0.8)
             yield Detection(start, end, "PERSON", conf, "person.gazetteer", text[start:end])
             break
 

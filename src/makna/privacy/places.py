@@ -61,6 +61,20 @@ _EN_STREET_NAMED: Final = re.compile(
 )
 
 
+_AFTER_ADDRESS: Final = re.compile(rf"[ \t]*,[ \t]*(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
+
+
+def _after_address(text: str, end: int) -> Iterator[Detection]:
+    """The neighbourhood or city named right after an address (``..., RT 01/RW 06, Ulak Karang``)."""
+    m = _AFTER_ADDRESS.match(text, end)
+    if m is None:
+        return
+    place = m.group("p")
+    if place.split()[0] in gz.stop_caps() or re.match(r"(?:RT|RW|No|Blok|Kel|Kec)\b", place):
+        return
+    yield Detection(m.start("p"), m.end("p"), "LOCATION", 0.7, "location.after_address", place)
+
+
 def find_addresses(text: str) -> Iterator[Detection]:
     """Street-level addresses, Indonesian and English; a city after the address is left to LOCATION."""
     for m in _ID_ADDRESS.finditer(text):
@@ -69,12 +83,14 @@ def find_addresses(text: str) -> Iterator[Detection]:
         yield Detection(
             m.start(), m.start() + len(raw), "ADDRESS", 0.95 if has_number else 0.8, "address.id", raw
         )
+        yield from _after_address(text, m.start() + len(raw))
     for m in _BARE_RTRW.finditer(text):
         if "RW" in m.group(0):
             yield Detection(m.start(), m.end(), "ADDRESS", 0.7, "address.rtrw", m.group(0))
     for m in _EN_ADDRESS.finditer(text):
         raw = m.group(0).rstrip(".")
         yield Detection(m.start(), m.start() + len(raw), "ADDRESS", 0.92, "address.en", raw)
+        yield from _after_address(text, m.start() + len(raw))
     for m in _EN_STREET_NAMED.finditer(text):
         if not is_sentence_initial(text, m.start()) or m.group(0).split()[0] not in gz.stop_caps():
             yield Detection(m.start(), m.end(), "ADDRESS", 0.6, "address.en_street", m.group(0))
@@ -204,6 +220,12 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
     "Ekspedisi",
     "Koperasi",
     "Perusahaan",
+    "LKP",
+    "LPK",
+    "Lembaga",
+    "Kursus",
+    "Sanggar",
+    "Pabrik",
 )
 _EN_PLACE_SUFFIX = (
     "Park|Square|Market|Station|Hotel|Inn|Café|Cafe|Bar|Pub|Centre|Center|Mall|Common|Heath|Green|Hospital|"
@@ -222,8 +244,7 @@ def _alt(words: tuple[str, ...]) -> str:
 
 
 _LOC_CUE: Final = re.compile(
-    rf"(?<![\w-])(?P<cue>{_alt(LOCATION_TYPE_WORDS)})(?![\w-])(?P<name>(?:[ \t]+{_NAME_TOKEN}){{1,4}})",
-    re.IGNORECASE,
+    rf"(?<![\w-])(?P<cue>(?i:{_alt(LOCATION_TYPE_WORDS)}))(?![\w-])(?P<name>(?:[ \t]+{_NAME_TOKEN}){{1,4}})",
 )
 _ORG_CUE: Final = re.compile(
     rf"(?<![\w-])(?P<cue>{_alt(ORG_TYPE_WORDS)})(?![\w-])"
@@ -242,9 +263,27 @@ _ORG_CONTEXT: Final = re.compile(
 )
 
 
+_NAME_PARTS: Final = frozenset(
+    {
+        "Minang",
+        "Jawa",
+        "Batak",
+        "Melayu",
+        "Indonesia",
+        "Islam",
+        "Kristen",
+        "Baru",
+        "Tahun",
+        "Line",
+        "Dana",
+        "Mandiri",
+    }
+)
+
+
 def _name_tokens(text: str, start: int, name: str) -> tuple[int, int] | None:
     """Trim a cue's following words to the capitalised name: stop at stop words; None when nothing is left."""
-    stop = gz.stop_caps() - HONORIFICS
+    stop = gz.stop_caps() - HONORIFICS - _NAME_PARTS
     end = start
     for tok in re.finditer(r"\S+", name):
         word = tok.group(0)
@@ -374,7 +413,8 @@ def find_locations(text: str, language: str = "id") -> Iterator[Detection]:
             or (first.lower() in words and " " not in place)
         ):
             continue
-        yield Detection(m.start("p"), m.end("p"), "LOCATION", 0.45, "location.preposition", place)
+        kind = "ORG" if len(first) > 1 and first.isupper() and " " in place else "LOCATION"
+        yield Detection(m.start("p"), m.end("p"), kind, 0.45, f"{kind.lower()}.preposition", place)
 
 
 def find_unknown_orgs(text: str) -> Iterator[Detection]:

@@ -1,0 +1,219 @@
+"""Full-text search over sources with Indonesian and English stemming, shown as KWIC (keyword in
+context), and autocoding from the hits in one step.
+
+The database finds the passages (SQLite FTS5 or PostgreSQL full-text search over the index of
+:mod:`makna.analysis.search_index`); Python only marks the matching words inside the passages it
+shows. A Boolean query holds within one passage: a turn, or a run of sentences outside turns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Connection, case, func, select, text
+
+from ..coding import CodingResult, SegmentSpec, code_many
+from ..errors import InputError
+from ..project import Project
+from ..store import tables
+from ..text import enclosing_span, sentence_spans
+from .search_index import ensure_index, index_source, search_chunks, unindex_source
+from .search_query import Node, Term, fts5_match, leaves, parse_query, pg_condition
+from .stemming import stemmer, tokens
+
+__all__ = [
+    "Hit",
+    "search",
+    "iter_hits",
+    "count_passages",
+    "autocode_search",
+    "index_source",
+    "unindex_source",
+    "ensure_index",
+    "project_languages",
+]
+
+Scope = Literal["match", "sentence", "turn"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match: ``keyword`` is ``text[start:end]`` of ``source``, with ``left`` and ``right``
+    context (line breaks kept; flatten them for display)."""
+
+    source: str
+    source_id: str
+    start: int
+    end: int
+    keyword: str
+    left: str
+    right: str
+    turn: int | None = None
+    speaker: str | None = None
+    passage_start: int = 0
+    passage_end: int = 0
+
+    @property
+    def kwic(self) -> str:
+        """``left [keyword] right`` on one line."""
+        flat = lambda s: " ".join(s.split())  # noqa: E731
+        return f"{flat(self.left)} [{flat(self.keyword)}] {flat(self.right)}".strip().replace("  ", " ")
+
+
+def project_languages(conn: Connection) -> tuple[str, ...]:
+    """The languages of a project's sources (Indonesian and English when it has none)."""
+    langs = sorted({str(r[0]).split("-")[0].lower() for r in conn.execute(
+        select(tables.sources.c.language).distinct())})
+    return tuple(langs) or ("id", "en")
+
+
+def _matcher(node: Node, language: str) -> Any:
+    """A function from a passage's tokens to the (first, last) token index of each match."""
+    stem = stemmer(language)
+    items = list(leaves(node))
+
+    def term_ok(term: Term, word: str, stemmed: str) -> bool:
+        if term.prefix:
+            return word.startswith(term.word)
+        return (stemmed if term.stemmed else word) in term.forms or word == term.word
+
+    def find(words: list[str]) -> list[tuple[int, int]]:
+        stems = [stem(w) for w in words]
+        out: set[tuple[int, int]] = set()
+        for leaf in items:
+            if isinstance(leaf, Term):
+                out.update((i, i) for i, w in enumerate(words) if term_ok(leaf, w, stems[i]))
+            else:
+                seq = stems if leaf.stemmed else words
+                n = len(leaf.words)
+                for i in range(len(words) - n + 1):
+                    if any(tuple(seq[i:i + n]) == v for v in leaf.variants) or words[i:i + n] == list(leaf.words):
+                        out.add((i, i + n - 1))
+        return sorted(out)
+
+    return find
+
+
+def _passage_query(conn: Connection, node: Node, source_ids: Sequence[str] | None, context: int = 0) -> Any:
+    c, s, t = search_chunks.c, tables.sources.c, tables.turns.c
+    speaker = (select(t.speaker).where(t.source_id == c.source_id, t.number == c.turn).limit(1).scalar_subquery())
+    lo = case((c.start > context, c.start - context), else_=0)
+    q = (select(c.id, c.source_id, c.start, c.end, c.turn, s.name, s.language, speaker.label("speaker"),
+                lo.label("lo"), func.substr(s.text, lo + 1, c.end + context - lo).label("window"))
+         .select_from(search_chunks.join(tables.sources, s.id == c.source_id)))
+    if conn.dialect.name == "postgresql":
+        q = q.where(pg_condition(node, {}))
+    else:
+        q = q.where(c.id.in_(select(text("rowid")).select_from(text("search_fts"))
+                             .where(text("search_fts MATCH :match")))).params(match=fts5_match(node))
+    if source_ids is not None:
+        q = q.where(c.source_id.in_(list(source_ids)))
+    return q.order_by(c.id)
+
+
+def _source_ids(project: Project, conn: Connection, sources: Sequence[str] | None) -> list[str] | None:
+    return None if not sources else [str(project.source_row(conn, n).id) for n in sources]
+
+
+def iter_hits(project: Project, query: str, *, stem: bool = True, sources: Sequence[str] | None = None,
+              context: int = 40, batch: int = 200) -> Iterator[Hit]:
+    """Every match of ``query`` in index order (sources in import order, then position)."""
+    if context < 0:
+        raise InputError("context must be 0 or more characters")
+    ensure_index(project)
+    with project.store.read() as conn:
+        node = parse_query(query, stem=stem, languages=project_languages(conn))
+        base = _passage_query(conn, node, _source_ids(project, conn, sources), context)
+        offset = 0
+        while True:
+            rows = conn.execute(base.limit(batch).offset(offset)).all()
+            if not rows:
+                return
+            offset += len(rows)
+            yield from _hits(node, rows, context)
+            if len(rows) < batch:
+                return
+
+
+def _hits(node: Node, rows: Sequence[Any], context: int) -> Iterator[Hit]:
+    matchers: dict[str, Any] = {}
+    for r in rows:
+        lo, window = r.lo, str(r.window or "")
+        find = matchers.setdefault(r.language, _matcher(node, r.language))
+        toks = list(tokens(window[r.start - lo:r.end - lo], r.start))
+        for first, last in find([w for _, _, w in toks]):
+            a, b = toks[first][0], toks[last][1]
+            yield Hit(source=r.name, source_id=r.source_id, start=a, end=b, keyword=window[a - lo:b - lo],
+                      left=window[max(a - lo - context, 0):a - lo], right=window[b - lo:b - lo + context],
+                      turn=r.turn, speaker=r.speaker, passage_start=r.start, passage_end=r.end)
+
+
+def search(project: Project, query: str, *, stem: bool = True, sources: Sequence[str] | None = None,
+           context: int = 40, limit: int | None = 100, offset: int = 0) -> list[Hit]:
+    """Matches of ``query`` (see :mod:`makna.analysis.search_query`) as KWIC lines: the first
+    ``limit`` after skipping ``offset``. With ``stem``, ``ditipu`` also finds ``tipu``, ``menipu``
+    and ``penipuan``; without, words match exactly (case-insensitive)."""
+    if limit is not None and limit < 0:
+        raise InputError("limit must be 0 or more")
+    out: list[Hit] = []
+    batch = max(20, min(500, (limit or 500) + offset))
+    for i, hit in enumerate(iter_hits(project, query, stem=stem, sources=sources, context=context, batch=batch)):
+        if i >= offset:
+            out.append(hit)
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def count_passages(project: Project, query: str, *, stem: bool = True,
+                   sources: Sequence[str] | None = None) -> tuple[int, int]:
+    """(passages, sources) matching ``query``."""
+    ensure_index(project)
+    with project.store.read() as conn:
+        node = parse_query(query, stem=stem, languages=project_languages(conn))
+        c = search_chunks.c
+        q = _passage_query(conn, node, _source_ids(project, conn, sources)).order_by(None)
+        sub = q.with_only_columns(c.id, c.source_id).subquery()
+        n, ns = conn.execute(select(func.count(), func.count(func.distinct(sub.c.source_id)))).one()
+    return int(n), int(ns)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def autocode_search(project: Project, query: str, code: str, *, scope: Scope = "match", stem: bool = True,
+                    sources: Sequence[str] | None = None, coder: str | None = None) -> CodingResult:
+    """Code every hit of ``query`` with ``code`` in one transaction: the matched words, their
+    sentence, or their turn (hits outside any turn are coded by sentence). Overlapping spans merge;
+    codings that exist already are skipped."""
+    if scope not in ("match", "sentence", "turn"):
+        raise InputError(f"scope {scope!r}: use match, sentence or turn")
+    with project.store.read() as conn:
+        project.code_id(conn, code)  # fail before searching when the code is unknown
+    by_source: dict[str, list[Hit]] = {}
+    for hit in iter_hits(project, query, stem=stem, sources=sources, context=0, batch=1000):
+        by_source.setdefault(hit.source_id, []).append(hit)
+    specs: list[SegmentSpec] = []
+    s, t = tables.sources.c, tables.turns.c
+    with project.store.read() as conn:
+        for sid, hits in by_source.items():
+            spans = [(h.start, h.end) for h in hits]
+            if scope != "match":
+                text_ = str(conn.execute(select(s.text).where(s.id == sid)).scalar())
+                sents = sentence_spans(text_)
+                turns = {r.number: (r.start, r.end) for r in conn.execute(
+                    select(t.number, t.start, t.end).where(t.source_id == sid))}
+                spans = [turns[h.turn] if scope == "turn" and h.turn in turns
+                         else enclosing_span(sents, h.start, h.end) for h in hits]
+            specs += [SegmentSpec(sid, a, b, code) for a, b in _merge(spans)]
+    return code_many(project, specs, coder=coder, on_duplicate="skip", action="code.autocode_search")
+

@@ -1,0 +1,246 @@
+"""Guards for exchange files from other tools: the zip container and the XML inside it.
+
+A ``.qdpx`` is a zip of one ``*.qde`` XML file and a ``sources/`` folder. Before anything is read:
+entries with absolute paths, drive letters or ``..`` components are refused, as are more than
+:attr:`Limits.max_entries` entries, a declared total uncompressed size over
+:attr:`Limits.max_total`, and an entry (over one megabyte) that claims a compression ratio over
+:attr:`Limits.max_ratio`. Python's :mod:`zipfile` never inflates an entry beyond the size its
+directory declares, and every read below is bounded by that size, so the declared sizes bound the work.
+
+XML is parsed with entity resolution, DTD loading and network access off and ``huge_tree`` off, and
+a document that declares a DTD (the vehicle of entity-expansion and external-entity attacks) is
+refused before parsing. Readers also count elements against :attr:`Limits.max_elements`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from ..errors import ExchangeError
+
+__all__ = ["Limits", "Archive", "check_prolog", "safe_parser", "safe_iterparse", "parse_xml_bytes", "local"]
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_RATIO_FLOOR = 1024 * 1024
+_PROLOG_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps on what an exchange file may make makna read."""
+
+    max_total: int = 4 * 1024**3  # declared uncompressed bytes of all entries together
+    max_entry: int = 2**31 - 1  # one entry (the REFI-QDA limit for an internal file)
+    max_ratio: int = 200  # uncompressed : compressed, for entries over a megabyte
+    max_entries: int = 100_000
+    max_elements: int = 50_000_000  # XML elements in one .qde / .qdc
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def local(tag: Any) -> str:
+    """The local name of an lxml tag (``{urn:...}Code`` -> ``Code``); '' for comments and PIs."""
+    if not isinstance(tag, str):
+        return ""
+    return tag[tag.rfind("}") + 1 :]
+
+
+def _fail(path: Path | str, reason: str) -> ExchangeError:
+    return ExchangeError(f"{path}: {reason}")
+
+
+class Archive:
+    """A checked zip archive (a .qdpx); entries are looked up case-insensitively by path."""
+
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.path = path
+        self.limits = limits
+        try:
+            self._zf = zipfile.ZipFile(path)
+        except FileNotFoundError:
+            raise _fail(path, "no such file") from None
+        except IsADirectoryError:
+            raise _fail(path, "is a folder, not a .qdpx file") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            raise _fail(path, f"not a .qdpx file (not a readable zip archive: {exc})") from None
+        try:
+            self._check()
+        except BaseException:
+            self._zf.close()
+            raise
+        self._by_lower = {i.filename.replace("\\", "/").lower(): i for i in self._zf.infolist() if not i.is_dir()}
+
+    def _check(self) -> None:
+        infos = self._zf.infolist()
+        lim = self.limits
+        if len(infos) > lim.max_entries:
+            raise _fail(self.path, f"{len(infos):,} zip entries, over the limit of {lim.max_entries:,}")
+        total = 0
+        for info in infos:
+            name = info.filename.replace("\\", "/")
+            if name.startswith("/") or _DRIVE.match(name) or ".." in name.split("/"):
+                raise _fail(self.path, f"unsafe entry name {info.filename!r} (absolute or with '..')")
+            if info.file_size > lim.max_entry:
+                raise _fail(self.path, f"entry {info.filename!r} expands to over {lim.max_entry:,} bytes")
+            total += info.file_size
+            if total > lim.max_total:
+                raise _fail(self.path, f"expands to more than {lim.max_total:,} bytes")
+            if info.file_size > _RATIO_FLOOR and info.file_size > lim.max_ratio * max(info.compress_size, 1):
+                raise _fail(self.path, f"entry {info.filename!r} claims a compression ratio over "
+                                       f"{lim.max_ratio}:1 (a zip bomb?)")
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._zf.close()
+
+    def names(self) -> list[str]:
+        return [i.filename for i in self._zf.infolist() if not i.is_dir()]
+
+    def find(self, name: str) -> str | None:
+        """The stored name of entry ``name`` (compared case-insensitively), or None."""
+        info = self._by_lower.get(name.replace("\\", "/").lstrip("/").lower())
+        return info.filename if info is not None else None
+
+    def find_source(self, ref: str) -> str | None:
+        """The entry for a source reference: ``internal://X``, ``relative://X`` or a bare name, looked
+        up in ``sources/`` (any case), then at the top level, then by its base name."""
+        raw = ref.strip()
+        for scheme in ("internal://", "relative://"):
+            if raw.lower().startswith(scheme):
+                raw = raw[len(scheme) :]
+                break
+        else:
+            if "://" in raw:  # absolute:// and other external references are not in the archive
+                return None
+        raw = raw.replace("\\", "/").lstrip("/")
+        if not raw or ".." in raw.split("/"):
+            return None
+        base = PurePosixPath(raw).name
+        for candidate in (f"sources/{raw}", raw, f"sources/{base}"):
+            found = self.find(candidate)
+            if found is not None:
+                return found
+        matches = [i.filename for key, i in self._by_lower.items() if PurePosixPath(key).name == base.lower()]
+        return matches[0] if len(matches) == 1 else None
+
+    def size(self, name: str) -> int:
+        return self._zf.getinfo(name).file_size
+
+    def read(self, name: str) -> bytes:
+        """The bytes of entry ``name`` (bounded by its declared size)."""
+        try:
+            with self._zf.open(name) as fh:
+                data = fh.read(self._zf.getinfo(name).file_size + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, KeyError) as exc:
+            raise _fail(self.path, f"cannot read entry {name!r}: {exc}") from None
+        if len(data) > self._zf.getinfo(name).file_size:
+            raise _fail(self.path, f"entry {name!r} is larger than its directory says")
+        return data
+
+    def open(self, name: str) -> IO[bytes]:
+        try:
+            return self._zf.open(name)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, KeyError) as exc:
+            raise _fail(self.path, f"cannot read entry {name!r}: {exc}") from None
+
+    def single(self, suffix: str, what: str) -> str:
+        """The one entry whose name ends with ``suffix`` (``.qde``), preferring the top level."""
+        found = [n for n in self.names() if n.lower().endswith(suffix)]
+        top = [n for n in found if "/" not in n.replace("\\", "/")]
+        pick = top or found
+        if len(pick) != 1:
+            why = "no" if not pick else f"{len(pick)} ({', '.join(sorted(pick)[:5])})"
+            raise _fail(self.path, f"expected one {what} ({suffix}) in the archive, found {why}")
+        return pick[0]
+
+
+_DECL = re.compile(r"\s*(<\?.*?\?>|<!--.*?-->)", re.S)
+
+
+def check_prolog(source: Path | str, head: bytes) -> None:
+    """Refuse an XML document whose prolog (before the root element) declares a DTD or entities."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    else:
+        text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    pos = 0
+    while True:
+        m = _DECL.match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+    rest = text[pos:].lstrip()
+    if not rest and len(head) >= _PROLOG_BYTES:
+        raise _fail(source, f"no root element in the first {_PROLOG_BYTES:,} bytes of the XML")
+    if rest.startswith("<!"):
+        raise _fail(source, "the XML declares a DTD or entities, which REFI-QDA files never need (refused for safety)")
+
+
+def safe_parser() -> Any:
+    """An lxml parser that loads no DTD, expands no entities and reaches no network."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                           huge_tree=False, remove_comments=True, remove_pis=True)
+
+
+def safe_iterparse(source: Path | str, stream: IO[bytes], tags: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+    """``lxml.etree.iterparse`` over ``stream`` with the safe settings, giving (event, element) for the
+    end of each element whose local name is in ``tags``. The prolog is checked first."""
+    head = stream.read(_PROLOG_BYTES)
+    check_prolog(source, head)
+    joined = _Prefixed(head, stream)
+    return etree.iterparse(  # type: ignore[no-any-return]
+        joined, events=("end",), tag=[f"{{*}}{t}" for t in tags], resolve_entities=False, no_network=True,
+        load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True, remove_pis=True,
+    )
+
+
+def parse_xml_bytes(source: Path | str, data: bytes) -> Any:
+    """Parse a small XML document (a codebook) safely; returns the root element."""
+    check_prolog(source, data[:_PROLOG_BYTES])
+    try:
+        return etree.fromstring(data, safe_parser())
+    except etree.XMLSyntaxError as exc:
+        raise _fail(source, f"not well-formed XML ({exc})") from None
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream that replays ``head`` and then continues with ``rest``."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: Any) -> int:
+        if self._head:
+            n = min(len(buf), len(self._head))
+            buf[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buf))
+        buf[: len(data)] = data
+        return len(data)
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            n = len(self._head) if size < 0 else min(size, len(self._head))
+            out = bytes(self._head[:n])
+            self._head = self._head[n:]
+            return out
+        return self._rest.read(size)

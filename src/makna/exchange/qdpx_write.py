@@ -1,0 +1,353 @@
+"""Export a project as a REFI-QDA 1.5 project exchange file (``.qdpx``).
+
+The archive holds ``project.qde`` (namespace ``urn:QDA-XML:project:1.0``, written as a stream with
+``lxml.etree.xmlfile``) and ``sources/<source id>.txt`` (the stored text, UTF-8 without BOM), referenced
+as ``internal://<source id>.txt``. Every GUID is the id of the makna entity it stands for:
+
+- ``Users/User``: coders. ``CodeBook``: the code tree in order, with colours; a code's ``Description``
+  is its definition, followed by makna's own fields (key, inclusion, exclusion, example, keywords) on
+  a ``makna-data:`` line (see :mod:`makna.exchange._fields`).
+- ``Variables`` / ``Cases``: attributes, cases with ``VariableValue`` s, ``SourceRef`` for a link to a
+  whole source and ``SelectionRef`` for a link to a span (a ``PlainTextSelection`` whose GUID is the
+  link's id).
+- ``Sources/TextSource``: one ``PlainTextSelection`` per coded span (GUID derived from source and
+  span), holding one ``Coding`` per segment (GUID = segment id, ``creatingUser`` = coder,
+  ``creationDateTime`` = when it was coded) with its ``CodeRef``. Offsets are code points (REFI-QDA 1.5
+  section 10.2), end exclusive.
+- ``Notes``: memos (GUID = memo id) and segments' own memos, referenced by ``NoteRef`` from the project,
+  sources, codes and codings; a case memo is attached by a ``Link`` from the note to the case.
+- ``Sets``: sets of codes (``MemberCode``) or sources (``MemberSource``).
+
+Empty optional containers are left out. The file validates against the REFI-QDA ``Project.xsd``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
+from sqlalchemy import Connection, select
+
+from ..codebook import list_codes
+from ..errors import ExchangeError
+from ..model import Code
+from ..project import Project
+from ..store import tables
+from ..text import detect_turns
+from ._fields import pack
+from ._refi import (
+    NS_PROJECT,
+    ORIGIN,
+    VARIABLE_TYPES,
+    format_datetime,
+    format_float,
+    memo_link_guid,
+    segment_memo_guid,
+    selection_guid,
+    xml_safe,
+)
+
+__all__ = ["ExportSummary", "export_qdpx", "code_description", "write_codes"]
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote."""
+
+    path: Path
+    coders: int = 0
+    codes: int = 0
+    sources: int = 0
+    segments: int = 0
+    cases: int = 0
+    memos: int = 0
+    sets: int = 0
+
+
+def code_description(code: Code) -> str:
+    """A code's Description: its definition plus makna's other fields on a ``makna-data:`` line."""
+    fields: dict[str, Any] = {"key": code.key}
+    for name in ("inclusion", "exclusion", "example"):
+        if getattr(code, name):
+            fields[name] = getattr(code, name)
+    if code.keywords:
+        fields["keywords"] = list(code.keywords)
+    return pack(code.definition, fields)
+
+
+def write_codes(xf: Any, ns: str, codes: Sequence[Code], note_refs: dict[str, list[str]] | None = None) -> None:
+    """Write ``codes`` (tree order) as nested ``Code`` elements in namespace ``ns``."""
+    children: dict[str | None, list[Code]] = {}
+    for code in codes:
+        children.setdefault(code.parent_id, []).append(code)
+    tag, desc, ref = f"{{{ns}}}Code", f"{{{ns}}}Description", f"{{{ns}}}NoteRef"
+
+    def walk(parent: str | None) -> None:
+        for code in children.get(parent, []):
+            attrs = {"guid": code.id, "name": xml_safe(code.name), "isCodable": "true", "color": code.color}
+            with xf.element(tag, attrs):
+                _text_element(xf, desc, code_description(code))
+                for note in (note_refs or {}).get(code.id, ()):
+                    xf.write(etree.Element(ref, targetGUID=note))
+                walk(code.id)
+
+    walk(None)
+
+
+def _text_element(xf: Any, tag: str, text: str) -> None:
+    if text:
+        with xf.element(tag):
+            xf.write(xml_safe(text))
+
+
+class _Writer:
+    def __init__(self, project: Project, conn: Connection, xf: Any) -> None:
+        self.project, self.conn, self.xf = project, conn, xf
+        self.summary: dict[str, int] = {}
+        self.memos = conn.execute(select(tables.memos).order_by(tables.memos.c.created_at, tables.memos.c.id)).all()
+        self.notes_for: dict[tuple[str, str | None], list[str]] = {}
+        for m in self.memos:
+            self.notes_for.setdefault((m.target_kind, m.target_id), []).append(m.id)
+
+    def tag(self, name: str) -> str:
+        return f"{{{NS_PROJECT}}}{name}"
+
+    def refs(self, kind: str, target: str | None, tag: str = "NoteRef") -> None:
+        for note in self.notes_for.get((kind, target), ()):
+            self.xf.write(etree.Element(self.tag(tag), targetGUID=note))
+
+    # ------------------------------------------------------------------ sections
+    def users(self) -> list[Any]:
+        c = tables.coders.c
+        rows = self.conn.execute(select(c.id, c.name, c.kind).order_by(c.created_at, c.name)).all()
+        if rows:
+            with self.xf.element(self.tag("Users")):
+                for r in rows:
+                    self.xf.write(etree.Element(self.tag("User"), guid=r.id, name=xml_safe(r.name)))
+        self.summary["coders"] = len(rows)
+        return list(rows)
+
+    def codebook(self) -> None:
+        codes = list_codes(self.project)
+        note_refs = {cid: ids for (kind, cid), ids in self.notes_for.items() if kind == "code" and cid}
+        if codes:
+            with self.xf.element(self.tag("CodeBook")), self.xf.element(self.tag("Codes")):
+                write_codes(self.xf, NS_PROJECT, codes, note_refs)
+        self.summary["codes"] = len(codes)
+
+    def variables(self) -> dict[str, Any]:
+        a = tables.attributes.c
+        attrs = {r.id: r for r in self.conn.execute(select(tables.attributes).order_by(a.name))}
+        if attrs:
+            with self.xf.element(self.tag("Variables")):
+                for r in attrs.values():
+                    with self.xf.element(self.tag("Variable"), guid=r.id, name=xml_safe(r.name),
+                                         typeOfVariable=VARIABLE_TYPES[r.type]):
+                        _text_element(self.xf, self.tag("Description"), r.description)
+        return attrs
+
+    def cases(self, attrs: dict[str, Any]) -> dict[str, list[Any]]:
+        """Write Cases; returns the span links by source id (written as selections there)."""
+        c, cv, cl = tables.cases.c, tables.case_values.c, tables.case_links.c
+        cases = self.conn.execute(select(tables.cases).order_by(c.name)).all()
+        values: dict[str, list[Any]] = {}
+        for r in self.conn.execute(select(cv.case_id, cv.attribute_id, cv.value)):
+            values.setdefault(r.case_id, []).append(r)
+        links: dict[str, list[Any]] = {}
+        for r in self.conn.execute(select(tables.case_links).order_by(cl.source_id, cl.start, cl.id)):
+            links.setdefault(r.case_id, []).append(r)
+        spans: dict[str, list[Any]] = {}
+        if cases:
+            with self.xf.element(self.tag("Cases")):
+                for case in cases:
+                    with self.xf.element(self.tag("Case"), guid=case.id, name=xml_safe(case.name)):
+                        _text_element(self.xf, self.tag("Description"), case.description)
+                        for v in sorted(values.get(case.id, ()), key=lambda v: attrs[v.attribute_id].name):
+                            self._value(attrs[v.attribute_id].type, v.attribute_id, v.value)
+                        mine = links.get(case.id, [])
+                        for link in mine:
+                            if link.start is None:
+                                self.xf.write(etree.Element(self.tag("SourceRef"), targetGUID=link.source_id))
+                        for link in mine:
+                            if link.start is not None:
+                                self.xf.write(etree.Element(self.tag("SelectionRef"), targetGUID=link.id))
+                                spans.setdefault(link.source_id, []).append(link)
+        self.summary["cases"] = len(cases)
+        return spans
+
+    def _value(self, kind: str, attribute_id: str, value: str) -> None:
+        element, text = {"integer": "IntegerValue", "float": "FloatValue", "date": "DateValue",
+                         "boolean": "BooleanValue"}.get(kind, "TextValue"), value
+        if kind == "float":
+            formatted = format_float(value)
+            element, text = ("FloatValue", formatted) if formatted is not None else ("TextValue", value)
+        with self.xf.element(self.tag("VariableValue")):
+            self.xf.write(etree.Element(self.tag("VariableRef"), targetGUID=attribute_id))
+            with self.xf.element(self.tag(element)):
+                self.xf.write(xml_safe(text))
+
+    def sources(self, zf: zipfile.ZipFile, spans: dict[str, list[Any]]) -> None:
+        s, seg, t = tables.sources.c, tables.segments.c, tables.turns.c
+        rows = self.conn.execute(select(s.id, s.name, s.original_name, s.media_type, s.language, s.encoding,
+                                        s.sha256, s.imported_at).order_by(s.name)).all()
+        seg_notes = {tid: ids for (kind, tid), ids in self.notes_for.items() if kind == "segment" and tid}
+        n_segments = 0
+        if not rows:
+            return
+        xf, tag = self.xf, self.tag
+        sel_tag, coding_tag, ref_tag, note_tag = tag("PlainTextSelection"), tag("Coding"), tag("CodeRef"), tag("NoteRef")
+        with xf.element(tag("Sources")):
+            for src in rows:
+                text = self.conn.execute(select(s.text).where(s.id == src.id)).scalar_one()
+                zf.writestr(f"sources/{src.id}.txt", text.encode("utf-8", "replace"))
+                turns = [(r.speaker, r.start, r.end, r.time_start, r.time_end) for r in self.conn.execute(
+                    select(t.speaker, t.start, t.end, t.time_start, t.time_end).where(t.source_id == src.id)
+                    .order_by(t.number))]
+                fields: dict[str, Any] = {"language": src.language, "sha256": src.sha256}
+                if src.original_name != src.name:
+                    fields["original_name"] = src.original_name
+                if src.media_type != "text/plain":
+                    fields["media_type"] = src.media_type
+                if src.encoding:
+                    fields["encoding"] = src.encoding
+                detected = [(d.speaker[:200], d.start, d.end, d.time_start, d.time_end) for d in detect_turns(text)]
+                if turns != detected:
+                    fields["turns"] = [list(x) for x in turns]
+                attrs = {"guid": src.id, "name": xml_safe(src.name), "plainTextPath": f"internal://{src.id}.txt",
+                         "creationDateTime": format_datetime(src.imported_at)}
+                with xf.element(tag("TextSource"), attrs):
+                    _text_element(xf, tag("Description"), pack("", fields))
+                    segs = self.conn.execute(
+                        select(seg.id, seg.start, seg.end, seg.code_id, seg.coder_id, seg.memo, seg.created_at)
+                        .where(seg.source_id == src.id).order_by(seg.start, seg.end, seg.created_at, seg.id)).all()
+                    i = 0
+                    while i < len(segs):
+                        a, b = segs[i].start, segs[i].end
+                        with xf.element(sel_tag, guid=selection_guid(src.id, a, b), startPosition=str(a),
+                                        endPosition=str(b)):
+                            while i < len(segs) and segs[i].start == a and segs[i].end == b:
+                                g = segs[i]
+                                with xf.element(coding_tag, guid=g.id, creatingUser=g.coder_id,
+                                                creationDateTime=format_datetime(g.created_at)):
+                                    xf.write(etree.Element(ref_tag, targetGUID=g.code_id))
+                                    if g.memo:
+                                        xf.write(etree.Element(note_tag, targetGUID=segment_memo_guid(g.id)))
+                                    for note in seg_notes.get(g.id, ()):
+                                        xf.write(etree.Element(note_tag, targetGUID=note))
+                                i += 1
+                    n_segments += len(segs)
+                    for link in spans.get(src.id, ()):
+                        xf.write(etree.Element(sel_tag, guid=link.id, startPosition=str(link.start),
+                                               endPosition=str(link.end)))
+                    self.refs("source", src.id)
+        self.summary["sources"] = len(rows)
+        self.summary["segments"] = n_segments
+
+    def notes(self) -> None:
+        seg = tables.segments.c
+        seg_memos = self.conn.execute(select(seg.id, seg.memo, seg.coder_id, seg.created_at)
+                                      .where(seg.memo != "").order_by(seg.id)).all()
+        if not self.memos and not seg_memos:
+            return
+        with self.xf.element(self.tag("Notes")):
+            for m in self.memos:
+                attrs = {"guid": m.id}
+                if m.title:
+                    attrs["name"] = xml_safe(m.title)
+                self._note(attrs, m.coder_id, m.created_at, m.text)
+            for g in seg_memos:
+                self._note({"guid": segment_memo_guid(g.id)}, g.coder_id, g.created_at, g.memo)
+        self.summary["memos"] = len(self.memos)
+
+    def _note(self, attrs: dict[str, str], coder: str | None, created: Any, text: str) -> None:
+        if coder:
+            attrs["creatingUser"] = coder
+        if created is not None:
+            attrs["creationDateTime"] = format_datetime(created)
+        with self.xf.element(self.tag("Note"), attrs), self.xf.element(self.tag("PlainTextContent")):
+            self.xf.write(xml_safe(text))
+
+    def links(self) -> None:
+        case_memos = [m for m in self.memos if m.target_kind == "case" and m.target_id]
+        if case_memos:
+            with self.xf.element(self.tag("Links")):
+                for m in case_memos:
+                    self.xf.write(etree.Element(self.tag("Link"), guid=memo_link_guid(m.id), name="makna memo",
+                                                direction="OneWay", originGUID=m.id, targetGUID=m.target_id))
+
+    def sets(self) -> None:
+        st, sm = tables.sets.c, tables.set_members.c
+        sets = self.conn.execute(select(tables.sets).order_by(st.name)).all()
+        members: dict[str, list[str]] = {}
+        for r in self.conn.execute(select(sm.set_id, sm.member_id).order_by(sm.set_id, sm.member_id)):
+            members.setdefault(r.set_id, []).append(r.member_id)
+        if sets:
+            with self.xf.element(self.tag("Sets")):
+                for r in sets:
+                    mine = members.get(r.id, [])
+                    with self.xf.element(self.tag("Set"), guid=r.id, name=xml_safe(r.name)):
+                        _text_element(self.xf, self.tag("Description"),
+                                      pack(r.description, {} if mine else {"kind": r.kind}))
+                        member = "MemberCode" if r.kind == "codes" else "MemberSource"
+                        for mid in mine:
+                            self.xf.write(etree.Element(self.tag(member), targetGUID=mid))
+        self.summary["sets"] = len(sets)
+
+
+def _suggesters(coders: Iterable[Any]) -> list[str]:
+    return sorted(r.id for r in coders if r.kind != "person")
+
+
+def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel: int = 1) -> ExportSummary:
+    """Write the whole project to ``path`` as a .qdpx; the file appears only when complete."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise ExchangeError(f"{target}: folder {target.parent} does not exist")
+    meta = project.store.meta()
+    fd, tmp = tempfile.mkstemp(prefix=".makna-export-", suffix=".qdpx", dir=target.parent)
+    os.close(fd)
+    try:
+        with project.store.read() as conn, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,
+                                                          compresslevel=compresslevel) as zf:
+            n_seg = conn.execute(select(tables.segments.c.id).limit(1)).first()
+            big = n_seg is not None and _segment_count(conn) > 2_000_000
+            with zf.open("project.qde", "w", force_zip64=big) as stream, \
+                    etree.xmlfile(stream, encoding="utf-8") as xf:
+                xf.write_declaration()
+                writer = _Writer(project, conn, xf)
+                root = {"name": xml_safe(meta.get("name", "makna project")), "origin": ORIGIN}
+                if meta.get("created_at"):
+                    import datetime as dt
+
+                    root["creationDateTime"] = format_datetime(dt.datetime.fromisoformat(meta["created_at"]))
+                with xf.element(f"{{{NS_PROJECT}}}Project", root, nsmap={None: NS_PROJECT}):
+                    coders = writer.users()
+                    writer.codebook()
+                    attrs = writer.variables()
+                    spans = writer.cases(attrs)
+                    writer.sources(zf, spans)
+                    writer.notes()
+                    writer.links()
+                    writer.sets()
+                    fields: dict[str, Any] = {"project_id": meta.get("project_id", "")}
+                    if _suggesters(coders):
+                        fields["suggesters"] = _suggesters(coders)
+                    _text_element(xf, f"{{{NS_PROJECT}}}Description", pack("", fields))
+                    writer.refs("project", None)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return ExportSummary(path=target, **writer.summary)
+
+
+def _segment_count(conn: Connection) -> int:
+    from sqlalchemy import func
+
+    return int(conn.execute(select(func.count()).select_from(tables.segments)).scalar() or 0)

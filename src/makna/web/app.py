@@ -1,0 +1,107 @@
+"""The ASGI application of the coding workbench: ``create_app(project_location)``.
+
+Pages are rendered on the server with Jinja2 (autoescape on); a JSON API under ``/api`` (described
+at ``/openapi.json``) does every read and write through the makna core library. Every request
+passes :class:`~makna.web.security.TokenGuard`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from ..errors import MaknaError
+from ..project import open_project
+from . import routes_cases, routes_codebook, routes_coding, routes_home, routes_retrieval, routes_sources
+from .deps import error_status, page
+from .i18n import LANGUAGES
+from .security import LOOPBACK_HOSTS, TokenGuard, new_token
+
+__all__ = ["create_app"]
+
+HERE = Path(__file__).parent
+
+
+def _keep_warm(project: Any) -> Any:
+    """Hold one idle SQLite connection open for the app's life.
+
+    The store opens a connection per operation; when the last connection to a WAL database closes,
+    SQLite checkpoints and deletes the WAL file (about 2 ms per write). An idle open connection
+    (no transaction) prevents that without changing what the store does."""
+    if project.store.dialect != "sqlite":
+        return None
+    return project.store.engine.raw_connection()
+
+
+def create_app(project_location: str | os.PathLike[str], *, token: str | None = None, lang: str | None = None,
+               coder: str | None = None, allowed_hosts: frozenset[str] = LOOPBACK_HOSTS) -> FastAPI:
+    """The workbench for the project at ``project_location`` (path or PostgreSQL URL).
+
+    ``token`` is the access token (a random one when None: read it from ``app.state.token``);
+    ``lang`` fixes the interface language (``en`` or ``id``; default: from the browser);
+    ``coder`` is the name codings are made under (default: ``$MAKNA_CODER`` or the login name).
+    """
+    if lang is not None and lang not in LANGUAGES:
+        raise MaknaError(f"language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    project = open_project(project_location, coder=coder)
+    warm = _keep_warm(project)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        close_app(app)
+
+    app = FastAPI(title="makna workbench", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="The JSON API behind the makna coding workbench. Every request needs the access "
+                              "token (``Authorization: token ...``); see makna.web.security.")
+    app.state.project = project
+    app.state.warm = warm
+    app.state.token = token or new_token()
+    app.state.lang = lang
+    app.state.project_name = project.info().name
+    app.state.jinja = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for module in (routes_home, routes_sources, routes_coding, routes_codebook, routes_retrieval, routes_cases):
+        app.include_router(module.router)
+
+    @app.exception_handler(MaknaError)
+    async def makna_error(request: Request, exc: MaknaError) -> Any:
+        status = error_status(exc)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": str(exc)}, status_code=status)
+        return page(request, "error.html", {"message": str(exc)}, status=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}"
+                             for e in exc.errors())
+        return JSONResponse({"error": f"invalid request ({problems})"}, status_code=422)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> HTMLResponse:
+        return HTMLResponse("", status_code=204)
+
+    app.add_middleware(TokenGuard, token=app.state.token, allowed_hosts=allowed_hosts)
+    return app
+
+
+def close_app(app: FastAPI) -> None:
+    """Close the project the app holds (the lifespan does this when a server stops)."""
+    warm = getattr(app.state, "warm", None)
+    if warm is not None:
+        with contextlib.suppress(Exception):
+            warm.close()
+        app.state.warm = None
+    app.state.project.close()

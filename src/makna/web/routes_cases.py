@@ -1,0 +1,109 @@
+"""Cases: an editable table of attribute values, links between cases and sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from ..cases import (
+    ATTRIBUTE_TYPES,
+    add_case,
+    define_attribute,
+    delete_case,
+    link_source,
+    list_attributes,
+    list_cases,
+    list_links,
+    set_values,
+    unlink_source,
+)
+from ..sources import list_sources
+from .deps import js_text, page, project_of, reply
+from .render import json_script
+
+__all__ = ["router", "NewCase", "CaseValues", "NewAttribute", "NewLink"]
+
+router = APIRouter(tags=["cases"])
+
+JS_MESSAGES = ("Saved", "Could not save", "Delete this case?", "Unlink this source?")
+
+
+class NewCase(BaseModel):
+    name: str = Field(min_length=1, max_length=500)
+    description: str = ""
+    values: dict[str, Any] = Field(default_factory=dict)
+
+
+class CaseValues(BaseModel):
+    values: dict[str, Any]
+
+
+class NewAttribute(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    type: str = "text"
+    description: str = ""
+
+
+class NewLink(BaseModel):
+    source: str = Field(min_length=1, description="source id or name")
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, gt=0)
+
+
+def _cases_json(request: Request) -> list[dict[str, Any]]:
+    proj = project_of(request)
+    names = {s.id: s.name for s in list_sources(proj)}
+    links: dict[str, list[dict[str, Any]]] = {}
+    for link in list_links(proj):
+        links.setdefault(link.case_id, []).append({"source_id": link.source_id, "source": names.get(link.source_id),
+                                                   "start": link.start, "end": link.end})
+    return [{"id": c.id, "name": c.name, "description": c.description, "values": c.values,
+             "links": links.get(c.id, [])} for c in list_cases(proj)]
+
+
+@router.get("/cases", response_class=HTMLResponse, include_in_schema=False)
+def cases_page(request: Request) -> HTMLResponse:
+    proj = project_of(request)
+    return page(request, "cases.html", {
+        "cases": _cases_json(request), "attributes": list_attributes(proj), "sources": list_sources(proj),
+        "types": ATTRIBUTE_TYPES, "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
+    })
+
+
+@router.get("/api/cases", summary="Cases with their attribute values and linked sources")
+def api_cases(request: Request) -> JSONResponse:
+    return reply(_cases_json(request))
+
+
+@router.post("/api/cases", status_code=201, summary="Add a case")
+def api_add_case(request: Request, body: NewCase) -> JSONResponse:
+    return reply(add_case(project_of(request), body.name, body.description, values=body.values), 201)
+
+
+@router.delete("/api/cases/{case_id}", status_code=204, summary="Delete a case")
+def api_delete_case(request: Request, case_id: str) -> Response:
+    delete_case(project_of(request), case_id)
+    return Response(status_code=204)
+
+
+@router.put("/api/cases/{case_id}/values", summary="Set (or with empty values clear) attribute values")
+def api_case_values(request: Request, case_id: str, body: CaseValues) -> JSONResponse:
+    return reply(set_values(project_of(request), case_id, body.values))
+
+
+@router.post("/api/attributes", status_code=201, summary="Define a case attribute")
+def api_attribute(request: Request, body: NewAttribute) -> JSONResponse:
+    return reply(define_attribute(project_of(request), body.name, body.type, body.description), 201)
+
+
+@router.post("/api/cases/{case_id}/links", status_code=201, summary="Link a source (or a span of it) to a case")
+def api_link(request: Request, case_id: str, body: NewLink) -> JSONResponse:
+    return reply(link_source(project_of(request), case_id, body.source, body.start, body.end), 201)
+
+
+@router.delete("/api/cases/{case_id}/links/{source_id}", summary="Unlink a source from a case")
+def api_unlink(request: Request, case_id: str, source_id: str) -> JSONResponse:
+    return reply({"removed": unlink_source(project_of(request), case_id, source_id)})

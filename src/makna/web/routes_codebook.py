@@ -1,0 +1,135 @@
+"""The codebook page (tree with drag-to-move, editing, merging, counts) and the codes API."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from ..codebook import add_code, code_tree, delete_code, get_code, merge_codes, move_code, update_code
+from ..errors import InputError
+from ..views import code_usage
+from .deps import js_text, page, project_of, reply
+from .render import json_script
+
+__all__ = ["router", "NewCode", "CodeChanges", "CodeMove", "CodeMerge", "key_from_name"]
+
+router = APIRouter(tags=["codebook"])
+
+JS_MESSAGES = ("Saved", "Could not save", "Merge this code into the chosen one?", "Delete this code?",
+               "Moved", "Merged", "Deleted", "(top level)")
+
+
+class NewCode(BaseModel):
+    """A code to add; ``key`` is made from ``name`` when left out."""
+
+    name: str = Field(min_length=1, max_length=500)
+    key: str | None = Field(default=None, max_length=200)
+    parent: str | None = None
+    color: str | None = None
+    definition: str = ""
+    inclusion: str = ""
+    exclusion: str = ""
+    example: str = ""
+
+
+class CodeChanges(BaseModel):
+    key: str | None = Field(default=None, max_length=200)
+    name: str | None = Field(default=None, max_length=500)
+    color: str | None = None
+    definition: str | None = None
+    inclusion: str | None = None
+    exclusion: str | None = None
+    example: str | None = None
+
+
+class CodeMove(BaseModel):
+    parent: str | None = Field(default=None, description="new parent code id or key; null for the top level")
+    position: int | None = Field(default=None, ge=0)
+
+
+class CodeMerge(BaseModel):
+    into: str = Field(min_length=1, description="the code (id or key) that receives the segments")
+
+
+def key_from_name(name: str, taken: set[str]) -> str:
+    """A code key from a display name: lower case, runs of spaces and slashes as ``-``, unique."""
+    base = re.sub(r"[\s/\\]+", "-", name.strip().lower()).strip("-")[:180] or "code"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def _tree_json(request: Request) -> list[dict[str, object]]:
+    proj = project_of(request)
+    usage = code_usage(proj)
+    return [{"id": n.code.id, "key": n.code.key, "name": n.code.name, "parent": n.code.parent_id,
+             "color": n.code.color, "definition": n.code.definition, "inclusion": n.code.inclusion,
+             "exclusion": n.code.exclusion, "example": n.code.example, "depth": n.depth, "path": n.path,
+             "segments": usage[n.code.id].segments if n.code.id in usage else 0}
+            for n in code_tree(proj)]
+
+
+@router.get("/codebook", response_class=HTMLResponse, include_in_schema=False)
+def codebook_page(request: Request) -> HTMLResponse:
+    codes = _tree_json(request)
+    totals: dict[str, int] = {}
+    by_id = {c["id"]: c for c in codes}
+    for c in reversed(codes):  # children come after parents: add each code's total to its parent
+        cid = str(c["id"])
+        totals[cid] = totals.get(cid, 0) + int(str(c["segments"]))
+        parent = c["parent"]
+        if parent is not None and parent in by_id:
+            totals[str(parent)] = totals.get(str(parent), 0) + totals[cid]
+    return page(request, "codebook.html", {
+        "codes": codes, "totals": totals,
+        "data": json_script({"codes": codes, "msg": js_text(request, JS_MESSAGES)}),
+    })
+
+
+@router.get("/api/codes", summary="The codebook in tree order, with segment counts")
+def api_codes(request: Request) -> JSONResponse:
+    return reply(_tree_json(request))
+
+
+@router.post("/api/codes", status_code=201, summary="Add a code")
+def api_add_code(request: Request, body: NewCode) -> JSONResponse:
+    proj = project_of(request)
+    key = body.key or key_from_name(body.name, {n.code.key for n in code_tree(proj)})
+    code = add_code(proj, key, body.name, parent=body.parent or None, color=body.color or None,
+                    definition=body.definition, inclusion=body.inclusion, exclusion=body.exclusion,
+                    example=body.example)
+    return reply(code, 201)
+
+
+@router.get("/api/codes/{code_id}", summary="One code")
+def api_code(request: Request, code_id: str) -> JSONResponse:
+    return reply(get_code(project_of(request), code_id))
+
+
+@router.patch("/api/codes/{code_id}", summary="Rename, recolour or redefine a code")
+def api_update_code(request: Request, code_id: str, body: CodeChanges) -> JSONResponse:
+    changes = body.model_dump(exclude_unset=True)
+    new_key = changes.pop("key", None)
+    if new_key is not None and not new_key.strip():
+        raise InputError("a code key cannot be empty")
+    return reply(update_code(project_of(request), code_id, new_key=new_key, **changes))
+
+
+@router.post("/api/codes/{code_id}/move", summary="Move a code (with its descendants) under another")
+def api_move_code(request: Request, code_id: str, body: CodeMove) -> JSONResponse:
+    return reply(move_code(project_of(request), code_id, body.parent or None, position=body.position))
+
+
+@router.post("/api/codes/{code_id}/merge", summary="Merge a code into another")
+def api_merge_code(request: Request, code_id: str, body: CodeMerge) -> JSONResponse:
+    return reply({"reassigned": merge_codes(project_of(request), code_id, body.into)})
+
+
+@router.delete("/api/codes/{code_id}", status_code=204, summary="Delete a code (force: with its segments)")
+def api_delete_code(request: Request, code_id: str, force: bool = False) -> Response:
+    delete_code(project_of(request), code_id, force=force)
+    return Response(status_code=204)

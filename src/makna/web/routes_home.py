@@ -1,0 +1,93 @@
+"""The project home page, the generated code colour stylesheet, project info and the event log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from ..cases import list_cases
+from ..codebook import code_tree
+from ..memos import events
+from ..sources import list_sources
+from ..views import code_usage, segments_per_source
+from .deps import page, plain, project_of, reply
+
+__all__ = ["router", "describe_event"]
+
+router = APIRouter()
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
+@router.get("/codes.css", include_in_schema=False)
+def codes_css(request: Request) -> Response:
+    """One colour class per code (``k<i>``, codebook order): highlight, stripe and chip colours.
+    Colours are checked ``#RRGGBB`` by the core, so they are safe inside CSS."""
+    lines = []
+    for i, node in enumerate(code_tree(project_of(request))):
+        r, g, b = _rgb(node.code.color)
+        lines.append(f".hl.k{i}{{background-color:rgba({r},{g},{b},.28)}}"
+                     f".hl.k{i}.flash,.hl.k{i}.sel{{background-color:rgba({r},{g},{b},.55)}}"
+                     f".bar.k{i},.chip.k{i}{{background-color:#{r:02X}{g:02X}{b:02X}}}")
+    return Response("\n".join(lines), media_type="text/css")
+
+
+_EVENT_NAMES = {
+    "project.create": "created the project", "source.import": "imported a source",
+    "source.rename": "renamed a source", "source.delete": "deleted a source", "code.add": "added a code",
+    "code.update": "edited a code", "code.move": "moved a code", "code.merge": "merged codes",
+    "code.delete": "deleted a code", "code.span": "coded a segment", "code.bulk": "coded segments",
+    "code.autocode_speaker": "auto-coded a speaker", "code.autocode_pattern": "auto-coded a pattern",
+    "uncode": "removed a coding", "uncode.span": "removed codings", "segment.memo": "edited a segment memo",
+    "case.add": "added a case", "case.values": "edited case attributes", "case.link": "linked a source to a case",
+    "case.unlink": "unlinked a source", "case.delete": "deleted a case", "attribute.define": "defined an attribute",
+    "memo.add": "wrote a memo", "memo.update": "edited a memo", "set.create": "created a set",
+}
+
+
+def describe_event(action: str) -> str:
+    """An English phrase for an event-log action (translated in the template)."""
+    return _EVENT_NAMES.get(action, action)
+
+
+def _event_detail(payload: dict[str, Any]) -> str:
+    for key in ("name", "key", "source", "target"):
+        value = payload.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def home(request: Request) -> HTMLResponse:
+    proj = project_of(request)
+    usage = code_usage(proj)
+    tree = code_tree(proj)
+    sources = list_sources(proj)
+    codings = segments_per_source(proj)
+    recent = [{"at": e.at, "actor": e.actor, "what": describe_event(e.action), "detail": _event_detail(e.payload)}
+              for e in events(proj, limit=15)]
+    top = sorted(tree, key=lambda n: -(usage[n.code.id].segments if n.code.id in usage else 0))[:8]
+    return page(request, "home.html", {
+        "sources": sources, "cases": list_cases(proj), "tree": tree, "usage": usage, "top": top,
+        "codings": codings, "total_segments": sum(u.segments for u in usage.values()), "recent": recent,
+    })
+
+
+@router.get("/api/project", summary="Project name, counts and the current coder")
+def api_project(request: Request) -> JSONResponse:
+    proj = project_of(request)
+    info = proj.info()
+    usage = code_usage(proj)
+    return reply({"id": info.id, "name": info.name, "coder": proj.coder_name, "sources": len(list_sources(proj)),
+                  "cases": len(list_cases(proj)), "codes": len(code_tree(proj)),
+                  "segments": sum(u.segments for u in usage.values()), "coders": [c.name for c in proj.coders()]})
+
+
+@router.get("/api/events", summary="The newest entries of the event log")
+def api_events(request: Request, limit: int = 50) -> JSONResponse:
+    return reply([plain(e) for e in events(project_of(request), limit=max(1, min(limit, 1000)))])

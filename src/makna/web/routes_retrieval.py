@@ -1,0 +1,52 @@
+"""Retrieval: every segment of a code (with its descendants), filtered by case, attribute and
+coder, with context and a link to its place in the source."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from ..cases import list_attributes, list_cases
+from ..codebook import code_tree
+from ..queries import retrieve
+from .deps import page, project_of, reply
+
+__all__ = ["router", "PAGE_SIZE"]
+
+router = APIRouter(tags=["retrieval"])
+
+PAGE_SIZE = 200
+
+
+def _attribute(attribute: str | None, value: str | None) -> tuple[str, str] | None:
+    return (attribute, value or "") if attribute else None
+
+
+@router.get("/retrieve", response_class=HTMLResponse, include_in_schema=False)
+def retrieve_page(request: Request, code: str = "", case: str = "", attribute: str = "", value: str = "",
+                  coder: str = "", descendants: bool = True, context: int = 80, page_no: int = 0) -> HTMLResponse:
+    proj = project_of(request)
+    results = []
+    context = max(0, min(context, 2000))
+    if code or case or attribute or coder:
+        results = retrieve(proj, code=code or None, descendants=descendants, case=case or None,
+                           attribute=_attribute(attribute, value), coder=coder or None, context=context,
+                           limit=PAGE_SIZE + 1, offset=page_no * PAGE_SIZE)
+    more = len(results) > PAGE_SIZE
+    tree = code_tree(proj)
+    return page(request, "retrieve.html", {
+        "tree": tree, "index": {n.code.key: i for i, n in enumerate(tree)}, "cases": list_cases(proj),
+        "attributes": list_attributes(proj), "coders": [c.name for c in proj.coders()],
+        "results": results[:PAGE_SIZE], "more": more, "page_no": page_no, "asked": bool(code or case or attribute or coder),
+        "q": {"code": code, "case": case, "attribute": attribute, "value": value, "coder": coder,
+              "descendants": descendants, "context": context},
+    })
+
+
+@router.get("/api/retrieve", summary="Coded segments with context, filtered by code, case, attribute, coder")
+def api_retrieve(request: Request, code: str | None = None, descendants: bool = True, case: str | None = None,
+                 attribute: str | None = None, value: str | None = None, coder: str | None = None,
+                 context: int = 0, limit: int = 1000, offset: int = 0) -> JSONResponse:
+    return reply(retrieve(project_of(request), code=code, descendants=descendants, case=case,
+                          attribute=_attribute(attribute, value), coder=coder, context=max(0, min(context, 5000)),
+                          limit=max(1, min(limit, 10000)), offset=max(0, offset)))

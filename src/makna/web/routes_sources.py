@@ -1,0 +1,124 @@
+"""The source view (transcript, highlights, margin stripes, coder filter and comparison) and the
+read side of the sources API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from ..codebook import CodeNode, code_tree
+from ..errors import InputError
+from ..project import Project
+from ..sources import get_source, get_turns, list_sources
+from ..views import SegmentView, code_usage, recent_codes, source_segments
+from .deps import js_text, page, project_of, reply
+from .render import Row, json_script, render_rows, rows_of
+
+__all__ = ["router", "JS_MESSAGES"]
+
+router = APIRouter()
+
+JS_MESSAGES = (
+    "Code the selection", "Type to find or create a code", "Create code", "Recent", "No codes match",
+    "Remove", "Save memo", "Memo", "Saved", "Removed", "Coded", "Could not save", "Close",
+    "by", "Remove this coding?", "New code",
+)
+
+
+def _columns(proj: Project, source: str, coder: str | None, compare: str | None
+             ) -> tuple[list[list[SegmentView]], list[str]]:
+    if compare:
+        if not coder:
+            raise InputError("choose the first coder before comparing with a second one")
+        return [source_segments(proj, source, coders=[coder]), source_segments(proj, source, coders=[compare])], \
+            [coder, compare]
+    if coder:
+        return [source_segments(proj, source, coders=[coder])], [coder]
+    return [source_segments(proj, source)], []
+
+
+def _seg_rows(columns: list[list[SegmentView]]) -> list[list[Any]]:
+    seen: dict[str, list[Any]] = {}
+    for col in columns:
+        for s in col:
+            seen.setdefault(s.id, [s.id, s.start, s.end, s.code_id, s.coder, s.memo])
+    return list(seen.values())
+
+
+def _shortcuts(proj: Project, codes: list[str]) -> list[str]:
+    usage = code_usage(proj)
+    ranked = sorted(codes, key=lambda c: (-(usage[c].by_coder if c in usage else 0),
+                                          -(usage[c].segments if c in usage else 0), codes.index(c)))
+    return ranked[:9]
+
+
+def _side_codes(proj: Project, tree: list[CodeNode], shortcuts: list[str]) -> list[dict[str, Any]]:
+    usage = code_usage(proj)
+    keys = {cid: n for n, cid in enumerate(shortcuts, start=1)}
+    return [{"id": n.code.id, "i": i, "name": n.code.name, "path": n.path, "depth": n.depth,
+             "key_no": keys.get(n.code.id), "count": usage[n.code.id].segments if n.code.id in usage else 0}
+            for i, n in enumerate(tree)]
+
+
+@router.get("/sources/{source_id}", response_class=HTMLResponse, include_in_schema=False)
+def source_page(request: Request, source_id: str, coder: str | None = None,
+                compare: str | None = None) -> HTMLResponse:
+    proj = project_of(request)
+    src = get_source(proj, source_id)
+    rows = rows_of(src.text, get_turns(proj, src.id))
+    tree = code_tree(proj)
+    index = {n.code.id: i for i, n in enumerate(tree)}
+    coder = coder or None
+    compare = compare or None
+    columns, names = _columns(proj, src.id, coder, compare)
+    codes = [{"id": n.code.id, "key": n.code.key, "name": n.code.name, "path": n.path, "i": i, "depth": n.depth}
+             for i, n in enumerate(tree)]
+    data = {
+        "source": {"id": src.id, "name": src.name}, "coder": proj.coder_name, "codes": codes,
+        "shortcuts": _shortcuts(proj, [n.code.id for n in tree]), "recent": recent_codes(proj),
+        "segs": _seg_rows(columns), "filter": {"coder": coder, "compare": compare},
+        "msg": js_text(request, JS_MESSAGES),
+    }
+    return page(request, "source.html", {
+        "source": src, "rows": render_rows(src.text, rows, columns, index, column_names=names),
+        "n_rows": len(rows), "coders": [c.name for c in proj.coders()], "filter_coder": coder or "",
+        "compare": compare or "", "columns": names, "data": json_script(data),
+        "side_codes": _side_codes(proj, tree, data["shortcuts"]),  # type: ignore[arg-type]
+    })
+
+
+@router.get("/sources/{source_id}/rows", include_in_schema=False)
+def source_rows(request: Request, source_id: str, start: int, end: int, coder: str | None = None,
+                compare: str | None = None) -> JSONResponse:
+    """The re-rendered rows that touch ``start:end`` and the codings on them (after a change)."""
+    proj = project_of(request)
+    src = get_source(proj, source_id)
+    rows: list[Row] = [r for r in rows_of(src.text, get_turns(proj, src.id)) if r.start < end and r.end > start]
+    if not rows:
+        return reply({"html": "", "start": start, "end": end, "segs": []})
+    lo, hi = rows[0].start, rows[-1].end
+    columns, names = _columns(proj, src.id, coder or None, compare or None)
+    index = {n.code.id: i for i, n in enumerate(code_tree(proj))}
+    html = render_rows(src.text, rows, columns, index, column_names=names)
+    segs = [s for s in _seg_rows(columns) if s[1] < hi and s[2] > lo]
+    return reply({"html": str(html), "start": lo, "end": hi, "segs": segs})
+
+
+@router.get("/api/sources", summary="Every source (without its text)")
+def api_sources(request: Request) -> JSONResponse:
+    return reply(list_sources(project_of(request)))
+
+
+@router.get("/api/sources/{source_id}", summary="One source with its text and speaker turns")
+def api_source(request: Request, source_id: str) -> JSONResponse:
+    proj = project_of(request)
+    src = get_source(proj, source_id)
+    return reply({"id": src.id, "name": src.name, "language": src.language, "length": src.length,
+                  "text": src.text, "turns": get_turns(proj, src.id)})
+
+
+@router.get("/api/sources/{source_id}/segments", summary="The codings of one source, for display")
+def api_source_segments(request: Request, source_id: str, coder: str | None = None) -> JSONResponse:
+    return reply(source_segments(project_of(request), source_id, coders=[coder] if coder else None))

@@ -1,0 +1,104 @@
+"""Retrieval filters, frequencies and matrices against hand-computed expectations."""
+
+from __future__ import annotations
+
+import pytest
+
+import makna
+from makna.errors import InputError, NotFoundError
+
+
+@pytest.fixture
+def study(project: makna.Project) -> makna.Project:
+    p = project
+    makna.import_text(p, "s1", "P: q1\nI: aku ditipu\nP: q2\nI: gratis saja")
+    makna.import_text(p, "s2", "P: q1\nI: ditipu lagi\nP: q2\nI: aman")
+    makna.import_text(p, "group", "P: q\nA: satu\nB: dua")
+    makna.add_code(p, "exp")
+    makna.add_code(p, "exp.fraud", parent="exp")
+    makna.add_code(p, "motive")
+    makna.define_attribute(p, "asal", "text")
+    makna.add_case(p, "Ani", values={"asal": "Padang"})
+    makna.add_case(p, "Budi", values={"asal": "Solok"})
+    makna.add_case(p, "Cici", values={"asal": "Padang"})
+    makna.link_source(p, "Ani", "s1")
+    makna.link_source(p, "Budi", "s2")
+    g = makna.get_turns(p, "group")
+    makna.link_source(p, "Ani", "group", g[1].start, g[1].end)
+    makna.link_source(p, "Cici", "group", g[2].start, g[2].end)
+    makna.code_turn(p, "s1", 2, "exp.fraud")
+    makna.code_turn(p, "s1", 4, "motive")
+    makna.code_turn(p, "s2", 2, "exp.fraud")
+    makna.code_turn(p, "s2", 2, "exp.fraud", coder="budi")
+    makna.code_turn(p, "group", 2, "exp")
+    makna.code_turn(p, "group", 3, "motive")
+    return p
+
+
+def test_retrieve_by_code_with_and_without_descendants(study: makna.Project) -> None:
+    assert len(makna.retrieve(study, code="exp")) == 4
+    assert [s.source for s in makna.retrieve(study, code="exp", descendants=False)] == ["group"]
+    with pytest.raises(makna.MaknaError, match="unknown code"):
+        makna.retrieve(study, code="nope")
+
+
+def test_retrieve_filters(study: makna.Project) -> None:
+    assert {s.text for s in makna.retrieve(study, case="Ani")} == {"I: aku ditipu", "I: gratis saja", "A: satu"}
+    assert {s.text for s in makna.retrieve(study, attribute=("asal", "Padang"))} == {
+        "I: aku ditipu", "I: gratis saja", "A: satu", "B: dua"}
+    assert [s.coder for s in makna.retrieve(study, coder="budi")] == ["budi"]
+    assert len(makna.retrieve(study, sources=["s2"])) == 2
+    seg = makna.retrieve(study, sources=["group"], code="motive")[0]
+    assert (seg.cases, seg.turn, seg.speaker) == (("Cici",), 3, "B")
+    with pytest.raises(NotFoundError):
+        makna.retrieve(study, coder="nobody")
+    with pytest.raises(InputError):
+        makna.retrieve(study, context=-1)
+    assert makna.retrieve(study, case="Ani", attribute=("asal", "Solok")) == []
+
+
+def test_code_frequencies(study: makna.Project) -> None:
+    got = {f.key: (f.segments, f.sources, f.cases) for f in makna.code_frequencies(study)}
+    assert got == {"exp": (1, 1, 1), "exp.fraud": (3, 2, 2), "motive": (2, 2, 2)}
+    got = {f.key: (f.segments, f.sources, f.cases) for f in makna.code_frequencies(study, descendants=True)}
+    assert got["exp"] == (4, 3, 2)
+    got = {f.key: f.segments for f in makna.code_frequencies(study, coder="budi", include_unused=False)}
+    assert got == {"exp.fraud": 1}
+
+
+def test_code_case_matrix(study: makna.Project) -> None:
+    m = makna.code_case_matrix(study)
+    assert m.columns == ["Ani", "Budi", "Cici"]
+    assert m.records() == [
+        {"code": "exp", "Ani": 1, "Budi": 0, "Cici": 0},
+        {"code": "exp.fraud", "Ani": 1, "Budi": 2, "Cici": 0},
+        {"code": "motive", "Ani": 1, "Budi": 0, "Cici": 1},
+    ]
+    presence = makna.code_case_matrix(study, measure="presence", codes=["exp.fraud"])
+    assert presence.cells == [[1, 1, 0]]
+
+
+def test_exemplars_one_per_informant_first(study: makna.Project) -> None:
+    from makna.exemplars import exemplar_quotes, quote_text
+
+    quotes = exemplar_quotes(study, "exp.fraud", 3)
+    assert [q.case for q in quotes] == ["Ani", "Budi", "Budi"]
+    assert quotes[0].text == "aku ditipu" and quotes[0].turn == 2
+    long = "I: " + " ".join(f"Kalimat nomor {i}." for i in range(100))
+    assert quote_text(long, 60) == "Kalimat nomor 0. Kalimat nomor 1. Kalimat nomor 2."
+
+
+def test_memos_sets_events(study: makna.Project) -> None:
+    seg = makna.retrieve(study, code="motive")[0]
+    makna.add_memo(study, "project", None, "Catatan umum")
+    makna.add_memo(study, "code", "motive", "Motif", title="t")
+    makna.add_memo(study, "segment", seg.id, "menarik")
+    assert len(makna.list_memos(study)) == 3
+    assert [m.text for m in makna.list_memos(study, "code", "motive")] == ["Motif"]
+    with pytest.raises(InputError):
+        makna.add_memo(study, "planet", None, "x")
+    with pytest.raises(NotFoundError):
+        makna.add_memo(study, "segment", "missing", "x")
+    s = makna.create_set(study, "Padang", "sources", ["s1", "group"])
+    assert len(s.member_ids) == 2 and makna.list_sets(study)[0].name == "Padang"
+    assert makna.events(study, limit=1)[0].action == "set.create"
