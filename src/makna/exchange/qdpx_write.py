@@ -94,10 +94,15 @@ def write_codes(xf: Any, ns: str, codes: Sequence[Code], note_refs: dict[str, li
             with xf.element(tag, attrs):
                 _text_element(xf, desc, code_description(code))
                 for note in (note_refs or {}).get(code.id, ()):
-                    xf.write(etree.Element(ref, targetGUID=note))
+                    _leaf(xf, ref, targetGUID=note)
                 walk(code.id)
 
     walk(None)
+
+
+def _leaf(xf: Any, tag: str, **attrs: str) -> None:
+    with xf.element(tag, attrs):
+        pass
 
 
 def _text_element(xf: Any, tag: str, text: str) -> None:
@@ -120,7 +125,7 @@ class _Writer:
 
     def refs(self, kind: str, target: str | None, tag: str = "NoteRef") -> None:
         for note in self.notes_for.get((kind, target), ()):
-            self.xf.write(etree.Element(self.tag(tag), targetGUID=note))
+            _leaf(self.xf, self.tag(tag), targetGUID=note)
 
     # ------------------------------------------------------------------ sections
     def users(self) -> list[Any]:
@@ -129,7 +134,7 @@ class _Writer:
         if rows:
             with self.xf.element(self.tag("Users")):
                 for r in rows:
-                    self.xf.write(etree.Element(self.tag("User"), guid=r.id, name=xml_safe(r.name)))
+                    _leaf(self.xf, self.tag("User"), guid=r.id, name=xml_safe(r.name))
         self.summary["coders"] = len(rows)
         return list(rows)
 
@@ -173,10 +178,10 @@ class _Writer:
                         mine = links.get(case.id, [])
                         for link in mine:
                             if link.start is None:
-                                self.xf.write(etree.Element(self.tag("SourceRef"), targetGUID=link.source_id))
+                                _leaf(self.xf, self.tag("SourceRef"), targetGUID=link.source_id)
                         for link in mine:
                             if link.start is not None:
-                                self.xf.write(etree.Element(self.tag("SelectionRef"), targetGUID=link.id))
+                                _leaf(self.xf, self.tag("SelectionRef"), targetGUID=link.id)
                                 spans.setdefault(link.source_id, []).append(link)
         self.summary["cases"] = len(cases)
         return spans
@@ -188,14 +193,37 @@ class _Writer:
             formatted = format_float(value)
             element, text = ("FloatValue", formatted) if formatted is not None else ("TextValue", value)
         with self.xf.element(self.tag("VariableValue")):
-            self.xf.write(etree.Element(self.tag("VariableRef"), targetGUID=attribute_id))
+            _leaf(self.xf, self.tag("VariableRef"), targetGUID=attribute_id)
             with self.xf.element(self.tag(element)):
                 self.xf.write(xml_safe(text))
 
-    def sources(self, zf: zipfile.ZipFile, spans: dict[str, list[Any]]) -> None:
-        s, seg, t = tables.sources.c, tables.segments.c, tables.turns.c
+    def texts(self, zf: zipfile.ZipFile) -> list[tuple[Any, dict[str, Any]]]:
+        """Write each source's text to ``sources/``; returns the sources with their makna fields."""
+        s, t = tables.sources.c, tables.turns.c
         rows = self.conn.execute(select(s.id, s.name, s.original_name, s.media_type, s.language, s.encoding,
                                         s.sha256, s.imported_at).order_by(s.name)).all()
+        out: list[tuple[Any, dict[str, Any]]] = []
+        for src in rows:
+            text = self.conn.execute(select(s.text).where(s.id == src.id)).scalar_one()
+            zf.writestr(f"sources/{src.id}.txt", text.encode("utf-8", "replace"))
+            turns = [(r.speaker, r.start, r.end, r.time_start, r.time_end) for r in self.conn.execute(
+                select(t.speaker, t.start, t.end, t.time_start, t.time_end).where(t.source_id == src.id)
+                .order_by(t.number))]
+            fields: dict[str, Any] = {"language": src.language, "sha256": src.sha256}
+            if src.original_name != src.name:
+                fields["original_name"] = src.original_name
+            if src.media_type != "text/plain":
+                fields["media_type"] = src.media_type
+            if src.encoding:
+                fields["encoding"] = src.encoding
+            detected = [(d.speaker[:200], d.start, d.end, d.time_start, d.time_end) for d in detect_turns(text)]
+            if turns != detected:
+                fields["turns"] = [list(x) for x in turns]
+            out.append((src, fields))
+        return out
+
+    def sources(self, rows: list[tuple[Any, dict[str, Any]]], spans: dict[str, list[Any]]) -> None:
+        seg = tables.segments.c
         seg_notes = {tid: ids for (kind, tid), ids in self.notes_for.items() if kind == "segment" and tid}
         n_segments = 0
         if not rows:
@@ -203,22 +231,7 @@ class _Writer:
         xf, tag = self.xf, self.tag
         sel_tag, coding_tag, ref_tag, note_tag = tag("PlainTextSelection"), tag("Coding"), tag("CodeRef"), tag("NoteRef")
         with xf.element(tag("Sources")):
-            for src in rows:
-                text = self.conn.execute(select(s.text).where(s.id == src.id)).scalar_one()
-                zf.writestr(f"sources/{src.id}.txt", text.encode("utf-8", "replace"))
-                turns = [(r.speaker, r.start, r.end, r.time_start, r.time_end) for r in self.conn.execute(
-                    select(t.speaker, t.start, t.end, t.time_start, t.time_end).where(t.source_id == src.id)
-                    .order_by(t.number))]
-                fields: dict[str, Any] = {"language": src.language, "sha256": src.sha256}
-                if src.original_name != src.name:
-                    fields["original_name"] = src.original_name
-                if src.media_type != "text/plain":
-                    fields["media_type"] = src.media_type
-                if src.encoding:
-                    fields["encoding"] = src.encoding
-                detected = [(d.speaker[:200], d.start, d.end, d.time_start, d.time_end) for d in detect_turns(text)]
-                if turns != detected:
-                    fields["turns"] = [list(x) for x in turns]
+            for src, fields in rows:
                 attrs = {"guid": src.id, "name": xml_safe(src.name), "plainTextPath": f"internal://{src.id}.txt",
                          "creationDateTime": format_datetime(src.imported_at)}
                 with xf.element(tag("TextSource"), attrs):
@@ -235,16 +248,16 @@ class _Writer:
                                 g = segs[i]
                                 with xf.element(coding_tag, guid=g.id, creatingUser=g.coder_id,
                                                 creationDateTime=format_datetime(g.created_at)):
-                                    xf.write(etree.Element(ref_tag, targetGUID=g.code_id))
+                                    _leaf(xf, ref_tag, targetGUID=g.code_id)
                                     if g.memo:
-                                        xf.write(etree.Element(note_tag, targetGUID=segment_memo_guid(g.id)))
+                                        _leaf(xf, note_tag, targetGUID=segment_memo_guid(g.id))
                                     for note in seg_notes.get(g.id, ()):
-                                        xf.write(etree.Element(note_tag, targetGUID=note))
+                                        _leaf(xf, note_tag, targetGUID=note)
                                 i += 1
                     n_segments += len(segs)
                     for link in spans.get(src.id, ()):
-                        xf.write(etree.Element(sel_tag, guid=link.id, startPosition=str(link.start),
-                                               endPosition=str(link.end)))
+                        _leaf(xf, sel_tag, guid=link.id, startPosition=str(link.start),
+                                               endPosition=str(link.end))
                     self.refs("source", src.id)
         self.summary["sources"] = len(rows)
         self.summary["segments"] = n_segments
@@ -278,8 +291,8 @@ class _Writer:
         if case_memos:
             with self.xf.element(self.tag("Links")):
                 for m in case_memos:
-                    self.xf.write(etree.Element(self.tag("Link"), guid=memo_link_guid(m.id), name="makna memo",
-                                                direction="OneWay", originGUID=m.id, targetGUID=m.target_id))
+                    _leaf(self.xf, self.tag("Link"), guid=memo_link_guid(m.id), name="makna memo",
+                                                direction="OneWay", originGUID=m.id, targetGUID=m.target_id)
 
     def sets(self) -> None:
         st, sm = tables.sets.c, tables.set_members.c
@@ -296,7 +309,7 @@ class _Writer:
                                       pack(r.description, {} if mine else {"kind": r.kind}))
                         member = "MemberCode" if r.kind == "codes" else "MemberSource"
                         for mid in mine:
-                            self.xf.write(etree.Element(self.tag(member), targetGUID=mid))
+                            _leaf(self.xf, self.tag(member), targetGUID=mid)
         self.summary["sets"] = len(sets)
 
 
@@ -315,8 +328,8 @@ def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel
     try:
         with project.store.read() as conn, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,
                                                           compresslevel=compresslevel) as zf:
-            n_seg = conn.execute(select(tables.segments.c.id).limit(1)).first()
-            big = n_seg is not None and _segment_count(conn) > 2_000_000
+            big = _segment_count(conn) > 2_000_000
+            writer_texts = _Writer(project, conn, None).texts(zf)
             with zf.open("project.qde", "w", force_zip64=big) as stream, \
                     etree.xmlfile(stream, encoding="utf-8") as xf:
                 xf.write_declaration()
@@ -331,7 +344,7 @@ def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel
                     writer.codebook()
                     attrs = writer.variables()
                     spans = writer.cases(attrs)
-                    writer.sources(zf, spans)
+                    writer.sources(writer_texts, spans)
                     writer.notes()
                     writer.links()
                     writer.sets()

@@ -1,0 +1,62 @@
+"""makna demo: the whole workflow on the bundled fictional study, offline and in seconds."""
+
+from __future__ import annotations
+
+import re
+import socket
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import makna
+from makna.cli import app
+from makna.demo import build_demo, demo_data
+
+
+def test_demo_data_is_consistent() -> None:
+    coding = yaml.safe_load((demo_data() / "coding.yaml").read_text(encoding="utf-8"))
+    cases = yaml.safe_load((demo_data() / "cases.yaml").read_text(encoding="utf-8"))
+    sources = {p.name for p in demo_data().iterdir() if p.name.endswith(".txt")}
+    assert 5 <= len(sources) <= 8
+    assert {e["source"] for e in coding} <= sources
+    assert {s for c in cases["cases"] for s in c["sources"]} == sources
+
+
+def test_demo_builds_project_and_findings(tmp_path: Path) -> None:
+    result = build_demo(tmp_path)
+    assert result.sources == 6 and result.segments == 43
+    freq = {f.key: f for f in result.frequencies}
+    assert freq["exp.neg.fraud"].cases == 3
+    assert freq["motive.in_order_to.fast_easy_clients"].cases == 4
+    assert freq["exp"].cases == 6  # every informant told of some experience
+    with makna.open_project(result.project_path) as p:
+        assert len(makna.list_cases(p)) == 6
+        assert [c.name for c in p.coders()] == ["peneliti"]
+    text = result.findings_path.read_text(encoding="utf-8")
+    assert text.startswith("# Temuan")
+    sections = re.findall(r"^## .*\(`([\w.]+)`\)$", text, flags=re.M)
+    leaves = [k for k, f in freq.items() if not any(o.startswith(k + ".") for o in freq)]
+    assert sections == leaves
+    # two exemplar quotes per code, each cited with informant, source and turn
+    assert len(re.findall(r"^> \u2014 Informan \d, informan-0\d\.txt, giliran \d+$", text, flags=re.M)) == 2 * len(leaves)
+
+
+def test_demo_cli_is_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """makna demo runs with every network connection refused."""
+    def refuse(*_a: object, **_k: object) -> None:
+        raise AssertionError("makna tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    result = CliRunner().invoke(app, ["demo", "--dir", str(tmp_path), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "Informants per code" in result.output and "43 coded segments" in result.output
+    assert (tmp_path / "findings.md").read_text(encoding="utf-8").startswith("# Findings")
+
+
+def test_demo_can_run_twice(tmp_path: Path) -> None:
+    build_demo(tmp_path)
+    assert build_demo(tmp_path).segments == 43
