@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import yaml
 from sqlalchemy import Connection, delete, insert, select, update
@@ -110,7 +110,7 @@ def define_attribute(project: Project, name: str, kind: str = "text", descriptio
             aid = attribute_id or new_id()
             conn.execute(insert(tables.attributes).values(id=aid, name=name, type=kind, description=description))
         payload["id"] = aid
-    return Attribute(aid, name, cast(AttributeType, kind), description)
+    return Attribute(aid, name, kind, description)
 
 
 def _set_values(project: Project, conn: Connection, case_id: str, values: Mapping[str, Any]) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .errors import DuplicateCodingError, InputError, NotFoundError, OffsetError
-from .model import Segment, new_id, utcnow
+from .model import Segment, new_ids, utcnow
 from .project import Project
 from .store import as_utc, tables
 from .text import enclosing_span, sentence_spans
@@ -91,7 +91,7 @@ class _Resolver:
         return self.codes[key]
 
 
-def _insert(conn: Connection, rows: list[dict[str, Any]], on_duplicate: str) -> list[dict[str, Any]]:
+def _insert(project: Project, conn: Connection, rows: list[dict[str, Any]], on_duplicate: str) -> list[dict[str, Any]]:
     """Insert segment rows, skipping or refusing duplicates; returns the rows inserted."""
     if not rows:
         return []
@@ -107,7 +107,7 @@ def _insert(conn: Connection, rows: list[dict[str, Any]], on_duplicate: str) -> 
         unique.append(r)
     if on_duplicate == "skip":
         seg = tables.segments.c
-        existing = set()
+        existing: set[tuple[Any, ...]] = set()
         for source_id in {r["source_id"] for r in unique}:
             existing.update(conn.execute(
                 select(seg.source_id, seg.start, seg.end, seg.code_id, seg.coder_id).where(seg.source_id == source_id)
@@ -115,7 +115,7 @@ def _insert(conn: Connection, rows: list[dict[str, Any]], on_duplicate: str) -> 
         unique = [r for r in unique if (r["source_id"], r["start"], r["end"], r["code_id"], r["coder_id"]) not in existing]
     if unique:
         try:
-            conn.execute(insert(tables.segments), unique)
+            project.store.bulk_insert(conn, tables.segments, unique)
         except IntegrityError:
             raise DuplicateCodingError(
                 "a coding duplicates an existing one (same source, span, code and coder); nothing was coded"
@@ -137,15 +137,17 @@ def code_many(
         res = _Resolver(project, conn)
         now = utcnow()
         rows: list[dict[str, Any]] = []
-        for spec in specs:
+        specs = list(specs)
+        ids = new_ids(len(specs))
+        for spec, sid in zip(specs, ids, strict=True):
             source_id, length = res.source(spec.source)
             if not (0 <= spec.start < spec.end <= length):
                 raise OffsetError(
                     f"span {spec.start}:{spec.end} is outside source {spec.source!r} (valid: 0 <= start < end <= {length})"
                 )
-            rows.append({"id": new_id(), "source_id": source_id, "start": spec.start, "end": spec.end,
+            rows.append({"id": sid, "source_id": source_id, "start": spec.start, "end": spec.end,
                          "code_id": res.code(spec.code), "coder_id": coder_id, "memo": spec.memo, "created_at": now})
-        inserted = _insert(conn, rows, on_duplicate)
+        inserted = _insert(project, conn, rows, on_duplicate)
         result.segment_ids = [r["id"] for r in inserted]
         result.created = len(inserted)
         result.skipped_duplicates = len(rows) - len(inserted)

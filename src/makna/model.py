@@ -7,12 +7,14 @@ Offsets are 0-based Unicode code points, end exclusive (see :mod:`makna.text`).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 __all__ = [
     "new_id",
+    "new_ids",
     "utcnow",
     "AttributeType",
     "MemoTarget",
@@ -40,6 +42,16 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def new_ids(n: int) -> list[str]:
+    """``n`` fresh random (version 4) UUIDs, much faster than calling :func:`new_id` ``n`` times."""
+    raw = bytearray(os.urandom(16 * n))
+    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])
+    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])
+    h = raw.hex()
+    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
+            for i in range(0, 32 * n, 32)]
+
+
 def utcnow() -> dt.datetime:
     """The current time in UTC, to the microsecond, timezone-aware."""
     return dt.datetime.now(dt.UTC)
@@ -64,7 +76,6 @@ class Coder:
 class Turn:
     """A speaker turn inside a source; ``number`` counts from 1 within its source."""
 
-    id: str
     source_id: str
     number: int
     speaker: str
@@ -72,6 +83,11 @@ class Turn:
     end: int
     time_start: str | None = None
     time_end: str | None = None
+
+    @property
+    def id(self) -> str:
+        """A stable identifier: the source id and the turn number."""
+        return f"{self.source_id}/{self.number}"
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,7 @@ def import_text(
             raise ImportFormatError(f"{name}: turn {t.start}:{t.end} lies outside the text")
     sid = source_id or new_id()
     lang = language or _detect_language(norm)
+    imported_at = utcnow()
     payload: dict[str, Any] = {"id": sid, "name": name, "sha256": digest, "length": len(norm), "turns": len(spans)}
     c = tables.sources.c
     with project.store.write(project.actor, "source.import", payload) as conn:
@@ -130,19 +131,18 @@ def import_text(
             insert(tables.sources).values(
                 id=sid, name=name, text=norm, length=len(norm), original_name=original_name or name,
                 sha256=digest, media_type=media_type, language=lang, encoding=encoding,
-                imported_at=utcnow(), original=original if keep_original else None,
+                imported_at=imported_at, original=original if keep_original else None,
             )
         )
         if spans:
-            conn.execute(
-                insert(tables.turns),
-                [
-                    {"id": new_id(), "source_id": sid, "number": i, "speaker": t.speaker[:200], "start": t.start,
-                     "end": t.end, "time_start": t.time_start, "time_end": t.time_end}
-                    for i, t in enumerate(spans, start=1)
-                ],
-            )
-    return get_source(project, sid)
+            project.store.bulk_insert(conn, tables.turns, [
+                {"source_id": sid, "number": i, "speaker": t.speaker[:200], "start": t.start, "end": t.end,
+                 "time_start": t.time_start, "time_end": t.time_end}
+                for i, t in enumerate(spans, start=1)
+            ])
+    return Source(id=sid, name=name, text=norm, original_name=original_name or name, sha256=digest,
+                  media_type=media_type, language=lang, imported_at=imported_at, encoding=encoding,
+                  has_original=original is not None and keep_original)
 
 
 def import_file(
@@ -160,12 +160,17 @@ def import_file(
     Identity for duplicate detection is the sha256 of the file's bytes; ``keep_original`` also
     stores those bytes in the project."""
     p = Path(path)
-    doc: ImportedText = read_document(p)
-    media = doc.media_type or mimetypes.guess_type(p.name)[0] or "application/octet-stream"
+    return _store_document(project, p, read_document(p), name or p.name, language=language,
+                           turn_pattern=turn_pattern, keep_original=keep_original, allow_duplicate=allow_duplicate)
+
+
+def _store_document(project: Project, path: Path, doc: ImportedText, name: str, *, language: str | None,
+                    turn_pattern: str | None, keep_original: bool, allow_duplicate: bool = False) -> Source:
+    media = doc.media_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return import_text(
-        project, name or p.name, doc.text, original_name=p.name, media_type=media, language=language,
+        project, name, doc.text, original_name=path.name, media_type=media, language=language,
         turns=doc.turns if doc.turns is not None and turn_pattern is None else None,
-        turn_pattern=turn_pattern, original=p.read_bytes(), keep_original=keep_original,
+        turn_pattern=turn_pattern, original=path.read_bytes(), keep_original=keep_original,
         encoding=doc.encoding, allow_duplicate=allow_duplicate,
     )
 
@@ -186,6 +191,10 @@ def _expand(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     return out
 
 
+_GROUP_FILES = 64
+_GROUP_CHARS = 32_000_000
+
+
 def import_paths(
     project: Project,
     paths: Iterable[str | Path],
@@ -197,25 +206,47 @@ def import_paths(
     stop_on_error: bool = False,
 ) -> ImportReport:
     """Import files and folders of files. Identical files already in the project are skipped and
-    reported; a file that fails is reported (or raised with ``stop_on_error``) and the rest go on."""
+    reported; a file that fails is reported (or raised with ``stop_on_error``) and the rest go on.
+
+    Files are read first, then stored in groups, one transaction per group (each file still logs
+    its own event); a group that meets a refusal is stored again file by file, so that every
+    refusal is reported against its own file."""
     report = ImportReport()
     todo = _expand(paths)
+    group: list[tuple[Path, str, ImportedText]] = []
+    options: dict[str, Any] = {"language": language, "turn_pattern": turn_pattern, "keep_original": keep_original}
+
+    def refused(path: Path, exc: MaknaError) -> None:
+        if stop_on_error:
+            raise exc
+        target = report.duplicates if isinstance(exc, DuplicateSourceError) else report.failed
+        target.append((str(path), str(exc)))
+
+    def flush() -> None:
+        try:
+            with project.store.batch():
+                stored = [_store_document(project, p, doc, n, **options) for p, n, doc in group]
+            report.imported.extend(stored)
+        except MaknaError:
+            for p, n, doc in group:
+                try:
+                    report.imported.append(_store_document(project, p, doc, n, **options))
+                except MaknaError as exc:
+                    refused(p, exc)
+        group.clear()
+
     for i, (path, name) in enumerate(todo, start=1):
         if progress:
             progress(i, len(todo), str(path))
         try:
-            report.imported.append(
-                import_file(project, path, name=name, language=language, turn_pattern=turn_pattern,
-                            keep_original=keep_original)
-            )
-        except DuplicateSourceError as exc:
-            if stop_on_error:
-                raise
-            report.duplicates.append((str(path), str(exc)))
+            group.append((path, name, read_document(path)))
         except MaknaError as exc:
-            if stop_on_error:
-                raise
-            report.failed.append((str(path), str(exc)))
+            refused(path, exc)
+            continue
+        if len(group) >= _GROUP_FILES or sum(len(d.text) for _, _, d in group) > _GROUP_CHARS:
+            flush()
+    if group:
+        flush()
     return report
 
 
@@ -247,7 +278,7 @@ def get_turns(project: Project, name_or_id: str) -> list[Turn]:
     with project.store.read() as conn:
         sid = project.source_row(conn, name_or_id).id
         rows = conn.execute(select(tables.turns).where(t.source_id == sid).order_by(t.number)).all()
-    return [Turn(r.id, r.source_id, r.number, r.speaker, r.start, r.end, r.time_start, r.time_end) for r in rows]
+    return [Turn(r.source_id, r.number, r.speaker, r.start, r.end, r.time_start, r.time_end) for r in rows]
 
 
 def rename_source(project: Project, name_or_id: str, new_name: str) -> Source:

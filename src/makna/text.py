@@ -8,6 +8,7 @@ Conversions to other conventions (UTF-16 code units, CRLF counted as two) happen
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -37,7 +38,9 @@ def normalize_text(raw: str) -> str:
     """NFC-normalise ``raw``, turn every line ending into ``"\\n"`` and drop a leading BOM."""
     if raw.startswith("\ufeff"):
         raw = raw[1:]
-    return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", raw))
+    if any(ch in raw for ch in "\r\u2028\u2029\x85"):
+        raw = _LINE_BREAKS.sub("\n", raw)
+    return raw if unicodedata.is_normalized("NFC", raw) else unicodedata.normalize("NFC", raw)
 
 
 def check_span(start: int, end: int, length: int, *, what: str = "span") -> None:
@@ -63,6 +66,11 @@ class TurnSpan:
     time_end: str | None = None
 
 
+@functools.lru_cache(maxsize=32)
+def _turn_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.MULTILINE)
+
+
 def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
     """Split ``text`` into speaker turns.
 
@@ -70,18 +78,23 @@ def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
     opens a turn; the turn runs until the next such line or the end, trailing blank lines excluded.
     Text before the first label belongs to no turn.
     """
-    rx = re.compile(pattern or DEFAULT_TURN_PATTERN, re.MULTILINE)
+    rx = _turn_regex(pattern or DEFAULT_TURN_PATTERN)
+    named = "speaker" in rx.groupindex
     starts: list[tuple[int, str]] = []
     for m in rx.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if line_start != m.start() and text[line_start : m.start()].strip():
-            continue
-        speaker = (m.groupdict().get("speaker") or m.group(0)).strip()
-        starts.append((line_start + (len(m.group(0)) - len(m.group(0).lstrip())), speaker))
+        pos = m.start()
+        if pos and text[pos - 1] != "\n":
+            line_start = text.rfind("\n", 0, pos) + 1
+            if text[line_start:pos].strip():
+                continue
+        whole = m.group(0)
+        speaker = (m.group("speaker") if named else None) or whole
+        starts.append((pos + len(whole) - len(whole.lstrip()), speaker.strip()))
     turns: list[TurnSpan] = []
     for i, (start, speaker) in enumerate(starts):
-        stop = starts[i + 1][0] if i + 1 < len(starts) else len(text)
-        end = start + len(text[start:stop].rstrip())
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        while end > start and text[end - 1].isspace():
+            end -= 1
         if end > start:
             turns.append(TurnSpan(speaker, start, end))
     return turns

@@ -62,10 +62,10 @@ def code_usage(project: Project, *, coder: str | None = None) -> dict[str, CodeU
     seg, k = tables.segments.c, tables.coders.c
     name = coder or project.coder_name
     with project.store.read() as conn:
-        total = dict(conn.execute(select(seg.code_id, func.count()).group_by(seg.code_id)).tuples().all())
-        mine = dict(conn.execute(
+        total = {r[0]: r[1] for r in conn.execute(select(seg.code_id, func.count()).group_by(seg.code_id))}
+        mine = {r[0]: r[1] for r in conn.execute(
             select(seg.code_id, func.count()).join(tables.coders, k.id == seg.coder_id)
-            .where(k.name == name).group_by(seg.code_id)).tuples().all())
+            .where(k.name == name).group_by(seg.code_id))}
     return {cid: CodeUsage(cid, int(n), int(mine.get(cid, 0))) for cid, n in total.items()}
 
 
@@ -85,5 +85,5 @@ def segments_per_source(project: Project) -> dict[str, int]:
     """Number of codings per source id (sources without codings are absent)."""
     seg = tables.segments.c
     with project.store.read() as conn:
-        rows = conn.execute(select(seg.source_id, func.count()).group_by(seg.source_id)).tuples().all()
-    return {str(sid): int(n) for sid, n in rows}
+        rows = conn.execute(select(seg.source_id, func.count()).group_by(seg.source_id)).all()
+    return {str(r[0]): int(r[1]) for r in rows}

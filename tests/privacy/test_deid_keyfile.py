@@ -19,7 +19,10 @@ PROJECT = project_fingerprint("project-a")
 def _write(tmp_path: Path) -> tuple[Path, str, KeyMapping, str, list[dict[str, object]]]:
     mapping = KeyMapping()
     new, reps = pseudonymise(TEXT, detect(TEXT), mode="surrogate", mapping=mapping)
-    records = [r.__class__.__dict__ and {**r.public(), "original": r.original, "replacement": r.replacement} for r in reps]
+    records = [
+        r.__class__.__dict__ and {**r.public(), "original": r.original, "replacement": r.replacement}
+        for r in reps
+    ]
     path = tmp_path / "keys" / "study.makna-key"
     kid = write_key(path, mapping, "correct horse battery", project=PROJECT, replacements={"s1": records})
     return path, kid, mapping, new, records
@@ -36,8 +39,18 @@ def test_round_trip(tmp_path: Path) -> None:
     assert loaded.to_dict() == mapping.to_dict()
     from makna.privacy import Replacement
 
-    reps = [Replacement(int(r["start"]), int(r["end"]), int(r["new_start"]), int(r["new_end"]), str(r["type"]),
-                        str(r["original"]), str(r["replacement"])) for r in records["s1"]]
+    reps = [
+        Replacement(
+            int(r["start"]),
+            int(r["end"]),
+            int(r["new_start"]),
+            int(r["new_end"]),
+            str(r["type"]),
+            str(r["original"]),
+            str(r["replacement"]),
+        )
+        for r in records["s1"]
+    ]
     assert restore(new, reps) == TEXT
 
 

@@ -30,8 +30,12 @@ def test_tag_mode_numbers_and_links_people() -> None:
 
 def test_surrogates_consistent_across_texts() -> None:
     mapping = KeyMapping()
-    a, _ = pseudonymise("Mbak Siti di Padang", detect("Mbak Siti di Padang"), mode="surrogate", mapping=mapping)
-    b, _ = pseudonymise("Siti Rahmawati ke Padang", detect("Siti Rahmawati ke Padang"), mode="surrogate", mapping=mapping)
+    a, _ = pseudonymise(
+        "Mbak Siti di Padang", detect("Mbak Siti di Padang"), mode="surrogate", mapping=mapping
+    )
+    b, _ = pseudonymise(
+        "Siti Rahmawati ke Padang", detect("Siti Rahmawati ke Padang"), mode="surrogate", mapping=mapping
+    )
     first = a.split()[1]
     assert b.split()[0] == first and first != "Siti"
     assert a.split()[-1] == b.split()[-1] != "Padang"
@@ -92,10 +96,11 @@ def test_mapping_round_trip_dict() -> None:
 def test_review_flow() -> None:
     text = "Mbak Tari ketemu Dodi di Padang, bayar 500 ribu"
     review = Review(text, detect(text))
-    kinds = [i.detection.type for i in review.items]
-    assert kinds == ["PERSON", "LOCATION"]  # Dodi (no cue, ordinary gazetteer name) may or may not be found
+    kinds = [(i.detection.type, i.detection.text) for i in review.items]
+    assert kinds == [("PERSON", "Tari"), ("PERSON", "Dodi"), ("LOCATION", "Padang")]
     review.accept(0)
     review.reject(1)
+    review.reject(2)
     dodi = text.index("Dodi")
     idx = review.add(dodi, dodi + 4, "PERSON")
     assert review.items[idx].status == "added"

@@ -12,3 +12,5 @@ app.add_typer(agreement_app, name="agreement")
 from .deid_cmds import deid_app
 
 app.add_typer(deid_app, name="deid")
+from . import analysis_cmds  # noqa: F401
+from . import exchange_cmds  # noqa: F401

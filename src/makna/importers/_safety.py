@@ -16,7 +16,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from ..errors import ImportFormatError
 

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from ..errors import EncodingError, ImportFormatError
 from ..text import normalize_text

@@ -5,6 +5,7 @@ encoding, named in the result. A .txt file that reads as a WhatsApp chat export 
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..errors import EncodingError, ImportFormatError
@@ -76,12 +77,15 @@ def _as_western(data: bytes) -> str | None:
     return None
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _control_ratio(text: str) -> float:
+    """Share of control characters (other than white space) in the first 100,000 characters."""
     sample = text[:100_000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 @register(".txt", ".text", ".md", ".markdown")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-__all__ = ["CAP_RUN", "CAP_WORD", "HONORIFICS", "is_sentence_initial", "line_before"]
+__all__ = ["CAP_RUN", "CAP_WORD", "HONORIFICS", "cue_windows", "is_sentence_initial", "line_before"]
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD_CHARS = r"[\w'’\-]"
@@ -39,3 +40,22 @@ def is_sentence_initial(text: str, index: int) -> bool:
     if not stripped:
         return True
     return bool(_SENTENCE_END.search(before))
+
+
+def cue_windows(text: str, stop: Collection[str], back: int = 48) -> list[tuple[int, int]]:
+    """Merged text windows that can hold a cue followed by a capitalised name.
+
+    Each capitalised run with at least one word outside ``stop`` gives ``[start - back, end)``; cue
+    regexes then run only inside these windows (lookbehinds still see the whole text), which skips the
+    long stretches of ordinary lower-case speech.
+    """
+    windows: list[tuple[int, int]] = []
+    for run in CAP_RUN.finditer(text):
+        if all(w in stop for w in run.group(0).split()):
+            continue
+        start, end = max(0, run.start() - back), min(len(text), run.end() + 8)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows

@@ -26,13 +26,16 @@ def _rank(det: Detection) -> tuple[float, float, int]:
 
 def resolve_overlaps(candidates: Iterable[Detection]) -> list[Detection]:
     """Keep a non-overlapping subset, preferring long and confident spans; sorted by start."""
+    ranked = sorted(candidates, key=_rank)
+    if not ranked:
+        return []
+    taken = bytearray(max(d.end for d in ranked))
     kept: list[Detection] = []
-    taken: list[tuple[int, int]] = []
-    for det in sorted(candidates, key=_rank):
-        if any(det.start < e and s < det.end for s, e in taken):
+    for det in ranked:
+        if taken.find(1, det.start, det.end) >= 0:
             continue
         kept.append(det)
-        taken.append((det.start, det.end))
+        taken[det.start : det.end] = b"\x01" * det.length
     kept.sort(key=lambda d: (d.start, d.end))
     return kept
 

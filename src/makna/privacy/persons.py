@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import CAP_RUN, HONORIFICS, is_sentence_initial
+from ._text import CAP_RUN, HONORIFICS, cue_windows, is_sentence_initial
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
 
@@ -72,8 +72,14 @@ def _trim_run(text: str, start: int, run: str, *, allow_ambiguous: bool) -> tupl
     return (start, end) if end > start else None
 
 
-def _cued(text: str, rx: re.Pattern[str], conf: float, detector: str) -> Iterator[Detection]:
-    for m in rx.finditer(text):
+def _cued(
+    text: str, rx: re.Pattern[str], conf: float, detector: str, windows: list[tuple[int, int]]
+) -> Iterator[Detection]:
+    seen: set[int] = set()
+    for m in (m for ws, we in windows for m in rx.finditer(text, ws, we)):
+        if m.start("n") in seen:
+            continue
+        seen.add(m.start("n"))
         if not m.group("n")[0].isupper():
             continue
         span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
@@ -93,7 +99,10 @@ def _gazetteer(text: str, language: str) -> Iterator[Detection]:
                 continue
             start = run.start() + tok.start()
             initial = is_sentence_initial(text, start)
-            if word.lower() in gz.colloquial() or (initial and word.lower() in words):
+            followed = (
+                i + 1 < len(toks) and toks[i + 1].group(0) not in stop and toks[i + 1].group(0).istitle()
+            )
+            if word.lower() in gz.colloquial() or (initial and word.lower() in words and not followed):
                 continue  # may be an ordinary word starting a sentence: needs a cue
             if i > 0 and toks[i - 1].group(0) in _NOT_NAME:
                 break  # part of a place or organisation name
@@ -138,8 +147,9 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
 
 def detect_persons(text: str, language: str = "id", known_names: Iterable[str] = ()) -> Iterator[Detection]:
     """Every PERSON detector over ``text`` except repeats (which need the merged result)."""
-    yield from _cued(text, _HONORIFIC, 0.9, "person.honorific")
-    yield from _cued(text, _INTRO, 0.85, "person.intro")
-    yield from _cued(text, _SELF, 0.8, "person.self")
+    windows = cue_windows(text, gz.stop_caps() - HONORIFICS)
+    yield from _cued(text, _HONORIFIC, 0.9, "person.honorific", windows)
+    yield from _cued(text, _INTRO, 0.85, "person.intro", windows)
+    yield from _cued(text, _SELF, 0.8, "person.self", windows)
     yield from _gazetteer(text, language)
     yield from find_known_names(text, known_names)

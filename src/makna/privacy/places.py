@@ -327,7 +327,8 @@ def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
         first = m.group(0).split()[0]
         if first in stop:
             continue
-        yield Detection(m.start(), m.end(), "ORG", 0.85, "org.suffix", m.group(0).rstrip("."))
+        raw = m.group(0).rstrip(".")
+        yield Detection(m.start(), m.start() + len(raw), "ORG", 0.85, "org.suffix", raw)
     if language == "en":
         for m in _GIG_PLATFORMS.finditer(text):
             yield Detection(m.start(), m.end(), "ORG", 0.75, "org.platform", m.group(0))

@@ -42,6 +42,16 @@ class KeyMapping:
     surrogates: dict[str, dict[str, str]] = field(default_factory=dict)
     tags: dict[str, dict[str, int]] = field(default_factory=dict)
     person_tokens: dict[str, str] = field(default_factory=dict)
+    reserved: set[str] = field(default_factory=set)
+
+    def reserve(self, originals: Iterable[str]) -> None:
+        """Register identifiers found anywhere in the project before replacing, so that no surrogate
+        drawn for one text equals (or, for names, contains a word of) an original of another."""
+        for value in originals:
+            value = " ".join(value.split())
+            if value:
+                self.reserved.add(value)
+                self.reserved.update(w for w in value.split() if len(w) >= 3)
 
     def __post_init__(self) -> None:
         self._gen = SurrogateGenerator(bytes.fromhex(self.secret))
@@ -78,7 +88,11 @@ class KeyMapping:
         for i, tok in enumerate(toks):
             key = tok.lower()
             if key not in self.person_tokens:
-                used = set(self.person_tokens.values()) | {t.lower() for t in self.person_tokens}
+                used = (
+                    set(self.person_tokens.values())
+                    | {t.lower() for t in self.person_tokens}
+                    | {r.lower() for r in self.reserved}
+                )
                 attempt = 0
                 while True:
                     value = self._gen.person_token(tok, first=(i == 0), language=language, attempt=attempt)
@@ -101,10 +115,23 @@ class KeyMapping:
             value = self._person_surrogate(original, language)
             table[key] = value
             return value
-        taken = self._taken()
+        taken = self._taken() | self.reserved
+        known_words = (
+            self.reserved
+            | {w for o in self.originals() for w in o.split() if len(w) >= 4}
+            | {w for w in original.split() if len(w) >= 4}
+        )
+
+        def clashes(candidate: str) -> bool:
+            if candidate in taken or _identity(kind, candidate) in taken or candidate == original:
+                return True
+            return kind in {"LOCATION", "ORG", "ADDRESS"} and any(
+                w in known_words for w in candidate.split()[1:]
+            )
+
         attempt = 0
         value = self._gen.generate(kind, original, language=language)
-        while (value in taken or _identity(kind, value) in taken or value == original) and attempt < 50:
+        while clashes(value) and attempt < 50:
             attempt += 1
             value = self._gen.generate(kind, original, language=language, attempt=attempt)
         table[key] = value
@@ -142,6 +169,7 @@ class KeyMapping:
             "surrogates": self.surrogates,
             "tags": self.tags,
             "person_tokens": self.person_tokens,
+            "reserved": sorted(self.reserved),
         }
 
     @classmethod
@@ -152,6 +180,7 @@ class KeyMapping:
             surrogates={str(k): dict(v) for k, v in data.get("surrogates", {}).items()},
             tags={str(k): {str(a): int(b) for a, b in v.items()} for k, v in data.get("tags", {}).items()},
             person_tokens=dict(data.get("person_tokens", {})),
+            reserved=set(data.get("reserved", [])),
         )
 
 

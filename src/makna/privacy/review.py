@@ -76,15 +76,24 @@ class Review:
         kind = kind or old.type
         self._check_span(start, end, kind)
         det = Detection(start, end, kind, 1.0, "review.edit", self.text[start:end])
+        previous = self.items[index]
         self.items[index] = ReviewItem(det, "edited")
-        self._check_overlaps()
+        try:
+            self._check_overlaps()
+        except OffsetError:
+            self.items[index] = previous
+            raise
 
     def add(self, start: int, end: int, kind: str) -> int:
         """Add a missed identifier; returns its index."""
         self._check_span(start, end, kind)
         det = Detection(start, end, kind, 1.0, "review.add", self.text[start:end])
         self.items.append(ReviewItem(det, "added"))
-        self._check_overlaps()
+        try:
+            self._check_overlaps()
+        except OffsetError:
+            self.items.pop()
+            raise
         return len(self.items) - 1
 
     def _check_overlaps(self) -> None:

@@ -33,8 +33,8 @@ _NIK_REGIONS: Final = (
     "3173 3174 3175 3273 3374 3578 5171 6471 7371 1271 1275"
 ).split()
 _PLACE_WORDS: Final = (
-    "Melati Cempaka Harapan Sejahtera Permai Jaya Makmur Sentosa Lestari Asri Bahagia Mulia Abadi Kencana "
-    "Damai Elok Gemilang Kartika Nusantara Pelangi Rahayu Tunas Wijaya Mekar Anggun Bestari Cahaya Delima "
+    "Cempaka Harapan Sejahtera Permai Jaya Makmur Sentosa Lestari Asri Bahagia Mulia Abadi Kencana "
+    "Damai Elok Gemilang Nusantara Pelangi Tunas Wijaya Mekar Bestari Cahaya "
     "Flamboyan Gading Kemuning Lembayung Mentari Nirwana Purnama Rimba Samudera Teratai Wangi Bougenville"
 ).split()
 _SYLLABLES: Final = "ka ra lo mi nu ve sa to li da ne po ri ba zu fe go ha".split()

@@ -11,15 +11,14 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select
-from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
+from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, inspect, select
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import NotAProjectError, ProjectError, ProjectExistsError
 from . import tables
@@ -71,6 +70,7 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA cache_size=-65536")
     cur.close()
 
 
@@ -90,7 +90,7 @@ class Store:
     @classmethod
     def _engine(cls, url: str) -> Engine:
         if url.startswith("sqlite"):
-            engine = create_engine(url, poolclass=NullPool)
+            engine = create_engine(url, pool_size=2, max_overflow=8)
             event.listen(engine, "connect", _on_sqlite_connect)
             return engine
         return create_engine(url, pool_pre_ping=True)
@@ -240,6 +240,44 @@ class Store:
                     at=dt.datetime.now(dt.UTC), actor=actor, action=action, payload=record
                 )
             )
+
+    def bulk_insert(self, conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Insert many rows (dicts with the same keys) through the driver's ``executemany``, with each
+        column's own bind processing: the fast path for turns and segments. Driver integrity errors
+        come out as SQLAlchemy's :class:`IntegrityError`, like any other statement's."""
+        if not rows:
+            return
+        dialect = conn.dialect
+        cols = list(rows[0].keys())
+        procs = [table.c[c].type._cached_bind_processor(dialect) for c in cols]
+        quote = dialect.identifier_preparer.quote
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
+               f"VALUES ({', '.join([mark] * len(cols))})")
+        if any(procs):
+            # Bulk rows often share a value (one timestamp for a whole batch): process each once.
+            caches: list[dict[Any, Any]] = [{} for _ in cols]
+
+            def bind(value: Any, proc: Any, cache: dict[Any, Any]) -> Any:
+                try:
+                    return cache[value]
+                except KeyError:
+                    cache[value] = out = proc(value)
+                    return out
+                except TypeError:  # unhashable (JSON lists, dicts)
+                    return proc(value)
+
+            data = [tuple(bind(r[c], p, k) if p else r[c] for c, p, k in zip(cols, procs, caches, strict=True))
+                    for r in rows]
+        else:
+            data = [tuple(r[c] for c in cols) for r in rows]
+        cursor = conn.connection.cursor()
+        try:
+            cursor.executemany(sql, data)
+        except dialect.loaded_dbapi.IntegrityError as exc:
+            raise IntegrityError(sql, None, exc) from exc
+        finally:
+            cursor.close()
 
     def meta(self) -> dict[str, str]:
         with self.read() as conn:

@@ -84,15 +84,13 @@ sources = Table(
 turns = Table(
     "turns",
     metadata,
-    Column("id", UUID, primary_key=True),
-    Column("source_id", UUID, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
-    Column("number", Integer, nullable=False),
+    Column("source_id", UUID, ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("number", Integer, primary_key=True),
     Column("speaker", String(200), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("time_start", String(32)),
     Column("time_end", String(32)),
-    UniqueConstraint("source_id", "number"),
     CheckConstraint('0 <= start AND start < "end"', name="span"),
 )
 

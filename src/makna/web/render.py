@@ -144,7 +144,7 @@ def render_rows(text: str, rows: Sequence[Row], columns: Sequence[Sequence[Segme
     for ri, row in enumerate(rows):
         kind = "turn" if row.number is not None else "gap"
         data = f' data-n="{row.number}"' if row.number is not None else ""
-        time = f' data-time="{escape(row.time)}"' if row.time else ""
+        time = f' title="{escape(row.time)}"' if row.time else ""
         parts.append(f'<div class="row {kind}" id="{row.dom_id}" data-start="{row.start}" data-end="{row.end}"'
                      f'{data}{time}>')
         for ci, (leaves, per_row) in enumerate(cells):

@@ -168,7 +168,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('set_id', 'member_id', name=op.f('pk_set_members'))
     )
     op.create_table('turns',
-    sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('source_id', sa.String(length=36), nullable=False),
     sa.Column('number', sa.Integer(), nullable=False),
     sa.Column('speaker', sa.String(length=200), nullable=False),
@@ -178,8 +177,7 @@ def upgrade() -> None:
     sa.Column('time_end', sa.String(length=32), nullable=True),
     sa.CheckConstraint('0 <= start AND start < "end"', name=op.f('ck_turns_span')),
     sa.ForeignKeyConstraint(['source_id'], ['sources.id'], name=op.f('fk_turns_source_id_sources'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_turns')),
-    sa.UniqueConstraint('source_id', 'number', name=op.f('uq_turns_source_id_number'))
+    sa.PrimaryKeyConstraint('source_id', 'number', name=op.f('pk_turns'))
     )
 
 

@@ -1,0 +1,96 @@
+"""makna export / import-project / codebook import-qdc: exchange with other QDA tools."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..exchange import (
+    export_qdc,
+    export_qdpx,
+    import_project,
+    import_qdc,
+    write_codebook_csv,
+    write_json,
+    write_segments_csv,
+    write_segments_xlsx,
+)
+from ..exchange._report import ImportReport
+from ._app import app
+from ._common import ProjectOpt, opened
+from .codebook_cmds import codebook_app
+
+
+class ExportFormat(str, Enum):
+    qdpx = "qdpx"
+    qdc = "qdc"
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+    codebook_csv = "codebook-csv"
+
+
+class OffsetsChoice(str, Enum):
+    auto = "auto"
+    codepoint = "codepoint"
+    utf16 = "utf16"
+
+
+def _print_report(report: ImportReport) -> None:
+    for line in report.lines():
+        typer.echo(line)
+
+
+@app.command("export")
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="qdpx (REFI-QDA project), qdc (REFI-QDA "
+                                              "codebook), csv / xlsx (coded segments), json (whole project), "
+                                              "codebook-csv.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    project: ProjectOpt = None,
+) -> None:
+    """Export the project for other tools (REFI-QDA .qdpx/.qdc) or for analysis (CSV, XLSX, JSON)."""
+    with opened(project) as proj:
+        if fmt is ExportFormat.qdpx:
+            s = export_qdpx(proj, output)
+            what = f"{s.sources} source(s), {s.codes} code(s), {s.segments} coding(s), {s.cases} case(s)"
+        elif fmt is ExportFormat.qdc:
+            what = f"{export_qdc(proj, output)} code(s)"
+        elif fmt is ExportFormat.csv:
+            what = f"{write_segments_csv(proj, output)} segment(s)"
+        elif fmt is ExportFormat.xlsx:
+            what = f"{write_segments_xlsx(proj, output)} segment(s)"
+        elif fmt is ExportFormat.codebook_csv:
+            what = f"{write_codebook_csv(proj, output)} code(s)"
+        else:
+            write_json(proj, output)
+            what = "the whole project"
+    typer.echo(f"Wrote {output} ({fmt.value}): {what}.")
+
+
+@app.command("import-project")
+def import_project_cmd(
+    path: Annotated[Path, typer.Argument(help="A REFI-QDA project exchange file (.qdpx).")],
+    project: Annotated[str, typer.Option("--project", "-p", help="The NEW project to create (file or database URL).")],
+    coder: Annotated[str | None, typer.Option("--coder", help="Coder for codings without a user.")] = None,
+    offsets: Annotated[OffsetsChoice, typer.Option(help="How the file counts positions [default: from its origin].")]
+    = OffsetsChoice.auto,
+) -> None:
+    """Create a new project from a .qdpx made by makna, NVivo, ATLAS.ti, MAXQDA, QualCoder, ..."""
+    report = import_project(path, project, coder=coder, offsets=None if offsets is OffsetsChoice.auto else offsets.value)
+    _print_report(report)
+    typer.echo(f"Created {project}.")
+
+
+@codebook_app.command("import-qdc")
+def codebook_import_qdc(path: Path, project: ProjectOpt = None) -> None:
+    """Add (or update) codes from a REFI-QDA codebook file (.qdc)."""
+    with opened(project) as proj:
+        report = import_qdc(proj, path)
+    typer.echo(f"Codebook {path}: {report.codes} code(s) added, {report.codes_updated} updated, "
+               f"{report.sets} set(s) added.")
+    for note in report.notes:
+        typer.echo(f"Note: {note}")

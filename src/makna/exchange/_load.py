@@ -1,0 +1,257 @@
+"""Writing an imported exchange file into a project, keeping the file's GUIDs as makna ids.
+
+Sources, codes, attributes, cases and sets go through the core operations with their id parameters;
+segments (with their own ids, coders and timestamps), coders, case links and memos are inserted here
+through the store's tables, because the operations would give them new ids, the session's coder or the
+current time. The caller runs everything inside one ``store.write`` so that a failure leaves nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from ..cases import add_case, define_attribute, encode_value
+from ..codebook import CodebookDoc, import_codebook
+from ..errors import MaknaError
+from ..memos import create_set
+from ..model import Code, new_id, utcnow
+from ..project import Project
+from ..sources import import_text
+from ..store import tables
+from ..text import TurnSpan
+from ._refi import derived_guid
+from ._report import ImportReport, Problem
+
+__all__ = ["Loader", "unique_name", "derive_keys"]
+
+_CHUNK = 20_000
+_KEY_BAD = re.compile(r"[\s/\\]+")
+
+
+def unique_name(name: str, taken: set[str], limit: int = 500) -> str:
+    """``name`` (cut to ``limit``), or ``name (2)``, ``name (3)``... when taken; adds it to ``taken``."""
+    base = name[:limit]
+    out, n = base, 1
+    while out in taken:
+        n += 1
+        suffix = f" ({n})"
+        out = base[: limit - len(suffix)] + suffix
+    taken.add(out)
+    return out
+
+
+def derive_keys(items: Sequence[tuple[str, str | None, str, str | None]], taken: set[str]) -> dict[str, str]:
+    """Code keys for (id, parent id, name, key given by the file) in tree order: the given key when
+    free, else the name without spaces or slashes, qualified by the parent's key when taken, numbered
+    when still taken."""
+    keys: dict[str, str] = {}
+    for cid, parent, name, given in items:
+        if given and given not in taken and len(given) <= 200 and not _KEY_BAD.search(given):
+            key = given
+        else:
+            slug = _KEY_BAD.sub("_", name.strip()).strip("_")[:120] or "code"
+            key = slug
+            if key in taken and parent in keys:
+                key = f"{keys[parent]}.{slug}"[:190]
+            base, n = key, 1
+            while key in taken:
+                n += 1
+                key = f"{base}-{n}"
+        taken.add(key)
+        keys[cid] = key
+    return keys
+
+
+class Loader:
+    """Inserts what a reader found; keeps the maps from the file's GUIDs to makna ids."""
+
+    def __init__(self, project: Project, conn: Connection, report: ImportReport) -> None:
+        self.project, self.conn, self.report = project, conn, report
+        self.coders: dict[str, str] = {}
+        self.coder_names: set[str] = {r[0] for r in conn.execute(select(tables.coders.c.name))}
+        self.codes: dict[str, str] = {}
+        self.attributes: dict[str, tuple[str, str]] = {}  # guid -> (id, type)
+        self.cases: dict[str, str] = {}
+        self.sources: dict[str, tuple[str, str, int]] = {}  # guid -> (id, name, length)
+        self.source_names: set[str] = {r[0] for r in conn.execute(select(tables.sources.c.name))}
+        self.segment_ids: set[str] = set()
+        self.used_ids: set[str] = set()
+        self._pending: list[dict[str, Any]] = []
+        self._session_coder: str | None = None
+        self._dates: dict[str, dt.datetime] = {}
+        self.now = utcnow()
+
+    # ---------------------------------------------------------------------------- coders
+    def add_coder(self, guid: str, name: str, kind: str = "person") -> str:
+        if guid in self.coders:
+            return self.coders[guid]
+        existing = self.conn.execute(select(tables.coders.c.id).where(tables.coders.c.id == guid)).scalar()
+        if existing is None:
+            self.conn.execute(insert(tables.coders).values(
+                id=guid, name=unique_name(name.strip() or guid, self.coder_names, 200), kind=kind, created_at=self.now))
+            self.report.coders += 1
+        self.coders[guid] = guid
+        return guid
+
+    def coder(self, guid: str | None) -> str:
+        """The coder for a ``creatingUser`` GUID: the listed user, a new coder named after an unlisted
+        GUID, or (no GUID) the importing session's coder."""
+        if guid is None:
+            if self._session_coder is None:
+                self._session_coder = self.project.coder_id(self.conn)
+            return self._session_coder
+        found = self.coders.get(guid)
+        if found is None:
+            self.report.notes.append(f"user {guid} is not listed under Users: added as a coder named after its GUID")
+            found = self.add_coder(guid, f"user {guid[:8]}")
+        return found
+
+    def set_suggesters(self, ids: list[str]) -> None:
+        for cid in ids:
+            if cid in self.coders:
+                self.conn.execute(update(tables.coders).where(tables.coders.c.id == cid).values(kind="suggester"))
+
+    # ---------------------------------------------------------------------------- codebook
+    def add_codes(self, codes: list[Code], guids: list[str]) -> None:
+        """``codes`` in tree order (ids already made unique); ``guids`` the file's GUID of each."""
+        result = import_codebook(self.project, CodebookDoc(codes=codes))
+        ids = {r.key: r.id for r in self.conn.execute(select(tables.codes.c.key, tables.codes.c.id))}
+        for guid, code in zip(guids, codes, strict=True):
+            self.codes[guid] = ids[code.key]
+        self.report.codes += result.added
+        self.report.codes_updated += result.updated
+
+    # ---------------------------------------------------------------------------- cases
+    def add_attribute(self, guid: str, name: str, kind: str, description: str, taken: set[str]) -> None:
+        aid = self.fresh_id(guid, "attribute")
+        attr = define_attribute(self.project, unique_name(name, taken, 200), kind, description, attribute_id=aid)
+        self.attributes[guid] = (attr.id, kind)
+        self.report.attributes += 1
+
+    def value(self, attribute_guid: str | None, raw: str, where: str) -> tuple[str, str] | None:
+        """(attribute id, checked value) for a VariableValue, or None (reported) when it does not fit."""
+        if attribute_guid not in self.attributes:
+            self.report.notes.append(f"{where}: a value refers to unknown variable {attribute_guid}: not imported")
+            return None
+        aid, kind = self.attributes[attribute_guid]
+        try:
+            encode_value(kind, raw)
+        except MaknaError as exc:
+            self.report.notes.append(f"{where}: {exc}: value not imported")
+            return None
+        return aid, raw
+
+    def add_case(self, guid: str, name: str, description: str, values: dict[str, str], taken: set[str]) -> str:
+        cid = self.fresh_id(guid, "case")
+        case = add_case(self.project, unique_name(name, taken), description, values=values, case_id=cid)
+        self.cases[guid] = case.id
+        self.report.cases += 1
+        return case.id
+
+    def link_case(self, case_id: str, source_id: str, start: int | None, end: int | None, link_id: str | None) -> None:
+        lid = link_id if link_id and link_id not in self.used_ids else new_id()
+        self.used_ids.add(lid)
+        self.conn.execute(insert(tables.case_links).values(id=lid, case_id=case_id, source_id=source_id,
+                                                           start=start, end=end))
+
+    # ---------------------------------------------------------------------------- sources
+    def add_source(self, guid: str, name: str, text: str, fields: dict[str, Any],
+                   created: dt.datetime | None) -> tuple[str, str, int]:
+        sid = self.fresh_id(guid, "source")
+        turns = _turns(fields.get("turns"), len(text))
+        language = fields.get("language") if isinstance(fields.get("language"), str) else None
+        src = import_text(
+            self.project, unique_name(name, self.source_names), text,
+            original_name=str(fields.get("original_name") or name)[:1000],
+            media_type=str(fields.get("media_type") or "text/plain")[:100], language=language, turns=turns,
+            encoding=fields.get("encoding") if isinstance(fields.get("encoding"), str) else None,
+            keep_original=False, source_id=sid, allow_duplicate=True,
+        )
+        changes: dict[str, Any] = {}
+        if created is not None:
+            changes["imported_at"] = created
+        if isinstance(fields.get("sha256"), str) and len(fields["sha256"]) == 64:
+            changes["sha256"] = fields["sha256"]
+        if changes:
+            self.conn.execute(update(tables.sources).where(tables.sources.c.id == src.id).values(**changes))
+        entry = (src.id, src.name, src.length)
+        self.sources[guid] = entry
+        self.report.sources += 1
+        return entry
+
+    # ---------------------------------------------------------------------------- segments
+    def date(self, raw: str | None) -> dt.datetime:
+        if not raw:
+            return self.now
+        found = self._dates.get(raw)
+        if found is None:
+            from ._refi import parse_datetime
+
+            found = parse_datetime(raw) or self.now
+            self._dates[raw] = found
+        return found
+
+    def segment(self, guid: str | None, source_id: str, start: int, end: int, code_id: str, coder_id: str,
+                created: str | None) -> str:
+        sid = guid if guid and guid not in self.segment_ids else derived_guid("segment", source_id, str(start),
+                                                                                str(end), code_id, coder_id)
+        self.segment_ids.add(sid)
+        self._pending.append({"id": sid, "source_id": source_id, "start": start, "end": end, "code_id": code_id,
+                              "coder_id": coder_id, "memo": "", "created_at": self.date(created)})
+        if len(self._pending) >= _CHUNK:
+            self.flush()
+        return sid
+
+    def flush(self) -> None:
+        if self._pending:
+            self.conn.execute(insert(tables.segments), self._pending)
+            self.report.segments += len(self._pending)
+            self._pending = []
+
+    def set_segment_memo(self, segment_id: str, text: str) -> None:
+        self.flush()
+        self.conn.execute(update(tables.segments).where(tables.segments.c.id == segment_id).values(memo=text))
+
+    # ---------------------------------------------------------------------------- memos and sets
+    def add_memo(self, memo_id: str, kind: str, target: str | None, title: str, text: str, coder: str | None,
+                 created: dt.datetime | None) -> None:
+        mid = memo_id if memo_id not in self.used_ids else new_id()
+        self.used_ids.add(mid)
+        self.conn.execute(insert(tables.memos).values(id=mid, target_kind=kind, target_id=target, title=title[:500],
+                                                      text=text, coder_id=coder, created_at=created or self.now))
+        self.report.memos += 1
+
+    def add_set(self, guid: str, name: str, kind: str, members: list[str], description: str, taken: set[str]) -> None:
+        sid = self.fresh_id(guid, "set")
+        create_set(self.project, unique_name(name, taken), kind, members, description=description, set_id=sid)
+        self.report.sets += 1
+
+    # ---------------------------------------------------------------------------- ids
+    def fresh_id(self, guid: str, what: str) -> str:
+        """``guid`` unless another entity of this import took it already (then a derived one)."""
+        out = guid if guid not in self.used_ids else derived_guid(what, guid)
+        if out != guid:
+            self.report.notes.append(f"{what} GUID {guid} is used twice in the file: given a new id {out}")
+        self.used_ids.add(out)
+        return out
+
+
+def _turns(raw: Any, length: int) -> list[TurnSpan] | None:
+    if not isinstance(raw, list):
+        return None
+    out: list[TurnSpan] = []
+    try:
+        for item in raw:
+            speaker, start, end, t0, t1 = item
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length):
+                return None
+            out.append(TurnSpan(str(speaker), start, end, t0 if t0 is None else str(t0),
+                                t1 if t1 is None else str(t1)))
+    except (TypeError, ValueError):
+        return None
+    return out

@@ -1,0 +1,60 @@
+"""What an import did, and everything it could not carry over."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Problem", "ImportReport"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in the file that was not imported: ``what`` (selection, coding, note, ...), ``where``
+    (which source or element) and ``reason``."""
+
+    what: str
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.what} {self.where}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    """Counts of what was imported, the selections and codings that could not be placed (``unmapped``:
+    never dropped silently) and notes on conversions and unsupported parts."""
+
+    path: str
+    origin: str = ""
+    offsets: str = ""
+    project: str = ""
+    coders: int = 0
+    codes: int = 0
+    codes_updated: int = 0
+    attributes: int = 0
+    cases: int = 0
+    sources: int = 0
+    segments: int = 0
+    memos: int = 0
+    sets: int = 0
+    unmapped: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{self.sources} source(s)", f"{self.codes} code(s)", f"{self.segments} coding(s)",
+                 f"{self.cases} case(s)", f"{self.attributes} attribute(s)", f"{self.memos} memo(s)",
+                 f"{self.sets} set(s)", f"{self.coders} coder(s)"]
+        head = f"Imported {', '.join(parts)} from {self.path}"
+        if self.origin:
+            head += f" (made by {self.origin}; offsets read as {self.offsets})"
+        return head + "."
+
+    def lines(self) -> list[str]:
+        """The summary, then one line per unmapped selection or coding, then the notes."""
+        out = [self.summary()]
+        if self.unmapped:
+            out.append(f"{len(self.unmapped)} selection(s)/coding(s) could not be imported:")
+            out.extend(f"  - {p}" for p in self.unmapped)
+        out.extend(f"Note: {n}" for n in self.notes)
+        return out

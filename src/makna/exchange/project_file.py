@@ -1,0 +1,61 @@
+"""Creating a new project from a .qdpx, and removing it again when the import fails."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import text
+
+from ..errors import ExchangeError, ProjectExistsError
+from ..project import create_project
+from ..store import Store, resolve_location, tables
+from ._report import ImportReport
+from ._safety import DEFAULT_LIMITS, Archive, Limits
+from .qdpx_read import import_qdpx
+
+__all__ = ["import_project"]
+
+
+def import_project(path: str | os.PathLike[str], location: str | os.PathLike[str], *, coder: str | None = None,
+                   offsets: str | None = None, limits: Limits = DEFAULT_LIMITS) -> ImportReport:
+    """Create a new project at ``location`` (refused when one exists there) from the .qdpx at ``path``.
+    When the import fails, the new project is removed again, so nothing is left behind."""
+    src = Path(path)
+    with Archive(src, limits) as archive:  # a broken file fails here, before any project exists
+        archive.single(".qde", "project file")
+    loc = os.fspath(location)
+    url = resolve_location(loc)
+    if url.startswith("sqlite:///") and Path(url[len("sqlite:///"):]).exists():
+        raise ProjectExistsError(f"{loc}: a file exists there already; import into a new project")
+    project = create_project(loc, src.stem, coder=coder)
+    try:
+        with project:
+            report = import_qdpx(project, src, offsets=offsets, limits=limits)
+            if report.project:
+                with project.store.write(project.actor, "project.rename", {"name": report.project}) as conn:
+                    conn.execute(tables.meta.update().where(tables.meta.c.key == "name").values(value=report.project))
+    except BaseException:
+        _discard(project.store)
+        raise
+    return report
+
+
+def _discard(store: Store) -> None:
+    """Remove a project created moments ago: its SQLite file, or its tables in PostgreSQL."""
+    url = store.url
+    store.close()
+    if url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///"):])
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        return
+    engine = Store._engine(url)
+    try:
+        with engine.begin() as conn:
+            tables.metadata.drop_all(conn)
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    except Exception as exc:  # pragma: no cover - the database went away
+        raise ExchangeError(f"the import failed and the new project at {url} could not be removed: {exc}") from exc
+    finally:
+        engine.dispose()

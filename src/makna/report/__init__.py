@@ -1,0 +1,58 @@
+"""The findings report: ``report.html`` (self-contained), ``report.md`` and ``report.docx``, with
+the charts as SVG (and PNG) files beside them.
+
+:mod:`makna.report.model` computes the report as data (core, no templates); the ``render_*``
+modules turn it into files (Jinja2 templates for HTML and Markdown, which users can override with
+their own ``report.html.j2`` / ``report.md.j2`` in a folder; python-docx for Word).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..project import Project
+from .i18n import LANGS
+from .model import ReportData, build_report
+
+__all__ = ["ReportFiles", "write_report", "build_report", "ReportData"]
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    folder: Path
+    html: Path
+    markdown: Path
+    docx: Path
+    charts: list[Path] = field(default_factory=list)
+
+
+def write_report(project: Project, out_dir: str | Path, lang: str = "id", *, templates: str | Path | None = None,
+                 quotes: int = 2, png: bool = True) -> ReportFiles:
+    """Write the report in ``lang`` (``id`` or ``en``) into ``out_dir`` (created if needed)."""
+    from .render_docx import render_docx
+    from .render_html import render_html
+    from .render_markdown import render_markdown
+
+    if lang not in LANGS:
+        raise InputError(f"report language {lang!r}: use {' or '.join(LANGS)}")
+    folder = Path(out_dir)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: exists and is not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    data = build_report(project, lang=lang, quotes=quotes)
+    html = folder / "report.html"
+    html.write_text(render_html(data, templates=templates), encoding="utf-8")
+    md = folder / "report.md"
+    md.write_text(render_markdown(data, templates=templates), encoding="utf-8")
+    docx = render_docx(data, folder / "report.docx")
+    charts: list[Path] = []
+    for c in data.charts:
+        charts.append(c.figure.save(folder / f"{c.name}.svg"))
+        if png:
+            try:
+                charts.append(c.figure.save(folder / f"{c.name}.png"))
+            except InputError:
+                png = False
+    return ReportFiles(folder, html, md, docx, charts)

@@ -1,0 +1,256 @@
+"""The findings report as data: project summary, codebook, one theme per root code with informant
+counts and exemplar quotes, matrices and charts. No rendering here (see ``render_*``).
+
+Built for large projects: segments are read once; exemplar candidates are preselected by span
+length (a few per informant) and only those are read with their text, then
+:func:`makna.exemplars.exemplar_quotes` picks the quotes (one per informant first, whole sentences).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ..analysis.charts import Figure, bar_chart, heatmap, hierarchy, network
+from ..analysis.cooccurrence import cooccurrence
+from ..analysis.matrices import CrossTable, code_by_attribute
+from ..codebook import CodeNode, code_tree
+from ..exemplars import Quote, exemplar_quotes
+from ..project import Project
+from ..queries import RetrievedSegment
+from ..store import tables
+from .i18n import strings
+
+__all__ = ["CodeStats", "CodeSection", "Theme", "ChartData", "ReportData", "build_report", "MAX_CASE_COLUMNS"]
+
+MAX_CASE_COLUMNS = 40
+MAX_ATTRIBUTE_VALUES = 12
+
+
+@dataclass(frozen=True)
+class CodeStats:
+    key: str
+    name: str
+    depth: int
+    definition: str
+    color: str
+    informants: int
+    segments: int
+    sources: int
+
+
+@dataclass(frozen=True)
+class CodeSection:
+    """A used code without children inside a theme, with its quotes."""
+
+    stats: CodeStats
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A root code with its descendants."""
+
+    stats: CodeStats
+    codes: tuple[CodeStats, ...]
+    sections: tuple[CodeSection, ...]
+
+
+@dataclass(frozen=True)
+class ChartData:
+    name: str
+    title: str
+    figure: Figure
+
+    @property
+    def svg(self) -> str:
+        return self.figure.svg()
+
+
+@dataclass
+class ReportData:
+    lang: str
+    text: dict[str, str]
+    project_name: str
+    generated: str
+    counts: dict[str, int]
+    codebook: list[CodeStats]
+    themes: list[Theme]
+    matrices: list[CrossTable] = field(default_factory=list)
+    charts: list[ChartData] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return self.counts.get("segments", 0) == 0
+
+
+def _case_links(conn: Any) -> dict[str, list[tuple[int | None, int | None, str]]]:
+    cl, c = tables.case_links.c, tables.cases.c
+    out: dict[str, list[tuple[int | None, int | None, str]]] = {}
+    for r in conn.execute(select(cl.source_id, cl.start, cl.end, c.name).join(tables.cases, c.id == cl.case_id)
+                          .order_by(c.name)):
+        out.setdefault(r.source_id, []).append((r.start, r.end, r.name))
+    return out
+
+
+def _cases_of(links: list[tuple[int | None, int | None, str]], a: int, b: int) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for s, e, n in links if s is None or (e is not None and a < e and b > s)))
+
+
+def _candidates(groups: dict[str, list[tuple[int, str]]], n: int, max_chars: int) -> list[str]:
+    """Segment ids worth reading for ``n`` quotes: a few per informant of the first ``n`` informants."""
+    picked: list[str] = []
+    for _, segs in sorted(groups.items())[:n]:
+        fitting = sorted((s for s in segs if s[0] <= max_chars + 40), key=lambda s: -s[0])
+        rest = sorted((s for s in segs if s[0] > max_chars + 40), key=lambda s: s[0])
+        picked += [sid for _, sid in (fitting + rest)[: n + 3]]
+    return picked
+
+
+def _read_segments(project: Project, ids: Sequence[str]) -> dict[str, RetrievedSegment]:
+    seg, s, c, k, t = (tables.segments.c, tables.sources.c, tables.codes.c, tables.coders.c, tables.turns.c)
+    out: dict[str, RetrievedSegment] = {}
+    with project.store.read() as conn:
+        links = _case_links(conn)
+        for i in range(0, len(ids), 500):
+            turn_q = (select(t.number).where(t.source_id == seg.source_id, t.start <= seg.start, t.end > seg.start)
+                      .limit(1).scalar_subquery())
+            speaker_q = (select(t.speaker).where(t.source_id == seg.source_id, t.start <= seg.start,
+                                                 t.end > seg.start).limit(1).scalar_subquery())
+            rows = conn.execute(
+                select(seg.id, seg.source_id, s.name.label("source"), seg.start, seg.end, c.key,
+                       c.name.label("code_name"), k.name.label("coder"),
+                       func.substr(s.text, seg.start + 1, seg.end - seg.start).label("text"),
+                       turn_q.label("turn"), speaker_q.label("speaker"))
+                .select_from(tables.segments).join(tables.sources, s.id == seg.source_id)
+                .join(tables.codes, c.id == seg.code_id).join(tables.coders, k.id == seg.coder_id)
+                .where(seg.id.in_(list(ids[i:i + 500])))).all()
+            for r in rows:
+                out[r.id] = RetrievedSegment(r.id, r.source_id, r.source, r.start, r.end, r.key, r.code_name, r.coder,
+                                             r.text, turn=r.turn, speaker=r.speaker,
+                                             cases=_cases_of(links.get(r.source_id, []), r.start, r.end))
+    return out
+
+
+def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_chars: int = 320,
+                 charts: bool = True) -> ReportData:
+    """Everything the report shows, computed once for every output format."""
+    text = strings(lang)
+    nodes = code_tree(project)
+    seg = tables.segments.c
+    with project.store.read() as conn:
+        rows = conn.execute(select(seg.id, seg.source_id, seg.start, seg.end, seg.code_id)).all()
+        links = _case_links(conn)
+        counts = {
+            "sources": int(conn.execute(select(func.count()).select_from(tables.sources)).scalar() or 0),
+            "cases": int(conn.execute(select(func.count()).select_from(tables.cases)).scalar() or 0),
+            "codes": len(nodes),
+            "segments": len(rows),
+            "coders": int(conn.execute(select(func.count(func.distinct(seg.coder_id)))).scalar() or 0),
+        }
+    per_code: dict[str, tuple[list[int], set[str], set[str]]] = {n.code.id: ([0], set(), set()) for n in nodes}
+    groups: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    for sid, source_id, a, b, code_id in rows:
+        cases = _cases_of(links.get(source_id, []), a, b) if source_id in links else ()
+        entry = per_code.get(code_id)
+        if entry is None:
+            continue
+        entry[0][0] += 1
+        entry[1].add(source_id)
+        entry[2].update(cases)
+        groups.setdefault(code_id, {}).setdefault(cases[0] if cases else "\uffff" + source_id, []).append((b - a, sid))
+    children: dict[str | None, list[CodeNode]] = {}
+    for n in nodes:
+        children.setdefault(n.code.parent_id, []).append(n)
+
+    def subtree(node: CodeNode) -> list[CodeNode]:
+        out = [node]
+        for ch in children.get(node.code.id, []):
+            out += subtree(ch)
+        return out
+
+    def stats(node: CodeNode, base_depth: int = 0) -> CodeStats:
+        nseg, srcs, cases = 0, set(), set()
+        for m in subtree(node):
+            e = per_code[m.code.id]
+            nseg += e[0][0]
+            srcs |= e[1]
+            cases |= e[2]
+        return CodeStats(node.code.key, node.code.name, node.depth - base_depth, node.code.definition, node.code.color,
+                         len(cases), nseg, len(srcs))
+
+    all_stats = {n.code.id: stats(n) for n in nodes}
+    leaf_used = [n for n in nodes if not children.get(n.code.id) and per_code[n.code.id][0][0]]
+    wanted = [sid for n in leaf_used for sid in _candidates(groups.get(n.code.id, {}), quotes, max_chars)]
+    segs = _read_segments(project, wanted)
+    quotes_of: dict[str, tuple[Quote, ...]] = {}
+    for n in leaf_used:
+        cands = [segs[i] for i in _candidates(groups.get(n.code.id, {}), quotes, max_chars) if i in segs]
+        cands.sort(key=lambda r: (r.source, r.start, r.end))
+        quotes_of[n.code.id] = tuple(exemplar_quotes(project, n.code.key, quotes, max_chars=max_chars, segments=cands))
+    themes: list[Theme] = []
+    for root in children.get(None, []):
+        members = subtree(root)
+        themes.append(Theme(
+            all_stats[root.code.id],
+            tuple(stats(m, root.depth) for m in members),
+            tuple(CodeSection(all_stats[m.code.id], quotes_of[m.code.id]) for m in members if m.code.id in quotes_of),
+        ))
+    data = ReportData(lang, text, project.info().name, dt.date.today().isoformat(), counts,
+                      list(all_stats.values()), themes)
+    if data.empty:
+        return data
+    _matrices(project, data, nodes, all_stats)
+    if charts:
+        _charts(project, data, nodes, all_stats)
+    return data
+
+
+def _matrices(project: Project, data: ReportData, nodes: list[CodeNode], all_stats: dict[str, CodeStats]) -> None:
+    from ..analysis.matrices import code_by_case
+
+    used = [n.code.key for n in nodes if all_stats[n.code.id].segments]
+    if 0 < data.counts["cases"] <= MAX_CASE_COLUMNS:
+        m = code_by_case(project, codes=used)
+        m.title = data.text["matrix_case"]
+        data.matrices.append(m)
+    elif data.counts["cases"] > MAX_CASE_COLUMNS:
+        data.notes.append(data.text["too_many_cases"].format(n=data.counts["cases"], max=MAX_CASE_COLUMNS))
+    a, cv = tables.attributes.c, tables.case_values.c
+    with project.store.read() as conn:
+        attrs = conn.execute(select(a.name, func.count(func.distinct(cv.value)))
+                             .join(tables.case_values, cv.attribute_id == a.id).group_by(a.name).order_by(a.name)).all()
+    for name, n_values in attrs:
+        if 1 < n_values <= MAX_ATTRIBUTE_VALUES:
+            m = code_by_attribute(project, name, measure="cases", codes=used, descendants=True)
+            m.title = data.text["matrix_attr"].format(attr=name)
+            data.matrices.append(m)
+
+
+def _charts(project: Project, data: ReportData, nodes: list[CodeNode], all_stats: dict[str, CodeStats]) -> None:
+    en = data.lang != "id"
+    used = [all_stats[n.code.id] for n in nodes if all_stats[n.code.id].segments]
+    top = sorted(used, key=lambda s: -s.informants)[:40]
+    data.charts.append(ChartData("frequency", "", bar_chart(
+        [s.key for s in top], [s.informants for s in top], colors=[s.color for s in top],
+        title="Informants per code" if en else "Informan per kode")))
+    data.charts.append(ChartData("hierarchy", "", hierarchy(
+        [(n.depth, f"{n.code.key}: {n.code.name}", n.code.color, all_stats[n.code.id].segments) for n in nodes[:400]],
+        title="Codebook (segments)" if en else "Buku kode (segmen)")))
+    case_m = next((m for m in data.matrices if m.title == data.text["matrix_case"]), None)
+    if case_m is not None:
+        keep = [i for i, r in enumerate(case_m.cells) if any(r)][:60]
+        data.charts.append(ChartData("heatmap", "", heatmap(
+            [case_m.rows[i] for i in keep], case_m.columns, [case_m.cells[i] for i in keep],
+            title="Code x case (segments)" if en else "Kode x kasus (segmen)")))
+    leaf_keys = [s.key for s in used if not any(o.key.startswith(s.key + ".") for o in used)]
+    co = cooccurrence(project, mode="overlap", codes=leaf_keys or None)
+    data.charts.append(ChartData("network", "", network(
+        co, title="Code co-occurrence (overlapping segments)" if en else "Ko-okurensi kode (segmen bertumpang)",
+        max_nodes=30)))
+    data.charts = [ChartData(c.name, c.figure.title, c.figure) for c in data.charts]

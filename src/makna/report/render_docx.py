@@ -1,0 +1,87 @@
+"""The report as a Word document a student can paste into a thesis (python-docx): headings,
+tables of informant counts, quotes, matrices, and the charts as pictures (PNG, with Pillow)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.shared import Inches, Pt
+
+from ..analysis.matrices import CrossTable
+from .model import ReportData
+
+__all__ = ["render_docx"]
+
+
+def _table(doc: Any, header: list[str], rows: list[list[Any]]) -> Any:
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = str(text)
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = "" if value is None else str(value)
+    return table
+
+
+def _matrix(doc: Any, m: CrossTable, code: str, total: str, max_columns: int = 12) -> None:
+    page = m.page(0, max_columns)
+    pct = page.column_percentages()
+    rows = [[r, *[f"{v} ({p}%)" if page.column_bases else v for v, p in zip(cells, pcts, strict=True)], t]
+            for r, cells, pcts, t in zip(page.rows, page.cells, pct, m.row_totals, strict=True)]
+    _table(doc, [code, *page.columns, total], rows)
+
+
+def render_docx(data: ReportData, path: str | Path) -> Path:
+    t = data.text
+    doc = Document()
+    doc.styles["Normal"].font.size = Pt(11)
+    doc.add_heading(f"{t['title']}: {data.project_name}", level=0)
+    doc.add_paragraph(t["generated"].format(date=data.generated))
+    doc.add_heading(t["summary"], level=1)
+    _table(doc, ["", ""], [[t[k], data.counts[k]] for k in ("sources", "cases", "codes", "segments", "coders")])
+    if data.empty:
+        doc.add_paragraph(t["empty"])
+    for note in data.notes:
+        doc.add_paragraph(note)
+    doc.add_heading(t["codebook"], level=1)
+    _table(doc, [t["code"], t["name"], t["definition"], t["informants"], t["segments"]],
+           [["  " * c.depth + c.key, c.name, c.definition, c.informants, c.segments] for c in data.codebook])
+    doc.add_heading(t["themes"], level=1)
+    for th in data.themes:
+        doc.add_heading(f"{th.stats.name} ({th.stats.key})", level=2)
+        doc.add_paragraph(t["theme_counts"].format(n=th.stats.informants, s=th.stats.segments)).runs[0].italic = True
+        if th.stats.definition:
+            doc.add_paragraph(th.stats.definition)
+        _table(doc, [t["code"], t["name"], t["informants"], t["segments"]],
+               [["  " * c.depth + c.key, c.name, c.informants, c.segments] for c in th.codes])
+        for sec in th.sections:
+            doc.add_heading(f"{sec.stats.name} ({sec.stats.key})", level=3)
+            doc.add_paragraph(t["theme_counts"].format(n=sec.stats.informants, s=sec.stats.segments))
+            for q in sec.quotes:
+                where = f"{q.source}, {t['turn']} {q.turn}" if q.turn else f"{q.source}, {q.start}:{q.end}"
+                p = doc.add_paragraph(style="Quote")
+                p.add_run(f"“{q.text}”")
+                p.add_run(f"\n— {q.case + ', ' if q.case else ''}{where}").italic = True
+    doc.add_heading(t["matrices"], level=1)
+    for m in data.matrices:
+        doc.add_heading(m.title, level=2)
+        _matrix(doc, m, t["code"], t["total"])
+    if data.charts:
+        doc.add_heading(t["charts"], level=1)
+        for c in data.charts:
+            try:
+                png = c.figure.png(scale=2.0)
+            except Exception:  # noqa: BLE001 - no Pillow: the document goes without pictures
+                break
+            doc.add_picture(io.BytesIO(png), width=Inches(min(6.3, c.figure.width / 96)))
+            doc.add_paragraph(c.title)
+    out = Path(path)
+    doc.save(str(out))
+    return out

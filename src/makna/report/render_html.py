@@ -1,0 +1,19 @@
+"""The report as one self-contained HTML file (inline CSS and SVG; no scripts, no links out), from
+the Jinja2 template ``report.html.j2`` with autoescaping on: transcript text cannot run or format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .model import ReportData
+from ._templates import template_dirs
+
+__all__ = ["render_html"]
+
+
+def render_html(data: ReportData, *, templates: str | Path | None = None) -> str:
+    env = Environment(loader=FileSystemLoader(template_dirs(templates)),
+                      autoescape=select_autoescape(default=True, default_for_string=True), keep_trailing_newline=True)
+    return env.get_template("report.html.j2").render(r=data, t=data.text)

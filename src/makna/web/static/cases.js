@@ -1,0 +1,58 @@
+/* makna workbench: the cases table. Values save when a field is left; sources link and unlink. */
+"use strict";
+(function () {
+  const data = window.makna.pageData();
+  const { api, toast } = window.makna;
+  const M = (s) => (data.msg && data.msg[s]) || s;
+  const sheet = document.getElementById("sheet");
+
+  function caseOf(el) { return el.closest("tr[data-case]").dataset.case; }
+
+  sheet.addEventListener("focusin", (ev) => {
+    if (ev.target.classList.contains("val")) ev.target.dataset.before = ev.target.value;
+  });
+  sheet.addEventListener("change", async (ev) => {
+    const el = ev.target;
+    if (el.classList.contains("val")) {
+      const values = {}; values[el.dataset.attr] = el.value;
+      try {
+        await api("PUT", "/api/cases/" + encodeURIComponent(caseOf(el)) + "/values", { values });
+        el.classList.remove("bad"); el.dataset.before = el.value;
+        toast(M("Saved"));
+      } catch (err) {
+        el.classList.add("bad");
+        toast(M("Could not save") + ": " + err.message, true);
+      }
+    } else if (el.classList.contains("link-source") && el.value) {
+      try {
+        await api("POST", "/api/cases/" + encodeURIComponent(caseOf(el)) + "/links", { source: el.value });
+        location.reload();
+      } catch (err) { toast(M("Could not save") + ": " + err.message, true); el.value = ""; }
+    }
+  });
+  sheet.addEventListener("click", async (ev) => {
+    const btn = ev.target.closest("button.unlink");
+    if (!btn || !confirm(M("Unlink this source?"))) return;
+    try {
+      await api("DELETE", "/api/cases/" + encodeURIComponent(caseOf(btn)) + "/links/" + encodeURIComponent(btn.dataset.source));
+      location.reload();
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  });
+  document.getElementById("add-case").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target.elements;
+    try {
+      await api("POST", "/api/cases", { name: f.name.value, description: f.description.value });
+      location.reload();
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  });
+  document.getElementById("add-attribute").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target.elements;
+    try {
+      await api("POST", "/api/attributes", { name: f.name.value, type: f.type.value });
+      location.reload();
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  });
+  document.body.dataset.ready = "1";
+})();

@@ -1,0 +1,147 @@
+/* makna workbench: the codebook. Drag to move, click to edit, merge, delete. */
+"use strict";
+(function () {
+  const data = window.makna.pageData();
+  const { api, toast } = window.makna;
+  const M = (s) => (data.msg && data.msg[s]) || s;
+  const byId = new Map(data.codes.map((c) => [c.id, c]));
+  const tree = document.getElementById("tree");
+  const editor = document.getElementById("editor");
+  const form = document.getElementById("edit-form");
+  let current = null;
+
+  function descendants(id) {
+    const out = new Set([id]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const c of data.codes) if (c.parent && out.has(c.parent) && !out.has(c.id)) { out.add(c.id); grew = true; }
+    }
+    return out;
+  }
+
+  function option(value, text) {
+    const o = document.createElement("option");
+    o.value = value; o.textContent = text;
+    return o;
+  }
+
+  function select(id) {
+    current = byId.get(id);
+    if (!current) return;
+    for (const li of tree.querySelectorAll("li.node")) li.classList.toggle("selected", li.dataset.id === id);
+    editor.hidden = false;
+    document.getElementById("ed-title").textContent = current.path;
+    for (const f of ["name", "key", "color", "definition", "inclusion", "exclusion", "example"]) form.elements[f].value = current[f] || "";
+    document.getElementById("ed-retrieve").href = "/retrieve?code=" + encodeURIComponent(current.key);
+    const own = descendants(id);
+    const parent = document.getElementById("move-parent");
+    parent.replaceChildren(option("", M("(top level)")));
+    const into = document.getElementById("merge-into");
+    into.replaceChildren();
+    for (const c of data.codes) {
+      const text = "\u2003".repeat(c.depth) + c.name;
+      if (!own.has(c.id)) parent.append(option(c.id, text));
+      if (!own.has(c.id)) into.append(option(c.id, text));
+    }
+    parent.value = current.parent || "";
+  }
+
+  tree.addEventListener("click", (ev) => {
+    const li = ev.target.closest("li.node");
+    if (li) select(li.dataset.id);
+  });
+  tree.addEventListener("keydown", (ev) => {
+    const li = ev.target.closest("li.node");
+    if (li && (ev.key === "Enter" || ev.key === " ")) { select(li.dataset.id); ev.preventDefault(); }
+  });
+
+  async function move(id, parent) {
+    try {
+      await api("POST", "/api/codes/" + encodeURIComponent(id) + "/move", { parent: parent || null });
+      toast(M("Moved"));
+      location.reload();
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  }
+
+  // drag and drop: onto a code (becomes its child) or onto the top-level zone
+  let dragged = null;
+  tree.addEventListener("dragstart", (ev) => {
+    const li = ev.target.closest("li.node");
+    if (!li) return;
+    dragged = li.dataset.id;
+    ev.dataTransfer.setData("text/plain", dragged);
+    ev.dataTransfer.effectAllowed = "move";
+    li.classList.add("dragging");
+  });
+  tree.addEventListener("dragend", () => {
+    for (const li of document.querySelectorAll(".dragging,.over")) li.classList.remove("dragging", "over");
+  });
+  function target(ev) { return ev.target.closest("li.node, #root-drop"); }
+  for (const zone of [tree, document.getElementById("root-drop")]) {
+    zone.addEventListener("dragover", (ev) => {
+      const t = target(ev);
+      if (!t || !dragged) return;
+      if (t.dataset.id && descendants(dragged).has(t.dataset.id)) return;
+      ev.preventDefault();
+      for (const el of document.querySelectorAll(".over")) if (el !== t) el.classList.remove("over");
+      t.classList.add("over");
+    });
+    zone.addEventListener("dragleave", (ev) => { const t = target(ev); if (t) t.classList.remove("over"); });
+    zone.addEventListener("drop", (ev) => {
+      const t = target(ev);
+      if (!t) return;
+      ev.preventDefault();
+      const id = dragged || ev.dataTransfer.getData("text/plain");
+      dragged = null;
+      if (id) move(id, t.dataset.id || "");
+    });
+  }
+
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (!current) return;
+    const body = {};
+    for (const f of ["name", "key", "color", "definition", "inclusion", "exclusion", "example"]) body[f] = form.elements[f].value;
+    try {
+      await api("PATCH", "/api/codes/" + encodeURIComponent(current.id), body);
+      toast(M("Saved"));
+      location.reload();
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  });
+  document.getElementById("move-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    if (current) move(current.id, document.getElementById("move-parent").value);
+  });
+  document.getElementById("merge-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const into = document.getElementById("merge-into").value;
+    if (!current || !into || !confirm(M("Merge this code into the chosen one?"))) return;
+    try {
+      await api("POST", "/api/codes/" + encodeURIComponent(current.id) + "/merge", { into });
+      toast(M("Merged"));
+      location.reload();
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  });
+  document.getElementById("delete-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (!current || !confirm(M("Delete this code?"))) return;
+    try {
+      await api("DELETE", "/api/codes/" + encodeURIComponent(current.id) + "?force=true");
+      toast(M("Deleted"));
+      location.reload();
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  });
+  document.getElementById("add-code").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const name = ev.target.elements.name.value.trim();
+    if (!name) return;
+    try {
+      await api("POST", "/api/codes", { name });
+      location.reload();
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  });
+  const wanted = new URLSearchParams(location.search).get("code");
+  if (wanted && byId.has(wanted)) select(wanted);
+  document.body.dataset.ready = "1";
+})();

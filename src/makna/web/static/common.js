@@ -1,0 +1,45 @@
+/* makna workbench: what every page shares (API calls with the CSRF header, messages, language). */
+"use strict";
+(function () {
+  const meta = document.querySelector('meta[name="makna-csrf"]');
+  const csrf = meta ? meta.content : "";
+
+  async function api(method, url, body) {
+    const opts = { method, credentials: "same-origin", headers: { "X-Makna-CSRF": csrf } };
+    if (body !== undefined) {
+      opts.headers["Content-Type"] = "application/json";
+      opts.body = JSON.stringify(body);
+    }
+    const res = await fetch(url, opts);
+    if (!res.ok) {
+      let msg = res.statusText;
+      try { msg = (await res.json()).error || msg; } catch (e) { /* not JSON */ }
+      throw new Error(msg);
+    }
+    return res.status === 204 ? null : res.json();
+  }
+
+  let timer = null;
+  function toast(message, bad) {
+    const el = document.getElementById("toast");
+    if (!el) return;
+    el.textContent = message;
+    el.className = bad ? "show bad" : "show";
+    clearTimeout(timer);
+    timer = setTimeout(() => { el.className = ""; }, bad ? 6000 : 2200);
+  }
+
+  function pageData() {
+    const el = document.getElementById("page-data");
+    return el ? JSON.parse(el.textContent) : {};
+  }
+
+  document.addEventListener("click", (ev) => {
+    const btn = ev.target.closest("button.lang");
+    if (!btn) return;
+    document.cookie = "makna_lang=" + encodeURIComponent(btn.dataset.lang) + "; path=/; SameSite=Strict; max-age=31536000";
+    location.reload();
+  });
+
+  window.makna = { api, toast, pageData };
+})();

@@ -1,0 +1,122 @@
+"""Helpers for the workbench tests: the sample project (emoji and Indonesian text) and a client."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import anyio.from_thread
+import httpx
+
+import makna
+
+TOKEN = "test-token-0123456789abcdef"
+BASE = "http://127.0.0.1"
+SOURCE = "wawancara-ani.txt"
+TEXT = (
+    "Wawancara uji (fiktif), Padang.\n\n"
+    "P: Apa kabar, Uni? 😀\n"
+    "I: Alhamdulillah baik 👍🏽, saya senang sekali ketemu. Kami ngobrol di warung kopi dekat pasar.\n"
+    "P: Terima kasih 🙏 sudah mau cerita.\n"
+    "I: Sama-sama. Dulu saya kerja di toko baju, sekarang jualan daring.\n"
+)
+
+
+class Client:
+    """A synchronous client over ``httpx.AsyncClient`` with the ASGI transport (driven through an
+    anyio blocking portal), so that tests read like ordinary requests."""
+
+    def __init__(self, app: Any) -> None:
+        self._cm = anyio.from_thread.start_blocking_portal()
+        self._portal = self._cm.__enter__()
+        self._client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE,
+                                         follow_redirects=False)
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._client.cookies
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        return self._portal.call(functools.partial(self._client.request, method, url, **kwargs))
+
+    def get(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("POST", url, **kwargs)
+
+    def put(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("PUT", url, **kwargs)
+
+    def patch(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("PATCH", url, **kwargs)
+
+    def delete(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("DELETE", url, **kwargs)
+
+    def close(self) -> None:
+        self._portal.call(self._client.aclose)
+        self._cm.__exit__(None, None, None)
+
+
+def build_sample(location: str) -> None:
+    """Create the sample project at ``location``."""
+    with makna.create_project(location, "Uji workbench", coder="tester") as p:
+        makna.import_text(p, SOURCE, TEXT, language="id")
+        makna.add_code(p, "emosi", "Emosi", color="#E15759", definition="Perasaan yang diungkapkan")
+        makna.add_code(p, "emosi.senang", "Senang", parent="emosi", color="#59A14F")
+        makna.add_code(p, "tempat", "Tempat", color="#4E79A7")
+        makna.add_code(p, "kerja", "Pekerjaan", color="#F28E2B")
+        start = TEXT.index("saya senang sekali")
+        makna.code_span(p, SOURCE, start, start + len("saya senang sekali"), "emosi.senang")
+        start = TEXT.index("warung kopi")
+        makna.code_span(p, SOURCE, start, start + len("warung kopi dekat pasar"), "tempat")
+        makna.code_span(p, SOURCE, start, start + len("warung kopi"), "emosi", coder="kedua")
+        makna.define_attribute(p, "umur", "integer")
+        makna.define_attribute(p, "kota", "text")
+        makna.add_case(p, "Ani", "informan pertama", values={"umur": 24, "kota": "Padang"})
+        makna.link_source(p, "Ani", SOURCE)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class LiveServer:
+    """The app under uvicorn on 127.0.0.1 and a free port, in a background thread."""
+
+    def __init__(self, app: Any) -> None:
+        import socket
+        import threading
+
+        import uvicorn
+
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        sock.close()
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        import time
+
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.02)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def live(app: Any) -> Iterator[LiveServer]:
+    server = LiveServer(app)
+    try:
+        yield server
+    finally:
+        server.stop()
