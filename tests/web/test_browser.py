@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from web_helpers import CHROMIUM, CHROMIUM_ARGS, SOURCE, TEXT, TOKEN, LiveServer, build_sample
 
 import makna
@@ -87,13 +88,13 @@ def _select(page: Any, phrase: str) -> None:
 
 def test_home_page(page: Any) -> None:
     assert page.locator("h1").inner_text() == "Uji workbench"
-    assert page.locator("text=wawancara-ani.txt").count() == 1
+    assert page.locator("table.list a").inner_text() == SOURCE
     shot(page, "home")
 
 
 def test_code_a_selection_with_emoji_and_indonesian_words(page: Any, served: tuple[Any, LiveServer]) -> None:
     app, server = served
-    page.click("text=wawancara-ani.txt")
+    page.click("table.list a")
     page.wait_for_selector("body[data-ready='1']")
     phrase = "baik 👍🏽, saya senang"  # an emoji with a skin-tone modifier: 2 code points, 4 UTF-16 units
     _select(page, phrase)
@@ -102,7 +103,7 @@ def test_code_a_selection_with_emoji_and_indonesian_words(page: Any, served: tup
     page.fill("#picker-input", "Tempat")
     page.keyboard.press("Enter")
     page.wait_for_selector("#picker[hidden]", state="attached")
-    page.wait_for_function("document.querySelector('#toast').classList.contains('show')")
+    expect(page.locator("#toast")).to_have_class("show")
     start = TEXT.index(phrase)
     segs = makna.retrieve(app.state.project, code="tempat", coder="tester")
     assert [(s.start, s.end, s.text) for s in segs if s.text == phrase] == [(start, start + len(phrase), phrase)]
@@ -113,23 +114,23 @@ def test_code_a_selection_with_emoji_and_indonesian_words(page: Any, served: tup
     page.wait_for_selector("#popover:not([hidden])")
     page.fill("#popover textarea >> nth=0", "memo <b>tebal</b>")
     page.click("#popover button:has-text('Save memo') >> nth=0")
-    page.wait_for_function("document.querySelector('#toast').textContent.includes('Saved')")
+    expect(page.locator("#toast")).to_contain_text("Saved")
     shot(page, "source-popover")
 
 
 def test_new_code_from_the_picker_and_keyboard_shortcut(page: Any, served: tuple[Any, LiveServer]) -> None:
     app, _ = served
-    page.click("text=wawancara-ani.txt")
+    page.click("table.list a")
     page.wait_for_selector("body[data-ready='1']")
     _select(page, "jualan daring")
     page.fill("#picker-input", "Usaha daring")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#toast').textContent.includes('Usaha daring')")
+    expect(page.locator("#toast")).to_contain_text("Usaha daring")
     assert [s.text for s in makna.retrieve(app.state.project, code="usaha-daring")] == ["jualan daring"]
     # key 1 applies the first shortcut code to a fresh selection
     _select(page, "toko baju")
     page.keyboard.press("1")
-    page.wait_for_function("document.querySelectorAll('#toast.show').length == 1")
+    expect(page.locator("#toast")).to_contain_text("Coded")
     texts = [s.text for s in makna.retrieve(app.state.project, coder="tester")]
     assert "toko baju" in texts
 
@@ -174,13 +175,13 @@ def test_cases_page_edits_a_value(page: Any, served: tuple[Any, LiveServer]) -> 
     field = page.locator("input.val[data-attr='kota']")
     field.fill("Bukittinggi")
     field.press("Tab")
-    page.wait_for_function("document.querySelector('#toast').textContent.includes('Saved')")
+    expect(page.locator("#toast")).to_contain_text("Saved")
     assert makna.list_cases(app.state.project)[0].values["kota"] == "Bukittinggi"
     shot(page, "cases")
 
 
 def test_compare_two_coders_side_by_side(page: Any) -> None:
-    page.click("text=wawancara-ani.txt")
+    page.click("table.list a")
     page.select_option("#f-coder", "tester")
     page.select_option("#f-compare", "kedua")
     page.click("button:has-text('Apply')")

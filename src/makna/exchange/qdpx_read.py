@@ -546,8 +546,12 @@ def import_qdpx(project: Project, path: str | Path, *, offsets: str | None = Non
                 raise ExchangeError(f"{p}: {qde} holds no REFI-QDA project")
             fields = reader.finish()
             pid = fields.get("project_id")
+            meta = tables.meta.update()
             if isinstance(pid, str) and canonical_guid(pid):
-                conn.execute(tables.meta.update().where(tables.meta.c.key == "project_id").values(value=pid))
+                conn.execute(meta.where(tables.meta.c.key == "project_id").values(value=canonical_guid(pid)))
+            created = parse_datetime(reader.root.get("creationDateTime"))
+            if created is not None:
+                conn.execute(meta.where(tables.meta.c.key == "created_at").values(value=created.isoformat()))
             payload.update(origin=report.origin, sources=report.sources, codes=report.codes,
                            segments=report.segments, unmapped=len(report.unmapped))
     return report

@@ -1,0 +1,32 @@
+"""docs/cli.md, generated from the commands' own --help texts (kept honest by a test)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer.main
+from typer.testing import CliRunner
+
+from ._app import app
+
+
+def _paths(cmd: Any, path: list[str]) -> list[list[str]]:
+    out = [path]
+    for name in sorted(getattr(cmd, "commands", {}) or {}):
+        out += _paths(cmd.commands[name], [*path, name])
+    return out
+
+
+def render() -> str:
+    runner = CliRunner()
+    parts = ["# makna command reference", "",
+             "Generated from `makna --help` and each command's `--help` by `python -m makna.cli._docs > docs/cli.md`;",
+             "a test fails when this file and the commands disagree.", ""]
+    for path in _paths(typer.main.get_command(app), []):
+        result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "100", "TERM": "dumb"}, prog_name="makna")
+        parts += [f"## `{' '.join(['makna', *path])}`", "", "```text", result.output.rstrip(), "```", ""]
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    print(render(), end="")

@@ -1,0 +1,115 @@
+"""Full-text search with stemming, KWIC, Boolean queries, autocoding, and the index lifecycle."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import makna
+from makna.analysis import autocode_search, count_passages, ensure_index, search
+from makna.analysis.search_query import parse_query
+from makna.analysis.stemming import stem
+from makna.errors import InputError
+
+ID_TEXT = ("P: Pernah ditipu?\n"
+           "I: Iya. Saya pernah ditipu orang, dia menipu saya. Itu penipuan besar.\n"
+           "P: Terus?\n"
+           "I: Dia blokir nomor saya. Saya tidak mau tertipu lagi.\n")
+EN_TEXT = ("P: What happened?\n"
+           "I: A customer cheated me. Cheating happens a lot, and then he blocked my number.\n"
+           "P: And the tips?\n"
+           "I: Tipping is rare <script>alert(1)</script>.\n")
+
+
+@pytest.fixture
+def searchable(project: Any) -> Any:
+    makna.import_text(project, "wawancara.txt", ID_TEXT, language="id")
+    makna.import_text(project, "interview.txt", EN_TEXT, language="en")
+    return project
+
+
+def test_stems() -> None:
+    assert {stem(w, "id") for w in ("ditipu", "tipu", "menipu", "penipuan", "tertipu")} == {"tipu"}
+    assert {stem(w, "en") for w in ("cheated", "cheating", "cheat")} == {"cheat"}
+
+
+def test_indonesian_stemming_finds_word_forms(searchable: Any) -> None:
+    hits = search(searchable, "ditipu")
+    assert [h.keyword.lower() for h in hits] == ["ditipu", "ditipu", "menipu", "penipuan", "tertipu"]
+    assert {h.source for h in hits} == {"wawancara.txt"}
+    h = hits[2]
+    assert ID_TEXT[h.start:h.end] == "menipu" and h.turn == 2 and h.speaker == "I"
+    assert h.left.endswith("orang, dia ") and h.right.startswith(" saya")
+    assert "[menipu]" in h.kwic
+
+
+def test_no_stem_matches_exact_words(searchable: Any) -> None:
+    assert [h.keyword for h in search(searchable, "ditipu", stem=False)] == ["ditipu", "ditipu"]
+
+
+def test_english_stemming(searchable: Any) -> None:
+    assert [h.keyword for h in search(searchable, "cheat")] == ["cheated", "Cheating"]
+    assert [h.keyword for h in search(searchable, "tip*")] == ["tips", "Tipping"]
+
+
+def test_boolean_and_phrases(searchable: Any) -> None:
+    assert count_passages(searchable, "tipu AND blokir") == (1, 1)  # the last turn only
+    assert count_passages(searchable, "ditipu AND cheated") == (0, 0)  # never in one turn
+    assert count_passages(searchable, "tipu OR blokir") == (3, 1)
+    assert [h.keyword for h in search(searchable, "saya NOT blokir")] == ["Saya", "saya"]
+    assert count_passages(searchable, "saya NOT (tipu OR blokir)") == (0, 0)
+    assert [h.keyword for h in search(searchable, '"blokir nomor"')] == ["blokir nomor"]
+    assert [h.keyword for h in search(searchable, '"blocked my number"')] == ["blocked my number"]
+    assert search(searchable, '"nomor blokir"') == []
+
+
+def test_limit_offset_and_sources(searchable: Any) -> None:
+    all_hits = search(searchable, "saya", limit=None)
+    assert len(all_hits) == 4
+    assert search(searchable, "saya", limit=2, offset=1) == all_hits[1:3]
+    assert search(searchable, "saya", sources=["interview.txt"]) == []
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "NOT tipu", "tipu AND", '"tipu', "(tipu", "tipu)", "!!!", "ab* cd*x*"])
+def test_bad_queries(searchable: Any, bad: str) -> None:
+    with pytest.raises(InputError, match="search"):
+        search(searchable, bad)
+
+
+def test_markup_in_text_is_just_text(searchable: Any) -> None:
+    hits = search(searchable, "script")
+    assert hits and all("<script>" in h.left + h.keyword + h.right or h.keyword == "script" for h in hits)
+
+
+def test_autocode_from_hits(searchable: Any) -> None:
+    makna.add_code(searchable, "fraud", "Cheated")
+    res = autocode_search(searchable, "ditipu", "fraud", scope="sentence")
+    texts = sorted(s.text for s in makna.retrieve(searchable, code="fraud"))
+    assert res.created == len(texts) == 4
+    assert "Saya pernah ditipu orang, dia menipu saya." in texts
+    again = autocode_search(searchable, "ditipu", "fraud", scope="sentence")
+    assert again.created == 0 and again.skipped_duplicates == 4
+    makna.add_code(searchable, "turns")
+    assert autocode_search(searchable, "cheat", "turns", scope="turn").created == 1
+    with pytest.raises(makna.MaknaError):
+        autocode_search(searchable, "cheat", "no-such-code")
+
+
+def test_index_follows_changes(searchable: Any) -> None:
+    assert ensure_index(searchable) == 0  # indexed on first search already, or now
+    makna.import_text(searchable, "baru.txt", "I: Penipu itu kabur.\n", language="id")
+    assert [h.source for h in search(searchable, "tipu") if h.source == "baru.txt"] == ["baru.txt"]
+    makna.delete_source(searchable, "baru.txt")
+    assert all(h.source != "baru.txt" for h in search(searchable, "tipu"))
+    makna.import_text(searchable, "lagi.txt", "I: Menipu lagi.\n", language="id")
+    assert any(h.source == "lagi.txt" for h in search(searchable, "tipu"))
+
+
+def test_parse_query_shapes() -> None:
+    node = parse_query('ditipu "dia block" OR tip*', languages=("id",))
+    assert type(node).__name__ == "Or"
+
+
+def test_empty_project_search(project: Any) -> None:
+    assert search(project, "apa") == []
