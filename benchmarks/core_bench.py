@@ -20,9 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from synthetic import Spec, code_keys, write_sources  # noqa: E402
+
 import makna  # noqa: E402
 from makna.coding import SegmentSpec  # noqa: E402
-from synthetic import Spec, code_keys, write_sources  # noqa: E402
 
 
 def best(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]

@@ -69,6 +69,7 @@ from .model import (
     Segment,
     Source,
     Turn,
+    to_pandas,
 )
 from .project import Project, create_project, find_project, open_project
 from .queries import CodeFrequency, Matrix, RetrievedSegment, code_case_matrix, code_frequencies, retrieve
@@ -171,4 +172,5 @@ __all__ = [
     "retrieve",
     "code_frequencies",
     "code_case_matrix",
+    "to_pandas",
 ]

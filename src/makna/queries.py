@@ -16,7 +16,6 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from .codebook import code_tree, subtree_ids
 from .errors import InputError, NotFoundError
-from .model import to_pandas
 from .project import Project
 from .store import as_utc, tables
 
@@ -246,13 +245,14 @@ class Matrix:
                                                                                             strict=True)]
 
     def to_pandas(self) -> Any:
-        return to_pandas([]) if not self.rows else _frame(self)
+        """A pandas DataFrame (codes as index, cases as columns); pandas must be installed."""
+        try:
+            import pandas as pd  # type: ignore[import-not-found, import-untyped, unused-ignore]
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            from .errors import MaknaError
 
-
-def _frame(m: Matrix) -> Any:
-    import pandas as pd  # type: ignore[import-not-found, import-untyped, unused-ignore]
-
-    return pd.DataFrame(m.cells, index=m.rows, columns=m.columns)
+            raise MaknaError("to_pandas needs pandas: pip install pandas") from exc
+        return pd.DataFrame(self.cells, index=self.rows, columns=self.columns)
 
 
 def code_case_matrix(project: Project, *, measure: Literal["segments", "presence"] = "segments",

@@ -130,7 +130,7 @@ def test_new_code_from_the_picker_and_keyboard_shortcut(page: Any, served: tuple
     # key 1 applies the first shortcut code to a fresh selection
     _select(page, "toko baju")
     page.keyboard.press("1")
-    expect(page.locator("#toast")).to_contain_text("Coded")
+    expect(page.locator("#toast")).to_contain_text("Coded: Emosi / Senang")
     texts = [s.text for s in makna.retrieve(app.state.project, coder="tester")]
     assert "toko baju" in texts
 

@@ -85,7 +85,8 @@ def set_summary(project: Project, case: str, code: str, text: str) -> Memo | Non
 def summary_grid(project: Project, *, cases: Sequence[str] | None = None, codes: Sequence[str] | None = None,
                  descendants: bool = True) -> SummaryGrid:
     """Cases (rows, by name) x codes (codebook order; leaf and parent codes), each cell with the
-    case's segments of the code (with descendants by default) and the summary."""
+    case's segments of the code (with descendants by default; one per span when several codes
+    share it) and the summary."""
     if cases is not None and not cases:
         raise InputError("choose at least one case")
     nodes = code_tree(project)
@@ -108,7 +109,8 @@ def summary_grid(project: Project, *, cases: Sequence[str] | None = None, codes:
     for node in chosen:
         segs = [s for cid in subtree[node.code.id] for s in by_code.get(key_of[cid], ())]
         for name in case_names:
-            mine = tuple(sorted((s for s in segs if name in s.cases), key=lambda s: (s.source, s.start)))
+            spans = {(s.source, s.start, s.end): s for s in reversed(segs) if name in s.cases}  # one per span
+            mine = tuple(sorted(spans.values(), key=lambda s: (s.source, s.start, s.end)))
             memo = memos.get((all_cases[name], node.code.id))
             if mine or memo:
                 grid.cells[(name, node.code.key)] = SummaryCell(name, node.code.key, mine,

@@ -36,15 +36,15 @@ app = typer.Typer(
 def _register() -> None:
     # Each module adds its commands to ``app`` on import; the order sets the order in --help.
     from . import (  # noqa: F401
-        project_cmds,
-        sources_cmds,
         cases_cmds,
         codebook_cmds,
         coding_cmds,
-        query_cmds,
         demo_cmds,
+        optional_cmds,  # noqa: F401
+        project_cmds,
+        query_cmds,
+        sources_cmds,
     )
-    from . import optional_cmds  # noqa: F401
 
 
 _register()

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._ci import ci
 from ._text import line_before
 from .types import Detection
 
@@ -76,8 +77,7 @@ _REPEAT_WORDS: Final[dict[str, int]] = {"double": 2, "triple": 3}
 _WORD_ALT = "|".join(sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True))
 _SPOKEN_TOKEN = rf"(?:(?:{_WORD_ALT})\b|\+?\d+)"
 _SPOKEN_PHONE = re.compile(
-    rf"(?<![\w+])(?:plus\s+)?{_SPOKEN_TOKEN}(?:[ \t]*[,.\-]?[ \t]+{_SPOKEN_TOKEN}|-{_SPOKEN_TOKEN}){{3,}}",
-    re.IGNORECASE,
+    ci(rf"(?<![\w+])(?:plus\s+)?{_SPOKEN_TOKEN}(?:[ \t]*[,.\-]?[ \t]+{_SPOKEN_TOKEN}|-{_SPOKEN_TOKEN}){{3,}}")
 )
 
 
@@ -330,16 +330,29 @@ _NUM_WORDS_EN = (
 _AGE_NUM = rf"(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
 _AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs? old)\b)"
 _AGE_CUED = re.compile(
-    rf"\b(?:umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
-    rf"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|aku|saya|ambo|gue)[ \t]+"
-    rf"(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
-    rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_AGE_NUM}{_AGE_UNIT}?)(?![\w:.,]\d)",
-    re.IGNORECASE,
+    ci(
+        rf"\b(?:umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
+        rf"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|aku|saya|ambo|gue)[ \t]+"
+        rf"(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
+        rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_AGE_NUM}{_AGE_UNIT}?)(?![\w:.,]\d)"
+    )
 )
-_AGE_COMMA = re.compile(
-    rf",[ \t]+(?P<a>{_AGE_NUM}{_AGE_UNIT})(?=[ \t]*(?:[.,;)\n]|$|dan|and))", re.IGNORECASE
-)
-_AGE_OLD = re.compile(rf"\b(?P<a>{_AGE_NUM}(?:[ \t\-]*years?[ \t\-]old|-year-old|[ \t]*(?:yo|y/o))\b)", re.I)
+_AGE_COMMA = re.compile(ci(rf",[ \t]+(?P<a>{_AGE_NUM}{_AGE_UNIT})(?=[ \t]*(?:[.,;)\n]|$|dan|and))"))
+_AGE_OLD_UNIT = re.compile(r"(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|[ \t]*(?:yo|y/o))\b")
+_AGE_OLD_NUM = re.compile(rf"\b{ci(_AGE_NUM)}$")
+
+
+def _age_spans(text: str) -> Iterator[tuple[int, int, int, float, str]]:
+    """(cue start, age start, age end, confidence, detector) for every age candidate."""
+    for m in _AGE_CUED.finditer(text):
+        yield m.start(), m.start("a"), m.end("a"), 0.9, "age.cue"
+    for unit in _AGE_OLD_UNIT.finditer(text):
+        # unit first (a rare literal), then the number just before it
+        num = _AGE_OLD_NUM.search(text, max(0, unit.start() - 40), unit.start())
+        if num is not None:
+            yield num.start(), num.start(), unit.end(), 0.9, "age.old"
+    for m in _AGE_COMMA.finditer(text):
+        yield m.start(), m.start("a"), m.end("a"), 0.75, "age.comma"
 
 
 def _plausible_age(raw: str) -> bool:
@@ -348,29 +361,27 @@ def _plausible_age(raw: str) -> bool:
 
 
 def find_ages(text: str) -> Iterator[Detection]:
-    """A person's age: the number and unit, after an age cue, in ``Name, 24 tahun`` form, or ``N years old``."""
-    for rx, conf, name in (
-        (_AGE_CUED, 0.9, "age.cue"),
-        (_AGE_OLD, 0.9, "age.old"),
-        (_AGE_COMMA, 0.75, "age.comma"),
-    ):
-        for m in rx.finditer(text):
-            raw = m.group("a")
-            if not _plausible_age(raw):
+    """A person's age: the number and unit, after an age cue, in ``Name, 24 tahun`` form, or ``N years old``.
+
+    The span is the number and its unit, never the cue word (``umur``, ``I'm``).
+    """
+    for cue_start, start, end, conf, name in _age_spans(text):
+        raw = text[start:end]
+        if not _plausible_age(raw):
+            continue
+        num = re.match(r"\d+", raw)
+        cue_words = text[cue_start:start].split()
+        cue_word = cue_words[0].lower() if cue_words else ""
+        if cue_word in {"aku", "saya", "ambo", "gue"} and not re.search(r"[a-z]$", raw.lower()):
+            continue  # "aku 24" without a unit is not enough
+        if name == "age.cue" and num and raw == num.group(0):
+            # a bare number after "I'm"/"umur": not a time, a price or a count of things
+            after = text[end : end + 12].lower()
+            if re.match(r"\s*(?:minutes?|menit|jam|hours?|ribu|rb|k\b|%|kg|cm|km|x\b|kali|orang)", after):
                 continue
-            num = re.match(r"\d+", raw)
-            cue_words = text[m.start() : m.start("a")].split()
-            cue_word = cue_words[0].lower() if cue_words else ""
-            if cue_word in {"aku", "saya", "ambo", "gue"} and not re.search(r"[a-z]$", raw.lower()):
-                continue  # "aku 24" without a unit is not enough
-            if name == "age.cue" and num and raw == num.group(0):
-                # a bare number after "I'm"/"umur": not a time, a price or a count of things
-                after = text[m.end("a") : m.end("a") + 12].lower()
-                if re.match(r"\s*(?:minutes?|menit|jam|hours?|ribu|rb|k\b|%|kg|cm|km|x\b|kali|orang)", after):
-                    continue
-            if name == "age.comma" and num and not 12 <= int(num.group(0)) <= 99:
-                continue
-            yield Detection(m.start("a"), m.end("a"), "AGE", conf, name, raw)
+        if name == "age.comma" and num and not 12 <= int(num.group(0)) <= 99:
+            continue
+        yield Detection(start, end, "AGE", conf, name, raw)
 
 
 def detect_patterns(text: str) -> Iterator[Detection]:

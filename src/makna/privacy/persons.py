@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from . import gazetteers as gz
+from ._ci import ci
 from ._text import CAP_RUN, HONORIFICS, cue_windows, is_sentence_initial
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
@@ -22,7 +23,9 @@ __all__ = ["detect_persons", "find_known_names", "repeat_names"]
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _RUN = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 _HON_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
-_HONORIFIC: Final = re.compile(rf"(?<![\w\-])(?i:{_HON_ALT})(?:[ \t]+(?i:{_HON_ALT}))*[ \t]+(?P<n>{_RUN})")
+_HONORIFIC: Final = re.compile(
+    rf"(?<![\w\-])(?:{ci(_HON_ALT)})(?:[ \t]+(?:{ci(_HON_ALT)}))*[ \t]+(?P<n>{_RUN})"
+)
 _INTRO_ID = (
     r"nama(?:ku|nya)?(?:[ \t]+(?:saya|aku|ambo|gue|asli(?:nya|ku)?|panggilan(?:nya|ku)?|lengkap(?:nya|ku)?|"
     r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil|"
@@ -42,7 +45,9 @@ _KIN = (
     r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?"
 )
 _FILLER = r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|:))*"
-_INTRO: Final = re.compile(rf"\b(?i:{_INTRO_ID}|{_INTRO_EN}|{_KIN})(?i:{_FILLER})[ \t]*:?[ \t]+(?P<n>{_RUN})")
+_INTRO: Final = re.compile(
+    rf"\b(?:{ci(_INTRO_ID)}|{ci(_INTRO_EN)}|{ci(_KIN)})(?:{ci(_FILLER)})[ \t]*:?[ \t]+(?P<n>{_RUN})"
+)
 _SELF: Final = re.compile(
     rf"\b(?:Aku|aku|Ambo|ambo|Saya|saya|Gue|gue|Awak|awak)[ \t]+(?P<n>{_RUN})"
     rf"(?=[ \t]*[,.(—–-]|[ \t]+(?:dari|asal|umur|usia|\d))"

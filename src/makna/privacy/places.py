@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from . import gazetteers as gz
+from ._ci import ci
 from ._text import CAP_RUN, HONORIFICS, is_sentence_initial, line_before
 from .types import Detection
 
@@ -244,7 +245,7 @@ def _alt(words: tuple[str, ...]) -> str:
 
 
 _LOC_CUE: Final = re.compile(
-    rf"(?<![\w-])(?P<cue>(?i:{_alt(LOCATION_TYPE_WORDS)}))(?![\w-])(?P<name>(?:[ \t]+{_NAME_TOKEN}){{1,4}})",
+    rf"(?<![\w-])(?P<cue>{ci(_alt(LOCATION_TYPE_WORDS))})(?![\w-])(?P<name>(?:[ \t]+{_NAME_TOKEN}){{1,4}})",
 )
 _ORG_CUE: Final = re.compile(
     rf"(?<![\w-])(?P<cue>{_alt(ORG_TYPE_WORDS)})(?![\w-])"

@@ -28,7 +28,7 @@ __all__ = ["router", "NewCase", "CaseValues", "NewAttribute", "NewLink"]
 
 router = APIRouter(tags=["cases"])
 
-JS_MESSAGES = ("Saved", "Could not save", "Delete this case?", "Unlink this source?")
+JS_MESSAGES = ("Saved", "Could not save", "Unlink this source?")
 
 
 class NewCase(BaseModel):

@@ -21,9 +21,9 @@ __all__ = ["router", "JS_MESSAGES"]
 router = APIRouter()
 
 JS_MESSAGES = (
-    "Code the selection", "Type to find or create a code", "Create code", "Recent", "No codes match",
-    "Remove", "Save memo", "Memo", "Saved", "Removed", "Coded", "Could not save", "Close",
-    "by", "Remove this coding?", "New code",
+    "Type to find or create a code", "Create code", "No codes match",
+    "Remove", "Save memo", "Memo", "Saved", "Removed", "Coded", "Could not save", 
+    "by", 
 )
 
 
