@@ -20,8 +20,7 @@ def _write(tmp_path: Path) -> tuple[Path, str, KeyMapping, str, list[dict[str, o
     mapping = KeyMapping()
     new, reps = pseudonymise(TEXT, detect(TEXT), mode="surrogate", mapping=mapping)
     records = [
-        r.__class__.__dict__ and {**r.public(), "original": r.original, "replacement": r.replacement}
-        for r in reps
+        r.__class__.__dict__ and {**r.public(), "original": r.original, "replacement": r.replacement} for r in reps
     ]
     path = tmp_path / "keys" / "study.makna-key"
     kid = write_key(path, mapping, "correct horse battery", project=PROJECT, replacements={"s1": records})

@@ -27,8 +27,26 @@ from .coefficients import (
     randolph_free_marginal_kappa,
     scott_pi,
 )
+from .consensus import RULES, Resolution, resolve, resolve_bulk
 from .cu_alpha import UnitizingFamilyResult, unitizing_alpha_family
+from .disagreements import (
+    Disagreement,
+    DisagreementListing,
+    disagreements_csv,
+    disagreements_html,
+    list_disagreements,
+)
 from .krippendorff import LEVELS, coincidence_matrix, krippendorff_alpha
+from .project_report import (
+    POOLED,
+    AgreementScope,
+    CodeAgreement,
+    ProjectAgreement,
+    ProjectUnitizing,
+    project_agreement,
+    project_unitizing,
+)
+from .project_units import CONSENSUS, UNIT_KINDS
 from .unitizing import UnitizingResult, krippendorff_u_alpha
 
 __all__ = [
@@ -57,6 +75,25 @@ __all__ = [
     "randolph_free_marginal_kappa",
     "scott_pi",
     "unitizing_alpha_family",
+    # agreement on a project's coding
+    "AgreementScope",
+    "CONSENSUS",
+    "CodeAgreement",
+    "Disagreement",
+    "DisagreementListing",
+    "POOLED",
+    "ProjectAgreement",
+    "ProjectUnitizing",
+    "RULES",
+    "Resolution",
+    "UNIT_KINDS",
+    "disagreements_csv",
+    "disagreements_html",
+    "list_disagreements",
+    "project_agreement",
+    "project_unitizing",
+    "resolve",
+    "resolve_bulk",
 ]
 
 #: Coefficient name (as used by ``makna agreement table --coefficient``) -> function.

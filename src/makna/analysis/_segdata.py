@@ -50,7 +50,7 @@ def load_segments(project: Project, *, coder: str | None = None, codes: Sequence
     code_index = {n.code.id: i for i, n in enumerate(kept)}
     src_index = {s: i for i, s in enumerate(src_ids)}
     n = len(rows)
-    cols = list(zip(*rows)) if rows else [(), (), (), ()]
+    cols = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
     src = np.fromiter(map(src_index.__getitem__, cols[0]), dtype=np.int64, count=n)
     start = np.fromiter(cols[1], dtype=np.int64, count=n)
     end = np.fromiter(cols[2], dtype=np.int64, count=n)

@@ -130,7 +130,8 @@ class Figure:
             from PIL import Image, ImageDraw, ImageFont
         except ImportError:  # pragma: no cover - depends on the environment
             raise InputError("PNG charts need Pillow (pip install pillow); SVG works without it") from None
-        img = Image.new("RGB", (max(1, round(self.width * scale)), max(1, round(self.height * scale))), "white")
+        size = (max(1, int(round(self.width * scale))), max(1, int(round(self.height * scale))))
+        img = Image.new("RGB", size, "white")
         draw = ImageDraw.Draw(img)
         fonts: dict[tuple[float, bool], Any] = {}
 
@@ -156,7 +157,7 @@ class Figure:
                     draw.text((s.x * scale, s.y * scale), s.text, fill=s.fill, font=f, anchor=anchor)
                     continue
                 box = draw.textbbox((0, 0), s.text, font=f, anchor="la")
-                tw, th = box[2] - box[0] + 4, box[3] - box[1] + 4
+                tw, th = int(box[2] - box[0]) + 4, int(box[3] - box[1]) + 4
                 tile = Image.new("RGBA", (tw, th), (255, 255, 255, 0))
                 ImageDraw.Draw(tile).text((2 - box[0], 2 - box[1]), s.text, fill=s.fill, font=f, anchor="la")
                 turned = tile.rotate(-s.rotate, expand=True)
@@ -328,7 +329,7 @@ def project_chart(project: Any, kind: str, *, measure: str = "cases", mode: str 
         return network(cooccurrence(project, mode=mode),  # type: ignore[arg-type]
                        title="Code co-occurrence" if en else "Ko-okurensi kode")
     if kind == "hierarchy":
-        freq = {f.key: f.segments for f in code_frequencies(project, descendants=True)}
-        return hierarchy([(n.depth, f"{n.code.key}: {n.code.name}", n.code.color, freq.get(n.code.key, 0))
+        seg_counts = {f.key: f.segments for f in code_frequencies(project, descendants=True)}
+        return hierarchy([(n.depth, f"{n.code.key}: {n.code.name}", n.code.color, seg_counts.get(n.code.key, 0))
                           for n in code_tree(project)], title="Codebook" if en else "Buku kode")
     raise InputError(f"chart {kind!r}: use one of {', '.join(CHART_KINDS)}")

@@ -196,7 +196,7 @@ def cooccurrence_naive(segments: Sequence[tuple[int, int, int, int]], n_codes: i
                     if c1 != c2:
                         counts[c1][c2] += 1
         return counts
-    for s, _a, _b, c in segments:
+    for _s, _a, _b, c in segments:
         counts[c][c] += 1
     for i, (s1, a1, b1, c1) in enumerate(segments):
         for s2, a2, b2, c2 in segments[i + 1:]:

@@ -104,7 +104,8 @@ def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "c
             select(cv.case_id, cv.value).where(cv.attribute_id == attr.id))}
         conds = [seg.coder_id == project.coder_id(conn, coder, create=False)] if coder else []
         wanted = [project.code_id(conn, k) for k in codes] if codes else None
-        join = and_(cl.source_id == seg.source_id, or_(cl.start.is_(None), and_(seg.start < cl.end, seg.end > cl.start)))
+        join = and_(cl.source_id == seg.source_id,
+                    or_(cl.start.is_(None), and_(seg.start < cl.end, seg.end > cl.start)))
         counts = conn.execute(select(seg.code_id, cl.case_id, func.count())
                               .select_from(tables.segments.join(tables.case_links, join))
                               .where(*conds).group_by(seg.code_id, cl.case_id)).all()

@@ -58,8 +58,11 @@ class Hit:
     @property
     def kwic(self) -> str:
         """``left [keyword] right`` on one line."""
-        flat = lambda s: " ".join(s.split())  # noqa: E731
-        return f"{flat(self.left)} [{flat(self.keyword)}] {flat(self.right)}".strip().replace("  ", " ")
+        return f"{_flat(self.left)} [{_flat(self.keyword)}] {_flat(self.right)}".strip().replace("  ", " ")
+
+
+def _flat(text_: str) -> str:
+    return " ".join(text_.split())
 
 
 def project_languages(conn: Connection) -> tuple[str, ...]:

@@ -160,7 +160,7 @@ def unindex_source(conn: Connection, source_id: str) -> None:
     conn.execute(delete(search_sources).where(search_sources.c.source_id == source_id))
 
 
-def _stale(conn: Connection) -> list[Any]:
+def _stale(conn: Connection) -> Sequence[Any]:
     s, ss = tables.sources.c, search_sources.c
     return conn.execute(
         select(s.id, s.language).select_from(tables.sources.outerjoin(search_sources, ss.source_id == s.id))

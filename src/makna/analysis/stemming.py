@@ -54,7 +54,7 @@ def stemmer(language: str) -> Callable[[str], str]:
 
         return stem_id
     if base == "en":
-        import snowballstemmer
+        import snowballstemmer  # type: ignore[import-untyped, unused-ignore]
 
         snow = snowballstemmer.stemmer("english")
 

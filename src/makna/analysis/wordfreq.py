@@ -90,9 +90,9 @@ def _texts(project: Project, by: GroupBy, code: str | None, sources: Sequence[st
         q = select(s.id, s.name, s.text)
         if sources:
             q = q.where(s.id.in_([project.source_row(conn, n).id for n in sources]))
-        rows = conn.execute(q.order_by(s.name)).all()
-    for r in rows:
-        yield (r.name if by == "source" else ""), langs.get(r.id, "id"), r.text
+        found = conn.execute(q.order_by(s.name)).all()
+    for row in found:
+        yield (row.name if by == "source" else ""), langs.get(row.id, "id"), row.text
 
 
 def word_frequencies(project: Project, *, by: GroupBy = "project", code: str | None = None,

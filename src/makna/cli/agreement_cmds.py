@@ -11,9 +11,23 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from ..agreement import COEFFICIENTS, LEVELS, AgreementResult, krippendorff_u_alpha
+from ..agreement import (
+    COEFFICIENTS,
+    LEVELS,
+    AgreementResult,
+    AgreementScope,
+    disagreements_csv,
+    disagreements_html,
+    krippendorff_u_alpha,
+    list_disagreements,
+    project_agreement,
+    project_unitizing,
+    resolve,
+    resolve_bulk,
+)
 from ..errors import AgreementError, InputError
-from ._common import console
+from ..sources import list_sources
+from ._common import FormatOpt, OutputFormat, ProjectOpt, console, emit, opened, parse_span
 
 agreement_app = typer.Typer(
     help="Inter-coder agreement: kappa family, Krippendorff's alpha, unitizing alpha.",
@@ -277,3 +291,275 @@ def unitized_cmd(
 
 
 __all__ = ["agreement_app", "LEVELS"]
+
+
+# ----------------------------------------------------------------------------- agreement on a project
+
+
+class Unit(StrEnum):
+    characters = "characters"
+    sentence = "sentence"
+    paragraph = "paragraph"
+    turn = "turn"
+    excerpt = "excerpt"
+    document = "document"
+    unitized = "unitized"
+
+
+class Absent(StrEnum):
+    missing = "missing"
+    uncoded = "uncoded"
+
+
+class Rule(StrEnum):
+    agreed = "agreed"
+    union = "union"
+    majority = "majority"
+    coder = "coder"
+
+
+UnitOpt = Annotated[
+    Unit,
+    typer.Option(
+        "--unit",
+        "-u",
+        help="characters; sentence, paragraph or turn (coded when a segment overlaps it, see --threshold); "
+        "excerpt (spans of --unitizer or --excerpts); document (code presence per source); "
+        "unitized (Krippendorff's u-alpha on the coders' own boundaries).",
+    ),
+]
+CodersOpt = Annotated[
+    str | None,
+    typer.Option("--coders", help="Coders to compare, comma-separated [default: every person who coded, "
+                 "except 'consensus'].", show_default=False),
+]
+CodeListOpt = Annotated[
+    list[str] | None,
+    typer.Option("--code", "-c", help="A code to compare (repeat) [default: every code applied].",
+                 show_default=False),
+]
+DescendantsOpt = Annotated[
+    bool,
+    typer.Option("--descendants", help="Pool each chosen code (default: each root code) with the codes under it."),
+]
+SourceListOpt = Annotated[
+    list[str] | None,
+    typer.Option("--source", "-s", help="A source to compare (repeat) [default: every source coded by two "
+                 "or more of the coders].", show_default=False),
+]
+ThresholdOpt = Annotated[
+    float | None,
+    typer.Option("--threshold", help="Share of a unit (0-1] a segment must overlap for the unit to count as "
+                 "coded [default: any overlap].", show_default=False),
+]
+UnitizerOpt = Annotated[
+    str | None,
+    typer.Option("--unitizer", help="--unit excerpt: the coder whose segments are the units.", show_default=False),
+]
+ExcerptsOpt = Annotated[
+    Path | None,
+    typer.Option("--excerpts", help="--unit excerpt: CSV with columns source,start,end (end exclusive).",
+                 show_default=False),
+]
+AbsentOpt = Annotated[
+    Absent,
+    typer.Option("--absent", help="A coder who coded nothing in a source: 'missing' (did not code it) or "
+                 "'uncoded' (read it, found nothing to code)."),
+]
+
+
+def read_excerpts(path: Path) -> list[tuple[str, int, int]]:
+    """CSV with columns source,start,end (header required; end exclusive)."""
+    rows = _read_rows(path)
+    if not rows:
+        raise InputError(f"{path}: empty file; expected a header source,start,end")
+    header = [c.strip().lower() for c in rows[0]]
+    missing = [c for c in ("source", "start", "end") if c not in header]
+    if missing:
+        raise InputError(f"{path}: line 1: missing column(s) {', '.join(missing)} (need source,start,end)")
+    idx = [header.index(c) for c in ("source", "start", "end")]
+    out: list[tuple[str, int, int]] = []
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            raise InputError(f"{path}: line {line}: {len(row)} cells, expected {len(header)}")
+        name, start, end = (row[i].strip() for i in idx)
+        try:
+            out.append((name, int(start), int(end)))
+        except ValueError:
+            raise InputError(f"{path}: line {line}: start {start!r} and end {end!r} must be integers") from None
+    if not out:
+        raise InputError(f"{path}: no excerpts after the header")
+    return out
+
+
+def _scope(unit: Unit, coders: str | None, code: list[str] | None, descendants: bool, source: list[str] | None,
+           threshold: float | None, unitizer: str | None, excerpts: Path | None, absent: Absent) -> AgreementScope:
+    names = None
+    if coders is not None:
+        names = [c.strip() for c in coders.split(",") if c.strip()]
+        if len(names) < 2:
+            raise AgreementError(f"--coders {coders!r}: agreement needs at least two coders")
+    return AgreementScope(
+        unit=unit.value,
+        coders=names,
+        codes=code or None,
+        descendants=descendants,
+        sources=source or None,
+        threshold=threshold,
+        unitizer=unitizer,
+        excerpts=read_excerpts(excerpts) if excerpts is not None else None,
+        absent="uncoded" if absent is Absent.uncoded else "missing",
+    )
+
+
+_RESULT_COLUMNS = ["code", "coefficient", "value", "units", "coders", "note"]
+
+
+def _skipped_note(skipped: tuple[tuple[str, str], ...]) -> None:
+    for name, why in skipped:
+        typer.echo(f"Skipped source {name!r}: {why}", err=True)
+
+
+@agreement_app.command("project")
+def project_cmd(
+    project: ProjectOpt = None,
+    unit: UnitOpt = Unit.characters,
+    coders: CodersOpt = None,
+    code: CodeListOpt = None,
+    descendants: DescendantsOpt = False,
+    source: SourceListOpt = None,
+    coefficient: Annotated[
+        list[str] | None,
+        typer.Option("--coefficient", help="Coefficient (repeat) [default: krippendorff_alpha and "
+                     "percent_agreement; cohen_kappa for two coders; brennan_prediger for documents].",
+                     show_default=False),
+    ] = None,
+    threshold: ThresholdOpt = None,
+    unitizer: UnitizerOpt = None,
+    excerpts: ExcerptsOpt = None,
+    absent: AbsentOpt = Absent.missing,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Agreement between coders of this project, per code and pooled."""
+    is_unitized = unit is Unit.unitized
+    if is_unitized and (coefficient or threshold is not None):
+        raise InputError("--unit unitized computes the unitizing alphas; --coefficient and --threshold do not apply")
+    scope = _scope(Unit.characters if is_unitized else unit, coders, code, descendants, source, threshold,
+                   unitizer, excerpts, absent)
+    with opened(project) as proj:
+        if is_unitized:
+            u = project_unitizing(proj, scope)
+            if fmt is OutputFormat.json:
+                typer.echo(json.dumps(u.to_dict(), ensure_ascii=False, indent=2))
+                return
+            _skipped_note(u.skipped)
+            emit(u.rows(), _RESULT_COLUMNS, fmt,
+                 title=f"Unitizing alpha, coders {', '.join(u.coders)}, {len(u.sources)} source(s)")
+            if u.family_reason:
+                typer.echo(u.family_reason, err=True)
+            return
+        res = project_agreement(proj, scope, coefficients=coefficient or None)
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
+        return
+    _skipped_note(res.skipped)
+    emit(res.rows(), _RESULT_COLUMNS, fmt,
+         title=f"Agreement on {res.unit} units, coders {', '.join(res.coders)}, {len(res.sources)} source(s)")
+
+
+@agreement_app.command("disagreements")
+def disagreements_cmd(
+    project: ProjectOpt = None,
+    unit: UnitOpt = Unit.characters,
+    coders: CodersOpt = None,
+    code: CodeListOpt = None,
+    descendants: DescendantsOpt = False,
+    source: SourceListOpt = None,
+    threshold: ThresholdOpt = None,
+    unitizer: UnitizerOpt = None,
+    excerpts: ExcerptsOpt = None,
+    absent: AbsentOpt = Absent.missing,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE.csv or FILE.html instead.", show_default=False),
+    ] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Every unit where the coders differ: source, span, text and who applied which codes."""
+    if unit is Unit.unitized:
+        raise InputError("--unit unitized has no units to list; choose characters, sentence, turn ...")
+    if output is not None and output.suffix.lower() not in (".csv", ".html", ".htm"):
+        raise InputError(f"--output {output}: expected a .csv or .html file")
+    scope = _scope(unit, coders, code, descendants, source, threshold, unitizer, excerpts, absent)
+    with opened(project) as proj:
+        listing = list_disagreements(proj, scope)
+    if output is not None:
+        text = disagreements_csv(listing) if output.suffix.lower() == ".csv" else disagreements_html(listing)
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"--output {output}: cannot write ({exc.strerror})") from None
+        typer.echo(f"Wrote {len(listing.rows)} disagreement(s) to {output}")
+        return
+    emit(listing.records(), listing.columns, fmt, empty="The coders agree on every unit.",
+         title=f"Disagreements on {listing.unit} units")
+
+
+@agreement_app.command("resolve")
+def resolve_cmd(
+    project: ProjectOpt = None,
+    rule: Annotated[
+        Rule | None,
+        typer.Option("--rule", help="Bulk: agreed (every coder), union, majority, or coder (--accept's coding "
+                     "where another coder agrees).", show_default=False),
+    ] = None,
+    accept: Annotated[
+        str | None, typer.Option("--accept", help="--rule coder: whose coding to accept.", show_default=False)
+    ] = None,
+    span: Annotated[
+        str | None,
+        typer.Option("--span", help="One span START:END of --source to record with the --code(s) agreed on.",
+                     show_default=False),
+    ] = None,
+    unit: UnitOpt = Unit.characters,
+    coders: CodersOpt = None,
+    code: CodeListOpt = None,
+    descendants: DescendantsOpt = False,
+    source: SourceListOpt = None,
+    threshold: ThresholdOpt = None,
+    unitizer: UnitizerOpt = None,
+    excerpts: ExcerptsOpt = None,
+    absent: AbsentOpt = Absent.missing,
+    consensus: Annotated[str, typer.Option("--consensus", help="The consensus coder.")] = "consensus",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Bulk: show what would be coded; write nothing.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Record the agreed coding under the consensus coder: one span (--source --span --code), or in bulk (--rule)."""
+    if (span is None) == (rule is None):
+        raise InputError("give either --span (with --source and --code) or --rule")
+    with opened(project) as proj:
+        if span is not None:
+            if not source or len(source) != 1:
+                raise InputError("--span needs exactly one --source")
+            if not code:
+                raise InputError("--span needs the --code(s) the team agreed on")
+            start, end = parse_span(span)
+            done = resolve(proj, source[0], start, end, code, consensus=consensus)
+            typer.echo(f"Recorded {done.created} coding(s) for {consensus!r}"
+                       + (f" ({done.skipped_duplicates} already there)" if done.skipped_duplicates else ""))
+            return
+        assert rule is not None
+        if unit is Unit.unitized:
+            raise InputError("--unit unitized has no units to resolve")
+        scope = _scope(unit, coders, code, descendants, source, threshold, unitizer, excerpts, absent)
+        res = resolve_bulk(proj, scope, rule=rule.value, accept=accept, consensus=consensus, dry_run=dry_run)
+        names = {s.id: s.name for s in list_sources(proj)}
+    if dry_run:
+        emit([{"source": names.get(s.source, s.source), "start": s.start, "end": s.end, "code": s.code}
+              for s in res.segments], ["source", "start", "end", "code"], fmt,
+             title=f"Would record for {consensus!r} (rule {res.rule})", empty="Nothing to record.")
+        return
+    typer.echo(f"Recorded {res.created} coding(s) for {consensus!r} by rule {res.rule}"
+               + (f" ({res.skipped_duplicates} already there)" if res.skipped_duplicates else ""))

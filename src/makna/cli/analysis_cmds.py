@@ -67,9 +67,10 @@ def matrix_cmd(
     project: ProjectOpt = None,
     attribute: Annotated[str | None, typer.Option("--attribute", "-a", help="Columns: values of this case attribute "
                                                    "(default: cases).")] = None,
-    measure: Annotated[MatrixMeasure, typer.Option("--measure", help="Cell value.")] = MatrixMeasure.segments,
+    measure: Annotated[MatrixMeasure, typer.Option("--measure", help="Cell value.")] = (
+        MatrixMeasure.segments),
     percent: Annotated[Percent, typer.Option("--percent", help="Show row or column percentages.")] = Percent.none,
-    descendants: Annotated[bool, typer.Option("--descendants", help="Attribute matrix: count descendants too.")] = False,
+    descendants: Annotated[bool, typer.Option("--descendants", help="Count descendants too.")] = False,
     offset: Annotated[int, typer.Option("--offset", help="First column to show.")] = 0,
     columns: Annotated[int, typer.Option("--columns", help="Columns to show (page wide matrices).")] = 50,
     coder: CoderOpt = None,
@@ -203,7 +204,8 @@ def wordfreq_cmd(
     stem: Annotated[bool, typer.Option("--stem/--no-stem", help="Count stems instead of words.")] = False,
     top: Annotated[int, typer.Option("--top", help="Words per group.")] = 30,
     stopwords: Annotated[bool, typer.Option("--stopwords/--no-stopwords", help="Leave out stop words.")] = True,
-    stopword_file: Annotated[list[Path] | None, typer.Option("--stopword-file", help="More stop words (repeat).")] = None,
+    stopword_file: Annotated[list[Path] | None,
+                             typer.Option("--stopword-file", help="More stop words (repeat).")] = None,
     extra: Annotated[list[str] | None, typer.Option("--exclude", "-x", help="Another stop word (repeat).")] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-__all__ = ["MARKER", "pack", "unpack"]
+__all__ = ["MARKER", "pack", "unpack", "keep_exact"]
 
 MARKER = "makna-data: "
 
@@ -49,3 +49,14 @@ def unpack(description: str) -> tuple[str, dict[str, Any]]:
     if not isinstance(fields, dict):
         return description, {}
     return text, fields
+
+
+def keep_exact(fields: dict[str, Any], **values: str) -> dict[str, Any]:
+    """Add to ``fields`` each value that XML cannot carry as it is (control characters), so that
+    the importer can restore it exactly; returns ``fields``."""
+    from ._refi import xml_safe
+
+    for key, value in values.items():
+        if xml_safe(value) != value:
+            fields[key] = value
+    return fields

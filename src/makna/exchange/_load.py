@@ -75,7 +75,7 @@ class Loader:
         self.coders: dict[str, str] = {}
         self.coder_names: set[str] = {r[0] for r in conn.execute(select(tables.coders.c.name))}
         self.codes: dict[str, str] = {}
-        self.attributes: dict[str, tuple[str, str]] = {}  # guid -> (id, type)
+        self.attributes: dict[str, tuple[str, str, str]] = {}  # guid -> (id, type, name)
         self.cases: dict[str, str] = {}
         self.sources: dict[str, tuple[str, str, int]] = {}  # guid -> (id, name, length)
         self.source_names: set[str] = {r[0] for r in conn.execute(select(tables.sources.c.name))}
@@ -130,7 +130,7 @@ class Loader:
     def add_attribute(self, guid: str, name: str, kind: str, description: str, taken: set[str]) -> None:
         aid = self.fresh_id(guid, "attribute")
         attr = define_attribute(self.project, unique_name(name, taken, 200), kind, description, attribute_id=aid)
-        self.attributes[guid] = (attr.id, kind)
+        self.attributes[guid] = (attr.id, kind, attr.name)
         self.report.attributes += 1
 
     def value(self, attribute_guid: str | None, raw: str, where: str) -> tuple[str, str] | None:
@@ -138,9 +138,9 @@ class Loader:
         if attribute_guid not in self.attributes:
             self.report.notes.append(f"{where}: a value refers to unknown variable {attribute_guid}: not imported")
             return None
-        aid, kind = self.attributes[attribute_guid]
+        aid, kind, name = self.attributes[attribute_guid]
         try:
-            encode_value(kind, raw)
+            encode_value(kind, raw, attribute=name)
         except MaknaError as exc:
             self.report.notes.append(f"{where}: {exc}: value not imported")
             return None

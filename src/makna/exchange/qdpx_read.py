@@ -103,8 +103,8 @@ def code_from_element(el: Any, guid: str, key: str, parent: str | None, position
                       fields: dict[str, Any]) -> Code:
     kws = fields.get("keywords")
     return Code(
-        id=guid, key=key, name=(el.get("name") or "").strip() or key, parent_id=parent,
-        color=expand_color(el.get("color")) or _PALETTE_FALLBACK, definition=definition,
+        id=guid, key=key, name=str(fields.get("name") or (el.get("name") or "").strip() or key), parent_id=parent,
+        color=expand_color(el.get("color")) or _PALETTE_FALLBACK, definition=str(fields.get("definition", definition)),
         inclusion=str(fields.get("inclusion") or ""), exclusion=str(fields.get("exclusion") or ""),
         example=str(fields.get("example") or ""),
         keywords=tuple(str(k) for k in kws) if isinstance(kws, list) else (), position=position,
@@ -229,8 +229,9 @@ class _Reader:
         kind = ATTRIBUTE_TYPES.get(refi, "text")
         if refi not in ATTRIBUTE_TYPES or refi == "DateTime":
             self.report.notes.append(f"variable {el.get('name')!r} of type {refi} imported as text")
-        self.loader.add_attribute(guid, el.get("name") or guid, kind, _child_text(el, "Description"),
-                                  self.names["attribute"])
+        description, fields = unpack(_child_text(el, "Description"))
+        self.loader.add_attribute(guid, str(fields.get("name") or el.get("name") or guid), kind,
+                                  str(fields.get("description", description)), self.names["attribute"])
 
     def case(self, el: Any) -> None:
         self.elements += len(el)
@@ -245,7 +246,9 @@ class _Reader:
             got = self.loader.value(_guid(ref, "targetGUID"), (value_el.text or "").strip(), f"case {name!r}")
             if got is not None:
                 values[got[0]] = got[1]
-        case_id = self.loader.add_case(guid, name, _child_text(el, "Description"), values, self.names["case"])
+        description, fields = unpack(_child_text(el, "Description"))
+        case_id = self.loader.add_case(guid, str(fields.get("name") or name), str(fields.get("description", description)),
+                                       values, self.names["case"])
         for ref in _children(el, "SourceRef"):
             target = _guid(ref, "targetGUID")
             if target:
@@ -266,6 +269,8 @@ class _Reader:
         src = _Source(guid, name)
         raw = self.plain_text(el, path, name)
         description, fields = unpack(_child_text(el, "Description"))
+        if isinstance(fields.get("name"), str) and fields["name"].strip():
+            src.name = name = fields["name"]
         created = parse_datetime(el.get("creationDateTime"))
         text: str | None = None
         if raw is not None and raw.lstrip("\ufeff").strip():
@@ -425,7 +430,9 @@ class _Reader:
             entry = self.archive.find_source(path)
             text = _decode(self.archive, entry) or "" if entry else ""
         user = _guid(el, "creatingUser")
-        self.notes.append((guid, el.get("name") or "", text, user, parse_datetime(el.get("creationDateTime"))))
+        _desc, fields = unpack(_child_text(el, "Description"))
+        self.notes.append((guid, str(fields.get("title", el.get("name") or "")), str(fields.get("text", text)), user,
+                           parse_datetime(el.get("creationDateTime"))))
 
     def link(self, el: Any) -> None:
         self.links.append((_guid(el), el.get("name") or "", _guid(el, "originGUID"), _guid(el, "targetGUID")))
@@ -433,8 +440,9 @@ class _Reader:
     def set(self, el: Any) -> None:
         self.elements += len(el)
         guid = _guid(el) or derived_guid("set", el.get("guid") or "")
-        name = el.get("name") or f"set {guid[:8]}"
         description, fields = unpack(_child_text(el, "Description"))
+        name = str(fields.get("name") or el.get("name") or f"set {guid[:8]}")
+        description = str(fields.get("description", description))
         codes = [self.loader.codes[g] for g in (_guid(m, "targetGUID") for m in _children(el, "MemberCode"))
                  if g in self.loader.codes]
         sources = [self.loader.sources[g][0] for g in
@@ -458,6 +466,8 @@ class _Reader:
         for ref in _children(el, "NoteRef"):
             self.note_ref(ref, "project", None)
         self.fields = fields
+        if isinstance(fields.get("name"), str):
+            self.report.project = fields["name"]
         return False
 
     # ------------------------------------------------------------------ the end

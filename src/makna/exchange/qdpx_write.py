@@ -40,7 +40,7 @@ from ..model import Code
 from ..project import Project
 from ..store import tables
 from ..text import detect_turns
-from ._fields import pack
+from ._fields import keep_exact, pack
 from ._refi import (
     NS_PROJECT,
     ORIGIN,
@@ -78,6 +78,7 @@ def code_description(code: Code) -> str:
             fields[name] = getattr(code, name)
     if code.keywords:
         fields["keywords"] = list(code.keywords)
+    keep_exact(fields, name=code.name, definition=code.definition)
     return pack(code.definition, fields)
 
 
@@ -154,7 +155,8 @@ class _Writer:
                 for r in attrs.values():
                     with self.xf.element(self.tag("Variable"), guid=r.id, name=xml_safe(r.name),
                                          typeOfVariable=VARIABLE_TYPES[r.type]):
-                        _text_element(self.xf, self.tag("Description"), r.description)
+                        _text_element(self.xf, self.tag("Description"),
+                                      pack(r.description, keep_exact({}, name=r.name, description=r.description)))
         return attrs
 
     def cases(self, attrs: dict[str, Any]) -> dict[str, list[Any]]:
@@ -172,7 +174,8 @@ class _Writer:
             with self.xf.element(self.tag("Cases")):
                 for case in cases:
                     with self.xf.element(self.tag("Case"), guid=case.id, name=xml_safe(case.name)):
-                        _text_element(self.xf, self.tag("Description"), case.description)
+                        _text_element(self.xf, self.tag("Description"), pack(
+                            case.description, keep_exact({}, name=case.name, description=case.description)))
                         for v in sorted(values.get(case.id, ()), key=lambda v: attrs[v.attribute_id].name):
                             self._value(attrs[v.attribute_id].type, v.attribute_id, v.value)
                         mine = links.get(case.id, [])
@@ -216,6 +219,7 @@ class _Writer:
                 fields["media_type"] = src.media_type
             if src.encoding:
                 fields["encoding"] = src.encoding
+            keep_exact(fields, name=src.name, original_name=src.original_name)
             detected = [(d.speaker[:200], d.start, d.end, d.time_start, d.time_end) for d in detect_turns(text)]
             if turns != detected:
                 fields["turns"] = [list(x) for x in turns]
@@ -273,18 +277,21 @@ class _Writer:
                 attrs = {"guid": m.id}
                 if m.title:
                     attrs["name"] = xml_safe(m.title)
-                self._note(attrs, m.coder_id, m.created_at, m.text)
+                self._note(attrs, m.coder_id, m.created_at, m.text, keep_exact({}, title=m.title, text=m.text))
             for g in seg_memos:
-                self._note({"guid": segment_memo_guid(g.id)}, g.coder_id, g.created_at, g.memo)
+                self._note({"guid": segment_memo_guid(g.id)}, g.coder_id, g.created_at, g.memo,
+                           keep_exact({}, text=g.memo))
         self.summary["memos"] = len(self.memos)
 
-    def _note(self, attrs: dict[str, str], coder: str | None, created: Any, text: str) -> None:
+    def _note(self, attrs: dict[str, str], coder: str | None, created: Any, text: str, exact: dict[str, Any]) -> None:
         if coder:
             attrs["creatingUser"] = coder
         if created is not None:
             attrs["creationDateTime"] = format_datetime(created)
-        with self.xf.element(self.tag("Note"), attrs), self.xf.element(self.tag("PlainTextContent")):
-            self.xf.write(xml_safe(text))
+        with self.xf.element(self.tag("Note"), attrs):
+            _text_element(self.xf, self.tag("Description"), pack("", exact))
+            with self.xf.element(self.tag("PlainTextContent")):
+                self.xf.write(xml_safe(text))
 
     def links(self) -> None:
         case_memos = [m for m in self.memos if m.target_kind == "case" and m.target_id]
@@ -306,7 +313,8 @@ class _Writer:
                     mine = members.get(r.id, [])
                     with self.xf.element(self.tag("Set"), guid=r.id, name=xml_safe(r.name)):
                         _text_element(self.xf, self.tag("Description"),
-                                      pack(r.description, {} if mine else {"kind": r.kind}))
+                                      pack(r.description, keep_exact({} if mine else {"kind": r.kind},
+                                                                     name=r.name, description=r.description)))
                         member = "MemberCode" if r.kind == "codes" else "MemberSource"
                         for mid in mine:
                             _leaf(self.xf, self.tag(member), targetGUID=mid)
@@ -348,7 +356,8 @@ def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel
                     writer.notes()
                     writer.links()
                     writer.sets()
-                    fields: dict[str, Any] = {"project_id": meta.get("project_id", "")}
+                    fields: dict[str, Any] = keep_exact({"project_id": meta.get("project_id", "")},
+                                                        name=meta.get("name", ""))
                     if _suggesters(coders):
                         fields["suggesters"] = _suggesters(coders)
                     _text_element(xf, f"{{{NS_PROJECT}}}Description", pack("", fields))

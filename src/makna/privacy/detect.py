@@ -91,9 +91,7 @@ def detect(
     for offset, chunk in _chunks(text):
         for det in _detect_chunk(chunk, language, names):
             if offset:
-                det = Detection(
-                    det.start + offset, det.end + offset, det.type, det.confidence, det.detector, det.text
-                )
+                det = Detection(det.start + offset, det.end + offset, det.type, det.confidence, det.detector, det.text)
             out.append(det)
     if types is not None:
         wanted = set(types)

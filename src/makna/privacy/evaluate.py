@@ -146,9 +146,7 @@ def load_gold(gold_dir: str | Path) -> list[GoldDocument]:
             if not 0 <= start < end <= len(text):
                 raise InputError(f"{path.name}: gold span {start}..{end} outside the text")
             spans.append((start, end, kind))
-        docs.append(
-            GoldDocument(str(data.get("id", path.stem)), str(data.get("language", "id")), text, tuple(spans))
-        )
+        docs.append(GoldDocument(str(data.get("id", path.stem)), str(data.get("language", "id")), text, tuple(spans)))
     if not docs:
         raise InputError(f"no gold files (JSON with 'text' and 'pii') in {root}")
     return docs

@@ -134,9 +134,7 @@ def read_key(
     if project is not None and doc["project"] != project:
         raise KeyFileError("this key file belongs to another project (fingerprint mismatch)")
     if key_id is not None and doc["key_id"] != key_id:
-        raise KeyFileError(
-            "this key file is not the key this project was de-identified with (fingerprint mismatch)"
-        )
+        raise KeyFileError("this key file is not the key this project was de-identified with (fingerprint mismatch)")
     kdf = doc["kdf"]
     try:
         if kdf.get("name") != "scrypt" or int(kdf["n"]) < 2**14:

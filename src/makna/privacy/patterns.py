@@ -151,17 +151,13 @@ def find_phones(text: str) -> Iterator[Detection]:
 
 # --- EMAIL, URL, HANDLE ------------------------------------------------------------------------------
 
-_EMAIL = re.compile(
-    r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
-)
+_EMAIL = re.compile(r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
     r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk)/[^\s<>\"']*",
     re.IGNORECASE,
 )
-_SHORT_LINK = re.compile(
-    r"(?<![\w@./])(?:https?://)?(?:wa\.me|t\.me|api\.whatsapp\.com/send\?phone=)/?[^\s<>\"']+"
-)
+_SHORT_LINK = re.compile(r"(?<![\w@./])(?:https?://)?(?:wa\.me|t\.me|api\.whatsapp\.com/send\?phone=)/?[^\s<>\"']+")
 _AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _HANDLE_CUE = re.compile(
     r"\b(?:ID|Id|id|akun|akunnya|akunku|username|user\s?name|user|IG|ig|Insta|insta|Instagram|instagram|"
@@ -217,9 +213,7 @@ _NIK = re.compile(r"(?<![\d.\-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{4}(?!
 _NPWP = re.compile(r"(?<!\d)\d{2}\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
 _SSN = re.compile(r"(?<![\d\-])\d{3}[- ]\d{2}[- ]\d{4}(?![\d\-])")
 _UK_NI = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b")
-_ID_CUE = re.compile(
-    r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk)\W*\w*\W*$", re.I
-)
+_ID_CUE = re.compile(r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk)\W*\w*\W*$", re.I)
 
 
 def nik_is_valid(digits: str) -> bool:

@@ -23,9 +23,7 @@ __all__ = ["detect_persons", "find_known_names", "repeat_names"]
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _RUN = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 _HON_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
-_HONORIFIC: Final = re.compile(
-    rf"(?<![\w\-])(?:{ci(_HON_ALT)})(?:[ \t]+(?:{ci(_HON_ALT)}))*[ \t]+(?P<n>{_RUN})"
-)
+_HONORIFIC: Final = re.compile(rf"(?<![\w\-])(?:{ci(_HON_ALT)})(?:[ \t]+(?:{ci(_HON_ALT)}))*[ \t]+(?P<n>{_RUN})")
 _INTRO_ID = (
     r"nama(?:ku|nya)?(?:[ \t]+(?:saya|aku|ambo|gue|asli(?:nya|ku)?|panggilan(?:nya|ku)?|lengkap(?:nya|ku)?|"
     r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil|"
@@ -104,9 +102,7 @@ def _gazetteer(text: str, language: str) -> Iterator[Detection]:
                 continue
             start = run.start() + tok.start()
             initial = is_sentence_initial(text, start)
-            followed = (
-                i + 1 < len(toks) and toks[i + 1].group(0) not in stop and toks[i + 1].group(0).istitle()
-            )
+            followed = i + 1 < len(toks) and toks[i + 1].group(0) not in stop and toks[i + 1].group(0).istitle()
             if word.lower() in gz.colloquial() or (initial and word.lower() in words and not followed):
                 continue  # may be an ordinary word starting a sentence: needs a cue
             if i > 0 and toks[i - 1].group(0) in _NOT_NAME:

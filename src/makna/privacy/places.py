@@ -57,9 +57,7 @@ _EN_ADDRESS: Final = re.compile(
     rf"\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
     rf"(?:,?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})?"
 )
-_EN_STREET_NAMED: Final = re.compile(
-    rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Road|Street|Lane|Avenue|Close|Crescent|Terrace)\b"
-)
+_EN_STREET_NAMED: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Road|Street|Lane|Avenue|Close|Crescent|Terrace)\b")
 
 
 _AFTER_ADDRESS: Final = re.compile(rf"[ \t]*,[ \t]*(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
@@ -81,9 +79,7 @@ def find_addresses(text: str) -> Iterator[Detection]:
     for m in _ID_ADDRESS.finditer(text):
         raw = m.group(0).rstrip(" ,")
         has_number = bool(re.search(r"\d", raw))
-        yield Detection(
-            m.start(), m.start() + len(raw), "ADDRESS", 0.95 if has_number else 0.8, "address.id", raw
-        )
+        yield Detection(m.start(), m.start() + len(raw), "ADDRESS", 0.95 if has_number else 0.8, "address.id", raw)
         yield from _after_address(text, m.start() + len(raw))
     for m in _BARE_RTRW.finditer(text):
         if "RW" in m.group(0):
@@ -296,9 +292,7 @@ def _name_tokens(text: str, start: int, name: str) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _typed_names(
-    text: str, rx: re.Pattern[str], kind: str, conf: float, detector: str
-) -> Iterator[Detection]:
+def _typed_names(text: str, rx: re.Pattern[str], kind: str, conf: float, detector: str) -> Iterator[Detection]:
     for m in rx.finditer(text):
         cue = m.group("cue")
         trimmed = _name_tokens(text, m.start("name"), m.group("name"))
@@ -306,18 +300,12 @@ def _typed_names(
             continue
         end = trimmed[1]
         name = text[m.start("name") : end].strip()
-        if (
-            not re.search(r"[A-Za-z]", name)
-            and kind == "LOCATION"
-            and cue.lower() not in {"kos", "wisma", "hotel"}
-        ):
+        if not re.search(r"[A-Za-z]", name) and kind == "LOCATION" and cue.lower() not in {"kos", "wisma", "hotel"}:
             continue
         lowered_cue = not cue[0].isupper()
         if lowered_cue and is_sentence_initial(text, m.start("name").__index__() + 1):
             continue
-        yield Detection(
-            m.start(), end, kind, conf - (0.1 if lowered_cue else 0.0), detector, text[m.start() : end]
-        )
+        yield Detection(m.start(), end, kind, conf - (0.1 if lowered_cue else 0.0), detector, text[m.start() : end])
 
 
 def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
@@ -339,10 +327,7 @@ def _gazetteer_locations(text: str, language: str) -> Iterator[Detection]:
     admin, local, english = gz.places_admin(), gz.places_local(), gz.places_en()
     words, stop, names = gz.dictionary_words(), gz.stop_caps(), gz.first_names(language)
     for run in CAP_RUN.finditer(text):
-        toks = [
-            (run.start() + t.start(), run.start() + t.end(), t.group(0))
-            for t in re.finditer(r"\S+", run.group(0))
-        ]
+        toks = [(run.start() + t.start(), run.start() + t.end(), t.group(0)) for t in re.finditer(r"\S+", run.group(0))]
         i = 0
         while i < len(toks):
             found = False
@@ -408,12 +393,7 @@ def find_locations(text: str, language: str = "id") -> Iterator[Detection]:
     for m in _PREP_CUE.finditer(text):
         place = m.group("p")
         first = place.split()[0]
-        if (
-            first in stop
-            or first in names
-            or first in _TYPE_WORDS
-            or (first.lower() in words and " " not in place)
-        ):
+        if first in stop or first in names or first in _TYPE_WORDS or (first.lower() in words and " " not in place):
             continue
         kind = "ORG" if len(first) > 1 and first.isupper() and " " in place else "LOCATION"
         yield Detection(m.start("p"), m.end("p"), kind, 0.45, f"{kind.lower()}.preposition", place)

@@ -15,12 +15,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .surrogates import SurrogateGenerator
 from .types import PII_TYPES, Detection
 
 __all__ = ["KeyMapping", "Mode", "Replacement", "map_offset", "pseudonymise", "restore"]
 
 Mode = Literal["tag", "surrogate", "mask"]
+_TYPE_WORDS = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {"Jl", "Gang"}
 _MASK_CHARS = frozenset({"█", "*", "X", "#"})
 
 
@@ -125,9 +127,10 @@ class KeyMapping:
         def clashes(candidate: str) -> bool:
             if candidate in taken or _identity(kind, candidate) in taken or candidate == original:
                 return True
-            return kind in {"LOCATION", "ORG", "ADDRESS"} and any(
-                w in known_words for w in candidate.split()[1:]
-            )
+            words = candidate.split()
+            if words and words[0].rstrip(".") in _TYPE_WORDS:
+                words = words[1:]
+            return kind in {"LOCATION", "ORG", "ADDRESS"} and any(w in known_words for w in words)
 
         attempt = 0
         value = self._gen.generate(kind, original, language=language)
@@ -137,9 +140,7 @@ class KeyMapping:
         table[key] = value
         return value
 
-    def replacement(
-        self, kind: str, original: str, mode: Mode, *, language: str = "id", mask_char: str = "█"
-    ) -> str:
+    def replacement(self, kind: str, original: str, mode: Mode, *, language: str = "id", mask_char: str = "█") -> str:
         """The replacement text for one identifier in ``mode``."""
         if kind not in PII_TYPES:
             raise ValueError(f"unknown identifier type {kind!r}")

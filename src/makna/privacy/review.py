@@ -100,9 +100,7 @@ class Review:
         live = sorted((i.detection for i in self.items if i.status != "rejected"), key=lambda d: d.start)
         for a, b in zip(live, live[1:], strict=False):
             if a.overlaps(b):
-                raise OffsetError(
-                    f"spans {a.start}..{a.end} and {b.start}..{b.end} overlap; reject one first"
-                )
+                raise OffsetError(f"spans {a.start}..{a.end} and {b.start}..{b.end} overlap; reject one first")
 
     def final(self, *, include_pending: bool = True) -> list[Detection]:
         """The detections to replace: accepted, edited and added (and pending ones, by default)."""
@@ -111,11 +109,7 @@ class Review:
 
     def confirmed_strings(self) -> dict[str, str]:
         """Identifier string -> type for confirmed items (feed to :func:`makna.privacy.propagate`)."""
-        return {
-            i.detection.text: i.detection.type
-            for i in self.items
-            if i.status in {"accepted", "edited", "added"}
-        }
+        return {i.detection.text: i.detection.type for i in self.items if i.status in {"accepted", "edited", "added"}}
 
     def to_dict(self) -> dict[str, Any]:
         """Spans, types, detectors, confidences and statuses: no identifier strings."""

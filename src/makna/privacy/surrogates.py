@@ -38,12 +38,8 @@ _PLACE_WORDS: Final = (
     "Flamboyan Gading Kemuning Lembayung Mentari Nirwana Purnama Rimba Samudera Teratai Wangi Bougenville"
 ).split()
 _SYLLABLES: Final = "ka ra lo mi nu ve sa to li da ne po ri ba zu fe go ha".split()
-_ID_MONTHS: Final = (
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
-)
-_EN_MONTHS: Final = (
-    "January February March April May June July August September October November December".split()
-)
+_ID_MONTHS: Final = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
+_EN_MONTHS: Final = "January February March April May June July August September October November December".split()
 _ID_UNITS: Final = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
 _EN_UNITS: Final = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -196,9 +192,7 @@ class SurrogateGenerator:
         return f"{self._user(rng, language)}{rng.randint(1, 99)}@{domain}"
 
     def _url(self, rng: random.Random, original: str, language: str) -> str:
-        scheme = (
-            "https://" if original.lower().startswith("https") else ("http://" if "://" in original else "")
-        )
+        scheme = "https://" if original.lower().startswith("https") else ("http://" if "://" in original else "")
         slug = "".join(rng.choice(_SYLLABLES) for _ in range(3))
         return f"{scheme}{'www.' if 'www.' in original.lower() else ''}example.org/{slug}"
 
@@ -246,8 +240,7 @@ class SurrogateGenerator:
             suffix = "".join(rng.choice(letters) for _ in m.group(5))
             return f"{rng.choice(regions)}{m.group(2)}{num}{m.group(4)}{suffix}"
         return "".join(
-            rng.choice(letters) if c.isalpha() else (rng.choice("0123456789") if c.isdigit() else c)
-            for c in original
+            rng.choice(letters) if c.isalpha() else (rng.choice("0123456789") if c.isdigit() else c) for c in original
         )
 
     # -- DATE and AGE ----------------------------------------------------------------------------------
@@ -290,10 +283,7 @@ class SurrogateGenerator:
             return str(max(1, int(m.group(0)) + shift)) + original[m.end() :]
         unit = re.search(r"(?i)[ \t\-]*(?:tahun|taun|thn|th|years?[ \t\-]old|yo|y/o|yrs? old)$", original)
         tail = original[unit.start() :] if unit else ""
-        return (
-            number_words(rng.randint(18, 60), "en" if re.search(r"(?i)years|ty|teen", original) else "id")
-            + tail
-        )
+        return number_words(rng.randint(18, 60), "en" if re.search(r"(?i)years|ty|teen", original) else "id") + tail
 
     # -- ADDRESS, LOCATION, ORG ------------------------------------------------------------------------
     def _words(self, rng: random.Random, n: int = 2) -> str:

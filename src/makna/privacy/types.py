@@ -23,9 +23,7 @@ PII_TYPES: Final[tuple[str, ...]] = (
 )
 """Every identifier type, in the order reports list them."""
 
-STRUCTURED_TYPES: Final[frozenset[str]] = frozenset(
-    {"PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE"}
-)
+STRUCTURED_TYPES: Final[frozenset[str]] = frozenset({"PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE"})
 """Types found by patterns with checksums or fixed shapes (their recall target is 1.00)."""
 
 

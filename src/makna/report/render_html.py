@@ -7,8 +7,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .model import ReportData
 from ._templates import template_dirs
+from .model import ReportData
 
 __all__ = ["render_html"]
 

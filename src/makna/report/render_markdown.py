@@ -11,8 +11,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from .model import ReportData
 from ._templates import template_dirs
+from .model import ReportData
 
 __all__ = ["render_markdown", "md_escape"]
 

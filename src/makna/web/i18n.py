@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import functools
 import gettext
+import re
 import struct
 import sys
 from pathlib import Path
@@ -22,6 +23,8 @@ __all__ = [
     "LANG_COOKIE",
     "choose_language",
     "compile_po",
+    "compile_all",
+    "messages_in_use",
     "parse_po",
     "translations",
 ]
@@ -35,7 +38,7 @@ LANG_COOKIE = "makna_lang"
 @functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of ``lang`` (English and unknown languages: the messages as written)."""
-    if lang not in LANGUAGES or lang == "en":
+    if lang not in LANGUAGES:
         return gettext.NullTranslations()
     return gettext.translation(DOMAIN, LOCALE_DIR, [lang], fallback=True)
 
@@ -67,6 +70,23 @@ def choose_language(*, setting: str | None, cookie: str | None, accept_language:
     if (accept_language or "").lower().startswith("in"):  # the old ISO code for Indonesian
         return "id"
     return "en"
+
+
+def messages_in_use() -> tuple[list[str], list[tuple[str, str]]]:
+    """The messages the interface shows: ``_("...")`` in templates, the scripts' messages and the
+    event descriptions (singulars), and ``ngettext`` pairs (plurals)."""
+    from . import routes_cases, routes_codebook, routes_home, routes_sources
+
+    singles: list[str] = []
+    plurals: list[tuple[str, str]] = []
+    for path in sorted((Path(__file__).with_name("templates")).glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        singles += [m.group(2) for m in re.finditer(r"""\b_\((["'])(.*?)\1\)""", text)]
+        plurals += [(m.group(1), m.group(2)) for m in re.finditer(r'ngettext\("(.*?)", "(.*?)"', text)]
+    for module in (routes_sources, routes_codebook, routes_cases):
+        singles += list(module.JS_MESSAGES)
+    singles += list(routes_home.EVENT_NAMES.values())
+    return list(dict.fromkeys(singles)), list(dict.fromkeys(plurals))
 
 
 # ----------------------------------------------------------------------------- .po -> .mo

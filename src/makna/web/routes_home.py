@@ -14,7 +14,7 @@ from ..sources import list_sources
 from ..views import code_usage, segments_per_source
 from .deps import page, plain, project_of, reply
 
-__all__ = ["router", "describe_event"]
+__all__ = ["router", "describe_event", "EVENT_NAMES"]
 
 router = APIRouter()
 
@@ -36,7 +36,7 @@ def codes_css(request: Request) -> Response:
     return Response("\n".join(lines), media_type="text/css")
 
 
-_EVENT_NAMES = {
+EVENT_NAMES = {
     "project.create": "created the project", "source.import": "imported a source",
     "source.rename": "renamed a source", "source.delete": "deleted a source", "code.add": "added a code",
     "code.update": "edited a code", "code.move": "moved a code", "code.merge": "merged codes",
@@ -51,7 +51,7 @@ _EVENT_NAMES = {
 
 def describe_event(action: str) -> str:
     """An English phrase for an event-log action (translated in the template)."""
-    return _EVENT_NAMES.get(action, action)
+    return EVENT_NAMES.get(action, action)
 
 
 def _event_detail(payload: dict[str, Any]) -> str:
