@@ -307,6 +307,9 @@ def delete_source(project: Project, name_or_id: str) -> int:
     with project.store.write(project.actor, "source.delete", payload) as conn:
         row = project.source_row(conn, name_or_id)
         payload.update(id=row.id)
+        from .analysis.search_index import unindex_source
+
+        unindex_source(conn, row.id)
         n = conn.execute(delete(tables.segments).where(seg.source_id == row.id)).rowcount
         conn.execute(delete(tables.turns).where(tables.turns.c.source_id == row.id))
         conn.execute(delete(tables.case_links).where(tables.case_links.c.source_id == row.id))

@@ -25,15 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import numpy as np
-import numpy.typing as npt
-
 from ..coding import CodingResult, SegmentSpec, code_many
 from ..errors import AgreementError
 from ..project import Project
 from ._matrix import IntArray
 from .project_report import AgreementScope
-from .project_units import CONSENSUS, code_ratings
+from .project_units import CONSENSUS, candidate_units, code_ratings
 
 __all__ = ["RULES", "Resolution", "Rule", "resolve", "resolve_bulk"]
 
@@ -99,7 +96,8 @@ def resolve_bulk(
         target = data.coders.index(accept)
     specs: list[SegmentSpec] = []
     for k, code in enumerate(data.codes):
-        r = code_ratings(data, units, k, threshold=scope.threshold)
+        rows = candidate_units(data, units, k)  # a rule keeps only units some coder coded with the code
+        r = code_ratings(data, units, k, threshold=scope.threshold, rows=rows)
         n_present = (r >= 0).sum(axis=1)
         n_yes = (r == 1).sum(axis=1)
         if rule == "agreed":
@@ -110,7 +108,8 @@ def resolve_bulk(
             keep = 2 * n_yes > n_present
         else:
             keep = (r[:, target] == 1) & (n_yes >= 2)
-        for u in _runs(units.kind == "characters", units.source, units.start, units.end, keep):
+        sel = rows[keep]
+        for u in _runs(units.kind == "characters", units.source[sel], units.start[sel], units.end[sel]):
             s, a, b = u
             specs.append(SegmentSpec(data.sources[s].id, a, b, code))
     if dry_run or not specs:
@@ -124,11 +123,10 @@ def _runs(
     source: IntArray,
     start: IntArray,
     end: IntArray,
-    keep: npt.NDArray[np.bool_],
 ) -> list[tuple[int, int, int]]:
-    """The kept units as (source, start, end), contiguous ones of a source merged when ``merge``."""
+    """The units as (source, start, end), contiguous ones of a source merged when ``merge``."""
     out: list[tuple[int, int, int]] = []
-    for u in np.flatnonzero(keep).tolist():
+    for u in range(source.size):
         s, a, b = int(source[u]), int(start[u]), int(end[u])
         if merge and out and out[-1][0] == s and out[-1][2] == a:
             out[-1] = (s, out[-1][1], b)

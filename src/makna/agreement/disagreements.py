@@ -20,7 +20,7 @@ import numpy as np
 from ..project import Project
 from ._matrix import IntArray
 from .project_report import AgreementScope
-from .project_units import code_ratings, source_texts
+from .project_units import candidate_units, code_ratings, source_texts
 
 __all__ = [
     "NOT_CODED",
@@ -92,14 +92,15 @@ def list_disagreements(project: Project, scope: AgreementScope | None = None) ->
     n, m = len(units), len(data.coders)
     dis = np.zeros(n, dtype=bool)
     yes: list[tuple[IntArray, ...]] = []
-    dis_by_code: list[np.ndarray[Any, Any]] = []
-    present = np.zeros((n, m), dtype=bool)
+    dis_by_code: list[IntArray] = []
+    present = np.asarray([s.present for s in data.sources], dtype=bool).reshape(-1, m)[units.source]
     for k in range(len(data.codes)):
-        r = code_ratings(data, units, k, threshold=scope.threshold)
-        present = r >= 0
-        d = (r == 1).any(axis=1) & (r == 0).any(axis=1)
-        dis |= d
-        yes.append(np.nonzero(r == 1))
+        cand = candidate_units(data, units, k)  # only units a segment of the code touches can differ
+        r = code_ratings(data, units, k, threshold=scope.threshold, rows=cand)
+        d = cand[(r == 1).any(axis=1) & (r == 0).any(axis=1)]
+        dis[d] = True
+        uu, cc = np.nonzero(r == 1)
+        yes.append((cand[uu], cc))
         dis_by_code.append(d)
     idx = np.flatnonzero(dis)
     pos = {int(u): j for j, u in enumerate(idx)}
@@ -111,7 +112,7 @@ def list_disagreements(project: Project, scope: AgreementScope | None = None) ->
             j = pos.get(u)
             if j is not None:
                 applied[j][c].add(code)
-        for u in np.flatnonzero(dis_by_code[k]).tolist():
+        for u in dis_by_code[k].tolist():
             disputed[pos[u]].add(code)
     order = {code: i for i, code in enumerate(data.codes)}
 
@@ -135,7 +136,7 @@ def list_disagreements(project: Project, scope: AgreementScope | None = None) ->
                 continue
         raw.append(row)
     texts = source_texts(project, data, sorted({r[0] for r in raw}))
-    rows = tuple(
+    listed = tuple(
         Disagreement(
             source=data.sources[s].name,
             start=a,
@@ -154,7 +155,7 @@ def list_disagreements(project: Project, scope: AgreementScope | None = None) ->
         coders=data.coders,
         codes=data.codes,
         sources=tuple(s.name for s in data.sources),
-        rows=rows,
+        rows=listed,
     )
 
 

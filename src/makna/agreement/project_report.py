@@ -21,7 +21,7 @@ import numpy as np
 
 from ..errors import AgreementError
 from ..project import Project
-from ._matrix import FloatArray, Ratings, as_ratings
+from ._matrix import FloatArray, IntArray, Ratings, as_ratings
 from ._result import AgreementResult
 from .cu_alpha import UnitizingFamilyResult, unitizing_alpha_family
 from .project_units import (
@@ -30,6 +30,7 @@ from .project_units import (
     Int8Array,
     Units,
     build_units,
+    candidate_units,
     code_ratings,
     load_coding,
 )
@@ -213,11 +214,40 @@ def collapse(ratings: Int8Array, weight: FloatArray) -> tuple[Int8Array, FloatAr
     """Identical rating rows merged: (distinct rows, summed weights)."""
     if ratings.shape[0] == 0:
         return ratings, weight
-    m = ratings.shape[1]
-    key = ((ratings.astype(np.int64) + 1) * (np.int64(3) ** np.arange(m, dtype=np.int64))).sum(axis=1)
-    _, first, inv = np.unique(key, return_index=True, return_inverse=True)
+    _, first, inv = np.unique(_keys(ratings), return_index=True, return_inverse=True)
     counts = np.bincount(inv.reshape(-1), weights=weight, minlength=first.size)
     return ratings[first], np.asarray(counts, dtype=np.float64)
+
+
+class CodePatterns:
+    """Per code, the collapsed rating patterns of all units, computing ratings only for the units a segment
+    of the code touches (every other unit is 0 for the coders who coded its source, missing for the rest)."""
+
+    def __init__(self, data: CodingData, units: Units, threshold: float | None) -> None:
+        self.data, self.units, self.threshold = data, units, threshold
+        m = len(data.coders)
+        present = np.asarray([s.present for s in data.sources], dtype=bool).reshape(-1, m)[units.source]
+        base = np.where(present, 0, -1).astype(np.int8)
+        key = _keys(base)
+        _, first, inv = np.unique(key, return_index=True, return_inverse=True)
+        self.base_rows: Int8Array = base[first]
+        self.group = inv.reshape(-1)
+        self.total = np.bincount(self.group, weights=units.weight, minlength=first.size)
+
+    def __call__(self, code: int) -> tuple[Int8Array, FloatArray]:
+        rows = candidate_units(self.data, self.units, code)
+        r = code_ratings(self.data, self.units, code, threshold=self.threshold, rows=rows)
+        w = self.units.weight[rows]
+        rest = self.total - np.bincount(self.group[rows], weights=w, minlength=self.total.size)
+        pat, cnt = collapse(np.concatenate([r, self.base_rows]), np.concatenate([w, rest]))
+        keep = cnt > 0
+        return pat[keep], cnt[keep]
+
+
+def _keys(ratings: Int8Array) -> IntArray:
+    m = ratings.shape[1]
+    key = (ratings.astype(np.int64) + 1) * (np.int64(3) ** np.arange(m, dtype=np.int64))
+    return np.asarray(key.sum(axis=1), dtype=np.int64)
 
 
 def binary_ratings(patterns: Int8Array, counts: FloatArray, coders: Sequence[str]) -> Ratings:
@@ -270,8 +300,9 @@ def project_agreement(
     per_code: list[CodeAgreement] = []
     all_p: list[Int8Array] = []
     all_c: list[FloatArray] = []
+    patterns = CodePatterns(data, units, scope.threshold)
     for k, code in enumerate(data.codes):
-        pat, cnt = collapse(code_ratings(data, units, k, threshold=scope.threshold), units.weight)
+        pat, cnt = patterns(k)
         all_p.append(pat)
         all_c.append(cnt)
         per_code.append(_code_agreement(code, pat, cnt, data.coders, names))

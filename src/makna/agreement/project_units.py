@@ -57,6 +57,7 @@ __all__ = [
     "UnitKind",
     "Units",
     "build_units",
+    "candidate_units",
     "code_ratings",
     "load_coding",
     "source_texts",
@@ -443,17 +444,51 @@ def _coverage(starts: IntArray, ends: IntArray, points: IntArray) -> IntArray:
     return np.where(ok, before[ic] + inside, 0).astype(np.int64)
 
 
-def code_ratings(data: CodingData, units: Units, code: int, *, threshold: float | None = None) -> Int8Array:
+def _global(data: CodingData, units: Units) -> tuple[IntArray, IntArray]:
+    offs = _i64([s.offset for s in data.sources])
+    return offs[units.source] + units.start, offs[units.source] + units.end
+
+
+def candidate_units(data: CodingData, units: Units, code: int) -> IntArray:
+    """Indices (sorted) of the units that a segment of code index ``code`` overlaps: the only units where
+    any coder can have coded it. Every unit when units overlap each other (excerpts may)."""
+    g_start, g_end = _global(data, units)
+    n = len(units)
+    disjoint = n < 2 or bool(np.all(g_start[1:] >= g_end[:-1]))
+    if not disjoint:
+        return np.arange(n, dtype=np.int64)
+    m = data.seg_code == code
+    lo = np.searchsorted(g_end, data.seg_start[m], side="right")
+    hi = np.searchsorted(g_start, data.seg_end[m], side="left")
+    keep = hi > lo
+    lo, hi = lo[keep], hi[keep]
+    if lo.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    sizes = hi - lo
+    starts = np.repeat(lo - np.r_[np.int64(0), np.cumsum(sizes)[:-1]], sizes)
+    return np.unique(starts + np.arange(int(sizes.sum()), dtype=np.int64))
+
+
+def code_ratings(
+    data: CodingData,
+    units: Units,
+    code: int,
+    *,
+    threshold: float | None = None,
+    rows: IntArray | None = None,
+) -> Int8Array:
     """``ratings[u, c]`` for code index ``code``: 1 when coder ``c`` coded unit ``u`` with it (overlap of at
-    least ``threshold`` of the unit, default any), 0 when not, -1 when the coder did not code the unit's source."""
+    least ``threshold`` of the unit, default any), 0 when not, -1 when the coder did not code the unit's
+    source. With ``rows``, only for those unit indices (in that order)."""
     if threshold is not None and not 0.0 < threshold <= 1.0:
         raise AgreementError(f"threshold {threshold}: expected a share of the unit in (0, 1]")
-    offs = _i64([s.offset for s in data.sources])
-    g_start = offs[units.source] + units.start
-    g_end = offs[units.source] + units.end
-    length = (units.end - units.start).astype(np.float64)
-    present = np.asarray([s.present for s in data.sources], dtype=bool)[units.source]
-    out = np.zeros((len(units), len(data.coders)), dtype=np.int8)
+    g_start, g_end = _global(data, units)
+    src = units.source
+    if rows is not None:
+        g_start, g_end, src = g_start[rows], g_end[rows], src[rows]
+    length = (g_end - g_start).astype(np.float64)
+    present = np.asarray([s.present for s in data.sources], dtype=bool).reshape(-1, len(data.coders))[src]
+    out = np.zeros((g_start.size, len(data.coders)), dtype=np.int8)
     mask_code = data.seg_code == code
     for c in range(len(data.coders)):
         m = mask_code & (data.seg_coder == c)

@@ -9,7 +9,7 @@ index existed work too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -29,9 +29,9 @@ from sqlalchemy import (
 )
 
 from ..project import Project
-from ..store import tables
+from ..store import bulk_insert, tables
 from ..text import sentence_spans
-from .stemming import stemmer, tokens
+from .stemming import TOKEN, stemmer
 
 __all__ = [
     "INDEX_VERSION",
@@ -53,6 +53,7 @@ search_sources = Table(
     Column("source_id", String(36), primary_key=True),
     Column("language", String(16), nullable=False),
     Column("version", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False, server_default=""),
 )
 search_chunks = Table(
     "search_chunks", _meta,
@@ -124,10 +125,13 @@ def index_source(conn: Connection, source_id: str, text_: str, language: str) ->
         select(tables.turns.c.number, tables.turns.c.start, tables.turns.c.end)
         .where(tables.turns.c.source_id == source_id))]
     stem = stemmer(language)
-    conn.execute(insert(search_sources).values(source_id=source_id, language=language, version=INDEX_VERSION))
+    sha = conn.execute(select(tables.sources.c.sha256).where(tables.sources.c.id == source_id)).scalar() or ""
+    conn.execute(insert(search_sources).values(source_id=source_id, language=language, version=INDEX_VERSION,
+                                               sha256=sha))
     rows: list[dict[str, Any]] = []
     for a, b, turn in chunk_spans(text_, turns):
-        words = [w for _, _, w in tokens(text_[a:b])]
+        found = TOKEN.findall(text_[a:b])  # the same words as tokens(), without building offsets
+        words = " ".join(found).casefold().split(" ") if found else []
         rows.append({"source_id": source_id, "start": a, "end": b, "turn": turn, "words": words,
                      "stems": [stem(w) for w in words]})
     if not rows:
@@ -143,10 +147,9 @@ def index_source(conn: Connection, source_id: str, text_: str, language: str) ->
                             "coalesce((SELECT max(rowid) FROM search_fts), 0))")).scalar() or 0
     for i, r in enumerate(rows, start=int(top) + 1):
         r["id"] = i
-    conn.execute(insert(search_chunks), [{k: r[k] for k in ("id", "source_id", "start", "end", "turn")}
-                                         for r in rows])
-    conn.execute(text("INSERT INTO search_fts (rowid, words, stems) VALUES (:id, :words, :stems)"),
-                 [{"id": r["id"], "words": " ".join(r["words"]), "stems": " ".join(r["stems"])} for r in rows])
+    bulk_insert(conn, search_chunks, [{k: r[k] for k in ("id", "source_id", "start", "end", "turn")} for r in rows])
+    conn.exec_driver_sql("INSERT INTO search_fts (rowid, words, stems) VALUES (?, ?, ?)",
+                         [(r["id"], " ".join(r["words"]), " ".join(r["stems"])) for r in rows])
     return len(rows)
 
 
@@ -164,14 +167,18 @@ def _stale(conn: Connection) -> Sequence[Any]:
     s, ss = tables.sources.c, search_sources.c
     return conn.execute(
         select(s.id, s.language).select_from(tables.sources.outerjoin(search_sources, ss.source_id == s.id))
-        .where(or_(ss.source_id.is_(None), ss.version != INDEX_VERSION, ss.language != s.language))
+        .where(or_(ss.source_id.is_(None), ss.version != INDEX_VERSION, ss.language != s.language,
+                   ss.sha256 != s.sha256))
         .order_by(s.name)
     ).all()
 
 
-def ensure_index(project: Project, *, sources: Iterable[str] | None = None) -> int:
-    """Index every source not (correctly) indexed yet; returns how many were (re)indexed. Cheap
-    when the index is complete (one query). ``sources`` (ids) forces those to be reindexed."""
+def ensure_index(project: Project, *, sources: Iterable[str] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> int:
+    """Index every source not (correctly) indexed yet: new, re-languaged or changed text (the index
+    follows imports this way, at the next search or at the end of ``makna import``); returns how
+    many were (re)indexed. Cheap when the index is complete (one query). ``sources`` (ids) forces
+    those to be reindexed; ``progress(done, total)`` is called after each source."""
     forced = list(sources or [])
     with project.store.read() as conn:
         todo = _stale(conn)
@@ -183,10 +190,12 @@ def ensure_index(project: Project, *, sources: Iterable[str] | None = None) -> i
         ids = sorted({r.id for r in _stale(conn)} | set(forced))
         if conn.dialect.name == "sqlite":
             conn.execute(text("DELETE FROM search_fts WHERE rowid NOT IN (SELECT id FROM search_chunks)"))
-        for sid in ids:
+        for i, sid in enumerate(ids, start=1):
             row = conn.execute(select(s.text, s.language).where(s.id == sid)).first()
             if row is not None:
                 index_source(conn, sid, row.text, row.language)
+            if progress:
+                progress(i, len(ids))
         payload.update(sources=len(ids))
     return len(ids)
 

@@ -20,6 +20,7 @@ from ..sources import (
     list_sources,
     rename_source,
 )
+from ..project import Project
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 
@@ -64,6 +65,8 @@ def import_cmd(
 
                 report = import_paths(proj, paths, language=language, turn_pattern=turn_pattern,
                                       keep_original=not no_original, progress=tick)
+        if report.imported:
+            _index_for_search(proj)
     for s in report.imported:
         note = f" ({s.encoding})" if s.encoding and s.encoding not in ("utf-8", "utf-8-sig") else ""
         typer.echo(f"Imported {s.name}: {s.length:,} characters, language {s.language}{note}")
@@ -76,6 +79,16 @@ def import_cmd(
         raise typer.Exit(2)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _index_for_search(proj: Project) -> None:
+    """Bring the search index up to date now, so the first search after an import is fast."""
+    from ..analysis.search_index import ensure_index
+
+    with Progress(TextColumn("Indexing for search"), BarColumn(), MofNCompleteColumn(), console=Console(stderr=True),
+                  transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("index", total=None)
+        ensure_index(proj, progress=lambda i, n: bar.update(task, completed=i, total=n))
 
 
 sources_app = typer.Typer(help="List and inspect sources. Without a subcommand: list them.",

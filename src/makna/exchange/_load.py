@@ -1,14 +1,17 @@
 """Writing an imported exchange file into a project, keeping the file's GUIDs as makna ids.
 
-Sources, codes, attributes, cases and sets go through the core operations with their id parameters;
-segments (with their own ids, coders and timestamps), coders, case links and memos are inserted here
-through the store's tables, because the operations would give them new ids, the session's coder or the
-current time. The caller runs everything inside one ``store.write`` so that a failure leaves nothing.
+Codes, attributes, cases and sets go through the core operations with their id parameters; sources
+with their turns, segments (with their own ids, coders and timestamps), coders, case links and memos
+are inserted here through the store's tables (``Store.bulk_insert`` for turns and segments), because
+the operations would give them new ids, the session's coder or the current time, and because one
+insert per source (``import_text`` detects turns and reads the source back) is too slow for large
+projects. Source texts arrive normalised (:class:`makna.exchange.offsets.SelectionMapper`). The caller runs everything inside one ``store.write`` so that a failure leaves nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -21,9 +24,8 @@ from ..errors import MaknaError
 from ..memos import create_set
 from ..model import Code, new_id, utcnow
 from ..project import Project
-from ..sources import import_text
 from ..store import tables
-from ..text import TurnSpan
+from ..text import TurnSpan, detect_turns
 from ._refi import derived_guid
 from ._report import ImportReport, Problem
 
@@ -82,6 +84,7 @@ class Loader:
         self.segment_ids: set[str] = set()
         self.used_ids: set[str] = set()
         self._pending: list[dict[str, Any]] = []
+        self._turns: list[dict[str, Any]] = []
         self._session_coder: str | None = None
         self._dates: dict[str, dt.datetime] = {}
         self.now = utcnow()
@@ -162,24 +165,31 @@ class Loader:
     # ---------------------------------------------------------------------------- sources
     def add_source(self, guid: str, name: str, text: str, fields: dict[str, Any],
                    created: dt.datetime | None) -> tuple[str, str, int]:
+        """Insert a source (``text`` normalised already) with its turns: makna's turns from the file's
+        fields when it carries them, else detected as :func:`makna.sources.import_text` does."""
         sid = self.fresh_id(guid, "source")
         turns = _turns(fields.get("turns"), len(text))
-        language = fields.get("language") if isinstance(fields.get("language"), str) else None
-        src = import_text(
-            self.project, unique_name(name, self.source_names), text,
+        if turns is None:
+            turns = detect_turns(text)
+        language = fields.get("language")
+        if not (isinstance(language, str) and 2 <= len(language) <= 16 and language.replace("-", "").isalnum()):
+            from ..importers.language import detect_language
+
+            language = detect_language(text)
+        sha = fields.get("sha256")
+        source_name = unique_name(name, self.source_names)
+        self.conn.execute(insert(tables.sources).values(
+            id=sid, name=source_name, text=text, length=len(text),
             original_name=str(fields.get("original_name") or name)[:1000],
-            media_type=str(fields.get("media_type") or "text/plain")[:100], language=language, turns=turns,
+            sha256=sha if isinstance(sha, str) and len(sha) == 64 else hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            media_type=str(fields.get("media_type") or "text/plain")[:100], language=language,
             encoding=fields.get("encoding") if isinstance(fields.get("encoding"), str) else None,
-            keep_original=False, source_id=sid, allow_duplicate=True,
-        )
-        changes: dict[str, Any] = {}
-        if created is not None:
-            changes["imported_at"] = created
-        if isinstance(fields.get("sha256"), str) and len(fields["sha256"]) == 64:
-            changes["sha256"] = fields["sha256"]
-        if changes:
-            self.conn.execute(update(tables.sources).where(tables.sources.c.id == src.id).values(**changes))
-        entry = (src.id, src.name, src.length)
+            imported_at=created or self.now, original=None,
+        ))
+        self._turns.extend({"id": new_id(), "source_id": sid, "number": i, "speaker": t.speaker[:200],
+                            "start": t.start, "end": t.end, "time_start": t.time_start, "time_end": t.time_end}
+                           for i, t in enumerate(turns, start=1))
+        entry = (sid, source_name, len(text))
         self.sources[guid] = entry
         self.report.sources += 1
         return entry
@@ -203,13 +213,17 @@ class Loader:
         self.segment_ids.add(sid)
         self._pending.append({"id": sid, "source_id": source_id, "start": start, "end": end, "code_id": code_id,
                               "coder_id": coder_id, "memo": "", "created_at": self.date(created)})
-        if len(self._pending) >= _CHUNK:
+        if len(self._pending) >= _CHUNK or len(self._turns) >= _CHUNK:
             self.flush()
         return sid
 
     def flush(self) -> None:
+        if self._turns:
+            self.project.store.bulk_insert(self.conn, tables.turns, self._turns)
+            self._turns = []
         if self._pending:
-            self.conn.execute(insert(tables.segments), self._pending)
+            self._pending.sort(key=lambda r: r["id"])  # the primary key grows in order: faster inserts
+            self.project.store.bulk_insert(self.conn, tables.segments, self._pending)
             self.report.segments += len(self._pending)
             self._pending = []
 

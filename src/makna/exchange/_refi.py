@@ -58,9 +58,10 @@ def derived_guid(*parts: str) -> str:
     return str(uuid.uuid5(_NS, ":".join(parts)))
 
 
-def selection_guid(source_id: str, start: int, end: int) -> str:
-    """The GUID of the PlainTextSelection that holds every coding of ``start:end``."""
-    return derived_guid("selection", source_id, str(start), str(end))
+def selection_guid(first_segment_id: str) -> str:
+    """The GUID of the PlainTextSelection that holds the codings of one span: the id of its first
+    segment with the first eight hex digits inverted (cheap, stable, distinct from the segment's)."""
+    return f"{int(first_segment_id[:8], 16) ^ 0xFFFFFFFF:08x}{first_segment_id[8:]}"
 
 
 def segment_memo_guid(segment_id: str) -> str:

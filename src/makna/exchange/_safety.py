@@ -47,11 +47,17 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+_LOCAL: dict[str, str] = {}
+
+
 def local(tag: Any) -> str:
     """The local name of an lxml tag (``{urn:...}Code`` -> ``Code``); '' for comments and PIs."""
-    if not isinstance(tag, str):
-        return ""
-    return tag[tag.rfind("}") + 1 :]
+    found = _LOCAL.get(tag) if isinstance(tag, str) else ""
+    if found is None:
+        found = tag[tag.rfind("}") + 1 :]
+        if len(_LOCAL) < 10_000:
+            _LOCAL[tag] = found
+    return found
 
 
 def _fail(path: Path | str, reason: str) -> ExchangeError:

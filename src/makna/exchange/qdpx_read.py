@@ -150,6 +150,8 @@ class _Reader:
         self.notes: list[tuple[str, str, str, str | None, Any]] = []
         self.names: dict[str, set[str]] = {"attribute": set(), "case": set(), "set": set()}
         self.links: list[tuple[str | None, str, str | None, str | None]] = []
+        self.code_refs: dict[str, str] = {}
+        self.users: dict[str | None, str] = {}
         self.fields: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ driver
@@ -369,13 +371,20 @@ class _Reader:
     def coding(self, coding: Any, src: _Source, span: tuple[int, int], where: Any) -> str | None:
         assert src.entry is not None
         ref = next(_children(coding, "CodeRef"), None)
-        code_guid = _guid(ref, "targetGUID") if ref is not None else None
-        code_id = self.loader.codes.get(code_guid) if code_guid else None
+        code_id = self.code_refs.get(ref.get("targetGUID")) if ref is not None else None
+        if code_id is None and ref is not None:
+            code_guid = _guid(ref, "targetGUID")
+            code_id = self.loader.codes.get(code_guid) if code_guid else None
+            if code_id is not None:
+                self.code_refs[ref.get("targetGUID")] = code_id
         if code_id is None:
             target = ref.get("targetGUID") if ref is not None else None
             self.report.unmapped.append(Problem("coding", str(where), f"its code {target} is not in the codebook"))
             return None
-        coder = self.loader.coder(_guid(coding, "creatingUser"))
+        raw_user = coding.get("creatingUser")
+        coder = self.users.get(raw_user)
+        if coder is None:
+            coder = self.users[raw_user] = self.loader.coder(canonical_guid(raw_user))
         key = (span[0], span[1], code_id, coder)
         if key in src.seen:
             self.report.unmapped.append(Problem("coding", str(where), "the same code by the same coder again (duplicate)"))
@@ -548,6 +557,8 @@ def import_qdpx(project: Project, path: str | Path, *, offsets: str | None = Non
             n = conn.execute(tables.sources.select().limit(1)).first() or conn.execute(tables.codes.select().limit(1)).first()
             if n is not None:
                 raise ExchangeError(f"{p}: import a project exchange file into a new, empty project")
+            if conn.dialect.name == "sqlite":  # room for the indexes of a large import (this connection only)
+                conn.exec_driver_sql("PRAGMA cache_size=-262144")
             loader = Loader(project, conn, report)
             reader = _Reader(project, archive, loader, report, limits, offsets)
             with archive.open(qde) as stream:

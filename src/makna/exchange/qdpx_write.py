@@ -39,7 +39,6 @@ from ..errors import ExchangeError
 from ..model import Code
 from ..project import Project
 from ..store import tables
-from ..text import detect_turns
 from ._fields import keep_exact, pack
 from ._refi import (
     NS_PROJECT,
@@ -220,8 +219,7 @@ class _Writer:
             if src.encoding:
                 fields["encoding"] = src.encoding
             keep_exact(fields, name=src.name, original_name=src.original_name)
-            detected = [(d.speaker[:200], d.start, d.end, d.time_start, d.time_end) for d in detect_turns(text)]
-            if turns != detected:
+            if turns:
                 fields["turns"] = [list(x) for x in turns]
             out.append((src, fields))
         return out
@@ -230,6 +228,7 @@ class _Writer:
         seg = tables.segments.c
         seg_notes = {tid: ids for (kind, tid), ids in self.notes_for.items() if kind == "segment" and tid}
         n_segments = 0
+        dates: dict[Any, str] = {}
         if not rows:
             return
         xf, tag = self.xf, self.tag
@@ -242,20 +241,23 @@ class _Writer:
                     _text_element(xf, tag("Description"), pack("", fields))
                     segs = self.conn.execute(
                         select(seg.id, seg.start, seg.end, seg.code_id, seg.coder_id, seg.memo, seg.created_at)
-                        .where(seg.source_id == src.id).order_by(seg.start, seg.end, seg.created_at, seg.id)).all()
-                    i = 0
-                    while i < len(segs):
-                        a, b = segs[i].start, segs[i].end
-                        with xf.element(sel_tag, guid=selection_guid(src.id, a, b), startPosition=str(a),
+                        .where(seg.source_id == src.id).order_by(seg.start, seg.end, seg.created_at, seg.id)).tuples().all()
+                    i, n = 0, len(segs)
+                    while i < n:
+                        a, b = segs[i][1], segs[i][2]
+                        with xf.element(sel_tag, guid=selection_guid(segs[i][0]), startPosition=str(a),
                                         endPosition=str(b)):
-                            while i < len(segs) and segs[i].start == a and segs[i].end == b:
-                                g = segs[i]
-                                with xf.element(coding_tag, guid=g.id, creatingUser=g.coder_id,
-                                                creationDateTime=format_datetime(g.created_at)):
-                                    _leaf(xf, ref_tag, targetGUID=g.code_id)
-                                    if g.memo:
-                                        _leaf(xf, note_tag, targetGUID=segment_memo_guid(g.id))
-                                    for note in seg_notes.get(g.id, ()):
+                            while i < n and segs[i][1] == a and segs[i][2] == b:
+                                gid, _a, _b, code_id, coder_id, memo, created = segs[i]
+                                when = dates.get(created)
+                                if when is None:
+                                    when = dates[created] = format_datetime(created)
+                                with xf.element(coding_tag, guid=gid, creatingUser=coder_id, creationDateTime=when):
+                                    with xf.element(ref_tag, targetGUID=code_id):
+                                        pass
+                                    if memo:
+                                        _leaf(xf, note_tag, targetGUID=segment_memo_guid(gid))
+                                    for note in seg_notes.get(gid, ()):
                                         _leaf(xf, note_tag, targetGUID=note)
                                 i += 1
                     n_segments += len(segs)

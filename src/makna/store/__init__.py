@@ -23,7 +23,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLA
 from ..errors import NotAProjectError, ProjectError, ProjectExistsError
 from . import tables
 
-__all__ = ["Store", "resolve_location", "tables", "schema_head", "as_utc"]
+__all__ = ["Store", "resolve_location", "tables", "schema_head", "as_utc", "bulk_insert"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -242,46 +242,51 @@ class Store:
             )
 
     def bulk_insert(self, conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Insert many rows (dicts with the same keys) through the driver's ``executemany``, with each
-        column's own bind processing: the fast path for turns and segments. Driver integrity errors
-        come out as SQLAlchemy's :class:`IntegrityError`, like any other statement's."""
-        if not rows:
-            return
-        dialect = conn.dialect
-        cols = list(rows[0].keys())
-        procs = [table.c[c].type._cached_bind_processor(dialect) for c in cols]
-        quote = dialect.identifier_preparer.quote
-        mark = "?" if dialect.paramstyle == "qmark" else "%s"
-        sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
-               f"VALUES ({', '.join([mark] * len(cols))})")
-        if any(procs):
-            # Bulk rows often share a value (one timestamp for a whole batch): process each once.
-            caches: list[dict[Any, Any]] = [{} for _ in cols]
-
-            def bind(value: Any, proc: Any, cache: dict[Any, Any]) -> Any:
-                try:
-                    return cache[value]
-                except KeyError:
-                    cache[value] = out = proc(value)
-                    return out
-                except TypeError:  # unhashable (JSON lists, dicts)
-                    return proc(value)
-
-            data = [tuple(bind(r[c], p, k) if p else r[c] for c, p, k in zip(cols, procs, caches, strict=True))
-                    for r in rows]
-        else:
-            data = [tuple(r[c] for c in cols) for r in rows]
-        cursor = conn.connection.cursor()
-        try:
-            cursor.executemany(sql, data)
-        except dialect.loaded_dbapi.IntegrityError as exc:
-            raise IntegrityError(sql, None, exc) from exc
-        finally:
-            cursor.close()
+        """See :func:`bulk_insert`."""
+        bulk_insert(conn, table, rows)
 
     def meta(self) -> dict[str, str]:
         with self.read() as conn:
             return {k: v for k, v in conn.execute(select(tables.meta.c.key, tables.meta.c.value))}
+
+
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert many rows (dicts with the same keys) through the driver's ``executemany``, with each
+    column's own bind processing: the fast path for turns and segments. Driver integrity errors
+    come out as SQLAlchemy's :class:`IntegrityError`, like any other statement's."""
+    if not rows:
+        return
+    dialect = conn.dialect
+    cols = list(rows[0].keys())
+    procs = [table.c[c].type._cached_bind_processor(dialect) for c in cols]
+    quote = dialect.identifier_preparer.quote
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
+           f"VALUES ({', '.join([mark] * len(cols))})")
+    if any(procs):
+        # Bulk rows often share a value (one timestamp for a whole batch): process each once.
+        caches: list[dict[Any, Any]] = [{} for _ in cols]
+
+        def bind(value: Any, proc: Any, cache: dict[Any, Any]) -> Any:
+            try:
+                return cache[value]
+            except KeyError:
+                cache[value] = out = proc(value)
+                return out
+            except TypeError:  # unhashable (JSON lists, dicts)
+                return proc(value)
+
+        data = [tuple(bind(r[c], p, k) if p else r[c] for c, p, k in zip(cols, procs, caches, strict=True))
+                for r in rows]
+    else:
+        data = [tuple(r[c] for c in cols) for r in rows]
+    cursor = conn.connection.cursor()
+    try:
+        cursor.executemany(sql, data)
+    except dialect.loaded_dbapi.IntegrityError as exc:
+        raise IntegrityError(sql, None, exc) from exc
+    finally:
+        cursor.close()
 
 
 def _first_line(exc: SQLAlchemyError) -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "sets",
     "set_members",
     "events",
+    "deid_sources",
 ]
 
 metadata = MetaData(
@@ -203,3 +204,18 @@ events = Table(
     Column("action", String(100), nullable=False, index=True),
     Column("payload", JSON, nullable=False),
 )
+
+deid_sources = Table(
+    "deid_sources",
+    metadata,
+    Column("source_id", UUID, ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("number", Integer, nullable=False, unique=True),
+    Column("review", JSON, nullable=False),
+    Column("scanned_at", DateTime(timezone=True), nullable=False),
+    Column("applied_at", DateTime(timezone=True)),
+    Column("mode", String(16)),
+    Column("key_id", String(64)),
+    Column("replacements", JSON),
+)
+"""De-identification state of a source: its review (spans, no identifier strings) and, once applied,
+the mode, key id and public replacement records (migration 0003)."""

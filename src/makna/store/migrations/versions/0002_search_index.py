@@ -4,7 +4,7 @@ Revision ID: 0002
 Revises: 0001
 
 ``search_chunks``: one row per indexed passage (a turn, or a run of sentences outside turns) of a
-source, with its span. ``search_sources``: which sources are indexed, with which index version.
+source, with its span. ``search_sources``: which sources are indexed, with which index version, at which text (sha256).
 SQLite: an FTS5 table ``search_fts(words, stems)`` whose rowid is the chunk id.
 PostgreSQL: tsvector columns ``words`` and ``stems`` on ``search_chunks`` (built by makna from
 pre-stemmed tokens; the 'simple' configuration is used for queries) with GIN indexes.
@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("source_id", sa.String(length=36), nullable=False),
         sa.Column("language", sa.String(length=16), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False, server_default=""),
         sa.ForeignKeyConstraint(["source_id"], ["sources.id"], name=op.f("fk_search_sources_source_id_sources"),
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("source_id", name=op.f("pk_search_sources")),

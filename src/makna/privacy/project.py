@@ -1,0 +1,369 @@
+"""De-identification inside a project: scan sources, keep the review, decide on detections, report.
+
+The review of each source lives in the ``deid_sources`` table as :meth:`Review.to_dict` output (spans,
+types, confidences, detectors and statuses; never an identifier string: the source text supplies the
+strings when a review is loaded). Each detection has a stable id ``N:i``, where ``N`` is the source's
+de-identification number (given on its first scan, never reused) and ``i`` its item number (from 1; a
+rescan appends, so ids stay valid). Replacing the text, the key and re-identification are in
+:mod:`makna.privacy.project_apply`.
+
+Every change goes through ``project.store.write`` and logs an event whose payload holds ids, spans,
+types and counts only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from ..errors import InputError, PrivacyError
+from ..project import Project
+from ..store import as_utc, tables
+from .detect import detect, propagate
+from .review import Review, ReviewItem, Status, context
+from .types import PII_TYPES, Detection
+
+__all__ = [
+    "ReviewEntry",
+    "ScanReport",
+    "SourceDeidStatus",
+    "add_detection",
+    "decide",
+    "decide_all",
+    "deid_status",
+    "detection_language",
+    "edit_detection",
+    "review_entries",
+    "scan",
+]
+
+_DECIDED = frozenset({"accepted", "edited", "added"})
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """One detection of one source, for listing and review (``text`` is shown, never stored)."""
+
+    id: str
+    source: str
+    source_id: str
+    start: int
+    end: int
+    type: str
+    confidence: float
+    detector: str
+    status: str
+    text: str
+    before: str
+    after: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """All fields, for JSON and CSV output."""
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class ScanReport:
+    """What a scan did: sources scanned, detections new from detectors and from propagation."""
+
+    sources: int
+    detections: int
+    new: int
+    propagated: int
+    skipped_applied: list[str]
+    entries: list[ReviewEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDeidStatus:
+    """Where one source stands: review counts, and whether (and how) its text was replaced."""
+
+    number: int | None
+    source: str
+    source_id: str
+    pending: int
+    accepted: int
+    rejected: int
+    applied: bool
+    mode: str | None
+    replaced: int
+    applied_at: dt.datetime | None
+
+
+def detection_language(language: str) -> str:
+    """The detector language for a source language code (``en*`` -> ``en``, anything else ``id``)."""
+    return "en" if language.lower().startswith("en") else "id"
+
+
+# ----------------------------------------------------------------------------------- loading
+@dataclass
+class _State:
+    source_id: str
+    name: str
+    language: str
+    number: int
+    review: Review
+    applied: bool
+
+
+def _load(conn: Connection, *, source_ids: Collection[str] | None = None,
+          applied: bool | None = False) -> list[_State]:
+    """Reviews of scanned sources (by default the ones not yet applied), in number order."""
+    d, s = tables.deid_sources.c, tables.sources.c
+    q = (select(d.source_id, d.number, d.review, d.applied_at, s.name, s.text, s.language)
+         .join(tables.sources, s.id == d.source_id).order_by(d.number))
+    if source_ids is not None:
+        q = q.where(d.source_id.in_(list(source_ids)))
+    if applied is not None:
+        q = q.where(d.applied_at.is_not(None) if applied else d.applied_at.is_(None))
+    out: list[_State] = []
+    for r in conn.execute(q):
+        # once applied, the spans refer to the replaced text: such a review is not loaded
+        review = Review.from_dict(r.text, r.review) if r.applied_at is None else Review(r.text, ())
+        out.append(_State(r.source_id, r.name, r.language, r.number, review, r.applied_at is not None))
+    return out
+
+
+def _save(conn: Connection, state: _State) -> None:
+    conn.execute(update(tables.deid_sources).where(tables.deid_sources.c.source_id == state.source_id)
+                 .values(review=state.review.to_dict()))
+
+
+def _source_ids(project: Project, conn: Connection, names: Iterable[str] | None) -> list[str] | None:
+    if names is None:
+        return None
+    return [str(project.source_row(conn, n).id) for n in names]
+
+
+def _entries(states: Sequence[_State], *, status: Collection[str] | None = None) -> list[ReviewEntry]:
+    out: list[ReviewEntry] = []
+    for st in states:
+        for i, item in enumerate(st.review.items, start=1):
+            if status is not None and item.status not in status:
+                continue
+            det = item.detection
+            before, ident, after = context(st.review.text, det)
+            out.append(ReviewEntry(f"{st.number}:{i}", st.name, st.source_id, det.start, det.end, det.type,
+                                   det.confidence, det.detector, item.status, ident, before, after))
+    return out
+
+
+def _confirmed(states: Iterable[_State]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for st in states:
+        if not st.applied:
+            out.update(st.review.confirmed_strings())
+    return out
+
+
+def find_unreviewed(states: Sequence[_State], confirmed: Mapping[str, str]) -> dict[str, list[Detection]]:
+    """Occurrences of ``confirmed`` strings that no item of these reviews covers (any status)."""
+    live = [st for st in states if not st.applied]
+    found = propagate({st.source_id: st.review.text for st in live}, confirmed,
+                      existing={st.source_id: [i.detection for i in st.review.items] for st in live})
+    return {k: v for k, v in found.items() if v}
+
+
+# -------------------------------------------------------------------------------------- scan
+def scan(
+    project: Project,
+    *,
+    sources: Iterable[str] | None = None,
+    known_names: Iterable[str] = (),
+    confirmed: Mapping[str, str] | None = None,
+    types: Collection[str] | None = None,
+) -> ScanReport:
+    """Detect identifiers in every source not yet de-identified (or in ``sources``), merge with the
+    stored review (decisions are kept; a detection with the span of an existing item, or overlapping
+    a live one, is not added again), then find the other occurrences of confirmed strings (from the
+    reviews, and ``confirmed``: e.g. the originals recorded in the key) across the project."""
+    names = tuple(n for n in known_names if n.strip())
+    payload: dict[str, Any] = {}
+    s, d = tables.sources.c, tables.deid_sources.c
+    with project.store.write(project.actor, "deid.scan", payload) as conn:
+        wanted = _source_ids(project, conn, sources)
+        applied = {r.source_id for r in conn.execute(select(d.source_id).where(d.applied_at.is_not(None)))}
+        among = applied if wanted is None else applied & set(wanted)
+        skipped = [str(n) for n in conn.execute(select(s.name).where(s.id.in_(among)).order_by(s.name)).scalars()]
+        q = select(s.id, s.text, s.language).order_by(s.name)
+        if wanted is not None:
+            q = q.where(s.id.in_(wanted))
+        rows = [r for r in conn.execute(q) if r.id not in applied]
+        known = {st.source_id: st for st in _load(conn)}
+        top = int(conn.execute(select(func.coalesce(func.max(d.number), 0))).scalar_one())
+        new = 0
+        for r in rows:
+            found = detect(r.text, language=detection_language(r.language), known_names=names, types=types)
+            st = known.get(r.id)
+            if st is None:
+                top += 1
+                conn.execute(insert(tables.deid_sources).values(
+                    source_id=r.id, number=top, review={"items": []}, scanned_at=dt.datetime.now(dt.UTC)))
+                st = known[r.id] = _State(r.id, "", r.language, top, Review(r.text, ()), False)
+            new += _merge(st.review, found)
+        added = find_unreviewed(list(known.values()), {**(confirmed or {}), **_confirmed(known.values())})
+        scanned = {r.id for r in rows}
+        for sid, dets in added.items():
+            known[sid].review.items.extend(ReviewItem(det) for det in dets)
+        for st in known.values():
+            if st.source_id in scanned or st.source_id in added:
+                _save(conn, st)
+                conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id)
+                             .values(scanned_at=dt.datetime.now(dt.UTC)))
+        states = _load(conn, source_ids=scanned | set(added))
+        entries = _entries(states)
+        payload.update(sources=len(rows), new=new, propagated=sum(len(v) for v in added.values()),
+                       detections=len(entries), by_type=dict(Counter(e.type for e in entries)))
+    return ScanReport(len(rows), len(entries), new, payload["propagated"], skipped, entries)
+
+
+def _merge(review: Review, found: Iterable[Detection]) -> int:
+    """Add the detections that neither repeat an item's span nor overlap a live (not rejected) item."""
+    spans = {(i.detection.start, i.detection.end) for i in review.items}
+    live = [i.detection for i in review.items if i.status != "rejected"]
+    n = 0
+    for det in found:
+        if (det.start, det.end) in spans or any(det.overlaps(o) for o in live):
+            continue
+        review.items.append(ReviewItem(det))
+        spans.add((det.start, det.end))
+        live.append(det)
+        n += 1
+    return n
+
+
+# ------------------------------------------------------------------------------------ review
+def review_entries(project: Project, *, sources: Iterable[str] | None = None,
+                   status: Collection[str] | None = None) -> list[ReviewEntry]:
+    """The detections of the scanned, not yet de-identified sources (optionally of some statuses)."""
+    with project.store.read() as conn:
+        return _entries(_load(conn, source_ids=_source_ids(project, conn, sources)), status=status)
+
+
+def _parse_id(item_id: str) -> tuple[int, int]:
+    try:
+        number, index = item_id.strip().split(":", 1)
+        return int(number), int(index)
+    except ValueError:
+        raise InputError(f"detection id {item_id!r}: expected N:I as listed by 'makna deid scan'") from None
+
+
+def _resolve(conn: Connection, ids: Iterable[str]) -> tuple[dict[int, _State], list[tuple[_State, int, str]]]:
+    states = {st.number: st for st in _load(conn, applied=None)}
+    out: list[tuple[_State, int, str]] = []
+    for item_id in ids:
+        number, index = _parse_id(item_id)
+        st = states.get(number)
+        if st is None:
+            raise InputError(f"detection {item_id}: no scanned source number {number} (see 'makna deid status')")
+        if st.applied:
+            raise PrivacyError(f"detection {item_id}: source {st.name!r} is de-identified already")
+        if not 1 <= index <= len(st.review.items):
+            raise InputError(f"detection {item_id}: source {number} has {len(st.review.items)} detection(s)")
+        out.append((st, index - 1, item_id))
+    return states, out
+
+
+def decide(project: Project, ids: Iterable[str], status: Status) -> int:
+    """Set the status (``accepted`` or ``rejected``) of the detections with these ids."""
+    if status not in {"accepted", "rejected"}:
+        raise InputError(f"status {status!r}: use accepted or rejected")
+    wanted = list(ids)
+    if not wanted:
+        raise InputError("no detection ids given")
+    payload: dict[str, Any] = {"ids": wanted, "status": status}
+    with project.store.write(project.actor, f"deid.{status}", payload) as conn:
+        _states, found = _resolve(conn, wanted)
+        touched: dict[str, _State] = {}
+        for st, index, _ in found:
+            if status == "accepted" and st.review.items[index].status in {"edited", "added"}:
+                continue  # already the researcher's own decision
+            (st.review.accept if status == "accepted" else st.review.reject)(index)
+            touched[st.source_id] = st
+        for st in touched.values():
+            st.review._check_overlaps()  # accepting a rejected item again may meet an edited span
+            _save(conn, st)
+    return len(found)
+
+
+def decide_all(project: Project, status: Status, *, sources: Iterable[str] | None = None,
+               types: Collection[str] | None = None, min_confidence: float = 0.0,
+               max_confidence: float | None = None) -> int:
+    """Accept or reject every pending detection (of ``types``, within the confidence bounds)."""
+    if status not in {"accepted", "rejected"}:
+        raise InputError(f"status {status!r}: use accepted or rejected")
+    kinds = {t.upper() for t in types} if types else None
+    if kinds and kinds - set(PII_TYPES):
+        raise InputError(f"unknown type(s): {', '.join(sorted(kinds - set(PII_TYPES)))}")
+    payload: dict[str, Any] = {"status": status, "types": sorted(kinds or []), "min_confidence": min_confidence}
+    n = 0
+    with project.store.write(project.actor, f"deid.{status}_all", payload) as conn:
+        for st in _load(conn, source_ids=_source_ids(project, conn, sources)):
+            changed = False
+            for i, item in enumerate(st.review.items):
+                det = item.detection
+                if item.status != "pending" or (kinds and det.type not in kinds) or det.confidence < min_confidence:
+                    continue
+                if max_confidence is not None and det.confidence > max_confidence:
+                    continue
+                (st.review.accept if status == "accepted" else st.review.reject)(i)
+                changed, n = True, n + 1
+            if changed:
+                _save(conn, st)
+        payload["count"] = n
+    return n
+
+
+def edit_detection(project: Project, item_id: str, start: int, end: int, kind: str | None = None) -> ReviewEntry:
+    """Correct the span (and optionally the type) of a detection; it counts as accepted."""
+    payload: dict[str, Any] = {"id": item_id, "start": start, "end": end, "type": kind.upper() if kind else None}
+    with project.store.write(project.actor, "deid.edit", payload) as conn:
+        _states, [(st, index, _)] = _resolve(conn, [item_id])
+        st.review.edit(index, start, end, kind.upper() if kind else None)
+        _save(conn, st)
+        return _entries([st])[index]
+
+
+def add_detection(project: Project, source: str, start: int, end: int, kind: str) -> ReviewEntry:
+    """Add an identifier the detectors missed (it counts as accepted); scans the source first if needed."""
+    payload: dict[str, Any] = {"start": start, "end": end, "type": kind.upper()}
+    with project.store.write(project.actor, "deid.add", payload) as conn:
+        sid = str(project.source_row(conn, source).id)
+        payload["source_id"] = sid
+        d = tables.deid_sources.c
+        row = conn.execute(select(d.applied_at).where(d.source_id == sid)).first()
+        if row is None:
+            top = int(conn.execute(select(func.coalesce(func.max(d.number), 0))).scalar_one())
+            conn.execute(insert(tables.deid_sources).values(source_id=sid, number=top + 1, review={"items": []},
+                                                            scanned_at=dt.datetime.now(dt.UTC)))
+        elif row.applied_at is not None:
+            raise PrivacyError(f"source {source!r} is de-identified already")
+        [st] = _load(conn, source_ids=[sid])
+        index = st.review.add(start, end, kind.upper())
+        _save(conn, st)
+        return _entries([st])[index]
+
+
+# ------------------------------------------------------------------------------------ status
+def deid_status(project: Project) -> list[SourceDeidStatus]:
+    """Per source (all of them, scanned or not): review counts, applied or not, mode."""
+    s, d = tables.sources.c, tables.deid_sources.c
+    with project.store.read() as conn:
+        rows = conn.execute(
+            select(s.id, s.name, d.number, d.review, d.applied_at, d.mode, d.replacements)
+            .select_from(tables.sources.outerjoin(tables.deid_sources, d.source_id == s.id)).order_by(s.name)
+        ).all()
+    out: list[SourceDeidStatus] = []
+    for r in rows:
+        counts = Counter(str(i.get("status")) for i in (r.review or {}).get("items", []))
+        out.append(SourceDeidStatus(
+            r.number, r.name, r.id, counts["pending"], sum(counts[k] for k in _DECIDED), counts["rejected"],
+            r.applied_at is not None, r.mode, len(r.replacements or []),
+            as_utc(r.applied_at) if r.applied_at is not None else None,
+        ))
+    return out

@@ -1,0 +1,349 @@
+"""Replace reviewed identifiers in a project's sources, keep the key outside, and re-identify with it.
+
+:func:`apply` pseudonymises every scanned, fully reviewed source, writes (or extends) the encrypted key
+file first, then in ONE transaction replaces each source's text (``text``, ``length``, ``sha256`` of the
+new text; the original file bytes are dropped), remaps its turns (offsets through the replacements;
+numbers and time stamps kept; a speaker label that is a replaced identifier is replaced too), records
+the public replacement records (spans and types), re-indexes full-text search when that module is
+present, and stores the key id in ``meta['deid_key_id']``. On SQLite the file is then compacted
+(``VACUUM`` and a truncating WAL checkpoint) so that no freed page or WAL frame keeps an original.
+
+Refused, with nothing changed: a source that has codings or span-linked cases (de-identify before
+coding: offsets of codings are not remapped), pending detections (unless ``include_pending``),
+occurrences of confirmed identifiers that no review covers, a key path that is the project file, a
+key of another project, a wrong passphrase, a missing key once the project has one.
+
+The key file payload (see :mod:`makna.privacy.keyfile`) holds, besides the mapping, per source id
+``{"mode", "sha256" (of the original text), "replacements": [Replacement fields]}`` and, under the
+reserved name ``"_known_names"``, the project's known names (the only place makna keeps them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, text, update
+
+from ..errors import InputError, KeyFileError, PrivacyError
+from ..project import Project
+from ..store import tables
+from .keyfile import project_fingerprint, read_header, read_key, write_key
+from .project import _confirmed, _load, _source_ids, _State, detection_language, find_unreviewed
+from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
+
+__all__ = [
+    "KNOWN_NAMES",
+    "ApplyReport",
+    "ProjectKey",
+    "add_known_names",
+    "apply",
+    "known_names",
+    "open_key",
+    "reveal",
+]
+
+KNOWN_NAMES = "_known_names"
+"""Reserved entry of the key file's records holding the known names (source ids are UUIDs)."""
+_META_KEY = "deid_key_id"
+_MODES = ("surrogate", "tag", "mask")
+
+
+@dataclass
+class ProjectKey:
+    """A project's decrypted key: the mapping, per-source records and known names."""
+
+    path: Path
+    project: str
+    key_id: str | None
+    mapping: KeyMapping
+    records: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        """The known names recorded in the key."""
+        return [str(n) for n in self.records.get(KNOWN_NAMES, [])]
+
+    def originals(self) -> dict[str, str]:
+        """Every original string replaced so far (and the known names), with its type."""
+        out = {n: "PERSON" for n in self.names}
+        for sid, entry in self.records.items():
+            if sid != KNOWN_NAMES:
+                out.update({str(r["original"]): str(r["type"]) for r in entry.get("replacements", [])})
+        return out
+
+    def save(self, passphrase: str) -> str:
+        """Encrypt the key to its file (atomically); returns the key id."""
+        self.key_id = write_key(self.path, self.mapping, passphrase, project=self.project, key_id=self.key_id,
+                                replacements=self.records)
+        return self.key_id
+
+
+@dataclass(frozen=True)
+class ApplyReport:
+    """What :func:`apply` did."""
+
+    sources: list[str]
+    replaced: int
+    by_type: dict[str, int]
+    key_id: str
+    mode: str
+    unscanned: list[str]
+    warnings: list[str]
+    compacted: bool
+
+
+# --------------------------------------------------------------------------------------- key
+def _identity(project: Project) -> tuple[str, str | None]:
+    meta = project.store.meta()
+    return project_fingerprint(meta["project_id"]), meta.get(_META_KEY)
+
+
+def _check_key_path(project: Project, path: Path) -> None:
+    url = project.store.url
+    if url.startswith("sqlite:///"):
+        db = Path(url[len("sqlite:///"):]).resolve()
+        if path in {db, *(Path(f"{db}{s}") for s in ("-wal", "-shm", "-journal"))}:
+            raise KeyFileError(f"{path}: the key must live outside the project file; choose another path")
+    if path.is_dir():
+        raise KeyFileError(f"{path} is a folder; give the path of the key file")
+
+
+def open_key(project: Project, path: str | Path, passphrase: str, *, create: bool = False) -> ProjectKey:
+    """Decrypt the project's key at ``path`` (checking that it is this project's key); with ``create``,
+    a missing file gives a new, empty key, unless the project already has a key."""
+    target = Path(path).expanduser().resolve()
+    _check_key_path(project, target)
+    fingerprint, key_id = _identity(project)
+    if target.exists():
+        mapping, records = read_key(target, passphrase, project=fingerprint, key_id=key_id)
+        return ProjectKey(target, fingerprint, key_id or str(read_header(target)["key_id"]), mapping, records)
+    if key_id is not None:
+        raise KeyFileError(f"key file not found: {target} (this project's identifiers are in key {key_id[:12]}…; "
+                           "give the path of that file)")
+    if not create:
+        raise KeyFileError(f"key file not found: {target}")
+    if not passphrase:
+        raise KeyFileError("the passphrase is empty")
+    return ProjectKey(target, fingerprint, None, KeyMapping(), {})
+
+
+def _set_key_id(conn: Connection, key_id: str) -> None:
+    m = tables.meta.c
+    if conn.execute(select(m.value).where(m.key == _META_KEY)).scalar() is None:
+        conn.execute(insert(tables.meta).values(key=_META_KEY, value=key_id))
+    else:
+        conn.execute(update(tables.meta).where(m.key == _META_KEY).values(value=key_id))
+
+
+def add_known_names(project: Project, path: str | Path, passphrase: str, names: Iterable[str]) -> int:
+    """Record the project's own names (informants' real names, aliases) in the key file, creating it
+    if needed; returns how many were new. They never enter the project."""
+    clean = [" ".join(n.split()) for n in names]
+    if not all(clean):
+        raise InputError("a known name must not be empty")
+    key = open_key(project, path, passphrase, create=True)
+    have = set(key.names)
+    new = [n for n in dict.fromkeys(clean) if n not in have]
+    key.records[KNOWN_NAMES] = sorted(have | set(new))
+    payload: dict[str, Any] = {"added": len(new)}
+    with project.store.write(project.actor, "deid.names", payload) as conn:
+        payload["key_id"] = kid = key.save(passphrase)
+        _set_key_id(conn, kid)
+    return len(new)
+
+
+def known_names(project: Project, path: str | Path, passphrase: str) -> list[str]:
+    """The known names recorded in the project's key."""
+    return open_key(project, path, passphrase).names
+
+
+# ------------------------------------------------------------------------------------- apply
+def _blockers(conn: Connection, sids: Sequence[str]) -> dict[str, tuple[int, int]]:
+    g, cl = tables.segments.c, tables.case_links.c
+    codings = dict(conn.execute(select(g.source_id, func.count()).where(g.source_id.in_(sids))
+                                .group_by(g.source_id)).tuples().all())
+    links = dict(conn.execute(select(cl.source_id, func.count()).where(cl.source_id.in_(sids), cl.start.is_not(None))
+                              .group_by(cl.source_id)).tuples().all())
+    return {s: (int(codings.get(s, 0)), int(links.get(s, 0))) for s in sids if codings.get(s) or links.get(s)}
+
+
+def _refuse_blocked(conn: Connection, states: Sequence[_State]) -> None:
+    blocked = _blockers(conn, [st.source_id for st in states])
+    if blocked:
+        names = {st.source_id: st.name for st in states}
+        parts = [f"{names[s]} ({c} coding(s), {n} linked span(s))" for s, (c, n) in blocked.items()]
+        raise PrivacyError("de-identify before coding: " + "; ".join(parts)
+                           + " would keep offsets into the original text")
+
+
+def _map_end(offset: int, reps: Sequence[Replacement]) -> int:
+    """Map an exclusive end offset (inside a replaced span: to the end of its replacement)."""
+    shift = 0
+    for rep in reps:
+        if offset <= rep.start:
+            break
+        if offset < rep.end:
+            return rep.new_end
+        shift = rep.new_end - rep.end
+    return offset + shift
+
+
+def _relabel(label: str, reps: Sequence[Replacement]) -> str:
+    pairs = {r.original: r.replacement for r in reps}
+    for original in sorted(pairs, key=len, reverse=True):
+        label = re.sub(rf"(?<!\w){re.escape(original)}(?!\w)", lambda _m, o=original: pairs[o], label)
+    return label[:200]
+
+
+def _replace_source(project: Project, conn: Connection, st: _State, new_text: str,
+                    reps: Sequence[Replacement]) -> None:
+    s, t = tables.sources.c, tables.turns.c
+    conn.execute(update(tables.sources).where(s.id == st.source_id).values(
+        text=new_text, length=len(new_text), sha256=hashlib.sha256(new_text.encode("utf-8")).hexdigest(),
+        original=None))
+    turns = conn.execute(select(tables.turns).where(t.source_id == st.source_id).order_by(t.number)).all()
+    conn.execute(delete(tables.turns).where(t.source_id == st.source_id))
+    rows = []
+    for r in turns:
+        start = map_offset(r.start, reps)
+        end = max(_map_end(r.end, reps), start + 1)
+        rows.append({"source_id": st.source_id, "number": r.number, "speaker": _relabel(r.speaker, reps),
+                     "start": start, "end": min(end, len(new_text)), "time_start": r.time_start,
+                     "time_end": r.time_end})
+    project.store.bulk_insert(conn, tables.turns, rows)
+    try:
+        from ..analysis.search_index import index_source
+    except ImportError:  # pragma: no cover - the search layer is optional
+        return
+    index_source(conn, st.source_id, new_text, st.language)
+
+
+def _compact(project: Project) -> bool:
+    """SQLite: rebuild the file and empty the WAL, so that no original survives in a freed page or an
+    old WAL frame. (PostgreSQL keeps dead row versions until the server vacuums; see the report.)"""
+    if project.store.dialect != "sqlite":
+        return False
+    with project.store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM")
+        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    return busy is None or busy[0] == 0
+
+
+def apply(
+    project: Project,
+    key_path: str | Path,
+    passphrase: str,
+    *,
+    mode: Mode = "surrogate",
+    sources: Iterable[str] | None = None,
+    include_pending: bool = False,
+) -> ApplyReport:
+    """De-identify the scanned sources (or ``sources``): see the module documentation."""
+    if mode not in _MODES:
+        raise InputError(f"mode {mode!r}: use one of {', '.join(_MODES)}")
+    d, s = tables.deid_sources.c, tables.sources.c
+    with project.store.read() as conn:
+        wanted = _source_ids(project, conn, sources)
+        states = _load(conn)
+        targets = [st for st in states if wanted is None or st.source_id in wanted]
+        scanned = set(conn.execute(select(d.source_id)).scalars())
+        unscanned = [str(n) for n in conn.execute(select(s.name).where(s.id.not_in(scanned)).order_by(s.name))
+                     .scalars()]
+        if wanted is not None:
+            for sid in set(wanted) - {st.source_id for st in targets}:
+                name = conn.execute(select(s.name).where(s.id == sid)).scalar()
+                why = "is de-identified already" if sid in scanned else "has not been scanned ('makna deid scan')"
+                raise PrivacyError(f"source {name!r} {why}")
+            unscanned = []
+        if not targets:
+            raise PrivacyError("nothing to de-identify: " + ("scan the sources first ('makna deid scan')"
+                                                             if unscanned else "every source is de-identified"))
+        pending = [(st.name, n) for st in targets
+                   if (n := sum(1 for i in st.review.items if i.status == "pending"))]
+        if pending and not include_pending:
+            listed = ", ".join(f"{name} ({n})" for name, n in pending)
+            raise PrivacyError(f"pending detections in {listed}: accept or reject them first "
+                               "('makna deid accept/reject'), or apply with --include-pending")
+        _refuse_blocked(conn, targets)
+    key = open_key(project, key_path, passphrase, create=True)
+    unreviewed = find_unreviewed(states, {**key.originals(), **_confirmed(states)})
+    if unreviewed:
+        names = {st.source_id: st.name for st in states}
+        listed = ", ".join(f"{names[sid]} ({len(v)})" for sid, v in unreviewed.items())
+        raise PrivacyError(f"confirmed identifiers occur again, unreviewed, in {listed}: run 'makna deid scan' "
+                           "and review them first")
+    mapping = key.mapping
+    mapping.reserve([i.detection.text for st in states for i in st.review.items] + key.names)
+    plans: list[tuple[_State, str, list[Replacement]]] = []
+    for st in targets:
+        dets = st.review.final(include_pending=include_pending)
+        new_text, reps = pseudonymise(st.review.text, dets, mode=mode, mapping=mapping,
+                                      language=detection_language(st.language))
+        key.records[st.source_id] = {"mode": mode,
+                                     "sha256": hashlib.sha256(st.review.text.encode("utf-8")).hexdigest(),
+                                     "replacements": [asdict(r) for r in reps]}
+        plans.append((st, new_text, reps))
+    key_id = key.save(passphrase)  # the key first: a failure below leaves the project untouched
+    warnings: list[str] = []
+    by_type: Counter[str] = Counter()
+    now = dt.datetime.now(dt.UTC)
+    with project.store.batch() as conn:
+        _refuse_blocked(conn, targets)
+        with project.store.write(project.actor, "deid.key", {"key_id": key_id}):
+            _set_key_id(conn, key_id)
+        for st, new_text, reps in plans:
+            types = Counter(r.type for r in reps)
+            payload = {"source_id": st.source_id, "mode": mode, "key_id": key_id, "replaced": len(reps),
+                       "by_type": dict(types), "length": len(new_text)}
+            with project.store.write(project.actor, "deid.apply", payload):
+                _replace_source(project, conn, st, new_text, reps)
+                conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id).values(
+                    applied_at=now, mode=mode, key_id=key_id, replacements=[r.public() for r in reps]))
+            by_type.update(types)
+            row = conn.execute(select(s.name, s.original_name).where(s.id == st.source_id)).one()
+            hit = sorted({r.type for r in reps for label in row
+                          if re.search(rf"(?<!\w){re.escape(r.original)}(?!\w)", label)})
+            if hit:
+                warnings.append(f"the name of source {st.name!r} contains a replaced identifier "
+                                f"({', '.join(hit)}): rename it ('makna sources rename')")
+        if project.store.dialect == "sqlite" and conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE name = 'search_fts'")).first():
+            # FTS5 keeps deleted terms in older index segments until they are merged
+            conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
+    compacted = _compact(project)
+    return ApplyReport([st.name for st, _, _ in plans], sum(by_type.values()), dict(sorted(by_type.items())),
+                       key_id, mode, unscanned, warnings, compacted)
+
+
+# ------------------------------------------------------------------------------------ reveal
+def reveal(project: Project, source: str, key_path: str | Path, passphrase: str) -> str:
+    """The original text of a de-identified source, put back with the key (logged as an event)."""
+    _fingerprint, key_id = _identity(project)
+    d, s = tables.deid_sources.c, tables.sources.c
+    with project.store.read() as conn:
+        sid = str(project.source_row(conn, source).id)
+        row = conn.execute(select(s.text, d.applied_at).select_from(tables.sources.outerjoin(
+            tables.deid_sources, d.source_id == s.id)).where(s.id == sid)).one()
+    if key_id is None or row.applied_at is None:
+        raise PrivacyError(f"source {source!r} is not de-identified: its text is the original")
+    key = open_key(project, key_path, passphrase)
+    entry = key.records.get(sid)
+    if not isinstance(entry, dict):
+        raise KeyFileError(f"the key file holds no record of source {source!r}")
+    reps = [Replacement(**r) for r in entry.get("replacements", [])]
+    try:
+        original = restore(row.text, reps)
+    except ValueError:
+        raise PrivacyError(f"source {source!r} no longer matches its replacements in the key") from None
+    if hashlib.sha256(original.encode("utf-8")).hexdigest() != entry.get("sha256"):
+        raise PrivacyError(f"source {source!r}: the restored text does not match the original's checksum")
+    with project.store.write(project.actor, "deid.reveal", {"source_id": sid}):
+        pass
+    return original
