@@ -135,3 +135,24 @@ def test_rename_and_delete(project: makna.Project) -> None:
     assert makna.delete_source(project, "b") == 1
     assert makna.list_sources(project) == []
     assert makna.retrieve(project) == []
+
+
+def test_original_bytes_kept_once(project: makna.Project, tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text(INTERVIEW, encoding="utf-8")
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(INTERVIEW.replace("\n", "\r\n").encode("utf-8"))
+    a = makna.import_file(project, plain)
+    b = makna.import_file(project, crlf, allow_duplicate=True)
+    c = makna.import_file(project, plain, name="no-original", keep_original=False, allow_duplicate=True)
+    from makna.sources import get_original
+
+    assert get_original(project, a.name) == plain.read_bytes() and a.has_original
+    assert get_original(project, b.name) == crlf.read_bytes() and makna.get_source(project, b.name).has_original
+    assert get_original(project, c.name) == plain.read_bytes()  # the stored text is byte for byte the file
+    with project.store.read() as conn:
+        from makna.store import tables
+
+        stored = dict(conn.execute(tables.sources.select().with_only_columns(
+            tables.sources.c.name, tables.sources.c.original)).all())
+    assert stored["plain.txt"] is None and stored["crlf.txt"] == crlf.read_bytes()

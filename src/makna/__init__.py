@@ -13,6 +13,16 @@ The library is the product; the ``makna`` command line and the web workbench sit
 
 from __future__ import annotations
 
+from .agreement import (
+    AgreementScope,
+    disagreements_csv,
+    disagreements_html,
+    list_disagreements,
+    project_agreement,
+    project_unitizing,
+    resolve_bulk,
+)
+from .agreement import resolve as resolve_coding
 from .cases import (
     add_case,
     define_attribute,
@@ -173,4 +183,13 @@ __all__ = [
     "code_frequencies",
     "code_case_matrix",
     "to_pandas",
+    # inter-coder agreement on a project
+    "AgreementScope",
+    "project_agreement",
+    "project_unitizing",
+    "list_disagreements",
+    "disagreements_csv",
+    "disagreements_html",
+    "resolve_bulk",
+    "resolve_coding",
 ]

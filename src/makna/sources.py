@@ -9,17 +9,17 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, or_, select, update
 
 from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaError
 from .importers import ImportedText, read_document, supported_suffixes
 from .model import Source, Turn, new_id, utcnow
 from .project import Project
-from .store import as_utc, tables
+from .store import as_utc, bulk_insert, tables
 from .text import TurnSpan, detect_turns, normalize_text
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "rename_source",
     "delete_source",
     "set_language",
+    "get_original",
 ]
 
 LANGUAGES = ("id", "en")
@@ -82,6 +83,78 @@ def _check_language(language: str | None) -> None:
         raise InputError(f"language {language!r}: use a code such as 'id' or 'en'")
 
 
+@dataclass
+class _Prepared:
+    """A source ready to store: checked, normalised, with its turns; no database touched yet."""
+
+    source: Source
+    stored_original: bytes | None
+    spans: list[TurnSpan]
+    allow_duplicate: bool
+    label: str
+
+
+def _prepare(name: str, text: str, *, original_name: str | None, media_type: str, language: str | None,
+             turns: Sequence[TurnSpan] | None, turn_pattern: str | None, original: bytes | None,
+             keep_original: bool, encoding: str | None, source_id: str | None, allow_duplicate: bool) -> _Prepared:
+    _check_language(language)
+    norm = normalize_text(text)
+    if not norm.strip():
+        raise ImportFormatError(f"{name}: the text is empty")
+    if not name.strip():
+        raise InputError("a source needs a non-empty name")
+    digest = hashlib.sha256(original if original is not None else norm.encode("utf-8")).hexdigest()
+    spans = list(turns) if turns is not None else detect_turns(norm, turn_pattern)
+    for t in spans:
+        if not (0 <= t.start < t.end <= len(norm)):
+            raise ImportFormatError(f"{name}: turn {t.start}:{t.end} lies outside the text")
+    stored_original = _original_to_store(original, norm, keep_original)
+    text_digest = digest if original is None else hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    source = Source(
+        id=source_id or new_id(), name=name, text=norm, original_name=original_name or name, sha256=digest,
+        media_type=media_type, language=language or _detect_language(norm), imported_at=utcnow(),
+        encoding=encoding, has_original=stored_original is not None or digest == text_digest,
+    )
+    return _Prepared(source, stored_original, spans, allow_duplicate, original_name or name)
+
+
+def _store_prepared(project: Project, items: Sequence[_Prepared]) -> list[Source]:
+    """Store prepared sources in one transaction, one ``source.import`` event each. Refused whole
+    when any of them duplicates a stored source (or another in ``items``) by content or name."""
+    c = tables.sources.c
+    payloads = [{"id": it.source.id, "name": it.source.name, "sha256": it.source.sha256,
+                 "length": it.source.length, "turns": len(it.spans)} for it in items]
+    with project.store.write_each(project.actor, "source.import", payloads) as conn:
+        names = [it.source.name for it in items]
+        shas = [it.source.sha256 for it in items if not it.allow_duplicate]
+        taken = conn.execute(select(c.name, c.sha256).where(or_(c.name.in_(names), c.sha256.in_(shas)))).all()
+        by_sha = {sha: name for name, sha in taken}
+        by_name = {name for name, _ in taken}
+        for it in items:
+            src = it.source
+            if not it.allow_duplicate and src.sha256 in by_sha:
+                raise DuplicateSourceError(f"{it.label}: identical to source {by_sha[src.sha256]!r}, imported already")
+            if src.name in by_name:
+                raise DuplicateSourceError(f"{src.name}: a source with this name exists already "
+                                           "(choose another with --name)")
+            by_name.add(src.name)
+            if not it.allow_duplicate:
+                by_sha[src.sha256] = src.name
+        bulk_insert(conn, tables.sources, [
+            {"id": it.source.id, "name": it.source.name, "text": it.source.text, "length": it.source.length,
+             "original_name": it.source.original_name, "sha256": it.source.sha256,
+             "media_type": it.source.media_type, "language": it.source.language, "encoding": it.source.encoding,
+             "imported_at": it.source.imported_at, "original": it.stored_original}
+            for it in items
+        ])
+        bulk_insert(conn, tables.turns, [
+            {"source_id": it.source.id, "number": i, "speaker": t.speaker[:200], "start": t.start, "end": t.end,
+             "time_start": t.time_start, "time_end": t.time_end}
+            for it in items for i, t in enumerate(it.spans, start=1)
+        ])
+    return [it.source for it in items]
+
+
 def import_text(
     project: Project,
     name: str,
@@ -104,45 +177,31 @@ def import_text(
     A source with the same content (sha256 of ``original`` bytes, else of the text) is refused
     unless ``allow_duplicate``; ``original`` is stored only with ``keep_original``.
     """
-    _check_language(language)
-    norm = normalize_text(text)
-    if not norm.strip():
-        raise ImportFormatError(f"{name}: the text is empty")
-    if not name.strip():
-        raise InputError("a source needs a non-empty name")
-    digest = hashlib.sha256(original if original is not None else norm.encode("utf-8")).hexdigest()
-    spans = list(turns) if turns is not None else detect_turns(norm, turn_pattern)
-    for t in spans:
-        if not (0 <= t.start < t.end <= len(norm)):
-            raise ImportFormatError(f"{name}: turn {t.start}:{t.end} lies outside the text")
-    sid = source_id or new_id()
-    lang = language or _detect_language(norm)
-    imported_at = utcnow()
-    payload: dict[str, Any] = {"id": sid, "name": name, "sha256": digest, "length": len(norm), "turns": len(spans)}
-    c = tables.sources.c
-    with project.store.write(project.actor, "source.import", payload) as conn:
-        if not allow_duplicate:
-            same = conn.execute(select(c.name).where(c.sha256 == digest)).scalar()
-            if same is not None:
-                raise DuplicateSourceError(f"{original_name or name}: identical to source {same!r}, imported already")
-        if conn.execute(select(c.id).where(c.name == name)).first() is not None:
-            raise DuplicateSourceError(f"{name}: a source with this name exists already (choose another with --name)")
-        conn.execute(
-            insert(tables.sources).values(
-                id=sid, name=name, text=norm, length=len(norm), original_name=original_name or name,
-                sha256=digest, media_type=media_type, language=lang, encoding=encoding,
-                imported_at=imported_at, original=original if keep_original else None,
-            )
-        )
-        if spans:
-            project.store.bulk_insert(conn, tables.turns, [
-                {"source_id": sid, "number": i, "speaker": t.speaker[:200], "start": t.start, "end": t.end,
-                 "time_start": t.time_start, "time_end": t.time_end}
-                for i, t in enumerate(spans, start=1)
-            ])
-    return Source(id=sid, name=name, text=norm, original_name=original_name or name, sha256=digest,
-                  media_type=media_type, language=lang, imported_at=imported_at, encoding=encoding,
-                  has_original=original is not None and keep_original)
+    item = _prepare(name, text, original_name=original_name, media_type=media_type, language=language,
+                    turns=turns, turn_pattern=turn_pattern, original=original, keep_original=keep_original,
+                    encoding=encoding, source_id=source_id, allow_duplicate=allow_duplicate)
+    return _store_prepared(project, [item])[0]
+
+
+def _original_to_store(original: bytes | None, text: str, keep: bool) -> bytes | None:
+    """The original bytes to keep, or None when they are not wanted or are exactly the stored
+    text in UTF-8 (then :func:`get_original` gives them back from the text: no need to store the
+    same bytes twice)."""
+    if not keep or original is None or original == text.encode("utf-8"):
+        return None
+    return original
+
+
+def get_original(project: Project, name_or_id: str) -> bytes | None:
+    """The bytes of the file the source was imported from, if the project kept them."""
+    s = tables.sources.c
+    with project.store.read() as conn:
+        sid = project.source_row(conn, name_or_id).id
+        row = conn.execute(select(s.original, s.text, s.sha256).where(s.id == sid)).one()
+    if row.original is not None:
+        return bytes(row.original)
+    data = row.text.encode("utf-8")
+    return data if hashlib.sha256(data).hexdigest() == row.sha256 else None
 
 
 def import_file(
@@ -160,18 +219,19 @@ def import_file(
     Identity for duplicate detection is the sha256 of the file's bytes; ``keep_original`` also
     stores those bytes in the project."""
     p = Path(path)
-    return _store_document(project, p, read_document(p), name or p.name, language=language,
-                           turn_pattern=turn_pattern, keep_original=keep_original, allow_duplicate=allow_duplicate)
+    item = _prepare_document(p, read_document(p), name or p.name, language=language, turn_pattern=turn_pattern,
+                             keep_original=keep_original, allow_duplicate=allow_duplicate)
+    return _store_prepared(project, [item])[0]
 
 
-def _store_document(project: Project, path: Path, doc: ImportedText, name: str, *, language: str | None,
-                    turn_pattern: str | None, keep_original: bool, allow_duplicate: bool = False) -> Source:
+def _prepare_document(path: Path, doc: ImportedText, name: str, *, language: str | None, turn_pattern: str | None,
+                      keep_original: bool, allow_duplicate: bool = False) -> _Prepared:
     media = doc.media_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return import_text(
-        project, name, doc.text, original_name=path.name, media_type=media, language=language,
+    return _prepare(
+        name, doc.text, original_name=path.name, media_type=media, language=language,
         turns=doc.turns if doc.turns is not None and turn_pattern is None else None,
         turn_pattern=turn_pattern, original=path.read_bytes(), keep_original=keep_original,
-        encoding=doc.encoding, allow_duplicate=allow_duplicate,
+        encoding=doc.encoding, source_id=None, allow_duplicate=allow_duplicate,
     )
 
 
@@ -213,7 +273,7 @@ def import_paths(
     refusal is reported against its own file."""
     report = ImportReport()
     todo = _expand(paths)
-    group: list[tuple[Path, str, ImportedText]] = []
+    group: list[tuple[Path, _Prepared]] = []
     options: dict[str, Any] = {"language": language, "turn_pattern": turn_pattern, "keep_original": keep_original}
 
     def refused(path: Path, exc: MaknaError) -> None:
@@ -224,27 +284,29 @@ def import_paths(
 
     def flush() -> None:
         try:
-            with project.store.batch():
-                stored = [_store_document(project, p, doc, n, **options) for p, n, doc in group]
-            report.imported.extend(stored)
+            report.imported.extend(_store_prepared(project, [item for _, item in group]))
         except MaknaError:
-            for p, n, doc in group:
+            for path, item in group:
                 try:
-                    report.imported.append(_store_document(project, p, doc, n, **options))
+                    report.imported.extend(_store_prepared(project, [item]))
                 except MaknaError as exc:
-                    refused(p, exc)
+                    refused(path, exc)
         group.clear()
 
+    size = 0
     for i, (path, name) in enumerate(todo, start=1):
         if progress:
             progress(i, len(todo), str(path))
         try:
-            group.append((path, name, read_document(path)))
+            item = _prepare_document(path, read_document(path), name, **options)
         except MaknaError as exc:
             refused(path, exc)
             continue
-        if len(group) >= _GROUP_FILES or sum(len(d.text) for _, _, d in group) > _GROUP_CHARS:
+        group.append((path, item))
+        size += item.source.length
+        if len(group) >= _GROUP_FILES or size > _GROUP_CHARS:
             flush()
+            size = 0
     if group:
         flush()
     return report
@@ -270,7 +332,10 @@ def get_source(project: Project, name_or_id: str) -> Source:
             select(s.id, s.name, s.text, s.original_name, s.sha256, s.media_type, s.language, s.imported_at,
                    s.encoding, (s.original.is_not(None)).label("has_original")).where(s.id == sid)
         ).one()
-    return _row_to_source(row)
+    source = _row_to_source(row)
+    if not source.has_original and hashlib.sha256(source.text.encode("utf-8")).hexdigest() == source.sha256:
+        source = replace(source, has_original=True)
+    return source
 
 
 def get_turns(project: Project, name_or_id: str) -> list[Turn]:

@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import OffsetError
 
@@ -55,8 +55,7 @@ def check_span(start: int, end: int, length: int, *, what: str = "span") -> None
 DEFAULT_TURN_PATTERN = r"^[ \t]*(?P<speaker>[^\W\d_][\w.'’()-]*(?:[ \t][\w.'’()-]+){0,3}?)[ \t]*:(?=\s|$)"
 
 
-@dataclass(frozen=True)
-class TurnSpan:
+class TurnSpan(NamedTuple):
     """A detected turn: from the start of its label to the end of its last non-blank line."""
 
     speaker: str

@@ -285,3 +285,45 @@ def test_code_ratings_match_brute_force(coding: Any, unit_specs: Any, threshold:
             want = overlap > 0 and (threshold is None or overlap >= threshold * (b - a) - 1e-9)
             assert got[u, c] == int(want)
         assert got[u, 2] == -1  # coder c did not code the source
+
+
+@settings(max_examples=100, deadline=None)
+@given(_coding(), st.lists(st.tuples(st.integers(0, 39), st.integers(1, 12)), min_size=1, max_size=6),
+       st.booleans())
+def test_code_patterns_equal_full_matrix(coding: Any, unit_specs: Any, disjoint: bool) -> None:
+    from makna.agreement.project_report import CodePatterns, collapse
+
+    length, segs = coding
+    half = max(1, length // 2)
+    data = CodingData(
+        coders=("a", "b", "c"), codes=("A", "B"),
+        sources=(SourceInfo("s", "s", half, 0, (True, True, False)),
+                 SourceInfo("t", "t", length - half, half, (True, True, True))) if length > 1
+        else (SourceInfo("s", "s", 1, 0, (True, False, True)),),
+        skipped=(),
+        seg_coder=np.asarray([s[0] for s in segs], dtype=np.int64),
+        seg_code=np.asarray([i % 2 for i in range(len(segs))], dtype=np.int64),
+        seg_start=np.asarray([s[1] for s in segs], dtype=np.int64),
+        seg_end=np.asarray([s[2] for s in segs], dtype=np.int64),
+    )
+    if disjoint:  # character-like units: cut at every boundary
+        cuts = sorted({0, length, *(s[1] for s in segs), *(s[2] for s in segs), *(a for a, _ in unit_specs
+                                                                                 if a < length)})
+        spans = list(zip(cuts[:-1], cuts[1:], strict=True))
+    else:
+        spans = [(min(a, length - 1), min(a + w, length)) for a, w in unit_specs]
+    # units never cross a source boundary
+    spans = [(a, min(b, half)) if a < half else (a, b) for a, b in spans] if length > 1 else spans
+    ends = np.cumsum([s.length for s in data.sources])
+    src = np.searchsorted(ends, [a for a, _ in spans], side="right").astype(np.int64)
+    offs = np.asarray([s.offset for s in data.sources], dtype=np.int64)[src]
+    weight = np.asarray([b - a for a, b in spans], dtype=np.float64)
+    units = Units("x", src, np.asarray([a for a, _ in spans], dtype=np.int64) - offs,
+                  np.asarray([b for _, b in spans], dtype=np.int64) - offs, weight, ("x",) * len(spans))
+    patterns = CodePatterns(data, units, None)
+    for k in range(2):
+        fast = patterns(k)
+        full = collapse(code_ratings(data, units, k), weight)
+        keep = full[1] > 0
+        assert fast[0].tolist() == full[0][keep].tolist()
+        assert fast[1].tolist() == pytest.approx(full[1][keep].tolist())

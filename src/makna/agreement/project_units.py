@@ -23,10 +23,13 @@ Rules (documented for users in ``makna agreement project --help``):
   spans coded by a *unitizer* coder, or spans given by the caller), ``document`` (code presence per source).
   A coder coded a unit with a code when one of their segments of that code overlaps it by at least
   ``threshold`` of the unit's length (default: any overlap).
-* **Text versions**: source texts never change in makna and every segment points at one source row, so
-  codings of different versions of a text cannot coexist in one project. The guard that can fire is kept:
-  a segment that does not fit inside its source's text (or a stored length that differs from the text) is
-  refused, as a coding made on another version of the text.
+* **Text versions**: every segment points at one source row, whose text changes only through
+  de-identification (:func:`makna.privacy.project_apply.apply`), which refuses a source that has codings;
+  so codings of different versions of one text cannot coexist in a project. ``sources.sha256`` cannot tell
+  (it hashes the imported file's bytes, or the new text after de-identification, and segments record no
+  hash). The guard that can fire is kept: a segment that does not fit inside its source's text (as a
+  coding imported from another version would), or a stored length that differs from the text, is
+  refused with an error naming the coder, span and source.
 """
 
 from __future__ import annotations

@@ -442,7 +442,14 @@ def project_cmd(
     absent: AbsentOpt = Absent.missing,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Agreement between coders of this project, per code and pooled."""
+    """Agreement between coders of this project, per code and pooled.
+
+    Each unit is rated 1/0 per code and coder (1: a segment of the code overlaps it, by at least
+    --threshold of the unit when given); pooled stacks every (unit, code) pair. Codes: every code applied,
+    each on its own, unless --code / --descendants. A coder who coded nothing in a source did not code it
+    (missing) unless --absent uncoded; sources coded by fewer than two coders are skipped (listed on
+    stderr). Undefined values (e.g. alpha when every rating is the same) are shown with the reason.
+    """
     is_unitized = unit is Unit.unitized
     if is_unitized and (coefficient or threshold is not None):
         raise InputError("--unit unitized computes the unitizing alphas; --coefficient and --threshold do not apply")

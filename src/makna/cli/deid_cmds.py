@@ -1,9 +1,12 @@
-"""``makna deid ...``: de-identification commands (detection trial and evaluation; project scan/apply/reveal
-come with the project store). No logic here beyond parse, call, format."""
+"""``makna deid ...``: de-identification commands: detection trial and evaluation on files, and, inside a
+project, scan / accept / reject / edit / add / names / apply / reveal / status. No logic here beyond
+parse, call, format. Passphrases come from ``--passphrase-file``, ``$MAKNA_DEID_PASSPHRASE`` or a hidden
+prompt, never from a plain command-line argument."""
 
 from __future__ import annotations
 
 import json
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -14,9 +17,21 @@ from rich.table import Table
 
 from ..errors import InputError
 from ..privacy import PII_TYPES, detect, evaluate
+from ..privacy.project import (
+    ReviewEntry,
+    add_detection,
+    decide,
+    decide_all,
+    deid_status,
+    edit_detection,
+    review_entries,
+    scan,
+)
+from ..privacy.project_apply import add_known_names, apply, known_names, open_key, reveal
+from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, parse_span
 
 deid_app = typer.Typer(
-    help="De-identification: detect personal identifiers, evaluate detection on gold files.",
+    help="De-identification: detect and review personal identifiers, replace them, keep the key apart.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -104,3 +119,243 @@ def detect_cmd(
     for d in dets:
         table.add_row(str(d.start), str(d.end), d.type, f"{d.confidence:.2f}", d.detector, d.text)
     _console().print(table)
+
+
+# ------------------------------------------------------------------------------ inside a project
+class DeidMode(str, Enum):
+    surrogate = "surrogate"
+    tag = "tag"
+    mask = "mask"
+
+
+KeyOpt = Annotated[Path, typer.Option("--key", "-k", help="The encrypted key file (keep it OUTSIDE the project).")]
+PassFileOpt = Annotated[
+    Path | None,
+    typer.Option("--passphrase-file", help="Read the key passphrase from this file [default: "
+                 "$MAKNA_DEID_PASSPHRASE, else a hidden prompt]."),
+]
+SourcesOpt = Annotated[list[str] | None, typer.Option("--source", "-s", help="Only these sources (repeatable).")]
+TypesOpt = Annotated[list[str] | None, typer.Option("--type", "-t", help=f"Only these types ({', '.join(PII_TYPES)}).")]
+
+
+def _passphrase(file: Path | None, *, new: bool = False) -> str:
+    if file is not None:
+        try:
+            value = file.read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise InputError(f"cannot read passphrase file {file}: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise InputError(f"passphrase file {file} is not UTF-8 text") from None
+        if not value:
+            raise InputError(f"passphrase file {file} is empty")
+        return value
+    env = os.environ.get("MAKNA_DEID_PASSPHRASE", "")
+    if env:
+        return env
+    prompt = "New key passphrase" if new else "Key passphrase"
+    return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=new))
+
+
+def _types(types: list[str] | None) -> list[str] | None:
+    wanted = [t.upper() for t in types] if types else None
+    if wanted and set(wanted) - set(PII_TYPES):
+        raise InputError(f"unknown type(s): {', '.join(sorted(set(wanted) - set(PII_TYPES)))}")
+    return wanted
+
+
+_REVIEW_COLUMNS = ["id", "source", "start", "end", "type", "confidence", "detector", "status", "text", "before",
+                   "after"]
+
+
+def _show(entries: list[ReviewEntry], fmt: OutputFormat, title: str) -> None:
+    if fmt is not OutputFormat.table:
+        emit([e.as_dict() for e in entries], _REVIEW_COLUMNS, fmt)
+        return
+    rows = [{"id": e.id, "type": e.type, "conf": f"{e.confidence:.2f}", "detector": e.detector, "status": e.status,
+             "context": f"{e.before}[{e.text}]{e.after}"} for e in entries]
+    emit(rows, ["id", "type", "conf", "detector", "status", "context"], fmt, title=title,
+         empty="No detections.")
+
+
+@deid_app.command("scan")
+def scan_cmd(
+    project: ProjectOpt = None,
+    source: SourcesOpt = None,
+    types: TypesOpt = None,
+    key: Annotated[Path | None, typer.Option("--key", "-k", help="Key file: use its known names and the "
+                                             "identifiers confirmed in de-identified sources.")] = None,
+    passphrase_file: PassFileOpt = None,
+    pending: Annotated[bool, typer.Option("--pending", help="List pending detections only.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Detect identifiers in the sources not yet de-identified, keep earlier decisions, find confirmed
+    identifiers again across the project, and list every detection with its id (N:I) and context."""
+    with opened(project) as proj:
+        names: list[str] = []
+        confirmed: dict[str, str] = {}
+        if key is not None:
+            pk = open_key(proj, key, _passphrase(passphrase_file))
+            names, confirmed = pk.names, pk.originals()
+        report = scan(proj, sources=source, known_names=names, confirmed=confirmed, types=_types(types))
+    entries = [e for e in report.entries if e.status == "pending"] if pending else report.entries
+    _show(entries, fmt, f"{report.detections} detection(s) in {report.sources} source(s): "
+                        f"{report.new} new, {report.propagated} found again")
+    if report.skipped_applied and fmt is OutputFormat.table:
+        typer.echo(f"Already de-identified (not scanned): {', '.join(report.skipped_applied)}")
+
+
+@deid_app.command("list")
+def list_cmd(
+    project: ProjectOpt = None,
+    source: SourcesOpt = None,
+    status: Annotated[list[str] | None, typer.Option("--status", help="pending, accepted, rejected, edited, "
+                                                     "added (repeatable).")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """List the stored detections (as 'scan' does, without scanning again)."""
+    with opened(project) as proj:
+        entries = review_entries(proj, sources=source, status=set(status) if status else None)
+    _show(entries, fmt, f"{len(entries)} detection(s)")
+
+
+def _decide(status: str, ids: list[str] | None, everything: bool, project: str | None, source: list[str] | None,
+            types: list[str] | None, min_confidence: float) -> None:
+    if bool(ids) == everything:
+        raise InputError("give detection ids (N:I) or --all, not both")
+    with opened(project) as proj:
+        if everything:
+            n = decide_all(proj, status, sources=source, types=_types(types),  # type: ignore[arg-type]
+                           min_confidence=min_confidence)
+        else:
+            n = decide(proj, ids or [], status)  # type: ignore[arg-type]
+    typer.echo(f"{n} detection(s) {status}.")
+
+
+IdsArg = Annotated[list[str] | None, typer.Argument(help="Detection ids as listed by 'makna deid scan' (N:I).")]
+AllOpt = Annotated[bool, typer.Option("--all", help="Every pending detection (narrowed by --type, --source, "
+                                      "--min-confidence).")]
+MinConfOpt = Annotated[float, typer.Option("--min-confidence", help="With --all: only at or above this.")]
+
+
+@deid_app.command("accept")
+def accept_cmd(ids: IdsArg = None, everything: AllOpt = False, types: TypesOpt = None, source: SourcesOpt = None,
+               min_confidence: MinConfOpt = 0.0, project: ProjectOpt = None) -> None:
+    """Confirm detections as identifiers (they will be replaced)."""
+    _decide("accepted", ids, everything, project, source, types, min_confidence)
+
+
+@deid_app.command("reject")
+def reject_cmd(ids: IdsArg = None, everything: AllOpt = False, types: TypesOpt = None, source: SourcesOpt = None,
+               min_confidence: MinConfOpt = 0.0, project: ProjectOpt = None) -> None:
+    """Mark detections as not identifiers (they stay as they are)."""
+    _decide("rejected", ids, everything, project, source, types, min_confidence)
+
+
+@deid_app.command("edit")
+def edit_cmd(
+    item: Annotated[str, typer.Argument(help="Detection id (N:I).")],
+    span: Annotated[str, typer.Option("--span", help="New START:END (code points, end exclusive).")],
+    kind: Annotated[str | None, typer.Option("--type", "-t", help="New type.")] = None,
+    project: ProjectOpt = None,
+) -> None:
+    """Correct a detection's span (and type); it counts as accepted."""
+    start, end = parse_span(span)
+    with opened(project) as proj:
+        e = edit_detection(proj, item, start, end, kind)
+    typer.echo(f"{e.id} {e.type} {e.start}:{e.end} [{e.text}] edited.")
+
+
+@deid_app.command("add")
+def add_cmd(
+    source: Annotated[str, typer.Option("--source", "-s", help="The source.")],
+    span: Annotated[str, typer.Option("--span", help="START:END (code points, end exclusive).")],
+    kind: Annotated[str, typer.Option("--type", "-t", help="Identifier type.")],
+    project: ProjectOpt = None,
+) -> None:
+    """Add an identifier the detectors missed; it counts as accepted."""
+    start, end = parse_span(span)
+    with opened(project) as proj:
+        e = add_detection(proj, source, start, end, kind)
+    typer.echo(f"{e.id} {e.type} {e.start}:{e.end} [{e.text}] added.")
+
+
+names_app = typer.Typer(help="Known names (informants' real names and aliases), kept in the key file only.",
+                        no_args_is_help=True, rich_markup_mode=None)
+deid_app.add_typer(names_app, name="names")
+
+
+@names_app.command("add")
+def names_add_cmd(
+    names: Annotated[list[str], typer.Argument(help="Names to find in every scan.")],
+    key: KeyOpt,
+    passphrase_file: PassFileOpt = None,
+    project: ProjectOpt = None,
+) -> None:
+    """Record known names in the encrypted key file (created if needed); scans with --key use them."""
+    with opened(project) as proj:
+        n = add_known_names(proj, key, _passphrase(passphrase_file, new=not key.exists()), names)
+    typer.echo(f"{n} name(s) added to {key}.")
+
+
+@names_app.command("list")
+def names_list_cmd(key: KeyOpt, passphrase_file: PassFileOpt = None, project: ProjectOpt = None) -> None:
+    """Show the known names recorded in the key file."""
+    with opened(project) as proj:
+        names = known_names(proj, key, _passphrase(passphrase_file))
+    for name in names:
+        typer.echo(name)
+
+
+@deid_app.command("apply")
+def apply_cmd(
+    key: KeyOpt,
+    mode: Annotated[DeidMode, typer.Option("--mode", "-m", help="surrogate (realistic, consistent), tag "
+                                           "([PERSON-1]) or mask.")] = DeidMode.surrogate,
+    source: SourcesOpt = None,
+    include_pending: Annotated[bool, typer.Option("--include-pending", help="Replace pending detections too.")]
+    = False,
+    passphrase_file: PassFileOpt = None,
+    project: ProjectOpt = None,
+) -> None:
+    """Replace the accepted identifiers in the scanned sources; the key goes to the encrypted key file."""
+    with opened(project) as proj:
+        report = apply(proj, key, _passphrase(passphrase_file, new=not key.exists()), mode=mode.value,
+                       sources=source, include_pending=include_pending)
+    typer.echo(f"De-identified {len(report.sources)} source(s) ({report.mode}): {report.replaced} replacement(s).")
+    for kind, n in report.by_type.items():
+        typer.echo(f"  {kind}: {n}")
+    typer.echo(f"Key: {key} (id {report.key_id[:12]}). Keep it and its passphrase apart from the project.")
+    if report.unscanned:
+        typer.echo(f"Warning: not scanned, left unchanged: {', '.join(report.unscanned)}", err=True)
+    for line in report.warnings:
+        typer.echo(f"Warning: {line}", err=True)
+
+
+@deid_app.command("reveal")
+def reveal_cmd(
+    source: Annotated[str, typer.Option("--source", "-s", help="The de-identified source.")],
+    key: KeyOpt,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the original text here.")] = None,
+    passphrase_file: PassFileOpt = None,
+    project: ProjectOpt = None,
+) -> None:
+    """Print the original text of a de-identified source (for the researcher; logged as an event)."""
+    with opened(project) as proj:
+        original = reveal(proj, source, key, _passphrase(passphrase_file))
+    if output is None:
+        typer.echo(original, nl=not original.endswith("\n"))
+        return
+    output.write_text(original, encoding="utf-8")
+    typer.echo(f"Wrote {output}.")
+
+
+@deid_app.command("status")
+def status_cmd(project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """Per source: detections pending / accepted / rejected, and whether (how) it was de-identified."""
+    with opened(project) as proj:
+        rows = [{"no": s.number, "source": s.source, "pending": s.pending, "accepted": s.accepted,
+                 "rejected": s.rejected, "applied": "yes" if s.applied else ("no" if s.number else "not scanned"),
+                 "mode": s.mode or "", "replaced": s.replaced, "applied_at": s.applied_at}
+                for s in deid_status(proj)]
+    emit(rows, ["no", "source", "pending", "accepted", "rejected", "applied", "mode", "replaced", "applied_at"], fmt,
+         title="De-identification", empty="No sources.")

@@ -2,12 +2,15 @@
 
 The study (six fictional interviews in informal Indonesian, modelled on the themes of a
 phenomenological study of communication through a chat app) lives in ``makna/demo/data``.
+Its transcripts carry fictional identifiers on purpose: the demo de-identifies them (scan, accept
+every detection, replace with surrogates; the key goes to ``DIR/study.makna.key`` under the
+demo-only passphrase :data:`DEMO_PASSPHRASE`) before any coding, so the findings quote surrogates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,14 +21,18 @@ from ..cases import load_cases_file
 from ..codebook import import_codebook, load_codebook
 from ..coding import SegmentSpec, code_many
 from ..errors import InputError
+from ..privacy.project import decide_all, scan
+from ..privacy.project_apply import apply
 from ..project import Project, create_project
 from ..queries import CodeFrequency, code_frequencies
 from ..sources import get_turns, import_text
 from .findings import write_findings
 
-__all__ = ["DemoResult", "build_demo", "demo_data", "DEMO_CODER"]
+__all__ = ["DemoResult", "build_demo", "demo_data", "DEMO_CODER", "DEMO_PASSPHRASE"]
 
 DEMO_CODER = "peneliti"
+DEMO_PASSPHRASE = "makna-demo-only"
+"""The passphrase of the demo's key file: printed, known to everyone, fit for the fictional demo only."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,8 @@ class DemoResult:
     sources: int
     segments: int
     frequencies: list[CodeFrequency]
+    key_path: Path | None = None
+    replaced: dict[str, int] = field(default_factory=dict)
 
 
 def demo_data() -> Any:
@@ -53,7 +62,8 @@ def build_demo(directory: str | Path, *, lang: str = "id",
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "study.makna"
-    for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+    key_path = folder / "study.makna.key"
+    for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), key_path):
         old.unlink(missing_ok=True)
     say = progress or (lambda _msg: None)
     with create_project(path, "Studi demo: komunikasi melalui MiChat (fiktif)", coder=DEMO_CODER) as project:
@@ -61,6 +71,7 @@ def build_demo(directory: str | Path, *, lang: str = "id",
         names = sorted(p.name for p in demo_data().iterdir() if p.name.startswith("informan-") and p.name.endswith(".txt"))
         for name in names:
             import_text(project, name, _read(name), original_name=name, language="id")
+        replaced = _deidentify(project, key_path, say)
         say("loading codebook and cases")
         import_codebook(project, load_codebook(_read("codebook.yaml"), origin="demo codebook.yaml"))
         cases_file = folder / ".demo-cases.yaml"
@@ -74,7 +85,23 @@ def build_demo(directory: str | Path, *, lang: str = "id",
         freq = code_frequencies(project, descendants=True)
         say("writing findings")
         findings = write_findings(project, folder / "findings.md", lang=lang)
-    return DemoResult(path, findings, len(names), n, freq)
+    return DemoResult(path, findings, len(names), n, freq, key_path, replaced)
+
+
+def _deidentify(project: Project, key_path: Path, say: Callable[[str], None]) -> dict[str, int]:
+    """Scan, accept every detection (the demo's identifiers are fictional and all meant to go), scan
+    again so that confirmed identifiers are found everywhere, and replace them with surrogates."""
+    say("de-identifying transcripts")
+    scan(project)
+    decide_all(project, "accepted")
+    scan(project)
+    decide_all(project, "accepted")
+    report = apply(project, key_path, DEMO_PASSPHRASE, mode="surrogate")
+    for kind, count in report.by_type.items():
+        say(f"  replaced {count} {kind}")
+    say(f"key: {key_path}, passphrase {DEMO_PASSPHRASE!r} (DEMO ONLY: for real data choose your own and "
+        "keep the key apart from the project)")
+    return report.by_type
 
 
 def _apply_coding(project: Project, entries: list[dict[str, Any]]) -> int:

@@ -3,16 +3,45 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
-__all__ = ["CAP_RUN", "CAP_WORD", "HONORIFICS", "cue_windows", "is_sentence_initial", "line_before"]
+__all__ = [
+    "CAP_RUN",
+    "CAP_WORD",
+    "HONORIFICS",
+    "CapRun",
+    "cap_runs",
+    "cue_windows",
+    "is_sentence_initial",
+    "line_before",
+]
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD_CHARS = r"[\w'’\-]"
-CAP_WORD = re.compile(rf"(?<![\w@./'’\-])[{_UPPER}]{_WORD_CHARS}*")
+CAP_WORD = re.compile(rf"[{_UPPER}](?<![\w@./'’\-][\s\S]){_WORD_CHARS}*")
 """One capitalised word, not glued to a preceding word, handle or address."""
-CAP_RUN = re.compile(rf"(?<![\w@./'’\-])[{_UPPER}][\w'’\-]*(?:[ \t]+[{_UPPER}0-9][\w'’\-]*)*")
+CAP_RUN = re.compile(rf"[{_UPPER}](?<![\w@./'’\-][\s\S])[\w'’\-]*(?:[ \t]+[{_UPPER}0-9][\w'’\-]*)*")
 """A run of capitalised words separated by spaces (digits may continue a run)."""
+
+_TOKEN = re.compile(r"\S+")
+
+CapRun = tuple[int, int, tuple[tuple[int, int, str], ...]]
+"""A capitalised run: (start, end, tokens), each token (start, end, word) in text offsets."""
+
+
+def cap_runs(text: str) -> list[CapRun]:
+    """Every :data:`CAP_RUN` in ``text`` with its words, computed once and shared by the detectors."""
+    out: list[CapRun] = []
+    append = out.append
+    for m in CAP_RUN.finditer(text):
+        run, start, end = m.group(0), m.start(), m.end()
+        if " " in run or "\t" in run:
+            toks = tuple((start + t.start(), start + t.end(), t.group(0)) for t in _TOKEN.finditer(run))
+        else:
+            toks = ((start, end, run),)
+        append((start, end, toks))
+    return out
+
 
 HONORIFICS = frozenset(
     "Mbak Mba Mas Bang Abang Kak Kakak Uda Da Uni Ni Om Tante Pak Bapak Bu Ibu Bude Pakde Bulek Paklek Etek "
@@ -42,18 +71,21 @@ def is_sentence_initial(text: str, index: int) -> bool:
     return bool(_SENTENCE_END.search(before))
 
 
-def cue_windows(text: str, stop: Collection[str], back: int = 48) -> list[tuple[int, int]]:
+def cue_windows(
+    text: str, stop: Collection[str], back: int = 48, runs: Sequence[CapRun] | None = None
+) -> list[tuple[int, int]]:
     """Merged text windows that can hold a cue followed by a capitalised name.
 
     Each capitalised run with at least one word outside ``stop`` gives ``[start - back, end)``; cue
     regexes then run only inside these windows (lookbehinds still see the whole text), which skips the
-    long stretches of ordinary lower-case speech.
+    long stretches of ordinary lower-case speech. ``runs`` are :func:`cap_runs` of ``text`` if known.
     """
     windows: list[tuple[int, int]] = []
-    for run in CAP_RUN.finditer(text):
-        if all(w in stop for w in run.group(0).split()):
+    n = len(text)
+    for run_start, run_end, toks in cap_runs(text) if runs is None else runs:
+        if all(t[2] in stop for t in toks):
             continue
-        start, end = max(0, run.start() - back), min(len(text), run.end() + 8)
+        start, end = max(0, run_start - back), min(n, run_end + 8)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:

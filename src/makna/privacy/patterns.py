@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._ci import ci
+from ._fastrx import dispatch, gated_finditer, split_top, trigger
 from ._text import line_before
 from .types import Detection
 
@@ -32,7 +33,11 @@ __all__ = [
 
 # --- PHONE -------------------------------------------------------------------------------------------
 
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+@/=.,])(?:\+|00)?\(?\d[\d \t().\-]{6,22}\d(?![\w@])")
+# ``(?<![\w+@/=.,])(?:\+|00)?\(?\d[\d \t().\-]{6,22}\d(?![\w@])``, first character consumed by a set
+# (see ``_fastrx``): the same matches, found with the fast scan.
+_PHONE_CANDIDATE = re.compile(
+    r"[+(\d](?<![\w+@/=.,][\s\S])(?:(?<=\+)\(?\d|(?<=0)0\(?\d|(?<=\()\d|(?<=\d))[\d \t().\-]{6,22}\d(?![\w@])"
+)
 _US_SHAPE = re.compile(r"^(?:\+?1[ .\-]?)?\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
 _MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|£|€|rupiah)\s*$", re.IGNORECASE)
 
@@ -76,8 +81,19 @@ _DIGIT_WORDS: Final[dict[str, str]] = {**_ID_DIGIT_WORDS, **_EN_DIGIT_WORDS}
 _REPEAT_WORDS: Final[dict[str, int]] = {"double": 2, "triple": 3}
 _WORD_ALT = "|".join(sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True))
 _SPOKEN_TOKEN = rf"(?:(?:{_WORD_ALT})\b|\+?\d+)"
+# ``(?<![\w+])(?:plus\s+)?TOKEN(?:SEP TOKEN){3,}`` (case-folded), dispatched on the first character.
 _SPOKEN_PHONE = re.compile(
-    ci(rf"(?<![\w+])(?:plus\s+)?{_SPOKEN_TOKEN}(?:[ \t]*[,.\-]?[ \t]+{_SPOKEN_TOKEN}|-{_SPOKEN_TOKEN}){{3,}}")
+    dispatch(
+        [
+            rf"plus\s+{_SPOKEN_TOKEN}",
+            *(rf"{w}\b" for w in sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True)),
+            r"\+\d+",
+        ],
+        fold=True,
+        not_after=r"\w+",
+        extra=[(r"\d", r"\d*")],
+    )
+    + ci(rf"(?:[ \t]*[,.\-]?[ \t]+{_SPOKEN_TOKEN}|-{_SPOKEN_TOKEN}){{3,}}")
 )
 
 
@@ -151,33 +167,39 @@ def find_phones(text: str) -> Iterator[Detection]:
 
 # --- EMAIL, URL, HANDLE ------------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"(?<![\w.+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[A-Za-z0-9](?<![\w.+\-][\s\S])[A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
     r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk)/[^\s<>\"']*",
     re.IGNORECASE,
 )
+_URL_GATE = re.compile(r"[/wW](?:(?<=/)|[wW][wW]\.)")
+_SHORT_LINK_GATE = trigger(["wa.me", "t.me", "api.whatsapp.com/send?phone="])
 _SHORT_LINK = re.compile(r"(?<![\w@./])(?:https?://)?(?:wa\.me|t\.me|api\.whatsapp\.com/send\?phone=)/?[^\s<>\"']+")
-_AT_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
-_HANDLE_CUE = re.compile(
-    r"\b(?:ID|Id|id|akun|akunnya|akunku|username|user\s?name|user|IG|ig|Insta|insta|Instagram|instagram|"
+_AT_HANDLE = re.compile(r"@(?<![\w.@]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_HANDLE_CUES = (
+    r"ID|Id|id|akun|akunnya|akunku|username|user\s?name|user|IG|ig|Insta|insta|Instagram|instagram|"
     r"MiChat|michat|TikTok|tiktok|Telegram|telegram|Twitter|twitter|FB|fb|Snapchat|snapchat|Line|"
-    r"handle|nick|nickname)"
-    r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|ku|mu)?"
+    r"handle|nick|nickname"
+)
+_HANDLE_CUE = re.compile(
+    dispatch(split_top(_HANDLE_CUES), not_after=r"\w")
+    + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|ku|mu)?"
     r"[ \t]*(?:(:|=)|adalah|itu|is)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
 )
 _TRAIL = ".,;:!?)]}'\""
+_AT = re.compile("@")
 
 
 def find_emails(text: str) -> Iterator[Detection]:
     """E-mail addresses."""
-    for m in _EMAIL.finditer(text):
+    for m in gated_finditer(_EMAIL, _AT, text):
         yield Detection(m.start(), m.end(), "EMAIL", 0.99, "email.pattern", m.group(0))
 
 
 def find_urls(text: str) -> Iterator[Detection]:
     """Web addresses (with a scheme, ``www.`` or a known top-level domain followed by a path)."""
-    for m in _URL.finditer(text):
+    for m in gated_finditer(_URL, _URL_GATE, text):
         raw = m.group(0).rstrip(_TRAIL)
         if "@" in raw or re.match(r"(?:https?://)?(?:wa\.me|t\.me)/", raw, re.IGNORECASE):
             continue
@@ -186,7 +208,7 @@ def find_urls(text: str) -> Iterator[Detection]:
 
 def find_handles(text: str) -> Iterator[Detection]:
     """Chat and social-media user names: ``@name``, ``wa.me/...``, ``t.me/...`` and cued IDs."""
-    for m in _SHORT_LINK.finditer(text):
+    for m in gated_finditer(_SHORT_LINK, _SHORT_LINK_GATE, text):
         raw = m.group(0).rstrip(_TRAIL)
         yield Detection(m.start(), m.start() + len(raw), "HANDLE", 0.97, "handle.link", raw)
     for m in _AT_HANDLE.finditer(text):
@@ -209,10 +231,10 @@ NIK_PROVINCES: Final[frozenset[str]] = frozenset(
     "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 71 72 73 74 75 76 81 82 "
     "91 92 93 94 95 96".split()
 )
-_NIK = re.compile(r"(?<![\d.\-])\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{4}(?![\d])")
-_NPWP = re.compile(r"(?<!\d)\d{2}\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
-_SSN = re.compile(r"(?<![\d\-])\d{3}[- ]\d{2}[- ]\d{4}(?![\d\-])")
-_UK_NI = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b")
+_NIK = re.compile(r"\d(?<![\d.\-][\s\S])\d[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{4}(?![\d])")
+_NPWP = re.compile(r"\d(?<!\d[\s\S])\d\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
+_SSN = re.compile(r"\d(?<![\d\-][\s\S])\d{2}[- ]\d{2}[- ]\d{4}(?![\d\-])")
+_UK_NI = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b")
 _ID_CUE = re.compile(r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk)\W*\w*\W*$", re.I)
 
 
@@ -256,8 +278,8 @@ PLATE_REGIONS: Final[frozenset[str]] = frozenset(
     "A AA AB AD AE AG B BA BB BD BE BG BH BK BL BM BN BP D DA DB DC DD DE DG DH DK DL DM DN DP DR DS DT "
     "DW E EA EB ED F G H K KB KH KT KU L M N P PA PB R S T W Z".split()
 )
-_PLATE_ID = re.compile(r"\b(?P<r>[A-Z]{1,2})[ \t\-]?(?P<n>\d{1,4})[ \t\-]?(?P<s>[A-Z]{1,3})\b")
-_PLATE_UK = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b")
+_PLATE_ID = re.compile(r"(?P<r>[A-Z](?<!\w[\s\S])[A-Z]?)[ \t\-]?(?P<n>\d{1,4})[ \t\-]?(?P<s>[A-Z]{1,3})\b")
+_PLATE_UK = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z]\d{2}[ ]?[A-Z]{3}\b")
 _PLATE_CUE = re.compile(r"(?:plat|nopol|plate|reg|registration|motor|mobil|number)\w*\W*$", re.I)
 
 
@@ -290,12 +312,13 @@ _DATE_WORDS = re.compile(
     rf"|(?:{_MONTHS})\.?[ \t]+{_DAY}(?:,?[ \t]+{_YEAR})?"
     rf"|(?:{_MONTHS})\.?[ \t,]+{_YEAR})\b"
 )
-_DATE_NUM = re.compile(r"(?<![\d.\-/])(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})(?![\d.\-/]\d)")
+_MONTH_GATE = trigger(_MONTHS.split("|"))
+_DATE_NUM = re.compile(r"(\d(?<![\d.\-/][\s\S])\d{0,3})([/.\-])(\d{1,2})\2(\d{2,4})(?![\d.\-/]\d)")
 
 
 def find_dates(text: str) -> Iterator[Detection]:
     """Dates naming a month with a day and/or year, and numeric day/month/year dates."""
-    for m in _DATE_WORDS.finditer(text):
+    for m in gated_finditer(_DATE_WORDS, _MONTH_GATE, text):
         raw = m.group(0).rstrip(". ,")
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
     for m in _DATE_NUM.finditer(text):
@@ -323,16 +346,21 @@ _NUM_WORDS_EN = (
 )
 _AGE_NUM = rf"(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
 _AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs? old)\b)"
+_AGE_CUES = (
+    r"umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
+    r"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|aku|saya|ambo|gue"
+)
 _AGE_CUED = re.compile(
-    ci(
-        rf"\b(?:umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
-        rf"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|aku|saya|ambo|gue)[ \t]+"
+    dispatch(split_top(_AGE_CUES), fold=True, not_after=r"\w")
+    + ci(
+        rf"[ \t]+"
         rf"(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
         rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_AGE_NUM}{_AGE_UNIT}?)(?![\w:.,]\d)"
     )
 )
 _AGE_COMMA = re.compile(ci(rf",[ \t]+(?P<a>{_AGE_NUM}{_AGE_UNIT})(?=[ \t]*(?:[.,;)\n]|$|dan|and))"))
 _AGE_OLD_UNIT = re.compile(r"(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|[ \t]*(?:yo|y/o))\b")
+_AGE_OLD_GATE = trigger(["ear", "yo", "y/o"])
 _AGE_OLD_NUM = re.compile(rf"\b{ci(_AGE_NUM)}$")
 
 
@@ -340,7 +368,7 @@ def _age_spans(text: str) -> Iterator[tuple[int, int, int, float, str]]:
     """(cue start, age start, age end, confidence, detector) for every age candidate."""
     for m in _AGE_CUED.finditer(text):
         yield m.start(), m.start("a"), m.end("a"), 0.9, "age.cue"
-    for unit in _AGE_OLD_UNIT.finditer(text):
+    for unit in gated_finditer(_AGE_OLD_UNIT, _AGE_OLD_GATE, text):
         # unit first (a rare literal), then the number just before it
         num = _AGE_OLD_NUM.search(text, max(0, unit.start() - 40), unit.start())
         if num is not None:

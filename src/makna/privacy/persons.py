@@ -14,6 +14,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
+from ._fastrx import dispatch, split_top
 from ._text import CAP_RUN, HONORIFICS, cue_windows, is_sentence_initial
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
@@ -23,7 +24,10 @@ __all__ = ["detect_persons", "find_known_names", "repeat_names"]
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _RUN = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 _HON_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
-_HONORIFIC: Final = re.compile(rf"(?<![\w\-])(?:{ci(_HON_ALT)})(?:[ \t]+(?:{ci(_HON_ALT)}))*[ \t]+(?P<n>{_RUN})")
+_HON_FIRST = dispatch(split_top(_HON_ALT), fold=True, not_after=r"\w\-")
+_HONORIFIC: Final = re.compile(
+    rf"{_HON_FIRST}(?:[ \t]+(?:{ci(_HON_ALT)}))*[ \t]+(?P<n>{_RUN})"
+)
 _INTRO_ID = (
     r"nama(?:ku|nya)?(?:[ \t]+(?:saya|aku|ambo|gue|asli(?:nya|ku)?|panggilan(?:nya|ku)?|lengkap(?:nya|ku)?|"
     r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil|"
@@ -43,11 +47,13 @@ _KIN = (
     r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?"
 )
 _FILLER = r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|:))*"
+_INTRO_FIRST = dispatch([*split_top(_INTRO_ID), *split_top(_INTRO_EN), *split_top(_KIN)], fold=True, not_after=r"\w")
 _INTRO: Final = re.compile(
-    rf"\b(?:{ci(_INTRO_ID)}|{ci(_INTRO_EN)}|{ci(_KIN)})(?:{ci(_FILLER)})[ \t]*:?[ \t]+(?P<n>{_RUN})"
+    rf"{_INTRO_FIRST}(?:{ci(_FILLER)})[ \t]*:?[ \t]+(?P<n>{_RUN})"
 )
+_SELF_FIRST = dispatch(split_top("Aku|aku|Ambo|ambo|Saya|saya|Gue|gue|Awak|awak"), not_after=r"\w")
 _SELF: Final = re.compile(
-    rf"\b(?:Aku|aku|Ambo|ambo|Saya|saya|Gue|gue|Awak|awak)[ \t]+(?P<n>{_RUN})"
+    rf"{_SELF_FIRST}[ \t]+(?P<n>{_RUN})"
     rf"(?=[ \t]*[,.(—–-]|[ \t]+(?:dari|asal|umur|usia|\d))"
 )
 _NOT_NAME: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {

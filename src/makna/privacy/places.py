@@ -19,6 +19,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
+from ._fastrx import dispatch, gated_finditer, split_top, trigger
 from ._text import CAP_RUN, HONORIFICS, is_sentence_initial, line_before
 from .types import Detection
 
@@ -38,16 +39,20 @@ _NAME_TOKEN = rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab)\b)(?:{_CAP
 
 _NUM_PART = r"(?:No\.?|Nomor|Nomer|Nmr\.?|no\.?|nomor)[ \t]*\d{1,4}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?"
 _BLOK = r"(?:Blok|Blk\.?|blok)[ \t]*[A-Z0-9]{1,3}(?:[ \t]*(?:No\.?|/)[ \t]*\d{1,4})?"
-_RTRW = (
-    r"(?:RT\.?[ \t]*\d{1,3}[ \t]*(?:/|,)?[ \t]*RW\.?[ \t]*\d{1,3}|RT/RW\.?[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}"
-    r"|RT\.?[ \t]*\d{1,3}|RW\.?[ \t]*\d{1,3})"
+_RTRW_ALTS = (
+    r"RT\.?[ \t]*\d{1,3}[ \t]*(?:/|,)?[ \t]*RW\.?[ \t]*\d{1,3}|RT/RW\.?[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}"
+    r"|RT\.?[ \t]*\d{1,3}|RW\.?[ \t]*\d{1,3}"
 )
+_RTRW = rf"(?:{_RTRW_ALTS})"
 _ID_ADDRESS: Final = re.compile(
-    rf"\b(?:Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Lr\.|Komplek|Kompleks|Komp\.|Perumahan|Perum\.?)"
-    rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}"
+    dispatch(
+        split_top(r"Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Lr\.|Komplek|Kompleks|Komp\.|Perumahan|Perum\.?"),
+        not_after=r"\w",
+    )
+    + rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}"
     rf"(?:,?[ \t]*{_NUM_PART})?(?:,?[ \t]*{_BLOK})?(?:,?[ \t]*{_RTRW})?"
 )
-_BARE_RTRW: Final = re.compile(rf"\b{_RTRW}\b")
+_BARE_RTRW: Final = re.compile(dispatch(split_top(_RTRW_ALTS), not_after=r"\w") + r"\b")
 _EN_STREET = (
     "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Place|Pl|Crescent|Terrace|Gardens|Grove|"
     "Square|Boulevard|Blvd|Mews|Row|Walk|Parade|Hill|Rise|Park Road"
@@ -57,6 +62,8 @@ _EN_ADDRESS: Final = re.compile(
     rf"\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
     rf"(?:,?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})?"
 )
+_EN_STREET_GATE: Final = trigger(_EN_STREET.split("|"))
+_EN_STREET_NAMED_GATE: Final = trigger(["Road", "Street", "Lane", "Avenue", "Close", "Crescent", "Terrace"])
 _EN_STREET_NAMED: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Road|Street|Lane|Avenue|Close|Crescent|Terrace)\b")
 
 
@@ -84,11 +91,11 @@ def find_addresses(text: str) -> Iterator[Detection]:
     for m in _BARE_RTRW.finditer(text):
         if "RW" in m.group(0):
             yield Detection(m.start(), m.end(), "ADDRESS", 0.7, "address.rtrw", m.group(0))
-    for m in _EN_ADDRESS.finditer(text):
+    for m in gated_finditer(_EN_ADDRESS, _EN_STREET_GATE, text):
         raw = m.group(0).rstrip(".")
         yield Detection(m.start(), m.start() + len(raw), "ADDRESS", 0.92, "address.en", raw)
         yield from _after_address(text, m.start() + len(raw))
-    for m in _EN_STREET_NAMED.finditer(text):
+    for m in gated_finditer(_EN_STREET_NAMED, _EN_STREET_NAMED_GATE, text):
         if not is_sentence_initial(text, m.start()) or m.group(0).split()[0] not in gz.stop_caps():
             yield Detection(m.start(), m.end(), "ADDRESS", 0.6, "address.en_street", m.group(0))
 
@@ -240,18 +247,28 @@ def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+_LOC_FIRST = dispatch(split_top(_alt(LOCATION_TYPE_WORDS)), fold=True, not_after=r"\w-")
+_ORG_FIRST = dispatch(split_top(_alt(ORG_TYPE_WORDS)), not_after=r"\w-")
 _LOC_CUE: Final = re.compile(
-    rf"(?<![\w-])(?P<cue>{ci(_alt(LOCATION_TYPE_WORDS))})(?![\w-])(?P<name>(?:[ \t]+{_NAME_TOKEN}){{1,4}})",
+    rf"(?P<cue>{_LOC_FIRST})(?![\w-])(?P<name>(?:[ \t]+{_NAME_TOKEN}){{1,4}})",
 )
 _ORG_CUE: Final = re.compile(
-    rf"(?<![\w-])(?P<cue>{_alt(ORG_TYPE_WORDS)})(?![\w-])"
+    rf"(?P<cue>{_ORG_FIRST})(?![\w-])"
     rf"(?P<name>(?:[ \t]+{_NAME_TOKEN}){{1,4}}(?:[ \t]+Tbk)?)"
 )
+_EN_PLACE_GATE: Final = trigger(_EN_PLACE_SUFFIX.split("|"))
+_EN_ORG_GATE: Final = trigger(_EN_ORG_SUFFIX.replace("\\", "").split("|"))
 _EN_PLACE: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_PLACE_SUFFIX})\b")
 _EN_ORG: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_ORG_SUFFIX})\b\.?")
 _GIG_PLATFORMS: Final = re.compile(
-    r"\b(?:Deliveroo|Uber Eats|UberEats|Just Eat|DoorDash|Grubhub|Instacart|Postmates|Stuart|Gorillas|Getir|"
-    r"Amazon Flex|Evri|Hermes|DPD|Yodel|Royal Mail)\b"
+    dispatch(
+        split_top(
+            r"Deliveroo|Uber Eats|UberEats|Just Eat|DoorDash|Grubhub|Instacart|Postmates|Stuart|Gorillas|Getir|"
+            r"Amazon Flex|Evri|Hermes|DPD|Yodel|Royal Mail"
+        ),
+        not_after=r"\w",
+    )
+    + r"\b"
 )
 _ORG_CONTEXT: Final = re.compile(
     r"(?:platform|company|employer|agency|firm|work(?:ed|ing|s)? (?:for|at)|job at|employed by|"
@@ -312,7 +329,7 @@ def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
     """Named organisations: legal forms, shop/workplace words, English suffixes, gig platforms (English)."""
     yield from _typed_names(text, _ORG_CUE, "ORG", 0.9, "org.cue")
     stop = gz.stop_caps()
-    for m in _EN_ORG.finditer(text):
+    for m in gated_finditer(_EN_ORG, _EN_ORG_GATE, text):
         first = m.group(0).split()[0]
         if first in stop:
             continue
@@ -365,9 +382,14 @@ _PREP_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _PREP_CUE: Final = re.compile(
-    rf"\b(?:di|ke|dari|dekat|deket|asli|daerah|kawasan|sekitar|arah|kampuang|"
-    rf"live in|lives in|lived in|living in|moved to|grew up in|based in|near)"
-    rf"[ \t]+(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+    dispatch(
+        split_top(
+            "di|ke|dari|dekat|deket|asli|daerah|kawasan|sekitar|arah|kampuang|"
+            "live in|lives in|lived in|living in|moved to|grew up in|based in|near"
+        ),
+        not_after=r"\w",
+    )
+    + rf"[ \t]+(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
 )
 
 
@@ -385,7 +407,7 @@ def find_locations(text: str, language: str = "id") -> Iterator[Detection]:
     yield from _typed_names(text, _LOC_CUE, "LOCATION", 0.88, "location.cue")
     yield from _gazetteer_locations(text, language)
     stop = gz.stop_caps()
-    for m in _EN_PLACE.finditer(text):
+    for m in gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text):
         if m.group(0).split()[0] in stop:
             continue
         yield Detection(m.start(), m.end(), "LOCATION", 0.8, "location.suffix", m.group(0))

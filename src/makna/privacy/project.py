@@ -319,11 +319,17 @@ def decide_all(project: Project, status: Status, *, sources: Iterable[str] | Non
     return n
 
 
+def _check_blank(review: Review, start: int, end: int) -> None:
+    if 0 <= start < end <= len(review.text) and not review.text[start:end].strip():
+        raise InputError(f"span {start}:{end} is blank: an identifier needs at least one visible character")
+
+
 def edit_detection(project: Project, item_id: str, start: int, end: int, kind: str | None = None) -> ReviewEntry:
     """Correct the span (and optionally the type) of a detection; it counts as accepted."""
     payload: dict[str, Any] = {"id": item_id, "start": start, "end": end, "type": kind.upper() if kind else None}
     with project.store.write(project.actor, "deid.edit", payload) as conn:
         _states, [(st, index, _)] = _resolve(conn, [item_id])
+        _check_blank(st.review, start, end)
         st.review.edit(index, start, end, kind.upper() if kind else None)
         _save(conn, st)
         return _entries([st])[index]
@@ -344,6 +350,7 @@ def add_detection(project: Project, source: str, start: int, end: int, kind: str
         elif row.applied_at is not None:
             raise PrivacyError(f"source {source!r} is de-identified already")
         [st] = _load(conn, source_ids=[sid])
+        _check_blank(st.review, start, end)
         index = st.review.add(start, end, kind.upper())
         _save(conn, st)
         return _entries([st])[index]

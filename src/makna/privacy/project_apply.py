@@ -167,10 +167,11 @@ def known_names(project: Project, path: str | Path, passphrase: str) -> list[str
 # ------------------------------------------------------------------------------------- apply
 def _blockers(conn: Connection, sids: Sequence[str]) -> dict[str, tuple[int, int]]:
     g, cl = tables.segments.c, tables.case_links.c
-    codings = dict(conn.execute(select(g.source_id, func.count()).where(g.source_id.in_(sids))
-                                .group_by(g.source_id)).tuples().all())
-    links = dict(conn.execute(select(cl.source_id, func.count()).where(cl.source_id.in_(sids), cl.start.is_not(None))
-                              .group_by(cl.source_id)).tuples().all())
+    codings: dict[str, int] = {r[0]: int(r[1]) for r in conn.execute(
+        select(g.source_id, func.count()).where(g.source_id.in_(sids)).group_by(g.source_id))}
+    links: dict[str, int] = {r[0]: int(r[1]) for r in conn.execute(
+        select(cl.source_id, func.count()).where(cl.source_id.in_(sids), cl.start.is_not(None))
+        .group_by(cl.source_id))}
     return {s: (int(codings.get(s, 0)), int(links.get(s, 0))) for s in sids if codings.get(s) or links.get(s)}
 
 
@@ -198,7 +199,8 @@ def _map_end(offset: int, reps: Sequence[Replacement]) -> int:
 def _relabel(label: str, reps: Sequence[Replacement]) -> str:
     pairs = {r.original: r.replacement for r in reps}
     for original in sorted(pairs, key=len, reverse=True):
-        label = re.sub(rf"(?<!\w){re.escape(original)}(?!\w)", lambda _m, o=original: pairs[o], label)
+        new = pairs[original]
+        label = re.sub(rf"(?<!\w){re.escape(original)}(?!\w)", lambda _m: new, label)  # noqa: B023
     return label[:200]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -232,14 +233,20 @@ class Store:
         block (ids it created, counts). Any exception rolls everything back, event included.
         Inside :meth:`batch`, the write joins the batch's transaction.
         """
-        record = payload
+        with self.write_each(actor, action, [payload]) as conn:
+            yield conn
+
+    @contextmanager
+    def write_each(self, actor: str, action: str, payloads: Sequence[dict[str, Any]]) -> Iterator[Connection]:
+        """Like :meth:`write`, for an operation on several entities that logs one event for each."""
         with self.batch() as conn:
             yield conn
-            conn.execute(
-                insert(tables.events).values(
-                    at=dt.datetime.now(dt.UTC), actor=actor, action=action, payload=record
-                )
-            )
+            now = dt.datetime.now(dt.UTC)
+            rows = [{"at": now, "actor": actor, "action": action, "payload": p} for p in payloads]
+            if len(rows) == 1:
+                conn.execute(insert(tables.events).values(**rows[0]))
+            elif rows:
+                conn.execute(insert(tables.events), rows)
 
     def bulk_insert(self, conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
         """See :func:`bulk_insert`."""
@@ -263,23 +270,25 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
            f"VALUES ({', '.join([mark] * len(cols))})")
-    if any(procs):
-        # Bulk rows often share a value (one timestamp for a whole batch): process each once.
-        caches: list[dict[Any, Any]] = [{} for _ in cols]
-
-        def bind(value: Any, proc: Any, cache: dict[Any, Any]) -> Any:
-            try:
-                return cache[value]
-            except KeyError:
-                cache[value] = out = proc(value)
-                return out
-            except TypeError:  # unhashable (JSON lists, dicts)
-                return proc(value)
-
-        data = [tuple(bind(r[c], p, k) if p else r[c] for c, p, k in zip(cols, procs, caches, strict=True))
-                for r in rows]
-    else:
-        data = [tuple(r[c] for c in cols) for r in rows]
+    getter = operator.itemgetter(*cols)
+    data: list[Any] = [getter(r) for r in rows] if len(cols) > 1 else [(r[cols[0]],) for r in rows]
+    processed = [(i, p) for i, p in enumerate(procs) if p is not None]
+    if processed:
+        # Bulk rows often share a value (one timestamp for a whole batch): process each value once.
+        caches: list[dict[Any, Any]] = [{} for _ in processed]
+        out: list[Any] = []
+        for row in data:
+            values = list(row)
+            for (i, proc), cache in zip(processed, caches, strict=True):
+                value = values[i]
+                try:
+                    values[i] = cache[value]
+                except KeyError:
+                    values[i] = cache[value] = proc(value)
+                except TypeError:  # unhashable (JSON lists, dicts)
+                    values[i] = proc(value)
+            out.append(values)
+        data = out
     cursor = conn.connection.cursor()
     try:
         cursor.executemany(sql, data)
