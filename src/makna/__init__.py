@@ -23,6 +23,21 @@ from .agreement import (
     resolve_bulk,
 )
 from .agreement import resolve as resolve_coding
+from .analysis import Cooccurrence as CooccurrenceMatrix
+from .analysis import (
+    CrossTable,
+    Hit,
+    autocode_search,
+    code_by_attribute,
+    code_by_case,
+    code_sequences,
+    cooccurrence,
+    get_summary,
+    search,
+    set_summary,
+    summary_grid,
+    word_frequencies,
+)
 from .cases import (
     add_case,
     define_attribute,
@@ -83,6 +98,7 @@ from .model import (
 )
 from .project import Project, create_project, find_project, open_project
 from .queries import CodeFrequency, Matrix, RetrievedSegment, code_case_matrix, code_frequencies, retrieve
+from .report import ReportFiles, write_report
 from .sources import (
     ImportReport,
     SourceSummary,
@@ -183,6 +199,22 @@ __all__ = [
     "code_frequencies",
     "code_case_matrix",
     "to_pandas",
+    # analysis and reports
+    "CooccurrenceMatrix",
+    "cooccurrence",
+    "code_sequences",
+    "CrossTable",
+    "code_by_case",
+    "code_by_attribute",
+    "summary_grid",
+    "set_summary",
+    "get_summary",
+    "Hit",
+    "search",
+    "autocode_search",
+    "word_frequencies",
+    "ReportFiles",
+    "write_report",
     # inter-coder agreement on a project
     "AgreementScope",
     "project_agreement",

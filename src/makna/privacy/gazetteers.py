@@ -1,7 +1,8 @@
 """Word lists the detectors and surrogate generators use, loaded once from ``data/`` on first use.
 
 Lists are plain UTF-8 text files, one entry a line, ``#`` starting a comment. Matching is done by
-set look-ups over capitalised word runs, never by per-name regular expressions.
+set look-ups over capitalised word runs, never by per-name regular expressions; :func:`place_index`
+tells the run loop, per first word, how many words a place name can have (most words start none).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ __all__ = [
     "colloquial",
     "dictionary_words",
     "first_names",
+    "place_index",
     "places_admin",
     "places_en",
     "places_local",
@@ -66,6 +68,17 @@ def places_local() -> frozenset[str]:
 def places_en() -> frozenset[str]:
     """A compact list of UK, US and world place names for English transcripts."""
     return _read("places_en.txt")
+
+
+@cache
+def place_index() -> dict[str, int]:
+    """First word of every place name (all three place lists) -> the most words a name starting with it has."""
+    index: dict[str, int] = {}
+    for name in places_admin() | places_local() | places_en():
+        parts = name.split(" ")
+        if index.get(parts[0], 0) < len(parts):
+            index[parts[0]] = len(parts)
+    return index
 
 
 @cache

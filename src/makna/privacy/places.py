@@ -14,13 +14,13 @@ Three kinds of evidence, cheapest first:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
-from ._text import CAP_RUN, HONORIFICS, is_sentence_initial, line_before
+from ._text import CAP_RUN, HONORIFICS, CapRun, cap_runs, is_sentence_initial, line_before
 from .types import Detection
 
 __all__ = [
@@ -340,20 +340,32 @@ def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "ORG", 0.75, "org.platform", m.group(0))
 
 
-def _gazetteer_locations(text: str, language: str) -> Iterator[Detection]:
+def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+    """Longest-first look-ups of each run's word n-grams (n <= 5) in the place lists.
+
+    Only words that start some place name are tried (``gz.place_index``), and only up to the longest
+    name starting with them; sentence position and ordinariness are worked out on a hit.
+    """
     admin, local, english = gz.places_admin(), gz.places_local(), gz.places_en()
     words, stop, names = gz.dictionary_words(), gz.stop_caps(), gz.first_names(language)
-    for run in CAP_RUN.finditer(text):
-        toks = [(run.start() + t.start(), run.start() + t.end(), t.group(0)) for t in re.finditer(r"\S+", run.group(0))]
-        i = 0
-        while i < len(toks):
+    index, colloquial = gz.place_index(), gz.colloquial()
+    for _, _, toks in runs:
+        i, count = 0, len(toks)
+        while i < count:
+            first = toks[i][2]
+            longest = index.get(first, 0)
+            if not longest:
+                i += 1
+                continue
             found = False
-            for n in range(min(5, len(toks) - i), 0, -1):
-                phrase = " ".join(t[2] for t in toks[i : i + n])
-                start, end = toks[i][0], toks[i + n - 1][1]
-                first = toks[i][2]
+            start = toks[i][0]
+            for n in range(min(5, count - i, longest), 0, -1):
+                phrase = first if n == 1 else " ".join(t[2] for t in toks[i : i + n])
+                if phrase not in english and phrase not in admin and phrase not in local:
+                    continue
+                end = toks[i + n - 1][1]
                 initial = is_sentence_initial(text, start)
-                ordinary = first.lower() in words or first in stop or first.lower() in gz.colloquial()
+                ordinary = first.lower() in words or first in stop or first.lower() in colloquial
                 conf = 0.0
                 if phrase in english:
                     conf = 0.8 if not (initial and n == 1) else 0.6
@@ -402,10 +414,13 @@ _TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_W
 }
 
 
-def find_locations(text: str, language: str = "id") -> Iterator[Detection]:
-    """Named places: type-word names, region gazetteers, English place suffixes and preposition cues."""
+def find_locations(text: str, language: str = "id", *, runs: Sequence[CapRun] | None = None) -> Iterator[Detection]:
+    """Named places: type-word names, region gazetteers, English place suffixes and preposition cues.
+
+    ``runs`` are :func:`makna.privacy._text.cap_runs` of ``text`` when the caller has them already.
+    """
     yield from _typed_names(text, _LOC_CUE, "LOCATION", 0.88, "location.cue")
-    yield from _gazetteer_locations(text, language)
+    yield from _gazetteer_locations(text, language, cap_runs(text) if runs is None else runs)
     stop = gz.stop_caps()
     for m in gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text):
         if m.group(0).split()[0] in stop:
@@ -436,10 +451,10 @@ def find_unknown_orgs(text: str) -> Iterator[Detection]:
             yield Detection(start, start + len(word), "ORG", 0.5, "org.context", word)
 
 
-def detect_places(text: str, language: str = "id") -> Iterator[Detection]:
-    """Every ADDRESS, LOCATION and ORG detector over ``text``."""
+def detect_places(text: str, language: str = "id", *, runs: Sequence[CapRun] | None = None) -> Iterator[Detection]:
+    """Every ADDRESS, LOCATION and ORG detector over ``text`` (``runs``: its capitalised runs, if known)."""
     yield from find_addresses(text)
-    yield from find_locations(text, language)
+    yield from find_locations(text, language, runs=runs)
     yield from find_orgs(text, language)
     if language == "en":
         yield from find_unknown_orgs(text)
