@@ -6,7 +6,9 @@
    only (no spaCy model), tldextract's bundled suffix list (no network).
 2. Recall/precision on the shared dev corpus for both (Presidio's types mapped to makna's).
 
-Run: ``python benchmarks/deid_bench.py [--mb 10]`` (needs ``pip install presidio-analyzer``; Presidio is a
+Each round times makna then Presidio on the same text; ``--repeat`` rounds (3 by default), medians reported.
+
+Run: ``python benchmarks/deid_bench.py [--mb 10] [--repeat 3]`` (needs ``pip install presidio-analyzer``; Presidio is a
 benchmark-only dependency, never imported by makna).
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import logging
 import random
+import statistics
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -123,26 +126,60 @@ def _throughput(fn, text: str) -> float:  # type: ignore[no-untyped-def]
     return len(text) / (time.perf_counter() - t)
 
 
+def _time_presidio(analyzer, text: str, chunk: int = 100_000) -> tuple[float, int]:  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    n = 0
+    for i in range(0, len(text), chunk):
+        n += len(analyzer.analyze(text[i : i + chunk], language="en"))
+    return time.perf_counter() - t, n
+
+
+def _slices(text: str, size: int) -> list[str]:
+    out: list[str] = []
+    pos = 0
+    while pos < len(text):
+        cut = text.find("\n", pos + size)
+        end = len(text) if cut < 0 else cut + 1
+        out.append(text[pos:end])
+        pos = end
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=10.0)
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of (makna, Presidio); the median is reported")
     args = parser.parse_args()
     text = corpus(args.mb)
     print(f"corpus: {len(text):,} characters, {text.count(chr(10)) + 1:,} lines")
     analyzer = _presidio()
     detect("warm up: Mbak Tari 0813-7411-2095 di Padang")
-    t = time.perf_counter()
-    dets = detect(text)
-    makna_s = time.perf_counter() - t
-    chunk = 100_000
-    t = time.perf_counter()
-    n_presidio = 0
-    for i in range(0, len(text), chunk):
-        n_presidio += len(analyzer.analyze(text[i : i + chunk], language="en"))
-    presidio_s = time.perf_counter() - t
-    print(f"makna   : {len(text) / makna_s:12,.0f} chars/s ({makna_s:.1f} s, {len(dets):,} detections)")
-    print(f"presidio: {len(text) / presidio_s:12,.0f} chars/s ({presidio_s:.1f} s, {n_presidio:,} results)")
-    print(f"speed-up: {presidio_s / makna_s:.1f}x")
+    analyzer.analyze("warm up: call 020 7946 0958", language="en")
+    slices = _slices(text, 1_000_000)
+    rounds: list[tuple[float, float]] = []
+    for r in range(args.repeat):
+        # Interleaved per 1 MB slice (cut at a line break), so that both tools see the same load on a
+        # shared machine; detect() itself works in chunks of 200,000 characters anyway.
+        makna_s = presidio_s = 0.0
+        n_dets = n_presidio = 0
+        for piece in slices:
+            t = time.perf_counter()
+            n_dets += len(detect(piece))
+            makna_s += time.perf_counter() - t
+            p_s, p_n = _time_presidio(analyzer, piece)
+            presidio_s += p_s
+            n_presidio += p_n
+        rounds.append((makna_s, presidio_s))
+        print(
+            f"round {r + 1}: makna {len(text) / makna_s:12,.0f} chars/s ({makna_s:.1f} s, {n_dets:,} detections)"
+            f" | presidio {len(text) / presidio_s:10,.0f} chars/s ({presidio_s:.1f} s, {n_presidio:,} results)"
+            f" | speed-up {presidio_s / makna_s:.1f}x"
+        )
+    makna_med = statistics.median(m for m, _ in rounds)
+    presidio_med = statistics.median(p for _, p in rounds)
+    ratio_med = statistics.median(p / m for m, p in rounds)
+    print(f"median  : makna {len(text) / makna_med:12,.0f} chars/s | presidio {len(text) / presidio_med:,.0f} chars/s")
+    print(f"speed-up (median of rounds): {ratio_med:.1f}x")
     if DEV.is_dir():
         for name, det in (("makna", None), ("presidio", _presidio_detector(analyzer))):
             d = evaluate(DEV, det).as_dict()

@@ -94,7 +94,15 @@ def _run(target: Any, *args: Any) -> Any:
     queue = ctx.Queue()
     proc = ctx.Process(target=target, args=(*args, queue))
     proc.start()
-    result = queue.get()
+    import queue as queue_mod
+
+    while True:
+        try:
+            result = queue.get(timeout=1)
+            break
+        except queue_mod.Empty:
+            if not proc.is_alive():
+                sys.exit(f"{target.__name__} failed (exit code {proc.exitcode})")
     proc.join()
     return result
 

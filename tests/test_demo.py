@@ -60,3 +60,30 @@ def test_demo_cli_is_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 def test_demo_can_run_twice(tmp_path: Path) -> None:
     build_demo(tmp_path)
     assert build_demo(tmp_path).segments == 43
+
+
+def test_demo_deidentifies_before_coding(tmp_path: Path) -> None:
+    """The demo replaces its (fictional) identifiers with surrogates before coding: none survives in
+    the project file or in findings.md, and the key outside the project gives every transcript back."""
+    from makna.demo import DEMO_PASSPHRASE
+    from makna.privacy.project_apply import open_key, reveal
+
+    result = build_demo(tmp_path)
+    assert result.key_path == tmp_path / "study.makna.key" and result.key_path.is_file()
+    assert {"PERSON", "PHONE", "LOCATION", "PLATE", "EMAIL"} <= set(result.replaced)
+    with makna.open_project(result.project_path) as p:
+        originals = set(open_key(p, result.key_path, DEMO_PASSPHRASE).originals())
+        for source in makna.list_sources(p):
+            assert reveal(p, source.name, result.key_path, DEMO_PASSPHRASE) == (
+                demo_data() / source.name).read_text(encoding="utf-8")
+    assert {"0812-0000-4471", "embun.pagi27@example.com", "BA 5582 QZ", "Rosa"} <= originals
+
+    def survivors(strings: set[str], blob: str) -> list[str]:
+        return sorted(s for s in strings if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", blob))
+
+    assert survivors(originals, result.findings_path.read_text(encoding="utf-8")) == []
+    # The case sheet (cases.yaml) is the researcher's own case data: its descriptions name the
+    # informants' pseudonyms, ages and home regions, which therefore stay in the cases table.
+    case_sheet = (demo_data() / "cases.yaml").read_text(encoding="utf-8")
+    raw = result.project_path.read_bytes().decode("utf-8", "replace")
+    assert survivors({s for s in originals if s not in case_sheet}, raw) == []

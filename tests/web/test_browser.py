@@ -77,7 +77,7 @@ def _select(page: Any, phrase: str) -> None:
             const at = all.indexOf(phrase);
             if (at < 0) throw new Error('phrase not found');
             const locate = (pos) => { for (const [n, off] of nodes) if (pos <= off + n.data.length) return [n, pos - off]; };
-            const [sn, so] = locate(at + 0.5 | 0 ? at : at); const [en, eo] = locate(at + phrase.length);
+            const [sn, so] = locate(at); const [en, eo] = locate(at + phrase.length);
             const r = document.createRange(); r.setStart(sn, so); r.setEnd(en, eo);
             const sel = getSelection(); sel.removeAllRanges(); sel.addRange(r);
             root.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));

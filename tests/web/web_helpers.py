@@ -113,10 +113,3 @@ class LiveServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
 
-
-def live(app: Any) -> Iterator[LiveServer]:
-    server = LiveServer(app)
-    try:
-        yield server
-    finally:
-        server.stop()

@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import InputError
@@ -172,7 +173,8 @@ def _show(entries: list[ReviewEntry], fmt: OutputFormat, title: str) -> None:
         emit([e.as_dict() for e in entries], _REVIEW_COLUMNS, fmt)
         return
     rows = [{"id": e.id, "type": e.type, "conf": f"{e.confidence:.2f}", "detector": e.detector, "status": e.status,
-             "context": f"{e.before}[{e.text}]{e.after}"} for e in entries]
+             # emit's table renders Rich markup: escape transcript text ("[/]" would raise)
+             "context": escape(f"{e.before}[{e.text}]{e.after}")} for e in entries]
     emit(rows, ["id", "type", "conf", "detector", "status", "context"], fmt, title=title,
          empty="No detections.")
 

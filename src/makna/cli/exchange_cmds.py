@@ -80,7 +80,8 @@ def import_project_cmd(
     = OffsetsChoice.auto,
 ) -> None:
     """Create a new project from a .qdpx made by makna, NVivo, ATLAS.ti, MAXQDA, QualCoder, ..."""
-    report = import_project(path, project, coder=coder, offsets=None if offsets is OffsetsChoice.auto else offsets.value)
+    chosen = None if offsets is OffsetsChoice.auto else offsets.value
+    report = import_project(path, project, coder=coder, offsets=chosen)
     _print_report(report)
     typer.echo(f"Created {project}.")
 

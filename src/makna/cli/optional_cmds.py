@@ -14,3 +14,4 @@ from .deid_cmds import deid_app
 app.add_typer(deid_app, name="deid")
 from . import analysis_cmds  # noqa: F401
 from . import exchange_cmds  # noqa: F401
+from . import web_cmds  # noqa: F401

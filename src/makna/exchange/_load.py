@@ -5,7 +5,8 @@ with their turns, segments (with their own ids, coders and timestamps), coders, 
 are inserted here through the store's tables (``Store.bulk_insert`` for turns and segments), because
 the operations would give them new ids, the session's coder or the current time, and because one
 insert per source (``import_text`` detects turns and reads the source back) is too slow for large
-projects. Source texts arrive normalised (:class:`makna.exchange.offsets.SelectionMapper`). The caller runs everything inside one ``store.write`` so that a failure leaves nothing.
+projects. Source texts arrive normalised (:class:`makna.exchange.offsets.SelectionMapper`). The
+caller runs everything inside one ``store.write`` so that a failure leaves nothing.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ..project import Project
 from ..store import tables
 from ..text import TurnSpan, detect_turns
 from ._refi import derived_guid
-from ._report import ImportReport, Problem
+from ._report import ImportReport
 
 __all__ = ["Loader", "unique_name", "derive_keys"]
 
@@ -186,7 +187,7 @@ class Loader:
             encoding=fields.get("encoding") if isinstance(fields.get("encoding"), str) else None,
             imported_at=created or self.now, original=None,
         ))
-        self._turns.extend({"id": new_id(), "source_id": sid, "number": i, "speaker": t.speaker[:200],
+        self._turns.extend({"source_id": sid, "number": i, "speaker": t.speaker[:200],
                             "start": t.start, "end": t.end, "time_start": t.time_start, "time_end": t.time_end}
                            for i, t in enumerate(turns, start=1))
         entry = (sid, source_name, len(text))

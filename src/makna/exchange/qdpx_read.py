@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from ..errors import ExchangeError, MaknaError
 from ..model import Code
@@ -37,7 +37,7 @@ from ._refi import (
     segment_memo_guid,
 )
 from ._report import ImportReport, Problem
-from ._safety import DEFAULT_LIMITS, Archive, Limits, local, safe_iterparse
+from ._safety import _LOCAL, DEFAULT_LIMITS, Archive, Limits, local, safe_iterparse
 from .offsets import SelectionMapper, convention_for
 
 __all__ = ["import_qdpx", "code_from_element", "read_codes"]
@@ -85,7 +85,7 @@ def read_codes(codes_el: Any, taken: set[str], report: ImportReport) -> tuple[li
     for (el, _parent, _pos), _g in zip(flat, guids, strict=True):
         text, fields = unpack(_child_text(el, "Description"))
         parsed.append((text, fields))
-    parent_of = {id(el): None for el, _, _ in flat}
+    parent_of: dict[int, str | None] = {id(el): None for el, _, _ in flat}
     index = {id(el): g for (el, _, _), g in zip(flat, guids, strict=True)}
     for el, _, _ in flat:
         for child in _children(el, "Code"):
@@ -249,7 +249,8 @@ class _Reader:
             if got is not None:
                 values[got[0]] = got[1]
         description, fields = unpack(_child_text(el, "Description"))
-        case_id = self.loader.add_case(guid, str(fields.get("name") or name), str(fields.get("description", description)),
+        case_id = self.loader.add_case(guid, str(fields.get("name") or name),
+                                       str(fields.get("description", description)),
                                        values, self.names["case"])
         for ref in _children(el, "SourceRef"):
             target = _guid(ref, "targetGUID")
@@ -336,7 +337,7 @@ class _Reader:
             self.elements += len(el)
             return True
         a, b = el.get("startPosition", ""), el.get("endPosition", "")
-        codings = [c for c in el if local(c.tag) == "Coding"]
+        codings = [c for c in el if (_LOCAL.get(c.tag) or local(c.tag)) == "Coding"]
         self.elements += len(el) + sum(len(c) for c in codings)
         guid = _guid(el)
         where = _Where(src.name, a, b, el.get("guid"))
@@ -361,16 +362,19 @@ class _Reader:
         for coding in codings:
             seg = self.coding(coding, src, mapped, where)
             first = first or seg
-        for ref in _children(el, "NoteRef"):
+        for ref in (_children(el, "NoteRef") if len(el) > len(codings) else ()):
             if first is not None:
                 self.note_ref(ref, "segment", first)
             else:
-                self.report.unmapped.append(Problem("note", str(where), "attached to a selection with no imported coding"))
+                self.report.unmapped.append(Problem("note", str(where),
+                                                    "attached to a selection with no imported coding"))
         return True
 
     def coding(self, coding: Any, src: _Source, span: tuple[int, int], where: Any) -> str | None:
         assert src.entry is not None
-        ref = next(_children(coding, "CodeRef"), None)
+        first = coding[0] if len(coding) else None
+        ref = first if first is not None and (_LOCAL.get(first.tag) or local(first.tag)) == "CodeRef" \
+            else next(_children(coding, "CodeRef"), None)
         code_id = self.code_refs.get(ref.get("targetGUID")) if ref is not None else None
         if code_id is None and ref is not None:
             code_guid = _guid(ref, "targetGUID")
@@ -387,13 +391,14 @@ class _Reader:
             coder = self.users[raw_user] = self.loader.coder(canonical_guid(raw_user))
         key = (span[0], span[1], code_id, coder)
         if key in src.seen:
-            self.report.unmapped.append(Problem("coding", str(where), "the same code by the same coder again (duplicate)"))
+            self.report.unmapped.append(Problem("coding", str(where),
+                                                "the same code by the same coder again (duplicate)"))
             return None
         src.seen.add(key)
         guid = _guid(coding)
         seg = self.loader.segment(guid, src.entry[0], span[0], span[1], code_id, coder,
                                   coding.get("creationDateTime"))
-        for note in _children(coding, "NoteRef"):
+        for note in (_children(coding, "NoteRef") if len(coding) > 1 else ()):
             target = _guid(note, "targetGUID")
             if target is not None and guid is not None and target == segment_memo_guid(guid):
                 self.segment_memos[target] = seg
@@ -490,7 +495,8 @@ class _Reader:
                 self.report.notes.append(f"a case refers to source {source_guid}, which was not imported")
         for sel_guid, case_ids in self.wanted_selections.items():
             if sel_guid not in self.selections:
-                self.report.unmapped.append(Problem("case link", sel_guid, "the selection it refers to was not imported"))
+                self.report.unmapped.append(Problem("case link", sel_guid,
+                                                    "the selection it refers to was not imported"))
                 continue
             sid, a, b = self.selections[sel_guid]
             for i, case_id in enumerate(case_ids):
@@ -554,8 +560,9 @@ def import_qdpx(project: Project, path: str | Path, *, offsets: str | None = Non
     with Archive(p, limits) as archive:
         qde = archive.single(".qde", "project file")
         with project.store.write(project.actor, "exchange.import_qdpx", payload) as conn:
-            n = conn.execute(tables.sources.select().limit(1)).first() or conn.execute(tables.codes.select().limit(1)).first()
-            if n is not None:
+            used = (conn.execute(tables.sources.select().limit(1)).first()
+                    or conn.execute(tables.codes.select().limit(1)).first())
+            if used is not None:
                 raise ExchangeError(f"{p}: import a project exchange file into a new, empty project")
             if conn.dialect.name == "sqlite":  # room for the indexes of a large import (this connection only)
                 conn.exec_driver_sql("PRAGMA cache_size=-262144")

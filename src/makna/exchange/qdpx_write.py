@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 from sqlalchemy import Connection, select
 
 from ..codebook import list_codes
@@ -208,9 +208,9 @@ class _Writer:
         for src in rows:
             text = self.conn.execute(select(s.text).where(s.id == src.id)).scalar_one()
             zf.writestr(f"sources/{src.id}.txt", text.encode("utf-8", "replace"))
-            turns = [(r.speaker, r.start, r.end, r.time_start, r.time_end) for r in self.conn.execute(
+            turns = self.conn.execute(
                 select(t.speaker, t.start, t.end, t.time_start, t.time_end).where(t.source_id == src.id)
-                .order_by(t.number))]
+                .order_by(t.number)).all()
             fields: dict[str, Any] = {"language": src.language, "sha256": src.sha256}
             if src.original_name != src.name:
                 fields["original_name"] = src.original_name
@@ -232,7 +232,8 @@ class _Writer:
         if not rows:
             return
         xf, tag = self.xf, self.tag
-        sel_tag, coding_tag, ref_tag, note_tag = tag("PlainTextSelection"), tag("Coding"), tag("CodeRef"), tag("NoteRef")
+        sel_tag, coding_tag = tag("PlainTextSelection"), tag("Coding")
+        ref_tag, note_tag = tag("CodeRef"), tag("NoteRef")
         with xf.element(tag("Sources")):
             for src, fields in rows:
                 attrs = {"guid": src.id, "name": xml_safe(src.name), "plainTextPath": f"internal://{src.id}.txt",
@@ -241,7 +242,7 @@ class _Writer:
                     _text_element(xf, tag("Description"), pack("", fields))
                     segs = self.conn.execute(
                         select(seg.id, seg.start, seg.end, seg.code_id, seg.coder_id, seg.memo, seg.created_at)
-                        .where(seg.source_id == src.id).order_by(seg.start, seg.end, seg.created_at, seg.id)).tuples().all()
+                        .where(seg.source_id == src.id).order_by(seg.start, seg.end, seg.created_at, seg.id)).all()
                     i, n = 0, len(segs)
                     while i < n:
                         a, b = segs[i][1], segs[i][2]

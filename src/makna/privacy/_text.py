@@ -11,6 +11,7 @@ __all__ = [
     "HONORIFICS",
     "CapRun",
     "cap_runs",
+    "run_tokens",
     "cue_windows",
     "is_sentence_initial",
     "line_before",
@@ -25,22 +26,21 @@ CAP_RUN = re.compile(rf"[{_UPPER}](?<![\w@./'’\-][\s\S])[\w'’\-]*(?:[ \t]+[{
 
 _TOKEN = re.compile(r"\S+")
 
-CapRun = tuple[int, int, tuple[tuple[int, int, str], ...]]
-"""A capitalised run: (start, end, tokens), each token (start, end, word) in text offsets."""
+CapRun = tuple[int, int, str]
+"""A capitalised run: (start, end, text)."""
 
 
 def cap_runs(text: str) -> list[CapRun]:
-    """Every :data:`CAP_RUN` in ``text`` with its words, computed once and shared by the detectors."""
-    out: list[CapRun] = []
-    append = out.append
-    for m in CAP_RUN.finditer(text):
-        run, start, end = m.group(0), m.start(), m.end()
-        if " " in run or "\t" in run:
-            toks = tuple((start + t.start(), start + t.end(), t.group(0)) for t in _TOKEN.finditer(run))
-        else:
-            toks = ((start, end, run),)
-        append((start, end, toks))
-    return out
+    """Every :data:`CAP_RUN` in ``text``, found once and shared by the detectors."""
+    return [(m.start(), m.end(), m.group(0)) for m in CAP_RUN.finditer(text)]
+
+
+def run_tokens(run: CapRun) -> list[tuple[int, int, str]]:
+    """The words of a capitalised run as (start, end, word), in text offsets."""
+    start, end, words = run
+    if " " not in words and "\t" not in words:
+        return [(start, end, words)]
+    return [(start + t.start(), start + t.end(), t.group(0)) for t in _TOKEN.finditer(words)]
 
 
 HONORIFICS = frozenset(
@@ -82,8 +82,9 @@ def cue_windows(
     """
     windows: list[tuple[int, int]] = []
     n = len(text)
-    for run_start, run_end, toks in cap_runs(text) if runs is None else runs:
-        if all(t[2] in stop for t in toks):
+    stop = stop if isinstance(stop, (set, frozenset)) else frozenset(stop)
+    for run_start, run_end, words in cap_runs(text) if runs is None else runs:
+        if stop.issuperset(words.split()):
             continue
         start, end = max(0, run_start - back), min(n, run_end + 8)
         if windows and start <= windows[-1][1]:

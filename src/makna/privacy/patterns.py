@@ -167,7 +167,9 @@ def find_phones(text: str) -> Iterator[Detection]:
 
 # --- EMAIL, URL, HANDLE ------------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"[A-Za-z0-9](?<![\w.+\-][\s\S])[A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(
+    r"[A-Za-z0-9](?<![\w.+\-][\s\S])[A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+)
 _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
     r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk)/[^\s<>\"']*",

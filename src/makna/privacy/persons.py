@@ -9,13 +9,14 @@ lower-case word is never a name unless the project lists it as a known name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
 from ._fastrx import dispatch, split_top
-from ._text import CAP_RUN, HONORIFICS, cue_windows, is_sentence_initial
+from ._text import HONORIFICS, CapRun, cap_runs, cue_windows, is_sentence_initial, run_tokens
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
 
@@ -67,6 +68,11 @@ _NOT_NAME: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WOR
 }
 
 
+@cache
+def _cue_stop() -> frozenset[str]:
+    return gz.stop_caps() - HONORIFICS
+
+
 def _trim_run(text: str, start: int, run: str, *, allow_ambiguous: bool) -> tuple[int, int] | None:
     """Keep the leading tokens of ``run`` that can be name parts; None when the first cannot."""
     stop = gz.stop_caps()
@@ -97,28 +103,30 @@ def _cued(
         yield Detection(span[0], span[1], "PERSON", conf, detector, text[span[0] : span[1]])
 
 
-def _gazetteer(text: str, language: str) -> Iterator[Detection]:
+def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     names, ambiguous, words = gz.first_names(language), gz.ambiguous_names(), gz.dictionary_words()
-    stop = gz.stop_caps()
-    for run in CAP_RUN.finditer(text):
-        toks = list(re.finditer(r"\S+", run.group(0)))
-        for i, tok in enumerate(toks):
-            word = tok.group(0).rstrip("'’")
-            if word not in names or word in ambiguous or word in stop:
+    stop, colloquial = gz.stop_caps(), gz.colloquial()
+    plain = names - ambiguous - stop  # names the gazetteer alone may take
+    for run in runs:
+        run_text = run[2]
+        if plain.isdisjoint(run_text.split()) and "'" not in run_text and "’" not in run_text:
+            continue  # no word of the run is a name (a trailing quote is stripped below)
+        toks = run_tokens(run)
+        for i, (start, tok_end, tok) in enumerate(toks):
+            word = tok.rstrip("'’")
+            if word not in plain:
                 continue
-            start = run.start() + tok.start()
             initial = is_sentence_initial(text, start)
-            followed = i + 1 < len(toks) and toks[i + 1].group(0) not in stop and toks[i + 1].group(0).istitle()
-            if word.lower() in gz.colloquial() or (initial and word.lower() in words and not followed):
+            followed = i + 1 < len(toks) and toks[i + 1][2] not in stop and toks[i + 1][2].istitle()
+            if word.lower() in colloquial or (initial and word.lower() in words and not followed):
                 continue  # may be an ordinary word starting a sentence: needs a cue
-            if i > 0 and toks[i - 1].group(0) in _NOT_NAME:
+            if i > 0 and toks[i - 1][2] in _NOT_NAME:
                 break  # part of a place or organisation name
-            end = run.start() + tok.end()
-            for nxt in toks[i + 1 : i + 3]:
-                w = nxt.group(0)
+            end = tok_end
+            for _, nxt_end, w in toks[i + 1 : i + 3]:
                 if w in stop or w in _NOT_NAME or w.isupper() or not w[0].isalpha():
                     break
-                end = run.start() + nxt.end()
+                end = nxt_end
             conf = 0.7 if initial else (0.75 if word.lower() in words else 0.8)
             yield Detection(start, end, "PERSON", conf, "person.gazetteer", text[start:end])
             break
@@ -152,11 +160,18 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "PERSON", 0.72, "person.repeat", m.group(0))
 
 
-def detect_persons(text: str, language: str = "id", known_names: Iterable[str] = ()) -> Iterator[Detection]:
-    """Every PERSON detector over ``text`` except repeats (which need the merged result)."""
-    windows = cue_windows(text, gz.stop_caps() - HONORIFICS)
+def detect_persons(
+    text: str, language: str = "id", known_names: Iterable[str] = (), *, runs: Sequence[CapRun] | None = None
+) -> Iterator[Detection]:
+    """Every PERSON detector over ``text`` except repeats (which need the merged result).
+
+    ``runs`` are :func:`makna.privacy._text.cap_runs` of ``text`` when the caller has them already.
+    """
+    if runs is None:
+        runs = cap_runs(text)
+    windows = cue_windows(text, _cue_stop(), runs=runs)
     yield from _cued(text, _HONORIFIC, 0.9, "person.honorific", windows)
     yield from _cued(text, _INTRO, 0.85, "person.intro", windows)
     yield from _cued(text, _SELF, 0.8, "person.self", windows)
-    yield from _gazetteer(text, language)
+    yield from _gazetteer(text, language, runs)
     yield from find_known_names(text, known_names)

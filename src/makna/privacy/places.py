@@ -18,9 +18,8 @@ from collections.abc import Iterator, Sequence
 from typing import Final
 
 from . import gazetteers as gz
-from ._ci import ci
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
-from ._text import CAP_RUN, HONORIFICS, CapRun, cap_runs, is_sentence_initial, line_before
+from ._text import CAP_RUN, HONORIFICS, CapRun, cap_runs, is_sentence_initial, line_before, run_tokens
 from .types import Detection
 
 __all__ = [
@@ -349,7 +348,11 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
     admin, local, english = gz.places_admin(), gz.places_local(), gz.places_en()
     words, stop, names = gz.dictionary_words(), gz.stop_caps(), gz.first_names(language)
     index, colloquial = gz.place_index(), gz.colloquial()
-    for _, _, toks in runs:
+    starts = index.keys()
+    for run in runs:
+        if starts.isdisjoint(run[2].split()):
+            continue
+        toks = run_tokens(run)
         i, count = 0, len(toks)
         while i < count:
             first = toks[i][2]
@@ -374,10 +377,9 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
                     if n == 1 and (initial and ordinary or first in names):
                         conf = 0.0 if initial else 0.55
                 elif phrase in local:
-                    cued = bool(_PREP_BEFORE.search(line_before(text, start, 20)))
                     if n > 1:
                         conf = 0.7 if not (initial and ordinary) else 0.0
-                    elif cued and not ordinary and first not in names:
+                    elif not ordinary and first not in names and _PREP_BEFORE.search(line_before(text, start, 20)):
                         conf = 0.6
                 if conf:
                     yield Detection(start, end, "LOCATION", conf, "location.gazetteer", phrase)

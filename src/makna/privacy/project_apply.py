@@ -196,11 +196,11 @@ def _map_end(offset: int, reps: Sequence[Replacement]) -> int:
     return offset + shift
 
 
-def _relabel(label: str, reps: Sequence[Replacement]) -> str:
-    pairs = {r.original: r.replacement for r in reps}
-    for original in sorted(pairs, key=len, reverse=True):
-        new = pairs[original]
-        label = re.sub(rf"(?<!\w){re.escape(original)}(?!\w)", lambda _m: new, label)  # noqa: B023
+def _relabel(label: str, pairs: dict[str, str]) -> str:
+    """A speaker label with the replaced identifiers in it replaced too (``pairs``: longest first)."""
+    for original, new in pairs.items():
+        if original in label:
+            label = re.sub(rf"(?<!\w){re.escape(original)}(?!\w)", lambda _m: new, label)  # noqa: B023
     return label[:200]
 
 
@@ -212,11 +212,12 @@ def _replace_source(project: Project, conn: Connection, st: _State, new_text: st
         original=None))
     turns = conn.execute(select(tables.turns).where(t.source_id == st.source_id).order_by(t.number)).all()
     conn.execute(delete(tables.turns).where(t.source_id == st.source_id))
+    pairs = {r.original: r.replacement for r in sorted(reps, key=lambda r: -len(r.original))}
     rows = []
     for r in turns:
         start = map_offset(r.start, reps)
         end = max(_map_end(r.end, reps), start + 1)
-        rows.append({"source_id": st.source_id, "number": r.number, "speaker": _relabel(r.speaker, reps),
+        rows.append({"source_id": st.source_id, "number": r.number, "speaker": _relabel(r.speaker, pairs),
                      "start": start, "end": min(end, len(new_text)), "time_start": r.time_start,
                      "time_end": r.time_end})
     project.store.bulk_insert(conn, tables.turns, rows)
@@ -275,7 +276,7 @@ def apply(
                                "('makna deid accept/reject'), or apply with --include-pending")
         _refuse_blocked(conn, targets)
     key = open_key(project, key_path, passphrase, create=True)
-    unreviewed = find_unreviewed(states, {**key.originals(), **_confirmed(states)})
+    unreviewed = find_unreviewed(targets, {**key.originals(), **_confirmed(states)})
     if unreviewed:
         names = {st.source_id: st.name for st in states}
         listed = ", ".join(f"{names[sid]} ({len(v)})" for sid, v in unreviewed.items())

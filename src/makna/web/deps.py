@@ -11,7 +11,6 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from ..codebook import list_codes
 from ..errors import ConflictError, DuplicateCodingError, MaknaError, NotFoundError
 from ..model import Code
 from ..project import Project
@@ -85,7 +84,3 @@ def page(request: Request, template: str, context: Mapping[str, Any], *, status:
     }
     html = env.get_template(template).render(ctx)
     return HTMLResponse(html, status_code=status)
-
-
-def all_codes(request: Request) -> list[Code]:
-    return list_codes(project_of(request))

@@ -149,8 +149,9 @@ def render_rows(text: str, rows: Sequence[Row], columns: Sequence[Sequence[Segme
                      f'{data}{time}>')
         for ci, (leaves, per_row) in enumerate(cells):
             coder = f' data-coder="{escape(column_names[ci])}"' if ci < len(column_names) else ""
-            parts.append(f'<div class="cell"{coder}><div class="bars" aria-hidden="true">'
-                         f'{_bars(row, per_row[ri], code_index)}</div><div class="tx">{"".join(leaves[ri])}</div></div>')
+            bars = _bars(row, per_row[ri], code_index)
+            parts.append(f'<div class="cell"{coder}><div class="bars" aria-hidden="true">{bars}</div>'
+                         f'<div class="tx">{"".join(leaves[ri])}</div></div>')
         parts.append("</div>")
     return Markup("".join(parts))
 

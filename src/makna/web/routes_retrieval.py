@@ -18,6 +18,19 @@ router = APIRouter(tags=["retrieval"])
 PAGE_SIZE = 200
 
 
+def _clip(before: str, after: str) -> tuple[str, str]:
+    """Context on the segment's own lines only, with an ellipsis where it was cut."""
+    if "\n" in before:
+        before = before.rsplit("\n", 1)[1]
+    elif before:
+        before = "…" + before
+    if "\n" in after:
+        after = after.split("\n", 1)[0]
+    elif after:
+        after = after + "…"
+    return before, after
+
+
 def _attribute(attribute: str | None, value: str | None) -> tuple[str, str] | None:
     return (attribute, value or "") if attribute else None
 
@@ -37,7 +50,8 @@ def retrieve_page(request: Request, code: str = "", case: str = "", attribute: s
     return page(request, "retrieve.html", {
         "tree": tree, "index": {n.code.key: i for i, n in enumerate(tree)}, "cases": list_cases(proj),
         "attributes": list_attributes(proj), "coders": [c.name for c in proj.coders()],
-        "results": results[:PAGE_SIZE], "more": more, "page_no": page_no, "asked": bool(code or case or attribute or coder),
+        "results": [(r, *_clip(r.before, r.after)) for r in results[:PAGE_SIZE]], "more": more,
+        "page_no": page_no, "asked": bool(code or case or attribute or coder),
         "q": {"code": code, "case": case, "attribute": attribute, "value": value, "coder": coder,
               "descendants": descendants, "context": context},
     })

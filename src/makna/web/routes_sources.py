@@ -12,7 +12,7 @@ from ..codebook import CodeNode, code_tree
 from ..errors import InputError
 from ..project import Project
 from ..sources import get_source, get_turns, list_sources
-from ..views import SegmentView, code_usage, recent_codes, source_segments
+from ..views import CodeUsage, SegmentView, code_usage, recent_codes, source_segments
 from .deps import js_text, page, project_of, reply
 from .render import Row, json_script, render_rows, rows_of
 
@@ -44,15 +44,13 @@ def _seg_rows(columns: list[list[SegmentView]]) -> list[list[Any]]:
     return list(seen.values())
 
 
-def _shortcuts(proj: Project, codes: list[str]) -> list[str]:
-    usage = code_usage(proj)
+def _shortcuts(usage: dict[str, CodeUsage], codes: list[str]) -> list[str]:
     ranked = sorted(codes, key=lambda c: (-(usage[c].by_coder if c in usage else 0),
                                           -(usage[c].segments if c in usage else 0), codes.index(c)))
     return ranked[:9]
 
 
-def _side_codes(proj: Project, tree: list[CodeNode], shortcuts: list[str]) -> list[dict[str, Any]]:
-    usage = code_usage(proj)
+def _side_codes(usage: dict[str, CodeUsage], tree: list[CodeNode], shortcuts: list[str]) -> list[dict[str, Any]]:
     keys = {cid: n for n, cid in enumerate(shortcuts, start=1)}
     return [{"id": n.code.id, "i": i, "name": n.code.name, "path": n.path, "depth": n.depth,
              "key_no": keys.get(n.code.id), "count": usage[n.code.id].segments if n.code.id in usage else 0}
@@ -70,11 +68,13 @@ def source_page(request: Request, source_id: str, coder: str | None = None,
     coder = coder or None
     compare = compare or None
     columns, names = _columns(proj, src.id, coder, compare)
+    usage = code_usage(proj)
+    shortcuts = _shortcuts(usage, [n.code.id for n in tree])
     codes = [{"id": n.code.id, "key": n.code.key, "name": n.code.name, "path": n.path, "i": i, "depth": n.depth}
              for i, n in enumerate(tree)]
     data = {
         "source": {"id": src.id, "name": src.name}, "coder": proj.coder_name, "codes": codes,
-        "shortcuts": _shortcuts(proj, [n.code.id for n in tree]), "recent": recent_codes(proj),
+        "shortcuts": shortcuts, "recent": recent_codes(proj),
         "segs": _seg_rows(columns), "filter": {"coder": coder, "compare": compare},
         "msg": js_text(request, JS_MESSAGES),
     }
@@ -82,7 +82,7 @@ def source_page(request: Request, source_id: str, coder: str | None = None,
         "source": src, "rows": render_rows(src.text, rows, columns, index, column_names=names),
         "n_rows": len(rows), "coders": [c.name for c in proj.coders()], "filter_coder": coder or "",
         "compare": compare or "", "columns": names, "data": json_script(data),
-        "side_codes": _side_codes(proj, tree, data["shortcuts"]),  # type: ignore[arg-type]
+        "side_codes": _side_codes(usage, tree, shortcuts),
     })
 
 

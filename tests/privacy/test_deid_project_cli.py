@@ -1,0 +1,120 @@
+"""``makna deid scan / list / accept / reject / edit / add / names / apply / reveal / status`` through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import makna
+from makna.cli import app
+
+TEXT = (
+    "P: Boleh kenalan dulu?\n"
+    "I: Nama saya Siti, umur 24 tahun. Nomor HP-ku 0812-7411-2095, email siti.r@example.com.\n"
+    "P: Siapa yang ngajak?\n"
+    "I: Kawan sekos, Uni Rosa. Kata Zorblat juga begitu.\n"
+)
+runner = CliRunner()
+
+
+@pytest.fixture
+def loc(project_location: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    with makna.create_project(project_location, coder="tester") as p:
+        makna.import_text(p, "a.txt", TEXT, language="id")
+    monkeypatch.delenv("MAKNA_DEID_PASSPHRASE", raising=False)
+    monkeypatch.setenv("MAKNA_CODER", "tester")
+    (tmp_path / "pass.txt").write_text("a long passphrase\n", encoding="utf-8")
+    return project_location
+
+
+def _run(*args: str, **kw: object) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), **kw)  # type: ignore[arg-type]
+    return result.exit_code, result.output
+
+
+def test_scan_review_apply_reveal(loc: str, tmp_path: Path) -> None:
+    key, pw = str(tmp_path / "k.key"), str(tmp_path / "pass.txt")
+    code, out = _run("deid", "scan", "-p", loc, "--format", "json")
+    assert code == 0, out
+    rows = json.loads(out)
+    by_text = {r["text"]: r for r in rows}
+    assert {"Siti", "0812-7411-2095", "siti.r@example.com"} <= set(by_text)
+    assert set(rows[0]) >= {"id", "type", "confidence", "detector", "status", "before", "after"}
+    code, out = _run("deid", "scan", "-p", loc)
+    assert code == 0 and "0812-7411-2095" in out and "PHONE" in out
+    assert _run("deid", "reject", by_text["24 tahun"]["id"], "-p", loc) == (0, "1 detection(s) rejected.\n")
+    code, out = _run("deid", "accept", "--all", "--type", "phone", "-p", loc)
+    assert code == 0 and out.startswith("1 detection")
+    code, out = _run("deid", "apply", "--key", key, "--passphrase-file", pw, "-p", loc)
+    assert code == 1 and "pending detections" in out
+    zorblat = TEXT.index("Zorblat")
+    code, out = _run("deid", "add", "-s", "a.txt", "--span", f"{zorblat}:{zorblat + 7}", "--type", "PERSON", "-p", loc)
+    assert code == 0 and "[Zorblat] added" in out
+    email = by_text["siti.r@example.com"]
+    code, out = _run("deid", "edit", email["id"], "--span", f"{email['start']}:{email['end'] - 4}", "-p", loc)
+    assert code == 0 and "edited" in out
+    assert _run("deid", "accept", "--all", "-p", loc)[0] == 0
+    code, out = _run("deid", "list", "-p", loc, "--status", "pending")
+    assert code == 0 and "No detections" in out
+    code, out = _run("deid", "apply", "--key", key, "--passphrase-file", pw, "-p", loc, "--mode", "tag")
+    assert code == 0, out
+    assert "De-identified 1 source(s) (tag)" in out and "PHONE: 1" in out
+    with makna.open_project(loc) as p:
+        new = makna.get_source(p, "a.txt").text
+    assert "[PERSON-1]" in new and "Zorblat" not in new and "24 tahun" in new  # rejected: kept
+    assert "[EMAIL-1].com" in new  # the edited (shortened) span
+    code, out = _run("deid", "status", "-p", loc, "--format", "json")
+    [status] = json.loads(out)
+    assert status["applied"] == "yes" and status["mode"] == "tag" and status["pending"] == 0
+    code, out = _run("deid", "reveal", "-s", "a.txt", "--key", key, "--passphrase-file", pw, "-p", loc)
+    assert code == 0 and out == TEXT
+    target = tmp_path / "orig.txt"
+    code, out = _run("deid", "reveal", "-s", "a.txt", "--key", key, "--passphrase-file", pw, "-p", loc,
+                     "-o", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8") == TEXT
+
+
+def test_passphrase_sources_and_errors(loc: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    key = str(tmp_path / "k.key")
+    _run("deid", "scan", "-p", loc)
+    _run("deid", "accept", "--all", "-p", loc)
+    # a new key: the hidden prompt asks twice
+    code, out = _run("deid", "apply", "--key", key, "-p", loc, input="s3cret phrase\ns3cret phrase\n")
+    assert code == 0, out
+    assert "s3cret" not in out.replace("s3cret phrase\n", "")  # never echoed back
+    monkeypatch.setenv("MAKNA_DEID_PASSPHRASE", "wrong")
+    code, out = _run("deid", "reveal", "-s", "a.txt", "--key", key, "-p", loc)
+    assert code == 1 and "Error: wrong passphrase" in out
+    monkeypatch.setenv("MAKNA_DEID_PASSPHRASE", "s3cret phrase")
+    assert _run("deid", "reveal", "-s", "a.txt", "--key", key, "-p", loc) == (0, TEXT)
+    code, out = _run("deid", "reveal", "-s", "a.txt", "--key", str(tmp_path / "none.key"), "-p", loc)
+    assert code == 1 and "key file not found" in out
+    code, out = _run("deid", "accept", "1:1", "-p", loc)
+    assert code == 1 and "de-identified already" in out
+    code, out = _run("deid", "accept", "-p", loc)
+    assert code == 2 and "--all" in out
+    code, out = _run("deid", "apply", "--key", key, "-p", loc, "--passphrase-file", str(tmp_path / "nope"))
+    assert code == 2 and "cannot read passphrase file" in out
+
+
+def test_known_names_command(loc: str, tmp_path: Path) -> None:
+    key, pw = str(tmp_path / "k.key"), str(tmp_path / "pass.txt")
+    code, out = _run("deid", "names", "add", "Zorblat", "Kwarx", "--key", key, "--passphrase-file", pw, "-p", loc)
+    assert code == 0 and "2 name(s) added" in out
+    code, out = _run("deid", "names", "list", "--key", key, "--passphrase-file", pw, "-p", loc)
+    assert out.split() == ["Kwarx", "Zorblat"]
+    code, out = _run("deid", "scan", "-p", loc, "--key", key, "--passphrase-file", pw, "-f", "json")
+    assert code == 0 and "Zorblat" in {r["text"] for r in json.loads(out)}
+
+
+def test_table_output_escapes_markup(tmp_path: Path) -> None:
+    """Transcript text with Rich markup characters is shown as it is, never interpreted."""
+    path = str(tmp_path / "m.makna")
+    with makna.create_project(path, coder="tester") as p:
+        makna.import_text(p, "m.txt", "I: [/] [bold]Nama saya Siti[/bold], 0812-7411-2095.\n", language="id")
+    code, out = _run("deid", "scan", "-p", path)
+    assert code == 0, out
+    assert "[bold]" in out and "[/]" in out
