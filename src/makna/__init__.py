@@ -96,6 +96,12 @@ from .model import (
     Turn,
     to_pandas,
 )
+from .privacy import detect as detect_identifiers
+from .privacy import evaluate as evaluate_deidentification
+from .privacy.project import add_detection, decide, decide_all, deid_status, edit_detection, review_entries
+from .privacy.project import scan as deid_scan
+from .privacy.project_apply import add_known_names, reveal
+from .privacy.project_apply import apply as deid_apply
 from .project import Project, create_project, find_project, open_project
 from .queries import CodeFrequency, Matrix, RetrievedSegment, code_case_matrix, code_frequencies, retrieve
 from .report import ReportFiles, write_report
@@ -215,6 +221,19 @@ __all__ = [
     "word_frequencies",
     "ReportFiles",
     "write_report",
+    # de-identification
+    "detect_identifiers",
+    "evaluate_deidentification",
+    "deid_scan",
+    "decide",
+    "decide_all",
+    "edit_detection",
+    "add_detection",
+    "review_entries",
+    "deid_status",
+    "deid_apply",
+    "reveal",
+    "add_known_names",
     # inter-coder agreement on a project
     "AgreementScope",
     "project_agreement",

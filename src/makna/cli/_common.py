@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..project import Project, find_project, open_project
 
@@ -40,7 +41,7 @@ def opened(project: str | None, coder: str | None = None) -> Iterator[Project]:
 
 
 def console() -> Console:
-    return Console(soft_wrap=False, width=max(Console().width, 100))
+    return Console(soft_wrap=False, width=max(Console().width, 120))
 
 
 def _plain(value: Any) -> Any:
@@ -73,7 +74,8 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: OutputForm
     for c in columns:
         table.add_column(c, overflow="fold")
     for r in rows:
-        table.add_row(*["" if r.get(c) is None else str(_plain(r.get(c))) for c in columns])
+        # cells are plain text: transcript text such as "[/]" must not be read as Rich markup
+        table.add_row(*[Text("" if r.get(c) is None else str(_plain(r.get(c)))) for c in columns])
     console().print(table)
 
 

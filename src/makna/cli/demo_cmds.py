@@ -25,3 +25,5 @@ def demo(
     typer.echo(f"{result.sources} transcripts, {result.segments} coded segments.")
     typer.echo(f"Project: {result.project_path}")
     typer.echo(f"Findings: {result.findings_path}")
+    if result.report_path is not None:
+        typer.echo(f"Report: {result.report_path} (open it in a browser; .md and .docx beside it)")

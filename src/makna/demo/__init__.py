@@ -44,6 +44,7 @@ class DemoResult:
     frequencies: list[CodeFrequency]
     key_path: Path | None = None
     replaced: dict[str, int] = field(default_factory=dict)
+    report_path: Path | None = None
 
 
 def demo_data() -> Any:
@@ -58,7 +59,7 @@ def _read(name: str) -> str:
 def build_demo(directory: str | Path, *, lang: str = "id",
                progress: Callable[[str], None] | None = None) -> DemoResult:
     """Create ``DIR/study.makna`` from the bundled study (replacing an earlier demo project there),
-    code it, and write ``DIR/findings.md``."""
+    de-identify and code it, and write ``DIR/findings.md`` and the report in ``DIR/report/``."""
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "study.makna"
@@ -83,9 +84,12 @@ def build_demo(directory: str | Path, *, lang: str = "id",
         say("coding")
         n = _apply_coding(project, yaml.safe_load(_read("coding.yaml")) or [])
         freq = code_frequencies(project, descendants=True)
-        say("writing findings")
+        say("writing findings and the report")
         findings = write_findings(project, folder / "findings.md", lang=lang)
-    return DemoResult(path, findings, len(names), n, freq, key_path, replaced)
+        from ..report import write_report
+
+        report = write_report(project, folder / "report", lang=lang)
+    return DemoResult(path, findings, len(names), n, freq, key_path, replaced, report.html)
 
 
 def _deidentify(project: Project, key_path: Path, say: Callable[[str], None]) -> dict[str, int]:
