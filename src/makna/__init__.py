@@ -80,6 +80,18 @@ from .coding import (
     uncode_span,
 )
 from .errors import MaknaError
+from .exchange import ImportReport as ExchangeReport
+from .exchange import (
+    export_qdc,
+    export_qdpx,
+    import_project,
+    import_qdc,
+    import_qdpx,
+    write_codebook_csv,
+    write_json,
+    write_segments_csv,
+    write_segments_xlsx,
+)
 from .memos import add_memo, create_set, delete_memo, events, list_memos, list_sets, update_memo
 from .model import (
     Attribute,
@@ -234,6 +246,17 @@ __all__ = [
     "deid_apply",
     "reveal",
     "add_known_names",
+    # exchange
+    "export_qdpx",
+    "import_qdpx",
+    "import_project",
+    "export_qdc",
+    "import_qdc",
+    "write_segments_csv",
+    "write_segments_xlsx",
+    "write_codebook_csv",
+    "write_json",
+    "ExchangeReport",
     # inter-coder agreement on a project
     "AgreementScope",
     "project_agreement",

@@ -123,7 +123,12 @@ def codebook_delete(key: str, project: ProjectOpt = None,
 
 @codebook_app.command("import")
 def codebook_import(path: Path, project: ProjectOpt = None) -> None:
-    """Add (or update) codes from a makna codebook YAML file."""
+    """Add (or update) codes from a makna codebook YAML file, or a REFI-QDA .qdc codebook."""
+    if path.suffix.lower() == ".qdc":
+        from .exchange_cmds import codebook_import_qdc
+
+        codebook_import_qdc(path, project)
+        return
     doc = read_codebook_file(path)
     with opened(project) as proj:
         result = import_codebook(proj, doc)
