@@ -38,8 +38,10 @@ def best(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
 FLOOR_RETRIEVE = """
 SELECT s.id, s.source_id, src.name, s.start, s."end", c.key, c.name, k.name,
        substr(src.text, s.start + 1, s."end" - s.start),
-       (SELECT t.number FROM turns t WHERE t.source_id = s.source_id AND t.start <= s.start AND t."end" > s.start LIMIT 1),
-       (SELECT t.speaker FROM turns t WHERE t.source_id = s.source_id AND t.start <= s.start AND t."end" > s.start LIMIT 1),
+       (SELECT t.number FROM turns t
+        WHERE t.source_id = s.source_id AND t.start <= s.start AND t."end" > s.start LIMIT 1),
+       (SELECT t.speaker FROM turns t
+        WHERE t.source_id = s.source_id AND t.start <= s.start AND t."end" > s.start LIMIT 1),
        s.memo, s.created_at,
        substr(src.text, (CASE WHEN s.start > ? THEN s.start - ? ELSE 0 END) + 1,
               s.start - (CASE WHEN s.start > ? THEN s.start - ? ELSE 0 END)),
@@ -64,10 +66,14 @@ def main() -> None:
     args = ap.parse_args()
     spec = Spec().scaled(args.scale)
     work = args.dir or Path(tempfile.mkdtemp(prefix="makna-bench-"))
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"SQLite {sqlite3.sqlite_version}")
-    print(f"size: {spec.sources} sources x {spec.length} chars, {spec.codes} codes, {spec.segments} segments, "
-          f"{spec.cases} cases x {spec.attributes} attributes")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+    )
+    print(
+        f"size: {spec.sources} sources x {spec.length} chars, {spec.codes} codes, {spec.segments} segments, "
+        f"{spec.cases} cases x {spec.attributes} attributes"
+    )
 
     paths = write_sources(spec, work / "texts")
     mb = sum(p.stat().st_size for p in paths) / 1e6
@@ -86,8 +92,10 @@ def main() -> None:
     t = time.perf_counter()
     ensure_index(project)
     t_index = time.perf_counter() - t
-    print(f"search index build (done by 'makna import' after the import, or by the first search): "
-          f"{t_index:.2f} s = {mb / t_index:.1f} MB/s; import + index {mb / (t_import + t_index):.1f} MB/s")
+    print(
+        f"search index build (done by 'makna import' after the import, or by the first search): "
+        f"{t_index:.2f} s = {mb / t_index:.1f} MB/s; import + index {mb / (t_import + t_index):.1f} MB/s"
+    )
 
     with project.store.batch():
         for key, parent in code_keys(spec):
@@ -98,9 +106,15 @@ def main() -> None:
         names = [s.name for s in makna.list_sources(project)]
         per_case = max(1, len(names) // spec.cases)
         for c in range(spec.cases):
-            makna.add_case(project, f"case-{c:04d}", values={f"attr{a}": (rng.randint(18, 60) if a % 2 else f"v{rng.randint(0, 4)}")
-                                                            for a in range(spec.attributes)})
-            for name in names[c * per_case:(c + 1) * per_case]:
+            makna.add_case(
+                project,
+                f"case-{c:04d}",
+                values={
+                    f"attr{a}": (rng.randint(18, 60) if a % 2 else f"v{rng.randint(0, 4)}")
+                    for a in range(spec.attributes)
+                },
+            )
+            for name in names[c * per_case : (c + 1) * per_case]:
                 makna.link_source(project, f"case-{c:04d}", name)
 
     rng = random.Random(spec.seed + 1)
@@ -114,8 +128,10 @@ def main() -> None:
     t = time.perf_counter()
     result = makna.code_many(project, specs, on_duplicate="skip")
     t_code = time.perf_counter() - t
-    print(f"bulk coding: {result.created} segments in {t_code:.2f} s = {result.created / t_code:,.0f} segments/s "
-          f"(target >= 50,000/s)")
+    print(
+        f"bulk coding: {result.created} segments in {t_code:.2f} s = {result.created / t_code:,.0f} segments/s "
+        f"(target >= 50,000/s)"
+    )
 
     code = keys[len(keys) // 2]
     with project.store.read() as conn:
@@ -126,13 +142,17 @@ def main() -> None:
     sql = FLOOR_RETRIEVE.format(ids=",".join("?" * len(ids)))
     params = [100, 100, 100, 100, 100, *ids]
     t_ret_floor = best(lambda: raw.execute(sql, [*params[:5], *ids]).fetchall())
-    print(f"retrieve one code ({n} segments, 100 chars context): makna {t_ret * 1000:.1f} ms, "
-          f"SQL floor {t_ret_floor * 1000:.1f} ms, ratio {t_ret / t_ret_floor:.2f} (target <= 1.5)")
+    print(
+        f"retrieve one code ({n} segments, 100 chars context): makna {t_ret * 1000:.1f} ms, "
+        f"SQL floor {t_ret_floor * 1000:.1f} ms, ratio {t_ret / t_ret_floor:.2f} (target <= 1.5)"
+    )
 
     t_mat = best(lambda: makna.code_case_matrix(project), repeat=3)
     t_mat_floor = best(lambda: raw.execute(FLOOR_MATRIX).fetchall(), repeat=3)
-    print(f"code x case matrix ({spec.codes} x {spec.cases}): makna {t_mat * 1000:.0f} ms, "
-          f"SQL floor {t_mat_floor * 1000:.0f} ms, ratio {t_mat / t_mat_floor:.2f} (target <= 1.5)")
+    print(
+        f"code x case matrix ({spec.codes} x {spec.cases}): makna {t_mat * 1000:.0f} ms, "
+        f"SQL floor {t_mat_floor * 1000:.0f} ms, ratio {t_mat / t_mat_floor:.2f} (target <= 1.5)"
+    )
     t_freq = best(lambda: makna.code_frequencies(project), repeat=3)
     print(f"code frequency table: {t_freq * 1000:.0f} ms")
     raw.close()

@@ -61,9 +61,26 @@ __all__ = [
 
 CODEBOOK_FORMAT = "makna-codebook/1"
 PALETTE = (
-    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F",
-    "#BAB0AC", "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#7F7F7F",
-    "#BCBD22", "#17BECF",
+    "#4E79A7",
+    "#F28E2B",
+    "#E15759",
+    "#76B7B2",
+    "#59A14F",
+    "#EDC948",
+    "#B07AA1",
+    "#FF9DA7",
+    "#9C755F",
+    "#BAB0AC",
+    "#1F77B4",
+    "#FF7F0E",
+    "#2CA02C",
+    "#D62728",
+    "#9467BD",
+    "#8C564B",
+    "#E377C2",
+    "#7F7F7F",
+    "#BCBD22",
+    "#17BECF",
 )
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _KEY = re.compile(r"^[^\s/\\]{1,200}$")
@@ -84,9 +101,17 @@ def _check_color(color: str) -> str:
 
 def _row_to_code(r: Any) -> Code:
     return Code(
-        id=r.id, key=r.key, name=r.name, parent_id=r.parent_id, color=r.color, definition=r.definition,
-        inclusion=r.inclusion, exclusion=r.exclusion, example=r.example,
-        keywords=tuple(r.keywords or ()), position=r.position,
+        id=r.id,
+        key=r.key,
+        name=r.name,
+        parent_id=r.parent_id,
+        color=r.color,
+        definition=r.definition,
+        inclusion=r.inclusion,
+        exclusion=r.exclusion,
+        example=r.example,
+        keywords=tuple(r.keywords or ()),
+        position=r.position,
     )
 
 
@@ -159,8 +184,11 @@ def get_code(project: Project, key: str) -> Code:
 
 def _next_position(conn: Connection, parent_id: str | None) -> int:
     c = tables.codes.c
-    cur = conn.execute(select(func.max(c.position)).where(c.parent_id.is_(parent_id) if parent_id is None
-                                                          else c.parent_id == parent_id)).scalar()
+    cur = conn.execute(
+        select(func.max(c.position)).where(
+            c.parent_id.is_(parent_id) if parent_id is None else c.parent_id == parent_id
+        )
+    ).scalar()
     return 0 if cur is None else int(cur) + 1
 
 
@@ -170,17 +198,36 @@ def _insert_code(project: Project, conn: Connection, code: Code) -> None:
         raise CodebookError(f"code {code.key!r} exists already")
     if conn.execute(select(c.id).where(c.id == code.id)).first():
         raise CodebookError(f"code id {code.id} exists already")
-    conn.execute(insert(tables.codes).values(
-        id=code.id, key=code.key, name=code.name, parent_id=code.parent_id, color=code.color,
-        definition=code.definition, inclusion=code.inclusion, exclusion=code.exclusion, example=code.example,
-        keywords=list(code.keywords), position=code.position,
-    ))
+    conn.execute(
+        insert(tables.codes).values(
+            id=code.id,
+            key=code.key,
+            name=code.name,
+            parent_id=code.parent_id,
+            color=code.color,
+            definition=code.definition,
+            inclusion=code.inclusion,
+            exclusion=code.exclusion,
+            example=code.example,
+            keywords=list(code.keywords),
+            position=code.position,
+        )
+    )
 
 
 def add_code(
-    project: Project, key: str, name: str | None = None, *, parent: str | None = None, color: str | None = None,
-    definition: str = "", inclusion: str = "", exclusion: str = "", example: str = "",
-    keywords: Iterable[str] = (), code_id: str | None = None,
+    project: Project,
+    key: str,
+    name: str | None = None,
+    *,
+    parent: str | None = None,
+    color: str | None = None,
+    definition: str = "",
+    inclusion: str = "",
+    exclusion: str = "",
+    example: str = "",
+    keywords: Iterable[str] = (),
+    code_id: str | None = None,
 ) -> Code:
     """Add a code under ``parent`` (a key), or at the root."""
     _check_key(key)
@@ -189,10 +236,17 @@ def add_code(
         parent_id = project.code_id(conn, parent) if parent else None
         n = conn.execute(select(func.count()).select_from(tables.codes)).scalar() or 0
         code = Code(
-            id=code_id or new_id(), key=key, name=(name or key).strip() or key, parent_id=parent_id,
-            color=_check_color(color) if color else PALETTE[n % len(PALETTE)], definition=definition,
-            inclusion=inclusion, exclusion=exclusion, example=example,
-            keywords=tuple(k.strip() for k in keywords if k.strip()), position=_next_position(conn, parent_id),
+            id=code_id or new_id(),
+            key=key,
+            name=(name or key).strip() or key,
+            parent_id=parent_id,
+            color=_check_color(color) if color else PALETTE[n % len(PALETTE)],
+            definition=definition,
+            inclusion=inclusion,
+            exclusion=exclusion,
+            example=example,
+            keywords=tuple(k.strip() for k in keywords if k.strip()),
+            position=_next_position(conn, parent_id),
         )
         _insert_code(project, conn, code)
         payload.update(id=code.id, parent=parent)
@@ -234,11 +288,18 @@ def move_code(project: Project, key: str, new_parent: str | None, *, position: i
         cid = project.code_id(conn, key)
         parent_id = project.code_id(conn, new_parent) if new_parent else None
         if parent_id is not None and parent_id in subtree_ids(conn, cid):
-            raise ConflictError(f"cannot move {key!r} under {new_parent!r}: that is {key!r} itself or one of its descendants")
+            raise ConflictError(
+                f"cannot move {key!r} under {new_parent!r}: that is {key!r} itself or one of its descendants"
+            )
         c = tables.codes.c
-        siblings = [r.id for r in conn.execute(
-            select(c.id).where((c.parent_id == parent_id) if parent_id else c.parent_id.is_(None), c.id != cid)
-            .order_by(c.position, c.key))]
+        siblings = [
+            r.id
+            for r in conn.execute(
+                select(c.id)
+                .where((c.parent_id == parent_id) if parent_id else c.parent_id.is_(None), c.id != cid)
+                .order_by(c.position, c.key)
+            )
+        ]
         pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
         siblings.insert(pos, cid)
         conn.execute(update(tables.codes).where(c.id == cid).values(parent_id=parent_id))
@@ -262,10 +323,17 @@ def merge_codes(project: Project, source_key: str, target_key: str) -> int:
         if dst in subtree_ids(conn, src):
             raise ConflictError(f"cannot merge {source_key!r} into its own descendant {target_key!r}")
         other = tables.segments.alias("other")
-        dup = select(other.c.id).where(
-            other.c.code_id == dst, other.c.source_id == seg.source_id, other.c.start == seg.start,
-            other.c.end == seg.end, other.c.coder_id == seg.coder_id,
-        ).exists()
+        dup = (
+            select(other.c.id)
+            .where(
+                other.c.code_id == dst,
+                other.c.source_id == seg.source_id,
+                other.c.start == seg.start,
+                other.c.end == seg.end,
+                other.c.coder_id == seg.coder_id,
+            )
+            .exists()
+        )
         dropped = conn.execute(delete(tables.segments).where(seg.code_id == src, dup)).rowcount
         moved = conn.execute(update(tables.segments).where(seg.code_id == src).values(code_id=dst)).rowcount
         c = tables.codes.c
@@ -322,8 +390,16 @@ def _code_dict(code: Code, children: list[dict[str, Any]], with_ids: bool) -> di
     d: dict[str, Any] = {"key": code.key}
     if with_ids:
         d["id"] = code.id
-    d.update(name=code.name, color=code.color, definition=code.definition, inclusion=code.inclusion,
-             exclusion=code.exclusion, example=code.example, keywords=list(code.keywords), children=children)
+    d.update(
+        name=code.name,
+        color=code.color,
+        definition=code.definition,
+        inclusion=code.inclusion,
+        exclusion=code.exclusion,
+        example=code.example,
+        keywords=list(code.keywords),
+        children=children,
+    )
     return d
 
 
@@ -386,11 +462,17 @@ def load_codebook(text: str, *, origin: str = "codebook") -> CodebookDoc:
                 raise CodebookError(f"{origin}: code {key!r}: 'keywords' must be a list")
             color = item.get("color")
             code = Code(
-                id=cid, key=key, name=_text(item, "name", f"code {key!r}") or key, parent_id=parent,
+                id=cid,
+                key=key,
+                name=_text(item, "name", f"code {key!r}") or key,
+                parent_id=parent,
                 color=_check_color(str(color)) if color else PALETTE[len(doc.codes) % len(PALETTE)],
-                definition=_text(item, "definition", key), inclusion=_text(item, "inclusion", key),
-                exclusion=_text(item, "exclusion", key), example=_text(item, "example", key),
-                keywords=tuple(str(k) for k in kws), position=i,
+                definition=_text(item, "definition", key),
+                inclusion=_text(item, "inclusion", key),
+                exclusion=_text(item, "exclusion", key),
+                example=_text(item, "example", key),
+                keywords=tuple(str(k) for k in kws),
+                position=i,
             )
             doc.codes.append(code)
             walk(item.get("children"), cid, f"{key}.children")
@@ -446,4 +528,3 @@ def export_codebook(project: Project, *, with_ids: bool = True) -> str:
     meta = project.store.meta()
     doc = CodebookDoc(name=meta.get("name", ""), language=meta.get("language", ""), codes=list_codes(project))
     return dump_codebook(doc, with_ids=with_ids)
-

@@ -59,8 +59,16 @@ class CodingResult:
 
 
 def _row_to_segment(r: Any) -> Segment:
-    return Segment(id=r.id, source_id=r.source_id, start=r.start, end=r.end, code_id=r.code_id,
-                   coder_id=r.coder_id, memo=r.memo, created_at=as_utc(r.created_at))
+    return Segment(
+        id=r.id,
+        source_id=r.source_id,
+        start=r.start,
+        end=r.end,
+        code_id=r.code_id,
+        coder_id=r.coder_id,
+        memo=r.memo,
+        created_at=as_utc(r.created_at),
+    )
 
 
 def get_segment(project: Project, segment_id: str) -> Segment:
@@ -109,10 +117,16 @@ def _insert(project: Project, conn: Connection, rows: list[dict[str, Any]], on_d
         seg = tables.segments.c
         existing: set[tuple[Any, ...]] = set()
         for source_id in {r["source_id"] for r in unique}:
-            existing.update(conn.execute(
-                select(seg.source_id, seg.start, seg.end, seg.code_id, seg.coder_id).where(seg.source_id == source_id)
-            ).all())
-        unique = [r for r in unique if (r["source_id"], r["start"], r["end"], r["code_id"], r["coder_id"]) not in existing]
+            existing.update(
+                conn.execute(
+                    select(seg.source_id, seg.start, seg.end, seg.code_id, seg.coder_id).where(
+                        seg.source_id == source_id
+                    )
+                ).all()
+            )
+        unique = [
+            r for r in unique if (r["source_id"], r["start"], r["end"], r["code_id"], r["coder_id"]) not in existing
+        ]
     if unique:
         try:
             project.store.bulk_insert(conn, tables.segments, unique)
@@ -124,8 +138,12 @@ def _insert(project: Project, conn: Connection, rows: list[dict[str, Any]], on_d
 
 
 def code_many(
-    project: Project, specs: Iterable[SegmentSpec], *, coder: str | None = None,
-    on_duplicate: Literal["error", "skip"] = "error", action: str = "code.bulk",
+    project: Project,
+    specs: Iterable[SegmentSpec],
+    *,
+    coder: str | None = None,
+    on_duplicate: Literal["error", "skip"] = "error",
+    action: str = "code.bulk",
 ) -> CodingResult:
     """Apply many codings in one transaction. Every span is checked against its source's length,
     every code and source must exist; with ``on_duplicate="error"`` nothing is written if any coding
@@ -143,23 +161,36 @@ def code_many(
             source_id, length = res.source(spec.source)
             if not (0 <= spec.start < spec.end <= length):
                 raise OffsetError(
-                    f"span {spec.start}:{spec.end} is outside source {spec.source!r} (valid: 0 <= start < end <= {length})"
+                    f"span {spec.start}:{spec.end} is outside source {spec.source!r} "
+                    f"(valid: 0 <= start < end <= {length})"
                 )
-            rows.append({"id": sid, "source_id": source_id, "start": spec.start, "end": spec.end,
-                         "code_id": res.code(spec.code), "coder_id": coder_id, "memo": spec.memo, "created_at": now})
+            rows.append(
+                {
+                    "id": sid,
+                    "source_id": source_id,
+                    "start": spec.start,
+                    "end": spec.end,
+                    "code_id": res.code(spec.code),
+                    "coder_id": coder_id,
+                    "memo": spec.memo,
+                    "created_at": now,
+                }
+            )
         inserted = _insert(project, conn, rows, on_duplicate)
         result.segment_ids = [r["id"] for r in inserted]
         result.created = len(inserted)
         result.skipped_duplicates = len(rows) - len(inserted)
-        payload.update(coder=coder_id, created=result.created, skipped=result.skipped_duplicates,
-                       codes=sorted(set(res.codes)))
+        payload.update(
+            coder=coder_id, created=result.created, skipped=result.skipped_duplicates, codes=sorted(set(res.codes))
+        )
         if result.created <= 1000:
             payload["segments"] = result.segment_ids
     return result
 
 
-def code_span(project: Project, source: str, start: int, end: int, code: str, *, coder: str | None = None,
-              memo: str = "") -> Segment:
+def code_span(
+    project: Project, source: str, start: int, end: int, code: str, *, coder: str | None = None, memo: str = ""
+) -> Segment:
     """Code ``text[start:end]`` of ``source`` with ``code``."""
     result = code_many(project, [SegmentSpec(source, start, end, code, memo)], coder=coder, action="code.span")
     return get_segment(project, result.segment_ids[0])
@@ -173,16 +204,18 @@ def _turn(conn: Connection, source_id: str, number: int, source: str) -> Any:
     return row
 
 
-def code_turn(project: Project, source: str, turn: int, code: str, *, coder: str | None = None,
-              memo: str = "") -> Segment:
+def code_turn(
+    project: Project, source: str, turn: int, code: str, *, coder: str | None = None, memo: str = ""
+) -> Segment:
     """Code the whole of turn number ``turn`` (counted from 1) of ``source``."""
     with project.store.read() as conn:
         row = _turn(conn, project.source_row(conn, source).id, turn, source)
     return code_span(project, source, row.start, row.end, code, coder=coder, memo=memo)
 
 
-def autocode_speaker(project: Project, speaker: str, code: str, *, sources: Sequence[str] | None = None,
-                     coder: str | None = None) -> CodingResult:
+def autocode_speaker(
+    project: Project, speaker: str, code: str, *, sources: Sequence[str] | None = None, coder: str | None = None
+) -> CodingResult:
     """Code every turn whose speaker label is ``speaker`` (case-insensitive), in ``sources`` or all.
     Turns coded already are skipped."""
     t = tables.turns.c
@@ -191,15 +224,18 @@ def autocode_speaker(project: Project, speaker: str, code: str, *, sources: Sequ
         q = select(t.source_id, t.start, t.end, t.speaker)
         if ids is not None:
             q = q.where(t.source_id.in_(ids))
-        rows = [r for r in conn.execute(q.order_by(t.source_id, t.number)) if r.speaker.casefold() == speaker.casefold()]
+        rows = [
+            r for r in conn.execute(q.order_by(t.source_id, t.number)) if r.speaker.casefold() == speaker.casefold()
+        ]
     if not rows:
         raise NotFoundError(f"no turns by speaker {speaker!r}")
     specs = [SegmentSpec(r.source_id, r.start, r.end, code) for r in rows]
     return code_many(project, specs, coder=coder, on_duplicate="skip", action="code.autocode_speaker")
 
 
-def find_matches(text: str, pattern: str, *, regex: bool = False, ignore_case: bool = True,
-                 whole_words: bool = True) -> list[tuple[int, int]]:
+def find_matches(
+    text: str, pattern: str, *, regex: bool = False, ignore_case: bool = True, whole_words: bool = True
+) -> list[tuple[int, int]]:
     """Spans of ``pattern`` in ``text``: a phrase (whole words by default) or a regular expression."""
     flags = re.IGNORECASE if ignore_case else 0
     if regex:
@@ -216,8 +252,15 @@ def find_matches(text: str, pattern: str, *, regex: bool = False, ignore_case: b
 
 
 def autocode_pattern(
-    project: Project, pattern: str, code: str, *, regex: bool = False, scope: Scope = "match",
-    sources: Sequence[str] | None = None, ignore_case: bool = True, coder: str | None = None,
+    project: Project,
+    pattern: str,
+    code: str,
+    *,
+    regex: bool = False,
+    scope: Scope = "match",
+    sources: Sequence[str] | None = None,
+    ignore_case: bool = True,
+    coder: str | None = None,
 ) -> CodingResult:
     """Code every match of a phrase or regex: the match itself, its sentence, or its turn.
     Overlapping results merge; spans coded already are skipped."""
@@ -235,8 +278,10 @@ def autocode_pattern(
                 sents = sentence_spans(text)
                 spans = [enclosing_span(sents, a, b) for a, b in spans] if sents else spans
             elif scope == "turn":
-                turns = [(r.start, r.end) for r in conn.execute(select(t.start, t.end).where(t.source_id == sid)
-                                                               .order_by(t.number))]
+                turns = [
+                    (r.start, r.end)
+                    for r in conn.execute(select(t.start, t.end).where(t.source_id == sid).order_by(t.number))
+                ]
                 spans = [enclosing_span(turns, a, b) for a, b in spans if any(ts <= a < te for ts, te in turns)]
             for a, b in _merge(spans):
                 specs.append(SegmentSpec(sid, a, b, code))
@@ -260,12 +305,21 @@ def uncode(project: Project, segment_id: str) -> None:
         n = conn.execute(delete(tables.segments).where(tables.segments.c.id == segment_id)).rowcount
         if n == 0:
             raise NotFoundError(f"unknown segment {segment_id!r}")
-        conn.execute(delete(tables.memos).where(tables.memos.c.target_kind == "segment",
-                                                tables.memos.c.target_id == segment_id))
+        conn.execute(
+            delete(tables.memos).where(tables.memos.c.target_kind == "segment", tables.memos.c.target_id == segment_id)
+        )
 
 
-def uncode_span(project: Project, source: str, start: int, end: int, code: str | None = None, *,
-                coder: str | None = None, all_coders: bool = False) -> int:
+def uncode_span(
+    project: Project,
+    source: str,
+    start: int,
+    end: int,
+    code: str | None = None,
+    *,
+    coder: str | None = None,
+    all_coders: bool = False,
+) -> int:
     """Remove the codings of exactly ``start:end`` in ``source`` (of ``code``, or every code) made by
     ``coder`` (default: this session's coder) or by anyone with ``all_coders``. Returns the count."""
     seg = tables.segments.c

@@ -27,8 +27,12 @@ class OutputFormat(str, Enum):
 
 ProjectOpt = Annotated[
     str | None,
-    typer.Option("--project", "-p", help="Project file or database URL [default: $MAKNA_PROJECT, else the single *.makna here]",
-                 show_default=False),
+    typer.Option(
+        "--project",
+        "-p",
+        help="Project file or database URL [default: $MAKNA_PROJECT, else the single *.makna here]",
+        show_default=False,
+    ),
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 CoderOpt = Annotated[str | None, typer.Option("--coder", help="Coder name [default: $MAKNA_CODER or login name]")]
@@ -52,8 +56,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: OutputFormat, *,
-         title: str | None = None, empty: str = "Nothing to show.") -> None:
+def emit(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: OutputFormat,
+    *,
+    title: str | None = None,
+    empty: str = "Nothing to show.",
+) -> None:
     """Write ``rows`` as a Rich table, CSV or JSON (a list of objects)."""
     if fmt is OutputFormat.json:
         typer.echo(json.dumps([{c: _plain(r.get(c)) for c in columns} for r in rows], ensure_ascii=False, indent=2))

@@ -22,8 +22,9 @@ from ..errors import InputError
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, parse_span
 
-cases_app = typer.Typer(help="Cases (informants) and their attributes. Without a subcommand: list them.",
-                        invoke_without_command=True)
+cases_app = typer.Typer(
+    help="Cases (informants) and their attributes. Without a subcommand: list them.", invoke_without_command=True
+)
 app.add_typer(cases_app, name="cases")
 
 ValueOpt = Annotated[list[str] | None, typer.Option("--value", "-v", help="NAME=VALUE (repeatable).")]
@@ -51,10 +52,15 @@ def cases_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = 
 
 
 @cases_app.command("add")
-def cases_add(name: str, project: ProjectOpt = None,
-              description: Annotated[str, typer.Option("--description", "-d")] = "",
-              value: ValueOpt = None,
-              source: Annotated[list[str] | None, typer.Option("--source", "-s", help="Link a whole source (repeatable).")] = None) -> None:
+def cases_add(
+    name: str,
+    project: ProjectOpt = None,
+    description: Annotated[str, typer.Option("--description", "-d")] = "",
+    value: ValueOpt = None,
+    source: Annotated[
+        list[str] | None, typer.Option("--source", "-s", help="Link a whole source (repeatable).")
+    ] = None,
+) -> None:
     """Add a case, optionally with attribute values and linked sources."""
     with opened(project) as proj, proj.store.batch():
         add_case(proj, name, description, values=_pairs(value))
@@ -64,9 +70,12 @@ def cases_add(name: str, project: ProjectOpt = None,
 
 
 @cases_app.command("attribute")
-def cases_attribute(name: str, project: ProjectOpt = None,
-                    kind: Annotated[str, typer.Option("--type", "-t", help=f"One of: {', '.join(ATTRIBUTE_TYPES)}")] = "text",
-                    description: Annotated[str, typer.Option("--description", "-d")] = "") -> None:
+def cases_attribute(
+    name: str,
+    project: ProjectOpt = None,
+    kind: Annotated[str, typer.Option("--type", "-t", help=f"One of: {', '.join(ATTRIBUTE_TYPES)}")] = "text",
+    description: Annotated[str, typer.Option("--description", "-d")] = "",
+) -> None:
     """Define a case attribute with a type."""
     with opened(project) as proj:
         define_attribute(proj, name, kind, description)
@@ -74,8 +83,9 @@ def cases_attribute(name: str, project: ProjectOpt = None,
 
 
 @cases_app.command("set")
-def cases_set(case: str, values: Annotated[list[str], typer.Argument(help="NAME=VALUE pairs.")],
-              project: ProjectOpt = None) -> None:
+def cases_set(
+    case: str, values: Annotated[list[str], typer.Argument(help="NAME=VALUE pairs.")], project: ProjectOpt = None
+) -> None:
     """Set attribute values of a case (an empty VALUE clears it)."""
     with opened(project) as proj:
         set_values(proj, case, _pairs(values))
@@ -83,8 +93,12 @@ def cases_set(case: str, values: Annotated[list[str], typer.Argument(help="NAME=
 
 
 @cases_app.command("link")
-def cases_link(case: str, source: str, project: ProjectOpt = None,
-               span: Annotated[str | None, typer.Option("--span", help="START:END inside the source.")] = None) -> None:
+def cases_link(
+    case: str,
+    source: str,
+    project: ProjectOpt = None,
+    span: Annotated[str | None, typer.Option("--span", help="START:END inside the source.")] = None,
+) -> None:
     """Link a case to a source, or to a span of it."""
     start, end = parse_span(span) if span else (None, None)
     with opened(project) as proj:

@@ -22,8 +22,9 @@ from ..errors import InputError
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 
-codebook_app = typer.Typer(help="The codebook. Without a subcommand: list the codes as a tree.",
-                           invoke_without_command=True)
+codebook_app = typer.Typer(
+    help="The codebook. Without a subcommand: list the codes as a tree.", invoke_without_command=True
+)
 app.add_typer(codebook_app, name="codebook")
 
 Text = Annotated[str | None, typer.Option()]
@@ -36,42 +37,85 @@ def codebook_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt
         return
     with opened(project) as proj:
         nodes = code_tree(proj)
-    rows = [{"key": ("  " * n.depth if fmt is OutputFormat.table else "") + n.code.key, "name": n.code.name,
-             "color": n.code.color, "parent": next((m.code.key for m in nodes if m.code.id == n.code.parent_id), ""),
-             "definition": n.code.definition, "id": n.code.id} for n in nodes]
-    emit(rows, ["key", "name", "color", "parent", "definition", "id"] if fmt is not OutputFormat.table
-         else ["key", "name", "color", "definition"], fmt, title="Codebook",
-         empty="No codes yet: makna codebook add KEY or makna codebook import FILE.yaml")
+    rows = [
+        {
+            "key": ("  " * n.depth if fmt is OutputFormat.table else "") + n.code.key,
+            "name": n.code.name,
+            "color": n.code.color,
+            "parent": next((m.code.key for m in nodes if m.code.id == n.code.parent_id), ""),
+            "definition": n.code.definition,
+            "id": n.code.id,
+        }
+        for n in nodes
+    ]
+    emit(
+        rows,
+        ["key", "name", "color", "parent", "definition", "id"]
+        if fmt is not OutputFormat.table
+        else ["key", "name", "color", "definition"],
+        fmt,
+        title="Codebook",
+        empty="No codes yet: makna codebook add KEY or makna codebook import FILE.yaml",
+    )
 
 
 @codebook_app.command("add")
 def codebook_add(
     key: Annotated[str, typer.Argument(help="Unique key, e.g. exp.neg.fraud")],
     project: ProjectOpt = None,
-    name: Text = None, parent: Text = None, color: Text = None,
-    definition: Annotated[str, typer.Option()] = "", inclusion: Annotated[str, typer.Option()] = "",
-    exclusion: Annotated[str, typer.Option()] = "", example: Annotated[str, typer.Option()] = "",
+    name: Text = None,
+    parent: Text = None,
+    color: Text = None,
+    definition: Annotated[str, typer.Option()] = "",
+    inclusion: Annotated[str, typer.Option()] = "",
+    exclusion: Annotated[str, typer.Option()] = "",
+    example: Annotated[str, typer.Option()] = "",
     keyword: Annotated[list[str] | None, typer.Option("--keyword", help="Repeatable.")] = None,
 ) -> None:
     """Add a code."""
     with opened(project) as proj:
-        code = add_code(proj, key, name, parent=parent, color=color, definition=definition, inclusion=inclusion,
-                        exclusion=exclusion, example=example, keywords=keyword or ())
+        code = add_code(
+            proj,
+            key,
+            name,
+            parent=parent,
+            color=color,
+            definition=definition,
+            inclusion=inclusion,
+            exclusion=exclusion,
+            example=example,
+            keywords=keyword or (),
+        )
     typer.echo(f"Added code {code.key} ({code.color}).")
 
 
 @codebook_app.command("edit")
 def codebook_edit(
-    key: str, project: ProjectOpt = None,
-    name: Text = None, new_key: Annotated[str | None, typer.Option("--key", help="Rename the key.")] = None,
-    color: Text = None, definition: Text = None, inclusion: Text = None, exclusion: Text = None,
+    key: str,
+    project: ProjectOpt = None,
+    name: Text = None,
+    new_key: Annotated[str | None, typer.Option("--key", help="Rename the key.")] = None,
+    color: Text = None,
+    definition: Text = None,
+    inclusion: Text = None,
+    exclusion: Text = None,
     example: Text = None,
     keyword: Annotated[list[str] | None, typer.Option("--keyword", help="Replace the keywords (repeatable).")] = None,
 ) -> None:
     """Rename, recolour or redefine a code."""
     with opened(project) as proj:
-        code = update_code(proj, key, name=name, new_key=new_key, color=color, definition=definition,
-                           inclusion=inclusion, exclusion=exclusion, example=example, keywords=keyword)
+        code = update_code(
+            proj,
+            key,
+            name=name,
+            new_key=new_key,
+            color=color,
+            definition=definition,
+            inclusion=inclusion,
+            exclusion=exclusion,
+            example=example,
+            keywords=keyword,
+        )
     typer.echo(f"Updated code {code.key}.")
 
 
@@ -92,10 +136,13 @@ def codebook_color(key: str, color: str, project: ProjectOpt = None) -> None:
 
 
 @codebook_app.command("move")
-def codebook_move(key: str, project: ProjectOpt = None,
-                  parent: Annotated[str | None, typer.Option("--parent", help="New parent key.")] = None,
-                  root: Annotated[bool, typer.Option("--root", help="Move to the top level.")] = False,
-                  position: Annotated[int | None, typer.Option(help="Place among the siblings (0 = first).")] = None) -> None:
+def codebook_move(
+    key: str,
+    project: ProjectOpt = None,
+    parent: Annotated[str | None, typer.Option("--parent", help="New parent key.")] = None,
+    root: Annotated[bool, typer.Option("--root", help="Move to the top level.")] = False,
+    position: Annotated[int | None, typer.Option(help="Place among the siblings (0 = first).")] = None,
+) -> None:
     """Move a code under another code, or to the top level."""
     if (parent is None) == (not root):
         raise InputError("give either --parent KEY or --root")
@@ -113,8 +160,11 @@ def codebook_merge(source: str, target: str, project: ProjectOpt = None) -> None
 
 
 @codebook_app.command("delete")
-def codebook_delete(key: str, project: ProjectOpt = None,
-                    force: Annotated[bool, typer.Option("--force", help="Also delete its segments.")] = False) -> None:
+def codebook_delete(
+    key: str,
+    project: ProjectOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Also delete its segments.")] = False,
+) -> None:
     """Delete a code (refused while it has segments or children, unless --force)."""
     with opened(project) as proj:
         n = delete_code(proj, key, force=force)
@@ -136,9 +186,11 @@ def codebook_import(path: Path, project: ProjectOpt = None) -> None:
 
 
 @codebook_app.command("export")
-def codebook_export(project: ProjectOpt = None,
-                    output: Annotated[Path | None, typer.Option("--output", "-o", help="File [default: stdout]")] = None,
-                    no_ids: Annotated[bool, typer.Option("--no-ids", help="Leave out the code UUIDs.")] = False) -> None:
+def codebook_export(
+    project: ProjectOpt = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File [default: stdout]")] = None,
+    no_ids: Annotated[bool, typer.Option("--no-ids", help="Leave out the code UUIDs.")] = False,
+) -> None:
     """Write the codebook as YAML."""
     with opened(project) as proj:
         text = export_codebook(proj, with_ids=not no_ids)

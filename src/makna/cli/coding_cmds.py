@@ -22,7 +22,9 @@ def code(
     source: SourceOpt = None,
     project: ProjectOpt = None,
     span: Annotated[str | None, typer.Option("--span", help="START:END, 0-based code points, end exclusive.")] = None,
-    turn: Annotated[int | None, typer.Option("--turn", help="Turn number (from 1, see 'makna sources show NAME --turns').")] = None,
+    turn: Annotated[
+        int | None, typer.Option("--turn", help="Turn number (from 1, see 'makna sources show NAME --turns').")
+    ] = None,
     speaker: Annotated[str | None, typer.Option("--speaker", help="Every turn of this speaker label.")] = None,
     match: Annotated[str | None, typer.Option("--match", help="Every match of this phrase.")] = None,
     regex: Annotated[bool, typer.Option("--regex", help="--match is a regular expression.")] = False,
@@ -49,8 +51,15 @@ def code(
         if speaker is not None:
             result = autocode_speaker(proj, speaker, code_key, sources=source)
         else:
-            result = autocode_pattern(proj, match or "", code_key, regex=regex, scope=scope,  # type: ignore[arg-type]
-                                      sources=source, ignore_case=not case_sensitive)
+            result = autocode_pattern(
+                proj,
+                match or "",
+                code_key,
+                regex=regex,
+                scope=scope,  # type: ignore[arg-type]
+                sources=source,
+                ignore_case=not case_sensitive,
+            )
     typer.echo(f"Coded {result.created} segment(s) with {code_key}; {result.skipped_duplicates} already coded.")
 
 
@@ -77,7 +86,6 @@ def uncode_cmd(
     typer.echo(f"Removed {n} coding(s).")
 
 
-
 @app.command()
 def segments(
     project: ProjectOpt = None,
@@ -99,11 +107,34 @@ def segments(
         name, value = attribute.split("=", 1)
         attr = (name.strip(), value)
     with opened(project) as proj:
-        found = retrieve(proj, code=code_key, descendants=not no_descendants, sources=source, case=case,
-                         attribute=attr, coder=coder, context=context, limit=limit)
-    rows = [{"source": s.source, "turn": s.turn, "start": s.start, "end": s.end, "code": s.code_key,
-             "coder": s.coder, "cases": "; ".join(s.cases), "before": s.before, "text": s.text, "after": s.after,
-             "memo": s.memo, "id": s.id} for s in found]
+        found = retrieve(
+            proj,
+            code=code_key,
+            descendants=not no_descendants,
+            sources=source,
+            case=case,
+            attribute=attr,
+            coder=coder,
+            context=context,
+            limit=limit,
+        )
+    rows = [
+        {
+            "source": s.source,
+            "turn": s.turn,
+            "start": s.start,
+            "end": s.end,
+            "code": s.code_key,
+            "coder": s.coder,
+            "cases": "; ".join(s.cases),
+            "before": s.before,
+            "text": s.text,
+            "after": s.after,
+            "memo": s.memo,
+            "id": s.id,
+        }
+        for s in found
+    ]
     cols = ["source", "turn", "start", "end", "code", "coder", "cases", "text"]
     if fmt is not OutputFormat.table:
         cols = ["id", *cols[:-1], "before", "text", "after", "memo"]
@@ -133,11 +164,23 @@ def memo_add(
 
 
 @memo_app.command("list")
-def memo_list(project: ProjectOpt = None, on: Annotated[str | None, typer.Option("--on")] = None,
-              target: Annotated[str | None, typer.Option("--target", "-t")] = None,
-              fmt: FormatOpt = OutputFormat.table) -> None:
+def memo_list(
+    project: ProjectOpt = None,
+    on: Annotated[str | None, typer.Option("--on")] = None,
+    target: Annotated[str | None, typer.Option("--target", "-t")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
     """List memos."""
     with opened(project) as proj:
-        rows = [{"id": m.id, "on": m.target_kind, "target": m.target_id or "", "title": m.title, "text": m.text,
-                 "created_at": m.created_at} for m in list_memos(proj, on, target)]
+        rows = [
+            {
+                "id": m.id,
+                "on": m.target_kind,
+                "target": m.target_id or "",
+                "title": m.title,
+                "text": m.text,
+                "created_at": m.created_at,
+            }
+            for m in list_memos(proj, on, target)
+        ]
     emit(rows, ["on", "target", "title", "text", "created_at", "id"], fmt, title="Memos", empty="No memos.")

@@ -14,13 +14,17 @@ from ._common import OutputFormat, emit
 
 @app.command()
 def demo(
-    directory: Annotated[Path, typer.Option("--dir", "-d", help="Where to write study.makna and findings.md.")] = Path("makna-demo"),
+    directory: Annotated[Path, typer.Option("--dir", "-d", help="Where to write study.makna and findings.md.")] = Path(
+        "makna-demo"
+    ),
     lang: Annotated[str, typer.Option("--lang", help="Language of the findings: id or en.")] = "id",
 ) -> None:
     """Build a demo project from a bundled, fictional interview study and write its findings."""
     result = build_demo(directory, lang=lang, progress=lambda msg: typer.echo(f"· {msg}"))
-    rows = [{"code": ("  " * f.depth) + f.key, "name": f.name, "informants": f.cases, "segments": f.segments}
-            for f in result.frequencies]
+    rows = [
+        {"code": ("  " * f.depth) + f.key, "name": f.name, "informants": f.cases, "segments": f.segments}
+        for f in result.frequencies
+    ]
     emit(rows, ["code", "name", "informants", "segments"], OutputFormat.table, title="Informants per code")
     typer.echo(f"{result.sources} transcripts, {result.segments} coded segments.")
     typer.echo(f"Project: {result.project_path}")

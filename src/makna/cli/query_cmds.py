@@ -14,9 +14,13 @@ from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 @app.command()
 def stats(
     project: ProjectOpt = None,
-    matrix: Annotated[bool, typer.Option("--matrix", help="Code x case matrix instead of the frequency table.")] = False,
+    matrix: Annotated[
+        bool, typer.Option("--matrix", help="Code x case matrix instead of the frequency table.")
+    ] = False,
     presence: Annotated[bool, typer.Option("--presence", help="Matrix cells 1/0 instead of segment counts.")] = False,
-    descendants: Annotated[bool, typer.Option("--descendants", help="Count descendants' segments with each code.")] = False,
+    descendants: Annotated[
+        bool, typer.Option("--descendants", help="Count descendants' segments with each code.")
+    ] = False,
     coder: Annotated[str | None, typer.Option("--coder", help="Only this coder's segments.")] = None,
     used: Annotated[bool, typer.Option("--used", help="Leave out codes with no segments.")] = False,
     fmt: FormatOpt = OutputFormat.table,
@@ -28,6 +32,14 @@ def stats(
             emit(m.records(), ["code", *m.columns], fmt, title=f"Code x case ({m.measure})", empty="No codes.")
             return
         freq = code_frequencies(proj, coder=coder, descendants=descendants, include_unused=not used)
-    rows = [{"code": ("  " * f.depth if fmt is OutputFormat.table else "") + f.key, "name": f.name,
-             "segments": f.segments, "sources": f.sources, "cases": f.cases} for f in freq]
+    rows = [
+        {
+            "code": ("  " * f.depth if fmt is OutputFormat.table else "") + f.key,
+            "name": f.name,
+            "segments": f.segments,
+            "sources": f.sources,
+            "cases": f.cases,
+        }
+        for f in freq
+    ]
     emit(rows, ["code", "name", "segments", "sources", "cases"], fmt, title="Codes", empty="No codes.")

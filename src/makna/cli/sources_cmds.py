@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ..project import Project
 from ..sources import (
     ImportReport,
     delete_source,
@@ -20,19 +21,29 @@ from ..sources import (
     list_sources,
     rename_source,
 )
-from ..project import Project
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 
 
 @app.command("import")
 def import_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .docx .odt .pdf .html .vtt .srt, WhatsApp .txt).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders (.txt .md .docx .odt .pdf .html .vtt .srt, WhatsApp .txt).")
+    ],
     project: ProjectOpt = None,
     language: Annotated[str | None, typer.Option("--language", "-l", help="id, en, ... [default: detected]")] = None,
-    turn_pattern: Annotated[str | None, typer.Option("--turn-pattern", help="Regex for a speaker label at a line start, with a (?P<speaker>...) group.")] = None,
-    name: Annotated[str | None, typer.Option("--name", "-n", help="Source name, for a single file [default: file name]")] = None,
-    no_original: Annotated[bool, typer.Option("--no-original", help="Do not keep the original file bytes in the project.")] = False,
+    turn_pattern: Annotated[
+        str | None,
+        typer.Option(
+            "--turn-pattern", help="Regex for a speaker label at a line start, with a (?P<speaker>...) group."
+        ),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="Source name, for a single file [default: file name]")
+    ] = None,
+    no_original: Annotated[
+        bool, typer.Option("--no-original", help="Do not keep the original file bytes in the project.")
+    ] = False,
 ) -> None:
     """Import transcripts. Identical files imported before are skipped and reported."""
     import re
@@ -51,20 +62,33 @@ def import_cmd(
     with opened(project) as proj:
         if len(paths) == 1 and not paths[0].is_dir():
             # One file: its error, if any, is the command's one-line error.
-            src = import_file(proj, paths[0], name=name, language=language, turn_pattern=turn_pattern,
-                              keep_original=not no_original)
+            src = import_file(
+                proj, paths[0], name=name, language=language, turn_pattern=turn_pattern, keep_original=not no_original
+            )
             report = ImportReport(imported=[src])
         else:
-            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=Console(stderr=True), transient=True,
-                          disable=not sys.stderr.isatty()) as bar:
+            with Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+                disable=not sys.stderr.isatty(),
+            ) as bar:
                 task = bar.add_task("Importing", total=None)
 
                 def tick(i: int, total: int, path: str) -> None:
                     bar.update(task, total=total, completed=i - 1, description=f"Importing {Path(path).name}")
 
-                report = import_paths(proj, paths, language=language, turn_pattern=turn_pattern,
-                                      keep_original=not no_original, progress=tick)
+                report = import_paths(
+                    proj,
+                    paths,
+                    language=language,
+                    turn_pattern=turn_pattern,
+                    keep_original=not no_original,
+                    progress=tick,
+                )
         if report.imported:
             _index_for_search(proj)
     for s in report.imported:
@@ -72,7 +96,7 @@ def import_cmd(
         typer.echo(f"Imported {s.name}: {s.length:,} characters, language {s.language}{note}")
     for path, why in report.duplicates:
         typer.echo(f"Skipped {path}: {why}")
-    for path, why in report.failed:
+    for _path, why in report.failed:
         typer.echo(f"Error: {why}", err=True)
     typer.echo(f"{len(report.imported)} imported, {len(report.duplicates)} skipped, {len(report.failed)} failed.")
     if report.failed and not report.imported:
@@ -85,14 +109,23 @@ def _index_for_search(proj: Project) -> None:
     """Bring the search index up to date now, so the first search after an import is fast."""
     from ..analysis.search_index import ensure_index
 
-    with Progress(TextColumn("Indexing for search"), BarColumn(), MofNCompleteColumn(), console=Console(stderr=True),
-                  transient=True, disable=not sys.stderr.isatty()) as bar:
+    with Progress(
+        TextColumn("Indexing for search"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    ) as bar:
         task = bar.add_task("index", total=None)
         ensure_index(proj, progress=lambda i, n: bar.update(task, completed=i, total=n))
 
 
-sources_app = typer.Typer(help="List and inspect sources. Without a subcommand: list them.",
-                          invoke_without_command=True, no_args_is_help=False)
+sources_app = typer.Typer(
+    help="List and inspect sources. Without a subcommand: list them.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
 app.add_typer(sources_app, name="sources")
 
 
@@ -103,8 +136,13 @@ def sources_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt 
         return
     with opened(project) as proj:
         rows = [vars(s) for s in list_sources(proj)]
-    emit(rows, ["name", "length", "turns", "language", "media_type", "imported_at", "id"], fmt, title="Sources",
-         empty="No sources yet: makna import FILE")
+    emit(
+        rows,
+        ["name", "length", "turns", "language", "media_type", "imported_at", "id"],
+        fmt,
+        title="Sources",
+        empty="No sources yet: makna import FILE",
+    )
 
 
 @sources_app.command("show")
@@ -120,10 +158,24 @@ def sources_show(
         if not turns:
             typer.echo(src.text)
             return
-        rows = [{"turn": t.number, "speaker": t.speaker, "start": t.start, "end": t.end,
-                 "time": t.time_start or "", "text": src.text[t.start:t.end][:80]} for t in get_turns(proj, name)]
-    emit(rows, ["turn", "speaker", "start", "end", "time", "text"], fmt, title=f"Turns of {src.name}",
-         empty="No turns detected.")
+        rows = [
+            {
+                "turn": t.number,
+                "speaker": t.speaker,
+                "start": t.start,
+                "end": t.end,
+                "time": t.time_start or "",
+                "text": src.text[t.start : t.end][:80],
+            }
+            for t in get_turns(proj, name)
+        ]
+    emit(
+        rows,
+        ["turn", "speaker", "start", "end", "time", "text"],
+        fmt,
+        title=f"Turns of {src.name}",
+        empty="No turns detected.",
+    )
 
 
 @sources_app.command("rename")
@@ -135,8 +187,9 @@ def sources_rename(name: str, new_name: str, project: ProjectOpt = None) -> None
 
 
 @sources_app.command("delete")
-def sources_delete(name: str, project: ProjectOpt = None,
-                   yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False) -> None:
+def sources_delete(
+    name: str, project: ProjectOpt = None, yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False
+) -> None:
     """Delete a source with its codings."""
     if not yes:
         typer.confirm(f"Delete source {name!r} and all its codings?", abort=True)

@@ -56,8 +56,7 @@ def _read(name: str) -> str:
     return str((demo_data() / name).read_text(encoding="utf-8"))
 
 
-def build_demo(directory: str | Path, *, lang: str = "id",
-               progress: Callable[[str], None] | None = None) -> DemoResult:
+def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[str], None] | None = None) -> DemoResult:
     """Create ``DIR/study.makna`` from the bundled study (replacing an earlier demo project there),
     de-identify and code it, and write ``DIR/findings.md`` and the report in ``DIR/report/``."""
     folder = Path(directory)
@@ -69,7 +68,9 @@ def build_demo(directory: str | Path, *, lang: str = "id",
     say = progress or (lambda _msg: None)
     with create_project(path, "Studi demo: komunikasi melalui MiChat (fiktif)", coder=DEMO_CODER) as project:
         say("importing transcripts")
-        names = sorted(p.name for p in demo_data().iterdir() if p.name.startswith("informan-") and p.name.endswith(".txt"))
+        names = sorted(
+            p.name for p in demo_data().iterdir() if p.name.startswith("informan-") and p.name.endswith(".txt")
+        )
         for name in names:
             import_text(project, name, _read(name), original_name=name, language="id")
         replaced = _deidentify(project, key_path, say)
@@ -103,8 +104,10 @@ def _deidentify(project: Project, key_path: Path, say: Callable[[str], None]) ->
     report = apply(project, key_path, DEMO_PASSPHRASE, mode="surrogate")
     for kind, count in report.by_type.items():
         say(f"  replaced {count} {kind}")
-    say(f"key: {key_path}, passphrase {DEMO_PASSPHRASE!r} (DEMO ONLY: for real data choose your own and "
-        "keep the key apart from the project)")
+    say(
+        f"key: {key_path}, passphrase {DEMO_PASSPHRASE!r} (DEMO ONLY: for real data choose your own and "
+        "keep the key apart from the project)"
+    )
     return report.by_type
 
 

@@ -13,14 +13,20 @@ __all__ = ["write_findings", "findings_markdown"]
 
 _TEXT = {
     "id": {
-        "title": "Temuan", "intro": "Dibuat oleh makna dari proyek {name}. Semua transkrip fiktif.",
-        "table": "| Kode | Nama | Informan | Segmen |", "informants": "{n} informan, {s} segmen",
-        "none": "Belum ada segmen.", "turn": "giliran",
+        "title": "Temuan",
+        "intro": "Dibuat oleh makna dari proyek {name}. Semua transkrip fiktif.",
+        "table": "| Kode | Nama | Informan | Segmen |",
+        "informants": "{n} informan, {s} segmen",
+        "none": "Belum ada segmen.",
+        "turn": "giliran",
     },
     "en": {
-        "title": "Findings", "intro": "Written by makna from the project {name}. All transcripts are fictional.",
-        "table": "| Code | Name | Informants | Segments |", "informants": "{n} informant(s), {s} segment(s)",
-        "none": "No segments yet.", "turn": "turn",
+        "title": "Findings",
+        "intro": "Written by makna from the project {name}. All transcripts are fictional.",
+        "table": "| Code | Name | Informants | Segments |",
+        "informants": "{n} informant(s), {s} segment(s)",
+        "none": "No segments yet.",
+        "turn": "turn",
     },
 }
 
@@ -37,20 +43,32 @@ def findings_markdown(project: Project, *, lang: str = "id", quotes: int = 2) ->
     t = _TEXT.get(lang, _TEXT["en"])
     info = project.info()
     freq = {f.key: f for f in code_frequencies(project, descendants=True)}
-    lines = [f"# {t['title']}: {_md(info.name)}", "", t["intro"].format(name=_md(info.name)), "", t["table"],
-             "| --- | --- | ---: | ---: |"]
+    lines = [
+        f"# {t['title']}: {_md(info.name)}",
+        "",
+        t["intro"].format(name=_md(info.name)),
+        "",
+        t["table"],
+        "| --- | --- | ---: | ---: |",
+    ]
     nodes = code_tree(project)
     parents = {n.code.parent_id for n in nodes}
     for node in nodes:
         f = freq[node.code.key]
-        lines.append(f"| {'&nbsp;' * 2 * node.depth}`{node.code.key}` | {_md(node.code.name)} | {f.cases} | {f.segments} |")
+        lines.append(
+            f"| {'&nbsp;' * 2 * node.depth}`{node.code.key}` | {_md(node.code.name)} | {f.cases} | {f.segments} |"
+        )
     lines.append("")
     for node in nodes:
         f = freq[node.code.key]
         if not f.segments or node.code.id in parents:
             continue
-        lines += [f"## {_md(node.code.name)} (`{node.code.key}`)", "",
-                  f"*{t['informants'].format(n=f.cases, s=f.segments)}*", ""]
+        lines += [
+            f"## {_md(node.code.name)} (`{node.code.key}`)",
+            "",
+            f"*{t['informants'].format(n=f.cases, s=f.segments)}*",
+            "",
+        ]
         if node.code.definition:
             lines += [_md(node.code.definition), ""]
         for q in exemplar_quotes(project, node.code.key, quotes):

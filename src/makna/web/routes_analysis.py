@@ -1,0 +1,176 @@
+"""Analysis: code frequencies, code x case (or x attribute value) matrices with percentages, code
+co-occurrence with the c-coefficient, charts (SVG images drawn by :mod:`makna.analysis.charts`), and
+the findings report written to a folder next to the project (:func:`makna.report.write_report`)."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel
+
+from ..analysis import CHART_KINDS, CrossTable, code_by_attribute, code_by_case, cooccurrence, project_chart
+from ..cases import list_attributes
+from ..codebook import code_tree
+from ..errors import InputError, MaknaError, NotFoundError
+from ..project import Project
+from ..queries import code_frequencies
+from .deps import js_text, lang_of, page, project_of, reply
+from .render import json_script
+
+__all__ = ["router", "JS_MESSAGES", "REPORT_FILES", "ReportRequest", "report_folder", "VIEWS"]
+
+router = APIRouter(tags=["analysis"])
+
+VIEWS = ("frequencies", "matrix", "cooccurrence", "charts", "report")
+REPORT_FILES = {"report.html": "text/html", "report.md": "text/markdown",
+                "report.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+MATRIX_COLUMNS = 40
+JS_MESSAGES = ("Writing the report…", "Report written", "Could not write the report")
+
+Percent = Literal["none", "row", "column"]
+
+
+class ReportRequest(BaseModel):
+    """Write the findings report (HTML, Markdown, DOCX and charts) in ``lang``."""
+
+    lang: Literal["id", "en"] = "id"
+    quotes: int = 2
+
+
+def report_folder(project: Project) -> Path:
+    """Where the workbench writes the report: ``<name>-report`` beside a SQLite project file, else
+    ``makna-report`` in the folder the server was started from (a PostgreSQL project has no file)."""
+    url = project.store.url
+    if url.startswith("sqlite:///"):
+        db = Path(url[len("sqlite:///"):])
+        return db.with_name(f"{db.stem}-report")
+    return Path.cwd() / "makna-report"
+
+
+def _report_state(project: Project) -> dict[str, Any]:
+    folder = report_folder(project)
+    return {"folder": str(folder), "files": [n for n in REPORT_FILES if (folder / n).is_file()]}
+
+
+def _matrix(proj: Project, by: str, measure: str, coder: str | None) -> CrossTable:
+    if by in ("", "case"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # wide tables are paged below
+            return code_by_case(proj, measure="presence" if measure == "cases" else measure,  # type: ignore[arg-type]
+                                coder=coder)
+    return code_by_attribute(proj, by, measure=measure, coder=coder)  # type: ignore[arg-type]
+
+
+def _shade(value: float, peak: float) -> int:
+    return 0 if not value or not peak else min(4, 1 + int(3.999 * value / peak))
+
+
+def _matrix_view(table: CrossTable, percent: str, col_offset: int) -> dict[str, Any]:
+    shown = table.page(col_offset, MATRIX_COLUMNS)
+    values: list[list[Any]] = (shown.cells if percent == "none" else shown.row_percentages() if percent == "row"
+                               else shown.column_percentages())
+    if percent == "row":  # of the whole row, not of the page of columns shown
+        full = table.row_totals
+        values = [[round(100.0 * v / t, 1) if t else 0.0 for v in row] for row, t in zip(shown.cells, full, strict=True)]
+    peak = max((v for r in values for v in r), default=0)
+    return {"columns": shown.columns, "rows": list(zip(table.rows, table.row_labels or table.rows, values,
+                                                         table.row_totals, strict=True)),
+            "shade": [[_shade(v, peak) for v in r] for r in values], "col_totals": shown.column_totals,
+            "n_columns": len(table.columns), "col_offset": col_offset, "page_size": MATRIX_COLUMNS}
+
+
+def _cooc_view(proj: Project, mode: str, distance: int, coder: str | None, min_count: int) -> dict[str, Any]:
+    table = cooccurrence(proj, mode=mode, distance=distance, coder=coder)  # type: ignore[arg-type]
+    names = {n.code.key: n.code.name for n in code_tree(proj)}
+    pairs = table.pairs(min_count=min_count)
+    return {"pairs": [(p, names.get(p.code1, p.code1), names.get(p.code2, p.code2)) for p in pairs[:500]],
+            "n_pairs": len(pairs), "capped": table.capped}
+
+
+@router.get("/analysis", response_class=HTMLResponse, include_in_schema=False)
+def analysis_page(request: Request, view: str = "frequencies", coder: str = "", descendants: bool = True,
+                  by: str = "case", measure: str = "segments", percent: str = "none", col_offset: int = 0,
+                  mode: str = "overlap", distance: int = 0, min_count: int = 1) -> HTMLResponse:
+    proj = project_of(request)
+    view = view if view in VIEWS else "frequencies"
+    ctx: dict[str, Any] = {
+        "view": view, "views": VIEWS, "coders": [c.name for c in proj.coders()], "attributes": list_attributes(proj),
+        "q": {"coder": coder, "descendants": descendants, "by": by, "measure": measure, "percent": percent,
+              "mode": mode, "distance": distance, "min_count": min_count},
+        "error": "", "chart_kinds": CHART_KINDS, "report": _report_state(proj),
+        "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
+    }
+    try:
+        if view == "frequencies":
+            ctx["freq"] = code_frequencies(proj, coder=coder or None, descendants=descendants)
+        elif view == "matrix":
+            table = _matrix(proj, by, measure, coder or None)
+            ctx["m"] = _matrix_view(table, percent if percent in ("none", "row", "column") else "none",
+                                    max(0, col_offset))
+        elif view == "cooccurrence":
+            ctx["co"] = _cooc_view(proj, mode, max(0, distance), coder or None, max(1, min_count))
+    except MaknaError as exc:
+        ctx["error"] = str(exc)
+    return page(request, "analysis.html", ctx)
+
+
+@router.get("/api/analysis/frequencies", summary="Per code: segments, sources and cases (informants)")
+def api_frequencies(request: Request, coder: str | None = None, descendants: bool = False) -> JSONResponse:
+    return reply(code_frequencies(project_of(request), coder=coder, descendants=descendants))
+
+
+@router.get("/api/analysis/matrix", summary="Codes x cases (or x the values of a case attribute)")
+def api_matrix(request: Request, by: str = "case", measure: str = "segments", percent: Percent = "none",
+               coder: str | None = None) -> JSONResponse:
+    table = _matrix(project_of(request), by, measure, coder)
+    return reply({"rows": table.rows, "row_labels": table.row_labels, "columns": table.columns,
+                  "measure": table.measure, "percent": percent, "records": table.records(percent),
+                  "column_bases": table.column_bases})
+
+
+@router.get("/api/analysis/cooccurrence", summary="Code pairs with n1, n2, n12 and the c-coefficient")
+def api_cooccurrence(request: Request, mode: str = "overlap", distance: int = 0, coder: str | None = None,
+                     min_count: int = 1) -> JSONResponse:
+    table = cooccurrence(project_of(request), mode=mode, distance=max(0, distance), coder=coder)  # type: ignore[arg-type]
+    return reply({"mode": table.mode, "distance": table.distance, "codes": table.codes, "capped": table.capped,
+                  "pairs": table.pairs(min_count=max(1, min_count))})
+
+
+@router.get("/analysis/charts/{kind}.svg", summary="A chart of the project as an SVG image")
+def chart_svg(request: Request, kind: str, measure: str = "cases", mode: str = "overlap") -> Response:
+    """The SVG is written by makna (every label escaped) and served as an image, so nothing in it can
+    run in the page."""
+    if kind not in CHART_KINDS:
+        raise NotFoundError(f"chart {kind!r}: use one of {', '.join(CHART_KINDS)}")
+    figure = project_chart(project_of(request), kind, measure=measure, mode=mode, lang=lang_of(request))
+    return Response(figure.svg(), media_type="image/svg+xml")
+
+
+@router.get("/api/report", summary="Where the report is written and which of its files exist")
+def api_report_state(request: Request) -> JSONResponse:
+    return reply(_report_state(project_of(request)))
+
+
+@router.post("/api/report", summary="Write the findings report to the folder next to the project")
+def api_write_report(request: Request, body: ReportRequest) -> JSONResponse:
+    from ..report import write_report
+
+    if not 0 <= body.quotes <= 20:
+        raise InputError(f"quotes {body.quotes}: choose 0 to 20 quotes per theme")
+    proj = project_of(request)
+    files = write_report(proj, report_folder(proj), body.lang, quotes=body.quotes)
+    return reply({**_report_state(proj), "charts": [p.name for p in files.charts]})
+
+
+@router.get("/analysis/report/{name}", summary="Download a file of the written report")
+def report_file(request: Request, name: str) -> FileResponse:
+    if name not in REPORT_FILES:
+        raise NotFoundError(f"report file {name!r}: use one of {', '.join(REPORT_FILES)}")
+    path = report_folder(project_of(request)) / name
+    if not path.is_file():
+        raise NotFoundError(f"{name}: no report written yet (write it on the analysis page)")
+    return FileResponse(path, media_type=REPORT_FILES[name], filename=name, content_disposition_type="attachment")

@@ -1,0 +1,39 @@
+/* makna workbench: analysis. Write the findings report and offer its files for download. */
+"use strict";
+(function () {
+  const data = window.makna.pageData();
+  const { api, toast } = window.makna;
+  const M = (s) => (data.msg && data.msg[s]) || s;
+  const form = document.getElementById("write-report");
+  if (form) {
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      toast(M("Writing the report…"));
+      try {
+        const r = await api("POST", "/api/report", {
+          lang: form.elements.lang.value, quotes: parseInt(form.elements.quotes.value || "2", 10),
+        });
+        const box = document.getElementById("report-files");
+        box.replaceChildren();
+        const label = box.dataset.download || "Download";
+        for (const name of r.files) {
+          const a = document.createElement("a");
+          a.className = "button";
+          a.href = "/analysis/report/" + encodeURIComponent(name);
+          a.setAttribute("download", "");
+          a.textContent = label + " " + name;
+          box.appendChild(a);
+        }
+        document.getElementById("report-folder").textContent = r.folder;
+        toast(M("Report written"));
+      } catch (err) {
+        toast(M("Could not write the report") + ": " + err.message, true);
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+  document.body.dataset.ready = "1";
+})();
