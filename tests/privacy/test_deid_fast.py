@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from makna.privacy import detect
 from makna.privacy._ci import ci
-from makna.privacy._fastrx import dispatch, gated_finditer, split_top, trigger
+from makna.privacy._fastrx import Cue, SharedScan, dispatch, gated_finditer, literal_prefix, split_top, trigger
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "deid_bench.py"
 
@@ -84,3 +84,58 @@ def test_gated_finditer_matches_finditer(text: str) -> None:
     rx = re.compile(r"(?<![\w])\d+[ -]?(?:ab|b)\b")
     gate = trigger(["b"])
     assert [m.span() for m in gated_finditer(rx, gate, text)] == [m.span() for m in rx.finditer(text)]
+
+
+def test_literal_prefix_stops_at_operators_and_quantified_characters() -> None:
+    assert literal_prefix(r"Jln\.?") == "Jln"
+    assert literal_prefix(r"\+\d+") == "+"
+    assert literal_prefix(r"nama(?:ku|nya)?") == "nama"
+    assert literal_prefix(r"user\s?name") == "user"
+    assert literal_prefix(r"Guest\ House") == "Guest House"
+    assert literal_prefix(r"I'm") == "I'm"
+
+
+_CUE_TEXT = st.text(alphabet="MmbakKsSdDiIrRTtuUpPoOnNyY.'’ -+\n\t:,1234567890", max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_CUE_TEXT, cut=st.integers(min_value=0, max_value=80), width=st.integers(min_value=1, max_value=30))
+def test_shared_scan_matches_each_pattern_alone(text: str, cut: int, width: int) -> None:
+    rest = r"[ \t]+(?P<n>[A-Z][\w'’\-]*)"
+    specs = [
+        ("hon", ["Mbak", "Mas", "Da", "H\\.", "Kak"], True, r"\w\-", "", r"[ \t]"),
+        ("prep", ["di", "dari", "near"], False, r"\w", "", r"[ \t]"),
+        ("spoken", ["satu\\b", "o\\b", "oh\\b", "\\+\\d+"], True, r"\w+", "0123456789", ""),
+        ("self", ["Aku", "aku", "Saya"], False, r"\w", "", r"[ \t]"),
+    ]
+    cues = []
+    for name, alts, fold, not_after, firsts, follow in specs:
+        extra = [(r"\d", r"\d*")] if firsts else []
+        rx = re.compile(dispatch(alts, fold=fold, not_after=not_after, extra=extra) + rest)
+        cues.append(Cue(name, rx, alts, extra_firsts=firsts, follow=follow))
+    scan = SharedScan(cues)
+    windows = [(cut, min(len(text), cut + width))] if cut < len(text) else []
+    found = scan.scan(text, {"self": windows})
+    for cue in cues:
+        if cue.name == "self":
+            want = [m.span() for ws, we in windows for m in cue.rx.finditer(text, ws, we)]
+        else:
+            want = [m.span() for m in cue.rx.finditer(text)]
+        assert [m.span() for m in found[cue.name]] == want, cue.name
+
+
+def test_shared_cue_scan_matches_the_detectors_own_scans() -> None:
+    from makna.privacy._cues import CUES, scan_cues
+    from makna.privacy._text import cap_runs
+    from makna.privacy.persons import person_windows
+
+    text = _bench().corpus(0.1, seed=5) + "\nSatu dua tiga empat lima enam tujuh delapan. Plus 62 eight one."
+    runs = cap_runs(text)
+    found = scan_cues(text, runs)
+    windows = person_windows(text, runs)
+    for cue in CUES.cues:
+        if cue.name.startswith("person."):
+            want = [m.span() for ws, we in windows for m in cue.rx.finditer(text, ws, we)]
+        else:
+            want = [m.span() for m in cue.rx.finditer(text)]
+        assert [m.span() for m in found[cue.name]] == want, cue.name

@@ -24,6 +24,8 @@ __all__ = [
     "format_datetime",
     "parse_datetime",
     "xml_safe",
+    "xml_attr",
+    "xml_text",
     "format_float",
     "expand_color",
 ]
@@ -101,6 +103,30 @@ def parse_datetime(raw: str | None) -> dt.datetime | None:
 def xml_safe(text: str) -> str:
     """``text`` with the characters XML 1.0 cannot carry replaced by U+FFFD."""
     return _ILLEGAL.sub("\ufffd", text) if _ILLEGAL.search(text) else text
+
+
+_ATTR_SPECIAL = re.compile("[&<>\"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TEXT_SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_attr(value: str) -> str:
+    """``value`` ready to stand between double quotes in an attribute, escaped exactly as lxml
+    (libxml2) serialises it: ``&<>"`` as entities, tab, LF and CR as character references (so that
+    they survive attribute-value normalisation); characters XML cannot carry become U+FFFD."""
+    if _ATTR_SPECIAL.search(value) is None:  # the common case: one scan
+        return value
+    value = _ILLEGAL.sub("\ufffd", value)
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;"))
+
+
+def xml_text(value: str) -> str:
+    """``value`` as element content, escaped exactly as lxml (libxml2) serialises it (``&<>`` as
+    entities, CR as ``&#13;``); characters XML cannot carry become U+FFFD."""
+    if _TEXT_SPECIAL.search(value) is None:
+        return value
+    value = _ILLEGAL.sub("\ufffd", value)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
 def format_float(value: Any) -> str | None:

@@ -15,7 +15,8 @@ inserted in chunks, all in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ __all__ = ["import_qdpx", "code_from_element", "read_codes"]
 _TAGS = ("Project", "User", "CodeBook", "Variable", "Case", "PlainTextSelection", "TextSource", "PictureSource",
          "PDFSource", "AudioSource", "VideoSource", "Note", "Link", "Set", "Graph")
 _PALETTE_FALLBACK = "#808080"
+_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")  # as makna writes
 
 
 def _children(el: Any, name: str) -> Iterator[Any]:
@@ -332,15 +334,18 @@ class _Reader:
         return self.src
 
     def selection(self, el: Any) -> bool:
-        src = self.current(el.getparent())
+        parent = el.getparent()
+        src = self.src if parent is not None and parent is self.src_el else self.current(parent)
         if src is None:
             self.elements += len(el)
             return True
         a, b = el.get("startPosition", ""), el.get("endPosition", "")
         codings = [c for c in el if (_LOCAL.get(c.tag) or local(c.tag)) == "Coding"]
-        self.elements += len(el) + sum(len(c) for c in codings)
-        guid = _guid(el)
-        where = _Where(src.name, a, b, el.get("guid"))
+        self.elements += len(el)
+
+        def where() -> str:
+            return str(_Where(src.name, a, b, el.get("guid")))
+
         mapped: tuple[int, int] | str
         try:
             start, end = int(a), int(b)
@@ -352,12 +357,15 @@ class _Reader:
             else:
                 mapped = src.mapper.map(start, end)
         if isinstance(mapped, str):
-            self.report.unmapped.append(Problem("selection", str(where), mapped + (
+            self.elements += sum(len(c) for c in codings)
+            self.report.unmapped.append(Problem("selection", where(), mapped + (
                 f" ({len(codings)} coding(s) not imported)" if codings else "")))
             return True
         assert src.entry is not None
-        if guid is not None and guid in self.wanted_selections:
-            self.selections[guid] = (src.entry[0], *mapped)
+        if self.wanted_selections:
+            guid = _guid(el)
+            if guid is not None and guid in self.wanted_selections:
+                self.selections[guid] = (src.entry[0], *mapped)
         first: str | None = None
         for coding in codings:
             seg = self.coding(coding, src, mapped, where)
@@ -366,24 +374,26 @@ class _Reader:
             if first is not None:
                 self.note_ref(ref, "segment", first)
             else:
-                self.report.unmapped.append(Problem("note", str(where),
-                                                    "attached to a selection with no imported coding"))
+                self.report.unmapped.append(Problem("note", where(), "attached to a selection with no imported coding"))
         return True
 
-    def coding(self, coding: Any, src: _Source, span: tuple[int, int], where: Any) -> str | None:
+    def coding(self, coding: Any, src: _Source, span: tuple[int, int], where: Callable[[], str]) -> str | None:
+        """Import one Coding of ``span``; counts its children as elements."""
         assert src.entry is not None
-        first = coding[0] if len(coding) else None
+        size = len(coding)
+        self.elements += size
+        first = coding[0] if size else None
         ref = first if first is not None and (_LOCAL.get(first.tag) or local(first.tag)) == "CodeRef" \
             else next(_children(coding, "CodeRef"), None)
-        code_id = self.code_refs.get(ref.get("targetGUID")) if ref is not None else None
-        if code_id is None and ref is not None:
-            code_guid = _guid(ref, "targetGUID")
+        raw_code = ref.get("targetGUID") if ref is not None else None
+        code_id = self.code_refs.get(raw_code) if raw_code is not None else None
+        if code_id is None and raw_code is not None:
+            code_guid = canonical_guid(raw_code)
             code_id = self.loader.codes.get(code_guid) if code_guid else None
             if code_id is not None:
-                self.code_refs[ref.get("targetGUID")] = code_id
+                self.code_refs[raw_code] = code_id
         if code_id is None:
-            target = ref.get("targetGUID") if ref is not None else None
-            self.report.unmapped.append(Problem("coding", str(where), f"its code {target} is not in the codebook"))
+            self.report.unmapped.append(Problem("coding", where(), f"its code {raw_code} is not in the codebook"))
             return None
         raw_user = coding.get("creatingUser")
         coder = self.users.get(raw_user)
@@ -391,14 +401,14 @@ class _Reader:
             coder = self.users[raw_user] = self.loader.coder(canonical_guid(raw_user))
         key = (span[0], span[1], code_id, coder)
         if key in src.seen:
-            self.report.unmapped.append(Problem("coding", str(where),
-                                                "the same code by the same coder again (duplicate)"))
+            self.report.unmapped.append(Problem("coding", where(), "the same code by the same coder again (duplicate)"))
             return None
         src.seen.add(key)
-        guid = _guid(coding)
+        raw = coding.get("guid")
+        guid = raw if raw is not None and _CANONICAL.match(raw) is not None else canonical_guid(raw)
         seg = self.loader.segment(guid, src.entry[0], span[0], span[1], code_id, coder,
                                   coding.get("creationDateTime"))
-        for note in (_children(coding, "NoteRef") if len(coding) > 1 else ()):
+        for note in (_children(coding, "NoteRef") if size > 1 else ()):
             target = _guid(note, "targetGUID")
             if target is not None and guid is not None and target == segment_memo_guid(guid):
                 self.segment_memos[target] = seg
@@ -422,7 +432,7 @@ class _Reader:
                     self.report.unmapped.append(Problem("coding", where, src.unavailable or "source not imported"))
             else:
                 for coding in whole:
-                    self.coding(coding, src, (0, src.entry[2]), where)
+                    self.coding(coding, src, (0, src.entry[2]), lambda: where)
         for ref in _children(el, "NoteRef"):
             self.note_ref(ref, "source", src.entry[0] if src.entry else None)
         n = sum(1 for _ in _children(el, "VariableValue"))

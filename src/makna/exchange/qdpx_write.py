@@ -23,6 +23,7 @@ Empty optional containers are left out. The file validates against the REFI-QDA 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 import zipfile
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, String, bindparam, select, type_coerce
 
 from ..codebook import list_codes
 from ..errors import ExchangeError
@@ -49,7 +50,9 @@ from ._refi import (
     memo_link_guid,
     segment_memo_guid,
     selection_guid,
+    xml_attr,
     xml_safe,
+    xml_text,
 )
 
 __all__ = ["ExportSummary", "export_qdpx", "code_description", "write_codes"]
@@ -224,48 +227,75 @@ class _Writer:
             out.append((src, fields))
         return out
 
-    def sources(self, rows: list[tuple[Any, dict[str, Any]]], spans: dict[str, list[Any]]) -> None:
-        seg = tables.segments.c
-        seg_notes = {tid: ids for (kind, tid), ids in self.notes_for.items() if kind == "segment" and tid}
-        n_segments = 0
-        dates: dict[Any, str] = {}
+    def sources(self, rows: list[tuple[Any, dict[str, Any]]], spans: dict[str, list[Any]], stream: Any) -> None:
+        """Write ``Sources`` straight to ``stream`` (after flushing the xmlfile writer) from string
+        templates: the many small selection and coding elements are the bulk of a large project, and
+        building them as text is several times faster than element contexts. Every value is escaped
+        as lxml would (:func:`xml_attr`, :func:`xml_text`); a test checks that the result is what
+        lxml writes for the same elements."""
         if not rows:
             return
-        xf, tag = self.xf, self.tag
-        sel_tag, coding_tag = tag("PlainTextSelection"), tag("Coding")
-        ref_tag, note_tag = tag("CodeRef"), tag("NoteRef")
-        with xf.element(tag("Sources")):
-            for src, fields in rows:
-                attrs = {"guid": src.id, "name": xml_safe(src.name), "plainTextPath": f"internal://{src.id}.txt",
-                         "creationDateTime": format_datetime(src.imported_at)}
-                with xf.element(tag("TextSource"), attrs):
-                    _text_element(xf, tag("Description"), pack("", fields))
-                    segs = self.conn.execute(
-                        select(seg.id, seg.start, seg.end, seg.code_id, seg.coder_id, seg.memo, seg.created_at)
-                        .where(seg.source_id == src.id).order_by(seg.start, seg.end, seg.created_at, seg.id)).all()
-                    i, n = 0, len(segs)
-                    while i < n:
-                        a, b = segs[i][1], segs[i][2]
-                        with xf.element(sel_tag, guid=selection_guid(segs[i][0]), startPosition=str(a),
-                                        endPosition=str(b)):
-                            while i < n and segs[i][1] == a and segs[i][2] == b:
-                                gid, _a, _b, code_id, coder_id, memo, created = segs[i]
-                                when = dates.get(created)
-                                if when is None:
-                                    when = dates[created] = format_datetime(created)
-                                with xf.element(coding_tag, guid=gid, creatingUser=coder_id, creationDateTime=when):
-                                    with xf.element(ref_tag, targetGUID=code_id):
-                                        pass
-                                    if memo:
-                                        _leaf(xf, note_tag, targetGUID=segment_memo_guid(gid))
-                                    for note in seg_notes.get(gid, ()):
-                                        _leaf(xf, note_tag, targetGUID=note)
-                                i += 1
-                    n_segments += len(segs)
-                    for link in spans.get(src.id, ()):
-                        _leaf(xf, sel_tag, guid=link.id, startPosition=str(link.start),
-                                               endPosition=str(link.end))
-                    self.refs("source", src.id)
+        self.xf.flush()
+        seg = tables.segments.c
+        seg_notes = {tid: ids for (kind, tid), ids in self.notes_for.items() if kind == "segment" and tid}
+        # created_at as the driver returns it, converted once per distinct value (a batch shares one)
+        created_raw = type_coerce(seg.created_at, String)
+        dialect = self.conn.dialect
+        to_datetime = dialect.type_descriptor(seg.created_at.type).result_processor(dialect, None)
+        stmt = (select(seg.id, seg.start, seg.end, seg.code_id, seg.coder_id, seg.memo, created_raw)
+                .where(seg.source_id == bindparam("source_id"))
+                .order_by(seg.start, seg.end, seg.created_at, seg.id))
+        dates: dict[Any, str] = {}
+        ids: dict[str, str] = {}  # code and coder ids, escaped
+        n_segments = 0
+        write = stream.write
+        write(b"<Sources>")
+        for src, fields in rows:
+            parts = [f'<TextSource guid="{xml_attr(src.id)}" name="{xml_attr(src.name)}" '
+                     f'plainTextPath="internal://{xml_attr(src.id)}.txt" '
+                     f'creationDateTime="{format_datetime(src.imported_at)}">']
+            description = pack("", fields)
+            if description:
+                parts.append(f"<Description>{xml_text(description)}</Description>")
+            segs = self.conn.execute(stmt, {"source_id": src.id}).all()
+            add = parts.append
+            i, n = 0, len(segs)
+            while i < n:
+                first = segs[i]
+                a, b = first[1], first[2]
+                add(f'<PlainTextSelection guid="{xml_attr(selection_guid(first[0]))}" startPosition="{a}" '
+                    f'endPosition="{b}">')
+                while i < n and segs[i][1] == a and segs[i][2] == b:
+                    gid, _a, _b, code_id, coder_id, memo, created = segs[i]
+                    when = dates.get(created)
+                    if when is None:
+                        when = dates[created] = _format_created(created, to_datetime)
+                    code = ids.get(code_id)
+                    if code is None:
+                        code = ids[code_id] = xml_attr(code_id)
+                    coder = ids.get(coder_id)
+                    if coder is None:
+                        coder = ids[coder_id] = xml_attr(coder_id)
+                    gid_x = xml_attr(gid)
+                    if memo or gid in seg_notes:
+                        notes = ([segment_memo_guid(gid)] if memo else []) + seg_notes.get(gid, [])
+                        refs = "".join(f'<NoteRef targetGUID="{xml_attr(x)}"/>' for x in notes)
+                        add(f'<Coding guid="{gid_x}" creatingUser="{coder}" creationDateTime="{when}">'
+                            f'<CodeRef targetGUID="{code}"/>{refs}</Coding>')
+                    else:
+                        add(f'<Coding guid="{gid_x}" creatingUser="{coder}" creationDateTime="{when}">'
+                            f'<CodeRef targetGUID="{code}"/></Coding>')
+                    i += 1
+                add("</PlainTextSelection>")
+            n_segments += n
+            for link in spans.get(src.id, ()):
+                add(f'<PlainTextSelection guid="{xml_attr(link.id)}" startPosition="{link.start}" '
+                    f'endPosition="{link.end}"/>')
+            for note in self.notes_for.get(("source", src.id), ()):
+                add(f'<NoteRef targetGUID="{xml_attr(note)}"/>')
+            add("</TextSource>")
+            write("".join(parts).encode("utf-8"))
+        write(b"</Sources>")
         self.summary["sources"] = len(rows)
         self.summary["segments"] = n_segments
 
@@ -324,6 +354,14 @@ class _Writer:
         self.summary["sets"] = len(sets)
 
 
+def _format_created(raw: Any, to_datetime: Any) -> str:
+    """A segment's ``created_at`` as fetched raw (a string from SQLite, a datetime from PostgreSQL)."""
+    value = to_datetime(raw) if to_datetime is not None and isinstance(raw, str) else raw
+    if not isinstance(value, dt.datetime):
+        raise ExchangeError(f"segment timestamp {raw!r} is not a date and time")
+    return format_datetime(value)
+
+
 def _suggesters(coders: Iterable[Any]) -> list[str]:
     return sorted(r.id for r in coders if r.kind != "person")
 
@@ -339,37 +377,40 @@ def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel
     try:
         with project.store.read() as conn, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,
                                                           compresslevel=compresslevel) as zf:
-            big = _segment_count(conn) > 2_000_000
-            writer_texts = _Writer(project, conn, None).texts(zf)
-            with zf.open("project.qde", "w", force_zip64=big) as stream, \
-                    etree.xmlfile(stream, encoding="utf-8") as xf:
-                xf.write_declaration()
-                writer = _Writer(project, conn, xf)
-                root = {"name": xml_safe(meta.get("name", "makna project")), "origin": ORIGIN}
-                if meta.get("created_at"):
-                    import datetime as dt
-
-                    root["creationDateTime"] = format_datetime(dt.datetime.fromisoformat(meta["created_at"]))
-                with xf.element(f"{{{NS_PROJECT}}}Project", root, nsmap={None: NS_PROJECT}):
-                    coders = writer.users()
-                    writer.codebook()
-                    attrs = writer.variables()
-                    spans = writer.cases(attrs)
-                    writer.sources(writer_texts, spans)
-                    writer.notes()
-                    writer.links()
-                    writer.sets()
-                    fields: dict[str, Any] = keep_exact({"project_id": meta.get("project_id", "")},
-                                                        name=meta.get("name", ""))
-                    if _suggesters(coders):
-                        fields["suggesters"] = _suggesters(coders)
-                    _text_element(xf, f"{{{NS_PROJECT}}}Description", pack("", fields))
-                    writer.refs("project", None)
+            writer = _write_project(project, conn, zf, meta)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return ExportSummary(path=target, **writer.summary)
+
+
+def _write_project(project: Project, conn: Connection, zf: zipfile.ZipFile, meta: dict[str, str]) -> _Writer:
+    big = _segment_count(conn) > 2_000_000
+    writer_texts = _Writer(project, conn, None).texts(zf)
+    with zf.open("project.qde", "w", force_zip64=big) as stream, \
+            etree.xmlfile(stream, encoding="utf-8") as xf:
+        xf.write_declaration()
+        writer = _Writer(project, conn, xf)
+        root = {"name": xml_safe(meta.get("name", "makna project")), "origin": ORIGIN}
+        if meta.get("created_at"):
+            root["creationDateTime"] = format_datetime(dt.datetime.fromisoformat(meta["created_at"]))
+        with xf.element(f"{{{NS_PROJECT}}}Project", root, nsmap={None: NS_PROJECT}):
+            coders = writer.users()
+            writer.codebook()
+            attrs = writer.variables()
+            spans = writer.cases(attrs)
+            writer.sources(writer_texts, spans, stream)
+            writer.notes()
+            writer.links()
+            writer.sets()
+            fields: dict[str, Any] = keep_exact({"project_id": meta.get("project_id", "")}, name=meta.get("name", ""))
+            if _suggesters(coders):
+                fields["suggesters"] = _suggesters(coders)
+            _text_element(xf, f"{{{NS_PROJECT}}}Description", pack("", fields))
+            writer.refs("project", None)
+        xf.flush()
+    return writer
 
 
 def _segment_count(conn: Connection) -> int:

@@ -9,16 +9,23 @@ position of the text, which is 3-10x slower. Two rewrites restore the fast scan 
   a one-character look-behind picks the alternatives that start with it (their order is kept).
 * :func:`gated_finditer` runs a pattern only on the lines that hold one of its trigger literals; it is
   exact for patterns that never match a newline and whose every match contains a trigger.
+
+Even so, a dispatched pattern whose first letters cover most of the alphabet (case-folded cue words) is
+still tried at most word starts; several of them cost one pass each. :class:`SharedScan` finds the
+starts of all their cue words in ONE pass and runs each pattern with ``rx.match`` only where one of its
+own cue words starts, which gives exactly the matches of ``rx.finditer``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from ._ci import ci
 
-__all__ = ["dispatch", "gated_finditer", "split_top", "trigger"]
+__all__ = ["Cue", "SharedScan", "dispatch", "gated_finditer", "literal_prefix", "split_top", "trigger"]
 
 
 def split_top(fragment: str) -> list[str]:
@@ -127,3 +134,133 @@ def gated_finditer(rx: re.Pattern[str], gate: re.Pattern[str], text: str) -> Ite
         line_end = n if line_end < 0 else line_end
         yield from rx.finditer(text, line_start, min(n, line_end + 1))
         covered = line_end
+
+
+def literal_prefix(alt: str) -> str:
+    """The literal characters a regex fragment starts with (as written), up to its first operator.
+
+    A character followed by a quantifier is left out (``Jln\\.?`` gives ``Jln``, ``\\+\\d+`` gives ``+``).
+    """
+    out: list[str] = []
+    i, n = 0, len(alt)
+    while i < n:
+        c = alt[i]
+        if c == "\\":
+            nxt = alt[i + 1 : i + 2]
+            if not nxt or nxt.isalnum():
+                break
+            char, step = nxt, 2
+        elif c in "()[]|?*+{.^$":
+            break
+        else:
+            char, step = c, 1
+        if alt[i + step : i + step + 1] in ("?", "*", "+", "{"):
+            break
+        out.append(char)
+        i += step
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One pattern for :class:`SharedScan`: a compiled ``rx`` whose every match starts with one of
+    ``alternatives`` (the regex fragments given to :func:`dispatch` for its first word, without
+    look-arounds) or with a character of ``extra_firsts``, after a character that is not ``\\w``;
+    ``follow``, if given, always comes next."""
+
+    name: str
+    rx: re.Pattern[str]
+    alternatives: Sequence[str]
+    extra_firsts: str = ""
+    follow: str = ""
+    """A regex fragment (one character class) that every match has right after its first-word
+    alternative (``[ \\t]`` when a space always follows the cue word); it narrows the shared scan."""
+
+
+class SharedScan:
+    """Several cue patterns run from one scan for the starts of all their cue words.
+
+    One fast-scanning regex (a non-word character, then all alternatives of all cues, case-folded, as
+    a look-ahead) gives every position where some cue word starts; a table keyed by the first two
+    characters (lower-cased) names the patterns whose own words can start there, and each is tried
+    with ``rx.match`` unless its previous match covers the position. The matches are exactly those of
+    ``rx.finditer(text)``, or of
+    ``rx.finditer(text, start, end)`` over each window for patterns given ``windows`` (sorted, disjoint
+    ``(start, end)`` ranges; their alternatives must match the same way with the text cut at ``end``,
+    which holds for fragments without look-arounds or ``\\b``).
+    """
+
+    def __init__(self, cues: Sequence[Cue]) -> None:
+        self.cues = tuple(cues)
+        self.names = tuple(c.name for c in cues)
+        self._rxs = tuple(c.rx for c in cues)
+        groups: dict[str, list[str]] = {}  # first character (lower-cased) -> case-folded rests
+        by1: dict[str, set[int]] = {}
+        by2: dict[str, set[int]] = {}
+        for i, cue in enumerate(cues):
+            for alt in cue.alternatives:
+                char, rest = _first(alt + cue.follow)
+                rests = groups.setdefault(char.lower() if char.isascii() else char, [])
+                if ci(rest) not in rests:
+                    rests.append(ci(rest))
+                prefix = literal_prefix(alt)
+                if len(prefix) >= 2:
+                    by2.setdefault(prefix[:2].lower(), set()).add(i)
+                else:
+                    by1.setdefault(prefix.lower(), set()).add(i)
+            for char in cue.extra_firsts:
+                by1.setdefault(char.lower(), set()).add(i)
+        branches: list[str] = []
+        for key, rests in groups.items():
+            for char in sorted({key, key.upper()}) if key.isascii() and key.isalpha() else [key]:
+                branches.append(f"{re.escape(char)}(?:{'|'.join(rests)})")
+        extra_cls = _cls(sorted({ch for c in cues for ch in c.extra_firsts}))
+        if extra_cls:
+            branches.append(f"[{extra_cls}]")
+        # A cue word starts after a non-word character: scanning for those (a quarter of the text)
+        # and looking ahead with one literal-first branch per first character is the cheapest scan.
+        self._at_start = re.compile(f"(?:{'|'.join(branches)})")
+        self._union = re.compile(f"[^\\w](?={self._at_start.pattern})")
+        self._by1: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in by1.items()}
+        self._by2: dict[str, tuple[int, ...]] = {k: tuple(sorted(v | by1.get(k[0], set()))) for k, v in by2.items()}
+
+    def scan(
+        self, text: str, windows: Mapping[str, Sequence[tuple[int, int]]] | None = None
+    ) -> dict[str, list[re.Match[str]]]:
+        """Every match of every cue pattern in ``text``, by cue name, in text order."""
+        count = len(self._rxs)
+        found: list[list[re.Match[str]]] = [[] for _ in range(count)]
+        last = [0] * count
+        wins: list[Sequence[tuple[int, int]] | None] = [
+            None if windows is None else windows.get(name) for name in self.names
+        ]
+        wptr = [0] * count
+        by1, by2, rxs = self._by1, self._by2, self._rxs
+        starts: Iterable[int] = (h.start() + 1 for h in self._union.finditer(text))
+        if self._at_start.match(text):
+            starts = itertools.chain((0,), starts)
+        for p in starts:
+            key = text[p : p + 2].lower()
+            idxs = by2.get(key)
+            if idxs is None:
+                idxs = by1.get(key[:1])
+                if idxs is None:
+                    continue
+            for i in idxs:
+                if p < last[i]:
+                    continue
+                win = wins[i]
+                if win is None:
+                    m = rxs[i].match(text, p)
+                else:
+                    j = wptr[i]
+                    while j < len(win) and win[j][1] <= p:
+                        j += 1
+                    wptr[i] = j
+                    if j == len(win) or win[j][0] > p:
+                        continue
+                    m = rxs[i].match(text, p, win[j][1])
+                if m is not None:
+                    found[i].append(m)
+                    last[i] = m.end()
+        return dict(zip(self.names, found, strict=True))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
+from ._cues import scan_cues
 from ._text import cap_runs
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
@@ -59,11 +60,12 @@ def _chunks(text: str) -> Iterable[tuple[int, str]]:
 
 
 def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[Detection]:
-    candidates: list[Detection] = []
-    candidates.extend(detect_patterns(text))
     runs = cap_runs(text)  # shared by the place and person detectors
-    candidates.extend(detect_places(text, language, runs=runs))
-    candidates.extend(detect_persons(text, language, known_names, runs=runs))
+    cues = scan_cues(text, runs)  # one pass for the case-folded cue words of eight patterns
+    candidates: list[Detection] = []
+    candidates.extend(detect_patterns(text, cues=cues))
+    candidates.extend(detect_places(text, language, runs=runs, cues=cues))
+    candidates.extend(detect_persons(text, language, known_names, runs=runs, cues=cues))
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(text, first))
     return resolve_overlaps(candidates)

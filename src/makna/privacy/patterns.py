@@ -7,7 +7,7 @@ Each detector is one compiled regular expression pass over the text followed by 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Final
 
 from ._ci import ci
@@ -82,13 +82,15 @@ _REPEAT_WORDS: Final[dict[str, int]] = {"double": 2, "triple": 3}
 _WORD_ALT = "|".join(sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True))
 _SPOKEN_TOKEN = rf"(?:(?:{_WORD_ALT})\b|\+?\d+)"
 # ``(?<![\w+])(?:plus\s+)?TOKEN(?:SEP TOKEN){3,}`` (case-folded), dispatched on the first character.
-_SPOKEN_PHONE = re.compile(
+SPOKEN_ALTS: Final[tuple[str, ...]] = (
+    rf"plus\s+{_SPOKEN_TOKEN}",
+    *(rf"{w}\b" for w in sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True)),
+    r"\+\d+",
+)
+"""First-token alternatives of the spoken-phone pattern (for the shared cue scan)."""
+SPOKEN_PHONE: Final = re.compile(
     dispatch(
-        [
-            rf"plus\s+{_SPOKEN_TOKEN}",
-            *(rf"{w}\b" for w in sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True)),
-            r"\+\d+",
-        ],
+        SPOKEN_ALTS,
         fold=True,
         not_after=r"\w+",
         extra=[(r"\d", r"\d*")],
@@ -140,8 +142,11 @@ def spoken_digits(raw: str) -> str:
     return "".join(out)
 
 
-def find_phones(text: str) -> Iterator[Detection]:
-    """Telephone numbers: Indonesian mobile/landline, E.164, UK and US shapes, and partly spoken forms."""
+def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> Iterator[Detection]:
+    """Telephone numbers: Indonesian mobile/landline, E.164, UK and US shapes, and partly spoken forms.
+
+    ``spoken``: the matches of :data:`SPOKEN_PHONE` in ``text`` when a shared cue scan found them already.
+    """
     for m in _PHONE_CANDIDATE.finditer(text):
         raw = m.group(0)
         # Trim a trailing closing bracket or dot that belongs to the sentence.
@@ -152,7 +157,7 @@ def find_phones(text: str) -> Iterator[Detection]:
         conf = _phone_confidence(raw, digits, text, m.start())
         if conf:
             yield Detection(m.start(), m.start() + len(raw), "PHONE", conf, "phone.pattern", raw)
-    for m in _SPOKEN_PHONE.finditer(text):
+    for m in spoken if spoken is not None else SPOKEN_PHONE.finditer(text):
         raw = m.group(0)
         if not re.search(r"[A-Za-z]{2}", raw):
             continue  # all digits: handled above
@@ -184,8 +189,9 @@ _HANDLE_CUES = (
     r"MiChat|michat|TikTok|tiktok|Telegram|telegram|Twitter|twitter|FB|fb|Snapchat|snapchat|Line|"
     r"handle|nick|nickname"
 )
-_HANDLE_CUE = re.compile(
-    dispatch(split_top(_HANDLE_CUES), not_after=r"\w")
+HANDLE_CUE_ALTS: Final = tuple(split_top(_HANDLE_CUES))
+HANDLE_CUE: Final = re.compile(
+    dispatch(HANDLE_CUE_ALTS, not_after=r"\w")
     + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|ku|mu)?"
     r"[ \t]*(?:(:|=)|adalah|itu|is)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
 )
@@ -208,14 +214,17 @@ def find_urls(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.start() + len(raw), "URL", 0.97, "url.pattern", raw)
 
 
-def find_handles(text: str) -> Iterator[Detection]:
-    """Chat and social-media user names: ``@name``, ``wa.me/...``, ``t.me/...`` and cued IDs."""
+def find_handles(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> Iterator[Detection]:
+    """Chat and social-media user names: ``@name``, ``wa.me/...``, ``t.me/...`` and cued IDs.
+
+    ``cued``: the matches of :data:`HANDLE_CUE` in ``text`` when a shared cue scan found them already.
+    """
     for m in gated_finditer(_SHORT_LINK, _SHORT_LINK_GATE, text):
         raw = m.group(0).rstrip(_TRAIL)
         yield Detection(m.start(), m.start() + len(raw), "HANDLE", 0.97, "handle.link", raw)
     for m in _AT_HANDLE.finditer(text):
         yield Detection(m.start(), m.end(), "HANDLE", 0.95, "handle.at", m.group(0))
-    for m in _HANDLE_CUE.finditer(text):
+    for m in cued if cued is not None else HANDLE_CUE.finditer(text):
         h = m.group("h").rstrip(".")
         colon = m.group(1) is not None
         looks_made_up = bool(re.search(r"[_\d]|[a-z]\.[a-z]", h))
@@ -352,8 +361,9 @@ _AGE_CUES = (
     r"umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
     r"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|aku|saya|ambo|gue"
 )
-_AGE_CUED = re.compile(
-    dispatch(split_top(_AGE_CUES), fold=True, not_after=r"\w")
+AGE_CUE_ALTS: Final = tuple(split_top(_AGE_CUES))
+AGE_CUED: Final = re.compile(
+    dispatch(AGE_CUE_ALTS, fold=True, not_after=r"\w")
     + ci(
         rf"[ \t]+"
         rf"(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
@@ -366,9 +376,11 @@ _AGE_OLD_GATE = trigger(["ear", "yo", "y/o"])
 _AGE_OLD_NUM = re.compile(rf"\b{ci(_AGE_NUM)}$")
 
 
-def _age_spans(text: str) -> Iterator[tuple[int, int, int, float, str]]:
+def _age_spans(
+    text: str, cued: Iterable[re.Match[str]] | None
+) -> Iterator[tuple[int, int, int, float, str]]:
     """(cue start, age start, age end, confidence, detector) for every age candidate."""
-    for m in _AGE_CUED.finditer(text):
+    for m in cued if cued is not None else AGE_CUED.finditer(text):
         yield m.start(), m.start("a"), m.end("a"), 0.9, "age.cue"
     for unit in gated_finditer(_AGE_OLD_UNIT, _AGE_OLD_GATE, text):
         # unit first (a rare literal), then the number just before it
@@ -384,12 +396,13 @@ def _plausible_age(raw: str) -> bool:
     return num is None or 1 <= int(num.group(0)) <= 110
 
 
-def find_ages(text: str) -> Iterator[Detection]:
+def find_ages(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> Iterator[Detection]:
     """A person's age: the number and unit, after an age cue, in ``Name, 24 tahun`` form, or ``N years old``.
 
-    The span is the number and its unit, never the cue word (``umur``, ``I'm``).
+    The span is the number and its unit, never the cue word (``umur``, ``I'm``). ``cued``: the matches of
+    :data:`AGE_CUED` in ``text`` when a shared cue scan found them already.
     """
-    for cue_start, start, end, conf, name in _age_spans(text):
+    for cue_start, start, end, conf, name in _age_spans(text, cued):
         raw = text[start:end]
         if not _plausible_age(raw):
             continue
@@ -408,13 +421,18 @@ def find_ages(text: str) -> Iterator[Detection]:
         yield Detection(start, end, "AGE", conf, name, raw)
 
 
-def detect_patterns(text: str) -> Iterator[Detection]:
-    """Every pattern detector over ``text``."""
-    yield from find_phones(text)
+def detect_patterns(text: str, *, cues: Mapping[str, Sequence[re.Match[str]]] | None = None) -> Iterator[Detection]:
+    """Every pattern detector over ``text``.
+
+    ``cues``: matches of the cue patterns by name (``"phone.spoken"``, ``"handle.cue"``, ``"age.cue"``)
+    from a shared scan of ``text`` (see :mod:`makna.privacy._cues`); each pattern runs itself if absent.
+    """
+    cues = cues or {}
+    yield from find_phones(text, spoken=cues.get("phone.spoken"))
     yield from find_emails(text)
     yield from find_urls(text)
-    yield from find_handles(text)
+    yield from find_handles(text, cued=cues.get("handle.cue"))
     yield from find_national_ids(text)
     yield from find_plates(text)
     yield from find_dates(text)
-    yield from find_ages(text)
+    yield from find_ages(text, cued=cues.get("age.cue"))

@@ -9,7 +9,7 @@ lower-case word is never a name unless the project lists it as a known name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Final
 
@@ -25,8 +25,9 @@ __all__ = ["detect_persons", "find_known_names", "repeat_names"]
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _RUN = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 _HON_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
-_HON_FIRST = dispatch(split_top(_HON_ALT), fold=True, not_after=r"\w\-")
-_HONORIFIC: Final = re.compile(
+HON_ALTS: Final = tuple(split_top(_HON_ALT))
+_HON_FIRST = dispatch(HON_ALTS, fold=True, not_after=r"\w\-")
+HONORIFIC: Final = re.compile(
     rf"{_HON_FIRST}(?:[ \t]+(?:{ci(_HON_ALT)}))*[ \t]+(?P<n>{_RUN})"
 )
 _INTRO_ID = (
@@ -48,12 +49,14 @@ _KIN = (
     r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?"
 )
 _FILLER = r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|:))*"
-_INTRO_FIRST = dispatch([*split_top(_INTRO_ID), *split_top(_INTRO_EN), *split_top(_KIN)], fold=True, not_after=r"\w")
-_INTRO: Final = re.compile(
+INTRO_ALTS: Final = (*split_top(_INTRO_ID), *split_top(_INTRO_EN), *split_top(_KIN))
+_INTRO_FIRST = dispatch(INTRO_ALTS, fold=True, not_after=r"\w")
+INTRO: Final = re.compile(
     rf"{_INTRO_FIRST}(?:{ci(_FILLER)})[ \t]*:?[ \t]+(?P<n>{_RUN})"
 )
-_SELF_FIRST = dispatch(split_top("Aku|aku|Ambo|ambo|Saya|saya|Gue|gue|Awak|awak"), not_after=r"\w")
-_SELF: Final = re.compile(
+SELF_ALTS: Final = tuple(split_top("Aku|aku|Ambo|ambo|Saya|saya|Gue|gue|Awak|awak"))
+_SELF_FIRST = dispatch(SELF_ALTS, not_after=r"\w")
+SELF: Final = re.compile(
     rf"{_SELF_FIRST}[ \t]+(?P<n>{_RUN})"
     rf"(?=[ \t]*[,.(—–-]|[ \t]+(?:dari|asal|umur|usia|\d))"
 )
@@ -88,10 +91,16 @@ def _trim_run(text: str, start: int, run: str, *, allow_ambiguous: bool) -> tupl
 
 
 def _cued(
-    text: str, rx: re.Pattern[str], conf: float, detector: str, windows: list[tuple[int, int]]
+    text: str,
+    rx: re.Pattern[str],
+    conf: float,
+    detector: str,
+    windows: list[tuple[int, int]],
+    found: Iterable[re.Match[str]] | None,
 ) -> Iterator[Detection]:
     seen: set[int] = set()
-    for m in (m for ws, we in windows for m in rx.finditer(text, ws, we)):
+    matches = (m for ws, we in windows for m in rx.finditer(text, ws, we)) if found is None else found
+    for m in matches:
         if m.start("n") in seen:
             continue
         seen.add(m.start("n"))
@@ -160,18 +169,33 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "PERSON", 0.72, "person.repeat", m.group(0))
 
 
+def person_windows(text: str, runs: Sequence[CapRun]) -> list[tuple[int, int]]:
+    """The windows of ``text`` where the cued PERSON patterns run (see :func:`~._text.cue_windows`)."""
+    return cue_windows(text, _cue_stop(), runs=runs)
+
+
 def detect_persons(
-    text: str, language: str = "id", known_names: Iterable[str] = (), *, runs: Sequence[CapRun] | None = None
+    text: str,
+    language: str = "id",
+    known_names: Iterable[str] = (),
+    *,
+    runs: Sequence[CapRun] | None = None,
+    cues: Mapping[str, Sequence[re.Match[str]]] | None = None,
 ) -> Iterator[Detection]:
     """Every PERSON detector over ``text`` except repeats (which need the merged result).
 
-    ``runs`` are :func:`makna.privacy._text.cap_runs` of ``text`` when the caller has them already.
+    ``runs`` are :func:`makna.privacy._text.cap_runs` of ``text`` when the caller has them already;
+    ``cues`` the matches of :data:`HONORIFIC`, :data:`INTRO` and :data:`SELF` within
+    :func:`person_windows` (as ``"person.honorific"``, ``"person.intro"``, ``"person.self"``) from a
+    shared scan of ``text``.
     """
     if runs is None:
         runs = cap_runs(text)
-    windows = cue_windows(text, _cue_stop(), runs=runs)
-    yield from _cued(text, _HONORIFIC, 0.9, "person.honorific", windows)
-    yield from _cued(text, _INTRO, 0.85, "person.intro", windows)
-    yield from _cued(text, _SELF, 0.8, "person.self", windows)
+    cues = cues or {}
+    own = ("person.honorific", "person.intro", "person.self")
+    windows = [] if all(k in cues for k in own) else person_windows(text, runs)
+    yield from _cued(text, HONORIFIC, 0.9, "person.honorific", windows, cues.get("person.honorific"))
+    yield from _cued(text, INTRO, 0.85, "person.intro", windows, cues.get("person.intro"))
+    yield from _cued(text, SELF, 0.8, "person.self", windows, cues.get("person.self"))
     yield from _gazetteer(text, language, runs)
     yield from find_known_names(text, known_names)

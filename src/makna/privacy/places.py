@@ -14,7 +14,7 @@ Three kinds of evidence, cheapest first:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Final
 
 from . import gazetteers as gz
@@ -246,9 +246,10 @@ def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_LOC_FIRST = dispatch(split_top(_alt(LOCATION_TYPE_WORDS)), fold=True, not_after=r"\w-")
+LOC_CUE_ALTS: Final = tuple(split_top(_alt(LOCATION_TYPE_WORDS)))
+_LOC_FIRST = dispatch(LOC_CUE_ALTS, fold=True, not_after=r"\w-")
 _ORG_FIRST = dispatch(split_top(_alt(ORG_TYPE_WORDS)), not_after=r"\w-")
-_LOC_CUE: Final = re.compile(
+LOC_CUE: Final = re.compile(
     rf"(?P<cue>{_LOC_FIRST})(?![\w-])(?P<name>(?:[ \t]+{_NAME_TOKEN}){{1,4}})",
 )
 _ORG_CUE: Final = re.compile(
@@ -308,8 +309,10 @@ def _name_tokens(text: str, start: int, name: str) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _typed_names(text: str, rx: re.Pattern[str], kind: str, conf: float, detector: str) -> Iterator[Detection]:
-    for m in rx.finditer(text):
+def _typed_names(
+    text: str, matches: Iterable[re.Match[str]], kind: str, conf: float, detector: str
+) -> Iterator[Detection]:
+    for m in matches:
         cue = m.group("cue")
         trimmed = _name_tokens(text, m.start("name"), m.group("name"))
         if trimmed is None:
@@ -326,7 +329,7 @@ def _typed_names(text: str, rx: re.Pattern[str], kind: str, conf: float, detecto
 
 def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
     """Named organisations: legal forms, shop/workplace words, English suffixes, gig platforms (English)."""
-    yield from _typed_names(text, _ORG_CUE, "ORG", 0.9, "org.cue")
+    yield from _typed_names(text, _ORG_CUE.finditer(text), "ORG", 0.9, "org.cue")
     stop = gz.stop_caps()
     for m in gated_finditer(_EN_ORG, _EN_ORG_GATE, text):
         first = m.group(0).split()[0]
@@ -395,14 +398,14 @@ _PREP_BEFORE: Final = re.compile(
     r"in|near|from|to|around)\s+)$",
     re.IGNORECASE,
 )
-_PREP_CUE: Final = re.compile(
-    dispatch(
-        split_top(
-            "di|ke|dari|dekat|deket|asli|daerah|kawasan|sekitar|arah|kampuang|"
-            "live in|lives in|lived in|living in|moved to|grew up in|based in|near"
-        ),
-        not_after=r"\w",
+PREP_CUE_ALTS: Final = tuple(
+    split_top(
+        "di|ke|dari|dekat|deket|asli|daerah|kawasan|sekitar|arah|kampuang|"
+        "live in|lives in|lived in|living in|moved to|grew up in|based in|near"
     )
+)
+PREP_CUE: Final = re.compile(
+    dispatch(PREP_CUE_ALTS, not_after=r"\w")
     + rf"[ \t]+(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
 )
 
@@ -416,12 +419,22 @@ _TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_W
 }
 
 
-def find_locations(text: str, language: str = "id", *, runs: Sequence[CapRun] | None = None) -> Iterator[Detection]:
+def find_locations(
+    text: str,
+    language: str = "id",
+    *,
+    runs: Sequence[CapRun] | None = None,
+    cues: Mapping[str, Sequence[re.Match[str]]] | None = None,
+) -> Iterator[Detection]:
     """Named places: type-word names, region gazetteers, English place suffixes and preposition cues.
 
-    ``runs`` are :func:`makna.privacy._text.cap_runs` of ``text`` when the caller has them already.
+    ``runs`` are :func:`makna.privacy._text.cap_runs` of ``text`` when the caller has them already;
+    ``cues`` the matches of :data:`LOC_CUE` and :data:`PREP_CUE` (as ``"location.cue"`` and
+    ``"location.preposition"``) from a shared scan of ``text``.
     """
-    yield from _typed_names(text, _LOC_CUE, "LOCATION", 0.88, "location.cue")
+    cues = cues or {}
+    loc = cues.get("location.cue")
+    yield from _typed_names(text, LOC_CUE.finditer(text) if loc is None else loc, "LOCATION", 0.88, "location.cue")
     yield from _gazetteer_locations(text, language, cap_runs(text) if runs is None else runs)
     stop = gz.stop_caps()
     for m in gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text):
@@ -429,7 +442,8 @@ def find_locations(text: str, language: str = "id", *, runs: Sequence[CapRun] | 
             continue
         yield Detection(m.start(), m.end(), "LOCATION", 0.8, "location.suffix", m.group(0))
     names, words = gz.first_names(language), gz.dictionary_words()
-    for m in _PREP_CUE.finditer(text):
+    prep = cues.get("location.preposition")
+    for m in PREP_CUE.finditer(text) if prep is None else prep:
         place = m.group("p")
         first = place.split()[0]
         if first in stop or first in names or first in _TYPE_WORDS or (first.lower() in words and " " not in place):
@@ -453,10 +467,19 @@ def find_unknown_orgs(text: str) -> Iterator[Detection]:
             yield Detection(start, start + len(word), "ORG", 0.5, "org.context", word)
 
 
-def detect_places(text: str, language: str = "id", *, runs: Sequence[CapRun] | None = None) -> Iterator[Detection]:
-    """Every ADDRESS, LOCATION and ORG detector over ``text`` (``runs``: its capitalised runs, if known)."""
+def detect_places(
+    text: str,
+    language: str = "id",
+    *,
+    runs: Sequence[CapRun] | None = None,
+    cues: Mapping[str, Sequence[re.Match[str]]] | None = None,
+) -> Iterator[Detection]:
+    """Every ADDRESS, LOCATION and ORG detector over ``text``.
+
+    ``runs``: its capitalised runs, and ``cues``: its shared cue-scan matches, if known.
+    """
     yield from find_addresses(text)
-    yield from find_locations(text, language, runs=runs)
+    yield from find_locations(text, language, runs=runs, cues=cues)
     yield from find_orgs(text, language)
     if language == "en":
         yield from find_unknown_orgs(text)

@@ -22,7 +22,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import MaknaError
 from ..project import open_project
-from . import routes_cases, routes_codebook, routes_coding, routes_home, routes_retrieval, routes_sources
+from . import (
+    routes_agreement,
+    routes_analysis,
+    routes_cases,
+    routes_codebook,
+    routes_coding,
+    routes_deid,
+    routes_export,
+    routes_home,
+    routes_retrieval,
+    routes_search,
+    routes_sources,
+)
 from .deps import error_status, page
 from .i18n import LANGUAGES
 from .security import LOOPBACK_HOSTS, TokenGuard, new_token
@@ -74,7 +86,8 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (routes_home, routes_sources, routes_coding, routes_codebook, routes_retrieval, routes_cases):
+    for module in (routes_home, routes_sources, routes_coding, routes_codebook, routes_retrieval, routes_cases,
+                   routes_search, routes_analysis, routes_deid, routes_agreement, routes_export):
         app.include_router(module.router)
 
     @app.exception_handler(MaknaError)

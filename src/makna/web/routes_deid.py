@@ -1,0 +1,186 @@
+"""De-identification: the state of each source, the review of detections (accept, reject, accept all,
+mark a missed span by selecting it), and applying the decisions with an encrypted key file
+(:mod:`makna.privacy.project` and :mod:`makna.privacy.project_apply`).
+
+The passphrase travels only in the body of ``POST /api/deid/apply``; it is never put in a URL, never
+written back into a page or a reply, and never logged. Re-identification (``makna deid reveal``)
+stays on the command line: the workbench never shows an original text after it was replaced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, Field, SecretStr
+
+from ..errors import InputError
+from ..privacy import PII_TYPES
+from ..privacy.project import ReviewEntry, add_detection, decide, decide_all, deid_status, review_entries, scan
+from ..privacy.project_apply import apply
+from ..sources import get_source
+from ..views import segments_per_source
+from .deps import js_text, page, project_of, reply
+from .render import json_script
+
+__all__ = ["router", "JS_MESSAGES", "PAGE_SIZE", "ScanRequest", "Decision", "DecideAll", "NewDetection",
+           "ApplyRequest", "text_pieces"]
+
+router = APIRouter(tags=["de-identification"])
+
+PAGE_SIZE = 200
+MODES = ("surrogate", "tag", "mask")
+JS_MESSAGES = ("Scanning…", "Scan finished", "Saved", "Could not save", "Accept every pending detection?",
+               "Reject every pending detection?", "The passphrases differ", "De-identifying…", "De-identified",
+               "replacements", "Could not de-identify", "Select the missed identifier in the text first")
+
+
+class ScanRequest(BaseModel):
+    """Scan ``sources`` (names or ids; default: every source not yet de-identified)."""
+
+    sources: list[str] | None = None
+    types: list[str] | None = None
+
+
+class Decision(BaseModel):
+    ids: list[str] = Field(min_length=1, description="detection ids N:I")
+    status: Literal["accepted", "rejected"]
+
+
+class DecideAll(BaseModel):
+    status: Literal["accepted", "rejected"]
+    source: str | None = None
+    types: list[str] | None = None
+    min_confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+
+
+class NewDetection(BaseModel):
+    """An identifier the detectors missed: ``text[start:end]`` of ``source`` (code points)."""
+
+    source: str = Field(min_length=1)
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    type: str = Field(min_length=1)
+
+
+class ApplyRequest(BaseModel):
+    """Replace the reviewed identifiers; the key goes to ``key_path`` (an absolute path outside the
+    project), encrypted with ``passphrase``. ``passphrase_repeat``, when given, must match (checked
+    when a new key file is made)."""
+
+    key_path: str = Field(min_length=1, max_length=4096)
+    passphrase: SecretStr
+    passphrase_repeat: SecretStr | None = None
+    mode: Literal["surrogate", "tag", "mask"] = "surrogate"
+    include_pending: bool = False
+
+
+def _key_path(raw: str) -> Path:
+    path = Path(raw.strip()).expanduser()
+    if not path.is_absolute():
+        raise InputError(f"key file {raw!r}: give an absolute path (for example /home/me/keys/study.key), "
+                         "outside the project's folder if it is shared")
+    return path
+
+
+def text_pieces(text: str, entries: list[ReviewEntry]) -> list[tuple[int, str, str, str]]:
+    """The source text cut at detection boundaries: (start, text, status class, detection id) per
+    piece; a piece outside every detection has an empty status. A rejected detection yields to a
+    live one that overlaps it."""
+    order = {"accepted": 0, "edited": 0, "added": 0, "pending": 1, "rejected": 2}
+    spans = sorted(entries, key=lambda e: (order.get(e.status, 1), e.start))
+    cuts = sorted({0, len(text), *(e.start for e in entries), *(e.end for e in entries)})
+    out: list[tuple[int, str, str, str]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a >= b:
+            continue
+        cover = next((e for e in spans if e.start <= a and e.end >= b), None)
+        out.append((a, text[a:b], cover.status if cover else "", cover.id if cover else ""))
+    return out
+
+
+def _status_rows(request: Request) -> list[dict[str, Any]]:
+    proj = project_of(request)
+    codings = segments_per_source(proj)
+    return [{**{k: getattr(s, k) for k in ("number", "source", "source_id", "pending", "accepted", "rejected",
+                                            "applied", "mode", "replaced", "applied_at")},
+             "codings": codings.get(s.source_id, 0)} for s in deid_status(proj)]
+
+
+@router.get("/deid", response_class=HTMLResponse, include_in_schema=False)
+def deid_page(request: Request, source: str = "", status: str = "pending", text: str = "",
+              page_no: int = 0) -> HTMLResponse:
+    proj = project_of(request)
+    rows = _status_rows(request)
+    wanted = ("pending",) if status == "pending" else None
+    by_id = {r["source_id"]: r for r in rows}
+    scanned = [r for r in rows if r["number"] is not None and not r["applied"]]
+    entries = review_entries(proj, sources=[source] if source in by_id else None, status=wanted) if scanned else []
+    page_no = max(0, page_no)
+    shown = entries[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
+    pieces: list[tuple[int, str, str, str]] = []
+    text_source = by_id.get(text)
+    if text_source is not None and not text_source["applied"]:
+        body = get_source(proj, text).text
+        pieces = text_pieces(body, review_entries(proj, sources=[text]) if text_source["number"] is not None else [])
+    return page(request, "deid.html", {
+        "rows": rows, "entries": shown, "n_entries": len(entries), "page_no": page_no, "page_size": PAGE_SIZE,
+        "q": {"source": source, "status": "pending" if wanted else "all", "text": text},
+        "scanned": bool(scanned), "coded": [r for r in rows if r["codings"] and not r["applied"]],
+        "pieces": pieces, "text_source": text_source, "types": PII_TYPES, "modes": MODES,
+        "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
+    })
+
+
+@router.get("/api/deid/status", summary="Per source: detections pending, accepted, rejected; applied or not")
+def api_status(request: Request) -> JSONResponse:
+    return reply(_status_rows(request))
+
+
+@router.get("/api/deid/detections", summary="The detections under review, with context")
+def api_detections(request: Request, source: str | None = None, status: str | None = None) -> JSONResponse:
+    return reply(review_entries(project_of(request), sources=[source] if source else None,
+                                status=[status] if status else None))
+
+
+@router.post("/api/deid/scan", summary="Detect identifiers in the sources not yet de-identified")
+def api_scan(request: Request, body: ScanRequest) -> JSONResponse:
+    report = scan(project_of(request), sources=body.sources or None, types=body.types or None)
+    return reply({"sources": report.sources, "detections": report.detections, "new": report.new,
+                  "propagated": report.propagated, "skipped_applied": report.skipped_applied})
+
+
+@router.post("/api/deid/decide", summary="Accept or reject detections by id")
+def api_decide(request: Request, body: Decision) -> JSONResponse:
+    return reply({"changed": decide(project_of(request), body.ids, body.status)})
+
+
+@router.post("/api/deid/decide-all", summary="Accept or reject every pending detection (optionally filtered)")
+def api_decide_all(request: Request, body: DecideAll) -> JSONResponse:
+    n = decide_all(project_of(request), body.status, sources=[body.source] if body.source else None,
+                   types=body.types or None, min_confidence=body.min_confidence)
+    return reply({"changed": n})
+
+
+@router.post("/api/deid/detections", status_code=201, summary="Add an identifier the detectors missed")
+def api_add_detection(request: Request, body: NewDetection) -> JSONResponse:
+    if body.type.upper() not in PII_TYPES:
+        raise InputError(f"type {body.type!r}: use one of {', '.join(PII_TYPES)}")
+    return reply(add_detection(project_of(request), body.source, body.start, body.end, body.type), 201)
+
+
+@router.post("/api/deid/apply", summary="Replace the reviewed identifiers; the key goes to an encrypted file")
+def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
+    path = _key_path(body.key_path)
+    secret = body.passphrase.get_secret_value()
+    if not secret:
+        raise InputError("the passphrase is empty")
+    if (not path.exists() and body.passphrase_repeat is not None
+            and body.passphrase_repeat.get_secret_value() != secret):
+        raise InputError("the two passphrases differ: type the new key's passphrase twice")
+    report = apply(project_of(request), path, secret, mode=body.mode, include_pending=body.include_pending)
+    return reply({"sources": report.sources, "replaced": report.replaced, "by_type": report.by_type,
+                  "key_path": str(path), "key_id": report.key_id[:12], "mode": report.mode,
+                  "unscanned": report.unscanned, "warnings": report.warnings})
