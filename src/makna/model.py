@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -43,13 +44,22 @@ def new_id() -> str:
 
 
 def new_ids(n: int) -> list[str]:
-    """``n`` fresh random (version 4) UUIDs, much faster than calling :func:`new_id` ``n`` times."""
-    raw = bytearray(os.urandom(16 * n))
-    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])
-    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])
-    h = raw.hex()
-    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
-            for i in range(0, 32 * n, 32)]
+    """``n`` fresh, time-ordered UUIDs (version 7, RFC 9562), much faster than :func:`new_id` in a
+    loop, and in ascending order, so that a bulk insert appends to the primary-key index instead of
+    writing all over it. Layout: 48-bit Unix milliseconds, version, a 42-bit counter that starts at
+    a random value (the batch's order), and 32 random bits (uniqueness between concurrent batches)."""
+    ms = time.time_ns() // 1_000_000
+    start = int.from_bytes(os.urandom(6), "big") >> 7  # 41 random bits: room for the counter to grow
+    rand = os.urandom(4 * n)
+    out = []
+    for k in range(n):
+        counter = start + k
+        rand_a = (counter >> 30) & 0xFFF
+        high = (ms << 16) | 0x7000 | rand_a
+        low = (0b10 << 62) | ((counter & 0x3FFFFFFF) << 32) | int.from_bytes(rand[4 * k:4 * k + 4], "big")
+        h = f"{high:016x}{low:016x}"
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
 
 
 def utcnow() -> dt.datetime:
