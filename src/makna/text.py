@@ -79,19 +79,23 @@ def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
     """
     rx = _turn_regex(pattern or DEFAULT_TURN_PATTERN)
     named = "speaker" in rx.groupindex
-    starts: list[tuple[int, str]] = []
+    starts: list[int] = []
+    speakers: list[str] = []
     for m in rx.finditer(text):
         pos = m.start()
-        if pos and text[pos - 1] != "\n":
-            line_start = text.rfind("\n", 0, pos) + 1
-            if text[line_start:pos].strip():
-                continue
-        whole = m.group(0)
-        speaker = (m.group("speaker") if named else None) or whole
-        starts.append((pos + len(whole) - len(whole.lstrip()), speaker.strip()))
+        if pos and text[pos - 1] != "\n" and text[text.rfind("\n", 0, pos) + 1 : pos].strip():
+            continue  # the label is not at the start of its line
+        if named:
+            starts.append(m.start("speaker"))
+            speakers.append(m.group("speaker").strip())
+        else:
+            whole = m.group(0)
+            starts.append(pos + len(whole) - len(whole.lstrip()))
+            speakers.append(whole.strip())
+    starts.append(len(text))
     turns: list[TurnSpan] = []
-    for i, (start, speaker) in enumerate(starts):
-        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+    for k, speaker in enumerate(speakers):
+        start, end = starts[k], starts[k + 1]
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:

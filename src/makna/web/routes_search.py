@@ -3,6 +3,7 @@ the hits (``makna.analysis.search``: phrases, AND/OR/NOT, ``prefix*``, stemming 
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
@@ -34,7 +35,8 @@ class AutocodeRequest(BaseModel):
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    """Runs of white space (line breaks included) as one space, kept at the ends."""
+    return re.sub(r"\s+", " ", text)
 
 
 def kwic_parts(hit: Hit, context: int = CONTEXT) -> tuple[str, str, str]:
@@ -44,13 +46,13 @@ def kwic_parts(hit: Hit, context: int = CONTEXT) -> tuple[str, str, str]:
         left = "…" + left
     if right and len(hit.right) >= context:
         right = right + "…"
-    return left, _flat(hit.keyword), right
+    return left, _flat(hit.keyword).strip(), right
 
 
 def _hit_json(hit: Hit, context: int) -> dict[str, Any]:
     left, keyword, right = kwic_parts(hit, context)
     return {"source": hit.source, "source_id": hit.source_id, "start": hit.start, "end": hit.end,
-            "keyword": hit.keyword, "left": hit.left, "right": hit.right, "kwic": f"{left} [{keyword}] {right}".strip(),
+            "keyword": hit.keyword, "left": hit.left, "right": hit.right, "kwic": f"{left}[{keyword}]{right}".strip(),
             "turn": hit.turn, "speaker": hit.speaker}
 
 
