@@ -34,7 +34,7 @@ def test_dev_corpus_targets(shared_dir: Path) -> None:
 
 
 def test_heldout_targets() -> None:
-    """Transcripts written for makna's tests (after a first blind run; see benchmarks/README-deid.md)."""
+    """Transcripts written for makna's tests (after a first blind run; see benchmarks/README.md)."""
     _check_targets(evaluate(HERE).as_dict())
 
 
