@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -32,10 +33,11 @@ def projects(draw: Any) -> dict[str, Any]:
     return {"sources": sources, "parents": parents, "names": code_names, "segs": segs, "memo": memo}
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(projects())
-def test_round_trip_property(spec: dict[str, Any]) -> None:
-    from conftest import snapshot  # the exchange tests' conftest
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(spec=projects())
+def test_round_trip_property(snap: Callable[[makna.Project], dict[str, Any]], spec: dict[str, Any]) -> None:
+    snapshot = snap  # a plain function from the exchange tests' conftest; no state between examples
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -1,0 +1,133 @@
+"""The de-identification page: per-source state, the review of detections (context escaped),
+accept / reject / accept all, a missed span added, and apply with a key file and passphrase (never
+echoed, never in a URL); coded sources are refused with the core's error."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pages_helpers import PRIVATE_SOURCE, PRIVATE_TEXT, XSS, build_private, dangerous, logged_in
+from web_helpers import Client
+
+import makna
+from makna.privacy.project import review_entries
+
+PASS = "kata sandi rahasia 123"
+
+
+def _scan(c: Client, csrf: str) -> dict[str, Any]:
+    r = c.post("/api/deid/scan", json={}, headers={"X-Makna-CSRF": csrf})
+    assert r.status_code == 200, r.text
+    result: dict[str, Any] = r.json()
+    return result
+
+
+def test_status_scan_and_review_table(project_location: str) -> None:
+    build_private(project_location)
+    with logged_in(project_location) as (_app, c, csrf):
+        html = c.get("/deid").text
+        assert "not scanned" in html and "Scan the sources to find identifiers." in html and dangerous(html) == []
+        assert c.post("/api/deid/scan", json={}).status_code == 403  # CSRF header missing
+        report = _scan(c, csrf)
+        assert report["sources"] == 1 and report["detections"] >= 3
+        html = c.get("/deid").text
+        assert dangerous(html) == []
+        for payload in XSS:
+            assert payload not in html
+        rows = re.findall(r'<tr class="pending" data-id="([^"]+)">(.*?)</tr>', html, re.S)
+        found = {re.search(r"<mark>(.*?)</mark>", body).group(1) for _, body in rows}  # type: ignore[union-attr]
+        assert {"0812-3456-7890", "siti.rahma@contoh.id", "Siti Rahmawati"} <= found
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # the context, escaped
+        status = c.get("/api/deid/status").json()
+        assert status[0]["source"] == PRIVATE_SOURCE and status[0]["pending"] == len(rows)
+        assert status[0]["codings"] == 0 and status[0]["applied"] is False
+        dets = c.get("/api/deid/detections").json()
+        email = next(d for d in dets if d["type"] == "EMAIL")
+        assert XSS[1] in email["after"] and PRIVATE_TEXT[email["start"]:email["end"]] == email["text"]
+
+
+def test_accept_reject_accept_all_and_add(project_location: str) -> None:
+    build_private(project_location)
+    with logged_in(project_location) as (app, c, csrf):
+        h = {"X-Makna-CSRF": csrf}
+        _scan(c, csrf)
+        dets = {d["type"]: d for d in c.get("/api/deid/detections").json()}
+        assert c.post("/api/deid/decide", json={"ids": [dets["PHONE"]["id"]], "status": "rejected"}).status_code == 403
+        r = c.post("/api/deid/decide", json={"ids": [dets["PHONE"]["id"]], "status": "rejected"}, headers=h)
+        assert r.json() == {"changed": 1}
+        assert c.post("/api/deid/decide", json={"ids": ["99:1"], "status": "accepted"}, headers=h).status_code == 400
+        assert c.post("/api/deid/decide", json={"ids": [], "status": "accepted"}, headers=h).status_code == 422
+        pending = c.get("/deid").text
+        assert "0812-3456-7890" not in pending  # only pending rows by default
+        assert "0812-3456-7890" in c.get("/deid", params={"status": "all"}).text
+        n = c.post("/api/deid/decide-all", json={"status": "accepted", "min_confidence": 0.5}, headers=h).json()
+        assert n["changed"] >= 2
+        statuses = {e.type: e.status for e in review_entries(app.state.project)}
+        assert statuses["PHONE"] == "rejected" and statuses["EMAIL"] == "accepted"
+        start = PRIVATE_TEXT.index("pasar")
+        missed = {"source": PRIVATE_SOURCE, "start": start, "end": start + 5, "type": "location"}
+        assert c.post("/api/deid/detections", json=missed).status_code == 403
+        r = c.post("/api/deid/detections", json=missed, headers=h)
+        assert r.status_code == 201 and r.json()["text"] == "pasar" and r.json()["status"] == "added"
+        bad = c.post("/api/deid/detections", json={**missed, "type": "COLOUR"}, headers=h)
+        assert bad.status_code == 400 and "COLOUR" in bad.json()["error"]
+        # the text view for marking a missed span shows the pieces with their offsets
+        sid = c.get("/api/sources").json()[0]["id"]
+        text_view = c.get("/deid", params={"text": sid}).text
+        assert f'<span data-s="{start}" class="det added"' in text_view and dangerous(text_view) == []
+        pieces = re.findall(r'<span data-s="(\d+)"[^>]*>(.*?)</span>', text_view[text_view.index('id="deid-text"'):],
+                            re.S)
+        assert int(pieces[0][0]) == 0 and "".join(p for _, p in pieces).count("&lt;script&gt;") == 1
+
+
+def test_apply_with_a_key_and_passphrase(project_location: str, tmp_path: Path) -> None:
+    build_private(project_location)
+    key = tmp_path / "keys" / "study.key"
+    key.parent.mkdir()
+    with logged_in(project_location) as (app, c, csrf):
+        h = {"X-Makna-CSRF": csrf}
+        _scan(c, csrf)
+        body = {"key_path": str(key), "passphrase": PASS, "passphrase_repeat": PASS, "mode": "tag"}
+        assert c.post("/api/deid/apply", json=body).status_code == 403  # no CSRF header: nothing happens
+        refused = c.post("/api/deid/apply", json=body, headers=h)
+        assert refused.status_code == 400 and "pending" in refused.json()["error"] and not key.exists()
+        c.post("/api/deid/decide-all", json={"status": "accepted"}, headers=h)
+        differ = c.post("/api/deid/apply", json={**body, "passphrase_repeat": "other"}, headers=h)
+        assert differ.status_code == 400 and "differ" in differ.json()["error"] and not key.exists()
+        relative = c.post("/api/deid/apply", json={**body, "key_path": "study.key"}, headers=h)
+        assert relative.status_code == 400 and "absolute" in relative.json()["error"]
+        r = c.post("/api/deid/apply", json=body, headers=h)
+        assert r.status_code == 200, r.text
+        out = r.json()
+        assert out["sources"] == [PRIVATE_SOURCE] and out["replaced"] >= 3 and key.is_file()
+        assert PASS not in r.text
+        text = makna.get_source(app.state.project, PRIVATE_SOURCE).text
+        assert "0812-3456-7890" not in text and "[PHONE-1]" in text and XSS[0] in text
+        html = c.get("/deid").text
+        assert "de-identified (tag)" in html and PASS not in html
+        # a wrong passphrase on the existing key: a clear error, no echo
+        again = c.post("/api/deid/apply", json={**body, "passphrase": "salah"}, headers=h)
+        assert again.status_code == 400 and "salah" not in again.text
+
+
+def test_coded_sources_are_refused_with_the_core_error(client: Client, csrf: str, tmp_path: Path,
+                                                       app: Any) -> None:
+    h = {"X-Makna-CSRF": csrf}
+    _scan(client, csrf)
+    html = client.get("/deid").text
+    assert "have codings" in html and 'class="status blocked"' in html
+    client.post("/api/deid/decide-all", json={"status": "accepted"}, headers=h)
+    r = client.post("/api/deid/apply", json={"key_path": str(tmp_path / "k.key"), "passphrase": PASS},
+                    headers=h)
+    assert r.status_code == 400 and "de-identify before coding" in r.json()["error"]
+    assert PASS not in r.text and not (tmp_path / "k.key").exists()
+
+
+def test_the_passphrase_field_is_a_password_posted_by_script(client: Client) -> None:
+    html = client.get("/deid").text
+    form = html[html.index('<form id="apply"'):]
+    form = form[:form.index("</form>")]
+    assert 'name="passphrase" type="password"' in form and "method=" not in form and "action=" not in form
+    assert 'name="passphrase_repeat" type="password"' in form
