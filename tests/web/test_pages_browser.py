@@ -239,3 +239,24 @@ def test_export_downloads(page: Any) -> None:
         page.click("#formats li[data-format=qdpx] a")
     assert info.value.suggested_filename == "Uji-workbench.qdpx"
     assert Path(info.value.path()).stat().st_size > 500
+
+
+def test_indonesian_header_fits(browser: Any, tmp_path: Path) -> None:
+    location = str(tmp_path / "study.makna")
+    build_sample(location)
+    app = create_app(location, token=TOKEN, coder="tester", lang="id")
+    server = LiveServer(app)
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    pg = context.new_page()
+    try:
+        pg.goto(f"{server.url}/?token={TOKEN}")
+        for path, name in (("/analysis?view=matrix", "analysis-id"), ("/deid", "deid-id")):
+            pg.goto(server.url + path)
+            pg.wait_for_selector("body[data-ready='1']")
+            assert pg.evaluate("() => { const h = document.querySelector('header.top');"
+                               " return h.scrollWidth <= h.clientWidth; }"), path
+            shot(pg, name)
+    finally:
+        context.close()
+        server.stop()
+        close_app(app)

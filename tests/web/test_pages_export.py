@@ -46,7 +46,7 @@ def test_downloads(client: Client, key: str) -> None:
             texts = [zf.read(n).decode("utf-8") for n in names if n.startswith("sources/")]
         assert TEXT in texts
     elif key == "qdc":
-        assert b"CodeBook" in data and "Emosi".encode() in data
+        assert b"CodeBook" in data and b"Emosi" in data
     elif key == "csv":
         text = data.decode("utf-8-sig")
         assert text.startswith("segment_id,") and "saya senang sekali" in text and SOURCE in text

@@ -55,7 +55,7 @@ def test_search_page_shows_kwic_with_jumps(client: Client) -> None:
     assert rows[0]["href"] == f"/sources/{sid}#seg={start}-{start + 6}"
     assert rows[0]["left"].endswith("saya ") and rows[0]["right"].startswith(" sekali")
     assert "\n" not in rows[0]["left"]  # context flattened to one line
-    assert "1 passages in 1 sources" in html and 'id="autocode"' in html
+    assert "passages: 1 · sources: 1" in html and 'id="autocode"' in html
 
 
 def test_stemming_on_and_off(client: Client) -> None:

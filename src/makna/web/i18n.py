@@ -75,7 +75,16 @@ def choose_language(*, setting: str | None, cookie: str | None, accept_language:
 def messages_in_use() -> tuple[list[str], list[tuple[str, str]]]:
     """The messages the interface shows: ``_("...")`` in templates, the scripts' messages and the
     event descriptions (singulars), and ``ngettext`` pairs (plurals)."""
-    from . import routes_cases, routes_codebook, routes_home, routes_sources
+    from . import (
+        routes_agreement,
+        routes_analysis,
+        routes_cases,
+        routes_codebook,
+        routes_deid,
+        routes_home,
+        routes_search,
+        routes_sources,
+    )
 
     singles: list[str] = []
     plurals: list[tuple[str, str]] = []
@@ -83,7 +92,8 @@ def messages_in_use() -> tuple[list[str], list[tuple[str, str]]]:
         text = path.read_text(encoding="utf-8")
         singles += [m.group(2) for m in re.finditer(r"""\b_\((["'])(.*?)\1\)""", text)]
         plurals += [(m.group(1), m.group(2)) for m in re.finditer(r'ngettext\("(.*?)", "(.*?)"', text)]
-    for module in (routes_sources, routes_codebook, routes_cases):
+    for module in (routes_sources, routes_codebook, routes_cases, routes_search, routes_analysis, routes_deid,
+                   routes_agreement):
         singles += list(module.JS_MESSAGES)
     singles += list(routes_home.EVENT_NAMES.values())
     return list(dict.fromkeys(singles)), list(dict.fromkeys(plurals))

@@ -5,7 +5,7 @@ source), and the bulk resolution that records agreed codings under a consensus c
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -30,6 +30,7 @@ __all__ = ["router", "JS_MESSAGES", "ResolveRequest", "SHOWN_DISAGREEMENTS", "co
 
 router = APIRouter(tags=["agreement"])
 
+Names = Annotated[list[str] | None, Query()]
 SHOWN_DISAGREEMENTS = 300
 TEXT_CLIP = 400
 JS_MESSAGES = ("Resolving…", "Consensus codings recorded", "would be recorded", "already there, skipped",
@@ -69,15 +70,15 @@ def _clip(text: str) -> str:
 
 
 @router.get("/agreement", response_class=HTMLResponse, include_in_schema=False)
-def agreement_page(request: Request, unit: str = "sentence", coders: list[str] = Query(default=[]),
-                   codes: list[str] = Query(default=[]), descendants: bool = False, threshold: str = "",
+def agreement_page(request: Request, unit: str = "sentence", coders: Names = None,
+                   codes: Names = None, descendants: bool = False, threshold: str = "",
                    run: bool = False) -> HTMLResponse:
     proj = project_of(request)
     tree = code_tree(proj)
     all_coders = [c.name for c in proj.coders()]
     ctx: dict[str, Any] = {
         "units": UNIT_KINDS, "rules": RULES, "all_coders": all_coders, "tree": tree, "consensus": CONSENSUS,
-        "q": {"unit": unit, "coders": coders or [c for c in all_coders if c != CONSENSUS], "codes": codes,
+        "q": {"unit": unit, "coders": coders or [c for c in all_coders if c != CONSENSUS], "codes": codes or [],
               "descendants": descendants, "threshold": threshold},
         "asked": run, "error": "", "result": None, "listing": None, "klass": coefficient_class,
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
@@ -98,17 +99,17 @@ def agreement_page(request: Request, unit: str = "sentence", coders: list[str] =
 
 
 @router.get("/api/agreement", summary="Agreement per code and pooled, on the chosen units")
-def api_agreement(request: Request, unit: str = "characters", coders: list[str] = Query(default=[]),
-                  codes: list[str] = Query(default=[]), descendants: bool = False, threshold: float | None = None,
-                  coefficients: list[str] = Query(default=[])) -> JSONResponse:
+def api_agreement(request: Request, unit: str = "characters", coders: Names = None,
+                  codes: Names = None, descendants: bool = False, threshold: float | None = None,
+                  coefficients: Names = None) -> JSONResponse:
     result = project_agreement(project_of(request), _scope(unit, coders, codes, descendants, threshold),
                                coefficients=coefficients or None)
     return reply({**result.to_dict(), "rows": result.rows()})
 
 
 @router.get("/api/agreement/disagreements", summary="Every unit where the coders differ")
-def api_disagreements(request: Request, unit: str = "characters", coders: list[str] = Query(default=[]),
-                      codes: list[str] = Query(default=[]), descendants: bool = False,
+def api_disagreements(request: Request, unit: str = "characters", coders: Names = None,
+                      codes: Names = None, descendants: bool = False,
                       threshold: float | None = None) -> JSONResponse:
     listing = list_disagreements(project_of(request), _scope(unit, coders, codes, descendants, threshold))
     return reply({"unit": listing.unit, "coders": listing.coders, "codes": listing.codes,

@@ -74,8 +74,8 @@ def _matrix_view(table: CrossTable, percent: str, col_offset: int) -> dict[str, 
     values: list[list[Any]] = (shown.cells if percent == "none" else shown.row_percentages() if percent == "row"
                                else shown.column_percentages())
     if percent == "row":  # of the whole row, not of the page of columns shown
-        full = table.row_totals
-        values = [[round(100.0 * v / t, 1) if t else 0.0 for v in row] for row, t in zip(shown.cells, full, strict=True)]
+        values = [[round(100.0 * v / t, 1) if t else 0.0 for v in row]
+                  for row, t in zip(shown.cells, table.row_totals, strict=True)]
     peak = max((v for r in values for v in r), default=0)
     return {"columns": shown.columns, "rows": list(zip(table.rows, table.row_labels or table.rows, values,
                                                          table.row_totals, strict=True)),

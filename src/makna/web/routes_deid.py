@@ -128,7 +128,8 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
     return page(request, "deid.html", {
         "rows": rows, "entries": shown, "n_entries": len(entries), "page_no": page_no, "page_size": PAGE_SIZE,
         "q": {"source": source, "status": "pending" if wanted else "all", "text": text},
-        "scanned": bool(scanned), "coded": [r for r in rows if r["codings"] and not r["applied"]],
+        "scanned": any(r["number"] is not None for r in rows),
+        "coded": [r for r in rows if r["codings"] and not r["applied"]],
         "pieces": pieces, "text_source": text_source, "types": PII_TYPES, "modes": MODES,
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     })

@@ -87,6 +87,20 @@
   // ------------------------------------------------------------ apply
   const form = byId("apply");
   const out = byId("apply-result");
+  const done = sessionStorage.getItem("makna-deid-applied");
+  if (done) {
+    sessionStorage.removeItem("makna-deid-applied");
+    const r = JSON.parse(done);
+    const p = document.createElement("p");
+    p.textContent = M("De-identified") + ": " + r.sources.join(", ") + " · " + r.replaced + " " + M("replacements")
+      + " · " + r.key_path + " (" + r.key_id + ")";
+    out.appendChild(p);
+    for (const w of r.warnings) {
+      const q = document.createElement("p"); q.className = "warn"; q.textContent = w; out.appendChild(q);
+    }
+    out.className = "result-box done";
+    out.scrollIntoView({ block: "center" });
+  }
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const f = form.elements;
@@ -104,15 +118,13 @@
     toast(M("De-identifying…"));
     try {
       const r = await api("POST", "/api/deid/apply", body);
-      const p = document.createElement("p");
-      p.textContent = M("De-identified") + ": " + r.sources.join(", ") + " · " + r.replaced + " " + M("replacements")
-        + " · " + r.key_path + " (" + r.key_id + ")";
-      out.appendChild(p);
-      for (const w of r.warnings.concat(r.unscanned.length ? [r.unscanned.join(", ")] : [])) {
-        const q = document.createElement("p"); q.className = "warn"; q.textContent = w; out.appendChild(q);
-      }
-      out.className = "result-box done";
-      toast(M("De-identified"));
+      // reload, so that no original text stays on screen; the summary (no secret in it) is shown after
+      sessionStorage.setItem("makna-deid-applied", JSON.stringify({
+        sources: r.sources, replaced: r.replaced, key_path: r.key_path, key_id: r.key_id,
+        warnings: r.warnings.concat(r.unscanned.length ? [r.unscanned.join(", ")] : []),
+      }));
+      location.reload();
+      return;
     } catch (err) {
       const p = document.createElement("p");
       p.className = "card error";
