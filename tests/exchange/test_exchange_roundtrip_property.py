@@ -4,8 +4,8 @@ survives makna -> qdpx -> makna unchanged."""
 from __future__ import annotations
 
 import tempfile
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
