@@ -197,3 +197,11 @@ def test_propagate() -> None:
     out = propagate(texts, {"Tari": "PERSON", "0813-7411-2095": "PHONE"})
     assert [d.text for d in out["s1"]] == ["Tari"]
     assert [d.text for d in out["s2"]] == ["Tari", "0813 7411 2095"]
+
+
+def test_kinship_word_that_is_also_a_region_needs_its_type_word() -> None:
+    from makna.privacy import detect
+
+    assert detect("Tiap bulan aku kirim uang ke Ibu di kampung.", language="id") == []
+    found = [(d.type, d.text) for d in detect("Aku tinggal di Kecamatan Ibu, Halmahera Barat.", language="id")]
+    assert ("LOCATION", "Kecamatan Ibu") in found

@@ -377,7 +377,9 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
                     conf = 0.8 if not (initial and n == 1) else 0.6
                 elif phrase in admin:
                     conf = 0.85
-                    if n == 1 and (initial and ordinary or first in names):
+                    if n == 1 and first in stop:
+                        conf = 0.0  # a region named like a kinship or address word ("ke Ibu"): needs its type word
+                    elif n == 1 and (initial and ordinary or first in names):
                         conf = 0.0 if initial else 0.55
                 elif phrase in local:
                     if n > 1:
