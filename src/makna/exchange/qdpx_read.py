@@ -578,8 +578,16 @@ def import_qdpx(project: Project, path: str | Path, *, offsets: str | None = Non
                 conn.exec_driver_sql("PRAGMA cache_size=-262144")
             loader = Loader(project, conn, report)
             reader = _Reader(project, archive, loader, report, limits, offsets)
+            # the project is new and empty: build the secondary indexes of the segments once, after
+            # the load, instead of keeping them up to date row by row (same transaction)
+            deferred = [ix for ix in tables.segments.indexes if not ix.unique]
+            for ix in deferred:
+                ix.drop(conn)
             with archive.open(qde) as stream:
                 reader.run(stream)
+            loader.flush()
+            for ix in deferred:
+                ix.create(conn)
             if reader.root is None:
                 raise ExchangeError(f"{p}: {qde} holds no REFI-QDA project")
             fields = reader.finish()
