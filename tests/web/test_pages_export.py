@@ -30,7 +30,9 @@ def _leftovers() -> set[str]:
 
 
 @pytest.mark.parametrize("key", list(FORMATS))
-def test_downloads(client: Client, key: str) -> None:
+def test_downloads(client: Client, key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a temporary folder of this test's own: parallel workers export into the shared one at the same time
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     before = _leftovers()
     r = client.get(f"/export/{key}")
     assert r.status_code == 200, r.text[:300]
