@@ -115,3 +115,14 @@ def test_review_flow() -> None:
     again = Review.from_dict(text, data)
     assert [i.status for i in again.items] == [i.status for i in review.items]
     assert review.confirmed_strings() == {"Mbak Tari": "PERSON", "Dodi": "PERSON"}
+
+
+def test_no_original_shows_inside_a_surrogate() -> None:
+    """A surrogate drawn for one date must not carry another original ("3 Juni" inside "3 Juni 2023")."""
+    mapping = KeyMapping()
+    mapping.reserve(["3 Juni", "14 Februari"])
+    for day in range(1, 29):
+        for month in ("Januari", "Maret", "Juli", "Oktober"):
+            for year in (2021, 2022, 2023):
+                value = mapping.surrogate("DATE", f"{day} {month} {year}")
+                assert not re.search(r"(?<!\w)(3 Juni|14 Februari)(?!\w)", value), value

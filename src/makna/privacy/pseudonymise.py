@@ -124,8 +124,13 @@ class KeyMapping:
             | {w for w in original.split() if len(w) >= 4}
         )
 
+        whole = [o for o in self.reserved | set(self.originals()) | {original} if len(o) >= 4 and " " in o]
+
         def clashes(candidate: str) -> bool:
             if candidate in taken or _identity(kind, candidate) in taken or candidate == original:
+                return True
+            # no original may show inside a surrogate either ("3 Juni" inside "3 Juni 2023")
+            if any(o in candidate and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", candidate) for o in whole):
                 return True
             words = candidate.split()
             if words and words[0].rstrip(".") in _TYPE_WORDS:
