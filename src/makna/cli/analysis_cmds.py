@@ -111,7 +111,7 @@ def cooccurrence_cmd(
     from ..analysis.cooccurrence import cooccurrence
 
     with opened(project) as proj:
-        co = cooccurrence(proj, mode=mode.value, distance=distance, coder=coder)  # type: ignore[arg-type]
+        co = cooccurrence(proj, mode=mode.value, distance=distance, coder=coder)
     if table:
         emit(co.records(), ["code", *co.codes], fmt, title=f"Co-occurrence ({co.mode})", empty="No codes.")
         return
@@ -159,7 +159,7 @@ def summary_cmd(
         grid = summary_grid(proj, cases=case, codes=code)
     rows = [{"case": c.case, "code": c.code, "segments": len(c.segments), "coded_text": c.coded_text,
              "summary": c.summary} for c in grid.cells.values()]
-    rows.sort(key=lambda r: (r["case"], grid.codes.index(r["code"])))
+    rows.sort(key=lambda r: (str(r["case"]), grid.codes.index(str(r["code"]))))
     emit(rows, ["case", "code", "segments", "summary", "coded_text"], fmt, title="Summary grid",
          empty="No coded text for these cases and codes.")
 
@@ -182,14 +182,17 @@ def search_cmd(
 
     with opened(project, coder) as proj:
         if autocode:
-            res = autocode_search(proj, query, autocode, scope=scope.value, stem=stem, sources=source,  # type: ignore[arg-type]
+            res = autocode_search(proj, query, autocode, scope=scope.value, stem=stem, sources=source,
                                   coder=coder)
             typer.echo(f"Coded {res.created} span(s) with {autocode}; {res.skipped_duplicates} coded already.")
             return
         hits = search(proj, query, stem=stem, sources=source, context=context, limit=limit)
         passages, sources_n = count_passages(proj, query, stem=stem, sources=source) if fmt is OutputFormat.table \
             else (0, 0)
-    flat = lambda s: " ".join(s.split())  # noqa: E731
+
+    def flat(s: str) -> str:
+        return " ".join(s.split())
+
     rows = [{"source": h.source, "turn": h.turn, "start": h.start, "end": h.end, "left": flat(h.left),
              "keyword": h.keyword, "right": flat(h.right)} for h in hits]
     title = f"{query}: {passages} passage(s) in {sources_n} source(s)" if fmt is OutputFormat.table else None
@@ -213,7 +216,7 @@ def wordfreq_cmd(
     from ..analysis.wordfreq import word_frequencies
 
     with opened(project) as proj:
-        words = word_frequencies(proj, by=by.value, code=code, stem=stem, top=top,  # type: ignore[arg-type]
+        words = word_frequencies(proj, by=by.value, code=code, stem=stem, top=top,
                                  use_stopwords=stopwords, extra_stopwords=extra or (),
                                  stopword_files=stopword_file or ())
     emit([{"group": w.group, "word": w.word, "count": w.count} for w in words],
