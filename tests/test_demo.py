@@ -82,8 +82,10 @@ def test_demo_deidentifies_before_coding(tmp_path: Path) -> None:
         return sorted(s for s in strings if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", blob))
 
     assert survivors(originals, result.findings_path.read_text(encoding="utf-8")) == []
-    # The case sheet (cases.yaml) is the researcher's own case data: its descriptions name the
-    # informants' pseudonyms, ages and home regions, which therefore stay in the cases table.
+    # The case sheet (cases.yaml) is the researcher's own case data: its coarse attributes (the home
+    # regency) stay in the cases table; its descriptions carry no names, ages or places.
     case_sheet = (demo_data() / "cases.yaml").read_text(encoding="utf-8")
+    descriptions = " ".join(c["description"] for c in yaml.safe_load(case_sheet)["cases"])
+    assert not re.search(r"\d+ tahun|Melati|Mutiara|Embun|Putri|Cahaya|Wulan", descriptions)
     raw = result.project_path.read_bytes().decode("utf-8", "replace")
     assert survivors({s for s in originals if s not in case_sheet}, raw) == []
