@@ -210,16 +210,31 @@ def code_frequencies(project: Project, *, coder: str | None = None, descendants:
                 .select_from(tables.segments.join(tables.case_links, _case_join()))
                 .where(*coder_cond).group_by(seg.code_id))}
         else:
-            seg_rows, case_rows = {}, {}
+            # one query each for counts, (code, source) and (code, case) pairs; the subtrees are
+            # summed here, so distinct sources and cases stay distinct across a code's descendants
+            per_code = select(seg.code_id, func.count()).where(*coder_cond).group_by(seg.code_id)
+            counts: dict[str, int] = {c: n for c, n in conn.execute(per_code)}
+            pair_sources = conn.execute(select(seg.code_id, seg.source_id).where(*coder_cond).distinct()).all()
+            pair_cases = conn.execute(
+                select(seg.code_id, cl.case_id).select_from(tables.segments.join(tables.case_links, _case_join()))
+                .where(*coder_cond).distinct()).all()
+            sources_of: dict[str, set[str]] = {}
+            for code_id, source_id in pair_sources:
+                sources_of.setdefault(code_id, set()).add(source_id)
+            cases_of: dict[str, set[str]] = {}
+            for code_id, case_id in pair_cases:
+                cases_of.setdefault(code_id, set()).add(case_id)
+            children: dict[str | None, list[str]] = {}
             for node in nodes:
-                ids = subtree_ids(conn, node.code.id)
-                n, ns = conn.execute(select(func.count(), func.count(func.distinct(seg.source_id)))
-                                     .where(seg.code_id.in_(ids), *coder_cond)).one()
-                seg_rows[node.code.id] = (n, ns)
-                case_rows[node.code.id] = conn.execute(
-                    select(func.count(func.distinct(cl.case_id)))
-                    .select_from(tables.segments.join(tables.case_links, _case_join()))
-                    .where(seg.code_id.in_(ids), *coder_cond)).scalar() or 0
+                children.setdefault(node.code.parent_id, []).append(node.code.id)
+            totals: dict[str, int] = {}
+            for node in reversed(nodes):  # children before parents: theirs are whole-subtree already
+                cid, kids = node.code.id, children.get(node.code.id, [])
+                totals[cid] = counts.get(cid, 0) + sum(totals[k] for k in kids)
+                sources_of[cid] = sources_of.get(cid, set()).union(*(sources_of.get(k, set()) for k in kids))
+                cases_of[cid] = cases_of.get(cid, set()).union(*(cases_of.get(k, set()) for k in kids))
+            seg_rows = {c: (n, len(sources_of[c])) for c, n in totals.items()}
+            case_rows = {c: len(cases_of[c]) for c in totals}
     out = []
     for node in nodes:
         n, ns = seg_rows.get(node.code.id, (0, 0))

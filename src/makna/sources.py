@@ -230,7 +230,7 @@ def _prepare_document(path: Path, doc: ImportedText, name: str, *, language: str
     return _prepare(
         name, doc.text, original_name=path.name, media_type=media, language=language,
         turns=doc.turns if doc.turns is not None and turn_pattern is None else None,
-        turn_pattern=turn_pattern, original=path.read_bytes(), keep_original=keep_original,
+        turn_pattern=turn_pattern, original=doc.raw, keep_original=keep_original,
         encoding=doc.encoding, source_id=None, allow_duplicate=allow_duplicate,
     )
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import Connection, case, func, select, text
 
-from ..coding import CodingResult, SegmentSpec, code_many
+from ..coding import CodingResult, Scope, SegmentSpec, code_many
 from ..errors import InputError
 from ..project import Project
 from ..store import tables
@@ -35,7 +35,6 @@ __all__ = [
     "project_languages",
 ]
 
-Scope = Literal["match", "sentence", "turn"]
 
 
 @dataclass(frozen=True)

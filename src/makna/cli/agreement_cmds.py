@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import inspect
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -35,26 +36,9 @@ agreement_app = typer.Typer(
     rich_markup_mode=None,
 )
 
-TABLE_COEFFICIENTS = (
-    "percent_agreement",
-    "cohen_kappa",
-    "scott_pi",
-    "fleiss_kappa",
-    "conger_kappa",
-    "brennan_prediger",
-    "randolph_free_marginal_kappa",
-    "gwet_ac1",
-    "krippendorff_alpha",
-)
-_WEIGHTED = {
-    "percent_agreement",
-    "cohen_kappa",
-    "scott_pi",
-    "fleiss_kappa",
-    "conger_kappa",
-    "brennan_prediger",
-    "gwet_ac1",
-}
+# the names, in the registry's order; gwet_ac2 is gwet_ac1 with --weights
+TABLE_COEFFICIENTS = tuple(name for name in COEFFICIENTS if name != "gwet_ac2")
+_WEIGHTED = {name for name, fn in COEFFICIENTS.items() if "weights" in inspect.signature(fn).parameters}
 
 
 class Level(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import ImportFormatError, InputError, UnsupportedFormatError
@@ -22,6 +22,7 @@ class ImportedText:
     encoding: str | None = None
     turns: list[TurnSpan] | None = None
     notes: list[str] = field(default_factory=list)
+    raw: bytes = field(default=b"", repr=False)  # the file's bytes, set by read_document
 
 
 # A reader gets (path, raw bytes) and returns the extracted text.
@@ -80,7 +81,8 @@ def read_document(path: Path, *, max_bytes: int | None = None) -> ImportedText:
         raise UnsupportedFormatError(
             f"{path}: unsupported file type {path.suffix or '(none)'!r} (supported: {', '.join(supported_suffixes())})"
         )
-    result = reader(path, path.read_bytes())
+    data = path.read_bytes()
+    result = reader(path, data)
     if not result.text.strip():
         raise ImportFormatError(f"{path}: no text found in the file")
-    return result
+    return replace(result, raw=data)

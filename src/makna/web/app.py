@@ -44,17 +44,6 @@ __all__ = ["create_app"]
 HERE = Path(__file__).parent
 
 
-def _keep_warm(project: Any) -> Any:
-    """Hold one idle SQLite connection open for the app's life.
-
-    The store opens a connection per operation; when the last connection to a WAL database closes,
-    SQLite checkpoints and deletes the WAL file (about 2 ms per write). An idle open connection
-    (no transaction) prevents that without changing what the store does."""
-    if project.store.dialect != "sqlite":
-        return None
-    return project.store.engine.raw_connection()
-
-
 def create_app(project_location: str | os.PathLike[str], *, token: str | None = None, lang: str | None = None,
                coder: str | None = None, allowed_hosts: frozenset[str] = LOOPBACK_HOSTS) -> FastAPI:
     """The workbench for the project at ``project_location`` (path or PostgreSQL URL).
@@ -66,8 +55,6 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
     if lang is not None and lang not in LANGUAGES:
         raise MaknaError(f"language {lang!r}: use one of {', '.join(LANGUAGES)}")
     project = open_project(project_location, coder=coder)
-    warm = _keep_warm(project)
-
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
@@ -77,7 +64,6 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
                   description="The JSON API behind the makna coding workbench. Every request needs the access "
                               "token (``Authorization: token ...``); see makna.web.security.")
     app.state.project = project
-    app.state.warm = warm
     app.state.token = token or new_token()
     app.state.lang = lang
     app.state.project_name = project.info().name
@@ -120,9 +106,4 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
 
 def close_app(app: FastAPI) -> None:
     """Close the project the app holds (the lifespan does this when a server stops)."""
-    warm = getattr(app.state, "warm", None)
-    if warm is not None:
-        with contextlib.suppress(Exception):
-            warm.close()
-        app.state.warm = None
     app.state.project.close()
