@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from web_helpers import TOKEN, Client, build_sample
+from web_helpers import CHROMIUM, CHROMIUM_ARGS, TOKEN, Client, build_sample
 
 from makna.web import close_app, create_app
 
@@ -49,3 +49,14 @@ def anon(app: Any) -> Iterator[Client]:
     c = Client(app)
     yield c
     c.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (one per test module)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()

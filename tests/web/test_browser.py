@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from web_helpers import CHROMIUM, CHROMIUM_ARGS, SOURCE, TEXT, TOKEN, LiveServer, build_sample
+from web_helpers import ARTIFACTS, CHROMIUM, SOURCE, TEXT, TOKEN, LiveServer, build_sample
 
 import makna
 from makna.web import close_app, create_app
@@ -20,18 +20,7 @@ pytestmark = [
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent (apt-get install chromium)"),
 ]
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
 XSS = ['<script>alert(1)</script>', '<img src=x onerror="alert(2)">', '"><svg onload=alert(3)>', "javascript:alert(4)"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture

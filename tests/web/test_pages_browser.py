@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pages_helpers import PRIVATE_SOURCE, PRIVATE_TEXT, XSS, build_private
 from playwright.sync_api import expect
-from web_helpers import CHROMIUM, CHROMIUM_ARGS, TEXT, TOKEN, LiveServer, build_sample
+from web_helpers import ARTIFACTS, CHROMIUM, TEXT, TOKEN, LiveServer, build_sample
 
 import makna
 from makna.web import close_app, create_app
@@ -23,17 +23,6 @@ pytestmark = [
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent (apt-get install chromium)"),
 ]
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def _serve(location: str) -> Iterator[tuple[Any, LiveServer]]:
