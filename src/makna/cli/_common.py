@@ -44,6 +44,17 @@ def opened(project: str | None, coder: str | None = None) -> Iterator[Project]:
         yield proj
 
 
+@contextmanager
+def busy(message: str) -> Iterator[None]:
+    """A spinner with ``message`` on stderr while long work runs (only on a terminal)."""
+    err = Console(stderr=True)
+    if not err.is_terminal:
+        yield
+        return
+    with err.status(message):
+        yield
+
+
 def console() -> Console:
     return Console(soft_wrap=False, width=max(Console().width, 120))
 

@@ -28,7 +28,7 @@ from ..agreement import (
 )
 from ..errors import AgreementError, InputError
 from ..sources import list_sources
-from ._common import FormatOpt, OutputFormat, ProjectOpt, console, emit, opened, parse_span
+from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, console, emit, opened, parse_span
 
 agreement_app = typer.Typer(
     help="Inter-coder agreement: kappa family, Krippendorff's alpha, unitizing alpha.",
@@ -451,7 +451,8 @@ def project_cmd(
             if u.family_reason:
                 typer.echo(u.family_reason, err=True)
             return
-        res = project_agreement(proj, scope, coefficients=coefficient or None)
+        with busy("Computing agreement"):
+            res = project_agreement(proj, scope, coefficients=coefficient or None)
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import InputError
 from ._app import app
-from ._common import CoderOpt, FormatOpt, OutputFormat, ProjectOpt, emit, opened
+from ._common import CoderOpt, FormatOpt, OutputFormat, ProjectOpt, busy, emit, opened
 
 query_app = typer.Typer(help="Analyse the coding: frequencies, matrices, co-occurrence, sequences, summary grid.",
                         no_args_is_help=True)
@@ -263,5 +263,6 @@ def report_cmd(
     from ..report import write_report
 
     with opened(project) as proj:
-        files = write_report(proj, output, lang, templates=templates, quotes=quotes)
+        with busy("Writing the report"):
+            files = write_report(proj, output, lang, templates=templates, quotes=quotes)
     typer.echo(f"Wrote {files.html}, {files.markdown}, {files.docx} and {len(files.charts)} chart file(s).")

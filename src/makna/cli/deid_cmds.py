@@ -29,7 +29,7 @@ from ..privacy.project import (
     scan,
 )
 from ..privacy.project_apply import add_known_names, apply, known_names, open_key, reveal
-from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, parse_span
+from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, emit, opened, parse_span
 
 deid_app = typer.Typer(
     help="De-identification: detect and review personal identifiers, replace them, keep the key apart.",
@@ -198,7 +198,8 @@ def scan_cmd(
         if key is not None:
             pk = open_key(proj, key, _passphrase(passphrase_file))
             names, confirmed = pk.names, pk.originals()
-        report = scan(proj, sources=source, known_names=names, confirmed=confirmed, types=_types(types))
+        with busy("Scanning the sources for identifiers"):
+            report = scan(proj, sources=source, known_names=names, confirmed=confirmed, types=_types(types))
     entries = [e for e in report.entries if e.status == "pending"] if pending else report.entries
     _show(entries, fmt, f"{report.detections} detection(s) in {report.sources} source(s): "
                         f"{report.new} new, {report.propagated} found again")
@@ -321,8 +322,9 @@ def apply_cmd(
 ) -> None:
     """Replace the accepted identifiers in the scanned sources; the key goes to the encrypted key file."""
     with opened(project) as proj:
-        report = apply(proj, key, _passphrase(passphrase_file, new=not key.exists()), mode=mode.value,
-                       sources=source, include_pending=include_pending)
+        passphrase = _passphrase(passphrase_file, new=not key.exists())  # asked before the spinner starts
+        with busy("De-identifying"):
+            report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending)
     typer.echo(f"De-identified {len(report.sources)} source(s) ({report.mode}): {report.replaced} replacement(s).")
     for kind, n in report.by_type.items():
         typer.echo(f"  {kind}: {n}")

@@ -20,7 +20,7 @@ from ..exchange import (
 )
 from ..exchange._report import ImportReport
 from ._app import app
-from ._common import ProjectOpt, opened
+from ._common import ProjectOpt, busy, opened
 from .codebook_cmds import codebook_app
 
 
@@ -53,7 +53,7 @@ def export(
     project: ProjectOpt = None,
 ) -> None:
     """Export the project for other tools (REFI-QDA .qdpx/.qdc) or for analysis (CSV, XLSX, JSON)."""
-    with opened(project) as proj:
+    with opened(project) as proj, busy(f"Exporting {fmt.value}"):
         if fmt is ExportFormat.qdpx:
             s = export_qdpx(proj, output)
             what = f"{s.sources} source(s), {s.codes} code(s), {s.segments} coding(s), {s.cases} case(s)"
@@ -81,7 +81,8 @@ def import_project_cmd(
 ) -> None:
     """Create a new project from a .qdpx made by makna, NVivo, ATLAS.ti, MAXQDA, QualCoder, ..."""
     chosen = None if offsets is OffsetsChoice.auto else offsets.value
-    report = import_project(path, project, coder=coder, offsets=chosen)
+    with busy("Importing"):
+        report = import_project(path, project, coder=coder, offsets=chosen)
     _print_report(report)
     typer.echo(f"Created {project}.")
 
