@@ -146,3 +146,15 @@ def test_prolog_in_utf16_checked(tmp_path: Path) -> None:
     with pytest.raises(ExchangeError, match="DTD"):
         import_project(src, tmp_path / "new.makna")
     assert io  # keep the import used
+
+
+def test_failed_import_leaves_the_location_reusable(project_location: str, tmp_path: Path) -> None:
+    """On PostgreSQL too: every table the migrations made (search index included) is removed, so a
+    new project can be created at the same URL afterwards."""
+    body = (f'<Project {NS} name="p"><Sources><TextSource guid="11111111-1111-1111-1111-111111111111" '
+            'name="a" plainTextPath="internal://a.txt"/></Sources><Sets><Set></Project>')
+    src = _qdpx(tmp_path / "broken.qdpx", {"project.qde": body, "sources/a.txt": "hello world"})
+    with pytest.raises(ExchangeError, match="not well-formed"):
+        import_project(src, project_location)
+    with makna.create_project(project_location) as again:
+        assert makna.list_sources(again) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import ExchangeError, ProjectExistsError
 from ..project import create_project
@@ -43,19 +43,9 @@ def import_project(path: str | os.PathLike[str], location: str | os.PathLike[str
 
 def _discard(store: Store) -> None:
     """Remove a project created moments ago: its SQLite file, or its tables in PostgreSQL."""
-    url = store.url
-    store.close()
-    if url.startswith("sqlite:///"):
-        path = Path(url[len("sqlite:///"):])
-        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            leftover.unlink(missing_ok=True)
-        return
-    engine = Store._engine(url)
     try:
-        with engine.begin() as conn:
-            tables.metadata.drop_all(conn)
-            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    except Exception as exc:  # pragma: no cover - the database went away
-        raise ExchangeError(f"the import failed and the new project at {url} could not be removed: {exc}") from exc
-    finally:
-        engine.dispose()
+        store.destroy()
+    except SQLAlchemyError as exc:  # pragma: no cover - the database went away
+        raise ExchangeError(
+            f"the import failed and the new project at {store.url} could not be removed: {exc}"
+        ) from exc

@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, inspect, select
+from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, inspect, select, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import NotAProjectError, ProjectError, ProjectExistsError
@@ -132,10 +132,7 @@ class Store:
                     ],
                 )
         except BaseException:
-            engine.dispose()
-            if path is not None and path.exists():
-                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                    leftover.unlink(missing_ok=True)
+            store.destroy()
             raise
         return store
 
@@ -194,6 +191,24 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def destroy(self) -> None:
+        """Remove the project entirely (used to undo a creation or import that failed): the SQLite
+        file with its WAL and shared-memory files, or on PostgreSQL every table the migrations made
+        (downgraded to the empty schema, so the same URL can take a new project)."""
+        path = _sqlite_path(self.url)
+        if path is None and self.schema_revision() is not None:
+            from alembic import command
+
+            with self.engine.begin() as conn:
+                command.downgrade(self._alembic_config(conn), "base")
+        if path is None:
+            with self.engine.begin() as conn:
+                conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        self.close()
+        if path is not None:
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
 
     # ----------------------------------------------------------------------- transactions
     @property
