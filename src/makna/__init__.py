@@ -46,6 +46,7 @@ from .cases import (
     list_attributes,
     list_cases,
     list_links,
+    load_cases,
     load_cases_file,
     set_values,
     unlink_source,
@@ -168,6 +169,7 @@ __all__ = [
     "list_links",
     "delete_case",
     "load_cases_file",
+    "load_cases",
     # codebook
     "Code",
     "CodebookDoc",

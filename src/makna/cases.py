@@ -30,6 +30,7 @@ __all__ = [
     "encode_value",
     "decode_value",
     "load_cases_file",
+    "load_cases",
 ]
 
 ATTRIBUTE_TYPES: tuple[AttributeType, ...] = ("text", "integer", "float", "date", "boolean")
@@ -237,17 +238,23 @@ def load_cases_file(project: Project, path: str | Path) -> int:
     if not p.is_file():
         raise InputError(f"{p}: no such file")
     data = _read_cases_csv(p) if p.suffix.lower() == ".csv" else _read_cases_yaml(p)
+    return load_cases(project, data, origin=str(p))
+
+
+def load_cases(project: Project, data: Mapping[str, Any], *, origin: str = "cases") -> int:
+    """Add cases from already-parsed data (``attributes`` and ``cases`` lists, as in a YAML cases
+    file), all or nothing. Returns the number of cases added."""
     with project.store.batch():
         known = {a.name for a in list_attributes(project)}
         for a in data.get("attributes") or []:
             if not isinstance(a, dict) or "name" not in a:
-                raise InputError(f"{p}: each attribute needs a 'name'")
+                raise InputError(f"{origin}: each attribute needs a 'name'")
             if a.get("type") is not None or a["name"] not in known:
                 define_attribute(project, str(a["name"]), str(a.get("type") or "text"), str(a.get("description") or ""))
         n = 0
         for item in data.get("cases") or []:
             if not isinstance(item, dict) or "name" not in item:
-                raise InputError(f"{p}: each case needs a 'name'")
+                raise InputError(f"{origin}: each case needs a 'name'")
             add_case(project, str(item["name"]), str(item.get("description") or ""), values=item.get("values") or {})
             for source in item.get("sources") or []:
                 link_source(project, str(item["name"]), str(source).strip())

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..cases import load_cases_file
+from ..cases import load_cases
 from ..codebook import import_codebook, load_codebook
 from ..coding import SegmentSpec, code_many
 from ..errors import InputError
@@ -76,12 +76,7 @@ def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[s
         replaced = _deidentify(project, key_path, say)
         say("loading codebook and cases")
         import_codebook(project, load_codebook(_read("codebook.yaml"), origin="demo codebook.yaml"))
-        cases_file = folder / ".demo-cases.yaml"
-        cases_file.write_text(_read("cases.yaml"), encoding="utf-8")
-        try:
-            load_cases_file(project, cases_file)
-        finally:
-            cases_file.unlink(missing_ok=True)
+        load_cases(project, yaml.safe_load(_read("cases.yaml")), origin="demo cases.yaml")
         say("coding")
         n = _apply_coding(project, yaml.safe_load(_read("coding.yaml")) or [])
         freq = code_frequencies(project, descendants=True)
