@@ -125,3 +125,70 @@ def test_store_open_migrates_forward(tmp_path: Path) -> None:
     store = Store.open(path)
     assert store.schema_revision() == schema_head()
     store.close()
+
+
+def _turns_sql(path: Path) -> str:
+    with sqlite3.connect(path) as db:
+        return str(db.execute("SELECT sql FROM sqlite_master WHERE name = 'turns'").fetchone()[0])
+
+
+def test_migration_0004_rebuilds_turns_without_rowid(tmp_path: Path) -> None:
+    """A project made before 0004 keeps its turns when opened, now in a WITHOUT ROWID table; the
+    downgrade restores the rowid table with the same rows."""
+    from alembic import command
+
+    path = tmp_path / "old.makna"
+    with makna.create_project(path) as p:
+        makna.import_text(p, "a.txt", "P: satu dua.\nI: tiga empat.\nP: lima.\n")
+        with p.store.read() as conn:
+            before = conn.execute(select(tables.turns).order_by(tables.turns.c.number)).all()
+        with p.store.engine.begin() as conn:
+            command.downgrade(p.store._alembic_config(conn), "0003")
+    assert "WITHOUT ROWID" not in _turns_sql(path) and len(before) == 3
+    with makna.open_project(path) as p, p.store.read() as conn:
+        assert p.store.schema_revision() == schema_head()
+        assert conn.execute(select(tables.turns).order_by(tables.turns.c.number)).all() == before
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").first() is None
+    assert _turns_sql(path).rstrip().endswith("WITHOUT ROWID")
+
+
+def test_bulk_load_restores_the_connection_settings(tmp_path: Path) -> None:
+    path = tmp_path / "b.makna"
+    with makna.create_project(path) as p:
+        with p.store.bulk_load() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "memory"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 0
+            makna.import_text(p, "a.txt", "P: satu dua.\n")  # joins the bulk transaction
+        with p.store.read() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert [s.name for s in makna.list_sources(p)] == ["a.txt"]
+
+
+def test_bulk_load_rolls_back_and_checks_references(tmp_path: Path) -> None:
+    path = tmp_path / "c.makna"
+    with makna.create_project(path) as p:
+        with pytest.raises(RuntimeError), p.store.bulk_load():
+            makna.import_text(p, "a.txt", "P: satu dua.\n")
+            raise RuntimeError("stop")
+        assert makna.list_sources(p) == []
+        with pytest.raises(makna.MaknaError, match="refers to a missing"), p.store.bulk_load() as conn:
+            conn.execute(tables.turns.insert().values(source_id="no-such-source", number=1, speaker="P",
+                                                      start=0, end=1))
+        with p.store.read() as conn:
+            assert conn.execute(select(func.count()).select_from(tables.turns)).scalar() == 0
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_bulk_load_rolls_back_schema_changes(tmp_path: Path) -> None:
+    """pysqlite would commit a DROP INDEX issued before the first INSERT at once; bulk_load begins
+    its transaction explicitly, so a failed load keeps the indexes."""
+    path = tmp_path / "d.makna"
+    with makna.create_project(path) as p:
+        with pytest.raises(RuntimeError), p.store.bulk_load() as conn:
+            conn.exec_driver_sql("DROP INDEX ix_segments_coder_id")
+            raise RuntimeError("stop")
+        with p.store.read() as conn:
+            names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "ix_segments_coder_id" in names

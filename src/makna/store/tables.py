@@ -93,6 +93,7 @@ turns = Table(
     Column("time_start", String(32)),
     Column("time_end", String(32)),
     CheckConstraint('0 <= start AND start < "end"', name="span"),
+    sqlite_with_rowid=False,  # migration 0004
 )
 
 cases = Table(
