@@ -30,9 +30,11 @@ from ..text import detect_turns
 from ._refi import derived_guid
 from ._report import ImportReport
 
-__all__ = ["Loader", "unique_name", "derive_keys"]
+__all__ = ["CHUNK", "Loader", "unique_name", "derive_keys"]
 
-_CHUNK = 20_000
+CHUNK = 20_000  # rows per executemany
+_SEGMENT_COLUMNS = ("id", "source_id", "start", "end", "code_id", "coder_id", "memo", "created_at")
+_TURN_COLUMNS = ("source_id", "number", "speaker", "start", "end", "time_start", "time_end")
 _INSERT_SOURCE = insert(tables.sources)
 _KEY_BAD = re.compile(r"[\s/\\]+")
 
@@ -85,11 +87,11 @@ class Loader:
         self.source_names: set[str] = {r[0] for r in conn.execute(select(tables.sources.c.name))}
         self.segment_ids: set[str] = set()
         self.used_ids: set[str] = set()
-        self._pending: list[dict[str, Any]] = []
-        self._turns: list[dict[str, Any]] = []
+        self.pending: list[tuple[Any, ...]] = []  # segment rows (_SEGMENT_COLUMNS), emptied by flush()
+        self._turns: list[tuple[Any, ...]] = []  # turn rows (_TURN_COLUMNS)
         self._session_coder: str | None = None
-        self._dates: dict[str, dt.datetime] = {}
         self.now = utcnow()
+        self.dates: dict[str | None, dt.datetime] = {None: self.now, "": self.now}  # creationDateTime -> value
 
     # ---------------------------------------------------------------------------- coders
     def add_coder(self, guid: str, name: str, kind: str = "person") -> str:
@@ -190,6 +192,8 @@ class Loader:
             imported_at=created or self.now, original=None,
         ))
         self._turns.extend(turns)
+        if len(self._turns) >= CHUNK:
+            self.flush()
         entry = (sid, source_name, len(text))
         self.sources[guid] = entry
         self.report.sources += 1
@@ -199,34 +203,36 @@ class Loader:
     def date(self, raw: str | None) -> dt.datetime:
         if not raw:
             return self.now
-        found = self._dates.get(raw)
+        found = self.dates.get(raw)
         if found is None:
             from ._refi import parse_datetime
 
             found = parse_datetime(raw) or self.now
-            self._dates[raw] = found
+            self.dates[raw] = found
         return found
 
     def segment(self, guid: str | None, source_id: str, start: int, end: int, code_id: str, coder_id: str,
                 created: str | None) -> str:
-        sid = guid if guid and guid not in self.segment_ids else derived_guid("segment", source_id, str(start),
-                                                                                str(end), code_id, coder_id)
-        self.segment_ids.add(sid)
-        self._pending.append({"id": sid, "source_id": source_id, "start": start, "end": end, "code_id": code_id,
-                              "coder_id": coder_id, "memo": "", "created_at": self.date(created)})
-        if len(self._pending) >= _CHUNK or len(self._turns) >= _CHUNK:
+        ids = self.segment_ids
+        sid = guid if guid and guid not in ids else derived_guid("segment", source_id, str(start), str(end), code_id,
+                                                                 coder_id)
+        ids.add(sid)
+        when = self.dates.get(created) if created else self.now
+        self.pending.append((sid, source_id, start, end, code_id, coder_id, "",
+                              when if when is not None else self.date(created)))
+        if len(self.pending) >= CHUNK:
             self.flush()
         return sid
 
     def flush(self) -> None:
         if self._turns:
-            self.project.store.bulk_insert(self.conn, tables.turns, self._turns)
-            self._turns = []
-        if self._pending:
+            self.project.store.bulk_insert(self.conn, tables.turns, self._turns, _TURN_COLUMNS)
+            self._turns.clear()
+        if self.pending:
             # file order (by source, then position) suits the unique index; measured faster than id order
-            self.project.store.bulk_insert(self.conn, tables.segments, self._pending)
-            self.report.segments += len(self._pending)
-            self._pending = []
+            self.project.store.bulk_insert(self.conn, tables.segments, self.pending, _SEGMENT_COLUMNS)
+            self.report.segments += len(self.pending)
+            self.pending.clear()
 
     def set_segment_memo(self, segment_id: str, text: str) -> None:
         self.flush()
@@ -257,23 +263,23 @@ class Loader:
 
 
 def _turn_row(sid: str, number: int, speaker: str, start: int, end: int, t0: str | None,
-              t1: str | None) -> dict[str, Any]:
-    return {"source_id": sid, "number": number, "speaker": speaker[:200], "start": start, "end": end,
-            "time_start": t0, "time_end": t1}
+              t1: str | None) -> tuple[Any, ...]:
+    return (sid, number, speaker[:200], start, end, t0, t1)
 
 
-def _turns(raw: Any, length: int, sid: str) -> list[dict[str, Any]] | None:
+def _turns(raw: Any, length: int, sid: str) -> list[tuple[Any, ...]] | None:
     """The turn rows of source ``sid`` from the ``turns`` field of its makna-data line (lists of
     speaker, start, end, time_start, time_end), or None when absent or not valid for the text."""
     if not isinstance(raw, list):
         return None
-    out: list[dict[str, Any]] = []
+    out: list[tuple[Any, ...]] = []
     try:
         for number, (speaker, start, end, t0, t1) in enumerate(raw, start=1):
-            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length):
+            if not (type(start) is int and type(end) is int and 0 <= start < end <= length):
                 return None
-            out.append(_turn_row(sid, number, str(speaker), start, end, t0 if t0 is None else str(t0),
-                                 t1 if t1 is None else str(t1)))
+            out.append((sid, number, speaker[:200] if type(speaker) is str else str(speaker)[:200], start, end,
+                        t0 if t0 is None or type(t0) is str else str(t0),
+                        t1 if t1 is None or type(t1) is str else str(t1)))
     except (TypeError, ValueError):
         return None
     return out

@@ -14,19 +14,18 @@ refused before parsing. Readers also count elements against :attr:`Limits.max_el
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from ..errors import ExchangeError
+from ._scan import SAFE_OPTIONS, Entries, local
 
-__all__ = ["Limits", "Archive", "check_prolog", "safe_parser", "safe_iterparse", "parse_xml_bytes", "local"]
+__all__ = ["Limits", "Archive", "check_prolog", "check_entry_prolog", "safe_parser", "parse_xml_bytes", "local"]
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _RATIO_FLOOR = 1024 * 1024
@@ -45,19 +44,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-
-
-_LOCAL: dict[str, str] = {}
-
-
-def local(tag: Any) -> str:
-    """The local name of an lxml tag (``{urn:...}Code`` -> ``Code``); '' for comments and PIs."""
-    found = _LOCAL.get(tag) if isinstance(tag, str) else ""
-    if found is None:
-        found = tag[tag.rfind("}") + 1 :]
-        if len(_LOCAL) < 10_000:
-            _LOCAL[tag] = found
-    return found
 
 
 def _fail(path: Path | str, reason: str) -> ExchangeError:
@@ -83,7 +69,7 @@ class Archive:
         except BaseException:
             self._zf.close()
             raise
-        self._by_lower = {i.filename.replace("\\", "/").lower(): i for i in self._zf.infolist() if not i.is_dir()}
+        self._entries = Entries(self._zf)
 
     def _check(self) -> None:
         infos = self._zf.infolist()
@@ -118,30 +104,16 @@ class Archive:
 
     def find(self, name: str) -> str | None:
         """The stored name of entry ``name`` (compared case-insensitively), or None."""
-        info = self._by_lower.get(name.replace("\\", "/").lstrip("/").lower())
-        return info.filename if info is not None else None
+        return self._entries.find(name)
 
     def find_source(self, ref: str) -> str | None:
-        """The entry for a source reference: ``internal://X``, ``relative://X`` or a bare name, looked
-        up in ``sources/`` (any case), then at the top level, then by its base name."""
-        raw = ref.strip()
-        for scheme in ("internal://", "relative://"):
-            if raw.lower().startswith(scheme):
-                raw = raw[len(scheme) :]
-                break
-        else:
-            if "://" in raw:  # absolute:// and other external references are not in the archive
-                return None
-        raw = raw.replace("\\", "/").lstrip("/")
-        if not raw or ".." in raw.split("/"):
-            return None
-        base = PurePosixPath(raw).name
-        for candidate in (f"sources/{raw}", raw, f"sources/{base}"):
-            found = self.find(candidate)
-            if found is not None:
-                return found
-        matches = [i.filename for key, i in self._by_lower.items() if PurePosixPath(key).name == base.lower()]
-        return matches[0] if len(matches) == 1 else None
+        """The entry for a source reference (see :meth:`makna.exchange._scan.Entries.find_source`)."""
+        return self._entries.find_source(ref)
+
+    def read_source(self, ref: str) -> tuple[str, bytes] | None:
+        """The entry and bytes of a source reference, or None when the archive has no such entry."""
+        found = self.find_source(ref)
+        return None if found is None else (found, self.read(found))
 
     def size(self, name: str) -> int:
         return self._zf.getinfo(name).file_size
@@ -198,20 +170,13 @@ def check_prolog(source: Path | str, head: bytes) -> None:
 
 def safe_parser() -> Any:
     """An lxml parser that loads no DTD, expands no entities and reaches no network."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_comments=True, remove_pis=True)
+    return etree.XMLParser(**SAFE_OPTIONS)
 
 
-def safe_iterparse(source: Path | str, stream: IO[bytes], tags: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
-    """``lxml.etree.iterparse`` over ``stream`` with the safe settings, giving (event, element) for the
-    end of each element whose local name is in ``tags``. The prolog is checked first."""
-    head = stream.read(_PROLOG_BYTES)
-    check_prolog(source, head)
-    joined = _Prefixed(head, stream)
-    return etree.iterparse(  # type: ignore[no-any-return]
-        joined, events=("end",), tag=[f"{{*}}{t}" for t in tags], resolve_entities=False, no_network=True,
-        load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True, remove_pis=True,
-    )
+def check_entry_prolog(archive: Archive, name: str) -> None:
+    """:func:`check_prolog` on the start of entry ``name`` of ``archive``."""
+    with archive.open(name) as stream:
+        check_prolog(f"{archive.path}: {name}", stream.read(_PROLOG_BYTES))
 
 
 def parse_xml_bytes(source: Path | str, data: bytes) -> Any:
@@ -221,32 +186,3 @@ def parse_xml_bytes(source: Path | str, data: bytes) -> Any:
         return etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
         raise _fail(source, f"not well-formed XML ({exc})") from None
-
-
-class _Prefixed(io.RawIOBase):
-    """A stream that replays ``head`` and then continues with ``rest``."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
-        self._head = memoryview(head)
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buf: Any) -> int:
-        if self._head:
-            n = min(len(buf), len(self._head))
-            buf[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
-        data = self._rest.read(len(buf))
-        buf[: len(data)] = data
-        return len(data)
-
-    def read(self, size: int = -1) -> bytes:
-        if self._head:
-            n = len(self._head) if size < 0 else min(size, len(self._head))
-            out = bytes(self._head[:n])
-            self._head = self._head[n:]
-            return out
-        return self._rest.read(size)

@@ -68,6 +68,8 @@ class SelectionMapper:
             self._map = OffsetMap(raw, units=convention.units, crlf_as_two=True)
             self.text = self._map.text
         self._length = len(self.text)
+        #: positions ``0 <= start < end <= exact_length`` need no mapping (-1 when every one does)
+        self.exact_length = self._length if self._map is None else -1
 
     def map(self, start: int, end: int) -> tuple[int, int] | str:
         """makna's (start, end) for a foreign selection, or the reason it cannot be mapped."""

@@ -18,9 +18,11 @@ __all__ = ["import_project"]
 
 
 def import_project(path: str | os.PathLike[str], location: str | os.PathLike[str], *, coder: str | None = None,
-                   offsets: str | None = None, limits: Limits = DEFAULT_LIMITS) -> ImportReport:
+                   offsets: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                   parallel: bool | None = None) -> ImportReport:
     """Create a new project at ``location`` (refused when one exists there) from the .qdpx at ``path``.
-    When the import fails, the new project is removed again, so nothing is left behind."""
+    When the import fails, the new project is removed again, so nothing is left behind. ``offsets``,
+    ``limits`` and ``parallel`` as for :func:`makna.exchange.import_qdpx`."""
     src = Path(path)
     with Archive(src, limits) as archive:  # a broken file fails here, before any project exists
         archive.single(".qde", "project file")
@@ -31,7 +33,7 @@ def import_project(path: str | os.PathLike[str], location: str | os.PathLike[str
     project = create_project(loc, src.stem, coder=coder)
     try:
         with project:
-            report = import_qdpx(project, src, offsets=offsets, limits=limits)
+            report = import_qdpx(project, src, offsets=offsets, limits=limits, parallel=parallel)
             if report.project:
                 with project.store.write(project.actor, "project.rename", {"name": report.project}) as conn:
                     conn.execute(tables.meta.update().where(tables.meta.c.key == "name").values(value=report.project))

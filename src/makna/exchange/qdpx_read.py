@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from ..model import Code
 from ..project import Project
 from ..store import tables
 from ._fields import unpack
-from ._load import Loader, derive_keys
+from ._load import CHUNK, Loader, derive_keys
 from ._refi import (
     ATTRIBUTE_TYPES,
     canonical_guid,
@@ -38,7 +39,8 @@ from ._refi import (
     segment_memo_guid,
 )
 from ._report import ImportReport, Problem
-from ._safety import _LOCAL, DEFAULT_LIMITS, Archive, Limits, local, safe_iterparse
+from ._safety import DEFAULT_LIMITS, Archive, Limits, check_entry_prolog, local, safe_parser
+from ._scan import can_scan_in_child, child_records, scan_records
 from .offsets import SelectionMapper, convention_for
 
 __all__ = ["import_qdpx", "code_from_element", "read_codes"]
@@ -46,6 +48,8 @@ __all__ = ["import_qdpx", "code_from_element", "read_codes"]
 _TAGS = ("Project", "User", "CodeBook", "Variable", "Case", "PlainTextSelection", "TextSource", "PictureSource",
          "PDFSource", "AudioSource", "VideoSource", "Note", "Link", "Set", "Graph")
 _PALETTE_FALLBACK = "#808080"
+#: Size of the .qde (bytes) from which :func:`import_qdpx` reads the XML in a child process by default.
+PARALLEL_FROM = 16 * 1024 * 1024
 _CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")  # as makna writes
 
 
@@ -120,18 +124,17 @@ class _Source:
     entry: tuple[str, str, int] | None = None  # (id, name, length) once imported
     mapper: SelectionMapper | None = None
     unavailable: str = ""
-    seen: set[tuple[int, int, str, str]] = field(default_factory=set)
+    seen: set[tuple[int, int, str | None, str | None]] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
-class _Where:
-    source: str
-    start: str
-    end: str
-    guid: str | None
+def _positions(a: Any, b: Any) -> tuple[int, int] | str:
+    """Positions the scanner could not read as integers: why not."""
+    return f"positions {a!r}:{b!r} are not integers"
 
-    def __str__(self) -> str:
-        return f"in {self.source!r} at {self.start}:{self.end}" + (f" ({self.guid})" if self.guid else "")
+
+def _where(source: str, start: Any, end: Any, guid: Any) -> str:
+    """Where a selection is, for a problem report."""
+    return f"in {source!r} at {start}:{end}" + (f" ({guid})" if guid else "")
 
 
 class _Reader:
@@ -140,10 +143,8 @@ class _Reader:
         self.project, self.archive, self.loader, self.report = project, archive, loader, report
         self.limits, self.offsets_override = limits, offsets
         self.convention = convention_for(None, offsets)
-        self.root: Any = None
-        self.elements = 0
+        self.root: dict[str, str] | None = None  # the root element's attributes
         self.src: _Source | None = None
-        self.src_el: Any = None
         self.wanted_selections: dict[str, list[str]] = {}  # selection guid -> case ids
         self.selections: dict[str, tuple[str, int, int]] = {}
         self.source_refs: list[tuple[str, str]] = []  # (case id, source guid)
@@ -157,47 +158,54 @@ class _Reader:
         self.fields: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ driver
-    def run(self, stream: Any) -> None:
-        handlers = {
+    def run(self, records: Iterator[tuple[Any, ...]]) -> None:
+        """Import the records of :func:`makna.exchange._scan.scan`, in document order."""
+        handlers: dict[str, Callable[[Any], Any]] = {
             "User": self.user, "CodeBook": self.codebook, "Variable": self.variable, "Case": self.case,
-            "PlainTextSelection": self.selection, "TextSource": self.text_source, "Note": self.note,
-            "Link": self.link, "Set": self.set, "Project": self.project_end,
+            "Link": self.link, "Set": self.set,
         }
-        try:
-            for _event, el in safe_iterparse(self.archive.path, stream, _TAGS):
-                if self.root is None:
-                    self.start(el.getroottree().getroot())
-                self.elements += 1
-                if self.elements > self.limits.max_elements:
-                    raise ExchangeError(f"{self.archive.path}: more than {self.limits.max_elements:,} XML elements")
-                name = local(el.tag)
-                handler = handlers.get(name)
-                if handler is None:
-                    self.skip(el, name)
-                elif handler(el) is not False:
-                    _release(el)
-        except etree.XMLSyntaxError as exc:
-            raise ExchangeError(f"{self.archive.path}: the project XML is not well-formed ({exc})") from None
+        parser = safe_parser()
+        for record in records:
+            kind = record[0]
+            if kind == "selections":
+                self.selections_of(record[1])
+            elif kind == "source":
+                self.src = self.open_source(record[1])
+            elif kind == "source_end":
+                self.source_end(*record[1:])
+            elif kind == "element":
+                _, name, parent, data = record
+                el = etree.fromstring(data, parser)
+                if name == "Note":
+                    self.note(el, parent)
+                else:
+                    handlers[name](el)
+            elif kind == "root":
+                self.start(record[1], record[2])
+            elif kind == "skipped":
+                _, name, label, codings = record
+                self.report.notes.append(f"{name} {label}: makna imports text sources only;"
+                                         f" not imported ({codings} coding(s) in it)")
+            elif kind == "project":
+                self.project_end(etree.fromstring(record[1], parser))
+            elif kind == "error":
+                _, why, message = record
+                if why == "syntax":
+                    raise ExchangeError(f"{self.archive.path}: the project XML is not well-formed ({message})")
+                raise ExchangeError(f"{self.archive.path}: {message}")
+            elif kind == "end":
+                return
+        raise ExchangeError(f"{self.archive.path}: reading the project XML stopped before its end")
 
-    def start(self, root: Any) -> None:
-        self.root = root
-        if local(root.tag) != "Project":
-            raise ExchangeError(f"{self.archive.path}: not a REFI-QDA project (root element {local(root.tag)!r})")
-        origin = root.get("origin") or ""
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        if name != "Project":
+            raise ExchangeError(f"{self.archive.path}: not a REFI-QDA project (root element {name!r})")
+        self.root = attributes
+        origin = attributes.get("origin") or ""
         self.convention = convention_for(origin, self.offsets_override)
         self.report.origin = origin
         self.report.offsets = self.convention.name
-        self.report.project = root.get("name") or ""
-
-    def skip(self, el: Any, name: str) -> None:
-        parent = local(el.getparent().tag) if el.getparent() is not None else ""
-        if name in ("PictureSource", "PDFSource", "AudioSource", "VideoSource", "Graph") and parent != "Note":
-            codings = sum(1 for x in el.iter() if local(x.tag) == "Coding")
-            self.report.notes.append(f"{name} {el.get('name') or el.get('guid')}: makna imports text sources only;"
-                                     f" not imported ({codings} coding(s) in it)")
-            for _ in el.iter():
-                self.elements += 1
-        _release(el)
+        self.report.project = attributes.get("name") or ""
 
     # ------------------------------------------------------------------ users and codebook
     def user(self, el: Any) -> None:
@@ -208,7 +216,6 @@ class _Reader:
         self.loader.add_coder(guid, el.get("name") or el.get("id") or guid)
 
     def codebook(self, el: Any) -> None:
-        self.elements += sum(1 for _ in el.iter())
         for codes_el in _children(el, "Codes"):
             codes, guids = read_codes(codes_el, set(), self.report)
             if codes:
@@ -219,10 +226,11 @@ class _Reader:
         order = [c for c in codes_el.iter() if local(c.tag) == "Code"]
         for code_el, guid in zip(order, guids, strict=False):
             for ref in _children(code_el, "NoteRef"):
-                self.note_ref(ref, "code", self.loader.codes.get(guid))
+                self.note_ref(ref.get("targetGUID"), "code", self.loader.codes.get(guid))
 
-    def note_ref(self, ref: Any, kind: str, target: str | None) -> None:
-        note = _guid(ref, "targetGUID")
+    def note_ref(self, raw: str | None, kind: str, target: str | None) -> None:
+        """Attach the note whose GUID is ``raw`` (a NoteRef's targetGUID) to ``target``."""
+        note = canonical_guid(raw)
         if note is not None and (target is not None or kind == "project"):
             self.note_targets.setdefault(note, []).append((kind, target))
 
@@ -238,7 +246,6 @@ class _Reader:
                                   str(fields.get("description", description)), self.names["attribute"])
 
     def case(self, el: Any) -> None:
-        self.elements += len(el)
         guid = _guid(el) or derived_guid("case", el.get("guid") or "")
         name = el.get("name") or f"case {guid[:8]}"
         values: dict[str, str] = {}
@@ -267,22 +274,23 @@ class _Reader:
             self.report.notes.append(f"case {name!r}: {n} CodeRef(s) not imported (makna does not code cases)")
 
     # ------------------------------------------------------------------ sources
-    def open_source(self, el: Any) -> _Source:
-        guid = _guid(el) or derived_guid("source", el.get("guid") or str(id(el)))
-        path = el.get("plainTextPath") or ""
-        name = el.get("name") or (Path(path.split("://")[-1]).name if path else "") or f"source {guid[:8]}"
+    def open_source(self, header: tuple[Any, ...]) -> _Source:
+        raw_guid, raw_name, path, rich_path, created_raw, description_raw, inline, found = header
+        path = path or ""
+        guid = canonical_guid(raw_guid) or derived_guid("source", raw_guid or str(len(self.loader.sources)))
+        name = raw_name or (Path(path.split("://")[-1]).name if path else "") or f"source {guid[:8]}"
         src = _Source(guid, name)
-        raw = self.plain_text(el, path, name)
-        description, fields = unpack(_child_text(el, "Description"))
+        raw = self.plain_text(path, inline, found, name)
+        description, fields = unpack(description_raw)
         if isinstance(fields.get("name"), str) and fields["name"].strip():
             src.name = name = fields["name"]
-        created = parse_datetime(el.get("creationDateTime"))
+        created = parse_datetime(created_raw)
         text: str | None = None
         if raw is not None and raw.lstrip("\ufeff").strip():
             src.mapper = SelectionMapper(raw, self.convention)
             text = src.mapper.text
         else:
-            text = self.rich_text(el, name)
+            text = self.rich_text(rich_path or "", name)
             why = "its plain text is missing or empty"
             src.unavailable = (f"{why}; the text was taken from its .docx, to which the positions do not refer"
                                if text else f"{why} and no .docx text could be read")
@@ -297,18 +305,15 @@ class _Reader:
             self.report.notes.append(f"source {name!r}: its description was not imported (makna sources have none)")
         return src
 
-    def plain_text(self, el: Any, path: str, name: str) -> str | None:
+    def plain_text(self, path: str, inline: str | None, found: tuple[str, bytes] | None, name: str) -> str | None:
         if path:
-            entry = self.archive.find_source(path)
-            if entry is None:
+            if found is None:
                 self.report.notes.append(f"source {name!r}: {path} is not in the archive")
                 return None
-            return _decode(self.archive, entry)
-        inline = next(_children(el, "PlainTextContent"), None)
-        return None if inline is None else str(inline.text or "")
+            return _decode(self.archive, *found)
+        return inline
 
-    def rich_text(self, el: Any, name: str) -> str | None:
-        path = el.get("richTextPath") or ""
+    def rich_text(self, path: str, name: str) -> str | None:
         entry = self.archive.find_source(path) if path else None
         if entry is None or not entry.lower().endswith(".docx"):
             return None
@@ -321,110 +326,105 @@ class _Reader:
             return None
         return text if text.strip() else None
 
-    def current(self, parent: Any) -> _Source | None:
-        """The source a selection belongs to (opening it at its first selection), or None when the
-        selection is not in a TextSource of Sources."""
-        if parent is None or local(parent.tag) != "TextSource":
-            return None
-        grand = parent.getparent()
-        if grand is None or local(grand.tag) != "Sources":
-            return None
-        if parent is not self.src_el:
-            self.src_el, self.src = parent, self.open_source(parent)
-        return self.src
+    def selections_of(self, items: list[tuple[Any, ...]]) -> None:
+        """Import a chunk of the current source's selections (records of the scanner).
 
-    def selection(self, el: Any) -> bool:
-        parent = el.getparent()
-        src = self.src if parent is not None and parent is self.src_el else self.current(parent)
-        if src is None:
-            self.elements += len(el)
-            return True
-        a, b = el.get("startPosition", ""), el.get("endPosition", "")
-        codings = [c for c in el if (_LOCAL.get(c.tag) or local(c.tag)) == "Coding"]
-        self.elements += len(el)
-
-        def where() -> str:
-            return str(_Where(src.name, a, b, el.get("guid")))
-
-        mapped: tuple[int, int] | str
-        try:
-            start, end = int(a), int(b)
-        except ValueError:
-            mapped = f"positions {a!r}:{b!r} are not integers"
-        else:
-            if src.entry is None or src.mapper is None:
-                mapped = src.unavailable or "its source could not be imported"
+        The common case (a known code and user, a date seen before, a canonical GUID not used yet,
+        no notes) is handled inline: this loop runs once per coding of a large project. Anything
+        else goes through :meth:`coding`, which handles every case the same way and reports."""
+        src = self.src
+        assert src is not None
+        if src.entry is None or src.mapper is None:
+            why = src.unavailable or "its source could not be imported"
+            for raw_guid, a, b, codings, _notes in items:
+                self.unmapped_selection(src, a, b, raw_guid, codings, why)
+            return
+        sid, name, to_span, exact = src.entry[0], src.name, src.mapper.map, src.mapper.exact_length
+        code_refs, users, seen, loader = self.code_refs, self.users, src.seen, self.loader
+        segment_ids, dates, pending = loader.segment_ids, loader.dates, loader.pending
+        canonical = _CANONICAL.match
+        wanted = self.wanted_selections
+        for raw_guid, a, b, codings, notes in items:
+            if type(a) is int and type(b) is int and 0 <= a < b <= exact:
+                start, end = mapped = a, b
             else:
-                mapped = src.mapper.map(start, end)
-        if isinstance(mapped, str):
-            self.elements += sum(len(c) for c in codings)
-            self.report.unmapped.append(Problem("selection", where(), mapped + (
-                f" ({len(codings)} coding(s) not imported)" if codings else "")))
-            return True
-        assert src.entry is not None
-        if self.wanted_selections:
-            guid = _guid(el)
-            if guid is not None and guid in self.wanted_selections:
-                self.selections[guid] = (src.entry[0], *mapped)
-        first: str | None = None
-        for coding in codings:
-            seg = self.coding(coding, src, mapped, where)
-            first = first or seg
-        for ref in (_children(el, "NoteRef") if len(el) > len(codings) else ()):
-            if first is not None:
-                self.note_ref(ref, "segment", first)
-            else:
-                self.report.unmapped.append(Problem("note", where(), "attached to a selection with no imported coding"))
-        return True
+                got = to_span(a, b) if type(a) is int and type(b) is int else _positions(a, b)
+                if isinstance(got, str):
+                    self.unmapped_selection(src, a, b, raw_guid, codings, got)
+                    continue
+                start, end = mapped = got
+            if wanted:
+                guid = canonical_guid(raw_guid)
+                if guid is not None and guid in wanted:
+                    self.selections[guid] = (sid, start, end)
+            first: str | None = None
+            for coding in codings:
+                raw, raw_code, raw_user, created, coding_notes = coding
+                code_id, coder, when = code_refs.get(raw_code), users.get(raw_user), dates.get(created)
+                key = (start, end, code_id, coder)
+                if (code_id is None or coder is None or when is None or coding_notes is not None or raw is None
+                        or key in seen or raw in segment_ids or canonical(raw) is None):
+                    seg = self.coding(coding, src, mapped, (name, a, b, raw_guid))
+                else:
+                    seen.add(key)
+                    segment_ids.add(raw)
+                    pending.append((raw, sid, start, end, code_id, coder, "", when))
+                    seg = raw
+                first = first or seg
+            if len(pending) >= CHUNK:
+                loader.flush()
+            for target in notes or ():
+                if first is not None:
+                    self.note_ref(target, "segment", first)
+                else:
+                    self.report.unmapped.append(Problem("note", _where(name, a, b, raw_guid),
+                                                        "attached to a selection with no imported coding"))
 
-    def coding(self, coding: Any, src: _Source, span: tuple[int, int], where: Callable[[], str]) -> str | None:
-        """Import one Coding of ``span``; counts its children as elements."""
+    def unmapped_selection(self, src: _Source, a: Any, b: Any, guid: Any, codings: list[Any], why: str) -> None:
+        if type(a) is not int or type(b) is not int:
+            positions = _positions(a, b)
+            why = positions if isinstance(positions, str) else why
+        self.report.unmapped.append(Problem("selection", _where(src.name, a, b, guid), why + (
+            f" ({len(codings)} coding(s) not imported)" if codings else "")))
+
+    def coding(self, coding: tuple[Any, ...], src: _Source, span: tuple[int, int],
+               where: tuple[str, Any, Any, Any] | str) -> str | None:
+        """Import one coding record of ``span``; ``where`` is a place for a problem report (a text, or
+        the source name, positions and selection GUID)."""
         assert src.entry is not None
-        size = len(coding)
-        self.elements += size
-        first = coding[0] if size else None
-        ref = first if first is not None and (_LOCAL.get(first.tag) or local(first.tag)) == "CodeRef" \
-            else next(_children(coding, "CodeRef"), None)
-        raw_code = ref.get("targetGUID") if ref is not None else None
-        code_id = self.code_refs.get(raw_code) if raw_code is not None else None
-        if code_id is None and raw_code is not None:
+        raw, raw_code, raw_user, created, notes = coding
+        code_id = self.code_refs.get(raw_code)
+        if code_id is None:
             code_guid = canonical_guid(raw_code)
             code_id = self.loader.codes.get(code_guid) if code_guid else None
-            if code_id is not None:
-                self.code_refs[raw_code] = code_id
-        if code_id is None:
-            self.report.unmapped.append(Problem("coding", where(), f"its code {raw_code} is not in the codebook"))
-            return None
-        raw_user = coding.get("creatingUser")
+            if code_id is None:
+                self.report.unmapped.append(Problem("coding", _where(*where) if isinstance(where, tuple) else where,
+                                                    f"its code {raw_code} is not in the codebook"))
+                return None
+            self.code_refs[raw_code] = code_id
         coder = self.users.get(raw_user)
         if coder is None:
             coder = self.users[raw_user] = self.loader.coder(canonical_guid(raw_user))
         key = (span[0], span[1], code_id, coder)
         if key in src.seen:
-            self.report.unmapped.append(Problem("coding", where(), "the same code by the same coder again (duplicate)"))
+            self.report.unmapped.append(Problem("coding", _where(*where) if isinstance(where, tuple) else where,
+                                                "the same code by the same coder again (duplicate)"))
             return None
         src.seen.add(key)
-        raw = coding.get("guid")
         guid = raw if raw is not None and _CANONICAL.match(raw) is not None else canonical_guid(raw)
-        seg = self.loader.segment(guid, src.entry[0], span[0], span[1], code_id, coder,
-                                  coding.get("creationDateTime"))
-        for note in (_children(coding, "NoteRef") if size > 1 else ()):
-            target = _guid(note, "targetGUID")
-            if target is not None and guid is not None and target == segment_memo_guid(guid):
-                self.segment_memos[target] = seg
+        seg = self.loader.segment(guid, src.entry[0], span[0], span[1], code_id, coder, created)
+        for target in notes or ():
+            note = canonical_guid(target)
+            if note is not None and guid is not None and note == segment_memo_guid(guid):
+                self.segment_memos[note] = seg
             else:
-                self.note_ref(note, "segment", seg)
+                self.note_ref(target, "segment", seg)
         return seg
 
-    def text_source(self, el: Any) -> None:
-        parent = el.getparent()
-        if parent is None or local(parent.tag) != "Sources":
-            return
-        src = self.src if el is self.src_el else None
-        if src is None:
-            src = self.open_source(el)
-        self.src_el = self.src = None
-        whole = [c for c in el if local(c.tag) == "Coding"]
+    def source_end(self, whole: list[tuple[Any, ...]], notes: list[str | None] | None, values: int) -> None:
+        src = self.src
+        assert src is not None
+        self.src = None
         if whole:
             where = f"in {src.name!r} (whole source)"
             if src.entry is None or src.mapper is None:
@@ -432,21 +432,18 @@ class _Reader:
                     self.report.unmapped.append(Problem("coding", where, src.unavailable or "source not imported"))
             else:
                 for coding in whole:
-                    self.coding(coding, src, (0, src.entry[2]), lambda: where)
-        for ref in _children(el, "NoteRef"):
-            self.note_ref(ref, "source", src.entry[0] if src.entry else None)
-        n = sum(1 for _ in _children(el, "VariableValue"))
-        if n:
-            self.report.notes.append(f"source {src.name!r}: {n} variable value(s) not imported "
+                    self.coding(coding, src, (0, src.entry[2]), where)
+        for target in notes or ():
+            self.note_ref(target, "source", src.entry[0] if src.entry else None)
+        if values:
+            self.report.notes.append(f"source {src.name!r}: {values} variable value(s) not imported "
                                      "(makna keeps attributes on cases)")
         self.loader.flush()
 
     # ------------------------------------------------------------------ notes, links, sets
-    def note(self, el: Any) -> None:
-        parent = el.getparent()
-        if parent is None or local(parent.tag) != "Notes":
+    def note(self, el: Any, parent: str) -> None:
+        if parent != "Notes":
             return
-        self.elements += len(el)
         guid = _guid(el) or derived_guid("note", el.get("guid") or str(len(self.notes)))
         text = _child_text(el, "PlainTextContent")
         path = el.get("plainTextPath")
@@ -462,7 +459,6 @@ class _Reader:
         self.links.append((_guid(el), el.get("name") or "", _guid(el, "originGUID"), _guid(el, "targetGUID")))
 
     def set(self, el: Any) -> None:
-        self.elements += len(el)
         guid = _guid(el) or derived_guid("set", el.get("guid") or "")
         description, fields = unpack(_child_text(el, "Description"))
         name = str(fields.get("name") or el.get("name") or f"set {guid[:8]}")
@@ -488,7 +484,7 @@ class _Reader:
     def project_end(self, el: Any) -> bool:
         _text, fields = unpack(_child_text(el, "Description"))
         for ref in _children(el, "NoteRef"):
-            self.note_ref(ref, "project", None)
+            self.note_ref(ref.get("targetGUID"), "project", None)
         self.fields = fields
         if isinstance(fields.get("name"), str):
             self.report.project = fields["name"]
@@ -538,17 +534,9 @@ class _Reader:
         return fields
 
 
-def _release(el: Any) -> None:
-    """Free a processed element and the processed siblings before it."""
-    el.clear(keep_tail=False)
-    parent = el.getparent()
-    if parent is not None:
-        while el.getprevious() is not None:
-            del parent[0]
-
-
-def _decode(archive: Archive, entry: str) -> str:
-    data = archive.read(entry)
+def _decode(archive: Archive, entry: str, data: bytes | None = None) -> str:
+    """The text of ``entry`` (``data`` when read already)."""
+    data = archive.read(entry) if data is None else data
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -561,15 +549,28 @@ def _decode(archive: Archive, entry: str) -> str:
 
 
 def import_qdpx(project: Project, path: str | Path, *, offsets: str | None = None,
-                limits: Limits = DEFAULT_LIMITS) -> ImportReport:
+                limits: Limits = DEFAULT_LIMITS, parallel: bool | None = None) -> ImportReport:
     """Import a .qdpx into ``project`` (which should be empty), in one transaction: on any error
-    nothing is kept. ``offsets`` ("codepoint" or "utf16") overrides the convention read from origin."""
+    nothing is kept. ``offsets`` ("codepoint" or "utf16") overrides the convention read from origin.
+
+    ``parallel`` reads the XML in a child process while this one writes (see
+    :mod:`makna.exchange._scan`); by default it does so for a project file over
+    :data:`PARALLEL_FROM` bytes on a machine with more than one CPU."""
     p = Path(path)
     report = ImportReport(path=str(p))
     payload: dict[str, Any] = {"file": p.name}
-    with Archive(p, limits) as archive:
+    with Archive(p, limits) as archive, ExitStack() as stack:
         qde = archive.single(".qde", "project file")
-        with project.store.write(project.actor, "exchange.import_qdpx", payload) as conn:
+        check_entry_prolog(archive, qde)
+        if parallel is None:
+            parallel = archive.size(qde) >= PARALLEL_FROM and can_scan_in_child()
+        if parallel:  # started first: the child reads while this process prepares the project
+            records = stack.enter_context(child_records(str(p), qde, limits.max_elements))
+        else:
+            records = scan_records(stack.enter_context(archive.open(qde)), limits.max_elements, archive.read_source)
+        # every reference the loader writes is to a row it inserted itself: no final foreign-key check
+        with (project.store.bulk_load(check_references=False),
+              project.store.write(project.actor, "exchange.import_qdpx", payload) as conn):
             used = (conn.execute(tables.sources.select().limit(1)).first()
                     or conn.execute(tables.codes.select().limit(1)).first())
             if used is not None:
@@ -583,8 +584,7 @@ def import_qdpx(project: Project, path: str | Path, *, offsets: str | None = Non
             deferred = [ix for ix in tables.segments.indexes if not ix.unique]
             for ix in deferred:
                 ix.drop(conn)
-            with archive.open(qde) as stream:
-                reader.run(stream)
+            reader.run(records)
             loader.flush()
             for ix in deferred:
                 ix.create(conn)
