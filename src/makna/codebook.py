@@ -193,26 +193,31 @@ def _next_position(conn: Connection, parent_id: str | None) -> int:
 
 
 def _insert_code(project: Project, conn: Connection, code: Code) -> None:
+    _insert_codes(conn, [code])
+
+
+def _code_row(code: Code) -> dict[str, Any]:
+    return dict(id=code.id, key=code.key, name=code.name, parent_id=code.parent_id, color=code.color,
+                definition=code.definition, inclusion=code.inclusion, exclusion=code.exclusion,
+                example=code.example, keywords=list(code.keywords), position=code.position)
+
+
+def _insert_codes(conn: Connection, codes: list[Code]) -> None:
+    """Insert new codes (parents before children) in one statement, after checking that no key or
+    id is taken, by the project or by another of ``codes``."""
+    if not codes:
+        return
     c = tables.codes.c
-    if conn.execute(select(c.id).where(c.key == code.key)).first():
-        raise CodebookError(f"code {code.key!r} exists already")
-    if conn.execute(select(c.id).where(c.id == code.id)).first():
-        raise CodebookError(f"code id {code.id} exists already")
-    conn.execute(
-        insert(tables.codes).values(
-            id=code.id,
-            key=code.key,
-            name=code.name,
-            parent_id=code.parent_id,
-            color=code.color,
-            definition=code.definition,
-            inclusion=code.inclusion,
-            exclusion=code.exclusion,
-            example=code.example,
-            keywords=list(code.keywords),
-            position=code.position,
-        )
-    )
+    taken = conn.execute(select(c.key, c.id)).all()  # a codebook is small: its whole index
+    keys, ids = {r.key for r in taken}, {r.id for r in taken}
+    for code in codes:
+        if code.key in keys:
+            raise CodebookError(f"code {code.key!r} exists already")
+        if code.id in ids:
+            raise CodebookError(f"code id {code.id} exists already")
+        keys.add(code.key)
+        ids.add(code.id)
+    conn.execute(insert(tables.codes), [_code_row(code) for code in codes])
 
 
 def add_code(
@@ -507,9 +512,12 @@ def import_codebook(project: Project, doc: CodebookDoc) -> CodebookImport:
     with project.store.write(project.actor, "codebook.import", payload) as conn:
         existing = {r.key: r.id for r in conn.execute(select(c.key, c.id))}
         id_map: dict[str, str] = {}
+        new: list[Code] = []  # inserted together, before the next update (which may refer to them)
         for code in doc.codes:
             parent = id_map.get(code.parent_id, code.parent_id) if code.parent_id else None
             if code.key in existing:
+                _insert_codes(conn, new)
+                new = []
                 cid = existing[code.key]
                 id_map[code.id] = cid
                 values = {f: getattr(code, f) for f in _FIELDS}
@@ -518,8 +526,9 @@ def import_codebook(project: Project, doc: CodebookDoc) -> CodebookImport:
                 updated += 1
             else:
                 id_map[code.id] = code.id
-                _insert_code(project, conn, replace(code, parent_id=parent))
+                new.append(replace(code, parent_id=parent))
                 added += 1
+        _insert_codes(conn, new)
         payload.update(added=added, updated=updated)
     return CodebookImport(added, updated)
 

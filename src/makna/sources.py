@@ -19,7 +19,7 @@ from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaEr
 from .importers import ImportedText, read_document, supported_suffixes
 from .model import Source, Turn, new_id, utcnow
 from .project import Project
-from .store import as_utc, bulk_insert, tables
+from .store import TURN_COLUMNS, as_utc, bulk_insert, tables
 from .text import TurnSpan, detect_turns, normalize_text
 
 __all__ = [
@@ -148,10 +148,9 @@ def _store_prepared(project: Project, items: Sequence[_Prepared]) -> list[Source
             for it in items
         ])
         bulk_insert(conn, tables.turns, [
-            {"source_id": it.source.id, "number": i, "speaker": t.speaker[:200], "start": t.start, "end": t.end,
-             "time_start": t.time_start, "time_end": t.time_end}
+            (it.source.id, i, t.speaker[:200], t.start, t.end, t.time_start, t.time_end)
             for it in items for i, t in enumerate(it.spans, start=1)
-        ])
+        ], TURN_COLUMNS, per_statement=50)
     return [it.source for it in items]
 
 

@@ -25,7 +25,7 @@ from ..errors import MaknaError
 from ..memos import create_set
 from ..model import Code, new_id, utcnow
 from ..project import Project
-from ..store import tables
+from ..store import TURN_COLUMNS, tables
 from ..text import detect_turns
 from ._refi import derived_guid
 from ._report import ImportReport
@@ -34,8 +34,6 @@ __all__ = ["CHUNK", "Loader", "unique_name", "derive_keys"]
 
 CHUNK = 20_000  # rows per executemany
 _SEGMENT_COLUMNS = ("id", "source_id", "start", "end", "code_id", "coder_id", "memo", "created_at")
-_TURN_COLUMNS = ("source_id", "number", "speaker", "start", "end", "time_start", "time_end")
-_INSERT_SOURCE = insert(tables.sources)
 _KEY_BAD = re.compile(r"[\s/\\]+")
 
 
@@ -88,10 +86,12 @@ class Loader:
         self.segment_ids: set[str] = set()
         self.used_ids: set[str] = set()
         self.pending: list[tuple[Any, ...]] = []  # segment rows (_SEGMENT_COLUMNS), emptied by flush()
-        self._turns: list[tuple[Any, ...]] = []  # turn rows (_TURN_COLUMNS)
+        self._turns: list[tuple[Any, ...]] = []  # turn rows (TURN_COLUMNS)
         self._session_coder: str | None = None
         self.now = utcnow()
-        self.dates: dict[str | None, dt.datetime] = {None: self.now, "": self.now}  # creationDateTime -> value
+        now = project.store.bind_value(tables.segments.c.created_at, self.now)
+        # creationDateTime as written -> segments.created_at as bound for the driver
+        self.dates: dict[str | None, Any] = {None: now, "": now}
 
     # ---------------------------------------------------------------------------- coders
     def add_coder(self, guid: str, name: str, kind: str = "person") -> str:
@@ -183,14 +183,14 @@ class Loader:
             language = detect_language(text)
         sha = fields.get("sha256")
         source_name = unique_name(name, self.source_names)
-        self.conn.execute(_INSERT_SOURCE, dict(
+        self.project.store.bulk_insert(self.conn, tables.sources, [dict(
             id=sid, name=source_name, text=text, length=len(text),
             original_name=str(fields.get("original_name") or name)[:1000],
             sha256=sha if isinstance(sha, str) and len(sha) == 64 else hashlib.sha256(text.encode("utf-8")).hexdigest(),
             media_type=str(fields.get("media_type") or "text/plain")[:100], language=language,
             encoding=fields.get("encoding") if isinstance(fields.get("encoding"), str) else None,
             imported_at=created or self.now, original=None,
-        ))
+        )])
         self._turns.extend(turns)
         if len(self._turns) >= CHUNK:
             self.flush()
@@ -200,15 +200,14 @@ class Loader:
         return entry
 
     # ---------------------------------------------------------------------------- segments
-    def date(self, raw: str | None) -> dt.datetime:
-        if not raw:
-            return self.now
+    def date(self, raw: str | None) -> Any:
+        """A segment's ``created_at`` for a creationDateTime (now when absent or malformed), bound."""
         found = self.dates.get(raw)
         if found is None:
             from ._refi import parse_datetime
 
-            found = parse_datetime(raw) or self.now
-            self.dates[raw] = found
+            found = self.dates[raw] = self.project.store.bind_value(tables.segments.c.created_at,
+                                                                    parse_datetime(raw) or self.now)
         return found
 
     def segment(self, guid: str | None, source_id: str, start: int, end: int, code_id: str, coder_id: str,
@@ -217,7 +216,7 @@ class Loader:
         sid = guid if guid and guid not in ids else derived_guid("segment", source_id, str(start), str(end), code_id,
                                                                  coder_id)
         ids.add(sid)
-        when = self.dates.get(created) if created else self.now
+        when = self.dates.get(created)
         self.pending.append((sid, source_id, start, end, code_id, coder_id, "",
                               when if when is not None else self.date(created)))
         if len(self.pending) >= CHUNK:
@@ -226,11 +225,11 @@ class Loader:
 
     def flush(self) -> None:
         if self._turns:
-            self.project.store.bulk_insert(self.conn, tables.turns, self._turns, _TURN_COLUMNS)
+            self.project.store.bulk_insert(self.conn, tables.turns, self._turns, TURN_COLUMNS, per_statement=50)
             self._turns.clear()
         if self.pending:
             # file order (by source, then position) suits the unique index; measured faster than id order
-            self.project.store.bulk_insert(self.conn, tables.segments, self.pending, _SEGMENT_COLUMNS)
+            self.project.store.bulk_insert(self.conn, tables.segments, self.pending, _SEGMENT_COLUMNS, bound=True)
             self.report.segments += len(self.pending)
             self.pending.clear()
 

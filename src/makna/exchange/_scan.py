@@ -266,6 +266,7 @@ def child_records(path: str, entry: str, max_elements: int) -> Iterator[Iterator
         proc = subprocess.Popen([sys.executable, "-P", os.path.abspath(__file__), path, entry, str(max_elements)],
                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors)
         assert proc.stdout is not None
+        _widen(proc.stdout)
         try:
             yield _from_child(proc, errors)
         finally:
@@ -273,6 +274,17 @@ def child_records(path: str, entry: str, max_elements: int) -> Iterator[Iterator
             if proc.poll() is None:
                 proc.kill()
             proc.wait()
+
+
+def _widen(pipe: IO[bytes]) -> None:
+    """Let the child read up to a megabyte ahead while the importer writes (Linux; elsewhere the
+    pipe keeps its default size)."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except (ImportError, OSError):  # pragma: no cover - not Linux, or a lower pipe-max-size
+        pass
 
 
 def _from_child(proc: subprocess.Popen[bytes], errors: IO[bytes]) -> Iterator[Record]:

@@ -286,7 +286,8 @@ class _Reader:
             src.name = name = fields["name"]
         created = parse_datetime(created_raw)
         text: str | None = None
-        if raw is not None and raw.lstrip("\ufeff").strip():
+        body = raw.lstrip("\ufeff") if raw is not None else ""  # the same text when it has no BOM
+        if raw is not None and body and not body.isspace():  # (no stripped copy of a long text)
             src.mapper = SelectionMapper(raw, self.convention)
             text = src.mapper.text
         else:
@@ -438,6 +439,8 @@ class _Reader:
         if values:
             self.report.notes.append(f"source {src.name!r}: {values} variable value(s) not imported "
                                      "(makna keeps attributes on cases)")
+        # small writes often: while this process writes, the child can only read ahead as far as
+        # the pipe's buffer holds, so long writes would leave it waiting
         self.loader.flush()
 
     # ------------------------------------------------------------------ notes, links, sets
