@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -141,3 +142,24 @@ def test_round_trip_of_nasty_names(project: makna.Project, tmp_path: Path, fresh
     import_project(path, target)
     with makna.open_project(target) as copy:
         assert snap(copy) == before
+
+
+def test_background_writer_passes_errors_on() -> None:
+    from makna.exchange.qdpx_write import _Background
+
+    got: list[bytes] = []
+    ok = _Background(got.append)
+    for i in range(100):
+        ok.write(b"%d" % i)
+    ok.close()
+    assert got == [b"%d" % i for i in range(100)]
+
+    def fail(item: bytes) -> None:
+        raise OSError("disk full")
+
+    bad = _Background(fail, depth=1)
+    with pytest.raises(OSError, match="disk full"):
+        for _ in range(1000):  # a later write sees the writer's error
+            bad.write(b"x")
+    with pytest.raises(OSError, match="disk full"):
+        bad.close()

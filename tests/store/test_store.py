@@ -192,3 +192,18 @@ def test_bulk_load_rolls_back_schema_changes(tmp_path: Path) -> None:
         with p.store.read() as conn:
             names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "ix_segments_coder_id" in names
+
+
+def test_prepared_select_gives_driver_rows(project: makna.Project) -> None:
+    from sqlalchemy import bindparam
+
+    from makna.store import prepared_select
+
+    makna.import_text(project, "a.txt", "P: satu dua.\nI: tiga empat.\n")
+    t = tables.turns.c
+    with project.store.read() as conn:
+        source_id = conn.execute(select(tables.sources.c.id)).scalar_one()
+        turns_of = prepared_select(conn, select(t.number, t.speaker, t.start).where(t.source_id == bindparam("sid"))
+                                   .order_by(t.number))
+        assert [tuple(r) for r in turns_of(sid=source_id)] == [(1, "P", 0), (2, "I", 13)]
+        assert list(turns_of(sid="nothing")) == []

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import queue
 import tempfile
+import threading
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +41,7 @@ from ..codebook import list_codes
 from ..errors import ExchangeError
 from ..model import Code
 from ..project import Project
-from ..store import tables
+from ..store import prepared_select, tables
 from ._fields import keep_exact, pack
 from ._refi import (
     NS_PROJECT,
@@ -202,32 +204,34 @@ class _Writer:
             with self.xf.element(self.tag(element)):
                 self.xf.write(xml_safe(text))
 
-    def texts(self, zf: zipfile.ZipFile) -> list[tuple[Any, dict[str, Any]]]:
-        """Write each source's text to ``sources/``; returns the sources with their makna fields."""
-        s, t = tables.sources.c, tables.turns.c
-        rows = self.conn.execute(select(s.id, s.name, s.original_name, s.media_type, s.language, s.encoding,
-                                        s.sha256, s.imported_at).order_by(s.name)).all()
-        out: list[tuple[Any, dict[str, Any]]] = []
-        for src in rows:
-            text = self.conn.execute(select(s.text).where(s.id == src.id)).scalar_one()
-            zf.writestr(f"sources/{src.id}.txt", text.encode("utf-8", "replace"))
-            turns = self.conn.execute(
-                select(t.speaker, t.start, t.end, t.time_start, t.time_end).where(t.source_id == src.id)
-                .order_by(t.number)).all()
-            fields: dict[str, Any] = {"language": src.language, "sha256": src.sha256}
-            if src.original_name != src.name:
-                fields["original_name"] = src.original_name
-            if src.media_type != "text/plain":
-                fields["media_type"] = src.media_type
-            if src.encoding:
-                fields["encoding"] = src.encoding
-            keep_exact(fields, name=src.name, original_name=src.original_name)
-            if turns:
-                fields["turns"] = [list(x) for x in turns]
-            out.append((src, fields))
-        return out
+    def source_rows(self) -> list[Any]:
+        """The sources (without their texts), in name order."""
+        s = tables.sources.c
+        return list(self.conn.execute(select(s.id, s.name, s.original_name, s.media_type, s.language, s.encoding,
+                                             s.sha256, s.imported_at).order_by(s.name)).all())
 
-    def sources(self, rows: list[tuple[Any, dict[str, Any]]], spans: dict[str, list[Any]], stream: Any) -> None:
+    def texts(self, rows: list[Any], add: Callable[[tuple[str, bytes]], None]) -> None:
+        """Give each source's text to ``add`` as ``(sources/ID.txt, bytes)``."""
+        text_of = prepared_select(self.conn, select(tables.sources.c.text)
+                                  .where(tables.sources.c.id == bindparam("source_id")))
+        for src in rows:
+            add((f"sources/{src.id}.txt", text_of(source_id=src.id)[0][0].encode("utf-8", "replace")))
+
+    def fields(self, src: Any, turns: Sequence[Any]) -> dict[str, Any]:
+        """makna's fields of a source, for its Description."""
+        fields: dict[str, Any] = {"language": src.language, "sha256": src.sha256}
+        if src.original_name != src.name:
+            fields["original_name"] = src.original_name
+        if src.media_type != "text/plain":
+            fields["media_type"] = src.media_type
+        if src.encoding:
+            fields["encoding"] = src.encoding
+        keep_exact(fields, name=src.name, original_name=src.original_name)
+        if turns:
+            fields["turns"] = [list(x) for x in turns]
+        return fields
+
+    def sources(self, rows: list[Any], spans: dict[str, list[Any]], stream: Any) -> None:
         """Write ``Sources`` straight to ``stream`` (after flushing the xmlfile writer) from string
         templates: the many small selection and coding elements are the bulk of a large project, and
         building them as text is several times faster than element contexts. Every value is escaped
@@ -242,22 +246,27 @@ class _Writer:
         created_raw = type_coerce(seg.created_at, String)
         dialect = self.conn.dialect
         to_datetime = dialect.type_descriptor(seg.created_at.type).result_processor(dialect, None)
-        stmt = (select(seg.id, seg.start, seg.end, seg.code_id, seg.coder_id, seg.memo, created_raw)
-                .where(seg.source_id == bindparam("source_id"))
-                .order_by(seg.start, seg.end, seg.created_at, seg.id))
+        segments_of = prepared_select(self.conn, select(seg.id, seg.start, seg.end, seg.code_id, seg.coder_id,
+                                                        seg.memo, created_raw)
+                                      .where(seg.source_id == bindparam("source_id"))
+                                      .order_by(seg.start, seg.end, seg.created_at, seg.id))
         dates: dict[Any, str] = {}
         ids: dict[str, str] = {}  # code and coder ids, escaped
         n_segments = 0
         write = stream.write
         write(b"<Sources>")
-        for src, fields in rows:
+        t = tables.turns.c
+        turns_of = prepared_select(self.conn, select(t.speaker, t.start, t.end, t.time_start, t.time_end)
+                                   .where(t.source_id == bindparam("source_id")).order_by(t.number))
+        for src in rows:
+            fields = self.fields(src, turns_of(source_id=src.id))
             parts = [f'<TextSource guid="{xml_attr(src.id)}" name="{xml_attr(src.name)}" '
                      f'plainTextPath="internal://{xml_attr(src.id)}.txt" '
                      f'creationDateTime="{format_datetime(src.imported_at)}">']
             description = pack("", fields)
             if description:
                 parts.append(f"<Description>{xml_text(description)}</Description>")
-            segs = self.conn.execute(stmt, {"source_id": src.id}).all()
+            segs = segments_of(source_id=src.id)
             add = parts.append
             i, n = 0, len(segs)
             while i < n:
@@ -377,7 +386,14 @@ def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel
     try:
         with project.store.read() as conn, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,
                                                           compresslevel=compresslevel) as zf:
-            writer = _write_project(project, conn, zf, meta)
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:  # the segments are read by source, all over the file: map it instead of copying pages
+                conn.exec_driver_sql("PRAGMA mmap_size=4294967296")
+            try:
+                writer = _write_project(project, conn, zf, meta)
+            finally:
+                if sqlite:
+                    conn.exec_driver_sql("PRAGMA mmap_size=0")
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -385,11 +401,66 @@ def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel
     return ExportSummary(path=target, **writer.summary)
 
 
+class _Background:
+    """Hands items to a thread that passes them to ``consume``: a zip entry's ``write`` (deflating
+    and checksumming, which release the GIL) then runs beside the Python that makes the data.
+    Errors surface at the next :meth:`write` or at :meth:`close`."""
+
+    def __init__(self, consume: Callable[[Any], Any], depth: int = 32) -> None:
+        self._consume = consume
+        self._queue: queue.Queue[Any] = queue.Queue(depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="makna-qdpx-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not _DONE:
+            if self._error is None:
+                try:
+                    self._consume(item)
+                except BaseException as exc:  # re-raised in the producing thread
+                    self._error = exc
+
+    def put(self, item: Any) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(item)
+
+    def write(self, data: bytes) -> int:
+        """File-like ``write`` (for lxml's ``xmlfile``)."""
+        self.put(bytes(data))
+        return len(data)
+
+    def close(self) -> None:
+        self._queue.put(_DONE)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
+_DONE = object()
+
+
 def _write_project(project: Project, conn: Connection, zf: zipfile.ZipFile, meta: dict[str, str]) -> _Writer:
     big = _segment_count(conn) > 2_000_000
-    writer_texts = _Writer(project, conn, None).texts(zf)
-    with zf.open("project.qde", "w", force_zip64=big) as stream, \
-            etree.xmlfile(stream, encoding="utf-8") as xf:
+    rows = _Writer(project, conn, None).source_rows()
+    with zf.open("project.qde", "w", force_zip64=big) as entry:
+        stream = _Background(entry.write)
+        try:
+            writer = _write_qde(project, conn, stream, meta, rows)
+        finally:
+            stream.close()
+    texts = _Background(lambda item: zf.writestr(*item))
+    try:
+        writer.texts(rows, texts.put)
+    finally:
+        texts.close()
+    return writer
+
+
+def _write_qde(project: Project, conn: Connection, stream: _Background, meta: dict[str, str],
+               rows: list[Any]) -> _Writer:
+    with etree.xmlfile(stream, encoding="utf-8") as xf:
         xf.write_declaration()
         writer = _Writer(project, conn, xf)
         root = {"name": xml_safe(meta.get("name", "makna project")), "origin": ORIGIN}
@@ -400,7 +471,7 @@ def _write_project(project: Project, conn: Connection, zf: zipfile.ZipFile, meta
             writer.codebook()
             attrs = writer.variables()
             spans = writer.cases(attrs)
-            writer.sources(writer_texts, spans, stream)
+            writer.sources(rows, spans, stream)
             writer.notes()
             writer.links()
             writer.sets()

@@ -13,19 +13,20 @@ import itertools
 import operator
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, Table, create_engine, event, insert, inspect, select, text
+from sqlalchemy import Column, Connection, Engine, Select, Table, create_engine, event, insert, inspect, select, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import NotAProjectError, ProjectError, ProjectExistsError
 from . import tables
 
-__all__ = ["Store", "resolve_location", "tables", "schema_head", "as_utc", "bulk_insert", "TURN_COLUMNS"]
+__all__ = ["Store", "resolve_location", "tables", "schema_head", "as_utc", "bulk_insert", "prepared_select",
+           "TURN_COLUMNS"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
@@ -384,6 +385,23 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Se
         raise IntegrityError(sql, None, exc) from exc
     finally:
         cursor.close()
+
+
+def prepared_select(conn: Connection, stmt: Select[Any]) -> Callable[..., Sequence[Any]]:
+    """``stmt`` compiled once, as a function of its bind parameters (keywords) that runs it through
+    the driver and gives plain tuples, without SQLAlchemy's result processing: for a simple query
+    run many times over many rows (the export's per-source reads). Values come as the driver gives
+    them (SQLite: strings for dates)."""
+    compiled = stmt.compile(dialect=conn.dialect)
+    sql = str(compiled)
+    names = compiled.positiontup
+    cursor = conn.connection.cursor()
+
+    def run(**params: Any) -> Sequence[Any]:
+        cursor.execute(sql, [params[n] for n in names] if names is not None else params)
+        return cursor.fetchall()
+
+    return run
 
 
 def _process_column(rows: Sequence[Any], index: int, proc: Any) -> list[Any]:
