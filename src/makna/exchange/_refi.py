@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..store import as_utc
+from ._scan import canonical_guid
 
 __all__ = [
     "NS_PROJECT",
@@ -51,7 +52,6 @@ ATTRIBUTE_TYPES = {v: k for k, v in VARIABLE_TYPES.items()} | {"DateTime": "text
 
 # Namespace of the GUIDs makna derives for REFI-QDA elements that have no makna entity of their own.
 _NS = uuid.UUID("5b0c7d0e-6d61-6b6e-612d-726566692d71")
-_GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -74,14 +74,6 @@ def segment_memo_guid(segment_id: str) -> str:
 def memo_link_guid(memo_id: str) -> str:
     """The GUID of the Link that attaches a case memo (Cases have no NoteRef in REFI-QDA)."""
     return derived_guid("memo-link", memo_id)
-
-
-def canonical_guid(raw: str | None) -> str | None:
-    """A REFI-QDA GUID (any case, optional braces) as makna's lower-case UUID, or None if malformed."""
-    if not raw:
-        return None
-    m = _GUID.match(raw.strip())
-    return m.group(1).lower() if m else None
 
 
 def format_datetime(value: dt.datetime) -> str:

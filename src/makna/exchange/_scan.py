@@ -26,8 +26,8 @@ Records, in document order:
   when absent);
 - ``("selections", [selection, ...])``: that source's selections, in chunks; a selection is
   (guid, startPosition, endPosition, codings, NoteRef targets), positions as ints
-  where they read as integers, and a coding is
-  (guid, CodeRef targetGUID, creatingUser, creationDateTime, NoteRef targets);
+  where they read as integers, and a coding is (GUID in makna's form, or None when malformed;
+  CodeRef targetGUID, creatingUser, creationDateTime, NoteRef targets);
 - ``("source_end", codings, NoteRef targets, number of VariableValues)``: the end of that source,
   with its whole-source codings;
 - ``("project", xml_bytes)``: the root with what is left of it (its Description and NoteRefs);
@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -52,8 +53,8 @@ from typing import IO, Any
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
-__all__ = ["SAFE_OPTIONS", "ScanError", "local", "scan", "scan_records", "can_scan_in_child", "child_records",
-           "read_frames", "main"]
+__all__ = ["SAFE_OPTIONS", "ScanError", "Entries", "canonical_guid", "local", "scan", "scan_records",
+           "can_scan_in_child", "child_records", "read_frames", "main"]
 
 #: lxml parser settings for untrusted XML: no DTD, no entity expansion, no network, no huge trees.
 SAFE_OPTIONS: dict[str, bool] = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
@@ -80,6 +81,20 @@ def local(tag: Any) -> str:
         if len(_LOCAL) < 10_000:
             _LOCAL[tag] = found
     return found
+
+
+_GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
+_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")  # as makna writes
+
+
+def canonical_guid(raw: str | None) -> str | None:
+    """A REFI-QDA GUID (any case, optional braces) as makna's lower-case UUID, or None if malformed."""
+    if not raw:
+        return None
+    if _CANONICAL.match(raw) is not None:
+        return raw
+    m = _GUID.match(raw.strip())
+    return m.group(1).lower() if m else None
 
 
 class Entries:
@@ -152,7 +167,8 @@ def _coding(coding: Any) -> tuple[Any, ...]:
             ref = first
         else:
             ref = next((c for c in coding if local(c.tag) == "CodeRef"), None)
-    return (coding.get("guid"), ref.get("targetGUID") if ref is not None else None, coding.get("creatingUser"),
+    return (canonical_guid(coding.get("guid")), ref.get("targetGUID") if ref is not None else None,
+            coding.get("creatingUser"),
             coding.get("creationDateTime"), _notes(coding) if size > 1 else None)
 
 
@@ -179,13 +195,14 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
     current: Any = None  # the TextSource whose selections are being read
     chunk: list[tuple[Any, ...]] = []
     root: Any = None
+    names, is_canonical, released = _LOCAL, _CANONICAL.match, 0
     events = etree.iterparse(stream, events=("end",), tag=[f"{{*}}{t}" for t in _TAGS], **SAFE_OPTIONS)
     try:
         for _event, el in events:
             if root is None:
                 root = el.getroottree().getroot()
                 yield ("root", local(root.tag), {local(k): v for k, v in root.attrib.items()})
-            name = local(el.tag)
+            name = names.get(el.tag) or local(el.tag)
             parent = el.getparent()
             elements += 1 + len(el)
             if elements > max_elements:
@@ -202,14 +219,43 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
                         chunk = []
                     current = parent
                     yield ("source", _header(parent, read_text))
-                codings = [c for c in el if local(c.tag) == "Coding"]
-                for c in codings:
-                    elements += len(c)
-                chunk.append((el.get("guid"), _int(el.get("startPosition")), _int(el.get("endPosition")),
-                               [_coding(c) for c in codings], _notes(el) if len(el) > len(codings) else None))
+                codings: list[tuple[Any, ...]] = []
+                notes: list[str | None] | None = None
+                for child in el:  # the hot loop of a large file: _coding and _notes inlined
+                    kind = names.get(child.tag) or local(child.tag)
+                    if kind == "Coding":
+                        size = len(child)
+                        elements += size
+                        ref = None
+                        if size:
+                            first = child[0]
+                            ref = first if (names.get(first.tag) or local(first.tag)) == "CodeRef" else next(
+                                (x for x in child if local(x.tag) == "CodeRef"), None)
+                        guid = child.get("guid")
+                        codings.append((guid if guid is not None and is_canonical(guid) is not None
+                                        else canonical_guid(guid),
+                                        ref.get("targetGUID") if ref is not None else None, child.get("creatingUser"),
+                                        child.get("creationDateTime"), _notes(child) if size > 1 else None))
+                    elif kind == "NoteRef":
+                        notes = notes or []
+                        notes.append(child.get("targetGUID"))
+                a, b = el.get("startPosition"), el.get("endPosition")
+                chunk.append((el.get("guid"),
+                              int(a) if a is not None and len(a) < 19 and a.isdecimal() else _int(a),
+                              int(b) if b is not None and len(b) < 19 and b.isdecimal() else _int(b),
+                              codings, notes))
+                if elements > max_elements:
+                    raise ScanError("limit", f"more than {max_elements:,} XML elements")
                 if len(chunk) >= _CHUNK:
                     yield ("selections", chunk)
                     chunk = []
+                el.clear(keep_tail=False)
+                released += 1
+                if released >= 256:  # drop the emptied selections before this one now and then
+                    released = 0
+                    while el.getprevious() is not None:
+                        del parent[0]
+                continue
             elif name == "TextSource":
                 if parent is not None and local(parent.tag) == "Sources":
                     if el is not current:

@@ -15,7 +15,6 @@ inserted in chunks, all in one transaction.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -50,7 +49,6 @@ _TAGS = ("Project", "User", "CodeBook", "Variable", "Case", "PlainTextSelection"
 _PALETTE_FALLBACK = "#808080"
 #: Size of the .qde (bytes) from which :func:`import_qdpx` reads the XML in a child process by default.
 PARALLEL_FROM = 16 * 1024 * 1024
-_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")  # as makna writes
 
 
 def _children(el: Any, name: str) -> Iterator[Any]:
@@ -343,7 +341,6 @@ class _Reader:
         sid, name, to_span, exact = src.entry[0], src.name, src.mapper.map, src.mapper.exact_length
         code_refs, users, seen, loader = self.code_refs, self.users, src.seen, self.loader
         segment_ids, dates, pending = loader.segment_ids, loader.dates, loader.pending
-        canonical = _CANONICAL.match
         wanted = self.wanted_selections
         for raw_guid, a, b, codings, notes in items:
             if type(a) is int and type(b) is int and 0 <= a < b <= exact:
@@ -364,7 +361,7 @@ class _Reader:
                 code_id, coder, when = code_refs.get(raw_code), users.get(raw_user), dates.get(created)
                 key = (start, end, code_id, coder)
                 if (code_id is None or coder is None or when is None or coding_notes is not None or raw is None
-                        or key in seen or raw in segment_ids or canonical(raw) is None):
+                        or key in seen or raw in segment_ids):
                     seg = self.coding(coding, src, mapped, (name, a, b, raw_guid))
                 else:
                     seen.add(key)
@@ -412,7 +409,7 @@ class _Reader:
                                                 "the same code by the same coder again (duplicate)"))
             return None
         src.seen.add(key)
-        guid = raw if raw is not None and _CANONICAL.match(raw) is not None else canonical_guid(raw)
+        guid = raw  # in makna's form already (the scanner's canonical_guid)
         seg = self.loader.segment(guid, src.entry[0], span[0], span[1], code_id, coder, created)
         for target in notes or ():
             note = canonical_guid(target)
