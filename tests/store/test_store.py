@@ -207,3 +207,20 @@ def test_prepared_select_gives_driver_rows(project: makna.Project) -> None:
                                    .order_by(t.number))
         assert [tuple(r) for r in turns_of(sid=source_id)] == [(1, "P", 0), (2, "I", 13)]
         assert list(turns_of(sid="nothing")) == []
+
+
+def test_bulk_load_checks_references_on_both_backends(project: makna.Project) -> None:
+    """SQLite checks foreign keys once at the end of a bulk load, PostgreSQL adds them back there:
+    either way a dangling row fails the load, and the constraints hold again afterwards."""
+    from sqlalchemy.exc import IntegrityError
+
+    bad = tables.turns.insert().values(source_id="no-such-source", number=1, speaker="P", start=0, end=1)
+    with pytest.raises(makna.MaknaError, match="refers to a missing"), project.store.bulk_load() as conn:
+        makna.import_text(project, "a.txt", "P: satu dua.\n")
+        conn.execute(bad)
+    assert makna.list_sources(project) == []
+    with pytest.raises(IntegrityError), project.store.batch() as conn:
+        conn.execute(bad)
+    with project.store.bulk_load():
+        makna.import_text(project, "a.txt", "P: satu dua.\n")
+    assert [s.name for s in makna.list_sources(project)] == ["a.txt"]

@@ -436,9 +436,10 @@ class _Reader:
         if values:
             self.report.notes.append(f"source {src.name!r}: {values} variable value(s) not imported "
                                      "(makna keeps attributes on cases)")
-        # small writes often: while this process writes, the child can only read ahead as far as
-        # the pipe's buffer holds, so long writes would leave it waiting
-        self.loader.flush()
+        # SQLite: small writes often, because while this process writes the child can only read
+        # ahead as far as the pipe's buffer holds. PostgreSQL: large COPYs (fewer round trips).
+        if self.project.store.dialect == "sqlite":
+            self.loader.flush()
 
     # ------------------------------------------------------------------ notes, links, sets
     def note(self, el: Any, parent: str) -> None:

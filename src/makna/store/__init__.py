@@ -31,6 +31,7 @@ __all__ = ["Store", "resolve_location", "tables", "schema_head", "as_utc", "bulk
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
 TURN_COLUMNS = ("source_id", "number", "speaker", "start", "end", "time_start", "time_end")
+_COPY_FROM = 50  # rows from which bulk_insert uses COPY on PostgreSQL
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
@@ -257,9 +258,15 @@ class Store:
 
         A failure still rolls everything back, schema changes included. A crash of the process during
         the load can leave the file unusable, which is acceptable only for a project that is being
-        created (whose creator removes it when the load fails). On PostgreSQL this is :meth:`batch`."""
-        if self.dialect != "sqlite" or self._current.get() is not None:
+        created (whose creator removes it when the load fails). On PostgreSQL the foreign keys of
+        segments and turns are checked once at the end too (dropped and added again in the same
+        transaction)."""
+        if self._current.get() is not None:
             with self.batch() as conn:
+                yield conn
+            return
+        if self.dialect != "sqlite":
+            with self._bulk_load_server() as conn:
                 yield conn
             return
         self.engine.dispose()  # the journal mode can leave WAL only when no other connection is open
@@ -287,6 +294,27 @@ class Store:
                 raw.execute("PRAGMA journal_mode=WAL")
                 raw.execute("PRAGMA synchronous=NORMAL")
                 raw.execute("PRAGMA foreign_keys=ON")
+
+    @contextmanager
+    def _bulk_load_server(self) -> Iterator[Connection]:
+        """PostgreSQL: the foreign keys of the bulk tables (segments, turns) are dropped for the load
+        and added again at its end, in the same transaction; adding one checks every row in one pass
+        instead of a trigger per row."""
+        from sqlalchemy.schema import AddConstraint, DropConstraint, UniqueConstraint
+
+        keys: list[Any] = [fk for table in (tables.segments, tables.turns) for fk in table.foreign_key_constraints]
+        keys += [c for c in tables.segments.constraints if isinstance(c, UniqueConstraint)]
+        with self.batch() as conn:
+            for fk in keys:
+                conn.execute(DropConstraint(fk))
+            yield conn
+            try:
+                with conn.begin_nested():
+                    for fk in keys:
+                        conn.execute(AddConstraint(fk))
+            except IntegrityError as exc:
+                raise ProjectError(f"{self.url}: the load left a row that refers to a missing one "
+                                   f"(nothing was kept): {_first_line(exc)}") from None
 
     @contextmanager
     def write(self, actor: str, action: str, payload: dict[str, Any]) -> Iterator[Connection]:
@@ -334,8 +362,8 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Se
     ``columns``, tuples of values in that order; ``bound`` tuples hold values processed already
     (:meth:`Store.bind_value`). ``per_statement`` rows go into one multi-row ``VALUES`` (for narrow
     rows on SQLite that is about a quarter faster; measure before using it on a table with unique
-    indexes, where it can be slower). Driver integrity errors come out as SQLAlchemy's
-    :class:`IntegrityError`, like any other statement's."""
+    indexes, where it can be slower). On PostgreSQL, 50 rows or more go through ``COPY``. Driver
+    integrity errors come out as SQLAlchemy's :class:`IntegrityError`, like any other statement's."""
     if not rows:
         return
     dialect = conn.dialect
@@ -372,6 +400,13 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Se
         data = out
     cursor = conn.connection.cursor()
     try:
+        if dialect.name == "postgresql" and len(data) >= _COPY_FROM:
+            # COPY streams the rows in one round trip: several times faster than executemany
+            copy_sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in cols)}) FROM STDIN"
+            with cursor.copy(copy_sql) as copy:
+                for row in data:
+                    copy.write_row(row)
+            data = []
         if per_statement > 1 and len(data) >= per_statement:
             full = len(data) // per_statement * per_statement
             chain = itertools.chain.from_iterable
