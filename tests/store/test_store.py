@@ -224,3 +224,20 @@ def test_bulk_load_checks_references_on_both_backends(project: makna.Project) ->
     with project.store.bulk_load():
         makna.import_text(project, "a.txt", "P: satu dua.\n")
     assert [s.name for s in makna.list_sources(project)] == ["a.txt"]
+
+
+def test_bulk_load_refuses_duplicates(project: makna.Project) -> None:
+    """A duplicate segment fails the load: at once on SQLite, when the unique constraint is added
+    back on PostgreSQL; nothing is kept either way."""
+    from sqlalchemy.exc import IntegrityError
+
+    src = makna.import_text(project, "a.txt", "P: satu dua.\n")
+    makna.add_code(project, "x")
+    seg = makna.code_span(project, src.id, 3, 7, "x")
+    with project.store.read() as conn:
+        row = dict(conn.execute(select(tables.segments).where(tables.segments.c.id == seg.id)).one()._mapping)
+    with pytest.raises((makna.MaknaError, IntegrityError), match="duplicate|UNIQUE"), \
+            project.store.bulk_load() as conn:
+        conn.execute(tables.segments.insert().values(**{**row, "id": "00000000-0000-4000-8000-000000000001"}))
+    with project.store.read() as conn:
+        assert conn.execute(select(tables.segments.c.id)).scalars().all() == [seg.id]

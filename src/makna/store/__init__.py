@@ -313,8 +313,9 @@ class Store:
                     for fk in keys:
                         conn.execute(AddConstraint(fk))
             except IntegrityError as exc:
-                raise ProjectError(f"{self.url}: the load left a row that refers to a missing one "
-                                   f"(nothing was kept): {_first_line(exc)}") from None
+                what = ("a row that refers to a missing one" if "ForeignKey" in type(exc.orig).__name__
+                        else "duplicate rows")
+                raise ProjectError(f"{self.url}: the load left {what} (nothing was kept): {_first_line(exc)}") from None
 
     @contextmanager
     def write(self, actor: str, action: str, payload: dict[str, Any]) -> Iterator[Connection]:
