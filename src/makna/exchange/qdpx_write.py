@@ -386,14 +386,7 @@ def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel
     try:
         with project.store.read() as conn, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,
                                                           compresslevel=compresslevel) as zf:
-            sqlite = conn.dialect.name == "sqlite"
-            if sqlite:  # the segments are read by source, all over the file: map it instead of copying pages
-                conn.exec_driver_sql("PRAGMA mmap_size=4294967296")
-            try:
-                writer = _write_project(project, conn, zf, meta)
-            finally:
-                if sqlite:
-                    conn.exec_driver_sql("PRAGMA mmap_size=0")
+            writer = _write_project(project, conn, zf, meta)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
