@@ -196,6 +196,8 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
     chunk: list[tuple[Any, ...]] = []
     root: Any = None
     names, is_canonical, released = _LOCAL, _CANONICAL.match, 0
+    strings: dict[str | None, str | None] = {}
+    shared = strings.setdefault
     events = etree.iterparse(stream, events=("end",), tag=[f"{{*}}{t}" for t in _TAGS], **SAFE_OPTIONS)
     try:
         for _event, el in events:
@@ -232,10 +234,13 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
                             ref = first if (names.get(first.tag) or local(first.tag)) == "CodeRef" else next(
                                 (x for x in child if local(x.tag) == "CodeRef"), None)
                         guid = child.get("guid")
+                        # code, user and date repeat: one shared string each, which marshal sends once
+                        # per frame and the importer's lookups then hash once
+                        code, user, when = (ref.get("targetGUID") if ref is not None else None,
+                                            child.get("creatingUser"), child.get("creationDateTime"))
                         codings.append((guid if guid is not None and is_canonical(guid) is not None
-                                        else canonical_guid(guid),
-                                        ref.get("targetGUID") if ref is not None else None, child.get("creatingUser"),
-                                        child.get("creationDateTime"), _notes(child) if size > 1 else None))
+                                        else canonical_guid(guid), shared(code, code), shared(user, user),
+                                        shared(when, when), _notes(child) if size > 1 else None))
                     elif kind == "NoteRef":
                         notes = notes or []
                         notes.append(child.get("targetGUID"))
@@ -249,6 +254,8 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
                 if len(chunk) >= _CHUNK:
                     yield ("selections", chunk)
                     chunk = []
+                    if len(strings) > 100_000:  # bounded, whatever the file holds
+                        strings.clear()
                 el.clear(keep_tail=False)
                 released += 1
                 if released >= 256:  # drop the emptied selections before this one now and then

@@ -11,8 +11,8 @@ from ..errors import ExchangeError, ProjectExistsError
 from ..project import create_project
 from ..store import Store, resolve_location, tables
 from ._report import ImportReport
-from ._safety import DEFAULT_LIMITS, Archive, Limits
-from .qdpx_read import import_qdpx
+from ._safety import DEFAULT_LIMITS, Limits
+from .qdpx_read import import_opened, open_qdpx
 
 __all__ = ["import_project"]
 
@@ -24,22 +24,23 @@ def import_project(path: str | os.PathLike[str], location: str | os.PathLike[str
     When the import fails, the new project is removed again, so nothing is left behind. ``offsets``,
     ``limits`` and ``parallel`` as for :func:`makna.exchange.import_qdpx`."""
     src = Path(path)
-    with Archive(src, limits) as archive:  # a broken file fails here, before any project exists
-        archive.single(".qde", "project file")
     loc = os.fspath(location)
     url = resolve_location(loc)
     if url.startswith("sqlite:///") and Path(url[len("sqlite:///"):]).exists():
         raise ProjectExistsError(f"{loc}: a file exists there already; import into a new project")
-    project = create_project(loc, src.stem, coder=coder)
-    try:
-        with project:
-            report = import_qdpx(project, src, offsets=offsets, limits=limits, parallel=parallel)
-            if report.project:
-                with project.store.write(project.actor, "project.rename", {"name": report.project}) as conn:
-                    conn.execute(tables.meta.update().where(tables.meta.c.key == "name").values(value=report.project))
-    except BaseException:
-        _discard(project.store)
-        raise
+    # a broken file fails here, before any project exists; a large one is being read from here on
+    with open_qdpx(src, limits, parallel) as opened:
+        project = create_project(loc, src.stem, coder=coder)
+        try:
+            with project:
+                report = import_opened(project, opened, offsets=offsets)
+                if report.project:
+                    with project.store.write(project.actor, "project.rename", {"name": report.project}) as conn:
+                        conn.execute(tables.meta.update().where(tables.meta.c.key == "name")
+                                     .values(value=report.project))
+        except BaseException:
+            _discard(project.store)
+            raise
     return report
 
 

@@ -16,7 +16,7 @@ inserted in chunks, all in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ from ._safety import DEFAULT_LIMITS, Archive, Limits, check_entry_prolog, local,
 from ._scan import can_scan_in_child, child_records, scan_records
 from .offsets import SelectionMapper, convention_for
 
-__all__ = ["import_qdpx", "code_from_element", "read_codes"]
+__all__ = ["import_qdpx", "open_qdpx", "import_opened", "OpenedFile", "code_from_element", "read_codes"]
 
 _TAGS = ("Project", "User", "CodeBook", "Variable", "Case", "PlainTextSelection", "TextSource", "PictureSource",
          "PDFSource", "AudioSource", "VideoSource", "Note", "Link", "Set", "Graph")
@@ -549,56 +549,78 @@ def _decode(archive: Archive, entry: str, data: bytes | None = None) -> str:
             raise ExchangeError(f"{archive.path}: {entry}: {exc}") from None
 
 
-def import_qdpx(project: Project, path: str | Path, *, offsets: str | None = None,
-                limits: Limits = DEFAULT_LIMITS, parallel: bool | None = None) -> ImportReport:
-    """Import a .qdpx into ``project`` (which should be empty), in one transaction: on any error
-    nothing is kept. ``offsets`` ("codepoint" or "utf16") overrides the convention read from origin.
+@dataclass
+class OpenedFile:
+    """A checked .qdpx whose project XML is being read (:func:`open_qdpx`)."""
 
-    ``parallel`` reads the XML in a child process while this one writes (see
-    :mod:`makna.exchange._scan`); by default it does so for a project file over
-    :data:`PARALLEL_FROM` bytes on a machine with more than one CPU."""
+    path: Path
+    archive: Archive
+    qde: str
+    records: Iterator[tuple[Any, ...]]
+
+
+@contextmanager
+def open_qdpx(path: str | Path, limits: Limits = DEFAULT_LIMITS, parallel: bool | None = None) -> Iterator[OpenedFile]:
+    """Check the archive at ``path`` and start reading its project XML: in a child process when
+    ``parallel`` (by default for a project file over :data:`PARALLEL_FROM` bytes on a machine with
+    more than one CPU), which then reads while this process prepares the project and writes."""
     p = Path(path)
-    report = ImportReport(path=str(p))
-    payload: dict[str, Any] = {"file": p.name}
     with Archive(p, limits) as archive, ExitStack() as stack:
         qde = archive.single(".qde", "project file")
         check_entry_prolog(archive, qde)
         if parallel is None:
             parallel = archive.size(qde) >= PARALLEL_FROM and can_scan_in_child()
-        if parallel:  # started first: the child reads while this process prepares the project
+        if parallel:
             records = stack.enter_context(child_records(str(p), qde, limits.max_elements))
         else:
             records = scan_records(stack.enter_context(archive.open(qde)), limits.max_elements, archive.read_source)
-        # every reference the loader writes is to a row it inserted itself: no final foreign-key check
-        with (project.store.bulk_load(check_references=False),
-              project.store.write(project.actor, "exchange.import_qdpx", payload) as conn):
-            used = (conn.execute(tables.sources.select().limit(1)).first()
-                    or conn.execute(tables.codes.select().limit(1)).first())
-            if used is not None:
-                raise ExchangeError(f"{p}: import a project exchange file into a new, empty project")
-            if conn.dialect.name == "sqlite":  # room for the indexes of a large import (this connection only)
-                conn.exec_driver_sql("PRAGMA cache_size=-262144")
-            loader = Loader(project, conn, report)
-            reader = _Reader(project, archive, loader, report, limits, offsets)
-            # the project is new and empty: build the secondary indexes of the segments once, after
-            # the load, instead of keeping them up to date row by row (same transaction)
-            deferred = [ix for ix in tables.segments.indexes if not ix.unique]
-            for ix in deferred:
-                ix.drop(conn)
-            reader.run(records)
-            loader.flush()
-            for ix in deferred:
-                ix.create(conn)
-            if reader.root is None:
-                raise ExchangeError(f"{p}: {qde} holds no REFI-QDA project")
-            fields = reader.finish()
-            pid = fields.get("project_id")
-            meta = tables.meta.update()
-            if isinstance(pid, str) and canonical_guid(pid):
-                conn.execute(meta.where(tables.meta.c.key == "project_id").values(value=canonical_guid(pid)))
-            created = parse_datetime(reader.root.get("creationDateTime"))
-            if created is not None:
-                conn.execute(meta.where(tables.meta.c.key == "created_at").values(value=created.isoformat()))
-            payload.update(origin=report.origin, sources=report.sources, codes=report.codes,
-                           segments=report.segments, unmapped=len(report.unmapped))
+        yield OpenedFile(p, archive, qde, records)
+
+
+def import_qdpx(project: Project, path: str | Path, *, offsets: str | None = None,
+                limits: Limits = DEFAULT_LIMITS, parallel: bool | None = None) -> ImportReport:
+    """Import a .qdpx into ``project`` (which should be empty), in one transaction: on any error
+    nothing is kept. ``offsets`` ("codepoint" or "utf16") overrides the convention read from origin;
+    ``parallel`` as for :func:`open_qdpx`."""
+    with open_qdpx(path, limits, parallel) as opened:
+        return import_opened(project, opened, offsets=offsets)
+
+
+def import_opened(project: Project, opened: OpenedFile, *, offsets: str | None = None) -> ImportReport:
+    """Import the .qdpx that :func:`open_qdpx` opened into ``project`` (see :func:`import_qdpx`)."""
+    p, archive, qde, records, limits = opened.path, opened.archive, opened.qde, opened.records, opened.archive.limits
+    report = ImportReport(path=str(p))
+    payload: dict[str, Any] = {"file": p.name}
+    # every reference the loader writes is to a row it inserted itself: no final foreign-key check
+    with (project.store.bulk_load(check_references=False),
+          project.store.write(project.actor, "exchange.import_qdpx", payload) as conn):
+        used = (conn.execute(tables.sources.select().limit(1)).first()
+                or conn.execute(tables.codes.select().limit(1)).first())
+        if used is not None:
+            raise ExchangeError(f"{p}: import a project exchange file into a new, empty project")
+        if conn.dialect.name == "sqlite":  # room for the indexes of a large import (this connection only)
+            conn.exec_driver_sql("PRAGMA cache_size=-262144")
+        loader = Loader(project, conn, report)
+        reader = _Reader(project, archive, loader, report, limits, offsets)
+        # the project is new and empty: build the secondary indexes of the segments once, after
+        # the load, instead of keeping them up to date row by row (same transaction)
+        deferred = [ix for ix in tables.segments.indexes if not ix.unique]
+        for ix in deferred:
+            ix.drop(conn)
+        reader.run(records)
+        loader.flush()
+        for ix in deferred:
+            ix.create(conn)
+        if reader.root is None:
+            raise ExchangeError(f"{p}: {qde} holds no REFI-QDA project")
+        fields = reader.finish()
+        pid = fields.get("project_id")
+        meta = tables.meta.update()
+        if isinstance(pid, str) and canonical_guid(pid):
+            conn.execute(meta.where(tables.meta.c.key == "project_id").values(value=canonical_guid(pid)))
+        created = parse_datetime(reader.root.get("creationDateTime"))
+        if created is not None:
+            conn.execute(meta.where(tables.meta.c.key == "created_at").values(value=created.isoformat()))
+        payload.update(origin=report.origin, sources=report.sources, codes=report.codes,
+                       segments=report.segments, unmapped=len(report.unmapped))
     return report
