@@ -39,6 +39,7 @@ Errors are :class:`ScanError` (kind ``"syntax"`` or ``"limit"``); the child send
 
 from __future__ import annotations
 
+import gc
 import marshal
 import os
 import re
@@ -369,6 +370,7 @@ def read_frames(stream: IO[bytes]) -> Iterator[Record]:
 def main(argv: list[str]) -> int:
     """The child process: scan entry ``argv[1]`` of the zip ``argv[0]``, writing frames to stdout."""
     path, entry, max_elements = argv[0], argv[1], int(argv[2])
+    gc.disable()  # this process makes many short-lived tuples and no reference cycles
     out = sys.stdout.buffer
     write = out.write
 
