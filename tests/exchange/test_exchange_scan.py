@@ -167,3 +167,19 @@ def test_a_note_with_selections_keeps_its_text(tmp_path: Path, project: makna.Pr
     report = import_qdpx(project, src, parallel=parallel)
     assert report.segments == 2 and [p.reason for p in report.unmapped] == ["positions 'x':7 are not integers"]
     assert [m.text for m in makna.list_memos(project)] == ["memo"]
+
+
+def test_import_restores_the_garbage_collector(tmp_path: Path, project: makna.Project) -> None:
+    import gc
+
+    src = _zip(tmp_path / "p.qdpx", {"project.qde": DOC, f"sources/{C}.txt": "satu dua tiga"})
+    assert gc.isenabled()
+    import_qdpx(project, src)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(ExchangeError):
+            import_qdpx(project, src)  # not empty any more
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
