@@ -368,12 +368,8 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Se
     if not rows:
         return
     dialect = conn.dialect
-    cols = list(columns) if columns is not None else list(rows[0].keys())
-    procs = [table.c[c].type._cached_bind_processor(dialect) for c in cols]
-    quote = dialect.identifier_preparer.quote
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
-           f"VALUES ({', '.join([mark] * len(cols))})")
+    cols = tuple(columns) if columns is not None else tuple(rows[0].keys())
+    sql, copy_sql, procs = _insert_statement(table, cols, dialect)
     data: Sequence[Any]
     if columns is not None:
         data = rows
@@ -403,7 +399,6 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Se
     try:
         if dialect.name == "postgresql" and len(data) >= _COPY_FROM:
             # COPY streams the rows in one round trip: several times faster than executemany
-            copy_sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in cols)}) FROM STDIN"
             with cursor.copy(copy_sql) as copy:
                 for row in data:
                     copy.write_row(row)
@@ -421,6 +416,17 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Se
         raise IntegrityError(sql, None, exc) from exc
     finally:
         cursor.close()
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_statement(table: Table, cols: tuple[str, ...], dialect: Any) -> tuple[str, str, list[Any]]:
+    """The INSERT and COPY statements of ``table`` for ``cols``, and each column's bind processor."""
+    quote = dialect.identifier_preparer.quote
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    names = ", ".join(quote(c) for c in cols)
+    return (f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join([mark] * len(cols))})",
+            f"COPY {quote(table.name)} ({names}) FROM STDIN",
+            [table.c[c].type._cached_bind_processor(dialect) for c in cols])
 
 
 def prepared_select(conn: Connection, stmt: Select[Any]) -> Callable[..., Sequence[Any]]:
