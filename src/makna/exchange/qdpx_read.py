@@ -9,8 +9,9 @@ in the :class:`ImportReport`, never dropped or moved silently. A TextSource with
 but a ``.docx`` (``richTextPath``) gets its text from the docx reader; its selections, which refer to a
 plain text makna cannot see, are reported.
 
-The ``.qde`` is read with ``iterparse`` (never a tree of the whole file) and each source's codings are
-inserted in chunks, all in one transaction.
+The ``.qde`` is read by :mod:`makna.exchange._scan` with ``iterparse`` (never a tree of the whole
+file), in a child process for a large file, which sends plain records; this module interprets them
+and inserts each source's codings in chunks, all in one transaction (``Store.bulk_load``).
 """
 
 from __future__ import annotations
