@@ -30,7 +30,9 @@ def projects(draw: Any) -> dict[str, Any]:
     memo = draw(st.text(min_size=0, max_size=20))
     segs = draw(st.lists(st.tuples(st.integers(0, len(sources) - 1), st.integers(0, 40), st.integers(1, 40),
                                    st.integers(0, n_codes - 1), st.sampled_from(["ana", "budi"])), max_size=12))
-    return {"sources": sources, "parents": parents, "names": code_names, "segs": segs, "memo": memo}
+    parallel = draw(st.booleans())  # read the XML in this process or in the scanner's child process
+    return {"sources": sources, "parents": parents, "names": code_names, "segs": segs, "memo": memo,
+            "parallel": parallel}
 
 
 @settings(max_examples=12, deadline=None,
@@ -61,7 +63,7 @@ def test_round_trip_property(snap: Callable[[makna.Project], dict[str, Any]], sp
                 makna.add_memo(proj, "source", "s0", spec["memo"])
             before = snapshot(proj)
             export_qdpx(proj, folder / "a.qdpx")
-        report = import_project(folder / "a.qdpx", folder / "b.makna")
+        report = import_project(folder / "a.qdpx", folder / "b.makna", parallel=spec["parallel"])
         assert report.unmapped == []
         with makna.open_project(folder / "b.makna") as again:
             after = snapshot(again)
