@@ -119,3 +119,19 @@ def test_reexport_of_foreign_projects_validates(shared_dir: Path, tmp_path: Path
     schema = etree.XMLSchema(etree.parse(str(shared_dir / "refi-qda" / "Project.xsd")))
     with zipfile.ZipFile(tmp_path / "p.qdpx") as zf:
         assert schema.validate(etree.fromstring(zf.read("project.qde"))), schema.error_log
+
+
+@pytest.mark.parametrize("name", [NVIVO_WIN, NVIVO_MAC, QC])
+def test_child_process_reads_real_tools_files_alike(shared_dir: Path, tmp_path: Path, name: str) -> None:
+    """The scanner's child process gives the same import of each real tool's file as reading in-process
+    (UTF-16 offsets, missing plain texts and bare names included)."""
+    results = []
+    for parallel in (False, True):
+        loc = tmp_path / f"{parallel}.makna"
+        report = import_project(_sample(shared_dir, name), loc, parallel=parallel)
+        with makna.open_project(loc) as p, p.store.read() as conn:
+            segs = sorted(tuple(r) for r in conn.execute(
+                select(tables.segments.c.id, tables.segments.c.source_id, tables.segments.c.start,
+                       tables.segments.c.end, tables.segments.c.code_id, tables.segments.c.coder_id)))
+        results.append((report.segments, [str(u) for u in report.unmapped], report.notes, segs))
+    assert results[0] == results[1]
