@@ -583,7 +583,8 @@ def import_qdpx(project: Project, path: str | Path, *, offsets: str | None = Non
                 limits: Limits = DEFAULT_LIMITS, parallel: bool | None = None) -> ImportReport:
     """Import a .qdpx into ``project`` (which should be empty), in one transaction: on any error
     nothing is kept. ``offsets`` ("codepoint" or "utf16") overrides the convention read from origin;
-    ``parallel`` as for :func:`open_qdpx`."""
+    ``parallel`` as for :func:`open_qdpx`. The import is a bulk load (``Store.bulk_load``): the
+    project should not be in use by another process meanwhile."""
     with open_qdpx(path, limits, parallel) as opened:
         return import_opened(project, opened, offsets=offsets)
 
@@ -597,7 +598,8 @@ def import_opened(project: Project, opened: OpenedFile, *, offsets: str | None =
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off for the duration: an import makes millions of
-    short-lived tuples and no reference cycles, and the collector's passes over them cost about 5%."""
+    short-lived tuples and no reference cycles, and the collector's passes over them cost about 5%.
+    (The switch is process-wide: other threads collect no cycles for those seconds either.)"""
     was = gc.isenabled()
     gc.disable()
     try:
