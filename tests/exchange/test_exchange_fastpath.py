@@ -163,3 +163,18 @@ def test_background_writer_passes_errors_on() -> None:
             bad.write(b"x")
     with pytest.raises(OSError, match="disk full"):
         bad.close()
+
+
+def test_turn_rows_from_makna_data() -> None:
+    """Turns from a source's makna-data line: taken as they are when valid for the text, converted
+    when a value has another type, refused (None: detected again) when a position does not fit."""
+    from makna.exchange._load import _turns
+
+    ok = [["P", 0, 5, None, None], ["I", 5, 9, "00:01", None]]
+    assert _turns(ok, 10, "s") == [("s", 1, "P", 0, 5, None, None), ("s", 2, "I", 5, 9, "00:01", None)]
+    assert _turns([[7, 0, 5, 1.5, None]], 10, "s") == [("s", 1, "7", 0, 5, "1.5", None)]
+    assert _turns([["P" * 300, 0, 5, None, None]], 10, "s") == [("s", 1, "P" * 200, 0, 5, None, None)]
+    assert _turns([["P", 0, 5, None, None], ["I", 5, 11, None, None]], 10, "s") is None  # beyond the text
+    assert _turns([["P", 3, 3, None, None]], 10, "s") is None  # empty
+    assert _turns([["P", True, 5, None, None]], 10, "s") is None  # not an int
+    assert _turns([["P", 0, 5]], 10, "s") is None and _turns("x", 10, "s") is None

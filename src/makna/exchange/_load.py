@@ -271,7 +271,15 @@ def _turns(raw: Any, length: int, sid: str) -> list[tuple[Any, ...]] | None:
     speaker, start, end, time_start, time_end), or None when absent or not valid for the text."""
     if not isinstance(raw, list):
         return None
-    out: list[tuple[Any, ...]] = []
+    try:  # as makna writes them: one comprehension (the usual case, hundreds of turns per source)
+        out = [(sid, n, sp, a, b, t0, t1) for n, (sp, a, b, t0, t1) in enumerate(raw, start=1)
+               if type(a) is int and type(b) is int and 0 <= a < b <= length and type(sp) is str and len(sp) <= 200
+               and (t0 is None or type(t0) is str) and (t1 is None or type(t1) is str)]
+    except (TypeError, ValueError):
+        return None
+    if len(out) == len(raw):
+        return out
+    out = []
     try:
         for number, (speaker, start, end, t0, t1) in enumerate(raw, start=1):
             if not (type(start) is int and type(end) is int and 0 <= start < end <= length):
