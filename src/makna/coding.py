@@ -29,6 +29,7 @@ __all__ = [
     "autocode_speaker",
     "autocode_pattern",
     "find_matches",
+    "merge_spans",
     "uncode",
     "uncode_span",
     "set_segment_memo",
@@ -283,12 +284,13 @@ def autocode_pattern(
                     for r in conn.execute(select(t.start, t.end).where(t.source_id == sid).order_by(t.number))
                 ]
                 spans = [enclosing_span(turns, a, b) for a, b in spans if any(ts <= a < te for ts, te in turns)]
-            for a, b in _merge(spans):
+            for a, b in merge_spans(spans):
                 specs.append(SegmentSpec(sid, a, b, code))
     return code_many(project, specs, coder=coder, on_duplicate="skip", action="code.autocode_pattern")
 
 
-def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, with overlapping ones joined (touching ones stay apart)."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
         if out and a < out[-1][1]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, case, func, select, text
 
-from ..coding import CodingResult, Scope, SegmentSpec, code_many
+from ..coding import CodingResult, Scope, SegmentSpec, code_many, merge_spans
 from ..errors import InputError
 from ..project import Project
 from ..store import tables
@@ -182,16 +182,6 @@ def count_passages(project: Project, query: str, *, stem: bool = True,
     return int(n), int(ns)
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
 def autocode_search(project: Project, query: str, code: str, *, scope: Scope = "match", stem: bool = True,
                     sources: Sequence[str] | None = None, coder: str | None = None) -> CodingResult:
     """Code every hit of ``query`` with ``code`` in one transaction: the matched words, their
@@ -216,6 +206,6 @@ def autocode_search(project: Project, query: str, code: str, *, scope: Scope = "
                     select(t.number, t.start, t.end).where(t.source_id == sid))}
                 spans = [turns[h.turn] if scope == "turn" and h.turn in turns
                          else enclosing_span(sents, h.start, h.end) for h in hits]
-            specs += [SegmentSpec(sid, a, b, code) for a, b in _merge(spans)]
+            specs += [SegmentSpec(sid, a, b, code) for a, b in merge_spans(spans)]
     return code_many(project, specs, coder=coder, on_duplicate="skip", action="code.autocode_search")
 
