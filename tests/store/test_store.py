@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 import makna
 from makna.errors import NotAProjectError, ProjectExistsError
@@ -181,17 +181,25 @@ def test_bulk_load_rolls_back_and_checks_references(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
-def test_bulk_load_rolls_back_schema_changes(tmp_path: Path) -> None:
-    """pysqlite would commit a DROP INDEX issued before the first INSERT at once; bulk_load begins
-    its transaction explicitly, so a failed load keeps the indexes."""
-    path = tmp_path / "d.makna"
-    with makna.create_project(path) as p:
-        with pytest.raises(RuntimeError), p.store.bulk_load() as conn:
-            conn.exec_driver_sql("DROP INDEX ix_segments_coder_id")
-            raise RuntimeError("stop")
-        with p.store.read() as conn:
-            names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert "ix_segments_coder_id" in names
+def test_bulk_load_rolls_back_schema_changes(project: makna.Project) -> None:
+    """bulk_load drops the segments' secondary indexes for the load (pysqlite would have committed
+    that DROP INDEX at once; bulk_load begins its transaction explicitly), so a failed load must
+    leave them in place, and a successful one must build them again."""
+    def indexes() -> set[str]:
+        with project.store.read() as conn:
+            return set(inspect(conn).get_indexes("segments") and
+                       [i["name"] for i in inspect(conn).get_indexes("segments")])
+
+    before = indexes()
+    assert {"ix_segments_coder_id", "ix_segments_code_id_source_id"} <= before
+    with pytest.raises(RuntimeError), project.store.bulk_load() as conn:
+        assert not ({i["name"] for i in inspect(conn).get_indexes("segments")} & before)
+        raise RuntimeError("stop")
+    assert indexes() == before
+    with project.store.bulk_load():
+        makna.import_text(project, "a.txt", "P: satu dua.\n")
+    assert indexes() == before
+
 
 
 def test_prepared_select_gives_driver_rows(project: makna.Project) -> None:

@@ -620,19 +620,10 @@ def _import_opened(project: Project, opened: OpenedFile, offsets: str | None) ->
                 or conn.execute(tables.codes.select().limit(1)).first())
         if used is not None:
             raise ExchangeError(f"{p}: import a project exchange file into a new, empty project")
-        if conn.dialect.name == "sqlite":  # room for the indexes of a large import (this connection only)
-            conn.exec_driver_sql("PRAGMA cache_size=-262144")
         loader = Loader(project, conn, report)
         reader = _Reader(project, archive, loader, report, limits, offsets)
-        # the project is new and empty: build the secondary indexes of the segments once, after
-        # the load, instead of keeping them up to date row by row (same transaction)
-        deferred = [ix for ix in tables.segments.indexes if not ix.unique]
-        for ix in deferred:
-            ix.drop(conn)
         reader.run(records)
         loader.flush()
-        for ix in deferred:
-            ix.create(conn)
         if reader.root is None:
             raise ExchangeError(f"{p}: {qde} holds no REFI-QDA project")
         fields = reader.finish()
