@@ -118,3 +118,12 @@ def test_table_output_escapes_markup(tmp_path: Path) -> None:
     code, out = _run("deid", "scan", "-p", path)
     assert code == 0, out
     assert "[bold]" in out and "[/]" in out
+
+
+def test_scan_table_shows_transcript_text_as_written(loc: str) -> None:
+    """The context column is plain text: no markup escapes (such as a stray backslash) and no markup."""
+    code, out = _run("deid", "scan", "-p", loc, "--type", "email")
+    assert code == 0, out
+    assert "siti.r@example.com" in out and "\\[" not in out
+    code, out = _run("deid", "scan", "-p", loc, "--type", "nope")
+    assert code == 2 and "unknown identifier type(s): NOPE" in out

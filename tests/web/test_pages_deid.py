@@ -131,3 +131,16 @@ def test_the_passphrase_field_is_a_password_posted_by_script(client: Client) -> 
     form = form[:form.index("</form>")]
     assert 'name="passphrase" type="password"' in form and "method=" not in form and "action=" not in form
     assert 'name="passphrase_repeat" type="password"' in form
+
+
+def test_scan_types_are_checked_by_the_core(project_location: str) -> None:
+    """Types in any case are accepted; an unknown one is a 400 with the core's message (it was a 500)."""
+    build_private(project_location)
+    with logged_in(project_location) as (_app, c, csrf):
+        h = {"X-Makna-CSRF": csrf}
+        r = c.post("/api/deid/scan", json={"types": ["FOO"]}, headers=h)
+        assert r.status_code == 400 and "unknown identifier type(s): FOO" in r.text
+        assert c.get("/api/deid/detections").json() == []  # nothing scanned
+        r = c.post("/api/deid/scan", json={"types": ["email"]}, headers=h)
+        assert r.status_code == 200, r.text
+        assert {d["type"] for d in c.get("/api/deid/detections").json()} == {"EMAIL"}

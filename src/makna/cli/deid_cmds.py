@@ -13,7 +13,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from ..errors import InputError
@@ -29,6 +28,7 @@ from ..privacy.project import (
     scan,
 )
 from ..privacy.project_apply import add_known_names, apply, known_names, open_key, reveal
+from ..privacy.types import check_types
 from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, emit, opened, parse_span
 
 deid_app = typer.Typer(
@@ -102,10 +102,7 @@ def detect_cmd(
         raise InputError(f"{file} is not UTF-8 text") from None
     except OSError as exc:
         raise InputError(f"cannot read {file}: {exc.strerror}") from None
-    wanted = [t.upper() for t in types] if types else None
-    if wanted and set(wanted) - set(PII_TYPES):
-        raise InputError(f"unknown type(s): {', '.join(sorted(set(wanted) - set(PII_TYPES)))}")
-    dets = detect(text, language=language.value, types=wanted)
+    dets = detect(text, language=language.value, types=check_types(types))
     if fmt is Fmt.json:
         rows = [
             {"start": d.start, "end": d.end, "type": d.type, "confidence": d.confidence,
@@ -157,13 +154,6 @@ def _passphrase(file: Path | None, *, new: bool = False) -> str:
     return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=new))
 
 
-def _types(types: list[str] | None) -> list[str] | None:
-    wanted = [t.upper() for t in types] if types else None
-    if wanted and set(wanted) - set(PII_TYPES):
-        raise InputError(f"unknown type(s): {', '.join(sorted(set(wanted) - set(PII_TYPES)))}")
-    return wanted
-
-
 _REVIEW_COLUMNS = ["id", "source", "start", "end", "type", "confidence", "detector", "status", "text", "before",
                    "after"]
 
@@ -173,8 +163,7 @@ def _show(entries: list[ReviewEntry], fmt: OutputFormat, title: str) -> None:
         emit([e.as_dict() for e in entries], _REVIEW_COLUMNS, fmt)
         return
     rows = [{"id": e.id, "type": e.type, "conf": f"{e.confidence:.2f}", "detector": e.detector, "status": e.status,
-             # emit's table renders Rich markup: escape transcript text ("[/]" would raise)
-             "context": escape(f"{e.before}[{e.text}]{e.after}")} for e in entries]
+             "context": f"{e.before}[{e.text}]{e.after}"} for e in entries]  # emit shows cells as plain text
     emit(rows, ["id", "type", "conf", "detector", "status", "context"], fmt, title=title,
          empty="No detections.")
 
@@ -199,7 +188,7 @@ def scan_cmd(
             pk = open_key(proj, key, _passphrase(passphrase_file))
             names, confirmed = pk.names, pk.originals()
         with busy("Scanning the sources for identifiers"):
-            report = scan(proj, sources=source, known_names=names, confirmed=confirmed, types=_types(types))
+            report = scan(proj, sources=source, known_names=names, confirmed=confirmed, types=types)
     entries = [e for e in report.entries if e.status == "pending"] if pending else report.entries
     _show(entries, fmt, f"{report.detections} detection(s) in {report.sources} source(s): "
                         f"{report.new} new, {report.propagated} found again")
@@ -227,7 +216,7 @@ def _decide(status: str, ids: list[str] | None, everything: bool, project: str |
         raise InputError("give detection ids (N:I) or --all, not both")
     with opened(project) as proj:
         if everything:
-            n = decide_all(proj, status, sources=source, types=_types(types),  # type: ignore[arg-type]
+            n = decide_all(proj, status, sources=source, types=types,  # type: ignore[arg-type]
                            min_confidence=min_confidence)
         else:
             n = decide(proj, ids or [], status)  # type: ignore[arg-type]

@@ -26,7 +26,7 @@ from ..project import Project
 from ..store import as_utc, tables
 from .detect import detect, propagate
 from .review import Review, ReviewItem, Status, context
-from .types import PII_TYPES, Detection
+from .types import Detection, check_types
 
 __all__ = [
     "ReviewEntry",
@@ -183,6 +183,7 @@ def scan(
     a live one, is not added again), then find the other occurrences of confirmed strings (from the
     reviews, and ``confirmed``: e.g. the originals recorded in the key) across the project."""
     names = tuple(n for n in known_names if n.strip())
+    types = check_types(types)
     payload: dict[str, Any] = {}
     s, d = tables.sources.c, tables.deid_sources.c
     with project.store.write(project.actor, "deid.scan", payload) as conn:
@@ -297,9 +298,8 @@ def decide_all(project: Project, status: Status, *, sources: Iterable[str] | Non
     """Accept or reject every pending detection (of ``types``, within the confidence bounds)."""
     if status not in {"accepted", "rejected"}:
         raise InputError(f"status {status!r}: use accepted or rejected")
-    kinds = {t.upper() for t in types} if types else None
-    if kinds and kinds - set(PII_TYPES):
-        raise InputError(f"unknown type(s): {', '.join(sorted(kinds - set(PII_TYPES)))}")
+    checked = check_types(types)
+    kinds = set(checked) if checked else None
     payload: dict[str, Any] = {"status": status, "types": sorted(kinds or []), "min_confidence": min_confidence}
     n = 0
     with project.store.write(project.actor, f"deid.{status}_all", payload) as conn:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Detection", "PII_TYPES", "STRUCTURED_TYPES"]
+from ..errors import InputError
+
+__all__ = ["Detection", "PII_TYPES", "STRUCTURED_TYPES", "check_types"]
 
 PII_TYPES: Final[tuple[str, ...]] = (
     "PERSON",
@@ -25,6 +28,18 @@ PII_TYPES: Final[tuple[str, ...]] = (
 
 STRUCTURED_TYPES: Final[frozenset[str]] = frozenset({"PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE"})
 """Types found by patterns with checksums or fixed shapes (their recall target is 1.00)."""
+
+
+def check_types(types: Iterable[str] | None) -> list[str] | None:
+    """Identifier types named by a user (any case) as makna spells them; None for all of them.
+    An unknown name is an :class:`~makna.errors.InputError`."""
+    if not types:
+        return None
+    wanted = [t.upper() for t in types]
+    unknown = sorted(set(wanted) - set(PII_TYPES))
+    if unknown:
+        raise InputError(f"unknown identifier type(s): {', '.join(unknown)} (use {', '.join(PII_TYPES)})")
+    return wanted
 
 
 @dataclass(frozen=True, slots=True)
