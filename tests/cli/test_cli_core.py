@@ -156,3 +156,9 @@ def test_import_reports_failures(loc: str, tmp_path: Path) -> None:
     assert code == 2 and "identical to source 'informan-01.txt'" in out
     code, out = run("import", str(tmp_path), "-p", loc)
     assert code == 2 and "Skipped" in out and "0 imported, 1 skipped, 1 failed" in out
+
+
+def test_output_that_cannot_be_written_is_one_line(project_location: str, tmp_path: Path) -> None:
+    assert run("init", project_location)[0] == 0
+    code, out = run("codebook", "export", "-p", project_location, "-o", str(tmp_path))  # a folder
+    assert code == 2 and out.count("\n") == 1 and "cannot write" in out

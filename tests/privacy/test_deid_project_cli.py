@@ -127,3 +127,13 @@ def test_scan_table_shows_transcript_text_as_written(loc: str) -> None:
     assert "siti.r@example.com" in out and "\\[" not in out
     code, out = _run("deid", "scan", "-p", loc, "--type", "nope")
     assert code == 2 and "unknown identifier type(s): NOPE" in out
+
+
+def test_reveal_refuses_an_unwritable_output_before_revealing(loc: str, tmp_path: Path) -> None:
+    """A bad --output is one line and exit 2, checked before the reveal (which would be logged)."""
+    out_file = tmp_path / "no-such-folder" / "original.txt"
+    code, out = _run("deid", "reveal", "-s", "a.txt", "--key", str(tmp_path / "k.key"), "--passphrase-file",
+                     str(tmp_path / "pass.txt"), "-o", str(out_file), "-p", loc)
+    assert code == 2 and out.count("\n") == 1 and "does not exist" in out
+    with makna.open_project(loc) as p:
+        assert makna.events(p, action="deid.reveal") == []

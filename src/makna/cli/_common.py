@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -98,6 +99,30 @@ def emit(
         # cells are plain text: transcript text such as "[/]" must not be read as Rich markup
         table.add_row(*[Text("" if r.get(c) is None else str(_plain(r.get(c)))) for c in columns])
     console().print(table)
+
+
+def check_writable(path: Path) -> None:
+    """Refuse an ``--output`` that cannot be written, before any work (one line, exit 2)."""
+    import os
+
+    from ..errors import InputError
+
+    if path.is_dir():
+        raise InputError(f"--output {path}: is a folder")
+    if not path.parent.is_dir():
+        raise InputError(f"--output {path}: folder {path.parent} does not exist")
+    if not os.access(path if path.exists() else path.parent, os.W_OK):
+        raise InputError(f"--output {path}: not writable")
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write an ``--output`` file; a failure is one line (exit 2), not a traceback."""
+    from ..errors import InputError
+
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"--output {path}: cannot write ({exc.strerror})") from None
 
 
 def parse_span(text: str) -> tuple[int, int]:

@@ -28,7 +28,7 @@ from ..agreement import (
 )
 from ..errors import AgreementError, InputError
 from ..sources import list_sources
-from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, console, emit, opened, parse_span
+from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, console, emit, opened, parse_span, write_output
 
 agreement_app = typer.Typer(
     help="Inter-coder agreement: kappa family, Krippendorff's alpha, unitizing alpha.",
@@ -489,10 +489,7 @@ def disagreements_cmd(
         listing = list_disagreements(proj, scope)
     if output is not None:
         text = disagreements_csv(listing) if output.suffix.lower() == ".csv" else disagreements_html(listing)
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"--output {output}: cannot write ({exc.strerror})") from None
+        write_output(output, text)
         typer.echo(f"Wrote {len(listing.rows)} disagreement(s) to {output}")
         return
     emit(listing.records(), listing.columns, fmt, empty="The coders agree on every unit.",

@@ -20,7 +20,7 @@ from ..codebook import (
 )
 from ..errors import InputError
 from ._app import app
-from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
+from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, write_output
 
 codebook_app = typer.Typer(
     help="The codebook. Without a subcommand: list the codes as a tree.", invoke_without_command=True
@@ -197,5 +197,5 @@ def codebook_export(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
         typer.echo(f"Wrote {output}.")

@@ -29,7 +29,7 @@ from ..privacy.project import (
 )
 from ..privacy.project_apply import add_known_names, apply, known_names, open_key, reveal
 from ..privacy.types import check_types
-from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, emit, opened, parse_span
+from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, check_writable, emit, opened, parse_span, write_output
 
 deid_app = typer.Typer(
     help="De-identification: detect and review personal identifiers, replace them, keep the key apart.",
@@ -333,12 +333,14 @@ def reveal_cmd(
     project: ProjectOpt = None,
 ) -> None:
     """Print the original text of a de-identified source (for the researcher; logged as an event)."""
+    if output is not None:  # before the reveal, which is logged
+        check_writable(output)
     with opened(project) as proj:
         original = reveal(proj, source, key, _passphrase(passphrase_file))
     if output is None:
         typer.echo(original, nl=not original.endswith("\n"))
         return
-    output.write_text(original, encoding="utf-8")
+    write_output(output, original)
     typer.echo(f"Wrote {output}.")
 
 
