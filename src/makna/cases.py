@@ -12,6 +12,7 @@ import yaml
 from sqlalchemy import Connection, delete, insert, select, update
 
 from .errors import ConflictError, InputError, NotFoundError
+from .memos import forget
 from .model import Attribute, AttributeType, Case, CaseLink, new_id
 from .project import Project
 from .store import tables
@@ -186,6 +187,7 @@ def unlink_source(project: Project, case: str, source: str) -> int:
 def delete_case(project: Project, case: str) -> None:
     with project.store.write(project.actor, "case.delete", {}) as conn:
         cid = project.case_id(conn, case)
+        forget(conn, "case", [cid])
         conn.execute(delete(tables.cases).where(tables.cases.c.id == cid))
 
 

@@ -33,6 +33,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .errors import CodebookError, ConflictError, InputError
+from .memos import forget
 from .model import Code, new_id
 from .project import Project
 from .store import tables
@@ -339,12 +340,13 @@ def merge_codes(project: Project, source_key: str, target_key: str) -> int:
             )
             .exists()
         )
+        forget(conn, "segment", select(seg.id).where(seg.code_id == src, dup))
         dropped = conn.execute(delete(tables.segments).where(seg.code_id == src, dup)).rowcount
         moved = conn.execute(update(tables.segments).where(seg.code_id == src).values(code_id=dst)).rowcount
         c = tables.codes.c
         conn.execute(update(tables.codes).where(c.parent_id == src).values(parent_id=dst))
         _retarget_memos(conn, src, dst)
-        conn.execute(delete(tables.set_members).where(tables.set_members.c.member_id == src))
+        forget(conn, "code", [src])
         conn.execute(delete(tables.codes).where(c.id == src))
         payload.update(source_id=src, target_id=dst, reassigned=moved, dropped_duplicates=dropped)
     return int(moved)
@@ -371,11 +373,10 @@ def delete_code(project: Project, key: str, *, force: bool = False) -> int:
             raise ConflictError(
                 f"code {key!r} has {used} segment(s) and {kids} child code(s); merge it, or delete with --force"
             )
+        forget(conn, "segment", select(seg.id).where(seg.code_id == cid))
         n = conn.execute(delete(tables.segments).where(seg.code_id == cid)).rowcount
         conn.execute(update(tables.codes).where(c.parent_id == cid).values(parent_id=parent))
-        m = tables.memos.c
-        conn.execute(delete(tables.memos).where(m.target_kind == "code", m.target_id == cid))
-        conn.execute(delete(tables.set_members).where(tables.set_members.c.member_id == cid))
+        forget(conn, "code", [cid])
         conn.execute(delete(tables.codes).where(c.id == cid))
         payload.update(id=cid, segments_deleted=n)
     return int(n)

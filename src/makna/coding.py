@@ -14,6 +14,7 @@ from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .errors import DuplicateCodingError, InputError, NotFoundError, OffsetError
+from .memos import forget
 from .model import Segment, new_ids, utcnow
 from .project import Project
 from .store import as_utc, tables
@@ -304,12 +305,10 @@ def uncode(project: Project, segment_id: str) -> None:
     """Remove one coding by its id."""
     payload: dict[str, Any] = {"id": segment_id}
     with project.store.write(project.actor, "uncode", payload) as conn:
+        forget(conn, "segment", [segment_id])
         n = conn.execute(delete(tables.segments).where(tables.segments.c.id == segment_id)).rowcount
         if n == 0:
             raise NotFoundError(f"unknown segment {segment_id!r}")
-        conn.execute(
-            delete(tables.memos).where(tables.memos.c.target_kind == "segment", tables.memos.c.target_id == segment_id)
-        )
 
 
 def uncode_span(
@@ -336,6 +335,7 @@ def uncode_span(
         ids = [r[0] for r in conn.execute(select(seg.id).where(*cond))]
         if not ids:
             raise NotFoundError(f"no coding at {start}:{end} in {source!r}" + (f" with code {code!r}" if code else ""))
+        forget(conn, "segment", ids)
         conn.execute(delete(tables.segments).where(seg.id.in_(ids)))
         payload.update(source_id=sid, segments=ids)
     return len(ids)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Select, delete, insert, select, update
 
 from .errors import ConflictError, InputError, NotFoundError
 from .model import EntitySet, Event, Memo, MemoTarget, new_id, utcnow
@@ -13,6 +13,7 @@ from .project import Project
 from .store import as_utc, tables
 
 __all__ = [
+    "forget",
     "MEMO_TARGETS",
     "add_memo",
     "update_memo",
@@ -135,3 +136,13 @@ def events(project: Project, *, limit: int = 50, action: str | None = None) -> l
         q = q.where(e.action.like(f"{action}%"))
     with project.store.read() as conn:
         return [Event(r.id, as_utc(r.at), r.actor, r.action, dict(r.payload)) for r in conn.execute(q)]
+
+
+def forget(conn: Connection, kind: MemoTarget, ids: Sequence[str] | Select[Any]) -> None:
+    """Remove what hangs on the ``kind`` entities ``ids`` (a list, or a query of their ids): the memos
+    attached to them and, for codes and sources, their places in sets. Every operation that deletes
+    entities calls it in the same transaction, before the rows go, so that nothing points at them."""
+    m = tables.memos.c
+    conn.execute(delete(tables.memos).where(m.target_kind == kind, m.target_id.in_(ids)))
+    if kind in ("code", "source"):
+        conn.execute(delete(tables.set_members).where(tables.set_members.c.member_id.in_(ids)))

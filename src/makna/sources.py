@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, or_, select, update
 
 from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaError
 from .importers import ImportedText, read_document, supported_suffixes
+from .memos import forget
 from .model import Source, Turn, new_id, utcnow
 from .project import Project
 from .store import TURN_COLUMNS, as_utc, bulk_insert, tables
@@ -374,6 +375,8 @@ def delete_source(project: Project, name_or_id: str) -> int:
         from .analysis.search_index import unindex_source
 
         unindex_source(conn, row.id)
+        forget(conn, "segment", select(seg.id).where(seg.source_id == row.id))
+        forget(conn, "source", [row.id])
         n = conn.execute(delete(tables.segments).where(seg.source_id == row.id)).rowcount
         conn.execute(delete(tables.turns).where(tables.turns.c.source_id == row.id))
         conn.execute(delete(tables.case_links).where(tables.case_links.c.source_id == row.id))

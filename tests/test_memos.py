@@ -1,0 +1,59 @@
+"""Memos and sets stay attached to existing things only: every delete removes what hangs on it
+(memos.forget), on both backends."""
+
+from __future__ import annotations
+
+import makna
+from makna.codebook import delete_code, merge_codes
+from makna.coding import uncode_span
+from makna.sources import delete_source
+from makna.store import tables
+
+TEXT = "P: Kenapa MiChat?\nI: Gratis, Kak. Lebih aman.\n"
+
+
+def _dangling(project: makna.Project) -> list[tuple[str, str]]:
+    """Memos and set members whose target no longer exists."""
+    exists = {
+        "source": tables.sources, "case": tables.cases, "code": tables.codes, "segment": tables.segments,
+    }
+    out: list[tuple[str, str]] = []
+    with project.store.read() as conn:
+        ids = {k: {r[0] for r in conn.execute(t.select().with_only_columns(t.c.id))} for k, t in exists.items()}
+        for m in conn.execute(tables.memos.select()):
+            if m.target_kind in ids and m.target_id not in ids[m.target_kind]:
+                out.append((m.target_kind, m.target_id))
+        for member in conn.execute(tables.set_members.select()):
+            if member.member_id not in ids["source"] | ids["code"]:
+                out.append(("set member", member.member_id))
+    return out
+
+
+def test_deleting_removes_memos_and_set_members(project: makna.Project) -> None:
+    src = makna.import_text(project, "a.txt", TEXT)
+    makna.import_text(project, "b.txt", TEXT, allow_duplicate=True)
+    for key in ("x", "y", "z"):
+        makna.add_code(project, key)
+    segs = [makna.code_span(project, "a.txt", 3, 9, k) for k in ("x", "y", "z")]
+    segs.append(makna.code_span(project, "a.txt", 10, 16, "y"))
+    seg_b = makna.code_span(project, "b.txt", 3, 9, "x")
+    for s in (*segs, seg_b):
+        makna.add_memo(project, "segment", s.id, f"memo on {s.id}")
+    makna.add_case(project, "Informan 1")
+    makna.add_memo(project, "case", "Informan 1", "about the informant")
+    makna.add_memo(project, "source", "a.txt", "about the source")
+    makna.add_memo(project, "code", "z", "about z")
+    makna.create_set(project, "both", "sources", ["a.txt", "b.txt"])
+    makna.create_set(project, "codes", "codes", ["y", "z"])
+
+    assert uncode_span(project, "a.txt", 10, 16, "y") == 1  # memo of segs[3]
+    merge_codes(project, "x", "y")  # segs[0]'s span with y exists already: dropped, memo with it
+    delete_code(project, "z", force=True)  # segs[2] and the code's own memo and set place
+    makna.delete_case(project, "Informan 1")
+    assert _dangling(project) == []
+    delete_source(project, "b.txt")
+    assert _dangling(project) == []
+    remaining = {m.target_id for m in makna.list_memos(project)}
+    assert remaining == {segs[1].id, src.id}
+    sets = {s.name: s.member_ids for s in makna.list_sets(project)}
+    assert sets["both"] == (src.id,) and len(sets["codes"]) == 1  # b.txt and z gone; y stays
