@@ -80,6 +80,10 @@ def test_utf16_conversions() -> None:
     assert utf16_to_codepoint(text, 3) == 2
     with pytest.raises(OffsetError):
         utf16_to_codepoint(text, 2)
+    assert codepoint_to_utf16(text, 0) == 0 and codepoint_to_utf16(text, 3) == 4 and codepoint_to_utf16("", 0) == 0
+    for bad in (-1, 4):  # -1 used to pass as the offset of the last character
+        with pytest.raises(OffsetError):
+            codepoint_to_utf16(text, bad)
 
 
 def test_offset_map_utf16_crlf() -> None:

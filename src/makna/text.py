@@ -242,5 +242,6 @@ def utf16_to_codepoint(text: str, offset: int) -> int:
 
 def codepoint_to_utf16(text: str, offset: int) -> int:
     """UTF-16 code-unit offset of a code-point offset into ``text``."""
-    check_span(0, max(offset, 1), max(len(text), 1), what="offset")
+    if not 0 <= offset <= len(text):
+        raise OffsetError(f"offset {offset} is outside the text (valid: 0 <= offset <= {len(text)})")
     return sum(_utf16_len(ch) for ch in text[:offset])
