@@ -86,3 +86,15 @@ def test_cases_file_is_all_or_nothing(project: makna.Project, tmp_path: Path) ->
     bad.write_text("cases: [", encoding="utf-8")
     with pytest.raises(InputError, match="not a valid YAML"):
         makna.load_cases_file(project, bad)
+
+
+@pytest.mark.parametrize("case,message", [
+    ({"name": "Ani", "values": ["Padang"]}, "'values' must map"),
+    ({"name": "Ani", "sources": "s1"}, "'sources' must be a list"),
+])
+def test_load_cases_shapes(project: makna.Project, case: dict[str, object], message: str) -> None:
+    """A YAML shape mistake is one InputError naming the case, and nothing is added."""
+    makna.import_text(project, "s1", "P: q\nI: a")
+    with pytest.raises(InputError, match=f"case 'Ani': {message}"):
+        makna.load_cases(project, {"cases": [case]})
+    assert makna.list_cases(project) == []

@@ -102,3 +102,12 @@ def test_memos_sets_events(study: makna.Project) -> None:
     s = makna.create_set(study, "Padang", "sources", ["s1", "group"])
     assert len(s.member_ids) == 2 and makna.list_sets(study)[0].name == "Padang"
     assert makna.events(study, limit=1)[0].action == "set.create"
+
+
+def test_retrieve_pages(study: makna.Project) -> None:
+    everything = makna.retrieve(study)
+    assert makna.retrieve(study, offset=2) == everything[2:]  # offset without a limit used to be ignored
+    assert makna.retrieve(study, limit=2, offset=1) == everything[1:3]
+    for bad in ({"limit": -1}, {"offset": -1}):
+        with pytest.raises(InputError):
+            makna.retrieve(study, **bad)  # type: ignore[arg-type]

@@ -257,8 +257,13 @@ def load_cases(project: Project, data: Mapping[str, Any], *, origin: str = "case
         for item in data.get("cases") or []:
             if not isinstance(item, dict) or "name" not in item:
                 raise InputError(f"{origin}: each case needs a 'name'")
-            add_case(project, str(item["name"]), str(item.get("description") or ""), values=item.get("values") or {})
-            for source in item.get("sources") or []:
+            values, sources = item.get("values") or {}, item.get("sources") or []
+            if not isinstance(values, dict):
+                raise InputError(f"{origin}: case {item['name']!r}: 'values' must map attributes to values")
+            if not isinstance(sources, list):
+                raise InputError(f"{origin}: case {item['name']!r}: 'sources' must be a list of source names")
+            add_case(project, str(item["name"]), str(item.get("description") or ""), values=values)
+            for source in sources:
                 link_source(project, str(item["name"]), str(source).strip())
             n += 1
     return n

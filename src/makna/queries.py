@@ -127,6 +127,8 @@ def retrieve(
     attribute value and coder, each with ``context`` characters before and after, in source order."""
     if context < 0:
         raise InputError("context must be 0 or more characters")
+    if (limit is not None and limit < 0) or offset < 0:
+        raise InputError("limit and offset must be 0 or more")
     seg, s, c, k, t = (tables.segments.c, tables.sources.c, tables.codes.c, tables.coders.c, tables.turns.c)
     with project.store.read() as conn:
         conds: list[ColumnElement[bool]] = []
@@ -159,7 +161,9 @@ def retrieve(
              .join(tables.coders, k.id == seg.coder_id).where(*conds)
              .order_by(s.name, seg.start, seg.end, c.key, k.name))
         if limit is not None:
-            q = q.limit(limit).offset(offset)
+            q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
         rows = conn.execute(q).all()
         cases = _cases_by_segment(conn, rows)
     return [
