@@ -9,7 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import ExchangeError, ProjectExistsError
 from ..project import create_project
-from ..store import Store, resolve_location, tables
+from ..store import Store, resolve_location, sqlite_path, tables
 from ._report import ImportReport
 from ._safety import DEFAULT_LIMITS, Limits
 from .qdpx_read import import_opened, open_qdpx
@@ -25,8 +25,8 @@ def import_project(path: str | os.PathLike[str], location: str | os.PathLike[str
     ``limits`` and ``parallel`` as for :func:`makna.exchange.import_qdpx`."""
     src = Path(path)
     loc = os.fspath(location)
-    url = resolve_location(loc)
-    if url.startswith("sqlite:///") and Path(url[len("sqlite:///"):]).exists():
+    db = sqlite_path(resolve_location(loc))
+    if db is not None and db.exists():
         raise ProjectExistsError(f"{loc}: a file exists there already; import into a new project")
     # a broken file fails here, before any project exists; a large one is being read from here on
     with open_qdpx(src, limits, parallel) as opened:

@@ -106,9 +106,9 @@ def _identity(project: Project) -> tuple[str, str | None]:
 
 
 def _check_key_path(project: Project, path: Path) -> None:
-    url = project.store.url
-    if url.startswith("sqlite:///"):
-        db = Path(url[len("sqlite:///"):]).resolve()
+    db = project.store.path
+    if db is not None:
+        db = db.resolve()
         if path in {db, *(Path(f"{db}{s}") for s in ("-wal", "-shm", "-journal"))}:
             raise KeyFileError(f"{path}: the key must live outside the project file; choose another path")
     if path.is_dir():

@@ -25,8 +25,8 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLA
 from ..errors import NotAProjectError, ProjectError, ProjectExistsError
 from . import tables
 
-__all__ = ["Store", "resolve_location", "tables", "schema_head", "as_utc", "bulk_insert", "prepared_select",
-           "TURN_COLUMNS"]
+__all__ = ["Store", "resolve_location", "sqlite_path", "tables", "schema_head", "as_utc", "bulk_insert",
+           "prepared_select", "TURN_COLUMNS"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
@@ -67,7 +67,8 @@ def schema_head() -> str:
     return head
 
 
-def _sqlite_path(url: str) -> Path | None:
+def sqlite_path(url: str) -> Path | None:
+    """The file of an SQLite project URL; None for a server database."""
     return Path(url[len("sqlite:///") :]) if url.startswith("sqlite:///") else None
 
 
@@ -107,7 +108,7 @@ class Store:
     def create(cls, location: str | os.PathLike[str], *, project_id: str, name: str, actor: str) -> Store:
         """Create a new, empty project store; refuse when one exists there already."""
         url = resolve_location(location)
-        path = _sqlite_path(url)
+        path = sqlite_path(url)
         if path is not None:
             if path.exists():
                 raise ProjectExistsError(f"{path}: a file exists there already; choose another path")
@@ -147,7 +148,7 @@ class Store:
     def open(cls, location: str | os.PathLike[str]) -> Store:
         """Open an existing project; migrate its schema forward when it is older than this makna."""
         url = resolve_location(location)
-        path = _sqlite_path(url)
+        path = sqlite_path(url)
         if path is not None:
             if not path.exists():
                 raise NotAProjectError(f"{path}: no such project file")
@@ -203,7 +204,7 @@ class Store:
         """Remove the project entirely (used to undo a creation or import that failed): the SQLite
         file with its WAL and shared-memory files, or on PostgreSQL every table the migrations made
         (downgraded to the empty schema, so the same URL can take a new project)."""
-        path = _sqlite_path(self.url)
+        path = sqlite_path(self.url)
         if path is None and self.schema_revision() is not None:
             from alembic import command
 
@@ -218,6 +219,11 @@ class Store:
                 leftover.unlink(missing_ok=True)
 
     # ----------------------------------------------------------------------- transactions
+    @property
+    def path(self) -> Path | None:
+        """The project file (SQLite), or None (a server database)."""
+        return sqlite_path(self.url)
+
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name

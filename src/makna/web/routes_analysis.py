@@ -44,11 +44,8 @@ class ReportRequest(BaseModel):
 def report_folder(project: Project) -> Path:
     """Where the workbench writes the report: ``<name>-report`` beside a SQLite project file, else
     ``makna-report`` in the folder the server was started from (a PostgreSQL project has no file)."""
-    url = project.store.url
-    if url.startswith("sqlite:///"):
-        db = Path(url[len("sqlite:///"):])
-        return db.with_name(f"{db.stem}-report")
-    return Path.cwd() / "makna-report"
+    db = project.store.path
+    return db.with_name(f"{db.stem}-report") if db is not None else Path.cwd() / "makna-report"
 
 
 def _report_state(project: Project) -> dict[str, Any]:
