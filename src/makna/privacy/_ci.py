@@ -7,7 +7,21 @@ way is 5-10x slower over a long transcript. :func:`ci` rewrites each ASCII lette
 
 from __future__ import annotations
 
-__all__ = ["ci"]
+__all__ = ["ci", "class_end"]
+
+
+def class_end(pattern: str, i: int) -> int:
+    """The index just after the character class that starts with the ``[`` at ``pattern[i]`` (a
+    leading ``^``, a ``]`` right after it, and escapes respected)."""
+    n = len(pattern)
+    j = i + 1
+    if j < n and pattern[j] == "^":
+        j += 1
+    if j < n and pattern[j] == "]":
+        j += 1
+    while j < n and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
 
 
 def ci(pattern: str) -> str:
@@ -20,15 +34,9 @@ def ci(pattern: str) -> str:
             out.append(pattern[i : i + 2])
             i += 2
         elif c == "[":
-            j = i + 1
-            if j < n and pattern[j] == "^":
-                j += 1
-            if j < n and pattern[j] == "]":
-                j += 1
-            while j < n and pattern[j] != "]":
-                j += 2 if pattern[j] == "\\" else 1
-            out.append(pattern[i : j + 1])
-            i = j + 1
+            j = class_end(pattern, i)
+            out.append(pattern[i:j])
+            i = j
         elif c == "(" and pattern.startswith("(?", i):
             if pattern.startswith("(?P<", i):
                 j = pattern.index(">", i) + 1

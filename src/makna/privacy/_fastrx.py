@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from ._ci import ci
+from ._ci import ci, class_end
 
 __all__ = ["Cue", "SharedScan", "dispatch", "gated_finditer", "literal_prefix", "split_top", "trigger"]
 
@@ -38,14 +38,7 @@ def split_top(fragment: str) -> list[str]:
             i += 2
             continue
         if c == "[":
-            j = i + 1
-            if j < n and fragment[j] == "^":
-                j += 1
-            if j < n and fragment[j] == "]":
-                j += 1
-            while j < n and fragment[j] != "]":
-                j += 2 if fragment[j] == "\\" else 1
-            i = j + 1
+            i = class_end(fragment, i)
             continue
         if c == "(":
             depth += 1
