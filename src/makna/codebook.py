@@ -48,6 +48,7 @@ __all__ = [
     "get_code",
     "code_tree",
     "subtree_ids",
+    "subtrees",
     "add_code",
     "update_code",
     "move_code",
@@ -164,16 +165,23 @@ def code_tree(project: Project) -> list[CodeNode]:
 
 def subtree_ids(conn: Connection, code_id: str) -> list[str]:
     """``code_id`` and the ids of all its descendants."""
+    return subtrees(conn, [code_id])[code_id]
+
+
+def subtrees(conn: Connection, code_ids: Iterable[str]) -> dict[str, list[str]]:
+    """For each of ``code_ids``: itself and the ids of all its descendants (one query for all)."""
     c = tables.codes.c
-    rows = conn.execute(select(c.id, c.parent_id)).all()
     children: dict[str | None, list[str]] = {}
-    for cid, parent in rows:
+    for cid, parent in conn.execute(select(c.id, c.parent_id)):
         children.setdefault(parent, []).append(cid)
-    out, stack = [], [code_id]
-    while stack:
-        cur = stack.pop()
-        out.append(cur)
-        stack.extend(children.get(cur, []))
+    out: dict[str, list[str]] = {}
+    for root in code_ids:
+        found, stack = [], [root]
+        while stack:
+            cur = stack.pop()
+            found.append(cur)
+            stack.extend(children.get(cur, []))
+        out[root] = found
     return out
 
 

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import and_, func, or_, select
 
 from ..cases import decode_value
-from ..codebook import code_tree, subtree_ids
+from ..codebook import code_tree, subtrees
 from ..errors import InputError, NotFoundError
 from ..project import Project
 from ..queries import code_case_matrix
@@ -110,7 +110,8 @@ def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "c
                               .select_from(tables.segments.join(tables.case_links, join))
                               .where(*conds).group_by(seg.code_id, cl.case_id)).all()
         row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
-        members = {n.code.id: set(subtree_ids(conn, n.code.id)) if descendants else {n.code.id} for n in row_nodes}
+        trees = subtrees(conn, [n.code.id for n in row_nodes]) if descendants else {}
+        members = {n.code.id: set(trees.get(n.code.id, [n.code.id])) for n in row_nodes}
     values = sorted(set(value_of.values()), key=lambda v: (_sort_key(attr.type, v)))
     col = {v: j for j, v in enumerate(values)}
     bases = [0] * len(values)

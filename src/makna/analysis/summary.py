@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from ..codebook import code_tree, subtree_ids
+from ..codebook import code_tree, subtrees
 from ..errors import InputError
 from ..memos import add_memo, delete_memo, update_memo
 from ..model import Memo
@@ -99,7 +99,8 @@ def summary_grid(project: Project, *, cases: Sequence[str] | None = None, codes:
                 project.case_id(conn, name)
         wanted = [project.code_id(conn, k) for k in codes] if codes else None
         chosen = [n for n in nodes if wanted is None or n.code.id in wanted]
-        subtree = {n.code.id: set(subtree_ids(conn, n.code.id)) if descendants else {n.code.id} for n in chosen}
+        trees = subtrees(conn, [n.code.id for n in chosen]) if descendants else {}
+        subtree = {n.code.id: set(trees.get(n.code.id, [n.code.id])) for n in chosen}
     memos = _summary_memos(project)
     by_code: dict[str, list[RetrievedSegment]] = {}
     for s in retrieve(project, descendants=False):
