@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 from ..errors import InputError
 from .cooccurrence import Cooccurrence
 
-__all__ = ["Figure", "Rect", "Line", "Circle", "Label", "bar_chart", "heatmap", "network", "hierarchy",
+__all__ = ["Figure", "Rect", "Line", "Circle", "Label", "bar_chart", "heatmap", "case_heatmap", "network", "hierarchy",
            "ChartKind", "CHART_KINDS", "project_chart"]
 
 ChartKind = Literal["frequency", "heatmap", "network", "hierarchy"]
@@ -305,6 +305,14 @@ def hierarchy(items: Sequence[tuple[int, str, str, int]], *, title: str = "") ->
     return fig
 
 
+def case_heatmap(matrix: Any, lang: str = "id", *, max_rows: int | None = None) -> Figure:
+    """The code x case matrix (:func:`makna.queries.code_case_matrix`) as a heatmap, codes that no
+    case has left out (the first ``max_rows`` of the others)."""
+    keep = [i for i, r in enumerate(matrix.cells) if any(r)][:max_rows]
+    return heatmap([matrix.rows[i] for i in keep], matrix.columns, [matrix.cells[i] for i in keep],
+                   title="Code x case (segments)" if lang != "id" else "Kode x kasus (segmen)")
+
+
 def project_chart(project: Any, kind: str, *, measure: str = "cases", mode: str = "overlap",
                   lang: str = "en") -> Figure:
     """One of :data:`CHART_KINDS` drawn from a project."""
@@ -321,10 +329,7 @@ def project_chart(project: Any, kind: str, *, measure: str = "cases", mode: str 
         return bar_chart([f.key for f in freq], vals, colors=[colors.get(f.key, "") for f in freq],
                          title=("Codes by " if en else "Kode menurut jumlah ") + what)
     if kind == "heatmap":
-        m = code_case_matrix(project)
-        keep = [i for i, r in enumerate(m.cells) if any(r)]
-        return heatmap([m.rows[i] for i in keep], m.columns, [m.cells[i] for i in keep],
-                       title="Code x case (segments)" if en else "Kode x kasus (segmen)")
+        return case_heatmap(code_case_matrix(project), lang)
     if kind == "network":
         return network(cooccurrence(project, mode=mode),  # type: ignore[arg-type]
                        title="Code co-occurrence" if en else "Ko-okurensi kode")

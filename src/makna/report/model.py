@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from ..analysis.charts import Figure, bar_chart, heatmap, hierarchy, network
+from ..analysis.charts import Figure, bar_chart, case_heatmap, hierarchy, network
 from ..analysis.cooccurrence import cooccurrence
 from ..analysis.matrices import CrossTable, code_by_attribute
 from ..codebook import CodeNode, code_tree
@@ -63,8 +63,11 @@ class Theme:
 @dataclass(frozen=True)
 class ChartData:
     name: str
-    title: str
     figure: Figure
+
+    @property
+    def title(self) -> str:
+        return self.figure.title
 
     @property
     def svg(self) -> str:
@@ -112,16 +115,16 @@ def _candidates(groups: dict[str, list[tuple[int, str]]], n: int, max_chars: int
     return picked
 
 
-def _read_segments(project: Project, ids: Sequence[str]) -> dict[str, RetrievedSegment]:
+def _read_segments(project: Project, ids: Sequence[str],
+                   links: dict[str, list[tuple[int | None, int | None, str]]]) -> dict[str, RetrievedSegment]:
     seg, s, c, k, t = (tables.segments.c, tables.sources.c, tables.codes.c, tables.coders.c, tables.turns.c)
     out: dict[str, RetrievedSegment] = {}
+    turn_q = (select(t.number).where(t.source_id == seg.source_id, t.start <= seg.start, t.end > seg.start)
+              .limit(1).scalar_subquery())
+    speaker_q = (select(t.speaker).where(t.source_id == seg.source_id, t.start <= seg.start,
+                                         t.end > seg.start).limit(1).scalar_subquery())
     with project.store.read() as conn:
-        links = _case_links(conn)
         for i in range(0, len(ids), 500):
-            turn_q = (select(t.number).where(t.source_id == seg.source_id, t.start <= seg.start, t.end > seg.start)
-                      .limit(1).scalar_subquery())
-            speaker_q = (select(t.speaker).where(t.source_id == seg.source_id, t.start <= seg.start,
-                                                 t.end > seg.start).limit(1).scalar_subquery())
             rows = conn.execute(
                 select(seg.id, seg.source_id, s.name.label("source"), seg.start, seg.end, c.key,
                        c.name.label("code_name"), k.name.label("coder"),
@@ -186,11 +189,11 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
 
     all_stats = {n.code.id: stats(n) for n in nodes}
     leaf_used = [n for n in nodes if not children.get(n.code.id) and per_code[n.code.id][0][0]]
-    wanted = [sid for n in leaf_used for sid in _candidates(groups.get(n.code.id, {}), quotes, max_chars)]
-    segs = _read_segments(project, wanted)
+    candidates = {n.code.id: _candidates(groups.get(n.code.id, {}), quotes, max_chars) for n in leaf_used}
+    segs = _read_segments(project, [sid for ids in candidates.values() for sid in ids], links)
     quotes_of: dict[str, tuple[Quote, ...]] = {}
     for n in leaf_used:
-        cands = [segs[i] for i in _candidates(groups.get(n.code.id, {}), quotes, max_chars) if i in segs]
+        cands = [segs[i] for i in candidates[n.code.id] if i in segs]
         cands.sort(key=lambda r: (r.source, r.start, r.end))
         quotes_of[n.code.id] = tuple(exemplar_quotes(project, n.code.key, quotes, max_chars=max_chars, segments=cands))
     themes: list[Theme] = []
@@ -236,21 +239,17 @@ def _charts(project: Project, data: ReportData, nodes: list[CodeNode], all_stats
     en = data.lang != "id"
     used = [all_stats[n.code.id] for n in nodes if all_stats[n.code.id].segments]
     top = sorted(used, key=lambda s: -s.informants)[:40]
-    data.charts.append(ChartData("frequency", "", bar_chart(
+    data.charts.append(ChartData("frequency", bar_chart(
         [s.key for s in top], [s.informants for s in top], colors=[s.color for s in top],
         title="Informants per code" if en else "Informan per kode")))
-    data.charts.append(ChartData("hierarchy", "", hierarchy(
+    data.charts.append(ChartData("hierarchy", hierarchy(
         [(n.depth, f"{n.code.key}: {n.code.name}", n.code.color, all_stats[n.code.id].segments) for n in nodes[:400]],
         title="Codebook (segments)" if en else "Buku kode (segmen)")))
     case_m = next((m for m in data.matrices if m.title == data.text["matrix_case"]), None)
     if case_m is not None:
-        keep = [i for i, r in enumerate(case_m.cells) if any(r)][:60]
-        data.charts.append(ChartData("heatmap", "", heatmap(
-            [case_m.rows[i] for i in keep], case_m.columns, [case_m.cells[i] for i in keep],
-            title="Code x case (segments)" if en else "Kode x kasus (segmen)")))
+        data.charts.append(ChartData("heatmap", case_heatmap(case_m, data.lang, max_rows=60)))
     leaf_keys = [s.key for s in used if not any(o.key.startswith(s.key + ".") for o in used)]
     co = cooccurrence(project, mode="overlap", codes=leaf_keys or None)
-    data.charts.append(ChartData("network", "", network(
+    data.charts.append(ChartData("network", network(
         co, title="Code co-occurrence (overlapping segments)" if en else "Ko-okurensi kode (segmen bertumpang)",
         max_nodes=30)))
-    data.charts = [ChartData(c.name, c.figure.title, c.figure) for c in data.charts]
