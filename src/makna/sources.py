@@ -110,11 +110,11 @@ def _prepare(name: str, text: str, *, original_name: str | None, media_type: str
         if not (0 <= t.start < t.end <= len(norm)):
             raise ImportFormatError(f"{name}: turn {t.start}:{t.end} lies outside the text")
     stored_original = _original_to_store(original, norm, keep_original)
-    text_digest = digest if original is None else hashlib.sha256(norm.encode("utf-8")).hexdigest()
     source = Source(
         id=source_id or new_id(), name=name, text=norm, original_name=original_name or name, sha256=digest,
         media_type=media_type, language=language or _detect_language(norm), imported_at=utcnow(),
-        encoding=encoding, has_original=stored_original is not None or digest == text_digest,
+        encoding=encoding,
+        has_original=stored_original is not None or original is None or original == norm.encode("utf-8"),
     )
     return _Prepared(source, stored_original, spans, allow_duplicate, original_name or name)
 
@@ -198,10 +198,15 @@ def get_original(project: Project, name_or_id: str) -> bytes | None:
     with project.store.read() as conn:
         sid = project.source_row(conn, name_or_id).id
         row = conn.execute(select(s.original, s.text, s.sha256).where(s.id == sid)).one()
-    if row.original is not None:
-        return bytes(row.original)
-    data = row.text.encode("utf-8")
-    return data if hashlib.sha256(data).hexdigest() == row.sha256 else None
+    return _original_bytes(row.original, row.text, row.sha256)
+
+
+def _original_bytes(stored: bytes | None, text: str, sha256: str) -> bytes | None:
+    """The imported file's bytes: those stored, or the text itself when it is the file (same hash)."""
+    if stored is not None:
+        return bytes(stored)
+    data = text.encode("utf-8")
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
 
 
 def import_file(
@@ -333,7 +338,7 @@ def get_source(project: Project, name_or_id: str) -> Source:
                    s.encoding, (s.original.is_not(None)).label("has_original")).where(s.id == sid)
         ).one()
     source = _row_to_source(row)
-    if not source.has_original and hashlib.sha256(source.text.encode("utf-8")).hexdigest() == source.sha256:
+    if not source.has_original and _original_bytes(None, source.text, source.sha256) is not None:
         source = replace(source, has_original=True)
     return source
 
