@@ -53,9 +53,9 @@ class NewLink(BaseModel):
     end: int | None = Field(default=None, gt=0)
 
 
-def _cases_json(request: Request) -> list[dict[str, Any]]:
+def _cases_json(request: Request, sources: list[Any] | None = None) -> list[dict[str, Any]]:
     proj = project_of(request)
-    names = {s.id: s.name for s in list_sources(proj)}
+    names = {s.id: s.name for s in (list_sources(proj) if sources is None else sources)}
     links: dict[str, list[dict[str, Any]]] = {}
     for link in list_links(proj):
         links.setdefault(link.case_id, []).append({"source_id": link.source_id, "source": names.get(link.source_id),
@@ -67,8 +67,9 @@ def _cases_json(request: Request) -> list[dict[str, Any]]:
 @router.get("/cases", response_class=HTMLResponse, include_in_schema=False)
 def cases_page(request: Request) -> HTMLResponse:
     proj = project_of(request)
+    sources = list_sources(proj)
     return page(request, "cases.html", {
-        "cases": _cases_json(request), "attributes": list_attributes(proj), "sources": list_sources(proj),
+        "cases": _cases_json(request, sources), "attributes": list_attributes(proj), "sources": sources,
         "types": ATTRIBUTE_TYPES, "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     })
 

@@ -124,7 +124,13 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
     text_source = by_id.get(text)
     if text_source is not None and not text_source["applied"]:
         body = get_source(proj, text).text
-        pieces = text_pieces(body, review_entries(proj, sources=[text]) if text_source["number"] is not None else [])
+        if text_source["number"] is None:
+            found = []
+        elif text == source and wanted is None:  # the list above holds them already
+            found = entries
+        else:
+            found = review_entries(proj, sources=[text])
+        pieces = text_pieces(body, found)
     return page(request, "deid.html", {
         "rows": rows, "entries": shown, "n_entries": len(entries), "page_no": page_no, "page_size": PAGE_SIZE,
         "q": {"source": source, "status": "pending" if wanted else "all", "text": text},
