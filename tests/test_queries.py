@@ -111,3 +111,15 @@ def test_retrieve_pages(study: makna.Project) -> None:
     for bad in ({"limit": -1}, {"offset": -1}):
         with pytest.raises(InputError):
             makna.retrieve(study, **bad)  # type: ignore[arg-type]
+
+
+def test_code_case_matrix_with_descendants(study: makna.Project) -> None:
+    """--descendants counted nothing for the code x case matrix before (only for attributes)."""
+    plain = makna.code_case_matrix(study)
+    deep = makna.code_case_matrix(study, descendants=True)
+    assert plain.columns == deep.columns == ["Ani", "Budi", "Cici"]
+    assert plain.cells[plain.rows.index("exp")] == [1, 0, 0]
+    assert deep.cells[deep.rows.index("exp")] == [2, 2, 0]  # + exp.fraud in s1 (Ani) and s2 (Budi, 2 coders)
+    assert deep.cells[deep.rows.index("motive")] == plain.cells[plain.rows.index("motive")]
+    presence = makna.code_case_matrix(study, measure="presence", descendants=True)
+    assert presence.cells[presence.rows.index("exp")] == [1, 1, 0]

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, and_, func, literal, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.sql.elements import ColumnElement
 
-from .codebook import code_tree, subtree_ids
+from .codebook import code_tree, subtree_ids, subtrees
 from .errors import InputError, NotFoundError
 from .project import Project
 from .store import as_utc, tables
@@ -275,9 +275,10 @@ class Matrix:
 
 
 def code_case_matrix(project: Project, *, measure: Literal["segments", "presence"] = "segments",
-                     coder: str | None = None, codes: Sequence[str] | None = None) -> Matrix:
-    """Codes (rows, codebook order) x cases (columns, by name): number of segments of the code in
-    the case's sources or spans, or 1/0 presence."""
+                     coder: str | None = None, codes: Sequence[str] | None = None,
+                     descendants: bool = False) -> Matrix:
+    """Codes (rows, codebook order) x cases (columns, by name): number of segments of the code (with
+    ``descendants``, of the code or any code below it) in the case's sources or spans, or 1/0 presence."""
     if measure not in ("segments", "presence"):
         raise InputError(f"measure {measure!r}: use segments or presence")
     seg, cl, cs = tables.segments.c, tables.case_links.c, tables.cases.c
@@ -293,12 +294,17 @@ def code_case_matrix(project: Project, *, measure: Literal["segments", "presence
             .select_from(tables.segments.join(tables.case_links, _case_join()))
             .where(*conds).group_by(seg.code_id, cl.case_id)
         ).all()
+        row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
+        trees = subtrees(conn, [n.code.id for n in row_nodes]) if descendants else {}
     col_index = {r.id: j for j, r in enumerate(case_rows)}
-    row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
-    row_index = {n.code.id: i for i, n in enumerate(row_nodes)}
-    cells = [[0] * len(case_rows) for _ in row_nodes]
+    by_code: dict[str, list[tuple[str, int]]] = {}
     for code_id, case_id, n in counts:
-        if code_id in row_index:
-            cells[row_index[code_id]][col_index[case_id]] = 1 if measure == "presence" else int(n)
+        by_code.setdefault(code_id, []).append((case_id, int(n)))
+    cells = [[0] * len(case_rows) for _ in row_nodes]
+    for row, node in zip(cells, row_nodes, strict=True):
+        for member in trees.get(node.code.id, [node.code.id]):
+            for case_id, n in by_code.get(member, ()):
+                j = col_index[case_id]
+                row[j] = 1 if measure == "presence" else row[j] + n
     return Matrix([n.code.key for n in row_nodes], [r.name for r in case_rows], cells, measure,
                   [n.code.name for n in row_nodes])

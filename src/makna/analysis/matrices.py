@@ -76,13 +76,13 @@ class CrossTable:
 
 
 def code_by_case(project: Project, *, measure: Measure = "segments", coder: str | None = None,
-                 codes: Sequence[str] | None = None) -> CrossTable:
+                 codes: Sequence[str] | None = None, descendants: bool = False) -> CrossTable:
     """Codes x cases (by name). ``cases`` and ``presence`` are the same here (1 or 0). Warns above
     ``LARGE_MATRIX`` cases: page the result with :meth:`CrossTable.page`."""
     if measure not in ("segments", "cases", "presence"):
         raise InputError(f"measure {measure!r}: use segments, cases or presence")
     m = code_case_matrix(project, measure="segments" if measure == "segments" else "presence", coder=coder,
-                         codes=codes)
+                         codes=codes, descendants=descendants)
     if len(m.columns) > LARGE_MATRIX:
         warnings.warn(f"code x case matrix with {len(m.columns)} cases: page it (CrossTable.page) or use "
                       "code x attribute", stacklevel=2)

@@ -87,7 +87,7 @@ def matrix_cmd(
 
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                m = code_by_case(proj, measure=measure.value, coder=coder)
+                m = code_by_case(proj, measure=measure.value, coder=coder, descendants=descendants)
     total_cols = len(m.columns)
     page = m.page(offset, columns)
     if total_cols > offset + columns and fmt is OutputFormat.table:
