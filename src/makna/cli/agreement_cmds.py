@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import inspect
 import json
 from enum import StrEnum
@@ -26,6 +25,7 @@ from ..agreement import (
     resolve,
     resolve_bulk,
 )
+from ..agreement.files import read_excerpts, read_rating_table, read_segments
 from ..errors import AgreementError, InputError
 from ..sources import list_sources
 from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, console, emit, opened, parse_span, write_output
@@ -59,66 +59,6 @@ class Fmt(StrEnum):
 
 
 FmtOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
-
-
-def _read_rows(path: Path) -> list[list[str]]:
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if not path.is_file():
-        raise InputError(f"{path}: not a file")
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            return [row for row in csv.reader(fh)]
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
-    except csv.Error as exc:
-        raise InputError(f"{path}: not a readable CSV ({exc})") from None
-
-
-def _number(text: str) -> int | float | None:
-    try:
-        return int(text)
-    except ValueError:
-        pass
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if value == value and abs(value) != float("inf") else None
-
-
-def read_rating_table(path: Path, *, numeric: bool) -> tuple[list[str], list[list[Any]]]:
-    """Header = coder names; one row per unit; empty cell = missing. Numbers when every cell is one."""
-    rows = _read_rows(path)
-    if not rows or not any(c.strip() for c in rows[0]):
-        raise InputError(f"{path}: empty file; expected a header row of coder names")
-    header = [c.strip() for c in rows[0]]
-    if any(not c for c in header):
-        raise InputError(f"{path}: line 1: every column needs a coder name")
-    if len(set(header)) != len(header):
-        raise InputError(f"{path}: line 1: duplicate coder names")
-    body: list[list[str]] = []
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            raise InputError(f"{path}: line {line}: {len(row)} cells, expected {len(header)} (one per coder)")
-        body.append([c.strip() for c in row])
-    if not body:
-        raise InputError(f"{path}: no units (rows) after the header")
-    cells = [c for row in body for c in row if c]
-    parsed = {c: _number(c) for c in set(cells)}
-    all_numbers = all(v is not None for v in parsed.values())
-    if numeric and not all_numbers:
-        for line, row in enumerate(body, start=2):
-            for coder, c in zip(header, row, strict=True):
-                if c and parsed[c] is None:
-                    raise InputError(
-                        f"{path}: line {line}, coder {coder!r}: {c!r} is not a number "
-                        "(this level of measurement needs numeric ratings)"
-                    )
-    data = [[(parsed[c] if all_numbers else c) if c else None for c in row] for row in body]
-    return header, data
 
 
 def _emit_results(results: list[AgreementResult], fmt: Fmt, title: str) -> None:
@@ -196,38 +136,6 @@ def _parse_continuum(text: str) -> tuple[int, int]:
     if end <= start:
         raise InputError(f"--continuum {text!r}: END must be greater than START")
     return start, end
-
-
-def read_segments(path: Path) -> list[tuple[str, int, int, str]]:
-    """CSV with columns coder,start,end,category (header required; half-open positions)."""
-    rows = _read_rows(path)
-    if not rows:
-        raise InputError(f"{path}: empty file; expected a header coder,start,end,category")
-    header = [c.strip().lower() for c in rows[0]]
-    need = ("coder", "start", "end", "category")
-    missing = [c for c in need if c not in header]
-    if missing:
-        raise InputError(
-            f"{path}: line 1: missing column(s) {', '.join(missing)} (need coder,start,end,category)"
-        )
-    idx = [header.index(c) for c in need]
-    out: list[tuple[str, int, int, str]] = []
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            raise InputError(f"{path}: line {line}: {len(row)} cells, expected {len(header)}")
-        coder, start, end, cat = (row[i].strip() for i in idx)
-        if not coder or not cat:
-            raise InputError(f"{path}: line {line}: coder and category must not be empty")
-        try:
-            s, e = int(start), int(end)
-        except ValueError:
-            raise InputError(
-                f"{path}: line {line}: start {start!r} and end {end!r} must be integers"
-            ) from None
-        out.append((coder, s, e, cat))
-    return out
 
 
 @agreement_app.command("unitized")
@@ -350,32 +258,6 @@ AbsentOpt = Annotated[
     typer.Option("--absent", help="A coder who coded nothing in a source: 'missing' (did not code it) or "
                  "'uncoded' (read it, found nothing to code)."),
 ]
-
-
-def read_excerpts(path: Path) -> list[tuple[str, int, int]]:
-    """CSV with columns source,start,end (header required; end exclusive)."""
-    rows = _read_rows(path)
-    if not rows:
-        raise InputError(f"{path}: empty file; expected a header source,start,end")
-    header = [c.strip().lower() for c in rows[0]]
-    missing = [c for c in ("source", "start", "end") if c not in header]
-    if missing:
-        raise InputError(f"{path}: line 1: missing column(s) {', '.join(missing)} (need source,start,end)")
-    idx = [header.index(c) for c in ("source", "start", "end")]
-    out: list[tuple[str, int, int]] = []
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            raise InputError(f"{path}: line {line}: {len(row)} cells, expected {len(header)}")
-        name, start, end = (row[i].strip() for i in idx)
-        try:
-            out.append((name, int(start), int(end)))
-        except ValueError:
-            raise InputError(f"{path}: line {line}: start {start!r} and end {end!r} must be integers") from None
-    if not out:
-        raise InputError(f"{path}: no excerpts after the header")
-    return out
 
 
 def _scope(unit: Unit, coders: str | None, code: list[str] | None, descendants: bool, source: list[str] | None,
