@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 import makna
 from makna.cli import app
 from makna.demo import build_demo, demo_data
+from makna.errors import ProjectExistsError
 
 
 def test_demo_data_is_consistent() -> None:
@@ -89,3 +90,46 @@ def test_demo_deidentifies_before_coding(tmp_path: Path) -> None:
     assert not re.search(r"\d+ tahun|Melati|Mutiara|Embun|Putri|Cahaya|Wulan", descriptions)
     raw = result.project_path.read_bytes().decode("utf-8", "replace")
     assert survivors({s for s in originals if s not in case_sheet}, raw) == []
+
+
+def _foreign_study(folder: Path) -> dict[str, bytes]:
+    """A coded project of the user's own, named like the demo's, with a key file beside it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with makna.create_project(folder / "study.makna", "My study", coder="ana") as p:
+        makna.import_text(p, "a.txt", "Saya ditipu lewat MiChat.")
+        makna.add_code(p, "fraud", "Fraud")
+        makna.code_span(p, "a.txt", 0, 10, "fraud")
+    (folder / "study.makna.key").write_text('{"format": "makna-deid-key"}', encoding="utf-8")
+    (folder / "findings.md").write_text("# my findings\n", encoding="utf-8")
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_demo_refuses_a_project_it_did_not_make(tmp_path: Path) -> None:
+    """An existing coded study.makna and its key survive byte for byte; one line says why."""
+    before = _foreign_study(tmp_path / "mine")
+    result = CliRunner().invoke(app, ["demo", "--dir", str(tmp_path / "mine")])
+    assert result.exit_code != 0
+    lines = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(lines) == 1 and "study.makna" in lines[0] and "not made by 'makna demo'" in lines[0], result.output
+    assert "Traceback" not in result.output
+    after = {p.name: p.read_bytes() for p in sorted((tmp_path / "mine").iterdir()) if p.is_file()}
+    assert after == before
+
+
+@pytest.mark.parametrize("name", ["study.makna.key", "findings.md", "report"])
+def test_demo_refuses_any_file_it_did_not_write(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).mkdir() if name == "report" else (tmp_path / name).write_text("mine", encoding="utf-8")
+    with pytest.raises(ProjectExistsError, match=name):
+        build_demo(tmp_path)
+    assert not (tmp_path / "study.makna").exists()
+
+
+def test_demo_refuses_a_project_swapped_in_after_a_demo(tmp_path: Path) -> None:
+    """The marker of an earlier demo does not cover a project put in its place later."""
+    build_demo(tmp_path)
+    for leftover in tmp_path.glob("study.makna*"):
+        leftover.unlink()
+    before = _foreign_study(tmp_path)
+    with pytest.raises(ProjectExistsError, match="study.makna"):
+        build_demo(tmp_path)
+    assert {n: (tmp_path / n).read_bytes() for n in before} == before

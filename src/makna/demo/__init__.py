@@ -20,12 +20,13 @@ import yaml
 from ..cases import load_cases
 from ..codebook import import_codebook, load_codebook
 from ..coding import SegmentSpec, code_many
-from ..errors import InputError
+from ..errors import InputError, ProjectExistsError
 from ..privacy.project import decide_all, scan
 from ..privacy.project_apply import apply
 from ..project import Project, create_project
 from ..queries import CodeFrequency, code_frequencies
 from ..sources import get_turns, import_text
+from ._folder import claim_folder, mark_folder
 from .findings import write_findings
 
 __all__ = ["DemoResult", "build_demo", "demo_data", "DEMO_CODER", "DEMO_PASSPHRASE"]
@@ -57,16 +58,20 @@ def _read(name: str) -> str:
 
 
 def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[str], None] | None = None) -> DemoResult:
-    """Create ``DIR/study.makna`` from the bundled study (replacing an earlier demo project there),
-    de-identify and code it, and write ``DIR/findings.md`` and the report in ``DIR/report/``."""
+    """Create ``DIR/study.makna`` from the bundled study, de-identify and code it, and write
+    ``DIR/findings.md`` and the report in ``DIR/report/``. An earlier demo's files there are replaced;
+    any other file in their place (a project of yours, its key) is refused and left untouched
+    (:class:`~makna.errors.ProjectExistsError`)."""
     folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise ProjectExistsError(f"{folder}: is a file, not a folder (choose another --dir)")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "study.makna"
     key_path = folder / "study.makna.key"
-    for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), key_path):
-        old.unlink(missing_ok=True)
+    claim_folder(folder)
     say = progress or (lambda _msg: None)
     with create_project(path, "Studi demo: komunikasi melalui MiChat (fiktif)", coder=DEMO_CODER) as project:
+        mark_folder(folder, project.info().id)
         say("importing transcripts")
         names = sorted(
             p.name for p in demo_data().iterdir() if p.name.startswith("informan-") and p.name.endswith(".txt")
