@@ -15,7 +15,7 @@ from .errors import ConflictError, InputError, NotFoundError
 from .memos import forget
 from .model import Attribute, AttributeType, Case, CaseLink, new_id
 from .project import Project
-from .store import tables
+from .store import insert_missing, tables
 
 __all__ = [
     "ATTRIBUTE_TYPES",
@@ -103,14 +103,14 @@ def define_attribute(project: Project, name: str, kind: str = "text", descriptio
     payload: dict[str, Any] = {"name": name, "type": kind}
     with project.store.write(project.actor, "attribute.define", payload) as conn:
         row = conn.execute(select(a.id, a.type).where(a.name == name)).first()
-        if row is not None:
-            if row.type != kind:
-                raise ConflictError(f"attribute {name!r} exists with type {row.type}, not {kind}")
-            conn.execute(update(tables.attributes).where(a.id == row.id).values(description=description))
-            aid = row.id
-        else:
-            aid = attribute_id or new_id()
-            conn.execute(insert(tables.attributes).values(id=aid, name=name, type=kind, description=description))
+        if row is None:  # defined once, however many define it at the same moment (another may win)
+            insert_missing(conn, tables.attributes, {"id": attribute_id or new_id(), "name": name, "type": kind,
+                                                     "description": description}, unique=["name"])
+            row = conn.execute(select(a.id, a.type).where(a.name == name)).one()
+        if row.type != kind:
+            raise ConflictError(f"attribute {name!r} exists with type {row.type}, not {kind}")
+        conn.execute(update(tables.attributes).where(a.id == row.id).values(description=description))
+        aid = row.id
         payload["id"] = aid
     return Attribute(aid, name, kind, description)
 

@@ -11,6 +11,8 @@ __all__ = [
     "ProjectError",
     "NotAProjectError",
     "ProjectExistsError",
+    "ProjectBusyError",
+    "PermissionDeniedError",
     "InputError",
     "ImportFormatError",
     "UnsupportedFormatError",
@@ -54,6 +56,18 @@ class NotAProjectError(ProjectError):
 
 class ProjectExistsError(ProjectError):
     """A project already exists where a new one was asked for."""
+
+
+class ProjectBusyError(ProjectError):
+    """The project stayed locked by another writer for longer than makna waits; nothing was changed."""
+
+    exit_code = 75  # EX_TEMPFAIL: trying again later may work
+
+
+class PermissionDeniedError(MaknaError):
+    """The acting coder may not change this (another coder's coding)."""
+
+    exit_code = 3
 
 
 class InputError(MaknaError):

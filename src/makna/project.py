@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
 from .errors import NotAProjectError, UnknownCaseError, UnknownCodeError, UnknownSourceError
 from .model import Coder, ProjectInfo, new_id, utcnow
-from .store import Store, as_utc, tables
+from .store import Store, as_utc, insert_missing, tables
 
 __all__ = [
     "Project",
@@ -98,7 +98,8 @@ class Project:
 
     def coder_id(self, conn: Connection, name: str | None = None, *, create: bool = True,
                  kind: str = "person") -> str:
-        """The id of coder ``name`` (default: this session's coder), created on first use."""
+        """The id of coder ``name`` (default: this session's coder), created on first use (once,
+        however many threads or processes ask for it at the same moment)."""
         name = name or self.coder_name
         c = tables.coders.c
         found = conn.execute(select(c.id).where((c.name == name) | (c.id == name))).scalar()
@@ -108,9 +109,9 @@ class Project:
             from .errors import NotFoundError
 
             raise NotFoundError(f"unknown coder {name!r}")
-        cid = new_id()
-        conn.execute(insert(tables.coders).values(id=cid, name=name, kind=kind, created_at=utcnow()))
-        return cid
+        insert_missing(conn, tables.coders, {"id": new_id(), "name": name, "kind": kind, "created_at": utcnow()},
+                       unique=["name"])
+        return str(conn.execute(select(c.id).where(c.name == name)).scalar_one())
 
     def coders(self) -> list[Coder]:
         c = tables.coders.c

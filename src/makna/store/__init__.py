@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Column, Connection, Engine, Select, Table, create_engine, event, insert, inspect, select, text
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import NotAProjectError, ProjectError, ProjectExistsError
 from . import tables
+from .contention import begin_immediate, busy_error, busy_timeout, insert_missing, is_busy
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "schema_head", "as_utc", "bulk_insert",
-           "prepared_select", "TURN_COLUMNS"]
+           "prepared_select", "TURN_COLUMNS", "insert_missing", "busy_timeout"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
@@ -246,12 +247,26 @@ class Store:
             with self.read() as conn:
                 yield conn
             return
-        with self.engine.begin() as conn:
-            token = self._current.set(conn)
-            try:
-                yield conn
-            finally:
-                self._current.reset(token)
+        try:
+            with self.engine.begin() as conn:
+                if self.dialect == "sqlite":  # take the write lock first, waiting for it with backoff
+                    begin_immediate(conn.connection.dbapi_connection, self._where)
+                token = self._current.set(conn)
+                try:
+                    yield conn
+                finally:
+                    self._current.reset(token)
+        except DBAPIError as exc:
+            if is_busy(exc):  # rolled back: nothing of it was kept
+                raise busy_error(self._where) from None
+            raise
+
+    @property
+    def _where(self) -> str:
+        """The project as errors name it: its file, or its database URL without the password."""
+        from sqlalchemy.engine import make_url
+
+        return str(self.path) if self.path is not None else make_url(self.url).render_as_string(hide_password=True)
 
     @contextmanager
     def bulk_load(self, *, check_references: bool = True) -> Iterator[Connection]:
@@ -294,7 +309,7 @@ class Store:
                 with conn.begin():
                     # pysqlite opens its transaction only at the first INSERT/UPDATE/DELETE, so schema
                     # changes before it (dropping the deferred indexes) would commit at once: begin now
-                    raw.execute("BEGIN IMMEDIATE")
+                    begin_immediate(raw, self._where)
                     token = self._current.set(conn)
                     try:
                         yield conn

@@ -11,7 +11,14 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from ..errors import ConflictError, DuplicateCodingError, MaknaError, NotFoundError
+from ..errors import (
+    ConflictError,
+    DuplicateCodingError,
+    MaknaError,
+    NotFoundError,
+    PermissionDeniedError,
+    ProjectBusyError,
+)
 from ..model import Code
 from ..project import Project
 from .i18n import LANG_COOKIE, choose_language, translations
@@ -50,6 +57,10 @@ def reply(data: Any, status: int = 200) -> JSONResponse:
 def error_status(exc: MaknaError) -> int:
     if isinstance(exc, NotFoundError):
         return 404
+    if isinstance(exc, PermissionDeniedError):
+        return 403
+    if isinstance(exc, ProjectBusyError):
+        return 503
     if isinstance(exc, ConflictError | DuplicateCodingError):
         return 409
     return 400
