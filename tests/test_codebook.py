@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import makna
-from makna.codebook import CodebookDoc, dump_codebook, load_codebook
-from makna.errors import CodebookError, ConflictError, UnknownCodeError
+from makna.codebook import CodebookDoc, code_use, dump_codebook, load_codebook
+from makna.errors import CodebookError, ConflictError, InputError, UnknownCodeError
 from makna.model import Code
 
 
@@ -80,7 +80,7 @@ def test_merge_reassigns_and_logs(project: makna.Project) -> None:
 
 def test_delete_refused_while_used(project: makna.Project) -> None:
     _coded(project)
-    with pytest.raises(ConflictError, match="2 segment"):
+    with pytest.raises(ConflictError, match=r"2 coding\(s\) by 1 coder\(s\) in 1 source\(s\) and 0 child"):
         makna.delete_code(project, "a")
     assert makna.delete_code(project, "a", force=True) == 2
     with pytest.raises(UnknownCodeError):
@@ -94,6 +94,37 @@ def test_delete_with_children_moves_them_up(project: makna.Project) -> None:
         makna.delete_code(project, "p")
     makna.delete_code(project, "p", force=True)
     assert _tree(project) == [("c", 0)]
+
+
+def test_code_use_counts_codings_coders_sources_and_the_subtree(project: makna.Project) -> None:
+    _coded(project)
+    makna.import_text(project, "t", "P: five\nI: six")
+    makna.code_turn(project, "t", 2, "a", coder="budi")
+    makna.add_code(project, "a.kid", parent="a")
+    makna.code_turn(project, "t", 1, "a.kid")
+    use = code_use(project, "a")
+    assert (use.key, use.codings, use.coders, use.sources, use.children, use.subtree_codings) == ("a", 3, 2, 2, 1, 1)
+    assert code_use(project, "b").codings == 1 and code_use(project, "a.kid").children == 0
+
+
+def test_delete_moving_the_codings_to_another_code(project: makna.Project) -> None:
+    """Every coder's codings of the deleted code end under the chosen one (one that the target has
+    already is dropped); its children move up to its parent; memos on the code follow the codings."""
+    _coded(project)
+    makna.code_turn(project, "s", 1, "a", coder="budi")
+    makna.add_code(project, "a.kid", parent="a")
+    makna.add_memo(project, "code", "a", "about a")
+    with pytest.raises(InputError, match="choose one"):
+        makna.delete_code(project, "a", force=True, move_to="b")
+    with pytest.raises(ConflictError, match="itself"):
+        makna.delete_code(project, "a", move_to="a")
+    assert makna.delete_code(project, "a", move_to="b") == 2  # turn 2 was coded with b already: dropped
+    assert sorted(_tree(project)) == [("a.kid", 0), ("b", 0)]
+    segs = makna.retrieve(project, code="b")
+    assert sorted((s.turn, s.coder) for s in segs) == [(1, "budi"), (2, "tester"), (4, "tester")]
+    assert [m.text for m in makna.list_memos(project, "code", "b")] == ["about a"]
+    event = makna.events(project, limit=1)[0]
+    assert event.action == "code.delete" and event.payload["moved"] == 2 and event.payload["dropped_duplicates"] == 1
 
 
 def test_yaml_round_trip_through_project(project: makna.Project, tmp_path: Path) -> None:

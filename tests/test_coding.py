@@ -7,7 +7,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import makna
-from makna.errors import DuplicateCodingError, InputError, NotFoundError, OffsetError, UnknownCodeError
+from makna.errors import (
+    DuplicateCodingError,
+    InputError,
+    NotFoundError,
+    OffsetError,
+    PermissionDeniedError,
+    UnknownCodeError,
+)
 
 TEXT = (
     "Wawancara fiktif.\n\n"
@@ -119,6 +126,33 @@ def test_uncode(coded: makna.Project) -> None:
     assert makna.uncode_span(coded, "a.txt", 0, 5) == 1
     with pytest.raises(NotFoundError, match="no coding"):
         makna.uncode_span(coded, "a.txt", 0, 5)
+
+
+def test_only_its_own_coder_changes_a_coding(coded: makna.Project) -> None:
+    """Another coder's coding cannot be removed or have its memo replaced; it stays as it was."""
+    theirs = makna.code_span(coded, "a.txt", 0, 5, "any", coder="budi", memo="budi's memo")
+    mine = makna.code_span(coded, "a.txt", 0, 5, "free")  # by the session's coder, 'tester'
+    with pytest.raises(PermissionDeniedError, match="coded by 'budi': only that coder may change or remove it"):
+        makna.uncode(coded, theirs.id)
+    with pytest.raises(PermissionDeniedError, match="budi"):
+        makna.set_segment_memo(coded, theirs.id, "overwritten")
+    assert makna.get_segment(coded, theirs.id) == theirs
+    assert makna.set_segment_memo(coded, mine.id, "mine").memo == "mine"
+    makna.uncode(coded, mine.id)
+    with makna.open_project(coded.location, coder="budi") as budi:
+        assert makna.set_segment_memo(budi, theirs.id, "edited").memo == "edited"
+        makna.uncode(budi, theirs.id)
+    assert makna.retrieve(coded) == []
+    refused = [e for e in makna.events(coded) if e.action in ("uncode", "segment.memo") and e.actor == "tester"]
+    assert len(refused) == 2  # the two own changes; the refused ones left nothing
+
+
+def test_removing_others_codings_of_a_span_is_explicit(coded: makna.Project) -> None:
+    makna.code_span(coded, "a.txt", 0, 5, "any", coder="budi")
+    makna.code_span(coded, "a.txt", 6, 9, "any")
+    with pytest.raises(NotFoundError, match="no coding"):
+        makna.uncode_span(coded, "a.txt", 0, 5)  # none of the session coder's own there
+    assert makna.uncode_span(coded, "a.txt", 0, 5, all_coders=True) == 1
 
 
 def test_segment_memo(coded: makna.Project) -> None:

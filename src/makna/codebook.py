@@ -54,6 +54,8 @@ __all__ = [
     "move_code",
     "merge_codes",
     "delete_code",
+    "CodeUse",
+    "code_use",
     "load_codebook",
     "dump_codebook",
     "read_codebook_file",
@@ -327,7 +329,6 @@ def merge_codes(project: Project, source_key: str, target_key: str) -> int:
     """Reassign every segment of ``source_key`` to ``target_key``, move its children under the target,
     and delete it. A segment that would duplicate one the target has (same span, same coder) is
     dropped. Returns the number of segments reassigned."""
-    seg = tables.segments.c
     payload: dict[str, Any] = {"source": source_key, "target": target_key}
     with project.store.write(project.actor, "code.merge", payload) as conn:
         src = project.code_id(conn, source_key)
@@ -336,57 +337,106 @@ def merge_codes(project: Project, source_key: str, target_key: str) -> int:
             raise ConflictError(f"cannot merge {source_key!r} into itself")
         if dst in subtree_ids(conn, src):
             raise ConflictError(f"cannot merge {source_key!r} into its own descendant {target_key!r}")
-        other = tables.segments.alias("other")
-        dup = (
-            select(other.c.id)
-            .where(
-                other.c.code_id == dst,
-                other.c.source_id == seg.source_id,
-                other.c.start == seg.start,
-                other.c.end == seg.end,
-                other.c.coder_id == seg.coder_id,
-            )
-            .exists()
-        )
-        forget(conn, "segment", select(seg.id).where(seg.code_id == src, dup))
-        dropped = conn.execute(delete(tables.segments).where(seg.code_id == src, dup)).rowcount
-        moved = conn.execute(update(tables.segments).where(seg.code_id == src).values(code_id=dst)).rowcount
+        moved, dropped = _reassign(conn, src, dst)
         c = tables.codes.c
         conn.execute(update(tables.codes).where(c.parent_id == src).values(parent_id=dst))
-        _retarget_memos(conn, src, dst)
         forget(conn, "code", [src])
         conn.execute(delete(tables.codes).where(c.id == src))
         payload.update(source_id=src, target_id=dst, reassigned=moved, dropped_duplicates=dropped)
-    return int(moved)
+    return moved
 
 
-def _retarget_memos(conn: Connection, src: str, dst: str) -> None:
+def _reassign(conn: Connection, src: str, dst: str) -> tuple[int, int]:
+    """Move the segments and memos of code ``src`` to code ``dst``; a segment that would duplicate
+    one ``dst`` has (same source, span and coder) is dropped. Returns (moved, dropped)."""
+    seg = tables.segments.c
+    other = tables.segments.alias("other")
+    dup = (
+        select(other.c.id)
+        .where(
+            other.c.code_id == dst,
+            other.c.source_id == seg.source_id,
+            other.c.start == seg.start,
+            other.c.end == seg.end,
+            other.c.coder_id == seg.coder_id,
+        )
+        .exists()
+    )
+    forget(conn, "segment", select(seg.id).where(seg.code_id == src, dup))
+    dropped = conn.execute(delete(tables.segments).where(seg.code_id == src, dup)).rowcount
+    moved = conn.execute(update(tables.segments).where(seg.code_id == src).values(code_id=dst)).rowcount
     m = tables.memos.c
     conn.execute(update(tables.memos).where(m.target_kind == "code", m.target_id == src).values(target_id=dst))
+    return int(moved), int(dropped)
 
 
-def delete_code(project: Project, key: str, *, force: bool = False) -> int:
-    """Delete a code. Refused while it (or a descendant) has segments or it has children, unless
-    ``force``: then its segments are deleted and its children move up to its parent.
-    Returns the number of segments deleted."""
+@dataclass(frozen=True)
+class CodeUse:
+    """What deleting a code touches: its own codings (how many, by how many coders, in how many
+    sources), which go with it or move to another code; its child codes and the codings of its
+    subtree below it, which stay (the children move up to its parent)."""
+
+    code_id: str
+    key: str
+    name: str
+    codings: int
+    coders: int
+    sources: int
+    children: int
+    subtree_codings: int
+
+
+def _code_use(conn: Connection, cid: str) -> CodeUse:
+    seg, c = tables.segments.c, tables.codes.c
+    row = conn.execute(select(c.key, c.name).where(c.id == cid)).one()
+    own = conn.execute(select(func.count(), func.count(seg.coder_id.distinct()), func.count(seg.source_id.distinct()))
+                       .where(seg.code_id == cid)).one()
+    kids = conn.execute(select(func.count()).where(c.parent_id == cid)).scalar_one()
+    below = [i for i in subtree_ids(conn, cid) if i != cid]
+    under = conn.execute(select(func.count()).where(seg.code_id.in_(below))).scalar_one() if below else 0
+    return CodeUse(cid, row.key, row.name, int(own[0]), int(own[1]), int(own[2]), int(kids), int(under))
+
+
+def code_use(project: Project, key: str) -> CodeUse:
+    """The counts a user should see before deleting the code ``key`` (see :class:`CodeUse`)."""
+    with project.store.read() as conn:
+        return _code_use(conn, project.code_id(conn, key))
+
+
+def delete_code(project: Project, key: str, *, force: bool = False, move_to: str | None = None) -> int:
+    """Delete a code; its children move up to its parent. Refused while it has codings or children
+    unless the caller chooses what happens to them: ``force`` deletes its codings (every coder's),
+    ``move_to`` (a code key or id, not the code itself) moves them, and the memos on the code, to
+    that code (a coding the target has already is dropped, as in :func:`merge_codes`). Returns the
+    number of codings deleted, or moved."""
+    if force and move_to is not None:
+        raise InputError("choose one: delete the codings (force) or move them to another code, not both")
     seg = tables.segments.c
     c = tables.codes.c
-    payload: dict[str, Any] = {"key": key, "force": force}
+    payload: dict[str, Any] = {"key": key, "force": force, "move_to": move_to}
     with project.store.write(project.actor, "code.delete", payload) as conn:
         cid = project.code_id(conn, key)
-        parent = conn.execute(select(c.parent_id).where(c.id == cid)).scalar()
-        used = conn.execute(select(func.count()).where(seg.code_id == cid)).scalar() or 0
-        kids = conn.execute(select(func.count()).where(c.parent_id == cid)).scalar() or 0
-        if (used or kids) and not force:
+        use = _code_use(conn, cid)
+        if (use.codings or use.children) and not force and move_to is None:
             raise ConflictError(
-                f"code {key!r} has {used} segment(s) and {kids} child code(s); merge it, or delete with --force"
+                f"code {key!r} has {use.codings} coding(s) by {use.coders} coder(s) in {use.sources} source(s) and "
+                f"{use.children} child code(s); merge it, move its codings (--move-to), or delete with --force"
             )
-        forget(conn, "segment", select(seg.id).where(seg.code_id == cid))
-        n = conn.execute(delete(tables.segments).where(seg.code_id == cid)).rowcount
+        parent = conn.execute(select(c.parent_id).where(c.id == cid)).scalar()
+        if move_to is not None:
+            dst = project.code_id(conn, move_to)
+            if dst == cid:
+                raise ConflictError(f"cannot move the codings of {key!r} to the code itself")
+            n, dropped = _reassign(conn, cid, dst)
+            payload.update(target_id=dst, moved=n, dropped_duplicates=dropped)
+        else:
+            forget(conn, "segment", select(seg.id).where(seg.code_id == cid))
+            n = conn.execute(delete(tables.segments).where(seg.code_id == cid)).rowcount
+            payload["segments_deleted"] = n
         conn.execute(update(tables.codes).where(c.parent_id == cid).values(parent_id=parent))
         forget(conn, "code", [cid])
         conn.execute(delete(tables.codes).where(c.id == cid))
-        payload.update(id=cid, segments_deleted=n)
+        payload["id"] = cid
     return int(n)
 
 

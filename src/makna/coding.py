@@ -13,7 +13,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from .errors import DuplicateCodingError, InputError, NotFoundError, OffsetError
+from .errors import DuplicateCodingError, InputError, NotFoundError, OffsetError, PermissionDeniedError
 from .memos import forget
 from .model import Segment, new_ids, utcnow
 from .project import Project
@@ -35,6 +35,7 @@ __all__ = [
     "uncode_span",
     "set_segment_memo",
     "get_segment",
+    "check_owner",
 ]
 
 Scope = Literal["match", "sentence", "turn"]
@@ -301,14 +302,27 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def check_owner(project: Project, conn: Connection, segment_id: str) -> None:
+    """Refuse (:class:`~makna.errors.PermissionDeniedError`) unless the segment ``segment_id`` was
+    coded by the acting coder (``project.actor``): only a coding's own coder may change or remove
+    it. An unknown segment is a :class:`~makna.errors.NotFoundError`."""
+    seg, cd = tables.segments.c, tables.coders.c
+    row = conn.execute(select(cd.id, cd.name).join_from(tables.segments, tables.coders,
+                                                        seg.coder_id == cd.id).where(seg.id == segment_id)).first()
+    if row is None:
+        raise NotFoundError(f"unknown segment {segment_id!r}")
+    if project.actor not in (row.name, row.id):
+        raise PermissionDeniedError(f"segment {segment_id} was coded by {row.name!r}: only that coder may change "
+                                    f"or remove it (you are {project.actor!r})")
+
+
 def uncode(project: Project, segment_id: str) -> None:
-    """Remove one coding by its id."""
+    """Remove one coding by its id (the acting coder's own: see :func:`check_owner`)."""
     payload: dict[str, Any] = {"id": segment_id}
     with project.store.write(project.actor, "uncode", payload) as conn:
+        check_owner(project, conn, segment_id)
         forget(conn, "segment", [segment_id])
-        n = conn.execute(delete(tables.segments).where(tables.segments.c.id == segment_id)).rowcount
-        if n == 0:
-            raise NotFoundError(f"unknown segment {segment_id!r}")
+        conn.execute(delete(tables.segments).where(tables.segments.c.id == segment_id))
 
 
 def uncode_span(
@@ -322,7 +336,9 @@ def uncode_span(
     all_coders: bool = False,
 ) -> int:
     """Remove the codings of exactly ``start:end`` in ``source`` (of ``code``, or every code) made by
-    ``coder`` (default: this session's coder) or by anyone with ``all_coders``. Returns the count."""
+    ``coder`` (default: this session's coder) or by anyone with ``all_coders``. Returns the count.
+    Naming another coder, or ``all_coders``, is the explicit way to remove other coders' codings
+    (:func:`uncode` and the workbench touch only the acting coder's own)."""
     seg = tables.segments.c
     payload: dict[str, Any] = {"start": start, "end": end, "code": code}
     with project.store.write(project.actor, "uncode.span", payload) as conn:
@@ -342,8 +358,8 @@ def uncode_span(
 
 
 def set_segment_memo(project: Project, segment_id: str, memo: str) -> Segment:
+    """Replace the memo of a coding (the acting coder's own: see :func:`check_owner`)."""
     with project.store.write(project.actor, "segment.memo", {"id": segment_id}) as conn:
-        n = conn.execute(update(tables.segments).where(tables.segments.c.id == segment_id).values(memo=memo)).rowcount
-        if n == 0:
-            raise NotFoundError(f"unknown segment {segment_id!r}")
+        check_owner(project, conn, segment_id)
+        conn.execute(update(tables.segments).where(tables.segments.c.id == segment_id).values(memo=memo))
     return get_segment(project, segment_id)

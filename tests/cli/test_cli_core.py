@@ -162,3 +162,28 @@ def test_output_that_cannot_be_written_is_one_line(project_location: str, tmp_pa
     assert run("init", project_location)[0] == 0
     code, out = run("codebook", "export", "-p", project_location, "-o", str(tmp_path))  # a folder
     assert code == 2 and out.count("\n") == 1 and "cannot write" in out
+
+
+def test_uncode_refuses_another_coders_coding_in_one_line(loc: str) -> None:
+    assert run("codebook", "add", "free", "-p", loc)[0] == 0
+    code, out = run("code", "free", "-s", "informan-01.txt", "--span", "0:7", "-p", loc, "--coder", "budi")
+    seg = out.rsplit("(segment ", 1)[1].rstrip(").\n")
+    code, out = run("uncode", "--segment", seg, "-p", loc, "--coder", "ana")
+    assert code == 3 and out.splitlines() == [f"Error: segment {seg} was coded by 'budi': only that coder may change "
+                                              "or remove it (you are 'ana')"]
+    code, out = run("uncode", "-s", "informan-01.txt", "--span", "0:7", "-p", loc, "--coder", "ana", "--all-coders")
+    assert code == 0 and "Removed 1 coding(s)." in out
+
+
+def test_codebook_delete_refuses_without_a_choice_and_can_move(loc: str) -> None:
+    for key in ("a", "b"):
+        assert run("codebook", "add", key, "-p", loc)[0] == 0
+    assert run("code", "a", "-s", "informan-01.txt", "--turn", "2", "-p", loc, "--coder", "budi")[0] == 0
+    code, out = run("codebook", "delete", "a", "-p", loc)
+    assert code == 2 and out.splitlines() == ["Error: code 'a' has 1 coding(s) by 1 coder(s) in 1 source(s) and 0 "
+                                              "child code(s); merge it, move its codings (--move-to), or delete "
+                                              "with --force"]
+    code, out = run("codebook", "delete", "a", "--move-to", "b", "-p", loc)
+    assert code == 0 and out.strip() == "Deleted code a; 1 segment(s) moved to b."
+    code, out = run("segments", "-p", loc, "--code", "b", "--format", "json")
+    assert [(s["coder"], s["turn"]) for s in json.loads(out)] == [("budi", 2)]

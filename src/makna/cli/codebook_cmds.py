@@ -163,12 +163,17 @@ def codebook_merge(source: str, target: str, project: ProjectOpt = None) -> None
 def codebook_delete(
     key: str,
     project: ProjectOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="Also delete its segments.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Also delete its segments (every coder's).")] = False,
+    move_to: Annotated[str | None, typer.Option("--move-to", help="Move its segments to this code instead.")] = None,
 ) -> None:
-    """Delete a code (refused while it has segments or children, unless --force)."""
+    """Delete a code; its children move up to its parent. Refused while it has segments or children,
+    unless --force (its segments go too) or --move-to CODE (they move to CODE)."""
     with opened(project) as proj:
-        n = delete_code(proj, key, force=force)
-    typer.echo(f"Deleted code {key}" + (f" and {n} segment(s)." if n else "."))
+        n = delete_code(proj, key, force=force, move_to=move_to)
+    if move_to is not None:
+        typer.echo(f"Deleted code {key}; {n} segment(s) moved to {move_to}.")
+    else:
+        typer.echo(f"Deleted code {key}" + (f" and {n} segment(s)." if n else "."))
 
 
 @codebook_app.command("import")
