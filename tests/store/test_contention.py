@@ -10,7 +10,6 @@ import textwrap
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -149,34 +148,6 @@ def test_a_write_waits_for_a_lock_released_in_time(sqlite_project: str, monkeypa
             assert len(makna.retrieve(p)) == 1
     finally:
         timer.join()
-
-
-def test_a_busy_project_is_503_in_the_workbench(sqlite_project: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-    try:
-        from web_helpers import TOKEN, Client
-    finally:
-        sys.path.pop(0)
-    from makna.web import close_app, create_app
-
-    monkeypatch.setenv("MAKNA_BUSY_TIMEOUT", "0.2")
-    application: Any = create_app(sqlite_project, token=TOKEN, coder="ana", lang="en")
-    client = Client(application)
-    try:
-        assert client.get(f"/?token={TOKEN}").status_code == 303
-        html = client.get("/").text
-        csrf = html.split('name="makna-csrf" content="', 1)[1].split('"', 1)[0]
-        lock = _Lock(sqlite_project)
-        try:
-            r = client.post("/api/segments", json={"source": "a.txt", "start": 0, "end": 4, "code": "k"},
-                            headers={"X-Makna-CSRF": csrf})
-        finally:
-            lock.release()
-        assert r.status_code == 503
-        assert "the project is busy" in r.json()["error"]
-    finally:
-        client.close()
-        close_app(application)
 
 
 @pytest.mark.parametrize(("value", "expected"), [("", 30.0), ("2.5", 2.5), ("-1", 0.0), ("soon", 30.0),

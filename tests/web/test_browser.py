@@ -1,5 +1,6 @@
 """End to end in real headless Chromium: code a selection with emoji, move a code, retrieve and jump,
-XSS payloads stay text. Screenshots of the main pages go to test-artifacts/web/."""
+XSS payloads stay text; deleting a code asks what happens to its codings, and another
+coder's codings are read-only (#12). Screenshots of the main pages go to test-artifacts/web/."""
 
 from __future__ import annotations
 
@@ -218,3 +219,79 @@ def test_xss_payloads_stay_text(browser: Any, tmp_path: Path) -> None:
         server.stop()
         close_app(app)
     assert alerts == []
+
+
+# ---------------------------------------------------------------- no silent destruction (#12)
+def _open_delete_dialog(page: Any, served: tuple[Any, LiveServer], key: str) -> None:
+    """On the codebook page, choose code ``key`` and press Delete code."""
+    app, server = served
+    makna.code_span(app.state.project, SOURCE, 0, 9, "emosi")  # emosi: one coding by tester, one by kedua
+    page.goto(server.url + "/codebook")
+    page.wait_for_selector("body[data-ready='1']")
+    page.click(f"li.node[data-key='{key}']")
+    page.click("#delete-form button")
+    expect(page.locator("#delete-dialog")).to_be_visible()
+
+
+def test_delete_dialog_shows_counts_and_moving_keeps_the_codings(page: Any, served: tuple[Any, LiveServer]) -> None:
+    app, _ = served
+    _open_delete_dialog(page, served, "emosi")
+    dialog = page.locator("#delete-dialog")
+    assert [page.inner_text(f"#dd-{n}") for n in ("codings", "coders", "sources", "children")] == ["2", "2", "1", "1"]
+    expect(page.locator("#dd-children-note")).to_be_visible()
+    expect(page.locator("#dd-confirm")).to_be_disabled()  # no choice made yet
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "codebook-delete-dialog.png"))
+    # cancel changes nothing
+    page.click("#dd-cancel")
+    expect(dialog).to_be_hidden()
+    assert len(makna.retrieve(app.state.project, code="emosi", descendants=False)) == 2
+    # choose to move the codings to "Pekerjaan"
+    page.click("#delete-form button")
+    page.select_option("#dd-into", makna.get_code(app.state.project, "kerja").id)
+    expect(page.locator("input[name=fate][value=move]")).to_be_checked()
+    expect(page.locator("#dd-confirm")).to_be_enabled()
+    page.click("#dd-confirm")
+    page.wait_for_selector("li.node[data-key='kerja']")
+    page.wait_for_selector("li.node[data-key='emosi']", state="detached")
+    moved = makna.retrieve(app.state.project, code="kerja")
+    assert sorted((s.coder, s.text) for s in moved) == [("kedua", "warung kopi"), ("tester", TEXT[0:9])]
+    assert makna.get_code(app.state.project, "emosi.senang").parent_id is None
+
+
+def test_delete_dialog_delete_choice_removes_the_codings(page: Any, served: tuple[Any, LiveServer]) -> None:
+    app, _ = served
+    _open_delete_dialog(page, served, "tempat")
+    expect(page.locator("#dd-codings")).to_have_text("1")
+    expect(page.locator("#dd-children-note")).to_be_hidden()
+    page.check("input[name=fate][value=delete]")
+    page.click("#dd-confirm")
+    page.wait_for_selector("li.node[data-key='tempat']", state="detached")
+    assert "tempat" not in [c.key for c in makna.list_codes(app.state.project)]
+
+
+def test_popover_shows_another_coders_coding_read_only(page: Any, served: tuple[Any, LiveServer]) -> None:
+    app, _ = served
+    makna.code_span(app.state.project, SOURCE, 0, 9, "emosi")
+    page.click("table.list a")
+    page.wait_for_selector("body[data-ready='1']")
+    start = TEXT.index("warung kopi")  # tempat by tester, emosi by kedua
+    page.locator(f"#text [data-s='{start}']").first.click()
+    page.wait_for_selector("#popover:not([hidden])")
+    boxes = page.locator("#popover .seg")
+    assert boxes.count() == 2
+    others = page.locator("#popover .seg.others")
+    assert others.count() == 1
+    expect(others).to_contain_text("by kedua")
+    expect(others).to_contain_text("Only its coder can change this coding.")
+    assert others.locator("button").count() == 0
+    own = page.locator("#popover .seg:not(.others)")
+    expect(own).to_contain_text("by tester")
+    assert own.locator("button:has-text('Remove')").count() == 1
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "source-popover-others.png"))
+    own.locator("button:has-text('Remove')").click()
+    expect(page.locator("#toast")).to_contain_text("Removed")
+    emosi = makna.retrieve(app.state.project, code="emosi", descendants=False)
+    assert sorted(s.coder for s in emosi) == ["kedua", "tester"]  # kedua's coding is untouched
+    assert makna.retrieve(app.state.project, code="tempat") == []

@@ -60,6 +60,13 @@ class Client:
         self._cm.__exit__(None, None, None)
 
 
+def login(client: Client) -> str:
+    """Log ``client`` in with the test token; returns the page's CSRF token."""
+    assert client.get(f"/?token={TOKEN}").status_code == 303
+    html = client.get("/").text
+    return html.split('name="makna-csrf" content="', 1)[1].split('"', 1)[0]
+
+
 def build_sample(location: str) -> None:
     """Create the sample project at ``location``."""
     with makna.create_project(location, "Uji workbench", coder="tester") as p:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from ..codebook import add_code, code_tree, delete_code, get_code, merge_codes, move_code, update_code
+from ..codebook import add_code, code_tree, code_use, delete_code, get_code, merge_codes, move_code, update_code
 from ..errors import InputError
 from ..views import code_usage
 from .deps import js_text, page, project_of, reply
@@ -18,8 +18,8 @@ __all__ = ["router", "NewCode", "CodeChanges", "CodeMove", "CodeMerge", "key_fro
 
 router = APIRouter(tags=["codebook"])
 
-JS_MESSAGES = ("Saved", "Could not save", "Merge this code into the chosen one?", "Delete this code?",
-               "Moved", "Merged", "Deleted", "(top level)")
+JS_MESSAGES = ("Saved", "Could not save", "Merge this code into the chosen one?", "Moved", "Merged", "Deleted",
+               "(top level)")
 
 
 class NewCode(BaseModel):
@@ -129,7 +129,14 @@ def api_merge_code(request: Request, code_id: str, body: CodeMerge) -> JSONRespo
     return reply({"reassigned": merge_codes(project_of(request), code_id, body.into)})
 
 
-@router.delete("/api/codes/{code_id}", status_code=204, summary="Delete a code (force: with its segments)")
-def api_delete_code(request: Request, code_id: str, force: bool = False) -> Response:
-    delete_code(project_of(request), code_id, force=force)
+@router.get("/api/codes/{code_id}/use", summary="What deleting a code touches: codings, coders, sources, sub-codes")
+def api_code_use(request: Request, code_id: str) -> JSONResponse:
+    return reply(code_use(project_of(request), code_id))
+
+
+@router.delete("/api/codes/{code_id}", status_code=204,
+               summary="Delete a code; one with codings or sub-codes needs a choice: force (delete its codings) "
+                       "or into (move them to that code)")
+def api_delete_code(request: Request, code_id: str, force: bool = False, into: str | None = None) -> Response:
+    delete_code(project_of(request), code_id, force=force, move_to=into or None)
     return Response(status_code=204)

@@ -123,11 +123,53 @@
       location.reload();
     } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
   });
+  // deleting: a dialog shows what the code holds; codings need an explicit choice (move or delete)
+  const dialog = document.getElementById("delete-dialog");
+  const dform = document.getElementById("delete-dialog-form");
+  const confirmBtn = document.getElementById("dd-confirm");
+  const intoSel = document.getElementById("dd-into");
+  let doomed = null; // {id, codings, children}
+  function fate() { const r = dform.querySelector("input[name=fate]:checked"); return r ? r.value : null; }
+  function ready() {
+    if (!doomed) { confirmBtn.disabled = true; return; }
+    const f = fate();
+    confirmBtn.disabled = doomed.codings > 0 && !(f === "delete" || (f === "move" && intoSel.value));
+  }
   document.getElementById("delete-form").addEventListener("submit", async (ev) => {
     ev.preventDefault();
-    if (!current || !confirm(M("Delete this code?"))) return;
+    if (!current) return;
+    let use;
     try {
-      await api("DELETE", "/api/codes/" + encodeURIComponent(current.id) + "?force=true");
+      use = await api("GET", "/api/codes/" + encodeURIComponent(current.id) + "/use");
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); return; }
+    doomed = { id: current.id, codings: use.codings, children: use.children };
+    document.getElementById("dd-name").textContent = current.path;
+    document.getElementById("dd-codings").textContent = String(use.codings);
+    document.getElementById("dd-coders").textContent = String(use.coders);
+    document.getElementById("dd-sources").textContent = String(use.sources);
+    document.getElementById("dd-children").textContent = String(use.children);
+    document.getElementById("dd-children-note").hidden = use.children === 0;
+    document.getElementById("dd-choice").hidden = use.codings === 0;
+    for (const r of dform.querySelectorAll("input[name=fate]")) r.checked = false;
+    intoSel.replaceChildren(option("", "\u2014"));
+    for (const c of data.codes) if (c.id !== current.id) intoSel.append(option(c.id, "\u2003".repeat(c.depth) + c.name));
+    ready();
+    dialog.showModal();
+  });
+  dform.addEventListener("change", (ev) => {
+    if (ev.target === intoSel && intoSel.value) dform.querySelector("input[name=fate][value=move]").checked = true;
+    ready();
+  });
+  document.getElementById("dd-cancel").addEventListener("click", () => { doomed = null; dialog.close(); });
+  dform.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (!doomed || confirmBtn.disabled) return;
+    const f = fate();
+    const query = doomed.codings === 0 ? "?force=true"
+      : f === "move" ? "?into=" + encodeURIComponent(intoSel.value) : "?force=true";
+    try {
+      await api("DELETE", "/api/codes/" + encodeURIComponent(doomed.id) + query);
+      dialog.close();
       toast(M("Deleted"));
       location.reload();
     } catch (err) { toast(M("Could not save") + ": " + err.message, true); }

@@ -277,9 +277,21 @@
           closePopover();
         } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
       });
-      head.append(chip, name, who, rm);
       const memo = document.createElement("textarea");
       memo.rows = 2; memo.value = s[5] || ""; memo.placeholder = M("Memo");
+      if (s[4] !== data.coder) { // another coder's coding: shown, not changed (only its coder may)
+        box.classList.add("others");
+        const note = document.createElement("p");
+        note.className = "muted small"; note.textContent = M("Only its coder can change this coding.");
+        head.append(chip, name, who);
+        memo.readOnly = true;
+        box.append(head);
+        if (memo.value) box.append(memo);
+        box.append(note);
+        popover.append(box);
+        continue;
+      }
+      head.append(chip, name, who, rm);
       const save = document.createElement("button");
       save.type = "button"; save.className = "small"; save.textContent = M("Save memo");
       save.addEventListener("click", async () => {
