@@ -155,3 +155,22 @@ def test_a_write_waits_for_a_lock_released_in_time(sqlite_project: str, monkeypa
 def test_busy_timeout_setting(monkeypatch: pytest.MonkeyPatch, value: str, expected: float) -> None:
     monkeypatch.setenv("MAKNA_BUSY_TIMEOUT", value)
     assert busy_timeout() == expected
+
+
+def test_a_unique_value_taken_meanwhile_is_a_one_line_conflict(project: makna.Project) -> None:
+    """What a check-then-insert race leaves (two people adding the same code at the same moment on
+    the team server) is a ConflictError, and the transaction is rolled back."""
+    from sqlalchemy import insert
+
+    from makna.errors import ConflictError
+    from makna.model import new_id, utcnow
+    from makna.store import tables
+
+    makna.add_code(project, "k")
+    with pytest.raises(ConflictError, match=r"^the change was refused: .*(UNIQUE|unique).*nothing was changed$"):
+        with project.store.write("tester", "test.race", {}) as conn:
+            conn.execute(insert(tables.coders).values(id=new_id(), name="x", kind="person", created_at=utcnow()))
+            conn.execute(insert(tables.codes).values(id=new_id(), key="k", name="again", parent_id=None,
+                                                     color="#000000", position=1, keywords=[]))
+    assert "x" not in [c.name for c in project.coders()]
+    assert [c.key for c in makna.list_codes(project)] == ["k"]

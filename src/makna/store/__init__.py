@@ -24,7 +24,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, Operationa
 
 from ..errors import NotAProjectError, ProjectError, ProjectExistsError
 from . import tables
-from .contention import begin_immediate, busy_error, busy_timeout, insert_missing, is_busy
+from .contention import begin_immediate, busy_error, busy_timeout, clash_error, insert_missing, is_busy
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "schema_head", "as_utc", "bulk_insert",
            "prepared_select", "TURN_COLUMNS", "insert_missing", "busy_timeout"]
@@ -256,9 +256,12 @@ class Store:
                     yield conn
                 finally:
                     self._current.reset(token)
-        except DBAPIError as exc:
-            if is_busy(exc):  # rolled back: nothing of it was kept
+        except DBAPIError as exc:  # rolled back: nothing of it was kept
+            if is_busy(exc):
                 raise busy_error(self._where) from None
+            clash = clash_error(exc)
+            if clash is not None:
+                raise clash from None
             raise
 
     @property

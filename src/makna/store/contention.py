@@ -14,12 +14,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from ..errors import ProjectBusyError
+from ..errors import ConflictError, ProjectBusyError
 
 __all__ = ["BUSY_TIMEOUT_ENV", "DEFAULT_BUSY_TIMEOUT", "busy_timeout", "insert_missing", "begin_immediate",
-           "is_busy", "busy_error"]
+           "is_busy", "busy_error", "clash_error"]
 
 BUSY_TIMEOUT_ENV = "MAKNA_BUSY_TIMEOUT"
 #: Seconds a write waits, in all, for another writer to finish before makna gives up.
@@ -67,6 +67,20 @@ def is_busy(exc: BaseException) -> bool:
         return str(code) in _PG_BUSY
     text = str(orig).lower()
     return isinstance(exc, OperationalError) and ("database is locked" in text or "database is busy" in text)
+
+
+def clash_error(exc: BaseException) -> ConflictError | None:
+    """A unique value taken (most often by another writer at the same moment: two people adding
+    the same code) as a one-line :class:`~makna.errors.ConflictError`; None for any other error."""
+    if not isinstance(exc, IntegrityError):
+        return None
+    orig = exc.orig
+    code = getattr(orig, "sqlstate", None)
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else ""
+    if (code is not None and str(code) != "23505") or (code is None and "UNIQUE constraint failed" not in text):
+        return None
+    return ConflictError(f"the change was refused: {text} (another change may have made the same entry at the "
+                         "same moment); nothing was changed")
 
 
 def busy_error(where: str, waited: float | None = None) -> ProjectBusyError:
