@@ -54,7 +54,7 @@ def build_rich(project: makna.Project) -> None:
     """Every kind of entity exchange must carry: nested codes with all fields, typed attributes, cases
     linked to whole sources and to spans, codings by two coders, memos on every target, sets."""
     from makna.cases import add_case, define_attribute, link_source
-    from makna.coding import SegmentSpec, code_many, set_segment_memo
+    from makna.coding import SegmentSpec, code_many
 
     for name, text in TEXTS.items():
         makna.import_text(project, name, text, language="id")
@@ -78,14 +78,13 @@ def build_rich(project: makna.Project) -> None:
     link_source(project, "Budi", "informan-02.txt", 30, 60)
     t1 = makna.get_source(project, "informan-01.txt").text
     s1 = t1.index("😀")
-    r = code_many(project, [SegmentSpec("informan-01.txt", s1, s1 + 1, "exp.pos"),
+    r = code_many(project, [SegmentSpec("informan-01.txt", s1, s1 + 1, "exp.pos", memo="segment's own memo\nline 2"),
                             SegmentSpec("informan-01.txt", 0, 10, "exp"),
                             SegmentSpec("informan-01.txt", 0, 10, "exp.neg", memo="overlap")], coder="ani")
     code_many(project, [SegmentSpec("informan-01.txt", 0, 10, "exp"),
                         SegmentSpec("informan-02.txt", 3, 20, "motif")], coder="budi")
     with project.store.write("test", "coder.kind", {}) as conn:
         conn.execute(tables.coders.update().where(tables.coders.c.name == "budi").values(kind="suggester"))
-    set_segment_memo(project, r.segment_ids[0], "segment's own memo\nline 2")
     makna.add_memo(project, "project", None, "Project memo", title="Overview")
     makna.add_memo(project, "source", "notes.md", "About the notes")
     makna.add_memo(project, "case", "Ani", "Ani was late")
