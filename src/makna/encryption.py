@@ -9,7 +9,9 @@ too; see :mod:`makna.store._cipher`.
 next to the project, check that it holds every row, then put it in the project's place in one step
 (``os.replace``); when anything fails the project stays as it was. Close any workbench on the
 project first. The old plain file's blocks may survive on the disk (and in backups) until they are
-overwritten: encrypt a project before its transcripts go in where that matters.
+overwritten: encrypt a project before its transcripts go in where that matters. Close the project in
+this process too: the conversion uses SQLCipher's own SQLite library, whose file locks the standard
+library's connections (in the same process) do not see.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 from .errors import ProjectError
 from .project import default_coder_name
 from .store import Store, resolve_location, sqlite_path
-from .store._cipher import Cipher, connect, export_copy, looks_encrypted, passphrase_from_env
+from .store._cipher import Cipher, connect, dbapi, export_copy, looks_encrypted, passphrase_from_env
 
 __all__ = ["is_encrypted", "encrypt_project", "decrypt_project"]
 
@@ -68,15 +70,22 @@ def _convert(path: Path, old: str | None, new: str | None, action: str, coder: s
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(name)
-    lock = connect(path, source)
+    lock = connect(path, source, busy_ms=500)  # a writer at work: refuse rather than wait
     try:
         os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
-        busy = lock.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        try:
+            busy = lock.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if not busy:
+                lock.execute("BEGIN IMMEDIATE")  # no other writer until the copy has replaced the file
+        except dbapi().OperationalError:
+            busy = 1
         if busy:
             raise ProjectError(f"{path} is in use by another program (a workbench?): close it first")
-        lock.execute("BEGIN IMMEDIATE")  # no other writer until the copy has replaced the file
-        export_copy(path, source, tmp, target)
-        _check_copy(path, source, tmp, target)
+        try:
+            export_copy(path, source, tmp, target)
+            _check_copy(path, source, tmp, target)
+        except dbapi().Error as exc:
+            raise ProjectError(f"{path}: cannot convert ({exc}); nothing was changed") from None
         copy = Store.open(tmp, new)
         try:
             with copy.write(coder or default_coder_name(), action, {}):

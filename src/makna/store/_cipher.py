@@ -100,13 +100,14 @@ def read_key_file(path: str | os.PathLike[str]) -> str:
 
 
 def passphrase_from_env(environ: Mapping[str, str] | None = None, key_file: str | None = None) -> str | None:
-    """The passphrase from ``$MAKNA_PASSPHRASE``, else from ``key_file``, else from the file named by
-    ``$MAKNA_KEY_FILE``; None when none is given."""
+    """The passphrase in ``key_file`` (given explicitly: ``--key-file``), else ``$MAKNA_PASSPHRASE``, else
+    the one in the file named by ``$MAKNA_KEY_FILE``; None when none is given."""
     env = os.environ if environ is None else environ
+    if key_file:
+        return read_key_file(key_file)
     if env.get(ENV_PASSPHRASE):
         return env[ENV_PASSPHRASE]
-    chosen = key_file or env.get(ENV_KEY_FILE)
-    return read_key_file(chosen) if chosen else None
+    return read_key_file(env[ENV_KEY_FILE]) if env.get(ENV_KEY_FILE) else None
 
 
 class Cipher:
@@ -158,12 +159,13 @@ def require_passphrase(path: Path, passphrase: Passphrase) -> str:
     return check_passphrase(given)
 
 
-def connect(path: Path, cipher: Cipher | None) -> Any:
-    """A raw SQLCipher connection to ``path`` (keyed with ``cipher``; None: a plain file), in autocommit."""
+def connect(path: Path, cipher: Cipher | None, *, busy_ms: int = 5000) -> Any:
+    """A raw SQLCipher connection to ``path`` (keyed with ``cipher``; None: a plain file), in autocommit,
+    waiting up to ``busy_ms`` for another connection's lock."""
     conn = dbapi().connect(str(path), isolation_level=None)
     if cipher is not None:
         cipher.on_connect(conn)
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
     return conn
 
 
