@@ -13,6 +13,7 @@ The optional ``sqlcipher3`` package provides the driver (``pip install 'makna[en
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import secrets
@@ -110,6 +111,14 @@ def passphrase_from_env(environ: Mapping[str, str] | None = None, key_file: str 
     return read_key_file(env[ENV_KEY_FILE]) if env.get(ENV_KEY_FILE) else None
 
 
+@functools.lru_cache(maxsize=8)
+def _derive(passphrase: str, salt: bytes) -> bytes:
+    """SQLCipher 4's key derivation. The last few keys are kept in this process's memory, so that
+    opening the same project again (a library user, a test) costs no second derivation;
+    ``_derive.cache_clear()`` forgets them."""
+    return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITER, KEY_BYTES)
+
+
 class Cipher:
     """The SQLCipher key of one file (derived from a passphrase and the file's salt)."""
 
@@ -117,7 +126,7 @@ class Cipher:
 
     def __init__(self, passphrase: str, salt: bytes) -> None:
         check_passphrase(passphrase)
-        key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITER, KEY_BYTES)
+        key = _derive(passphrase, salt)
         self.salt = salt
         # SQLCipher's raw-key form: key and salt in hex; the salt is the one stored in the file
         self._literal = f"x'{key.hex()}{salt.hex()}'"
