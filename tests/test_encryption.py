@@ -253,3 +253,31 @@ def test_missing_driver_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setitem(sys.modules, "sqlcipher3", None)
     with pytest.raises(ProjectError, match=r"need the sqlcipher3 package: pip install 'makna\[encrypt\]'"):
         makna.open_project(path, passphrase=PASS)
+
+
+def test_settings_migrations_and_bulk_load_on_an_encrypted_project(tmp_path: Path) -> None:
+    """WAL and foreign keys as on a plain project; an older schema is migrated through the keyed
+    connection; the bulk loader's raw-connection PRAGMAs work and are undone."""
+    from alembic import command
+
+    from makna.store import schema_head
+
+    path = tmp_path / "old.makna"
+    with makna.create_project(path, passphrase=PASS) as p:
+        _fill(p)
+        with p.store.read() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA cipher_page_size").scalar() == "8192"
+        with p.store.engine.begin() as conn:
+            command.downgrade(p.store._alembic_config(conn), "0003")
+    with makna.open_project(path, passphrase=PASS) as p:
+        assert p.store.schema_revision() == schema_head()
+        with p.store.bulk_load() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "memory"
+            makna.import_text(p, "b.txt", "P: satu dua.\nI: tiga.\n")
+        with p.store.read() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert [s.name for s in makna.list_sources(p)] == ["b.txt", "informan-07.txt"]
+        assert _found(_files(path)) == []

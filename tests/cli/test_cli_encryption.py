@@ -149,3 +149,15 @@ def test_serve_opens_an_encrypted_project(study: Path, monkeypatch: pytest.Monke
     assert code == 0 and ran == {"name": "Studi rahasia", "encrypted": True}
     code, out = run("serve", "-p", str(study), "--no-browser", env={"MAKNA_PASSPHRASE": "salah"})
     assert code != 0 and "wrong passphrase" in out and out.count("\n") == 1
+
+
+def test_import_project_into_a_new_encrypted_project(study: Path, tmp_path: Path) -> None:
+    env = {"MAKNA_PASSPHRASE": PASS}
+    qdpx = tmp_path / "study.qdpx"
+    assert run("export", "--format", "qdpx", "-o", str(qdpx), "-p", str(study), env=env)[0] == 0
+    target = tmp_path / "copy.makna"
+    code, out = run("import-project", str(qdpx), "-p", str(target), "--encrypt", env={"MAKNA_PASSPHRASE": "lain"})
+    assert code == 0, out
+    assert is_encrypted(target) and WORDS.encode() not in _bytes(target)
+    code, out = run("segments", "-p", str(target), "--format", "csv", env={"MAKNA_PASSPHRASE": "lain"})
+    assert code == 0 and WORDS in out
