@@ -17,11 +17,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from core_bench import best  # noqa: E402
 from synthetic import Spec, code_keys, write_sources  # noqa: E402
 
 import makna  # noqa: E402
@@ -60,15 +60,6 @@ def _remove(db: Path) -> None:
 def _create(db: Path, kind: str) -> makna.Project:
     _remove(db)
     return makna.create_project(db, "bench", coder="bench", passphrase=PASS if kind == "encrypted" else None)
-
-
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def _line(what: str, times: dict[str, list[float]], unit: str = "s", target: str = "<= 1.3") -> None:
@@ -158,9 +149,9 @@ def main() -> None:
     mats: dict[str, list[float]] = {k: [] for k in kinds}
     for _ in range(5):  # interleaved
         for kind in kinds:
-            rets[kind].append(_best(lambda k=kind: makna.retrieve(projects[k], code=code, descendants=False,
+            rets[kind].append(best(lambda k=kind: makna.retrieve(projects[k], code=code, descendants=False,
                                                                   context=100), 3))
-            mats[kind].append(_best(lambda k=kind: makna.code_case_matrix(projects[k]), 1))
+            mats[kind].append(best(lambda k=kind: makna.code_case_matrix(projects[k]), 1))
     _line(f"retrieve one code ({n} segments, context 100)", rets, "ms")
     _line("code x case matrix", mats, "ms", target="-")
     for p in projects.values():
