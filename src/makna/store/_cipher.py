@@ -125,6 +125,7 @@ class Cipher:
     __slots__ = ("_literal", "salt")
 
     def __init__(self, passphrase: str, salt: bytes) -> None:
+        dbapi()  # no key without the driver that can use it
         check_passphrase(passphrase)
         key = _derive(passphrase, salt)
         self.salt = salt
@@ -155,16 +156,18 @@ class Cipher:
         cur = dbapi_conn.cursor()
         cur.execute(f'PRAGMA key = "{self._literal}"')
         cur.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
+        cur.execute("PRAGMA temp_store = MEMORY")  # sorts and temporary tables never spill to disk in clear
         cur.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our one-line error, not a log on stderr
         cur.close()
 
 
 def require_passphrase(path: Path, passphrase: Passphrase) -> str:
     """The passphrase for the encrypted file ``path``: ``passphrase`` itself or what its function gives."""
+    dbapi()  # not asked for when it cannot be used
     given = passphrase() if callable(passphrase) else passphrase
     if given is None:
-        raise ProjectError(f"{path} is encrypted: give its passphrase ({ENV_PASSPHRASE}, {ENV_KEY_FILE} or "
-                           "--key-file)")
+        raise ProjectError(f"{path} is encrypted: give its passphrase (passphrase=, ${ENV_PASSPHRASE} or "
+                           f"${ENV_KEY_FILE})")
     return check_passphrase(given)
 
 
