@@ -168,6 +168,16 @@ def main() -> None:
             makna.open_project(dbs[kind], passphrase=PASS).close()
             opens[kind].append(time.perf_counter() - t)
     _line("open a project (library)", opens, "ms", target="-")
+    conns: dict[str, list[float]] = {k: [] for k in KINDS}
+    for kind in KINDS:
+        with makna.open_project(dbs[kind], passphrase=PASS) as project:
+
+            def fresh(p: makna.Project = project) -> None:
+                p.store.engine.dispose()
+                p.store.meta()
+
+            conns[kind].append(best(fresh, 10))
+    _line("a new pooled connection and its first query", conns, "ms", target="-")
     cli: dict[str, list[float]] = {k: [] for k in KINDS}
     env = {**os.environ, "MAKNA_PASSPHRASE": PASS}
     for _ in range(3):
