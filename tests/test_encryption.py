@@ -281,3 +281,25 @@ def test_settings_migrations_and_bulk_load_on_an_encrypted_project(tmp_path: Pat
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert [s.name for s in makna.list_sources(p)] == ["b.txt", "informan-07.txt"]
         assert _found(_files(path)) == []
+
+
+def test_deidentification_apply_vacuums_an_encrypted_project(tmp_path: Path) -> None:
+    """The de-identification's VACUUM and WAL truncation run on the encrypted file; the originals
+    leave, the replacements stay encrypted."""
+    from makna.privacy.project import decide_all, scan
+    from makna.privacy.project_apply import apply
+
+    path = tmp_path / "s.makna"
+    with makna.create_project(path, passphrase=PASS) as p:
+        makna.import_text(p, "informan-09.txt", "P: Nama Uni siapa?\nI: Nama saya Siti Rahmawati, nomor HP "
+                          "0812-3456-7890.\n", language="id")
+        scan(p)
+        decide_all(p, "accepted")
+        report = apply(p, tmp_path / "s.key", "kunci deid", mode="tag")
+        assert report.by_type
+        text_now = makna.get_source(p, "informan-09.txt").text
+        assert "0812-3456-7890" not in text_now
+    data = b"".join(_files(path).values())
+    assert b"0812" not in data and b"SQLite format 3" not in data and is_encrypted(path)
+    with makna.open_project(path, passphrase=PASS) as p:
+        assert makna.get_source(p, "informan-09.txt").text == text_now
