@@ -23,6 +23,8 @@ def shared_dir() -> Path:
 
 # ----------------------------------------------------------------------------- project backends
 def _backends() -> list[str]:
+    """``$MAKNA_TEST_BACKENDS`` (comma-separated), else SQLite and PostgreSQL. ``sqlcipher`` adds an
+    encrypted SQLite project for the tests on the ``project`` fixture."""
     wanted = os.environ.get("MAKNA_TEST_BACKENDS")
     if wanted:
         return [b.strip() for b in wanted.split(",") if b.strip()]
@@ -30,14 +32,21 @@ def _backends() -> list[str]:
 
 
 PG_URL = os.environ.get("MAKNA_TEST_PG_URL", "")
+TEST_PASSPHRASE = "makna test passphrase"
 
 
 @pytest.fixture(params=_backends())
-def project_location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+def project_location(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """Where a fresh project can be created: an SQLite file path, or a PostgreSQL URL pointing at a
     new empty schema (dropped afterwards). PostgreSQL tests skip unless MAKNA_TEST_PG_URL is set
-    (.ci/run starts a server and sets it)."""
-    if request.param == "sqlite":
+    (.ci/run starts a server and sets it). ``sqlcipher``: the path of an encrypted project that the
+    ``project`` fixture creates, opened again through ``$MAKNA_PASSPHRASE``."""
+    if request.param == "sqlcipher":
+        if "project" not in request.fixturenames:
+            pytest.skip("sqlcipher backend: only tests on the encrypted `project` fixture")
+        pytest.importorskip("sqlcipher3")
+        monkeypatch.setenv("MAKNA_PASSPHRASE", TEST_PASSPHRASE)
+    if request.param in ("sqlite", "sqlcipher"):
         yield str(tmp_path / "study.makna")
         return
     if not PG_URL:
@@ -59,9 +68,12 @@ def project_location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator
 
 
 @pytest.fixture
-def project(project_location: str) -> Iterator[Any]:
+def project(project_location: str, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A fresh, empty project on each backend, coder 'tester'."""
     import makna
 
-    with makna.create_project(project_location, "Test project", coder="tester") as proj:
+    encrypted = request.node.callspec.params.get("project_location") == "sqlcipher"
+    with makna.create_project(project_location, "Test project", coder="tester",
+                              passphrase=TEST_PASSPHRASE if encrypted else None) as proj:
+        assert proj.store.encrypted == encrypted
         yield proj

@@ -80,6 +80,7 @@ from .coding import (
     uncode,
     uncode_span,
 )
+from .encryption import decrypt_project, encrypt_project, is_encrypted
 from .errors import MaknaError
 from .exchange import ImportReport as ExchangeReport
 from .exchange import (
@@ -142,6 +143,9 @@ __all__ = [
     "create_project",
     "open_project",
     "find_project",
+    "encrypt_project",
+    "decrypt_project",
+    "is_encrypted",
     # sources
     "Source",
     "SourceSummary",

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, select
 from .errors import NotAProjectError, UnknownCaseError, UnknownCodeError, UnknownSourceError
 from .model import Coder, ProjectInfo, new_id, utcnow
 from .store import Store, as_utc, insert_missing, tables
+from .store._cipher import Passphrase, passphrase_from_env
 
 __all__ = [
     "Project",
@@ -121,19 +122,25 @@ class Project:
 
 
 def create_project(location: str | os.PathLike[str], name: str | None = None, *,
-                   coder: str | None = None, project_id: str | None = None) -> Project:
-    """Create a new project at a path (SQLite file) or a PostgreSQL URL."""
+                   coder: str | None = None, project_id: str | None = None,
+                   passphrase: str | None = None) -> Project:
+    """Create a new project at a path (SQLite file) or a PostgreSQL URL. With a ``passphrase``
+    the project file is encrypted (SQLCipher; ``pip install 'makna[encrypt]'``)."""
     loc = os.fspath(location)
     coder_name = coder or default_coder_name()
     title = name or Path(loc).stem or "makna project"
-    store = Store.create(loc, project_id=project_id or new_id(), name=title, actor=coder_name)
+    store = Store.create(loc, project_id=project_id or new_id(), name=title, actor=coder_name, passphrase=passphrase)
     return Project(store=store, location=loc, coder_name=coder_name)
 
 
-def open_project(location: str | os.PathLike[str], *, coder: str | None = None) -> Project:
-    """Open an existing project at a path or URL."""
+def open_project(location: str | os.PathLike[str], *, coder: str | None = None,
+                 passphrase: Passphrase = None) -> Project:
+    """Open an existing project at a path or URL. An encrypted project file is opened with
+    ``passphrase`` (a string, or a function asked only when the file is encrypted), else with
+    ``$MAKNA_PASSPHRASE``, else with the key file named by ``$MAKNA_KEY_FILE``."""
     loc = os.fspath(location)
-    return Project(store=Store.open(loc), location=loc, coder_name=coder or default_coder_name())
+    store = Store.open(loc, passphrase if passphrase is not None else passphrase_from_env)
+    return Project(store=store, location=loc, coder_name=coder or default_coder_name())
 
 
 def find_project(explicit: str | None = None, *, cwd: Path | None = None,

@@ -39,6 +39,7 @@ def _register() -> None:
         codebook_cmds,
         coding_cmds,
         demo_cmds,
+        encrypt_cmds,
         optional_cmds,  # noqa: F401
         project_cmds,
         query_cmds,

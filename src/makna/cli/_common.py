@@ -41,7 +41,12 @@ CoderOpt = Annotated[str | None, typer.Option("--coder", help="Coder name [defau
 
 @contextmanager
 def opened(project: str | None, coder: str | None = None) -> Iterator[Project]:
-    with open_project(find_project(project), coder=coder) as proj:
+    from functools import partial
+
+    from ._passphrase import ask_passphrase
+
+    location = find_project(project)
+    with open_project(location, coder=coder, passphrase=partial(ask_passphrase, location)) as proj:
         yield proj
 
 

@@ -78,11 +78,16 @@ def import_project_cmd(
     coder: Annotated[str | None, typer.Option("--coder", help="Coder for codings without a user.")] = None,
     offsets: Annotated[OffsetsChoice, typer.Option(help="How the file counts positions [default: from its origin].")]
     = OffsetsChoice.auto,
+    encrypt: Annotated[bool, typer.Option("--encrypt", help="Encrypt the new project file (see makna init).")]
+    = False,
 ) -> None:
     """Create a new project from a .qdpx made by makna, NVivo, ATLAS.ti, MAXQDA, QualCoder, ..."""
+    from ._passphrase import new_passphrase
+
     chosen = None if offsets is OffsetsChoice.auto else offsets.value
+    passphrase = new_passphrase(project) if encrypt else None
     with busy("Importing"):
-        report = import_project(path, project, coder=coder, offsets=chosen)
+        report = import_project(path, project, coder=coder, offsets=chosen, passphrase=passphrase)
     _print_report(report)
     typer.echo(f"Created {project}.")
 

@@ -17,11 +17,16 @@ from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 def init(
     path: Annotated[str, typer.Argument(help="Project file (SQLite) or postgresql:// URL.")] = "study.makna",
     name: Annotated[str | None, typer.Option("--name", "-n", help="Project title [default: file name]")] = None,
+    encrypt: Annotated[bool, typer.Option("--encrypt", help="Encrypt the project file (SQLCipher) with a passphrase "
+                                          "from --key-file, $MAKNA_PASSPHRASE or $MAKNA_KEY_FILE, else asked.")]
+    = False,
 ) -> None:
     """Create a new, empty project."""
-    with create_project(path, name) as project:
+    from ._passphrase import new_passphrase
+
+    with create_project(path, name, passphrase=new_passphrase(path) if encrypt else None) as project:
         info = project.info()
-    typer.echo(f"Created project {info.name!r} at {path} (id {info.id}).")
+    typer.echo(f"Created {'encrypted ' if encrypt else ''}project {info.name!r} at {path} (id {info.id}).")
 
 
 @app.command("log")

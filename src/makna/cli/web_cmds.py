@@ -6,6 +6,7 @@ import errno
 import socket
 import threading
 import webbrowser
+from functools import partial
 from typing import Annotated
 
 import typer
@@ -14,6 +15,7 @@ from ..errors import InputError
 from ..project import find_project
 from ._app import app
 from ._common import CoderOpt, ProjectOpt
+from ._passphrase import ask_passphrase
 
 DEFAULT_PORT = 8765
 
@@ -66,7 +68,7 @@ def serve(
     location = find_project(project)
     chosen = _free_port(host, port)
     token = new_token()
-    web_app = create_app(location, token=token, lang=lang, coder=coder)
+    web_app = create_app(location, token=token, lang=lang, coder=coder, passphrase=partial(ask_passphrase, location))
     url = workbench_url(host, chosen, token)
     typer.echo(f"makna workbench for {web_app.state.project_name!r} ({location})")
     typer.echo(f"Open this address (it carries your access token):\n\n    {url}\n")

@@ -19,10 +19,11 @@ __all__ = ["import_project"]
 
 def import_project(path: str | os.PathLike[str], location: str | os.PathLike[str], *, coder: str | None = None,
                    offsets: str | None = None, limits: Limits = DEFAULT_LIMITS,
-                   parallel: bool | None = None) -> ImportReport:
+                   parallel: bool | None = None, passphrase: str | None = None) -> ImportReport:
     """Create a new project at ``location`` (refused when one exists there) from the .qdpx at ``path``.
     When the import fails, the new project is removed again, so nothing is left behind. ``offsets``,
-    ``limits`` and ``parallel`` as for :func:`makna.exchange.import_qdpx`."""
+    ``limits`` and ``parallel`` as for :func:`makna.exchange.import_qdpx`; with a ``passphrase`` the
+    new project file is encrypted from the start."""
     src = Path(path)
     loc = os.fspath(location)
     db = sqlite_path(resolve_location(loc))
@@ -30,7 +31,7 @@ def import_project(path: str | os.PathLike[str], location: str | os.PathLike[str
         raise ProjectExistsError(f"{loc}: a file exists there already; import into a new project")
     # a broken file fails here, before any project exists; a large one is being read from here on
     with open_qdpx(src, limits, parallel) as opened:
-        project = create_project(loc, src.stem, coder=coder)
+        project = create_project(loc, src.stem, coder=coder, passphrase=passphrase)
         try:
             with project:
                 report = import_opened(project, opened, offsets=offsets)

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, Operationa
 from ..errors import NotAProjectError, ProjectError, ProjectExistsError
 from . import tables
 from .contention import begin_immediate, busy_error, busy_timeout, clash_error, insert_missing, is_busy
+from . import _cipher, tables
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "schema_head", "as_utc", "bulk_insert",
            "prepared_select", "TURN_COLUMNS", "insert_missing", "busy_timeout"]
@@ -91,23 +92,30 @@ def as_utc(value: dt.datetime) -> dt.datetime:
 class Store:
     """An open project database."""
 
-    def __init__(self, url: str, engine: Engine) -> None:
+    def __init__(self, url: str, engine: Engine, cipher: _cipher.Cipher | None = None) -> None:
         self.url = url
         self.engine = engine
+        self.cipher = cipher  # the SQLCipher key of an encrypted project file (store/_cipher.py)
         self._current: ContextVar[Connection | None] = ContextVar(f"makna-batch-{id(self)}", default=None)
 
     # ----------------------------------------------------------------- opening and creating
     @classmethod
-    def _engine(cls, url: str) -> Engine:
+    def _engine(cls, url: str, cipher: _cipher.Cipher | None = None) -> Engine:
         if url.startswith("sqlite"):
-            engine = create_engine(url, pool_size=2, max_overflow=8)
+            if cipher is None:
+                engine = create_engine(url, pool_size=2, max_overflow=8)
+            else:
+                engine = create_engine(url, module=_cipher.dbapi(), pool_size=2, max_overflow=8)
+                event.listen(engine, "connect", cipher.on_connect, insert=True)  # before any other statement
             event.listen(engine, "connect", _on_sqlite_connect)
             return engine
         return create_engine(url, pool_pre_ping=True)
 
     @classmethod
-    def create(cls, location: str | os.PathLike[str], *, project_id: str, name: str, actor: str) -> Store:
-        """Create a new, empty project store; refuse when one exists there already."""
+    def create(cls, location: str | os.PathLike[str], *, project_id: str, name: str, actor: str,
+               passphrase: str | None = None) -> Store:
+        """Create a new, empty project store; refuse when one exists there already. With a
+        ``passphrase``, the SQLite file is encrypted (SQLCipher)."""
         url = resolve_location(location)
         path = sqlite_path(url)
         if path is not None:
@@ -115,7 +123,11 @@ class Store:
                 raise ProjectExistsError(f"{path}: a file exists there already; choose another path")
             if not path.parent.is_dir():
                 raise ProjectError(f"{path}: folder {path.parent} does not exist")
-        engine = cls._engine(url)
+        elif passphrase is not None:
+            raise ProjectError(f"{location}: encryption is for project files; a database server encrypts its own "
+                               "storage")
+        cipher = _cipher.Cipher.new(passphrase) if passphrase is not None else None
+        engine = cls._engine(url, cipher)
         try:
             with engine.connect() as conn:
                 if inspect(conn).has_table("meta"):
@@ -126,7 +138,7 @@ class Store:
         except BaseException:
             engine.dispose()
             raise
-        store = cls(url, engine)
+        store = cls(url, engine, cipher)
         try:
             store._migrate()
             now = dt.datetime.now(dt.UTC)
@@ -146,10 +158,14 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, location: str | os.PathLike[str]) -> Store:
-        """Open an existing project; migrate its schema forward when it is older than this makna."""
+    def open(cls, location: str | os.PathLike[str], passphrase: _cipher.Passphrase = None) -> Store:
+        """Open an existing project; migrate its schema forward when it is older than this makna.
+
+        An encrypted project file needs its ``passphrase`` (or a function that gives it, asked only
+        when the file is encrypted)."""
         url = resolve_location(location)
         path = sqlite_path(url)
+        cipher = None
         if path is not None:
             if not path.exists():
                 raise NotAProjectError(f"{path}: no such project file")
@@ -157,8 +173,10 @@ class Store:
                 raise NotAProjectError(f"{path}: is a folder, not a makna project file")
             with path.open("rb") as fh:
                 if fh.read(16) != _SQLITE_MAGIC:
-                    raise NotAProjectError(f"{path}: not a makna project (not an SQLite database)")
-        engine = cls._engine(url)
+                    if not _cipher.looks_encrypted(path):
+                        raise NotAProjectError(f"{path}: not a makna project (not an SQLite database)")
+                    cipher = _cipher.Cipher.for_file(path, _cipher.require_passphrase(path, passphrase))
+        engine = cls._engine(url, cipher)
         try:
             with engine.connect() as conn:
                 if not inspect(conn).has_table("meta"):
@@ -168,11 +186,13 @@ class Store:
                     raise NotAProjectError(f"{location}: not a makna project")
         except (OperationalError, DatabaseError) as exc:
             engine.dispose()
+            if cipher is not None and "not a database" in str(exc):
+                raise NotAProjectError(f"wrong passphrase for {path} (or not a makna project)") from None
             raise NotAProjectError(f"{location}: cannot open as a makna project ({_first_line(exc)})") from exc
         except BaseException:
             engine.dispose()
             raise
-        store = cls(url, engine)
+        store = cls(url, engine, cipher)
         store._migrate()
         return store
 
@@ -224,6 +244,11 @@ class Store:
     def path(self) -> Path | None:
         """The project file (SQLite), or None (a server database)."""
         return sqlite_path(self.url)
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the project file is encrypted (SQLCipher)."""
+        return self.cipher is not None
 
     @property
     def dialect(self) -> str:

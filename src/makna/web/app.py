@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import MaknaError
 from ..project import open_project
+from ..store._cipher import Passphrase
 from . import (
     routes_agreement,
     routes_analysis,
@@ -45,16 +46,18 @@ HERE = Path(__file__).parent
 
 
 def create_app(project_location: str | os.PathLike[str], *, token: str | None = None, lang: str | None = None,
-               coder: str | None = None, allowed_hosts: frozenset[str] = LOOPBACK_HOSTS) -> FastAPI:
+               coder: str | None = None, allowed_hosts: frozenset[str] = LOOPBACK_HOSTS,
+               passphrase: Passphrase = None) -> FastAPI:
     """The workbench for the project at ``project_location`` (path or PostgreSQL URL).
 
     ``token`` is the access token (a random one when None: read it from ``app.state.token``);
     ``lang`` fixes the interface language (``en`` or ``id``; default: from the browser);
-    ``coder`` is the name codings are made under (default: ``$MAKNA_CODER`` or the login name).
+    ``coder`` is the name codings are made under (default: ``$MAKNA_CODER`` or the login name);
+    ``passphrase`` opens an encrypted project file (as for :func:`makna.open_project`).
     """
     if lang is not None and lang not in LANGUAGES:
         raise MaknaError(f"language {lang!r}: use one of {', '.join(LANGUAGES)}")
-    project = open_project(project_location, coder=coder)
+    project = open_project(project_location, coder=coder, passphrase=passphrase)
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
