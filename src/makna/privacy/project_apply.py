@@ -8,8 +8,17 @@ the public replacement records (spans and types), re-indexes full-text search wh
 present, and stores the key id in ``meta['deid_key_id']``. On SQLite the file is then compacted
 (``VACUUM`` and a truncating WAL checkpoint) so that no freed page or WAL frame keeps an original.
 
-Refused, with nothing changed: a source that has codings or span-linked cases (de-identify before
-coding: offsets of codings are not remapped), pending detections (unless ``include_pending``),
+The reviewed free-text fields (:mod:`makna.privacy.fields`: memos, case names and values, codebook
+texts, segment memos, source and file names, set names, the project's name) are replaced in the same
+transaction with the same mapping (one person, one surrogate everywhere; a unique name that would meet
+another gets a `` (2)`` suffix); their replacements go to the key under ``"_fields"``. The event log
+is then rewritten (:func:`makna.privacy._scrub.rewrite_events`: every original of the key replaced,
+the import sha256 of de-identified sources dropped), and the storage compacted (SQLite: the writes run
+with ``secure_delete`` on, then ``VACUUM`` and a truncating WAL checkpoint; PostgreSQL: ``VACUUM FULL``
+of the rewritten tables).
+
+Refused, with nothing changed: a source with something to replace that has codings or span-linked
+cases (de-identify before coding: offsets of codings are not remapped), pending detections (unless ``include_pending``),
 occurrences of confirmed identifiers that no review covers, a key path that is the project file, a
 key of another project, a wrong passphrase, a missing key once the project has one.
 
@@ -252,7 +261,7 @@ def _check_targets(conn: Connection, states: Sequence[_State], fields: Sequence[
         listed = ", ".join(f"{name} ({n})" for name, n in pending)
         raise PrivacyError(f"pending detections in {listed}: accept or reject them first "
                            "('makna deid accept/reject'), or apply with --include-pending")
-    _refuse_blocked(conn, states)
+    _refuse_blocked(conn, [st for st in states if st.review.final(include_pending=include_pending)])
 
 
 def _plan_fields(fields: Sequence[_State], key: ProjectKey, mode: Mode,
@@ -347,7 +356,7 @@ def apply(
     with project.store.batch() as conn:
         if project.store.dialect == "sqlite":
             conn.exec_driver_sql("PRAGMA secure_delete=ON")  # freed pages are zeroed, not left with originals
-        _refuse_blocked(conn, targets)
+        _refuse_blocked(conn, [st for st, _t, reps in plans if reps])
         with project.store.write(project.actor, "deid.key", {"key_id": key_id}):
             _set_key_id(conn, key_id)
         for st, new_text, reps in plans:
