@@ -20,6 +20,7 @@ from ..privacy import PII_TYPES, detect, evaluate
 from ..privacy.project import (
     ReviewEntry,
     add_detection,
+    add_field_detection,
     decide,
     decide_all,
     deid_status,
@@ -154,17 +155,18 @@ def _passphrase(file: Path | None, *, new: bool = False) -> str:
     return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=new))
 
 
-_REVIEW_COLUMNS = ["id", "source", "start", "end", "type", "confidence", "detector", "status", "text", "before",
-                   "after"]
+_REVIEW_COLUMNS = ["id", "source", "field", "start", "end", "type", "confidence", "detector", "status", "text",
+                   "before", "after"]
 
 
 def _show(entries: list[ReviewEntry], fmt: OutputFormat, title: str) -> None:
     if fmt is not OutputFormat.table:
         emit([e.as_dict() for e in entries], _REVIEW_COLUMNS, fmt)
         return
-    rows = [{"id": e.id, "type": e.type, "conf": f"{e.confidence:.2f}", "detector": e.detector, "status": e.status,
+    rows = [{"id": e.id, "where": e.field if e.field == "sources.text" else f"{e.field} of {e.source}",
+             "type": e.type, "conf": f"{e.confidence:.2f}", "detector": e.detector, "status": e.status,
              "context": f"{e.before}[{e.text}]{e.after}"} for e in entries]  # emit shows cells as plain text
-    emit(rows, ["id", "type", "conf", "detector", "status", "context"], fmt, title=title,
+    emit(rows, ["id", "where", "type", "conf", "detector", "status", "context"], fmt, title=title,
          empty="No detections.")
 
 
@@ -179,8 +181,11 @@ def scan_cmd(
     pending: Annotated[bool, typer.Option("--pending", help="List pending detections only.")] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Detect identifiers in the sources not yet de-identified, keep earlier decisions, find confirmed
-    identifiers again across the project, and list every detection with its id (N:I) and context."""
+    """Detect identifiers in the sources not yet de-identified and (without --source) in every free-text
+    field (memos, case names and values, codebook texts, segment memos, source and file names, set
+    names, the project's name), keep earlier decisions, find confirmed identifiers again across the
+    project, and list every detection with its id (N:I in a transcript, fN:I in a field), where it is
+    and its context."""
     with opened(project) as proj:
         names: list[str] = []
         confirmed: dict[str, str] = {}
@@ -190,7 +195,8 @@ def scan_cmd(
         with busy("Scanning the sources for identifiers"):
             report = scan(proj, sources=source, known_names=names, confirmed=confirmed, types=types)
     entries = [e for e in report.entries if e.status == "pending"] if pending else report.entries
-    _show(entries, fmt, f"{report.detections} detection(s) in {report.sources} source(s): "
+    _show(entries, fmt, f"{report.detections} detection(s) in {report.sources} source(s) and "
+                        f"{report.fields} field value(s): "
                         f"{report.new} new, {report.propagated} found again")
     if report.skipped_applied and fmt is OutputFormat.table:
         typer.echo(f"Already de-identified (not scanned): {', '.join(report.skipped_applied)}")
@@ -259,15 +265,22 @@ def edit_cmd(
 
 @deid_app.command("add")
 def add_cmd(
-    source: Annotated[str, typer.Option("--source", "-s", help="The source.")],
     span: Annotated[str, typer.Option("--span", help="START:END (code points, end exclusive).")],
     kind: Annotated[str, typer.Option("--type", "-t", help="Identifier type.")],
+    source: Annotated[str | None, typer.Option("--source", "-s", help="The source.")] = None,
+    field: Annotated[str | None, typer.Option("--field", "-f", help="A scanned field value, fN (its detections "
+                                              "are listed as fN:I).")] = None,
     project: ProjectOpt = None,
 ) -> None:
-    """Add an identifier the detectors missed; it counts as accepted."""
+    """Add an identifier the detectors missed in a source's text or a field value; it counts as accepted."""
+    if (source is None) == (field is None):
+        raise InputError("give --source or --field (one of them)")
     start, end = parse_span(span)
     with opened(project) as proj:
-        e = add_detection(proj, source, start, end, kind)
+        if source is not None:
+            e = add_detection(proj, source, start, end, kind)
+        else:
+            e = add_field_detection(proj, field or "", start, end, kind)
     typer.echo(f"{e.id} {e.type} {e.start}:{e.end} [{e.text}] added.")
 
 
@@ -314,9 +327,17 @@ def apply_cmd(
         passphrase = _passphrase(passphrase_file, new=not key.exists())  # asked before the spinner starts
         with busy("De-identifying"):
             report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending)
-    typer.echo(f"De-identified {len(report.sources)} source(s) ({report.mode}): {report.replaced} replacement(s).")
+    typer.echo(f"De-identified {len(report.sources)} source(s) and {len(report.fields)} field value(s) "
+               f"({report.mode}): {report.replaced} replacement(s).")
     for kind, n in report.by_type.items():
         typer.echo(f"  {kind}: {n}")
+    typer.echo(f"Event log: {report.events} entr{'y' if report.events == 1 else 'ies'} rewritten.")
+    if report.compacted:
+        typer.echo("Storage compacted (SQLite: secure_delete, VACUUM, WAL truncated; PostgreSQL: VACUUM FULL): "
+                   "no replaced original is left in free space.")
+    else:
+        typer.echo("Warning: the WAL could not be truncated while another program has the project open; "
+                   "close it (the last connection to close checkpoints the WAL).", err=True)
     typer.echo(f"Key: {key} (id {report.key_id[:12]}). Keep it and its passphrase apart from the project.")
     if report.unscanned:
         typer.echo(f"Warning: not scanned, left unchanged: {', '.join(report.unscanned)}", err=True)

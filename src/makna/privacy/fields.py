@@ -211,8 +211,9 @@ def field_states(conn: Connection, language: str) -> list[State]:
             r = stored.get((spec.table, row_key, spec.column))
             same = r is not None and r.digest == digest
             review = Review.from_dict(text, r.review) if r is not None and same else Review(text, ())
+            applied = r is not None and same and r.applied_at is not None
             out.append(State(f"{spec.table}|{row_key}|{spec.column}", _label(labels, spec, key), language,
-                             r.number if r is not None else 0, review, r is not None and same and r.applied_at is not None,
+                             r.number if r is not None else 0, review, applied,
                              field=spec.name, value=value, digest=digest if same else ""))
     return out
 

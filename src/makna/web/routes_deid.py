@@ -116,8 +116,8 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
     rows = _status_rows(request)
     wanted = ("pending",) if status == "pending" else None
     by_id = {r["source_id"]: r for r in rows}
-    scanned = [r for r in rows if r["number"] is not None and not r["applied"]]
-    entries = review_entries(proj, sources=[source] if source in by_id else None, status=wanted) if scanned else []
+    # transcripts under review and, unless one source is chosen, the reviewed free-text fields
+    entries = review_entries(proj, sources=[source] if source in by_id else None, status=wanted)
     page_no = max(0, page_no)
     shown = entries[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
     pieces: list[tuple[int, str, str, str]] = []
