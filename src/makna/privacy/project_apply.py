@@ -48,6 +48,7 @@ from .fields import rebuild_value, save_field, unique_value, write_field
 from .keyfile import project_fingerprint, read_header, read_key, write_key
 from .project import _confirmed, _fields, _load, _source_ids, _State, detection_language, find_unreviewed
 from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
+from .regions import resolve_region
 from .review import Review
 
 __all__ = [
@@ -301,9 +302,12 @@ def apply(
     mode: Mode = "surrogate",
     sources: Iterable[str] | None = None,
     include_pending: bool = False,
+    surrogate_region: str | None = None,
 ) -> ApplyReport:
     """De-identify the scanned sources (or ``sources``) and, unless ``sources`` narrows it, the reviewed
-    free-text fields: see the module documentation."""
+    free-text fields: see the module documentation. ``surrogate_region``: a province (code, name or
+    abbreviation) or ``national``, for surrogates of names, places and plates; by default the province
+    the project's own places, plates and NIKs point to (:mod:`makna.privacy.regions`), kept in the key."""
     if mode not in _MODES:
         raise InputError(f"mode {mode!r}: use one of {', '.join(_MODES)}")
     d, s = tables.deid_sources.c, tables.sources.c
@@ -335,7 +339,11 @@ def apply(
         raise PrivacyError(f"confirmed identifiers occur again, unreviewed, in {listed}: run 'makna deid scan' "
                            "and review them first")
     mapping = key.mapping
+    if surrogate_region is not None:
+        mapping.region = resolve_region(surrogate_region)
     mapping.reserve([i.detection.text for st in [*states, *fields] for i in st.review.items] + key.names)
+    for st in [*targets, *fields]:  # genders and provinces from the whole project before the first draw
+        mapping.learn(st.review.text, st.review.final(include_pending=include_pending))
     plans: list[tuple[_State, str, list[Replacement]]] = []
     for st in targets:
         dets = st.review.final(include_pending=include_pending)
