@@ -124,20 +124,31 @@ def token_gender(token: str) -> Gender | None:
     return genders.pop() if len(genders) == 1 else None  # type: ignore[return-value]
 
 
-def _tradition_pool(tradition: str, role: str, gender: Gender | None) -> list[str]:
+@cache
+def _tradition_pool(tradition: str, role: str, gender: Gender | None) -> tuple[str, ...]:
     table = _traditions()
-    genders = [gender, "u"] if gender else ["m", "f", "u"]
-    return [n for g in genders for n in table.get((tradition, role, g), ())]
+    if gender is None:
+        return tuple(n for g in ("m", "f", "u") for n in table.get((tradition, role, g), ()))
+    own = table.get((tradition, role, gender), ())
+    return tuple(n for n in (*own, *table.get((tradition, role, "u"), ())) if token_gender(n) in {gender, None}
+                 and (n in own or token_gender(n) is None))
+
+
+@cache
+def _faker_pool(locale: str, attr: str, gender: Gender | None) -> tuple[str, ...]:
+    """A Faker list; for a gender, only the names that are not also of the other gender."""
+    suffix = {"m": "_male", "f": "_female"}.get(gender or "", "")
+    lists = _faker_lists(locale)
+    names = lists[f"{attr}{suffix}"] or lists[attr]
+    return tuple(n for n in names if gender is None or token_gender(n) == gender)
 
 
 def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
                region: str | None) -> list[Sequence[str]]:
-    """The pools a surrogate for ``token`` is drawn from, in order (see the module documentation)."""
+    """The pools a surrogate for ``token`` is drawn from, in order (see the module documentation); for a
+    known gender, names of that gender only (a name both genders bear is left out)."""
     if language == "en":
-        lists = _faker_lists("en_GB")
-        if not first:
-            return [lists["last_names"]]
-        return [lists[f"first_names_{'male' if gender == 'm' else 'female'}"]] if gender else [lists["first_names"]]
+        return [_faker_pool("en_GB", "first_names" if first else "last_names", gender if first else None)]
     index = _token_index().get(token.lower(), frozenset())
     family = any(r == "family" for _t, r, _g in index)
     own = sorted({t for t, _r, _g in index})
@@ -150,11 +161,9 @@ def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
         if family:
             pools.append(_tradition_pool(tradition, "family", None))
         pools.append(_tradition_pool(tradition, "given", gender))
-    lists = _faker_lists("id_ID")
-    suffix = {"m": "_male", "f": "_female"}.get(gender or "", "")
     if not first:
-        pools.append(lists[f"last_names{suffix}"])
-    pools.append(lists[f"first_names{suffix}"])
+        pools.append(_faker_pool("id_ID", "last_names", gender))
+    pools.append(_faker_pool("id_ID", "first_names", gender))
     return [p for p in pools if p]
 
 
