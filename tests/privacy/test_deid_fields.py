@@ -59,10 +59,14 @@ def test_cli_lists_where_adds_to_a_field_and_applies(loc: str, tmp_path: Path) -
     assert code == 0 and "[Zorblat] added" in out, out
     assert _run("deid", "add", "--span", "1:2", "--type", "PERSON", "-p", loc)[0] != 0  # neither --source nor --field
     assert _run("deid", "accept", "--all", "-p", loc)[0] == 0
-    code, out = _run("deid", "apply", "--key", str(tmp_path / "k.key"), "--passphrase-file",
-                     str(tmp_path / "pass.txt"), "-p", loc)
+    args = ["deid", "apply", "--key", str(tmp_path / "k.key"), "--passphrase-file", str(tmp_path / "pass.txt"),
+            "-p", loc]
+    code, out = _run(*args, "--surrogate-region", "Atlantis")
+    assert code != 0 and "surrogate region 'Atlantis'" in out and not (tmp_path / "k.key").exists()
+    code, out = _run(*args, "--surrogate-region", "sumbar")
     assert code == 0, out
     assert "1 source(s) and 2 field value(s)" in out and "Storage compacted" in out
+    assert "Surrogate names, places and plates: Sumatera Barat (13)." in out
     with makna.open_project(loc) as p:
         text = makna.get_source(p, "a.txt").text
         [case] = makna.list_cases(p)

@@ -29,6 +29,7 @@ from ..privacy.project import (
     scan,
 )
 from ..privacy.project_apply import add_known_names, apply, known_names, open_key, reveal
+from ..privacy.regions import PROVINCES
 from ..privacy.types import check_types
 from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, check_writable, emit, opened, parse_span, write_output
 
@@ -319,19 +320,29 @@ def apply_cmd(
     source: SourcesOpt = None,
     include_pending: Annotated[bool, typer.Option("--include-pending", help="Replace pending detections too.")]
     = False,
+    region: Annotated[str | None, typer.Option(
+        "--surrogate-region", help="Draw surrogate names, places and plates from this province (a code such as "
+        "13, a name such as 'Sumatera Barat', or sumbar), or from the whole country with 'national' "
+        "[default: the province the project's own places, plates and NIKs point to; kept in the key].")] = None,
     passphrase_file: PassFileOpt = None,
     project: ProjectOpt = None,
 ) -> None:
-    """Replace the accepted identifiers in the scanned sources; the key goes to the encrypted key file."""
+    """Replace the accepted identifiers in the scanned sources and the reviewed free-text fields; the key
+    goes to the encrypted key file; the event log is rewritten and the storage compacted."""
     with opened(project) as proj:
         passphrase = _passphrase(passphrase_file, new=not key.exists())  # asked before the spinner starts
         with busy("De-identifying"):
-            report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending)
+            report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending,
+                           surrogate_region=region)
     typer.echo(f"De-identified {len(report.sources)} source(s) and {len(report.fields)} field value(s) "
                f"({report.mode}): {report.replaced} replacement(s).")
     for kind, n in report.by_type.items():
         typer.echo(f"  {kind}: {n}")
     typer.echo(f"Event log: {report.events} entr{'y' if report.events == 1 else 'ies'} rewritten.")
+    if report.mode == "surrogate":
+        where = PROVINCES.get(report.region or "", "the whole country")
+        typer.echo(f"Surrogate names, places and plates: {where}"
+                   + (f" ({report.region})" if report.region in PROVINCES else "") + ".")
     if report.compacted:
         typer.echo("Storage compacted (SQLite: secure_delete, VACUUM, WAL truncated; PostgreSQL: VACUUM FULL): "
                    "no replaced original is left in free space.")

@@ -119,6 +119,8 @@ class ApplyReport:
     """The free-text fields replaced (``table.column of row``)."""
     events: int = 0
     """Event-log entries rewritten (they held an original, or a de-identified source's import sha256)."""
+    region: str | None = None
+    """The surrogate region used: a province code, ``national``, or None (nothing pointed to one)."""
 
 
 # --------------------------------------------------------------------------------------- key
@@ -310,6 +312,7 @@ def apply(
     the project's own places, plates and NIKs point to (:mod:`makna.privacy.regions`), kept in the key."""
     if mode not in _MODES:
         raise InputError(f"mode {mode!r}: use one of {', '.join(_MODES)}")
+    region = resolve_region(surrogate_region)
     d, s = tables.deid_sources.c, tables.sources.c
     with project.store.read() as conn:
         wanted = _source_ids(project, conn, sources)
@@ -339,8 +342,8 @@ def apply(
         raise PrivacyError(f"confirmed identifiers occur again, unreviewed, in {listed}: run 'makna deid scan' "
                            "and review them first")
     mapping = key.mapping
-    if surrogate_region is not None:
-        mapping.region = resolve_region(surrogate_region)
+    if region is not None:
+        mapping.region = region
     mapping.reserve([i.detection.text for st in [*states, *fields] for i in st.review.items] + key.names)
     for st in [*targets, *fields]:  # genders and provinces from the whole project before the first draw
         mapping.learn(st.review.text, st.review.final(include_pending=include_pending))
@@ -401,7 +404,8 @@ def apply(
     compacted = _compact(project)
     return ApplyReport([st.name for st, _, _ in plans], sum(by_type.values()), dict(sorted(by_type.items())),
                        key_id, mode, unscanned, warnings, compacted,
-                       [f"{st.field} of {st.name}" for st, _v, _r in field_plans], int(epayload["rewritten"]))
+                       [f"{st.field} of {st.name}" for st, _v, _r in field_plans], int(epayload["rewritten"]),
+                       mapping.region)
 
 
 # ------------------------------------------------------------------------------------ reveal

@@ -75,6 +75,8 @@ class ApplyRequest(BaseModel):
     passphrase_repeat: SecretStr | None = None
     mode: Literal["surrogate", "tag", "mask"] = "surrogate"
     include_pending: bool = False
+    surrogate_region: str | None = Field(default=None, max_length=100, description="a province (code, name) or "
+                                         "'national'; default: the project's own province")
 
 
 def _key_path(raw: str) -> Path:
@@ -187,7 +189,10 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
     if (not path.exists() and body.passphrase_repeat is not None
             and body.passphrase_repeat.get_secret_value() != secret):
         raise InputError("the two passphrases differ: type the new key's passphrase twice")
-    report = apply(project_of(request), path, secret, mode=body.mode, include_pending=body.include_pending)
+    report = apply(project_of(request), path, secret, mode=body.mode, include_pending=body.include_pending,
+                   surrogate_region=body.surrogate_region)
     return reply({"sources": report.sources, "replaced": report.replaced, "by_type": report.by_type,
+                  "fields": report.fields, "events": report.events, "compacted": report.compacted,
+                  "region": report.region,
                   "key_path": str(path), "key_id": report.key_id[:12], "mode": report.mode,
                   "unscanned": report.unscanned, "warnings": report.warnings})
