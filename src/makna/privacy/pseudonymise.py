@@ -26,6 +26,11 @@ __all__ = ["KeyMapping", "Mode", "Replacement", "map_offset", "pseudonymise", "r
 Mode = Literal["tag", "surrogate", "mask"]
 _TYPE_WORDS = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {"Jl", "Gang"}
 _MASK_CHARS = frozenset({"█", "*", "X", "#"})
+_GENERIC = frozenset(w.casefold() for w in _TYPE_WORDS) | frozenset(
+    "no nomor flat street st road rd avenue ave lane close drive house apartment jalan jl jln gang gg rt rw blok "
+    "block komplek perumahan perum lorong kota kabupaten kab kecamatan kec kelurahan desa nagari dusun kampung "
+    "jorong".split())
+"""Words of addresses and place types that many originals share: a surrogate may use them."""
 
 
 def _identity(kind: str, original: str) -> str:
@@ -158,11 +163,9 @@ class KeyMapping:
             return value
         self._settle_region()
         taken = {t.casefold() for t in self._taken() | self.reserved}
-        known_words = (
-            self.reserved
-            | {w for o in self.originals() for w in o.split() if len(w) >= 4}
-            | {w for w in original.split() if len(w) >= 4}
-        )
+        known_words = {w.casefold() for w in self.reserved if " " not in w} | {
+            w.casefold() for o in (*self.originals(), original) for w in o.split() if len(w) >= 4}
+        known_words = {w for w in known_words if w.rstrip(".,") not in _GENERIC and not any(c.isdigit() for c in w)}
 
         whole = [o for o in self.reserved | set(self.originals()) | {original} if len(o) >= 4 and " " in o]
 
@@ -176,7 +179,8 @@ class KeyMapping:
             words = candidate.split()
             if words and words[0].rstrip(".") in _TYPE_WORDS:
                 words = words[1:]
-            return kind in {"LOCATION", "ORG", "ADDRESS"} and any(w in known_words for w in words)
+            return kind in {"LOCATION", "ORG", "ADDRESS"} and any(w.casefold().rstrip(".,") in known_words
+                                                                  for w in words)
 
         if kind in {"DATE", "AGE"}:
             value = self._shifted(kind, original, language, clashes)

@@ -363,13 +363,13 @@ class SurrogateGenerator:
 
     def _address(self, rng: random.Random, original: str, language: str) -> str:
         new = re.sub(r"\d", lambda _: rng.choice("123456789"), original)
-        m = re.match(
-            r"((?:Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Komplek|Perumahan|Perum\.?)[ \t]+)"
+        m = re.search(
+            r"((?<!\w)(?:Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Komplek|Perumahan|Perum\.?)[ \t]+)"
             r"(.*?)(?=,|[ \t]+(?:No|Nomor|Blok|RT)\b|$)",
             new,
         )
         if m:
-            return m.group(1) + self._words(rng) + new[m.end() :]
+            return new[: m.start()] + m.group(1) + self._words(rng) + new[m.end() :]
         fake = _faker("en_GB")
         fake.seed_instance(rng.getrandbits(64))
         surname = str(fake.last_name())
