@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..privacy import PII_TYPES
 from ..privacy.project import ReviewEntry, add_detection, decide, decide_all, deid_status, review_entries, scan
 from ..privacy.project_apply import apply
+from ..privacy.regions import PROVINCES
 from ..sources import get_source
 from ..views import segments_per_source
 from .deps import js_text, page, project_of, reply
@@ -139,6 +140,7 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
         "scanned": any(r["number"] is not None for r in rows),
         "coded": [r for r in rows if r["codings"] and not r["applied"]],
         "pieces": pieces, "text_source": text_source, "types": PII_TYPES, "modes": MODES,
+        "provinces": sorted(PROVINCES.items(), key=lambda kv: kv[1]),
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     })
 
