@@ -4,7 +4,9 @@ The review of each source lives in the ``deid_sources`` table as :meth:`Review.t
 types, confidences, detectors and statuses; never an identifier string: the source text supplies the
 strings when a review is loaded). Each detection has a stable id ``N:i``, where ``N`` is the source's
 de-identification number (given on its first scan, never reused) and ``i`` its item number (from 1; a
-rescan appends, so ids stay valid). Replacing the text, the key and re-identification are in
+rescan appends, so ids stay valid). The free-text fields (:mod:`makna.privacy.fields`) are reviewed the
+same way, in ``deid_fields``, with ids ``fN:i``; a scan, a listing or a decision without ``sources``
+covers them too. Replacing the text, the key and re-identification are in
 :mod:`makna.privacy.project_apply`.
 
 Every change goes through ``project.store.write`` and logs an event whose payload holds ids, spans,
