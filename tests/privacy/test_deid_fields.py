@@ -4,6 +4,7 @@ with the transcripts, unique names kept unique, edits after a scan caught, the e
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,8 @@ def test_cli_lists_where_adds_to_a_field_and_applies(loc: str, tmp_path: Path) -
     assert ("cases.description", "Siti Rahmawati") in where and ("sources.text", "Siti Rahmawati") in where
     field_row = next(r for r in rows if r["field"] == "cases.description")
     assert field_row["id"].startswith("f") and field_row["source"] == "case Informan Zorblat"
+    code, out = _run("deid", "status", "-p", loc)
+    assert code == 0 and re.search(r"Free-text fields: \d+ value\(s\), \d+ scanned, [1-9]\d* detection", out), out
     code, out = _run("deid", "list", "-p", loc, "--format", "csv")
     assert code == 0 and "case Informan Zorblat,cases.description" in out
     name_field = None
@@ -67,6 +70,9 @@ def test_cli_lists_where_adds_to_a_field_and_applies(loc: str, tmp_path: Path) -
     assert code == 0, out
     assert "1 source(s) and 2 field value(s)" in out and "Storage compacted" in out
     assert "Surrogate names, places and plates: Sumatera Barat (13)." in out
+    code, out = _run("deid", "status", "-p", loc)
+    assert code == 0 and re.search(r"Free-text fields: \d+ value\(s\), \d+ scanned, 0 detection\(s\) pending, "
+                                   r"2 replaced", out), out
     with makna.open_project(loc) as p:
         text = makna.get_source(p, "a.txt").text
         [case] = makna.list_cases(p)

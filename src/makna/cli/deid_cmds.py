@@ -25,6 +25,7 @@ from ..privacy.project import (
     decide_all,
     deid_status,
     edit_detection,
+    field_counts,
     review_entries,
     scan,
 )
@@ -384,5 +385,9 @@ def status_cmd(project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) 
                  "rejected": s.rejected, "applied": "yes" if s.applied else ("no" if s.number else "not scanned"),
                  "mode": s.mode or "", "replaced": s.replaced, "applied_at": s.applied_at}
                 for s in deid_status(proj)]
+        fields = field_counts(proj)
     emit(rows, ["no", "source", "pending", "accepted", "rejected", "applied", "mode", "replaced", "applied_at"], fmt,
          title="De-identification", empty="No sources.")
+    if fmt is OutputFormat.table:
+        typer.echo(f"Free-text fields: {fields['values']} value(s), {fields['scanned']} scanned, "
+                   f"{fields['pending']} detection(s) pending, {fields['applied']} replaced.")

@@ -43,6 +43,7 @@ __all__ = [
     "deid_status",
     "detection_language",
     "edit_detection",
+    "field_counts",
     "fields_language",
     "review_entries",
     "scan",
@@ -431,3 +432,13 @@ def deid_status(project: Project) -> list[SourceDeidStatus]:
             as_utc(r.applied_at) if r.applied_at is not None else None,
         ))
     return out
+
+
+def field_counts(project: Project) -> dict[str, int]:
+    """The free-text field values: how many there are, were scanned (and not edited since), have
+    detections pending, and were replaced."""
+    with project.store.read() as conn:
+        states = _fields(conn, stored=False, applied=None)
+    scanned = [st for st in states if st.number and st.digest]
+    return {"values": len(states), "scanned": len(scanned), "applied": sum(st.applied for st in scanned),
+            "pending": sum(1 for st in scanned for i in st.review.items if i.status == "pending")}
