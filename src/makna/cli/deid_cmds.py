@@ -348,8 +348,9 @@ def apply_cmd(
         typer.echo("Storage compacted (SQLite: secure_delete, VACUUM, WAL truncated; PostgreSQL: VACUUM FULL): "
                    "no replaced original is left in free space.")
     else:
-        typer.echo("Warning: the WAL could not be truncated while another program has the project open; "
-                   "close it (the last connection to close checkpoints the WAL).", err=True)
+        typer.echo("Warning: the storage could not be compacted while another program holds the project (SQLite: "
+                   "the WAL is truncated when the last connection closes; PostgreSQL: run VACUUM FULL on its tables "
+                   "when no one works in it), so replaced text may linger in free space until then.", err=True)
     typer.echo(f"Key: {key} (id {report.key_id[:12]}). Keep it and its passphrase apart from the project.")
     if report.unscanned:
         typer.echo(f"Warning: not scanned, left unchanged: {', '.join(report.unscanned)}", err=True)

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, inspect, select, update
+from sqlalchemy.exc import OperationalError
 
 from ..project import Project
 from ..store import tables
@@ -74,6 +75,13 @@ def compact(project: Project) -> bool:
             return busy is None or busy[0] == 0
         present = set(inspect(conn).get_table_names())
         names = [n for n in _REWRITTEN if n in present]
-        if names:
-            conn.exec_driver_sql("VACUUM FULL " + ", ".join(f'"{n}"' for n in names))
+        # VACUUM FULL needs each table to itself: a teammate's open transaction must not hang apply
+        conn.exec_driver_sql("SET lock_timeout = '15s'")
+        try:
+            if names:
+                conn.exec_driver_sql("VACUUM FULL " + ", ".join(f'"{n}"' for n in names))
+        except OperationalError:
+            return False
+        finally:
+            conn.exec_driver_sql("RESET lock_timeout")
         return True
