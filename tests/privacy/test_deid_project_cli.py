@@ -42,7 +42,8 @@ def test_scan_review_apply_reveal(loc: str, tmp_path: Path) -> None:
     rows = json.loads(out)
     by_text = {r["text"]: r for r in rows}
     assert {"Siti", "0812-7411-2095", "siti.r@example.com"} <= set(by_text)
-    assert set(rows[0]) >= {"id", "type", "confidence", "detector", "status", "before", "after"}
+    assert set(rows[0]) >= {"id", "type", "confidence", "detector", "status", "before", "after", "field"}
+    assert {r["field"] for r in rows} == {"sources.text"}
     code, out = _run("deid", "scan", "-p", loc)
     assert code == 0 and "0812-7411-2095" in out and "PHONE" in out
     assert _run("deid", "reject", by_text["24 tahun"]["id"], "-p", loc) == (0, "1 detection(s) rejected.\n")
@@ -61,7 +62,8 @@ def test_scan_review_apply_reveal(loc: str, tmp_path: Path) -> None:
     assert code == 0 and "No detections" in out
     code, out = _run("deid", "apply", "--key", key, "--passphrase-file", pw, "-p", loc, "--mode", "tag")
     assert code == 0, out
-    assert "De-identified 1 source(s) (tag)" in out and "PHONE: 1" in out
+    assert "De-identified 1 source(s) and 0 field value(s) (tag)" in out and "PHONE: 1" in out
+    assert "Storage compacted" in out and "Event log:" in out
     with makna.open_project(loc) as p:
         new = makna.get_source(p, "a.txt").text
     assert "[PERSON-1]" in new and "Zorblat" not in new and "24 tahun" in new  # rejected: kept

@@ -144,3 +144,27 @@ def test_scan_types_are_checked_by_the_core(project_location: str) -> None:
         r = c.post("/api/deid/scan", json={"types": ["email"]}, headers=h)
         assert r.status_code == 200, r.text
         assert {d["type"] for d in c.get("/api/deid/detections").json()} == {"EMAIL"}
+
+
+def test_field_detections_are_listed_with_their_place_and_applied_with_a_region(project_location: str,
+                                                                                tmp_path: Path) -> None:
+    build_private(project_location)
+    with makna.open_project(project_location, coder="tester") as p:
+        makna.add_case(p, "Informan 1", description="Siti Rahmawati, 0812-3456-7890")
+    with logged_in(project_location) as (_app, c, csrf):
+        h = {"X-Makna-CSRF": csrf}
+        _scan(c, csrf)
+        html = c.get("/deid").text
+        assert 'data-field="cases.description"' in html and "case Informan 1" in html
+        assert 'name="surrogate_region"' in html and '<option value="13">Sumatera Barat</option>' in html
+        fields = [d for d in c.get("/api/deid/detections").json() if d["field"] == "cases.description"]
+        assert fields and all(d["id"].startswith("f") for d in fields)
+        assert c.post("/api/deid/decide-all", json={"status": "accepted"}, headers=h).status_code == 200
+        body = {"key_path": str(tmp_path / "web.key"), "passphrase": PASS, "surrogate_region": "national"}
+        r = c.post("/api/deid/apply", json=body, headers=h)
+        assert r.status_code == 200, r.text
+        result = r.json()
+        assert result["region"] == "national" and result["fields"] and result["compacted"] is True
+    with makna.open_project(project_location) as p:
+        [case] = makna.list_cases(p)
+        assert "Siti" not in case.description and "0812-3456-7890" not in case.description

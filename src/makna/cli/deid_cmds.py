@@ -20,14 +20,17 @@ from ..privacy import PII_TYPES, detect, evaluate
 from ..privacy.project import (
     ReviewEntry,
     add_detection,
+    add_field_detection,
     decide,
     decide_all,
     deid_status,
     edit_detection,
+    field_counts,
     review_entries,
     scan,
 )
 from ..privacy.project_apply import add_known_names, apply, known_names, open_key, reveal
+from ..privacy.regions import PROVINCES
 from ..privacy.types import check_types
 from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, check_writable, emit, opened, parse_span, write_output
 
@@ -154,17 +157,18 @@ def _passphrase(file: Path | None, *, new: bool = False) -> str:
     return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=new))
 
 
-_REVIEW_COLUMNS = ["id", "source", "start", "end", "type", "confidence", "detector", "status", "text", "before",
-                   "after"]
+_REVIEW_COLUMNS = ["id", "source", "field", "start", "end", "type", "confidence", "detector", "status", "text",
+                   "before", "after"]
 
 
 def _show(entries: list[ReviewEntry], fmt: OutputFormat, title: str) -> None:
     if fmt is not OutputFormat.table:
         emit([e.as_dict() for e in entries], _REVIEW_COLUMNS, fmt)
         return
-    rows = [{"id": e.id, "type": e.type, "conf": f"{e.confidence:.2f}", "detector": e.detector, "status": e.status,
+    rows = [{"id": e.id, "where": e.field if e.field == "sources.text" else f"{e.field} of {e.source}",
+             "type": e.type, "conf": f"{e.confidence:.2f}", "detector": e.detector, "status": e.status,
              "context": f"{e.before}[{e.text}]{e.after}"} for e in entries]  # emit shows cells as plain text
-    emit(rows, ["id", "type", "conf", "detector", "status", "context"], fmt, title=title,
+    emit(rows, ["id", "where", "type", "conf", "detector", "status", "context"], fmt, title=title,
          empty="No detections.")
 
 
@@ -179,8 +183,11 @@ def scan_cmd(
     pending: Annotated[bool, typer.Option("--pending", help="List pending detections only.")] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Detect identifiers in the sources not yet de-identified, keep earlier decisions, find confirmed
-    identifiers again across the project, and list every detection with its id (N:I) and context."""
+    """Detect identifiers in the sources not yet de-identified and (without --source) in every free-text
+    field (memos, case names and values, codebook texts, segment memos, source and file names, set
+    names, the project's name), keep earlier decisions, find confirmed identifiers again across the
+    project, and list every detection with its id (N:I in a transcript, fN:I in a field), where it is
+    and its context."""
     with opened(project) as proj:
         names: list[str] = []
         confirmed: dict[str, str] = {}
@@ -190,7 +197,8 @@ def scan_cmd(
         with busy("Scanning the sources for identifiers"):
             report = scan(proj, sources=source, known_names=names, confirmed=confirmed, types=types)
     entries = [e for e in report.entries if e.status == "pending"] if pending else report.entries
-    _show(entries, fmt, f"{report.detections} detection(s) in {report.sources} source(s): "
+    _show(entries, fmt, f"{report.detections} detection(s) in {report.sources} source(s) and "
+                        f"{report.fields} field value(s): "
                         f"{report.new} new, {report.propagated} found again")
     if report.skipped_applied and fmt is OutputFormat.table:
         typer.echo(f"Already de-identified (not scanned): {', '.join(report.skipped_applied)}")
@@ -259,15 +267,22 @@ def edit_cmd(
 
 @deid_app.command("add")
 def add_cmd(
-    source: Annotated[str, typer.Option("--source", "-s", help="The source.")],
     span: Annotated[str, typer.Option("--span", help="START:END (code points, end exclusive).")],
     kind: Annotated[str, typer.Option("--type", "-t", help="Identifier type.")],
+    source: Annotated[str | None, typer.Option("--source", "-s", help="The source.")] = None,
+    field: Annotated[str | None, typer.Option("--field", "-f", help="A scanned field value, fN (its detections "
+                                              "are listed as fN:I).")] = None,
     project: ProjectOpt = None,
 ) -> None:
-    """Add an identifier the detectors missed; it counts as accepted."""
+    """Add an identifier the detectors missed in a source's text or a field value; it counts as accepted."""
+    if (source is None) == (field is None):
+        raise InputError("give --source or --field (one of them)")
     start, end = parse_span(span)
     with opened(project) as proj:
-        e = add_detection(proj, source, start, end, kind)
+        if source is not None:
+            e = add_detection(proj, source, start, end, kind)
+        else:
+            e = add_field_detection(proj, field or "", start, end, kind)
     typer.echo(f"{e.id} {e.type} {e.start}:{e.end} [{e.text}] added.")
 
 
@@ -306,17 +321,36 @@ def apply_cmd(
     source: SourcesOpt = None,
     include_pending: Annotated[bool, typer.Option("--include-pending", help="Replace pending detections too.")]
     = False,
+    region: Annotated[str | None, typer.Option(
+        "--surrogate-region", help="Draw surrogate names, places and plates from this province (a code such as "
+        "13, a name such as 'Sumatera Barat', or sumbar), or from the whole country with 'national' "
+        "[default: the province the project's own places, plates and NIKs point to; kept in the key].")] = None,
     passphrase_file: PassFileOpt = None,
     project: ProjectOpt = None,
 ) -> None:
-    """Replace the accepted identifiers in the scanned sources; the key goes to the encrypted key file."""
+    """Replace the accepted identifiers in the scanned sources and the reviewed free-text fields; the key
+    goes to the encrypted key file; the event log is rewritten and the storage compacted."""
     with opened(project) as proj:
         passphrase = _passphrase(passphrase_file, new=not key.exists())  # asked before the spinner starts
         with busy("De-identifying"):
-            report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending)
-    typer.echo(f"De-identified {len(report.sources)} source(s) ({report.mode}): {report.replaced} replacement(s).")
+            report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending,
+                           surrogate_region=region)
+    typer.echo(f"De-identified {len(report.sources)} source(s) and {len(report.fields)} field value(s) "
+               f"({report.mode}): {report.replaced} replacement(s).")
     for kind, n in report.by_type.items():
         typer.echo(f"  {kind}: {n}")
+    typer.echo(f"Event log: {report.events} entr{'y' if report.events == 1 else 'ies'} rewritten.")
+    if report.mode == "surrogate":
+        where = PROVINCES.get(report.region or "", "the whole country")
+        typer.echo(f"Surrogate names, places and plates: {where}"
+                   + (f" ({report.region})" if report.region in PROVINCES else "") + ".")
+    if report.compacted:
+        typer.echo("Storage compacted (SQLite: secure_delete, VACUUM, WAL truncated; PostgreSQL: VACUUM FULL): "
+                   "no replaced original is left in free space.")
+    else:
+        typer.echo("Warning: the storage could not be compacted while another program holds the project (SQLite: "
+                   "the WAL is truncated when the last connection closes; PostgreSQL: run VACUUM FULL on its tables "
+                   "when no one works in it), so replaced text may linger in free space until then.", err=True)
     typer.echo(f"Key: {key} (id {report.key_id[:12]}). Keep it and its passphrase apart from the project.")
     if report.unscanned:
         typer.echo(f"Warning: not scanned, left unchanged: {', '.join(report.unscanned)}", err=True)
@@ -352,5 +386,9 @@ def status_cmd(project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) 
                  "rejected": s.rejected, "applied": "yes" if s.applied else ("no" if s.number else "not scanned"),
                  "mode": s.mode or "", "replaced": s.replaced, "applied_at": s.applied_at}
                 for s in deid_status(proj)]
+        fields = field_counts(proj)
     emit(rows, ["no", "source", "pending", "accepted", "rejected", "applied", "mode", "replaced", "applied_at"], fmt,
          title="De-identification", empty="No sources.")
+    if fmt is OutputFormat.table:
+        typer.echo(f"Free-text fields: {fields['values']} value(s), {fields['scanned']} scanned, "
+                   f"{fields['pending']} detection(s) pending, {fields['applied']} replaced.")

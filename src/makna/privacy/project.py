@@ -4,7 +4,9 @@ The review of each source lives in the ``deid_sources`` table as :meth:`Review.t
 types, confidences, detectors and statuses; never an identifier string: the source text supplies the
 strings when a review is loaded). Each detection has a stable id ``N:i``, where ``N`` is the source's
 de-identification number (given on its first scan, never reused) and ``i`` its item number (from 1; a
-rescan appends, so ids stay valid). Replacing the text, the key and re-identification are in
+rescan appends, so ids stay valid). The free-text fields (:mod:`makna.privacy.fields`) are reviewed the
+same way, in ``deid_fields``, with ids ``fN:i``; a scan, a listing or a decision without ``sources``
+covers them too. Replacing the text, the key and re-identification are in
 :mod:`makna.privacy.project_apply`.
 
 Every change goes through ``project.store.write`` and logs an event whose payload holds ids, spans,
@@ -24,7 +26,9 @@ from sqlalchemy import Connection, func, insert, select, update
 from ..errors import InputError, PrivacyError
 from ..project import Project
 from ..store import as_utc, tables
+from ._state import State
 from .detect import detect, propagate
+from .fields import field_states, save_field
 from .review import Review, ReviewItem, Status, context
 from .types import Detection, check_types
 
@@ -33,11 +37,14 @@ __all__ = [
     "ScanReport",
     "SourceDeidStatus",
     "add_detection",
+    "add_field_detection",
     "decide",
     "decide_all",
     "deid_status",
     "detection_language",
     "edit_detection",
+    "field_counts",
+    "fields_language",
     "review_entries",
     "scan",
 ]
@@ -47,7 +54,11 @@ _DECIDED = frozenset({"accepted", "edited", "added"})
 
 @dataclass(frozen=True, slots=True)
 class ReviewEntry:
-    """One detection of one source, for listing and review (``text`` is shown, never stored)."""
+    """One detection of one source's text or of one free-text field (``text`` is shown, never stored).
+
+    ``field`` says where it is: ``sources.text`` for a transcript, else ``table.column`` (e.g.
+    ``memos.text``); for a field, ``source`` is the row it belongs to (``case Siti``, ``memo Notes``)
+    and ``source_id`` its location ``table|row key|column``."""
 
     id: str
     source: str
@@ -61,6 +72,7 @@ class ReviewEntry:
     text: str
     before: str
     after: str
+    field: str = "sources.text"
 
     def as_dict(self) -> dict[str, Any]:
         """All fields, for JSON and CSV output."""
@@ -77,6 +89,7 @@ class ScanReport:
     propagated: int
     skipped_applied: list[str]
     entries: list[ReviewEntry]
+    fields: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,15 +113,23 @@ def detection_language(language: str) -> str:
     return "en" if language.lower().startswith("en") else "id"
 
 
+def fields_language(conn: Connection) -> str:
+    """The detector language for free-text fields: that of most sources (``id`` when there are none)."""
+    s = tables.sources.c
+    row = conn.execute(select(s.language, func.count()).group_by(s.language)
+                       .order_by(func.count().desc(), s.language)).first()
+    return detection_language(row[0]) if row is not None else "id"
+
+
 # ----------------------------------------------------------------------------------- loading
-@dataclass
-class _State:
-    source_id: str
-    name: str
-    language: str
-    number: int
-    review: Review
-    applied: bool
+_State = State
+
+
+def _fields(conn: Connection, *, stored: bool = True, applied: bool | None = False) -> list[State]:
+    """The field values (by default those reviewed before and not replaced since), in number order."""
+    out = [st for st in field_states(conn, fields_language(conn))
+           if (not stored or (st.number and st.digest)) and (applied is None or st.applied == applied)]
+    return sorted(out, key=lambda st: st.number)
 
 
 def _load(conn: Connection, *, source_ids: Collection[str] | None = None,
@@ -130,6 +151,9 @@ def _load(conn: Connection, *, source_ids: Collection[str] | None = None,
 
 
 def _save(conn: Connection, state: _State) -> None:
+    if state.field:
+        save_field(conn, state)
+        return
     conn.execute(update(tables.deid_sources).where(tables.deid_sources.c.source_id == state.source_id)
                  .values(review=state.review.to_dict()))
 
@@ -148,8 +172,9 @@ def _entries(states: Sequence[_State], *, status: Collection[str] | None = None)
                 continue
             det = item.detection
             before, ident, after = context(st.review.text, det)
-            out.append(ReviewEntry(f"{st.number}:{i}", st.name, st.source_id, det.start, det.end, det.type,
-                                   det.confidence, det.detector, item.status, ident, before, after))
+            out.append(ReviewEntry(st.item_id(i), st.name, st.source_id, det.start, det.end, det.type,
+                                   det.confidence, det.detector, item.status, ident, before, after,
+                                   st.field or "sources.text"))
     return out
 
 
@@ -207,20 +232,27 @@ def scan(
                     source_id=r.id, number=top, review={"items": []}, scanned_at=dt.datetime.now(dt.UTC)))
                 st = known[r.id] = _State(r.id, "", r.language, top, Review(r.text, ()), False)
             new += _merge(st.review, found)
-        added = find_unreviewed(list(known.values()), {**(confirmed or {}), **_confirmed(known.values())})
+        fields = [] if wanted is not None else _fields(conn, stored=False)
+        for st in fields:
+            new += _merge(st.review, detect(st.review.text, language=st.language, known_names=names, types=types))
+        pool = [*known.values(), *fields]
+        added = find_unreviewed(pool, {**(confirmed or {}), **_confirmed(pool)})
         scanned = {r.id for r in rows}
+        by_id = {st.source_id: st for st in pool}
         for sid, dets in added.items():
-            known[sid].review.items.extend(ReviewItem(det) for det in dets)
+            by_id[sid].review.items.extend(ReviewItem(det) for det in dets)
+        for st in fields:  # every value is recorded as scanned, with or without detections
+            _save(conn, st)
         for st in known.values():
             if st.source_id in scanned or st.source_id in added:
                 _save(conn, st)
                 conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id)
                              .values(scanned_at=dt.datetime.now(dt.UTC)))
-        states = _load(conn, source_ids=scanned | set(added))
+        states = [*_load(conn, source_ids=scanned | set(added)), *(st for st in fields if st.review.items)]
         entries = _entries(states)
-        payload.update(sources=len(rows), new=new, propagated=sum(len(v) for v in added.values()),
+        payload.update(sources=len(rows), fields=len(fields), new=new, propagated=sum(len(v) for v in added.values()),
                        detections=len(entries), by_type=dict(Counter(e.type for e in entries)))
-    return ScanReport(len(rows), len(entries), new, payload["propagated"], skipped, entries)
+    return ScanReport(len(rows), len(entries), new, payload["propagated"], skipped, entries, len(fields))
 
 
 def _merge(review: Review, found: Iterable[Detection]) -> int:
@@ -241,31 +273,38 @@ def _merge(review: Review, found: Iterable[Detection]) -> int:
 # ------------------------------------------------------------------------------------ review
 def review_entries(project: Project, *, sources: Iterable[str] | None = None,
                    status: Collection[str] | None = None) -> list[ReviewEntry]:
-    """The detections of the scanned, not yet de-identified sources (optionally of some statuses)."""
+    """The detections of the scanned, not yet de-identified sources and (unless ``sources`` narrows
+    the list) of the free-text fields, optionally of some statuses."""
     with project.store.read() as conn:
-        return _entries(_load(conn, source_ids=_source_ids(project, conn, sources)), status=status)
+        states = _load(conn, source_ids=_source_ids(project, conn, sources))
+        if sources is None:
+            states += _fields(conn)
+        return _entries(states, status=status)
 
 
-def _parse_id(item_id: str) -> tuple[int, int]:
+def _parse_id(item_id: str) -> tuple[bool, int, int]:
     try:
         number, index = item_id.strip().split(":", 1)
-        return int(number), int(index)
+        field = number.lower().startswith("f")
+        return field, int(number[1:] if field else number), int(index)
     except ValueError:
-        raise InputError(f"detection id {item_id!r}: expected N:I as listed by 'makna deid scan'") from None
+        raise InputError(f"detection id {item_id!r}: expected N:I or fN:I as listed by 'makna deid scan'") from None
 
 
 def _resolve(conn: Connection, ids: Iterable[str]) -> tuple[dict[int, _State], list[tuple[_State, int, str]]]:
     states = {st.number: st for st in _load(conn, applied=None)}
+    fields = {st.number: st for st in _fields(conn, applied=None)}
     out: list[tuple[_State, int, str]] = []
     for item_id in ids:
-        number, index = _parse_id(item_id)
-        st = states.get(number)
+        is_field, number, index = _parse_id(item_id)
+        st = (fields if is_field else states).get(number)
+        what = "field" if is_field else "source"
         if st is None:
-            raise InputError(f"detection {item_id}: no scanned source number {number} (see 'makna deid status')")
+            raise InputError(f"detection {item_id}: no scanned {what} number {number} (see 'makna deid list')")
         if st.applied:
-            raise PrivacyError(f"detection {item_id}: source {st.name!r} is de-identified already")
+            raise PrivacyError(f"detection {item_id}: {what} {st.name!r} is de-identified already")
         if not 1 <= index <= len(st.review.items):
-            raise InputError(f"detection {item_id}: source {number} has {len(st.review.items)} detection(s)")
+            raise InputError(f"detection {item_id}: {what} {number} has {len(st.review.items)} detection(s)")
         out.append((st, index - 1, item_id))
     return states, out
 
@@ -303,7 +342,8 @@ def decide_all(project: Project, status: Status, *, sources: Iterable[str] | Non
     payload: dict[str, Any] = {"status": status, "types": sorted(kinds or []), "min_confidence": min_confidence}
     n = 0
     with project.store.write(project.actor, f"deid.{status}_all", payload) as conn:
-        for st in _load(conn, source_ids=_source_ids(project, conn, sources)):
+        chosen = _load(conn, source_ids=_source_ids(project, conn, sources))
+        for st in chosen + (_fields(conn) if sources is None else []):
             changed = False
             for i, item in enumerate(st.review.items):
                 det = item.detection
@@ -356,6 +396,24 @@ def add_detection(project: Project, source: str, start: int, end: int, kind: str
         return _entries([st])[index]
 
 
+def add_field_detection(project: Project, field: str, start: int, end: int, kind: str) -> ReviewEntry:
+    """Add an identifier the detectors missed in the scanned field value ``fN`` (as 'makna deid list'
+    shows its detections' ids ``fN:I``); it counts as accepted."""
+    payload: dict[str, Any] = {"field": field, "start": start, "end": end, "type": kind.upper()}
+    with project.store.write(project.actor, "deid.add", payload) as conn:
+        is_field, number, _ = _parse_id(f"{field}:1")
+        st = next((st for st in _fields(conn, applied=None) if st.number == number), None) if is_field else None
+        if st is None:
+            raise InputError(f"field {field!r}: no scanned field value of that number (ids read fN:I in "
+                             "'makna deid list'; scan again after an edit)")
+        if st.applied:
+            raise PrivacyError(f"field {field!r} is de-identified already")
+        _check_blank(st.review, start, end)
+        index = st.review.add(start, end, kind.upper())
+        _save(conn, st)
+        return _entries([st])[index]
+
+
 # ------------------------------------------------------------------------------------ status
 def deid_status(project: Project) -> list[SourceDeidStatus]:
     """Per source (all of them, scanned or not): review counts, applied or not, mode."""
@@ -374,3 +432,13 @@ def deid_status(project: Project) -> list[SourceDeidStatus]:
             as_utc(r.applied_at) if r.applied_at is not None else None,
         ))
     return out
+
+
+def field_counts(project: Project) -> dict[str, int]:
+    """The free-text field values: how many there are, were scanned (and not edited since), have
+    detections pending, and were replaced."""
+    with project.store.read() as conn:
+        states = _fields(conn, stored=False, applied=None)
+    scanned = [st for st in states if st.number and st.digest]
+    return {"values": len(states), "scanned": len(scanned), "applied": sum(st.applied for st in scanned),
+            "pending": sum(1 for st in scanned for i in st.review.items if i.status == "pending")}

@@ -8,8 +8,17 @@ the public replacement records (spans and types), re-indexes full-text search wh
 present, and stores the key id in ``meta['deid_key_id']``. On SQLite the file is then compacted
 (``VACUUM`` and a truncating WAL checkpoint) so that no freed page or WAL frame keeps an original.
 
-Refused, with nothing changed: a source that has codings or span-linked cases (de-identify before
-coding: offsets of codings are not remapped), pending detections (unless ``include_pending``),
+The reviewed free-text fields (:mod:`makna.privacy.fields`: memos, case names and values, codebook
+texts, segment memos, source and file names, set names, the project's name) are replaced in the same
+transaction with the same mapping (one person, one surrogate everywhere; a unique name that would meet
+another gets a `` (2)`` suffix); their replacements go to the key under ``"_fields"``. The event log
+is then rewritten (:func:`makna.privacy._scrub.rewrite_events`: every original of the key replaced,
+the import sha256 of de-identified sources dropped), and the storage compacted (SQLite: the writes run
+with ``secure_delete`` on, then ``VACUUM`` and a truncating WAL checkpoint; PostgreSQL: ``VACUUM FULL``
+of the rewritten tables).
+
+Refused, with nothing changed: a source with something to replace that has codings or span-linked
+cases (de-identify before coding: offsets of codings are not remapped), pending detections (unless ``include_pending``),
 occurrences of confirmed identifiers that no review covers, a key path that is the project file, a
 key of another project, a wrong passphrase, a missing key once the project has one.
 
@@ -34,9 +43,13 @@ from sqlalchemy import Connection, delete, func, insert, select, text, update
 from ..errors import InputError, KeyFileError, PrivacyError
 from ..project import Project
 from ..store import tables
+from ._scrub import compact, rewrite_events
+from .fields import rebuild_value, save_field, unique_value, write_field
 from .keyfile import project_fingerprint, read_header, read_key, write_key
-from .project import _confirmed, _load, _source_ids, _State, detection_language, find_unreviewed
+from .project import _confirmed, _fields, _load, _source_ids, _State, detection_language, find_unreviewed
 from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
+from .regions import resolve_region
+from .review import Review
 
 __all__ = [
     "KNOWN_NAMES",
@@ -51,6 +64,9 @@ __all__ = [
 
 KNOWN_NAMES = "_known_names"
 """Reserved entry of the key file's records holding the known names (source ids are UUIDs)."""
+FIELDS = "_fields"
+"""Reserved entry of the key file's records: per field location ``table|row key|column``, the mode
+and the replacements of its value (as for a source)."""
 _META_KEY = "deid_key_id"
 _MODES = ("surrogate", "tag", "mask")
 
@@ -72,11 +88,13 @@ class ProjectKey:
 
     def originals(self) -> dict[str, str]:
         """Every original string replaced so far (and the known names), with its type."""
-        out = {n: "PERSON" for n in self.names}
-        for sid, entry in self.records.items():
-            if sid != KNOWN_NAMES:
-                out.update({str(r["original"]): str(r["type"]) for r in entry.get("replacements", [])})
-        return out
+        return {str(r["original"]): str(r["type"]) for r in self.replacements()} | {n: "PERSON" for n in self.names}
+
+    def replacements(self) -> list[dict[str, Any]]:
+        """Every replacement record of the key (sources' and fields')."""
+        entries = [e for sid, e in self.records.items() if sid not in {KNOWN_NAMES, FIELDS}]
+        entries += list(self.records.get(FIELDS, {}).values())
+        return [r for e in entries for r in e.get("replacements", [])]
 
     def save(self, passphrase: str) -> str:
         """Encrypt the key to its file (atomically); returns the key id."""
@@ -97,6 +115,12 @@ class ApplyReport:
     unscanned: list[str]
     warnings: list[str]
     compacted: bool
+    fields: list[str] = field(default_factory=list)
+    """The free-text fields replaced (``table.column of row``)."""
+    events: int = 0
+    """Event-log entries rewritten (they held an original, or a de-identified source's import sha256)."""
+    region: str | None = None
+    """The surrogate region used: a province code, ``national``, or None (nothing pointed to one)."""
 
 
 # --------------------------------------------------------------------------------------- key
@@ -229,14 +253,47 @@ def _replace_source(project: Project, conn: Connection, st: _State, new_text: st
 
 
 def _compact(project: Project) -> bool:
-    """SQLite: rebuild the file and empty the WAL, so that no original survives in a freed page or an
-    old WAL frame. (PostgreSQL keeps dead row versions until the server vacuums; see the report.)"""
-    if project.store.dialect != "sqlite":
-        return False
-    with project.store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql("VACUUM")
-        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
-    return busy is None or busy[0] == 0
+    """Rebuild the storage so that no original survives in spare space (:func:`makna.privacy._scrub.compact`)."""
+    return compact(project)
+
+
+def _check_targets(conn: Connection, states: Sequence[_State], fields: Sequence[_State], include_pending: bool) -> None:
+    pending = [(st.name if not st.field else f"{st.field} of {st.name}", n) for st in [*states, *fields]
+               if (n := sum(1 for i in st.review.items if i.status == "pending"))]
+    if pending and not include_pending:
+        listed = ", ".join(f"{name} ({n})" for name, n in pending)
+        raise PrivacyError(f"pending detections in {listed}: accept or reject them first "
+                           "('makna deid accept/reject'), or apply with --include-pending")
+    _refuse_blocked(conn, [st for st in states if st.review.final(include_pending=include_pending)])
+
+
+def _plan_fields(fields: Sequence[_State], key: ProjectKey, mode: Mode,
+                 include_pending: bool) -> list[tuple[_State, str, list[Replacement]]]:
+    """The new value of every reviewed field value with something to replace (recorded in the key)."""
+    plans: list[tuple[_State, str, list[Replacement]]] = []
+    records = key.records.setdefault(FIELDS, {})
+    for st in fields:
+        dets = st.review.final(include_pending=include_pending)
+        if not dets:
+            continue
+        _text, reps = pseudonymise(st.review.text, dets, mode=mode, mapping=key.mapping, language=st.language)
+        records[st.source_id] = {"mode": mode, "replacements": [asdict(r) for r in reps]}
+        plans.append((st, rebuild_value(st.value, [(r.start, r.end, r.replacement) for r in reps]), reps))
+    return plans
+
+
+def _write_fields(conn: Connection, plans: Sequence[tuple[_State, str, list[Replacement]]],
+                  now: dt.datetime) -> dict[str, str]:
+    """Write the new field values (a unique name that meets another gets `` (2)``); returns old -> new."""
+    taken: set[str] = set()
+    whole: dict[str, str] = {}
+    for st, value, _reps in plans:
+        value = unique_value(conn, st, value, taken)
+        write_field(conn, st, value)
+        whole[st.value] = value
+        st.value, st.review = value, Review(value, ())
+        save_field(conn, st, applied_at=now)
+    return whole
 
 
 def apply(
@@ -247,10 +304,15 @@ def apply(
     mode: Mode = "surrogate",
     sources: Iterable[str] | None = None,
     include_pending: bool = False,
+    surrogate_region: str | None = None,
 ) -> ApplyReport:
-    """De-identify the scanned sources (or ``sources``): see the module documentation."""
+    """De-identify the scanned sources (or ``sources``) and, unless ``sources`` narrows it, the reviewed
+    free-text fields: see the module documentation. ``surrogate_region``: a province (code, name or
+    abbreviation) or ``national``, for surrogates of names, places and plates; by default the province
+    the project's own places, plates and NIKs point to (:mod:`makna.privacy.regions`), kept in the key."""
     if mode not in _MODES:
         raise InputError(f"mode {mode!r}: use one of {', '.join(_MODES)}")
+    region = resolve_region(surrogate_region)
     d, s = tables.deid_sources.c, tables.sources.c
     with project.store.read() as conn:
         wanted = _source_ids(project, conn, sources)
@@ -259,31 +321,32 @@ def apply(
         scanned = set(conn.execute(select(d.source_id)).scalars())
         unscanned = [str(n) for n in conn.execute(select(s.name).where(s.id.not_in(scanned)).order_by(s.name))
                      .scalars()]
+        every_field = _fields(conn, stored=False) if wanted is None else []
+        fields = [st for st in every_field if st.number and st.digest]
         if wanted is not None:
             for sid in set(wanted) - {st.source_id for st in targets}:
                 name = conn.execute(select(s.name).where(s.id == sid)).scalar()
                 why = "is de-identified already" if sid in scanned else "has not been scanned ('makna deid scan')"
                 raise PrivacyError(f"source {name!r} {why}")
             unscanned = []
-        if not targets:
+        if not targets and not any(st.review.items for st in fields):
             raise PrivacyError("nothing to de-identify: " + ("scan the sources first ('makna deid scan')"
                                                              if unscanned else "every source is de-identified"))
-        pending = [(st.name, n) for st in targets
-                   if (n := sum(1 for i in st.review.items if i.status == "pending"))]
-        if pending and not include_pending:
-            listed = ", ".join(f"{name} ({n})" for name, n in pending)
-            raise PrivacyError(f"pending detections in {listed}: accept or reject them first "
-                               "('makna deid accept/reject'), or apply with --include-pending")
-        _refuse_blocked(conn, targets)
+        _check_targets(conn, targets, fields, include_pending)
     key = open_key(project, key_path, passphrase, create=True)
-    unreviewed = find_unreviewed(targets, {**key.originals(), **_confirmed(states)})
+    unreviewed = find_unreviewed([*targets, *every_field], {**key.originals(), **_confirmed([*states, *fields])})
     if unreviewed:
-        names = {st.source_id: st.name for st in states}
+        names = {st.source_id: st.name if not st.field else f"{st.field} of {st.name}"
+                 for st in [*states, *every_field]}
         listed = ", ".join(f"{names[sid]} ({len(v)})" for sid, v in unreviewed.items())
         raise PrivacyError(f"confirmed identifiers occur again, unreviewed, in {listed}: run 'makna deid scan' "
                            "and review them first")
     mapping = key.mapping
-    mapping.reserve([i.detection.text for st in states for i in st.review.items] + key.names)
+    if region is not None:
+        mapping.region = region
+    mapping.reserve([i.detection.text for st in [*states, *fields] for i in st.review.items] + key.names)
+    for st in [*targets, *fields]:  # genders and provinces from the whole project before the first draw
+        mapping.learn(st.review.text, st.review.final(include_pending=include_pending))
     plans: list[tuple[_State, str, list[Replacement]]] = []
     for st in targets:
         dets = st.review.final(include_pending=include_pending)
@@ -293,12 +356,18 @@ def apply(
                                      "sha256": hashlib.sha256(st.review.text.encode("utf-8")).hexdigest(),
                                      "replacements": [asdict(r) for r in reps]}
         plans.append((st, new_text, reps))
+    field_plans = _plan_fields(fields, key, mode, include_pending)
     key_id = key.save(passphrase)  # the key first: a failure below leaves the project untouched
     warnings: list[str] = []
+    if wanted is None and (stale := [st for st in every_field if not (st.number and st.digest) and not st.applied]):
+        warnings.append(f"{len(stale)} field value(s) added or edited since the last scan were left as they are "
+                        f"({', '.join(sorted({st.field for st in stale}))}): run 'makna deid scan' to review them")
     by_type: Counter[str] = Counter()
     now = dt.datetime.now(dt.UTC)
     with project.store.batch() as conn:
-        _refuse_blocked(conn, targets)
+        if project.store.dialect == "sqlite":
+            conn.exec_driver_sql("PRAGMA secure_delete=ON")  # freed pages are zeroed, not left with originals
+        _refuse_blocked(conn, [st for st, _t, reps in plans if reps])
         with project.store.write(project.actor, "deid.key", {"key_id": key_id}):
             _set_key_id(conn, key_id)
         for st, new_text, reps in plans:
@@ -310,19 +379,33 @@ def apply(
                 conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id).values(
                     applied_at=now, mode=mode, key_id=key_id, replacements=[r.public() for r in reps]))
             by_type.update(types)
+        field_types = Counter(r.type for _st, _v, reps in field_plans for r in reps)
+        fpayload: dict[str, Any] = {"mode": mode, "key_id": key_id, "fields": len(field_plans),
+                                    "by_type": dict(field_types)}
+        with project.store.write(project.actor, "deid.apply_fields", fpayload):
+            whole = _write_fields(conn, field_plans, now)
+        by_type.update(field_types)
+        for st, _new_text, reps in plans:
             row = conn.execute(select(s.name, s.original_name).where(s.id == st.source_id)).one()
             hit = sorted({r.type for r in reps for label in row
-                          if re.search(rf"(?<!\w){re.escape(r.original)}(?!\w)", label)})
+                          if re.search(rf"(?<![^\W_]){re.escape(r.original)}(?![^\W_])", label)})
             if hit:
-                warnings.append(f"the name of source {st.name!r} contains a replaced identifier "
-                                f"({', '.join(hit)}): rename it ('makna sources rename')")
+                warnings.append(f"the name of source {row.name!r} contains a replaced identifier "
+                                f"({', '.join(hit)}): review it ('makna deid scan') or rename it")
+        epayload: dict[str, Any] = {}
+        with project.store.write(project.actor, "deid.events", epayload):
+            applied = set(conn.execute(select(d.source_id).where(d.applied_at.is_not(None))).scalars())
+            pairs = {str(r["original"]): str(r["replacement"]) for r in key.replacements()}
+            epayload["rewritten"] = rewrite_events(conn, pairs, whole, applied)
         if project.store.dialect == "sqlite" and conn.execute(
                 text("SELECT 1 FROM sqlite_master WHERE name = 'search_fts'")).first():
             # FTS5 keeps deleted terms in older index segments until they are merged
             conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
     compacted = _compact(project)
     return ApplyReport([st.name for st, _, _ in plans], sum(by_type.values()), dict(sorted(by_type.items())),
-                       key_id, mode, unscanned, warnings, compacted)
+                       key_id, mode, unscanned, warnings, compacted,
+                       [f"{st.field} of {st.name}" for st, _v, _r in field_plans], int(epayload["rewritten"]),
+                       mapping.region)
 
 
 # ------------------------------------------------------------------------------------ reveal

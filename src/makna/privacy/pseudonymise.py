@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .naming import Gender, honorific_gender, token_gender
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
+from .regions import infer_region, province_votes, resolve_region
 from .surrogates import SurrogateGenerator
 from .types import PII_TYPES, Detection
 
@@ -24,6 +26,11 @@ __all__ = ["KeyMapping", "Mode", "Replacement", "map_offset", "pseudonymise", "r
 Mode = Literal["tag", "surrogate", "mask"]
 _TYPE_WORDS = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {"Jl", "Gang"}
 _MASK_CHARS = frozenset({"█", "*", "X", "#"})
+_GENERIC = frozenset(w.casefold() for w in _TYPE_WORDS) | frozenset(
+    "no nomor flat street st road rd avenue ave lane close drive house apartment jalan jl jln gang gg rt rw blok "
+    "block komplek perumahan perum lorong kota kabupaten kab kecamatan kec kelurahan desa nagari dusun kampung "
+    "jorong".split())
+"""Words of addresses and place types that many originals share: a surrogate may use them."""
 
 
 def _identity(kind: str, original: str) -> str:
@@ -45,6 +52,17 @@ class KeyMapping:
     tags: dict[str, dict[str, int]] = field(default_factory=dict)
     person_tokens: dict[str, str] = field(default_factory=dict)
     reserved: set[str] = field(default_factory=set)
+    region: str | None = None
+    """The surrogate region: a province code, ``"national"``, or None (inferred from the project's
+    identifiers at the first surrogate drawn, then kept); see :mod:`makna.privacy.regions`."""
+    date_offset: int | None = None
+    """Days every date surrogate moves: one random offset per project (7 to 365 days either way)."""
+    age_offset: int | None = None
+    """Years every age surrogate moves: one per project (1 or 2 either way)."""
+    genders: dict[str, str] = field(default_factory=dict)
+    """Name token (case-folded) -> the gender the project's honorifics show for it (``m``/``f``)."""
+    votes: dict[str, float] = field(default_factory=dict)
+    """Province code -> how many of the project's identifiers point there (for the inferred region)."""
 
     def reserve(self, originals: Iterable[str]) -> None:
         """Register identifiers found anywhere in the project before replacing, so that no surrogate
@@ -54,9 +72,38 @@ class KeyMapping:
             if value:
                 self.reserved.add(value)
                 self.reserved.update(w for w in value.split() if len(w) >= 3)
+                self._used.update(w.lower() for w in value.split())
+
+    def learn(self, text: str, detections: Iterable[Detection]) -> None:
+        """Take from one text, before any replacement, what surrogates must keep: the gender its
+        honorifics show for each name token, the provinces its places, plates and NIKs point to."""
+        for det in detections:
+            if det.type == "PERSON":
+                gender = honorific_gender(text, det.start)
+                if gender:
+                    for tok in det.text.split():
+                        self.genders.setdefault(tok.lower(), gender)
+            for province, weight in province_votes(det.type, det.text).items():
+                self.votes[province] = self.votes.get(province, 0.0) + weight
 
     def __post_init__(self) -> None:
+        self.region = resolve_region(self.region)
         self._gen = SurrogateGenerator(bytes.fromhex(self.secret))
+        if self.date_offset is None:
+            self.date_offset = self._gen.rng("DATE-OFFSET").choice([d for d in range(-365, 366) if abs(d) >= 7])
+        if self.age_offset is None:
+            self.age_offset = self._gen.rng("AGE-OFFSET").choice([-2, -1, 1, 2])
+        self._gen.date_offset, self._gen.age_offset = self.date_offset, self.age_offset
+        self._used: set[str] = {w.lower() for v in self.reserved for w in v.split()}
+        self._used |= {k.lower() for k in self.person_tokens} | {v.lower() for v in self.person_tokens.values()}
+        for table in self.surrogates.values():
+            for original in table:
+                self._used.update(w.lower() for w in original.split())
+
+    def _settle_region(self) -> None:
+        if self.region is None:
+            self.region = infer_region(self.votes)
+        self._gen.region = self.region
 
     # -- tags ----------------------------------------------------------------------------------------
     def tag(self, kind: str, original: str) -> str:
@@ -84,50 +131,47 @@ class KeyMapping:
             out.update(table.values())
         return out
 
-    def _person_surrogate(self, original: str, language: str) -> str:
+    def _person_surrogate(self, original: str, language: str, gender: Gender | None) -> str:
+        self._settle_region()
         toks = original.split()
         out: list[str] = []
+        self._used.update(t.lower() for t in toks)
         for i, tok in enumerate(toks):
             key = tok.lower()
             if key not in self.person_tokens:
-                used = (
-                    set(self.person_tokens.values())
-                    | {t.lower() for t in self.person_tokens}
-                    | {r.lower() for r in self.reserved}
-                )
-                attempt = 0
-                while True:
-                    value = self._gen.person_token(tok, first=(i == 0), language=language, attempt=attempt)
-                    if value.lower() not in used and value.lower() != key or attempt > 50:
-                        break
-                    attempt += 1
+                hint = self.genders.get(key) or gender or token_gender(tok)
+                value = self._gen.person_token(tok, first=(i == 0), language=language,
+                                               gender=hint if hint in {"m", "f"} else None,  # type: ignore[arg-type]
+                                               used=self._used)
                 self.person_tokens[key] = value
+                self._used.add(value.lower())
             value = self.person_tokens[key]
             out.append(value.upper() if tok.isupper() and len(tok) > 1 else value)
         return " ".join(out)
 
-    def surrogate(self, kind: str, original: str, *, language: str = "id") -> str:
-        """The project's surrogate for ``original``; drawn (and remembered) on first use."""
+    def surrogate(self, kind: str, original: str, *, language: str = "id", gender: Gender | None = None) -> str:
+        """The project's surrogate for ``original``; drawn (and remembered) on first use. ``gender``: the
+        one an honorific before this occurrence shows (a name's project-wide hints come first)."""
         table = self.surrogates.setdefault(kind, {})
         key = _identity(kind, original)
         if key in table and kind != "PERSON":
             known = table[key]
             return _reshape(kind, original, known)
         if kind == "PERSON":
-            value = self._person_surrogate(original, language)
+            value = self._person_surrogate(original, language, gender)
             table[key] = value
             return value
-        taken = self._taken() | self.reserved
-        known_words = (
-            self.reserved
-            | {w for o in self.originals() for w in o.split() if len(w) >= 4}
-            | {w for w in original.split() if len(w) >= 4}
-        )
+        self._settle_region()
+        taken = {t.casefold() for t in self._taken() | self.reserved}
+        known_words = {w.casefold() for w in self.reserved if " " not in w} | {
+            w.casefold() for o in (*self.originals(), original) for w in o.split() if len(w) >= 4}
+        known_words = {w for w in known_words if w.rstrip(".,") not in _GENERIC and not any(c.isdigit() for c in w)}
 
         whole = [o for o in self.reserved | set(self.originals()) | {original} if len(o) >= 4 and " " in o]
 
         def clashes(candidate: str) -> bool:
-            if candidate in taken or _identity(kind, candidate) in taken or candidate == original:
+            if (candidate.casefold() in taken or _identity(kind, candidate).casefold() in taken
+                    or candidate.casefold() == original.casefold()):
                 return True
             # no original may show inside a surrogate either ("3 Juni" inside "3 Juni 2023")
             if any(o in candidate and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", candidate) for o in whole):
@@ -135,24 +179,50 @@ class KeyMapping:
             words = candidate.split()
             if words and words[0].rstrip(".") in _TYPE_WORDS:
                 words = words[1:]
-            return kind in {"LOCATION", "ORG", "ADDRESS"} and any(w in known_words for w in words)
+            return kind in {"LOCATION", "ORG", "ADDRESS"} and any(w.casefold().rstrip(".,") in known_words
+                                                                  for w in words)
 
+        if kind in {"DATE", "AGE"}:
+            value = self._shifted(kind, original, language, clashes)
+            table[key] = value
+            return value
         attempt = 0
         value = self._gen.generate(kind, original, language=language)
-        while clashes(value) and attempt < 50:
+        while clashes(value) and attempt < 200:
             attempt += 1
             value = self._gen.generate(kind, original, language=language, attempt=attempt)
         table[key] = value
         return value
 
-    def replacement(self, kind: str, original: str, mode: Mode, *, language: str = "id", mask_char: str = "█") -> str:
-        """The replacement text for one identifier in ``mode``."""
+    def _shifted(self, kind: str, original: str, language: str, clashes: Callable[[str], bool]) -> str:
+        """A date or age moved by the project's offset, or, where that lands on another original (or
+        surrogate) of the project, a little further in the same direction."""
+        gen = self._gen
+        base = gen.date_offset if kind == "DATE" else gen.age_offset
+        sign = 1 if base >= 0 else -1
+        value = original
+        try:
+            for step in range(60 if kind == "DATE" else 10):
+                if kind == "DATE":
+                    gen.date_offset = base + sign * step
+                else:
+                    gen.age_offset = base + sign * step
+                value = gen.generate(kind, original, language=language)
+                if not clashes(value):
+                    break
+        finally:
+            gen.date_offset, gen.age_offset = int(self.date_offset or 0), int(self.age_offset or 0)
+        return value
+
+    def replacement(self, kind: str, original: str, mode: Mode, *, language: str = "id", mask_char: str = "█",
+                    gender: Gender | None = None) -> str:
+        """The replacement text for one identifier in ``mode`` (``gender``: see :meth:`surrogate`)."""
         if kind not in PII_TYPES:
             raise ValueError(f"unknown identifier type {kind!r}")
         if mode == "tag":
             return self.tag(kind, original)
         if mode == "surrogate":
-            return self.surrogate(kind, original, language=language)
+            return self.surrogate(kind, original, language=language, gender=gender)
         if mode == "mask":
             if mask_char not in _MASK_CHARS:
                 raise ValueError(f"mask character must be one of {sorted(_MASK_CHARS)}")
@@ -176,6 +246,11 @@ class KeyMapping:
             "tags": self.tags,
             "person_tokens": self.person_tokens,
             "reserved": sorted(self.reserved),
+            "region": self.region,
+            "date_offset": self.date_offset,
+            "age_offset": self.age_offset,
+            "genders": self.genders,
+            "votes": self.votes,
         }
 
     @classmethod
@@ -187,6 +262,11 @@ class KeyMapping:
             tags={str(k): {str(a): int(b) for a, b in v.items()} for k, v in data.get("tags", {}).items()},
             person_tokens=dict(data.get("person_tokens", {})),
             reserved=set(data.get("reserved", [])),
+            region=data.get("region"),
+            date_offset=data.get("date_offset"),
+            age_offset=data.get("age_offset"),
+            genders={str(k): str(v) for k, v in data.get("genders", {}).items()},
+            votes={str(k): float(v) for k, v in data.get("votes", {}).items()},
         )
 
 
@@ -242,6 +322,7 @@ def pseudonymise(
     """
     key = mapping if mapping is not None else KeyMapping()
     dets = sorted(detections, key=lambda d: (d.start, d.end))
+    key.learn(text, dets)
     out: list[str] = []
     reps: list[Replacement] = []
     pos = 0
@@ -253,7 +334,8 @@ def pseudonymise(
             raise ValueError(f"detection {det.start}..{det.end} does not match the text")
         out.append(text[pos : det.start])
         new_pos += det.start - pos
-        new = key.replacement(det.type, det.text, mode, language=language, mask_char=mask_char)
+        gender = honorific_gender(text, det.start) if det.type == "PERSON" else None
+        new = key.replacement(det.type, det.text, mode, language=language, mask_char=mask_char, gender=gender)
         out.append(new)
         reps.append(Replacement(det.start, det.end, new_pos, new_pos + len(new), det.type, det.text, new))
         new_pos += len(new)

@@ -2,14 +2,28 @@
 
 Every surrogate is drawn from a ``random.Random`` seeded with ``HMAC-SHA256(secret, type, original,
 attempt)``, so the same project secret gives the same surrogate for the same original in every session;
-the caller retries with a higher ``attempt`` on a collision. Indonesian surrogates look Indonesian: 08xx
-mobiles with real operator prefixes, plates with real region prefixes, NIKs with a valid structure.
-Reserved fiction ranges are used where they exist (UK 07700 900xxx, US 555-01xx, NI prefix QQ, SSN area 9xx,
-e-mail and URLs on ``example`` domains), so a surrogate never reaches a real person.
+the caller retries with a higher ``attempt`` on a collision.
+
+* Names keep gender and naming tradition (:mod:`makna.privacy.naming`); places, plates and names stay in
+  the surrogate ``region`` (a province code; ``"national"`` or None: the whole country; see
+  :mod:`makna.privacy.regions`): a city becomes another city or regency of the province, a district
+  another district, a ``BA`` (West Sumatra) plate another ``BA`` plate.
+* Telephone numbers never reach anyone. Indonesian mobiles get the ``0840`` prefix: the numbering plan
+  gives operators 0811-0819, 0821-0823, 0828, 0831-0833, 0838, 0851-0859, 0868 (satellite), 0877-0878,
+  0881-0889 and 0895-0899, and no operator holds any ``084x`` block, so no such number is anyone's (a
+  reader who knows the plan may recognise a surrogate; that is the price). UK numbers use Ofcom's drama
+  range 07700 900000-900999, US ones 555-0100-0199; others keep their first digits, the rest random.
+* Dates move by the project's one ``date_offset`` (days, kept in the key file), so intervals between
+  dates stay true; ``June 3rd`` becomes ``June 17th`` (ordinals follow the new day), a year appears
+  only if the original had one. Ages move by the project's one ``age_offset`` (kept in the key file, 1
+  or 2 years either way, never below 1), so differences between ages stay true; 90 and over become 90.
+* NIKs keep a valid structure; NI numbers use the prefix QQ, US SSNs area 9xx; e-mail and URLs use
+  ``example`` domains.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import random
@@ -19,15 +33,15 @@ from functools import cache
 from typing import Any, Final
 
 from . import gazetteers as gz
+from .naming import Gender, draw_name, name_pools
 from .patterns import PLATE_REGIONS, nik_is_valid, spoken_digits
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
+from .regions import NATIONAL, PLATE_PROVINCES, PROVINCES, place_regions, places_in, plates_for
 
 __all__ = ["SurrogateGenerator", "number_words"]
 
-_ID_MOBILE_PREFIXES: Final = (
-    "0811 0812 0813 0821 0822 0823 0851 0852 0853 0814 0815 0816 0855 0856 0857 0858 0817 0818 0819 0859 "
-    "0877 0878 0831 0832 0833 0838 0881 0882 0883 0887 0888 0895 0896 0897 0898 0899"
-).split()
+ID_FICTION_PREFIX: Final = "0840"
+"""The mobile prefix of Indonesian surrogate numbers: a block no operator holds (see the module docs)."""
 _NIK_REGIONS: Final = (
     "1371 1372 1373 1374 1375 1376 1377 1301 1302 1303 1304 1305 1306 1307 1308 1471 1571 1671 3171 3172 "
     "3173 3174 3175 3273 3374 3578 5171 6471 7371 1271 1275"
@@ -67,24 +81,65 @@ def number_words(n: int, language: str) -> str:
     return f"{_ID_UNITS[tens]} puluh" + (f" {_ID_UNITS[unit]}" if unit else "")
 
 
+_ADMIN_PREFIX: Final = re.compile(r"(?i)(Kota|Kabupaten|Kab\.|Kecamatan|Kec\.)\s+")
+_PREFIX_LEVELS: Final = {"kota": {"city"}, "kabupaten": {"regency"}, "kab": {"regency"}, "kecamatan": {"district"},
+                         "kec": {"district"}}
+_PROVINCE_NAMES: Final = frozenset(PROVINCES.values())
+_MONTH_NUMBER: Final[dict[str, int]] = {
+    **{m.lower(): i for i, m in enumerate(_ID_MONTHS, 1)}, **{m.lower(): i for i, m in enumerate(_EN_MONTHS, 1)},
+    "pebruari": 2, "nopember": 11, "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+    "agu": 8, "agt": 8, "ags": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nop": 11,
+    "des": 12, "dec": 12,
+}
+_MONTH_WORD: Final = re.compile(r"(?i)(?<![A-Za-z])(?:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+                                + r")(?![A-Za-z])")
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    """The date, or the last valid day of that month (31 June -> 30 June)."""
+    for d in range(min(day, 31), 27, -1):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    return dt.date(year, month, min(day, 28))
+
+
+def _ordinal(day: int) -> str:
+    return "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+_FULL_MONTHS: Final = frozenset(m.lower() for m in (*_ID_MONTHS, *_EN_MONTHS, "Pebruari", "Nopember"))
+_ID_ONLY: Final = (frozenset(m.lower() for m in _ID_MONTHS) - {m.lower() for m in _EN_MONTHS}) | {
+    "pebruari", "nopember", "agu", "agt", "ags", "okt", "des", "nop"}
+_EN_ONLY: Final = (frozenset(m.lower() for m in _EN_MONTHS) - {m.lower() for m in _ID_MONTHS}) | {
+    "aug", "oct", "dec"}
+
+
+def _month_like(month: int, word: str, language: str) -> str:
+    """Month ``month`` written as ``word`` is: its language, full or abbreviated (3 letters), its case."""
+    low = word.lower()
+    english = low in _EN_ONLY or (low not in _ID_ONLY and language == "en")
+    full = (_EN_MONTHS if english else _ID_MONTHS)[month - 1]
+    name = full if low in _FULL_MONTHS else full[:3]
+    return name.upper() if word.isupper() and len(word) > 1 else (name.lower() if word.islower() else name)
+
+
+def _shift_age(age: int, offset: int) -> int:
+    """An age moved by the project's offset; 90 and over become 90 (too few people to hide among)."""
+    return 90 if age >= 90 else min(90, max(1, age + offset))
+
+
+@cache
+def _word_numbers(language: str) -> dict[str, int]:
+    return {number_words(n, language): n for n in range(1, 100)}
+
+
 @cache
 def _faker(locale: str) -> Any:
     from faker import Faker
 
     return Faker(locale)
-
-
-@cache
-def _gendered_names(locale: str) -> tuple[frozenset[str], frozenset[str]]:
-    import importlib
-
-    provider: Any = importlib.import_module(f"faker.providers.person.{locale}").Provider
-    male = frozenset(getattr(provider, "first_names_male", ()))
-    female = frozenset(getattr(provider, "first_names_female", ()))
-    if locale != "id_ID":
-        other_m, other_f = _gendered_names("id_ID")
-        male, female = male | other_m, female | other_f
-    return male, female
 
 
 def _digits_into(shape: str, digits: str) -> str:
@@ -100,10 +155,17 @@ def _random_digits(rng: random.Random, n: int) -> str:
 class SurrogateGenerator:
     """Draws surrogates from a project secret; see the module docstring."""
 
-    def __init__(self, secret: bytes) -> None:
+    def __init__(self, secret: bytes, *, region: str | None = None, date_offset: int = 0,
+                 age_offset: int = 0) -> None:
         if len(secret) < 16:
             raise ValueError("a surrogate secret needs at least 16 bytes")
         self._secret = secret
+        self.region = region
+        """Province code of the surrogates, or ``"national"``/None (see the module documentation)."""
+        self.date_offset = date_offset
+        """Days every date moves."""
+        self.age_offset = age_offset
+        """Years every age moves."""
         self._by_type: dict[str, Callable[[random.Random, str, str], str]] = {
             "PERSON": self._person,
             "PHONE": self._phone,
@@ -130,23 +192,14 @@ class SurrogateGenerator:
         return self._by_type[kind](rng, original, language)
 
     # -- PERSON ----------------------------------------------------------------------------------------
-    def person_token(self, token: str, *, first: bool, language: str, attempt: int = 0) -> str:
-        """A surrogate for one name token: a first name of the same gender where known, else a surname."""
+    def person_token(self, token: str, *, first: bool, language: str, attempt: int = 0,
+                     gender: Gender | None = None, used: set[str] | None = None) -> str:
+        """A surrogate for one name token, of ``gender`` and the token's naming tradition (else the
+        region's), never one whose case-folded form is in ``used`` (see :mod:`makna.privacy.naming`)."""
         rng = self.rng("PERSON-TOKEN", token.lower(), "first" if first else "last", str(attempt))
-        fake = _faker("en_GB" if language == "en" else "id_ID")
-        fake.seed_instance(rng.getrandbits(64))
-        if not first:
-            value = str(fake.last_name())
-        else:
-            male, female = _gendered_names("en_GB" if language == "en" else "id_ID")
-            if token in female and token not in male:
-                value = str(fake.first_name_female())
-            elif token in male and token not in female:
-                value = str(fake.first_name_male())
-            else:
-                value = str(fake.first_name())
-        value = value.split()[0]
-        return value.upper() if token.isupper() else value
+        pools = name_pools(token, first=first, language=language, gender=gender, region=self.region)
+        value = draw_name(rng, pools, used if used is not None else {token.lower()})
+        return value.upper() if token.isupper() and len(token) > 1 else value
 
     def _person(self, rng: random.Random, original: str, language: str) -> str:
         toks = original.split()
@@ -163,7 +216,7 @@ class SurrogateGenerator:
             cc = digits[: len(digits) - len(digits.lstrip("0")) + 2] if digits.startswith("0062") else ""
             national_len = n - len(cc) - (2 if digits[len(cc) :].startswith("62") else 0)
             national_len = national_len + 1 if digits[len(cc) :].startswith("62") else national_len
-            new = rng.choice(_ID_MOBILE_PREFIXES) + _random_digits(rng, max(6, national_len - 4))
+            new = ID_FICTION_PREFIX + _random_digits(rng, max(6, national_len - 4))
             if digits[len(cc) :].startswith("62"):
                 new = cc + "62" + new[1:]
         elif digits.startswith("07") and n == 11:
@@ -235,7 +288,11 @@ class SurrogateGenerator:
         m = re.fullmatch(r"([A-Z]{1,2})([ \t\-]?)(\d{1,4})([ \t\-]?)([A-Z]{1,3})", original)
         letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
         if m and m.group(1) in PLATE_REGIONS:
-            regions = sorted(r for r in PLATE_REGIONS if len(r) == len(m.group(1))) or sorted(PLATE_REGIONS)
+            own = PLATE_PROVINCES.get(m.group(1), ())
+            province = self.region if self.region not in (None, NATIONAL) else None
+            if self.region is None and len(own) == 1:
+                province = own[0]  # no region known: the plate's own province
+            regions = plates_for(province) if province else sorted(PLATE_REGIONS)
             num = str(rng.randint(10 ** (len(m.group(3)) - 1), 10 ** len(m.group(3)) - 1))
             suffix = "".join(rng.choice(letters) for _ in m.group(5))
             return f"{rng.choice(regions)}{m.group(2)}{num}{m.group(4)}{suffix}"
@@ -245,45 +302,60 @@ class SurrogateGenerator:
 
     # -- DATE and AGE ----------------------------------------------------------------------------------
     def _date(self, rng: random.Random, original: str, language: str) -> str:
-        month_idx = rng.randrange(12)
-        day = rng.randint(1, 28)
+        word = _MONTH_WORD.search(original)
+        if word is None:
+            return self._numeric_date(original)
+        month = _MONTH_NUMBER[word.group(0).lower()]
+        day_m = re.search(r"(?<!\d)(\d{1,2})(st|nd|rd|th)?(?!\d)", original)
+        year_m = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", original)
+        year = int(year_m.group(0)) if year_m else 2000
+        base = _safe_date(year, month, int(day_m.group(1)) if day_m else 15)
+        new = base + dt.timedelta(days=self.date_offset)
+        pieces: list[tuple[int, int, str]] = [(word.start(), word.end(), _month_like(new.month, word.group(0),
+                                                                                      language))]
+        if year_m:
+            pieces.append((year_m.start(), year_m.end(), str(new.year)))
+        if day_m:
+            digits = f"{new.day:0{len(day_m.group(1))}d}"
+            suffix = _ordinal(new.day) if day_m.group(2) else ""
+            pieces.append((day_m.start(), day_m.end(), digits + (suffix.upper() if day_m.group(2).isupper() else suffix)
+                           if day_m.group(2) else digits))
+        out = original
+        for a, b, text in sorted(pieces, reverse=True):
+            out = out[:a] + text + out[b:]
+        return out
 
-        def month(m: re.Match[str]) -> str:
-            word = m.group(0)
-            full = (
-                _EN_MONTHS
-                if word.capitalize()[:3] in {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Sep", "Nov"}
-                and (language == "en")
-                or word in _EN_MONTHS
-                or word in {"May", "Aug", "Oct", "Dec"}
-                else _ID_MONTHS
-            )
-            name = full[month_idx]
-            return name[: len(word)] if len(word) <= 4 and word not in full else name
-
-        out = re.sub(r"[A-Z][a-z]+", month, original, count=1)
-        if re.search(r"[A-Za-z]", original):
-            return (
-                re.sub(r"\b\d{1,2}(?=(?:st|nd|rd|th)?\b)(?!\d)", str(day), out, count=1)
-                if re.match(r"\d", original) or re.search(r"[A-Za-z]\.?\s+\d{1,2}\b(?!\d)", original)
-                else out
-            )
+    def _numeric_date(self, original: str) -> str:
         parts = re.split(r"([/.\-])", original)
-        if len(parts) == 5:
-            if len(parts[0]) == 4:
-                parts[2], parts[4] = f"{month_idx + 1:0{len(parts[2])}d}", f"{day:0{len(parts[4])}d}"
-            else:
-                parts[0], parts[2] = f"{day:0{len(parts[0])}d}", f"{month_idx + 1:0{len(parts[2])}d}"
+        if len(parts) != 5 or not all(p.isdigit() for p in parts[::2]):
+            return original
+        a, b, c = (int(p) for p in parts[::2])
+        if len(parts[0]) == 4:
+            year, month, day, order = a, b, c, (0, 1, 2)
+        elif b > 12 >= a:
+            month, day, year, order = a, b, c, (1, 2, 0)  # m/d/y
+        else:
+            day, month, year, order = a, b, c, (2, 1, 0)
+        short = year < 100
+        year = year + (2000 if year < 50 else 1900) if short else year
+        new = _safe_date(year, min(max(month, 1), 12), max(day, 1)) + dt.timedelta(days=self.date_offset)
+        values = {0: new.year % 100 if short else new.year, 1: new.month, 2: new.day}
+        for slot, index in zip(order, (0, 2, 4), strict=True):
+            parts[index] = f"{values[slot]:0{len(parts[index])}d}"
         return "".join(parts)
 
     def _age(self, rng: random.Random, original: str, language: str) -> str:
-        shift = rng.choice([-3, -2, -1, 1, 2, 3])
         m = re.match(r"\d+", original)
         if m:
-            return str(max(1, int(m.group(0)) + shift)) + original[m.end() :]
+            return str(_shift_age(int(m.group(0)), self.age_offset)) + original[m.end() :]
         unit = re.search(r"(?i)[ \t\-]*(?:tahun|taun|thn|th|years?[ \t\-]old|yo|y/o|yrs? old)$", original)
-        tail = original[unit.start() :] if unit else ""
-        return number_words(rng.randint(18, 60), "en" if re.search(r"(?i)years|ty|teen", original) else "id") + tail
+        body, tail = (original[: unit.start()], original[unit.start() :]) if unit else (original, "")
+        lang = "en" if re.search(r"(?i)years|ty|teen|one|two|three|five|eight", original) else "id"
+        value = _word_numbers(lang).get(" ".join(body.lower().split()))
+        if value is None:
+            return number_words(rng.randint(18, 60), lang) + tail
+        new = number_words(_shift_age(value, self.age_offset), lang)
+        return (new.capitalize() if body[:1].isupper() else new) + tail
 
     # -- ADDRESS, LOCATION, ORG ------------------------------------------------------------------------
     def _words(self, rng: random.Random, n: int = 2) -> str:
@@ -291,13 +363,13 @@ class SurrogateGenerator:
 
     def _address(self, rng: random.Random, original: str, language: str) -> str:
         new = re.sub(r"\d", lambda _: rng.choice("123456789"), original)
-        m = re.match(
-            r"((?:Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Komplek|Perumahan|Perum\.?)[ \t]+)"
+        m = re.search(
+            r"((?<!\w)(?:Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Komplek|Perumahan|Perum\.?)[ \t]+)"
             r"(.*?)(?=,|[ \t]+(?:No|Nomor|Blok|RT)\b|$)",
             new,
         )
         if m:
-            return m.group(1) + self._words(rng) + new[m.end() :]
+            return new[: m.start()] + m.group(1) + self._words(rng) + new[m.end() :]
         fake = _faker("en_GB")
         fake.seed_instance(rng.getrandbits(64))
         surname = str(fake.last_name())
@@ -309,15 +381,28 @@ class SurrogateGenerator:
         )
 
     def _location(self, rng: random.Random, original: str, language: str) -> str:
-        for word in sorted(LOCATION_TYPE_WORDS, key=len, reverse=True):
-            if original.lower().startswith(word.lower() + " "):
-                return original[: len(word)] + " " + self._words(rng)
+        prefix = _ADMIN_PREFIX.match(original)
+        if prefix is None:
+            for word in sorted(LOCATION_TYPE_WORDS, key=len, reverse=True):
+                if original.lower().startswith(word.lower() + " "):
+                    return original[: len(word)] + " " + self._words(rng)
         if language == "en" or original in gz.places_en():
-            places = sorted(gz.places_en())
+            return rng.choice(sorted(gz.places_en()))
+        found = place_regions(original)
+        own = {p for p, _lv in found}
+        province = self.region if self.region not in (None, NATIONAL) else None
+        if province is None and self.region is None and len(own) == 1:
+            province = next(iter(own))
+        if prefix is not None:
+            levels = _PREFIX_LEVELS[prefix.group(1).lower().rstrip(".")]
         else:
-            places = sorted(p for p in gz.places_admin() if " " not in p or original.count(" "))
-        choice = rng.choice(places)
-        return choice if choice != original else rng.choice(places)
+            levels = {lv for p, lv in found if province is None or p == province} or {lv for _p, lv in found}
+        if levels == {"province"}:
+            return rng.choice([n for n in sorted(_PROVINCE_NAMES) if n.lower() != original.lower()])
+        wanted = {"city", "regency"} if levels & {"city", "regency"} else {"district"}
+        pool = places_in(province, wanted) or places_in(None, wanted)
+        name = rng.choice(pool)
+        return (prefix.group(0) + name) if prefix is not None else name
 
     def _org(self, rng: random.Random, original: str, language: str) -> str:
         for word in sorted(ORG_TYPE_WORDS, key=len, reverse=True):

@@ -36,6 +36,7 @@ __all__ = [
     "set_members",
     "events",
     "deid_sources",
+    "deid_fields",
 ]
 
 metadata = MetaData(
@@ -220,3 +221,20 @@ deid_sources = Table(
 )
 """De-identification state of a source: its review (spans, no identifier strings) and, once applied,
 the mode, key id and public replacement records (migration 0003)."""
+
+deid_fields = Table(
+    "deid_fields",
+    metadata,
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("table_name", String(64), nullable=False),
+    Column("row_key", String(200), nullable=False),
+    Column("column_name", String(64), nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("review", JSON, nullable=False),
+    Column("scanned_at", DateTime(timezone=True), nullable=False),
+    Column("applied_at", DateTime(timezone=True)),
+    UniqueConstraint("table_name", "row_key", "column_name"),
+)
+"""De-identification state of a free-text field value (a memo, a case name, a code definition...): its
+location, the digest of the reviewed value and its review (spans, no identifier strings); see
+:mod:`makna.privacy.fields` (migration 0005)."""

@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..privacy import PII_TYPES
 from ..privacy.project import ReviewEntry, add_detection, decide, decide_all, deid_status, review_entries, scan
 from ..privacy.project_apply import apply
+from ..privacy.regions import PROVINCES
 from ..sources import get_source
 from ..views import segments_per_source
 from .deps import js_text, page, project_of, reply
@@ -75,6 +76,8 @@ class ApplyRequest(BaseModel):
     passphrase_repeat: SecretStr | None = None
     mode: Literal["surrogate", "tag", "mask"] = "surrogate"
     include_pending: bool = False
+    surrogate_region: str | None = Field(default=None, max_length=100, description="a province (code, name) or "
+                                         "'national'; default: the project's own province")
 
 
 def _key_path(raw: str) -> Path:
@@ -116,8 +119,8 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
     rows = _status_rows(request)
     wanted = ("pending",) if status == "pending" else None
     by_id = {r["source_id"]: r for r in rows}
-    scanned = [r for r in rows if r["number"] is not None and not r["applied"]]
-    entries = review_entries(proj, sources=[source] if source in by_id else None, status=wanted) if scanned else []
+    # transcripts under review and, unless one source is chosen, the reviewed free-text fields
+    entries = review_entries(proj, sources=[source] if source in by_id else None, status=wanted)
     page_no = max(0, page_no)
     shown = entries[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
     pieces: list[tuple[int, str, str, str]] = []
@@ -137,6 +140,7 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
         "scanned": any(r["number"] is not None for r in rows),
         "coded": [r for r in rows if r["codings"] and not r["applied"]],
         "pieces": pieces, "text_source": text_source, "types": PII_TYPES, "modes": MODES,
+        "provinces": sorted(PROVINCES.items(), key=lambda kv: kv[1]),
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     })
 
@@ -187,7 +191,10 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
     if (not path.exists() and body.passphrase_repeat is not None
             and body.passphrase_repeat.get_secret_value() != secret):
         raise InputError("the two passphrases differ: type the new key's passphrase twice")
-    report = apply(project_of(request), path, secret, mode=body.mode, include_pending=body.include_pending)
+    report = apply(project_of(request), path, secret, mode=body.mode, include_pending=body.include_pending,
+                   surrogate_region=body.surrogate_region)
     return reply({"sources": report.sources, "replaced": report.replaced, "by_type": report.by_type,
+                  "fields": report.fields, "events": report.events, "compacted": report.compacted,
+                  "region": report.region,
                   "key_path": str(path), "key_id": report.key_id[:12], "mode": report.mode,
                   "unscanned": report.unscanned, "warnings": report.warnings})

@@ -113,6 +113,7 @@
     const body = { key_path: f.key_path.value, passphrase: f.passphrase.value, mode: f.mode.value,
                    include_pending: f.include_pending.checked };
     if (f.passphrase_repeat.value) body.passphrase_repeat = f.passphrase_repeat.value;
+    if (f.surrogate_region && f.surrogate_region.value) body.surrogate_region = f.surrogate_region.value;
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     toast(M("De-identifying…"));

@@ -1,0 +1,283 @@
+"""Every free-text field of a project, declared in one place, and its review state.
+
+A transcript is not the only place an identifier can hide: memos, case names and descriptions,
+attribute values, codebook definitions and examples, segment memos, source names and original file
+names, set names and the project's name are written by people too. :data:`SCANNED` lists each such
+(table, column) with its kind; :data:`ELSEWHERE` the text columns de-identified another way (the
+transcript by its own review, turn speakers and the event log rewritten by ``apply``); and
+:data:`STRUCTURAL` every other text column with the reason it holds no free text (ids, keys,
+colours, hashes, types, times). A test checks that every text column of the schema is in exactly one
+of the three, so that a new column cannot be forgotten.
+
+The review of a field value lives in ``deid_fields`` (migration 0005) like a transcript's in
+``deid_sources``: spans and types, never the strings; the value supplies them on load, and the stored
+digest of the reviewed value tells whether it was edited since (then its review starts afresh). A
+label (``kind="label"``) is read with ``_`` as a space, so that ``wawancara_Siti.docx`` shows
+``Siti`` to the detectors; the replacement is written into the raw value at the same offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Table, func, insert, select, update
+
+from ..store import tables
+from ._state import State
+from .review import Review
+
+__all__ = ["ELSEWHERE", "SCANNED", "STRUCTURAL", "FieldSpec", "field_spec", "field_states", "rebuild_value",
+           "save_field", "unique_value", "write_field"]
+
+FieldKind = Literal["text", "label", "list"]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One scanned column: ``text`` (prose), ``label`` (a name; ``_`` read as a space) or ``list`` (a JSON
+    list of strings, reviewed one per line). ``unique``: the column is unique, so a replaced value that
+    meets another gets a `` (2)`` suffix. ``keys``: only the rows whose primary key is one of these."""
+
+    table: str
+    column: str
+    kind: FieldKind
+    unique: bool = False
+    keys: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """``table.column``."""
+        return f"{self.table}.{self.column}"
+
+
+SCANNED: tuple[FieldSpec, ...] = (
+    FieldSpec("meta", "value", "label", keys=("name",)),
+    FieldSpec("sources", "name", "label", unique=True),
+    FieldSpec("sources", "original_name", "label"),
+    FieldSpec("cases", "name", "label", unique=True),
+    FieldSpec("cases", "description", "text"),
+    FieldSpec("attributes", "name", "label", unique=True),
+    FieldSpec("attributes", "description", "text"),
+    FieldSpec("case_values", "value", "text"),
+    FieldSpec("codes", "name", "label"),
+    FieldSpec("codes", "definition", "text"),
+    FieldSpec("codes", "inclusion", "text"),
+    FieldSpec("codes", "exclusion", "text"),
+    FieldSpec("codes", "example", "text"),
+    FieldSpec("codes", "keywords", "list"),
+    FieldSpec("segments", "memo", "text"),
+    FieldSpec("memos", "title", "label"),
+    FieldSpec("memos", "text", "text"),
+    FieldSpec("sets", "name", "label", unique=True),
+    FieldSpec("sets", "description", "text"),
+)
+"""The free-text fields that ``makna deid scan`` reviews and ``apply`` replaces."""
+
+ELSEWHERE: Mapping[tuple[str, str], str] = {
+    ("sources", "text"): "the transcript: reviewed per source in deid_sources",
+    ("turns", "speaker"): "rewritten with the replacements of its source's text",
+    ("events", "payload"): "rewritten with every replacement; a de-identified source's import sha256 is dropped",
+}
+"""Text columns de-identified otherwise than as a scanned field."""
+
+STRUCTURAL: Mapping[tuple[str, str], str] = {
+    ("meta", "key"): "setting name",
+    ("coders", "id"): "id",
+    ("coders", "name"): "the researchers' own names (coders), not informants'",
+    ("coders", "kind"): "person or machine",
+    ("sources", "id"): "id",
+    ("sources", "sha256"): "hash (of the de-identified text after apply)",
+    ("sources", "media_type"): "media type",
+    ("sources", "language"): "language code",
+    ("sources", "encoding"): "character encoding",
+    ("turns", "source_id"): "id",
+    ("turns", "time_start"): "time stamp",
+    ("turns", "time_end"): "time stamp",
+    ("cases", "id"): "id",
+    ("attributes", "id"): "id",
+    ("attributes", "type"): "attribute type",
+    ("case_values", "case_id"): "id",
+    ("case_values", "attribute_id"): "id",
+    ("case_links", "id"): "id",
+    ("case_links", "case_id"): "id",
+    ("case_links", "source_id"): "id",
+    ("codes", "id"): "id",
+    ("codes", "key"): "the code's key, a structural identifier (codebook.yaml, the CLI)",
+    ("codes", "parent_id"): "id",
+    ("codes", "color"): "colour",
+    ("segments", "id"): "id",
+    ("segments", "source_id"): "id",
+    ("segments", "code_id"): "id",
+    ("segments", "coder_id"): "id",
+    ("memos", "id"): "id",
+    ("memos", "target_kind"): "target type",
+    ("memos", "target_id"): "id",
+    ("memos", "coder_id"): "id",
+    ("sets", "id"): "id",
+    ("sets", "kind"): "set type",
+    ("set_members", "set_id"): "id",
+    ("set_members", "member_id"): "id",
+    ("events", "actor"): "coder name",
+    ("events", "action"): "event kind",
+    ("deid_sources", "source_id"): "id",
+    ("deid_sources", "review"): "spans, types, detectors, statuses",
+    ("deid_sources", "mode"): "replacement mode",
+    ("deid_sources", "key_id"): "key fingerprint",
+    ("deid_sources", "replacements"): "spans and types",
+    ("deid_fields", "table_name"): "table name",
+    ("deid_fields", "row_key"): "id",
+    ("deid_fields", "column_name"): "column name",
+    ("deid_fields", "digest"): "hash of the reviewed value (of the replaced value after apply)",
+    ("deid_fields", "review"): "spans, types, detectors, statuses",
+}
+"""Every other text column of the schema, with why it holds no free text."""
+
+_WHAT = {"meta": "project", "sources": "source", "cases": "case", "attributes": "attribute",
+         "case_values": "value", "codes": "code", "segments": "segment", "memos": "memo", "sets": "set"}
+
+
+def field_spec(name: str) -> FieldSpec:
+    """The scanned field ``table.column``."""
+    for spec in SCANNED:
+        if spec.name == name:
+            return spec
+    raise KeyError(name)
+
+
+def _table(spec: FieldSpec) -> Table:
+    return tables.metadata.tables[spec.table]
+
+
+def _detect_text(spec: FieldSpec, value: str) -> str:
+    return value.replace("_", " ") if spec.kind == "label" else value
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def _labels(conn: Connection) -> dict[str, dict[str, str]]:
+    """Display labels of the rows that carry fields, per table."""
+    t = tables
+    out: dict[str, dict[str, str]] = {
+        "sources": {r[0]: r[1] for r in conn.execute(select(t.sources.c.id, t.sources.c.name))},
+        "cases": {r[0]: r[1] for r in conn.execute(select(t.cases.c.id, t.cases.c.name))},
+        "attributes": {r[0]: r[1] for r in conn.execute(select(t.attributes.c.id, t.attributes.c.name))},
+        "codes": {r[0]: r[1] for r in conn.execute(select(t.codes.c.id, t.codes.c.key))},
+        "sets": {r[0]: r[1] for r in conn.execute(select(t.sets.c.id, t.sets.c.name))},
+        "memos": {r[0]: r[1] or r[2] for r in conn.execute(select(t.memos.c.id, t.memos.c.title,
+                                                                   t.memos.c.target_kind))},
+    }
+    return out
+
+
+def _label(labels: dict[str, dict[str, str]], spec: FieldSpec, key: Sequence[str]) -> str:
+    if spec.table == "meta":
+        return "project"
+    if spec.table == "case_values":
+        return f"value {labels['cases'].get(key[0], '?')}/{labels['attributes'].get(key[1], '?')}"
+    if spec.table == "segments":
+        return f"segment {key[0][:8]}"
+    return f"{_WHAT[spec.table]} {labels[spec.table].get(key[0], key[0][:8])}"
+
+
+def _values(conn: Connection, spec: FieldSpec) -> Iterator[tuple[list[str], str]]:
+    table = _table(spec)
+    pk = list(table.primary_key.columns)
+    q = select(*pk, table.c[spec.column])
+    if spec.keys:
+        q = q.where(pk[0].in_(spec.keys))
+    for r in conn.execute(q):
+        raw: Any = r[-1]
+        value = "\n".join(str(v) for v in raw or []) if spec.kind == "list" else str(raw or "")
+        if value.strip():
+            yield [str(x) for x in r[:-1]], value
+
+
+def field_states(conn: Connection, language: str) -> list[State]:
+    """A state for every non-empty field value: its stored review when the value is the one reviewed,
+    else an empty one (``digest`` is then not the stored one: the value is new or was edited)."""
+    stored = {(r.table_name, r.row_key, r.column_name): r for r in conn.execute(select(tables.deid_fields))}
+    labels = _labels(conn)
+    out: list[State] = []
+    for spec in SCANNED:
+        for key, value in _values(conn, spec):
+            row_key = "/".join(key)
+            text, digest = _detect_text(spec, value), _digest(value)
+            r = stored.get((spec.table, row_key, spec.column))
+            same = r is not None and r.digest == digest
+            review = Review.from_dict(text, r.review) if r is not None and same else Review(text, ())
+            applied = r is not None and same and r.applied_at is not None
+            out.append(State(f"{spec.table}|{row_key}|{spec.column}", _label(labels, spec, key), language,
+                             r.number if r is not None else 0, review, applied,
+                             field=spec.name, value=value, digest=digest if same else ""))
+    return out
+
+
+def save_field(conn: Connection, st: State, *, applied_at: dt.datetime | None = None) -> None:
+    """Store the review of a field value (numbering it on first save); ``applied_at``: the value was
+    just replaced (``st.value`` is the new value, its review empty)."""
+    f = tables.deid_fields.c
+    table, row_key, column = st.source_id.split("|")
+    now = dt.datetime.now(dt.UTC)
+    values: dict[str, Any] = {"digest": _digest(st.value), "review": st.review.to_dict(), "scanned_at": now}
+    if applied_at is not None:
+        values["applied_at"] = applied_at
+    st.digest = values["digest"]
+    if st.number == 0:
+        exists = conn.execute(select(f.number).where(f.table_name == table, f.row_key == row_key,
+                                                     f.column_name == column)).scalar()
+        if exists is None:
+            st.number = int(conn.execute(select(func.coalesce(func.max(f.number), 0))).scalar_one()) + 1
+            conn.execute(insert(tables.deid_fields).values(number=st.number, table_name=table, row_key=row_key,
+                                                           column_name=column, **values))
+            return
+        st.number = int(exists)
+    conn.execute(update(tables.deid_fields).where(f.number == st.number).values(**values))
+
+
+def rebuild_value(raw: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """``raw`` with each (start, end, replacement) written in (a label's own ``_`` kept elsewhere)."""
+    out: list[str] = []
+    pos = 0
+    for start, end, new in sorted(spans):
+        out.append(raw[pos:start])
+        out.append(new)
+        pos = end
+    out.append(raw[pos:])
+    return "".join(out)
+
+
+def unique_value(conn: Connection, st: State, value: str, taken: set[str]) -> str:
+    """``value``, or ``value (2)``, ``(3)``... when the field's column is unique and it is taken by
+    another row (or by ``taken``: values given to other rows in the same apply)."""
+    spec = field_spec(st.field)
+    if not spec.unique:
+        return value
+    table = _table(spec)
+    pk = list(table.primary_key.columns)
+    _, row_key, _ = st.source_id.split("|")
+    others = {str(v).casefold() for v in conn.execute(select(table.c[spec.column]).where(pk[0] != row_key)).scalars()}
+    others |= {t.casefold() for t in taken}
+    stem, dot, ext = value.rpartition(".") if spec.table == "sources" and "." in value else (value, "", "")
+    candidate, n = value, 1
+    while candidate.casefold() in others:
+        n += 1
+        candidate = f"{stem} ({n}){dot}{ext}"
+    taken.add(candidate)
+    return candidate
+
+
+def write_field(conn: Connection, st: State, value: str) -> None:
+    """Write ``value`` into the field's row (a list field: one item per line)."""
+    spec = field_spec(st.field)
+    table = _table(spec)
+    _, row_key, _ = st.source_id.split("|")
+    pk = list(table.primary_key.columns)
+    where = [c == k for c, k in zip(pk, row_key.split("/"), strict=True)]
+    new: Any = [v for v in value.split("\n") if v.strip()] if spec.kind == "list" else value
+    conn.execute(update(table).where(*where).values({spec.column: new}))

