@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from fuzzer import damage_entry
 from odf.opendocument import OpenDocumentText
 from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import H, LineBreak, List, ListItem, Note, NoteBody, NoteCitation, P, S, Span, Tab
@@ -122,3 +123,19 @@ def test_not_a_zip(tmp_path: Path) -> None:
     path.write_text("hanya teks", encoding="utf-8")
     with pytest.raises(ImportFormatError, match=r"teks\.odt: not a valid \.odt \(it is not a zip archive\)"):
         read_document(path)
+
+
+def test_broken_zip_is_one_clear_error(tmp_path: Path) -> None:
+    """#12: an archive with bytes cut out of its middle (every entry then lies before where the
+    directory says: zipfile's 'negative seek value' at the mimetype), and a mimetype entry whose
+    bytes do not match its CRC, are ImportFormatErrors naming the file and the part."""
+    data = _build(tmp_path / "a.odt").read_bytes()
+    cut = tmp_path / "cut.odt"
+    cut.write_bytes(data[: len(data) // 2] + data[len(data) // 2 + 200 :])
+    with pytest.raises(ImportFormatError, match=r"cut\.odt: not a valid \.odt \(cannot read the part 'mimetype': "):
+        read_document(cut)
+    bad_crc = tmp_path / "crc.odt"
+    bad_crc.write_bytes(damage_entry(data, "mimetype"))
+    with pytest.raises(ImportFormatError, match=r"crc\.odt: not a valid \.odt \(cannot read the part 'mimetype': Bad"):
+        read_document(bad_crc)
+

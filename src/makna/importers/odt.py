@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import ImportFormatError
+from ..errors import ImportFormatError, excerpt, reason
 from ..text import normalize_text
 from ._base import ImportedText, register
-from ._safety import check_xml_part, open_zip
+from ._safety import check_xml_part, open_zip, read_part
 
 __all__ = ["MEDIA_TYPE", "read_odt"]
 
@@ -137,9 +137,9 @@ def _check_archive(path: Path, data: bytes) -> None:
     with open_zip(path, data, _KIND) as zf:
         names = zf.namelist()
         if "mimetype" in names:
-            mimetype = zf.read("mimetype").decode("ascii", "replace").strip()
+            mimetype = read_part(path, zf, "mimetype", _KIND).decode("ascii", "replace").strip()
             if mimetype not in _ACCEPTED_MIMETYPES:
-                raise ImportFormatError(f"{path}: not a valid {_KIND} (it is a {mimetype!r} document)")
+                raise ImportFormatError(f"{path}: not a valid {_KIND} (it is a {excerpt(mimetype)} document)")
         for required in ("content.xml", "META-INF/manifest.xml"):
             if required not in names:
                 raise ImportFormatError(f"{path}: not a valid {_KIND} (no {required} in the archive)")
@@ -158,7 +158,7 @@ def read_odt(path: Path, data: bytes) -> ImportedText:
         document = load(io.BytesIO(data))
         body = document.text
     except Exception as exc:  # odfpy raises many kinds on a broken package
-        raise ImportFormatError(f"{path}: not a valid {_KIND} ({type(exc).__name__}: {exc})") from None
+        raise ImportFormatError(f"{path}: not a valid {_KIND} ({type(exc).__name__}: {reason(exc)})") from None
     lines = [text for _, text in _blocks(body)]
     text = normalize_text("\n".join(lines)).strip("\n")
     return ImportedText(text=text, media_type=MEDIA_TYPE)
