@@ -201,3 +201,13 @@ def test_corrupt_compressed_source_text(tmp_path: Path, project: makna.Project) 
     with pytest.raises(ExchangeError, match=r"ok\.qdpx: cannot read entry 'sources/.*damaged"):
         import_qdpx(project, src)
     assert makna.list_sources(project) == [] and makna.list_codes(project) == []
+
+
+def test_undecodable_source_text_is_named_once(tmp_path: Path) -> None:
+    body = (f'<Project {NS} name="p"><Sources><TextSource guid="11111111-1111-1111-1111-111111111111" '
+            'name="a" plainTextPath="internal://a.txt"/></Sources></Project>')
+    src = _qdpx(tmp_path / "bin.qdpx", {"project.qde": body, "sources/a.txt": b"\xff\x00\x01 biner"})
+    with pytest.raises(ExchangeError, match=r"bin\.qdpx: sources/a\.txt: looks like a binary file") as caught:
+        import_project(src, tmp_path / "new.makna")
+    assert str(caught.value).count("a.txt") == 1
+    _assert_nothing_left(tmp_path)

@@ -410,7 +410,7 @@ class Mutator:
         return damage_entry(rezipped, info.filename, where), f"corrupt compressed stream of {info.filename!r} at {where[:4]}"
 
     def _header_field(self, data: bytes) -> tuple[bytes, str]:
-        """Change a field of a central directory record: method, CRC, sizes or offset."""
+        """Change a field of a central directory record: method, flags, CRC, sizes or offset."""
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 start = zf.start_dir  # type: ignore[attr-defined]
@@ -428,6 +428,7 @@ class Mutator:
         rec = self.rng.choice(records)
         name, offset, fmt, values = self.rng.choice((
             ("method", 10, "<H", (1, 6, 12, 14, 99, 0, 8)),
+            ("flags", 8, "<H", (1, 8, 0x41, 0x800, 0xFFFF)),
             ("crc", 16, "<I", (0, 0xFFFFFFFF, self.rng.getrandbits(32))),
             ("compressed size", 20, "<I", (0, 1, 0xFFFFFFFF, self.rng.getrandbits(16))),
             ("size", 24, "<I", (0, 1, 0xFFFFFFFF, self.rng.getrandbits(16), 300 * 1024 * 1024)),

@@ -58,11 +58,12 @@ def test_unmutated_samples_import_whole(workspace: Workspace, samples: dict[str,
 
     for sample in samples.values():
         case = f"{sample.name}-original"
-        if sample.suffix == ".qdpx":
-            outcome = run_qdpx_case(workspace, sample, case, sample.data, index=1, cli=True)
+        if sample.suffix == ".qdpx":  # as a new project (scanned in a child process), and into an empty one
+            outcomes = [run_qdpx_case(workspace, sample, f"{case}-{i}", sample.data, index=i, cli=True) for i in (0, 1)]
         else:
-            outcome = run_file_case(workspace, sample, case, sample.data, cli=True)
-        assert outcome.kind == "imported", describe(outcome, SEED)
+            outcomes = [run_file_case(workspace, sample, case, sample.data, cli=True)]
+        for outcome in outcomes:
+            assert outcome.kind == "imported", describe(outcome, SEED)
 
 
 def test_mutations_are_reproducible_and_reach_inside_archives(samples: dict[str, Sample]) -> None:

@@ -139,3 +139,21 @@ def test_broken_zip_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match=r"crc\.odt: not a valid \.odt \(cannot read the part 'mimetype': Bad"):
         read_document(bad_crc)
 
+
+
+@pytest.mark.parametrize("count", ["99999999999999999999", "9" * 5000, "300000000", "²"],
+                         ids=["20-digits", "5000-digits", "300-million", "superscript-two"])
+def test_absurd_space_counts(tmp_path: Path, count: str) -> None:
+    """A text:s whose count no document holds (#12: int() over 4,300 digits, an index overflow, or
+    300 MB of spaces) is refused; a count that is not a number stands for one space."""
+    src = _build(tmp_path / "a.odt")
+    with zipfile.ZipFile(src) as z:
+        content = z.read("content.xml")
+    assert b'text:c="3"' in content
+    changed = content.replace(b'text:c="3"', f'text:c="{count}"'.encode())
+    out = _rewrite(src, tmp_path / "spasi.odt", {"content.xml": changed})
+    if count == "²":
+        assert read_document(out).text.startswith("Wawancara 1\nInforman: satu dua\t")
+        return
+    with pytest.raises(ImportFormatError, match=r"spasi\.odt: not a valid \.odt \(a text:s element asks for '\d+'"):
+        read_document(out)

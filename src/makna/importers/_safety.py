@@ -53,8 +53,8 @@ ZIP_READ_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
-def _fail(path: Path, kind: str, reason: str) -> ImportFormatError:
-    return ImportFormatError(f"{path}: not a valid {kind} ({reason})")
+def _fail(path: Path, kind: str, why: str) -> ImportFormatError:
+    return ImportFormatError(f"{path}: not a valid {kind} ({why})")
 
 
 def open_zip(
