@@ -157,3 +157,15 @@ def test_absurd_space_counts(tmp_path: Path, count: str) -> None:
         return
     with pytest.raises(ImportFormatError, match=r"spasi\.odt: not a valid \.odt \(a text:s element asks for '\d+'"):
         read_document(out)
+
+
+def test_manifest_in_a_foreign_namespace(tmp_path: Path) -> None:
+    """#12 (fuzzer, odt#176 of seed 1): odfpy then loads no text body; an error, not an AttributeError."""
+    src = _build(tmp_path / "a.odt")
+    with zipfile.ZipFile(src) as z:
+        manifest = z.read("META-INF/manifest.xml")
+    broken = manifest.replace(b"xmlns:manifest:1.0", b"xmlns:manifest:1.-1")
+    assert broken != manifest
+    out = _rewrite(src, tmp_path / "manifest.odt", {"META-INF/manifest.xml": broken})
+    with pytest.raises(ImportFormatError, match=r"manifest\.odt: not a valid \.odt \(no text body"):
+        read_document(out)

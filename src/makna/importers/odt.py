@@ -174,6 +174,10 @@ def read_odt(path: Path, data: bytes) -> ImportedText:
         body = document.text
     except Exception as exc:  # odfpy raises many kinds on a broken package
         raise ImportFormatError(f"{path}: not a valid {_KIND} ({type(exc).__name__}: {reason(exc)})") from None
+    if body is None:  # odfpy found no office:text (the manifest names another kind of document)
+        raise ImportFormatError(
+            f"{path}: not a valid {_KIND} (no text body: content.xml or META-INF/manifest.xml is not a text document's)"
+        )
     try:
         lines = [text for _, text in _blocks(body)]
     except _Refused as exc:
