@@ -64,10 +64,6 @@ class Sample:
     def suffix(self) -> str:
         return Path(self.filename).suffix.lower()
 
-    @property
-    def is_zip(self) -> bool:
-        return self.data.startswith(b"PK\x03\x04")
-
 
 TRANSCRIPT = (
     "Pewawancara: Bisa diceritakan awalnya pakai MiChat?\n"
