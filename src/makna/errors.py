@@ -30,7 +30,14 @@ __all__ = [
     "PrivacyError",
     "KeyFileError",
     "ExchangeError",
+    "excerpt",
+    "reason",
 ]
+
+#: How much of the offending input an error message quotes.
+EXCERPT_CHARS = 80
+#: How much of a library's own message an error message passes on (it may quote the input too).
+REASON_CHARS = 160
 
 
 class MaknaError(Exception):
@@ -138,3 +145,19 @@ class KeyFileError(PrivacyError):
 
 class ExchangeError(InputError):
     """A project or codebook exchange file (REFI-QDA, CSV, JSON) is invalid."""
+
+
+def excerpt(value: str | bytes, limit: int = EXCERPT_CHARS) -> str:
+    """``value`` quoted for an error message (its ``repr``), cut to ``limit`` characters with the
+    full length said: an error names what was wrong, it does not repeat a 2 KB line."""
+    if len(value) <= limit:
+        return repr(value)
+    unit = "bytes" if isinstance(value, bytes) else "characters"
+    return f"{value[:limit]!r}... ({len(value):,} {unit})"
+
+
+def reason(exc: BaseException, limit: int = REASON_CHARS) -> str:
+    """A library's exception as the reason in a one-line error: its message on one line (its type
+    when it has none), cut to ``limit`` characters."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else f"{text[:limit]}..."

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 import makna
+from importers.fuzzer import damage_entry  # tests/importers/fuzzer.py
 from makna.errors import ExchangeError, ProjectExistsError
 from makna.exchange import Limits, import_project, import_qdc, import_qdpx
+from makna.exchange._scan import child_records
 
 NS = 'xmlns="urn:QDA-XML:project:1.0"'
 MINIMAL = f'<?xml version="1.0" encoding="UTF-8"?><Project {NS} name="p" origin="test"></Project>'
@@ -158,3 +160,54 @@ def test_failed_import_leaves_the_location_reusable(project_location: str, tmp_p
         import_project(src, project_location)
     with makna.create_project(project_location) as again:
         assert makna.list_sources(again) == []
+
+
+def _damage_entry(path: Path, name: str) -> Path:
+    path.write_bytes(damage_entry(path.read_bytes(), name))
+    return path
+
+
+def _exported(tmp_path: Path) -> Path:
+    with makna.create_project(tmp_path / "orig.makna", coder="ani") as orig:
+        makna.import_text(orig, "a.txt", "P: halo, apa kabar semuanya?\nI: baik-baik saja, terima kasih.\n" * 40)
+        makna.add_code(orig, "exp")
+        makna.code_turn(orig, "a.txt", 1, "exp")
+        makna.export_qdpx(orig, tmp_path / "ok.qdpx")
+    return tmp_path / "ok.qdpx"
+
+
+def test_corrupt_compressed_project_xml(tmp_path: Path) -> None:
+    """A corrupt deflate stream in the .qde (zlib.error or a bad CRC while it is read): one clear
+    error naming the file, and no project left behind (#12)."""
+    src = _exported(tmp_path)
+    with zipfile.ZipFile(src) as zf:
+        qde = next(n for n in zf.namelist() if n.endswith(".qde"))
+    _damage_entry(src, qde)
+    with pytest.raises(ExchangeError, match=r"ok\.qdpx: cannot read entry '.*\.qde' \(the file is damaged") as caught:
+        import_project(src, tmp_path / "new.makna")
+    assert "\n" not in str(caught.value) and len(str(caught.value)) < len(str(src)) + 300
+    _assert_nothing_left(tmp_path)
+    # the reader in a child process (for large files) says the same kind of thing
+    with child_records(str(src), qde, 10_000) as records:
+        last = list(records)[-1]
+    assert last[:2] == ("error", "read") and last[2].startswith("the archive is damaged (")
+
+
+def test_corrupt_compressed_source_text(tmp_path: Path, project: makna.Project) -> None:
+    src = _exported(tmp_path)
+    with zipfile.ZipFile(src) as zf:
+        entry = next(n for n in zf.namelist() if n.startswith("sources/"))
+    _damage_entry(src, entry)
+    with pytest.raises(ExchangeError, match=r"ok\.qdpx: cannot read entry 'sources/.*damaged"):
+        import_qdpx(project, src)
+    assert makna.list_sources(project) == [] and makna.list_codes(project) == []
+
+
+def test_undecodable_source_text_is_named_once(tmp_path: Path) -> None:
+    body = (f'<Project {NS} name="p"><Sources><TextSource guid="11111111-1111-1111-1111-111111111111" '
+            'name="a" plainTextPath="internal://a.txt"/></Sources></Project>')
+    src = _qdpx(tmp_path / "bin.qdpx", {"project.qde": body, "sources/a.txt": b"\xff\x00\x01 biner"})
+    with pytest.raises(ExchangeError, match=r"bin\.qdpx: sources/a\.txt: looks like a binary file") as caught:
+        import_project(src, tmp_path / "new.makna")
+    assert str(caught.value).count("a.txt") == 1
+    _assert_nothing_left(tmp_path)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from fuzzer import damage_entry
 
 from makna.errors import ImportFormatError
 from makna.importers import read_document
@@ -154,3 +155,13 @@ def test_path_traversal_entries_are_refused(tmp_path: Path, name: str) -> None:
     out.write_bytes(buf.getvalue())
     with pytest.raises(ImportFormatError, match=r"traversal\.docx: .*unsafe entry name"):
         read_document(out)
+
+
+def test_corrupt_deflate_stream_is_one_clear_error(tmp_path: Path) -> None:
+    """#12: a part whose compressed stream is corrupt (zlib.error) or fails its CRC."""
+    data = _build(tmp_path / "a.docx").read_bytes()
+    out = tmp_path / "zlib.docx"
+    out.write_bytes(damage_entry(data, "word/document.xml"))
+    with pytest.raises(ImportFormatError, match=r"zlib\.docx: not a valid \.docx \(cannot read the part 'word/do") as e:
+        read_document(out)
+    assert "\n" not in str(e.value) and len(str(e.value)) < len(str(out)) + 250

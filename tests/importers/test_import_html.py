@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from makna.errors import EncodingError
+from makna.errors import EncodingError, ImportFormatError
 from makna.importers import read_document
-from makna.importers.html import html_to_text
+from makna.importers.html import MAX_DEPTH, HTMLLimitError, html_to_text
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Judul tab</title><style>p { color: red }</style>
@@ -106,3 +106,24 @@ def test_wrong_meta_charset_is_an_encoding_error(tmp_path: Path) -> None:
 )
 def test_fragments(markup: str, expected: str) -> None:
     assert html_to_text(markup) == expected
+
+
+def test_deep_nesting_keeps_all_the_text(tmp_path: Path) -> None:
+    """#12: past 256 levels lxml's default parser stopped and the text after the deep part was lost."""
+    depth = 1000
+    markup = "<p>sebelum</p>" + "<div>" * depth + "dalam" + "</div>" * depth + "<p>sesudah</p>"
+    path = tmp_path / "dalam.html"
+    path.write_text(markup, encoding="utf-8")
+    assert read_document(path).text == "sebelum\ndalam\nsesudah"
+
+
+def test_nesting_beyond_the_parser_limit_is_refused(tmp_path: Path) -> None:
+    """Deeper than the parser can go: an error saying why, never the part before the deep one."""
+    markup = "<p>sebelum</p>" + "<div>" * (MAX_DEPTH + 100) + "dalam" + "</div>" * (MAX_DEPTH + 100) + "<p>sesudah</p>"
+    path = tmp_path / "terlalu.html"
+    path.write_text(markup, encoding="utf-8")
+    with pytest.raises(ImportFormatError, match=rf"terlalu\.html: cannot be read whole, so not imported \(the parser "
+                                                rf"stopped at line 1: elements nested more than {MAX_DEPTH} deep\)"):
+        read_document(path)
+    with pytest.raises(HTMLLimitError):
+        html_to_text(markup)

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from fuzzer import damage_entry
 from odf.opendocument import OpenDocumentText
 from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import H, LineBreak, List, ListItem, Note, NoteBody, NoteCitation, P, S, Span, Tab
@@ -122,3 +123,49 @@ def test_not_a_zip(tmp_path: Path) -> None:
     path.write_text("hanya teks", encoding="utf-8")
     with pytest.raises(ImportFormatError, match=r"teks\.odt: not a valid \.odt \(it is not a zip archive\)"):
         read_document(path)
+
+
+def test_broken_zip_is_one_clear_error(tmp_path: Path) -> None:
+    """#12: an archive with bytes cut out of its middle (every entry then lies before where the
+    directory says: zipfile's 'negative seek value' at the mimetype), and a mimetype entry whose
+    bytes do not match its CRC, are ImportFormatErrors naming the file and the part."""
+    data = _build(tmp_path / "a.odt").read_bytes()
+    cut = tmp_path / "cut.odt"
+    cut.write_bytes(data[: len(data) // 2] + data[len(data) // 2 + 200 :])
+    with pytest.raises(ImportFormatError, match=r"cut\.odt: not a valid \.odt \(cannot read the part 'mimetype': "):
+        read_document(cut)
+    bad_crc = tmp_path / "crc.odt"
+    bad_crc.write_bytes(damage_entry(data, "mimetype"))
+    with pytest.raises(ImportFormatError, match=r"crc\.odt: not a valid \.odt \(cannot read the part 'mimetype': Bad"):
+        read_document(bad_crc)
+
+
+
+@pytest.mark.parametrize("count", ["99999999999999999999", "9" * 5000, "300000000", "²"],
+                         ids=["20-digits", "5000-digits", "300-million", "superscript-two"])
+def test_absurd_space_counts(tmp_path: Path, count: str) -> None:
+    """A text:s whose count no document holds (#12: int() over 4,300 digits, an index overflow, or
+    300 MB of spaces) is refused; a count that is not a number stands for one space."""
+    src = _build(tmp_path / "a.odt")
+    with zipfile.ZipFile(src) as z:
+        content = z.read("content.xml")
+    assert b'text:c="3"' in content
+    changed = content.replace(b'text:c="3"', f'text:c="{count}"'.encode())
+    out = _rewrite(src, tmp_path / "spasi.odt", {"content.xml": changed})
+    if count == "²":
+        assert read_document(out).text.startswith("Wawancara 1\nInforman: satu dua\t")
+        return
+    with pytest.raises(ImportFormatError, match=r"spasi\.odt: not a valid \.odt \(a text:s element asks for '\d+'"):
+        read_document(out)
+
+
+def test_manifest_in_a_foreign_namespace(tmp_path: Path) -> None:
+    """#12 (fuzzer, odt#176 of seed 1): odfpy then loads no text body; an error, not an AttributeError."""
+    src = _build(tmp_path / "a.odt")
+    with zipfile.ZipFile(src) as z:
+        manifest = z.read("META-INF/manifest.xml")
+    broken = manifest.replace(b"xmlns:manifest:1.0", b"xmlns:manifest:1.-1")
+    assert broken != manifest
+    out = _rewrite(src, tmp_path / "manifest.odt", {"META-INF/manifest.xml": broken})
+    with pytest.raises(ImportFormatError, match=r"manifest\.odt: not a valid \.odt \(no text body"):
+        read_document(out)

@@ -57,3 +57,18 @@ def test_xml_part_checks() -> None:
             check_xml_part(Path("f.odt"), zf, "dtd.xml", ".odt")
         with pytest.raises(ImportFormatError, match="'none.xml' is missing"):
             check_xml_part(Path("f.odt"), zf, "none.xml", ".odt")
+
+
+def test_encrypted_entries_are_refused() -> None:
+    """#12: zipfile raises RuntimeError on reading an encrypted entry: refused up front instead."""
+    data = bytearray(_zip({"a.xml": b"<a/>"}))
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 8] |= 0x1  # general purpose flag: encrypted
+    with pytest.raises(ImportFormatError, match=r"e\.docx: not a valid \.docx \(the entry 'a\.xml' is encrypted\)"):
+        open_zip(Path("e.docx"), bytes(data), ".docx")
+
+
+def test_long_entry_names_are_quoted_short() -> None:
+    data = _zip({"../" + "x" * 5000: b"x"})
+    with pytest.raises(ImportFormatError, match=r"unsafe entry name '\.\./x+'\.\.\. \(5,003 characters\)\)$"):
+        open_zip(Path("n.odt"), data, ".odt")

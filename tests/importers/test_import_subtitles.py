@@ -94,3 +94,24 @@ def test_no_cues(tmp_path: Path) -> None:
     path.write_text("WEBVTT\n\nNOTE hanya catatan\n", encoding="utf-8")
     with pytest.raises(ImportFormatError, match=r"kosong\.vtt: no subtitle cues"):
         read_document(path)
+
+
+def test_absurd_hours_are_a_clear_error(tmp_path: Path) -> None:
+    """#12: a 5,000-digit hour field (beyond Python's int() limit) is refused, quoting a short excerpt."""
+    path = tmp_path / "jam.srt"
+    path.write_text(f"1\n{'9' * 5000}:00:01,000 --> 00:00:02,000\nteks\n", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match=r"jam\.srt: line 2: a cue time has more than 6 digits of hours") as e:
+        read_document(path)
+    assert "\n" not in str(e.value) and len(str(e.value)) < len(str(path)) + 200
+    path.write_text("1\n999999:00:01,000 --> 999999:00:02,000\nteks\n", encoding="utf-8")
+    assert read_document(path).turns == [TurnSpan("", 0, 4, "999999:00:01.000", "999999:00:02.000")]
+
+
+def test_error_quotes_at_most_80_characters(tmp_path: Path) -> None:
+    """#12: a 2 KB timing line is not repeated in the error."""
+    path = tmp_path / "panjang.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> " + "x" * 2000 + "\nteks\n", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match=r"line 3: not a cue timing line: '00:00:01\.000 --> x+'\.\.\. "
+                                                r"\(2,017 characters\)$") as e:
+        read_document(path)
+    assert len(str(e.value)) < len(str(path)) + 200

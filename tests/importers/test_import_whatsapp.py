@@ -164,3 +164,24 @@ def test_round_trip(messages: list[tuple[str, dt.datetime, list[str]]], ios: boo
         expected = when.replace(microsecond=0) if ios else when.replace(second=0, microsecond=0)
         assert turn.time_start == expected.isoformat(timespec="seconds" if ios else "minutes")
         assert result.text[turn.start : turn.end] == line
+
+
+def test_impossible_dates_start_their_own_message() -> None:
+    """#12: a header whose date or time cannot be (31 February, 25:61, a five-digit year) is still a
+    message of its own, never merged into the one before; its turn has no time and a note says so."""
+    export = (
+        "31/12/2023 21.41 - Ani: halo\n"
+        "31/02/2024 21.42 - Budi: apa kabar\n"
+        "31/12/20234 21.43 - Ani: baik\n"
+        "31/12/2023 25.61 - Budi: oke\n"
+        "lanjut\n"
+    )
+    result = parse_whatsapp(export, source="chat.txt")
+    assert result.text == "Ani: halo\nBudi: apa kabar\nAni: baik\nBudi: oke lanjut"
+    assert [(t.speaker, t.time_start) for t in result.turns or []] == [
+        ("Ani", "2023-12-31T21:41"), ("Budi", None), ("Ani", None), ("Budi", None),
+    ]
+    assert result.notes == [
+        "3 WhatsApp message(s) with an impossible date or time, kept without a timestamp "
+        "(line 2: '31/02/2024 21.42'; line 3: '31/12/20234 21.43'; line 4: '31/12/2023 25.61')"
+    ]

@@ -14,20 +14,23 @@ refused before parsing. Readers also count elements against :attr:`Limits.max_el
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
-from ..errors import ExchangeError
+from ..errors import ExchangeError, excerpt, reason
+from ..importers._safety import ZIP_READ_ERRORS
 from ._scan import SAFE_OPTIONS, Entries, local
 
 __all__ = ["Limits", "Archive", "check_prolog", "check_entry_prolog", "safe_parser", "parse_xml_bytes", "local"]
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_ENTRY_ERRORS: tuple[type[Exception], ...] = (*ZIP_READ_ERRORS, KeyError)
 _RATIO_FLOOR = 1024 * 1024
 _PROLOG_BYTES = 64 * 1024
 
@@ -62,8 +65,8 @@ class Archive:
             raise _fail(path, "no such file") from None
         except IsADirectoryError:
             raise _fail(path, "is a folder, not a .qdpx file") from None
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-            raise _fail(path, f"not a .qdpx file (not a readable zip archive: {exc})") from None
+        except ZIP_READ_ERRORS as exc:
+            raise _fail(path, f"not a .qdpx file (not a readable zip archive: {reason(exc)})") from None
         try:
             self._check()
         except BaseException:
@@ -80,14 +83,16 @@ class Archive:
         for info in infos:
             name = info.filename.replace("\\", "/")
             if name.startswith("/") or _DRIVE.match(name) or ".." in name.split("/"):
-                raise _fail(self.path, f"unsafe entry name {info.filename!r} (absolute or with '..')")
+                raise _fail(self.path, f"unsafe entry name {excerpt(info.filename)} (absolute or with '..')")
+            if info.flag_bits & 0x1:
+                raise _fail(self.path, f"entry {excerpt(info.filename)} is encrypted")
             if info.file_size > lim.max_entry:
-                raise _fail(self.path, f"entry {info.filename!r} expands to over {lim.max_entry:,} bytes")
+                raise _fail(self.path, f"entry {excerpt(info.filename)} expands to over {lim.max_entry:,} bytes")
             total += info.file_size
             if total > lim.max_total:
                 raise _fail(self.path, f"expands to more than {lim.max_total:,} bytes")
             if info.file_size > _RATIO_FLOOR and info.file_size > lim.max_ratio * max(info.compress_size, 1):
-                raise _fail(self.path, f"entry {info.filename!r} claims a compression ratio over "
+                raise _fail(self.path, f"entry {excerpt(info.filename)} claims a compression ratio over "
                                        f"{lim.max_ratio}:1 (a zip bomb?)")
 
     def __enter__(self) -> Archive:
@@ -123,17 +128,23 @@ class Archive:
         try:
             with self._zf.open(name) as fh:
                 data = fh.read(self._zf.getinfo(name).file_size + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, KeyError) as exc:
-            raise _fail(self.path, f"cannot read entry {name!r}: {exc}") from None
+        except _ENTRY_ERRORS as exc:
+            raise self.unreadable(name, exc) from None
         if len(data) > self._zf.getinfo(name).file_size:
-            raise _fail(self.path, f"entry {name!r} is larger than its directory says")
+            raise _fail(self.path, f"entry {excerpt(name)} is larger than its directory says")
         return data
 
     def open(self, name: str) -> IO[bytes]:
+        """A stream of entry ``name`` whose reads raise ExchangeError when the entry is damaged (a
+        corrupt compressed stream, a bad CRC), as opening it does."""
         try:
-            return self._zf.open(name)
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, KeyError) as exc:
-            raise _fail(self.path, f"cannot read entry {name!r}: {exc}") from None
+            return cast(IO[bytes], _EntryStream(self, name, self._zf.open(name)))
+        except _ENTRY_ERRORS as exc:
+            raise self.unreadable(name, exc) from None
+
+    def unreadable(self, name: str, exc: BaseException) -> ExchangeError:
+        """The error for an entry that cannot be read."""
+        return _fail(self.path, f"cannot read entry {excerpt(name)} (the file is damaged: {reason(exc)})")
 
     def single(self, suffix: str, what: str) -> str:
         """The one entry whose name ends with ``suffix`` (``.qde``), preferring the top level."""
@@ -141,9 +152,35 @@ class Archive:
         top = [n for n in found if "/" not in n.replace("\\", "/")]
         pick = top or found
         if len(pick) != 1:
-            why = "no" if not pick else f"{len(pick)} ({', '.join(sorted(pick)[:5])})"
+            why = "no" if not pick else f"{len(pick)} ({', '.join(excerpt(n) for n in sorted(pick)[:5])})"
             raise _fail(self.path, f"expected one {what} ({suffix}) in the archive, found {why}")
         return pick[0]
+
+
+class _EntryStream(io.RawIOBase):
+    """An open entry of an :class:`Archive`: read errors become the archive's ExchangeError."""
+
+    def __init__(self, archive: Archive, name: str, stream: IO[bytes]) -> None:
+        super().__init__()
+        self._archive, self._name, self._stream = archive, name, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        try:
+            return self._stream.read(-1 if size is None else size)
+        except ZIP_READ_ERRORS as exc:
+            raise self._archive.unreadable(self._name, exc) from None
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._stream.close()
+        super().close()
 
 
 _DECL = re.compile(r"\s*(<\?.*?\?>|<!--.*?-->)", re.S)
@@ -185,4 +222,4 @@ def parse_xml_bytes(source: Path | str, data: bytes) -> Any:
     try:
         return etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
-        raise _fail(source, f"not well-formed XML ({exc})") from None
+        raise _fail(source, f"not well-formed XML ({reason(exc)})") from None

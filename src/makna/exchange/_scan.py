@@ -40,6 +40,7 @@ Errors are :class:`ScanError` (kind ``"syntax"`` or ``"limit"``); the child send
 from __future__ import annotations
 
 import gc
+import lzma
 import marshal
 import os
 import re
@@ -47,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import PurePosixPath
@@ -289,8 +291,14 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
                 raise ScanError("limit", f"more than {max_elements:,} XML elements")
             _release(el)
     except etree.XMLSyntaxError as exc:
-        raise ScanError("syntax", str(exc)) from None
+        raise ScanError("syntax", _one_line(exc)) from None
     yield ("end", elements)
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's message on one line, cut to 160 characters (as makna.errors.reason)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 160 else f"{text[:160]}..."
 
 
 def scan_records(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterator[Record]:
@@ -398,8 +406,10 @@ def main(argv: list[str]) -> int:
                 send(record)
     except ScanError as exc:
         send(("error", exc.kind, str(exc)))
-    except (OSError, zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
-        send(("error", "read", str(exc)))
+    # what reading a damaged archive raises (makna.importers._safety.ZIP_READ_ERRORS: this file imports no makna)
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, EOFError, ValueError,
+            NotImplementedError) as exc:
+        send(("error", "read", f"the archive is damaged ({_one_line(exc)})"))
     out.flush()
     return 0
 

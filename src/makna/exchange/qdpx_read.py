@@ -548,7 +548,7 @@ def _decode(archive: Archive, entry: str, data: bytes | None = None) -> str:
         try:
             return decode_text(Path(entry), data)[0]
         except MaknaError as exc:
-            raise ExchangeError(f"{archive.path}: {entry}: {exc}") from None
+            raise ExchangeError(f"{archive.path}: {exc}") from None  # exc names the entry
 
 
 @dataclass

@@ -14,6 +14,7 @@ from ._base import (
     Reader,
     read_document,
     register,
+    registered_readers,
     supported_suffixes,
 )
 
@@ -23,5 +24,6 @@ __all__ = [
     "Reader",
     "read_document",
     "register",
+    "registered_readers",
     "supported_suffixes",
 ]

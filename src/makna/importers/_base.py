@@ -62,6 +62,12 @@ def supported_suffixes() -> list[str]:
     return sorted(_READERS)
 
 
+def registered_readers() -> dict[str, Reader]:
+    """The reader registered for each suffix (several suffixes may share one reader)."""
+    _load()
+    return dict(_READERS)
+
+
 def read_document(path: Path, *, max_bytes: int | None = None) -> ImportedText:
     """Read ``path`` with the reader for its suffix, after checking it exists, is a file, is not
     empty and not larger than ``max_bytes``."""

@@ -12,20 +12,24 @@ an entry beyond the size its directory declares, so checking the declared sizes 
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
 
-from ..errors import ImportFormatError
+from ..errors import ImportFormatError, excerpt, reason
 
 __all__ = [
     "MAX_ENTRIES",
     "MAX_RATIO",
     "MAX_UNCOMPRESSED",
+    "ZIP_READ_ERRORS",
     "check_xml_part",
     "open_zip",
+    "read_part",
     "safe_xml_parser",
 ]
 
@@ -41,10 +45,16 @@ _DOCTYPE_MARKERS = tuple(
     for codec in ("ascii", "utf-16-le", "utf-16-be")
 )
 _DRIVE = re.compile(r"^[A-Za-z]:")
+#: What reading a damaged zip archive or one of its entries raises: a broken directory or header,
+#: a corrupt compressed stream (zlib, bzip2, lzma), a CRC mismatch, an unknown compression method.
+ZIP_READ_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, OSError, ValueError, EOFError,
+    NotImplementedError,
+)
 
 
-def _fail(path: Path, kind: str, reason: str) -> ImportFormatError:
-    return ImportFormatError(f"{path}: not a valid {kind} ({reason})")
+def _fail(path: Path, kind: str, why: str) -> ImportFormatError:
+    return ImportFormatError(f"{path}: not a valid {kind} ({why})")
 
 
 def open_zip(
@@ -61,8 +71,8 @@ def open_zip(
         raise _fail(path, kind, "it is not a zip archive")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise _fail(path, kind, f"broken zip archive: {exc}") from None
+    except ZIP_READ_ERRORS as exc:
+        raise _fail(path, kind, f"broken zip archive: {reason(exc)}") from None
     try:
         infos = zf.infolist()
         if len(infos) > MAX_ENTRIES:
@@ -71,7 +81,9 @@ def open_zip(
         for info in infos:
             name = info.filename.replace("\\", "/")
             if name.startswith("/") or _DRIVE.match(name) or ".." in name.split("/"):
-                raise _fail(path, kind, f"unsafe entry name {info.filename!r}")
+                raise _fail(path, kind, f"unsafe entry name {excerpt(info.filename)}")
+            if info.flag_bits & 0x1:
+                raise _fail(path, kind, f"the entry {excerpt(info.filename)} is encrypted")
             total += info.file_size
             if total > max_uncompressed:
                 raise _fail(path, kind, f"expands to more than {max_uncompressed:,} bytes")
@@ -79,7 +91,7 @@ def open_zip(
                 raise _fail(
                     path,
                     kind,
-                    f"entry {info.filename!r} claims a compression ratio over {max_ratio}:1 (a zip bomb?)",
+                    f"entry {excerpt(info.filename)} claims a compression ratio over {max_ratio}:1 (a zip bomb?)",
                 )
     except ImportFormatError:
         zf.close()
@@ -94,20 +106,27 @@ def safe_xml_parser() -> etree.XMLParser:
     )
 
 
+def read_part(path: Path, zf: zipfile.ZipFile, name: str, kind: str) -> bytes:
+    """The bytes of the entry ``name`` of ``zf`` (an archive from :func:`open_zip`); a missing or
+    damaged entry (a corrupt compressed stream, a bad CRC, a broken header) is an ImportFormatError
+    naming the file, the entry and the reason."""
+    try:
+        return zf.read(name)
+    except KeyError:
+        raise _fail(path, kind, f"the part {excerpt(name)} is missing") from None
+    except ZIP_READ_ERRORS as exc:
+        raise _fail(path, kind, f"cannot read the part {excerpt(name)}: {reason(exc)}") from None
+
+
 def check_xml_part(path: Path, zf: zipfile.ZipFile, name: str, kind: str, *, parse: bool = False) -> bytes:
     """Read the XML part ``name`` of ``zf`` and refuse it if it declares a DTD or entities; with
     ``parse``, also check that it is well-formed. Returns the part's bytes."""
-    try:
-        raw = zf.read(name)
-    except KeyError:
-        raise _fail(path, kind, f"the part {name!r} is missing") from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise _fail(path, kind, f"cannot read the part {name!r}: {exc}") from None
+    raw = read_part(path, zf, name, kind)
     if any(marker in raw for marker in _DOCTYPE_MARKERS):
-        raise _fail(path, kind, f"the part {name!r} declares a DTD or entities, which documents never need")
+        raise _fail(path, kind, f"the part {excerpt(name)} declares a DTD or entities, which documents never need")
     if parse:
         try:
             etree.fromstring(raw, safe_xml_parser())
         except etree.XMLSyntaxError as exc:
-            raise _fail(path, kind, f"the part {name!r} is not well-formed XML: {exc}") from None
+            raise _fail(path, kind, f"the part {excerpt(name)} is not well-formed XML: {reason(exc)}") from None
     return raw

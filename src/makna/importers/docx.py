@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import ImportFormatError
+from ..errors import ImportFormatError, reason
 from ..text import normalize_text
 from ._base import ImportedText, register
 from ._safety import check_xml_part, open_zip
@@ -135,7 +135,7 @@ def read_docx(path: Path, data: bytes) -> ImportedText:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
     except Exception as exc:  # python-docx raises many kinds on a broken package
-        raise ImportFormatError(f"{path}: not a valid {_KIND} ({type(exc).__name__}: {exc})") from None
+        raise ImportFormatError(f"{path}: not a valid {_KIND} ({type(exc).__name__}: {reason(exc)})") from None
     lines = [text for _, text in _blocks(body)]
     text = normalize_text("\n".join(lines)).strip("\n")
     return ImportedText(text=text, media_type=MEDIA_TYPE)

@@ -7,6 +7,10 @@ are dropped. HTML's own character references (``&amp;``, ``&eacute;``) are decod
 document declares itself are not expanded and no external resource is ever fetched: the parser is
 lxml's HTML parser with ``no_network=True``, which does not process DTDs.
 
+Nothing is left out silently: elements may nest up to :data:`MAX_DEPTH` deep (libxml2's limit with
+``huge_tree``) and a text node may be as long as the file; a document that the parser has to stop
+reading (deeper nesting) is refused with an error saying why, never imported in part.
+
 The encoding is taken from a byte-order mark, else a ``<meta charset>`` in the first 4 KiB, else
 UTF-8, else the legacy encoding that :func:`makna.importers.txt.decode_text` detects.
 """
@@ -20,12 +24,12 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import EncodingError, ImportFormatError
+from ..errors import EncodingError, ImportFormatError, excerpt, reason
 from ..text import normalize_text
 from ._base import ImportedText, register
 from .txt import decode_text
 
-__all__ = ["MEDIA_TYPE", "html_to_text", "read_html"]
+__all__ = ["MAX_DEPTH", "MEDIA_TYPE", "HTMLLimitError", "html_to_text", "read_html"]
 
 MEDIA_TYPE = "text/html"
 _DROP = frozenset(
@@ -45,6 +49,12 @@ _PROLOG = re.compile(
     r"^\s*(?:<\?xml[^>]*\?>)?\s*(?:<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>)?", re.IGNORECASE | re.DOTALL
 )
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: How deep elements may nest (libxml2's limit with ``huge_tree``).
+MAX_DEPTH = 2048
+
+
+class HTMLLimitError(ValueError):
+    """The parser stopped before the end of the document: importing what it read would lose text."""
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
@@ -64,7 +74,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
                 raise EncodingError(
-                    f"{path}: declares charset {declared!r} but is not valid {name} "
+                    f"{path}: declares charset {excerpt(declared)} but is not valid {name} "
                     f"({exc.reason} at byte {exc.start})"
                 ) from None
     return decode_text(path, data)
@@ -96,14 +106,22 @@ def _tag(el: Any) -> str | None:
 
 
 def html_to_text(markup: str) -> str:
-    """The visible text of an HTML document or fragment, one line per block (see the module doc)."""
+    """The visible text of an HTML document or fragment, one line per block (see the module doc).
+    Raises :class:`HTMLLimitError` when the parser cannot read the document to its end."""
     markup = _PROLOG.sub("", markup, count=1)
     if not markup.strip():
         return ""
+    # huge_tree: nesting up to MAX_DEPTH (not 256) and text nodes over 10 MB; no DTD is read either way
     parser = etree.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, default_doctype=False, huge_tree=False
+        no_network=True, remove_comments=True, remove_pis=True, default_doctype=False, huge_tree=True
     )
     root = etree.fromstring(markup, parser)
+    fatal = [e for e in parser.error_log if e.level == etree.ErrorLevels.FATAL]
+    if fatal:
+        message = fatal[0].message
+        if "depth" in message.lower():
+            message = f"elements nested more than {MAX_DEPTH} deep"
+        raise HTMLLimitError(f"the parser stopped at line {fatal[0].line}: {message}")
     if root is None:
         return ""
     out = _Lines()
@@ -140,7 +158,9 @@ def read_html(path: Path, data: bytes) -> ImportedText:
     markup, encoding = _decode(path, data)
     try:
         text = html_to_text(markup)
+    except HTMLLimitError as exc:
+        raise ImportFormatError(f"{path}: cannot be read whole, so not imported ({reason(exc)})") from None
     except (etree.LxmlError, ValueError) as exc:
-        raise ImportFormatError(f"{path}: not a valid HTML document ({exc})") from None
+        raise ImportFormatError(f"{path}: not a valid HTML document ({reason(exc)})") from None
     notes = [] if encoding.replace("_", "-").startswith(("utf-8", "utf-16")) else [f"decoded as {encoding}"]
     return ImportedText(text=normalize_text(text), media_type=MEDIA_TYPE, encoding=encoding, notes=notes)

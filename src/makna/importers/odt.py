@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import ImportFormatError
+from ..errors import ImportFormatError, excerpt, reason
 from ..text import normalize_text
 from ._base import ImportedText, register
-from ._safety import check_xml_part, open_zip
+from ._safety import check_xml_part, open_zip, read_part
 
 __all__ = ["MEDIA_TYPE", "read_odt"]
 
@@ -35,6 +35,11 @@ _DRAW_NS = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _ACCEPTED_MIMETYPES = (MEDIA_TYPE, f"{MEDIA_TYPE}-template", "application/vnd.oasis.opendocument.text-master")
 _WS = re.compile(r"[ \t\r\n]+")
 _MAX_REPEAT = 100  # honour number-columns-repeated / number-rows-repeated up to this
+_MAX_SPACES = 10_000  # a text:s longer than this is no document's spacing: refused
+
+
+class _Refused(ValueError):
+    """The document asks for something no word processor writes (the message says what)."""
 
 # Elements whose content is not part of the running text.
 _SKIP = frozenset(
@@ -70,13 +75,23 @@ def _inline(el: Any, out: list[str]) -> None:
         ns, name = node.qname
         if ns == _TEXT_NS and name == "s":
             raw = node.attributes.get((_TEXT_NS, "c"))
-            out.append(" " * (int(raw) if raw is not None and str(raw).isdigit() else 1))
+            out.append(" " * _spaces(raw))
         elif ns == _TEXT_NS and name == "tab":
             out.append("\t")
         elif ns == _TEXT_NS and name == "line-break":
             out.append("\n")
         else:
             _inline(node, out)
+
+
+def _spaces(raw: Any) -> int:
+    """The number of spaces a ``text:s`` stands for (its ``text:c``, 1 when absent or not a number)."""
+    if raw is None or not (str(raw).isascii() and str(raw).isdigit()):
+        return 1
+    digits = str(raw).lstrip("0") or "0"
+    if len(digits) > len(str(_MAX_SPACES)) or int(digits) > _MAX_SPACES:
+        raise _Refused(f"a text:s element asks for {excerpt(digits, 20)} spaces, over the limit of {_MAX_SPACES:,}")
+    return int(digits)
 
 
 def _cell_text(cell: Any) -> str:
@@ -137,9 +152,9 @@ def _check_archive(path: Path, data: bytes) -> None:
     with open_zip(path, data, _KIND) as zf:
         names = zf.namelist()
         if "mimetype" in names:
-            mimetype = zf.read("mimetype").decode("ascii", "replace").strip()
+            mimetype = read_part(path, zf, "mimetype", _KIND).decode("ascii", "replace").strip()
             if mimetype not in _ACCEPTED_MIMETYPES:
-                raise ImportFormatError(f"{path}: not a valid {_KIND} (it is a {mimetype!r} document)")
+                raise ImportFormatError(f"{path}: not a valid {_KIND} (it is a {excerpt(mimetype)} document)")
         for required in ("content.xml", "META-INF/manifest.xml"):
             if required not in names:
                 raise ImportFormatError(f"{path}: not a valid {_KIND} (no {required} in the archive)")
@@ -158,7 +173,14 @@ def read_odt(path: Path, data: bytes) -> ImportedText:
         document = load(io.BytesIO(data))
         body = document.text
     except Exception as exc:  # odfpy raises many kinds on a broken package
-        raise ImportFormatError(f"{path}: not a valid {_KIND} ({type(exc).__name__}: {exc})") from None
-    lines = [text for _, text in _blocks(body)]
+        raise ImportFormatError(f"{path}: not a valid {_KIND} ({type(exc).__name__}: {reason(exc)})") from None
+    if body is None:  # odfpy found no office:text (the manifest names another kind of document)
+        raise ImportFormatError(
+            f"{path}: not a valid {_KIND} (no text body: content.xml or META-INF/manifest.xml is not a text document's)"
+        )
+    try:
+        lines = [text for _, text in _blocks(body)]
+    except _Refused as exc:
+        raise ImportFormatError(f"{path}: not a valid {_KIND} ({exc})") from None
     text = normalize_text("\n".join(lines)).strip("\n")
     return ImportedText(text=text, media_type=MEDIA_TYPE)

@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import ImportFormatError
+from ..errors import ImportFormatError, reason
 from ..text import normalize_text
 from ._base import ImportedText, register
 
@@ -72,7 +72,7 @@ def read_pdf(path: Path, data: bytes) -> ImportedText:
                     opened = reader.decrypt("")
                 except Exception as exc:  # unsupported algorithm, missing crypto library, ...
                     raise ImportFormatError(
-                        f"{path}: the PDF is encrypted and cannot be opened ({exc}); save an unencrypted copy"
+                        f"{path}: the PDF is encrypted and cannot be opened ({reason(exc)}); save an unencrypted copy"
                     ) from None
                 if opened == PasswordType.NOT_DECRYPTED:
                     raise ImportFormatError(
@@ -82,7 +82,7 @@ def read_pdf(path: Path, data: bytes) -> ImportedText:
         except ImportFormatError:
             raise
         except Exception as exc:  # pypdf raises many kinds on a broken file
-            raise ImportFormatError(f"{path}: not a valid PDF ({type(exc).__name__}: {exc})") from None
+            raise ImportFormatError(f"{path}: not a valid PDF ({type(exc).__name__}: {reason(exc)})") from None
     if not pages:
         raise ImportFormatError(f"{path}: the PDF has no pages")
     if not any(page.strip() for page in pages):

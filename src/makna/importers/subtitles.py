@@ -17,7 +17,7 @@ import html
 import re
 from pathlib import Path
 
-from ..errors import ImportFormatError
+from ..errors import ImportFormatError, excerpt
 from ..text import DEFAULT_TURN_PATTERN, TurnSpan, normalize_text
 from ._base import ImportedText, register
 from .txt import decode_text
@@ -31,6 +31,7 @@ _TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")
 _LABEL = re.compile(DEFAULT_TURN_PATTERN)
 _SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION", "WEBVTT")
 _MEDIA_TYPES = {".vtt": "text/vtt", ".srt": "application/x-subrip"}
+_MAX_HOUR_DIGITS = 6  # 999,999 hours: more is no recording
 
 
 def format_timestamp(hours: str | None, minutes: str, seconds: str, fraction: str) -> str:
@@ -60,8 +61,13 @@ def _cues(source: str, text: str) -> list[Cue]:
         if "-->" in line:
             m = _TIMING.match(line)
             if m is None:
-                raise ImportFormatError(f"{source}: line {i + 1}: not a cue timing line: {line.strip()!r}")
+                raise ImportFormatError(f"{source}: line {i + 1}: not a cue timing line: {excerpt(line.strip())}")
             g = m.groups()
+            if max(len(g[0] or ""), len(g[4] or "")) > _MAX_HOUR_DIGITS:
+                raise ImportFormatError(
+                    f"{source}: line {i + 1}: a cue time has more than {_MAX_HOUR_DIGITS} digits of hours: "
+                    f"{excerpt(line.strip())}"
+                )
             start, end = format_timestamp(*g[:4]), format_timestamp(*g[4:])
             i += 1
             payload: list[str] = []

@@ -14,6 +14,10 @@ and the timestamp as ``time_start`` (``"2023-12-31T21:41"`` or ``"2023-12-31T21:
 Day/month order is decided for the whole file: month first only when some date proves it (a
 second field over 12) and none contradicts it; otherwise day first, with a note when ambiguous.
 
+A header whose date or time cannot be (``31/02/2024``, ``25:61``, a five-digit year) still starts a
+message: the line is never merged into the message before it. That message's turn has no timestamp,
+and a note names the first such lines (the date as written stays in nothing but that note).
+
 System lines are left out and counted in a note: Android lines with a timestamp but no sender
 (``Alice added Bob``) and the end-to-end encryption notice in English or Indonesian in either
 format. Media placeholders (``<Media omitted>``, ``image omitted``) are messages and stay.
@@ -26,7 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..errors import ImportFormatError
+from ..errors import ImportFormatError, excerpt
 from ..text import TurnSpan, normalize_text
 from ._base import ImportedText
 
@@ -38,6 +42,12 @@ _TIME = r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)"
 _AMPM = r"(?:[ \u202f\u00a0]*(?P<ampm>[AaPp]\.?[ \u202f]?[Mm]\.?))?"
 _ANDROID = re.compile(rf"^\ufeff?{_DATE},? {_TIME}{_AMPM} [-\u2013] (?P<rest>.*)$")
 _IOS = re.compile(rf"^\ufeff?[\u200e\u200f]?\[{_DATE},? {_TIME}{_AMPM}\] (?P<rest>.*)$")
+# The same shapes with any number of digits: a header with an impossible date or time.
+_LOOSE_DATE = r"(?P<date>\d{1,8}[./-]\d{1,8}[./-]\d{1,8})"
+_LOOSE_TIME = r"(?P<time>\d{1,8}[:.]\d{1,8}(?:[:.]\d{1,8})?)"
+_LOOSE_ANDROID = re.compile(rf"^\ufeff?{_LOOSE_DATE},? {_LOOSE_TIME}{_AMPM} [-\u2013] (?P<rest>.*)$")
+_LOOSE_IOS = re.compile(rf"^\ufeff?[\u200e\u200f]?\[{_LOOSE_DATE},? {_LOOSE_TIME}{_AMPM}\] (?P<rest>.*)$")
+_SHOWN_INVALID = 3  # line numbers of impossible dates named in the note
 _SENDER = re.compile(r"^(?P<sender>[^:\n]{1,200}?):(?: (?P<msg>.*))?$")
 _MARKS = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NOTICES = (
@@ -59,7 +69,7 @@ class Message:
     """One message as read from the export, before formatting."""
 
     sender: str
-    timestamp: str
+    timestamp: str | None  # None when the header's date or time is impossible
     text: str
 
 
@@ -99,7 +109,8 @@ def _day_first(dates: Sequence[str]) -> tuple[bool, bool]:
     return True, not day_proof
 
 
-def _iso(date: str, time: str, ampm: str | None, day_first: bool) -> str:
+def _iso(date: str, time: str, ampm: str | None, day_first: bool) -> str | None:
+    """The timestamp in ISO 8601, or None when no such date and time exist."""
     parts = [int(p) for p in re.split(r"[./-]", date)]
     if len(re.split(r"[./-]", date)[0]) == 4:
         year, month, day = parts
@@ -116,17 +127,19 @@ def _iso(date: str, time: str, ampm: str | None, day_first: bool) -> str:
         hour = hour % 12 + (12 if pm else 0)
     try:
         stamp = dt.datetime(year, month, day, hour, clock[1], clock[2] if len(clock) > 2 else 0)
-    except ValueError:
-        return f"{date} {time}{' ' + ampm if ampm else ''}"
+    except (ValueError, OverflowError):
+        return None
     return stamp.isoformat(timespec="seconds" if len(clock) > 2 else "minutes")
 
 
 def read_messages(text: str) -> tuple[list[Message], list[str]]:
     """The messages of an export, and notes about what was left out or assumed."""
     lines = normalize_text(text).split("\n")
-    headers = [(i, m) for i, m in ((i, _header(line)) for i, line in enumerate(lines)) if m is not None]
-    day_first, ambiguous = _day_first([m.group("date") for _, m in headers])
+    headers = [(i, m) for i, m in ((i, _header(line) or _loose_header(line)) for i, line in enumerate(lines))
+               if m is not None]
+    day_first, ambiguous = _day_first([m.group("date") for _, m in headers if m.re in (_ANDROID, _IOS)])
     messages: list[Message] = []
+    invalid: list[str] = []
     system = 0
     bounds = [i for i, _ in headers] + [len(lines)]
     for (i, m), stop in zip(headers, bounds[1:], strict=True):
@@ -138,13 +151,29 @@ def read_messages(text: str) -> tuple[list[Message], list[str]]:
         parts = [sender_match.group("msg") or "", *lines[i + 1 : stop]]
         sender = " ".join(_MARKS.sub("", sender_match.group("sender")).split())
         stamp = _iso(m.group("date"), m.group("time"), m.group("ampm"), day_first)
+        if stamp is None:
+            invalid.append(f"line {i + 1}: {excerpt(_when(m))}")
         messages.append(Message(sender, stamp, _join(parts)))
     notes: list[str] = []
     if system:
         notes.append(f"left out {system} WhatsApp system line(s)")
     if ambiguous and headers:
         notes.append("WhatsApp dates are ambiguous (no day over 12): read as day/month")
+    if invalid:
+        shown = "; ".join(invalid[:_SHOWN_INVALID]) + ("; ..." if len(invalid) > _SHOWN_INVALID else "")
+        notes.append(f"{len(invalid)} WhatsApp message(s) with an impossible date or time, kept without a "
+                     f"timestamp ({shown})")
     return messages, notes
+
+
+def _loose_header(line: str) -> re.Match[str] | None:
+    """A message header with an impossible date or time (see the module documentation)."""
+    return _LOOSE_ANDROID.match(line) or _LOOSE_IOS.match(line)
+
+
+def _when(m: re.Match[str]) -> str:
+    """A header's date and time as written."""
+    return f"{m.group('date')} {m.group('time')}{' ' + m.group('ampm') if m.group('ampm') else ''}"
 
 
 def _join(parts: Sequence[str]) -> str:
