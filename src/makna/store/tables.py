@@ -36,6 +36,8 @@ __all__ = [
     "set_members",
     "events",
     "deid_sources",
+    "undo_steps",
+    "undo_rows",
 ]
 
 metadata = MetaData(
@@ -220,3 +222,35 @@ deid_sources = Table(
 )
 """De-identification state of a source: its review (spans, no identifier strings) and, once applied,
 the mode, key id and public replacement records (migration 0003)."""
+
+undo_steps = Table(
+    "undo_steps",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False),
+    Column("first_event", BigInteger().with_variant(Integer, "sqlite"), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("target", BigInteger().with_variant(Integer, "sqlite")),
+    Column("state", String(8), nullable=False),
+    Column("summary", Text, nullable=False, server_default=""),
+    Index(None, "actor", "kind", "state"),
+)
+"""One undoable step: the events ``first_event`` to ``id`` (one transaction) by ``actor``. ``kind`` is
+``op`` (an ordinary change), ``undo`` (``target``: the step undone), ``redo`` (``target``: the undo step
+redone) or ``barrier`` (a change that cannot be undone, such as de-identification; nothing before it can
+be undone). ``state``: ``done`` or ``undone`` for an op, ``undone``'s own step ``open`` (redoable),
+``redone`` or ``dropped`` (migration 0005)."""
+
+undo_rows = Table(
+    "undo_rows",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("step", BigInteger().with_variant(Integer, "sqlite"), ForeignKey("undo_steps.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("op", String(8), nullable=False),
+    Column("table_name", String(64), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+"""The row changes of a step, in the order they were made: ``insert`` (``data``: the primary keys of
+the rows inserted), ``delete`` (the rows deleted, whole) or ``update`` (primary key and previous
+values of the columns changed). Undoing a step applies their inverses in reverse order (migration 0005)."""
