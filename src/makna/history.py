@@ -81,10 +81,13 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "source.import": f"import {p.get('name', 'a source')}", "source.rename": "rename a source",
         "source.language": f"set a source's language to {p.get('language', '')}",
         "source.delete": "delete a source", "set.create": f"create set {p.get('name', '')}",
-        "set.delete": f"delete set {p.get('name', '')}",
+        "set.delete": f"delete set {p.get('name', '')}", "deid.key": "de-identification",
+        "deid.apply": "de-identification", "deid.scan": "scan for identifiers",
     }
     if action in ("undo", "redo"):
         return f"{action} {p.get('description', '')}".strip()
+    if action not in named and action.startswith("deid."):
+        return f"review identifiers ({action[5:].replace('_', ' ')})"
     return named.get(action, action)
 
 
