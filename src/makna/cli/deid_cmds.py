@@ -309,7 +309,10 @@ def apply_cmd(
     passphrase_file: PassFileOpt = None,
     project: ProjectOpt = None,
 ) -> None:
-    """Replace the accepted identifiers in the scanned sources; the key goes to the encrypted key file."""
+    """Replace the accepted identifiers in the scanned sources; the key goes to the encrypted key file.
+    This cannot be undone ('makna undo' stops here); only the key gives the original text back."""
+    typer.echo("Note: de-identification cannot be undone ('makna undo' stops here); only the key file "
+               "gives the original text back.", err=True)
     with opened(project) as proj:
         passphrase = _passphrase(passphrase_file, new=not key.exists())  # asked before the spinner starts
         with busy("De-identifying"):

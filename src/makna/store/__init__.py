@@ -351,7 +351,8 @@ class Store:
             now = dt.datetime.now(dt.UTC)
             rows = [{"at": now, "actor": actor, "action": action, "payload": p} for p in payloads]
             if rows:
-                ids = conn.execute(insert(tables.events).returning(tables.events.c.id, sort_by_parameter_order=True), rows).scalars().all()
+                stmt = insert(tables.events).returning(tables.events.c.id, sort_by_parameter_order=True)
+                ids = conn.execute(stmt, rows).scalars().all()
                 journal.note_events(conn, ids, actor, action)
 
     def bulk_insert(self, conn: Connection, table: Table, rows: Sequence[Any],

@@ -172,8 +172,11 @@ def _inserted_keys(conn: Connection, element: Insert, table: Table, plist: list[
     if element.select is not None:
         raise RuntimeError(f"INSERT ... SELECT into {table.name} cannot be journaled")
     multi = element._multi_values
+    rows: list[Any]
     if multi:
-        rows = [{getattr(k, "key", k): v for k, v in row.items()} for row in multi[0]]
+        if not all(isinstance(row, dict) for row in multi[0]):
+            raise RuntimeError(f"a positional multi-row INSERT into {table.name} cannot be journaled")
+        rows = [{str(getattr(k, "key", k)): v for k, v in row.items()} for row in multi[0]]  # type: ignore[union-attr]
     else:
         compiled = element.compile(dialect=conn.dialect, column_keys=sorted(plist[0]))
         rows = [compiled.construct_params(p) for p in plist]
@@ -185,8 +188,7 @@ def _inserted_keys(conn: Connection, element: Insert, table: Table, plist: list[
 
 
 def _changed_columns(element: Update, table: Table, plist: list[dict[str, Any]]) -> list[Column[Any]]:
-    given = element._values or dict(element._ordered_values or ())
-    names = {getattr(k, "key", k) for k in given} or {k for k in plist[0] if k in table.c}
+    names = {str(getattr(k, "key", k)) for k in element._values or ()} or {k for k in plist[0] if k in table.c}
     return [table.c[n] for n in sorted(names)]
 
 
@@ -195,7 +197,8 @@ def _previous_values(conn: Connection, element: Update, table: Table, plist: lis
     out: list[Any] = []
     for p in plist:
         for r in conn.execute(select(*keys, *cols).where(*_where(element)), p):
-            out.append({"pk": list(r[: len(keys)]), "old": {c.key: v for c, v in zip(cols, r[len(keys):], strict=True)}})
+            old = {c.key: v for c, v in zip(cols, r[len(keys) :], strict=True)}
+            out.append({"pk": list(r[: len(keys)]), "old": old})
     return out
 
 
