@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..errors import ConflictError, DuplicateCodingError, MaknaError, NotFoundError
+from ..history import NothingToUndoError
 from ..model import Code
 from ..project import Project
 from .i18n import LANG_COOKIE, choose_language, translations
@@ -50,7 +51,7 @@ def reply(data: Any, status: int = 200) -> JSONResponse:
 def error_status(exc: MaknaError) -> int:
     if isinstance(exc, NotFoundError):
         return 404
-    if isinstance(exc, ConflictError | DuplicateCodingError):
+    if isinstance(exc, ConflictError | DuplicateCodingError | NothingToUndoError):
         return 409
     return 400
 
