@@ -17,12 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, tuple_, update
+from sqlalchemy import JSON, Connection, Table, func, insert, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from .errors import ConflictError, MaknaError
 from .project import Project
-from .store import as_utc, journal, tables
+from .store import as_utc, bulk_insert, journal, tables
 
 __all__ = [
     "Step",
@@ -165,8 +165,8 @@ def step_states(project: Project, event_ids: Iterable[int]) -> dict[int, str]:
 # ------------------------------------------------------------------------------------ undo
 def _pk_values(table: Table, op: str, data: list[Any]) -> set[tuple[Any, ...]]:
     keys = [c.key for c in journal.pk_of(table)]
-    if op == "insert":
-        return {tuple(pk) for pk in data}
+    if op == "insert":  # a single-column key is stored as the value itself
+        return {tuple(pk) if isinstance(pk, list) else (pk,) for pk in data}
     if op == "update":
         return {tuple(d["pk"]) for d in data}
     return {tuple(row[k] for k in keys) for row in data}
@@ -258,7 +258,11 @@ def _apply_inverse(conn: Connection, step: Step, what: str) -> None:
                     unindex_source(conn, sid)
             journal.delete_by_keys(conn, table, data)
         elif op == "delete":
-            conn.execute(insert(table), _parents_first(table, data))
+            rows = _parents_first(table, data)
+            if any(isinstance(c.type, JSON) for c in table.c):  # SQL NULLs (null()) need SQLAlchemy's insert
+                conn.execute(insert(table), rows)
+            else:
+                bulk_insert(conn, table, rows)
         else:
             keys = journal.pk_of(table)
             for d in data:
@@ -292,8 +296,7 @@ def _nothing(project: Project, what: str) -> NothingToUndoError:
         barrier = _barrier(conn)
     why = f"nothing to {what} for coder {project.actor!r}"
     if barrier is not None and what == "undo":
-        why += (f" since {barrier.description} on {barrier.at:%Y-%m-%d %H:%M} UTC, which cannot be undone "
-                f"({barrier.note})")
+        why += f" since the {barrier.note} of {barrier.at:%Y-%m-%d %H:%M} UTC, which cannot be undone"
     return NothingToUndoError(why)
 
 

@@ -278,7 +278,7 @@ class Store:
         with opened as conn:
             rec = journal.current(conn)
             if rec is not None:  # what a bulk load wrote is not journaled: it cannot be undone
-                rec.barrier = "a bulk load (a whole-project import) is not undoable"
+                rec.barrier = "whole-project import"
             deferred = [ix for table in _BULK_TABLES for ix in table.indexes if not ix.unique]
             for ix in deferred:
                 ix.drop(conn)

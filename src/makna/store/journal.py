@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -37,6 +38,7 @@ from sqlalchemy import (
     delete,
     event,
     insert,
+    null,
     select,
     tuple_,
     update,
@@ -65,8 +67,8 @@ __all__ = [
 _KEY = "makna.journal"
 #: Actions whose transaction cannot be undone: it empties the journal and leaves a barrier.
 BARRIER_ACTIONS: dict[str, str] = {
-    "deid.apply": "de-identification replaces identifiers for good",
-    "exchange.import_qdpx": "a whole-project import is not undoable",
+    "deid.apply": "de-identification (it replaces identifiers for good)",
+    "exchange.import_qdpx": "whole-project import",
 }
 #: Actions that are not recorded at all (there is nothing before them to undo).
 NOT_RECORDED = frozenset({"project.create"})
@@ -153,8 +155,8 @@ def _before_execute(conn: Connection, element: Any, multiparams: Any, params: An
     elif isinstance(element, Update):
         rec.pending = [("update", table, _previous_values(conn, element, table, plist))]
     else:
-        gone = [r for p in plist for r in conn.execute(select(table).where(*_where(element)), p).mappings()]
-        rec.pending = [*_cascade(conn, table, gone), ("delete", table, [dict(r) for r in gone])]
+        gone = [row for p in plist for row in _rows(conn, table, select(table).where(*_where(element)), p)]
+        rec.pending = [*_cascade(conn, table, gone), ("delete", table, gone)]
 
 
 def _after_execute(conn: Connection, element: Any, *_args: Any) -> None:
@@ -182,7 +184,7 @@ def _inserted_keys(conn: Connection, element: Insert, table: Table, plist: list[
         rows = [compiled.construct_params(p) for p in plist]
     keys = [c.key for c in pk_of(table)]
     try:
-        return [[row[k] for k in keys] for row in rows]
+        return [row[keys[0]] for row in rows] if len(keys) == 1 else [[row[k] for k in keys] for row in rows]
     except KeyError:
         raise RuntimeError(f"an INSERT into {table.name} without its primary key cannot be journaled") from None
 
@@ -202,6 +204,12 @@ def _previous_values(conn: Connection, element: Update, table: Table, plist: lis
     return out
 
 
+def _rows(conn: Connection, table: Table, query: Any, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The rows of ``query`` (a ``select(table)``) as plain dicts."""
+    keys = [c.key for c in table.c]
+    return [dict(zip(keys, r, strict=True)) for r in conn.execute(query, params or {})]
+
+
 def _cascade(conn: Connection, table: Table, rows: Sequence[Any]) -> list[tuple[str, Table, list[Any]]]:
     """Delete entries for the rows that ``ON DELETE CASCADE`` removes with ``rows`` of ``table``
     (deepest first), read before they go."""
@@ -217,8 +225,7 @@ def _cascade(conn: Connection, table: Table, rows: Sequence[Any]) -> list[tuple[
             values = list({r[fk.column.key] for r in rows})
             found: list[Any] = []
             for i in range(0, len(values), _CHUNK):
-                found += [dict(r) for r in conn.execute(
-                    select(child).where(fk.parent.in_(values[i : i + _CHUNK]))).mappings()]
+                found += _rows(conn, child, select(child).where(fk.parent.in_(values[i : i + _CHUNK])))
             out += [*_cascade(conn, child, found), ("delete", child, found)]
     return out
 
@@ -229,10 +236,10 @@ def note_inserted(conn: Connection, table: Table, rows: Sequence[Any], columns: 
     if rec is None or not rec.capturing or table.name not in JOURNALED or not rows:
         return
     keys = [c.key for c in pk_of(table)]
-    if columns is None:
-        rec.entries.append(("insert", table, [[r[k] for k in keys] for r in rows]))
+    at: list[Any] = keys if columns is None else [list(columns).index(k) for k in keys]
+    if len(at) == 1:  # a single-column key is kept as the value itself (no list per row: bulk codings)
+        rec.entries.append(("insert", table, [r[at[0]] for r in rows]))
     else:
-        at = [list(columns).index(k) for k in keys]
         rec.entries.append(("insert", table, [[r[i] for i in at] for r in rows]))
 
 
@@ -244,56 +251,78 @@ def note_events(conn: Connection, ids: Sequence[int], actor: str, action: str) -
 
 
 # ------------------------------------------------------------------------------------- storing
-def _dump(col: Column[Any], value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(col.type, DateTime):
-        return value.isoformat()
-    if isinstance(col.type, LargeBinary):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    return value
+def _dump_value(kind: str, value: Any) -> Any:
+    return value.isoformat() if kind == "date" else base64.b64encode(bytes(value)).decode("ascii")
 
 
-def _load(col: Column[Any], value: Any) -> Any:
-    if value is None:
-        from sqlalchemy import null
-
-        return null() if isinstance(col.type, JSON) else None
-    if isinstance(col.type, DateTime):
-        return dt.datetime.fromisoformat(value)
-    if isinstance(col.type, LargeBinary):
-        return base64.b64decode(value)
-    return value
+def _load_value(kind: str, value: Any) -> Any:
+    return dt.datetime.fromisoformat(value) if kind == "date" else base64.b64decode(value)
 
 
-def _serialise(op: str, table: Table, data: list[Any]) -> list[Any]:
-    if op == "delete":
-        return [{k: _dump(table.c[k], v) for k, v in row.items()} for row in data]
-    if op == "update":
-        return [{"pk": [_dump(c, v) for c, v in zip(pk_of(table), d["pk"], strict=True)],
-                 "old": {k: _dump(table.c[k], v) for k, v in d["old"].items()}} for d in data]
-    return [[_dump(c, v) for c, v in zip(pk_of(table), pk, strict=True)] for pk in data]
+@functools.cache
+def _special(table: Table) -> tuple[dict[str, str], frozenset[str]]:
+    """The columns of ``table`` whose values JSON cannot hold as they are (``date``/``bytes``), and
+    its JSON columns (whose None must go back as SQL NULL)."""
+    kinds = {c.key: "date" if isinstance(c.type, DateTime) else "bytes" for c in table.c
+             if isinstance(c.type, DateTime | LargeBinary)}
+    return kinds, frozenset(c.key for c in table.c if isinstance(c.type, JSON))
+
+
+def _dump_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    kinds = _special(table)[0]
+    for k in kinds.keys() & row.keys():
+        if row[k] is not None:
+            row[k] = _dump_value(kinds[k], row[k])
+    return row
 
 
 def restore_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     """A journaled row (or values) as SQLAlchemy takes them back."""
-    return {k: _load(table.c[k], v) for k, v in row.items()}
+    kinds, json_cols = _special(table)
+    out = dict(row)
+    for k in kinds.keys() & out.keys():
+        if out[k] is not None:
+            out[k] = _load_value(kinds[k], out[k])
+    for k in json_cols & out.keys():
+        if out[k] is None:
+            out[k] = null()
+    return out
+
+
+def _keys_as_lists(table: Table, data: list[Any]) -> list[list[Any]]:
+    return [[pk] for pk in data] if len(pk_of(table)) == 1 else data
+
+
+def _serialise(op: str, table: Table, data: list[Any]) -> list[Any]:
+    """``data`` of an entry as JSON can hold it (rows are the journal's own copies: changed in place)."""
+    if op == "delete":
+        return [_dump_row(table, row) for row in data]
+    if op == "update":
+        return [{"pk": list(_dump_row(table, dict(zip([c.key for c in pk_of(table)], d["pk"], strict=True)))
+                            .values()), "old": _dump_row(table, d["old"])} for d in data]
+    if not _special(table)[0].keys() & {c.key for c in pk_of(table)}:
+        return data  # strings and numbers: as they are (bulk codings, turns)
+    keys = [c.key for c in pk_of(table)]
+    dumped = [list(_dump_row(table, dict(zip(keys, pk, strict=True))).values()) for pk in _keys_as_lists(table, data)]
+    return [pk[0] for pk in dumped] if len(keys) == 1 else dumped
 
 
 def step_rows(conn: Connection, step: int) -> list[tuple[str, Table, list[Any]]]:
-    """The changes of ``step``, in the order they were made (values as the database takes them)."""
+    """The changes of ``step``, in the order they were made (values as the database takes them;
+    primary keys as lists)."""
     r = tables.undo_rows.c
     out: list[tuple[str, Table, list[Any]]] = []
     for op, name, data in conn.execute(select(r.op, r.table_name, r.data).where(r.step == step).order_by(r.id)):
         table = tables.metadata.tables[name]
-        keys = pk_of(table)
+        keys = [c.key for c in pk_of(table)]
         if op == "delete":
             out.append((op, table, [restore_row(table, row) for row in data]))
         elif op == "update":
-            out.append((op, table, [{"pk": [_load(c, v) for c, v in zip(keys, d["pk"], strict=True)],
+            out.append((op, table, [{"pk": list(restore_row(table, dict(zip(keys, d["pk"], strict=True))).values()),
                                      "old": restore_row(table, d["old"])} for d in data]))
         else:
-            out.append((op, table, [[_load(c, v) for c, v in zip(keys, pk, strict=True)] for pk in data]))
+            out.append((op, table, [list(restore_row(table, dict(zip(keys, pk, strict=True))).values())
+                                    for pk in _keys_as_lists(table, data)]))
     return out
 
 
@@ -321,8 +350,9 @@ def flush(conn: Connection, rec: Recording) -> None:
     conn.execute(insert(tables.undo_steps).values(
         id=last, first_event=first, actor=actor, kind=rec.kind, target=rec.target,
         state="open" if rec.kind == "undo" else "done"))
-    rows = [{"step": last, "op": op, "table_name": table.name, "data": _serialise(op, table, data[i : i + _CHUNK])}
-            for op, table, data in rec.entries for i in range(0, len(data), _CHUNK)]
+    rows = [{"step": last, "op": op, "table_name": table.name, "data": _serialise(op, table, data[i : i + n])}
+            for op, table, data in rec.entries
+            for n in [_CHUNK * 20 if op == "insert" else _CHUNK] for i in range(0, len(data), n)]
     conn.execute(insert(tables.undo_rows), rows)
     if rec.kind == "op":  # a new change empties its actor's redo stack
         dropped = select(s.id).where(s.actor == actor, s.kind == "undo", s.state == "open")

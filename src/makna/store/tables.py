@@ -238,8 +238,8 @@ undo_steps = Table(
 """One undoable step: the events ``first_event`` to ``id`` (one transaction) by ``actor``. ``kind`` is
 ``op`` (an ordinary change), ``undo`` (``target``: the step undone), ``redo`` (``target``: the undo step
 redone) or ``barrier`` (a change that cannot be undone, such as de-identification; nothing before it can
-be undone). ``state``: ``done`` or ``undone`` for an op, ``undone``'s own step ``open`` (redoable),
-``redone`` or ``dropped`` (migration 0005)."""
+be undone). ``state``: ``done``, ``undone`` or ``dropped`` (no longer redoable) for an op; ``open``
+(redoable), ``redone`` or ``dropped`` for an undo; ``done`` for a redo or a barrier (migration 0005)."""
 
 undo_rows = Table(
     "undo_rows",
@@ -252,5 +252,6 @@ undo_rows = Table(
     Column("data", JSON, nullable=False),
 )
 """The row changes of a step, in the order they were made: ``insert`` (``data``: the primary keys of
-the rows inserted), ``delete`` (the rows deleted, whole) or ``update`` (primary key and previous
-values of the columns changed). Undoing a step applies their inverses in reverse order (migration 0005)."""
+the rows inserted, each a value or, for a composite key, a list), ``delete`` (the rows deleted,
+whole) or ``update`` (primary key and previous values of the columns changed). Undoing a step applies
+their inverses in reverse order (migration 0005)."""
