@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -237,10 +238,8 @@ def note_inserted(conn: Connection, table: Table, rows: Sequence[Any], columns: 
         return
     keys = [c.key for c in pk_of(table)]
     at: list[Any] = keys if columns is None else [list(columns).index(k) for k in keys]
-    if len(at) == 1:  # a single-column key is kept as the value itself (no list per row: bulk codings)
-        rec.entries.append(("insert", table, [r[at[0]] for r in rows]))
-    else:
-        rec.entries.append(("insert", table, [[r[i] for i in at] for r in rows]))
+    # a single-column key is kept as the value itself (bulk codings); a composite one as a tuple (turns)
+    rec.entries.append(("insert", table, list(map(operator.itemgetter(*at), rows))))
 
 
 def note_events(conn: Connection, ids: Sequence[int], actor: str, action: str) -> None:
