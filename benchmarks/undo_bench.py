@@ -62,7 +62,7 @@ def run(work: Path, paths: list[Path], segments: int, label: str) -> dict[str, f
     for k in range(3):  # the best of three (each under its own code)
         makna.add_code(project, f"x{k}")
         these = [SegmentSpec(sp.source, sp.start, sp.end, f"x{k}") for sp in specs]
-        times.append(timed(lambda: makna.code_many(project, these, on_duplicate="skip")))
+        times.append(timed(lambda these=these: makna.code_many(project, these, on_duplicate="skip")))
     out["code"] = min(times)
     if label == "journal":
         out["undo code"] = timed(lambda: makna.undo(project))
