@@ -370,3 +370,11 @@ def test_a_whole_project_import_cannot_be_undone(study: makna.Project, tmp_path:
             history.undo(copy)
         makna.add_code(copy, "later")
         assert [s.description for s in history.undo(copy)] == ["add code later"]
+
+
+def test_a_raw_sql_write_is_a_barrier(study: makna.Project) -> None:
+    with study.store.write("tester", "custom.fix", {}) as conn:
+        conn.exec_driver_sql("UPDATE codes SET name = 'diubah'")
+    assert history.undoable(study) == []
+    with pytest.raises(history.NothingToUndoError, match="since the change written as raw SQL to codes of"):
+        history.undo(study)

@@ -142,8 +142,8 @@ def _before_execute(conn: Connection, element: Any, multiparams: Any, params: An
         return
     if isinstance(element, str | TextClause):
         found = _DML.match(str(element))
-        if found and found.group(1).lower() in JOURNALED:
-            raise RuntimeError(f"untracked SQL write to {found.group(1)} while journaling (use SQLAlchemy Core)")
+        if found and found.group(1).lower() in JOURNALED:  # not readable as rows: what came before is unsafe to undo
+            rec.barrier = f"change written as raw SQL to {found.group(1).lower()}"
         return
     if not isinstance(element, Insert | Update | Delete):
         return
