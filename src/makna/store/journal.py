@@ -126,6 +126,7 @@ def install(engine: Engine) -> None:
     """Make ``engine``'s connections note the changes of an open :func:`recording`."""
     event.listen(engine, "before_execute", _before_execute)
     event.listen(engine, "after_execute", _after_execute)
+    event.listen(engine, "before_cursor_execute", _before_cursor_execute)
 
 
 def pk_of(table: Table) -> list[Column[Any]]:
@@ -140,11 +141,6 @@ def _before_execute(conn: Connection, element: Any, multiparams: Any, params: An
     rec = current(conn)
     if rec is None or not rec.capturing:
         return
-    if isinstance(element, str | TextClause):
-        found = _DML.match(str(element))
-        if found and found.group(1).lower() in JOURNALED:  # not readable as rows: what came before is unsafe to undo
-            rec.barrier = f"change written as raw SQL to {found.group(1).lower()}"
-        return
     if not isinstance(element, Insert | Update | Delete):
         return
     table = _journaled(element.table)
@@ -158,6 +154,21 @@ def _before_execute(conn: Connection, element: Any, multiparams: Any, params: An
     else:
         gone = [row for p in plist for row in _rows(conn, table, select(table).where(*_where(element)), p)]
         rec.pending = [*_cascade(conn, table, gone), ("delete", table, gone)]
+
+
+def _before_cursor_execute(conn: Connection, _cursor: Any, statement: str, _params: Any, context: Any,
+                           _many: bool) -> None:
+    """Raw SQL (``text()``, ``exec_driver_sql``) that writes a journaled table cannot be read as rows:
+    the transaction becomes a barrier (what it and everything before it did cannot be undone)."""
+    rec = current(conn)
+    if rec is None or not rec.capturing:
+        return
+    compiled = getattr(context, "compiled", None)
+    if compiled is not None and not isinstance(compiled.statement, TextClause):
+        return
+    found = _DML.match(statement)
+    if found and found.group(1).lower() in JOURNALED:
+        rec.barrier = f"change written as raw SQL to {found.group(1).lower()}"
 
 
 def _after_execute(conn: Connection, element: Any, *_args: Any) -> None:
