@@ -80,3 +80,19 @@ def test_refusal_is_one_line(loc: str) -> None:
     assert code == 0 and out.startswith("Undone: code a span")
     code, out = run("undo", "-p", loc)
     assert code == 0 and out.startswith("Undone: add code other")
+
+
+def test_deid_apply_says_it_cannot_be_undone(project_location: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAKNA_CODER", "ana")
+    assert run("init", project_location)[0] == 0
+    (tmp_path / "a.txt").write_text("P: Siapa?\nI: Nomor HP-ku 0812-7411-2095.\n", encoding="utf-8")
+    (tmp_path / "pass.txt").write_text("a long passphrase\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "a.txt"), "-p", project_location)[0] == 0
+    assert run("deid", "scan", "-p", project_location)[0] == 0
+    assert run("deid", "accept", "--all", "-p", project_location)[0] == 0
+    code, out = run("deid", "apply", "--key", str(tmp_path / "k.key"), "--passphrase-file",
+                    str(tmp_path / "pass.txt"), "-p", project_location)
+    assert code == 0 and out.startswith("Note: de-identification cannot be undone ('makna undo' stops here)")
+    code, out = run("undo", "-p", project_location)
+    assert code == 1 and "since the de-identification (it replaces identifiers for good) of " in out
