@@ -94,6 +94,8 @@ from .exchange import (
     write_segments_csv,
     write_segments_xlsx,
 )
+from .history import NothingToUndoError, redo, redoable, undo, undoable
+from .history import Step as UndoStep
 from .memos import add_memo, create_set, delete_memo, events, list_memos, list_sets, update_memo
 from .model import (
     Attribute,
@@ -215,6 +217,13 @@ __all__ = [
     "create_set",
     "list_sets",
     "events",
+    # undo and redo
+    "UndoStep",
+    "NothingToUndoError",
+    "undo",
+    "redo",
+    "undoable",
+    "redoable",
     # queries
     "RetrievedSegment",
     "CodeFrequency",

@@ -295,3 +295,35 @@ def test_popover_shows_another_coders_coding_read_only(page: Any, served: tuple[
     emosi = makna.retrieve(app.state.project, code="emosi", descendants=False)
     assert sorted(s.coder for s in emosi) == ["kedua", "tester"]  # kedua's coding is untouched
     assert makna.retrieve(app.state.project, code="tempat") == []
+def _highlighted(page: Any, start: int, end: int) -> bool:
+    """Whether a highlighted leaf of the transcript covers any of ``start:end``."""
+    return bool(page.evaluate(
+        """([a, b]) => [...document.querySelectorAll('#text .hl[data-s]')].some((el) => {
+            const s = +el.dataset.s; const e = s + [...el.textContent].length; return s < b && e > a; })""",
+        [start, end]))
+
+
+def test_ctrl_z_undoes_a_coding_and_ctrl_shift_z_redoes_it(page: Any, served: tuple[Any, LiveServer]) -> None:
+    app, _ = served
+    page.click("table.list a")
+    page.wait_for_selector("body[data-ready='1']")
+    phrase = "toko baju"
+    start, end = TEXT.index(phrase), TEXT.index(phrase) + len(phrase)
+    _select(page, phrase)
+    page.fill("#picker-input", "Emosi")
+    page.keyboard.press("Enter")
+    expect(page.locator("#toast")).to_contain_text("Coded")
+    assert _highlighted(page, start, end)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    with page.expect_navigation():  # the page is drawn again after the undo
+        page.keyboard.press("Control+z")
+    page.wait_for_selector("body[data-ready='1']")
+    expect(page.locator("#toast")).to_contain_text("Undone: code a span")
+    assert not _highlighted(page, start, end)
+    assert phrase not in [s.text for s in makna.retrieve(app.state.project, coder="tester")]
+    with page.expect_navigation():
+        page.keyboard.press("Control+Shift+Z")
+    page.wait_for_selector("body[data-ready='1']")
+    expect(page.locator("#toast")).to_contain_text("Redone: code a span")
+    assert _highlighted(page, start, end)
+    assert phrase in [s.text for s in makna.retrieve(app.state.project, coder="tester")]

@@ -329,7 +329,10 @@ def apply_cmd(
     project: ProjectOpt = None,
 ) -> None:
     """Replace the accepted identifiers in the scanned sources and the reviewed free-text fields; the key
-    goes to the encrypted key file; the event log is rewritten and the storage compacted."""
+    goes to the encrypted key file; the event log is rewritten and the storage compacted.
+    This cannot be undone ('makna undo' stops here); only the key gives the original text back."""
+    typer.echo("Note: de-identification cannot be undone ('makna undo' stops here); only the key file "
+               "gives the original text back.", err=True)
     with opened(project) as proj:
         passphrase = _passphrase(passphrase_file, new=not key.exists())  # asked before the spinner starts
         with busy("De-identifying"):

@@ -1,4 +1,4 @@
-"""makna init, makna log: create a project; read its event log."""
+"""makna init, makna log, makna undo, makna redo: create a project; read its event log; undo and redo."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from typing import Annotated
 
 import typer
 
+from ..history import Step, redo, step_states, undo
 from ..memos import events
 from ..project import create_project
 from ._app import app
-from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
+from ._common import CoderOpt, FormatOpt, OutputFormat, ProjectOpt, emit, opened
+
+StepsOpt = Annotated[int, typer.Option("--steps", "-n", min=1, help="How many steps.")]
 
 
 @app.command()
@@ -36,9 +39,33 @@ def log_cmd(
     action: Annotated[str | None, typer.Option("--action", help="Only actions starting with this.")] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Show the event log: who changed what, when."""
+    """Show the event log: who changed what, when, and whether it can be undone ('makna undo')."""
     with opened(project) as proj:
-        rows = [{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action,
-                 "payload": json.dumps(e.payload, ensure_ascii=False)[:200]} for e in events(proj, limit=limit,
-                                                                                            action=action)]
-    emit(rows, ["id", "at", "actor", "action", "payload"], fmt, title="Event log")
+        found = events(proj, limit=limit, action=action)
+        states = step_states(proj, [e.id for e in found])
+        rows = [{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "undo": states.get(e.id, ""),
+                 "payload": json.dumps(e.payload, ensure_ascii=False)[:200]} for e in found]
+    emit(rows, ["id", "at", "actor", "action", "undo", "payload"], fmt, title="Event log")
+
+
+def _said(verb: str, step: Step) -> str:
+    return f"{verb}: {step.description} (event {step.id}, {step.at:%Y-%m-%d %H:%M} UTC)"
+
+
+@app.command("undo")
+def undo_cmd(steps: StepsOpt = 1, coder: CoderOpt = None, project: ProjectOpt = None) -> None:
+    """Undo your latest change (or --steps N of them): coding, memos, codebook, cases, imports.
+
+    Each coder undoes only their own changes; a change someone else built on is refused. De-identification
+    and whole-project imports cannot be undone."""
+    with opened(project, coder) as proj:
+        for step in undo(proj, steps):
+            typer.echo(_said("Undone", step))
+
+
+@app.command("redo")
+def redo_cmd(steps: StepsOpt = 1, coder: CoderOpt = None, project: ProjectOpt = None) -> None:
+    """Redo the change you undid last (or --steps N of them); a new change empties what can be redone."""
+    with opened(project, coder) as proj:
+        for step in redo(proj, steps):
+            typer.echo(_said("Redone", step))

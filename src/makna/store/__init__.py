@@ -23,11 +23,10 @@ from sqlalchemy import Column, Connection, Engine, Select, Table, create_engine,
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import NotAProjectError, ProjectError, ProjectExistsError
-from . import tables
+from . import _cipher, journal, tables
 from .contention import begin_immediate, busy_error, busy_timeout, clash_error, insert_missing, is_busy
-from . import _cipher, tables
 
-__all__ = ["Store", "resolve_location", "sqlite_path", "tables", "schema_head", "as_utc", "bulk_insert",
+__all__ = ["Store", "resolve_location", "sqlite_path", "tables", "journal", "schema_head", "as_utc", "bulk_insert",
            "prepared_select", "TURN_COLUMNS", "insert_missing", "busy_timeout"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -108,8 +107,10 @@ class Store:
                 engine = create_engine(url, module=_cipher.dbapi(), pool_size=2, max_overflow=8)
                 event.listen(engine, "connect", cipher.on_connect, insert=True)  # before any other statement
             event.listen(engine, "connect", _on_sqlite_connect)
-            return engine
-        return create_engine(url, pool_pre_ping=True)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+        journal.install(engine)
+        return engine
 
     @classmethod
     def create(cls, location: str | os.PathLike[str], *, project_id: str, name: str, actor: str,
@@ -276,11 +277,12 @@ class Store:
             with self.engine.begin() as conn:
                 if self.dialect == "sqlite":  # take the write lock first, waiting for it with backoff
                     begin_immediate(conn.connection.dbapi_connection, self._where)
-                token = self._current.set(conn)
-                try:
-                    yield conn
-                finally:
-                    self._current.reset(token)
+                with journal.recording(conn):
+                    token = self._current.set(conn)
+                    try:
+                        yield conn
+                    finally:
+                        self._current.reset(token)
         except DBAPIError as exc:  # rolled back: nothing of it was kept
             if is_busy(exc):
                 raise busy_error(self._where) from None
@@ -317,6 +319,9 @@ class Store:
             return
         opened = self._bulk_load_sqlite(check_references) if self.dialect == "sqlite" else self._bulk_load_server()
         with opened as conn:
+            rec = journal.current(conn)
+            if rec is not None:  # what a bulk load wrote is not journaled: it cannot be undone
+                rec.barrier = "whole-project import"
             deferred = [ix for table in _BULK_TABLES for ix in table.indexes if not ix.unique]
             for ix in deferred:
                 ix.drop(conn)
@@ -334,7 +339,7 @@ class Store:
             for pragma in ("journal_mode=MEMORY", "synchronous=OFF", "foreign_keys=OFF", "cache_size=-262144"):
                 raw.execute(f"PRAGMA {pragma}")
             try:
-                with conn.begin():
+                with conn.begin(), journal.recording(conn):
                     # pysqlite opens its transaction only at the first INSERT/UPDATE/DELETE, so schema
                     # changes before it (dropping the deferred indexes) would commit at once: begin now
                     begin_immediate(raw, self._where)
@@ -388,10 +393,10 @@ class Store:
             yield conn
             now = dt.datetime.now(dt.UTC)
             rows = [{"at": now, "actor": actor, "action": action, "payload": p} for p in payloads]
-            if len(rows) == 1:
-                conn.execute(insert(tables.events).values(**rows[0]))
-            elif rows:
-                conn.execute(insert(tables.events), rows)
+            if rows:
+                stmt = insert(tables.events).returning(tables.events.c.id, sort_by_parameter_order=True)
+                ids = conn.execute(stmt, rows).scalars().all()
+                journal.note_events(conn, ids, actor, action)
 
     def bulk_insert(self, conn: Connection, table: Table, rows: Sequence[Any],
                     columns: Sequence[str] | None = None, *, bound: bool = False, per_statement: int = 1) -> None:
@@ -420,6 +425,7 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Se
     integrity errors come out as SQLAlchemy's :class:`IntegrityError`, like any other statement's."""
     if not rows:
         return
+    journal.note_inserted(conn, table, rows, columns)
     dialect = conn.dialect
     cols = tuple(columns) if columns is not None else tuple(rows[0].keys())
     sql, copy_sql, procs = _insert_statement(table, cols, dialect)

@@ -37,6 +37,8 @@ __all__ = [
     "events",
     "deid_sources",
     "deid_fields",
+    "undo_steps",
+    "undo_rows",
 ]
 
 metadata = MetaData(
@@ -238,3 +240,36 @@ deid_fields = Table(
 """De-identification state of a free-text field value (a memo, a case name, a code definition...): its
 location, the digest of the reviewed value and its review (spans, no identifier strings); see
 :mod:`makna.privacy.fields` (migration 0005)."""
+
+undo_steps = Table(
+    "undo_steps",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False),
+    Column("first_event", BigInteger().with_variant(Integer, "sqlite"), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("target", BigInteger().with_variant(Integer, "sqlite")),
+    Column("state", String(8), nullable=False),
+    Column("summary", Text, nullable=False, server_default=""),
+    Index(None, "actor", "kind", "state"),
+)
+"""One undoable step: the events ``first_event`` to ``id`` (one transaction) by ``actor``. ``kind`` is
+``op`` (an ordinary change), ``undo`` (``target``: the step undone), ``redo`` (``target``: the undo step
+redone) or ``barrier`` (a change that cannot be undone, such as de-identification; nothing before it can
+be undone). ``state``: ``done``, ``undone`` or ``dropped`` (no longer redoable) for an op; ``open``
+(redoable), ``redone`` or ``dropped`` for an undo; ``done`` for a redo or a barrier (migration 0006)."""
+
+undo_rows = Table(
+    "undo_rows",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("step", BigInteger().with_variant(Integer, "sqlite"), ForeignKey("undo_steps.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("op", String(8), nullable=False),
+    Column("table_name", String(64), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+"""The row changes of a step, in the order they were made: ``insert`` (``data``: the primary keys of
+the rows inserted, each a value or, for a composite key, a list), ``delete`` (the rows deleted,
+whole) or ``update`` (primary key and previous values of the columns changed). Undoing a step applies
+their inverses in reverse order (migration 0006)."""

@@ -19,6 +19,7 @@ from ..errors import (
     PermissionDeniedError,
     ProjectBusyError,
 )
+from ..history import NothingToUndoError
 from ..model import Code
 from ..project import Project
 from .i18n import LANG_COOKIE, choose_language, translations
@@ -61,7 +62,7 @@ def error_status(exc: MaknaError) -> int:
         return 403
     if isinstance(exc, ProjectBusyError):
         return 503
-    if isinstance(exc, ConflictError | DuplicateCodingError):
+    if isinstance(exc, ConflictError | DuplicateCodingError | NothingToUndoError):
         return 409
     return 400
 

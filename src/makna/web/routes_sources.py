@@ -21,7 +21,8 @@ __all__ = ["router", "JS_MESSAGES"]
 router = APIRouter()
 
 JS_MESSAGES = ("Type to find or create a code", "Create code", "No codes match", "Remove", "Save memo", "Memo",
-               "Saved", "Removed", "Coded", "Could not save", "by", "Only its coder can change this coding.")
+               "Saved", "Removed", "Coded", "Could not save", "by", "Only its coder can change this coding.",
+               "Undone", "Redone")
 
 
 def _columns(proj: Project, source: str, coder: str | None, compare: str | None

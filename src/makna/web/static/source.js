@@ -198,7 +198,33 @@
       if (sel) { pending = sel; shortcut(+ev.key); ev.preventDefault(); }
     }
     if (ev.key === "Escape") { closePicker(); closePopover(); }
+    // Ctrl+Z undoes the coder's latest change, Ctrl+Shift+Z (or Ctrl+Y) redoes it; in a text field the
+    // browser's own undo applies
+    const key = ev.key.toLowerCase();
+    if ((ev.ctrlKey || ev.metaKey) && !ev.altKey && (key === "z" || key === "y") &&
+        !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+      ev.preventDefault();
+      history(key === "y" || ev.shiftKey ? "redo" : "undo");
+    }
   });
+
+  // ------------------------------------------------------------------ undo and redo
+  let busy = false;
+  async function history(what) {
+    if (busy) return;
+    busy = true;
+    try {
+      const done = await api("POST", "/api/" + what);
+      const said = done.steps.map((s) => s.description).join("; ");
+      sessionStorage.setItem("makna-toast", M(what === "undo" ? "Undone" : "Redone") + ": " + said);
+      location.reload(); // a step may touch codes, counts and other sources: draw the page again
+    } catch (err) {
+      toast(err.message, true);
+      busy = false;
+    }
+  }
+  const told = sessionStorage.getItem("makna-toast");
+  if (told) { sessionStorage.removeItem("makna-toast"); toast(told); }
 
   // ------------------------------------------------------------------ re-rendering rows
   async function refresh(start, end) {
