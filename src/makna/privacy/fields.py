@@ -81,6 +81,8 @@ ELSEWHERE: Mapping[tuple[str, str], str] = {
     ("sources", "text"): "the transcript: reviewed per source in deid_sources",
     ("turns", "speaker"): "rewritten with the replacements of its source's text",
     ("events", "payload"): "rewritten with every replacement; a de-identified source's import sha256 is dropped",
+    ("undo_steps", "summary"): "the undo journal: emptied by apply (a barrier), so it keeps no replaced text",
+    ("undo_rows", "data"): "the undo journal: emptied by apply (a barrier), so it keeps no replaced text",
 }
 """Text columns de-identified otherwise than as a scanned field."""
 
@@ -122,6 +124,11 @@ STRUCTURAL: Mapping[tuple[str, str], str] = {
     ("set_members", "set_id"): "id",
     ("set_members", "member_id"): "id",
     ("events", "actor"): "coder name",
+    ("undo_steps", "actor"): "coder name",
+    ("undo_steps", "kind"): "step kind",
+    ("undo_steps", "state"): "step state",
+    ("undo_rows", "op"): "change kind",
+    ("undo_rows", "table_name"): "table name",
     ("events", "action"): "event kind",
     ("deid_sources", "source_id"): "id",
     ("deid_sources", "review"): "spans, types, detectors, statuses",
