@@ -28,7 +28,7 @@ from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 @app.command("import")
 def import_cmd(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (.txt .md .docx .odt .pdf .html .vtt .srt, WhatsApp .txt).")
+        list[Path], typer.Argument(help="Files or folders (.txt .md .docx .odt .rtf .pdf .html .vtt .srt, WhatsApp .txt).")
     ],
     project: ProjectOpt = None,
     language: Annotated[str | None, typer.Option("--language", "-l", help="id, en, ... [default: detected]")] = None,
@@ -45,7 +45,8 @@ def import_cmd(
         bool, typer.Option("--no-original", help="Do not keep the original file bytes in the project.")
     ] = False,
 ) -> None:
-    """Import transcripts. Identical files imported before are skipped and reported."""
+    """Import transcripts. Identical files imported before are skipped and reported; every file of a
+    folder that is not imported is listed with the reason (an old Word .doc: convert it to .docx)."""
     import re
 
     if turn_pattern is not None:
@@ -96,10 +97,17 @@ def import_cmd(
         typer.echo(f"Imported {s.name}: {s.length:,} characters, language {s.language}{note}")
     for path, why in report.duplicates:
         typer.echo(f"Skipped {path}: {why}")
+    for path, why in report.passed_over:
+        typer.echo(f"Not imported {path}: {why}")
     for _path, why in report.failed:
         typer.echo(f"Error: {why}", err=True)
-    typer.echo(f"{len(report.imported)} imported, {len(report.duplicates)} skipped, {len(report.failed)} failed.")
-    if report.failed and not report.imported:
+    summary = f"{len(report.imported)} imported, {len(report.duplicates)} skipped, {len(report.failed)} failed"
+    if report.passed_over:
+        summary += f", {len(report.passed_over)} passed over"
+    typer.echo(summary + ".")
+    if not report.imported and not report.duplicates:
+        if not report.failed and not report.passed_over:
+            typer.echo("No files found to import.", err=True)
         raise typer.Exit(2)
     if report.failed:
         raise typer.Exit(1)

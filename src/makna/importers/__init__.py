@@ -12,16 +12,20 @@ from ._base import (
     MAX_FILE_BYTES,
     ImportedText,
     Reader,
+    convertible,
     read_document,
     register,
     supported_suffixes,
+    unsupported_reason,
 )
 
 __all__ = [
     "MAX_FILE_BYTES",
     "ImportedText",
     "Reader",
+    "convertible",
     "read_document",
     "register",
     "supported_suffixes",
+    "unsupported_reason",
 ]
