@@ -106,10 +106,10 @@ def import_cmd(
     if report.passed_over:
         summary += f", {len(report.passed_over)} passed over"
     typer.echo(summary + ".")
-    if not report.imported and not report.duplicates:
+    if not report.imported and (report.failed or not report.duplicates):
         if not report.failed and not report.passed_over:
-            typer.echo("No files found to import.", err=True)
-        raise typer.Exit(2)
+            typer.echo("Error: no files to import found there.", err=True)
+        raise typer.Exit(2)  # nothing imported: failures, only files that are not transcripts, or none
     if report.failed:
         raise typer.Exit(1)
 
