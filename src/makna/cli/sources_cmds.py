@@ -161,7 +161,8 @@ def sources_show(
     turns: Annotated[bool, typer.Option("--turns", help="List the turns instead of the text.")] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Print a source's text, or its numbered turns with offsets."""
+    """Print a source's text, or its numbered turns with offsets (the table shows each turn's first 80
+    characters; csv and json give the whole text)."""
     with opened(project) as proj:
         src = get_source(proj, name)
         if not turns:
@@ -174,7 +175,7 @@ def sources_show(
                 "start": t.start,
                 "end": t.end,
                 "time": t.time_start or "",
-                "text": src.text[t.start : t.end][:80],
+                "text": src.text[t.start : t.end] if fmt is not OutputFormat.table else src.text[t.start : t.end][:80],
             }
             for t in get_turns(proj, name)
         ]
