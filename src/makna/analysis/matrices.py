@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 
 from ..cases import decode_value
-from ..codebook import code_tree, subtrees
+from ..codebook import code_tree
 from ..errors import InputError, NotFoundError
 from ..project import Project
-from ..queries import code_case_matrix
+from ..queries import code_case_matrix, subtree_counts
 from ..store import tables
 
 __all__ = ["Measure", "CrossTable", "code_by_case", "code_by_attribute", "LARGE_MATRIX"]
@@ -76,8 +76,9 @@ class CrossTable:
 
 
 def code_by_case(project: Project, *, measure: Measure = "segments", coder: str | None = None,
-                 codes: Sequence[str] | None = None, descendants: bool = False) -> CrossTable:
-    """Codes x cases (by name). ``cases`` and ``presence`` are the same here (1 or 0). Warns above
+                 codes: Sequence[str] | None = None, descendants: bool = True) -> CrossTable:
+    """Codes x cases (by name). ``cases`` and ``presence`` are the same here (1 or 0). With
+    ``descendants`` (the default) a code counts its subtree by :data:`makna.queries.ROLLUP_RULE`. Warns above
     ``LARGE_MATRIX`` cases: page the result with :meth:`CrossTable.page`."""
     if measure not in ("segments", "cases", "presence"):
         raise InputError(f"measure {measure!r}: use segments, cases or presence")
@@ -90,8 +91,10 @@ def code_by_case(project: Project, *, measure: Measure = "segments", coder: str 
 
 
 def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "cases", coder: str | None = None,
-                      codes: Sequence[str] | None = None, descendants: bool = False) -> CrossTable:
-    """Codes x the values of case ``attribute`` (sorted; cases without a value are left out)."""
+                      codes: Sequence[str] | None = None, descendants: bool = True) -> CrossTable:
+    """Codes x the values of case ``attribute`` (sorted; cases without a value are left out). With
+    ``descendants`` (the default) a code counts its subtree by :data:`makna.queries.ROLLUP_RULE`:
+    distinct segments (a segment in two cases of one value counts once) or distinct cases."""
     if measure not in ("segments", "cases", "presence"):
         raise InputError(f"measure {measure!r}: use segments, cases or presence")
     a, cv, cl, seg = tables.attributes.c, tables.case_values.c, tables.case_links.c, tables.segments.c
@@ -99,39 +102,37 @@ def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "c
     with project.store.read() as conn:
         attr = conn.execute(select(a.id, a.type).where(a.name == attribute)).first()
         if attr is None:
-            raise NotFoundError(f"unknown attribute {attribute!r} (see 'makna cases attributes')")
+            raise NotFoundError(f"unknown attribute {attribute!r} (see 'makna cases': one column per attribute)")
         value_of = {r.case_id: r.value for r in conn.execute(
             select(cv.case_id, cv.value).where(cv.attribute_id == attr.id))}
         conds = [seg.coder_id == project.coder_id(conn, coder, create=False)] if coder else []
-        wanted = [project.code_id(conn, k) for k in codes] if codes else None
+        wanted = {project.code_id(conn, k) for k in codes} if codes else None
         join = and_(cl.source_id == seg.source_id,
                     or_(cl.start.is_(None), and_(seg.start < cl.end, seg.end > cl.start)))
-        counts = conn.execute(select(seg.code_id, cl.case_id, func.count())
-                              .select_from(tables.segments.join(tables.case_links, join))
-                              .where(*conds).group_by(seg.code_id, cl.case_id)).all()
-        row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
-        trees = subtrees(conn, [n.code.id for n in row_nodes]) if descendants else {}
-        members = {n.code.id: set(trees.get(n.code.id, [n.code.id])) for n in row_nodes}
+        passage = (seg.source_id, seg.start, seg.end, seg.coder_id)
+        value = cv.value
+        valued = (tables.segments.join(tables.case_links, join)
+                  .join(tables.case_values, and_(cv.case_id == cl.case_id, cv.attribute_id == attr.id)))
+        if measure == "segments":
+            rows = conn.execute(select(value, *passage, seg.code_id).select_from(valued).where(*conds)
+                                .distinct().order_by(value, *passage))
+            counts = subtree_counts({n.code.id: n.code.parent_id for n in nodes},
+                                    ((r[0], tuple(r[1:5]), r[5]) for r in rows), descendants=descendants)
+        else:
+            rows = conn.execute(select(value, cl.case_id, seg.code_id).select_from(valued).where(*conds)
+                                .distinct().order_by(value, cl.case_id))
+            counts = subtree_counts({n.code.id: n.code.parent_id for n in nodes},
+                                    ((r[0], r[1], r[2]) for r in rows), descendants=descendants)
+    row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
     values = sorted(set(value_of.values()), key=lambda v: (_sort_key(attr.type, v)))
-    col = {v: j for j, v in enumerate(values)}
     bases = [0] * len(values)
+    col = {v: j for j, v in enumerate(values)}
     for v in value_of.values():
         bases[col[v]] += 1
-    cells = [[0] * len(values) for _ in row_nodes]
-    seen: list[list[set[str]]] = [[set() for _ in values] for _ in row_nodes]
-    by_code: dict[str, list[tuple[str, int]]] = {}
-    for code_id, case_id, n in counts:
-        if case_id in value_of:
-            by_code.setdefault(code_id, []).append((case_id, int(n)))
-    for i, node in enumerate(row_nodes):
-        for case_id, n in (x for member in members[node.code.id] for x in by_code.get(member, ())):
-            j = col[value_of[case_id]]
-            if measure == "segments":
-                cells[i][j] += n
-            else:
-                seen[i][j].add(case_id)
-        if measure != "segments":
-            cells[i] = [min(len(s), 1) if measure == "presence" else len(s) for s in seen[i]]
+    cells = []
+    for node in row_nodes:
+        per_value = counts.get(node.code.id, {})
+        cells.append([min(per_value.get(v, 0), 1) if measure == "presence" else per_value.get(v, 0) for v in values])
     labels = [str(decode_value(attr.type, v)) for v in values]
     return CrossTable([n.code.key for n in row_nodes], labels, cells, measure, [n.code.name for n in row_nodes],
                       bases if measure == "cases" else None, title=f"code x {attribute}")
