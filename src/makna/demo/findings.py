@@ -56,7 +56,7 @@ def findings_markdown(project: Project, *, lang: str = "id", quotes: int = 2) ->
     for node in nodes:
         f = freq[node.code.key]
         lines.append(
-            f"| {'&nbsp;' * 2 * node.depth}`{node.code.key}` | {_md(node.code.name)} | {f.cases} | {f.segments} |"
+            f"| {'· ' * node.depth}`{node.code.key}` | {_md(node.code.name)} | {f.cases} | {f.segments} |"
         )
     lines.append("")
     for node in nodes:

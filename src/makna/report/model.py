@@ -234,10 +234,10 @@ def _charts(project: Project, data: ReportData, nodes: list[CodeNode], all_stats
     used = [all_stats[n.code.id] for n in nodes if all_stats[n.code.id].segments]
     top = sorted(used, key=lambda s: -s.informants)[:40]
     data.charts.append(ChartData("frequency", bar_chart(
-        [s.key for s in top], [s.informants for s in top], colors=[s.color for s in top],
+        [s.name for s in top], [s.informants for s in top], colors=[s.color for s in top],
         title="Informants per code" if en else "Informan per kode")))
     data.charts.append(ChartData("hierarchy", hierarchy(
-        [(n.depth, f"{n.code.key}: {n.code.name}", n.code.color, all_stats[n.code.id].segments) for n in nodes[:400]],
+        [(n.depth, n.code.name, n.code.color, all_stats[n.code.id].segments) for n in nodes[:400]],
         title="Codebook (segments)" if en else "Buku kode (segmen)")))
     case_m = next((m for m in data.matrices if m.title == data.text["matrix_case"]), None)
     if case_m is not None:
