@@ -19,7 +19,8 @@ def demo(
     ),
     lang: Annotated[str, typer.Option("--lang", help="Language of the findings: id or en.")] = "id",
 ) -> None:
-    """Build a demo project from a bundled, fictional interview study and write its findings."""
+    """Build a demo project from a bundled, fictional interview study and write its findings, its
+    report, and its codebook.yaml, cases.yaml and coding.yaml as examples to start from."""
     result = build_demo(directory, lang=lang, progress=lambda msg: typer.echo(f"· {msg}"))
     rows = [
         {"code": ("  " * f.depth) + f.key, "name": f.name, "informants": f.cases, "segments": f.segments}
@@ -31,3 +32,6 @@ def demo(
     typer.echo(f"Findings: {result.findings_path}")
     if result.report_path is not None:
         typer.echo(f"Report: {result.report_path} (open it in a browser; .md and .docx beside it)")
+    if result.example_files:
+        typer.echo(f"Example files to start from: {', '.join(str(p) for p in result.example_files)} "
+                   "(formats: docs/formats.md)")

@@ -28,7 +28,7 @@ from ..queries import CodeFrequency, code_frequencies
 from ..sources import get_turns, import_text
 from .findings import write_findings
 
-__all__ = ["DemoResult", "build_demo", "demo_data", "DEMO_CODER", "DEMO_PASSPHRASE"]
+__all__ = ["DemoResult", "build_demo", "demo_data", "DEMO_CODER", "DEMO_PASSPHRASE", "EXAMPLE_FILES"]
 
 DEMO_CODER = "peneliti"
 DEMO_PASSPHRASE = "makna-demo-only"
@@ -45,6 +45,7 @@ class DemoResult:
     key_path: Path | None = None
     replaced: dict[str, int] = field(default_factory=dict)
     report_path: Path | None = None
+    example_files: tuple[Path, ...] = ()
 
 
 def demo_data() -> Any:
@@ -56,9 +57,15 @@ def _read(name: str) -> str:
     return str((demo_data() / name).read_text(encoding="utf-8"))
 
 
+EXAMPLE_FILES = ("codebook.yaml", "cases.yaml", "coding.yaml")
+"""The demo's input files written beside its project, as examples to start a study from
+(their formats: docs/formats.md)."""
+
+
 def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[str], None] | None = None) -> DemoResult:
     """Create ``DIR/study.makna`` from the bundled study (replacing an earlier demo project there),
-    de-identify and code it, and write ``DIR/findings.md`` and the report in ``DIR/report/``."""
+    de-identify and code it, and write ``DIR/findings.md``, the report in ``DIR/report/`` and the
+    study's :data:`EXAMPLE_FILES` (codebook, cases, coding) in ``DIR``."""
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "study.makna"
@@ -85,7 +92,11 @@ def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[s
         from ..report import write_report
 
         report = write_report(project, folder / "report", lang=lang)
-    return DemoResult(path, findings, len(names), n, freq, key_path, replaced, report.html)
+    examples = []
+    for name in EXAMPLE_FILES:
+        (folder / name).write_text(_read(name), encoding="utf-8")
+        examples.append(folder / name)
+    return DemoResult(path, findings, len(names), n, freq, key_path, replaced, report.html, tuple(examples))
 
 
 def _deidentify(project: Project, key_path: Path, say: Callable[[str], None]) -> dict[str, int]:
