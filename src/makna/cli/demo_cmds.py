@@ -27,7 +27,8 @@ def demo(
         for f in result.frequencies
     ]
     emit(rows, ["code", "name", "informants", "segments"], OutputFormat.table, title="Informants per code")
-    typer.echo(f"{result.sources} transcripts, {result.segments} coded segments.")
+    typer.echo(f"{result.sources} transcripts, {result.segments} coded segments. A parent code counts the "
+               "distinct segments of its subtree (as makna stats does).")
     typer.echo(f"Project: {result.project_path}")
     typer.echo(f"Findings: {result.findings_path}")
     if result.report_path is not None:

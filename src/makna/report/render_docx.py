@@ -57,6 +57,7 @@ def render_docx(data: ReportData, path: str | Path) -> Path:
     for note in data.notes:
         doc.add_paragraph(note)
     doc.add_heading(t["codebook"], level=1)
+    doc.add_paragraph(t["rollup"])
     _table(doc, [t["code"], t["name"], t["definition"], t["informants"], t["segments"]],
            [["  " * c.depth + c.key, c.name, c.definition, c.informants, c.segments] for c in data.codebook])
     doc.add_heading(t["themes"], level=1)
