@@ -43,6 +43,7 @@ class CrossTable:
     row_labels: list[str] = field(default_factory=list)
     column_bases: list[int] | None = None
     title: str = ""
+    in_total: list[bool] | None = None  # rows the column totals add up (None: all)
 
     @property
     def row_totals(self) -> list[int]:
@@ -50,7 +51,10 @@ class CrossTable:
 
     @property
     def column_totals(self) -> list[int]:
-        return [sum(col) for col in zip(*self.cells, strict=True)] if self.cells else [0] * len(self.columns)
+        """Column sums; of the rows in ``in_total`` only, when set (a matrix whose codes count their
+        subtree adds up its top codes, so that no segment is counted again under its parent)."""
+        rows = [r for i, r in enumerate(self.cells) if self.in_total is None or self.in_total[i]]
+        return [sum(col) for col in zip(*rows, strict=True)] if rows else [0] * len(self.columns)
 
     def row_percentages(self) -> list[list[float]]:
         """Each cell as a percentage of its row total."""
@@ -66,7 +70,7 @@ class CrossTable:
         end = None if limit is None else offset + limit
         bases = self.column_bases[offset:end] if self.column_bases else None
         return CrossTable(self.rows, self.columns[offset:end], [r[offset:end] for r in self.cells], self.measure,
-                          self.row_labels, bases, self.title)
+                          self.row_labels, bases, self.title, self.in_total)
 
     def records(self, percent: Literal["none", "row", "column"] = "none") -> list[dict[str, Any]]:
         values: list[list[Any]] = (self.cells if percent == "none" else self.row_percentages() if percent == "row"
@@ -87,7 +91,8 @@ def code_by_case(project: Project, *, measure: Measure = "segments", coder: str 
     if len(m.columns) > LARGE_MATRIX:
         warnings.warn(f"code x case matrix with {len(m.columns)} cases: page it (CrossTable.page) or use "
                       "code x attribute", stacklevel=2)
-    return CrossTable(m.rows, m.columns, m.cells, measure, m.row_labels, title="code x case")
+    return CrossTable(m.rows, m.columns, m.cells, measure, m.row_labels, title="code x case",
+                      in_total=_top_rows(project, m.rows) if descendants else None)
 
 
 def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "cases", coder: str | None = None,
@@ -134,8 +139,24 @@ def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "c
         per_value = counts.get(node.code.id, {})
         cells.append([min(per_value.get(v, 0), 1) if measure == "presence" else per_value.get(v, 0) for v in values])
     labels = [str(decode_value(attr.type, v)) for v in values]
-    return CrossTable([n.code.key for n in row_nodes], labels, cells, measure, [n.code.name for n in row_nodes],
-                      bases if measure == "cases" else None, title=f"code x {attribute}")
+    keys = [n.code.key for n in row_nodes]
+    return CrossTable(keys, labels, cells, measure, [n.code.name for n in row_nodes],
+                      bases if measure == "cases" else None, title=f"code x {attribute}",
+                      in_total=_top_rows(project, keys) if descendants else None)
+
+
+def _top_rows(project: Project, keys: Sequence[str]) -> list[bool]:
+    """For each code key: whether none of its ancestors is among ``keys``."""
+    nodes = {n.code.id: n.code for n in code_tree(project)}
+    by_key = {c.key: c for c in nodes.values()}
+    shown = {by_key[k].id for k in keys}
+    out = []
+    for k in keys:
+        parent = by_key[k].parent_id
+        while parent is not None and parent not in shown:
+            parent = nodes[parent].parent_id
+        out.append(parent is None)
+    return out
 
 
 def _sort_key(kind: str, value: str) -> tuple[int, Any]:
