@@ -185,16 +185,20 @@ ROLLUP_RULE = ("A code's figures count the distinct segments of its subtree: its
 """The one counting rule of stats, matrices, the report and the demo (see :func:`subtree_counts`)."""
 
 
-def subtree_counts(parent_of: Mapping[str, str | None], rows: Iterable[tuple[Hashable, Hashable, str]], *,
+def subtree_counts(parent_of: Mapping[str, str | None], own: Iterable[tuple[str, Hashable, int]],
+                   shared: Iterable[tuple[Hashable, Hashable, str]] = (), *,
                    descendants: bool = True) -> dict[str, dict[Hashable, int]]:
     """Count distinct units per code and group: the roll-up rule (:data:`ROLLUP_RULE`) in one place.
 
-    ``rows`` are ``(group, unit, code_id)``, sorted so that rows with the same ``(group, unit)`` are
-    adjacent (a group is a case, an attribute value, or None; a unit is a passage, a source or a
-    case). With ``descendants`` a unit counts once for its code and once for each ancestor of it,
-    however many of that ancestor's codes it carries; without, once for its code. ``parent_of`` maps
-    each code id to its parent's (None at the top). Returns ``{code_id: {group: count}}``. Memory is
-    that of the result: the rows are streamed."""
+    A unit is what is counted (a passage, a source, a case); a group is a column (a case, an attribute
+    value, or None). ``own`` gives ``(code_id, group, n)``: the distinct units coded with the code
+    itself (one SQL ``GROUP BY``). With ``descendants`` a unit counts once for its code and once for
+    each ancestor of it, however many of that ancestor's codes it carries: the code's and its
+    descendants' ``own`` numbers are added up, and each unit carrying several codes of one subtree
+    is taken off again for all but one of them. ``shared`` gives those units as ``(group, unit,
+    code_id)`` rows, sorted so that rows of the same ``(group, unit)`` are adjacent (it may hold
+    units with one code too: they change nothing). ``parent_of`` maps each code id to its parent's
+    (None at the top). Returns ``{code_id: {group: count}}``; the rows are streamed."""
     chains: dict[str, tuple[str, ...]] = {}
 
     def chain(code_id: str) -> tuple[str, ...]:
@@ -209,16 +213,29 @@ def subtree_counts(parent_of: Mapping[str, str | None], rows: Iterable[tuple[Has
         return found
 
     out: dict[str, dict[Hashable, int]] = {}
-    current: tuple[Hashable, Hashable] | None = None
-    counted: set[str] = set()
-    for group, unit, code_id in rows:
-        if current is None or (group, unit) != current:
-            current, counted = (group, unit), set()
+    for code_id, group, n in own:
         for cid in chain(code_id):
-            if cid not in counted:
-                counted.add(cid)
-                per_group = out.setdefault(cid, {})
-                per_group[group] = per_group.get(group, 0) + 1
+            per_group = out.setdefault(cid, {})
+            per_group[group] = per_group.get(group, 0) + int(n)
+    if not descendants:
+        return out
+
+    def take_off(group: Hashable, seen: dict[str, int]) -> None:
+        for cid, k in seen.items():
+            if k > 1:
+                out[cid][group] -= k - 1
+
+    current: tuple[Hashable, Hashable] | None = None
+    seen: dict[str, int] = {}
+    for group, unit, code_id in shared:
+        if current is None or (group, unit) != current:
+            if current is not None:
+                take_off(current[0], seen)
+            current, seen = (group, unit), {}
+        for cid in chain(code_id):
+            seen[cid] = seen.get(cid, 0) + 1
+    if current is not None:
+        take_off(current[0], seen)
     return out
 
 
@@ -250,6 +267,20 @@ def _passage() -> tuple[Any, ...]:
     return (seg.source_id, seg.start, seg.end, seg.coder_id)
 
 
+def _shared_passages(conds: Sequence[ColumnElement[bool]]) -> Any:
+    """Spans (source, start, end) that carry more than one code: the only passages that a parent
+    could count twice. Grouped by the segments' unique index, so the database scans it in order."""
+    seg = tables.segments.c
+    return (select(seg.source_id, seg.start, seg.end).where(*conds)
+            .group_by(seg.source_id, seg.start, seg.end).having(func.count(func.distinct(seg.code_id)) > 1)
+            .subquery("shared"))
+
+
+def _on_shared(shared: Any) -> ColumnElement[bool]:
+    seg = tables.segments.c
+    return and_(seg.source_id == shared.c.source_id, seg.start == shared.c.start, seg.end == shared.c.end)
+
+
 def code_frequencies(project: Project, *, coder: str | None = None, descendants: bool = True,
                      include_unused: bool = True) -> list[CodeFrequency]:
     """Per code, in codebook order: segments, distinct sources and distinct cases. With
@@ -260,16 +291,23 @@ def code_frequencies(project: Project, *, coder: str | None = None, descendants:
     parents = _parents(nodes)
     with project.store.read() as conn:
         coder_cond = [seg.coder_id == project.coder_id(conn, coder, create=False)] if coder else []
-        passages = conn.execute(select(*_passage(), seg.code_id).where(*coder_cond).order_by(*_passage()))
-        n_segments = subtree_counts(parents, ((None, tuple(r[:4]), r[4]) for r in passages),
-                                    descendants=descendants)
+        own = conn.execute(select(seg.code_id, literal(None), func.count()).where(*coder_cond).group_by(seg.code_id))
+        shared: Any = ()
+        if descendants:
+            multi = _shared_passages(coder_cond)
+            shared = ((None, tuple(r[:4]), r[4]) for r in conn.execute(
+                select(*_passage(), seg.code_id).select_from(tables.segments.join(multi, _on_shared(multi)))
+                .where(*coder_cond).order_by(*_passage())))
+        n_segments = subtree_counts(parents, own, shared, descendants=descendants)
         pairs = conn.execute(select(seg.source_id, seg.code_id).where(*coder_cond).distinct()
-                             .order_by(seg.source_id))
-        n_sources = subtree_counts(parents, ((None, r[0], r[1]) for r in pairs), descendants=descendants)
+                             .order_by(seg.source_id)).all()
+        n_sources = subtree_counts(parents, ((c, None, 1) for _, c in pairs), ((None, s, c) for s, c in pairs),
+                                   descendants=descendants)
         case_pairs = conn.execute(
             select(cl.case_id, seg.code_id).select_from(tables.segments.join(tables.case_links, _case_join()))
-            .where(*coder_cond).distinct().order_by(cl.case_id))
-        n_cases = subtree_counts(parents, ((None, r[0], r[1]) for r in case_pairs), descendants=descendants)
+            .where(*coder_cond).distinct().order_by(cl.case_id)).all()
+        n_cases = subtree_counts(parents, ((c, None, 1) for _, c in case_pairs),
+                                 ((None, k, c) for k, c in case_pairs), descendants=descendants)
     out = []
     for node in nodes:
         cid = node.code.id
@@ -323,19 +361,16 @@ def code_case_matrix(project: Project, *, measure: Literal["segments", "presence
         if codes:
             wanted = {project.code_id(conn, k) for k in codes}
         case_rows = conn.execute(select(cs.id, cs.name).order_by(cs.name)).all()
+        joined = tables.segments.join(tables.case_links, _case_join())
+        own = conn.execute(select(seg.code_id, cl.case_id, func.count()).select_from(joined)
+                           .where(*conds).group_by(seg.code_id, cl.case_id))
+        shared: Any = ()
         if descendants:
-            rows = conn.execute(
-                select(cl.case_id, *_passage(), seg.code_id)
-                .select_from(tables.segments.join(tables.case_links, _case_join()))
-                .where(*conds).order_by(cl.case_id, *_passage()))
-            counts = subtree_counts(_parents(nodes), ((r[0], tuple(r[1:5]), r[5]) for r in rows))
-        else:  # each code's own segments: one GROUP BY
-            counts = {}
-            for code_id, case_id, n in conn.execute(
-                    select(seg.code_id, cl.case_id, func.count())
-                    .select_from(tables.segments.join(tables.case_links, _case_join()))
-                    .where(*conds).group_by(seg.code_id, cl.case_id)):
-                counts.setdefault(code_id, {})[case_id] = int(n)
+            multi = _shared_passages(conds)
+            shared = ((r[0], tuple(r[1:5]), r[5]) for r in conn.execute(
+                select(cl.case_id, *_passage(), seg.code_id).select_from(joined.join(multi, _on_shared(multi)))
+                .where(*conds).order_by(cl.case_id, *_passage())))
+        counts = subtree_counts(_parents(nodes), own, shared, descendants=descendants)
     row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
     cells = []
     for node in row_nodes:

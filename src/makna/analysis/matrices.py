@@ -9,6 +9,7 @@ the informants aged 20-24 mention the code), so ``column_bases`` holds those cas
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -118,16 +119,12 @@ def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "c
         value = cv.value
         valued = (tables.segments.join(tables.case_links, join)
                   .join(tables.case_values, and_(cv.case_id == cl.case_id, cv.attribute_id == attr.id)))
-        if measure == "segments":
-            rows = conn.execute(select(value, *passage, seg.code_id).select_from(valued).where(*conds)
-                                .distinct().order_by(value, *passage))
-            counts = subtree_counts({n.code.id: n.code.parent_id for n in nodes},
-                                    ((r[0], tuple(r[1:5]), r[5]) for r in rows), descendants=descendants)
-        else:
-            rows = conn.execute(select(value, cl.case_id, seg.code_id).select_from(valued).where(*conds)
-                                .distinct().order_by(value, cl.case_id))
-            counts = subtree_counts({n.code.id: n.code.parent_id for n in nodes},
-                                    ((r[0], r[1], r[2]) for r in rows), descendants=descendants)
+        unit = passage if measure == "segments" else (cl.case_id,)
+        rows = [(r[0], tuple(r[1:-1]), r[-1]) for r in conn.execute(
+            select(value, *unit, seg.code_id).select_from(valued).where(*conds).distinct().order_by(value, *unit))]
+    own = Counter((code_id, group) for group, _, code_id in rows)  # distinct units of each code itself
+    counts = subtree_counts({n.code.id: n.code.parent_id for n in nodes}, ((c, g, n) for (c, g), n in own.items()),
+                            rows, descendants=descendants)
     row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
     values = sorted(set(value_of.values()), key=lambda v: (_sort_key(attr.type, v)))
     bases = [0] * len(values)
