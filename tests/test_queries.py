@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import makna
 from makna.errors import InputError, NotFoundError
@@ -145,3 +147,34 @@ def test_one_rollup_rule_everywhere(study: makna.Project) -> None:
     assert report["exp"] == freq["exp"] and report["exp.gift"] == freq["exp.gift"]
     own = {f.key: f.segments for f in makna.code_frequencies(study, descendants=False)}
     assert own["exp"] == 1 and own["exp.fraud"] == 3
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3), st.integers(0, 6)), max_size=40),
+       st.lists(st.integers(-1, 6), min_size=7, max_size=7))
+def test_subtree_counts_is_distinct_units_of_the_subtree(rows: list[tuple[int, int, int]], parents: list[int]) -> None:
+    """subtree_counts (own counts summed up the tree, minus shared units) equals counting, for each
+    code, the distinct (group, unit) pairs of its subtree by brute force."""
+    from makna.queries import subtree_counts
+
+    parent_of = {f"c{i}": (f"c{p}" if 0 <= p < i else None) for i, p in enumerate(parents)}  # a forest
+    pairs = sorted({(g, u, f"c{c}") for u, g, c in rows})
+
+    def under(code: str, root: str) -> bool:
+        cur: str | None = code
+        while cur is not None:
+            if cur == root:
+                return True
+            cur = parent_of[cur]
+        return False
+
+    own: dict[tuple[str, int], int] = {}
+    for g, _, c in pairs:
+        own[(c, g)] = own.get((c, g), 0) + 1
+    got = subtree_counts(parent_of, [(c, g, n) for (c, g), n in own.items()], pairs)
+    for root in parent_of:
+        expected: dict[int, int] = {}
+        for g, _unit in {(g, u) for g, u, c in pairs if under(c, root)}:
+            expected[g] = expected.get(g, 0) + 1
+        assert {g: n for g, n in got.get(root, {}).items() if n} == expected
+    flat = subtree_counts(parent_of, [(c, g, n) for (c, g), n in own.items()], pairs, descendants=False)
+    assert {(c, g): n for c, d in flat.items() for g, n in d.items()} == own
