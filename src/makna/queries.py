@@ -6,6 +6,8 @@ on large projects; Python only shapes the rows.
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -220,22 +222,22 @@ def subtree_counts(parent_of: Mapping[str, str | None], own: Iterable[tuple[str,
     if not descendants:
         return out
 
-    def take_off(group: Hashable, seen: dict[str, int]) -> None:
-        for cid, k in seen.items():
-            if k > 1:
-                out[cid][group] -= k - 1
+    def take_off(group: Hashable, chains_of_unit: list[tuple[str, ...]]) -> None:
+        if len(chains_of_unit) > 1:
+            for cid, k in Counter(itertools.chain.from_iterable(chains_of_unit)).items():
+                if k > 1:
+                    out[cid][group] -= k - 1
 
     current: tuple[Hashable, Hashable] | None = None
-    seen: dict[str, int] = {}
+    unit_chains: list[tuple[str, ...]] = []
     for group, unit, code_id in shared:
         if current is None or (group, unit) != current:
             if current is not None:
-                take_off(current[0], seen)
-            current, seen = (group, unit), {}
-        for cid in chain(code_id):
-            seen[cid] = seen.get(cid, 0) + 1
+                take_off(current[0], unit_chains)
+            current, unit_chains = (group, unit), []
+        unit_chains.append(chain(code_id))
     if current is not None:
-        take_off(current[0], seen)
+        take_off(current[0], unit_chains)
     return out
 
 
@@ -299,15 +301,22 @@ def code_frequencies(project: Project, *, coder: str | None = None, descendants:
                 select(*_passage(), seg.code_id).select_from(tables.segments.join(multi, _on_shared(multi)))
                 .where(*coder_cond).order_by(*_passage())))
         n_segments = subtree_counts(parents, own, shared, descendants=descendants)
-        pairs = conn.execute(select(seg.source_id, seg.code_id).where(*coder_cond).distinct()
-                             .order_by(seg.source_id)).all()
-        n_sources = subtree_counts(parents, ((c, None, 1) for _, c in pairs), ((None, s, c) for s, c in pairs),
-                                   descendants=descendants)
-        case_pairs = conn.execute(
-            select(cl.case_id, seg.code_id).select_from(tables.segments.join(tables.case_links, _case_join()))
-            .where(*coder_cond).distinct().order_by(cl.case_id)).all()
-        n_cases = subtree_counts(parents, ((c, None, 1) for _, c in case_pairs),
-                                 ((None, k, c) for k, c in case_pairs), descendants=descendants)
+        own_sources = conn.execute(select(seg.code_id, literal(None), func.count(func.distinct(seg.source_id)))
+                                   .where(*coder_cond).group_by(seg.code_id))
+        pairs: Any = ()
+        if descendants:
+            pairs = ((None, r[0], r[1]) for r in conn.execute(
+                select(seg.source_id, seg.code_id).where(*coder_cond).distinct().order_by(seg.source_id)))
+        n_sources = subtree_counts(parents, own_sources, pairs, descendants=descendants)
+        joined = tables.segments.join(tables.case_links, _case_join())
+        own_cases = conn.execute(select(seg.code_id, literal(None), func.count(func.distinct(cl.case_id)))
+                                 .select_from(joined).where(*coder_cond).group_by(seg.code_id))
+        case_pairs: Any = ()
+        if descendants:
+            case_pairs = ((None, r[0], r[1]) for r in conn.execute(
+                select(cl.case_id, seg.code_id).select_from(joined).where(*coder_cond).distinct()
+                .order_by(cl.case_id)))
+        n_cases = subtree_counts(parents, own_cases, case_pairs, descendants=descendants)
     out = []
     for node in nodes:
         cid = node.code.id
