@@ -68,10 +68,10 @@ def test_cases_yaml_and_csv(project: makna.Project, tmp_path: Path) -> None:
     y.write_text(
         "attributes:\n  - {name: umur, type: integer}\ncases:\n"
         "  - name: Informan 1\n    sources: [a.txt]\n    values: {umur: 24}\n", encoding="utf-8")
-    assert makna.load_cases_file(project, y) == 1
+    assert makna.load_cases_file(project, y).added == 1
     c = tmp_path / "more.csv"
     c.write_text("name,umur,asal,sources\nInforman 2,30,Padang,\n", encoding="utf-8")
-    assert makna.load_cases_file(project, c) == 1
+    assert makna.load_cases_file(project, c).added == 1
     cases = {x.name: x.values for x in makna.list_cases(project)}
     assert cases == {"Informan 1": {"umur": 24}, "Informan 2": {"umur": 30, "asal": "Padang"}}
 
@@ -98,3 +98,33 @@ def test_load_cases_shapes(project: makna.Project, case: dict[str, object], mess
     with pytest.raises(InputError, match=f"case 'Ani': {message}"):
         makna.load_cases(project, {"cases": [case]})
     assert makna.list_cases(project) == []
+
+
+def test_cases_file_imported_again_updates_in_place(project: makna.Project, tmp_path: Path) -> None:
+    """#12: importing an edited cases file failed ('exists already'); now it updates, as one event."""
+    makna.import_text(project, "a.txt", "P: a\nI: b")
+    makna.import_text(project, "b.txt", "P: c\nI: d")
+    y = tmp_path / "cases.yaml"
+    y.write_text("attributes:\n  - {name: umur, type: integer}\n  - {name: asal}\ncases:\n"
+                 "  - name: Informan 1\n    sources: [a.txt]\n    values: {umur: 24, asal: Padang}\n"
+                 "  - name: Informan 2\n    values: {umur: 30}\n", encoding="utf-8")
+    first = makna.load_cases_file(project, y)
+    assert (first.added, first.updated, first.unchanged, first.attributes) == (2, 0, 0, 2)
+    events = len(makna.events(project, limit=1000))
+    y.write_text("attributes:\n  - {name: umur, type: integer}\ncases:\n"
+                 "  - name: Informan 1\n    description: Pedagang\n    sources: [a.txt, b.txt]\n"
+                 "    values: {umur: 25, asal: ''}\n"
+                 "  - name: Informan 2\n    values: {umur: 30}\n", encoding="utf-8")
+    again = makna.load_cases_file(project, y)
+    assert (again.added, again.updated, again.unchanged) == (0, 1, 1)
+    assert again.changes == ("Informan 1: description, umur 24 -> 25, asal Padang -> (none), linked b.txt",)
+    log = makna.events(project, limit=1000)
+    assert len(log) == events + 1 and log[0].action == "cases.import"
+    assert log[0].payload["updated"] == 1
+    cases = {x.name: (x.description, x.values) for x in makna.list_cases(project)}
+    assert cases["Informan 1"] == ("Pedagang", {"umur": 25})
+    assert len(makna.list_links(project)) == 2
+    y.write_text("cases:\n  - name: Informan 1\n    values: {umur: dua}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a valid integer"):
+        makna.load_cases_file(project, y)
+    assert len(makna.events(project, limit=1000)) == events + 1

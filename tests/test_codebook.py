@@ -28,6 +28,22 @@ def test_add_nested_and_order(project: makna.Project) -> None:
     assert len(colours) == 4
 
 
+def test_dotted_key_goes_under_its_parent(project: makna.Project) -> None:
+    """#12: 'codebook add exp.neg.scam2' made a top-level code that retrieval of exp.neg left out."""
+    makna.add_code(project, "exp")
+    makna.add_code(project, "exp.neg")
+    makna.add_code(project, "exp.neg.scam2")
+    makna.add_code(project, "x.y", root=True)
+    makna.add_code(project, "a.b", parent="exp")
+    assert _tree(project) == [("exp", 0), ("exp.neg", 1), ("exp.neg.scam2", 2), ("a.b", 1), ("x.y", 0)]
+    events = len(makna.events(project, limit=100))
+    with pytest.raises(CodebookError, match=r"its parent 'no.such' does not exist; add it first "
+                                            r"\(makna codebook add no.such\).*--parent KEY.*--root"):
+        makna.add_code(project, "no.such.code")
+    assert len(makna.list_codes(project)) == 5
+    assert len(makna.events(project, limit=100)) == events
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [({"key": "has space"}, "without spaces"), ({"key": "ok", "color": "red"}, "#RRGGBB"),

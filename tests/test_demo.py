@@ -133,3 +133,15 @@ def test_demo_refuses_a_project_swapped_in_after_a_demo(tmp_path: Path) -> None:
     with pytest.raises(ProjectExistsError, match="study.makna"):
         build_demo(tmp_path)
     assert {n: (tmp_path / n).read_bytes() for n in before} == before
+def test_demo_writes_its_example_files(tmp_path: Path) -> None:
+    """#12: the demo writes its codebook, cases and coding files to start a study from; importing
+    the cases file again into the demo project changes nothing (it updates in place)."""
+    result = build_demo(tmp_path)
+    assert [p.name for p in result.example_files] == ["codebook.yaml", "cases.yaml", "coding.yaml"]
+    for path in result.example_files:
+        assert path.read_text(encoding="utf-8") == (demo_data() / path.name).read_text(encoding="utf-8")
+    assert "&nbsp;" not in result.findings_path.read_text(encoding="utf-8")
+    with makna.open_project(result.project_path) as p:
+        again = makna.load_cases_file(p, tmp_path / "cases.yaml")
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 6)
+        assert makna.import_codebook(p, makna.read_codebook_file(tmp_path / "codebook.yaml")).added == 0

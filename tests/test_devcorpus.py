@@ -49,7 +49,7 @@ def test_dev_corpus_counts_through_cli(shared_dir: Path, project_location: str, 
             for code in seg["codes"]:
                 ok("code", code, "-s", f"{doc['id']}.txt", "--span", f"{seg['start']}:{seg['end']}")
                 expected[code] += 1
-    stats = json.loads(ok("stats", "--format", "json", "--used"))
+    stats = json.loads(ok("stats", "--format", "json", "--used", "--own"))  # each code as annotated
     assert {row["code"]: row["segments"] for row in stats} == dict(expected)
     assert sum(expected.values()) == 41 and expected["exp.neg.blocked"] == 3  # as the corpus README says
     # the stored text is the corpus text, so every segment slices back to what was annotated

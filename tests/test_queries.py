@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import makna
 from makna.errors import InputError, NotFoundError
@@ -58,16 +60,16 @@ def test_retrieve_filters(study: makna.Project) -> None:
 
 
 def test_code_frequencies(study: makna.Project) -> None:
-    got = {f.key: (f.segments, f.sources, f.cases) for f in makna.code_frequencies(study)}
+    got = {f.key: (f.segments, f.sources, f.cases) for f in makna.code_frequencies(study, descendants=False)}
     assert got == {"exp": (1, 1, 1), "exp.fraud": (3, 2, 2), "motive": (2, 2, 2)}
-    got = {f.key: (f.segments, f.sources, f.cases) for f in makna.code_frequencies(study, descendants=True)}
+    got = {f.key: (f.segments, f.sources, f.cases) for f in makna.code_frequencies(study)}  # the subtree
     assert got["exp"] == (4, 3, 2)
     got = {f.key: f.segments for f in makna.code_frequencies(study, coder="budi", include_unused=False)}
-    assert got == {"exp.fraud": 1}
+    assert got == {"exp": 1, "exp.fraud": 1}
 
 
 def test_code_case_matrix(study: makna.Project) -> None:
-    m = makna.code_case_matrix(study)
+    m = makna.code_case_matrix(study, descendants=False)
     assert m.columns == ["Ani", "Budi", "Cici"]
     assert m.records() == [
         {"code": "exp", "Ani": 1, "Budi": 0, "Cici": 0},
@@ -115,11 +117,64 @@ def test_retrieve_pages(study: makna.Project) -> None:
 
 def test_code_case_matrix_with_descendants(study: makna.Project) -> None:
     """--descendants counted nothing for the code x case matrix before (only for attributes)."""
-    plain = makna.code_case_matrix(study)
-    deep = makna.code_case_matrix(study, descendants=True)
+    plain = makna.code_case_matrix(study, descendants=False)
+    deep = makna.code_case_matrix(study)
     assert plain.columns == deep.columns == ["Ani", "Budi", "Cici"]
     assert plain.cells[plain.rows.index("exp")] == [1, 0, 0]
     assert deep.cells[deep.rows.index("exp")] == [2, 2, 0]  # + exp.fraud in s1 (Ani) and s2 (Budi, 2 coders)
     assert deep.cells[deep.rows.index("motive")] == plain.cells[plain.rows.index("motive")]
     presence = makna.code_case_matrix(study, measure="presence", descendants=True)
     assert presence.cells[presence.rows.index("exp")] == [1, 1, 0]
+
+
+def test_one_rollup_rule_everywhere(study: makna.Project) -> None:
+    """#12: parents counted 0 in the matrix and plain stats while the report and the demo rolled them
+    up; now every count is the distinct segments of the subtree, a passage with two codes below a
+    parent counted once for it."""
+    from makna.analysis import code_by_attribute, code_by_case
+    from makna.report import build_report
+
+    makna.add_code(study, "exp.gift", parent="exp")
+    makna.code_turn(study, "s1", 2, "exp.gift")  # the same passage as exp.fraud in s1
+    freq = {f.key: (f.segments, f.sources, f.cases) for f in makna.code_frequencies(study)}
+    assert freq["exp"] == (4, 3, 2) and freq["exp.gift"] == (1, 1, 1)
+    assert makna.code_case_matrix(study).cells[0] == [2, 2, 0]
+    assert code_by_case(study).cells[0] == [2, 2, 0]
+    by_origin = code_by_attribute(study, "asal", measure="segments")
+    assert by_origin.columns == ["Padang", "Solok"] and by_origin.cells[0] == [2, 2]
+    assert code_by_attribute(study, "asal", measure="cases").cells[0] == [1, 1]
+    report = {c.key: (c.segments, c.sources, c.informants) for c in build_report(study, charts=False).codebook}
+    assert report["exp"] == freq["exp"] and report["exp.gift"] == freq["exp.gift"]
+    own = {f.key: f.segments for f in makna.code_frequencies(study, descendants=False)}
+    assert own["exp"] == 1 and own["exp.fraud"] == 3
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3), st.integers(0, 6)), max_size=40),
+       st.lists(st.integers(-1, 6), min_size=7, max_size=7))
+def test_subtree_counts_is_distinct_units_of_the_subtree(rows: list[tuple[int, int, int]], parents: list[int]) -> None:
+    """subtree_counts (own counts summed up the tree, minus shared units) equals counting, for each
+    code, the distinct (group, unit) pairs of its subtree by brute force."""
+    from makna.queries import subtree_counts
+
+    parent_of = {f"c{i}": (f"c{p}" if 0 <= p < i else None) for i, p in enumerate(parents)}  # a forest
+    pairs = sorted({(g, u, f"c{c}") for u, g, c in rows})
+
+    def under(code: str, root: str) -> bool:
+        cur: str | None = code
+        while cur is not None:
+            if cur == root:
+                return True
+            cur = parent_of[cur]
+        return False
+
+    own: dict[tuple[str, int], int] = {}
+    for g, _, c in pairs:
+        own[(c, g)] = own.get((c, g), 0) + 1
+    got = subtree_counts(parent_of, [(c, g, n) for (c, g), n in own.items()], pairs)
+    for root in parent_of:
+        expected: dict[int, int] = {}
+        for g, _unit in {(g, u) for g, u, c in pairs if under(c, root)}:
+            expected[g] = expected.get(g, 0) + 1
+        assert {g: n for g, n in got.get(root, {}).items() if n} == expected
+    flat = subtree_counts(parent_of, [(c, g, n) for (c, g), n in own.items()], pairs, descendants=False)
+    assert {(c, g): n for c, d in flat.items() for g, n in d.items()} == own

@@ -33,8 +33,8 @@ def test_import_txt_encodings(project: makna.Project, tmp_path: Path, data: byte
     assert src.encoding == encoding
     assert src.original_name == "informan.txt" and src.has_original
     turns = makna.get_turns(project, "informan.txt")
-    assert [t.speaker for t in turns] == ["Catatan", "P", "I", "P"]
-    assert src.text[turns[2].start : turns[2].end] == "I: Aku pakai MiChat karena gratis 😀."
+    assert [t.speaker for t in turns] == ["P", "I", "P"]  # the single "Catatan:" line above is a header
+    assert src.text[turns[1].start : turns[1].end] == "I: Aku pakai MiChat karena gratis 😀."
 
 
 def test_legacy_encoding_is_detected_and_named(project: makna.Project, tmp_path: Path) -> None:

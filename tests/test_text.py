@@ -55,6 +55,22 @@ def test_detect_turns_labels_and_multiline() -> None:
     ]
 
 
+def test_header_label_lines_are_not_turns() -> None:
+    """#12: "Judul:", "Tanggal:", "Lokasi:" at the top became speakers and shifted every turn number."""
+    text = ("Judul: Wawancara pedagang sayur\nTanggal: 4 Maret 2024\nLokasi: Pasar Lama\n\n"
+            "Pewawancara: Sudah lama berjualan?\nInforman: Sejak 2010.\n(tertawa)\n"
+            "Pewawancara: Ramai hari ini?\nInforman: Lumayan.")
+    turns = detect_turns(text)
+    assert [t.speaker for t in turns] == ["Pewawancara", "Informan", "Pewawancara", "Informan"]
+    assert text[turns[0].start :].startswith("Pewawancara: Sudah lama")
+    assert text[turns[1].start : turns[1].end] == "Informan: Sejak 2010.\n(tertawa)"
+    # a label that occurs once further down is a speaker still when it is not above the conversation
+    assert [t.speaker for t in detect_turns("P: Siapa?\nIbu: Saya.\nP: Oh.")] == ["P", "Ibu", "P"]
+    # nothing recurs: every label is a turn; a caller's own pattern is taken as it is
+    assert [t.speaker for t in detect_turns("Judul: x\nP: y")] == ["Judul", "P"]
+    assert [t.speaker for t in detect_turns(text, r"^(?P<speaker>\w+):")][:3] == ["Judul", "Tanggal", "Lokasi"]
+
+
 def test_detect_turns_custom_pattern() -> None:
     text = "[A] hello\n[B] hi"
     turns = detect_turns(text, r"^\[(?P<speaker>\w+)\]")

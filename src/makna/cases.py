@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ __all__ = [
     "delete_case",
     "encode_value",
     "decode_value",
+    "CasesImport",
     "load_cases_file",
     "load_cases",
 ]
@@ -231,11 +233,22 @@ def list_links(project: Project) -> list[CaseLink]:
                 for r in conn.execute(select(tables.case_links).order_by(cl.case_id, cl.source_id, cl.start))]
 
 
-def load_cases_file(project: Project, path: str | Path) -> int:
-    """Add cases from YAML (``attributes`` and ``cases`` lists, see the demo's cases.yaml) or CSV
-    (a ``name`` column, a column per attribute, an optional ``sources`` column separated by ``;``).
-    Attributes in a CSV are text unless defined before. All or nothing: one transaction.
-    Returns the number of cases added."""
+@dataclass(frozen=True)
+class CasesImport:
+    """What importing a cases file did: cases added, cases updated in place (with one line per
+    change), cases the file left as they were, attributes defined."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    attributes: int = 0
+    changes: tuple[str, ...] = ()
+
+
+def load_cases_file(project: Project, path: str | Path) -> CasesImport:
+    """Add or update cases from YAML (``attributes`` and ``cases`` lists) or CSV (a ``name`` column,
+    a column per attribute, an optional ``sources`` column separated by ``;``); the formats are in
+    docs/formats.md. Attributes in a CSV are text unless defined before. See :func:`load_cases`."""
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{p}: no such file")
@@ -243,30 +256,97 @@ def load_cases_file(project: Project, path: str | Path) -> int:
     return load_cases(project, data, origin=str(p))
 
 
-def load_cases(project: Project, data: Mapping[str, Any], *, origin: str = "cases") -> int:
+def load_cases(project: Project, data: Mapping[str, Any], *, origin: str = "cases") -> CasesImport:
     """Add cases from already-parsed data (``attributes`` and ``cases`` lists, as in a YAML cases
-    file), all or nothing. Returns the number of cases added."""
-    with project.store.batch():
-        known = {a.name for a in list_attributes(project)}
-        for a in data.get("attributes") or []:
-            if not isinstance(a, dict) or "name" not in a:
+    file), or update those that exist (by name) in place: the file's description, the values it
+    gives (an empty value clears one) and links to the sources it lists are set; values, links and
+    cases it does not mention stay. All or nothing, one transaction and one ``cases.import`` event."""
+    attrs, cases = data.get("attributes") or [], data.get("cases") or []
+    if not isinstance(attrs, list) or not isinstance(cases, list):
+        raise InputError(f"{origin}: 'attributes' and 'cases' must be lists")
+    payload: dict[str, Any] = {"origin": Path(origin).name}
+    changes: list[str] = []
+    added = updated = unchanged = defined = 0
+    a, c, cl, cv = tables.attributes.c, tables.cases.c, tables.case_links.c, tables.case_values.c
+    with project.store.write(project.actor, "cases.import", payload) as conn:
+        for item in attrs:
+            if not isinstance(item, dict) or "name" not in item:
                 raise InputError(f"{origin}: each attribute needs a 'name'")
-            if a.get("type") is not None or a["name"] not in known:
-                define_attribute(project, str(a["name"]), str(a.get("type") or "text"), str(a.get("description") or ""))
-        n = 0
-        for item in data.get("cases") or []:
+            name, kind = str(item["name"]), item.get("type")
+            row = conn.execute(select(a.id, a.type, a.description).where(a.name == name)).first()
+            if row is None:
+                kind = str(kind or "text")
+                if kind not in ATTRIBUTE_TYPES or not name.strip():
+                    raise InputError(f"{origin}: attribute {name!r}: unknown type {kind!r} "
+                                     f"(use {', '.join(ATTRIBUTE_TYPES)})")
+                conn.execute(insert(tables.attributes).values(id=new_id(), name=name, type=kind,
+                                                              description=str(item.get("description") or "")))
+                defined += 1
+                changes.append(f"attribute {name} ({kind}) defined")
+            elif kind is not None and kind != row.type:
+                raise ConflictError(f"{origin}: attribute {name!r} exists with type {row.type}, not {kind}")
+            elif item.get("description") and item["description"] != row.description:
+                conn.execute(update(tables.attributes).where(a.id == row.id).values(description=item["description"]))
+        types = {r.name: (r.id, r.type) for r in conn.execute(select(a.id, a.name, a.type))}
+        for item in cases:
             if not isinstance(item, dict) or "name" not in item:
                 raise InputError(f"{origin}: each case needs a 'name'")
+            name = str(item["name"])
             values, sources = item.get("values") or {}, item.get("sources") or []
             if not isinstance(values, dict):
-                raise InputError(f"{origin}: case {item['name']!r}: 'values' must map attributes to values")
+                raise InputError(f"{origin}: case {name!r}: 'values' must map attributes to values")
             if not isinstance(sources, list):
-                raise InputError(f"{origin}: case {item['name']!r}: 'sources' must be a list of source names")
-            add_case(project, str(item["name"]), str(item.get("description") or ""), values=values)
+                raise InputError(f"{origin}: case {name!r}: 'sources' must be a list of source names")
+            if not name.strip():
+                raise InputError(f"{origin}: a case needs a name")
+            existing = conn.execute(select(c.id, c.description).where(c.name == name)).first()
+            what: list[str] = []
+            if existing is None:
+                cid = new_id()
+                conn.execute(insert(tables.cases).values(id=cid, name=name, description=str(item.get("description")
+                                                                                             or "")))
+                old_values: dict[str, str] = {}
+            else:
+                cid = existing.id
+                if "description" in item and str(item["description"] or "") != existing.description:
+                    conn.execute(update(tables.cases).where(c.id == cid).values(description=str(item["description"]
+                                                                                                 or "")))
+                    what.append("description")
+                old_values = {r.attribute_id: r.value for r in conn.execute(
+                    select(cv.attribute_id, cv.value).where(cv.case_id == cid))}
+            for attr_name, value in values.items():
+                if str(attr_name) not in types:
+                    raise NotFoundError(f"{origin}: case {name!r}: unknown attribute {attr_name!r} (define it "
+                                        "under 'attributes' in the file, or: 'makna cases attribute NAME --type ...')")
+                aid, kind = types[str(attr_name)]
+                new = None if value is None or value == "" else encode_value(kind, value, attribute=str(attr_name))
+                if new == old_values.get(aid):
+                    continue
+                conn.execute(delete(tables.case_values).where(cv.case_id == cid, cv.attribute_id == aid))
+                if new is not None:
+                    conn.execute(insert(tables.case_values).values(case_id=cid, attribute_id=aid, value=new))
+                if existing is not None:
+                    old = old_values.get(aid)
+                    what.append(f"{attr_name} {old if old is not None else '(none)'} -> "
+                                f"{new if new is not None else '(none)'}")
             for source in sources:
-                link_source(project, str(item["name"]), str(source).strip())
-            n += 1
-    return n
+                src = project.source_row(conn, str(source).strip())
+                linked = conn.execute(select(cl.id).where(cl.case_id == cid, cl.source_id == src.id,
+                                                          cl.start.is_(None))).first()
+                if linked is None:
+                    conn.execute(insert(tables.case_links).values(id=new_id(), case_id=cid, source_id=src.id,
+                                                                  start=None, end=None))
+                    if existing is not None:
+                        what.append(f"linked {src.name}")
+            if existing is None:
+                added += 1
+            elif what:
+                updated += 1
+                changes.append(f"{name}: {', '.join(what)}")
+            else:
+                unchanged += 1
+        payload.update(added=added, updated=updated, unchanged=unchanged, attributes=defined)
+    return CasesImport(added, updated, unchanged, defined, tuple(changes))
 
 
 def _read_cases_csv(p: Path) -> dict[str, Any]:

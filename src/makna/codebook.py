@@ -244,11 +244,21 @@ def add_code(
     example: str = "",
     keywords: Iterable[str] = (),
     code_id: str | None = None,
+    root: bool = False,
 ) -> Code:
-    """Add a code under ``parent`` (a key), or at the root."""
+    """Add a code under ``parent`` (a key), or at the root.
+
+    Without ``parent``, a dotted key goes under the code its prefix names: ``exp.neg.scam`` under
+    ``exp.neg``. When that code does not exist the code is refused (saying how to go on), so that
+    a typo never makes a top-level code that retrieval of ``exp.neg`` would silently leave out;
+    ``root=True`` puts it at the top level all the same."""
     _check_key(key)
+    if parent and root:
+        raise InputError("give a parent or root, not both")
     payload: dict[str, Any] = {"key": key}
     with project.store.write(project.actor, "code.add", payload) as conn:
+        if not parent and not root and "." in key.strip("."):
+            parent = _dotted_parent(conn, key)
         parent_id = project.code_id(conn, parent) if parent else None
         n = conn.execute(select(func.count()).select_from(tables.codes)).scalar() or 0
         code = Code(
@@ -267,6 +277,17 @@ def add_code(
         _insert_code(project, conn, code)
         payload.update(id=code.id, parent=parent)
     return code
+
+
+def _dotted_parent(conn: Connection, key: str) -> str:
+    """The key of the code a dotted ``key`` belongs under: its prefix before the last dot."""
+    prefix = key.rstrip(".").rsplit(".", 1)[0]
+    c = tables.codes.c
+    if conn.execute(select(c.id).where(c.key == prefix)).first() is None:
+        raise CodebookError(
+            f"code {key!r}: its parent {prefix!r} does not exist; add it first (makna codebook add {prefix}), "
+            "put the code under another with --parent KEY, or at the top level with --root")
+    return prefix
 
 
 def update_code(project: Project, key: str, **changes: Any) -> Code:

@@ -203,7 +203,7 @@ def _turn(conn: Connection, source_id: str, number: int, source: str) -> Any:
     t = tables.turns.c
     row = conn.execute(select(t.start, t.end).where(t.source_id == source_id, t.number == number)).first()
     if row is None:
-        raise NotFoundError(f"source {source!r} has no turn {number} (see 'makna sources --turns')")
+        raise NotFoundError(f"source {source!r} has no turn {number} (see 'makna sources show {source} --turns')")
     return row
 
 

@@ -77,7 +77,7 @@ class Project:
         c = tables.codes.c
         found = conn.execute(select(c.id).where((c.key == key) | (c.id == key))).scalar()
         if found is None:
-            raise UnknownCodeError(f"unknown code {key!r} (see 'makna codebook list')")
+            raise UnknownCodeError(f"unknown code {key!r} (see 'makna codebook')")
         return str(found)
 
     def source_row(self, conn: Connection, name: str) -> Any:

@@ -6,7 +6,9 @@ on large projects; Python only shapes the rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -14,12 +16,14 @@ from sqlalchemy import Connection, and_, func, literal, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.sql.elements import ColumnElement
 
-from .codebook import code_tree, subtree_ids, subtrees
+from .codebook import code_tree, subtree_ids
 from .errors import InputError, NotFoundError
 from .project import Project
 from .store import as_utc, tables
 
 __all__ = [
+    "ROLLUP_RULE",
+    "subtree_counts",
     "RetrievedSegment",
     "CodeFrequency",
     "Matrix",
@@ -177,6 +181,70 @@ def retrieve(
     ]
 
 
+ROLLUP_RULE = ("A code's figures count the distinct segments of its subtree: its own and its descendants' "
+               "segments, a passage (same source, span and coder) coded with several codes below it counted once; "
+               "sources and informants are counted distinct too.")
+"""The one counting rule of stats, matrices, the report and the demo (see :func:`subtree_counts`)."""
+
+
+def subtree_counts(parent_of: Mapping[str, str | None], own: Iterable[tuple[str, Hashable, int]],
+                   shared: Iterable[tuple[Hashable, Hashable, str]] = (), *,
+                   descendants: bool = True) -> dict[str, dict[Hashable, int]]:
+    """Count distinct units per code and group: the roll-up rule (:data:`ROLLUP_RULE`) in one place.
+
+    A unit is what is counted (a passage, a source, a case); a group is a column (a case, an attribute
+    value, or None). ``own`` gives ``(code_id, group, n)``: the distinct units coded with the code
+    itself (one SQL ``GROUP BY``). With ``descendants`` a unit counts once for its code and once for
+    each ancestor of it, however many of that ancestor's codes it carries: the code's and its
+    descendants' ``own`` numbers are added up, and each unit carrying several codes of one subtree
+    is taken off again for all but one of them. ``shared`` gives those units as ``(group, unit,
+    code_id)`` rows, sorted so that rows of the same ``(group, unit)`` are adjacent (it may hold
+    units with one code too: they change nothing). ``parent_of`` maps each code id to its parent's
+    (None at the top). Returns ``{code_id: {group: count}}``; the rows are streamed."""
+    chains: dict[str, tuple[str, ...]] = {}
+
+    def chain(code_id: str) -> tuple[str, ...]:
+        found = chains.get(code_id)
+        if found is None:
+            up: list[str] = []
+            cur: str | None = code_id
+            while cur is not None and cur not in up:
+                up.append(cur)
+                cur = parent_of.get(cur) if descendants else None
+            found = chains[code_id] = tuple(up)
+        return found
+
+    out: dict[str, dict[Hashable, int]] = {}
+    for code_id, group, n in own:
+        for cid in chain(code_id):
+            per_group = out.setdefault(cid, {})
+            per_group[group] = per_group.get(group, 0) + int(n)
+    if not descendants:
+        return out
+
+    def take_off(group: Hashable, chains_of_unit: list[tuple[str, ...]]) -> None:
+        if len(chains_of_unit) > 1:
+            for cid, k in Counter(itertools.chain.from_iterable(chains_of_unit)).items():
+                if k > 1:
+                    out[cid][group] -= k - 1
+
+    current: tuple[Hashable, Hashable] | None = None
+    unit_chains: list[tuple[str, ...]] = []
+    for group, unit, code_id in shared:
+        if current is None or (group, unit) != current:
+            if current is not None:
+                take_off(current[0], unit_chains)
+            current, unit_chains = (group, unit), []
+        unit_chains.append(chain(code_id))
+    if current is not None:
+        take_off(current[0], unit_chains)
+    return out
+
+
+def _parents(nodes: Sequence[Any]) -> dict[str, str | None]:
+    return {n.code.id: n.code.parent_id for n in nodes}
+
+
 @dataclass(frozen=True)
 class CodeFrequency:
     """How often a code was applied: segments, distinct sources, distinct cases."""
@@ -196,55 +264,67 @@ def _case_join() -> Any:
                 or_(cl.start.is_(None), and_(seg.start < cl.end, seg.end > cl.start)))
 
 
-def code_frequencies(project: Project, *, coder: str | None = None, descendants: bool = False,
+def _passage() -> tuple[Any, ...]:
+    seg = tables.segments.c
+    return (seg.source_id, seg.start, seg.end, seg.coder_id)
+
+
+def _shared_passages(conds: Sequence[ColumnElement[bool]]) -> Any:
+    """Spans (source, start, end) that carry more than one code: the only passages that a parent
+    could count twice. Grouped by the segments' unique index, so the database scans it in order."""
+    seg = tables.segments.c
+    return (select(seg.source_id, seg.start, seg.end).where(*conds)
+            .group_by(seg.source_id, seg.start, seg.end).having(func.count(func.distinct(seg.code_id)) > 1)
+            .subquery("shared"))
+
+
+def _on_shared(shared: Any) -> ColumnElement[bool]:
+    seg = tables.segments.c
+    return and_(seg.source_id == shared.c.source_id, seg.start == shared.c.start, seg.end == shared.c.end)
+
+
+def code_frequencies(project: Project, *, coder: str | None = None, descendants: bool = True,
                      include_unused: bool = True) -> list[CodeFrequency]:
-    """Per code: segments, distinct sources and distinct cases, in codebook order. With
-    ``descendants``, a code's figures include its descendants' segments (distinct counts stay
-    distinct)."""
+    """Per code, in codebook order: segments, distinct sources and distinct cases. With
+    ``descendants`` (the default) by :data:`ROLLUP_RULE`: a parent counts the distinct segments of
+    its subtree; without, each code counts its own segments only."""
     seg, cl = tables.segments.c, tables.case_links.c
     nodes = code_tree(project)
+    parents = _parents(nodes)
     with project.store.read() as conn:
         coder_cond = [seg.coder_id == project.coder_id(conn, coder, create=False)] if coder else []
-        if not descendants:
-            seg_rows = {r[0]: (r[1], r[2]) for r in conn.execute(
-                select(seg.code_id, func.count(), func.count(func.distinct(seg.source_id)))
-                .where(*coder_cond).group_by(seg.code_id))}
-            case_rows = {r[0]: r[1] for r in conn.execute(
-                select(seg.code_id, func.count(func.distinct(cl.case_id)))
-                .select_from(tables.segments.join(tables.case_links, _case_join()))
-                .where(*coder_cond).group_by(seg.code_id))}
-        else:
-            # one query each for counts, (code, source) and (code, case) pairs; the subtrees are
-            # summed here, so distinct sources and cases stay distinct across a code's descendants
-            per_code = select(seg.code_id, func.count()).where(*coder_cond).group_by(seg.code_id)
-            counts: dict[str, int] = {c: n for c, n in conn.execute(per_code)}
-            pair_sources = conn.execute(select(seg.code_id, seg.source_id).where(*coder_cond).distinct()).all()
-            pair_cases = conn.execute(
-                select(seg.code_id, cl.case_id).select_from(tables.segments.join(tables.case_links, _case_join()))
-                .where(*coder_cond).distinct()).all()
-            sources_of: dict[str, set[str]] = {}
-            for code_id, source_id in pair_sources:
-                sources_of.setdefault(code_id, set()).add(source_id)
-            cases_of: dict[str, set[str]] = {}
-            for code_id, case_id in pair_cases:
-                cases_of.setdefault(code_id, set()).add(case_id)
-            children: dict[str | None, list[str]] = {}
-            for node in nodes:
-                children.setdefault(node.code.parent_id, []).append(node.code.id)
-            totals: dict[str, int] = {}
-            for node in reversed(nodes):  # children before parents: theirs are whole-subtree already
-                cid, kids = node.code.id, children.get(node.code.id, [])
-                totals[cid] = counts.get(cid, 0) + sum(totals[k] for k in kids)
-                sources_of[cid] = sources_of.get(cid, set()).union(*(sources_of.get(k, set()) for k in kids))
-                cases_of[cid] = cases_of.get(cid, set()).union(*(cases_of.get(k, set()) for k in kids))
-            seg_rows = {c: (n, len(sources_of[c])) for c, n in totals.items()}
-            case_rows = {c: len(cases_of[c]) for c in totals}
+        own = conn.execute(select(seg.code_id, literal(None), func.count()).where(*coder_cond).group_by(seg.code_id))
+        shared: Any = ()
+        if descendants:
+            multi = _shared_passages(coder_cond)
+            shared = ((None, tuple(r[:4]), r[4]) for r in conn.execute(
+                select(*_passage(), seg.code_id).select_from(tables.segments.join(multi, _on_shared(multi)))
+                .where(*coder_cond).order_by(*_passage())))
+        n_segments = subtree_counts(parents, own, shared, descendants=descendants)
+        own_sources = conn.execute(select(seg.code_id, literal(None), func.count(func.distinct(seg.source_id)))
+                                   .where(*coder_cond).group_by(seg.code_id))
+        pairs: Any = ()
+        if descendants:
+            pairs = ((None, r[0], r[1]) for r in conn.execute(
+                select(seg.source_id, seg.code_id).where(*coder_cond).distinct().order_by(seg.source_id)))
+        n_sources = subtree_counts(parents, own_sources, pairs, descendants=descendants)
+        joined = tables.segments.join(tables.case_links, _case_join())
+        own_cases = conn.execute(select(seg.code_id, literal(None), func.count(func.distinct(cl.case_id)))
+                                 .select_from(joined).where(*coder_cond).group_by(seg.code_id))
+        case_pairs: Any = ()
+        if descendants:
+            case_pairs = ((None, r[0], r[1]) for r in conn.execute(
+                select(cl.case_id, seg.code_id).select_from(joined).where(*coder_cond).distinct()
+                .order_by(cl.case_id)))
+        n_cases = subtree_counts(parents, own_cases, case_pairs, descendants=descendants)
     out = []
     for node in nodes:
-        n, ns = seg_rows.get(node.code.id, (0, 0))
+        cid = node.code.id
+        n = n_segments.get(cid, {}).get(None, 0)
         if n or include_unused:
-            out.append(CodeFrequency(node.code.key, node.code.name, node.depth, int(n), int(ns),
-                                     int(case_rows.get(node.code.id, 0)), node.path))
+            out.append(CodeFrequency(node.code.key, node.code.name, node.depth, n,
+                                     n_sources.get(cid, {}).get(None, 0), n_cases.get(cid, {}).get(None, 0),
+                                     node.path))
     return out
 
 
@@ -276,9 +356,10 @@ class Matrix:
 
 def code_case_matrix(project: Project, *, measure: Literal["segments", "presence"] = "segments",
                      coder: str | None = None, codes: Sequence[str] | None = None,
-                     descendants: bool = False) -> Matrix:
-    """Codes (rows, codebook order) x cases (columns, by name): number of segments of the code (with
-    ``descendants``, of the code or any code below it) in the case's sources or spans, or 1/0 presence."""
+                     descendants: bool = True) -> Matrix:
+    """Codes (rows, codebook order) x cases (columns, by name): the number of segments of the code in
+    the case's sources or spans, or 1/0 presence. With ``descendants`` (the default) by
+    :data:`ROLLUP_RULE`: the distinct segments of the code's subtree; without, its own only."""
     if measure not in ("segments", "presence"):
         raise InputError(f"measure {measure!r}: use segments or presence")
     seg, cl, cs = tables.segments.c, tables.case_links.c, tables.cases.c
@@ -289,22 +370,21 @@ def code_case_matrix(project: Project, *, measure: Literal["segments", "presence
         if codes:
             wanted = {project.code_id(conn, k) for k in codes}
         case_rows = conn.execute(select(cs.id, cs.name).order_by(cs.name)).all()
-        counts = conn.execute(
-            select(seg.code_id, cl.case_id, func.count())
-            .select_from(tables.segments.join(tables.case_links, _case_join()))
-            .where(*conds).group_by(seg.code_id, cl.case_id)
-        ).all()
-        row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
-        trees = subtrees(conn, [n.code.id for n in row_nodes]) if descendants else {}
-    col_index = {r.id: j for j, r in enumerate(case_rows)}
-    by_code: dict[str, list[tuple[str, int]]] = {}
-    for code_id, case_id, n in counts:
-        by_code.setdefault(code_id, []).append((case_id, int(n)))
-    cells = [[0] * len(case_rows) for _ in row_nodes]
-    for row, node in zip(cells, row_nodes, strict=True):
-        for member in trees.get(node.code.id, [node.code.id]):
-            for case_id, n in by_code.get(member, ()):
-                j = col_index[case_id]
-                row[j] = 1 if measure == "presence" else row[j] + n
+        joined = tables.segments.join(tables.case_links, _case_join())
+        own = conn.execute(select(seg.code_id, cl.case_id, func.count()).select_from(joined)
+                           .where(*conds).group_by(seg.code_id, cl.case_id))
+        shared: Any = ()
+        if descendants:
+            multi = _shared_passages(conds)
+            shared = ((r[0], tuple(r[1:5]), r[5]) for r in conn.execute(
+                select(cl.case_id, *_passage(), seg.code_id).select_from(joined.join(multi, _on_shared(multi)))
+                .where(*conds).order_by(cl.case_id, *_passage())))
+        counts = subtree_counts(_parents(nodes), own, shared, descendants=descendants)
+    row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
+    cells = []
+    for node in row_nodes:
+        per_case = counts.get(node.code.id, {})
+        cells.append([min(per_case.get(r.id, 0), 1) if measure == "presence" else per_case.get(r.id, 0)
+                      for r in case_rows])
     return Matrix([n.code.key for n in row_nodes], [r.name for r in case_rows], cells, measure,
                   [n.code.name for n in row_nodes])

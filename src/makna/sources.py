@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, update
 
 from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaError
-from .importers import ImportedText, read_document, supported_suffixes
+from .importers import ImportedText, convertible, read_document, supported_suffixes, unsupported_reason
 from .memos import forget
 from .model import Source, Turn, new_id, utcnow
 from .project import Project
@@ -58,11 +58,13 @@ class SourceSummary:
 
 @dataclass
 class ImportReport:
-    """What importing several files did: imported sources, skipped duplicates, failures."""
+    """What importing several files did: imported sources, skipped duplicates, failures, and the files
+    in the folders given that were passed over (not transcripts makna reads), each with the reason."""
 
     imported: list[Source] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, existing source name)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    passed_over: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
 
 def _detect_language(text: str) -> str:
@@ -240,20 +242,28 @@ def _prepare_document(path: Path, doc: ImportedText, name: str, *, language: str
     )
 
 
-def _expand(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
-    """Files to import with their source names; folders are walked (sorted), unsupported files in
-    folders are passed over, names are paths relative to the folder given."""
+def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[tuple[str, str]]]:
+    """Files to import with their source names, and the files passed over with the reason. Folders
+    are walked (sorted; hidden files and folders left out); a file in a folder whose type makna does
+    not read is passed over, except a format makna knows how to convert (.doc), which is kept so that
+    its import fails with that advice; names are paths relative to the folder given."""
     suffixes = set(supported_suffixes())
     out: list[tuple[Path, str]] = []
+    passed: list[tuple[str, str]] = []
     for item in paths:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(q for q in p.rglob("*") if q.is_file() and not q.name.startswith(".")):
-                if f.suffix.lower() in suffixes:
-                    out.append((f, f.relative_to(p).as_posix()))
+            for f in sorted(q for q in p.rglob("*") if q.is_file()):
+                rel = f.relative_to(p)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if f.suffix.lower() in suffixes or convertible(f.suffix):
+                    out.append((f, rel.as_posix()))
+                else:
+                    passed.append((str(f), unsupported_reason(f)))
         else:
             out.append((p, p.name))
-    return out
+    return out, passed
 
 
 _GROUP_FILES = 64
@@ -271,13 +281,14 @@ def import_paths(
     stop_on_error: bool = False,
 ) -> ImportReport:
     """Import files and folders of files. Identical files already in the project are skipped and
-    reported; a file that fails is reported (or raised with ``stop_on_error``) and the rest go on.
+    reported; a file that fails is reported (or raised with ``stop_on_error``) and the rest go on;
+    files in the folders that are not transcripts makna reads are listed in ``passed_over``.
 
     Files are read first, then stored in groups, one transaction per group (each file still logs
     its own event); a group that meets a refusal is stored again file by file, so that every
     refusal is reported against its own file."""
-    report = ImportReport()
-    todo = _expand(paths)
+    todo, passed = _expand(paths)
+    report = ImportReport(passed_over=passed)
     group: list[tuple[Path, _Prepared]] = []
     options: dict[str, Any] = {"language": language, "turn_pattern": turn_pattern, "keep_original": keep_original}
 

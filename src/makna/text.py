@@ -70,12 +70,29 @@ def _turn_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.MULTILINE)
 
 
+def _first_speaker(speakers: Sequence[str]) -> int:
+    """Index of the first label that recurs (compared without case); 0 when none does."""
+    first: dict[str, int] = {}
+    for k, speaker in enumerate(speakers):
+        key = speaker.casefold()
+        if key in first:
+            return first[key]
+        first[key] = k
+    return 0
+
+
 def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
     """Split ``text`` into speaker turns.
 
     A line that matches ``pattern`` (a regex with a ``speaker`` group, matched at each line start)
     opens a turn; the turn runs until the next such line or the end, trailing blank lines excluded.
     Text before the first label belongs to no turn.
+
+    With the default pattern, the turns start at the first label that recurs (compared without case:
+    ``Pewawancara:`` or ``Informan:``). Label lines above it, such as ``Judul:``, ``Tanggal:`` and
+    ``Lokasi:`` in a header, are ordinary text in no turn, so turn numbers count the conversation's
+    turns only. When no label recurs (a two-line excerpt), every label opens a turn. A ``pattern``
+    given by the caller is taken as it is: every line it matches opens a turn.
     """
     rx = _turn_regex(pattern or DEFAULT_TURN_PATTERN)
     named = "speaker" in rx.groupindex
@@ -92,6 +109,9 @@ def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
             whole = m.group(0)
             starts.append(pos + len(whole) - len(whole.lstrip()))
             speakers.append(whole.strip())
+    if pattern is None:  # a header's label lines are not turns (linear: one pass over the labels)
+        k0 = _first_speaker(speakers)
+        starts, speakers = starts[k0:], speakers[k0:]
     starts.append(len(text))
     turns: list[TurnSpan] = []
     for k, speaker in enumerate(speakers):

@@ -73,6 +73,12 @@ TRANSCRIPT = (
 )
 
 
+RTF = ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Calibri;}}\n"
+       "\\f0 P: Sudah berapa lama Ibu berjualan kue?\\par\n"
+       "I: Sejak 2019, Kak. Pesanan datang lewat WA, kadang dari tetangga caf\\'e9 sebelah.\\par\n"
+       "P: Apa yang paling berat?\\par\n"
+       "I: Bahan naik terus, tapi harga kue nggak bisa ikut naik.\\par\n}")
+
 def _zip(entries: list[tuple[str, bytes]], *, stored: tuple[str, ...] = ()) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
@@ -170,6 +176,7 @@ def file_samples() -> list[Sample]:
         Sample("docx", "wawancara.docx", _docx()),
         Sample("odt", "wawancara.odt", _odt()),
         Sample("pdf", "wawancara.pdf", _pdf()),
+        Sample("rtf", "wawancara.rtf", RTF.encode("ascii")),
     ]
 
 

@@ -59,6 +59,22 @@ def test_docx_informant_table(coded: Any, tmp_path: Path) -> None:
     assert len(d.inline_shapes) == 4
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a4_pages_names_on_charts_and_plain_markdown(coded: Any, tmp_path: Path, lang: str) -> None:
+    """#12: an A4 page (a thesis page) in the DOCX and in the HTML print style, charts that label codes
+    by name, and Markdown without HTML entities such as &nbsp;."""
+    files = write_report(coded, tmp_path / lang, lang)
+    section = docx.Document(str(files.docx)).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert "@page { size: A4;" in files.html.read_text(encoding="utf-8")
+    md = files.markdown.read_text(encoding="utf-8")
+    assert "&nbsp;" not in md and "&" not in md.replace("\\&", "")
+    assert "| · exp.neg | Ditipu |" in md
+    for chart in ("frequency", "hierarchy", "heatmap"):
+        svg = (files.html.parent / f"{chart}.svg").read_text(encoding="utf-8")
+        assert ">Ditipu" in svg and ">exp.neg<" not in svg and ">exp.neg " not in svg, chart
+
+
 def test_user_templates_override(coded: Any, tmp_path: Path) -> None:
     tpl = tmp_path / "tpl"
     tpl.mkdir()

@@ -39,7 +39,8 @@ def test_code_by_case_and_attribute(client: Client) -> None:
     html = client.get("/analysis", params={"view": "matrix"}).text
     table = _cells(html, "matrix")
     assert table[0] == ["Code", "Ani", "Total"]
-    assert ["Tempat", "1", "1"] in table and ["Total", "3", ""] in table
+    assert ["Tempat", "1", "1"] in table and ["Emosi", "2", "2"] in table  # a parent counts its subtree
+    assert ["Total", "3", ""] in table  # of the top codes: Senang's segment is not counted twice
     pct = _cells(client.get("/analysis", params={"view": "matrix", "percent": "row"}).text, "matrix")
     assert ["Tempat", "100.0%", "1"] in pct
     by_city = client.get("/api/analysis/matrix", params={"by": "kota", "measure": "cases", "percent": "column"}).json()

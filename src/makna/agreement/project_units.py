@@ -207,7 +207,8 @@ def load_coding(
             for name in coders:
                 found = [r.id for r in coder_rows.values() if r.name == name or r.id == name]
                 if not found:
-                    raise NotFoundError(f"unknown coder {name!r} (see 'makna coders')")
+                    known = ", ".join(sorted(r.name for r in coder_rows.values())) or "none yet"
+                    raise NotFoundError(f"unknown coder {name!r} (coders in this project: {known})")
                 coder_ids.append(found[0])
             if len(set(coder_ids)) != len(coder_ids):
                 raise AgreementError("a coder is chosen twice")

@@ -256,7 +256,8 @@ def network(cooc: Cooccurrence, *, title: str = "", min_count: int = 1, max_node
     used = [i for i in range(len(cooc.codes)) if cooc.totals[i] > 0]
     used = sorted(used, key=lambda i: -int(cooc.totals[i]))[:max_nodes]
     used.sort()
-    labels = [cooc.codes[i] for i in used]
+    names = cooc.names if len(cooc.names) == len(cooc.codes) else cooc.codes  # codes labelled by name
+    labels = [names[i] for i in used]
     pad = max((text_width(_clip(s, 28), 11) for s in labels), default=0) + 20
     top = 40 if title else 12
     fig = Figure(size + 2 * pad, size + top, title)
@@ -274,10 +275,10 @@ def network(cooc: Cooccurrence, *, title: str = "", min_count: int = 1, max_node
     for k, i in enumerate(used):
         x, y = pos[i]
         fig.shapes.append(Circle(x, y, 5 + 12 * math.sqrt(int(cooc.totals[i]) / peak), "#E15759",
-                                 tip=f"{cooc.codes[i]}: {int(cooc.totals[i])}"))
+                                 tip=f"{names[i]} ({cooc.codes[i]}): {int(cooc.totals[i])}"))
         angle = 2 * math.pi * k / max(len(used), 1) - math.pi / 2
         right = math.cos(angle) >= 0
-        fig.shapes.append(Label(x + (20 if right else -20), y + 4, _clip(cooc.codes[i], 28), 11,
+        fig.shapes.append(Label(x + (20 if right else -20), y + 4, _clip(names[i], 28), 11,
                                 "start" if right else "end"))
     return fig
 
@@ -307,9 +308,10 @@ def hierarchy(items: Sequence[tuple[int, str, str, int]], *, title: str = "") ->
 
 def case_heatmap(matrix: Any, lang: str = "id", *, max_rows: int | None = None) -> Figure:
     """The code x case matrix (:func:`makna.queries.code_case_matrix`) as a heatmap, codes that no
-    case has left out (the first ``max_rows`` of the others)."""
+    case has left out (the first ``max_rows`` of the others), each row labelled with the code's name."""
     keep = [i for i, r in enumerate(matrix.cells) if any(r)][:max_rows]
-    return heatmap([matrix.rows[i] for i in keep], matrix.columns, [matrix.cells[i] for i in keep],
+    names = matrix.row_labels if len(matrix.row_labels or ()) == len(matrix.rows) else matrix.rows
+    return heatmap([names[i] for i in keep], matrix.columns, [matrix.cells[i] for i in keep],
                    title="Code x case (segments)" if lang != "id" else "Kode x kasus (segmen)")
 
 
@@ -326,7 +328,7 @@ def project_chart(project: Any, kind: str, *, measure: str = "cases", mode: str 
         colors = {n.code.key: n.code.color for n in code_tree(project)}
         vals = [f.cases if measure == "cases" else f.segments for f in freq]
         what = ("informants" if en else "informan") if measure == "cases" else ("segments" if en else "segmen")
-        return bar_chart([f.key for f in freq], vals, colors=[colors.get(f.key, "") for f in freq],
+        return bar_chart([f.name for f in freq], vals, colors=[colors.get(f.key, "") for f in freq],
                          title=("Codes by " if en else "Kode menurut jumlah ") + what)
     if kind == "heatmap":
         return case_heatmap(code_case_matrix(project), lang)
@@ -335,6 +337,6 @@ def project_chart(project: Any, kind: str, *, measure: str = "cases", mode: str 
                        title="Code co-occurrence" if en else "Ko-okurensi kode")
     if kind == "hierarchy":
         seg_counts = {f.key: f.segments for f in code_frequencies(project, descendants=True)}
-        return hierarchy([(n.depth, f"{n.code.key}: {n.code.name}", n.code.color, seg_counts.get(n.code.key, 0))
+        return hierarchy([(n.depth, n.code.name, n.code.color, seg_counts.get(n.code.key, 0))
                           for n in code_tree(project)], title="Codebook" if en else "Buku kode")
     raise InputError(f"chart {kind!r}: use one of {', '.join(CHART_KINDS)}")

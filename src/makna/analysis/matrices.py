@@ -9,17 +9,18 @@ the informants aged 20-24 mention the code), so ``column_bases`` holds those cas
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 
 from ..cases import decode_value
-from ..codebook import code_tree, subtrees
+from ..codebook import code_tree
 from ..errors import InputError, NotFoundError
 from ..project import Project
-from ..queries import code_case_matrix
+from ..queries import code_case_matrix, subtree_counts
 from ..store import tables
 
 __all__ = ["Measure", "CrossTable", "code_by_case", "code_by_attribute", "LARGE_MATRIX"]
@@ -43,6 +44,7 @@ class CrossTable:
     row_labels: list[str] = field(default_factory=list)
     column_bases: list[int] | None = None
     title: str = ""
+    in_total: list[bool] | None = None  # rows the column totals add up (None: all)
 
     @property
     def row_totals(self) -> list[int]:
@@ -50,7 +52,10 @@ class CrossTable:
 
     @property
     def column_totals(self) -> list[int]:
-        return [sum(col) for col in zip(*self.cells, strict=True)] if self.cells else [0] * len(self.columns)
+        """Column sums; of the rows in ``in_total`` only, when set (a matrix whose codes count their
+        subtree adds up its top codes, so that no segment is counted again under its parent)."""
+        rows = [r for i, r in enumerate(self.cells) if self.in_total is None or self.in_total[i]]
+        return [sum(col) for col in zip(*rows, strict=True)] if rows else [0] * len(self.columns)
 
     def row_percentages(self) -> list[list[float]]:
         """Each cell as a percentage of its row total."""
@@ -66,7 +71,7 @@ class CrossTable:
         end = None if limit is None else offset + limit
         bases = self.column_bases[offset:end] if self.column_bases else None
         return CrossTable(self.rows, self.columns[offset:end], [r[offset:end] for r in self.cells], self.measure,
-                          self.row_labels, bases, self.title)
+                          self.row_labels, bases, self.title, self.in_total)
 
     def records(self, percent: Literal["none", "row", "column"] = "none") -> list[dict[str, Any]]:
         values: list[list[Any]] = (self.cells if percent == "none" else self.row_percentages() if percent == "row"
@@ -76,8 +81,9 @@ class CrossTable:
 
 
 def code_by_case(project: Project, *, measure: Measure = "segments", coder: str | None = None,
-                 codes: Sequence[str] | None = None, descendants: bool = False) -> CrossTable:
-    """Codes x cases (by name). ``cases`` and ``presence`` are the same here (1 or 0). Warns above
+                 codes: Sequence[str] | None = None, descendants: bool = True) -> CrossTable:
+    """Codes x cases (by name). ``cases`` and ``presence`` are the same here (1 or 0). With
+    ``descendants`` (the default) a code counts its subtree by :data:`makna.queries.ROLLUP_RULE`. Warns above
     ``LARGE_MATRIX`` cases: page the result with :meth:`CrossTable.page`."""
     if measure not in ("segments", "cases", "presence"):
         raise InputError(f"measure {measure!r}: use segments, cases or presence")
@@ -86,12 +92,15 @@ def code_by_case(project: Project, *, measure: Measure = "segments", coder: str 
     if len(m.columns) > LARGE_MATRIX:
         warnings.warn(f"code x case matrix with {len(m.columns)} cases: page it (CrossTable.page) or use "
                       "code x attribute", stacklevel=2)
-    return CrossTable(m.rows, m.columns, m.cells, measure, m.row_labels, title="code x case")
+    return CrossTable(m.rows, m.columns, m.cells, measure, m.row_labels, title="code x case",
+                      in_total=_top_rows(project, m.rows) if descendants else None)
 
 
 def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "cases", coder: str | None = None,
-                      codes: Sequence[str] | None = None, descendants: bool = False) -> CrossTable:
-    """Codes x the values of case ``attribute`` (sorted; cases without a value are left out)."""
+                      codes: Sequence[str] | None = None, descendants: bool = True) -> CrossTable:
+    """Codes x the values of case ``attribute`` (sorted; cases without a value are left out). With
+    ``descendants`` (the default) a code counts its subtree by :data:`makna.queries.ROLLUP_RULE`:
+    distinct segments (a segment in two cases of one value counts once) or distinct cases."""
     if measure not in ("segments", "cases", "presence"):
         raise InputError(f"measure {measure!r}: use segments, cases or presence")
     a, cv, cl, seg = tables.attributes.c, tables.case_values.c, tables.case_links.c, tables.segments.c
@@ -99,42 +108,52 @@ def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "c
     with project.store.read() as conn:
         attr = conn.execute(select(a.id, a.type).where(a.name == attribute)).first()
         if attr is None:
-            raise NotFoundError(f"unknown attribute {attribute!r} (see 'makna cases attributes')")
+            raise NotFoundError(f"unknown attribute {attribute!r} (see 'makna cases': one column per attribute)")
         value_of = {r.case_id: r.value for r in conn.execute(
             select(cv.case_id, cv.value).where(cv.attribute_id == attr.id))}
         conds = [seg.coder_id == project.coder_id(conn, coder, create=False)] if coder else []
-        wanted = [project.code_id(conn, k) for k in codes] if codes else None
+        wanted = {project.code_id(conn, k) for k in codes} if codes else None
         join = and_(cl.source_id == seg.source_id,
                     or_(cl.start.is_(None), and_(seg.start < cl.end, seg.end > cl.start)))
-        counts = conn.execute(select(seg.code_id, cl.case_id, func.count())
-                              .select_from(tables.segments.join(tables.case_links, join))
-                              .where(*conds).group_by(seg.code_id, cl.case_id)).all()
-        row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
-        trees = subtrees(conn, [n.code.id for n in row_nodes]) if descendants else {}
-        members = {n.code.id: set(trees.get(n.code.id, [n.code.id])) for n in row_nodes}
+        passage = (seg.source_id, seg.start, seg.end, seg.coder_id)
+        value = cv.value
+        valued = (tables.segments.join(tables.case_links, join)
+                  .join(tables.case_values, and_(cv.case_id == cl.case_id, cv.attribute_id == attr.id)))
+        unit = passage if measure == "segments" else (cl.case_id,)
+        rows = [(r[0], tuple(r[1:-1]), r[-1]) for r in conn.execute(
+            select(value, *unit, seg.code_id).select_from(valued).where(*conds).distinct().order_by(value, *unit))]
+    own = Counter((code_id, group) for group, _, code_id in rows)  # distinct units of each code itself
+    counts = subtree_counts({n.code.id: n.code.parent_id for n in nodes}, ((c, g, n) for (c, g), n in own.items()),
+                            rows, descendants=descendants)
+    row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
     values = sorted(set(value_of.values()), key=lambda v: (_sort_key(attr.type, v)))
-    col = {v: j for j, v in enumerate(values)}
     bases = [0] * len(values)
+    col = {v: j for j, v in enumerate(values)}
     for v in value_of.values():
         bases[col[v]] += 1
-    cells = [[0] * len(values) for _ in row_nodes]
-    seen: list[list[set[str]]] = [[set() for _ in values] for _ in row_nodes]
-    by_code: dict[str, list[tuple[str, int]]] = {}
-    for code_id, case_id, n in counts:
-        if case_id in value_of:
-            by_code.setdefault(code_id, []).append((case_id, int(n)))
-    for i, node in enumerate(row_nodes):
-        for case_id, n in (x for member in members[node.code.id] for x in by_code.get(member, ())):
-            j = col[value_of[case_id]]
-            if measure == "segments":
-                cells[i][j] += n
-            else:
-                seen[i][j].add(case_id)
-        if measure != "segments":
-            cells[i] = [min(len(s), 1) if measure == "presence" else len(s) for s in seen[i]]
+    cells = []
+    for node in row_nodes:
+        per_value = counts.get(node.code.id, {})
+        cells.append([min(per_value.get(v, 0), 1) if measure == "presence" else per_value.get(v, 0) for v in values])
     labels = [str(decode_value(attr.type, v)) for v in values]
-    return CrossTable([n.code.key for n in row_nodes], labels, cells, measure, [n.code.name for n in row_nodes],
-                      bases if measure == "cases" else None, title=f"code x {attribute}")
+    keys = [n.code.key for n in row_nodes]
+    return CrossTable(keys, labels, cells, measure, [n.code.name for n in row_nodes],
+                      bases if measure == "cases" else None, title=f"code x {attribute}",
+                      in_total=_top_rows(project, keys) if descendants else None)
+
+
+def _top_rows(project: Project, keys: Sequence[str]) -> list[bool]:
+    """For each code key: whether none of its ancestors is among ``keys``."""
+    nodes = {n.code.id: n.code for n in code_tree(project)}
+    by_key = {c.key: c for c in nodes.values()}
+    shown = {by_key[k].id for k in keys}
+    out = []
+    for k in keys:
+        parent = by_key[k].parent_id
+        while parent is not None and parent not in shown:
+            parent = nodes[parent].parent_id
+        out.append(parent is None)
+    return out
 
 
 def _sort_key(kind: str, value: str) -> tuple[int, Any]:

@@ -17,6 +17,11 @@ query_app = typer.Typer(help="Analyse the coding: frequencies, matrices, co-occu
 app.add_typer(query_app, name="query")
 
 
+DescendantsOpt = Annotated[bool, typer.Option(
+    "--descendants/--own", help="A code counts the distinct segments of its subtree (a passage coded with several "
+    "codes below it once), or its own segments only.")]
+
+
 class MatrixMeasure(str, Enum):
     segments = "segments"
     cases = "cases"
@@ -50,7 +55,7 @@ class GroupOpt(str, Enum):
 
 @query_app.command("frequencies")
 def frequencies_cmd(project: ProjectOpt = None, coder: CoderOpt = None,
-                    descendants: Annotated[bool, typer.Option("--descendants", help="Count descendants too.")] = False,
+                    descendants: DescendantsOpt = True,
                     fmt: FormatOpt = OutputFormat.table) -> None:
     """Per code: segments, sources and cases (informants)."""
     from ..queries import code_frequencies
@@ -70,7 +75,7 @@ def matrix_cmd(
     measure: Annotated[MatrixMeasure, typer.Option("--measure", help="Cell value.")] = (
         MatrixMeasure.segments),
     percent: Annotated[Percent, typer.Option("--percent", help="Show row or column percentages.")] = Percent.none,
-    descendants: Annotated[bool, typer.Option("--descendants", help="Count descendants too.")] = False,
+    descendants: DescendantsOpt = True,
     offset: Annotated[int, typer.Option("--offset", help="First column to show.")] = 0,
     columns: Annotated[int, typer.Option("--columns", help="Columns to show (page wide matrices).")] = 50,
     coder: CoderOpt = None,

@@ -108,10 +108,13 @@ def cases_link(
 
 @cases_app.command("import")
 def cases_import(path: Path, project: ProjectOpt = None) -> None:
-    """Add cases from a YAML or CSV file (all or nothing)."""
+    """Add cases from a YAML or CSV file, or update those that exist in place (all or nothing, one
+    event). The formats: docs/formats.md."""
     with opened(project) as proj:
-        n = load_cases_file(proj, path)
-    typer.echo(f"Added {n} case(s) from {path}.")
+        result = load_cases_file(proj, path)
+    for line in result.changes:
+        typer.echo(f"  {line}")
+    typer.echo(f"Cases from {path}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged.")
 
 
 @cases_app.command("delete")

@@ -12,6 +12,7 @@ from ..codebook import (
     code_tree,
     delete_code,
     export_codebook,
+    get_code,
     import_codebook,
     merge_codes,
     move_code,
@@ -71,8 +72,10 @@ def codebook_add(
     exclusion: Annotated[str, typer.Option()] = "",
     example: Annotated[str, typer.Option()] = "",
     keyword: Annotated[list[str] | None, typer.Option("--keyword", help="Repeatable.")] = None,
+    root: Annotated[bool, typer.Option("--root", help="At the top level, even with a dotted key.")] = False,
 ) -> None:
-    """Add a code."""
+    """Add a code. A dotted key goes under the code its prefix names (exp.neg.fraud under exp.neg),
+    which must exist; --parent puts it under another code, --root at the top level."""
     with opened(project) as proj:
         code = add_code(
             proj,
@@ -85,8 +88,10 @@ def codebook_add(
             exclusion=exclusion,
             example=example,
             keywords=keyword or (),
+            root=root,
         )
-    typer.echo(f"Added code {code.key} ({code.color}).")
+        where = f" under {get_code(proj, code.parent_id).key}" if code.parent_id else ""
+    typer.echo(f"Added code {code.key}{where} ({code.color}).")
 
 
 @codebook_app.command("edit")

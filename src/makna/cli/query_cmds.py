@@ -19,16 +19,22 @@ def stats(
     ] = False,
     presence: Annotated[bool, typer.Option("--presence", help="Matrix cells 1/0 instead of segment counts.")] = False,
     descendants: Annotated[
-        bool, typer.Option("--descendants", help="Count descendants' segments with each code.")
-    ] = False,
+        bool, typer.Option("--descendants/--own", help="A code counts its subtree (the rule below), or its own "
+                           "segments only.")
+    ] = True,
     coder: Annotated[str | None, typer.Option("--coder", help="Only this coder's segments.")] = None,
     used: Annotated[bool, typer.Option("--used", help="Leave out codes with no segments.")] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Per code: segments, sources and informants (cases); or the code x case matrix."""
+    """Per code: segments, sources and informants (cases); or the code x case matrix.
+
+    A code's figures count the distinct segments of its subtree: its own and its descendants'
+    segments, a passage (same source, span and coder) coded with several codes below it counted
+    once; sources and informants are counted distinct too. --own counts a code's own segments."""
     with opened(project) as proj:
         if matrix:
-            m = code_case_matrix(proj, measure="presence" if presence else "segments", coder=coder)
+            m = code_case_matrix(proj, measure="presence" if presence else "segments", coder=coder,
+                                 descendants=descendants)
             emit(m.records(), ["code", *m.columns], fmt, title=f"Code x case ({m.measure})", empty="No codes.")
             return
         freq = code_frequencies(proj, coder=coder, descendants=descendants, include_unused=not used)

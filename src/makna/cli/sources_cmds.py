@@ -28,7 +28,8 @@ from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 @app.command("import")
 def import_cmd(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (.txt .md .docx .odt .pdf .html .vtt .srt, WhatsApp .txt).")
+        list[Path],
+        typer.Argument(help="Files or folders (.txt .md .docx .odt .rtf .pdf .html .vtt .srt, WhatsApp .txt)."),
     ],
     project: ProjectOpt = None,
     language: Annotated[str | None, typer.Option("--language", "-l", help="id, en, ... [default: detected]")] = None,
@@ -45,7 +46,8 @@ def import_cmd(
         bool, typer.Option("--no-original", help="Do not keep the original file bytes in the project.")
     ] = False,
 ) -> None:
-    """Import transcripts. Identical files imported before are skipped and reported."""
+    """Import transcripts. Identical files imported before are skipped and reported; every file of a
+    folder that is not imported is listed with the reason (an old Word .doc: convert it to .docx)."""
     import re
 
     if turn_pattern is not None:
@@ -96,11 +98,18 @@ def import_cmd(
         typer.echo(f"Imported {s.name}: {s.length:,} characters, language {s.language}{note}")
     for path, why in report.duplicates:
         typer.echo(f"Skipped {path}: {why}")
+    for path, why in report.passed_over:
+        typer.echo(f"Not imported {path}: {why}")
     for _path, why in report.failed:
         typer.echo(f"Error: {why}", err=True)
-    typer.echo(f"{len(report.imported)} imported, {len(report.duplicates)} skipped, {len(report.failed)} failed.")
-    if report.failed and not report.imported:
-        raise typer.Exit(2)
+    summary = f"{len(report.imported)} imported, {len(report.duplicates)} skipped, {len(report.failed)} failed"
+    if report.passed_over:
+        summary += f", {len(report.passed_over)} passed over"
+    typer.echo(summary + ".")
+    if not report.imported and (report.failed or not report.duplicates):
+        if not report.failed and not report.passed_over:
+            typer.echo("Error: no files to import found there.", err=True)
+        raise typer.Exit(2)  # nothing imported: failures, only files that are not transcripts, or none
     if report.failed:
         raise typer.Exit(1)
 
@@ -152,7 +161,8 @@ def sources_show(
     turns: Annotated[bool, typer.Option("--turns", help="List the turns instead of the text.")] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Print a source's text, or its numbered turns with offsets."""
+    """Print a source's text, or its numbered turns with offsets (the table shows each turn's first 80
+    characters; csv and json give the whole text)."""
     with opened(project) as proj:
         src = get_source(proj, name)
         if not turns:
@@ -165,7 +175,7 @@ def sources_show(
                 "start": t.start,
                 "end": t.end,
                 "time": t.time_start or "",
-                "text": src.text[t.start : t.end][:80],
+                "text": src.text[t.start : t.end] if fmt is not OutputFormat.table else src.text[t.start : t.end][:80],
             }
             for t in get_turns(proj, name)
         ]

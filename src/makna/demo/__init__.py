@@ -26,10 +26,10 @@ from ..privacy.project_apply import apply
 from ..project import Project, create_project
 from ..queries import CodeFrequency, code_frequencies
 from ..sources import get_turns, import_text
-from ._folder import claim_folder, mark_folder
+from ._folder import EXAMPLE_FILES, claim_folder, mark_folder
 from .findings import write_findings
 
-__all__ = ["DemoResult", "build_demo", "demo_data", "DEMO_CODER", "DEMO_PASSPHRASE"]
+__all__ = ["DemoResult", "build_demo", "demo_data", "DEMO_CODER", "DEMO_PASSPHRASE", "EXAMPLE_FILES"]
 
 DEMO_CODER = "peneliti"
 DEMO_PASSPHRASE = "makna-demo-only"
@@ -46,6 +46,7 @@ class DemoResult:
     key_path: Path | None = None
     replaced: dict[str, int] = field(default_factory=dict)
     report_path: Path | None = None
+    example_files: tuple[Path, ...] = ()
 
 
 def demo_data() -> Any:
@@ -57,10 +58,13 @@ def _read(name: str) -> str:
     return str((demo_data() / name).read_text(encoding="utf-8"))
 
 
+
+
 def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[str], None] | None = None) -> DemoResult:
     """Create ``DIR/study.makna`` from the bundled study, de-identify and code it, and write
-    ``DIR/findings.md`` and the report in ``DIR/report/``. An earlier demo's files there are replaced;
-    any other file in their place (a project of yours, its key) is refused and left untouched
+    ``DIR/findings.md``, the report in ``DIR/report/`` and the study's :data:`EXAMPLE_FILES` (codebook,
+    cases, coding) in ``DIR``. An earlier demo's files there are replaced; any other file in their place
+    (a project of yours, its key, a codebook of yours) is refused and left untouched
     (:class:`~makna.errors.ProjectExistsError`)."""
     folder = Path(directory)
     if folder.exists() and not folder.is_dir():
@@ -90,7 +94,11 @@ def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[s
         from ..report import write_report
 
         report = write_report(project, folder / "report", lang=lang)
-    return DemoResult(path, findings, len(names), n, freq, key_path, replaced, report.html)
+    examples = []
+    for name in EXAMPLE_FILES:
+        (folder / name).write_text(_read(name), encoding="utf-8")
+        examples.append(folder / name)
+    return DemoResult(path, findings, len(names), n, freq, key_path, replaced, report.html, tuple(examples))
 
 
 def _deidentify(project: Project, key_path: Path, say: Callable[[str], None]) -> dict[str, int]:

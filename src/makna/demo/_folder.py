@@ -12,17 +12,22 @@ from pathlib import Path
 
 from ..errors import MaknaError, ProjectExistsError
 
-__all__ = ["MARKER", "claim_folder", "mark_folder", "owned_files"]
+__all__ = ["EXAMPLE_FILES", "MARKER", "claim_folder", "mark_folder", "owned_files"]
 
 MARKER = ".makna-demo"
 _FORMAT = "makna-demo/1"
+
+
+EXAMPLE_FILES = ("codebook.yaml", "cases.yaml", "coding.yaml")
+"""The demo's input files written beside its project, as examples to start a study from
+(their formats: docs/formats.md)."""
 
 
 def owned_files(folder: Path) -> tuple[Path, ...]:
     """The files and folders a demo run writes in ``folder`` (the marker aside)."""
     project = folder / "study.makna"
     return (project, Path(f"{project}-wal"), Path(f"{project}-shm"), folder / "study.makna.key",
-            folder / "findings.md", folder / "report")
+            folder / "findings.md", folder / "report", *(folder / name for name in EXAMPLE_FILES))
 
 
 def _marked_project(folder: Path) -> str | None:

@@ -14,7 +14,8 @@ __all__ = ["write_findings", "findings_markdown"]
 _TEXT = {
     "id": {
         "title": "Temuan",
-        "intro": "Dibuat oleh makna dari proyek {name}. Semua transkrip fiktif.",
+        "intro": "Dibuat oleh makna dari proyek {name}. Semua transkrip fiktif. Angka kode induk menghitung "
+                 "segmen berbeda dalam subpohonnya.",
         "table": "| Kode | Nama | Informan | Segmen |",
         "informants": "{n} informan, {s} segmen",
         "none": "Belum ada segmen.",
@@ -22,7 +23,8 @@ _TEXT = {
     },
     "en": {
         "title": "Findings",
-        "intro": "Written by makna from the project {name}. All transcripts are fictional.",
+        "intro": "Written by makna from the project {name}. All transcripts are fictional. A parent code "
+                 "counts the distinct segments of its subtree.",
         "table": "| Code | Name | Informants | Segments |",
         "informants": "{n} informant(s), {s} segment(s)",
         "none": "No segments yet.",
@@ -56,7 +58,7 @@ def findings_markdown(project: Project, *, lang: str = "id", quotes: int = 2) ->
     for node in nodes:
         f = freq[node.code.key]
         lines.append(
-            f"| {'&nbsp;' * 2 * node.depth}`{node.code.key}` | {_md(node.code.name)} | {f.cases} | {f.segments} |"
+            f"| {'· ' * node.depth}`{node.code.key}` | {_md(node.code.name)} | {f.cases} | {f.segments} |"
         )
     lines.append("")
     for node in nodes:

@@ -12,18 +12,22 @@ from ._base import (
     MAX_FILE_BYTES,
     ImportedText,
     Reader,
+    convertible,
     read_document,
     register,
     registered_readers,
     supported_suffixes,
+    unsupported_reason,
 )
 
 __all__ = [
     "MAX_FILE_BYTES",
     "ImportedText",
     "Reader",
+    "convertible",
     "read_document",
     "register",
     "registered_readers",
     "supported_suffixes",
+    "unsupported_reason",
 ]

@@ -29,7 +29,14 @@ class ImportedText:
 Reader = Callable[[Path, bytes], ImportedText]
 
 _READERS: dict[str, Reader] = {}
-_MODULES = ("txt", "docx", "odt", "pdf", "html", "subtitles", "whatsapp")
+_MODULES = ("txt", "docx", "odt", "pdf", "html", "subtitles", "whatsapp", "rtf")
+# Formats makna does not read but a transcript may come in, with what to do instead.
+_CONVERT = {
+    ".doc": "an old Word .doc file: convert it to .docx and import that "
+            "(LibreOffice: soffice --headless --convert-to docx FILE.doc; or Word: Save As .docx)",
+    ".wps": "a Works document: convert it to .docx and import that (soffice --headless --convert-to docx FILE.wps)",
+    ".pages": "an Apple Pages file: export it as .docx (File > Export To > Word) and import that",
+}
 _loaded = False
 
 
@@ -68,6 +75,19 @@ def registered_readers() -> dict[str, Reader]:
     return dict(_READERS)
 
 
+def convertible(suffix: str) -> bool:
+    """Whether files with ``suffix`` are transcripts makna cannot read but says how to convert."""
+    return suffix.lower() in _CONVERT
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why ``path`` cannot be imported by its suffix (and how to convert it, when makna knows)."""
+    advice = _CONVERT.get(path.suffix.lower())
+    if advice is not None:
+        return advice
+    return f"unsupported file type {path.suffix or '(none)'!r} (supported: {', '.join(supported_suffixes())})"
+
+
 def read_document(path: Path, *, max_bytes: int | None = None) -> ImportedText:
     """Read ``path`` with the reader for its suffix, after checking it exists, is a file, is not
     empty and not larger than ``max_bytes``."""
@@ -84,9 +104,7 @@ def read_document(path: Path, *, max_bytes: int | None = None) -> ImportedText:
         raise ImportFormatError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit for one file")
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
-        raise UnsupportedFormatError(
-            f"{path}: unsupported file type {path.suffix or '(none)'!r} (supported: {', '.join(supported_suffixes())})"
-        )
+        raise UnsupportedFormatError(f"{path}: {unsupported_reason(path)}")
     data = path.read_bytes()
     result = reader(path, data)
     if not result.text.strip():

@@ -20,6 +20,8 @@ TEXT: dict[str, dict[str, str]] = {
         "matrix_case": "Code x case (segments)", "matrix_attr": "Code x {attr} (informants; % of informants "
         "with that value)", "project": "Project", "contents": "Contents", "chart_note": "Charts are also "
         "written as separate files next to this report.",
+        "rollup": "A code's figures count the distinct segments of its subtree: its own and its subcodes', a "
+        "passage coded with several subcodes counted once; informants and sources are counted distinct too.",
     },
     "id": {
         "title": "Laporan temuan", "summary": "Ringkasan proyek", "codebook": "Buku kode", "themes": "Tema",
@@ -34,6 +36,9 @@ TEXT: dict[str, dict[str, str]] = {
         "matrix_case": "Kode x kasus (segmen)", "matrix_attr": "Kode x {attr} (informan; % dari informan "
         "dengan nilai itu)", "project": "Proyek", "contents": "Daftar isi", "chart_note": "Grafik juga "
         "disimpan sebagai berkas tersendiri di samping laporan ini.",
+        "rollup": "Angka sebuah kode menghitung segmen berbeda dalam subpohonnya: segmennya sendiri dan segmen "
+        "subkodenya, satu bagian teks yang diberi beberapa subkode dihitung sekali; informan dan sumber juga "
+        "dihitung tanpa ganda.",
     },
 }
 

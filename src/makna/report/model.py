@@ -21,7 +21,7 @@ from ..analysis.matrices import CrossTable, code_by_attribute
 from ..codebook import CodeNode, code_tree
 from ..exemplars import Quote, exemplar_quotes
 from ..project import Project
-from ..queries import RetrievedSegment
+from ..queries import RetrievedSegment, code_frequencies
 from ..store import tables
 from .i18n import strings
 
@@ -156,16 +156,13 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
             "segments": len(rows),
             "coders": int(conn.execute(select(func.count(func.distinct(seg.coder_id)))).scalar() or 0),
         }
-    per_code: dict[str, tuple[list[int], set[str], set[str]]] = {n.code.id: ([0], set(), set()) for n in nodes}
+    per_code: dict[str, int] = {n.code.id: 0 for n in nodes}  # own segments: which leaf codes have quotes
     groups: dict[str, dict[str, list[tuple[int, str]]]] = {}
     for sid, source_id, a, b, code_id in rows:
         cases = _cases_of(links.get(source_id, []), a, b) if source_id in links else ()
-        entry = per_code.get(code_id)
-        if entry is None:
+        if code_id not in per_code:
             continue
-        entry[0][0] += 1
-        entry[1].add(source_id)
-        entry[2].update(cases)
+        per_code[code_id] += 1
         groups.setdefault(code_id, {}).setdefault(cases[0] if cases else "\uffff" + source_id, []).append((b - a, sid))
     children: dict[str | None, list[CodeNode]] = {}
     for n in nodes:
@@ -177,18 +174,15 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
             out += subtree(ch)
         return out
 
+    freq = {f.key: f for f in code_frequencies(project)}  # the one roll-up rule (ROLLUP_RULE)
+
     def stats(node: CodeNode, base_depth: int = 0) -> CodeStats:
-        nseg, srcs, cases = 0, set(), set()
-        for m in subtree(node):
-            e = per_code[m.code.id]
-            nseg += e[0][0]
-            srcs |= e[1]
-            cases |= e[2]
+        f = freq[node.code.key]
         return CodeStats(node.code.key, node.code.name, node.depth - base_depth, node.code.definition, node.code.color,
-                         len(cases), nseg, len(srcs))
+                         f.cases, f.segments, f.sources)
 
     all_stats = {n.code.id: stats(n) for n in nodes}
-    leaf_used = [n for n in nodes if not children.get(n.code.id) and per_code[n.code.id][0][0]]
+    leaf_used = [n for n in nodes if not children.get(n.code.id) and per_code[n.code.id]]
     candidates = {n.code.id: _candidates(groups.get(n.code.id, {}), quotes, max_chars) for n in leaf_used}
     segs = _read_segments(project, [sid for ids in candidates.values() for sid in ids], links)
     quotes_of: dict[str, tuple[Quote, ...]] = {}
@@ -240,10 +234,10 @@ def _charts(project: Project, data: ReportData, nodes: list[CodeNode], all_stats
     used = [all_stats[n.code.id] for n in nodes if all_stats[n.code.id].segments]
     top = sorted(used, key=lambda s: -s.informants)[:40]
     data.charts.append(ChartData("frequency", bar_chart(
-        [s.key for s in top], [s.informants for s in top], colors=[s.color for s in top],
+        [s.name for s in top], [s.informants for s in top], colors=[s.color for s in top],
         title="Informants per code" if en else "Informan per kode")))
     data.charts.append(ChartData("hierarchy", hierarchy(
-        [(n.depth, f"{n.code.key}: {n.code.name}", n.code.color, all_stats[n.code.id].segments) for n in nodes[:400]],
+        [(n.depth, n.code.name, n.code.color, all_stats[n.code.id].segments) for n in nodes[:400]],
         title="Codebook (segments)" if en else "Buku kode (segmen)")))
     case_m = next((m for m in data.matrices if m.title == data.text["matrix_case"]), None)
     if case_m is not None:

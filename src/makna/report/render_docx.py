@@ -1,5 +1,8 @@
 """The report as a Word document a student can paste into a thesis (python-docx): headings,
-tables of informant counts, quotes, matrices, and the charts as pictures (PNG, with Pillow)."""
+tables of informant counts, quotes, matrices, and the charts as pictures (PNG, with Pillow).
+
+The page is A4 with 2.5 cm margins in every language (the thesis page in Indonesia; python-docx's
+own default is US Letter). The HTML report prints on A4 too (CSS ``@page``)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.shared import Inches, Pt
+from docx.shared import Cm, Inches, Mm, Pt
 
 from ..analysis.matrices import CrossTable
 from .model import ReportData
@@ -41,6 +44,9 @@ def _matrix(doc: Any, m: CrossTable, code: str, total: str, max_columns: int = 1
 def render_docx(data: ReportData, path: str | Path) -> Path:
     t = data.text
     doc = Document()
+    for section in doc.sections:  # A4, not python-docx's US Letter
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(2.5)
     doc.styles["Normal"].font.size = Pt(11)
     doc.add_heading(f"{t['title']}: {data.project_name}", level=0)
     doc.add_paragraph(t["generated"].format(date=data.generated))
@@ -51,6 +57,7 @@ def render_docx(data: ReportData, path: str | Path) -> Path:
     for note in data.notes:
         doc.add_paragraph(note)
     doc.add_heading(t["codebook"], level=1)
+    doc.add_paragraph(t["rollup"])
     _table(doc, [t["code"], t["name"], t["definition"], t["informants"], t["segments"]],
            [["  " * c.depth + c.key, c.name, c.definition, c.informants, c.segments] for c in data.codebook])
     doc.add_heading(t["themes"], level=1)
@@ -80,7 +87,7 @@ def render_docx(data: ReportData, path: str | Path) -> Path:
                 png = c.figure.png(scale=2.0)
             except Exception:  # noqa: BLE001 - no Pillow: the document goes without pictures
                 break
-            doc.add_picture(io.BytesIO(png), width=Inches(min(6.3, c.figure.width / 96)))
+            doc.add_picture(io.BytesIO(png), width=Inches(min(6.2, c.figure.width / 96)))
             doc.add_paragraph(c.title)
     out = Path(path)
     doc.save(str(out))

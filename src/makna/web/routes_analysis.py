@@ -116,7 +116,7 @@ def analysis_page(request: Request, view: str = "frequencies", coder: str = "", 
 
 
 @router.get("/api/analysis/frequencies", summary="Per code: segments, sources and cases (informants)")
-def api_frequencies(request: Request, coder: str | None = None, descendants: bool = False) -> JSONResponse:
+def api_frequencies(request: Request, coder: str | None = None, descendants: bool = True) -> JSONResponse:
     return reply(code_frequencies(project_of(request), coder=coder, descendants=descendants))
 
 
