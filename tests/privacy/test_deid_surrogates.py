@@ -181,3 +181,18 @@ def test_addresses_share_street_words_without_exhausting_the_retries(monkeypatch
         for word in ("Baker", "Sudirman", "High", "Church", "Veteran", "Mill"):
             assert word not in value.split(), (addr, value)
     assert len(calls) < 2 * len(addrs)
+
+
+def test_a_spent_pool_never_gives_back_an_original() -> None:
+    """When every city and regency of the province is itself an original (or shares a word with one),
+    the surrogate comes from the whole country, else is invented: never an original (the demo once
+    turned 'Pesisir Selatan' into 'Pesisir Selatan')."""
+    from makna.privacy.regions import places_in
+
+    province = places_in("13", {"city", "regency"})
+    for seed in range(10):
+        mapping = KeyMapping(secret=f"{seed + 500:064x}", region="13")
+        mapping.reserve(province)
+        for place in province[:5]:
+            got = mapping.surrogate("LOCATION", place)
+            assert got.casefold() != place.casefold() and got not in province, (place, got)

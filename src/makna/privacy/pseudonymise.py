@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from .naming import Gender, honorific_gender, token_gender
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
-from .regions import infer_region, province_votes, resolve_region
+from .regions import NATIONAL, infer_region, province_votes, resolve_region
 from .surrogates import SurrogateGenerator
 from .types import PII_TYPES, Detection
 
@@ -31,6 +31,9 @@ _GENERIC = frozenset(w.casefold() for w in _TYPE_WORDS) | frozenset(
     "block komplek perumahan perum lorong kota kabupaten kab kecamatan kec kelurahan desa nagari dusun kampung "
     "jorong".split())
 """Words of addresses and place types that many originals share: a surrogate may use them."""
+
+_FALLBACK_SYLLABLES = ("ba", "da", "ka", "la", "ma", "na", "ra", "sa", "ta", "wa", "ri", "lu", "mo", "ne", "si")
+"""Syllables of invented place names, for when every real name of the pool is an original."""
 
 
 def _identity(kind: str, original: str) -> str:
@@ -191,8 +194,28 @@ class KeyMapping:
         while clashes(value) and attempt < 200:
             attempt += 1
             value = self._gen.generate(kind, original, language=language, attempt=attempt)
+        if clashes(value):  # the region's pool is spent (its names share words with the originals)
+            value = self._fallback(kind, original, language, clashes)
         table[key] = value
         return value
+
+    def _fallback(self, kind: str, original: str, language: str, clashes: Callable[[str], bool]) -> str:
+        """A surrogate from the whole country's pool, else an invented one: never an original."""
+        gen, region = self._gen, self._gen.region
+        try:
+            gen.region = NATIONAL
+            for attempt in range(200, 400):
+                value = gen.generate(kind, original, language=language, attempt=attempt)
+                if not clashes(value):
+                    return value
+        finally:
+            gen.region = region
+        rng = gen.rng("FALLBACK", kind, original)
+        for _ in range(1000):
+            value = "".join(rng.choice(_FALLBACK_SYLLABLES) for _ in range(3)).capitalize()
+            if not clashes(value):
+                return value
+        raise AssertionError(f"no surrogate for a {kind}")  # pragma: no cover - 10^5 invented names
 
     def _shifted(self, kind: str, original: str, language: str, clashes: Callable[[str], bool]) -> str:
         """A date or age moved by the project's offset, or, where that lands on another original (or
