@@ -71,6 +71,9 @@ _NOT_NAME: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WOR
 }
 
 
+_GREETING_AFTER: Final = re.compile(r"[ \t]+(?:pagi|siang|sore|malam|enjing|dalu|rawuh|morning|afternoon|evening)\b")
+
+
 @cache
 def _cue_stop() -> frozenset[str]:
     return gz.stop_caps() - HONORIFICS
@@ -129,6 +132,8 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
             followed = i + 1 < len(toks) and toks[i + 1][2] not in stop and toks[i + 1][2].istitle()
             if word.lower() in colloquial or (initial and word.lower() in words and not followed):
                 continue  # may be an ordinary word starting a sentence: needs a cue
+            if initial and _GREETING_AFTER.match(text, tok_end):
+                continue  # "Sugeng siang", "Selamat pagi": a greeting, not a name
             if i > 0 and toks[i - 1][2] in _NOT_NAME:
                 break  # part of a place or organisation name
             end = tok_end
