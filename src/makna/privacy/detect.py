@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from ._cues import scan_cues
+from .catchall import detect_unknown
 from ._text import cap_runs
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
@@ -73,6 +74,7 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     candidates.extend(detect_patterns(scan, cues=cues))
     candidates.extend(detect_places(scan, language, runs=runs, cues=cues))
     candidates.extend(detect_persons(scan, language, known_names, runs=runs, cues=cues))
+    candidates.extend(detect_unknown(scan, language, runs))
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
     return resolve_overlaps(candidates)

@@ -19,7 +19,9 @@ __all__ = [
     "places_admin",
     "places_en",
     "places_local",
+    "places_world",
     "stop_caps",
+    "surnames",
 ]
 
 
@@ -36,8 +38,15 @@ def _read(name: str) -> frozenset[str]:
 @cache
 def first_names(language: str) -> frozenset[str]:
     """Common first names (title case) for ``"id"`` or ``"en"``; both lists are merged for either."""
-    names = _read("names_id.txt") | _read("names_en.txt")
+    names = _read("names_id.txt") | _read("names_en.txt") | _read("names_world.txt")
     return names - stop_caps()
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Family names (title case) of Indonesia, the UK, Ireland, the US, India, Nigeria, Kenya, Pakistan and
+    romanised Chinese (Faker's person providers)."""
+    return _read("surnames.txt") - stop_caps()
 
 
 @cache
@@ -60,21 +69,28 @@ def places_admin() -> frozenset[str]:
 
 @cache
 def places_local() -> frozenset[str]:
-    """Indonesian villages and urban neighbourhoods (kelurahan/desa/nagari); need context when one word."""
-    return _read("places_id_local.txt")
+    """Indonesian villages and urban neighbourhoods (kelurahan/desa/nagari), and towns and suburbs of 500 people
+    or more in English-speaking countries, Nigeria, India, Malaysia and Singapore; need context when one word."""
+    return _read("places_id_local.txt") | _read("places_en_local.txt")
 
 
 @cache
 def places_en() -> frozenset[str]:
-    """A compact list of UK, US and world place names for English transcripts."""
+    """A compact hand list of UK, US and world place names for English transcripts."""
     return _read("places_en.txt")
+
+
+@cache
+def places_world() -> frozenset[str]:
+    """Cities of 15,000 people or more, countries, and states, provinces and counties (GeoNames, Faker)."""
+    return _read("places_world.txt") - places_en()
 
 
 @cache
 def place_index() -> dict[str, int]:
     """First word of every place name (all three place lists) -> the most words a name starting with it has."""
     index: dict[str, int] = {}
-    for name in places_admin() | places_local() | places_en():
+    for name in places_admin() | places_local() | places_en() | places_world():
         parts = name.split(" ")
         if index.get(parts[0], 0) < len(parts):
             index[parts[0]] = len(parts)

@@ -29,6 +29,7 @@ __all__ = [
     "find_urls",
     "nik_is_valid",
     "spoken_digits",
+    "verhoeff_valid",
 ]
 
 # --- PHONE -------------------------------------------------------------------------------------------
@@ -193,7 +194,8 @@ HANDLE_CUE_ALTS: Final = tuple(split_top(_HANDLE_CUES))
 HANDLE_CUE: Final = re.compile(
     dispatch(HANDLE_CUE_ALTS, not_after=r"\w")
     + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|ku|mu)?"
-    r"[ \t]*(?:(:|=)|adalah|itu|is)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
+    r"(?:[ \t]+(?:saya|aku|ambo|gue|kamu|dia|my|his|her|name))?"
+    r"[ \t]*(?:(:|=|,)|adalah|itu|is)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
 )
 _TRAIL = ".,;:!?)]}'\""
 _AT = re.compile("@")
@@ -226,7 +228,7 @@ def find_handles(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> I
         yield Detection(m.start(), m.end(), "HANDLE", 0.95, "handle.at", m.group(0))
     for m in cued if cued is not None else HANDLE_CUE.finditer(text):
         h = m.group("h").rstrip(".")
-        colon = m.group(1) is not None
+        colon = m.group(1) is not None and m.group(1) != ","
         looks_made_up = bool(re.search(r"[_\d]|[a-z]\.[a-z]", h))
         if not (looks_made_up or (colon and not h.istitle())):
             continue
@@ -246,7 +248,17 @@ _NIK = re.compile(r"\d(?<![\d.\-][\s\S])\d[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{
 _NPWP = re.compile(r"\d(?<!\d[\s\S])\d\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
 _SSN = re.compile(r"\d(?<![\d\-][\s\S])\d{2}[- ]\d{2}[- ]\d{4}(?![\d\-])")
 _UK_NI = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b")
-_ID_CUE = re.compile(r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk)\W*\w*\W*$", re.I)
+_ID_CUE = re.compile(
+    r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk|aadhaa?r|uid|nin|bvn|"
+    r"passport|paspor)\W*\w*\W*$",
+    re.I,
+)
+_AADHAAR = re.compile(r"[2-9](?<![\d\-+][\s\S])\d{3}[ \-]\d{4}[ \-]\d{4}(?![\d\-])")
+_CUED_ID = re.compile(
+    r"\b(?:NIN|BVN|Aadhaa?r|aadhaa?r|passport|paspor|Passport|Paspor)(?:[ \t]+(?:number|no\.?|nomor|nomer|is|was|saya|"
+    r"aku|my))*[ \t]*[:,]?[ \t]+(?:is[ \t]+)?(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
+)
+_CUED_ID_GATE = trigger(["NIN", "BVN", "adhaar", "adhar", "assport", "aspor"])
 
 
 def nik_is_valid(digits: str) -> bool:
@@ -281,6 +293,32 @@ def find_national_ids(text: str) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95 if cued else 0.85, "id.ssn", raw)
     for m in _UK_NI.finditer(text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95, "id.uk_ni", m.group(0))
+    for m in _AADHAAR.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
+        conf = 0.97 if cued else (0.9 if verhoeff_valid(digits) else 0.7)
+        yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.aadhaar", m.group(0))
+    for m in gated_finditer(_CUED_ID, _CUED_ID_GATE, text):
+        yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.85, "id.cue", m.group("v"))
+
+
+def verhoeff_valid(digits: str) -> bool:
+    """True when ``digits`` pass the Verhoeff check (India's Aadhaar numbers carry one)."""
+    d = (
+        (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5), (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
+        (3, 4, 0, 1, 2, 8, 9, 5, 6, 7), (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
+        (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3), (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
+        (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+    )
+    p = (
+        (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4), (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
+        (8, 9, 1, 6, 0, 4, 3, 5, 2, 7), (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
+        (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
+    )
+    check = 0
+    for i, ch in enumerate(reversed(digits)):
+        check = d[check][p[i % 8][int(ch)]]
+    return check == 0
 
 
 # --- PLATE -----------------------------------------------------------------------------------------------
@@ -291,11 +329,33 @@ PLATE_REGIONS: Final[frozenset[str]] = frozenset(
 )
 _PLATE_ID = re.compile(r"(?P<r>[A-Z](?<!\w[\s\S])[A-Z]?)[ \t\-]?(?P<n>\d{1,4})[ \t\-]?(?P<s>[A-Z]{1,3})\b")
 _PLATE_UK = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z]\d{2}[ ]?[A-Z]{3}\b")
-_PLATE_CUE = re.compile(r"(?:plat|nopol|plate|reg|registration|motor|mobil|number)\w*\W*$", re.I)
+_PLATE_CUE = re.compile(r"(?:plat|nopol|plate|reg|rego|registration|motor|mobil|number|car|van)\w*\W*$", re.I)
+
+
+_IN_STATES: Final[frozenset[str]] = frozenset(
+    "AN AP AR AS BR CG CH DD DL DN GA GJ HP HR JH JK KA KL LA LD MH ML MN MP MZ NL OD OR PB PY RJ SK TN TR TS UK "
+    "UP WB".split()
+)
+_PLATE_IN = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z][ \t\-]?\d{1,2}[ \t\-]?[A-Z]{1,3}[ \t\-]?\d{4}(?![\w\-])")
+_PLATE_NG = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z]{2}[ \t\-]\d{2,3}[ \t\-][A-Z]{2}(?![\w\-])")
+_PLATE_LLL_N = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z]{2}[ \t\-]\d{3,4}(?![\w\-])")
+_PLATE_CUED = re.compile(
+    r"(?i:(?:plates?|plat(?:e|nya)?|nopol|rego|registration|reg(?:[ \t]+(?:no|number))?|number[ \t]+plate|"
+    r"license[ \t]+plate|licence[ \t]+plate|tag|tags)(?:[ \t]+(?:number|no\.?|nomor|is|was|was[ \t]+like|itu|nya))?)"
+    r"[ \t]*[:,]?[ \t]+(?P<p>[A-Z0-9]{1,4}(?:[ \t\-][A-Z0-9]{1,4}){1,3})(?![\w\-])"
+)
+_PLATE_CUE_GATE = trigger(["plate", "Plate", "plat", "Plat", "nopol", "rego", "Rego", "registration", "reg ", "tag"])
+
+
+def _plate_like(raw: str) -> bool:
+    return bool(re.search(r"[A-Z]", raw) and re.search(r"\d", raw)) and raw.upper() == raw
 
 
 def find_plates(text: str) -> Iterator[Detection]:
-    """Indonesian plates with a real region prefix (``BA 1234 QZ``) and current UK plates."""
+    """Vehicle plates: Indonesian with a real region prefix (``BA 1234 QZ``), current UK, Indian (``KA 08 EM
+    4471``), Nigerian (``KJA-345-AB``), three letters and digits (``LLL-NNNN``), and any letters-and-digits
+    token right after a plate cue (``rego``, ``plate``, ``nopol``)."""
+    yield from _foreign_plates(text)
     for m in _PLATE_ID.finditer(text):
         if m.group("r") not in PLATE_REGIONS:
             continue
@@ -307,6 +367,22 @@ def find_plates(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "PLATE", conf, "plate.id", m.group(0))
     for m in _PLATE_UK.finditer(text):
         yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.uk", m.group(0))
+
+
+def _foreign_plates(text: str) -> Iterator[Detection]:
+    for m in _PLATE_IN.finditer(text):
+        if m.group(0)[:2] in _IN_STATES:
+            yield Detection(m.start(), m.end(), "PLATE", 0.9, "plate.in", m.group(0))
+    for m in _PLATE_NG.finditer(text):
+        yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.ng", m.group(0))
+    for m in _PLATE_LLL_N.finditer(text):
+        cued = bool(_PLATE_CUE.search(line_before(text, m.start(), 25)))
+        if cued or "-" in m.group(0):
+            yield Detection(m.start(), m.end(), "PLATE", 0.85 if cued else 0.6, "plate.lll", m.group(0))
+    for m in gated_finditer(_PLATE_CUED, _PLATE_CUE_GATE, text):
+        raw = m.group("p")
+        if _plate_like(raw) and 4 <= len(raw.replace(" ", "").replace("-", "")) <= 10:
+            yield Detection(m.start("p"), m.end("p"), "PLATE", 0.85, "plate.cue", raw)
 
 
 # --- DATE ------------------------------------------------------------------------------------------------
@@ -389,6 +465,18 @@ def _age_spans(
             yield num.start(), num.start(), unit.end(), 0.9, "age.old"
     for m in _AGE_COMMA.finditer(text):
         yield m.start(), m.start("a"), m.end("a"), 0.75, "age.comma"
+    for m in gated_finditer(_AGE_FILLED, _AGE_FILLED_GATE, text):
+        yield m.start(), m.start("a"), m.end("a"), 0.85, "age.filled"
+
+
+_AGE_FILLED = re.compile(
+    ci(
+        r"(?:umur|usia|berumur|berusia|aged)(?:nya|ku|mu)?(?:[ \t]+(?:saya|aku|ambo|gue|dia|beliau|awak))?"
+        rf"(?:[ \t]+[a-z\-]{{2,12}}){{1,3}}?[ \t]+(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
+        r"[ \t]*(?:tahun|taun|thn|th|years?(?:[ \t\-]old)?)\b)"
+    )
+)
+_AGE_FILLED_GATE = trigger(["umur", "Umur", "usia", "Usia", "aged", "Aged", "berumur", "berusia"])
 
 
 def _plausible_age(raw: str) -> bool:

@@ -1,0 +1,177 @@
+"""Low-confidence detectors for what no list foresaw (issue 11); their finds go to review.
+
+* **unknown capitalised words** mid-sentence: a capitalised word that is in no name, place or stop list, no
+  dictionary, not all capitals, and not written in lower case elsewhere in the text, is an identifier of some
+  kind. Its type comes from what precedes it: a work phrase (``I ride for``, ``laid off from``, ``kerja di``)
+  makes it an ORG, a place preposition (``out to``, ``dari``) a LOCATION, otherwise a PERSON. Confidence 0.4-0.6:
+  below what ``deid accept --min-confidence 0.8`` takes, so a person decides.
+* **bare answers** to a name question: ``P: Namanya siapa? / I: Intan aja, Kak.``: the first word of the
+  answer is a PERSON even when it is also an ordinary word;
+* **names before a document cue** (``Daniel Smith on my licence``) and **after a postposed honorific**
+  (``Kavitha ma'am``, ``Lakshmi akka``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
+from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
+from .types import Detection
+
+__all__ = ["detect_unknown"]
+
+_TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {
+    "Jl",
+    "Jln",
+    "Jalan",
+    "Gang",
+    "Gg",
+    "Blok",
+    "Flat",
+    "No",
+}
+_WORK_BEFORE: Final = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|job|jobs|ride|rides|riding|rode|drive|drives|driving|drove|deliver(?:s|ed|ing)?|"
+    r"employed|hired|laid[ \t]+off|let[ \t]+go|sacked|fired|signed[ \t]+up|contract(?:ed)?|shifts?|picks?|"
+    r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
+    r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
+    r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained)\b[^.?!\n]{0,25}?\b(?:for|at|with|from|by|through|buat|untuk|sama|dengan|dari|"
+    r"di|ke|lewat|of)[ \t]+(?:the[ \t]+|a[ \t]+)?$",
+    re.IGNORECASE,
+)
+_BRAND: Final = re.compile(r"(?:pay|cart|kart|mart|ify|hub|app|box|eats|food|link|tech|soft|net)$")
+_PLACE_BEFORE: Final = re.compile(
+    r"\b(?:di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
+    r"in|to|from|near|around|across|round|towards|outside|via|into|at)[ \t]+$",
+    re.IGNORECASE,
+)
+_NAME_QUESTION: Final = re.compile(
+    r"(?:nama(?:nya|mu|kamu|kakak|adik|anda|panggilan)?\b[^?\n]{0,30}\bsiapa|siapa[^?\n]{0,20}\bnama|"
+    r"dipanggil[ \t]+apa|panggil(?:an)?(?:nya)?[ \t]+(?:apa|siapa)|your[ \t]+name|call[ \t]+you\b)",
+    re.IGNORECASE,
+)
+_BARE_ANSWER: Final = re.compile(
+    r"[ \t]*(?:(?:aja|saja|sajo|ajo|deh|dong|lah|kok|only|just)\b|[,.!]|$)", re.IGNORECASE | re.MULTILINE
+)
+_CAP_NAME = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
+_DOC_CUE: Final = re.compile(
+    rf"(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}})[ \t]+(?:is[ \t]+)?on[ \t]+(?:my|the|his|her|your)[ \t]+"
+    r"(?:licen[cs]e|passport|ID|id[ \t]+card|birth[ \t]+certificate|payslip|documents?|papers|card|badge)\b"
+)
+_POSTPOSED: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]+(?:ma'am|ma’am|madam|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
+)
+_LOWER_CACHE_LIMIT = 4096
+
+
+def _is_camel(word: str) -> bool:
+    return bool(re.search(r"[a-z][A-Z]", word))
+
+
+class _Known:
+    """The word lists, gathered once per language (:func:`_known`)."""
+
+    def __init__(self, language: str) -> None:
+        self.names = gz.first_names(language) | gz.ambiguous_names()
+        self.surnames = gz.surnames()
+        self.stop = gz.stop_caps() | HONORIFICS | _TYPE_WORDS | PLACE_SUFFIX_WORDS
+        self.words = gz.dictionary_words() | gz.colloquial()
+        self.places = gz.places_admin() | gz.places_en() | gz.places_world()
+        self.local = gz.places_local()
+
+    def known(self, word: str) -> bool:
+        return (
+            word in self.stop
+            or word in self.names
+            or word in self.places
+            or word in self.local
+            or (word.lower() in self.words and word not in self.surnames)
+        )
+
+
+@cache
+def _known(language: str) -> _Known:
+    return _Known(language)
+
+
+def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator[Detection]:
+    lower_seen: dict[str, bool] = {}
+    for run in runs:
+        toks = run_tokens(run)
+        i = 0
+        while i < len(toks):
+            start, end, word = toks[i]
+            word = word.rstrip("'’-")
+            if (
+                len(word) < 3
+                or not word.isalpha()
+                or word.isupper()
+                or known.known(word)
+                or is_sentence_initial(text, start)
+            ):
+                i += 1
+                continue
+            low = word.lower()
+            if low not in lower_seen:
+                if len(lower_seen) > _LOWER_CACHE_LIMIT:
+                    lower_seen.clear()
+                lower_seen[low] = re.search(rf"(?<![\w'’\-]){re.escape(low)}(?![\w'’\-])", text) is not None
+            if lower_seen[low]:
+                i += 1
+                continue  # written in lower case elsewhere: an ordinary word
+            j = i + 1
+            span_end = start + len(word)
+            while j < len(toks) and j < i + 3:
+                nxt = toks[j][2].rstrip("'’,")
+                if not nxt[:1].isupper() or nxt in known.stop or nxt.isupper() or not nxt.replace("-", "").isalpha():
+                    break
+                span_end = toks[j][0] + len(nxt)
+                j += 1
+            before = line_before(text, start, 60)
+            kind, conf = "PERSON", 0.45
+            last = text[start:span_end].split()[-1]
+            if last in ORG_SUFFIX_WORDS or _BRAND.search(word):
+                kind, conf = "ORG", 0.55
+            elif _WORK_BEFORE.search(before) or _is_camel(word):
+                kind, conf = "ORG", 0.5
+            elif _PLACE_BEFORE.search(before) and word not in known.surnames:
+                kind, conf = "LOCATION", 0.5
+            elif word in known.surnames:
+                conf = 0.6
+            yield Detection(start, span_end, kind, conf, "unknown.capitalised", text[start:span_end])
+            i = j
+
+
+def _bare_answers(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+    stop = gz.stop_caps() | HONORIFICS
+    for run in runs:
+        start, _, words = run
+        word = words.split()[0].rstrip(",.!")
+        if word in stop or not word.isalpha() or word.isupper():
+            continue
+        before = line_before(text, start, 40)
+        if before.strip(" \t.") or start == 0:
+            continue  # not the first word of a turn
+        prev_end = text.rfind("\n", 0, start)
+        question = text[max(0, prev_end - 160) : prev_end]
+        if prev_end < 0 or "?" not in question or not _NAME_QUESTION.search(question[question.rfind("\n") + 1 :]):
+            continue
+        if _BARE_ANSWER.match(text, start + len(word)) is None:
+            continue
+        yield Detection(start, start + len(word), "PERSON", 0.6, "person.answer", word)
+
+
+def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+    """Every catch-all detector over ``text`` (speaker labels already blanked), given its capitalised runs."""
+    yield from _unknown_words(text, runs, _known(language))
+    yield from _bare_answers(text, runs)
+    for m in _DOC_CUE.finditer(text):
+        yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.document", m.group("n"))
+    for m in _POSTPOSED.finditer(text):
+        if m.group("n") not in gz.stop_caps():
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.postposed", m.group("n"))
