@@ -92,9 +92,14 @@ def _trim_run(text: str, start: int, run: str, *, allow_ambiguous: bool) -> tupl
     """Keep the leading tokens of ``run`` that can be name parts; None when the first cannot."""
     stop = gz.stop_caps()
     end = start
-    for i, tok in enumerate(re.finditer(r"\S+", run)):
+    toks = list(re.finditer(r"\S+", run))
+    for i, tok in enumerate(toks):
         word = tok.group(0)
-        if word in stop or word in _NOT_NAME or word in HONORIFICS or word.isupper() and len(word) > 1:
+        inner = (  # "Tjhin Mei Ling": a stop word between two name words is part of the name
+            0 < i < len(toks) - 1 and word in stop and word.istitle() and word not in HONORIFICS
+            and toks[i + 1].group(0).rstrip(",.").istitle() and toks[i + 1].group(0).rstrip(",.") not in stop
+        )
+        if not inner and (word in stop or word in _NOT_NAME or word in HONORIFICS or word.isupper() and len(word) > 1):
             break
         if i == 0 and not allow_ambiguous and word in gz.ambiguous_names():
             return None

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-_NAME_TOKEN = rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab)\b)(?:{_CAP}|\d{{1,4}}[A-Za-z]?)"
+_NAME_TOKEN = rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab)\b)(?:Gg\.|Lr\.|{_CAP}|\d{{1,4}}[A-Za-z]?)"
 
 # --- ADDRESS ---------------------------------------------------------------------------------------------
 
