@@ -23,7 +23,7 @@ from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tok
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .types import Detection
 
-__all__ = ["detect_unknown"]
+__all__ = ["coordinated_names", "detect_unknown", "repeat_unknown"]
 
 _TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {
     "Jl",
@@ -175,3 +175,39 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
     for m in _POSTPOSED.finditer(text):
         if m.group("n") not in gz.stop_caps():
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.postposed", m.group("n"))
+
+
+_AND_NAME: Final = re.compile(rf"[ \t]*(?:,|and|dan|&|or|atau)[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])")
+_NAME_AND: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]*(?:,|and|dan|&|or|atau)[ \t]+$")
+
+
+def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
+    """A name listed with a PERSON already found ("Chiamaka and Grace", "Grace, Tunde") is a PERSON too, even
+    when it is also an ordinary word; a word the lists know as something else is left alone."""
+    known = _known("en")
+    for det in found:
+        if det.type != "PERSON" or det.confidence < 0.7:
+            continue
+        after = _AND_NAME.match(text, det.end)
+        before = _NAME_AND.search(text, max(0, det.start - 30), det.start)
+        for m in (after, before):
+            if m is None:
+                continue
+            word = m.group("n")
+            if word in known.stop or word in known.places or (word.lower() in known.words and word not in known.names):
+                continue
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.coordinated", word)
+
+
+def repeat_unknown(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
+    """Other capitalised occurrences (a sentence's first word too) of what the catch-all found, same type."""
+    kinds: dict[str, tuple[str, float]] = {}
+    for det in found:
+        if det.detector == "unknown.capitalised" and det.text[:1].isupper():
+            kinds.setdefault(det.text, (det.type, det.confidence))
+    if not kinds:
+        return
+    alt = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w@.\-])(?:{alt})(?![\w@\-])", text):
+        kind, conf = kinds[m.group(0)]
+        yield Detection(m.start(), m.end(), kind, conf, "unknown.repeat", m.group(0))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from ._cues import scan_cues
-from .catchall import detect_unknown
+from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from ._text import cap_runs
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
@@ -77,6 +77,8 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     candidates.extend(detect_unknown(scan, language, runs))
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
+    candidates.extend(repeat_unknown(scan, first))
+    candidates.extend(coordinated_names(scan, first))
     return resolve_overlaps(candidates)
 
 

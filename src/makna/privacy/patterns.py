@@ -40,6 +40,7 @@ _PHONE_CANDIDATE = re.compile(
     r"[+(\d](?<![\w+@/=.,][\s\S])(?:(?<=\+)\(?\d|(?<=0)0\(?\d|(?<=\()\d|(?<=\d))[\d \t().\-]{6,22}\d(?![\w@])"
 )
 _US_SHAPE = re.compile(r"^(?:\+?1[ .\-]?)?\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
+_IN_MOBILE = re.compile(r"^[6-9]\d{4}[ \-]?\d{5}$")
 _MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|£|€|rupiah)\s*$", re.IGNORECASE)
 
 _ID_DIGIT_WORDS: Final[dict[str, str]] = {
@@ -123,6 +124,8 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
         return 0.9
     if _US_SHAPE.match(raw):
         return 0.85
+    if n == 10 and digits[0] in "6789" and _IN_MOBILE.match(raw):
+        return 0.85  # Indian mobile without +91
     return 0.0
 
 
@@ -178,22 +181,25 @@ _EMAIL = re.compile(
 )
 _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
-    r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk)/[^\s<>\"']*",
+    r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk)/[^\s<>\"']*"
+    r"|(?<![\w@./\-])(?:[a-z0-9\-]+\.)+(?:[a-z0-9\-]+\.)(?:com|net|org|co\.id|co\.uk|com\.au|co\.in|com\.ng|"
+    r"my\.id|web\.id|or\.id|ac\.id|id|uk|au|in|ng|io|site|xyz|info)(?![\w@.\-]*[\w@\-])",
     re.IGNORECASE,
 )
-_URL_GATE = re.compile(r"[/wW](?:(?<=/)|[wW][wW]\.)")
+_URL_GATE = re.compile(r"[/wW.](?:(?<=/)|(?<=\.)[a-z]|[wW][wW]\.)")
 _SHORT_LINK_GATE = trigger(["wa.me", "t.me", "api.whatsapp.com/send?phone="])
 _SHORT_LINK = re.compile(r"(?<![\w@./])(?:https?://)?(?:wa\.me|t\.me|api\.whatsapp\.com/send\?phone=)/?[^\s<>\"']+")
 _AT_HANDLE = re.compile(r"@(?<![\w.@]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _HANDLE_CUES = (
     r"ID|Id|id|akun|akunnya|akunku|username|user\s?name|user|IG|ig|Insta|insta|Instagram|instagram|"
     r"MiChat|michat|TikTok|tiktok|Telegram|telegram|Twitter|twitter|FB|fb|Snapchat|snapchat|Line|"
-    r"handle|nick|nickname"
+    r"handle|nick|nickname|Facebook|facebook|YouTube|youtube|Discord|discord|LinkedIn|linkedin|Threads|threads|"
+    r"Shopee|shopee|Tokopedia|tokopedia|Snap|snap|page|Page|akun IG|channel"
 )
 HANDLE_CUE_ALTS: Final = tuple(split_top(_HANDLE_CUES))
 HANDLE_CUE: Final = re.compile(
     dispatch(HANDLE_CUE_ALTS, not_after=r"\w")
-    + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|ku|mu)?"
+    + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|-?na|-e|ku|mu)?"
     r"(?:[ \t]+(?:saya|aku|ambo|gue|kamu|dia|my|his|her|name))?"
     r"[ \t]*(?:(:|=|,)|adalah|itu|is)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
 )

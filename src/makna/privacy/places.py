@@ -53,6 +53,10 @@ _ID_ADDRESS: Final = re.compile(
     + rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}"
     rf"(?:,?[ \t]*{_NUM_PART})?(?:,?[ \t]*{_BLOK})?(?:,?[ \t]*{_RTRW})?"
 )
+_AREA_ADDRESS: Final = re.compile(
+    dispatch(split_top(r"Kampung|Kampuang|Kp\.|Dusun|Dsn\.|Jorong|Desa|Perumahan|Perum\.?|Kompleks|Komplek|Griya"), not_after=r"\w")
+    + rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}(?:,?[ \t]*{_NUM_PART})?(?:,?[ \t]*{_BLOK})?,?[ \t]*{_RTRW}"
+)
 _BARE_RTRW: Final = re.compile(dispatch(split_top(_RTRW_ALTS), not_after=r"\w") + r"\b")
 _EN_STREET = (
     "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Place|Pl|Crescent|Terrace|Gardens|Grove|"
@@ -94,6 +98,9 @@ def find_addresses(text: str) -> Iterator[Detection]:
         has_number = bool(re.search(r"\d", raw))
         yield Detection(m.start(), m.start() + len(raw), "ADDRESS", 0.95 if has_number else 0.8, "address.id", raw)
         yield from _after_address(text, m.start() + len(raw))
+    for m in _AREA_ADDRESS.finditer(text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.93, "address.area", m.group(0))
+        yield from _after_address(text, m.end())
     for m in _BARE_RTRW.finditer(text):
         if "RW" in m.group(0):
             yield Detection(m.start(), m.end(), "ADDRESS", 0.7, "address.rtrw", m.group(0))
@@ -427,6 +434,12 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
                 i += 1
 
 
+_INSTITUTIONS: Final = frozenset({"Hospital", "Centre", "Center", "Library", "Hotel", "Stadium"})
+_WORKPLACE_BEFORE: Final = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|job|shifts?|nights|days|employed|nurse|porter|cleaner|staff|placement|"
+    r"agency[ \t]+shifts?)\b[^.?!\n]{0,20}?\b(?:at|for|in|with)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
 _PREP_BEFORE: Final = re.compile(
     r"(?:\b(?:di|ke|dari|dekat|deket|asli|daerah|kawasan|sekitar|arah|kampung|kampuang|wilayah|"
     r"in|near|from|to|around)\s+)$",
@@ -477,6 +490,9 @@ def find_locations(
     stop = gz.stop_caps()
     for m in gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text):
         if m.group(0).split()[0] in stop:
+            continue
+        if m.group(0).split()[-1] in _INSTITUTIONS and _WORKPLACE_BEFORE.search(line_before(text, m.start(), 40)):
+            yield Detection(m.start(), m.end(), "ORG", 0.82, "org.workplace", m.group(0))
             continue
         yield Detection(m.start(), m.end(), "LOCATION", 0.8, "location.suffix", m.group(0))
     names, words = gz.first_names(language), gz.dictionary_words()
