@@ -183,7 +183,7 @@ _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
     r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk)/[^\s<>\"']*"
     r"|(?<![\w@./\-])(?:[a-z0-9\-]+\.)+(?:[a-z0-9\-]+\.)(?:com|net|org|co\.id|co\.uk|com\.au|co\.in|com\.ng|"
-    r"my\.id|web\.id|or\.id|ac\.id|id|uk|au|in|ng|io|site|xyz|info)(?![\w@.\-]*[\w@\-])",
+    r"my\.id|web\.id|or\.id|ac\.id|id|uk|au|io|site|xyz|info)(?![\w@.\-]*[\w@\-])",
     re.IGNORECASE,
 )
 _URL_GATE = re.compile(r"[/wW.](?:(?<=/)|(?<=\.)[a-z]|[wW][wW]\.)")
