@@ -19,6 +19,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import gated_finditer, trigger
 from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .types import Detection
@@ -55,6 +56,7 @@ _NAME_QUESTION: Final = re.compile(
     r"dipanggil[ \t]+apa|panggil(?:an)?(?:nya)?[ \t]+(?:apa|siapa)|your[ \t]+name|call[ \t]+you\b)",
     re.IGNORECASE,
 )
+_NAME_QUESTION_GATE: Final = trigger(["siapa", "Siapa", "name", "call you", "dipanggil", "panggil"])
 _BARE_ANSWER: Final = re.compile(
     r"[ \t]*(?:(?:aja|saja|sajo|ajo|deh|dong|lah|kok|only|just)\b|[,.!]|$)", re.IGNORECASE | re.MULTILINE
 )
@@ -84,6 +86,8 @@ class _Known:
         self.places = gz.places_admin() | gz.places_en() | gz.places_world()
         self.local = gz.places_local()
 
+        self.all = self.stop | self.names | self.places | self.local
+
     def known(self, word: str) -> bool:
         return (
             word in self.stop
@@ -101,7 +105,13 @@ def _known(language: str) -> _Known:
 
 def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator[Detection]:
     lower_seen: dict[str, bool] = {}
+    everything = known.all
     for run in runs:
+        if " " not in run[2]:
+            if run[2] in everything or len(run[2]) < 3:
+                continue
+        elif everything.issuperset(run[2].split()):
+            continue
         toks = run_tokens(run)
         i = 0
         while i < len(toks):
@@ -147,29 +157,25 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             i = j
 
 
-def _bare_answers(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+_ANSWER_START: Final = re.compile(rf"[ \t.]*(?P<n>{_CAP_NAME})")
+
+
+def _bare_answers(text: str) -> Iterator[Detection]:
     stop = gz.stop_caps() | HONORIFICS
-    for run in runs:
-        start, _, words = run
-        word = words.split()[0].rstrip(",.!")
-        if word in stop or not word.isalpha() or word.isupper():
+    for q in gated_finditer(_NAME_QUESTION, _NAME_QUESTION_GATE, text):
+        nl = text.find("\n", q.end())
+        if nl < 0 or "?" not in text[q.end() : nl]:
             continue
-        before = line_before(text, start, 40)
-        if before.strip(" \t.") or start == 0:
-            continue  # not the first word of a turn
-        prev_end = text.rfind("\n", 0, start)
-        question = text[max(0, prev_end - 160) : prev_end]
-        if prev_end < 0 or "?" not in question or not _NAME_QUESTION.search(question[question.rfind("\n") + 1 :]):
+        m = _ANSWER_START.match(text, nl + 1)  # the next turn, its label blanked out
+        if m is None or m.group("n") in stop or _BARE_ANSWER.match(text, m.end()) is None:
             continue
-        if _BARE_ANSWER.match(text, start + len(word)) is None:
-            continue
-        yield Detection(start, start + len(word), "PERSON", 0.6, "person.answer", word)
+        yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))
 
 
 def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     """Every catch-all detector over ``text`` (speaker labels already blanked), given its capitalised runs."""
     yield from _unknown_words(text, runs, _known(language))
-    yield from _bare_answers(text, runs)
+    yield from _bare_answers(text)
     for m in _DOC_CUE.finditer(text):
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.document", m.group("n"))
     for m in _POSTPOSED.finditer(text):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -61,15 +61,14 @@ _TIMESTAMP = (
 )
 _CLOCK = r"\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?[ \t]*"
 _LINE_LABEL: Final = re.compile(
-    rf"^[ \t]*(?P<ts>{_TIMESTAMP}|{_CLOCK})?(?P<label>[^\s:\d][^\n:]{{0,39}}?)[ \t]*:(?=[ \t]|$)",
-    re.MULTILINE,
+    rf"[ \t]*(?P<ts>{_TIMESTAMP}|{_CLOCK})?(?P<label>[^\s:\d][^\n:]{{0,39}}?)[ \t]*:(?=[ \t\n]|$)"
 )
 _NUMBERED: Final = re.compile(r"(?P<base>.*?)[ \t]*[-#.]?[ \t]*(?:\d{1,3}|[A-Z])", re.DOTALL)
 _SHORT_CODE: Final = re.compile(r"[A-Za-z]{1,3}\d{1,3}(?:[-_][A-Za-z]{1,3}\d{1,3})?")
 _NAME_WORD: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
 # A generic one-letter or role label after the end of a sentence on the same line ("... ya? I: Ada").
 _MID_LABEL: Final = re.compile(
-    r"(?<=[.?!…\"”])[ \t]+(?P<label>[PIQAR]|Int|Resp|Interviewer|Respondent|Informan|Pewawancara|Peneliti)"
+    r"[.?!…\"”][ \t]+(?P<label>[PIQAR]|Int|Resp|Interviewer|Respondent|Informan|Pewawancara|Peneliti)"
     r"[ \t]*:(?=[ \t])"
 )
 
@@ -111,6 +110,19 @@ def _name_span(label: str) -> tuple[int, int] | None:
     return words[i].start(), words[-1].end()
 
 
+def _line_labels(text: str) -> Iterator[re.Match[str]]:
+    """The label match at the start of each line that has one (one ``match`` per line, no scan)."""
+    pos, n = 0, len(text)
+    while pos < n:
+        m = _LINE_LABEL.match(text, pos)
+        if m is not None and "\n" not in m.group(0):
+            yield m
+        nl = text.find("\n", pos)
+        if nl < 0:
+            break
+        pos = nl + 1
+
+
 def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLabel]:
     """Every speaker label of ``text`` (generic and named), sorted by start.
 
@@ -118,7 +130,7 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
     """
     found: list[tuple[re.Match[str], bool]] = []
     counts: Counter[str] = Counter()
-    for m in _LINE_LABEL.finditer(text):
+    for m in _line_labels(text):
         label = m.group("label")
         generic = is_generic_label(label)
         if not generic and _name_span(label) is None:
