@@ -82,7 +82,7 @@ class _Known:
         self.names = gz.first_names(language) | gz.ambiguous_names()
         self.surnames = gz.surnames()
         self.stop = gz.stop_caps() | HONORIFICS | _TYPE_WORDS | PLACE_SUFFIX_WORDS
-        self.words = gz.dictionary_words() | gz.colloquial()
+        self.words = gz.dictionary_words() | gz.colloquial() | gz.english_words()
         self.places = gz.places_admin() | gz.places_en() | gz.places_world()
         self.local = gz.places_local()
 

@@ -14,6 +14,7 @@ __all__ = [
     "ambiguous_names",
     "colloquial",
     "dictionary_words",
+    "english_words",
     "first_names",
     "place_index",
     "places_admin",
@@ -106,6 +107,12 @@ def dictionary_words() -> frozenset[str]:
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return frozenset()
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Common English words (lower case): Webster's lower-case entries frequent in pyspellchecker's list."""
+    return _read("words_en.txt")
 
 
 @cache

