@@ -63,7 +63,9 @@ def test_unknown_capitalised_word_goes_to_review() -> None:
     assert len(dets) == 1 and dets[0].type == "PERSON" and dets[0].confidence < 0.8
     assert dets[0].detector == "unknown.capitalised"
     # written in lower case elsewhere in the text: an ordinary word, not a name
-    assert not [d for d in detect("Aku cerita sama Zorblat. Zorblat itu zorblat biasa.") if d.detector == "unknown.capitalised"]
+    assert not [
+        d for d in detect("Aku cerita sama Zorblat. Zorblat itu zorblat biasa.") if d.detector == "unknown.capitalised"
+    ]
 
 
 def test_person_name_does_not_swallow_a_place_suffix() -> None:

@@ -78,8 +78,26 @@ def test_generic_labels_in_chat_exports_and_timestamps(language: str) -> None:
 
 @pytest.mark.parametrize(
     "label",
-    ["P", "I", "Q", "A", "Int", "Resp", "R1", "P12", "Moderator", "Peserta 2", "Participant 3", "Informan 1",
-     "Speaker A", "Catatan peneliti", "Researcher's note", "Pewawancara", "Narasumber", "FG1-P3"],
+    [
+        "P",
+        "I",
+        "Q",
+        "A",
+        "Int",
+        "Resp",
+        "R1",
+        "P12",
+        "Moderator",
+        "Peserta 2",
+        "Participant 3",
+        "Informan 1",
+        "Speaker A",
+        "Catatan peneliti",
+        "Researcher's note",
+        "Pewawancara",
+        "Narasumber",
+        "FG1-P3",
+    ],
 )
 def test_is_generic_label(label: str) -> None:
     assert is_generic_label(label)

@@ -15,8 +15,8 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from ._cues import scan_cues
-from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from ._text import cap_runs
+from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
 from .places import detect_places

@@ -348,7 +348,8 @@ _PLATE_LLL_N = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z]{2}[ \t\-]\d{3,4}(?![\w\-])")
 _PLATE_CUED = re.compile(
     r"(?i:(?:plates?|plat(?:e|nya)?|nopol|rego|registration|reg(?:[ \t]+(?:no|number))?|number[ \t]+plate|"
     r"license[ \t]+plate|licence[ \t]+plate|tag|tags)(?:[ \t]+(?:number|no\.?|nomor|is|was|was[ \t]+like|itu|nya))?)"
-    r"[ \t]*[:,]?[ \t]+(?P<p>[A-Z0-9]{1,4}(?:[ \t\-](?:[A-Z0-9]{2,4}|\d))(?:[ \t\-](?:[A-Z0-9]{2,4}|\d)){0,2})(?![\w\-])"
+    r"[ \t]*[:,]?[ \t]+"
+    r"(?P<p>[A-Z0-9]{1,4}(?:[ \t\-](?:[A-Z0-9]{2,4}|\d))(?:[ \t\-](?:[A-Z0-9]{2,4}|\d)){0,2})(?![\w\-])"
 )
 _PLATE_CUE_GATE = trigger(["plate", "Plate", "plat", "Plat", "nopol", "rego", "Rego", "registration", "reg ", "tag"])
 

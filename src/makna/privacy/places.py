@@ -54,7 +54,10 @@ _ID_ADDRESS: Final = re.compile(
     rf"(?:,?[ \t]*{_NUM_PART})?(?:,?[ \t]*{_BLOK})?(?:,?[ \t]*{_RTRW})?"
 )
 _AREA_ADDRESS: Final = re.compile(
-    dispatch(split_top(r"Kampung|Kampuang|Kp\.|Dusun|Dsn\.|Jorong|Desa|Perumahan|Perum\.?|Kompleks|Komplek|Griya"), not_after=r"\w")
+    dispatch(
+        split_top(r"Kampung|Kampuang|Kp\.|Dusun|Dsn\.|Jorong|Desa|Perumahan|Perum\.?|Kompleks|Komplek|Griya"),
+        not_after=r"\w",
+    )
     + rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}(?:,?[ \t]*{_NUM_PART})?(?:,?[ \t]*{_BLOK})?,?[ \t]*{_RTRW}"
 )
 _BARE_RTRW: Final = re.compile(dispatch(split_top(_RTRW_ALTS), not_after=r"\w") + r"\b")
@@ -69,7 +72,8 @@ _EN_ADDRESS: Final = re.compile(
 )
 _IN_ADDRESS: Final = re.compile(
     rf"(?:No\.|H\.[ \t]?No\.?|#)[ \t]*\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?,?[ \t]+"
-    rf"(?:\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:Cross|Main|Block|Stage|Phase|Street|Road|Lane|Avenue)(?:[ \t]+Road)?,?[ \t]+)?"
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:Cross|Main|Block|Stage|Phase|Street|Road|Lane|Avenue)"
+    rf"(?:[ \t]+Road)?,?[ \t]+)?"
     rf"(?:{_CAP}[ \t]+){{0,2}}(?:Nagar|Colony|Layout|Extension|Marg|Puram|Road|Street|Lane|Close|Crescent|Estate)\b"
 )
 _EN_STREET_GATE: Final = trigger(_EN_STREET.split("|"))

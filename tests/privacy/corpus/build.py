@@ -18,7 +18,18 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TYPES = {
-    "PERSON", "PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "ADDRESS", "LOCATION", "ORG", "DATE", "AGE", "PLATE",
+    "PERSON",
+    "PHONE",
+    "EMAIL",
+    "URL",
+    "HANDLE",
+    "NATIONAL_ID",
+    "ADDRESS",
+    "LOCATION",
+    "ORG",
+    "DATE",
+    "AGE",
+    "PLATE",
 }
 MARK = re.compile(r"\[\[([A-Z_]+):([^\[\]]+?)\]\]")
 

@@ -102,7 +102,10 @@ def build() -> None:
     (HERE / "names_en.txt").write_text("\n".join(sorted(n for n in ens if word.match(n))) + "\n", "utf-8")
 
 
-_NAME_LOCALES = ("id_ID", "en_US", "en_GB", "en_IE", "en_NZ", "en_IN", "en_NG", "yo_NG", "ig_NG", "ha_NG", "en_KE", "en_PK")
+_NAME_LOCALES = (
+    *("id_ID", "en_US", "en_GB", "en_IE", "en_NZ", "en_IN"),
+    *("en_NG", "yo_NG", "ig_NG", "ha_NG", "en_KE", "en_PK"),
+)
 _REGIONS = {
     "en_IN": ("states", "cities"),
     "en_AU": ("states",),
