@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import Final
 
+from . import gazetteers as gz
 from ._ci import ci
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
 from ._text import line_before
@@ -129,6 +131,13 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
     return 0.0
 
 
+_SHORT_PHONE = re.compile(
+    r"(?i:call|ring|phone|cell|mobile|number|text|nomor|nomer|telepon|telp|hp|wa)\w*[^\d\n]{0,12}?"
+    r"(?<![\d\-])(?P<p>\d{3}[\-. ]\d{4})(?![\d\-])"
+)
+_SHORT_PHONE_GATE = re.compile(r"\d{3}[\-. ]\d{4}")
+
+
 def spoken_digits(raw: str) -> str:
     """The digits of a telephone number written partly in words (Indonesian or English)."""
     out: list[str] = []
@@ -158,9 +167,16 @@ def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> 
         if raw.count("(") != raw.count(")"):
             raw = raw.rstrip(")")
         digits = re.sub(r"\D", "", raw)
+        if _ID_CUE.search(line_before(text, m.start(), 24)):
+            # "No BPJS 0001234567890": an identity number, not a telephone
+            yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.7, "id.cued_number", raw)
+            continue
         conf = _phone_confidence(raw, digits, text, m.start())
         if conf:
             yield Detection(m.start(), m.start() + len(raw), "PHONE", conf, "phone.pattern", raw)
+    if _SHORT_PHONE_GATE.search(text):
+        for m in _SHORT_PHONE.finditer(text):
+            yield Detection(m.start("p"), m.end("p"), "PHONE", 0.75, "phone.short", m.group("p"))
     for m in spoken if spoken is not None else SPOKEN_PHONE.finditer(text):
         raw = m.group(0)
         if not re.search(r"[A-Za-z]{2}", raw):
@@ -181,7 +197,8 @@ _EMAIL = re.compile(
 )
 _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
-    r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk)/[^\s<>\"']*"
+    r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk|ee|be|gl|co|tv|app|dev|page|store|shop|"
+    r"online|my|sg|au|in|ng|ca|us|gg|to|cc|biz|blog)/[^\s<>\"']*"
     r"|(?<![\w@./\-])(?:[a-z0-9\-]+\.)+(?:[a-z0-9\-]+\.)(?:com|net|org|co\.id|co\.uk|com\.au|co\.in|com\.ng|"
     r"my\.id|web\.id|or\.id|ac\.id|id|uk|au|io|site|xyz|info)(?![\w@.\-]*[\w@\-])",
     re.IGNORECASE,
@@ -201,10 +218,18 @@ HANDLE_CUE: Final = re.compile(
     dispatch(HANDLE_CUE_ALTS, not_after=r"\w")
     + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|-?na|-e|ku|mu)?"
     r"(?:[ \t]+(?:saya|aku|ambo|gue|kamu|dia|my|his|her|name))?"
-    r"[ \t]*(?:(:|=|,)|adalah|itu|is)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
+    r"[ \t]*(?:(:|=|,)|adalah|itu|is|as|namanya)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
 )
 _TRAIL = ".,;:!?)]}'\""
 _AT = re.compile("@")
+
+
+_PLAIN_HANDLE_SEP = re.compile(r"[:=]|\b(?:adalah|is|as|namanya|saya|aku|ambo|gue|my)\b")
+
+
+@cache
+def _ordinary_words() -> frozenset[str]:
+    return gz.dictionary_words() | gz.english_words() | gz.colloquial()
 
 
 def find_emails(text: str) -> Iterator[Detection]:
@@ -236,7 +261,16 @@ def find_handles(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> I
         h = m.group("h").rstrip(".")
         colon = m.group(1) is not None and m.group(1) != ","
         looks_made_up = bool(re.search(r"[_\d]|[a-z]\.[a-z]", h))
-        if not (looks_made_up or (colon and not h.istitle())):
+        stem = re.sub(r"(?:nya|ku|mu|lah|kah|na)$", "", h)
+        plain = (
+            _PLAIN_HANDLE_SEP.search(m.group(0)[: m.start("h") - m.start()]) is not None
+            and h.islower()
+            and len(h) >= 5
+            and h.isalpha()
+            and h not in _ordinary_words()
+            and stem not in _ordinary_words()
+        )
+        if not (looks_made_up or plain or (colon and not h.istitle())):
             continue
         start = m.start("h")
         if start > 0 and text[start - 1] == "@":
@@ -251,20 +285,21 @@ NIK_PROVINCES: Final[frozenset[str]] = frozenset(
     "91 92 93 94 95 96".split()
 )
 _NIK = re.compile(r"\d(?<![\d.\-][\s\S])\d[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{4}(?![\d])")
+_NIK_4x4 = re.compile(r"\d(?<![\d.\-][\s\S])\d{3}([ .\-])\d{4}\1\d{4}\1\d{4}(?![\d])")
 _NPWP = re.compile(r"\d(?<!\d[\s\S])\d\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
 _SSN = re.compile(r"\d(?<![\d\-][\s\S])\d{2}[- ]\d{2}[- ]\d{4}(?![\d\-])")
 _UK_NI = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b")
 _ID_CUE = re.compile(
     r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk|aadhaa?r|uid|nin|bvn|"
-    r"passport|paspor)\W*\w*\W*$",
+    r"passport|paspor|bpjs|kk|kartu keluarga)\W*\w*\W*$",
     re.I,
 )
 _AADHAAR = re.compile(r"[2-9](?<![\d\-+][\s\S])\d{3}[ \-]\d{4}[ \-]\d{4}(?![\d\-])")
 _CUED_ID = re.compile(
-    r"\b(?:NIN|BVN|Aadhaa?r|aadhaa?r|passport|paspor|Passport|Paspor)(?:[ \t]+(?:number|no\.?|nomor|nomer|is|was|saya|"
+    r"\b(?:NIN|BVN|BPJS|KK|Aadhaa?r|aadhaa?r|passport|paspor|Passport|Paspor)(?:[ \t]+(?:number|no\.?|nomor|nomer|is|was|saya|"
     r"aku|my))*[ \t]*[:,]?[ \t]+(?:is[ \t]+)?(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
 )
-_CUED_ID_GATE = trigger(["NIN", "BVN", "adhaar", "adhar", "assport", "aspor"])
+_CUED_ID_GATE = trigger(["NIN", "BVN", "BPJS", "KK", "adhaar", "adhar", "assport", "aspor"])
 
 
 def nik_is_valid(digits: str) -> bool:
@@ -290,6 +325,12 @@ def find_national_ids(text: str) -> Iterator[Detection]:
         else:
             conf = 0.6  # 16 digits that fail the structure: still likely an ID number
         yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
+    for m in _NIK_4x4.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
+        if nik_is_valid(digits) or cued:
+            conf = 0.97 if nik_is_valid(digits) else 0.8
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
     for m in _NPWP.finditer(text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.97, "id.npwp", m.group(0))
     for m in _SSN.finditer(text):
@@ -474,6 +515,8 @@ def _age_spans(
         yield m.start(), m.start("a"), m.end("a"), 0.75, "age.comma"
     for m in gated_finditer(_AGE_FILLED, _AGE_FILLED_GATE, text):
         yield m.start(), m.start("a"), m.end("a"), 0.85, "age.filled"
+    for m in gated_finditer(_AGE_BEFORE_CUE, _AGE_FILLED_GATE, text):
+        yield m.start(), m.start("a"), m.end("a"), 0.85, "age.before"
 
 
 _AGE_FILLED = re.compile(
@@ -482,6 +525,9 @@ _AGE_FILLED = re.compile(
         rf"(?:[ \t]+[a-z\-]{{2,12}}){{1,3}}?[ \t]+(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
         r"[ \t]*(?:tahun|taun|thn|th|years?(?:[ \t\-]old)?)\b)"
     )
+)
+_AGE_BEFORE_CUE = re.compile(
+    ci(rf"(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID})[ \t]*(?:tahun|taun|thn))[ \t]+(?:umur|usia)(?:nya|ku|mu|[ \t]+saya|[ \t]+aku)?\b")
 )
 _AGE_FILLED_GATE = trigger(["umur", "Umur", "usia", "Usia", "aged", "Aged", "berumur", "berusia"])
 

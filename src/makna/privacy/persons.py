@@ -84,6 +84,12 @@ _GREETING_AFTER: Final = re.compile(r"[ \t]+(?:pagi|siang|sore|malam|enjing|dalu
 
 
 @cache
+def _ordinary(language: str) -> frozenset[str]:
+    """Lower-case ordinary words: Indonesian always, common English words too in English transcripts."""
+    return gz.dictionary_words() | gz.english_words() if language == "en" else gz.dictionary_words()
+
+
+@cache
 def _cue_stop() -> frozenset[str]:
     return gz.stop_caps() - HONORIFICS
 
@@ -131,7 +137,8 @@ def _cued(
 
 
 def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
-    names, ambiguous, words = gz.first_names(language), gz.ambiguous_names(), gz.dictionary_words()
+    names, ambiguous = gz.first_names(language), gz.ambiguous_names()
+    words = _ordinary(language)
     stop, colloquial = gz.stop_caps(), gz.colloquial()
     plain = names - ambiguous - stop  # names the gazetteer alone may take
     for run in runs:
