@@ -68,6 +68,13 @@ _DOC_CUE: Final = re.compile(
 _POSTPOSED: Final = re.compile(
     rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]+(?:ma'am|ma’am|madam|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
 )
+_DOC_GATE: Final = trigger(
+    ["licence", "license", "passport", "payslip", "ID", "id card", "certificate", "papers", "document", "card", "badge"]
+)
+_POSTPOSED_GATE: Final = trigger(
+    ["ma'am", "ma’am", "madam", "akka", "anna", " ji", "sir", "bhai", "didi", "garu", "saab", "sahib"]
+)
+_POSSESSIVE: Final = re.compile(r"(?:['’]s|['’\-])$")
 _LOWER_CACHE_LIMIT = 4096
 
 
@@ -105,6 +112,7 @@ def _known(language: str) -> _Known:
 
 def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator[Detection]:
     lower_seen: dict[str, bool] = {}
+    plain: dict[str, bool] = {}  # word -> could be an unknown name (before context)
     everything = known.all
     for run in runs:
         if " " not in run[2]:
@@ -116,14 +124,11 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
         i = 0
         while i < len(toks):
             start, end, word = toks[i]
-            word = word.rstrip("'’-")
-            if (
-                len(word) < 3
-                or not word.isalpha()
-                or word.isupper()
-                or known.known(word)
-                or is_sentence_initial(text, start)
-            ):
+            word = _POSSESSIVE.sub("", word)
+            ok = plain.get(word)
+            if ok is None:
+                ok = plain[word] = not (len(word) < 3 or not word.isalpha() or word.isupper() or known.known(word))
+            if not ok or is_sentence_initial(text, start):
                 i += 1
                 continue
             low = word.lower()
@@ -176,9 +181,9 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
     """Every catch-all detector over ``text`` (speaker labels already blanked), given its capitalised runs."""
     yield from _unknown_words(text, runs, _known(language))
     yield from _bare_answers(text)
-    for m in _DOC_CUE.finditer(text):
+    for m in gated_finditer(_DOC_CUE, _DOC_GATE, text):
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.document", m.group("n"))
-    for m in _POSTPOSED.finditer(text):
+    for m in gated_finditer(_POSTPOSED, _POSTPOSED_GATE, text):
         if m.group("n") not in gz.stop_caps():
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.postposed", m.group("n"))
 

@@ -131,11 +131,14 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
     return 0.0
 
 
-_SHORT_PHONE = re.compile(
-    r"(?i:call|ring|phone|cell|mobile|number|text|nomor|nomer|telepon|telp|hp|wa)\w*[^\d\n]{0,12}?"
-    r"(?<![\d\-])(?P<p>\d{3}[\-. ]\d{4})(?![\d\-])"
+_SHORT_PHONE = re.compile(r"\d(?<![\d\-.,][\s\S])\d{2}[\-. ]\d{4}(?![\d\-])")
+_SHORT_PHONE_GATE = trigger(
+    ["call", "Call", "ring", "phone", "Phone", "cell", "mobile", "number", "Number", "text", "nomor", "Nomor",
+     "nomer", "telp", "telepon", " WA", " wa ", " HP", " hp "]
 )
-_SHORT_PHONE_GATE = re.compile(r"\d{3}[\-. ]\d{4}")
+_SHORT_PHONE_CUE = re.compile(
+    r"(?i:call|ring|phone|cell|mobile|number|text|nomor|nomer|telepon|telp|hp|wa)\w*[^\d\n]{0,12}$"
+)
 
 
 def spoken_digits(raw: str) -> str:
@@ -167,16 +170,15 @@ def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> 
         if raw.count("(") != raw.count(")"):
             raw = raw.rstrip(")")
         digits = re.sub(r"\D", "", raw)
-        if _ID_CUE.search(line_before(text, m.start(), 24)):
+        conf = _phone_confidence(raw, digits, text, m.start())
+        if conf and _ID_CUE.search(line_before(text, m.start(), 24)):
             # "No BPJS 0001234567890": an identity number, not a telephone
             yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.7, "id.cued_number", raw)
-            continue
-        conf = _phone_confidence(raw, digits, text, m.start())
-        if conf:
+        elif conf:
             yield Detection(m.start(), m.start() + len(raw), "PHONE", conf, "phone.pattern", raw)
-    if _SHORT_PHONE_GATE.search(text):
-        for m in _SHORT_PHONE.finditer(text):
-            yield Detection(m.start("p"), m.end("p"), "PHONE", 0.75, "phone.short", m.group("p"))
+    for m in gated_finditer(_SHORT_PHONE, _SHORT_PHONE_GATE, text):  # a local number right after a phone cue
+        if _SHORT_PHONE_CUE.search(line_before(text, m.start(), 24)):
+            yield Detection(m.start(), m.end(), "PHONE", 0.75, "phone.short", m.group(0))
     for m in spoken if spoken is not None else SPOKEN_PHONE.finditer(text):
         raw = m.group(0)
         if not re.search(r"[A-Za-z]{2}", raw):
@@ -197,13 +199,17 @@ _EMAIL = re.compile(
 )
 _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
-    r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk|ee|be|gl|co|tv|app|dev|page|store|shop|"
-    r"online|my|sg|au|in|ng|ca|us|gg|to|cc|biz|blog)/[^\s<>\"']*"
-    r"|(?<![\w@./\-])(?:[a-z0-9\-]+\.)+(?:[a-z0-9\-]+\.)(?:com|net|org|co\.id|co\.uk|com\.au|co\.in|com\.ng|"
+    r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk|ee|be|gl|co|tv|"
+    r"app|dev|page|store|shop|online|my|sg|au|in|ng|ca|us|gg|to|cc|biz|blog)/[^\s<>\"']*",
+    re.IGNORECASE,
+)
+_URL_GATE = re.compile(r"[/wW](?:(?<=/)|[wW][wW]\.)")
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@./\-])(?:[a-z0-9\-]+\.)+(?:[a-z0-9\-]+\.)(?:com|net|org|co\.id|co\.uk|com\.au|co\.in|com\.ng|"
     r"my\.id|web\.id|or\.id|ac\.id|id|uk|au|io|site|xyz|info)(?![\w@.\-]*[\w@\-])",
     re.IGNORECASE,
 )
-_URL_GATE = re.compile(r"[/wW.](?:(?<=/)|(?<=\.)[a-z]|[wW][wW]\.)")
+_BARE_DOMAIN_GATE = trigger([".com", ".net", ".org", ".id", ".uk", ".au", ".io", ".site", ".xyz", ".info"])
 _SHORT_LINK_GATE = trigger(["wa.me", "t.me", "api.whatsapp.com/send?phone="])
 _SHORT_LINK = re.compile(r"(?<![\w@./])(?:https?://)?(?:wa\.me|t\.me|api\.whatsapp\.com/send\?phone=)/?[^\s<>\"']+")
 _AT_HANDLE = re.compile(r"@(?<![\w.@]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
@@ -211,7 +217,7 @@ _HANDLE_CUES = (
     r"ID|Id|id|akun|akunnya|akunku|username|user\s?name|user|IG|ig|Insta|insta|Instagram|instagram|"
     r"MiChat|michat|TikTok|tiktok|Telegram|telegram|Twitter|twitter|FB|fb|Snapchat|snapchat|Line|"
     r"handle|nick|nickname|Facebook|facebook|YouTube|youtube|Discord|discord|LinkedIn|linkedin|Threads|threads|"
-    r"Shopee|shopee|Tokopedia|tokopedia|Snap|snap|page|Page|akun IG|channel"
+    r"Shopee|shopee|Tokopedia|tokopedia"
 )
 HANDLE_CUE_ALTS: Final = tuple(split_top(_HANDLE_CUES))
 HANDLE_CUE: Final = re.compile(
@@ -239,7 +245,10 @@ def find_emails(text: str) -> Iterator[Detection]:
 
 
 def find_urls(text: str) -> Iterator[Detection]:
-    """Web addresses (with a scheme, ``www.`` or a known top-level domain followed by a path)."""
+    """Web addresses (with a scheme, ``www.`` or a known top-level domain followed by a path), and bare
+    domains of three or more labels (``tokoku.example.id``)."""
+    for m in gated_finditer(_BARE_DOMAIN, _BARE_DOMAIN_GATE, text):
+        yield Detection(m.start(), m.end(), "URL", 0.8, "url.domain", m.group(0))
     for m in gated_finditer(_URL, _URL_GATE, text):
         raw = m.group(0).rstrip(_TRAIL)
         if "@" in raw or re.match(r"(?:https?://)?(?:wa\.me|t\.me)/", raw, re.IGNORECASE):
@@ -285,7 +294,7 @@ NIK_PROVINCES: Final[frozenset[str]] = frozenset(
     "91 92 93 94 95 96".split()
 )
 _NIK = re.compile(r"\d(?<![\d.\-][\s\S])\d[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{4}(?![\d])")
-_NIK_4x4 = re.compile(r"\d(?<![\d.\-][\s\S])\d{3}([ .\-])\d{4}\1\d{4}\1\d{4}(?![\d])")
+_GROUPS_4 = re.compile(r"\d(?<![\d.\-+][\s\S])\d{3}([ .\-])\d{4}\1\d{4}(?:\1\d{4})?(?![\d\-])")
 _NPWP = re.compile(r"\d(?<!\d[\s\S])\d\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
 _SSN = re.compile(r"\d(?<![\d\-][\s\S])\d{2}[- ]\d{2}[- ]\d{4}(?![\d\-])")
 _UK_NI = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b")
@@ -294,9 +303,9 @@ _ID_CUE = re.compile(
     r"passport|paspor|bpjs|kk|kartu keluarga)\W*\w*\W*$",
     re.I,
 )
-_AADHAAR = re.compile(r"[2-9](?<![\d\-+][\s\S])\d{3}[ \-]\d{4}[ \-]\d{4}(?![\d\-])")
 _CUED_ID = re.compile(
-    r"\b(?:NIN|BVN|BPJS|KK|Aadhaa?r|aadhaa?r|passport|paspor|Passport|Paspor)(?:[ \t]+(?:number|no\.?|nomor|nomer|is|was|saya|"
+    r"\b(?:NIN|BVN|BPJS|KK|Aadhaa?r|aadhaa?r|passport|paspor|Passport|Paspor)"
+    r"(?:[ \t]+(?:number|no\.?|nomor|nomer|is|was|saya|"
     r"aku|my))*[ \t]*[:,]?[ \t]+(?:is[ \t]+)?(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
 )
 _CUED_ID_GATE = trigger(["NIN", "BVN", "BPJS", "KK", "adhaar", "adhar", "assport", "aspor"])
@@ -325,12 +334,16 @@ def find_national_ids(text: str) -> Iterator[Detection]:
         else:
             conf = 0.6  # 16 digits that fail the structure: still likely an ID number
         yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
-    for m in _NIK_4x4.finditer(text):
+    for m in _GROUPS_4.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
-        if nik_is_valid(digits) or cued:
-            conf = 0.97 if nik_is_valid(digits) else 0.8
-            yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
+        if len(digits) == 16:  # a NIK written in four groups
+            if nik_is_valid(digits) or cued:
+                conf = 0.97 if nik_is_valid(digits) else 0.8
+                yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
+        elif digits[0] in "23456789":  # India's Aadhaar
+            conf = 0.97 if cued else (0.9 if verhoeff_valid(digits) else 0.7)
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.aadhaar", m.group(0))
     for m in _NPWP.finditer(text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.97, "id.npwp", m.group(0))
     for m in _SSN.finditer(text):
@@ -340,11 +353,6 @@ def find_national_ids(text: str) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95 if cued else 0.85, "id.ssn", raw)
     for m in _UK_NI.finditer(text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95, "id.uk_ni", m.group(0))
-    for m in _AADHAAR.finditer(text):
-        digits = re.sub(r"\D", "", m.group(0))
-        cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
-        conf = 0.97 if cued else (0.9 if verhoeff_valid(digits) else 0.7)
-        yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.aadhaar", m.group(0))
     for m in gated_finditer(_CUED_ID, _CUED_ID_GATE, text):
         yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.85, "id.cue", m.group("v"))
 
@@ -383,9 +391,10 @@ _IN_STATES: Final[frozenset[str]] = frozenset(
     "AN AP AR AS BR CG CH DD DL DN GA GJ HP HR JH JK KA KL LA LD MH ML MN MP MZ NL OD OR PB PY RJ SK TN TR TS UK "
     "UP WB".split()
 )
-_PLATE_IN = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z][ \t\-]?\d{1,2}[ \t\-]?[A-Z]{1,3}[ \t\-]?\d{4}(?![\w\-])")
-_PLATE_NG = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z]{2}[ \t\-]\d{2,3}[ \t\-][A-Z]{2}(?![\w\-])")
-_PLATE_LLL_N = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z]{2}[ \t\-]\d{3,4}(?![\w\-])")
+_PLATE_FOREIGN = re.compile(
+    r"[A-Z](?<!\w[\s\S])(?:(?P<in>[A-Z][ \t\-]?\d{1,2}[ \t\-]?[A-Z]{1,3}[ \t\-]?\d{4})"
+    r"|(?P<ng>[A-Z]{2}[ \t\-]\d{2,3}[ \t\-][A-Z]{2})|(?P<lll>[A-Z]{2}[ \t\-]\d{3,4}))(?![\w\-])"
+)
 _PLATE_CUED = re.compile(
     r"(?i:(?:plates?|plat(?:e|nya)?|nopol|rego|registration|reg(?:[ \t]+(?:no|number))?|number[ \t]+plate|"
     r"license[ \t]+plate|licence[ \t]+plate|tag|tags)(?:[ \t]+(?:number|no\.?|nomor|is|was|was[ \t]+like|itu|nya))?)"
@@ -418,17 +427,22 @@ def find_plates(text: str) -> Iterator[Detection]:
 
 
 def _foreign_plates(text: str) -> Iterator[Detection]:
-    for m in _PLATE_IN.finditer(text):
-        if m.group(0)[:2] in _IN_STATES:
-            yield Detection(m.start(), m.end(), "PLATE", 0.9, "plate.in", m.group(0))
-    for m in _PLATE_NG.finditer(text):
-        yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.ng", m.group(0))
-    for m in _PLATE_LLL_N.finditer(text):
-        cued = bool(_PLATE_CUE.search(line_before(text, m.start(), 25)))
-        if cued or "-" in m.group(0):
-            yield Detection(m.start(), m.end(), "PLATE", 0.85 if cued else 0.6, "plate.lll", m.group(0))
+    for m in _PLATE_FOREIGN.finditer(text):
+        raw = m.group(0)
+        if m.group("in") is not None:
+            if raw[:2] in _IN_STATES:
+                yield Detection(m.start(), m.end(), "PLATE", 0.9, "plate.in", raw)
+        elif m.group("ng") is not None:
+            yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.ng", raw)
+        else:
+            cued = bool(_PLATE_CUE.search(line_before(text, m.start(), 25)))
+            if cued or "-" in raw:
+                yield Detection(m.start(), m.end(), "PLATE", 0.85 if cued else 0.6, "plate.lll", raw)
     for m in gated_finditer(_PLATE_CUED, _PLATE_CUE_GATE, text):
         raw = m.group("p")
+        own = _PLATE_ID.fullmatch(raw)
+        if (own is not None and own.group("r") in PLATE_REGIONS) or _PLATE_UK.fullmatch(raw):
+            continue  # found by its own shape
         if _plate_like(raw) and 4 <= len(raw.replace(" ", "").replace("-", "")) <= 10:
             yield Detection(m.start("p"), m.end("p"), "PLATE", 0.85, "plate.cue", raw)
 
@@ -527,7 +541,10 @@ _AGE_FILLED = re.compile(
     )
 )
 _AGE_BEFORE_CUE = re.compile(
-    ci(rf"(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID})[ \t]*(?:tahun|taun|thn))[ \t]+(?:umur|usia)(?:nya|ku|mu|[ \t]+saya|[ \t]+aku)?\b")
+    ci(
+        rf"(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID})[ \t]*(?:tahun|taun|thn))[ \t]+"
+        r"(?:umur|usia)(?:nya|ku|mu|[ \t]+saya|[ \t]+aku)?\b"
+    )
 )
 _AGE_FILLED_GATE = trigger(["umur", "Umur", "usia", "Usia", "aged", "Aged", "berumur", "berusia"])
 

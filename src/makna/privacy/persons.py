@@ -78,6 +78,7 @@ _NOT_NAME: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WOR
 }
 
 
+_POSSESSIVE: Final = re.compile(r"['’]s?$")
 _NAMING: Final = re.compile(r"(?i:nama|my name|name|call|panggil|dipanggil|known as|goes by)")
 """Introductions that say outright that a name follows: they outweigh a place list ("namanya Darma")."""
 _GREETING_AFTER: Final = re.compile(r"[ \t]+(?:pagi|siang|sore|malam|enjing|dalu|rawuh|morning|afternoon|evening)\b")
@@ -147,7 +148,8 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
             continue  # no word of the run is a name (a trailing quote is stripped below)
         toks = run_tokens(run)
         for i, (start, tok_end, tok) in enumerate(toks):
-            word = tok.rstrip("'’")
+            word = _POSSESSIVE.sub("", tok)
+            tok_end = start + len(word)
             if word not in plain:
                 continue
             initial = is_sentence_initial(text, start)

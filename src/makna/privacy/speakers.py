@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from . import gazetteers as gz
@@ -63,6 +64,9 @@ _CLOCK = r"\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?[ \t]*"
 _LINE_LABEL: Final = re.compile(
     rf"[ \t]*(?P<ts>{_TIMESTAMP}|{_CLOCK})?(?P<label>[^\s:\d][^\n:]{{0,39}}?)[ \t]*:(?=[ \t\n]|$)"
 )
+_NEXT_LINE_LABEL: Final = re.compile(
+    rf"\n[ \t]*(?P<ts>{_TIMESTAMP}|{_CLOCK})?(?P<label>[^\s:\d][^\n:]{{0,39}}?)[ \t]*:(?=[ \t\n]|$)"
+)
 _NUMBERED: Final = re.compile(r"(?P<base>.*?)[ \t]*[-#.]?[ \t]*(?:\d{1,3}|[A-Z])", re.DOTALL)
 _SHORT_CODE: Final = re.compile(r"[A-Za-z]{1,3}\d{1,3}(?:[-_][A-Za-z]{1,3}\d{1,3})?")
 _NAME_WORD: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
@@ -83,6 +87,7 @@ class SpeakerLabel:
     person: tuple[int, int] | None
 
 
+@lru_cache(maxsize=4096)
 def is_generic_label(label: str) -> bool:
     """True for a role label (``P``, ``Informan``, ``Interviewer``, ``R1``, ``Peserta 2``...) in any case."""
     low = " ".join(label.split()).lower()
@@ -95,6 +100,7 @@ def is_generic_label(label: str) -> bool:
     return len(words) > 1 and all(w in GENERIC_LABELS for w in words)
 
 
+@lru_cache(maxsize=4096)
 def _name_span(label: str) -> tuple[int, int] | None:
     """The name inside a label (honorifics before it left out), or None when it is not a name."""
     words = list(re.finditer(r"\S+", label))
@@ -111,16 +117,13 @@ def _name_span(label: str) -> tuple[int, int] | None:
 
 
 def _line_labels(text: str) -> Iterator[re.Match[str]]:
-    """The label match at the start of each line that has one (one ``match`` per line, no scan)."""
-    pos, n = 0, len(text)
-    while pos < n:
-        m = _LINE_LABEL.match(text, pos)
-        if m is not None and "\n" not in m.group(0):
-            yield m
-        nl = text.find("\n", pos)
-        if nl < 0:
-            break
-        pos = nl + 1
+    """The label match at the start of each line that has one: the first line by ``match``, the others by
+    one scan for a newline followed by a label."""
+    first = _LINE_LABEL.match(text)
+    if first is not None:
+        yield first
+    for m in _NEXT_LINE_LABEL.finditer(text):
+        yield m
 
 
 def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLabel]:
