@@ -124,7 +124,8 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
         i = 0
         while i < len(toks):
             start, end, word = toks[i]
-            word = _POSSESSIVE.sub("", word)
+            if word[-1] in "'’-s" and ("'" in word or "’" in word or word[-1] == "-"):
+                word = _POSSESSIVE.sub("", word)
             ok = plain.get(word)
             if ok is None:
                 ok = plain[word] = not (len(word) < 3 or not word.isalpha() or word.isupper() or known.known(word))

@@ -131,11 +131,7 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
     return 0.0
 
 
-_SHORT_PHONE = re.compile(r"\d(?<![\d\-.,][\s\S])\d{2}[\-. ]\d{4}(?![\d\-])")
-_SHORT_PHONE_GATE = trigger(
-    ["call", "Call", "ring", "phone", "Phone", "cell", "mobile", "number", "Number", "text", "nomor", "Nomor",
-     "nomer", "telp", "telepon", " WA", " wa ", " HP", " hp "]
-)
+_SHORT_PHONE = re.compile(r"\d{3}[\-. ]\d{4}")
 _SHORT_PHONE_CUE = re.compile(
     r"(?i:call|ring|phone|cell|mobile|number|text|nomor|nomer|telepon|telp|hp|wa)\w*[^\d\n]{0,12}$"
 )
@@ -171,14 +167,16 @@ def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> 
             raw = raw.rstrip(")")
         digits = re.sub(r"\D", "", raw)
         conf = _phone_confidence(raw, digits, text, m.start())
+        if not conf and len(digits) == 7 and _SHORT_PHONE.fullmatch(raw):
+            # a local number ("555-0147") right after a phone cue
+            if _SHORT_PHONE_CUE.search(line_before(text, m.start(), 24)):
+                yield Detection(m.start(), m.start() + len(raw), "PHONE", 0.75, "phone.short", raw)
+            continue
         if conf and _ID_CUE.search(line_before(text, m.start(), 24)):
             # "No BPJS 0001234567890": an identity number, not a telephone
             yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.7, "id.cued_number", raw)
         elif conf:
             yield Detection(m.start(), m.start() + len(raw), "PHONE", conf, "phone.pattern", raw)
-    for m in gated_finditer(_SHORT_PHONE, _SHORT_PHONE_GATE, text):  # a local number right after a phone cue
-        if _SHORT_PHONE_CUE.search(line_before(text, m.start(), 24)):
-            yield Detection(m.start(), m.end(), "PHONE", 0.75, "phone.short", m.group(0))
     for m in spoken if spoken is not None else SPOKEN_PHONE.finditer(text):
         raw = m.group(0)
         if not re.search(r"[A-Za-z]{2}", raw):
