@@ -122,8 +122,7 @@ def _line_labels(text: str) -> Iterator[re.Match[str]]:
     first = _LINE_LABEL.match(text)
     if first is not None:
         yield first
-    for m in _NEXT_LINE_LABEL.finditer(text):
-        yield m
+    yield from _NEXT_LINE_LABEL.finditer(text)
 
 
 def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLabel]:
