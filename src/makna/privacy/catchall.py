@@ -63,17 +63,13 @@ _BARE_ANSWER: Final = re.compile(
 _CAP_NAME = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
 _DOC_CUE: Final = re.compile(
     rf"(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}})[ \t]+(?:is[ \t]+)?on[ \t]+(?:my|the|his|her|your)[ \t]+"
-    r"(?:licen[cs]e|passport|ID|id[ \t]+card|birth[ \t]+certificate|payslip|documents?|papers|card|badge)\b"
+    r"(?:licen[cs]e|passport|ID[ \t]+card|id[ \t]+card|birth[ \t]+certificate|payslip|badge)\b"
 )
 _POSTPOSED: Final = re.compile(
-    rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]+(?:ma'am|ma’am|madam|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
+    rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]+(?:ma'am|ma’am|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
 )
-_DOC_GATE: Final = trigger(
-    ["licence", "license", "passport", "payslip", "ID", "id card", "certificate", "papers", "document", "card", "badge"]
-)
-_POSTPOSED_GATE: Final = trigger(
-    ["ma'am", "ma’am", "madam", "akka", "anna", " ji", "sir", "bhai", "didi", "garu", "saab", "sahib"]
-)
+_DOC_GATE: Final = trigger(["licence", "license", "passport", "payslip", "ID card", "id card", "certificate", "badge"])
+_POSTPOSED_GATE: Final = trigger(["ma'am", "ma’am", "akka", "anna ", " ji", " sir", "bhai", "didi", "garu", "saab", "sahib"])
 _POSSESSIVE: Final = re.compile(r"(?:['’]s|['’\-])$")
 _LOWER_CACHE_LIMIT = 4096
 

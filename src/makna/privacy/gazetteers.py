@@ -68,11 +68,22 @@ def places_admin() -> frozenset[str]:
     return _read("places_id_admin.txt")
 
 
+def _prune_foreign(names: frozenset[str]) -> frozenset[str]:
+    """Foreign place names less those starting with a word that is never a place on its own in makna's
+    transcripts (a stop word, an honorific, an Indonesian word: "What Cheer", "Ada", "Kini"), which would
+    only cost look-ups and false alarms."""
+    from ._text import HONORIFICS
+
+    stop = stop_caps() | HONORIFICS
+    words = dictionary_words() | colloquial()
+    return frozenset(n for n in names if (first := n.split(" ")[0]) not in stop and first.lower() not in words)
+
+
 @cache
 def places_local() -> frozenset[str]:
     """Indonesian villages and urban neighbourhoods (kelurahan/desa/nagari), and towns and suburbs of 500 people
     or more in English-speaking countries, Nigeria, India, Malaysia and Singapore; need context when one word."""
-    return _read("places_id_local.txt") | _read("places_en_local.txt")
+    return _read("places_id_local.txt") | _prune_foreign(_read("places_en_local.txt"))
 
 
 @cache
@@ -84,7 +95,7 @@ def places_en() -> frozenset[str]:
 @cache
 def places_world() -> frozenset[str]:
     """Cities of 15,000 people or more, countries, and states, provinces and counties (GeoNames, Faker)."""
-    return _read("places_world.txt") - places_en()
+    return _prune_foreign(_read("places_world.txt") - places_en())
 
 
 @cache
