@@ -69,7 +69,9 @@ _POSTPOSED: Final = re.compile(
     rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]+(?:ma'am|ma’am|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
 )
 _DOC_GATE: Final = trigger(["licence", "license", "passport", "payslip", "ID card", "id card", "certificate", "badge"])
-_POSTPOSED_GATE: Final = trigger(["ma'am", "ma’am", "akka", "anna ", " ji", " sir", "bhai", "didi", "garu", "saab", "sahib"])
+_POSTPOSED_GATE: Final = trigger(
+    ["ma'am", "ma’am", "akka", "anna ", " ji", " sir", "bhai", "didi", "garu", "saab", "sahib"]
+)
 _POSSESSIVE: Final = re.compile(r"(?:['’]s|['’\-])$")
 _LOWER_CACHE_LIMIT = 4096
 
