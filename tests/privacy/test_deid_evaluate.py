@@ -72,3 +72,39 @@ def test_evaluate_bad_input(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text("{not json")
     with pytest.raises(InputError):
         evaluate(tmp_path)
+
+
+def test_by_language_splits_the_figures(tmp_path: Path) -> None:
+    """``by_language`` gives recall, precision and leak rate per document language, adding up to the whole."""
+    docs = {
+        "a": ("id", "Namaku Sari, nomorku 0813-7411-2095.", [(7, 11, "PERSON"), (21, 35, "PHONE")]),
+        "b": ("en", "My name is Wibble, call 07700 900417.", [(11, 17, "PERSON"), (24, 36, "PHONE")]),
+    }
+    for name, (lang, text, spans) in docs.items():
+        pii = [{"start": s, "end": e, "type": k, "text": text[s:e]} for s, e, k in spans]
+        (tmp_path / f"{name}.json").write_text(json.dumps({"id": name, "language": lang, "text": text, "pii": pii}))
+    data = evaluate(tmp_path, lambda text, lang: detect(text, language=lang, types=["PHONE"])).as_dict()
+    by = data["by_language"]
+    assert set(by) == {"id", "en"}
+    for lang in ("id", "en"):
+        assert by[lang]["recall"] == 0.5 and by[lang]["precision"] == 1.0 and by[lang]["documents"] == 1
+        assert 0 < by[lang]["leak_rate"] < 1
+    assert by["id"]["gold"] + by["en"]["gold"] == data["overall"]["gold"]
+
+
+def test_own_corpus_builds_exactly() -> None:
+    """The gold JSON of makna's own corpus is what build.py makes of the marked-up sources."""
+    import importlib.util
+
+    corpus = Path(__file__).parent / "corpus"
+    spec = importlib.util.spec_from_file_location("corpus_build", corpus / "build.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    sources = sorted(corpus.glob("*/*.txt"))
+    assert len(sources) == 12
+    for src in sources:
+        doc = build.parse(src.read_text(encoding="utf-8"))
+        assert json.loads(src.with_suffix(".json").read_text(encoding="utf-8")) == doc
+        for item in doc["pii"]:
+            assert doc["text"][item["start"] : item["end"]] == item["text"]

@@ -32,7 +32,7 @@ TEXT_B = (
     "P: Ceritakan pengalaman Uni.\n"
     "I: Pernah ketemu Bang Yudi, mobilnya BA 1234 QZ. Kata Rosa dia baik.\n"
     "P: Lalu?\n"
-    "I: Aku cerita sama Zorblat, kawan lama.\n"
+    "I: Aku cerita sama zorblat, kawan lama.\n"
 )
 PASS = "correct horse battery staple"
 
@@ -86,22 +86,22 @@ def test_scan_lists_detections_with_stable_ids(study: makna.Project) -> None:
 
 def test_propagation_of_added_identifier(study: makna.Project, tmp_path: Path) -> None:
     scan(study)
-    start = TEXT_B.index("Zorblat")
-    assert not [e for e in review_entries(study) if e.text == "Zorblat"]  # missed by the detectors
+    start = TEXT_B.index("zorblat")
+    assert not [e for e in review_entries(study) if e.text == "zorblat"]  # missed by the detectors (a lower-case nickname)
     added = add_detection(study, "b.txt", start, start + 7, "person")
-    assert added.status == "added" and added.text == "Zorblat"
-    makna.import_text(study, "c.txt", "I: Zorblat datang lagi kemarin.\n", language="id")
+    assert added.status == "added" and added.text == "zorblat"
+    makna.import_text(study, "c.txt", "I: zorblat datang lagi kemarin.\n", language="id")
     decide_all(study, "accepted")
     with pytest.raises(PrivacyError, match="not been scanned|pending|occur again"):
         apply(study, tmp_path / "k.key", PASS, sources=["a.txt", "b.txt", "c.txt"])
     report = scan(study)
-    assert [(e.source, e.detector) for e in report.entries if e.text == "Zorblat"] == [
+    assert [(e.source, e.detector) for e in report.entries if e.text == "zorblat"] == [
         ("b.txt", "review.add"), ("c.txt", "propagate")]
 
 
 def test_round_trip_gives_the_original_back(study: makna.Project, tmp_path: Path) -> None:
     _accept_everything(study)
-    add_detection(study, "b.txt", TEXT_B.index("Zorblat"), TEXT_B.index("Zorblat") + 7, "PERSON")
+    add_detection(study, "b.txt", TEXT_B.index("zorblat"), TEXT_B.index("zorblat") + 7, "PERSON")
     turns_before = makna.get_turns(study, "a.txt")
     key = tmp_path / "keys" / "study.key"
     report = apply(study, key, PASS, mode="surrogate")
@@ -123,12 +123,12 @@ def test_round_trip_gives_the_original_back(study: makna.Project, tmp_path: Path
     assert status["a.txt"].applied and status["a.txt"].mode == "surrogate" and status["a.txt"].pending == 0
     assert study.store.meta()["deid_key_id"] == report.key_id
     # de-identified sources are not scanned again; the key's originals are found in new sources
-    makna.import_text(study, "c.txt", "I: Kemarin Zorblat nelpon dari 0812 7411 2095.\n", language="id")
+    makna.import_text(study, "c.txt", "I: Kemarin zorblat nelpon dari 0812 7411 2095.\n", language="id")
     again = scan(study)
     assert again.skipped_applied == ["a.txt", "b.txt"] and again.sources == 1
     assert {e.text for e in again.entries} >= {"0812 7411 2095"}
     decide_all(study, "accepted")
-    with pytest.raises(PrivacyError, match="occur again"):  # Zorblat is in the key, not reviewed in c
+    with pytest.raises(PrivacyError, match="occur again"):  # zorblat is in the key, not reviewed in c
         apply(study, key, PASS)
     from makna.privacy.project_apply import open_key
 
@@ -136,8 +136,8 @@ def test_round_trip_gives_the_original_back(study: makna.Project, tmp_path: Path
     scan(study, confirmed=confirmed)
     decide_all(study, "accepted")
     apply(study, key, PASS, mode="tag")
-    assert "[PERSON-" in _text(study, "c.txt") and "Zorblat" not in _text(study, "c.txt")
-    assert reveal(study, "c.txt", key, PASS) == "I: Kemarin Zorblat nelpon dari 0812 7411 2095.\n"
+    assert "[PERSON-" in _text(study, "c.txt") and "zorblat" not in _text(study, "c.txt")
+    assert reveal(study, "c.txt", key, PASS) == "I: Kemarin zorblat nelpon dari 0812 7411 2095.\n"
 
 
 def test_wrong_passphrase_changes_nothing(study: makna.Project, tmp_path: Path) -> None:
@@ -236,18 +236,18 @@ def test_edit_add_and_bad_ids(study: makna.Project) -> None:
 
 def test_known_names_live_in_the_key_only(study: makna.Project, tmp_path: Path) -> None:
     key = tmp_path / "names.key"
-    assert add_known_names(study, key, PASS, ["Zorblat", "Zorblat", "Kwarx Dimble"]) == 2
-    assert known_names(study, key, PASS) == ["Kwarx Dimble", "Zorblat"]
-    assert add_known_names(study, key, PASS, ["Zorblat"]) == 0
+    assert add_known_names(study, key, PASS, ["zorblat", "zorblat", "Kwarx Dimble"]) == 2
+    assert known_names(study, key, PASS) == ["Kwarx Dimble", "zorblat"]
+    assert add_known_names(study, key, PASS, ["zorblat"]) == 0
     report = scan(study, known_names=known_names(study, key, PASS))
-    assert any(e.text == "Zorblat" for e in report.entries)
+    assert any(e.text == "zorblat" for e in report.entries)
     with study.store.read() as conn:
         events = json.dumps(conn.execute(select(tables.events.c.payload)).scalars().all())
         meta = study.store.meta()
-    assert "Zorblat" not in events and "Kwarx" not in events and "Zorblat" not in json.dumps(meta)
+    assert "zorblat" not in events and "Kwarx" not in events and "zorblat" not in json.dumps(meta)
     decide_all(study, "accepted")
     apply(study, key, PASS)  # the names' key is the project's key
-    assert "Zorblat" not in _text(study, "b.txt")
+    assert "zorblat" not in _text(study, "b.txt")
 
 
 def test_speaker_labels_that_are_names_are_replaced(project: makna.Project, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ TEXT = (
     "P: Boleh kenalan dulu?\n"
     "I: Nama saya Siti, umur 24 tahun. Nomor HP-ku 0812-7411-2095, email siti.r@example.com.\n"
     "P: Siapa yang ngajak?\n"
-    "I: Kawan sekos, Uni Rosa. Kata Zorblat juga begitu.\n"
+    "I: Kawan sekos, Uni Rosa. Kata zorblat juga begitu.\n"
 )
 runner = CliRunner()
 
@@ -51,9 +51,9 @@ def test_scan_review_apply_reveal(loc: str, tmp_path: Path) -> None:
     assert code == 0 and out.startswith("1 detection")
     code, out = _run("deid", "apply", "--key", key, "--passphrase-file", pw, "-p", loc)
     assert code == 1 and "pending detections" in out
-    zorblat = TEXT.index("Zorblat")
+    zorblat = TEXT.index("zorblat")
     code, out = _run("deid", "add", "-s", "a.txt", "--span", f"{zorblat}:{zorblat + 7}", "--type", "PERSON", "-p", loc)
-    assert code == 0 and "[Zorblat] added" in out
+    assert code == 0 and "[zorblat] added" in out
     email = by_text["siti.r@example.com"]
     code, out = _run("deid", "edit", email["id"], "--span", f"{email['start']}:{email['end'] - 4}", "-p", loc)
     assert code == 0 and "edited" in out
@@ -66,7 +66,7 @@ def test_scan_review_apply_reveal(loc: str, tmp_path: Path) -> None:
     assert "Storage compacted" in out and "Event log:" in out
     with makna.open_project(loc) as p:
         new = makna.get_source(p, "a.txt").text
-    assert "[PERSON-1]" in new and "Zorblat" not in new and "24 tahun" in new  # rejected: kept
+    assert "[PERSON-1]" in new and "zorblat" not in new and "24 tahun" in new  # rejected: kept
     assert "[EMAIL-1].com" in new  # the edited (shortened) span
     code, out = _run("deid", "status", "-p", loc, "--format", "json")
     [status] = json.loads(out)
@@ -104,12 +104,12 @@ def test_passphrase_sources_and_errors(loc: str, tmp_path: Path, monkeypatch: py
 
 def test_known_names_command(loc: str, tmp_path: Path) -> None:
     key, pw = str(tmp_path / "k.key"), str(tmp_path / "pass.txt")
-    code, out = _run("deid", "names", "add", "Zorblat", "Kwarx", "--key", key, "--passphrase-file", pw, "-p", loc)
+    code, out = _run("deid", "names", "add", "zorblat", "Kwarx", "--key", key, "--passphrase-file", pw, "-p", loc)
     assert code == 0 and "2 name(s) added" in out
     code, out = _run("deid", "names", "list", "--key", key, "--passphrase-file", pw, "-p", loc)
-    assert out.split() == ["Kwarx", "Zorblat"]
+    assert out.split() == ["Kwarx", "zorblat"]
     code, out = _run("deid", "scan", "-p", loc, "--key", key, "--passphrase-file", pw, "-f", "json")
-    assert code == 0 and "Zorblat" in {r["text"] for r in json.loads(out)}
+    assert code == 0 and "zorblat" in {r["text"] for r in json.loads(out)}
 
 
 def test_table_output_escapes_markup(tmp_path: Path) -> None:

@@ -48,7 +48,11 @@ HONORIFICS = frozenset(
     "Mak Amak Ajo Buya Datuak Datuk Ustad Ustaz Ustadz Ustadzah Haji Hajjah Hj. H. "
     "Dek Adik Dik Neng Teh Akang "
     "Kang Cik Koh Cici Ci Ko Bli Mbok Sis Bro Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Sir Auntie Aunty "
-    "Uncle Nenek Kakek Mamak Inyiak Pakcik Makcik".split()
+    "Uncle Nenek Kakek Mamak Inyiak Pakcik Makcik "
+    # Batak, Bugis, Javanese, Sundanese, Balinese, Chinese-Indonesian, Arabic-origin, Nigerian, Indian, English
+    "Lae Ito Tulang Amang Inang Ompung Opung Namboru Bou Daeng Puang Mbah Gus Ning Cak Den Aa Ceu Euceu Mang "
+    "Bi Gek Engkoh Encek Ncek Akong Apak Hajah Syekh Sheikh Habib Umi Abah Alhaji Alhaja Chief Oga Madam Pastor "
+    "Shri Smt Mister Nurse Coach Officer Constable Professor Doctor Captain".split()
 )
 """Kinship and address words that may precede a name (they are not part of the PERSON span)."""
 

@@ -1,5 +1,9 @@
 """One entry point over every detector: run them, resolve overlaps, and find confirmed identifiers again.
 
+Speaker labels come first (:mod:`makna.privacy.speakers`): generic role labels are blanked out before any
+detector runs, so they are never detected and never act as a cue; a label that is a person's name is a
+PERSON in every turn it starts.
+
 Overlap resolution is greedy: candidates are ranked by ``length * (0.5 + confidence)`` (a longer span
 wins unless the shorter one is much more certain; "Hotel Sabana Indah" beats "Indah"), ties broken by
 confidence then position; a candidate that overlaps one already kept is dropped. The output never nests.
@@ -12,9 +16,11 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from ._cues import scan_cues
 from ._text import cap_runs
+from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
 from .places import detect_places
+from .speakers import find_labels, label_persons, mask_labels
 from .types import PII_TYPES, Detection
 
 __all__ = ["detect", "propagate", "resolve_overlaps"]
@@ -60,14 +66,19 @@ def _chunks(text: str) -> Iterable[tuple[int, str]]:
 
 
 def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[Detection]:
-    runs = cap_runs(text)  # shared by the place and person detectors
-    cues = scan_cues(text, runs)  # one pass for the case-folded cue words of eight patterns
-    candidates: list[Detection] = []
-    candidates.extend(detect_patterns(text, cues=cues))
-    candidates.extend(detect_places(text, language, runs=runs, cues=cues))
-    candidates.extend(detect_persons(text, language, known_names, runs=runs, cues=cues))
+    labels = find_labels(text, known_names)
+    scan = mask_labels(text, labels)  # speaker labels are structure: no detector reads them
+    runs = cap_runs(scan)  # shared by the place and person detectors
+    cues = scan_cues(scan, runs)  # one pass for the case-folded cue words of eight patterns
+    candidates: list[Detection] = label_persons(text, labels)
+    candidates.extend(detect_patterns(scan, cues=cues))
+    candidates.extend(detect_places(scan, language, runs=runs, cues=cues))
+    candidates.extend(detect_persons(scan, language, known_names, runs=runs, cues=cues))
+    candidates.extend(detect_unknown(scan, language, runs))
     first = resolve_overlaps(candidates)
-    candidates.extend(repeat_names(text, first))
+    candidates.extend(repeat_names(scan, first))
+    candidates.extend(repeat_unknown(scan, first))
+    candidates.extend(coordinated_names(scan, first))
     return resolve_overlaps(candidates)
 
 

@@ -8,6 +8,8 @@ run through :func:`makna.privacy.detect` and compared with the gold spans:
   prediction is correct when it overlaps a gold span of its type (the ``overall`` figures use this);
 * **untyped**: as overlap, ignoring type (was the identifier caught at all?);
 * **leak rate**: the share of gold identifier characters that no prediction covers, whatever its type.
+
+``by_language`` repeats recall, precision, untyped recall and leak rate for each document language.
 """
 
 from __future__ import annotations
@@ -95,11 +97,27 @@ class EvaluationReport:
     leaked_chars: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
+    by_language: dict[str, EvaluationReport] = field(default_factory=dict)
 
     @property
     def leak_rate(self) -> float:
         """Share of gold identifier characters covered by no detection."""
         return self.leaked_chars / self.gold_chars if self.gold_chars else 0.0
+
+    def language_summary(self) -> dict[str, float | int]:
+        """The figures ``by_language`` gives for one language: documents, typed and untyped scores, leak rate."""
+        return {
+            "documents": self.documents,
+            "characters": self.characters,
+            "recall": round(self.overall.recall, 4),
+            "precision": round(self.overall.precision, 4),
+            "f1": round(self.overall.f1, 4),
+            "untyped_recall": round(self.untyped.recall, 4),
+            "untyped_precision": round(self.untyped.precision, 4),
+            "leak_rate": round(self.leak_rate, 4),
+            "gold": self.overall.gold,
+            "predicted": self.overall.predicted,
+        }
 
     def as_dict(self, *, with_errors: bool = False) -> dict[str, Any]:
         """The JSON shape of ``makna deid evaluate --format json``.
@@ -119,6 +137,7 @@ class EvaluationReport:
                 for t in PII_TYPES
                 if t in self.per_type
             },
+            "by_language": {lang: sub.language_summary() for lang, sub in sorted(self.by_language.items())},
         }
         if with_errors:
             out["misses"] = self.misses
@@ -179,41 +198,47 @@ def evaluate_documents(docs: Iterable[GoldDocument], detector: Detector | None =
     run = detector or _default_detector
     report = EvaluationReport()
     for doc in docs:
-        report.documents += 1
-        report.characters += len(doc.text)
         pred = [(d.start, d.end, d.type) for d in run(doc.text, doc.language)]
-        gold = list(doc.pii)
-        for typed, strict, target in (
-            (True, False, report.overall),
-            (True, True, report.strict),
-            (False, False, report.untyped),
-        ):
-            gh, ph = _score(gold, pred, typed=typed, strict=strict)
-            target.add(Scores(len(gold), len(pred), sum(gh), sum(ph)))
-            if typed and not strict:
-                report.misses.extend(
-                    {"doc": doc.id, "type": g[2], "text": doc.text[g[0] : g[1]]}
-                    for g, hit in zip(gold, gh, strict=False)
-                    if not hit
-                )
-                report.false_positives.extend(
-                    {"doc": doc.id, "type": p[2], "text": doc.text[p[0] : p[1]]}
-                    for p, hit in zip(pred, ph, strict=False)
-                    if not hit
-                )
-        for kind in sorted({g[2] for g in gold} | {p[2] for p in pred}):
-            g_t = [g for g in gold if g[2] == kind]
-            p_t = [p for p in pred if p[2] == kind]
-            for strict, table in ((False, report.per_type), (True, report.per_type_strict)):
-                gh, ph = _score(g_t, p_t, typed=True, strict=strict)
-                table.setdefault(kind, Scores()).add(Scores(len(g_t), len(p_t), sum(gh), sum(ph)))
-        covered = bytearray(len(doc.text))
-        for s, e, _ in pred:
-            covered[s:e] = b"\x01" * (e - s)
-        for s, e, _ in gold:
-            report.gold_chars += e - s
-            report.leaked_chars += sum(1 for c in covered[s:e] if not c)
+        _add_document(report, doc, pred)
+        _add_document(report.by_language.setdefault(doc.language, EvaluationReport()), doc, pred)
     return report
+
+
+def _add_document(report: EvaluationReport, doc: GoldDocument, pred: Sequence[tuple[int, int, str]]) -> None:
+    """Add one document's gold spans and predictions to ``report``'s counts."""
+    report.documents += 1
+    report.characters += len(doc.text)
+    gold = list(doc.pii)
+    for typed, strict, target in (
+        (True, False, report.overall),
+        (True, True, report.strict),
+        (False, False, report.untyped),
+    ):
+        gh, ph = _score(gold, pred, typed=typed, strict=strict)
+        target.add(Scores(len(gold), len(pred), sum(gh), sum(ph)))
+        if typed and not strict:
+            report.misses.extend(
+                {"doc": doc.id, "type": g[2], "text": doc.text[g[0] : g[1]]}
+                for g, hit in zip(gold, gh, strict=False)
+                if not hit
+            )
+            report.false_positives.extend(
+                {"doc": doc.id, "type": p[2], "text": doc.text[p[0] : p[1]]}
+                for p, hit in zip(pred, ph, strict=False)
+                if not hit
+            )
+    for kind in sorted({g[2] for g in gold} | {p[2] for p in pred}):
+        g_t = [g for g in gold if g[2] == kind]
+        p_t = [p for p in pred if p[2] == kind]
+        for strict, table in ((False, report.per_type), (True, report.per_type_strict)):
+            gh, ph = _score(g_t, p_t, typed=True, strict=strict)
+            table.setdefault(kind, Scores()).add(Scores(len(g_t), len(p_t), sum(gh), sum(ph)))
+    covered = bytearray(len(doc.text))
+    for s, e, _ in pred:
+        covered[s:e] = b"\x01" * (e - s)
+    for s, e, _ in gold:
+        report.gold_chars += e - s
+        report.leaked_chars += sum(1 for c in covered[s:e] if not c)
 
 
 def evaluate(gold_dir: str | Path, detector: Detector | None = None) -> EvaluationReport:

@@ -14,12 +14,15 @@ __all__ = [
     "ambiguous_names",
     "colloquial",
     "dictionary_words",
+    "english_words",
     "first_names",
     "place_index",
     "places_admin",
     "places_en",
     "places_local",
+    "places_world",
     "stop_caps",
+    "surnames",
 ]
 
 
@@ -36,8 +39,15 @@ def _read(name: str) -> frozenset[str]:
 @cache
 def first_names(language: str) -> frozenset[str]:
     """Common first names (title case) for ``"id"`` or ``"en"``; both lists are merged for either."""
-    names = _read("names_id.txt") | _read("names_en.txt")
+    names = _read("names_id.txt") | _read("names_en.txt") | _read("names_world.txt") | _read("names_extra.txt")
     return names - stop_caps()
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Family names (title case) of Indonesia, the UK, Ireland, the US, India, Nigeria, Kenya, Pakistan and
+    romanised Chinese (Faker's person providers)."""
+    return _read("surnames.txt") - stop_caps()
 
 
 @cache
@@ -58,23 +68,41 @@ def places_admin() -> frozenset[str]:
     return _read("places_id_admin.txt")
 
 
+def _prune_foreign(names: frozenset[str]) -> frozenset[str]:
+    """Foreign place names less those starting with a word that is never a place on its own in makna's
+    transcripts (a stop word, an honorific, an Indonesian word: "What Cheer", "Ada", "Kini"), which would
+    only cost look-ups and false alarms."""
+    from ._text import HONORIFICS
+
+    stop = stop_caps() | HONORIFICS
+    words = dictionary_words() | colloquial()
+    return frozenset(n for n in names if (first := n.split(" ")[0]) not in stop and first.lower() not in words)
+
+
 @cache
 def places_local() -> frozenset[str]:
-    """Indonesian villages and urban neighbourhoods (kelurahan/desa/nagari); need context when one word."""
-    return _read("places_id_local.txt")
+    """Indonesian villages and urban neighbourhoods (kelurahan/desa/nagari), and towns and suburbs of 500 people
+    or more in English-speaking countries, Nigeria, India, Malaysia and Singapore; need context when one word."""
+    return _read("places_id_local.txt") | _prune_foreign(_read("places_en_local.txt"))
 
 
 @cache
 def places_en() -> frozenset[str]:
-    """A compact list of UK, US and world place names for English transcripts."""
+    """A compact hand list of UK, US and world place names for English transcripts."""
     return _read("places_en.txt")
+
+
+@cache
+def places_world() -> frozenset[str]:
+    """Cities of 15,000 people or more, countries, and states, provinces and counties (GeoNames, Faker)."""
+    return _prune_foreign(_read("places_world.txt") - places_en())
 
 
 @cache
 def place_index() -> dict[str, int]:
     """First word of every place name (all three place lists) -> the most words a name starting with it has."""
     index: dict[str, int] = {}
-    for name in places_admin() | places_local() | places_en():
+    for name in places_admin() | places_local() | places_en() | places_world():
         parts = name.split(" ")
         if index.get(parts[0], 0) < len(parts):
             index[parts[0]] = len(parts)
@@ -90,6 +118,12 @@ def dictionary_words() -> frozenset[str]:
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return frozenset()
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Common English words (lower case): Webster's lower-case entries frequent in pyspellchecker's list."""
+    return _read("words_en.txt")
 
 
 @cache

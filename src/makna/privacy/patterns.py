@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import Final
 
+from . import gazetteers as gz
 from ._ci import ci
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
 from ._text import line_before
@@ -29,6 +31,7 @@ __all__ = [
     "find_urls",
     "nik_is_valid",
     "spoken_digits",
+    "verhoeff_valid",
 ]
 
 # --- PHONE -------------------------------------------------------------------------------------------
@@ -39,6 +42,7 @@ _PHONE_CANDIDATE = re.compile(
     r"[+(\d](?<![\w+@/=.,][\s\S])(?:(?<=\+)\(?\d|(?<=0)0\(?\d|(?<=\()\d|(?<=\d))[\d \t().\-]{6,22}\d(?![\w@])"
 )
 _US_SHAPE = re.compile(r"^(?:\+?1[ .\-]?)?\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
+_IN_MOBILE = re.compile(r"^[6-9]\d{4}[ \-]?\d{5}$")
 _MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|£|€|rupiah)\s*$", re.IGNORECASE)
 
 _ID_DIGIT_WORDS: Final[dict[str, str]] = {
@@ -122,7 +126,15 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
         return 0.9
     if _US_SHAPE.match(raw):
         return 0.85
+    if n == 10 and digits[0] in "6789" and _IN_MOBILE.match(raw):
+        return 0.85  # Indian mobile without +91
     return 0.0
+
+
+_SHORT_PHONE = re.compile(r"\d{3}[\-. ]\d{4}")
+_SHORT_PHONE_CUE = re.compile(
+    r"(?i:call|ring|phone|cell|mobile|number|text|nomor|nomer|telepon|telp|hp|wa)\w*[^\d\n]{0,12}$"
+)
 
 
 def spoken_digits(raw: str) -> str:
@@ -155,7 +167,15 @@ def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> 
             raw = raw.rstrip(")")
         digits = re.sub(r"\D", "", raw)
         conf = _phone_confidence(raw, digits, text, m.start())
-        if conf:
+        if not conf and len(digits) == 7 and _SHORT_PHONE.fullmatch(raw):
+            # a local number ("555-0147") right after a phone cue
+            if _SHORT_PHONE_CUE.search(line_before(text, m.start(), 24)):
+                yield Detection(m.start(), m.start() + len(raw), "PHONE", 0.75, "phone.short", raw)
+            continue
+        if conf and _ID_CUE.search(line_before(text, m.start(), 24)):
+            # "No BPJS 0001234567890": an identity number, not a telephone
+            yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.7, "id.cued_number", raw)
+        elif conf:
             yield Detection(m.start(), m.start() + len(raw), "PHONE", conf, "phone.pattern", raw)
     for m in spoken if spoken is not None else SPOKEN_PHONE.finditer(text):
         raw = m.group(0)
@@ -177,26 +197,43 @@ _EMAIL = re.compile(
 )
 _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
-    r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk)/[^\s<>\"']*",
+    r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk|ee|be|gl|co|tv|"
+    r"app|dev|page|store|shop|online|my|sg|au|in|ng|ca|us|gg|to|cc|biz|blog)/[^\s<>\"']*",
     re.IGNORECASE,
 )
 _URL_GATE = re.compile(r"[/wW](?:(?<=/)|[wW][wW]\.)")
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@./\-])(?:[a-z0-9\-]+\.)+(?:[a-z0-9\-]+\.)(?:com|net|org|co\.id|co\.uk|com\.au|co\.in|com\.ng|"
+    r"my\.id|web\.id|or\.id|ac\.id|id|uk|au|io|site|xyz|info)(?![\w@.\-]*[\w@\-])",
+    re.IGNORECASE,
+)
+_BARE_DOMAIN_GATE = trigger([".com", ".net", ".org", ".id", ".uk", ".au", ".io", ".site", ".xyz", ".info"])
 _SHORT_LINK_GATE = trigger(["wa.me", "t.me", "api.whatsapp.com/send?phone="])
 _SHORT_LINK = re.compile(r"(?<![\w@./])(?:https?://)?(?:wa\.me|t\.me|api\.whatsapp\.com/send\?phone=)/?[^\s<>\"']+")
 _AT_HANDLE = re.compile(r"@(?<![\w.@]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _HANDLE_CUES = (
     r"ID|Id|id|akun|akunnya|akunku|username|user\s?name|user|IG|ig|Insta|insta|Instagram|instagram|"
     r"MiChat|michat|TikTok|tiktok|Telegram|telegram|Twitter|twitter|FB|fb|Snapchat|snapchat|Line|"
-    r"handle|nick|nickname"
+    r"handle|nick|nickname|Facebook|facebook|YouTube|youtube|Discord|discord|LinkedIn|linkedin|Threads|threads|"
+    r"Shopee|shopee|Tokopedia|tokopedia"
 )
 HANDLE_CUE_ALTS: Final = tuple(split_top(_HANDLE_CUES))
 HANDLE_CUE: Final = re.compile(
     dispatch(HANDLE_CUE_ALTS, not_after=r"\w")
-    + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|ku|mu)?"
-    r"[ \t]*(?:(:|=)|adalah|itu|is)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
+    + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|-?na|-e|ku|mu)?"
+    r"(?:[ \t]+(?:saya|aku|ambo|gue|kamu|dia|my|his|her|name))?"
+    r"[ \t]*(?:(:|=|,)|adalah|itu|is|as|namanya)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
 )
 _TRAIL = ".,;:!?)]}'\""
 _AT = re.compile("@")
+
+
+_PLAIN_HANDLE_SEP = re.compile(r"[:=]|\b(?:adalah|is|as|namanya|saya|aku|ambo|gue|my)\b")
+
+
+@cache
+def _ordinary_words() -> frozenset[str]:
+    return gz.dictionary_words() | gz.english_words() | gz.colloquial()
 
 
 def find_emails(text: str) -> Iterator[Detection]:
@@ -206,7 +243,10 @@ def find_emails(text: str) -> Iterator[Detection]:
 
 
 def find_urls(text: str) -> Iterator[Detection]:
-    """Web addresses (with a scheme, ``www.`` or a known top-level domain followed by a path)."""
+    """Web addresses (with a scheme, ``www.`` or a known top-level domain followed by a path), and bare
+    domains of three or more labels (``tokoku.example.id``)."""
+    for m in gated_finditer(_BARE_DOMAIN, _BARE_DOMAIN_GATE, text):
+        yield Detection(m.start(), m.end(), "URL", 0.8, "url.domain", m.group(0))
     for m in gated_finditer(_URL, _URL_GATE, text):
         raw = m.group(0).rstrip(_TRAIL)
         if "@" in raw or re.match(r"(?:https?://)?(?:wa\.me|t\.me)/", raw, re.IGNORECASE):
@@ -226,9 +266,18 @@ def find_handles(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> I
         yield Detection(m.start(), m.end(), "HANDLE", 0.95, "handle.at", m.group(0))
     for m in cued if cued is not None else HANDLE_CUE.finditer(text):
         h = m.group("h").rstrip(".")
-        colon = m.group(1) is not None
+        colon = m.group(1) is not None and m.group(1) != ","
         looks_made_up = bool(re.search(r"[_\d]|[a-z]\.[a-z]", h))
-        if not (looks_made_up or (colon and not h.istitle())):
+        stem = re.sub(r"(?:nya|ku|mu|lah|kah|na)$", "", h)
+        plain = (
+            _PLAIN_HANDLE_SEP.search(m.group(0)[: m.start("h") - m.start()]) is not None
+            and h.islower()
+            and len(h) >= 5
+            and h.isalpha()
+            and h not in _ordinary_words()
+            and stem not in _ordinary_words()
+        )
+        if not (looks_made_up or plain or (colon and not h.istitle())):
             continue
         start = m.start("h")
         if start > 0 and text[start - 1] == "@":
@@ -243,10 +292,21 @@ NIK_PROVINCES: Final[frozenset[str]] = frozenset(
     "91 92 93 94 95 96".split()
 )
 _NIK = re.compile(r"\d(?<![\d.\-][\s\S])\d[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{4}(?![\d])")
+_GROUPS_4 = re.compile(r"\d(?<![\d.\-+][\s\S])\d{3}([ .\-])\d{4}\1\d{4}(?:\1\d{4})?(?![\d\-])")
 _NPWP = re.compile(r"\d(?<!\d[\s\S])\d\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
 _SSN = re.compile(r"\d(?<![\d\-][\s\S])\d{2}[- ]\d{2}[- ]\d{4}(?![\d\-])")
 _UK_NI = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b")
-_ID_CUE = re.compile(r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk)\W*\w*\W*$", re.I)
+_ID_CUE = re.compile(
+    r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk|aadhaa?r|uid|nin|bvn|"
+    r"passport|paspor|bpjs|kk|kartu keluarga)\W*\w*\W*$",
+    re.I,
+)
+_CUED_ID = re.compile(
+    r"\b(?:NIN|BVN|BPJS|KK|Aadhaa?r|aadhaa?r|passport|paspor|Passport|Paspor)"
+    r"(?:[ \t]+(?:number|no\.?|nomor|nomer|is|was|saya|"
+    r"aku|my))*[ \t]*[:,]?[ \t]+(?:is[ \t]+)?(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
+)
+_CUED_ID_GATE = trigger(["NIN", "BVN", "BPJS", "KK", "adhaar", "adhar", "assport", "aspor"])
 
 
 def nik_is_valid(digits: str) -> bool:
@@ -272,6 +332,16 @@ def find_national_ids(text: str) -> Iterator[Detection]:
         else:
             conf = 0.6  # 16 digits that fail the structure: still likely an ID number
         yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
+    for m in _GROUPS_4.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
+        if len(digits) == 16:  # a NIK written in four groups
+            if nik_is_valid(digits) or cued:
+                conf = 0.97 if nik_is_valid(digits) else 0.8
+                yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
+        elif digits[0] in "23456789":  # India's Aadhaar
+            conf = 0.97 if cued else (0.9 if verhoeff_valid(digits) else 0.7)
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.aadhaar", m.group(0))
     for m in _NPWP.finditer(text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.97, "id.npwp", m.group(0))
     for m in _SSN.finditer(text):
@@ -281,6 +351,27 @@ def find_national_ids(text: str) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95 if cued else 0.85, "id.ssn", raw)
     for m in _UK_NI.finditer(text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95, "id.uk_ni", m.group(0))
+    for m in gated_finditer(_CUED_ID, _CUED_ID_GATE, text):
+        yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.85, "id.cue", m.group("v"))
+
+
+def verhoeff_valid(digits: str) -> bool:
+    """True when ``digits`` pass the Verhoeff check (India's Aadhaar numbers carry one)."""
+    d = (
+        (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5), (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
+        (3, 4, 0, 1, 2, 8, 9, 5, 6, 7), (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
+        (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3), (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
+        (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+    )
+    p = (
+        (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4), (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
+        (8, 9, 1, 6, 0, 4, 3, 5, 2, 7), (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
+        (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
+    )
+    check = 0
+    for i, ch in enumerate(reversed(digits)):
+        check = d[check][p[i % 8][int(ch)]]
+    return check == 0
 
 
 # --- PLATE -----------------------------------------------------------------------------------------------
@@ -291,11 +382,35 @@ PLATE_REGIONS: Final[frozenset[str]] = frozenset(
 )
 _PLATE_ID = re.compile(r"(?P<r>[A-Z](?<!\w[\s\S])[A-Z]?)[ \t\-]?(?P<n>\d{1,4})[ \t\-]?(?P<s>[A-Z]{1,3})\b")
 _PLATE_UK = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z]\d{2}[ ]?[A-Z]{3}\b")
-_PLATE_CUE = re.compile(r"(?:plat|nopol|plate|reg|registration|motor|mobil|number)\w*\W*$", re.I)
+_PLATE_CUE = re.compile(r"(?:plat|nopol|plate|reg|rego|registration|motor|mobil|number|car|van)\w*\W*$", re.I)
+
+
+_IN_STATES: Final[frozenset[str]] = frozenset(
+    "AN AP AR AS BR CG CH DD DL DN GA GJ HP HR JH JK KA KL LA LD MH ML MN MP MZ NL OD OR PB PY RJ SK TN TR TS UK "
+    "UP WB".split()
+)
+_PLATE_FOREIGN = re.compile(
+    r"[A-Z](?<!\w[\s\S])(?:(?P<in>[A-Z][ \t\-]?\d{1,2}[ \t\-]?[A-Z]{1,3}[ \t\-]?\d{4})"
+    r"|(?P<ng>[A-Z]{2}[ \t\-]\d{2,3}[ \t\-][A-Z]{2})|(?P<lll>[A-Z]{2}[ \t\-]\d{3,4}))(?![\w\-])"
+)
+_PLATE_CUED = re.compile(
+    r"(?i:(?:plates?|plat(?:e|nya)?|nopol|rego|registration|reg(?:[ \t]+(?:no|number))?|number[ \t]+plate|"
+    r"license[ \t]+plate|licence[ \t]+plate|tag|tags)(?:[ \t]+(?:number|no\.?|nomor|is|was|was[ \t]+like|itu|nya))?)"
+    r"[ \t]*[:,]?[ \t]+"
+    r"(?P<p>[A-Z0-9]{1,4}(?:[ \t\-](?:[A-Z0-9]{2,4}|\d))(?:[ \t\-](?:[A-Z0-9]{2,4}|\d)){0,2})(?![\w\-])"
+)
+_PLATE_CUE_GATE = trigger(["plate", "Plate", "plat", "Plat", "nopol", "rego", "Rego", "registration", "reg ", "tag"])
+
+
+def _plate_like(raw: str) -> bool:
+    return bool(re.search(r"[A-Z]", raw) and re.search(r"\d", raw)) and raw.upper() == raw
 
 
 def find_plates(text: str) -> Iterator[Detection]:
-    """Indonesian plates with a real region prefix (``BA 1234 QZ``) and current UK plates."""
+    """Vehicle plates: Indonesian with a real region prefix (``BA 1234 QZ``), current UK, Indian (``KA 08 EM
+    4471``), Nigerian (``KJA-345-AB``), three letters and digits (``LLL-NNNN``), and any letters-and-digits
+    token right after a plate cue (``rego``, ``plate``, ``nopol``)."""
+    yield from _foreign_plates(text)
     for m in _PLATE_ID.finditer(text):
         if m.group("r") not in PLATE_REGIONS:
             continue
@@ -307,6 +422,27 @@ def find_plates(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "PLATE", conf, "plate.id", m.group(0))
     for m in _PLATE_UK.finditer(text):
         yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.uk", m.group(0))
+
+
+def _foreign_plates(text: str) -> Iterator[Detection]:
+    for m in _PLATE_FOREIGN.finditer(text):
+        raw = m.group(0)
+        if m.group("in") is not None:
+            if raw[:2] in _IN_STATES:
+                yield Detection(m.start(), m.end(), "PLATE", 0.9, "plate.in", raw)
+        elif m.group("ng") is not None:
+            yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.ng", raw)
+        else:
+            cued = bool(_PLATE_CUE.search(line_before(text, m.start(), 25)))
+            if cued or "-" in raw:
+                yield Detection(m.start(), m.end(), "PLATE", 0.85 if cued else 0.6, "plate.lll", raw)
+    for m in gated_finditer(_PLATE_CUED, _PLATE_CUE_GATE, text):
+        raw = m.group("p")
+        own = _PLATE_ID.fullmatch(raw)
+        if (own is not None and own.group("r") in PLATE_REGIONS) or _PLATE_UK.fullmatch(raw):
+            continue  # found by its own shape
+        if _plate_like(raw) and 4 <= len(raw.replace(" ", "").replace("-", "")) <= 10:
+            yield Detection(m.start("p"), m.end("p"), "PLATE", 0.85, "plate.cue", raw)
 
 
 # --- DATE ------------------------------------------------------------------------------------------------
@@ -389,6 +525,26 @@ def _age_spans(
             yield num.start(), num.start(), unit.end(), 0.9, "age.old"
     for m in _AGE_COMMA.finditer(text):
         yield m.start(), m.start("a"), m.end("a"), 0.75, "age.comma"
+    for m in gated_finditer(_AGE_FILLED, _AGE_FILLED_GATE, text):
+        yield m.start(), m.start("a"), m.end("a"), 0.85, "age.filled"
+    for m in gated_finditer(_AGE_BEFORE_CUE, _AGE_FILLED_GATE, text):
+        yield m.start(), m.start("a"), m.end("a"), 0.85, "age.before"
+
+
+_AGE_FILLED = re.compile(
+    ci(
+        r"(?:umur|usia|berumur|berusia|aged)(?:nya|ku|mu)?(?:[ \t]+(?:saya|aku|ambo|gue|dia|beliau|awak))?"
+        rf"(?:[ \t]+[a-z\-]{{2,12}}){{1,3}}?[ \t]+(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
+        r"[ \t]*(?:tahun|taun|thn|th|years?(?:[ \t\-]old)?)\b)"
+    )
+)
+_AGE_BEFORE_CUE = re.compile(
+    ci(
+        rf"(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID})[ \t]*(?:tahun|taun|thn))[ \t]+"
+        r"(?:umur|usia)(?:nya|ku|mu|[ \t]+saya|[ \t]+aku)?\b"
+    )
+)
+_AGE_FILLED_GATE = trigger(["umur", "Umur", "usia", "Usia", "aged", "Aged", "berumur", "berusia"])
 
 
 def _plausible_age(raw: str) -> bool:

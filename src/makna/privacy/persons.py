@@ -17,7 +17,7 @@ from . import gazetteers as gz
 from ._ci import ci
 from ._fastrx import dispatch, split_top
 from ._text import HONORIFICS, CapRun, cap_runs, cue_windows, is_sentence_initial, run_tokens
-from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
+from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .types import Detection
 
 __all__ = ["detect_persons", "find_known_names", "repeat_names"]
@@ -35,20 +35,27 @@ _INTRO_ID = (
     r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil|"
     r"ngaku(?:nya)?(?:[ \t]+namanya)?|"
     r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|bernama|kenalin|kenalkan|si|informan:?|"
-    r"narasumber:?|inisial(?:nya)?"
+    r"narasumber:?|inisial(?:nya)?|lengkap(?:nya|ku)|"
+    r"nama(?:ku|nya)?[ \t]+(?:di|sesuai|pada|menurut|dalam)[ \t]+(?:KTP|ktp|akta|ijazah|SIM|paspor|kartu)(?:-?nya|ku)?"
 )
 _INTRO_EN = (
     r"my name is|my name's|name's|call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
-    r"customer|client|informant:?|participant:?"
+    r"customer|client|informant:?|participant:?|calls me|calls him|calls her|call him|call her|they call me|"
+    r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname"
 )
 _KIN = (
     r"daughter|son|wife|husband|brother|sister|mum|mom|mother|dad|father|friend|mate|neighbour|neighbor|boss|"
-    r"cousin|niece|nephew|boyfriend|girlfriend|partner|colleague|manager|landlord|landlady|"
+    r"cousin|niece|nephew|boyfriend|girlfriend|partner|colleague|manager|landlord|landlady|roommate|flatmate|"
+    r"housemate|coworker|co-worker|workmate|supervisor|lead|admin|agent|tenant|patient|grandson|granddaughter|"
+    r"grandma|grandmother|grandpa|grandfather|auntie|uncle|"
+    r"menantu(?:ku|nya)?|ipar(?:ku|nya)?|majikan(?:ku|nya)?|atasan(?:ku|nya)?|mandor(?:ku|nya)?|"
+    r"juragan(?:ku|nya)?|pelanggan(?:ku|nya)?|penumpang(?:ku|nya)?|pembeli(?:ku|nya)?|mantan(?:ku|nya)?|"
+    r"keponakan(?:ku|nya)?|ponakan(?:ku|nya)?|cucu(?:ku|nya)?|"
     r"anak(?:ku|nya)?|anak[ \t]+(?:saya|aku|ambo)|suami(?:ku|nya)?|istri(?:ku|nya)?|pacar(?:ku|nya)?|"
     r"adik(?:ku|nya)?|kakak(?:ku|nya)?|temen(?:ku|nya)?|teman(?:ku|nya)?|kawan(?:ku|nya)?|tetangga(?:ku|nya)?|"
     r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?"
 )
-_FILLER = r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|:))*"
+_FILLER = r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|:))*,?"
 INTRO_ALTS: Final = (*split_top(_INTRO_ID), *split_top(_INTRO_EN), *split_top(_KIN))
 _INTRO_FIRST = dispatch(INTRO_ALTS, fold=True, not_after=r"\w")
 INTRO: Final = re.compile(
@@ -71,6 +78,18 @@ _NOT_NAME: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WOR
 }
 
 
+_POSSESSIVE: Final = re.compile(r"['’]s?$")
+_NAMING: Final = re.compile(r"(?i:nama|my name|name|call|panggil|dipanggil|known as|goes by)")
+"""Introductions that say outright that a name follows: they outweigh a place list ("namanya Darma")."""
+_GREETING_AFTER: Final = re.compile(r"[ \t]+(?:pagi|siang|sore|malam|enjing|dalu|rawuh|morning|afternoon|evening)\b")
+
+
+@cache
+def _ordinary(language: str) -> frozenset[str]:
+    """Lower-case ordinary words: Indonesian always, common English words too in English transcripts."""
+    return gz.dictionary_words() | gz.english_words() if language == "en" else gz.dictionary_words()
+
+
 @cache
 def _cue_stop() -> frozenset[str]:
     return gz.stop_caps() - HONORIFICS
@@ -80,9 +99,14 @@ def _trim_run(text: str, start: int, run: str, *, allow_ambiguous: bool) -> tupl
     """Keep the leading tokens of ``run`` that can be name parts; None when the first cannot."""
     stop = gz.stop_caps()
     end = start
-    for i, tok in enumerate(re.finditer(r"\S+", run)):
+    toks = list(re.finditer(r"\S+", run))
+    for i, tok in enumerate(toks):
         word = tok.group(0)
-        if word in stop or word in _NOT_NAME or word in HONORIFICS or word.isupper() and len(word) > 1:
+        inner = (  # "Tjhin Mei Ling": a stop word between two name words is part of the name
+            0 < i < len(toks) - 1 and word in stop and word.istitle() and word not in HONORIFICS
+            and toks[i + 1].group(0).rstrip(",.").istitle() and toks[i + 1].group(0).rstrip(",.") not in stop
+        )
+        if not inner and (word in stop or word in _NOT_NAME or word in HONORIFICS or word.isupper() and len(word) > 1):
             break
         if i == 0 and not allow_ambiguous and word in gz.ambiguous_names():
             return None
@@ -109,11 +133,13 @@ def _cued(
         span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
         if span is None:
             continue
-        yield Detection(span[0], span[1], "PERSON", conf, detector, text[span[0] : span[1]])
+        named = detector == "person.intro" and _NAMING.match(m.group(0)) is not None
+        yield Detection(span[0], span[1], "PERSON", 0.9 if named else conf, detector, text[span[0] : span[1]])
 
 
 def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
-    names, ambiguous, words = gz.first_names(language), gz.ambiguous_names(), gz.dictionary_words()
+    names, ambiguous = gz.first_names(language), gz.ambiguous_names()
+    words = _ordinary(language)
     stop, colloquial = gz.stop_caps(), gz.colloquial()
     plain = names - ambiguous - stop  # names the gazetteer alone may take
     for run in runs:
@@ -122,20 +148,28 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
             continue  # no word of the run is a name (a trailing quote is stripped below)
         toks = run_tokens(run)
         for i, (start, tok_end, tok) in enumerate(toks):
-            word = tok.rstrip("'’")
+            word = _POSSESSIVE.sub("", tok)
+            tok_end = start + len(word)
             if word not in plain:
                 continue
             initial = is_sentence_initial(text, start)
             followed = i + 1 < len(toks) and toks[i + 1][2] not in stop and toks[i + 1][2].istitle()
             if word.lower() in colloquial or (initial and word.lower() in words and not followed):
                 continue  # may be an ordinary word starting a sentence: needs a cue
+            if initial and _GREETING_AFTER.match(text, tok_end):
+                continue  # "Sugeng siang", "Selamat pagi": a greeting, not a name
             if i > 0 and toks[i - 1][2] in _NOT_NAME:
                 break  # part of a place or organisation name
             end = tok_end
             for _, nxt_end, w in toks[i + 1 : i + 3]:
+                if w in PLACE_SUFFIX_WORDS:
+                    end = -1  # "Jackson Square", "Morgan Haulage": the name of a place or a firm
+                    break
                 if w in stop or w in _NOT_NAME or w.isupper() or not w[0].isalpha():
                     break
                 end = nxt_end
+            if end < 0:
+                break
             conf = 0.7 if initial else (0.75 if word.lower() in words else 0.8)
             yield Detection(start, end, "PERSON", conf, "person.gazetteer", text[start:end])
             break

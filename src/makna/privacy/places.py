@@ -24,7 +24,9 @@ from .types import Detection
 
 __all__ = [
     "LOCATION_TYPE_WORDS",
+    "ORG_SUFFIX_WORDS",
     "ORG_TYPE_WORDS",
+    "PLACE_SUFFIX_WORDS",
     "detect_places",
     "find_addresses",
     "find_locations",
@@ -32,7 +34,7 @@ __all__ = [
 ]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-_NAME_TOKEN = rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab)\b)(?:{_CAP}|\d{{1,4}}[A-Za-z]?)"
+_NAME_TOKEN = rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab)\b)(?:Gg\.|Lr\.|{_CAP}|\d{{1,4}}[A-Za-z]?)"
 
 # --- ADDRESS ---------------------------------------------------------------------------------------------
 
@@ -51,6 +53,13 @@ _ID_ADDRESS: Final = re.compile(
     + rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}"
     rf"(?:,?[ \t]*{_NUM_PART})?(?:,?[ \t]*{_BLOK})?(?:,?[ \t]*{_RTRW})?"
 )
+_AREA_ADDRESS: Final = re.compile(
+    dispatch(
+        split_top(r"Kampung|Kampuang|Kp\.|Dusun|Dsn\.|Jorong|Desa|Perumahan|Perum\.?|Kompleks|Komplek|Griya"),
+        not_after=r"\w",
+    )
+    + rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}(?:,?[ \t]*{_NUM_PART})?(?:,?[ \t]*{_BLOK})?,?[ \t]*{_RTRW}"
+)
 _BARE_RTRW: Final = re.compile(dispatch(split_top(_RTRW_ALTS), not_after=r"\w") + r"\b")
 _EN_STREET = (
     "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Place|Pl|Crescent|Terrace|Gardens|Grove|"
@@ -60,6 +69,12 @@ _EN_ADDRESS: Final = re.compile(
     rf"\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
     rf"\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
     rf"(?:,?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})?"
+)
+_IN_ADDRESS: Final = re.compile(
+    rf"(?:No\.|H\.[ \t]?No\.?|#)[ \t]*\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?,?[ \t]+"
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:Cross|Main|Block|Stage|Phase|Street|Road|Lane|Avenue)"
+    rf"(?:[ \t]+Road)?,?[ \t]+)?"
+    rf"(?:{_CAP}[ \t]+){{0,2}}(?:Nagar|Colony|Layout|Extension|Marg|Puram|Road|Street|Lane|Close|Crescent|Estate)\b"
 )
 _EN_STREET_GATE: Final = trigger(_EN_STREET.split("|"))
 _EN_STREET_NAMED_GATE: Final = trigger(["Road", "Street", "Lane", "Avenue", "Close", "Crescent", "Terrace"])
@@ -87,9 +102,15 @@ def find_addresses(text: str) -> Iterator[Detection]:
         has_number = bool(re.search(r"\d", raw))
         yield Detection(m.start(), m.start() + len(raw), "ADDRESS", 0.95 if has_number else 0.8, "address.id", raw)
         yield from _after_address(text, m.start() + len(raw))
+    for m in _AREA_ADDRESS.finditer(text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.93, "address.area", m.group(0))
+        yield from _after_address(text, m.end())
     for m in _BARE_RTRW.finditer(text):
         if "RW" in m.group(0):
             yield Detection(m.start(), m.end(), "ADDRESS", 0.7, "address.rtrw", m.group(0))
+    for m in _IN_ADDRESS.finditer(text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.numbered", m.group(0))
+        yield from _after_address(text, m.end())
     for m in gated_finditer(_EN_ADDRESS, _EN_STREET_GATE, text):
         raw = m.group(0).rstrip(".")
         yield Detection(m.start(), m.start() + len(raw), "ADDRESS", 0.92, "address.en", raw)
@@ -238,8 +259,19 @@ _EN_ORG_SUFFIX = (
     "Ltd|Limited|Inc|LLC|Plc|PLC|Wholesale|Logistics|Foods|Supermarket|Supermarkets|Stores|Services|Group|"
     "Company|Co\\.|Corporation|Corp|Solutions|Pharmacy|College|University|Bank|Motors|Builders|Cleaning|"
     "Express|Couriers|Delivery|Deliveries|Eats|Kitchen|Bakery|Academy|School|Holdings|Partners|Retail|"
-    "Trading|Warehouse|Transport|Cars|Taxis|Security|Care|Fitness|Tbk"
+    "Trading|Warehouse|Transport|Cars|Taxis|Security|Care|Fitness|Tbk|Homecare|Healthcare|Nursing|Recruitment|"
+    "Staffing|Haulage|Removals|Tiles|Sons|Agency|Consulting|Construction|Plumbing|Electrical|Catering|Travel|"
+    "Tours|Labs|Studios|Textiles|Insurance|Finance|Technologies|Systems|Freight|Couriers|Cleaners|Motors|"
+    "Health Centre|Health Center|Medical Centre|Medical Center|Clinic|Surgery"
 )
+
+
+ORG_SUFFIX_WORDS: Final[frozenset[str]] = frozenset(w.replace("\\", "") for w in _EN_ORG_SUFFIX.split("|"))
+"""English words that end an organisation name (``Ltd``, ``Haulage``, ``Homecare``...)."""
+PLACE_SUFFIX_WORDS: Final[frozenset[str]] = frozenset(
+    w.replace("\\", "") for w in f"{_EN_PLACE_SUFFIX}|{_EN_ORG_SUFFIX}|{_EN_STREET}".split("|") if " " not in w
+)
+"""English words that end a place, street or organisation name (``Square``, ``Road``, ``Ltd``...)."""
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -259,7 +291,7 @@ _ORG_CUE: Final = re.compile(
 _EN_PLACE_GATE: Final = trigger(_EN_PLACE_SUFFIX.split("|"))
 _EN_ORG_GATE: Final = trigger(_EN_ORG_SUFFIX.replace("\\", "").split("|"))
 _EN_PLACE: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_PLACE_SUFFIX})\b")
-_EN_ORG: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_ORG_SUFFIX})\b\.?")
+_EN_ORG: Final = re.compile(rf"\b(?:{_CAP}[ \t]+(?:&[ \t]+)?){{1,3}}(?:{_EN_ORG_SUFFIX})\b\.?")
 _GIG_PLATFORMS: Final = re.compile(
     dispatch(
         split_top(
@@ -321,6 +353,8 @@ def _typed_names(
         name = text[m.start("name") : end].strip()
         if not re.search(r"[A-Za-z]", name) and kind == "LOCATION" and cue.lower() not in {"kos", "wisma", "hotel"}:
             continue
+        if kind == "ORG" and re.search(r"\d[ \t]*$", text[max(0, m.start() - 4) : m.start()]):
+            continue  # the letters of a plate ("B 1234 CV"), not a company form
         lowered_cue = not cue[0].isupper()
         if lowered_cue and is_sentence_initial(text, m.start("name").__index__() + 1):
             continue
@@ -348,7 +382,7 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
     Only words that start some place name are tried (``gz.place_index``), and only up to the longest
     name starting with them; sentence position and ordinariness are worked out on a hit.
     """
-    admin, local, english = gz.places_admin(), gz.places_local(), gz.places_en()
+    admin, local, english, world = gz.places_admin(), gz.places_local(), gz.places_en(), gz.places_world()
     words, stop, names = gz.dictionary_words(), gz.stop_caps(), gz.first_names(language)
     index, colloquial = gz.place_index(), gz.colloquial()
     starts = index.keys()
@@ -367,7 +401,7 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
             start = toks[i][0]
             for n in range(min(5, count - i, longest), 0, -1):
                 phrase = first if n == 1 else " ".join(t[2] for t in toks[i : i + n])
-                if phrase not in english and phrase not in admin and phrase not in local:
+                if phrase not in english and phrase not in admin and phrase not in local and phrase not in world:
                     continue
                 end = toks[i + n - 1][1]
                 initial = is_sentence_initial(text, start)
@@ -381,11 +415,20 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
                         conf = 0.0  # a region named like a kinship or address word ("ke Ibu"): needs its type word
                     elif n == 1 and (initial and ordinary or first in names):
                         conf = 0.0 if initial else 0.55
+                elif phrase in world:
+                    if n > 1:
+                        conf = 0.75 if not (initial and ordinary) else 0.0
+                    elif ordinary or first in names:
+                        conf = 0.5 if not initial and _PREP_BEFORE.search(line_before(text, start, 20)) else 0.0
+                    else:
+                        conf = 0.75 if not initial else 0.55
                 elif phrase in local:
                     if n > 1:
                         conf = 0.7 if not (initial and ordinary) else 0.0
                     elif not ordinary and first not in names and _PREP_BEFORE.search(line_before(text, start, 20)):
                         conf = 0.6
+                    elif not ordinary and first not in names and _AND_BEFORE.search(line_before(text, start, 40)):
+                        conf = 0.5  # "round Stockport and Didsbury": listed with a place
                 if conf:
                     yield Detection(start, end, "LOCATION", conf, "location.gazetteer", phrase)
                     i += n
@@ -395,10 +438,20 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
                 i += 1
 
 
+_INSTITUTIONS: Final = frozenset({"Hospital", "Centre", "Center", "Library", "Hotel", "Stadium"})
+_WORKPLACE_BEFORE: Final = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|job|shifts?|nights|days|employed|nurse|porter|cleaner|staff|placement|"
+    r"agency[ \t]+shifts?)\b[^.?!\n]{0,20}?\b(?:at|for|in|with)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
 _PREP_BEFORE: Final = re.compile(
     r"(?:\b(?:di|ke|dari|dekat|deket|asli|daerah|kawasan|sekitar|arah|kampung|kampuang|wilayah|"
     r"in|near|from|to|around)\s+)$",
     re.IGNORECASE,
+)
+_AND_BEFORE: Final = re.compile(
+    r"\b(?:in|to|from|near|around|round|di|ke|dari|sekitar)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?"
+    r"[ \t]*(?:,|and|or|dan|atau|&)[ \t]+$"
 )
 PREP_CUE_ALTS: Final = tuple(
     split_top(
@@ -441,6 +494,9 @@ def find_locations(
     stop = gz.stop_caps()
     for m in gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text):
         if m.group(0).split()[0] in stop:
+            continue
+        if m.group(0).split()[-1] in _INSTITUTIONS and _WORKPLACE_BEFORE.search(line_before(text, m.start(), 40)):
+            yield Detection(m.start(), m.end(), "ORG", 0.82, "org.workplace", m.group(0))
             continue
         yield Detection(m.start(), m.end(), "LOCATION", 0.8, "location.suffix", m.group(0))
     names, words = gz.first_names(language), gz.dictionary_words()

@@ -1,0 +1,223 @@
+"""Low-confidence detectors for what no list foresaw (issue 11); their finds go to review.
+
+* **unknown capitalised words** mid-sentence: a capitalised word that is in no name, place or stop list, no
+  dictionary, not all capitals, and not written in lower case elsewhere in the text, is an identifier of some
+  kind. Its type comes from what precedes it: a work phrase (``I ride for``, ``laid off from``, ``kerja di``)
+  makes it an ORG, a place preposition (``out to``, ``dari``) a LOCATION, otherwise a PERSON. Confidence 0.4-0.6:
+  below what ``deid accept --min-confidence 0.8`` takes, so a person decides.
+* **bare answers** to a name question: ``P: Namanya siapa? / I: Intan aja, Kak.``: the first word of the
+  answer is a PERSON even when it is also an ordinary word;
+* **names before a document cue** (``Daniel Smith on my licence``) and **after a postposed honorific**
+  (``Kavitha ma'am``, ``Lakshmi akka``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._fastrx import gated_finditer, trigger
+from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
+from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
+from .types import Detection
+
+__all__ = ["coordinated_names", "detect_unknown", "repeat_unknown"]
+
+_TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {
+    "Jl",
+    "Jln",
+    "Jalan",
+    "Gang",
+    "Gg",
+    "Blok",
+    "Flat",
+    "No",
+}
+_WORK_BEFORE: Final = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|job|jobs|ride|rides|riding|rode|drive|drives|driving|drove|deliver(?:s|ed|ing)?|"
+    r"employed|hired|laid[ \t]+off|let[ \t]+go|sacked|fired|signed[ \t]+up|contract(?:ed)?|shifts?|picks?|"
+    r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
+    r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
+    r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained)\b[^.?!\n]{0,25}?\b(?:for|at|with|from|by|through|buat|untuk|sama|dengan|dari|"
+    r"di|ke|lewat|of)[ \t]+(?:the[ \t]+|a[ \t]+)?$",
+    re.IGNORECASE,
+)
+_BRAND: Final = re.compile(r"(?:pay|cart|kart|mart|ify|hub|app|box|eats|food|link|tech|soft|net)$")
+_PLACE_BEFORE: Final = re.compile(
+    r"\b(?:di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
+    r"in|to|from|near|around|across|round|towards|outside|via|into|at)[ \t]+$",
+    re.IGNORECASE,
+)
+_NAME_QUESTION: Final = re.compile(
+    r"(?:nama(?:nya|mu|kamu|kakak|adik|anda|panggilan)?\b[^?\n]{0,30}\bsiapa|siapa[^?\n]{0,20}\bnama|"
+    r"dipanggil[ \t]+apa|panggil(?:an)?(?:nya)?[ \t]+(?:apa|siapa)|your[ \t]+name|call[ \t]+you\b)",
+    re.IGNORECASE,
+)
+_NAME_QUESTION_GATE: Final = trigger(["siapa", "Siapa", "name", "call you", "dipanggil", "panggil"])
+_BARE_ANSWER: Final = re.compile(
+    r"[ \t]*(?:(?:aja|saja|sajo|ajo|deh|dong|lah|kok|only|just)\b|[,.!]|$)", re.IGNORECASE | re.MULTILINE
+)
+_CAP_NAME = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
+_DOC_CUE: Final = re.compile(
+    rf"(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}})[ \t]+(?:is[ \t]+)?on[ \t]+(?:my|the|his|her|your)[ \t]+"
+    r"(?:licen[cs]e|passport|ID[ \t]+card|id[ \t]+card|birth[ \t]+certificate|payslip|badge)\b"
+)
+_POSTPOSED: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]+(?:ma'am|ma’am|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
+)
+_DOC_GATE: Final = trigger(["licence", "license", "passport", "payslip", "ID card", "id card", "certificate", "badge"])
+_POSTPOSED_GATE: Final = trigger(
+    ["ma'am", "ma’am", "akka", "anna ", " ji", " sir", "bhai", "didi", "garu", "saab", "sahib"]
+)
+_POSSESSIVE: Final = re.compile(r"(?:['’]s|['’\-])$")
+_LOWER_CACHE_LIMIT = 4096
+
+
+def _is_camel(word: str) -> bool:
+    return bool(re.search(r"[a-z][A-Z]", word))
+
+
+class _Known:
+    """The word lists, gathered once per language (:func:`_known`)."""
+
+    def __init__(self, language: str) -> None:
+        self.names = gz.first_names(language) | gz.ambiguous_names()
+        self.surnames = gz.surnames()
+        self.stop = gz.stop_caps() | HONORIFICS | _TYPE_WORDS | PLACE_SUFFIX_WORDS
+        self.words = gz.dictionary_words() | gz.colloquial() | gz.english_words()
+        self.places = gz.places_admin() | gz.places_en() | gz.places_world()
+        self.local = gz.places_local()
+
+        self.all = self.stop | self.names | self.places | self.local
+
+    def known(self, word: str) -> bool:
+        return (
+            word in self.stop
+            or word in self.names
+            or word in self.places
+            or word in self.local
+            or (word.lower() in self.words and word not in self.surnames)
+        )
+
+
+@cache
+def _known(language: str) -> _Known:
+    return _Known(language)
+
+
+def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator[Detection]:
+    lower_seen: dict[str, bool] = {}
+    plain: dict[str, bool] = {}  # word -> could be an unknown name (before context)
+    everything = known.all
+    for run in runs:
+        if " " not in run[2]:
+            if run[2] in everything or len(run[2]) < 3:
+                continue
+        elif everything.issuperset(run[2].split()):
+            continue
+        toks = run_tokens(run)
+        i = 0
+        while i < len(toks):
+            start, end, word = toks[i]
+            if word[-1] in "'’-s" and ("'" in word or "’" in word or word[-1] == "-"):
+                word = _POSSESSIVE.sub("", word)
+            ok = plain.get(word)
+            if ok is None:
+                ok = plain[word] = not (len(word) < 3 or not word.isalpha() or word.isupper() or known.known(word))
+            if not ok or is_sentence_initial(text, start):
+                i += 1
+                continue
+            low = word.lower()
+            if low not in lower_seen:
+                if len(lower_seen) > _LOWER_CACHE_LIMIT:
+                    lower_seen.clear()
+                lower_seen[low] = re.search(rf"(?<![\w'’\-]){re.escape(low)}(?![\w'’\-])", text) is not None
+            if lower_seen[low]:
+                i += 1
+                continue  # written in lower case elsewhere: an ordinary word
+            j = i + 1
+            span_end = start + len(word)
+            while j < len(toks) and j < i + 3:
+                nxt = toks[j][2].rstrip("'’,")
+                if not nxt[:1].isupper() or nxt in known.stop or nxt.isupper() or not nxt.replace("-", "").isalpha():
+                    break
+                span_end = toks[j][0] + len(nxt)
+                j += 1
+            before = line_before(text, start, 60)
+            kind, conf = "PERSON", 0.45
+            last = text[start:span_end].split()[-1]
+            if last in ORG_SUFFIX_WORDS or _BRAND.search(word):
+                kind, conf = "ORG", 0.55
+            elif _WORK_BEFORE.search(before) or _is_camel(word):
+                kind, conf = "ORG", 0.5
+            elif _PLACE_BEFORE.search(before) and word not in known.surnames:
+                kind, conf = "LOCATION", 0.5
+            elif word in known.surnames:
+                conf = 0.6
+            yield Detection(start, span_end, kind, conf, "unknown.capitalised", text[start:span_end])
+            i = j
+
+
+_ANSWER_START: Final = re.compile(rf"[ \t.]*(?P<n>{_CAP_NAME})")
+
+
+def _bare_answers(text: str) -> Iterator[Detection]:
+    stop = gz.stop_caps() | HONORIFICS
+    for q in gated_finditer(_NAME_QUESTION, _NAME_QUESTION_GATE, text):
+        nl = text.find("\n", q.end())
+        if nl < 0 or "?" not in text[q.end() : nl]:
+            continue
+        m = _ANSWER_START.match(text, nl + 1)  # the next turn, its label blanked out
+        if m is None or m.group("n") in stop or _BARE_ANSWER.match(text, m.end()) is None:
+            continue
+        yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))
+
+
+def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+    """Every catch-all detector over ``text`` (speaker labels already blanked), given its capitalised runs."""
+    yield from _unknown_words(text, runs, _known(language))
+    yield from _bare_answers(text)
+    for m in gated_finditer(_DOC_CUE, _DOC_GATE, text):
+        yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.document", m.group("n"))
+    for m in gated_finditer(_POSTPOSED, _POSTPOSED_GATE, text):
+        if m.group("n") not in gz.stop_caps():
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.postposed", m.group("n"))
+
+
+_AND_NAME: Final = re.compile(rf"[ \t]*(?:,|and|dan|&|or|atau)[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])")
+_NAME_AND: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]*(?:,|and|dan|&|or|atau)[ \t]+$")
+
+
+def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
+    """A name listed with a PERSON already found ("Chiamaka and Grace", "Grace, Tunde") is a PERSON too, even
+    when it is also an ordinary word; a word the lists know as something else is left alone."""
+    known = _known("en")
+    for det in found:
+        if det.type != "PERSON" or det.confidence < 0.7:
+            continue
+        after = _AND_NAME.match(text, det.end)
+        before = _NAME_AND.search(text, max(0, det.start - 30), det.start)
+        for m in (after, before):
+            if m is None:
+                continue
+            word = m.group("n")
+            if word in known.stop or word in known.places or (word.lower() in known.words and word not in known.names):
+                continue
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.coordinated", word)
+
+
+def repeat_unknown(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
+    """Other capitalised occurrences (a sentence's first word too) of what the catch-all found, same type."""
+    kinds: dict[str, tuple[str, float]] = {}
+    for det in found:
+        if det.detector == "unknown.capitalised" and det.text[:1].isupper():
+            kinds.setdefault(det.text, (det.type, det.confidence))
+    if not kinds:
+        return
+    alt = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w@.\-])(?:{alt})(?![\w@\-])", text):
+        kind, conf = kinds[m.group(0)]
+        yield Detection(m.start(), m.end(), kind, conf, "unknown.repeat", m.group(0))

@@ -1,0 +1,187 @@
+"""Speaker labels: transcript structure, not content (issue 11).
+
+A turn may start with a label and a colon: a generic role (``P:``, ``Informan:``, ``Interviewer:``, ``Q:``,
+``Int:``, ``R1:``, ``Moderator:``, ``Peserta 2:``, ``PARTICIPANT 3:``...), or a person's name (``Sari:``,
+``Tunde:``, a chat export's ``12/03/2024, 10:15 - Adaeze Nwosu:``). :func:`find_labels` finds both.
+
+* A generic label is never an identifier and never a cue: the detectors see it blanked out
+  (:func:`mask_labels`), so the word after it is simply the first word of a sentence.
+* A name label is a PERSON (``person.speaker``), found in every turn it starts, so a surrogate replaces it
+  the same way everywhere; the name also counts as found for its mentions inside the turns.
+
+A line-initial label counts as a name when every word is capitalised, it is not a generic role, and it
+starts a chat-export line, starts two or more turns of the text, or its first word is a known first name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import HONORIFICS
+from .types import Detection
+
+__all__ = ["GENERIC_LABELS", "SpeakerLabel", "find_labels", "is_generic_label", "label_persons", "mask_labels"]
+
+_ROLE_WORDS = """
+p i q a r t s int intv inter resp res ans iv ie ir mod fac
+interviewer interviewee respondent respondents informant participant participants researcher researchers
+moderator facilitator speaker interpreter translator observer host guest note notes question answer
+transcriber narrator all everyone group unknown unidentified inaudible
+pewawancara terwawancara informan narasumber peneliti responden peserta partisipan penanya penjawab
+pembicara fasilitator pengamat penerjemah pendamping pertanyaan jawaban catatan keterangan ket semua
+bersama tanya jawab
+lokasi tempat tanggal waktu durasi topik tema judul transkrip rekaman ringkasan konteks kode
+date time place location duration topic theme title transcript recording summary context code setting
+"""
+_ROLE_PHRASES = (
+    "catatan peneliti",
+    "catatan lapangan",
+    "catatan transkrip",
+    "researcher's note",
+    "researcher’s note",
+    "interviewer's note",
+    "interviewer’s note",
+    "field note",
+    "field notes",
+    "transcriber's note",
+    "transcriber’s note",
+    "focus group",
+)
+GENERIC_LABELS: Final[frozenset[str]] = frozenset(_ROLE_WORDS.split()) | frozenset(_ROLE_PHRASES)
+"""Generic speaker roles and note headers, lower case (numbered forms such as ``P1``, ``Peserta 2`` too)."""
+
+_TIMESTAMP = (
+    r"\[?\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[APap]\.?[Mm]\.?)?\]?"
+    r"(?:[ \t]*-)?[ \t]*"
+)
+_CLOCK = r"\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?[ \t]*"
+_LINE_LABEL: Final = re.compile(
+    rf"[ \t]*(?P<ts>{_TIMESTAMP}|{_CLOCK})?(?P<label>[^\s:\d][^\n:]{{0,39}}?)[ \t]*:(?=[ \t\n]|$)"
+)
+_NEXT_LINE_LABEL: Final = re.compile(
+    rf"\n[ \t]*(?P<ts>{_TIMESTAMP}|{_CLOCK})?(?P<label>[^\s:\d][^\n:]{{0,39}}?)[ \t]*:(?=[ \t\n]|$)"
+)
+_NUMBERED: Final = re.compile(r"(?P<base>.*?)[ \t]*[-#.]?[ \t]*(?:\d{1,3}|[A-Z])", re.DOTALL)
+_SHORT_CODE: Final = re.compile(r"[A-Za-z]{1,3}\d{1,3}(?:[-_][A-Za-z]{1,3}\d{1,3})?")
+_NAME_WORD: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
+# A generic one-letter or role label after the end of a sentence on the same line ("... ya? I: Ada").
+_MID_LABEL: Final = re.compile(
+    r"[.?!…\"”][ \t]+(?P<label>[PIQAR]|Int|Resp|Interviewer|Respondent|Informan|Pewawancara|Peneliti)"
+    r"[ \t]*:(?=[ \t])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerLabel:
+    """One speaker label: the span of the label and its colon, and the PERSON span when it names someone."""
+
+    start: int
+    end: int
+    label: str
+    person: tuple[int, int] | None
+
+
+@lru_cache(maxsize=4096)
+def is_generic_label(label: str) -> bool:
+    """True for a role label (``P``, ``Informan``, ``Interviewer``, ``R1``, ``Peserta 2``...) in any case."""
+    low = " ".join(label.split()).lower()
+    if low in GENERIC_LABELS or _SHORT_CODE.fullmatch(label.strip()):
+        return True
+    numbered = _NUMBERED.fullmatch(label.strip())
+    if numbered and numbered.group("base").lower() in GENERIC_LABELS:
+        return True
+    words = low.split()
+    return len(words) > 1 and all(w in GENERIC_LABELS for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _name_span(label: str) -> tuple[int, int] | None:
+    """The name inside a label (honorifics before it left out), or None when it is not a name."""
+    words = list(re.finditer(r"\S+", label))
+    if not 1 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w.group(0)) for w in words):
+        return None
+    stop = gz.stop_caps()
+    i = 0
+    while i < len(words) - 1 and words[i].group(0) in HONORIFICS:
+        i += 1
+    rest = [w.group(0) for w in words[i:]]
+    if rest[0] in stop or rest[0] in HONORIFICS:
+        return None
+    return words[i].start(), words[-1].end()
+
+
+def _line_labels(text: str) -> Iterator[re.Match[str]]:
+    """The label match at the start of each line that has one: the first line by ``match``, the others by
+    one scan for a newline followed by a label."""
+    first = _LINE_LABEL.match(text)
+    if first is not None:
+        yield first
+    yield from _NEXT_LINE_LABEL.finditer(text)
+
+
+def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLabel]:
+    """Every speaker label of ``text`` (generic and named), sorted by start.
+
+    ``known_names``: the project's own names, which count as names in a label that starts only one turn.
+    """
+    found: list[tuple[re.Match[str], bool]] = []
+    counts: Counter[str] = Counter()
+    for m in _line_labels(text):
+        label = m.group("label")
+        generic = is_generic_label(label)
+        if not generic and _name_span(label) is None:
+            continue
+        found.append((m, generic))
+        if not generic:
+            counts[" ".join(label.split())] += 1
+    names = gz.first_names("id")
+    out: list[SpeakerLabel] = []
+    for m, generic in found:
+        label = m.group("label")
+        if generic:
+            out.append(SpeakerLabel(m.start("label"), m.end(), label, None))
+            continue
+        span = _name_span(label)
+        assert span is not None
+        first = label[span[0] : span[1]].split()[0]
+        once = counts[" ".join(label.split())] < 2
+        if m.group("ts") is None and once and first not in names and label.strip() not in known_names:
+            continue  # a one-off "Word:" that is not a known name: leave it to the detectors
+        start = m.start("label")
+        out.append(SpeakerLabel(start, m.end(), label, (start + span[0], start + span[1])))
+    taken = {s.start for s in out}
+    for m in _MID_LABEL.finditer(text):
+        if m.start("label") not in taken:
+            out.append(SpeakerLabel(m.start("label"), m.end(), m.group("label"), None))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def mask_labels(text: str, labels: Iterable[SpeakerLabel]) -> str:
+    """``text`` with every label and its colon replaced by dots (same length), so no detector reads them
+    and the word after a label starts a sentence."""
+    parts: list[str] = []
+    pos = 0
+    for lab in labels:
+        parts.append(text[pos : lab.start])
+        parts.append("." * (lab.end - lab.start))
+        pos = lab.end
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def label_persons(text: str, labels: Iterable[SpeakerLabel]) -> list[Detection]:
+    """The PERSON detections of the name labels."""
+    return [
+        Detection(lab.person[0], lab.person[1], "PERSON", 0.9, "person.speaker", text[lab.person[0] : lab.person[1]])
+        for lab in labels
+        if lab.person is not None
+    ]
