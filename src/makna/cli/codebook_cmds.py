@@ -7,17 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..codebook import (
-    add_code,
-    code_tree,
-    delete_code,
-    export_codebook,
-    import_codebook,
-    merge_codes,
-    move_code,
-    read_codebook_file,
-    update_code,
-)
 from ..errors import InputError
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, write_output
@@ -33,6 +22,8 @@ Text = Annotated[str | None, typer.Option()]
 @codebook_app.callback()
 def codebook_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
     """List codes in tree order."""
+    from ..codebook import code_tree
+
     if ctx.invoked_subcommand is not None:
         return
     with opened(project) as proj:
@@ -73,6 +64,8 @@ def codebook_add(
     keyword: Annotated[list[str] | None, typer.Option("--keyword", help="Repeatable.")] = None,
 ) -> None:
     """Add a code."""
+    from ..codebook import add_code
+
     with opened(project) as proj:
         code = add_code(
             proj,
@@ -103,6 +96,8 @@ def codebook_edit(
     keyword: Annotated[list[str] | None, typer.Option("--keyword", help="Replace the keywords (repeatable).")] = None,
 ) -> None:
     """Rename, recolour or redefine a code."""
+    from ..codebook import update_code
+
     with opened(project) as proj:
         code = update_code(
             proj,
@@ -122,6 +117,8 @@ def codebook_edit(
 @codebook_app.command("rename")
 def codebook_rename(key: str, name: str, project: ProjectOpt = None) -> None:
     """Give a code a new name (its key stays)."""
+    from ..codebook import update_code
+
     with opened(project) as proj:
         update_code(proj, key, name=name)
     typer.echo(f"Renamed {key} to {name!r}.")
@@ -130,6 +127,8 @@ def codebook_rename(key: str, name: str, project: ProjectOpt = None) -> None:
 @codebook_app.command("color")
 def codebook_color(key: str, color: str, project: ProjectOpt = None) -> None:
     """Recolour a code (#RRGGBB)."""
+    from ..codebook import update_code
+
     with opened(project) as proj:
         code = update_code(proj, key, color=color)
     typer.echo(f"{code.key} is now {code.color}.")
@@ -144,6 +143,8 @@ def codebook_move(
     position: Annotated[int | None, typer.Option(help="Place among the siblings (0 = first).")] = None,
 ) -> None:
     """Move a code under another code, or to the top level."""
+    from ..codebook import move_code
+
     if (parent is None) == (not root):
         raise InputError("give either --parent KEY or --root")
     with opened(project) as proj:
@@ -154,6 +155,8 @@ def codebook_move(
 @codebook_app.command("merge")
 def codebook_merge(source: str, target: str, project: ProjectOpt = None) -> None:
     """Merge code SOURCE into TARGET: its segments move to TARGET and SOURCE is deleted."""
+    from ..codebook import merge_codes
+
     with opened(project) as proj:
         n = merge_codes(proj, source, target)
     typer.echo(f"Merged {source} into {target}: {n} segment(s) reassigned.")
@@ -166,6 +169,8 @@ def codebook_delete(
     force: Annotated[bool, typer.Option("--force", help="Also delete its segments.")] = False,
 ) -> None:
     """Delete a code (refused while it has segments or children, unless --force)."""
+    from ..codebook import delete_code
+
     with opened(project) as proj:
         n = delete_code(proj, key, force=force)
     typer.echo(f"Deleted code {key}" + (f" and {n} segment(s)." if n else "."))
@@ -174,6 +179,8 @@ def codebook_delete(
 @codebook_app.command("import")
 def codebook_import(path: Path, project: ProjectOpt = None) -> None:
     """Add (or update) codes from a makna codebook YAML file, or a REFI-QDA .qdc codebook."""
+    from ..codebook import import_codebook, read_codebook_file
+
     if path.suffix.lower() == ".qdc":
         from .exchange_cmds import codebook_import_qdc
 
@@ -192,6 +199,8 @@ def codebook_export(
     no_ids: Annotated[bool, typer.Option("--no-ids", help="Leave out the code UUIDs.")] = False,
 ) -> None:
     """Write the codebook as YAML."""
+    from ..codebook import export_codebook
+
     with opened(project) as proj:
         text = export_codebook(proj, with_ids=not no_ids)
     if output is None:

@@ -7,8 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..memos import events
-from ..project import create_project
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 
@@ -19,6 +17,8 @@ def init(
     name: Annotated[str | None, typer.Option("--name", "-n", help="Project title [default: file name]")] = None,
 ) -> None:
     """Create a new, empty project."""
+    from ..project import create_project
+
     with create_project(path, name) as project:
         info = project.info()
     typer.echo(f"Created project {info.name!r} at {path} (id {info.id}).")
@@ -32,6 +32,8 @@ def log_cmd(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Show the event log: who changed what, when."""
+    from ..memos import events
+
     with opened(project) as proj:
         rows = [{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action,
                  "payload": json.dumps(e.payload, ensure_ascii=False)[:200]} for e in events(proj, limit=limit,

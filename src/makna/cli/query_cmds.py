@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from ..queries import code_case_matrix, code_frequencies
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 
@@ -26,6 +25,8 @@ def stats(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Per code: segments, sources and informants (cases); or the code x case matrix."""
+    from ..queries import code_case_matrix, code_frequencies
+
     with opened(project) as proj:
         if matrix:
             m = code_case_matrix(proj, measure="presence" if presence else "segments", coder=coder)

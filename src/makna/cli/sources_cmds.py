@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..project import Project
-from ..sources import (
-    ImportReport,
-    delete_source,
-    get_source,
-    get_turns,
-    import_file,
-    import_paths,
-    list_sources,
-    rename_source,
-)
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 
 @app.command("import")
@@ -47,6 +39,8 @@ def import_cmd(
 ) -> None:
     """Import transcripts. Identical files imported before are skipped and reported."""
     import re
+
+    from ..sources import ImportReport, import_file, import_paths
 
     if turn_pattern is not None:
         try:
@@ -132,6 +126,8 @@ app.add_typer(sources_app, name="sources")
 @sources_app.callback()
 def sources_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
     """List sources with their length, turns and language."""
+    from ..sources import list_sources
+
     if ctx.invoked_subcommand is not None:
         return
     with opened(project) as proj:
@@ -153,6 +149,8 @@ def sources_show(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Print a source's text, or its numbered turns with offsets."""
+    from ..sources import get_source, get_turns
+
     with opened(project) as proj:
         src = get_source(proj, name)
         if not turns:
@@ -181,6 +179,8 @@ def sources_show(
 @sources_app.command("rename")
 def sources_rename(name: str, new_name: str, project: ProjectOpt = None) -> None:
     """Rename a source."""
+    from ..sources import rename_source
+
     with opened(project) as proj:
         rename_source(proj, name, new_name)
     typer.echo(f"Renamed {name} to {new_name}.")
@@ -191,6 +191,8 @@ def sources_delete(
     name: str, project: ProjectOpt = None, yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False
 ) -> None:
     """Delete a source with its codings."""
+    from ..sources import delete_source
+
     if not yes:
         typer.confirm(f"Delete source {name!r} and all its codings?", abort=True)
     with opened(project) as proj:

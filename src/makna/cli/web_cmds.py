@@ -11,7 +11,6 @@ from typing import Annotated
 import typer
 
 from ..errors import InputError
-from ..project import find_project
 from ._app import app
 from ._common import CoderOpt, ProjectOpt
 
@@ -59,6 +58,7 @@ def serve(
     """
     import uvicorn
 
+    from ..project import find_project
     from ..web import create_app
     from ..web.security import check_bind_host, new_token
 

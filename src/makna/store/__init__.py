@@ -54,9 +54,32 @@ def resolve_location(location: str | os.PathLike[str]) -> str:
     raise NotAProjectError(f"{text}: unsupported database URL (use a file path or postgresql://)")
 
 
+_REVISION = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
 @functools.cache
 def schema_head() -> str:
-    """The newest schema revision this version of makna knows."""
+    """The newest schema revision this version of makna knows.
+
+    Read from the migration files themselves (the revision that no other names as its
+    ``down_revision``), so that opening a current project does not load Alembic (0.2 s); a history
+    this simple reading cannot follow (branches, merges) is left to Alembic."""
+    import ast
+
+    revisions: dict[str, object] = {}
+    for path in sorted((_MIGRATIONS / "versions").glob("*.py")):
+        found = {m[1]: m[2] for m in _REVISION.finditer(path.read_text(encoding="utf-8"))}
+        try:
+            revisions[ast.literal_eval(found["revision"])] = ast.literal_eval(found.get("down_revision", "None"))
+        except (KeyError, ValueError, SyntaxError):
+            return _alembic_head()
+    heads = set(revisions) - set(revisions.values())
+    if len(heads) != 1 or not all(isinstance(down, str | None) for down in revisions.values()):
+        return _alembic_head()
+    return heads.pop()
+
+
+def _alembic_head() -> str:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
@@ -184,10 +207,17 @@ class Store:
         return cfg
 
     def schema_revision(self) -> str | None:
-        from alembic.runtime.migration import MigrationContext
-
+        """The project's schema revision (Alembic's ``alembic_version`` row), None before the first
+        migration. Read with a plain query: loading Alembic costs 0.2 s, needed only to migrate."""
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            revisions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+            if len(revisions) > 1:  # branches: Alembic says what is wrong
+                from alembic.runtime.migration import MigrationContext
+
+                return MigrationContext.configure(conn).get_current_revision()
+        return revisions[0] if revisions else None
 
     def _migrate(self) -> None:
         if self.schema_revision() == schema_head():
