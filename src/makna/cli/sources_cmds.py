@@ -14,6 +14,7 @@ from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 
 if TYPE_CHECKING:
+    from ..model import Source
     from ..project import Project
 
 
@@ -56,10 +57,9 @@ def import_cmd(
     with opened(project) as proj:
         if len(paths) == 1 and not paths[0].is_dir():
             # One file: its error, if any, is the command's one-line error.
-            src = import_file(
+            report = ImportReport(imported=[import_file(
                 proj, paths[0], name=name, language=language, turn_pattern=turn_pattern, keep_original=not no_original
-            )
-            report = ImportReport(imported=[src])
+            )])
         else:
             with Progress(
                 TextColumn("{task.description}"),
@@ -83,20 +83,26 @@ def import_cmd(
                     keep_original=not no_original,
                     progress=tick,
                 )
-        if report.imported:
+        imported = [_imported_line(s) for s in report.imported]
+        if imported:
+            report.imported.clear()  # the texts: indexing reads each back, one at a time
             _index_for_search(proj)
-    for s in report.imported:
-        note = f" ({s.encoding})" if s.encoding and s.encoding not in ("utf-8", "utf-8-sig") else ""
-        typer.echo(f"Imported {s.name}: {s.length:,} characters, language {s.language}{note}")
+    for line in imported:
+        typer.echo(line)
     for path, why in report.duplicates:
         typer.echo(f"Skipped {path}: {why}")
     for _path, why in report.failed:
         typer.echo(f"Error: {why}", err=True)
-    typer.echo(f"{len(report.imported)} imported, {len(report.duplicates)} skipped, {len(report.failed)} failed.")
-    if report.failed and not report.imported:
+    typer.echo(f"{len(imported)} imported, {len(report.duplicates)} skipped, {len(report.failed)} failed.")
+    if report.failed and not imported:
         raise typer.Exit(2)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _imported_line(s: Source) -> str:
+    note = f" ({s.encoding})" if s.encoding and s.encoding not in ("utf-8", "utf-8-sig") else ""
+    return f"Imported {s.name}: {s.length:,} characters, language {s.language}{note}"
 
 
 def _index_for_search(proj: Project) -> None:

@@ -22,15 +22,18 @@ from typing import Any
 from sqlalchemy import Column, Connection, Engine, Select, Table, create_engine, event, insert, inspect, select, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLAlchemyError
 
-from ..errors import NotAProjectError, ProjectError, ProjectExistsError
+from ..errors import InputError, NotAProjectError, ProjectError, ProjectExistsError
 from . import tables
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "schema_head", "as_utc", "bulk_insert",
-           "prepared_select", "TURN_COLUMNS"]
+           "prepared_select", "TURN_COLUMNS", "MAX_TEXT_BYTES", "check_text_size"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
 TURN_COLUMNS = ("source_id", "number", "speaker", "start", "end", "time_start", "time_end")
+#: The most bytes one stored text may take in UTF-8: SQLite's default SQLITE_MAX_LENGTH (1,000,000,000
+#: bytes for one string or blob; beyond it an insert fails); PostgreSQL's text type holds at most 1 GB too.
+MAX_TEXT_BYTES = 1_000_000_000
 _COPY_FROM = 50  # rows from which bulk_insert uses COPY on PostgreSQL
 _BULK_TABLES = (tables.segments, tables.turns)  # the large tables Store.bulk_load prepares for
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -88,6 +91,21 @@ def _alembic_head() -> str:
     head = ScriptDirectory.from_config(cfg).get_current_head()
     assert head is not None
     return head
+
+
+def check_text_size(text: str, what: str | None = None) -> None:
+    """Refuse (before anything is written) a text the project's database cannot hold in one value:
+    more than :data:`MAX_TEXT_BYTES` bytes in UTF-8. ``what`` names it in the one-line error."""
+    limit = MAX_TEXT_BYTES
+    if 4 * len(text) <= limit:  # no character takes more than 4 bytes: no need to count
+        return
+    size = 0
+    for i in range(0, len(text), 1 << 20):
+        size += len(text[i : i + (1 << 20)].encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise InputError(f"{what + ': ' if what else ''}its text is {size:,} bytes in UTF-8, over the {limit:,}-byte "
+                         "limit of one text in a project (SQLite's SQLITE_MAX_LENGTH; PostgreSQL's 1 GB); "
+                         "split it into several sources")
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -1,0 +1,125 @@
+"""Memory and time of importing one large .txt file (issue #12, section 4).
+
+Generates two kinds of transcript: ``prose`` (interview-like lines of 8-60 words, every line a
+``P:``/``I:`` speaker turn, a few Latin-1 letters such as "é") and ``short`` (two million turns per
+10 MB: ``A: x``). Each import runs in a fresh child process, as ``makna import`` does it: read,
+decode, normalise, detect turns, hash, store (one transaction), then build the search index. The
+child reports its peak resident memory (``ru_maxrss``) and the time of each phase. The floor is a
+child that only reads the file, decodes it and NFC-normalises it: no import can use less.
+
+Target (the documented file limit is 200 MiB): peak <= 3 x file size + 300 MB, time linear in size.
+
+    python benchmarks/import_bench.py                      # short 1, 2, 4, 8, 10 MB; prose 50, 200 MB
+    python benchmarks/import_bench.py --short 1 2 --prose 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import WORDS  # noqa: E402
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+CHILD = r"""
+import json, resource, sys, time, unicodedata
+from pathlib import Path
+path, mode, project = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+base = peak()
+out = {}
+t0 = time.perf_counter()
+if mode == "floor":
+    text = unicodedata.normalize("NFC", path.read_bytes().decode("utf-8"))
+    out["import_s"] = time.perf_counter() - t0
+else:
+    import makna
+    from makna.analysis.search_index import ensure_index
+    base = peak()
+    with makna.create_project(project, "bench") as p:
+        t0 = time.perf_counter()
+        makna.import_file(p, path)
+        out["import_s"] = time.perf_counter() - t0
+        out["import_peak"] = peak()
+        t1 = time.perf_counter()
+        ensure_index(p)
+        out["index_s"] = time.perf_counter() - t1
+out["peak"] = peak()
+out["base"] = base
+print(json.dumps(out))
+"""
+
+
+def write_prose(path: Path, size: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    words = [*WORDS, "café", "naïve", "señor"]
+    written, turn = 0, 0
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write("Wawancara sintetis untuk pengujian memori.\n\n")
+        lines: list[str] = []
+        while written < size:
+            line = ("P: " if turn % 2 == 0 else "I: ") + " ".join(rng.choices(words, k=rng.randint(8, 60))).capitalize()
+            lines.append(line + ".\n")
+            written += len(lines[-1].encode("utf-8"))
+            turn += 1
+            if len(lines) >= 10_000:
+                fh.write("".join(lines))
+                lines.clear()
+        fh.write("".join(lines))
+
+
+def write_short(path: Path, size: int) -> None:
+    path.write_text("A: x\nB: y\n" * (size // 10), encoding="utf-8")
+
+
+def run_child(path: Path, mode: str, folder: Path) -> dict[str, float]:
+    project = folder / "bench.makna"
+    for leftover in (project, Path(f"{project}-wal"), Path(f"{project}-shm")):
+        leftover.unlink(missing_ok=True)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(path), mode, str(project)], env=env,
+                          capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--short", type=float, nargs="*", default=[1, 2, 4, 8, 10], help="sizes in MB")
+    parser.add_argument("--prose", type=float, nargs="*", default=[50, 200], help="sizes in MB")
+    parser.add_argument("--dir", type=Path, default=None, help="work folder [default: a temporary one]")
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"{'file':<16} {'MB':>6} {'turns':>10} {'import':>8} {'index':>8} {'MB/s':>6} {'peak MB':>8} "
+          f"{'target':>7} {'floor peak':>10} {'floor s':>8} {'peak/floor':>10}")
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        folder = Path(tmp)
+        for kind, sizes in (("short", args.short), ("prose", args.prose)):
+            for mb in sizes:
+                path = folder / f"{kind}-{mb:g}MB.txt"
+                (write_short if kind == "short" else write_prose)(path, int(mb * 1_000_000))
+                size = path.stat().st_size
+                turns = path.read_bytes().count(b"\n")
+                floor = run_child(path, "floor", folder)
+                got = run_child(path, "import", folder)
+                total = got["import_s"] + got["index_s"]
+                target = 3 * size + 300e6
+                print(f"{path.name:<16} {size / 1e6:>6.1f} {turns:>10,} "
+                      f"{got['import_s']:>7.2f}s {got['index_s']:>7.2f}s "
+                      f"{size / 1e6 / total:>6.2f} {got['peak'] / 1e6:>8.0f} {target / 1e6:>7.0f} "
+                      f"{floor['peak'] / 1e6:>10.0f} {floor['import_s']:>7.2f}s {got['peak'] / floor['peak']:>10.2f}",
+                      flush=True)
+                path.unlink()
+
+
+if __name__ == "__main__":
+    main()
