@@ -28,6 +28,8 @@ __all__ = [
     "PrivacyError",
     "KeyFileError",
     "ExchangeError",
+    "MissingExtraError",
+    "require_extra",
 ]
 
 
@@ -124,3 +126,20 @@ class KeyFileError(PrivacyError):
 
 class ExchangeError(InputError):
     """A project or codebook exchange file (REFI-QDA, CSV, JSON) is invalid."""
+
+
+class MissingExtraError(MaknaError):
+    """An optional part of makna is used whose dependencies are not installed (``pip install 'makna[web]'``)."""
+
+
+def require_extra(extra: str, what: str, *modules: str) -> None:
+    """Raise :class:`MissingExtraError` ("the workbench needs: pip install 'makna[web]'") unless every
+    module in ``modules`` imports. Parts whose libraries a user may not need are installed as extras
+    (pyproject.toml): ``web`` (the workbench) and ``postgres`` (a team server); ``all`` has both."""
+    import importlib
+
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise MissingExtraError(f"{what} needs: pip install 'makna[{extra}]'") from None

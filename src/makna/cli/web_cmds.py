@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import InputError
+from ..errors import InputError, require_extra
 from ._app import app
 from ._common import CoderOpt, ProjectOpt
 
@@ -56,6 +56,7 @@ def serve(
 
     Listens on 127.0.0.1 only and prints a URL with a fresh access token; every request needs it.
     """
+    require_extra("web", "the workbench", "fastapi", "uvicorn")
     import uvicorn
 
     from ..project import find_project

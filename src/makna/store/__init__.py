@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Engine, Select, Table, create_engine, event, insert, inspect, select, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLAlchemyError
 
-from ..errors import InputError, NotAProjectError, ProjectError, ProjectExistsError
+from ..errors import InputError, NotAProjectError, ProjectError, ProjectExistsError, require_extra
 from . import tables
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "schema_head", "as_utc", "bulk_insert",
@@ -143,6 +143,7 @@ class Store:
             engine = create_engine(url, pool_size=2, max_overflow=8)
             event.listen(engine, "connect", _on_sqlite_connect)
             return engine
+        require_extra("postgres", "a PostgreSQL project", "psycopg")
         return create_engine(url, pool_pre_ping=True)
 
     @classmethod
