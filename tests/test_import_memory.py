@@ -8,7 +8,10 @@ from __future__ import annotations
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 import makna
+import makna.text
 from makna.analysis.search_index import ensure_index
 from makna.turn_table import TurnTable
 
@@ -52,3 +55,20 @@ def test_turn_table_gives_back_what_it_holds() -> None:
     timed = TurnTable.of([TurnSpan("A", 0, 2), TurnSpan("B", 3, 5, "00:00:01", "00:00:02")], length=5)
     assert timed.rows("s", first=1) == [("s", 2, "B", 3, 5, "00:00:01", "00:00:02")]
     assert timed.rows("s", count=1) == [("s", 1, "A", 0, 2, None, None)]
+
+
+def test_long_text_written_in_pieces_reads_back_the_same(project: makna.Project,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long text goes into SQLite through blob I/O a megabyte at a time (here: from 10 characters,
+    so that a short text takes that path); it must read back character for character."""
+    import makna.sources
+    import makna.store
+
+    monkeypatch.setattr(makna.store, "LONG_TEXT", 10)
+    monkeypatch.setattr(makna.sources, "LONG_TEXT", 10)
+    text = "P: Café naïve 😀 ditipu.\nI: Kak, ñ e\u0301 👍🏽 aman.\n" * 3
+    src = makna.import_text(project, "panjang", text)
+    stored = makna.get_source(project, "panjang")
+    assert stored.text == src.text == makna.text.normalize_text(text)
+    assert [t.speaker for t in makna.get_turns(project, "panjang")] == ["P", "I"] * 3
+    assert makna.search(project, "ditipu", limit=5)[0].source == "panjang"

@@ -20,7 +20,7 @@ from .importers import ImportedText, read_document, supported_suffixes
 from .memos import forget
 from .model import Source, Turn, new_id, utcnow
 from .project import Project
-from .store import TURN_COLUMNS, as_utc, bulk_insert, check_text_size, tables
+from .store import LONG_TEXT, TURN_COLUMNS, as_utc, bulk_insert, check_text_size, tables, write_long_text
 from .text import TurnSpan, normalize_text
 from .turn_table import TurnTable
 
@@ -170,12 +170,16 @@ def _store_prepared(project: Project, items: Sequence[_Prepared]) -> list[Source
             if not it.allow_duplicate:
                 by_sha[src.sha256] = src.name
         bulk_insert(conn, tables.sources, [
-            {"id": it.source.id, "name": it.source.name, "text": it.source.text, "length": it.source.length,
+            {"id": it.source.id, "name": it.source.name, "length": it.source.length,
+             "text": "" if it.source.length >= LONG_TEXT else it.source.text,
              "original_name": it.source.original_name, "sha256": it.source.sha256,
              "media_type": it.source.media_type, "language": it.source.language, "encoding": it.source.encoding,
              "imported_at": it.source.imported_at, "original": it.stored_original}
             for it in items
         ])
+        for it in items:
+            if it.source.length >= LONG_TEXT:  # a megabyte at a time, not as one more copy
+                write_long_text(conn, tables.sources, "text", it.source.id, it.source.text)
         for it in items:  # in batches: a transcript can have millions of turns
             for first in range(0, len(it.spans), _TURN_BATCH):
                 bulk_insert(conn, tables.turns, it.spans.rows(it.source.id, first=first, count=_TURN_BATCH),
