@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import subprocess
 import sys
+import types
+from pathlib import Path
+
+import pytest
 
 import makna
 
@@ -19,9 +24,48 @@ def test_all_names_exist_and_are_public() -> None:
 
 
 def test_every_public_callable_is_in_all() -> None:
-    public = {n for n, v in vars(makna).items() if not n.startswith("_") and callable(v)}
+    public = {
+        n for n in dir(makna)
+        if not n.startswith("_") and callable(v := getattr(makna, n)) and not isinstance(v, types.ModuleType)
+    }
     missing = public - set(makna.__all__)
     assert not missing, f"public names missing from __all__: {sorted(missing)}"
+
+
+def _type_checking_imports() -> dict[str, str]:
+    """Name -> "module" or "module:attribute" from the ``if TYPE_CHECKING:`` block of makna/__init__.py."""
+    tree = ast.parse(Path(makna.__file__).read_text(encoding="utf-8"))
+    block = next(node for node in tree.body if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test))
+    found: dict[str, str] = {}
+    for node in block.body:
+        assert isinstance(node, ast.ImportFrom) and node.level == 1 and node.module
+        for alias in node.names:
+            found[alias.asname or alias.name] = node.module if alias.asname is None else f"{node.module}:{alias.name}"
+    return found
+
+
+def test_lazy_names_agree_with_type_checking_imports_and_all() -> None:
+    """Each public name is listed three times in makna/__init__.py (for mypy, for the lazy loader,
+    in __all__): the three lists must agree, and each name must load from where it says."""
+    lazy = makna._LAZY
+    assert _type_checking_imports() == lazy
+    assert set(lazy) | {"__version__"} == set(makna.__all__)
+    for name, target in lazy.items():
+        module, _, attribute = target.partition(":")
+        assert getattr(makna, name) is getattr(importlib.import_module(f"makna.{module}"), attribute or name)
+
+
+def test_import_makna_is_cheap() -> None:
+    """``import makna`` loads no submodule and no third-party library until a name is used."""
+    code = "import sys, makna; print(','.join(sorted(k for k in sys.modules if k.startswith('makna.'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_name"):
+        makna.no_such_name  # noqa: B018
+    assert makna.store.Store is not None  # a submodule not yet imported loads on access
 
 
 def _core_modules() -> list[str]:

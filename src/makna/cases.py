@@ -14,7 +14,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from .errors import ConflictError, InputError, NotFoundError
 from .memos import forget
-from .model import Attribute, AttributeType, Case, CaseLink, new_id
+from .model import ATTRIBUTE_TYPES, Attribute, Case, CaseLink, new_id
 from .project import Project
 from .store import insert_missing, tables
 
@@ -36,7 +36,6 @@ __all__ = [
     "load_cases",
 ]
 
-ATTRIBUTE_TYPES: tuple[AttributeType, ...] = ("text", "integer", "float", "date", "boolean")
 _TRUE = {"true", "yes", "y", "1", "ya", "benar"}
 _FALSE = {"false", "no", "n", "0", "tidak", "salah"}
 

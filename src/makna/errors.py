@@ -32,6 +32,8 @@ __all__ = [
     "ExchangeError",
     "excerpt",
     "reason",
+    "MissingExtraError",
+    "require_extra",
 ]
 
 #: How much of the offending input an error message quotes.
@@ -161,3 +163,18 @@ def reason(exc: BaseException, limit: int = REASON_CHARS) -> str:
     when it has none), cut to ``limit`` characters."""
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= limit else f"{text[:limit]}..."
+class MissingExtraError(MaknaError):
+    """An optional part of makna is used whose dependencies are not installed (``pip install 'makna[web]'``)."""
+
+
+def require_extra(extra: str, what: str, *modules: str) -> None:
+    """Raise :class:`MissingExtraError` ("the workbench needs: pip install 'makna[web]'") unless every
+    module in ``modules`` imports. Parts whose libraries a user may not need are installed as extras
+    (pyproject.toml): ``web`` (the workbench) and ``postgres`` (a team server); ``all`` has both."""
+    import importlib
+
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise MissingExtraError(f"{what} needs: pip install 'makna[{extra}]'") from None

@@ -8,7 +8,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Select, delete, insert, select, update
 
 from .errors import ConflictError, InputError, NotFoundError
-from .model import EntitySet, Event, Memo, MemoTarget, new_id, utcnow
+from .model import MEMO_TARGETS, EntitySet, Event, Memo, MemoTarget, new_id, utcnow
 from .project import Project
 from .store import as_utc, tables
 
@@ -25,7 +25,6 @@ __all__ = [
     "events",
 ]
 
-MEMO_TARGETS: tuple[MemoTarget, ...] = ("project", "source", "case", "code", "segment")
 
 
 def _target_id(project: Project, conn: Connection, kind: str, target: str | None) -> str | None:

@@ -11,7 +11,7 @@ import os
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 __all__ = [
     "new_id",
@@ -19,6 +19,8 @@ __all__ = [
     "utcnow",
     "AttributeType",
     "MemoTarget",
+    "ATTRIBUTE_TYPES",
+    "MEMO_TARGETS",
     "ProjectInfo",
     "Coder",
     "Source",
@@ -36,6 +38,8 @@ __all__ = [
 
 AttributeType = Literal["text", "integer", "float", "date", "boolean"]
 MemoTarget = Literal["project", "source", "case", "code", "segment"]
+ATTRIBUTE_TYPES: tuple[AttributeType, ...] = get_args(AttributeType)
+MEMO_TARGETS: tuple[MemoTarget, ...] = get_args(MemoTarget)
 
 
 def new_id() -> str:

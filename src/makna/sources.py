@@ -20,8 +20,9 @@ from .importers import ImportedText, convertible, read_document, supported_suffi
 from .memos import forget
 from .model import Source, Turn, new_id, utcnow
 from .project import Project
-from .store import TURN_COLUMNS, as_utc, bulk_insert, tables
-from .text import TurnSpan, detect_turns, normalize_text
+from .store import LONG_TEXT, TURN_COLUMNS, as_utc, bulk_insert, check_text_size, tables, write_long_text
+from .text import TurnSpan, normalize_text
+from .turn_table import TurnTable
 
 __all__ = [
     "SourceSummary",
@@ -92,9 +93,34 @@ class _Prepared:
 
     source: Source
     stored_original: bytes | None
-    spans: list[TurnSpan]
+    spans: TurnTable
     allow_duplicate: bool
     label: str
+
+
+def _is_blank(text: str) -> bool:
+    """True for empty or white-space-only text (without the copy that ``text.strip()`` makes)."""
+    return not text or text.isspace()
+
+
+def _is_utf8_of(data: bytes, text: str, digest: str) -> bool:
+    """Whether ``data`` (whose sha256 is ``digest``) is ``text`` in UTF-8; encodes ``text`` a
+    million characters at a time instead of holding a second copy of a large file."""
+    if len(data) < len(text) or len(data) > 4 * len(text):
+        return False
+    h = hashlib.sha256()
+    size = 0
+    for i in range(0, len(text), _ENCODE_CHUNK):
+        piece = text[i : i + _ENCODE_CHUNK].encode("utf-8")
+        size += len(piece)
+        if size > len(data):
+            return False
+        h.update(piece)
+    return size == len(data) and h.hexdigest() == digest
+
+
+_ENCODE_CHUNK = 1 << 20
+_TURN_BATCH = 10_000  # turn rows per insert batch
 
 
 def _prepare(name: str, text: str, *, original_name: str | None, media_type: str, language: str | None,
@@ -102,21 +128,23 @@ def _prepare(name: str, text: str, *, original_name: str | None, media_type: str
              keep_original: bool, encoding: str | None, source_id: str | None, allow_duplicate: bool) -> _Prepared:
     _check_language(language)
     norm = normalize_text(text)
-    if not norm.strip():
+    del text  # a caller's copy may go; this function keeps the normalised one
+    if _is_blank(norm):
         raise ImportFormatError(f"{name}: the text is empty")
     if not name.strip():
         raise InputError("a source needs a non-empty name")
+    check_text_size(norm, name)
     digest = hashlib.sha256(original if original is not None else norm.encode("utf-8")).hexdigest()
-    spans = list(turns) if turns is not None else detect_turns(norm, turn_pattern)
-    for t in spans:
-        if not (0 <= t.start < t.end <= len(norm)):
-            raise ImportFormatError(f"{name}: turn {t.start}:{t.end} lies outside the text")
-    stored_original = _original_to_store(original, norm, keep_original)
+    try:
+        spans = TurnTable.of(turns, length=len(norm)) if turns is not None else TurnTable.detect(norm, turn_pattern)
+    except ValueError as exc:
+        raise ImportFormatError(f"{name}: {exc}") from None
+    same = original is None or _is_utf8_of(original, norm, digest)
+    stored_original = original if keep_original and not same else None
     source = Source(
         id=source_id or new_id(), name=name, text=norm, original_name=original_name or name, sha256=digest,
         media_type=media_type, language=language or _detect_language(norm), imported_at=utcnow(),
-        encoding=encoding,
-        has_original=stored_original is not None or original is None or original == norm.encode("utf-8"),
+        encoding=encoding, has_original=stored_original is not None or same,
     )
     return _Prepared(source, stored_original, spans, allow_duplicate, original_name or name)
 
@@ -144,16 +172,20 @@ def _store_prepared(project: Project, items: Sequence[_Prepared]) -> list[Source
             if not it.allow_duplicate:
                 by_sha[src.sha256] = src.name
         bulk_insert(conn, tables.sources, [
-            {"id": it.source.id, "name": it.source.name, "text": it.source.text, "length": it.source.length,
+            {"id": it.source.id, "name": it.source.name, "length": it.source.length,
+             "text": "" if it.source.length >= LONG_TEXT else it.source.text,
              "original_name": it.source.original_name, "sha256": it.source.sha256,
              "media_type": it.source.media_type, "language": it.source.language, "encoding": it.source.encoding,
              "imported_at": it.source.imported_at, "original": it.stored_original}
             for it in items
         ])
-        bulk_insert(conn, tables.turns, [
-            (it.source.id, i, t.speaker[:200], t.start, t.end, t.time_start, t.time_end)
-            for it in items for i, t in enumerate(it.spans, start=1)
-        ], TURN_COLUMNS, per_statement=50)
+        for it in items:
+            if it.source.length >= LONG_TEXT:  # a megabyte at a time, not as one more copy
+                write_long_text(conn, tables.sources, "text", it.source.id, it.source.text)
+        for it in items:  # in batches: a transcript can have millions of turns
+            for first in range(0, len(it.spans), _TURN_BATCH):
+                bulk_insert(conn, tables.turns, it.spans.rows(it.source.id, first=first, count=_TURN_BATCH),
+                            TURN_COLUMNS, per_statement=50)
     return [it.source for it in items]
 
 
@@ -183,15 +215,6 @@ def import_text(
                     turns=turns, turn_pattern=turn_pattern, original=original, keep_original=keep_original,
                     encoding=encoding, source_id=source_id, allow_duplicate=allow_duplicate)
     return _store_prepared(project, [item])[0]
-
-
-def _original_to_store(original: bytes | None, text: str, keep: bool) -> bytes | None:
-    """The original bytes to keep, or None when they are not wanted or are exactly the stored
-    text in UTF-8 (then :func:`get_original` gives them back from the text: no need to store the
-    same bytes twice)."""
-    if not keep or original is None or original == text.encode("utf-8"):
-        return None
-    return original
 
 
 def get_original(project: Project, name_or_id: str) -> bytes | None:

@@ -22,6 +22,8 @@ __all__ = [
     "DEFAULT_TURN_PATTERN",
     "TurnSpan",
     "detect_turns",
+    "iter_turns",
+    "turn_bounds",
     "sentence_spans",
     "line_spans",
     "paragraph_spans",
@@ -70,17 +72,6 @@ def _turn_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.MULTILINE)
 
 
-def _first_speaker(speakers: Sequence[str]) -> int:
-    """Index of the first label that recurs (compared without case); 0 when none does."""
-    first: dict[str, int] = {}
-    for k, speaker in enumerate(speakers):
-        key = speaker.casefold()
-        if key in first:
-            return first[key]
-        first[key] = k
-    return 0
-
-
 def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
     """Split ``text`` into speaker turns.
 
@@ -94,33 +85,68 @@ def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
     turns only. When no label recurs (a two-line excerpt), every label opens a turn. A ``pattern``
     given by the caller is taken as it is: every line it matches opens a turn.
     """
-    rx = _turn_regex(pattern or DEFAULT_TURN_PATTERN)
+    return list(iter_turns(text, pattern))
+
+
+def iter_turns(text: str, pattern: str | None = None) -> Iterator[TurnSpan]:
+    """The turns of :func:`detect_turns` one at a time, for texts with millions of turns."""
+    for speaker, start, end in turn_bounds(text, pattern):
+        yield TurnSpan(speaker, start, end)
+
+
+def turn_bounds(text: str, pattern: str | None = None) -> Iterator[tuple[str, int, int]]:
+    """``(speaker, start, end)`` of each turn of :func:`detect_turns`, as plain tuples (the fast
+    path of an import: millions of short turns)."""
+    labels = _labels(text, _turn_regex(pattern or DEFAULT_TURN_PATTERN))
+    if pattern is None:  # a header's label lines are not turns
+        labels = _from_first_recurring(labels)
+    speaker: str | None = None  # the turn still open, from ``start``
+    start = 0
+    for label, label_start in labels:
+        if speaker is not None:
+            end = label_start
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                yield speaker, start, end
+        speaker, start = label, label_start
+    if speaker is not None:
+        end = len(text)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield speaker, start, end
+
+
+def _labels(text: str, rx: re.Pattern[str]) -> Iterator[tuple[str, int]]:
+    """``(label, where it starts)`` of every line that ``rx`` opens as a turn."""
     named = "speaker" in rx.groupindex
-    starts: list[int] = []
-    speakers: list[str] = []
     for m in rx.finditer(text):
         pos = m.start()
         if pos and text[pos - 1] != "\n" and text[text.rfind("\n", 0, pos) + 1 : pos].strip():
             continue  # the label is not at the start of its line
         if named:
-            starts.append(m.start("speaker"))
-            speakers.append(m.group("speaker").strip())
+            yield m.group("speaker").strip(), m.start("speaker")
         else:
             whole = m.group(0)
-            starts.append(pos + len(whole) - len(whole.lstrip()))
-            speakers.append(whole.strip())
-    if pattern is None:  # a header's label lines are not turns (linear: one pass over the labels)
-        k0 = _first_speaker(speakers)
-        starts, speakers = starts[k0:], speakers[k0:]
-    starts.append(len(text))
-    turns: list[TurnSpan] = []
-    for k, speaker in enumerate(speakers):
-        start, end = starts[k], starts[k + 1]
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            turns.append(TurnSpan(speaker, start, end))
-    return turns
+            yield whole.strip(), pos + len(whole) - len(whole.lstrip())
+
+
+def _from_first_recurring(labels: Iterator[tuple[str, int]]) -> Iterator[tuple[str, int]]:
+    """``labels`` from the first one that recurs (compared without case), or all of them when none
+    does. Only the labels before the first recurrence are held (a header), so this stays linear."""
+    pending: list[tuple[str, int]] = []
+    seen: dict[str, int] = {}
+    for item in labels:
+        key = item[0].casefold()
+        if key in seen:
+            yield from pending[seen[key] :]
+            yield item
+            yield from labels
+            return
+        seen[key] = len(pending)
+        pending.append(item)
+    yield from pending
 
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")

@@ -211,3 +211,33 @@ def test_undecodable_source_text_is_named_once(tmp_path: Path) -> None:
         import_project(src, tmp_path / "new.makna")
     assert str(caught.value).count("a.txt") == 1
     _assert_nothing_left(tmp_path)
+def test_source_too_large_for_the_database_refused_up_front(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A source longer than one database value can hold (SQLite: 1,000,000,000 bytes) is refused
+    with one line naming it and the limit, before anything is written (here with a small limit)."""
+    import makna.store
+
+    monkeypatch.setattr(makna.store, "MAX_TEXT_BYTES", 100)
+    qde = (f'<?xml version="1.0" encoding="UTF-8"?><Project {NS} name="p" origin="test"><Sources>'
+           '<TextSource guid="11111111-1111-1111-1111-111111111111" name="small" plainTextPath="internal://small.txt"/>'
+           '<TextSource guid="22222222-2222-2222-2222-222222222222" name="besar" plainTextPath="internal://big.txt"/>'
+           "</Sources></Project>")
+    src = _qdpx(tmp_path / "big.qdpx", {"project.qde": qde, "sources/small.txt": "P: halo\n",
+                                         "sources/big.txt": "P: " + "é" * 60 + "\n"})
+    with pytest.raises(ExchangeError) as info:
+        import_project(src, tmp_path / "new.makna")
+    message = str(info.value)
+    assert "\n" not in message and "'besar'" in message and "big.qdpx" in message
+    assert "its text is 124 bytes in UTF-8, over the 100-byte limit" in message
+    _assert_nothing_left(tmp_path)
+
+
+def test_text_too_large_for_the_database_refused_on_import(project: makna.Project,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import makna.store
+    from makna.errors import InputError
+
+    monkeypatch.setattr(makna.store, "MAX_TEXT_BYTES", 20)
+    with pytest.raises(InputError, match=r"panjang: its text is 21 bytes in UTF-8, over the 20-byte limit"):
+        makna.import_text(project, "panjang", "P: " + "é" * 9)
+    assert makna.list_sources(project) == []
+    makna.import_text(project, "pendek", "P: " + "é" * 8)  # 19 bytes: fits

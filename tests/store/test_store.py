@@ -249,3 +249,9 @@ def test_bulk_load_refuses_duplicates(project: makna.Project) -> None:
         conn.execute(tables.segments.insert().values(**{**row, "id": "00000000-0000-4000-8000-000000000001"}))
     with project.store.read() as conn:
         assert conn.execute(select(tables.segments.c.id)).scalars().all() == [seg.id]
+
+
+def test_schema_head_read_from_the_files_is_alembics() -> None:
+    from makna.store import _alembic_head
+
+    assert schema_head() == _alembic_head()

@@ -9,7 +9,10 @@ index existed work too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -95,18 +98,35 @@ def _split(text_: str, start: int, end: int) -> list[tuple[int, int]]:
 def chunk_spans(text_: str, turns: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int | None]]:
     """Passages ``(start, end, turn number or None)`` covering every token of ``text_``: each turn
     (``(number, start, end)``, sorted), split when long, and the text between turns."""
-    out: list[tuple[int, int, int | None]] = []
+    return list(_iter_chunks(text_, sorted(turns, key=lambda t: t[1])))
+
+
+def _iter_chunks(text_: str, turns: Iterable[tuple[int, int, int]]) -> Iterator[tuple[int, int, int | None]]:
+    """:func:`chunk_spans` one passage at a time, for turns already sorted by start."""
     pos = 0
-    for number, a, b in sorted(turns, key=lambda t: t[1]):
-        if a > pos and text_[pos:a].strip():
-            out += [(x, y, None) for x, y in _split(text_, pos, a)]
-        a = max(a, pos)
-        if b > a:
-            out += [(x, y, number) for x, y in _split(text_, a, b)]
-        pos = max(pos, b)
-    if pos < len(text_) and text_[pos:].strip():
-        out += [(x, y, None) for x, y in _split(text_, pos, len(text_))]
-    return out
+    for number, a, b in turns:
+        if a > pos and not text_[pos:a].isspace():  # the gap between turns: usually a newline
+            for x, y in _split(text_, pos, a):
+                yield x, y, None
+        if a < pos:
+            a = pos
+        if b - a > MAX_CHUNK:
+            for x, y in _split(text_, a, b):
+                yield x, y, number
+        elif b > a:
+            yield a, b, number
+        if b > pos:
+            pos = b
+    if pos < len(text_) and not _blank(text_, pos, len(text_)):
+        for x, y in _split(text_, pos, len(text_)):
+            yield x, y, None
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _blank(text_: str, start: int, end: int) -> bool:
+    return _NON_SPACE.search(text_, start, end) is None
 
 
 def _tsvector(words: Sequence[str]) -> str:
@@ -119,38 +139,54 @@ def _tsvector(words: Sequence[str]) -> str:
 def index_source(conn: Connection, source_id: str, text_: str, language: str) -> int:
     """Index one source inside the caller's open write transaction (call it after the source's
     turns are inserted). Replaces any earlier index entries of the source. Returns the number of
-    passages indexed."""
+    passages indexed. Passages are tokenised and stored in batches, so that memory stays bounded
+    however long the text."""
     unindex_source(conn, source_id)
-    turns = [(r.number, r.start, r.end) for r in conn.execute(
-        select(tables.turns.c.number, tables.turns.c.start, tables.turns.c.end)
-        .where(tables.turns.c.source_id == source_id))]
+    t = tables.turns.c
+    numbers, starts, ends = array("q"), array("q"), array("q")
+    result = conn.execute(select(t.number, t.start, t.end).where(t.source_id == source_id).order_by(t.start, t.number))
+    for part in result.partitions(10_000):
+        for number, start, end in part:
+            numbers.append(number)
+            starts.append(start)
+            ends.append(end)
     stem = stemmer(language)
     sha = conn.execute(select(tables.sources.c.sha256).where(tables.sources.c.id == source_id)).scalar() or ""
     conn.execute(insert(search_sources).values(source_id=source_id, language=language, version=INDEX_VERSION,
                                                sha256=sha))
-    rows: list[dict[str, Any]] = []
-    for a, b, turn in chunk_spans(text_, turns):
-        found = TOKEN.findall(text_[a:b])  # the same words as tokens(), without building offsets
-        words = " ".join(found).casefold().split(" ") if found else []
-        rows.append({"source_id": source_id, "start": a, "end": b, "turn": turn, "words": words,
-                     "stems": [stem(w) for w in words]})
-    if not rows:
-        return 0
-    if conn.dialect.name == "postgresql":
-        conn.execute(
-            text('INSERT INTO search_chunks (source_id, start, "end", turn, words, stems) '
-                 "VALUES (:source_id, :start, :end, :turn, CAST(:words AS tsvector), CAST(:stems AS tsvector))"),
-            [{**r, "words": _tsvector(r["words"]), "stems": _tsvector(r["stems"])} for r in rows],
-        )
-        return len(rows)
-    top = conn.execute(text("SELECT max(coalesce((SELECT max(id) FROM search_chunks), 0), "
-                            "coalesce((SELECT max(rowid) FROM search_fts), 0))")).scalar() or 0
-    for i, r in enumerate(rows, start=int(top) + 1):
-        r["id"] = i
-    bulk_insert(conn, search_chunks, [{k: r[k] for k in ("id", "source_id", "start", "end", "turn")} for r in rows])
-    conn.exec_driver_sql("INSERT INTO search_fts (rowid, words, stems) VALUES (?, ?, ?)",
-                         [(r["id"], " ".join(r["words"]), " ".join(r["stems"])) for r in rows])
-    return len(rows)
+    postgres = conn.dialect.name == "postgresql"
+    next_id = 0
+    if not postgres:
+        next_id = 1 + int(conn.execute(text(
+            "SELECT max(coalesce((SELECT max(id) FROM search_chunks), 0), "
+            "coalesce((SELECT max(rowid) FROM search_fts), 0))")).scalar() or 0)
+    count = 0
+    chunks = _iter_chunks(text_, zip(numbers, starts, ends, strict=True))
+    while batch := list(itertools.islice(chunks, _BATCH)):
+        rows: list[tuple[int, int, int | None, list[str], list[str]]] = []
+        for a, b, turn in batch:
+            found = TOKEN.findall(text_, a, b)  # the same words as tokens(), without building offsets
+            words = " ".join(found).casefold().split(" ") if found else []
+            rows.append((a, b, turn, words, [stem(w) for w in words]))
+        if postgres:
+            conn.execute(
+                text('INSERT INTO search_chunks (source_id, start, "end", turn, words, stems) '
+                     "VALUES (:source_id, :start, :end, :turn, CAST(:words AS tsvector), CAST(:stems AS tsvector))"),
+                [{"source_id": source_id, "start": a, "end": b, "turn": turn, "words": _tsvector(words),
+                  "stems": _tsvector(stems)} for a, b, turn, words, stems in rows],
+            )
+        else:
+            numbered = list(enumerate(rows, start=next_id))
+            bulk_insert(conn, search_chunks, [(i, source_id, r[0], r[1], r[2]) for i, r in numbered],
+                        ("id", "source_id", "start", "end", "turn"))
+            conn.exec_driver_sql("INSERT INTO search_fts (rowid, words, stems) VALUES (?, ?, ?)",
+                                 [(i, " ".join(r[3]), " ".join(r[4])) for i, r in numbered])
+            next_id += len(rows)
+        count += len(rows)
+    return count
+
+
+_BATCH = 5_000  # passages tokenised and inserted at a time
 
 
 def unindex_source(conn: Connection, source_id: str) -> None:

@@ -10,14 +10,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..project import Project, find_project, open_project
+if TYPE_CHECKING:
+    from ..project import Project
 
 
 class OutputFormat(str, Enum):
@@ -43,6 +44,7 @@ CoderOpt = Annotated[str | None, typer.Option("--coder", help="Coder name [defau
 def opened(project: str | None, coder: str | None = None) -> Iterator[Project]:
     from functools import partial
 
+    from ..project import find_project, open_project
     from ._passphrase import ask_passphrase
 
     location = find_project(project)

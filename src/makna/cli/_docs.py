@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import typer
 import typer.main
 from typer.testing import CliRunner
 
@@ -12,8 +13,10 @@ from ._app import app
 
 def _paths(cmd: Any, path: list[str]) -> list[list[str]]:
     out = [path]
-    for name in sorted(getattr(cmd, "commands", {}) or {}):
-        out += _paths(cmd.commands[name], [*path, name])
+    if hasattr(cmd, "list_commands"):  # a group (a lazy one loads its commands here)
+        ctx = typer.Context(cmd)
+        for name in sorted(cmd.list_commands(ctx)):
+            out += _paths(cmd.get_command(ctx, name), [*path, name])
     return out
 
 

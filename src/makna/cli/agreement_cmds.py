@@ -31,7 +31,7 @@ from ..sources import list_sources
 from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, console, emit, opened, parse_span, write_output
 
 agreement_app = typer.Typer(
-    help="Inter-coder agreement: kappa family, Krippendorff's alpha, unitizing alpha.",
+    # its help is where it is mounted, in optional_cmds (this module loads on first use)
     no_args_is_help=True,
     rich_markup_mode=None,
 )

@@ -7,18 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cases import (
-    ATTRIBUTE_TYPES,
-    add_case,
-    define_attribute,
-    delete_case,
-    link_source,
-    list_attributes,
-    list_cases,
-    load_cases_file,
-    set_values,
-)
 from ..errors import InputError
+from ..model import ATTRIBUTE_TYPES
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, parse_span
 
@@ -43,6 +33,8 @@ def _pairs(items: list[str] | None) -> dict[str, Any]:
 @cases_app.callback()
 def cases_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
     """List cases with their attribute values."""
+    from ..cases import list_attributes, list_cases
+
     if ctx.invoked_subcommand is not None:
         return
     with opened(project) as proj:
@@ -62,6 +54,8 @@ def cases_add(
     ] = None,
 ) -> None:
     """Add a case, optionally with attribute values and linked sources."""
+    from ..cases import add_case, link_source
+
     with opened(project) as proj, proj.store.batch():
         add_case(proj, name, description, values=_pairs(value))
         for s in source or []:
@@ -77,6 +71,8 @@ def cases_attribute(
     description: Annotated[str, typer.Option("--description", "-d")] = "",
 ) -> None:
     """Define a case attribute with a type."""
+    from ..cases import define_attribute
+
     with opened(project) as proj:
         define_attribute(proj, name, kind, description)
     typer.echo(f"Attribute {name} ({kind}) defined.")
@@ -87,6 +83,8 @@ def cases_set(
     case: str, values: Annotated[list[str], typer.Argument(help="NAME=VALUE pairs.")], project: ProjectOpt = None
 ) -> None:
     """Set attribute values of a case (an empty VALUE clears it)."""
+    from ..cases import set_values
+
     with opened(project) as proj:
         set_values(proj, case, _pairs(values))
     typer.echo(f"Updated {case}.")
@@ -100,6 +98,8 @@ def cases_link(
     span: Annotated[str | None, typer.Option("--span", help="START:END inside the source.")] = None,
 ) -> None:
     """Link a case to a source, or to a span of it."""
+    from ..cases import link_source
+
     start, end = parse_span(span) if span else (None, None)
     with opened(project) as proj:
         link_source(proj, case, source, start, end)
@@ -110,6 +110,8 @@ def cases_link(
 def cases_import(path: Path, project: ProjectOpt = None) -> None:
     """Add cases from a YAML or CSV file, or update those that exist in place (all or nothing, one
     event). The formats: docs/formats.md."""
+    from ..cases import load_cases_file
+
     with opened(project) as proj:
         result = load_cases_file(proj, path)
     for line in result.changes:
@@ -120,6 +122,8 @@ def cases_import(path: Path, project: ProjectOpt = None) -> None:
 @cases_app.command("delete")
 def cases_delete(case: str, project: ProjectOpt = None) -> None:
     """Delete a case (its codings stay: they belong to sources)."""
+    from ..cases import delete_case
+
     with opened(project) as proj:
         delete_case(proj, case)
     typer.echo(f"Deleted case {case}.")

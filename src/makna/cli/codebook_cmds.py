@@ -7,18 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..codebook import (
-    add_code,
-    code_tree,
-    delete_code,
-    export_codebook,
-    get_code,
-    import_codebook,
-    merge_codes,
-    move_code,
-    read_codebook_file,
-    update_code,
-)
 from ..errors import InputError
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, write_output
@@ -34,6 +22,8 @@ Text = Annotated[str | None, typer.Option()]
 @codebook_app.callback()
 def codebook_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
     """List codes in tree order."""
+    from ..codebook import code_tree
+
     if ctx.invoked_subcommand is not None:
         return
     with opened(project) as proj:
@@ -76,6 +66,8 @@ def codebook_add(
 ) -> None:
     """Add a code. A dotted key goes under the code its prefix names (exp.neg.fraud under exp.neg),
     which must exist; --parent puts it under another code, --root at the top level."""
+    from ..codebook import add_code, get_code
+
     with opened(project) as proj:
         code = add_code(
             proj,
@@ -108,6 +100,8 @@ def codebook_edit(
     keyword: Annotated[list[str] | None, typer.Option("--keyword", help="Replace the keywords (repeatable).")] = None,
 ) -> None:
     """Rename, recolour or redefine a code."""
+    from ..codebook import update_code
+
     with opened(project) as proj:
         code = update_code(
             proj,
@@ -127,6 +121,8 @@ def codebook_edit(
 @codebook_app.command("rename")
 def codebook_rename(key: str, name: str, project: ProjectOpt = None) -> None:
     """Give a code a new name (its key stays)."""
+    from ..codebook import update_code
+
     with opened(project) as proj:
         update_code(proj, key, name=name)
     typer.echo(f"Renamed {key} to {name!r}.")
@@ -135,6 +131,8 @@ def codebook_rename(key: str, name: str, project: ProjectOpt = None) -> None:
 @codebook_app.command("color")
 def codebook_color(key: str, color: str, project: ProjectOpt = None) -> None:
     """Recolour a code (#RRGGBB)."""
+    from ..codebook import update_code
+
     with opened(project) as proj:
         code = update_code(proj, key, color=color)
     typer.echo(f"{code.key} is now {code.color}.")
@@ -149,6 +147,8 @@ def codebook_move(
     position: Annotated[int | None, typer.Option(help="Place among the siblings (0 = first).")] = None,
 ) -> None:
     """Move a code under another code, or to the top level."""
+    from ..codebook import move_code
+
     if (parent is None) == (not root):
         raise InputError("give either --parent KEY or --root")
     with opened(project) as proj:
@@ -159,6 +159,8 @@ def codebook_move(
 @codebook_app.command("merge")
 def codebook_merge(source: str, target: str, project: ProjectOpt = None) -> None:
     """Merge code SOURCE into TARGET: its segments move to TARGET and SOURCE is deleted."""
+    from ..codebook import merge_codes
+
     with opened(project) as proj:
         n = merge_codes(proj, source, target)
     typer.echo(f"Merged {source} into {target}: {n} segment(s) reassigned.")
@@ -173,6 +175,8 @@ def codebook_delete(
 ) -> None:
     """Delete a code; its children move up to its parent. Refused while it has segments or children,
     unless --force (its segments go too) or --move-to CODE (they move to CODE)."""
+    from ..codebook import delete_code
+
     with opened(project) as proj:
         n = delete_code(proj, key, force=force, move_to=move_to)
     if move_to is not None:
@@ -184,6 +188,8 @@ def codebook_delete(
 @codebook_app.command("import")
 def codebook_import(path: Path, project: ProjectOpt = None) -> None:
     """Add (or update) codes from a makna codebook YAML file, or a REFI-QDA .qdc codebook."""
+    from ..codebook import import_codebook, read_codebook_file
+
     if path.suffix.lower() == ".qdc":
         from .exchange_cmds import codebook_import_qdc
 
@@ -202,6 +208,8 @@ def codebook_export(
     no_ids: Annotated[bool, typer.Option("--no-ids", help="Leave out the code UUIDs.")] = False,
 ) -> None:
     """Write the codebook as YAML."""
+    from ..codebook import export_codebook
+
     with opened(project) as proj:
         text = export_codebook(proj, with_ids=not no_ids)
     if output is None:

@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..coding import autocode_pattern, autocode_speaker, code_span, code_turn, uncode, uncode_span
 from ..errors import InputError
-from ..memos import MEMO_TARGETS, add_memo, list_memos
-from ..queries import retrieve
+from ..model import MEMO_TARGETS
 from ._app import app
 from ._common import CoderOpt, FormatOpt, OutputFormat, ProjectOpt, emit, opened, parse_span
 
@@ -34,6 +32,8 @@ def code(
     coder: CoderOpt = None,
 ) -> None:
     """Code a span, a turn, every turn of a speaker, or every match of a phrase or regex."""
+    from ..coding import autocode_pattern, autocode_speaker, code_span, code_turn
+
     chosen = [x for x in (span, turn, speaker, match) if x is not None]
     if len(chosen) != 1:
         raise InputError("give exactly one of --span, --turn, --speaker or --match")
@@ -74,6 +74,8 @@ def uncode_cmd(
     coder: CoderOpt = None,
 ) -> None:
     """Remove a coding by segment id, or the codings of a span."""
+    from ..coding import uncode, uncode_span
+
     with opened(project, coder) as proj:
         if segment:
             uncode(proj, segment)
@@ -100,6 +102,8 @@ def segments(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Retrieve coded segments, filtered by code, source, case, attribute and coder."""
+    from ..queries import retrieve
+
     attr = None
     if attribute is not None:
         if "=" not in attribute:
@@ -158,6 +162,8 @@ def memo_add(
     coder: CoderOpt = None,
 ) -> None:
     """Write a memo."""
+    from ..memos import add_memo
+
     with opened(project, coder) as proj:
         m = add_memo(proj, on, target, text, title=title)
     typer.echo(f"Memo {m.id} added to the {on}.")
@@ -171,6 +177,8 @@ def memo_list(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """List memos."""
+    from ..memos import list_memos
+
     with opened(project) as proj:
         rows = [
             {

@@ -35,7 +35,7 @@ from ..privacy.types import check_types
 from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, check_writable, emit, opened, parse_span, write_output
 
 deid_app = typer.Typer(
-    help="De-identification: detect and review personal identifiers, replace them, keep the key apart.",
+    # its help is where it is mounted, in optional_cmds (this module loads on first use)
     no_args_is_help=True,
     rich_markup_mode=None,
 )

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..demo import build_demo
 from ._app import app
 from ._common import OutputFormat, emit
 
@@ -21,6 +20,8 @@ def demo(
 ) -> None:
     """Build a demo project from a bundled, fictional interview study and write its findings, its
     report, and its codebook.yaml, cases.yaml and coding.yaml as examples to start from."""
+    from ..demo import build_demo
+
     result = build_demo(directory, lang=lang, progress=lambda msg: typer.echo(f"· {msg}"))
     rows = [
         {"code": ("  " * f.depth) + f.key, "name": f.name, "informants": f.cases, "segments": f.segments}

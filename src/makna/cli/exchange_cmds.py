@@ -4,24 +4,16 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..exchange import (
-    export_qdc,
-    export_qdpx,
-    import_project,
-    import_qdc,
-    write_codebook_csv,
-    write_json,
-    write_segments_csv,
-    write_segments_xlsx,
-)
-from ..exchange._report import ImportReport
 from ._app import app
 from ._common import ProjectOpt, busy, opened
 from .codebook_cmds import codebook_app
+
+if TYPE_CHECKING:
+    from ..exchange._report import ImportReport
 
 
 class ExportFormat(str, Enum):
@@ -53,6 +45,15 @@ def export(
     project: ProjectOpt = None,
 ) -> None:
     """Export the project for other tools (REFI-QDA .qdpx/.qdc) or for analysis (CSV, XLSX, JSON)."""
+    from ..exchange import (
+        export_qdc,
+        export_qdpx,
+        write_codebook_csv,
+        write_json,
+        write_segments_csv,
+        write_segments_xlsx,
+    )
+
     with opened(project) as proj, busy(f"Exporting {fmt.value}"):
         if fmt is ExportFormat.qdpx:
             s = export_qdpx(proj, output)
@@ -82,6 +83,7 @@ def import_project_cmd(
     = False,
 ) -> None:
     """Create a new project from a .qdpx made by makna, NVivo, ATLAS.ti, MAXQDA, QualCoder, ..."""
+    from ..exchange import import_project
     from ._passphrase import new_passphrase
 
     chosen = None if offsets is OffsetsChoice.auto else offsets.value
@@ -95,6 +97,8 @@ def import_project_cmd(
 @codebook_app.command("import-qdc")
 def codebook_import_qdc(path: Path, project: ProjectOpt = None) -> None:
     """Add (or update) codes from a REFI-QDA codebook file (.qdc)."""
+    from ..exchange import import_qdc
+
     with opened(project) as proj:
         report = import_qdc(proj, path)
     typer.echo(f"Codebook {path}: {report.codes} code(s) added, {report.codes_updated} updated, "

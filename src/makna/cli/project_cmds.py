@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..history import Step, redo, step_states, undo
-from ..memos import events
-from ..project import create_project
 from ._app import app
 from ._common import CoderOpt, FormatOpt, OutputFormat, ProjectOpt, emit, opened
+
+if TYPE_CHECKING:
+    from ..history import Step
 
 StepsOpt = Annotated[int, typer.Option("--steps", "-n", min=1, help="How many steps.")]
 
@@ -25,6 +25,7 @@ def init(
     = False,
 ) -> None:
     """Create a new, empty project."""
+    from ..project import create_project
     from ._passphrase import new_passphrase
 
     with create_project(path, name, passphrase=new_passphrase(path) if encrypt else None) as project:
@@ -40,6 +41,9 @@ def log_cmd(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Show the event log: who changed what, when, and whether it can be undone ('makna undo')."""
+    from ..history import step_states
+    from ..memos import events
+
     with opened(project) as proj:
         found = events(proj, limit=limit, action=action)
         states = step_states(proj, [e.id for e in found])
@@ -58,6 +62,8 @@ def undo_cmd(steps: StepsOpt = 1, coder: CoderOpt = None, project: ProjectOpt = 
 
     Each coder undoes only their own changes; a change someone else built on is refused. De-identification
     and whole-project imports cannot be undone."""
+    from ..history import undo
+
     with opened(project, coder) as proj:
         for step in undo(proj, steps):
             typer.echo(_said("Undone", step))
@@ -66,6 +72,8 @@ def undo_cmd(steps: StepsOpt = 1, coder: CoderOpt = None, project: ProjectOpt = 
 @app.command("redo")
 def redo_cmd(steps: StepsOpt = 1, coder: CoderOpt = None, project: ProjectOpt = None) -> None:
     """Redo the change you undid last (or --steps N of them); a new change empties what can be redone."""
+    from ..history import redo
+
     with opened(project, coder) as proj:
         for step in redo(proj, steps):
             typer.echo(_said("Redone", step))

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from ..queries import code_case_matrix, code_frequencies
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 
@@ -31,6 +30,8 @@ def stats(
     A code's figures count the distinct segments of its subtree: its own and its descendants'
     segments, a passage (same source, span and coder) coded with several codes below it counted
     once; sources and informants are counted distinct too. --own counts a code's own segments."""
+    from ..queries import code_case_matrix, code_frequencies
+
     with opened(project) as proj:
         if matrix:
             m = code_case_matrix(proj, measure="presence" if presence else "segments", coder=coder,

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..project import Project
-from ..sources import (
-    ImportReport,
-    delete_source,
-    get_source,
-    get_turns,
-    import_file,
-    import_paths,
-    list_sources,
-    rename_source,
-)
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
+
+if TYPE_CHECKING:
+    from ..model import Source
+    from ..project import Project
 
 
 @app.command("import")
@@ -50,6 +43,8 @@ def import_cmd(
     folder that is not imported is listed with the reason (an old Word .doc: convert it to .docx)."""
     import re
 
+    from ..sources import ImportReport, import_file, import_paths
+
     if turn_pattern is not None:
         try:
             re.compile(turn_pattern)
@@ -64,10 +59,9 @@ def import_cmd(
     with opened(project) as proj:
         if len(paths) == 1 and not paths[0].is_dir():
             # One file: its error, if any, is the command's one-line error.
-            src = import_file(
+            report = ImportReport(imported=[import_file(
                 proj, paths[0], name=name, language=language, turn_pattern=turn_pattern, keep_original=not no_original
-            )
-            report = ImportReport(imported=[src])
+            )])
         else:
             with Progress(
                 TextColumn("{task.description}"),
@@ -91,27 +85,33 @@ def import_cmd(
                     keep_original=not no_original,
                     progress=tick,
                 )
-        if report.imported:
+        imported = [_imported_line(s) for s in report.imported]
+        if imported:
+            report.imported.clear()  # the texts: indexing reads each back, one at a time
             _index_for_search(proj)
-    for s in report.imported:
-        note = f" ({s.encoding})" if s.encoding and s.encoding not in ("utf-8", "utf-8-sig") else ""
-        typer.echo(f"Imported {s.name}: {s.length:,} characters, language {s.language}{note}")
+    for line in imported:
+        typer.echo(line)
     for path, why in report.duplicates:
         typer.echo(f"Skipped {path}: {why}")
     for path, why in report.passed_over:
         typer.echo(f"Not imported {path}: {why}")
     for _path, why in report.failed:
         typer.echo(f"Error: {why}", err=True)
-    summary = f"{len(report.imported)} imported, {len(report.duplicates)} skipped, {len(report.failed)} failed"
+    summary = f"{len(imported)} imported, {len(report.duplicates)} skipped, {len(report.failed)} failed"
     if report.passed_over:
         summary += f", {len(report.passed_over)} passed over"
     typer.echo(summary + ".")
-    if not report.imported and (report.failed or not report.duplicates):
+    if not imported and (report.failed or not report.duplicates):
         if not report.failed and not report.passed_over:
             typer.echo("Error: no files to import found there.", err=True)
         raise typer.Exit(2)  # nothing imported: failures, only files that are not transcripts, or none
     if report.failed:
         raise typer.Exit(1)
+
+
+def _imported_line(s: Source) -> str:
+    note = f" ({s.encoding})" if s.encoding and s.encoding not in ("utf-8", "utf-8-sig") else ""
+    return f"Imported {s.name}: {s.length:,} characters, language {s.language}{note}"
 
 
 def _index_for_search(proj: Project) -> None:
@@ -141,6 +141,8 @@ app.add_typer(sources_app, name="sources")
 @sources_app.callback()
 def sources_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
     """List sources with their length, turns and language."""
+    from ..sources import list_sources
+
     if ctx.invoked_subcommand is not None:
         return
     with opened(project) as proj:
@@ -163,6 +165,8 @@ def sources_show(
 ) -> None:
     """Print a source's text, or its numbered turns with offsets (the table shows each turn's first 80
     characters; csv and json give the whole text)."""
+    from ..sources import get_source, get_turns
+
     with opened(project) as proj:
         src = get_source(proj, name)
         if not turns:
@@ -191,6 +195,8 @@ def sources_show(
 @sources_app.command("rename")
 def sources_rename(name: str, new_name: str, project: ProjectOpt = None) -> None:
     """Rename a source."""
+    from ..sources import rename_source
+
     with opened(project) as proj:
         rename_source(proj, name, new_name)
     typer.echo(f"Renamed {name} to {new_name}.")
@@ -201,6 +207,8 @@ def sources_delete(
     name: str, project: ProjectOpt = None, yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False
 ) -> None:
     """Delete a source with its codings."""
+    from ..sources import delete_source
+
     if not yes:
         typer.confirm(f"Delete source {name!r} and all its codings?", abort=True)
     with opened(project) as proj:

@@ -11,8 +11,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import InputError
-from ..project import find_project
+from ..errors import InputError, require_extra
 from ._app import app
 from ._common import CoderOpt, ProjectOpt
 from ._passphrase import ask_passphrase
@@ -59,8 +58,10 @@ def serve(
 
     Listens on 127.0.0.1 only and prints a URL with a fresh access token; every request needs it.
     """
+    require_extra("web", "the workbench", "fastapi", "uvicorn")
     import uvicorn
 
+    from ..project import find_project
     from ..web import create_app
     from ..web.security import check_bind_host, new_token
 

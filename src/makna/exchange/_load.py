@@ -25,7 +25,7 @@ from ..errors import MaknaError
 from ..memos import create_set
 from ..model import Code, new_id, utcnow
 from ..project import Project
-from ..store import TURN_COLUMNS, tables
+from ..store import TURN_COLUMNS, check_text_size, tables
 from ..text import detect_turns
 from ._refi import derived_guid
 from ._report import ImportReport
@@ -171,6 +171,7 @@ class Loader:
                    created: dt.datetime | None) -> tuple[str, str, int]:
         """Insert a source (``text`` normalised already) with its turns: makna's turns from the file's
         fields when it carries them, else detected as :func:`makna.sources.import_text` does."""
+        check_text_size(text)  # the reader names the file and the source
         sid = self.fresh_id(guid, "source")
         turns = _turns(fields.get("turns"), len(text), sid)
         if turns is None:

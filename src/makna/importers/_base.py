@@ -107,6 +107,6 @@ def read_document(path: Path, *, max_bytes: int | None = None) -> ImportedText:
         raise UnsupportedFormatError(f"{path}: {unsupported_reason(path)}")
     data = path.read_bytes()
     result = reader(path, data)
-    if not result.text.strip():
+    if not result.text or result.text.isspace():  # (text.strip() would copy a large file)
         raise ImportFormatError(f"{path}: no text found in the file")
     return replace(result, raw=data)

@@ -19,19 +19,38 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, Select, Table, create_engine, event, insert, inspect, select, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    Select,
+    Table,
+    Text,
+    cast,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
-from ..errors import NotAProjectError, ProjectError, ProjectExistsError
+from ..errors import InputError, NotAProjectError, ProjectError, ProjectExistsError, require_extra
 from . import _cipher, journal, tables
 from .contention import begin_immediate, busy_error, busy_timeout, clash_error, insert_missing, is_busy
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "journal", "schema_head", "as_utc", "bulk_insert",
-           "prepared_select", "TURN_COLUMNS", "insert_missing", "busy_timeout"]
+           "prepared_select", "TURN_COLUMNS", "MAX_TEXT_BYTES", "check_text_size", "write_long_text",
+           "LONG_TEXT", "insert_missing", "busy_timeout"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
 TURN_COLUMNS = ("source_id", "number", "speaker", "start", "end", "time_start", "time_end")
+#: The most bytes one stored text may take in UTF-8: SQLite's default SQLITE_MAX_LENGTH (1,000,000,000
+#: bytes for one string or blob; beyond it an insert fails); PostgreSQL's text type holds at most 1 GB too.
+MAX_TEXT_BYTES = 1_000_000_000
 _COPY_FROM = 50  # rows from which bulk_insert uses COPY on PostgreSQL
 _BULK_TABLES = (tables.segments, tables.turns)  # the large tables Store.bulk_load prepares for
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -55,9 +74,32 @@ def resolve_location(location: str | os.PathLike[str]) -> str:
     raise NotAProjectError(f"{text}: unsupported database URL (use a file path or postgresql://)")
 
 
+_REVISION = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
 @functools.cache
 def schema_head() -> str:
-    """The newest schema revision this version of makna knows."""
+    """The newest schema revision this version of makna knows.
+
+    Read from the migration files themselves (the revision that no other names as its
+    ``down_revision``), so that opening a current project does not load Alembic (0.2 s); a history
+    this simple reading cannot follow (branches, merges) is left to Alembic."""
+    import ast
+
+    revisions: dict[str, object] = {}
+    for path in sorted((_MIGRATIONS / "versions").glob("*.py")):
+        found = {m[1]: m[2] for m in _REVISION.finditer(path.read_text(encoding="utf-8"))}
+        try:
+            revisions[ast.literal_eval(found["revision"])] = ast.literal_eval(found.get("down_revision", "None"))
+        except (KeyError, ValueError, SyntaxError):
+            return _alembic_head()
+    heads = set(revisions) - set(revisions.values())
+    if len(heads) != 1 or not all(isinstance(down, str | None) for down in revisions.values()):
+        return _alembic_head()
+    return heads.pop()
+
+
+def _alembic_head() -> str:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
@@ -66,6 +108,21 @@ def schema_head() -> str:
     head = ScriptDirectory.from_config(cfg).get_current_head()
     assert head is not None
     return head
+
+
+def check_text_size(text: str, what: str | None = None) -> None:
+    """Refuse (before anything is written) a text the project's database cannot hold in one value:
+    more than :data:`MAX_TEXT_BYTES` bytes in UTF-8. ``what`` names it in the one-line error."""
+    limit = MAX_TEXT_BYTES
+    if 4 * len(text) <= limit:  # no character takes more than 4 bytes: no need to count
+        return
+    size = 0
+    for i in range(0, len(text), 1 << 20):
+        size += len(text[i : i + (1 << 20)].encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise InputError(f"{what + ': ' if what else ''}its text is {size:,} bytes in UTF-8, over the {limit:,}-byte "
+                         "limit of one text in a project (SQLite's SQLITE_MAX_LENGTH; PostgreSQL's 1 GB); "
+                         "split it into several sources")
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -108,6 +165,7 @@ class Store:
                 event.listen(engine, "connect", cipher.on_connect, insert=True)  # before any other statement
             event.listen(engine, "connect", _on_sqlite_connect)
         else:
+            require_extra("postgres", "a PostgreSQL project", "psycopg")
             engine = create_engine(url, pool_pre_ping=True)
         journal.install(engine)
         return engine
@@ -206,10 +264,17 @@ class Store:
         return cfg
 
     def schema_revision(self) -> str | None:
-        from alembic.runtime.migration import MigrationContext
-
+        """The project's schema revision (Alembic's ``alembic_version`` row), None before the first
+        migration. Read with a plain query: loading Alembic costs 0.2 s, needed only to migrate."""
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            revisions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+            if len(revisions) > 1:  # branches: Alembic says what is wrong
+                from alembic.runtime.migration import MigrationContext
+
+                return MigrationContext.configure(conn).get_current_revision()
+        return revisions[0] if revisions else None
 
     def _migrate(self) -> None:
         if self.schema_revision() == schema_head():
@@ -486,6 +551,30 @@ def _insert_statement(table: Table, cols: tuple[str, ...], dialect: Any) -> tupl
     return (f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join([mark] * len(cols))})",
             f"COPY {quote(table.name)} ({names}) FROM STDIN",
             [table.c[c].type._cached_bind_processor(dialect) for c in cols])
+
+
+#: Texts from this many characters on are written into SQLite a megabyte at a time (see write_long_text).
+LONG_TEXT = 16 * 1024 * 1024
+
+
+def write_long_text(conn: Connection, table: Table, column: str, key: str, text_: str) -> None:
+    """Set ``column`` of the row of ``table`` whose ``id`` is ``key`` to ``text_``, inside the
+    caller's transaction. On SQLite a long text is written through incremental blob I/O a megabyte
+    at a time: binding it as one parameter makes the driver keep a UTF-8 copy beside the string and
+    SQLite a copy of that, which for a 200 MB transcript is 400 MB more at the peak."""
+    c = table.c
+    driver: Any = conn.connection.driver_connection
+    if conn.dialect.name != "sqlite" or len(text_) < LONG_TEXT or not hasattr(driver, "blobopen"):
+        conn.execute(table.update().where(c.id == key).values({column: text_}))
+        return
+    size = 0
+    for i in range(0, len(text_), 1 << 20):
+        size += len(text_[i : i + (1 << 20)].encode("utf-8"))
+    conn.execute(table.update().where(c.id == key).values({column: cast(func.zeroblob(size), Text)}))
+    rowid = conn.execute(select(text("rowid")).select_from(table).where(c.id == key)).scalar_one()
+    with driver.blobopen(table.name, column, rowid) as blob:
+        for i in range(0, len(text_), 1 << 20):
+            blob.write(text_[i : i + (1 << 20)].encode("utf-8"))
 
 
 def prepared_select(conn: Connection, stmt: Select[Any]) -> Callable[..., Sequence[Any]]:
