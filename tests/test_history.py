@@ -166,11 +166,11 @@ def test_refused_when_someone_else_depends_on_it(study: makna.Project) -> None:
 
 
 def test_refused_when_someone_else_changed_the_same_rows(study: makna.Project) -> None:
-    mine = makna.code_span(study, "a.txt", 0, 5, "motive")
-    makna.set_segment_memo(as_coder(study, "budi"), mine.id, "budi menulis")
-    with pytest.raises(ConflictError, match="budi changed the same segments afterwards"):
+    makna.add_code(study, "baru", "Baru")
+    makna.update_code(as_coder(study, "budi"), "baru", name="Baru sekali")
+    with pytest.raises(ConflictError, match="budi changed the same codes afterwards"):
         history.undo(study)
-    assert makna.get_segment(study, mine.id).memo == "budi menulis"
+    assert makna.get_code(study, "baru").name == "Baru sekali"
 
 
 def test_memo_on_an_undone_source_refuses(study: makna.Project) -> None:

@@ -202,8 +202,8 @@ def _check_dependents(conn: Connection, table: Table, keys: list[Any], step: Ste
     ids = [k[0] for k in keys]
     going = set(ids)
     for child in tables.metadata.sorted_tables:
-        if child.name not in journal.JOURNALED:
-            continue
+        if child.name not in journal.JOURNALED or child.name in journal.CASCADE_OWNED:
+            continue  # (a source's turns go with it)
         for fk in child.foreign_keys:
             if fk.column.table is not table:
                 continue

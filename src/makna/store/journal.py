@@ -52,6 +52,7 @@ __all__ = [
     "BARRIER_ACTIONS",
     "NOT_RECORDED",
     "JOURNALED",
+    "CASCADE_OWNED",
     "Recording",
     "install",
     "recording",
@@ -247,10 +248,36 @@ def note_inserted(conn: Connection, table: Table, rows: Sequence[Any], columns: 
     rec = current(conn)
     if rec is None or not rec.capturing or table.name not in JOURNALED or not rows:
         return
+    if _owned_by_inserted_parent(rec, table, rows, columns):
+        return  # undoing the parent's insert deletes these rows by its ON DELETE CASCADE
     keys = [c.key for c in pk_of(table)]
     at: list[Any] = keys if columns is None else [list(columns).index(k) for k in keys]
     # a single-column key is kept as the value itself (bulk codings); a composite one as a tuple (turns)
     rec.entries.append(("insert", table, list(map(operator.itemgetter(*at), rows))))
+
+
+CASCADE_OWNED = frozenset({"turns"})
+"""Tables whose rows are made only with their parent row and go with it (ON DELETE CASCADE)."""
+
+
+def _owned_by_inserted_parent(rec: Any, table: Table, rows: Sequence[Any], columns: Sequence[str] | None) -> bool:
+    """Whether these are rows of a table that only ever comes with its parent (:data:`CASCADE_OWNED`:
+    a source's turns), all referring through an ON DELETE CASCADE key to a row the same ordinary step
+    inserted: undoing that insert deletes them with it, so their keys need no journal (millions of
+    turns on a big import)."""
+    if table.name not in CASCADE_OWNED or rec.kind != "op":
+        return False
+    for fk in table.foreign_keys:
+        if fk.ondelete != "CASCADE" or len(pk_of(fk.column.table)) != 1:
+            continue
+        col = fk.parent.key
+        inserted = {k for op, t, keys in rec.entries if op == "insert" and t is fk.column.table for k in keys}
+        if not inserted:
+            continue
+        at = col if columns is None else list(columns).index(col)
+        if all(row[at] in inserted for row in rows):
+            return True
+    return False
 
 
 def note_events(conn: Connection, ids: Sequence[int], actor: str, action: str) -> None:
