@@ -36,7 +36,7 @@ def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _fill(project: makna.Project) -> None:
     makna.import_text(project, "informan-07.txt", TRANSCRIPT, language="id")
-    makna.add_code(project, CODE_KEY, CODE_NAME, definition="Frobnicate: tempat tinggal")
+    makna.add_code(project, CODE_KEY, CODE_NAME, root=True, definition="Frobnicate: tempat tinggal")
     start = TRANSCRIPT.index(SECRET_TEXT)
     makna.code_span(project, "informan-07.txt", start, start + len(SECRET_TEXT), CODE_KEY, memo="Qwertyuiop memo")
     makna.code_turn(project, "informan-07.txt", 2, CODE_KEY)

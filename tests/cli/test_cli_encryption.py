@@ -47,7 +47,7 @@ def study(tmp_path: Path) -> Path:
     assert code == 0 and "Created encrypted project 'Studi rahasia'" in out
     (tmp_path / "informan-03.txt").write_text(TEXT, encoding="utf-8")
     assert run("import", str(tmp_path / "informan-03.txt"), "-p", str(loc), env=env)[0] == 0
-    assert run("codebook", "add", "pelaku.zanzibarite", "--name", "Pelaku", "-p", str(loc), env=env)[0] == 0
+    assert run("codebook", "add", "pelaku.zanzibarite", "--name", "Pelaku", "--root", "-p", str(loc), env=env)[0] == 0
     assert run("code", "pelaku.zanzibarite", "-s", "informan-03.txt", "--turn", "2", "-p", str(loc), env=env)[0] == 0
     return loc
 

@@ -44,7 +44,7 @@ def test_extras_in_pyproject() -> None:
         assert name not in core, f"{name} should be in an extra"
     assert any(d.startswith("fastapi") for d in extras["web"])
     assert any(d.startswith("psycopg") for d in extras["postgres"])
-    assert "makna[web,postgres]" in extras["test"] and "makna[web,postgres]" in extras["all"]
+    assert "makna[web,postgres,encrypt]" in extras["test"] and "makna[web,postgres,encrypt]" in extras["all"]
 
 
 @pytest.mark.slow

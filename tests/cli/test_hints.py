@@ -50,14 +50,20 @@ def _root() -> Any:
     return typer.main.get_command(app)  # duck-typed below: Typer vendors its own click
 
 
+def _commands(cmd: Any) -> dict[str, Any]:
+    """A group's commands (a lazy group, makna.cli._lazy, loads its module for them)."""
+    real = getattr(cmd, "real_group", None)
+    return dict((real() if real is not None else cmd).commands) if hasattr(cmd, "commands") else {}
+
+
 def check(hint: str) -> str | None:
     """None when ``hint`` names an existing command with existing options, else what is wrong."""
     for words in _expand(hint.split()[1:]):
         cmd: Any = _root()
         path = ["makna"]
         i = 0
-        while i < len(words) and words[i] in (getattr(cmd, "commands", None) or {}):
-            cmd = cmd.commands[words[i]]
+        while i < len(words) and words[i] in _commands(cmd):
+            cmd = _commands(cmd)[words[i]]
             path.append(words[i])
             i += 1
         options = {o: p for p in cmd.params for o in (*p.opts, *p.secondary_opts)} | {"--help": None}

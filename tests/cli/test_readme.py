@@ -74,6 +74,7 @@ def test_readme_runs_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("MAKNA_DEID_PASSPHRASE", "fiktif-uji-saja")
+    monkeypatch.setenv("MAKNA_PASSPHRASE", "fiktif-enkripsi-uji")  # the encryption section's project
     monkeypatch.delenv("MAKNA_PROJECT", raising=False)
     runner = CliRunner()
     outputs: dict[str, str] = {}
@@ -85,6 +86,7 @@ def test_readme_runs_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         assert result.exit_code == 0, f"makna {shown} exited {result.exit_code}:\n{result.output}"
         assert "Traceback" not in result.output
         outputs.setdefault(shown, result.output)
+    monkeypatch.setenv("MAKNA_PROJECT", "study.makna")  # the encryption section made a second project
 
     # the three formats came in, and the header lines are no turns
     assert "3 imported, 0 skipped, 0 failed." in outputs["import transcripts/"]

@@ -11,7 +11,6 @@ from typing import Any
 import typer
 
 from ..errors import ProjectError
-from ..store._cipher import check_passphrase, passphrase_from_env
 
 # what the running command was given (--key-file) and has asked already; set by the root callback
 _STATE: ContextVar[dict[str, Any] | None] = ContextVar("makna-cli-passphrases", default=None)
@@ -32,6 +31,8 @@ def _state() -> dict[str, Any]:
 
 def _given() -> str | None:
     key_file = _state()["key_file"]
+    from ..store._cipher import passphrase_from_env  # (the store loads SQLAlchemy: not at start-up)
+
     return passphrase_from_env(key_file=str(key_file) if key_file is not None else None)
 
 
@@ -48,6 +49,8 @@ def _prompt(text: str, confirm: bool) -> str:
         answer = typer.prompt(text, hide_input=True, confirmation_prompt=confirm, err=True)
     except (typer.Abort, EOFError, KeyboardInterrupt):
         raise missing from None
+    from ..store._cipher import check_passphrase  # (the store loads SQLAlchemy: not at start-up)
+
     return check_passphrase(str(answer))
 
 
@@ -63,4 +66,6 @@ def ask_passphrase(location: str) -> str:
 def new_passphrase(location: str) -> str:
     """A passphrase to encrypt ``location`` with: given, else asked twice."""
     given = _given()
+    from ..store._cipher import check_passphrase  # (the store loads SQLAlchemy: not at start-up)
+
     return check_passphrase(given) if given is not None else _prompt(f"New passphrase for {location}", True)

@@ -7,8 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..encryption import decrypt_project, encrypt_project
-from ..project import find_project
 from ._app import app
 from ._common import CoderOpt, ProjectOpt
 from ._passphrase import ask_passphrase, new_passphrase, start_command
@@ -32,6 +30,9 @@ def encrypt(project: ProjectOpt = None, coder: CoderOpt = None) -> None:
     then put in its place; on any failure it stays as it was. Keep the passphrase safe: without it
     the project cannot be read.
     """
+    from ..encryption import encrypt_project
+    from ..project import find_project
+
     location = find_project(project)
     encrypt_project(location, new_passphrase(location), coder=coder)
     typer.echo(f"Encrypted {location}.")
@@ -40,6 +41,9 @@ def encrypt(project: ProjectOpt = None, coder: CoderOpt = None) -> None:
 @app.command()
 def decrypt(project: ProjectOpt = None, coder: CoderOpt = None) -> None:
     """Turn an encrypted project file back into a plain one (asks for its passphrase)."""
+    from ..encryption import decrypt_project
+    from ..project import find_project
+
     location = find_project(project)
     decrypt_project(location, ask_passphrase(location), coder=coder)
     typer.echo(f"Decrypted {location}: the project file is no longer encrypted.")
