@@ -211,3 +211,16 @@ def test_yaml_round_trip_property(doc: CodebookDoc) -> None:
     strip = lambda c: (c.id, c.key, c.name.strip() or c.key, c.parent_id, c.color, c.definition, c.inclusion,  # noqa: E731
                        c.exclusion, c.example, c.keywords)
     assert sorted(map(strip, again.codes)) == sorted(map(strip, doc.codes))
+
+
+def test_a_nul_character_is_refused_on_both_backends(project: makna.Project) -> None:
+    """PostgreSQL text holds no NUL: a code's text with one is one clear error on every backend (it was a
+    driver DataError on PostgreSQL), and nothing changes."""
+    from makna.errors import InputError
+
+    with pytest.raises(InputError, match="NUL"):
+        makna.add_code(project, "a", "nama\x00")
+    makna.add_code(project, "a", "Nama")
+    with pytest.raises(InputError, match="code name: contains a NUL"):
+        makna.update_code(project, "a", name="\x00")
+    assert makna.get_code(project, "a").name == "Nama"

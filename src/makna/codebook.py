@@ -253,6 +253,8 @@ def add_code(
     a typo never makes a top-level code that retrieval of ``exp.neg`` would silently leave out;
     ``root=True`` puts it at the top level all the same."""
     _check_key(key)
+    _check_text({"name": name, "definition": definition, "inclusion": inclusion, "exclusion": exclusion,
+                 "example": example, "keywords": list(keywords)})
     if parent and root:
         raise InputError("give a parent or root, not both")
     payload: dict[str, Any] = {"key": key}
@@ -277,6 +279,15 @@ def add_code(
         _insert_code(project, conn, code)
         payload.update(id=code.id, parent=parent)
     return code
+
+
+def _check_text(values: dict[str, Any]) -> None:
+    """Refuse a NUL character in a code's text fields: neither backend may store what the other
+    cannot (PostgreSQL text holds no NUL), so a project stays the same on both."""
+    for name, value in values.items():
+        items = value if isinstance(value, list | tuple) else [value]
+        if any(isinstance(v, str) and "\x00" in v for v in items):
+            raise InputError(f"code {name}: contains a NUL character (\\x00), which a project cannot store")
 
 
 def _dotted_parent(conn: Connection, key: str) -> str:
@@ -304,6 +315,7 @@ def update_code(project: Project, key: str, **changes: Any) -> Code:
         values["keywords"] = [k.strip() for k in values["keywords"] if k.strip()]
     if "name" in values and not str(values["name"]).strip():
         raise CodebookError("a code name cannot be empty")
+    _check_text(values)
     if changes.get("new_key"):
         values["key"] = _check_key(changes["new_key"])
     payload: dict[str, Any] = {"key": key, "changes": sorted(values)}
