@@ -123,9 +123,10 @@ class Project:
 
 def create_project(location: str | os.PathLike[str], name: str | None = None, *,
                    coder: str | None = None, project_id: str | None = None,
-                   passphrase: str | None = None) -> Project:
+                   passphrase: Passphrase = None) -> Project:
     """Create a new project at a path (SQLite file) or a PostgreSQL URL. With a ``passphrase``
-    the project file is encrypted (SQLCipher; ``pip install 'makna[encrypt]'``)."""
+    the project file is encrypted (SQLCipher; ``pip install 'makna[encrypt]'``); a function that
+    gives it is called only once the location is known to be free."""
     loc = os.fspath(location)
     coder_name = coder or default_coder_name()
     title = name or Path(loc).stem or "makna project"

@@ -103,6 +103,18 @@ def test_prompt_is_asked_once_per_command(study: Path, monkeypatch: pytest.Monke
     _passphrase.start_command(None)
 
 
+def test_init_refuses_a_taken_path_before_asking(study: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A path that holds a project already is refused before the passphrase is asked (nobody types a
+    passphrase twice to learn that the file exists)."""
+    monkeypatch.setattr(_passphrase, "_interactive", lambda: True)
+    asked: list[str] = []
+    monkeypatch.setattr(_passphrase.typer, "prompt", lambda text, **kw: asked.append(text) or PASS)
+    before = study.read_bytes()
+    code, out = run("init", str(study), "--encrypt")
+    assert code != 0 and "exists there already" in out and asked == []
+    assert study.read_bytes() == before
+
+
 def test_init_asks_twice_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_passphrase, "_interactive", lambda: True)
     loc = tmp_path / "baru.makna"

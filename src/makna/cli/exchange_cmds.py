@@ -83,11 +83,13 @@ def import_project_cmd(
     = False,
 ) -> None:
     """Create a new project from a .qdpx made by makna, NVivo, ATLAS.ti, MAXQDA, QualCoder, ..."""
+    from functools import partial
+
     from ..exchange import import_project
     from ._passphrase import new_passphrase
 
     chosen = None if offsets is OffsetsChoice.auto else offsets.value
-    passphrase = new_passphrase(project) if encrypt else None
+    passphrase = partial(new_passphrase, project) if encrypt else None  # asked once the path is known free
     with busy("Importing"):
         report = import_project(path, project, coder=coder, offsets=chosen, passphrase=passphrase)
     _print_report(report)

@@ -25,10 +25,13 @@ def init(
     = False,
 ) -> None:
     """Create a new, empty project."""
+    from functools import partial
+
     from ..project import create_project
     from ._passphrase import new_passphrase
 
-    with create_project(path, name, passphrase=new_passphrase(path) if encrypt else None) as project:
+    # asked only once the path is known to be free (a taken path is refused before the prompt)
+    with create_project(path, name, passphrase=partial(new_passphrase, path) if encrypt else None) as project:
         info = project.info()
     typer.echo(f"Created {'encrypted ' if encrypt else ''}project {info.name!r} at {path} (id {info.id}).")
 

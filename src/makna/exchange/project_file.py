@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import ExchangeError, ProjectExistsError
 from ..project import create_project
 from ..store import Store, resolve_location, sqlite_path, tables
+from ..store._cipher import Passphrase
 from ._report import ImportReport
 from ._safety import DEFAULT_LIMITS, Limits
 from .qdpx_read import import_opened, open_qdpx
@@ -19,7 +20,7 @@ __all__ = ["import_project"]
 
 def import_project(path: str | os.PathLike[str], location: str | os.PathLike[str], *, coder: str | None = None,
                    offsets: str | None = None, limits: Limits = DEFAULT_LIMITS,
-                   parallel: bool | None = None, passphrase: str | None = None) -> ImportReport:
+                   parallel: bool | None = None, passphrase: Passphrase = None) -> ImportReport:
     """Create a new project at ``location`` (refused when one exists there) from the .qdpx at ``path``.
     When the import fails, the new project is removed again, so nothing is left behind. ``offsets``,
     ``limits`` and ``parallel`` as for :func:`makna.exchange.import_qdpx`; with a ``passphrase`` the

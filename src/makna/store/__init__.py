@@ -172,9 +172,10 @@ class Store:
 
     @classmethod
     def create(cls, location: str | os.PathLike[str], *, project_id: str, name: str, actor: str,
-               passphrase: str | None = None) -> Store:
+               passphrase: _cipher.Passphrase = None) -> Store:
         """Create a new, empty project store; refuse when one exists there already. With a
-        ``passphrase``, the SQLite file is encrypted (SQLCipher)."""
+        ``passphrase`` (or a function that gives it, asked only once the location is known to be
+        free), the SQLite file is encrypted (SQLCipher)."""
         url = resolve_location(location)
         path = sqlite_path(url)
         if path is not None:
@@ -185,7 +186,9 @@ class Store:
         elif passphrase is not None:
             raise ProjectError(f"{location}: encryption is for project files; a database server encrypts its own "
                                "storage")
-        cipher = _cipher.Cipher.new(passphrase) if passphrase is not None else None
+        cipher = None
+        if passphrase is not None and path is not None:
+            cipher = _cipher.Cipher.new(_cipher.require_passphrase(path, passphrase))
         engine = cls._engine(url, cipher)
         try:
             with engine.connect() as conn:
