@@ -16,21 +16,10 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from makna.privacy.types import PII_TYPES
+
 HERE = Path(__file__).resolve().parent
-TYPES = {
-    "PERSON",
-    "PHONE",
-    "EMAIL",
-    "URL",
-    "HANDLE",
-    "NATIONAL_ID",
-    "ADDRESS",
-    "LOCATION",
-    "ORG",
-    "DATE",
-    "AGE",
-    "PLATE",
-}
+TYPES = frozenset(PII_TYPES)  # the types makna detects, so the corpus cannot drift from them
 MARK = re.compile(r"\[\[([A-Z_]+):([^\[\]]+?)\]\]")
 
 
