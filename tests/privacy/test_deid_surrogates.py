@@ -196,3 +196,17 @@ def test_a_spent_pool_never_gives_back_an_original() -> None:
         for place in province[:5]:
             got = mapping.surrogate("LOCATION", place)
             assert got.casefold() != place.casefold() and got not in province, (place, got)
+
+
+def test_no_original_shows_inside_a_surrogate_word() -> None:
+    """A district surrogate may not carry an original name inside one of its words ('Siti' inside
+    'Sitiung', a real West Sumatra district, once failed the round-trip test)."""
+    from makna.privacy.regions import places_in
+
+    districts = places_in("13", {"district"})
+    assert any("siti" in d.casefold() for d in districts)  # the case this guards against can happen
+    for seed in range(40):
+        mapping = KeyMapping(secret=f"{seed + 900:064x}", region="13")
+        mapping.reserve(["Siti"])
+        for place in districts[:6]:
+            assert "siti" not in mapping.surrogate("LOCATION", f"Kecamatan {place}").casefold()

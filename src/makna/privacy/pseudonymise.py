@@ -171,6 +171,9 @@ class KeyMapping:
         known_words = {w for w in known_words if w.rstrip(".,") not in _GENERIC and not any(c.isdigit() for c in w)}
 
         whole = [o for o in self.reserved | set(self.originals()) | {original} if len(o) >= 4 and " " in o]
+        # nor inside a word of it ("Siti" in "Sitiung"): a reader should not see an original in a surrogate
+        inner = {o.casefold() for o in self.reserved | set(self.originals()) | {original}
+                 if len(o) >= 4 and " " not in o and o.isalpha() and o.casefold() not in _GENERIC}
 
         def clashes(candidate: str) -> bool:
             if (candidate.casefold() in taken or _identity(kind, candidate).casefold() in taken
@@ -178,6 +181,9 @@ class KeyMapping:
                 return True
             # no original may show inside a surrogate either ("3 Juni" inside "3 Juni 2023")
             if any(o in candidate and re.search(rf"(?<!\w){re.escape(o)}(?!\w)", candidate) for o in whole):
+                return True
+            folded = candidate.casefold()
+            if any(o in folded for o in inner):
                 return True
             words = candidate.split()
             if words and words[0].rstrip(".") in _TYPE_WORDS:
