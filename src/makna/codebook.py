@@ -23,6 +23,7 @@ YAML format (``format: makna-codebook/1``)::
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -109,14 +110,22 @@ def _row_to_code(r: Any) -> Code:
         key=r.key,
         name=r.name,
         parent_id=r.parent_id,
-        color=r.color,
+        color=r.color or auto_color(r.id),
         definition=r.definition,
         inclusion=r.inclusion,
         exclusion=r.exclusion,
         example=r.example,
         keywords=tuple(r.keywords or ()),
         position=r.position,
+        codable=bool(r.codable),
+        color_set=bool(r.color),
     )
+
+
+def auto_color(code_id: str) -> str:
+    """The display colour of a code that has none of its own: a palette colour chosen by its id, so
+    that it stays the same from one page to the next."""
+    return PALETTE[zlib.crc32(code_id.encode("utf-8")) % len(PALETTE)]
 
 
 def _codes(conn: Connection) -> list[Code]:
@@ -208,9 +217,10 @@ def _insert_code(project: Project, conn: Connection, code: Code) -> None:
 
 
 def _code_row(code: Code) -> dict[str, Any]:
-    return dict(id=code.id, key=code.key, name=code.name, parent_id=code.parent_id, color=code.color,
+    return dict(id=code.id, key=code.key, name=code.name, parent_id=code.parent_id,
+                color=code.color if code.color_set else "",
                 definition=code.definition, inclusion=code.inclusion, exclusion=code.exclusion,
-                example=code.example, keywords=list(code.keywords), position=code.position)
+                example=code.example, keywords=list(code.keywords), position=code.position, codable=code.codable)
 
 
 def _insert_codes(conn: Connection, codes: list[Code]) -> None:
@@ -487,9 +497,12 @@ def _code_dict(code: Code, children: list[dict[str, Any]], with_ids: bool) -> di
     d: dict[str, Any] = {"key": code.key}
     if with_ids:
         d["id"] = code.id
+    d["name"] = code.name
+    if code.color_set:
+        d["color"] = code.color
+    if not code.codable:
+        d["codable"] = False
     d.update(
-        name=code.name,
-        color=code.color,
         definition=code.definition,
         inclusion=code.inclusion,
         exclusion=code.exclusion,
@@ -570,6 +583,7 @@ def load_codebook(text: str, *, origin: str = "codebook") -> CodebookDoc:
                 example=_text(item, "example", key),
                 keywords=tuple(str(k) for k in kws),
                 position=i,
+                codable=item.get("codable", True) is not False,
             )
             doc.codes.append(code)
             walk(item.get("children"), cid, f"{key}.children")
@@ -614,6 +628,9 @@ def import_codebook(project: Project, doc: CodebookDoc) -> CodebookImport:
                 id_map[code.id] = cid
                 values = {f: getattr(code, f) for f in _FIELDS}
                 values["keywords"] = list(code.keywords)
+                values["codable"] = code.codable
+                if not code.color_set:
+                    del values["color"]
                 conn.execute(update(tables.codes).where(c.id == cid).values(parent_id=parent, **values))
                 updated += 1
             else:

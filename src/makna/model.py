@@ -164,6 +164,11 @@ class Code:
     example: str = ""
     keywords: tuple[str, ...] = ()
     position: int = 0
+    #: False for a category that only groups other codes (REFI-QDA ``isCodable="false"``).
+    codable: bool = True
+    #: False when no colour was ever chosen (a code imported without one): ``color`` is then an
+    #: automatic one for display, and exports leave the colour out.
+    color_set: bool = True
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -72,7 +73,17 @@ def test_export_layout_and_schema(project: makna.Project, tmp_path: Path, rich: 
     exp_el = top.find(f"{NS}Code[@guid='{exp.id}']")
     assert [c.get("name") for c in exp_el.findall(f"{NS}Code")] == ["Positif 😀", "Negatif"]
     assert exp_el.get("color") == "#4E79A7"
-    assert exp_el.findtext(f"{NS}Description").startswith("Experiences.\nTwo lines.\n\nmakna-data: ")
+    # descriptions are the user's text exactly (#16); makna's own fields travel in makna/extras.json
+    assert exp_el.findtext(f"{NS}Description") == exp.definition == "Experiences.\nTwo lines."
+    assert "makna/extras.json" in names
+    negatif = next(c for c in codes.values() if c.name == "Negatif")  # its definition is the user's own text
+    assert top.find(f".//{NS}Code[@guid='{negatif.id}']").findtext(f"{NS}Description") == negatif.definition
+    with zipfile.ZipFile(out) as zf:
+        extras = json.loads(zf.read("makna/extras.json"))
+    assert extras["elements"][exp.id]["key"] == "exp" and extras["project"]["project_id"]
+    for ts in root.iter(f"{NS}TextSource"):
+        assert ts.find(f"{NS}Description") is None  # no JSON blob where other tools show a description
+        assert extras["elements"][ts.get("guid")]["sha256"]
     users = {u.get("guid"): u.get("name") for u in root.iter(f"{NS}User")}
     seg_ids = {c.get("guid") for c in root.iter(f"{NS}Coding")}
     with project.store.read() as conn:
@@ -95,7 +106,7 @@ def test_empty_project_exports_valid(project: makna.Project, tmp_path: Path, sha
         root = etree.fromstring(zf.read("project.qde"))
     schema = _schema(shared_dir)
     assert schema.validate(root), schema.error_log
-    assert [el.tag for el in root] in ([f"{NS}Description"], [f"{NS}Users", f"{NS}Description"])
+    assert [el.tag for el in root] in ([], [f"{NS}Users"])
 
 
 def test_demo_round_trip_validates(tmp_path: Path, shared_dir: Path, snap: Any) -> None:

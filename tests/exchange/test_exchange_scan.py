@@ -68,8 +68,8 @@ def test_records_in_document_order() -> None:
     assert header[:3] == (C, "one", f"internal://{C}.txt") and header[5] == "d" and header[6] is None
     assert header[7] == (f"sources/{C}.txt", b"satu dua tiga")
     first, second = recs[4][1]
-    assert first == (A, 0, 4, [(B, B, A, "2026-01-02T03:04:05Z", [C])], [A])
-    assert second == (None, "x", " 7 ", [], None) or second == (None, "x", 7, [], None)
+    assert first == (A, 0, 4, [(B, B, A, "2026-01-02T03:04:05Z", [C])], [A], None)
+    assert second == (None, "x", " 7 ", [], None, None) or second == (None, "x", 7, [], None, None)
     assert recs[5] == ("source_end", [(C, B, A, None, None)], [B], 1)
     assert recs[6] == ("skipped", "PDFSource", "scan", 2)
     assert b"<PlainTextContent>memo</PlainTextContent>" in recs[7][3]  # the Note keeps its text

@@ -74,7 +74,7 @@ def export(
 
 @app.command("import-project")
 def import_project_cmd(
-    path: Annotated[Path, typer.Argument(help="A REFI-QDA project exchange file (.qdpx).")],
+    path: Annotated[Path, typer.Argument(help="A REFI-QDA project exchange file (.qdpx), or a bare .qde.")],
     project: Annotated[str, typer.Option("--project", "-p", help="The NEW project to create (file or database URL).")],
     coder: Annotated[str | None, typer.Option("--coder", help="Coder for codings without a user.")] = None,
     offsets: Annotated[OffsetsChoice, typer.Option(help="How the file counts positions [default: from its origin].")]
@@ -82,7 +82,7 @@ def import_project_cmd(
     encrypt: Annotated[bool, typer.Option("--encrypt", help="Encrypt the new project file (see makna init).")]
     = False,
 ) -> None:
-    """Create a new project from a .qdpx made by makna, NVivo, ATLAS.ti, MAXQDA, QualCoder, ..."""
+    """Create a new project from a .qdpx (or bare .qde) made by makna, NVivo, ATLAS.ti, MAXQDA, QualCoder, ..."""
     from functools import partial
 
     from ..exchange import import_project

@@ -212,13 +212,13 @@ class Loader:
         return found
 
     def segment(self, guid: str | None, source_id: str, start: int, end: int, code_id: str, coder_id: str,
-                created: str | None) -> str:
+                created: str | None, memo: str = "") -> str:
         ids = self.segment_ids
         sid = guid if guid and guid not in ids else derived_guid("segment", source_id, str(start), str(end), code_id,
                                                                  coder_id)
         ids.add(sid)
         when = self.dates.get(created)
-        self.pending.append((sid, source_id, start, end, code_id, coder_id, "",
+        self.pending.append((sid, source_id, start, end, code_id, coder_id, memo,
                               when if when is not None else self.date(created)))
         if len(self.pending) >= CHUNK:
             self.flush()

@@ -25,9 +25,10 @@ from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from ..errors import ExchangeError, excerpt, reason
 from ..importers._safety import ZIP_READ_ERRORS
-from ._scan import SAFE_OPTIONS, Entries, local
+from ._scan import SAFE_OPTIONS, Entries, local, source_path
 
-__all__ = ["Limits", "Archive", "check_prolog", "check_entry_prolog", "safe_parser", "parse_xml_bytes", "local"]
+__all__ = ["Limits", "Archive", "LooseQde", "open_archive", "check_prolog", "check_entry_prolog", "safe_parser",
+           "parse_xml_bytes", "local"]
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _ENTRY_ERRORS: tuple[type[Exception], ...] = (*ZIP_READ_ERRORS, KeyError)
@@ -157,6 +158,90 @@ class Archive:
         return pick[0]
 
 
+class LooseQde(Archive):
+    """A bare ``.qde`` (the project XML outside a .qdpx) seen as an archive of one entry. Its sources
+    are looked up as files in its own folder (``sources/`` first, as in an unpacked .qdpx), never
+    outside it: no ``..``, no absolute paths, no link that leads elsewhere; each file is bounded by
+    :attr:`Limits.max_entry`."""
+
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:  # noqa: D107 - no zip to open
+        self.path, self.limits = path, limits
+        self._root = path.parent.resolve()
+        self._entry = path.name
+
+    def close(self) -> None:
+        pass
+
+    def names(self) -> list[str]:
+        return [self._entry]
+
+    def find(self, name: str) -> str | None:
+        return self._entry if name.replace("\\", "/").lstrip("/").lower() == self._entry.lower() else None
+
+    def find_source(self, ref: str) -> str | None:
+        raw = source_path(ref)
+        if raw is None:
+            return None
+        for candidate in (f"sources/{raw}", f"Sources/{raw}", raw):
+            target = (self._root / candidate).resolve()
+            if target.is_relative_to(self._root) and target.is_file() and target != self.path.resolve():
+                return candidate
+        return None
+
+    def _file(self, name: str) -> Path:
+        target = self.path if name == self._entry else (self._root / name).resolve()
+        if name != self._entry and not target.is_relative_to(self._root):  # pragma: no cover - find_source checks
+            raise _fail(self.path, f"{excerpt(name)} is outside the folder of the project file")
+        return target
+
+    def size(self, name: str) -> int:
+        return self._file(name).stat().st_size
+
+    def read(self, name: str) -> bytes:
+        target = self._file(name)
+        try:
+            with target.open("rb") as fh:
+                data = fh.read(self.limits.max_entry + 1)
+        except OSError as exc:
+            raise self.unreadable(name, exc) from None
+        if len(data) > self.limits.max_entry:
+            raise _fail(self.path, f"{excerpt(name)} is over {self.limits.max_entry:,} bytes")
+        return data
+
+    def open(self, name: str) -> IO[bytes]:
+        try:
+            return self._file(name).open("rb")
+        except OSError as exc:
+            raise self.unreadable(name, exc) from None
+
+    def unreadable(self, name: str, exc: BaseException) -> ExchangeError:
+        return _fail(self.path, f"cannot read {excerpt(name)} ({reason(exc)})")
+
+
+def open_archive(path: Path, limits: Limits = DEFAULT_LIMITS) -> Archive:
+    """The checked .qdpx at ``path``, or a bare .qde (REFI-QDA project XML) as a one-entry archive."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(512)
+    except FileNotFoundError:
+        raise _fail(path, "no such file") from None
+    except IsADirectoryError:
+        raise _fail(path, "is a folder, not a .qdpx file") from None
+    except OSError as exc:
+        raise _fail(path, f"cannot read ({reason(exc)})") from None
+    if not head.startswith(b"PK") and _looks_like_xml(head):
+        return LooseQde(path, limits)
+    return Archive(path, limits)
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", errors="replace")
+    else:
+        text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    return text.lstrip().startswith("<")
+
+
 class _EntryStream(io.RawIOBase):
     """An open entry of an :class:`Archive`: read errors become the archive's ExchangeError."""
 
@@ -216,10 +301,12 @@ def check_entry_prolog(archive: Archive, name: str) -> None:
         check_prolog(f"{archive.path}: {name}", stream.read(_PROLOG_BYTES))
 
 
-def parse_xml_bytes(source: Path | str, data: bytes) -> Any:
-    """Parse a small XML document (a codebook) safely; returns the root element."""
+def parse_xml_bytes(source: Path | str, data: bytes, *, keep_pis: bool = False) -> Any:
+    """Parse a small XML document (a codebook) safely; returns the root element. ``keep_pis`` keeps
+    processing instructions (makna's fields in a .qdc)."""
     check_prolog(source, data[:_PROLOG_BYTES])
+    parser = etree.XMLParser(**(SAFE_OPTIONS | {"remove_pis": False})) if keep_pis else safe_parser()
     try:
-        return etree.fromstring(data, safe_parser())
+        return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise _fail(source, f"not well-formed XML ({reason(exc)})") from None

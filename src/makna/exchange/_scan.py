@@ -20,12 +20,15 @@ Records, in document order:
 - ``("element", local_name, parent_local_name, xml_bytes)``: a ``User``, ``CodeBook``, ``Variable``,
   ``Case``, ``Note``, ``Link`` or ``Set``;
 - ``("skipped", local_name, label, codings)``: a picture, PDF, audio or video source, or a graph;
+- ``("partly", local_name, label, codings)``: a PDF source whose text representation was passed on as
+  a text source (its GUID, name and description are the PDF's), with the codings of its PDF regions,
+  which were not;
 - ``("source", header)``: a ``TextSource`` under ``Sources``, before its selections; ``header`` is
   (guid, name, plainTextPath, richTextPath, creationDateTime, Description text, PlainTextContent
   text or None, (archive entry, bytes) of the plainTextPath or None), attributes as written (None
   when absent);
 - ``("selections", [selection, ...])``: that source's selections, in chunks; a selection is
-  (guid, startPosition, endPosition, codings, NoteRef targets), positions as ints
+  (guid, startPosition, endPosition, codings, NoteRef targets, Description text or None), positions as ints
   where they read as integers, and a coding is (GUID in makna's form, or None when malformed;
   CodeRef targetGUID, creatingUser, creationDateTime, NoteRef targets);
 - ``("source_end", codings, NoteRef targets, number of VariableValues)``: the end of that source,
@@ -56,7 +59,7 @@ from typing import IO, Any
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
-__all__ = ["SAFE_OPTIONS", "ScanError", "Entries", "canonical_guid", "local", "scan", "scan_records",
+__all__ = ["SAFE_OPTIONS", "ScanError", "Entries", "canonical_guid", "local", "source_path", "scan", "scan_records",
            "can_scan_in_child", "child_records", "read_frames", "main"]
 
 #: lxml parser settings for untrusted XML: no DTD, no entity expansion, no network, no huge trees.
@@ -64,7 +67,7 @@ SAFE_OPTIONS: dict[str, bool] = dict(resolve_entities=False, no_network=True, lo
                                      huge_tree=False, remove_comments=True, remove_pis=True)
 
 _TAGS = ("Project", "User", "CodeBook", "Variable", "Case", "PlainTextSelection", "TextSource", "PictureSource",
-         "PDFSource", "AudioSource", "VideoSource", "Note", "Link", "Set", "Graph")
+         "PDFSource", "AudioSource", "VideoSource", "Note", "Link", "Set", "Graph", "Representation")
 _PASSED_ON = frozenset(("User", "CodeBook", "Variable", "Case", "Note", "Link", "Set"))
 _OTHER_SOURCES = frozenset(("PictureSource", "PDFSource", "AudioSource", "VideoSource", "Graph"))
 _CHUNK = 2_000
@@ -113,16 +116,8 @@ class Entries:
     def find_source(self, ref: str) -> str | None:
         """The entry for a source reference: ``internal://X``, ``relative://X`` or a bare name, looked
         up in ``sources/`` (any case), then at the top level, then by its base name."""
-        raw = ref.strip()
-        for scheme in ("internal://", "relative://"):
-            if raw.lower().startswith(scheme):
-                raw = raw[len(scheme) :]
-                break
-        else:
-            if "://" in raw:  # absolute:// and other external references are not in the archive
-                return None
-        raw = raw.replace("\\", "/").lstrip("/")
-        if not raw or ".." in raw.split("/"):
+        raw = source_path(ref)
+        if raw is None:
             return None
         base = PurePosixPath(raw).name
         for candidate in (f"sources/{raw}", raw, f"sources/{base}"):
@@ -131,6 +126,23 @@ class Entries:
                 return found
         matches = [name for key, name in self._by_lower.items() if PurePosixPath(key).name == base.lower()]
         return matches[0] if len(matches) == 1 else None
+
+
+def source_path(ref: str) -> str | None:
+    """The relative path of a source reference (``internal://X``, ``relative://X`` or a bare name), or
+    None for one that may not be followed: an absolute or external reference, or one with ``..``."""
+    raw = ref.strip()
+    for scheme in ("internal://", "relative://"):
+        if raw.lower().startswith(scheme):
+            raw = raw[len(scheme) :]
+            break
+    else:
+        if "://" in raw:  # absolute:// and other external references are not in the archive
+            return None
+    raw = raw.replace("\\", "/").lstrip("/")
+    if not raw or ".." in raw.split("/") or re.match(r"[A-Za-z]:", raw):
+        return None
+    return raw
 
 
 class ScanError(Exception):
@@ -175,8 +187,27 @@ def _coding(coding: Any) -> tuple[Any, ...]:
             coding.get("creationDateTime"), _notes(coding) if size > 1 else None)
 
 
+def _is_text_source(el: Any) -> bool:
+    """A ``TextSource`` under ``Sources``, or the text ``Representation`` of a ``PDFSource`` there."""
+    if el is None:
+        return False
+    parent = el.getparent()
+    name = local(el.tag)
+    if name == "TextSource":
+        return parent is not None and local(parent.tag) == "Sources"
+    if name == "Representation" and parent is not None and local(parent.tag) == "PDFSource":
+        grand = parent.getparent()
+        return grand is not None and local(grand.tag) == "Sources"
+    return False
+
+
 def _header(source: Any, read_text: TextReader) -> tuple[Any, ...]:
     path = source.get("plainTextPath")
+    if local(source.tag) == "Representation":  # a PDF's text: the source is the PDF
+        pdf = source.getparent()
+        return (pdf.get("guid") or source.get("guid"), pdf.get("name") or source.get("name"), path, None,
+                pdf.get("creationDateTime") or source.get("creationDateTime"), _text_of(pdf, "Description") or "",
+                _text_of(source, "PlainTextContent"), read_text(path) if path else None)
     return (source.get("guid"), source.get("name"), path, source.get("richTextPath"),
             source.get("creationDateTime"), _text_of(source, "Description") or "",
             _text_of(source, "PlainTextContent"), read_text(path) if path else None)
@@ -214,8 +245,7 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
                 raise ScanError("limit", f"more than {max_elements:,} XML elements")
             if name == "PlainTextSelection":
                 if parent is not current:
-                    if not (parent is not None and local(parent.tag) == "TextSource" and parent.getparent() is not None
-                            and local(parent.getparent().tag) == "Sources"):
+                    if not _is_text_source(parent):
                         # a selection outside a text source (a Note's): not imported; its siblings stay
                         el.clear(keep_tail=False)
                         continue
@@ -226,6 +256,7 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
                     yield ("source", _header(parent, read_text))
                 codings: list[tuple[Any, ...]] = []
                 notes: list[str | None] | None = None
+                described: str | None = None
                 for child in el:  # the hot loop of a large file: _coding and _notes inlined
                     kind = names.get(child.tag) or local(child.tag)
                     if kind == "Coding":
@@ -247,11 +278,13 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
                     elif kind == "NoteRef":
                         notes = notes or []
                         notes.append(child.get("targetGUID"))
+                    elif kind == "Description":
+                        described = child.text
                 a, b = el.get("startPosition"), el.get("endPosition")
                 chunk.append((el.get("guid"),
                               int(a) if a is not None and len(a) < 19 and a.isdecimal() else _int(a),
                               int(b) if b is not None and len(b) < 19 and b.isdecimal() else _int(b),
-                              codings, notes))
+                              codings, notes, described))
                 if elements > max_elements:
                     raise ScanError("limit", f"more than {max_elements:,} XML elements")
                 if len(chunk) >= _CHUNK:
@@ -266,8 +299,11 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
                     while el.getprevious() is not None:
                         del parent[0]
                 continue
-            elif name == "TextSource":
-                if parent is not None and local(parent.tag) == "Sources":
+            elif name in ("TextSource", "Representation"):
+                if not _is_text_source(el):
+                    if name == "Representation":
+                        continue  # a PDF selection's representation: counted with its PDF source
+                else:
                     if el is not current:
                         yield ("source", _header(el, read_text))
                     if chunk:
@@ -276,6 +312,9 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
                     current = None
                     whole = [_coding(c) for c in el if local(c.tag) == "Coding"]
                     yield ("source_end", whole, _notes(el), sum(1 for c in el if local(c.tag) == "VariableValue"))
+                    if name == "Representation":
+                        el.clear(keep_tail=False)  # the PDF's other children stay, to be counted
+                        continue
             elif name in _PASSED_ON:
                 elements += sum(1 for _ in el.iter()) - 1 - len(el)
                 yield ("element", name, local(parent.tag) if parent is not None else "", etree.tostring(el))
@@ -283,7 +322,9 @@ def scan(stream: IO[bytes], max_elements: int, read_text: TextReader) -> Iterato
                 inner = list(el.iter())
                 elements += len(inner) - 1 - len(el)
                 if parent is None or local(parent.tag) != "Note":
-                    yield ("skipped", name, el.get("name") or el.get("guid"),
+                    text_part = name == "PDFSource" and any(local(c.tag) == "Representation" for c in el) \
+                        and parent is not None and local(parent.tag) == "Sources"
+                    yield ("partly" if text_part else "skipped", name, el.get("name") or el.get("guid"),
                            sum(1 for x in inner if local(x.tag) == "Coding"))
             elif name == "Project" and el is root:
                 yield ("project", etree.tostring(el))

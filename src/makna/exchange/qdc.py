@@ -1,7 +1,8 @@
 """REFI-QDA codebook exchange files (``.qdc``, namespace ``urn:QDA-XML:codebook:1.0``).
 
-Export writes the code tree (GUID = code id, colour, ``Description`` = definition plus makna's own
-fields on a ``makna-data:`` line) and the sets of codes. Import adds the codes to an existing project
+Export writes the code tree (GUID = code id, the colour chosen, ``isCodable``, ``Description`` =
+definition as written; makna's own fields in a ``<?makna-data {JSON}?>`` processing instruction inside
+the ``Code``, which other tools ignore) and the sets of codes. Import adds the codes to an existing project
 in one transaction: a code whose GUID or key the project holds already is updated, the others are
 added; codes from other tools get keys made from their names. The file validates against
 ``Codebook.xsd``.
@@ -22,7 +23,7 @@ from ..errors import ExchangeError
 from ..model import new_id
 from ..project import Project
 from ..store import tables
-from ._fields import pack, unpack
+from ._fields import unpack
 from ._load import Loader, unique_name
 from ._refi import NS_CODEBOOK, ORIGIN, canonical_guid, xml_safe
 from ._report import ImportReport
@@ -61,7 +62,7 @@ def export_qdc(project: Project, path: str | os.PathLike[str]) -> int:
                     with xf.element(f"{{{ns}}}Sets"):
                         for r in sets:
                             with xf.element(f"{{{ns}}}Set", guid=r.id, name=xml_safe(r.name)):
-                                desc = pack(r.description, {} if members.get(r.id) else {"kind": "codes"})
+                                desc = r.description
                                 if desc:
                                     with xf.element(f"{{{ns}}}Description"):
                                         xf.write(xml_safe(desc))
@@ -86,7 +87,7 @@ def import_qdc(project: Project, path: str | os.PathLike[str]) -> ImportReport:
         raise ExchangeError(f"{p}: not a file")
     if size > MAX_QDC_BYTES:
         raise ExchangeError(f"{p}: {size:,} bytes is over the {MAX_QDC_BYTES:,}-byte limit for a codebook")
-    root = parse_xml_bytes(p, p.read_bytes())
+    root = parse_xml_bytes(p, p.read_bytes(), keep_pis=True)
     if local(root.tag) != "CodeBook":
         raise ExchangeError(f"{p}: not a REFI-QDA codebook (root element {local(root.tag)!r})")
     report = ImportReport(path=str(p), origin=root.get("origin") or "")

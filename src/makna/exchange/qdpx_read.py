@@ -29,7 +29,7 @@ from ..errors import ExchangeError, MaknaError
 from ..model import Code
 from ..project import Project
 from ..store import tables
-from ._fields import unpack
+from ._fields import EXTRAS_ENTRY, PI_TARGET, Extras, pi_fields, unpack
 from ._load import CHUNK, Loader, derive_keys
 from ._refi import (
     ATTRIBUTE_TYPES,
@@ -40,7 +40,7 @@ from ._refi import (
     segment_memo_guid,
 )
 from ._report import ImportReport, Problem
-from ._safety import DEFAULT_LIMITS, Archive, Limits, check_entry_prolog, local, safe_parser
+from ._safety import DEFAULT_LIMITS, Archive, Limits, LooseQde, check_entry_prolog, local, open_archive, safe_parser
 from ._scan import can_scan_in_child, child_records, scan_records
 from .offsets import SelectionMapper, convention_for
 
@@ -48,7 +48,6 @@ __all__ = ["import_qdpx", "open_qdpx", "import_opened", "OpenedFile", "code_from
 
 _TAGS = ("Project", "User", "CodeBook", "Variable", "Case", "PlainTextSelection", "TextSource", "PictureSource",
          "PDFSource", "AudioSource", "VideoSource", "Note", "Link", "Set", "Graph")
-_PALETTE_FALLBACK = "#808080"
 #: Size of the .qde (bytes) from which :func:`import_qdpx` reads the XML in a child process by default.
 PARALLEL_FROM = 16 * 1024 * 1024
 
@@ -69,7 +68,23 @@ def _guid(el: Any, attr: str = "guid") -> str | None:
     return canonical_guid(el.get(attr))
 
 
-def read_codes(codes_el: Any, taken: set[str], report: ImportReport) -> tuple[list[Code], list[str]]:
+def _described(el: Any, guid: str | None, extras: Extras | None) -> tuple[str, dict[str, Any]]:
+    """An element's description and makna's fields for it: from the extras member of the archive,
+    from a ``makna-data`` processing instruction (a .qdc), or from a ``makna-data:`` line at the end
+    of the description (files of older makna versions)."""
+    description = _child_text(el, "Description")
+    if extras is not None:
+        return extras.described(guid, description)
+    for child in el:
+        if child.tag is etree.PI and child.target == PI_TARGET:
+            fields = pi_fields(child.text)
+            if fields is not None:
+                return description, fields
+    return unpack(description)
+
+
+def read_codes(codes_el: Any, taken: set[str], report: ImportReport,
+               extras: Extras | None = None) -> tuple[list[Code], list[str]]:
     """The codes under a ``Codes`` element in tree order, with makna keys, and each one's file GUID."""
     flat: list[tuple[Any, str | None, int]] = []
 
@@ -88,9 +103,8 @@ def read_codes(codes_el: Any, taken: set[str], report: ImportReport) -> tuple[li
         seen.add(g)
     items = []
     parsed = []
-    for (el, _parent, _pos), _g in zip(flat, guids, strict=True):
-        text, fields = unpack(_child_text(el, "Description"))
-        parsed.append((text, fields))
+    for (el, _parent, _pos), g in zip(flat, guids, strict=True):
+        parsed.append(_described(el, g, extras))
     parent_of: dict[int, str | None] = {id(el): None for el, _, _ in flat}
     index = {id(el): g for (el, _, _), g in zip(flat, guids, strict=True)}
     for el, _, _ in flat:
@@ -108,12 +122,14 @@ def read_codes(codes_el: Any, taken: set[str], report: ImportReport) -> tuple[li
 def code_from_element(el: Any, guid: str, key: str, parent: str | None, position: int, definition: str,
                       fields: dict[str, Any]) -> Code:
     kws = fields.get("keywords")
+    color = expand_color(el.get("color"))
     return Code(
         id=guid, key=key, name=str(fields.get("name") or (el.get("name") or "").strip() or key), parent_id=parent,
-        color=expand_color(el.get("color")) or _PALETTE_FALLBACK, definition=str(fields.get("definition", definition)),
+        color=color or "", color_set=color is not None, definition=str(fields.get("definition", definition)),
         inclusion=str(fields.get("inclusion") or ""), exclusion=str(fields.get("exclusion") or ""),
         example=str(fields.get("example") or ""),
         keywords=tuple(str(k) for k in kws) if isinstance(kws, list) else (), position=position,
+        codable=(el.get("isCodable") or "true").strip().lower() not in ("false", "0"),
     )
 
 
@@ -150,12 +166,14 @@ class _Reader:
         self.source_refs: list[tuple[str, str]] = []  # (case id, source guid)
         self.note_targets: dict[str, list[tuple[str, str | None]]] = {}
         self.segment_memos: dict[str, str] = {}  # note guid -> segment id
+        self.selection_memos: dict[str, str] = {}  # segment id -> its selection's description
         self.notes: list[tuple[str, str, str, str | None, Any]] = []
         self.names: dict[str, set[str]] = {"attribute": set(), "case": set(), "set": set()}
         self.links: list[tuple[str | None, str, str | None, str | None]] = []
         self.code_refs: dict[str, str] = {}
         self.users: dict[str | None, str] = {}
         self.fields: dict[str, Any] = {}
+        self.extras = _read_extras(archive, report)
 
     # ------------------------------------------------------------------ driver
     def run(self, records: Iterator[tuple[Any, ...]]) -> None:
@@ -186,6 +204,11 @@ class _Reader:
                 _, name, label, codings = record
                 self.report.notes.append(f"{name} {label}: makna imports text sources only;"
                                          f" not imported ({codings} coding(s) in it)")
+            elif kind == "partly":
+                _, name, label, codings = record
+                if codings:
+                    self.report.notes.append(f"{name} {label}: imported as text from its text representation;"
+                                             f" {codings} coding(s) of PDF regions not imported")
             elif kind == "project":
                 self.project_end(etree.fromstring(record[1], parser))
             elif kind == "error":
@@ -217,7 +240,7 @@ class _Reader:
 
     def codebook(self, el: Any) -> None:
         for codes_el in _children(el, "Codes"):
-            codes, guids = read_codes(codes_el, set(), self.report)
+            codes, guids = read_codes(codes_el, set(), self.report, self.extras)
             if codes:
                 self.loader.add_codes(codes, guids)
             self.code_notes(codes_el, guids)
@@ -241,7 +264,7 @@ class _Reader:
         kind = ATTRIBUTE_TYPES.get(refi, "text")
         if refi not in ATTRIBUTE_TYPES or refi == "DateTime":
             self.report.notes.append(f"variable {el.get('name')!r} of type {refi} imported as text")
-        description, fields = unpack(_child_text(el, "Description"))
+        description, fields = _described(el, guid, self.extras)
         self.loader.add_attribute(guid, str(fields.get("name") or el.get("name") or guid), kind,
                                   str(fields.get("description", description)), self.names["attribute"])
 
@@ -257,7 +280,7 @@ class _Reader:
             got = self.loader.value(_guid(ref, "targetGUID"), (value_el.text or "").strip(), f"case {name!r}")
             if got is not None:
                 values[got[0]] = got[1]
-        description, fields = unpack(_child_text(el, "Description"))
+        description, fields = _described(el, guid, self.extras)
         case_id = self.loader.add_case(guid, str(fields.get("name") or name),
                                        str(fields.get("description", description)),
                                        values, self.names["case"])
@@ -281,7 +304,8 @@ class _Reader:
         name = raw_name or (Path(path.split("://")[-1]).name if path else "") or f"source {guid[:8]}"
         src = _Source(guid, name)
         raw = self.plain_text(path, inline, found, name)
-        description, fields = unpack(description_raw)
+        description, fields = (self.extras.described(guid, description_raw) if self.extras is not None
+                               else unpack(description_raw))
         if isinstance(fields.get("name"), str) and fields["name"].strip():
             src.name = name = fields["name"]
         created = parse_datetime(created_raw)
@@ -337,14 +361,15 @@ class _Reader:
         assert src is not None
         if src.entry is None or src.mapper is None:
             why = src.unavailable or "its source could not be imported"
-            for raw_guid, a, b, codings, _notes in items:
+            for raw_guid, a, b, codings, _notes, _described in items:
                 self.unmapped_selection(src, a, b, raw_guid, codings, why)
             return
         sid, name, to_span, exact = src.entry[0], src.name, src.mapper.map, src.mapper.exact_length
         code_refs, users, seen, loader = self.code_refs, self.users, src.seen, self.loader
         segment_ids, dates, pending = loader.segment_ids, loader.dates, loader.pending
         wanted = self.wanted_selections
-        for raw_guid, a, b, codings, notes in items:
+        for raw_guid, a, b, codings, notes, described in items:
+            memo = described.strip() if described else ""
             if type(a) is int and type(b) is int and 0 <= a < b <= exact:
                 start, end = mapped = a, b
             else:
@@ -364,11 +389,13 @@ class _Reader:
                 key = (start, end, code_id, coder)
                 if (code_id is None or coder is None or when is None or coding_notes is not None or raw is None
                         or key in seen or raw in segment_ids):
-                    seg = self.coding(coding, src, mapped, (name, a, b, raw_guid))
+                    seg = self.coding(coding, src, mapped, (name, a, b, raw_guid), memo)
                 else:
                     seen.add(key)
                     segment_ids.add(raw)
-                    pending.append((raw, sid, start, end, code_id, coder, "", when))
+                    pending.append((raw, sid, start, end, code_id, coder, memo, when))
+                    if memo:
+                        self.selection_memos[raw] = memo
                     seg = raw
                 first = first or seg
             if len(pending) >= CHUNK:
@@ -388,9 +415,10 @@ class _Reader:
             f" ({len(codings)} coding(s) not imported)" if codings else "")))
 
     def coding(self, coding: tuple[Any, ...], src: _Source, span: tuple[int, int],
-               where: tuple[str, Any, Any, Any] | str) -> str | None:
+               where: tuple[str, Any, Any, Any] | str, memo: str = "") -> str | None:
         """Import one coding record of ``span``; ``where`` is a place for a problem report (a text, or
-        the source name, positions and selection GUID)."""
+        the source name, positions and selection GUID); ``memo`` is its selection's description
+        (ATLAS.ti's quotation comment), kept as the coding's memo."""
         assert src.entry is not None
         raw, raw_code, raw_user, created, notes = coding
         code_id = self.code_refs.get(raw_code)
@@ -412,7 +440,9 @@ class _Reader:
             return None
         src.seen.add(key)
         guid = raw  # in makna's form already (the scanner's canonical_guid)
-        seg = self.loader.segment(guid, src.entry[0], span[0], span[1], code_id, coder, created)
+        seg = self.loader.segment(guid, src.entry[0], span[0], span[1], code_id, coder, created, memo)
+        if memo:
+            self.selection_memos[seg] = memo
         for target in notes or ():
             note = canonical_guid(target)
             if note is not None and guid is not None and note == segment_memo_guid(guid):
@@ -454,7 +484,7 @@ class _Reader:
             entry = self.archive.find_source(path)
             text = _decode(self.archive, entry) or "" if entry else ""
         user = _guid(el, "creatingUser")
-        _desc, fields = unpack(_child_text(el, "Description"))
+        _desc, fields = _described(el, guid, self.extras)
         self.notes.append((guid, str(fields.get("title", el.get("name") or "")), str(fields.get("text", text)), user,
                            parse_datetime(el.get("creationDateTime"))))
 
@@ -463,7 +493,7 @@ class _Reader:
 
     def set(self, el: Any) -> None:
         guid = _guid(el) or derived_guid("set", el.get("guid") or "")
-        description, fields = unpack(_child_text(el, "Description"))
+        description, fields = _described(el, guid, self.extras)
         name = str(fields.get("name") or el.get("name") or f"set {guid[:8]}")
         description = str(fields.get("description", description))
         codes = [self.loader.codes[g] for g in (_guid(m, "targetGUID") for m in _children(el, "MemberCode"))
@@ -480,12 +510,18 @@ class _Reader:
             self.loader.add_set(derived_guid("set-sources", guid), f"{name} (sources)", "sources", sources,
                                 description, self.names["set"])
             return
-        kind = "sources" if sources else "codes" if codes else str(fields.get("kind") or "codes")
+        # a set whose members were not imported keeps the kind its member elements show (a group of
+        # documents whose sources were skipped stays a set of sources)
+        member_kinds = {local(c.tag) for c in el if local(c.tag) in ("MemberCode", "MemberSource")}
+        kind = ("sources" if sources else "codes" if codes else "sources" if member_kinds == {"MemberSource"}
+                else "codes" if member_kinds == {"MemberCode"} else str(fields.get("kind") or "codes"))
         self.loader.add_set(guid, name, kind if kind in ("codes", "sources") else "codes", codes or sources,
                             description, self.names["set"])
 
     def project_end(self, el: Any) -> bool:
-        _text, fields = unpack(_child_text(el, "Description"))
+        _text, fields = _described(el, None, self.extras)
+        if self.extras is not None:
+            fields = self.extras.project
         for ref in _children(el, "NoteRef"):
             self.note_ref(ref.get("targetGUID"), "project", None)
         self.fields = fields
@@ -520,7 +556,9 @@ class _Reader:
         for guid, title, text, user, created in self.notes:
             coder = loader.coder(user) if user else None
             if guid in self.segment_memos:
-                loader.set_segment_memo(self.segment_memos[guid], text)
+                seg = self.segment_memos[guid]
+                described = self.selection_memos.get(seg, "")
+                loader.set_segment_memo(seg, f"{described}\n\n{text}" if described and described != text else text)
                 continue
             if not text.strip():
                 self.report.notes.append(f"note {title or guid!r} is empty: not imported")
@@ -535,6 +573,18 @@ class _Reader:
         if isinstance(fields.get("suggesters"), list):
             loader.set_suggesters([str(x) for x in fields["suggesters"]])
         return fields
+
+
+def _read_extras(archive: Archive, report: ImportReport) -> Extras | None:
+    """makna's extras member of the archive, or None when it has none (another tool's file, or an
+    older makna's, whose descriptions carry the fields)."""
+    entry = archive.find(EXTRAS_ENTRY)
+    if entry is None:
+        return None
+    extras = Extras.load(archive.read(entry))
+    if extras is None:
+        report.notes.append(f"{EXTRAS_ENTRY} is not makna's extras file: ignored")
+    return extras
 
 
 def _decode(archive: Archive, entry: str, data: bytes | None = None) -> str:
@@ -567,10 +617,12 @@ def open_qdpx(path: str | Path, limits: Limits = DEFAULT_LIMITS, parallel: bool 
     ``parallel`` (by default for a project file over :data:`PARALLEL_FROM` bytes on a machine with
     more than one CPU), which then reads while this process prepares the project and writes."""
     p = Path(path)
-    with Archive(p, limits) as archive, ExitStack() as stack:
-        qde = archive.single(".qde", "project file")
+    with open_archive(p, limits) as archive, ExitStack() as stack:
+        qde = archive.single(".qde", "project file") if not isinstance(archive, LooseQde) else archive.names()[0]
         check_entry_prolog(archive, qde)
-        if parallel is None:
+        if isinstance(archive, LooseQde):
+            parallel = False  # the child process reads zips
+        elif parallel is None:
             parallel = archive.size(qde) >= PARALLEL_FROM and can_scan_in_child()
         if parallel:
             records = stack.enter_context(child_records(str(p), qde, limits.max_elements))

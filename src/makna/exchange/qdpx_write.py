@@ -4,9 +4,8 @@ The archive holds ``project.qde`` (namespace ``urn:QDA-XML:project:1.0``, writte
 ``lxml.etree.xmlfile``) and ``sources/<source id>.txt`` (the stored text, UTF-8 without BOM), referenced
 as ``internal://<source id>.txt``. Every GUID is the id of the makna entity it stands for:
 
-- ``Users/User``: coders. ``CodeBook``: the code tree in order, with colours; a code's ``Description``
-  is its definition, followed by makna's own fields (key, inclusion, exclusion, example, keywords) on
-  a ``makna-data:`` line (see :mod:`makna.exchange._fields`).
+- ``Users/User``: coders. ``CodeBook``: the code tree in order, with the colours chosen (a code with
+  none has no ``color``) and ``isCodable``; a code's ``Description`` is its definition, as written.
 - ``Variables`` / ``Cases``: attributes, cases with ``VariableValue`` s, ``SourceRef`` for a link to a
   whole source and ``SelectionRef`` for a link to a span (a ``PlainTextSelection`` whose GUID is the
   link's id).
@@ -18,7 +17,11 @@ as ``internal://<source id>.txt``. Every GUID is the id of the makna entity it s
   sources, codes and codings; a case memo is attached by a ``Link`` from the note to the case.
 - ``Sets``: sets of codes (``MemberCode``) or sources (``MemberSource``).
 
-Empty optional containers are left out. The file validates against the REFI-QDA ``Project.xsd``.
+Every description is the user's text exactly. makna's own fields (a code's key, inclusion, exclusion,
+example and keywords; a source's language, hash and speaker turns; values XML cannot carry) travel in
+the archive member ``makna/extras.json``, by GUID, which other tools ignore (see
+:mod:`makna.exchange._fields`). Empty optional containers are left out. The file validates against
+the REFI-QDA ``Project.xsd``.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from ..errors import ExchangeError
 from ..model import Code
 from ..project import Project
 from ..store import prepared_select, tables
-from ._fields import keep_exact, pack
+from ._fields import EXTRAS_ENTRY, PI_TARGET, Extras, keep_exact, pi_text
 from ._refi import (
     NS_PROJECT,
     ORIGIN,
@@ -54,10 +57,9 @@ from ._refi import (
     selection_guid,
     xml_attr,
     xml_safe,
-    xml_text,
 )
 
-__all__ = ["ExportSummary", "export_qdpx", "code_description", "write_codes"]
+__all__ = ["ExportSummary", "export_qdpx", "code_fields", "write_codes"]
 
 
 @dataclass(frozen=True)
@@ -74,20 +76,23 @@ class ExportSummary:
     sets: int = 0
 
 
-def code_description(code: Code) -> str:
-    """A code's Description: its definition plus makna's other fields on a ``makna-data:`` line."""
+def code_fields(code: Code) -> dict[str, Any]:
+    """makna's own fields of a code, which REFI-QDA has no place for (its key, inclusion, exclusion,
+    example and keywords; its name and definition where XML cannot carry them exactly)."""
     fields: dict[str, Any] = {"key": code.key}
     for name in ("inclusion", "exclusion", "example"):
         if getattr(code, name):
             fields[name] = getattr(code, name)
     if code.keywords:
         fields["keywords"] = list(code.keywords)
-    keep_exact(fields, name=code.name, definition=code.definition)
-    return pack(code.definition, fields)
+    return keep_exact(fields, name=code.name, definition=code.definition)
 
 
-def write_codes(xf: Any, ns: str, codes: Sequence[Code], note_refs: dict[str, list[str]] | None = None) -> None:
-    """Write ``codes`` (tree order) as nested ``Code`` elements in namespace ``ns``."""
+def write_codes(xf: Any, ns: str, codes: Sequence[Code], note_refs: dict[str, list[str]] | None = None,
+                extras: Extras | None = None) -> None:
+    """Write ``codes`` (tree order) as nested ``Code`` elements in namespace ``ns``; makna's own
+    fields go to ``extras`` (a .qdpx), or else into a ``makna-data`` processing instruction in the
+    element (a .qdc)."""
     children: dict[str | None, list[Code]] = {}
     for code in codes:
         children.setdefault(code.parent_id, []).append(code)
@@ -95,9 +100,15 @@ def write_codes(xf: Any, ns: str, codes: Sequence[Code], note_refs: dict[str, li
 
     def walk(parent: str | None) -> None:
         for code in children.get(parent, []):
-            attrs = {"guid": code.id, "name": xml_safe(code.name), "isCodable": "true", "color": code.color}
+            attrs = {"guid": code.id, "name": xml_safe(code.name), "isCodable": "true" if code.codable else "false"}
+            if code.color_set:
+                attrs["color"] = code.color
             with xf.element(tag, attrs):
-                _text_element(xf, desc, code_description(code))
+                _text_element(xf, desc, code.definition)
+                if extras is not None:
+                    extras.add(code.id, code_fields(code))
+                else:
+                    xf.write(etree.PI(PI_TARGET, pi_text(code_fields(code))))
                 for note in (note_refs or {}).get(code.id, ()):
                     _leaf(xf, ref, targetGUID=note)
                 walk(code.id)
@@ -120,6 +131,7 @@ class _Writer:
     def __init__(self, project: Project, conn: Connection, xf: Any) -> None:
         self.project, self.conn, self.xf = project, conn, xf
         self.summary: dict[str, int] = {}
+        self.extras = Extras()
         self.memos = conn.execute(select(tables.memos).order_by(tables.memos.c.created_at, tables.memos.c.id)).all()
         self.notes_for: dict[tuple[str, str | None], list[str]] = {}
         for m in self.memos:
@@ -148,7 +160,7 @@ class _Writer:
         note_refs = {cid: ids for (kind, cid), ids in self.notes_for.items() if kind == "code" and cid}
         if codes:
             with self.xf.element(self.tag("CodeBook")), self.xf.element(self.tag("Codes")):
-                write_codes(self.xf, NS_PROJECT, codes, note_refs)
+                write_codes(self.xf, NS_PROJECT, codes, note_refs, self.extras)
         self.summary["codes"] = len(codes)
 
     def variables(self) -> dict[str, Any]:
@@ -159,8 +171,8 @@ class _Writer:
                 for r in attrs.values():
                     with self.xf.element(self.tag("Variable"), guid=r.id, name=xml_safe(r.name),
                                          typeOfVariable=VARIABLE_TYPES[r.type]):
-                        _text_element(self.xf, self.tag("Description"),
-                                      pack(r.description, keep_exact({}, name=r.name, description=r.description)))
+                        _text_element(self.xf, self.tag("Description"), r.description)
+                        self.extras.add(r.id, keep_exact({}, name=r.name, description=r.description))
         return attrs
 
     def cases(self, attrs: dict[str, Any]) -> dict[str, list[Any]]:
@@ -178,8 +190,8 @@ class _Writer:
             with self.xf.element(self.tag("Cases")):
                 for case in cases:
                     with self.xf.element(self.tag("Case"), guid=case.id, name=xml_safe(case.name)):
-                        _text_element(self.xf, self.tag("Description"), pack(
-                            case.description, keep_exact({}, name=case.name, description=case.description)))
+                        _text_element(self.xf, self.tag("Description"), case.description)
+                        self.extras.add(case.id, keep_exact({}, name=case.name, description=case.description))
                         for v in sorted(values.get(case.id, ()), key=lambda v: attrs[v.attribute_id].name):
                             self._value(attrs[v.attribute_id].type, v.attribute_id, v.value)
                         mine = links.get(case.id, [])
@@ -218,7 +230,7 @@ class _Writer:
             add((f"sources/{src.id}.txt", text_of(source_id=src.id)[0][0].encode("utf-8", "replace")))
 
     def fields(self, src: Any, turns: Sequence[Any]) -> dict[str, Any]:
-        """makna's fields of a source, for its Description."""
+        """makna's fields of a source (kept in the extras member)."""
         fields: dict[str, Any] = {"language": src.language, "sha256": src.sha256}
         if src.original_name != src.name:
             fields["original_name"] = src.original_name
@@ -263,9 +275,7 @@ class _Writer:
             parts = [f'<TextSource guid="{xml_attr(src.id)}" name="{xml_attr(src.name)}" '
                      f'plainTextPath="internal://{xml_attr(src.id)}.txt" '
                      f'creationDateTime="{format_datetime(src.imported_at)}">']
-            description = pack("", fields)
-            if description:
-                parts.append(f"<Description>{xml_text(description)}</Description>")
+            self.extras.add(src.id, fields)
             segs = segments_of(source_id=src.id)
             add = parts.append
             i, n = 0, len(segs)
@@ -331,7 +341,7 @@ class _Writer:
         if created is not None:
             attrs["creationDateTime"] = format_datetime(created)
         with self.xf.element(self.tag("Note"), attrs):
-            _text_element(self.xf, self.tag("Description"), pack("", exact))
+            self.extras.add(attrs["guid"], exact)
             with self.xf.element(self.tag("PlainTextContent")):
                 self.xf.write(xml_safe(text))
 
@@ -354,9 +364,9 @@ class _Writer:
                 for r in sets:
                     mine = members.get(r.id, [])
                     with self.xf.element(self.tag("Set"), guid=r.id, name=xml_safe(r.name)):
-                        _text_element(self.xf, self.tag("Description"),
-                                      pack(r.description, keep_exact({} if mine else {"kind": r.kind},
-                                                                     name=r.name, description=r.description)))
+                        _text_element(self.xf, self.tag("Description"), r.description)
+                        self.extras.add(r.id, keep_exact({} if mine else {"kind": r.kind},
+                                                         name=r.name, description=r.description))
                         member = "MemberCode" if r.kind == "codes" else "MemberSource"
                         for mid in mine:
                             _leaf(self.xf, self.tag(member), targetGUID=mid)
@@ -448,6 +458,7 @@ def _write_project(project: Project, conn: Connection, zf: zipfile.ZipFile, meta
         writer.texts(rows, texts.put)
     finally:
         texts.close()
+    zf.writestr(EXTRAS_ENTRY, writer.extras.dump())
     return writer
 
 
@@ -471,7 +482,7 @@ def _write_qde(project: Project, conn: Connection, stream: _Background, meta: di
             fields: dict[str, Any] = keep_exact({"project_id": meta.get("project_id", "")}, name=meta.get("name", ""))
             if _suggesters(coders):
                 fields["suggesters"] = _suggesters(coders)
-            _text_element(xf, f"{{{NS_PROJECT}}}Description", pack("", fields))
+            writer.extras.project = fields
             writer.refs("project", None)
         xf.flush()
     return writer

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    true,
 )
 
 __all__ = [
@@ -151,6 +153,7 @@ codes = Table(
     Column("example", Text, nullable=False, server_default=""),
     Column("keywords", JSON, nullable=False),
     Column("position", Integer, nullable=False, server_default="0"),
+    Column("codable", Boolean, nullable=False, server_default=true()),
 )
 
 segments = Table(
