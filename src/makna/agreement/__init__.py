@@ -10,6 +10,7 @@ rated by two coders, ratings outside the declared categories ...) and returns an
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ._matrix import Ratings, as_ratings
 from ._result import AgreementResult, BootstrapResult
@@ -53,6 +54,8 @@ __all__ = [
     "AgreementResult",
     "BootstrapResult",
     "COEFFICIENTS",
+    "COEFFICIENT_INFO",
+    "CoefficientInfo",
     "LEVELS",
     "Ratings",
     "Span",
@@ -96,6 +99,20 @@ __all__ = [
     "resolve_bulk",
 ]
 
+@dataclass(frozen=True)
+class CoefficientInfo:
+    """What a coefficient of :data:`COEFFICIENTS` takes: ``weights`` (linear/quadratic agreement
+    weights, with ``weight_scores``), and whether its value depends on the number of categories
+    (``category_count``: declare every possible category, used or not) or on their order
+    (``ordered``: weights and the ordinal level use the declared order)."""
+
+    name: str
+    function: Callable[..., AgreementResult]
+    weights: bool = False
+    category_count: bool = False
+    level: bool = False
+
+
 #: Coefficient name (as used by ``makna agreement table --coefficient``) -> function.
 COEFFICIENTS: dict[str, Callable[..., AgreementResult]] = {
     "percent_agreement": percent_agreement,
@@ -108,4 +125,20 @@ COEFFICIENTS: dict[str, Callable[..., AgreementResult]] = {
     "gwet_ac1": gwet_ac1,
     "gwet_ac2": gwet_ac2,
     "krippendorff_alpha": krippendorff_alpha,
+}
+
+#: Coefficient name -> what it takes (a record per coefficient: interfaces read these, never the names).
+COEFFICIENT_INFO: dict[str, CoefficientInfo] = {
+    info.name: info for info in (
+        CoefficientInfo("percent_agreement", percent_agreement, weights=True),
+        CoefficientInfo("cohen_kappa", cohen_kappa, weights=True),
+        CoefficientInfo("scott_pi", scott_pi, weights=True),
+        CoefficientInfo("fleiss_kappa", fleiss_kappa, weights=True),
+        CoefficientInfo("conger_kappa", conger_kappa, weights=True),
+        CoefficientInfo("brennan_prediger", brennan_prediger, weights=True, category_count=True),
+        CoefficientInfo("randolph_free_marginal_kappa", randolph_free_marginal_kappa, category_count=True),
+        CoefficientInfo("gwet_ac1", gwet_ac1, weights=True, category_count=True),
+        CoefficientInfo("gwet_ac2", gwet_ac2, weights=True, category_count=True),
+        CoefficientInfo("krippendorff_alpha", krippendorff_alpha, level=True),
+    )
 }

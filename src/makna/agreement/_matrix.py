@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from numbers import Real
 from typing import Any, Literal
 
@@ -20,6 +20,8 @@ import numpy.typing as npt
 from ..errors import AgreementError
 
 __all__ = [
+    "WeightScores",
+    "with_scores",
     "Ratings",
     "WeightsName",
     "as_ratings",
@@ -30,6 +32,9 @@ __all__ = [
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 WeightsName = Literal["unweighted", "linear", "quadratic"]
+#: Which scores of the categories weights are computed from: their numeric values (when every category
+#: is a number; otherwise their ranks) or always their ranks 1..q in the declared order.
+WeightScores = Literal["value", "rank"]
 
 #: Integer-valued data spanning fewer distinct values than this are encoded with a lookup table (O(n)).
 _LOOKUP_SPAN = 1 << 20
@@ -249,6 +254,14 @@ def unit_counts(r: Ratings) -> FloatArray:
     rows = np.broadcast_to(np.arange(n, dtype=np.int64)[:, None], r.codes.shape)
     flat = rows[present] * q + r.codes[present]
     return np.bincount(flat, minlength=n * q).reshape(n, q).astype(np.float64)
+
+
+def with_scores(r: Ratings, scores: WeightScores | str) -> Ratings:
+    """``r`` whose weights are computed from category ``scores``: ``"value"`` (as given) or ``"rank"``
+    (the ranks 1..q of the categories in their order, even when they are numbers)."""
+    if scores not in ("value", "rank"):
+        raise AgreementError(f"unknown weight scores {scores!r}: expected value or rank")
+    return replace(r, values=None) if scores == "rank" and r.values is not None else r
 
 
 def weight_matrix(r: Ratings, weights: WeightsName | str | None) -> FloatArray:

@@ -28,7 +28,10 @@ of distinct categories that occur in the data (the irrCAC convention). Declare t
 some of them may go unused: q changes the value of these three coefficients.
 
 Weights (``linear`` / ``quadratic``) are computed from the numeric category values when all categories
-are numbers, else from their ranks; see :func:`makna.agreement._matrix.weight_matrix`.
+are numbers, else from their ranks; ``weight_scores="rank"`` takes the ranks 1..q of the categories in
+their declared order even when they are numbers (the convention of R's irr and irrCAC
+``quadratic.weights(1:q)`` and of scikit-learn's ``cohen_kappa_score``); see
+:func:`makna.agreement._matrix.weight_matrix`.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import AgreementError
-from ._matrix import FloatArray, Ratings, WeightsName, as_ratings, unit_counts, weight_matrix
+from ._matrix import FloatArray, Ratings, WeightScores, WeightsName, as_ratings, unit_counts, weight_matrix, with_scores
 from ._result import AgreementResult
 
 __all__ = [
@@ -120,9 +123,10 @@ def _kappa(
 
 
 def _prepare(
-    data: Any, categories: Sequence[Any] | None, coders: Sequence[str] | None, exactly_two: str | None = None
+    data: Any, categories: Sequence[Any] | None, coders: Sequence[str] | None, exactly_two: str | None = None,
+    scores: WeightScores = "value",
 ) -> Ratings:
-    r = as_ratings(data, categories=categories, coders=coders)
+    r = with_scores(as_ratings(data, categories=categories, coders=coders), scores)
     if exactly_two is not None and r.n_coders != 2:
         raise AgreementError(
             f"{exactly_two} compares exactly two coders; got {r.n_coders} "
@@ -136,11 +140,12 @@ def percent_agreement(
     *,
     categories: Sequence[Any] | None = None,
     weights: WeightsName | None = None,
+    weight_scores: WeightScores = "value",
     coders: Sequence[str] | None = None,
 ) -> AgreementResult:
     """Percent agreement (Gwet 2014, eq. 2.5 generalised): the mean share of agreeing coder pairs per unit,
     over the units rated by at least two coders. Not chance-corrected."""
-    r = _prepare(data, categories, coders)
+    r = _prepare(data, categories, coders, scores=weight_scores)
     g = _Gwet(r, weights)
     return AgreementResult(
         coefficient="percent_agreement",
@@ -159,11 +164,12 @@ def fleiss_kappa(
     *,
     categories: Sequence[Any] | None = None,
     weights: WeightsName | None = None,
+    weight_scores: WeightScores = "value",
     coders: Sequence[str] | None = None,
 ) -> AgreementResult:
     """Fleiss' (1971) kappa for two or more coders, with Gwet's (2014) generalisation to missing ratings:
     p_e = sum_kl w_kl pi_k pi_l, pi_k the mean over rated units of r_ik / r_i."""
-    r = _prepare(data, categories, coders)
+    r = _prepare(data, categories, coders, scores=weight_scores)
     return _fleiss(r, weights, "fleiss_kappa")
 
 
@@ -178,11 +184,12 @@ def scott_pi(
     *,
     categories: Sequence[Any] | None = None,
     weights: WeightsName | None = None,
+    weight_scores: WeightScores = "value",
     coders: Sequence[str] | None = None,
 ) -> AgreementResult:
     """Scott's (1955) pi for exactly two coders: chance agreement from the pooled distribution of both
     coders' ratings (Fleiss' kappa restricted to two coders, same missing-data rule)."""
-    r = _prepare(data, categories, coders, exactly_two="scott_pi")
+    r = _prepare(data, categories, coders, exactly_two="scott_pi", scores=weight_scores)
     return _fleiss(r, weights, "scott_pi")
 
 
@@ -191,11 +198,12 @@ def conger_kappa(
     *,
     categories: Sequence[Any] | None = None,
     weights: WeightsName | None = None,
+    weight_scores: WeightScores = "value",
     coders: Sequence[str] | None = None,
 ) -> AgreementResult:
     """Conger's (1980) kappa for two or more coders: Cohen's kappa generalised with each coder's own marginal
     distribution; p_e = sum_kl w_kl (pbar_k pbar_l - s2_kl / r) (Gwet 2014, eq. 2.26)."""
-    r = _prepare(data, categories, coders)
+    r = _prepare(data, categories, coders, scores=weight_scores)
     return _conger(r, weights, "conger_kappa")
 
 
@@ -224,11 +232,12 @@ def cohen_kappa(
     *,
     categories: Sequence[Any] | None = None,
     weights: WeightsName | None = None,
+    weight_scores: WeightScores = "value",
     coders: Sequence[str] | None = None,
 ) -> AgreementResult:
     """Cohen's (1960) kappa, or weighted kappa (Cohen 1968) with ``weights='linear'|'quadratic'``, for
     exactly two coders: p_e = sum_kl w_kl p_1k p_2l from each coder's own marginal distribution."""
-    r = _prepare(data, categories, coders, exactly_two="cohen_kappa")
+    r = _prepare(data, categories, coders, exactly_two="cohen_kappa", scores=weight_scores)
     return _conger(r, weights, "cohen_kappa")
 
 
@@ -237,11 +246,12 @@ def brennan_prediger(
     *,
     categories: Sequence[Any] | None = None,
     weights: WeightsName | None = None,
+    weight_scores: WeightScores = "value",
     coders: Sequence[str] | None = None,
 ) -> AgreementResult:
     """Brennan & Prediger's (1981) kappa: chance agreement 1/q (weighted: T_w / q^2), q = number of
     categories (declared, else observed; see the module docstring)."""
-    r = _prepare(data, categories, coders)
+    r = _prepare(data, categories, coders, scores=weight_scores)
     g = _Gwet(r, weights)
     q = g.q
     reason = None if q >= 2 else _one_category_reason("brennan_prediger")
@@ -274,10 +284,11 @@ def gwet_ac1(
     *,
     categories: Sequence[Any] | None = None,
     weights: WeightsName | None = None,
+    weight_scores: WeightScores = "value",
     coders: Sequence[str] | None = None,
 ) -> AgreementResult:
     """Gwet's (2008) AC1 (AC2 when weighted): p_e = T_w / (q (q - 1)) * sum_k pi_k (1 - pi_k)."""
-    r = _prepare(data, categories, coders)
+    r = _prepare(data, categories, coders, scores=weight_scores)
     name = "gwet_ac1" if weights in (None, "unweighted") else "gwet_ac2"
     return _ac(r, weights, name)
 
@@ -287,10 +298,11 @@ def gwet_ac2(
     *,
     categories: Sequence[Any] | None = None,
     weights: WeightsName = "quadratic",
+    weight_scores: WeightScores = "value",
     coders: Sequence[str] | None = None,
 ) -> AgreementResult:
     """Gwet's (2014) AC2, the weighted AC1 (quadratic weights unless told otherwise)."""
-    r = _prepare(data, categories, coders)
+    r = _prepare(data, categories, coders, scores=weight_scores)
     return _ac(r, weights, "gwet_ac2")
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import InputError
 
-__all__ = ["read_rating_table", "read_segments", "read_excerpts"]
+__all__ = ["read_rating_table", "read_segments", "read_excerpts", "parse_rating"]
 
 
 def _read_rows(path: Path) -> list[list[str]]:
@@ -54,7 +54,8 @@ def _integers(path: Path, line: int, start: str, end: str) -> tuple[int, int]:
         raise InputError(f"{path}: line {line}: start {start!r} and end {end!r} must be integers") from None
 
 
-def _number(text: str) -> int | float | None:
+def parse_rating(text: str) -> int | float | None:
+    """A rating cell as an int or a finite float, or None when it is not a number."""
     try:
         return int(text)
     except ValueError:
@@ -86,7 +87,7 @@ def read_rating_table(path: Path, *, numeric: bool) -> tuple[list[str], list[lis
     if not body:
         raise InputError(f"{path}: no units (rows) after the header")
     cells = [c for row in body for c in row if c]
-    parsed = {c: _number(c) for c in set(cells)}
+    parsed = {c: parse_rating(c) for c in set(cells)}
     all_numbers = all(v is not None for v in parsed.values())
     if numeric and not all_numbers:
         for line, row in enumerate(body, start=2):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -12,6 +11,7 @@ import typer
 from rich.table import Table
 
 from ..agreement import (
+    COEFFICIENT_INFO,
     COEFFICIENTS,
     LEVELS,
     AgreementResult,
@@ -38,7 +38,7 @@ agreement_app = typer.Typer(
 
 # the issue's names, in the registry's order; gwet_ac2 is gwet_ac1 with --weights
 TABLE_COEFFICIENTS = tuple(name for name in COEFFICIENTS if name != "gwet_ac2")
-_WEIGHTED = {name for name, fn in COEFFICIENTS.items() if "weights" in inspect.signature(fn).parameters}
+_WEIGHTED = {name for name, info in COEFFICIENT_INFO.items() if info.weights}
 
 
 class Level(StrEnum):
@@ -51,6 +51,11 @@ class Level(StrEnum):
 class Weights(StrEnum):
     linear = "linear"
     quadratic = "quadratic"
+
+
+class Scores(StrEnum):
+    value = "value"
+    rank = "rank"
 
 
 class Fmt(StrEnum):
@@ -89,6 +94,17 @@ def table_cmd(
     weights: Annotated[
         Weights | None, typer.Option("--weights", help="Weighted kappa / AC2 [default: unweighted]")
     ] = None,
+    categories: Annotated[
+        str | None,
+        typer.Option("--categories", help="Every possible category, comma-separated, in rank order (unused ones "
+                     "count in Brennan-Prediger, Randolph and AC1/AC2; weights follow this order).",
+                     show_default=False),
+    ] = None,
+    weight_scores: Annotated[
+        Scores | None,
+        typer.Option("--weight-scores", help="--weights from the categories' numeric values or their ranks "
+                     "(R's irr, irrCAC and scikit-learn use ranks) [default: value]"),
+    ] = None,
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """One agreement coefficient on a units x coders table."""
@@ -100,11 +116,17 @@ def table_cmd(
         raise InputError(f"--level applies to krippendorff_alpha only, not {coefficient}")
     if weights is not None and coefficient not in _WEIGHTED:
         raise InputError(f"--weights does not apply to {coefficient}")
+    if weight_scores is not None and weights is None:
+        raise InputError("--weight-scores applies with --weights only")
     lvl = (level or Level.nominal).value
     numeric = coefficient == "krippendorff_alpha" and lvl in ("interval", "ratio") or weights is not None
     coders, data = read_rating_table(file, numeric=numeric)
     fn = COEFFICIENTS[coefficient]
     kwargs: dict[str, Any] = {"coders": coders}
+    if categories is not None:
+        kwargs["categories"] = _categories(categories, data)
+    if weight_scores is not None:
+        kwargs["weight_scores"] = weight_scores.value
     if coefficient == "krippendorff_alpha":
         kwargs["level"] = lvl
     elif weights is not None:
@@ -125,6 +147,21 @@ def table_cmd(
         typer.echo(json.dumps(out, ensure_ascii=False))
         return
     _emit_results([result], fmt, title=str(file))
+
+
+def _categories(text: str, data: list[list[Any]]) -> list[Any]:
+    """The declared categories of ``--categories``: numbers when the table's ratings are numbers."""
+    labels = [c.strip() for c in text.split(",")]
+    if not labels or any(not c for c in labels):
+        raise InputError(f"--categories {text!r}: give the categories separated by commas, none empty")
+    if any(isinstance(v, int | float) for row in data for v in row if v is not None):
+        from ..agreement.files import parse_rating
+
+        numbers = [parse_rating(c) for c in labels]
+        if any(n is None for n in numbers):
+            raise InputError(f"--categories {text!r}: the ratings are numbers, so the categories must be too")
+        return numbers
+    return labels
 
 
 def _parse_continuum(text: str) -> tuple[int, int]:
