@@ -140,6 +140,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         list_sources,
         rename_source,
     )
+    from .media import MediaLink, get_media, link_media, set_turn_time, unlink_media
 
 # A new public name goes in three places: the imports above, ``_LAZY`` and ``__all__`` (a test checks
 # that they agree). ``_LAZY`` maps each name to its submodule, or to ``module:attribute`` when renamed.
@@ -275,6 +276,11 @@ _LAZY: dict[str, str] = {
     "import_text": "sources",
     "list_sources": "sources",
     "rename_source": "sources",
+    "MediaLink": "media",
+    "link_media": "media",
+    "unlink_media": "media",
+    "get_media": "media",
+    "set_turn_time": "media",
 }
 
 
@@ -443,4 +449,10 @@ __all__ = [
     "disagreements_html",
     "resolve_bulk",
     "resolve_coding",
+    # recordings
+    "MediaLink",
+    "link_media",
+    "unlink_media",
+    "get_media",
+    "set_turn_time",
 ]
