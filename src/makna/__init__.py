@@ -103,6 +103,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
     )
     from .history import NothingToUndoError, redo, redoable, undo, undoable
     from .history import Step as UndoStep
+    from .media import MediaLink, get_media, link_media, set_turn_time, unlink_media
     from .memos import add_memo, create_set, delete_memo, events, list_memos, list_sets, update_memo
     from .model import (
         Attribute,
@@ -140,7 +141,6 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         list_sources,
         rename_source,
     )
-    from .media import MediaLink, get_media, link_media, set_turn_time, unlink_media
 
 # A new public name goes in three places: the imports above, ``_LAZY`` and ``__all__`` (a test checks
 # that they agree). ``_LAZY`` maps each name to its submodule, or to ``module:attribute`` when renamed.

@@ -1,0 +1,225 @@
+/* makna workbench: margin stripes. Each coding gets a stripe beside the lines it covers (not the whole
+ * turn), in its code's colour, labelled with the code's name, with ✎ when it has a memo. Clicking a
+ * stripe opens that coding (its popover) and tells the memo panel; Alt+click, or the "Show only this
+ * code" list, keeps only one code's stripes and highlights.
+ *
+ * Stripes are drawn per row when the row comes near the viewport (an IntersectionObserver), so a long
+ * transcript costs only what is on screen; rows that source.js replaces after a change are drawn again.
+ */
+"use strict";
+(function () {
+  const root = document.getElementById("text");
+  const extras = document.getElementById("extras-data");
+  if (!root || !extras) return;
+  const X = JSON.parse(extras.textContent);
+  const M = (s) => (X.msg && X.msg[s]) || s;
+  const page = window.makna.pageData();
+  const select = document.getElementById("stripe-only");
+  const LANE = 12, MAX_LANES = 6;
+  let segs = page.segs; // [id, start, end, codeId, coder, memo]
+  let codes = new Map(page.codes.map((c) => [c.id, c]));
+  let memoSegs = new Set(); // segments with a memo in the memo panel's store
+  let only = "";
+  let lanes = new Map();
+  let version = 0;
+  const near = new Set();
+
+  function assignLanes() {
+    const shown = segs.filter((s) => !only || s[3] === only).sort((a, b) => a[1] - b[1] || b[2] - a[2]);
+    const ends = [];
+    lanes = new Map();
+    for (const s of shown) {
+      let lane = ends.findIndex((e) => e <= s[1]);
+      if (lane < 0) { lane = ends.length; ends.push(0); }
+      ends[lane] = s[2];
+      lanes.set(s[0], lane);
+    }
+    root.style.setProperty("--lanes", String(Math.max(1, Math.min(ends.length, MAX_LANES))));
+  }
+
+  function leavesIn(cell, a, b) {
+    return [...cell.querySelectorAll(".tx [data-s]")].filter((l) => +l.dataset.s >= a && +l.dataset.s < b);
+  }
+
+  function box(cell, a, b) {
+    const hit = leavesIn(cell, a, b);
+    if (!hit.length) return null;
+    const range = document.createRange();
+    range.setStartBefore(hit[0]);
+    range.setEndAfter(hit[hit.length - 1]);
+    let top = Infinity, bottom = -Infinity;
+    for (const r of range.getClientRects()) {
+      if (r.width === 0 && r.height === 0) continue;
+      top = Math.min(top, r.top); bottom = Math.max(bottom, r.bottom);
+    }
+    return top === Infinity ? null : { top, bottom };
+  }
+
+  function hasMemo(s) { return !!s[5] || memoSegs.has(s[0]); }
+
+  function stripe(s, code, first) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "stripe bar k" + code.i + (first ? " first" : "");
+    b.dataset.seg = s[0];
+    b.dataset.code = s[3];
+    const name = code.path || code.name;
+    b.title = name + " · " + s[4] + (s[5] ? "\n✎ " + s[5] : "");
+    b.setAttribute("aria-label", name + (hasMemo(s) ? " (" + M("memo") + ")" : ""));
+    if (first) {
+      const label = document.createElement("span");
+      label.className = "label";
+      label.textContent = code.name;
+      b.append(label);
+      if (hasMemo(s)) {
+        const mark = document.createElement("span");
+        mark.className = "memo-mark"; mark.setAttribute("aria-hidden", "true"); mark.textContent = "✎";
+        b.append(mark);
+      }
+    }
+    return b;
+  }
+
+  function drawRow(row) {
+    row.dataset.stripes = String(version);
+    const rs = +row.dataset.start, re = +row.dataset.end;
+    const here = segs.filter((s) => s[1] < re && s[2] > rs && (!only || s[3] === only));
+    for (const cell of row.querySelectorAll(":scope > .cell")) {
+      const bars = cell.querySelector(":scope > .bars");
+      if (!bars) continue;
+      bars.classList.add("stripes");
+      bars.removeAttribute("aria-hidden");
+      bars.replaceChildren();
+      const who = cell.dataset.coder;
+      const base = bars.getBoundingClientRect().top;
+      let over = 0;
+      for (const s of here) {
+        if (who && s[4] !== who) continue;
+        const lane = lanes.get(s[0]);
+        const code = codes.get(s[3]);
+        if (lane === undefined || !code) continue;
+        if (lane >= MAX_LANES) { over++; continue; }
+        const where = box(cell, Math.max(s[1], rs), Math.min(s[2], re));
+        if (!where) continue;
+        const b = stripe(s, code, s[1] >= rs);
+        b.style.top = (where.top - base) + "px";
+        b.style.height = Math.max(where.bottom - where.top, 8) + "px";
+        b.style.right = (lane * LANE) + "px";
+        bars.append(b);
+      }
+      if (over) {
+        const more = document.createElement("span");
+        more.className = "stripe-more"; more.textContent = "+" + over;
+        bars.append(more);
+      }
+    }
+  }
+
+  const seen = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (e.isIntersecting) {
+        near.add(e.target);
+        if (e.target.dataset.stripes !== String(version)) drawRow(e.target);
+      } else near.delete(e.target);
+    }
+  }, { rootMargin: "600px 0px" });
+
+  function redraw() {
+    version++;
+    assignLanes();
+    for (const row of near) if (row.isConnected) drawRow(row);
+  }
+
+  // ------------------------------------------------------------------ show only one code
+  function intervals(code) {
+    const out = [];
+    for (const s of segs.filter((x) => x[3] === code).sort((a, b) => a[1] - b[1])) {
+      const last = out[out.length - 1];
+      if (last && s[1] <= last[1]) last[1] = Math.max(last[1], s[2]); else out.push([s[1], s[2]]);
+    }
+    return out;
+  }
+
+  function markLeaves(scope) {
+    if (!only) return;
+    const iv = intervals(only);
+    for (const leaf of scope.querySelectorAll(".hl[data-s]")) {
+      const at = +leaf.dataset.s;
+      let lo = 0, hi = iv.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (iv[mid][1] <= at) lo = mid + 1; else hi = mid; }
+      leaf.classList.toggle("keep", lo < iv.length && iv[lo][0] <= at);
+    }
+  }
+
+  function setOnly(code) {
+    only = codes.has(code) ? code : "";
+    select.value = only;
+    root.classList.toggle("only-code", !!only);
+    if (!only) for (const l of root.querySelectorAll(".keep")) l.classList.remove("keep");
+    markLeaves(root);
+    redraw();
+  }
+
+  function fillSelect() {
+    const keep = select.value;
+    const first = select.options[0];
+    select.replaceChildren(first);
+    for (const c of [...codes.values()].sort((a, b) => a.i - b.i)) {
+      const o = document.createElement("option");
+      o.value = c.id; o.textContent = "\u00a0".repeat(2 * (c.depth || 0)) + c.name;
+      select.append(o);
+    }
+    select.value = keep;
+  }
+  select.addEventListener("change", () => setOnly(select.value));
+
+  // ------------------------------------------------------------------ clicking a stripe
+  function focusSegment(id) {
+    const s = segs.find((x) => x[0] === id);
+    if (!s) return;
+    const want = root.querySelector(".cell[data-coder]") ? s[4] : "";
+    const hit = [...root.querySelectorAll(".tx [data-s]")].filter((l) => +l.dataset.s >= s[1] &&
+      +l.dataset.s < s[2] && (l.closest(".cell").dataset.coder || "") === want);
+    const leaf = hit.find((l) => l.classList.contains("hl"));
+    if (!leaf) return;
+    const range = document.createRange();
+    range.setStartBefore(hit[0]); range.setEndAfter(hit[hit.length - 1]);
+    if (window.CSS && CSS.highlights && window.Highlight) CSS.highlights.set("focus", new Highlight(range));
+    leaf.scrollIntoView({ block: "nearest" });
+    const r = leaf.getBoundingClientRect();
+    leaf.dispatchEvent(new MouseEvent("click", { bubbles: true, clientX: r.left + 2, clientY: r.bottom }));
+    document.dispatchEvent(new CustomEvent("makna:focus-segment",
+      { detail: { id: s[0], code: s[3], start: s[1], end: s[2], coder: s[4] } }));
+  }
+
+  root.addEventListener("click", (ev) => {
+    const b = ev.target.closest(".stripe");
+    if (!b) return;
+    ev.stopPropagation(); ev.preventDefault();
+    if (ev.altKey) setOnly(only === b.dataset.code ? "" : b.dataset.code);
+    else focusSegment(b.dataset.seg);
+  }, true);
+
+  // ------------------------------------------------------------------ keeping up with changes
+  new MutationObserver((records) => {
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && n.classList.contains("row")) { seen.observe(n); markLeaves(n); }
+      }
+    }
+  }).observe(root, { childList: true });
+  document.addEventListener("makna:segments", (ev) => {
+    segs = ev.detail.segs;
+    if (ev.detail.codes) { codes = new Map(ev.detail.codes.map((c) => [c.id, c])); fillSelect(); }
+    markLeaves(root);
+    redraw();
+  });
+  document.addEventListener("makna:memos", (ev) => { memoSegs = new Set(ev.detail.segments); redraw(); });
+  let resizing = null;
+  window.addEventListener("resize", () => { clearTimeout(resizing); resizing = setTimeout(redraw, 120); });
+
+  fillSelect();
+  assignLanes();
+  for (const row of root.querySelectorAll(":scope > .row")) seen.observe(row);
+  window.makna.stripes = { setOnly, focusSegment, redraw };
+})();
