@@ -41,9 +41,10 @@ def upload_limit(request: Request) -> int:
 @router.get("/import", response_class=HTMLResponse, include_in_schema=False)
 def import_page(request: Request) -> HTMLResponse:
     suffixes = supported_suffixes()
+    limit = upload_limit(request)
     return page(request, "import.html", {
-        "suffixes": suffixes, "accept": ",".join(suffixes), "limit_mb": upload_limit(request) // (1024 * 1024),
-        "limit": upload_limit(request),
+        "suffixes": suffixes, "accept": ",".join(suffixes), "limit": limit,
+        "limit_mb": min(limit, MAX_FILE_BYTES) // (1024 * 1024),
     })
 
 

@@ -1,6 +1,6 @@
 /* makna workbench: the recording of a source. Plays the file served from the project folder (/media/ID,
  * with range requests so that seeking works), highlights the turn being heard, seeks when a turn's time
- * is clicked, and sets a turn's start to the player's time (⏱). Turn times come from .vtt/.srt imports
+ * is clicked, and sets a turn's start to the player's time (◷). Turn times come from .vtt/.srt imports
  * or are set by hand. */
 "use strict";
 (function () {
@@ -48,7 +48,7 @@
     }
     if (info.linked) {
       const set = document.createElement("button");
-      set.type = "button"; set.className = "settime"; set.dataset.label = "⏱";
+      set.type = "button"; set.className = "settime"; set.dataset.label = "◷";
       set.title = M("Set this turn's start to the player's time");
       set.setAttribute("aria-label", set.title);
       when.append(set);

@@ -15,7 +15,7 @@
   const M = (s) => (X.msg && X.msg[s]) || s;
   const page = window.makna.pageData();
   const select = document.getElementById("stripe-only");
-  const LANE = 12, MAX_LANES = 6;
+  const LANE = 14, MAX_LANES = 6;
   let segs = page.segs; // [id, start, end, codeId, coder, memo]
   let codes = new Map(page.codes.map((c) => [c.id, c]));
   let memoSegs = new Set(); // segments with a memo in the memo panel's store
@@ -24,17 +24,21 @@
   let version = 0;
   const near = new Set();
 
+  // The margin is as wide as the most codings any row holds (at most MAX_LANES); within a row, a
+  // stripe takes the first lane free over its lines (its lane in the row above when it can).
   function assignLanes() {
-    const shown = segs.filter((s) => !only || s[3] === only).sort((a, b) => a[1] - b[1] || b[2] - a[2]);
-    const ends = [];
-    lanes = new Map();
-    for (const s of shown) {
-      let lane = ends.findIndex((e) => e <= s[1]);
-      if (lane < 0) { lane = ends.length; ends.push(0); }
-      ends[lane] = s[2];
-      lanes.set(s[0], lane);
+    const rows = [...root.querySelectorAll(":scope > .row")];
+    const starts = rows.map((r) => +r.dataset.start);
+    const count = new Array(rows.length).fill(0);
+    for (const s of segs) {
+      if (only && s[3] !== only) continue;
+      let lo = 0, hi = starts.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= s[1]) lo = mid + 1; else hi = mid; }
+      for (let i = Math.max(lo - 1, 0); i < rows.length && starts[i] < s[2]; i++) {
+        if (+rows[i].dataset.end > s[1]) count[i]++;
+      }
     }
-    root.style.setProperty("--lanes", String(Math.max(1, Math.min(ends.length, MAX_LANES))));
+    root.style.setProperty("--lanes", String(Math.max(1, Math.min(Math.max(0, ...count), MAX_LANES))));
   }
 
   function leavesIn(cell, a, b) {
@@ -83,7 +87,8 @@
   function drawRow(row) {
     row.dataset.stripes = String(version);
     const rs = +row.dataset.start, re = +row.dataset.end;
-    const here = segs.filter((s) => s[1] < re && s[2] > rs && (!only || s[3] === only));
+    const here = segs.filter((s) => s[1] < re && s[2] > rs && (!only || s[3] === only))
+      .sort((a, b) => a[1] - b[1] || b[2] - a[2]);
     for (const cell of row.querySelectorAll(":scope > .cell")) {
       const bars = cell.querySelector(":scope > .bars");
       if (!bars) continue;
@@ -92,15 +97,22 @@
       bars.replaceChildren();
       const who = cell.dataset.coder;
       const base = bars.getBoundingClientRect().top;
+      const used = [];
       let over = 0;
       for (const s of here) {
-        if (who && s[4] !== who) continue;
-        const lane = lanes.get(s[0]);
         const code = codes.get(s[3]);
-        if (lane === undefined || !code) continue;
-        if (lane >= MAX_LANES) { over++; continue; }
+        if ((who && s[4] !== who) || !code) continue;
         const where = box(cell, Math.max(s[1], rs), Math.min(s[2], re));
         if (!where) continue;
+        const free = (l) => !(used[l] || []).some(([t, b]) => where.top < b - 1 && t < where.bottom - 1);
+        let lane = lanes.get(s[0]);
+        if (lane === undefined || lane >= MAX_LANES || !free(lane)) {
+          lane = -1;
+          for (let l = 0; l < MAX_LANES; l++) if (free(l)) { lane = l; break; }
+        }
+        if (lane < 0) { over++; continue; }
+        (used[lane] = used[lane] || []).push([where.top, where.bottom]);
+        lanes.set(s[0], lane);
         const b = stripe(s, code, s[1] >= rs);
         b.style.top = (where.top - base) + "px";
         b.style.height = Math.max(where.bottom - where.top, 8) + "px";
@@ -126,6 +138,7 @@
 
   function redraw() {
     version++;
+    lanes = new Map();
     assignLanes();
     for (const row of near) if (row.isConnected) drawRow(row);
   }
