@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, or_, select
+from sqlalchemy import Connection, Row, func, or_, select
 
 from .project import Project
 from .store import as_utc, tables
@@ -50,26 +50,19 @@ def _clip(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
 
 
-def _segment_places(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str, str, int, int, str, str]]:
-    """Segment id -> (source id, source name, start, end, code id, code name)."""
+def _segment_places(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str, str, int, int, str, str, str]]:
+    """Segment id -> (source id, source name, start, end, code id, code name, excerpt)."""
     seg, s, c = tables.segments.c, tables.sources.c, tables.codes.c
     wanted = list(set(ids))
-    out: dict[str, tuple[str, str, int, int, str, str]] = {}
+    out: dict[str, tuple[str, str, int, int, str, str, str]] = {}
     for i in range(0, len(wanted), 500):
-        q = (select(seg.id, seg.source_id, s.name, seg.start, seg.end, seg.code_id, c.name.label("code"))
+        q = (select(seg.id, seg.source_id, s.name, seg.start, seg.end, seg.code_id, c.name.label("code"),
+                    func.substr(s.text, seg.start + 1, 2 * _EXCERPT).label("head"))
              .join(tables.sources, s.id == seg.source_id).join(tables.codes, c.id == seg.code_id)
              .where(seg.id.in_(wanted[i : i + 500])))
         for r in conn.execute(q):
-            out[r.id] = (r.source_id, r.name, r.start, r.end, r.code_id, r.code)
+            out[r.id] = (r.source_id, r.name, r.start, r.end, r.code_id, r.code, _clip(r.head[: r.end - r.start]))
     return out
-
-
-def _excerpts(conn: Connection, places: dict[str, tuple[str, str, int, int, str, str]]) -> dict[str, str]:
-    s = tables.sources.c
-    texts: dict[str, str] = {}
-    for sid in {p[0] for p in places.values()}:
-        texts[sid] = conn.execute(select(s.text).where(s.id == sid)).scalar_one()
-    return {k: _clip(texts[p[0]][p[2] : p[3]]) for k, p in places.items()}
 
 
 def _views(conn: Connection, rows: Sequence[Row[Any]], coding_rows: Sequence[Any]) -> list[MemoView]:
@@ -81,7 +74,6 @@ def _views(conn: Connection, rows: Sequence[Row[Any]], coding_rows: Sequence[Any
     }
     seg_ids = [r.target_id for r in rows if r.target_kind == "segment"] + [r.id for r in coding_rows]
     places = _segment_places(conn, seg_ids)
-    excerpts = _excerpts(conn, places)
     out: list[MemoView] = []
     for r in rows:
         kind, tid = r.target_kind, r.target_id
@@ -90,7 +82,7 @@ def _views(conn: Connection, rows: Sequence[Row[Any]], coding_rows: Sequence[Any
         if kind == "segment" and tid in places:
             p = places[tid]
             out.append(MemoView(**common, target=f"{p[5]} · {p[1]}", source_id=p[0], start=p[2], end=p[3],
-                                code_id=p[4], excerpt=excerpts[tid]))
+                                code_id=p[4], excerpt=p[6]))
         else:
             label = names.get(kind, {}).get(tid or "", "")
             out.append(MemoView(**common, target=label, code_id=tid if kind == "code" else None,
@@ -99,7 +91,7 @@ def _views(conn: Connection, rows: Sequence[Row[Any]], coding_rows: Sequence[Any
         p = places[r.id]
         out.append(MemoView(r.id, "coding", r.id, f"{p[5]} · {p[1]}", "", r.memo,
                             coders.get(r.coder_id, ""), as_utc(r.created_at), p[0], p[2], p[3], p[4],
-                            excerpts[r.id]))
+                            p[6]))
     return out
 
 

@@ -15,6 +15,7 @@
   const kind = byId("memo-kind"), codeSel = byId("memo-code"), text = byId("memo-text");
   const KINDS = { project: "Project", source: "Source", code: "Code", segment: "Segment", coding: "Coding", case: "Case" };
   let focused = null;
+  let shown = []; // the memos listed
   let timer = null;
 
   function el(tag, cls, content) {
@@ -36,6 +37,7 @@
       : "/api/memos?source=" + encodeURIComponent(X.source) + "&q=" + encodeURIComponent(q);
     try {
       const memos = await api("GET", url);
+      shown = memos;
       draw(memos, q);
       if (!everywhere.checked && !q) {
         const ids = memos.filter((m) => m.kind === "segment" || m.kind === "coding").map((m) => m.target_id);
@@ -140,7 +142,13 @@
     kind.value = "segment";
     codeSel.hidden = true;
   });
-  document.addEventListener("makna:segments", (ev) => { if (ev.detail.codes) fillCodes(ev.detail.codes); load(); });
+  // after a coding is made or removed, read the memos again only when a listed coding went away
+  // (its memos went with it): a new coding has none yet
+  document.addEventListener("makna:segments", (ev) => {
+    if (ev.detail.codes) fillCodes(ev.detail.codes);
+    const ids = new Set(ev.detail.segs.map((s) => s[0]));
+    if (shown.some((m) => (m.kind === "segment" || m.kind === "coding") && !ids.has(m.target_id))) load();
+  });
 
   fillCodes(page.codes);
   load();

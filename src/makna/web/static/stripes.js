@@ -26,19 +26,25 @@
 
   // The margin is as wide as the most codings any row holds (at most MAX_LANES); within a row, a
   // stripe takes the first lane free over its lines (its lane in the row above when it can).
+  // byRow: row id -> the codings shown on it, sorted by start (rebuilt when codings or the filter change).
+  let byRow = new Map();
   function assignLanes() {
     const rows = [...root.querySelectorAll(":scope > .row")];
     const starts = rows.map((r) => +r.dataset.start);
-    const count = new Array(rows.length).fill(0);
-    for (const s of segs) {
-      if (only && s[3] !== only) continue;
+    byRow = new Map();
+    let most = 0;
+    const sorted = segs.filter((s) => !only || s[3] === only).sort((a, b) => a[1] - b[1] || b[2] - a[2]);
+    for (const s of sorted) {
       let lo = 0, hi = starts.length;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= s[1]) lo = mid + 1; else hi = mid; }
       for (let i = Math.max(lo - 1, 0); i < rows.length && starts[i] < s[2]; i++) {
-        if (+rows[i].dataset.end > s[1]) count[i]++;
+        if (+rows[i].dataset.end <= s[1]) continue;
+        const list = byRow.get(rows[i].id);
+        if (list) list.push(s); else byRow.set(rows[i].id, [s]);
+        most = Math.max(most, (list || [0]).length);
       }
     }
-    root.style.setProperty("--lanes", String(Math.max(1, Math.min(Math.max(0, ...count), MAX_LANES))));
+    root.style.setProperty("--lanes", String(Math.max(1, Math.min(most, MAX_LANES))));
   }
 
   function leavesIn(cell, a, b) {
@@ -84,63 +90,83 @@
     return b;
   }
 
-  function drawRow(row) {
-    row.dataset.stripes = String(version);
+  // Reading geometry and writing stripes alternately would lay the page out once per row: measure
+  // every row first, then write them all.
+  function measure(row) {
     const rs = +row.dataset.start, re = +row.dataset.end;
-    const here = segs.filter((s) => s[1] < re && s[2] > rs && (!only || s[3] === only))
-      .sort((a, b) => a[1] - b[1] || b[2] - a[2]);
+    const here = byRow.get(row.id) || [];
+    const cells = [];
     for (const cell of row.querySelectorAll(":scope > .cell")) {
       const bars = cell.querySelector(":scope > .bars");
       if (!bars) continue;
-      bars.classList.add("stripes");
-      bars.removeAttribute("aria-hidden");
-      bars.replaceChildren();
       const who = cell.dataset.coder;
       const base = bars.getBoundingClientRect().top;
-      const used = [];
-      let over = 0;
+      const pieces = [];
       for (const s of here) {
         const code = codes.get(s[3]);
         if ((who && s[4] !== who) || !code) continue;
         const where = box(cell, Math.max(s[1], rs), Math.min(s[2], re));
-        if (!where) continue;
-        const free = (l) => !(used[l] || []).some(([t, b]) => where.top < b - 1 && t < where.bottom - 1);
-        let lane = lanes.get(s[0]);
+        if (where) pieces.push({ s, code, top: where.top - base, bottom: where.bottom - base, first: s[1] >= rs });
+      }
+      cells.push({ bars, pieces });
+    }
+    return cells;
+  }
+
+  function write(row, cells) {
+    row.dataset.stripes = String(version);
+    for (const { bars, pieces } of cells) {
+      bars.classList.add("stripes");
+      bars.removeAttribute("aria-hidden");
+      const used = [];
+      const out = [];
+      let over = 0;
+      for (const p of pieces) {
+        const free = (l) => !(used[l] || []).some(([t, b]) => p.top < b - 1 && t < p.bottom - 1);
+        let lane = lanes.get(p.s[0]);
         if (lane === undefined || lane >= MAX_LANES || !free(lane)) {
           lane = -1;
           for (let l = 0; l < MAX_LANES; l++) if (free(l)) { lane = l; break; }
         }
         if (lane < 0) { over++; continue; }
-        (used[lane] = used[lane] || []).push([where.top, where.bottom]);
-        lanes.set(s[0], lane);
-        const b = stripe(s, code, s[1] >= rs);
-        b.style.top = (where.top - base) + "px";
-        b.style.height = Math.max(where.bottom - where.top, 8) + "px";
+        (used[lane] = used[lane] || []).push([p.top, p.bottom]);
+        lanes.set(p.s[0], lane);
+        const b = stripe(p.s, p.code, p.first);
+        b.style.top = p.top + "px";
+        b.style.height = Math.max(p.bottom - p.top, 8) + "px";
         b.style.right = (lane * LANE) + "px";
-        bars.append(b);
+        out.push(b);
       }
       if (over) {
         const more = document.createElement("span");
         more.className = "stripe-more"; more.textContent = "+" + over;
-        bars.append(more);
+        out.push(more);
       }
+      bars.replaceChildren(...out);
     }
   }
 
+  function drawRows(rows) {
+    const measured = rows.filter((r) => r.isConnected).map((r) => [r, measure(r)]);
+    for (const [row, cells] of measured) write(row, cells);
+  }
+
   const seen = new IntersectionObserver((entries) => {
+    const todo = [];
     for (const e of entries) {
       if (e.isIntersecting) {
         near.add(e.target);
-        if (e.target.dataset.stripes !== String(version)) drawRow(e.target);
+        if (e.target.dataset.stripes !== String(version)) todo.push(e.target);
       } else near.delete(e.target);
     }
+    drawRows(todo);
   }, { rootMargin: "600px 0px" });
 
   function redraw() {
     version++;
     lanes = new Map();
     assignLanes();
-    for (const row of near) if (row.isConnected) drawRow(row);
+    drawRows([...near]);
   }
 
   // ------------------------------------------------------------------ show only one code
