@@ -154,8 +154,13 @@ def test_stripes_filter_to_one_code_and_follow_changes(opened: Any, served: tupl
     assert other.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
     kept = pg.locator(".hl.keep", has_text="dekat pasar").first
     assert kept.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    # "warung kopi" is coded Tempat and (inside it, by kedua) Emosi: shown in Tempat's colour (k2) now
+    inner = pg.locator(".hl", has_text="warung kopi").first
+    assert inner.evaluate("e => [e.classList.contains('k2'), e.classList.contains('k0')]") == [True, False]
     _shot(pg, "extras-stripes-only-1440.png")
     pg.select_option("#stripe-only", value="")
+    assert inner.evaluate("e => [e.classList.contains('k2'), e.classList.contains('k0'), 'k' in e.dataset]") == [
+        False, True, False]
     assert names() == ["Emosi", "Senang", "Tempat"]
     pg.locator(".stripe[data-code]", has_text="Senang").click(modifiers=["Alt"])
     assert names() == ["Senang"]

@@ -179,14 +179,35 @@
     return out;
   }
 
+  // A kept highlight takes the chosen code's colour (it may show an inner code's otherwise); the
+  // colour class it had is kept in data-k and put back when the filter goes.
+  function recolour(leaf, k) {
+    const now = [...leaf.classList].find((c) => /^k\d+$/.test(c));
+    if (leaf.dataset.k === undefined) leaf.dataset.k = now || "";
+    if (now) leaf.classList.remove(now);
+    if (k) leaf.classList.add(k);
+  }
+
+  function unmark(scope) {
+    for (const leaf of scope.querySelectorAll(".hl[data-k]")) {
+      recolour(leaf, leaf.dataset.k);
+      delete leaf.dataset.k;
+      leaf.classList.remove("keep");
+    }
+  }
+
   function markLeaves(scope) {
     if (!only) return;
     const iv = intervals(only);
+    const k = "k" + codes.get(only).i;
     for (const leaf of scope.querySelectorAll(".hl[data-s]")) {
       const at = +leaf.dataset.s;
       let lo = 0, hi = iv.length;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (iv[mid][1] <= at) lo = mid + 1; else hi = mid; }
-      leaf.classList.toggle("keep", lo < iv.length && iv[lo][0] <= at);
+      const keep = lo < iv.length && iv[lo][0] <= at;
+      leaf.classList.toggle("keep", keep);
+      if (keep) recolour(leaf, k);
+      else if (leaf.dataset.k !== undefined) { recolour(leaf, leaf.dataset.k); delete leaf.dataset.k; }
     }
   }
 
@@ -194,7 +215,7 @@
     only = codes.has(code) ? code : "";
     select.value = only;
     root.classList.toggle("only-code", !!only);
-    if (!only) for (const l of root.querySelectorAll(".keep")) l.classList.remove("keep");
+    unmark(root);
     markLeaves(root);
     redraw();
   }
