@@ -28,9 +28,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests" / "web"))
 
+from web_bench import TOKEN, build  # noqa: E402
+
 import makna  # noqa: E402
 from makna.web import close_app, create_app  # noqa: E402
-from web_bench import TOKEN, build  # noqa: E402
 
 FRAME_MS = 16.7
 
@@ -55,9 +56,10 @@ def browser(app: Any, sid: str, runs: int = 3) -> list[dict[str, float]]:
                 redraw = pg.evaluate("""() => { const t = performance.now(); window.makna.stripes.redraw();
                                         return performance.now() - t; }""")
                 stripes = pg.evaluate("document.querySelectorAll('.stripe').length")
-                only = pg.evaluate("""() => { const code = JSON.parse(document.getElementById('page-data').textContent)
-                                        .codes[5].id; const t = performance.now(); window.makna.stripes.setOnly(code);
-                                        const d = performance.now() - t; window.makna.stripes.setOnly(''); return d; }""")
+                only = pg.evaluate("""() => {
+                    const code = JSON.parse(document.getElementById('page-data').textContent).codes[5].id;
+                    const t = performance.now(); window.makna.stripes.setOnly(code);
+                    const d = performance.now() - t; window.makna.stripes.setOnly(''); return d; }""")
                 t3 = time.perf_counter()
                 pg.mouse.wheel(0, 40000)
                 pg.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
@@ -109,8 +111,10 @@ def main() -> None:
             runs = browser(app, sid)
             print("| headless Chromium, 1400x900 | " + " | ".join(f"run {i + 1}" for i in range(len(runs))) + " |")
             print("|---|" + "---|" * len(runs))
-            for key, name in [("ready", "goto -> ready, first stripes drawn"), ("redraw", "redraw stripes near view"),
-                              ("only", "show only one code (whole transcript)"), ("scroll", "scroll 40,000 px + 2 frames")]:
+            for key, name in [("ready", "goto -> ready, first stripes drawn"),
+                              ("redraw", "redraw stripes near view"),
+                              ("only", "show only one code (whole transcript)"),
+                              ("scroll", "scroll 40,000 px + 2 frames")]:
                 print(f"| {name} | " + " | ".join(f"{r[key]:.0f} ms" for r in runs) + " |")
             print(f"\nstripes near the viewport: {runs[0]['stripes']}; median redraw "
                   f"{statistics.median(r['redraw'] for r in runs):.1f} ms (floor: one frame, {FRAME_MS} ms)")
