@@ -103,6 +103,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
     )
     from .history import NothingToUndoError, redo, redoable, undo, undoable
     from .history import Step as UndoStep
+    from .media import MediaLink, get_media, link_media, set_turn_time, unlink_media
     from .memos import add_memo, create_set, delete_memo, events, list_memos, list_sets, update_memo
     from .model import (
         Attribute,
@@ -275,6 +276,11 @@ _LAZY: dict[str, str] = {
     "import_text": "sources",
     "list_sources": "sources",
     "rename_source": "sources",
+    "MediaLink": "media",
+    "link_media": "media",
+    "unlink_media": "media",
+    "get_media": "media",
+    "set_turn_time": "media",
 }
 
 
@@ -443,4 +449,10 @@ __all__ = [
     "disagreements_html",
     "resolve_bulk",
     "resolve_coding",
+    # recordings
+    "MediaLink",
+    "link_media",
+    "unlink_media",
+    "get_media",
+    "set_turn_time",
 ]

@@ -83,6 +83,7 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "source.delete": "delete a source", "set.create": f"create set {p.get('name', '')}",
         "set.delete": f"delete set {p.get('name', '')}", "deid.key": "de-identification",
         "deid.apply": "de-identification", "deid.scan": "scan for identifiers",
+        "media.link": "link a recording", "media.unlink": "unlink a recording", "turn.time": "set a turn's time",
     }
     if action in ("undo", "redo"):
         return f"{action} {p.get('description', '')}".strip()

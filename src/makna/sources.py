@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, update
 
 from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaError
-from .importers import ImportedText, convertible, read_document, supported_suffixes, unsupported_reason
+from .importers import ImportedText, convertible, read_bytes, read_document, supported_suffixes, unsupported_reason
 from .memos import forget
 from .model import Source, Turn, new_id, utcnow
 from .project import Project
@@ -37,6 +37,8 @@ __all__ = [
     "delete_source",
     "set_language",
     "get_original",
+    "import_upload",
+    "upload_name",
 ]
 
 LANGUAGES = ("id", "en")
@@ -251,6 +253,33 @@ def import_file(
     p = Path(path)
     item = _prepare_document(p, read_document(p), name or p.name, language=language, turn_pattern=turn_pattern,
                              keep_original=keep_original, allow_duplicate=allow_duplicate)
+    return _store_prepared(project, [item])[0]
+
+
+_MAX_NAME = 255
+
+
+def upload_name(filename: str) -> str:
+    """The source name for an uploaded file: the last part of the name the browser sent (never a
+    path), without control characters; refused when nothing usable is left."""
+    base = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if ch.isprintable()).strip()
+    if not base or base in (".", "..") or base.startswith("."):
+        raise InputError(f"upload {filename[:80]!r}: not a usable file name")
+    if len(base) > _MAX_NAME:
+        stem, dot, suffix = base.rpartition(".")
+        base = (stem[: _MAX_NAME - len(suffix) - 1] + dot + suffix) if dot and len(suffix) < 16 else base[:_MAX_NAME]
+    return base
+
+
+def import_upload(project: Project, filename: str, data: bytes, *, language: str | None = None,
+                  keep_original: bool = True, max_bytes: int | None = None) -> Source:
+    """Import the bytes of an uploaded file (read as a file of that name would be, with the same
+    readers and limits; nothing is written to disk). The source is named after the file."""
+    name = upload_name(filename)
+    path = Path(name)
+    item = _prepare_document(path, read_bytes(path, data, max_bytes=max_bytes), name, language=language,
+                             turn_pattern=None, keep_original=keep_original)
     return _store_prepared(project, [item])[0]
 
 

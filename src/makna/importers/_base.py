@@ -91,21 +91,29 @@ def unsupported_reason(path: Path) -> str:
 def read_document(path: Path, *, max_bytes: int | None = None) -> ImportedText:
     """Read ``path`` with the reader for its suffix, after checking it exists, is a file, is not
     empty and not larger than ``max_bytes``."""
-    _load()
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if not path.is_file():
         raise InputError(f"{path}: not a regular file")
-    max_bytes = max_bytes or MAX_FILE_BYTES
-    size = path.stat().st_size
+    _check_size(path, path.stat().st_size, max_bytes or MAX_FILE_BYTES)
+    return read_bytes(path, path.read_bytes(), max_bytes=max_bytes)
+
+
+def _check_size(path: Path, size: int, max_bytes: int) -> None:
     if size == 0:
         raise ImportFormatError(f"{path}: the file is empty")
     if size > max_bytes:
         raise ImportFormatError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit for one file")
+
+
+def read_bytes(path: Path, data: bytes, *, max_bytes: int | None = None) -> ImportedText:
+    """Read the bytes of a file called ``path`` (it need not exist: an upload) with the reader for its
+    suffix, with the same checks as :func:`read_document`."""
+    _load()
+    _check_size(path, len(data), max_bytes or MAX_FILE_BYTES)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise UnsupportedFormatError(f"{path}: {unsupported_reason(path)}")
-    data = path.read_bytes()
     result = reader(path, data)
     if not result.text or result.text.isspace():  # (text.strip() would copy a large file)
         raise ImportFormatError(f"{path}: no text found in the file")

@@ -20,6 +20,7 @@ from ..analysis.cooccurrence import cooccurrence
 from ..analysis.matrices import CrossTable, code_by_attribute
 from ..codebook import CodeNode, code_tree
 from ..exemplars import Quote, exemplar_quotes
+from ..memo_views import MemoView, memos_on_codes
 from ..project import Project
 from ..queries import RetrievedSegment, code_frequencies
 from ..store import tables
@@ -86,6 +87,7 @@ class ReportData:
     matrices: list[CrossTable] = field(default_factory=list)
     charts: list[ChartData] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    memos: list[MemoView] = field(default_factory=list)  # the project's memos and those on codes
 
     @property
     def empty(self) -> bool:
@@ -200,6 +202,7 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
         ))
     data = ReportData(lang, text, project.info().name, dt.date.today().isoformat(), counts,
                       list(all_stats.values()), themes)
+    data.memos = memos_on_codes(project)
     if data.empty:
         return data
     _matrices(project, data, nodes, all_stats)

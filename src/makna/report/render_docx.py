@@ -76,6 +76,13 @@ def render_docx(data: ReportData, path: str | Path) -> Path:
                 p = doc.add_paragraph(style="Quote")
                 p.add_run(f"“{q.text}”")
                 p.add_run(f"\n— {q.case + ', ' if q.case else ''}{where}").italic = True
+    if data.memos:
+        doc.add_heading(t["memos"], level=1)
+        for memo in data.memos:
+            p = doc.add_paragraph(style="List Bullet")
+            title = f" · {memo.title}" if memo.title else ""
+            p.add_run(f"{t['project'] if memo.kind == 'project' else memo.target}{title}: ").bold = True
+            p.add_run(f"{memo.text} ({memo.coder})")
     doc.add_heading(t["matrices"], level=1)
     for m in data.matrices:
         doc.add_heading(m.title, level=2)

@@ -41,6 +41,7 @@ __all__ = [
     "deid_fields",
     "undo_steps",
     "undo_rows",
+    "source_media",
 ]
 
 metadata = MetaData(
@@ -276,3 +277,14 @@ undo_rows = Table(
 the rows inserted, each a value or, for a composite key, a list), ``delete`` (the rows deleted,
 whole) or ``update`` (primary key and previous values of the columns changed). Undoing a step applies
 their inverses in reverse order (migration 0006)."""
+
+source_media = Table(
+    "source_media",
+    metadata,
+    Column("source_id", UUID, ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("path", String(4096), nullable=False),
+    Column("media_type", String(100), nullable=False),
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+)
+"""The audio or video recording of a source: a path relative to the project's folder (posix
+separators), never outside it, and its media type (migration 0007_wbfeat)."""

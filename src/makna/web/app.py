@@ -33,9 +33,12 @@ from . import (
     routes_export,
     routes_history,
     routes_home,
+    routes_media,
+    routes_memos,
     routes_retrieval,
     routes_search,
     routes_sources,
+    routes_upload,
 )
 from .deps import error_status, page
 from .i18n import LANGUAGES
@@ -77,7 +80,8 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (routes_home, routes_sources, routes_coding, routes_codebook, routes_retrieval, routes_cases,
-                   routes_search, routes_analysis, routes_deid, routes_agreement, routes_export, routes_history):
+                   routes_search, routes_analysis, routes_deid, routes_agreement, routes_export, routes_history,
+                   routes_media, routes_memos, routes_upload):
         app.include_router(module.router)
 
     @app.exception_handler(MaknaError)

@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..cases import list_attributes, list_cases
 from ..codebook import code_tree
+from ..memo_views import memos_on_codes, memos_on_segments
 from ..queries import retrieve
 from .deps import page, project_of, reply
 
@@ -47,11 +48,15 @@ def retrieve_page(request: Request, code: str = "", case: str = "", attribute: s
                            limit=PAGE_SIZE + 1, offset=page_no * PAGE_SIZE)
     more = len(results) > PAGE_SIZE
     tree = code_tree(proj)
+    keys = {n.code.key: n.code.id for n in tree} | {n.code.id: n.code.id for n in tree}
+    code_ids = {keys[k] for k in [code, *(r.code_key for r in results[:PAGE_SIZE])] if k in keys}
     return page(request, "retrieve.html", {
         "tree": tree, "index": {n.code.key: i for i, n in enumerate(tree)}, "cases": list_cases(proj),
         "attributes": list_attributes(proj), "coders": [c.name for c in proj.coders()],
         "results": [(r, *_clip(r.before, r.after)) for r in results[:PAGE_SIZE]], "more": more,
         "page_no": page_no, "asked": bool(code or case or attribute or coder),
+        "seg_memos": memos_on_segments(proj, [r.id for r in results[:PAGE_SIZE]]) if results else {},
+        "code_memos": memos_on_codes(proj, sorted(code_ids)) if code_ids else [],
         "q": {"code": code, "case": case, "attribute": attribute, "value": value, "coder": coder,
               "descendants": descendants, "context": context},
     })

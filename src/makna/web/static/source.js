@@ -241,6 +241,8 @@
       if (old) old.replaceWith(row);
     }
     segs = segs.filter((s) => !(s[1] < got.end && s[2] > got.start)).concat(got.segs);
+    // hook for stripes.js and memos.js: the codings changed
+    document.dispatchEvent(new CustomEvent("makna:segments", { detail: { segs, codes: [...codes.values()] } }));
   }
 
   function reloadColours() {

@@ -1,0 +1,103 @@
+"""Importing transcripts in the browser: upload files (multipart, with a cap on the request's size),
+read by the same importers and limits as ``makna import``, then scan them for identifiers and go on
+to the review of detections (``/deid``) before coding. Nothing of an upload is written to disk
+beyond the spooled parts of the request; a file is read from its bytes (:func:`makna.import_upload`)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+from ..errors import DuplicateSourceError, InputError, MaknaError
+from ..importers import MAX_FILE_BYTES, supported_suffixes
+from ..sources import import_upload
+from .deps import page, project_of, reply
+
+__all__ = ["router", "UPLOAD_LIMIT", "MAX_FILES", "upload_limit"]
+
+router = APIRouter(tags=["import"])
+
+UPLOAD_LIMIT = MAX_FILE_BYTES + 1024 * 1024
+"""The largest upload request (bytes): one file at the importers' limit, and the form around it.
+``app.state.upload_limit`` overrides it."""
+MAX_FILES = 100
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def upload_limit(request: Request) -> int:
+    limit: int = getattr(request.app.state, "upload_limit", UPLOAD_LIMIT)
+    return limit
+
+
+@router.get("/import", response_class=HTMLResponse, include_in_schema=False)
+def import_page(request: Request) -> HTMLResponse:
+    suffixes = supported_suffixes()
+    limit = upload_limit(request)
+    return page(request, "import.html", {
+        "suffixes": suffixes, "accept": ",".join(suffixes), "limit": limit,
+        "limit_mb": min(limit, MAX_FILE_BYTES) // (1024 * 1024),
+    })
+
+
+def _too_large(limit: int) -> JSONResponse:
+    return JSONResponse({"error": f"the upload is over the {limit:,}-byte limit: import fewer or smaller files "
+                                  "at a time, or use 'makna import' on the command line"}, status_code=413)
+
+
+@router.post("/api/import", summary="Import uploaded transcript files (multipart field 'files', optional "
+                                    "'language')")
+async def api_import(request: Request) -> JSONResponse:
+    limit = upload_limit(request)
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        raise InputError("send the files as multipart/form-data (field 'files')")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return _too_large(limit)
+
+    async def capped() -> AsyncGenerator[bytes, None]:
+        seen = 0
+        async for chunk in request.stream():
+            seen += len(chunk)
+            if seen > limit:
+                raise _TooLarge
+            yield chunk
+
+    parser = MultiPartParser(request.headers, capped(), max_files=MAX_FILES, max_fields=10, max_part_size=4096)
+    try:
+        form = await parser.parse()
+    except _TooLarge:
+        return _too_large(limit)
+    except MultiPartException as exc:
+        raise InputError(f"the upload could not be read: {exc.message}") from None
+    try:
+        files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+        if not files:
+            raise InputError("no files in the upload (field 'files')")
+        language = form.get("language")
+        lang = language if isinstance(language, str) and language else None
+        proj = project_of(request)
+        report: dict[str, list[Any]] = {"imported": [], "duplicates": [], "failed": []}
+        for f in files:
+            name = f.filename or ""
+            data = await f.read()
+            try:
+                src = await run_in_threadpool(import_upload, proj, name, data, language=lang)
+            except DuplicateSourceError as exc:
+                report["duplicates"].append({"file": name, "error": str(exc)})
+            except MaknaError as exc:
+                report["failed"].append({"file": name, "error": str(exc)})
+            else:
+                report["imported"].append({"id": src.id, "name": src.name, "length": src.length,
+                                           "language": src.language})
+        return reply(report)
+    finally:
+        await form.close()
