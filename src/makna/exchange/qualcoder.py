@@ -131,8 +131,6 @@ class _Reader:
         self.report.origin = f"{about or 'QualCoder'} (database {version or 'version unknown'})"
         self.report.project = self.path.stem if self.path.is_dir() or self.path.name != "data.qda" \
             else self.path.resolve().parent.stem
-        for row in self.rows("coder_names", ["name"], "name"):
-            self.coder(row["name"])
         codes = self.codebook()
         self.read_sources()
         self.codings(codes)
