@@ -283,7 +283,7 @@ class _Reader:
                 self.report.notes.append(f"case link {link['id']}: its case or source is not imported")
                 continue
             if link["pos0"] in (None, 0) and (link["pos1"] is None or (type(link["pos1"]) is int
-                                                                       and link["pos1"] >= found[3])):
+                                                                       and link["pos1"] >= len(found[2]))):
                 self.loader.link_case(case, found[0], None, None, None)
                 continue
             placed = self.place(link["fid"], link["pos0"], link["pos1"], None, f"case-link {link['id']}")
