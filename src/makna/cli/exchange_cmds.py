@@ -75,7 +75,8 @@ def export(
 @app.command("import-project")
 def import_project_cmd(
     path: Annotated[Path, typer.Argument(help="A REFI-QDA project exchange file (.qdpx), a Taguette database "
-                                         "(.sqlite3) or highlights export (.csv/.xlsx), or a QualCoder project (.qda).")],
+                                         "(.sqlite3) or highlights export (.csv/.xlsx), or a QualCoder project "
+                                         "(.qda).")],
     project: Annotated[str, typer.Option("--project", "-p", help="The NEW project to create (file or database URL).")],
     coder: Annotated[str | None, typer.Option("--coder", help="Coder for codings without a user.")] = None,
     offsets: Annotated[OffsetsChoice, typer.Option(help="How the file counts positions [default: from its origin].")]

@@ -80,7 +80,7 @@ def sqlite_tables(path: Path) -> set[str] | None:
         return None
     try:
         return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeError):  # a damaged schema (names that are not UTF-8)
         return None
     finally:
         conn.close()

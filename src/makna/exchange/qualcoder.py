@@ -194,15 +194,16 @@ class _Reader:
             return None
         wanted = _s(seltext) if seltext is not None else None
         span: tuple[int, int] | str = mapper.map(pos0, pos1)
+        wanted_text = SelectionMapper(wanted, CODEPOINTS).text if wanted is not None else None
         if wanted is not None and raw[pos0:pos1] != wanted and units != len(raw):
-            as_utf16 = SelectionMapper(raw, NVIVO)
-            other = as_utf16.map(pos0, pos1)
-            if not isinstance(other, str) and as_utf16.text[other[0]:other[1]] == SelectionMapper(wanted, CODEPOINTS).text:
+            # the editor's positions (UTF-16 units) when the text has characters beyond the BMP
+            other = SelectionMapper(raw, NVIVO).map(pos0, pos1)
+            if not isinstance(other, str) and mapper.text[other[0]:other[1]] == wanted_text:
                 span = other
         if isinstance(span, str):
             self.report.unmapped.append(Problem(where.split(" ", 1)[0], where, span))
             return None
-        if wanted is not None and mapper.text[span[0]:span[1]] != SelectionMapper(wanted, CODEPOINTS).text:
+        if wanted_text is not None and mapper.text[span[0]:span[1]] != wanted_text:
             self.report.notes.append(f"{where}: the text at its positions differs from the text QualCoder "
                                      "stored with it (seltext); placed by its positions")
         return sid, span[0], span[1]
@@ -226,7 +227,8 @@ class _Reader:
             coder = self.coder(row["owner"])
             key = (sid, a, b, code, coder)
             if key in seen:
-                self.report.unmapped.append(Problem("coding", where, "the same code by the same coder again (duplicate)"))
+                self.report.unmapped.append(Problem("coding", where,
+                                                    "the same code by the same coder again (duplicate)"))
                 continue
             seen.add(key)
             ref = str(row["ctid"]) if row["ctid"] is not None else f"{row['fid']}:{row['pos0']}:{row['pos1']}:{code}"

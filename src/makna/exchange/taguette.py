@@ -154,11 +154,11 @@ class _Database:
             if len(chosen) != 1:
                 raise ExchangeError(f"{self.path}: {'no' if not chosen else 'more than one'} project "
                                     f"{self.select!r} in this {WHAT} (it holds: {_listing(rows)})")
-            return chosen[0]
+            return int(chosen[0][0]), str(chosen[0][1]), str(chosen[0][2] or "")
         if len(rows) != 1:
             raise ExchangeError(f"{self.path}: this {WHAT} holds {len(rows)} projects; choose one with "
                                 f"--select ID or NAME ({_listing(rows)})")
-        return rows[0]
+        return int(rows[0][0]), str(rows[0][1]), str(rows[0][2] or "")
 
     def run(self) -> None:
         pid, name, description = self.project()
