@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from foreign_helpers import codings, export_valid, memos
 from typer.testing import CliRunner
 
@@ -178,3 +180,35 @@ def test_html_offsets_are_utf8_bytes_of_text_nodes() -> None:
     b = len("Café 😀".encode())
     assert parsed.span(0, b) == (0, 6, 0, 6)  # the end stays before the inserted break
     assert parsed.span(b, b + 2) == (6, 8, 7, 10)  # the start goes after it; "b", break, "c"
+
+
+_CHARS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>&\r") | st.sampled_from(
+    ["😀", "👍🏽", "e\u0301", "é", "\n", " ", "中"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraphs=st.lists(st.lists(_CHARS, min_size=1, max_size=12).map("".join), min_size=1, max_size=5),
+       tight=st.booleans(), data=st.data())
+def test_byte_offsets_map_onto_the_same_characters(paragraphs: list[str], tight: bool, data: st.DataObject) -> None:
+    """Any span of the text nodes, given as Taguette gives it (UTF-8 bytes), maps onto the same
+    characters of makna's raw text (the inserted paragraph breaks aside) and, through NFC, of makna's text."""
+    from html import escape
+
+    from makna.exchange.offsets import CODEPOINTS, SelectionMapper
+
+    html = ("" if tight else "\n").join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
+    parsed = HtmlText(html)
+    text = parsed.text
+    assume(text)
+    a = data.draw(st.integers(0, len(text) - 1))
+    b = data.draw(st.integers(a + 1, len(text)))
+    start, end = len(text[:a].encode()), len(text[:b].encode())
+    span = parsed.span(start, end)
+    assert not isinstance(span, str)
+    assert span[:2] == (a, b)
+    raw = parsed.raw[span[2]:span[3]]
+    assert raw == text[a:b] or (tight and raw.replace("\n", "") == text[a:b].replace("\n", ""))
+    mapper = SelectionMapper(parsed.raw, CODEPOINTS)
+    mapped = mapper.map(span[2], span[3])
+    if not isinstance(mapped, str):  # (a boundary inside an NFC composition is reported, never moved)
+        assert mapper.text[mapped[0]:mapped[1]] == unicodedata.normalize("NFC", raw)

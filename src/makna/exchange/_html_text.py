@@ -78,6 +78,7 @@ class HtmlText:
         self._char_starts: list[int] = []  # Taguette character offset of each node
         self._raw_starts: list[int] = []  # offset of each node in :attr:`raw`
         self._nodes = collector.nodes
+        self._encoded: dict[int, bytes] = {}  # node index -> its UTF-8 bytes, once a highlight needs them
         raw: list[str] = []
         text_len = raw_len = byte = 0
         for node, brk in zip(collector.nodes, collector.breaks, strict=True):
@@ -109,7 +110,13 @@ class HtmlText:
             i = max(0, bisect.bisect_left(self._byte_starts, offset) - 1)
         node = self._nodes[i]
         within = offset - self._byte_starts[i]
-        encoded = node.encode("utf-8", "surrogatepass")
+        if node.isascii():
+            if within > len(node):
+                return None
+            return self._char_starts[i] + within, self._raw_starts[i] + within
+        encoded = self._encoded.get(i)
+        if encoded is None:
+            encoded = self._encoded[i] = node.encode("utf-8", "surrogatepass")
         if within > len(encoded):
             return None
         if within < len(encoded) and (encoded[within] & 0xC0) == 0x80:

@@ -76,7 +76,7 @@ def open_qualcoder(path: Path, options: ImportOptions) -> Iterator[_Opened]:
     db = database_of(path)
     if path.is_dir() and not db.exists():
         raise ExchangeError(f"{path}: not a {WHAT} (the folder holds no data.qda)")
-    with open_readonly(db, WHAT, _REQUIRED) as conn:
+    with open_readonly(db, WHAT, _REQUIRED, options.limits.max_total) as conn:
         yield _Opened(path, conn)
 
 
@@ -97,6 +97,7 @@ class _Reader:
         self.path, self.conn, self.loader, self.report = opened.path, opened.conn, loader, report
         self.coders: dict[str, str] = {}
         self.sources: dict[int, tuple[str, SelectionMapper, str, int]] = {}  # fid -> (id, mapper, raw, units)
+        self.utf16: dict[int, SelectionMapper] = {}  # fid -> its text read in UTF-16 units (made when needed)
         self.tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
     def cols(self, table: str) -> set[str]:
@@ -197,7 +198,9 @@ class _Reader:
         wanted_text = SelectionMapper(wanted, CODEPOINTS).text if wanted is not None else None
         if wanted is not None and raw[pos0:pos1] != wanted and units != len(raw):
             # the editor's positions (UTF-16 units) when the text has characters beyond the BMP
-            other = SelectionMapper(raw, NVIVO).map(pos0, pos1)
+            if fid not in self.utf16:
+                self.utf16[fid] = SelectionMapper(raw, NVIVO)
+            other = self.utf16[fid].map(pos0, pos1)
             if not isinstance(other, str) and mapper.text[other[0]:other[1]] == wanted_text:
                 span = other
         if isinstance(span, str):

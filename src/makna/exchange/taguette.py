@@ -102,7 +102,7 @@ def open_taguette(path: Path, options: ImportOptions) -> Iterator[_Opened]:
     if path.suffix.lower() in (".csv", ".xlsx") and not is_sqlite(path):
         yield _Opened(path, None, read_highlights_export(path))
         return
-    with open_readonly(path, WHAT, _REQUIRED) as conn:
+    with open_readonly(path, WHAT, _REQUIRED, options.limits.max_total) as conn:
         yield _Opened(path, conn)
 
 
