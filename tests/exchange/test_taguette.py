@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from foreign_helpers import codings, export_valid, memos
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from foreign_helpers import codings, export_valid, memos
 from typer.testing import CliRunner
 
 import makna

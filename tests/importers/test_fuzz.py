@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from fuzzer import (
+    PROJECT_SAMPLES,
     Mutator,
     Sample,
     Workspace,
     case_rng,
     describe,
     file_samples,
-    PROJECT_SAMPLES,
     missing_readers,
     project_samples,
     qdpx_sample,
