@@ -127,7 +127,8 @@ def test_cli_import_project(tmp_path: Path) -> None:
 def test_refuses_other_sqlite_and_damaged_files(tmp_path: Path) -> None:
     other = tmp_path / "notes.sqlite3"
     sqlite3.connect(other).execute("CREATE TABLE notes (x)").connection.close()
-    with pytest.raises(ExchangeError, match=r"notes\.sqlite3: not a REFI-QDA|notes\.sqlite3: not a Taguette"):
+    with pytest.raises(ExchangeError,
+                       match=r"notes\.sqlite3: not a Taguette database \(no table documents, highlight_tags"):
         import_project(other, tmp_path / "p.makna")
     damaged = tmp_path / "damaged.sqlite3"
     data = bytearray(DB.read_bytes())
@@ -212,3 +213,20 @@ def test_byte_offsets_map_onto_the_same_characters(paragraphs: list[str], tight:
     mapped = mapper.map(span[2], span[3])
     if not isinstance(mapped, str):  # (a boundary inside an NFC composition is reported, never moved)
         assert mapper.text[mapped[0]:mapped[1]] == unicodedata.normalize("NFC", raw)
+
+
+def test_an_unknown_sqlite_database_is_refused_by_name(tmp_path: Path) -> None:
+    other = tmp_path / "catatan.bin"
+    sqlite3.connect(other).execute("CREATE TABLE notes (x)").connection.close()
+    with pytest.raises(ExchangeError, match=r"catatan\.bin: an SQLite database that is neither a Taguette database "
+                                            r"nor a QualCoder project"):
+        import_project(other, tmp_path / "p.makna")
+    assert not (tmp_path / "p.makna").exists()
+
+
+@given(st.lists(st.text(), min_size=1, max_size=4))
+def test_stable_ids_are_makna_derived_guids(parts: list[str]) -> None:
+    from makna.exchange._foreign import stable_id
+    from makna.exchange._refi import derived_guid
+
+    assert stable_id(*parts) == derived_guid(*parts)

@@ -79,7 +79,7 @@ def project_formats() -> list[ProjectFormat]:
 
 def format_for(path: Path) -> ProjectFormat:
     """The format that reads ``path``: by its content and suffix, else by its content, else by its
-    suffix, else REFI-QDA."""
+    suffix, else REFI-QDA. An SQLite database that no format recognises is refused here, by name."""
     formats = project_formats()
     suffix = path.suffix.lower()
     sniffed = [fmt for fmt in formats if fmt.sniff(path)]
@@ -91,6 +91,11 @@ def format_for(path: Path) -> ProjectFormat:
     for fmt in formats:
         if suffix in fmt.suffixes:
             return fmt
+    if _head(path, 16) == b"SQLite format 3\x00":
+        from ..errors import ExchangeError
+
+        raise ExchangeError(f"{path}: an SQLite database that is neither a Taguette database nor a QualCoder "
+                            "project (their tables are missing)")
     return _FORMATS["qdpx"]
 
 

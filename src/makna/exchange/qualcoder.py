@@ -32,7 +32,7 @@ from typing import Any
 
 from ..errors import ExchangeError
 from ..project import Project
-from ._foreign import CodeNode, add_code_tree, load_into, parse_local_datetime
+from ._foreign import CodeNode, add_code_tree, load_into, parse_local_datetime, stable_id
 from ._load import Loader
 from ._refi import derived_guid
 from ._report import ImportReport, Problem
@@ -235,7 +235,7 @@ class _Reader:
                 continue
             seen.add(key)
             ref = str(row["ctid"]) if row["ctid"] is not None else f"{row['fid']}:{row['pos0']}:{row['pos1']}:{code}"
-            seg = self.loader.segment(derived_guid("qualcoder-coding", ref, coder), sid, a, b, code, coder,
+            seg = self.loader.segment(stable_id("qualcoder-coding", ref, coder), sid, a, b, code, coder,
                                       _s(row["date"]) or None)
             if _s(row["memo"]).strip():
                 memos.append((seg, _s(row["memo"])))

@@ -22,7 +22,9 @@ says so.
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -33,7 +35,7 @@ from typing import Any
 
 from ..errors import ExchangeError
 from ..project import Project
-from ._foreign import CodeNode, add_code_tree, load_into, parse_local_datetime
+from ._foreign import CodeNode, add_code_tree, load_into, parse_local_datetime, stable_id
 from ._html_text import HtmlText, html_text
 from ._load import Loader
 from ._refi import derived_guid
@@ -246,7 +248,7 @@ class _Database:
                 self.report.unmapped.append(Problem("highlight", where, span))
                 continue
             t0, t1, r0, r1 = span
-            if snippet is not None and html_text(str(snippet)) != parsed.text[t0:t1]:
+            if snippet is not None and not _same_text(str(snippet), parsed.text[t0:t1]):
                 self.report.unmapped.append(Problem("highlight", where, "the text at its offsets differs from the "
                                                                         "snippet Taguette stored with it"))
                 continue
@@ -264,8 +266,18 @@ class _Database:
                 coder = coders[login] = self.loader.add_coder(derived_guid("taguette-user", login), login)
             coder = coder or self.loader.coder(None)
             for tid in tag_ids:
-                self.loader.segment(derived_guid("taguette-highlight", str(hid), str(tid)), sid, mapped[0], mapped[1],
+                self.loader.segment(stable_id("taguette-highlight", str(hid), str(tid)), sid, mapped[0], mapped[1],
                                     code_of_tag[tid], coder, date)
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _same_text(snippet: str, text: str) -> bool:
+    """Whether the HTML ``snippet``'s text is ``text``: first by dropping its tags (enough for the
+    serialised HTML Taguette stores), else by parsing it."""
+    quick = html.unescape(_TAG.sub("", snippet.replace("\r\n", "\n").replace("\r", "\n")))
+    return quick == text or html_text(snippet) == text
 
 
 def _listing(rows: list[Any]) -> str:
