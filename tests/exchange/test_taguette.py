@@ -230,3 +230,17 @@ def test_stable_ids_are_makna_derived_guids(parts: list[str]) -> None:
     from makna.exchange._refi import derived_guid
 
     assert stable_id(*parts) == derived_guid(*parts)
+
+
+def test_size_cap_and_a_database_still_in_use(tmp_path: Path) -> None:
+    from makna.exchange import Limits
+
+    with pytest.raises(ExchangeError, match=r"study\.sqlite3: [0-9,]+ bytes is over the 1,000-byte limit"):
+        import_project(DB, tmp_path / "p.makna", select="1", limits=Limits(max_total=1000))
+    copy = tmp_path / "study.sqlite3"
+    shutil.copy(DB, copy)
+    (tmp_path / "study.sqlite3-wal").write_bytes(b"\x00" * 32)
+    with pytest.raises(ExchangeError, match=r"study\.sqlite3: the Taguette database is open or was not closed "
+                                            r"cleanly \(study\.sqlite3-wal lies beside it"):
+        import_project(copy, tmp_path / "p.makna", select="1")
+    assert not (tmp_path / "p.makna").exists()

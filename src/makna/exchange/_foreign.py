@@ -23,16 +23,14 @@ from ._report import ImportReport
 __all__ = ["CodeNode", "load_into", "add_code_tree", "parse_local_datetime", "stable_id"]
 
 _NS = uuid.UUID("5b0c7d0e-6d61-6b6e-612d-726566692d71").bytes  # makna's namespace (makna.exchange._refi)
+_VARIANT = {f"{i:x}": f"{(i & 0x3) | 0x8:x}" for i in range(16)}
 
 
 def stable_id(*parts: str) -> str:
     """``derived_guid(*parts)`` (uuid5 in makna's namespace), computed without building UUID objects:
     an import makes one per coding."""
-    h = bytearray(hashlib.sha1(_NS + ":".join(parts).encode("utf-8")).digest()[:16])  # noqa: S324 - uuid5
-    h[6] = (h[6] & 0x0F) | 0x50
-    h[8] = (h[8] & 0x3F) | 0x80
-    x = h.hex()
-    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+    x = hashlib.sha1(_NS + ":".join(parts).encode("utf-8")).hexdigest()  # noqa: S324 - uuid5 is SHA-1
+    return f"{x[:8]}-{x[8:12]}-5{x[13:16]}-{_VARIANT[x[16]]}{x[17:20]}-{x[20:32]}"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ The file is opened read-only and immutable (``mode=ro&immutable=1``: SQLite neve
 creates a journal beside it, never replays one), with ``trusted_schema`` off (no application functions
 in views or triggers), ATTACH refused (an authorizer and a limit of zero attached databases), no
 memory-mapped reads, cell size checks on, a size cap and SQLite's ``quick_check`` before anything is
-read. Required tables must be real tables, not views. Every SQLite error becomes one
+read. A database with a non-empty ``-wal`` or ``-journal`` file beside it (open in its program, or left
+by a crash) is refused: read immutable, it would be read without the changes those hold. Required
+tables must be real tables, not views. Every SQLite error becomes one
 :class:`makna.errors.ExchangeError` naming the file (:func:`sqlite_errors`).
 """
 
@@ -111,6 +113,11 @@ def open_readonly(path: Path, what: str, required: dict[str, set[str]],
         raise ExchangeError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit for a {what}")
     if not is_sqlite(path):
         raise ExchangeError(f"{path}: not a {what} (not an SQLite database)")
+    for side in ("-wal", "-journal"):  # read immutable, the database would be read without them
+        beside = path.with_name(path.name + side)
+        if beside.is_file() and beside.stat().st_size > 0:
+            raise ExchangeError(f"{path}: the {what} is open or was not closed cleanly ({beside.name} lies beside "
+                                "it, holding changes not yet in the database); close the program and try again")
     with sqlite_errors(path, what):
         conn = _connect(path)
     try:

@@ -193,10 +193,14 @@ class _Reader:
         if type(pos0) is not int or type(pos1) is not int:
             self.report.unmapped.append(Problem(where.split(" ", 1)[0], where, "its positions are not integers"))
             return None
-        wanted = _s(seltext) if seltext is not None else None
         span: tuple[int, int] | str = mapper.map(pos0, pos1)
-        wanted_text = SelectionMapper(wanted, CODEPOINTS).text if wanted is not None else None
-        if wanted is not None and raw[pos0:pos1] != wanted and units != len(raw):
+        if seltext is None or raw[pos0:pos1] == seltext:  # (the usual case: code points, as stored)
+            if isinstance(span, str):
+                self.report.unmapped.append(Problem(where.split(" ", 1)[0], where, span))
+                return None
+            return sid, span[0], span[1]
+        wanted_text = SelectionMapper(_s(seltext), CODEPOINTS).text
+        if units != len(raw):
             # the editor's positions (UTF-16 units) when the text has characters beyond the BMP
             if fid not in self.utf16:
                 self.utf16[fid] = SelectionMapper(raw, NVIVO)
@@ -206,7 +210,7 @@ class _Reader:
         if isinstance(span, str):
             self.report.unmapped.append(Problem(where.split(" ", 1)[0], where, span))
             return None
-        if wanted_text is not None and mapper.text[span[0]:span[1]] != wanted_text:
+        if mapper.text[span[0]:span[1]] != wanted_text:
             self.report.notes.append(f"{where}: the text at its positions differs from the text QualCoder "
                                      "stored with it (seltext); placed by its positions")
         return sid, span[0], span[1]
