@@ -215,3 +215,15 @@ def test_same_project_through_both_doors(shared_dir: Path, tmp_path: Path) -> No
     assert len(via_qdpx) == 205
     # the same characters, the same coder, the same code (by its path from the top)
     assert sorted(via_qda) == via_qdpx
+
+
+def test_cycles_in_the_code_tree_are_cut(tmp_path: Path) -> None:
+    """Categories inside each other and a code that is its own sub-code: imported, the cycle cut."""
+    p = QcProject()
+    p.sources = [(1, "a.txt", "halo dunia\n", "")]
+    p.categories = [(1, "A", 2, ""), (2, "B", 1, ""), (3, "C", 3, "")]
+    p.codes = [(1, "x", 1, None, "", ""), (2, "y", None, 2, "", "")]
+    p.codings = [(1, 1, 0, 4, "ani", ""), (2, 1, 5, 10, "ani", "")]
+    report = import_project(build(tmp_path / "c.qda", p), tmp_path / "p.makna")
+    assert report.codes == 5 and report.unmapped == []
+    assert codings(tmp_path / "p.makna") == [("a.txt", "B/A/x", "ani", "halo"), ("a.txt", "y", "ani", "dunia")]
