@@ -1,4 +1,5 @@
-"""A seeded mutation fuzzer for makna's importers and for .qdpx project import (issue #12).
+"""A seeded mutation fuzzer for makna's importers and for project import: .qdpx (issue #12), Taguette
+databases and highlights exports, QualCoder databases (issue #16).
 
 Small valid samples of every registered importer (and a .qdpx exported from a small project) are
 mutated: bytes flipped, the file truncated, random or "interesting" bytes inserted, chunks
@@ -209,6 +210,48 @@ def qdpx_sample(workdir: Path) -> Sample:
         makna.add_memo(project, "code", "exp", "Code memo")
         makna.export_qdpx(project, workdir / "sample.qdpx")
     return Sample("qdpx", "proyek.qdpx", (workdir / "sample.qdpx").read_bytes())
+
+
+#: Samples of the other project formats (run through import_project): name -> file name
+PROJECT_SAMPLES = {"taguette": "study.sqlite3", "taguette-csv": "highlights.csv", "qualcoder": "data.qda"}
+
+
+def project_samples(workdir: Path) -> list[Sample]:
+    """A Taguette database (the fixture made by Taguette, with one project), its highlights CSV
+    export, and a QualCoder database built with QualCoder's schema."""
+    import sqlite3
+
+    exchange = HERE.parent / "exchange"
+    if str(exchange) not in sys.path:
+        sys.path.insert(0, str(exchange))
+    from qualcoder_builder import QcProject, build
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    fixtures = exchange / "taguette_fixtures"
+    db = workdir / "study.sqlite3"
+    shutil.copy(fixtures / "study.sqlite3", db)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("DELETE FROM projects WHERE id = 2")
+    conn.commit()
+    conn.execute("VACUUM")
+    conn.close()
+    text = TRANSCRIPT + "Informan: Caf\u00e9 😀 dekat pasar.\n"
+    qc = QcProject(memo="Memo", coder="ani")
+    qc.sources = [(1, "informan.txt", text, "memo"), (2, "foto.jpg", None, "")]
+    qc.categories = [(1, "Pengalaman", None, "")]
+    qc.codes = [(1, "awal", 1, None, "", "#FF0000"), (2, "kafe", None, 1, "", "")]
+    at = text.index("Awalnya")
+    qc.codings = [(1, 1, at, at + 30, "ani", "memo"), (2, 1, text.index("Caf"), len(text) - 2, "budi", "")]
+    qc.cases = [(1, "Ani", "")]
+    qc.case_text = [(1, 1, 0, len(text))]
+    qc.attribute_types = [("umur", "case", "numeric")]
+    qc.attributes = [("umur", "case", "31", 1)]
+    qc.journals = [("Jurnal", "Hari pertama.", "ani")]
+    folder = build(workdir / "studi.qda", qc)
+    data = {"taguette": db.read_bytes(), "taguette-csv": (fixtures / "highlights.csv").read_bytes(),
+            "qualcoder": (folder / "data.qda").read_bytes()}
+    return [Sample(name, filename, data[name]) for name, filename in PROJECT_SAMPLES.items()]
 
 
 # ----------------------------------------------------------------------------- mutations
@@ -627,6 +670,61 @@ def _check_qdpx_import(case_id: str, path: Path, location: Path, report: Any) ->
     return Outcome(case_id, "imported", f"{len(stored)} source(s), {report.segments} segment(s)")
 
 
+def run_project_case(ws: Workspace, sample: Sample, case_id: str, data: bytes, *, cli: bool) -> Outcome:
+    """Import a mutated Taguette or QualCoder file as a new project (import_project): success with
+    every coding inside its source's text, or one clear error with no project left behind."""
+    import makna
+    from makna.errors import MaknaError
+
+    folder = ws.root / _slug(case_id)
+    folder.mkdir(exist_ok=True)
+    path = folder / sample.filename
+    path.write_bytes(data)
+    location = folder / "new.makna"
+    try:
+        report = makna.import_project(path, location, coder="fuzz")
+        outcome = _check_project_import(case_id, location, report)
+    except MaknaError as exc:
+        why = _check_message(str(exc), path)
+        if why is not None:
+            outcome = Outcome(case_id, "problem", f"{why}: {type(exc).__name__}: {str(exc)[:600]!r}")
+        elif any(p.name.startswith("new.makna") for p in folder.iterdir()):
+            outcome = Outcome(case_id, "problem", f"refused ({exc}) but the new project was left behind")
+        else:
+            outcome = Outcome(case_id, "refused", str(exc))
+    except Exception:
+        outcome = Outcome(case_id, "problem", "traceback:\n" + _short_traceback())
+    if path.read_bytes() != data:
+        outcome = Outcome(case_id, "problem", "the import changed the file it read")
+    if cli and outcome.kind != "problem":
+        target = folder / "cli.makna"
+        outcome = _cli_check(outcome, ["import-project", str(path), "-p", str(target)], outcome.kind == "imported")
+        if outcome.kind == "refused" and target.exists():
+            outcome = Outcome(case_id, "problem", "makna import-project failed but left the new project behind")
+    return outcome
+
+
+def _check_project_import(case_id: str, location: Path, report: Any) -> Outcome:
+    """A Taguette or QualCoder import that succeeded: the counts match the project, and every coding
+    lies inside its source's text."""
+    from sqlalchemy import func, select
+
+    import makna
+    from makna.store import tables
+
+    with makna.open_project(str(location), coder="fuzz") as project, project.store.read() as conn:
+        sources = conn.execute(select(func.count()).select_from(tables.sources)).scalar_one()
+        outside = conn.execute(select(func.count()).select_from(
+            tables.segments.join(tables.sources, tables.sources.c.id == tables.segments.c.source_id))
+            .where((tables.segments.c.start < 0) | (tables.segments.c.end > tables.sources.c.length)
+                   | (tables.segments.c.start >= tables.segments.c.end))).scalar_one()
+    if sources != report.sources:
+        return Outcome(case_id, "problem", f"the report says {report.sources} source(s), the project holds {sources}")
+    if outside:
+        return Outcome(case_id, "problem", f"{outside} coding(s) outside their source's text")
+    return Outcome(case_id, "imported", f"{sources} source(s), {report.segments} segment(s)")
+
+
 @functools.cache
 def _cli_command() -> Any:
     """makna's Click command, built once (typer's CliRunner builds it again for every call, which
@@ -677,7 +775,9 @@ def run_cases(ws: Workspace, sample: Sample, indexes: range | list[int], seed: i
         mutation = Mutator(case_rng(seed, case_id)).mutate(sample.data)
         started = time.perf_counter()
         cli = i % CLI_EVERY == 0
-        if sample.suffix == ".qdpx":
+        if sample.name in PROJECT_SAMPLES:
+            outcome = run_project_case(ws, sample, case_id, mutation.data, cli=cli)
+        elif sample.suffix == ".qdpx":
             outcome = run_qdpx_case(ws, sample, case_id, mutation.data, index=i, cli=cli)
         else:
             outcome = run_file_case(ws, sample, case_id, mutation.data, cli=cli)
@@ -725,7 +825,7 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(HERE))
     with tempfile.TemporaryDirectory(prefix="makna-fuzz-") as tmp:
         ws = Workspace(Path(tmp) / "ws")
-        samples = [*file_samples(), qdpx_sample(Path(tmp) / "qdpx")]
+        samples = [*file_samples(), qdpx_sample(Path(tmp) / "qdpx"), *project_samples(Path(tmp) / "projects")]
         missing = missing_readers(samples)
         if missing:
             print(f"no sample for the reader of: {', '.join(missing)}")

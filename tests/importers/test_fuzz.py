@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from fuzzer import (
+    PROJECT_SAMPLES,
     Mutator,
     Sample,
     Workspace,
@@ -21,6 +22,7 @@ from fuzzer import (
     describe,
     file_samples,
     missing_readers,
+    project_samples,
     qdpx_sample,
     run_cases,
     selected,
@@ -31,7 +33,7 @@ import makna.importers._base as registry
 
 SEED, TOTAL, ONLY = settings()
 SAMPLES = file_samples()
-NAMES = [s.name for s in SAMPLES] + ["qdpx"]
+NAMES = [s.name for s in SAMPLES] + ["qdpx", *PROJECT_SAMPLES]
 PER_SAMPLE = max(1, TOTAL // len(NAMES))
 
 
@@ -42,7 +44,8 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Sample]:
-    return {s.name: s for s in [*SAMPLES, qdpx_sample(tmp_path_factory.mktemp("qdpx-sample"))]}
+    return {s.name: s for s in [*SAMPLES, qdpx_sample(tmp_path_factory.mktemp("qdpx-sample")),
+                                *project_samples(tmp_path_factory.mktemp("project-samples"))]}
 
 
 def test_every_registered_reader_has_a_sample(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -54,11 +57,13 @@ def test_every_registered_reader_has_a_sample(monkeypatch: pytest.MonkeyPatch) -
 
 def test_unmutated_samples_import_whole(workspace: Workspace, samples: dict[str, Sample]) -> None:
     """The fuzzer starts from valid files: each imports as it is."""
-    from fuzzer import run_file_case, run_qdpx_case
+    from fuzzer import run_file_case, run_project_case, run_qdpx_case
 
     for sample in samples.values():
         case = f"{sample.name}-original"
-        if sample.suffix == ".qdpx":  # as a new project (scanned in a child process), and into an empty one
+        if sample.name in PROJECT_SAMPLES:
+            outcomes = [run_project_case(workspace, sample, case, sample.data, cli=True)]
+        elif sample.suffix == ".qdpx":  # as a new project (scanned in a child process), and into an empty one
             outcomes = [run_qdpx_case(workspace, sample, f"{case}-{i}", sample.data, index=i, cli=True) for i in (0, 1)]
         else:
             outcomes = [run_file_case(workspace, sample, case, sample.data, cli=True)]

@@ -74,15 +74,20 @@ def export(
 
 @app.command("import-project")
 def import_project_cmd(
-    path: Annotated[Path, typer.Argument(help="A REFI-QDA project exchange file (.qdpx), or a bare .qde.")],
+    path: Annotated[Path, typer.Argument(help="A REFI-QDA project exchange file (.qdpx) or bare .qde, a Taguette "
+                                         "database (.sqlite3) or highlights export (.csv/.xlsx), or a QualCoder "
+                                         "project (.qda).")],
     project: Annotated[str, typer.Option("--project", "-p", help="The NEW project to create (file or database URL).")],
     coder: Annotated[str | None, typer.Option("--coder", help="Coder for codings without a user.")] = None,
     offsets: Annotated[OffsetsChoice, typer.Option(help="How the file counts positions [default: from its origin].")]
     = OffsetsChoice.auto,
     encrypt: Annotated[bool, typer.Option("--encrypt", help="Encrypt the new project file (see makna init).")]
     = False,
+    select: Annotated[str | None, typer.Option("--select", help="The project to take from a file that holds "
+                                               "several (a Taguette database): its id or name.")] = None,
 ) -> None:
-    """Create a new project from a .qdpx (or bare .qde) made by makna, NVivo, ATLAS.ti, MAXQDA, QualCoder, ..."""
+    """Create a new project from a .qdpx (or bare .qde) made by makna, NVivo, ATLAS.ti, MAXQDA, ..., from a
+    Taguette database or highlights export, or from a QualCoder project."""
     from functools import partial
 
     from ..exchange import import_project
@@ -91,7 +96,7 @@ def import_project_cmd(
     chosen = None if offsets is OffsetsChoice.auto else offsets.value
     passphrase = partial(new_passphrase, project) if encrypt else None  # asked once the path is known free
     with busy("Importing"):
-        report = import_project(path, project, coder=coder, offsets=chosen, passphrase=passphrase)
+        report = import_project(path, project, coder=coder, offsets=chosen, passphrase=passphrase, select=select)
     _print_report(report)
     typer.echo(f"Created {project}.")
 

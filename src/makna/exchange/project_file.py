@@ -1,4 +1,5 @@
-"""Creating a new project from a .qdpx, and removing it again when the import fails."""
+"""Creating a new project from a .qdpx (or another registered project format: Taguette, QualCoder),
+and removing it again when the import fails."""
 
 from __future__ import annotations
 
@@ -13,15 +14,18 @@ from ..store import Store, resolve_location, sqlite_path, tables
 from ..store._cipher import Passphrase
 from ._report import ImportReport
 from ._safety import DEFAULT_LIMITS, Limits
-from .qdpx_read import import_opened, open_qdpx
+from .project_formats import ImportOptions, format_for
 
 __all__ = ["import_project"]
 
 
 def import_project(path: str | os.PathLike[str], location: str | os.PathLike[str], *, coder: str | None = None,
                    offsets: str | None = None, limits: Limits = DEFAULT_LIMITS,
-                   parallel: bool | None = None, passphrase: Passphrase = None) -> ImportReport:
-    """Create a new project at ``location`` (refused when one exists there) from the .qdpx at ``path``.
+                   parallel: bool | None = None, passphrase: Passphrase = None,
+                   select: str | None = None) -> ImportReport:
+    """Create a new project at ``location`` (refused when one exists there) from the .qdpx at ``path``,
+    or from another format of :mod:`makna.exchange.project_formats` (a Taguette database, a QualCoder
+    project; ``select`` names the project to take from a file that holds several).
     When the import fails, the new project is removed again, so nothing is left behind. ``offsets``,
     ``limits`` and ``parallel`` as for :func:`makna.exchange.import_qdpx`; with a ``passphrase`` the
     new project file is encrypted from the start."""
@@ -31,11 +35,13 @@ def import_project(path: str | os.PathLike[str], location: str | os.PathLike[str
     if db is not None and db.exists():
         raise ProjectExistsError(f"{loc}: a file exists there already; import into a new project")
     # a broken file fails here, before any project exists; a large one is being read from here on
-    with open_qdpx(src, limits, parallel) as opened:
+    fmt = format_for(src)
+    options = ImportOptions(limits, offsets, parallel, select)
+    with fmt.open(src, options) as opened:
         project = create_project(loc, src.stem, coder=coder, passphrase=passphrase)
         try:
             with project:
-                report = import_opened(project, opened, offsets=offsets)
+                report = fmt.load(project, opened, options)
                 if report.project:
                     with project.store.write(project.actor, "project.rename", {"name": report.project}) as conn:
                         conn.execute(tables.meta.update().where(tables.meta.c.key == "name")
