@@ -1,6 +1,6 @@
 """codes that only group others (REFI-QDA isCodable="false")
 
-Revision ID: 0007_refi
+Revision ID: 0007
 Revises: 0006
 
 ``codes.codable``: false for a category that groups codes but is not applied itself (REFI-QDA's
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_refi"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None

@@ -1,7 +1,7 @@
 """recordings linked to sources
 
-Revision ID: 0007_wbfeat
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 
 ``source_media``: the audio or video file of a source, as a path relative to the project's folder,
 with its media type (``makna media link``; played in the workbench).
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_wbfeat"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
