@@ -21,7 +21,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import gated_finditer, trigger
 from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
-from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
+from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_PREP_BEFORE, PLACE_SUFFIX_WORDS
 from .types import Detection
 
 __all__ = ["coordinated_names", "detect_unknown", "repeat_unknown"]
@@ -38,7 +38,10 @@ _TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_W
 }
 _WORK_BEFORE: Final = re.compile(
     r"\b(?:work(?:s|ed|ing)?|job|jobs|ride|rides|riding|rode|drive|drives|driving|drove|deliver(?:s|ed|ing)?|"
-    r"employed|hired|laid[ \t]+off|let[ \t]+go|sacked|fired|signed[ \t]+up|contract(?:ed)?|shifts?|picks?|"
+    r"employed|hired|laid[ \t]+off|let[ \t]+go|sacked|fired|sign(?:ed|ing|s)?[ \t]+(?:up|on)|contract(?:ed)?|"
+    r"shifts?|picks?|storekeeper|cashier|clerk|cleaner|guard|manager|supervisor|assistant|picker|packer|"
+    r"porter|waiter|waitress|cook|chef|teacher|mechanic|technician|apprentice|trainee|nurse|agent|"
+    r"satpam|admin|staf|guru|perawat|bidan|teknisi|"
     r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
     r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
     r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained)\b[^.?!\n]{0,25}?\b(?:for|at|with|from|by|through|buat|untuk|sama|dengan|dari|"
@@ -46,11 +49,6 @@ _WORK_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _BRAND: Final = re.compile(r"(?:pay|cart|kart|mart|ify|hub|app|box|eats|food|link|tech|soft|net)$")
-_PLACE_BEFORE: Final = re.compile(
-    r"\b(?:di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
-    r"in|to|from|near|around|across|round|towards|outside|via|into|at)[ \t]+$",
-    re.IGNORECASE,
-)
 _NAME_QUESTION: Final = re.compile(
     r"(?:nama(?:nya|mu|kamu|kakak|adik|anda|panggilan)?\b[^?\n]{0,30}\bsiapa|siapa[^?\n]{0,20}\bnama|"
     r"dipanggil[ \t]+apa|panggil(?:an)?(?:nya)?[ \t]+(?:apa|siapa)|your[ \t]+name|call[ \t]+you\b)",
@@ -73,6 +71,7 @@ _POSTPOSED_GATE: Final = trigger(
     ["ma'am", "ma’am", "akka", "anna ", " ji", " sir", "bhai", "didi", "garu", "saab", "sahib"]
 )
 _POSSESSIVE: Final = re.compile(r"(?:['’]s|['’\-])$")
+_CONTRACTION: Final = re.compile(r"(?i:[a-z]+['’](?:m|s|re|ve|ll|d|t))$")
 _LOWER_CACHE_LIMIT = 4096
 
 
@@ -153,7 +152,7 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 kind, conf = "ORG", 0.55
             elif _WORK_BEFORE.search(before) or _is_camel(word):
                 kind, conf = "ORG", 0.5
-            elif _PLACE_BEFORE.search(before) and word not in known.surnames:
+            elif PLACE_PREP_BEFORE.search(before) and word not in known.surnames:
                 kind, conf = "LOCATION", 0.5
             elif word in known.surnames:
                 conf = 0.6
@@ -204,7 +203,7 @@ def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detecti
             if m is None:
                 continue
             word = m.group("n")
-            if word in known.stop or word in known.places or (word.lower() in known.words and word not in known.names):
+            if _CONTRACTION.fullmatch(word) or word in known.stop or word in known.places or (word.lower() in known.words and word not in known.names):
                 continue
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.coordinated", word)
 

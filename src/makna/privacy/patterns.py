@@ -302,11 +302,16 @@ _ID_CUE = re.compile(
     re.I,
 )
 _CUED_ID = re.compile(
-    r"\b(?:NIN|BVN|BPJS|KK|Aadhaa?r|aadhaa?r|passport|paspor|Passport|Paspor)"
-    r"(?:[ \t]+(?:number|no\.?|nomor|nomer|is|was|saya|"
-    r"aku|my))*[ \t]*[:,]?[ \t]+(?:is[ \t]+)?(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
+    r"\b(?:NIN|BVN|BPJS|KK|NIK|KTP|SSN|TFN|PAN|Aadhaa?r|aadhaa?r|passport|paspor|Passport|Paspor|"
+    r"(?i:tax[ \t]+file[ \t]+number|social[ \t]+security(?:[ \t]+number)?|my[ \t]+social|"
+    r"national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no\.?))?|identity[ \t]+number|id[ \t]+number|"
+    r"nomor[ \t]+(?:induk|identitas|ktp|kk)|medicare(?:[ \t]+number)?))"
+    r"(?:-?nya|-?ku)?\b[^\d\n.?!;]{0,32}?(?<![\w@])(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
 )
-_CUED_ID_GATE = trigger(["NIN", "BVN", "BPJS", "KK", "adhaar", "adhar", "assport", "aspor"])
+_CUED_ID_GATE = trigger(
+    ["NIN", "BVN", "BPJS", "KK", "NIK", "KTP", "SSN", "TFN", "PAN", "adhaar", "adhar", "assport", "aspor", "ocial",
+     "file number", "ational", "dentity", "ID number", "id number", "nomor", "Nomor", "edicare"]
+)
 
 
 def nik_is_valid(digits: str) -> bool:
@@ -397,7 +402,7 @@ _PLATE_CUED = re.compile(
     r"(?i:(?:plates?|plat(?:e|nya)?|nopol|rego|registration|reg(?:[ \t]+(?:no|number))?|number[ \t]+plate|"
     r"license[ \t]+plate|licence[ \t]+plate|tag|tags)(?:[ \t]+(?:number|no\.?|nomor|is|was|was[ \t]+like|itu|nya))?)"
     r"[ \t]*[:,]?[ \t]+"
-    r"(?P<p>[A-Z0-9]{1,4}(?:[ \t\-](?:[A-Z0-9]{2,4}|\d))(?:[ \t\-](?:[A-Z0-9]{2,4}|\d)){0,2})(?![\w\-])"
+    r"(?P<p>[A-Z0-9]{1,4}(?:[ \t\-](?:[A-Z0-9]{2,5}|\d))(?:[ \t\-](?:[A-Z0-9]{2,5}|\d)){0,2}|[A-Z0-9]{5,8})(?![\w\-])"
 )
 _PLATE_CUE_GATE = trigger(["plate", "Plate", "plat", "Plat", "nopol", "rego", "Rego", "registration", "reg ", "tag"])
 
@@ -457,7 +462,7 @@ _YEAR = r"(?:19|20)\d{2}"
 _DATE_WORDS = re.compile(
     rf"\b(?:{_DAY}(?:[ \t]+of)?[ \t]+(?:{_MONTHS})\.?(?:[ \t,]+{_YEAR})?"
     rf"|(?:{_MONTHS})\.?[ \t]+{_DAY}(?:,?[ \t]+{_YEAR})?"
-    rf"|(?:{_MONTHS})\.?[ \t,]+{_YEAR})\b"
+    rf"|(?:{_MONTHS})\.?(?:[ \t,]+|[ \t]+of[ \t]+){_YEAR})\b"
 )
 _MONTH_GATE = trigger(_MONTHS.split("|"))
 _DATE_NUM = re.compile(r"(\d(?<![\d.\-/][\s\S])\d{0,3})([/.\-])(\d{1,2})\2(\d{2,4})(?![\d.\-/]\d)")
@@ -507,6 +512,7 @@ AGE_CUED: Final = re.compile(
     )
 )
 _AGE_COMMA = re.compile(ci(rf",[ \t]+(?P<a>{_AGE_NUM}{_AGE_UNIT})(?=[ \t]*(?:[.,;)\n]|$|dan|and))"))
+_NAME_BEFORE_COMMA = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+$")
 _AGE_OLD_UNIT = re.compile(r"(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|[ \t]*(?:yo|y/o))\b")
 _AGE_OLD_GATE = trigger(["ear", "yo", "y/o"])
 _AGE_OLD_NUM = re.compile(rf"\b{ci(_AGE_NUM)}$")
@@ -573,7 +579,8 @@ def find_ages(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> Iter
             if re.match(r"\s*(?:minutes?|menit|jam|hours?|ribu|rb|k\b|%|kg|cm|km|x\b|kali|orang)", after):
                 continue
         if name == "age.comma" and num and not 12 <= int(num.group(0)) <= 99:
-            continue
+            if not (1 <= int(num.group(0)) < 12 and _NAME_BEFORE_COMMA.search(text, max(0, cue_start - 30), cue_start)):
+                continue  # a child's age only in apposition to a name ("Rafki, 9 tahun"), not a duration
         yield Detection(start, end, "AGE", conf, name, raw)
 
 

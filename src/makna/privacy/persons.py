@@ -23,7 +23,9 @@ from .types import Detection
 __all__ = ["detect_persons", "find_known_names", "repeat_names"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-_RUN = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+_ABBR = r"(?:Muh|Moh|Mhd|Muhd|Mochd|Abd|Ahm|M)\.(?=[ \t]*[A-Z])"
+"""Abbreviated given names that start a full name ("Muh. Arsyad", "Abd. Rahman", "M. Yusuf")."""
+_RUN = rf"(?:{_ABBR}[ \t]*)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 _HON_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
 HON_ALTS: Final = tuple(split_top(_HON_ALT))
 _HON_FIRST = dispatch(HON_ALTS, fold=True, not_after=r"\w\-")
@@ -61,7 +63,11 @@ _INTRO_FIRST = dispatch(INTRO_ALTS, fold=True, not_after=r"\w")
 INTRO: Final = re.compile(
     rf"{_INTRO_FIRST}(?:{ci(_FILLER)})[ \t]*:?[ \t]+(?P<n>{_RUN})"
 )
-SELF_ALTS: Final = tuple(split_top("Aku|aku|Ambo|ambo|Saya|saya|Gue|gue|Awak|awak"))
+REGIONAL_PRONOUNS: Final = frozenset({"Abdi", "Kula", "Kulo", "Tiang", "Titiang", "Aing", "Ane", "Urang", "Sim"})
+"""First-person pronouns of regional languages (Sundanese, Javanese, Balinese, Betawi) that precede a name."""
+SELF_ALTS: Final = tuple(
+    split_top("Aku|aku|Ambo|ambo|Saya|saya|Gue|gue|Awak|awak|Abdi|abdi|Kula|kula|Kulo|kulo|Tiang|tiang|Titiang|Ane|ane")
+)
 _SELF_FIRST = dispatch(SELF_ALTS, not_after=r"\w")
 SELF: Final = re.compile(
     rf"{_SELF_FIRST}[ \t]+(?P<n>{_RUN})"
@@ -152,6 +158,8 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
             tok_end = start + len(word)
             if word not in plain:
                 continue
+            if word in REGIONAL_PRONOUNS and i + 1 < len(toks) and toks[i + 1][2].istitle():
+                continue  # "Abdi Euis": a pronoun before the name
             initial = is_sentence_initial(text, start)
             followed = i + 1 < len(toks) and toks[i + 1][2] not in stop and toks[i + 1][2].istitle()
             if word.lower() in colloquial or (initial and word.lower() in words and not followed):

@@ -26,6 +26,7 @@ __all__ = [
     "LOCATION_TYPE_WORDS",
     "ORG_SUFFIX_WORDS",
     "ORG_TYPE_WORDS",
+    "PLACE_PREP_BEFORE",
     "PLACE_SUFFIX_WORDS",
     "detect_places",
     "find_addresses",
@@ -34,11 +35,17 @@ __all__ = [
 ]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-_NAME_TOKEN = rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab)\b)(?:Gg\.|Lr\.|{_CAP}|\d{{1,4}}[A-Za-z]?)"
+_TITLE_TOKEN = r"(?:Dr|dr|Drs|Ir|Prof|H|Hj|KH|St|Sdr|Mgr)\.(?=[ \t]+[A-Z])"
+_NAME_TOKEN = (
+    rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab|Km|KM)\b)(?:Gg\.|Lr\.|{_TITLE_TOKEN}|{_CAP}|\d{{1,4}}[A-Za-z]?)"
+)
 
 # --- ADDRESS ---------------------------------------------------------------------------------------------
 
-_NUM_PART = r"(?:No\.?|Nomor|Nomer|Nmr\.?|no\.?|nomor)[ \t]*\d{1,4}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?"
+_NUM_PART = (
+    r"(?:(?:No\.?|Nomor|Nomer|Nmr\.?|no\.?|nomor)[ \t]*\d{1,4}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?"
+    r"|(?:Km|KM|km)\.?[ \t]*\d{1,3}(?:[.,]\d{1,3})?)"
+)
 _BLOK = r"(?:Blok|Blk\.?|blok)[ \t]*[A-Z0-9]{1,3}(?:[ \t]*(?:No\.?|/)[ \t]*\d{1,4})?"
 _RTRW_ALTS = (
     r"RT\.?[ \t]*\d{1,3}[ \t]*(?:/|,)?[ \t]*RW\.?[ \t]*\d{1,3}|RT/RW\.?[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}"
@@ -67,8 +74,11 @@ _EN_STREET = (
 )
 _EN_ADDRESS: Final = re.compile(
     rf"\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
-    rf"\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
-    rf"(?:,?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})?"
+    rf"(?:(?:Plot|Lot|House|Plot[ \t]+No\.?|House[ \t]+No\.?)[ \t]+)?"
+    rf"\d{{1,5}}[A-Za-z]?,?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
+    rf"(?:,?[ \t]+(?:Apt\.?|Apartment|Unit|Suite|Flat|#)[ \t]*\d{{1,4}}[A-Za-z]?)?"
+    rf"(?:,?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}"
+    rf"|,?[ \t]+(?:{_CAP}[ \t]+){{0,2}}{_CAP},?[ \t]+[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?)?"
 )
 _IN_ADDRESS: Final = re.compile(
     rf"(?:No\.|H\.[ \t]?No\.?|#)[ \t]*\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?,?[ \t]+"
@@ -157,6 +167,12 @@ LOCATION_TYPE_WORDS: Final[tuple[str, ...]] = (
     "Stasiun",
     "Bandara",
     "Pelabuhan",
+    "Dermaga",
+    "Dusun",
+    "Teluk",
+    "Tanjung",
+    "Muara",
+    "Kuala",
     "Jembatan",
     "Masjid",
     "Mesjid",
@@ -224,6 +240,27 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
     "SMK",
     "SMP",
     "SD",
+    "SDN",
+    "SMPN",
+    "SMAN",
+    "SMKN",
+    "MTs",
+    "Madrasah",
+    "Pesantren",
+    "Pondok Pesantren",
+    "Polsek",
+    "Polres",
+    "Polda",
+    "KJRI",
+    "KBRI",
+    "LBH",
+    "Posyandu",
+    "Hospital",
+    "Persatuan",
+    "Ikatan",
+    "Paguyuban",
+    "Komunitas",
+    "Serikat",
     "MAN",
     "MTsN",
     "Rumah Sakit",
@@ -253,7 +290,8 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
 )
 _EN_PLACE_SUFFIX = (
     "Park|Square|Market|Station|Hotel|Inn|Café|Cafe|Bar|Pub|Centre|Center|Mall|Common|Heath|Green|Hospital|"
-    "Estate|Bridge|Stadium|Arena|Library|Church|Mosque|Gardens"
+    "Estate|Bridge|Stadium|Arena|Library|Church|Mosque|Gardens|Bay|Beach|Harbour|Harbor|Heights|Creek|Valley|"
+    "Island|Marina|Wharf|Quay|Hostel|Motel|Lodge|Camp|Village|Caravan Park"
 )
 _EN_ORG_SUFFIX = (
     "Ltd|Limited|Inc|LLC|Plc|PLC|Wholesale|Logistics|Foods|Supermarket|Supermarkets|Stores|Services|Group|"
@@ -262,7 +300,10 @@ _EN_ORG_SUFFIX = (
     "Trading|Warehouse|Transport|Cars|Taxis|Security|Care|Fitness|Tbk|Homecare|Healthcare|Nursing|Recruitment|"
     "Staffing|Haulage|Removals|Tiles|Sons|Agency|Consulting|Construction|Plumbing|Electrical|Catering|Travel|"
     "Tours|Labs|Studios|Textiles|Insurance|Finance|Technologies|Systems|Freight|Couriers|Cleaners|Motors|"
-    "Health Centre|Health Center|Medical Centre|Medical Center|Clinic|Surgery"
+    "Health Centre|Health Center|Medical Centre|Medical Center|Clinic|Surgery|Hospital|Depot|Alliance|"
+    "Association|Union|Foundation|Trust|Society|Network|Cooperative|Co-op|Seafoods|Seafood|Fisheries|Farms|"
+    "Industries|Enterprises|Ventures|Energy|Pty|Sdn Bhd|Bhd|GmbH|Microfinance|Bancorp|Salon|Spa|Wellness|"
+    "Restaurant|Supplies|Mills|Works|Institute|Polytechnic|Ministries|Parish"
 )
 
 
@@ -291,7 +332,10 @@ _ORG_CUE: Final = re.compile(
 _EN_PLACE_GATE: Final = trigger(_EN_PLACE_SUFFIX.split("|"))
 _EN_ORG_GATE: Final = trigger(_EN_ORG_SUFFIX.replace("\\", "").split("|"))
 _EN_PLACE: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_PLACE_SUFFIX})\b")
-_EN_ORG: Final = re.compile(rf"\b(?:{_CAP}[ \t]+(?:&[ \t]+)?){{1,3}}(?:{_EN_ORG_SUFFIX})\b\.?")
+_EN_ORG: Final = re.compile(
+    rf"\b{_CAP}[ \t]+(?:(?:&|of|and|for|de|dan)[ \t]+)?(?:{_CAP}[ \t]+(?:(?:&|of|and|for)[ \t]+)?){{0,3}}"
+    rf"(?:{_EN_ORG_SUFFIX})\b(?:[ \t]+(?:{_EN_ORG_SUFFIX})\b)*\.?"
+)
 _GIG_PLATFORMS: Final = re.compile(
     dispatch(
         split_top(
@@ -358,7 +402,8 @@ def _typed_names(
         lowered_cue = not cue[0].isupper()
         if lowered_cue and is_sentence_initial(text, m.start("name").__index__() + 1):
             continue
-        yield Detection(m.start(), end, kind, conf - (0.1 if lowered_cue else 0.0), detector, text[m.start() : end])
+        start = m.start("name") + len(m.group("name")) - len(m.group("name").lstrip()) if lowered_cue else m.start()
+        yield Detection(start, end, kind, conf - (0.1 if lowered_cue else 0.0), detector, text[start:end])
 
 
 def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
@@ -419,13 +464,13 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
                     if n > 1:
                         conf = 0.75 if not (initial and ordinary) else 0.0
                     elif ordinary or first in names:
-                        conf = 0.5 if not initial and _PREP_BEFORE.search(line_before(text, start, 20)) else 0.0
+                        conf = 0.5 if not initial and PLACE_PREP_BEFORE.search(line_before(text, start, 20)) else 0.0
                     else:
                         conf = 0.75 if not initial else 0.55
                 elif phrase in local:
                     if n > 1:
                         conf = 0.7 if not (initial and ordinary) else 0.0
-                    elif not ordinary and first not in names and _PREP_BEFORE.search(line_before(text, start, 20)):
+                    elif not ordinary and first not in names and PLACE_PREP_BEFORE.search(line_before(text, start, 20)):
                         conf = 0.6
                     elif not ordinary and first not in names and _AND_BEFORE.search(line_before(text, start, 40)):
                         conf = 0.5  # "round Stockport and Didsbury": listed with a place
@@ -444,11 +489,12 @@ _WORKPLACE_BEFORE: Final = re.compile(
     r"agency[ \t]+shifts?)\b[^.?!\n]{0,20}?\b(?:at|for|in|with)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
-_PREP_BEFORE: Final = re.compile(
-    r"(?:\b(?:di|ke|dari|dekat|deket|asli|daerah|kawasan|sekitar|arah|kampung|kampuang|wilayah|"
-    r"in|near|from|to|around)\s+)$",
+PLACE_PREP_BEFORE: Final = re.compile(
+    r"\b(?:di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
+    r"in|to|from|near|around|across|round|towards|outside|via|into|at)[ \t]+$",
     re.IGNORECASE,
 )
+"""A place preposition right before a word (on the text before it, one line): "tamu dari", "out to"."""
 _AND_BEFORE: Final = re.compile(
     r"\b(?:in|to|from|near|around|round|di|ke|dari|sekitar)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?"
     r"[ \t]*(?:,|and|or|dan|atau|&)[ \t]+$"
