@@ -220,7 +220,8 @@ _HANDLE_CUES = (
 HANDLE_CUE_ALTS: Final = tuple(split_top(_HANDLE_CUES))
 HANDLE_CUE: Final = re.compile(
     dispatch(HANDLE_CUE_ALTS, not_after=r"\w")
-    + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|-?na|-e|ku|mu)?"
+    + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok|FB|fb|Facebook|Twitter|X|Line|Snap|Insta))?"
+    r"(?:-?nya|-?na|-e|-?ku|-?mu)?"
     r"(?:[ \t]+(?:saya|aku|ambo|gue|kamu|dia|my|his|her|name))?"
     r"[ \t]*(?:(:|=|,)|adalah|itu|is|as|namanya)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
 )
@@ -308,6 +309,7 @@ _CUED_ID = re.compile(
     r"nomor[ \t]+(?:induk|identitas|ktp|kk)|medicare(?:[ \t]+number)?))"
     r"(?:-?nya|-?ku)?\b[^\d\n.?!;]{0,32}?(?<![\w@])(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
 )
+_PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
 _CUED_ID_GATE = trigger(
     ["NIN", "BVN", "BPJS", "KK", "NIK", "KTP", "SSN", "TFN", "PAN", "adhaar", "adhar", "assport", "aspor", "ocial",
      "file number", "ational", "dentity", "ID number", "id number", "nomor", "Nomor", "edicare"]
@@ -357,7 +359,10 @@ def find_national_ids(text: str) -> Iterator[Detection]:
     for m in _UK_NI.finditer(text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95, "id.uk_ni", m.group(0))
     for m in gated_finditer(_CUED_ID, _CUED_ID_GATE, text):
-        yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.85, "id.cue", m.group("v"))
+        between = text[m.start() : m.start("v")]
+        if _PHONE_WORDS.search(between):
+            continue  # "KTP saya hilang, nomor HP saya ...": the number is a telephone
+        yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.93, "id.cue", m.group("v"))
 
 
 def verhoeff_valid(digits: str) -> bool:
@@ -462,14 +467,26 @@ _YEAR = r"(?:19|20)\d{2}"
 _DATE_WORDS = re.compile(
     rf"\b(?:{_DAY}(?:[ \t]+of)?[ \t]+(?:{_MONTHS})\.?(?:[ \t,]+{_YEAR})?"
     rf"|(?:{_MONTHS})\.?[ \t]+{_DAY}(?:,?[ \t]+{_YEAR})?"
-    rf"|(?:{_MONTHS})\.?(?:[ \t,]+|[ \t]+of[ \t]+){_YEAR})\b"
+    rf"|(?:{_MONTHS})\.?(?:[ \t,]+|[ \t]+of[ \t]+){_YEAR}"
+    rf"|(?:{_MONTHS})\.?[ \t]+['’]\d{{2}})\b"
 )
 _MONTH_GATE = trigger(_MONTHS.split("|"))
 _DATE_NUM = re.compile(r"(\d(?<![\d.\-/][\s\S])\d{0,3})([/.\-])(\d{1,2})\2(\d{2,4})(?![\d.\-/]\d)")
 
 
+_DAY_MONTH = re.compile(r"\d(?<![\w/.\-][\s\S])\d?[/\-.]\d{1,2}(?![\d/.\-]|[.,]\d)")
+_DATE_CUE_BEFORE = re.compile(r"\b(?:tanggal|tgl\.?|tang|on|dated|date|since|sejak|sampai|until)[ \t]+$", re.IGNORECASE)
+
+
 def find_dates(text: str) -> Iterator[Detection]:
-    """Dates naming a month with a day and/or year, and numeric day/month/year dates."""
+    """Dates naming a month with a day and/or year, numeric day/month/year dates, and day/month after a
+    date cue (``tanggal 25/06``)."""
+    for m in _DAY_MONTH.finditer(text):
+        first, second = (int(x) for x in re.split(r"[/\-.]", m.group(0)))
+        if not ((1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 13 <= second <= 31)):
+            continue
+        if _DATE_CUE_BEFORE.search(line_before(text, m.start(), 12)):
+            yield Detection(m.start(), m.end(), "DATE", 0.8, "date.cued", m.group(0))
     for m in gated_finditer(_DATE_WORDS, _MONTH_GATE, text):
         raw = m.group(0).rstrip(". ,")
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
@@ -497,7 +514,7 @@ _NUM_WORDS_EN = (
     r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _AGE_NUM = rf"(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
-_AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs? old)\b)"
+_AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs?(?:[ \t]+old)?)\b)"
 _AGE_CUES = (
     r"umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
     r"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|aku|saya|ambo|gue"
@@ -511,7 +528,18 @@ AGE_CUED: Final = re.compile(
         rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_AGE_NUM}{_AGE_UNIT}?)(?![\w:.,]\d)"
     )
 )
-_AGE_COMMA = re.compile(ci(rf",[ \t]+(?P<a>{_AGE_NUM}{_AGE_UNIT})(?=[ \t]*(?:[.,;)\n]|$|dan|and))"))
+_AGE_COMMA = re.compile(
+    ci(
+        rf",[ \t]+(?:(?:baru|sudah|udah|masih|now|just|only)[ \t]+)?(?P<a>{_AGE_NUM}{_AGE_UNIT})"
+        rf"(?=[ \t]*(?:[.,;)\n]|$|dan|and))"
+    )
+)
+_SMALL_AGE: Final = re.compile(
+    r"\b(?:turned|turning|turns|aged|age[ \t]+of)[ \t]+(?P<a>(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:[ \t\-]+years?(?:[ \t\-]+old)?)?)\b",
+    re.IGNORECASE,
+)
+_SMALL_AGE_GATE = trigger(["turn", "Turn", "aged", "Aged", "age of"])
 _NAME_BEFORE_COMMA = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+$")
 _AGE_OLD_UNIT = re.compile(r"(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|[ \t]*(?:yo|y/o))\b")
 _AGE_OLD_GATE = trigger(["ear", "yo", "y/o"])
@@ -531,6 +559,8 @@ def _age_spans(
             yield num.start(), num.start(), unit.end(), 0.9, "age.old"
     for m in _AGE_COMMA.finditer(text):
         yield m.start(), m.start("a"), m.end("a"), 0.75, "age.comma"
+    for m in gated_finditer(_SMALL_AGE, _SMALL_AGE_GATE, text):
+        yield m.start(), m.start("a"), m.end("a"), 0.85, "age.small"
     for m in gated_finditer(_AGE_FILLED, _AGE_FILLED_GATE, text):
         yield m.start(), m.start("a"), m.end("a"), 0.85, "age.filled"
     for m in gated_finditer(_AGE_BEFORE_CUE, _AGE_FILLED_GATE, text):
@@ -540,7 +570,7 @@ def _age_spans(
 _AGE_FILLED = re.compile(
     ci(
         r"(?:umur|usia|berumur|berusia|aged)(?:nya|ku|mu)?(?:[ \t]+(?:saya|aku|ambo|gue|dia|beliau|awak))?"
-        rf"(?:[ \t]+[a-z\-]{{2,12}}){{1,3}}?[ \t]+(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
+        rf"(?:[ \t]+[a-z\-]{{2,12}}){{1,3}}?,?[ \t]+(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
         r"[ \t]*(?:tahun|taun|thn|th|years?(?:[ \t\-]old)?)\b)"
     )
 )

@@ -34,7 +34,8 @@ HONORIFIC: Final = re.compile(
 )
 _INTRO_ID = (
     r"nama(?:ku|nya)?(?:[ \t]+(?:saya|aku|ambo|gue|asli(?:nya|ku)?|panggilan(?:nya|ku)?|lengkap(?:nya|ku)?|"
-    r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil|"
+    r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil(?:nya)?|manggil(?:nya)?|"
+    r"nyebut(?:nya)?|disebut|sapaan(?:nya|ku)?|julukan(?:nya|ku)?|"
     r"ngaku(?:nya)?(?:[ \t]+namanya)?|"
     r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|bernama|kenalin|kenalkan|si|informan:?|"
     r"narasumber:?|inisial(?:nya)?|lengkap(?:nya|ku)|"
@@ -183,6 +184,34 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
             break
 
 
+_BALI_ORDER = r"(?:Wayan|Putu|Gede|Gde|Made|Kadek|Nengah|Nyoman|Komang|Ketut|Luh|Ngurah|Ayu|Bagus|Agung|Istri)"
+_BALI_CASTE = r"(?:Ida|Anak|Cokorda|Gusti|Dewa|Desak)"
+BALINESE: Final = re.compile(
+    rf"(?<![\w'’\-])(?:(?:I|Ni)[ \t]+(?:{_BALI_CASTE}[ \t]+)?{_BALI_ORDER}|{_BALI_CASTE}[ \t]+{_BALI_ORDER})"
+    rf"(?:[ \t]+{_BALI_ORDER})*(?P<rest>(?:[ \t]+{_CAP}){{0,3}})"
+)
+"""A Balinese name: birth-order names (Wayan, Made, Nyoman, Ketut...) after I/Ni or a caste title
+(Ida Bagus, Anak Agung, Gusti, Cokorda, Dewa, Desak), then the given names; the titles are name parts."""
+_BALI_GATE: Final = re.compile(r"\b(?:I|Ni|Ida|Anak|Cokorda|Gusti|Dewa|Desak) [A-Z]")
+
+
+def find_balinese(text: str) -> Iterator[Detection]:
+    """Balinese names with their birth-order and caste words (``I Made Suarjana``, ``Anak Agung Ngurah Bayu``)."""
+    if _BALI_GATE.search(text) is None:
+        return
+    stop = gz.stop_caps()
+    for m in BALINESE.finditer(text):
+        end = m.start("rest")
+        for tok in re.finditer(r"\S+", m.group("rest")):
+            word = tok.group(0)
+            if word in stop or word in _NOT_NAME or word in HONORIFICS:
+                break
+            end = m.start("rest") + tok.end()
+        if end == m.start("rest") and m.group(0).split()[0] in {"I", "Ni", "Anak", "Dewa"}:
+            continue  # "I Made it", "Anak Agung" alone: too little to tell
+        yield Detection(m.start(), end, "PERSON", 0.9, "person.balinese", text[m.start() : end])
+
+
 def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detection]:
     """Occurrences of the project's own known names (exact, or in title case), on word boundaries."""
     variants: set[str] = set()
@@ -240,4 +269,5 @@ def detect_persons(
     yield from _cued(text, INTRO, 0.85, "person.intro", windows, cues.get("person.intro"))
     yield from _cued(text, SELF, 0.8, "person.self", windows, cues.get("person.self"))
     yield from _gazetteer(text, language, runs)
+    yield from find_balinese(text)
     yield from find_known_names(text, known_names)

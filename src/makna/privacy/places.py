@@ -28,6 +28,7 @@ __all__ = [
     "ORG_TYPE_WORDS",
     "PLACE_PREP_BEFORE",
     "PLACE_SUFFIX_WORDS",
+    "WORK_BEFORE",
     "detect_places",
     "find_addresses",
     "find_locations",
@@ -58,7 +59,9 @@ _ID_ADDRESS: Final = re.compile(
         not_after=r"\w",
     )
     + rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}"
-    rf"(?:,?[ \t]*{_NUM_PART})?(?:,?[ \t]*{_BLOK})?(?:,?[ \t]*{_RTRW})?"
+    rf"(?:,?[ \t]*{_NUM_PART})?"
+    rf"(?:,?[ \t]*(?:Gg\.|Gang|Lr\.|Lorong)[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}(?:,?[ \t]*{_NUM_PART})?)?"
+    rf"(?:,?[ \t]*{_BLOK})?(?:,?[ \t]*{_RTRW})?"
 )
 _AREA_ADDRESS: Final = re.compile(
     dispatch(
@@ -70,14 +73,16 @@ _AREA_ADDRESS: Final = re.compile(
 _BARE_RTRW: Final = re.compile(dispatch(split_top(_RTRW_ALTS), not_after=r"\w") + r"\b")
 _EN_STREET = (
     "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Place|Pl|Crescent|Terrace|Gardens|Grove|"
-    "Square|Boulevard|Blvd|Mews|Row|Walk|Parade|Hill|Rise|Park Road"
+    "Square|Boulevard|Blvd|Mews|Row|Walk|Parade|Hill|Rise|Park Road|Mount|Vale|View|Gate|Fold|Approach|Circus|"
+    "Broadway|Highway|Hwy|Parkway|Pkwy|Trail|Loop|Esplanade|Promenade|Quay|Wharf|Green|Chase|Croft|Meadows"
 )
 _EN_ADDRESS: Final = re.compile(
     rf"\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
     rf"(?:(?:Plot|Lot|House|Plot[ \t]+No\.?|House[ \t]+No\.?)[ \t]+)?"
-    rf"\d{{1,5}}[A-Za-z]?,?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
+    rf"(?:\d{{1,4}}[A-Za-z]?/)?\d{{1,5}}[A-Za-z]?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
+    rf"(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
     rf"(?:,?[ \t]+(?:Apt\.?|Apartment|Unit|Suite|Flat|#)[ \t]*\d{{1,4}}[A-Za-z]?)?"
-    rf"(?:,?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}"
+    rf"(?:,?[ \t]+(?:{_CAP}[ \t]+){{0,2}}[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}\b"
     rf"|,?[ \t]+(?:{_CAP}[ \t]+){{0,2}}{_CAP},?[ \t]+[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?)?"
 )
 _IN_ADDRESS: Final = re.compile(
@@ -303,7 +308,8 @@ _EN_ORG_SUFFIX = (
     "Health Centre|Health Center|Medical Centre|Medical Center|Clinic|Surgery|Hospital|Depot|Alliance|"
     "Association|Union|Foundation|Trust|Society|Network|Cooperative|Co-op|Seafoods|Seafood|Fisheries|Farms|"
     "Industries|Enterprises|Ventures|Energy|Pty|Sdn Bhd|Bhd|GmbH|Microfinance|Bancorp|Salon|Spa|Wellness|"
-    "Restaurant|Supplies|Mills|Works|Institute|Polytechnic|Ministries|Parish"
+    "Restaurant|Supplies|Mills|Works|Institute|Polytechnic|Ministries|Parish|Management|Rentals|Rental|Hire|"
+    "Properties|Property|Lettings|Realty|Repairs|Garage|Autos|Aged Care|Staffing Solutions"
 )
 
 
@@ -406,16 +412,26 @@ def _typed_names(
         yield Detection(start, end, kind, conf - (0.1 if lowered_cue else 0.0), detector, text[start:end])
 
 
+def _without_leading_stop(matches: Iterable[re.Match[str]]) -> Iterator[tuple[int, str]]:
+    """(start, text) of each match less its leading stop words ("At", "The", "Mama"); nothing when only the
+    last word, the suffix, would be left."""
+    stop = gz.stop_caps()
+    for m in matches:
+        toks = list(re.finditer(r"\S+", m.group(0)))
+        i = 0
+        while i < len(toks) - 1 and toks[i].group(0) in stop:
+            i += 1
+        if i == len(toks) - 1 or not toks[i].group(0)[0].isupper():
+            continue
+        yield m.start() + toks[i].start(), m.group(0)[toks[i].start() :]
+
+
 def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
     """Named organisations: legal forms, shop/workplace words, English suffixes, gig platforms (English)."""
     yield from _typed_names(text, _ORG_CUE.finditer(text), "ORG", 0.9, "org.cue")
-    stop = gz.stop_caps()
-    for m in gated_finditer(_EN_ORG, _EN_ORG_GATE, text):
-        first = m.group(0).split()[0]
-        if first in stop:
-            continue
-        raw = m.group(0).rstrip(".")
-        yield Detection(m.start(), m.start() + len(raw), "ORG", 0.85, "org.suffix", raw)
+    for start, raw in _without_leading_stop(gated_finditer(_EN_ORG, _EN_ORG_GATE, text)):
+        raw = raw.rstrip(".")
+        yield Detection(start, start + len(raw), "ORG", 0.85, "org.suffix", raw)
     if language == "en":
         for m in _GIG_PLATFORMS.finditer(text):
             yield Detection(m.start(), m.end(), "ORG", 0.75, "org.platform", m.group(0))
@@ -489,6 +505,21 @@ _WORKPLACE_BEFORE: Final = re.compile(
     r"agency[ \t]+shifts?)\b[^.?!\n]{0,20}?\b(?:at|for|in|with)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
+_ENCLITIC: Final = re.compile(r"-(?:ku|mu|nya|kau)\b")
+WORK_BEFORE: Final = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|job|jobs|ride|rides|riding|rode|drive|drives|driving|drove|deliver(?:s|ed|ing)?|"
+    r"employed|hired|laid[ \t]+off|let[ \t]+go|sacked|fired|sign(?:ed|ing|s)?[ \t]+(?:up|on)|contract(?:ed)?|"
+    r"shifts?|picks?|storekeeper|cashier|clerk|cleaner|guard|manager|supervisor|assistant|picker|packer|"
+    r"porter|waiter|waitress|cook|chef|teacher|mechanic|technician|apprentice|trainee|nurse|agent|"
+    r"satpam|admin|staf|guru|perawat|bidan|teknisi|"
+    r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
+    r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
+    r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained|jaga)\b"
+    r"[^.?!\n]{0,25}?\b(?:for|at|with|from|by|through|buat|untuk|sama|dengan|dari|di|ke|lewat|of)[ \t]+"
+    r"(?:the[ \t]+|a[ \t]+)?$",
+    re.IGNORECASE,
+)
+"""A work phrase right before a name (``I ride for``, ``laid off from``, ``kerja di``): the name is an employer."""
 PLACE_PREP_BEFORE: Final = re.compile(
     r"\b(?:di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
     r"in|to|from|near|around|across|round|towards|outside|via|into|at)[ \t]+$",
@@ -538,13 +569,12 @@ def find_locations(
     yield from _typed_names(text, LOC_CUE.finditer(text) if loc is None else loc, "LOCATION", 0.88, "location.cue")
     yield from _gazetteer_locations(text, language, cap_runs(text) if runs is None else runs)
     stop = gz.stop_caps()
-    for m in gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text):
-        if m.group(0).split()[0] in stop:
+    for start, place in _without_leading_stop(gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text)):
+        end = start + len(place)
+        if place.split()[-1] in _INSTITUTIONS and _WORKPLACE_BEFORE.search(line_before(text, start, 40)):
+            yield Detection(start, end, "ORG", 0.82, "org.workplace", place)
             continue
-        if m.group(0).split()[-1] in _INSTITUTIONS and _WORKPLACE_BEFORE.search(line_before(text, m.start(), 40)):
-            yield Detection(m.start(), m.end(), "ORG", 0.82, "org.workplace", m.group(0))
-            continue
-        yield Detection(m.start(), m.end(), "LOCATION", 0.8, "location.suffix", m.group(0))
+        yield Detection(start, end, "LOCATION", 0.8, "location.suffix", place)
     names, words = gz.first_names(language), gz.dictionary_words()
     prep = cues.get("location.preposition")
     for m in PREP_CUE.finditer(text) if prep is None else prep:
@@ -552,7 +582,11 @@ def find_locations(
         first = place.split()[0]
         if first in stop or first in names or first in _TYPE_WORDS or (first.lower() in words and " " not in place):
             continue
-        kind = "ORG" if len(first) > 1 and first.isupper() and " " in place else "LOCATION"
+        if _ENCLITIC.search(place):
+            continue  # "di HP-ku", "ke Kakak-nya": a possessed thing, not a place
+        acronym = 1 < len(first) <= 6 and first.isupper()
+        at_work = WORK_BEFORE.search(line_before(text, m.start("p"), 60)) is not None
+        kind = "ORG" if acronym or at_work else "LOCATION"
         yield Detection(m.start("p"), m.end("p"), kind, 0.45, f"{kind.lower()}.preposition", place)
 
 
