@@ -104,7 +104,7 @@ def test_question_answer_letters_are_generic_labels(label: str) -> None:
 
 def test_one_place_preposition_regex() -> None:
     """The place-preposition cue is one regex, shared by the place gazetteer and the catch-all."""
-    assert catchall.PLACE_PREP_BEFORE is places.PLACE_PREP_BEFORE
+    assert vars(catchall)["PLACE_PREP_BEFORE"] is places.PLACE_PREP_BEFORE
     assert not hasattr(catchall, "_PLACE_BEFORE") and not hasattr(places, "_PREP_BEFORE")
     for before in ("tamu dari ", "out to ", "near ", "asal "):
         assert places.PLACE_PREP_BEFORE.search(before)
