@@ -65,6 +65,23 @@ def found(text: str, language: str = "id") -> list[tuple[str, str]]:
         # handles
         ("Cari aja, ID FB-ku budi.santoso.88 ya.", "id", ("budi.santoso.88", "HANDLE")),
         ("I'm on there as RiderJoeATX if you search.", "en", ("RiderJoeATX", "HANDLE")),
+        ("Add my Snap: tia.rose04 later.", "en", ("tia.rose04", "HANDLE")),
+        ("My Insta's mo_cuts_barber, check it.", "en", ("mo_cuts_barber", "HANDLE")),
+        ("He posted as u/quietnights_22 about it.", "en", ("u/quietnights_22", "HANDLE")),
+        ("Username TikTok dia itu rinjanii, Kak.", "id", ("rinjanii", "HANDLE")),
+        # postcodes and ordinal street names
+        ("Postcode is L8 4TN if that helps.", "en", ("L8 4TN", "ADDRESS")),
+        ("Kode pos 25176 ya, Kak.", "id", ("25176", "ADDRESS")),
+        ("Apt 2, 310 E 116th St, New York, NY 10029 is mine.", "en",
+         ("Apt 2, 310 E 116th St, New York, NY 10029", "ADDRESS")),
+        # more honorifics, organisations, ages and dates
+        ("Pelanggan lama, Cece Meiliana, pesan lagi.", "id", ("Meiliana", "PERSON")),
+        ("Saya ikut LSM Suara Pesisir sejak dulu.", "id", ("LSM Suara Pesisir", "ORG")),
+        ("I was nineteen when I left home.", "en", ("nineteen", "AGE")),
+        ("He must be in his late fifties.", "en", ("fifties", "AGE")),
+        ("Umurnya empat puluhan, Kak.", "id", ("empat puluhan", "AGE")),
+        ("Dia berangkat Kamis (14/3) pagi.", "id", ("14/3", "DATE")),
+        ("Kami menikah 10 Syawal tahun itu.", "id", ("10 Syawal", "DATE")),
     ],
 )
 def test_unseen_kinds_are_found(text: str, language: str, expected: tuple[str, str]) -> None:
@@ -79,6 +96,10 @@ def test_unseen_kinds_are_found(text: str, language: str, expected: tuple[str, s
         ("Kita ketemu jam 21.03 di depan.", "id", "DATE"),  # a clock time, no date cue
         ("Jan malu, Uni, berobat itu.", "id", "PERSON"),  # Minang 'jan' (jangan) starting a sentence
         ("Mereka nelpon semua kontak di HP-ku, Kak.", "id", "LOCATION"),
+        ("I was 5 minutes late again.", "en", "AGE"),
+        ("Music was better in the 90s.", "en", "AGE"),
+        ("He turned up in his Hilux as usual.", "en", "PERSON"),  # a vehicle model
+        ("Dia itu baik orangnya.", "id", "HANDLE"),
     ],
 )
 def test_guards_hold(text: str, language: str, absent: str) -> None:

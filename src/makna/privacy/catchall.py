@@ -204,8 +204,8 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.postposed", m.group("n"))
 
 
-_AND_NAME: Final = re.compile(rf"[ \t]*(?:,|and|dan|&|or|atau)[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])")
-_NAME_AND: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]*(?:,|and|dan|&|or|atau)[ \t]+$")
+_AND_NAME: Final = re.compile(rf"[ \t]*(?:,|and|dan|&|or|atau|sama|serta)[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])")
+_NAME_AND: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]*(?:,|and|dan|&|or|atau|sama|serta)[ \t]+$")
 
 
 def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detection]:

@@ -215,7 +215,7 @@ _HANDLE_CUES = (
     r"ID|Id|id|akun|akunnya|akunku|username|user\s?name|user|IG|ig|Insta|insta|Instagram|instagram|"
     r"MiChat|michat|TikTok|tiktok|Telegram|telegram|Twitter|twitter|FB|fb|Snapchat|snapchat|Line|"
     r"handle|nick|nickname|Facebook|facebook|YouTube|youtube|Discord|discord|LinkedIn|linkedin|Threads|threads|"
-    r"Shopee|shopee|Tokopedia|tokopedia"
+    r"Shopee|shopee|Tokopedia|tokopedia|Snap|snap|Insta['’]s|insta['’]s|Reddit|reddit|Bluesky|bluesky"
 )
 HANDLE_CUE_ALTS: Final = tuple(split_top(_HANDLE_CUES))
 HANDLE_CUE: Final = re.compile(
@@ -226,10 +226,12 @@ HANDLE_CUE: Final = re.compile(
     r"[ \t]*(?:(:|=|,)|adalah|itu|is|as|namanya)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
 )
 _TRAIL = ".,;:!?)]}'\""
+_REDDIT = re.compile(r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}")
+_REDDIT_GATE = trigger(["u/"])
 _AT = re.compile("@")
 
 
-_PLAIN_HANDLE_SEP = re.compile(r"[:=]|\b(?:adalah|is|as|namanya|saya|aku|ambo|gue|my)\b")
+_PLAIN_HANDLE_SEP = re.compile(r"[:=]|\b(?:adalah|is|as|namanya|saya|aku|ambo|gue|my|itu|dia|kamu|his|her)\b|['’]s\b")
 
 
 @cache
@@ -265,6 +267,8 @@ def find_handles(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> I
         yield Detection(m.start(), m.start() + len(raw), "HANDLE", 0.97, "handle.link", raw)
     for m in _AT_HANDLE.finditer(text):
         yield Detection(m.start(), m.end(), "HANDLE", 0.95, "handle.at", m.group(0))
+    for m in gated_finditer(_REDDIT, _REDDIT_GATE, text):
+        yield Detection(m.start(), m.end(), "HANDLE", 0.9, "handle.reddit", m.group(0))
     for m in cued if cued is not None else HANDLE_CUE.finditer(text):
         h = m.group("h").rstrip(".")
         colon = m.group(1) is not None and m.group(1) != ","
@@ -362,7 +366,7 @@ def find_national_ids(text: str) -> Iterator[Detection]:
         between = text[m.start() : m.start("v")]
         if _PHONE_WORDS.search(between):
             continue  # "KTP saya hilang, nomor HP saya ...": the number is a telephone
-        yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.93, "id.cue", m.group("v"))
+        yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.98, "id.cue", m.group("v"))
 
 
 def verhoeff_valid(digits: str) -> bool:
@@ -460,7 +464,10 @@ def _foreign_plates(text: str) -> Iterator[Detection]:
 _MONTHS = (
     "Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|"
     "Desember|January|February|March|May|June|July|August|October|December|"
-    "Jan|Feb|Febr|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Aug|Sep|Sept|Okt|Oct|Nov|Nop|Des|Dec"
+    "Jan|Feb|Febr|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Aug|Sep|Sept|Okt|Oct|Nov|Nop|Des|Dec|"
+    # Hijri months, as Indonesians write them
+    "Muharram|Muharam|Safar|Rabiul Awal|Rabiul Akhir|Jumadil Awal|Jumadil Akhir|Rajab|Syaban|Sya'ban|"
+    "Ramadan|Ramadhan|Syawal|Zulkaidah|Dzulqaidah|Zulhijah|Dzulhijjah"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
@@ -475,7 +482,12 @@ _DATE_NUM = re.compile(r"(\d(?<![\d.\-/][\s\S])\d{0,3})([/.\-])(\d{1,2})\2(\d{2,
 
 
 _DAY_MONTH = re.compile(r"\d(?<![\w/.\-][\s\S])\d?[/\-.]\d{1,2}(?![\d/.\-]|[.,]\d)")
-_DATE_CUE_BEFORE = re.compile(r"\b(?:tanggal|tgl\.?|tang|on|dated|date|since|sejak|sampai|until)[ \t]+$", re.IGNORECASE)
+_DATE_CUE_BEFORE = re.compile(
+    r"\b(?:tanggal|tgl\.?|tang|on|dated|date|since|sejak|sampai|until)[ \t]+$"
+    r"|\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)[ \t]*\($",
+    re.IGNORECASE,
+)
 
 
 def find_dates(text: str) -> Iterator[Detection]:
@@ -517,7 +529,7 @@ _AGE_NUM = rf"(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
 _AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs?(?:[ \t]+old)?)\b)"
 _AGE_CUES = (
     r"umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
-    r"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|aku|saya|ambo|gue"
+    r"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|aku|saya|ambo|gue|I was|he was|she was"
 )
 AGE_CUE_ALTS: Final = tuple(split_top(_AGE_CUES))
 AGE_CUED: Final = re.compile(
@@ -540,6 +552,13 @@ _SMALL_AGE: Final = re.compile(
     re.IGNORECASE,
 )
 _SMALL_AGE_GATE = trigger(["turn", "Turn", "aged", "Aged", "age of"])
+_DECADE_AGE: Final = re.compile(
+    r"\b(?:in[ \t]+(?:my|his|her|their|your|our)[ \t]+(?:early[ \t]+|mid[ \t\-]*|late[ \t]+)?"
+    r"(?P<a>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|\d0s)"
+    r"|(?i:umur(?:nya|ku)?|usia(?:nya|ku)?|sekitar)[ \t]+(?P<b>(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+    r"[ \t]+puluhan(?:[ \t]+tahun)?|[2-9]0-an(?:[ \t]+tahun)?))"
+)
+_DECADE_GATE = trigger(["ties", "0s", "puluhan", "0-an"])
 _NAME_BEFORE_COMMA = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+$")
 _AGE_OLD_UNIT = re.compile(r"(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|[ \t]*(?:yo|y/o))\b")
 _AGE_OLD_GATE = trigger(["ear", "yo", "y/o"])
@@ -561,6 +580,9 @@ def _age_spans(
         yield m.start(), m.start("a"), m.end("a"), 0.75, "age.comma"
     for m in gated_finditer(_SMALL_AGE, _SMALL_AGE_GATE, text):
         yield m.start(), m.start("a"), m.end("a"), 0.85, "age.small"
+    for m in gated_finditer(_DECADE_AGE, _DECADE_GATE, text):
+        group = "a" if m.group("a") else "b"
+        yield m.start(), m.start(group), m.end(group), 0.7, "age.decade"
     for m in gated_finditer(_AGE_FILLED, _AGE_FILLED_GATE, text):
         yield m.start(), m.start("a"), m.end("a"), 0.85, "age.filled"
     for m in gated_finditer(_AGE_BEFORE_CUE, _AGE_FILLED_GATE, text):

@@ -80,7 +80,7 @@ _EN_ADDRESS: Final = re.compile(
     rf"\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
     rf"(?:(?:Plot|Lot|House|Plot[ \t]+No\.?|House[ \t]+No\.?)[ \t]+)?"
     rf"(?:\d{{1,4}}[A-Za-z]?/)?\d{{1,5}}[A-Za-z]?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
-    rf"(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
+    rf"(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
     rf"(?:,?[ \t]+(?:Apt\.?|Apartment|Unit|Suite|Flat|#)[ \t]*\d{{1,4}}[A-Za-z]?)?"
     rf"(?:,?[ \t]+(?:{_CAP}[ \t]+){{0,2}}[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}\b"
     rf"|,?[ \t]+(?:{_CAP}[ \t]+){{0,2}}{_CAP},?[ \t]+[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?)?"
@@ -92,6 +92,14 @@ _IN_ADDRESS: Final = re.compile(
     rf"(?:{_CAP}[ \t]+){{0,2}}(?:Nagar|Colony|Layout|Extension|Marg|Puram|Road|Street|Lane|Close|Crescent|Estate)\b"
 )
 _EN_STREET_GATE: Final = trigger(_EN_STREET.split("|"))
+_UK_POSTCODE: Final = re.compile(r"[A-Z](?<![\w\-][\s\S])[A-Z]?\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b")
+_POSTCODE_CUED: Final = re.compile(
+    r"(?i:post[ \t]?code|zip(?:[ \t]?code)?|kode[ \t]+pos|pin[ \t]?code)(?:[ \t]+(?:is|was|nya|:))?[ \t:,]+"
+    r"(?P<v>\d{4,6}(?:-\d{4})?)\b"
+)
+_POSTCODE_GATE: Final = trigger(
+    ["ostcode", "ost code", "zip", "Zip", "ZIP", "kode pos", "Kode pos", "in code", "incode"]
+)
 _EN_STREET_NAMED_GATE: Final = trigger(["Road", "Street", "Lane", "Avenue", "Close", "Crescent", "Terrace"])
 _EN_STREET_NAMED: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Road|Street|Lane|Avenue|Close|Crescent|Terrace)\b")
 
@@ -123,6 +131,10 @@ def find_addresses(text: str) -> Iterator[Detection]:
     for m in _BARE_RTRW.finditer(text):
         if "RW" in m.group(0):
             yield Detection(m.start(), m.end(), "ADDRESS", 0.7, "address.rtrw", m.group(0))
+    for m in _UK_POSTCODE.finditer(text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.85, "address.postcode", m.group(0))
+    for m in gated_finditer(_POSTCODE_CUED, _POSTCODE_GATE, text):
+        yield Detection(m.start("v"), m.end("v"), "ADDRESS", 0.85, "address.postcode", m.group("v"))
     for m in _IN_ADDRESS.finditer(text):
         yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.numbered", m.group(0))
         yield from _after_address(text, m.end())
@@ -266,6 +278,9 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
     "Paguyuban",
     "Komunitas",
     "Serikat",
+    "LSM",
+    "NGO",
+    "Ormas",
     "MAN",
     "MTsN",
     "Rumah Sakit",
