@@ -75,8 +75,10 @@ _GROUP_CUE = (
 )
 _GROUP_BEFORE: Final = re.compile(_GROUP_CUE + "$")
 _GROUP_NAME: Final = re.compile(_GROUP_CUE + rf"(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{1,4}})")
-_GROUP_GATE: Final = trigger(["grup", "Grup", "group", "Group", "omunitas", "ommunity", "forum", "Forum",
-                              "aguyuban", "page", "alaman", "channel", "kanal"])
+_GROUP_GATE: Final = trigger(
+    ["grup", "Grup", "group", "Group", "omunitas", "ommunity", "forum", "Forum", "aguyuban", "page", "alaman",
+     "channel", "kanal"]
+)
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?:a|an|sebuah)[ \t]+$", re.IGNORECASE)
 _AS_BEFORE: Final = re.compile(r"\b(?:as|under|called|named|is|jadi|namanya|pakai)[ \t]+$|[:=][ \t]*$")
 

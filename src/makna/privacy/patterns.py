@@ -300,24 +300,40 @@ _NIK = re.compile(r"\d(?<![\d.\-][\s\S])\d[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{
 _GROUPS_4 = re.compile(r"\d(?<![\d.\-+][\s\S])\d{3}([ .\-])\d{4}\1\d{4}(?:\1\d{4})?(?![\d\-])")
 _NPWP = re.compile(r"\d(?<!\d[\s\S])\d\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
 _SSN = re.compile(r"\d(?<![\d\-][\s\S])\d{2}[- ]\d{2}[- ]\d{4}(?![\d\-])")
-_UK_NI = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b")
+_UK_CODES = re.compile(
+    r"[A-Z](?<!\w[\s\S])(?:(?P<ni>[A-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D])|(?P<plate>[A-Z]\d{2}[ ]?[A-Z]{3})"
+    r"|(?P<pc>[A-Z]?\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}))\b"
+)
+"""UK National Insurance numbers, current UK plates and UK postcodes in one scan (each shape is distinct)."""
+
+
+def uk_codes(text: str) -> Iterator[Detection]:
+    """UK National Insurance numbers (NATIONAL_ID), plates (PLATE) and postcodes (ADDRESS)."""
+    for m in _UK_CODES.finditer(text):
+        if m.group("ni") is not None:
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95, "id.uk_ni", m.group(0))
+        elif m.group("plate") is not None:
+            yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.uk", m.group(0))
+        else:
+            yield Detection(m.start(), m.end(), "ADDRESS", 0.85, "address.postcode", m.group(0))
 _ID_CUE = re.compile(
     r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk|aadhaa?r|uid|nin|bvn|"
     r"passport|paspor|bpjs|kk|kartu keluarga)\W*\w*\W*$",
     re.I,
 )
-_CUED_ID = re.compile(
-    r"\b(?:NIN|BVN|BPJS|KK|NIK|KTP|SSN|TFN|PAN|Aadhaa?r|aadhaa?r|passport|paspor|Passport|Paspor|"
-    r"(?i:tax[ \t]+file[ \t]+number|social[ \t]+security(?:[ \t]+number)?|my[ \t]+social|"
-    r"national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no\.?))?|identity[ \t]+number|id[ \t]+number|"
-    r"nomor[ \t]+(?:induk|identitas|ktp|kk)|medicare(?:[ \t]+number)?))"
-    r"(?:-?nya|-?ku)?\b[^\d\n.?!;]{0,32}?(?<![\w@])(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
+CUED_ID_ALTS: Final = tuple(
+    split_top(
+        r"nin|bvn|bpjs|kk|nik|ktp|ssn|tfn|aadhaa?r|passport|paspor|tax[ \t]+file[ \t]+number|"
+        r"social[ \t]+security(?:[ \t]+number)?|my[ \t]+social|national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no\.?))?|"
+        r"identity[ \t]+number|id[ \t]+number|nomor[ \t]+(?:induk|identitas|ktp|kk)|medicare(?:[ \t]+number)?"
+    )
 )
+CUED_ID: Final = re.compile(
+    dispatch(CUED_ID_ALTS, fold=True, not_after=r"\w")
+    + r"(?:-?nya|-?ku)?\b[^\d\n.?!;]{0,32}?(?<![\w@])(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
+)
+"""A number after an identity-document cue in the same clause (``My NIN is on the form, 7123...``)."""
 _PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
-_CUED_ID_GATE = trigger(
-    ["NIN", "BVN", "BPJS", "KK", "NIK", "KTP", "SSN", "TFN", "PAN", "adhaar", "adhar", "assport", "aspor", "ocial",
-     "file number", "ational", "dentity", "ID number", "id number", "nomor", "Nomor", "edicare"]
-)
 
 
 def nik_is_valid(digits: str) -> bool:
@@ -331,8 +347,10 @@ def nik_is_valid(digits: str) -> bool:
     return 1 <= month <= 12 and digits[12:] != "0000"
 
 
-def find_national_ids(text: str) -> Iterator[Detection]:
-    """Indonesian NIK and NPWP, US Social Security and UK National Insurance numbers."""
+def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None = None) -> Iterator[Detection]:
+    """Indonesian NIK and NPWP, US Social Security numbers, Aadhaar, and numbers after an identity cue (UK
+    National Insurance numbers: :func:`uk_codes`). ``cue_matches``: the matches of :data:`CUED_ID` when a shared cue
+    scan found them already."""
     for m in _NIK.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
@@ -360,9 +378,7 @@ def find_national_ids(text: str) -> Iterator[Detection]:
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if raw[3] == "-" or cued:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95 if cued else 0.85, "id.ssn", raw)
-    for m in _UK_NI.finditer(text):
-        yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95, "id.uk_ni", m.group(0))
-    for m in gated_finditer(_CUED_ID, _CUED_ID_GATE, text):
+    for m in cue_matches if cue_matches is not None else CUED_ID.finditer(text):
         between = text[m.start() : m.start("v")]
         if _PHONE_WORDS.search(between):
             continue  # "KTP saya hilang, nomor HP saya ...": the number is a telephone
@@ -421,9 +437,9 @@ def _plate_like(raw: str) -> bool:
 
 
 def find_plates(text: str) -> Iterator[Detection]:
-    """Vehicle plates: Indonesian with a real region prefix (``BA 1234 QZ``), current UK, Indian (``KA 08 EM
+    """Vehicle plates: Indonesian with a real region prefix (``BA 1234 QZ``), Indian (``KA 08 EM
     4471``), Nigerian (``KJA-345-AB``), three letters and digits (``LLL-NNNN``), and any letters-and-digits
-    token right after a plate cue (``rego``, ``plate``, ``nopol``)."""
+    token right after a plate cue (``rego``, ``plate``, ``nopol``). Current UK plates: :func:`uk_codes`."""
     yield from _foreign_plates(text)
     for m in _PLATE_ID.finditer(text):
         if m.group("r") not in PLATE_REGIONS:
@@ -434,8 +450,6 @@ def find_plates(text: str) -> Iterator[Detection]:
             continue
         conf = 0.97 if cued else (0.9 if len(m.group("n")) >= 3 else 0.7)
         yield Detection(m.start(), m.end(), "PLATE", conf, "plate.id", m.group(0))
-    for m in _PLATE_UK.finditer(text):
-        yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.uk", m.group(0))
 
 
 def _foreign_plates(text: str) -> Iterator[Detection]:
@@ -478,10 +492,13 @@ _DATE_WORDS = re.compile(
     rf"|(?:{_MONTHS})\.?[ \t]+['’]\d{{2}})\b"
 )
 _MONTH_GATE = trigger(_MONTHS.split("|"))
-_DATE_NUM = re.compile(r"(\d(?<![\d.\-/][\s\S])\d{0,3})([/.\-])(\d{1,2})\2(\d{2,4})(?![\d.\-/]\d)")
+_DATE_NUM = re.compile(
+    r"(\d(?<![\d.\-/][\s\S])\d{0,3})([/.\-])(\d{1,2})(?:\2(\d{2,4})(?![\d.\-/]\d)|(?![\d/.\-]|[.,]\d))"
+)
+"""A numeric date: day/month/year (any order of day and month, or year first), or day/month alone (kept only
+after a date cue)."""
 
 
-_DAY_MONTH = re.compile(r"\d(?<![\w/.\-][\s\S])\d?[/\-.]\d{1,2}(?![\d/.\-]|[.,]\d)")
 _DATE_CUE_BEFORE = re.compile(
     r"\b(?:tanggal|tgl\.?|tang|on|dated|date|since|sejak|sampai|until)[ \t]+$"
     r"|\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -493,17 +510,20 @@ _DATE_CUE_BEFORE = re.compile(
 def find_dates(text: str) -> Iterator[Detection]:
     """Dates naming a month with a day and/or year, numeric day/month/year dates, and day/month after a
     date cue (``tanggal 25/06``)."""
-    for m in _DAY_MONTH.finditer(text):
-        first, second = (int(x) for x in re.split(r"[/\-.]", m.group(0)))
-        if not ((1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 13 <= second <= 31)):
-            continue
-        if _DATE_CUE_BEFORE.search(line_before(text, m.start(), 12)):
-            yield Detection(m.start(), m.end(), "DATE", 0.8, "date.cued", m.group(0))
     for m in gated_finditer(_DATE_WORDS, _MONTH_GATE, text):
         raw = m.group(0).rstrip(". ,")
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
     for m in _DATE_NUM.finditer(text):
         a, b, c = m.group(1), m.group(3), m.group(4)
+        if c is None:  # day/month without a year: a date only after a date cue
+            first, second = int(a), int(b)
+            if len(a) > 2 or (m.start() > 0 and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "_")):
+                continue
+            if not ((1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 13 <= second <= 31)):
+                continue
+            if _DATE_CUE_BEFORE.search(line_before(text, m.start(), 12)):
+                yield Detection(m.start(), m.end(), "DATE", 0.8, "date.cued", m.group(0))
+            continue
         if len(a) == 4:
             year, month, day = int(a), int(b), int(c)
         else:
@@ -647,7 +667,8 @@ def detect_patterns(text: str, *, cues: Mapping[str, Sequence[re.Match[str]]] | 
     yield from find_emails(text)
     yield from find_urls(text)
     yield from find_handles(text, cued=cues.get("handle.cue"))
-    yield from find_national_ids(text)
+    yield from find_national_ids(text, cue_matches=cues.get("id.cue"))
     yield from find_plates(text)
+    yield from uk_codes(text)
     yield from find_dates(text)
     yield from find_ages(text, cued=cues.get("age.cue"))

@@ -15,7 +15,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
-from ._fastrx import dispatch, split_top
+from ._fastrx import dispatch, gated_finditer, split_top, trigger
 from ._text import HONORIFICS, CapRun, cap_runs, cue_windows, is_sentence_initial, run_tokens
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .types import Detection
@@ -192,15 +192,16 @@ BALINESE: Final = re.compile(
 )
 """A Balinese name: birth-order names (Wayan, Made, Nyoman, Ketut...) after I/Ni or a caste title
 (Ida Bagus, Anak Agung, Gusti, Cokorda, Dewa, Desak), then the given names; the titles are name parts."""
-_BALI_GATE: Final = re.compile(r"\b(?:I|Ni|Ida|Anak|Cokorda|Gusti|Dewa|Desak) [A-Z]")
+_BALI_GATE: Final = trigger(
+    ["Wayan", "Putu", "Gede", "Gde", "Made", "Kadek", "Nengah", "Nyoman", "Komang", "Ketut", "Luh", "Ngurah", "Ayu",
+     "Bagus", "Agung", "Istri"]
+)  # every match holds a birth-order or caste word
 
 
 def find_balinese(text: str) -> Iterator[Detection]:
     """Balinese names with their birth-order and caste words (``I Made Suarjana``, ``Anak Agung Ngurah Bayu``)."""
-    if _BALI_GATE.search(text) is None:
-        return
     stop = gz.stop_caps()
-    for m in BALINESE.finditer(text):
+    for m in gated_finditer(BALINESE, _BALI_GATE, text):
         end = m.start("rest")
         for tok in re.finditer(r"\S+", m.group("rest")):
             word = tok.group(0)

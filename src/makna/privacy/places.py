@@ -92,7 +92,6 @@ _IN_ADDRESS: Final = re.compile(
     rf"(?:{_CAP}[ \t]+){{0,2}}(?:Nagar|Colony|Layout|Extension|Marg|Puram|Road|Street|Lane|Close|Crescent|Estate)\b"
 )
 _EN_STREET_GATE: Final = trigger(_EN_STREET.split("|"))
-_UK_POSTCODE: Final = re.compile(r"[A-Z](?<![\w\-][\s\S])[A-Z]?\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b")
 _POSTCODE_CUED: Final = re.compile(
     r"(?i:post[ \t]?code|zip(?:[ \t]?code)?|kode[ \t]+pos|pin[ \t]?code)(?:[ \t]+(?:is|was|nya|:))?[ \t:,]+"
     r"(?P<v>\d{4,6}(?:-\d{4})?)\b"
@@ -131,8 +130,6 @@ def find_addresses(text: str) -> Iterator[Detection]:
     for m in _BARE_RTRW.finditer(text):
         if "RW" in m.group(0):
             yield Detection(m.start(), m.end(), "ADDRESS", 0.7, "address.rtrw", m.group(0))
-    for m in _UK_POSTCODE.finditer(text):
-        yield Detection(m.start(), m.end(), "ADDRESS", 0.85, "address.postcode", m.group(0))
     for m in gated_finditer(_POSTCODE_CUED, _POSTCODE_GATE, text):
         yield Detection(m.start("v"), m.end("v"), "ADDRESS", 0.85, "address.postcode", m.group("v"))
     for m in _IN_ADDRESS.finditer(text):
