@@ -69,16 +69,14 @@ _POSSESSIVE: Final = re.compile(r"(?:['’]s|['’\-])$")
 _CONTRACTION: Final = re.compile(r"(?i:[a-z]+['’](?:m|s|re|ve|ll|d|t))$")
 _LOWER_CACHE_LIMIT = 4096
 _GROUP_CUE = (
-    r"\b(?i:grup|group|komunitas|community|forum|paguyuban|page|halaman|channel|kanal)"
+    r"\b(?i:grup|group|komunitas|community|paguyuban)"
     r"(?:[ \t]+(?:Facebook|FB|WA|WhatsApp|Telegram|IG|Instagram|TikTok|Line))?,?"
     r"(?:[ \t]+(?i:namanya|bernama|called|named|name))?[ \t]*[:,]?[ \t]+"
 )
 _GROUP_BEFORE: Final = re.compile(_GROUP_CUE + "$")
 _GROUP_NAME: Final = re.compile(_GROUP_CUE + rf"(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{1,4}})")
-_GROUP_GATE: Final = trigger(
-    ["grup", "Grup", "group", "Group", "omunitas", "ommunity", "forum", "Forum", "aguyuban", "page", "alaman",
-     "channel", "kanal"]
-)
+_GROUP_GATE: Final = trigger(["grup", "Grup", "GRUP", "group", "Group", "GROUP", "omunitas", "OMUNITAS", "ommunity",
+                              "OMMUNITY", "aguyuban", "AGUYUBAN"])
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?:a|an|sebuah)[ \t]+$", re.IGNORECASE)
 _AS_BEFORE: Final = re.compile(r"\b(?:as|under|called|named|is|jadi|namanya|pakai)[ \t]+$|[:=][ \t]*$")
 

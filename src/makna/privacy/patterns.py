@@ -515,7 +515,9 @@ def find_dates(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
     for m in _DATE_NUM.finditer(text):
         a, b, c = m.group(1), m.group(3), m.group(4)
-        if c is None:  # day/month without a year: a date only after a date cue
+        if c is None:  # day/month without a year ("25/06", "12-1"): a date only after a date cue
+            if m.group(2) == ".":
+                continue  # "21.30", "1.500": a clock time or an amount
             first, second = int(a), int(b)
             if len(a) > 2 or (m.start() > 0 and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "_")):
                 continue
@@ -549,15 +551,21 @@ _AGE_NUM = rf"(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
 _AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs?(?:[ \t]+old)?)\b)"
 _AGE_CUES = (
     r"umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
-    r"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|aku|saya|ambo|gue|I was|he was|she was"
+    r"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|turns|aku|saya|ambo|gue|I was|he was|she was"
 )
 AGE_CUE_ALTS: Final = tuple(split_top(_AGE_CUES))
+_SMALL_AFTER_TURNED = (
+    r"(?:(?<=turned )|(?<=turning )|(?<=turns )|(?<=aged )|(?<=age of ))"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)(?![\w\-])(?:[ \t\-]+years?(?:[ \t\-]+old)?)?"
+)
+"""A small age in words, only right after "turned" or "aged" ("my son turned seven"; "I'm one of them" is none)."""
 AGE_CUED: Final = re.compile(
     dispatch(AGE_CUE_ALTS, fold=True, not_after=r"\w")
     + ci(
         rf"[ \t]+"
         rf"(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
-        rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_AGE_NUM}{_AGE_UNIT}?)(?![\w:.,]\d)"
+        rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_SMALL_AFTER_TURNED}|{_AGE_NUM}{_AGE_UNIT}?)"
+        rf"(?![\w:.,]\d)"
     )
 )
 _AGE_COMMA = re.compile(
@@ -566,12 +574,6 @@ _AGE_COMMA = re.compile(
         rf"(?=[ \t]*(?:[.,;)\n]|$|dan|and))"
     )
 )
-_SMALL_AGE: Final = re.compile(
-    r"\b(?:turned|turning|turns|aged|age[ \t]+of)[ \t]+(?P<a>(?:one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"(?:[ \t\-]+years?(?:[ \t\-]+old)?)?)\b",
-    re.IGNORECASE,
-)
-_SMALL_AGE_GATE = trigger(["turn", "Turn", "aged", "Aged", "age of"])
 _DECADE_AGE: Final = re.compile(
     r"\b(?:in[ \t]+(?:my|his|her|their|your|our)[ \t]+(?:early[ \t]+|mid[ \t\-]*|late[ \t]+)?"
     r"(?P<a>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|\d0s)"
@@ -598,8 +600,6 @@ def _age_spans(
             yield num.start(), num.start(), unit.end(), 0.9, "age.old"
     for m in _AGE_COMMA.finditer(text):
         yield m.start(), m.start("a"), m.end("a"), 0.75, "age.comma"
-    for m in gated_finditer(_SMALL_AGE, _SMALL_AGE_GATE, text):
-        yield m.start(), m.start("a"), m.end("a"), 0.85, "age.small"
     for m in gated_finditer(_DECADE_AGE, _DECADE_GATE, text):
         group = "a" if m.group("a") else "b"
         yield m.start(), m.start(group), m.end(group), 0.7, "age.decade"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
@@ -93,11 +94,12 @@ _IN_ADDRESS: Final = re.compile(
 )
 _EN_STREET_GATE: Final = trigger(_EN_STREET.split("|"))
 _POSTCODE_CUED: Final = re.compile(
-    r"(?i:post[ \t]?code|zip(?:[ \t]?code)?|kode[ \t]+pos|pin[ \t]?code)(?:[ \t]+(?:is|was|nya|:))?[ \t:,]+"
+    r"(?:[Pp]ost[ \t]?code|POSTCODE|[Zz]ip(?:[ \t]?code)?|ZIP(?:[ \t]?code)?|[Kk]ode[ \t]+pos|PIN[ \t]?code|"
+    r"[Pp]in[ \t]?code)(?:[ \t]+(?:is|was|nya|:))?[ \t:,]+"
     r"(?P<v>\d{4,6}(?:-\d{4})?)\b"
 )
 _POSTCODE_GATE: Final = trigger(
-    ["ostcode", "ost code", "zip", "Zip", "ZIP", "kode pos", "Kode pos", "in code", "incode"]
+    ["ostcode", "ost code", "OSTCODE", "zip", "Zip", "ZIP", "ode pos", "IN code", "in code", "incode"]
 )
 _EN_STREET_NAMED_GATE: Final = trigger(["Road", "Street", "Lane", "Avenue", "Close", "Crescent", "Terrace"])
 _EN_STREET_NAMED: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Road|Street|Lane|Avenue|Close|Crescent|Terrace)\b")
@@ -389,9 +391,14 @@ _NAME_PARTS: Final = frozenset(
 )
 
 
+@cache
+def _cue_name_stop() -> frozenset[str]:
+    return gz.stop_caps() - HONORIFICS - _NAME_PARTS
+
+
 def _name_tokens(text: str, start: int, name: str) -> tuple[int, int] | None:
     """Trim a cue's following words to the capitalised name: stop at stop words; None when nothing is left."""
-    stop = gz.stop_caps() - HONORIFICS - _NAME_PARTS
+    stop = _cue_name_stop()
     end = start
     for tok in re.finditer(r"\S+", name):
         word = tok.group(0)
