@@ -215,7 +215,7 @@ _HANDLE_CUES = (
     r"ID|Id|id|akun|akunnya|akunku|username|user\s?name|user|IG|ig|Insta|insta|Instagram|instagram|"
     r"MiChat|michat|TikTok|tiktok|Telegram|telegram|Twitter|twitter|FB|fb|Snapchat|snapchat|Line|"
     r"handle|nick|nickname|Facebook|facebook|YouTube|youtube|Discord|discord|LinkedIn|linkedin|Threads|threads|"
-    r"Shopee|shopee|Tokopedia|tokopedia|Snap|snap|Insta['’]s|insta['’]s|Reddit|reddit|Bluesky|bluesky"
+    r"Shopee|shopee|Tokopedia|tokopedia|Snap|snap|Insta['’]s|insta['’]s|Bluesky|bluesky"
 )
 HANDLE_CUE_ALTS: Final = tuple(split_top(_HANDLE_CUES))
 HANDLE_CUE: Final = re.compile(
