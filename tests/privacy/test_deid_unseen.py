@@ -82,6 +82,10 @@ def found(text: str, language: str = "id") -> list[tuple[str, str]]:
         ("Umurnya empat puluhan, Kak.", "id", ("empat puluhan", "AGE")),
         ("Dia berangkat Kamis (14/3) pagi.", "id", ("14/3", "DATE")),
         ("Kami menikah 10 Syawal tahun itu.", "id", ("10 Syawal", "DATE")),
+        ("Then I met Rosa, 31, single mother of two.", "en", ("31", "AGE")),
+        ("Kenalkan, ini Sari (24) dari Solok.", "id", ("24", "AGE")),
+        ("She studied at the University of Ibadan for years.", "en", ("University of Ibadan", "ORG")),
+        ("He joined the Drivers Union of Kisumu County last year.", "en", ("Drivers Union of Kisumu County", "ORG")),
     ],
 )
 def test_unseen_kinds_are_found(text: str, language: str, expected: tuple[str, str]) -> None:
@@ -100,6 +104,7 @@ def test_unseen_kinds_are_found(text: str, language: str, expected: tuple[str, s
         ("Music was better in the 90s.", "en", "AGE"),
         ("He turned up in his Hilux as usual.", "en", "PERSON"),  # a vehicle model
         ("Dia itu baik orangnya.", "id", "HANDLE"),
+        ("We paid 12, 34, and 56 in the end.", "en", "AGE"),  # numbers listed, no name before them
     ],
 )
 def test_guards_hold(text: str, language: str, absent: str) -> None:

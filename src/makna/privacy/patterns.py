@@ -574,6 +574,11 @@ _AGE_COMMA = re.compile(
         rf"(?=[ \t]*(?:[.,;)\n]|$|dan|and))"
     )
 )
+_AGE_APPOSITION: Final = re.compile(
+    r"(?:,[ \t]+|[ \t]*\()(?P<a>[1-9]\d)(?=[ \t]*\)|,[ \t]+(?:from|dari|asal|asli|[a-z]+[ \t]+year|semester|kelas|"
+    r"single|married|menikah|janda|duda|mother|father|ibu|bapak)\b|[ \t]*[,;][ \t]*$)",
+)
+"""A bare age in apposition to a name: ``Priya, 27, from Leicester``, ``Sari (24)``."""
 _DECADE_AGE: Final = re.compile(
     r"\b(?:in[ \t]+(?:my|his|her|their|your|our)[ \t]+(?:early[ \t]+|mid[ \t\-]*|late[ \t]+)?"
     r"(?P<a>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|\d0s)"
@@ -600,6 +605,9 @@ def _age_spans(
             yield num.start(), num.start(), unit.end(), 0.9, "age.old"
     for m in _AGE_COMMA.finditer(text):
         yield m.start(), m.start("a"), m.end("a"), 0.75, "age.comma"
+    for m in _AGE_APPOSITION.finditer(text):
+        if _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 30), m.start()):
+            yield m.start(), m.start("a"), m.end("a"), 0.7, "age.apposition"
     for m in gated_finditer(_DECADE_AGE, _DECADE_GATE, text):
         group = "a" if m.group("a") else "b"
         yield m.start(), m.start(group), m.end(group), 0.7, "age.decade"

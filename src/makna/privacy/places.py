@@ -352,10 +352,18 @@ _ORG_CUE: Final = re.compile(
 _EN_PLACE_GATE: Final = trigger(_EN_PLACE_SUFFIX.split("|"))
 _EN_ORG_GATE: Final = trigger(_EN_ORG_SUFFIX.replace("\\", "").split("|"))
 _EN_PLACE: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_PLACE_SUFFIX})\b")
+_OF_TAIL = rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 _EN_ORG: Final = re.compile(
     rf"\b{_CAP}[ \t]+(?:(?:&|of|and|for|de|dan)[ \t]+)?(?:{_CAP}[ \t]+(?:(?:&|of|and|for)[ \t]+)?){{0,3}}"
-    rf"(?:{_EN_ORG_SUFFIX})\b(?:[ \t]+(?:{_EN_ORG_SUFFIX})\b)*\.?"
+    rf"(?:{_EN_ORG_SUFFIX})\b(?:[ \t]+(?:{_EN_ORG_SUFFIX})\b)*{_OF_TAIL}\.?"
 )
+_EN_ORG_OF: Final = re.compile(
+    r"\b(?:University|College|Bank|Institute|Church|Ministry|Department|Academy|School|Society|Federation|"
+    rf"Association|Union|Council|Friends|Sisters|Brothers|Daughters)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+)
+"""An organisation named "X of Y" (``University of Lagos``, ``Bank of Ireland``, ``Church of God``)."""
+_EN_ORG_OF_GATE: Final = trigger([" of "])
 _GIG_PLATFORMS: Final = re.compile(
     dispatch(
         split_top(
@@ -451,6 +459,8 @@ def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
     for start, raw in _without_leading_stop(gated_finditer(_EN_ORG, _EN_ORG_GATE, text)):
         raw = raw.rstrip(".")
         yield Detection(start, start + len(raw), "ORG", 0.85, "org.suffix", raw)
+    for m in gated_finditer(_EN_ORG_OF, _EN_ORG_OF_GATE, text):
+        yield Detection(m.start(), m.end(), "ORG", 0.8, "org.of", m.group(0))
     if language == "en":
         for m in _GIG_PLATFORMS.finditer(text):
             yield Detection(m.start(), m.end(), "ORG", 0.75, "org.platform", m.group(0))
