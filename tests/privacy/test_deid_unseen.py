@@ -111,6 +111,15 @@ def test_guards_hold(text: str, language: str, absent: str) -> None:
     assert all(kind != absent for _, kind in found(text, language))
 
 
+def test_categories_that_identify_no_one() -> None:
+    """Vaccines, parties, scriptures and national programmes are named as categories, not identifiers."""
+    text = (
+        "Respondent: First dose was Pfizer, then Moderna. The Tories cut it, the Bible says be patient.\n"
+        "Informan: Vaksin Sinovac di puskesmas, Kartu Prakerja belum cair, bayar pakai QRIS."
+    )
+    assert found(text, "en") == []
+
+
 def test_contraction_is_not_a_coordinated_name() -> None:
     """"Name, I'm from ...": the contraction after a comma is not a second name."""
     assert ("I'm", "PERSON") not in found("My name is Rosa Lim, I'm from Ipoh.", "en")
