@@ -575,7 +575,7 @@ _AGE_COMMA = re.compile(
     )
 )
 _AGE_APPOSITION: Final = re.compile(
-    r"(?:,[ \t]+|[ \t]*\()(?P<a>[1-9]\d)(?=[ \t]*\)|,[ \t]+(?:from|dari|asal|asli|[a-z]+[ \t]+year|semester|kelas|"
+    r"[,(][ \t]*(?P<a>[1-9]\d)(?=[ \t]*\)|,[ \t]+(?:from|dari|asal|asli|[a-z]+[ \t]+year|semester|kelas|"
     r"single|married|menikah|janda|duda|mother|father|ibu|bapak)\b|[ \t]*[,;][ \t]*$)",
 )
 """A bare age in apposition to a name: ``Priya, 27, from Leicester``, ``Sari (24)``."""
@@ -606,7 +606,10 @@ def _age_spans(
     for m in _AGE_COMMA.finditer(text):
         yield m.start(), m.start("a"), m.end("a"), 0.75, "age.comma"
     for m in _AGE_APPOSITION.finditer(text):
-        if _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 30), m.start()):
+        end = m.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if _NAME_BEFORE_COMMA.search(text, max(0, end - 30), end):
             yield m.start(), m.start("a"), m.end("a"), 0.7, "age.apposition"
     for m in gated_finditer(_DECADE_AGE, _DECADE_GATE, text):
         group = "a" if m.group("a") else "b"
