@@ -357,13 +357,15 @@ _EN_ORG: Final = re.compile(
     rf"\b{_CAP}[ \t]+(?:(?:&|of|and|for|de|dan)[ \t]+)?(?:{_CAP}[ \t]+(?:(?:&|of|and|for)[ \t]+)?){{0,3}}"
     rf"(?:{_EN_ORG_SUFFIX})\b(?:[ \t]+(?:{_EN_ORG_SUFFIX})\b)*{_OF_TAIL}\.?"
 )
+_ORG_OF_HEADS = (
+    "University|College|Bank|Institute|Church|Ministry|Department|Academy|School|Society|Federation|"
+    "Association|Union|Council|Friends|Sisters|Brothers|Daughters"
+)
 _EN_ORG_OF: Final = re.compile(
-    r"\b(?:University|College|Bank|Institute|Church|Ministry|Department|Academy|School|Society|Federation|"
-    rf"Association|Union|Council|Friends|Sisters|Brothers|Daughters)[ \t]+of[ \t]+(?:the[ \t]+)?"
-    rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+    rf"\b(?:{_ORG_OF_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 )
 """An organisation named "X of Y" (``University of Lagos``, ``Bank of Ireland``, ``Church of God``)."""
-_EN_ORG_OF_GATE: Final = trigger([" of "])
+_EN_ORG_OF_GATE: Final = trigger(_ORG_OF_HEADS.split("|"))
 _GIG_PLATFORMS: Final = re.compile(
     dispatch(
         split_top(
