@@ -5,7 +5,7 @@ recall of a structured type (PHONE, EMAIL, URL, HANDLE, NATIONAL_ID, PLATE, DATE
 language. Sealed folders are scored this way only, so their misses are never seen.
 
 Run: ``python benchmarks/deid_quality.py [FOLDER ...]`` (default: the shared dev corpus and makna's own corpus,
-tuning and sealed splits).
+tuning splits tune, tune2, tune3 and sealed splits sealed, sealed2).
 """
 
 from __future__ import annotations
@@ -19,7 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = [
     ROOT.parent / "shared" / "eval-corpus" / "dev",
     ROOT / "tests" / "privacy" / "corpus" / "tune",
+    ROOT / "tests" / "privacy" / "corpus" / "tune2",
+    ROOT / "tests" / "privacy" / "corpus" / "tune3",
     ROOT / "tests" / "privacy" / "corpus" / "sealed",
+    ROOT / "tests" / "privacy" / "corpus" / "sealed2",
 ]
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 

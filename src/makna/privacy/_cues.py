@@ -15,7 +15,16 @@ from typing import Final
 
 from ._fastrx import Cue, SharedScan
 from ._text import CapRun
-from .patterns import AGE_CUE_ALTS, AGE_CUED, HANDLE_CUE, HANDLE_CUE_ALTS, SPOKEN_ALTS, SPOKEN_PHONE
+from .patterns import (
+    AGE_CUE_ALTS,
+    AGE_CUED,
+    CUED_ID,
+    CUED_ID_ALTS,
+    HANDLE_CUE,
+    HANDLE_CUE_ALTS,
+    SPOKEN_ALTS,
+    SPOKEN_PHONE,
+)
 from .persons import HON_ALTS, HONORIFIC, INTRO, INTRO_ALTS, SELF, SELF_ALTS, person_windows
 from .places import LOC_CUE, LOC_CUE_ALTS, PREP_CUE, PREP_CUE_ALTS
 
@@ -25,6 +34,7 @@ CUES: Final = SharedScan(
     [
         Cue("phone.spoken", SPOKEN_PHONE, SPOKEN_ALTS, extra_firsts="0123456789", follow=r"[ \t,.\-]"),
         Cue("handle.cue", HANDLE_CUE, HANDLE_CUE_ALTS),
+        Cue("id.cue", CUED_ID, CUED_ID_ALTS),
         Cue("age.cue", AGE_CUED, AGE_CUE_ALTS, follow=r"[ \t]"),
         Cue("location.cue", LOC_CUE, LOC_CUE_ALTS, follow=r"[ \t]"),
         Cue("location.preposition", PREP_CUE, PREP_CUE_ALTS, follow=r"[ \t]"),

@@ -52,7 +52,10 @@ HONORIFICS = frozenset(
     # Batak, Bugis, Javanese, Sundanese, Balinese, Chinese-Indonesian, Arabic-origin, Nigerian, Indian, English
     "Lae Ito Tulang Amang Inang Ompung Opung Namboru Bou Daeng Puang Mbah Gus Ning Cak Den Aa Ceu Euceu Mang "
     "Bi Gek Engkoh Encek Ncek Akong Apak Hajah Syekh Sheikh Habib Umi Abah Alhaji Alhaja Chief Oga Madam Pastor "
-    "Shri Smt Mister Nurse Coach Officer Constable Professor Doctor Captain".split()
+    "Shri Smt Mister Nurse Coach Officer Constable Professor Doctor Captain "
+    # Chinese-Indonesian, Sundanese, Minang, pesantren; clergy and police ranks
+    "Cece Koko Ce Teteh Wak Uwak Ustazah Kyai Kiai Nyai Baba Rev Rev. Reverend Imam Sgt Sgt. Sergeant Inspector "
+    "Detective".split()
 )
 """Kinship and address words that may precede a name (they are not part of the PERSON span)."""
 

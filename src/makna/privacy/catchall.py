@@ -21,7 +21,14 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import gated_finditer, trigger
 from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
-from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
+from .places import (
+    LOCATION_TYPE_WORDS,
+    ORG_SUFFIX_WORDS,
+    ORG_TYPE_WORDS,
+    PLACE_PREP_BEFORE,
+    PLACE_SUFFIX_WORDS,
+    WORK_BEFORE,
+)
 from .types import Detection
 
 __all__ = ["coordinated_names", "detect_unknown", "repeat_unknown"]
@@ -36,21 +43,7 @@ _TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_W
     "Flat",
     "No",
 }
-_WORK_BEFORE: Final = re.compile(
-    r"\b(?:work(?:s|ed|ing)?|job|jobs|ride|rides|riding|rode|drive|drives|driving|drove|deliver(?:s|ed|ing)?|"
-    r"employed|hired|laid[ \t]+off|let[ \t]+go|sacked|fired|signed[ \t]+up|contract(?:ed)?|shifts?|picks?|"
-    r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
-    r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
-    r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained)\b[^.?!\n]{0,25}?\b(?:for|at|with|from|by|through|buat|untuk|sama|dengan|dari|"
-    r"di|ke|lewat|of)[ \t]+(?:the[ \t]+|a[ \t]+)?$",
-    re.IGNORECASE,
-)
 _BRAND: Final = re.compile(r"(?:pay|cart|kart|mart|ify|hub|app|box|eats|food|link|tech|soft|net)$")
-_PLACE_BEFORE: Final = re.compile(
-    r"\b(?:di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
-    r"in|to|from|near|around|across|round|towards|outside|via|into|at)[ \t]+$",
-    re.IGNORECASE,
-)
 _NAME_QUESTION: Final = re.compile(
     r"(?:nama(?:nya|mu|kamu|kakak|adik|anda|panggilan)?\b[^?\n]{0,30}\bsiapa|siapa[^?\n]{0,20}\bnama|"
     r"dipanggil[ \t]+apa|panggil(?:an)?(?:nya)?[ \t]+(?:apa|siapa)|your[ \t]+name|call[ \t]+you\b)",
@@ -73,7 +66,19 @@ _POSTPOSED_GATE: Final = trigger(
     ["ma'am", "ma’am", "akka", "anna ", " ji", " sir", "bhai", "didi", "garu", "saab", "sahib"]
 )
 _POSSESSIVE: Final = re.compile(r"(?:['’]s|['’\-])$")
+_CONTRACTION: Final = re.compile(r"(?i:[a-z]+['’](?:m|s|re|ve|ll|d|t))$")
 _LOWER_CACHE_LIMIT = 4096
+_GROUP_CUE = (
+    r"\b(?i:grup|group|komunitas|community|paguyuban)"
+    r"(?:[ \t]+(?:Facebook|FB|WA|WhatsApp|Telegram|IG|Instagram|TikTok|Line))?,?"
+    r"(?:[ \t]+(?i:namanya|bernama|called|named|name))?[ \t]*[:,]?[ \t]+"
+)
+_GROUP_BEFORE: Final = re.compile(_GROUP_CUE + "$")
+_GROUP_NAME: Final = re.compile(_GROUP_CUE + rf"(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{1,4}})")
+_GROUP_GATE: Final = trigger(["grup", "Grup", "GRUP", "group", "Group", "GROUP", "omunitas", "OMUNITAS", "ommunity",
+                              "OMMUNITY", "aguyuban", "AGUYUBAN"])
+_ARTICLE_BEFORE: Final = re.compile(r"\b(?:a|an|sebuah)[ \t]+$", re.IGNORECASE)
+_AS_BEFORE: Final = re.compile(r"\b(?:as|under|called|named|is|jadi|namanya|pakai)[ \t]+$|[:=][ \t]*$")
 
 
 def _is_camel(word: str) -> bool:
@@ -149,14 +154,18 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             before = line_before(text, start, 60)
             kind, conf = "PERSON", 0.45
             last = text[start:span_end].split()[-1]
-            if last in ORG_SUFFIX_WORDS or _BRAND.search(word):
+            if _is_camel(word) and _AS_BEFORE.search(before):
+                kind, conf = "HANDLE", 0.55  # "I'm on there as DreDrivesATL": a user name
+            elif last in ORG_SUFFIX_WORDS or _BRAND.search(word):
                 kind, conf = "ORG", 0.55
-            elif _WORK_BEFORE.search(before) or _is_camel(word):
+            elif WORK_BEFORE.search(before) or _GROUP_BEFORE.search(before) or _is_camel(word):
                 kind, conf = "ORG", 0.5
-            elif _PLACE_BEFORE.search(before) and word not in known.surnames:
+            elif PLACE_PREP_BEFORE.search(before) and word not in known.surnames:
                 kind, conf = "LOCATION", 0.5
             elif word in known.surnames:
                 conf = 0.6
+            if kind == "PERSON" and _ARTICLE_BEFORE.search(before):
+                kind, conf = "ORG", 0.4  # "a Zipcart rider", "an Etsy shop": a brand or firm, not a person
             yield Detection(start, span_end, kind, conf, "unknown.capitalised", text[start:span_end])
             i = j
 
@@ -180,6 +189,14 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
     """Every catch-all detector over ``text`` (speaker labels already blanked), given its capitalised runs."""
     yield from _unknown_words(text, runs, _known(language))
     yield from _bare_answers(text)
+    stop = gz.stop_caps()
+    for m in gated_finditer(_GROUP_NAME, _GROUP_GATE, text):
+        toks = list(re.finditer(r"\S+", m.group("n")))
+        while toks and toks[-1].group(0) in stop:
+            toks.pop()
+        if len(toks) >= 2 and toks[0].group(0) not in stop:
+            end = m.start("n") + toks[-1].end()
+            yield Detection(m.start("n"), end, "ORG", 0.6, "org.group", text[m.start("n") : end])
     for m in gated_finditer(_DOC_CUE, _DOC_GATE, text):
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.document", m.group("n"))
     for m in gated_finditer(_POSTPOSED, _POSTPOSED_GATE, text):
@@ -187,8 +204,8 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.postposed", m.group("n"))
 
 
-_AND_NAME: Final = re.compile(rf"[ \t]*(?:,|and|dan|&|or|atau)[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])")
-_NAME_AND: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]*(?:,|and|dan|&|or|atau)[ \t]+$")
+_AND_NAME: Final = re.compile(rf"[ \t]*(?:,|and|dan|&|or|atau|sama|serta)[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])")
+_NAME_AND: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]*(?:,|and|dan|&|or|atau|sama|serta)[ \t]+$")
 
 
 def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
@@ -204,7 +221,9 @@ def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detecti
             if m is None:
                 continue
             word = m.group("n")
-            if word in known.stop or word in known.places or (word.lower() in known.words and word not in known.names):
+            if _CONTRACTION.fullmatch(word) or word in known.stop or word in known.places:
+                continue
+            if word.lower() in known.words and word not in known.names:
                 continue
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.coordinated", word)
 

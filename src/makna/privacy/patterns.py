@@ -215,20 +215,23 @@ _HANDLE_CUES = (
     r"ID|Id|id|akun|akunnya|akunku|username|user\s?name|user|IG|ig|Insta|insta|Instagram|instagram|"
     r"MiChat|michat|TikTok|tiktok|Telegram|telegram|Twitter|twitter|FB|fb|Snapchat|snapchat|Line|"
     r"handle|nick|nickname|Facebook|facebook|YouTube|youtube|Discord|discord|LinkedIn|linkedin|Threads|threads|"
-    r"Shopee|shopee|Tokopedia|tokopedia"
+    r"Shopee|shopee|Tokopedia|tokopedia|Snap|snap|Insta['’]s|insta['’]s|Bluesky|bluesky"
 )
 HANDLE_CUE_ALTS: Final = tuple(split_top(_HANDLE_CUES))
 HANDLE_CUE: Final = re.compile(
     dispatch(HANDLE_CUE_ALTS, not_after=r"\w")
-    + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok))?(?:-?nya|-?na|-e|ku|mu)?"
+    + r"(?:[- ]?(?:MiChat|michat|IG|ig|WA|Telegram|TikTok|FB|fb|Facebook|Twitter|X|Line|Snap|Insta))?"
+    r"(?:-?nya|-?na|-e|-?ku|-?mu)?"
     r"(?:[ \t]+(?:saya|aku|ambo|gue|kamu|dia|my|his|her|name))?"
     r"[ \t]*(?:(:|=|,)|adalah|itu|is|as|namanya)?[ \t]+@?(?P<h>[A-Za-z0-9_.]{3,32}[A-Za-z0-9_])"
 )
 _TRAIL = ".,;:!?)]}'\""
+_REDDIT = re.compile(r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}")
+_REDDIT_GATE = trigger(["u/"])
 _AT = re.compile("@")
 
 
-_PLAIN_HANDLE_SEP = re.compile(r"[:=]|\b(?:adalah|is|as|namanya|saya|aku|ambo|gue|my)\b")
+_PLAIN_HANDLE_SEP = re.compile(r"[:=]|\b(?:adalah|is|as|namanya|saya|aku|ambo|gue|my|itu|dia|kamu|his|her)\b|['’]s\b")
 
 
 @cache
@@ -264,6 +267,8 @@ def find_handles(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> I
         yield Detection(m.start(), m.start() + len(raw), "HANDLE", 0.97, "handle.link", raw)
     for m in _AT_HANDLE.finditer(text):
         yield Detection(m.start(), m.end(), "HANDLE", 0.95, "handle.at", m.group(0))
+    for m in gated_finditer(_REDDIT, _REDDIT_GATE, text):
+        yield Detection(m.start(), m.end(), "HANDLE", 0.9, "handle.reddit", m.group(0))
     for m in cued if cued is not None else HANDLE_CUE.finditer(text):
         h = m.group("h").rstrip(".")
         colon = m.group(1) is not None and m.group(1) != ","
@@ -295,18 +300,40 @@ _NIK = re.compile(r"\d(?<![\d.\-][\s\S])\d[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{
 _GROUPS_4 = re.compile(r"\d(?<![\d.\-+][\s\S])\d{3}([ .\-])\d{4}\1\d{4}(?:\1\d{4})?(?![\d\-])")
 _NPWP = re.compile(r"\d(?<!\d[\s\S])\d\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
 _SSN = re.compile(r"\d(?<![\d\-][\s\S])\d{2}[- ]\d{2}[- ]\d{4}(?![\d\-])")
-_UK_NI = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b")
+_UK_CODES = re.compile(
+    r"[A-Z](?<!\w[\s\S])(?:(?P<ni>[A-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D])|(?P<plate>[A-Z]\d{2}[ ]?[A-Z]{3})"
+    r"|(?P<pc>[A-Z]?\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}))\b"
+)
+"""UK National Insurance numbers, current UK plates and UK postcodes in one scan (each shape is distinct)."""
+
+
+def uk_codes(text: str) -> Iterator[Detection]:
+    """UK National Insurance numbers (NATIONAL_ID), plates (PLATE) and postcodes (ADDRESS)."""
+    for m in _UK_CODES.finditer(text):
+        if m.group("ni") is not None:
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95, "id.uk_ni", m.group(0))
+        elif m.group("plate") is not None:
+            yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.uk", m.group(0))
+        else:
+            yield Detection(m.start(), m.end(), "ADDRESS", 0.85, "address.postcode", m.group(0))
 _ID_CUE = re.compile(
     r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk|aadhaa?r|uid|nin|bvn|"
     r"passport|paspor|bpjs|kk|kartu keluarga)\W*\w*\W*$",
     re.I,
 )
-_CUED_ID = re.compile(
-    r"\b(?:NIN|BVN|BPJS|KK|Aadhaa?r|aadhaa?r|passport|paspor|Passport|Paspor)"
-    r"(?:[ \t]+(?:number|no\.?|nomor|nomer|is|was|saya|"
-    r"aku|my))*[ \t]*[:,]?[ \t]+(?:is[ \t]+)?(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
+CUED_ID_ALTS: Final = tuple(
+    split_top(
+        r"nin|bvn|bpjs|kk|nik|ktp|ssn|tfn|aadhaa?r|passport|paspor|tax[ \t]+file[ \t]+number|"
+        r"social[ \t]+security(?:[ \t]+number)?|my[ \t]+social|national[ \t]+id(?:entity)?(?:[ \t]+(?:number|no\.?))?|"
+        r"identity[ \t]+number|id[ \t]+number|nomor[ \t]+(?:induk|identitas|ktp|kk)|medicare(?:[ \t]+number)?"
+    )
 )
-_CUED_ID_GATE = trigger(["NIN", "BVN", "BPJS", "KK", "adhaar", "adhar", "assport", "aspor"])
+CUED_ID: Final = re.compile(
+    dispatch(CUED_ID_ALTS, fold=True, not_after=r"\w")
+    + r"(?:-?nya|-?ku)?\b[^\d\n.?!;]{0,32}?(?<![\w@])(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
+)
+"""A number after an identity-document cue in the same clause (``My NIN is on the form, 7123...``)."""
+_PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
 
 
 def nik_is_valid(digits: str) -> bool:
@@ -320,8 +347,10 @@ def nik_is_valid(digits: str) -> bool:
     return 1 <= month <= 12 and digits[12:] != "0000"
 
 
-def find_national_ids(text: str) -> Iterator[Detection]:
-    """Indonesian NIK and NPWP, US Social Security and UK National Insurance numbers."""
+def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None = None) -> Iterator[Detection]:
+    """Indonesian NIK and NPWP, US Social Security numbers, Aadhaar, and numbers after an identity cue (UK
+    National Insurance numbers: :func:`uk_codes`). ``cue_matches``: the matches of :data:`CUED_ID` when a shared cue
+    scan found them already."""
     for m in _NIK.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
@@ -349,10 +378,11 @@ def find_national_ids(text: str) -> Iterator[Detection]:
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if raw[3] == "-" or cued:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95 if cued else 0.85, "id.ssn", raw)
-    for m in _UK_NI.finditer(text):
-        yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95, "id.uk_ni", m.group(0))
-    for m in gated_finditer(_CUED_ID, _CUED_ID_GATE, text):
-        yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.85, "id.cue", m.group("v"))
+    for m in cue_matches if cue_matches is not None else CUED_ID.finditer(text):
+        between = text[m.start() : m.start("v")]
+        if _PHONE_WORDS.search(between):
+            continue  # "KTP saya hilang, nomor HP saya ...": the number is a telephone
+        yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.98, "id.cue", m.group("v"))
 
 
 def verhoeff_valid(digits: str) -> bool:
@@ -397,7 +427,7 @@ _PLATE_CUED = re.compile(
     r"(?i:(?:plates?|plat(?:e|nya)?|nopol|rego|registration|reg(?:[ \t]+(?:no|number))?|number[ \t]+plate|"
     r"license[ \t]+plate|licence[ \t]+plate|tag|tags)(?:[ \t]+(?:number|no\.?|nomor|is|was|was[ \t]+like|itu|nya))?)"
     r"[ \t]*[:,]?[ \t]+"
-    r"(?P<p>[A-Z0-9]{1,4}(?:[ \t\-](?:[A-Z0-9]{2,4}|\d))(?:[ \t\-](?:[A-Z0-9]{2,4}|\d)){0,2})(?![\w\-])"
+    r"(?P<p>[A-Z0-9]{1,4}(?:[ \t\-](?:[A-Z0-9]{2,5}|\d))(?:[ \t\-](?:[A-Z0-9]{2,5}|\d)){0,2}|[A-Z0-9]{5,8})(?![\w\-])"
 )
 _PLATE_CUE_GATE = trigger(["plate", "Plate", "plat", "Plat", "nopol", "rego", "Rego", "registration", "reg ", "tag"])
 
@@ -407,9 +437,9 @@ def _plate_like(raw: str) -> bool:
 
 
 def find_plates(text: str) -> Iterator[Detection]:
-    """Vehicle plates: Indonesian with a real region prefix (``BA 1234 QZ``), current UK, Indian (``KA 08 EM
+    """Vehicle plates: Indonesian with a real region prefix (``BA 1234 QZ``), Indian (``KA 08 EM
     4471``), Nigerian (``KJA-345-AB``), three letters and digits (``LLL-NNNN``), and any letters-and-digits
-    token right after a plate cue (``rego``, ``plate``, ``nopol``)."""
+    token right after a plate cue (``rego``, ``plate``, ``nopol``). Current UK plates: :func:`uk_codes`."""
     yield from _foreign_plates(text)
     for m in _PLATE_ID.finditer(text):
         if m.group("r") not in PLATE_REGIONS:
@@ -420,8 +450,6 @@ def find_plates(text: str) -> Iterator[Detection]:
             continue
         conf = 0.97 if cued else (0.9 if len(m.group("n")) >= 3 else 0.7)
         yield Detection(m.start(), m.end(), "PLATE", conf, "plate.id", m.group(0))
-    for m in _PLATE_UK.finditer(text):
-        yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.uk", m.group(0))
 
 
 def _foreign_plates(text: str) -> Iterator[Detection]:
@@ -450,26 +478,54 @@ def _foreign_plates(text: str) -> Iterator[Detection]:
 _MONTHS = (
     "Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|"
     "Desember|January|February|March|May|June|July|August|October|December|"
-    "Jan|Feb|Febr|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Aug|Sep|Sept|Okt|Oct|Nov|Nop|Des|Dec"
+    "Jan|Feb|Febr|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Aug|Sep|Sept|Okt|Oct|Nov|Nop|Des|Dec|"
+    # Hijri months, as Indonesians write them
+    "Muharram|Muharam|Safar|Rabiul Awal|Rabiul Akhir|Jumadil Awal|Jumadil Akhir|Rajab|Syaban|Sya'ban|"
+    "Ramadan|Ramadhan|Syawal|Zulkaidah|Dzulqaidah|Zulhijah|Dzulhijjah"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _DATE_WORDS = re.compile(
     rf"\b(?:{_DAY}(?:[ \t]+of)?[ \t]+(?:{_MONTHS})\.?(?:[ \t,]+{_YEAR})?"
     rf"|(?:{_MONTHS})\.?[ \t]+{_DAY}(?:,?[ \t]+{_YEAR})?"
-    rf"|(?:{_MONTHS})\.?[ \t,]+{_YEAR})\b"
+    rf"|(?:{_MONTHS})\.?(?:[ \t,]+|[ \t]+of[ \t]+){_YEAR}"
+    rf"|(?:{_MONTHS})\.?[ \t]+['’]\d{{2}})\b"
 )
 _MONTH_GATE = trigger(_MONTHS.split("|"))
-_DATE_NUM = re.compile(r"(\d(?<![\d.\-/][\s\S])\d{0,3})([/.\-])(\d{1,2})\2(\d{2,4})(?![\d.\-/]\d)")
+_DATE_NUM = re.compile(
+    r"(\d(?<![\d.\-/][\s\S])\d{0,3})([/.\-])(\d{1,2})(?:\2(\d{2,4})(?![\d.\-/]\d)|(?![\d/.\-]|[.,]\d))"
+)
+"""A numeric date: day/month/year (any order of day and month, or year first), or day/month alone (kept only
+after a date cue)."""
+
+
+_DATE_CUE_BEFORE = re.compile(
+    r"\b(?:tanggal|tgl\.?|tang|on|dated|date|since|sejak|sampai|until)[ \t]+$"
+    r"|\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)[ \t]*\($",
+    re.IGNORECASE,
+)
 
 
 def find_dates(text: str) -> Iterator[Detection]:
-    """Dates naming a month with a day and/or year, and numeric day/month/year dates."""
+    """Dates naming a month with a day and/or year, numeric day/month/year dates, and day/month after a
+    date cue (``tanggal 25/06``)."""
     for m in gated_finditer(_DATE_WORDS, _MONTH_GATE, text):
         raw = m.group(0).rstrip(". ,")
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
     for m in _DATE_NUM.finditer(text):
         a, b, c = m.group(1), m.group(3), m.group(4)
+        if c is None:  # day/month without a year ("25/06", "12-1"): a date only after a date cue
+            if m.group(2) == ".":
+                continue  # "21.30", "1.500": a clock time or an amount
+            first, second = int(a), int(b)
+            if len(a) > 2 or (m.start() > 0 and (text[m.start() - 1].isalpha() or text[m.start() - 1] == "_")):
+                continue
+            if not ((1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 13 <= second <= 31)):
+                continue
+            if _DATE_CUE_BEFORE.search(line_before(text, m.start(), 12)):
+                yield Detection(m.start(), m.end(), "DATE", 0.8, "date.cued", m.group(0))
+            continue
         if len(a) == 4:
             year, month, day = int(a), int(b), int(c)
         else:
@@ -492,21 +548,45 @@ _NUM_WORDS_EN = (
     r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _AGE_NUM = rf"(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
-_AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs? old)\b)"
+_AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs?(?:[ \t]+old)?)\b)"
 _AGE_CUES = (
     r"umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
-    r"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|aku|saya|ambo|gue"
+    r"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|turns|aku|saya|ambo|gue|I was|he was|she was"
 )
 AGE_CUE_ALTS: Final = tuple(split_top(_AGE_CUES))
+_SMALL_AFTER_TURNED = (
+    r"(?:(?<=turned )|(?<=turning )|(?<=turns )|(?<=aged )|(?<=age of ))"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)(?![\w\-])(?:[ \t\-]+years?(?:[ \t\-]+old)?)?"
+)
+"""A small age in words, only right after "turned" or "aged" ("my son turned seven"; "I'm one of them" is none)."""
 AGE_CUED: Final = re.compile(
     dispatch(AGE_CUE_ALTS, fold=True, not_after=r"\w")
     + ci(
         rf"[ \t]+"
         rf"(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
-        rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_AGE_NUM}{_AGE_UNIT}?)(?![\w:.,]\d)"
+        rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_SMALL_AFTER_TURNED}|{_AGE_NUM}{_AGE_UNIT}?)"
+        rf"(?![\w:.,]\d)"
     )
 )
-_AGE_COMMA = re.compile(ci(rf",[ \t]+(?P<a>{_AGE_NUM}{_AGE_UNIT})(?=[ \t]*(?:[.,;)\n]|$|dan|and))"))
+_AGE_COMMA = re.compile(
+    ci(
+        rf",[ \t]+(?:(?:baru|sudah|udah|masih|now|just|only)[ \t]+)?(?P<a>{_AGE_NUM}{_AGE_UNIT})"
+        rf"(?=[ \t]*(?:[.,;)\n]|$|dan|and))"
+    )
+)
+_AGE_APPOSITION: Final = re.compile(
+    r"[,(][ \t]*(?P<a>[1-9]\d)(?=[ \t]*\)|,[ \t]+(?:from|dari|asal|asli|[a-z]+[ \t]+year|semester|kelas|"
+    r"single|married|menikah|janda|duda|mother|father|ibu|bapak)\b|[ \t]*[,;][ \t]*$)",
+)
+"""A bare age in apposition to a name: ``Priya, 27, from Leicester``, ``Sari (24)``."""
+_DECADE_AGE: Final = re.compile(
+    r"\b(?:in[ \t]+(?:my|his|her|their|your|our)[ \t]+(?:early[ \t]+|mid[ \t\-]*|late[ \t]+)?"
+    r"(?P<a>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|\d0s)"
+    r"|(?i:umur(?:nya|ku)?|usia(?:nya|ku)?|sekitar)[ \t]+(?P<b>(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+    r"[ \t]+puluhan(?:[ \t]+tahun)?|[2-9]0-an(?:[ \t]+tahun)?))"
+)
+_DECADE_GATE = trigger(["ties", "0s", "puluhan", "0-an"])
+_NAME_BEFORE_COMMA = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+$")
 _AGE_OLD_UNIT = re.compile(r"(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|[ \t]*(?:yo|y/o))\b")
 _AGE_OLD_GATE = trigger(["ear", "yo", "y/o"])
 _AGE_OLD_NUM = re.compile(rf"\b{ci(_AGE_NUM)}$")
@@ -525,6 +605,15 @@ def _age_spans(
             yield num.start(), num.start(), unit.end(), 0.9, "age.old"
     for m in _AGE_COMMA.finditer(text):
         yield m.start(), m.start("a"), m.end("a"), 0.75, "age.comma"
+    for m in _AGE_APPOSITION.finditer(text):
+        end = m.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if _NAME_BEFORE_COMMA.search(text, max(0, end - 30), end):
+            yield m.start(), m.start("a"), m.end("a"), 0.7, "age.apposition"
+    for m in gated_finditer(_DECADE_AGE, _DECADE_GATE, text):
+        group = "a" if m.group("a") else "b"
+        yield m.start(), m.start(group), m.end(group), 0.7, "age.decade"
     for m in gated_finditer(_AGE_FILLED, _AGE_FILLED_GATE, text):
         yield m.start(), m.start("a"), m.end("a"), 0.85, "age.filled"
     for m in gated_finditer(_AGE_BEFORE_CUE, _AGE_FILLED_GATE, text):
@@ -534,7 +623,7 @@ def _age_spans(
 _AGE_FILLED = re.compile(
     ci(
         r"(?:umur|usia|berumur|berusia|aged)(?:nya|ku|mu)?(?:[ \t]+(?:saya|aku|ambo|gue|dia|beliau|awak))?"
-        rf"(?:[ \t]+[a-z\-]{{2,12}}){{1,3}}?[ \t]+(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
+        rf"(?:[ \t]+[a-z\-]{{2,12}}){{1,3}}?,?[ \t]+(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
         r"[ \t]*(?:tahun|taun|thn|th|years?(?:[ \t\-]old)?)\b)"
     )
 )
@@ -573,7 +662,8 @@ def find_ages(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> Iter
             if re.match(r"\s*(?:minutes?|menit|jam|hours?|ribu|rb|k\b|%|kg|cm|km|x\b|kali|orang)", after):
                 continue
         if name == "age.comma" and num and not 12 <= int(num.group(0)) <= 99:
-            continue
+            if not (1 <= int(num.group(0)) < 12 and _NAME_BEFORE_COMMA.search(text, max(0, cue_start - 30), cue_start)):
+                continue  # a child's age only in apposition to a name ("Rafki, 9 tahun"), not a duration
         yield Detection(start, end, "AGE", conf, name, raw)
 
 
@@ -588,7 +678,8 @@ def detect_patterns(text: str, *, cues: Mapping[str, Sequence[re.Match[str]]] | 
     yield from find_emails(text)
     yield from find_urls(text)
     yield from find_handles(text, cued=cues.get("handle.cue"))
-    yield from find_national_ids(text)
+    yield from find_national_ids(text, cue_matches=cues.get("id.cue"))
     yield from find_plates(text)
+    yield from uk_codes(text)
     yield from find_dates(text)
     yield from find_ages(text, cued=cues.get("age.cue"))

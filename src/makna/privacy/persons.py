@@ -15,7 +15,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
-from ._fastrx import dispatch, split_top
+from ._fastrx import dispatch, gated_finditer, split_top, trigger
 from ._text import HONORIFICS, CapRun, cap_runs, cue_windows, is_sentence_initial, run_tokens
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .types import Detection
@@ -23,7 +23,9 @@ from .types import Detection
 __all__ = ["detect_persons", "find_known_names", "repeat_names"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-_RUN = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+_ABBR = r"(?:Muh|Moh|Mhd|Muhd|Mochd|Abd|Ahm|M)\.(?=[ \t]*[A-Z])"
+"""Abbreviated given names that start a full name ("Muh. Arsyad", "Abd. Rahman", "M. Yusuf")."""
+_RUN = rf"(?:{_ABBR}[ \t]*)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 _HON_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
 HON_ALTS: Final = tuple(split_top(_HON_ALT))
 _HON_FIRST = dispatch(HON_ALTS, fold=True, not_after=r"\w\-")
@@ -32,7 +34,8 @@ HONORIFIC: Final = re.compile(
 )
 _INTRO_ID = (
     r"nama(?:ku|nya)?(?:[ \t]+(?:saya|aku|ambo|gue|asli(?:nya|ku)?|panggilan(?:nya|ku)?|lengkap(?:nya|ku)?|"
-    r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil|"
+    r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil(?:nya)?|manggil(?:nya)?|"
+    r"nyebut(?:nya)?|disebut|sapaan(?:nya|ku)?|julukan(?:nya|ku)?|"
     r"ngaku(?:nya)?(?:[ \t]+namanya)?|"
     r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|bernama|kenalin|kenalkan|si|informan:?|"
     r"narasumber:?|inisial(?:nya)?|lengkap(?:nya|ku)|"
@@ -61,7 +64,11 @@ _INTRO_FIRST = dispatch(INTRO_ALTS, fold=True, not_after=r"\w")
 INTRO: Final = re.compile(
     rf"{_INTRO_FIRST}(?:{ci(_FILLER)})[ \t]*:?[ \t]+(?P<n>{_RUN})"
 )
-SELF_ALTS: Final = tuple(split_top("Aku|aku|Ambo|ambo|Saya|saya|Gue|gue|Awak|awak"))
+REGIONAL_PRONOUNS: Final = frozenset({"Abdi", "Kula", "Kulo", "Tiang", "Titiang", "Aing", "Ane", "Urang", "Sim"})
+"""First-person pronouns of regional languages (Sundanese, Javanese, Balinese, Betawi) that precede a name."""
+SELF_ALTS: Final = tuple(
+    split_top("Aku|aku|Ambo|ambo|Saya|saya|Gue|gue|Awak|awak|Abdi|abdi|Kula|kula|Kulo|kulo|Tiang|tiang|Titiang|Ane|ane")
+)
 _SELF_FIRST = dispatch(SELF_ALTS, not_after=r"\w")
 SELF: Final = re.compile(
     rf"{_SELF_FIRST}[ \t]+(?P<n>{_RUN})"
@@ -152,6 +159,8 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
             tok_end = start + len(word)
             if word not in plain:
                 continue
+            if word in REGIONAL_PRONOUNS and i + 1 < len(toks) and toks[i + 1][2].istitle():
+                continue  # "Abdi Euis": a pronoun before the name
             initial = is_sentence_initial(text, start)
             followed = i + 1 < len(toks) and toks[i + 1][2] not in stop and toks[i + 1][2].istitle()
             if word.lower() in colloquial or (initial and word.lower() in words and not followed):
@@ -173,6 +182,35 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
             conf = 0.7 if initial else (0.75 if word.lower() in words else 0.8)
             yield Detection(start, end, "PERSON", conf, "person.gazetteer", text[start:end])
             break
+
+
+_BALI_ORDER = r"(?:Wayan|Putu|Gede|Gde|Made|Kadek|Nengah|Nyoman|Komang|Ketut|Luh|Ngurah|Ayu|Bagus|Agung|Istri)"
+_BALI_CASTE = r"(?:Ida|Anak|Cokorda|Gusti|Dewa|Desak)"
+BALINESE: Final = re.compile(
+    rf"(?<![\w'’\-])(?:(?:I|Ni)[ \t]+(?:{_BALI_CASTE}[ \t]+)?{_BALI_ORDER}|{_BALI_CASTE}[ \t]+{_BALI_ORDER})"
+    rf"(?:[ \t]+{_BALI_ORDER})*(?P<rest>(?:[ \t]+{_CAP}){{0,3}})"
+)
+"""A Balinese name: birth-order names (Wayan, Made, Nyoman, Ketut...) after I/Ni or a caste title
+(Ida Bagus, Anak Agung, Gusti, Cokorda, Dewa, Desak), then the given names; the titles are name parts."""
+_BALI_GATE: Final = trigger(
+    ["Wayan", "Putu", "Gede", "Gde", "Made", "Kadek", "Nengah", "Nyoman", "Komang", "Ketut", "Luh", "Ngurah", "Ayu",
+     "Bagus", "Agung", "Istri"]
+)  # every match holds a birth-order or caste word
+
+
+def find_balinese(text: str) -> Iterator[Detection]:
+    """Balinese names with their birth-order and caste words (``I Made Suarjana``, ``Anak Agung Ngurah Bayu``)."""
+    stop = gz.stop_caps()
+    for m in gated_finditer(BALINESE, _BALI_GATE, text):
+        end = m.start("rest")
+        for tok in re.finditer(r"\S+", m.group("rest")):
+            word = tok.group(0)
+            if word in stop or word in _NOT_NAME or word in HONORIFICS:
+                break
+            end = m.start("rest") + tok.end()
+        if end == m.start("rest") and m.group(0).split()[0] in {"I", "Ni", "Anak", "Dewa"}:
+            continue  # "I Made it", "Anak Agung" alone: too little to tell
+        yield Detection(m.start(), end, "PERSON", 0.9, "person.balinese", text[m.start() : end])
 
 
 def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detection]:
@@ -232,4 +270,5 @@ def detect_persons(
     yield from _cued(text, INTRO, 0.85, "person.intro", windows, cues.get("person.intro"))
     yield from _cued(text, SELF, 0.8, "person.self", windows, cues.get("person.self"))
     yield from _gazetteer(text, language, runs)
+    yield from find_balinese(text)
     yield from find_known_names(text, known_names)

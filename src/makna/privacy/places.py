@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
@@ -26,7 +27,9 @@ __all__ = [
     "LOCATION_TYPE_WORDS",
     "ORG_SUFFIX_WORDS",
     "ORG_TYPE_WORDS",
+    "PLACE_PREP_BEFORE",
     "PLACE_SUFFIX_WORDS",
+    "WORK_BEFORE",
     "detect_places",
     "find_addresses",
     "find_locations",
@@ -34,11 +37,17 @@ __all__ = [
 ]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-_NAME_TOKEN = rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab)\b)(?:Gg\.|Lr\.|{_CAP}|\d{{1,4}}[A-Za-z]?)"
+_TITLE_TOKEN = r"(?:Dr|dr|Drs|Ir|Prof|H|Hj|KH|St|Sdr|Mgr)\.(?=[ \t]+[A-Z])"
+_NAME_TOKEN = (
+    rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab|Km|KM)\b)(?:Gg\.|Lr\.|{_TITLE_TOKEN}|{_CAP}|\d{{1,4}}[A-Za-z]?)"
+)
 
 # --- ADDRESS ---------------------------------------------------------------------------------------------
 
-_NUM_PART = r"(?:No\.?|Nomor|Nomer|Nmr\.?|no\.?|nomor)[ \t]*\d{1,4}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?"
+_NUM_PART = (
+    r"(?:(?:No\.?|Nomor|Nomer|Nmr\.?|no\.?|nomor)[ \t]*\d{1,4}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?"
+    r"|(?:Km|KM|km)\.?[ \t]*\d{1,3}(?:[.,]\d{1,3})?)"
+)
 _BLOK = r"(?:Blok|Blk\.?|blok)[ \t]*[A-Z0-9]{1,3}(?:[ \t]*(?:No\.?|/)[ \t]*\d{1,4})?"
 _RTRW_ALTS = (
     r"RT\.?[ \t]*\d{1,3}[ \t]*(?:/|,)?[ \t]*RW\.?[ \t]*\d{1,3}|RT/RW\.?[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}"
@@ -51,7 +60,9 @@ _ID_ADDRESS: Final = re.compile(
         not_after=r"\w",
     )
     + rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}"
-    rf"(?:,?[ \t]*{_NUM_PART})?(?:,?[ \t]*{_BLOK})?(?:,?[ \t]*{_RTRW})?"
+    rf"(?:,?[ \t]*{_NUM_PART})?"
+    rf"(?:,?[ \t]*(?:Gg\.|Gang|Lr\.|Lorong)[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}(?:,?[ \t]*{_NUM_PART})?)?"
+    rf"(?:,?[ \t]*{_BLOK})?(?:,?[ \t]*{_RTRW})?"
 )
 _AREA_ADDRESS: Final = re.compile(
     dispatch(
@@ -63,12 +74,17 @@ _AREA_ADDRESS: Final = re.compile(
 _BARE_RTRW: Final = re.compile(dispatch(split_top(_RTRW_ALTS), not_after=r"\w") + r"\b")
 _EN_STREET = (
     "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Place|Pl|Crescent|Terrace|Gardens|Grove|"
-    "Square|Boulevard|Blvd|Mews|Row|Walk|Parade|Hill|Rise|Park Road"
+    "Square|Boulevard|Blvd|Mews|Row|Walk|Parade|Hill|Rise|Park Road|Mount|Vale|View|Gate|Fold|Approach|Circus|"
+    "Broadway|Highway|Hwy|Parkway|Pkwy|Trail|Loop|Esplanade|Promenade|Quay|Wharf|Green|Chase|Croft|Meadows"
 )
 _EN_ADDRESS: Final = re.compile(
     rf"\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
-    rf"\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
-    rf"(?:,?[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})?"
+    rf"(?:(?:Plot|Lot|House|Plot[ \t]+No\.?|House[ \t]+No\.?)[ \t]+)?"
+    rf"(?:\d{{1,4}}[A-Za-z]?/)?\d{{1,5}}[A-Za-z]?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
+    rf"(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}(?:{_EN_STREET})\b\.?"
+    rf"(?:,?[ \t]+(?:Apt\.?|Apartment|Unit|Suite|Flat|#)[ \t]*\d{{1,4}}[A-Za-z]?)?"
+    rf"(?:,?[ \t]+(?:{_CAP}[ \t]+){{0,2}}[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}\b"
+    rf"|,?[ \t]+(?:{_CAP}[ \t]+){{0,2}}{_CAP},?[ \t]+[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?)?"
 )
 _IN_ADDRESS: Final = re.compile(
     rf"(?:No\.|H\.[ \t]?No\.?|#)[ \t]*\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?,?[ \t]+"
@@ -77,6 +93,14 @@ _IN_ADDRESS: Final = re.compile(
     rf"(?:{_CAP}[ \t]+){{0,2}}(?:Nagar|Colony|Layout|Extension|Marg|Puram|Road|Street|Lane|Close|Crescent|Estate)\b"
 )
 _EN_STREET_GATE: Final = trigger(_EN_STREET.split("|"))
+_POSTCODE_CUED: Final = re.compile(
+    r"(?:[Pp]ost[ \t]?code|POSTCODE|[Zz]ip(?:[ \t]?code)?|ZIP(?:[ \t]?code)?|[Kk]ode[ \t]+pos|PIN[ \t]?code|"
+    r"[Pp]in[ \t]?code)(?:[ \t]+(?:is|was|nya|:))?[ \t:,]+"
+    r"(?P<v>\d{4,6}(?:-\d{4})?)\b"
+)
+_POSTCODE_GATE: Final = trigger(
+    ["ostcode", "ost code", "OSTCODE", "zip", "Zip", "ZIP", "ode pos", "IN code", "in code", "incode"]
+)
 _EN_STREET_NAMED_GATE: Final = trigger(["Road", "Street", "Lane", "Avenue", "Close", "Crescent", "Terrace"])
 _EN_STREET_NAMED: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Road|Street|Lane|Avenue|Close|Crescent|Terrace)\b")
 
@@ -108,6 +132,8 @@ def find_addresses(text: str) -> Iterator[Detection]:
     for m in _BARE_RTRW.finditer(text):
         if "RW" in m.group(0):
             yield Detection(m.start(), m.end(), "ADDRESS", 0.7, "address.rtrw", m.group(0))
+    for m in gated_finditer(_POSTCODE_CUED, _POSTCODE_GATE, text):
+        yield Detection(m.start("v"), m.end("v"), "ADDRESS", 0.85, "address.postcode", m.group("v"))
     for m in _IN_ADDRESS.finditer(text):
         yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.numbered", m.group(0))
         yield from _after_address(text, m.end())
@@ -157,6 +183,12 @@ LOCATION_TYPE_WORDS: Final[tuple[str, ...]] = (
     "Stasiun",
     "Bandara",
     "Pelabuhan",
+    "Dermaga",
+    "Dusun",
+    "Teluk",
+    "Tanjung",
+    "Muara",
+    "Kuala",
     "Jembatan",
     "Masjid",
     "Mesjid",
@@ -224,6 +256,30 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
     "SMK",
     "SMP",
     "SD",
+    "SDN",
+    "SMPN",
+    "SMAN",
+    "SMKN",
+    "MTs",
+    "Madrasah",
+    "Pesantren",
+    "Pondok Pesantren",
+    "Polsek",
+    "Polres",
+    "Polda",
+    "KJRI",
+    "KBRI",
+    "LBH",
+    "Posyandu",
+    "Hospital",
+    "Persatuan",
+    "Ikatan",
+    "Paguyuban",
+    "Komunitas",
+    "Serikat",
+    "LSM",
+    "NGO",
+    "Ormas",
     "MAN",
     "MTsN",
     "Rumah Sakit",
@@ -253,7 +309,8 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
 )
 _EN_PLACE_SUFFIX = (
     "Park|Square|Market|Station|Hotel|Inn|Café|Cafe|Bar|Pub|Centre|Center|Mall|Common|Heath|Green|Hospital|"
-    "Estate|Bridge|Stadium|Arena|Library|Church|Mosque|Gardens"
+    "Estate|Bridge|Stadium|Arena|Library|Church|Mosque|Gardens|Bay|Beach|Harbour|Harbor|Heights|Creek|Valley|"
+    "Island|Marina|Wharf|Quay|Hostel|Motel|Lodge|Camp|Village|Caravan Park"
 )
 _EN_ORG_SUFFIX = (
     "Ltd|Limited|Inc|LLC|Plc|PLC|Wholesale|Logistics|Foods|Supermarket|Supermarkets|Stores|Services|Group|"
@@ -262,7 +319,11 @@ _EN_ORG_SUFFIX = (
     "Trading|Warehouse|Transport|Cars|Taxis|Security|Care|Fitness|Tbk|Homecare|Healthcare|Nursing|Recruitment|"
     "Staffing|Haulage|Removals|Tiles|Sons|Agency|Consulting|Construction|Plumbing|Electrical|Catering|Travel|"
     "Tours|Labs|Studios|Textiles|Insurance|Finance|Technologies|Systems|Freight|Couriers|Cleaners|Motors|"
-    "Health Centre|Health Center|Medical Centre|Medical Center|Clinic|Surgery"
+    "Health Centre|Health Center|Medical Centre|Medical Center|Clinic|Surgery|Hospital|Depot|Alliance|"
+    "Association|Union|Foundation|Trust|Society|Network|Cooperative|Co-op|Seafoods|Seafood|Fisheries|Farms|"
+    "Industries|Enterprises|Ventures|Energy|Pty|Sdn Bhd|Bhd|GmbH|Microfinance|Bancorp|Salon|Spa|Wellness|"
+    "Restaurant|Supplies|Mills|Works|Institute|Polytechnic|Ministries|Parish|Management|Rentals|Rental|Hire|"
+    "Properties|Property|Lettings|Realty|Repairs|Garage|Autos|Aged Care|Staffing Solutions"
 )
 
 
@@ -291,7 +352,20 @@ _ORG_CUE: Final = re.compile(
 _EN_PLACE_GATE: Final = trigger(_EN_PLACE_SUFFIX.split("|"))
 _EN_ORG_GATE: Final = trigger(_EN_ORG_SUFFIX.replace("\\", "").split("|"))
 _EN_PLACE: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_PLACE_SUFFIX})\b")
-_EN_ORG: Final = re.compile(rf"\b(?:{_CAP}[ \t]+(?:&[ \t]+)?){{1,3}}(?:{_EN_ORG_SUFFIX})\b\.?")
+_OF_TAIL = rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
+_EN_ORG: Final = re.compile(
+    rf"\b{_CAP}[ \t]+(?:(?:&|of|and|for|de|dan)[ \t]+)?(?:{_CAP}[ \t]+(?:(?:&|of|and|for)[ \t]+)?){{0,3}}"
+    rf"(?:{_EN_ORG_SUFFIX})\b(?:[ \t]+(?:{_EN_ORG_SUFFIX})\b)*{_OF_TAIL}\.?"
+)
+_ORG_OF_HEADS = (
+    "University|College|Bank|Institute|Church|Ministry|Department|Academy|School|Society|Federation|"
+    "Association|Union|Council|Friends|Sisters|Brothers|Daughters"
+)
+_EN_ORG_OF: Final = re.compile(
+    rf"\b(?:{_ORG_OF_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+)
+"""An organisation named "X of Y" (``University of Lagos``, ``Bank of Ireland``, ``Church of God``)."""
+_EN_ORG_OF_GATE: Final = trigger(_ORG_OF_HEADS.split("|"))
 _GIG_PLATFORMS: Final = re.compile(
     dispatch(
         split_top(
@@ -327,9 +401,14 @@ _NAME_PARTS: Final = frozenset(
 )
 
 
+@cache
+def _cue_name_stop() -> frozenset[str]:
+    return gz.stop_caps() - HONORIFICS - _NAME_PARTS
+
+
 def _name_tokens(text: str, start: int, name: str) -> tuple[int, int] | None:
     """Trim a cue's following words to the capitalised name: stop at stop words; None when nothing is left."""
-    stop = gz.stop_caps() - HONORIFICS - _NAME_PARTS
+    stop = _cue_name_stop()
     end = start
     for tok in re.finditer(r"\S+", name):
         word = tok.group(0)
@@ -358,19 +437,32 @@ def _typed_names(
         lowered_cue = not cue[0].isupper()
         if lowered_cue and is_sentence_initial(text, m.start("name").__index__() + 1):
             continue
-        yield Detection(m.start(), end, kind, conf - (0.1 if lowered_cue else 0.0), detector, text[m.start() : end])
+        start = m.start("name") + len(m.group("name")) - len(m.group("name").lstrip()) if lowered_cue else m.start()
+        yield Detection(start, end, kind, conf - (0.1 if lowered_cue else 0.0), detector, text[start:end])
+
+
+def _without_leading_stop(matches: Iterable[re.Match[str]]) -> Iterator[tuple[int, str]]:
+    """(start, text) of each match less its leading stop words ("At", "The", "Mama"); nothing when only the
+    last word, the suffix, would be left."""
+    stop = gz.stop_caps()
+    for m in matches:
+        toks = list(re.finditer(r"\S+", m.group(0)))
+        i = 0
+        while i < len(toks) - 1 and toks[i].group(0) in stop:
+            i += 1
+        if i == len(toks) - 1 or not toks[i].group(0)[0].isupper():
+            continue
+        yield m.start() + toks[i].start(), m.group(0)[toks[i].start() :]
 
 
 def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
     """Named organisations: legal forms, shop/workplace words, English suffixes, gig platforms (English)."""
     yield from _typed_names(text, _ORG_CUE.finditer(text), "ORG", 0.9, "org.cue")
-    stop = gz.stop_caps()
-    for m in gated_finditer(_EN_ORG, _EN_ORG_GATE, text):
-        first = m.group(0).split()[0]
-        if first in stop:
-            continue
-        raw = m.group(0).rstrip(".")
-        yield Detection(m.start(), m.start() + len(raw), "ORG", 0.85, "org.suffix", raw)
+    for start, raw in _without_leading_stop(gated_finditer(_EN_ORG, _EN_ORG_GATE, text)):
+        raw = raw.rstrip(".")
+        yield Detection(start, start + len(raw), "ORG", 0.85, "org.suffix", raw)
+    for m in gated_finditer(_EN_ORG_OF, _EN_ORG_OF_GATE, text):
+        yield Detection(m.start(), m.end(), "ORG", 0.8, "org.of", m.group(0))
     if language == "en":
         for m in _GIG_PLATFORMS.finditer(text):
             yield Detection(m.start(), m.end(), "ORG", 0.75, "org.platform", m.group(0))
@@ -419,13 +511,13 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
                     if n > 1:
                         conf = 0.75 if not (initial and ordinary) else 0.0
                     elif ordinary or first in names:
-                        conf = 0.5 if not initial and _PREP_BEFORE.search(line_before(text, start, 20)) else 0.0
+                        conf = 0.5 if not initial and PLACE_PREP_BEFORE.search(line_before(text, start, 20)) else 0.0
                     else:
                         conf = 0.75 if not initial else 0.55
                 elif phrase in local:
                     if n > 1:
                         conf = 0.7 if not (initial and ordinary) else 0.0
-                    elif not ordinary and first not in names and _PREP_BEFORE.search(line_before(text, start, 20)):
+                    elif not ordinary and first not in names and PLACE_PREP_BEFORE.search(line_before(text, start, 20)):
                         conf = 0.6
                     elif not ordinary and first not in names and _AND_BEFORE.search(line_before(text, start, 40)):
                         conf = 0.5  # "round Stockport and Didsbury": listed with a place
@@ -444,11 +536,27 @@ _WORKPLACE_BEFORE: Final = re.compile(
     r"agency[ \t]+shifts?)\b[^.?!\n]{0,20}?\b(?:at|for|in|with)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
-_PREP_BEFORE: Final = re.compile(
-    r"(?:\b(?:di|ke|dari|dekat|deket|asli|daerah|kawasan|sekitar|arah|kampung|kampuang|wilayah|"
-    r"in|near|from|to|around)\s+)$",
+_ENCLITIC: Final = re.compile(r"-(?:ku|mu|nya|kau)\b")
+WORK_BEFORE: Final = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|job|jobs|ride|rides|riding|rode|drive|drives|driving|drove|deliver(?:s|ed|ing)?|"
+    r"employed|hired|laid[ \t]+off|let[ \t]+go|sacked|fired|sign(?:ed|ing|s)?[ \t]+(?:up|on)|contract(?:ed)?|"
+    r"shifts?|picks?|storekeeper|cashier|clerk|cleaner|guard|manager|supervisor|assistant|picker|packer|"
+    r"porter|waiter|waitress|cook|chef|teacher|mechanic|technician|apprentice|trainee|nurse|agent|"
+    r"satpam|admin|staf|guru|perawat|bidan|teknisi|"
+    r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
+    r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
+    r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained|jaga)\b"
+    r"[^.?!\n]{0,25}?\b(?:for|at|with|from|by|through|buat|untuk|sama|dengan|dari|di|ke|lewat|of)[ \t]+"
+    r"(?:the[ \t]+|a[ \t]+)?$",
     re.IGNORECASE,
 )
+"""A work phrase right before a name (``I ride for``, ``laid off from``, ``kerja di``): the name is an employer."""
+PLACE_PREP_BEFORE: Final = re.compile(
+    r"\b(?:di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
+    r"in|to|from|near|around|across|round|towards|outside|via|into|at)[ \t]+$",
+    re.IGNORECASE,
+)
+"""A place preposition right before a word (on the text before it, one line): "tamu dari", "out to"."""
 _AND_BEFORE: Final = re.compile(
     r"\b(?:in|to|from|near|around|round|di|ke|dari|sekitar)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?"
     r"[ \t]*(?:,|and|or|dan|atau|&)[ \t]+$"
@@ -492,13 +600,12 @@ def find_locations(
     yield from _typed_names(text, LOC_CUE.finditer(text) if loc is None else loc, "LOCATION", 0.88, "location.cue")
     yield from _gazetteer_locations(text, language, cap_runs(text) if runs is None else runs)
     stop = gz.stop_caps()
-    for m in gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text):
-        if m.group(0).split()[0] in stop:
+    for start, place in _without_leading_stop(gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text)):
+        end = start + len(place)
+        if place.split()[-1] in _INSTITUTIONS and _WORKPLACE_BEFORE.search(line_before(text, start, 40)):
+            yield Detection(start, end, "ORG", 0.82, "org.workplace", place)
             continue
-        if m.group(0).split()[-1] in _INSTITUTIONS and _WORKPLACE_BEFORE.search(line_before(text, m.start(), 40)):
-            yield Detection(m.start(), m.end(), "ORG", 0.82, "org.workplace", m.group(0))
-            continue
-        yield Detection(m.start(), m.end(), "LOCATION", 0.8, "location.suffix", m.group(0))
+        yield Detection(start, end, "LOCATION", 0.8, "location.suffix", place)
     names, words = gz.first_names(language), gz.dictionary_words()
     prep = cues.get("location.preposition")
     for m in PREP_CUE.finditer(text) if prep is None else prep:
@@ -506,7 +613,11 @@ def find_locations(
         first = place.split()[0]
         if first in stop or first in names or first in _TYPE_WORDS or (first.lower() in words and " " not in place):
             continue
-        kind = "ORG" if len(first) > 1 and first.isupper() and " " in place else "LOCATION"
+        if _ENCLITIC.search(place):
+            continue  # "di HP-ku", "ke Kakak-nya": a possessed thing, not a place
+        acronym = 1 < len(first) <= 6 and first.isupper()
+        at_work = WORK_BEFORE.search(line_before(text, m.start("p"), 60)) is not None
+        kind = "ORG" if acronym or at_work else "LOCATION"
         yield Detection(m.start("p"), m.end("p"), kind, 0.45, f"{kind.lower()}.preposition", place)
 
 

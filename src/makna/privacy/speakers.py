@@ -29,7 +29,7 @@ from .types import Detection
 __all__ = ["GENERIC_LABELS", "SpeakerLabel", "find_labels", "is_generic_label", "label_persons", "mask_labels"]
 
 _ROLE_WORDS = """
-p i q a r t s int intv inter resp res ans iv ie ir mod fac
+p i q a r t s j int intv inter resp res ans iv ie ir mod fac
 interviewer interviewee respondent respondents informant participant participants researcher researchers
 moderator facilitator speaker interpreter translator observer host guest note notes question answer
 transcriber narrator all everyone group unknown unidentified inaudible
