@@ -149,6 +149,7 @@ class Case:
     name: str
     description: str = ""
     values: dict[str, Any] = field(default_factory=dict)
+    version: int = field(default=1, compare=False)  # raised by each edit (makna.versions)
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ class Code:
     example: str = ""
     keywords: tuple[str, ...] = ()
     position: int = 0
+    version: int = field(default=1, compare=False)  # raised by each edit (makna.versions)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ def _register() -> None:
         project_cmds,
         query_cmds,
         sources_cmds,
+        rounds_cmds,  # noqa: F401
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -39,6 +40,7 @@ __all__ = [
     "deid_fields",
     "undo_steps",
     "undo_rows",
+    "rounds",
 ]
 
 metadata = MetaData(
@@ -105,6 +107,8 @@ cases = Table(
     Column("id", UUID, primary_key=True),
     Column("name", String(500), nullable=False, unique=True),
     Column("description", Text, nullable=False, server_default=""),
+    Column("version", Integer, nullable=False, server_default="1"),  # migration 0007_live
+    Column("changed_by", String(200)),
 )
 
 attributes = Table(
@@ -151,6 +155,8 @@ codes = Table(
     Column("example", Text, nullable=False, server_default=""),
     Column("keywords", JSON, nullable=False),
     Column("position", Integer, nullable=False, server_default="0"),
+    Column("version", Integer, nullable=False, server_default="1"),  # migration 0007_live
+    Column("changed_by", String(200)),
 )
 
 segments = Table(
@@ -273,3 +279,19 @@ undo_rows = Table(
 the rows inserted, each a value or, for a composite key, a list), ``delete`` (the rows deleted,
 whole) or ``update`` (primary key and previous values of the columns changed). Undoing a step applies
 their inverses in reverse order (migration 0006)."""
+
+rounds = Table(
+    "rounds",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("blind", Boolean, nullable=False),
+    Column("sources", JSON, nullable=False),
+    Column("opened_at", DateTime(timezone=True), nullable=False),
+    Column("opened_by", String(200), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
+    Column("closed_by", String(200)),
+)
+"""A coding round (migration 0007_live): while a ``blind`` one is open, coders see only their own codings of
+its ``sources`` (source ids; empty: every source); its codings are those made between ``opened_at`` and
+``closed_at``."""

@@ -39,6 +39,7 @@ class NewCase(BaseModel):
 
 class CaseValues(BaseModel):
     values: dict[str, Any]
+    version: int | None = None  # the version the edit was made from: a case changed since gets 409
 
 
 class NewAttribute(BaseModel):
@@ -92,7 +93,7 @@ def api_delete_case(request: Request, case_id: str) -> Response:
 
 @router.put("/api/cases/{case_id}/values", summary="Set (or with empty values clear) attribute values")
 def api_case_values(request: Request, case_id: str, body: CaseValues) -> JSONResponse:
-    return reply(set_values(project_of(request), case_id, body.values))
+    return reply(set_values(project_of(request), case_id, body.values, expected_version=body.version))
 
 
 @router.post("/api/attributes", status_code=201, summary="Define a case attribute")

@@ -1,0 +1,82 @@
+"""Live updates over server-sent events: ``GET /api/events/stream`` and, for scripts, ``GET /api/events``.
+
+The stream sends each change of the event log (see :mod:`makna.live`) as an SSE message whose ``id``
+is the event id; a browser that reconnects sends ``Last-Event-ID`` and gets everything logged since,
+from the log itself, so nothing is lost while it slept. ``?after=N`` starts after event N (default:
+now). Waiting costs no thread: the project's change feed wakes the streams of this process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from sse_starlette import EventSourceResponse
+from starlette.concurrency import run_in_threadpool
+
+from ..errors import InputError
+from ..live import changes_after, latest_id
+from .deps import plain, project_of, reply
+
+__all__ = ["router", "KEEPALIVE_SECONDS"]
+
+router = APIRouter(prefix="/api/events", tags=["live"])
+#: A comment line every so often keeps proxies from closing an idle stream.
+KEEPALIVE_SECONDS = 15
+
+
+def _start(request: Request, after: int | None) -> int | None:
+    header = request.headers.get("last-event-id", "").strip()
+    if header:
+        try:
+            return int(header)
+        except ValueError:
+            raise InputError(f"Last-Event-ID {header[:40]!r}: expected an event id (a number)") from None
+    return after
+
+
+@router.get("", summary="The changes logged after event `after` (at most `limit`), as the workbench's coder sees them")
+def api_changes(request: Request, after: int = Query(0, ge=0), limit: int = Query(200, ge=1, le=1000)) -> JSONResponse:
+    got = changes_after(project_of(request), after, limit=limit)
+    return reply({"changes": got.changes, "last": got.last, "more": got.more})
+
+
+@router.get("/stream", summary="Server-sent events: each change as it is logged; resumable with Last-Event-ID")
+async def stream(request: Request, after: int | None = Query(None, ge=0)) -> EventSourceResponse:
+    proj = project_of(request)
+    start = _start(request, after)
+    if start is None:
+        start = await run_in_threadpool(latest_id, proj)
+    feed = await run_in_threadpool(proj.store.feed)
+
+    async def events() -> AsyncIterator[dict[str, Any]]:
+        loop = asyncio.get_running_loop()
+        wake = asyncio.Event()
+
+        def woken(_latest: int) -> None:
+            with contextlib.suppress(RuntimeError):  # the loop closed: the stream is over
+                loop.call_soon_threadsafe(wake.set)
+
+        unsubscribe = feed.subscribe(woken)
+        last = start
+        try:
+            yield {"event": "hello", "data": json.dumps({"after": last, "coder": proj.coder_name})}
+            while True:
+                wake.clear()  # before reading: a write during the read wakes the next wait
+                got = await run_in_threadpool(changes_after, proj, last)
+                for change in got.changes:
+                    yield {"id": str(change.id), "event": "change", "data": json.dumps(plain(change))}
+                last = got.last
+                if got.more:
+                    continue
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), KEEPALIVE_SECONDS)
+        finally:
+            unsubscribe()
+
+    return EventSourceResponse(events(), ping=KEEPALIVE_SECONDS, headers={"Cache-Control": "no-store"})
