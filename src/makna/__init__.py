@@ -140,6 +140,8 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         list_sources,
         rename_source,
     )
+    from .live import Change, changes_after
+    from .rounds import Round, close_round, list_rounds, open_round, round_consensus, round_scope
 
 # A new public name goes in three places: the imports above, ``_LAZY`` and ``__all__`` (a test checks
 # that they agree). ``_LAZY`` maps each name to its submodule, or to ``module:attribute`` when renamed.
@@ -275,6 +277,14 @@ _LAZY: dict[str, str] = {
     "import_text": "sources",
     "list_sources": "sources",
     "rename_source": "sources",
+    "Change": "live",
+    "changes_after": "live",
+    "Round": "rounds",
+    "open_round": "rounds",
+    "close_round": "rounds",
+    "list_rounds": "rounds",
+    "round_scope": "rounds",
+    "round_consensus": "rounds",
 }
 
 
@@ -443,4 +453,13 @@ __all__ = [
     "disagreements_html",
     "resolve_bulk",
     "resolve_coding",
+    # live updates and coding rounds
+    "Change",
+    "changes_after",
+    "Round",
+    "open_round",
+    "close_round",
+    "list_rounds",
+    "round_scope",
+    "round_consensus",
 ]

@@ -1,4 +1,4 @@
-"""Live updates over server-sent events: ``GET /api/events/stream`` and, for scripts, ``GET /api/events``.
+"""Live updates over server-sent events: ``GET /api/events/stream`` and, for scripts, ``GET /api/changes``.
 
 The stream sends each change of the event log (see :mod:`makna.live`) as an SSE message whose ``id``
 is the event id; a browser that reconnects sends ``Last-Event-ID`` and gets everything logged since,
@@ -25,7 +25,7 @@ from .deps import plain, project_of, reply
 
 __all__ = ["router", "KEEPALIVE_SECONDS"]
 
-router = APIRouter(prefix="/api/events", tags=["live"])
+router = APIRouter(tags=["live"])
 #: A comment line every so often keeps proxies from closing an idle stream.
 KEEPALIVE_SECONDS = 15
 
@@ -40,13 +40,13 @@ def _start(request: Request, after: int | None) -> int | None:
     return after
 
 
-@router.get("", summary="The changes logged after event `after` (at most `limit`), as the workbench's coder sees them")
+@router.get("/api/changes", summary="The changes logged after event `after` (at most `limit`), as the workbench's coder sees them")
 def api_changes(request: Request, after: int = Query(0, ge=0), limit: int = Query(200, ge=1, le=1000)) -> JSONResponse:
     got = changes_after(project_of(request), after, limit=limit)
     return reply({"changes": got.changes, "last": got.last, "more": got.more})
 
 
-@router.get("/stream", summary="Server-sent events: each change as it is logged; resumable with Last-Event-ID")
+@router.get("/api/events/stream", summary="Server-sent events: each change as it is logged; resumable with Last-Event-ID")
 async def stream(request: Request, after: int | None = Query(None, ge=0)) -> EventSourceResponse:
     proj = project_of(request)
     start = _start(request, after)
