@@ -103,6 +103,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
     )
     from .history import NothingToUndoError, redo, redoable, undo, undoable
     from .history import Step as UndoStep
+    from .live import Change, changes_after
     from .memos import add_memo, create_set, delete_memo, events, list_memos, list_sets, update_memo
     from .model import (
         Attribute,
@@ -128,6 +129,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
     from .project import Project, create_project, find_project, open_project
     from .queries import CodeFrequency, Matrix, RetrievedSegment, code_case_matrix, code_frequencies, retrieve
     from .report import ReportFiles, write_report
+    from .rounds import Round, close_round, list_rounds, open_round, round_consensus, round_scope
     from .sources import (
         ImportReport,
         SourceSummary,
@@ -140,8 +142,6 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         list_sources,
         rename_source,
     )
-    from .live import Change, changes_after
-    from .rounds import Round, close_round, list_rounds, open_round, round_consensus, round_scope
 
 # A new public name goes in three places: the imports above, ``_LAZY`` and ``__all__`` (a test checks
 # that they agree). ``_LAZY`` maps each name to its submodule, or to ``module:attribute`` when renamed.

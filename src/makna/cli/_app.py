@@ -43,8 +43,8 @@ def _register() -> None:
         optional_cmds,  # noqa: F401
         project_cmds,
         query_cmds,
-        sources_cmds,
         rounds_cmds,  # noqa: F401
+        sources_cmds,
     )
 
 

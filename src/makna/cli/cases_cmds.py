@@ -82,7 +82,8 @@ def cases_attribute(
 def cases_set(
     case: str, values: Annotated[list[str], typer.Argument(help="NAME=VALUE pairs.")], project: ProjectOpt = None,
     if_version: Annotated[int | None, typer.Option(
-        "--if-version", help="Only if the case is still at this version; refused when someone changed it since.")] = None,
+        "--if-version",
+        help="Only if the case is still at this version; refused when someone changed it since.")] = None,
 ) -> None:
     """Set attribute values of a case (an empty VALUE clears it)."""
     from ..cases import set_values

@@ -73,7 +73,8 @@ def round_agreement(name: str, project: ProjectOpt = None,
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
         return
-    emit(res.rows(), _AGREEMENT_COLUMNS, fmt, title=f"Round {name}: agreement on {res.unit} units, coders {', '.join(res.coders)}")
+    emit(res.rows(), _AGREEMENT_COLUMNS, fmt,
+         title=f"Round {name}: agreement on {res.unit} units, coders {', '.join(res.coders)}")
 
 
 @round_app.command("consensus")

@@ -476,6 +476,12 @@ class Store:
             now = dt.datetime.now(dt.UTC)
             rows = [{"at": now, "actor": actor, "action": action, "payload": p} for p in payloads]
             if rows:
+                if self.dialect == "postgresql":
+                    # Event ids in commit order: a reader that has seen id N never misses a smaller one
+                    # committed later (live updates resume from the last id they read).
+                    from .feed import serialize_events
+
+                    serialize_events(conn)
                 stmt = insert(tables.events).returning(tables.events.c.id, sort_by_parameter_order=True)
                 ids = conn.execute(stmt, rows).scalars().all()
                 journal.note_events(conn, ids, actor, action)

@@ -23,7 +23,7 @@ from . import tables
 if TYPE_CHECKING:
     from . import Store
 
-__all__ = ["ChangeFeed", "CHANNEL_SQL", "POLL_SECONDS"]
+__all__ = ["ChangeFeed", "CHANNEL_SQL", "POLL_SECONDS", "notify", "serialize_events"]
 
 #: The NOTIFY channel of a project: one per database and schema (several projects may share a server).
 CHANNEL_SQL = "'makna_' || md5(current_database() || '.' || current_schema())"
@@ -127,7 +127,15 @@ def text_sql(sql: str) -> Any:
     """``sql`` for psycopg's ``execute`` (a literal query: no parameters, the channel name is a digest)."""
     from psycopg import sql as pgsql
 
-    return pgsql.SQL(sql)  # type: ignore[arg-type]
+    return pgsql.SQL(sql)
+
+
+def serialize_events(conn: Any) -> None:
+    """On PostgreSQL, before a transaction logs its events: hold the project's event lock until it
+    commits, so that event ids become visible in the order they were given (a sequence alone does not
+    promise that: a transaction that took id 5 may commit after one that took id 6, and a reader that
+    resumed after 6 would never see 5). Held only from the log entry to the commit."""
+    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('makna.events.' || current_schema()))"))
 
 
 def notify(conn: Any, event_id: int) -> None:

@@ -46,6 +46,7 @@ EVENT_NAMES = {
     "case.add": "added a case", "case.values": "edited case attributes", "case.link": "linked a source to a case",
     "case.unlink": "unlinked a source", "case.delete": "deleted a case", "attribute.define": "defined an attribute",
     "memo.add": "wrote a memo", "memo.update": "edited a memo", "set.create": "created a set",
+    "round.open": "opened a coding round", "round.close": "closed a coding round",
 }
 
 

@@ -40,13 +40,16 @@ def _start(request: Request, after: int | None) -> int | None:
     return after
 
 
-@router.get("/api/changes", summary="The changes logged after event `after` (at most `limit`), as the workbench's coder sees them")
-def api_changes(request: Request, after: int = Query(0, ge=0), limit: int = Query(200, ge=1, le=1000)) -> JSONResponse:
+@router.get("/api/changes", summary="The changes logged after event `after` (at most `limit`), as the "
+                                    "workbench's coder sees them")
+def api_changes(request: Request, after: int = Query(0, ge=0),
+                limit: int = Query(200, ge=1, le=1000)) -> JSONResponse:
     got = changes_after(project_of(request), after, limit=limit)
     return reply({"changes": got.changes, "last": got.last, "more": got.more})
 
 
-@router.get("/api/events/stream", summary="Server-sent events: each change as it is logged; resumable with Last-Event-ID")
+@router.get("/api/events/stream",
+            summary="Server-sent events: each change as it is logged; resumable with Last-Event-ID")
 async def stream(request: Request, after: int | None = Query(None, ge=0)) -> EventSourceResponse:
     proj = project_of(request)
     start = _start(request, after)
