@@ -2,13 +2,14 @@
 
     python benchmarks/live_bench.py [--writers 10] [--listeners 10] [--seconds 20] [--backend sqlite|postgresql|both]
 
-One workbench (uvicorn, in this process) serves a project; each writer POSTs codings to
+One workbench (uvicorn, in a process of its own) serves a project; each writer POSTs codings to
 ``/api/segments`` as fast as the server answers (no pause), and each listener holds
 ``/api/events/stream``. For every acknowledged coding and every listener the delivery latency is the
 time from sending the write to receiving its change on the stream. Reported: writes, write p50/p95,
-delivery p50/p95/max (target p95 <= 500 ms) and p95 counted from the write's reply (the part the
-live path adds: a change often arrives before its reply, counted 0), lost deliveries (acknowledged codings a listener never
-got: must be 0). The floor is the write itself: the delivery can come no earlier than its commit.
+delivery p50/p95/max (target p95 <= 500 ms) and p95 counted from the write's reply (the part
+the live path adds: a change often arrives before its reply, counted 0), lost deliveries
+(acknowledged codings a listener never got: must be 0). The floor is the write itself: the delivery
+can come no earlier than its commit.
 PostgreSQL needs a server URL in ``--pg-url`` (default: the contents of /tmp/pgurl).
 """
 
@@ -29,27 +30,38 @@ from typing import Any
 import httpx
 
 import makna
-from makna.web import close_app, create_app
 
 TOKEN = "bench-token-0123456789abcdef0123"
 AUTH = {"Authorization": f"token {TOKEN}"}
 TEXT = ("P: Bagaimana pekerjaan Uni sekarang?\nI: Saya jualan daring, kadang ramai kadang sepi. " * 200) + "\n"
 
 
-def _server(app: Any) -> tuple[Any, str]:
+def _server(location: str) -> tuple[Any, str]:
+    """The workbench in a process of its own (as ``makna serve`` runs it), on a free port."""
     import socket
-
-    import uvicorn
+    import subprocess
+    import sys
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     sock.close()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.02)
-    return server, f"http://127.0.0.1:{port}"
+    code = ("import sys, uvicorn; from makna.web import create_app; "
+            "uvicorn.run(create_app(sys.argv[1], token=sys.argv[2], coder='bench', lang='en'), host='127.0.0.1', "
+            "port=int(sys.argv[3]), log_level='warning')")
+    proc = subprocess.Popen([sys.executable, "-c", code, location, TOKEN, str(port)])
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{url}/api/sources", headers=AUTH, timeout=2).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            raise RuntimeError("the workbench did not start")
+        time.sleep(0.2)
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -63,8 +75,7 @@ def run(location: str, writers: int, listeners: int, seconds: float) -> dict[str
     with makna.create_project(location, "live bench", coder="bench") as p:
         makna.import_text(p, "s.txt", TEXT, language="id")
         makna.add_code(p, "kerja", "Pekerjaan")
-    app = create_app(location, token=TOKEN, coder="bench", lang="en")
-    server, url = _server(app)
+    server, url = _server(location)
     source = httpx.get(f"{url}/api/sources", headers=AUTH).json()[0]["id"]
     code = httpx.get(f"{url}/api/codes", headers=AUTH).json()[0]["id"]
     start_after = max([0] + [e["id"] for e in httpx.get(f"{url}/api/changes", headers=AUTH).json()["changes"]])
@@ -135,9 +146,8 @@ def run(location: str, writers: int, listeners: int, seconds: float) -> dict[str
     latencies = [r[sid] - t0 for r in received for sid, t0 in sent.items() if sid in r]
     after_ack = [max(0.0, r[sid] - t1) for r in received for sid, t1 in acked.items() if sid in r]
     lost = sum(1 for r in received for sid in sent if sid not in r)
-    server.should_exit = True
-    time.sleep(0.5)
-    close_app(app)
+    server.terminate()
+    server.wait(timeout=20)
     return {"writes": len(sent), "errors": len(errors), "lost": lost, "write_p50_ms": 1000 * _pct(write_times, .5),
             "write_p95_ms": 1000 * _pct(write_times, .95), "deliveries": len(latencies),
             "delivery_p50_ms": 1000 * _pct(latencies, .5), "delivery_p95_ms": 1000 * _pct(latencies, .95),
@@ -175,7 +185,7 @@ def main() -> None:
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     for backend in backends:
         if backend == "sqlite":
-            with tempfile.TemporaryDirectory() as tmp:
+            with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
                 res = run(str(Path(tmp) / "live.makna"), args.writers, args.listeners, args.seconds)
         else:
             if not args.pg_url:

@@ -97,3 +97,24 @@ def test_stale_code_and_case_edits_are_refused(team: Any) -> None:
     finally:
         ani.close()
         budi.close()
+
+
+def test_exports_and_agreement_wait_for_a_blind_round_to_close(team: Any, tmp_path: Any) -> None:
+    lead, ani = _as(team, "lead"), _as(team, "ani")
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    try:
+        open_round(lead, "r1")
+        for attempt in (lambda: makna.export_qdpx(ani, tmp_path / "p.qdpx"),
+                        lambda: makna.write_segments_csv(ani, tmp_path / "s.csv"),
+                        lambda: makna.write_json(ani, tmp_path / "p.json"),
+                        lambda: makna.project_agreement(ani)):
+            with pytest.raises(ConflictError, match="blind round 'r1'"):
+                attempt()
+        assert not list(tmp_path.iterdir())
+        makna.write_segments_csv(lead, tmp_path / "s.csv")  # the manager may
+        close_round(lead)
+        makna.write_segments_csv(ani, tmp_path / "s.csv")
+    finally:
+        lead.close()
+        ani.close()

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .agreement.project_report import AgreementScope
 
 __all__ = ["Round", "open_round", "close_round", "list_rounds", "get_round", "current_round", "may_manage",
-           "visible", "sees_everything", "round_scope", "round_consensus", "consensus_coder"]
+           "visible", "sees_everything", "require_sight", "round_scope", "round_consensus", "consensus_coder"]
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,18 @@ def sees_everything(project: Project, conn: Connection, viewer: str | None = Non
     """Whether ``viewer`` (default: the acting coder) sees every coder's codings now."""
     rnd = current_round(conn)
     return rnd is None or not rnd.blind or may_manage(project, viewer or project.actor, rnd)
+
+
+def require_sight(project: Project, what: str) -> None:
+    """Refuse (:class:`~makna.errors.ConflictError`) ``what`` (an export, an agreement) while an open
+    blind round hides other coders from the acting coder: it would show their codings."""
+    with project.store.read() as conn:
+        if sees_everything(project, conn):
+            return
+        rnd = current_round(conn)
+    assert rnd is not None
+    raise ConflictError(f"{what} would show other coders' codings, hidden from {project.actor!r} while blind round "
+                        f"{rnd.name!r} is open; it is available once the round closes")
 
 
 def visible(project: Project, conn: Connection, viewer: str | None = None) -> ColumnElement[bool]:

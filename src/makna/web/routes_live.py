@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -20,7 +22,8 @@ from sse_starlette import EventSourceResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import InputError
-from ..live import changes_after, latest_id
+from ..live import Changes, changes_after, latest_id
+from ..project import Project
 from .deps import plain, project_of, reply
 
 __all__ = ["router", "KEEPALIVE_SECONDS"]
@@ -38,6 +41,34 @@ def _start(request: Request, after: int | None) -> int | None:
         except ValueError:
             raise InputError(f"Last-Event-ID {header[:40]!r}: expected an event id (a number)") from None
     return after
+
+
+class _SharedReads:
+    """The streams of one workbench read the log as the same coder and usually from the same event:
+    one read serves them all (keyed by the viewer, the event read from and the newest event known then)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.recent: OrderedDict[tuple[str, int, int], Changes] = OrderedDict()
+
+    def read(self, proj: Project, after: int, latest: int) -> Changes:
+        key = (proj.actor, after, latest)
+        with self.lock:
+            if key in self.recent:
+                return self.recent[key]
+        got = changes_after(proj, after)
+        with self.lock:
+            self.recent[key] = got
+            while len(self.recent) > 64:
+                self.recent.popitem(last=False)
+        return got
+
+
+def _shared_reads(app: Any) -> _SharedReads:
+    reads: _SharedReads | None = getattr(app.state, "live_reads", None)
+    if reads is None:
+        reads = app.state.live_reads = _SharedReads()
+    return reads
 
 
 @router.get("/api/changes", summary="The changes logged after event `after` (at most `limit`), as the "
@@ -66,12 +97,13 @@ async def stream(request: Request, after: int | None = Query(None, ge=0)) -> Eve
                 loop.call_soon_threadsafe(wake.set)
 
         unsubscribe = feed.subscribe(woken)
+        shared = _shared_reads(request.app)
         last = start
         try:
             yield {"event": "hello", "data": json.dumps({"after": last, "coder": proj.coder_name})}
             while True:
                 wake.clear()  # before reading: a write during the read wakes the next wait
-                got = await run_in_threadpool(changes_after, proj, last)
+                got = await run_in_threadpool(shared.read, proj, last, feed.latest)
                 for change in got.changes:
                     yield {"id": str(change.id), "event": "change", "data": json.dumps(plain(change))}
                 last = got.last
