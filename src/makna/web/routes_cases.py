@@ -62,7 +62,7 @@ def _cases_json(request: Request, sources: list[Any] | None = None) -> list[dict
         links.setdefault(link.case_id, []).append({"source_id": link.source_id, "source": names.get(link.source_id),
                                                    "start": link.start, "end": link.end})
     return [{"id": c.id, "name": c.name, "description": c.description, "values": c.values,
-             "links": links.get(c.id, [])} for c in list_cases(proj)]
+             "links": links.get(c.id, []), "version": c.version} for c in list_cases(proj)]
 
 
 @router.get("/cases", response_class=HTMLResponse, include_in_schema=False)

@@ -29,7 +29,8 @@ from .deps import plain, project_of, reply
 __all__ = ["router", "KEEPALIVE_SECONDS"]
 
 router = APIRouter(tags=["live"])
-#: A comment line every so often keeps proxies from closing an idle stream.
+#: A ping event every so often keeps proxies from closing an idle stream and tells the page (live.js)
+#: that its connection is alive: one silent for much longer is replaced.
 KEEPALIVE_SECONDS = 15
 
 
@@ -109,9 +110,11 @@ async def stream(request: Request, after: int | None = Query(None, ge=0)) -> Eve
                 last = got.last
                 if got.more:
                     continue
-                with contextlib.suppress(TimeoutError):
+                try:
                     await asyncio.wait_for(wake.wait(), KEEPALIVE_SECONDS)
+                except TimeoutError:  # an event the page sees: it knows the connection is alive
+                    yield {"event": "ping", "data": "{}"}
         finally:
             unsubscribe()
 
-    return EventSourceResponse(events(), ping=KEEPALIVE_SECONDS, headers={"Cache-Control": "no-store"})
+    return EventSourceResponse(events(), headers={"Cache-Control": "no-store"})

@@ -45,15 +45,35 @@
     return null;
   }
 
-  const after = body.dataset.liveAfter || "";
-  const source = new EventSource("/api/events/stream" + (after ? "?after=" + encodeURIComponent(after) : ""));
-  source.addEventListener("hello", () => { body.dataset.live = "on"; });
-  source.addEventListener("change", (ev) => {
-    let c;
-    try { c = JSON.parse(ev.data); } catch (e) { return; }
-    queue = queue.then(() => apply(c)).catch(() => { /* a failed redraw: the next change or a reload mends it */ })
-      .then(() => { body.dataset.liveApplied = String(c.id); });
+  // The connection: EventSource reconnects by itself (sending Last-Event-ID); a connection that
+  // failed for good, or went silent (a laptop that slept: the server pings every 15 s), is replaced
+  // by a new one that resumes after the last change applied.
+  let last = body.dataset.liveAfter || "";
+  let source = null;
+  let heard = Date.now();
+  function connect() {
+    if (source) source.close();
+    source = new EventSource("/api/events/stream" + (last ? "?after=" + encodeURIComponent(last) : ""));
+    heard = Date.now();
+    source.addEventListener("hello", () => { heard = Date.now(); body.dataset.live = "on"; });
+    source.addEventListener("ping", () => { heard = Date.now(); });
+    source.addEventListener("change", (ev) => {
+      heard = Date.now();
+      let c;
+      try { c = JSON.parse(ev.data); } catch (e) { return; }
+      last = String(c.id);
+      queue = queue.then(() => apply(c)).catch(() => { /* a failed redraw: the next change or a reload mends it */ })
+        .then(() => { body.dataset.liveApplied = String(c.id); });
+    });
+    source.addEventListener("error", () => {
+      body.dataset.live = "off";
+      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
+    });
+  }
+  connect();
+  setInterval(() => { if (Date.now() - heard > 45000) connect(); }, 5000);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible" && Date.now() - heard > 20000) connect();
   });
-  source.addEventListener("error", () => { body.dataset.live = "off"; }); // the browser reconnects by itself
   window.addEventListener("pagehide", () => source.close());
 })();
