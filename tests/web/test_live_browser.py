@@ -111,3 +111,18 @@ def test_blind_round_hides_the_other_coder(coders: dict[str, Any], sample_locati
     budi.wait_for_function("(at) => [...document.querySelectorAll('#text .hl[data-s]')].some("
                            "(l) => +l.dataset.s <= at && at < +l.dataset.s + [...l.textContent].length)",
                            arg=TEXT.index(phrase), timeout=3000)
+
+
+def test_a_stale_codebook_edit_is_refused_in_the_page(coders: dict[str, Any], sample_location: str) -> None:
+    budi = coders["budi"]
+    budi.goto(budi.url.split("/sources/")[0] + "/codebook")
+    budi.locator("#tree li.node[data-key='tempat']").click()
+    budi.fill("#edit-form input[name='name']", "Tempat umum")
+    with makna.open_project(sample_location, coder="ani") as ani:  # meanwhile ani renames it
+        makna.update_code(ani, "tempat", name="Lokasi")
+    budi.locator("#edit-form button[type='submit']").click()
+    toast = budi.locator("#toast")
+    toast.wait_for(state="visible")
+    assert "changed by ani" in toast.inner_text()
+    with makna.open_project(sample_location, coder="ani") as ani:
+        assert makna.get_code(ani, "tempat").name == "Lokasi"  # never last-writer-wins
