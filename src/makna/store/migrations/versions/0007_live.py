@@ -21,10 +21,11 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # plain ALTER TABLE ADD/DROP COLUMN on both backends (SQLite >= 3.35): a batch copy of the table
+    # would drop the old one, which the segments' and case values' foreign keys forbid or cascade
     for table in ("codes", "cases"):
-        with op.batch_alter_table(table) as batch:
-            batch.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
-            batch.add_column(sa.Column("changed_by", sa.String(length=200), nullable=True))
+        op.add_column(table, sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
+        op.add_column(table, sa.Column("changed_by", sa.String(length=200), nullable=True))
     op.create_table(
         "rounds",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -43,6 +44,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("rounds")
     for table in ("cases", "codes"):
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column("changed_by")
-            batch.drop_column("version")
+        op.drop_column(table, "changed_by")
+        op.drop_column(table, "version")
