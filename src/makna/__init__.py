@@ -103,6 +103,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
     )
     from .history import NothingToUndoError, redo, redoable, undo, undoable
     from .history import Step as UndoStep
+    from .live import Change, changes_after
     from .media import MediaLink, get_media, link_media, set_turn_time, unlink_media
     from .memos import add_memo, create_set, delete_memo, events, list_memos, list_sets, update_memo
     from .model import (
@@ -129,6 +130,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
     from .project import Project, create_project, find_project, open_project
     from .queries import CodeFrequency, Matrix, RetrievedSegment, code_case_matrix, code_frequencies, retrieve
     from .report import ReportFiles, write_report
+    from .rounds import Round, close_round, list_rounds, open_round, round_consensus, round_scope
     from .sources import (
         ImportReport,
         SourceSummary,
@@ -281,6 +283,14 @@ _LAZY: dict[str, str] = {
     "unlink_media": "media",
     "get_media": "media",
     "set_turn_time": "media",
+    "Change": "live",
+    "changes_after": "live",
+    "Round": "rounds",
+    "open_round": "rounds",
+    "close_round": "rounds",
+    "list_rounds": "rounds",
+    "round_scope": "rounds",
+    "round_consensus": "rounds",
 }
 
 
@@ -455,4 +465,13 @@ __all__ = [
     "unlink_media",
     "get_media",
     "set_turn_time",
+    # live updates and coding rounds
+    "Change",
+    "changes_after",
+    "Round",
+    "open_round",
+    "close_round",
+    "list_rounds",
+    "round_scope",
+    "round_consensus",
 ]

@@ -12,11 +12,12 @@ from typing import Any
 import yaml
 from sqlalchemy import Connection, delete, insert, select, update
 
-from .errors import ConflictError, InputError, NotFoundError
+from .errors import ConflictError, InputError, NotFoundError, StaleEditError
 from .memos import forget
 from .model import ATTRIBUTE_TYPES, Attribute, Case, CaseLink, new_id
 from .project import Project
 from .store import insert_missing, tables
+from .versions import claim
 
 __all__ = [
     "ATTRIBUTE_TYPES",
@@ -143,10 +144,23 @@ def add_case(project: Project, name: str, description: str = "", *, values: Mapp
     return _get_case(project, cid)
 
 
-def set_values(project: Project, case: str, values: Mapping[str, Any]) -> Case:
-    """Set (or with None/"" clear) attribute values of a case; values are checked against types."""
-    with project.store.write(project.actor, "case.values", {"attributes": sorted(values)}) as conn:
+def set_values(project: Project, case: str, values: Mapping[str, Any], *,
+               expected_version: int | None = None) -> Case:
+    """Set (or with None/"" clear) attribute values of a case; values are checked against types.
+    With ``expected_version`` (the version the editor read), a case changed since is refused
+    (:class:`~makna.errors.StaleEditError`, giving its current values)."""
+    payload: dict[str, Any] = {"attributes": sorted(values)}
+    with project.store.write(project.actor, "case.values", payload) as conn:
         cid = project.case_id(conn, case)
+        payload["id"] = cid
+        try:
+            payload["version"] = claim(conn, tables.cases, cid, project.actor, expected_version,
+                                       what=f"case {case!r}", fields=("name", "description"))
+        except StaleEditError as exc:
+            current = exc.detail["current"]
+            assert isinstance(current, dict)
+            current["values"] = _values(conn, [cid]).get(cid, {})
+            raise
         _set_values(project, conn, cid, values)
     return _get_case(project, cid)
 
@@ -213,16 +227,16 @@ def _values(conn: Connection, case_ids: list[str] | None = None) -> dict[str, di
 def _get_case(project: Project, cid: str) -> Case:
     c = tables.cases.c
     with project.store.read() as conn:
-        r = conn.execute(select(c.id, c.name, c.description).where(c.id == cid)).one()
-        return Case(r.id, r.name, r.description, _values(conn, [cid]).get(cid, {}))
+        r = conn.execute(select(c.id, c.name, c.description, c.version).where(c.id == cid)).one()
+        return Case(r.id, r.name, r.description, _values(conn, [cid]).get(cid, {}), version=r.version)
 
 
 def list_cases(project: Project) -> list[Case]:
     c = tables.cases.c
     with project.store.read() as conn:
         values = _values(conn)
-        return [Case(r.id, r.name, r.description, values.get(r.id, {}))
-                for r in conn.execute(select(c.id, c.name, c.description).order_by(c.name))]
+        return [Case(r.id, r.name, r.description, values.get(r.id, {}), version=r.version)
+                for r in conn.execute(select(c.id, c.name, c.description, c.version).order_by(c.name))]
 
 
 def list_links(project: Project) -> list[CaseLink]:

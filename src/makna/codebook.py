@@ -38,6 +38,7 @@ from .memos import forget
 from .model import Code, new_id
 from .project import Project
 from .store import tables
+from .versions import claim
 
 __all__ = [
     "CODEBOOK_FORMAT",
@@ -90,6 +91,8 @@ PALETTE = (
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _KEY = re.compile(r"^[^\s/\\]{1,200}$")
 _FIELDS = ("name", "color", "definition", "inclusion", "exclusion", "example", "keywords")
+#: What a stale edit's conflict reports as the code's current values.
+_VERSIONED = ("key", "parent_id", *_FIELDS)
 
 
 def _check_key(key: str) -> str:
@@ -119,6 +122,7 @@ def _row_to_code(r: Any) -> Code:
         position=r.position,
         codable=bool(r.codable),
         color_set=bool(r.color),
+        version=r.version,
     )
 
 
@@ -311,9 +315,10 @@ def _dotted_parent(conn: Connection, key: str) -> str:
     return prefix
 
 
-def update_code(project: Project, key: str, **changes: Any) -> Code:
+def update_code(project: Project, key: str, *, expected_version: int | None = None, **changes: Any) -> Code:
     """Change fields of a code: ``new_key`` (rename the key), ``name``, ``color``, ``definition``,
-    ``inclusion``, ``exclusion``, ``example``, ``keywords``."""
+    ``inclusion``, ``exclusion``, ``example``, ``keywords``. With ``expected_version`` (the version
+    the editor read), a code changed since is refused (:class:`~makna.errors.StaleEditError`)."""
     allowed = {"new_key", *_FIELDS}
     unknown = set(changes) - allowed
     if unknown:
@@ -332,6 +337,8 @@ def update_code(project: Project, key: str, **changes: Any) -> Code:
     with project.store.write(project.actor, "code.update", payload) as conn:
         cid = project.code_id(conn, key)
         payload["id"] = cid
+        payload["version"] = claim(conn, tables.codes, cid, project.actor, expected_version, what=f"code {key!r}",
+                                   fields=_VERSIONED)
         if values:
             try:
                 conn.execute(update(tables.codes).where(tables.codes.c.id == cid).values(**values))
@@ -340,11 +347,15 @@ def update_code(project: Project, key: str, **changes: Any) -> Code:
     return get_code(project, cid)
 
 
-def move_code(project: Project, key: str, new_parent: str | None, *, position: int | None = None) -> Code:
-    """Move a code (with its descendants) under ``new_parent`` (None: the root)."""
+def move_code(project: Project, key: str, new_parent: str | None, *, position: int | None = None,
+              expected_version: int | None = None) -> Code:
+    """Move a code (with its descendants) under ``new_parent`` (None: the root); with
+    ``expected_version``, as :func:`update_code`."""
     payload: dict[str, Any] = {"key": key, "parent": new_parent}
     with project.store.write(project.actor, "code.move", payload) as conn:
         cid = project.code_id(conn, key)
+        payload["version"] = claim(conn, tables.codes, cid, project.actor, expected_version, what=f"code {key!r}",
+                                   fields=_VERSIONED)
         parent_id = project.code_id(conn, new_parent) if new_parent else None
         if parent_id is not None and parent_id in subtree_ids(conn, cid):
             raise ConflictError(

@@ -75,8 +75,12 @@ def _row_to_segment(r: Any) -> Segment:
 
 
 def get_segment(project: Project, segment_id: str) -> Segment:
+    """One coding (one the acting coder may see: a blind round hides other coders' codings)."""
+    from .rounds import visible
+
     with project.store.read() as conn:
-        row = conn.execute(select(tables.segments).where(tables.segments.c.id == segment_id)).first()
+        row = conn.execute(select(tables.segments).where(tables.segments.c.id == segment_id,
+                                                         visible(project, conn))).first()
     if row is None:
         raise NotFoundError(f"unknown segment {segment_id!r}")
     return _row_to_segment(row)

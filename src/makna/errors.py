@@ -26,6 +26,7 @@ __all__ = [
     "DuplicateCodingError",
     "CodebookError",
     "ConflictError",
+    "StaleEditError",
     "AgreementError",
     "PrivacyError",
     "KeyFileError",
@@ -131,6 +132,15 @@ class CodebookError(InputError):
 
 class ConflictError(InputError):
     """The operation would break the project's consistency (e.g. deleting a code in use)."""
+
+
+class StaleEditError(ConflictError):
+    """An edit made from a stale copy: someone changed the code or case since it was read. Nothing was
+    written; ``detail`` says what it is now (``version``, ``changed_by``, ``current`` values)."""
+
+    def __init__(self, message: str, *, version: int, changed_by: str | None, current: dict[str, object]) -> None:
+        super().__init__(message)
+        self.detail: dict[str, object] = {"version": version, "changed_by": changed_by, "current": current}
 
 
 class AgreementError(InputError):

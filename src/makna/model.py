@@ -149,6 +149,7 @@ class Case:
     name: str
     description: str = ""
     values: dict[str, Any] = field(default_factory=dict)
+    version: int = field(default=1, compare=False)  # raised by each edit (makna.versions)
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class Code:
     #: False when no colour was ever chosen (a code imported without one): ``color`` is then an
     #: automatic one for display, and exports leave the colour out.
     color_set: bool = True
+    version: int = field(default=1, compare=False)  # raised by each edit (makna.versions)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from .codebook import code_tree, subtree_ids
 from .errors import InputError, NotFoundError
 from .project import Project
+from .rounds import visible
 from .store import as_utc, tables
 
 __all__ = [
@@ -135,7 +136,7 @@ def retrieve(
         raise InputError("limit and offset must be 0 or more")
     seg, s, c, k, t = (tables.segments.c, tables.sources.c, tables.codes.c, tables.coders.c, tables.turns.c)
     with project.store.read() as conn:
-        conds: list[ColumnElement[bool]] = []
+        conds: list[ColumnElement[bool]] = [visible(project, conn)]  # a blind round hides other coders
         if code is not None:
             cid = project.code_id(conn, code)
             ids = subtree_ids(conn, cid) if descendants else [cid]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from .project import Project
+from .rounds import visible
 from .store import tables
 
 __all__ = ["SegmentView", "CodeUsage", "source_segments", "code_usage", "recent_codes", "segments_per_source"]
@@ -41,8 +42,8 @@ class CodeUsage:
 
 
 def source_segments(project: Project, source: str, *, coders: Sequence[str] | None = None) -> list[SegmentView]:
-    """Every coding of ``source`` (name or id), by ``coders`` (names) or by anyone, ordered by
-    start, then longest first. One statement."""
+    """Every coding of ``source`` (name or id) the acting coder may see (:func:`makna.rounds.visible`),
+    by ``coders`` (names) or by anyone, ordered by start, then longest first."""
     seg, c, k = tables.segments.c, tables.codes.c, tables.coders.c
     with project.store.read() as conn:
         sid = project.source_row(conn, source).id
@@ -50,7 +51,7 @@ def source_segments(project: Project, source: str, *, coders: Sequence[str] | No
              .select_from(tables.segments)
              .join(tables.codes, c.id == seg.code_id)
              .join(tables.coders, k.id == seg.coder_id)
-             .where(seg.source_id == sid))
+             .where(seg.source_id == sid, visible(project, conn)))
         if coders:
             q = q.where(k.name.in_(list(coders)))
         rows = conn.execute(q.order_by(seg.start, seg.end.desc(), c.key, k.name)).all()
@@ -58,11 +59,13 @@ def source_segments(project: Project, source: str, *, coders: Sequence[str] | No
 
 
 def code_usage(project: Project, *, coder: str | None = None) -> dict[str, CodeUsage]:
-    """Segments per code id, in total and by ``coder`` (default: the project's current coder)."""
+    """Segments per code id, in total (those the acting coder may see) and by ``coder`` (default: the
+    project's current coder)."""
     seg, k = tables.segments.c, tables.coders.c
     name = coder or project.coder_name
     with project.store.read() as conn:
-        total = {r[0]: r[1] for r in conn.execute(select(seg.code_id, func.count()).group_by(seg.code_id))}
+        total = {r[0]: r[1] for r in conn.execute(select(seg.code_id, func.count()).where(visible(project, conn))
+                                                  .group_by(seg.code_id))}
         mine = {r[0]: r[1] for r in conn.execute(
             select(seg.code_id, func.count()).join(tables.coders, k.id == seg.coder_id)
             .where(k.name == name).group_by(seg.code_id))}

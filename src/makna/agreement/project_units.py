@@ -187,6 +187,9 @@ def load_coding(
     :class:`~makna.errors.AgreementError` when fewer than two coders remain or a coding does not fit its text."""
     if absent not in ABSENT:
         raise AgreementError(f"absent={absent!r}: expected one of {', '.join(ABSENT)}")
+    from ..rounds import require_sight
+
+    require_sight(project, "agreement")  # a blind round hides the other coders until it closes
     seg, s, k = tables.segments.c, tables.sources.c, tables.coders.c
     with project.store.read() as conn:
         chosen, code_map, parents = _code_categories(conn, project, codes, descendants)

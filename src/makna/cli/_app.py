@@ -43,6 +43,7 @@ def _register() -> None:
         optional_cmds,  # noqa: F401
         project_cmds,
         query_cmds,
+        rounds_cmds,  # noqa: F401
         sources_cmds,
     )
 

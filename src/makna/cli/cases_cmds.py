@@ -80,13 +80,16 @@ def cases_attribute(
 
 @cases_app.command("set")
 def cases_set(
-    case: str, values: Annotated[list[str], typer.Argument(help="NAME=VALUE pairs.")], project: ProjectOpt = None
+    case: str, values: Annotated[list[str], typer.Argument(help="NAME=VALUE pairs.")], project: ProjectOpt = None,
+    if_version: Annotated[int | None, typer.Option(
+        "--if-version",
+        help="Only if the case is still at this version; refused when someone changed it since.")] = None,
 ) -> None:
     """Set attribute values of a case (an empty VALUE clears it)."""
     from ..cases import set_values
 
     with opened(project) as proj:
-        set_values(proj, case, _pairs(values))
+        set_values(proj, case, _pairs(values), expected_version=if_version)
     typer.echo(f"Updated {case}.")
 
 

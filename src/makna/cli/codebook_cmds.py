@@ -36,12 +36,13 @@ def codebook_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt
             "parent": next((m.code.key for m in nodes if m.code.id == n.code.parent_id), ""),
             "definition": n.code.definition,
             "id": n.code.id,
+            "version": n.code.version,
         }
         for n in nodes
     ]
     emit(
         rows,
-        ["key", "name", "color", "parent", "definition", "id"]
+        ["key", "name", "color", "parent", "definition", "id", "version"]
         if fmt is not OutputFormat.table
         else ["key", "name", "color", "definition"],
         fmt,
@@ -86,6 +87,11 @@ def codebook_add(
     typer.echo(f"Added code {code.key}{where} ({code.color}).")
 
 
+IfVersion = Annotated[int | None, typer.Option(
+    "--if-version", help="Only if the code is still at this version (see the codebook's JSON output); "
+                         "refused when someone changed it since.")]
+
+
 @codebook_app.command("edit")
 def codebook_edit(
     key: str,
@@ -98,6 +104,7 @@ def codebook_edit(
     exclusion: Text = None,
     example: Text = None,
     keyword: Annotated[list[str] | None, typer.Option("--keyword", help="Replace the keywords (repeatable).")] = None,
+    if_version: IfVersion = None,
 ) -> None:
     """Rename, recolour or redefine a code."""
     from ..codebook import update_code
@@ -114,8 +121,9 @@ def codebook_edit(
             exclusion=exclusion,
             example=example,
             keywords=keyword,
+            expected_version=if_version,
         )
-    typer.echo(f"Updated code {code.key}.")
+    typer.echo(f"Updated code {code.key} (now version {code.version}).")
 
 
 @codebook_app.command("rename")
@@ -145,6 +153,7 @@ def codebook_move(
     parent: Annotated[str | None, typer.Option("--parent", help="New parent key.")] = None,
     root: Annotated[bool, typer.Option("--root", help="Move to the top level.")] = False,
     position: Annotated[int | None, typer.Option(help="Place among the siblings (0 = first).")] = None,
+    if_version: IfVersion = None,
 ) -> None:
     """Move a code under another code, or to the top level."""
     from ..codebook import move_code
@@ -152,7 +161,7 @@ def codebook_move(
     if (parent is None) == (not root):
         raise InputError("give either --parent KEY or --root")
     with opened(project) as proj:
-        move_code(proj, key, parent, position=position)
+        move_code(proj, key, parent, position=position, expected_version=if_version)
     typer.echo(f"Moved {key} {'to the top level' if root else f'under {parent}'}.")
 
 

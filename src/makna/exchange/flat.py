@@ -46,6 +46,7 @@ from ..codebook import code_tree
 from ..errors import ExchangeError
 from ..project import Project
 from ..queries import retrieve
+from ..rounds import require_sight
 from ..store import as_utc, tables
 from ._refi import xml_safe
 
@@ -129,6 +130,7 @@ def _write_csv(path: str | os.PathLike[str], columns: list[str], rows: Iterator[
 
 def write_segments_csv(project: Project, path: str | os.PathLike[str]) -> int:
     """Coded segments as CSV (UTF-8 with BOM, so that spreadsheets detect it); returns the row count."""
+    require_sight(project, "an export of the codings")
     return _write_csv(path, segment_columns(project), segment_rows(project))
 
 
@@ -204,6 +206,7 @@ def _cell(xf: Any, ref: str, value: Any) -> None:
 
 def write_segments_xlsx(project: Project, path: str | os.PathLike[str]) -> int:
     """Coded segments as an Excel workbook with one sheet; returns the row count."""
+    require_sight(project, "an export of the codings")
     columns = segment_columns(project)
     count = 0
 
@@ -237,6 +240,7 @@ def _iso(value: Any) -> Any:
 
 def write_json(project: Project, path: str | os.PathLike[str]) -> None:
     """The whole project as one JSON document (see the module documentation), written as a stream."""
+    require_sight(project, "an export of the project")
     meta = project.store.meta()
     c_, s_, g_, m_ = tables.coders.c, tables.sources.c, tables.segments.c, tables.memos.c
 

@@ -387,6 +387,9 @@ def _suggesters(coders: Iterable[Any]) -> list[str]:
 
 def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel: int = 1) -> ExportSummary:
     """Write the whole project to ``path`` as a .qdpx; the file appears only when complete."""
+    from ..rounds import require_sight
+
+    require_sight(project, "an export of the project")
     target = Path(path)
     if not target.parent.is_dir():
         raise ExchangeError(f"{target}: folder {target.parent} does not exist")

@@ -153,6 +153,7 @@ class Store:
         self.engine = engine
         self.cipher = cipher  # the SQLCipher key of an encrypted project file (store/_cipher.py)
         self._current: ContextVar[Connection | None] = ContextVar(f"makna-batch-{id(self)}", default=None)
+        self._feed: Any = None  # the ChangeFeed, once feed() asked for it (store/feed.py)
 
     # ----------------------------------------------------------------- opening and creating
     @classmethod
@@ -288,7 +289,18 @@ class Store:
             command.upgrade(self._alembic_config(conn), "head")
 
     def close(self) -> None:
+        if self._feed is not None:
+            self._feed.close()
+            self._feed = None
         self.engine.dispose()
+
+    def feed(self) -> Any:
+        """The project's :class:`~makna.store.feed.ChangeFeed` (started on first use, closed with the store)."""
+        if self._feed is None:
+            from .feed import ChangeFeed
+
+            self._feed = ChangeFeed(self)
+        return self._feed
 
     def destroy(self) -> None:
         """Remove the project entirely (used to undo a creation or import that failed): the SQLite
@@ -345,12 +357,14 @@ class Store:
             with self.engine.begin() as conn:
                 if self.dialect == "sqlite":  # take the write lock first, waiting for it with backoff
                     begin_immediate(conn.connection.dbapi_connection, self._where)
-                with journal.recording(conn):
+                with journal.recording(conn) as rec:
                     token = self._current.set(conn)
                     try:
                         yield conn
                     finally:
                         self._current.reset(token)
+            if self._feed is not None and rec.events:  # committed: wake this process's listeners now
+                self._feed.saw(max(e.id for e in rec.events))
         except DBAPIError as exc:  # rolled back: nothing of it was kept
             if is_busy(exc):
                 raise busy_error(self._where) from None
@@ -462,9 +476,19 @@ class Store:
             now = dt.datetime.now(dt.UTC)
             rows = [{"at": now, "actor": actor, "action": action, "payload": p} for p in payloads]
             if rows:
+                if self.dialect == "postgresql":
+                    # Event ids in commit order: a reader that has seen id N never misses a smaller one
+                    # committed later (live updates resume from the last id they read).
+                    from .feed import serialize_events
+
+                    serialize_events(conn)
                 stmt = insert(tables.events).returning(tables.events.c.id, sort_by_parameter_order=True)
                 ids = conn.execute(stmt, rows).scalars().all()
                 journal.note_events(conn, ids, actor, action)
+                if self.dialect == "postgresql":  # listeners wake when the transaction commits
+                    from .feed import notify
+
+                    notify(conn, max(ids))
 
     def bulk_insert(self, conn: Connection, table: Table, rows: Sequence[Any],
                     columns: Sequence[str] | None = None, *, bound: bool = False, per_statement: int = 1) -> None:

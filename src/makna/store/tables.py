@@ -42,6 +42,7 @@ __all__ = [
     "undo_steps",
     "undo_rows",
     "source_media",
+    "rounds",
 ]
 
 metadata = MetaData(
@@ -108,6 +109,8 @@ cases = Table(
     Column("id", UUID, primary_key=True),
     Column("name", String(500), nullable=False, unique=True),
     Column("description", Text, nullable=False, server_default=""),
+    Column("version", Integer, nullable=False, server_default="1"),  # migration 0007_live
+    Column("changed_by", String(200)),
 )
 
 attributes = Table(
@@ -155,6 +158,8 @@ codes = Table(
     Column("keywords", JSON, nullable=False),
     Column("position", Integer, nullable=False, server_default="0"),
     Column("codable", Boolean, nullable=False, server_default=true()),
+    Column("version", Integer, nullable=False, server_default="1"),  # migration 0007_live
+    Column("changed_by", String(200)),
 )
 
 segments = Table(
@@ -288,3 +293,18 @@ source_media = Table(
 )
 """The audio or video recording of a source: a path relative to the project's folder (posix
 separators), never outside it, and its media type (migration 0007_wbfeat)."""
+rounds = Table(
+    "rounds",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("blind", Boolean, nullable=False),
+    Column("sources", JSON, nullable=False),
+    Column("opened_at", DateTime(timezone=True), nullable=False),
+    Column("opened_by", String(200), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
+    Column("closed_by", String(200)),
+)
+"""A coding round (migration 0007_live): while a ``blind`` one is open, coders see only their own codings of
+its ``sources`` (source ids; empty: every source); its codings are those made between ``opened_at`` and
+``closed_at``."""

@@ -33,9 +33,11 @@ from . import (
     routes_export,
     routes_history,
     routes_home,
+    routes_live,
     routes_media,
     routes_memos,
     routes_retrieval,
+    routes_rounds,
     routes_search,
     routes_sources,
     routes_upload,
@@ -81,14 +83,16 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (routes_home, routes_sources, routes_coding, routes_codebook, routes_retrieval, routes_cases,
                    routes_search, routes_analysis, routes_deid, routes_agreement, routes_export, routes_history,
-                   routes_media, routes_memos, routes_upload):
+                   routes_media, routes_memos, routes_upload, routes_live, routes_rounds):
         app.include_router(module.router)
 
     @app.exception_handler(MaknaError)
     async def makna_error(request: Request, exc: MaknaError) -> Any:
         status = error_status(exc)
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": str(exc)}, status_code=status)
+            detail = getattr(exc, "detail", None)  # a stale edit: the current values and who changed them
+            return JSONResponse({"error": str(exc), **(detail if isinstance(detail, dict) else {})},
+                                status_code=status)
         return page(request, "error.html", {"message": str(exc)}, status=status)
 
     @app.exception_handler(StarletteHTTPException)

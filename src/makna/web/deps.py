@@ -24,6 +24,9 @@ from ..model import Code
 from ..project import Project
 from .i18n import LANG_COOKIE, choose_language, translations
 
+#: What live.js says (translated for the page).
+LIVE_MESSAGES = ("Changed by", "Codebook changed by", "reload to see it")
+
 __all__ = ["project_of", "lang_of", "page", "js_text", "reply", "plain", "error_status", "code_classes"]
 
 
@@ -78,11 +81,23 @@ def js_text(request: Request, messages: tuple[str, ...]) -> dict[str, str]:
     return {m: tr.gettext(m) for m in messages}
 
 
+def _blind_round(proj: Project) -> str:
+    """The name of the open blind round that hides other coders from this coder ('' when none)."""
+    from ..rounds import current_round, sees_everything
+
+    with proj.store.read() as conn:
+        rnd = current_round(conn)
+        return rnd.name if rnd is not None and not sees_everything(proj, conn) else ""
+
+
 def page(request: Request, template: str, context: Mapping[str, Any], *, status: int = 200) -> HTMLResponse:
     """Render a page template with the shared context (translations, CSRF token, navigation)."""
     env: jinja2.Environment = request.app.state.jinja
     lang = lang_of(request)
     tr = translations(lang)
+    from ..live import latest_id
+    from .render import json_script
+
     proj = project_of(request)
     ctx = {
         "_": tr.gettext,
@@ -92,6 +107,9 @@ def page(request: Request, template: str, context: Mapping[str, Any], *, status:
         "project_name": request.app.state.project_name,
         "coder": proj.coder_name,
         "path": request.url.path,
+        "blind_round": _blind_round(proj),
+        "live_after": latest_id(proj),
+        "live_msg": json_script(js_text(request, LIVE_MESSAGES)),
         **context,
     }
     html = env.get_template(template).render(ctx)

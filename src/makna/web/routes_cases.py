@@ -39,6 +39,7 @@ class NewCase(BaseModel):
 
 class CaseValues(BaseModel):
     values: dict[str, Any]
+    version: int | None = None  # the version the edit was made from: a case changed since gets 409
 
 
 class NewAttribute(BaseModel):
@@ -61,7 +62,7 @@ def _cases_json(request: Request, sources: list[Any] | None = None) -> list[dict
         links.setdefault(link.case_id, []).append({"source_id": link.source_id, "source": names.get(link.source_id),
                                                    "start": link.start, "end": link.end})
     return [{"id": c.id, "name": c.name, "description": c.description, "values": c.values,
-             "links": links.get(c.id, [])} for c in list_cases(proj)]
+             "links": links.get(c.id, []), "version": c.version} for c in list_cases(proj)]
 
 
 @router.get("/cases", response_class=HTMLResponse, include_in_schema=False)
@@ -92,7 +93,7 @@ def api_delete_case(request: Request, case_id: str) -> Response:
 
 @router.put("/api/cases/{case_id}/values", summary="Set (or with empty values clear) attribute values")
 def api_case_values(request: Request, case_id: str, body: CaseValues) -> JSONResponse:
-    return reply(set_values(project_of(request), case_id, body.values))
+    return reply(set_values(project_of(request), case_id, body.values, expected_version=body.version))
 
 
 @router.post("/api/attributes", status_code=201, summary="Define a case attribute")

@@ -36,6 +36,8 @@ class NewCode(BaseModel):
 
 
 class CodeChanges(BaseModel):
+    version: int | None = Field(default=None, description="the version the edit was made from: a code changed "
+                                                          "since is refused with 409 and its current values")
     key: str | None = Field(default=None, max_length=200)
     name: str | None = Field(default=None, max_length=500)
     color: str | None = None
@@ -48,6 +50,7 @@ class CodeChanges(BaseModel):
 class CodeMove(BaseModel):
     parent: str | None = Field(default=None, description="new parent code id or key; null for the top level")
     position: int | None = Field(default=None, ge=0)
+    version: int | None = Field(default=None, description="as for CodeChanges")
 
 
 class CodeMerge(BaseModel):
@@ -69,6 +72,7 @@ def _tree_json(request: Request) -> list[dict[str, object]]:
     return [{"id": n.code.id, "key": n.code.key, "name": n.code.name, "parent": n.code.parent_id,
              "color": n.code.color, "definition": n.code.definition, "inclusion": n.code.inclusion,
              "exclusion": n.code.exclusion, "example": n.code.example, "depth": n.depth, "path": n.path,
+             "version": n.code.version,
              "segments": usage[n.code.id].segments if n.code.id in usage else 0}
             for n in code_tree(proj)]
 
@@ -113,15 +117,17 @@ def api_code(request: Request, code_id: str) -> JSONResponse:
 @router.patch("/api/codes/{code_id}", summary="Rename, recolour or redefine a code")
 def api_update_code(request: Request, code_id: str, body: CodeChanges) -> JSONResponse:
     changes = body.model_dump(exclude_unset=True)
+    version = changes.pop("version", None)
     new_key = changes.pop("key", None)
     if new_key is not None and not new_key.strip():
         raise InputError("a code key cannot be empty")
-    return reply(update_code(project_of(request), code_id, new_key=new_key, **changes))
+    return reply(update_code(project_of(request), code_id, new_key=new_key, expected_version=version, **changes))
 
 
 @router.post("/api/codes/{code_id}/move", summary="Move a code (with its descendants) under another")
 def api_move_code(request: Request, code_id: str, body: CodeMove) -> JSONResponse:
-    return reply(move_code(project_of(request), code_id, body.parent or None, position=body.position))
+    return reply(move_code(project_of(request), code_id, body.parent or None, position=body.position,
+                           expected_version=body.version))
 
 
 @router.post("/api/codes/{code_id}/merge", summary="Merge a code into another")

@@ -47,6 +47,7 @@ EVENT_NAMES = {
     "case.unlink": "unlinked a source", "case.delete": "deleted a case", "attribute.define": "defined an attribute",
     "memo.add": "wrote a memo", "memo.update": "edited a memo", "set.create": "created a set",
     "media.link": "linked a recording", "media.unlink": "unlinked a recording", "turn.time": "set a turn's time",
+    "round.open": "opened a coding round", "round.close": "closed a coding round",
 }
 
 

@@ -16,7 +16,10 @@
     if (el.classList.contains("val")) {
       const values = {}; values[el.dataset.attr] = el.value;
       try {
-        await api("PUT", "/api/cases/" + encodeURIComponent(caseOf(el)) + "/values", { values });
+        const row = el.closest("tr[data-case]"); // the version shown: a case changed since gets 409
+        const got = await api("PUT", "/api/cases/" + encodeURIComponent(caseOf(el)) + "/values",
+          { values, version: +row.dataset.version || null });
+        row.dataset.version = String(got.version);
         el.classList.remove("bad"); el.dataset.before = el.value;
         toast(M("Saved"));
       } catch (err) {

@@ -58,7 +58,9 @@
 
   async function move(id, parent) {
     try {
-      await api("POST", "/api/codes/" + encodeURIComponent(id) + "/move", { parent: parent || null });
+      const code = data.codes.find((c) => c.id === id); // the version shown: a stale move gets 409
+      await api("POST", "/api/codes/" + encodeURIComponent(id) + "/move",
+        { parent: parent || null, version: code ? code.version : null });
       toast(M("Moved"));
       location.reload();
     } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
@@ -103,6 +105,7 @@
     if (!current) return;
     const body = {};
     for (const f of ["name", "key", "color", "definition", "inclusion", "exclusion", "example"]) body[f] = form.elements[f].value;
+    body.version = current.version; // the version shown: if someone changed the code since, the server says 409
     try {
       await api("PATCH", "/api/codes/" + encodeURIComponent(current.id), body);
       toast(M("Saved"));

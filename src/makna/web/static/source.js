@@ -360,5 +360,35 @@
   }
   window.addEventListener("hashchange", flash);
   flash();
+
+  // ------------------------------------------------------------------ the small API live.js draws through
+  Object.assign(window.makna, {
+    sourceId: data.source.id,
+    drawSegment(seg) { // another coder's new coding: {id, source_id, start, end, code_id, coder, memo}
+      if (seg.source_id !== data.source.id || segs.some((s) => s[0] === seg.id)) return Promise.resolve();
+      bumpCount(seg.code_id, 1);
+      return refresh(seg.start, seg.end);
+    },
+    removeSegment(id) {
+      const s = segs.find((x) => x[0] === id);
+      if (!s) return Promise.resolve();
+      bumpCount(s[3], -1);
+      return refresh(s[1], s[2]);
+    },
+    updateMemo(id, memo) { const s = segs.find((x) => x[0] === id); if (s) s[5] = memo; },
+    updateCode(code) { // {id, key, name, color, ...}: a renamed, recoloured or new code
+      const known = codes.get(code.id);
+      if (known) {
+        Object.assign(known, { key: code.key, name: code.name });
+        const el = side.querySelector('li[data-code="' + CSS.escape(code.id) + '"] .name');
+        if (el) el.textContent = code.name;
+      } else {
+        const made = { id: code.id, key: code.key, name: code.name, path: code.name, i: codes.size, depth: 0 };
+        codes.set(code.id, made);
+        addToSide(made);
+      }
+      reloadColours();
+    },
+  });
   document.body.dataset.ready = "1";
 })();

@@ -1,0 +1,203 @@
+"""Coding rounds, blind coding and consensus per round.
+
+A manager opens a round (``makna round open NAME``), optionally on some sources only. While a
+*blind* round is open, each coder sees only their own codings of its sources: in the workbench, in
+retrieval, through the API and on the live stream (:func:`visible`); the round's manager sees all.
+When the round closes, everyone sees everything again, and the round's agreement, disagreements and
+consensus layer (:func:`round_scope`, :func:`round_consensus`, reusing :mod:`makna.agreement`) are
+computed over its sources and the coders who coded them during the round. Only one round is open at
+a time.
+
+Role checks go through :func:`may_manage` alone, so that they follow the project's roles where
+accounts exist; without accounts, anyone may open a round and the coder who opened it manages it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, Connection, false, insert, not_, or_, select, true, update
+
+from .errors import ConflictError, InputError, NotFoundError, PermissionDeniedError
+from .model import new_id, utcnow
+from .project import Project
+from .store import as_utc, tables
+
+if TYPE_CHECKING:
+    from .agreement.consensus import Resolution, Rule
+    from .agreement.project_report import AgreementScope
+
+__all__ = ["Round", "open_round", "close_round", "list_rounds", "get_round", "current_round", "may_manage",
+           "visible", "sees_everything", "require_sight", "round_scope", "round_consensus", "consensus_coder"]
+
+
+@dataclass(frozen=True)
+class Round:
+    """A coding round; ``sources`` are source ids (empty: every source)."""
+
+    id: str
+    name: str
+    blind: bool
+    sources: tuple[str, ...]
+    opened_at: dt.datetime
+    opened_by: str
+    closed_at: dt.datetime | None = None
+    closed_by: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+def _row(r: Any) -> Round:
+    return Round(r.id, r.name, bool(r.blind), tuple(r.sources or ()), as_utc(r.opened_at), r.opened_by,
+                 as_utc(r.closed_at) if r.closed_at is not None else None, r.closed_by)
+
+
+def may_manage(project: Project, actor: str, rnd: Round | None = None) -> bool:
+    """Whether ``actor`` may open rounds, close ``rnd`` and see through its blindness (the manager
+    role). The one place role checks of this module go through: without accounts, anyone may open a
+    round and the coder who opened a round manages it."""
+    return rnd is None or actor == rnd.opened_by
+
+
+def current_round(conn: Connection) -> Round | None:
+    """The open round, if any."""
+    r = tables.rounds.c
+    row = conn.execute(select(tables.rounds).where(r.closed_at.is_(None)).order_by(r.opened_at.desc())).first()
+    return None if row is None else _row(row)
+
+
+def list_rounds(project: Project) -> list[Round]:
+    with project.store.read() as conn:
+        return [_row(r) for r in conn.execute(select(tables.rounds).order_by(tables.rounds.c.opened_at))]
+
+
+def get_round(project: Project, name: str) -> Round:
+    r = tables.rounds.c
+    with project.store.read() as conn:
+        row = conn.execute(select(tables.rounds).where((r.name == name) | (r.id == name))).first()
+    if row is None:
+        raise NotFoundError(f"unknown round {name!r} (see 'makna round list')")
+    return _row(row)
+
+
+def open_round(project: Project, name: str, *, blind: bool = True, sources: Sequence[str] = ()) -> Round:
+    """Open round ``name`` on ``sources`` (names or ids; none: every source). Refused while another
+    round is open."""
+    name = name.strip()
+    if not name or len(name) > 200:
+        raise InputError("a round needs a name of 1-200 characters")
+    if not may_manage(project, project.actor):
+        raise PermissionDeniedError(f"{project.actor!r} may not open a round (a manager's task)")
+    payload: dict[str, Any] = {"name": name, "blind": blind}
+    with project.store.write(project.actor, "round.open", payload) as conn:
+        found = current_round(conn)
+        if found is not None:
+            raise ConflictError(f"round {found.name!r} is open; close it first (makna round close {found.name})")
+        r = tables.rounds.c
+        if conn.execute(select(r.id).where(r.name == name)).first() is not None:
+            raise ConflictError(f"a round called {name!r} exists already; choose another name")
+        ids = [project.source_row(conn, s).id for s in sources]
+        rid = new_id()
+        conn.execute(insert(tables.rounds).values(id=rid, name=name, blind=blind, sources=ids, opened_at=utcnow(),
+                                                  opened_by=project.actor))
+        payload.update(id=rid, sources=ids)
+    return get_round(project, rid)
+
+
+def close_round(project: Project, name: str | None = None) -> Round:
+    """Close round ``name`` (default: the open one): everyone sees every coding again."""
+    payload: dict[str, Any] = {"name": name}
+    with project.store.write(project.actor, "round.close", payload) as conn:
+        rnd = current_round(conn)
+        if rnd is None or (name is not None and name not in (rnd.name, rnd.id)):
+            raise ConflictError(f"round {name!r} is not open" if name else "no round is open")
+        if not may_manage(project, project.actor, rnd):
+            raise PermissionDeniedError(f"only the round's manager ({rnd.opened_by}) may close round {rnd.name!r}")
+        conn.execute(update(tables.rounds).where(tables.rounds.c.id == rnd.id)
+                     .values(closed_at=utcnow(), closed_by=project.actor))
+        payload.update(id=rnd.id, name=rnd.name)
+    return get_round(project, rnd.id)
+
+
+def sees_everything(project: Project, conn: Connection, viewer: str | None = None) -> bool:
+    """Whether ``viewer`` (default: the acting coder) sees every coder's codings now."""
+    rnd = current_round(conn)
+    return rnd is None or not rnd.blind or may_manage(project, viewer or project.actor, rnd)
+
+
+def require_sight(project: Project, what: str) -> None:
+    """Refuse (:class:`~makna.errors.ConflictError`) ``what`` (an export, an agreement) while an open
+    blind round hides other coders from the acting coder: it would show their codings."""
+    with project.store.read() as conn:
+        if sees_everything(project, conn):
+            return
+        rnd = current_round(conn)
+    assert rnd is not None
+    raise ConflictError(f"{what} would show other coders' codings, hidden from {project.actor!r} while blind round "
+                        f"{rnd.name!r} is open; it is available once the round closes")
+
+
+def visible(project: Project, conn: Connection, viewer: str | None = None) -> ColumnElement[bool]:
+    """A condition on ``segments`` rows: those ``viewer`` (default: the acting coder) may see. During
+    an open blind round a coder sees only their own codings of its sources."""
+    rnd = current_round(conn)
+    who = viewer or project.actor
+    if rnd is None or not rnd.blind or may_manage(project, who, rnd):
+        return true()
+    seg, k = tables.segments.c, tables.coders.c
+    me = conn.execute(select(k.id).where(k.name == who)).scalar()
+    mine = seg.coder_id == me if me is not None else false()
+    return or_(mine, not_(seg.source_id.in_(rnd.sources))) if rnd.sources else mine
+
+
+def consensus_coder(rnd: Round) -> str:
+    """The coder under whom round ``rnd``'s consensus layer is recorded."""
+    return f"consensus.{rnd.name}"
+
+
+def round_scope(project: Project, name: str, **options: Any) -> AgreementScope:
+    """The agreement scope of round ``name`` (closed): its sources and the coders who coded them during
+    the round (not its consensus coder). ``options``: other :class:`AgreementScope` fields (unit...)."""
+    from .agreement.project_report import AgreementScope
+
+    rnd = _closed(project, name)
+    seg, k, s = tables.segments.c, tables.coders.c, tables.sources.c
+    with project.store.read() as conn:
+        q = (select(k.name).join(tables.segments, seg.coder_id == k.id)
+             .where(seg.created_at >= rnd.opened_at, k.name != consensus_coder(rnd)).distinct())
+        if rnd.closed_at is not None:
+            q = q.where(seg.created_at <= rnd.closed_at)
+        if rnd.sources:
+            q = q.where(seg.source_id.in_(rnd.sources))
+        coders = sorted(conn.execute(q).scalars())
+        sources = [n for n in conn.execute(select(s.name).where(s.id.in_(rnd.sources)).order_by(s.name)).scalars()] \
+            if rnd.sources else None
+    if len(coders) < 2:
+        raise InputError(f"round {rnd.name!r}: agreement needs two coders who coded during the round "
+                         f"(found {len(coders)})")
+    return AgreementScope(coders=coders, sources=sources, **options)
+
+
+def round_consensus(project: Project, name: str, *, rule: Rule | str = "agreed", accept: str | None = None,
+                    dry_run: bool = False, **options: Any) -> Resolution:
+    """Build round ``name``'s consensus layer (coder ``consensus.<round>``) with ``rule`` over the
+    round's scope (see :func:`makna.agreement.consensus.resolve_bulk`)."""
+    from .agreement.consensus import resolve_bulk
+
+    rnd = _closed(project, name)
+    if not may_manage(project, project.actor, rnd):
+        raise PermissionDeniedError(f"only the round's manager ({rnd.opened_by}) may build its consensus")
+    return resolve_bulk(project, round_scope(project, name, **options), rule=rule, accept=accept,
+                        consensus=consensus_coder(rnd), dry_run=dry_run)
+
+
+def _closed(project: Project, name: str) -> Round:
+    rnd = get_round(project, name)
+    if rnd.is_open and rnd.blind and not may_manage(project, project.actor, rnd):
+        raise ConflictError(f"round {rnd.name!r} is blind and still open: its agreement is shown once it closes")
+    return rnd
