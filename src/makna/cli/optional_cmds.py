@@ -26,3 +26,4 @@ app.add_typer(
 from . import analysis_cmds  # noqa: F401
 from . import exchange_cmds  # noqa: F401
 from . import web_cmds  # noqa: F401
+from . import suggest_cmds  # noqa: F401

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Float,
     BigInteger,
     CheckConstraint,
     Column,
@@ -39,6 +40,7 @@ __all__ = [
     "deid_fields",
     "undo_steps",
     "undo_rows",
+    "suggestions",
 ]
 
 metadata = MetaData(
@@ -273,3 +275,27 @@ undo_rows = Table(
 the rows inserted, each a value or, for a composite key, a list), ``delete`` (the rows deleted,
 whole) or ``update`` (primary key and previous values of the columns changed). Undoing a step applies
 their inverses in reverse order (migration 0006)."""
+
+suggestions = Table(
+    "suggestions",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("source_id", UUID, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("code_id", UUID, ForeignKey("codes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("segment_id", UUID),
+    Column("confidence", Float, nullable=False),
+    Column("model", String(64), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("decided_by", String(200)),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("accepted_segment_id", UUID, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("source_id", "start", "end", "code_id"),
+)
+"""A code the suggester (:mod:`makna.suggest`) proposed for a span: its calibrated ``confidence``, the
+``model`` that made it, the machine coder's segment (``segment_id``), and the review ``state``
+(``pending``, ``accepted``, ``rejected``) with who decided when; an accepted suggestion names the human
+coding it became (``accepted_segment_id``: its provenance). Rejections train the next model as negatives
+(migration 0007_suggest)."""
