@@ -86,7 +86,7 @@ class LLMClient:
         by_unit: dict[int, list[tuple[int, int, float]]] = {}
         for p in picks:
             by_unit.setdefault(p[0], []).append(p)
-        kept = []
+        kept: list[tuple[int, int, float]] = []
         for i, group in by_unit.items():
             chosen = self.choose(units[i].text, [texts[codes[j]] for _, j, _ in group if codes[j] in texts])
             kept.extend(p for p in group if codes[p[1]] in chosen)

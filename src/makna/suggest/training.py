@@ -103,15 +103,16 @@ def load(project: Project, unit: str = "turn", *, sources: list[str] | None = No
         data.codebook, data.code_ids = _codebook(conn)
         key_of = {v: kk for kk, v in data.code_ids.items()}
         chosen = {project.source_row(conn, n).id for n in sources} if sources else None
-        accepted = {r[0] for r in conn.execute(select(sg.accepted_segment_id).where(sg.accepted_segment_id.is_not(None)))}
+        accepted = {r[0] for r in conn.execute(select(sg.accepted_segment_id)
+                                               .where(sg.accepted_segment_id.is_not(None)))}
         human: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
-        for r in conn.execute(select(g.id, g.source_id, g.start, g.end, g.code_id)
+        for h in conn.execute(select(g.id, g.source_id, g.start, g.end, g.code_id)
                               .join_from(tables.segments, tables.coders, g.coder_id == k.id).where(k.kind == "person")):
-            human[r.source_id].append((r.start, r.end, key_of[r.code_id], r.id in accepted))
+            human[h.source_id].append((h.start, h.end, key_of[h.code_id], h.id in accepted))
         turns: dict[str, list[tuple[int, int]]] = defaultdict(list)
         if unit == "turn":
-            for r in conn.execute(select(t.source_id, t.start, t.end).order_by(t.source_id, t.number)):
-                turns[r.source_id].append((r.start, r.end))
+            for tr in conn.execute(select(t.source_id, t.start, t.end).order_by(t.source_id, t.number)):
+                turns[tr.source_id].append((tr.start, tr.end))
         texts: dict[str, str] = {}
         for r in conn.execute(select(s.id, s.name, s.language, s.text).order_by(s.name)):
             texts[r.id] = r.text
@@ -125,11 +126,11 @@ def load(project: Project, unit: str = "turn", *, sources: list[str] | None = No
                 elif not covering and (chosen is None or r.id in chosen):
                     data.candidates.append(Unit(r.id, r.name, lang, a, b, r.text[a:b]))
         langs = {r.id: language_of(r.language or "en") for r in conn.execute(select(s.id, s.language))}
-        for r in conn.execute(select(sg.source_id, sg.start, sg.end, sg.code_id, sg.state)):
-            key = key_of[r.code_id]
-            data.suggested.add((r.source_id, r.start, r.end, key))
-            if r.state in ("accepted", "rejected"):
-                data.examples.append(Example(texts[r.source_id][r.start:r.end], langs[r.source_id],
-                                             frozenset({key}) if r.state == "accepted" else frozenset(),
-                                             r.source_id, known=frozenset({key})))
+        for q in conn.execute(select(sg.source_id, sg.start, sg.end, sg.code_id, sg.state)):
+            key = key_of[q.code_id]
+            data.suggested.add((q.source_id, q.start, q.end, key))
+            if q.state in ("accepted", "rejected"):
+                data.examples.append(Example(texts[q.source_id][q.start:q.end], langs[q.source_id],
+                                             frozenset({key}) if q.state == "accepted" else frozenset(),
+                                             q.source_id, known=frozenset({key})))
     return data
