@@ -83,6 +83,8 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "source.delete": "delete a source", "set.create": f"create set {p.get('name', '')}",
         "set.delete": f"delete set {p.get('name', '')}", "deid.key": "de-identification",
         "deid.apply": "de-identification", "deid.scan": "scan for identifiers",
+        "suggest.run": f"suggest {p.get('created', 0)} coding(s)", "suggest.accept": "accept a suggestion",
+        "suggest.reject": "reject a suggestion",
     }
     if action in ("undo", "redo"):
         return f"{action} {p.get('description', '')}".strip()

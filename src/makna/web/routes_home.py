@@ -46,6 +46,8 @@ EVENT_NAMES = {
     "case.add": "added a case", "case.values": "edited case attributes", "case.link": "linked a source to a case",
     "case.unlink": "unlinked a source", "case.delete": "deleted a case", "attribute.define": "defined an attribute",
     "memo.add": "wrote a memo", "memo.update": "edited a memo", "set.create": "created a set",
+    "suggest.run": "made code suggestions", "suggest.accept": "accepted a suggestion",
+    "suggest.reject": "rejected a suggestion",
 }
 
 
