@@ -112,3 +112,13 @@ def test_an_english_codebook_suggests_for_indonesian_text() -> None:
     texts = ["Aku ditipu, dia kabur nggak bayar.", "Nomor aku langsung diblokir.", "Ada razia petugas di jalan."]
     raw = model.raw(texts, ["id"] * 3)
     assert [model.codes[j] for j in raw.argmax(axis=1)] == ["fraud", "blocked", "raid"]
+
+
+def test_without_scikit_learn_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from makna.errors import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "sklearn", None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'makna\[suggest\]'"):
+        train([], CB)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
-    Float,
     BigInteger,
     CheckConstraint,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import InputError
+from ..errors import InputError, require_extra
 
 __all__ = ["Example", "CodeText", "Model", "Calibrator", "train", "cross_scores", "fit_calibrator", "MODEL_NAME",
            "CODEBOOK_WEIGHT"]
@@ -147,6 +147,7 @@ def train(examples: Sequence[Example], codebook: Sequence[CodeText], *,
           codebook_weight: float = CODEBOOK_WEIGHT) -> Model:
     """Train on ``examples`` and the codebook texts. A code with no positive example and no codebook text
     cannot be learnt and is left out of :attr:`Model.codes`."""
+    require_extra("suggest", "code suggestion", "sklearn")
     from sklearn.linear_model import LogisticRegression
 
     cb_docs = [(c.code, lang, text) for c in codebook for lang, text in c.texts if text.strip()]
