@@ -35,7 +35,7 @@ def reliability(project: Project, *, unit: str = "turn", kappa: float = DEFAULT_
     return measure(data.examples, data.codebook, codes, threshold=kappa, min_confidence=min_confidence)
 
 
-def evaluate_corpus(train_dir: Path, test_dir: Path, *, min_confidence: float = DEFAULT_CONFIDENCE) -> dict[str, Any]:
+def evaluate_corpus(train_dir: Path, test_dir: Path, *, min_confidence: float | None = None) -> dict[str, Any]:
     """Score the suggester on corpus folders (see :mod:`makna.suggest.corpus`)."""
     from .corpus import evaluate
 

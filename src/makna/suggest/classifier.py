@@ -1,11 +1,13 @@
 """The suggester's model: TF-IDF over stemmed words, cross-language pivots and character n-grams, one
-logistic regression per code (one-vs-rest), trained on human codings, rejected suggestions (as
+linear support vector machine per code (one-vs-rest; as accurate as logistic regression here and several
+times faster to train), trained on human codings, rejected suggestions (as
 negatives) and the codebook itself (each code's name, definition and examples as extra positive
 documents), with a confidence calibrated on held-out data.
 
 Calibration: :func:`cross_scores` trains on all sources but one and scores the one left out, for
-every source in turn; one calibration map (Platt's sigmoid when there are few positives, isotonic
-regression from 200 on) is fitted to those held-out scores of all codes together, so that a
+every source in turn; one calibration map (:class:`Calibrator`: Platt's sigmoid over the score and its
+gap to the unit's best score, then isotonic regression from 200 positives on) is fitted to those
+held-out scores of all codes together, so that a
 confidence of 0.8 means that about 8 in 10 such suggestions were right on data the model had not seen.
 """
 
@@ -26,10 +28,10 @@ __all__ = ["Example", "CodeText", "Model", "Calibrator", "train", "cross_scores"
 
 FloatArray = npt.NDArray[np.float64]
 
-MODEL_NAME = "tfidf-logreg-1"
+MODEL_NAME = "tfidf-linsvm-1"
 #: Weight of one codebook document (name, definition, examples) against one coded unit.
-CODEBOOK_WEIGHT = 2.0
-_C = 4.0
+CODEBOOK_WEIGHT = 5.0
+_C = 0.5
 
 
 @dataclass(frozen=True)
@@ -71,39 +73,67 @@ def _vectoriser() -> Any:
 
 @dataclass
 class Calibrator:
-    """A monotone map from raw scores to the chance a suggestion is right."""
+    """A map from a unit's raw scores (units x codes) to the chance each code is right for it.
 
-    kind: str  # "sigmoid" | "isotonic" | "none"
+    It reads two things of each score: the score itself and its gap to the unit's best score (a code
+    ranked first is more often right than one as high but behind another), combined linearly
+    (``a * raw + g * gap + b``) and squashed by Platt's sigmoid, or, with enough positives, mapped by
+    isotonic regression (``xs``, ``ys``)."""
+
+    kind: str  # "sigmoid" | "isotonic"
     a: float = 1.0
     b: float = 0.0
+    g: float = 0.0
     xs: list[float] = field(default_factory=list)
     ys: list[float] = field(default_factory=list)
 
+    def z(self, raw: FloatArray) -> FloatArray:
+        raw = np.asarray(raw, dtype=np.float64)
+        if raw.ndim != 2 or raw.shape[1] == 0:
+            return self.a * raw + self.b
+        finite = np.where(np.isfinite(raw), raw, np.nan)
+        best = np.nanmax(finite, axis=1, keepdims=True) if raw.shape[0] else np.zeros((0, 1))
+        gap = np.where(np.isfinite(raw), raw - np.nan_to_num(best, nan=0.0), -np.inf)
+        with np.errstate(invalid="ignore"):
+            z = self.a * raw + self.g * gap + self.b
+        return np.where(np.isfinite(raw), z, -np.inf)
+
     def __call__(self, raw: FloatArray) -> FloatArray:
+        z = self.z(raw)
         if self.kind == "isotonic":
-            return np.interp(raw, self.xs, self.ys)
-        z = self.a * raw + self.b
-        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+            return np.where(np.isfinite(z), np.interp(np.nan_to_num(z, neginf=-1e9), self.xs, self.ys), 0.0)
+        with np.errstate(over="ignore"):
+            return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
 
-def fit_calibrator(raw: FloatArray, truth: npt.NDArray[np.bool_]) -> Calibrator:
-    """Fit the map from held-out raw scores ``raw`` (any codes, flattened) to whether each was right."""
-    raw, truth = np.asarray(raw, dtype=np.float64).ravel(), np.asarray(truth, dtype=bool).ravel()
-    finite = np.isfinite(raw)
-    raw, truth = raw[finite], truth[finite]
-    positives = int(truth.sum())
-    if positives == 0 or positives == truth.size:
-        return Calibrator("sigmoid", 1.0, 0.0)
+def fit_calibrator(raw: FloatArray, truth: npt.NDArray[np.bool_],
+                   known: npt.NDArray[np.bool_] | None = None) -> Calibrator:
+    """Fit the map from held-out raw scores (units x codes) to whether each code was right; ``known``
+    masks the labels that are known (default: all)."""
+    raw = np.asarray(raw, dtype=np.float64)
+    truth = np.asarray(truth, dtype=bool)
+    if raw.ndim == 1:
+        raw, truth = raw.reshape(-1, 1), truth.reshape(-1, 1)
+    mask = np.isfinite(raw) & (np.ones_like(truth) if known is None else np.asarray(known, dtype=bool))
+    unit = Calibrator("sigmoid", 1.0, 0.0, 0.0)
+    positives = int(truth[mask].sum())
+    if positives == 0 or positives == int(mask.sum()):
+        return unit
+    from sklearn.linear_model import LogisticRegression
+
+    best = np.max(np.where(np.isfinite(raw), raw, -1e9), axis=1, keepdims=True)
+    gap = raw - best
+    feats = np.column_stack([raw[mask], gap[mask]])
+    lr = LogisticRegression(C=1.0).fit(feats, truth[mask])
+    cal = Calibrator("sigmoid", float(lr.coef_[0, 0]), float(lr.intercept_[0]), float(lr.coef_[0, 1]))
     if positives >= 200:
         from sklearn.isotonic import IsotonicRegression
 
-        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, truth.astype(float))
-        return Calibrator("isotonic", xs=[float(x) for x in iso.X_thresholds_],
-                          ys=[float(y) for y in iso.y_thresholds_])
-    from sklearn.linear_model import LogisticRegression
-
-    lr = LogisticRegression(C=1.0).fit(raw.reshape(-1, 1), truth)
-    return Calibrator("sigmoid", float(lr.coef_[0, 0]), float(lr.intercept_[0]))
+        z = cal.z(raw)[mask]
+        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(z, truth[mask].astype(float))
+        cal = Calibrator("isotonic", cal.a, cal.b, cal.g, xs=[float(x) for x in iso.X_thresholds_],
+                         ys=[float(y) for y in iso.y_thresholds_])
+    return cal
 
 
 @dataclass
@@ -148,7 +178,7 @@ def train(examples: Sequence[Example], codebook: Sequence[CodeText], *,
     """Train on ``examples`` and the codebook texts. A code with no positive example and no codebook text
     cannot be learnt and is left out of :attr:`Model.codes`."""
     require_extra("suggest", "code suggestion", "sklearn")
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
 
     cb_docs = [(c.code, lang, text) for c in codebook for lang, text in c.texts if text.strip()]
     positive = {k for e in examples for k in e.codes} | {k for k, _, _ in cb_docs}
@@ -169,10 +199,10 @@ def train(examples: Sequence[Example], codebook: Sequence[CodeText], *,
         if not y[known].any() or y[known].all():
             continue
         rows = np.flatnonzero(known)
-        lr = LogisticRegression(C=_C, class_weight="balanced", solver="liblinear", max_iter=200)
-        lr.fit(x[rows], y[rows], sample_weight=weight[rows])
-        w[:, j] = lr.coef_[0]
-        bias[j] = lr.intercept_[0]
+        svm = LinearSVC(C=_C, class_weight="balanced")
+        svm.fit(x[rows], y[rows], sample_weight=weight[rows])
+        w[:, j] = svm.coef_[0]
+        bias[j] = svm.intercept_[0]
     return Model(codes, vec, w, bias, digest=_digest(examples, codebook))
 
 

@@ -20,7 +20,8 @@ import numpy as np
 from ..errors import InputError
 from .classifier import CodeText, Example, Model, cross_scores, fit_calibrator, train
 
-__all__ = ["CorpusDoc", "load_folder", "load_codebook", "evaluate", "keyword_baseline", "scores", "MAX_FILE_BYTES"]
+__all__ = ["CorpusDoc", "load_folder", "load_codebook", "evaluate", "keyword_baseline", "scores", "MAX_FILE_BYTES",
+           "best_threshold", "decide"]
 
 MAX_FILE_BYTES = 20_000_000
 
@@ -138,15 +139,33 @@ def decide(conf: np.ndarray[Any, Any], codes: list[str], min_confidence: float) 
     return [{codes[j] for j in np.flatnonzero(row >= min_confidence)} for row in conf]
 
 
-def evaluate(train_dir: Path, test_dir: Path, *, min_confidence: float = 0.5) -> dict[str, Any]:
-    """Train on ``train_dir`` (with ``test_dir``'s codebook) and score on ``test_dir``'s segments."""
+def best_threshold(conf: np.ndarray[Any, Any], truth: np.ndarray[Any, Any]) -> float:
+    """The confidence threshold at which held-out suggestions reach their best micro-F1."""
+    best, best_f1 = 0.5, -1.0
+    for t in np.unique(np.round(conf[np.isfinite(conf)], 3)):
+        pred = conf >= t
+        tp = int((pred & truth).sum())
+        f1 = 2 * tp / (int(pred.sum()) + int(truth.sum())) if pred.sum() + truth.sum() else 0.0
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(t), f1
+    return best
+
+
+def evaluate(train_dir: Path, test_dir: Path, *, min_confidence: float | None = None) -> dict[str, Any]:
+    """Train on ``train_dir`` (with ``test_dir``'s codebook) and score on ``test_dir``'s segments. Without
+    ``min_confidence`` the threshold is the one with the best micro-F1 on the train folder's own held-out
+    (leave one transcript out) suggestions: a unit gets every code at or above it."""
     codebook, names = load_codebook(test_dir)
     train_docs, test_docs = load_folder(train_dir), load_folder(test_dir)
     examples = _examples(train_docs)
     model = train(examples, codebook)
     if len({e.group for e in examples}) >= 2:
         raw, truth, known = cross_scores(examples, codebook, model.codes)
-        model.calibrator = fit_calibrator(raw[known], truth[known])
+        model.calibrator = fit_calibrator(raw, truth, known)
+        if min_confidence is None:
+            min_confidence = best_threshold(model.calibrator(raw)[known], truth[known])
+    if min_confidence is None:
+        min_confidence = 0.5
     units = _examples(test_docs)
     t0 = time.perf_counter()
     conf = model.confidence([u.text for u in units], [u.language for u in units])

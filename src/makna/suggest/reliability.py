@@ -79,7 +79,7 @@ def measure(examples: Sequence[Example], codebook: Sequence[CodeText], codes: Se
                                             why) for c in codes], Calibrator("sigmoid"), threshold, min_confidence,
                            len(groups))
     raw, truth, known = cross_scores(examples, codebook, codes)
-    cal = fit_calibrator(raw[known], truth[known])
+    cal = fit_calibrator(raw, truth, known)
     pred = cal(raw) >= min_confidence
     out = []
     for j, code in enumerate(codes):
