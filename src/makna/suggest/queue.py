@@ -27,6 +27,8 @@ __all__ = ["Suggestion", "RunResult", "run", "pending", "accept", "reject", "dec
            "Decision"]
 
 Decision = Literal["accept", "reject"]
+#: ``run`` cross-validates in at most this many groups of sources (``makna suggest reliability``: one per source).
+RUN_FOLDS = 10
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ def run(project: Project, *, unit: str = "turn", sources: list[str] | None = Non
     if unknown:
         raise InputError(f"unknown code {sorted(unknown)[0]!r} (see 'makna codebook')")
     model = train(data.examples, data.codebook)
-    rel = measure(data.examples, data.codebook, model.codes, threshold=kappa, min_confidence=min_confidence)
+    rel = measure(data.examples, data.codebook, model.codes, threshold=kappa, min_confidence=min_confidence,
+                  folds=RUN_FOLDS)
     model.calibrator = rel.calibrator
     result = RunResult(model.id, candidates=len(data.candidates), trained_on=len(data.examples), reliability=rel)
     by_code = rel.by_code()

@@ -69,16 +69,18 @@ def binary_scores(truth: npt.NDArray[np.bool_], pred: npt.NDArray[np.bool_]) -> 
 
 
 def measure(examples: Sequence[Example], codebook: Sequence[CodeText], codes: Sequence[str], *,
-            threshold: float = DEFAULT_KAPPA, min_confidence: float = DEFAULT_CONFIDENCE) -> Reliability:
+            threshold: float = DEFAULT_KAPPA, min_confidence: float = DEFAULT_CONFIDENCE,
+            folds: int | None = None) -> Reliability:
     """Leave-one-source-out reliability of every code in ``codes`` (at ``min_confidence``), and the
-    calibration map fitted to the same held-out scores."""
+    calibration map fitted to the same held-out scores. With ``folds``, sources are held out in that
+    many groups instead (faster on a project of many sources)."""
     groups = {e.group for e in examples}
     if len(groups) < 2:
         why = "not measured: needs human coding in at least two sources"
         return Reliability([CodeReliability(c, None, None, sum(c in e.codes for e in examples), len(examples), False,
                                             why) for c in codes], Calibrator("sigmoid"), threshold, min_confidence,
                            len(groups))
-    raw, truth, known = cross_scores(examples, codebook, codes)
+    raw, truth, known = cross_scores(examples, codebook, codes, folds=folds)
     cal = fit_calibrator(raw, truth, known)
     pred = cal(raw) >= min_confidence
     out = []
