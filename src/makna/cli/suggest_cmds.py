@@ -163,7 +163,9 @@ class EvalFormat(str, Enum):
 def evaluate_cmd(
     train: Annotated[Path, typer.Option("--train", help="Folder of coded transcripts (dev-corpus format).")],
     test: Annotated[Path, typer.Option("--test", help="Folder of transcripts to score, with codebook.json.")],
-    min_confidence: MinConf = 0.5,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", help="Suggest at or above this confidence [default: the threshold with the best "
+        "micro-F1 on the train folder's own held-out transcripts].", show_default=False)] = None,
     fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.table,
 ) -> None:
     """Score suggestions on corpus folders: micro/macro F1 and per code, against a keyword baseline."""
@@ -179,8 +181,8 @@ def evaluate_cmd(
          title=f"Suggestions on {data['units']} segments")
     b = data["baseline"]
     typer.echo(f"micro-F1 {data['micro_f1']:.3f} (baseline {b['micro_f1']:.3f}), macro-F1 {data['macro_f1']:.3f}, "
-               f"precision {data['precision']:.3f}, recall {data['recall']:.3f}, "
-               f"{data['units_per_second']:,.0f} units/s")
+               f"precision {data['precision']:.3f}, recall {data['recall']:.3f} at confidence >= "
+               f"{data['min_confidence']:.3f}, {data['units_per_second']:,.0f} units/s")
 
 
 app.add_typer(suggest_app, name="suggest",

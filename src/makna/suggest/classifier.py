@@ -1,4 +1,4 @@
-"""The suggester's model: TF-IDF over stemmed words, cross-language pivots and character n-grams, one
+"""The suggester's model: TF-IDF over stemmed words and cross-language pivots, one
 linear support vector machine per code (one-vs-rest; as accurate as logistic regression here and several
 times faster to train), trained on human codings, rejected suggestions (as
 negatives) and the codebook itself (each code's name, definition and examples as extra positive
@@ -32,6 +32,8 @@ MODEL_NAME = "tfidf-linsvm-1"
 #: Weight of one codebook document (name, definition, examples) against one coded unit.
 CODEBOOK_WEIGHT = 5.0
 _C = 0.5
+#: Character n-gram sizes (None: none); see benchmarks/results/suggest.md for what they earn.
+CHAR_NGRAMS: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -64,11 +66,11 @@ def _vectoriser() -> Any:
 
     from .features import analyse_doc, text_of
 
-    return FeatureUnion([
-        ("words", TfidfVectorizer(analyzer=analyse_doc, sublinear_tf=True, min_df=1, dtype=np.float32)),
-        ("chars", TfidfVectorizer(analyzer="char_wb", preprocessor=text_of, ngram_range=(3, 5), sublinear_tf=True,
-                                  min_df=2, max_features=200_000, dtype=np.float32)),
-    ])
+    parts = [("words", TfidfVectorizer(analyzer=analyse_doc, sublinear_tf=True, min_df=1, dtype=np.float32))]
+    if CHAR_NGRAMS:
+        parts.append(("chars", TfidfVectorizer(analyzer="char_wb", preprocessor=text_of, ngram_range=CHAR_NGRAMS,
+                                               sublinear_tf=True, min_df=2, max_features=200_000, dtype=np.float32)))
+    return FeatureUnion(parts)
 
 
 @dataclass

@@ -1,6 +1,7 @@
-"""Text features for suggesting codes: stemmed words in the unit's language, a cross-language *pivot*
-form of each word (Indonesian stems mapped to English stems through a small seed lexicon), and
-character n-grams (which catch spelling variants and informal forms the stemmers miss).
+"""Text features for suggesting codes: stemmed words in the unit's language and a cross-language *pivot*
+form of each word (Indonesian stems mapped to English stems through a small seed lexicon). Character
+n-grams are available (:data:`makna.suggest.classifier.CHAR_NGRAMS`) but off: measured, they did not
+earn their cost (benchmarks/results/suggest.md).
 
 Indonesian text is normalised first: common informal and chat spellings (``nggak``, ``udah``,
 ``dikasih``) are mapped to their standard form (``data/slang_id.tsv``) before PySastrawi stems them.
