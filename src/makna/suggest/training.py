@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
@@ -117,10 +118,14 @@ def load(project: Project, unit: str = "turn", *, sources: list[str] | None = No
         for r in conn.execute(select(s.id, s.name, s.language, s.text).order_by(s.name)):
             texts[r.id] = r.text
             lang = language_of(r.language or "en")
-            segs = human.get(r.id, [])
+            segs = sorted(human.get(r.id, []))
+            starts = [x[0] for x in segs]
+            longest = max((x[1] - x[0] for x in segs), default=0)
             own = [x for x in segs if not x[3]]
             for a, b in unit_spans(r.text, turns.get(r.id, []), unit):
-                covering = [x for x in segs if _covers(a, b, x[0], x[1])]
+                # only segments starting in (a - longest, b) can overlap the unit
+                near = segs[bisect_left(starts, a - longest):bisect_left(starts, b)]
+                covering = [x for x in near if _covers(a, b, x[0], x[1])]
                 if own:
                     data.examples.append(Example(r.text[a:b], lang, frozenset(x[2] for x in covering), r.id))
                 elif not covering and (chosen is None or r.id in chosen):
