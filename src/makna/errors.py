@@ -35,6 +35,7 @@ __all__ = [
     "reason",
     "MissingExtraError",
     "require_extra",
+    "LLMError",
 ]
 
 #: How much of the offending input an error message quotes.
@@ -188,3 +189,9 @@ def require_extra(extra: str, what: str, *modules: str) -> None:
             importlib.import_module(module)
         except ImportError:
             raise MissingExtraError(f"{what} needs: pip install 'makna[{extra}]'") from None
+
+
+class LLMError(MaknaError):
+    """The local language model named with ``--llm`` could not be reached or gave no usable answer."""
+
+    exit_code = 3

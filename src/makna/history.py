@@ -84,6 +84,8 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "set.delete": f"delete set {p.get('name', '')}", "deid.key": "de-identification",
         "deid.apply": "de-identification", "deid.scan": "scan for identifiers",
         "media.link": "link a recording", "media.unlink": "unlink a recording", "turn.time": "set a turn's time",
+        "suggest.run": f"suggest {p.get('created', 0)} coding(s)", "suggest.accept": "accept a suggestion",
+        "suggest.reject": "reject a suggestion",
     }
     if action in ("undo", "redo"):
         return f"{action} {p.get('description', '')}".strip()

@@ -12,7 +12,8 @@ Rules (documented for users in ``makna agreement project --help``):
   With ``descendants`` each chosen code (default: each root code) stands for itself and all codes under
   it, pooled.
 * **Coders**: by default every coder of kind ``person`` who coded the chosen sources, except the
-  consensus coder (:data:`CONSENSUS`).
+  consensus coder (:data:`CONSENSUS`), and makna's own suggester (:data:`SUGGESTER`), compared like
+  any coder.
 * **Absent coders**: a coder who applied no code at all in a source did not code it: with
   ``absent="missing"`` (default) their ratings of its units are missing, and a source coded by fewer than
   two compared coders is skipped (listed in :attr:`CodingData.skipped`); with ``absent="uncoded"`` they
@@ -53,6 +54,7 @@ Int8Array = npt.NDArray[np.int8]
 __all__ = [
     "ABSENT",
     "CONSENSUS",
+    "SUGGESTER",
     "UNIT_KINDS",
     "Absent",
     "CodingData",
@@ -73,6 +75,8 @@ ABSENT: tuple[str, ...] = ("missing", "uncoded")
 
 #: The coder name under which agreed codings are recorded (left out of the compared coders by default).
 CONSENSUS = "consensus"
+#: The machine coder of :mod:`makna.suggest`, compared like a person by default.
+SUGGESTER = "makna-suggest"
 
 _MAX_CODERS = 30  # patterns of -1/0/1 ratings are encoded in base 3 in an int64
 
@@ -239,7 +243,8 @@ def load_coding(
     if coders is None:
         used = {r.coder_id for r in seg_rows if r.source_id in src_by_id}
         coder_ids = sorted(
-            (cid for cid in used if coder_rows[cid].kind == "person" and coder_rows[cid].name != CONSENSUS),
+            (cid for cid in used if (coder_rows[cid].kind == "person" and coder_rows[cid].name != CONSENSUS)
+             or coder_rows[cid].name == SUGGESTER),
             key=lambda cid: str(coder_rows[cid].name),
         )
     names = tuple(str(coder_rows[cid].name) for cid in coder_ids)

@@ -260,7 +260,7 @@ UnitOpt = Annotated[
 CodersOpt = Annotated[
     str | None,
     typer.Option("--coders", help="Coders to compare, comma-separated [default: every person who coded, "
-                 "except 'consensus'].", show_default=False),
+                 "except 'consensus', and the suggester 'makna-suggest'].", show_default=False),
 ]
 CodeListOpt = Annotated[
     list[str] | None,

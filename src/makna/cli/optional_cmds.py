@@ -27,3 +27,4 @@ from . import analysis_cmds  # noqa: F401
 from . import exchange_cmds  # noqa: F401
 from . import web_cmds  # noqa: F401
 from . import media_cmds  # noqa: F401
+from . import suggest_cmds  # noqa: F401

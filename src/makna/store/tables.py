@@ -9,6 +9,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -43,6 +44,7 @@ __all__ = [
     "undo_rows",
     "source_media",
     "rounds",
+    "suggestions",
 ]
 
 metadata = MetaData(
@@ -308,3 +310,26 @@ rounds = Table(
 """A coding round (migration 0007_live): while a ``blind`` one is open, coders see only their own codings of
 its ``sources`` (source ids; empty: every source); its codings are those made between ``opened_at`` and
 ``closed_at``."""
+suggestions = Table(
+    "suggestions",
+    metadata,
+    Column("id", UUID, primary_key=True),
+    Column("source_id", UUID, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("code_id", UUID, ForeignKey("codes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("segment_id", UUID),
+    Column("confidence", Float, nullable=False),
+    Column("model", String(64), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("decided_by", String(200)),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("accepted_segment_id", UUID, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("source_id", "start", "end", "code_id"),
+)
+"""A code the suggester (:mod:`makna.suggest`) proposed for a span: its calibrated ``confidence``, the
+``model`` that made it, the machine coder's segment (``segment_id``), and the review ``state``
+(``pending``, ``accepted``, ``rejected``) with who decided when; an accepted suggestion names the human
+coding it became (``accepted_segment_id``: its provenance). Rejections train the next model as negatives
+(migration 0007_suggest)."""

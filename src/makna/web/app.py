@@ -40,6 +40,7 @@ from . import (
     routes_rounds,
     routes_search,
     routes_sources,
+    routes_suggest,
     routes_upload,
 )
 from .deps import error_status, page
@@ -83,7 +84,7 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (routes_home, routes_sources, routes_coding, routes_codebook, routes_retrieval, routes_cases,
                    routes_search, routes_analysis, routes_deid, routes_agreement, routes_export, routes_history,
-                   routes_media, routes_memos, routes_upload, routes_live, routes_rounds):
+                   routes_media, routes_memos, routes_upload, routes_live, routes_rounds, routes_suggest):
         app.include_router(module.router)
 
     @app.exception_handler(MaknaError)

@@ -48,6 +48,8 @@ EVENT_NAMES = {
     "memo.add": "wrote a memo", "memo.update": "edited a memo", "set.create": "created a set",
     "media.link": "linked a recording", "media.unlink": "unlinked a recording", "turn.time": "set a turn's time",
     "round.open": "opened a coding round", "round.close": "closed a coding round",
+    "suggest.run": "made code suggestions", "suggest.accept": "accepted a suggestion",
+    "suggest.reject": "rejected a suggestion",
 }
 
 

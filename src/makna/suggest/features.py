@@ -1,0 +1,110 @@
+"""Text features for suggesting codes: stemmed words in the unit's language and a cross-language *pivot*
+form of each word (Indonesian stems mapped to English stems through a small seed lexicon). Character
+n-grams are available (:data:`makna.suggest.classifier.CHAR_NGRAMS`) but off: measured, they did not
+earn their cost (benchmarks/results/suggest.md).
+
+Indonesian text is normalised first: common informal and chat spellings (``nggak``, ``udah``,
+``dikasih``) are mapped to their standard form (``data/slang_id.tsv``) before PySastrawi stems them.
+A code defined in English thus shares pivot features with an Indonesian unit about the same thing,
+and the other way round; ``benchmarks/suggest_bench.py`` and ``makna suggest evaluate`` measure it.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from ..analysis.stemming import TOKEN, stemmer
+
+__all__ = ["analyse_doc", "text_of", "language_of", "pivot", "word_features", "STOPWORDS"]
+
+#: Function words left out of word features (they carry no code); character n-grams still see them.
+STOPWORDS = frozenset(
+    """yang dan di ke dari ini itu aku saya kami kita dia ia mereka kamu anda nya lah kah pun juga ada
+    akan atau tapi tetapi dengan untuk pada dalam oleh sih kok deh dong ya yah kak uni uda bang mbak om
+    pak bu tuh nih sama jadi terus lalu kalau karena sudah belum tidak bukan lagi masih cuma hanya
+    the a an and or but of to in on at for with by from as is are was were be been being it its this
+    that these those i me my we our you your he him his she her they them their so very just not no yes
+    do did does have has had will would can could there then than also about into out up over""".split()
+)
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    text = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            a, b = line.split("\t", 1)
+            if a.strip() and b.strip():
+                out.append((a.strip().casefold(), b.strip().casefold()))
+    return out
+
+
+@functools.cache
+def _slang() -> dict[str, str]:
+    return dict(_pairs("slang_id.tsv"))
+
+
+@functools.cache
+def _lexicon() -> dict[str, str]:
+    """Indonesian stem -> English stem (the first English word listed for it)."""
+    sid, sen = stemmer("id"), stemmer("en")
+    out: dict[str, str] = {}
+    for a, b in _pairs("lexicon.tsv"):
+        out.setdefault(sid(a), sen(b))
+        out.setdefault(sid(_slang().get(a, a)), sen(b))
+    return out
+
+
+def language_of(language: str) -> str:
+    """``id`` or ``en`` for a source language tag (``id-ID`` -> ``id``); anything else is read as English."""
+    base = language.split("-")[0].lower()
+    return "id" if base in ("id", "ms") else "en"
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word(word: str, lang: str) -> tuple[str, str] | None:
+    """(stem, pivot) of a folded word, or None for a stop word or a number."""
+    if lang == "id":
+        word = _slang().get(word, word)
+    if not word or word in STOPWORDS or word.isdigit():
+        return None
+    st = stemmer(lang)(word)
+    if st in STOPWORDS:
+        return None
+    if lang == "id":
+        return st, _lexicon().get(st, "")
+    return st, st
+
+
+def pivot(word: str, lang: str) -> str:
+    """The cross-language form of ``word``: its English stem (empty when the lexicon does not know it)."""
+    found = _word(word.casefold(), language_of(lang))
+    return found[1] if found else ""
+
+
+def word_features(text: str, lang: str) -> list[str]:
+    """Word features of ``text``: ``<lang>:<stem>`` for every content word and ``x:<english stem>``
+    where the word has a cross-language form."""
+    lang = language_of(lang)
+    out: list[str] = []
+    for m in TOKEN.finditer(text):
+        found = _word(m.group().casefold(), lang)
+        if found is None:
+            continue
+        st, pv = found
+        out.append(f"{lang}:{st}")
+        if pv:
+            out.append(f"x:{pv}")
+    return out
+
+
+def analyse_doc(doc: str) -> list[str]:
+    """Word features of a document written as ``"<lang>\\t<text>"`` (a scikit-learn ``analyzer``)."""
+    lang, _, text = doc.partition("\t")
+    return word_features(text, lang)
+
+
+def text_of(doc: str) -> str:
+    """The folded text of a ``"<lang>\\t<text>"`` document (for character n-grams)."""
+    return doc.partition("\t")[2].casefold()
