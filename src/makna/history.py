@@ -252,7 +252,7 @@ def _apply_inverse(conn: Connection, step: Step, what: str) -> None:
         if op == "insert":
             _check_dependents(conn, table, data, step, what)
             if table is tables.sources:
-                from .analysis.search_index import unindex_source
+                from .textindex.index import unindex_source
 
                 for (sid,) in data:
                     unindex_source(conn, sid)

@@ -323,6 +323,13 @@ class Store:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @property
+    def small_batches(self) -> bool:
+        """Whether a bulk loader should write small batches often (SQLite: a reader that feeds the
+        writer through a pipe can only read ahead as far as the pipe holds) rather than few large
+        ``COPY`` batches (PostgreSQL: fewer round trips)."""
+        return self.dialect == "sqlite"
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A connection for queries (inside :meth:`batch`, the batch's own connection)."""
