@@ -150,11 +150,20 @@ class Registry:
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def _connect(cls, url: str) -> Registry:
+    @contextmanager
+    def _connect(cls, url: str) -> Iterator[Registry]:
+        """A registry on ``url``'s database, closed again when the block fails."""
         resolved = _server_url(url)
         require_extra("postgres", "a team server", "psycopg")
-        engine = create_engine(resolved, pool_pre_ping=True, pool_size=10, max_overflow=20)
-        return cls(resolved, engine)
+        reg = cls(resolved, create_engine(resolved, pool_pre_ping=True, pool_size=10, max_overflow=20))
+        try:
+            yield reg
+        except OperationalError as exc:
+            reg.close()
+            raise ProjectError(f"{reg.where}: cannot connect ({str(exc.orig).strip().splitlines()[0]})") from None
+        except BaseException:
+            reg.close()
+            raise
 
     @classmethod
     def init(cls, url: str, owner: str, password: str) -> Registry:
@@ -162,36 +171,20 @@ class Registry:
         the server's administrator."""
         owner = check_user_name(owner)
         check_new_password(password)
-        reg = cls._connect(url)
-        try:
-            with reg.engine.begin() as conn:
-                if inspect(conn).has_schema(SCHEMA):
-                    raise ConflictError(f"{reg.where}: a makna server exists in this database already")
-                conn.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
-                _meta.create_all(conn)
-                conn.execute(insert(_info).values(key="version", value=_VERSION))
-                reg._insert_user(conn, owner, password, admin=True)
-        except OperationalError as exc:
-            reg.close()
-            raise ProjectError(f"{reg.where}: cannot connect ({str(exc.orig).strip().splitlines()[0]})") from None
-        except BaseException:
-            reg.close()
-            raise
+        with cls._connect(url) as reg, reg.engine.begin() as conn:
+            if inspect(conn).has_schema(SCHEMA):
+                raise ConflictError(f"{reg.where}: a makna server exists in this database already")
+            conn.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
+            _meta.create_all(conn)
+            conn.execute(insert(_info).values(key="version", value=_VERSION))
+            reg._insert_user(conn, owner, password, admin=True)
         return reg
 
     @classmethod
     def open(cls, url: str) -> Registry:
-        reg = cls._connect(url)
-        try:
-            with reg.engine.connect() as conn:
-                if not inspect(conn).has_schema(SCHEMA):
-                    raise NotAProjectError(f"{reg.where}: no makna server here (run 'makna server init' first)")
-        except OperationalError as exc:
-            reg.close()
-            raise ProjectError(f"{reg.where}: cannot connect ({str(exc.orig).strip().splitlines()[0]})") from None
-        except BaseException:
-            reg.close()
-            raise
+        with cls._connect(url) as reg, reg.engine.connect() as conn:
+            if not inspect(conn).has_schema(SCHEMA):
+                raise NotAProjectError(f"{reg.where}: no makna server here (run 'makna server init' first)")
         return reg
 
     @property
