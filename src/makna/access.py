@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Literal, get_args
 
 from .errors import InputError, PermissionDeniedError
-from .events import EVENT_KINDS, EventKind
+from .event_kinds import EVENT_KINDS, EventKind
 
 if TYPE_CHECKING:
     from .project import Project

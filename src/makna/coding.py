@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .access import require
 from .errors import DuplicateCodingError, InputError, NotFoundError, OffsetError, PermissionDeniedError
-from .events import EventKind
+from .event_kinds import EventKind
 from .memos import forget
 from .model import Segment, new_ids, utcnow
 from .project import Project

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProjectError
-from .events import EventKind
+from .event_kinds import EventKind
 from .project import default_coder_name
 from .store import Store, resolve_location, sqlite_path
 from .store._cipher import Cipher, connect, dbapi, export_copy, looks_encrypted, passphrase_from_env

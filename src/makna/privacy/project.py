@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from ..errors import InputError, PrivacyError
-from ..events import deid_decision
+from ..event_kinds import deid_decision
 from ..project import Project
 from ..store import as_utc, tables
 from ._state import State

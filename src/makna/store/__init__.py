@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import InputError, NotAProjectError, ProjectError, ProjectExistsError, require_extra
-from ..events import EventKind
+from ..event_kinds import EventKind
 from . import _cipher, journal, tables
 from .contention import begin_immediate, busy_error, busy_timeout, clash_error, insert_missing, is_busy
 
