@@ -6,10 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import SERVER_PASSWORD
 from sqlalchemy import select, update
 
 import makna
@@ -17,6 +15,8 @@ from makna.errors import ConflictError, InputError, NotFoundError, PermissionDen
 from makna.server import registry as regmod
 from makna.server.ratelimit import LoginLimiter
 from makna.server.registry import Registry
+
+SERVER_PASSWORD = "correct horse battery"  # the team fixture's (tests/conftest.py)
 
 
 def test_passwords_are_argon2_hashes_never_plain(team: Registry) -> None:
