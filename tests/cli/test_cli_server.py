@@ -79,3 +79,34 @@ def test_mistakes_are_one_line(db: str, server_db: str, tmp_path: Path) -> None:
 def test_run_refuses_a_database_without_a_server(server_db: str) -> None:
     code, out = run("server", "run", "--db", server_db)
     assert code != 0 and "no makna server here (run 'makna server init' first)" in out
+
+
+def test_the_readme_team_server_section_runs(server_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's 'Team server' commands, as they stand, on an empty database: two coders at work."""
+    import test_readme
+    from test_readme import ROOT, readme_commands
+
+    monkeypatch.setattr(test_readme, "SKIP", {"serve", "demo"})  # the README test skips the server's commands
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Team server", 1)[1].split("\n## ", 1)[0]
+    commands = [words for _, words in readme_commands(section) if words[:1] == ["server"]]
+    assert [w[1] for w in commands][:2] == ["init", "project"] and commands[-1][1] == "run"
+    monkeypatch.chdir(tmp_path)
+    with makna.create_project(tmp_path / "study.makna", "Studi", coder="ana") as p:
+        makna.import_text(p, "informan-01", "P: Apa kabar?\nI: Baik.\n")
+        makna.add_code(p, "emosi", "Emosi")
+    env = {"MAKNA_SERVER_DB": server_db, "MAKNA_PASSWORD": PASSWORD}
+    for words in commands[:-1]:  # all but `server run`, which serves until stopped
+        code, out = run(*words, env=env)
+        assert code == 0, f"makna {' '.join(words)}: {out}"
+    from makna.server.registry import Registry
+
+    with Registry.open(server_db) as reg:
+        assert dict(reg.members("Studi Padang")) == {"ana": "owner", "budi": "coder", "citra": "manager"}
+        sp = reg.project("Studi Padang", "budi")
+        import dataclasses
+
+        for name in ("budi", "citra"):
+            coder = dataclasses.replace(reg.open_project(sp), coder_name=name)
+            makna.code_span(coder, "informan-01", 0, 2, "emosi")
+        assert sorted(s.coder for s in makna.retrieve(coder)) == ["budi", "citra"]

@@ -4,6 +4,7 @@ with its recommended parameters (RFC 9106's second choice: 64 MiB, 3 passes, 4 l
 from __future__ import annotations
 
 import functools
+import threading
 from typing import Any
 
 from ..errors import InputError, require_extra
@@ -35,14 +36,20 @@ def hash_password(password: str) -> str:
     return str(_hasher().hash(check_new_password(password)))
 
 
+#: Argon2 takes 64 MiB and a core for a moment: a crowd of logins at once waits its turn instead of
+#: exhausting memory and starving the requests of users already at work.
+_AT_ONCE = threading.BoundedSemaphore(2)
+
+
 def verify_password(stored: str, password: str) -> bool:
     """Whether ``password`` matches the ``stored`` hash (False for a malformed hash)."""
     from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-    try:
-        return bool(_hasher().verify(stored, password))
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
+    with _AT_ONCE:
+        try:
+            return bool(_hasher().verify(stored, password))
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
 
 
 def needs_rehash(stored: str) -> bool:

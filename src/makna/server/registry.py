@@ -47,10 +47,13 @@ from ..model import new_id
 from ..project import Project, create_project, open_project
 from .passwords import check_new_password, hash_password, verify_password
 
-__all__ = ["SCHEMA", "User", "ServerProject", "Session", "Registry", "SESSION_HOURS"]
+__all__ = ["SCHEMA", "User", "ServerProject", "Session", "Registry", "SESSION_HOURS", "SESSION_CACHE_SECONDS"]
 
 SCHEMA = "makna_server"
 SESSION_HOURS = 12
+#: How long a server process trusts a session it has looked up (a password changed or a member
+#: removed elsewhere, by ``makna server``, takes effect within this time; logging out, at once).
+SESSION_CACHE_SECONDS = 5.0
 _VERSION = "1"
 _NAME = re.compile(r"^[^\W][\w.@-]{0,63}$")
 _meta = MetaData(schema=SCHEMA)
@@ -147,6 +150,7 @@ class Registry:
         self.engine = engine
         self._projects: dict[str, Project] = {}
         self._roles: dict[tuple[str, str], tuple[float, Role | None]] = {}
+        self._sessions: dict[str, tuple[float, Session]] = {}
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -222,6 +226,7 @@ class Registry:
 
     def set_password(self, name: str, password: str) -> None:
         hashed = hash_password(password)
+        self._sessions.clear()
         with self.engine.begin() as conn:
             if conn.execute(update(users).where(users.c.name == name).values(password=hashed)).rowcount == 0:
                 raise NotFoundError(f"unknown user {name!r}")
@@ -411,6 +416,7 @@ class Registry:
             conn.execute(insert(members).values(project_id=sp.id, user_id=target.id, role=chosen))
             self._keep_owner(conn, sp)
         self._roles.clear()
+        self._sessions.clear()
 
     def remove_member(self, key: str, user: str, *, actor: str | None = None) -> None:
         sp = self.project(key)
@@ -423,6 +429,7 @@ class Registry:
                 raise NotFoundError(f"{user!r} is not a member of {sp.name!r}")
             self._keep_owner(conn, sp)
         self._roles.clear()
+        self._sessions.clear()
 
     def _keep_owner(self, conn: Connection, sp: ServerProject) -> None:
         m = members.c
@@ -444,14 +451,31 @@ class Registry:
 
     def session(self, token: str) -> Session | None:
         """The live session of a cookie's token (None: unknown, ended or expired), with its chosen
-        project and the user's role there."""
+        project and the user's role there. A live session is remembered for
+        :data:`SESSION_CACHE_SECONDS` (each request of a busy server need not ask the database);
+        ending it or choosing a project in this process forgets it at once."""
+        key = _digest(token)
+        now = time.monotonic()
+        cached = self._sessions.get(key)
+        if cached is not None and now - cached[0] < SESSION_CACHE_SECONDS and cached[1].expires_at > _now():
+            return cached[1]
+        found = self._load_session(key)
+        if found is None:
+            self._sessions.pop(key, None)
+        else:
+            if len(self._sessions) > 10_000:
+                self._sessions.clear()
+            self._sessions[key] = (now, found)
+        return found
+
+    def _load_session(self, key: str) -> Session | None:
         s, u, p, m = sessions.c, users.c, projects.c, members.c
         q = (select(u.id, u.name, u.admin, s.csrf, s.expires_at, p.id.label("pid"), p.name.label("pname"),
                     p.schema, m.role)
              .join_from(sessions, users, u.id == s.user_id)
              .outerjoin(projects, p.id == s.project_id)
              .outerjoin(members, (m.project_id == s.project_id) & (m.user_id == s.user_id))
-             .where(s.id == _digest(token), s.expires_at > _now()))
+             .where(s.id == key, s.expires_at > _now()))
         with self.engine.connect() as conn:
             row = conn.execute(q).first()
         if row is None:
@@ -471,9 +495,11 @@ class Registry:
             raise NotFoundError(f"unknown project {key!r} on this server")  # no hint that it exists
         with self.engine.begin() as conn:
             conn.execute(update(sessions).where(sessions.c.id == _digest(token)).values(project_id=sp.id))
+        self._sessions.pop(_digest(token), None)
         return sp
 
     def end_session(self, token: str) -> None:
+        self._sessions.pop(_digest(token), None)
         with self.engine.begin() as conn:
             conn.execute(delete(sessions).where(sessions.c.id == _digest(token)))
 
