@@ -25,10 +25,10 @@ from sqlalchemy import insert, select
 import makna
 from makna.analysis import cooccurrence, ensure_index, search
 from makna.analysis.cooccurrence import cooccurrence_naive
-from makna.analysis.stemming import stem, tokens
 from makna.model import new_id, utcnow
 from makna.report import write_report
 from makna.store import tables
+from makna.textindex.stemming import stem, tokens
 
 WORDS = ("saya pernah ditipu orang dia menipu penipuan pelanggan uang kirim transfer bukti palsu blokir nomor "
          "aplikasi chat teman kos kampung harga janji pacar hadiah motor takut petugas razia malam hotel kamar "

@@ -91,7 +91,7 @@ def main() -> None:
     t_import = time.perf_counter() - t
     assert len(report.imported) == spec.sources, report.failed[:3]
     print(f"import .txt: {mb:.1f} MB in {t_import:.2f} s = {mb / t_import:.1f} MB/s  (target >= 20 MB/s)")
-    from makna.analysis.search_index import ensure_index
+    from makna.textindex.index import ensure_index
 
     t = time.perf_counter()
     ensure_index(project)

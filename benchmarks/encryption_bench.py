@@ -25,8 +25,8 @@ from core_bench import best  # noqa: E402
 from synthetic import Spec, code_keys, write_sources  # noqa: E402
 
 import makna  # noqa: E402
-from makna.analysis.search_index import ensure_index  # noqa: E402
 from makna.coding import SegmentSpec  # noqa: E402
+from makna.textindex.index import ensure_index  # noqa: E402
 
 PASS = "benchmark passphrase"
 KINDS = ("plain", "encrypted")

@@ -47,7 +47,7 @@ else:
         makna.import_file(p, path)
         out.update(import_s=time.perf_counter() - w, import_cpu=time.process_time() - c, import_peak=peak())
         w, c = time.perf_counter(), time.process_time()
-        from makna.analysis.search_index import ensure_index  # as makna import: after the import
+        from makna.textindex.index import ensure_index  # as makna import: after the import
         ensure_index(p)
         out.update(index_s=time.perf_counter() - w, index_cpu=time.process_time() - c)
 out["peak"] = peak()

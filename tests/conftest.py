@@ -77,3 +77,55 @@ def project(project_location: str, request: pytest.FixtureRequest) -> Iterator[A
                               passphrase=TEST_PASSPHRASE if encrypted else None) as proj:
         assert proj.store.encrypted == encrypted
         yield proj
+
+
+# ----------------------------------------------------------------------------- team server
+SERVER_PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def server_db() -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database for a team server (dropped afterwards); skips
+    without MAKNA_TEST_PG_URL."""
+    if not PG_URL:
+        pytest.skip("team server: set MAKNA_TEST_PG_URL (see scripts/pg-test-server)")
+    import uuid
+
+    import psycopg
+
+    base = PG_URL.replace("postgresql+psycopg://", "postgresql://")
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    head, _, tail = base.partition("?")
+    url = head.rsplit("/", 1)[0] + "/" + name + (f"?{tail}" if tail else "")
+    try:
+        yield url
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def team(server_db: str) -> Iterator[Any]:
+    """A team server with the administrator 'ana' (owner of project 'Studi', which holds one
+    source and two codes) and one member of each other role: 'dewi' manager, 'budi' coder,
+    'citra' viewer; 'eko' has an account but no project."""
+    from makna.server.registry import Registry
+
+    reg = Registry.init(server_db, "ana", SERVER_PASSWORD)
+    try:
+        for name in ("dewi", "budi", "citra", "eko"):
+            reg.add_user(name, SERVER_PASSWORD)
+        sp = reg.add_project("Studi", owner="ana")
+        for name, role in (("dewi", "manager"), ("budi", "coder"), ("citra", "viewer")):
+            reg.set_role("Studi", name, role)
+        import makna
+
+        with makna.open_project(reg.location(sp), coder="ana") as p:
+            makna.import_text(p, "wawancara", "P: Apa kabar?\nI: Baik, saya senang di Padang.\n", language="id")
+            makna.add_code(p, "emosi", "Emosi")
+            makna.add_code(p, "tempat", "Tempat")
+        yield reg
+    finally:
+        reg.close()

@@ -240,7 +240,7 @@ def test_search_index_follows_undo_and_redo(project: makna.Project) -> None:
     history.undo(project)
     assert makna.search(project, "kabur") == []
     with project.store.read() as conn:
-        from makna.analysis.search_index import search_chunks, search_sources
+        from makna.textindex.index import search_chunks, search_sources
 
         ids = {r[0] for r in conn.execute(select(tables.sources.c.id))}
         assert set(conn.execute(select(search_sources.c.source_id)).scalars()) == ids

@@ -12,7 +12,7 @@ import pytest
 
 import makna
 import makna.text
-from makna.analysis.search_index import ensure_index
+from makna.textindex.index import ensure_index
 from makna.turn_table import TurnTable
 
 

@@ -13,7 +13,9 @@ from typing import Any, Literal
 from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
+from .access import require
 from .errors import DuplicateCodingError, InputError, NotFoundError, OffsetError, PermissionDeniedError
+from .event_kinds import EventKind
 from .memos import forget
 from .model import Segment, new_ids, utcnow
 from .project import Project
@@ -150,13 +152,15 @@ def code_many(
     *,
     coder: str | None = None,
     on_duplicate: Literal["error", "skip"] = "error",
-    action: str = "code.bulk",
+    action: EventKind = "code.bulk",
 ) -> CodingResult:
     """Apply many codings in one transaction. Every span is checked against its source's length,
     every code and source must exist; with ``on_duplicate="error"`` nothing is written if any coding
     exists already."""
     result = CodingResult()
     payload: dict[str, Any] = {}
+    if coder and coder != project.actor:  # coding in another coder's name (a consensus layer)
+        require(project, "others")
     with project.store.write(project.actor, action, payload) as conn:
         coder_id = project.coder_id(conn, coder)
         res = _Resolver(project, conn)
@@ -345,6 +349,8 @@ def uncode_span(
     (:func:`uncode` and the workbench touch only the acting coder's own)."""
     seg = tables.segments.c
     payload: dict[str, Any] = {"start": start, "end": end, "code": code}
+    if all_coders or (coder and coder != project.actor):
+        require(project, "others")
     with project.store.write(project.actor, "uncode.span", payload) as conn:
         sid = project.source_row(conn, source).id
         cond = [seg.source_id == sid, seg.start == start, seg.end == end]

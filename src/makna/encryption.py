@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProjectError
+from .event_kinds import EventKind
 from .project import default_coder_name
 from .store import Store, resolve_location, sqlite_path
 from .store._cipher import Cipher, connect, dbapi, export_copy, looks_encrypted, passphrase_from_env
@@ -62,7 +63,7 @@ def _file(location: str | os.PathLike[str]) -> Path:
     return path
 
 
-def _convert(path: Path, old: str | None, new: str | None, action: str, coder: str | None) -> None:
+def _convert(path: Path, old: str | None, new: str | None, action: EventKind, coder: str | None) -> None:
     store = Store.open(path, old if old is not None else passphrase_from_env)  # checks and migrates it
     source = store.cipher
     store.close()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import JSON, Connection, Table, func, insert, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
@@ -255,7 +255,7 @@ def _apply_inverse(conn: Connection, step: Step, what: str) -> None:
         if op == "insert":
             _check_dependents(conn, table, data, step, what)
             if table is tables.sources:
-                from .analysis.search_index import unindex_source
+                from .textindex.index import unindex_source
 
                 for (sid,) in data:
                     unindex_source(conn, sid)
@@ -273,7 +273,8 @@ def _apply_inverse(conn: Connection, step: Step, what: str) -> None:
                 conn.execute(update(table).where(cond).values(**d["old"]))
 
 
-def _run(project: Project, kind: str, step: Step, label: str, op_state: tuple[int, str] | None) -> None:
+def _run(project: Project, kind: Literal["undo", "redo"], step: Step, label: str,
+         op_state: tuple[int, str] | None) -> None:
     """Apply the inverse of ``step`` as a new ``kind`` (undo or redo) step described by ``label``."""
     payload: dict[str, Any] = {"step": step.id, "description": label}
     s = tables.undo_steps.c

@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Select, delete, insert, select, update
 
+from .access import require
 from .errors import ConflictError, InputError, NotFoundError
 from .model import MEMO_TARGETS, EntitySet, Event, Memo, MemoTarget, new_id, utcnow
 from .project import Project
@@ -63,17 +64,28 @@ def add_memo(project: Project, kind: str, target: str | None, text: str, *, titl
     return Memo(mid, cast(MemoTarget, kind), tid, title, text, coder_id, now)
 
 
+def _check_author(project: Project, conn: Connection, memo_id: str) -> None:
+    """Refuse to change another coder's memo without the ``others`` permission (a manager's)."""
+    m, cd = tables.memos.c, tables.coders.c
+    author = conn.execute(select(cd.name).join_from(tables.memos, tables.coders, m.coder_id == cd.id)
+                          .where(m.id == memo_id)).scalar()
+    if author is not None and author != project.actor:
+        require(project, "others")
+
+
 def update_memo(project: Project, memo_id: str, text: str, *, title: str | None = None) -> None:
     values: dict[str, Any] = {"text": text}
     if title is not None:
         values["title"] = title
     with project.store.write(project.actor, "memo.update", {"id": memo_id}) as conn:
+        _check_author(project, conn, memo_id)
         if conn.execute(update(tables.memos).where(tables.memos.c.id == memo_id).values(**values)).rowcount == 0:
             raise NotFoundError(f"unknown memo {memo_id!r}")
 
 
 def delete_memo(project: Project, memo_id: str) -> None:
     with project.store.write(project.actor, "memo.delete", {"id": memo_id}) as conn:
+        _check_author(project, conn, memo_id)
         if conn.execute(delete(tables.memos).where(tables.memos.c.id == memo_id)).rowcount == 0:
             raise NotFoundError(f"unknown memo {memo_id!r}")
 

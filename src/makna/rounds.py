@@ -59,8 +59,13 @@ def _row(r: Any) -> Round:
 
 def may_manage(project: Project, actor: str, rnd: Round | None = None) -> bool:
     """Whether ``actor`` may open rounds, close ``rnd`` and see through its blindness (the manager
-    role). The one place role checks of this module go through: without accounts, anyone may open a
+    role). The one place role checks of this module go through: on a team server, a manager or owner
+    of the project (:mod:`makna.access`, permission ``reveal``); without accounts, anyone may open a
     round and the coder who opened a round manages it."""
+    if project.store.access is not None:
+        from .access import can
+
+        return can(project, "reveal", actor)
     return rnd is None or actor == rnd.opened_by
 
 

@@ -440,7 +440,7 @@ def delete_source(project: Project, name_or_id: str) -> int:
     with project.store.write(project.actor, "source.delete", payload) as conn:
         row = project.source_row(conn, name_or_id)
         payload.update(id=row.id)
-        from .analysis.search_index import unindex_source
+        from .textindex.index import unindex_source
 
         unindex_source(conn, row.id)
         forget(conn, "segment", select(seg.id).where(seg.source_id == row.id))

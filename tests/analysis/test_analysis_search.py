@@ -8,9 +8,9 @@ import pytest
 
 import makna
 from makna.analysis import autocode_search, count_passages, ensure_index, search
-from makna.analysis.search_query import parse_query
-from makna.analysis.stemming import stem
 from makna.errors import InputError
+from makna.textindex.query import parse_query
+from makna.textindex.stemming import stem
 
 ID_TEXT = ("P: Pernah ditipu?\n"
            "I: Iya. Saya pernah ditipu orang, dia menipu saya. Itu penipuan besar.\n"

@@ -44,7 +44,9 @@ def test_extras_in_pyproject() -> None:
         assert name not in core, f"{name} should be in an extra"
     assert any(d.startswith("fastapi") for d in extras["web"])
     assert any(d.startswith("psycopg") for d in extras["postgres"])
-    assert "makna[web,postgres,encrypt]" in extras["test"] and "makna[web,postgres,encrypt]" in extras["all"]
+    assert "makna[web,postgres,encrypt,server]" in extras["test"]
+    assert "makna[web,postgres,encrypt,server]" in extras["all"]
+    assert "makna[web,postgres]" in extras["server"] and any(d.startswith("argon2-cffi>=") for d in extras["server"])
 
 
 @pytest.mark.slow

@@ -20,7 +20,7 @@ from makna.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
 STUDY = Path(__file__).with_name("readme_study")
-SKIP = {"serve", "demo"}  # a server that runs until stopped; the demo has its own test
+SKIP = {"serve", "demo", "server"}  # servers run until stopped; the demo and the team server have their own tests
 
 
 def readme_commands(readme: str) -> list[tuple[dict[str, str], list[str]]]:

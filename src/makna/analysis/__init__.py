@@ -6,12 +6,12 @@ Everything here is core library code (no interface imports); :mod:`makna.report`
 
 from __future__ import annotations
 
+from ..textindex.stemming import stem
 from .charts import CHART_KINDS, Figure, bar_chart, heatmap, hierarchy, network, project_chart
 from .cooccurrence import Cooccurrence, CooccurrencePair, cooccurrence, cooccurrence_naive
 from .matrices import CrossTable, code_by_attribute, code_by_case
 from .search import Hit, autocode_search, count_passages, ensure_index, index_source, search, unindex_source
 from .sequences import Transition, code_sequences
-from .stemming import stem
 from .summary import SummaryCell, SummaryGrid, get_summary, set_summary, summary_grid
 from .wordfreq import WordCount, stopwords, word_frequencies
 

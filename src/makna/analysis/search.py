@@ -2,7 +2,7 @@
 context), and autocoding from the hits in one step.
 
 The database finds the passages (SQLite FTS5 or PostgreSQL full-text search over the index of
-:mod:`makna.analysis.search_index`); Python only marks the matching words inside the passages it
+:mod:`makna.textindex.index`); Python only marks the matching words inside the passages it
 shows. A Boolean query holds within one passage: a turn, or a run of sentences outside turns.
 """
 
@@ -12,16 +12,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, case, func, select, text
+from sqlalchemy import Connection, case, func, select
 
 from ..coding import CodingResult, Scope, SegmentSpec, code_many, merge_spans
 from ..errors import InputError
 from ..project import Project
-from ..store import tables
+from ..store import fulltext, tables
 from ..text import enclosing_span, sentence_spans
-from .search_index import ensure_index, index_source, search_chunks, unindex_source
-from .search_query import Node, Term, fts5_match, leaves, parse_query, pg_condition
-from .stemming import stemmer, tokens
+from ..textindex.index import ensure_index, index_source, search_chunks, unindex_source
+from ..textindex.query import Node, Term, fts5_match, leaves, parse_query, pg_condition
+from ..textindex.stemming import stemmer, tokens
 
 __all__ = [
     "Hit",
@@ -105,11 +105,7 @@ def _passage_query(conn: Connection, node: Node, source_ids: Sequence[str] | Non
     q = (select(c.id, c.source_id, c.start, c.end, c.turn, s.name, s.language, speaker.label("speaker"),
                 lo.label("lo"), func.substr(s.text, lo + 1, c.end + context - lo).label("window"))
          .select_from(search_chunks.join(tables.sources, s.id == c.source_id)))
-    if conn.dialect.name == "postgresql":
-        q = q.where(pg_condition(node, {}))
-    else:
-        q = q.where(c.id.in_(select(text("rowid")).select_from(text("search_fts"))
-                             .where(text("search_fts MATCH :match")))).params(match=fts5_match(node))
+    q = fulltext.match(conn, q, fts5=fts5_match(node), postgres=pg_condition(node, {}))
     if source_ids is not None:
         q = q.where(c.source_id.in_(list(source_ids)))
     return q.order_by(c.id)
@@ -154,7 +150,7 @@ def _hits(node: Node, rows: Sequence[Any], context: int) -> Iterator[Hit]:
 
 def search(project: Project, query: str, *, stem: bool = True, sources: Sequence[str] | None = None,
            context: int = 40, limit: int | None = 100, offset: int = 0) -> list[Hit]:
-    """Matches of ``query`` (see :mod:`makna.analysis.search_query`) as KWIC lines: the first
+    """Matches of ``query`` (see :mod:`makna.textindex.query`) as KWIC lines: the first
     ``limit`` after skipping ``offset``. With ``stem``, ``ditipu`` also finds ``tipu``, ``menipu``
     and ``penipuan``; without, words match exactly (case-insensitive)."""
     if limit is not None and limit < 0:

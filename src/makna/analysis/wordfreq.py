@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..project import Project
 from ..queries import retrieve
 from ..store import tables
-from .stemming import stemmer, tokens
+from ..textindex.stemming import stemmer, tokens
 
 __all__ = ["WordCount", "GroupBy", "word_frequencies", "stopwords", "read_stopword_file"]
 

@@ -23,6 +23,12 @@ app.add_typer(
     cls=lazy_group("deid_cmds:deid_app"),
     help="De-identification: detect and review personal identifiers, replace them, keep the key apart.",
 )
+app.add_typer(
+    typer.Typer(no_args_is_help=True, rich_markup_mode=None),
+    name="server",
+    cls=lazy_group("server_cmds:server_app"),
+    help="A team server on PostgreSQL: accounts, per-project roles, several projects.",
+)
 from . import analysis_cmds  # noqa: F401
 from . import exchange_cmds  # noqa: F401
 from . import web_cmds  # noqa: F401

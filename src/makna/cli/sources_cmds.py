@@ -116,7 +116,7 @@ def _imported_line(s: Source) -> str:
 
 def _index_for_search(proj: Project) -> None:
     """Bring the search index up to date now, so the first search after an import is fast."""
-    from ..analysis.search_index import ensure_index
+    from ..textindex.index import ensure_index
 
     with Progress(
         TextColumn("Indexing for search"),

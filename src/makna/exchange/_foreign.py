@@ -13,6 +13,7 @@ from typing import Any
 
 from ..codebook import PALETTE
 from ..errors import ExchangeError
+from ..event_kinds import EventKind
 from ..model import Code
 from ..project import Project
 from ..store import as_utc, tables
@@ -46,7 +47,7 @@ class CodeNode:
     key: str | None = None
 
 
-def load_into(project: Project, path: Path, kind: str, report: ImportReport,
+def load_into(project: Project, path: Path, kind: EventKind, report: ImportReport,
               fill: Callable[[Loader], None]) -> ImportReport:
     """Run ``fill`` with a :class:`Loader` inside one write transaction of event ``kind`` (refused
     unless ``project`` is empty); on any error nothing is kept."""

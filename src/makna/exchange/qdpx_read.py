@@ -468,9 +468,7 @@ class _Reader:
         if values:
             self.report.notes.append(f"source {src.name!r}: {values} variable value(s) not imported "
                                      "(makna keeps attributes on cases)")
-        # SQLite: small writes often, because while this process writes the child can only read
-        # ahead as far as the pipe's buffer holds. PostgreSQL: large COPYs (fewer round trips).
-        if self.project.store.dialect == "sqlite":
+        if self.project.store.small_batches:
             self.loader.flush()
 
     # ------------------------------------------------------------------ notes, links, sets

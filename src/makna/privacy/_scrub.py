@@ -16,11 +16,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, inspect, select, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, select, update
 
 from ..project import Project
-from ..store import tables
+from ..store import maintenance, tables
 
 __all__ = ["compact", "rewrite_events"]
 
@@ -67,21 +66,4 @@ def rewrite_events(conn: Connection, pairs: Mapping[str, str], whole: Mapping[st
 def compact(project: Project) -> bool:
     """Rebuild the storage so that no replaced original survives in spare space (see the module
     documentation); True when it completed."""
-    engine = project.store.engine
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        if project.store.dialect == "sqlite":
-            conn.exec_driver_sql("VACUUM")
-            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
-            return busy is None or busy[0] == 0
-        present = set(inspect(conn).get_table_names())
-        names = [n for n in _REWRITTEN if n in present]
-        # VACUUM FULL needs each table to itself: a teammate's open transaction must not hang apply
-        conn.exec_driver_sql("SET lock_timeout = '15s'")
-        try:
-            if names:
-                conn.exec_driver_sql("VACUUM FULL " + ", ".join(f'"{n}"' for n in names))
-        except OperationalError:
-            return False
-        finally:
-            conn.exec_driver_sql("RESET lock_timeout")
-        return True
+    return maintenance.compact(project.store.engine, _REWRITTEN)

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from ..errors import InputError, PrivacyError
+from ..event_kinds import deid_decision
 from ..project import Project
 from ..store import as_utc, tables
 from ._state import State
@@ -317,7 +318,7 @@ def decide(project: Project, ids: Iterable[str], status: Status) -> int:
     if not wanted:
         raise InputError("no detection ids given")
     payload: dict[str, Any] = {"ids": wanted, "status": status}
-    with project.store.write(project.actor, f"deid.{status}", payload) as conn:
+    with project.store.write(project.actor, deid_decision(status), payload) as conn:
         _states, found = _resolve(conn, wanted)
         touched: dict[str, _State] = {}
         for st, index, _ in found:
@@ -341,7 +342,7 @@ def decide_all(project: Project, status: Status, *, sources: Iterable[str] | Non
     kinds = set(checked) if checked else None
     payload: dict[str, Any] = {"status": status, "types": sorted(kinds or []), "min_confidence": min_confidence}
     n = 0
-    with project.store.write(project.actor, f"deid.{status}_all", payload) as conn:
+    with project.store.write(project.actor, deid_decision(status, every=True), payload) as conn:
         chosen = _load(conn, source_ids=_source_ids(project, conn, sources))
         for st in chosen + (_fields(conn) if sources is None else []):
             changed = False

@@ -38,11 +38,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, text, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from ..errors import InputError, KeyFileError, PrivacyError
 from ..project import Project
-from ..store import tables
+from ..store import fulltext, tables
+from ..store.maintenance import secure_delete
 from ._scrub import compact, rewrite_events
 from .fields import rebuild_value, save_field, unique_value, write_field
 from .keyfile import project_fingerprint, read_header, read_key, write_key
@@ -246,7 +247,7 @@ def _replace_source(project: Project, conn: Connection, st: _State, new_text: st
                      "time_end": r.time_end})
     project.store.bulk_insert(conn, tables.turns, rows)
     try:
-        from ..analysis.search_index import index_source
+        from ..textindex.index import index_source
     except ImportError:  # pragma: no cover - the search layer is optional
         return
     index_source(conn, st.source_id, new_text, st.language)
@@ -365,8 +366,7 @@ def apply(
     by_type: Counter[str] = Counter()
     now = dt.datetime.now(dt.UTC)
     with project.store.batch() as conn:
-        if project.store.dialect == "sqlite":
-            conn.exec_driver_sql("PRAGMA secure_delete=ON")  # freed pages are zeroed, not left with originals
+        secure_delete(conn)  # freed pages are zeroed, not left with originals
         _refuse_blocked(conn, [st for st, _t, reps in plans if reps])
         with project.store.write(project.actor, "deid.key", {"key_id": key_id}):
             _set_key_id(conn, key_id)
@@ -397,10 +397,7 @@ def apply(
             applied = set(conn.execute(select(d.source_id).where(d.applied_at.is_not(None))).scalars())
             pairs = {str(r["original"]): str(r["replacement"]) for r in key.replacements()}
             epayload["rewritten"] = rewrite_events(conn, pairs, whole, applied)
-        if project.store.dialect == "sqlite" and conn.execute(
-                text("SELECT 1 FROM sqlite_master WHERE name = 'search_fts'")).first():
-            # FTS5 keeps deleted terms in older index segments until they are merged
-            conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
+        fulltext.optimize(conn)  # FTS5 keeps deleted terms in older index segments until they are merged
     compacted = _compact(project)
     return ApplyReport([st.name for st, _, _ in plans], sum(by_type.values()), dict(sorted(by_type.items())),
                        key_id, mode, unscanned, warnings, compacted,

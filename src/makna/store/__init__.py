@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     Column,
@@ -38,12 +38,13 @@ from sqlalchemy import (
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import InputError, NotAProjectError, ProjectError, ProjectExistsError, require_extra
+from ..event_kinds import EventKind
 from . import _cipher, journal, tables
 from .contention import begin_immediate, busy_error, busy_timeout, clash_error, insert_missing, is_busy
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "journal", "schema_head", "as_utc", "bulk_insert",
            "prepared_select", "TURN_COLUMNS", "MAX_TEXT_BYTES", "check_text_size", "write_long_text",
-           "LONG_TEXT", "insert_missing", "busy_timeout"]
+           "LONG_TEXT", "insert_missing", "busy_timeout", "WriteGuard"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
@@ -145,8 +146,15 @@ def as_utc(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
+class WriteGuard(Protocol):
+    """Who may write what (:class:`makna.access.Access` on a team server): ``check`` raises
+    :class:`~makna.errors.PermissionDeniedError` before a write ``actor`` may not make."""
+
+    def check(self, actor: str, action: EventKind) -> None: ...
+
+
 class Store:
-    """An open project database."""
+    """An open project database. ``access``, when set (a team server), is asked before every write."""
 
     def __init__(self, url: str, engine: Engine, cipher: _cipher.Cipher | None = None) -> None:
         self.url = url
@@ -154,6 +162,7 @@ class Store:
         self.cipher = cipher  # the SQLCipher key of an encrypted project file (store/_cipher.py)
         self._current: ContextVar[Connection | None] = ContextVar(f"makna-batch-{id(self)}", default=None)
         self._feed: Any = None  # the ChangeFeed, once feed() asked for it (store/feed.py)
+        self.access: WriteGuard | None = None
 
     # ----------------------------------------------------------------- opening and creating
     @classmethod
@@ -335,6 +344,13 @@ class Store:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @property
+    def small_batches(self) -> bool:
+        """Whether a bulk loader should write small batches often (SQLite: a reader that feeds the
+        writer through a pipe can only read ahead as far as the pipe holds) rather than few large
+        ``COPY`` batches (PostgreSQL: fewer round trips)."""
+        return self.dialect == "sqlite"
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A connection for queries (inside :meth:`batch`, the batch's own connection)."""
@@ -458,7 +474,7 @@ class Store:
                 raise ProjectError(f"{self.url}: the load left {what} (nothing was kept): {_first_line(exc)}") from None
 
     @contextmanager
-    def write(self, actor: str, action: str, payload: dict[str, Any]) -> Iterator[Connection]:
+    def write(self, actor: str, action: EventKind, payload: dict[str, Any]) -> Iterator[Connection]:
         """One transaction that appends an event (``actor``, ``action``, ``payload``) to the log.
 
         The event is written when the block ends, so the caller may add to ``payload`` inside the
@@ -469,8 +485,10 @@ class Store:
             yield conn
 
     @contextmanager
-    def write_each(self, actor: str, action: str, payloads: Sequence[dict[str, Any]]) -> Iterator[Connection]:
+    def write_each(self, actor: str, action: EventKind, payloads: Sequence[dict[str, Any]]) -> Iterator[Connection]:
         """Like :meth:`write`, for an operation on several entities that logs one event for each."""
+        if self.access is not None:
+            self.access.check(actor, action)
         with self.batch() as conn:
             yield conn
             now = dt.datetime.now(dt.UTC)

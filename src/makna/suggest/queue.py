@@ -16,6 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import desc, select, update
 
 from ..errors import InputError, NotFoundError
+from ..event_kinds import EventKind
 from ..model import new_id, new_ids, utcnow
 from ..project import Project
 from ..store import as_utc, tables
@@ -158,7 +159,8 @@ def decide(project: Project, suggestion_id: str, decision: Decision) -> Suggesti
         raise InputError(f"decision {decision!r}: use accept or reject")
     sg, g = tables.suggestions.c, tables.segments.c
     payload: dict[str, Any] = {"id": suggestion_id}
-    with project.store.write(project.actor, f"suggest.{decision}", payload) as conn:
+    kind: EventKind = "suggest.accept" if decision == "accept" else "suggest.reject"
+    with project.store.write(project.actor, kind, payload) as conn:
         row = conn.execute(select(sg.id, sg.source_id, sg.start, sg.end, sg.code_id, sg.state, sg.model,
                                   sg.confidence).where(sg.id == suggestion_id)).first()
         if row is None:

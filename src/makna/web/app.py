@@ -47,7 +47,7 @@ from .deps import error_status, page
 from .i18n import LANGUAGES
 from .security import LOOPBACK_HOSTS, TokenGuard, new_token
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "install_workbench"]
 
 HERE = Path(__file__).parent
 
@@ -77,6 +77,14 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
     app.state.token = token or new_token()
     app.state.lang = lang
     app.state.project_name = project.info().name
+    install_workbench(app)
+    app.add_middleware(TokenGuard, token=app.state.token, allowed_hosts=allowed_hosts)
+    return app
+
+
+def install_workbench(app: FastAPI) -> None:
+    """Give ``app`` the workbench's templates, static files, routes and error pages (the project
+    each request works on comes from :func:`makna.web.deps.project_of`)."""
     app.state.jinja = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -112,9 +120,6 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> HTMLResponse:
         return HTMLResponse("", status_code=204)
-
-    app.add_middleware(TokenGuard, token=app.state.token, allowed_hosts=allowed_hosts)
-    return app
 
 
 def close_app(app: FastAPI) -> None:

@@ -11,6 +11,8 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from .. import access
+from ..access import Permission, Role
 from ..errors import (
     ConflictError,
     DuplicateCodingError,
@@ -27,13 +29,47 @@ from .i18n import LANG_COOKIE, choose_language, translations
 #: What live.js says (translated for the page).
 LIVE_MESSAGES = ("Changed by", "Codebook changed by", "reload to see it")
 
-__all__ = ["project_of", "lang_of", "page", "js_text", "reply", "plain", "error_status", "code_classes"]
+__all__ = ["project_of", "lang_of", "page", "js_text", "reply", "plain", "error_status", "code_classes",
+           "project_name_of", "actor_of", "role_of", "require", "server_user", "LIVE_MESSAGES"]
+
+
+def _state(request: Request) -> dict[str, Any]:
+    """What the guard put in the request's scope (a team server: ``user``, ``role``, ``project``...)."""
+    state: dict[str, Any] = request.scope.get("state") or {}
+    return state
 
 
 def project_of(request: Request) -> Project:
-    """The project the app serves."""
-    proj: Project = request.app.state.project
+    """The project the request works on, as its acting user: the one the app serves (``makna
+    serve``), or on a team server the logged-in user's chosen project with that user as its actor."""
+    proj: Project = _state(request).get("project") or request.app.state.project
     return proj
+
+
+def project_name_of(request: Request) -> str:
+    """The name of :func:`project_of`'s project."""
+    return str(_state(request).get("project_name") or request.app.state.project_name)
+
+
+def actor_of(request: Request) -> str:
+    """Who makes the request's changes: the logged-in user on a team server, else the workbench's coder."""
+    return project_of(request).actor
+
+
+def role_of(request: Request) -> Role | None:
+    """The acting user's role in the project (``owner`` in the local workbench)."""
+    return access.role_of(project_of(request))
+
+
+def require(request: Request, permission: Permission) -> None:
+    """Refuse (403 through :func:`error_status`) unless the acting user holds ``permission``."""
+    access.require(project_of(request), permission)
+
+
+def server_user(request: Request) -> str | None:
+    """The logged-in user on a team server; None in the local workbench."""
+    user = _state(request).get("user")
+    return str(user) if user else None
 
 
 def lang_of(request: Request) -> str:
@@ -104,8 +140,9 @@ def page(request: Request, template: str, context: Mapping[str, Any], *, status:
         "ngettext": tr.ngettext,
         "lang": lang,
         "csrf": request.scope.get("state", {}).get("csrf", ""),
-        "project_name": request.app.state.project_name,
+        "project_name": project_name_of(request),
         "coder": proj.coder_name,
+        "server_user": server_user(request),
         "path": request.url.path,
         "blind_round": _blind_round(proj),
         "live_after": latest_id(proj),

@@ -19,7 +19,7 @@ from starlette.background import BackgroundTask
 from .. import exchange
 from ..errors import NotFoundError
 from ..project import Project
-from .deps import page, project_of, reply
+from .deps import page, project_name_of, project_of, reply
 
 __all__ = ["router", "ExportFormat", "FORMATS", "download_name"]
 
@@ -88,7 +88,7 @@ def export_file(request: Request, key: str) -> FileResponse:
     if fmt is None:
         raise NotFoundError(f"export format {key!r}: use one of {', '.join(FORMATS)}")
     proj = project_of(request)
-    name = download_name(request.app.state.project_name, fmt)
+    name = download_name(project_name_of(request), fmt)
     folder = Path(tempfile.mkdtemp(prefix="makna-export-"))
     try:
         path = folder / name

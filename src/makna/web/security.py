@@ -28,6 +28,8 @@ from ..errors import InputError
 __all__ = [
     "CSP",
     "CSRF_HEADER",
+    "SECURITY_HEADERS",
+    "with_security_headers",
     "LOOPBACK_HOSTS",
     "TokenGuard",
     "check_bind_host",
@@ -41,7 +43,7 @@ LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; "
        "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-_HEADERS: list[tuple[bytes, bytes]] = [
+_HEADERS: list[tuple[bytes, bytes]] = [  # also SECURITY_HEADERS, for the team server's guard
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
@@ -180,18 +182,7 @@ class TokenGuard:
                               [(b"location", location.encode()), (b"set-cookie", cookie.encode())])
             return
         scope.setdefault("state", {})["csrf"] = self.csrf
-        static = path.startswith("/static/")
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                extra = list(_HEADERS)
-                names = {k.lower() for k, _ in message.get("headers", [])}
-                if b"cache-control" not in names:
-                    extra.append((b"cache-control", b"private, max-age=600" if static else b"no-store"))
-                message["headers"] = [*message.get("headers", []), *extra]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+        await self.app(scope, receive, with_security_headers(send, path))
 
     async def _deny(self, send: Send, path: str, status: int, reason: str) -> None:
         if path.startswith("/api/") or path.endswith(".json"):
@@ -200,3 +191,24 @@ class TokenGuard:
         else:
             await self._page(send, status, f"makna: {reason}. Open the address that <code>makna serve</code> "
                              "printed in the terminal (it carries the access token).")
+
+
+#: The headers every response gets (the team server's guard adds them too).
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = tuple(_HEADERS)
+
+
+def with_security_headers(send: Send, path: str) -> Send:
+    """``send`` that adds :data:`SECURITY_HEADERS` to the response, and a ``Cache-Control`` where
+    the app set none (static files: cached privately for ten minutes; everything else: no-store)."""
+    static = path.startswith("/static/")
+
+    async def send_with_headers(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            extra = list(_HEADERS)
+            names = {k.lower() for k, _ in message.get("headers", [])}
+            if b"cache-control" not in names:
+                extra.append((b"cache-control", b"private, max-age=600" if static else b"no-store"))
+            message["headers"] = [*message.get("headers", []), *extra]
+        await send(message)
+
+    return send_with_headers

@@ -1,0 +1,125 @@
+"""Who may do what in a project: the roles of a team server, checked in the core operations.
+
+Four roles, each with everything of the ones below it:
+
+- ``viewer`` reads (``read``: browsing, retrieval, search, which refreshes the derived search index);
+- ``coder`` codes and writes memos, undoes and redoes their own steps (``code``);
+- ``manager`` edits the codebook, cases, sources and de-identification, builds consensus, reveals
+  coders in a blind round (``manage``, ``reveal``) and may change other coders' codings and memos
+  (``others``);
+- ``owner`` renames, encrypts and deletes the project and manages its members (``own``, ``members``,
+  ``delete``).
+
+Every write goes through :meth:`makna.store.Store.write`, which asks the store's ``access`` (an
+:class:`Access`, attached by the team server) whether its actor may log that :data:`EventKind`; the
+operations that touch another coder's work check ``others`` themselves (:func:`require`). A project
+opened locally (``makna`` commands, ``makna serve``) has no ``access``: its single user is the
+owner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Literal, get_args
+
+from .errors import InputError, PermissionDeniedError
+from .event_kinds import EVENT_KINDS, EventKind
+
+if TYPE_CHECKING:
+    from .project import Project
+
+__all__ = ["Role", "ROLES", "Permission", "PERMISSIONS", "PERMISSION", "Access", "allows", "check_role",
+           "role_of", "can", "require"]
+
+Role = Literal["owner", "manager", "coder", "viewer"]
+#: The roles, from the most to the least trusted.
+ROLES: tuple[Role, ...] = get_args(Role)
+Permission = Literal["read", "code", "manage", "others", "reveal", "own", "members", "delete"]
+PERMISSIONS: tuple[Permission, ...] = get_args(Permission)
+
+#: The least role that holds each permission.
+_LEAST: dict[Permission, Role] = {
+    "read": "viewer", "code": "coder", "manage": "manager", "others": "manager", "reveal": "manager",
+    "own": "owner", "members": "owner", "delete": "owner",
+}
+_RANK: dict[Role, int] = {"viewer": 0, "coder": 1, "manager": 2, "owner": 3}
+
+_CODE = ("code.span", "code.bulk", "code.autocode_speaker", "code.autocode_pattern", "code.autocode_search",
+         "uncode", "uncode.span", "segment.memo", "memo.add", "memo.update", "memo.delete", "undo", "redo",
+         "quickcodes.set", "segment.update", "suggest.run", "suggest.accept", "suggest.reject")
+_OWN = ("project.create", "project.rename", "project.encrypt", "project.decrypt")
+_READ = ("search.index",)
+
+#: The permission each kind of write needs.
+PERMISSION: dict[EventKind, Permission] = {
+    kind: ("code" if kind in _CODE else "own" if kind in _OWN else "read" if kind in _READ else "manage")
+    for kind in EVENT_KINDS
+}
+
+_WHAT: dict[Permission, str] = {
+    "read": "reading this project", "code": "coding and memos", "manage": "editing the codebook, cases and sources",
+    "others": "changing another coder's work", "reveal": "revealing coders", "own": "changing the project itself",
+    "members": "managing members", "delete": "deleting the project",
+}
+
+
+def check_role(role: str) -> Role:
+    """``role`` when it is one of :data:`ROLES`; otherwise an :class:`InputError` naming them."""
+    for known in ROLES:
+        if role == known:
+            return known
+    raise InputError(f"role {role!r}: use one of {', '.join(ROLES)}")
+
+
+def allows(role: Role | None, permission: Permission) -> bool:
+    """Whether ``role`` (None: not a member) holds ``permission``."""
+    return role is not None and _RANK[role] >= _RANK[_LEAST[permission]]
+
+
+def _denied(actor: str, role: Role | None, permission: Permission) -> PermissionDeniedError:
+    who = f"{actor!r} is a {role} of this project" if role else f"{actor!r} is not a member of this project"
+    return PermissionDeniedError(f"{who}: {_WHAT[permission]} needs the {_LEAST[permission]} role")
+
+
+class Access:
+    """The roles of one project's members, as the team server knows them: ``roles`` maps a user
+    name to a role, or is a function that looks one up (None: not a member). Attached to a store
+    (``store.access``), it refuses every write its actor's role does not allow."""
+
+    def __init__(self, roles: Mapping[str, Role] | Callable[[str], Role | None]) -> None:
+        self._lookup = roles.get if isinstance(roles, Mapping) else roles
+
+    def role(self, actor: str) -> Role | None:
+        return self._lookup(actor)
+
+    def require(self, actor: str, permission: Permission) -> None:
+        role = self.role(actor)
+        if not allows(role, permission):
+            raise _denied(actor, role, permission)
+
+    def check(self, actor: str, action: EventKind) -> None:
+        """Refuse a write of ``action`` by ``actor`` (a kind not listed needs the owner)."""
+        self.require(actor, PERMISSION.get(action, "own"))
+
+
+def role_of(project: Project, actor: str | None = None) -> Role | None:
+    """The role of ``actor`` (default: the project's acting coder): ``owner`` in a project opened
+    locally, else what the team server says (None: not a member)."""
+    access = project.store.access
+    if access is None:
+        return "owner"
+    return access.role(actor or project.actor) if isinstance(access, Access) else None
+
+
+def can(project: Project, permission: Permission, actor: str | None = None) -> bool:
+    """Whether ``actor`` (default: the acting coder) holds ``permission`` in ``project``."""
+    return allows(role_of(project, actor), permission)
+
+
+def require(project: Project, permission: Permission, actor: str | None = None) -> None:
+    """Refuse (:class:`~makna.errors.PermissionDeniedError`, one line naming the role needed)
+    unless ``actor`` (default: the acting coder) holds ``permission`` in ``project``."""
+    who = actor or project.actor
+    role = role_of(project, who)
+    if not allows(role, permission):
+        raise _denied(who, role, permission)

@@ -1,0 +1,217 @@
+"""makna server: set up and run a team server on PostgreSQL (accounts, roles, several projects)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import InputError, require_extra
+from ._common import OutputFormat, emit
+
+if TYPE_CHECKING:
+    from ..server.registry import Registry
+
+server_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                         help="A team server on PostgreSQL: accounts, per-project roles, several projects.")
+user_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Accounts on the server.")
+project_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Projects on the server.")
+member_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Who may do what in a project.")
+server_app.add_typer(user_app, name="user")
+server_app.add_typer(project_app, name="project")
+server_app.add_typer(member_app, name="member")
+
+DbOpt = Annotated[str, typer.Option("--db", envvar="MAKNA_SERVER_DB", show_envvar=True,
+                                    help="The server's PostgreSQL database URL (postgresql://user@host/db).")]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+ROLE_HELP = "owner (members, delete), manager (codebook, cases, consensus), coder (own codings, memos) or viewer"
+
+
+def _registry(db: str) -> Registry:
+    require_extra("server", "the team server", "argon2", "psycopg")
+    from ..server.registry import Registry
+
+    return Registry.open(db)
+
+
+def _password(name: str) -> str:
+    """A new password for ``name``: ``$MAKNA_PASSWORD`` (scripts), else asked twice, hidden."""
+    from ..server.passwords import check_new_password
+
+    given = os.environ.get("MAKNA_PASSWORD")
+    if given:
+        return check_new_password(given)
+    try:
+        answer = typer.prompt(f"Password for {name}", hide_input=True, confirmation_prompt=True, err=True)
+    except (typer.Abort, EOFError, KeyboardInterrupt):
+        raise InputError(f"no password given for {name} (type it when asked, or set MAKNA_PASSWORD)") from None
+    return check_new_password(str(answer))
+
+
+@server_app.command("init")
+def init(
+    db: DbOpt,
+    owner: Annotated[str, typer.Option("--owner", help="The first user: the server's administrator.")],
+) -> None:
+    """Create a team server in an empty PostgreSQL database, with its first user (asks the password)."""
+    require_extra("server", "the team server", "argon2", "psycopg")
+    from ..server.registry import Registry, check_user_name
+
+    check_user_name(owner)
+    with Registry.init(db, owner, _password(owner)) as reg:
+        typer.echo(f"Team server ready in {reg.where}; administrator: {owner}")
+        typer.echo("Next: makna server project add NAME, makna server user add NAME --role coder, makna server run")
+
+
+@user_app.command("add")
+def user_add(
+    name: str,
+    db: DbOpt,
+    role: Annotated[str | None, typer.Option("--role", help=f"Role in the projects named: {ROLE_HELP}.")] = None,
+    projects: Annotated[list[str] | None, typer.Option(
+        "--project", help="A project to give the role in (repeatable) [default: every project on the server]")] = None,
+    admin: Annotated[bool, typer.Option("--admin", help="Also a server administrator.")] = False,
+) -> None:
+    """Add a user (asks the password); with --role, make them a member of projects."""
+    from ..access import check_role
+    from ..server.registry import check_user_name
+
+    name = check_user_name(name)
+    chosen = check_role(role) if role is not None else None
+    if projects and chosen is None:
+        raise InputError("--project needs --role (the user's role in it)")
+    with _registry(db) as reg:
+        targets = [reg.project(p).name for p in projects] if projects else []
+        if chosen is not None and not projects:
+            targets = [p.name for p in reg.projects()]
+        reg.add_user(name, _password(name), admin=admin)
+        for target in targets:
+            reg.set_role(target, name, chosen or "viewer")
+    where = f" as {chosen} in {', '.join(repr(t) for t in targets)}" if targets else ""
+    typer.echo(f"Added user {name}{where}")
+
+
+@user_app.command("list")
+def user_list(db: DbOpt, fmt: FormatOpt = OutputFormat.table) -> None:
+    """The server's users."""
+    with _registry(db) as reg:
+        rows = [{"name": u.name, "admin": u.admin, "projects": ", ".join(f"{p.name} ({p.role})"
+                                                                         for p in reg.projects(u.name))}
+                for u in reg.users()]
+    emit(rows, ["name", "admin", "projects"], fmt)
+
+
+@user_app.command("password")
+def user_password(name: str, db: DbOpt) -> None:
+    """Set a user's password (asks it); their open sessions end."""
+    with _registry(db) as reg:
+        reg.set_password(name, _password(name))
+    typer.echo(f"Password of {name} changed; their sessions have ended")
+
+
+@project_app.command("add")
+def project_add(
+    name: str,
+    db: DbOpt,
+    owner: Annotated[str | None, typer.Option("--owner", help="Its owner [default: the administrator]")] = None,
+) -> None:
+    """Create an empty project on the server."""
+    with _registry(db) as reg:
+        sp = reg.add_project(name, owner=owner or _admin(reg))
+    typer.echo(f"Created project {sp.name!r} (id {sp.id})")
+
+
+@project_app.command("import")
+def project_import(
+    path: Path,
+    db: DbOpt,
+    name: Annotated[str | None, typer.Option("--name", help="Its name on the server [default: the file's]")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Its owner [default: the administrator]")] = None,
+) -> None:
+    """Copy a local project (.makna, whole, with its history) or a REFI-QDA project (.qdpx) onto the server."""
+    with _registry(db) as reg:
+        sp = reg.import_project(path, owner=owner or _admin(reg), name=name)
+    typer.echo(f"Imported {path} as project {sp.name!r} (id {sp.id})")
+
+
+@project_app.command("list")
+def project_list(db: DbOpt, fmt: FormatOpt = OutputFormat.table) -> None:
+    """The server's projects and their members."""
+    with _registry(db) as reg:
+        rows = [{"name": p.name, "id": p.id, "members": ", ".join(f"{u} ({r})" for u, r in reg.members(p.id))}
+                for p in reg.projects()]
+    emit(rows, ["name", "id", "members"], fmt)
+
+
+@project_app.command("delete")
+def project_delete(
+    name: str,
+    db: DbOpt,
+    yes: Annotated[bool, typer.Option("--yes", help="Really delete it and everything in it.")] = False,
+) -> None:
+    """Delete a project and everything in it."""
+    if not yes:
+        raise InputError(f"deleting project {name!r} removes all its data: add --yes to confirm")
+    with _registry(db) as reg:
+        reg.delete_project(name)
+    typer.echo(f"Deleted project {name!r}")
+
+
+@member_app.command("set")
+def member_set(project: str, user: str, role: Annotated[str, typer.Argument(help=ROLE_HELP)], db: DbOpt) -> None:
+    """Make a user a member of a project with a role (or change it)."""
+    with _registry(db) as reg:
+        reg.set_role(project, user, role)
+    typer.echo(f"{user} is now {role} of {project!r}")
+
+
+@member_app.command("remove")
+def member_remove(project: str, user: str, db: DbOpt) -> None:
+    """Take a user out of a project."""
+    with _registry(db) as reg:
+        reg.remove_member(project, user)
+    typer.echo(f"{user} is no longer a member of {project!r}")
+
+
+def _admin(reg: Registry) -> str:
+    return next(u.name for u in reg.users() if u.admin)
+
+
+@server_app.command("run")
+def run(
+    db: DbOpt,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; put a TLS reverse proxy in front "
+                                                     "when it is not a loopback address.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8780,
+    session_hours: Annotated[float, typer.Option("--session-hours", min=0.1, help="How long a login lasts.")]
+    = 12.0,
+    secure_cookies: Annotated[bool, typer.Option(
+        "--secure-cookies/--plain-cookies",
+        help="Mark cookies Secure (HTTPS only) [default: when --host is not a loopback address]",
+        show_default=False)] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help="Interface language: en or id [default: the browser's]")]
+    = None,
+) -> None:
+    """Serve the team server's projects to logged-in users (behind a TLS reverse proxy beyond this machine)."""
+    require_extra("server", "the team server", "argon2", "psycopg", "fastapi", "uvicorn")
+    import ipaddress
+
+    import uvicorn
+
+    from ..web.server_app import create_server_app
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = False
+    web_app = create_server_app(db, session_hours=session_hours, secure_cookies=secure_cookies or not loopback,
+                                lang=lang)
+    shown = f"[{host.strip('[]')}]" if ":" in host else host
+    typer.echo(f"makna team server on http://{shown}:{port}/ ({web_app.state.registry.where})")
+    if not loopback:
+        typer.echo("Listening beyond this machine: serve it through a TLS reverse proxy (see the README).")
+    typer.echo("Press Ctrl+C to stop.")
+    uvicorn.run(web_app, host=host.strip("[]"), port=port, log_level="warning", access_log=False,
+                proxy_headers=True)

@@ -1,0 +1,61 @@
+"""The kinds of event every write logs: one typed list, so that what the event log (and undo, the
+activity list, live updates, access control) can meet is known in one place.
+
+:meth:`makna.store.Store.write` takes an :data:`EventKind`; mypy refuses a kind not listed here.
+:data:`makna.access.PERMISSION` says which permission each kind needs on a team server. A new
+kind is added here, given a permission there and a label in the activity list
+(``makna.web.routes_home.EVENT_NAMES``). (Named ``event_kinds``: ``makna.events`` is the
+function that lists a project's event log.)
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+__all__ = ["EventKind", "EVENT_KINDS", "is_event_kind", "deid_decision"]
+
+EventKind = Literal[
+    # the project
+    "project.create", "project.rename", "project.encrypt", "project.decrypt",
+    # sources
+    "source.import", "source.rename", "source.language", "source.delete",
+    # the codebook
+    "code.add", "code.update", "code.move", "code.merge", "code.delete", "codebook.import",
+    # codings
+    "code.span", "code.bulk", "code.autocode_speaker", "code.autocode_pattern", "code.autocode_search",
+    "uncode", "uncode.span", "segment.memo", "agreement.resolve",
+    # memos and sets
+    "memo.add", "memo.update", "memo.delete", "set.create", "set.delete",
+    # cases and attributes
+    "attribute.define", "case.add", "case.values", "case.link", "case.unlink", "case.delete", "cases.import",
+    # de-identification
+    "deid.scan", "deid.accepted", "deid.rejected", "deid.accepted_all", "deid.rejected_all", "deid.edit",
+    "deid.add", "deid.names", "deid.key", "deid.apply", "deid.apply_fields", "deid.events", "deid.reveal",
+    # derived data, exchange, history
+    "search.index", "exchange.import_qdc", "exchange.import_qdpx", "exchange.import_taguette",
+    "exchange.import_qualcoder", "undo", "redo",
+    # recordings (#13)
+    "media.link", "media.unlink", "turn.time",
+    # the workbench (#13): a coder's keys 1-9; a coding resized or recoded
+    "quickcodes.set", "segment.update",
+    # coding rounds (#14)
+    "round.open", "round.close",
+    # code suggestions (#15)
+    "suggest.run", "suggest.accept", "suggest.reject",
+]
+
+#: Every event kind, in the order listed.
+EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
+_KINDS = frozenset(EVENT_KINDS)
+
+def is_event_kind(action: str) -> bool:
+    """Whether ``action`` is a listed event kind."""
+    return action in _KINDS
+
+
+def deid_decision(status: str, *, every: bool = False) -> EventKind:
+    """The kind of event of a de-identification review decision, ``accepted`` or ``rejected`` (of
+    the given detections, or of ``every`` pending one)."""
+    if status == "accepted":
+        return "deid.accepted_all" if every else "deid.accepted"
+    return "deid.rejected_all" if every else "deid.rejected"

@@ -1,0 +1,513 @@
+"""The team server's registry: users, login sessions, projects and members, kept in the schema
+``makna_server`` of one PostgreSQL database; each project lives in a schema of its own
+(``makna_p_<id>``) of the same database, a complete makna project (see :mod:`makna.store`).
+
+A server is administered by whoever holds its database URL (``makna server`` commands); inside it,
+what a user may do in a project follows from their role there (:mod:`makna.access`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import os
+import re
+import secrets
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    ForeignKey,
+    MetaData,
+    String,
+    Table,
+    create_engine,
+    delete,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from ..access import Access, Permission, Role, allows, check_role
+from ..errors import ConflictError, InputError, NotAProjectError, NotFoundError, ProjectError, require_extra
+from ..model import new_id
+from ..project import Project, create_project, open_project
+from .passwords import check_new_password, hash_password, verify_password
+
+__all__ = ["SCHEMA", "User", "ServerProject", "Session", "Registry", "SESSION_HOURS", "SESSION_CACHE_SECONDS"]
+
+SCHEMA = "makna_server"
+SESSION_HOURS = 12
+#: How long a server process trusts a session it has looked up (a password changed or a member
+#: removed elsewhere, by ``makna server``, takes effect within this time; logging out, at once).
+SESSION_CACHE_SECONDS = 5.0
+_VERSION = "1"
+_NAME = re.compile(r"^[^\W][\w.@-]{0,63}$")
+_meta = MetaData(schema=SCHEMA)
+_info = Table("info", _meta, Column("key", String(64), primary_key=True), Column("value", String(200)))
+users = Table(
+    "users", _meta,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("password", String(200), nullable=False),
+    Column("admin", Boolean, nullable=False, server_default=text("false")),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+projects = Table(
+    "projects", _meta,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("schema", String(63), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+members = Table(
+    "members", _meta,
+    Column("project_id", String(36), ForeignKey(f"{SCHEMA}.projects.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(36), ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(16), nullable=False),
+)
+sessions = Table(
+    "sessions", _meta,
+    Column("id", String(64), primary_key=True),  # sha256 of the cookie's token: a leaked table opens nothing
+    Column("user_id", String(36), ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE"), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("project_id", String(36), ForeignKey(f"{SCHEMA}.projects.id", ondelete="SET NULL")),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class User:
+    id: str
+    name: str
+    admin: bool
+
+
+@dataclass(frozen=True)
+class ServerProject:
+    """A project on the server; ``role`` is the asking user's role in it (None: not a member)."""
+
+    id: str
+    name: str
+    schema: str
+    role: Role | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """A login: its user, the CSRF token its pages carry, the project chosen and the user's role there."""
+
+    user: User
+    csrf: str
+    expires_at: dt.datetime
+    project: ServerProject | None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def check_user_name(name: str) -> str:
+    name = name.strip()
+    if not _NAME.match(name):
+        raise InputError(f"user name {name!r}: use 1 to 64 letters, digits, '.', '@', '_' or '-', starting with a "
+                         "letter or digit")
+    return name
+
+
+def _server_url(url: str) -> str:
+    from ..store import resolve_location
+
+    resolved = resolve_location(url)
+    if not resolved.startswith("postgresql"):
+        raise InputError(f"{url}: a team server needs a PostgreSQL database URL (postgresql://user@host/db)")
+    return resolved
+
+
+class Registry:
+    """An open team server (its registry schema); close it when done."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self._projects: dict[str, Project] = {}
+        self._roles: dict[tuple[str, str], tuple[float, Role | None]] = {}
+        self._sessions: dict[str, tuple[float, Session]] = {}
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    @contextmanager
+    def _connect(cls, url: str) -> Iterator[Registry]:
+        """A registry on ``url``'s database, closed again when the block fails."""
+        resolved = _server_url(url)
+        require_extra("postgres", "a team server", "psycopg")
+        reg = cls(resolved, create_engine(resolved, pool_pre_ping=True, pool_size=10, max_overflow=20))
+        try:
+            yield reg
+        except OperationalError as exc:
+            reg.close()
+            raise ProjectError(f"{reg.where}: cannot connect ({str(exc.orig).strip().splitlines()[0]})") from None
+        except BaseException:
+            reg.close()
+            raise
+
+    @classmethod
+    def init(cls, url: str, owner: str, password: str) -> Registry:
+        """Create the registry in the (empty) database at ``url`` with ``owner``, the first user and
+        the server's administrator."""
+        owner = check_user_name(owner)
+        check_new_password(password)
+        with cls._connect(url) as reg, reg.engine.begin() as conn:
+            if inspect(conn).has_schema(SCHEMA):
+                raise ConflictError(f"{reg.where}: a makna server exists in this database already")
+            conn.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
+            _meta.create_all(conn)
+            conn.execute(insert(_info).values(key="version", value=_VERSION))
+            reg._insert_user(conn, owner, password, admin=True)
+        return reg
+
+    @classmethod
+    def open(cls, url: str) -> Registry:
+        with cls._connect(url) as reg, reg.engine.connect() as conn:
+            if not inspect(conn).has_schema(SCHEMA):
+                raise NotAProjectError(f"{reg.where}: no makna server here (run 'makna server init' first)")
+        return reg
+
+    @property
+    def where(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        for project in self._projects.values():
+            project.close()
+        self._projects.clear()
+        self.engine.dispose()
+
+    def __enter__(self) -> Registry:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ users
+    def _insert_user(self, conn: Connection, name: str, password: str, *, admin: bool) -> User:
+        uid = new_id()
+        try:
+            with conn.begin_nested():
+                conn.execute(insert(users).values(id=uid, name=name, password=hash_password(password), admin=admin,
+                                                  created_at=_now()))
+        except IntegrityError:
+            raise ConflictError(f"user {name!r} exists already") from None
+        return User(uid, name, admin)
+
+    def add_user(self, name: str, password: str, *, admin: bool = False) -> User:
+        name = check_user_name(name)
+        check_new_password(password)
+        with self.engine.begin() as conn:
+            return self._insert_user(conn, name, password, admin=admin)
+
+    def set_password(self, name: str, password: str) -> None:
+        hashed = hash_password(password)
+        self._sessions.clear()
+        with self.engine.begin() as conn:
+            if conn.execute(update(users).where(users.c.name == name).values(password=hashed)).rowcount == 0:
+                raise NotFoundError(f"unknown user {name!r}")
+            uid = conn.execute(select(users.c.id).where(users.c.name == name)).scalar_one()
+            conn.execute(delete(sessions).where(sessions.c.user_id == uid))  # log out everywhere
+
+    def user(self, name: str) -> User:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(users.c.id, users.c.name, users.c.admin).where(users.c.name == name)).first()
+        if row is None:
+            raise NotFoundError(f"unknown user {name!r} (see 'makna server user list')")
+        return User(row.id, row.name, row.admin)
+
+    def users(self) -> list[User]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(users.c.id, users.c.name, users.c.admin).order_by(users.c.name)).all()
+        return [User(r.id, r.name, r.admin) for r in rows]
+
+    def authenticate(self, name: str, password: str) -> User | None:
+        """The user when ``password`` is theirs; None otherwise (an unknown name costs a hash too)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(users).where(users.c.name == name)).first()
+        if row is None:
+            verify_password(_DUMMY_HASH(), password)  # the same time as a wrong password
+            return None
+        if not verify_password(row.password, password):
+            return None
+        return User(row.id, row.name, row.admin)
+
+    # ------------------------------------------------------------------ projects
+    def location(self, project: ServerProject) -> str:
+        """The database URL of ``project`` (its schema first on the search path)."""
+        url = make_url(self.url)
+        return url.update_query_dict({"options": f"-csearch_path={project.schema}"}).render_as_string(
+            hide_password=False)
+
+    def _register(self, name: str) -> ServerProject:
+        name = name.strip()
+        if not name:
+            raise InputError("a project needs a name")
+        pid = new_id()
+        schema = f"makna_p_{pid.replace('-', '')[:16]}"
+        with self.engine.begin() as conn:
+            if conn.execute(select(projects.c.id).where(projects.c.name == name)).first():
+                raise ConflictError(f"project {name!r} exists on this server already")
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        return ServerProject(pid, name, schema)
+
+    def _commit(self, sp: ServerProject, owner: str) -> ServerProject:
+        user = self.user(owner)
+        with self.engine.begin() as conn:
+            conn.execute(insert(projects).values(id=sp.id, name=sp.name, schema=sp.schema, created_at=_now()))
+            conn.execute(insert(members).values(project_id=sp.id, user_id=user.id, role="owner"))
+        return ServerProject(sp.id, sp.name, sp.schema, "owner")
+
+    def _drop_schema(self, schema: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+
+    @contextmanager
+    def _new_schema(self, name: str, owner: str) -> Iterator[tuple[ServerProject, str]]:
+        self.user(owner)
+        sp = self._register(name)
+        try:
+            yield sp, self.location(sp)
+        except BaseException:
+            self._drop_schema(sp.schema)
+            raise
+
+    def add_project(self, name: str, *, owner: str) -> ServerProject:
+        """A new, empty project ``name`` whose owner is the user ``owner``."""
+        with self._new_schema(name, owner) as (sp, location):
+            create_project(location, name, coder=owner).close()
+        return self._commit(sp, owner)
+
+    def import_project(self, path: str | os.PathLike[str], *, owner: str, name: str | None = None) -> ServerProject:
+        """A new project from a local project file (``.makna``: copied whole, event log and undo
+        history included) or a REFI-QDA project (``.qdpx``), owned by ``owner``."""
+        from .transfer import copy_project
+
+        src = Path(path)
+        if not src.is_file():
+            raise InputError(f"{src}: no such file")
+        title = name or src.stem
+        with self._new_schema(title, owner) as (sp, location):
+            if src.suffix.lower() == ".qdpx":
+                from ..exchange.project_file import import_project
+
+                import_project(src, location, coder=owner)
+                with open_project(location, coder=owner) as proj, proj.store.write(
+                        owner, "project.rename", {"name": title}) as conn:
+                    from ..store import tables
+
+                    conn.execute(tables.meta.update().where(tables.meta.c.key == "name").values(value=title))
+            else:
+                copy_project(src, location)
+        return self._commit(sp, owner)
+
+    def _project_row(self, conn: Connection, key: str) -> ServerProject:
+        p = projects.c
+        row = conn.execute(select(p.id, p.name, p.schema).where((p.id == key) | (p.name == key))).first()
+        if row is None:
+            raise NotFoundError(f"unknown project {key!r} on this server (see 'makna server project list')")
+        return ServerProject(row.id, row.name, row.schema)
+
+    def project(self, key: str, user: str | None = None) -> ServerProject:
+        """The project with this id or name (with ``user``'s role in it)."""
+        with self.engine.connect() as conn:
+            sp = self._project_row(conn, key)
+        return ServerProject(sp.id, sp.name, sp.schema, self.role(sp.id, user) if user else None)
+
+    def projects(self, user: str | None = None) -> list[ServerProject]:
+        """Every project (``user``: those they are a member of, with their role)."""
+        p, m, u = projects.c, members.c, users.c
+        with self.engine.connect() as conn:
+            if user is None:
+                rows = conn.execute(select(p.id, p.name, p.schema).order_by(p.name)).all()
+                return [ServerProject(r.id, r.name, r.schema) for r in rows]
+            found = conn.execute(select(p.id, p.name, p.schema, m.role)
+                                 .join_from(projects, members, m.project_id == p.id)
+                                 .join(users, u.id == m.user_id).where(u.name == user).order_by(p.name)).all()
+        return [ServerProject(r.id, r.name, r.schema, check_role(r.role)) for r in found]
+
+    def delete_project(self, key: str, *, actor: str | None = None) -> None:
+        """Remove a project and everything in it (``actor``, when given, must be its owner)."""
+        sp = self.project(key)
+        if actor is not None:
+            self._require(sp, actor, "delete")
+        opened = self._projects.pop(sp.id, None)
+        if opened is not None:
+            opened.close()
+        with self.engine.begin() as conn:
+            conn.execute(delete(projects).where(projects.c.id == sp.id))
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{sp.schema}" CASCADE'))
+
+    def open_project(self, sp: ServerProject) -> Project:
+        """The open project (kept open while the registry is; its store refuses what the acting
+        user's role does not allow). Give each request its own actor with ``dataclasses.replace``."""
+        found = self._projects.get(sp.id)
+        if found is None:
+            found = open_project(self.location(sp), coder="server")
+            found.store.access = Access(functools.partial(self.role, sp.id))
+            found = self._projects.setdefault(sp.id, found)
+        return found
+
+    # ------------------------------------------------------------------ members
+    def role(self, project_id: str, user: str) -> Role | None:
+        """``user``'s role in the project (None: not a member); cached for two seconds."""
+        key = (project_id, user)
+        now = time.monotonic()
+        cached = self._roles.get(key)
+        if cached is not None and now - cached[0] < 2.0:
+            return cached[1]
+        m, u = members.c, users.c
+        with self.engine.connect() as conn:
+            found = conn.execute(select(m.role).join_from(members, users, u.id == m.user_id)
+                                 .where(m.project_id == project_id, u.name == user)).scalar()
+        role = check_role(found) if found is not None else None
+        self._roles[key] = (now, role)
+        return role
+
+    def members(self, key: str) -> list[tuple[str, Role]]:
+        sp = self.project(key)
+        m, u = members.c, users.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(u.name, m.role).join_from(members, users, u.id == m.user_id)
+                                .where(m.project_id == sp.id).order_by(u.name)).all()
+        return [(r.name, check_role(r.role)) for r in rows]
+
+    def _require(self, sp: ServerProject, actor: str, permission: Permission) -> None:
+        """Refuse unless ``actor`` is the server's administrator or holds ``permission`` in ``sp``."""
+        if not self.user(actor).admin:
+            Access(lambda name: self.role(sp.id, name)).require(actor, permission)
+
+    def set_role(self, key: str, user: str, role: str, *, actor: str | None = None) -> None:
+        """Make ``user`` a member of the project with ``role`` (or change their role). ``actor``,
+        when given (the web), must be an owner of the project or the server's administrator; a
+        project always keeps an owner."""
+        chosen = check_role(role)
+        sp = self.project(key)
+        if actor is not None:
+            self._require(sp, actor, "members")
+        target = self.user(user)
+        with self.engine.begin() as conn:
+            m = members.c
+            conn.execute(delete(members).where(m.project_id == sp.id, m.user_id == target.id))
+            conn.execute(insert(members).values(project_id=sp.id, user_id=target.id, role=chosen))
+            self._keep_owner(conn, sp)
+        self._roles.clear()
+        self._sessions.clear()
+
+    def remove_member(self, key: str, user: str, *, actor: str | None = None) -> None:
+        sp = self.project(key)
+        if actor is not None:
+            self._require(sp, actor, "members")
+        target = self.user(user)
+        with self.engine.begin() as conn:
+            m = members.c
+            if conn.execute(delete(members).where(m.project_id == sp.id, m.user_id == target.id)).rowcount == 0:
+                raise NotFoundError(f"{user!r} is not a member of {sp.name!r}")
+            self._keep_owner(conn, sp)
+        self._roles.clear()
+        self._sessions.clear()
+
+    def _keep_owner(self, conn: Connection, sp: ServerProject) -> None:
+        m = members.c
+        if conn.execute(select(m.user_id).where(m.project_id == sp.id, m.role == "owner")).first() is None:
+            raise ConflictError(f"project {sp.name!r} would have no owner left: make someone else its owner first")
+
+    # ------------------------------------------------------------------ sessions
+    def new_session(self, user: User, *, hours: float = SESSION_HOURS) -> tuple[str, Session]:
+        """A login for ``user``: the token for its cookie (kept only as a hash) and the session."""
+        token = secrets.token_urlsafe(32)
+        csrf = secrets.token_urlsafe(24)
+        now = _now()
+        expires = now + dt.timedelta(hours=hours)
+        with self.engine.begin() as conn:
+            conn.execute(delete(sessions).where(sessions.c.expires_at < now))
+            conn.execute(insert(sessions).values(id=_digest(token), user_id=user.id, csrf=csrf, created_at=now,
+                                                 expires_at=expires))
+        return token, Session(user, csrf, expires, None)
+
+    def session(self, token: str) -> Session | None:
+        """The live session of a cookie's token (None: unknown, ended or expired), with its chosen
+        project and the user's role there. A live session is remembered for
+        :data:`SESSION_CACHE_SECONDS` (each request of a busy server need not ask the database);
+        ending it or choosing a project in this process forgets it at once."""
+        key = _digest(token)
+        now = time.monotonic()
+        cached = self._sessions.get(key)
+        if cached is not None and now - cached[0] < SESSION_CACHE_SECONDS and cached[1].expires_at > _now():
+            return cached[1]
+        found = self._load_session(key)
+        if found is None:
+            self._sessions.pop(key, None)
+        else:
+            if len(self._sessions) > 10_000:
+                self._sessions.clear()
+            self._sessions[key] = (now, found)
+        return found
+
+    def _load_session(self, key: str) -> Session | None:
+        s, u, p, m = sessions.c, users.c, projects.c, members.c
+        q = (select(u.id, u.name, u.admin, s.csrf, s.expires_at, p.id.label("pid"), p.name.label("pname"),
+                    p.schema, m.role)
+             .join_from(sessions, users, u.id == s.user_id)
+             .outerjoin(projects, p.id == s.project_id)
+             .outerjoin(members, (m.project_id == s.project_id) & (m.user_id == s.user_id))
+             .where(s.id == key, s.expires_at > _now()))
+        with self.engine.connect() as conn:
+            row = conn.execute(q).first()
+        if row is None:
+            return None
+        chosen = None
+        if row.pid is not None and row.role is not None:
+            chosen = ServerProject(row.pid, row.pname, row.schema, check_role(row.role))
+        return Session(User(row.id, row.name, row.admin), row.csrf, row.expires_at, chosen)
+
+    def choose_project(self, token: str, key: str) -> ServerProject:
+        """Make the project the session works in; refused unless its user is a member."""
+        current = self.session(token)
+        if current is None:
+            raise InputError("the session has ended: log in again")
+        sp = self.project(key, current.user.name)
+        if not allows(sp.role, "read"):
+            raise NotFoundError(f"unknown project {key!r} on this server")  # no hint that it exists
+        with self.engine.begin() as conn:
+            conn.execute(update(sessions).where(sessions.c.id == _digest(token)).values(project_id=sp.id))
+        self._sessions.pop(_digest(token), None)
+        return sp
+
+    def end_session(self, token: str) -> None:
+        self._sessions.pop(_digest(token), None)
+        with self.engine.begin() as conn:
+            conn.execute(delete(sessions).where(sessions.c.id == _digest(token)))
+
+
+_dummy: list[str] = []
+
+
+def _DUMMY_HASH() -> str:  # noqa: N802 - a constant made on first use (hashing takes 50 ms)
+    if not _dummy:
+        _dummy.append(hash_password(secrets.token_urlsafe(16)))
+    return _dummy[0]

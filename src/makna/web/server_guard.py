@@ -1,0 +1,145 @@
+"""Access control of the team server (``makna server run``): login sessions instead of a token.
+
+A request carries the ``makna_session`` cookie (HttpOnly, SameSite=Strict, Secure behind TLS,
+expiring with the session); the registry says whose session it is, which project it has chosen
+and the user's role there. Without a live session, pages redirect to ``/login`` and the API
+answers 401. Writes must carry the session's CSRF token (``X-Makna-CSRF``, from the page's
+``<meta name="makna-csrf">``; the two plain forms, log out and choose a project, send it as a
+field that their routes check) and, when the browser sends one, a same-origin ``Origin``. The
+request then runs as the user: ``scope["state"]`` holds ``user``, ``role``, ``project`` (the
+project opened with the user as its actor), ``project_name`` and ``csrf``. An API client may name
+the project per request with an ``X-Makna-Project`` header (id or name) instead of choosing one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hmac
+import json
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import quote
+
+from anyio import to_thread
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from ..access import allows
+from ..errors import MaknaError
+from ..server.registry import Registry, ServerProject, Session
+from .security import CSRF_HEADER, SECURITY_HEADERS, with_security_headers
+
+__all__ = ["SESSION_COOKIE", "PROJECT_HEADER", "SessionGuard", "FORM_PATHS", "PUBLIC_PATHS"]
+
+SESSION_COOKIE = "makna_session"
+PROJECT_HEADER = "x-makna-project"
+#: Reachable without a session.
+PUBLIC_PATHS = frozenset({"/login", "/favicon.ico"})
+#: Plain HTML forms: their routes check the CSRF field themselves.
+FORM_PATHS = ("/logout", "/projects/")
+#: Paths of the server itself, not of a project.
+SERVER_PATHS = ("/login", "/logout", "/projects", "/api/server/")
+_SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def session_token(headers: dict[bytes, bytes]) -> str | None:
+    """The session cookie's value in a request's headers."""
+    raw = headers.get(b"cookie")
+    if raw is None:
+        return None
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(raw.decode("latin-1"))
+    except Exception:  # a malformed cookie header counts as none
+        return None
+    return jar[SESSION_COOKIE].value if SESSION_COOKIE in jar else None
+
+
+class SessionGuard:
+    """Pure ASGI middleware: sessions, CSRF, the acting user and project, the security headers."""
+
+    def __init__(self, app: ASGIApp, registry: Registry) -> None:
+        self.app = app
+        self.registry = registry
+
+    async def _reply(self, send: Send, status: int, body: dict[str, Any],
+                     extra: tuple[tuple[bytes, bytes], ...] = ()) -> None:
+        data = json.dumps(body).encode()
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
+                                (b"cache-control", b"no-store"), *SECURITY_HEADERS, *extra]})
+        await send({"type": "http.response.body", "body": data})
+
+    async def _redirect(self, send: Send, location: str) -> None:
+        await self._reply(send, 303, {"redirect": location}, ((b"location", location.encode()),))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self.app(scope, receive, send)
+            return
+        if scope["type"] != "http":
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 1008})
+            return
+        headers: dict[bytes, bytes] = {}
+        for k, v in scope["headers"]:
+            headers.setdefault(k, v)
+        path: str = scope["path"]
+        method: str = scope["method"]
+        api = path.startswith("/api/")
+        state = scope.setdefault("state", {})
+        origin = headers.get(b"origin", b"").decode("latin-1")
+        host = headers.get(b"host", b"").decode("latin-1")
+        # (a form posted from a page served with Referrer-Policy: no-referrer says "Origin: null"; such
+        # writes still need the session's CSRF token, in the form or the header)
+        if method not in _SAFE and origin not in ("", "null") and origin != f"{scope.get('scheme', 'http')}://{host}":
+            forwarded = headers.get(b"x-forwarded-proto", b"").decode("latin-1")
+            if origin != f"{forwarded}://{host}":
+                await self._reply(send, 403, {"error": "cross-origin request refused"})
+                return
+        if path in PUBLIC_PATHS or path.startswith("/static/"):
+            state["csrf"] = ""
+            await self.app(scope, receive, with_security_headers(send, path))
+            return
+        token = session_token(headers)
+        session = await to_thread.run_sync(self.registry.session, token) if token else None
+        if session is None:
+            if api:
+                await self._reply(send, 401, {"error": "log in first (POST /login)"},
+                                  ((b"www-authenticate", b'Cookie realm="makna"'),))
+            else:
+                await self._redirect(send, "/login?next=" + quote(path, safe="/"))
+            return
+        if method not in _SAFE and not path.startswith(FORM_PATHS):
+            sent = headers.get(CSRF_HEADER.encode(), b"").decode("latin-1")
+            if not (sent and hmac.compare_digest(sent.encode(), session.csrf.encode())):
+                await self._reply(send, 403, {"error": "CSRF check failed: reload the page and try again"})
+                return
+        state.update(csrf=session.csrf, user=session.user.name, session=session, session_token=token)
+        if not (path == "/projects" or path.startswith(SERVER_PATHS)):
+            chosen = await self._project(session, headers)
+            if chosen is None:
+                if api:
+                    await self._reply(send, 409, {"error": "choose a project first (POST /api/server/projects/ID/"
+                                                           "open, or send an X-Makna-Project header)"})
+                else:
+                    await self._redirect(send, "/projects")
+                return
+            try:
+                opened = await to_thread.run_sync(self.registry.open_project, chosen)
+            except MaknaError as exc:
+                await self._reply(send, 503, {"error": str(exc)})
+                return
+            state.update(project=dataclasses.replace(opened, coder_name=session.user.name), role=chosen.role,
+                         project_name=chosen.name, server_project=chosen)
+        await self.app(scope, receive, with_security_headers(send, path))
+
+    async def _project(self, session: Session, headers: dict[bytes, bytes]) -> ServerProject | None:
+        named = headers.get(PROJECT_HEADER.encode())
+        if named is None:
+            return session.project
+        try:
+            found = await to_thread.run_sync(self.registry.project, named.decode("utf-8", "replace"),
+                                             session.user.name)
+        except MaknaError:
+            return None
+        return found if allows(found.role, "read") else None
