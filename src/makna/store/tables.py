@@ -273,3 +273,13 @@ undo_rows = Table(
 the rows inserted, each a value or, for a composite key, a list), ``delete`` (the rows deleted,
 whole) or ``update`` (primary key and previous values of the columns changed). Undoing a step applies
 their inverses in reverse order (migration 0006)."""
+
+quick_codes = Table(
+    "quick_codes",
+    metadata,
+    Column("coder", String(200), primary_key=True),
+    Column("slot", Integer, primary_key=True, autoincrement=False),
+    Column("code_id", UUID, ForeignKey("codes.id", ondelete="CASCADE")),
+)
+"""The codes a coder pinned to the workbench's keys 1 to 9 (``slot``; ``code_id`` NULL: an empty key); they
+change only when the coder chooses, and deleting a code empties its key (migration 0007_wbcore)."""

@@ -36,8 +36,10 @@ from . import (
     routes_retrieval,
     routes_search,
     routes_sources,
+    routes_workbench,
 )
-from .deps import error_status, page
+from .deps import error_status, lang_of, page
+from .errors_i18n import translate_error
 from .i18n import LANGUAGES
 from .security import LOOPBACK_HOSTS, TokenGuard, new_token
 
@@ -77,15 +79,16 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (routes_home, routes_sources, routes_coding, routes_codebook, routes_retrieval, routes_cases,
-                   routes_search, routes_analysis, routes_deid, routes_agreement, routes_export, routes_history):
+                   routes_search, routes_analysis, routes_deid, routes_agreement, routes_export, routes_history, routes_workbench):
         app.include_router(module.router)
 
     @app.exception_handler(MaknaError)
     async def makna_error(request: Request, exc: MaknaError) -> Any:
         status = error_status(exc)
+        message = translate_error(str(exc), lang_of(request))
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": str(exc)}, status_code=status)
-        return page(request, "error.html", {"message": str(exc)}, status=status)
+            return JSONResponse({"error": message}, status_code=status)
+        return page(request, "error.html", {"message": message}, status=status)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:

@@ -9,7 +9,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from ..cases import list_attributes, list_cases
 from ..codebook import code_tree
 from ..queries import retrieve
-from .deps import page, project_of, reply
+from ..errors import MaknaError
+from .deps import lang_of, page, project_of, reply
+from .errors_i18n import translate_error
 
 __all__ = ["router", "PAGE_SIZE"]
 
@@ -40,18 +42,24 @@ def retrieve_page(request: Request, code: str = "", case: str = "", attribute: s
                   coder: str = "", descendants: bool = True, context: int = 80, page_no: int = 0) -> HTMLResponse:
     proj = project_of(request)
     results = []
+    error = ""
     context = max(0, min(context, 2000))
-    if code or case or attribute or coder:
-        results = retrieve(proj, code=code or None, descendants=descendants, case=case or None,
-                           attribute=_attribute(attribute, value), coder=coder or None, context=context,
-                           limit=PAGE_SIZE + 1, offset=page_no * PAGE_SIZE)
+    if attribute and not value:
+        error = translate_error(f"attribute {attribute!r}: choose a value to compare with", lang_of(request))
+    elif code or case or attribute or coder:
+        try:
+            results = retrieve(proj, code=code or None, descendants=descendants, case=case or None,
+                               attribute=_attribute(attribute, value), coder=coder or None, context=context,
+                               limit=PAGE_SIZE + 1, offset=page_no * PAGE_SIZE)
+        except MaknaError as exc:  # the form stays as filled in, the reason beside it
+            error = translate_error(str(exc), lang_of(request))
     more = len(results) > PAGE_SIZE
     tree = code_tree(proj)
     return page(request, "retrieve.html", {
         "tree": tree, "index": {n.code.key: i for i, n in enumerate(tree)}, "cases": list_cases(proj),
         "attributes": list_attributes(proj), "coders": [c.name for c in proj.coders()],
         "results": [(r, *_clip(r.before, r.after)) for r in results[:PAGE_SIZE]], "more": more,
-        "page_no": page_no, "asked": bool(code or case or attribute or coder),
+        "page_no": page_no, "asked": bool(code or case or attribute or coder) and not error, "error": error,
         "q": {"code": code, "case": case, "attribute": attribute, "value": value, "coder": coder,
               "descendants": descendants, "context": context},
     })
