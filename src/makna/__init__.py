@@ -140,6 +140,9 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         list_sources,
         rename_source,
     )
+    from .quickcodes import QuickCodes, quick_codes, set_quick_codes
+    from .segment_edit import change_segment
+    from .palette import next_colour
 
 # A new public name goes in three places: the imports above, ``_LAZY`` and ``__all__`` (a test checks
 # that they agree). ``_LAZY`` maps each name to its submodule, or to ``module:attribute`` when renamed.
@@ -275,6 +278,11 @@ _LAZY: dict[str, str] = {
     "import_text": "sources",
     "list_sources": "sources",
     "rename_source": "sources",
+    "QuickCodes": "quickcodes",
+    "quick_codes": "quickcodes",
+    "set_quick_codes": "quickcodes",
+    "change_segment": "segment_edit",
+    "next_colour": "palette",
 }
 
 
@@ -443,4 +451,10 @@ __all__ = [
     "disagreements_html",
     "resolve_bulk",
     "resolve_coding",
+    # the workbench (#13)
+    "QuickCodes",
+    "quick_codes",
+    "set_quick_codes",
+    "change_segment",
+    "next_colour",
 ]

@@ -23,7 +23,7 @@ router = APIRouter()
 
 JS_MESSAGES = ("Type to find or create a code", "Create code", "No codes match", "Remove", "Save memo", "Memo",
                "Saved", "Removed", "Coded", "Could not save", "by", "Only its coder can change this coding.",
-               "Undone", "Redone")
+               "Undone", "Redone", "Recode", "Resize", "Resize: Shift+arrows move the end, Enter saves, Escape cancels")
 
 
 def _columns(proj: Project, source: str, coder: str | None, compare: str | None
