@@ -83,6 +83,11 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "source.delete": "delete a source", "set.create": f"create set {p.get('name', '')}",
         "set.delete": f"delete set {p.get('name', '')}", "deid.key": "de-identification",
         "deid.apply": "de-identification", "deid.scan": "scan for identifiers",
+        "cases.import": "import cases", "project.encrypt": "encrypt the project",
+        "project.decrypt": "decrypt the project", "project.rename": "rename the project",
+        "segment.update": "change a coding", "quickcodes.set": "choose quick codes",
+        "agreement.resolve": f"record {p.get('created', 0)} agreed coding(s)", "search.index": "index for search",
+        "exchange.import_qdc": "import a REFI-QDA codebook", "exchange.import_qdpx": "import a REFI-QDA project",
     }
     if action in ("undo", "redo"):
         return f"{action} {p.get('description', '')}".strip()

@@ -58,6 +58,7 @@ EVENT_NAMES = {
     "deid.key": "saved the de-identification key", "deid.apply": "de-identified the sources",
     "deid.apply_fields": "de-identified memos and names", "deid.events": "de-identified the activity log",
     "deid.reveal": "looked up an original identifier", "quickcodes.set": "chose quick codes",
+    "segment.update": "changed a coding",
 }
 OTHER_EVENT = "made a change"
 _ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
