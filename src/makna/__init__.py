@@ -119,6 +119,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         Turn,
         to_pandas,
     )
+    from .palette import next_colour
     from .privacy import detect as detect_identifiers
     from .privacy import evaluate as evaluate_deidentification
     from .privacy.project import add_detection, decide, decide_all, deid_status, edit_detection, review_entries
@@ -127,7 +128,9 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
     from .privacy.project_apply import apply as deid_apply
     from .project import Project, create_project, find_project, open_project
     from .queries import CodeFrequency, Matrix, RetrievedSegment, code_case_matrix, code_frequencies, retrieve
+    from .quickcodes import QuickCodes, quick_codes, set_quick_codes
     from .report import ReportFiles, write_report
+    from .segment_edit import change_segment
     from .sources import (
         ImportReport,
         SourceSummary,
@@ -140,9 +143,6 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         list_sources,
         rename_source,
     )
-    from .quickcodes import QuickCodes, quick_codes, set_quick_codes
-    from .segment_edit import change_segment
-    from .palette import next_colour
 
 # A new public name goes in three places: the imports above, ``_LAZY`` and ``__all__`` (a test checks
 # that they agree). ``_LAZY`` maps each name to its submodule, or to ``module:attribute`` when renamed.

@@ -186,7 +186,8 @@ def test_keyboard_only_coding(page: Any, served: tuple[Any, LiveServer]) -> None
     text = page.locator("#text")
     assert text.get_attribute("tabindex") == "0" and "Transcript" in (text.get_attribute("aria-label") or "")
     text.focus()
-    page.evaluate("() => window.makna.setSelection(%d, %d)" % ((i := TEXT.index("Dulu saya")), i))
+    i = TEXT.index("Dulu saya")
+    page.evaluate(f"() => window.makna.setSelection({i}, {i})")
     # a word at a time with Ctrl+Shift+Right; the first Shift+Arrow does not open the picker
     page.keyboard.press("Shift+ArrowRight")
     assert page.locator("#picker").is_hidden()
@@ -206,13 +207,15 @@ def test_keyboard_only_coding(page: Any, served: tuple[Any, LiveServer]) -> None
     assert page.evaluate("() => document.activeElement.id") == "text"  # back in the transcript
     assert ("kerja", "Dulu saya") in _codings(app)
     # sentence by sentence (Shift+Down) and a digit key
-    page.evaluate("() => window.makna.setSelection(%d, %d)" % ((j := TEXT.index("Kami ngobrol")), j))
+    j = TEXT.index("Kami ngobrol")
+    page.evaluate(f"() => window.makna.setSelection({j}, {j})")
     page.keyboard.press("Shift+ArrowDown")
     assert page.evaluate("() => getSelection().toString()") == "Kami ngobrol di warung kopi dekat pasar."
     page.keyboard.press("3")
     expect(page.locator("#toast")).to_contain_text("Coded: Tempat")
     # a whole turn: Ctrl+Shift+Down from the start of its words
-    page.evaluate("() => window.makna.setSelection(%d, %d)" % ((k := TEXT.index("Terima kasih")), k))
+    k = TEXT.index("Terima kasih")
+    page.evaluate(f"() => window.makna.setSelection({k}, {k})")
     page.keyboard.press("Control+Shift+ArrowDown")
     assert page.evaluate("() => getSelection().toString()") == "Terima kasih 🙏 sudah mau cerita."
     page.keyboard.press("Escape")
@@ -406,7 +409,7 @@ def test_indonesian_activity_coefficients_units_and_errors(browser: Any, tmp_pat
         makna.move_code(p, makna.get_code(p, "kerja").id, makna.get_code(p, "tempat").id)
         makna.undo(p)
         makna.redo(p)
-    for app, server in _serve(location, lang=None):
+    for _app, server in _serve(location, lang=None):
         context, pg = _context(browser, server, errors, lang="id")
         pg.goto(server.url + "/")
         activity = pg.locator("ol.events").inner_text()
@@ -417,8 +420,8 @@ def test_indonesian_activity_coefficients_units_and_errors(browser: Any, tmp_pat
         head = pg.locator("#coefficients thead").inner_text()
         assert "alfa Krippendorff" in head and "krippendorff_alpha" not in head
         assert re.search(r"giliran \d+ \(I\)", pg.locator("main").inner_text())
+        shot(pg, "agreement-id")
         pg.goto(server.url + "/retrieve?code=tidak-ada")
         assert "kode tidak dikenal 'tidak-ada'" in pg.locator("main").inner_text()
-        shot(pg, "agreement-id")
         context.close()
     assert not errors, errors

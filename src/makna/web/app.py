@@ -79,7 +79,8 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (routes_home, routes_sources, routes_coding, routes_codebook, routes_retrieval, routes_cases,
-                   routes_search, routes_analysis, routes_deid, routes_agreement, routes_export, routes_history, routes_workbench):
+                   routes_search, routes_analysis, routes_deid, routes_agreement, routes_export, routes_history,
+                   routes_workbench):
         app.include_router(module.router)
 
     @app.exception_handler(MaknaError)

@@ -8,8 +8,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..cases import list_attributes, list_cases
 from ..codebook import code_tree
-from ..queries import retrieve
 from ..errors import MaknaError
+from ..queries import retrieve
 from .deps import lang_of, page, project_of, reply
 from .errors_i18n import translate_error
 

@@ -6,9 +6,10 @@
  * Stored offsets are code points, as everywhere in makna (an emoji counts as one).
  *
  * Other scripts draw through window.makna: drawSegment(seg), removeSegment(id), segments(),
- * paint(start, end), codeSpan(start, end, codeId), selection(), onSelectionChange(fn); the page fires
- * "makna:painted" ({start, end}) on document after it redraws rows and "makna:selection" on a change
- * of the selection.
+ * paint(start, end), codeSpan(start, end, codeId), selection(), setSelection(start, end),
+ * onSelectionChange(fn); the page fires "makna:painted" ({start, end, provisional}) on document after it
+ * redraws rows and "makna:selection" on a change of the selection. A new coding is drawn at once
+ * (provisional) and again from the server's reply; a refused one is taken back.
  */
 "use strict";
 (function () {
@@ -102,12 +103,12 @@
     }
   }
 
-  function paint(start, end) {
+  function paint(start, end, provisional) {
     if (!rowEls.length) return;
     for (let i = rowIndexAt(start); i < rowEls.length && rowStart[i] < Math.max(end, start + 1); i++) {
       if (rowEnd[i] > start || (start === end && rowStart[i] === start)) paintRow(i);
     }
-    document.dispatchEvent(new CustomEvent("makna:painted", { detail: { start, end } }));
+    document.dispatchEvent(new CustomEvent("makna:painted", { detail: { start, end, provisional: !!provisional } }));
   }
 
   function drawSegment(seg) { // seg: the reply of POST /api/segments (or the same fields)
@@ -453,9 +454,22 @@
     else window.getSelection().removeAllRanges();
   }
 
+  let provisionalN = 0;
   async function codeSpan(start, end, codeId) {
     const code = codes.get(codeId);
-    const seg = await api("POST", "/api/segments", { source: data.source.id, start, end, code: codeId });
+    // drawn at once as the coder's own coding, then again from the server's reply (or taken back)
+    const tmp = "pending-" + (++provisionalN);
+    segs.push([tmp, start, end, codeId, data.coder, ""]);
+    paint(start, end, true);
+    let seg;
+    try {
+      seg = await api("POST", "/api/segments", { source: data.source.id, start, end, code: codeId });
+    } catch (err) {
+      segs = segs.filter((s) => s[0] !== tmp);
+      paint(start, end);
+      throw err;
+    }
+    segs = segs.filter((s) => s[0] !== tmp);
     drawSegment(seg);
     recent = [codeId].concat(recent.filter((x) => x !== codeId)).slice(0, 9);
     bumpCount(codeId, 1);
@@ -617,7 +631,7 @@
     const s = selection();
     if (!s) return;
     const at = focusedSeg && focusedSeg[1] === s.start && focusedSeg[2] === s.end ? focusedSeg[1] : Math.min(s.start, Math.max(s.end - 1, s.start));
-    const here = visibleSegs().filter((x) => x[1] <= at && at < x[2]);
+    const here = visibleSegs().filter((x) => x[1] <= at && at < x[2] && !x[0].startsWith("pending-"));
     if (focusedSeg && here.includes(focusedSeg)) { here.splice(here.indexOf(focusedSeg), 1); here.unshift(focusedSeg); }
     const p = domPoint(at);
     if (!p || !here.length) return;
@@ -829,7 +843,8 @@
     const cell = leaf.closest(".cell");
     const only = cell && cell.dataset.coder;
     anchor = focusAt = at;
-    openPopover(segs.filter((s) => s[1] <= at && at < s[2] && (!only || s[4] === only)), ev.clientX, ev.clientY, false);
+    openPopover(segs.filter((s) => s[1] <= at && at < s[2] && (!only || s[4] === only) && !s[0].startsWith("pending-")),
+      ev.clientX, ev.clientY, false);
   });
   document.addEventListener("mousedown", (ev) => {
     if (!popover.hidden && !popover.contains(ev.target) && !ev.target.closest(".hl")) closePopover(true);
