@@ -86,7 +86,7 @@ def test_change_a_coding(client: Client, h: dict[str, str], app: Any) -> None:
     dup = client.post("/api/segments", json={"source": sid, "start": start, "end": start + 4, "code": "tempat"},
                       headers=h).json()
     r = client.post(f"/api/segments/{dup['id']}/change", json={"end": start + 9}, headers=h)
-    assert r.status_code == 409 and "exists already" in r.json()["error"]
+    assert r.status_code == 409 and "duplicates an existing one" in r.json()["error"]
     assert makna.get_segment(app.state.project, dup["id"]).end == start + 4  # unchanged
     assert "segment.update" in [e.action for e in makna.events(app.state.project, limit=5)]
 

@@ -52,7 +52,10 @@ _UNIT = re.compile(r"^(?P<kind>turn|sentence|paragraph) (?P<n>\d+)(?: \((?P<spea
 
 
 def translate_error(message: str, lang: str) -> str:
-    """``message`` (a core error) in ``lang`` when a pattern knows it, else as it is."""
+    """``message`` (a core error) in ``lang`` when a pattern knows it, else as it is (in English: always
+    as the core wrote it, which says more than the pattern's short form)."""
+    if lang == "en":
+        return message
     tr = translations(lang)
     for pattern, msgid in _COMPILED:
         m = pattern.fullmatch(message.strip())
