@@ -4,11 +4,14 @@
    server time to render the source page, and in headless Chromium the time from navigation until
    the page is ready (script initialised) and until a selection opens the code picker
    (target: interactive within 1 s).
+   Key press to highlight (#13): with the keyboard selection on an uncoded span, the time from the
+   key ``1`` (a quick code) until the new highlight is drawn from the server's reply (target: p50
+   <= 50 ms), and the page interactive (target: <= 1 s).
 2. Coding one segment through the HTTP API (POST /api/segments): server time (ASGI middleware timer
    around the whole app, token and CSRF checks included) and client round trip, through httpx's ASGI
    transport and through a real uvicorn on 127.0.0.1 (target: p50 server time <= 2 ms).
 
-Run: ``python benchmarks/web_bench.py [--pg URL] [--no-browser]``; figures go to stdout.
+Run: ``python benchmarks/web_bench.py [--pg URL] [--no-browser] [--browser-only]``; figures go to stdout.
 """
 
 from __future__ import annotations
@@ -206,10 +209,120 @@ def browser_open(app: Any, sid: str, runs: int = 3) -> list[dict[str, float]]:
     return out
 
 
+KEY_TO_HIGHLIGHT_JS = """(span) => { window.__keyResult = new Promise((resolve) => {
+    const [a, b] = span;
+    window.makna.setSelection(a, b);
+    const t = {};
+    document.addEventListener('keydown', (e) => { t.key = e.timeStamp; }, {capture: true, once: true});
+    const give_up = setTimeout(() => resolve({error: 'no highlight within 5 s'}), 5000);
+    const done = (ev) => {
+        if (ev.detail.provisional) {  // drawn at once, before the server answers
+            t.early = performance.now();
+            requestAnimationFrame(() => setTimeout(() => { t.earlyDrawn = performance.now(); }, 0));
+            return;
+        }
+        document.removeEventListener('makna:painted', done);
+        clearTimeout(give_up);
+        t.dom = performance.now();
+        requestAnimationFrame(() => setTimeout(() => {
+            t.drawn = performance.now();
+            const leaf = document.querySelector('#text [data-s="' + a + '"]');
+            resolve({dom: t.dom - t.key, drawn: t.drawn - t.key, early: (t.earlyDrawn || t.drawn) - t.key,
+                     hl: !!(leaf && leaf.classList.contains('hl'))});
+        }, 0));
+    };
+    document.addEventListener('makna:painted', done);
+}); // the selection is on screen (two frames and a pause) before the key is pressed, as for a person
+return new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50)))); }"""
+
+
+def uncoded_spans(app: Any, sid: str, n: int, seed: int = 5) -> list[tuple[int, int]]:
+    """``n`` spans of about 20 characters inside turns, each in its own turn and not coded yet."""
+    proj = app.state.project
+    rng = random.Random(seed)
+    coded = [(s.start, s.end) for s in makna.retrieve(proj, coder="peneliti", limit=None)]
+    text = makna.get_source(proj, sid).text
+    all_turns = makna.get_turns(proj, sid)
+    turns = rng.sample(all_turns, min(len(all_turns), 4 * n))
+    out: list[tuple[int, int]] = []
+    for t in turns:
+        a = t.start + 3 + rng.randint(0, max(0, t.end - t.start - 30))
+        b = min(a + 20, t.end)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a and not any(x < b and y > a for x, y in coded) and all(t.start > y or t.end < x for x, y in out):
+            out.append((a, b))
+        if len(out) == n:
+            break
+    return out
+
+
+def browser_key_to_highlight(app: Any, sid: str, n: int = 40
+                             ) -> tuple[list[float], list[float], list[float], list[float], list[float]]:
+    """(key -> provisional highlight drawn, key -> reply drawn into the DOM, key -> reply's highlight
+    drawn, page ready, server time of the POST) in seconds, in headless Chromium."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))
+    from playwright.sync_api import sync_playwright
+    from web_helpers import CHROMIUM, CHROMIUM_ARGS, LiveServer
+
+    spans = uncoded_spans(app, sid, n + 5)
+    timed = Timed(app)
+    server = LiveServer(timed)
+    early: list[float] = []
+    posts: list[float] = []
+    dom: list[float] = []
+    drawn: list[float] = []
+    ready: list[float] = []
+    try:
+        with sync_playwright() as pw:
+            b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            pg = b.new_context(viewport={"width": 1400, "height": 900}).new_page()
+            pg.goto(f"{server.url}/?token={TOKEN}")
+            for _ in range(3):
+                t = time.perf_counter()
+                pg.goto(f"{server.url}/sources/{sid}")
+                pg.wait_for_selector("body[data-ready='1']")
+                ready.append(time.perf_counter() - t)
+            pg.focus("#text")
+            for i, span in enumerate(spans):
+                pg.evaluate(KEY_TO_HIGHLIGHT_JS, list(span))
+                timed.times.clear()
+                pg.keyboard.press("1")
+                got = pg.evaluate("() => window.__keyResult")
+                assert got.get("hl"), (span, got)
+                if i >= 5:  # warm-up
+                    early.append(got["early"] / 1000)
+                    dom.append(got["dom"] / 1000)
+                    drawn.append(got["drawn"] / 1000)
+                    posts.append(timed.times[-1])
+            b.close()
+    finally:
+        server.stop()
+    return early, dom, drawn, ready, posts
+
+
+def print_key_to_highlight(app: Any, sid: str) -> None:
+    early, dom, drawn, ready, posts = browser_key_to_highlight(app, sid)
+    print("\n| headless Chromium, large transcript | p50 ms | p90 ms | max ms | target | n |\n"
+          "|---|---|---|---|---|---|")
+    for label, values, target in [
+        ("key 1 -> highlight drawn at once (provisional)", early, "p50 <= 50"),
+        ("key 1 -> server's reply in the DOM", dom, ""),
+        ("key 1 -> highlight from the server's reply drawn (next frame)", drawn, "p50 <= 50"),
+        ("server time of that POST /api/segments", posts, ""),
+        ("page interactive (goto -> script ready)", ready, "<= 1000"),
+    ]:
+        print(f"| {label} | {pct(values, .5):.0f} | {pct(values, .9):.0f} | {max(values) * 1000:.0f} | {target} | "
+              f"{len(values)} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pg", help="PostgreSQL URL: also run on PostgreSQL (an empty database or schema)")
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--browser-only", action="store_true", help="only the Chromium figures (SQLite)")
     ap.add_argument("-n", type=int, default=500, help="codings to time per transport")
     args = ap.parse_args()
     locations = [("SQLite", str(Path(tempfile.mkdtemp()) / "bench.makna"))]
@@ -231,6 +344,10 @@ def main() -> None:
         print(f"\n## {label}: built 300,000 characters + 5,000 codings in {time.perf_counter() - t:.1f} s")
         app = create_app(location, token=TOKEN, coder="peneliti", lang="en")
         text_len = makna.get_source(app.state.project, sid).length
+        if args.browser_only:
+            print_key_to_highlight(app, sid)
+            close_app(app)
+            continue
         timed = Timed(app)
         print("\n| coding one segment (POST /api/segments) | server p50 ms | server p95 ms | client p50 ms | "
               "client p95 ms | n |\n|---|---|---|---|---|---|")
@@ -248,6 +365,7 @@ def main() -> None:
                               ("scroll", "scroll 40,000 px + 2 frames")]:
                 print(f"| {name} | " + " | ".join(f"{r[key] * 1000:.0f} ms" for r in runs) + " |")
             print(f"\nmedian goto -> picker: {statistics.median(r['open_to_picker'] for r in runs) * 1000:.0f} ms")
+            print_key_to_highlight(app, sid)
         close_app(app)
     if schema is not None:
         import psycopg

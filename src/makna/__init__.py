@@ -121,6 +121,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         Turn,
         to_pandas,
     )
+    from .palette import next_colour
     from .privacy import detect as detect_identifiers
     from .privacy import evaluate as evaluate_deidentification
     from .privacy.project import add_detection, decide, decide_all, deid_status, edit_detection, review_entries
@@ -129,8 +130,10 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
     from .privacy.project_apply import apply as deid_apply
     from .project import Project, create_project, find_project, open_project
     from .queries import CodeFrequency, Matrix, RetrievedSegment, code_case_matrix, code_frequencies, retrieve
+    from .quickcodes import QuickCodes, quick_codes, set_quick_codes
     from .report import ReportFiles, write_report
     from .rounds import Round, close_round, list_rounds, open_round, round_consensus, round_scope
+    from .segment_edit import change_segment
     from .sources import (
         ImportReport,
         SourceSummary,
@@ -291,6 +294,11 @@ _LAZY: dict[str, str] = {
     "list_rounds": "rounds",
     "round_scope": "rounds",
     "round_consensus": "rounds",
+    "QuickCodes": "quickcodes",
+    "quick_codes": "quickcodes",
+    "set_quick_codes": "quickcodes",
+    "change_segment": "segment_edit",
+    "next_colour": "palette",
 }
 
 
@@ -474,4 +482,10 @@ __all__ = [
     "list_rounds",
     "round_scope",
     "round_consensus",
+    # the workbench (#13)
+    "QuickCodes",
+    "quick_codes",
+    "set_quick_codes",
+    "change_segment",
+    "next_colour",
 ]

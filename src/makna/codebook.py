@@ -36,6 +36,7 @@ from sqlalchemy.exc import IntegrityError
 from .errors import CodebookError, ConflictError, InputError
 from .memos import forget
 from .model import Code, new_id
+from .palette import next_colour
 from .project import Project
 from .store import tables
 from .versions import claim
@@ -245,6 +246,14 @@ def _insert_codes(conn: Connection, codes: list[Code]) -> None:
     conn.execute(insert(tables.codes), [_code_row(code) for code in codes])
 
 
+def _auto_colour(conn: Connection, parent_id: str | None) -> str:
+    """A colour distinct from every colour in the codebook (a shade of the parent's for a child)."""
+    c = tables.codes.c
+    rows = conn.execute(select(c.id, c.color)).all()
+    parent = next((r.color for r in rows if r.id == parent_id), None) if parent_id else None
+    return next_colour([r.color for r in rows], parent=parent)
+
+
 def add_code(
     project: Project,
     key: str,
@@ -276,13 +285,12 @@ def add_code(
         if not parent and not root and "." in key.strip("."):
             parent = _dotted_parent(conn, key)
         parent_id = project.code_id(conn, parent) if parent else None
-        n = conn.execute(select(func.count()).select_from(tables.codes)).scalar() or 0
         code = Code(
             id=code_id or new_id(),
             key=key,
             name=(name or key).strip() or key,
             parent_id=parent_id,
-            color=_check_color(color) if color else PALETTE[n % len(PALETTE)],
+            color=_check_color(color) if color else _auto_colour(conn, parent_id),
             definition=definition,
             inclusion=inclusion,
             exclusion=exclusion,
@@ -587,7 +595,8 @@ def load_codebook(text: str, *, origin: str = "codebook") -> CodebookDoc:
                 key=key,
                 name=_text(item, "name", f"code {key!r}") or key,
                 parent_id=parent,
-                color=_check_color(str(color)) if color else PALETTE[len(doc.codes) % len(PALETTE)],
+                color=_check_color(str(color)) if color else next_colour(
+                    [c.color for c in doc.codes], parent=next((c.color for c in doc.codes if c.id == parent), None)),
                 definition=_text(item, "definition", key),
                 inclusion=_text(item, "inclusion", key),
                 exclusion=_text(item, "exclusion", key),

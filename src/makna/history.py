@@ -86,6 +86,11 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "media.link": "link a recording", "media.unlink": "unlink a recording", "turn.time": "set a turn's time",
         "suggest.run": f"suggest {p.get('created', 0)} coding(s)", "suggest.accept": "accept a suggestion",
         "suggest.reject": "reject a suggestion",
+        "cases.import": "import cases", "project.encrypt": "encrypt the project",
+        "project.decrypt": "decrypt the project", "project.rename": "rename the project",
+        "segment.update": "change a coding", "quickcodes.set": "choose quick codes",
+        "agreement.resolve": f"record {p.get('created', 0)} agreed coding(s)", "search.index": "index for search",
+        "exchange.import_qdc": "import a REFI-QDA codebook", "exchange.import_qdpx": "import a REFI-QDA project",
     }
     if action in ("undo", "redo"):
         return f"{action} {p.get('description', '')}".strip()

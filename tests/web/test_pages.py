@@ -25,7 +25,8 @@ def test_pages_render(client: Client) -> None:
     assert client.get(f"/sources/{sid}", params={"coder": "kedua"}).text.count('class="hl ') == 1
     both = client.get(f"/sources/{sid}", params={"coder": "tester", "compare": "kedua"}).text
     assert 'data-coder="kedua"' in both and "compare" in both
-    assert client.get(f"/sources/{sid}", params={"compare": "kedua"}).status_code == 400
+    alone = client.get(f"/sources/{sid}", params={"compare": "kedua"})  # the page stays, with the reason (#13)
+    assert alone.status_code == 200 and 'id="filter-error"' in alone.text and "first coder" in alone.text
     assert "Senang" in client.get("/codebook").text
     assert "saya senang sekali" in client.get("/retrieve", params={"code": "emosi"}).text
     assert "Padang" in client.get("/cases").text

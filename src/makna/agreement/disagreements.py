@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from ..csvsafe import safe_cell
 from ..project import Project
 from ._matrix import IntArray
 from .project_report import AgreementScope
@@ -164,7 +165,7 @@ def disagreements_csv(listing: DisagreementListing) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=listing.columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(listing.records())
+    writer.writerows({k: safe_cell(v) for k, v in r.items()} for r in listing.records())
     return buf.getvalue()
 
 

@@ -316,27 +316,27 @@ def case_heatmap(matrix: Any, lang: str = "id", *, max_rows: int | None = None) 
 
 
 def project_chart(project: Any, kind: str, *, measure: str = "cases", mode: str = "overlap",
-                  lang: str = "en") -> Figure:
-    """One of :data:`CHART_KINDS` drawn from a project."""
+                  lang: str = "en", coder: str | None = None) -> Figure:
+    """One of :data:`CHART_KINDS` drawn from a project (from the codings of ``coder`` only, when given)."""
     from ..codebook import code_tree
     from ..queries import code_case_matrix, code_frequencies
     from .cooccurrence import cooccurrence
 
     en = lang != "id"
     if kind == "frequency":
-        freq = [f for f in code_frequencies(project, descendants=True) if f.segments]
+        freq = [f for f in code_frequencies(project, descendants=True, coder=coder) if f.segments]
         colors = {n.code.key: n.code.color for n in code_tree(project)}
         vals = [f.cases if measure == "cases" else f.segments for f in freq]
         what = ("informants" if en else "informan") if measure == "cases" else ("segments" if en else "segmen")
         return bar_chart([f.name for f in freq], vals, colors=[colors.get(f.key, "") for f in freq],
                          title=("Codes by " if en else "Kode menurut jumlah ") + what)
     if kind == "heatmap":
-        return case_heatmap(code_case_matrix(project), lang)
+        return case_heatmap(code_case_matrix(project, coder=coder), lang)
     if kind == "network":
-        return network(cooccurrence(project, mode=mode),  # type: ignore[arg-type]
+        return network(cooccurrence(project, mode=mode, coder=coder),  # type: ignore[arg-type]
                        title="Code co-occurrence" if en else "Ko-okurensi kode")
     if kind == "hierarchy":
-        seg_counts = {f.key: f.segments for f in code_frequencies(project, descendants=True)}
+        seg_counts = {f.key: f.segments for f in code_frequencies(project, descendants=True, coder=coder)}
         return hierarchy([(n.depth, n.code.name, n.code.color, seg_counts.get(n.code.key, 0))
                           for n in code_tree(project)], title="Codebook" if en else "Buku kode")
     raise InputError(f"chart {kind!r}: use one of {', '.join(CHART_KINDS)}")

@@ -17,6 +17,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..csvsafe import safe_row
+
 if TYPE_CHECKING:
     from ..project import Project
 
@@ -92,7 +94,7 @@ def emit(
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(columns)
         for r in rows:
-            writer.writerow(["" if r.get(c) is None else _plain(r.get(c)) for c in columns])
+            writer.writerow(safe_row("" if r.get(c) is None else _plain(r.get(c)) for c in columns))
         sys.stdout.write(buf.getvalue())
         sys.stdout.flush()
         return

@@ -43,6 +43,7 @@ from sqlalchemy import select
 
 from ..cases import decode_value, list_attributes, list_cases
 from ..codebook import code_tree
+from ..csvsafe import safe_row
 from ..errors import ExchangeError
 from ..project import Project
 from ..queries import retrieve
@@ -119,7 +120,7 @@ def _write_csv(path: str | os.PathLike[str], columns: list[str], rows: Iterator[
         writer = csv.writer(text)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+            writer.writerow(safe_row("" if row.get(c) is None else row.get(c) for c in columns))
             count += 1
         text.flush()
         text.detach()

@@ -333,3 +333,12 @@ suggestions = Table(
 (``pending``, ``accepted``, ``rejected``) with who decided when; an accepted suggestion names the human
 coding it became (``accepted_segment_id``: its provenance). Rejections train the next model as negatives
 (migration 0007_suggest)."""
+quick_codes = Table(
+    "quick_codes",
+    metadata,
+    Column("coder", String(200), primary_key=True),
+    Column("slot", Integer, primary_key=True, autoincrement=False),
+    Column("code_id", UUID, ForeignKey("codes.id", ondelete="CASCADE")),
+)
+"""The codes a coder pinned to the workbench's keys 1 to 9 (``slot``; ``code_id`` NULL: an empty key); they
+change only when the coder chooses, and deleting a code empties its key (migration 0007_wbcore)."""

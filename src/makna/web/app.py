@@ -42,8 +42,10 @@ from . import (
     routes_sources,
     routes_suggest,
     routes_upload,
+    routes_workbench,
 )
-from .deps import error_status, page
+from .deps import error_status, lang_of, page
+from .errors_i18n import translate_error
 from .i18n import LANGUAGES
 from .security import LOOPBACK_HOSTS, TokenGuard, new_token
 
@@ -92,17 +94,19 @@ def install_workbench(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (routes_home, routes_sources, routes_coding, routes_codebook, routes_retrieval, routes_cases,
                    routes_search, routes_analysis, routes_deid, routes_agreement, routes_export, routes_history,
-                   routes_media, routes_memos, routes_upload, routes_live, routes_rounds, routes_suggest):
+                   routes_media, routes_memos, routes_upload, routes_live, routes_rounds, routes_suggest,
+                   routes_workbench):
         app.include_router(module.router)
 
     @app.exception_handler(MaknaError)
     async def makna_error(request: Request, exc: MaknaError) -> Any:
         status = error_status(exc)
+        message = translate_error(str(exc), lang_of(request))
         if request.url.path.startswith("/api/"):
             detail = getattr(exc, "detail", None)  # a stale edit: the current values and who changed them
-            return JSONResponse({"error": str(exc), **(detail if isinstance(detail, dict) else {})},
+            return JSONResponse({"error": message, **(detail if isinstance(detail, dict) else {})},
                                 status_code=status)
-        return page(request, "error.html", {"message": str(exc)}, status=status)
+        return page(request, "error.html", {"message": message}, status=status)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:

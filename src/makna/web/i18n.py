@@ -76,6 +76,7 @@ def messages_in_use() -> tuple[list[str], list[tuple[str, str]]]:
     """The messages the interface shows: ``_("...")`` in templates, the scripts' messages and the
     event descriptions (singulars), and ``ngettext`` pairs (plurals)."""
     from . import (
+        errors_i18n,
         routes_agreement,
         routes_analysis,
         routes_cases,
@@ -95,7 +96,8 @@ def messages_in_use() -> tuple[list[str], list[tuple[str, str]]]:
     for module in (routes_sources, routes_codebook, routes_cases, routes_search, routes_analysis, routes_deid,
                    routes_agreement):
         singles += list(module.JS_MESSAGES)
-    singles += list(routes_home.EVENT_NAMES.values())
+    singles += list(routes_home.EVENT_NAMES.values()) + [routes_home.OTHER_EVENT]
+    singles += list(errors_i18n.MESSAGES)
     return list(dict.fromkeys(singles)), list(dict.fromkeys(plurals))
 
 

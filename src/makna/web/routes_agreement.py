@@ -23,7 +23,8 @@ from ..agreement import (
 from ..codebook import code_tree
 from ..errors import MaknaError
 from ..sources import list_sources
-from .deps import js_text, page, project_of, reply
+from .deps import js_text, lang_of, page, project_of, reply
+from .errors_i18n import translate_error, unit_label
 from .render import json_script
 
 __all__ = ["router", "JS_MESSAGES", "ResolveRequest", "SHOWN_DISAGREEMENTS", "coefficient_class"]
@@ -81,6 +82,8 @@ def agreement_page(request: Request, unit: str = "sentence", coders: Names = Non
         "q": {"unit": unit, "coders": coders or [c for c in all_coders if c != CONSENSUS], "codes": codes or [],
               "descendants": descendants, "threshold": threshold},
         "asked": run, "error": "", "result": None, "listing": None, "klass": coefficient_class,
+        "unit_label": lambda label: unit_label(label, lang_of(request)),
+        "why": lambda reason: translate_error(reason, lang_of(request)),
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     }
     if run:
@@ -94,7 +97,8 @@ def agreement_page(request: Request, unit: str = "sentence", coders: Names = Non
             ctx.update(result=result, listing=listing, names=names, source_ids=ids,
                        rows=[(r, _clip(r.text)) for r in listing.rows[:SHOWN_DISAGREEMENTS]])
         except (MaknaError, ValueError) as exc:
-            ctx["error"] = str(exc) if isinstance(exc, MaknaError) else f"threshold {threshold!r}: not a number"
+            ctx["error"] = translate_error(str(exc) if isinstance(exc, MaknaError)
+                                           else f"threshold {threshold!r}: not a number", lang_of(request))
     return page(request, "agreement.html", ctx)
 
 

@@ -138,12 +138,13 @@ def api_cooccurrence(request: Request, mode: str = "overlap", distance: int = 0,
 
 
 @router.get("/analysis/charts/{kind}.svg", summary="A chart of the project as an SVG image")
-def chart_svg(request: Request, kind: str, measure: str = "cases", mode: str = "overlap") -> Response:
+def chart_svg(request: Request, kind: str, measure: str = "cases", mode: str = "overlap", coder: str = "") -> Response:
     """The SVG is written by makna (every label escaped) and served as an image, so nothing in it can
     run in the page."""
     if kind not in CHART_KINDS:
         raise NotFoundError(f"chart {kind!r}: use one of {', '.join(CHART_KINDS)}")
-    figure = project_chart(project_of(request), kind, measure=measure, mode=mode, lang=lang_of(request))
+    figure = project_chart(project_of(request), kind, measure=measure, mode=mode, lang=lang_of(request),
+                           coder=coder or None)
     return Response(figure.svg(), media_type="image/svg+xml")
 
 

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
+from ..codebook import get_code
 from ..coding import SegmentSpec, code_many, get_segment, set_segment_memo, uncode
 from .deps import project_of, reply
 
@@ -33,8 +34,10 @@ def create_segment(request: Request, body: NewSegment) -> JSONResponse:
     proj = project_of(request)
     result = code_many(proj, [SegmentSpec(body.source, body.start, body.end, body.code, body.memo)],
                        action="code.span")
+    code = get_code(proj, body.code)
     return JSONResponse({"id": result.segment_ids[0], "source": body.source, "start": body.start, "end": body.end,
-                         "code": body.code, "coder": proj.coder_name, "memo": body.memo}, status_code=201)
+                         "code": body.code, "code_id": code.id, "code_key": code.key, "code_name": code.name,
+                         "colour": code.color, "coder": proj.coder_name, "memo": body.memo}, status_code=201)
 
 
 @router.get("/{segment_id}", summary="One coding")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -14,7 +15,7 @@ from ..sources import list_sources
 from ..views import code_usage, segments_per_source
 from .deps import page, plain, project_of, reply
 
-__all__ = ["router", "describe_event", "EVENT_NAMES"]
+__all__ = ["router", "describe_event", "EVENT_NAMES", "OTHER_EVENT"]
 
 router = APIRouter()
 
@@ -50,18 +51,38 @@ EVENT_NAMES = {
     "round.open": "opened a coding round", "round.close": "closed a coding round",
     "suggest.run": "made code suggestions", "suggest.accept": "accepted a suggestion",
     "suggest.reject": "rejected a suggestion",
+    "undo": "undid a change", "redo": "redid a change", "project.encrypt": "encrypted the project",
+    "project.decrypt": "decrypted the project", "project.rename": "renamed the project",
+    "cases.import": "imported cases", "codebook.import": "imported a codebook", "memo.delete": "deleted a memo",
+    "set.delete": "deleted a set", "source.language": "set a source's language",
+    "code.autocode_search": "auto-coded search hits", "agreement.resolve": "recorded agreed codings",
+    "search.index": "indexed the sources for search", "exchange.import_qdc": "imported a REFI-QDA codebook",
+    "exchange.import_qdpx": "imported a REFI-QDA project", "deid.scan": "scanned for identifiers",
+    "deid.add": "marked an identifier", "deid.edit": "reviewed an identifier", "deid.names": "listed names to hide",
+    "deid.key": "saved the de-identification key", "deid.apply": "de-identified the sources",
+    "deid.apply_fields": "de-identified memos and names", "deid.events": "de-identified the activity log",
+    "deid.reveal": "looked up an original identifier", "quickcodes.set": "chose quick codes",
+    "segment.update": "changed a coding",
 }
+OTHER_EVENT = "made a change"
+_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 def describe_event(action: str) -> str:
-    """An English phrase for an event-log action (translated in the template)."""
-    return EVENT_NAMES.get(action, action)
+    """An English phrase for an event-log action (translated in the template); never the raw name."""
+    return EVENT_NAMES.get(action, OTHER_EVENT)
 
 
-def _event_detail(payload: dict[str, Any]) -> str:
+def _event_detail(payload: dict[str, Any], names: dict[str, str]) -> str:
+    """What the event was about: a name or key from its payload; a code id shows as the code's name
+    and any other id is left out."""
     for key in ("name", "key", "source", "target"):
         value = payload.get(key)
         if isinstance(value, str) and value:
+            if _ID.match(value):
+                if value in names:
+                    return names[value]
+                continue
             return value
     return ""
 
@@ -73,8 +94,9 @@ def home(request: Request) -> HTMLResponse:
     tree = code_tree(proj)
     sources = list_sources(proj)
     codings = segments_per_source(proj)
-    recent = [{"at": e.at, "actor": e.actor, "what": describe_event(e.action), "detail": _event_detail(e.payload)}
-              for e in events(proj, limit=15)]
+    names = {n.code.id: n.code.name for n in tree}
+    recent = [{"at": e.at, "actor": e.actor, "what": describe_event(e.action),
+               "detail": _event_detail(e.payload, names)} for e in events(proj, limit=15)]
     top = sorted(tree, key=lambda n: -(usage[n.code.id].segments if n.code.id in usage else 0))[:8]
     return page(request, "home.html", {
         "sources": sources, "cases": list_cases(proj), "tree": tree, "usage": usage, "top": top,

@@ -8,9 +8,11 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..cases import list_attributes, list_cases
 from ..codebook import code_tree
+from ..errors import MaknaError
 from ..memo_views import memos_on_codes, memos_on_segments
 from ..queries import retrieve
-from .deps import page, project_of, reply
+from .deps import lang_of, page, project_of, reply
+from .errors_i18n import translate_error
 
 __all__ = ["router", "PAGE_SIZE"]
 
@@ -41,11 +43,17 @@ def retrieve_page(request: Request, code: str = "", case: str = "", attribute: s
                   coder: str = "", descendants: bool = True, context: int = 80, page_no: int = 0) -> HTMLResponse:
     proj = project_of(request)
     results = []
+    error = ""
     context = max(0, min(context, 2000))
-    if code or case or attribute or coder:
-        results = retrieve(proj, code=code or None, descendants=descendants, case=case or None,
-                           attribute=_attribute(attribute, value), coder=coder or None, context=context,
-                           limit=PAGE_SIZE + 1, offset=page_no * PAGE_SIZE)
+    if attribute and not value:
+        error = translate_error(f"attribute {attribute!r}: choose a value to compare with", lang_of(request))
+    elif code or case or attribute or coder:
+        try:
+            results = retrieve(proj, code=code or None, descendants=descendants, case=case or None,
+                               attribute=_attribute(attribute, value), coder=coder or None, context=context,
+                               limit=PAGE_SIZE + 1, offset=page_no * PAGE_SIZE)
+        except MaknaError as exc:  # the form stays as filled in, the reason beside it
+            error = translate_error(str(exc), lang_of(request))
     more = len(results) > PAGE_SIZE
     tree = code_tree(proj)
     keys = {n.code.key: n.code.id for n in tree} | {n.code.id: n.code.id for n in tree}
@@ -54,7 +62,7 @@ def retrieve_page(request: Request, code: str = "", case: str = "", attribute: s
         "tree": tree, "index": {n.code.key: i for i, n in enumerate(tree)}, "cases": list_cases(proj),
         "attributes": list_attributes(proj), "coders": [c.name for c in proj.coders()],
         "results": [(r, *_clip(r.before, r.after)) for r in results[:PAGE_SIZE]], "more": more,
-        "page_no": page_no, "asked": bool(code or case or attribute or coder),
+        "page_no": page_no, "asked": bool(code or case or attribute or coder) and not error, "error": error,
         "seg_memos": memos_on_segments(proj, [r.id for r in results[:PAGE_SIZE]]) if results else {},
         "code_memos": memos_on_codes(proj, sorted(code_ids)) if code_ids else [],
         "q": {"code": code, "case": case, "attribute": attribute, "value": value, "coder": coder,

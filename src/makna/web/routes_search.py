@@ -40,11 +40,16 @@ def _flat(text: str) -> str:
 
 
 def kwic_parts(hit: Hit, context: int = CONTEXT) -> tuple[str, str, str]:
-    """(left, keyword, right), each on one line, with an ellipsis where the context was cut."""
-    left, right = _flat(hit.left), _flat(hit.right)
-    if left and hit.start - len(hit.left) > 0:
+    """(left, keyword, right), each on one line, with an ellipsis where the context was cut. The
+    context stays inside the hit's own speaker turn (line): it stops at a line break."""
+    before, after = hit.left, hit.right
+    cut_before, cut_after = "\n" in before, "\n" in after
+    before = before.rsplit("\n", 1)[-1]
+    after = after.split("\n", 1)[0]
+    left, right = _flat(before), _flat(after)
+    if left and not cut_before and hit.start - len(hit.left) > 0:
         left = "…" + left
-    if right and len(hit.right) >= context:
+    if right and not cut_after and len(hit.right) >= context:
         right = right + "…"
     return left, _flat(hit.keyword).strip(), right
 

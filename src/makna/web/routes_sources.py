@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from ..codebook import CodeNode, code_tree
 from ..errors import InputError
 from ..project import Project
+from ..quickcodes import quick_codes
 from ..sources import get_source, get_turns, list_sources
 from ..views import CodeUsage, SegmentView, code_usage, recent_codes, source_segments
 from .deps import js_text, page, project_of, reply
@@ -22,7 +23,7 @@ router = APIRouter()
 
 JS_MESSAGES = ("Type to find or create a code", "Create code", "No codes match", "Remove", "Save memo", "Memo",
                "Saved", "Removed", "Coded", "Could not save", "by", "Only its coder can change this coding.",
-               "Undone", "Redone")
+               "Undone", "Redone", "Recode", "Resize", "Resize: Shift+arrows move the end, Enter saves, Escape cancels")
 
 
 def _columns(proj: Project, source: str, coder: str | None, compare: str | None
@@ -45,14 +46,9 @@ def _seg_rows(columns: list[list[SegmentView]]) -> list[list[Any]]:
     return list(seen.values())
 
 
-def _shortcuts(usage: dict[str, CodeUsage], codes: list[str]) -> list[str]:
-    ranked = sorted(codes, key=lambda c: (-(usage[c].by_coder if c in usage else 0),
-                                          -(usage[c].segments if c in usage else 0), codes.index(c)))
-    return ranked[:9]
-
-
-def _side_codes(usage: dict[str, CodeUsage], tree: list[CodeNode], shortcuts: list[str]) -> list[dict[str, Any]]:
-    keys = {cid: n for n, cid in enumerate(shortcuts, start=1)}
+def _side_codes(usage: dict[str, CodeUsage], tree: list[CodeNode], shortcuts: list[str | None]
+                ) -> list[dict[str, Any]]:
+    keys = {cid: n for n, cid in enumerate(shortcuts, start=1) if cid}
     return [{"id": n.code.id, "i": i, "name": n.code.name, "path": n.path, "depth": n.depth,
              "key_no": keys.get(n.code.id), "count": usage[n.code.id].segments if n.code.id in usage else 0}
             for i, n in enumerate(tree)]
@@ -67,22 +63,28 @@ def source_page(request: Request, source_id: str, coder: str | None = None,
     tree = code_tree(proj)
     index = {n.code.id: i for i, n in enumerate(tree)}
     coder = coder or None
-    compare = compare or None
-    columns, names = _columns(proj, src.id, coder, compare)
+    compare = asked = compare or None
+    error = ""
+    try:
+        columns, names = _columns(proj, src.id, coder, compare)
+    except InputError as exc:  # the page stays, with the filters as chosen and the reason beside them
+        error, compare = str(exc), None
+        columns, names = _columns(proj, src.id, coder, None)
     usage = code_usage(proj)
-    shortcuts = _shortcuts(usage, [n.code.id for n in tree])
+    quick = quick_codes(proj)
+    shortcuts = list(quick.codes)
     codes = [{"id": n.code.id, "key": n.code.key, "name": n.code.name, "path": n.path, "i": i, "depth": n.depth}
              for i, n in enumerate(tree)]
     data = {
         "source": {"id": src.id, "name": src.name}, "coder": proj.coder_name, "codes": codes,
-        "shortcuts": shortcuts, "recent": recent_codes(proj),
+        "shortcuts": shortcuts, "pinned": quick.chosen, "recent": recent_codes(proj),
         "segs": _seg_rows(columns), "filter": {"coder": coder, "compare": compare},
         "msg": js_text(request, JS_MESSAGES),
     }
     return page(request, "source.html", {
         "source": src, "rows": render_rows(src.text, rows, columns, index, column_names=names),
         "n_rows": len(rows), "coders": [c.name for c in proj.coders()], "filter_coder": coder or "",
-        "compare": compare or "", "columns": names, "data": json_script(data),
+        "compare": asked or "", "columns": names, "data": json_script(data), "error": error,
         "side_codes": _side_codes(usage, tree, shortcuts),
     })
 

@@ -1,8 +1,15 @@
-/* makna workbench: the source view. Select text -> code picker -> the coding is saved.
+/* makna workbench: the source view. Select text (mouse or keyboard) -> code picker -> the coding is
+ * saved and drawn from the server's reply, without reloading the source.
  *
  * Offsets: every leaf <span data-s="N"> holds exactly text[N:N+len] as one text node, so a DOM
  * position (text node, UTF-16 offset) is N + the number of code points before it in that node.
  * Stored offsets are code points, as everywhere in makna (an emoji counts as one).
+ *
+ * Other scripts draw through window.makna: drawSegment(seg), removeSegment(id), segments(),
+ * paint(start, end), codeSpan(start, end, codeId), selection(), setSelection(start, end),
+ * onSelectionChange(fn); the page fires "makna:painted" ({start, end, provisional}) on document after it
+ * redraws rows and "makna:selection" on a change of the selection. A new coding is drawn at once
+ * (provisional) and again from the server's reply; a refused one is taken back.
  */
 "use strict";
 (function () {
@@ -14,18 +21,112 @@
   const input = document.getElementById("picker-input");
   const list = document.getElementById("picker-list");
   const popover = document.getElementById("popover");
+  const caretEl = document.getElementById("caret");
+  const status = document.getElementById("sr-status");
   const codes = new Map(data.codes.map((c) => [c.id, c]));
   let segs = data.segs; // [id, start, end, codeId, coder, memo]
   let recent = data.recent.slice();
   let pending = null; // {start, end, range}
   let active = 0;
+  let mode = null; // null | {recode: seg} | {resize: seg}
 
   const cpLen = (s) => { let n = 0; for (const _ of s) n++; return n; };
+  const cps = (s) => Array.from(s);
 
-  // ------------------------------------------------------------------ DOM position -> offset
+  // ------------------------------------------------------------------ rows and leaves
+  const rowEls = [...root.querySelectorAll(".row")];
+  const rowStart = rowEls.map((r) => +r.dataset.start);
+  const rowEnd = rowEls.map((r) => +r.dataset.end);
+  function rowIndexAt(pos) { // the row holding pos (or the last row starting before it)
+    let lo = 0, hi = rowEls.length - 1, ans = 0;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (rowStart[mid] <= pos) { ans = mid; lo = mid + 1; } else hi = mid - 1; }
+    return ans;
+  }
   function leaves() { return root.querySelectorAll("[data-s]"); }
   function leafEnd(leaf) { return +leaf.dataset.s + cpLen(leaf.textContent); }
+  const rowTexts = new Map(); // row index -> array of code points
+  function rowText(i) {
+    if (!rowTexts.has(i)) {
+      const tx = rowEls[i].querySelector(".tx");
+      rowTexts.set(i, cps(tx ? tx.textContent : ""));
+    }
+    return rowTexts.get(i);
+  }
+  function labelEnd(i) {
+    const spk = rowEls[i].querySelectorAll(".cell:first-child .spk");
+    return spk.length ? leafEnd(spk[spk.length - 1]) : null;
+  }
 
+  // ------------------------------------------------------------------ drawing codings locally
+  function esc(s) { return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c])); }
+  const MAX_BARS = 8;
+
+  function paintRow(i) {
+    const row = rowEls[i];
+    const a0 = rowStart[i], b0 = rowEnd[i];
+    const text = rowText(i);
+    const lab = labelEnd(i);
+    for (const cell of row.querySelectorAll(".cell")) {
+      const only = cell.dataset.coder;
+      const here = [];
+      segs.forEach((s, n) => { if (s[1] < b0 && s[2] > a0 && (!only || s[4] === only)) here.push([s, n]); });
+      const cuts = new Set([a0, b0]);
+      if (lab !== null && lab > a0 && lab < b0) cuts.add(lab);
+      for (const [s] of here) { if (s[1] > a0) cuts.add(s[1]); if (s[2] < b0) cuts.add(s[2]); }
+      const pts = [...cuts].sort((x, y) => x - y);
+      let html = "";
+      for (let k = 0; k + 1 < pts.length; k++) {
+        const a = pts[k], b = pts[k + 1];
+        let cls = lab !== null && a < lab ? "spk" : "";
+        const on = here.filter(([s]) => s[1] <= a && s[2] >= b);
+        if (on.length) {
+          let inner = on[0];
+          for (const x of on) {
+            const d = (x[0][2] - x[0][1]) - (inner[0][2] - inner[0][1]);
+            if (d < 0 || (d === 0 && x[1] < inner[1])) inner = x;
+          }
+          const c = codes.get(inner[0][3]);
+          const distinct = new Set(on.map(([s]) => s[3]));
+          cls = (cls + " hl k" + (c ? c.i : 0) + (distinct.size > 1 ? " multi" : "")).trim();
+        }
+        html += '<span data-s="' + a + '"' + (cls ? ' class="' + cls + '"' : "") + ">" +
+          esc(text.slice(a - a0, b - a0).join("")) + "</span>";
+      }
+      cell.querySelector(".tx").innerHTML = html; // every text escaped above
+      const seen = new Map();
+      for (const [s] of here) if (!seen.has(s[3])) seen.set(s[3], codes.get(s[3]) || { i: 0, name: "?" });
+      const items = [...seen.values()].sort((x, y) => x.i - y.i);
+      let bars = items.slice(0, MAX_BARS).map((c) => '<i class="bar k' + c.i + '" title="' + esc(c.name) + '"></i>').join("");
+      if (items.length > MAX_BARS) bars += '<i class="bar more" title="+' + (items.length - MAX_BARS) + '"></i>';
+      const barsEl = cell.querySelector(".bars");
+      if (barsEl) barsEl.innerHTML = bars;
+    }
+  }
+
+  function paint(start, end, provisional) {
+    if (!rowEls.length) return;
+    for (let i = rowIndexAt(start); i < rowEls.length && rowStart[i] < Math.max(end, start + 1); i++) {
+      if (rowEnd[i] > start || (start === end && rowStart[i] === start)) paintRow(i);
+    }
+    document.dispatchEvent(new CustomEvent("makna:painted", { detail: { start, end, provisional: !!provisional } }));
+    // hook for stripes.js and memos.js: the codings changed
+    document.dispatchEvent(new CustomEvent("makna:segments", { detail: { segs, codes: [...codes.values()] } }));
+  }
+
+  function drawSegment(seg) { // seg: the reply of POST /api/segments (or the same fields)
+    const id = seg.id;
+    segs = segs.filter((s) => s[0] !== id);
+    segs.push([id, seg.start, seg.end, seg.code_id || seg.code, seg.coder, seg.memo || ""]);
+    paint(seg.start, seg.end);
+  }
+  function removeSegment(id) {
+    const s = segs.find((x) => x[0] === id);
+    if (!s) return;
+    segs = segs.filter((x) => x[0] !== id);
+    paint(s[1], s[2]);
+  }
+
+  // ------------------------------------------------------------------ DOM position <-> offset
   function boundary(node, offset, isEnd) {
     if (node.nodeType === Node.TEXT_NODE) {
       const leaf = node.parentElement && node.parentElement.closest("[data-s]");
@@ -44,6 +145,31 @@
     return lo < all.length ? +all[lo].dataset.s : null;
   }
 
+  function domPoint(pos) { // [text node, UTF-16 offset] of code point offset pos (first column)
+    const i = rowIndexAt(pos);
+    const cell = rowEls[i] && rowEls[i].querySelector(".tx");
+    if (!cell) return null;
+    let last = null;
+    for (const leaf of cell.children) {
+      const s = +leaf.dataset.s;
+      if (s > pos) break;
+      last = leaf;
+    }
+    if (!last || !last.firstChild) return cell.firstChild && cell.firstChild.firstChild ? [cell.firstChild.firstChild, 0] : null;
+    const node = last.firstChild;
+    const k = Math.min(pos - +last.dataset.s, cpLen(node.data));
+    return [node, cps(node.data).slice(0, k).join("").length];
+  }
+
+  function rangeOf(start, end) {
+    const a = domPoint(start), b = domPoint(end);
+    if (!a || !b) return null;
+    const r = document.createRange();
+    r.setStart(a[0], a[1]);
+    r.setEnd(b[0], b[1]);
+    return r;
+  }
+
   function selectionOffsets() {
     const sel = window.getSelection();
     if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
@@ -60,6 +186,162 @@
     return { start, end, range: range.cloneRange() };
   }
 
+  // ------------------------------------------------------------------ keyboard selection
+  let anchor = null, focusAt = null; // code point offsets of the keyboard selection
+  const listeners = [];
+  function selection() {
+    if (anchor === null) return null;
+    return { start: Math.min(anchor, focusAt), end: Math.max(anchor, focusAt) };
+  }
+  function announce() {
+    const s = selection();
+    const detail = s ? { start: s.start, end: s.end } : null;
+    for (const fn of listeners) { try { fn(detail); } catch (e) { console.warn(e); } }
+    document.dispatchEvent(new CustomEvent("makna:selection", { detail }));
+  }
+  let sayTimer = null;
+  function say(text) { clearTimeout(sayTimer); sayTimer = setTimeout(() => { status.textContent = text; }, 250); }
+
+  function showCaret() {
+    const p = focusAt === null ? null : domPoint(focusAt);
+    if (!p) { caretEl.hidden = true; return; }
+    const r = document.createRange();
+    r.setStart(p[0], p[1]); r.collapse(true);
+    let rect = r.getClientRects()[0] || r.getBoundingClientRect();
+    if (!rect || (!rect.height && p[0].length)) {
+      const q = document.createRange(); q.setStart(p[0], Math.max(0, p[1] - 1)); q.setEnd(p[0], Math.max(1, p[1]));
+      const rr = q.getBoundingClientRect(); rect = { left: p[1] ? rr.right : rr.left, top: rr.top, height: rr.height };
+    }
+    caretEl.hidden = document.activeElement !== root;
+    caretEl.style.left = (window.scrollX + rect.left - 1) + "px";
+    caretEl.style.top = (window.scrollY + rect.top) + "px";
+    caretEl.style.height = (rect.height || 20) + "px";
+    caretEl.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
+
+  function setKeyboardSelection(a, f) {
+    anchor = a; focusAt = f;
+    const s = selection();
+    const sel = window.getSelection();
+    if (s && s.end > s.start) {
+      const pa = domPoint(a), pf = domPoint(f);
+      if (pa && pf) sel.setBaseAndExtent(pa[0], pa[1], pf[0], pf[1]);
+      const t = [];
+      for (let i = rowIndexAt(s.start); i < rowEls.length && rowStart[i] < s.end; i++) {
+        t.push(rowText(i).slice(Math.max(0, s.start - rowStart[i]), s.end - rowStart[i]).join(""));
+      }
+      say(t.join(" ").slice(0, 300));
+    } else {
+      sel.removeAllRanges();
+    }
+    showCaret();
+    announce();
+  }
+
+  const WORD = /[\p{L}\p{N}_'’-]/u;
+  function charAt(pos) { const i = rowIndexAt(pos); return rowText(i)[pos - rowStart[i]]; }
+  function clampToRows(pos, dir) { // a position inside a row (between rows: the nearest row edge)
+    const i = rowIndexAt(pos);
+    if (pos <= rowEnd[i]) return Math.max(pos, rowStart[i]);
+    return dir > 0 && i + 1 < rowEls.length ? rowStart[i + 1] : rowEnd[i];
+  }
+  function stepChar(pos, dir) {
+    const i = rowIndexAt(pos);
+    if (dir > 0) return pos < rowEnd[i] ? pos + 1 : (i + 1 < rowEls.length ? rowStart[i + 1] : pos);
+    return pos > rowStart[i] ? pos - 1 : (i > 0 ? rowEnd[i - 1] : pos);
+  }
+  function stepWord(pos, dir) {
+    const i = rowIndexAt(pos);
+    const t = rowText(i), base = rowStart[i];
+    let k = pos - base;
+    if (dir > 0) {
+      if (k >= t.length) return i + 1 < rowEls.length ? rowStart[i + 1] : pos;
+      while (k < t.length && !WORD.test(t[k])) k++;
+      while (k < t.length && WORD.test(t[k])) k++;
+    } else {
+      if (k <= 0) return i > 0 ? rowEnd[i - 1] : pos;
+      while (k > 0 && !WORD.test(t[k - 1])) k--;
+      while (k > 0 && WORD.test(t[k - 1])) k--;
+    }
+    return base + k;
+  }
+  function sentenceEdges(i) {
+    const t = rowText(i), base = rowStart[i], lab = labelEnd(i);
+    const out = [base];
+    let k = lab !== null ? lab - base : 0;
+    while (k < t.length && /\s/.test(t[k])) k++;
+    if (k > 0) out.push(base + k);
+    for (; k < t.length; k++) {
+      if (/[.!?…]/.test(t[k]) && (k + 1 >= t.length || /\s/.test(t[k + 1]))) {
+        out.push(base + k + 1);
+        let j = k + 1;
+        while (j < t.length && /\s/.test(t[j])) j++;
+        if (j < t.length) out.push(base + j);
+      }
+    }
+    out.push(base + t.length);
+    return [...new Set(out)].sort((x, y) => x - y);
+  }
+  function stepSentence(pos, dir) {
+    const i = rowIndexAt(pos);
+    const edges = sentenceEdges(i);
+    if (dir > 0) {
+      const next = edges.find((e) => e > pos);
+      return next !== undefined ? next : (i + 1 < rowEls.length ? sentenceEdges(i + 1)[1] || rowStart[i + 1] : pos);
+    }
+    const prev = edges.filter((e) => e < pos).pop();
+    return prev !== undefined ? prev : (i > 0 ? rowEnd[i - 1] : pos);
+  }
+  function stepTurn(pos, dir) {
+    const i = rowIndexAt(pos);
+    if (dir > 0) return pos < rowEnd[i] ? rowEnd[i] : (i + 1 < rowEls.length ? rowEnd[i + 1] : pos);
+    const lab = labelEnd(i);
+    const bodyStart = lab !== null ? sentenceEdges(i)[1] : rowStart[i];
+    if (pos > bodyStart) return bodyStart;
+    return i > 0 ? (labelEnd(i - 1) !== null ? sentenceEdges(i - 1)[1] : rowStart[i - 1]) : pos;
+  }
+
+  function keyMove(ev) {
+    const dir = ev.key === "ArrowRight" || ev.key === "ArrowDown" ? 1 : -1;
+    const horizontal = ev.key === "ArrowLeft" || ev.key === "ArrowRight";
+    const ctrl = ev.ctrlKey || ev.metaKey;
+    if (anchor === null) {
+      const s = selectionOffsets();
+      if (s) { anchor = s.start; focusAt = s.end; } else { const f = firstVisible(); anchor = focusAt = f; }
+    }
+    let from = focusAt;
+    if (!ev.shiftKey && anchor !== focusAt && !mode) { // collapse to the side of the move
+      from = dir > 0 ? Math.max(anchor, focusAt) : Math.min(anchor, focusAt);
+      if (horizontal && !ctrl) { setKeyboardSelection(from, from); return; }
+    }
+    let to;
+    if (horizontal) to = ctrl ? stepWord(from, dir) : stepChar(from, dir);
+    else to = ctrl ? stepTurn(from, dir) : stepSentence(from, dir);
+    to = clampToRows(to, dir);
+    if (ev.shiftKey || mode) setKeyboardSelection(anchor, to); else setKeyboardSelection(to, to);
+  }
+
+  function firstVisible() {
+    for (let i = 0; i < rowEls.length; i++) {
+      if (rowEls[i].getBoundingClientRect().bottom > 60) {
+        const lab = labelEnd(i);
+        return lab !== null ? sentenceEdges(i)[1] : rowStart[i];
+      }
+    }
+    return rowStart[0] || 0;
+  }
+
+  function keyboardPending() {
+    const s = selection();
+    if (!s || s.end <= s.start) return null;
+    // trim white space, as for a mouse selection
+    let a = s.start, b = s.end;
+    while (a < b && /\s/.test(charAt(a) || "")) a++;
+    while (b > a && /\s/.test(charAt(b - 1) || "")) b--;
+    if (b <= a) return null;
+    return { start: a, end: b, range: rangeOf(a, b) };
+  }
+
   // ------------------------------------------------------------------ the code picker
   function label(c) { return c.path || c.name; }
 
@@ -68,8 +350,8 @@
     const out = [];
     if (!q) {
       const seen = new Set();
-      for (const id of recent.concat(data.shortcuts)) {
-        if (codes.has(id) && !seen.has(id)) { seen.add(id); out.push({ code: codes.get(id) }); }
+      for (const id of data.shortcuts.concat(recent)) {
+        if (id && codes.has(id) && !seen.has(id)) { seen.add(id); out.push({ code: codes.get(id) }); }
       }
       for (const c of codes.values()) if (!seen.has(c.id)) out.push({ code: c });
       return out;
@@ -78,7 +360,7 @@
       if (label(c).toLowerCase().includes(q) || c.key.toLowerCase().includes(q)) out.push({ code: c });
     }
     out.sort((a, b) => (a.code.name.toLowerCase().startsWith(q) ? 0 : 1) - (b.code.name.toLowerCase().startsWith(q) ? 0 : 1));
-    if (![...codes.values()].some((c) => c.name.toLowerCase() === q)) out.push({ create: input.value.trim() });
+    if (!mode && ![...codes.values()].some((c) => c.name.toLowerCase() === q)) out.push({ create: input.value.trim() });
     return out;
   }
 
@@ -89,7 +371,9 @@
     items.slice(0, 60).forEach((item, i) => {
       const li = document.createElement("li");
       li.setAttribute("role", "option");
-      if (i === active) li.classList.add("active");
+      li.id = "pick-" + i;
+      li.setAttribute("aria-selected", i === active ? "true" : "false");
+      if (i === active) { li.classList.add("active"); input.setAttribute("aria-activedescendant", li.id); }
       if (item.create !== undefined) {
         li.classList.add("create");
         li.textContent = M("Create code") + " “" + item.create + "”";
@@ -105,6 +389,8 @@
       li.addEventListener("mousedown", (ev) => { ev.preventDefault(); choose(item); });
       list.append(li);
     });
+    const act = list.querySelector("li.active");
+    if (act) act.scrollIntoView({ block: "nearest" });
     if (!items.length) {
       const li = document.createElement("li");
       li.className = "none";
@@ -115,21 +401,23 @@
   }
 
   function showPending(range) {
-    if (window.CSS && CSS.highlights && window.Highlight) CSS.highlights.set("pending", new Highlight(range));
+    if (range && window.CSS && CSS.highlights && window.Highlight) CSS.highlights.set("pending", new Highlight(range));
   }
   function clearPending() {
     if (window.CSS && CSS.highlights) CSS.highlights.delete("pending");
     pending = null;
   }
 
-  function openPicker(sel) {
+  let returnFocus = null;
+  function openPicker(sel, how) {
     pending = sel;
+    returnFocus = document.activeElement === root || how === "keyboard" ? root : null;
     showPending(sel.range);
-    closePopover();
-    const rect = sel.range.getBoundingClientRect();
+    closePopover(true);
+    const rect = sel.range ? sel.range.getBoundingClientRect() : root.getBoundingClientRect();
     picker.hidden = false;
     const top = Math.min(window.scrollY + rect.bottom + 6, window.scrollY + window.innerHeight - 320);
-    const left = Math.min(window.scrollX + rect.left, window.scrollX + window.innerWidth - 340);
+    const left = Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 340);
     picker.style.top = Math.max(top, window.scrollY + 4) + "px";
     picker.style.left = Math.max(left, 8) + "px";
     input.value = "";
@@ -138,34 +426,68 @@
     drawChoices();
     input.focus({ preventScroll: true });
   }
-  function closePicker() { picker.hidden = true; clearPending(); }
+  function closePicker() {
+    picker.hidden = true; clearPending(); mode = null;
+    if (returnFocus) { const r = returnFocus; returnFocus = null; r.focus({ preventScroll: true }); showCaret(); }
+  }
 
   async function choose(item) {
-    if (!pending) return;
+    if (!pending && !(mode && mode.recode)) return;
     const target = pending;
     try {
-      let code = item.code;
-      if (item.create !== undefined) {
-        const made = await api("POST", "/api/codes", { name: item.create });
-        code = { id: made.id, key: made.key, name: made.name, path: made.name, i: codes.size, depth: 0 };
-        codes.set(code.id, code);
-        reloadColours();
-        addToSide(code);
+      if (mode && mode.recode) {
+        await changeSegment(mode.recode, { code: item.code.id });
+      } else {
+        let code = item.code;
+        if (item.create !== undefined) {
+          const made = await api("POST", "/api/codes", { name: item.create });
+          code = { id: made.id, key: made.key, name: made.name, path: made.name, i: codes.size, depth: 0 };
+          codes.set(code.id, code);
+          reloadColours();
+          addToSide(code);
+        }
+        await codeSpan(target.start, target.end, code.id);
       }
-      await codeSpan(target.start, target.end, code);
     } catch (err) {
       toast(M("Could not save") + ": " + err.message, true);
     }
     closePicker();
-    window.getSelection().removeAllRanges();
+    if (anchor !== null && target) setKeyboardSelection(target.end, target.end);
+    else window.getSelection().removeAllRanges();
   }
 
-  async function codeSpan(start, end, code) {
-    await api("POST", "/api/segments", { source: data.source.id, start, end, code: code.id });
-    recent = [code.id].concat(recent.filter((x) => x !== code.id)).slice(0, 9);
-    bumpCount(code.id, 1);
-    await refresh(start, end);
-    toast(M("Coded") + ": " + label(code));
+  let provisionalN = 0;
+  async function codeSpan(start, end, codeId) {
+    const code = codes.get(codeId);
+    // drawn at once as the coder's own coding, then again from the server's reply (or taken back)
+    const tmp = "pending-" + (++provisionalN);
+    segs.push([tmp, start, end, codeId, data.coder, ""]);
+    paint(start, end, true);
+    let seg;
+    try {
+      seg = await api("POST", "/api/segments", { source: data.source.id, start, end, code: codeId });
+    } catch (err) {
+      segs = segs.filter((s) => s[0] !== tmp);
+      paint(start, end);
+      throw err;
+    }
+    segs = segs.filter((s) => s[0] !== tmp);
+    drawSegment(seg);
+    recent = [codeId].concat(recent.filter((x) => x !== codeId)).slice(0, 9);
+    bumpCount(codeId, 1);
+    toast(M("Coded") + ": " + (code ? label(code) : seg.code_name));
+    return seg;
+  }
+
+  async function changeSegment(s, body) {
+    const got = await api("POST", "/api/segments/" + encodeURIComponent(s[0]) + "/change", body);
+    const [oldStart, oldEnd, oldCode] = [s[1], s[2], s[3]];
+    segs = segs.filter((x) => x[0] !== s[0]);
+    segs.push([got.id, got.start, got.end, got.code_id, got.coder, got.memo || ""]);
+    paint(Math.min(oldStart, got.start), Math.max(oldEnd, got.end));
+    if (oldCode !== got.code_id) { bumpCount(oldCode, -1); bumpCount(got.code_id, 1); }
+    toast(M("Saved"));
+    return got;
   }
 
   input.addEventListener("input", () => { active = 0; drawChoices(); });
@@ -174,30 +496,103 @@
     if (ev.key === "ArrowDown") { active = Math.min(active + 1, items.length - 1); drawChoices(); ev.preventDefault(); }
     else if (ev.key === "ArrowUp") { active = Math.max(active - 1, 0); drawChoices(); ev.preventDefault(); }
     else if (ev.key === "Enter") { if (items[active]) choose(items[active]); ev.preventDefault(); }
-    else if (ev.key === "Escape") { closePicker(); ev.preventDefault(); }
+    else if (ev.key === "Escape") { closePicker(); ev.preventDefault(); ev.stopPropagation(); }
     else if (/^[1-9]$/.test(ev.key) && input.value === "") { shortcut(+ev.key); ev.preventDefault(); }
   });
-  input.addEventListener("blur", () => setTimeout(() => { if (document.activeElement !== input) closePicker(); }, 150));
+  input.addEventListener("blur", () => setTimeout(() => {
+    if (document.activeElement !== input && !picker.hidden) { returnFocus = null; closePicker(); }
+  }, 150));
 
+  // ------------------------------------------------------------------ quick codes (keys 1-9)
+  async function ensurePinned() {
+    if (data.pinned) return;
+    data.pinned = true; // the keys as shown become the coder's choice: they will not move later
+    try { await api("PUT", "/api/quick-codes", { codes: data.shortcuts }); } catch (err) { data.pinned = false; }
+  }
   function shortcut(n) {
     const id = data.shortcuts[n - 1];
-    if (pending && id && codes.has(id)) choose({ code: codes.get(id) });
+    if (!id || !codes.has(id)) return;
+    if (mode && mode.recode) { choose({ code: codes.get(id) }); return; }
+    if (!pending) return;
+    ensurePinned();
+    choose({ code: codes.get(id) });
   }
-
-  root.addEventListener("mouseup", () => {
-    setTimeout(() => { const sel = selectionOffsets(); if (sel) openPicker(sel); }, 0);
-  });
-  document.addEventListener("keyup", (ev) => {
-    if (ev.shiftKey && ev.key.startsWith("Arrow") && document.activeElement !== input) {
-      const sel = selectionOffsets(); if (sel) openPicker(sel);
+  function drawKeys() {
+    const keyOf = new Map(data.shortcuts.map((id, n) => [id, n + 1]));
+    for (const li of side.querySelectorAll("li[data-code]")) {
+      const k = li.querySelector("kbd");
+      const n = keyOf.get(li.dataset.code);
+      k.textContent = n ? String(n) : "";
+      k.className = n ? "" : "none";
     }
+  }
+  const keysDialog = document.getElementById("keys-dialog");
+  const keysForm = document.getElementById("keys-form");
+  document.getElementById("keys-edit").addEventListener("click", () => {
+    for (let n = 1; n <= 9; n++) keysForm.elements["k" + n].value = data.shortcuts[n - 1] || "";
+    keysDialog.showModal();
+  });
+  keysForm.addEventListener("change", (ev) => { // a code sits on one key: choosing it here empties its old key
+    const sel = ev.target;
+    if (!sel.value) return;
+    for (let n = 1; n <= 9; n++) {
+      const other = keysForm.elements["k" + n];
+      if (other !== sel && other.value === sel.value) other.value = "";
+    }
+  });
+  keysDialog.addEventListener("close", async () => {
+    if (keysDialog.returnValue !== "save") return;
+    const chosen = [];
+    for (let n = 1; n <= 9; n++) chosen.push(keysForm.elements["k" + n].value || null);
+    try {
+      const got = await api("PUT", "/api/quick-codes", { codes: chosen });
+      data.shortcuts = got.codes; data.pinned = true;
+      drawKeys();
+      toast(M("Saved"));
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  });
+
+  // ------------------------------------------------------------------ mouse and keyboard
+  root.addEventListener("mouseup", () => {
+    setTimeout(() => {
+      const sel = selectionOffsets();
+      if (sel) { anchor = sel.start; focusAt = sel.end; announce(); openPicker(sel, "mouse"); }
+    }, 0);
+  });
+  root.addEventListener("focus", () => {
+    if (anchor === null) { const f = firstVisible(); anchor = focusAt = f; }
+    showCaret();
+  });
+  root.addEventListener("blur", () => { caretEl.hidden = true; });
+  root.addEventListener("keydown", (ev) => {
+    if (ev.key.startsWith("Arrow") && !ev.altKey) { keyMove(ev); ev.preventDefault(); return; }
+    if (ev.key === "Home" || ev.key === "End") {
+      keyMove({ key: ev.key === "End" ? "ArrowDown" : "ArrowUp", ctrlKey: true, shiftKey: ev.shiftKey });
+      ev.preventDefault(); return;
+    }
+    if (ev.key === "Enter" && !ev.ctrlKey && !ev.altKey) {
+      if (mode && mode.resize) { finishResize(); ev.preventDefault(); return; }
+      const p = keyboardPending();
+      if (p) { openPicker(p, "keyboard"); ev.preventDefault(); }
+      return;
+    }
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.key === "n" || ev.key === "p") { jumpCoding(ev.key === "n" ? 1 : -1); ev.preventDefault(); }
+    else if (ev.key === "m" || ev.key === "ContextMenu" || (ev.key === "F10" && ev.shiftKey)) { menuAtCaret(); ev.preventDefault(); }
+    else if (ev.key === "Escape" && mode && mode.resize) { cancelResize(); ev.preventDefault(); }
+    else if (ev.key === "Escape" && anchor !== null) { setKeyboardSelection(focusAt, focusAt); }
   });
   document.addEventListener("keydown", (ev) => {
-    if (/^[1-9]$/.test(ev.key) && document.activeElement !== input && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
-      const sel = pending || selectionOffsets();
-      if (sel) { pending = sel; shortcut(+ev.key); ev.preventDefault(); }
+    if (/^[1-9]$/.test(ev.key) && !ev.ctrlKey && !ev.altKey && !ev.metaKey && document.activeElement !== input &&
+        !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) && !keysDialog.open) {
+      const sel = pending || selectionOffsets() || (document.activeElement === root ? keyboardPending() : null);
+      if (sel) {
+        pending = sel;
+        if (document.activeElement === root) returnFocus = root;
+        shortcut(+ev.key); ev.preventDefault();
+      }
     }
-    if (ev.key === "Escape") { closePicker(); closePopover(); }
+    if (ev.key === "Escape") { if (!picker.hidden) closePicker(); if (!popover.hidden) closePopover(); }
     // Ctrl+Z undoes the coder's latest change, Ctrl+Shift+Z (or Ctrl+Y) redoes it; in a text field the
     // browser's own undo applies
     const key = ev.key.toLowerCase();
@@ -207,6 +602,82 @@
       history(key === "y" || ev.shiftKey ? "redo" : "undo");
     }
   });
+
+  // ------------------------------------------------------------------ codings by keyboard
+  let focusedSeg = null;
+  function mine(s) { return s[4] === data.coder; }
+  function visibleSegs() {
+    const cols = [...(rowEls[0] ? rowEls[0].querySelectorAll(".cell") : [])].map((c) => c.dataset.coder).filter(Boolean);
+    return cols.length ? segs.filter((s) => cols.includes(s[4])) : segs;
+  }
+  function markFocused(s) {
+    focusedSeg = s;
+    if (!(window.CSS && CSS.highlights && window.Highlight)) return;
+    if (!s) { CSS.highlights.delete("focus-seg"); return; }
+    const r = rangeOf(s[1], s[2]);
+    if (r) CSS.highlights.set("focus-seg", new Highlight(r));
+  }
+  function jumpCoding(dir) {
+    const at = focusAt === null ? -1 : Math.min(anchor, focusAt);
+    const sorted = visibleSegs().slice().sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+    let next;
+    if (dir > 0) next = sorted.find((s) => s[1] > at || (s[1] === at && focusedSeg && s !== focusedSeg && sorted.indexOf(s) > sorted.indexOf(focusedSeg)));
+    else next = sorted.filter((s) => s[1] < at || (s[1] === at && focusedSeg && sorted.indexOf(s) < sorted.indexOf(focusedSeg))).pop();
+    if (!next) return;
+    setKeyboardSelection(next[1], next[2]);
+    markFocused(next);
+    const c = codes.get(next[3]);
+    say((c ? label(c) : "") + " · " + M("by") + " " + next[4]);
+  }
+  function menuAtCaret() {
+    const s = selection();
+    if (!s) return;
+    const at = focusedSeg && focusedSeg[1] === s.start && focusedSeg[2] === s.end ? focusedSeg[1] : Math.min(s.start, Math.max(s.end - 1, s.start));
+    const here = visibleSegs().filter((x) => x[1] <= at && at < x[2] && !x[0].startsWith("pending-"));
+    if (focusedSeg && here.includes(focusedSeg)) { here.splice(here.indexOf(focusedSeg), 1); here.unshift(focusedSeg); }
+    const p = domPoint(at);
+    if (!p || !here.length) return;
+    const r = document.createRange(); r.setStart(p[0], p[1]); r.collapse(true);
+    const rect = r.getBoundingClientRect();
+    openPopover(here, rect.left, rect.bottom, true);
+  }
+
+  let resizing = null;
+  function startResize(s) {
+    closePopover(false);
+    mode = { resize: s };
+    resizing = [s[1], s[2]];
+    root.focus({ preventScroll: true });
+    setKeyboardSelection(s[1], s[2]);
+    markFocused(s);
+    root.classList.add("resizing");
+    toast(M("Resize: Shift+arrows move the end, Enter saves, Escape cancels"));
+  }
+  async function finishResize() {
+    const s = mode.resize;
+    const sel = selection();
+    mode = null; root.classList.remove("resizing");
+    if (!sel || sel.end <= sel.start || (sel.start === s[1] && sel.end === s[2])) return;
+    try {
+      const got = await changeSegment(s, { start: sel.start, end: sel.end });
+      markFocused(segs.find((x) => x[0] === got.id));
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  }
+  function cancelResize() {
+    const s = mode.resize;
+    mode = null; root.classList.remove("resizing");
+    setKeyboardSelection(resizing[0], resizing[1]);
+    markFocused(s);
+  }
+  function startRecode(s) {
+    closePopover(false);
+    mode = { recode: s };
+    const r = rangeOf(s[1], s[2]);
+    const keepMode = mode;
+    openPicker({ start: s[1], end: s[2], range: r }, "keyboard");
+    mode = keepMode;
+    drawChoices();
+  }
 
   // ------------------------------------------------------------------ undo and redo
   let busy = false;
@@ -226,35 +697,19 @@
   const told = sessionStorage.getItem("makna-toast");
   if (told) { sessionStorage.removeItem("makna-toast"); toast(told); }
 
-  // ------------------------------------------------------------------ re-rendering rows
-  async function refresh(start, end) {
-    const q = new URLSearchParams({ start, end });
-    if (data.filter.coder) q.set("coder", data.filter.coder);
-    if (data.filter.compare) q.set("compare", data.filter.compare);
-    const res = await fetch("/sources/" + encodeURIComponent(data.source.id) + "/rows?" + q, { credentials: "same-origin" });
-    if (!res.ok) return;
-    const got = await res.json();
-    const tpl = document.createElement("template");
-    tpl.innerHTML = got.html; // server-rendered, every text escaped
-    for (const row of [...tpl.content.children]) {
-      const old = document.getElementById(row.id);
-      if (old) old.replaceWith(row);
-    }
-    segs = segs.filter((s) => !(s[1] < got.end && s[2] > got.start)).concat(got.segs);
-    // hook for stripes.js and memos.js: the codings changed
-    document.dispatchEvent(new CustomEvent("makna:segments", { detail: { segs, codes: [...codes.values()] } }));
-  }
-
   function reloadColours() {
     const link = document.getElementById("codes-css");
     link.href = "/codes.css?v=" + Date.now();
   }
 
-  // ------------------------------------------------------------------ the sidebar
+  // ------------------------------------------------------------------ the sidebar (a drawer on narrow screens)
   const side = document.getElementById("codelist");
   function addToSide(code) {
     const li = document.createElement("li");
     li.dataset.code = code.id;
+    li.tabIndex = 0;
+    li.setAttribute("role", "button");
+    li.setAttribute("aria-label", label(code));
     const k = document.createElement("kbd"); k.className = "none";
     const chip = document.createElement("span"); chip.className = "chip k" + code.i;
     const name = document.createElement("span"); name.className = "name"; name.textContent = code.name;
@@ -263,51 +718,71 @@
     const empty = side.querySelector(".empty");
     if (empty) empty.remove();
     side.append(li);
+    const opt = document.createElement("option"); opt.value = code.id; opt.textContent = code.name;
+    for (let n = 1; n <= 9; n++) keysForm.elements["k" + n].append(opt.cloneNode(true));
   }
   function bumpCount(id, by) {
     const el = side.querySelector('li[data-code="' + CSS.escape(id) + '"] .count');
     if (el) el.textContent = String(Math.max(0, (+el.textContent || 0) + by));
   }
+  function applyFromSide(li, ev) {
+    const sel = pending || selectionOffsets() || keyboardPending();
+    if (sel) { ev.preventDefault(); pending = sel; choose({ code: codes.get(li.dataset.code) }); }
+  }
   side.addEventListener("mousedown", (ev) => {
     const li = ev.target.closest("li[data-code]");
-    if (!li) return;
-    const sel = pending || selectionOffsets();
-    if (sel) { ev.preventDefault(); pending = sel; choose({ code: codes.get(li.dataset.code) }); }
+    if (li) applyFromSide(li, ev);
+  });
+  side.addEventListener("keydown", (ev) => {
+    const li = ev.target.closest("li[data-code]");
+    if (li && (ev.key === "Enter" || ev.key === " ")) { returnFocus = root; applyFromSide(li, ev); }
+  });
+  const drawerBtn = document.getElementById("drawer-toggle");
+  const sideEl = document.getElementById("side");
+  function setDrawer(open) {
+    document.body.classList.toggle("drawer-open", open);
+    drawerBtn.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) requestAnimationFrame(() => { const first = side.querySelector("li[data-code]"); if (first) first.focus(); });
+  }
+  drawerBtn.addEventListener("click", () => setDrawer(!document.body.classList.contains("drawer-open")));
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && document.body.classList.contains("drawer-open")) { setDrawer(false); drawerBtn.focus(); }
   });
 
-  // ------------------------------------------------------------------ clicking a highlight
-  function closePopover() { popover.hidden = true; popover.replaceChildren(); }
+  // ------------------------------------------------------------------ a coding's menu (click or keyboard)
+  function closePopover(keepFocus) {
+    const wasOpen = !popover.hidden;
+    popover.hidden = true; popover.replaceChildren();
+    if (wasOpen && !keepFocus && popoverFromKeyboard) { popoverFromKeyboard = false; root.focus({ preventScroll: true }); }
+  }
+  let popoverFromKeyboard = false;
 
-  function openPopover(leaf, x, y) {
-    const at = +leaf.dataset.s;
-    const cell = leaf.closest(".cell");
-    const only = cell && cell.dataset.coder;
-    const here = segs.filter((s) => s[1] <= at && at < s[2] && (!only || s[4] === only));
+  function button(text, cls, fn) {
+    const b = document.createElement("button");
+    b.type = "button"; b.className = cls; b.textContent = text;
+    b.addEventListener("click", fn);
+    return b;
+  }
+
+  function openPopover(here, x, y, fromKeyboard) {
     if (!here.length) return;
+    popoverFromKeyboard = !!fromKeyboard;
     popover.replaceChildren();
     for (const s of here) {
       const code = codes.get(s[3]) || { name: "?", i: 0 };
       const box = document.createElement("div");
       box.className = "seg";
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", label(code) + " " + M("by") + " " + s[4]);
       const head = document.createElement("div");
       head.className = "seg-head";
       const chip = document.createElement("span"); chip.className = "chip k" + code.i;
       const name = document.createElement("b"); name.textContent = label(code);
       const who = document.createElement("span"); who.className = "muted"; who.textContent = " " + M("by") + " " + s[4];
-      const rm = document.createElement("button");
-      rm.type = "button"; rm.className = "danger small"; rm.textContent = M("Remove");
-      rm.addEventListener("click", async () => {
-        try {
-          await api("DELETE", "/api/segments/" + encodeURIComponent(s[0]));
-          bumpCount(s[3], -1);
-          await refresh(s[1], s[2]);
-          toast(M("Removed"));
-          closePopover();
-        } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
-      });
       const memo = document.createElement("textarea");
       memo.rows = 2; memo.value = s[5] || ""; memo.placeholder = M("Memo");
-      if (s[4] !== data.coder) { // another coder's coding: shown, not changed (only its coder may)
+      memo.setAttribute("aria-label", M("Memo"));
+      if (!mine(s)) { // another coder's coding: shown, not changed (only its coder may)
         box.classList.add("others");
         const note = document.createElement("p");
         note.className = "muted small"; note.textContent = M("Only its coder can change this coding.");
@@ -319,32 +794,62 @@
         popover.append(box);
         continue;
       }
+      const rm = button(M("Remove"), "danger small", async () => {
+        try {
+          await api("DELETE", "/api/segments/" + encodeURIComponent(s[0]));
+          bumpCount(s[3], -1);
+          removeSegment(s[0]);
+          markFocused(null);
+          toast(M("Removed"));
+          closePopover();
+        } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+      });
       head.append(chip, name, who, rm);
-      const save = document.createElement("button");
-      save.type = "button"; save.className = "small"; save.textContent = M("Save memo");
-      save.addEventListener("click", async () => {
+      const save = button(M("Save memo"), "small", async () => {
         try {
           await api("PATCH", "/api/segments/" + encodeURIComponent(s[0]), { memo: memo.value });
           s[5] = memo.value;
           toast(M("Saved"));
         } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
       });
-      box.append(head, memo, save);
+      const tools = document.createElement("div");
+      tools.className = "seg-tools";
+      tools.append(save, button(M("Recode"), "small recode", () => startRecode(s)),
+        button(M("Resize"), "small resize", () => startResize(s)));
+      box.append(head, memo, tools);
       popover.append(box);
     }
     popover.hidden = false;
     popover.style.top = (window.scrollY + y + 12) + "px";
-    popover.style.left = Math.max(8, Math.min(window.scrollX + x - 20, window.scrollX + window.innerWidth - 380)) + "px";
+    popover.style.left = Math.max(8, Math.min(window.scrollX + x - 20, window.scrollX + document.documentElement.clientWidth - 380)) + "px";
+    if (fromKeyboard) { const first = popover.querySelector("button, textarea"); if (first) first.focus(); }
   }
+
+  popover.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") { closePopover(); ev.stopPropagation(); ev.preventDefault(); }
+    if (ev.key === "Tab") { // keep focus inside the menu
+      const f = [...popover.querySelectorAll("button, textarea")];
+      if (!f.length) return;
+      const i = f.indexOf(document.activeElement);
+      if (ev.shiftKey && i <= 0) { f[f.length - 1].focus(); ev.preventDefault(); }
+      else if (!ev.shiftKey && i === f.length - 1) { f[0].focus(); ev.preventDefault(); }
+    }
+  });
 
   root.addEventListener("click", (ev) => {
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return;
     const leaf = ev.target.closest(".hl[data-s]");
-    if (leaf) openPopover(leaf, ev.clientX, ev.clientY); else closePopover();
+    if (!leaf) { closePopover(true); return; }
+    const at = +leaf.dataset.s;
+    const cell = leaf.closest(".cell");
+    const only = cell && cell.dataset.coder;
+    anchor = focusAt = at;
+    openPopover(segs.filter((s) => s[1] <= at && at < s[2] && (!only || s[4] === only) && !s[0].startsWith("pending-")),
+      ev.clientX, ev.clientY, false);
   });
   document.addEventListener("mousedown", (ev) => {
-    if (!popover.hidden && !popover.contains(ev.target) && !ev.target.closest(".hl")) closePopover();
+    if (!popover.hidden && !popover.contains(ev.target) && !ev.target.closest(".hl")) closePopover(true);
   });
 
   // ------------------------------------------------------------------ jump to #seg=START-END
@@ -361,19 +866,24 @@
   window.addEventListener("hashchange", flash);
   flash();
 
-  // ------------------------------------------------------------------ the small API live.js draws through
   Object.assign(window.makna, {
+    drawSegment, removeSegment, paint, codeSpan, selection,
+    segments: () => segs.map((s) => ({ id: s[0], start: s[1], end: s[2], code_id: s[3], coder: s[4], memo: s[5] })),
+    onSelectionChange: (fn) => { listeners.push(fn); },
+    setSelection: (start, end) => { root.focus({ preventScroll: true }); setKeyboardSelection(start, end); },
+    // for live.js (#14): another coder's coding {id, source_id, start, end, code_id, coder, memo}, counted once
     sourceId: data.source.id,
-    drawSegment(seg) { // another coder's new coding: {id, source_id, start, end, code_id, coder, memo}
-      if (seg.source_id !== data.source.id || segs.some((s) => s[0] === seg.id)) return Promise.resolve();
-      bumpCount(seg.code_id, 1);
-      return refresh(seg.start, seg.end);
+    drawSegment(seg) {
+      const from = seg.source_id || null;
+      if (from && from !== data.source.id) return Promise.resolve();
+      if (!segs.some((s) => s[0] === seg.id)) bumpCount(seg.code_id || seg.code, 1);
+      drawSegment(seg);
+      return Promise.resolve();
     },
     removeSegment(id) {
       const s = segs.find((x) => x[0] === id);
-      if (!s) return Promise.resolve();
-      bumpCount(s[3], -1);
-      return refresh(s[1], s[2]);
+      if (s) { bumpCount(s[3], -1); removeSegment(id); }
+      return Promise.resolve();
     },
     updateMemo(id, memo) { const s = segs.find((x) => x[0] === id); if (s) s[5] = memo; },
     updateCode(code) { // {id, key, name, color, ...}: a renamed, recoloured or new code

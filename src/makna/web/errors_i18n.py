@@ -1,0 +1,77 @@
+"""The core's English error messages in the interface language (issue 13).
+
+The core library speaks English (its errors are one line on the command line). Where the workbench
+shows such a line, :func:`translate_error` matches it against the patterns below and gives the
+translated message with the same names and numbers filled in; a message without a pattern stays as
+the core wrote it. The msgids are in the catalogues like every other interface text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .i18n import translations
+
+__all__ = ["PATTERNS", "MESSAGES", "translate_error", "unit_label"]
+
+PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"unknown code '(?P<name>[^']*)'.*", "unknown code %(name)s"),
+    (r"unknown case '(?P<name>[^']*)'.*", "unknown case %(name)s"),
+    (r"unknown coder '(?P<name>[^']*)'.*", "unknown coder %(name)s"),
+    (r"unknown attribute '(?P<name>[^']*)'.*", "unknown attribute %(name)s"),
+    (r"unknown source '(?P<name>[^']*)'.*", "unknown source %(name)s"),
+    (r"attribute '(?P<name>[^']*)': '(?P<value>[^']*)' is not a valid (?P<type>\w+)",
+     "attribute %(name)s: %(value)s is not a valid %(type)s"),
+    (r"choose the first coder before comparing with a second one",
+     "choose the first coder before comparing with a second one"),
+    (r"attribute '(?P<name>[^']*)': choose a value to compare with",
+     "attribute %(name)s: choose a value to compare with"),
+    (r"no code to compare: .*", "no code to compare: the compared coders applied no code in the chosen sources"),
+    (r"no source was coded by two or more of the compared coders.*",
+     "no source was coded by two or more of the compared coders: nothing to compare"),
+    (r"the compared sources hold no (?P<unit>\w+) units", "the compared sources hold no %(unit)s units"),
+    (r"threshold (?P<value>.*): expected a share of the unit in \(0, 1\]",
+     "threshold %(value)s: expected a share of the unit in (0, 1]"),
+    (r"a threshold does not apply to character units", "a threshold does not apply to character units"),
+    (r"threshold '(?P<value>.*)': not a number", "threshold %(value)s: not a number"),
+    (r"segment \S+ was coded by '(?P<name>[^']*)': only that coder may change or remove it.*",
+     "this coding was made by %(name)s: only that coder may change or remove it"),
+    (r"a coding duplicates an existing one.*", "this coding exists already (same span, code and coder)"),
+    (r"the changed coding duplicates an existing one.*", "this coding exists already (same span, code and coder)"),
+    (r"span (?P<start>\d+):(?P<end>\d+) is outside.*", "span %(start)s:%(end)s is outside the source"),
+    (r"code '(?P<name>[^']*)' exists already", "code %(name)s exists already"),
+    (r"nothing to undo.*", "nothing to undo"),
+    (r"nothing to redo.*", "nothing to redo"),
+)
+_COMPILED = tuple((re.compile(p), m) for p, m in PATTERNS)
+
+UNIT_LABELS = ("turn %(n)s (%(speaker)s)", "turn %(n)s", "sentence %(n)s", "paragraph %(n)s", "document",
+               "characters")
+MESSAGES: tuple[str, ...] = tuple(dict.fromkeys(m for _, m in PATTERNS)) + UNIT_LABELS
+_UNIT = re.compile(r"^(?P<kind>turn|sentence|paragraph) (?P<n>\d+)(?: \((?P<speaker>.*)\))?$")
+
+
+def translate_error(message: str, lang: str) -> str:
+    """``message`` (a core error) in ``lang`` when a pattern knows it, else as it is (in English: always
+    as the core wrote it, which says more than the pattern's short form)."""
+    if lang == "en":
+        return message
+    tr = translations(lang)
+    for pattern, msgid in _COMPILED:
+        m = pattern.fullmatch(message.strip())
+        if m:
+            return tr.gettext(msgid) % {k: repr(v) if k == "name" else v for k, v in m.groupdict().items()}
+    return message
+
+
+def unit_label(label: str, lang: str) -> str:
+    """An agreement unit's label (``turn 6 (I)``, ``sentence 3``, ``document``) in ``lang``."""
+    tr = translations(lang)
+    m = _UNIT.match(label)
+    if m is None:
+        return tr.gettext(label) if label in UNIT_LABELS else label
+    if m["kind"] == "turn":
+        if m["speaker"] is not None:
+            return tr.gettext("turn %(n)s (%(speaker)s)") % {"n": m["n"], "speaker": m["speaker"]}
+        return tr.gettext("turn %(n)s") % {"n": m["n"]}
+    return tr.gettext(f"{m['kind']} %(n)s") % {"n": m["n"]}
