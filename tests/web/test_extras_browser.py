@@ -235,6 +235,7 @@ def test_recording_plays_highlights_and_seeks(opened: Any, served: tuple[Any, Li
     sid = _source_id(app, "talk.vtt")
     pg.goto(f"{server.url}/sources/{sid}")
     pg.wait_for_selector("body[data-ready='1']")
+    pg.click("#drawer-toggle")  # at 800 px the side panels sit in the drawer (#13 layout)
     expect(pg.locator("#media-none")).to_be_visible()
     expect(pg.locator("#turn-1 .seek")).to_have_count(1)  # times from the subtitles, before any recording
     pg.fill("#media-path", "../outside.wav")
