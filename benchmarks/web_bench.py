@@ -53,13 +53,7 @@ def build(location: str, *, length: int = 300_000, codings: int = 5_000, seed: i
     text = transcript(rng, length)
     with makna.create_project(location, "Web benchmark", coder="peneliti") as p:
         src = makna.import_text(p, "panjang.txt", text, language="id")
-        keys = []
-        for r in range(8):
-            makna.add_code(p, f"t{r}", f"Tema {r}")
-            keys.append(f"t{r}")
-            for c in range(4):
-                makna.add_code(p, f"t{r}.{c}", f"Subtema {r}.{c}", parent=f"t{r}")
-                keys.append(f"t{r}.{c}")
+        keys = add_codes(p, 8, 4)
         turns = makna.get_turns(p, src.id)
         by_coder: dict[str, list[SegmentSpec]] = {"peneliti": [], "kedua": []}
         seen = set()
@@ -76,6 +70,18 @@ def build(location: str, *, length: int = 300_000, codings: int = 5_000, seed: i
         for coder, specs in by_coder.items():
             makna.code_many(p, specs, coder=coder)
         return src.id
+
+
+def add_codes(p: makna.Project, roots: int, children: int) -> list[str]:
+    """Themes ``t<r>`` with sub-themes ``t<r>.<c>``; their keys."""
+    keys = []
+    for r in range(roots):
+        makna.add_code(p, f"t{r}", f"Tema {r}")
+        keys.append(f"t{r}")
+        for c in range(children):
+            makna.add_code(p, f"t{r}.{c}", f"Subtema {r}.{c}", parent=f"t{r}")
+            keys.append(f"t{r}.{c}")
+    return keys
 
 
 class Timed:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from .errors import NotAProjectError, UnknownCaseError, UnknownCodeError, UnknownSourceError
 from .model import Coder, ProjectInfo, new_id, utcnow
@@ -37,6 +37,19 @@ def default_coder_name() -> str:
         return getpass.getuser() or "researcher"
     except Exception:  # pragma: no cover - no login name in some containers
         return "researcher"
+
+
+def _by_name_or_id(table: Any, *columns: str) -> Any:
+    """SELECT ``columns`` of the row of ``table`` whose name (key) or id is the parameter ``name``:
+    built once (the coding call resolves a source, a code and a coder each time)."""
+    c = table.c
+    named = c.key if "key" in c else c.name
+    return select(*(c[k] for k in columns)).where((named == bindparam("name")) | (c.id == bindparam("name")))
+
+
+_CODE_ROW = _by_name_or_id(tables.codes, "id", "key", "name", "color")
+_SOURCE_ROW = _by_name_or_id(tables.sources, "id", "name", "length")
+_CODER_ID = _by_name_or_id(tables.coders, "id")
 
 
 @dataclass
@@ -74,18 +87,18 @@ class Project:
     # ------------------------------------------------------------------ resolving names
     def code_id(self, conn: Connection, key: str) -> str:
         """The id of the code with ``key`` (or with that id)."""
-        c = tables.codes.c
-        found = conn.execute(select(c.id).where((c.key == key) | (c.id == key))).scalar()
-        if found is None:
+        return str(self.code_row(conn, key).id)
+
+    def code_row(self, conn: Connection, key: str) -> Any:
+        """The row (id, key, name, color) of the code with ``key`` (or with that id)."""
+        row = conn.execute(_CODE_ROW, {"name": key}).first()
+        if row is None:
             raise UnknownCodeError(f"unknown code {key!r} (see 'makna codebook')")
-        return str(found)
+        return row
 
     def source_row(self, conn: Connection, name: str) -> Any:
         """The row (id, name, length) of the source called ``name`` (or with that id)."""
-        c = tables.sources.c
-        row = conn.execute(
-            select(c.id, c.name, c.length).where((c.name == name) | (c.id == name))
-        ).first()
+        row = conn.execute(_SOURCE_ROW, {"name": name}).first()
         if row is None:
             raise UnknownSourceError(f"unknown source {name!r} (see 'makna sources')")
         return row
@@ -103,7 +116,7 @@ class Project:
         however many threads or processes ask for it at the same moment)."""
         name = name or self.coder_name
         c = tables.coders.c
-        found = conn.execute(select(c.id).where((c.name == name) | (c.id == name))).scalar()
+        found = conn.execute(_CODER_ID, {"name": name}).scalar()
         if found is not None:
             return str(found)
         if not create:

@@ -18,6 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from .codebook import code_tree, subtree_ids
 from .errors import InputError, NotFoundError
+from .paging import Page, after_condition, decode_cursor, encode_cursor
 from .project import Project
 from .store import as_utc, tables
 
@@ -28,6 +29,8 @@ __all__ = [
     "CodeFrequency",
     "Matrix",
     "retrieve",
+    "retrieve_page",
+    "retrieval_cursor",
     "code_frequencies",
     "code_case_matrix",
     "case_filter",
@@ -126,13 +129,20 @@ def retrieve(
     context: int = 0,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
 ) -> list[RetrievedSegment]:
     """Coded segments filtered by code (with its descendants by default), sources, case, case
-    attribute value and coder, each with ``context`` characters before and after, in source order."""
+    attribute value and coder, each with ``context`` characters before and after, in source order
+    (source name, start, end, code key, coder name).
+
+    ``after`` (a cursor from :func:`retrieval_cursor` or :func:`retrieve_page`) starts after that
+    segment: a page then costs the same wherever it starts (keyset pagination). ``offset`` is a
+    convenience whose cost grows with it."""
     if context < 0:
         raise InputError("context must be 0 or more characters")
     if (limit is not None and limit < 0) or offset < 0:
         raise InputError("limit and offset must be 0 or more")
+    start_after = decode_cursor("retrieve", after, _CURSOR_TYPES) if after is not None else None
     seg, s, c, k, t = (tables.segments.c, tables.sources.c, tables.codes.c, tables.coders.c, tables.turns.c)
     with project.store.read() as conn:
         conds: list[ColumnElement[bool]] = []
@@ -147,6 +157,9 @@ def retrieve(
         cf = case_filter(conn, project, case=case, attribute=attribute)
         if cf is not None:
             conds.append(cf)
+        order = [(s.name, False), (seg.start, False), (seg.end, False), (c.key, False), (k.name, False)]
+        if start_after is not None:
+            conds.append(after_condition(order, start_after))
         turn_q = (select(t.number).where(t.source_id == seg.source_id, t.start <= seg.start, t.end > seg.start)
                   .limit(1).scalar_subquery())
         speaker_q = (select(t.speaker).where(t.source_id == seg.source_id, t.start <= seg.start, t.end > seg.start)
@@ -162,13 +175,18 @@ def retrieve(
                      _substr(s.text, seg.end, context).label("after")]
         q = (select(*cols).select_from(tables.segments)
              .join(tables.sources, s.id == seg.source_id).join(tables.codes, c.id == seg.code_id)
-             .join(tables.coders, k.id == seg.coder_id).where(*conds)
-             .order_by(s.name, seg.start, seg.end, c.key, k.name))
-        if limit is not None:
-            q = q.limit(limit)
-        if offset:
-            q = q.offset(offset)
-        rows = conn.execute(q).all()
+             .join(tables.coders, k.id == seg.coder_id))
+        if limit is not None and not offset:  # a page: found source by source, then read
+            ids = _page_ids(conn, conds, [col for col, _ in order], start_after[0] if start_after else None, limit)
+            where = ids.index
+            rows = sorted(conn.execute(q.where(seg.id.in_(ids))).all(), key=lambda r: where(r.id)) if ids else []
+        else:
+            q = q.where(*conds).order_by(*(col for col, _ in order))
+            if limit is not None:
+                q = q.limit(limit)
+            if offset:
+                q = q.offset(offset)
+            rows = list(conn.execute(q).all())
         cases = _cases_by_segment(conn, rows)
     return [
         RetrievedSegment(
@@ -179,6 +197,51 @@ def retrieve(
         )
         for r in rows
     ]
+
+
+_CURSOR_TYPES = (str, int, int, str, str)
+_FIRST_SOURCES, _MOST_SOURCES = 8, 1024
+
+
+def _page_ids(conn: Connection, conds: list[ColumnElement[bool]], order: list[Any], from_source: str | None,
+              limit: int) -> list[str]:
+    """The ids of the first ``limit`` segments that meet ``conds`` in ``order`` (source name first),
+    looking at the sources a few at a time in name order (8, then 4 times more each round) from
+    ``from_source``: each round probes the segments' indexes for those sources and sorts only their
+    matches, so a page costs about the same at any project size (a sparse filter reads more
+    sources). The planners would otherwise sort every match to find the first ones."""
+    s, seg, c, k = tables.sources.c, tables.segments.c, tables.codes.c, tables.coders.c
+    keys = (select(seg.id).select_from(tables.segments).join(tables.sources, s.id == seg.source_id)
+            .join(tables.codes, c.id == seg.code_id).join(tables.coders, k.id == seg.coder_id)
+            .where(*conds).order_by(*order))
+    ids: list[str] = []
+    batch, last, inclusive = _FIRST_SOURCES, from_source, True
+    while len(ids) < limit:
+        names = select(s.id, s.name).order_by(s.name).limit(batch)
+        if last is not None:
+            names = names.where(s.name >= last if inclusive else s.name > last)
+        sources = conn.execute(names).all()
+        if not sources:
+            break
+        ids += conn.execute(keys.where(seg.source_id.in_([r.id for r in sources])).limit(limit - len(ids))).scalars()
+        last, inclusive, batch = sources[-1].name, False, min(batch * 4, _MOST_SOURCES)
+    return ids
+
+
+def retrieval_cursor(segment: RetrievedSegment) -> str:
+    """The cursor that makes :func:`retrieve` start after ``segment`` (an opaque token)."""
+    return encode_cursor("retrieve", [segment.source, segment.start, segment.end, segment.code_key, segment.coder])
+
+
+def retrieve_page(project: Project, *, limit: int = 50, after: str | None = None,
+                  **filters: Any) -> Page[RetrievedSegment]:
+    """One page of :func:`retrieve` (same ``filters``): ``limit`` segments after the cursor ``after``
+    (from the start when None) and the cursor of the next page (None on the last page)."""
+    if limit < 1:
+        raise InputError("limit must be 1 or more")
+    rows = retrieve(project, limit=limit + 1, after=after, **filters)
+    more = len(rows) > limit
+    return Page(rows[:limit], retrieval_cursor(rows[limit - 1]) if more else None)
 
 
 ROLLUP_RULE = ("A code's figures count the distinct segments of its subtree: its own and its descendants' "

@@ -38,12 +38,12 @@ from sqlalchemy import (
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import InputError, NotAProjectError, ProjectError, ProjectExistsError, require_extra
-from . import _cipher, journal, tables
+from . import _cipher, journal, tables, tallies
 from .contention import begin_immediate, busy_error, busy_timeout, clash_error, insert_missing, is_busy
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "journal", "schema_head", "as_utc", "bulk_insert",
            "prepared_select", "TURN_COLUMNS", "MAX_TEXT_BYTES", "check_text_size", "write_long_text",
-           "LONG_TEXT", "insert_missing", "busy_timeout"]
+           "LONG_TEXT", "insert_missing", "busy_timeout", "tallies"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
@@ -393,9 +393,12 @@ class Store:
             deferred = [ix for table in _BULK_TABLES for ix in table.indexes if not ix.unique]
             for ix in deferred:
                 ix.drop(conn)
+            tallies.drop_triggers(conn)  # counted once at the end instead of row by row
             yield conn
             for ix in deferred:  # built by sorting, once, instead of kept up to date row by row
                 ix.create(conn)
+            tallies.rebuild(conn)
+            tallies.install_triggers(conn)
 
     @contextmanager
     def _bulk_load_sqlite(self, check_references: bool) -> Iterator[Connection]:
