@@ -178,8 +178,8 @@ def retrieve(
              .join(tables.coders, k.id == seg.coder_id))
         if limit is not None and not offset:  # a page: found source by source, then read
             ids = _page_ids(conn, conds, [col for col, _ in order], start_after[0] if start_after else None, limit)
-            where = ids.index
-            rows = sorted(conn.execute(q.where(seg.id.in_(ids))).all(), key=lambda r: where(r.id)) if ids else []
+            where = {sid: i for i, sid in enumerate(ids)}
+            rows = sorted(conn.execute(q.where(seg.id.in_(ids))).all(), key=lambda r: where[r.id]) if ids else []
         else:
             q = q.where(*conds).order_by(*(col for col, _ in order))
             if limit is not None:

@@ -93,10 +93,13 @@ def recent_codes(project: Project, *, coder: str | None = None, limit: int = 9) 
     return [str(r.code_id) for r in rows]
 
 
-def segments_per_source(project: Project) -> dict[str, int]:
-    """Number of codings per source id (sources without codings are absent), from the maintained
-    tallies: one row per source."""
+def segments_per_source(project: Project, sources: Sequence[str] | None = None) -> dict[str, int]:
+    """Number of codings per source id (sources without codings are absent), of every source or of
+    the ``sources`` (ids) given, from the maintained tallies: one row per source."""
     st = tallies.source_tallies.c
+    q = select(st.source_id, st.n).where(st.n > 0)
+    if sources is not None:
+        q = q.where(st.source_id.in_(list(sources)))
     with project.store.read() as conn:
-        rows = conn.execute(select(st.source_id, st.n).where(st.n > 0)).all()
+        rows = conn.execute(q).all()
     return {str(r[0]): int(r[1]) for r in rows}

@@ -20,7 +20,7 @@ __all__ = ["router", "describe_event", "EVENT_NAMES", "HOME_SOURCES"]
 router = APIRouter()
 
 #: Sources listed on the home page at a time (the rest page by cursor), so that it costs the same at any size.
-HOME_SOURCES = 100
+HOME_SOURCES = 50
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -74,7 +74,7 @@ def home(request: Request, after: str = "") -> HTMLResponse:
     listed = list_sources(proj, limit=HOME_SOURCES + 1, after=after or None)
     sources = listed[:HOME_SOURCES]
     n_sources = count_sources(proj)
-    codings = segments_per_source(proj)
+    codings = segments_per_source(proj, [s.id for s in sources])
     recent = [{"at": e.at, "actor": e.actor, "what": describe_event(e.action), "detail": _event_detail(e.payload)}
               for e in events(proj, limit=15)]
     top = sorted(tree, key=lambda n: -(usage[n.code.id].segments if n.code.id in usage else 0))[:8]
