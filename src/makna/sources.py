@@ -376,10 +376,13 @@ def source_cursor(source: SourceSummary) -> str:
     return encode_cursor("sources", [source.name])
 
 
-def count_sources(project: Project) -> int:
-    """How many sources the project holds."""
+def count_sources(project: Project, *, after: str | None = None) -> int:
+    """How many sources the project holds (after the cursor ``after``: how many later pages list)."""
+    q = select(func.count()).select_from(tables.sources)
+    if after is not None:
+        q = q.where(tables.sources.c.name > decode_cursor("sources", after, (str,))[0])
     with project.store.read() as conn:
-        return int(conn.execute(select(func.count()).select_from(tables.sources)).scalar_one())
+        return int(conn.execute(q).scalar_one())
 
 
 def get_source(project: Project, name_or_id: str) -> Source:

@@ -74,14 +74,15 @@ def home(request: Request, after: str = "") -> HTMLResponse:
     listed = list_sources(proj, limit=HOME_SOURCES + 1, after=after or None)
     sources = listed[:HOME_SOURCES]
     n_sources = count_sources(proj)
+    following = source_cursor(sources[-1]) if len(listed) > HOME_SOURCES else ""
     codings = segments_per_source(proj, [s.id for s in sources])
     recent = [{"at": e.at, "actor": e.actor, "what": describe_event(e.action), "detail": _event_detail(e.payload)}
               for e in events(proj, limit=15)]
     top = sorted(tree, key=lambda n: -(usage[n.code.id].segments if n.code.id in usage else 0))[:8]
     return page(request, "home.html", {
         "sources": sources, "n_sources": n_sources, "cases": list_cases(proj), "tree": tree, "usage": usage,
-        "top": top, "more_sources": n_sources - len(sources) if len(listed) > HOME_SOURCES else 0,
-        "next_sources": source_cursor(sources[-1]) if len(listed) > HOME_SOURCES else "",
+        "top": top, "more_sources": count_sources(proj, after=following) if following else 0,
+        "next_sources": following,
         "codings": codings, "total_segments": sum(u.segments for u in usage.values()), "recent": recent,
     })
 
