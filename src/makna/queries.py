@@ -6,6 +6,7 @@ on large projects; Python only shapes the rows.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -108,12 +109,17 @@ def _cases_by_segment(conn: Connection, rows: Sequence[Any]) -> dict[str, tuple[
     ).all()
     by_source: dict[str, list[Any]] = {}
     for link in links:
-        by_source.setdefault(link.source_id, []).append(link)
+        by_source.setdefault(link.source_id, []).append(tuple(link))
+    whole = {sid: tuple(dict.fromkeys(name for _, lo, _, name in found))
+             for sid, found in by_source.items() if all(lo is None for _, lo, _, _ in found)}
     out: dict[str, tuple[str, ...]] = {}
-    for r in rows:
-        names = [lk.name for lk in by_source.get(r.source_id, ())
-                 if lk.start is None or (r.start < lk.end and r.end > lk.start)]
-        out[r.id] = tuple(dict.fromkeys(names))
+    for r in rows:  # (id, source_id, source, start, end, ...)
+        sid, source_id, start, end = r[0], r[1], r[3], r[4]
+        if source_id in whole:  # linked whole to its cases: the same names for all its segments
+            out[sid] = whole[source_id]
+            continue
+        names = [name for _, lo, hi, name in by_source.get(source_id, ()) if lo is None or (start < hi and end > lo)]
+        out[sid] = tuple(dict.fromkeys(names))
     return out
 
 
@@ -188,14 +194,16 @@ def retrieve(
                 q = q.offset(offset)
             rows = list(conn.execute(q).all())
         cases = _cases_by_segment(conn, rows)
+    no_cases: tuple[str, ...] = ()
+    utc = dt.UTC
+    # positional: a Row's attributes are looked up by name, which for thousands of rows costs more
+    # than the query's own Python work
     return [
-        RetrievedSegment(
-            id=r.id, source_id=r.source_id, source=r.source, start=r.start, end=r.end, code_key=r.key,
-            code_name=r.code_name, coder=r.coder, text=r.text, before=r.before if context else "",
-            after=r.after if context else "", turn=r.turn, speaker=r.speaker, cases=cases.get(r.id, ()),
-            memo=r.memo, created_at=as_utc(r.created_at),
-        )
-        for r in rows
+        RetrievedSegment(sid, source_id, source, start, end, key, code_name, coder, text_, ctx[0] if ctx else "",
+                         ctx[1] if ctx else "", turn, speaker, cases.get(sid, no_cases), memo,
+                         created.replace(tzinfo=utc) if created.tzinfo is None else created.astimezone(utc))
+        for (sid, source_id, source, start, end, key, code_name, coder, text_, turn, speaker, memo, created, *ctx)
+        in rows
     ]
 
 
