@@ -21,7 +21,7 @@ from .codebook import code_tree, subtree_ids
 from .errors import InputError, NotFoundError
 from .paging import Page, after_condition, decode_cursor, encode_cursor
 from .project import Project
-from .store import as_utc, tables
+from .store import tables
 
 __all__ = [
     "ROLLUP_RULE",

@@ -43,7 +43,7 @@ from .contention import begin_immediate, busy_error, busy_timeout, clash_error, 
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "journal", "schema_head", "as_utc", "bulk_insert",
            "prepared_select", "TURN_COLUMNS", "MAX_TEXT_BYTES", "check_text_size", "write_long_text",
-           "LONG_TEXT", "insert_missing", "busy_timeout", "tallies"]
+           "LONG_TEXT", "insert_missing", "busy_timeout", "tallies", "fetch_compiled"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
@@ -464,7 +464,9 @@ class Store:
             yield conn
             now = dt.datetime.now(dt.UTC)
             rows = [{"at": now, "actor": actor, "action": action, "payload": p} for p in payloads]
-            if rows:
+            if len(rows) == 1:  # the usual case: one plain INSERT ... RETURNING
+                journal.note_events(conn, [conn.execute(_INSERT_EVENT, rows[0]).scalar_one()], actor, action)
+            elif rows:
                 stmt = insert(tables.events).returning(tables.events.c.id, sort_by_parameter_order=True)
                 ids = conn.execute(stmt, rows).scalars().all()
                 journal.note_events(conn, ids, actor, action)
@@ -483,6 +485,9 @@ class Store:
     def meta(self) -> dict[str, str]:
         with self.read() as conn:
             return {k: v for k, v in conn.execute(select(tables.meta.c.key, tables.meta.c.value))}
+
+
+_INSERT_EVENT = insert(tables.events).returning(tables.events.c.id)
 
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Sequence[str] | None = None, *,
@@ -581,6 +586,27 @@ def write_long_text(conn: Connection, table: Table, column: str, key: str, text_
     with driver.blobopen(table.name, column, rowid) as blob:
         for i in range(0, len(text_), 1 << 20):
             blob.write(text_[i : i + (1 << 20)].encode("utf-8"))
+
+
+@functools.lru_cache(maxsize=128)
+def _compiled(stmt: Any, dialect: Any) -> tuple[str, Any, dict[str, Any]]:
+    compiled = stmt.compile(dialect=dialect)
+    return str(compiled), compiled.positiontup, dict(compiled.params)  # the params: literals among them
+
+
+def fetch_compiled(conn: Connection, stmt: Select[Any], params: dict[str, Any]) -> list[Any]:
+    """The rows (plain tuples, values as the driver gives them) of ``stmt``, a statement built once
+    at import time, compiled once per dialect and run straight on the driver's cursor: for the small
+    lookups a frequent call makes (the coding call resolves a source, a code and a coder each time),
+    where SQLAlchemy's per-execution work costs more than the query."""
+    sql, names, fixed = _compiled(stmt, conn.dialect)
+    values = {**fixed, **params}
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql, [values[n] for n in names] if names is not None else values)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def prepared_select(conn: Connection, stmt: Select[Any]) -> Callable[..., Sequence[Any]]:

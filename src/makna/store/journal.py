@@ -400,7 +400,9 @@ def flush(conn: Connection, rec: Recording) -> None:
             for n in [_CHUNK * 20 if op == "insert" else _CHUNK] for i in range(0, len(data), n)]
     conn.execute(_INSERT_ROWS, rows)
     if rec.kind == "op":  # a new change empties its actor's redo stack
-        gone = [int(i) for row in conn.execute(_OPEN_UNDOS, {"actor": actor}) for i in row if i is not None]
+        from . import fetch_compiled
+
+        gone = [int(i) for row in fetch_compiled(conn, _OPEN_UNDOS, {"actor": actor}) for i in row if i is not None]
         if gone:
             conn.execute(delete(tables.undo_rows).where(tables.undo_rows.c.step.in_(gone)))
             conn.execute(update(tables.undo_steps).where(s.id.in_(gone)).values(state="dropped"))
