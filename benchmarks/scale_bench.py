@@ -69,21 +69,9 @@ def build(location: str, scale: float, seed: int = 17) -> None:
                 makna.code_many(p, specs[i : i + 20_000], coder=coder)
 
 
-def timed_get(client: httpx.Client, timed: Timed, url: str, repeat: int) -> tuple[float, float]:
-    """(client median, server median) in ms of GET ``url``."""
-    client.get(url).raise_for_status()  # warm
-    timed.times.clear()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        client.get(url).raise_for_status()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000, statistics.median(timed.times) * 1000
-
-
-def page_all(client: httpx.Client, per_page: int = 1000) -> tuple[float, int]:
-    """Every coding through /api/retrieve by cursor: (seconds, rows)."""
-    t = time.perf_counter()
+def page_all(client: httpx.Client, per_page: int = 1000) -> tuple[float, float, int]:
+    """Every coding through /api/retrieve by cursor: (wall seconds, CPU seconds of the process, rows)."""
+    t, cpu = time.perf_counter(), time.process_time()
     rows, after = 0, None
     while True:
         params: dict[str, Any] = {"limit": per_page}
@@ -94,60 +82,86 @@ def page_all(client: httpx.Client, per_page: int = 1000) -> tuple[float, int]:
         rows += len(r.json())
         after = r.headers.get("X-Next-Cursor")
         if not after:
-            return time.perf_counter() - t, rows
+            return time.perf_counter() - t, time.process_time() - cpu, rows
 
 
-def measure(location: str, repeat: int, codings: int) -> dict[str, tuple[float, float]]:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))
-    from web_helpers import LiveServer
+class Side:
+    """One project served by uvicorn on 127.0.0.1, with a logged-in client."""
 
-    app = create_app(location, token=TOKEN, coder=CODERS[0], lang="en")
-    timed = Timed(app)
-    server = LiveServer(timed)
-    out: dict[str, tuple[float, float]] = {}
+    def __init__(self, location: str) -> None:
+        from web_helpers import LiveServer
+
+        self.app = create_app(location, token=TOKEN, coder=CODERS[0], lang="en")
+        self.timed = Timed(self.app)
+        self.server = LiveServer(self.timed)
+        self.client = httpx.Client(base_url=self.server.url, timeout=600)
+        self.client.get(f"/?token={TOKEN}")
+        self.csrf = self.client.get("/").text.split('name="makna-csrf" content="')[1].split('"')[0]
+        sources = self.client.get("/api/sources").json()
+        self.doc = sources[len(sources) // 2]["id"]
+        self.length = len(self.client.get(f"/api/sources/{self.doc}").json()["text"])
+        self.wall: dict[str, list[float]] = {}
+        self.cpu: dict[str, list[float]] = {}
+
+    def time(self, label: str, call: Callable[[], httpx.Response]) -> None:
+        n = len(self.timed.cpu)
+        t = time.perf_counter()
+        r = call()
+        self.wall.setdefault(label, []).append(time.perf_counter() - t)
+        assert r.status_code in (200, 201, 409), r.text
+        self.cpu.setdefault(label, []).append(sum(self.timed.cpu[n:]))
+
+    def close(self) -> None:
+        self.client.close()
+        self.server.stop()
+        close_app(self.app)
+
+
+PAGES = {
+    "home page /": "/",
+    "open a document /sources/{id}": "/sources/{doc}",
+    "codings of a document /api/sources/{id}/segments": "/api/sources/{doc}/segments",
+    "codebook API /api/codes": "/api/codes",
+    "codebook page /codebook": "/codebook",
+    "project info /api/project": "/api/project",
+    "sources API, first 50 /api/sources?limit=50": "/api/sources?limit=50",
+    "sources API, all /api/sources": "/api/sources",
+    "retrieval API, first 50 /api/retrieve?limit=50": "/api/retrieve?limit=50",
+    "retrieval API, one code, first 50": "/api/retrieve?code=t3.1&limit=50",
+    "retrieval page /retrieve?code=t3": "/retrieve?code=t3",
+    "event log /api/events?limit=50": "/api/events?limit=50",
+}
+
+
+def measure(locations: dict[float, str], repeat: int, codings: int) -> dict[float, dict[str, tuple[float, float]]]:
+    """Every call on every scale, the scales interleaved call by call (so that the machine's load,
+    which changes by the minute, weighs on all of them alike): medians of client wall time and
+    server CPU time per call and scale, in ms."""
+    sides = {scale: Side(location) for scale, location in locations.items()}
     try:
-        with httpx.Client(base_url=server.url, timeout=600) as c:
-            c.get(f"/?token={TOKEN}")
-            csrf = c.get("/").text.split('name="makna-csrf" content="')[1].split('"')[0]
-            sources = c.get("/api/sources").json()
-            doc = sources[len(sources) // 2]["id"]
-            pages: dict[str, str] = {
-                "home page /": "/",
-                "open a document /sources/{id}": f"/sources/{doc}",
-                "codings of a document /api/sources/{id}/segments": f"/api/sources/{doc}/segments",
-                "codebook API /api/codes": "/api/codes",
-                "codebook page /codebook": "/codebook",
-                "project info /api/project": "/api/project",
-                "sources API, first 50 /api/sources?limit=50": "/api/sources?limit=50",
-                "sources API, all /api/sources": "/api/sources",
-                "retrieval API, first 50 /api/retrieve?limit=50": "/api/retrieve?limit=50",
-                "retrieval API, one code, first 50": "/api/retrieve?code=t3.1&limit=50",
-                "retrieval page /retrieve?code=t3": "/retrieve?code=t3",
-                "event log /api/events?limit=50": "/api/events?limit=50",
-            }
-            for label, url in pages.items():
-                out[label] = timed_get(c, timed, url, repeat)
-            rng = random.Random(5)
-            length = len(c.get(f"/api/sources/{doc}").json()["text"])
-            client_times = []
-            for i in range(codings + 10):
-                a = rng.randrange(0, length - 100)
-                if i == 10:
-                    timed.times.clear()
-                t = time.perf_counter()
-                r = c.post("/api/segments", json={"source": doc, "start": a, "end": a + rng.randint(5, 90),
-                                                  "code": "t4.2"}, headers={"X-Makna-CSRF": csrf})
-                if i >= 10:
-                    client_times.append(time.perf_counter() - t)
-                assert r.status_code in (201, 409), r.text
-            out["coding one span POST /api/segments"] = (statistics.median(client_times) * 1000,
-                                                          statistics.median(timed.times) * 1000)
-            seconds, rows = page_all(c)
-            out[f"all codings, paged 1,000 by cursor ({rows:,} rows)"] = (seconds * 1000, float("nan"))
+        for label, url in PAGES.items():
+            for i in range(repeat + 1):
+                for side in sides.values():
+                    side.time(label if i else "warm-up",
+                              lambda side=side, url=url: side.client.get(url.format(doc=side.doc)))
+        rng = random.Random(5)
+        for i in range(codings + 10):
+            for side in sides.values():
+                a = rng.randrange(0, side.length - 100)
+                side.time("coding one span POST /api/segments" if i >= 10 else "warm-up",
+                          lambda side=side, a=a: side.client.post(
+                              "/api/segments", headers={"X-Makna-CSRF": side.csrf},
+                              json={"source": side.doc, "start": a, "end": a + rng.randint(5, 90), "code": "t4.2"}))
+        out: dict[float, dict[str, tuple[float, float]]] = {}
+        for scale, side in sides.items():
+            out[scale] = {label: (statistics.median(side.wall[label]) * 1000, statistics.median(side.cpu[label]) * 1000)
+                          for label in side.wall if label != "warm-up"}
+            seconds, cpu, rows = page_all(side.client)
+            out[scale][f"all codings, paged 1,000 by cursor ({rows:,} rows)"] = (seconds * 1000, cpu * 1000)
+        return out
     finally:
-        server.stop()
-        close_app(app)
-    return out
+        for side in sides.values():
+            side.close()
 
 
 def pg_location(url: str) -> tuple[str, Callable[[], None]]:
@@ -166,20 +180,27 @@ def pg_location(url: str) -> tuple[str, Callable[[], None]]:
 
 
 def table(label: str, scales: list[float], results: dict[float, dict[str, tuple[float, float]]]) -> str:
+    """Per call and scale: client wall ms, server CPU ms, and beside each scale after the first the
+    growth of both against the first scale (client / server CPU)."""
     base = scales[0]
-    head = " | ".join(f"{s:g}x client ms | server ms" + (f" | x vs {base:g}x" if s != base else "") for s in scales)
+    head = " | ".join(f"{s:g}x client ms | {s:g}x server CPU ms" + (f" | x vs {base:g}x" if s != base else "")
+                      for s in scales)
     lines = [f"\n### {label}\n", f"| call | {head} |", "|---|" + "---|" * (3 * len(scales) - 1)]
     for call in results[base]:
         cells = []
+        stem = call.split(" (")[0]
         for s in scales:
-            key = call if call in results[s] else next((k for k in results[s] if k.split(" (")[0]
-                                                        == call.split(" (")[0]), call)
+            key = next((k for k in results[s] if k.split(" (")[0] == stem), call)
             client, srv = results[s].get(key, (float("nan"), float("nan")))
             cells.append(f"{client:.1f} | {srv:.2f}")
             if s != base:
-                b = results[base][call][0]
-                cells.append(f"{client / b:.2f}")
-        lines.append(f"| {call.split(' (')[0] if 'paged' in call else call} | " + " | ".join(cells) + " |")
+                b_client, b_srv = results[base][call]
+                cells.append(f"{client / b_client:.2f} / {srv / b_srv:.2f}")
+        name = stem if "paged" in call else call
+        if "paged" in call:
+            name += " (" + ", ".join(f"{s:g}x: " + next(k for k in results[s] if k.startswith(stem)).split("(")[-1]
+                                     .split(" rows")[0] for s in scales) + " rows)"
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -198,19 +219,22 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores (shared with other work), Python "
           f"{platform.python_version()}; client median of {args.repeat} runs over uvicorn on 127.0.0.1")
     for backend in backends:
-        results: dict[float, dict[str, tuple[float, float]]] = {}
-        for scale in args.scales:
-            if backend == "SQLite":
-                location, drop = str(Path(tempfile.mkdtemp()) / "scale.makna"), (lambda: None)
-            else:
-                assert pg_url is not None
-                location, drop = pg_location(pg_url)
-            try:
+        locations: dict[float, str] = {}
+        drops: list[Callable[[], None]] = []
+        try:
+            for scale in args.scales:
+                if backend == "SQLite":
+                    locations[scale] = str(Path(tempfile.mkdtemp()) / "scale.makna")
+                else:
+                    assert pg_url is not None
+                    locations[scale], drop = pg_location(pg_url)
+                    drops.append(drop)
                 t = time.perf_counter()
-                build(location, scale)
+                build(locations[scale], scale)
                 print(f"{backend} {scale:g}x built in {time.perf_counter() - t:.0f} s", flush=True)
-                results[scale] = measure(location, args.repeat, args.codings)
-            finally:
+            results = measure(locations, args.repeat, args.codings)
+        finally:
+            for drop in drops:
                 drop()
         print(table(backend, args.scales, results), flush=True)
 
