@@ -213,3 +213,23 @@ def test_code_one_describes_the_coding(project: makna.Project) -> None:
     assert (made.source_id, made.source_name, made.start, made.end, made.code_key, made.code_name, made.color,
             made.coder, made.memo) == (src.id, "s", 3, 7, "a", "Alpha", "#112233", "tester", "memo")
     assert (stored.code_id, stored.created_at) == (made.code_id, made.created_at)
+
+
+def test_tallies_of_a_large_insert(project: makna.Project) -> None:
+    """From tallies.PAUSE_FROM rows, SQLite counts an insert at once instead of row by row; the
+    triggers are back afterwards, also when the insert fails."""
+    p = project
+    makna.import_text(p, "s", "P: " + "kata " * 400)
+    makna.import_text(p, "t", "P: " + "lain " * 400)
+    makna.add_code(p, "a")
+    makna.add_code(p, "b")
+    n = tallies.PAUSE_FROM + 10
+    specs = [SegmentSpec("st"[i % 2], i, i + 3, "ab"[i % 3 == 0]) for i in range(n)]
+    makna.code_many(p, specs)
+    assert _tallied(p) == _counted(p)
+    with pytest.raises(makna.errors.DuplicateCodingError):
+        makna.code_many(p, [SegmentSpec("s", 1000 + i, 1003 + i, "a") for i in range(n)] + specs[:1])
+    assert _tallied(p) == _counted(p)
+    makna.code_span(p, "s", 1500, 1510, "b")  # counted by the triggers again
+    makna.code_many(p, [SegmentSpec("t", 1000 + i, 1003 + i, "a") for i in range(n)], coder="other")
+    assert _tallied(p) == _counted(p)

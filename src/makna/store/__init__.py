@@ -7,6 +7,7 @@ the event log in that same transaction. SQL dialect differences stay inside this
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import itertools
@@ -530,23 +531,25 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Se
                     values[i] = proc(value)
             out.append(values)
         data = out
+    counting = tallies.counted_insert(conn, rows, columns) if table.name == "segments" else contextlib.nullcontext()
     cursor = conn.connection.cursor()
     try:
-        if dialect.name == "postgresql" and len(data) >= _COPY_FROM:
-            # COPY streams the rows in one round trip: several times faster than executemany
-            with cursor.copy(copy_sql) as copy:
-                for row in data:
-                    copy.write_row(row)
-            data = []
-        if per_statement > 1 and len(data) >= per_statement:
-            full = len(data) // per_statement * per_statement
-            chain = itertools.chain.from_iterable
-            one = sql[sql.index(" VALUES ") + 8 :]
-            cursor.executemany(sql + f", {one}" * (per_statement - 1),
-                               [tuple(chain(data[i : i + per_statement])) for i in range(0, full, per_statement)])
-            data = data[full:]
-        if data:
-            cursor.executemany(sql, data)
+        with counting:
+            if dialect.name == "postgresql" and len(data) >= _COPY_FROM:
+                # COPY streams the rows in one round trip: several times faster than executemany
+                with cursor.copy(copy_sql) as copy:
+                    for row in data:
+                        copy.write_row(row)
+                data = []
+            if per_statement > 1 and len(data) >= per_statement:
+                full = len(data) // per_statement * per_statement
+                chain = itertools.chain.from_iterable
+                one = sql[sql.index(" VALUES ") + 8 :]
+                cursor.executemany(sql + f", {one}" * (per_statement - 1),
+                                   [tuple(chain(data[i : i + per_statement])) for i in range(0, full, per_statement)])
+                data = data[full:]
+            if data:
+                cursor.executemany(sql, data)
     except dialect.loaded_dbapi.IntegrityError as exc:
         raise IntegrityError(sql, None, exc) from exc
     finally:
