@@ -56,13 +56,7 @@ def build(location: str, *, length: int = 300_000, codings: int = 5_000, seed: i
     text = transcript(rng, length)
     with makna.create_project(location, "Web benchmark", coder="peneliti") as p:
         src = makna.import_text(p, "panjang.txt", text, language="id")
-        keys = []
-        for r in range(8):
-            makna.add_code(p, f"t{r}", f"Tema {r}")
-            keys.append(f"t{r}")
-            for c in range(4):
-                makna.add_code(p, f"t{r}.{c}", f"Subtema {r}.{c}", parent=f"t{r}")
-                keys.append(f"t{r}.{c}")
+        keys = add_codes(p, 8, 4)
         turns = makna.get_turns(p, src.id)
         by_coder: dict[str, list[SegmentSpec]] = {"peneliti": [], "kedua": []}
         seen = set()
@@ -81,20 +75,38 @@ def build(location: str, *, length: int = 300_000, codings: int = 5_000, seed: i
         return src.id
 
 
+def add_codes(p: makna.Project, roots: int, children: int) -> list[str]:
+    """Themes ``t<r>`` with sub-themes ``t<r>.<c>``; their keys."""
+    keys = []
+    for r in range(roots):
+        makna.add_code(p, f"t{r}", f"Tema {r}")
+        keys.append(f"t{r}")
+        for c in range(children):
+            makna.add_code(p, f"t{r}.{c}", f"Subtema {r}.{c}", parent=f"t{r}")
+            keys.append(f"t{r}.{c}")
+    return keys
+
+
 class Timed:
     """ASGI wrapper that records the server time of each request (first byte in to last byte out)."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
         self.times: list[float] = []
+        self.cpu: list[float] = []  # the process's CPU time over the same span: steadier on a loaded machine
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         await self.app(scope, receive, send)
         self.times.append(time.perf_counter() - t)
+        self.cpu.append(time.process_time() - c)
+
+    def clear(self) -> None:
+        self.times.clear()
+        self.cpu.clear()
 
 
 def pct(values: list[float], q: float) -> float:

@@ -21,6 +21,7 @@ from .model import Segment, new_ids, utcnow
 from .project import Project
 from .store import as_utc, tables
 from .text import enclosing_span, sentence_spans
+from .views import SegmentView
 
 __all__ = [
     "SegmentSpec",
@@ -38,6 +39,8 @@ __all__ = [
     "set_segment_memo",
     "get_segment",
     "check_owner",
+    "code_one",
+    "CodedSegment",
 ]
 
 Scope = Literal["match", "sentence", "turn"]
@@ -95,16 +98,20 @@ class _Resolver:
         self.project, self.conn = project, conn
         self.sources: dict[str, tuple[str, int]] = {}
         self.codes: dict[str, str] = {}
+        self.code_rows: dict[str, Any] = {}  # id -> (id, key, name, color)
+        self.source_names: dict[str, str] = {}
 
     def source(self, name: str) -> tuple[str, int]:
         if name not in self.sources:
             row = self.project.source_row(self.conn, name)
             self.sources[name] = (row.id, row.length)
+            self.source_names[row.id] = row.name
         return self.sources[name]
 
     def code(self, key: str) -> str:
         if key not in self.codes:
-            self.codes[key] = self.project.code_id(self.conn, key)
+            row = self.project.code_row(self.conn, key)
+            self.codes[key], self.code_rows[row.id] = row.id, row
         return self.codes[key]
 
 
@@ -157,6 +164,12 @@ def code_many(
     """Apply many codings in one transaction. Every span is checked against its source's length,
     every code and source must exist; with ``on_duplicate="error"`` nothing is written if any coding
     exists already."""
+    return _code_many(project, specs, coder=coder, on_duplicate=on_duplicate, action=action)[0]
+
+
+def _code_many(project: Project, specs: Iterable[SegmentSpec], *, coder: str | None,
+               on_duplicate: Literal["error", "skip"], action: EventKind) -> tuple[CodingResult, _Resolver, list[Any]]:
+    """:func:`code_many`, also giving the names resolved and the rows inserted."""
     result = CodingResult()
     payload: dict[str, Any] = {}
     if coder and coder != project.actor:  # coding in another coder's name (a consensus layer)
@@ -196,7 +209,30 @@ def code_many(
         )
         if result.created <= 1000:
             payload["segments"] = result.segment_ids
-    return result
+    return result, res, inserted
+
+
+@dataclass(frozen=True)
+class CodedSegment(SegmentView):
+    """A coding just made, with what a viewer needs to draw it (the coding call's reply): a
+    :class:`~makna.views.SegmentView` with its source and time."""
+
+    source_id: str = ""
+    source_name: str = ""
+    created_at: Any = None
+
+
+def code_one(project: Project, spec: SegmentSpec, *, coder: str | None = None,
+             action: EventKind = "code.span") -> CodedSegment:
+    """Apply one coding (as :func:`code_many`, one transaction) and describe it for display without
+    reading it back: its code's key, name and colour and its source's name come from the lookups the
+    coding made anyway."""
+    _, res, inserted = _code_many(project, [spec], coder=coder, on_duplicate="error", action=action)
+    row = inserted[0]
+    code = res.code_rows[row["code_id"]]
+    return CodedSegment(row["id"], row["start"], row["end"], code.id, code.key, code.name, code.color,
+                        coder or project.coder_name, row["memo"], row["source_id"], res.source_names[row["source_id"]],
+                        row["created_at"])
 
 
 def code_span(

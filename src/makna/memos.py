@@ -139,10 +139,13 @@ def delete_set(project: Project, name: str) -> None:
             raise NotFoundError(f"unknown set {name!r}")
 
 
-def events(project: Project, *, limit: int = 50, action: str | None = None) -> list[Event]:
-    """The newest ``limit`` entries of the event log, newest first."""
+def events(project: Project, *, limit: int = 50, action: str | None = None, before: int | None = None) -> list[Event]:
+    """The newest ``limit`` entries of the event log, newest first; with ``before`` (an event id,
+    the last of the previous page), those older than it (keyset pagination over the log's key)."""
     e = tables.events.c
     q = select(tables.events).order_by(e.id.desc()).limit(limit)
+    if before is not None:
+        q = q.where(e.id < before)
     if action:
         q = q.where(e.action.like(f"{action}%"))
     with project.store.read() as conn:

@@ -7,13 +7,13 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from .errors import NotAProjectError, UnknownCaseError, UnknownCodeError, UnknownSourceError
 from .model import Coder, ProjectInfo, new_id, utcnow
-from .store import Store, as_utc, insert_missing, tables
+from .store import Store, as_utc, fetch_compiled, insert_missing, tables
 from .store._cipher import Passphrase, passphrase_from_env
 
 __all__ = [
@@ -23,6 +23,8 @@ __all__ = [
     "find_project",
     "default_coder_name",
     "PROJECT_SUFFIX",
+    "CodeRow",
+    "SourceRow",
 ]
 
 PROJECT_SUFFIX = ".makna"
@@ -37,6 +39,36 @@ def default_coder_name() -> str:
         return getpass.getuser() or "researcher"
     except Exception:  # pragma: no cover - no login name in some containers
         return "researcher"
+
+
+def _by_name_or_id(table: Any, *columns: str) -> Any:
+    """SELECT ``columns`` of the row of ``table`` whose name (key) or id is the parameter ``name``:
+    built once (the coding call resolves a source, a code and a coder each time)."""
+    c = table.c
+    named = c.key if "key" in c else c.name
+    return select(*(c[k] for k in columns)).where((named == bindparam("name")) | (c.id == bindparam("name")))
+
+
+class CodeRow(NamedTuple):
+    """What resolving a code gives (:meth:`Project.code_row`)."""
+
+    id: str
+    key: str
+    name: str
+    color: str
+
+
+class SourceRow(NamedTuple):
+    """What resolving a source gives (:meth:`Project.source_row`)."""
+
+    id: str
+    name: str
+    length: int
+
+
+_CODE_ROW = _by_name_or_id(tables.codes, "id", "key", "name", "color")
+_SOURCE_ROW = _by_name_or_id(tables.sources, "id", "name", "length")
+_CODER_ID = _by_name_or_id(tables.coders, "id")
 
 
 @dataclass
@@ -74,18 +106,19 @@ class Project:
     # ------------------------------------------------------------------ resolving names
     def code_id(self, conn: Connection, key: str) -> str:
         """The id of the code with ``key`` (or with that id)."""
-        c = tables.codes.c
-        found = conn.execute(select(c.id).where((c.key == key) | (c.id == key))).scalar()
-        if found is None:
-            raise UnknownCodeError(f"unknown code {key!r} (see 'makna codebook')")
-        return str(found)
+        return str(self.code_row(conn, key).id)
 
-    def source_row(self, conn: Connection, name: str) -> Any:
+    def code_row(self, conn: Connection, key: str) -> CodeRow:
+        """The row (id, key, name, color) of the code with ``key`` (or with that id)."""
+        rows = fetch_compiled(conn, _CODE_ROW, {"name": key})
+        if not rows:
+            raise UnknownCodeError(f"unknown code {key!r} (see 'makna codebook')")
+        return CodeRow(*rows[0])
+
+    def source_row(self, conn: Connection, name: str) -> SourceRow:
         """The row (id, name, length) of the source called ``name`` (or with that id)."""
-        c = tables.sources.c
-        row = conn.execute(
-            select(c.id, c.name, c.length).where((c.name == name) | (c.id == name))
-        ).first()
+        rows = fetch_compiled(conn, _SOURCE_ROW, {"name": name})
+        row = SourceRow(*rows[0]) if rows else None
         if row is None:
             raise UnknownSourceError(f"unknown source {name!r} (see 'makna sources')")
         return row
@@ -103,9 +136,9 @@ class Project:
         however many threads or processes ask for it at the same moment)."""
         name = name or self.coder_name
         c = tables.coders.c
-        found = conn.execute(select(c.id).where((c.name == name) | (c.id == name))).scalar()
-        if found is not None:
-            return str(found)
+        found = fetch_compiled(conn, _CODER_ID, {"name": name})
+        if found:
+            return str(found[0][0])
         if not create:
             from .errors import NotFoundError
 

@@ -6,6 +6,7 @@ on large projects; Python only shapes the rows.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -18,9 +19,10 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from .codebook import code_tree, subtree_ids
 from .errors import InputError, NotFoundError
+from .paging import Page, after_condition, decode_cursor, encode_cursor
 from .project import Project
 from .rounds import visible
-from .store import as_utc, tables
+from .store import tables
 
 __all__ = [
     "ROLLUP_RULE",
@@ -29,6 +31,8 @@ __all__ = [
     "CodeFrequency",
     "Matrix",
     "retrieve",
+    "retrieve_page",
+    "retrieval_cursor",
     "code_frequencies",
     "code_case_matrix",
     "case_filter",
@@ -106,12 +110,17 @@ def _cases_by_segment(conn: Connection, rows: Sequence[Any]) -> dict[str, tuple[
     ).all()
     by_source: dict[str, list[Any]] = {}
     for link in links:
-        by_source.setdefault(link.source_id, []).append(link)
+        by_source.setdefault(link.source_id, []).append(tuple(link))
+    whole = {sid: tuple(dict.fromkeys(name for _, lo, _, name in found))
+             for sid, found in by_source.items() if all(lo is None for _, lo, _, _ in found)}
     out: dict[str, tuple[str, ...]] = {}
-    for r in rows:
-        names = [lk.name for lk in by_source.get(r.source_id, ())
-                 if lk.start is None or (r.start < lk.end and r.end > lk.start)]
-        out[r.id] = tuple(dict.fromkeys(names))
+    for r in rows:  # (id, source_id, source, start, end, ...)
+        sid, source_id, start, end = r[0], r[1], r[3], r[4]
+        if source_id in whole:  # linked whole to its cases: the same names for all its segments
+            out[sid] = whole[source_id]
+            continue
+        names = [name for _, lo, hi, name in by_source.get(source_id, ()) if lo is None or (start < hi and end > lo)]
+        out[sid] = tuple(dict.fromkeys(names))
     return out
 
 
@@ -127,13 +136,20 @@ def retrieve(
     context: int = 0,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
 ) -> list[RetrievedSegment]:
     """Coded segments filtered by code (with its descendants by default), sources, case, case
-    attribute value and coder, each with ``context`` characters before and after, in source order."""
+    attribute value and coder, each with ``context`` characters before and after, in source order
+    (source name, start, end, code key, coder name).
+
+    ``after`` (a cursor from :func:`retrieval_cursor` or :func:`retrieve_page`) starts after that
+    segment: a page then costs the same wherever it starts (keyset pagination). ``offset`` is a
+    convenience whose cost grows with it."""
     if context < 0:
         raise InputError("context must be 0 or more characters")
     if (limit is not None and limit < 0) or offset < 0:
         raise InputError("limit and offset must be 0 or more")
+    start_after = decode_cursor("retrieve", after, _CURSOR_TYPES) if after is not None else None
     seg, s, c, k, t = (tables.segments.c, tables.sources.c, tables.codes.c, tables.coders.c, tables.turns.c)
     with project.store.read() as conn:
         conds: list[ColumnElement[bool]] = [visible(project, conn)]  # a blind round hides other coders
@@ -148,6 +164,9 @@ def retrieve(
         cf = case_filter(conn, project, case=case, attribute=attribute)
         if cf is not None:
             conds.append(cf)
+        order = [(s.name, False), (seg.start, False), (seg.end, False), (c.key, False), (k.name, False)]
+        if start_after is not None:
+            conds.append(after_condition(order, start_after))
         turn_q = (select(t.number).where(t.source_id == seg.source_id, t.start <= seg.start, t.end > seg.start)
                   .limit(1).scalar_subquery())
         speaker_q = (select(t.speaker).where(t.source_id == seg.source_id, t.start <= seg.start, t.end > seg.start)
@@ -163,23 +182,75 @@ def retrieve(
                      _substr(s.text, seg.end, context).label("after")]
         q = (select(*cols).select_from(tables.segments)
              .join(tables.sources, s.id == seg.source_id).join(tables.codes, c.id == seg.code_id)
-             .join(tables.coders, k.id == seg.coder_id).where(*conds)
-             .order_by(s.name, seg.start, seg.end, c.key, k.name))
-        if limit is not None:
-            q = q.limit(limit)
-        if offset:
-            q = q.offset(offset)
-        rows = conn.execute(q).all()
+             .join(tables.coders, k.id == seg.coder_id))
+        if limit is not None and not offset:  # a page: found source by source, then read
+            ids = _page_ids(conn, conds, [col for col, _ in order], start_after[0] if start_after else None, limit)
+            where = {sid: i for i, sid in enumerate(ids)}
+            rows = sorted(conn.execute(q.where(seg.id.in_(ids))).all(), key=lambda r: where[r.id]) if ids else []
+        else:
+            q = q.where(*conds).order_by(*(col for col, _ in order))
+            if limit is not None:
+                q = q.limit(limit)
+            if offset:
+                q = q.offset(offset)
+            rows = list(conn.execute(q).all())
         cases = _cases_by_segment(conn, rows)
+    no_cases: tuple[str, ...] = ()
+    utc = dt.UTC
+    # positional: a Row's attributes are looked up by name, which for thousands of rows costs more
+    # than the query's own Python work
     return [
-        RetrievedSegment(
-            id=r.id, source_id=r.source_id, source=r.source, start=r.start, end=r.end, code_key=r.key,
-            code_name=r.code_name, coder=r.coder, text=r.text, before=r.before if context else "",
-            after=r.after if context else "", turn=r.turn, speaker=r.speaker, cases=cases.get(r.id, ()),
-            memo=r.memo, created_at=as_utc(r.created_at),
-        )
-        for r in rows
+        RetrievedSegment(sid, source_id, source, start, end, key, code_name, coder, text_, ctx[0] if ctx else "",
+                         ctx[1] if ctx else "", turn, speaker, cases.get(sid, no_cases), memo,
+                         created.replace(tzinfo=utc) if created.tzinfo is None else created.astimezone(utc))
+        for (sid, source_id, source, start, end, key, code_name, coder, text_, turn, speaker, memo, created, *ctx)
+        in rows
     ]
+
+
+_CURSOR_TYPES = (str, int, int, str, str)
+_FIRST_SOURCES, _MOST_SOURCES = 8, 1024
+
+
+def _page_ids(conn: Connection, conds: list[ColumnElement[bool]], order: list[Any], from_source: str | None,
+              limit: int) -> list[str]:
+    """The ids of the first ``limit`` segments that meet ``conds`` in ``order`` (source name first),
+    looking at the sources a few at a time in name order (8, then 4 times more each round) from
+    ``from_source``: each round probes the segments' indexes for those sources and sorts only their
+    matches, so a page costs about the same at any project size (a sparse filter reads more
+    sources). The planners would otherwise sort every match to find the first ones."""
+    s, seg, c, k = tables.sources.c, tables.segments.c, tables.codes.c, tables.coders.c
+    keys = (select(seg.id).select_from(tables.segments).join(tables.sources, s.id == seg.source_id)
+            .join(tables.codes, c.id == seg.code_id).join(tables.coders, k.id == seg.coder_id)
+            .where(*conds).order_by(*order))
+    ids: list[str] = []
+    batch, last, inclusive = _FIRST_SOURCES, from_source, True
+    while len(ids) < limit:
+        names = select(s.id, s.name).order_by(s.name).limit(batch)
+        if last is not None:
+            names = names.where(s.name >= last if inclusive else s.name > last)
+        sources = conn.execute(names).all()
+        if not sources:
+            break
+        ids += conn.execute(keys.where(seg.source_id.in_([r.id for r in sources])).limit(limit - len(ids))).scalars()
+        last, inclusive, batch = sources[-1].name, False, min(batch * 4, _MOST_SOURCES)
+    return ids
+
+
+def retrieval_cursor(segment: RetrievedSegment) -> str:
+    """The cursor that makes :func:`retrieve` start after ``segment`` (an opaque token)."""
+    return encode_cursor("retrieve", [segment.source, segment.start, segment.end, segment.code_key, segment.coder])
+
+
+def retrieve_page(project: Project, *, limit: int = 50, after: str | None = None,
+                  **filters: Any) -> Page[RetrievedSegment]:
+    """One page of :func:`retrieve` (same ``filters``): ``limit`` segments after the cursor ``after``
+    (from the start when None) and the cursor of the next page (None on the last page)."""
+    if limit < 1:
+        raise InputError("limit must be 1 or more")
+    rows = retrieve(project, limit=limit + 1, after=after, **filters)
+    more = len(rows) > limit
+    return Page(rows[:limit], retrieval_cursor(rows[limit - 1]) if more else None)
 
 
 ROLLUP_RULE = ("A code's figures count the distinct segments of its subtree: its own and its descendants' "

@@ -19,6 +19,7 @@ from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaEr
 from .importers import ImportedText, convertible, read_bytes, read_document, supported_suffixes, unsupported_reason
 from .memos import forget
 from .model import Source, Turn, new_id, utcnow
+from .paging import decode_cursor, encode_cursor
 from .project import Project
 from .store import LONG_TEXT, TURN_COLUMNS, as_utc, bulk_insert, check_text_size, tables, write_long_text
 from .text import TurnSpan, normalize_text
@@ -39,6 +40,8 @@ __all__ = [
     "get_original",
     "import_upload",
     "upload_name",
+    "source_cursor",
+    "count_sources",
 ]
 
 LANGUAGES = ("id", "en")
@@ -380,16 +383,35 @@ def import_paths(
     return report
 
 
-def list_sources(project: Project) -> list[SourceSummary]:
+def list_sources(project: Project, *, limit: int | None = None, after: str | None = None) -> list[SourceSummary]:
+    """The sources by name, without their texts: all, or ``limit`` after the cursor ``after`` (from
+    :func:`source_cursor`; keyset pagination over the index on the name)."""
     s, t = tables.sources.c, tables.turns.c
     n_turns = select(func.count()).where(t.source_id == s.id).scalar_subquery()
+    q = select(s.id, s.name, s.length, n_turns.label("turns"), s.language, s.media_type, s.original_name,
+               s.sha256, s.imported_at).order_by(s.name)
+    if after is not None:
+        q = q.where(s.name > decode_cursor("sources", after, (str,))[0])
+    if limit is not None:
+        q = q.limit(max(0, limit))
     with project.store.read() as conn:
-        rows = conn.execute(
-            select(s.id, s.name, s.length, n_turns.label("turns"), s.language, s.media_type, s.original_name,
-                   s.sha256, s.imported_at).order_by(s.name)
-        ).all()
+        rows = conn.execute(q).all()
     return [SourceSummary(r.id, r.name, r.length, r.turns, r.language, r.media_type, r.original_name, r.sha256,
                           as_utc(r.imported_at)) for r in rows]
+
+
+def source_cursor(source: SourceSummary) -> str:
+    """The cursor that makes :func:`list_sources` start after ``source``."""
+    return encode_cursor("sources", [source.name])
+
+
+def count_sources(project: Project, *, after: str | None = None) -> int:
+    """How many sources the project holds (after the cursor ``after``: how many later pages list)."""
+    q = select(func.count()).select_from(tables.sources)
+    if after is not None:
+        q = q.where(tables.sources.c.name > decode_cursor("sources", after, (str,))[0])
+    with project.store.read() as conn:
+        return int(conn.execute(q).scalar_one())
 
 
 def get_source(project: Project, name_or_id: str) -> Source:

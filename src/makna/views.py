@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from .project import Project
-from .rounds import visible
-from .store import tables
+from .rounds import sees_everything, visible
+from .store import tables, tallies
 
 __all__ = ["SegmentView", "CodeUsage", "source_segments", "code_usage", "recent_codes", "segments_per_source"]
 
@@ -60,33 +60,57 @@ def source_segments(project: Project, source: str, *, coders: Sequence[str] | No
 
 def code_usage(project: Project, *, coder: str | None = None) -> dict[str, CodeUsage]:
     """Segments per code id, in total (those the acting coder may see) and by ``coder`` (default: the
-    project's current coder)."""
-    seg, k = tables.segments.c, tables.coders.c
+    project's current coder).
+
+    Read from the maintained tallies (:mod:`makna.store.tallies`): one row per code and coder, so the
+    cost follows the codebook, not the number of codings. During a blind round that hides others'
+    codings from the acting coder, counted from the codings they may see instead."""
+    ct, k, seg = tallies.code_tallies.c, tables.coders.c, tables.segments.c
     name = coder or project.coder_name
+    total: dict[str, int] = {}
+    mine: dict[str, int] = {}
     with project.store.read() as conn:
-        total = {r[0]: r[1] for r in conn.execute(select(seg.code_id, func.count()).where(visible(project, conn))
-                                                  .group_by(seg.code_id))}
-        mine = {r[0]: r[1] for r in conn.execute(
-            select(seg.code_id, func.count()).join(tables.coders, k.id == seg.coder_id)
-            .where(k.name == name).group_by(seg.code_id))}
-    return {cid: CodeUsage(cid, int(n), int(mine.get(cid, 0))) for cid, n in total.items()}
+        coder_id = conn.execute(select(k.id).where(k.name == name)).scalar()
+        if sees_everything(project, conn):
+            for code_id, who, n in conn.execute(select(ct.code_id, ct.coder_id, ct.n)):
+                total[code_id] = total.get(code_id, 0) + n
+                if who == coder_id:
+                    mine[code_id] = n
+        else:
+            for code_id, who, n in conn.execute(select(seg.code_id, seg.coder_id, func.count())
+                                                .where(visible(project, conn))
+                                                .group_by(seg.code_id, seg.coder_id)):
+                total[code_id] = total.get(code_id, 0) + n
+                if who == coder_id:
+                    mine[code_id] = n
+    return {cid: CodeUsage(cid, int(n), int(mine.get(cid, 0))) for cid, n in total.items() if n}
 
 
 def recent_codes(project: Project, *, coder: str | None = None, limit: int = 9) -> list[str]:
-    """Ids of the codes ``coder`` (default: the current coder) applied most recently, newest first."""
-    seg, k = tables.segments.c, tables.coders.c
+    """Ids of the codes ``coder`` (default: the current coder) applied most recently, newest first.
+
+    One probe of the index (coder, code, created) per code the coder has used: the cost follows the
+    codebook, not the number of codings."""
+    seg, k, ct = tables.segments.c, tables.coders.c, tallies.code_tallies.c
     name = coder or project.coder_name
     with project.store.read() as conn:
-        rows = conn.execute(
-            select(seg.code_id, func.max(seg.created_at).label("last"))
-            .join(tables.coders, k.id == seg.coder_id).where(k.name == name)
-            .group_by(seg.code_id).order_by(func.max(seg.created_at).desc()).limit(limit)).all()
+        coder_id = conn.execute(select(k.id).where(k.name == name)).scalar()
+        if coder_id is None:
+            return []
+        last = (select(func.max(seg.created_at)).where(seg.coder_id == coder_id, seg.code_id == ct.code_id)
+                .scalar_subquery())
+        rows = conn.execute(select(ct.code_id, last.label("last")).where(ct.coder_id == coder_id)
+                            .order_by(last.desc(), ct.code_id).limit(limit)).all()
     return [str(r.code_id) for r in rows]
 
 
-def segments_per_source(project: Project) -> dict[str, int]:
-    """Number of codings per source id (sources without codings are absent)."""
-    seg = tables.segments.c
+def segments_per_source(project: Project, sources: Sequence[str] | None = None) -> dict[str, int]:
+    """Number of codings per source id (sources without codings are absent), of every source or of
+    the ``sources`` (ids) given, from the maintained tallies: one row per source."""
+    st = tallies.source_tallies.c
+    q = select(st.source_id, st.n).where(st.n > 0)
+    if sources is not None:
+        q = q.where(st.source_id.in_(list(sources)))
     with project.store.read() as conn:
-        rows = conn.execute(select(seg.source_id, func.count()).group_by(seg.source_id)).all()
+        rows = conn.execute(q).all()
     return {str(r[0]): int(r[1]) for r in rows}

@@ -34,9 +34,9 @@ def test_coding_reply_has_what_the_page_draws(client: Client, h: dict[str, str],
     assert r.status_code == 201, r.text
     got = r.json()
     code = makna.get_code(app.state.project, "kerja")
-    assert {k: got[k] for k in ("start", "end", "code", "code_id", "code_key", "code_name", "colour", "coder", "memo")} \
+    assert {k: got[k] for k in ("start", "end", "code", "code_id", "code_key", "code_name", "color", "coder", "memo")} \
         == {"start": start, "end": start + 9, "code": "kerja", "code_id": code.id, "code_key": "kerja",
-            "code_name": "Pekerjaan", "colour": code.color, "coder": "tester", "memo": ""}
+            "code_name": "Pekerjaan", "color": code.color, "coder": "tester", "memo": ""}
 
 
 def test_quick_codes_api(client: Client, h: dict[str, str], app: Any, sample_location: str) -> None:
@@ -78,7 +78,7 @@ def test_change_a_coding(client: Client, h: dict[str, str], app: Any) -> None:
     assert r.status_code == 200, r.text
     assert (r.json()["start"], r.json()["end"], r.json()["code_key"]) == (start, start + 9, "kerja")
     r = client.post(f"/api/segments/{seg['id']}/change", json={"code": "tempat"}, headers=h)
-    assert r.json()["code_name"] == "Tempat" and r.json()["colour"].startswith("#")
+    assert r.json()["code_name"] == "Tempat" and r.json()["color"].startswith("#")
     assert "toko baju" in [s.text for s in makna.retrieve(app.state.project, code="tempat", coder="tester")]
     assert client.post(f"/api/segments/{seg['id']}/change", json={"end": 10**6}, headers=h).status_code == 400
     other = next(s for s in makna.retrieve(app.state.project, coder="kedua"))

@@ -7,6 +7,7 @@ the event log in that same transaction. SQL dialect differences stay inside this
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import itertools
@@ -39,12 +40,12 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, Operationa
 
 from ..errors import InputError, NotAProjectError, ProjectError, ProjectExistsError, require_extra
 from ..event_kinds import EventKind
-from . import _cipher, journal, tables
+from . import _cipher, journal, tables, tallies
 from .contention import begin_immediate, busy_error, busy_timeout, clash_error, insert_missing, is_busy
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "journal", "schema_head", "as_utc", "bulk_insert",
            "prepared_select", "TURN_COLUMNS", "MAX_TEXT_BYTES", "check_text_size", "write_long_text",
-           "LONG_TEXT", "insert_missing", "busy_timeout", "WriteGuard"]
+           "LONG_TEXT", "insert_missing", "busy_timeout", "WriteGuard", "tallies", "fetch_compiled"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
@@ -423,9 +424,12 @@ class Store:
             deferred = [ix for table in _BULK_TABLES for ix in table.indexes if not ix.unique]
             for ix in deferred:
                 ix.drop(conn)
+            tallies.drop_triggers(conn)  # counted once at the end instead of row by row
             yield conn
             for ix in deferred:  # built by sorting, once, instead of kept up to date row by row
                 ix.create(conn)
+            tallies.rebuild(conn)
+            tallies.install_triggers(conn)
 
     @contextmanager
     def _bulk_load_sqlite(self, check_references: bool) -> Iterator[Connection]:
@@ -500,8 +504,11 @@ class Store:
                     from .feed import serialize_events
 
                     serialize_events(conn)
-                stmt = insert(tables.events).returning(tables.events.c.id, sort_by_parameter_order=True)
-                ids = conn.execute(stmt, rows).scalars().all()
+                if len(rows) == 1:  # the usual case: one plain INSERT ... RETURNING
+                    ids = [conn.execute(_INSERT_EVENT, rows[0]).scalar_one()]
+                else:
+                    stmt = insert(tables.events).returning(tables.events.c.id, sort_by_parameter_order=True)
+                    ids = list(conn.execute(stmt, rows).scalars().all())
                 journal.note_events(conn, ids, actor, action)
                 if self.dialect == "postgresql":  # listeners wake when the transaction commits
                     from .feed import notify
@@ -522,6 +529,9 @@ class Store:
     def meta(self) -> dict[str, str]:
         with self.read() as conn:
             return {k: v for k, v in conn.execute(select(tables.meta.c.key, tables.meta.c.value))}
+
+
+_INSERT_EVENT = insert(tables.events).returning(tables.events.c.id)
 
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Sequence[str] | None = None, *,
@@ -564,23 +574,25 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Se
                     values[i] = proc(value)
             out.append(values)
         data = out
+    counting = tallies.counted_insert(conn, rows, columns) if table.name == "segments" else contextlib.nullcontext()
     cursor = conn.connection.cursor()
     try:
-        if dialect.name == "postgresql" and len(data) >= _COPY_FROM:
-            # COPY streams the rows in one round trip: several times faster than executemany
-            with cursor.copy(copy_sql) as copy:
-                for row in data:
-                    copy.write_row(row)
-            data = []
-        if per_statement > 1 and len(data) >= per_statement:
-            full = len(data) // per_statement * per_statement
-            chain = itertools.chain.from_iterable
-            one = sql[sql.index(" VALUES ") + 8 :]
-            cursor.executemany(sql + f", {one}" * (per_statement - 1),
-                               [tuple(chain(data[i : i + per_statement])) for i in range(0, full, per_statement)])
-            data = data[full:]
-        if data:
-            cursor.executemany(sql, data)
+        with counting:
+            if dialect.name == "postgresql" and len(data) >= _COPY_FROM:
+                # COPY streams the rows in one round trip: several times faster than executemany
+                with cursor.copy(copy_sql) as copy:
+                    for row in data:
+                        copy.write_row(row)
+                data = []
+            if per_statement > 1 and len(data) >= per_statement:
+                full = len(data) // per_statement * per_statement
+                chain = itertools.chain.from_iterable
+                one = sql[sql.index(" VALUES ") + 8 :]
+                cursor.executemany(sql + f", {one}" * (per_statement - 1),
+                                   [tuple(chain(data[i : i + per_statement])) for i in range(0, full, per_statement)])
+                data = data[full:]
+            if data:
+                cursor.executemany(sql, data)
     except dialect.loaded_dbapi.IntegrityError as exc:
         raise IntegrityError(sql, None, exc) from exc
     finally:
@@ -620,6 +632,27 @@ def write_long_text(conn: Connection, table: Table, column: str, key: str, text_
     with driver.blobopen(table.name, column, rowid) as blob:
         for i in range(0, len(text_), 1 << 20):
             blob.write(text_[i : i + (1 << 20)].encode("utf-8"))
+
+
+@functools.lru_cache(maxsize=128)
+def _compiled(stmt: Any, dialect: Any) -> tuple[str, Any, dict[str, Any]]:
+    compiled = stmt.compile(dialect=dialect)
+    return str(compiled), compiled.positiontup, dict(compiled.params)  # the params: literals among them
+
+
+def fetch_compiled(conn: Connection, stmt: Select[Any], params: dict[str, Any]) -> list[Any]:
+    """The rows (plain tuples, values as the driver gives them) of ``stmt``, a statement built once
+    at import time, compiled once per dialect and run straight on the driver's cursor: for the small
+    lookups a frequent call makes (the coding call resolves a source, a code and a coder each time),
+    where SQLAlchemy's per-execution work costs more than the query."""
+    sql, names, fixed = _compiled(stmt, conn.dialect)
+    values = {**fixed, **params}
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql, [values[n] for n in names] if names is not None else values)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def prepared_select(conn: Connection, stmt: Select[Any]) -> Callable[..., Sequence[Any]]:

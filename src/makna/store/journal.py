@@ -36,6 +36,7 @@ from sqlalchemy import (
     Table,
     TextClause,
     Update,
+    bindparam,
     delete,
     event,
     insert,
@@ -369,6 +370,14 @@ def purge(conn: Connection) -> None:
     conn.execute(delete(tables.undo_steps))
 
 
+# built once: a coding call flushes a step each time (statement building is most of its cost)
+_INSERT_STEP = insert(tables.undo_steps)
+_INSERT_ROWS = insert(tables.undo_rows)
+_OPEN_UNDOS = select(tables.undo_steps.c.id, tables.undo_steps.c.target).where(
+    tables.undo_steps.c.actor == bindparam("actor"), tables.undo_steps.c.kind == "undo",
+    tables.undo_steps.c.state == "open")
+
+
 def flush(conn: Connection, rec: Recording) -> None:
     """Store what ``rec`` noted as one step (or a barrier), in the transaction still open."""
     if not rec.events:
@@ -384,18 +393,16 @@ def flush(conn: Connection, rec: Recording) -> None:
         return
     if NOT_RECORDED.intersection(actions) or not rec.entries:
         return
-    conn.execute(insert(tables.undo_steps).values(
-        id=last, first_event=first, actor=actor, kind=rec.kind, target=rec.target,
-        state="open" if rec.kind == "undo" else "done"))
+    conn.execute(_INSERT_STEP, {"id": last, "first_event": first, "actor": actor, "kind": rec.kind,
+                                "target": rec.target, "state": "open" if rec.kind == "undo" else "done"})
     rows = [{"step": last, "op": op, "table_name": table.name, "data": _serialise(op, table, data[i : i + n])}
             for op, table, data in rec.entries
             for n in [_CHUNK * 20 if op == "insert" else _CHUNK] for i in range(0, len(data), n)]
-    conn.execute(insert(tables.undo_rows), rows)
+    conn.execute(_INSERT_ROWS, rows)
     if rec.kind == "op":  # a new change empties its actor's redo stack
-        dropped = select(s.id).where(s.actor == actor, s.kind == "undo", s.state == "open")
-        targets = select(s.target).where(s.actor == actor, s.kind == "undo", s.state == "open")
-        gone = [int(i) for i in conn.execute(dropped).scalars()] + [
-            int(i) for i in conn.execute(targets).scalars() if i is not None]
+        from . import fetch_compiled
+
+        gone = [int(i) for row in fetch_compiled(conn, _OPEN_UNDOS, {"actor": actor}) for i in row if i is not None]
         if gone:
             conn.execute(delete(tables.undo_rows).where(tables.undo_rows.c.step.in_(gone)))
             conn.execute(update(tables.undo_steps).where(s.id.in_(gone)).values(state="dropped"))

@@ -177,8 +177,8 @@ segments = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     CheckConstraint('0 <= start AND start < "end"', name="span"),
     UniqueConstraint("source_id", "start", "end", "code_id", "coder_id"),
-    Index(None, "code_id", "source_id"),
-    Index(None, "coder_id"),
+    Index(None, "code_id", "source_id", "start", "end"),  # migration 0007: (code_id, source_id) before
+    Index(None, "coder_id", "code_id", "created_at"),  # migration 0007: (coder_id) before
 )
 
 memos = Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
@@ -29,8 +29,11 @@ from .i18n import LANG_COOKIE, choose_language, translations
 #: What live.js says (translated for the page).
 LIVE_MESSAGES = ("Changed by", "Codebook changed by", "reload to see it")
 
-__all__ = ["project_of", "lang_of", "page", "js_text", "reply", "plain", "error_status", "code_classes",
-           "project_name_of", "actor_of", "role_of", "require", "server_user", "LIVE_MESSAGES"]
+__all__ = ["project_of", "lang_of", "page", "js_text", "reply", "paged", "plain", "error_status", "code_classes",
+           "project_name_of", "actor_of", "role_of", "require", "server_user", "LIVE_MESSAGES", "NEXT_CURSOR"]
+
+#: The reply header of a listing page that holds the cursor of the next page (absent on the last page).
+NEXT_CURSOR = "X-Next-Cursor"
 
 
 def _state(request: Request) -> dict[str, Any]:
@@ -92,6 +95,15 @@ def plain(value: Any) -> Any:
 
 def reply(data: Any, status: int = 200) -> JSONResponse:
     return JSONResponse(plain(data), status_code=status)
+
+
+def paged(rows: list[Any], limit: int, cursor: Callable[[Any], str]) -> JSONResponse:
+    """A page of a listing: ``rows`` (asked with ``limit + 1``) less the extra one, and, when it came,
+    the next page's cursor (of the page's last row) in the :data:`NEXT_CURSOR` header."""
+    response = reply(rows[:limit])
+    if len(rows) > limit:
+        response.headers[NEXT_CURSOR] = cursor(rows[limit - 1])
+    return response
 
 
 def error_status(exc: MaknaError) -> int:

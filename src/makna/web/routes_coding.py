@@ -6,8 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from ..codebook import get_code
-from ..coding import SegmentSpec, code_many, get_segment, set_segment_memo, uncode
+from ..coding import SegmentSpec, code_one, get_segment, set_segment_memo, uncode
 from .deps import project_of, reply
 
 __all__ = ["router", "NewSegment", "SegmentMemo"]
@@ -29,15 +28,18 @@ class SegmentMemo(BaseModel):
     memo: str
 
 
-@router.post("", status_code=201, summary="Code a span of a source (by the workbench's coder)")
+@router.post("", status_code=201, summary="Code a span of a source (by the workbench's coder)",
+             description="The reply describes the new coding fully, so that a viewer can draw it without reading "
+                         "anything back: ``id``, ``source`` and ``code`` (as given), ``source_id``, "
+                         "``source_name``, ``start``, ``end``, ``code_id``, ``code_key``, ``code_name``, "
+                         "``color`` (#RRGGBB), ``coder``, ``memo``, ``created_at``.")
 def create_segment(request: Request, body: NewSegment) -> JSONResponse:
     proj = project_of(request)
-    result = code_many(proj, [SegmentSpec(body.source, body.start, body.end, body.code, body.memo)],
-                       action="code.span")
-    code = get_code(proj, body.code)
-    return JSONResponse({"id": result.segment_ids[0], "source": body.source, "start": body.start, "end": body.end,
-                         "code": body.code, "code_id": code.id, "code_key": code.key, "code_name": code.name,
-                         "colour": code.color, "coder": proj.coder_name, "memo": body.memo}, status_code=201)
+    s = code_one(proj, SegmentSpec(body.source, body.start, body.end, body.code, body.memo))
+    return JSONResponse({"id": s.id, "source": body.source, "start": s.start, "end": s.end, "code": body.code,
+                         "coder": s.coder, "memo": s.memo, "source_id": s.source_id, "source_name": s.source_name,
+                         "code_id": s.code_id, "code_key": s.code_key, "code_name": s.code_name, "color": s.color,
+                         "created_at": s.created_at.isoformat()}, status_code=201)
 
 
 @router.get("/{segment_id}", summary="One coding")

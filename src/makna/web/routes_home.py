@@ -11,13 +11,17 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from ..cases import list_cases
 from ..codebook import code_tree
 from ..memos import events
-from ..sources import list_sources
+from ..paging import decode_cursor, encode_cursor
+from ..sources import count_sources, list_sources, source_cursor
 from ..views import code_usage, segments_per_source
-from .deps import page, plain, project_of, reply
+from .deps import page, paged, plain, project_of, reply
 
-__all__ = ["router", "describe_event", "EVENT_NAMES", "OTHER_EVENT"]
+__all__ = ["router", "describe_event", "EVENT_NAMES", "OTHER_EVENT", "HOME_SOURCES"]
 
 router = APIRouter()
+
+#: Sources listed on the home page at a time (the rest page by cursor), so that it costs the same at any size.
+HOME_SOURCES = 50
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -88,18 +92,23 @@ def _event_detail(payload: dict[str, Any], names: dict[str, str]) -> str:
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def home(request: Request) -> HTMLResponse:
+def home(request: Request, after: str = "") -> HTMLResponse:
     proj = project_of(request)
     usage = code_usage(proj)
     tree = code_tree(proj)
-    sources = list_sources(proj)
-    codings = segments_per_source(proj)
+    listed = list_sources(proj, limit=HOME_SOURCES + 1, after=after or None)
+    sources = listed[:HOME_SOURCES]
+    n_sources = count_sources(proj)
+    following = source_cursor(sources[-1]) if len(listed) > HOME_SOURCES else ""
+    codings = segments_per_source(proj, [s.id for s in sources])
     names = {n.code.id: n.code.name for n in tree}
     recent = [{"at": e.at, "actor": e.actor, "what": describe_event(e.action),
                "detail": _event_detail(e.payload, names)} for e in events(proj, limit=15)]
     top = sorted(tree, key=lambda n: -(usage[n.code.id].segments if n.code.id in usage else 0))[:8]
     return page(request, "home.html", {
-        "sources": sources, "cases": list_cases(proj), "tree": tree, "usage": usage, "top": top,
+        "sources": sources, "n_sources": n_sources, "cases": list_cases(proj), "tree": tree, "usage": usage,
+        "top": top, "more_sources": count_sources(proj, after=following) if following else 0,
+        "next_sources": following,
         "codings": codings, "total_segments": sum(u.segments for u in usage.values()), "recent": recent,
     })
 
@@ -109,11 +118,16 @@ def api_project(request: Request) -> JSONResponse:
     proj = project_of(request)
     info = proj.info()
     usage = code_usage(proj)
-    return reply({"id": info.id, "name": info.name, "coder": proj.coder_name, "sources": len(list_sources(proj)),
+    return reply({"id": info.id, "name": info.name, "coder": proj.coder_name, "sources": count_sources(proj),
                   "cases": len(list_cases(proj)), "codes": len(code_tree(proj)),
                   "segments": sum(u.segments for u in usage.values()), "coders": [c.name for c in proj.coders()]})
 
 
-@router.get("/api/events", summary="The newest entries of the event log")
-def api_events(request: Request, limit: int = 50) -> JSONResponse:
-    return reply([plain(e) for e in events(project_of(request), limit=max(1, min(limit, 1000)))])
+@router.get("/api/events", summary="The newest entries of the event log",
+            description="Newest first, ``limit`` at a time; the ``X-Next-Cursor`` header of a page holds the "
+                        "cursor of the next (older) one: pass it as ``after``.")
+def api_events(request: Request, limit: int = 50, after: str | None = None) -> JSONResponse:
+    limit = max(1, min(limit, 1000))
+    before = decode_cursor("events", after, (int,))[0] if after else None
+    rows = events(project_of(request), limit=limit + 1, before=before)
+    return paged([plain(e) for e in rows], limit, lambda e: encode_cursor("events", [e["id"]]))

@@ -10,8 +10,8 @@ from ..cases import list_attributes, list_cases
 from ..codebook import code_tree
 from ..errors import MaknaError
 from ..memo_views import memos_on_codes, memos_on_segments
-from ..queries import retrieve
-from .deps import lang_of, page, project_of, reply
+from ..queries import retrieval_cursor, retrieve
+from .deps import lang_of, page, paged, project_of
 from .errors_i18n import translate_error
 
 __all__ = ["router", "PAGE_SIZE"]
@@ -40,18 +40,22 @@ def _attribute(attribute: str | None, value: str | None) -> tuple[str, str] | No
 
 @router.get("/retrieve", response_class=HTMLResponse, include_in_schema=False)
 def retrieve_page(request: Request, code: str = "", case: str = "", attribute: str = "", value: str = "",
-                  coder: str = "", descendants: bool = True, context: int = 80, page_no: int = 0) -> HTMLResponse:
+                  coder: str = "", descendants: bool = True, context: int = 80, page_no: int = 0,
+                  after: str = "") -> HTMLResponse:
+    """``after`` (the cursor the previous page's "next" link carries) pages by keyset; ``page_no``
+    alone (the "previous" link) by offset."""
     proj = project_of(request)
     results = []
     error = ""
     context = max(0, min(context, 2000))
+    page_no = max(0, page_no)
     if attribute and not value:
         error = translate_error(f"attribute {attribute!r}: choose a value to compare with", lang_of(request))
     elif code or case or attribute or coder:
         try:
             results = retrieve(proj, code=code or None, descendants=descendants, case=case or None,
                                attribute=_attribute(attribute, value), coder=coder or None, context=context,
-                               limit=PAGE_SIZE + 1, offset=page_no * PAGE_SIZE)
+                               limit=PAGE_SIZE + 1, offset=0 if after else page_no * PAGE_SIZE, after=after or None)
         except MaknaError as exc:  # the form stays as filled in, the reason beside it
             error = translate_error(str(exc), lang_of(request))
     more = len(results) > PAGE_SIZE
@@ -62,7 +66,8 @@ def retrieve_page(request: Request, code: str = "", case: str = "", attribute: s
         "tree": tree, "index": {n.code.key: i for i, n in enumerate(tree)}, "cases": list_cases(proj),
         "attributes": list_attributes(proj), "coders": [c.name for c in proj.coders()],
         "results": [(r, *_clip(r.before, r.after)) for r in results[:PAGE_SIZE]], "more": more,
-        "page_no": page_no, "asked": bool(code or case or attribute or coder) and not error, "error": error,
+        "page_no": page_no, "next": retrieval_cursor(results[PAGE_SIZE - 1]) if more else "",
+        "asked": bool(code or case or attribute or coder) and not error, "error": error,
         "seg_memos": memos_on_segments(proj, [r.id for r in results[:PAGE_SIZE]]) if results else {},
         "code_memos": memos_on_codes(proj, sorted(code_ids)) if code_ids else [],
         "q": {"code": code, "case": case, "attribute": attribute, "value": value, "coder": coder,
@@ -70,10 +75,15 @@ def retrieve_page(request: Request, code: str = "", case: str = "", attribute: s
     })
 
 
-@router.get("/api/retrieve", summary="Coded segments with context, filtered by code, case, attribute, coder")
+@router.get("/api/retrieve", summary="Coded segments with context, filtered by code, case, attribute, coder",
+            description="In source order, ``limit`` at a time. When more follow, the reply's ``X-Next-Cursor`` "
+                        "header holds an opaque cursor: pass it as ``after`` for the next page (each page then "
+                        "costs the same). ``offset`` is a convenience whose cost grows with it.")
 def api_retrieve(request: Request, code: str | None = None, descendants: bool = True, case: str | None = None,
                  attribute: str | None = None, value: str | None = None, coder: str | None = None,
-                 context: int = 0, limit: int = 1000, offset: int = 0) -> JSONResponse:
-    return reply(retrieve(project_of(request), code=code, descendants=descendants, case=case,
-                          attribute=_attribute(attribute, value), coder=coder, context=max(0, min(context, 5000)),
-                          limit=max(1, min(limit, 10000)), offset=max(0, offset)))
+                 context: int = 0, limit: int = 1000, offset: int = 0, after: str | None = None) -> JSONResponse:
+    limit = max(1, min(limit, 10000))
+    rows = retrieve(project_of(request), code=code, descendants=descendants, case=case,
+                    attribute=_attribute(attribute, value), coder=coder, context=max(0, min(context, 5000)),
+                    limit=limit + 1, offset=max(0, offset), after=after or None)
+    return paged(rows, limit, retrieval_cursor)

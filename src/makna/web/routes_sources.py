@@ -12,9 +12,9 @@ from ..codebook import CodeNode, code_tree
 from ..errors import InputError
 from ..project import Project
 from ..quickcodes import quick_codes
-from ..sources import get_source, get_turns, list_sources
+from ..sources import get_source, get_turns, list_sources, source_cursor
 from ..views import CodeUsage, SegmentView, code_usage, recent_codes, source_segments
-from .deps import js_text, page, project_of, reply
+from .deps import js_text, page, paged, project_of, reply
 from .render import Row, json_script, render_rows, rows_of
 
 __all__ = ["router", "JS_MESSAGES"]
@@ -106,9 +106,15 @@ def source_rows(request: Request, source_id: str, start: int, end: int, coder: s
     return reply({"html": str(html), "start": lo, "end": hi, "segs": segs})
 
 
-@router.get("/api/sources", summary="Every source (without its text)")
-def api_sources(request: Request) -> JSONResponse:
-    return reply(list_sources(project_of(request)))
+@router.get("/api/sources", summary="The sources by name (without their texts)",
+            description="All of them, or ``limit`` at a time: then the ``X-Next-Cursor`` header of a page holds "
+                        "the cursor of the next one (pass it as ``after``).")
+def api_sources(request: Request, limit: int | None = None, after: str | None = None) -> JSONResponse:
+    proj = project_of(request)
+    if limit is None and after is None:
+        return reply(list_sources(proj))
+    limit = max(1, min(limit or 1000, 10000))
+    return paged(list_sources(proj, limit=limit + 1, after=after), limit, source_cursor)
 
 
 @router.get("/api/sources/{source_id}", summary="One source with its text and speaker turns")
