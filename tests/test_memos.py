@@ -57,3 +57,19 @@ def test_deleting_removes_memos_and_set_members(project: makna.Project) -> None:
     assert remaining == {segs[1].id, src.id}
     sets = {s.name: s.member_ids for s in makna.list_sets(project)}
     assert sets["both"] == (src.id,) and len(sets["codes"]) == 1  # b.txt and z gone; y stays
+
+
+def test_nul_in_memos_is_refused_with_one_clear_error(project: makna.Project) -> None:
+    """PostgreSQL text holds no NUL: a memo with one is refused on every backend, and nothing changes."""
+    import pytest
+
+    makna.import_text(project, "s.txt", "Halo semua", language="id")
+    makna.add_code(project, "c", "C")
+    with pytest.raises(makna.MaknaError, match="NUL character"):
+        makna.add_memo(project, "project", None, "a\x00b")
+    with pytest.raises(makna.MaknaError, match="NUL character"):
+        makna.code_span(project, "s.txt", 0, 4, "c", memo="x\x00")
+    seg = makna.code_span(project, "s.txt", 0, 4, "c")
+    with pytest.raises(makna.MaknaError, match="NUL character"):
+        makna.set_segment_memo(project, seg.id, "\x00")
+    assert makna.list_memos(project) == [] and makna.get_segment(project, seg.id).memo == ""

@@ -20,7 +20,7 @@ from .memos import forget
 from .model import Segment, new_ids, utcnow
 from .project import Project
 from .store import as_utc, tables
-from .text import enclosing_span, sentence_spans
+from .text import enclosing_span, refuse_nul, sentence_spans
 from .views import SegmentView
 
 __all__ = [
@@ -196,7 +196,7 @@ def _code_many(project: Project, specs: Iterable[SegmentSpec], *, coder: str | N
                     "end": spec.end,
                     "code_id": res.code(spec.code),
                     "coder_id": coder_id,
-                    "memo": spec.memo,
+                    "memo": _memo(spec.memo),
                     "created_at": now,
                 }
             )
@@ -403,8 +403,14 @@ def uncode_span(
     return len(ids)
 
 
+def _memo(memo: str) -> str:
+    refuse_nul("coding memo", memo)
+    return memo
+
+
 def set_segment_memo(project: Project, segment_id: str, memo: str) -> Segment:
     """Replace the memo of a coding (the acting coder's own: see :func:`check_owner`)."""
+    refuse_nul("coding memo", memo)
     with project.store.write(project.actor, "segment.memo", {"id": segment_id}) as conn:
         check_owner(project, conn, segment_id)
         conn.execute(update(tables.segments).where(tables.segments.c.id == segment_id).values(memo=memo))

@@ -12,6 +12,7 @@ from .errors import ConflictError, InputError, NotFoundError
 from .model import MEMO_TARGETS, EntitySet, Event, Memo, MemoTarget, new_id, utcnow
 from .project import Project
 from .store import as_utc, tables
+from .text import refuse_nul
 
 __all__ = [
     "forget",
@@ -52,6 +53,7 @@ def add_memo(project: Project, kind: str, target: str | None, text: str, *, titl
     """Attach a memo to the project (``target`` None), a source, case, code (by name/key) or segment (id)."""
     if not text.strip():
         raise InputError("a memo cannot be empty")
+    refuse_nul("memo", text, title)
     payload: dict[str, Any] = {"kind": kind}
     with project.store.write(project.actor, "memo.add", payload) as conn:
         tid = _target_id(project, conn, kind, target)
@@ -74,6 +76,7 @@ def _check_author(project: Project, conn: Connection, memo_id: str) -> None:
 
 
 def update_memo(project: Project, memo_id: str, text: str, *, title: str | None = None) -> None:
+    refuse_nul("memo", text, title)
     values: dict[str, Any] = {"text": text}
     if title is not None:
         values["title"] = title

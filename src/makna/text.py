@@ -18,6 +18,7 @@ from .errors import OffsetError
 
 __all__ = [
     "normalize_text",
+    "refuse_nul",
     "check_span",
     "DEFAULT_TURN_PATTERN",
     "TurnSpan",
@@ -291,3 +292,13 @@ def codepoint_to_utf16(text: str, offset: int) -> int:
     if not 0 <= offset <= len(text):
         raise OffsetError(f"offset {offset} is outside the text (valid: 0 <= offset <= {len(text)})")
     return sum(_utf16_len(ch) for ch in text[:offset])
+
+
+def refuse_nul(what: str, *values: str | None) -> None:
+    """Refuse (:class:`~makna.errors.InputError`, naming ``what``) a text with a NUL character: neither
+    backend may store what the other cannot (PostgreSQL text holds no NUL), so a project stays the same
+    on both."""
+    if any(v and "\x00" in v for v in values):
+        from .errors import InputError
+
+        raise InputError(f"{what}: contains a NUL character (\\x00), which a project cannot store")
