@@ -46,7 +46,7 @@ def segment_reply(request: Request, segment_id: str) -> dict[str, object]:
     seg = get_segment(proj, segment_id)
     code = get_code(proj, seg.code_id)
     return {"id": seg.id, "source": seg.source_id, "start": seg.start, "end": seg.end, "code": code.id,
-            "code_id": code.id, "code_key": code.key, "code_name": code.name, "colour": code.color,
+            "code_id": code.id, "code_key": code.key, "code_name": code.name, "color": code.color,
             "coder": proj.coder_name, "memo": seg.memo}
 
 

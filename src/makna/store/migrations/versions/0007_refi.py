@@ -21,10 +21,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("codes") as batch:
-        batch.add_column(sa.Column("codable", sa.Boolean(), nullable=False, server_default=sa.true()))
+    # in place (ALTER TABLE ... ADD/DROP COLUMN), never a copy of the table: codes is referenced by
+    # segments, whose foreign keys a copy would break on SQLite
+    op.add_column("codes", sa.Column("codable", sa.Boolean(), nullable=False, server_default=sa.true()))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("codes") as batch:
-        batch.drop_column("codable")
+    op.drop_column("codes", "codable")
