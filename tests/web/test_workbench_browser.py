@@ -149,6 +149,11 @@ def test_default_keys_are_fixed_by_the_first_use(page: Any, served: tuple[Any, L
     _select(page, "toko baju")
     page.keyboard.press("3")
     expect(page.locator("#toast")).to_contain_text("Coded: Tempat")
+    # the page saves the layout beside the coding (its own request): wait for it, then it is fixed
+    for _ in range(50):
+        if makna.quick_codes(app.state.project).chosen:
+            break
+        page.wait_for_timeout(100)
     assert makna.quick_codes(app.state.project).chosen  # a new code or more usage cannot move them now
     makna.add_code(app.state.project, "aaa", "Aaa", root=True)
     page.reload()
