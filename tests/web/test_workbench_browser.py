@@ -164,6 +164,7 @@ def test_default_keys_are_fixed_by_the_first_use(page: Any, served: tuple[Any, L
 # ----------------------------------------------------------------------------- instant feedback
 def test_a_coding_is_drawn_from_the_reply_without_reading_the_source_again(page: Any) -> None:
     _source(page)
+    page.wait_for_load_state("networkidle")  # the side panels (memos, recording) load once on opening
     requests: list[str] = []
     page.on("request", lambda r: requests.append(f"{r.method} {r.url.split('/', 3)[3]}"))
     _select(page, "toko baju")
