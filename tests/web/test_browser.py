@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from web_helpers import ARTIFACTS, CHROMIUM, SOURCE, TEXT, TOKEN, LiveServer, build_sample
+from web_helpers import ARTIFACTS, CHROMIUM, SOURCE, TEXT, TOKEN, LiveServer, build_sample, serve_workbench
 
 import makna
 from makna.web import close_app, create_app
@@ -30,11 +30,8 @@ def served(tmp_path: Path) -> Iterator[tuple[Any, LiveServer]]:
     both backends) served on a free port."""
     location = str(tmp_path / "study.makna")
     build_sample(location)
-    app = create_app(location, token=TOKEN, coder="tester", lang="en")
-    server = LiveServer(app)
-    yield app, server
-    server.stop()
-    close_app(app)
+    with serve_workbench(location) as served:
+        yield served
 
 
 @pytest.fixture

@@ -14,10 +14,9 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from web_helpers import ARTIFACTS, CHROMIUM, SOURCE, TOKEN, LiveServer, build_sample
+from web_helpers import ARTIFACTS, CHROMIUM, SOURCE, TOKEN, LiveServer, build_sample, serve_workbench
 
 import makna
-from makna.web import close_app, create_app
 
 pytestmark = [
     pytest.mark.browser,
@@ -53,11 +52,8 @@ def served(tmp_path: Path) -> Iterator[tuple[Any, LiveServer]]:
         (tmp_path / "talk.vtt").write_text(VTT, encoding="utf-8")
         makna.import_file(p, tmp_path / "talk.vtt")
     _wav(tmp_path / "audio" / "talk.wav")
-    app = create_app(location, token=TOKEN, coder="tester")  # language from the browser
-    server = LiveServer(app)
-    yield app, server
-    server.stop()
-    close_app(app)
+    with serve_workbench(location, lang=None) as served:  # language from the browser
+        yield served
 
 
 @pytest.fixture

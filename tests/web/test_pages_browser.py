@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pages_helpers import PRIVATE_SOURCE, PRIVATE_TEXT, XSS, build_private
 from playwright.sync_api import expect
-from web_helpers import ARTIFACTS, CHROMIUM, TEXT, TOKEN, LiveServer, build_sample
+from web_helpers import ARTIFACTS, CHROMIUM, TEXT, TOKEN, LiveServer, build_sample, serve_workbench
 
 import makna
 from makna.web import close_app, create_app
@@ -26,11 +26,8 @@ pytestmark = [
 
 
 def _serve(location: str) -> Iterator[tuple[Any, LiveServer]]:
-    app = create_app(location, token=TOKEN, coder="tester", lang="en")
-    server = LiveServer(app)
-    yield app, server
-    server.stop()
-    close_app(app)
+    with serve_workbench(location, lang="en") as served:
+        yield served
 
 
 @pytest.fixture

@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from web_helpers import CHROMIUM, TOKEN, LiveServer
+from web_helpers import CHROMIUM, TOKEN, LiveServer, serve_workbench
 
 import makna
 from makna import suggest
-from makna.web import close_app, create_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "suggest"))
 from synth import build  # noqa: E402
@@ -32,11 +31,8 @@ def served(tmp_path: Path) -> Iterator[tuple[Any, LiveServer]]:
     with makna.create_project(location, "Saran", coder="tester") as proj:
         build(proj)
         suggest.run(proj)
-    app = create_app(location, token=TOKEN, coder="tester", lang="en")
-    server = LiveServer(app)
-    yield app, server
-    server.stop()
-    close_app(app)
+    with serve_workbench(location) as served:
+        yield served
 
 
 @pytest.fixture

@@ -17,10 +17,9 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from web_helpers import ARTIFACTS, CHROMIUM, SOURCE, TEXT, TOKEN, LiveServer, build_sample
+from web_helpers import ARTIFACTS, CHROMIUM, SOURCE, TEXT, TOKEN, LiveServer, build_sample, serve_workbench
 
 import makna
-from makna.web import close_app, create_app
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,11 +28,8 @@ pytestmark = [
 
 
 def _serve(location: str, lang: str | None = "en") -> Iterator[tuple[Any, LiveServer]]:
-    app = create_app(location, token=TOKEN, coder="tester", lang=lang)
-    server = LiveServer(app)
-    yield app, server
-    server.stop()
-    close_app(app)
+    with serve_workbench(location, lang=lang) as served:
+        yield served
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +92,21 @@ CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@contextmanager
+def serve_workbench(location: str, *, coder: str = "tester", lang: str | None = "en") -> Iterator[tuple[Any, LiveServer]]:
+    """The workbench of the project at ``location`` (``lang`` None: the browser's language) under
+    uvicorn on a free port, closed afterwards: ``(app, server)``."""
+    from makna.web import close_app, create_app
+
+    app = create_app(location, token=TOKEN, coder=coder, lang=lang)
+    server = LiveServer(app)
+    try:
+        yield app, server
+    finally:
+        server.stop()
+        close_app(app)
 
 
 class LiveServer:
