@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from ._app import app
-from ._common import CoderOpt, FormatOpt, OutputFormat, ProjectOpt, emit, opened
+from ._common import CoderOpt, FormatOpt, OutputFormat, ProjectOpt, busy, emit, opened
 
 suggest_app = typer.Typer(no_args_is_help=False, rich_markup_mode=None, invoke_without_command=True)
 
@@ -60,7 +60,7 @@ def suggest(
     from ..suggest.llm import LLMClient
 
     client = LLMClient(llm, llm_model, allow_remote=allow_remote) if llm else None
-    with opened(project, coder) as proj:
+    with opened(project, coder) as proj, busy("Training on your coding and suggesting (cross-validated per code)"):
         result = run(proj, unit=unit.value, sources=source, codes=code, min_confidence=min_confidence, kappa=kappa,
                      allow_unmeasured=allow_unmeasured, llm=client)
     typer.echo(f"{result.created} suggestion(s) for {result.candidates} uncoded {unit.value}(s), model {result.model} "
@@ -146,7 +146,7 @@ def reliability_cmd(project: ProjectOpt = None, unit: Unit = UnitOpt.turn, min_c
     """Per code: F1 and Cohen's kappa of the suggester against the human coders, leaving one source out."""
     from ..suggest import reliability
 
-    with opened(project) as proj:
+    with opened(project) as proj, busy("Cross-validating the suggester, one source left out at a time"):
         rel = reliability(proj, unit=unit.value, kappa=kappa, min_confidence=min_confidence)
     rows: list[dict[str, Any]] = [c.as_dict() for c in rel.codes]
     emit(rows, ["code", "f1", "kappa", "support", "units", "suggested", "reason"], fmt,
