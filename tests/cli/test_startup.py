@@ -52,3 +52,10 @@ def test_listing_sources_loads_only_the_store(tmp_path: Path) -> None:
     loaded = _loaded_after("sources", "-p", str(project))
     assert "sqlalchemy" in loaded  # it did open the project
     assert not loaded & (set(HEAVY) - {"sqlalchemy"})
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    """``python -m makna.cli`` works where the ``makna`` script is not on PATH (a user's venv, CI)."""
+    proc = subprocess.run([sys.executable, "-m", "makna.cli", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "deid" in proc.stdout and "Usage:" in proc.stdout
