@@ -236,6 +236,10 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
     "UD.",
     "PD",
     "Koperasi",
+    "KSP",
+    "KSPPS",
+    "BMT",
+    "Kopdit",
     "Yayasan",
     "Toko",
     "Apotek",
@@ -266,6 +270,8 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
     "Pondok Pesantren",
     "Polsek",
     "Polres",
+    "Polresta",
+    "Polrestabes",
     "Polda",
     "KJRI",
     "KBRI",
@@ -553,7 +559,7 @@ WORK_BEFORE: Final = re.compile(
 """A work phrase right before a name (``I ride for``, ``laid off from``, ``kerja di``): the name is an employer."""
 PLACE_PREP_BEFORE: Final = re.compile(
     r"\b(?:di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
-    r"in|to|from|near|around|across|round|towards|outside|via|into|at)[ \t]+$",
+    r"in|to|from|near|around|across|round|towards|outside|via|into|at|through|along|past|lewat|melewati)[ \t]+$",
     re.IGNORECASE,
 )
 """A place preposition right before a word (on the text before it, one line): "tamu dari", "out to"."""
