@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from ._cues import scan_cues
 from ._text import cap_runs
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
-from .context import detect_context, detect_context_after
+from .cuewords import detect_context, detect_context_after
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
 from .places import detect_places

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import dispatch
 from ._text import HONORIFICS
 from .types import Detection
 
@@ -78,24 +79,28 @@ _MID_LABEL: Final = re.compile(
 )
 
 
-_ROLE_ALT = "|".join(sorted((w for w in GENERIC_LABELS if len(w) > 3), key=len, reverse=True))
-_LEGEND: Final = re.compile(
-    rf"(?<![\w])(?P<code>[A-Z][A-Za-z]{{0,5}}\d{{0,2}})[ \t]*(?:=|:|–|—|-|is|adalah|untuk|for)[ \t]*"
-    rf"(?:the[ \t]+|an?[ \t]+)?"
-    rf"(?i:{_ROLE_ALT})s?\b"
-    rf"|(?<![\w])(?i:{_ROLE_ALT})s?[ \t]*(?:=|:|–|—)[ \t]*(?P<code2>[A-Z][A-Za-z]{{0,5}}\d{{0,2}})(?![\w])"
+_ROLE_ALTS = tuple(sorted((w for w in GENERIC_LABELS if len(w) > 3 and " " not in w), key=len, reverse=True))
+_LEGEND_CODE_FIRST: Final = re.compile(
+    r"(?P<code>[A-Z](?<![\w][A-Z])(?:[A-Z0-9]{0,5}|[a-z]{0,2}\d{0,2}))(?![\w])[ \t]*[=–—][ \t]*"
+    + r"(?:the[ \t]+|an?[ \t]+)?"
+    + dispatch(_ROLE_ALTS, fold=True)
+    + r"s?(?!\w)"
+)
+_LEGEND_ROLE_FIRST: Final = re.compile(
+    dispatch(_ROLE_ALTS, fold=True, not_after=r"\w")
+    + r"s?[ \t]*[=:–—][ \t]*(?P<code>[A-Z]{2,5}\d{0,2})(?![\w])"
 )
 """A legend that names the label codes of a transcript ("INT = interviewer, PAX = participant",
-"Label: PWC = pewawancara", "Facilitator: FAC"): each code is a generic role label in that text."""
-_LEGEND_GATE: Final = re.compile(r"[=–—]|:[ \t]*[A-Z]|\b(?:is|adalah|untuk|for)\b")
+"Label: PWC = pewawancara", "Facilitator: FAC"): each code is a generic role label in that text. Codes
+are short or all capitals, so a name ("Sari: ...") never becomes a role."""
 
 
 def legend_codes(text: str) -> frozenset[str]:
     """The label codes a legend in ``text`` declares as roles, lower case."""
     head = text[:4000]  # legends sit in the header, before or among the first turns
-    if _LEGEND_GATE.search(head) is None:
-        return frozenset()
-    return frozenset((m.group("code") or m.group("code2")).lower() for m in _LEGEND.finditer(head))
+    codes = {m.group("code").lower() for m in _LEGEND_CODE_FIRST.finditer(head)}
+    codes.update(m.group("code").lower() for m in _LEGEND_ROLE_FIRST.finditer(head))
+    return frozenset(codes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,11 +29,43 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import gated_finditer, trigger
+from ._fastrx import dispatch, gated_finditer, split_top, trigger
 from ._text import HONORIFICS, line_before
 from .types import Detection
 
 __all__ = ["detect_context", "detect_context_after"]
+
+def keyword_lines(
+    text: str, keys: Sequence[str], *, question: bool = False, low: str | None = None
+) -> list[tuple[int, int]]:
+    """The (start, end) of each line of ``text`` that holds one of ``keys`` (sorted; a ``?`` too when
+    ``question``): a lower-case key in any case, a key with capitals as written; ``str.find`` is much faster
+    than a regex of many words. ``low``: ``text.lower()`` when known."""
+    low = text.lower() if low is None else low
+    starts: set[int] = set()
+    for key in keys:
+        hay = low if key.islower() else text
+        i = hay.find(key)
+        while i >= 0:
+            line = low.rfind("\n", 0, i) + 1
+            starts.add(line)
+            nxt = hay.find("\n", i)
+            i = hay.find(key, nxt) if nxt >= 0 else -1
+    out: list[tuple[int, int]] = []
+    for line in sorted(starts):
+        end = text.find("\n", line)
+        end = len(text) if end < 0 else end
+        if not question or "?" in text[line:end]:
+            out.append((line, end))
+    return out
+
+
+def _on_lines(rx: re.Pattern[str], text: str, lines: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """``rx.finditer`` over the given lines only (for patterns that never cross a newline)."""
+    n = len(text)
+    for start, end in lines:
+        yield from rx.finditer(text, start, min(n, end + 1))
+
 
 # --- HANDLE ---------------------------------------------------------------------------------------------
 
@@ -50,16 +82,19 @@ _NAMING = (
     r"pakai|pake|make|ngangge|teh|mah|tuh|nya)"
 )
 _GLUE = r"(?:[ \t]*[,:=]|[ \t]+[a-z’'\-]+)"
+_PLATFORM_FIRST: Final = dispatch(split_top(_PLATFORMS), not_after=r"\w@")
 _DISPLAY: Final = re.compile(
-    rf"(?<![\w@])(?:{_PLATFORMS})(?:-?(?:nya|na|ku|mu|nyo|e)|['’]s)?\b(?P<glue>{_GLUE}{{0,5}}?)"
+    rf"{_PLATFORM_FIRST}(?:-?(?:nya|na|ku|mu|nyo|e)|['’]s)?\b(?P<glue>{_GLUE}{{0,5}}?)"
     rf"[ \t]*(?:{_NAMING}[ \t]*[,:]?|,)?[ \t]+@?"
     r"(?P<h>(?:[A-Z0-9][\w.'’\-]*)(?:[ \t]+(?:[A-Z0-9][\w.'’\-]*|of|the|dan|and|&)){1,5})"
 )
-_DISPLAY_GATE: Final = trigger(
-    [p.replace("\\", "") for p in _PLATFORMS.split("|")] + ["akun", "account", "page", "channel", "profile"]
-)
+_DISPLAY_KEYS: Final = tuple(
+    sorted({p.lower().split()[0][:5] for p in _PLATFORMS.split("|") if len(p) > 3} | {"akun", "accou", "chann"})
+) + tuple(f"{sep}{w}" for w in ("ig", "fb", "line", "page", "snap", "etsy", "ebay") for sep in " (\n")
+"""Lower-case prefixes of the platform words (short ones after a space, bracket or line start): every
+display-name match holds one (a cheap line gate)."""
 _DOTTED: Final = re.compile(
-    rf"(?<![\w@])(?:{_PLATFORMS})(?:-?(?:nya|na|ku|mu|nyo|e)|['’]s)?\b(?:{_GLUE}{{0,4}}?)[ \t]*"
+    rf"{_PLATFORM_FIRST}(?:-?(?:nya|na|ku|mu|nyo|e)|['’]s)?\b(?:{_GLUE}{{0,4}}?)[ \t]*"
     rf"(?:{_NAMING}[ \t]*[,:]?)?[ \t]+@?(?P<h>[A-Za-z0-9_]+(?:[._][A-Za-z0-9_]+)+|[A-Za-z]+_[A-Za-z0-9_]*|"
     r"[A-Za-z]+\d{2,}[A-Za-z0-9_]*)(?![\w@])"
 )
@@ -67,9 +102,10 @@ _GROUP_BEFORE: Final = re.compile(r"(?i:\b(?:grup|group|komunitas|community|foru
 _TRAIL_WORDS: Final = frozenset({"of", "the", "dan", "and", "&"})
 
 
-def _display_handles(text: str) -> Iterator[Detection]:
+def _display_handles(text: str, low: str) -> Iterator[Detection]:
     stop = gz.stop_caps()
-    for m in gated_finditer(_DISPLAY, _DISPLAY_GATE, text):
+    lines = keyword_lines(text, _DISPLAY_KEYS, low=low)
+    for m in _on_lines(_DISPLAY, text, lines):
         glue = m.group("glue") or ""
         if any(c in glue for c in ".!?;") or _GROUP_BEFORE.search(line_before(text, m.start(), 20)):
             continue  # "grup Facebook Ojol Bersatu": a group's name (an ORG), not a user name
@@ -82,7 +118,7 @@ def _display_handles(text: str) -> Iterator[Detection]:
         value = raw[: raw.rfind(toks[-1]) + len(toks[-1])].rstrip(".,'’")
         start = m.start("h")
         yield Detection(start, start + len(value), "HANDLE", 0.8, "handle.display", value)
-    for m in gated_finditer(_DOTTED, _DISPLAY_GATE, text):
+    for m in _on_lines(_DOTTED, text, lines):
         value = m.group("h").rstrip(".")
         start = m.start("h")
         if start > 0 and text[start - 1] == "@":
@@ -93,31 +129,33 @@ def _display_handles(text: str) -> Iterator[Detection]:
 # --- NATIONAL_ID -------------------------------------------------------------------------------------
 
 _ID_WORDS = (
-    r"passport|paspor|PIN|pin|licen[cs]e|registration|reg\.?|rego number|seaman['’]?s book|buku pelaut|"
+    r"passport|paspor|PIN|licen[cs]e|registration|reg\.?|rego number|seaman['’]?s book|buku pelaut|"
     r"seafarer|ID card|id card|identity card|kartu identitas|Ghana Card|voter(?:['’]s)? (?:ID|card)|PAN|"
     r"pan card|member(?:ship)? (?:number|no\.?)|nomor (?:anggota|paspor|SIM|registrasi)|SIM|NMC|GMC|"
-    r"employee (?:ID|number|no\.?)|staff (?:ID|number)|student (?:ID|number)|NIM|NIP|NRP|KITAS|KTP|BPJS|"
-    r"Aadhaa?r|aadhaa?r|NIN|BVN|NIK|NPWP|IC|NRIC|MyKad"
+    r"employee (?:ID|number|no\.?)|staff (?:ID|number)|student (?:ID|number)|NIM|NIP|NRP|KITAS|IC|NRIC|MyKad"
 )
 _ID_VALUE = r"(?P<v>(?:[A-Z]{1,5}[ \-]?)?\d[\dA-Z]*(?:[ \-/]\d[\dA-Z]*)*)"
 _CUED_CODE: Final = re.compile(
-    rf"(?<![\w])(?:{_ID_WORDS})(?:-?nya|-?ku|-?na|['’]s)?\b[^\d\n.?!;]{{0,28}}?(?<![\w@\-+]){_ID_VALUE}(?![\w\-])"
+    dispatch(split_top(_ID_WORDS), not_after=r"\w")
+    + rf"(?:-?nya|-?ku|-?na|['’]s)?\b[^\d\n.?!;]{{0,28}}?(?<![\w@\-+]){_ID_VALUE}(?![\w\-])"
 )
-_CUED_CODE_GATE: Final = trigger(
-    ["passport", "paspor", "PIN", "pin", "licen", "registration", "reg", "rego", "seaman", "buku pelaut", "seafarer",
-     "ID card", "id card", "identity card", "kartu identitas", "Ghana Card", "voter", "PAN", "pan card", "member",
-     "nomor", "SIM", "NMC", "GMC", "employee", "staff", "student", "NIM", "NIP", "NRP", "KITAS", "KTP", "BPJS",
-     "Aadhaar", "Aadhar", "aadhaar", "aadhar", "NIN", "BVN", "NIK", "NPWP", "IC", "NRIC", "MyKad"]
+_ID_KEYS: Final = (
+    "passport", "paspor", "PIN", "licen", "registration", "reg", "seaman", "pelaut", "seafarer", "id card",
+    "identity card", "ghana card", "pan card", "kartu identitas", "voter", "PAN", "member", "nomor anggota",
+    "nomor paspor", "nomor sim", "nomor registrasi", "SIM", "NMC", "GMC", "employee", "staff", "student", "NIM",
+    "NIP", "NRP", "KITAS", "IC", "NRIC", "MyKad",
 )
+_DIGITS4: Final = re.compile(r"\d{4}")
 _PHONE_BETWEEN: Final = re.compile(
     r"(?i:\b(?:phone|mobile|call|nomor hp|hp|wa|whatsapp|telepon|telp|number's)\b)"
 )
-_PAN: Final = re.compile(r"(?<![\w])[A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z](?!\w)")
-_GHANA: Final = re.compile(r"(?<![\w])GHA-\d{9}-\d(?!\d)")
+_PAN: Final = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{2}[ABCFGHLJPT][A-Z]\d{4}[A-Z](?!\w)")
+_GHANA: Final = re.compile(r"GHA(?<![\w]GHA)-\d{9}-\d(?!\d)")
 
 
-def _ids(text: str) -> Iterator[Detection]:
-    for m in gated_finditer(_CUED_CODE, _CUED_CODE_GATE, text):
+def _ids(text: str, low: str) -> Iterator[Detection]:
+    lines = [(s, e) for s, e in keyword_lines(text, _ID_KEYS, low=low) if _DIGITS4.search(text, s, e)]
+    for m in _on_lines(_CUED_CODE, text, lines):
         value = m.group("v")
         digits = sum(c.isdigit() for c in value)
         between = text[m.start() : m.start("v")]
@@ -132,7 +170,7 @@ def _ids(text: str) -> Iterator[Detection]:
 # --- DATE ----------------------------------------------------------------------------------------------
 
 _CHAT_STAMP: Final = re.compile(
-    r"(?m)^[ \t]*\[?(?P<d>(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))(?![/.\d]),?[ \t]+\d{1,2}[:.]\d{2}\b"
+    r"\n[ \t]*\[?(?P<d>(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))(?![/.\d]),?[ \t]+\d{1,2}[:.]\d{2}\b"
 )
 _DAY_ID = (
     r"(?:(?:dua|tiga)[ \t]+puluh(?:[ \t]+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?|"
@@ -161,8 +199,9 @@ _MONTH_GATE: Final = trigger(
 
 def _dates(text: str) -> Iterator[Detection]:
     if "/" in text or "." in text:
-        for m in _CHAT_STAMP.finditer(text):
-            yield Detection(m.start("d"), m.end("d"), "DATE", 0.85, "date.chat_stamp", m.group("d"))
+        for m in _CHAT_STAMP.finditer("\n" + text):  # a newline before the first line too
+            m_start, m_end = m.start("d") - 1, m.end("d") - 1
+            yield Detection(m_start, m_end, "DATE", 0.85, "date.chat_stamp", m.group("d"))
     for m in gated_finditer(_SPOKEN_DATE, _MONTH_GATE, text):
         yield Detection(m.start("d"), m.end("d"), "DATE", 0.85, "date.spoken", m.group("d"))
 
@@ -187,7 +226,7 @@ _AGE_GATE: Final = trigger(["umur", "Umur", "usia", "Usia", "umua", "Umua", "yus
 _AGE_QUESTION: Final = re.compile(
     r"(?i:\b(?:umur|usia|umua|how[ \t]+old|your[ \t]+age|berapa[ \t]+tahun|age\?))[^\n]*\?[ \t]*$", re.M
 )
-_AGE_QUESTION_GATE: Final = trigger(["umur", "Umur", "usia", "Usia", "umua", "old", "age", "tahun"])
+_AGE_QUESTION_KEYS: Final = ("umur", "usia", "umua", "old", "age", "tahun")
 _ANSWER_AGE: Final = re.compile(
     r"[ \t.]*(?:\[[^\]\n]{0,30}\][ \t.]*)?(?P<a>[1-9]\d?)(?P<unit>[ \t]*(?:tahun|taun|thn|years?(?: old)?))?"
     r"(?![\d\w]|[.,:/]\d)"
@@ -205,10 +244,10 @@ _APPOS_AFTER: Final = re.compile(
 )
 
 
-def _ages(text: str) -> Iterator[Detection]:
+def _ages(text: str, low: str) -> Iterator[Detection]:
     for m in gated_finditer(_AGE_PARTICLED, _AGE_GATE, text):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.particle", m.group("a"))
-    for q in gated_finditer(_AGE_QUESTION, _AGE_QUESTION_GATE, text):
+    for q in _on_lines(_AGE_QUESTION, text, keyword_lines(text, _AGE_QUESTION_KEYS, question=True, low=low)):
         nl = text.find("\n", q.end())
         if nl < 0:
             continue
@@ -232,20 +271,21 @@ _ACRONYM_BEFORE: Final = re.compile(
 )
 _ACRONYM: Final = re.compile(r"(?P<o>[A-Z](?<![\w@./\-][A-Z])[A-Z&]{2,5}(?:[ \t]+[A-Z]{2,4})?)(?![\w@\-/])")
 _CALLED: Final = re.compile(
-    r"\b(?:agency|company|firm|outfit|shop|store|business|charity|group|organi[sz]ation|NGO|church|union|"
+    r"(?<![\w])(?:agency|company|firm|outfit|shop|store|business|charity|group|organi[sz]ation|NGO|church|union|"
     r"perusahaan|agensi|agen|toko|usaha|yayasan|lembaga|komunitas|grup|gereja|PT)[ \t]+(?:called|named|"
-    r"bernama|namanya|nama(?:nya)?)[ \t]+(?P<o>[A-Z][\w&'’\-]*(?:[ \t]+(?:[A-Z][\w&'’\-]*|of|&)){0,5})"
+    r"bernama|namanya)[ \t]+(?P<o>[A-Z][\w&'’\-]*(?:[ \t]+(?:[A-Z][\w&'’\-]*|of|&)){0,5})"
 )
-_CALLED_GATE: Final = trigger(["called", "named", "bernama", "nama"])
+_NOUNS = (
+    "girl|boy|woman|man|lady|guy|client|customer|worker|friend|colleague|neighbour|neighbor|cewek|cowok|perempuan|"
+    "laki-laki|teman|kawan|pelanggan|tamu"
+)
+_CALLED_KEYS: Final = ("called", "named", "bernama", "namanya")
+_NOUN_KEYS: Final = tuple(f" {w}{end}" for w in _NOUNS.split("|") for end in " ,")
+_DETERMINER_BEFORE: Final = re.compile(r"\b(?i:another|one|a|this|that|the|other|seorang|satu)[ \t]+$")
 _PERSON_NOUN: Final = re.compile(
-    r"\b(?i:another|one|a|this|that|the|other|seorang|satu)[ \t]+(?:girl|boy|woman|man|lady|guy|client|customer|"
-    r"worker|friend|colleague|neighbour|neighbor|cewek|cowok|perempuan|laki-laki|teman|kawan|pelanggan|tamu)"
-    r"(?:[ \t]+(?:called|named|bernama|namanya))?,?[ \t]+(?P<n>[A-Z][a-z]{1,20}(?:-[A-Z][a-z]+)?)"
+    dispatch(split_top(_NOUNS), not_after=r"\w")
+    + r"(?:[ \t]+(?:called|named|bernama|namanya))?,?[ \t]+(?P<n>[A-Z][a-z]{1,20}(?:-[A-Z][a-z]+)?)"
     r"(?=[ \t]*[,.;]|[ \t]+[a-z])"
-)
-_PERSON_NOUN_GATE: Final = trigger(
-    ["girl", "boy", "woman", "man", "lady", "guy", "client", "customer", "worker", "friend", "colleague", "neighbo",
-     "cewek", "cowok", "perempuan", "laki", "teman", "kawan", "pelanggan", "tamu"]
 )
 
 
@@ -254,7 +294,7 @@ def _not_acronyms() -> frozenset[str]:
     return gz.stop_caps() | gz.places_world() | gz.places_admin() | gz.places_en() | HONORIFICS
 
 
-def _orgs_and_persons(text: str) -> Iterator[Detection]:
+def _orgs_and_persons(text: str, low: str) -> Iterator[Detection]:
     skip = _not_acronyms()
     for m in _ACRONYM.finditer(text):
         word = m.group("o")
@@ -265,15 +305,17 @@ def _orgs_and_persons(text: str) -> Iterator[Detection]:
             continue
         yield Detection(m.start(), m.end(), "ORG", 0.45, "org.acronym", word)
     stop = gz.stop_caps()
-    for m in gated_finditer(_CALLED, _CALLED_GATE, text):
+    for m in _on_lines(_CALLED, text, keyword_lines(text, _CALLED_KEYS, low=low)):
         toks = m.group("o").split()
         while toks and (toks[-1] in {"of", "&"} or toks[-1] in stop):
             toks.pop()
         if toks:
             value = m.group("o")[: m.group("o").rfind(toks[-1]) + len(toks[-1])]
             yield Detection(m.start("o"), m.start("o") + len(value), "ORG", 0.95, "org.called", value)
-    for m in gated_finditer(_PERSON_NOUN, _PERSON_NOUN_GATE, text):
+    for m in _on_lines(_PERSON_NOUN, text, keyword_lines(text, _NOUN_KEYS, low=low)):
         name = m.group("n")
+        if _DETERMINER_BEFORE.search(text, max(0, m.start() - 10), m.start()) is None:
+            continue
         ordinary = name.lower() in gz.english_words() and name not in gz.first_names("en")
         if name in stop or name in HONORIFICS or ordinary:
             continue
@@ -282,11 +324,12 @@ def _orgs_and_persons(text: str) -> Iterator[Detection]:
 
 def detect_context(text: str) -> Iterator[Detection]:
     """The cue-family detectors over ``text`` (speaker labels already blanked)."""
-    yield from _display_handles(text)
-    yield from _ids(text)
+    low = text.lower()
+    yield from _display_handles(text, low)
+    yield from _ids(text, low)
     yield from _dates(text)
-    yield from _ages(text)
-    yield from _orgs_and_persons(text)
+    yield from _ages(text, low)
+    yield from _orgs_and_persons(text, low)
 
 
 def detect_context_after(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
