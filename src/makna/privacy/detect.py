@@ -30,7 +30,8 @@ _MAX_CHUNK = 200_000
 
 
 def _rank(det: Detection) -> tuple[float, float, int]:
-    return (-(det.length * (0.5 + det.confidence)), -det.confidence, det.start)
+    conf = det.confidence
+    return ((det.start - det.end) * (0.5 + conf), -conf, det.start)
 
 
 def resolve_overlaps(candidates: Iterable[Detection]) -> list[Detection]:
