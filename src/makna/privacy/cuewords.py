@@ -24,40 +24,45 @@ Each rule names a family of cues, never one string seen in a corpus:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
-from ._text import HONORIFICS, line_before
+from ._text import HONORIFICS, CapRun, line_before
 from .types import Detection
 
 __all__ = ["detect_context", "detect_context_after"]
 
-def keyword_lines(
-    text: str, keys: Sequence[str], *, question: bool = False, low: str | None = None
-) -> list[tuple[int, int]]:
-    """The (start, end) of each line of ``text`` that holds one of ``keys`` (sorted; a ``?`` too when
-    ``question``): a lower-case key in any case, a key with capitals as written; ``str.find`` is much faster
-    than a regex of many words. ``low``: ``text.lower()`` when known."""
-    low = text.lower() if low is None else low
-    starts: set[int] = set()
-    for key in keys:
-        hay = low if key.islower() else text
-        i = hay.find(key)
-        while i >= 0:
-            line = low.rfind("\n", 0, i) + 1
-            starts.add(line)
-            nxt = hay.find("\n", i)
-            i = hay.find(key, nxt) if nxt >= 0 else -1
-    out: list[tuple[int, int]] = []
-    for line in sorted(starts):
-        end = text.find("\n", line)
-        end = len(text) if end < 0 else end
-        if not question or "?" in text[line:end]:
-            out.append((line, end))
-    return out
+def _line_of(text: str, index: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return start, len(text) if end < 0 else end
+
+
+def _lines_at(text: str, indices: Iterable[int]) -> list[tuple[int, int]]:
+    """The lines (start, end) holding the given offsets (ascending), in order and without repeats."""
+    lines: dict[int, int] = {}
+    last_end = -1
+    for i in indices:
+        if i <= last_end:
+            continue
+        start, last_end = _line_of(text, i)
+        lines[start] = last_end
+    return list(lines.items())
+
+
+def _keys(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for lower-case key words, searched on a candidate line (a space put before it)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+def _with_key(low: str, lines: Iterable[tuple[int, int]], keys: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The lines whose lower-cased text holds a key: a short search on each candidate line, where a search
+    of the whole text for each key would cost one pass per key."""
+    search = keys.search
+    return [(s, e) for s, e in lines if search(" " + low[s:e])]
 
 
 def _on_lines(rx: re.Pattern[str], text: str, lines: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
@@ -90,22 +95,24 @@ _DISPLAY: Final = re.compile(
 )
 _DISPLAY_KEYS: Final = tuple(
     sorted({p.lower().split()[0][:5] for p in _PLATFORMS.split("|") if len(p) > 3} | {"akun", "accou", "chann"})
-) + tuple(f"{sep}{w}" for w in ("ig", "fb", "line", "page", "snap", "etsy", "ebay") for sep in " (\n")
-"""Lower-case prefixes of the platform words (short ones after a space, bracket or line start): every
+) + tuple(f"{sep}{w}" for w in ("ig", "fb", "line", "page", "snap", "etsy", "ebay") for sep in " (")
+"""Lower-case prefixes of the platform words (short ones after a space or bracket): every
 display-name match holds one (a cheap line gate)."""
+_DISPLAY_RX: Final = _keys(_DISPLAY_KEYS)
 _DOTTED: Final = re.compile(
     rf"{_PLATFORM_FIRST}(?:-?(?:nya|na|ku|mu|nyo|e)|['’]s)?\b(?:{_GLUE}{{0,4}}?)[ \t]*"
     rf"(?:{_NAMING}[ \t]*[,:]?)?[ \t]+@?(?P<h>[A-Za-z0-9_]+(?:[._][A-Za-z0-9_]+)+|[A-Za-z]+_[A-Za-z0-9_]*|"
     r"[A-Za-z]+\d{2,}[A-Za-z0-9_]*)(?![\w@])"
 )
 _GROUP_BEFORE: Final = re.compile(r"(?i:\b(?:grup|group|komunitas|community|forum)[ \t]+)$")
+_HANDLE_SHAPE: Final = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]|_")
 _TRAIL_WORDS: Final = frozenset({"of", "the", "dan", "and", "&"})
 
 
-def _display_handles(text: str, low: str) -> Iterator[Detection]:
+def _display_handles(text: str, low: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     stop = gz.stop_caps()
-    lines = keyword_lines(text, _DISPLAY_KEYS, low=low)
-    for m in _on_lines(_DISPLAY, text, lines):
+    multi = _lines_at(text, (r[0] for r in runs if " " in r[2] or "\t" in r[2]))
+    for m in _on_lines(_DISPLAY, text, _with_key(low, multi, _DISPLAY_RX)):
         glue = m.group("glue") or ""
         if any(c in glue for c in ".!?;") or _GROUP_BEFORE.search(line_before(text, m.start(), 20)):
             continue  # "grup Facebook Ojol Bersatu": a group's name (an ORG), not a user name
@@ -118,7 +125,8 @@ def _display_handles(text: str, low: str) -> Iterator[Detection]:
         value = raw[: raw.rfind(toks[-1]) + len(toks[-1])].rstrip(".,'’")
         start = m.start("h")
         yield Detection(start, start + len(value), "HANDLE", 0.8, "handle.display", value)
-    for m in _on_lines(_DOTTED, text, lines):
+    dotted = _lines_at(text, (m.start() for m in _HANDLE_SHAPE.finditer(text)))
+    for m in _on_lines(_DOTTED, text, _with_key(low, dotted, _DISPLAY_RX)):
         value = m.group("h").rstrip(".")
         start = m.start("h")
         if start > 0 and text[start - 1] == "@":
@@ -145,6 +153,7 @@ _ID_KEYS: Final = (
     "nomor paspor", "nomor sim", "nomor registrasi", "SIM", "NMC", "GMC", "employee", "staff", "student", "NIM",
     "NIP", "NRP", "KITAS", "IC", "NRIC", "MyKad",
 )
+_ID_RX: Final = _keys(k.lower() for k in _ID_KEYS)
 _DIGITS4: Final = re.compile(r"\d{4}")
 _PHONE_BETWEEN: Final = re.compile(
     r"(?i:\b(?:phone|mobile|call|nomor hp|hp|wa|whatsapp|telepon|telp|number's)\b)"
@@ -154,7 +163,7 @@ _GHANA: Final = re.compile(r"GHA(?<![\w]GHA)-\d{9}-\d(?!\d)")
 
 
 def _ids(text: str, low: str) -> Iterator[Detection]:
-    lines = [(s, e) for s, e in keyword_lines(text, _ID_KEYS, low=low) if _DIGITS4.search(text, s, e)]
+    lines = _with_key(low, _lines_at(text, (m.start() for m in _DIGITS4.finditer(text))), _ID_RX)
     for m in _on_lines(_CUED_CODE, text, lines):
         value = m.group("v")
         digits = sum(c.isdigit() for c in value)
@@ -226,7 +235,9 @@ _AGE_GATE: Final = trigger(["umur", "Umur", "usia", "Usia", "umua", "Umua", "yus
 _AGE_QUESTION: Final = re.compile(
     r"(?i:\b(?:umur|usia|umua|how[ \t]+old|your[ \t]+age|berapa[ \t]+tahun|age\?))[^\n]*\?[ \t]*$", re.M
 )
+_QUESTION_MARK: Final = re.compile(r"\?")
 _AGE_QUESTION_KEYS: Final = ("umur", "usia", "umua", "old", "age", "tahun")
+_AGE_QUESTION_RX: Final = _keys(_AGE_QUESTION_KEYS)
 _ANSWER_AGE: Final = re.compile(
     r"[ \t.]*(?:\[[^\]\n]{0,30}\][ \t.]*)?(?P<a>[1-9]\d?)(?P<unit>[ \t]*(?:tahun|taun|thn|years?(?: old)?))?"
     r"(?![\d\w]|[.,:/]\d)"
@@ -247,7 +258,8 @@ _APPOS_AFTER: Final = re.compile(
 def _ages(text: str, low: str) -> Iterator[Detection]:
     for m in gated_finditer(_AGE_PARTICLED, _AGE_GATE, text):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.particle", m.group("a"))
-    for q in _on_lines(_AGE_QUESTION, text, keyword_lines(text, _AGE_QUESTION_KEYS, question=True, low=low)):
+    questions = _lines_at(text, (m.start() for m in _QUESTION_MARK.finditer(text)))
+    for q in _on_lines(_AGE_QUESTION, text, _with_key(low, questions, _AGE_QUESTION_RX)):
         nl = text.find("\n", q.end())
         if nl < 0:
             continue
@@ -279,8 +291,10 @@ _NOUNS = (
     "girl|boy|woman|man|lady|guy|client|customer|worker|friend|colleague|neighbour|neighbor|cewek|cowok|perempuan|"
     "laki-laki|teman|kawan|pelanggan|tamu"
 )
-_CALLED_KEYS: Final = ("called", "named", "bernama", "namanya")
+_NAMING_WORD: Final = re.compile(r"called|named|bernama|namanya")
+_COMMA_NAME: Final = re.compile(r",[ \t]+[A-Z]")
 _NOUN_KEYS: Final = tuple(f" {w}{end}" for w in _NOUNS.split("|") for end in " ,")
+_NOUN_RX: Final = _keys(_NOUN_KEYS)
 _DETERMINER_BEFORE: Final = re.compile(r"\b(?i:another|one|a|this|that|the|other|seorang|satu)[ \t]+$")
 _PERSON_NOUN: Final = re.compile(
     dispatch(split_top(_NOUNS), not_after=r"\w")
@@ -305,14 +319,16 @@ def _orgs_and_persons(text: str, low: str) -> Iterator[Detection]:
             continue
         yield Detection(m.start(), m.end(), "ORG", 0.45, "org.acronym", word)
     stop = gz.stop_caps()
-    for m in _on_lines(_CALLED, text, keyword_lines(text, _CALLED_KEYS, low=low)):
+    named = _lines_at(text, (m.start() for m in _NAMING_WORD.finditer(text)))
+    for m in _on_lines(_CALLED, text, named):
         toks = m.group("o").split()
         while toks and (toks[-1] in {"of", "&"} or toks[-1] in stop):
             toks.pop()
         if toks:
             value = m.group("o")[: m.group("o").rfind(toks[-1]) + len(toks[-1])]
             yield Detection(m.start("o"), m.start("o") + len(value), "ORG", 0.95, "org.called", value)
-    for m in _on_lines(_PERSON_NOUN, text, keyword_lines(text, _NOUN_KEYS, low=low)):
+    apposed = _lines_at(text, (m.start() for m in _COMMA_NAME.finditer(text)))
+    for m in _on_lines(_PERSON_NOUN, text, _with_key(low, sorted({*apposed, *named}), _NOUN_RX)):
         name = m.group("n")
         if _DETERMINER_BEFORE.search(text, max(0, m.start() - 10), m.start()) is None:
             continue
@@ -322,10 +338,10 @@ def _orgs_and_persons(text: str, low: str) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.noun", name)
 
 
-def detect_context(text: str) -> Iterator[Detection]:
-    """The cue-family detectors over ``text`` (speaker labels already blanked)."""
+def detect_context(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+    """The cue-family detectors over ``text`` (speaker labels already blanked), given its capitalised runs."""
     low = text.lower()
-    yield from _display_handles(text, low)
+    yield from _display_handles(text, low, runs)
     yield from _ids(text, low)
     yield from _dates(text)
     yield from _ages(text, low)

@@ -77,7 +77,7 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     candidates.extend(detect_places(scan, language, runs=runs, cues=cues))
     candidates.extend(detect_persons(scan, language, known_names, runs=runs, cues=cues))
     candidates.extend(detect_unknown(scan, language, runs))
-    candidates.extend(detect_context(scan))
+    candidates.extend(detect_context(scan, runs))
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
     candidates.extend(repeat_unknown(scan, first))
