@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ._ci import ci, class_end
 
-__all__ = ["Cue", "SharedScan", "dispatch", "gated_finditer", "literal_prefix", "split_top", "trigger"]
+__all__ = ["Cue", "SharedScan", "Trigger", "dispatch", "gated_finditer", "literal_prefix", "split_top", "trigger"]
 
 
 def split_top(fragment: str) -> list[str]:
@@ -105,21 +105,58 @@ def dispatch(
     return f"[{first_cls}]{guard}(?:{'|'.join(branches)})"
 
 
-def trigger(literals: Sequence[str]) -> re.Pattern[str]:
-    """A pattern finding any of ``literals`` (case-sensitive) with the fast scan."""
-    return re.compile("|".join(re.escape(w) for w in sorted(set(literals), key=len, reverse=True)))
+class Trigger:
+    """Literal gate words (case-sensitive) of a gated pattern. With a few literals, the lines holding one
+    are found with ``str.find`` (one pass per literal, jumping to the next line after a hit), faster than a
+    regex alternation of the same words; with many, one regex pass is faster."""
+
+    __slots__ = ("literals", "rx")
+
+    def __init__(self, literals: Sequence[str]) -> None:
+        self.literals = tuple(sorted(set(literals), key=len, reverse=True))
+        self.rx = re.compile("|".join(re.escape(w) for w in self.literals))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first literal in ``text[pos:endpos]`` (as :meth:`re.Pattern.search`)."""
+        return self.rx.search(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every literal in ``text`` (as :meth:`re.Pattern.finditer`)."""
+        return self.rx.finditer(text)
+
+    def lines(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every line of ``text`` holding a literal (``end`` at its newline), sorted."""
+        found: dict[int, int] = {}
+        n = len(text)
+        for lit in self.literals:
+            i = text.find(lit)
+            while i >= 0:
+                end = text.find("\n", i)
+                end = n if end < 0 else end
+                found.setdefault(text.rfind("\n", 0, i) + 1, end)
+                i = text.find(lit, end) if end < n else -1
+        return sorted(found.items())
 
 
-def gated_finditer(rx: re.Pattern[str], gate: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def trigger(literals: Sequence[str]) -> Trigger:
+    """The gate of ``literals`` (case-sensitive) for :func:`gated_finditer`."""
+    return Trigger(literals)
+
+
+def gated_finditer(rx: re.Pattern[str], gate: re.Pattern[str] | Trigger, text: str) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``, run only over the lines where ``gate`` matches.
 
     Exact when no match of ``rx`` can contain a newline, every match contains a match of ``gate``, and
     no look-ahead of ``rx`` reads past the newline that ends a line (``\\b``, ``(?!\\w)`` and the like
     only read the newline itself, which each line's search still sees).
     """
-    covered = -1
     n = len(text)
-    for hit in gate.finditer(text):
+    if isinstance(gate, Trigger) and len(gate.literals) <= 8:
+        for start, end in gate.lines(text):
+            yield from rx.finditer(text, start, min(n, end + 1))
+        return
+    covered = -1
+    for hit in gate.finditer(text):  # many literals: one regex pass beats one find pass per literal
         if hit.start() <= covered:
             continue
         line_start = text.rfind("\n", 0, hit.start()) + 1

@@ -55,7 +55,10 @@ HONORIFICS = frozenset(
     "Shri Smt Mister Nurse Coach Officer Constable Professor Doctor Captain "
     # Chinese-Indonesian, Sundanese, Minang, pesantren; clergy and police ranks
     "Cece Koko Ce Teteh Wak Uwak Ustazah Kyai Kiai Nyai Baba Rev Rev. Reverend Imam Sgt Sgt. Sergeant Inspector "
-    "Detective".split()
+    "Detective "
+    # police and military ranks (UK, Indonesian, general) and more clergy titles
+    "PC PCSO Lt Lt. Capt Capt. Major Kapten Brigadir Bripka Briptu Bripda Aipda Aiptu Ipda Iptu AKP Kompol AKBP "
+    "Kombes Serda Sertu Serka Pelda Letda Lettu Kopral Pdt Pdt. Pendeta Romo Pater Suster Bhante Pandita".split()
 )
 """Kinship and address words that may precede a name (they are not part of the PERSON span)."""
 

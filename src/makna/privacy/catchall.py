@@ -43,6 +43,9 @@ _TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_W
     "Flat",
     "No",
 }
+_PLACE_ONLY: Final = re.compile(r"\b(?:in|near|outside|around|through|di|dekat|sekitar)[ \t]+$", re.IGNORECASE)
+"""Prepositions that take places, not people ("live in Hanley"; "from Hanley" may be a person)."""
+_PEOPLE_BEFORE: Final = re.compile(r"\b(?:orang|suku|etnis|bangsa|keturunan|urang|wong|tribe)[ \t]+$")
 _BRAND: Final = re.compile(r"(?:pay|cart|kart|mart|ify|hub|app|box|eats|food|link|tech|soft|net)$")
 _NAME_QUESTION: Final = re.compile(
     r"(?:nama(?:nya|mu|kamu|kakak|adik|anda|panggilan)?\b[^?\n]{0,30}\bsiapa|siapa[^?\n]{0,20}\bnama|"
@@ -95,6 +98,7 @@ class _Known:
         self.words = gz.dictionary_words() | gz.colloquial() | gz.english_words()
         self.places = gz.places_admin() | gz.places_en() | gz.places_world()
         self.local = gz.places_local()
+        self.demonyms = gz.demonyms()
 
         self.all = self.stop | self.names | self.places | self.local
 
@@ -132,9 +136,12 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             ok = plain.get(word)
             if ok is None:
                 ok = plain[word] = not (len(word) < 3 or not word.isalpha() or word.isupper() or known.known(word))
-            if not ok or is_sentence_initial(text, start):
+            if not ok or is_sentence_initial(text, start) or (i > 0 and toks[i - 1][2] in known.demonyms):
                 i += 1
-                continue
+                continue  # ... or a group within a people ("Dayak Kanayatn")
+            if _PEOPLE_BEFORE.search(line_before(text, start, 12)):
+                i += 1
+                continue  # "orang Kanayatn", "suku Xyz": an ethnic group
             low = word.lower()
             if low not in lower_seen:
                 if len(lower_seen) > _LOWER_CACHE_LIMIT:
@@ -160,7 +167,7 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 kind, conf = "ORG", 0.55
             elif WORK_BEFORE.search(before) or _GROUP_BEFORE.search(before) or _is_camel(word):
                 kind, conf = "ORG", 0.5
-            elif PLACE_PREP_BEFORE.search(before) and word not in known.surnames:
+            elif PLACE_PREP_BEFORE.search(before) and (word not in known.surnames or _PLACE_ONLY.search(before)):
                 kind, conf = "LOCATION", 0.5
             elif word in known.surnames:
                 conf = 0.6

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from ._cues import scan_cues
 from ._text import cap_runs
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
+from .cuewords import detect_context, detect_context_after
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
 from .places import detect_places
@@ -29,7 +30,8 @@ _MAX_CHUNK = 200_000
 
 
 def _rank(det: Detection) -> tuple[float, float, int]:
-    return (-(det.length * (0.5 + det.confidence)), -det.confidence, det.start)
+    conf = det.confidence
+    return ((det.start - det.end) * (0.5 + conf), -conf, det.start)
 
 
 def resolve_overlaps(candidates: Iterable[Detection]) -> list[Detection]:
@@ -75,10 +77,12 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     candidates.extend(detect_places(scan, language, runs=runs, cues=cues))
     candidates.extend(detect_persons(scan, language, known_names, runs=runs, cues=cues))
     candidates.extend(detect_unknown(scan, language, runs))
+    candidates.extend(detect_context(scan, runs))
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
     candidates.extend(repeat_unknown(scan, first))
     candidates.extend(coordinated_names(scan, first))
+    candidates.extend(detect_context_after(scan, first))
     return resolve_overlaps(candidates)
 
 

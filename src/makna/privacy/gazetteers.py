@@ -13,6 +13,7 @@ from importlib import resources
 __all__ = [
     "ambiguous_names",
     "colloquial",
+    "demonyms",
     "dictionary_words",
     "english_words",
     "first_names",
@@ -58,8 +59,15 @@ def ambiguous_names() -> frozenset[str]:
 
 @cache
 def stop_caps() -> frozenset[str]:
-    """Capitalised words that are never identifiers on their own (weekdays, months, apps, honorifics...)."""
-    return _read("stop_caps.txt")
+    """Capitalised words that are never identifiers on their own (weekdays, months, apps, honorifics...,
+    nationality and ethnic-group words)."""
+    return _read("stop_caps.txt") | demonyms()
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    """Nationality adjectives and ethnic-group names ("Taiwanese", "Dayak"): a person's origin, not a name."""
+    return _read("demonyms.txt")
 
 
 @cache

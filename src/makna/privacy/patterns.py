@@ -108,7 +108,7 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
     n = len(digits)
     if n < 9 or n > 15:
         return 0.0
-    if _MONEY_BEFORE.search(line_before(text, start, 8)):
+    if _MONEY_BEFORE.search(line_before(text, start, 8)) or _DATE_SHAPE.match(raw):
         return 0.0
     plus = raw.startswith("+")
     if digits.startswith("00"):
@@ -131,6 +131,8 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
     return 0.0
 
 
+_DATE_SHAPE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([./\-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
+"""A day.month.year date at the start of a digit run ("02.11.2023 19:40" is a chat stamp, not a number)."""
 _SHORT_PHONE = re.compile(r"\d{3}[\-. ]\d{4}")
 _SHORT_PHONE_CUE = re.compile(
     r"(?i:call|ring|phone|cell|mobile|number|text|nomor|nomer|telepon|telp|hp|wa)\w*[^\d\n]{0,12}$"

@@ -16,7 +16,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._ci import ci
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
-from ._text import HONORIFICS, CapRun, cap_runs, cue_windows, is_sentence_initial, run_tokens
+from ._text import HONORIFICS, CapRun, cap_runs, cue_windows, is_sentence_initial, line_before, run_tokens
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .types import Detection
 
@@ -144,6 +144,20 @@ def _cued(
         yield Detection(span[0], span[1], "PERSON", 0.9 if named else conf, detector, text[span[0] : span[1]])
 
 
+_PLACE_PREP: Final = re.compile(r"\b(?:in|from|near|outside|around|di|dari|asal|asli|dekat)[ \t]+$", re.IGNORECASE)
+
+
+def _is_place_after_preposition(text: str, start: int, run_text: str) -> bool:
+    """True when a place preposition comes before a run that a place list knows (whole, or its first word)."""
+    if _PLACE_PREP.search(line_before(text, start, 12)) is None:
+        return False
+    first = run_text.split()[0]
+    for places in (gz.places_world(), gz.places_en(), gz.places_admin(), gz.places_local()):
+        if run_text in places or first in places:
+            return True
+    return False
+
+
 def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     names, ambiguous = gz.first_names(language), gz.ambiguous_names()
     words = _ordinary(language)
@@ -169,6 +183,10 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
                 continue  # "Sugeng siang", "Selamat pagi": a greeting, not a name
             if i > 0 and toks[i - 1][2] in _NOT_NAME:
                 break  # part of a place or organisation name
+            if i == 0 and _is_place_after_preposition(text, start, run_text):
+                end = start + len(run_text.split()[0])  # "I live in Hanley", "dari Katherine": a town named
+                yield Detection(start, end, "LOCATION", 0.75, "location.name_like", text[start:end])  # like a person
+                break
             end = tok_end
             for _, nxt_end, w in toks[i + 1 : i + 3]:
                 if w in PLACE_SUFFIX_WORDS:

@@ -236,6 +236,10 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
     "UD.",
     "PD",
     "Koperasi",
+    "KSP",
+    "KSPPS",
+    "BMT",
+    "Kopdit",
     "Yayasan",
     "Toko",
     "Apotek",
@@ -266,6 +270,8 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
     "Pondok Pesantren",
     "Polsek",
     "Polres",
+    "Polresta",
+    "Polrestabes",
     "Polda",
     "KJRI",
     "KBRI",
@@ -441,6 +447,9 @@ def _typed_names(
         yield Detection(start, end, kind, conf - (0.1 if lowered_cue else 0.0), detector, text[start:end])
 
 
+_POSSESSIVES: Final = frozenset({"My", "Our", "Your", "His", "Her", "Their", "Its"})
+
+
 def _without_leading_stop(matches: Iterable[re.Match[str]]) -> Iterator[tuple[int, str]]:
     """(start, text) of each match less its leading stop words ("At", "The", "Mama"); nothing when only the
     last word, the suffix, would be left."""
@@ -448,10 +457,12 @@ def _without_leading_stop(matches: Iterable[re.Match[str]]) -> Iterator[tuple[in
     for m in matches:
         toks = list(re.finditer(r"\S+", m.group(0)))
         i = 0
-        while i < len(toks) - 1 and toks[i].group(0) in stop:
+        while i < len(toks) - 1 and (toks[i].group(0) in stop or toks[i].group(0) in _POSSESSIVES):
             i += 1
         if i == len(toks) - 1 or not toks[i].group(0)[0].isupper():
             continue
+        if " ".join(t.group(0) for t in toks[i : i + 2]) in stop:
+            continue  # "my National Insurance": a thing everyone has, not a firm
         yield m.start() + toks[i].start(), m.group(0)[toks[i].start() :]
 
 
@@ -553,7 +564,7 @@ WORK_BEFORE: Final = re.compile(
 """A work phrase right before a name (``I ride for``, ``laid off from``, ``kerja di``): the name is an employer."""
 PLACE_PREP_BEFORE: Final = re.compile(
     r"\b(?:di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
-    r"in|to|from|near|around|across|round|towards|outside|via|into|at)[ \t]+$",
+    r"in|to|from|near|around|across|round|towards|outside|via|into|at|through|along|past|lewat|melewati)[ \t]+$",
     re.IGNORECASE,
 )
 """A place preposition right before a word (on the text before it, one line): "tamu dari", "out to"."""

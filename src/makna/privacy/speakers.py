@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import dispatch
 from ._text import HONORIFICS
 from .types import Detection
 
@@ -32,7 +33,8 @@ _ROLE_WORDS = """
 p i q a r t s j int intv inter resp res ans iv ie ir mod fac
 interviewer interviewee respondent respondents informant participant participants researcher researchers
 moderator facilitator speaker interpreter translator observer host guest note notes question answer
-transcriber narrator all everyone group unknown unidentified inaudible
+transcriber narrator all everyone group unknown unidentified inaudible team research staff admin
+tim riset penelitian enumerator surveyor kader
 pewawancara terwawancara informan narasumber peneliti responden peserta partisipan penanya penjawab
 pembicara fasilitator pengamat penerjemah pendamping pertanyaan jawaban catatan keterangan ket semua
 bersama tanya jawab
@@ -77,6 +79,30 @@ _MID_LABEL: Final = re.compile(
 )
 
 
+_ROLE_ALTS = tuple(sorted((w for w in GENERIC_LABELS if len(w) > 3 and " " not in w), key=len, reverse=True))
+_LEGEND_CODE_FIRST: Final = re.compile(
+    r"(?P<code>[A-Z](?<![\w][A-Z])(?:[A-Z0-9]{0,5}|[a-z]{0,2}\d{0,2}))(?![\w])[ \t]*[=–—][ \t]*"
+    + r"(?:the[ \t]+|an?[ \t]+)?"
+    + dispatch(_ROLE_ALTS, fold=True)
+    + r"s?(?!\w)"
+)
+_LEGEND_ROLE_FIRST: Final = re.compile(
+    dispatch(_ROLE_ALTS, fold=True, not_after=r"\w")
+    + r"s?[ \t]*[=:–—][ \t]*(?P<code>[A-Z]{2,5}\d{0,2})(?![\w])"
+)
+"""A legend that names the label codes of a transcript ("INT = interviewer, PAX = participant",
+"Label: PWC = pewawancara", "Facilitator: FAC"): each code is a generic role label in that text. Codes
+are short or all capitals, so a name ("Sari: ...") never becomes a role."""
+
+
+def legend_codes(text: str) -> frozenset[str]:
+    """The label codes a legend in ``text`` declares as roles, lower case."""
+    head = text[:4000]  # legends sit in the header, before or among the first turns
+    codes = {m.group("code").lower() for m in _LEGEND_CODE_FIRST.finditer(head)}
+    codes.update(m.group("code").lower() for m in _LEGEND_ROLE_FIRST.finditer(head))
+    return frozenset(codes)
+
+
 @dataclass(frozen=True, slots=True)
 class SpeakerLabel:
     """One speaker label: the span of the label and its colon, and the PERSON span when it names someone."""
@@ -104,6 +130,8 @@ def is_generic_label(label: str) -> bool:
 def _name_span(label: str) -> tuple[int, int] | None:
     """The name inside a label (honorifics before it left out), or None when it is not a name."""
     words = list(re.finditer(r"\S+", label))
+    while len(words) > 1 and not any(c.isalnum() for c in words[-1].group(0)):
+        words.pop()  # an emoji after a contact's name in a chat export ("Ani 🌸")
     if not 1 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w.group(0)) for w in words):
         return None
     stop = gz.stop_caps()
@@ -132,9 +160,10 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
     """
     found: list[tuple[re.Match[str], bool]] = []
     counts: Counter[str] = Counter()
+    legend = legend_codes(text)
     for m in _line_labels(text):
         label = m.group("label")
-        generic = is_generic_label(label)
+        generic = is_generic_label(label) or " ".join(label.split()).lower() in legend
         if not generic and _name_span(label) is None:
             continue
         found.append((m, generic))
