@@ -174,6 +174,13 @@ def open_project(location: str | os.PathLike[str], *, coder: str | None = None,
     ``$MAKNA_PASSPHRASE``, else with the key file named by ``$MAKNA_KEY_FILE``."""
     loc = os.fspath(location)
     store = Store.open(loc, passphrase if passphrase is not None else passphrase_from_env)
+    meta = store.meta() if store.path is not None else {}
+    if "sync.server" in meta:  # a copy pulled from a team server: its coder, with at most the coder role
+        from .sync.local import guard
+
+        project = Project(store=store, location=loc, coder_name=coder or meta.get("sync.coder") or default_coder_name())
+        guard(project, meta)
+        return project
     return Project(store=store, location=loc, coder_name=coder or default_coder_name())
 
 
