@@ -95,3 +95,223 @@ def test_pushing_twice_changes_nothing(lab: Any, team: Any, tmp_path: Path) -> N
         assert (result.applied, result.unchanged, result.conflicts) == (0, 1, [])
         assert (_segments(srv), len(makna.events(srv, limit=1000))) == before
         assert _segments(srv)[seg.id][3] == "budi"
+
+
+def _conflicts(report: Any) -> dict[str, str]:
+    return {c["id"]: c["reason"] for c in report.conflicts}
+
+
+def test_a_coding_changed_or_deleted_on_the_server_since_the_pull_is_a_conflict(lab: Any, team: Any,
+                                                                                 tmp_path: Path) -> None:
+    with _server(team, "budi") as srv:
+        kept = makna.code_span(srv, "wawancara", 0, 2, "emosi")
+        gone = makna.code_span(srv, "wawancara", 14, 18, "tempat")
+        undeleted = makna.code_span(srv, "wawancara", 3, 6, "emosi")
+    path = _pull(tmp_path)
+    with _server(team, "budi") as srv:  # the coder works online too meanwhile (only they may change their codings)
+        makna.set_segment_memo(srv, kept.id, "lihat lagi")
+        makna.uncode(srv, gone.id)
+        makna.set_segment_memo(srv, undeleted.id, "penting")
+    with makna.open_project(path) as local:
+        makna.set_segment_memo(local, kept.id, "versi saya")
+        makna.set_segment_memo(local, gone.id, "versi saya")
+        makna.uncode(local, undeleted.id)
+    report = client.push(path)
+    assert (report.sent, report.added, report.changed, report.deleted) == (3, 0, 0, 0)
+    assert _conflicts(report) == {kept.id: "changed_on_server", gone.id: "deleted_on_server",
+                                  undeleted.id: "changed_on_server"}
+    with _server(team) as srv:
+        now = _segments(srv)
+        assert now[kept.id][4] == "lihat lagi" and gone.id not in now and now[undeleted.id][4] == "penting"
+    with makna.open_project(path) as local:
+        assert len(pending(local)) == 3  # still waiting in the copy
+    assert _conflicts(client.push(path)) == _conflicts(report)  # and listed again, not applied
+
+
+def test_codes_renamed_merged_or_deleted_on_the_server_are_conflicts(lab: Any, team: Any, tmp_path: Path) -> None:
+    with _server(team) as srv:
+        makna.add_code(srv, "waktu", "Waktu")
+    path = _pull(tmp_path)
+    with _server(team, "dewi") as srv:
+        makna.update_code(srv, "emosi", name="Perasaan")
+        makna.merge_codes(srv, "waktu", "tempat")
+        makna.delete_code(srv, "tempat", force=True)
+    with makna.open_project(path) as local:
+        renamed = makna.code_span(local, "wawancara", 0, 2, "emosi")
+        merged = makna.code_span(local, "wawancara", 3, 6, "waktu")
+        deleted = makna.code_span(local, "wawancara", 14, 18, "tempat")
+    report = client.push(path)
+    assert _conflicts(report) == {renamed.id: "code_renamed", merged.id: "code_deleted", deleted.id: "code_deleted"}
+    assert "Perasaan" in next(c["message"] for c in report.conflicts if c["id"] == renamed.id)
+    assert report.added == 0
+    # pulling again shows the codebook as it is now and keeps the coding whose code was only renamed;
+    # the others are dropped and listed; pushing then sends it
+    refreshed = client.refresh(path)
+    assert refreshed.kept == 1 and {d[1] for d in refreshed.dropped} == {merged.id, deleted.id}
+    assert client.push(path).added == 1
+    with _server(team) as srv:
+        assert _segments(srv)[renamed.id][:4] == ("emosi", 0, 2, "budi")
+
+
+def _rewrite_source(team: Any, text: str) -> None:
+    """Change the server's source text as de-identification does (same length here, other words)."""
+    with _server(team) as srv, srv.store.write("ana", "deid.apply", {}) as conn:
+        conn.execute(tables.sources.update().values(text=text))
+
+
+def test_a_source_changed_on_the_server_since_the_pull_is_a_conflict(lab: Any, team: Any, tmp_path: Path) -> None:
+    path = _pull(tmp_path)
+    with makna.open_project(path) as local:
+        seg = makna.code_span(local, "wawancara", 14, 18, "tempat")
+        s = tables.sources.c
+        with local.store.read() as conn:
+            text = conn.execute(select(s.text)).scalar_one()
+    _rewrite_source(team, text.replace("Padang", "[KOTA]"))
+    report = client.push(path)
+    assert _conflicts(report) == {seg.id: "source_changed"}
+    refreshed = client.refresh(path)  # the offsets no longer hold: dropped, and said so
+    assert refreshed.kept == 0 and refreshed.dropped[0][1] == seg.id and "text changed" in refreshed.dropped[0][2]
+    with makna.open_project(path) as local:
+        assert "[KOTA]" in local.store.read().__enter__().execute(select(tables.sources.c.text)).scalar_one()
+        assert len(pending(local)) == 0
+
+
+def test_a_viewer_pulls_but_cannot_code_offline_or_push(lab: Any, team: Any, tmp_path: Path) -> None:
+    path = _pull(tmp_path, "citra")
+    with makna.open_project(path) as local:
+        assert sync_info(local).role == "viewer"
+        with pytest.raises(PermissionDeniedError, match="coder role"):
+            makna.code_span(local, "wawancara", 0, 2, "emosi")
+        message = push_message(local, pending(local))
+    from web_helpers import Client
+
+    c = Client(lab)
+    csrf = c.post("/login", json={"name": "citra", "password": PASSWORD}).json()["csrf"]
+    code_id = next(iter(_codes(team).values()))
+    source_id = _source_id(team)
+    message["changes"] = [{"kind": "segment", "id": "0b5e3f9e-5d7c-4a3b-9d2e-0d3c9a1e2f40", "op": "put", "base": None,
+                           "row": {"source_id": source_id, "start": 0, "end": 2, "code_id": code_id, "memo": ""}}]
+    with _server(team) as srv:
+        project_id = team.project("Studi").id
+        message["project_id"] = project_id
+    r = c.post("/api/sync/push", json=message, headers={"x-makna-csrf": csrf, "x-makna-project": project_id})
+    assert r.status_code == 403 and "coder role" in r.json()["error"]
+    c.close()
+    with _server(team) as srv:
+        assert _segments(srv) == {}
+
+
+def _codes(team: Any) -> dict[str, str]:
+    with _server(team) as srv:
+        return {c.key: c.id for c in makna.list_codes(srv)}
+
+
+def _source_id(team: Any) -> str:
+    with _server(team) as srv:
+        return str(makna.list_sources(srv)[0].id)
+
+
+def test_the_codebook_cannot_change_offline(lab: Any, team: Any, tmp_path: Path) -> None:
+    path = _pull(tmp_path, "dewi")  # even a manager's copy: the codebook is edited on the server
+    with makna.open_project(path) as local:
+        with pytest.raises(PermissionDeniedError, match="manager role"):
+            makna.add_code(local, "baru", "Baru")
+        with pytest.raises(PermissionDeniedError):
+            makna.update_code(local, "emosi", name="Lain")
+        makna.code_span(local, "wawancara", 0, 2, "emosi")  # coding is what a copy is for
+        with pytest.raises(PermissionDeniedError, match="not a member"):
+            makna.code_span(makna.open_project(path, coder="someone").__enter__(), "wawancara", 0, 2, "tempat")
+
+
+def test_a_blind_round_is_respected_by_the_pull(lab: Any, team: Any, tmp_path: Path) -> None:
+    with _server(team, "dewi") as srv:
+        hidden = makna.code_span(srv, "wawancara", 0, 2, "emosi")
+        makna.add_memo(srv, "segment", hidden.id, "catatan dewi")
+        makna.open_round(srv, "putaran 1", blind=True)
+    with _server(team, "budi") as srv:
+        mine = makna.code_span(srv, "wawancara", 14, 18, "tempat")
+    path = _pull(tmp_path)
+    with makna.open_project(path) as local:
+        assert set(_segments(local)) == {mine.id}
+        assert [m.text for m in makna.list_memos(local)] == []
+        assert {c.name for c in local.coders()} == {"budi"}
+    manager = _pull(tmp_path, "dewi", "manager.makna")
+    with makna.open_project(manager) as local:
+        assert set(_segments(local)) == {mine.id, hidden.id}
+    with _server(team, "dewi") as srv:
+        makna.close_round(srv, "putaran 1")
+    client.refresh(path)
+    with makna.open_project(path) as local:
+        assert set(_segments(local)) == {mine.id, hidden.id}
+
+
+def test_pull_again_refreshes_in_place_and_keeps_unpushed_work(lab: Any, team: Any, tmp_path: Path) -> None:
+    path = _pull(tmp_path)
+    with makna.open_project(path) as local:
+        mine = makna.code_span(local, "wawancara", 14, 18, "tempat")
+        note = makna.add_memo(local, "project", None, "ide baru")
+        first = sync_info(local).high_water
+    with _server(team, "dewi") as srv:
+        makna.add_code(srv, "waktu", "Waktu")
+        theirs = makna.code_span(srv, "wawancara", 0, 2, "waktu")
+    report = client.refresh(path)
+    assert (report.kept, report.dropped) == (2, ())
+    with makna.open_project(path) as local:
+        assert report.info.high_water > first == first
+        assert {mine.id, theirs.id} <= set(_segments(local))
+        assert {ch.id for ch in pending(local).changes} == {mine.id, note.id}
+        assert "waktu" in {c.key for c in makna.list_codes(local)}
+    pushed = client.push(path)
+    assert (pushed.added, pushed.conflicts) == (2, [])
+    assert not list(tmp_path.glob("*.pulling*"))
+
+
+def test_clear_errors(lab: Any, team: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(SyncError, match="no project 'Nope' of yours.*yours: Studi"):
+        client.pull(URL, "Nope", tmp_path / "x.makna", user="budi", password=PASSWORD)
+    with pytest.raises(SyncError, match="no project 'Studi' of yours.*none"):
+        client.pull(URL, "Studi", tmp_path / "x.makna", user="eko", password=PASSWORD)
+    with pytest.raises(SyncError, match="cannot log in.*Wrong user name or password"):
+        client.pull(URL, "Studi", tmp_path / "x.makna", user="budi", password="wrong password")
+    assert not (tmp_path / "x.makna").exists()
+    plain = tmp_path / "plain.makna"
+    makna.create_project(plain, "lokal").close()
+    with pytest.raises(SyncError, match="not a copy pulled from a team server"):
+        client.push(plain)
+    path = _pull(tmp_path)
+    with makna.open_project(path) as local:
+        makna.code_span(local, "wawancara", 14, 18, "tempat")
+    assert client.logout(path) is True
+    with pytest.raises(SyncError, match="not logged in.*makna login"):
+        client.push(path)
+    client.login(path, PASSWORD)
+    with makna.open_project(path) as local:  # a session ended on the server (expired)
+        stale = sync_info(local)
+    lab.state.registry.end_session(stale.token)
+    with pytest.raises(SyncError, match="not logged in .*session ended"):
+        client.push(path)
+    client.login(path, PASSWORD)
+    assert client.push(path).added == 1
+
+
+def test_an_unreachable_server_and_a_version_mismatch_are_one_line_errors(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import httpx
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    monkeypatch.setattr(client, "open_http", lambda url: httpx.Client(base_url=url, transport=httpx.MockTransport(refuse)))
+    with pytest.raises(SyncError, match=r"https://lab.example: server unreachable \(connection refused\)"):
+        client.pull(URL, "Studi", tmp_path / "x.makna", user="budi", password=PASSWORD)
+    from makna.sync.local import write_copy
+
+    with pytest.raises(SyncError, match="version mismatch.*sync format 99"):
+        write_copy(tmp_path / "y.makna", {"format": 99, "schema": "x"}, server=URL, project_id="p", project_name="n",
+                   token=None, csrf=None)
+    assert not (tmp_path / "y.makna").exists()
+    with pytest.raises(SyncError, match="version mismatch.*schema '0001'"):
+        write_copy(tmp_path / "y.makna", {"format": 1, "schema": "0001"}, server=URL, project_id="p",
+                   project_name="n", token=None, csrf=None)
+    with pytest.raises(Exception, match="server"):
+        client.check_url("ftp://lab.example")

@@ -111,6 +111,8 @@ class _Server:
         try:
             data = self.call("POST", "/login", body={"name": user, "password": password})
         except SyncError as exc:
+            if "unreachable" in str(exc):
+                raise
             raise SyncError(f"cannot log in to {self.url} as {user!r}: {str(exc).split(': ', 1)[-1]}") from None
         if not self._cookie or not isinstance(data, dict) or not data.get("csrf"):
             raise SyncError(f"{self.url}: the login gave no session (is it a makna team server?)")

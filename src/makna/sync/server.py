@@ -59,12 +59,12 @@ def snapshot(project: Project) -> dict[str, Any]:
     with project.store.snapshot() as conn:
         high = int(conn.execute(select(func.max(tables.events.c.id))).scalar() or 0)
         seen = visible(project, conn)
-        shown = select(seg.id).where(seen)
+        memos_seen = or_(m.target_kind != "segment", m.target_id.in_(select(seg.id).where(seen)))
         where: dict[str, Any] = {
             "segments": seen,
-            "memos": or_(m.target_kind != "segment", m.target_id.in_(shown)),
+            "memos": memos_seen,
             "coders": or_(k.name == project.actor, k.id.in_(select(seg.coder_id).where(seen)),
-                          k.id.in_(select(m.coder_id).where(m.coder_id.is_not(None)))),
+                          k.id.in_(select(m.coder_id).where(m.coder_id.is_not(None), memos_seen))),
             "quick_codes": q.coder == project.actor,
         }
         for table in PULLED_TABLES:
