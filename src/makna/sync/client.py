@@ -148,10 +148,18 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> P
     changes not pushed yet kept on top where they still fit (those whose source text changed or whose
     code is gone are dropped and listed)."""
     target = Path(path)
-    with open_project(target, passphrase=passphrase) as proj:
+    asked: list[str | None] = []
+
+    def remember() -> str | None:  # an encrypted copy's passphrase, asked once, encrypts its successor too
+        if not asked:
+            asked.append(passphrase() if callable(passphrase) else passphrase)
+        return asked[0]
+
+    with open_project(target, passphrase=remember) as proj:
         info = sync_info(proj)
         keep = pending(proj)
         old = source_hashes(proj) if len(keep) else {}
+        encrypted = proj.store.encrypted
     if not info.token:
         raise SyncError(f"not logged in to {info.server}: run 'makna login {target}'")
     with _Server(info.server, info.token, info.csrf) as server:
@@ -162,7 +170,8 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> P
         leftover.unlink(missing_ok=True)
     try:
         report = write_copy(fresh, snap, server=info.server, project_id=sp["id"], project_name=sp["name"],
-                            token=info.token, csrf=info.csrf, keep=keep, old_hashes=old, passphrase=passphrase)
+                            token=info.token, csrf=info.csrf, keep=keep, old_hashes=old,
+                            passphrase=remember if encrypted else None)
     except BaseException:
         fresh.unlink(missing_ok=True)
         raise
