@@ -315,3 +315,27 @@ def test_an_unreachable_server_and_a_version_mismatch_are_one_line_errors(tmp_pa
                    project_name="n", token=None, csrf=None)
     with pytest.raises(Exception, match="server"):
         client.check_url("ftp://lab.example")
+
+
+def test_the_workbench_on_a_pulled_copy_codes_as_its_coder(lab: Any, team: Any, tmp_path: Path) -> None:
+    from web_helpers import TOKEN, Client, login
+
+    from makna.web import close_app, create_app
+
+    path = _pull(tmp_path)
+    app = create_app(str(path), token=TOKEN, lang="en")
+    c = Client(app)
+    try:
+        h = {"x-makna-csrf": login(c)}
+        assert c.get("/api/project").json()["coder"] == "budi"
+        sid = _source_id(team)
+        r = c.post("/api/segments", json={"source": sid, "start": 14, "end": 18, "code": "tempat"}, headers=h)
+        assert r.status_code == 201, r.text
+        r = c.post("/api/codes", json={"name": "Baru"}, headers=h)
+        assert r.status_code == 403 and "manager role" in r.json()["error"]
+        activity = c.get("/").text
+        assert "pulled a copy from the team server" in activity
+    finally:
+        c.close()
+        close_app(app)
+    assert client.push(path).added == 1

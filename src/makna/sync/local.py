@@ -100,11 +100,13 @@ def sync_info(project: Project) -> SyncInfo:
     if not is_pulled(meta):
         raise SyncError(f"{project.location}: not a copy pulled from a team server (make one with 'makna pull URL "
                         "PROJECT FILE')")
-    g = lambda key: meta.get(_PREFIX + key)  # noqa: E731
-    return SyncInfo(server=meta[_PREFIX + "server"], project_id=g("project_id") or "", project_name=g("project_name")
-                    or "", coder=g("coder") or "", role=check_role(g("role") or "viewer"),
-                    high_water=int(g("high_water") or 0), pulled_at=g("pulled_at") or "", token=g("token") or None,
-                    csrf=g("csrf") or None)
+
+    def g(key: str) -> str:
+        return meta.get(_PREFIX + key) or ""
+
+    return SyncInfo(server=g("server"), project_id=g("project_id"), project_name=g("project_name"), coder=g("coder"),
+                    role=check_role(g("role") or "viewer"), high_water=int(g("high_water") or 0),
+                    pulled_at=g("pulled_at"), token=g("token") or None, csrf=g("csrf") or None)
 
 
 def guard(project: Project, meta: Mapping[str, str]) -> None:
@@ -272,10 +274,10 @@ def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server:
     if not coder or not isinstance(data, dict):
         raise SyncError(f"{server}: the server's copy is malformed")
     info = SyncInfo(server=server, project_id=project_id, project_name=project_name, coder=coder,
-                    role=snap.get("role") or "viewer", high_water=int(snap.get("high_water") or 0),
+                    role=check_role(str(snap.get("role") or "viewer")), high_water=int(snap.get("high_water") or 0),
                     pulled_at=utcnow().isoformat(), token=token, csrf=csrf)
     counts: dict[str, int] = {}
-    kept, dropped = 0, []
+    kept, dropped = 0, list[tuple[str, str, str]]()
     with create_project(path, project_name, coder=coder, passphrase=passphrase) as proj:
         payload: dict[str, Any] = {"server": server, "project_id": project_id, "high_water": info.high_water}
         with proj.store.bulk_load() as conn:

@@ -170,7 +170,7 @@ def _parse(message: Mapping[str, Any]) -> list[_Change]:
                        "text": _str(row.get("text"), "a memo's text", empty=False),
                        "created_at": _when(row.get("created_at"))}
                 refuse_nul("memo", row["text"], row["title"])
-        out.append(_Change(kind, cid, op, base, row))
+        out.append(_Change(str(kind), str(cid), str(op), base, row))
     return out
 
 
