@@ -13,13 +13,13 @@ from sqlalchemy import select
 from sync_helpers import PASSWORD, URL, served
 
 import makna
+from makna.access import Access
 from makna.errors import PermissionDeniedError, SyncError
 from makna.store import tables
 from makna.sync import client
-from makna.access import Access
 from makna.sync.local import pending, push_message, sync_info
-from makna.sync.server import apply_push
 from makna.sync.rows import is_uuid
+from makna.sync.server import apply_push
 
 
 @pytest.fixture
@@ -191,9 +191,8 @@ def test_a_viewer_pulls_but_cannot_code_offline_or_push(lab: Any, team: Any, tmp
     source_id = _source_id(team)
     message["changes"] = [{"kind": "segment", "id": "0b5e3f9e-5d7c-4a3b-9d2e-0d3c9a1e2f40", "op": "put", "base": None,
                            "row": {"source_id": source_id, "start": 0, "end": 2, "code_id": code_id, "memo": ""}}]
-    with _server(team) as srv:
-        project_id = team.project("Studi").id
-        message["project_id"] = project_id
+    project_id = team.project("Studi").id
+    message["project_id"] = project_id
     r = c.post("/api/sync/push", json=message, headers={"x-makna-csrf": csrf, "x-makna-project": project_id})
     assert r.status_code == 403 and "coder role" in r.json()["error"]
     c.close()
@@ -339,3 +338,25 @@ def test_the_workbench_on_a_pulled_copy_codes_as_its_coder(lab: Any, team: Any, 
         c.close()
         close_app(app)
     assert client.push(path).added == 1
+
+
+def test_a_push_reaches_open_pages_through_the_live_log(lab: Any, team: Any, tmp_path: Path) -> None:
+    from makna.live import changes_after, latest_id
+
+    path = _pull(tmp_path)
+    with _server(team, "dewi") as srv:
+        after = latest_id(srv)
+    with makna.open_project(path) as local:
+        seg = makna.code_span(local, "wawancara", 14, 18, "tempat")
+    client.push(path)
+    with _server(team, "dewi") as srv:
+        change = changes_after(srv, after).changes[-1]
+        assert (change.kind, change.actor) == ("segments.add", "budi")
+        assert [s["id"] for s in change.data["segments"]] == [seg.id]
+        after = latest_id(srv)
+    with makna.open_project(path) as local:
+        makna.uncode(local, seg.id)
+    assert client.push(path).deleted == 1
+    with _server(team, "dewi") as srv:
+        change = changes_after(srv, after).changes[-1]
+        assert (change.kind, change.data["reload"]) == ("other", True)

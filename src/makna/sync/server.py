@@ -185,6 +185,7 @@ class _Apply:
         self.sources: dict[str, Any] = sources
         self.codes: dict[str, Any] = codes
         self._texts: dict[str, tuple[str, int] | None] = {}
+        self.new_segments: list[str] = []
 
     def conflict(self, ch: _Change, reason: str, message: str) -> None:
         self.result.conflicts.append(Conflict(ch.kind, ch.id, reason, message))
@@ -276,6 +277,8 @@ class _Apply:
             self.conn.execute(insert(table).values(id=ch.id, coder_id=self.me, created_at=ch.row["created_at"],
                                                    **values))
             self.result.added += 1
+            if ch.kind == "segment":
+                self.new_segments.append(ch.id)
         else:
             self.conn.execute(update(table).where(table.c.id == ch.id).values(**values))
             self.result.changed += 1
@@ -305,9 +308,11 @@ def apply_push(project: Project, message: Mapping[str, Any]) -> PushResult:
             if not result.applied:
                 raise _Nothing
             payload.update(added=result.added, changed=result.changed, deleted=result.deleted,
-                           conflicts=len(result.conflicts),
-                           segments=sorted({ch.id for ch in changes if ch.kind == "segment"}
-                                           - {c.id for c in result.conflicts}))
+                           conflicts=len(result.conflicts), segments=run.new_segments)
+            if result.applied == len(run.new_segments):  # only new codings: open pages draw them live
+                payload["created"] = len(run.new_segments)
+            else:  # pages say what changed and offer to reload (makna.live)
+                payload["reload"] = True
     except _Nothing:
         pass
     return result
