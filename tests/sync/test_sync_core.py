@@ -122,3 +122,13 @@ def test_store_snapshot_reads_one_state(studi: Any) -> None:
         makna.add_code(studi, "baru", "Baru")  # committed meanwhile on another connection
         assert conn.execute(tables.codes.select()).all() == before
     assert len(makna.list_codes(studi)) == 3
+
+
+def test_a_server_address_must_be_https_beyond_this_machine() -> None:
+    from makna.sync.client import check_url
+
+    assert check_url("https://lab.example/makna/") == "https://lab.example/makna"
+    assert check_url("http://127.0.0.1:8780") == "http://127.0.0.1:8780"
+    for bad in ("http://lab.example", "lab.example", "ftp://lab.example", "https://lab.example/?x=1"):
+        with pytest.raises(InputError, match="server"):
+            check_url(bad)

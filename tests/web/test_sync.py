@@ -312,8 +312,6 @@ def test_an_unreachable_server_and_a_version_mismatch_are_one_line_errors(tmp_pa
     with pytest.raises(SyncError, match="version mismatch.*schema '0001'"):
         write_copy(tmp_path / "y.makna", {"format": 1, "schema": "0001"}, server=URL, project_id="p",
                    project_name="n", token=None, csrf=None)
-    with pytest.raises(Exception, match="server"):
-        client.check_url("ftp://lab.example")
 
 
 def test_the_workbench_on_a_pulled_copy_codes_as_its_coder(lab: Any, team: Any, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import InputError, MaknaError
+from ..errors import InputError
 from ._app import app
 
 if TYPE_CHECKING:
@@ -121,13 +121,10 @@ def _pushed(report: PushReport, as_json: bool) -> None:
                    f"{len(report.conflicts)} conflict(s).")
         for c in report.conflicts:
             typer.echo(f"Conflict: {'coding' if c['kind'] == 'segment' else 'memo'} {c['id']}: {c['message']}.")
-    if report.conflicts:
-        raise _Conflicts(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): 'makna pull' shows the "
-                         "server's state and keeps them where they still fit; then push again")
-
-
-class _Conflicts(MaknaError):
-    """A push left conflicts: the command ends with exit status 1 after listing them."""
+    if report.conflicts:  # listed above; the exit status tells scripts
+        typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): 'makna pull' shows the "
+                   "server's state and keeps them where they still fit; then push again.", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -36,11 +36,18 @@ def open_http(url: str) -> Any:
     return httpx.Client(base_url=url, timeout=httpx.Timeout(300.0, connect=15.0), follow_redirects=False)
 
 
+_LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
 def check_url(url: str) -> str:
-    """The server's base URL, ``http(s)://host[:port][/prefix]``, without a trailing slash."""
+    """The server's base URL, ``https://host[:port][/prefix]`` without a trailing slash (plain
+    ``http://`` only to this machine: a password and a session must not cross a network in clear)."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         raise InputError(f"server {url!r}: give its address as https://host[:port] (the team server's URL)")
+    if parts.scheme == "http" and parts.hostname not in _LOOPBACK:
+        raise InputError(f"server {url!r}: use https:// (over plain http your password and session would cross the "
+                         "network readable by anyone on the way; see 'Team server' in the README for TLS)")
     return url.strip().rstrip("/")
 
 
