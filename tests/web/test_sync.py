@@ -358,3 +358,12 @@ def test_a_push_reaches_open_pages_through_the_live_log(lab: Any, team: Any, tmp
     with _server(team, "dewi") as srv:
         change = changes_after(srv, after).changes[-1]
         assert (change.kind, change.data["reload"]) == ("other", True)
+
+
+def test_a_pulled_copy_imported_as_a_server_project_leaves_its_session_behind(lab: Any, team: Any,
+                                                                              tmp_path: Path) -> None:
+    path = _pull(tmp_path)
+    sp = team.import_project(path, owner="ana", name="Salinan")
+    with makna.open_project(team.location(sp)) as copy:
+        assert not [k for k in copy.store.meta() if k.startswith("sync.")]
+        assert copy.store.read().__enter__().execute(select(tables.sync_base)).all() == []
