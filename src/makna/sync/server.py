@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
 
 from ..access import require, role_of
 from ..errors import InputError, SyncError
@@ -143,6 +143,7 @@ def _parse(message: Mapping[str, Any]) -> list[_Change]:
     if not isinstance(changes, list) or len(changes) > MAX_CHANGES:
         raise InputError(f"push: 'changes' must be a list of at most {MAX_CHANGES:,} changes")
     out: list[_Change] = []
+    seen: set[tuple[Any, Any]] = set()
     for n, item in enumerate(changes):
         if not isinstance(item, dict):
             raise InputError(f"push: change {n} is not an object")
@@ -151,6 +152,9 @@ def _parse(message: Mapping[str, Any]) -> list[_Change]:
             raise InputError(f"push: change {n}: kind must be segment or memo, op put or delete")
         if not is_uuid(cid):
             raise InputError(f"push: change {n}: id {cid!r} is not a UUID")
+        if (kind, cid) in seen:
+            raise InputError(f"push: change {n}: {kind} {cid} comes twice")
+        seen.add((kind, cid))
         if base is not None and not isinstance(base, str):
             raise InputError(f"push: change {n}: base must be a digest or null")
         row = item.get("row") or {}
@@ -185,7 +189,44 @@ class _Apply:
         self.sources: dict[str, Any] = sources
         self.codes: dict[str, Any] = codes
         self._texts: dict[str, tuple[str, int] | None] = {}
+        self._codes: dict[str, Any] = {}
+        self._mine: dict[str, dict[tuple[int, int, str], str]] = {}  # source -> (start, end, code) -> own coding
+        self._current: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._inserts: list[tuple[Table, dict[str, Any]]] = []
         self.new_segments: list[str] = []
+
+    def prefetch(self, changes: list[_Change]) -> None:
+        """Read (and on PostgreSQL lock) the server's rows of every change at once."""
+        for kind, table in (("segment", tables.segments), ("memo", tables.memos)):
+            ids = sorted({ch.id for ch in changes if ch.kind == kind})
+            for i in range(0, len(ids), 1000):
+                chunk = ids[i : i + 1000]
+                found = {r.id: dict(r._mapping) for r in self.conn.execute(
+                    select(table).where(table.c.id.in_(chunk)).with_for_update())}
+                self._current.update({(kind, rid): found.get(rid) for rid in chunk})
+
+    def flush(self) -> None:
+        """Insert the new rows gathered so far (a memo may be on a coding of the same push)."""
+        by_table: dict[str, list[dict[str, Any]]] = {}
+        for table, row in self._inserts:
+            by_table.setdefault(table.name, []).append(row)
+        for name, rows in by_table.items():
+            self.conn.execute(insert(tables.metadata.tables[name]), rows)
+        self._inserts.clear()
+
+    def _own_twin(self, row: Mapping[str, Any]) -> str | None:
+        sid = row["source_id"]
+        if sid not in self._mine:
+            seg = tables.segments.c
+            self._mine[sid] = {(r.start, r.end, r.code_id): r.id for r in self.conn.execute(
+                select(seg.id, seg.start, seg.end, seg.code_id).where(seg.source_id == sid, seg.coder_id == self.me))}
+        return self._mine[sid].get((row["start"], row["end"], row["code_id"]))
+
+    def _code(self, cid: str) -> Any:
+        if cid not in self._codes:
+            c = tables.codes.c
+            self._codes[cid] = self.conn.execute(select(c.key, c.name, c.codable).where(c.id == cid)).first()
+        return self._codes[cid]
 
     def conflict(self, ch: _Change, reason: str, message: str) -> None:
         self.result.conflicts.append(Conflict(ch.kind, ch.id, reason, message))
@@ -199,7 +240,7 @@ class _Apply:
 
     def _place(self, ch: _Change) -> tuple[str, str] | None:
         """Why a coding cannot go where the coder put it on the server now (None: it can)."""
-        row, c = ch.row, tables.codes.c
+        row = ch.row
         source = self._source(row["source_id"])
         if source is None:
             return "source_deleted", "its source was deleted on the server"
@@ -208,7 +249,7 @@ class _Apply:
                                       "so its offsets no longer hold")
         if not 0 <= row["start"] < row["end"] <= source[1]:
             raise InputError(f"push: coding {ch.id}: offsets {row['start']}-{row['end']} lie outside its source")
-        code = self.conn.execute(select(c.key, c.name, c.codable).where(c.id == row["code_id"])).first()
+        code = self._code(row["code_id"])
         pulled = self.codes.get(row["code_id"]) or {}
         if code is None:
             return "code_deleted", f"its code {pulled.get('name', '?')!r} was deleted or merged on the server"
@@ -230,8 +271,9 @@ class _Apply:
     def apply(self, ch: _Change) -> None:
         table = tables.segments if ch.kind == "segment" else tables.memos
         c = table.c
-        current = self.conn.execute(select(table).where(c.id == ch.id).with_for_update()).first()
-        cur = None if current is None else dict(current._mapping)
+        if (ch.kind, ch.id) not in self._current:
+            self.prefetch([ch])
+        cur = self._current[ch.kind, ch.id]
         if cur is not None and cur["coder_id"] != self.me:
             return self.conflict(ch, "not_yours", "the server has this id for another coder's work")
         now = None if cur is None else digest(ch.kind, cur)
@@ -262,11 +304,8 @@ class _Apply:
             problem = self._place(ch)
             if problem is not None:
                 return self.conflict(ch, *problem)
-            seg = tables.segments.c
-            twin = self.conn.execute(select(seg.id).where(
-                seg.source_id == ch.row["source_id"], seg.start == ch.row["start"], seg.end == ch.row["end"],
-                seg.code_id == ch.row["code_id"], seg.coder_id == self.me, seg.id != ch.id)).scalar()
-            if twin is not None:
+            twin = self._own_twin(ch.row)
+            if twin is not None and twin != ch.id:
                 return self.conflict(ch, "duplicate", f"you coded the same span with the same code on the server "
                                                       f"(coding {twin})")
         elif not self._target(ch):
@@ -274,10 +313,11 @@ class _Apply:
                                  f"the {ch.row['target_kind']} it is on was deleted on the server (or not pushed)")
         values = {f: ch.row[f] for f in fields}
         if cur is None:
-            self.conn.execute(insert(table).values(id=ch.id, coder_id=self.me, created_at=ch.row["created_at"],
-                                                   **values))
+            self._inserts.append((table, {"id": ch.id, "coder_id": self.me, "created_at": ch.row["created_at"],
+                                          **values}))
             self.result.added += 1
             if ch.kind == "segment":
+                self._mine[ch.row["source_id"]][ch.row["start"], ch.row["end"], ch.row["code_id"]] = ch.id
                 self.new_segments.append(ch.id)
         else:
             self.conn.execute(update(table).where(table.c.id == ch.id).values(**values))
@@ -303,8 +343,12 @@ def apply_push(project: Project, message: Mapping[str, Any]) -> PushResult:
     try:
         with project.store.write(project.actor, "sync.push", payload) as conn:
             run = _Apply(conn, project.coder_id(conn), message, result)
-            for ch in changes:
+            run.prefetch(changes)
+            for n, ch in enumerate(changes):
+                if n and changes[n - 1].kind != ch.kind:
+                    run.flush()
                 run.apply(ch)
+            run.flush()
             if not result.applied:
                 raise _Nothing
             payload.update(added=result.added, changed=result.changed, deleted=result.deleted,
