@@ -204,10 +204,13 @@ def mark_synced(project: Project, changes: Pending, conflicts: set[tuple[str, st
     payload: dict[str, Any] = {**counts, "conflicts": len(conflicts)}
     with project.store.write(info.coder, "sync.push", payload) as conn:
         b = tables.sync_base.c
-        for ch in done:
-            conn.execute(delete(tables.sync_base).where(b.kind == ch.kind, b.id == ch.id))
-            if ch.op == "put":
-                conn.execute(insert(tables.sync_base).values(kind=ch.kind, id=ch.id, digest=digest(ch.kind, ch.row)))
+        for kind in ("segment", "memo"):
+            ids = [ch.id for ch in done if ch.kind == kind]
+            for i in range(0, len(ids), 500):
+                conn.execute(delete(tables.sync_base).where(b.kind == kind, b.id.in_(ids[i : i + 500])))
+        rows = [{"kind": ch.kind, "id": ch.id, "digest": digest(ch.kind, ch.row)} for ch in done if ch.op == "put"]
+        if rows:
+            conn.execute(insert(tables.sync_base), rows)
         _set_meta(conn, {"pushed_at": utcnow().isoformat()})
 
 
