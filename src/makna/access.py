@@ -46,9 +46,10 @@ _RANK: dict[Role, int] = {"viewer": 0, "coder": 1, "manager": 2, "owner": 3}
 
 _CODE = ("code.span", "code.bulk", "code.autocode_speaker", "code.autocode_pattern", "code.autocode_search",
          "uncode", "uncode.span", "segment.memo", "memo.add", "memo.update", "memo.delete", "undo", "redo",
-         "quickcodes.set", "segment.update", "suggest.run", "suggest.accept", "suggest.reject")
+         "quickcodes.set", "segment.update", "suggest.run", "suggest.accept", "suggest.reject",
+         "sync.push")
 _OWN = ("project.create", "project.rename", "project.encrypt", "project.decrypt")
-_READ = ("search.index",)
+_READ = ("search.index", "sync.pull")
 
 #: The permission each kind of write needs.
 PERMISSION: dict[EventKind, Permission] = {

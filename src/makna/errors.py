@@ -36,6 +36,7 @@ __all__ = [
     "MissingExtraError",
     "require_extra",
     "LLMError",
+    "SyncError",
 ]
 
 #: How much of the offending input an error message quotes.
@@ -195,3 +196,10 @@ class LLMError(MaknaError):
     """The local language model named with ``--llm`` could not be reached or gave no usable answer."""
 
     exit_code = 3
+
+
+class SyncError(MaknaError):
+    """Pulling a project from a team server or pushing offline work back failed: not logged in, the
+    server unreachable, another project or version, or a file that was not pulled (``makna pull``)."""
+
+    exit_code = 4

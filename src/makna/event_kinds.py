@@ -42,6 +42,8 @@ EventKind = Literal[
     "round.open", "round.close",
     # code suggestions (#15)
     "suggest.run", "suggest.accept", "suggest.reject",
+    # offline coders (#14): a copy pulled from a team server; a coder's offline work pushed back
+    "sync.pull", "sync.push",
 ]
 
 #: Every event kind, in the order listed.

@@ -171,9 +171,18 @@ def open_project(location: str | os.PathLike[str], *, coder: str | None = None,
                  passphrase: Passphrase = None) -> Project:
     """Open an existing project at a path or URL. An encrypted project file is opened with
     ``passphrase`` (a string, or a function asked only when the file is encrypted), else with
-    ``$MAKNA_PASSPHRASE``, else with the key file named by ``$MAKNA_KEY_FILE``."""
+    ``$MAKNA_PASSPHRASE``, else with the key file named by ``$MAKNA_KEY_FILE``. A copy pulled from a
+    team server (``makna pull``) acts as the coder who pulled it (unless ``coder`` says otherwise)
+    with at most the coder role (:func:`makna.sync.local.guard`)."""
     loc = os.fspath(location)
     store = Store.open(loc, passphrase if passphrase is not None else passphrase_from_env)
+    meta = store.meta() if store.path is not None else {}
+    if "sync.server" in meta:  # a copy pulled from a team server: its coder, with at most the coder role
+        from .sync.local import guard
+
+        project = Project(store=store, location=loc, coder_name=coder or meta.get("sync.coder") or default_coder_name())
+        guard(project, meta)
+        return project
     return Project(store=store, location=loc, coder_name=coder or default_coder_name())
 
 

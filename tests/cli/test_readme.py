@@ -20,7 +20,8 @@ from makna.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
 STUDY = Path(__file__).with_name("readme_study")
-SKIP = {"serve", "demo", "server"}  # servers run until stopped; the demo and the team server have their own tests
+SKIP = {"serve", "demo", "server", "pull", "push", "login", "logout"}  # servers run until stopped; the demo, the
+# team server and offline copies (pull, push: tests/web/test_sync*.py) have their own tests
 
 
 def readme_commands(readme: str) -> list[tuple[dict[str, str], list[str]]]:

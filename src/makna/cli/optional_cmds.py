@@ -34,3 +34,4 @@ from . import exchange_cmds  # noqa: F401
 from . import web_cmds  # noqa: F401
 from . import media_cmds  # noqa: F401
 from . import suggest_cmds  # noqa: F401
+from . import sync_cmds  # noqa: F401

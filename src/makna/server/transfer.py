@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 
+from sqlalchemy import delete
+
 from ..project import create_project, open_project
+from ..store import tables
 from ..store.transfer import copy_project_rows
 
 __all__ = ["copy_project"]
@@ -16,4 +19,8 @@ def copy_project(path: str | os.PathLike[str], location: str) -> dict[str, int]:
     with open_project(path) as source:
         name = source.info().name
         with create_project(location, name, coder=source.coder_name) as target:
-            return copy_project_rows(source.store, target.store)
+            counts = copy_project_rows(source.store, target.store)
+            with target.store.batch() as conn:  # a pulled copy's session and base do not travel (makna pull)
+                conn.execute(delete(tables.meta).where(tables.meta.c.key.like("sync.%")))
+                conn.execute(delete(tables.sync_base))
+            return counts

@@ -363,6 +363,21 @@ class Store:
             yield conn
 
     @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """A connection whose queries all see one state of the project, whatever commits meanwhile
+        (PostgreSQL: a REPEATABLE READ transaction; SQLite: one read transaction), for a copy of many
+        tables that must agree with each other (``makna pull``)."""
+        with self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            else:
+                conn.exec_driver_sql("BEGIN")  # pysqlite would not begin before a write
+            try:
+                yield conn
+            finally:
+                conn.rollback()
+
+    @contextmanager
     def batch(self) -> Iterator[Connection]:
         """Group several operations into one transaction: every :meth:`write` inside the block joins
         it (each still logs its event), and any failure rolls all of them back."""

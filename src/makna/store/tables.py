@@ -45,6 +45,7 @@ __all__ = [
     "source_media",
     "rounds",
     "suggestions",
+    "sync_base",
 ]
 
 metadata = MetaData(
@@ -342,3 +343,14 @@ quick_codes = Table(
 )
 """The codes a coder pinned to the workbench's keys 1 to 9 (``slot``; ``code_id`` NULL: an empty key); they
 change only when the coder chooses, and deleting a code empties its key (migration 0007_wbcore)."""
+sync_base = Table(
+    "sync_base",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("id", UUID, primary_key=True),
+    Column("digest", String(64), nullable=False),
+)
+"""In a copy pulled from a team server (``makna pull``): the coder's own codings (``kind`` ``segment``)
+and memos (``memo``) as the server last had them, each as a digest of its content, so that ``makna push``
+sends only what changed offline and the server can tell what changed there meanwhile (migration
+0013_offline). Empty in every other project."""

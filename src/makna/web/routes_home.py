@@ -67,6 +67,7 @@ EVENT_NAMES = {
     "deid.apply_fields": "de-identified memos and names", "deid.events": "de-identified the activity log",
     "deid.reveal": "looked up an original identifier", "quickcodes.set": "chose quick codes",
     "segment.update": "changed a coding",
+    "sync.pull": "pulled a copy from the team server", "sync.push": "pushed offline work",
 }
 OTHER_EVENT = "made a change"
 _ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

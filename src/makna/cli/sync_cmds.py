@@ -1,0 +1,185 @@
+"""makna pull, push, login, logout: code offline in a copy of a team-server project (#14)."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import InputError
+from ._app import app
+
+if TYPE_CHECKING:
+    from ..sync.client import PushReport
+    from ..sync.local import PullReport
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+FileArg = Annotated[str | None, typer.Argument(
+    metavar="FILE", help="The pulled copy [default: $MAKNA_PROJECT or the single *.makna here].", show_default=False)]
+
+
+def _password(user: str, server: str) -> str:
+    """The server password of ``user``: ``$MAKNA_PASSWORD`` (scripts), else asked once, hidden; never kept."""
+    given = os.environ.get("MAKNA_PASSWORD")
+    if given:
+        return given
+    try:
+        return str(typer.prompt(f"Password for {user} on {server}", hide_input=True, err=True))
+    except (typer.Abort, EOFError, KeyboardInterrupt):
+        raise InputError(f"no password given for {user} (type it when asked, or set MAKNA_PASSWORD)") from None
+
+
+def _file(given: str | None) -> str:
+    from ..project import find_project
+
+    return find_project(given)
+
+
+def _pulled(report: PullReport, path: str, *, fresh: bool, as_json: bool) -> None:
+    info = report.info
+    if as_json:
+        typer.echo(json.dumps({"file": path, "server": info.server, "project": info.project_name,
+                               "project_id": info.project_id, "coder": info.coder, "role": info.role,
+                               "high_water": info.high_water, "counts": report.counts, "kept": report.kept,
+                               "dropped": [{"kind": k, "id": i, "reason": r} for k, i, r in report.dropped]}))
+        return
+    c = report.counts
+    typer.echo(f"{'Pulled' if fresh else 'Refreshed'} {info.project_name!r} from {info.server} as {info.coder} "
+               f"({info.role}) into {path}: {c.get('sources', 0)} sources, {c.get('codes', 0)} codes, "
+               f"{c.get('segments', 0)} codings, {c.get('memos', 0)} memos (server event {info.high_water}).")
+    if report.kept:
+        typer.echo(f"Kept {report.kept} change(s) of yours not pushed yet: 'makna push' sends them.")
+    for kind, rid, why in report.dropped:
+        typer.echo(f"Dropped your {'coding' if kind == 'segment' else 'memo'} {rid}: {why}.")
+    if info.role == "viewer":
+        typer.echo("You are a viewer of this project: the copy is read-only.")
+
+
+@app.command()
+def pull(
+    args: Annotated[list[str] | None, typer.Argument(
+        metavar="[SERVER PROJECT] FILE", show_default=False,
+        help="With SERVER (https://...) and PROJECT (name or id): copy that project into the new FILE. "
+             "With FILE alone (default: the single *.makna here): refresh that pulled copy.")] = None,
+    user: Annotated[str | None, typer.Option(
+        "--user", "-u", help="Your user name on the server [default: $MAKNA_CODER or login name].")] = None,
+    encrypt: Annotated[bool, typer.Option("--encrypt", help="Encrypt the new copy (SQLCipher), asking a passphrase "
+                                                            "(or $MAKNA_PASSPHRASE).")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Copy a team-server project to a local file to code offline, or bring a copy up to date.
+
+    The copy holds the sources, codebook, cases, your codings and memos and those of others your role
+    and any blind round let you see. Code in it with every makna command or 'makna serve' as yourself;
+    the codebook is edited on the server only. You log in with your password once (asked, or
+    $MAKNA_PASSWORD); the copy keeps the session, never the password. Pulling again refreshes the
+    copy in place and keeps your changes not pushed yet on top of it.
+    """
+    from functools import partial
+
+    from ..sync import client
+    from ._passphrase import ask_passphrase, new_passphrase
+
+    given = list(args or [])
+    if len(given) == 3:
+        server, project, path = given
+        if encrypt:
+            secret = partial(new_passphrase, path)
+        else:
+            secret = None
+        url = client.check_url(server)
+        name = user or _default_user()
+        report = client.pull(url, project, path, user=name, password=_password(name, url), passphrase=secret)
+        _pulled(report, path, fresh=True, as_json=as_json)
+        return
+    if len(given) > 1:
+        raise InputError("give SERVER PROJECT FILE to make a copy, or only FILE to refresh one")
+    if encrypt or user:
+        raise InputError("--encrypt and --user are for a new copy (makna pull SERVER PROJECT FILE)")
+    path = _file(given[0] if given else None)
+    _pulled(client.refresh(path, passphrase=partial(ask_passphrase, path)), path, fresh=False, as_json=as_json)
+
+
+def _default_user() -> str:
+    from ..project import default_coder_name
+
+    return default_coder_name()
+
+
+def _pushed(report: PushReport, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps({"sent": report.sent, "added": report.added, "changed": report.changed,
+                               "deleted": report.deleted, "unchanged": report.unchanged,
+                               "conflicts": report.conflicts}))
+    elif not report.sent:
+        typer.echo("Nothing to push: the server has all your work.")
+    else:
+        typer.echo(f"Pushed {report.sent} change(s): {report.added} added, {report.changed} changed, "
+                   f"{report.deleted} deleted, {report.unchanged} already on the server, "
+                   f"{len(report.conflicts)} conflict(s).")
+        for c in report.conflicts:
+            typer.echo(f"Conflict: {'coding' if c['kind'] == 'segment' else 'memo'} {c['id']}: {c['message']}.")
+    if report.conflicts:  # listed above; the exit status tells scripts
+        typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): 'makna pull' shows the "
+                   "server's state and keeps them where they still fit; then push again.", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def push(file: FileArg = None, as_json: JsonOpt = False) -> None:
+    """Send your codings and memos made or changed offline back to the team server.
+
+    Only your own work since the pull (or the last push) goes, by its ids; the server applies it as
+    you, in one step. What changed on the server meanwhile is not overwritten: a coding changed or
+    deleted there, a code renamed, merged or deleted, a source whose text changed (de-identified) are
+    listed as conflicts and stay in the copy (exit status 1). Pushing again sends nothing twice.
+    """
+    from functools import partial
+
+    from ..sync import client
+    from ._passphrase import ask_passphrase
+
+    path = _file(file)
+    _pushed(client.push(path, passphrase=partial(ask_passphrase, path)), as_json)
+
+
+@app.command()
+def login(file: FileArg = None) -> None:
+    """Log in again to the server a pulled copy came from (when its session has ended).
+
+    Asks your password (or takes $MAKNA_PASSWORD) and keeps only the new session in the copy.
+    """
+    from functools import partial
+
+    from ..project import open_project
+    from ..sync import client
+    from ..sync.local import sync_info
+    from ._passphrase import ask_passphrase
+
+    path = _file(file)
+    secret = partial(ask_passphrase, path)
+    with open_project(path, passphrase=secret) as proj:
+        info = sync_info(proj)
+    client.login(path, _password(info.coder, info.server), passphrase=secret)
+    typer.echo(f"Logged in to {info.server} as {info.coder}.")
+
+
+@app.command()
+def logout(file: FileArg = None) -> None:
+    """End a pulled copy's session on its server and forget it in the copy."""
+    from functools import partial
+
+    from ..sync import client
+    from ._passphrase import ask_passphrase
+
+    path = _file(file)
+    if client.logout(path, passphrase=partial(ask_passphrase, path)):
+        typer.echo("Logged out.")
+    else:
+        typer.echo("The server could not be reached: the session was forgotten here and ends on the server "
+                   "when it expires.")
+
+
+

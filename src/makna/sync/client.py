@@ -1,0 +1,244 @@
+"""``makna pull`` and ``makna push`` over HTTP(S): the coder's side of talking to a team server.
+
+The coder logs in once with their name and password (never stored): the server's session token and
+CSRF token are kept in the pulled file (``sync.token``, ``sync.csrf``) and sent with each later
+request, as a browser sends its cookie; when the session ends (12 hours by default, or ``makna
+logout``), ``makna login FILE`` asks the password again. A coder at home needs only HTTPS to the
+lab's server (``makna server run`` behind a TLS reverse proxy), not its database.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import InputError, PermissionDeniedError, SyncError, reason, require_extra
+from ..project import open_project
+from ..store._cipher import Passphrase
+from .local import PullReport, mark_synced, pending, push_message, set_session, source_hashes, sync_info, write_copy
+
+__all__ = ["open_http", "check_url", "pull", "refresh", "push", "login", "logout", "PushReport"]
+
+_COOKIE = "makna_session"  # the team server's session cookie (makna.web.server_guard.SESSION_COOKIE)
+_CSRF = "x-makna-csrf"
+_PROJECT = "x-makna-project"
+
+
+def open_http(url: str) -> Any:
+    """An HTTP client for the server at ``url`` (an ``httpx.Client``; tests put one on the ASGI app)."""
+    require_extra("sync", "makna pull and push", "httpx")
+    import httpx
+
+    return httpx.Client(base_url=url, timeout=httpx.Timeout(300.0, connect=15.0), follow_redirects=False)
+
+
+_LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+def check_url(url: str) -> str:
+    """The server's base URL, ``https://host[:port][/prefix]`` without a trailing slash (plain
+    ``http://`` only to this machine: a password and a session must not cross a network in clear)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise InputError(f"server {url!r}: give its address as https://host[:port] (the team server's URL)")
+    if parts.scheme == "http" and parts.hostname not in _LOOPBACK:
+        raise InputError(f"server {url!r}: use https:// (over plain http your password and session would cross the "
+                         "network readable by anyone on the way; see 'Team server' in the README for TLS)")
+    return url.strip().rstrip("/")
+
+
+@dataclass
+class PushReport:
+    """What a push did: ``sent`` changes, of which the server ``added``, ``changed``, ``deleted`` or had
+    already (``unchanged``), and the ``conflicts`` it left alone (each ``kind``, ``id``, ``reason``,
+    ``message``), still waiting in the copy."""
+
+    sent: int = 0
+    added: int = 0
+    changed: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    conflicts: list[dict[str, str]] = field(default_factory=list)
+
+
+class _Server:
+    def __init__(self, url: str, token: str | None = None, csrf: str | None = None) -> None:
+        self.url = check_url(url)
+        self.token, self.csrf = token, csrf
+        self._cookie: str | None = None
+        self.http = open_http(self.url)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> _Server:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def call(self, method: str, path: str, *, body: Any = None, project: str | None = None) -> Any:
+        import httpx
+
+        headers = {"accept": "application/json"}
+        if self.token:
+            headers["cookie"] = f"{_COOKIE}={self.token}"
+        if self.csrf and method != "GET":
+            headers[_CSRF] = self.csrf
+        if project:
+            headers[_PROJECT] = project
+        try:
+            jar = getattr(self.http, "cookies", None)
+            if jar is not None:
+                jar.clear()  # the session is the one this copy holds, not one a previous answer set
+            r = self.http.request(method, path, json=body, headers=headers)
+        except httpx.TransportError as exc:
+            raise SyncError(f"{self.url}: server unreachable ({reason(exc)})") from None
+        try:
+            data = r.json()
+        except ValueError:
+            data = None
+        error = data.get("error") if isinstance(data, dict) else None
+        if r.status_code == 401 and path != "/login":
+            raise SyncError(f"not logged in to {self.url} (the session ended): run 'makna login FILE'")
+        if r.status_code == 403 and error and "CSRF" not in error:
+            raise PermissionDeniedError(str(error))
+        if r.status_code == 404 and path.startswith("/api/sync/"):
+            raise SyncError(f"{self.url}: not a makna team server that takes offline copies (no {path})")
+        if r.status_code >= 400 or data is None:
+            raise SyncError(f"{self.url}: {error or f'the server answered {r.status_code}'}")
+        self._cookie = r.cookies.get(_COOKIE) if path == "/login" else None
+        return data
+
+    def login(self, user: str, password: str) -> None:
+        try:
+            data = self.call("POST", "/login", body={"name": user, "password": password})
+        except SyncError as exc:
+            if "unreachable" in str(exc):
+                raise
+            raise SyncError(f"cannot log in to {self.url} as {user!r}: {str(exc).split(': ', 1)[-1]}") from None
+        if not self._cookie or not isinstance(data, dict) or not data.get("csrf"):
+            raise SyncError(f"{self.url}: the login gave no session (is it a makna team server?)")
+        self.token, self.csrf = self._cookie, str(data["csrf"])
+
+    def find(self, key: str) -> dict[str, str]:
+        """The user's project ``key`` (id or name) on the server: its id, name and the user's role."""
+        mine = self.call("GET", "/api/server/projects")
+        for p in mine if isinstance(mine, list) else []:
+            if key in (p.get("id"), p.get("name")):
+                return {"id": str(p["id"]), "name": str(p["name"]), "role": str(p.get("role"))}
+        names = ", ".join(sorted(str(p.get("name")) for p in mine)) if isinstance(mine, list) else ""
+        raise SyncError(f"no project {key!r} of yours on {self.url} (yours: {names or 'none'})")
+
+
+def pull(url: str, project: str, path: str | os.PathLike[str], *, user: str, password: str,
+         passphrase: Passphrase = None) -> PullReport:
+    """Log in to the server at ``url`` as ``user`` and copy ``project`` (id or name) to a new project
+    file at ``path`` (encrypted with ``passphrase`` when given)."""
+    target = Path(path)
+    if target.exists():
+        raise InputError(f"{target}: a file exists there already (refresh a pulled copy with 'makna pull {target}')")
+    with _Server(url) as server:
+        server.login(user, password)
+        sp = server.find(project)
+        snap = server.call("GET", "/api/sync/pull", project=sp["id"])
+        return write_copy(target, snap, server=server.url, project_id=sp["id"], project_name=sp["name"],
+                          token=server.token, csrf=server.csrf, passphrase=passphrase)
+
+
+def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> PullReport:
+    """Bring a pulled copy up to date with the server: a new copy replaces the file, with the coder's
+    changes not pushed yet kept on top where they still fit (those whose source text changed or whose
+    code is gone are dropped and listed)."""
+    target = Path(path)
+    asked: list[str | None] = []
+
+    def remember() -> str | None:  # an encrypted copy's passphrase, asked once, encrypts its successor too
+        if not asked:
+            asked.append(passphrase() if callable(passphrase) else passphrase)
+        return asked[0]
+
+    with open_project(target, passphrase=remember) as proj:
+        info = sync_info(proj)
+        keep = pending(proj)
+        old = source_hashes(proj) if len(keep) else {}
+        encrypted = proj.store.encrypted
+    if not info.token:
+        raise SyncError(f"not logged in to {info.server}: run 'makna login {target}'")
+    with _Server(info.server, info.token, info.csrf) as server:
+        sp = server.find(info.project_id)
+        snap = server.call("GET", "/api/sync/pull", project=sp["id"])
+    fresh = target.with_name(target.name + ".pulling")
+    for leftover in (fresh, Path(f"{fresh}-wal"), Path(f"{fresh}-shm")):
+        leftover.unlink(missing_ok=True)
+    try:
+        report = write_copy(fresh, snap, server=info.server, project_id=sp["id"], project_name=sp["name"],
+                            token=info.token, csrf=info.csrf, keep=keep, old_hashes=old,
+                            passphrase=remember if encrypted else None)
+    except BaseException:
+        fresh.unlink(missing_ok=True)
+        raise
+    for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+        leftover.unlink(missing_ok=True)
+    os.replace(fresh, target)
+    return report
+
+
+def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> PushReport:
+    """Send the coder's codings and memos new, changed or deleted since the pull to the server; it
+    applies those that do not conflict with its own changes and lists the rest, which stay in the copy."""
+    with open_project(path, passphrase=passphrase) as proj:
+        info = sync_info(proj)
+        changes = pending(proj)
+        if not len(changes):
+            return PushReport()
+        if not info.token:
+            raise SyncError(f"not logged in to {info.server}: run 'makna login {path}'")
+        message = push_message(proj, changes)
+        with _Server(info.server, info.token, info.csrf) as server:
+            server.find(info.project_id)
+            answer = server.call("POST", "/api/sync/push", body=message, project=info.project_id)
+        report = _report(len(changes), answer)
+        mark_synced(proj, changes, {(c["kind"], c["id"]) for c in report.conflicts},
+                    {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")})
+    return report
+
+
+def _report(sent: int, answer: Mapping[str, Any]) -> PushReport:
+    try:
+        conflicts = [{k: str(c[k]) for k in ("kind", "id", "reason", "message")} for c in answer["conflicts"]]
+        return PushReport(sent, int(answer["added"]), int(answer["changed"]), int(answer["deleted"]),
+                          int(answer["unchanged"]), conflicts)
+    except (KeyError, TypeError, ValueError):
+        raise SyncError("the server's answer to the push is malformed") from None
+
+
+def login(path: str | os.PathLike[str], password: str, *, passphrase: Passphrase = None) -> str:
+    """Log the copy's coder in to its server again (a new session kept in the copy); returns the server."""
+    with open_project(path, passphrase=passphrase) as proj:
+        info = sync_info(proj)
+        with _Server(info.server) as server:
+            server.login(info.coder, password)
+            server.find(info.project_id)
+        set_session(proj, server.token, server.csrf)
+    return info.server
+
+
+def logout(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> bool:
+    """End the copy's session on the server and forget it in the copy; False when the server could
+    not be reached (the session then ends when it expires)."""
+    with open_project(path, passphrase=passphrase) as proj:
+        info = sync_info(proj)
+        ended = True
+        if info.token:
+            try:
+                with _Server(info.server, info.token, info.csrf) as server:
+                    server.call("POST", "/logout")
+            except SyncError:
+                ended = False
+        set_session(proj, None, None)
+    return ended

@@ -1,0 +1,305 @@
+"""The coder's half of offline coding: a project file pulled from a team server.
+
+A pulled file is an ordinary project with a few more facts in its ``meta`` table (``sync.*``: the
+server's URL, the project's id and name there, the coder and their role, the id of the last server
+event the copy includes, the login session) and, in ``sync_base``, a digest of each of the coder's
+own codings and memos as the server had them. Opened with :func:`makna.open_project`, it acts as
+its coder (unless told otherwise) with at most the coder role (:func:`guard`): codings and memos may
+change offline, the codebook, cases and sources may not (they are the managers', on the server).
+
+:func:`pending` compares the coder's rows with the base: what is new, changed or deleted since the
+pull is what ``makna push`` sends (:func:`push_message`); :func:`mark_synced` records what the
+server took. :func:`write_copy` writes a pulled copy, keeping on top of it the work not pushed yet
+when a copy is refreshed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+
+from ..access import ROLES, Access, Role, allows, check_role
+from ..errors import SyncError
+from ..model import new_id, utcnow
+from ..project import Project, create_project
+from ..store import bulk_insert, tables
+from ..store._cipher import Passphrase
+from ..store.transfer import _parents_first
+from .rows import PULLED_TABLES, SYNC_FORMAT, check_format, decode_rows, digest, text_hash
+
+__all__ = ["SyncInfo", "Change", "Pending", "PullReport", "sync_info", "is_pulled", "guard", "pending",
+           "push_message", "mark_synced", "write_copy", "set_session", "source_hashes"]
+
+_PREFIX = "sync."
+
+
+@dataclass(frozen=True)
+class SyncInfo:
+    """Where a pulled copy came from: the server's URL, the project there (id, name), the coder who
+    pulled it and their role, the last server event the copy includes, when it was pulled, and the
+    login session it holds (None once logged out)."""
+
+    server: str
+    project_id: str
+    project_name: str
+    coder: str
+    role: Role
+    high_water: int
+    pulled_at: str
+    token: str | None = None
+    csrf: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of the coder's offline work: a ``segment`` or ``memo`` by id, ``put`` (new or
+    changed: ``row``) or ``delete``; ``base``: the digest of the server's row when pulled (None: new)."""
+
+    kind: str
+    id: str
+    op: str
+    base: str | None
+    row: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """The coder's changes not pushed yet."""
+
+    changes: tuple[Change, ...]
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def count(self, kind: str, op: str) -> int:
+        return sum(1 for ch in self.changes if ch.kind == kind and ch.op == op)
+
+
+@dataclass(frozen=True)
+class PullReport:
+    """What a pull wrote: the copy's facts, rows per table, and, on a refresh, the unpushed changes
+    kept on top of it and those dropped (``kind``, ``id``, why)."""
+
+    info: SyncInfo
+    counts: dict[str, int]
+    kept: int = 0
+    dropped: tuple[tuple[str, str, str], ...] = ()
+
+
+def is_pulled(meta: Mapping[str, str]) -> bool:
+    return f"{_PREFIX}server" in meta
+
+
+def sync_info(project: Project) -> SyncInfo:
+    """The facts of a pulled copy; :class:`~makna.errors.SyncError` for a project not pulled."""
+    meta = project.store.meta()
+    if not is_pulled(meta):
+        raise SyncError(f"{project.location}: not a copy pulled from a team server (make one with 'makna pull URL "
+                        "PROJECT FILE')")
+
+    def g(key: str) -> str:
+        return meta.get(_PREFIX + key) or ""
+
+    return SyncInfo(server=g("server"), project_id=g("project_id"), project_name=g("project_name"), coder=g("coder"),
+                    role=check_role(g("role") or "viewer"), high_water=int(g("high_water") or 0),
+                    pulled_at=g("pulled_at"), token=g("token") or None, csrf=g("csrf") or None)
+
+
+def guard(project: Project, meta: Mapping[str, str]) -> None:
+    """Make a pulled copy act as its coder with at most the coder role: a coder (or manager, or
+    owner) may code and write memos offline, a viewer only read; nobody edits the codebook, cases or
+    sources offline (``makna push`` could not send it). Called by :func:`makna.open_project`."""
+    coder = meta.get(_PREFIX + "coder", "")
+    pulled = meta.get(_PREFIX + "role", "viewer")
+    role: Role = "coder" if pulled in ROLES and allows(check_role(pulled), "code") else "viewer"
+    project.store.access = Access({coder: role})
+
+
+def set_session(project: Project, token: str | None, csrf: str | None) -> None:
+    """Keep (or, with None, forget) the login session in the copy."""
+    with project.store.batch() as conn:
+        _set_meta(conn, {"token": token or "", "csrf": csrf or ""})
+
+
+def _set_meta(conn: Connection, values: Mapping[str, str]) -> None:
+    m = tables.meta.c
+    for key, value in values.items():
+        conn.execute(delete(tables.meta).where(m.key == _PREFIX + key))
+        conn.execute(insert(tables.meta).values(key=_PREFIX + key, value=value))
+
+
+def _own(conn: Connection, coder: str) -> dict[tuple[str, str], dict[str, Any]]:
+    k = tables.coders.c
+    me = conn.execute(select(k.id).where(k.name == coder)).scalar()
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    if me is None:
+        return out
+    for kind, table in (("segment", tables.segments), ("memo", tables.memos)):
+        for r in conn.execute(select(table).where(table.c.coder_id == me)):
+            out[kind, r.id] = dict(r._mapping)
+    return out
+
+
+def _pending(conn: Connection, coder: str) -> Pending:
+    own = _own(conn, coder)
+    b = tables.sync_base.c
+    base = {(r.kind, r.id): r.digest for r in conn.execute(select(b.kind, b.id, b.digest))}
+    changes = [Change(kind, rid, "put", base.get((kind, rid)), row) for (kind, rid), row in own.items()
+               if base.get((kind, rid)) != digest(kind, row)]
+    changes += [Change(kind, rid, "delete", d) for (kind, rid), d in base.items() if (kind, rid) not in own]
+    return Pending(tuple(sorted(changes, key=lambda ch: (ch.kind, ch.op, ch.id))))
+
+
+def pending(project: Project) -> Pending:
+    """The coder's codings and memos new, changed or deleted since the pull (or the last push)."""
+    info = sync_info(project)
+    with project.store.read() as conn:
+        return _pending(conn, info.coder)
+
+
+def source_hashes(project: Project) -> dict[str, str]:
+    """The text hash of each source of the copy."""
+    s = tables.sources.c
+    with project.store.read() as conn:
+        return {r.id: text_hash(r.text) for r in conn.execute(select(s.id, s.text))}
+
+
+def _row_json(ch: Change) -> dict[str, Any]:
+    fields = ("source_id", "start", "end", "code_id", "memo") if ch.kind == "segment" else (
+        "target_kind", "target_id", "title", "text")
+    row = {f: ch.row[f] for f in fields}
+    row["created_at"] = ch.row["created_at"].isoformat()
+    return row
+
+
+def push_message(project: Project, changes: Pending) -> dict[str, Any]:
+    """The push of ``changes``: each by id with its base digest and, when put, its content; the text
+    hash of the sources and the key and name of the codes they refer to, as the copy has them (the
+    server compares them with its own)."""
+    info = sync_info(project)
+    puts = [ch for ch in changes.changes if ch.op == "put" and ch.kind == "segment"]
+    s, c = tables.sources.c, tables.codes.c
+    sources = {ch.row["source_id"] for ch in puts}
+    codes = {ch.row["code_id"] for ch in puts}
+    with project.store.read() as conn:
+        hashes = {r.id: text_hash(r.text) for r in conn.execute(select(s.id, s.text).where(s.id.in_(sources)))}
+        names = {r.id: {"key": r.key, "name": r.name}
+                 for r in conn.execute(select(c.id, c.key, c.name).where(c.id.in_(codes)))}
+    return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "coder": info.coder,
+            "project_id": info.project_id, "high_water": info.high_water, "sources": hashes, "codes": names,
+            "changes": [{"kind": ch.kind, "id": ch.id, "op": ch.op, "base": ch.base,
+                         **({"row": _row_json(ch)} if ch.op == "put" else {})} for ch in changes.changes]}
+
+
+def mark_synced(project: Project, changes: Pending, conflicts: set[tuple[str, str]],
+                counts: Mapping[str, int]) -> None:
+    """Record that the server now has every change of ``changes`` but the ``conflicts`` (kind, id):
+    their base becomes what the copy has (one ``sync.push`` event in the copy)."""
+    info = sync_info(project)
+    done = [ch for ch in changes.changes if (ch.kind, ch.id) not in conflicts]
+    payload: dict[str, Any] = {**counts, "conflicts": len(conflicts)}
+    with project.store.write(info.coder, "sync.push", payload) as conn:
+        b = tables.sync_base.c
+        for kind in ("segment", "memo"):
+            ids = [ch.id for ch in done if ch.kind == kind]
+            for i in range(0, len(ids), 500):
+                conn.execute(delete(tables.sync_base).where(b.kind == kind, b.id.in_(ids[i : i + 500])))
+        rows = [{"kind": ch.kind, "id": ch.id, "digest": digest(ch.kind, ch.row)} for ch in done if ch.op == "put"]
+        if rows:
+            conn.execute(insert(tables.sync_base), rows)
+        _set_meta(conn, {"pushed_at": utcnow().isoformat()})
+
+
+# ---------------------------------------------------------------------------------- writing a copy
+def _keep(conn: Connection, coder: str, changes: Pending,
+          old_hashes: Mapping[str, str]) -> tuple[int, list[tuple[str, str, str]]]:
+    """Re-apply unpushed ``changes`` on a refreshed copy where they still fit; the others are dropped."""
+    s, c, seg, k = tables.sources.c, tables.codes.c, tables.segments.c, tables.coders.c
+    me = conn.execute(select(k.id).where(k.name == coder)).scalar()
+    if me is None:
+        me = new_id()
+        conn.execute(insert(tables.coders).values(id=me, name=coder, kind="person", created_at=utcnow()))
+    hashes = {r.id: text_hash(r.text) for r in conn.execute(select(s.id, s.text))}
+    codes = set(conn.execute(select(c.id)).scalars())
+    kept, dropped = 0, []
+    for ch in sorted(changes.changes, key=lambda ch: (ch.kind != "segment", ch.op == "delete")):
+        table = tables.segments if ch.kind == "segment" else tables.memos
+        if ch.op == "delete":
+            if ch.kind == "segment":
+                from ..memos import forget
+
+                forget(conn, "segment", [ch.id])
+            conn.execute(delete(table).where(table.c.id == ch.id))
+            kept += 1
+            continue
+        row = {**ch.row, "coder_id": me}
+        why = None
+        if ch.kind == "segment":
+            if row["source_id"] not in hashes:
+                why = "its source was deleted on the server"
+            elif hashes[row["source_id"]] != old_hashes.get(row["source_id"]):
+                why = "its source's text changed on the server (de-identified?), so its offsets no longer hold"
+            elif row["code_id"] not in codes:
+                why = "its code was deleted or merged on the server"
+            elif conn.execute(select(seg.id).where(
+                    seg.source_id == row["source_id"], seg.start == row["start"], seg.end == row["end"],
+                    seg.code_id == row["code_id"], seg.coder_id == row["coder_id"], seg.id != ch.id)).first():
+                why = "the server has the same coding already"
+        elif row["target_kind"] != "project":
+            target = {"source": tables.sources, "case": tables.cases, "code": tables.codes,
+                      "segment": tables.segments}[row["target_kind"]]
+            if conn.execute(select(target.c.id).where(target.c.id == row["target_id"])).first() is None:
+                why = f"the {row['target_kind']} it is on is no longer on the server"
+        if why:
+            dropped.append((ch.kind, ch.id, why))
+            continue
+        conn.execute(delete(table).where(table.c.id == ch.id))
+        conn.execute(insert(table).values(**row))
+        kept += 1
+    return kept, dropped
+
+
+def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server: str, project_id: str,
+               project_name: str, token: str | None, csrf: str | None, keep: Pending | None = None,
+               old_hashes: Mapping[str, str] | None = None, passphrase: Passphrase = None) -> PullReport:
+    """Write the server's ``snap`` (:func:`makna.sync.server.snapshot`) as a new project file at
+    ``path``, with the coder's unpushed changes ``keep`` of an earlier copy on top (sources' text
+    hashes then: ``old_hashes``)."""
+    from ..store import schema_head
+
+    check_format(snap, schema=schema_head(), where=server)
+    coder = str(snap.get("coder") or "")
+    data = snap.get("tables")
+    if not coder or not isinstance(data, dict):
+        raise SyncError(f"{server}: the server's copy is malformed")
+    info = SyncInfo(server=server, project_id=project_id, project_name=project_name, coder=coder,
+                    role=check_role(str(snap.get("role") or "viewer")), high_water=int(snap.get("high_water") or 0),
+                    pulled_at=utcnow().isoformat(), token=token, csrf=csrf)
+    counts: dict[str, int] = {}
+    kept, dropped = 0, list[tuple[str, str, str]]()
+    with create_project(path, project_name, coder=coder, passphrase=passphrase) as proj:
+        payload: dict[str, Any] = {"server": server, "project_id": project_id, "high_water": info.high_water}
+        with proj.store.bulk_load() as conn:
+            for table in PULLED_TABLES:
+                rows = _parents_first(table, decode_rows(table, data.get(table.name, {"columns": [], "rows": []})))
+                if rows:
+                    bulk_insert(conn, table, rows)
+                counts[table.name] = len(rows)
+            base = [{"kind": kind, "id": rid, "digest": digest(kind, row)}
+                    for (kind, rid), row in _own(conn, coder).items()]
+            if base:
+                bulk_insert(conn, tables.sync_base, base)
+            if keep is not None and len(keep):
+                kept, dropped = _keep(conn, coder, keep, old_hashes or {})
+            _set_meta(conn, {"format": str(SYNC_FORMAT), "server": server, "project_id": project_id,
+                             "project_name": project_name, "coder": coder, "role": info.role,
+                             "high_water": str(info.high_water), "pulled_at": info.pulled_at, "token": token or "",
+                             "csrf": csrf or ""})
+            payload.update(kept=kept, dropped=len(dropped))
+            with proj.store.write(coder, "sync.pull", payload):
+                pass
+    return PullReport(info, counts, kept, tuple(dropped))

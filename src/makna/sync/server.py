@@ -1,0 +1,363 @@
+"""The team server's half of offline coding: what a coder may pull (:func:`snapshot`) and applying
+the work they push back (:func:`apply_push`), both as that coder, with the checks of the core
+(:mod:`makna.access`, blind rounds of :mod:`makna.rounds`).
+
+A push is a list of changes to the coder's own codings and memos, each by its id with the digest of
+the row as the coder's copy had it when pulled (``base``; none for a new one). A change is applied
+only when the server's row still has that content; otherwise it is listed as a conflict and the
+server's row is left alone (never last-writer-wins). A change the server has already (a push sent
+twice) is a no-op, and a push that changes nothing logs nothing. Everything applied is one
+transaction and one ``sync.push`` event by the coder, undoable by them like any step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
+
+from ..access import require, role_of
+from ..errors import InputError, SyncError
+from ..memos import forget
+from ..model import MEMO_TARGETS, utcnow
+from ..project import Project
+from ..rounds import visible
+from ..store import tables
+from ..text import refuse_nul
+from .rows import (
+    MEMO_FIELDS,
+    PULLED_TABLES,
+    SEGMENT_FIELDS,
+    SYNC_FORMAT,
+    check_format,
+    digest,
+    encode_rows,
+    is_uuid,
+    pulled_columns,
+    text_hash,
+)
+
+__all__ = ["snapshot", "apply_push", "Conflict", "PushResult", "MAX_CHANGES"]
+
+#: The most changes one push may carry.
+MAX_CHANGES = 200_000
+
+
+def snapshot(project: Project) -> dict[str, Any]:
+    """What the acting coder may copy (JSON-ready): sources and turns, the codebook, cases and
+    attributes, sets, rounds, the codings they may see now (all, or only their own during a blind
+    round, :func:`makna.rounds.visible`), memos (not those on codings hidden from them), the coders
+    those belong to, and the id of the last event the copy includes (its high-water mark). A
+    source's original file stays on the server; so do the event log, undo history, recordings,
+    suggestions and de-identification reviews."""
+    require(project, "read")
+    seg, m, k, q = tables.segments.c, tables.memos.c, tables.coders.c, tables.quick_codes.c
+    out: dict[str, Any] = {}
+    with project.store.snapshot() as conn:
+        high = int(conn.execute(select(func.max(tables.events.c.id))).scalar() or 0)
+        seen = visible(project, conn)
+        memos_seen = or_(m.target_kind != "segment", m.target_id.in_(select(seg.id).where(seen)))
+        where: dict[str, Any] = {
+            "segments": seen,
+            "memos": memos_seen,
+            "coders": or_(k.name == project.actor, k.id.in_(select(seg.coder_id).where(seen)),
+                          k.id.in_(select(m.coder_id).where(m.coder_id.is_not(None), memos_seen))),
+            "quick_codes": q.coder == project.actor,
+        }
+        for table in PULLED_TABLES:
+            stmt = select(*pulled_columns(table))
+            if table.name in where:
+                stmt = stmt.where(where[table.name])
+            out[table.name] = encode_rows(table, conn.execute(stmt))
+    return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "name": project.info().name,
+            "coder": project.actor, "role": role_of(project), "high_water": high, "tables": out}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A change of a push the server did not apply: ``kind`` (segment or memo), its ``id``, why
+    (``reason``: ``changed_on_server``, ``deleted_on_server``, ``code_deleted``, ``code_renamed``,
+    ``code_changed``, ``source_deleted``, ``source_changed``, ``target_deleted``, ``duplicate``,
+    ``not_yours``) and a sentence for people."""
+
+    kind: str
+    id: str
+    reason: str
+    message: str
+
+
+@dataclass
+class PushResult:
+    """What a push did: changes ``added``, ``changed``, ``deleted``, found ``unchanged`` (the server
+    had them already), and the ``conflicts`` left alone."""
+
+    added: int = 0
+    changed: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def applied(self) -> int:
+        return self.added + self.changed + self.deleted
+
+
+@dataclass(frozen=True)
+class _Change:
+    kind: str
+    id: str
+    op: str
+    base: str | None
+    row: dict[str, Any]
+
+
+class _Nothing(Exception):
+    """Raised inside the push's transaction when it changed nothing: roll back, log no event."""
+
+
+def _int(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"push: {what} must be a whole number, not {value!r}")
+    return value
+
+
+def _str(value: Any, what: str, *, empty: bool = True) -> str:
+    if not isinstance(value, str) or (not empty and not value):
+        raise InputError(f"push: {what} must be {'a' if empty else 'a non-empty'} string")
+    return value
+
+
+def _when(value: Any) -> dt.datetime:
+    try:
+        when = dt.datetime.fromisoformat(value) if isinstance(value, str) else utcnow()
+    except ValueError:
+        return utcnow()
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+def _parse(message: Mapping[str, Any]) -> list[_Change]:
+    changes = message.get("changes")
+    if not isinstance(changes, list) or len(changes) > MAX_CHANGES:
+        raise InputError(f"push: 'changes' must be a list of at most {MAX_CHANGES:,} changes")
+    out: list[_Change] = []
+    seen: set[tuple[Any, Any]] = set()
+    for n, item in enumerate(changes):
+        if not isinstance(item, dict):
+            raise InputError(f"push: change {n} is not an object")
+        kind, cid, op, base = item.get("kind"), item.get("id"), item.get("op"), item.get("base")
+        if kind not in ("segment", "memo") or op not in ("put", "delete"):
+            raise InputError(f"push: change {n}: kind must be segment or memo, op put or delete")
+        if not is_uuid(cid):
+            raise InputError(f"push: change {n}: id {cid!r} is not a UUID")
+        if (kind, cid) in seen:
+            raise InputError(f"push: change {n}: {kind} {cid} comes twice")
+        seen.add((kind, cid))
+        if base is not None and not isinstance(base, str):
+            raise InputError(f"push: change {n}: base must be a digest or null")
+        row = item.get("row") or {}
+        if op == "put":
+            if kind == "segment":
+                row = {"source_id": _str(row.get("source_id"), "a coding's source_id"),
+                       "start": _int(row.get("start"), "a coding's start"), "end": _int(row.get("end"), "its end"),
+                       "code_id": _str(row.get("code_id"), "a coding's code_id"),
+                       "memo": _str(row.get("memo", ""), "a coding's memo"), "created_at": _when(row.get("created_at"))}
+                refuse_nul("memo", row["memo"])
+            else:
+                target = row.get("target_id")
+                if row.get("target_kind") not in MEMO_TARGETS or (target is not None and not isinstance(target, str)):
+                    raise InputError(f"push: change {n}: a memo's target_kind must be one of {', '.join(MEMO_TARGETS)}")
+                row = {"target_kind": row["target_kind"], "target_id": target,
+                       "title": _str(row.get("title", ""), "a memo's title"),
+                       "text": _str(row.get("text"), "a memo's text", empty=False),
+                       "created_at": _when(row.get("created_at"))}
+                refuse_nul("memo", row["text"], row["title"])
+        out.append(_Change(str(kind), str(cid), str(op), base, row))
+    return out
+
+
+class _Apply:
+    """One push being applied inside its transaction."""
+
+    def __init__(self, conn: Connection, me: str, message: Mapping[str, Any], result: PushResult) -> None:
+        self.conn, self.me, self.result = conn, me, result
+        sources, codes = message.get("sources") or {}, message.get("codes") or {}
+        if not isinstance(sources, dict) or not isinstance(codes, dict):
+            raise InputError("push: 'sources' and 'codes' must be objects")
+        self.sources: dict[str, Any] = sources
+        self.codes: dict[str, Any] = codes
+        self._texts: dict[str, tuple[str, int] | None] = {}
+        self._codes: dict[str, Any] = {}
+        self._mine: dict[str, dict[tuple[int, int, str], str]] = {}  # source -> (start, end, code) -> own coding
+        self._current: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._inserts: list[tuple[Table, dict[str, Any]]] = []
+        self.new_segments: list[str] = []
+
+    def prefetch(self, changes: list[_Change]) -> None:
+        """Read (and on PostgreSQL lock) the server's rows of every change at once."""
+        for kind, table in (("segment", tables.segments), ("memo", tables.memos)):
+            ids = sorted({ch.id for ch in changes if ch.kind == kind})
+            for i in range(0, len(ids), 1000):
+                chunk = ids[i : i + 1000]
+                found = {r.id: dict(r._mapping) for r in self.conn.execute(
+                    select(table).where(table.c.id.in_(chunk)).with_for_update())}
+                self._current.update({(kind, rid): found.get(rid) for rid in chunk})
+
+    def flush(self) -> None:
+        """Insert the new rows gathered so far (a memo may be on a coding of the same push)."""
+        by_table: dict[str, list[dict[str, Any]]] = {}
+        for table, row in self._inserts:
+            by_table.setdefault(table.name, []).append(row)
+        for name, rows in by_table.items():
+            self.conn.execute(insert(tables.metadata.tables[name]), rows)
+        self._inserts.clear()
+
+    def _own_twin(self, row: Mapping[str, Any]) -> str | None:
+        sid = row["source_id"]
+        if sid not in self._mine:
+            seg = tables.segments.c
+            self._mine[sid] = {(r.start, r.end, r.code_id): r.id for r in self.conn.execute(
+                select(seg.id, seg.start, seg.end, seg.code_id).where(seg.source_id == sid, seg.coder_id == self.me))}
+        return self._mine[sid].get((row["start"], row["end"], row["code_id"]))
+
+    def _code(self, cid: str) -> Any:
+        if cid not in self._codes:
+            c = tables.codes.c
+            self._codes[cid] = self.conn.execute(select(c.key, c.name, c.codable).where(c.id == cid)).first()
+        return self._codes[cid]
+
+    def conflict(self, ch: _Change, reason: str, message: str) -> None:
+        self.result.conflicts.append(Conflict(ch.kind, ch.id, reason, message))
+
+    def _source(self, sid: str) -> tuple[str, int] | None:
+        if sid not in self._texts:
+            s = tables.sources.c
+            row = self.conn.execute(select(s.text, s.length).where(s.id == sid)).first()
+            self._texts[sid] = None if row is None else (text_hash(row.text), row.length)
+        return self._texts[sid]
+
+    def _place(self, ch: _Change) -> tuple[str, str] | None:
+        """Why a coding cannot go where the coder put it on the server now (None: it can)."""
+        row = ch.row
+        source = self._source(row["source_id"])
+        if source is None:
+            return "source_deleted", "its source was deleted on the server"
+        if self.sources.get(row["source_id"]) != source[0]:
+            return "source_changed", ("its source's text changed on the server since your pull (de-identified?), "
+                                      "so its offsets no longer hold")
+        if not 0 <= row["start"] < row["end"] <= source[1]:
+            raise InputError(f"push: coding {ch.id}: offsets {row['start']}-{row['end']} lie outside its source")
+        code = self._code(row["code_id"])
+        pulled = self.codes.get(row["code_id"]) or {}
+        if code is None:
+            return "code_deleted", f"its code {pulled.get('name', '?')!r} was deleted or merged on the server"
+        if (code.key, code.name) != (pulled.get("key"), pulled.get("name")):
+            return "code_renamed", (f"its code was renamed on the server from {pulled.get('name')!r} to {code.name!r}: "
+                                    "pull to see the codebook as it is, then push again")
+        if not code.codable:
+            return "code_changed", f"its code {code.name!r} can no longer be coded (a category) on the server"
+        return None
+
+    def _target(self, ch: _Change) -> bool:
+        kind, tid = ch.row["target_kind"], ch.row["target_id"]
+        if kind == "project":
+            return tid is None
+        table = {"source": tables.sources, "case": tables.cases, "code": tables.codes,
+                 "segment": tables.segments}[kind]
+        return tid is not None and self.conn.execute(select(table.c.id).where(table.c.id == tid)).first() is not None
+
+    def apply(self, ch: _Change) -> None:
+        table = tables.segments if ch.kind == "segment" else tables.memos
+        c = table.c
+        if (ch.kind, ch.id) not in self._current:
+            self.prefetch([ch])
+        cur = self._current[ch.kind, ch.id]
+        if cur is not None and cur["coder_id"] != self.me:
+            return self.conflict(ch, "not_yours", "the server has this id for another coder's work")
+        now = None if cur is None else digest(ch.kind, cur)
+        if ch.op == "delete":
+            if cur is None:
+                self.result.unchanged += 1
+            elif now != ch.base:
+                self.conflict(ch, "changed_on_server", "changed on the server since your pull; not deleted")
+            else:
+                if ch.kind == "segment":
+                    forget(self.conn, "segment", [ch.id])
+                self.conn.execute(delete(table).where(c.id == ch.id))
+                self.result.deleted += 1
+            return None
+        if cur is not None and now == digest(ch.kind, ch.row):
+            self.result.unchanged += 1
+            return None
+        if cur is None and ch.base is not None:
+            return self.conflict(ch, "deleted_on_server", "deleted on the server since your pull")
+        if cur is not None and now != ch.base:
+            return self.conflict(ch, "changed_on_server", "changed on the server since your pull")
+        return self._put(ch, cur)
+
+    def _put(self, ch: _Change, cur: dict[str, Any] | None) -> None:
+        table = tables.segments if ch.kind == "segment" else tables.memos
+        fields = SEGMENT_FIELDS if ch.kind == "segment" else MEMO_FIELDS
+        if ch.kind == "segment":
+            problem = self._place(ch)
+            if problem is not None:
+                return self.conflict(ch, *problem)
+            twin = self._own_twin(ch.row)
+            if twin is not None and twin != ch.id:
+                return self.conflict(ch, "duplicate", f"you coded the same span with the same code on the server "
+                                                      f"(coding {twin})")
+        elif not self._target(ch):
+            return self.conflict(ch, "target_deleted",
+                                 f"the {ch.row['target_kind']} it is on was deleted on the server (or not pushed)")
+        values = {f: ch.row[f] for f in fields}
+        if cur is None:
+            self._inserts.append((table, {"id": ch.id, "coder_id": self.me, "created_at": ch.row["created_at"],
+                                          **values}))
+            self.result.added += 1
+            if ch.kind == "segment":
+                self._mine[ch.row["source_id"]][ch.row["start"], ch.row["end"], ch.row["code_id"]] = ch.id
+                self.new_segments.append(ch.id)
+        else:
+            self.conn.execute(update(table).where(table.c.id == ch.id).values(**values))
+            self.result.changed += 1
+        return None
+
+
+def apply_push(project: Project, message: Mapping[str, Any]) -> PushResult:
+    """Apply a coder's offline work (a message of :func:`makna.sync.local.push_message`) as the
+    acting coder, who must hold the ``code`` permission and be the coder who pulled the copy. Codings
+    first, then memos, then deleted codings; one transaction, one ``sync.push`` event; nothing at all
+    when nothing changes."""
+    check_format(message, schema=project.store.schema_revision() or "", where="this copy")
+    require(project, "code")
+    if message.get("coder") != project.actor:
+        raise SyncError(f"this copy was pulled by {message.get('coder')!r}, not {project.actor!r}: log in as its "
+                        "coder to push it")
+    changes = _parse(message)
+    order = {("segment", "put"): 0, ("memo", "put"): 1, ("memo", "delete"): 2, ("segment", "delete"): 3}
+    changes.sort(key=lambda ch: order[ch.kind, ch.op])
+    result = PushResult()
+    payload: dict[str, Any] = {"pulled_at_event": message.get("high_water")}
+    try:
+        with project.store.write(project.actor, "sync.push", payload) as conn:
+            run = _Apply(conn, project.coder_id(conn), message, result)
+            run.prefetch(changes)
+            for n, ch in enumerate(changes):
+                if n and changes[n - 1].kind != ch.kind:
+                    run.flush()
+                run.apply(ch)
+            run.flush()
+            if not result.applied:
+                raise _Nothing
+            payload.update(added=result.added, changed=result.changed, deleted=result.deleted,
+                           conflicts=len(result.conflicts), segments=run.new_segments)
+            if result.applied == len(run.new_segments):  # only new codings: open pages draw them live
+                payload["created"] = len(run.new_segments)
+            else:  # pages say what changed and offer to reload (makna.live)
+                payload["reload"] = True
+    except _Nothing:
+        pass
+    return result
+
