@@ -210,10 +210,11 @@ class LiveLog:
 
     WINDOW = 5000  #: events kept in memory
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, *, after: int | None = None) -> None:
+        """A window that starts after event ``after`` (default: the newest now)."""
         self.store = project.store
         self._lock = threading.Lock()
-        top = latest_id(project)
+        top = latest_id(project) if after is None else after
         with project.store.read() as conn:
             rnd = current_round(conn)
         # (floor, top, ids, entries, round): every event in (floor, top] is in entries (ids: their
