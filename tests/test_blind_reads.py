@@ -88,7 +88,7 @@ def test_memos_on_segments_and_memo_list(blind: dict[str, Any]) -> None:
 
 def test_activity_list(blind: dict[str, Any]) -> None:
     def coding_actors(p: Any) -> set[str]:
-        return {e.actor for e in events(p, limit=100) if e.action in ("code.span", "segment.memo")}
+        return {e.actor for e in events(p, limit=100) if e.action in ("code.span", "segment.memo", "memo.add")}
 
     _check(blind, lambda p: coding_actors(p) == {"ani"}, lambda p: coding_actors(p) == {"ani", "budi"})
 

@@ -155,11 +155,11 @@ def events(project: Project, *, limit: int = 50, action: str | None = None, befo
         q = q.where(e.id < before)
     if action:
         q = q.where(e.action.like(f"{action}%"))
-    from .rounds import CODING_KINDS, sees_everything
+    from .rounds import BLIND_EVENT_KINDS, sees_everything
 
     with project.store.read() as conn:
         if not sees_everything(project, conn):  # a blind round: not which codes the others applied
-            q = q.where(or_(e.actor == project.actor, e.action.not_in(CODING_KINDS)))
+            q = q.where(or_(e.actor == project.actor, e.action.not_in(BLIND_EVENT_KINDS)))
         return [Event(r.id, as_utc(r.at), r.actor, r.action, dict(r.payload)) for r in conn.execute(q)]
 
 

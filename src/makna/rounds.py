@@ -33,13 +33,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Round", "open_round", "close_round", "list_rounds", "get_round", "current_round", "may_manage",
            "visible", "sees_everything", "require_sight", "round_scope", "round_consensus", "consensus_coder",
-           "Sight", "sight", "sight_in", "visible_memos", "visible_where", "CODING_KINDS"]
+           "Sight", "sight", "sight_in", "visible_memos", "visible_where", "BLIND_EVENT_KINDS"]
 
-#: The event kinds that record a coder's codings: during a blind round the activity list leaves out
-#: other coders' events of these kinds (they would tell which codes they applied where).
-CODING_KINDS: tuple[EventKind, ...] = (
+#: The event kinds that record a coder's codings and memos: during a blind round the activity list
+#: leaves out other coders' events of these kinds (they would tell which codes they applied where).
+BLIND_EVENT_KINDS: tuple[EventKind, ...] = (
     "code.span", "code.bulk", "code.autocode_speaker", "code.autocode_pattern", "code.autocode_search", "uncode",
-    "uncode.span", "segment.memo", "segment.update", "suggest.accept")
+    "uncode.span", "segment.memo", "segment.update", "suggest.accept", "memo.add", "memo.update", "memo.delete")
 
 
 @dataclass(frozen=True)
