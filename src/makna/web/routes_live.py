@@ -13,8 +13,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import threading
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -56,6 +57,48 @@ async def _read(log: LiveLog, proj: Project, last: int, latest: int) -> Changes:
     return log.read(proj, last)  # from memory: no thread, no query
 
 
+class _Wakeups:
+    """The streams of one project in one event loop: a single subscription to the project's change
+    feed wakes them all with one call into the loop per burst of writes (not one per stream)."""
+
+    def __init__(self, feed: Any, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.waiting: set[asyncio.Event] = set()
+        self.lock = threading.Lock()
+        self.pending = False
+        feed.subscribe(self._woken)
+
+    def add(self, wake: asyncio.Event) -> Callable[[], None]:
+        self.waiting.add(wake)
+        return lambda: self.waiting.discard(wake)
+
+    def _woken(self, _latest: int) -> None:  # in the writer's or the feed's thread
+        with self.lock:
+            if self.pending:
+                return
+            self.pending = True
+        with contextlib.suppress(RuntimeError):  # the loop closed: its streams are over
+            self.loop.call_soon_threadsafe(self._wake_all)
+
+    def _wake_all(self) -> None:
+        with self.lock:
+            self.pending = False
+        for wake in list(self.waiting):
+            wake.set()
+
+
+_WAKEUPS: weakref.WeakKeyDictionary[Any, dict[asyncio.AbstractEventLoop, _Wakeups]] = weakref.WeakKeyDictionary()
+
+
+def _wakeups(feed: Any) -> _Wakeups:
+    loop = asyncio.get_running_loop()
+    per_loop = _WAKEUPS.setdefault(feed, {})
+    found = per_loop.get(loop)
+    if found is None:
+        found = per_loop[loop] = _Wakeups(feed, loop)
+    return found
+
+
 def _start(request: Request, after: int | None) -> int | None:
     header = request.headers.get("last-event-id", "").strip()
     if header:
@@ -85,14 +128,8 @@ async def stream(request: Request, after: int | None = Query(None, ge=0)) -> Eve
     log = await run_in_threadpool(live_log, proj)
 
     async def events() -> AsyncIterator[dict[str, Any] | bytes]:
-        loop = asyncio.get_running_loop()
         wake = asyncio.Event()
-
-        def woken(_latest: int) -> None:
-            with contextlib.suppress(RuntimeError):  # the loop closed: the stream is over
-                loop.call_soon_threadsafe(wake.set)
-
-        unsubscribe = feed.subscribe(woken)
+        unsubscribe = _wakeups(feed).add(wake)
         last = start
         try:
             yield {"event": "hello", "data": json.dumps({"after": last, "coder": proj.coder_name})}
