@@ -255,6 +255,8 @@ def main() -> None:
                     help="every N-th coder's stream drops mid-run and resumes with Last-Event-ID (0: none)")
     ap.add_argument("--away", type=float, default=3.0, help="seconds a dropped stream stays away")
     ap.add_argument("--no-streams", action="store_true", help="coders write only (no live streams)")
+    ap.add_argument("--src", default="", help="the makna source tree the server runs (default: this checkout's src; "
+                                              "another to compare versions)")
     args = ap.parse_args()
     if not args.db:
         sys.exit("give --db postgresql://... (a server where the user may create databases)")
@@ -266,7 +268,7 @@ def main() -> None:
         _setup(url, args.coders, args.sources)
         setup_s = time.perf_counter() - t0
         port = _free_port()
-        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+        env = {**os.environ, "PYTHONPATH": args.src or str(Path(__file__).resolve().parents[1] / "src")}
         command = [sys.executable, "-c", "from makna.cli import main; main()", "server", "run", "--db", url,
                    "--port", str(port)]
         if os.environ.get("TEAM_BENCH_PROFILE"):  # the server's event loop profiled (cProfile, to that file)
