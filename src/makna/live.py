@@ -227,6 +227,13 @@ class LiveLog:
         """The newest event id read into the window."""
         return self._state[1]
 
+    @property
+    def blind(self) -> bool:
+        """Whether a blind round is open: a read then checks the viewer's role (on a team server, a
+        lookup in the registry every few seconds)."""
+        rnd = self._state[4]
+        return rnd is not None and rnd.blind
+
     def behind(self, after: int) -> bool:
         """Whether events after ``after`` have left the window (:meth:`read` then queries the log)."""
         return after < self._state[0]

@@ -52,8 +52,8 @@ async def _read(log: LiveLog, proj: Project, last: int, latest: int) -> Changes:
         async with lock:
             if log.top < latest:
                 await run_in_threadpool(log.refresh, proj, latest)
-    if log.behind(last):  # a stream far behind (a browser that slept long) reads the log itself
-        return await run_in_threadpool(log.read, proj, last)
+    if log.behind(last) or log.blind:  # a stream far behind (a browser that slept long) reads the log
+        return await run_in_threadpool(log.read, proj, last)  # itself; a blind round checks roles
     return log.read(proj, last)  # from memory: no thread, no query
 
 
