@@ -16,6 +16,8 @@ away ``--away`` seconds (a laptop that slept) and reconnects with ``Last-Event-I
 does: what was written meanwhile must be replayed; those replayed deliveries are counted apart (their
 wait is the time away, not the server's). A new database is made for the run and dropped afterwards.
 Targets: 0 errors, 0 lost writes, write p95 <= 50 ms, 0 lost deliveries, delivery p95 <= 500 ms.
+Also printed: the server's and these clients' CPU while coding. ``--src`` runs the server from another
+source tree (to compare versions); ``TEAM_BENCH_PROFILE=FILE`` profiles the server (cProfile).
 """
 
 from __future__ import annotations

@@ -280,8 +280,8 @@ class LiveLog:
                 if not rows:
                     return
                 decoded = _decode(conn, rows)
-                if any(r.action.startswith("round.") for r in rows) or rnd is not None:
-                    rnd = current_round(conn)
+                if rnd is not None or any(r.action.startswith("round.") or r.action in _RELOADING for r in rows):
+                    rnd = current_round(conn)  # (an undo may reopen a round)
             ids += tuple(int(r.id) for r in rows)
             entries += tuple(decoded)
             if len(ids) > self.WINDOW:

@@ -43,12 +43,13 @@ def _encode(change: Change) -> bytes:
 
 #: One refresh of a project's log at a time per event loop: the streams a write wakes wait for the
 #: first one's read instead of each sending a thread to the database.
-_REFRESHING: weakref.WeakKeyDictionary[LiveLog, asyncio.Lock] = weakref.WeakKeyDictionary()
+_REFRESHING: weakref.WeakKeyDictionary[LiveLog, dict[asyncio.AbstractEventLoop, asyncio.Lock]] = \
+    weakref.WeakKeyDictionary()
 
 
 async def _read(log: LiveLog, proj: Project, last: int, latest: int) -> Changes:
     if log.top < latest:
-        lock = _REFRESHING.setdefault(log, asyncio.Lock())
+        lock = _REFRESHING.setdefault(log, {}).setdefault(asyncio.get_running_loop(), asyncio.Lock())
         async with lock:
             if log.top < latest:
                 await run_in_threadpool(log.refresh, proj, latest)
