@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .errors import CodebookError, ConflictError, InputError
@@ -448,21 +448,24 @@ class CodeUse:
     subtree_codings: int
 
 
-def _code_use(conn: Connection, cid: str) -> CodeUse:
+def _code_use(conn: Connection, cid: str, seen: Sequence[ColumnElement[bool]] = ()) -> CodeUse:
+    """What uses code ``cid``; ``seen``: conditions on the codings counted (see rounds.visible_where)."""
     seg, c = tables.segments.c, tables.codes.c
     row = conn.execute(select(c.key, c.name).where(c.id == cid)).one()
     own = conn.execute(select(func.count(), func.count(seg.coder_id.distinct()), func.count(seg.source_id.distinct()))
-                       .where(seg.code_id == cid)).one()
+                       .where(seg.code_id == cid, *seen)).one()
     kids = conn.execute(select(func.count()).where(c.parent_id == cid)).scalar_one()
     below = [i for i in subtree_ids(conn, cid) if i != cid]
-    under = conn.execute(select(func.count()).where(seg.code_id.in_(below))).scalar_one() if below else 0
+    under = conn.execute(select(func.count()).where(seg.code_id.in_(below), *seen)).scalar_one() if below else 0
     return CodeUse(cid, row.key, row.name, int(own[0]), int(own[1]), int(own[2]), int(kids), int(under))
 
 
 def code_use(project: Project, key: str) -> CodeUse:
     """The counts a user should see before deleting the code ``key`` (see :class:`CodeUse`)."""
-    with project.store.read() as conn:
-        return _code_use(conn, project.code_id(conn, key))
+    from .rounds import visible_where
+
+    with project.store.read() as conn:  # a blind round hides other coders' codings from the counts
+        return _code_use(conn, project.code_id(conn, key), visible_where(project, conn))
 
 
 def delete_code(project: Project, key: str, *, force: bool = False, move_to: str | None = None) -> int:

@@ -10,17 +10,21 @@ nothing, however long it slept. :func:`wait` blocks until the log grows (see
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import threading
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
 from .project import Project
-from .rounds import sees_everything, visible
+from .rounds import Round, Sight, current_round, sight, sight_in
 from .store import as_utc, tables
 
-__all__ = ["Change", "Changes", "KINDS", "changes_after", "latest_id", "wait"]
+__all__ = ["Change", "Changes", "KINDS", "changes_after", "latest_id", "wait", "LiveLog", "live_log"]
 
 #: What a change is about: ``segments.add`` (``segments``: new codings), ``segments.remove`` (``ids``),
 #: ``segment.memo`` (``id``, ``memo``), ``code`` (``id``, ``code``: its current fields or None when it
@@ -82,60 +86,106 @@ def _kind(action: str, payload: dict[str, Any]) -> str:
     return "other"
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """One event decoded for every viewer: ``change`` with every coding it carries (None: nothing to
+    show, its codings are gone); ``owner``: (coder, source id) of the coding a memo change is about;
+    ``memo_on``: the coding a ``memo`` change is attached to (hidden with it)."""
+
+    change: Change | None
+    owner: tuple[str, str] | None = None
+    memo_on: str | None = None
+
+
+def _decode(conn: Connection, rows: list[Any]) -> list[_Entry]:
+    """The log rows as :class:`_Entry` records, with the codings and codes they name read in one
+    query each (whoever will see them)."""
+    kinds = [_kind(r.action, dict(r.payload)) for r in rows]
+    seg_ids = {sid for r, k in zip(rows, kinds, strict=True) if k in ("segments.add", "segment.memo")
+               for sid in (r.payload.get("segments") or [r.payload.get("id")]) if sid}
+    seg_ids |= {r.payload.get("target_id") for r, k in zip(rows, kinds, strict=True)
+                if k == "memo" and r.payload.get("kind") == "segment" and r.payload.get("target_id")}
+    segments = _segments(conn, seg_ids)
+    code_ids = {r.payload.get("id") for r, k in zip(rows, kinds, strict=True) if k == "code"}
+    codes = _codes(conn, {c for c in code_ids if c})
+    out: list[_Entry] = []
+    for r, kind in zip(rows, kinds, strict=True):
+        payload = dict(r.payload)
+        data: dict[str, Any]
+        owner: tuple[str, str] | None = None
+        memo_on: str | None = None
+        if kind == "segments.add":
+            found = [segments[s] for s in payload.get("segments") or [] if s in segments]
+            if not found:  # removed since
+                out.append(_Entry(None))
+                continue
+            data = {"segments": found}
+        elif kind == "segments.remove":
+            ids = payload.get("segments") or [payload.get("id")]
+            data = {"ids": [i for i in ids if i]}
+        elif kind == "segment.memo":
+            seg = segments.get(payload.get("id", ""))
+            if seg is None:
+                out.append(_Entry(None))
+                continue
+            data = {"id": seg["id"], "memo": seg["memo"], "source_id": seg["source_id"]}
+            owner = (seg["coder"], seg["source_id"])
+        elif kind == "code":
+            cid = payload.get("id")
+            data = {"id": cid, "code": codes.get(cid) if cid else None, "reload": r.action in _RELOADING}
+        else:
+            data = {k: v for k, v in payload.items() if isinstance(v, str | int | float | bool | None)}
+            if r.action in _RELOADING:
+                data["reload"] = True
+            if kind == "memo" and payload.get("kind") == "segment":
+                memo_on = str(payload.get("target_id") or "")
+                seg = segments.get(memo_on)
+                owner = (seg["coder"], seg["source_id"]) if seg is not None else None
+        out.append(_Entry(Change(int(r.id), as_utc(r.at), r.actor, r.action, kind, data), owner, memo_on))
+    return out
+
+
+def _seen(entry: _Entry, sight: Sight) -> Change | None:
+    """``entry`` as ``sight``'s viewer may see it (None: hidden from them)."""
+    change = entry.change
+    if change is None or sight.everything:
+        return change
+    if change.kind == "segments.add":
+        found = [s for s in change.data["segments"] if sight.sees(s["coder"], s["source_id"])]
+        if not found:
+            return None
+        return change if len(found) == len(change.data["segments"]) else \
+            Change(change.id, change.at, change.actor, change.action, change.kind, {"segments": found})
+    if change.kind == "segments.remove":
+        return change if change.actor == sight.viewer else None
+    if change.kind == "segment.memo" or (change.kind == "memo" and entry.memo_on):
+        if entry.owner is None:  # a memo on a coding that is gone: whose it was is unknown
+            return change if change.actor == sight.viewer else None
+        return change if sight.sees(*entry.owner) else None
+    return change
+
+
 def changes_after(project: Project, after: int, *, viewer: str | None = None, limit: int = 200) -> Changes:
     """The changes logged after event ``after`` (at most ``limit`` events), as ``viewer`` (default:
-    the acting coder) may see them: during a blind round another coder's codings and their removal
-    are left out (the event ids still advance)."""
+    the acting coder) may see them: during a blind round another coder's codings, their memos and
+    their removal are left out (the event ids still advance)."""
     e = tables.events.c
     with project.store.read() as conn:
         rows = conn.execute(select(tables.events).where(e.id > after).order_by(e.id).limit(limit)).all()
         if not rows:
             return Changes([], after, False)
-        everything = sees_everything(project, conn, viewer)
-        who = viewer or project.actor
-        kinds = [_kind(r.action, dict(r.payload)) for r in rows]
-        seg_ids = {sid for r, k in zip(rows, kinds, strict=True) if k in ("segments.add", "segment.memo")
-                   for sid in (r.payload.get("segments") or [r.payload.get("id")]) if sid}
-        segments = _segments(project, conn, seg_ids, viewer)
-        code_ids = {r.payload.get("id") for r, k in zip(rows, kinds, strict=True) if k == "code"}
-        codes = _codes(conn, {c for c in code_ids if c})
-        out: list[Change] = []
-        for r, kind in zip(rows, kinds, strict=True):
-            payload = dict(r.payload)
-            data: dict[str, Any]
-            if kind == "segments.add":
-                found = [segments[s] for s in payload.get("segments") or [] if s in segments]
-                if not found:
-                    continue  # removed since, or hidden from this viewer
-                data = {"segments": found}
-            elif kind == "segments.remove":
-                if not everything and r.actor != who:
-                    continue
-                ids = payload.get("segments") or [payload.get("id")]
-                data = {"ids": [i for i in ids if i]}
-            elif kind == "segment.memo":
-                seg = segments.get(payload.get("id", ""))
-                if seg is None:
-                    continue
-                data = {"id": seg["id"], "memo": seg["memo"], "source_id": seg["source_id"]}
-            elif kind == "code":
-                cid = payload.get("id")
-                data = {"id": cid, "code": codes.get(cid) if cid else None, "reload": r.action in _RELOADING}
-            else:
-                data = {k: v for k, v in payload.items() if isinstance(v, str | int | float | bool | None)}
-                if r.action in _RELOADING:
-                    data["reload"] = True
-            out.append(Change(int(r.id), as_utc(r.at), r.actor, r.action, kind, data))
+        seen = sight(project, conn, viewer)
+        entries = _decode(conn, list(rows))
+    out = [c for c in (_seen(x, seen) for x in entries) if c is not None]
     return Changes(out, int(rows[-1].id), len(rows) == limit)
 
 
-def _segments(project: Project, conn: Connection, ids: set[str], viewer: str | None) -> dict[str, dict[str, Any]]:
+def _segments(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
     seg, k = tables.segments.c, tables.coders.c
     q = (select(seg.id, seg.source_id, seg.start, seg.end, seg.code_id, seg.memo, k.name.label("coder"))
-         .join(tables.coders, k.id == seg.coder_id)
-         .where(seg.id.in_(sorted(ids)), visible(project, conn, viewer)))
+         .join(tables.coders, k.id == seg.coder_id).where(seg.id.in_(sorted(ids))))
     return {r.id: {"id": r.id, "source_id": r.source_id, "start": r.start, "end": r.end, "code_id": r.code_id,
                    "coder": r.coder, "memo": r.memo} for r in conn.execute(q)}
 
@@ -146,3 +196,108 @@ def _codes(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     c = tables.codes.c
     q = select(c.id, c.key, c.name, c.color, c.parent_id, c.definition, c.version, c.changed_by).where(c.id.in_(ids))
     return {r.id: dict(r._mapping) for r in conn.execute(q)}
+
+
+class LiveLog:
+    """The recent event log of one project, decoded once for every open stream of this process.
+
+    A stream asks :meth:`read` for the changes after the last event it sent, as its viewer may see
+    them. The first stream to ask after the log grew reads the new events (and the codings and codes
+    they name, and the open round) from the database, once; every other stream is served from that
+    window in memory, filtered for its viewer by :class:`~makna.rounds.Sight` (no query per viewer).
+    A stream that asks from before the window (a browser that slept long) reads the log itself
+    (:func:`changes_after`)."""
+
+    WINDOW = 5000  #: events kept in memory
+
+    def __init__(self, project: Project, *, after: int | None = None) -> None:
+        """A window that starts after event ``after`` (default: the newest now)."""
+        self.store = project.store
+        self._lock = threading.Lock()
+        top = latest_id(project) if after is None else after
+        with project.store.read() as conn:
+            rnd = current_round(conn)
+        # (floor, top, ids, entries, round): every event in (floor, top] is in entries (ids: their
+        # event ids); replaced whole, so that a reader needs no lock
+        self._state: tuple[int, int, tuple[int, ...], tuple[_Entry, ...], Round | None] = (top, top, (), (), rnd)
+        self._texts: dict[int, tuple[Change, bytes]] = {}
+
+    @property
+    def top(self) -> int:
+        """The newest event id read into the window."""
+        return self._state[1]
+
+    @property
+    def blind(self) -> bool:
+        """Whether a blind round is open: a read then checks the viewer's role (on a team server, a
+        lookup in the registry every few seconds)."""
+        rnd = self._state[4]
+        return rnd is not None and rnd.blind
+
+    def behind(self, after: int) -> bool:
+        """Whether events after ``after`` have left the window (:meth:`read` then queries the log)."""
+        return after < self._state[0]
+
+    def read(self, project: Project, after: int, latest: int = 0, *, limit: int = 200) -> Changes:
+        """The changes after event ``after`` as ``project``'s actor may see them; ``latest``: the
+        newest event id known to exist (the change feed's), read first (:meth:`refresh`) when not yet
+        in the window. From memory alone when ``latest <= top`` and not :meth:`behind`."""
+        if self._state[1] < latest:
+            self.refresh(project, latest)
+        floor, top, ids, entries, rnd = self._state
+        if after < floor:
+            return changes_after(project, after, limit=limit)
+        seen = sight_in(project, rnd)
+        at = bisect.bisect_right(ids, after)
+        picked = entries[at : at + limit]
+        out = [c for c in (_seen(x, seen) for x in picked) if c is not None]
+        more = at + limit < len(entries)
+        return Changes(out, ids[at + limit - 1] if more else max(after, top), more)
+
+    def encoded(self, change: Change, encode: Callable[[Change], bytes]) -> bytes:
+        """``change`` encoded by ``encode``, once for every stream that sends it unchanged."""
+        got = self._texts.get(change.id)
+        if got is not None and got[0] is change:
+            return got[1]
+        text = encode(change)
+        self._texts[change.id] = (change, text)
+        if len(self._texts) > 2 * self.WINDOW:
+            for key in sorted(self._texts)[: self.WINDOW]:
+                self._texts.pop(key, None)
+        return text
+
+    def refresh(self, project: Project, latest: int) -> None:
+        """Read the events up to ``latest`` (and any newer) into the window, unless already there;
+        one reader at a time (the others find the window current)."""
+        with self._lock:
+            floor, top, ids, entries, rnd = self._state
+            if top >= latest:
+                return  # another stream read it meanwhile
+            e = tables.events.c
+            with project.store.read() as conn:
+                rows = list(conn.execute(select(tables.events).where(e.id > top).order_by(e.id)
+                                         .limit(self.WINDOW)).all())
+                if not rows:
+                    return
+                decoded = _decode(conn, rows)
+                if rnd is not None or any(r.action.startswith("round.") or r.action in _RELOADING for r in rows):
+                    rnd = current_round(conn)  # (an undo may reopen a round)
+            ids += tuple(int(r.id) for r in rows)
+            entries += tuple(decoded)
+            if len(ids) > self.WINDOW:
+                floor = ids[-self.WINDOW - 1]
+                ids, entries = ids[-self.WINDOW :], entries[-self.WINDOW :]
+            self._state = (floor, ids[-1], ids, entries, rnd)
+
+
+_LOGS: weakref.WeakKeyDictionary[Any, LiveLog] = weakref.WeakKeyDictionary()
+_LOGS_LOCK = threading.Lock()
+
+
+def live_log(project: Project) -> LiveLog:
+    """The :class:`LiveLog` of ``project``'s store (one per open store, shared by its streams)."""
+    with _LOGS_LOCK:
+        found = _LOGS.get(project.store)
+        if found is None:
+            found = _LOGS[project.store] = LiveLog(project)
+        return found

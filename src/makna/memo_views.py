@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, func, or_, select
 
 from .project import Project
+from .rounds import sight
 from .store import as_utc, tables
 
 __all__ = ["MemoView", "memos_for_source", "search_memos", "memos_on_segments", "memos_on_codes"]
@@ -100,13 +101,15 @@ def memos_for_source(project: Project, source: str) -> list[MemoView]:
     and the memos on the segments and codings of this source; in order of writing."""
     m, seg = tables.memos.c, tables.segments.c
     with project.store.read() as conn:
+        seen = sight(project, conn)  # a blind round hides other coders' codings and the memos on them
         sid = str(project.source_row(conn, source).id)
-        in_source = select(seg.id).where(seg.source_id == sid)
+        in_source = select(seg.id).where(seg.source_id == sid, seen.segments())
         rows = conn.execute(select(tables.memos).where(or_(
             m.target_kind.in_(("project", "code")), (m.target_kind == "source") & (m.target_id == sid),
             (m.target_kind == "segment") & m.target_id.in_(in_source))).order_by(m.created_at, m.id)).all()
         codings = conn.execute(select(seg.id, seg.memo, seg.coder_id, seg.created_at)
-                               .where(seg.source_id == sid, seg.memo != "").order_by(seg.start, seg.id)).all()
+                               .where(seg.source_id == sid, seg.memo != "", seen.segments())
+                               .order_by(seg.start, seg.id)).all()
         return _views(conn, rows, codings)
 
 
@@ -116,10 +119,13 @@ def search_memos(project: Project, words: str, *, limit: int = 500) -> list[Memo
     terms = [w.casefold() for w in words.split() if w.strip()]
     m, seg = tables.memos.c, tables.segments.c
     with project.store.read() as conn:
-        rows = [r for r in conn.execute(select(tables.memos).order_by(m.created_at.desc(), m.id)).all()
+        seen = sight(project, conn)  # a blind round hides other coders' codings and the memos on them
+        rows = [r for r in conn.execute(select(tables.memos).where(seen.memos())
+                                        .order_by(m.created_at.desc(), m.id)).all()
                 if all(t in f"{r.title}\n{r.text}".casefold() for t in terms)][:limit]
         codings = [r for r in conn.execute(select(seg.id, seg.memo, seg.coder_id, seg.created_at)
-                                           .where(seg.memo != "").order_by(seg.created_at.desc(), seg.id))
+                                           .where(seg.memo != "", seen.segments())
+                                           .order_by(seg.created_at.desc(), seg.id))
                    if all(t in r.memo.casefold() for t in terms)][:limit]
         views = _views(conn, rows, codings)
     far = dt.datetime.min.replace(tzinfo=dt.UTC)
@@ -131,11 +137,13 @@ def memos_on_segments(project: Project, segment_ids: Sequence[str]) -> dict[str,
     m = tables.memos.c
     out: dict[str, list[MemoView]] = {}
     with project.store.read() as conn:
+        seen = sight(project, conn)  # a blind round hides other coders' codings and the memos on them
         rows: list[Row[Any]] = []
         ids = list(dict.fromkeys(segment_ids))
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            rows += conn.execute(select(tables.memos).where(m.target_kind == "segment", m.target_id.in_(chunk))
+            rows += conn.execute(select(tables.memos).where(m.target_kind == "segment", m.target_id.in_(chunk),
+                                                            seen.memos())
                                  .order_by(m.created_at, m.id)).all()
         for v in _views(conn, rows, []):
             out.setdefault(v.target_id or "", []).append(v)

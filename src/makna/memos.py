@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Connection, Select, delete, insert, select, update
+from sqlalchemy import Connection, Select, delete, insert, or_, select, update
 
 from .access import require
 from .errors import ConflictError, InputError, NotFoundError
@@ -94,9 +94,13 @@ def delete_memo(project: Project, memo_id: str) -> None:
 
 
 def list_memos(project: Project, kind: str | None = None, target: str | None = None) -> list[Memo]:
+    """The memos (of ``kind``, on ``target``) the acting coder may see (a blind round hides the memos
+    on other coders' codings)."""
+    from .rounds import visible_memos
+
     m = tables.memos.c
     with project.store.read() as conn:
-        q = select(tables.memos)
+        q = select(tables.memos).where(visible_memos(project, conn))
         if kind is not None:
             q = q.where(m.target_kind == kind)
             if target is not None:
@@ -151,7 +155,11 @@ def events(project: Project, *, limit: int = 50, action: str | None = None, befo
         q = q.where(e.id < before)
     if action:
         q = q.where(e.action.like(f"{action}%"))
+    from .rounds import BLIND_EVENT_KINDS, sees_everything
+
     with project.store.read() as conn:
+        if not sees_everything(project, conn):  # a blind round: not which codes the others applied
+            q = q.where(or_(e.actor == project.actor, e.action.not_in(BLIND_EVENT_KINDS)))
         return [Event(r.id, as_utc(r.at), r.actor, r.action, dict(r.payload)) for r in conn.execute(q)]
 
 

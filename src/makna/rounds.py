@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, false, insert, not_, or_, select, true, update
+from sqlalchemy import ColumnElement, Connection, insert, not_, or_, select, true, update
 
 from .errors import ConflictError, InputError, NotFoundError, PermissionDeniedError
 from .model import new_id, utcnow
@@ -29,9 +29,17 @@ from .store import as_utc, tables
 if TYPE_CHECKING:
     from .agreement.consensus import Resolution, Rule
     from .agreement.project_report import AgreementScope
+    from .event_kinds import EventKind
 
 __all__ = ["Round", "open_round", "close_round", "list_rounds", "get_round", "current_round", "may_manage",
-           "visible", "sees_everything", "require_sight", "round_scope", "round_consensus", "consensus_coder"]
+           "visible", "sees_everything", "require_sight", "round_scope", "round_consensus", "consensus_coder",
+           "Sight", "sight", "sight_in", "visible_memos", "visible_where", "BLIND_EVENT_KINDS"]
+
+#: The event kinds that record a coder's codings and memos: during a blind round the activity list
+#: leaves out other coders' events of these kinds (they would tell which codes they applied where).
+BLIND_EVENT_KINDS: tuple[EventKind, ...] = (
+    "code.span", "code.bulk", "code.autocode_speaker", "code.autocode_pattern", "code.autocode_search", "uncode",
+    "uncode.span", "segment.memo", "segment.update", "suggest.accept", "memo.add", "memo.update", "memo.delete")
 
 
 @dataclass(frozen=True)
@@ -129,10 +137,54 @@ def close_round(project: Project, name: str | None = None) -> Round:
     return get_round(project, rnd.id)
 
 
+@dataclass(frozen=True)
+class Sight:
+    """What ``viewer`` may see of the codings now: every coding (``everything``), or, during an open
+    blind round that hides the other coders from them, their own codings and, when the round covers
+    some ``sources`` only, every coding of the other sources. The one rule every read path applies:
+    in SQL through :meth:`segments` and :meth:`memos`, in memory through :meth:`sees`."""
+
+    viewer: str
+    everything: bool = True
+    sources: frozenset[str] = frozenset()  # the round's sources; empty: every source
+
+    def sees(self, coder: str, source_id: str) -> bool:
+        """Whether a coding by ``coder`` (a name) of source ``source_id`` is visible."""
+        return self.everything or coder == self.viewer or (bool(self.sources) and source_id not in self.sources)
+
+    def segments(self) -> ColumnElement[bool]:
+        """A condition on ``segments`` rows: those visible."""
+        if self.everything:
+            return true()
+        seg, k = tables.segments.c, tables.coders.c
+        mine = seg.coder_id.in_(select(k.id).where(k.name == self.viewer).scalar_subquery())
+        return or_(mine, not_(seg.source_id.in_(sorted(self.sources)))) if self.sources else mine
+
+    def memos(self) -> ColumnElement[bool]:
+        """A condition on ``memos`` rows: a memo on a coding (segment) is visible with the coding."""
+        if self.everything:
+            return true()
+        m, seg = tables.memos.c, tables.segments.c
+        return or_(m.target_kind != "segment", m.target_id.in_(select(seg.id).where(self.segments())))
+
+
+def sight_in(project: Project, rnd: Round | None, viewer: str | None = None) -> Sight:
+    """:class:`Sight` of ``viewer`` (default: the acting coder) while ``rnd`` is the open round (None:
+    no round open); no database read beyond the role check."""
+    who = viewer or project.actor
+    if rnd is None or not rnd.blind or may_manage(project, who, rnd):
+        return Sight(who)
+    return Sight(who, False, frozenset(rnd.sources))
+
+
+def sight(project: Project, conn: Connection, viewer: str | None = None) -> Sight:
+    """What ``viewer`` (default: the acting coder) may see of the codings now."""
+    return sight_in(project, current_round(conn), viewer)
+
+
 def sees_everything(project: Project, conn: Connection, viewer: str | None = None) -> bool:
     """Whether ``viewer`` (default: the acting coder) sees every coder's codings now."""
-    rnd = current_round(conn)
-    return rnd is None or not rnd.blind or may_manage(project, viewer or project.actor, rnd)
+    return sight(project, conn, viewer).everything
 
 
 def require_sight(project: Project, what: str) -> None:
@@ -149,15 +201,21 @@ def require_sight(project: Project, what: str) -> None:
 
 def visible(project: Project, conn: Connection, viewer: str | None = None) -> ColumnElement[bool]:
     """A condition on ``segments`` rows: those ``viewer`` (default: the acting coder) may see. During
-    an open blind round a coder sees only their own codings of its sources."""
-    rnd = current_round(conn)
-    who = viewer or project.actor
-    if rnd is None or not rnd.blind or may_manage(project, who, rnd):
-        return true()
-    seg, k = tables.segments.c, tables.coders.c
-    me = conn.execute(select(k.id).where(k.name == who)).scalar()
-    mine = seg.coder_id == me if me is not None else false()
-    return or_(mine, not_(seg.source_id.in_(rnd.sources))) if rnd.sources else mine
+    an open blind round a coder sees only their own codings of its sources (see :class:`Sight`)."""
+    return sight(project, conn, viewer).segments()
+
+
+def visible_where(project: Project, conn: Connection, viewer: str | None = None) -> list[ColumnElement[bool]]:
+    """:func:`visible` as a list of conditions for ``where(*...)``: empty when ``viewer`` sees every
+    coding (the query is left as it was)."""
+    seen = sight(project, conn, viewer)
+    return [] if seen.everything else [seen.segments()]
+
+
+def visible_memos(project: Project, conn: Connection, viewer: str | None = None) -> ColumnElement[bool]:
+    """A condition on ``memos`` rows: those ``viewer`` (default: the acting coder) may see (a memo on
+    another coder's hidden coding is hidden with it)."""
+    return sight(project, conn, viewer).memos()
 
 
 def consensus_coder(rnd: Round) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from .project import Project
-from .rounds import sees_everything, visible
+from .rounds import sees_everything, visible, visible_where
 from .store import tables, tallies
 
 __all__ = ["SegmentView", "CodeUsage", "source_segments", "code_usage", "recent_codes", "segments_per_source"]
@@ -106,11 +106,18 @@ def recent_codes(project: Project, *, coder: str | None = None, limit: int = 9) 
 
 def segments_per_source(project: Project, sources: Sequence[str] | None = None) -> dict[str, int]:
     """Number of codings per source id (sources without codings are absent), of every source or of
-    the ``sources`` (ids) given, from the maintained tallies: one row per source."""
-    st = tallies.source_tallies.c
-    q = select(st.source_id, st.n).where(st.n > 0)
-    if sources is not None:
-        q = q.where(st.source_id.in_(list(sources)))
+    the ``sources`` (ids) given, from the maintained tallies: one row per source. During a blind round
+    that hides others' codings from the acting coder, counted from the codings they may see instead."""
+    st, seg = tallies.source_tallies.c, tables.segments.c
     with project.store.read() as conn:
+        seen = visible_where(project, conn)
+        if seen:
+            q = select(seg.source_id, func.count()).where(*seen).group_by(seg.source_id)
+            if sources is not None:
+                q = q.where(seg.source_id.in_(list(sources)))
+        else:
+            q = select(st.source_id, st.n).where(st.n > 0)
+            if sources is not None:
+                q = q.where(st.source_id.in_(list(sources)))
         rows = conn.execute(q).all()
     return {str(r[0]): int(r[1]) for r in rows}

@@ -103,10 +103,54 @@ def test_the_readme_team_server_section_runs(server_db: str, tmp_path: Path, mon
 
     with Registry.open(server_db) as reg:
         assert dict(reg.members("Studi Padang")) == {"ana": "owner", "budi": "coder", "citra": "manager"}
-        sp = reg.project("Studi Padang", "budi")
-        import dataclasses
+    _two_coders_over_http(commands[-1], env)
 
-        for name in ("budi", "citra"):
-            coder = dataclasses.replace(reg.open_project(sp), coder_name=name)
-            makna.code_span(coder, "informan-01", 0, 2, "emosi")
-        assert sorted(s.coder for s in makna.retrieve(coder)) == ["budi", "citra"]
+
+def _two_coders_over_http(run_words: list[str], env: dict[str, str]) -> None:
+    """The README's `server run` (on a free port) in a process of its own; budi and citra log in over
+    HTTP, choose the project and code; each sees the other's coding in the project's changes."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = str(sock.getsockname()[1])
+    words = [port if w == "8780" else w for w in run_words]
+    assert words[words.index("--port") + 1] == port
+    server = subprocess.Popen([sys.executable, "-c", "from makna.cli import main; main()", *words],
+                              env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{base}/login", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        clients = {name: httpx.Client(base_url=base, timeout=30) for name in ("budi", "citra")}
+        made: dict[str, str] = {}
+        for i, (name, client) in enumerate(clients.items()):
+            r = client.post("/login", json={"name": name, "password": env["MAKNA_PASSWORD"]})
+            assert r.status_code == 200, r.text
+            client.headers["x-makna-csrf"] = r.json()["csrf"]
+            assert client.post("/api/server/projects/Studi Padang/open").json()["role"] == \
+                {"budi": "coder", "citra": "manager"}[name]
+            source = client.get("/api/sources").json()[0]["id"]
+            code = client.get("/api/codes").json()[0]["id"]
+            r = client.post("/api/segments", json={"source": source, "start": i, "end": i + 4, "code": code})
+            assert r.status_code == 201, r.text
+            made[name] = r.json()["id"]
+        for name, client in clients.items():
+            seen = {s["id"]: s["coder"] for c in client.get("/api/changes").json()["changes"]
+                    if c["kind"] == "segments.add" for s in c["data"]["segments"]}
+            assert {seen.get(made[n]) for n in clients} == {"budi", "citra"}, name
+            client.close()
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert b"Traceback" not in err, err.decode()

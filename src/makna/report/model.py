@@ -23,6 +23,7 @@ from ..exemplars import Quote, exemplar_quotes
 from ..memo_views import MemoView, memos_on_codes
 from ..project import Project
 from ..queries import RetrievedSegment, code_frequencies
+from ..rounds import visible_where
 from ..store import tables
 from .i18n import strings
 
@@ -149,14 +150,15 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
     nodes = code_tree(project)
     seg = tables.segments.c
     with project.store.read() as conn:
-        rows = conn.execute(select(seg.id, seg.source_id, seg.start, seg.end, seg.code_id)).all()
+        seen = visible_where(project, conn)  # a blind round hides other coders' codings
+        rows = conn.execute(select(seg.id, seg.source_id, seg.start, seg.end, seg.code_id).where(*seen)).all()
         links = _case_links(conn)
         counts = {
             "sources": int(conn.execute(select(func.count()).select_from(tables.sources)).scalar() or 0),
             "cases": int(conn.execute(select(func.count()).select_from(tables.cases)).scalar() or 0),
             "codes": len(nodes),
             "segments": len(rows),
-            "coders": int(conn.execute(select(func.count(func.distinct(seg.coder_id)))).scalar() or 0),
+            "coders": int(conn.execute(select(func.count(func.distinct(seg.coder_id))).where(*seen)).scalar() or 0),
         }
     per_code: dict[str, int] = {n.code.id: 0 for n in nodes}  # own segments: which leaf codes have quotes
     groups: dict[str, dict[str, list[tuple[int, str]]]] = {}

@@ -3,7 +3,9 @@
 The stream sends each change of the event log (see :mod:`makna.live`) as an SSE message whose ``id``
 is the event id; a browser that reconnects sends ``Last-Event-ID`` and gets everything logged since,
 from the log itself, so nothing is lost while it slept. ``?after=N`` starts after event N (default:
-now). Waiting costs no thread: the project's change feed wakes the streams of this process.
+now). Waiting costs no thread: the project's change feed wakes the streams of this process, and
+the project's :class:`~makna.live.LiveLog` reads each new event once for all of them (each stream
+filters it for its viewer in memory).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ import asyncio
 import contextlib
 import json
 import threading
-from collections import OrderedDict
-from collections.abc import AsyncIterator
+import weakref
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -22,7 +24,7 @@ from sse_starlette import EventSourceResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import InputError
-from ..live import Changes, changes_after, latest_id
+from ..live import Change, Changes, LiveLog, changes_after, latest_id, live_log
 from ..project import Project
 from .deps import plain, project_of, reply
 
@@ -34,6 +36,70 @@ router = APIRouter(tags=["live"])
 KEEPALIVE_SECONDS = 15
 
 
+def _encode(change: Change) -> bytes:
+    """``change`` as one server-sent event, ready to send."""
+    return f"id: {change.id}\r\nevent: change\r\ndata: {json.dumps(plain(change))}\r\n\r\n".encode()
+
+
+#: One refresh of a project's log at a time per event loop: the streams a write wakes wait for the
+#: first one's read instead of each sending a thread to the database.
+_REFRESHING: weakref.WeakKeyDictionary[LiveLog, dict[asyncio.AbstractEventLoop, asyncio.Lock]] = \
+    weakref.WeakKeyDictionary()
+
+
+async def _read(log: LiveLog, proj: Project, last: int, latest: int) -> Changes:
+    if log.top < latest:
+        lock = _REFRESHING.setdefault(log, {}).setdefault(asyncio.get_running_loop(), asyncio.Lock())
+        async with lock:
+            if log.top < latest:
+                await run_in_threadpool(log.refresh, proj, latest)
+    if log.behind(last) or log.blind:  # a stream far behind (a browser that slept long) reads the log
+        return await run_in_threadpool(log.read, proj, last)  # itself; a blind round checks roles
+    return log.read(proj, last)  # from memory: no thread, no query
+
+
+class _Wakeups:
+    """The streams of one project in one event loop: a single subscription to the project's change
+    feed wakes them all with one call into the loop per burst of writes (not one per stream)."""
+
+    def __init__(self, feed: Any, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.waiting: set[asyncio.Event] = set()
+        self.lock = threading.Lock()
+        self.pending = False
+        feed.subscribe(self._woken)
+
+    def add(self, wake: asyncio.Event) -> Callable[[], None]:
+        self.waiting.add(wake)
+        return lambda: self.waiting.discard(wake)
+
+    def _woken(self, _latest: int) -> None:  # in the writer's or the feed's thread
+        with self.lock:
+            if self.pending:
+                return
+            self.pending = True
+        with contextlib.suppress(RuntimeError):  # the loop closed: its streams are over
+            self.loop.call_soon_threadsafe(self._wake_all)
+
+    def _wake_all(self) -> None:
+        with self.lock:
+            self.pending = False
+        for wake in list(self.waiting):
+            wake.set()
+
+
+_WAKEUPS: weakref.WeakKeyDictionary[Any, dict[asyncio.AbstractEventLoop, _Wakeups]] = weakref.WeakKeyDictionary()
+
+
+def _wakeups(feed: Any) -> _Wakeups:
+    loop = asyncio.get_running_loop()
+    per_loop = _WAKEUPS.setdefault(feed, {})
+    found = per_loop.get(loop)
+    if found is None:
+        found = per_loop[loop] = _Wakeups(feed, loop)
+    return found
+
+
 def _start(request: Request, after: int | None) -> int | None:
     header = request.headers.get("last-event-id", "").strip()
     if header:
@@ -42,34 +108,6 @@ def _start(request: Request, after: int | None) -> int | None:
         except ValueError:
             raise InputError(f"Last-Event-ID {header[:40]!r}: expected an event id (a number)") from None
     return after
-
-
-class _SharedReads:
-    """The streams of one workbench read the log as the same coder and usually from the same event:
-    one read serves them all (keyed by the viewer, the event read from and the newest event known then)."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.recent: OrderedDict[tuple[str, int, int], Changes] = OrderedDict()
-
-    def read(self, proj: Project, after: int, latest: int) -> Changes:
-        key = (proj.actor, after, latest)
-        with self.lock:
-            if key in self.recent:
-                return self.recent[key]
-        got = changes_after(proj, after)
-        with self.lock:
-            self.recent[key] = got
-            while len(self.recent) > 64:
-                self.recent.popitem(last=False)
-        return got
-
-
-def _shared_reads(app: Any) -> _SharedReads:
-    reads: _SharedReads | None = getattr(app.state, "live_reads", None)
-    if reads is None:
-        reads = app.state.live_reads = _SharedReads()
-    return reads
 
 
 @router.get("/api/changes", summary="The changes logged after event `after` (at most `limit`), as the "
@@ -88,25 +126,19 @@ async def stream(request: Request, after: int | None = Query(None, ge=0)) -> Eve
     if start is None:
         start = await run_in_threadpool(latest_id, proj)
     feed = await run_in_threadpool(proj.store.feed)
+    log = await run_in_threadpool(live_log, proj)
 
-    async def events() -> AsyncIterator[dict[str, Any]]:
-        loop = asyncio.get_running_loop()
+    async def events() -> AsyncIterator[dict[str, Any] | bytes]:
         wake = asyncio.Event()
-
-        def woken(_latest: int) -> None:
-            with contextlib.suppress(RuntimeError):  # the loop closed: the stream is over
-                loop.call_soon_threadsafe(wake.set)
-
-        unsubscribe = feed.subscribe(woken)
-        shared = _shared_reads(request.app)
+        unsubscribe = _wakeups(feed).add(wake)
         last = start
         try:
             yield {"event": "hello", "data": json.dumps({"after": last, "coder": proj.coder_name})}
             while True:
                 wake.clear()  # before reading: a write during the read wakes the next wait
-                got = await run_in_threadpool(shared.read, proj, last, feed.latest)
-                for change in got.changes:
-                    yield {"id": str(change.id), "event": "change", "data": json.dumps(plain(change))}
+                got = await _read(log, proj, last, feed.latest)
+                if got.changes:  # one write to the socket for all the changes read
+                    yield b"".join(log.encoded(change, _encode) for change in got.changes)
                 last = got.last
                 if got.more:
                     continue
