@@ -45,7 +45,8 @@ from .contention import begin_immediate, busy_error, busy_timeout, clash_error, 
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "journal", "schema_head", "as_utc", "bulk_insert",
            "prepared_select", "TURN_COLUMNS", "MAX_TEXT_BYTES", "check_text_size", "write_long_text",
-           "LONG_TEXT", "insert_missing", "busy_timeout", "WriteGuard", "tallies", "fetch_compiled"]
+           "LONG_TEXT", "insert_missing", "busy_timeout", "WriteGuard", "tallies", "fetch_compiled",
+           "insert_returning_id"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
@@ -425,7 +426,7 @@ class Store:
                 raise clash from None
             raise
 
-    @property
+    @functools.cached_property
     def _where(self) -> str:
         """The project as errors name it: its file, or its database URL without the password."""
         from sqlalchemy.engine import make_url
@@ -543,8 +544,8 @@ class Store:
                         from .feed import serialize_events
 
                         serialize_events(conn)
-                    if len(rows) == 1:  # the usual case: one plain INSERT ... RETURNING
-                        ids = [conn.execute(_INSERT_EVENT, rows[0]).scalar_one()]
+                    if len(rows) == 1:  # the usual case: one INSERT ... RETURNING, straight on the driver
+                        ids = [insert_returning_id(conn, tables.events, rows[0])]
                     else:
                         stmt = insert(tables.events).returning(tables.events.c.id, sort_by_parameter_order=True)
                         ids = list(conn.execute(stmt, rows).scalars().all())
@@ -568,9 +569,6 @@ class Store:
     def meta(self) -> dict[str, str]:
         with self.read() as conn:
             return {k: v for k, v in conn.execute(select(tables.meta.c.key, tables.meta.c.value))}
-
-
-_INSERT_EVENT = insert(tables.events).returning(tables.events.c.id)
 
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Sequence[str] | None = None, *,
@@ -636,6 +634,19 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Se
                 cursor.executemany(sql, data)
     except dialect.loaded_dbapi.IntegrityError as exc:
         raise IntegrityError(sql, None, exc) from exc
+    finally:
+        cursor.close()
+
+
+def insert_returning_id(conn: Connection, table: Table, row: dict[str, Any]) -> int:
+    """Insert one ``row`` into ``table`` (not a journaled table: nothing notes it) on the driver's
+    cursor, with each column's bind processing, and give the ``id`` the database chose."""
+    sql, _, procs = _insert_statement(table, tuple(row), conn.dialect)
+    values = [v if p is None else p(v) for v, p in zip(row.values(), procs, strict=True)]
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql + f" RETURNING {conn.dialect.identifier_preparer.quote('id')}", values)
+        return int(cursor.fetchone()[0])
     finally:
         cursor.close()
 

@@ -403,8 +403,14 @@ def flush(conn: Connection, rec: Recording) -> None:
 
         store_step(conn, step, rows, actor if rec.kind == "op" else None)
         return
-    conn.execute(_INSERT_STEP, step)
-    conn.execute(_INSERT_ROWS, rows)
+    if conn.dialect.name == "sqlite":  # straight on the driver: SQLAlchemy's statement handling costs more
+        from . import bulk_insert
+
+        bulk_insert(conn, tables.undo_steps, [step])
+        bulk_insert(conn, tables.undo_rows, rows)
+    else:
+        conn.execute(_INSERT_STEP, step)
+        conn.execute(_INSERT_ROWS, rows)
     if rec.kind == "op":  # a new change empties its actor's redo stack
         from . import fetch_compiled
 
