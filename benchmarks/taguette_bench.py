@@ -112,8 +112,8 @@ class Makna:
         makna.create_project(path, "Taguette side by side", coder="bench").close()
         self.create_ms = (time.perf_counter() - t) * 1000
         env = {**os.environ, "MAKNA_CODER": "bench"}
-        self.server = Server([sys.executable, "-c", "from makna.cli import main; main()", "serve", "-p", str(path), "--port",
-                              str(free_port()), "--no-browser", "--lang", "en"], env)
+        self.server = Server([sys.executable, "-c", "from makna.cli import main; main()", "serve", "-p", str(path),
+                              "--port", str(free_port()), "--no-browser", "--lang", "en"], env)
         base = self.server.url.split("/?")[0]
         self.client = httpx.Client(base_url=base, timeout=600)
         self.client.get(self.server.url.replace(base, ""), follow_redirects=True).raise_for_status()

@@ -646,7 +646,9 @@ def insert_returning_id(conn: Connection, table: Table, row: dict[str, Any]) -> 
     cursor = conn.connection.cursor()
     try:
         cursor.execute(sql + f" RETURNING {conn.dialect.identifier_preparer.quote('id')}", values)
-        return int(cursor.fetchone()[0])
+        found = cursor.fetchone()
+        assert found is not None
+        return int(found[0])
     finally:
         cursor.close()
 

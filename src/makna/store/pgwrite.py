@@ -57,7 +57,8 @@ def log_event(conn: Connection, row: dict[str, Any]) -> int:
     return int(found[0][0])
 
 
-def store_step(conn: Connection, step: dict[str, Any], rows: Sequence[dict[str, Any]], drop_redo_of: str | None) -> None:
+def store_step(conn: Connection, step: dict[str, Any], rows: Sequence[dict[str, Any]],
+               drop_redo_of: str | None) -> None:
     """Insert the undo ``step`` and its ``rows`` (``op``, ``table_name``, ``data``); with
     ``drop_redo_of``, also mark that actor's open undo steps and the steps they undid ``dropped`` and
     delete their rows (a new change ends the actor's redo stack)."""

@@ -119,7 +119,9 @@ class SessionGuard:
                     await self._redirect(send, "/projects")
                 return
             try:
-                opened = self.registry.opened(chosen) or await to_thread.run_sync(self.registry.open_project, chosen)
+                opened = self.registry.opened(chosen)
+                if opened is None:
+                    opened = await to_thread.run_sync(self.registry.open_project, chosen)
             except MaknaError as exc:
                 await self._reply(send, 503, {"error": str(exc)})
                 return
