@@ -10,16 +10,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .access import require
 from .errors import DuplicateCodingError, InputError, NotFoundError, OffsetError, PermissionDeniedError
 from .event_kinds import EventKind
 from .memos import forget
-from .model import Segment, new_ids, utcnow
-from .project import Project
-from .store import as_utc, tables
+from .model import Segment, new_id, new_ids, utcnow
+from .project import CodeRow, Project
+from .store import as_utc, fetch_compiled, tables
 from .text import enclosing_span, refuse_nul, sentence_spans
 from .views import SegmentView
 
@@ -226,13 +226,49 @@ def code_one(project: Project, spec: SegmentSpec, *, coder: str | None = None,
              action: EventKind = "code.span") -> CodedSegment:
     """Apply one coding (as :func:`code_many`, one transaction) and describe it for display without
     reading it back: its code's key, name and colour and its source's name come from the lookups the
-    coding made anyway."""
-    _, res, inserted = _code_many(project, [spec], coder=coder, on_duplicate="error", action=action)
-    row = inserted[0]
-    code = res.code_rows[row["code_id"]]
-    return CodedSegment(row["id"], row["start"], row["end"], code.id, code.key, code.name, code.color,
-                        coder or project.coder_name, row["memo"], row["source_id"], res.source_names[row["source_id"]],
-                        row["created_at"])
+    coding made anyway.
+
+    The call the workbench makes for every highlight, so it does the least work that keeps every
+    guarantee: the coder, the source and the code are resolved in one query, and the row goes in with
+    one INSERT (the event and undo step follow in :meth:`~makna.store.Store.write`)."""
+    if coder and coder != project.actor:  # coding in another coder's name (a consensus layer)
+        require(project, "others")
+    name = coder or project.coder_name
+    payload: dict[str, Any] = {}
+    with project.store.write(project.actor, action, payload) as conn:
+        found = fetch_compiled(conn, _RESOLVE_ONE, {"coder": name, "source": spec.source, "code": spec.code})
+        if found:
+            coder_id, source_id, source_name, length, *code_fields = found[0]
+            code = CodeRow(*code_fields)
+        else:  # an unknown source or code: the lookups that name it in their error
+            source_id, source_name, length = project.source_row(conn, spec.source)
+            code = project.code_row(conn, spec.code)
+            coder_id = None
+        if coder_id is None:  # a coder's first coding
+            coder_id = project.coder_id(conn, name)
+        if not (0 <= spec.start < spec.end <= length):
+            raise OffsetError(f"span {spec.start}:{spec.end} is outside source {spec.source!r} "
+                              f"(valid: 0 <= start < end <= {length})")
+        row = {"id": new_id(), "source_id": source_id, "start": spec.start, "end": spec.end, "code_id": code.id,
+               "coder_id": coder_id, "memo": _memo(spec.memo), "created_at": utcnow()}
+        _insert(project, conn, [row], "error")
+        payload.update(coder=coder_id, created=1, skipped=0, codes=[spec.code], segments=[row["id"]])
+    return CodedSegment(row["id"], spec.start, spec.end, code.id, code.key, code.name, code.color, name, row["memo"],
+                        source_id, source_name, row["created_at"])
+
+
+def _resolve_one() -> Any:
+    """The coder (NULL when new), source and code of one coding, in one query (no row when the source
+    or the code is unknown)."""
+    s, c, k = tables.sources.c, tables.codes.c, tables.coders.c
+    coder_id = select(k.id).where((k.name == bindparam("coder")) | (k.id == bindparam("coder"))).limit(1)
+    return (select(coder_id.scalar_subquery(), s.id, s.name, s.length, c.id, c.key, c.name, c.color)
+            .where((s.name == bindparam("source")) | (s.id == bindparam("source")),
+                   (c.key == bindparam("code")) | (c.id == bindparam("code")))
+            .limit(1))
+
+
+_RESOLVE_ONE = _resolve_one()
 
 
 def code_span(

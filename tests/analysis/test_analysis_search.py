@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 import makna
-from makna.analysis import autocode_search, count_passages, ensure_index, search
+import makna.queries
+from makna.analysis import autocode_search, count_passages, ensure_index, search, search_cursor, search_page
 from makna.errors import InputError
 from makna.textindex.query import parse_query
 from makna.textindex.stemming import stem
@@ -69,6 +70,35 @@ def test_limit_offset_and_sources(searchable: Any) -> None:
     assert len(all_hits) == 4
     assert search(searchable, "saya", limit=2, offset=1) == all_hits[1:3]
     assert search(searchable, "saya", sources=["interview.txt"]) == []
+
+
+def test_pages_by_cursor(searchable: Any) -> None:
+    # "saya": four hits, two of them in one passage (a cursor can stop between them)
+    all_hits = search(searchable, "saya OR tipu", limit=None)
+    assert len(all_hits) >= 6 and len({h.passage for h in all_hits}) < len(all_hits)
+    for size in (1, 2, 3, 4):
+        seen: list[Any] = []
+        page = search_page(searchable, "saya OR tipu", limit=size)
+        while True:
+            assert len(page.items) <= size
+            seen += page.items
+            if page.next is None:
+                break
+            page = search_page(searchable, "saya OR tipu", limit=size, after=page.next)
+        assert seen == all_hits
+    assert search(searchable, "saya OR tipu", limit=2, after=search_cursor(all_hits[2])) == all_hits[3:5]
+    assert search(searchable, "saya OR tipu", after=search_cursor(all_hits[-1])) == []
+    assert search_page(searchable, "saya OR tipu", limit=len(all_hits)).next is None
+    with pytest.raises(InputError, match="not a cursor"):
+        search(searchable, "saya", after="bm90IGEgY3Vyc29y")
+    with pytest.raises(InputError, match="not a cursor"):  # a retrieval cursor is not a search cursor
+        search(searchable, "saya", after=makna.queries.retrieval_cursor(_any_segment(searchable)))
+
+
+def _any_segment(project: Any) -> Any:
+    makna.add_code(project, "k", "K")
+    makna.code_span(project, "wawancara.txt", 0, 2, "k")
+    return makna.retrieve(project)[0]
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "NOT tipu", "tipu AND", '"tipu', "(tipu", "tipu)", "!!!", "ab* cd*x*"])

@@ -85,6 +85,23 @@ def test_api_search_on_both_backends(client: Client) -> None:
     assert hit["left"] == TEXT[hit["start"] - 10:hit["start"]] and hit["speaker"] == "I"
 
 
+def test_api_search_pages_by_cursor(client: Client) -> None:
+    every = client.get("/api/search", params={"q": "saya OR kopi OR baju"}).json()
+    assert len(every["hits"]) >= 3 and every["next"] is None
+    seen: list[Any] = []
+    params: dict[str, Any] = {"q": "saya OR kopi OR baju", "limit": 1}
+    while True:
+        r = client.get("/api/search", params=params)
+        assert r.status_code == 200 and len(r.json()["hits"]) == 1
+        seen += r.json()["hits"]
+        assert r.headers.get("X-Next-Cursor") == r.json()["next"]
+        if r.json()["next"] is None:
+            break
+        params["after"] = r.json()["next"]
+    assert seen == every["hits"]
+    assert client.get("/api/search", params={"q": "saya", "after": "nonsense"}).status_code == 400
+
+
 def test_autocode_the_hits(client: Client, csrf: str, app: Any) -> None:
     body = {"query": "senang OR baju", "code": "kerja", "scope": "match"}
     assert client.post("/api/search/autocode", json=body).status_code == 403  # no CSRF header

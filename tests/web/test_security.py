@@ -140,3 +140,13 @@ def test_websockets_are_closed() -> None:
 
     anyio.run(TokenGuard(inner, TOKEN), {"type": "websocket", "headers": [], "path": "/"}, receive, send)
     assert sent == [{"type": "websocket.close", "code": 1008}]
+
+
+def test_cookie_value_reads_the_named_cookie() -> None:
+    from makna.web.security import cookie_value
+
+    assert cookie_value(b"a=1; makna_token_x=abc-_Z; b=2", "makna_token_x") == "abc-_Z"
+    assert cookie_value(b"makna_token_xy=no; makna_token_x=yes", "makna_token_x") == "yes"
+    assert cookie_value(b'makna_token_x="quoted"', "makna_token_x") == "quoted"
+    assert cookie_value(b"a=1; b", "makna_token_x") is None
+    assert cookie_value(b"", "makna_token_x") is None

@@ -10,7 +10,17 @@ from ..textindex.stemming import stem
 from .charts import CHART_KINDS, Figure, bar_chart, heatmap, hierarchy, network, project_chart
 from .cooccurrence import Cooccurrence, CooccurrencePair, cooccurrence, cooccurrence_naive
 from .matrices import CrossTable, code_by_attribute, code_by_case
-from .search import Hit, autocode_search, count_passages, ensure_index, index_source, search, unindex_source
+from .search import (
+    Hit,
+    autocode_search,
+    count_passages,
+    ensure_index,
+    index_source,
+    search,
+    search_cursor,
+    search_page,
+    unindex_source,
+)
 from .sequences import Transition, code_sequences
 from .summary import SummaryCell, SummaryGrid, get_summary, set_summary, summary_grid
 from .wordfreq import WordCount, stopwords, word_frequencies
@@ -48,4 +58,6 @@ __all__ = [
     "WordCount",
     "word_frequencies",
     "stopwords",
+    "search_cursor",
+    "search_page",
 ]

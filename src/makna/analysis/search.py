@@ -16,6 +16,7 @@ from sqlalchemy import Connection, case, func, select
 
 from ..coding import CodingResult, Scope, SegmentSpec, code_many, merge_spans
 from ..errors import InputError
+from ..paging import Page, decode_cursor, encode_cursor
 from ..project import Project
 from ..store import fulltext, tables
 from ..text import enclosing_span, sentence_spans
@@ -33,6 +34,8 @@ __all__ = [
     "unindex_source",
     "ensure_index",
     "project_languages",
+    "search_cursor",
+    "search_page",
 ]
 
 
@@ -53,6 +56,7 @@ class Hit:
     speaker: str | None = None
     passage_start: int = 0
     passage_end: int = 0
+    passage: int = 0  # the indexed passage's id: hits come in passage order (see search_cursor)
 
     @property
     def kwic(self) -> str:
@@ -116,21 +120,35 @@ def _source_ids(project: Project, conn: Connection, sources: Sequence[str] | Non
 
 
 def iter_hits(project: Project, query: str, *, stem: bool = True, sources: Sequence[str] | None = None,
-              context: int = 40, batch: int = 200) -> Iterator[Hit]:
-    """Every match of ``query`` in index order (sources in import order, then position)."""
+              context: int = 40, batch: int = 200, after: str | None = None) -> Iterator[Hit]:
+    """Every match of ``query`` in index order (sources in import order, then position), or those
+    after the cursor ``after`` (from :func:`search_cursor`). The passages are read ``batch`` at a
+    time by keyset (each batch starts after the last passage read), so a late hit costs no more to
+    reach than an early one."""
     if context < 0:
         raise InputError("context must be 0 or more characters")
+    resume = decode_cursor("search", after, (int, int, int)) if after is not None else None
     ensure_index(project)
+    c = search_chunks.c
     with project.store.read() as conn:
         node = parse_query(query, stem=stem, languages=project_languages(conn))
         base = _passage_query(conn, node, _source_ids(project, conn, sources), context)
-        offset = 0
+        last: int | None = None
         while True:
-            rows = conn.execute(base.limit(batch).offset(offset)).all()
+            if last is not None:
+                q = base.where(c.id > last)
+            elif resume is not None:  # the cursor's own passage again: its later hits follow
+                q = base.where(c.id >= resume[0])
+            else:
+                q = base
+            rows = conn.execute(q.limit(batch)).all()
             if not rows:
                 return
-            offset += len(rows)
-            yield from _hits(node, rows, context)
+            last = rows[-1].id
+            hits = _hits(node, rows, context)
+            if resume is not None:
+                hits = (h for h in hits if (h.passage, h.start, h.end) > tuple(resume))
+            yield from hits
             if len(rows) < batch:
                 return
 
@@ -145,24 +163,46 @@ def _hits(node: Node, rows: Sequence[Any], context: int) -> Iterator[Hit]:
             a, b = toks[first][0], toks[last][1]
             yield Hit(source=r.name, source_id=r.source_id, start=a, end=b, keyword=window[a - lo:b - lo],
                       left=window[max(a - lo - context, 0):a - lo], right=window[b - lo:b - lo + context],
-                      turn=r.turn, speaker=r.speaker, passage_start=r.start, passage_end=r.end)
+                      turn=r.turn, speaker=r.speaker, passage_start=r.start, passage_end=r.end, passage=r.id)
 
 
 def search(project: Project, query: str, *, stem: bool = True, sources: Sequence[str] | None = None,
-           context: int = 40, limit: int | None = 100, offset: int = 0) -> list[Hit]:
+           context: int = 40, limit: int | None = 100, offset: int = 0, after: str | None = None) -> list[Hit]:
     """Matches of ``query`` (see :mod:`makna.textindex.query`) as KWIC lines: the first
-    ``limit`` after skipping ``offset``. With ``stem``, ``ditipu`` also finds ``tipu``, ``menipu``
-    and ``penipuan``; without, words match exactly (case-insensitive)."""
+    ``limit`` after the cursor ``after`` (from :func:`search_cursor`; each page then costs the same
+    wherever it starts), or after skipping ``offset`` (a convenience whose cost grows with it). With
+    ``stem``, ``ditipu`` also finds ``tipu``, ``menipu`` and ``penipuan``; without, words match
+    exactly (case-insensitive)."""
     if limit is not None and limit < 0:
         raise InputError("limit must be 0 or more")
+    if offset < 0:
+        raise InputError("offset must be 0 or more")
     out: list[Hit] = []
     batch = max(20, min(500, (limit or 500) + offset))
-    for i, hit in enumerate(iter_hits(project, query, stem=stem, sources=sources, context=context, batch=batch)):
+    for i, hit in enumerate(iter_hits(project, query, stem=stem, sources=sources, context=context, batch=batch,
+                                      after=after)):
         if i >= offset:
             out.append(hit)
         if limit is not None and len(out) >= limit:
             break
     return out
+
+
+def search_cursor(hit: Hit) -> str:
+    """The cursor that makes :func:`search` start after ``hit`` (an opaque token)."""
+    return encode_cursor("search", [hit.passage, hit.start, hit.end])
+
+
+def search_page(project: Project, query: str, *, limit: int = 100, after: str | None = None,
+                **options: Any) -> Page[Hit]:
+    """One page of :func:`search` (same ``options``: ``stem``, ``sources``, ``context``): ``limit``
+    hits after the cursor ``after`` (from the start when None) and the next page's cursor (None on
+    the last page)."""
+    if limit < 1:
+        raise InputError("limit must be 1 or more")
+    hits = search(project, query, limit=limit + 1, after=after, **options)
+    more = len(hits) > limit
+    return Page(hits[:limit], search_cursor(hits[limit - 1]) if more else None)
 
 
 def count_passages(project: Project, query: str, *, stem: bool = True,

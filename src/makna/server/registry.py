@@ -449,6 +449,19 @@ class Registry:
                                                  expires_at=expires))
         return token, Session(user, csrf, expires, None)
 
+    def cached_session(self, token: str) -> Session | None:
+        """The session of a cookie's token as :meth:`session` remembers it (None: not remembered or
+        stale; ask :meth:`session`): answered without the database, so without leaving the event loop."""
+        cached = self._sessions.get(_digest(token))
+        if cached is not None and time.monotonic() - cached[0] < SESSION_CACHE_SECONDS \
+                and cached[1].expires_at > _now():
+            return cached[1]
+        return None
+
+    def opened(self, sp: ServerProject) -> Project | None:
+        """The project if :meth:`open_project` has opened it already (None: open it with that)."""
+        return self._projects.get(sp.id)
+
     def session(self, token: str) -> Session | None:
         """The live session of a cookie's token (None: unknown, ended or expired), with its chosen
         project and the user's role there. A live session is remembered for

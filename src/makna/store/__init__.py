@@ -40,12 +40,13 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, Operationa
 
 from ..errors import InputError, NotAProjectError, ProjectError, ProjectExistsError, require_extra
 from ..event_kinds import EventKind
-from . import _cipher, journal, tables, tallies
+from . import _cipher, journal, pgwrite, tables, tallies
 from .contention import begin_immediate, busy_error, busy_timeout, clash_error, insert_missing, is_busy
 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "journal", "schema_head", "as_utc", "bulk_insert",
            "prepared_select", "TURN_COLUMNS", "MAX_TEXT_BYTES", "check_text_size", "write_long_text",
-           "LONG_TEXT", "insert_missing", "busy_timeout", "WriteGuard", "tallies", "fetch_compiled"]
+           "LONG_TEXT", "insert_missing", "busy_timeout", "WriteGuard", "tallies", "fetch_compiled",
+           "insert_returning_id"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
@@ -143,6 +144,40 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+#: Seconds a pooled server connection may rest before it is tested when taken again.
+_IDLE_PING_SECONDS = 2.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Test a pooled PostgreSQL connection before use when it has rested :data:`_IDLE_PING_SECONDS`
+    or more (a server restart, a dropped network, an idle timeout kill it while it rests): a dead
+    one is replaced before the request uses it. SQLAlchemy's ``pool_pre_ping`` tests it on every
+    checkout, a round trip to the server on each request; a connection handed back a moment ago
+    (a coder coding span after span) is taken as it is, and if it died in that moment the request
+    fails once and the pool drops it."""
+    import time
+
+    from sqlalchemy.exc import DisconnectionError
+
+    @event.listens_for(engine, "checkin")
+    def rested(_dbapi_conn: Any, record: Any) -> None:
+        record.info["makna.checkin"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def check(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        if time.monotonic() - record.info.get("makna.checkin", float("-inf")) < _IDLE_PING_SECONDS:
+            return
+        try:
+            cursor = dbapi_conn.cursor()
+            try:
+                cursor.execute("SELECT 1")
+            finally:
+                cursor.close()
+            dbapi_conn.rollback()
+        except Exception as exc:  # the pool replaces it and tries again
+            raise DisconnectionError(f"connection lost while idle: {exc}") from exc
+
+
 def as_utc(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
@@ -177,7 +212,8 @@ class Store:
             event.listen(engine, "connect", _on_sqlite_connect)
         else:
             require_extra("postgres", "a PostgreSQL project", "psycopg")
-            engine = create_engine(url, pool_pre_ping=True)
+            engine = create_engine(url)
+            _ping_when_idle(engine)
         journal.install(engine)
         return engine
 
@@ -405,7 +441,7 @@ class Store:
                 raise clash from None
             raise
 
-    @property
+    @functools.cached_property
     def _where(self) -> str:
         """The project as errors name it: its file, or its database URL without the password."""
         from sqlalchemy.engine import make_url
@@ -513,22 +549,26 @@ class Store:
             now = dt.datetime.now(dt.UTC)
             rows = [{"at": now, "actor": actor, "action": action, "payload": p} for p in payloads]
             if rows:
-                if self.dialect == "postgresql":
-                    # Event ids in commit order: a reader that has seen id N never misses a smaller one
-                    # committed later (live updates resume from the last id they read).
-                    from .feed import serialize_events
-
-                    serialize_events(conn)
-                if len(rows) == 1:  # the usual case: one plain INSERT ... RETURNING
-                    ids = [conn.execute(_INSERT_EVENT, rows[0]).scalar_one()]
+                pg = self.dialect == "postgresql"
+                if pg and len(rows) == 1:  # lock, event and NOTIFY in one round trip (store/pgwrite.py)
+                    ids = [pgwrite.log_event(conn, rows[0])]
                 else:
-                    stmt = insert(tables.events).returning(tables.events.c.id, sort_by_parameter_order=True)
-                    ids = list(conn.execute(stmt, rows).scalars().all())
-                journal.note_events(conn, ids, actor, action)
-                if self.dialect == "postgresql":  # listeners wake when the transaction commits
-                    from .feed import notify
+                    if pg:
+                        # Event ids in commit order: a reader that has seen id N never misses a smaller one
+                        # committed later (live updates resume from the last id they read).
+                        from .feed import serialize_events
 
-                    notify(conn, max(ids))
+                        serialize_events(conn)
+                    if len(rows) == 1:  # the usual case: one INSERT ... RETURNING, straight on the driver
+                        ids = [insert_returning_id(conn, tables.events, rows[0])]
+                    else:
+                        stmt = insert(tables.events).returning(tables.events.c.id, sort_by_parameter_order=True)
+                        ids = list(conn.execute(stmt, rows).scalars().all())
+                    if pg:  # listeners wake when the transaction commits
+                        from .feed import notify
+
+                        notify(conn, max(ids))
+                journal.note_events(conn, ids, actor, action)
 
     def bulk_insert(self, conn: Connection, table: Table, rows: Sequence[Any],
                     columns: Sequence[str] | None = None, *, bound: bool = False, per_statement: int = 1) -> None:
@@ -544,9 +584,6 @@ class Store:
     def meta(self) -> dict[str, str]:
         with self.read() as conn:
             return {k: v for k, v in conn.execute(select(tables.meta.c.key, tables.meta.c.value))}
-
-
-_INSERT_EVENT = insert(tables.events).returning(tables.events.c.id)
 
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Sequence[str] | None = None, *,
@@ -606,10 +643,27 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Any], columns: Se
                 cursor.executemany(sql + f", {one}" * (per_statement - 1),
                                    [tuple(chain(data[i : i + per_statement])) for i in range(0, full, per_statement)])
                 data = data[full:]
-            if data:
+            if len(data) == 1:  # one row (a coding): a plain execute, without executemany's pipeline
+                cursor.execute(sql, data[0])
+            elif data:
                 cursor.executemany(sql, data)
     except dialect.loaded_dbapi.IntegrityError as exc:
         raise IntegrityError(sql, None, exc) from exc
+    finally:
+        cursor.close()
+
+
+def insert_returning_id(conn: Connection, table: Table, row: dict[str, Any]) -> int:
+    """Insert one ``row`` into ``table`` (not a journaled table: nothing notes it) on the driver's
+    cursor, with each column's bind processing, and give the ``id`` the database chose."""
+    sql, _, procs = _insert_statement(table, tuple(row), conn.dialect)
+    values = [v if p is None else p(v) for v, p in zip(row.values(), procs, strict=True)]
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql + f" RETURNING {conn.dialect.identifier_preparer.quote('id')}", values)
+        found = cursor.fetchone()
+        assert found is not None
+        return int(found[0])
     finally:
         cursor.close()
 

@@ -393,12 +393,24 @@ def flush(conn: Connection, rec: Recording) -> None:
         return
     if NOT_RECORDED.intersection(actions) or not rec.entries:
         return
-    conn.execute(_INSERT_STEP, {"id": last, "first_event": first, "actor": actor, "kind": rec.kind,
-                                "target": rec.target, "state": "open" if rec.kind == "undo" else "done"})
+    step = {"id": last, "first_event": first, "actor": actor, "kind": rec.kind, "target": rec.target,
+            "state": "open" if rec.kind == "undo" else "done"}
     rows = [{"step": last, "op": op, "table_name": table.name, "data": _serialise(op, table, data[i : i + n])}
             for op, table, data in rec.entries
             for n in [_CHUNK * 20 if op == "insert" else _CHUNK] for i in range(0, len(data), n)]
-    conn.execute(_INSERT_ROWS, rows)
+    if conn.dialect.name == "postgresql" and len(rows) <= _CHUNK:  # one round trip (store/pgwrite.py)
+        from .pgwrite import store_step
+
+        store_step(conn, step, rows, actor if rec.kind == "op" else None)
+        return
+    if conn.dialect.name == "sqlite":  # straight on the driver: SQLAlchemy's statement handling costs more
+        from . import bulk_insert
+
+        bulk_insert(conn, tables.undo_steps, [step])
+        bulk_insert(conn, tables.undo_rows, rows)
+    else:
+        conn.execute(_INSERT_STEP, step)
+        conn.execute(_INSERT_ROWS, rows)
     if rec.kind == "op":  # a new change empties its actor's redo stack
         from . import fetch_compiled
 

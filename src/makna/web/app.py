@@ -92,7 +92,9 @@ def install_workbench(app: FastAPI) -> None:
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (routes_home, routes_sources, routes_coding, routes_codebook, routes_retrieval, routes_cases,
+    # the coding call first: the workbench makes it for every highlight, and a request is matched
+    # against the routers in this order (no other router has a path under /api/segments)
+    for module in (routes_coding, routes_home, routes_sources, routes_codebook, routes_retrieval, routes_cases,
                    routes_search, routes_analysis, routes_deid, routes_agreement, routes_export, routes_history,
                    routes_media, routes_memos, routes_upload, routes_live, routes_rounds, routes_suggest,
                    routes_workbench):

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
-from ..analysis import Hit, autocode_search, count_passages, search
+from ..analysis import Hit, autocode_search, count_passages, search, search_cursor
 from ..codebook import code_tree
 from ..errors import MaknaError
-from .deps import js_text, page, project_of, reply
+from .deps import NEXT_CURSOR, js_text, page, project_of, reply
 from .render import json_script
 
 __all__ = ["router", "JS_MESSAGES", "PAGE_SIZE", "AutocodeRequest", "kwic_parts"]
@@ -83,15 +83,23 @@ def search_page(request: Request, q: str = "", stem: bool = True, page_no: int =
     })
 
 
-@router.get("/api/search", summary="Search the sources: KWIC hits, passages and sources matched")
+@router.get("/api/search", summary="Search the sources: KWIC hits, passages and sources matched",
+            description="``limit`` hits at a time, in index order. When more follow, the reply's ``next`` (and "
+                        "its ``X-Next-Cursor`` header) holds an opaque cursor: pass it as ``after`` for the next "
+                        "page (each page then costs the same). ``offset`` is a convenience whose cost grows with it.")
 def api_search(request: Request, q: str, stem: bool = True, context: int = CONTEXT, limit: int = PAGE_SIZE,
-               offset: int = 0) -> JSONResponse:
+               offset: int = 0, after: str | None = None) -> JSONResponse:
     proj = project_of(request)
     context = max(0, min(context, 1000))
-    hits = search(proj, q, stem=stem, context=context, limit=max(1, min(limit, 5000)), offset=max(0, offset))
+    limit = max(1, min(limit, 5000))
+    hits = search(proj, q, stem=stem, context=context, limit=limit + 1, offset=max(0, offset), after=after or None)
     passages, sources = count_passages(proj, q, stem=stem)
-    return reply({"query": q, "stem": stem, "passages": passages, "sources": sources,
-                  "hits": [_hit_json(h, context) for h in hits]})
+    cursor = search_cursor(hits[limit - 1]) if len(hits) > limit else None
+    response = reply({"query": q, "stem": stem, "passages": passages, "sources": sources,
+                      "hits": [_hit_json(h, context) for h in hits[:limit]], "next": cursor})
+    if cursor is not None:
+        response.headers[NEXT_CURSOR] = cursor
+    return response
 
 
 @router.post("/api/search/autocode", summary="Code every hit of a search (match, sentence or turn) in one step")

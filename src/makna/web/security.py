@@ -34,6 +34,7 @@ __all__ = [
     "TokenGuard",
     "check_bind_host",
     "cookie_name",
+    "cookie_value",
     "csrf_token",
     "new_token",
 ]
@@ -85,6 +86,26 @@ def check_bind_host(host: str) -> str:
             "address (127.0.0.1, ::1 or localhost). Use an SSH tunnel to reach it from another machine."
         )
     return host
+
+
+def cookie_value(header: bytes, name: str) -> str | None:
+    """The value of cookie ``name`` in a ``Cookie`` header (None when absent or malformed). The
+    tokens are URL-safe, so the usual ``name=value; ...`` split finds them; a value in quotes (which
+    no makna cookie has) is read as :class:`~http.cookies.SimpleCookie` reads it."""
+    text = header.decode("latin-1")
+    for part in text.split(";"):
+        key, eq, value = part.partition("=")
+        if eq and key.strip() == name:
+            value = value.strip()
+            if not value.startswith('"'):
+                return value
+            jar: SimpleCookie = SimpleCookie()
+            try:
+                jar.load(text)
+            except Exception:  # a malformed cookie header counts as no cookie
+                return None
+            return jar[name].value if name in jar else None
+    return None
 
 
 def _hostname(host_header: str) -> str:
@@ -149,13 +170,7 @@ class TokenGuard:
             h_token = auth.split(" ", 1)[1].strip()
         c_token = None
         if b"cookie" in headers:
-            jar: SimpleCookie = SimpleCookie()
-            try:
-                jar.load(headers[b"cookie"].decode("latin-1"))
-            except Exception:  # a malformed cookie header counts as no cookie
-                jar = SimpleCookie()
-            if self.cookie in jar:
-                c_token = jar[self.cookie].value
+            c_token = cookie_value(headers[b"cookie"], self.cookie)
         given = [t for t in (h_token, q_token, c_token) if t is not None]
         if self._valid(h_token) or self._valid(q_token):
             via = "explicit"

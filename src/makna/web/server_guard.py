@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import hmac
 import json
-from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import quote
 
@@ -26,7 +25,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ..access import allows
 from ..errors import MaknaError
 from ..server.registry import Registry, ServerProject, Session
-from .security import CSRF_HEADER, SECURITY_HEADERS, with_security_headers
+from .security import CSRF_HEADER, SECURITY_HEADERS, cookie_value, with_security_headers
 
 __all__ = ["SESSION_COOKIE", "PROJECT_HEADER", "SessionGuard", "FORM_PATHS", "PUBLIC_PATHS"]
 
@@ -44,14 +43,7 @@ _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 def session_token(headers: dict[bytes, bytes]) -> str | None:
     """The session cookie's value in a request's headers."""
     raw = headers.get(b"cookie")
-    if raw is None:
-        return None
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(raw.decode("latin-1"))
-    except Exception:  # a malformed cookie header counts as none
-        return None
-    return jar[SESSION_COOKIE].value if SESSION_COOKIE in jar else None
+    return None if raw is None else cookie_value(raw, SESSION_COOKIE)
 
 
 class SessionGuard:
@@ -101,7 +93,9 @@ class SessionGuard:
             await self.app(scope, receive, with_security_headers(send, path))
             return
         token = session_token(headers)
-        session = await to_thread.run_sync(self.registry.session, token) if token else None
+        # a busy session's requests find it (and their project, below) remembered: no thread hop
+        session = (self.registry.cached_session(token) or await to_thread.run_sync(self.registry.session, token)
+                   if token else None)
         if session is None:
             if api:
                 await self._reply(send, 401, {"error": "log in first (POST /login)"},
@@ -125,7 +119,9 @@ class SessionGuard:
                     await self._redirect(send, "/projects")
                 return
             try:
-                opened = await to_thread.run_sync(self.registry.open_project, chosen)
+                opened = self.registry.opened(chosen)
+                if opened is None:
+                    opened = await to_thread.run_sync(self.registry.open_project, chosen)
             except MaknaError as exc:
                 await self._reply(send, 503, {"error": str(exc)})
                 return
