@@ -103,14 +103,30 @@
     }
   }
 
+  // What follows a redraw (stripes.js and memos.js listen to "makna:segments") waits until the highlight
+  // is on screen: the next frame, then an idle moment (at most 300 ms later). Changes in between are
+  // sent as one event with the span they cover, so the listeners redo only the rows of that span.
+  let after = null; // {start, end} still to announce
+  function announceSegments() {
+    const span = after;
+    after = null;
+    if (!span) return;
+    document.dispatchEvent(new CustomEvent("makna:segments",
+      { detail: { segs, codes: [...codes.values()], start: span.start, end: span.end } }));
+  }
+  function segmentsChanged(start, end) {
+    if (after) { after.start = Math.min(after.start, start); after.end = Math.max(after.end, end); return; }
+    after = { start, end };
+    window.makna.later(announceSegments, 300);
+  }
+
   function paint(start, end, provisional) {
     if (!rowEls.length) return;
     for (let i = rowIndexAt(start); i < rowEls.length && rowStart[i] < Math.max(end, start + 1); i++) {
       if (rowEnd[i] > start || (start === end && rowStart[i] === start)) paintRow(i);
     }
     document.dispatchEvent(new CustomEvent("makna:painted", { detail: { start, end, provisional: !!provisional } }));
-    // hook for stripes.js and memos.js: the codings changed
-    document.dispatchEvent(new CustomEvent("makna:segments", { detail: { segs, codes: [...codes.values()] } }));
+    if (!provisional) segmentsChanged(start, end); // a provisional coding is announced with the reply
   }
 
   function drawSegment(seg) { // seg: the reply of POST /api/segments (or the same fields)
@@ -202,7 +218,15 @@
   let sayTimer = null;
   function say(text) { clearTimeout(sayTimer); sayTimer = setTimeout(() => { status.textContent = text; }, 250); }
 
+  // The caret is placed in the next frame, with one read of the layout that frame needs anyway (a
+  // coding, a selection and a closed picker in a row place it once).
+  let caretQueued = false;
   function showCaret() {
+    if (caretQueued) return;
+    caretQueued = true;
+    requestAnimationFrame(() => { caretQueued = false; placeCaret(); });
+  }
+  function placeCaret() {
     const p = focusAt === null ? null : domPoint(focusAt);
     if (!p) { caretEl.hidden = true; return; }
     const r = document.createRange();
@@ -461,11 +485,13 @@
     const code = codes.get(codeId);
     // drawn at once as the coder's own coding, then again from the server's reply (or taken back)
     const tmp = "pending-" + (++provisionalN);
+    // the request leaves first, then the page draws while the server works
+    const saving = api("POST", "/api/segments", { source: data.source.id, start, end, code: codeId });
     segs.push([tmp, start, end, codeId, data.coder, ""]);
     paint(start, end, true);
     let seg;
     try {
-      seg = await api("POST", "/api/segments", { source: data.source.id, start, end, code: codeId });
+      seg = await saving;
     } catch (err) {
       segs = segs.filter((s) => s[0] !== tmp);
       paint(start, end);
@@ -686,7 +712,7 @@
     busy = true;
     try {
       const done = await api("POST", "/api/" + what);
-      const said = done.steps.map((s) => s.description).join("; ");
+      const said = done.steps.map((s) => s.label || s.description).join("; "); // label: in the page's language
       sessionStorage.setItem("makna-toast", M(what === "undo" ? "Undone" : "Redone") + ": " + said);
       location.reload(); // a step may touch codes, counts and other sources: draw the page again
     } catch (err) {
