@@ -180,3 +180,31 @@ def test_undo_toast_in_the_pages_language(browser: Any, served: tuple[Any, LiveS
     expect(pg.locator("#toast")).to_have_text("Dibatalkan: mengodekan segmen")
     pg.context.close()
     assert not errors, errors
+
+
+@pytest.mark.parametrize("width", [800, 1440])
+def test_pages_fit_and_screenshots(browser: Any, served: tuple[Any, LiveServer], width: int) -> None:
+    """The workbench's main pages at 800 and 1440 px: no horizontal scroll, the header one row."""
+    errors: list[str] = []
+    pg = _open(browser, served[1], width, "en", errors)
+    pg.click("table.list a")
+    pg.wait_for_selector("body[data-ready='1']")
+    expect(pg.locator(".stripe").first).to_be_attached()
+    expect(pg.locator("#memo-list li").first).to_be_attached()
+    source = pg.url
+    # the memo panel beside the transcript (in the drawer below 1100 px), with a memo written there
+    if width < 1100:
+        pg.click("#drawer-toggle")
+    pg.fill("#memo-text", "Ani bercerita dengan terbuka tentang pekerjaannya.")
+    pg.click("#memo-new button[type=submit]")
+    expect(pg.locator("#memo-list li.memo")).to_have_count(1)
+    pg.locator("#memo-panel").scroll_into_view_if_needed()
+    _shot(pg, f"wb-memos-{width}.png")
+    for name, path in (("source", source), ("codebook", "/codebook"), ("retrieval", "/retrieve?code=emosi"),
+                       ("import", "/import"), ("home", "/")):
+        pg.goto(path if path.startswith("http") else served[1].url + path)
+        got = pg.evaluate(ONE_ROW)
+        assert got["page"] <= 0 and got["offRow"] == [], (name, got)
+        _shot(pg, f"wb-{name}-{width}.png")
+    pg.context.close()
+    assert not errors, errors
