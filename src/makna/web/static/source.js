@@ -60,6 +60,7 @@
   // ------------------------------------------------------------------ drawing codings locally
   function esc(s) { return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c])); }
   const MAX_BARS = 8;
+  const drawn = new WeakMap(); // element -> the HTML this script last put in it
 
   function paintRow(i) {
     const row = rowEls[i];
@@ -92,14 +93,16 @@
         html += '<span data-s="' + a + '"' + (cls ? ' class="' + cls + '"' : "") + ">" +
           esc(text.slice(a - a0, b - a0).join("")) + "</span>";
       }
-      cell.querySelector(".tx").innerHTML = html; // every text escaped above
+      const tx = cell.querySelector(".tx");
+      // the reply of a coding drawn at once usually changes nothing: the row is then left as it is
+      if (drawn.get(tx) !== html) { tx.innerHTML = html; drawn.set(tx, html); } // every text escaped above
       const seen = new Map();
       for (const [s] of here) if (!seen.has(s[3])) seen.set(s[3], codes.get(s[3]) || { i: 0, name: "?" });
       const items = [...seen.values()].sort((x, y) => x.i - y.i);
       let bars = items.slice(0, MAX_BARS).map((c) => '<i class="bar k' + c.i + '" title="' + esc(c.name) + '"></i>').join("");
       if (items.length > MAX_BARS) bars += '<i class="bar more" title="+' + (items.length - MAX_BARS) + '"></i>';
       const barsEl = cell.querySelector(".bars");
-      if (barsEl) barsEl.innerHTML = bars;
+      if (barsEl && drawn.get(barsEl) !== bars) { barsEl.innerHTML = bars; drawn.set(barsEl, bars); }
     }
   }
 
@@ -501,7 +504,8 @@
     drawSegment(seg);
     recent = [codeId].concat(recent.filter((x) => x !== codeId)).slice(0, 9);
     bumpCount(codeId, 1);
-    toast(M("Coded") + ": " + (code ? label(code) : seg.code_name));
+    const said = M("Coded") + ": " + (code ? label(code) : seg.code_name);
+    window.makna.later(() => toast(said), 200); // after the highlight is on screen
     return seg;
   }
 
