@@ -164,9 +164,10 @@ def _overlapping(rows: Sequence[Row], segments: Sequence[SegmentView]) -> list[l
 
 
 def render_rows(text: str, rows: Sequence[Row], columns: Sequence[Sequence[SegmentView]],
-                code_index: Mapping[str, int], *, column_names: Sequence[str] = ()) -> Markup:
+                code_index: Mapping[str, int], *, column_names: Sequence[str] = (), bars: bool = True) -> Markup:
     """The HTML of ``rows``: one text cell per column (a column: the codings of one coder, or of
-    everyone), each with its margin of code stripes."""
+    everyone), each with its margin of code stripes (``bars`` False: an empty margin, for a page whose
+    script draws the margin itself when a row comes on screen; a fifth of the HTML on a long source)."""
     cells = [(_leaves(text, rows, segs, code_index), _overlapping(rows, segs)) for segs in columns]
     parts: list[str] = []
     for ri, row in enumerate(rows):
@@ -177,8 +178,8 @@ def render_rows(text: str, rows: Sequence[Row], columns: Sequence[Sequence[Segme
                      f'{data}{time}>')
         for ci, (leaves, per_row) in enumerate(cells):
             coder = f' data-coder="{escape(column_names[ci])}"' if ci < len(column_names) else ""
-            bars = _bars(row, per_row[ri], code_index)
-            parts.append(f'<div class="cell"{coder}><div class="bars" aria-hidden="true">{bars}</div>'
+            margin = _bars(row, per_row[ri], code_index) if bars else ""
+            parts.append(f'<div class="cell"{coder}><div class="bars" aria-hidden="true">{margin}</div>'
                          f'<div class="tx">{"".join(leaves[ri])}</div></div>')
         parts.append("</div>")
     return Markup("".join(parts))

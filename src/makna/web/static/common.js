@@ -29,9 +29,13 @@
     timer = setTimeout(() => { el.className = ""; }, bad ? 6000 : 2200);
   }
 
+  let parsed = null; // read once: on a long source it is half a megabyte, and each script asks for it
   function pageData() {
-    const el = document.getElementById("page-data");
-    return el ? JSON.parse(el.textContent) : {};
+    if (parsed === null) {
+      const el = document.getElementById("page-data");
+      parsed = el ? JSON.parse(el.textContent) : {};
+    }
+    return parsed;
   }
 
   document.addEventListener("click", (ev) => {

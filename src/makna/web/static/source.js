@@ -24,7 +24,7 @@
   const caretEl = document.getElementById("caret");
   const status = document.getElementById("sr-status");
   const codes = new Map(data.codes.map((c) => [c.id, c]));
-  let segs = data.segs; // [id, start, end, codeId, coder, memo]
+  let segs = data.segs.slice(); // [id, start, end, codeId, coder, memo]; the list is this script's own
   let recent = data.recent.slice();
   let pending = null; // {start, end, range}
   let active = 0;
@@ -61,6 +61,7 @@
   function esc(s) { return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c])); }
   const MAX_BARS = 8;
   const drawn = new WeakMap(); // element -> the HTML this script last put in it
+  const stripesOn = !!document.getElementById("stripe-only");
 
   function paintRow(i) {
     const row = rowEls[i];
@@ -101,7 +102,7 @@
       const items = [...seen.values()].sort((x, y) => x.i - y.i);
       let bars = items.slice(0, MAX_BARS).map((c) => '<i class="bar k' + c.i + '" title="' + esc(c.name) + '"></i>').join("");
       if (items.length > MAX_BARS) bars += '<i class="bar more" title="+' + (items.length - MAX_BARS) + '"></i>';
-      const barsEl = cell.querySelector(".bars");
+      const barsEl = stripesOn ? null : cell.querySelector(".bars"); // stripes.js draws the margin itself
       if (barsEl && drawn.get(barsEl) !== bars) { barsEl.innerHTML = bars; drawn.set(barsEl, bars); }
     }
   }
@@ -931,4 +932,5 @@
     },
   });
   document.body.dataset.ready = "1";
+  performance.mark("makna:ready"); // benchmarks/web_bench.py reads it
 })();
