@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, or_, select
+from sqlalchemy import Connection, Row, or_, select, union_all
 
 from .project import Project
 from .rounds import sight
@@ -55,15 +55,16 @@ def _segment_places(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str
     """Segment id -> (source id, source name, start, end, code id, code name, excerpt)."""
     seg, s, c = tables.segments.c, tables.sources.c, tables.codes.c
     wanted = list(set(ids))
-    out: dict[str, tuple[str, str, int, int, str, str, str]] = {}
+    found: list[Any] = []
     for i in range(0, len(wanted), 500):
-        q = (select(seg.id, seg.source_id, s.name, seg.start, seg.end, seg.code_id, c.name.label("code"),
-                    func.substr(s.text, seg.start + 1, 2 * _EXCERPT).label("head"))
+        q = (select(seg.id, seg.source_id, s.name, seg.start, seg.end, seg.code_id, c.name.label("code"))
              .join(tables.sources, s.id == seg.source_id).join(tables.codes, c.id == seg.code_id)
              .where(seg.id.in_(wanted[i : i + 500])))
-        for r in conn.execute(q):
-            out[r.id] = (r.source_id, r.name, r.start, r.end, r.code_id, r.code, _clip(r.head[: r.end - r.start]))
-    return out
+        found.extend(conn.execute(q).all())
+    # each source's text read once (a substring per segment in SQL reads the whole text every time)
+    texts = {r.id: r.text for r in conn.execute(select(s.id, s.text).where(s.id.in_({r.source_id for r in found})))}
+    return {r.id: (r.source_id, r.name, r.start, r.end, r.code_id, r.code,
+                   _clip(texts[r.source_id][r.start : min(r.end, r.start + 2 * _EXCERPT)])) for r in found}
 
 
 def _views(conn: Connection, rows: Sequence[Row[Any]], coding_rows: Sequence[Any]) -> list[MemoView]:
@@ -103,10 +104,14 @@ def memos_for_source(project: Project, source: str) -> list[MemoView]:
     with project.store.read() as conn:
         seen = sight(project, conn)  # a blind round hides other coders' codings and the memos on them
         sid = str(project.source_row(conn, source).id)
-        in_source = select(seg.id).where(seg.source_id == sid, seen.segments())
-        rows = conn.execute(select(tables.memos).where(or_(
-            m.target_kind.in_(("project", "code")), (m.target_kind == "source") & (m.target_id == sid),
-            (m.target_kind == "segment") & m.target_id.in_(in_source))).order_by(m.created_at, m.id)).all()
+        # two index searches (a segment memo found from the memo to its segment, not from the source's
+        # thousands of segments to their memos)
+        around = select(tables.memos).where(or_(m.target_kind.in_(("project", "code")),
+                                                (m.target_kind == "source") & (m.target_id == sid)))
+        on_segments = (select(tables.memos).join(tables.segments, seg.id == m.target_id)
+                       .where(m.target_kind == "segment", seg.source_id == sid, seen.segments()))
+        both = union_all(around, on_segments).subquery()
+        rows = conn.execute(select(both).order_by(both.c.created_at, both.c.id)).all()
         codings = conn.execute(select(seg.id, seg.memo, seg.coder_id, seg.created_at)
                                .where(seg.source_id == sid, seg.memo != "", seen.segments())
                                .order_by(seg.start, seg.id)).all()

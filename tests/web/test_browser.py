@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from web_helpers import ARTIFACTS, CHROMIUM, SOURCE, TEXT, TOKEN, LiveServer, build_sample, serve_workbench
+from web_helpers import ARTIFACTS, CHROMIUM, SOURCE, TEXT, TOKEN, LiveServer, build_sample, go_to, serve_workbench
 
 import makna
 from makna.web import close_app, create_app
@@ -157,7 +157,7 @@ def test_retrieval_and_jump_to_the_source(page: Any) -> None:
 
 def test_cases_page_edits_a_value(page: Any, served: tuple[Any, LiveServer]) -> None:
     app, _ = served
-    page.click("nav >> text=Cases")
+    go_to(page, "Cases")
     page.wait_for_selector("body[data-ready='1']")
     field = page.locator("input.val[data-attr='kota']")
     field.fill("Bukittinggi")
@@ -315,12 +315,12 @@ def test_ctrl_z_undoes_a_coding_and_ctrl_shift_z_redoes_it(page: Any, served: tu
     with page.expect_navigation():  # the page is drawn again after the undo
         page.keyboard.press("Control+z")
     page.wait_for_selector("body[data-ready='1']")
-    expect(page.locator("#toast")).to_contain_text("Undone: code a span")
+    expect(page.locator("#toast")).to_contain_text("Undone: coded a segment")
     assert not _highlighted(page, start, end)
     assert phrase not in [s.text for s in makna.retrieve(app.state.project, coder="tester")]
     with page.expect_navigation():
         page.keyboard.press("Control+Shift+Z")
     page.wait_for_selector("body[data-ready='1']")
-    expect(page.locator("#toast")).to_contain_text("Redone: code a span")
+    expect(page.locator("#toast")).to_contain_text("Redone: coded a segment")
     assert _highlighted(page, start, end)
     assert phrase in [s.text for s in makna.retrieve(app.state.project, coder="tester")]

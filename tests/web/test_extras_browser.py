@@ -143,6 +143,7 @@ def test_stripes_filter_to_one_code_and_follow_changes(opened: Any, served: tupl
     pg.goto(f"{server.url}/sources/{_source_id(app, SOURCE)}")
     pg.wait_for_selector("body[data-ready='1']")
     names = lambda: sorted(pg.locator(".stripe .label").all_text_contents())  # noqa: E731
+    expect(pg.locator(".stripe .label")).to_have_count(3)  # the margin is drawn once the text is on screen
     assert names() == ["Emosi", "Senang", "Tempat"]
     pg.select_option("#stripe-only", label="Tempat")
     assert names() == ["Tempat"]

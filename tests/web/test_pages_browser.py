@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pages_helpers import PRIVATE_SOURCE, PRIVATE_TEXT, XSS, build_private
 from playwright.sync_api import expect
-from web_helpers import ARTIFACTS, CHROMIUM, TEXT, TOKEN, LiveServer, build_sample, serve_workbench
+from web_helpers import ARTIFACTS, CHROMIUM, TEXT, TOKEN, LiveServer, build_sample, go_to, serve_workbench
 
 import makna
 from makna.web import close_app, create_app
@@ -134,7 +134,7 @@ def test_analysis_views_and_report(page: Any, served: tuple[Any, LiveServer]) ->
 def test_deidentify_review_add_and_apply(private_page: Any, private: tuple[Any, LiveServer], tmp_path: Path) -> None:
     app, _ = private
     pg = private_page
-    pg.click("nav >> text=De-identification")
+    go_to(pg, "De-identification")
     pg.wait_for_selector("body[data-ready='1']")
     pg.click("#scan")
     pg.wait_for_selector("#detections tr[data-id]")
@@ -187,7 +187,7 @@ def test_deidentify_review_add_and_apply(private_page: Any, private: tuple[Any, 
 
 
 def test_deid_apply_refused_on_coded_sources(page: Any, tmp_path: Path, console_errors: list[str]) -> None:
-    page.click("nav >> text=De-identification")
+    go_to(page, "De-identification")
     page.click("#scan")
     page.wait_for_selector("#detections tr[data-id]")
     page.fill("#apply input[name=key_path]", str(tmp_path / "k.key"))

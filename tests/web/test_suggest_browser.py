@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from web_helpers import CHROMIUM, TOKEN, LiveServer, serve_workbench
+from web_helpers import CHROMIUM, TOKEN, LiveServer, go_to, serve_workbench
 
 import makna
 from makna import suggest
@@ -57,7 +57,7 @@ def test_review_the_queue_by_keyboard(page: Any, served: tuple[Any, LiveServer])
     app, _ = served
     queue = suggest.pending(app.state.project)
     assert len(queue) >= 3
-    page.click("nav >> text=Suggestions")
+    go_to(page, "Suggestions")
     expect(page.locator(".sitem").first).to_be_focused()
     page.keyboard.press("a")
     expect(page.locator(f".sitem[data-id='{queue[0].id}']")).to_have_class("sitem done")

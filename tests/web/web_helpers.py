@@ -69,9 +69,9 @@ def login(client: Client) -> str:
     return html.split('name="makna-csrf" content="', 1)[1].split('"', 1)[0]
 
 
-def build_sample(location: str) -> None:
+def build_sample(location: str, name: str = "Uji workbench") -> None:
     """Create the sample project at ``location``."""
-    with makna.create_project(location, "Uji workbench", coder="tester") as p:
+    with makna.create_project(location, name, coder="tester") as p:
         makna.import_text(p, SOURCE, TEXT, language="id")
         makna.add_code(p, "emosi", "Emosi", color="#E15759", definition="Perasaan yang diungkapkan")
         makna.add_code(p, "emosi.senang", "Senang", parent="emosi", color="#59A14F")
@@ -86,6 +86,15 @@ def build_sample(location: str) -> None:
         makna.define_attribute(p, "kota", "text")
         makna.add_case(p, "Ani", "informan pertama", values={"umur": 24, "kota": "Padang"})
         makna.link_source(p, "Ani", SOURCE)
+
+
+def go_to(page: Any, name: str) -> None:
+    """Follow the header's link to page ``name``: in the bar, or in its "More" menu (narrower screens)."""
+    link = page.locator("header nav > a", has_text=name)
+    if not link.is_visible():
+        page.click("#nav-more > summary")
+        link = page.locator("#nav-more .more-menu a", has_text=name)
+    link.click()
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -75,6 +75,21 @@ def _cuts(rows: Sequence[Row], segments: Sequence[SegmentView]) -> list[int]:
     return sorted(points)
 
 
+def _html_text(s: str) -> str:
+    """``s`` escaped as markupsafe does (``&``, ``<``, ``>``, both quotes), without a Markup per leaf."""
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
+    if "'" in s:
+        s = s.replace("'", "&#39;")
+    if '"' in s:
+        s = s.replace('"', "&#34;")
+    return s
+
+
 def _leaves(text: str, rows: Sequence[Row], segments: Sequence[SegmentView], code_index: Mapping[str, int]
             ) -> list[list[str]]:
     """Per row, the HTML of its leaves (one sweep over every boundary of rows and segments)."""
@@ -84,26 +99,39 @@ def _leaves(text: str, rows: Sequence[Row], segments: Sequence[SegmentView], cod
     for i, s in enumerate(segments):
         starts.setdefault(s.start, []).append(i)
         ends.setdefault(s.end, []).append(i)
+    # the innermost coding of a leaf: the shortest, then the first listed
+    order = [(s.end - s.start, i) for i, s in enumerate(segments)]
+    code_of = [s.code_id for s in segments]
+    colour = [code_index.get(c, 0) for c in code_of]
     active: dict[int, None] = {}
     out: list[list[str]] = [[] for _ in rows]
-    ri = 0
+    ri, n_rows = 0, len(rows)
+    row = rows[0] if rows else None
     for a, b in zip(cuts, cuts[1:], strict=False):
-        for i in ends.get(a, ()):
-            active.pop(i, None)
-        for i in starts.get(a, ()):
-            active[i] = None
-        while ri < len(rows) and rows[ri].end <= a:
+        if a in ends:
+            for i in ends[a]:
+                active.pop(i, None)
+        if a in starts:
+            for i in starts[a]:
+                active[i] = None
+        while ri < n_rows and rows[ri].end <= a:
             ri += 1
-        if ri >= len(rows) or rows[ri].start > a:
+            row = rows[ri] if ri < n_rows else None
+        if row is None or row.start > a:
             continue
-        row = rows[ri]
-        cls = "spk" if row.label_end is not None and a < row.label_end else ""
+        spk = row.label_end is not None and a < row.label_end
         if active:
-            inner = min(active, key=lambda i: (segments[i].end - segments[i].start, i))
-            codes = {segments[i].code_id for i in active}
-            cls = f"{cls} hl k{code_index.get(segments[inner].code_id, 0)}{' multi' if len(codes) > 1 else ''}"
-        attr = f' class="{cls.strip()}"' if cls else ""
-        out[ri].append(f'<span data-s="{a}"{attr}>{escape(text[a:b])}</span>')
+            if len(active) == 1:
+                inner = next(iter(active))
+                multi = ""
+            else:
+                inner = min(active, key=order.__getitem__)
+                first = code_of[inner]
+                multi = " multi" if any(code_of[i] != first for i in active) else ""
+            cls = f' class="{"spk " if spk else ""}hl k{colour[inner]}{multi}"'
+        else:
+            cls = ' class="spk"' if spk else ""
+        out[ri].append(f'<span data-s="{a}"{cls}>{_html_text(text[a:b])}</span>')
     return out
 
 
@@ -136,9 +164,10 @@ def _overlapping(rows: Sequence[Row], segments: Sequence[SegmentView]) -> list[l
 
 
 def render_rows(text: str, rows: Sequence[Row], columns: Sequence[Sequence[SegmentView]],
-                code_index: Mapping[str, int], *, column_names: Sequence[str] = ()) -> Markup:
+                code_index: Mapping[str, int], *, column_names: Sequence[str] = (), bars: bool = True) -> Markup:
     """The HTML of ``rows``: one text cell per column (a column: the codings of one coder, or of
-    everyone), each with its margin of code stripes."""
+    everyone), each with its margin of code stripes (``bars`` False: an empty margin, for a page whose
+    script draws the margin itself when a row comes on screen; a fifth of the HTML on a long source)."""
     cells = [(_leaves(text, rows, segs, code_index), _overlapping(rows, segs)) for segs in columns]
     parts: list[str] = []
     for ri, row in enumerate(rows):
@@ -149,8 +178,8 @@ def render_rows(text: str, rows: Sequence[Row], columns: Sequence[Sequence[Segme
                      f'{data}{time}>')
         for ci, (leaves, per_row) in enumerate(cells):
             coder = f' data-coder="{escape(column_names[ci])}"' if ci < len(column_names) else ""
-            bars = _bars(row, per_row[ri], code_index)
-            parts.append(f'<div class="cell"{coder}><div class="bars" aria-hidden="true">{bars}</div>'
+            margin = _bars(row, per_row[ri], code_index) if bars else ""
+            parts.append(f'<div class="cell"{coder}><div class="bars" aria-hidden="true">{margin}</div>'
                          f'<div class="tx">{"".join(leaves[ri])}</div></div>')
         parts.append("</div>")
     return Markup("".join(parts))

@@ -35,7 +35,8 @@ PAGE_SIZE = 200
 MODES = ("surrogate", "tag", "mask")
 JS_MESSAGES = ("Scanning…", "Scan finished", "Saved", "Could not save", "Accept every pending detection?",
                "Reject every pending detection?", "The passphrases differ", "De-identifying…", "De-identified",
-               "replacements", "Could not de-identify", "Select the missed identifier in the text first")
+               "replacements", "Could not de-identify", "Select the missed identifier in the text first",
+               "pending", "accepted", "rejected")
 
 
 class ScanRequest(BaseModel):

@@ -7,7 +7,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ..history import Step, redo, undo
-from .deps import project_of
+from .deps import lang_of, project_of
+from .i18n import translations
+from .routes_home import describe_event
 
 __all__ = ["router", "StepsRequest"]
 
@@ -18,16 +20,24 @@ class StepsRequest(BaseModel):
     steps: int = Field(default=1, ge=1, le=100)
 
 
-def _steps(done: list[Step]) -> JSONResponse:
-    return JSONResponse({"steps": [{"id": s.id, "description": s.description, "at": s.at.isoformat()}
-                                   for s in done]})
+def _label(step: Step, lang: str) -> str:
+    """What the step did, in the page's language (the activity list's phrases: "coded a segment")."""
+    tr = translations(lang)
+    parts = list(dict.fromkeys(tr.gettext(describe_event(a)) for a in step.actions))
+    return ", ".join(parts[:3]) + (" …" if len(parts) > 3 else "")
+
+
+def _steps(done: list[Step], lang: str) -> JSONResponse:
+    """Each step: ``description`` (English, from the core) and ``label`` (translated, for the page)."""
+    return JSONResponse({"steps": [{"id": s.id, "description": s.description, "label": _label(s, lang),
+                                    "at": s.at.isoformat()} for s in done]})
 
 
 @router.post("/undo", summary="Undo the workbench coder's latest change(s)")
 def api_undo(request: Request, body: StepsRequest | None = None) -> JSONResponse:
-    return _steps(undo(project_of(request), (body or StepsRequest()).steps))
+    return _steps(undo(project_of(request), (body or StepsRequest()).steps), lang_of(request))
 
 
 @router.post("/redo", summary="Redo the workbench coder's latest undone change(s)")
 def api_redo(request: Request, body: StepsRequest | None = None) -> JSONResponse:
-    return _steps(redo(project_of(request), (body or StepsRequest()).steps))
+    return _steps(redo(project_of(request), (body or StepsRequest()).steps), lang_of(request))

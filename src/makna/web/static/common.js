@@ -29,9 +29,13 @@
     timer = setTimeout(() => { el.className = ""; }, bad ? 6000 : 2200);
   }
 
+  let parsed = null; // read once: on a long source it is half a megabyte, and each script asks for it
   function pageData() {
-    const el = document.getElementById("page-data");
-    return el ? JSON.parse(el.textContent) : {};
+    if (parsed === null) {
+      const el = document.getElementById("page-data");
+      parsed = el ? JSON.parse(el.textContent) : {};
+    }
+    return parsed;
   }
 
   document.addEventListener("click", (ev) => {
@@ -41,5 +45,22 @@
     location.reload();
   });
 
-  window.makna = { api, toast, pageData };
+  // The header's "More" menu closes with Escape (focus back on it), on a choice, and on a click elsewhere.
+  const more = document.getElementById("nav-more");
+  if (more) {
+    more.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape" && more.open) { more.open = false; more.querySelector("summary").focus(); ev.stopPropagation(); }
+    });
+    document.addEventListener("click", (ev) => { if (more.open && !more.contains(ev.target)) more.open = false; });
+    more.addEventListener("focusout", (ev) => { if (more.open && ev.relatedTarget && !more.contains(ev.relatedTarget)) more.open = false; });
+  }
+
+  // Work that can wait until the page is on screen (side panels, margins): after the next frame, in an
+  // idle moment (at most `wait` ms later), so that opening a page does not wait for it.
+  function later(fn, wait) {
+    const idle = window.requestIdleCallback ? (f) => requestIdleCallback(f, { timeout: wait || 500 }) : (f) => setTimeout(f, 1);
+    requestAnimationFrame(() => setTimeout(() => idle(fn), 0));
+  }
+
+  window.makna = { api, toast, pageData, later };
 })();

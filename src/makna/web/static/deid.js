@@ -29,7 +29,7 @@
         row.className = btn.dataset.status;
         const badge = row.querySelector(".status");
         badge.className = "status " + btn.dataset.status;
-        badge.textContent = btn.dataset.status;
+        badge.textContent = M(btn.dataset.status);
         toast(M("Saved"));
       });
     });

@@ -24,7 +24,7 @@
   const caretEl = document.getElementById("caret");
   const status = document.getElementById("sr-status");
   const codes = new Map(data.codes.map((c) => [c.id, c]));
-  let segs = data.segs; // [id, start, end, codeId, coder, memo]
+  let segs = data.segs.slice(); // [id, start, end, codeId, coder, memo]; the list is this script's own
   let recent = data.recent.slice();
   let pending = null; // {start, end, range}
   let active = 0;
@@ -60,6 +60,8 @@
   // ------------------------------------------------------------------ drawing codings locally
   function esc(s) { return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c])); }
   const MAX_BARS = 8;
+  const drawn = new WeakMap(); // element -> the HTML this script last put in it
+  const stripesOn = !!document.getElementById("stripe-only");
 
   function paintRow(i) {
     const row = rowEls[i];
@@ -92,15 +94,34 @@
         html += '<span data-s="' + a + '"' + (cls ? ' class="' + cls + '"' : "") + ">" +
           esc(text.slice(a - a0, b - a0).join("")) + "</span>";
       }
-      cell.querySelector(".tx").innerHTML = html; // every text escaped above
+      const tx = cell.querySelector(".tx");
+      // the reply of a coding drawn at once usually changes nothing: the row is then left as it is
+      if (drawn.get(tx) !== html) { tx.innerHTML = html; drawn.set(tx, html); } // every text escaped above
       const seen = new Map();
       for (const [s] of here) if (!seen.has(s[3])) seen.set(s[3], codes.get(s[3]) || { i: 0, name: "?" });
       const items = [...seen.values()].sort((x, y) => x.i - y.i);
       let bars = items.slice(0, MAX_BARS).map((c) => '<i class="bar k' + c.i + '" title="' + esc(c.name) + '"></i>').join("");
       if (items.length > MAX_BARS) bars += '<i class="bar more" title="+' + (items.length - MAX_BARS) + '"></i>';
-      const barsEl = cell.querySelector(".bars");
-      if (barsEl) barsEl.innerHTML = bars;
+      const barsEl = stripesOn ? null : cell.querySelector(".bars"); // stripes.js draws the margin itself
+      if (barsEl && drawn.get(barsEl) !== bars) { barsEl.innerHTML = bars; drawn.set(barsEl, bars); }
     }
+  }
+
+  // What follows a redraw (stripes.js and memos.js listen to "makna:segments") waits until the highlight
+  // is on screen: the next frame, then an idle moment (at most 300 ms later). Changes in between are
+  // sent as one event with the span they cover, so the listeners redo only the rows of that span.
+  let after = null; // {start, end} still to announce
+  function announceSegments() {
+    const span = after;
+    after = null;
+    if (!span) return;
+    document.dispatchEvent(new CustomEvent("makna:segments",
+      { detail: { segs, codes: [...codes.values()], start: span.start, end: span.end } }));
+  }
+  function segmentsChanged(start, end) {
+    if (after) { after.start = Math.min(after.start, start); after.end = Math.max(after.end, end); return; }
+    after = { start, end };
+    window.makna.later(announceSegments, 300);
   }
 
   function paint(start, end, provisional) {
@@ -109,8 +130,7 @@
       if (rowEnd[i] > start || (start === end && rowStart[i] === start)) paintRow(i);
     }
     document.dispatchEvent(new CustomEvent("makna:painted", { detail: { start, end, provisional: !!provisional } }));
-    // hook for stripes.js and memos.js: the codings changed
-    document.dispatchEvent(new CustomEvent("makna:segments", { detail: { segs, codes: [...codes.values()] } }));
+    if (!provisional) segmentsChanged(start, end); // a provisional coding is announced with the reply
   }
 
   function drawSegment(seg) { // seg: the reply of POST /api/segments (or the same fields)
@@ -202,7 +222,15 @@
   let sayTimer = null;
   function say(text) { clearTimeout(sayTimer); sayTimer = setTimeout(() => { status.textContent = text; }, 250); }
 
+  // The caret is placed in the next frame, with one read of the layout that frame needs anyway (a
+  // coding, a selection and a closed picker in a row place it once).
+  let caretQueued = false;
   function showCaret() {
+    if (caretQueued) return;
+    caretQueued = true;
+    requestAnimationFrame(() => { caretQueued = false; placeCaret(); });
+  }
+  function placeCaret() {
     const p = focusAt === null ? null : domPoint(focusAt);
     if (!p) { caretEl.hidden = true; return; }
     const r = document.createRange();
@@ -461,11 +489,13 @@
     const code = codes.get(codeId);
     // drawn at once as the coder's own coding, then again from the server's reply (or taken back)
     const tmp = "pending-" + (++provisionalN);
+    // the request leaves first, then the page draws while the server works
+    const saving = api("POST", "/api/segments", { source: data.source.id, start, end, code: codeId });
     segs.push([tmp, start, end, codeId, data.coder, ""]);
     paint(start, end, true);
     let seg;
     try {
-      seg = await api("POST", "/api/segments", { source: data.source.id, start, end, code: codeId });
+      seg = await saving;
     } catch (err) {
       segs = segs.filter((s) => s[0] !== tmp);
       paint(start, end);
@@ -475,7 +505,8 @@
     drawSegment(seg);
     recent = [codeId].concat(recent.filter((x) => x !== codeId)).slice(0, 9);
     bumpCount(codeId, 1);
-    toast(M("Coded") + ": " + (code ? label(code) : seg.code_name));
+    const said = M("Coded") + ": " + (code ? label(code) : seg.code_name);
+    window.makna.later(() => toast(said), 200); // after the highlight is on screen
     return seg;
   }
 
@@ -686,7 +717,7 @@
     busy = true;
     try {
       const done = await api("POST", "/api/" + what);
-      const said = done.steps.map((s) => s.description).join("; ");
+      const said = done.steps.map((s) => s.label || s.description).join("; "); // label: in the page's language
       sessionStorage.setItem("makna-toast", M(what === "undo" ? "Undone" : "Redone") + ": " + said);
       location.reload(); // a step may touch codes, counts and other sources: draw the page again
     } catch (err) {
@@ -901,4 +932,5 @@
     },
   });
   document.body.dataset.ready = "1";
+  performance.mark("makna:ready"); // benchmarks/web_bench.py reads it
 })();

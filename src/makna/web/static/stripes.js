@@ -3,8 +3,9 @@
  * stripe opens that coding (its popover) and tells the memo panel; Alt+click, or the "Show only this
  * code" list, keeps only one code's stripes and highlights.
  *
- * Stripes are drawn per row when the row comes near the viewport (an IntersectionObserver), so a long
- * transcript costs only what is on screen; rows that source.js replaces after a change are drawn again.
+ * Stripes are drawn per row when the browser renders the row (content-visibility; an IntersectionObserver
+ * where that event is missing), so a long transcript costs only what is on screen; after a change only
+ * the rows of the changed span are drawn again, once the new highlight is on screen.
  */
 "use strict";
 (function () {
@@ -28,12 +29,21 @@
   // stripe takes the first lane free over its lines (its lane in the row above when it can).
   // byRow: row id -> the codings shown on it, sorted by start (rebuilt when codings or the filter change).
   let byRow = new Map();
+  const order = (a, b) => a[1] - b[1] || b[2] - a[2];
+  const shown = (s) => !only || s[3] === only;
+  function setLanes() { // returns whether the margin's width changed
+    let most = 0;
+    for (const list of byRow.values()) most = Math.max(most, list.length);
+    const want = String(Math.max(1, Math.min(most, MAX_LANES)));
+    if (root.style.getPropertyValue("--lanes") === want) return false;
+    root.style.setProperty("--lanes", want);
+    return true;
+  }
   function assignLanes() {
     const rows = [...root.querySelectorAll(":scope > .row")];
     const starts = rows.map((r) => +r.dataset.start);
     byRow = new Map();
-    let most = 0;
-    const sorted = segs.filter((s) => !only || s[3] === only).sort((a, b) => a[1] - b[1] || b[2] - a[2]);
+    const sorted = segs.filter(shown).sort(order);
     for (const s of sorted) {
       let lo = 0, hi = starts.length;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= s[1]) lo = mid + 1; else hi = mid; }
@@ -41,10 +51,23 @@
         if (+rows[i].dataset.end <= s[1]) continue;
         const list = byRow.get(rows[i].id);
         if (list) list.push(s); else byRow.set(rows[i].id, [s]);
-        most = Math.max(most, (list || [0]).length);
       }
     }
-    root.style.setProperty("--lanes", String(Math.max(1, Math.min(most, MAX_LANES))));
+    setLanes();
+  }
+  // After a change over [start, end): only the rows of that span are listed and drawn again (a coding
+  // costs the rows it touches, not the transcript); a wider margin redraws every row near the screen.
+  function update(start, end) {
+    const rows = [...root.querySelectorAll(":scope > .row")].filter((r) =>
+      +r.dataset.start < Math.max(end, start + 1) && +r.dataset.end > start);
+    for (const r of rows) {
+      const rs = +r.dataset.start, re = +r.dataset.end;
+      const list = segs.filter((s) => s[1] < re && s[2] > rs && shown(s)).sort(order);
+      if (list.length) byRow.set(r.id, list); else byRow.delete(r.id);
+      delete r.dataset.stripes;
+    }
+    if (setLanes()) { redraw(); return; }
+    drawRows(rows.filter((r) => near.has(r)));
   }
 
   function leavesIn(cell, a, b) {
@@ -151,16 +174,32 @@
     for (const [row, cells] of measured) write(row, cells);
   }
 
-  const seen = new IntersectionObserver((entries) => {
-    const todo = [];
-    for (const e of entries) {
-      if (e.isIntersecting) {
-        near.add(e.target);
-        if (e.target.dataset.stripes !== String(version)) todo.push(e.target);
-      } else near.delete(e.target);
-    }
+  // Rows are drawn when the browser renders them (rows have content-visibility: auto; measuring a row it
+  // skips would make it lay that row out, one row at a time). Without that event: when near the viewport.
+  const byRender = "ContentVisibilityAutoStateChangeEvent" in window;
+  let queued = [];
+  function drawQueued() {
+    const todo = queued.filter((r) => near.has(r) && r.dataset.stripes !== String(version));
+    queued = [];
     drawRows(todo);
-  }, { rootMargin: "600px 0px" });
+  }
+  let ready = false; // set once the margin is first drawn
+  function nearOrNot(row, isNear) {
+    if (!isNear) { near.delete(row); return; }
+    near.add(row);
+    if (!ready || row.dataset.stripes === String(version)) return;
+    if (!queued.length) queueMicrotask(drawQueued);
+    queued.push(row);
+  }
+  if (byRender) {
+    root.addEventListener("contentvisibilityautostatechange", (e) => {
+      if (e.target.parentNode === root && e.target.classList.contains("row")) nearOrNot(e.target, !e.skipped);
+    }, true);
+  }
+  const seen = byRender ? { observe() { /* the render event covers every row */ } }
+    : new IntersectionObserver((entries) => {
+      for (const e of entries) nearOrNot(e.target, e.isIntersecting);
+    }, { rootMargin: "600px 0px" });
 
   function redraw() {
     version++;
@@ -268,9 +307,24 @@
       }
     }
   }).observe(root, { childList: true });
+  const signature = (list) => list.map((c) => c.id + "\u0001" + c.name + "\u0001" + c.i).join("\u0002");
+  let codesSeen = signature(page.codes);
   document.addEventListener("makna:segments", (ev) => {
-    segs = ev.detail.segs;
-    if (ev.detail.codes) { codes = new Map(ev.detail.codes.map((c) => [c.id, c])); fillSelect(); }
+    const d = ev.detail;
+    segs = d.segs;
+    if (d.codes) {
+      const sig = signature(d.codes);
+      if (sig !== codesSeen) { codesSeen = sig; codes = new Map(d.codes.map((c) => [c.id, c])); fillSelect(); }
+    }
+    if (typeof d.start === "number" && typeof d.end === "number") {
+      if (only) {
+        for (const r of root.querySelectorAll(":scope > .row")) {
+          if (+r.dataset.start < Math.max(d.end, d.start + 1) && +r.dataset.end > d.start) markLeaves(r);
+        }
+      }
+      update(d.start, d.end);
+      return;
+    }
     markLeaves(root);
     redraw();
   });
@@ -278,8 +332,19 @@
   let resizing = null;
   window.addEventListener("resize", () => { clearTimeout(resizing); resizing = setTimeout(redraw, 120); });
 
-  fillSelect();
-  assignLanes();
-  for (const row of root.querySelectorAll(":scope > .row")) seen.observe(row);
+  // The margin is drawn once the transcript is on screen; rows rendered before then are remembered.
+  window.makna.later(() => {
+    fillSelect();
+    assignLanes();
+    for (const row of root.querySelectorAll(":scope > .row")) {
+      seen.observe(row);
+      // rows the browser rendered before this script listened
+      const child = row.firstElementChild;
+      if (byRender && child && !near.has(row) && child.checkVisibility({ contentVisibilityAuto: true })) near.add(row);
+    }
+    ready = true;
+    queued = [...near];
+    drawQueued();
+  });
   window.makna.stripes = { setOnly, focusSegment, redraw };
 })();
