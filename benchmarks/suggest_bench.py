@@ -128,7 +128,8 @@ def main() -> None:
             specs = []
             per = args.segments // args.project_sources
             for s in range(args.project_sources + 5):
-                chunk = examples[s * per:(s + 1) * per] if s < args.project_sources else new[s * per:(s + 1) * per]
+                k = s - args.project_sources
+                chunk = examples[s * per:(s + 1) * per] if k < 0 else new[k * per:(k + 1) * per]
                 text = "\n".join(("P: Lalu?\nI: " if e.language == "id" else "P: And then?\nI: ") + e.text
                                  for e in chunk) + "\n"
                 name = f"s{s:03d}.txt"

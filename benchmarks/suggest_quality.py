@@ -38,17 +38,9 @@ def loso(folder: Path) -> dict[str, object]:
             shutil.copy(folder / "codebook.json", test / "codebook.json")
             r = evaluate(train, test)
         per_doc[held.stem] = round(float(r["micro_f1"]), 3)  # type: ignore[arg-type]
-        for c in r["per_code"].values():  # type: ignore[union-attr]
-            s, rec, prec = c["support"], c["recall"], c["precision"]
-            t = round(rec * s)
-            tp, fn = tp + t, fn + s - t
-            fp += round(t / prec - t) if prec else 0
-        b = r["baseline"]
-        # the baseline's pooled counts from its precision and recall on this fold
-        support = sum(c["support"] for c in r["per_code"].values())  # type: ignore[union-attr]
-        bt = round(b["recall"] * support)  # type: ignore[index]
-        btp, bfn = btp + bt, bfn + support - bt
-        bfp += round(bt / b["precision"] - bt) if b["precision"] else 0  # type: ignore[index]
+        c, bc = r["counts"], r["baseline"]["counts"]  # type: ignore[index]
+        tp, fp, fn = tp + c["tp"], fp + c["fp"], fn + c["fn"]
+        btp, bfp, bfn = btp + bc["tp"], bfp + bc["fp"], bfn + bc["fn"]
     f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
     bf1 = 2 * btp / (2 * btp + bfp + bfn) if btp + bfp + bfn else 0.0
     return {"pooled_micro_f1": round(f1, 3), "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
