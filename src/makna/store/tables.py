@@ -342,3 +342,17 @@ quick_codes = Table(
 )
 """The codes a coder pinned to the workbench's keys 1 to 9 (``slot``; ``code_id`` NULL: an empty key); they
 change only when the coder chooses, and deleting a code empties its key (migration 0007_wbcore)."""
+suggest_models = Table(
+    "suggest_models",
+    metadata,
+    Column("unit", String(16), primary_key=True),
+    Column("watermark", BigInteger, nullable=False),
+    Column("model", LargeBinary, nullable=False),
+    Column("held_out", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+"""The suggester's last trained model for a kind of unit (:mod:`makna.suggest.cache`): the model and its
+cross-validated held-out scores as plain arrays (no pickle), valid while no event after ``watermark``
+(the highest event id but ``suggest.run`` ones when it was trained) has changed the project. Not
+journaled; dropped by de-identification, since a model holds words of the original texts (migration
+0013_suggest)."""
