@@ -28,8 +28,8 @@ import numpy.typing as npt
 
 from ..errors import InputError, require_extra
 
-__all__ = ["Example", "CodeText", "Model", "Calibrator", "Vectoriser", "train", "cross_scores", "fit_calibrator",
-           "MODEL_NAME", "CODEBOOK_WEIGHT"]
+__all__ = ["Example", "CodeText", "Model", "Calibrator", "Vectoriser", "HeldOut", "train", "cross_scores",
+           "train_with_held_out", "fit_calibrator", "MODEL_NAME", "CODEBOOK_WEIGHT"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -303,35 +303,61 @@ def _codes(examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, str]])
     return codes
 
 
+def _documents(examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, str]]) -> list[str]:
+    return [_doc(e.text, e.language) for e in examples] + [_doc(t, g) for _, g, t in cb_docs]
+
+
 def train(examples: Sequence[Example], codebook: Sequence[CodeText], *,
           codebook_weight: float = CODEBOOK_WEIGHT) -> Model:
     """Train on ``examples`` and the codebook texts. A code with no positive example and no codebook text
     cannot be learnt and is left out of :attr:`Model.codes`."""
     require_extra("suggest", "code suggestion", "sklearn")
     cb_docs = _codebook_docs(codebook)
+    counts, vocab = Vectoriser.count(_documents(examples, cb_docs))
+    return _train(counts, vocab, examples, codebook, cb_docs, codebook_weight)
+
+
+def _train(counts: Any, vocab: dict[str, int], examples: Sequence[Example], codebook: Sequence[CodeText],
+           cb_docs: Sequence[tuple[str, str, str]], codebook_weight: float) -> Model:
     codes = _codes(examples, cb_docs)
-    docs = [_doc(e.text, e.language) for e in examples] + [_doc(t, g) for _, g, t in cb_docs]
-    counts, vocab = Vectoriser.count(docs)
     idf = Vectoriser.idf_of(counts)
     w, bias = _fit(Vectoriser.weigh(counts, idf), examples, cb_docs, codes, codebook_weight)
     return Model(codes, Vectoriser(vocab, idf), w, bias, digest=_digest(examples, codebook))
 
 
+HeldOut = tuple[FloatArray, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]
+
+
 def cross_scores(examples: Sequence[Example], codebook: Sequence[CodeText], codes: Sequence[str], *,
-                 folds: int | None = None) -> tuple[FloatArray, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+                 folds: int | None = None) -> HeldOut:
     """Held-out raw scores of every example (units x ``codes``), with the truth and a mask of known labels.
 
     Each source (``Example.group``) is scored by a model trained without it (leave one source out), or,
     with ``folds``, by a model trained without its fold of sources. Every text is analysed once; each
     fold reweighs the counts with its own training rows' inverse document frequencies."""
     require_extra("suggest", "code suggestion", "sklearn")
+    cb_docs = _codebook_docs(codebook)
+    counts, _ = Vectoriser.count(_documents(examples, cb_docs))
+    return _cross(counts, examples, cb_docs, codes, folds)
+
+
+def train_with_held_out(examples: Sequence[Example], codebook: Sequence[CodeText], *,
+                        folds: int | None = None) -> tuple[Model, HeldOut]:
+    """:func:`train` and :func:`cross_scores` (for the model's codes) on texts analysed once."""
+    require_extra("suggest", "code suggestion", "sklearn")
+    cb_docs = _codebook_docs(codebook)
+    counts, vocab = Vectoriser.count(_documents(examples, cb_docs))
+    model = _train(counts, vocab, examples, codebook, cb_docs, CODEBOOK_WEIGHT)
+    return model, _cross(counts, examples, cb_docs, model.codes, folds)
+
+
+def _cross(counts: Any, examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, str]], codes: Sequence[str],
+           folds: int | None) -> HeldOut:
     groups = sorted({e.group for e in examples})
     if len(groups) < 2:
         raise InputError("cross-validation needs coded units in at least two sources")
     fold_of = {g: (i % folds if folds else i) for i, g in enumerate(groups)}
     n_folds = min(folds, len(groups)) if folds else len(groups)
-    cb_docs = _codebook_docs(codebook)
-    counts, _ = Vectoriser.count([_doc(e.text, e.language) for e in examples] + [_doc(t, g) for _, g, t in cb_docs])
     n_ex = len(examples)
     fold = np.array([fold_of[e.group] for e in examples])
     raw = np.full((n_ex, len(codes)), -np.inf)

@@ -21,7 +21,7 @@ from ..model import new_id, new_ids, utcnow
 from ..project import Project
 from ..store import as_utc, tables
 from . import cache
-from .classifier import cross_scores, train
+from .classifier import train, train_with_held_out
 from .reliability import DEFAULT_CONFIDENCE, DEFAULT_KAPPA, Reliability, assess, measure
 from .training import MACHINE_CODER, load
 
@@ -30,7 +30,7 @@ __all__ = ["Suggestion", "RunResult", "run", "pending", "accept", "reject", "dec
 
 Decision = Literal["accept", "reject"]
 #: ``run`` cross-validates in at most this many groups of sources (``makna suggest reliability``: one per source).
-RUN_FOLDS = 10
+RUN_FOLDS = 5
 
 
 @dataclass(frozen=True)
@@ -82,12 +82,10 @@ def run(project: Project, *, unit: str = "turn", sources: list[str] | None = Non
     if unknown:
         raise InputError(f"unknown code {sorted(unknown)[0]!r} (see 'makna codebook')")
     fresh = stored is None
-    if stored is None:
-        model = train(data.examples, data.codebook)
-        groups = len({e.group for e in data.examples})
-        if groups >= 2:
-            stored = cache.Trained(model, *cross_scores(data.examples, data.codebook, model.codes, folds=RUN_FOLDS))
-    model = stored.model if stored is not None else model
+    if stored is None and len({e.group for e in data.examples}) >= 2:
+        model, held = train_with_held_out(data.examples, data.codebook, folds=RUN_FOLDS)
+        stored = cache.Trained(model, *held)
+    model = stored.model if stored is not None else train(data.examples, data.codebook)
     if stored is not None:
         rel = assess(stored.raw, stored.truth, stored.known, model.codes, sources=len({e.group for e in data.examples}),
                      threshold=kappa, min_confidence=min_confidence)
