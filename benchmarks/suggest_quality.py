@@ -27,6 +27,7 @@ def loso(folder: Path) -> dict[str, object]:
     """Each transcript scored by a model trained on the others; counts pooled."""
     tp = fp = fn = btp = bfp = bfn = 0
     per_doc = {}
+    per_code: dict[str, list[int]] = {}
     files = sorted(p for p in folder.glob("*.json") if p.name != "codebook.json")
     for held in files:
         with tempfile.TemporaryDirectory() as tmp:
@@ -37,23 +38,21 @@ def loso(folder: Path) -> dict[str, object]:
                 shutil.copy(p, (test if p == held else train) / p.name)
             shutil.copy(folder / "codebook.json", test / "codebook.json")
             r = evaluate(train, test)
-        per_doc[held.stem] = round(float(r["micro_f1"]), 3)  # type: ignore[arg-type]
-        for c in r["per_code"].values():  # type: ignore[union-attr]
-            s, rec, prec = c["support"], c["recall"], c["precision"]
-            t = round(rec * s)
-            tp, fn = tp + t, fn + s - t
-            fp += round(t / prec - t) if prec else 0
-        b = r["baseline"]
-        # the baseline's pooled counts from its precision and recall on this fold
-        support = sum(c["support"] for c in r["per_code"].values())  # type: ignore[union-attr]
-        bt = round(b["recall"] * support)  # type: ignore[index]
-        btp, bfn = btp + bt, bfn + support - bt
-        bfp += round(bt / b["precision"] - bt) if b["precision"] else 0  # type: ignore[index]
+        per_doc[held.stem] = round(float(r["micro_f1"]), 3)
+        c, bc = r["counts"], r["baseline"]["counts"]
+        tp, fp, fn = tp + c["tp"], fp + c["fp"], fn + c["fn"]
+        btp, bfp, bfn = btp + bc["tp"], bfp + bc["fp"], bfn + bc["fn"]
+        for code, v in r["per_code"].items():
+            t = round(v["recall"] * v["support"])
+            pc = per_code.setdefault(code, [0, 0, 0])
+            pc[0], pc[1], pc[2] = pc[0] + t, pc[1] + int(v["fp"]), pc[2] + v["support"] - t
     f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
     bf1 = 2 * btp / (2 * btp + bfp + bfn) if btp + bfp + bfn else 0.0
     return {"pooled_micro_f1": round(f1, 3), "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
             "recall": round(tp / (tp + fn), 3) if tp + fn else 0.0, "baseline_micro_f1": round(bf1, 3),
-            "per_transcript_micro_f1": per_doc}
+            "per_transcript_micro_f1": per_doc,
+            "per_code": {c: {"f1": round(2 * t / (2 * t + p + n), 3) if t + p + n else 0.0, "tp": t, "fp": p, "fn": n}
+                         for c, (t, p, n) in sorted(per_code.items())}}
 
 
 def main() -> None:
@@ -67,7 +66,8 @@ def main() -> None:
     r = evaluate(args.train, args.test)
     keep = ("micro_f1", "macro_f1", "precision", "recall", "baseline", "units", "min_confidence")
     out = {k: r[k] for k in keep}
-    out["per_code"] = {c: {"f1": round(v["f1"], 3), "support": v["support"]} for c, v in r["per_code"].items()}
+    out["per_code"] = {c: {"f1": round(v["f1"], 3), "support": v["support"], "fp": v["fp"]}
+                       for c, v in r["per_code"].items()}
     print(json.dumps(out, indent=1))
 
 

@@ -94,7 +94,8 @@ def test_kappa_and_f1() -> None:
 
 @pytest.mark.parametrize(("word", "lang", "expected"), [
     ("ditipu", "id", "cheat"), ("nipu", "id", "cheat"), ("cheated", "en", "cheat"), ("diblokir", "id", "block"),
-    ("nggak", "id", ""), ("uangnya", "id", "money"), ("razia", "id", "raid"),
+    ("nggak", "id", ""), ("uangnya", "id", "money"), ("razia", "id", "polic"), ("raided", "en", "polic"),
+    ("supervisor", "en", "boss"), ("atasan", "id", "boss"),
 ])
 def test_cross_language_pivots(word: str, lang: str, expected: str) -> None:
     assert pivot(word, lang) == expected

@@ -38,7 +38,9 @@ def test_suggest_and_review_by_keystroke(coded: str, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     out = _ok("suggest", "-p", coded, "--coder", "tester")
-    assert "suggestion(s) for" in out and "not suggested: mood (kappa" in out
+    assert "suggestion(s) for" in out and "not suggested: mood (kappa" in out and "kept from the last run" not in out
+    again = _ok("suggest", "-p", coded, "--coder", "tester")  # nothing changed: the stored model serves
+    assert again.startswith("0 suggestion(s)") and "kept from the last run" in again and "not suggested: mood" in again
     with makna.open_project(coded, coder="tester") as proj:
         queue = suggest.pending(proj)
     assert len(queue) >= 3

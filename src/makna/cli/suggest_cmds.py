@@ -63,8 +63,9 @@ def suggest(
     with opened(project, coder) as proj, busy("Training on your coding and suggesting (cross-validated per code)"):
         result = run(proj, unit=unit.value, sources=source, codes=code, min_confidence=min_confidence, kappa=kappa,
                      allow_unmeasured=allow_unmeasured, llm=client)
+    how = "trained on" if result.retrained else "kept from the last run (nothing changed since), trained on"
     typer.echo(f"{result.created} suggestion(s) for {result.candidates} uncoded {unit.value}(s), model {result.model} "
-               f"trained on {result.trained_on} unit(s).")
+               f"{how} {result.trained_on} unit(s).")
     for key, why in sorted(result.withheld.items()):
         typer.echo(f"  not suggested: {key} ({why})")
     if result.created:

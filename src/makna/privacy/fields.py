@@ -160,6 +160,7 @@ STRUCTURAL: Mapping[tuple[str, str], str] = {
     ("deid_fields", "column_name"): "column name",
     ("deid_fields", "digest"): "hash of the reviewed value (of the replaced value after apply)",
     ("deid_fields", "review"): "spans, types, detectors, statuses",
+    ("suggest_models", "unit"): "kind of unit (turn, sentence, paragraph); the model blob is dropped by apply",
 }
 """Every other text column of the schema, with why it holds no free text."""
 

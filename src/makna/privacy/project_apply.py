@@ -370,6 +370,7 @@ def apply(
         _refuse_blocked(conn, [st for st, _t, reps in plans if reps])
         with project.store.write(project.actor, "deid.key", {"key_id": key_id}):
             _set_key_id(conn, key_id)
+            conn.execute(tables.suggest_models.delete())  # a stored suggestion model holds words of the originals
         for st, new_text, reps in plans:
             types = Counter(r.type for r in reps)
             payload = {"source_id": st.source_id, "mode": mode, "key_id": key_id, "replaced": len(reps),

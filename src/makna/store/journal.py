@@ -75,8 +75,10 @@ BARRIER_ACTIONS: dict[str, str] = {
 }
 #: Actions that are not recorded at all (there is nothing before them to undo).
 NOT_RECORDED = frozenset({"project.create"})
-#: The tables whose changes are journaled: every project table but the log and the journal.
-JOURNALED = frozenset(t.name for t in tables.metadata.sorted_tables) - {"events", "undo_steps", "undo_rows"}
+#: The tables whose changes are journaled: every project table but the log, the journal and the suggester's
+#: model cache (derived data, dropped rather than undone).
+JOURNALED = frozenset(t.name for t in tables.metadata.sorted_tables) - {"events", "undo_steps", "undo_rows",
+                                                                               "suggest_models"}
 _CHUNK = 500
 _DML = re.compile(r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.I)
 

@@ -354,3 +354,17 @@ sync_base = Table(
 and memos (``memo``) as the server last had them, each as a digest of its content, so that ``makna push``
 sends only what changed offline and the server can tell what changed there meanwhile (migration
 0013_offline). Empty in every other project."""
+suggest_models = Table(
+    "suggest_models",
+    metadata,
+    Column("unit", String(16), primary_key=True),
+    Column("watermark", BigInteger, nullable=False),
+    Column("model", LargeBinary, nullable=False),
+    Column("held_out", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+"""The suggester's last trained model for a kind of unit (:mod:`makna.suggest.cache`): the model and its
+cross-validated held-out scores as plain arrays (no pickle), valid while no event after ``watermark``
+(the highest event id but ``suggest.run`` ones when it was trained) has changed the project. Not
+journaled; dropped by de-identification, since a model holds words of the original texts (migration
+0013_suggest)."""

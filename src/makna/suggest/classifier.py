@@ -4,6 +4,11 @@ times faster to train), trained on human codings, rejected suggestions (as
 negatives) and the codebook itself (each code's name, definition and examples as extra positive
 documents), with a confidence calibrated on held-out data.
 
+Documents are analysed (stemmed, pivoted) once: :class:`Vectoriser` keeps the vocabulary and the
+inverse document frequencies, so that cross-validation reweighs the same counts for each fold instead of
+analysing every text again, and a trained model is plain arrays (:meth:`Model.to_bytes`), stored in the
+project and read back without pickle (:mod:`makna.suggest.cache`).
+
 Calibration: :func:`cross_scores` trains on all sources but one and scores the one left out, for
 every source in turn; one calibration map (:class:`Calibrator`: Platt's sigmoid over the score and its
 gap to the unit's best score, then isotonic regression from 200 positives on) is fitted to those
@@ -15,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -23,17 +28,18 @@ import numpy.typing as npt
 
 from ..errors import InputError, require_extra
 
-__all__ = ["Example", "CodeText", "Model", "Calibrator", "train", "cross_scores", "fit_calibrator", "MODEL_NAME",
-           "CODEBOOK_WEIGHT"]
+__all__ = ["Example", "CodeText", "Model", "Calibrator", "Vectoriser", "HeldOut", "train", "cross_scores",
+           "train_with_held_out", "fit_calibrator", "MODEL_NAME", "CODEBOOK_WEIGHT"]
 
 FloatArray = npt.NDArray[np.float64]
 
-MODEL_NAME = "tfidf-linsvm-1"
+MODEL_NAME = "tfidf-linsvm-2"
 #: Weight of one codebook document (name, definition, examples) against one coded unit.
 CODEBOOK_WEIGHT = 5.0
 _C = 0.5
-#: Character n-gram sizes (None: none); see benchmarks/results/suggest.md for what they earn.
-CHAR_NGRAMS: tuple[int, int] | None = None
+#: Weight of the prototype similarity (cosine to a code's codebook documents) added to the SVM's score.
+PROTOTYPE_WEIGHT = 0.0
+PROTOTYPE_EXAMPLES = 0.0
 
 
 @dataclass(frozen=True)
@@ -60,17 +66,59 @@ def _doc(text: str, language: str) -> str:
     return f"{language}\t{text}"
 
 
-def _vectoriser() -> Any:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import FeatureUnion
+@dataclass
+class Vectoriser:
+    """TF-IDF over :func:`makna.suggest.features.analyse_doc` features: sublinear term frequency, smoothed
+    inverse document frequency, rows scaled to unit length (as scikit-learn's ``TfidfVectorizer``)."""
 
-    from .features import analyse_doc, text_of
+    vocabulary: dict[str, int]
+    idf: FloatArray
 
-    parts = [("words", TfidfVectorizer(analyzer=analyse_doc, sublinear_tf=True, min_df=1, dtype=np.float32))]
-    if CHAR_NGRAMS:
-        parts.append(("chars", TfidfVectorizer(analyzer="char_wb", preprocessor=text_of, ngram_range=CHAR_NGRAMS,
-                                               sublinear_tf=True, min_df=2, max_features=200_000, dtype=np.float32)))
-    return FeatureUnion(parts)
+    @staticmethod
+    def count(docs: Sequence[str], vocabulary: dict[str, int] | None = None) -> tuple[Any, dict[str, int]]:
+        """Term counts of ``docs`` (a sparse matrix) over ``vocabulary``; without one, a vocabulary of
+        every feature met is built (and returned)."""
+        import scipy.sparse as sp  # type: ignore[import-untyped]
+
+        from .features import analyse_doc
+
+        grow = vocabulary is None
+        vocab: dict[str, int] = {} if vocabulary is None else vocabulary
+        indptr, indices = [0], []
+        for doc in docs:
+            for f in analyse_doc(doc):
+                j = vocab.get(f)
+                if j is None:
+                    if not grow:
+                        continue
+                    j = vocab[f] = len(vocab)
+                indices.append(j)
+            indptr.append(len(indices))
+        data = np.ones(len(indices), dtype=np.float32)
+        x = sp.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+                          shape=(len(docs), len(vocab)))
+        x.sum_duplicates()
+        return x, vocab
+
+    @staticmethod
+    def idf_of(counts: Any) -> FloatArray:
+        """Smoothed inverse document frequencies; 0 for a feature no document of ``counts`` has (so that
+        words a fold never saw are left out of the held-out rows, as a model trained on the fold would)."""
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
+        return np.where(df > 0, np.log((1 + counts.shape[0]) / (1 + df)) + 1.0, 0.0)
+
+    @staticmethod
+    def weigh(counts: Any, idf: FloatArray) -> Any:
+        """TF-IDF rows of unit length from term counts."""
+        from sklearn.preprocessing import normalize
+
+        x = counts.astype(np.float64, copy=True)
+        x.data = (1.0 + np.log(x.data)) * idf[x.indices]
+        x.eliminate_zeros()
+        return normalize(x, copy=False)
+
+    def transform(self, docs: Sequence[str]) -> Any:
+        return self.weigh(self.count(docs, self.vocabulary)[0], self.idf)
 
 
 @dataclass
@@ -143,8 +191,8 @@ class Model:
     """A trained suggester: ``codes`` it can suggest, the vectoriser, one linear model per code."""
 
     codes: list[str]
-    vectoriser: Any
-    weights: Any  # sparse-friendly dense matrix, features x codes
+    vectoriser: Vectoriser
+    weights: FloatArray  # features x codes
     bias: FloatArray
     calibrator: Calibrator = field(default_factory=lambda: Calibrator("sigmoid"))
     name: str = MODEL_NAME
@@ -165,6 +213,31 @@ class Model:
         """Calibrated confidences, units x codes."""
         return self.calibrator(self.raw(texts, languages))
 
+    def to_bytes(self) -> bytes:
+        """The model as plain arrays and JSON (no pickle): :meth:`from_bytes` reads it back."""
+        import io
+        import json
+
+        terms = sorted(self.vectoriser.vocabulary, key=self.vectoriser.vocabulary.__getitem__)
+        head = {"codes": self.codes, "name": self.name, "digest": self.digest, "terms": terms,
+                "calibrator": asdict(self.calibrator)}
+        buf = io.BytesIO()
+        np.savez_compressed(buf, head=np.frombuffer(json.dumps(head).encode(), dtype=np.uint8),
+                            idf=self.vectoriser.idf, weights=self.weights.astype(np.float32), bias=self.bias)
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> Model:
+        import io
+        import json
+
+        with np.load(io.BytesIO(blob), allow_pickle=False) as z:
+            head = json.loads(z["head"].tobytes().decode())
+            vec = Vectoriser({t: i for i, t in enumerate(head["terms"])}, np.asarray(z["idf"], dtype=np.float64))
+            return cls(list(head["codes"]), vec, np.asarray(z["weights"], dtype=np.float64),
+                       np.asarray(z["bias"], dtype=np.float64), Calibrator(**head["calibrator"]), head["name"],
+                       head["digest"])
+
 
 def _digest(examples: Sequence[Example], codebook: Sequence[CodeText]) -> str:
     h = hashlib.sha256()
@@ -175,23 +248,13 @@ def _digest(examples: Sequence[Example], codebook: Sequence[CodeText]) -> str:
     return h.hexdigest()[:12]
 
 
-def train(examples: Sequence[Example], codebook: Sequence[CodeText], *,
-          codebook_weight: float = CODEBOOK_WEIGHT) -> Model:
-    """Train on ``examples`` and the codebook texts. A code with no positive example and no codebook text
-    cannot be learnt and is left out of :attr:`Model.codes`."""
-    require_extra("suggest", "code suggestion", "sklearn")
+def _fit(x: Any, examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, str]], codes: Sequence[str],
+         codebook_weight: float) -> tuple[FloatArray, FloatArray]:
+    """One linear SVM per code on the TF-IDF rows ``x`` (examples, then codebook documents)."""
     from sklearn.svm import LinearSVC
 
-    cb_docs = [(c.code, lang, text) for c in codebook for lang, text in c.texts if text.strip()]
-    positive = {k for e in examples for k in e.codes} | {k for k, _, _ in cb_docs}
-    codes = sorted(positive)
-    if not codes:
-        raise InputError("nothing to learn from: no coded units and no code with a name or definition")
-    docs = [_doc(e.text, e.language) for e in examples] + [_doc(t, g) for _, g, t in cb_docs]
-    vec = _vectoriser()
-    x = vec.fit_transform(docs).tocsr()
     n_ex = len(examples)
-    weight = np.ones(len(docs))
+    weight = np.ones(x.shape[0])
     weight[n_ex:] = codebook_weight
     w = np.zeros((x.shape[1], len(codes)))
     bias = np.full(len(codes), -5.0)
@@ -205,27 +268,108 @@ def train(examples: Sequence[Example], codebook: Sequence[CodeText], *,
         svm.fit(x[rows], y[rows], sample_weight=weight[rows])
         w[:, j] = svm.coef_[0]
         bias[j] = svm.intercept_[0]
-    return Model(codes, vec, w, bias, digest=_digest(examples, codebook))
+    if PROTOTYPE_WEIGHT:
+        w += PROTOTYPE_WEIGHT * _prototypes(x, examples, cb_docs, codes)
+    return w, bias
+
+
+def _prototypes(x: Any, examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, str]],
+                codes: Sequence[str]) -> FloatArray:
+    """Features x codes: each code's prototype, the unit-length mean of its codebook documents' rows and
+    (weighted by :data:`PROTOTYPE_EXAMPLES`) its coded units' rows; its product with a unit's row is their
+    cosine similarity."""
+    n_ex = len(examples)
+    p = np.zeros((x.shape[1], len(codes)))
+    for j, code in enumerate(codes):
+        rows = [n_ex + i for i, (k, _, _) in enumerate(cb_docs) if k == code]
+        v = np.asarray(x[rows].sum(axis=0)).ravel() if rows else np.zeros(x.shape[1])
+        pos = [i for i, e in enumerate(examples) if code in e.codes]
+        if pos and PROTOTYPE_EXAMPLES:
+            v = v + PROTOTYPE_EXAMPLES * np.asarray(x[pos].mean(axis=0)).ravel()
+        norm = float(np.linalg.norm(v))
+        if norm:
+            p[:, j] = v / norm
+    return p
+
+
+def _codebook_docs(codebook: Sequence[CodeText]) -> list[tuple[str, str, str]]:
+    return [(c.code, lang, text) for c in codebook for lang, text in c.texts if text.strip()]
+
+
+def _codes(examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, str]]) -> list[str]:
+    codes = sorted({k for e in examples for k in e.codes} | {k for k, _, _ in cb_docs})
+    if not codes:
+        raise InputError("nothing to learn from: no coded units and no code with a name or definition")
+    return codes
+
+
+def _documents(examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, str]]) -> list[str]:
+    return [_doc(e.text, e.language) for e in examples] + [_doc(t, g) for _, g, t in cb_docs]
+
+
+def train(examples: Sequence[Example], codebook: Sequence[CodeText], *,
+          codebook_weight: float = CODEBOOK_WEIGHT) -> Model:
+    """Train on ``examples`` and the codebook texts. A code with no positive example and no codebook text
+    cannot be learnt and is left out of :attr:`Model.codes`."""
+    require_extra("suggest", "code suggestion", "sklearn")
+    cb_docs = _codebook_docs(codebook)
+    counts, vocab = Vectoriser.count(_documents(examples, cb_docs))
+    return _train(counts, vocab, examples, codebook, cb_docs, codebook_weight)
+
+
+def _train(counts: Any, vocab: dict[str, int], examples: Sequence[Example], codebook: Sequence[CodeText],
+           cb_docs: Sequence[tuple[str, str, str]], codebook_weight: float) -> Model:
+    codes = _codes(examples, cb_docs)
+    idf = Vectoriser.idf_of(counts)
+    w, bias = _fit(Vectoriser.weigh(counts, idf), examples, cb_docs, codes, codebook_weight)
+    return Model(codes, Vectoriser(vocab, idf), w, bias, digest=_digest(examples, codebook))
+
+
+HeldOut = tuple[FloatArray, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]
 
 
 def cross_scores(examples: Sequence[Example], codebook: Sequence[CodeText], codes: Sequence[str], *,
-                 folds: int | None = None) -> tuple[FloatArray, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+                 folds: int | None = None) -> HeldOut:
     """Held-out raw scores of every example (units x ``codes``), with the truth and a mask of known labels.
 
     Each source (``Example.group``) is scored by a model trained without it (leave one source out), or,
-    with ``folds``, by a model trained without its fold of sources."""
+    with ``folds``, by a model trained without its fold of sources. Every text is analysed once; each
+    fold reweighs the counts with its own training rows' inverse document frequencies."""
+    require_extra("suggest", "code suggestion", "sklearn")
+    cb_docs = _codebook_docs(codebook)
+    counts, _ = Vectoriser.count(_documents(examples, cb_docs))
+    return _cross(counts, examples, cb_docs, codes, folds)
+
+
+def train_with_held_out(examples: Sequence[Example], codebook: Sequence[CodeText], *,
+                        folds: int | None = None) -> tuple[Model, HeldOut]:
+    """:func:`train` and :func:`cross_scores` (for the model's codes) on texts analysed once."""
+    require_extra("suggest", "code suggestion", "sklearn")
+    cb_docs = _codebook_docs(codebook)
+    counts, vocab = Vectoriser.count(_documents(examples, cb_docs))
+    model = _train(counts, vocab, examples, codebook, cb_docs, CODEBOOK_WEIGHT)
+    return model, _cross(counts, examples, cb_docs, model.codes, folds)
+
+
+def _cross(counts: Any, examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, str]], codes: Sequence[str],
+           folds: int | None) -> HeldOut:
     groups = sorted({e.group for e in examples})
     if len(groups) < 2:
         raise InputError("cross-validation needs coded units in at least two sources")
     fold_of = {g: (i % folds if folds else i) for i, g in enumerate(groups)}
     n_folds = min(folds, len(groups)) if folds else len(groups)
-    raw = np.full((len(examples), len(codes)), -np.inf)
+    n_ex = len(examples)
+    fold = np.array([fold_of[e.group] for e in examples])
+    raw = np.full((n_ex, len(codes)), -np.inf)
     for f in range(n_folds):
-        test = [i for i, e in enumerate(examples) if fold_of[e.group] == f]
-        train_ex = [e for e in examples if fold_of[e.group] != f]
-        model = train(train_ex, codebook)
-        scores = model.raw([examples[i].text for i in test], [examples[i].language for i in test])
-        col = {c: j for j, c in enumerate(model.codes)}
+        test = np.flatnonzero(fold == f)
+        keep = np.concatenate([np.flatnonzero(fold != f), np.arange(n_ex, counts.shape[0])])
+        train_ex = [examples[i] for i in keep[keep < n_ex]]
+        fold_codes = _codes(train_ex, cb_docs)
+        idf = Vectoriser.idf_of(counts[keep])
+        w, bias = _fit(Vectoriser.weigh(counts[keep], idf), train_ex, cb_docs, fold_codes, CODEBOOK_WEIGHT)
+        scores = np.asarray(Vectoriser.weigh(counts[test], idf) @ w, dtype=np.float64) + bias
+        col = {c: j for j, c in enumerate(fold_codes)}
         for j, c in enumerate(codes):
             if c in col:
                 raw[test, j] = scores[:, col[c]]

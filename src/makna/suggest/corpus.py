@@ -21,7 +21,7 @@ from ..errors import InputError
 from .classifier import CodeText, Example, Model, cross_scores, fit_calibrator, train
 
 __all__ = ["CorpusDoc", "load_folder", "load_codebook", "evaluate", "keyword_baseline", "scores", "MAX_FILE_BYTES",
-           "best_threshold", "decide"]
+           "best_threshold", "decide", "read_codebook", "applicable"]
 
 MAX_FILE_BYTES = 20_000_000
 
@@ -70,8 +70,17 @@ def load_folder(folder: Path) -> list[CorpusDoc]:
 def load_codebook(folder: Path) -> tuple[list[CodeText], dict[str, dict[str, str]]]:
     """The leaf codes of ``folder/codebook.json`` as codebook texts (name and definition in each
     language, with the parent's name), and each code's names by language."""
+    codebook, names, _ = read_codebook(folder)
+    return codebook, names
+
+
+def read_codebook(folder: Path) -> tuple[list[CodeText], dict[str, dict[str, str]], dict[str, str]]:
+    """:func:`load_codebook`, and the language of the transcripts each code's codebook is for (its
+    ``language``; absent when the codebook does not say)."""
     data = _read_json(folder / "codebook.json")
     try:
+        book_language = {c["id"]: str(cb["language"]) for cb in data["codebooks"] if cb.get("language")
+                         for c in cb["codes"]}
         codes = [c for cb in data["codebooks"] for c in cb["codes"]]
         parents = {c["parent"] for c in codes}
         by_id = {c["id"]: c for c in codes}
@@ -87,7 +96,21 @@ def load_codebook(folder: Path) -> tuple[list[CodeText], dict[str, dict[str, str
             names[c["id"]] = dict(c["name"])
     except (KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"{folder / 'codebook.json'}: not a codebook in the corpus format ({exc})") from None
-    return out, names
+    return out, names, book_language
+
+
+def applicable(codes: list[str], languages: list[str], book_language: dict[str, str]) -> np.ndarray[Any, Any]:
+    """Units x codes: whether a code's codebook is for the unit's language. A transcript is coded with the
+    codebook written for its language; where no codebook names that language, every code applies."""
+    from .features import language_of
+
+    declared = {language_of(v) for v in book_language.values()}
+    out = np.ones((len(languages), len(codes)), dtype=bool)
+    for i, lang in enumerate(languages):
+        lang = language_of(lang)
+        if lang in declared:
+            out[i] = [c not in book_language or language_of(book_language[c]) == lang for c in codes]
+    return out
 
 
 def _examples(docs: list[CorpusDoc]) -> list[Example]:
@@ -105,7 +128,7 @@ def keyword_baseline(text: str, language: str, names: dict[str, dict[str, str]])
 
 def scores(gold: list[frozenset[str]], predicted: list[set[str]], codes: list[str]) -> dict[str, Any]:
     """Micro and macro F1, precision, recall and per-code figures of set predictions."""
-    per: dict[str, dict[str, float]] = {}
+    per: dict[str, dict[str, float]] = {}  # fp: false positives (tp and fn follow from recall and support)
     tp_all = fp_all = fn_all = 0
     for c in codes:
         tp = sum(1 for g, p in zip(gold, predicted, strict=True) if c in g and c in p)
@@ -115,13 +138,14 @@ def scores(gold: list[frozenset[str]], predicted: list[set[str]], codes: list[st
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
         per[c] = {"f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0, "precision": prec, "recall": rec,
-                  "support": tp + fn}
+                  "support": tp + fn, "fp": fp}
     supported = [v["f1"] for v in per.values() if v["support"]]
     return {
         "micro_f1": 2 * tp_all / (2 * tp_all + fp_all + fn_all) if tp_all + fp_all + fn_all else 0.0,
         "macro_f1": float(np.mean(supported)) if supported else 0.0,
         "precision": tp_all / (tp_all + fp_all) if tp_all + fp_all else 0.0,
         "recall": tp_all / (tp_all + fn_all) if tp_all + fn_all else 0.0,
+        "counts": {"tp": tp_all, "fp": fp_all, "fn": fn_all},
         "per_code": {c: v for c, v in per.items() if v["support"] or (v["precision"] == 0 and c in
                      {k for p in predicted for k in p})},
     }
@@ -155,12 +179,13 @@ def evaluate(train_dir: Path, test_dir: Path, *, min_confidence: float | None = 
     """Train on ``train_dir`` (with ``test_dir``'s codebook) and score on ``test_dir``'s segments. Without
     ``min_confidence`` the threshold is the one with the best micro-F1 on the train folder's own held-out
     (leave one transcript out) suggestions: a unit gets every code at or above it."""
-    codebook, names = load_codebook(test_dir)
+    codebook, names, book_language = read_codebook(test_dir)
     train_docs, test_docs = load_folder(train_dir), load_folder(test_dir)
     examples = _examples(train_docs)
     model = train(examples, codebook)
     if len({e.group for e in examples}) >= 2:
         raw, truth, known = cross_scores(examples, codebook, model.codes)
+        raw = np.where(applicable(model.codes, [e.language for e in examples], book_language), raw, -np.inf)
         model.calibrator = fit_calibrator(raw, truth, known)
         if min_confidence is None:
             min_confidence = best_threshold(model.calibrator(raw)[known], truth[known])
@@ -168,14 +193,16 @@ def evaluate(train_dir: Path, test_dir: Path, *, min_confidence: float | None = 
         min_confidence = 0.5
     units = _examples(test_docs)
     t0 = time.perf_counter()
-    conf = model.confidence([u.text for u in units], [u.language for u in units])
+    raw = model.raw([u.text for u in units], [u.language for u in units])
+    conf = model.calibrator(np.where(applicable(model.codes, [u.language for u in units], book_language), raw,
+                                     -np.inf))
     elapsed = time.perf_counter() - t0
     predicted = decide(conf, model.codes, min_confidence)
     gold = [u.codes for u in units]
     codes = sorted({c.code for c in codebook})
     result = scores(gold, predicted, codes)
     base = scores(gold, [keyword_baseline(u.text, u.language, names) for u in units], codes)
-    result["baseline"] = {k: base[k] for k in ("micro_f1", "macro_f1", "precision", "recall")}
+    result["baseline"] = {k: base[k] for k in ("micro_f1", "macro_f1", "precision", "recall", "counts")}
     result["units"] = len(units)
     result["units_per_second"] = len(units) / elapsed if elapsed > 0 else float("inf")
     result["model"] = model.id

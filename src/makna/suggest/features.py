@@ -1,7 +1,6 @@
 """Text features for suggesting codes: stemmed words in the unit's language and a cross-language *pivot*
 form of each word (Indonesian stems mapped to English stems through a small seed lexicon). Character
-n-grams are available (:data:`makna.suggest.classifier.CHAR_NGRAMS`) but off: measured, they did not
-earn their cost (benchmarks/results/suggest.md).
+n-grams were measured and left out: they did not earn their cost (benchmarks/results/suggest.md).
 
 Indonesian text is normalised first: common informal and chat spellings (``nggak``, ``udah``,
 ``dikasih``) are mapped to their standard form (``data/slang_id.tsv``) before PySastrawi stems them.
@@ -16,7 +15,7 @@ from importlib import resources
 
 from ..analysis.stemming import TOKEN, stemmer
 
-__all__ = ["analyse_doc", "text_of", "language_of", "pivot", "word_features", "STOPWORDS"]
+__all__ = ["analyse_doc", "language_of", "pivot", "word_features", "STOPWORDS"]
 
 #: Function words left out of word features (they carry no code); character n-grams still see them.
 STOPWORDS = frozenset(
@@ -46,6 +45,20 @@ def _slang() -> dict[str, str]:
 
 
 @functools.cache
+def _concepts() -> dict[tuple[str, str], str]:
+    """(language, stem) -> the English stem of its concept group's first word (data/concepts.tsv)."""
+    stems = {"id": stemmer("id"), "en": stemmer("en")}
+    out: dict[tuple[str, str], str] = {}
+    for head, words in _pairs("concepts.tsv"):
+        concept = stems["en"](head)
+        for word in words.split():
+            out.setdefault(("en", stems["en"](word)), concept)
+            for w in {word, _slang().get(word, word)}:
+                out.setdefault(("id", stems["id"](w)), concept)
+    return out
+
+
+@functools.cache
 def _lexicon() -> dict[str, str]:
     """Indonesian stem -> English stem (the first English word listed for it)."""
     sid, sen = stemmer("id"), stemmer("en")
@@ -54,6 +67,10 @@ def _lexicon() -> dict[str, str]:
         out.setdefault(sid(a), sen(b))
         out.setdefault(sid(_slang().get(a, a)), sen(b))
     return out
+
+
+#: Whether concept groups (data/concepts.tsv) give the cross-language form before the seed lexicon.
+CONCEPTS = True
 
 
 def language_of(language: str) -> str:
@@ -72,6 +89,8 @@ def _word(word: str, lang: str) -> tuple[str, str] | None:
     st = stemmer(lang)(word)
     if st in STOPWORDS:
         return None
+    if CONCEPTS and (lang, st) in _concepts():
+        return st, _concepts()[lang, st]
     if lang == "id":
         return st, _lexicon().get(st, "")
     return st, st
@@ -103,8 +122,3 @@ def analyse_doc(doc: str) -> list[str]:
     """Word features of a document written as ``"<lang>\\t<text>"`` (a scikit-learn ``analyzer``)."""
     lang, _, text = doc.partition("\t")
     return word_features(text, lang)
-
-
-def text_of(doc: str) -> str:
-    """The folded text of a ``"<lang>\\t<text>"`` document (for character n-grams)."""
-    return doc.partition("\t")[2].casefold()

@@ -20,8 +20,9 @@ from ..event_kinds import EventKind
 from ..model import new_id, new_ids, utcnow
 from ..project import Project
 from ..store import as_utc, tables
-from .classifier import train
-from .reliability import DEFAULT_CONFIDENCE, DEFAULT_KAPPA, Reliability, measure
+from . import cache
+from .classifier import train, train_with_held_out
+from .reliability import DEFAULT_CONFIDENCE, DEFAULT_KAPPA, Reliability, assess, measure
 from .training import MACHINE_CODER, load
 
 __all__ = ["Suggestion", "RunResult", "run", "pending", "accept", "reject", "decide", "provenance", "last_run",
@@ -29,7 +30,7 @@ __all__ = ["Suggestion", "RunResult", "run", "pending", "accept", "reject", "dec
 
 Decision = Literal["accept", "reject"]
 #: ``run`` cross-validates in at most this many groups of sources (``makna suggest reliability``: one per source).
-RUN_FOLDS = 10
+RUN_FOLDS = 5
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class RunResult:
     trained_on: int = 0
     reliability: Reliability | None = None
     withheld: dict[str, str] = field(default_factory=dict)  # code -> reason
+    retrained: bool = True  # False: the model stored in the project was still valid (:mod:`.cache`)
 
 
 def run(project: Project, *, unit: str = "turn", sources: list[str] | None = None, codes: list[str] | None = None,
@@ -71,16 +73,27 @@ def run(project: Project, *, unit: str = "turn", sources: list[str] | None = Non
     measured yet). ``llm`` (a :class:`makna.suggest.llm.LLMClient`) keeps only the suggestions it agrees with."""
     if not 0.0 <= min_confidence <= 1.0:
         raise InputError(f"--min-confidence {min_confidence}: use a number from 0 to 1")
+    with project.store.read() as conn:
+        mark = cache.watermark(conn)
+        stored = cache.get(conn, unit, mark)
     data = load(project, unit, sources=sources)
     wanted = set(codes or [])
     unknown = wanted - set(data.code_ids)
     if unknown:
         raise InputError(f"unknown code {sorted(unknown)[0]!r} (see 'makna codebook')")
-    model = train(data.examples, data.codebook)
-    rel = measure(data.examples, data.codebook, model.codes, threshold=kappa, min_confidence=min_confidence,
-                  folds=RUN_FOLDS)
+    fresh = stored is None
+    if stored is None and len({e.group for e in data.examples}) >= 2:
+        model, held = train_with_held_out(data.examples, data.codebook, folds=RUN_FOLDS)
+        stored = cache.Trained(model, *held)
+    model = stored.model if stored is not None else train(data.examples, data.codebook)
+    if stored is not None:
+        rel = assess(stored.raw, stored.truth, stored.known, model.codes, sources=len({e.group for e in data.examples}),
+                     threshold=kappa, min_confidence=min_confidence)
+    else:
+        rel = measure(data.examples, data.codebook, model.codes, threshold=kappa, min_confidence=min_confidence)
     model.calibrator = rel.calibrator
-    result = RunResult(model.id, candidates=len(data.candidates), trained_on=len(data.examples), reliability=rel)
+    result = RunResult(model.id, candidates=len(data.candidates), trained_on=len(data.examples), reliability=rel,
+                       retrained=fresh)
     by_code = rel.by_code()
     allowed = []
     for j, code in enumerate(model.codes):
@@ -101,8 +114,10 @@ def run(project: Project, *, unit: str = "turn", sources: list[str] | None = Non
     if llm is not None and picks:
         picks = llm.agree(picks, data.candidates, model.codes, data.codebook)
     payload: dict[str, Any] = {"model": model.id, "unit": unit, "min_confidence": min_confidence, "kappa": kappa,
-                               "reliability": rel.as_dict(), "withheld": result.withheld}
+                               "reliability": rel.as_dict(), "withheld": result.withheld, "retrained": fresh}
     with project.store.write(project.actor, "suggest.run", payload) as conn:
+        if fresh and stored is not None:
+            cache.put(conn, unit, mark, stored)
         coder_id = project.coder_id(conn, MACHINE_CODER, kind="suggester")
         now = utcnow()
         seg_ids, sug_ids = new_ids(len(picks)), new_ids(len(picks))

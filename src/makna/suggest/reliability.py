@@ -15,7 +15,8 @@ import numpy.typing as npt
 
 from .classifier import Calibrator, CodeText, Example, cross_scores, fit_calibrator
 
-__all__ = ["CodeReliability", "Reliability", "measure", "binary_scores", "DEFAULT_KAPPA", "DEFAULT_CONFIDENCE"]
+__all__ = ["CodeReliability", "Reliability", "measure", "assess", "binary_scores", "DEFAULT_KAPPA",
+           "DEFAULT_CONFIDENCE"]
 
 DEFAULT_KAPPA = 0.6
 DEFAULT_CONFIDENCE = 0.5
@@ -81,6 +82,13 @@ def measure(examples: Sequence[Example], codebook: Sequence[CodeText], codes: Se
                                             why) for c in codes], Calibrator("sigmoid"), threshold, min_confidence,
                            len(groups))
     raw, truth, known = cross_scores(examples, codebook, codes, folds=folds)
+    return assess(raw, truth, known, codes, sources=len(groups), threshold=threshold, min_confidence=min_confidence)
+
+
+def assess(raw: npt.NDArray[np.float64], truth: npt.NDArray[np.bool_], known: npt.NDArray[np.bool_],
+           codes: Sequence[str], *, sources: int, threshold: float = DEFAULT_KAPPA,
+           min_confidence: float = DEFAULT_CONFIDENCE) -> Reliability:
+    """Reliability and the calibration map from held-out raw scores (:func:`cross_scores`' output)."""
     cal = fit_calibrator(raw, truth, known)
     pred = cal(raw) >= min_confidence
     out = []
@@ -96,4 +104,4 @@ def measure(examples: Sequence[Example], codebook: Sequence[CodeText], codes: Se
         ok = kappa >= threshold
         out.append(CodeReliability(code, round(f1, 4), round(kappa, 4), support, int(rows.sum()), ok,
                                    "" if ok else f"kappa {kappa:.2f} < {threshold:g}"))
-    return Reliability(out, cal, threshold, min_confidence, len(groups))
+    return Reliability(out, cal, threshold, min_confidence, sources)

@@ -1,0 +1,86 @@
+"""The suggester's trained model, kept in the project so that a second ``makna suggest`` on an unchanged
+project does not train again.
+
+A model is stored per kind of unit with its cross-validated held-out scores (from which reliability and
+calibration are recomputed in milliseconds for any threshold) and a *watermark*: the highest event id,
+leaving out ``suggest.run`` events, when it was trained. Every change to a project leaves an event, so a
+stored model whose watermark is not the project's current one (a coding, a codebook edit, a review
+decision, an undo since) is stale and is trained afresh. Models are plain arrays and JSON
+(:meth:`Model.to_bytes`), read without pickle. De-identification drops them (:func:`drop`): a model
+holds stemmed words of the texts it was trained on.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import Connection, delete, func, select
+
+from ..model import utcnow
+from ..store import tables
+from .classifier import MODEL_NAME, Model
+
+__all__ = ["Trained", "watermark", "get", "put", "drop"]
+
+#: Events that do not change what the suggester learns from.
+_NEUTRAL = ("suggest.run",)
+
+
+@dataclass
+class Trained:
+    """A model and its held-out (cross-validated) raw scores, truth and known-label mask, units x codes."""
+
+    model: Model
+    raw: npt.NDArray[np.float64]
+    truth: npt.NDArray[np.bool_]
+    known: npt.NDArray[np.bool_]
+
+
+def watermark(conn: Connection) -> int:
+    """The highest id of an event that may change what the suggester learns (0 for none)."""
+    e = tables.events.c
+    return int(conn.execute(select(func.max(e.id)).where(e.action.not_in(_NEUTRAL))).scalar() or 0)
+
+
+def _arrays(t: Trained) -> bytes:
+    buf = io.BytesIO()
+    raw = np.where(np.isfinite(t.raw), t.raw, np.nan)  # -inf (not scored) kept as NaN
+    np.savez_compressed(buf, raw=raw, truth=t.truth, known=t.known)
+    return buf.getvalue()
+
+
+def get(conn: Connection, unit: str, mark: int) -> Trained | None:
+    """The stored model for ``unit`` if it was trained at watermark ``mark`` (else None)."""
+    m = tables.suggest_models.c
+    row = conn.execute(select(m.watermark, m.model, m.held_out).where(m.unit == unit)).first()
+    if row is None or int(row.watermark) != mark:
+        return None
+    try:
+        model = Model.from_bytes(bytes(row.model))
+        with np.load(io.BytesIO(bytes(row.held_out)), allow_pickle=False) as z:
+            raw = np.asarray(z["raw"], dtype=np.float64)
+            held = Trained(model, np.where(np.isnan(raw), -np.inf, raw), np.asarray(z["truth"], dtype=bool),
+                           np.asarray(z["known"], dtype=bool))
+    except (ValueError, KeyError, TypeError, OSError):
+        return None  # unreadable (another version's layout): train afresh
+    if model.name != MODEL_NAME or held.raw.shape != (held.truth.shape[0], len(model.codes)):
+        return None
+    return held
+
+
+def put(conn: Connection, unit: str, mark: int, trained: Trained) -> None:
+    """Store ``trained`` for ``unit`` at watermark ``mark``, replacing the one before (inside the caller's
+    write transaction)."""
+    row: dict[str, Any] = {"unit": unit, "watermark": mark, "model": trained.model.to_bytes(),
+                           "held_out": _arrays(trained), "created_at": utcnow()}
+    conn.execute(delete(tables.suggest_models).where(tables.suggest_models.c.unit == unit))
+    conn.execute(tables.suggest_models.insert().values(**row))
+
+
+def drop(conn: Connection) -> None:
+    """Forget every stored model."""
+    conn.execute(delete(tables.suggest_models))
