@@ -353,7 +353,7 @@ sync_base = Table(
 """In a copy pulled from a team server (``makna pull``): the coder's own codings (``kind`` ``segment``)
 and memos (``memo``) as the server last had them, each as a digest of its content, so that ``makna push``
 sends only what changed offline and the server can tell what changed there meanwhile (migration
-0013_offline). Empty in every other project."""
+0013). Empty in every other project."""
 suggest_models = Table(
     "suggest_models",
     metadata,
@@ -367,4 +367,4 @@ suggest_models = Table(
 cross-validated held-out scores as plain arrays (no pickle), valid while no event after ``watermark``
 (the highest event id but ``suggest.run`` ones when it was trained) has changed the project. Not
 journaled; dropped by de-identification, since a model holds words of the original texts (migration
-0013_suggest)."""
+0014)."""

@@ -1,6 +1,6 @@
 """the base of a copy pulled from a team server
 
-Revision ID: 0013_offline
+Revision ID: 0013
 Revises: 0012
 
 ``sync_base``: in a project pulled with ``makna pull``, a digest of each of the coder's own codings
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013_offline"
+revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None

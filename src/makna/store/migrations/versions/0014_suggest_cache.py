@@ -1,7 +1,7 @@
 """a cache of the suggester's trained model
 
-Revision ID: 0013_suggest
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 
 ``suggest_models``: per kind of unit, the last trained model and its held-out scores, with the event
 high-water mark it was trained at, so that a second ``makna suggest`` on an unchanged project does not
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013_suggest"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
