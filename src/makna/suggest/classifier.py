@@ -37,9 +37,6 @@ MODEL_NAME = "tfidf-linsvm-2"
 #: Weight of one codebook document (name, definition, examples) against one coded unit.
 CODEBOOK_WEIGHT = 5.0
 _C = 0.5
-#: Weight of the prototype similarity (cosine to a code's codebook documents) added to the SVM's score.
-PROTOTYPE_WEIGHT = 0.0
-PROTOTYPE_EXAMPLES = 0.0
 
 
 @dataclass(frozen=True)
@@ -268,28 +265,7 @@ def _fit(x: Any, examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, 
         svm.fit(x[rows], y[rows], sample_weight=weight[rows])
         w[:, j] = svm.coef_[0]
         bias[j] = svm.intercept_[0]
-    if PROTOTYPE_WEIGHT:
-        w += PROTOTYPE_WEIGHT * _prototypes(x, examples, cb_docs, codes)
     return w, bias
-
-
-def _prototypes(x: Any, examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, str]],
-                codes: Sequence[str]) -> FloatArray:
-    """Features x codes: each code's prototype, the unit-length mean of its codebook documents' rows and
-    (weighted by :data:`PROTOTYPE_EXAMPLES`) its coded units' rows; its product with a unit's row is their
-    cosine similarity."""
-    n_ex = len(examples)
-    p = np.zeros((x.shape[1], len(codes)))
-    for j, code in enumerate(codes):
-        rows = [n_ex + i for i, (k, _, _) in enumerate(cb_docs) if k == code]
-        v = np.asarray(x[rows].sum(axis=0)).ravel() if rows else np.zeros(x.shape[1])
-        pos = [i for i, e in enumerate(examples) if code in e.codes]
-        if pos and PROTOTYPE_EXAMPLES:
-            v = v + PROTOTYPE_EXAMPLES * np.asarray(x[pos].mean(axis=0)).ravel()
-        norm = float(np.linalg.norm(v))
-        if norm:
-            p[:, j] = v / norm
-    return p
 
 
 def _codebook_docs(codebook: Sequence[CodeText]) -> list[tuple[str, str, str]]:

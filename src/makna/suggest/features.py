@@ -1,5 +1,7 @@
 """Text features for suggesting codes: stemmed words in the unit's language and a cross-language *pivot*
-form of each word (Indonesian stems mapped to English stems through a small seed lexicon). Character
+form of each word: its *concept* where a concept group (``data/concepts.tsv``: words of either
+language, informal spellings included, that say the same thing, read as one feature) lists it, else
+its English stem (Indonesian stems mapped through a small seed lexicon). Character
 n-grams were measured and left out: they did not earn their cost (benchmarks/results/suggest.md).
 
 Indonesian text is normalised first: common informal and chat spellings (``nggak``, ``udah``,
