@@ -44,9 +44,10 @@ def test_extras_in_pyproject() -> None:
         assert name not in core, f"{name} should be in an extra"
     assert any(d.startswith("fastapi") for d in extras["web"])
     assert any(d.startswith("psycopg") for d in extras["postgres"])
+    assert {"web", "postgres", "encrypt", "server", "suggest", "sync"} <= set(extras)
     for group in ("test", "all"):  # every extra is in both
         named = {x for d in extras[group] if d.startswith("makna[") for x in d[6:-1].split(",")}
-        assert named == {"web", "postgres", "encrypt", "server", "suggest"}, group
+        assert named == set(extras) - {"test", "all"}, group
     assert "makna[web,postgres]" in extras["server"] and any(d.startswith("argon2-cffi>=") for d in extras["server"])
 
 

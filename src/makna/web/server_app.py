@@ -54,7 +54,7 @@ def create_server_app(db_url: str, *, session_hours: float = SESSION_HOURS, secu
     app.state.limiter = limiter or LoginLimiter()
     install_workbench(app)
     _server_routes(app)
-    from . import routes_sync  # offline coders: makna pull and push (#14)
+    from . import routes_sync  # offline coders: the endpoints of pull and push (#14)
 
     app.include_router(routes_sync.router)
     app.add_middleware(SessionGuard, registry=registry)
