@@ -16,7 +16,10 @@ away ``--away`` seconds (a laptop that slept) and reconnects with ``Last-Event-I
 does: what was written meanwhile must be replayed; those replayed deliveries are counted apart (their
 wait is the time away, not the server's). A new database is made for the run and dropped afterwards.
 Targets: 0 errors, 0 lost writes, write p95 <= 50 ms, 0 lost deliveries, delivery p95 <= 500 ms.
-Also printed: the server's and these clients' CPU while coding. ``--src`` runs the server from another
+The streams run in a process of their own (the pages are other people's browsers; held in the
+writers' process, their parsing of ~850 events/s would compete for one interpreter lock with the
+writers' timing: ``--streams-in-process`` does that, as the first version did). Also printed: the
+server's and the writers' CPU while coding. ``--src`` runs the server from another
 source tree (to compare versions); ``TEAM_BENCH_PROFILE=FILE`` profiles the server (cProfile).
 """
 
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import platform
 import random
@@ -35,6 +39,8 @@ import sys
 import threading
 import time
 import uuid
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import httpx
@@ -147,6 +153,38 @@ class Stream(threading.Thread):
         return False
 
 
+@dataclass
+class Heard:
+    """What one stream heard, sent back from the listeners' process."""
+
+    received: dict[str, float]
+    away_from: float
+    away_until: float
+    errors: list[str]
+
+
+def _listeners(base: str, jars: list[dict[str, str]], away: float, pipe: Connection) -> None:
+    """The coders' open pages, in a process of their own (as browsers are): one :class:`Stream` per
+    cookie jar. Says ``ready`` once every stream is subscribed, takes the drop times, then the ids to
+    wait for (up to 15 s), and answers what each stream heard. ``perf_counter`` and ``monotonic`` are
+    the machine's monotonic clock on Linux, so the times compare with the writers' process."""
+    streams = [Stream(base, httpx.Cookies(jar), None, away) for jar in jars]
+    for st in streams:
+        st.start()
+    missing = sum(1 for st in streams if not st.hello.wait(60))
+    pipe.send(("ready", missing))
+    drops: list[float | None] = pipe.recv()
+    for st, drop in zip(streams, drops, strict=True):
+        st.drop_at = drop
+    expected: set[str] = pipe.recv()
+    drain = time.monotonic() + 15  # the last deliveries
+    while time.monotonic() < drain and any(len(expected & st.received.keys()) < len(expected) for st in streams):
+        time.sleep(0.2)
+    for st in streams:
+        st.stop.set()
+    pipe.send([Heard(dict(st.received), st.away_from, st.away_until, list(st.errors)) for st in streams])
+
+
 class Coder(threading.Thread):
     """One coder: logs in (before the clock starts), then codes until the deadline."""
 
@@ -162,7 +200,7 @@ class Coder(threading.Thread):
         self.sent: dict[str, float] = {}  # coding id -> when its write was sent (perf_counter)
         self.replied: dict[str, float] = {}  # coding id -> when its reply came
         self.errors: list[str] = []
-        self.stream: Stream | None = None
+        self.stream: Stream | Heard | None = None
 
     def login(self) -> None:
         t = time.perf_counter()
@@ -257,6 +295,9 @@ def main() -> None:
                     help="every N-th coder's stream drops mid-run and resumes with Last-Event-ID (0: none)")
     ap.add_argument("--away", type=float, default=3.0, help="seconds a dropped stream stays away")
     ap.add_argument("--no-streams", action="store_true", help="coders write only (no live streams)")
+    ap.add_argument("--streams-in-process", action="store_true",
+                    help="hold the streams in the writers' process, as before (their parsing then competes with "
+                         "the writers' timing for one interpreter lock)")
     ap.add_argument("--src", default="", help="the makna source tree the server runs (default: this checkout's src; "
                                               "another to compare versions)")
     args = ap.parse_args()
@@ -295,30 +336,54 @@ def main() -> None:
         for t in logins:
             t.join()
         login_s = time.perf_counter() - t1
-        if not args.no_streams:
+        listeners: multiprocessing.process.BaseProcess | None = None
+        here, there = multiprocessing.get_context("spawn").Pipe()
+        if not args.no_streams and args.streams_in_process:
             for c in coders:
                 c.stream = Stream(base, c.client.cookies, None, args.away)
                 c.stream.start()
             for c in coders:
-                if c.stream is not None and not c.stream.hello.wait(60):
+                if isinstance(c.stream, Stream) and not c.stream.hello.wait(60):
                     c.errors.append("stream: no hello")
+        elif not args.no_streams:
+            jars = [dict(c.client.cookies) for c in coders]
+            listeners = multiprocessing.get_context("spawn").Process(
+                target=_listeners, args=(base, jars, args.away, there), daemon=True)
+            listeners.start()
+            _, missing = here.recv()
+            if missing:
+                coders[0].errors.append(f"{missing} streams: no hello")
         cpu0 = (_cpu_seconds(server.pid), time.process_time(), time.perf_counter())
         deadline = time.monotonic() + args.seconds
-        for i, c in enumerate(coders):
-            if c.stream is not None and args.reconnect_every and i % args.reconnect_every == 0:
-                c.stream.drop_at = deadline - args.seconds * (0.7 - 0.4 * i / len(coders))  # 30-70% into the run
+        drops: list[float | None] = [
+            deadline - args.seconds * (0.7 - 0.4 * i / len(coders))  # 30-70% into the run
+            if not args.no_streams and args.reconnect_every and i % args.reconnect_every == 0 else None
+            for i in range(len(coders))]
+        if listeners is not None:
+            here.send(drops)
+        for c, drop in zip(coders, drops, strict=True):
+            if isinstance(c.stream, Stream):
+                c.stream.drop_at = drop
+        for c in coders:
             c.deadline = deadline
             c.start()
         for c in coders:
             c.join()
         cpu1 = (_cpu_seconds(server.pid), time.process_time(), time.perf_counter())
-        streams = [c.stream for c in coders if c.stream is not None]
         expected = {i for c in coders for i in c.acknowledged}
-        drain = time.monotonic() + 15  # the last deliveries
-        while time.monotonic() < drain and any(len(expected & st.received.keys()) < len(expected) for st in streams):
-            time.sleep(0.2)
-        for st in streams:
-            st.stop.set()
+        if listeners is not None:
+            here.send(expected)
+            for c, heard in zip(coders, here.recv(), strict=True):
+                c.stream = heard
+            listeners.join(timeout=30)
+        else:
+            held = [c.stream for c in coders if isinstance(c.stream, Stream)]
+            drain = time.monotonic() + 15  # the last deliveries
+            while time.monotonic() < drain and any(len(expected & st.received.keys()) < len(expected) for st in held):
+                time.sleep(0.2)
+            for st in held:
+                st.stop.set()
+        streams = [c.stream for c in coders if c.stream is not None]
         server.send_signal(signal.SIGINT)  # a clean stop (the profile, when asked, is written then)
         server.wait(timeout=60)
         latencies = [x for c in coders for x in c.latencies]
@@ -336,7 +401,7 @@ def main() -> None:
               f"setup {setup_s:.1f} s")
         wall = cpu1[2] - cpu0[2]
         print(f"CPU while coding ({wall:.0f} s): server {cpu1[0] - cpu0[0]:.1f} s "
-              f"({(cpu1[0] - cpu0[0]) / wall:.2f} cores), these simulated clients {cpu1[1] - cpu0[1]:.1f} s "
+              f"({(cpu1[0] - cpu0[0]) / wall:.2f} cores), the writers' process {cpu1[1] - cpu0[1]:.1f} s "
               f"({(cpu1[1] - cpu0[1]) / wall:.2f} cores); load average {os.getloadavg()[0]:.1f}")
         slowest = max((c.login_s for c in coders), default=float("nan"))
         print(f"{args.coders} logins at once (Argon2id, two verified at a time): all done in {login_s:.1f} s "
@@ -354,8 +419,9 @@ def main() -> None:
             live, after_reply, replayed, lost_deliveries = _deliveries(coders)
             dms = [x * 1000 for x in live]
             resumed = sum(1 for st in streams if st.away_from == st.away_from)
-            print(f"live streams: {len(streams)} (one per coder, the whole project); {resumed} dropped mid-run for "
-                  f"{args.away:g} s and resumed with Last-Event-ID")
+            where = "in the writers' process" if args.streams_in_process else "in a process of their own"
+            print(f"live streams: {len(streams)} (one per coder, the whole project, {where}); "
+                  f"{resumed} dropped mid-run for {args.away:g} s and resumed with Last-Event-ID")
             print(f"deliveries to other coders: {len(live)} live + {len(replayed)} replayed after a reconnect; "
                   f"lost {lost_deliveries}")
             if dms:
