@@ -98,3 +98,25 @@ def test_a_resting_connection_that_died_is_replaced(project: makna.Project, monk
     monkeypatch.setattr(store_mod, "_IDLE_PING_SECONDS", 0.0)  # every checkout counts as after a rest
     made = code_one(p, SegmentSpec("s", 0, 2, "a"))  # not an error: the dead connection was replaced
     assert makna.get_segment(p, made.id).end == 2
+
+
+def test_a_bulk_load_leaves_the_planner_statistics_fresh(project: makna.Project) -> None:
+    """A bulk coding that is most of the table refreshes PostgreSQL's statistics in its own
+    transaction: without it the planner costs keyset pages on an empty table's statistics and scans
+    every coding (until autovacuum comes round). A single coding does not pay for an ANALYZE."""
+    p = project
+    if p.store.dialect != "postgresql":
+        pytest.skip("PostgreSQL's planner statistics (SQLite needs none)")
+    src = makna.import_text(p, "s", "P: " + "kata " * 2000)
+    makna.add_code(p, "a")
+
+    def planned() -> float:
+        with p.store.read() as conn:
+            return float(conn.execute(text("SELECT reltuples FROM pg_class WHERE oid = to_regclass('segments')"))
+                         .scalar_one())
+
+    code_one(p, SegmentSpec("s", 0, 4, "a"))
+    assert planned() <= 0  # never analysed: one coding does not run ANALYZE
+    makna.code_many(p, [SegmentSpec("s", i, i + 3, "a") for i in range(1, 1 + 1500)])
+    assert planned() >= 1000
+    assert src.length > 1500
