@@ -23,10 +23,13 @@ from . import tables
 if TYPE_CHECKING:
     from . import Store
 
-__all__ = ["ChangeFeed", "CHANNEL_SQL", "POLL_SECONDS", "notify", "serialize_events"]
+__all__ = ["ChangeFeed", "CHANNEL_SQL", "EVENT_LOCK_SQL", "POLL_SECONDS", "notify", "serialize_events"]
 
 #: The NOTIFY channel of a project: one per database and schema (several projects may share a server).
 CHANNEL_SQL = "'makna_' || md5(current_database() || '.' || current_schema())"
+#: The project's event lock (a transaction-level advisory lock per schema): writers take it before an
+#: event's id is drawn, so ids are handed out in commit order (see :func:`serialize_events`).
+EVENT_LOCK_SQL = "pg_advisory_xact_lock(hashtext('makna.events.' || current_schema()))"
 #: How often the SQLite feed reads the log's largest id (and PostgreSQL's, as a safety net).
 POLL_SECONDS = 0.05
 _PG_SAFETY_POLL = 2.0
@@ -135,7 +138,7 @@ def serialize_events(conn: Any) -> None:
     commits, so that event ids become visible in the order they were given (a sequence alone does not
     promise that: a transaction that took id 5 may commit after one that took id 6, and a reader that
     resumed after 6 would never see 5). Held only from the log entry to the commit."""
-    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('makna.events.' || current_schema()))"))
+    conn.execute(text(f"SELECT {EVENT_LOCK_SQL}"))
 
 
 def notify(conn: Any, event_id: int) -> None:

@@ -24,12 +24,12 @@ from typing import Any
 from sqlalchemy import Connection
 
 from . import tables
-from .feed import CHANNEL_SQL
+from .feed import CHANNEL_SQL, EVENT_LOCK_SQL
 
 __all__ = ["log_event", "store_step"]
 
 _LOG_EVENT = (
-    "WITH lock AS (SELECT pg_advisory_xact_lock(hashtext('makna.events.' || current_schema()))), "
+    f"WITH lock AS (SELECT {EVENT_LOCK_SQL}), "
     "ev AS (INSERT INTO events (at, actor, action, payload) SELECT %s, %s, %s, %s FROM lock RETURNING id) "
     f"SELECT id, pg_notify({CHANNEL_SQL}, id::text) FROM ev"
 )
