@@ -265,6 +265,57 @@ def test_pull_again_refreshes_in_place_and_keeps_unpushed_work(lab: Any, team: A
     assert not list(tmp_path.glob("*.pulling*"))
 
 
+def test_a_refresh_never_lets_an_offline_change_overwrite_the_servers_newer_version(lab: Any, team: Any,
+                                                                                   tmp_path: Path) -> None:
+    """An offline delete of a coding that was changed on the server meanwhile is not re-applied by a
+    refresh (taking the server's new version as its base, the next push would delete the server's
+    change: last writer wins). The server's version is kept, the drop is listed, and the old copy with
+    the offline change stays beside the new one."""
+    path = _pull(tmp_path)
+    with makna.open_project(path) as local:
+        mine = makna.code_span(local, "wawancara", 14, 18, "tempat")
+    assert client.push(path).added == 1
+    with makna.open_project(path) as local:
+        makna.uncode(local, mine.id)  # offline, not pushed
+    with _server(team, "budi") as srv:  # meanwhile on the server (another laptop)
+        makna.set_segment_memo(srv, mine.id, "catatan dari kantor")
+    report = client.refresh(path)
+    assert report.kept == 0 and [(k, i) for k, i, _ in report.dropped] == [("segment", mine.id)]
+    assert report.backup is not None
+    with makna.open_project(report.backup) as old:
+        assert mine.id not in _segments(old)  # the offline delete is still there
+    with makna.open_project(path) as local:
+        assert _segments(local)[mine.id][4] == "catatan dari kantor"
+        assert not len(pending(local))
+    client.push(path)
+    with _server(team) as srv:
+        assert _segments(srv)[mine.id][4] == "catatan dari kantor"
+
+
+def test_a_refresh_is_refused_while_another_program_has_the_copy_open(lab: Any, team: Any, tmp_path: Path) -> None:
+    path = _pull(tmp_path)
+    with makna.open_project(path) as other:  # e.g. 'makna serve' on the copy
+        makna.code_span(other, "wawancara", 14, 18, "tempat")
+        with other.store.read() as conn, pytest.raises(SyncError, match="open in another program"):
+            conn.exec_driver_sql("BEGIN")
+            conn.exec_driver_sql("SELECT count(*) FROM segments").first()  # a reader holds the log
+            client.refresh(path)
+    with makna.open_project(path) as local:
+        assert len(pending(local)) == 1  # nothing lost
+
+
+def test_a_first_pull_that_fails_half_way_leaves_no_file(lab: Any, team: Any, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(path: Path, *args: Any, **kwargs: Any) -> Any:
+        Path(path).write_bytes(b"SQLite format 3\x00 half of a copy")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(client, "write_copy", broken)
+    with pytest.raises(OSError):
+        _pull(tmp_path)
+    assert not list(tmp_path.iterdir())
+
+
 def test_clear_errors(lab: Any, team: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SyncError, match="no project 'Nope' of yours.*yours: Studi"):
         client.pull(URL, "Nope", tmp_path / "x.makna", user="budi", password=PASSWORD)

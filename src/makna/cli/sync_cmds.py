@@ -43,7 +43,8 @@ def _pulled(report: PullReport, path: str, *, fresh: bool, as_json: bool) -> Non
         typer.echo(json.dumps({"file": path, "server": info.server, "project": info.project_name,
                                "project_id": info.project_id, "coder": info.coder, "role": info.role,
                                "high_water": info.high_water, "counts": report.counts, "kept": report.kept,
-                               "dropped": [{"kind": k, "id": i, "reason": r} for k, i, r in report.dropped]}))
+                               "dropped": [{"kind": k, "id": i, "reason": r} for k, i, r in report.dropped],
+                               "backup": report.backup}))
         return
     c = report.counts
     typer.echo(f"{'Pulled' if fresh else 'Refreshed'} {info.project_name!r} from {info.server} as {info.coder} "
@@ -53,6 +54,8 @@ def _pulled(report: PullReport, path: str, *, fresh: bool, as_json: bool) -> Non
         typer.echo(f"Kept {report.kept} change(s) of yours not pushed yet: 'makna push' sends them.")
     for kind, rid, why in report.dropped:
         typer.echo(f"Dropped your {'coding' if kind == 'segment' else 'memo'} {rid}: {why}.")
+    if report.backup:
+        typer.echo(f"The copy as it was, with the dropped changes, is kept as {report.backup}.")
     if info.role == "viewer":
         typer.echo("You are a viewer of this project: the copy is read-only.")
 
@@ -122,8 +125,8 @@ def _pushed(report: PushReport, as_json: bool) -> None:
         for c in report.conflicts:
             typer.echo(f"Conflict: {'coding' if c['kind'] == 'segment' else 'memo'} {c['id']}: {c['message']}.")
     if report.conflicts:  # listed above; the exit status tells scripts
-        typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): 'makna pull' shows the "
-                   "server's state and keeps them where they still fit; then push again.", err=True)
+        typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): 'makna pull' takes the "
+                   "server's version of each and keeps the old copy beside it (its name is shown).", err=True)
         raise typer.Exit(1)
 
 

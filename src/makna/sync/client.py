@@ -9,14 +9,16 @@ lab's server (``makna server run`` behind a TLS reverse proxy), not its database
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import InputError, PermissionDeniedError, SyncError, reason, require_extra
+from ..model import utcnow
 from ..project import open_project
 from ..store._cipher import Passphrase
 from .local import PullReport, mark_synced, pending, push_message, set_session, source_hashes, sync_info, write_copy
@@ -146,14 +148,18 @@ def pull(url: str, project: str, path: str | os.PathLike[str], *, user: str, pas
         server.login(user, password)
         sp = server.find(project)
         snap = server.call("GET", "/api/sync/pull", project=sp["id"])
-        return write_copy(target, snap, server=server.url, project_id=sp["id"], project_name=sp["name"],
-                          token=server.token, csrf=server.csrf, passphrase=passphrase)
+        report, fresh = _write_aside(target, lambda f: write_copy(
+            f, snap, server=server.url, project_id=sp["id"], project_name=sp["name"], token=server.token,
+            csrf=server.csrf, passphrase=passphrase))
+    os.replace(fresh, target)
+    return report
 
 
 def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> PullReport:
     """Bring a pulled copy up to date with the server: a new copy replaces the file, with the coder's
-    changes not pushed yet kept on top where they still fit (those whose source text changed or whose
-    code is gone are dropped and listed)."""
+    changes not pushed yet kept on top where they still fit. Those that no longer fit (changed or
+    deleted on the server meanwhile, source text changed, code gone) are dropped and listed, and the
+    old copy is kept beside the new one (``report.backup``)."""
     target = Path(path)
     asked: list[str | None] = []
 
@@ -163,6 +169,7 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> P
         return asked[0]
 
     with open_project(target, passphrase=remember) as proj:
+        _refuse_if_open_elsewhere(proj, target)
         info = sync_info(proj)
         keep = pending(proj)
         old = source_hashes(proj) if len(keep) else {}
@@ -172,20 +179,47 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> P
     with _Server(info.server, info.token, info.csrf) as server:
         sp = server.find(info.project_id)
         snap = server.call("GET", "/api/sync/pull", project=sp["id"])
+    report, fresh = _write_aside(target, lambda f: write_copy(
+        f, snap, server=info.server, project_id=sp["id"], project_name=sp["name"], token=info.token,
+        csrf=info.csrf, keep=keep, old_hashes=old, passphrase=remember if encrypted else None))
+    wal = Path(f"{target}-wal")
+    if wal.exists() and wal.stat().st_size:  # written meanwhile by another program: keep its work
+        fresh.unlink(missing_ok=True)
+        raise SyncError(f"{target}: the copy changed while it was being refreshed (is 'makna serve' open on "
+                        f"it?); close it and pull again")
+    for leftover in (wal, Path(f"{target}-shm")):
+        leftover.unlink(missing_ok=True)
+    if report.dropped:  # nothing dropped is lost: the old copy stays beside the new one
+        backup = target.with_name(f"{target.name}.before-pull-{utcnow().strftime('%Y%m%dT%H%M%S')}")
+        os.replace(target, backup)
+        report = dataclasses.replace(report, backup=str(backup))
+    os.replace(fresh, target)
+    return report
+
+
+def _refuse_if_open_elsewhere(proj: Any, target: Path) -> None:
+    """Refuse to refresh a copy another program has open: the refresh replaces the file, and work that
+    program has in the write-ahead log, or writes meanwhile, would be lost. A full checkpoint succeeds
+    only when no other connection reads or writes the file."""
+    with proj.store.read() as conn:
+        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    if busy is not None and busy[0]:
+        raise SyncError(f"{target}: the copy is open in another program (is 'makna serve' running on it?); "
+                        f"close it, then pull again")
+
+
+def _write_aside(target: Path, write: Callable[[Path], PullReport]) -> tuple[PullReport, Path]:
+    """Run ``write(path)`` on a new file beside ``target`` (the caller moves it into place): a pull
+    that fails half-way leaves nothing behind, and ``target`` is untouched until it is complete."""
     fresh = target.with_name(target.name + ".pulling")
     for leftover in (fresh, Path(f"{fresh}-wal"), Path(f"{fresh}-shm")):
         leftover.unlink(missing_ok=True)
     try:
-        report = write_copy(fresh, snap, server=info.server, project_id=sp["id"], project_name=sp["name"],
-                            token=info.token, csrf=info.csrf, keep=keep, old_hashes=old,
-                            passphrase=remember if encrypted else None)
+        report = write(fresh)
     except BaseException:
         fresh.unlink(missing_ok=True)
         raise
-    for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
-        leftover.unlink(missing_ok=True)
-    os.replace(fresh, target)
-    return report
+    return report, fresh
 
 
 def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> PushReport:

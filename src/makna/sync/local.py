@@ -88,6 +88,7 @@ class PullReport:
     counts: dict[str, int]
     kept: int = 0
     dropped: tuple[tuple[str, str, str], ...] = ()
+    backup: str | None = None  # on a refresh that dropped changes: the old copy, kept with them
 
 
 def is_pulled(meta: Mapping[str, str]) -> bool:
@@ -215,9 +216,12 @@ def mark_synced(project: Project, changes: Pending, conflicts: set[tuple[str, st
 
 
 # ---------------------------------------------------------------------------------- writing a copy
-def _keep(conn: Connection, coder: str, changes: Pending,
-          old_hashes: Mapping[str, str]) -> tuple[int, list[tuple[str, str, str]]]:
-    """Re-apply unpushed ``changes`` on a refreshed copy where they still fit; the others are dropped."""
+def _keep(conn: Connection, coder: str, changes: Pending, old_hashes: Mapping[str, str],
+          server_now: Mapping[tuple[str, str], str]) -> tuple[int, list[tuple[str, str, str]]]:
+    """Re-apply unpushed ``changes`` on a refreshed copy where they still fit; the others are dropped
+    (the caller keeps the old file). A change to a coding or memo that the server changed or deleted
+    since the version it was made on (``server_now``: the digests of the refreshed rows) is dropped
+    too: re-applied, it would take the server's version as its base and overwrite it on the next push."""
     s, c, seg, k = tables.sources.c, tables.codes.c, tables.segments.c, tables.coders.c
     me = conn.execute(select(k.id).where(k.name == coder)).scalar()
     if me is None:
@@ -228,6 +232,10 @@ def _keep(conn: Connection, coder: str, changes: Pending,
     kept, dropped = 0, []
     for ch in sorted(changes.changes, key=lambda ch: (ch.kind != "segment", ch.op == "delete")):
         table = tables.segments if ch.kind == "segment" else tables.memos
+        if ch.base is not None and server_now.get((ch.kind, ch.id)) != ch.base:
+            dropped.append((ch.kind, ch.id, "changed or deleted on the server since your pull; the server's "
+                                            "version is kept"))
+            continue
         if ch.op == "delete":
             if ch.kind == "segment":
                 from ..memos import forget
@@ -294,7 +302,8 @@ def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server:
             if base:
                 bulk_insert(conn, tables.sync_base, base)
             if keep is not None and len(keep):
-                kept, dropped = _keep(conn, coder, keep, old_hashes or {})
+                now = {(b["kind"], b["id"]): b["digest"] for b in base}
+                kept, dropped = _keep(conn, coder, keep, old_hashes or {}, now)
             _set_meta(conn, {"format": str(SYNC_FORMAT), "server": server, "project_id": project_id,
                              "project_name": project_name, "coder": coder, "role": info.role,
                              "high_water": str(info.high_water), "pulled_at": info.pulled_at, "token": token or "",
