@@ -158,3 +158,31 @@ def test_live_changes(blind: dict[str, Any]) -> None:
                 and {c.kind for c in changes if c.actor == "budi"} >= {"memo", "segments.add"})
 
     _check(blind, hidden, full)
+
+
+def test_suggestions_learn_only_from_codings_the_coder_may_see(blind: dict[str, Any]) -> None:
+    """The suggester trains on codings: during a blind round it learns only from what the acting coder
+    sees (else its suggestions would carry the other coders' hidden codes)."""
+    pytest.importorskip("sklearn")
+    from makna.suggest.training import load
+
+    def codes_learnt(p: Any) -> set[str]:
+        return {c for e in load(p).examples for c in e.codes}
+
+    _check(blind, lambda p: codes_learnt(p) == {"emosi"},  # her own and budi's outside the round
+           lambda p: codes_learnt(p) == {"emosi", "tempat"})
+
+
+def test_a_live_log_is_freed_with_its_project(project: Any) -> None:
+    import gc
+
+    from makna import live
+
+    makna.import_text(project, "a.txt", TEXT, language="id")
+    other = makna.open_project(project.location)
+    live.live_log(other)
+    assert any(store is other.store for store in list(live._LOGS))
+    other.close()
+    del other
+    gc.collect()
+    assert not [s for s in list(live._LOGS) if s is not project.store and s.url == project.store.url]

@@ -212,8 +212,7 @@ class LiveLog:
 
     def __init__(self, project: Project, *, after: int | None = None) -> None:
         """A window that starts after event ``after`` (default: the newest now)."""
-        self.store = project.store
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # (no reference to the store: it is the key of _LOGS, weakly)
         top = latest_id(project) if after is None else after
         with project.store.read() as conn:
             rnd = current_round(conn)

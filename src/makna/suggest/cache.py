@@ -6,7 +6,7 @@ calibration are recomputed in milliseconds for any threshold) and a *watermark*:
 leaving out ``suggest.run`` events, when it was trained. Every change to a project leaves an event, so a
 stored model whose watermark is not the project's current one (a coding, a codebook edit, a review
 decision, an undo since) is stale and is trained afresh. Models are plain arrays and JSON
-(:meth:`Model.to_bytes`), read without pickle. De-identification drops them (:func:`drop`): a model
+(:meth:`Model.to_bytes`), read without pickle. De-identification deletes them (privacy.project_apply): a model
 holds stemmed words of the texts it was trained on.
 """
 
@@ -24,7 +24,7 @@ from ..model import utcnow
 from ..store import tables
 from .classifier import MODEL_NAME, Model
 
-__all__ = ["Trained", "watermark", "get", "put", "drop"]
+__all__ = ["Trained", "watermark", "get", "put"]
 
 #: Events that do not change what the suggester learns from.
 _NEUTRAL = ("suggest.run",)
@@ -80,7 +80,3 @@ def put(conn: Connection, unit: str, mark: int, trained: Trained) -> None:
     conn.execute(delete(tables.suggest_models).where(tables.suggest_models.c.unit == unit))
     conn.execute(tables.suggest_models.insert().values(**row))
 
-
-def drop(conn: Connection) -> None:
-    """Forget every stored model."""
-    conn.execute(delete(tables.suggest_models))

@@ -19,6 +19,7 @@ from ..errors import InputError, NotFoundError
 from ..event_kinds import EventKind
 from ..model import new_id, new_ids, utcnow
 from ..project import Project
+from ..rounds import sees_everything
 from ..store import as_utc, tables
 from . import cache
 from .classifier import train, train_with_held_out
@@ -75,7 +76,10 @@ def run(project: Project, *, unit: str = "turn", sources: list[str] | None = Non
         raise InputError(f"--min-confidence {min_confidence}: use a number from 0 to 1")
     with project.store.read() as conn:
         mark = cache.watermark(conn)
-        stored = cache.get(conn, unit, mark)
+        # a blind round that hides other coders' codings: train on what this coder may see, and neither
+        # reuse nor keep a model that is shared by every coder
+        shared = sees_everything(project, conn)
+        stored = cache.get(conn, unit, mark) if shared else None
     data = load(project, unit, sources=sources)
     wanted = set(codes or [])
     unknown = wanted - set(data.code_ids)
@@ -116,7 +120,7 @@ def run(project: Project, *, unit: str = "turn", sources: list[str] | None = Non
     payload: dict[str, Any] = {"model": model.id, "unit": unit, "min_confidence": min_confidence, "kappa": kappa,
                                "reliability": rel.as_dict(), "withheld": result.withheld, "retrained": fresh}
     with project.store.write(project.actor, "suggest.run", payload) as conn:
-        if fresh and stored is not None:
+        if fresh and shared and stored is not None:
             cache.put(conn, unit, mark, stored)
         coder_id = project.coder_id(conn, MACHINE_CODER, kind="suggester")
         now = utcnow()

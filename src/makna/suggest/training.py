@@ -23,6 +23,7 @@ from sqlalchemy import Connection, select
 
 from ..errors import InputError
 from ..project import Project
+from ..rounds import visible_where
 from ..store import tables
 from ..text import paragraph_spans, sentence_spans
 from .classifier import CodeText, Example
@@ -108,7 +109,8 @@ def load(project: Project, unit: str = "turn", *, sources: list[str] | None = No
                                                .where(sg.accepted_segment_id.is_not(None)))}
         human: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
         for h in conn.execute(select(g.id, g.source_id, g.start, g.end, g.code_id)
-                              .join_from(tables.segments, tables.coders, g.coder_id == k.id).where(k.kind == "person")):
+                              .join_from(tables.segments, tables.coders, g.coder_id == k.id)
+                              .where(k.kind == "person", *visible_where(project, conn))):  # a blind round hides others
             human[h.source_id].append((h.start, h.end, key_of[h.code_id], h.id in accepted))
         turns: dict[str, list[tuple[int, int]]] = defaultdict(list)
         if unit == "turn":
