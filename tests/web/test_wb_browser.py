@@ -97,6 +97,23 @@ def test_header_is_one_row_and_every_page_is_reachable(browser: Any, served: tup
     assert not errors, errors
 
 
+@pytest.mark.parametrize("width", [390, 640])
+def test_below_800_px_the_header_wraps_instead_of_running_off_screen(browser: Any, served: tuple[Any, LiveServer],
+                                                                     width: int) -> None:
+    """A phone or a narrow split-screen window: the one-row rule starts at 800 px; below it the header
+    may take more rows, but every item of it stays inside the window."""
+    errors: list[str] = []
+    pg = _open(browser, served[1], width, "id", errors)
+    for path in ("/", "/codebook"):
+        pg.goto(served[1].url + path)
+        outside = pg.evaluate("""() => [...document.querySelectorAll('header.top > *, header nav > a, header nav > details')]
+            .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > innerWidth + 1)
+            .map((e) => e.className || e.tagName)""")
+        assert outside == [], (path, outside)
+    pg.context.close()
+    assert not errors, errors
+
+
 def test_more_menu_by_keyboard(browser: Any, served: tuple[Any, LiveServer]) -> None:
     errors: list[str] = []
     pg = _open(browser, served[1], 800, "en", errors)
@@ -143,6 +160,11 @@ def test_a_coding_changes_only_its_row(browser: Any, served: tuple[Any, LiveServ
     expect(pg.locator(".stripe").first).to_be_visible()  # the margin is drawn after the page is ready
     turns = pg.evaluate("[...document.querySelectorAll('#text > .row')].map((r) => r.id)")
     assert len(turns) >= 4
+    # the memo panel loads after the first paint and its reply redraws every stripe; the other rows'
+    # stripes are drawn in idle time: let both finish before watching what a coding touches
+    pg.wait_for_load_state("networkidle")
+    for _ in range(2):
+        pg.evaluate("() => new Promise((r) => requestIdleCallback(() => requestAnimationFrame(() => r())))")
     pg.evaluate(WATCH)
     phrase = "toko baju"
     start = TEXT.index(phrase)
