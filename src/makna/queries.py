@@ -184,9 +184,12 @@ def retrieve(
              .join(tables.sources, s.id == seg.source_id).join(tables.codes, c.id == seg.code_id)
              .join(tables.coders, k.id == seg.coder_id))
         if limit is not None and not offset:  # a page: found source by source, then read
-            ids = _page_ids(conn, conds, [col for col, _ in order], start_after[0] if start_after else None, limit)
+            ids, page_sources = _page_ids(conn, conds, [col for col, _ in order],
+                                          start_after[0] if start_after else None, limit)
             where = {sid: i for i, sid in enumerate(ids)}
-            rows = sorted(conn.execute(q.where(seg.id.in_(ids))).all(), key=lambda r: where[r.id]) if ids else []
+            # the page's sources named too, so that the join probes their keys instead of reading them all
+            rows = sorted(conn.execute(q.where(seg.id.in_(ids), s.id.in_(page_sources))).all(),
+                          key=lambda r: where[r.id]) if ids else []
         else:
             q = q.where(*conds).order_by(*(col for col, _ in order))
             if limit is not None:
@@ -213,18 +216,22 @@ _FIRST_SOURCES, _MOST_SOURCES = 8, 1024
 
 
 def _page_ids(conn: Connection, conds: list[ColumnElement[bool]], order: list[Any], from_source: str | None,
-              limit: int) -> list[str]:
-    """The ids of the first ``limit`` segments that meet ``conds`` in ``order`` (source name first),
-    looking at the sources a few at a time in name order (8, then 4 times more each round) from
-    ``from_source``: each round probes the segments' indexes for those sources and sorts only their
-    matches, so a page costs about the same at any project size (a sparse filter reads more
-    sources). The planners would otherwise sort every match to find the first ones."""
+              limit: int) -> tuple[list[str], list[str]]:
+    """The ids of the first ``limit`` segments that meet ``conds`` in ``order`` (source name first), and
+    the ids of the sources they lie in, looking at the sources a few at a time in name order from
+    ``from_source``: each round probes the segments' indexes for those sources only (named twice, so
+    that neither planner reads the whole sources table to join them) and sorts only their matches,
+    so a page costs about the same at any project size. The first round reads 8 sources; later ones
+    as many as the matches seen so far per source say are needed for the rest of the page (4 times
+    more when none matched: a sparse filter reads more sources). The planners would otherwise sort
+    every match to find the first ones."""
     s, seg, c, k = tables.sources.c, tables.segments.c, tables.codes.c, tables.coders.c
-    keys = (select(seg.id).select_from(tables.segments).join(tables.sources, s.id == seg.source_id)
+    keys = (select(seg.id, seg.source_id).select_from(tables.segments).join(tables.sources, s.id == seg.source_id)
             .join(tables.codes, c.id == seg.code_id).join(tables.coders, k.id == seg.coder_id)
             .where(*conds).order_by(*order))
     ids: list[str] = []
-    batch, last, inclusive = _FIRST_SOURCES, from_source, True
+    found: dict[str, None] = {}
+    batch, last, inclusive, probed = _FIRST_SOURCES, from_source, True, 0
     while len(ids) < limit:
         names = select(s.id, s.name).order_by(s.name).limit(batch)
         if last is not None:
@@ -232,9 +239,18 @@ def _page_ids(conn: Connection, conds: list[ColumnElement[bool]], order: list[An
         sources = conn.execute(names).all()
         if not sources:
             break
-        ids += conn.execute(keys.where(seg.source_id.in_([r.id for r in sources])).limit(limit - len(ids))).scalars()
-        last, inclusive, batch = sources[-1].name, False, min(batch * 4, _MOST_SOURCES)
-    return ids
+        batch_ids = [r.id for r in sources]
+        for sid, source_id in conn.execute(keys.where(seg.source_id.in_(batch_ids), s.id.in_(batch_ids))
+                                           .limit(limit - len(ids))):
+            ids.append(sid)
+            found[source_id] = None
+        probed += len(sources)
+        last, inclusive = sources[-1].name, False
+        # matches per source so far say how many more sources the rest of the page needs (a quarter more
+        # for luck); none yet: four times more
+        batch = (min(max(-(-(limit - len(ids)) * 5 * probed // (4 * len(ids))), 1), _MOST_SOURCES) if ids
+                 else min(batch * 4, _MOST_SOURCES))
+    return ids, list(found)
 
 
 def retrieval_cursor(segment: RetrievedSegment) -> str:
