@@ -73,3 +73,40 @@ def test_nul_in_memos_is_refused_with_one_clear_error(project: makna.Project) ->
     with pytest.raises(makna.MaknaError, match="NUL character"):
         makna.set_segment_memo(project, seg.id, "\x00")
     assert makna.list_memos(project) == [] and makna.get_segment(project, seg.id).memo == ""
+
+
+def test_memo_views_read_only_the_names_their_memos_need(project: makna.Project) -> None:
+    """Retrieval and the memo panel describe each memo's target: they look up those names only, never
+    every source's, case's or code's name, whose cost would grow with the project (issue 17)."""
+    from sqlalchemy import event
+
+    from makna.memo_views import memos_for_source, memos_on_codes, memos_on_segments
+
+    for i in range(3):
+        makna.import_text(project, f"s{i}.txt", TEXT, allow_duplicate=True)
+    makna.add_code(project, "x")
+    makna.add_code(project, "y")
+    seg = makna.code_span(project, "s0.txt", 3, 9, "x")
+    makna.add_memo(project, "segment", seg.id, "on the segment")
+    makna.add_memo(project, "code", "x", "on the code")
+    makna.add_memo(project, "source", "s1.txt", "on a source")
+    seen: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
+        seen.append(" ".join(statement.split()))
+
+    event.listen(project.store.engine, "before_cursor_execute", record)
+    try:
+        on_segments = memos_on_segments(project, [seg.id])
+        on_codes = memos_on_codes(project, [makna.get_code(project, "x").id])
+        panel = memos_for_source(project, "s1.txt")
+        assert memos_on_segments(project, []) == {}
+    finally:
+        event.remove(project.store.engine, "before_cursor_execute", record)
+    assert [v.target for v in on_segments[seg.id]] == ["x · s0.txt"]
+    assert [v.target for v in on_codes] == ["x"]
+    assert {v.target for v in panel} == {"x", "s1.txt"}
+    unbounded = [s for s in seen if s.startswith("SELECT") and " WHERE " not in s and " FROM sources" in s
+                 or s.startswith(("SELECT codes.id, codes.name FROM codes", "SELECT cases.id, cases.name FROM cases"))
+                 and " WHERE " not in s]
+    assert unbounded == []

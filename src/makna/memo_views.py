@@ -68,12 +68,18 @@ def _segment_places(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str
 
 
 def _views(conn: Connection, rows: Sequence[Row[Any]], coding_rows: Sequence[Any]) -> list[MemoView]:
-    coders = {r.id: r.name for r in conn.execute(select(tables.coders.c.id, tables.coders.c.name))}
-    names = {
-        "source": {r.id: r.name for r in conn.execute(select(tables.sources.c.id, tables.sources.c.name))},
-        "case": {r.id: r.name for r in conn.execute(select(tables.cases.c.id, tables.cases.c.name))},
-        "code": {r.id: r.name for r in conn.execute(select(tables.codes.c.id, tables.codes.c.name))},
-    }
+    if not rows and not coding_rows:
+        return []
+    # the names of what these memos are about and of their writers only: never a whole table's names,
+    # whose cost would grow with the project instead of with the memos shown
+    coder_table = tables.coders.c
+    coders = {r.id: r.name for r in conn.execute(select(coder_table.id, coder_table.name).where(
+        coder_table.id.in_({r.coder_id for r in [*rows, *coding_rows] if r.coder_id is not None})))}
+    names: dict[str, dict[str, str]] = {}
+    for kind, table in (("source", tables.sources), ("case", tables.cases), ("code", tables.codes)):
+        wanted = {r.target_id for r in rows if r.target_kind == kind and r.target_id is not None}
+        names[kind] = ({r.id: r.name for r in conn.execute(select(table.c.id, table.c.name)
+                                                           .where(table.c.id.in_(wanted)))} if wanted else {})
     seg_ids = [r.target_id for r in rows if r.target_kind == "segment"] + [r.id for r in coding_rows]
     places = _segment_places(conn, seg_ids)
     out: list[MemoView] = []
