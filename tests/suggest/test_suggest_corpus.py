@@ -45,6 +45,9 @@ def test_pooled_counts_keep_false_positives_of_codes_never_right() -> None:
     got = scores(gold, [{"a", "c"}, {"c"}, set()], ["a", "b", "c"])
     assert got["counts"] == {"tp": 1, "fp": 2, "fn": 1}
     assert np.isclose(got["micro_f1"], 2 / 5) and got["per_code"]["c"]["precision"] == 0.0
+    # per code, the counts themselves (not rebuilt from rounded rates): they add up to the pooled ones
+    per = got["per_code"]
+    assert {c: (v["tp"], v["fp"], v["fn"]) for c, v in per.items()} == {"a": (1, 0, 0), "b": (0, 0, 1), "c": (0, 2, 0)}
 
 
 def test_held_out_split_keeps_its_measured_score(shared_dir: Path) -> None:

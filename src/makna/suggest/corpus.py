@@ -128,7 +128,7 @@ def keyword_baseline(text: str, language: str, names: dict[str, dict[str, str]])
 
 def scores(gold: list[frozenset[str]], predicted: list[set[str]], codes: list[str]) -> dict[str, Any]:
     """Micro and macro F1, precision, recall and per-code figures of set predictions."""
-    per: dict[str, dict[str, float]] = {}  # fp: false positives (tp and fn follow from recall and support)
+    per: dict[str, dict[str, float]] = {}
     tp_all = fp_all = fn_all = 0
     for c in codes:
         tp = sum(1 for g, p in zip(gold, predicted, strict=True) if c in g and c in p)
@@ -138,7 +138,7 @@ def scores(gold: list[frozenset[str]], predicted: list[set[str]], codes: list[st
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
         per[c] = {"f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0, "precision": prec, "recall": rec,
-                  "support": tp + fn, "fp": fp}
+                  "support": tp + fn, "tp": tp, "fp": fp, "fn": fn}
     supported = [v["f1"] for v in per.values() if v["support"]]
     return {
         "micro_f1": 2 * tp_all / (2 * tp_all + fp_all + fn_all) if tp_all + fp_all + fn_all else 0.0,

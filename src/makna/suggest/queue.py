@@ -75,7 +75,7 @@ def run(project: Project, *, unit: str = "turn", sources: list[str] | None = Non
     if not 0.0 <= min_confidence <= 1.0:
         raise InputError(f"--min-confidence {min_confidence}: use a number from 0 to 1")
     with project.store.read() as conn:
-        mark = cache.watermark(conn)
+        mark = cache.training_key(conn)
         # a blind round that hides other coders' codings: train on what this coder may see, and neither
         # reuse nor keep a model that is shared by every coder
         shared = sees_everything(project, conn)
