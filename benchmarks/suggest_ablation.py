@@ -9,7 +9,8 @@ tuning, so a tuning score). The threshold is always chosen on the training folde
 (leave one transcript out) suggestions, never on the test folder. The sealed split (seal5) is never
 read here. Scores only are printed, no text.
 
-Variants (each against the shipped model, ``base``):
+Variants (each against the shipped model, ``base``: each segment read with the interviewer's line
+before it; the first row is the model without that context):
 
 - ``colloquial``: Indonesian roots with the regular colloquial morphology undone before stemming
   (``dilunasin`` -> ``lunas``, ``nyimpen`` -> ``simpan``, ``milih`` -> ``pilih``; rules below, an
@@ -116,31 +117,31 @@ Run = tuple[tuple[Arr, Arr, Arr, list[str]], tuple[Arr, Arr, list[str]]]
 
 
 def _run(train_docs: list[C.CorpusDoc], test_docs: list[C.CorpusDoc], codebook: list[K.CodeText],
-         book_language: dict[str, str], weight: float) -> Run:
-    examples = C._examples(train_docs)
+         book_language: dict[str, str], weight: float, context: bool) -> Run:
+    examples = C._examples(train_docs, context)
     model = K.train(examples, codebook, codebook_weight=weight)
     raw, truth, known = K.cross_scores(examples, codebook, model.codes)
     raw = np.where(C.applicable(model.codes, [e.language for e in examples], book_language), raw, -np.inf)
     model.calibrator = K.fit_calibrator(raw, truth, known)
-    units = C._examples(test_docs)
+    units = C._examples(test_docs, context)
     langs = [u.language for u in units]
     conf = model.calibrator(np.where(C.applicable(model.codes, langs, book_language),
-                                     model.raw([u.text for u in units], langs), -np.inf))
+                                     model.raw([K.in_context(u.text, u.context) for u in units], langs), -np.inf))
     gold = np.array([[c in u.codes for c in model.codes] for u in units], dtype=bool)
     return (model.calibrator(raw), truth, known, [e.language for e in examples]), (conf, gold, langs)
 
 
-def runs(splits: list[str], codebook_pieces: bool = False) -> dict[str, list[Run]]:
+def runs(splits: list[str], codebook_pieces: bool = False, context: bool = True) -> dict[str, list[Run]]:
     codebook, _, book_language = C.read_codebook(DEV)
     if codebook_pieces:
         codebook = [K.CodeText(c.code, c.texts + tuple(
             (lang, p.strip()) for lang, t in c.texts for p in re.split(r"[.;:,()]| or | atau ", t)
             if len(p.strip().split()) >= 2)) for c in codebook]
     dev = C.load_folder(DEV)
-    out = {"dev LOO": [_run([d for d in dev if d is not held], [held], codebook, book_language, K.CODEBOOK_WEIGHT)
-                       for held in dev]}
+    out = {"dev LOO": [_run([d for d in dev if d is not held], [held], codebook, book_language, K.CODEBOOK_WEIGHT,
+                            context) for held in dev]}
     for name in splits:
-        out[name] = [_run(dev, C.load_folder(SPLITS / name), codebook, book_language, K.CODEBOOK_WEIGHT)]
+        out[name] = [_run(dev, C.load_folder(SPLITS / name), codebook, book_language, K.CODEBOOK_WEIGHT, context)]
     return out
 
 
@@ -250,7 +251,8 @@ def main() -> None:
     args = ap.parse_args()
     if "seal5" in args.splits:
         raise SystemExit("seal5 is sealed: score it with makna suggest evaluate, once, at the end")
-    rows: list[tuple[str, dict[str, float]]] = []
+    rows: list[tuple[str, dict[str, float]]] = [("without context (round 4's model)",
+                                                 score(runs(args.splits, context=False), threshold))]
     base = runs(args.splits)
     for name, rule in (("base (one threshold)", threshold), ("per-code thresholds", per_code),
                        ("per-language thresholds", per_language), ("top-2", top2),

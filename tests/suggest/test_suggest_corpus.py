@@ -53,9 +53,9 @@ def test_pooled_counts_keep_false_positives_of_codes_never_right() -> None:
 def test_held_out_split_keeps_its_measured_score(shared_dir: Path) -> None:
     """Trained on the dev corpus only. The held-out split was consulted while tuning (and the data files
     once held words taken from it), so its score is a tuning score, not the issue's bar: this floor is the
-    honest measured value (0.732 after those words were removed, benchmarks/results/suggest5.md) less a
-    margin, so that a change that loses ground on it fails."""
+    honest measured value less a margin, so that a change that loses ground on it fails: 0.732 after those
+    words were removed, 0.783 with each segment read with its question (benchmarks/results/suggest5.md)."""
     result = evaluate(shared_dir / "eval-corpus" / "dev", HELDOUT)
     assert result["units"] == 43 and result["counts"]["tp"] + result["counts"]["fn"] == 33
-    assert result["micro_f1"] >= 0.68, result["micro_f1"]
+    assert result["micro_f1"] >= 0.73, result["micro_f1"]
     assert result["micro_f1"] >= result["baseline"]["micro_f1"] + 0.25
