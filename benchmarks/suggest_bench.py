@@ -6,7 +6,8 @@ cross-language pivots, no character n-grams, the same one-vs-rest logistic regre
     python benchmarks/suggest_bench.py [--segments 10000] [--units 20000] [--codes 20] [--sources 40]
 
 The text is synthetic (Indonesian and English words in interview-like turns, each coded turn carrying
-phrases of its codes among filler), drawn Zipf-like from a vocabulary of 20,000 made-up words so that the
+phrases of its codes among filler and read with a question before it as its context), drawn Zipf-like
+from a vocabulary of 20,000 made-up words so that the
 stemmers meet thousands of new words (PySastrawi takes about 0.25 ms of CPU per new Indonesian word).
 Figures are printed cold (the stemmers' caches empty) and warm."""
 
@@ -22,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from makna.suggest.classifier import CodeText, Example, train  # noqa: E402
+from makna.suggest.classifier import CodeText, Example, in_context, train  # noqa: E402
 
 ID_WORDS = ("aku nggak udah kalau sama dia yang itu tapi terus katanya pelanggan chat aplikasi uang kos minggu "
             "ditipu diblokir janji transfer aman razia petugas gratis cepat promosi status foto pacar kiriman utang "
@@ -52,7 +53,9 @@ def make(n: int, codes: int, sources: int, seed: int = 5) -> tuple[list[Example]
         for k in chosen:
             words += rng.sample(cues[k], k=2)
         rng.shuffle(words)
-        out.append(Example(" ".join(words).capitalize() + ".", lang, frozenset(chosen), f"s{i % sources}"))
+        question = "P: " + " ".join(rng.choices(base, k=rng.randint(5, 12))).capitalize() + "?"  # its context
+        out.append(Example(" ".join(words).capitalize() + ".", lang, frozenset(chosen), f"s{i % sources}",
+                           context=question))
     return out, book
 
 
@@ -62,7 +65,7 @@ def floor_train(examples: list[Example], codes: list[str]) -> tuple[float, objec
 
     t0 = time.perf_counter()
     vec = TfidfVectorizer(sublinear_tf=True)
-    x = vec.fit_transform([e.text for e in examples])
+    x = vec.fit_transform([in_context(e.text, e.context) for e in examples])
     models = []
     for c in codes:
         y = [c in e.codes for e in examples]
@@ -98,7 +101,7 @@ def main() -> None:
           f"(CPU {c_train:.2f} s) (target <= 10 s); floor (plain word TF-IDF + the same linear SVM) {t_floor:.2f} s; "
           f"ratio warm/floor {t_train / t_floor:.1f}x")
 
-    texts, langs = [u.text for u in new], [u.language for u in new]
+    texts, langs = [in_context(u.text, u.context) for u in new], [u.language for u in new]
     c0, t0 = time.process_time(), time.perf_counter()
     model.confidence(texts, langs)  # cold: the new units' unseen words are stemmed now
     t_cold, c_cold = time.perf_counter() - t0, time.process_time() - c0

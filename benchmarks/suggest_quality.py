@@ -43,9 +43,8 @@ def loso(folder: Path) -> dict[str, object]:
         tp, fp, fn = tp + c["tp"], fp + c["fp"], fn + c["fn"]
         btp, bfp, bfn = btp + bc["tp"], bfp + bc["fp"], bfn + bc["fn"]
         for code, v in r["per_code"].items():
-            t = round(v["recall"] * v["support"])
             pc = per_code.setdefault(code, [0, 0, 0])
-            pc[0], pc[1], pc[2] = pc[0] + t, pc[1] + int(v["fp"]), pc[2] + v["support"] - t
+            pc[0], pc[1], pc[2] = pc[0] + int(v["tp"]), pc[1] + int(v["fp"]), pc[2] + int(v["fn"])
     f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
     bf1 = 2 * btp / (2 * btp + bfp + bfn) if btp + bfp + bfn else 0.0
     return {"pooled_micro_f1": round(f1, 3), "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,

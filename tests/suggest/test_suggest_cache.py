@@ -14,7 +14,7 @@ from synth import build
 from makna import suggest
 from makna.coding import code_span
 from makna.store import tables
-from makna.suggest import cache
+from makna.suggest import cache, features
 from makna.suggest.classifier import CodeText, Example, Model, cross_scores, train
 from makna.suggest.training import load
 
@@ -67,7 +67,7 @@ def test_a_second_run_does_not_train_again_until_the_project_changes(project: An
     first = suggest.run(project)
     assert first.retrained and _stored(project) == 1
     with project.store.read() as conn:
-        mark = cache.watermark(conn)
+        mark = cache.training_key(conn)
         kept = cache.get(conn, "turn", mark)
         assert kept is not None and cache.get(conn, "turn", mark - 1) is None
     again = suggest.run(project)
@@ -86,3 +86,40 @@ def test_a_second_run_does_not_train_again_until_the_project_changes(project: An
     assert suggest.run(project).retrained
     # another kind of unit has a model of its own
     assert suggest.run(project, unit="sentence").retrained and _stored(project) == 2
+
+
+def _commit_event(project: Any, offset: int) -> None:
+    """An event with id (highest so far at the start of the test + ``offset``), as a transaction that drew its
+    id from PostgreSQL's sequence earlier or later than another commits; far enough above the sequence's
+    next ids that the test's own writes never meet it."""
+    from makna.model import utcnow
+
+    e = tables.events
+    with project.store.engine.begin() as conn:
+        conn.execute(e.insert().values(id=project.test_top + offset, at=utcnow(), actor="someone",
+                                       action="code.apply", payload={}))
+
+
+def test_the_training_key_changes_with_a_late_commit_and_with_the_data_files(project: Any,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import func, select
+
+    build(project)
+    with project.store.read() as conn:
+        project.test_top = int(conn.execute(select(func.max(tables.events.c.id))).scalar() or 0)
+    _commit_event(project, 1000)  # the later-numbered transaction commits first
+    assert suggest.run(project).retrained and not suggest.run(project).retrained
+    with project.store.read() as conn:
+        before = cache.training_key(conn)
+        top = conn.execute(select(func.max(tables.events.c.id))).scalar()
+    _commit_event(project, 500)  # the earlier-numbered one commits late: the highest id does not move
+    with project.store.read() as conn:
+        assert conn.execute(select(func.max(tables.events.c.id))).scalar() == top
+        late = cache.training_key(conn)
+    assert late != before
+    assert suggest.run(project).retrained and not suggest.run(project).retrained
+    # other word lists: another model
+    monkeypatch.setattr(features, "data_digest", lambda: "other lists")
+    with project.store.read() as conn:
+        assert cache.training_key(conn) != late
+    assert suggest.run(project).retrained

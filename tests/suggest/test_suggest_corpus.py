@@ -1,7 +1,7 @@
 """Corpus evaluation (makna suggest evaluate) and the features it rests on: concept groups that join
 words of either language, a transcript scored against its language's codebook, pooled counts that keep
-every false positive, and the quality bar on the repository's own held-out split (written before
-tuning, never tuned on)."""
+every false positive, and a floor on the repository's own held-out split (a tuning score: the split
+was consulted while tuning)."""
 
 from __future__ import annotations
 
@@ -45,12 +45,17 @@ def test_pooled_counts_keep_false_positives_of_codes_never_right() -> None:
     got = scores(gold, [{"a", "c"}, {"c"}, set()], ["a", "b", "c"])
     assert got["counts"] == {"tp": 1, "fp": 2, "fn": 1}
     assert np.isclose(got["micro_f1"], 2 / 5) and got["per_code"]["c"]["precision"] == 0.0
+    # per code, the counts themselves (not rebuilt from rounded rates): they add up to the pooled ones
+    per = got["per_code"]
+    assert {c: (v["tp"], v["fp"], v["fn"]) for c, v in per.items()} == {"a": (1, 0, 0), "b": (0, 0, 1), "c": (0, 2, 0)}
 
 
-def test_held_out_split_meets_the_bar(shared_dir: Path) -> None:
-    """Trained on the dev corpus only; the held-out split was written before tuning and only its scores
-    were read. The bar of the issue: micro-F1 >= 0.70 and >= the keyword baseline + 0.25."""
+def test_held_out_split_keeps_its_measured_score(shared_dir: Path) -> None:
+    """Trained on the dev corpus only. The held-out split was consulted while tuning (and the data files
+    once held words taken from it), so its score is a tuning score, not the issue's bar: this floor is the
+    honest measured value less a margin, so that a change that loses ground on it fails: 0.732 after those
+    words were removed, 0.783 with each segment read with its question (benchmarks/results/suggest5.md)."""
     result = evaluate(shared_dir / "eval-corpus" / "dev", HELDOUT)
     assert result["units"] == 43 and result["counts"]["tp"] + result["counts"]["fn"] == 33
-    assert result["micro_f1"] >= 0.70, result["micro_f1"]
+    assert result["micro_f1"] >= 0.73, result["micro_f1"]
     assert result["micro_f1"] >= result["baseline"]["micro_f1"] + 0.25

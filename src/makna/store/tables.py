@@ -364,7 +364,8 @@ suggest_models = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 """The suggester's last trained model for a kind of unit (:mod:`makna.suggest.cache`): the model and its
-cross-validated held-out scores as plain arrays (no pickle), valid while no event after ``watermark``
-(the highest event id but ``suggest.run`` ones when it was trained) has changed the project. Not
+cross-validated held-out scores as plain arrays (no pickle), valid while its ``watermark`` (a training
+key: a digest of the count, highest id and sum of ids of the events but ``suggest.run`` ones, the model's
+name and the data files; :func:`makna.suggest.cache.training_key`) is the project's current one. Not
 journaled; dropped by de-identification, since a model holds words of the original texts (migration
 0014)."""

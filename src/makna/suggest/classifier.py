@@ -28,12 +28,12 @@ import numpy.typing as npt
 
 from ..errors import InputError, require_extra
 
-__all__ = ["Example", "CodeText", "Model", "Calibrator", "Vectoriser", "HeldOut", "train", "cross_scores",
-           "train_with_held_out", "fit_calibrator", "MODEL_NAME", "CODEBOOK_WEIGHT"]
+__all__ = ["Example", "in_context", "question", "CodeText", "Model", "Calibrator", "Vectoriser", "HeldOut", "train",
+           "cross_scores", "train_with_held_out", "fit_calibrator", "MODEL_NAME", "CODEBOOK_WEIGHT"]
 
 FloatArray = npt.NDArray[np.float64]
 
-MODEL_NAME = "tfidf-linsvm-2"
+MODEL_NAME = "tfidf-linsvm-3"  # 3: units read with their question (context)
 #: Weight of one codebook document (name, definition, examples) against one coded unit.
 CODEBOOK_WEIGHT = 5.0
 _C = 0.5
@@ -49,6 +49,20 @@ class Example:
     codes: frozenset[str]
     group: str
     known: frozenset[str] | None = None
+    context: str = ""  # the question before the unit, by another speaker (:func:`in_context`, :func:`question`)
+
+
+def question(turn: str) -> str:
+    """``turn`` when it asks something (has a question mark), else nothing: the context a unit is read
+    with is the question before it, so that an interviewer's turn is not read with the answer before it."""
+    return turn if "?" in turn else ""
+
+
+def in_context(text: str, context: str) -> str:
+    """What the model reads for a unit: its text and, on a line after it, its context (in an interview,
+    the question the turn answers). Both give the same word features: an answer such as *"Pernah,
+    orangnya kabur"* says little without *"Pernah ditipu?"* before it."""
+    return f"{text}\n{context}" if context else text
 
 
 @dataclass(frozen=True)
@@ -239,7 +253,7 @@ class Model:
 def _digest(examples: Sequence[Example], codebook: Sequence[CodeText]) -> str:
     h = hashlib.sha256()
     for e in examples:
-        h.update(f"{e.language}\0{e.text}\0{sorted(e.codes)}\0{sorted(e.known or [])}\n".encode())
+        h.update(f"{e.language}\0{e.text}\0{e.context}\0{sorted(e.codes)}\0{sorted(e.known or [])}\n".encode())
     for c in codebook:
         h.update(f"{c.code}\0{c.texts}\n".encode())
     return h.hexdigest()[:12]
@@ -280,7 +294,7 @@ def _codes(examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, str]])
 
 
 def _documents(examples: Sequence[Example], cb_docs: Sequence[tuple[str, str, str]]) -> list[str]:
-    return [_doc(e.text, e.language) for e in examples] + [_doc(t, g) for _, g, t in cb_docs]
+    return [_doc(in_context(e.text, e.context), e.language) for e in examples] + [_doc(t, g) for _, g, t in cb_docs]
 
 
 def train(examples: Sequence[Example], codebook: Sequence[CodeText], *,

@@ -2,8 +2,9 @@
 (``<id>.json`` transcripts with ``language``, ``text`` and coded ``segments``, and ``codebook.json``).
 
 Units are the test files' segments; the model learns from the train folder's segments and codings and
-the test folder's codebook (every code's name and definition, in both languages). A segment with no
-gold code is right when nothing is suggested. The keyword baseline suggests a code when any stemmed
+the test folder's codebook (every code's name and definition, in both languages). Each segment is read
+with the interviewer's question before it (its context). A segment with no gold code is right when nothing
+is suggested. The keyword baseline suggests a code when any stemmed
 content word of its name in the segment's language occurs in the segment.
 """
 
@@ -18,10 +19,10 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError
-from .classifier import CodeText, Example, Model, cross_scores, fit_calibrator, train
+from .classifier import CodeText, Example, Model, cross_scores, fit_calibrator, in_context, question, train
 
-__all__ = ["CorpusDoc", "load_folder", "load_codebook", "evaluate", "keyword_baseline", "scores", "MAX_FILE_BYTES",
-           "best_threshold", "decide", "read_codebook", "applicable"]
+__all__ = ["CorpusDoc", "context_of", "load_folder", "load_codebook", "evaluate", "keyword_baseline", "scores",
+           "MAX_FILE_BYTES", "best_threshold", "decide", "read_codebook", "applicable"]
 
 MAX_FILE_BYTES = 20_000_000
 
@@ -113,8 +114,19 @@ def applicable(codes: list[str], languages: list[str], book_language: dict[str, 
     return out
 
 
-def _examples(docs: list[CorpusDoc]) -> list[Example]:
-    return [Example(d.text[a:b], d.language, codes, d.id) for d in docs for a, b, codes in d.segments]
+def context_of(doc: CorpusDoc, start: int) -> str:
+    """The line before a segment when no segment holds it and it asks a question (in the corpus format,
+    the interviewer's question the informant answers), else nothing."""
+    head = doc.text[:start].rstrip("\n")
+    line_start = head.rfind("\n") + 1
+    if not head or any(a < len(head) and b > line_start for a, b, _ in doc.segments):
+        return ""
+    return question(head[line_start:])
+
+
+def _examples(docs: list[CorpusDoc], context: bool = True) -> list[Example]:
+    return [Example(d.text[a:b], d.language, codes, d.id, context=context_of(d, a) if context else "")
+            for d in docs for a, b, codes in d.segments]
 
 
 def keyword_baseline(text: str, language: str, names: dict[str, dict[str, str]]) -> set[str]:
@@ -128,7 +140,7 @@ def keyword_baseline(text: str, language: str, names: dict[str, dict[str, str]])
 
 def scores(gold: list[frozenset[str]], predicted: list[set[str]], codes: list[str]) -> dict[str, Any]:
     """Micro and macro F1, precision, recall and per-code figures of set predictions."""
-    per: dict[str, dict[str, float]] = {}  # fp: false positives (tp and fn follow from recall and support)
+    per: dict[str, dict[str, float]] = {}
     tp_all = fp_all = fn_all = 0
     for c in codes:
         tp = sum(1 for g, p in zip(gold, predicted, strict=True) if c in g and c in p)
@@ -138,7 +150,7 @@ def scores(gold: list[frozenset[str]], predicted: list[set[str]], codes: list[st
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
         per[c] = {"f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0, "precision": prec, "recall": rec,
-                  "support": tp + fn, "fp": fp}
+                  "support": tp + fn, "tp": tp, "fp": fp, "fn": fn}
     supported = [v["f1"] for v in per.values() if v["support"]]
     return {
         "micro_f1": 2 * tp_all / (2 * tp_all + fp_all + fn_all) if tp_all + fp_all + fn_all else 0.0,
@@ -175,13 +187,16 @@ def best_threshold(conf: np.ndarray[Any, Any], truth: np.ndarray[Any, Any]) -> f
     return best
 
 
-def evaluate(train_dir: Path, test_dir: Path, *, min_confidence: float | None = None) -> dict[str, Any]:
+def evaluate(train_dir: Path, test_dir: Path, *, min_confidence: float | None = None,
+             context: bool = True) -> dict[str, Any]:
     """Train on ``train_dir`` (with ``test_dir``'s codebook) and score on ``test_dir``'s segments. Without
     ``min_confidence`` the threshold is the one with the best micro-F1 on the train folder's own held-out
-    (leave one transcript out) suggestions: a unit gets every code at or above it."""
+    (leave one transcript out) suggestions: a unit gets every code at or above it. With ``context`` (the
+    default) the model reads each segment with the interviewer's question before it (:func:`context_of`),
+    as ``makna suggest`` reads a turn with the question before it."""
     codebook, names, book_language = read_codebook(test_dir)
     train_docs, test_docs = load_folder(train_dir), load_folder(test_dir)
-    examples = _examples(train_docs)
+    examples = _examples(train_docs, context)
     model = train(examples, codebook)
     if len({e.group for e in examples}) >= 2:
         raw, truth, known = cross_scores(examples, codebook, model.codes)
@@ -191,9 +206,9 @@ def evaluate(train_dir: Path, test_dir: Path, *, min_confidence: float | None = 
             min_confidence = best_threshold(model.calibrator(raw)[known], truth[known])
     if min_confidence is None:
         min_confidence = 0.5
-    units = _examples(test_docs)
+    units = _examples(test_docs, context)
     t0 = time.perf_counter()
-    raw = model.raw([u.text for u in units], [u.language for u in units])
+    raw = model.raw([in_context(u.text, u.context) for u in units], [u.language for u in units])
     conf = model.calibrator(np.where(applicable(model.codes, [u.language for u in units], book_language), raw,
                                      -np.inf))
     elapsed = time.perf_counter() - t0

@@ -13,11 +13,12 @@ and the other way round; ``benchmarks/suggest_bench.py`` and ``makna suggest eva
 from __future__ import annotations
 
 import functools
+import hashlib
 from importlib import resources
 
 from ..analysis.stemming import TOKEN, stemmer
 
-__all__ = ["analyse_doc", "language_of", "pivot", "word_features", "STOPWORDS"]
+__all__ = ["analyse_doc", "language_of", "pivot", "word_features", "STOPWORDS", "data_digest", "DATA_FILES"]
 
 #: Function words left out of word features (they carry no code); character n-grams still see them.
 STOPWORDS = frozenset(
@@ -28,6 +29,19 @@ STOPWORDS = frozenset(
     that these those i me my we our you your he him his she her they them their so very just not no yes
     do did does have has had will would can could there then than also about into out up over""".split()
 )
+
+
+#: The word lists the features read (src/makna/suggest/data).
+DATA_FILES = ("concepts.tsv", "lexicon.tsv", "slang_id.tsv")
+
+
+@functools.cache
+def data_digest() -> str:
+    """A digest of the data files: a model trained with other word lists is another model."""
+    h = hashlib.sha256()
+    for name in DATA_FILES:
+        h.update(name.encode() + b"\0" + resources.files(__package__).joinpath("data").joinpath(name).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:
@@ -71,10 +85,6 @@ def _lexicon() -> dict[str, str]:
     return out
 
 
-#: Whether concept groups (data/concepts.tsv) give the cross-language form before the seed lexicon.
-CONCEPTS = True
-
-
 def language_of(language: str) -> str:
     """``id`` or ``en`` for a source language tag (``id-ID`` -> ``id``); anything else is read as English."""
     base = language.split("-")[0].lower()
@@ -91,7 +101,7 @@ def _word(word: str, lang: str) -> tuple[str, str] | None:
     st = stemmer(lang)(word)
     if st in STOPWORDS:
         return None
-    if CONCEPTS and (lang, st) in _concepts():
+    if (lang, st) in _concepts():
         return st, _concepts()[lang, st]
     if lang == "id":
         return st, _lexicon().get(st, "")

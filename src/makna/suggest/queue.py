@@ -22,7 +22,7 @@ from ..project import Project
 from ..rounds import sees_everything
 from ..store import as_utc, tables
 from . import cache
-from .classifier import train, train_with_held_out
+from .classifier import in_context, train, train_with_held_out
 from .reliability import DEFAULT_CONFIDENCE, DEFAULT_KAPPA, Reliability, assess, measure
 from .training import MACHINE_CODER, load
 
@@ -75,7 +75,7 @@ def run(project: Project, *, unit: str = "turn", sources: list[str] | None = Non
     if not 0.0 <= min_confidence <= 1.0:
         raise InputError(f"--min-confidence {min_confidence}: use a number from 0 to 1")
     with project.store.read() as conn:
-        mark = cache.watermark(conn)
+        mark = cache.training_key(conn)
         # a blind round that hides other coders' codings: train on what this coder may see, and neither
         # reuse nor keep a model that is shared by every coder
         shared = sees_everything(project, conn)
@@ -108,7 +108,8 @@ def run(project: Project, *, unit: str = "turn", sources: list[str] | None = Non
             allowed.append(j)
         else:
             result.withheld[code] = r.reason
-    conf = model.confidence([u.text for u in data.candidates], [u.language for u in data.candidates])
+    conf = model.confidence([in_context(u.text, u.context) for u in data.candidates],
+                            [u.language for u in data.candidates])
     picks: list[tuple[int, int, float]] = []
     for i, u in enumerate(data.candidates):
         for j in allowed:

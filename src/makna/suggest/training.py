@@ -7,6 +7,9 @@
 * **Reviewed suggestions**: an accepted one is a positive for its code, a rejected one a negative for its
   code (other codes of that span stay unknown).
 * **Candidates**: units no person has coded.
+* **Context**: a turn is read with the turn before it when another speaker said that one and it asks
+  a question (in an interview, the question the turn answers: :func:`makna.suggest.classifier.in_context`);
+  sentences and paragraphs are read alone.
 * **The codebook**: each code's name, definition, inclusion criteria, example and keywords, in the
   language they are written in (guessed from the words); cross-language pivots let them match units
   in the other language.
@@ -26,7 +29,7 @@ from ..project import Project
 from ..rounds import visible_where
 from ..store import tables
 from ..text import paragraph_spans, sentence_spans
-from .classifier import CodeText, Example
+from .classifier import CodeText, Example, question
 from .features import language_of
 
 __all__ = ["UnitKind", "UNIT_KINDS", "Unit", "ProjectData", "load", "unit_spans", "guess_language", "MACHINE_CODER"]
@@ -54,6 +57,7 @@ class Unit:
     start: int
     end: int
     text: str
+    context: str = ""  # the question before, by another speaker (turn units only)
 
 
 def unit_spans(text: str, turns: list[tuple[int, int]], kind: str) -> list[tuple[int, int]]:
@@ -113,12 +117,21 @@ def load(project: Project, unit: str = "turn", *, sources: list[str] | None = No
                               .where(k.kind == "person", *visible_where(project, conn))):  # a blind round hides others
             human[h.source_id].append((h.start, h.end, key_of[h.code_id], h.id in accepted))
         turns: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        before: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)  # turn start -> the span before it
         if unit == "turn":
-            for tr in conn.execute(select(t.source_id, t.start, t.end).order_by(t.source_id, t.number)):
+            last: tuple[str, str, int, int] | None = None
+            for tr in conn.execute(select(t.source_id, t.speaker, t.start, t.end).order_by(t.source_id, t.number)):
                 turns[tr.source_id].append((tr.start, tr.end))
+                if last is not None and last[0] == tr.source_id and last[1] != tr.speaker:
+                    before[tr.source_id][tr.start] = (last[2], last[3])
+                last = (tr.source_id, tr.speaker, tr.start, tr.end)
         texts: dict[str, str] = {}
+        contexts: dict[tuple[str, int], str] = {}
         for r in conn.execute(select(s.id, s.name, s.language, s.text).order_by(s.name)):
             texts[r.id] = r.text
+            for start, (pa, pb) in before.get(r.id, {}).items():
+                if asked := question(r.text[pa:pb]):
+                    contexts[r.id, start] = asked
             lang = language_of(r.language or "en")
             segs = sorted(human.get(r.id, []))
             starts = [x[0] for x in segs]
@@ -128,10 +141,12 @@ def load(project: Project, unit: str = "turn", *, sources: list[str] | None = No
                 # only segments starting in (a - longest, b) can overlap the unit
                 near = segs[bisect_left(starts, a - longest):bisect_left(starts, b)]
                 covering = [x for x in near if _covers(a, b, x[0], x[1])]
+                context = contexts.get((r.id, a), "")
                 if own:
-                    data.examples.append(Example(r.text[a:b], lang, frozenset(x[2] for x in covering), r.id))
+                    data.examples.append(Example(r.text[a:b], lang, frozenset(x[2] for x in covering), r.id,
+                                                 context=context))
                 elif not covering and (chosen is None or r.id in chosen):
-                    data.candidates.append(Unit(r.id, r.name, lang, a, b, r.text[a:b]))
+                    data.candidates.append(Unit(r.id, r.name, lang, a, b, r.text[a:b], context))
         langs = {r.id: language_of(r.language or "en") for r in conn.execute(select(s.id, s.language))}
         for q in conn.execute(select(sg.source_id, sg.start, sg.end, sg.code_id, sg.state)):
             key = key_of[q.code_id]
@@ -139,5 +154,6 @@ def load(project: Project, unit: str = "turn", *, sources: list[str] | None = No
             if q.state in ("accepted", "rejected"):
                 data.examples.append(Example(texts[q.source_id][q.start:q.end], langs[q.source_id],
                                              frozenset({key}) if q.state == "accepted" else frozenset(),
-                                             q.source_id, known=frozenset({key})))
+                                             q.source_id, known=frozenset({key}),
+                                             context=contexts.get((q.source_id, q.start), "")))
     return data
