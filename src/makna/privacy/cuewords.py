@@ -117,6 +117,8 @@ def _display_handles(text: str, low: str, runs: Sequence[CapRun]) -> Iterator[De
         if any(c in glue for c in ".!?;") or _GROUP_BEFORE.search(line_before(text, m.start(), 20)):
             continue  # "grup Facebook Ojol Bersatu": a group's name (an ORG), not a user name
         raw = m.group("h")
+        stop_at = re.search(r"[.!?][ \t]", raw)
+        raw = raw[: stop_at.start() + 1] if stop_at else raw  # a display name ends with its sentence
         toks = raw.split()
         while toks and (toks[-1].rstrip(".,'’") in _TRAIL_WORDS or not toks[-1].rstrip(".,'’")):
             toks.pop()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Final
 
 from ._cues import scan_cues
 from ._text import cap_runs
@@ -20,11 +21,13 @@ from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .cuewords import detect_context, detect_context_after
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
+from .employers import find_employers
 from .places import detect_places
+from .shapes import detect_shapes
 from .speakers import find_labels, label_persons, mask_labels
 from .types import PII_TYPES, Detection
 
-__all__ = ["detect", "propagate", "resolve_overlaps"]
+__all__ = ["detect", "harmonise_types", "propagate", "resolve_overlaps"]
 
 _MAX_CHUNK = 200_000
 
@@ -78,12 +81,33 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     candidates.extend(detect_persons(scan, language, known_names, runs=runs, cues=cues))
     candidates.extend(detect_unknown(scan, language, runs))
     candidates.extend(detect_context(scan, runs))
+    candidates.extend(detect_shapes(scan))
+    candidates.extend(find_employers(scan, runs))
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
     candidates.extend(repeat_unknown(scan, first))
     candidates.extend(coordinated_names(scan, first))
     candidates.extend(detect_context_after(scan, first))
-    return resolve_overlaps(candidates)
+    return harmonise_types(resolve_overlaps(candidates))
+
+
+_NAMED_TYPES: Final = frozenset({"PERSON", "ORG", "LOCATION"})
+
+
+def harmonise_types(found: Sequence[Detection]) -> list[Detection]:
+    """One type for one name in one text: a name found as PERSON, ORG or LOCATION in several places takes
+    the type of its most confident detection ("narik buat Gaskeun" says ORG; a later bare "Gaskeun" agrees)."""
+    best: dict[str, Detection] = {}
+    for det in found:
+        if det.type in _NAMED_TYPES and (det.text not in best or det.confidence > best[det.text].confidence):
+            best[det.text] = det
+    out: list[Detection] = []
+    for det in found:
+        top = best.get(det.text)
+        if top is not None and det.type in _NAMED_TYPES and top.type != det.type and top.confidence >= det.confidence + 0.05:
+            det = Detection(det.start, det.end, top.type, det.confidence, det.detector, det.text)
+        out.append(det)
+    return out
 
 
 def detect(

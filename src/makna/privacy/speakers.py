@@ -144,6 +144,26 @@ def _name_span(label: str) -> tuple[int, int] | None:
     return words[i].start(), words[-1].end()
 
 
+_ROLE_NAME: Final = re.compile(
+    r"(?P<role>[^()]+?)[ \t]*(?:\([ \t]*(?P<n1>[^()]+?)[ \t]*\)"
+    r"|[ \t]+(?P<n2>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’.\-]*)?))"
+)
+
+
+@lru_cache(maxsize=4096)
+def _role_name(label: str) -> tuple[int, int] | None:
+    """The name in a label that joins a generic role and a name ("Peneliti Dewi", "Peserta 2 (Tiur)",
+    "Researcher (Jo)"), or None."""
+    m = _ROLE_NAME.fullmatch(label)
+    if m is None or not is_generic_label(m.group("role")):
+        return None
+    group = "n1" if m.group("n1") is not None else "n2"
+    inner = _name_span(m.group(group))
+    if inner is None or not any(c.islower() for c in m.group(group)):
+        return None  # initials ("Pewawancara (AR)") stand for the researcher, not a name
+    return m.start(group) + inner[0], m.start(group) + inner[1]
+
+
 def _line_labels(text: str) -> Iterator[re.Match[str]]:
     """The label match at the start of each line that has one: the first line by ``match``, the others by
     one scan for a newline followed by a label."""
@@ -164,7 +184,7 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
     for m in _line_labels(text):
         label = m.group("label")
         generic = is_generic_label(label) or " ".join(label.split()).lower() in legend
-        if not generic and _name_span(label) is None:
+        if not generic and _name_span(label) is None and _role_name(label) is None:
             continue
         found.append((m, generic))
         if not generic:
@@ -175,6 +195,11 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
         label = m.group("label")
         if generic:
             out.append(SpeakerLabel(m.start("label"), m.end(), label, None))
+            continue
+        role_name = _role_name(label)
+        if role_name is not None:  # the role word shows it is a label: no repeat needed
+            start = m.start("label")
+            out.append(SpeakerLabel(start, m.end(), label, (start + role_name[0], start + role_name[1])))
             continue
         span = _name_span(label)
         assert span is not None
