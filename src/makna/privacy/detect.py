@@ -24,7 +24,7 @@ from .persons import detect_persons, repeat_names
 from .employers import find_employers
 from .places import detect_places
 from .shapes import detect_shapes
-from .speakers import find_labels, label_persons, mask_labels
+from .speakers import export_senders, find_labels, label_persons, mask_labels
 from .types import PII_TYPES, Detection
 
 __all__ = ["detect", "harmonise_types", "propagate", "resolve_overlaps"]
@@ -76,6 +76,7 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     runs = cap_runs(scan)  # shared by the place and person detectors
     cues = scan_cues(scan, runs)  # one pass for the case-folded cue words of eight patterns
     candidates: list[Detection] = label_persons(text, labels)
+    candidates.extend(export_senders(scan))
     candidates.extend(detect_patterns(scan, cues=cues))
     candidates.extend(detect_places(scan, language, runs=runs, cues=cues))
     candidates.extend(detect_persons(scan, language, known_names, runs=runs, cues=cues))

@@ -118,11 +118,14 @@ def _trim(text: str, start: int, raw: str, *, brands: bool = False) -> tuple[int
     if value.endswith(".") and not re.search(r"(?:Inc|Ltd|Co|Corp|Bhd)\.$", value):
         value = value[:-1]
     first = toks[0].rstrip(".,")
+    if first.lower() in {"the", "a", "an", "my", "our", "their", "his", "her", "this", "that"}:
+        return None
     not_org = _not_org() - gz.stop_caps() if brands else _not_org()
     if value in not_org or first in HONORIFICS or first in stop or is_document_word(first):
         return None
     if len(toks) == 1 and not (brands and first in gz.stop_caps()):
-        if first in not_org or (first.lower() in _words() and not first.isupper()):
+        low = first.lower()
+        if first in not_org or ((low in _words() or low.rstrip("s") in _words()) and not first.isupper()):
             return None
     return start, value
 
@@ -134,9 +137,12 @@ def find_employers(text: str, runs: Sequence[CapRun] | None = None) -> Iterator[
     checked against the words before it, so the cue regexes only ever read a short window.
     """
     for run_start, _run_end, _words in cap_runs(text) if runs is None else runs:
+        prev = text[max(0, run_start - 24) : run_start].rsplit(None, 1)
+        if not prev or prev[-1].rstrip(",").lower() not in _LAST_WORDS:
+            continue  # the word just before the run is no cue's last word (most runs stop here)
         before = line_before(text, run_start, 56)
         toks = before.lower().split()
-        if not toks or toks[-1].rstrip(",") not in _LAST_WORDS:
+        if not toks:
             continue
         near = {t.strip(",") for t in toks[-7:]}
         if near.isdisjoint(_CUE_TOKENS):

@@ -82,6 +82,8 @@ def find_ids_more(text: str) -> Iterator[Detection]:
         if sum(ch.isdigit() for ch in raw) < 5:
             continue
         head = re.match(r"([A-Z]{1,3})[ \-]", raw)
+        if head is not None and _NOT_ID_BETWEEN.fullmatch(head.group(1)):
+            continue  # "HP 0812 ...": a telephone after its own cue
         if head is not None and is_document_word(head.group(1)):
             raw, start = raw[head.end() :], start + head.end()  # "ID 784-...": the cue, then the code
         else:
@@ -176,6 +178,11 @@ _ENCLITIC: Final = re.compile(r"-(?:nya|nyo|na|ku|mu|e)$")
 _NAMING: Final = re.compile(r"(?i:\b(?:is|as|I['’]m|im|namanya|namina|adalah)\b|[:=])")
 
 
+@cache
+def _named() -> frozenset[str]:
+    return gz.first_names("id") | gz.places_admin() | gz.places_en() | gz.places_world()
+
+
 def _made_up(h: str, before: str) -> bool:
     """A user name by its shape (dots, underscores, hyphens or digits inside), or a plain lower-case word
     outside the dictionaries when a naming word or a colon introduces it."""
@@ -204,8 +211,8 @@ def find_handles_more(text: str) -> Iterator[Detection]:
         words = m.group("h").split()
         while words and words[-1] in stop:
             words.pop()
-        if len(words) < 2 or words[0] in stop:
-            continue
+        if len(words) < 2 or words[0] in stop or all(w.lower() in _ordinary() and w not in _named() for w in words):
+            continue  # "FB saya Sudah Lama ...": ordinary words, not a display name
         raw = " ".join(words)
         if raw not in m.group("h"):
             continue
@@ -230,11 +237,25 @@ _NUM_EN = (
 _AGE_PARTICLE_CUE: Final = re.compile(
     r"[UuAaYy](?<![\w\-][UuAaYy])(?i:(?<=u)mu[ar](?:nya|nyo|na|ta|ku|mu|e)?|(?<=u)sia(?:nya|ku|na)?|(?<=y)uswa|"
     r"(?<=a)ge)(?![\w\-])"
-    r"(?P<gap>(?:[ \t]+(?!(?i:tahun|taun|thn|years?)\b)[a-z']{1,7}){0,2}),?[ \t]+"
+    r"(?P<gap>(?:[ \t]+(?!(?i:tahun|taun|thn|years?)\b)[a-z']{1,7}){0,2})[,:]?[ \t]+"
     rf"(?P<a>(?:\d{{1,3}}|(?i:{_NUM_ID}|{_NUM_EN}))(?:[ \t]*(?i:tahun|taun|thn|th|years?(?:[ \t\-]old)?)\b)?"
     rf"|(?i:{_UNITS_ID}|one|two|three|four|five|six|seven|eight|nine|ten)[ \t]+(?i:tahun|taun|years?(?:[ \t\-]old)?)\b)"
     r"(?![\w:.,/]\d|[\w\-])"
 )
+_KIN_EN = (
+    r"daughter|son|kid|child|boy|girl|wife|husband|partner|mum|mom|mother|dad|father|brother|sister|baby|"
+    r"grandson|granddaughter|nephew|niece|cousin|eldest|youngest|oldest"
+)
+_KIN_ID = r"anak|anaknya|anakku|adik|adiknya|adikku|kakak|kakaknya|istri|istrinya|suami|suaminya|cucu|cucunya|keponakan"
+_KIN_AGE: Final = re.compile(
+    rf"(?<![\w\-])(?:(?i:{_KIN_EN})(?:[ \t]+(?:is|was|turned|turns|is[ \t]+now|just[ \t]+turned))[ \t]+"
+    rf"(?P<a>(?:[1-9]\d?|(?i:{_NUM_EN}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+    r"(?:[ \t\-]+years?(?:[ \t\-]+old)?)?)(?=[ \t]*(?:[.,;!?)]|$)|[ \t]+(?:now|next|this|last|and|but|in)\b)"
+    rf"|(?i:{_KIN_ID})(?:[ \t]+(?:saya|aku|ambo|kami|dia|gue|awak|abdi|tiang|sa))?(?:[ \t]+yang(?:[ \t]+[a-z]+){{1,2}})?"
+    rf"[ \t]+(?:baru|sudah|udah|masih|lah|alah|umur(?:nya)?|usia(?:nya)?)[ \t]+"
+    rf"(?P<b>(?:[1-9]\d?|(?i:{_NUM_ID}|{_UNITS_ID}))[ \t]*(?i:tahun|taun|thn)\b))",
+)
+_KIN_GATE: Final = re.compile(rf"(?i:{_KIN_EN}|{_KIN_ID})")
 _AGE_GATE: Final = trigger(["umu", "Umu", "usia", "Usia", "yuswa", "age", "Age", "AGE"])
 _AFTER_NOT_AGE: Final = re.compile(
     r"[ \t]*(?i:ribu|rb|juta|jt|%|kg|cm|km|menit|jam|hari|bulan|minggu|orang|kali|anak|x\b|minutes?|hours?|"
@@ -263,6 +284,9 @@ def find_ages_more(text: str) -> Iterator[Detection]:
         if _AFTER_NOT_AGE.match(text, m.end("a")):
             continue
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.86, "age.dialect", raw)
+    for m in gated_finditer(_KIN_AGE, _KIN_GATE, text):
+        group = "a" if m.group("a") is not None else "b"
+        yield Detection(m.start(group), m.end(group), "AGE", 0.8, "age.kin", m.group(group))
     for m in gated_finditer(_WORD_AGE_SENTENCE, _WORD_AGE_GATE, text):
         if not m.group("a")[0].isupper():
             continue

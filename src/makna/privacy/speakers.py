@@ -27,7 +27,15 @@ from ._fastrx import dispatch
 from ._text import HONORIFICS
 from .types import Detection
 
-__all__ = ["GENERIC_LABELS", "SpeakerLabel", "find_labels", "is_generic_label", "label_persons", "mask_labels"]
+__all__ = [
+    "GENERIC_LABELS",
+    "SpeakerLabel",
+    "export_senders",
+    "find_labels",
+    "is_generic_label",
+    "label_persons",
+    "mask_labels",
+]
 
 _ROLE_WORDS = """
 p i q a r t s j int intv inter resp res ans iv ie ir mod fac
@@ -239,3 +247,29 @@ def label_persons(text: str, labels: Iterable[SpeakerLabel]) -> list[Detection]:
         for lab in labels
         if lab.person is not None
     ]
+
+
+_SENDER_LINE: Final = re.compile(
+    r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,3})[ \t]*,?[ \t]*"
+    r"\[?\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]*$",
+    re.MULTILINE,
+)
+_SENDER_GATE: Final = re.compile(r"\d[:.]\d\d\]?[ \t]*$", re.MULTILINE)
+
+
+def export_senders(text: str) -> Iterator[Detection]:
+    """Senders in a chat export whose header line holds only a name and a stamp (``Yaw Mensah, [21.07.23
+    18:20]``, Telegram desktop's plain-text export): a PERSON, a role word after the name left out
+    (``Kojo Researcher, [...]``)."""
+    if _SENDER_GATE.search(text) is None:
+        return
+    stop = gz.stop_caps()
+    for m in _SENDER_LINE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        while words and words[-1].group(0).lower().rstrip(".") in GENERIC_LABELS:
+            words.pop()
+        if not words or words[0].group(0) in stop or is_generic_label(m.group("name")):
+            continue
+        start = m.start("name") + words[0].start()
+        end = m.start("name") + words[-1].end()
+        yield Detection(start, end, "PERSON", 0.85, "person.sender", text[start:end])
