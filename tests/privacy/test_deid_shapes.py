@@ -156,3 +156,30 @@ def test_chat_export_sender_lines_are_persons() -> None:
 
 def test_a_generic_label_with_a_stamp_is_no_sender() -> None:
     assert not [k for s, k in found("Interviewer, [02.08.23 09:14]\nHello.\n") if k == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The landlord vanished. His name was Frank something.", "en", ("Frank", "PERSON")),
+        ("the car was still under my cousin Kevo's name", "en", ("Kevo", "PERSON")),
+        ("Mami Lena yang atur semua tamu.", "id", ("Lena", "PERSON")),
+        ("Kuya Ramil drove us to the port.", "en", ("Ramil", "PERSON")),
+        ("dia masih 16 tahun waktu itu", "id", ("16 tahun", "AGE")),
+    ],
+)
+def test_name_and_age_cues_of_round_five(text: str, language: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text, language)
+
+
+def test_a_window_never_cuts_a_word_into_an_organisation() -> None:
+    text = "I worked for them. " + "x " * 95 + "His name was Frank then."
+    assert ("Fran", "ORG") not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["dia sudah 3 tahun kerja di sana", "the file name is Report", "Mama saya sakit"],
+)
+def test_durations_file_names_and_kin_words_are_not_identifiers(text: str) -> None:
+    assert not [k for _, k in found(text, "en" if "file" in text else "id") if k in {"AGE", "PERSON"}]

@@ -19,9 +19,9 @@ from ._cues import scan_cues
 from ._text import cap_runs
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .cuewords import detect_context, detect_context_after
+from .employers import find_employers
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
-from .employers import find_employers
 from .places import detect_places
 from .shapes import detect_shapes
 from .speakers import export_senders, find_labels, label_persons, mask_labels
@@ -105,7 +105,10 @@ def harmonise_types(found: Sequence[Detection]) -> list[Detection]:
     out: list[Detection] = []
     for det in found:
         top = best.get(det.text)
-        if top is not None and det.type in _NAMED_TYPES and top.type != det.type and top.confidence >= det.confidence + 0.05:
+        if top is None or det.type not in _NAMED_TYPES:
+            out.append(det)
+            continue
+        if top.type != det.type and top.confidence >= det.confidence + 0.05:
             det = Detection(det.start, det.end, top.type, det.confidence, det.detector, det.text)
         out.append(det)
     return out

@@ -646,6 +646,8 @@ def find_unknown_orgs(text: str) -> Iterator[Detection]:
     for ctx in _ORG_CONTEXT.finditer(text):
         window_end = min(len(text), ctx.end() + 200)
         for run in CAP_RUN.finditer(text, ctx.end(), window_end):
+            if run.end() == window_end and window_end < len(text) and text[window_end].isalnum():
+                continue  # the window cut the word ("Fran|k"): not a word of the text
             toks = [t for t in re.finditer(r"\S+", run.group(0)) if t.group(0) not in stop]
             if len(toks) != 1:
                 continue

@@ -30,14 +30,22 @@ from ._fastrx import gated_finditer, trigger
 from ._text import line_before
 from .types import Detection
 
-__all__ = ["detect_shapes", "is_document_word", "find_ages_more", "find_handles_more", "find_ids_more", "find_plates_more"]
+__all__ = [
+    "detect_shapes",
+    "find_ages_more",
+    "find_handles_more",
+    "find_ids_more",
+    "find_plates_more",
+    "is_document_word",
+]
 
 # --- NATIONAL_ID -----------------------------------------------------------------------------------------
 
 _ID_WORDS_FOLD = (
     r"passport|paspor|paspornya|identity[ \t]+card|identity[ \t]+number|id[ \t]+card|id[ \t]+number|"
     r"national[ \t]+id|social[ \t]+insurance(?:[ \t]+number)?|social[ \t]+security|insurance[ \t]+number|"
-    r"pps(?:n|[ \t]+number)?|tax[ \t]+(?:file[ \t]+)?number|licen[cs]e[ \t]+(?:number|no\.?)|driver['’]?s[ \t]+licen[cs]e|"
+    r"pps(?:n|[ \t]+number)?|tax[ \t]+(?:file[ \t]+)?number|licen[cs]e[ \t]+(?:number|no\.?)|"
+    r"driver['’]?s[ \t]+licen[cs]e|"
     r"driving[ \t]+licen[cs]e|licen[cs]e|residence[ \t]+(?:permit|card)|work[ \t]+permit|permit[ \t]+number|"
     r"visa[ \t]+number|student[ \t]+(?:id|number|card)|staff[ \t]+(?:id|number)|employee[ \t]+(?:id|number)|"
     r"member(?:ship)?[ \t]+number|medicare(?:[ \t]+card)?|nhs[ \t]+number|aadhaa?r|nomor[ \t]+induk|"
@@ -186,8 +194,10 @@ def _named() -> frozenset[str]:
 def _made_up(h: str, before: str) -> bool:
     """A user name by its shape (dots, underscores, hyphens or digits inside), or a plain lower-case word
     outside the dictionaries when a naming word or a colon introduces it."""
-    if re.search(r"[a-z][._\-][a-z0-9]|[_]|[a-z]\d|\d[a-z]", h, re.IGNORECASE):
+    if re.search(r"[a-z][._][a-z0-9]|[_]|[a-z]\d|\d[a-z]", h, re.IGNORECASE):
         return True
+    if "-" in h and (h.count("-") >= 2 or _NAMING.search(before) is not None):
+        return True  # "first-last-rn"; one hyphen only after a naming word ("di-suspend" is a verb)
     plain = h.islower() and h.isalpha() and len(h) >= 6 and h not in _ordinary()
     return plain and _NAMING.search(before) is not None
 
@@ -197,14 +207,16 @@ def find_handles_more(text: str) -> Iterator[Detection]:
     name-based platforms, and ``name@bank`` payment IDs."""
     stop = gz.stop_caps()
     for m in gated_finditer(_HANDLE_AFTER, _HANDLE_GATE, text):
-        while m is not None:
+        hit: re.Match[str] | None = m
+        while hit is not None:
+            m = hit
             h = m.group("h").rstrip(".-")
             if _made_up(h, text[m.start() : m.start("h")]) and not _ENCLITIC.search(h):
                 start = m.start("h")
                 yield Detection(start, start + len(h), "HANDLE", 0.92, "handle.platform", h)
                 break
             # "on Telegram, username x77": the word after the first cue may be a cue itself
-            m = _HANDLE_AFTER.match(text, m.start("h"))
+            hit = _HANDLE_AFTER.match(text, m.start("h"))
     for m in gated_finditer(_DISPLAY_AFTER, _DISPLAY_GATE, text):
         if _GROUP_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "grup Facebook Ojol Bersatu": a group's name, not a user's
@@ -246,14 +258,19 @@ _KIN_EN = (
     r"daughter|son|kid|child|boy|girl|wife|husband|partner|mum|mom|mother|dad|father|brother|sister|baby|"
     r"grandson|granddaughter|nephew|niece|cousin|eldest|youngest|oldest"
 )
-_KIN_ID = r"anak|anaknya|anakku|adik|adiknya|adikku|kakak|kakaknya|istri|istrinya|suami|suaminya|cucu|cucunya|keponakan"
+_KIN_ID = (
+    r"anak|anaknya|anakku|adik|adiknya|adikku|kakak|kakaknya|istri|istrinya|suami|suaminya|cucu|cucunya|keponakan|"
+    r"dia|beliau|doi"
+)
 _KIN_AGE: Final = re.compile(
     rf"(?<![\w\-])(?:(?i:{_KIN_EN})(?:[ \t]+(?:is|was|turned|turns|is[ \t]+now|just[ \t]+turned))[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{_NUM_EN}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
     r"(?:[ \t\-]+years?(?:[ \t\-]+old)?)?)(?=[ \t]*(?:[.,;!?)]|$)|[ \t]+(?:now|next|this|last|and|but|in)\b)"
-    rf"|(?i:{_KIN_ID})(?:[ \t]+(?:saya|aku|ambo|kami|dia|gue|awak|abdi|tiang|sa))?(?:[ \t]+yang(?:[ \t]+[a-z]+){{1,2}})?"
+    rf"|(?i:{_KIN_ID})(?:[ \t]+(?:saya|aku|ambo|kami|dia|gue|awak|abdi|tiang|sa))?"
+    r"(?:[ \t]+yang(?:[ \t]+[a-z]+){1,2})?"
     rf"[ \t]+(?:baru|sudah|udah|masih|lah|alah|umur(?:nya)?|usia(?:nya)?)[ \t]+"
-    rf"(?P<b>(?:[1-9]\d?|(?i:{_NUM_ID}|{_UNITS_ID}))[ \t]*(?i:tahun|taun|thn)\b))",
+    rf"(?P<b>(?:[1-9]\d?|(?i:{_NUM_ID}|{_UNITS_ID}))[ \t]*(?i:tahun|taun|thn)\b)"
+    r"(?![ \t]+(?:kerja|bekerja|di|jadi|tinggal|menikah|nikah|jualan|ikut|lalu|yang|lebih|lamanya|belakangan)\b))",
 )
 _KIN_GATE: Final = re.compile(rf"(?i:{_KIN_EN}|{_KIN_ID})")
 _AGE_GATE: Final = trigger(["umu", "Umu", "usia", "Usia", "yuswa", "age", "Age", "AGE"])
