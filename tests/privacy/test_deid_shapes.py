@@ -183,3 +183,15 @@ def test_a_window_never_cuts_a_word_into_an_organisation() -> None:
 )
 def test_durations_file_names_and_kin_words_are_not_identifiers(text: str) -> None:
     assert not [k for _, k in found(text, "en" if "file" in text else "id") if k in {"AGE", "PERSON"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Mangkal di depan toko Cahaya Makmur Ponsel, tiap sore.", "id", ("Cahaya Makmur Ponsel", "ORG")),
+        ("Saya lapor ke kantor Ojekita di sana.", "id", ("Ojekita", "ORG")),
+        ("we made a report at Fairfield police station that night", "en", ("Fairfield police station", "ORG")),
+    ],
+)
+def test_lower_case_type_words_and_institution_suffixes(text: str, language: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text, language)

@@ -74,6 +74,21 @@ _CUE_TOKENS: Final = frozenset(
     ).split()
 )
 """Words one of which must stand near the run for a cue regex to be worth running."""
+_LOWER_TYPES: Final = frozenset(
+    (
+        "toko pabrik perusahaan kantor bengkel apotek apotik klinik salon konveksi gereja masjid musala mushola "
+        "koperasi yayasan kampus universitas puskesmas butik percetakan ekspedisi distro minimarket swalayan "
+        "pesantren madrasah sekolah sanggar agensi firma"
+    ).split()
+)
+"""Organisation type words written in lower case ("depan toko Sinar Jaya", "gereja GMIST ..."): the capitalised
+name after them is the organisation (the type word stays outside the span, as the writer kept it apart)."""
+_LOWER_SUFFIX: Final = re.compile(
+    r"[ \t]+(?:police[ \t]+station|police|fire[ \t]+station|city[ \t]+council|council|magistrates['’]?[ \t]+court|"
+    r"crown[ \t]+court|court|prison|job[ \t]+centre|jobcentre)\b"
+)
+"""Lower-case words after a capitalised place that make it an institution ("Parramatta police station")."""
+_SUFFIX_FIRST: Final = frozenset("pfcmj")
 
 
 @cache
@@ -137,7 +152,20 @@ def find_employers(text: str, runs: Sequence[CapRun] | None = None) -> Iterator[
     checked against the words before it, so the cue regexes only ever read a short window.
     """
     for run_start, _run_end, _words in cap_runs(text) if runs is None else runs:
-        prev = text[max(0, run_start - 24) : run_start].rsplit(None, 1)
+        suffix = _LOWER_SUFFIX.match(text, _run_end) if text[_run_end + 1 : _run_end + 2] in _SUFFIX_FIRST else None
+        if suffix is not None and text[run_start:_run_end].split()[0] not in gz.stop_caps():
+            yield Detection(run_start, suffix.end(), "ORG", 0.8, "org.institution", text[run_start : suffix.end()])
+            continue
+        if run_start < 2 or text[run_start - 1] not in " \t":
+            continue  # a run right after a line start or punctuation follows no cue word
+        cut = text.rfind(" ", max(0, run_start - 26), run_start - 1)
+        prev = [text[cut + 1 : run_start - 1]] if cut >= 0 else text[max(0, run_start - 26) : run_start].split()[-1:]
+        if prev and prev[-1] in _LOWER_TYPES:
+            run = _RUN_AT.match(text, run_start)
+            got = None if run is None else _trim(text, run_start, run.group("o"))
+            if got is not None:
+                yield Detection(got[0], got[0] + len(got[1]), "ORG", 0.78, "org.lowertype", got[1])
+            continue
         if not prev or prev[-1].rstrip(",").lower() not in _LAST_WORDS:
             continue  # the word just before the run is no cue's last word (most runs stop here)
         before = line_before(text, run_start, 56)
