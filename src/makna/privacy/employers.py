@@ -156,8 +156,8 @@ def find_employers(text: str, runs: Sequence[CapRun] | None = None) -> Iterator[
         if suffix is not None and text[run_start:_run_end].split()[0] not in gz.stop_caps():
             yield Detection(run_start, suffix.end(), "ORG", 0.8, "org.institution", text[run_start : suffix.end()])
             continue
-        if run_start < 2 or text[run_start - 1] not in " \t":
-            continue  # a run right after a line start or punctuation follows no cue word
+        if run_start < 2 or text[run_start - 1] not in " \t" or text[run_start - 2] in ".!?:;)]":
+            continue  # a run after a line start or a sentence's end follows no cue word
         cut = text.rfind(" ", max(0, run_start - 26), run_start - 1)
         prev = [text[cut + 1 : run_start - 1]] if cut >= 0 else text[max(0, run_start - 26) : run_start].split()[-1:]
         if prev and prev[-1] in _LOWER_TYPES:

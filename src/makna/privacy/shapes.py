@@ -40,12 +40,20 @@ __all__ = [
 ]
 
 
+def _lower(text: str) -> str:
+    """``text`` in lower case with the same offsets (a letter whose lower case is longer stays as it is)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
 def _on_lines(
-    rx: re.Pattern[str], text: str, stems: tuple[str, ...], exact: tuple[str, ...]
+    rx: re.Pattern[str], text: str, stems: tuple[str, ...], exact: tuple[str, ...], low: str | None = None
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer`` over the lines holding a stem (case-folded) or an exact form: one ``str.find`` pass per
-    word, far cheaper than one regex alternation over the whole text."""
-    low = text.lower() if len(text.lower()) == len(text) else text
+    word, far cheaper than one regex alternation over the whole text. ``low``: :func:`_lower` of ``text``."""
+    low = _lower(text) if low is None else low
     starts: set[int] = set()
     for source, words in ((low, stems), (text, exact)):
         for word in words:
@@ -112,12 +120,13 @@ def is_document_word(word: str) -> bool:
     return _DOCUMENT_WORD.fullmatch(word) is not None
 
 
-def find_ids_more(text: str) -> Iterator[Detection]:
-    """A code holding at least five digits after any identity-document word, in the same clause.
+def find_ids_more(text: str, low: str | None = None) -> Iterator[Detection]:
+    """A code holding at least five digits after any identity-document word, in the same clause (``low``: the
+    text in lower case, when the caller has it).
 
     Codes are found first (a cheap scan) and the document word is looked for in the 64 characters before
     each one, so the long cue alternation only ever reads short windows."""
-    for m in _on_lines(_ID_VALUE, text, _ID_STEMS, _ID_EXACT):
+    for m in _on_lines(_ID_VALUE, text, _ID_STEMS, _ID_EXACT, low):
         raw, start = m.group("v").rstrip(" -/"), m.start()
         if sum(ch.isdigit() for ch in raw) < 5:
             continue
@@ -237,11 +246,11 @@ def _made_up(h: str, before: str) -> bool:
     return plain and _NAMING.search(before) is not None
 
 
-def find_handles_more(text: str) -> Iterator[Detection]:
+def find_handles_more(text: str, low: str | None = None) -> Iterator[Detection]:
     """User names after platform words (pronouns and naming words between), display names after
     name-based platforms, and ``name@bank`` payment IDs."""
     stop = gz.stop_caps()
-    for m in _on_lines(_HANDLE_AFTER, text, _HANDLE_STEMS, _HANDLE_EXACT):
+    for m in _on_lines(_HANDLE_AFTER, text, _HANDLE_STEMS, _HANDLE_EXACT, low):
         hit: re.Match[str] | None = m
         while hit is not None:
             m = hit
@@ -328,7 +337,7 @@ _WORD_AGE_SENTENCE: Final = re.compile(
 _WORD_AGE_GATE: Final = re.compile(r"[TFSEN][a-z]{2,5}(?:ty|teen)\b")
 
 
-def find_ages_more(text: str) -> Iterator[Detection]:
+def find_ages_more(text: str, low: str | None = None) -> Iterator[Detection]:
     """Ages after a (dialect) age cue with particles between, and an English number word standing as a
     sentence after a self-introduction."""
     for m in gated_finditer(_AGE_PARTICLE_CUE, _AGE_GATE, text):
@@ -339,9 +348,7 @@ def find_ages_more(text: str) -> Iterator[Detection]:
         if _AFTER_NOT_AGE.match(text, m.end("a")):
             continue
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.86, "age.dialect", raw)
-    low = text.lower()
-    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets aligned
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    low = _lower(text) if low is None else low
     for word, english in _KIN_WORDS:  # str.find per word: far cheaper than one case-folded alternation
         pos = low.find(word)
         while pos >= 0:
@@ -362,7 +369,8 @@ def find_ages_more(text: str) -> Iterator[Detection]:
 
 def detect_shapes(text: str) -> Iterator[Detection]:
     """Every detector of this module over ``text``."""
-    yield from find_ids_more(text)
+    low = _lower(text)
+    yield from find_ids_more(text, low)
     yield from find_plates_more(text)
-    yield from find_handles_more(text)
-    yield from find_ages_more(text)
+    yield from find_handles_more(text, low)
+    yield from find_ages_more(text, low)
