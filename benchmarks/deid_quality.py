@@ -5,7 +5,7 @@ recall of a structured type (PHONE, EMAIL, URL, HANDLE, NATIONAL_ID, PLATE, DATE
 language. Sealed folders are scored this way only, so their misses are never seen.
 
 Run: ``python benchmarks/deid_quality.py [FOLDER ...]`` (default: the shared dev corpus and makna's own corpus,
-tuning splits tune, tune2, tune3 and sealed splits sealed, sealed2).
+tuning splits tune to tune6, sealed and sealed2, and seal4).
 """
 
 from __future__ import annotations
@@ -21,8 +21,12 @@ DEFAULT = [
     ROOT / "tests" / "privacy" / "corpus" / "tune",
     ROOT / "tests" / "privacy" / "corpus" / "tune2",
     ROOT / "tests" / "privacy" / "corpus" / "tune3",
+    ROOT / "tests" / "privacy" / "corpus" / "tune4",
+    ROOT / "tests" / "privacy" / "corpus" / "tune5",
+    ROOT / "tests" / "privacy" / "corpus" / "tune6",
     ROOT / "tests" / "privacy" / "corpus" / "sealed",
     ROOT / "tests" / "privacy" / "corpus" / "sealed2",
+    ROOT / "tests" / "privacy" / "corpus" / "seal4",
 ]
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 

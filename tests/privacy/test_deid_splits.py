@@ -1,6 +1,14 @@
 """Floors for makna's own annotated splits (issue 11): measured values less a small margin, so a change that
-loses recall or precision on text it was not written for fails here. ``sealed3`` is held out: only these
-aggregate scores were ever read (benchmarks/results/deid2.md has the figures)."""
+loses recall or precision on text it was not written for fails here.
+
+``seal4`` was written with ``tune6`` before any detector change of round deid5 and sealed: only its aggregate
+scores were read, once before and once after that round (benchmarks/results/deid5.md). Having been scored
+after tuning, it is spent: a later round should treat it as a tuning split and write a new sealed one.
+
+Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
+presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
+Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
+keep their names from when they were written, but both have been tuned on since (see docs/deidentification.md)."""
 
 from __future__ import annotations
 
@@ -17,10 +25,12 @@ FLOORS = {
     "tune": (0.99, 0.99, 0.99, 0.005, 1.0),
     "tune2": (0.99, 0.99, 0.98, 0.005, 1.0),
     "tune3": (0.96, 0.97, 0.98, 0.02, 1.0),
-    "tune4": (0.93, 0.99, 0.93, 0.06, 1.0),
+    "tune4": (0.94, 0.99, 0.94, 0.045, 1.0),
+    "tune5": (0.93, 0.96, 0.90, 0.06, 1.0),
+    "tune6": (0.95, 0.97, 0.96, 0.055, 1.0),
     "sealed": (0.98, 0.99, 0.97, 0.01, 1.0),
     "sealed2": (0.95, 0.98, 0.93, 0.04, 1.0),
-    "sealed3": (0.87, 0.92, 0.89, 0.09, 0.85),
+    "seal4": (0.93, 0.95, 0.93, 0.045, 1.0),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 

@@ -58,7 +58,9 @@ HONORIFICS = frozenset(
     "Detective "
     # police and military ranks (UK, Indonesian, general) and more clergy titles
     "PC PCSO Lt Lt. Capt Capt. Major Kapten Brigadir Bripka Briptu Bripda Aipda Aiptu Ipda Iptu AKP Kompol AKBP "
-    "Kombes Serda Sertu Serka Pelda Letda Lettu Kopral Pdt Pdt. Pendeta Romo Pater Suster Bhante Pandita".split()
+    "Kombes Serda Sertu Serka Pelda Letda Lettu Kopral Pdt Pdt. Pendeta Romo Pater Suster Bhante Pandita "
+    # managers of a place of work and grandparents, as workers address them; Filipino and Tagalog kin words
+    "Mami Mamih Papi Papih Mommy Nek Kek Tuan Nyonya Ate Kuya Manang Manong Tita Tito Lola Lolo".split()
 )
 """Kinship and address words that may precede a name (they are not part of the PERSON span)."""
 

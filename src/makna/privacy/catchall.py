@@ -192,10 +192,29 @@ def _bare_answers(text: str) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))
 
 
+_TURN_NAME: Final = re.compile(
+    rf"^[ \t.]*(?:\[[^\]\n]{{0,30}}\][ \t.]*)?(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{1,2}})(?=[ \t]*[,.](?:[ \t]|$))",
+    re.MULTILINE,
+)
+
+
+def _turn_initial_names(text: str, known: _Known) -> Iterator[Detection]:
+    """A turn that opens with two or three capitalised words no list knows, then a comma or a full stop
+    (``R2: Chidinma Okafor, everyone calls me Chi``): a self-introduction, so a PERSON (review)."""
+    for m in _TURN_NAME.finditer(text):
+        words = m.group("n").split()
+        if any(known.known(w) and w not in known.names and w not in known.surnames for w in words):
+            continue
+        if words[0] in known.stop or words[0] in HONORIFICS or words[0].lower() in known.words:
+            continue  # "Abdi Neneng,": a pronoun or another word opens the turn, not the name
+        yield Detection(m.start("n"), m.end("n"), "PERSON", 0.65, "person.turn", m.group("n"))
+
+
 def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     """Every catch-all detector over ``text`` (speaker labels already blanked), given its capitalised runs."""
     yield from _unknown_words(text, runs, _known(language))
     yield from _bare_answers(text)
+    yield from _turn_initial_names(text, _known(language))
     stop = gz.stop_caps()
     for m in gated_finditer(_GROUP_NAME, _GROUP_GATE, text):
         toks = list(re.finditer(r"\S+", m.group("n")))

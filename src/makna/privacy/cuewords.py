@@ -109,6 +109,17 @@ _HANDLE_SHAPE: Final = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]|_")
 _TRAIL_WORDS: Final = frozenset({"of", "the", "dan", "and", "&"})
 
 
+@cache
+def _plain_words() -> frozenset[str]:
+    return gz.dictionary_words() | gz.english_words()
+
+
+@cache
+def _named() -> frozenset[str]:
+    """Words the name and place lists know (a display name may be made of words that are also ordinary)."""
+    return gz.first_names("id") | gz.places_admin() | gz.places_en() | gz.places_world()
+
+
 def _display_handles(text: str, low: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     stop = gz.stop_caps()
     multi = _lines_at(text, (r[0] for r in runs if " " in r[2] or "\t" in r[2]))
@@ -117,11 +128,16 @@ def _display_handles(text: str, low: str, runs: Sequence[CapRun]) -> Iterator[De
         if any(c in glue for c in ".!?;") or _GROUP_BEFORE.search(line_before(text, m.start(), 20)):
             continue  # "grup Facebook Ojol Bersatu": a group's name (an ORG), not a user name
         raw = m.group("h")
+        stop_at = re.search(r"[.!?][ \t]", raw)
+        raw = raw[: stop_at.start() + 1] if stop_at else raw  # a display name ends with its sentence
         toks = raw.split()
         while toks and (toks[-1].rstrip(".,'’") in _TRAIL_WORDS or not toks[-1].rstrip(".,'’")):
             toks.pop()
         if len(toks) < 2 or ((toks[0] in HONORIFICS or toks[0].rstrip(".") in stop) and len(toks) < 3):
             continue
+        bare = [t.rstrip(".,'’") for t in toks]
+        if all(b.lower() in _plain_words() and b not in _named() for b in bare):
+            continue  # "FB saya Sudah Lama ...": ordinary words in capitals, not a display name
         value = raw[: raw.rfind(toks[-1]) + len(toks[-1])].rstrip(".,'’")
         start = m.start("h")
         yield Detection(start, start + len(value), "HANDLE", 0.8, "handle.display", value)

@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Final
 
 from ._cues import scan_cues
 from ._text import cap_runs
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .cuewords import detect_context, detect_context_after
+from .employers import find_employers
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
 from .places import detect_places
-from .speakers import find_labels, label_persons, mask_labels
+from .shapes import detect_shapes
+from .speakers import export_senders, find_labels, label_persons, mask_labels
 from .types import PII_TYPES, Detection
 
-__all__ = ["detect", "propagate", "resolve_overlaps"]
+__all__ = ["detect", "harmonise_types", "propagate", "resolve_overlaps"]
 
 _MAX_CHUNK = 200_000
 
@@ -73,17 +76,42 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     runs = cap_runs(scan)  # shared by the place and person detectors
     cues = scan_cues(scan, runs)  # one pass for the case-folded cue words of eight patterns
     candidates: list[Detection] = label_persons(text, labels)
+    candidates.extend(export_senders(scan))
     candidates.extend(detect_patterns(scan, cues=cues))
     candidates.extend(detect_places(scan, language, runs=runs, cues=cues))
     candidates.extend(detect_persons(scan, language, known_names, runs=runs, cues=cues))
     candidates.extend(detect_unknown(scan, language, runs))
     candidates.extend(detect_context(scan, runs))
+    candidates.extend(detect_shapes(scan))
+    candidates.extend(find_employers(scan, runs))
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
     candidates.extend(repeat_unknown(scan, first))
     candidates.extend(coordinated_names(scan, first))
     candidates.extend(detect_context_after(scan, first))
-    return resolve_overlaps(candidates)
+    return harmonise_types(resolve_overlaps(candidates))
+
+
+_NAMED_TYPES: Final = frozenset({"PERSON", "ORG", "LOCATION"})
+
+
+def harmonise_types(found: Sequence[Detection]) -> list[Detection]:
+    """One type for one name in one text: a name found as PERSON, ORG or LOCATION in several places takes
+    the type of its most confident detection ("narik buat Gaskeun" says ORG; a later bare "Gaskeun" agrees)."""
+    best: dict[str, Detection] = {}
+    for det in found:
+        if det.type in _NAMED_TYPES and (det.text not in best or det.confidence > best[det.text].confidence):
+            best[det.text] = det
+    out: list[Detection] = []
+    for det in found:
+        top = best.get(det.text)
+        if top is None or det.type not in _NAMED_TYPES:
+            out.append(det)
+            continue
+        if top.type != det.type and top.confidence >= det.confidence + 0.05:
+            det = Detection(det.start, det.end, top.type, det.confidence, det.detector, det.text)
+        out.append(det)
+    return out
 
 
 def detect(

@@ -42,7 +42,9 @@ _INTRO_ID = (
     r"nama(?:ku|nya)?[ \t]+(?:di|sesuai|pada|menurut|dalam)[ \t]+(?:KTP|ktp|akta|ijazah|SIM|paspor|kartu)(?:-?nya|ku)?"
 )
 _INTRO_EN = (
-    r"my name is|my name's|name's|call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
+    r"my name is|my name's|name's|his name is|his name was|her name is|her name was|their name is|"
+    r"their name was|your name is|his real name|her real name|his full name|her full name|"
+    r"call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
     r"customer|client|informant:?|participant:?|calls me|calls him|calls her|call him|call her|they call me|"
     r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname"
 )
@@ -141,7 +143,8 @@ def _cued(
         if span is None:
             continue
         named = detector == "person.intro" and _NAMING.match(m.group(0)) is not None
-        yield Detection(span[0], span[1], "PERSON", 0.9 if named else conf, detector, text[span[0] : span[1]])
+        end = span[1] - 2 if text[span[0] : span[1]].endswith(("'s", "’s")) else span[1]  # "Kevo's name"
+        yield Detection(span[0], end, "PERSON", 0.9 if named else conf, detector, text[span[0] : end])
 
 
 _PLACE_PREP: Final = re.compile(r"\b(?:in|from|near|outside|around|di|dari|asal|asli|dekat)[ \t]+$", re.IGNORECASE)

@@ -312,6 +312,12 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
     "Kursus",
     "Sanggar",
     "Pabrik",
+    "Perumda",
+    "Perum",
+    "Perseroda",
+    "BUMDes",
+    "BUMD",
+    "Firma",
 )
 _EN_PLACE_SUFFIX = (
     "Park|Square|Market|Station|Hotel|Inn|Café|Cafe|Bar|Pub|Centre|Center|Mall|Common|Heath|Green|Hospital|"
@@ -329,7 +335,9 @@ _EN_ORG_SUFFIX = (
     "Association|Union|Foundation|Trust|Society|Network|Cooperative|Co-op|Seafoods|Seafood|Fisheries|Farms|"
     "Industries|Enterprises|Ventures|Energy|Pty|Sdn Bhd|Bhd|GmbH|Microfinance|Bancorp|Salon|Spa|Wellness|"
     "Restaurant|Supplies|Mills|Works|Institute|Polytechnic|Ministries|Parish|Management|Rentals|Rental|Hire|"
-    "Properties|Property|Lettings|Realty|Repairs|Garage|Autos|Aged Care|Staffing Solutions"
+    "Properties|Property|Lettings|Realty|Repairs|Garage|Autos|Aged Care|Staffing Solutions|Community Hub|Law Centre|"
+    "Law Center|Legal Centre|Legal Center|Advice Centre|Advice Center|Resource Centre|Resource Center|"
+    "Support Centre|Support Center|Buying Centre|Buying Center"
 )
 
 
@@ -638,6 +646,8 @@ def find_unknown_orgs(text: str) -> Iterator[Detection]:
     for ctx in _ORG_CONTEXT.finditer(text):
         window_end = min(len(text), ctx.end() + 200)
         for run in CAP_RUN.finditer(text, ctx.end(), window_end):
+            if run.end() == window_end and window_end < len(text) and text[window_end].isalnum():
+                continue  # the window cut the word ("Fran|k"): not a word of the text
             toks = [t for t in re.finditer(r"\S+", run.group(0)) if t.group(0) not in stop]
             if len(toks) != 1:
                 continue

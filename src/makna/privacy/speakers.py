@@ -27,7 +27,15 @@ from ._fastrx import dispatch
 from ._text import HONORIFICS
 from .types import Detection
 
-__all__ = ["GENERIC_LABELS", "SpeakerLabel", "find_labels", "is_generic_label", "label_persons", "mask_labels"]
+__all__ = [
+    "GENERIC_LABELS",
+    "SpeakerLabel",
+    "export_senders",
+    "find_labels",
+    "is_generic_label",
+    "label_persons",
+    "mask_labels",
+]
 
 _ROLE_WORDS = """
 p i q a r t s j int intv inter resp res ans iv ie ir mod fac
@@ -144,6 +152,26 @@ def _name_span(label: str) -> tuple[int, int] | None:
     return words[i].start(), words[-1].end()
 
 
+_ROLE_NAME: Final = re.compile(
+    r"(?P<role>[^()]+?)[ \t]*(?:\([ \t]*(?P<n1>[^()]+?)[ \t]*\)"
+    r"|[ \t]+(?P<n2>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’.\-]*)?))"
+)
+
+
+@lru_cache(maxsize=4096)
+def _role_name(label: str) -> tuple[int, int] | None:
+    """The name in a label that joins a generic role and a name ("Peneliti Dewi", "Peserta 2 (Tiur)",
+    "Researcher (Jo)"), or None."""
+    m = _ROLE_NAME.fullmatch(label)
+    if m is None or not is_generic_label(m.group("role")):
+        return None
+    group = "n1" if m.group("n1") is not None else "n2"
+    inner = _name_span(m.group(group))
+    if inner is None or not any(c.islower() for c in m.group(group)):
+        return None  # initials ("Pewawancara (AR)") stand for the researcher, not a name
+    return m.start(group) + inner[0], m.start(group) + inner[1]
+
+
 def _line_labels(text: str) -> Iterator[re.Match[str]]:
     """The label match at the start of each line that has one: the first line by ``match``, the others by
     one scan for a newline followed by a label."""
@@ -164,7 +192,7 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
     for m in _line_labels(text):
         label = m.group("label")
         generic = is_generic_label(label) or " ".join(label.split()).lower() in legend
-        if not generic and _name_span(label) is None:
+        if not generic and _name_span(label) is None and _role_name(label) is None:
             continue
         found.append((m, generic))
         if not generic:
@@ -175,6 +203,11 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
         label = m.group("label")
         if generic:
             out.append(SpeakerLabel(m.start("label"), m.end(), label, None))
+            continue
+        role_name = _role_name(label)
+        if role_name is not None:  # the role word shows it is a label: no repeat needed
+            start = m.start("label")
+            out.append(SpeakerLabel(start, m.end(), label, (start + role_name[0], start + role_name[1])))
             continue
         span = _name_span(label)
         assert span is not None
@@ -214,3 +247,29 @@ def label_persons(text: str, labels: Iterable[SpeakerLabel]) -> list[Detection]:
         for lab in labels
         if lab.person is not None
     ]
+
+
+_SENDER_LINE: Final = re.compile(
+    r"^(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,3})[ \t]*,?[ \t]*"
+    r"\[?\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]*$",
+    re.MULTILINE,
+)
+_SENDER_GATE: Final = re.compile(r"\d[:.]\d\d\]?[ \t]*$", re.MULTILINE)
+
+
+def export_senders(text: str) -> Iterator[Detection]:
+    """Senders in a chat export whose header line holds only a name and a stamp (``Yaw Mensah, [21.07.23
+    18:20]``, Telegram desktop's plain-text export): a PERSON, a role word after the name left out
+    (``Kojo Researcher, [...]``)."""
+    if _SENDER_GATE.search(text) is None:
+        return
+    stop = gz.stop_caps()
+    for m in _SENDER_LINE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        while words and words[-1].group(0).lower().rstrip(".") in GENERIC_LABELS:
+            words.pop()
+        if not words or words[0].group(0) in stop or is_generic_label(m.group("name")):
+            continue
+        start = m.start("name") + words[0].start()
+        end = m.start("name") + words[-1].end()
+        yield Detection(start, end, "PERSON", 0.85, "person.sender", text[start:end])
