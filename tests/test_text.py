@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import makna
 from makna.errors import OffsetError
 from makna.text import (
     OffsetMap,
@@ -118,3 +120,21 @@ def test_offset_map_round_trip(parts: list[str]) -> None:
     m = OffsetMap(original, units="utf16")
     for cp in range(len(m.text) + 1):
         assert m.to_codepoint(m.to_foreign(cp)) == cp
+
+
+@pytest.mark.parametrize("bad", ["a\x00b", "a\ud800b", "\udfff"])
+def test_text_no_backend_can_store_is_refused_with_one_clear_error(project: makna.Project, bad: str) -> None:
+    """A NUL or a lone surrogate (as a fuzzer or a broken UTF-16 file yields) in a source, a code name,
+    a case, a set or a memo: one InputError naming it, on both backends, and the project unchanged."""
+    from makna.errors import InputError
+
+    makna.add_code(project, "k")
+    attempts: list[Callable[[], object]] = [lambda: makna.import_text(project, "s.txt", f"P: {bad}\n"),
+                lambda: makna.update_code(project, "k", name=bad), lambda: makna.add_code(project, "k2", name=bad),
+                lambda: makna.add_case(project, bad), lambda: makna.create_set(project, bad, "sources", []),
+                lambda: makna.add_memo(project, "project", None, bad)]
+    for attempt in attempts:
+        with pytest.raises(InputError, match="NUL character|lone surrogate"):
+            attempt()
+    assert makna.list_sources(project) == [] and makna.list_memos(project) == []
+    assert makna.get_code(project, "k").name == "k"

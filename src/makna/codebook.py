@@ -277,7 +277,7 @@ def add_code(
     a typo never makes a top-level code that retrieval of ``exp.neg`` would silently leave out;
     ``root=True`` puts it at the top level all the same."""
     _check_key(key)
-    _check_text({"name": name, "definition": definition, "inclusion": inclusion, "exclusion": exclusion,
+    _check_text({"key": key, "name": name, "definition": definition, "inclusion": inclusion, "exclusion": exclusion,
                  "example": example, "keywords": list(keywords)})
     if parent and root:
         raise InputError("give a parent or root, not both")

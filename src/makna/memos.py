@@ -116,6 +116,7 @@ def create_set(project: Project, name: str, kind: str, members: Sequence[str], *
         raise InputError(f"set kind {kind!r}: use sources or codes")
     if not name.strip():
         raise InputError("a set needs a name")
+    refuse_nul(f"set {name}", name, description)
     payload: dict[str, Any] = {"name": name, "kind": kind}
     with project.store.write(project.actor, "set.create", payload) as conn:
         if conn.execute(select(tables.sets.c.id).where(tables.sets.c.name == name)).first():

@@ -34,6 +34,7 @@ __all__ = [
     "OffsetMap",
 ]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 
 
@@ -295,10 +296,22 @@ def codepoint_to_utf16(text: str, offset: int) -> int:
 
 
 def refuse_nul(what: str, *values: str | None) -> None:
-    """Refuse (:class:`~makna.errors.InputError`, naming ``what``) a text with a NUL character: neither
-    backend may store what the other cannot (PostgreSQL text holds no NUL), so a project stays the same
-    on both."""
-    if any(v and "\x00" in v for v in values):
-        from .errors import InputError
+    """Refuse (:class:`~makna.errors.InputError`, naming ``what``) a text with a NUL character or a lone
+    surrogate (U+D800 to U+DFFF, half of a UTF-16 pair and not a character): neither backend may store
+    what the other cannot (PostgreSQL text holds no NUL, and no UTF-8 text holds a lone surrogate), so a
+    project stays the same on both."""
+    # the name given may hold the bad character itself: shown escaped, so that the message can be printed
+    what = what.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+    for v in values:
+        if not v:
+            continue
+        if "\x00" in v:
+            from .errors import InputError
 
-        raise InputError(f"{what}: contains a NUL character (\\x00), which a project cannot store")
+            raise InputError(f"{what}: contains a NUL character (\\x00), which a project cannot store")
+        lone = _SURROGATE.search(v)
+        if lone:
+            from .errors import InputError
+
+            raise InputError(f"{what}: contains a lone surrogate (U+{ord(lone.group()):04X}, half of a UTF-16 "
+                             "pair, not a character), which a project cannot store")
