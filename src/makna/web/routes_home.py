@@ -37,7 +37,7 @@ def codes_css(request: Request) -> Response:
         r, g, b = _rgb(node.code.color)
         lines.append(f".hl.k{i}{{background-color:rgba({r},{g},{b},.28)}}"
                      f".hl.k{i}.flash,.hl.k{i}.sel{{background-color:rgba({r},{g},{b},.55)}}"
-                     f".bar.k{i},.chip.k{i}{{background-color:#{r:02X}{g:02X}{b:02X}}}")
+                     f".stripe.k{i},.chip.k{i}{{background-color:#{r:02X}{g:02X}{b:02X}}}")
     return Response("\n".join(lines), media_type="text/css")
 
 
