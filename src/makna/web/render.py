@@ -74,21 +74,6 @@ def _cuts(rows: Sequence[Row], segments: Sequence[SegmentView]) -> list[int]:
     return sorted(points)
 
 
-def _html_text(s: str) -> str:
-    """``s`` escaped as markupsafe does (``&``, ``<``, ``>``, both quotes), without a Markup per leaf."""
-    if "&" in s:
-        s = s.replace("&", "&amp;")
-    if "<" in s:
-        s = s.replace("<", "&lt;")
-    if ">" in s:
-        s = s.replace(">", "&gt;")
-    if "'" in s:
-        s = s.replace("'", "&#39;")
-    if '"' in s:
-        s = s.replace('"', "&#34;")
-    return s
-
-
 def _leaves(text: str, rows: Sequence[Row], segments: Sequence[SegmentView], code_index: Mapping[str, int]
             ) -> list[list[str]]:
     """Per row, the HTML of its leaves (one sweep over every boundary of rows and segments)."""
@@ -130,7 +115,7 @@ def _leaves(text: str, rows: Sequence[Row], segments: Sequence[SegmentView], cod
             cls = f' class="{"spk " if spk else ""}hl k{colour[inner]}{multi}"'
         else:
             cls = ' class="spk"' if spk else ""
-        out[ri].append(f'<span data-s="{a}"{cls}>{_html_text(text[a:b])}</span>')
+        out[ri].append(f'<span data-s="{a}"{cls}>{escape(text[a:b])}</span>')
     return out
 
 
