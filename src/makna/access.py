@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .project import Project
 
 __all__ = ["Role", "ROLES", "Permission", "PERMISSIONS", "PERMISSION", "Access", "allows", "check_role",
-           "role_of", "can", "require"]
+           "role_of", "can", "require", "CODING_EVENT_KINDS"]
 
 Role = Literal["owner", "manager", "coder", "viewer"]
 #: The roles, from the most to the least trusted.
@@ -44,10 +44,12 @@ _LEAST: dict[Permission, Role] = {
 }
 _RANK: dict[Role, int] = {"viewer": 0, "coder": 1, "manager": 2, "owner": 3}
 
-_CODE = ("code.span", "code.bulk", "code.autocode_speaker", "code.autocode_pattern", "code.autocode_search",
-         "uncode", "uncode.span", "segment.memo", "memo.add", "memo.update", "memo.delete", "undo", "redo",
-         "quickcodes.set", "segment.update", "suggest.run", "suggest.accept", "suggest.reject",
-         "sync.push")
+#: The kinds that record a coder's codings and memos (a coder's own work; during a blind round the
+#: activity list hides other coders' events of these kinds, see :mod:`makna.rounds`).
+CODING_EVENT_KINDS: tuple[EventKind, ...] = (
+    "code.span", "code.bulk", "code.autocode_speaker", "code.autocode_pattern", "code.autocode_search", "uncode",
+    "uncode.span", "segment.memo", "segment.update", "suggest.accept", "memo.add", "memo.update", "memo.delete")
+_CODE = CODING_EVENT_KINDS + ("undo", "redo", "quickcodes.set", "suggest.run", "suggest.reject", "sync.push")
 _OWN = ("project.create", "project.rename", "project.encrypt", "project.decrypt")
 _READ = ("search.index", "sync.pull")
 

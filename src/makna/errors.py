@@ -37,6 +37,8 @@ __all__ = [
     "require_extra",
     "LLMError",
     "SyncError",
+    "ServerUnreachableError",
+    "ServerRefusedError",
 ]
 
 #: How much of the offending input an error message quotes.
@@ -203,3 +205,15 @@ class SyncError(MaknaError):
     server unreachable, another project or version, or a file that was not pulled (``makna pull``)."""
 
     exit_code = 4
+
+
+class ServerUnreachableError(SyncError):
+    """The team server could not be reached (no network, a wrong address, a server that is down)."""
+
+
+class ServerRefusedError(SyncError):
+    """The team server answered a request with an error; ``detail``: what it said (one line)."""
+
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(message)
+        self.detail = detail

@@ -4,7 +4,7 @@ activity list, live updates, access control) can meet is known in one place.
 :meth:`makna.store.Store.write` takes an :data:`EventKind`; mypy refuses a kind not listed here.
 :data:`makna.access.PERMISSION` says which permission each kind needs on a team server. A new
 kind is added here, given a permission there and a label in the activity list
-(``makna.web.routes_home.EVENT_NAMES``). (Named ``event_kinds``: ``makna.events`` is the
+(``makna.web.events_text.EVENT_NAMES``). (Named ``event_kinds``: ``makna.events`` is the
 function that lists a project's event log.)
 """
 

@@ -4,8 +4,8 @@
 viewer needs to draw them (the spans of new codings, a code's current name and colour...), leaving
 out what the viewer may not see (another coder's codings during a blind round). The log is the only
 source of truth: a client that remembers the last id it applied resumes from there and misses
-nothing, however long it slept. :func:`wait` blocks until the log grows (see
-:class:`makna.store.feed.ChangeFeed`).
+nothing, however long it slept. The store's change feed (:class:`makna.store.feed.ChangeFeed`) says
+when the log grows.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from .project import Project
 from .rounds import Round, Sight, current_round, sight, sight_in
 from .store import as_utc, tables
 
-__all__ = ["Change", "Changes", "KINDS", "changes_after", "latest_id", "wait", "LiveLog", "live_log"]
+__all__ = ["Change", "Changes", "KINDS", "changes_after", "latest_id", "LiveLog", "live_log"]
 
 #: What a change is about: ``segments.add`` (``segments``: new codings), ``segments.remove`` (``ids``),
 #: ``segment.memo`` (``id``, ``memo``), ``code`` (``id``, ``code``: its current fields or None when it
@@ -61,14 +61,6 @@ def latest_id(project: Project) -> int:
     """The id of the newest event (0 for an empty log)."""
     with project.store.read() as conn:
         return int(conn.execute(select(func.max(tables.events.c.id))).scalar() or 0)
-
-
-def wait(project: Project, after: int, timeout: float) -> int:
-    """Block until an event newer than ``after`` is logged (by anyone, in any process) or ``timeout``
-    seconds pass; the newest event id."""
-    feed = project.store.feed()
-    latest: int = feed.wait(after, timeout)
-    return latest
 
 
 def _kind(action: str, payload: dict[str, Any]) -> str:

@@ -25,7 +25,21 @@ __all__ = [
     "list_sets",
     "delete_set",
     "events",
+    "target_exists",
 ]
+
+#: The table of each kind of memo target (a project memo has none).
+_TARGET_TABLES = {"source": tables.sources, "case": tables.cases, "code": tables.codes, "segment": tables.segments}
+
+
+def target_exists(conn: Connection, kind: str, target_id: str | None) -> bool:
+    """Whether a memo on ``kind`` ``target_id`` (an id; None for the project) has its target in the
+    project (a memo copied or pushed from elsewhere may point at something deleted meanwhile)."""
+    if kind == "project":
+        return target_id is None
+    table = _TARGET_TABLES.get(kind)
+    return table is not None and target_id is not None and \
+        conn.execute(select(table.c.id).where(table.c.id == target_id)).first() is not None
 
 
 
@@ -42,8 +56,7 @@ def _target_id(project: Project, conn: Connection, kind: str, target: str | None
         return project.case_id(conn, target)
     if kind == "code":
         return project.code_id(conn, target)
-    seg = tables.segments.c
-    if conn.execute(select(seg.id).where(seg.id == target)).first() is None:
+    if not target_exists(conn, "segment", target):
         raise NotFoundError(f"unknown segment {target!r}")
     return target
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, insert, not_, or_, select, true, update
 
+from .access import CODING_EVENT_KINDS
 from .errors import ConflictError, InputError, NotFoundError, PermissionDeniedError
 from .model import new_id, utcnow
 from .project import Project
@@ -35,11 +36,10 @@ __all__ = ["Round", "open_round", "close_round", "list_rounds", "get_round", "cu
            "visible", "sees_everything", "require_sight", "round_scope", "round_consensus", "consensus_coder",
            "Sight", "sight", "sight_in", "visible_memos", "visible_where", "BLIND_EVENT_KINDS"]
 
-#: The event kinds that record a coder's codings and memos: during a blind round the activity list
-#: leaves out other coders' events of these kinds (they would tell which codes they applied where).
-BLIND_EVENT_KINDS: tuple[EventKind, ...] = (
-    "code.span", "code.bulk", "code.autocode_speaker", "code.autocode_pattern", "code.autocode_search", "uncode",
-    "uncode.span", "segment.memo", "segment.update", "suggest.accept", "memo.add", "memo.update", "memo.delete")
+#: The event kinds that record a coder's codings and memos (:data:`makna.access.CODING_EVENT_KINDS`):
+#: during a blind round the activity list leaves out other coders' events of these kinds (they would
+#: tell which codes they applied where).
+BLIND_EVENT_KINDS: tuple[EventKind, ...] = CODING_EVENT_KINDS
 
 
 @dataclass(frozen=True)
@@ -191,10 +191,9 @@ def require_sight(project: Project, what: str) -> None:
     """Refuse (:class:`~makna.errors.ConflictError`) ``what`` (an export, an agreement) while an open
     blind round hides other coders from the acting coder: it would show their codings."""
     with project.store.read() as conn:
-        if sees_everything(project, conn):
-            return
         rnd = current_round(conn)
-    assert rnd is not None
+    if rnd is None or sight_in(project, rnd).everything:
+        return
     raise ConflictError(f"{what} would show other coders' codings, hidden from {project.actor!r} while blind round "
                         f"{rnd.name!r} is open; it is available once the round closes")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from .project import Project
-from .rounds import sees_everything, visible, visible_where
+from .rounds import sight, visible, visible_where
 from .store import tables, tallies
 
 __all__ = ["SegmentView", "CodeUsage", "source_segments", "code_usage", "recent_codes", "segments_per_source"]
@@ -71,14 +71,15 @@ def code_usage(project: Project, *, coder: str | None = None) -> dict[str, CodeU
     mine: dict[str, int] = {}
     with project.store.read() as conn:
         coder_id = conn.execute(select(k.id).where(k.name == name)).scalar()
-        if sees_everything(project, conn):
+        seen = sight(project, conn)
+        if seen.everything:
             for code_id, who, n in conn.execute(select(ct.code_id, ct.coder_id, ct.n)):
                 total[code_id] = total.get(code_id, 0) + n
                 if who == coder_id:
                     mine[code_id] = n
         else:
             for code_id, who, n in conn.execute(select(seg.code_id, seg.coder_id, func.count())
-                                                .where(visible(project, conn))
+                                                .where(seen.segments())
                                                 .group_by(seg.code_id, seg.coder_id)):
                 total[code_id] = total.get(code_id, 0) + n
                 if who == coder_id:

@@ -102,6 +102,29 @@ def test_projects_live_in_their_own_schemas(team: Registry) -> None:
         team.delete_project("Studi", actor="dewi")
 
 
+def test_a_deleted_project_leaves_no_stale_session_or_store(team: Registry) -> None:
+    """Deleting a project forgets the sessions that chose it at once (not after the session
+    cache's seconds): a new project of the same name is a fresh one, never the old one's store."""
+    old = team.add_project("Kedua", owner="dewi")
+    token, _ = team.new_session(team.user("dewi"))
+    team.choose_project(token, "Kedua")
+    chosen = team.session(token)
+    assert chosen is not None and chosen.project is not None and chosen.project.id == old.id
+    with makna.open_project(team.location(old), coder="dewi") as p:
+        makna.add_code(p, "lama", "Lama")
+    team.open_project(team.project("Kedua"))
+    team.delete_project("Kedua", actor="dewi")
+    after = team.session(token)
+    assert after is not None and after.project is None
+    assert team.role(old.id, "dewi") is None
+    new = team.add_project("Kedua", owner="dewi")
+    assert new.id != old.id
+    again = team.session(token)
+    assert again is not None and again.project is None
+    assert team.opened(new) is None and team.opened(old) is None
+    assert makna.list_codes(team.open_project(team.project("Kedua"))) == []
+
+
 def test_a_local_project_is_copied_whole(team: Registry, tmp_path: Path) -> None:
     local = tmp_path / "lokal.makna"
     with makna.create_project(local, "Lokal", coder="ana") as p:

@@ -15,7 +15,7 @@ from web_helpers import SOURCE, TEXT, TOKEN, Client
 import makna
 from makna.web import close_app, create_app
 from makna.web.errors_i18n import translate_error, unit_label
-from makna.web.routes_home import EVENT_NAMES
+from makna.web.events_text import EVENT_NAMES
 
 
 @pytest.fixture

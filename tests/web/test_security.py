@@ -150,3 +150,15 @@ def test_cookie_value_reads_the_named_cookie() -> None:
     assert cookie_value(b'makna_token_x="quoted"', "makna_token_x") == "quoted"
     assert cookie_value(b"a=1; b", "makna_token_x") is None
     assert cookie_value(b"", "makna_token_x") is None
+
+
+def test_cookie_value_reads_a_duplicated_name_as_request_cookies_does() -> None:
+    """A name sent twice: the guard and ``request.cookies`` (which the routes read) agree."""
+    from starlette.requests import Request
+
+    from makna.web.security import cookie_value
+
+    header = b"makna_token_x=first; other=1; makna_token_x=second"
+    request = Request({"type": "http", "headers": [(b"cookie", header)]})
+    assert cookie_value(header, "makna_token_x") == request.cookies["makna_token_x"] == "second"
+    assert cookie_value(b"makna_token_x=a=b; c", "makna_token_x") == "a=b"

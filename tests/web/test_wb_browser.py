@@ -6,6 +6,7 @@ screen); the undo toast speaks the page's language. Screenshots go to test-artif
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -135,6 +136,28 @@ def test_more_menu_by_keyboard(browser: Any, served: tuple[Any, LiveServer]) -> 
     pg.locator("#nav-more .more-menu a", has_text="Export").click()
     pg.wait_for_url("**/export")
     assert pg.locator("#nav-more .more-menu a[aria-current=page]").text_content() == "Export"
+    pg.context.close()
+    assert not errors, errors
+
+
+@pytest.mark.parametrize(("width", "path", "cue"), [
+    (800, "/agreement", "Agreement"), (1280, "/agreement", None), (1280, "/rounds", "Rounds"), (800, "/", None)])
+def test_more_says_when_it_holds_the_current_page(browser: Any, served: tuple[Any, LiveServer], width: int,
+                                                  path: str, cue: str | None) -> None:
+    """A screen reader hears that "More" holds the page shown (only while the page's link is in
+    the menu, not in the bar), and the menu's link is marked as the current page."""
+    errors: list[str] = []
+    pg = _open(browser, served[1], width, "en", errors)
+    pg.goto(served[1].url + path)
+    summary = pg.locator("#nav-more > summary")
+    if cue is None:
+        expect(summary).not_to_have_accessible_name(re.compile("current page"))
+    else:
+        expect(summary).to_have_accessible_name(re.compile(rf"^More\W*\(current page: {cue}\)"))
+        summary.click()
+        current = pg.locator("#nav-more .more-menu a[aria-current=page]")
+        expect(current).to_be_visible()
+        expect(current).to_have_text(cue)
     pg.context.close()
     assert not errors, errors
 

@@ -173,7 +173,7 @@ def test_a_coding_is_drawn_from_the_reply_without_reading_the_source_again(page:
     assert leaf.inner_text() == "toko baju"
     assert requests == ["POST api/segments"], requests
     # the margin stripe of the new code is drawn too, and removing redraws without a fetch
-    expect(page.locator(f"#text .row:has([data-s='{start}']) .bar[aria-label='Pekerjaan']")).to_have_count(1)
+    expect(page.locator(f"#text .row:has([data-s='{start}']) .stripe[aria-label='Pekerjaan']")).to_have_count(1)
     leaf.click()
     page.click("#popover button:has-text('Remove')")
     expect(page.locator("#toast")).to_contain_text("Removed")

@@ -361,6 +361,12 @@ class Registry:
         with self.engine.begin() as conn:
             conn.execute(delete(projects).where(projects.c.id == sp.id))
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{sp.schema}" CASCADE'))
+        # the sessions that chose it (the database forgets their choice) and the roles in it
+        for key, (_, found) in list(self._sessions.items()):
+            if found.project is not None and found.project.id == sp.id:
+                self._sessions.pop(key, None)
+        for role_key in [k for k in self._roles if k[0] == sp.id]:
+            self._roles.pop(role_key, None)
 
     def open_project(self, sp: ServerProject) -> Project:
         """The open project (kept open while the registry is; its store refuses what the acting
@@ -467,11 +473,11 @@ class Registry:
         project and the user's role there. A live session is remembered for
         :data:`SESSION_CACHE_SECONDS` (each request of a busy server need not ask the database);
         ending it or choosing a project in this process forgets it at once."""
+        cached = self.cached_session(token)
+        if cached is not None:
+            return cached
         key = _digest(token)
         now = time.monotonic()
-        cached = self._sessions.get(key)
-        if cached is not None and now - cached[0] < SESSION_CACHE_SECONDS and cached[1].expires_at > _now():
-            return cached[1]
         found = self._load_session(key)
         if found is None:
             self._sessions.pop(key, None)

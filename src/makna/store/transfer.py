@@ -11,12 +11,12 @@ from sqlalchemy import Connection, Table, delete, func, select, text
 from ..errors import ProjectError
 from . import Store, bulk_insert, tables
 
-__all__ = ["copy_project_rows"]
+__all__ = ["copy_project_rows", "parents_first"]
 
 _BATCH = 5_000
 
 
-def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``rows`` of a table that refers to itself (codes' ``parent_id``) with each parent before its children."""
     refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
     if not refs:
@@ -63,7 +63,7 @@ def copy_project_rows(source: Store, target: Store) -> dict[str, int]:
         for table in tables.metadata.sorted_tables:
             result = src.execute(select(table))
             rows = [dict(r._mapping) for r in result]
-            rows = _parents_first(table, rows)
+            rows = parents_first(table, rows)
             for i in range(0, len(rows), _BATCH):
                 bulk_insert(out, table, rows[i : i + _BATCH])
             counts[table.name] = len(rows)

@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import InputError, PermissionDeniedError, SyncError, reason, require_extra
+from ..errors import (
+    InputError,
+    PermissionDeniedError,
+    ServerRefusedError,
+    ServerUnreachableError,
+    SyncError,
+    reason,
+    require_extra,
+)
 from ..model import utcnow
 from ..project import open_project
 from ..store._cipher import Passphrase
@@ -99,7 +107,7 @@ class _Server:
                 jar.clear()  # the session is the one this copy holds, not one a previous answer set
             r = self.http.request(method, path, json=body, headers=headers)
         except httpx.TransportError as exc:
-            raise SyncError(f"{self.url}: server unreachable ({reason(exc)})") from None
+            raise ServerUnreachableError(f"{self.url}: server unreachable ({reason(exc)})") from None
         try:
             data = r.json()
         except ValueError:
@@ -112,17 +120,16 @@ class _Server:
         if r.status_code == 404 and path.startswith("/api/sync/"):
             raise SyncError(f"{self.url}: not a makna team server that takes offline copies (no {path})")
         if r.status_code >= 400 or data is None:
-            raise SyncError(f"{self.url}: {error or f'the server answered {r.status_code}'}")
+            detail = str(error or f"the server answered {r.status_code}")
+            raise ServerRefusedError(f"{self.url}: {detail}", detail)
         self._cookie = r.cookies.get(_COOKIE) if path == "/login" else None
         return data
 
     def login(self, user: str, password: str) -> None:
         try:
             data = self.call("POST", "/login", body={"name": user, "password": password})
-        except SyncError as exc:
-            if "unreachable" in str(exc):
-                raise
-            raise SyncError(f"cannot log in to {self.url} as {user!r}: {str(exc).split(': ', 1)[-1]}") from None
+        except ServerRefusedError as exc:  # (an unreachable server says so itself)
+            raise SyncError(f"cannot log in to {self.url} as {user!r}: {exc.detail}") from None
         if not self._cookie or not isinstance(data, dict) or not data.get("csrf"):
             raise SyncError(f"{self.url}: the login gave no session (is it a makna team server?)")
         self.token, self.csrf = self._cookie, str(data["csrf"])

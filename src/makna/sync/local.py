@@ -23,13 +23,23 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from ..access import ROLES, Access, Role, allows, check_role
-from ..errors import SyncError
-from ..model import new_id, utcnow
+from ..errors import NotFoundError, SyncError
+from ..memos import forget, target_exists
+from ..model import utcnow
 from ..project import Project, create_project
 from ..store import bulk_insert, tables
 from ..store._cipher import Passphrase
-from ..store.transfer import _parents_first
-from .rows import PULLED_TABLES, SYNC_FORMAT, check_format, decode_rows, digest, text_hash
+from ..store.transfer import parents_first
+from .rows import (
+    MEMO_FIELDS,
+    PULLED_TABLES,
+    SEGMENT_FIELDS,
+    SYNC_FORMAT,
+    check_format,
+    decode_rows,
+    digest,
+    text_hash,
+)
 
 __all__ = ["SyncInfo", "Change", "Pending", "PullReport", "sync_info", "is_pulled", "guard", "pending",
            "push_message", "mark_synced", "write_copy", "set_session", "source_hashes"]
@@ -133,11 +143,11 @@ def _set_meta(conn: Connection, values: Mapping[str, str]) -> None:
         conn.execute(insert(tables.meta).values(key=_PREFIX + key, value=value))
 
 
-def _own(conn: Connection, coder: str) -> dict[tuple[str, str], dict[str, Any]]:
-    k = tables.coders.c
-    me = conn.execute(select(k.id).where(k.name == coder)).scalar()
+def _own(project: Project, conn: Connection, coder: str) -> dict[tuple[str, str], dict[str, Any]]:
     out: dict[tuple[str, str], dict[str, Any]] = {}
-    if me is None:
+    try:
+        me = project.coder_id(conn, coder, create=False)
+    except NotFoundError:  # nothing coded yet
         return out
     for kind, table in (("segment", tables.segments), ("memo", tables.memos)):
         for r in conn.execute(select(table).where(table.c.coder_id == me)):
@@ -145,8 +155,8 @@ def _own(conn: Connection, coder: str) -> dict[tuple[str, str], dict[str, Any]]:
     return out
 
 
-def _pending(conn: Connection, coder: str) -> Pending:
-    own = _own(conn, coder)
+def _pending(project: Project, conn: Connection, coder: str) -> Pending:
+    own = _own(project, conn, coder)
     b = tables.sync_base.c
     base = {(r.kind, r.id): r.digest for r in conn.execute(select(b.kind, b.id, b.digest))}
     changes = [Change(kind, rid, "put", base.get((kind, rid)), row) for (kind, rid), row in own.items()
@@ -159,7 +169,7 @@ def pending(project: Project) -> Pending:
     """The coder's codings and memos new, changed or deleted since the pull (or the last push)."""
     info = sync_info(project)
     with project.store.read() as conn:
-        return _pending(conn, info.coder)
+        return _pending(project, conn, info.coder)
 
 
 def source_hashes(project: Project) -> dict[str, str]:
@@ -170,8 +180,7 @@ def source_hashes(project: Project) -> dict[str, str]:
 
 
 def _row_json(ch: Change) -> dict[str, Any]:
-    fields = ("source_id", "start", "end", "code_id", "memo") if ch.kind == "segment" else (
-        "target_kind", "target_id", "title", "text")
+    fields = SEGMENT_FIELDS if ch.kind == "segment" else MEMO_FIELDS
     row = {f: ch.row[f] for f in fields}
     row["created_at"] = ch.row["created_at"].isoformat()
     return row
@@ -216,17 +225,14 @@ def mark_synced(project: Project, changes: Pending, conflicts: set[tuple[str, st
 
 
 # ---------------------------------------------------------------------------------- writing a copy
-def _keep(conn: Connection, coder: str, changes: Pending, old_hashes: Mapping[str, str],
+def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_hashes: Mapping[str, str],
           server_now: Mapping[tuple[str, str], str]) -> tuple[int, list[tuple[str, str, str]]]:
     """Re-apply unpushed ``changes`` on a refreshed copy where they still fit; the others are dropped
     (the caller keeps the old file). A change to a coding or memo that the server changed or deleted
     since the version it was made on (``server_now``: the digests of the refreshed rows) is dropped
     too: re-applied, it would take the server's version as its base and overwrite it on the next push."""
-    s, c, seg, k = tables.sources.c, tables.codes.c, tables.segments.c, tables.coders.c
-    me = conn.execute(select(k.id).where(k.name == coder)).scalar()
-    if me is None:
-        me = new_id()
-        conn.execute(insert(tables.coders).values(id=me, name=coder, kind="person", created_at=utcnow()))
+    s, c, seg = tables.sources.c, tables.codes.c, tables.segments.c
+    me = project.coder_id(conn, coder)
     hashes = {r.id: text_hash(r.text) for r in conn.execute(select(s.id, s.text))}
     codes = set(conn.execute(select(c.id)).scalars())
     kept, dropped = 0, []
@@ -238,8 +244,6 @@ def _keep(conn: Connection, coder: str, changes: Pending, old_hashes: Mapping[st
             continue
         if ch.op == "delete":
             if ch.kind == "segment":
-                from ..memos import forget
-
                 forget(conn, "segment", [ch.id])
             conn.execute(delete(table).where(table.c.id == ch.id))
             kept += 1
@@ -257,11 +261,8 @@ def _keep(conn: Connection, coder: str, changes: Pending, old_hashes: Mapping[st
                     seg.source_id == row["source_id"], seg.start == row["start"], seg.end == row["end"],
                     seg.code_id == row["code_id"], seg.coder_id == row["coder_id"], seg.id != ch.id)).first():
                 why = "the server has the same coding already"
-        elif row["target_kind"] != "project":
-            target = {"source": tables.sources, "case": tables.cases, "code": tables.codes,
-                      "segment": tables.segments}[row["target_kind"]]
-            if conn.execute(select(target.c.id).where(target.c.id == row["target_id"])).first() is None:
-                why = f"the {row['target_kind']} it is on is no longer on the server"
+        elif not target_exists(conn, row["target_kind"], row["target_id"]):
+            why = f"the {row['target_kind']} it is on is no longer on the server"
         if why:
             dropped.append((ch.kind, ch.id, why))
             continue
@@ -293,17 +294,17 @@ def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server:
         payload: dict[str, Any] = {"server": server, "project_id": project_id, "high_water": info.high_water}
         with proj.store.bulk_load() as conn:
             for table in PULLED_TABLES:
-                rows = _parents_first(table, decode_rows(table, data.get(table.name, {"columns": [], "rows": []})))
+                rows = parents_first(table, decode_rows(table, data.get(table.name, {"columns": [], "rows": []})))
                 if rows:
                     bulk_insert(conn, table, rows)
                 counts[table.name] = len(rows)
             base = [{"kind": kind, "id": rid, "digest": digest(kind, row)}
-                    for (kind, rid), row in _own(conn, coder).items()]
+                    for (kind, rid), row in _own(proj, conn, coder).items()]
             if base:
                 bulk_insert(conn, tables.sync_base, base)
             if keep is not None and len(keep):
                 now = {(b["kind"], b["id"]): b["digest"] for b in base}
-                kept, dropped = _keep(conn, coder, keep, old_hashes or {}, now)
+                kept, dropped = _keep(proj, conn, coder, keep, old_hashes or {}, now)
             _set_meta(conn, {"format": str(SYNC_FORMAT), "server": server, "project_id": project_id,
                              "project_name": project_name, "coder": coder, "role": info.role,
                              "high_water": str(info.high_water), "pulled_at": info.pulled_at, "token": token or "",

@@ -21,8 +21,8 @@ from sqlalchemy import Connection, Table, delete, func, insert, or_, select, upd
 
 from ..access import require, role_of
 from ..errors import InputError, SyncError
-from ..memos import forget
-from ..model import MEMO_TARGETS, utcnow
+from ..memos import forget, target_exists
+from ..model import MEMO_TARGETS
 from ..project import Project
 from ..rounds import visible
 from ..store import tables
@@ -130,11 +130,14 @@ def _str(value: Any, what: str, *, empty: bool = True) -> str:
     return value
 
 
-def _when(value: Any) -> dt.datetime:
+def _when(value: Any, what: str) -> dt.datetime:
+    """A pushed row's ``created_at``: an ISO 8601 date and time (UTC when it names no zone)."""
     try:
-        when = dt.datetime.fromisoformat(value) if isinstance(value, str) else utcnow()
+        when = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
-        return utcnow()
+        when = None
+    if when is None:
+        raise InputError(f"push: {what}: created_at must be an ISO 8601 date and time, not {value!r}")
     return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
@@ -163,7 +166,8 @@ def _parse(message: Mapping[str, Any]) -> list[_Change]:
                 row = {"source_id": _str(row.get("source_id"), "a coding's source_id"),
                        "start": _int(row.get("start"), "a coding's start"), "end": _int(row.get("end"), "its end"),
                        "code_id": _str(row.get("code_id"), "a coding's code_id"),
-                       "memo": _str(row.get("memo", ""), "a coding's memo"), "created_at": _when(row.get("created_at"))}
+                       "memo": _str(row.get("memo", ""), "a coding's memo"),
+                       "created_at": _when(row.get("created_at"), f"change {n}")}
                 refuse_nul("memo", row["memo"])
             else:
                 target = row.get("target_id")
@@ -172,7 +176,7 @@ def _parse(message: Mapping[str, Any]) -> list[_Change]:
                 row = {"target_kind": row["target_kind"], "target_id": target,
                        "title": _str(row.get("title", ""), "a memo's title"),
                        "text": _str(row.get("text"), "a memo's text", empty=False),
-                       "created_at": _when(row.get("created_at"))}
+                       "created_at": _when(row.get("created_at"), f"change {n}")}
                 refuse_nul("memo", row["text"], row["title"])
         out.append(_Change(str(kind), str(cid), str(op), base, row))
     return out
@@ -260,14 +264,6 @@ class _Apply:
             return "code_changed", f"its code {code.name!r} can no longer be coded (a category) on the server"
         return None
 
-    def _target(self, ch: _Change) -> bool:
-        kind, tid = ch.row["target_kind"], ch.row["target_id"]
-        if kind == "project":
-            return tid is None
-        table = {"source": tables.sources, "case": tables.cases, "code": tables.codes,
-                 "segment": tables.segments}[kind]
-        return tid is not None and self.conn.execute(select(table.c.id).where(table.c.id == tid)).first() is not None
-
     def apply(self, ch: _Change) -> None:
         table = tables.segments if ch.kind == "segment" else tables.memos
         c = table.c
@@ -308,7 +304,7 @@ class _Apply:
             if twin is not None and twin != ch.id:
                 return self.conflict(ch, "duplicate", f"you coded the same span with the same code on the server "
                                                       f"(coding {twin})")
-        elif not self._target(ch):
+        elif not target_exists(self.conn, ch.row["target_kind"], ch.row["target_id"]):
             return self.conflict(ch, "target_deleted",
                                  f"the {ch.row['target_kind']} it is on was deleted on the server (or not pushed)")
         values = {f: ch.row[f] for f in fields}

@@ -131,11 +131,11 @@ def js_text(request: Request, messages: tuple[str, ...]) -> dict[str, str]:
 
 def _blind_round(proj: Project) -> str:
     """The name of the open blind round that hides other coders from this coder ('' when none)."""
-    from ..rounds import current_round, sees_everything
+    from ..rounds import current_round, sight_in
 
     with proj.store.read() as conn:
         rnd = current_round(conn)
-        return rnd.name if rnd is not None and not sees_everything(proj, conn) else ""
+    return rnd.name if rnd is not None and not sight_in(proj, rnd).everything else ""
 
 
 def page(request: Request, template: str, context: Mapping[str, Any], *, status: int = 200) -> HTMLResponse:

@@ -77,12 +77,12 @@ def messages_in_use() -> tuple[list[str], list[tuple[str, str]]]:
     event descriptions (singulars), and ``ngettext`` pairs (plurals)."""
     from . import (
         errors_i18n,
+        events_text,
         routes_agreement,
         routes_analysis,
         routes_cases,
         routes_codebook,
         routes_deid,
-        routes_home,
         routes_search,
         routes_sources,
     )
@@ -96,7 +96,7 @@ def messages_in_use() -> tuple[list[str], list[tuple[str, str]]]:
     for module in (routes_sources, routes_codebook, routes_cases, routes_search, routes_analysis, routes_deid,
                    routes_agreement):
         singles += list(module.JS_MESSAGES)
-    singles += list(routes_home.EVENT_NAMES.values()) + [routes_home.OTHER_EVENT]
+    singles += list(events_text.EVENT_NAMES.values()) + [events_text.OTHER_EVENT]
     singles += list(errors_i18n.MESSAGES)
     return list(dict.fromkeys(singles)), list(dict.fromkeys(plurals))
 

@@ -5,7 +5,8 @@ into leaves: maximal runs of characters covered by the same set of codings. Ever
 ``<span data-s="N">`` whose single text node is ``text[N:N+len]``, so the browser turns a selection
 into code-point offsets by adding ``data-s`` to the code points before the caret in that leaf.
 A coded leaf carries the colour class of its innermost coding (``k<i>``, see ``/codes.css``) and
-``multi`` when several codes overlap there; each row has a margin of stripes, one per code in it.
+``multi`` when several codes overlap there; each row has a margin, where stripes.js draws a stripe
+beside the lines of each coding.
 """
 
 from __future__ import annotations
@@ -21,9 +22,7 @@ from ..model import Turn
 from ..text import paragraph_spans
 from ..views import SegmentView
 
-__all__ = ["Row", "rows_of", "render_rows", "json_script", "MAX_BARS"]
-
-MAX_BARS = 8
+__all__ = ["Row", "rows_of", "render_rows", "json_script"]
 
 
 @dataclass(frozen=True)
@@ -75,21 +74,6 @@ def _cuts(rows: Sequence[Row], segments: Sequence[SegmentView]) -> list[int]:
     return sorted(points)
 
 
-def _html_text(s: str) -> str:
-    """``s`` escaped as markupsafe does (``&``, ``<``, ``>``, both quotes), without a Markup per leaf."""
-    if "&" in s:
-        s = s.replace("&", "&amp;")
-    if "<" in s:
-        s = s.replace("<", "&lt;")
-    if ">" in s:
-        s = s.replace(">", "&gt;")
-    if "'" in s:
-        s = s.replace("'", "&#39;")
-    if '"' in s:
-        s = s.replace('"', "&#34;")
-    return s
-
-
 def _leaves(text: str, rows: Sequence[Row], segments: Sequence[SegmentView], code_index: Mapping[str, int]
             ) -> list[list[str]]:
     """Per row, the HTML of its leaves (one sweep over every boundary of rows and segments)."""
@@ -131,44 +115,16 @@ def _leaves(text: str, rows: Sequence[Row], segments: Sequence[SegmentView], cod
             cls = f' class="{"spk " if spk else ""}hl k{colour[inner]}{multi}"'
         else:
             cls = ' class="spk"' if spk else ""
-        out[ri].append(f'<span data-s="{a}"{cls}>{_html_text(text[a:b])}</span>')
+        out[ri].append(f'<span data-s="{a}"{cls}>{escape(text[a:b])}</span>')
     return out
 
 
-def _bars(row: Row, segments: Sequence[SegmentView], code_index: Mapping[str, int]) -> str:
-    seen: dict[str, SegmentView] = {}
-    for s in segments:
-        if s.start < row.end and s.end > row.start and s.code_id not in seen:
-            seen[s.code_id] = s
-    items = sorted(seen.values(), key=lambda s: code_index.get(s.code_id, 0))
-    html = [f'<i class="bar k{code_index.get(s.code_id, 0)}" title="{escape(s.code_name)}"></i>'
-            for s in items[:MAX_BARS]]
-    if len(items) > MAX_BARS:
-        html.append(f'<i class="bar more" title="+{len(items) - MAX_BARS}"></i>')
-    return "".join(html)
-
-
-def _overlapping(rows: Sequence[Row], segments: Sequence[SegmentView]) -> list[list[SegmentView]]:
-    """Per row, the segments that touch it (segments sorted by start)."""
-    per: list[list[SegmentView]] = [[] for _ in rows]
-    starts = [r.start for r in rows]
-    import bisect
-
-    for s in segments:
-        i = max(bisect.bisect_right(starts, s.start) - 1, 0)
-        while i < len(rows) and rows[i].start < s.end:
-            if rows[i].end > s.start:
-                per[i].append(s)
-            i += 1
-    return per
-
-
 def render_rows(text: str, rows: Sequence[Row], columns: Sequence[Sequence[SegmentView]],
-                code_index: Mapping[str, int], *, column_names: Sequence[str] = (), bars: bool = True) -> Markup:
+                code_index: Mapping[str, int], *, column_names: Sequence[str] = ()) -> Markup:
     """The HTML of ``rows``: one text cell per column (a column: the codings of one coder, or of
-    everyone), each with its margin of code stripes (``bars`` False: an empty margin, for a page whose
-    script draws the margin itself when a row comes on screen; a fifth of the HTML on a long source)."""
-    cells = [(_leaves(text, rows, segs, code_index), _overlapping(rows, segs)) for segs in columns]
+    everyone), each with an empty margin where the page's script (stripes.js) draws the stripes of
+    a row when it comes on screen."""
+    cells = [_leaves(text, rows, segs, code_index) for segs in columns]
     parts: list[str] = []
     for ri, row in enumerate(rows):
         kind = "turn" if row.number is not None else "gap"
@@ -176,10 +132,9 @@ def render_rows(text: str, rows: Sequence[Row], columns: Sequence[Sequence[Segme
         time = f' title="{escape(row.time)}"' if row.time else ""
         parts.append(f'<div class="row {kind}" id="{row.dom_id}" data-start="{row.start}" data-end="{row.end}"'
                      f'{data}{time}>')
-        for ci, (leaves, per_row) in enumerate(cells):
+        for ci, leaves in enumerate(cells):
             coder = f' data-coder="{escape(column_names[ci])}"' if ci < len(column_names) else ""
-            margin = _bars(row, per_row[ri], code_index) if bars else ""
-            parts.append(f'<div class="cell"{coder}><div class="bars" aria-hidden="true">{margin}</div>'
+            parts.append(f'<div class="cell"{coder}><div class="bars" aria-hidden="true"></div>'
                          f'<div class="tx">{"".join(leaves[ri])}</div></div>')
         parts.append("</div>")
     return Markup("".join(parts))

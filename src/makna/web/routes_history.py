@@ -8,8 +8,8 @@ from pydantic import BaseModel, Field
 
 from ..history import Step, redo, undo
 from .deps import lang_of, project_of
+from .events_text import describe_event
 from .i18n import translations
-from .routes_home import describe_event
 
 __all__ = ["router", "StepsRequest"]
 

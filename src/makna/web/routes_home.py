@@ -15,8 +15,9 @@ from ..paging import decode_cursor, encode_cursor
 from ..sources import count_sources, list_sources, source_cursor
 from ..views import code_usage, segments_per_source
 from .deps import page, paged, plain, project_of, reply
+from .events_text import describe_event
 
-__all__ = ["router", "describe_event", "EVENT_NAMES", "OTHER_EVENT", "HOME_SOURCES"]
+__all__ = ["router", "HOME_SOURCES"]
 
 router = APIRouter()
 
@@ -37,45 +38,11 @@ def codes_css(request: Request) -> Response:
         r, g, b = _rgb(node.code.color)
         lines.append(f".hl.k{i}{{background-color:rgba({r},{g},{b},.28)}}"
                      f".hl.k{i}.flash,.hl.k{i}.sel{{background-color:rgba({r},{g},{b},.55)}}"
-                     f".bar.k{i},.chip.k{i}{{background-color:#{r:02X}{g:02X}{b:02X}}}")
+                     f".stripe.k{i},.chip.k{i}{{background-color:#{r:02X}{g:02X}{b:02X}}}")
     return Response("\n".join(lines), media_type="text/css")
 
 
-EVENT_NAMES = {
-    "project.create": "created the project", "source.import": "imported a source",
-    "source.rename": "renamed a source", "source.delete": "deleted a source", "code.add": "added a code",
-    "code.update": "edited a code", "code.move": "moved a code", "code.merge": "merged codes",
-    "code.delete": "deleted a code", "code.span": "coded a segment", "code.bulk": "coded segments",
-    "code.autocode_speaker": "auto-coded a speaker", "code.autocode_pattern": "auto-coded a pattern",
-    "uncode": "removed a coding", "uncode.span": "removed codings", "segment.memo": "edited a segment memo",
-    "case.add": "added a case", "case.values": "edited case attributes", "case.link": "linked a source to a case",
-    "case.unlink": "unlinked a source", "case.delete": "deleted a case", "attribute.define": "defined an attribute",
-    "memo.add": "wrote a memo", "memo.update": "edited a memo", "set.create": "created a set",
-    "media.link": "linked a recording", "media.unlink": "unlinked a recording", "turn.time": "set a turn's time",
-    "round.open": "opened a coding round", "round.close": "closed a coding round",
-    "suggest.run": "made code suggestions", "suggest.accept": "accepted a suggestion",
-    "suggest.reject": "rejected a suggestion",
-    "undo": "undid a change", "redo": "redid a change", "project.encrypt": "encrypted the project",
-    "project.decrypt": "decrypted the project", "project.rename": "renamed the project",
-    "cases.import": "imported cases", "codebook.import": "imported a codebook", "memo.delete": "deleted a memo",
-    "set.delete": "deleted a set", "source.language": "set a source's language",
-    "code.autocode_search": "auto-coded search hits", "agreement.resolve": "recorded agreed codings",
-    "search.index": "indexed the sources for search", "exchange.import_qdc": "imported a REFI-QDA codebook",
-    "exchange.import_qdpx": "imported a REFI-QDA project", "deid.scan": "scanned for identifiers",
-    "deid.add": "marked an identifier", "deid.edit": "reviewed an identifier", "deid.names": "listed names to hide",
-    "deid.key": "saved the de-identification key", "deid.apply": "de-identified the sources",
-    "deid.apply_fields": "de-identified memos and names", "deid.events": "de-identified the activity log",
-    "deid.reveal": "looked up an original identifier", "quickcodes.set": "chose quick codes",
-    "segment.update": "changed a coding",
-    "sync.pull": "pulled a copy from the team server", "sync.push": "pushed offline work",
-}
-OTHER_EVENT = "made a change"
 _ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-
-
-def describe_event(action: str) -> str:
-    """An English phrase for an event-log action (translated in the template); never the raw name."""
-    return EVENT_NAMES.get(action, OTHER_EVENT)
 
 
 def _event_detail(payload: dict[str, Any], names: dict[str, str]) -> str:

@@ -17,10 +17,10 @@ import ipaddress
 import json
 import secrets
 from collections.abc import Iterable, Sequence
-from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import InputError
@@ -89,23 +89,11 @@ def check_bind_host(host: str) -> str:
 
 
 def cookie_value(header: bytes, name: str) -> str | None:
-    """The value of cookie ``name`` in a ``Cookie`` header (None when absent or malformed). The
-    tokens are URL-safe, so the usual ``name=value; ...`` split finds them; a value in quotes (which
-    no makna cookie has) is read as :class:`~http.cookies.SimpleCookie` reads it."""
-    text = header.decode("latin-1")
-    for part in text.split(";"):
-        key, eq, value = part.partition("=")
-        if eq and key.strip() == name:
-            value = value.strip()
-            if not value.startswith('"'):
-                return value
-            jar: SimpleCookie = SimpleCookie()
-            try:
-                jar.load(text)
-            except Exception:  # a malformed cookie header counts as no cookie
-                return None
-            return jar[name].value if name in jar else None
-    return None
+    """The value of cookie ``name`` in a ``Cookie`` header (None when absent), parsed as
+    Starlette's ``request.cookies`` parses it (:func:`starlette.requests.cookie_parser`): a quoted
+    value is unquoted, and when a name comes twice the last one counts, as everywhere else in
+    the web interface."""
+    return cookie_parser(header.decode("latin-1")).get(name)
 
 
 def _hostname(host_header: str) -> str:

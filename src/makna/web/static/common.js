@@ -62,5 +62,11 @@
     requestAnimationFrame(() => setTimeout(() => idle(fn), 0));
   }
 
-  window.makna = { api, toast, pageData, later };
+  // A string that changes when any code in a codebook list (as the pages' data and "makna:segments"
+  // carry it) is added, removed, renamed, moved or recoloured: listeners redo their code lists only then.
+  function codesSignature(codes) {
+    return codes.map((c) => [c.id, c.name, c.path || "", c.i, c.depth || 0].join("\u0001")).join("\u0002");
+  }
+
+  window.makna = { api, toast, pageData, later, codesSignature };
 })();

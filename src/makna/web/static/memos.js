@@ -144,13 +144,11 @@
   });
   // after a coding is made or removed, read the memos again only when a listed coding went away
   // (its memos went with it): a new coding has none yet
-  const signature = (codes) => codes.map((c) => c.id + "\u0001" + c.name + "\u0001" + (c.depth || 0)).join("\u0002");
+  const signature = window.makna.codesSignature;
   let codesSeen = signature(page.codes);
   document.addEventListener("makna:segments", (ev) => {
-    if (ev.detail.codes && signature(ev.detail.codes) !== codesSeen) {
-      codesSeen = signature(ev.detail.codes);
-      fillCodes(ev.detail.codes);
-    }
+    const sig = ev.detail.codes ? signature(ev.detail.codes) : codesSeen;
+    if (sig !== codesSeen) { codesSeen = sig; fillCodes(ev.detail.codes); }
     const onSegs = shown.filter((m) => m.kind === "segment" || m.kind === "coding");
     if (!onSegs.length) return;
     const ids = new Set(ev.detail.segs.map((s) => s[0]));

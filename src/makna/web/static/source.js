@@ -59,9 +59,7 @@
 
   // ------------------------------------------------------------------ drawing codings locally
   function esc(s) { return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c])); }
-  const MAX_BARS = 8;
   const drawn = new WeakMap(); // element -> the HTML this script last put in it
-  const stripesOn = !!document.getElementById("stripe-only");
 
   function paintRow(i) {
     const row = rowEls[i];
@@ -97,13 +95,6 @@
       const tx = cell.querySelector(".tx");
       // the reply of a coding drawn at once usually changes nothing: the row is then left as it is
       if (drawn.get(tx) !== html) { tx.innerHTML = html; drawn.set(tx, html); } // every text escaped above
-      const seen = new Map();
-      for (const [s] of here) if (!seen.has(s[3])) seen.set(s[3], codes.get(s[3]) || { i: 0, name: "?" });
-      const items = [...seen.values()].sort((x, y) => x.i - y.i);
-      let bars = items.slice(0, MAX_BARS).map((c) => '<i class="bar k' + c.i + '" title="' + esc(c.name) + '"></i>').join("");
-      if (items.length > MAX_BARS) bars += '<i class="bar more" title="+' + (items.length - MAX_BARS) + '"></i>';
-      const barsEl = stripesOn ? null : cell.querySelector(".bars"); // stripes.js draws the margin itself
-      if (barsEl && drawn.get(barsEl) !== bars) { barsEl.innerHTML = bars; drawn.set(barsEl, bars); }
     }
   }
 

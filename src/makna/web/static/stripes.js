@@ -93,7 +93,7 @@
   function stripe(s, code, first) {
     const b = document.createElement("button");
     b.type = "button";
-    b.className = "stripe bar k" + code.i + (first ? " first" : "");
+    b.className = "stripe k" + code.i + (first ? " first" : "");
     b.dataset.seg = s[0];
     b.dataset.code = s[3];
     const name = code.path || code.name;
@@ -307,7 +307,7 @@
       }
     }
   }).observe(root, { childList: true });
-  const signature = (list) => list.map((c) => c.id + "\u0001" + c.name + "\u0001" + c.i).join("\u0002");
+  const signature = window.makna.codesSignature;
   let codesSeen = signature(page.codes);
   document.addEventListener("makna:segments", (ev) => {
     const d = ev.detail;
