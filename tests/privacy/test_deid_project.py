@@ -190,7 +190,7 @@ def test_coded_source_is_refused(study: makna.Project, tmp_path: Path) -> None:
     makna.code_turn(study, "a.txt", 2, "c1")
     _accept_everything(study)
     key = tmp_path / "study.key"
-    with pytest.raises(PrivacyError, match="de-identify before coding.*a.txt"):
+    with pytest.raises(PrivacyError, match="de-identify before coding.*a.txt.*makna uncode"):
         apply(study, key, PASS)
     assert not key.exists() and _text(study, "a.txt") == TEXT_A and _text(study, "b.txt") == TEXT_B
     makna.add_case(study, "Informan 2")
@@ -288,3 +288,31 @@ def test_turn_offsets_map_through_replacements(case: tuple[str, list[Detection],
     shifted = [type(r)(r.start - a, r.end - a, r.new_start - na, r.new_end - na, r.type, r.original, r.replacement)
                for r in inside]
     assert restore(new[na:nb], shifted) == text[a:b]
+
+
+def test_suggestions_do_not_block_and_are_dropped(study: makna.Project, tmp_path: Path) -> None:
+    """Nobody coded the source: the suggester's proposals on it (pending or rejected) are derived from the
+    original text and re-made by the next run, so apply drops them instead of refusing the source."""
+    import datetime as dt
+
+    from makna.model import new_id
+    from makna.suggest import MACHINE_CODER
+
+    code = makna.add_code(study, "c1", "A code")
+    src = makna.get_source(study, "a.txt")
+    now = dt.datetime.now(dt.UTC)
+    with study.store.write(study.actor, "suggest.run", {}) as conn:
+        machine = study.coder_id(conn, MACHINE_CODER, kind="suggester")
+        for state, (start, end) in (("pending", (0, 10)), ("rejected", (12, 20))):
+            seg = new_id()
+            conn.execute(tables.segments.insert().values(id=seg, source_id=src.id, start=start, end=end,
+                                                         code_id=code.id, coder_id=machine, memo="", created_at=now))
+            conn.execute(tables.suggestions.insert().values(
+                id=new_id(), source_id=src.id, start=start, end=end, code_id=code.id, segment_id=seg,
+                confidence=0.9, model="test", state=state, created_at=now))
+    _accept_everything(study)
+    apply(study, tmp_path / "study.key", PASS)
+    assert _text(study, "a.txt") != TEXT_A
+    with study.store.read() as conn:
+        assert conn.execute(select(tables.suggestions.c.id)).all() == []
+        assert conn.execute(select(tables.segments.c.id).where(tables.segments.c.source_id == src.id)).all() == []

@@ -190,10 +190,29 @@ def known_names(project: Project, path: str | Path, passphrase: str) -> list[str
 
 
 # ------------------------------------------------------------------------------------- apply
+def _suggester_codings(sids: Sequence[str]) -> Any:
+    """The condition on ``segments`` of the suggester's codings in ``sids``."""
+    g, k = tables.segments.c, tables.coders.c
+    return g.source_id.in_(sids) & g.coder_id.in_(select(k.id).where(k.kind == "suggester"))
+
+
+def _drop_suggestions(conn: Connection, sids: Sequence[str]) -> int:
+    """Drop the suggestions on ``sids`` and the suggester's codings of them: derived from the original
+    text, unreviewed by anyone, and re-made by the next ``makna suggest``. Their number."""
+    if not sids:
+        return 0
+    dropped = conn.execute(delete(tables.suggestions).where(tables.suggestions.c.source_id.in_(sids))).rowcount
+    conn.execute(delete(tables.segments).where(_suggester_codings(sids)))
+    return int(dropped or 0)
+
+
 def _blockers(conn: Connection, sids: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """Per source of ``sids``: the people's codings and the linked spans that keep offsets into it (the
+    suggester's codings do not count: :func:`_drop_suggestions` drops them)."""
     g, cl = tables.segments.c, tables.case_links.c
     codings: dict[str, int] = {r[0]: int(r[1]) for r in conn.execute(
-        select(g.source_id, func.count()).where(g.source_id.in_(sids)).group_by(g.source_id))}
+        select(g.source_id, func.count()).where(g.source_id.in_(sids), ~_suggester_codings(sids))
+        .group_by(g.source_id))}
     links: dict[str, int] = {r[0]: int(r[1]) for r in conn.execute(
         select(cl.source_id, func.count()).where(cl.source_id.in_(sids), cl.start.is_not(None))
         .group_by(cl.source_id))}
@@ -206,7 +225,8 @@ def _refuse_blocked(conn: Connection, states: Sequence[_State]) -> None:
         names = {st.source_id: st.name for st in states}
         parts = [f"{names[s]} ({c} coding(s), {n} linked span(s))" for s, (c, n) in blocked.items()]
         raise PrivacyError("de-identify before coding: " + "; ".join(parts)
-                           + " would keep offsets into the original text")
+                           + " would keep offsets into the original text; remove those codings ('makna uncode') "
+                           "and linked spans first, or de-identify a fresh import of the transcript before coding it")
 
 
 def _map_end(offset: int, reps: Sequence[Replacement]) -> int:
@@ -368,9 +388,12 @@ def apply(
     with project.store.batch() as conn:
         secure_delete(conn)  # freed pages are zeroed, not left with originals
         _refuse_blocked(conn, [st for st, _t, reps in plans if reps])
-        with project.store.write(project.actor, "deid.key", {"key_id": key_id}):
+        key_payload: dict[str, Any] = {"key_id": key_id}
+        with project.store.write(project.actor, "deid.key", key_payload):
             _set_key_id(conn, key_id)
             conn.execute(tables.suggest_models.delete())  # a stored suggestion model holds words of the originals
+            key_payload["suggestions_dropped"] = _drop_suggestions(conn, [st.source_id for st, _t, reps in plans
+                                                                          if reps])
         for st, new_text, reps in plans:
             types = Counter(r.type for r in reps)
             payload = {"source_id": st.source_id, "mode": mode, "key_id": key_id, "replaced": len(reps),
