@@ -63,6 +63,26 @@ def test_demo_can_run_twice(tmp_path: Path) -> None:
     assert build_demo(tmp_path).segments == 43
 
 
+def test_demo_keeps_work_done_in_its_own_files(tmp_path: Path) -> None:
+    """A newcomer starts their codebook from the demo's codebook.yaml, or codes in its project: a later
+    `makna demo` in that folder refuses (naming the changed file) and leaves everything as it was."""
+    build_demo(tmp_path)
+    codebook = tmp_path / "codebook.yaml"
+    mine = codebook.read_text(encoding="utf-8") + "# my own code, to add\n"
+    codebook.write_text(mine, encoding="utf-8")
+    with pytest.raises(ProjectExistsError, match="codebook.yaml: changed since 'makna demo' wrote it"):
+        build_demo(tmp_path)
+    assert codebook.read_text(encoding="utf-8") == mine
+    codebook.write_text((demo_data() / "codebook.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    with makna.open_project(tmp_path / "study.makna") as p:
+        makna.add_code(p, "mine", "My own code")
+    result = CliRunner().invoke(app, ["demo", "--dir", str(tmp_path)])
+    assert result.exit_code != 0 and "study.makna: changed since 'makna demo' wrote it" in result.output
+    assert "Traceback" not in result.output
+    with makna.open_project(tmp_path / "study.makna") as p:
+        assert makna.get_code(p, "mine").name == "My own code"
+
+
 def test_demo_deidentifies_before_coding(tmp_path: Path) -> None:
     """The demo replaces its (fictional) identifiers with surrogates before coding: none survives in
     the project file or in findings.md, and the key outside the project gives every transcript back."""

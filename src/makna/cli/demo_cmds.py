@@ -15,7 +15,8 @@ from ._common import OutputFormat, emit
 def demo(
     directory: Annotated[Path, typer.Option(
         "--dir", "-d", help="Where to write study.makna and findings.md: a new folder, or an earlier demo's "
-                            "(files there that the demo did not write are refused, untouched).")] = Path("makna-demo"),
+                            "(files there that the demo did not write, or that changed since, are refused, "
+                            "untouched).")] = Path("makna-demo"),
     lang: Annotated[str, typer.Option("--lang", help="Language of the findings: id or en.")] = "id",
 ) -> None:
     """Build a demo project from a bundled, fictional interview study and write its findings, its

@@ -26,7 +26,7 @@ from ..privacy.project_apply import apply
 from ..project import Project, create_project
 from ..queries import CodeFrequency, code_frequencies
 from ..sources import get_turns, import_text
-from ._folder import EXAMPLE_FILES, claim_folder, mark_folder
+from ._folder import EXAMPLE_FILES, claim_folder, mark_folder, seal_folder
 from .findings import write_findings
 
 __all__ = ["DemoResult", "build_demo", "demo_data", "DEMO_CODER", "DEMO_PASSPHRASE", "EXAMPLE_FILES"]
@@ -63,8 +63,9 @@ def _read(name: str) -> str:
 def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[str], None] | None = None) -> DemoResult:
     """Create ``DIR/study.makna`` from the bundled study, de-identify and code it, and write
     ``DIR/findings.md``, the report in ``DIR/report/`` and the study's :data:`EXAMPLE_FILES` (codebook,
-    cases, coding) in ``DIR``. An earlier demo's files there are replaced; any other file in their place
-    (a project of yours, its key, a codebook of yours) is refused and left untouched
+    cases, coding) in ``DIR``. An earlier demo's files there are replaced unless someone changed them
+    since (coded in its project, edited its codebook); any other file in their place (a project of
+    yours, its key, a codebook of yours) is refused and left untouched
     (:class:`~makna.errors.ProjectExistsError`)."""
     folder = Path(directory)
     if folder.exists() and not folder.is_dir():
@@ -75,7 +76,8 @@ def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[s
     claim_folder(folder)
     say = progress or (lambda _msg: None)
     with create_project(path, "Studi demo: komunikasi melalui MiChat (fiktif)", coder=DEMO_CODER) as project:
-        mark_folder(folder, project.info().id)
+        project_id = project.info().id
+        mark_folder(folder, project_id)
         say("importing transcripts")
         names = sorted(
             p.name for p in demo_data().iterdir() if p.name.startswith("informan-") and p.name.endswith(".txt")
@@ -98,6 +100,7 @@ def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[s
     for name in EXAMPLE_FILES:
         (folder / name).write_text(_read(name), encoding="utf-8")
         examples.append(folder / name)
+    seal_folder(folder, project_id)
     return DemoResult(path, findings, len(names), n, freq, key_path, replaced, report.html, tuple(examples))
 
 

@@ -1,18 +1,22 @@
 """Which files ``makna demo`` may replace: only those of a demo it built itself.
 
 The demo writes a marker (``.makna-demo``, holding the id of the project it made) next to the files
-it writes. A later run replaces those files only when the marker is there and the project file (and
-the key file) still belong to that same project; anything else in their place is refused, untouched.
+it writes, and when done, the last event of that project and a digest of each example file. A later run
+replaces those files only when the marker is there, the project file (and the key file) still belong
+to that same project, and neither the project nor an example file changed since: a researcher who
+coded in the demo's project or started their codebook from its ``codebook.yaml`` keeps that work.
+Anything else in their place is refused, untouched.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 from ..errors import MaknaError, ProjectExistsError
 
-__all__ = ["EXAMPLE_FILES", "MARKER", "claim_folder", "mark_folder", "owned_files"]
+__all__ = ["EXAMPLE_FILES", "MARKER", "claim_folder", "mark_folder", "seal_folder", "owned_files"]
 
 MARKER = ".makna-demo"
 _FORMAT = "makna-demo/1"
@@ -30,24 +34,59 @@ def owned_files(folder: Path) -> tuple[Path, ...]:
             folder / "findings.md", folder / "report", *(folder / name for name in EXAMPLE_FILES))
 
 
-def _marked_project(folder: Path) -> str | None:
+def _marker(folder: Path) -> dict[str, object] | None:
     try:
         data = json.loads((folder / MARKER).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("format") != _FORMAT or not isinstance(data.get("project_id"), str):
         return None
-    return str(data["project_id"])
+    return data
+
+
+def _marked_project(folder: Path) -> str | None:
+    data = _marker(folder)
+    return str(data["project_id"]) if data is not None else None
+
+
+def _project_state(path: Path) -> tuple[str, int] | None:
+    """The project's id and its last event's id (None when it is not a project makna can open)."""
+    from sqlalchemy import func, select
+
+    from ..project import open_project
+    from ..store import tables
+
+    try:
+        with open_project(path) as project, project.store.read() as conn:
+            return project.info().id, int(conn.execute(select(func.max(tables.events.c.id))).scalar() or 0)
+    except (MaknaError, KeyError):
+        return None
 
 
 def _project_id(path: Path) -> str | None:
-    from ..project import open_project
+    state = _project_state(path)
+    return state[0] if state is not None else None
 
-    try:
-        with open_project(path) as project:
-            return project.info().id
-    except (MaknaError, KeyError):
-        return None
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _changed(folder: Path, data: dict[str, object]) -> Path | None:
+    """The first of the demo's files changed since :func:`seal_folder` recorded them, if any."""
+    files = data.get("files")
+    if isinstance(files, dict):
+        for name, digest in files.items():
+            path = folder / str(name)
+            if path.is_file() and _digest(path) != digest:
+                return path
+    last = data.get("last_event")
+    project = folder / "study.makna"
+    if isinstance(last, int) and project.exists():
+        state = _project_state(project)
+        if state is not None and state[1] != last:
+            return project
+    return None
 
 
 def _key_project(path: Path) -> str | None:
@@ -83,6 +122,13 @@ def claim_folder(folder: Path) -> None:
             f"{foreign}: exists and was not made by 'makna demo'; nothing was changed "
             "(choose another --dir, e.g. a new folder)"
         )
+    data = _marker(folder)
+    changed = _changed(folder, data) if data is not None else None
+    if changed is not None:
+        raise ProjectExistsError(
+            f"{changed}: changed since 'makna demo' wrote it; nothing was changed, so your work there is kept "
+            "(move it elsewhere, or choose another --dir for a new demo)"
+        )
     import shutil
 
     for p in present:
@@ -95,3 +141,12 @@ def claim_folder(folder: Path) -> None:
 def mark_folder(folder: Path, project_id: str) -> None:
     """Record that ``folder``'s demo files belong to the demo project ``project_id``."""
     (folder / MARKER).write_text(json.dumps({"format": _FORMAT, "project_id": project_id}) + "\n", encoding="utf-8")
+
+
+def seal_folder(folder: Path, project_id: str) -> None:
+    """Record, once the demo is written, its project's last event and a digest of each example file, so
+    that a later demo refuses to replace them once someone has worked in them."""
+    state = _project_state(folder / "study.makna")
+    data = {"format": _FORMAT, "project_id": project_id, "last_event": state[1] if state else None,
+            "files": {name: _digest(folder / name) for name in EXAMPLE_FILES if (folder / name).is_file()}}
+    (folder / MARKER).write_text(json.dumps(data) + "\n", encoding="utf-8")
