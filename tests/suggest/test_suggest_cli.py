@@ -93,3 +93,23 @@ def test_evaluate_on_the_dev_corpus(shared_dir: Path, tmp_path: Path) -> None:
     assert "micro-F1" in _ok("suggest", "evaluate", "--train", str(train), "--test", str(test))
     bad = runner.invoke(app, ["suggest", "evaluate", "--train", str(tmp_path / "none"), "--test", str(test)])
     assert bad.exit_code == 2 and "not a folder" in bad.output
+
+
+def test_review_reads_a_pipe_when_there_is_no_terminal(coded: str) -> None:
+    """`printf 'a\\nr\\n' | makna suggest review` (no terminal to read keystrokes from): the piped keys
+    decide, the end of the input quits; no traceback for the missing /dev/tty."""
+    import os
+    import subprocess
+    import sys
+
+    _ok("suggest", "-p", coded, "--coder", "tester")
+    with makna.open_project(coded, coder="tester") as proj:
+        queue = suggest.pending(proj)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-m", "makna.cli", "suggest", "review", "-p", coded, "--coder", "tester"],
+                          input="a\nr\n", capture_output=True, text=True, timeout=120, env=env,
+                          start_new_session=True)  # no controlling terminal, as in a pipeline or a job
+    assert done.returncode == 0, done.stderr
+    assert "Accepted 1, rejected 1, skipped 0." in done.stdout and "Traceback" not in done.stderr
+    with makna.open_project(coded, coder="tester") as proj:
+        assert len(suggest.pending(proj)) == len(queue) - 2

@@ -106,7 +106,7 @@ def review(project: ProjectOpt = None, coder: CoderOpt = None,
             typer.echo("a accept · r reject · s skip · q quit: ", nl=False)
             key = ""
             while key not in ("a", "r", "s", "q"):
-                key = typer.getchar().lower()
+                key = _key()
             typer.echo(key)
             if key == "q":
                 break
@@ -116,6 +116,21 @@ def review(project: ProjectOpt = None, coder: CoderOpt = None,
             decide(proj, s.id, "accept" if key == "a" else "reject")
             counts["accept" if key == "a" else "reject"] += 1
     typer.echo(f"Accepted {counts['accept']}, rejected {counts['reject']}, skipped {counts['skip']}.")
+
+
+def _key() -> str:
+    """One decision key: a keystroke at a terminal; from a pipe or a file, its next non-blank character
+    (the end of the input quits), so that review can be scripted instead of crashing without a terminal."""
+    import sys
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        return typer.getchar().lower()
+    while True:
+        ch = sys.stdin.read(1) if sys.stdin is not None else ""
+        if not ch:
+            return "q"
+        if not ch.isspace():
+            return ch.lower()
 
 
 @suggest_app.command("accept")
