@@ -21,7 +21,7 @@ from .codebook import code_tree, subtree_ids
 from .errors import InputError, NotFoundError
 from .paging import Page, after_condition, decode_cursor, encode_cursor
 from .project import Project
-from .rounds import visible, visible_where
+from .rounds import counted_where, visible
 from .store import tables
 
 __all__ = [
@@ -380,8 +380,7 @@ def code_frequencies(project: Project, *, coder: str | None = None, descendants:
     nodes = code_tree(project)
     parents = _parents(nodes)
     with project.store.read() as conn:
-        coder_cond = visible_where(project, conn)  # a blind round hides other coders' codings
-        coder_cond += [seg.coder_id == project.coder_id(conn, coder, create=False)] if coder else []
+        coder_cond = counted_where(project, conn, coder)  # blind rounds; the suggester's proposals left out
         own = conn.execute(select(seg.code_id, literal(None), func.count()).where(*coder_cond).group_by(seg.code_id))
         shared: Any = ()
         if descendants:
@@ -454,8 +453,7 @@ def code_case_matrix(project: Project, *, measure: Literal["segments", "presence
     seg, cl, cs = tables.segments.c, tables.case_links.c, tables.cases.c
     nodes = code_tree(project)
     with project.store.read() as conn:
-        conds = visible_where(project, conn)  # a blind round hides other coders' codings
-        conds += [seg.coder_id == project.coder_id(conn, coder, create=False)] if coder else []
+        conds = counted_where(project, conn, coder)  # blind rounds; the suggester's proposals left out
         wanted = None
         if codes:
             wanted = {project.code_id(conn, k) for k in codes}

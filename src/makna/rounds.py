@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Round", "open_round", "close_round", "list_rounds", "get_round", "current_round", "may_manage",
            "visible", "sees_everything", "require_sight", "round_scope", "round_consensus", "consensus_coder",
-           "Sight", "sight", "sight_in", "visible_memos", "visible_where", "BLIND_EVENT_KINDS"]
+           "Sight", "sight", "sight_in", "visible_memos", "visible_where", "BLIND_EVENT_KINDS", "counted_where",
+           "suggester_ids"]
 
 #: The event kinds that record a coder's codings and memos (:data:`makna.access.CODING_EVENT_KINDS`):
 #: during a blind round the activity list leaves out other coders' events of these kinds (they would
@@ -209,6 +210,26 @@ def visible_where(project: Project, conn: Connection, viewer: str | None = None)
     coding (the query is left as it was)."""
     seen = sight(project, conn, viewer)
     return [] if seen.everything else [seen.segments()]
+
+
+def suggester_ids() -> Any:
+    """A subquery of the ids of the machine coders (kind ``suggester``: :mod:`makna.suggest`)."""
+    k = tables.coders.c
+    return select(k.id).where(k.kind == "suggester")
+
+
+def counted_where(project: Project, conn: Connection, coder: str | None = None) -> list[ColumnElement[bool]]:
+    """The conditions on ``segments`` of the codings an analysis counts (frequencies, matrices,
+    co-occurrence, the report): those the acting coder may see (:func:`visible_where`), of ``coder``
+    when given; without ``coder``, never the suggester's proposals, which count once a person accepts
+    them, as that person's coding (name the suggester as ``coder`` to count its proposals)."""
+    conds = visible_where(project, conn)
+    seg = tables.segments.c
+    if coder:
+        conds.append(seg.coder_id == project.coder_id(conn, coder, create=False))
+    else:
+        conds.append(seg.coder_id.not_in(suggester_ids()))
+    return conds
 
 
 def visible_memos(project: Project, conn: Connection, viewer: str | None = None) -> ColumnElement[bool]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from .project import Project
-from .rounds import sight, visible, visible_where
+from .rounds import sight, suggester_ids, visible, visible_where
 from .store import tables, tallies
 
 __all__ = ["SegmentView", "CodeUsage", "source_segments", "code_usage", "recent_codes", "segments_per_source"]
@@ -64,7 +64,8 @@ def code_usage(project: Project, *, coder: str | None = None) -> dict[str, CodeU
 
     Read from the maintained tallies (:mod:`makna.store.tallies`): one row per code and coder, so the
     cost follows the codebook, not the number of codings. During a blind round that hides others'
-    codings from the acting coder, counted from the codings they may see instead."""
+    codings from the acting coder, counted from the codings they may see instead. The suggester's
+    proposals are not counted (they count once a person accepts them)."""
     ct, k, seg = tallies.code_tallies.c, tables.coders.c, tables.segments.c
     name = coder or project.coder_name
     total: dict[str, int] = {}
@@ -73,13 +74,14 @@ def code_usage(project: Project, *, coder: str | None = None) -> dict[str, CodeU
         coder_id = conn.execute(select(k.id).where(k.name == name)).scalar()
         seen = sight(project, conn)
         if seen.everything:
-            for code_id, who, n in conn.execute(select(ct.code_id, ct.coder_id, ct.n)):
+            for code_id, who, n in conn.execute(select(ct.code_id, ct.coder_id, ct.n)
+                                                .where(ct.coder_id.not_in(suggester_ids()))):
                 total[code_id] = total.get(code_id, 0) + n
                 if who == coder_id:
                     mine[code_id] = n
         else:
             for code_id, who, n in conn.execute(select(seg.code_id, seg.coder_id, func.count())
-                                                .where(seen.segments())
+                                                .where(seen.segments(), seg.coder_id.not_in(suggester_ids()))
                                                 .group_by(seg.code_id, seg.coder_id)):
                 total[code_id] = total.get(code_id, 0) + n
                 if who == coder_id:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ..codebook import code_tree
 from ..project import Project
-from ..rounds import visible_where
+from ..rounds import counted_where
 from ..store import tables
 
 __all__ = ["SegmentArrays", "load_segments"]
@@ -43,8 +43,7 @@ def load_segments(project: Project, *, coder: str | None = None, codes: Sequence
     nodes = code_tree(project)
     seg = tables.segments.c
     with project.store.read() as conn:
-        cond = visible_where(project, conn)  # a blind round hides other coders' codings
-        cond += [seg.coder_id == project.coder_id(conn, coder, create=False)] if coder else []
+        cond = counted_where(project, conn, coder)  # blind rounds; the suggester's proposals left out
         wanted = {project.code_id(conn, k) for k in codes} if codes else None
         src_ids = [str(r[0]) for r in conn.execute(select(tables.sources.c.id).order_by(tables.sources.c.id))]
         rows = conn.execute(select(seg.source_id, seg.start, seg.end, seg.code_id).where(*cond)).all()

@@ -21,7 +21,7 @@ from ..codebook import code_tree
 from ..errors import InputError, NotFoundError
 from ..project import Project
 from ..queries import code_case_matrix, subtree_counts
-from ..rounds import visible_where
+from ..rounds import counted_where
 from ..store import tables
 
 __all__ = ["Measure", "CrossTable", "code_by_case", "code_by_attribute", "LARGE_MATRIX"]
@@ -112,8 +112,7 @@ def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "c
             raise NotFoundError(f"unknown attribute {attribute!r} (see 'makna cases': one column per attribute)")
         value_of = {r.case_id: r.value for r in conn.execute(
             select(cv.case_id, cv.value).where(cv.attribute_id == attr.id))}
-        conds = visible_where(project, conn)  # a blind round hides other coders' codings
-        conds += [seg.coder_id == project.coder_id(conn, coder, create=False)] if coder else []
+        conds = counted_where(project, conn, coder)  # blind rounds; the suggester's proposals left out
         wanted = {project.code_id(conn, k) for k in codes} if codes else None
         join = and_(cl.source_id == seg.source_id,
                     or_(cl.start.is_(None), and_(seg.start < cl.end, seg.end > cl.start)))

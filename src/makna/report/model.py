@@ -23,7 +23,7 @@ from ..exemplars import Quote, exemplar_quotes
 from ..memo_views import MemoView, memos_on_codes
 from ..project import Project
 from ..queries import RetrievedSegment, code_frequencies
-from ..rounds import visible_where
+from ..rounds import counted_where
 from ..store import tables
 from .i18n import strings
 
@@ -150,7 +150,7 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
     nodes = code_tree(project)
     seg = tables.segments.c
     with project.store.read() as conn:
-        seen = visible_where(project, conn)  # a blind round hides other coders' codings
+        seen = counted_where(project, conn)  # blind rounds; the suggester's proposals left out
         rows = conn.execute(select(seg.id, seg.source_id, seg.start, seg.end, seg.code_id).where(*seen)).all()
         links = _case_links(conn)
         counts = {
