@@ -113,3 +113,20 @@ def test_review_reads_a_pipe_when_there_is_no_terminal(coded: str) -> None:
     assert "Accepted 1, rejected 1, skipped 0." in done.stdout and "Traceback" not in done.stderr
     with makna.open_project(coded, coder="tester") as proj:
         assert len(suggest.pending(proj)) == len(queue) - 2
+
+
+def test_a_run_with_nothing_to_suggest_for_says_why(coded: str) -> None:
+    """Every source named is coded (training data): the run says that suggestions go to uncoded sources."""
+    from makna.views import segments_per_source
+
+    with makna.open_project(coded, coder="tester") as proj:
+        counts = segments_per_source(proj)
+        coded_source = next(s.name for s in makna.list_sources(proj) if counts.get(s.id))
+    out = _ok("suggest", "-p", coded, "--coder", "tester", "--source", coded_source)
+    assert out.startswith("0 suggestion(s) for 0 uncoded") and "sources nobody has coded yet" in out
+
+
+def test_a_kappa_below_the_bar_never_reads_as_not_below_it() -> None:
+    from makna.suggest.reliability import _shown
+
+    assert _shown(-0.0012, 0.0) == "-0.0012" and _shown(0.5951, 0.6) == "0.595" and _shown(0.41, 0.6) == "0.41"

@@ -66,6 +66,9 @@ def suggest(
     how = "trained on" if result.retrained else "kept from the last run (nothing changed since), trained on"
     typer.echo(f"{result.created} suggestion(s) for {result.candidates} uncoded {unit.value}(s), model {result.model} "
                f"{how} {result.trained_on} unit(s).")
+    if not result.candidates:
+        typer.echo("  Suggestions are made for sources nobody has coded yet: a source with any person's coding is "
+                   "training data (its uncoded parts teach 'no code'). Import one, or name one with --source.")
     for key, why in sorted(result.withheld.items()):
         typer.echo(f"  not suggested: {key} ({why})")
     if result.created:

@@ -52,6 +52,13 @@ class Reliability:
                 "calibration": self.calibrator.kind, "codes": [c.as_dict() for c in self.codes]}
 
 
+def _shown(kappa: float, threshold: float) -> str:
+    """``kappa`` to two decimals, or to three significant digits where two decimals would read as
+    ``-0.00`` or as not below ``threshold``."""
+    text = f"{kappa:.2f}"
+    return f"{kappa:.3g}" if text == "-0.00" or float(text) >= threshold else text
+
+
 def binary_scores(truth: npt.NDArray[np.bool_], pred: npt.NDArray[np.bool_]) -> tuple[float, float]:
     """F1 and Cohen's kappa of two 0/1 codings of the same units (kappa 1.0 when both are constant and equal,
     0.0 when chance agreement is total but they differ)."""
@@ -103,5 +110,5 @@ def assess(raw: npt.NDArray[np.float64], truth: npt.NDArray[np.bool_], known: np
         f1, kappa = binary_scores(t, p)
         ok = kappa >= threshold
         out.append(CodeReliability(code, round(f1, 4), round(kappa, 4), support, int(rows.sum()), ok,
-                                   "" if ok else f"kappa {kappa:.2f} < {threshold:g}"))
+                                   "" if ok else f"kappa {_shown(kappa, threshold)} < {threshold:g}"))
     return Reliability(out, cal, threshold, min_confidence, sources)
