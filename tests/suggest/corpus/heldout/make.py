@@ -164,10 +164,17 @@ def build(doc_id: str, language: str, title: str, turns: list[tuple[str, str, li
             "segments": segments}
 
 
-def main() -> None:
-    for doc_id, (language, title, turns) in DOCS.items():
+def write(docs: dict[str, tuple[str, str, list[tuple[str, str, list[str]]]]], folder: Path) -> None:
+    """Write each of ``docs`` (id -> language, title, turns) as ``folder/<id>.json``: the one writer of
+    every split's make.py."""
+    for doc_id, (language, title, turns) in docs.items():
         data = build(doc_id, language, title, turns)
-        (HERE / f"{doc_id}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (folder / f"{doc_id}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+                                               encoding="utf-8")
+
+
+def main() -> None:
+    write(DOCS, HERE)
 
 
 if __name__ == "__main__":

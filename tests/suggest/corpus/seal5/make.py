@@ -8,12 +8,11 @@ Run: ``python make.py`` (writes seal-*.json beside it)."""
 
 from __future__ import annotations
 
-import json
 import runpy
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-build = runpy.run_path(str(HERE.parent / "heldout" / "make.py"))["build"]
+write = runpy.run_path(str(HERE.parent / "heldout" / "make.py"))["write"]
 
 DOCS: dict[str, tuple[str, str, list[tuple[str, str, list[str]]]]] = {
     "seal-id-01": ("id", "Informan L (fiktif) — modal kuota, om yang rutin transfer, dan tamu yang kabur ke ATM", [
@@ -199,9 +198,7 @@ DOCS: dict[str, tuple[str, str, list[tuple[str, str, list[str]]]]] = {
 
 
 def main() -> None:
-    for doc_id, (language, title, turns) in DOCS.items():
-        data = build(doc_id, language, title, turns)
-        (HERE / f"{doc_id}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write(DOCS, HERE)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,11 @@ Run: ``python make.py`` (writes tune-*.json beside it)."""
 
 from __future__ import annotations
 
-import json
 import runpy
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-build = runpy.run_path(str(HERE.parent / "heldout" / "make.py"))["build"]
+write = runpy.run_path(str(HERE.parent / "heldout" / "make.py"))["write"]
 
 DOCS: dict[str, tuple[str, str, list[tuple[str, str, list[str]]]]] = {
     "tune-id-01": ("id", "Informan R (fiktif) — HP kentang, tamu yang ngilang, dan janji rumah", [
@@ -79,9 +78,7 @@ DOCS: dict[str, tuple[str, str, list[tuple[str, str, list[str]]]]] = {
 
 
 def main() -> None:
-    for doc_id, (language, title, turns) in DOCS.items():
-        data = build(doc_id, language, title, turns)
-        (HERE / f"{doc_id}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write(DOCS, HERE)
 
 
 if __name__ == "__main__":
