@@ -17,7 +17,7 @@ from .memos import forget
 from .model import ATTRIBUTE_TYPES, Attribute, Case, CaseLink, new_id
 from .project import Project
 from .store import insert_missing, tables
-from .text import refuse_nul
+from .text import refuse_unstorable
 from .versions import claim
 
 __all__ = [
@@ -133,7 +133,7 @@ def add_case(project: Project, name: str, description: str = "", *, values: Mapp
              case_id: str | None = None) -> Case:
     if not name.strip():
         raise InputError("a case needs a name")
-    refuse_nul(f"case {name}", name, description)
+    refuse_unstorable(f"case {name}", name, description)
     c = tables.cases.c
     payload: dict[str, Any] = {"name": name}
     with project.store.write(project.actor, "case.add", payload) as conn:

@@ -39,7 +39,7 @@ from .model import Code, new_id
 from .palette import next_colour
 from .project import Project
 from .store import tables
-from .text import refuse_nul
+from .text import refuse_unstorable
 from .versions import claim
 
 __all__ = [
@@ -309,7 +309,7 @@ def _check_text(values: dict[str, Any]) -> None:
     cannot (PostgreSQL text holds no NUL), so a project stays the same on both."""
     for name, value in values.items():
         items = value if isinstance(value, list | tuple) else [value]
-        refuse_nul(f"code {name}", *(v for v in items if isinstance(v, str)))
+        refuse_unstorable(f"code {name}", *(v for v in items if isinstance(v, str)))
 
 
 def _dotted_parent(conn: Connection, key: str) -> str:

@@ -20,7 +20,7 @@ from .memos import forget
 from .model import Segment, new_id, new_ids, utcnow
 from .project import CodeRow, Project
 from .store import as_utc, fetch_compiled, tables
-from .text import enclosing_span, refuse_nul, sentence_spans
+from .text import enclosing_span, refuse_unstorable, sentence_spans
 from .views import SegmentView
 
 __all__ = [
@@ -440,13 +440,13 @@ def uncode_span(
 
 
 def _memo(memo: str) -> str:
-    refuse_nul("coding memo", memo)
+    refuse_unstorable("coding memo", memo)
     return memo
 
 
 def set_segment_memo(project: Project, segment_id: str, memo: str) -> Segment:
     """Replace the memo of a coding (the acting coder's own: see :func:`check_owner`)."""
-    refuse_nul("coding memo", memo)
+    refuse_unstorable("coding memo", memo)
     with project.store.write(project.actor, "segment.memo", {"id": segment_id}) as conn:
         check_owner(project, conn, segment_id)
         conn.execute(update(tables.segments).where(tables.segments.c.id == segment_id).values(memo=memo))

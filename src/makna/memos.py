@@ -12,7 +12,7 @@ from .errors import ConflictError, InputError, NotFoundError
 from .model import MEMO_TARGETS, EntitySet, Event, Memo, MemoTarget, new_id, utcnow
 from .project import Project
 from .store import as_utc, tables
-from .text import refuse_nul
+from .text import refuse_unstorable
 
 __all__ = [
     "forget",
@@ -66,7 +66,7 @@ def add_memo(project: Project, kind: str, target: str | None, text: str, *, titl
     """Attach a memo to the project (``target`` None), a source, case, code (by name/key) or segment (id)."""
     if not text.strip():
         raise InputError("a memo cannot be empty")
-    refuse_nul("memo", text, title)
+    refuse_unstorable("memo", text, title)
     payload: dict[str, Any] = {"kind": kind}
     with project.store.write(project.actor, "memo.add", payload) as conn:
         tid = _target_id(project, conn, kind, target)
@@ -89,7 +89,7 @@ def _check_author(project: Project, conn: Connection, memo_id: str) -> None:
 
 
 def update_memo(project: Project, memo_id: str, text: str, *, title: str | None = None) -> None:
-    refuse_nul("memo", text, title)
+    refuse_unstorable("memo", text, title)
     values: dict[str, Any] = {"text": text}
     if title is not None:
         values["title"] = title
@@ -129,7 +129,7 @@ def create_set(project: Project, name: str, kind: str, members: Sequence[str], *
         raise InputError(f"set kind {kind!r}: use sources or codes")
     if not name.strip():
         raise InputError("a set needs a name")
-    refuse_nul(f"set {name}", name, description)
+    refuse_unstorable(f"set {name}", name, description)
     payload: dict[str, Any] = {"name": name, "kind": kind}
     with project.store.write(project.actor, "set.create", payload) as conn:
         if conn.execute(select(tables.sets.c.id).where(tables.sets.c.name == name)).first():

@@ -22,7 +22,7 @@ from .model import Source, Turn, new_id, utcnow
 from .paging import decode_cursor, encode_cursor
 from .project import Project
 from .store import LONG_TEXT, TURN_COLUMNS, as_utc, bulk_insert, check_text_size, tables, write_long_text
-from .text import TurnSpan, normalize_text, refuse_nul
+from .text import TurnSpan, normalize_text, refuse_unstorable
 from .turn_table import TurnTable
 
 __all__ = [
@@ -138,7 +138,7 @@ def _prepare(name: str, text: str, *, original_name: str | None, media_type: str
         raise ImportFormatError(f"{name}: the text is empty")
     if not name.strip():
         raise InputError("a source needs a non-empty name")
-    refuse_nul(name, name, norm)
+    refuse_unstorable(name, name, norm)
     check_text_size(norm, name)
     digest = hashlib.sha256(original if original is not None else norm.encode("utf-8")).hexdigest()
     try:

@@ -18,7 +18,7 @@ from .errors import OffsetError
 
 __all__ = [
     "normalize_text",
-    "refuse_nul",
+    "refuse_unstorable",
     "check_span",
     "DEFAULT_TURN_PATTERN",
     "TurnSpan",
@@ -295,7 +295,7 @@ def codepoint_to_utf16(text: str, offset: int) -> int:
     return sum(_utf16_len(ch) for ch in text[:offset])
 
 
-def refuse_nul(what: str, *values: str | None) -> None:
+def refuse_unstorable(what: str, *values: str | None) -> None:
     """Refuse (:class:`~makna.errors.InputError`, naming ``what``) a text with a NUL character or a lone
     surrogate (U+D800 to U+DFFF, half of a UTF-16 pair and not a character): neither backend may store
     what the other cannot (PostgreSQL text holds no NUL, and no UTF-8 text holds a lone surrogate), so a

@@ -26,7 +26,7 @@ from ..model import MEMO_TARGETS
 from ..project import Project
 from ..rounds import visible
 from ..store import tables
-from ..text import refuse_nul
+from ..text import refuse_unstorable
 from .rows import (
     MEMO_FIELDS,
     PULLED_TABLES,
@@ -168,7 +168,7 @@ def _parse(message: Mapping[str, Any]) -> list[_Change]:
                        "code_id": _str(row.get("code_id"), "a coding's code_id"),
                        "memo": _str(row.get("memo", ""), "a coding's memo"),
                        "created_at": _when(row.get("created_at"), f"change {n}")}
-                refuse_nul("memo", row["memo"])
+                refuse_unstorable("memo", row["memo"])
             else:
                 target = row.get("target_id")
                 if row.get("target_kind") not in MEMO_TARGETS or (target is not None and not isinstance(target, str)):
@@ -177,7 +177,7 @@ def _parse(message: Mapping[str, Any]) -> list[_Change]:
                        "title": _str(row.get("title", ""), "a memo's title"),
                        "text": _str(row.get("text"), "a memo's text", empty=False),
                        "created_at": _when(row.get("created_at"), f"change {n}")}
-                refuse_nul("memo", row["text"], row["title"])
+                refuse_unstorable("memo", row["text"], row["title"])
         out.append(_Change(str(kind), str(cid), str(op), base, row))
     return out
 
