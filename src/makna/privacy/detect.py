@@ -20,6 +20,7 @@ from ._text import cap_runs
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .cuewords import detect_context, detect_context_after
 from .employers import find_employers
+from .learned import refine
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
 from .places import detect_places
@@ -89,7 +90,7 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     candidates.extend(repeat_unknown(scan, first))
     candidates.extend(coordinated_names(scan, first))
     candidates.extend(detect_context_after(scan, first))
-    return harmonise_types(resolve_overlaps(candidates))
+    return refine(text, scan, language, harmonise_types(resolve_overlaps(candidates)), runs)  # learned model on top
 
 
 _NAMED_TYPES: Final = frozenset({"PERSON", "ORG", "LOCATION"})

@@ -1,0 +1,280 @@
+"""Token features for the learned de-identification model (internal; issue 11).
+
+A text (speaker labels already masked, :func:`makna.privacy.speakers.mask_labels`) is never tokenised whole:
+only anchors (capitalised words from the rules' own capitalised runs, words with digits or ``@``, lower-case
+words the training data saw inside identifiers) that no rule detection touches are looked at, each with a
+short slice of its line around it; each window of tokens there is one sequence for the tagger. Long
+lower-case stretches of speech and everything the rules already found cost nothing more.
+
+Features per token: its shape and case, prefix and suffix, lower-cased form, whether it starts a line or a
+sentence, its neighbours' lower-cased forms (the cue words, learned rather than listed), membership in
+makna's shipped name and place lists, and the rule detectors' own verdict on it (the type, detector and
+confidence of the rule span that covers it): the model learns where to trust, extend or retype a rule and
+where rules miss.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import HONORIFICS, CapRun, run_tokens
+from .types import Detection
+
+__all__ = ["Token", "Window", "anchors", "label_tokens", "tokenize", "window_features", "windows"]
+
+_TOKEN: Final = re.compile(r"[\w@#+][\w@#.'’\-/+:]*[\w]|[\w@#+]|[^\w\s]")
+"""A word (inner dots, hyphens, slashes, colons, apostrophes kept: numbers, handles, addresses stay whole) or
+one punctuation mark."""
+_ODD: Final = re.compile(r"[^\s,;!?()\"“”]*[\d@_#][^\s,;!?()\"“”]*")
+"""A word holding a digit, an ``@``, an underscore or a ``#`` (numbers, handles, codes)."""
+_CLOCK: Final = re.compile(r"\d{1,2}[.:]\d\d\.?")
+"""A clock time: never an identifier on its own (chat stamps and dates are the rules' work)."""
+_SUFFIX: Final = re.compile(r"(?:-\w+|nya|lah|kah|an|kan|ku|mu)$")
+_SHAPE_MAP: Final = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+_SQUEEZE: Final = re.compile(r"(.)\1+")
+_ENDS: Final = frozenset(".!?:;\"“”()—–")
+_MARGIN: Final = 24  # characters of context each side of an anchor, within its line
+_CONTEXT: Final = 1  # tokens each side of an anchor inside a window
+
+Token = tuple[int, int, str]
+"""(start, end, text) in text offsets."""
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A run of consecutive tokens of one slice to tag: ``tokens[lo:hi]``; ``tokens`` hold two more each
+    side where the line has them (context), ``line_start`` says whether ``tokens[0]`` starts its line."""
+
+    tokens: list[Token]
+    lo: int
+    hi: int
+    line_start: bool
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Every token of ``text[start:end]`` as (start, end, text) in ``text`` offsets."""
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def anchors(
+    text: str, runs: Sequence[CapRun], taken: bytearray, words: re.Pattern[str] | None, skip: Collection[str]
+) -> list[tuple[int, int]]:
+    """Character spans worth tagging: capitalised words, words with digits or ``@``, and the lower-case
+    ``words`` the training data saw inside identifiers, that no rule detection touches and that are not in
+    ``skip`` (forms seen often in training and never inside an identifier)."""
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        if taken.find(0, run[0], run[1]) < 0:
+            continue  # the rules cover the whole run
+        for s, e, word in run_tokens(run):
+            word = word.rstrip(".,'’")
+            if taken.find(1, s, e) < 0 and word not in skip and not _ordinary(text, s, word):
+                out.append((s, e))
+    for rx in (_ODD, words):
+        if rx is None:
+            continue
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if e > s and taken.find(1, s, e) < 0 and m.group(0) not in skip and not _CLOCK.fullmatch(m.group(0)):
+                out.append((s, e))
+    out.sort()
+    return out
+
+
+def _ordinary(text: str, start: int, word: str) -> bool:
+    """A capitalised word the tagger need not look at: one letter, a word never an identifier on its own
+    (weekdays, apps, honorifics: makna's stop list), or an ordinary dictionary word (or one with a suffix)
+    starting a sentence that is no known first name or surname (places there are the rules' work)."""
+    if len(word) < 2:
+        return True
+    first, surn, _, stop, _, _, dict_id, dict_en, honor = _lists()
+    if word in stop or word in honor:
+        return True
+    if word in first or word in surn:
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    if before and before[-1] not in ".!?:\n\"“(":
+        return False  # mid-sentence: the tagger's main work
+    low = word.lower()
+    if low in dict_id or low in dict_en:
+        return True
+    root = _SUFFIX.sub("", low)  # "Soalnya", "Janjian", "Pelan-pelan"
+    return len(root) > 2 and (root in dict_id or root in dict_en)
+
+
+def windows(text: str, spans: Sequence[tuple[int, int]]) -> list[Window]:
+    """Windows around anchor ``spans``: each anchor's line cut :data:`_MARGIN` characters around it (merged
+    when close), tokenised, and the anchor tokens with :data:`_CONTEXT` tokens each side tagged."""
+    out: list[Window] = []
+    i = 0
+    n = len(spans)
+    while i < n:
+        s, e = spans[i]
+        line_lo = text.rfind("\n", 0, s) + 1
+        line_hi = text.find("\n", e)
+        line_hi = len(text) if line_hi < 0 else line_hi
+        group = [(s, e)]
+        hi = min(line_hi, e + _MARGIN)
+        while i + 1 < n and spans[i + 1][0] < hi and spans[i + 1][1] <= line_hi:
+            i += 1
+            group.append(spans[i])
+            hi = min(line_hi, max(hi, spans[i][1] + _MARGIN))
+        lo = max(line_lo, s - _MARGIN)
+        if lo > line_lo:
+            cut = text.find(" ", lo, s)
+            lo = cut + 1 if cut >= 0 else lo
+        if hi < line_hi:
+            cut = text.rfind(" ", group[-1][1], hi)
+            hi = cut if cut >= 0 else hi
+        toks = tokenize(text, lo, hi)
+        hot = [k for k, (ts, te, _) in enumerate(toks) if any(a < te and ts < b for a, b in group)]
+        _add_windows(out, toks, hot, lo == line_lo)
+        i += 1
+    return out
+
+
+def _add_windows(out: list[Window], toks: list[Token], hot: list[int], line_start: bool) -> None:
+    start = end = -1
+    for k in hot:
+        lo, hi = max(0, k - _CONTEXT), min(len(toks), k + _CONTEXT + 1)
+        if start >= 0 and lo <= end:
+            end = max(end, hi)
+            continue
+        if start >= 0:
+            out.append(Window(toks, start, end, line_start))
+        start, end = lo, hi
+    if start >= 0:
+        out.append(Window(toks, start, end, line_start))
+
+
+@lru_cache(maxsize=65536)
+def _shape(word: str) -> str:
+    return _SQUEEZE.sub(r"\1", word.translate(_SHAPE_MAP))[:8]
+
+
+@cache
+def _lists() -> tuple[frozenset[str], ...]:
+    places = gz.places_admin() | gz.places_local() | gz.places_en() | gz.places_world()
+    place_words = frozenset(w for p in places for w in p.split(" "))
+    return (
+        gz.first_names("id"),
+        gz.surnames(),
+        gz.ambiguous_names(),
+        gz.stop_caps(),
+        frozenset(places),
+        place_words,
+        gz.dictionary_words() | gz.colloquial(),
+        gz.english_words(),
+        frozenset(HONORIFICS),
+    )
+
+
+def _rule_map(toks: Sequence[Token], rules: Sequence[Detection], starts: Sequence[int]) -> list[Detection | None]:
+    """The rule detection covering each token (rules sorted by start; ``starts`` their starts)."""
+    cover: list[Detection | None] = [None] * len(toks)
+    if not toks or not rules:
+        return cover
+    j = max(0, bisect.bisect_right(starts, toks[0][0]) - 1)
+    for k, (s, e, _) in enumerate(toks):
+        while j < len(rules) and rules[j].end <= s:
+            j += 1
+        jj = j
+        while jj < len(rules) and rules[jj].start < e:
+            if rules[jj].end > s:
+                cover[k] = rules[jj]
+                break
+            jj += 1
+    return cover
+
+
+@lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple[str, ...]:
+    first, surn, ambig, stop, places, place_words, dict_id, dict_en, honor = _lists()
+    low = word.lower()
+    feats = ["w=" + low, "sh=" + _shape(word), "p3=" + low[:3], "s3=" + low[-3:], "s2=" + low[-2:]]
+    if len(word) > 12:
+        feats.append("long")
+    if word[0].isupper():
+        feats.append("title" if word[1:].islower() or len(word) == 1 else "caps" if word.isupper() else "mixed")
+    for flag, hit in (
+        ("g:first", word in first),
+        ("g:surname", word in surn),
+        ("g:ambig", word in ambig),
+        ("g:stop", word in stop),
+        ("g:place", word in places),
+        ("g:placeword", word in place_words and word not in places),
+        ("g:dict_id", low in dict_id),
+        ("g:dict_en", low in dict_en),
+        ("g:honor", word in honor),
+    ):
+        if hit:
+            feats.append(flag)
+    return tuple(feats)
+
+
+def window_features(
+    win: Window, rules: Sequence[Detection], starts: Sequence[int], lower_seen: Collection[str], language: str
+) -> list[list[str]]:
+    """One feature list per token of ``win`` (``rules`` sorted by start, ``starts`` their starts)."""
+    toks = win.tokens
+    honor = _lists()[8]
+    cover = _rule_map(toks, rules, starts)
+    lows = [t[2].lower() for t in toks]
+    n = len(toks)
+    out: list[list[str]] = []
+    lang = "lang=" + language
+    for k in range(win.lo, win.hi):
+        word = toks[k][2]
+        feats = [*_word_features(word), lang]
+        if k == 0:
+            if win.line_start:
+                feats.append("linestart")
+        elif toks[k - 1][2] in _ENDS or toks[k - 1][2][-1] == ".":
+            feats.append("sentstart")
+        if word[0].isupper() and lows[k] in lower_seen:
+            feats.append("lower_elsewhere")
+        for d in (-2, -1, 1, 2):
+            feats.append(f"{d}:{lows[k + d] if 0 <= k + d < n else '<edge>'}")
+        if k >= 1:
+            feats.append("-1sh=" + _shape(toks[k - 1][2]))
+            if toks[k - 1][2] in honor:
+                feats.append("-1honor")
+        if k + 1 < n:
+            feats.append("+1sh=" + _shape(toks[k + 1][2]))
+        det = cover[k]
+        if det is None:
+            feats.append("r=O")
+        else:
+            pos = "B" if det.start >= toks[k][0] else "I"
+            band = "hi" if det.confidence >= 0.8 else "mid" if det.confidence >= 0.55 else "lo"
+            feats += [f"r={pos}-{det.type}", "rd=" + det.detector, f"rc={band}", f"rt={det.type}:{band}"]
+        for d in (-1, 1):
+            other = cover[k + d] if 0 <= k + d < n else None
+            feats.append(f"r{d}=" + (other.type if other is not None else "O"))
+        out.append(feats)
+    return out
+
+
+def label_tokens(win: Window, gold: Sequence[tuple[int, int, str]]) -> list[str]:
+    """BIO labels of ``win``'s tokens from gold spans (a token overlapping a span is inside it)."""
+    labels: list[str] = []
+    prev: tuple[int, int, str] | None = None
+    for k in range(win.lo, win.hi):
+        s, e, _ = win.tokens[k]
+        hit = next((g for g in gold if g[0] < e and s < g[1]), None)
+        if hit is None:
+            labels.append("O")
+        else:
+            labels.append(("I-" if hit is prev else "B-") + hit[2])
+        prev = hit
+    return labels

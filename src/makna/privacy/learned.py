@@ -1,0 +1,263 @@
+"""A learned layer on top of the rule detectors (issue 11): a CRF sequence labeller trained on makna's own
+annotated splits, that finds identifiers the rules miss on text they were not written for.
+
+The model (``data/deid_model.crfsuite``, a python-crfsuite model, with ``deid_model.json``: how it was trained,
+the splits, the seed, a digest of the training data, the settings chosen by cross-validation) tags tokens
+BIO per identifier type from features of :mod:`makna.privacy._features`, among them the rules' own output
+(stacking). It is combined with the rules' detections by :func:`refine`:
+
+* a model span where no rule fired becomes a detection of detector ``"learned"`` whose confidence is the
+  model's mean probability over its tokens, scaled below what ``deid accept --min-confidence 0.8`` takes
+  unless the model is very sure, so a person reviews it;
+* rule spans are kept as they are: recall matters more than precision (a missed name harms an informant; a
+  false alarm costs a reviewer a click), and cross-validation showed no gain from dropping them.
+
+Everything runs offline; the model loads lazily, once per process. Retrain with ``python -m
+makna.privacy.train`` (see docs/deidentification.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+from ._features import Window, anchors, window_features, windows
+from ._text import CapRun
+from .types import PII_TYPES, Detection
+
+__all__ = ["LearnedModel", "disabled", "load_model", "lower_seen", "model_spans", "open_model", "refine", "using"]
+
+MODEL_FILE: Final = "deid_model.crfsuite"
+RECORD_FILE: Final = "deid_model.json"
+DETECTOR: Final = "learned"
+
+_state = threading.local()
+
+
+@contextmanager
+def _thread_setting(name: str, value: object) -> Iterator[None]:
+    before = getattr(_state, name, None)
+    setattr(_state, name, value)
+    try:
+        yield
+    finally:
+        setattr(_state, name, before)
+
+
+def disabled() -> AbstractContextManager[None]:
+    """Within this block (in this thread), :func:`makna.privacy.detect` runs the rules alone."""
+    return _thread_setting("off", True)
+
+
+def using(model: LearnedModel) -> AbstractContextManager[None]:
+    """Within this block (in this thread), :func:`makna.privacy.detect` uses ``model`` instead of the shipped
+    one (cross-validation)."""
+    return _thread_setting("model", model)
+
+
+@dataclass
+class LearnedModel:
+    """A loaded tagger with the settings it was trained and tuned with."""
+
+    tagger: Any  # pycrfsuite.Tagger (untyped library)
+    words: re.Pattern[str] | None
+    skip: frozenset[str]
+    threshold: float
+    retype: float
+    extend: bool
+    record: dict[str, Any]
+    lock: threading.Lock
+
+    def marginals(self, seq: list[list[str]]) -> list[dict[str, float]]:
+        """Per token, the probability of each label; for a token below the threshold only that of ``O``."""
+        with self.lock:
+            self.tagger.set(seq)
+            labels = [lab for lab in self.tagger.labels() if lab != "O"]
+            out: list[dict[str, float]] = []
+            for i in range(len(seq)):
+                p_out = self.tagger.marginal("O", i)
+                probs = {"O": p_out}
+                if 1.0 - p_out >= self.threshold:
+                    probs.update((lab, self.tagger.marginal(lab, i)) for lab in labels)
+                out.append(probs)
+            return out
+
+
+def open_model(model_path: str, record: dict[str, Any]) -> LearnedModel:
+    """A :class:`LearnedModel` from a model file and its training record."""
+    import pycrfsuite  # noqa: PLC0415  (a C extension: loaded only when the model is first used)
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(model_path)
+    return LearnedModel(
+        tagger,
+        _words_rx(record.get("anchors", ())),
+        frozenset(record.get("skip", ())),
+        float(record.get("threshold", 0.5)),
+        float(record.get("retype", 0.0)),
+        bool(record.get("extend", False)),
+        record,
+        threading.Lock(),
+    )
+
+
+def _words_rx(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for the lower-case anchor words (None for none)."""
+    alts = sorted(words, key=lambda w: (-len(w), w))
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, alts)) + r")\b") if alts else None
+
+
+@cache
+def load_model() -> LearnedModel | None:
+    """The shipped model (None when the package carries none)."""
+    folder = resources.files("makna.privacy") / "data"
+    model = folder / MODEL_FILE
+    record = folder / RECORD_FILE
+    if not model.is_file() or not record.is_file():
+        return None
+    with resources.as_file(model) as path:
+        return open_model(str(path), json.loads(record.read_text(encoding="utf-8")))
+
+
+def _spans(win: Window, probs: list[dict[str, float]], threshold: float) -> Iterator[tuple[int, int, str, float]]:
+    """Maximal runs of tokens whose probability of being inside some identifier reaches ``threshold``; the
+    run's type is the type with the most probability mass over it; confidence is the mean probability."""
+    run: list[int] = []
+    for k in range(win.lo, win.hi + 1):
+        p = probs[k - win.lo] if k < win.hi else None
+        inside = p is not None and 1.0 - p.get("O", 0.0) >= threshold
+        starts_new = inside and p is not None and bool(run) and _b_mass(p) > _i_mass(p)
+        if run and (not inside or starts_new):
+            yield _close(win, probs, run)
+            run = []
+        if inside:
+            run.append(k)
+
+
+def _b_mass(p: dict[str, float]) -> float:
+    return sum(v for lab, v in p.items() if lab.startswith("B-"))
+
+
+def _i_mass(p: dict[str, float]) -> float:
+    return sum(v for lab, v in p.items() if lab.startswith("I-"))
+
+
+def _close(win: Window, probs: list[dict[str, float]], run: list[int]) -> tuple[int, int, str, float]:
+    tokens = win.tokens
+    mass: dict[str, float] = {}
+    conf = 0.0
+    for k in run:
+        p = probs[k - win.lo]
+        conf += 1.0 - p.get("O", 0.0)
+        for lab, v in p.items():
+            if lab != "O":
+                mass[lab[2:]] = mass.get(lab[2:], 0.0) + v
+    kind = max(sorted(mass), key=lambda t: mass[t])
+    # punctuation at the edges of a run is not part of the identifier
+    lo, hi = run[0], run[-1]
+    while lo < hi and not tokens[lo][2][0].isalnum() and tokens[lo][2][0] not in "@#+":
+        lo += 1
+    while hi > lo and not tokens[hi][2][-1].isalnum():
+        hi -= 1
+    return tokens[lo][0], tokens[hi][1], kind, conf / len(run)
+
+
+def lower_seen(text: str, words: Iterable[str], tries: int = 40) -> set[str]:
+    """Those of ``words`` (lower case) that occur in ``text`` as a whole lower-case word."""
+    seen: set[str] = set()
+    for word in words:
+        pos = text.find(word)
+        for _ in range(tries):
+            if pos < 0:
+                break
+            end = pos + len(word)
+            if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                seen.add(word)
+                break
+            pos = text.find(word, pos + 1)
+    return seen
+
+
+def model_spans(
+    model: LearnedModel, scan: str, language: str, rules: Sequence[Detection], runs: Sequence[CapRun]
+) -> list[tuple[int, int, str, float]]:
+    """The model's spans over ``scan`` (start, end, type, mean probability), given the rules' detections and
+    the capitalised runs of ``scan``."""
+    taken = bytearray(len(scan))
+    for det in rules:
+        taken[det.start : det.end] = b"\x01" * det.length
+    wins = windows(scan, anchors(scan, runs, taken, model.words, model.skip))
+    if not wins:
+        return []
+    caps = {t[2].lower() for w in wins for t in w.tokens[w.lo : w.hi] if t[2][0].isupper()}
+    seen = lower_seen(scan, caps)
+    ordered = sorted(rules, key=lambda d: d.start)
+    starts = [d.start for d in ordered]
+    out: list[tuple[int, int, str, float]] = []
+    for win in wins:
+        probs = model.marginals(window_features(win, ordered, starts, seen, language))
+        out.extend(s for s in _spans(win, probs, model.threshold) if s[2] in PII_TYPES)
+    return out
+
+
+_NAMED: Final = frozenset({"PERSON", "ORG", "LOCATION", "ADDRESS"})
+
+
+def _adjust(
+    text: str, found: list[Detection], spans: Sequence[tuple[int, int, str, float]], model: LearnedModel
+) -> list[Detection]:
+    """Rule spans the model retypes (a named type, the model sure of another) or extends (a model span of
+    the same type covering the rule span and more, touching no other rule span)."""
+    starts = [s[0] for s in spans]
+    out: list[Detection] = []
+    for i, det in enumerate(found):
+        j = bisect.bisect_left(starts, det.end)
+        over = [s for s in spans[max(0, j - 3) : j] if s[0] < det.end and det.start < s[1]]
+        if len(over) == 1 and det.type in _NAMED:
+            start, end, kind, prob = over[0]
+            if model.retype and kind != det.type and kind in _NAMED and prob >= model.retype:
+                det = Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
+            elif model.extend and kind == det.type and start <= det.start and end >= det.end:
+                alone = (i == 0 or found[i - 1].end <= start) and (i + 1 == len(found) or found[i + 1].start >= end)
+                if alone:
+                    det = Detection(start, end, kind, det.confidence, det.detector, text[start:end])
+        out.append(det)
+    return out
+
+
+def refine(
+    text: str, scan: str, language: str, found: list[Detection], runs: Sequence[CapRun]
+) -> list[Detection]:
+    """The rules' detections ``found`` over ``text`` (``scan`` is ``text`` with speaker labels masked, ``runs``
+    its capitalised runs), plus the model's spans where no rule fired; unchanged when the model is off or
+    absent."""
+    if getattr(_state, "off", None):
+        return found
+    model = getattr(_state, "model", None) or load_model()
+    if model is None:
+        return found
+    spans = model_spans(model, scan, language, found, runs)
+    if not spans:
+        return found
+    if model.retype or model.extend:
+        found = _adjust(text, found, spans, model)
+    taken = bytearray(len(text))
+    for det in found:
+        taken[det.start : det.end] = b"\x01" * det.length
+    added: list[Detection] = []
+    for start, end, kind, prob in spans:
+        if taken.find(1, start, end) >= 0 or not scan[start:end].strip(". "):
+            continue
+        conf = round(min(0.95, 0.3 + 0.6 * prob), 2)
+        added.append(Detection(start, end, kind, conf, DETECTOR, text[start:end]))
+    if not added:
+        return found
+    return sorted([*found, *added], key=lambda d: (d.start, d.end))

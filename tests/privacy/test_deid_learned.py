@@ -1,0 +1,99 @@
+"""The learned layer on top of the rule detectors (issue 11): shipped as package data, loaded offline, finds
+identifiers the rules alone miss, never fires on speaker labels, and trains deterministically."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+from pathlib import Path
+
+import pytest
+
+from makna.privacy import Detection, detect
+from makna.privacy.learned import DETECTOR, disabled, load_model
+from makna.privacy.train import OPEN_SPLITS, Settings, examples, load_splits, split_dir, train
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_model_loads_from_package_data_with_its_training_record() -> None:
+    model = load_model()
+    assert model is not None
+    rec = model.record
+    assert rec["splits"] and set(rec["splits"]) <= set(OPEN_SPLITS)
+    assert not any(s.startswith("seal6") for s in rec["splits"])
+    assert len(rec["data_sha256"]) == 64 and len(rec["model_sha256"]) == 64
+    assert rec["seed"] == 11 and rec["command"] == "python -m makna.privacy.train"
+    assert load_model() is model  # once per process
+
+
+def test_runs_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network used")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert detect("I: Kerja di Sinar Mulia dulu, Kak.", language="id") is not None
+
+
+# Hand-written sentences (not from any split): identifiers the rules alone miss, wholly or in part.
+MISSED = [
+    ("I: We met at Tamarind Court most evenings.", "en", "Tamarind Court"),
+    ("I: The lads from Kestrel Yard all came along.", "en", "Kestrel Yard"),
+    ("I: He lives over Pennington way now.", "en", "Pennington"),
+    ("I: Anak-anak dari Lembah Anai juga ikut.", "id", "Lembah Anai"),
+]
+
+
+def _uncovered(text: str, target: str, found: list[Detection]) -> int:
+    start = text.index(target)
+    covered = bytearray(len(text))
+    for d in found:
+        covered[d.start : d.end] = b"\x01" * (d.end - d.start)
+    return covered[start : start + len(target)].count(0)
+
+
+@pytest.mark.parametrize(("text", "language", "target"), MISSED)
+def test_model_finds_what_rules_miss(text: str, language: str, target: str) -> None:
+    with disabled():
+        rules = detect(text, language=language)
+    assert _uncovered(text, target, rules) > 0, "the rules find it already: not a test"
+    assert _uncovered(text, target, detect(text, language=language)) == 0
+
+
+LABELS = [("P", "I"), ("Pewawancara", "Informan"), ("Interviewer", "Respondent"), ("Q", "A"), ("Int", "Resp"),
+          ("Moderator", "R2"), ("Peneliti", "Narasumber"), ("Researcher", "Participant 4")]
+TURNS = [
+    "Jualan di kios sejak kecil.",
+    "Lumayan, Kak, tapi capek.",
+    "Nggak tentu, tergantung musim.",
+    "Bisa jadi, asal ramai.",
+    "Reckon it was the rent, mostly.",
+    "Cheers, that helps.",
+    "Depends on the weather.",
+    "Weekends are mad busy.",
+]
+
+
+@pytest.mark.parametrize(("first", "second"), LABELS)
+def test_never_fires_on_generic_speaker_labels(first: str, second: str) -> None:
+    text = "\n".join(f"{first}: Gimana?\n{second}: {turn}" for turn in TURNS)
+    for language in ("id", "en"):
+        assert [d for d in detect(text, language=language) if d.detector == DETECTOR] == []
+
+
+def test_sealed_sets_are_refused() -> None:
+    for name in ("seal6", "sealed-deid", "tune99"):
+        with pytest.raises(ValueError):
+            split_dir(ROOT, name)
+
+
+def test_training_is_deterministic(tmp_path: Path) -> None:
+    data = examples(load_splits(ROOT, ("tune", "tune2")))
+    settings = Settings(iterations=30)
+    digests = []
+    for run in ("a", "b"):
+        record = train(data, tmp_path / run, settings)
+        digests.append(record["model_sha256"])
+        assert hashlib.sha256((tmp_path / run / record["model"]).read_bytes()).hexdigest() == record["model_sha256"]
+    assert digests[0] == digests[1]
