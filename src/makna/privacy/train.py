@@ -53,6 +53,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "tune4",
     "tune5",
     "tune6",
+    "tune7",
     "sealed",
     "sealed2",
     "seal4",
