@@ -121,10 +121,24 @@ HEAD = (
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--grid", action="store_true", help="try every setting of GRID (pooled figures)")
+    parser.add_argument("--thresholds", help="comma-separated thresholds tried on the same models (pooled figures)")
     args = parser.parse_args()
     t = time.perf_counter()
     data = examples(load_splits(ROOT))
     print(f"{len(data)} transcripts, rules run in {time.perf_counter() - t:.1f} s")
+    if args.thresholds:
+        print(HEAD)
+        cuts = [float(x) for x in args.thresholds.split(",")]
+        pooled = {cut: EvaluationReport() for cut in cuts}
+        for split in sorted({ex.split for ex in data}, key=[ex.split for ex in data].index):
+            model = train_in_memory([ex for ex in data if ex.split != split], BASE)
+            held = [ex for ex in data if ex.split == split]
+            for cut in cuts:
+                model.threshold = cut
+                _merge(pooled[cut], _scores(held, model))
+        for cut in cuts:
+            print(_row(f"+model, threshold {cut}", pooled[cut]))
+        return
     if args.grid:
         print(HEAD)
         for i, settings in enumerate(GRID):

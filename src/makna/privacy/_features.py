@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final
@@ -26,13 +26,15 @@ from . import gazetteers as gz
 from ._text import HONORIFICS, CapRun, run_tokens
 from .types import Detection
 
-__all__ = ["Token", "Window", "anchors", "label_tokens", "tokenize", "window_features", "windows"]
+__all__ = ["Token", "Window", "anchors", "is_ordinary_word", "label_tokens", "tokenize", "window_features", "windows"]
 
 _TOKEN: Final = re.compile(r"[\w@#+][\w@#.'’\-/+:]*[\w]|[\w@#+]|[^\w\s]")
 """A word (inner dots, hyphens, slashes, colons, apostrophes kept: numbers, handles, addresses stay whole) or
 one punctuation mark."""
-_ODD: Final = re.compile(r"[^\s,;!?()\"“”]*[\d@_#][^\s,;!?()\"“”]*")
-"""A word holding a digit, an ``@``, an underscore or a ``#`` (numbers, handles, codes)."""
+_TRIGGER: Final = re.compile(r"[\d@_#]+")
+_WORD_STOPS: Final = frozenset(" \t\n\r\f\v,;!?()\"“”")
+"""A word holding a digit, an ``@``, an underscore or a ``#`` (numbers, handles, codes) is found from the
+character and widened to the characters around it up to one of these."""
 _CLOCK: Final = re.compile(r"\d{1,2}[.:]\d\d\.?")
 """A clock time: never an identifier on its own (chat stamps and dates are the rules' work)."""
 _SUFFIX: Final = re.compile(r"(?:-\w+|nya|lah|kah|an|kan|ku|mu)$")
@@ -80,15 +82,39 @@ def anchors(
             word = word.rstrip(".,'’")
             if taken.find(1, s, e) < 0 and word not in skip and not _ordinary(text, s, word):
                 out.append((s, e))
-    for rx in (_ODD, words):
-        if rx is None:
-            continue
-        for m in rx.finditer(text):
-            s, e = m.span()
-            if e > s and taken.find(1, s, e) < 0 and m.group(0) not in skip and not _CLOCK.fullmatch(m.group(0)):
-                out.append((s, e))
+    spans: list[tuple[int, int]] = list(_odd_words(text))
+    if words is not None:
+        spans.extend(m.span() for m in words.finditer(text))
+    for s, e in spans:
+        word = text[s:e]
+        if taken.find(1, s, e) < 0 and word not in skip and not _CLOCK.fullmatch(word):
+            out.append((s, e))
     out.sort()
     return out
+
+
+def is_ordinary_word(word: str) -> bool:
+    """True for a word that is also an ordinary word: in a dictionary (Indonesian, English, colloquial) or a
+    name that is also a word ("Intan", "Jan"); the model alone never makes such a word an identifier."""
+    _, _, ambig, _, _, _, dict_id, dict_en, _ = _lists()
+    low = word.lower()
+    return word in ambig or low in dict_id or low in dict_en
+
+
+def _odd_words(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the words holding a digit, ``@``, ``_`` or ``#``."""
+    last = -1
+    n = len(text)
+    for m in _TRIGGER.finditer(text):
+        if m.start() < last:
+            continue
+        s, e = m.start(), m.end()
+        while s > 0 and text[s - 1] not in _WORD_STOPS:
+            s -= 1
+        while e < n and text[e] not in _WORD_STOPS:
+            e += 1
+        last = e
+        yield s, e
 
 
 def _ordinary(text: str, start: int, word: str) -> bool:
