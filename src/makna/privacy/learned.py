@@ -9,7 +9,7 @@ BIO per identifier type from features of :mod:`makna.privacy._features`, among t
 * a model span where no rule fired becomes a detection of detector ``"learned"`` whose confidence is the
   model's mean probability over its tokens, scaled below what ``deid accept --min-confidence 0.8`` takes
   unless the model is very sure, so a person reviews it; only for :data:`LEARNED_TYPES`, and never a lone
-  ordinary word;
+  ordinary word as a PERSON;
 * a model span of the same type that covers a lone rule span and more extends it;
 * rule spans are kept as they are: recall matters more than precision (a missed name harms an informant; a
   false alarm costs a reviewer a click), and cross-validation showed no gain from dropping them.
@@ -275,8 +275,8 @@ def refine(
     for start, end, kind, prob in spans:
         if kind not in LEARNED_TYPES or taken.find(1, start, end) >= 0 or not scan[start:end].strip(". "):
             continue
-        if " " not in scan[start:end] and is_ordinary_word(scan[start:end]):
-            continue  # "Intan itu batu mulia": a lone ordinary word needs a rule's evidence
+        if kind == "PERSON" and " " not in scan[start:end] and is_ordinary_word(scan[start:end]):
+            continue  # "Intan itu batu mulia": a lone ordinary word as a name needs a rule's evidence
         conf = round(min(0.95, 0.3 + 0.6 * prob), 2)
         added.append(Detection(start, end, kind, conf, DETECTOR, text[start:end]))
     if not added:
