@@ -258,6 +258,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=here.parent / "data")
     args = parser.parse_args(argv)
     docs = load_splits(args.root)
+    if not docs:
+        raise SystemExit(f"no annotated splits under {args.root} (run it from a repository checkout, or pass --root)")
     record = train(examples(docs), args.out)
     files = [f"{split}/{doc.id}" for split, items in docs.items() for doc in items]
     record.update(
