@@ -168,8 +168,8 @@ def test_an_age_keeps_its_form_and_moves_by_the_offset(original: str, up: str, d
 
 
 def test_the_age_offset_is_chosen_to_move_no_age_onto_another() -> None:
-    """The dev corpus's ages (23, 24, 26, 31 tahun) leave no offset of 1-3 years free: one of 4 or 5 is
-    taken, and every age moves by it, the same age always to the same surrogate."""
+    """The dev corpus's ages (23, 24, 26, 31 tahun) leave no offset of 1-3 years free: 4 years is taken
+    (5 would move 26 onto 31), and every age moves by it, the same age always to the same surrogate."""
     from makna.privacy import KeyMapping
 
     ages = ["24 tahun", "23 tahun", "31 tahun", "26 tahun", "29"]
@@ -177,7 +177,7 @@ def test_the_age_offset_is_chosen_to_move_no_age_onto_another() -> None:
         mapping = KeyMapping(secret=f"{seed + 70:064x}")
         mapping.settle_offsets([("AGE", a) for a in ages])
         k = mapping.age_offset or 0
-        assert abs(k) in {4, 5}
+        assert abs(k) == 4
         got = {a: mapping.surrogate("AGE", a) for a in ages}
         assert got == {a: (f"{int(a.split()[0]) + k} tahun" if " " in a else str(29 + k)) for a in ages}
         assert not set(got.values()) & set(ages[:4])

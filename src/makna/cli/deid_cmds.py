@@ -187,8 +187,9 @@ def scan_cmd(
     """Detect identifiers in the sources not yet de-identified and (without --source) in every free-text
     field (memos, case names and values, codebook texts, segment memos, source and file names, set
     names, the project's name), keep earlier decisions, find confirmed identifiers again across the
-    project, and list every detection with its id (N:I in a transcript, fN:I in a field), where it is
-    and its context."""
+    project (a name also in file and source names, in any case: ojol-dedi.txt), and list every
+    detection with its id (N:I in a transcript, fN:I in a field value; 'makna deid fields' lists the
+    values and their numbers), where it is and its context."""
     with opened(project) as proj:
         names: list[str] = []
         confirmed: dict[str, str] = {}

@@ -1,7 +1,9 @@
 """Age surrogates: one project rule for every way an age is written.
 
 Every age of a project moves by the project's one ``age_offset`` (1 or 2 years, up or down, drawn once
-from the project secret and kept in the key file), whatever else the project holds: the same age always
+from the project secret and kept in the key file; a larger one, up to 9, where 1 and 2 would move an age
+of the project onto another: :meth:`makna.privacy.KeyMapping.settle_offsets`), whatever else the project
+holds: the same age always
 becomes the same surrogate, and the differences between informants' ages stay true (a 34-year-old and
 her 41-year-old neighbour stay seven years apart). An age keeps its form: digits stay digits (``34
 tahun`` -> ``36 tahun``), words stay words in their language or dialect (``dua puluh lima tahun`` ->

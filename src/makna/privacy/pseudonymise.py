@@ -62,7 +62,7 @@ class KeyMapping:
     """Days every date surrogate moves: one random offset per project (7 to 365 days either way; see
     :meth:`settle_offsets`)."""
     age_offset: int | None = None
-    """Years every age surrogate moves: one per project (1 or 2 either way; up to 5 where neither avoids
+    """Years every age surrogate moves: one per project (1 or 2 either way; up to 9 where neither avoids
     the project's other ages; see :meth:`settle_offsets` and :mod:`makna.privacy.ages`)."""
     genders: dict[str, str] = field(default_factory=dict)
     """Name token (case-folded) -> the gender the project's honorifics show for it (``m``/``f``)."""
@@ -115,8 +115,8 @@ class KeyMapping:
         """Before the first date (age) of a project is replaced: of the possible offsets, keep the drawn one
         if it moves no date (age) of ``originals`` (type, text) onto another, or inside another's words
         (``3 Juni`` in ``3 Juni 2023``), else take the first that does not, in an order drawn from the
-        secret (ages: 1 or 2 years either way, then 3, 4, 5); where none does, the drawn one stays. Once
-        a date (age) is replaced, its offset never changes again."""
+        secret (ages: 1 or 2 years either way, then 3 to 9, smallest first); where none does, the drawn
+        one stays. Once a date (age) is replaced, its offset never changes again."""
         values = [(k, " ".join(t.split())) for k, t in originals if k in {"DATE", "AGE"}]
         for kind, candidates in (("DATE", [d for d in range(-365, 366) if abs(d) >= 7]), ("AGE", [-2, -1, 1, 2])):
             mine = sorted({t for k, t in values if k == kind})
@@ -126,8 +126,9 @@ class KeyMapping:
                       if not (t.isdigit() and len(t) < 5)]
             current = int((self.date_offset if kind == "DATE" else self.age_offset) or 0)
             order = self._gen.rng(f"{kind}-OFFSET-ORDER").sample(candidates, len(candidates))
-            if kind == "AGE":  # then 3, 4 and 5 years, smallest first
-                order += sorted(self._gen.rng("AGE-OFFSET-WIDER").sample([3, -3, 4, -4, 5, -5], 6), key=abs)
+            if kind == "AGE":  # then 3 to 9 years, smallest first
+                wider = [k for n in range(3, 10) for k in (n, -n)]
+                order += sorted(self._gen.rng("AGE-OFFSET-WIDER").sample(wider, len(wider)), key=abs)
             for offset in [current, *order]:
                 if kind == "DATE":
                     self._gen.date_offset = offset
