@@ -185,3 +185,16 @@ def test_the_age_offset_is_chosen_to_move_no_age_onto_another() -> None:
         # once an age is replaced, the offset stays, whatever a later apply brings
         mapping.settle_offsets([("AGE", "20 tahun"), ("AGE", f"{20 + k} tahun")])
         assert mapping.age_offset == k
+
+
+def test_label_matching_reads_case_and_file_name_separators() -> None:
+    from makna.privacy.labels import find_in_labels
+
+    labels = {"a": "ojol-dedi.txt", "b": "DEDI 02.docx", "c": "wawancara.dedi.txt", "d": "dedikasi.txt",
+              "e": "pasar-sukamaju-3.txt", "f": "Bu Wati Kurniawan.md", "g": "kak-ani.txt"}
+    names = {"Dedi Kurniawan": ("PERSON", 0.99), "Kelurahan Sukamaju": ("LOCATION", 0.99),
+             "Wati": ("PERSON", 0.4), "Kak": ("PERSON", 0.9)}
+    got = {k: [(d.text, d.type, d.confidence) for d in v] for k, v in find_in_labels(labels, names).items()}
+    assert got == {"a": [("dedi", "PERSON", 0.99)], "b": [("DEDI", "PERSON", 0.99)], "c": [("dedi", "PERSON", 0.99)],
+                   "e": [("sukamaju", "LOCATION", 0.99)],
+                   "f": [("Wati", "PERSON", 0.4), ("Kurniawan", "PERSON", 0.99)]}

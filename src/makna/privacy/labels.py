@@ -29,26 +29,32 @@ def _key(text: str) -> str:
     return " ".join(re.split(r"[\s\-_.]+", text.casefold()))
 
 
-def label_words(names: Mapping[str, str]) -> dict[str, str]:
-    """What to look for in labels: each word of a person's name and each place's own name, with its type."""
-    out: dict[str, str] = {}
-    for value, kind in names.items():
+def label_words(names: Mapping[str, tuple[str, float]]) -> dict[str, tuple[str, float]]:
+    """What to look for in labels: each word of a person's name and each place's own name, with its type
+    and confidence (the highest of the names it comes from)."""
+    out: dict[str, tuple[str, float]] = {}
+
+    def add(word: str, kind: str, confidence: float) -> None:
+        key = _key(word)
+        if key not in out or out[key][1] < confidence:
+            out[key] = (out[key][0] if key in out else kind, confidence)
+
+    for value, (kind, confidence) in names.items():
         if kind == "PERSON":
             for word in re.split(r"[\s\-_.,]+", value):
                 if len(word) >= 3 and word.isalpha() and word.casefold() not in _NOT_NAMES:
-                    out.setdefault(word.casefold(), kind)
+                    add(word, kind, confidence)
         elif kind == "LOCATION":
             core = " ".join(split_place(" ".join(value.split()))[1].split())
             if len(core) >= 3 and any(c.isalpha() for c in core):
-                out.setdefault(core.casefold(), kind)
+                add(core, kind, confidence)
     return out
 
 
-def find_in_labels(texts: Mapping[str, str], names: Mapping[str, str],
-                   existing: Mapping[str, Sequence[Detection]] | None = None,
-                   confidence: float = 0.95) -> dict[str, list[Detection]]:
-    """New detections (detector ``propagate.label``) of the words of ``names`` (value -> type) in each
-    label text, none overlapping ``existing``; see the module documentation."""
+def find_in_labels(texts: Mapping[str, str], names: Mapping[str, tuple[str, float]],
+                   existing: Mapping[str, Sequence[Detection]] | None = None) -> dict[str, list[Detection]]:
+    """New detections (detector ``propagate.label``) of the words of ``names`` (value -> type and
+    confidence) in each label text, none overlapping ``existing``; see the module documentation."""
     words = label_words(names)
     if not words:
         return {}
@@ -58,7 +64,7 @@ def find_in_labels(texts: Mapping[str, str], names: Mapping[str, str],
     out: dict[str, list[Detection]] = {}
     for key, text in texts.items():
         taken = [(d.start, d.end) for d in (existing or {}).get(key, ())]
-        found = [Detection(m.start(), m.end(), words.get(_key(m.group(0)), "PERSON"), confidence, "propagate.label",
+        found = [Detection(m.start(), m.end(), *words.get(_key(m.group(0)), ("PERSON", 0.9)), "propagate.label",
                            m.group(0))
                  for m in rx.finditer(text) if not any(m.start() < e and s < m.end() for s, e in taken)]
         if found:

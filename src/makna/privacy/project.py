@@ -191,25 +191,32 @@ def _confirmed(states: Iterable[_State]) -> dict[str, str]:
 
 
 def find_unreviewed(states: Sequence[_State], confirmed: Mapping[str, str],
-                    found: Mapping[str, str] | None = None) -> dict[str, list[Detection]]:
+                    found: Mapping[str, tuple[str, float]] | None = None) -> dict[str, list[Detection]]:
     """Occurrences of ``confirmed`` strings that no item of these reviews covers (any status), and in
-    labels (file and source names...) the words of confirmed names and of ``found`` ones (names detected,
-    not yet decided) in any case (:mod:`makna.privacy.labels`)."""
+    labels (file and source names...) the words of confirmed names (confidence 0.99) and of ``found``
+    ones (names detected, not rejected: value -> type and confidence) in any case
+    (:mod:`makna.privacy.labels`)."""
     live = [st for st in states if not st.applied]
     existing = {st.source_id: [i.detection for i in st.review.items] for st in live}
     hits = propagate({st.source_id: st.review.text for st in live}, confirmed, existing=existing)
     labels = {st.source_id: st.review.text for st in live if st.field and field_spec(st.field).kind == "label"}
     if labels:
-        wanted = {k: v for k, v in {**(found or {}), **confirmed}.items() if v in LABEL_TYPES}
+        wanted = {**(found or {}), **{k: (v, 0.99) for k, v in confirmed.items() if v in LABEL_TYPES}}
         for sid, dets in find_in_labels(labels, wanted, {k: [*existing[k], *hits.get(k, [])] for k in labels}).items():
             hits[sid] = sorted([*hits.get(sid, []), *dets], key=lambda d: d.start)
     return {k: v for k, v in hits.items() if v}
 
 
-def _found(states: Iterable[_State]) -> dict[str, str]:
-    """The names and places detected and not rejected in these reviews (for the labels)."""
-    return {i.detection.text: i.detection.type for st in states if not st.applied for i in st.review.items
-            if i.status != "rejected" and i.detection.type in LABEL_TYPES}
+def _found(states: Iterable[_State]) -> dict[str, tuple[str, float]]:
+    """The names and places detected and not rejected in these reviews, with their highest confidence
+    (for the labels: a name the catch-all guessed is guessed there too, not made sure)."""
+    out: dict[str, tuple[str, float]] = {}
+    for st in states:
+        for i in st.review.items if not st.applied else ():
+            det = i.detection
+            if i.status != "rejected" and det.type in LABEL_TYPES and out.get(det.text, ("", 0.0))[1] < det.confidence:
+                out[det.text] = (det.type, det.confidence)
+    return out
 
 
 # -------------------------------------------------------------------------------------- scan
