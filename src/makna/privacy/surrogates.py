@@ -16,9 +16,10 @@ the caller retries with a higher ``attempt`` on a collision.
 * Dates move by the project's one ``date_offset`` (days, kept in the key file), so intervals between
   dates stay true; ``June 3rd`` becomes ``June 17th`` (ordinals follow the new day), a year appears
   only if the original had one. Ages move by the project's one ``age_offset`` (kept in the key file, 1
-  or 2 years either way), in digits or words, with their unit (:mod:`makna.privacy.ages`). Neither
-  offset ever changes for one value: a shifted date or age may equal another original date or age of
-  the project (that is what keeps intervals and age differences true).
+  or 2 years either way, more where those would move an age onto another), in digits or words, with
+  their unit (:mod:`makna.privacy.ages`). Neither offset ever changes for one value, so intervals and
+  age differences stay true; :meth:`makna.privacy.KeyMapping.settle_offsets` chooses them, before the
+  first date or age is replaced, so that where it can no shifted value equals another original.
 * NIKs keep a valid structure; NI numbers use the prefix QQ, US SSNs area 9xx; e-mail and URLs use
   ``example`` domains.
 """
@@ -35,7 +36,7 @@ from functools import cache
 from typing import Any, Final
 
 from . import gazetteers as gz
-from .ages import shift_age_text
+from .ages import shift_age, shift_age_text
 from .naming import Gender, draw_name, name_pools
 from .patterns import PLATE_REGIONS, nik_is_valid, spoken_digits
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
@@ -109,6 +110,8 @@ def split_place(original: str) -> tuple[str, str]:
             return "", original
         return original[: m.end()], original[m.end():]
     return "", original
+
+
 _MONTH_NUMBER: Final[dict[str, int]] = {
     **{m.lower(): i for i, m in enumerate(_ID_MONTHS, 1)}, **{m.lower(): i for i, m in enumerate(_EN_MONTHS, 1)},
     "pebruari": 2, "nopember": 11, "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
@@ -362,6 +365,9 @@ class SurrogateGenerator:
         shifted = shift_age_text(original, self.age_offset)
         if shifted is not None:
             return shifted
+        digits = re.match(r"\d{1,3}(?!\d)", original)
+        if digits:  # a number in an unknown setting ("29 (tahun)"): the number moves, the rest stays
+            return str(shift_age(int(digits.group(0)), self.age_offset)) + original[digits.end():]
         lang = "en" if re.search(r"(?i)years|ty|teen|one|two|three|five|eight", original) else "id"
         return number_words(rng.randint(18, 60), lang)  # no age makna can read: a random one, always the same
 
