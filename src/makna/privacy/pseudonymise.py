@@ -122,8 +122,8 @@ class KeyMapping:
             mine = sorted({t for k, t in values if k == kind})
             if self.surrogates.get(kind) or not mine:
                 continue
-            others = [re.compile(rf"(?i)(?<!\w){re.escape(t)}(?!\w)") for t in sorted({t for _k, t in values})
-                      if not (t.isdigit() and len(t) < 5)]
+            words = sorted({t for _k, t in values if not (t.isdigit() and len(t) < 5)}, key=lambda t: (-len(t), t))
+            others = re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
             current = int((self.date_offset if kind == "DATE" else self.age_offset) or 0)
             order = self._gen.rng(f"{kind}-OFFSET-ORDER").sample(candidates, len(candidates))
             if kind == "AGE":  # then 3 to 9 years, smallest first
@@ -134,8 +134,7 @@ class KeyMapping:
                     self._gen.date_offset = offset
                 else:
                     self._gen.age_offset = offset
-                shifted = [self._gen.generate(kind, t) for t in mine]
-                if not any(rx.search(v) for v in shifted for rx in others):
+                if others is None or not any(others.search(self._gen.generate(kind, t)) for t in mine):
                     break
             else:
                 offset = current
