@@ -119,10 +119,11 @@ def segments_per_source(project: Project, sources: Sequence[str] | None = None) 
     the ``sources`` (ids) given, counted as the analyses count (:func:`makna.rounds.counted_where`:
     not the suggester's proposals).
 
-    Read from the maintained tallies (one row per source), less the suggester's codings of those
-    sources (one probe of the index on coder, and none at all in a project without a suggester).
-    During a blind round that hides others' codings from the acting coder, counted from the codings
-    they may see instead."""
+    Read from the maintained tallies (one row per source), less the suggester's codings, in a project
+    that has a suggester: of the ``sources`` given, counted per coder from the index that starts with
+    the source (the cost follows those sources' codings, not the project's); of every source, from
+    the index on coder (the cost follows the suggester's codings). During a blind round that hides
+    others' codings from the acting coder, counted from the codings they may see instead."""
     st, seg = tallies.source_tallies.c, tables.segments.c
     with project.store.read() as conn:
         if visible_where(project, conn):
@@ -134,11 +135,16 @@ def segments_per_source(project: Project, sources: Sequence[str] | None = None) 
         if sources is not None:
             q = q.where(st.source_id.in_(list(sources)))
         counts = {str(r[0]): int(r[1]) for r in conn.execute(q)}
-        machines = list(conn.execute(suggester_ids()).scalars())
+        machines = set(conn.execute(suggester_ids()).scalars())
         if machines and counts:
-            q = select(seg.source_id, func.count()).where(seg.coder_id.in_(machines)).group_by(seg.source_id)
-            if sources is not None:
-                q = q.where(seg.source_id.in_(list(sources)))
-            for sid, n in conn.execute(q):
+            if sources is not None:  # no condition on the coder: the planner probes the sources' index
+                q = (select(seg.source_id, seg.coder_id, func.count()).where(seg.source_id.in_(list(counts)))
+                     .group_by(seg.source_id, seg.coder_id))
+                machine_rows = [(sid, n) for sid, coder, n in conn.execute(q) if coder in machines]
+            else:
+                machine_rows = [(sid, n) for sid, n in conn.execute(
+                    select(seg.source_id, func.count()).where(seg.coder_id.in_(sorted(machines)))
+                    .group_by(seg.source_id))]
+            for sid, n in machine_rows:
                 counts[str(sid)] = counts.get(str(sid), 0) - int(n)
     return {sid: n for sid, n in counts.items() if n > 0}
