@@ -171,6 +171,11 @@ def literal_prefix(alt: str) -> str:
 
     A character followed by a quantifier is left out (``Jln\\.?`` gives ``Jln``, ``\\+\\d+`` gives ``+``).
     """
+    return _literal_scan(alt)[0]
+
+
+def _literal_scan(alt: str) -> tuple[str, int]:
+    """(:func:`literal_prefix` of ``alt``, the index in ``alt`` where it ends)."""
     out: list[str] = []
     i, n = 0, len(alt)
     while i < n:
@@ -188,7 +193,7 @@ def literal_prefix(alt: str) -> str:
             break
         out.append(char)
         i += step
-    return "".join(out)
+    return "".join(out), i
 
 
 @dataclass(frozen=True)
@@ -205,6 +210,75 @@ class Cue:
     follow: str = ""
     """A regex fragment (one character class) that every match has right after its first-word
     alternative (``[ \\t]`` when a space always follows the cue word); it narrows the shared scan."""
+
+
+def _plain_atoms(alt: str) -> tuple[list[str], int]:
+    """The plain beginning of a regex fragment as atoms: literal characters (unescaped) and character classes
+    (``[...]``, ``\\s``, ``\\d``) that occur at least once (written with a ``+`` if they repeat); and the index in
+    ``alt`` where they end."""
+    atoms: list[str] = []
+    i, n = 0, len(alt)
+    while i < n:
+        prefix, end = _literal_scan(alt[i:])
+        atoms.extend(prefix)
+        i += end
+        rest = alt[i:]
+        if rest.startswith("["):
+            step = class_end(rest, 0)
+        elif rest[:2] in (r"\s", r"\d"):
+            step = 2
+        else:
+            break
+        if rest[step : step + 1] == "+":
+            step += 1
+        elif rest[step : step + 1] in ("?", "*", "{"):
+            break
+        atoms.append(rest[:step])
+        i += step
+    return atoms, i
+
+
+def _atom(atom: str) -> str:
+    """A trie atom as a regex: a letter matching both cases, another character escaped, a class as it is."""
+    if len(atom) > 1:
+        return atom
+    return f"[{atom}{atom.upper()}]" if atom.isascii() and atom.isalpha() else re.escape(atom)
+
+
+class _Trie:
+    """Regex alternatives as one regex that tests whether the text starts with one of them (as a look-ahead:
+    which one does not matter), their plain beginnings (literal characters, ASCII letters case-folded, and
+    character classes) shared as a trie, so that each character is read once, not once per alternative."""
+
+    __slots__ = ("children", "ends")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Trie] = {}
+        self.ends: set[str] = set()  # the rest of each alternative whose plain beginning ends here
+
+    def add(self, atoms: Sequence[str], rest: str) -> None:
+        """Add an alternative: its plain beginning as atoms, single literal characters or regex character
+        classes (see :func:`_plain_atoms`), and the rest of it (a regex fragment, "" when nothing follows)."""
+        node = self
+        for atom in atoms:
+            node = node.children.setdefault(atom.lower() if len(atom) == 1 and atom.isascii() else atom, _Trie())
+        node.ends.add(rest)
+
+    def _rest(self) -> str:
+        if "" in self.ends:
+            return ""
+        alts = sorted(self.ends)
+        for atom, child in sorted(self.children.items()):
+            alts.append(_atom(atom) + child._rest())
+        return f"(?:{'|'.join(alts)})"
+
+    def pattern(self) -> str:
+        """The regex (literal first characters, so that alternatives are told apart quickly)."""
+        branches: list[str] = []
+        for ch, child in sorted(self.children.items()):
+            for char in sorted({ch, ch.upper()}) if ch.isascii() and ch.isalpha() else [ch]:
+                branches.append(re.escape(char) + child._rest())
+        return f"(?:{'|'.join(branches)})"
 
 
 class SharedScan:
@@ -224,32 +298,27 @@ class SharedScan:
         self.cues = tuple(cues)
         self.names = tuple(c.name for c in cues)
         self._rxs = tuple(c.rx for c in cues)
-        groups: dict[str, list[str]] = {}  # first character (lower-cased) -> case-folded rests
+        starts = _Trie()  # the cue words' literal beginnings, case-folded
         by1: dict[str, set[int]] = {}
         by2: dict[str, set[int]] = {}
         for i, cue in enumerate(cues):
             for alt in cue.alternatives:
-                char, rest = _first(alt + cue.follow)
-                rests = groups.setdefault(char.lower() if char.isascii() else char, [])
-                if ci(rest) not in rests:
-                    rests.append(ci(rest))
+                _first(alt)  # every alternative starts with a literal character
+                atoms, end = _plain_atoms(alt)
+                starts.add(atoms, ci(alt[end:] + cue.follow))
                 prefix = literal_prefix(alt)
                 if len(prefix) >= 2:
                     by2.setdefault(prefix[:2].lower(), set()).add(i)
                 else:
                     by1.setdefault(prefix.lower(), set()).add(i)
             for char in cue.extra_firsts:
+                starts.add([char], "")
                 by1.setdefault(char.lower(), set()).add(i)
-        branches: list[str] = []
-        for key, rests in groups.items():
-            for char in sorted({key, key.upper()}) if key.isascii() and key.isalpha() else [key]:
-                branches.append(f"{re.escape(char)}(?:{'|'.join(rests)})")
-        extra_cls = _cls(sorted({ch for c in cues for ch in c.extra_firsts}))
-        if extra_cls:
-            branches.append(f"[{extra_cls}]")
-        # A cue word starts after a non-word character: scanning for those (a quarter of the text)
-        # and looking ahead with one literal-first branch per first character is the cheapest scan.
-        self._at_start = re.compile(f"(?:{'|'.join(branches)})")
+        # A cue word starts after a non-word character: scanning for those (a quarter of the text) and
+        # looking ahead through a trie of the cue words' literal beginnings (one literal-first branch per
+        # first character) is the cheapest scan. It may let through a position where no cue matches (a
+        # word that only starts like a cue word); ``rx.match`` decides.
+        self._at_start = re.compile(starts.pattern())
         self._union = re.compile(f"[^\\w](?={self._at_start.pattern})")
         self._by1: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in by1.items()}
         self._by2: dict[str, tuple[int, ...]] = {k: tuple(sorted(v | by1.get(k[0], set()))) for k, v in by2.items()}
