@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from typing import Final
 
 __all__ = [
     "CAP_RUN",
@@ -64,7 +65,9 @@ HONORIFICS = frozenset(
 )
 """Kinship and address words that may precede a name (they are not part of the PERSON span)."""
 
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“(\n—–-]|\b[PI]:)\s*$")
+_SENTENCE_END: Final = frozenset('.!?:;"“(\n—–-')
+"""Characters after which (and white space) a word starts a sentence, a turn or a quotation (a turn's ``P:``
+ends with its colon)."""
 
 
 def line_before(text: str, index: int, window: int = 60) -> str:
@@ -76,11 +79,8 @@ def line_before(text: str, index: int, window: int = 60) -> str:
 
 def is_sentence_initial(text: str, index: int) -> bool:
     """True when the word at ``index`` starts a sentence, a line, a turn or a quotation."""
-    before = line_before(text, index, 12)
-    stripped = before.rstrip()
-    if not stripped:
-        return True
-    return bool(_SENTENCE_END.search(before))
+    stripped = line_before(text, index, 12).rstrip()
+    return not stripped or stripped[-1] in _SENTENCE_END
 
 
 def cue_windows(
