@@ -114,14 +114,19 @@ class Trigger:
 
     def __init__(self, literals: Sequence[str]) -> None:
         self.literals = tuple(sorted(set(literals), key=len, reverse=True))
-        self.rx = re.compile("|".join(re.escape(w) for w in self.literals))
+        words = _Trie(fold=False)  # shared beginnings read once, not once per literal
+        for word in self.literals:
+            words.add(word, "")
+        self.rx = re.compile(words.pattern())
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """The first literal in ``text[pos:endpos]`` (as :meth:`re.Pattern.search`)."""
+        """The first place in ``text[pos:endpos]`` where a literal starts (as :meth:`re.Pattern.search`; the
+        match may be a shorter literal that begins the one found there)."""
         return self.rx.search(text, pos, len(text) if endpos is None else endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Every literal in ``text`` (as :meth:`re.Pattern.finditer`)."""
+        """Every place in ``text`` where a literal starts, but inside an earlier match (as
+        :meth:`re.Pattern.finditer`)."""
         return self.rx.finditer(text)
 
     def lines(self, text: str) -> list[tuple[int, int]]:
@@ -238,21 +243,24 @@ def _plain_atoms(alt: str) -> tuple[list[str], int]:
     return atoms, i
 
 
-def _atom(atom: str) -> str:
-    """A trie atom as a regex: a letter matching both cases, another character escaped, a class as it is."""
+def _atom(atom: str, fold: bool) -> str:
+    """A trie atom as a regex: a letter (matching both cases if ``fold``), another character escaped, a class
+    as it is."""
     if len(atom) > 1:
         return atom
-    return f"[{atom}{atom.upper()}]" if atom.isascii() and atom.isalpha() else re.escape(atom)
+    return f"[{atom}{atom.upper()}]" if fold and atom.isascii() and atom.isalpha() else re.escape(atom)
 
 
 class _Trie:
-    """Regex alternatives as one regex that tests whether the text starts with one of them (as a look-ahead:
-    which one does not matter), their plain beginnings (literal characters, ASCII letters case-folded, and
-    character classes) shared as a trie, so that each character is read once, not once per alternative."""
+    """Regex alternatives as one regex that tests whether the text starts with one of them (which one does
+    not matter, as in a look-ahead or a gate), their plain beginnings (literal characters, ASCII letters
+    case-folded if ``fold``, and character classes) shared as a trie, so that each character is read once,
+    not once per alternative."""
 
-    __slots__ = ("children", "ends")
+    __slots__ = ("children", "ends", "fold")
 
-    def __init__(self) -> None:
+    def __init__(self, fold: bool = True) -> None:
+        self.fold = fold
         self.children: dict[str, _Trie] = {}
         self.ends: set[str] = set()  # the rest of each alternative whose plain beginning ends here
 
@@ -261,7 +269,8 @@ class _Trie:
         classes (see :func:`_plain_atoms`), and the rest of it (a regex fragment, "" when nothing follows)."""
         node = self
         for atom in atoms:
-            node = node.children.setdefault(atom.lower() if len(atom) == 1 and atom.isascii() else atom, _Trie())
+            key = atom.lower() if self.fold and len(atom) == 1 and atom.isascii() else atom
+            node = node.children.setdefault(key, _Trie(self.fold))
         node.ends.add(rest)
 
     def _rest(self) -> str:
@@ -269,15 +278,15 @@ class _Trie:
             return ""
         alts = sorted(self.ends)
         for atom, child in sorted(self.children.items()):
-            alts.append(_atom(atom) + child._rest())
+            alts.append(_atom(atom, self.fold) + child._rest())
         return f"(?:{'|'.join(alts)})"
 
     def pattern(self) -> str:
         """The regex (literal first characters, so that alternatives are told apart quickly)."""
         branches: list[str] = []
         for ch, child in sorted(self.children.items()):
-            for char in sorted({ch, ch.upper()}) if ch.isascii() and ch.isalpha() else [ch]:
-                branches.append(re.escape(char) + child._rest())
+            cases = sorted({ch, ch.upper()}) if self.fold and ch.isascii() and ch.isalpha() else [ch]
+            branches.extend(re.escape(char) + child._rest() for char in cases)
         return f"(?:{'|'.join(branches)})"
 
 
@@ -298,7 +307,7 @@ class SharedScan:
         self.cues = tuple(cues)
         self.names = tuple(c.name for c in cues)
         self._rxs = tuple(c.rx for c in cues)
-        starts = _Trie()  # the cue words' literal beginnings, case-folded
+        starts = _Trie()  # the cue words' plain beginnings, case-folded
         by1: dict[str, set[int]] = {}
         by2: dict[str, set[int]] = {}
         for i, cue in enumerate(cues):

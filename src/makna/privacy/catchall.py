@@ -63,7 +63,7 @@ _DOC_CUE: Final = re.compile(
     r"(?:licen[cs]e|passport|ID[ \t]+card|id[ \t]+card|birth[ \t]+certificate|payslip|badge)\b"
 )
 _POSTPOSED: Final = re.compile(
-    rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]+(?:ma'am|ma’am|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
+    rf"(?P<n>[A-ZÀ-ÖØ-Þ](?<![\w'’\-][\s\S])[a-zà-öø-ÿ'’\-]+)[ \t]+(?:ma'am|ma’am|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
 )
 _DOC_GATE: Final = trigger(["licence", "license", "passport", "payslip", "ID card", "id card", "certificate", "badge"])
 _POSTPOSED_GATE: Final = trigger(

@@ -37,6 +37,8 @@ __all__ = [
 ]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+_CAP_AT_WORD = r"[A-ZÀ-ÖØ-Þ](?<!\w[\s\S])[\w'’\-]*"
+"""``\b{_CAP}``: a capitalised word at a word start, its first letter consumed by a set (a fast scan)."""
 _TITLE_TOKEN = r"(?:Dr|dr|Drs|Ir|Prof|H|Hj|KH|St|Sdr|Mgr)\.(?=[ \t]+[A-Z])"
 _NAME_TOKEN = (
     rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab|Km|KM)\b)(?:Gg\.|Lr\.|{_TITLE_TOKEN}|{_CAP}|\d{{1,4}}[A-Za-z]?)"
@@ -102,7 +104,9 @@ _POSTCODE_GATE: Final = trigger(
     ["ostcode", "ost code", "OSTCODE", "zip", "Zip", "ZIP", "ode pos", "IN code", "in code", "incode"]
 )
 _EN_STREET_NAMED_GATE: Final = trigger(["Road", "Street", "Lane", "Avenue", "Close", "Crescent", "Terrace"])
-_EN_STREET_NAMED: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Road|Street|Lane|Avenue|Close|Crescent|Terrace)\b")
+_EN_STREET_NAMED: Final = re.compile(
+    rf"{_CAP_AT_WORD}[ \t]+(?:{_CAP}[ \t]+){{0,2}}(?:Road|Street|Lane|Avenue|Close|Crescent|Terrace)\b"
+)
 
 
 _AFTER_ADDRESS: Final = re.compile(rf"[ \t]*,[ \t]*(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
@@ -365,10 +369,10 @@ _ORG_CUE: Final = re.compile(
 )
 _EN_PLACE_GATE: Final = trigger(_EN_PLACE_SUFFIX.split("|"))
 _EN_ORG_GATE: Final = trigger(_EN_ORG_SUFFIX.replace("\\", "").split("|"))
-_EN_PLACE: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_PLACE_SUFFIX})\b")
+_EN_PLACE: Final = re.compile(rf"{_CAP_AT_WORD}[ \t]+(?:{_CAP}[ \t]+){{0,2}}(?:{_EN_PLACE_SUFFIX})\b")
 _OF_TAIL = rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 _EN_ORG: Final = re.compile(
-    rf"\b{_CAP}[ \t]+(?:(?:&|of|and|for|de|dan)[ \t]+)?(?:{_CAP}[ \t]+(?:(?:&|of|and|for)[ \t]+)?){{0,3}}"
+    rf"{_CAP_AT_WORD}[ \t]+(?:(?:&|of|and|for|de|dan)[ \t]+)?(?:{_CAP}[ \t]+(?:(?:&|of|and|for)[ \t]+)?){{0,3}}"
     rf"(?:{_EN_ORG_SUFFIX})\b(?:[ \t]+(?:{_EN_ORG_SUFFIX})\b)*{_OF_TAIL}\.?"
 )
 _ORG_OF_HEADS = (
@@ -376,7 +380,7 @@ _ORG_OF_HEADS = (
     "Association|Union|Council|Friends|Sisters|Brothers|Daughters"
 )
 _EN_ORG_OF: Final = re.compile(
-    rf"\b(?:{_ORG_OF_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+    dispatch(split_top(_ORG_OF_HEADS), not_after=r"\w") + rf"[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 )
 """An organisation named "X of Y" (``University of Lagos``, ``Bank of Ireland``, ``Church of God``)."""
 _EN_ORG_OF_GATE: Final = trigger(_ORG_OF_HEADS.split("|"))
