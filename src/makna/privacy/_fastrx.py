@@ -25,7 +25,17 @@ from dataclasses import dataclass
 
 from ._ci import ci, class_end
 
-__all__ = ["Cue", "SharedScan", "Trigger", "dispatch", "gated_finditer", "literal_prefix", "split_top", "trigger"]
+__all__ = [
+    "Cue",
+    "SharedScan",
+    "Trigger",
+    "any_of",
+    "dispatch",
+    "gated_finditer",
+    "literal_prefix",
+    "split_top",
+    "trigger",
+]
 
 
 def split_top(fragment: str) -> list[str]:
@@ -114,10 +124,7 @@ class Trigger:
 
     def __init__(self, literals: Sequence[str]) -> None:
         self.literals = tuple(sorted(set(literals), key=len, reverse=True))
-        words = _Trie(fold=False)  # shared beginnings read once, not once per literal
-        for word in self.literals:
-            words.add(word, "")
-        self.rx = re.compile(words.pattern())
+        self.rx = any_of(self.literals)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first place in ``text[pos:endpos]`` where a literal starts (as :meth:`re.Pattern.search`; the
@@ -288,6 +295,15 @@ class _Trie:
             cases = sorted({ch, ch.upper()}) if self.fold and ch.isascii() and ch.isalpha() else [ch]
             branches.extend(re.escape(char) + child._rest() for char in cases)
         return f"(?:{'|'.join(branches)})"
+
+
+def any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex that finds where one of the literal ``words`` (case-sensitive) starts: their shared beginnings
+    are read once, not once per word (the match is the shortest word that begins the text there)."""
+    trie = _Trie(fold=False)
+    for word in words:
+        trie.add(word, "")
+    return re.compile(trie.pattern())
 
 
 class SharedScan:

@@ -29,7 +29,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import dispatch, gated_finditer, split_top, trigger
+from ._fastrx import any_of, dispatch, gated_finditer, split_top, trigger
 from ._text import HONORIFICS, CapRun, line_before
 from .types import Detection
 
@@ -55,7 +55,7 @@ def _lines_at(text: str, indices: Iterable[int]) -> list[tuple[int, int]]:
 
 def _keys(words: Iterable[str]) -> re.Pattern[str]:
     """One pattern for lower-case key words, searched on a candidate line (a space put before it)."""
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    return any_of(words)
 
 
 class _Lowered:

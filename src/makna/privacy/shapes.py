@@ -26,7 +26,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import gated_finditer, trigger
+from ._fastrx import any_of, gated_finditer, trigger
 from ._text import line_before
 from .types import Detection
 
@@ -106,13 +106,14 @@ _ID_EXACT: Final = (
     "PIN", "SSS", "GSIS", "HDMF", "CURP", "DNI", "NIE", "CPF", "NIC", "NSS", "TIN", "EID",
 )
 """Lines worth a look for an identity number: a document word's stem (case-folded) or acronym (exact)."""
-_ID_STEMS_RX: Final = re.compile("|".join(re.escape(w) for w in _ID_STEMS))
-_ID_EXACT_RX: Final = re.compile("|".join(re.escape(w) for w in _ID_EXACT))
-_FIVE_DIGITS: Final = re.compile(r"\d(?:[^\d\n]*\d){4}")
+_ID_STEMS_RX: Final = any_of(_ID_STEMS)
+_ID_EXACT_RX: Final = any_of(_ID_EXACT)
+_FIVE_DIGITS: Final = re.compile(r"\d(?:[A-Z \-/()]*\d){4}")
+"""Five digits with only what an :data:`_ID_VALUE` code holds between them: every code found has such a run."""
 
 
 def _on_digit_lines(rx: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer`` over the lines holding five digits (one cheap scan) and a stem of :data:`_ID_STEMS` in
+    """``rx.finditer`` over the lines holding a :data:`_FIVE_DIGITS` run (one cheap scan) and a stem of :data:`_ID_STEMS` in
     ``low`` (:func:`_lower` of ``text``) or a word of :data:`_ID_EXACT` (a search of each such line)."""
     n = len(text)
     last_end = -1
