@@ -18,9 +18,8 @@ own cue words starts, which gives exactly the matches of ``rx.finditer``.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ._ci import ci, class_end
@@ -280,20 +279,24 @@ class _Trie:
             node = node.children.setdefault(key, _Trie(self.fold))
         node.ends.add(rest)
 
-    def _rest(self) -> str:
+    def pattern_rest(self) -> str:
+        """The regex for the rest of the alternatives after this node's atom ("" when one may end here)."""
         if "" in self.ends:
             return ""
         alts = sorted(self.ends)
         for atom, child in sorted(self.children.items()):
-            alts.append(_atom(atom, self.fold) + child._rest())
+            alts.append(_atom(atom, self.fold) + child.pattern_rest())
         return f"(?:{'|'.join(alts)})"
 
-    def pattern(self) -> str:
-        """The regex (literal first characters, so that alternatives are told apart quickly)."""
+    def pattern(self, first: Callable[[str], bool] | None = None) -> str:
+        """The regex (literal first characters, so that alternatives are told apart quickly); ``first``
+        keeps only the alternatives whose first character it accepts."""
         branches: list[str] = []
         for ch, child in sorted(self.children.items()):
+            if first is not None and not first(ch):
+                continue
             cases = sorted({ch, ch.upper()}) if self.fold and ch.isascii() and ch.isalpha() else [ch]
-            branches.extend(re.escape(char) + child._rest() for char in cases)
+            branches.extend(re.escape(char) + child.pattern_rest() for char in cases)
         return f"(?:{'|'.join(branches)})"
 
 
@@ -309,8 +312,8 @@ def any_of(words: Iterable[str]) -> re.Pattern[str]:
 class SharedScan:
     """Several cue patterns run from one scan for the starts of all their cue words.
 
-    One fast-scanning regex (a non-word character, then all alternatives of all cues, case-folded, as
-    a look-ahead) gives every position where some cue word starts; a table keyed by the first two
+    One fast-scanning regex (a word start, then all alternatives of all cues, case-folded, as a
+    look-ahead) gives every position where some cue word starts; a table keyed by the first two
     characters (lower-cased) names the patterns whose own words can start there, and each is tried
     with ``rx.match`` unless its previous match covers the position. The matches are exactly those of
     ``rx.finditer(text)``, or of
@@ -339,12 +342,19 @@ class SharedScan:
             for char in cue.extra_firsts:
                 starts.add([char], "")
                 by1.setdefault(char.lower(), set()).add(i)
-        # A cue word starts after a non-word character: scanning for those (a quarter of the text) and
-        # looking ahead through a trie of the cue words' literal beginnings (one literal-first branch per
-        # first character) is the cheapest scan. It may let through a position where no cue matches (a
-        # word that only starts like a cue word); ``rx.match`` decides.
-        self._at_start = re.compile(starts.pattern())
-        self._union = re.compile(f"[^\\w](?={self._at_start.pattern})")
+        # A cue word starts where no word character comes before it. A first character that is a word
+        # character makes that a word boundary: ``\\b`` and a look-ahead through the trie of the cue words'
+        # plain beginnings (one literal-first branch per first character) is the cheapest scan. Another
+        # first character ("+") is rare: a second scan finds it (consumed, the character before it looked
+        # behind at).
+        word = re.compile(r"\w")
+        self._word_starts = re.compile(f"\\b(?={starts.pattern(lambda ch: word.match(ch) is not None)})")
+        others = [
+            f"{re.escape(ch)}(?<!\\w[\\s\\S])(?={child.pattern_rest()})"
+            for ch, child in sorted(starts.children.items())
+            if not word.match(ch)
+        ]
+        self._other_starts = re.compile("|".join(others)) if others else None
         self._by1: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in by1.items()}
         self._by2: dict[str, tuple[int, ...]] = {k: tuple(sorted(v | by1.get(k[0], set()))) for k, v in by2.items()}
 
@@ -360,9 +370,11 @@ class SharedScan:
         ]
         wptr = [0] * count
         by1, by2, rxs = self._by1, self._by2, self._rxs
-        starts: Iterable[int] = (h.start() + 1 for h in self._union.finditer(text))
-        if self._at_start.match(text):
-            starts = itertools.chain((0,), starts)
+        starts = [h.start() for h in self._word_starts.finditer(text)]
+        if self._other_starts is not None:
+            others = [h.start() for h in self._other_starts.finditer(text)]
+            if others:
+                starts = sorted(starts + others)
         for p in starts:
             key = text[p : p + 2].lower()
             idxs = by2.get(key)
