@@ -11,11 +11,13 @@ __all__ = [
     "CAP_WORD",
     "HONORIFICS",
     "CapRun",
+    "EndAnchored",
     "cap_runs",
     "run_tokens",
     "cue_windows",
     "is_sentence_initial",
     "line_before",
+    "reversed_words",
 ]
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -104,3 +106,31 @@ def cue_windows(
         else:
             windows.append((start, end))
     return windows
+
+
+def reversed_words(alternatives: str) -> str:
+    """``"for|at|di"`` as ``"rof|ta|id"``: plain words spelt backwards, for :class:`EndAnchored` tails."""
+    return "|".join(word[::-1] for word in alternatives.split("|"))
+
+
+class EndAnchored:
+    """A pattern that only matches at the end of a short text (``...[ \\t]+$``), searched only when its
+    tail, spelt backwards, matches at the start of the reversed text: ``search`` has to try every offset,
+    the reversed tail is one anchored match, and most texts fail it.
+
+    ``tail`` must match the reversed end of every match of ``rx`` (a necessary condition; it takes the flags
+    of ``rx``); ``search`` then gives exactly what ``rx.search`` gives.
+    """
+
+    __slots__ = ("rx", "tail")
+
+    def __init__(self, rx: re.Pattern[str], tail: str) -> None:
+        self.rx = rx
+        self.tail = re.compile(tail, rx.flags)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``rx.search(text)``."""
+        probe = text[:-1] if text.endswith("\n") else text  # "$" also matches before a final newline
+        if self.tail.match(probe[::-1]) is None:
+            return None
+        return self.rx.search(text)

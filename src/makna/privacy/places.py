@@ -20,7 +20,17 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
-from ._text import CAP_RUN, HONORIFICS, CapRun, cap_runs, is_sentence_initial, line_before, run_tokens
+from ._text import (
+    CAP_RUN,
+    HONORIFICS,
+    CapRun,
+    EndAnchored,
+    cap_runs,
+    is_sentence_initial,
+    line_before,
+    reversed_words,
+    run_tokens,
+)
 from .types import Detection
 
 __all__ = [
@@ -560,24 +570,30 @@ _WORKPLACE_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _ENCLITIC: Final = re.compile(r"-(?:ku|mu|nya|kau)\b")
-WORK_BEFORE: Final = re.compile(
-    r"\b(?:work(?:s|ed|ing)?|job|jobs|ride|rides|riding|rode|drive|drives|driving|drove|deliver(?:s|ed|ing)?|"
-    r"employed|hired|laid[ \t]+off|let[ \t]+go|sacked|fired|sign(?:ed|ing|s)?[ \t]+(?:up|on)|contract(?:ed)?|"
-    r"shifts?|picks?|storekeeper|cashier|clerk|cleaner|guard|manager|supervisor|assistant|picker|packer|"
-    r"porter|waiter|waitress|cook|chef|teacher|mechanic|technician|apprentice|trainee|nurse|agent|"
-    r"satpam|admin|staf|guru|perawat|bidan|teknisi|"
-    r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
-    r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
-    r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained|jaga)\b"
-    r"[^.?!\n]{0,25}?\b(?:for|at|with|from|by|through|buat|untuk|sama|dengan|dari|di|ke|lewat|of)[ \t]+"
-    r"(?:the[ \t]+|a[ \t]+)?$",
-    re.IGNORECASE,
+_WORK_PREPS = "for|at|with|from|by|through|buat|untuk|sama|dengan|dari|di|ke|lewat|of"
+WORK_BEFORE: Final = EndAnchored(
+    re.compile(
+        r"\b(?:work(?:s|ed|ing)?|job|jobs|ride|rides|riding|rode|drive|drives|driving|drove|deliver(?:s|ed|ing)?|"
+        r"employed|hired|laid[ \t]+off|let[ \t]+go|sacked|fired|sign(?:ed|ing|s)?[ \t]+(?:up|on)|contract(?:ed)?|"
+        r"shifts?|picks?|storekeeper|cashier|clerk|cleaner|guard|manager|supervisor|assistant|picker|packer|"
+        r"porter|waiter|waitress|cook|chef|teacher|mechanic|technician|apprentice|trainee|nurse|agent|"
+        r"satpam|admin|staf|guru|perawat|bidan|teknisi|"
+        r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
+        r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
+        r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained|jaga)\b"
+        rf"[^.?!\n]{{0,25}}?\b(?:{_WORK_PREPS})[ \t]+"
+        r"(?:the[ \t]+|a[ \t]+)?$",
+        re.IGNORECASE,
+    ),
+    rf"(?:[ \t]+eht|[ \t]+a)?[ \t]+(?:{reversed_words(_WORK_PREPS)})\b",
 )
 """A work phrase right before a name (``I ride for``, ``laid off from``, ``kerja di``): the name is an employer."""
-PLACE_PREP_BEFORE: Final = re.compile(
-    r"\b(?:di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
-    r"in|to|from|near|around|across|round|towards|outside|via|into|at|through|along|past|lewat|melewati)[ \t]+$",
-    re.IGNORECASE,
+_PLACE_PREPS = (
+    "di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
+    "in|to|from|near|around|across|round|towards|outside|via|into|at|through|along|past|lewat|melewati"
+)
+PLACE_PREP_BEFORE: Final = EndAnchored(
+    re.compile(rf"\b(?:{_PLACE_PREPS})[ \t]+$", re.IGNORECASE), rf"[ \t]+(?:{reversed_words(_PLACE_PREPS)})\b"
 )
 """A place preposition right before a word (on the text before it, one line): "tamu dari", "out to"."""
 _AND_BEFORE: Final = re.compile(
