@@ -219,7 +219,7 @@ class Cue:
     alternatives: Sequence[str]
     extra_firsts: str = ""
     follow: str = ""
-    """A regex fragment (one character class) that every match has right after its first-word
+    """A regex fragment (character classes, ``+`` allowed) that every match has right after its first-word
     alternative (``[ \\t]`` when a space always follows the cue word); it narrows the shared scan."""
 
 

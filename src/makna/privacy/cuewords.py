@@ -187,7 +187,8 @@ _ID_KEYS: Final = (
     "NIP", "NRP", "KITAS", "IC", "NRIC", "MyKad",
 )
 _ID_RX: Final = _keys(k.lower() for k in _ID_KEYS)
-_DIGITS4: Final = re.compile(r"\d{4}")
+_DIGITS4: Final = re.compile(r"\d{4}[^\n]*")
+"""Four digits in a row, and the rest of their line (one match a line: only the lines matter)."""
 _PHONE_BETWEEN: Final = re.compile(
     r"(?i:\b(?:phone|mobile|call|nomor hp|hp|wa|whatsapp|telepon|telp|number's)\b)"
 )
