@@ -98,8 +98,8 @@ def cue_windows(
     n = len(text)
     stop = stop if isinstance(stop, (set, frozenset)) else frozenset(stop)
     for run_start, run_end, words in cap_runs(text) if runs is None else runs:
-        if stop.issuperset(words.split()):
-            continue
+        if (words in stop) if " " not in words and "\t" not in words else stop.issuperset(words.split()):
+            continue  # (a one-word run: one look-up)
         start, end = max(0, run_start - back), min(n, run_end + 8)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))

@@ -512,8 +512,10 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
     index, colloquial = gz.place_index(), gz.colloquial()
     starts = index.keys()
     for run in runs:
-        if starts.isdisjoint(run[2].split()):
-            continue
+        run_text = run[2]
+        one_word = " " not in run_text and "\t" not in run_text
+        if (run_text not in index) if one_word else starts.isdisjoint(run_text.split()):
+            continue  # no word of the run starts a place name (a one-word run: one look-up)
         toks = run_tokens(run)
         i, count = 0, len(toks)
         while i < count:
