@@ -63,7 +63,8 @@ _DOC_CUE: Final = re.compile(
     r"(?:licen[cs]e|passport|ID[ \t]+card|id[ \t]+card|birth[ \t]+certificate|payslip|badge)\b"
 )
 _POSTPOSED: Final = re.compile(
-    rf"(?P<n>[A-ZÀ-ÖØ-Þ](?<![\w'’\-][\s\S])[a-zà-öø-ÿ'’\-]+)[ \t]+(?:ma'am|ma’am|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
+    r"(?P<n>[A-ZÀ-ÖØ-Þ](?<![\w'’\-][\s\S])[a-zà-öø-ÿ'’\-]+)"  # a name not glued to a word, its capital first
+    r"[ \t]+(?:ma'am|ma’am|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
 )
 _DOC_GATE: Final = trigger(["licence", "license", "passport", "payslip", "ID card", "id card", "certificate", "badge"])
 _POSTPOSED_GATE: Final = trigger(
@@ -202,7 +203,9 @@ def _bare_answers(text: str) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))
 
 
-_TURN_BODY = rf"[ \t.]*(?:\[[^\]\n]{{0,30}}\][ \t.]*)?(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{1,2}})(?=[ \t]*[,.](?:[ \t]|$))"
+_TURN_BODY = (
+    rf"[ \t.]*(?:\[[^\]\n]{{0,30}}\][ \t.]*)?(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{1,2}})(?=[ \t]*[,.](?:[ \t]|$))"
+)
 _TURN_NAME: Final = re.compile(_TURN_BODY, re.MULTILINE)
 _NEXT_TURN_NAME: Final = re.compile("\n" + _TURN_BODY, re.MULTILINE)
 """Two or three capitalised words opening a line (the first line by ``match``, the others after their newline:

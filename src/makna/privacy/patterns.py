@@ -604,7 +604,7 @@ _AGE_OLD_UNIT = re.compile(
     r"|(?<=-)(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|year-old)"
     r"|(?<=[yY])ears?[ \t\-]old|(?<=y)(?:o|/o))\b"
 )
-"""``(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|[ \t]*(?:yo|y/o))\b`` with its first character consumed by a set
+r"""``(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|[ \t]*(?:yo|y/o))\b`` with its first character consumed by a set
 and the branches picked by a look-behind at it (see ``_fastrx``): the same matches, found with the fast scan."""
 _AGE_OLD_GATE = trigger(["ear", "yo", "y/o"])
 _AGE_OLD_NUM = re.compile(rf"\b{ci(_AGE_NUM)}$")

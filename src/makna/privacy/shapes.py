@@ -113,8 +113,9 @@ _FIVE_DIGITS: Final = re.compile(r"\d(?:[A-Z \-/()]*\d){4}")
 
 
 def _on_digit_lines(rx: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer`` over the lines holding a :data:`_FIVE_DIGITS` run (one cheap scan) and a stem of :data:`_ID_STEMS` in
-    ``low`` (:func:`_lower` of ``text``) or a word of :data:`_ID_EXACT` (a search of each such line)."""
+    """``rx.finditer`` over the lines holding a :data:`_FIVE_DIGITS` run (one cheap scan) and a stem of
+    :data:`_ID_STEMS` in ``low`` (:func:`_lower` of ``text``) or a word of :data:`_ID_EXACT` (a search of each
+    such line)."""
     n = len(text)
     last_end = -1
     for five in _FIVE_DIGITS.finditer(text):
