@@ -91,3 +91,28 @@ def test_any_of_finds_where_a_word_starts(text: str, words: list[str]) -> None:
     for pos in range(len(text) + 1):
         a, b = fast.search(text, pos), plain.search(text, pos)
         assert (a and a.start()) == (b and b.start())
+
+
+def _shared_words() -> list[str]:
+    from makna.privacy._fastrx import _GATES
+
+    words = sorted({lit for trig in _GATES._triggers for lit in trig.literals})
+    return [w[: len(w) // 2 + 1] for w in words[::7]] + words[::3]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*_shared_words(), *_SEPARATORS, "\n", "Xx"]), min_size=1, max_size=40))
+def test_shared_gate_lines_are_each_triggers_own(parts: list[str]) -> None:
+    """The one scan for all capital-first triggers finds, per trigger, the lines its own literals find."""
+    from makna.privacy._fastrx import _GATES, _SHARED_MIN
+
+    text = "".join(parts)
+    text = text + "\n" + "z" * max(0, _SHARED_MIN - len(text))  # long enough for the shared scan
+    assert _GATES._triggers
+    for trig in _GATES._triggers:
+        plain: dict[int, int] = {}
+        for lit in trig.literals:
+            for m in re.finditer(re.escape(lit), text):
+                end = text.find("\n", m.start())
+                plain.setdefault(text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end)
+        assert trig.lines(text) == sorted(plain.items())

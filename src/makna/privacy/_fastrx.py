@@ -119,11 +119,12 @@ class Trigger:
     are found with ``str.find`` (one pass per literal, jumping to the next line after a hit), faster than a
     regex alternation of the same words; with many, one regex pass is faster."""
 
-    __slots__ = ("literals", "rx")
+    __slots__ = ("ident", "literals", "rx")
 
     def __init__(self, literals: Sequence[str]) -> None:
         self.literals = tuple(sorted(set(literals), key=len, reverse=True))
         self.rx = any_of(self.literals)
+        self.ident = _GATES.add(self)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first place in ``text[pos:endpos]`` where a literal starts (as :meth:`re.Pattern.search`; the
@@ -137,6 +138,8 @@ class Trigger:
 
     def lines(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` of every line of ``text`` holding a literal (``end`` at its newline), sorted."""
+        if len(text) >= _SHARED_MIN and self.ident >= 0:
+            return _GATES.lines(text, self.ident)
         found: dict[int, int] = {}
         n = len(text)
         for lit in self.literals:
@@ -147,6 +150,100 @@ class Trigger:
                 found.setdefault(text.rfind("\n", 0, i) + 1, end)
                 i = text.find(lit, end) if end < n else -1
         return sorted(found.items())
+
+
+_SHARED_MIN = 20_000
+"""Texts this long find the lines of every :class:`Trigger` at once (:class:`_SharedGates`); shorter ones
+(a line, a window) search each trigger's literals alone."""
+
+
+class _SharedGates:
+    """The lines holding each trigger's literals, for all triggers in ONE pass over a text.
+
+    The scan consumes a first character and looks ahead through a trie of every literal (so that every
+    position where some literal starts is found, overlapping ones included); at each, the longest literal
+    starting there names the triggers credited (all those holding one of its prefixes, itself included:
+    every literal starting there is one of them). The result for the last text is kept, so the thirty-odd
+    gated patterns of one chunk share it.
+    """
+
+    def __init__(self) -> None:
+        self._triggers: list[Trigger] = []
+        self._built = -1
+        self._scan: re.Pattern[str] | None = None
+        self._longest: re.Pattern[str] | None = None
+        self._credit: dict[str, tuple[int, ...]] = {}
+        self._last: tuple[str, list[list[tuple[int, int]]]] | None = None
+
+    def add(self, trig: Trigger) -> int:
+        """Register a trigger; its index, or -1 when a literal is empty or holds a newline (not shared)."""
+        if len(trig.literals) <= 8 or not all(lit[:1].isupper() and "\n" not in lit for lit in trig.literals):
+            return -1  # a few literals (one ``str.find`` pass each is faster), or some start lower-case
+        self._triggers.append(trig)
+        return len(self._triggers) - 1
+
+    def _build(self) -> None:
+        owners: dict[str, set[int]] = {}
+        for i, trig in enumerate(self._triggers):
+            for lit in trig.literals:
+                owners.setdefault(lit, set()).add(i)
+        trie = _Trie(fold=False)
+        for lit in owners:
+            trie.add(lit, "")
+        branches = [
+            f"{re.escape(ch)}(?={child.pattern_rest()})" if child.pattern_rest() else re.escape(ch)
+            for ch, child in sorted(trie.children.items())
+        ]
+        self._scan = re.compile("|".join(branches))
+        self._longest = re.compile(_longest(trie))
+        self._credit = {
+            lit: tuple(sorted({i for k in range(1, len(lit) + 1) for i in owners.get(lit[:k], ())}))
+            for lit in owners
+        }
+        self._built = len(self._triggers)
+        self._last = None
+
+    def lines(self, text: str, ident: int) -> list[tuple[int, int]]:
+        """As :meth:`Trigger.lines` for the trigger registered as ``ident``."""
+        last = self._last
+        if last is None or last[0] is not text or self._built != len(self._triggers):
+            last = (text, self._index(text))
+            self._last = last
+        return last[1][ident]
+
+    def _index(self, text: str) -> list[list[tuple[int, int]]]:
+        if self._built != len(self._triggers):
+            self._build()
+        assert self._scan is not None and self._longest is not None
+        longest, credit = self._longest.match, self._credit
+        found: list[dict[int, int]] = [{} for _ in self._triggers]
+        n = len(text)
+        line_start, line_end = -1, -1
+        for hit in self._scan.finditer(text):
+            p = hit.start()
+            m = longest(text, p)
+            if m is None:
+                continue
+            if p > line_end:
+                line_start = text.rfind("\n", 0, p) + 1
+                line_end = text.find("\n", p)
+                line_end = n if line_end < 0 else line_end
+            for i in credit[m.group()]:
+                found[i][line_start] = line_end
+        return [sorted(lines.items()) for lines in found]
+
+
+def _longest(node: _Trie) -> str:
+    """A regex matching the longest of the trie's literals that begins the text (each may end where a
+    shorter one does: the longer branch is tried first)."""
+    branches = [re.escape(ch) + _longest(child) for ch, child in sorted(node.children.items())]
+    if not branches:
+        return ""
+    inner = f"(?:{'|'.join(branches)})"
+    return inner + "?" if "" in node.ends else inner
+
+
+_GATES = _SharedGates()
 
 
 def trigger(literals: Sequence[str]) -> Trigger:
@@ -162,7 +259,7 @@ def gated_finditer(rx: re.Pattern[str], gate: re.Pattern[str] | Trigger, text: s
     only read the newline itself, which each line's search still sees).
     """
     n = len(text)
-    if isinstance(gate, Trigger) and len(gate.literals) <= 8:
+    if isinstance(gate, Trigger) and (len(gate.literals) <= 8 or (n >= _SHARED_MIN and gate.ident >= 0)):
         for start, end in gate.lines(text):
             yield from rx.finditer(text, start, min(n, end + 1))
         return
