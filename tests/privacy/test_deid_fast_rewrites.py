@@ -116,3 +116,26 @@ def test_shared_gate_lines_are_each_triggers_own(parts: list[str]) -> None:
                 end = text.find("\n", m.start())
                 plain.setdefault(text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end)
         assert trig.lines(text) == sorted(plain.items())
+
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts(["0812", "3", "1375021208850002", "+62", "(", ")", "/", "QQ", "AB", "BA", "12", "C", "-", ".", "\x1c", "é"]))
+def test_ascii_twins_match_the_unicode_patterns(text: str) -> None:
+    """On an ASCII text a pattern compiled with re.ASCII finds what the Unicode one finds."""
+    from makna.privacy._fastrx import ascii_finditer
+
+    names = ("_NIK", "_GROUPS_4", "_NPWP", "_SSN", "_DATE_NUM", "_PHONE_CANDIDATE", "_UK_CODES", "_PLATE_ID", "_PLATE_FOREIGN")
+    for name in names:
+        rx = getattr(patterns, name)
+        assert [m.span() for m in ascii_finditer(rx, text)] == [m.span() for m in rx.finditer(text)], name
+
+
+def test_ascii_twin_refuses_a_pattern_that_could_differ() -> None:
+    import pytest
+
+    from makna.privacy._fastrx import ascii_finditer
+
+    for rx in (re.compile(r"a\sb"), re.compile("k", re.IGNORECASE), re.compile("é\\d")):
+        with pytest.raises(ValueError):
+            list(ascii_finditer(rx, "a b"))

@@ -29,6 +29,7 @@ __all__ = [
     "SharedScan",
     "Trigger",
     "any_of",
+    "ascii_finditer",
     "dispatch",
     "gated_finditer",
     "literal_prefix",
@@ -272,6 +273,29 @@ def gated_finditer(rx: re.Pattern[str], gate: re.Pattern[str] | Trigger, text: s
         line_end = n if line_end < 0 else line_end
         yield from rx.finditer(text, line_start, min(n, line_end + 1))
         covered = line_end
+
+
+_ASCII_TWINS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def ascii_finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``; on an all-ASCII text (known in O(1)) through ``rx`` compiled with ``re.ASCII``,
+    whose ``\\d`` and ``\\w`` are bitmap tests instead of Unicode look-ups (a digit-first pattern scans
+    about a fifth faster).
+
+    The same matches: on ASCII text ``\\d``, ``\\w`` and ``\\b`` mean the same in both modes. ``rx`` must be
+    written in ASCII, without ``re.IGNORECASE`` (Unicode folds such as "K" to "k") and without a bare ``\\s``
+    or ``\\S`` (Unicode counts the ASCII separators \\x1c-\\x1f as spaces); ``[\\s\\S]`` (any character) is fine.
+    """
+    if not text.isascii():
+        return rx.finditer(text)
+    twin = _ASCII_TWINS.get(rx)
+    if twin is None:
+        bare = rx.pattern.replace(r"[\s\S]", "")
+        if not rx.pattern.isascii() or rx.flags & re.IGNORECASE or "(?i" in bare or r"\s" in bare or r"\S" in bare:
+            raise ValueError(f"pattern {rx.pattern[:40]!r} may match differently with re.ASCII")
+        twin = _ASCII_TWINS[rx] = re.compile(rx.pattern, (rx.flags & ~re.UNICODE) | re.ASCII)
+    return twin.finditer(text)
 
 
 def literal_prefix(alt: str) -> str:

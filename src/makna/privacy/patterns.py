@@ -13,7 +13,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
-from ._fastrx import dispatch, gated_finditer, split_top, trigger
+from ._fastrx import ascii_finditer, dispatch, gated_finditer, split_top, trigger
 from ._text import line_before
 from .types import Detection
 
@@ -161,7 +161,7 @@ def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> 
 
     ``spoken``: the matches of :data:`SPOKEN_PHONE` in ``text`` when a shared cue scan found them already.
     """
-    for m in _PHONE_CANDIDATE.finditer(text):
+    for m in ascii_finditer(_PHONE_CANDIDATE, text):
         raw = m.group(0)
         # Trim a trailing closing bracket or dot that belongs to the sentence.
         raw = raw.rstrip(" .-(")
@@ -311,7 +311,7 @@ _UK_CODES = re.compile(
 
 def uk_codes(text: str) -> Iterator[Detection]:
     """UK National Insurance numbers (NATIONAL_ID), plates (PLATE) and postcodes (ADDRESS)."""
-    for m in _UK_CODES.finditer(text):
+    for m in ascii_finditer(_UK_CODES, text):
         if m.group("ni") is not None:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95, "id.uk_ni", m.group(0))
         elif m.group("plate") is not None:
@@ -353,7 +353,7 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
     """Indonesian NIK and NPWP, US Social Security numbers, Aadhaar, and numbers after an identity cue (UK
     National Insurance numbers: :func:`uk_codes`). ``cue_matches``: the matches of :data:`CUED_ID` when a shared cue
     scan found them already."""
-    for m in _NIK.finditer(text):
+    for m in ascii_finditer(_NIK, text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if nik_is_valid(digits):
@@ -363,7 +363,7 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         else:
             conf = 0.6  # 16 digits that fail the structure: still likely an ID number
         yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
-    for m in _GROUPS_4.finditer(text):
+    for m in ascii_finditer(_GROUPS_4, text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if len(digits) == 16:  # a NIK written in four groups
@@ -373,9 +373,9 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         elif digits[0] in "23456789":  # India's Aadhaar
             conf = 0.97 if cued else (0.9 if verhoeff_valid(digits) else 0.7)
             yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.aadhaar", m.group(0))
-    for m in _NPWP.finditer(text):
+    for m in ascii_finditer(_NPWP, text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.97, "id.npwp", m.group(0))
-    for m in _SSN.finditer(text):
+    for m in ascii_finditer(_SSN, text):
         raw = m.group(0)
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if raw[3] == "-" or cued:
@@ -443,7 +443,7 @@ def find_plates(text: str) -> Iterator[Detection]:
     4471``), Nigerian (``KJA-345-AB``), three letters and digits (``LLL-NNNN``), and any letters-and-digits
     token right after a plate cue (``rego``, ``plate``, ``nopol``). Current UK plates: :func:`uk_codes`."""
     yield from _foreign_plates(text)
-    for m in _PLATE_ID.finditer(text):
+    for m in ascii_finditer(_PLATE_ID, text):
         if m.group("r") not in PLATE_REGIONS:
             continue
         spaced = " " in m.group(0) or "-" in m.group(0)
@@ -455,7 +455,7 @@ def find_plates(text: str) -> Iterator[Detection]:
 
 
 def _foreign_plates(text: str) -> Iterator[Detection]:
-    for m in _PLATE_FOREIGN.finditer(text):
+    for m in ascii_finditer(_PLATE_FOREIGN, text):
         raw = m.group(0)
         if m.group("in") is not None:
             if raw[:2] in _IN_STATES:
@@ -525,7 +525,7 @@ def find_dates(text: str) -> Iterator[Detection]:
     for m in gated_finditer(_DATE_WORDS, _MONTH_GATE, text):
         raw = m.group(0).rstrip(". ,")
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
-    for m in _DATE_NUM.finditer(text):
+    for m in ascii_finditer(_DATE_NUM, text):
         a, b, c = m.group(1), m.group(3), m.group(4)
         if c is None:  # day/month without a year ("25/06", "12-1"): a date only after a date cue
             if m.group(2) == ".":
