@@ -39,7 +39,7 @@ CUES: Final = SharedScan(
         Cue("location.cue", LOC_CUE, LOC_CUE_ALTS, follow=r"[ \t]+[A-ZÀ-ÖØ-Þ\dd]"),
         Cue("location.preposition", PREP_CUE, PREP_CUE_ALTS, follow=r"[ \t]+[A-ZÀ-ÖØ-Þ]"),
         Cue("person.honorific", HONORIFIC, HON_ALTS, follow=r"[ \t]"),
-        Cue("person.intro", INTRO, INTRO_ALTS, follow=r"[ \t:]"),
+        Cue("person.intro", INTRO, INTRO_ALTS, follow=r"[ \t:,]"),
         Cue("person.self", SELF, SELF_ALTS, follow=r"[ \t]+[A-ZÀ-ÖØ-Þ]"),
     ]
 )
