@@ -10,6 +10,7 @@ page: it should grow no faster than the number of codings.
     python benchmarks/scale_bench.py                      # 1x and 10x on SQLite and PostgreSQL (/tmp/pgurl)
     python benchmarks/scale_bench.py --scales 1 10 100    # the full run (100x takes a while)
     python benchmarks/scale_bench.py --scales 0.2 1 --no-pg --repeat 5   # a quick look
+    python benchmarks/scale_bench.py --scales 1 100 --suggested 0.2   # with the suggester's codings too
 """
 
 from __future__ import annotations
@@ -40,11 +41,14 @@ from makna.coding import SegmentSpec  # noqa: E402
 from makna.web import close_app, create_app  # noqa: E402
 
 CODERS = ("peneliti", "kedua")
+MACHINE = "makna-suggest"
 PAGING_PASSES = 3
 
 
-def build(location: str, scale: float, seed: int = 17) -> None:
-    """50 x ``scale`` documents of about 5 KB, 1,000 x ``scale`` codings by two coders, 30 codes."""
+def build(location: str, scale: float, seed: int = 17, suggested: float = 0.0) -> None:
+    """50 x ``scale`` documents of about 5 KB, 1,000 x ``scale`` codings by two coders, 30 codes; with
+    ``suggested``, that share of 1,000 x ``scale`` more codings by the suggester (machine coder
+    ``makna-suggest``: counted nowhere but under its name, so the home page subtracts them)."""
     rng = random.Random(seed)
     n_docs, n_codings = max(2, round(50 * scale)), max(10, round(1000 * scale))
     with makna.create_project(location, "Scale benchmark", coder=CODERS[0]) as p:
@@ -57,9 +61,13 @@ def build(location: str, scale: float, seed: int = 17) -> None:
                     src = makna.import_text(p, f"doc-{i:05d}.txt", transcript(rng, 5000), language="id")
                     lengths[src.name] = src.length
         names = sorted(lengths)
-        for coder in CODERS:
+        machine = round(n_codings * suggested)
+        if machine:
+            with p.store.write(p.actor, "suggest.run", {}) as conn:
+                p.coder_id(conn, MACHINE, kind="suggester")
+        for coder, wanted in (*((c, n_codings // 2) for c in CODERS), (MACHINE, machine)):
             specs, seen = [], set()
-            while len(specs) < n_codings // 2:
+            while len(specs) < wanted:
                 name = rng.choice(names)
                 a = rng.randrange(0, lengths[name] - 300)
                 span = (name, a, a + rng.randint(20, 300), rng.choice(keys))
@@ -218,6 +226,8 @@ def main() -> None:
     ap.add_argument("--pg", default=None, help="PostgreSQL URL (default: the one in /tmp/pgurl)")
     ap.add_argument("--repeat", type=int, default=15, help="runs of each GET (the median is shown)")
     ap.add_argument("--codings", type=int, default=100, help="codings timed through POST /api/segments")
+    ap.add_argument("--suggested", type=float, default=0.0,
+                    help="codings by the suggester, as a share of the persons' (0.2: 200 more per 1,000)")
     args = ap.parse_args()
     backends: list[str] = ["SQLite"]
     pg_url = args.pg or (Path("/tmp/pgurl").read_text().strip() if Path("/tmp/pgurl").exists() else None)
@@ -237,7 +247,7 @@ def main() -> None:
                     locations[scale], drop = pg_location(pg_url)
                     drops.append(drop)
                 t = time.perf_counter()
-                build(locations[scale], scale)
+                build(locations[scale], scale, suggested=args.suggested)
                 print(f"{backend} {scale:g}x built in {time.perf_counter() - t:.0f} s", flush=True)
             results = measure(locations, args.repeat, args.codings)
         finally:

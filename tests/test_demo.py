@@ -90,7 +90,9 @@ def test_demo_deidentifies_before_coding(tmp_path: Path) -> None:
     from makna.privacy.project_apply import open_key, reveal
 
     result = build_demo(tmp_path)
-    assert result.key_path == tmp_path / "study.makna.key" and result.key_path.is_file()
+    # the key in a folder of its own, not beside the project (as the README advises for a real key)
+    assert result.key_path == tmp_path / "demo-key" / "study.makna.key" and result.key_path.is_file()
+    assert not (tmp_path / "study.makna.key").exists()
     assert {"PERSON", "PHONE", "LOCATION", "PLATE", "EMAIL"} <= set(result.replaced)
     with makna.open_project(result.project_path) as p:
         originals = set(open_key(p, result.key_path, DEMO_PASSPHRASE).originals())
@@ -136,8 +138,9 @@ def test_demo_refuses_a_project_it_did_not_make(tmp_path: Path) -> None:
     assert after == before
 
 
-@pytest.mark.parametrize("name", ["study.makna.key", "findings.md", "report"])
+@pytest.mark.parametrize("name", ["study.makna.key", "demo-key/study.makna.key", "findings.md", "report"])
 def test_demo_refuses_any_file_it_did_not_write(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).parent.mkdir(exist_ok=True)
     (tmp_path / name).mkdir() if name == "report" else (tmp_path / name).write_text("mine", encoding="utf-8")
     with pytest.raises(ProjectExistsError, match=name):
         build_demo(tmp_path)
@@ -165,3 +168,18 @@ def test_demo_writes_its_example_files(tmp_path: Path) -> None:
         again = makna.load_cases_file(p, tmp_path / "cases.yaml")
         assert (again.added, again.updated, again.unchanged) == (0, 0, 6)
         assert makna.import_codebook(p, makna.read_codebook_file(tmp_path / "codebook.yaml")).added == 0
+
+
+def test_demo_key_folder_and_an_earlier_layout(tmp_path: Path) -> None:
+    """A demo again replaces an earlier demo's key beside the project (the old layout) with the key in
+    demo-key/, and leaves a file of someone else's in demo-key/ alone; the CLI says where the key is."""
+    first = build_demo(tmp_path)
+    first.key_path.rename(tmp_path / "study.makna.key")  # as demos before this one left it
+    first.key_path.parent.rmdir()
+    again = build_demo(tmp_path)
+    assert again.key_path.is_file() and not (tmp_path / "study.makna.key").exists()
+    (again.key_path.parent / "notes.txt").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(app, ["demo", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (again.key_path.parent / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert f"key: {again.key_path}, in a folder of its own" in result.output and "~/keys/study.key" in result.output

@@ -319,7 +319,12 @@ def autocode_speaker(
 def find_matches(
     text: str, pattern: str, *, regex: bool = False, ignore_case: bool = True, whole_words: bool = True
 ) -> list[tuple[int, int]]:
-    """Spans of ``pattern`` in ``text``: a phrase (whole words by default) or a regular expression."""
+    """Spans of ``pattern`` in ``text``: a phrase (whole words by default) or a regular expression.
+
+    A word of a whole-word phrase also matches its Indonesian clitic forms (``ongkir`` finds
+    ``ongkirnya``, ``ongkirlah``; ``ongkirnya`` finds ``ongkir``), as search does
+    (:func:`makna.textindex.stemming.clitic_root`): a word the dictionary knows keeps its ending
+    (``masalah`` does not find ``masa``) and a root of fewer than three letters takes none."""
     flags = re.IGNORECASE if ignore_case else 0
     if regex:
         try:
@@ -329,9 +334,20 @@ def find_matches(
     else:
         if not pattern.strip():
             raise InputError("the search phrase is empty")
-        body = r"\s+".join(re.escape(w) for w in pattern.split())
+        words = [_with_clitics(w) for w in pattern.split()] if whole_words else [re.escape(w) for w in pattern.split()]
+        body = r"\s+".join(words)
         rx = re.compile(rf"(?<!\w){body}(?!\w)" if whole_words else body, flags)
     return [(m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start()]
+
+
+def _with_clitics(word: str) -> str:
+    """A regular expression for ``word`` and its Indonesian clitic forms (see :func:`find_matches`)."""
+    from .textindex.stemming import MIN_ROOT, PARTICLES, POSSESSIVES, clitic_root
+
+    if not word.isalpha() or len(word) < MIN_ROOT or len(word.casefold()) != len(word):
+        return re.escape(word)
+    root = word[:len(clitic_root(word.casefold()))]
+    return (re.escape(root) + "(?:" + "|".join(POSSESSIVES) + ")?(?:" + "|".join(PARTICLES) + ")?")
 
 
 def autocode_pattern(

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from .errors import ConflictError, MaknaError
 from .project import Project
 from .store import as_utc, bulk_insert, journal, tables
+from .store.transfer import parents_first
 
 __all__ = [
     "Step",
@@ -235,26 +236,6 @@ def _check_dependents(conn: Connection, table: Table, keys: list[Any], step: Ste
             raise ConflictError(f"cannot {what} {step.description!r}: {noun} made later still refer to it")
 
 
-def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows of a table that refers to itself (codes), each after the row it refers to."""
-    own = [fk for fk in table.foreign_keys if fk.column.table is table]
-    if not own or len(rows) < 2:
-        return rows
-    ref, key = own[0].parent.key, own[0].column.key
-    ids = {r[key] for r in rows}
-    done: set[Any] = set()
-    out: list[dict[str, Any]] = []
-    todo = list(rows)
-    while todo:
-        ready = [r for r in todo if r[ref] not in ids or r[ref] in done]
-        if not ready:  # a cycle cannot be stored anyway: let the database say so
-            return out + todo
-        out += ready
-        done.update(r[key] for r in ready)
-        todo = [r for r in todo if r[key] not in done]
-    return out
-
-
 def _apply_inverse(conn: Connection, step: Step, what: str) -> None:
     for op, table, data in reversed(journal.step_rows(conn, step.id)):
         if op == "insert":
@@ -266,7 +247,7 @@ def _apply_inverse(conn: Connection, step: Step, what: str) -> None:
                     unindex_source(conn, sid)
             journal.delete_by_keys(conn, table, data)
         elif op == "delete":
-            rows = _parents_first(table, data)
+            rows = parents_first(table, data, stored=True)
             if any(isinstance(c.type, JSON) for c in table.c):  # SQL NULLs (null()) need SQLAlchemy's insert
                 conn.execute(insert(table), rows)
             else:

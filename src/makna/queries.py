@@ -21,7 +21,7 @@ from .codebook import code_tree, subtree_ids
 from .errors import InputError, NotFoundError
 from .paging import Page, after_condition, decode_cursor, encode_cursor
 from .project import Project
-from .rounds import counted_where, visible
+from .rounds import counted_where, listed, visible
 from .store import tables
 
 __all__ = [
@@ -140,7 +140,8 @@ def retrieve(
 ) -> list[RetrievedSegment]:
     """Coded segments filtered by code (with its descendants by default), sources, case, case
     attribute value and coder, each with ``context`` characters before and after, in source order
-    (source name, start, end, code key, coder name).
+    (source name, start, end, code key, coder name). The suggester's proposals are listed under its
+    name until reviewed; a rejected one is not a coding and is left out (:func:`makna.rounds.listed`).
 
     ``after`` (a cursor from :func:`retrieval_cursor` or :func:`retrieve_page`) starts after that
     segment: a page then costs the same wherever it starts (keyset pagination). ``offset`` is a
@@ -152,7 +153,8 @@ def retrieve(
     start_after = decode_cursor("retrieve", after, _CURSOR_TYPES) if after is not None else None
     seg, s, c, k, t = (tables.segments.c, tables.sources.c, tables.codes.c, tables.coders.c, tables.turns.c)
     with project.store.read() as conn:
-        conds: list[ColumnElement[bool]] = [visible(project, conn)]  # a blind round hides other coders
+        # a blind round hides other coders; the suggester's rejected proposals are not codings
+        conds: list[ColumnElement[bool]] = [visible(project, conn), listed()]
         if code is not None:
             cid = project.code_id(conn, code)
             ids = subtree_ids(conn, cid) if descendants else [cid]

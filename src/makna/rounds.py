@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["Round", "open_round", "close_round", "list_rounds", "get_round", "current_round", "may_manage",
            "visible", "sees_everything", "require_sight", "round_scope", "round_consensus", "consensus_coder",
            "Sight", "sight", "sight_in", "visible_memos", "visible_where", "BLIND_EVENT_KINDS", "counted_where",
-           "suggester_ids"]
+           "suggester_ids", "rejected_ids", "listed"]
 
 #: The event kinds that record a coder's codings and memos (:data:`makna.access.CODING_EVENT_KINDS`):
 #: during a blind round the activity list leaves out other coders' events of these kinds (they would
@@ -218,15 +218,35 @@ def suggester_ids() -> Any:
     return select(k.id).where(k.kind == "suggester")
 
 
+def rejected_ids() -> Any:
+    """A subquery of the ids of the suggester's codings whose suggestion a person rejected.
+
+    A rejection is recorded on the suggestion (``suggestions.state = 'rejected'``); the suggester's
+    coding it points at (``suggestions.segment_id``) is kept, so that agreement can still compare the
+    suggester's proposals, as it made them, with the human coders (a rejected proposal is one of its
+    disagreements). Listings, exports and counts leave it out through :func:`listed`."""
+    sg = tables.suggestions.c
+    return select(sg.segment_id).where(sg.state == "rejected", sg.segment_id.is_not(None))
+
+
+def listed() -> ColumnElement[bool]:
+    """A condition on ``segments`` rows: every coding but the suggester's rejected proposals (see
+    :func:`rejected_ids`), which listings (``makna segments``, retrieval, the workbench) and exports
+    do not show as codings."""
+    return tables.segments.c.id.not_in(rejected_ids())
+
+
 def counted_where(project: Project, conn: Connection, coder: str | None = None) -> list[ColumnElement[bool]]:
     """The conditions on ``segments`` of the codings an analysis counts (frequencies, matrices,
-    co-occurrence, the report): those the acting coder may see (:func:`visible_where`), of ``coder``
-    when given; without ``coder``, never the suggester's proposals, which count once a person accepts
-    them, as that person's coding (name the suggester as ``coder`` to count its proposals)."""
+    co-occurrence, the report, the codebook's and the home page's counts): those the acting coder may
+    see (:func:`visible_where`), of ``coder`` when given; without ``coder``, never the suggester's
+    proposals, which count once a person accepts them, as that person's coding (name the suggester as
+    ``coder`` to count its proposals, the rejected ones left out: :func:`listed`)."""
     conds = visible_where(project, conn)
     seg = tables.segments.c
     if coder:
         conds.append(seg.coder_id == project.coder_id(conn, coder, create=False))
+        conds.append(listed())
     else:
         conds.append(seg.coder_id.not_in(suggester_ids()))
     return conds

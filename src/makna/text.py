@@ -32,6 +32,7 @@ __all__ = [
     "utf16_to_codepoint",
     "codepoint_to_utf16",
     "OffsetMap",
+    "shorten",
 ]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -315,3 +316,18 @@ def refuse_unstorable(what: str, *values: str | None) -> None:
 
             raise InputError(f"{what}: contains a lone surrogate (U+{ord(lone.group()):04X}, half of a UTF-16 "
                              "pair, not a character), which a project cannot store")
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters for a glance: whole when it fits, else cut at the last
+    word boundary that fits and ended with an ellipsis (``"…"``, counted in ``limit``); a first word
+    longer than that is cut inside (nothing else fits). Whitespace runs become one space."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    if limit < 2:
+        return "…"[:limit]
+    room = limit - 1  # characters before the ellipsis
+    cut = room if flat[room] == " " else flat.rfind(" ", 0, room)  # a space right after the body: a boundary
+    body = flat[:cut] if cut > 0 else flat[:room]
+    return body.rstrip(" ,;:") + "…"

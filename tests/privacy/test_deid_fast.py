@@ -141,3 +141,26 @@ def test_shared_cue_scan_matches_the_detectors_own_scans() -> None:
         else:
             want = [m.span() for m in cue.rx.finditer(text)]
         assert [m.span() for m in found[cue.name]] == want, cue.name
+
+
+def test_shared_scan_finds_an_introduction_after_a_comma() -> None:
+    """A kin or intro word followed by a comma ("Suamiku, Togar Nainggolan") is one of INTRO's own matches;
+    the shared scan's follow class must let it through (it once allowed only a space, a tab or a colon)."""
+    from makna.privacy import detect
+    from makna.privacy._cues import scan_cues
+    from makna.privacy._text import cap_runs
+    from makna.privacy.persons import INTRO, person_windows
+
+    text = (
+        "I: Suamiku, Togar Nainggolan, kerja di pelabuhan.\n"
+        "I: Adikku, Rahmi Sitompul, masih sekolah di sana.\n"
+        "I: My husband, Dermot Fairclough, drives a cab at night.\n"
+    )
+    runs = cap_runs(text)
+    windows = person_windows(text, runs)
+    want = [m.span() for ws, we in windows for m in INTRO.finditer(text, ws, we)]
+    assert len(want) == 3
+    assert [m.span() for m in scan_cues(text, runs)["person.intro"]] == want
+    found = {d.text: d.detector for d in detect(text)}
+    for name in ("Togar Nainggolan", "Rahmi Sitompul", "Dermot Fairclough"):
+        assert found.get(name) == "person.intro", name

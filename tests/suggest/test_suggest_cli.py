@@ -130,3 +130,31 @@ def test_a_kappa_below_the_bar_never_reads_as_not_below_it() -> None:
     from makna.suggest.reliability import _shown
 
     assert _shown(-0.0012, 0.0) == "-0.0012" and _shown(0.5951, 0.6) == "0.595" and _shown(0.41, 0.6) == "0.41"
+
+
+def test_reject_all_with_filters_and_rejected_are_not_listed(coded: str) -> None:
+    """`suggest reject --all` mirrors accept (ids or --all, narrowed by --source/--code); a rejected
+    suggestion is no longer listed by `makna segments` under the suggester."""
+    _ok("suggest", "-p", coded, "--coder", "tester")
+    with makna.open_project(coded, coder="tester") as proj:
+        queue = suggest.pending(proj)
+    first = queue[0]
+    listed = json.loads(_ok("segments", "-p", coded, "--coder", suggest.MACHINE_CODER, "-f", "json"))
+    assert len(listed) == len(queue)
+    for bad in (["suggest", "reject", "-p", coded], ["suggest", "reject", first.id, "--all", "-p", coded],
+                ["suggest", "accept", first.id, "--code", first.code, "-p", coded]):
+        result = runner.invoke(app, bad)
+        assert result.exit_code != 0 and "Traceback" not in result.output and "--all" in result.output
+    same = [s for s in queue if s.source == first.source and s.code == first.code]
+    out = _ok("suggest", "reject", "--all", "--source", first.source, "--code", first.code, "-p", coded,
+              "--coder", "tester")
+    assert f"Rejected {len(same)} suggestion(s)." in out
+    with makna.open_project(coded, coder="tester") as proj:
+        assert {s.id for s in suggest.pending(proj, state="rejected")} == {s.id for s in same}
+    listed = json.loads(_ok("segments", "-p", coded, "--coder", suggest.MACHINE_CODER, "-f", "json"))
+    assert len(listed) == len(queue) - len(same)
+    assert {(r["source"], r["start"], r["code"]) for r in listed}.isdisjoint(
+        {(s.source, s.start, s.code) for s in same})
+    out = _ok("suggest", "accept", "--all", "-p", coded, "--coder", "tester")
+    assert f"Accepted {len(queue) - len(same)} suggestion(s)." in out
+    assert "No pending suggestions." in _ok("suggest", "review", "-p", coded)

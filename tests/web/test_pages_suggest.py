@@ -106,3 +106,31 @@ def test_script_messages_are_translated() -> None:
     for lang in ("en", "id"):
         catalogue = parse_po((LOCALE_DIR / lang / "LC_MESSAGES" / "makna_web.po").read_text(encoding="utf-8"))
         assert all(catalogue.get(m) for m in routes_suggest.JS_MESSAGES)
+
+
+def test_a_rejected_suggestion_is_no_listed_coding(sapp: Any, sclient: tuple[Client, str]) -> None:
+    """Through the web API: a rejected suggestion leaves retrieval and the source's codings; the home
+    page's codings per source never count the suggester's proposals."""
+    from makna.views import segments_per_source
+
+    client, csrf = sclient
+    h = {"X-Makna-CSRF": csrf}
+    assert client.post("/api/suggestions/run", json={"min_confidence": 0.5}, headers=h).status_code == 200
+    queue = client.get("/api/suggestions").json()
+    gone = queue[0]
+    machine = {"coder": suggest.MACHINE_CODER, "limit": 10000}
+    before = client.get("/api/retrieve", params=machine).json()
+    assert len(before) == len(queue)
+    assert client.post(f"/api/suggestions/{gone['id']}", json={"decision": "reject"}, headers=h).status_code == 200
+    after = client.get("/api/retrieve", params=machine).json()
+    assert len(after) == len(queue) - 1
+    assert (gone["source"], gone["start"], gone["code"]) not in {(r["source"], r["start"], r["code_key"]) for r in after}
+    shown = client.get(f"/api/sources/{gone['source_id']}/segments").json()
+    assert not [s for s in shown if s["coder"] == suggest.MACHINE_CODER and s["start"] == gone["start"]
+                and s["code_key"] == gone["code"]]
+    proj = sapp.state.project
+    people = [r for r in client.get("/api/retrieve", params={"limit": 10000}).json()
+              if r["coder"] != suggest.MACHINE_CODER]
+    counts = segments_per_source(proj)
+    assert sum(counts.values()) == len(people)
+    assert client.get("/").status_code == 200

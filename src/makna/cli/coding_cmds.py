@@ -24,7 +24,8 @@ def code(
         int | None, typer.Option("--turn", help="Turn number (from 1, see 'makna sources show NAME --turns').")
     ] = None,
     speaker: Annotated[str | None, typer.Option("--speaker", help="Every turn of this speaker label.")] = None,
-    match: Annotated[str | None, typer.Option("--match", help="Every match of this phrase.")] = None,
+    match: Annotated[str | None, typer.Option("--match", help="Every match of this phrase (whole words, with their "
+                                               "Indonesian clitic forms: ongkir finds ongkirnya).")] = None,
     regex: Annotated[bool, typer.Option("--regex", help="--match is a regular expression.")] = False,
     scope: Annotated[str, typer.Option("--scope", help="For --match: match, sentence or turn.")] = "match",
     case_sensitive: Annotated[bool, typer.Option("--case-sensitive")] = False,

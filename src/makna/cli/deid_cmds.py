@@ -1,5 +1,5 @@
 """``makna deid ...``: de-identification commands: detection trial and evaluation on files, and, inside a
-project, scan / accept / reject / edit / add / names / apply / reveal / status. No logic here beyond
+project, scan / list / fields / accept / reject / edit / add / names / apply / reveal / status. No logic here beyond
 parse, call, format. Passphrases come from ``--passphrase-file``, ``$MAKNA_DEID_PASSPHRASE`` or a hidden
 prompt, never from a plain command-line argument."""
 
@@ -26,6 +26,7 @@ from ..privacy.project import (
     deid_status,
     edit_detection,
     field_counts,
+    field_entries,
     review_entries,
     scan,
 )
@@ -186,8 +187,9 @@ def scan_cmd(
     """Detect identifiers in the sources not yet de-identified and (without --source) in every free-text
     field (memos, case names and values, codebook texts, segment memos, source and file names, set
     names, the project's name), keep earlier decisions, find confirmed identifiers again across the
-    project, and list every detection with its id (N:I in a transcript, fN:I in a field), where it is
-    and its context."""
+    project (a name also in file and source names, in any case: ojol-dedi.txt), and list every
+    detection with its id (N:I in a transcript, fN:I in a field value; 'makna deid fields' lists the
+    values and their numbers), where it is and its context."""
     with opened(project) as proj:
         names: list[str] = []
         confirmed: dict[str, str] = {}
@@ -216,6 +218,31 @@ def list_cmd(
     with opened(project) as proj:
         entries = review_entries(proj, sources=source, status=set(status) if status else None)
     _show(entries, fmt, f"{len(entries)} detection(s)")
+
+
+@deid_app.command("fields")
+def fields_cmd(
+    project: ProjectOpt = None,
+    pending: Annotated[bool, typer.Option("--pending", help="Only values with detections pending.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """List every free-text field value (memos, case names and values, codebook texts, segment memos,
+    source and file names, set names, the project's name) with its number fN: the number 'makna deid
+    add --field fN' takes (its detections are fN:I), what it belongs to, its detections and whether it
+    was scanned (after an edit a value is scanned afresh, under the same number)."""
+    with opened(project) as proj:
+        entries = field_entries(proj)
+    if pending:
+        entries = [e for e in entries if e.pending]
+    if fmt is not OutputFormat.table:
+        emit([e.as_dict() for e in entries], ["id", "field", "row", "value", "detections", "pending", "state"], fmt)
+        return
+    rows = [{"id": e.id or "-", "field": e.field, "of": e.row,
+             "value": " ".join(e.value.split())[:60] + ("..." if len(" ".join(e.value.split())) > 60 else ""),
+             "detections": e.detections, "pending": e.pending, "state": e.state} for e in entries]
+    emit(rows, ["id", "field", "of", "value", "detections", "pending", "state"], fmt,
+         title=f"{len(entries)} field value(s); add a missed identifier with 'makna deid add --field fN --span A:B'",
+         empty="No free-text field values.")
 
 
 def _decide(status: str, ids: list[str] | None, everything: bool, project: str | None, source: list[str] | None,
@@ -270,8 +297,8 @@ def add_cmd(
     span: Annotated[str, typer.Option("--span", help="START:END (code points, end exclusive).")],
     kind: Annotated[str, typer.Option("--type", "-t", help="Identifier type.")],
     source: Annotated[str | None, typer.Option("--source", "-s", help="The source.")] = None,
-    field: Annotated[str | None, typer.Option("--field", "-f", help="A scanned field value, fN (its detections "
-                                              "are listed as fN:I).")] = None,
+    field: Annotated[str | None, typer.Option("--field", "-f", help="A scanned field value, fN: 'makna deid "
+                                              "fields' lists the numbers (its detections are fN:I).")] = None,
     project: ProjectOpt = None,
 ) -> None:
     """Add an identifier the detectors missed in a source's text or a field value; it counts as accepted."""

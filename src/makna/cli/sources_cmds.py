@@ -164,8 +164,9 @@ def sources_show(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Print a source's text, or its numbered turns with offsets (the table shows each turn's first 80
-    characters; csv and json give the whole text)."""
+    characters, cut between words; csv and json give the whole text)."""
     from ..sources import get_source, get_turns
+    from ..text import shorten
 
     with opened(project) as proj:
         src = get_source(proj, name)
@@ -179,7 +180,8 @@ def sources_show(
                 "start": t.start,
                 "end": t.end,
                 "time": t.time_start or "",
-                "text": src.text[t.start : t.end] if fmt is not OutputFormat.table else src.text[t.start : t.end][:80],
+                "text": src.text[t.start : t.end] if fmt is not OutputFormat.table
+                else shorten(src.text[t.start : t.end], 80),
             }
             for t in get_turns(proj, name)
         ]

@@ -136,27 +136,42 @@ def _key() -> str:
             return ch.lower()
 
 
+Ids = Annotated[list[str] | None, typer.Argument(help="Suggestion ids (or --all).", show_default=False)]
+AllOpt = Annotated[bool, typer.Option("--all", help="Every pending suggestion (narrowed by --source and --code) "
+                                      "instead of ids.")]
+SourceOpt = Annotated[str | None, typer.Option("--source", "-s", help="With --all: only suggestions in this source.")]
+CodeOpt = Annotated[str | None, typer.Option("--code", "-c", help="With --all: only suggestions of this code.")]
+
+
 @suggest_app.command("accept")
-def accept_cmd(ids: Annotated[list[str], typer.Argument(help="Suggestion ids.")], project: ProjectOpt = None,
-               coder: CoderOpt = None) -> None:
+def accept_cmd(ids: Ids = None, every: AllOpt = False, source: SourceOpt = None, code: CodeOpt = None,
+               project: ProjectOpt = None, coder: CoderOpt = None) -> None:
     """Accept suggestions: each becomes your coding, its provenance kept."""
-    _decide(ids, "accept", project, coder)
+    _decide(ids, every, source, code, "accept", project, coder)
 
 
 @suggest_app.command("reject")
-def reject_cmd(ids: Annotated[list[str], typer.Argument(help="Suggestion ids.")], project: ProjectOpt = None,
-               coder: CoderOpt = None) -> None:
-    """Reject suggestions (remembered, and learnt from)."""
-    _decide(ids, "reject", project, coder)
+def reject_cmd(ids: Ids = None, every: AllOpt = False, source: SourceOpt = None, code: CodeOpt = None,
+               project: ProjectOpt = None, coder: CoderOpt = None) -> None:
+    """Reject suggestions (remembered, and learnt from; no longer listed as codings)."""
+    _decide(ids, every, source, code, "reject", project, coder)
 
 
-def _decide(ids: list[str], decision: str, project: str | None, coder: str | None) -> None:
-    from ..suggest import decide
+def _decide(ids: list[str] | None, every: bool, source: str | None, code: str | None, decision: str,
+            project: str | None, coder: str | None) -> None:
+    from ..errors import InputError
+    from ..suggest import decide, pending
 
+    if every == bool(ids):
+        raise InputError(f"suggest {decision}: name suggestion ids or --all, not both" if ids
+                         else f"suggest {decision}: name suggestion ids, or --all for every pending one")
+    if (source or code) and not every:
+        raise InputError(f"suggest {decision}: --source and --code go with --all")
     with opened(project, coder) as proj:
-        for sid in ids:
+        chosen = ids or [s.id for s in pending(proj, source=source, code=code)]
+        for sid in chosen:
             decide(proj, sid, "accept" if decision == "accept" else "reject")
-    typer.echo(f"{decision.capitalize()}ed {len(ids)} suggestion(s).")
+    typer.echo(f"{decision.capitalize()}ed {len(chosen)} suggestion(s).")
 
 
 @suggest_app.command("reliability")

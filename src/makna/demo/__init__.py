@@ -3,8 +3,10 @@
 The study (six fictional interviews in informal Indonesian, modelled on the themes of a
 phenomenological study of communication through a chat app) lives in ``makna/demo/data``.
 Its transcripts carry fictional identifiers on purpose: the demo de-identifies them (scan, accept
-every detection, replace with surrogates; the key goes to ``DIR/study.makna.key`` under the
-demo-only passphrase :data:`DEMO_PASSPHRASE`) before any coding, so the findings quote surrogates.
+every detection, replace with surrogates) before any coding, so the findings quote surrogates. The
+key goes to its own folder, ``DIR/demo-key/study.makna.key``, apart from the project as the README
+advises for a real key, under the published demo-only passphrase :data:`DEMO_PASSPHRASE` (it
+protects nothing: the identifiers it holds are fictional); the demo says where it put it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from ..privacy.project_apply import apply
 from ..project import Project, create_project
 from ..queries import CodeFrequency, code_frequencies
 from ..sources import get_turns, import_text
-from ._folder import EXAMPLE_FILES, claim_folder, mark_folder, seal_folder
+from ._folder import EXAMPLE_FILES, claim_folder, key_file, mark_folder, seal_folder
 from .findings import write_findings
 
 __all__ = ["DemoResult", "build_demo", "demo_data", "DEMO_CODER", "DEMO_PASSPHRASE", "EXAMPLE_FILES"]
@@ -72,8 +74,9 @@ def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[s
         raise ProjectExistsError(f"{folder}: is a file, not a folder (choose another --dir)")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "study.makna"
-    key_path = folder / "study.makna.key"
+    key_path = key_file(folder)
     claim_folder(folder)
+    key_path.parent.mkdir(exist_ok=True)
     say = progress or (lambda _msg: None)
     with create_project(path, "Studi demo: komunikasi melalui MiChat (fiktif)", coder=DEMO_CODER) as project:
         project_id = project.info().id
@@ -116,8 +119,9 @@ def _deidentify(project: Project, key_path: Path, say: Callable[[str], None]) ->
     for kind, count in report.by_type.items():
         say(f"  replaced {count} {kind}")
     say(
-        f"key: {key_path}, passphrase {DEMO_PASSPHRASE!r} (DEMO ONLY: for real data choose your own and "
-        "keep the key apart from the project)"
+        f"key: {key_path}, in a folder of its own, passphrase {DEMO_PASSPHRASE!r}: a published passphrase, "
+        "fit only for the demo's fictional identifiers. For your own study choose a passphrase and keep the "
+        "key away from the project and its copies (e.g. makna deid apply --key ~/keys/study.key)"
     )
     return report.by_type
 

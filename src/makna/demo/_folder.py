@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..errors import MaknaError, ProjectExistsError
 
-__all__ = ["EXAMPLE_FILES", "MARKER", "claim_folder", "mark_folder", "seal_folder", "owned_files"]
+__all__ = ["EXAMPLE_FILES", "MARKER", "KEY_FOLDER", "key_file", "claim_folder", "mark_folder", "seal_folder",
+           "owned_files"]
 
 MARKER = ".makna-demo"
 _FORMAT = "makna-demo/1"
@@ -27,10 +28,22 @@ EXAMPLE_FILES = ("codebook.yaml", "cases.yaml", "coding.yaml")
 (their formats: docs/formats.md)."""
 
 
+KEY_FOLDER = "demo-key"
+"""The folder of the demo's de-identification key, apart from its project (as the README advises for
+a real key); the key is the demo's only file there, and the folder goes when it is empty."""
+_OLD_KEY = "study.makna.key"  # where demos before 0.x kept the key: beside the project
+
+
+def key_file(folder: Path) -> Path:
+    """Where the demo in ``folder`` keeps its key: ``folder/demo-key/study.makna.key``."""
+    return folder / KEY_FOLDER / "study.makna.key"
+
+
 def owned_files(folder: Path) -> tuple[Path, ...]:
-    """The files and folders a demo run writes in ``folder`` (the marker aside)."""
+    """The files and folders a demo run writes in ``folder`` (the marker aside; an earlier version's
+    key beside the project included)."""
     project = folder / "study.makna"
-    return (project, Path(f"{project}-wal"), Path(f"{project}-shm"), folder / "study.makna.key",
+    return (project, Path(f"{project}-wal"), Path(f"{project}-shm"), key_file(folder), folder / _OLD_KEY,
             folder / "findings.md", folder / "report", *(folder / name for name in EXAMPLE_FILES))
 
 
@@ -106,17 +119,17 @@ def claim_folder(folder: Path) -> None:
     if not present:
         return
     marked = _marked_project(folder)
-    project, key = folder / "study.makna", folder / "study.makna.key"
+    project = folder / "study.makna"
     foreign: Path | None = None
     if marked is None:
         foreign = present[0]
     elif project.exists() and _project_id(project) != marked:
         foreign = project
-    elif key.exists():
+    else:
         from ..privacy.keyfile import project_fingerprint
 
-        if _key_project(key) != project_fingerprint(marked):
-            foreign = key
+        foreign = next((key for key in (key_file(folder), folder / _OLD_KEY)
+                        if key.exists() and _key_project(key) != project_fingerprint(marked)), None)
     if foreign is not None:
         raise ProjectExistsError(
             f"{foreign}: exists and was not made by 'makna demo'; nothing was changed "
@@ -136,6 +149,10 @@ def claim_folder(folder: Path) -> None:
             shutil.rmtree(p)
         else:
             p.unlink(missing_ok=True)
+    try:
+        (folder / KEY_FOLDER).rmdir()  # only when empty: a file of someone else's there stays
+    except OSError:
+        pass
 
 
 def mark_folder(folder: Path, project_id: str) -> None:

@@ -47,7 +47,7 @@ from ..csvsafe import safe_row
 from ..errors import ExchangeError
 from ..project import Project
 from ..queries import retrieve
-from ..rounds import require_sight
+from ..rounds import listed, require_sight
 from ..store import as_utc, tables
 from ._refi import xml_safe
 
@@ -295,8 +295,8 @@ def write_json(project: Project, path: str | os.PathLike[str]) -> None:
             section("segments", ({"id": r.id, "source_id": r.source_id, "start": r.start, "end": r.end,
                                   "code_id": r.code_id, "coder_id": r.coder_id, "memo": r.memo,
                                   "created_at": _iso(r.created_at)}
-                                 for r in conn.execute(select(tables.segments).order_by(g_.source_id, g_.start,
-                                                                                        g_.end, g_.id))))
+                                 for r in conn.execute(select(tables.segments).where(listed())
+                                                       .order_by(g_.source_id, g_.start, g_.end, g_.id))))
             section("memos", ({"id": r.id, "target_kind": r.target_kind, "target_id": r.target_id, "title": r.title,
                                "text": r.text, "coder_id": r.coder_id, "created_at": _iso(r.created_at)}
                               for r in conn.execute(select(tables.memos).order_by(m_.created_at, m_.id))))

@@ -44,6 +44,7 @@ from ..codebook import list_codes
 from ..errors import ExchangeError
 from ..model import Code
 from ..project import Project
+from ..rounds import rejected_ids
 from ..store import prepared_select, tables
 from ._fields import EXTRAS_ENTRY, PI_TARGET, Extras, keep_exact, pi_text
 from ._refi import (
@@ -263,6 +264,7 @@ class _Writer:
                                       .where(seg.source_id == bindparam("source_id"))
                                       .order_by(seg.start, seg.end, seg.created_at, seg.id))
         dates: dict[Any, str] = {}
+        rejected = set(self.conn.execute(rejected_ids()).scalars())
         ids: dict[str, str] = {}  # code and coder ids, escaped
         n_segments = 0
         write = stream.write
@@ -277,6 +279,8 @@ class _Writer:
                      f'creationDateTime="{format_datetime(src.imported_at)}">']
             self.extras.add(src.id, fields)
             segs = segments_of(source_id=src.id)
+            if rejected:  # the suggester's rejected proposals are not codings (makna.rounds.listed)
+                segs = [g for g in segs if g[0] not in rejected]
             add = parts.append
             i, n = 0, len(segs)
             while i < n:

@@ -36,14 +36,17 @@ CUES: Final = SharedScan(
         Cue("handle.cue", HANDLE_CUE, HANDLE_CUE_ALTS),
         Cue("id.cue", CUED_ID, CUED_ID_ALTS),
         Cue("age.cue", AGE_CUED, AGE_CUE_ALTS, follow=r"[ \t]"),
-        Cue("location.cue", LOC_CUE, LOC_CUE_ALTS, follow=r"[ \t]"),
-        Cue("location.preposition", PREP_CUE, PREP_CUE_ALTS, follow=r"[ \t]"),
+        Cue("location.cue", LOC_CUE, LOC_CUE_ALTS, follow=r"[ \t]+[A-ZÀ-ÖØ-Þ\dd]"),
+        Cue("location.preposition", PREP_CUE, PREP_CUE_ALTS, follow=r"[ \t]+[A-ZÀ-ÖØ-Þ]"),
         Cue("person.honorific", HONORIFIC, HON_ALTS, follow=r"[ \t]"),
-        Cue("person.intro", INTRO, INTRO_ALTS, follow=r"[ \t:]"),
-        Cue("person.self", SELF, SELF_ALTS, follow=r"[ \t]"),
+        Cue("person.intro", INTRO, INTRO_ALTS, follow=r"[ \t:,]"),
+        Cue("person.self", SELF, SELF_ALTS, follow=r"[ \t]+[A-ZÀ-ÖØ-Þ]"),
     ]
 )
-"""The shared scan over every cue pattern (names as the ``cues`` keys the detectors take)."""
+"""The shared scan over every cue pattern (names as the ``cues`` keys the detectors take). A follow is what
+every match of the pattern has right after its cue word: a place or a name after a place word, a preposition
+or a self-reference starts with a capital letter (or a digit, or the "dr." of a title); the scan skips the cue
+words followed by anything else."""
 
 _WINDOWED: Final = ("person.honorific", "person.intro", "person.self")
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from typing import Final
 
 __all__ = [
     "CAP_RUN",
     "CAP_WORD",
     "HONORIFICS",
     "CapRun",
+    "EndAnchored",
     "cap_runs",
     "run_tokens",
     "cue_windows",
     "is_sentence_initial",
     "line_before",
+    "reversed_words",
 ]
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -64,7 +67,9 @@ HONORIFICS = frozenset(
 )
 """Kinship and address words that may precede a name (they are not part of the PERSON span)."""
 
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“(\n—–-]|\b[PI]:)\s*$")
+_SENTENCE_END: Final = frozenset('.!?:;"“(\n—–-')
+"""Characters after which (and white space) a word starts a sentence, a turn or a quotation (a turn's ``P:``
+ends with its colon)."""
 
 
 def line_before(text: str, index: int, window: int = 60) -> str:
@@ -76,11 +81,8 @@ def line_before(text: str, index: int, window: int = 60) -> str:
 
 def is_sentence_initial(text: str, index: int) -> bool:
     """True when the word at ``index`` starts a sentence, a line, a turn or a quotation."""
-    before = line_before(text, index, 12)
-    stripped = before.rstrip()
-    if not stripped:
-        return True
-    return bool(_SENTENCE_END.search(before))
+    stripped = line_before(text, index, 12).rstrip()
+    return not stripped or stripped[-1] in _SENTENCE_END
 
 
 def cue_windows(
@@ -96,11 +98,39 @@ def cue_windows(
     n = len(text)
     stop = stop if isinstance(stop, (set, frozenset)) else frozenset(stop)
     for run_start, run_end, words in cap_runs(text) if runs is None else runs:
-        if stop.issuperset(words.split()):
-            continue
+        if (words in stop) if " " not in words and "\t" not in words else stop.issuperset(words.split()):
+            continue  # (a one-word run: one look-up)
         start, end = max(0, run_start - back), min(n, run_end + 8)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
             windows.append((start, end))
     return windows
+
+
+def reversed_words(alternatives: str) -> str:
+    """``"for|at|di"`` as ``"rof|ta|id"``: plain words spelt backwards, for :class:`EndAnchored` tails."""
+    return "|".join(word[::-1] for word in alternatives.split("|"))
+
+
+class EndAnchored:
+    """A pattern that only matches at the end of a short text (``...[ \\t]+$``), searched only when its
+    tail, spelt backwards, matches at the start of the reversed text: ``search`` has to try every offset,
+    the reversed tail is one anchored match, and most texts fail it.
+
+    ``tail`` must match the reversed end of every match of ``rx`` (a necessary condition; it takes the flags
+    of ``rx``); ``search`` then gives exactly what ``rx.search`` gives.
+    """
+
+    __slots__ = ("rx", "tail")
+
+    def __init__(self, rx: re.Pattern[str], tail: str) -> None:
+        self.rx = rx
+        self.tail = re.compile(tail, rx.flags)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``rx.search(text)``."""
+        probe = text[:-1] if text.endswith("\n") else text  # "$" also matches before a final newline
+        if self.tail.match(probe[::-1]) is None:
+            return None
+        return self.rx.search(text)

@@ -13,13 +13,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import gated_finditer, trigger
+from ._fastrx import dispatch, gated_finditer, trigger
 from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
 from .places import (
     LOCATION_TYPE_WORDS,
@@ -62,7 +63,8 @@ _DOC_CUE: Final = re.compile(
     r"(?:licen[cs]e|passport|ID[ \t]+card|id[ \t]+card|birth[ \t]+certificate|payslip|badge)\b"
 )
 _POSTPOSED: Final = re.compile(
-    rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]+(?:ma'am|ma’am|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
+    r"(?P<n>[A-ZÀ-ÖØ-Þ](?<![\w'’\-][\s\S])[a-zà-öø-ÿ'’\-]+)"  # a name not glued to a word, its capital first
+    r"[ \t]+(?:ma'am|ma’am|akka|anna|ji|sir|bhai|didi|garu|saab|sahib)\b"
 )
 _DOC_GATE: Final = trigger(["licence", "license", "passport", "payslip", "ID card", "id card", "certificate", "badge"])
 _POSTPOSED_GATE: Final = trigger(
@@ -146,7 +148,7 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             if low not in lower_seen:
                 if len(lower_seen) > _LOWER_CACHE_LIMIT:
                     lower_seen.clear()
-                lower_seen[low] = re.search(rf"(?<![\w'’\-]){re.escape(low)}(?![\w'’\-])", text) is not None
+                lower_seen[low] = _in_lower_case(text, low)
             if lower_seen[low]:
                 i += 1
                 continue  # written in lower case elsewhere: an ordinary word
@@ -177,6 +179,15 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             i = j
 
 
+def _in_lower_case(text: str, low: str) -> bool:
+    """True when ``low`` stands in ``text`` as a whole word (no word character, apostrophe or hyphen around it).
+
+    The word comes first in the pattern and the boundary before it is looked behind for, so the scan is a
+    fast literal search rather than a try at every offset."""
+    rx = rf"{re.escape(low)}(?<![\w'’\-][\s\S]{{{len(low)}}})(?![\w'’\-])"
+    return re.search(rx, text) is not None
+
+
 _ANSWER_START: Final = re.compile(rf"[ \t.]*(?P<n>{_CAP_NAME})")
 
 
@@ -192,16 +203,20 @@ def _bare_answers(text: str) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))
 
 
-_TURN_NAME: Final = re.compile(
-    rf"^[ \t.]*(?:\[[^\]\n]{{0,30}}\][ \t.]*)?(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{1,2}})(?=[ \t]*[,.](?:[ \t]|$))",
-    re.MULTILINE,
+_TURN_BODY = (
+    rf"[ \t.]*(?:\[[^\]\n]{{0,30}}\][ \t.]*)?(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{1,2}})(?=[ \t]*[,.](?:[ \t]|$))"
 )
+_TURN_NAME: Final = re.compile(_TURN_BODY, re.MULTILINE)
+_NEXT_TURN_NAME: Final = re.compile("\n" + _TURN_BODY, re.MULTILINE)
+"""Two or three capitalised words opening a line (the first line by ``match``, the others after their newline:
+a scan for a newline, not a try at every offset)."""
 
 
 def _turn_initial_names(text: str, known: _Known) -> Iterator[Detection]:
     """A turn that opens with two or three capitalised words no list knows, then a comma or a full stop
     (``R2: Chidinma Okafor, everyone calls me Chi``): a self-introduction, so a PERSON (review)."""
-    for m in _TURN_NAME.finditer(text):
+    first = _TURN_NAME.match(text)
+    for m in itertools.chain(() if first is None else (first,), _NEXT_TURN_NAME.finditer(text)):
         words = m.group("n").split()
         if any(known.known(w) and w not in known.names and w not in known.surnames for w in words):
             continue
@@ -262,7 +277,7 @@ def repeat_unknown(text: str, found: Sequence[Detection]) -> Iterator[Detection]
             kinds.setdefault(det.text, (det.type, det.confidence))
     if not kinds:
         return
-    alt = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w@.\-])(?:{alt})(?![\w@\-])", text):
+    alts = [re.escape(k) for k in sorted(kinds, key=len, reverse=True)]
+    for m in re.finditer(dispatch(alts, not_after=r"\w@.\-") + r"(?![\w@\-])", text):
         kind, conf = kinds[m.group(0)]
         yield Detection(m.start(), m.end(), kind, conf, "unknown.repeat", m.group(0))

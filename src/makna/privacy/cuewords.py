@@ -29,7 +29,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import dispatch, gated_finditer, split_top, trigger
+from ._fastrx import any_of, dispatch, gated_finditer, split_top, trigger
 from ._text import HONORIFICS, CapRun, line_before
 from .types import Detection
 
@@ -55,14 +55,29 @@ def _lines_at(text: str, indices: Iterable[int]) -> list[tuple[int, int]]:
 
 def _keys(words: Iterable[str]) -> re.Pattern[str]:
     """One pattern for lower-case key words, searched on a candidate line (a space put before it)."""
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    return any_of(words)
 
 
-def _with_key(low: str, lines: Iterable[tuple[int, int]], keys: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The lines whose lower-cased text holds a key: a short search on each candidate line, where a search
-    of the whole text for each key would cost one pass per key."""
-    search = keys.search
-    return [(s, e) for s, e in lines if search(" " + low[s:e])]
+class _Lowered:
+    """The lower-cased text, for :meth:`having` (one per text)."""
+
+    __slots__ = ("low", "spaced")
+
+    def __init__(self, text: str) -> None:
+        self.low = text.lower()
+        # " " + the text in lower case with its newlines as spaces: each line, with the space (or newline)
+        # before it, is a slice, so a line is searched in place (only when lower() kept every offset).
+        self.spaced = " " + self.low.replace("\n", " ") if len(self.low) == len(text) else None
+
+    def having(self, lines: Iterable[tuple[int, int]], keys: re.Pattern[str]) -> list[tuple[int, int]]:
+        """The lines whose lower-cased text, a space put before it, holds a key: a short search on each
+        candidate line, where a search of the whole text for each key would cost one pass per key."""
+        search = keys.search
+        spaced = self.spaced
+        if spaced is None:
+            low = self.low
+            return [(s, e) for s, e in lines if search(" " + low[s:e])]
+        return [(s, e) for s, e in lines if search(spaced, s, e + 1)]
 
 
 def _on_lines(rx: re.Pattern[str], text: str, lines: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
@@ -105,7 +120,9 @@ _DOTTED: Final = re.compile(
     r"[A-Za-z]+\d{2,}[A-Za-z0-9_]*)(?![\w@])"
 )
 _GROUP_BEFORE: Final = re.compile(r"(?i:\b(?:grup|group|komunitas|community|forum)[ \t]+)$")
-_HANDLE_SHAPE: Final = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]|_")
+_HANDLE_SHAPE: Final = re.compile(r"[._](?:(?<=[A-Za-z0-9][._])(?=[A-Za-z0-9])|(?<=_))")
+"""A dot or underscore inside a word, or any underscore: the lines a dotted user name can be on (a dot or
+underscore first, a cheap scan)."""
 _TRAIL_WORDS: Final = frozenset({"of", "the", "dan", "and", "&"})
 
 
@@ -120,10 +137,10 @@ def _named() -> frozenset[str]:
     return gz.first_names("id") | gz.places_admin() | gz.places_en() | gz.places_world()
 
 
-def _display_handles(text: str, low: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+def _display_handles(text: str, low: _Lowered, runs: Sequence[CapRun]) -> Iterator[Detection]:
     stop = gz.stop_caps()
     multi = _lines_at(text, (r[0] for r in runs if " " in r[2] or "\t" in r[2]))
-    for m in _on_lines(_DISPLAY, text, _with_key(low, multi, _DISPLAY_RX)):
+    for m in _on_lines(_DISPLAY, text, low.having(multi, _DISPLAY_RX)):
         glue = m.group("glue") or ""
         if any(c in glue for c in ".!?;") or _GROUP_BEFORE.search(line_before(text, m.start(), 20)):
             continue  # "grup Facebook Ojol Bersatu": a group's name (an ORG), not a user name
@@ -142,7 +159,7 @@ def _display_handles(text: str, low: str, runs: Sequence[CapRun]) -> Iterator[De
         start = m.start("h")
         yield Detection(start, start + len(value), "HANDLE", 0.8, "handle.display", value)
     dotted = _lines_at(text, (m.start() for m in _HANDLE_SHAPE.finditer(text)))
-    for m in _on_lines(_DOTTED, text, _with_key(low, dotted, _DISPLAY_RX)):
+    for m in _on_lines(_DOTTED, text, low.having(dotted, _DISPLAY_RX)):
         value = m.group("h").rstrip(".")
         start = m.start("h")
         if start > 0 and text[start - 1] == "@":
@@ -170,7 +187,8 @@ _ID_KEYS: Final = (
     "NIP", "NRP", "KITAS", "IC", "NRIC", "MyKad",
 )
 _ID_RX: Final = _keys(k.lower() for k in _ID_KEYS)
-_DIGITS4: Final = re.compile(r"\d{4}")
+_DIGITS4: Final = re.compile(r"\d{4}[^\n]*")
+"""Four digits in a row, and the rest of their line (one match a line: only the lines matter)."""
 _PHONE_BETWEEN: Final = re.compile(
     r"(?i:\b(?:phone|mobile|call|nomor hp|hp|wa|whatsapp|telepon|telp|number's)\b)"
 )
@@ -178,8 +196,8 @@ _PAN: Final = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{2}[ABCFGHLJPT][A-Z]\d{4}[A-Z
 _GHANA: Final = re.compile(r"GHA(?<![\w]GHA)-\d{9}-\d(?!\d)")
 
 
-def _ids(text: str, low: str) -> Iterator[Detection]:
-    lines = _with_key(low, _lines_at(text, (m.start() for m in _DIGITS4.finditer(text))), _ID_RX)
+def _ids(text: str, low: _Lowered) -> Iterator[Detection]:
+    lines = low.having(_lines_at(text, (m.start() for m in _DIGITS4.finditer(text))), _ID_RX)
     for m in _on_lines(_CUED_CODE, text, lines):
         value = m.group("v")
         digits = sum(c.isdigit() for c in value)
@@ -271,11 +289,11 @@ _APPOS_AFTER: Final = re.compile(
 )
 
 
-def _ages(text: str, low: str) -> Iterator[Detection]:
+def _ages(text: str, low: _Lowered) -> Iterator[Detection]:
     for m in gated_finditer(_AGE_PARTICLED, _AGE_GATE, text):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.particle", m.group("a"))
     questions = _lines_at(text, (m.start() for m in _QUESTION_MARK.finditer(text)))
-    for q in _on_lines(_AGE_QUESTION, text, _with_key(low, questions, _AGE_QUESTION_RX)):
+    for q in _on_lines(_AGE_QUESTION, text, low.having(questions, _AGE_QUESTION_RX)):
         nl = text.find("\n", q.end())
         if nl < 0:
             continue
@@ -307,7 +325,7 @@ _NOUNS = (
     "girl|boy|woman|man|lady|guy|client|customer|worker|friend|colleague|neighbour|neighbor|cewek|cowok|perempuan|"
     "laki-laki|teman|kawan|pelanggan|tamu"
 )
-_NAMING_WORD: Final = re.compile(r"called|named|bernama|namanya")
+_NAMING_WORD: Final = trigger(["called", "named", "bernama", "namanya"])
 _COMMA_NAME: Final = re.compile(r",[ \t]+[A-Z]")
 _NOUN_KEYS: Final = tuple(f" {w}{end}" for w in _NOUNS.split("|") for end in " ,")
 _NOUN_RX: Final = _keys(_NOUN_KEYS)
@@ -324,7 +342,7 @@ def _not_acronyms() -> frozenset[str]:
     return gz.stop_caps() | gz.places_world() | gz.places_admin() | gz.places_en() | HONORIFICS
 
 
-def _orgs_and_persons(text: str, low: str) -> Iterator[Detection]:
+def _orgs_and_persons(text: str, low: _Lowered) -> Iterator[Detection]:
     skip = _not_acronyms()
     for m in _ACRONYM.finditer(text):
         word = m.group("o")
@@ -335,7 +353,7 @@ def _orgs_and_persons(text: str, low: str) -> Iterator[Detection]:
             continue
         yield Detection(m.start(), m.end(), "ORG", 0.45, "org.acronym", word)
     stop = gz.stop_caps()
-    named = _lines_at(text, (m.start() for m in _NAMING_WORD.finditer(text)))
+    named = _NAMING_WORD.lines(text)
     for m in _on_lines(_CALLED, text, named):
         toks = m.group("o").split()
         while toks and (toks[-1] in {"of", "&"} or toks[-1] in stop):
@@ -344,7 +362,7 @@ def _orgs_and_persons(text: str, low: str) -> Iterator[Detection]:
             value = m.group("o")[: m.group("o").rfind(toks[-1]) + len(toks[-1])]
             yield Detection(m.start("o"), m.start("o") + len(value), "ORG", 0.95, "org.called", value)
     apposed = _lines_at(text, (m.start() for m in _COMMA_NAME.finditer(text)))
-    for m in _on_lines(_PERSON_NOUN, text, _with_key(low, sorted({*apposed, *named}), _NOUN_RX)):
+    for m in _on_lines(_PERSON_NOUN, text, low.having(sorted({*apposed, *named}), _NOUN_RX)):
         name = m.group("n")
         if _DETERMINER_BEFORE.search(text, max(0, m.start() - 10), m.start()) is None:
             continue
@@ -356,7 +374,7 @@ def _orgs_and_persons(text: str, low: str) -> Iterator[Detection]:
 
 def detect_context(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     """The cue-family detectors over ``text`` (speaker labels already blanked), given its capitalised runs."""
-    low = text.lower()
+    low = _Lowered(text)
     yield from _display_handles(text, low, runs)
     yield from _ids(text, low)
     yield from _dates(text)

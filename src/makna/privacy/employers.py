@@ -104,6 +104,12 @@ def _not_org() -> frozenset[str]:
     )
 
 
+@cache
+def _not_org_brands() -> frozenset[str]:
+    """:func:`_not_org` less the common capitalised words (apps and platforms may be employers)."""
+    return _not_org() - gz.stop_caps()
+
+
 _TIME_WORDS: Final = re.compile(
     r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Ahad|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Januari|"
@@ -135,7 +141,7 @@ def _trim(text: str, start: int, raw: str, *, brands: bool = False) -> tuple[int
     first = toks[0].rstrip(".,")
     if first.lower() in {"the", "a", "an", "my", "our", "their", "his", "her", "this", "that"}:
         return None
-    not_org = _not_org() - gz.stop_caps() if brands else _not_org()
+    not_org = _not_org_brands() if brands else _not_org()
     if value in not_org or first in HONORIFICS or first in stop or is_document_word(first):
         return None
     if len(toks) == 1 and not (brands and first in gz.stop_caps()):

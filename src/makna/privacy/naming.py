@@ -12,6 +12,11 @@ the project's surrogate region (:data:`PROVINCE_TRADITION`: West Sumatra Minangk
 Batak, West Java and Banten Sundanese, Central and East Java and Yogyakarta Javanese, Bali Balinese,
 South and West Sulawesi Bugis), then of Faker's general Indonesian lists.
 
+Language: a name only English lists hold gets an English surrogate, one only Indonesian lists hold an
+Indonesian one, whatever the language of the transcript it is in (an Indonesian vendor interviewed in
+English keeps an Indonesian name); a name in both or in none follows the study's language (that of most
+of its sources), so a name makna has never seen gets a name of the study's tradition.
+
 Uniqueness: :func:`draw_name` takes the first candidate not in ``used`` (the caller's set of every
 surrogate and every original name token, case-folded), trying a few random picks and then a full
 shuffled pass over each pool in turn, and, only when every pool is spent, a compound of two names
@@ -30,8 +35,8 @@ from typing import Any, Final, Literal
 
 from .regions import NATIONAL
 
-__all__ = ["HONORIFIC_GENDER", "PROVINCE_TRADITION", "Gender", "draw_name", "honorific_gender", "name_pools",
-           "token_gender", "token_traditions"]
+__all__ = ["HONORIFIC_GENDER", "PROVINCE_TRADITION", "Gender", "draw_name", "honorific_gender", "name_language",
+           "name_pools", "token_gender", "token_traditions"]
 
 Gender = Literal["m", "f"]
 
@@ -143,11 +148,27 @@ def _faker_pool(locale: str, attr: str, gender: Gender | None) -> tuple[str, ...
     return tuple(n for n in names if gender is None or token_gender(n) == gender)
 
 
+@cache
+def _all_names(locale: str) -> frozenset[str]:
+    return frozenset(n for names in _faker_lists(locale).values() for n in names)
+
+
+def name_language(token: str, language: str) -> str:
+    """``en`` for a name only English lists hold, ``id`` for one only Indonesian lists (the traditions'
+    or Faker's ``id_ID``) hold, else (in both, or in none) ``language``: the study's."""
+    title = token[:1].upper() + token[1:].lower()
+    english = title in _all_names("en_GB")
+    indonesian = token.lower() in _token_index() or title in _all_names("id_ID")
+    if english != indonesian:
+        return "en" if english else "id"
+    return language
+
+
 def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
                region: str | None) -> list[Sequence[str]]:
     """The pools a surrogate for ``token`` is drawn from, in order (see the module documentation); for a
     known gender, names of that gender only (a name both genders bear is left out)."""
-    if language == "en":
+    if name_language(token, language) == "en":
         return [_faker_pool("en_GB", "first_names" if first else "last_names", gender if first else None)]
     index = _token_index().get(token.lower(), frozenset())
     family = any(r == "family" for _t, r, _g in index)

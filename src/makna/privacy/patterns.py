@@ -13,7 +13,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
-from ._fastrx import dispatch, gated_finditer, split_top, trigger
+from ._fastrx import ascii_finditer, dispatch, gated_finditer, split_top, trigger
 from ._text import line_before
 from .types import Detection
 
@@ -161,7 +161,7 @@ def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> 
 
     ``spoken``: the matches of :data:`SPOKEN_PHONE` in ``text`` when a shared cue scan found them already.
     """
-    for m in _PHONE_CANDIDATE.finditer(text):
+    for m in ascii_finditer(_PHONE_CANDIDATE, text):
         raw = m.group(0)
         # Trim a trailing closing bracket or dot that belongs to the sentence.
         raw = raw.rstrip(" .-(")
@@ -311,7 +311,7 @@ _UK_CODES = re.compile(
 
 def uk_codes(text: str) -> Iterator[Detection]:
     """UK National Insurance numbers (NATIONAL_ID), plates (PLATE) and postcodes (ADDRESS)."""
-    for m in _UK_CODES.finditer(text):
+    for m in ascii_finditer(_UK_CODES, text):
         if m.group("ni") is not None:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95, "id.uk_ni", m.group(0))
         elif m.group("plate") is not None:
@@ -353,7 +353,7 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
     """Indonesian NIK and NPWP, US Social Security numbers, Aadhaar, and numbers after an identity cue (UK
     National Insurance numbers: :func:`uk_codes`). ``cue_matches``: the matches of :data:`CUED_ID` when a shared cue
     scan found them already."""
-    for m in _NIK.finditer(text):
+    for m in ascii_finditer(_NIK, text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if nik_is_valid(digits):
@@ -363,7 +363,7 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         else:
             conf = 0.6  # 16 digits that fail the structure: still likely an ID number
         yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
-    for m in _GROUPS_4.finditer(text):
+    for m in ascii_finditer(_GROUPS_4, text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if len(digits) == 16:  # a NIK written in four groups
@@ -373,9 +373,9 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         elif digits[0] in "23456789":  # India's Aadhaar
             conf = 0.97 if cued else (0.9 if verhoeff_valid(digits) else 0.7)
             yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.aadhaar", m.group(0))
-    for m in _NPWP.finditer(text):
+    for m in ascii_finditer(_NPWP, text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.97, "id.npwp", m.group(0))
-    for m in _SSN.finditer(text):
+    for m in ascii_finditer(_SSN, text):
         raw = m.group(0)
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if raw[3] == "-" or cued:
@@ -443,7 +443,7 @@ def find_plates(text: str) -> Iterator[Detection]:
     4471``), Nigerian (``KJA-345-AB``), three letters and digits (``LLL-NNNN``), and any letters-and-digits
     token right after a plate cue (``rego``, ``plate``, ``nopol``). Current UK plates: :func:`uk_codes`."""
     yield from _foreign_plates(text)
-    for m in _PLATE_ID.finditer(text):
+    for m in ascii_finditer(_PLATE_ID, text):
         if m.group("r") not in PLATE_REGIONS:
             continue
         spaced = " " in m.group(0) or "-" in m.group(0)
@@ -455,7 +455,7 @@ def find_plates(text: str) -> Iterator[Detection]:
 
 
 def _foreign_plates(text: str) -> Iterator[Detection]:
-    for m in _PLATE_FOREIGN.finditer(text):
+    for m in ascii_finditer(_PLATE_FOREIGN, text):
         raw = m.group(0)
         if m.group("in") is not None:
             if raw[:2] in _IN_STATES:
@@ -487,12 +487,22 @@ _MONTHS = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+_DAY_FIRSTS = (r"1\d", r"2\d", r"3[01]", r"0[1-9]", *"123456789")
+"""The day numbers of :data:`_DAY` as alternatives that start with a literal digit, in the order it tries them."""
 _DATE_WORDS = re.compile(
-    rf"\b(?:{_DAY}(?:[ \t]+of)?[ \t]+(?:{_MONTHS})\.?(?:[ \t,]+{_YEAR})?"
-    rf"|(?:{_MONTHS})\.?[ \t]+{_DAY}(?:,?[ \t]+{_YEAR})?"
-    rf"|(?:{_MONTHS})\.?(?:[ \t,]+|[ \t]+of[ \t]+){_YEAR}"
-    rf"|(?:{_MONTHS})\.?[ \t]+['’]\d{{2}})\b"
+    dispatch(
+        [
+            *(rf"{d}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:{_MONTHS})\.?(?:[ \t,]+{_YEAR})?" for d in _DAY_FIRSTS),
+            *(rf"{m}\.?[ \t]+{_DAY}(?:,?[ \t]+{_YEAR})?" for m in _MONTHS.split("|")),
+            *(rf"{m}\.?(?:[ \t,]+|[ \t]+of[ \t]+){_YEAR}" for m in _MONTHS.split("|")),
+            *(rf"{m}\.?[ \t]+['’]\d{{2}}" for m in _MONTHS.split("|")),
+        ],
+        not_after=r"\w",
+    )
+    + r"\b"
 )
+"""``\b(?:DAY MONTH YEAR?|MONTH DAY YEAR?|MONTH YEAR|MONTH 'YY)\b``, each alternative spelt out per day number
+and month so that :func:`~._fastrx.dispatch` gives the fast scan (the same matches)."""
 _MONTH_GATE = trigger(_MONTHS.split("|"))
 _DATE_NUM = re.compile(
     r"(\d(?<![\d.\-/][\s\S])\d{0,3})([/.\-])(\d{1,2})(?:\2(\d{2,4})(?![\d.\-/]\d)|(?![\d/.\-]|[.,]\d))"
@@ -515,7 +525,7 @@ def find_dates(text: str) -> Iterator[Detection]:
     for m in gated_finditer(_DATE_WORDS, _MONTH_GATE, text):
         raw = m.group(0).rstrip(". ,")
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
-    for m in _DATE_NUM.finditer(text):
+    for m in ascii_finditer(_DATE_NUM, text):
         a, b, c = m.group(1), m.group(3), m.group(4)
         if c is None:  # day/month without a year ("25/06", "12-1"): a date only after a date cue
             if m.group(2) == ".":
@@ -589,7 +599,13 @@ _DECADE_AGE: Final = re.compile(
 )
 _DECADE_GATE = trigger(["ties", "0s", "puluhan", "0-an"])
 _NAME_BEFORE_COMMA = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+$")
-_AGE_OLD_UNIT = re.compile(r"(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|[ \t]*(?:yo|y/o))\b")
+_AGE_OLD_UNIT = re.compile(
+    r"[ \t\-yY](?:(?<=[ \t])(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|[ \t]*(?:yo|y/o))"
+    r"|(?<=-)(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|year-old)"
+    r"|(?<=[yY])ears?[ \t\-]old|(?<=y)(?:o|/o))\b"
+)
+r"""``(?:[ \t\-]*(?:[yY]ears?[ \t\-]old|-year-old)|[ \t]*(?:yo|y/o))\b`` with its first character consumed by a set
+and the branches picked by a look-behind at it (see ``_fastrx``): the same matches, found with the fast scan."""
 _AGE_OLD_GATE = trigger(["ear", "yo", "y/o"])
 _AGE_OLD_NUM = re.compile(rf"\b{ci(_AGE_NUM)}$")
 

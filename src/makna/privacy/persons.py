@@ -243,8 +243,8 @@ def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detectio
             variants.update({name, name.title()})
     if not variants:
         return
-    alt = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w@.])(?:{alt})(?![\w@])", text):
+    alts = [re.escape(v) for v in sorted(variants, key=len, reverse=True)]
+    for m in re.finditer(dispatch(alts, not_after=r"\w@.") + r"(?![\w@])", text):
         yield Detection(m.start(), m.end(), "PERSON", 0.95, "person.known", m.group(0))
 
 
@@ -257,8 +257,8 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
     tokens -= gz.stop_caps()
     if not tokens:
         return
-    alt = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w@.\-])(?:{alt})(?![\w@\-])", text):
+    alts = [re.escape(t) for t in sorted(tokens, key=len, reverse=True)]
+    for m in re.finditer(dispatch(alts, not_after=r"\w@.\-") + r"(?![\w@\-])", text):
         yield Detection(m.start(), m.end(), "PERSON", 0.72, "person.repeat", m.group(0))
 
 

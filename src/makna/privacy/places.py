@@ -20,7 +20,17 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
-from ._text import CAP_RUN, HONORIFICS, CapRun, cap_runs, is_sentence_initial, line_before, run_tokens
+from ._text import (
+    CAP_RUN,
+    HONORIFICS,
+    CapRun,
+    EndAnchored,
+    cap_runs,
+    is_sentence_initial,
+    line_before,
+    reversed_words,
+    run_tokens,
+)
 from .types import Detection
 
 __all__ = [
@@ -37,6 +47,8 @@ __all__ = [
 ]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+_CAP_AT_WORD = r"[A-ZÀ-ÖØ-Þ](?<!\w[\s\S])[\w'’\-]*"
+"""``\b{_CAP}``: a capitalised word at a word start, its first letter consumed by a set (a fast scan)."""
 _TITLE_TOKEN = r"(?:Dr|dr|Drs|Ir|Prof|H|Hj|KH|St|Sdr|Mgr)\.(?=[ \t]+[A-Z])"
 _NAME_TOKEN = (
     rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab|Km|KM)\b)(?:Gg\.|Lr\.|{_TITLE_TOKEN}|{_CAP}|\d{{1,4}}[A-Za-z]?)"
@@ -102,7 +114,9 @@ _POSTCODE_GATE: Final = trigger(
     ["ostcode", "ost code", "OSTCODE", "zip", "Zip", "ZIP", "ode pos", "IN code", "in code", "incode"]
 )
 _EN_STREET_NAMED_GATE: Final = trigger(["Road", "Street", "Lane", "Avenue", "Close", "Crescent", "Terrace"])
-_EN_STREET_NAMED: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Road|Street|Lane|Avenue|Close|Crescent|Terrace)\b")
+_EN_STREET_NAMED: Final = re.compile(
+    rf"{_CAP_AT_WORD}[ \t]+(?:{_CAP}[ \t]+){{0,2}}(?:Road|Street|Lane|Avenue|Close|Crescent|Terrace)\b"
+)
 
 
 _AFTER_ADDRESS: Final = re.compile(rf"[ \t]*,[ \t]*(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
@@ -365,10 +379,10 @@ _ORG_CUE: Final = re.compile(
 )
 _EN_PLACE_GATE: Final = trigger(_EN_PLACE_SUFFIX.split("|"))
 _EN_ORG_GATE: Final = trigger(_EN_ORG_SUFFIX.replace("\\", "").split("|"))
-_EN_PLACE: Final = re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:{_EN_PLACE_SUFFIX})\b")
+_EN_PLACE: Final = re.compile(rf"{_CAP_AT_WORD}[ \t]+(?:{_CAP}[ \t]+){{0,2}}(?:{_EN_PLACE_SUFFIX})\b")
 _OF_TAIL = rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 _EN_ORG: Final = re.compile(
-    rf"\b{_CAP}[ \t]+(?:(?:&|of|and|for|de|dan)[ \t]+)?(?:{_CAP}[ \t]+(?:(?:&|of|and|for)[ \t]+)?){{0,3}}"
+    rf"{_CAP_AT_WORD}[ \t]+(?:(?:&|of|and|for|de|dan)[ \t]+)?(?:{_CAP}[ \t]+(?:(?:&|of|and|for)[ \t]+)?){{0,3}}"
     rf"(?:{_EN_ORG_SUFFIX})\b(?:[ \t]+(?:{_EN_ORG_SUFFIX})\b)*{_OF_TAIL}\.?"
 )
 _ORG_OF_HEADS = (
@@ -376,7 +390,7 @@ _ORG_OF_HEADS = (
     "Association|Union|Council|Friends|Sisters|Brothers|Daughters"
 )
 _EN_ORG_OF: Final = re.compile(
-    rf"\b(?:{_ORG_OF_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+    dispatch(split_top(_ORG_OF_HEADS), not_after=r"\w") + rf"[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 )
 """An organisation named "X of Y" (``University of Lagos``, ``Bank of Ireland``, ``Church of God``)."""
 _EN_ORG_OF_GATE: Final = trigger(_ORG_OF_HEADS.split("|"))
@@ -498,8 +512,10 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
     index, colloquial = gz.place_index(), gz.colloquial()
     starts = index.keys()
     for run in runs:
-        if starts.isdisjoint(run[2].split()):
-            continue
+        run_text = run[2]
+        one_word = " " not in run_text and "\t" not in run_text
+        if (run_text not in index) if one_word else starts.isdisjoint(run_text.split()):
+            continue  # no word of the run starts a place name (a one-word run: one look-up)
         toks = run_tokens(run)
         i, count = 0, len(toks)
         while i < count:
@@ -556,24 +572,30 @@ _WORKPLACE_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _ENCLITIC: Final = re.compile(r"-(?:ku|mu|nya|kau)\b")
-WORK_BEFORE: Final = re.compile(
-    r"\b(?:work(?:s|ed|ing)?|job|jobs|ride|rides|riding|rode|drive|drives|driving|drove|deliver(?:s|ed|ing)?|"
-    r"employed|hired|laid[ \t]+off|let[ \t]+go|sacked|fired|sign(?:ed|ing|s)?[ \t]+(?:up|on)|contract(?:ed)?|"
-    r"shifts?|picks?|storekeeper|cashier|clerk|cleaner|guard|manager|supervisor|assistant|picker|packer|"
-    r"porter|waiter|waitress|cook|chef|teacher|mechanic|technician|apprentice|trainee|nurse|agent|"
-    r"satpam|admin|staf|guru|perawat|bidan|teknisi|"
-    r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
-    r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
-    r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained|jaga)\b"
-    r"[^.?!\n]{0,25}?\b(?:for|at|with|from|by|through|buat|untuk|sama|dengan|dari|di|ke|lewat|of)[ \t]+"
-    r"(?:the[ \t]+|a[ \t]+)?$",
-    re.IGNORECASE,
+_WORK_PREPS = "for|at|with|from|by|through|buat|untuk|sama|dengan|dari|di|ke|lewat|of"
+WORK_BEFORE: Final = EndAnchored(
+    re.compile(
+        r"\b(?:work(?:s|ed|ing)?|job|jobs|ride|rides|riding|rode|drive|drives|driving|drove|deliver(?:s|ed|ing)?|"
+        r"employed|hired|laid[ \t]+off|let[ \t]+go|sacked|fired|sign(?:ed|ing|s)?[ \t]+(?:up|on)|contract(?:ed)?|"
+        r"shifts?|picks?|storekeeper|cashier|clerk|cleaner|guard|manager|supervisor|assistant|picker|packer|"
+        r"porter|waiter|waitress|cook|chef|teacher|mechanic|technician|apprentice|trainee|nurse|agent|"
+        r"satpam|admin|staf|guru|perawat|bidan|teknisi|"
+        r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
+        r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
+        r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained|jaga)\b"
+        rf"[^.?!\n]{{0,25}}?\b(?:{_WORK_PREPS})[ \t]+"
+        r"(?:the[ \t]+|a[ \t]+)?$",
+        re.IGNORECASE,
+    ),
+    rf"(?:[ \t]+eht|[ \t]+a)?[ \t]+(?:{reversed_words(_WORK_PREPS)})\b",
 )
 """A work phrase right before a name (``I ride for``, ``laid off from``, ``kerja di``): the name is an employer."""
-PLACE_PREP_BEFORE: Final = re.compile(
-    r"\b(?:di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
-    r"in|to|from|near|around|across|round|towards|outside|via|into|at|through|along|past|lewat|melewati)[ \t]+$",
-    re.IGNORECASE,
+_PLACE_PREPS = (
+    "di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
+    "in|to|from|near|around|across|round|towards|outside|via|into|at|through|along|past|lewat|melewati"
+)
+PLACE_PREP_BEFORE: Final = EndAnchored(
+    re.compile(rf"\b(?:{_PLACE_PREPS})[ \t]+$", re.IGNORECASE), rf"[ \t]+(?:{reversed_words(_PLACE_PREPS)})\b"
 )
 """A place preposition right before a word (on the text before it, one line): "tamu dari", "out to"."""
 _AND_BEFORE: Final = re.compile(

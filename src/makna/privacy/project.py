@@ -29,11 +29,13 @@ from ..project import Project
 from ..store import as_utc, tables
 from ._state import State
 from .detect import detect, propagate
-from .fields import field_states, save_field
+from .fields import field_spec, field_states, save_field
+from .labels import LABEL_TYPES, find_in_labels
 from .review import Review, ReviewItem, Status, context
 from .types import Detection, check_types
 
 __all__ = [
+    "FieldEntry",
     "ReviewEntry",
     "ScanReport",
     "SourceDeidStatus",
@@ -45,6 +47,7 @@ __all__ = [
     "detection_language",
     "edit_detection",
     "field_counts",
+    "field_entries",
     "fields_language",
     "review_entries",
     "scan",
@@ -187,12 +190,33 @@ def _confirmed(states: Iterable[_State]) -> dict[str, str]:
     return out
 
 
-def find_unreviewed(states: Sequence[_State], confirmed: Mapping[str, str]) -> dict[str, list[Detection]]:
-    """Occurrences of ``confirmed`` strings that no item of these reviews covers (any status)."""
+def find_unreviewed(states: Sequence[_State], confirmed: Mapping[str, str],
+                    found: Mapping[str, tuple[str, float]] | None = None) -> dict[str, list[Detection]]:
+    """Occurrences of ``confirmed`` strings that no item of these reviews covers (any status), and in
+    labels (file and source names...) the words of confirmed names (confidence 0.99) and of ``found``
+    ones (names detected, not rejected: value -> type and confidence) in any case
+    (:mod:`makna.privacy.labels`)."""
     live = [st for st in states if not st.applied]
-    found = propagate({st.source_id: st.review.text for st in live}, confirmed,
-                      existing={st.source_id: [i.detection for i in st.review.items] for st in live})
-    return {k: v for k, v in found.items() if v}
+    existing = {st.source_id: [i.detection for i in st.review.items] for st in live}
+    hits = propagate({st.source_id: st.review.text for st in live}, confirmed, existing=existing)
+    labels = {st.source_id: st.review.text for st in live if st.field and field_spec(st.field).kind == "label"}
+    if labels:
+        wanted = {**(found or {}), **{k: (v, 0.99) for k, v in confirmed.items() if v in LABEL_TYPES}}
+        for sid, dets in find_in_labels(labels, wanted, {k: [*existing[k], *hits.get(k, [])] for k in labels}).items():
+            hits[sid] = sorted([*hits.get(sid, []), *dets], key=lambda d: d.start)
+    return {k: v for k, v in hits.items() if v}
+
+
+def _found(states: Iterable[_State]) -> dict[str, tuple[str, float]]:
+    """The names and places detected and not rejected in these reviews, with their highest confidence
+    (for the labels: a name the catch-all guessed is guessed there too, not made sure)."""
+    out: dict[str, tuple[str, float]] = {}
+    for st in states:
+        for i in st.review.items if not st.applied else ():
+            det = i.detection
+            if i.status != "rejected" and det.type in LABEL_TYPES and out.get(det.text, ("", 0.0))[1] < det.confidence:
+                out[det.text] = (det.type, det.confidence)
+    return out
 
 
 # -------------------------------------------------------------------------------------- scan
@@ -237,7 +261,7 @@ def scan(
         for st in fields:
             new += _merge(st.review, detect(st.review.text, language=st.language, known_names=names, types=types))
         pool = [*known.values(), *fields]
-        added = find_unreviewed(pool, {**(confirmed or {}), **_confirmed(pool)})
+        added = find_unreviewed(pool, {**(confirmed or {}), **_confirmed(pool)}, _found(pool))
         scanned = {r.id for r in rows}
         by_id = {st.source_id: st for st in pool}
         for sid, dets in added.items():
@@ -405,14 +429,51 @@ def add_field_detection(project: Project, field: str, start: int, end: int, kind
         is_field, number, _ = _parse_id(f"{field}:1")
         st = next((st for st in _fields(conn, applied=None) if st.number == number), None) if is_field else None
         if st is None:
-            raise InputError(f"field {field!r}: no scanned field value of that number (ids read fN:I in "
-                             "'makna deid list'; scan again after an edit)")
+            raise InputError(f"field {field!r}: no scanned field value of that number (the numbers are listed "
+                             "by 'makna deid fields'; scan again after an edit)")
         if st.applied:
             raise PrivacyError(f"field {field!r} is de-identified already")
         _check_blank(st.review, start, end)
         index = st.review.add(start, end, kind.upper())
         _save(conn, st)
         return _entries([st])[index]
+
+
+# ------------------------------------------------------------------------------------ fields
+@dataclass(frozen=True, slots=True)
+class FieldEntry:
+    """One free-text field value and where its review stands; ``id`` is ``fN`` (what ``makna deid add
+    --field`` takes; its detections are ``fN:I``), empty until the value is first scanned."""
+
+    id: str
+    field: str
+    row: str
+    value: str
+    detections: int
+    pending: int
+    state: str
+    """``scanned``, ``edited since the scan`` (scan again: its review starts afresh), ``not scanned``,
+    or ``replaced`` (de-identified)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """All fields, for JSON and CSV output."""
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+def field_entries(project: Project) -> list[FieldEntry]:
+    """Every non-empty free-text field value with its number (``fN``), in number order (values never
+    scanned last, by field)."""
+    with project.store.read() as conn:
+        states = field_states(conn, fields_language(conn))
+    out: list[FieldEntry] = []
+    for st in sorted(states, key=lambda st: (st.number == 0, st.number, st.field, st.name)):
+        current = bool(st.number and st.digest)
+        state = ("replaced" if st.applied else "scanned") if current else (
+            "edited since the scan" if st.number else "not scanned")
+        items = st.review.items if current and not st.applied else []
+        out.append(FieldEntry(f"f{st.number}" if st.number else "", st.field, st.name, st.value, len(items),
+                              sum(1 for i in items if i.status == "pending"), state))
+    return out
 
 
 # ------------------------------------------------------------------------------------ status

@@ -47,7 +47,16 @@ from ..store.maintenance import secure_delete
 from ._scrub import compact, rewrite_events
 from .fields import rebuild_value, save_field, unique_value, write_field
 from .keyfile import project_fingerprint, read_header, read_key, write_key
-from .project import _confirmed, _fields, _load, _source_ids, _State, detection_language, find_unreviewed
+from .project import (
+    _confirmed,
+    _fields,
+    _load,
+    _source_ids,
+    _State,
+    detection_language,
+    fields_language,
+    find_unreviewed,
+)
 from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
 from .regions import resolve_region
 from .review import Review
@@ -342,6 +351,7 @@ def apply(
         scanned = set(conn.execute(select(d.source_id)).scalars())
         unscanned = [str(n) for n in conn.execute(select(s.name).where(s.id.not_in(scanned)).order_by(s.name))
                      .scalars()]
+        study_language = fields_language(conn)
         every_field = _fields(conn, stored=False) if wanted is None else []
         fields = [st for st in every_field if st.number and st.digest]
         if wanted is not None:
@@ -363,11 +373,13 @@ def apply(
         raise PrivacyError(f"confirmed identifiers occur again, unreviewed, in {listed}: run 'makna deid scan' "
                            "and review them first")
     mapping = key.mapping
+    mapping.language = study_language
     if region is not None:
         mapping.region = region
     mapping.reserve([i.detection.text for st in [*states, *fields] for i in st.review.items] + key.names)
     for st in [*targets, *fields]:  # genders and provinces from the whole project before the first draw
         mapping.learn(st.review.text, st.review.final(include_pending=include_pending))
+    mapping.settle_offsets((i.detection.type, i.detection.text) for st in [*states, *fields] for i in st.review.items)
     plans: list[tuple[_State, str, list[Replacement]]] = []
     for st in targets:
         dets = st.review.final(include_pending=include_pending)
@@ -412,7 +424,7 @@ def apply(
         for st, _new_text, reps in plans:
             row = conn.execute(select(s.name, s.original_name).where(s.id == st.source_id)).one()
             hit = sorted({r.type for r in reps for label in row
-                          if re.search(rf"(?<![^\W_]){re.escape(r.original)}(?![^\W_])", label)})
+                          if re.search(rf"(?<![^\W\d_]){re.escape(r.original)}(?![^\W\d_])", label, re.I)})
             if hit:
                 warnings.append(f"the name of source {row.name!r} contains a replaced identifier "
                                 f"({', '.join(hit)}): review it ('makna deid scan') or rename it")

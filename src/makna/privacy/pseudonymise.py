@@ -18,7 +18,7 @@ from typing import Any, Literal
 from .naming import Gender, honorific_gender, token_gender
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import NATIONAL, infer_region, province_votes, resolve_region
-from .surrogates import SurrogateGenerator
+from .surrogates import SurrogateGenerator, split_place
 from .types import PII_TYPES, Detection
 
 __all__ = ["KeyMapping", "Mode", "Replacement", "map_offset", "pseudonymise", "restore"]
@@ -59,13 +59,21 @@ class KeyMapping:
     """The surrogate region: a province code, ``"national"``, or None (inferred from the project's
     identifiers at the first surrogate drawn, then kept); see :mod:`makna.privacy.regions`."""
     date_offset: int | None = None
-    """Days every date surrogate moves: one random offset per project (7 to 365 days either way)."""
+    """Days every date surrogate moves: one random offset per project (7 to 365 days either way; see
+    :meth:`settle_offsets`)."""
     age_offset: int | None = None
-    """Years every age surrogate moves: one per project (1 or 2 either way)."""
+    """Years every age surrogate moves: one per project (1 or 2 either way; up to 9 where neither avoids
+    the project's other ages; see :meth:`settle_offsets` and :mod:`makna.privacy.ages`)."""
     genders: dict[str, str] = field(default_factory=dict)
     """Name token (case-folded) -> the gender the project's honorifics show for it (``m``/``f``)."""
     votes: dict[str, float] = field(default_factory=dict)
     """Province code -> how many of the project's identifiers point there (for the inferred region)."""
+    places: dict[str, str] = field(default_factory=dict)
+    """A place's own name (case-folded, separators as spaces: ``sukamaju``) -> its surrogate name: one
+    surrogate in every mention, case and form (``Kelurahan Sukamaju``, ``pasar sukamaju``)."""
+    language: str | None = None
+    """The study's language (``id``/``en``: that of most of its sources), for names and places that no
+    list places in a tradition; None: each text's own language."""
 
     def reserve(self, originals: Iterable[str]) -> None:
         """Register identifiers found anywhere in the project before replacing, so that no surrogate
@@ -103,6 +111,38 @@ class KeyMapping:
             for original in table:
                 self._used.update(w.lower() for w in original.split())
 
+    def settle_offsets(self, originals: Iterable[tuple[str, str]]) -> None:
+        """Before the first date (age) of a project is replaced: of the possible offsets, keep the drawn one
+        if it moves no date (age) of ``originals`` (type, text) onto another, or inside another's words
+        (``3 Juni`` in ``3 Juni 2023``), else take the first that does not, in an order drawn from the
+        secret (ages: 1 or 2 years either way, then 3 to 9, smallest first); where none does, the drawn
+        one stays. Once a date (age) is replaced, its offset never changes again."""
+        values = [(k, " ".join(t.split())) for k, t in originals if k in {"DATE", "AGE"}]
+        for kind, candidates in (("DATE", [d for d in range(-365, 366) if abs(d) >= 7]), ("AGE", [-2, -1, 1, 2])):
+            mine = sorted({t for k, t in values if k == kind})
+            if self.surrogates.get(kind) or not mine:
+                continue
+            words = sorted({t for _k, t in values if not (t.isdigit() and len(t) < 5)}, key=lambda t: (-len(t), t))
+            others = re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+            current = int((self.date_offset if kind == "DATE" else self.age_offset) or 0)
+            order = self._gen.rng(f"{kind}-OFFSET-ORDER").sample(candidates, len(candidates))
+            if kind == "AGE":  # then 3 to 9 years, smallest first
+                wider = [k for n in range(3, 10) for k in (n, -n)]
+                order += sorted(self._gen.rng("AGE-OFFSET-WIDER").sample(wider, len(wider)), key=abs)
+            for offset in [current, *order]:
+                if kind == "DATE":
+                    self._gen.date_offset = offset
+                else:
+                    self._gen.age_offset = offset
+                if others is None or not any(others.search(self._gen.generate(kind, t)) for t in mine):
+                    break
+            else:
+                offset = current
+            if kind == "DATE":
+                self.date_offset = self._gen.date_offset = offset
+            else:
+                self.age_offset = self._gen.age_offset = offset
+
     def _settle_region(self) -> None:
         if self.region is None:
             self.region = infer_region(self.votes)
@@ -132,6 +172,7 @@ class KeyMapping:
         for table in self.surrogates.values():
             out.update(table)
             out.update(table.values())
+        out.update(self.places.values())
         return out
 
     def _person_surrogate(self, original: str, language: str, gender: Gender | None) -> str:
@@ -143,13 +184,13 @@ class KeyMapping:
             key = tok.lower()
             if key not in self.person_tokens:
                 hint = self.genders.get(key) or gender or token_gender(tok)
-                value = self._gen.person_token(tok, first=(i == 0), language=language,
+                value = self._gen.person_token(tok, first=(i == 0), language=self.language or language,
                                                gender=hint if hint in {"m", "f"} else None,  # type: ignore[arg-type]
                                                used=self._used)
                 self.person_tokens[key] = value
                 self._used.add(value.lower())
             value = self.person_tokens[key]
-            out.append(value.upper() if tok.isupper() and len(tok) > 1 else value)
+            out.append(_cased_like(tok, value))
         return " ".join(out)
 
     def surrogate(self, kind: str, original: str, *, language: str = "id", gender: Gender | None = None) -> str:
@@ -162,6 +203,18 @@ class KeyMapping:
             return _reshape(kind, original, known)
         if kind == "PERSON":
             value = self._person_surrogate(original, language, gender)
+            table[key] = value
+            return value
+        if kind == "LOCATION":
+            head, core = split_place(original)
+            known_place = self.places.get(_place_key(core))
+            if known_place is not None:
+                value = head + _cased_like(core, known_place)
+                table[key] = value
+                return value
+            language = self.language or language
+        if kind in {"DATE", "AGE"}:  # one project offset, never another one (see makna.privacy.ages)
+            value = self._gen.generate(kind, original, language=language)
             table[key] = value
             return value
         self._settle_region()
@@ -191,10 +244,6 @@ class KeyMapping:
             return kind in {"LOCATION", "ORG", "ADDRESS"} and any(w.casefold().rstrip(".,") in known_words
                                                                   for w in words)
 
-        if kind in {"DATE", "AGE"}:
-            value = self._shifted(kind, original, language, clashes)
-            table[key] = value
-            return value
         attempt = 0
         value = self._gen.generate(kind, original, language=language)
         while clashes(value) and attempt < 200:
@@ -202,6 +251,10 @@ class KeyMapping:
             value = self._gen.generate(kind, original, language=language, attempt=attempt)
         if clashes(value):  # the region's pool is spent (its names share words with the originals)
             value = self._fallback(kind, original, language, clashes)
+        if kind == "LOCATION":
+            new_core = value[len(head):] if head and value.startswith(head) else value
+            self.places[_place_key(core)] = new_core
+            value = value[: len(value) - len(new_core)] + _cased_like(core, new_core)
         table[key] = value
         return value
 
@@ -222,26 +275,6 @@ class KeyMapping:
             if not clashes(value):
                 return value
         raise AssertionError(f"no surrogate for a {kind}")  # pragma: no cover - 10^5 invented names
-
-    def _shifted(self, kind: str, original: str, language: str, clashes: Callable[[str], bool]) -> str:
-        """A date or age moved by the project's offset, or, where that lands on another original (or
-        surrogate) of the project, a little further in the same direction."""
-        gen = self._gen
-        base = gen.date_offset if kind == "DATE" else gen.age_offset
-        sign = 1 if base >= 0 else -1
-        value = original
-        try:
-            for step in range(60 if kind == "DATE" else 10):
-                if kind == "DATE":
-                    gen.date_offset = base + sign * step
-                else:
-                    gen.age_offset = base + sign * step
-                value = gen.generate(kind, original, language=language)
-                if not clashes(value):
-                    break
-        finally:
-            gen.date_offset, gen.age_offset = int(self.date_offset or 0), int(self.age_offset or 0)
-        return value
 
     def replacement(self, kind: str, original: str, mode: Mode, *, language: str = "id", mask_char: str = "█",
                     gender: Gender | None = None) -> str:
@@ -280,6 +313,7 @@ class KeyMapping:
             "age_offset": self.age_offset,
             "genders": self.genders,
             "votes": self.votes,
+            "places": self.places,
         }
 
     @classmethod
@@ -296,7 +330,23 @@ class KeyMapping:
             age_offset=data.get("age_offset"),
             genders={str(k): str(v) for k, v in data.get("genders", {}).items()},
             votes={str(k): float(v) for k, v in data.get("votes", {}).items()},
+            places={str(k): str(v) for k, v in data.get("places", {}).items()},
         )
+
+
+def _place_key(name: str) -> str:
+    """A place's own name as a key: case-folded, runs of spaces, ``-``, ``_`` and ``.`` as one space."""
+    return " ".join(re.split(r"[\s\-_.]+", name.casefold())).strip()
+
+
+def _cased_like(original: str, new: str) -> str:
+    """``new`` written as ``original`` is: lower case, capitals, or joined by ``-``/``_`` (``ojol-dedi``)."""
+    if original.islower():
+        new = new.lower()
+    elif original.isupper() and len(original) > 1:
+        new = new.upper()
+    joiner = next((c for c in "-_." if c in original), None) if not any(c.isspace() for c in original) else None
+    return new.replace(" ", joiner) if joiner else new
 
 
 def _reshape(kind: str, original: str, known: str) -> str:

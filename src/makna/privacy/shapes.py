@@ -26,7 +26,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import gated_finditer, trigger
+from ._fastrx import any_of, gated_finditer, trigger
 from ._text import line_before
 from .types import Detection
 
@@ -106,6 +106,28 @@ _ID_EXACT: Final = (
     "PIN", "SSS", "GSIS", "HDMF", "CURP", "DNI", "NIE", "CPF", "NIC", "NSS", "TIN", "EID",
 )
 """Lines worth a look for an identity number: a document word's stem (case-folded) or acronym (exact)."""
+_ID_STEMS_RX: Final = any_of(_ID_STEMS)
+_ID_EXACT_RX: Final = any_of(_ID_EXACT)
+_FIVE_DIGITS: Final = re.compile(r"\d(?:[A-Z \-/()]*\d){4}")
+"""Five digits with only what an :data:`_ID_VALUE` code holds between them: every code found has such a run."""
+
+
+def _on_digit_lines(rx: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer`` over the lines holding a :data:`_FIVE_DIGITS` run (one cheap scan) and a stem of
+    :data:`_ID_STEMS` in ``low`` (:func:`_lower` of ``text``) or a word of :data:`_ID_EXACT` (a search of each
+    such line)."""
+    n = len(text)
+    last_end = -1
+    for five in _FIVE_DIGITS.finditer(text):
+        if five.start() <= last_end:
+            continue
+        start = text.rfind("\n", 0, five.start()) + 1
+        last_end = text.find("\n", five.start())
+        last_end = n if last_end < 0 else last_end
+        if _ID_STEMS_RX.search(low, start, last_end) or _ID_EXACT_RX.search(text, start, last_end):
+            yield from rx.finditer(text, start, min(n, last_end + 1))
+
+
 _NOT_ID_BETWEEN: Final = re.compile(
     r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms|rp|idr|usd|rupiah|dollars?|"
     r"pounds?|euros?|jam|pukul|at|tanggal|tgl|born|lahir|since|sejak|expired?|habis|until|sampai|umur|age|aged)\b)"
@@ -124,9 +146,11 @@ def find_ids_more(text: str, low: str | None = None) -> Iterator[Detection]:
     """A code holding at least five digits after any identity-document word, in the same clause (``low``: the
     text in lower case, when the caller has it).
 
-    Codes are found first (a cheap scan) and the document word is looked for in the 64 characters before
-    each one, so the long cue alternation only ever reads short windows."""
-    for m in _on_lines(_ID_VALUE, text, _ID_STEMS, _ID_EXACT, low):
+    Codes are found first, only on the lines holding five digits and a document word's stem or acronym, and
+    the document word is looked for in the 64 characters before each one, so the long cue alternation only
+    ever reads short windows."""
+    low = _lower(text) if low is None else low
+    for m in _on_digit_lines(_ID_VALUE, text, low):
         raw, start = m.group("v").rstrip(" -/"), m.start()
         if sum(ch.isdigit() for ch in raw) < 5:
             continue

@@ -16,7 +16,10 @@ the caller retries with a higher ``attempt`` on a collision.
 * Dates move by the project's one ``date_offset`` (days, kept in the key file), so intervals between
   dates stay true; ``June 3rd`` becomes ``June 17th`` (ordinals follow the new day), a year appears
   only if the original had one. Ages move by the project's one ``age_offset`` (kept in the key file, 1
-  or 2 years either way, never below 1), so differences between ages stay true; 90 and over become 90.
+  or 2 years either way, more where those would move an age onto another), in digits or words, with
+  their unit (:mod:`makna.privacy.ages`). Neither offset ever changes for one value, so intervals and
+  age differences stay true; :meth:`makna.privacy.KeyMapping.settle_offsets` chooses them, before the
+  first date or age is replaced, so that where it can no shifted value equals another original.
 * NIKs keep a valid structure; NI numbers use the prefix QQ, US SSNs area 9xx; e-mail and URLs use
   ``example`` domains.
 """
@@ -33,12 +36,13 @@ from functools import cache
 from typing import Any, Final
 
 from . import gazetteers as gz
+from .ages import shift_age, shift_age_text
 from .naming import Gender, draw_name, name_pools
 from .patterns import PLATE_REGIONS, nik_is_valid, spoken_digits
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import NATIONAL, PLATE_PROVINCES, PROVINCES, place_regions, places_in, plates_for
 
-__all__ = ["SurrogateGenerator", "number_words"]
+__all__ = ["SurrogateGenerator", "number_words", "split_place"]
 
 ID_FICTION_PREFIX: Final = "0840"
 """The mobile prefix of Indonesian surrogate numbers: a block no operator holds (see the module docs)."""
@@ -85,6 +89,29 @@ _ADMIN_PREFIX: Final = re.compile(r"(?i)(Kota|Kabupaten|Kab\.|Kecamatan|Kec\.)\s
 _PREFIX_LEVELS: Final = {"kota": {"city"}, "kabupaten": {"regency"}, "kab": {"regency"}, "kecamatan": {"district"},
                          "kec": {"district"}}
 _PROVINCE_NAMES: Final = frozenset(PROVINCES.values())
+_ADMIN_WORDS: Final = frozenset(
+    "kota kabupaten kab kab. kecamatan kec kec. kelurahan kel kel. desa nagari jorong dusun kampung provinsi prov "
+    "prov.".split())
+"""Type words of administrative units: the name after them is always a place name of its own."""
+_TYPE_HEADS: Final = tuple(sorted({w.lower() for w in LOCATION_TYPE_WORDS} | _ADMIN_WORDS, key=len, reverse=True))
+
+
+def split_place(original: str) -> tuple[str, str]:
+    """``(head, core)``: a leading place-type word with the spaces after it (``"Kelurahan "``,
+    ``"pasar "``; any case), and the place's own name (``"Sukamaju"``). An administrative word
+    (Kota, Kelurahan, Desa...) always heads; another type word (Pasar, Tanjung, Bukit...) only when
+    the whole is no known region name (``Tanjung Pinang`` is one name)."""
+    low = original.lower()
+    for word in _TYPE_HEADS:
+        m = re.match(rf"{re.escape(word)}\s+", low)
+        if m is None or m.end() >= len(original):
+            continue
+        if word not in _ADMIN_WORDS and place_regions(original):
+            return "", original
+        return original[: m.end()], original[m.end():]
+    return "", original
+
+
 _MONTH_NUMBER: Final[dict[str, int]] = {
     **{m.lower(): i for i, m in enumerate(_ID_MONTHS, 1)}, **{m.lower(): i for i, m in enumerate(_EN_MONTHS, 1)},
     "pebruari": 2, "nopember": 11, "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
@@ -123,16 +150,6 @@ def _month_like(month: int, word: str, language: str) -> str:
     full = (_EN_MONTHS if english else _ID_MONTHS)[month - 1]
     name = full if low in _FULL_MONTHS else full[:3]
     return name.upper() if word.isupper() and len(word) > 1 else (name.lower() if word.islower() else name)
-
-
-def _shift_age(age: int, offset: int) -> int:
-    """An age moved by the project's offset; 90 and over become 90 (too few people to hide among)."""
-    return 90 if age >= 90 else min(90, max(1, age + offset))
-
-
-@cache
-def _word_numbers(language: str) -> dict[str, int]:
-    return {number_words(n, language): n for n in range(1, 100)}
 
 
 @cache
@@ -345,17 +362,14 @@ class SurrogateGenerator:
         return "".join(parts)
 
     def _age(self, rng: random.Random, original: str, language: str) -> str:
-        m = re.match(r"\d+", original)
-        if m:
-            return str(_shift_age(int(m.group(0)), self.age_offset)) + original[m.end() :]
-        unit = re.search(r"(?i)[ \t\-]*(?:tahun|taun|thn|th|years?[ \t\-]old|yo|y/o|yrs? old)$", original)
-        body, tail = (original[: unit.start()], original[unit.start() :]) if unit else (original, "")
+        shifted = shift_age_text(original, self.age_offset)
+        if shifted is not None:
+            return shifted
+        digits = re.match(r"\d{1,3}(?!\d)", original)
+        if digits:  # a number in an unknown setting ("29 (tahun)"): the number moves, the rest stays
+            return str(shift_age(int(digits.group(0)), self.age_offset)) + original[digits.end():]
         lang = "en" if re.search(r"(?i)years|ty|teen|one|two|three|five|eight", original) else "id"
-        value = _word_numbers(lang).get(" ".join(body.lower().split()))
-        if value is None:
-            return number_words(rng.randint(18, 60), lang) + tail
-        new = number_words(_shift_age(value, self.age_offset), lang)
-        return (new.capitalize() if body[:1].isupper() else new) + tail
+        return number_words(rng.randint(18, 60), lang)  # no age makna can read: a random one, always the same
 
     # -- ADDRESS, LOCATION, ORG ------------------------------------------------------------------------
     def _words(self, rng: random.Random, n: int = 2) -> str:
@@ -381,28 +395,26 @@ class SurrogateGenerator:
         )
 
     def _location(self, rng: random.Random, original: str, language: str) -> str:
-        prefix = _ADMIN_PREFIX.match(original)
-        if prefix is None:
-            for word in sorted(LOCATION_TYPE_WORDS, key=len, reverse=True):
-                if original.lower().startswith(word.lower() + " "):
-                    return original[: len(word)] + " " + self._words(rng)
-        if language == "en" or original in gz.places_en():
-            return rng.choice(sorted(gz.places_en()))
-        found = place_regions(original)
+        head, core = split_place(original)
+        found = place_regions(core)
+        if head and not found and not _ADMIN_PREFIX.match(head) and head.split()[0].lower() not in _ADMIN_WORDS:
+            return head + self._words(rng)  # "Warung X": a type word and invented words
+        if not found and (language == "en" or core in gz.places_en()):
+            return head + rng.choice(sorted(p for p in gz.places_en() if p.casefold() != core.casefold()))
         own = {p for p, _lv in found}
         province = self.region if self.region not in (None, NATIONAL) else None
         if province is None and self.region is None and len(own) == 1:
             province = next(iter(own))
+        prefix = _ADMIN_PREFIX.match(head)
         if prefix is not None:
             levels = _PREFIX_LEVELS[prefix.group(1).lower().rstrip(".")]
         else:
             levels = {lv for p, lv in found if province is None or p == province} or {lv for _p, lv in found}
         if levels == {"province"}:
-            return rng.choice([n for n in sorted(_PROVINCE_NAMES) if n.lower() != original.lower()])
+            return head + rng.choice([n for n in sorted(_PROVINCE_NAMES) if n.lower() != core.lower()])
         wanted = {"city", "regency"} if levels & {"city", "regency"} else {"district"}
         pool = places_in(province, wanted) or places_in(None, wanted)
-        name = rng.choice(pool)
-        return (prefix.group(0) + name) if prefix is not None else name
+        return head + rng.choice(pool)
 
     def _org(self, rng: random.Random, original: str, language: str) -> str:
         for word in sorted(ORG_TYPE_WORDS, key=len, reverse=True):

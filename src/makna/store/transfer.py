@@ -16,23 +16,29 @@ __all__ = ["copy_project_rows", "parents_first"]
 _BATCH = 5_000
 
 
-def parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``rows`` of a table that refers to itself (codes' ``parent_id``) with each parent before its children."""
-    refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
-    if not refs:
+def parents_first(table: Table, rows: list[dict[str, Any]], *, stored: bool = False) -> list[dict[str, Any]]:
+    """``rows`` of a table that refers to itself (codes' ``parent_id``), each after the row it refers
+    to, so that they can be inserted in that order. A row whose parent is not among ``rows`` is refused
+    (:class:`~makna.errors.ProjectError`), unless ``stored``: its parent is in the database already (undo
+    puts back some rows of a table, a copy all of them); rows that refer to each other in a circle are
+    refused."""
+    own = [fk for fk in table.foreign_keys if fk.column.table is table]
+    if not own:
         return rows
-    col = refs[0]
+    ref, key = own[0].parent.key, own[0].column.key
+    ids = {r[key] for r in rows}
+    if not stored and any(r[ref] is not None and r[ref] not in ids for r in rows):
+        raise ProjectError(f"{table.name}: rows refer to parents that do not exist; nothing was copied")
     placed: set[Any] = set()
     out: list[dict[str, Any]] = []
     pending = rows
     while pending:
-        later = [r for r in pending if r[col] is not None and r[col] not in placed]
-        ready = [r for r in pending if r[col] is None or r[col] in placed]
+        ready = [r for r in pending if r[ref] is None or r[ref] not in ids or r[ref] in placed]
         if not ready:
-            raise ProjectError(f"{table.name}: rows refer to parents that do not exist; nothing was copied")
+            raise ProjectError(f"{table.name}: rows refer to each other in a circle; nothing was written")
         out.extend(ready)
-        placed.update(r["id"] for r in ready)
-        pending = later
+        placed.update(r[key] for r in ready)
+        pending = [r for r in pending if r[key] not in placed]
     return out
 
 

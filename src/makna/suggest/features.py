@@ -17,6 +17,7 @@ import hashlib
 from importlib import resources
 
 from ..analysis.stemming import TOKEN, stemmer
+from ..textindex.stemming import STEMMER_VERSION
 
 __all__ = ["analyse_doc", "language_of", "pivot", "word_features", "STOPWORDS", "data_digest", "DATA_FILES"]
 
@@ -38,7 +39,7 @@ DATA_FILES = ("concepts.tsv", "lexicon.tsv", "slang_id.tsv")
 @functools.cache
 def data_digest() -> str:
     """A digest of the data files: a model trained with other word lists is another model."""
-    h = hashlib.sha256()
+    h = hashlib.sha256(f"stemmer {STEMMER_VERSION}\0".encode())  # and words stemmed otherwise
     for name in DATA_FILES:
         h.update(name.encode() + b"\0" + resources.files(__package__).joinpath("data").joinpath(name).read_bytes())
     return h.hexdigest()[:16]

@@ -35,7 +35,7 @@ __all__ = [
     "ensure_index",
 ]
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: stems of stemmer version 2 (Indonesian clitics off unknown words)
 MAX_CHUNK = 1500  # characters; longer turns are split at sentence boundaries
 
 def _split(text_: str, start: int, end: int) -> list[tuple[int, int]]:

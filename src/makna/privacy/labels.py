@@ -1,0 +1,72 @@
+"""Names found in a project's transcripts, found again in its labels (file and source names, case,
+code and set names...), in any case and across the separators file names use.
+
+A name written in a transcript as ``Dedi`` is written ``ojol-dedi.txt``, ``DEDI_02.docx`` or
+``wawancara.dedi.txt`` in a file name: :func:`find_in_labels` finds each word of a person's name (three
+letters or more, honorifics left out) and a place's own name (``Sukamaju`` of ``Kelurahan Sukamaju``;
+its words joined by spaces, ``-``, ``_`` or ``.``) in a label whatever its case, where no letter
+touches it (digits, ``-``, ``_``, ``.`` and spaces do not count). ``apply`` then writes the name's
+surrogate there in the label's case (``ojol-kosasih.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from .naming import HONORIFIC_GENDER
+from .surrogates import split_place
+from .types import Detection
+
+__all__ = ["LABEL_TYPES", "find_in_labels", "label_words"]
+
+LABEL_TYPES = frozenset({"PERSON", "LOCATION"})
+"""The types of identifier looked for in labels by their words."""
+_NOT_NAMES = frozenset(HONORIFIC_GENDER) | {"bin", "binti", "van", "von", "der", "den", "the", "and", "dan"}
+
+
+def _key(text: str) -> str:
+    return " ".join(re.split(r"[\s\-_.]+", text.casefold()))
+
+
+def label_words(names: Mapping[str, tuple[str, float]]) -> dict[str, tuple[str, float]]:
+    """What to look for in labels: each word of a person's name and each place's own name, with its type
+    and confidence (the highest of the names it comes from)."""
+    out: dict[str, tuple[str, float]] = {}
+
+    def add(word: str, kind: str, confidence: float) -> None:
+        key = _key(word)
+        if key not in out or out[key][1] < confidence:
+            out[key] = (out[key][0] if key in out else kind, confidence)
+
+    for value, (kind, confidence) in names.items():
+        if kind == "PERSON":
+            for word in re.split(r"[\s\-_.,]+", value):
+                if len(word) >= 3 and word.isalpha() and word.casefold() not in _NOT_NAMES:
+                    add(word, kind, confidence)
+        elif kind == "LOCATION":
+            core = " ".join(split_place(" ".join(value.split()))[1].split())
+            if len(core) >= 3 and any(c.isalpha() for c in core):
+                add(core, kind, confidence)
+    return out
+
+
+def find_in_labels(texts: Mapping[str, str], names: Mapping[str, tuple[str, float]],
+                   existing: Mapping[str, Sequence[Detection]] | None = None) -> dict[str, list[Detection]]:
+    """New detections (detector ``propagate.label``) of the words of ``names`` (value -> type and
+    confidence) in each label text, none overlapping ``existing``; see the module documentation."""
+    words = label_words(names)
+    if not words:
+        return {}
+    body = "|".join(r"[\s\-_.]+".join(re.escape(w) for w in word.split())
+                    for word in sorted(words, key=lambda w: (-len(w), w)))
+    rx = re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])", re.IGNORECASE)
+    out: dict[str, list[Detection]] = {}
+    for key, text in texts.items():
+        taken = [(d.start, d.end) for d in (existing or {}).get(key, ())]
+        found = [Detection(m.start(), m.end(), *words.get(_key(m.group(0)), ("PERSON", 0.9)), "propagate.label",
+                           m.group(0))
+                 for m in rx.finditer(text) if not any(m.start() < e and s < m.end() for s, e in taken)]
+        if found:
+            out[key] = found
+    return out
