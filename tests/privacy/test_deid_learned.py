@@ -41,7 +41,7 @@ MISSED = [
     ("I: We met at Tamarind Court most evenings.", "en", "Tamarind Court"),
     ("I: The lads from Kestrel Yard all came along.", "en", "Kestrel Yard"),
     ("I: He lives over Pennington way now.", "en", "Pennington"),
-    ("I: Anak-anak dari Lembah Anai juga ikut.", "id", "Lembah Anai"),
+    ("I: Anak-anak dari Lembah Harau juga ikut.", "id", "Lembah Harau"),
 ]
 
 
