@@ -469,7 +469,11 @@ class SharedScan:
         # first character ("+") is rare: a second scan finds it (consumed, the character before it looked
         # behind at).
         word = re.compile(r"\w")
-        self._word_starts = re.compile(f"\\b(?={starts.pattern(lambda ch: word.match(ch) is not None)})")
+        ahead = starts.pattern(lambda ch: word.match(ch) is not None)
+        self._word_starts = re.compile(f"\\b(?={ahead})")
+        # Past the text's first character, a word start is the character after a non-word one: a pattern led
+        # by that class lets the regex engine skip ahead in C (one led by ``\\b`` tries every position).
+        self._after_nonword = re.compile(f"\\W(?={ahead})")
         others = [
             f"{re.escape(ch)}(?<!\\w[\\s\\S])(?={child.pattern_rest()})"
             for ch, child in sorted(starts.children.items())
@@ -491,7 +495,9 @@ class SharedScan:
         ]
         wptr = [0] * count
         by1, by2, rxs = self._by1, self._by2, self._rxs
-        starts = [h.start() for h in self._word_starts.finditer(text)]
+        starts = [h.start() + 1 for h in self._after_nonword.finditer(text)]
+        if self._word_starts.match(text) is not None:
+            starts.insert(0, 0)
         if self._other_starts is not None:
             others = [h.start() for h in self._other_starts.finditer(text)]
             if others:

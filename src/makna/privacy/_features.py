@@ -35,6 +35,7 @@ _TRIGGER: Final = re.compile(r"[\d@_#]+")
 _WORD_STOPS: Final = frozenset(" \t\n\r\f\v,;!?()\"“”")
 """A word holding a digit, an ``@``, an underscore or a ``#`` (numbers, handles, codes) is found from the
 character and widened to the characters around it up to one of these."""
+_WORD_CHAR: Final = re.compile(r"\w")
 _CLOCK: Final = re.compile(r"\d{1,2}[.:]\d\d\.?")
 """A clock time: never an identifier on its own (chat stamps and dates are the rules' work)."""
 _SUFFIX: Final = re.compile(r"(?:-\w+|nya|lah|kah|an|kan|ku|mu)$")
@@ -84,7 +85,11 @@ def anchors(
                 out.append((s, e))
     spans: list[tuple[int, int]] = list(_odd_words(text))
     if words is not None:
-        spans.extend(m.span() for m in words.finditer(text))
+        if words.pattern.startswith("(?:"):  # _words_rx's fast form: the left word boundary is checked here
+            glued = _WORD_CHAR.match
+            spans.extend(m.span() for m in words.finditer(text) if not (m.start() and glued(text, m.start() - 1)))
+        else:
+            spans.extend(m.span() for m in words.finditer(text))
     for s, e in spans:
         word = text[s:e]
         if taken.find(1, s, e) < 0 and word not in skip and not _CLOCK.fullmatch(word):
@@ -121,21 +126,34 @@ def _ordinary(text: str, start: int, word: str) -> bool:
     """A capitalised word the tagger need not look at: one letter, a word never an identifier on its own
     (weekdays, apps, honorifics: makna's stop list), or an ordinary dictionary word (or one with a suffix)
     starting a sentence that is no known first name or surname (places there are the rules' work)."""
+    kind = _word_kind(word)
+    if kind != _AT_START:
+        return kind == _ALWAYS
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"“("  # mid-sentence: the tagger's main work
+
+
+_ALWAYS: Final = 0
+_NEVER: Final = 1
+_AT_START: Final = 2
+
+
+@lru_cache(maxsize=65536)
+def _word_kind(word: str) -> int:
+    """:func:`_ordinary`'s verdict on ``word`` apart from its place: always ordinary, never, or only at the
+    start of a sentence (a dictionary word, or one with a suffix, that is no known first name or surname)."""
     if len(word) < 2:
-        return True
+        return _ALWAYS
     first, surn, _, stop, _, _, dict_id, dict_en, honor = _lists()
     if word in stop or word in honor:
-        return True
+        return _ALWAYS
     if word in first or word in surn:
-        return False
-    before = text[max(0, start - 3) : start].rstrip(" \t")
-    if before and before[-1] not in ".!?:\n\"“(":
-        return False  # mid-sentence: the tagger's main work
+        return _NEVER
     low = word.lower()
     if low in dict_id or low in dict_en:
-        return True
+        return _AT_START
     root = _SUFFIX.sub("", low)  # "Soalnya", "Janjian", "Pelan-pelan"
-    return len(root) > 2 and (root in dict_id or root in dict_en)
+    return _AT_START if len(root) > 2 and (root in dict_id or root in dict_en) else _NEVER
 
 
 def windows(text: str, spans: Sequence[tuple[int, int]]) -> list[Window]:

@@ -126,10 +126,15 @@ def open_model(model_path: str, record: dict[str, Any]) -> LearnedModel:
 
 
 def _words_rx(words: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for the lower-case anchor words (None for none)."""
+    """One pattern for the lower-case anchor words (None for none). Words of word characters only (the
+    shipped model's) get a pattern without the left ``\\b``, which :func:`~makna.privacy._features.anchors`
+    checks on each match instead: the same matches, found faster (the regex engine can skip to the words'
+    first letters)."""
     alts = sorted(words, key=lambda w: (-len(w), w))
     if not alts:
         return None
+    if all(re.fullmatch(r"\w+", w) for w in alts):
+        return re.compile("(?:" + "|".join(map(re.escape, alts)) + r")\b")
     firsts = "".join(sorted({re.escape(w[0]) for w in alts}))  # a cheap first-letter test before the alternation
     return re.compile(rf"\b(?=[{firsts}])(?:" + "|".join(map(re.escape, alts)) + r")\b")
 
