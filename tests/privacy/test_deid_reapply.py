@@ -97,3 +97,17 @@ def test_cli_second_apply_of_memos_cannot_be_undone(project_location: str, tmp_p
     with makna.open_project(loc) as p:
         assert not _found(" ".join(m.text for m in makna.list_memos(p)))
         assert not _found(_project_text(p))
+
+
+def test_scan_with_key_finds_every_original_and_first_names_at_099(project: makna.Project, tmp_path: Path) -> None:
+    key = tmp_path / "k.key"
+    _first_apply(project, key)
+    pk = open_key(project, key, PASS)
+    originals = pk.originals()
+    assert originals.get("Abena Owusu-Mensah") == "PERSON" and "0812-7411-2095" in originals
+    makna.add_memo(project, "project", None, "Abena datang lagi; HP-nya masih 0812-7411-2095. Abena Owusu-Mensah juga.")
+    report = scan(project, known_names=pk.names, confirmed=originals)
+    memo = {e.text: e.confidence for e in report.entries if e.field != "sources.text"}
+    assert memo.get("Abena") == 0.99, memo
+    assert memo.get("Abena Owusu-Mensah") == 0.99, memo
+    assert memo.get("0812-7411-2095") == 0.99, memo
