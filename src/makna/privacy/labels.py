@@ -18,7 +18,7 @@ from .naming import HONORIFIC_GENDER
 from .surrogates import split_place
 from .types import Detection
 
-__all__ = ["LABEL_TYPES", "find_in_labels", "label_words"]
+__all__ = ["LABEL_TYPES", "find_in_labels", "label_words", "name_words"]
 
 LABEL_TYPES = frozenset({"PERSON", "LOCATION"})
 """The types of identifier looked for in labels by their words."""
@@ -27,6 +27,13 @@ _NOT_NAMES = frozenset(HONORIFIC_GENDER) | {"bin", "binti", "van", "von", "der",
 
 def _key(text: str) -> str:
     return " ".join(re.split(r"[\s\-_.]+", text.casefold()))
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a person's name that identify on their own: three letters or more, honorifics and
+    particles (``bin``, ``van``...) left out (``Abena`` and ``Owusu`` of ``Ibu Abena Owusu-Mensah``)."""
+    return [word for word in re.split(r"[\s\-_.,]+", name)
+            if len(word) >= 3 and word.isalpha() and word.casefold() not in _NOT_NAMES]
 
 
 def label_words(names: Mapping[str, tuple[str, float]]) -> dict[str, tuple[str, float]]:
@@ -41,9 +48,8 @@ def label_words(names: Mapping[str, tuple[str, float]]) -> dict[str, tuple[str, 
 
     for value, (kind, confidence) in names.items():
         if kind == "PERSON":
-            for word in re.split(r"[\s\-_.,]+", value):
-                if len(word) >= 3 and word.isalpha() and word.casefold() not in _NOT_NAMES:
-                    add(word, kind, confidence)
+            for word in name_words(value):
+                add(word, kind, confidence)
         elif kind == "LOCATION":
             core = " ".join(split_place(" ".join(value.split()))[1].split())
             if len(core) >= 3 and any(c.isalpha() for c in core):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -30,7 +30,7 @@ from ..store import as_utc, tables
 from ._state import State
 from .detect import detect, propagate
 from .fields import field_spec, field_states, save_field
-from .labels import LABEL_TYPES, find_in_labels
+from .labels import LABEL_TYPES, find_in_labels, name_words
 from .review import Review, ReviewItem, Status, context
 from .types import Detection, check_types
 
@@ -207,6 +207,26 @@ def find_unreviewed(states: Sequence[_State], confirmed: Mapping[str, str],
     return {k: v for k, v in hits.items() if v}
 
 
+def _sure_strings(confirmed: Mapping[str, str]) -> dict[str, str]:
+    """``confirmed`` (string -> type) and each word of a confirmed name that identifies on its own
+    (:func:`makna.privacy.labels.name_words`): ``Abena`` of ``Abena Owusu-Mensah``."""
+    words = {w: "PERSON" for value, kind in confirmed.items() if kind == "PERSON" for w in name_words(value)}
+    return {**words, **confirmed}
+
+
+def _propagate_first(st: _State, sure: Mapping[str, str]) -> int:
+    """Before the detectors: a pending item that is one of the ``sure`` strings (of its type) is made sure
+    (0.99), and their other occurrences are added at 0.99, so that a detector's weaker guess at the same
+    span gives way to them. Returns the number added."""
+    items = st.review.items
+    for n, item in enumerate(items):
+        det = item.detection
+        if item.status == "pending" and det.confidence < 0.99 and sure.get(det.text.strip()) == det.type:
+            items[n] = ReviewItem(replace(det, confidence=0.99), item.status)
+    hits = propagate([st.review.text], sure, existing={"0": [i.detection for i in items]})["0"]
+    return _merge(st.review, hits)
+
+
 def _found(states: Iterable[_State]) -> dict[str, tuple[str, float]]:
     """The names and places detected and not rejected in these reviews, with their highest confidence
     (for the labels: a name the catch-all guessed is guessed there too, not made sure)."""
@@ -247,7 +267,9 @@ def scan(
         rows = [r for r in conn.execute(q) if r.id not in applied]
         known = {st.source_id: st for st in _load(conn)}
         top = int(conn.execute(select(func.coalesce(func.max(d.number), 0))).scalar_one())
-        new = 0
+        new = early = 0
+        fields = [] if wanted is not None else _fields(conn, stored=False)
+        sure = _sure_strings({**(confirmed or {}), **_confirmed([*known.values(), *fields])})
         for r in rows:
             found = detect(r.text, language=detection_language(r.language), known_names=names, types=types)
             st = known.get(r.id)
@@ -256,12 +278,13 @@ def scan(
                 conn.execute(insert(tables.deid_sources).values(
                     source_id=r.id, number=top, review={"items": []}, scanned_at=dt.datetime.now(dt.UTC)))
                 st = known[r.id] = _State(r.id, "", r.language, top, Review(r.text, ()), False)
+            early += _propagate_first(st, sure)
             new += _merge(st.review, found)
-        fields = [] if wanted is not None else _fields(conn, stored=False)
         for st in fields:
+            early += 0 if st.applied else _propagate_first(st, sure)
             new += _merge(st.review, detect(st.review.text, language=st.language, known_names=names, types=types))
         pool = [*known.values(), *fields]
-        added = find_unreviewed(pool, {**(confirmed or {}), **_confirmed(pool)}, _found(pool))
+        added = find_unreviewed(pool, _sure_strings({**(confirmed or {}), **_confirmed(pool)}), _found(pool))
         scanned = {r.id for r in rows}
         by_id = {st.source_id: st for st in pool}
         for sid, dets in added.items():
@@ -275,7 +298,8 @@ def scan(
                              .values(scanned_at=dt.datetime.now(dt.UTC)))
         states = [*_load(conn, source_ids=scanned | set(added)), *(st for st in fields if st.review.items)]
         entries = _entries(states)
-        payload.update(sources=len(rows), fields=len(fields), new=new, propagated=sum(len(v) for v in added.values()),
+        early += sum(len(v) for v in added.values())
+        payload.update(sources=len(rows), fields=len(fields), new=new, propagated=early,
                        detections=len(entries), by_type=dict(Counter(e.type for e in entries)))
     return ScanReport(len(rows), len(entries), new, payload["propagated"], skipped, entries, len(fields))
 

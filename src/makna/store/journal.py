@@ -71,6 +71,10 @@ _KEY = "makna.journal"
 #: Actions whose transaction cannot be undone: it empties the journal and leaves a barrier.
 BARRIER_ACTIONS: dict[str, str] = {
     "deid.apply": "de-identification (it replaces identifiers for good)",
+    # every de-identification writes its key event, whatever it replaces (sources, fields or labels only)
+    "deid.key": "de-identification (it replaces identifiers for good)",
+    "deid.apply_fields": "de-identification (it replaces identifiers for good)",
+    "deid.events": "de-identification (it replaces identifiers for good)",
     "exchange.import_qdpx": "whole-project import",
 }
 #: Actions that are not recorded at all (there is nothing before them to undo).
