@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import shlex
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -235,8 +236,22 @@ def _refuse_blocked(conn: Connection, states: Sequence[_State]) -> None:
         names = {st.source_id: st.name for st in states}
         parts = [f"{names[s]} ({c} coding(s), {n} linked span(s))" for s, (c, n) in blocked.items()]
         raise PrivacyError("de-identify before coding: " + "; ".join(parts)
-                           + " would keep offsets into the original text; remove those codings ('makna uncode') "
-                           "and linked spans first, or de-identify a fresh import of the transcript before coding it")
+                           + " would keep offsets into the original text; remove those codings"
+                           + _uncode_hint(conn, list(blocked))
+                           + " and linked spans first, or de-identify a fresh import of the transcript before coding it")
+
+
+def _uncode_hint(conn: Connection, sids: Sequence[str], shown: int = 3) -> str:
+    """The exact ``makna uncode`` commands of the people's codings in ``sids`` (the first ``shown``)."""
+    g, k = tables.segments.c, tables.coders.c
+    rows = conn.execute(select(g.id, k.name).join(tables.coders, k.id == g.coder_id)
+                        .where(g.source_id.in_(sids), ~_suggester_codings(sids))
+                        .order_by(g.source_id, g.start, g.end, g.id)).all()
+    if not rows:
+        return ""
+    cmds = [f"'makna uncode --segment {r.id} --coder {shlex.quote(str(r.name))}'" for r in rows[:shown]]
+    more = f" and {len(rows) - shown} more ('makna segments' lists them)" if len(rows) > shown else ""
+    return f" ({', '.join(cmds)}{more})"
 
 
 def _map_end(offset: int, reps: Sequence[Replacement]) -> int:
