@@ -238,7 +238,8 @@ def _refuse_blocked(conn: Connection, states: Sequence[_State]) -> None:
         raise PrivacyError("de-identify before coding: " + "; ".join(parts)
                            + " would keep offsets into the original text; remove those codings"
                            + _uncode_hint(conn, list(blocked))
-                           + " and linked spans first, or de-identify a fresh import of the transcript before coding it")
+                           + " and linked spans first, or de-identify a fresh import of the transcript before "
+                           "coding it")
 
 
 def _uncode_hint(conn: Connection, sids: Sequence[str], shown: int = 3) -> str:
