@@ -358,13 +358,13 @@ def apply_cmd(
     """Replace the accepted identifiers in the scanned sources and the reviewed free-text fields; the key
     goes to the encrypted key file; the event log is rewritten and the storage compacted.
     This cannot be undone ('makna undo' stops here); only the key gives the original text back."""
-    typer.echo("Note: de-identification cannot be undone ('makna undo' stops here); only the key file "
-               "gives the original text back.", err=True)
     with opened(project) as proj:
         passphrase = _passphrase(passphrase_file, new=not key.exists())  # asked before the spinner starts
         with busy("De-identifying"):
             report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending,
                            surrogate_region=region)
+    typer.echo("Note: de-identification cannot be undone ('makna undo' stops here); only the key file "
+               "gives the original text back.", err=True)
     typer.echo(f"De-identified {len(report.sources)} source(s) and {len(report.fields)} field value(s) "
                f"({report.mode}): {report.replaced} replacement(s).")
     for kind, n in report.by_type.items():

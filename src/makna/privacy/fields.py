@@ -80,6 +80,8 @@ SCANNED: tuple[FieldSpec, ...] = (
 ELSEWHERE: Mapping[tuple[str, str], str] = {
     ("sources", "text"): "the transcript: reviewed per source in deid_sources",
     ("turns", "speaker"): "rewritten with the replacements of its source's text",
+    ("turns", "time_start"): "a time stamp: its calendar date moved by the project's date offset (makna.privacy.times)",
+    ("turns", "time_end"): "a time stamp: its calendar date moved by the project's date offset (makna.privacy.times)",
     ("events", "payload"): "rewritten with every replacement; a de-identified source's import sha256 is dropped",
     ("undo_steps", "summary"): "the undo journal: emptied by apply (a barrier), so it keeps no replaced text",
     ("undo_rows", "data"): "the undo journal: emptied by apply (a barrier), so it keeps no replaced text",
@@ -97,8 +99,6 @@ STRUCTURAL: Mapping[tuple[str, str], str] = {
     ("sources", "language"): "language code",
     ("sources", "encoding"): "character encoding",
     ("turns", "source_id"): "id",
-    ("turns", "time_start"): "time stamp",
-    ("turns", "time_end"): "time stamp",
     ("cases", "id"): "id",
     ("attributes", "id"): "id",
     ("attributes", "type"): "attribute type",

@@ -35,8 +35,8 @@ from typing import Any, Final, Literal
 
 from .regions import NATIONAL
 
-__all__ = ["HONORIFIC_GENDER", "PROVINCE_TRADITION", "Gender", "draw_name", "honorific_gender", "name_language",
-           "name_pools", "token_gender", "token_traditions"]
+__all__ = ["HONORIFIC_GENDER", "NAME_TITLES", "PROVINCE_TRADITION", "Gender", "draw_name", "honorific_gender",
+           "is_title", "name_language", "name_pools", "token_gender", "token_traditions"]
 
 Gender = Literal["m", "f"]
 
@@ -53,13 +53,36 @@ PROVINCE_TRADITION: Final[dict[str, str]] = {
 }
 """Province code -> the naming tradition its surrogates are drawn from first."""
 
-_BEFORE = re.compile(r"(\w+)\.?[ \t]+$")
+NAME_TITLES: Final[dict[str, Gender | None]] = {
+    "daeng": None, "haji": "m", "h": "m", "hajjah": "f", "hajah": "f", "hj": "f", "teuku": "m", "cut": "f",
+    "raden": None,
+}
+"""Titles that sit inside a name (case-folded, without a dot) -> the gender they show: the Bugis
+``Daeng``, the pilgrim's ``Haji``/``H.`` and ``Hajjah``/``Hj.``, Aceh's ``Teuku`` and ``Cut``, the
+Javanese ``Raden``. A surrogate keeps them as they are (``Rahmat Daeng Tompo`` -> ``Arif Daeng Sitti``),
+and an honorific before them still shows the name's gender (``Pak Haji Rahmat``). ``Andi`` is not
+one: as often a given name as a Bugis noble title, it is replaced like any name."""
+
+_TITLE_RX = "|".join(sorted(NAME_TITLES, key=len, reverse=True))
+_BEFORE = re.compile(rf"(\w+)\.?[ \t]+((?:(?:{_TITLE_RX})\.?[ \t]+)*)$", re.I)
+
+
+def is_title(token: str) -> bool:
+    """Whether a name token is a title a surrogate keeps (:data:`NAME_TITLES`)."""
+    return token.rstrip(".").casefold() in NAME_TITLES
 
 
 def honorific_gender(text: str, start: int) -> Gender | None:
-    """The gender shown by an honorific right before ``text[start:]`` (``Pak Gunawan`` -> ``m``)."""
-    m = _BEFORE.search(text, max(0, start - 16), start)
-    return HONORIFIC_GENDER.get(m.group(1).lower()) if m else None
+    """The gender shown by an honorific right before ``text[start:]`` (``Pak Gunawan`` -> ``m``), through
+    the titles between them (``Pak Haji Rahmat`` -> ``m``), else by the title itself (``Hajjah Siti``)."""
+    m = _BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    word = m.group(1).casefold()
+    if word in HONORIFIC_GENDER:
+        return HONORIFIC_GENDER[word]
+    titles = [word, *m.group(2).replace(".", " ").casefold().split()]
+    return next((g for t in titles if (g := NAME_TITLES.get(t)) is not None), None)
 
 
 @cache

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import shlex
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -60,6 +61,7 @@ from .project import (
 from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
 from .regions import resolve_region
 from .review import Review
+from .times import lock_stamp_offset, shift_stamp
 
 __all__ = [
     "KNOWN_NAMES",
@@ -234,8 +236,23 @@ def _refuse_blocked(conn: Connection, states: Sequence[_State]) -> None:
         names = {st.source_id: st.name for st in states}
         parts = [f"{names[s]} ({c} coding(s), {n} linked span(s))" for s, (c, n) in blocked.items()]
         raise PrivacyError("de-identify before coding: " + "; ".join(parts)
-                           + " would keep offsets into the original text; remove those codings ('makna uncode') "
-                           "and linked spans first, or de-identify a fresh import of the transcript before coding it")
+                           + " would keep offsets into the original text; remove those codings"
+                           + _uncode_hint(conn, list(blocked))
+                           + " and linked spans first, or de-identify a fresh import of the transcript before "
+                           "coding it")
+
+
+def _uncode_hint(conn: Connection, sids: Sequence[str], shown: int = 3) -> str:
+    """The exact ``makna uncode`` commands of the people's codings in ``sids`` (the first ``shown``)."""
+    g, k = tables.segments.c, tables.coders.c
+    rows = conn.execute(select(g.id, k.name).join(tables.coders, k.id == g.coder_id)
+                        .where(g.source_id.in_(sids), ~_suggester_codings(sids))
+                        .order_by(g.source_id, g.start, g.end, g.id)).all()
+    if not rows:
+        return ""
+    cmds = [f"'makna uncode --segment {r.id} --coder {shlex.quote(str(r.name))}'" for r in rows[:shown]]
+    more = f" and {len(rows) - shown} more ('makna segments' lists them)" if len(rows) > shown else ""
+    return f" ({', '.join(cmds)}{more})"
 
 
 def _map_end(offset: int, reps: Sequence[Replacement]) -> int:
@@ -259,7 +276,7 @@ def _relabel(label: str, pairs: dict[str, str]) -> str:
 
 
 def _replace_source(project: Project, conn: Connection, st: _State, new_text: str,
-                    reps: Sequence[Replacement]) -> None:
+                    reps: Sequence[Replacement], days: int) -> None:
     s, t = tables.sources.c, tables.turns.c
     conn.execute(update(tables.sources).where(s.id == st.source_id).values(
         text=new_text, length=len(new_text), sha256=hashlib.sha256(new_text.encode("utf-8")).hexdigest(),
@@ -272,8 +289,8 @@ def _replace_source(project: Project, conn: Connection, st: _State, new_text: st
         start = map_offset(r.start, reps)
         end = max(_map_end(r.end, reps), start + 1)
         rows.append({"source_id": st.source_id, "number": r.number, "speaker": _relabel(r.speaker, pairs),
-                     "start": start, "end": min(end, len(new_text)), "time_start": r.time_start,
-                     "time_end": r.time_end})
+                     "start": start, "end": min(end, len(new_text)),
+                     "time_start": shift_stamp(r.time_start, days), "time_end": shift_stamp(r.time_end, days)})
     project.store.bulk_insert(conn, tables.turns, rows)
     try:
         from ..textindex.index import index_source
@@ -380,6 +397,8 @@ def apply(
     for st in [*targets, *fields]:  # genders and provinces from the whole project before the first draw
         mapping.learn(st.review.text, st.review.final(include_pending=include_pending))
     mapping.settle_offsets((i.detection.type, i.detection.text) for st in [*states, *fields] for i in st.review.items)
+    with project.store.read() as conn:  # turn stamps move by the same offset, which stays from then on
+        lock_stamp_offset(conn, mapping, [st.source_id for st in targets])
     plans: list[tuple[_State, str, list[Replacement]]] = []
     for st in targets:
         dets = st.review.final(include_pending=include_pending)
@@ -411,7 +430,7 @@ def apply(
             payload = {"source_id": st.source_id, "mode": mode, "key_id": key_id, "replaced": len(reps),
                        "by_type": dict(types), "length": len(new_text)}
             with project.store.write(project.actor, "deid.apply", payload):
-                _replace_source(project, conn, st, new_text, reps)
+                _replace_source(project, conn, st, new_text, reps, int(mapping.date_offset or 0))
                 conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id).values(
                     applied_at=now, mode=mode, key_id=key_id, replacements=[r.public() for r in reps]))
             by_type.update(types)

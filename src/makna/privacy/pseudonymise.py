@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .naming import Gender, honorific_gender, token_gender
+from .naming import NAME_TITLES, Gender, honorific_gender, is_title, token_gender
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import NATIONAL, infer_region, province_votes, resolve_region
 from .surrogates import SurrogateGenerator, split_place
@@ -179,12 +179,20 @@ class KeyMapping:
         self._settle_region()
         toks = original.split()
         out: list[str] = []
-        self._used.update(t.lower() for t in toks)
+        # a title inside the name (Daeng, Haji, Teuku...; see makna.privacy.naming) stays, and shows a gender
+        titles = [i for i, t in enumerate(toks) if i < len(toks) - 1 and is_title(t)]
+        gender = gender or next((g for i in titles if (g := NAME_TITLES[toks[i].rstrip(".").casefold()])), None)
+        self._used.update(t.lower() for i, t in enumerate(toks) if i not in titles)
+        names = 0
         for i, tok in enumerate(toks):
+            if i in titles:
+                out.append(tok)
+                continue
+            names += 1
             key = tok.lower()
             if key not in self.person_tokens:
                 hint = self.genders.get(key) or gender or token_gender(tok)
-                value = self._gen.person_token(tok, first=(i == 0), language=self.language or language,
+                value = self._gen.person_token(tok, first=(names == 1), language=self.language or language,
                                                gender=hint if hint in {"m", "f"} else None,  # type: ignore[arg-type]
                                                used=self._used)
                 self.person_tokens[key] = value

@@ -1,0 +1,51 @@
+"""Titles inside a PERSON span (Daeng, Haji, Teuku, Cut, Raden...) stay in the surrogate; an honorific's
+gender passes through them (#deidtimes defect 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from makna.privacy.naming import honorific_gender, is_title, token_gender
+from makna.privacy.pseudonymise import KeyMapping, pseudonymise
+from makna.privacy.types import Detection
+
+
+def _det(text: str, name: str) -> Detection:
+    start = text.index(name)
+    return Detection(start, start + len(name), "PERSON", 1.0, "test", name)
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Saya ketemu Rahmat Daeng Tompo di pasar.", "Rahmat Daeng Tompo", "Daeng"),
+    ("Yang punya toko H. Syamsul Bahri.", "H. Syamsul Bahri", "H."),
+    ("Kata Teuku Rizal dia sudah pulang.", "Teuku Rizal", "Teuku"),
+    ("Anaknya Raden Bagus Santoso.", "Raden Bagus Santoso", "Raden"),
+])
+def test_title_kept_inside_person(text: str, name: str, title: str) -> None:
+    new, reps = pseudonymise(text, [_det(text, name)], mode="surrogate", mapping=KeyMapping(), language="id")
+    words = reps[0].replacement.split()
+    assert title in words and len(words) == len(name.split())
+    assert [w for w in words if w != title] != [w for w in name.split() if w != title]
+    assert words.index(title) == name.split().index(title)
+    assert not (set(name.split()) - {title}) & set(words)
+
+
+def test_andi_is_replaced_like_a_name() -> None:
+    assert not is_title("Andi")
+    text = "Namanya Andi Baso."
+    _new, reps = pseudonymise(text, [_det(text, "Andi Baso")], mode="surrogate", mapping=KeyMapping(), language="id")
+    assert "Andi" not in reps[0].replacement
+
+
+def test_honorific_gender_passes_through_titles() -> None:
+    text = "Kata Pak Haji Rahmat, Bu Hj. Siti dan Cut Nyak datang."
+    assert honorific_gender(text, text.index("Rahmat")) == "m"
+    assert honorific_gender(text, text.index("Siti")) == "f"
+    assert honorific_gender(text, text.index("Nyak")) == "f"
+    assert honorific_gender("Ibu Haji Ani", len("Ibu Haji ")) == "f"  # the honorific comes first
+    # a male surrogate for an ambiguous name after "Pak Haji"
+    mapping = KeyMapping()
+    for i in range(5):
+        t = f"Pak Haji Nur{'x' * i} bilang."
+        _new, reps = pseudonymise(t, [_det(t, f"Nur{'x' * i}")], mode="surrogate", mapping=mapping, language="id")
+        assert token_gender(reps[0].replacement) in {"m", None}
