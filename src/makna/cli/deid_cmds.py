@@ -33,6 +33,7 @@ from ..privacy.project import (
 from ..privacy.project_apply import add_known_names, apply, known_names, open_key, reveal
 from ..privacy.regions import PROVINCES
 from ..privacy.types import check_types
+from ..text import shorten
 from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, check_writable, emit, opened, parse_span, write_output
 
 deid_app = typer.Typer(
@@ -238,7 +239,7 @@ def fields_cmd(
         emit([e.as_dict() for e in entries], ["id", "field", "row", "value", "detections", "pending", "state"], fmt)
         return
     rows = [{"id": e.id or "-", "field": e.field, "of": e.row,
-             "value": " ".join(e.value.split())[:60] + ("..." if len(" ".join(e.value.split())) > 60 else ""),
+             "value": shorten(e.value, 60),
              "detections": e.detections, "pending": e.pending, "state": e.state} for e in entries]
     emit(rows, ["id", "field", "of", "value", "detections", "pending", "state"], fmt,
          title=f"{len(entries)} field value(s); add a missed identifier with 'makna deid add --field fN --span A:B'",
