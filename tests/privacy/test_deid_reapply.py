@@ -111,3 +111,13 @@ def test_scan_with_key_finds_every_original_and_first_names_at_099(project: makn
     assert memo.get("Abena") == 0.99, memo
     assert memo.get("Abena Owusu-Mensah") == 0.99, memo
     assert memo.get("0812-7411-2095") == 0.99, memo
+
+
+def test_a_name_word_that_is_an_ordinary_word_is_not_made_sure(project: makna.Project) -> None:
+    """``Bunga`` of a confirmed ``Bunga Lestari`` is also "flower": made sure at 0.99 it would be accepted
+    with --min-confidence 0.8 wherever a sentence starts with it; the full name still is sure."""
+    makna.add_memo(project, "project", None, "Bunga mawar dijual di pasar pagi. Bunga Lestari datang sore.")
+    report = scan(project, known_names=(), confirmed={"Bunga Lestari": "PERSON"})
+    memo = {e.text: e.confidence for e in report.entries if e.field != "sources.text"}
+    assert memo.get("Bunga Lestari") == 0.99, memo
+    assert memo.get("Bunga", 0.0) < 0.8, memo

@@ -28,6 +28,7 @@ from ..event_kinds import deid_decision
 from ..project import Project
 from ..store import as_utc, tables
 from ._state import State
+from . import gazetteers
 from .detect import detect, propagate
 from .fields import field_spec, field_states, save_field
 from .labels import LABEL_TYPES, find_in_labels, name_words
@@ -209,8 +210,12 @@ def find_unreviewed(states: Sequence[_State], confirmed: Mapping[str, str],
 
 def _sure_strings(confirmed: Mapping[str, str]) -> dict[str, str]:
     """``confirmed`` (string -> type) and each word of a confirmed name that identifies on its own
-    (:func:`makna.privacy.labels.name_words`): ``Abena`` of ``Abena Owusu-Mensah``."""
-    words = {w: "PERSON" for value, kind in confirmed.items() if kind == "PERSON" for w in name_words(value)}
+    (:func:`makna.privacy.labels.name_words`): ``Abena`` of ``Abena Owusu-Mensah``. A word that is also an
+    ordinary word (``Bunga`` of ``Bunga Lestari``, "flower") is left to the detectors: made sure, it would be
+    found at every capitalised "Bunga" and accepted with ``--min-confidence 0.8``."""
+    ordinary = gazetteers.ambiguous_names() | gazetteers.dictionary_words() | gazetteers.english_words()
+    words = {w: "PERSON" for value, kind in confirmed.items() if kind == "PERSON" for w in name_words(value)
+             if w.casefold() not in ordinary}
     return {**words, **confirmed}
 
 
