@@ -27,8 +27,8 @@ from ..errors import InputError, PrivacyError
 from ..event_kinds import deid_decision
 from ..project import Project
 from ..store import as_utc, tables
-from ._state import State
 from . import gazetteers
+from ._state import State
 from .detect import detect, propagate
 from .fields import field_spec, field_states, save_field
 from .labels import LABEL_TYPES, find_in_labels, name_words
