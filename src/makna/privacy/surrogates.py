@@ -143,7 +143,7 @@ PLACE_NAMED_ORGS: Final = frozenset(
 """Kind words of institutions named after their place (case-folded words): their name gets a place's surrogate."""
 _SCHOOLS: Final = frozenset("sd sdn smp smpn sma sman smk smkn mts mtsn man madrasah sekolah".split())
 ORG_KIND_WORDS: Final = frozenset(w.casefold() for w in ORG_SUFFIX_WORDS) | frozenset(
-    "& and dan ltd ltd. inc inc. llc plc co co. corp pty tbk tbk. persero (persero) sons negeri swasta".split())
+    "the & and dan ltd ltd. inc inc. llc plc co co. corp pty tbk tbk. persero (persero) sons negeri swasta".split())
 """Legal forms and kind words that end an organisation's name (case-folded): a surrogate keeps them."""
 
 
