@@ -209,6 +209,8 @@ class KeyMapping:
                                                language=self._own_language or self.language or language,
                                                gender=hint if hint in {"m", "f"} else None,  # type: ignore[arg-type]
                                                used=self._used)
+                if value.isupper() and len(value) > 1:  # drawn for a name in capitals: each mention sets its case
+                    value = value.capitalize()
                 self.person_tokens[key] = value
                 self._used.add(value.lower())
             value = self.person_tokens[key]
