@@ -34,6 +34,7 @@ from makna.privacy.surrogates import split_org, split_place
 KIN_CUES = (("Suami saya", "m"), ("Istri saya", "f"), ("Adik perempuan saya", "f"), ("Kakak laki-laki saya", "m"),
             ("Ibu saya", "f"), ("Anak laki-lakinya", "m"), ("My husband", "m"), ("My wife", "f"), ("Her son", "m"),
             ("My daughter", "f"), ("His mother,", "f"), ("Our uncle", "m"))
+_MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
 ORGS = ("PT {} Tbk", "CV {}", "{} Haulage Ltd", "{} Limited", "{} Inc", "{} LLC", "{} & Sons", "Koperasi {}",
         "Yayasan {}", "Toko {}", "Warung {}", "{} Hospital", "{} Clinic", "{} School")
 
@@ -145,7 +146,7 @@ def _round_two(rng: random.Random, secret: str, count: Callable[[str, int], None
     dets = _persons(text, invented[: len(towns)]) + [Detection(text.index(t), text.index(t) + len(t), "LOCATION", 0.9,
                                                              "t", t) for t in towns]
     dets.sort(key=lambda d: d.start)
-    mapping = KeyMapping(secret=secret, region="13")
+    mapping = KeyMapping(secret=secret, region="13", language="id")  # an Indonesian study, as apply sets it
     mapping.reserve([*invented, *towns])
     _new, reps = pseudonymise(text, dets, mode="surrogate", mapping=mapping, language="en", region="GB")
     count("places of a UK source", sum(1 for r in reps if r.type == "LOCATION"))
@@ -164,11 +165,12 @@ def _round_two(rng: random.Random, secret: str, count: Callable[[str, int], None
         new = mapping.surrogate("ORG", org, language="en")
         count("organisations", 1)
         count("legal form or kind word lost", not (new.startswith(head) and new.endswith(tail) and new != org))
-    # 10. chat stamps: the offset moves no stamp day onto another original day
+    # 10. chat stamps: the offset moves no day onto another original day, a text's date and a stamp's alike
     mapping = KeyMapping(secret=secret)
     first = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randrange(300))
     days = [first, first + dt.timedelta(days=int(mapping.date_offset or 0))]
-    mapping.settle_offsets([("DATE", d.isoformat()) for d in days])
+    mapping.settle_offsets([("DATE", f"{first.day} {_MONTHS[first.month - 1]} {first.year}"),
+                            ("DATE", days[1].isoformat())])
     moved = {d + dt.timedelta(days=int(mapping.date_offset or 0)) for d in days}
     count("chat stamp days", len(days))
     count("stamp day moved onto another original", len(moved & set(days)))

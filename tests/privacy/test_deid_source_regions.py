@@ -15,7 +15,7 @@ from makna.cli import app
 from makna.errors import InputError
 from makna.memos import events
 from makna.privacy.keyfile import read_key
-from makna.privacy.naming import _all_names, _token_index
+from makna.privacy.naming import _all_names, _token_index, locale_gender
 from makna.privacy.project import add_detection, decide_all, scan
 from makna.privacy.project_apply import apply
 from makna.privacy.regions import country_places, place_regions, region_votes, resolve_region, source_region
@@ -31,13 +31,13 @@ LEEDS = (
 PADANG = (
     "P: Siapa nama Ibu?\n"
     "I: Nama saya Rina. Saya tinggal di Padang, asal dari Bukittinggi, jualan di Payakumbuh.\n"
-    "I: Teman saya Tamsin juga di Padang.\n"
+    "I: Teman saya Tamsin juga di Padang. Suami saya Zorbayu ojek.\n"
 )
 MARKS = {
     "nurse.txt": [("Abena Owusu", "PERSON"), ("Kumasi", "LOCATION"), ("Leeds", "LOCATION"), ("Zorvan", "PERSON"),
                   ("Bradford", "LOCATION"), ("Tamsin", "PERSON"), ("Wakefield", "LOCATION")],
     "pedagang.txt": [("Rina", "PERSON"), ("Padang", "LOCATION"), ("Bukittinggi", "LOCATION"),
-                     ("Payakumbuh", "LOCATION"), ("Tamsin", "PERSON")],
+                     ("Payakumbuh", "LOCATION"), ("Tamsin", "PERSON"), ("Zorbayu", "PERSON")],
 }
 
 
@@ -103,6 +103,9 @@ def test_an_informant_abroad_gets_names_and_places_of_where_she_lives(study: mak
     pedagang = {str(r["original"]): str(r["replacement"]) for r in reps["pedagang.txt"]}
     for place in ("Padang", "Bukittinggi", "Payakumbuh"):
         assert "13" in {p for p, _lv in place_regions(pedagang[place])}, (place, pedagang[place])
+    # a name no list holds, in an Indonesian text of West Sumatra, gets an Indonesian name (the study's
+    # language, English here by one source to one, no longer decides), of the husband's gender
+    assert _indonesian(pedagang["Zorbayu"]) and locale_gender(pedagang["Zorbayu"]) == "m", pedagang["Zorbayu"]
     # one original, one surrogate, whatever the source's region
     assert nurse["Tamsin"] == pedagang["Tamsin"]
     texts = {s.name: makna.get_source(study, s.name).text for s in makna.list_sources(study)}

@@ -222,13 +222,18 @@ class KeyMapping:
         """The project's surrogate for ``original``; drawn (and remembered) on first use. ``gender``: the
         one an honorific before this occurrence shows (a name's project-wide hints come first). ``region``:
         the surrogate region of the source this occurrence is in (a province code, ``national`` or a
-        country, see :func:`makna.privacy.regions.source_region`), else the project's. An original drawn
-        once keeps its surrogate in every source, whatever their regions."""
+        country, see :func:`makna.privacy.regions.source_region`), else the project's; in such a source a
+        name no list places gets a name of the country's locale, or, in a text in Indonesian, of Indonesia,
+        not of the study's language. An original drawn once keeps its surrogate in every source, whatever
+        their regions."""
         self._settle_region()
         if region is None:
             return self._surrogate(kind, original, language, gender)
-        try:  # a source's own region: names no list places follow it, not the study's language
-            self._gen.region, self._own_language = region, "en" if is_country(region) else "id"
+        # a source's own region: names no list places follow it (a country's names; an Indonesian province's
+        # for a text in Indonesian), else the study's language (an Indonesian vendor interviewed in English)
+        own = "en" if is_country(region) else ("id" if language == "id" else None)
+        try:
+            self._gen.region, self._own_language = region, own
             return self._surrogate(kind, original, language, gender)
         finally:
             self._gen.region, self._own_language = self.region, None
