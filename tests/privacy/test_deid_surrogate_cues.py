@@ -176,3 +176,24 @@ def test_the_date_offset_moves_no_chat_stamp_onto_another(project: makna.Project
     assert stamps and not stamps & {first.isoformat(), second.isoformat()}, (offset, stamps)
     chosen = int(open_key(project, key, PASS).mapping.date_offset or 0)
     assert chosen != offset and abs(chosen) >= 7
+
+
+def test_what_the_readme_walkthrough_showed_on_a_new_transcript() -> None:
+    """A Makassar trader and a nurse in Leeds in one study (one English source, one Indonesian: the study's
+    language is English by a tie): an unknown kelurahan stays Indonesian, a street without a number keeps its
+    street word, a care home stays a care home, and a name that only Hausa lists hold (Ahmad) is not given a
+    Hausa name at home."""
+    mapping = KeyMapping(secret=SECRET, region="73", language="en")
+    originals = ["Kelurahan Zorbaru Baru", "Zorbhay Road", "Zorbbank Care Home", "Ahmad"]
+    mapping.reserve(originals)
+    kelurahan = mapping.surrogate("LOCATION", "Kelurahan Zorbaru Baru", language="id")
+    assert kelurahan.startswith("Kelurahan ") and place_regions(kelurahan[len("Kelurahan "):]), kelurahan
+    street = mapping.surrogate("ADDRESS", "Zorbhay Road", language="en")
+    assert street.endswith(" Road") and "Zorb" not in street, street
+    home = mapping.surrogate("ORG", "Zorbbank Care Home", language="en")
+    assert home.endswith(" Care Home") and "Zorb" not in home, home
+    from makna.privacy.naming import _all_names
+
+    ahmad = mapping.surrogate("PERSON", "Ahmad", language="id")
+    assert not any(ahmad in _all_names(loc) and ahmad not in _all_names("en_GB") and ahmad not in _all_names("id_ID")
+                   for loc in ("ha_NG", "yo_NG", "ig_NG", "tw_GH")), ahmad

@@ -18,9 +18,10 @@ South and West Sulawesi Bugis), then of Faker's general Indonesian lists.
 
 Countries: where the surrogate region is a country outside Indonesia (a source's region, see
 :func:`makna.privacy.regions.source_region`), a name of no Indonesian list gets a name of that country's
-Faker locale (:data:`COUNTRY_LOCALES`: ``GB`` en_GB, ``GH`` tw_GH, ``NG`` en_NG, yo_NG, ig_NG...); and
-whatever the region, a name that only one foreign locale holds keeps its tradition (``Abena`` and
-``Kwame`` get Akan names of ``tw_GH``, ``Chukwuemeka`` an Igbo one), like an Indonesian tradition's name.
+Faker locale (:data:`COUNTRY_LOCALES`: ``GB`` en_GB, ``GH`` tw_GH, ``NG`` en_NG, yo_NG, ig_NG...), and a
+name that only one foreign locale holds keeps its tradition (``Abena`` and ``Kwame`` get Akan names of
+``tw_GH``, ``Chukwuemeka`` an Igbo one), like an Indonesian tradition's name. (In an Indonesian source,
+the foreign lists are not read: ``Ahmad``, in Hausa lists and not in Indonesian ones, stays Indonesian.)
 
 Language: a name only English lists hold gets an English surrogate, one only Indonesian lists hold an
 Indonesian one, whatever the language of the transcript it is in (an Indonesian vendor interviewed in
@@ -271,14 +272,15 @@ def _all_names(locale: str) -> frozenset[str]:
     return frozenset(n for names in _faker_lists(locale).values() for n in names)
 
 
-def name_language(token: str, language: str) -> str:
-    """``en`` for a name only English or other foreign lists hold (:data:`COUNTRY_LOCALES`), ``id`` for one
-    only Indonesian lists (the traditions' or Faker's ``id_ID``) hold, else (in both, or in none)
-    ``language``: the study's."""
+def name_language(token: str, language: str, *, abroad: bool = False) -> str:
+    """``en`` for a name only English lists hold (``abroad``, in a source whose region is a country outside
+    Indonesia: or other foreign lists, :data:`COUNTRY_LOCALES`), ``id`` for one only Indonesian lists (the
+    traditions' or Faker's ``id_ID``) hold, else (in both, or in none) ``language``: the study's. (At home,
+    a name such as ``Ahmad`` that Indonesian lists lack but Hausa ones hold stays Indonesian.)"""
     title = token[:1].upper() + token[1:].lower()
     indonesian = token.lower() in _token_index() or title in _all_names("id_ID")
-    english = title in _all_names("en_GB") or (not indonesian and any(title in _all_names(loc)
-                                                                      for loc in _FOREIGN_LOCALES))
+    english = title in _all_names("en_GB") or (abroad and not indonesian and any(title in _all_names(loc)
+                                                                                 for loc in _FOREIGN_LOCALES))
     if english != indonesian:
         return "en" if english else "id"
     return language
@@ -290,10 +292,10 @@ def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
     known gender, names of that gender only (a name both genders bear is left out). ``region``: a province
     code, ``national``, or a country (:data:`COUNTRY_LOCALES`)."""
     country = COUNTRY_LOCALES.get(region or "")
-    lang = name_language(token, "en" if country else language)
+    lang = name_language(token, "en" if country else language, abroad=country is not None)
     if lang == "en":
         preferred = country or ("en_GB",)
-        locale = _own_locale(token, preferred)
+        locale = _own_locale(token, preferred) if country else "en_GB"
         attr = "first_names" if first else "last_names"
         own_pool = _faker_pool(locale, attr, gender if first else None)
         return [p for p in [own_pool, _faker_pool("en_GB", attr, gender if first else None)] if p]

@@ -134,6 +134,9 @@ def split_place(original: str) -> tuple[str, str]:
     return "", original
 
 
+_EN_STREET: Final = re.compile(
+    r"(?:[A-Z][\w'’\-]*[ \t]+)+((?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Terrace|Place|"
+    r"Grove|Gardens|Hill|Row|Court|Square|Boulevard|Parade|Walk|Mews|Rise|View)\.?)")
 _ORG_PREFIXES: Final = tuple(sorted({*ORG_TYPE_WORDS, "Warung", "Kedai", "Rumah Makan", "RM", "Koramil", "Kodim",
                                     "Kelurahan", "Kantor Camat", "Pengadilan Negeri"},
                                    key=len, reverse=True))
@@ -143,7 +146,8 @@ PLACE_NAMED_ORGS: Final = frozenset(
 """Kind words of institutions named after their place (case-folded words): their name gets a place's surrogate."""
 _SCHOOLS: Final = frozenset("sd sdn smp smpn sma sman smk smkn mts mtsn man madrasah sekolah".split())
 ORG_KIND_WORDS: Final = frozenset(w.casefold() for w in ORG_SUFFIX_WORDS) | frozenset(
-    "the & and dan ltd ltd. inc inc. llc plc co co. corp pty tbk tbk. persero (persero) sons negeri swasta".split())
+    "the & and dan ltd ltd. inc inc. llc plc co co. corp pty tbk tbk. persero (persero) sons negeri swasta home "
+    "homes house centre center primary secondary nursery".split())
 """Legal forms and kind words that end an organisation's name (case-folded): a surrogate keeps them."""
 
 
@@ -476,6 +480,9 @@ class SurrogateGenerator:
         fake = _faker("en_GB")
         fake.seed_instance(rng.getrandbits(64))
         surname = str(fake.last_name())
+        street = _EN_STREET.fullmatch(new)
+        if street is not None:  # "Roundhay Road" without a number: a surname and the same street word
+            return f"{surname} {street.group(1)}"
         return re.sub(
             r"((?:\d+[A-Za-z]?,?[ \t]+))((?:[A-Z][\w'’\-]*[ \t]+)+)(?=[A-Z])",
             lambda x: x.group(1) + surname + " ",
@@ -508,7 +515,8 @@ class SurrogateGenerator:
             return foreign
         if head and not found and not _ADMIN_PREFIX.match(head) and head.split()[0].lower() not in _ADMIN_WORDS:
             return head + self._words(rng)  # "Warung X": a type word and invented words
-        if not found and (language == "en" or core in gz.places_en()):
+        indonesian_head = bool(head) and head.split()[0].lower() in _ADMIN_WORDS  # "Kelurahan X": Indonesian
+        if not found and not indonesian_head and (language == "en" or core in gz.places_en()):
             return head + rng.choice(sorted(p for p in gz.places_en() if p.casefold() != core.casefold()))
         own = {p for p, _lv in found}
         province = self.region if self.region not in (None, NATIONAL) and not is_country(self.region) else None
