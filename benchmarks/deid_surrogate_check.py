@@ -1,5 +1,7 @@
 """Surrogate defects of issue #11 §4, measured: collisions, originals given back, gender, province, two
-people sharing a surrogate, and the consistency of ages and places.
+people sharing a surrogate, and the consistency of ages and places; and (round deidsurr2) gender from kin
+and role words, sources whose region is a country outside Indonesia, organisations' legal forms and kind
+words, and chat time stamps in the date offset's collision check.
 
 Each figure is a count of defects over many draws (0 is the goal); run with several seeds::
 
@@ -8,15 +10,33 @@ Each figure is a count of defects over many draws (0 is the goal); run with seve
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import random
 import sys
 import time
+from collections.abc import Callable
 
 from makna.privacy import Detection, KeyMapping, pseudonymise
-from makna.privacy.naming import HONORIFIC_GENDER, _traditions, name_pools, token_gender
-from makna.privacy.regions import place_regions, places_in, plates_for
-from makna.privacy.surrogates import split_place
+from makna.privacy.naming import (
+    HONORIFIC_GENDER,
+    NAME_TITLES,
+    _all_names,
+    _token_index,
+    _traditions,
+    locale_gender,
+    name_pools,
+    token_gender,
+)
+from makna.privacy.regions import cities_in, country_places, place_regions, places_in, plates_for
+from makna.privacy.surrogates import split_org, split_place
+
+KIN_CUES = (("Suami saya", "m"), ("Istri saya", "f"), ("Adik perempuan saya", "f"), ("Kakak laki-laki saya", "m"),
+            ("Ibu saya", "f"), ("Anak laki-lakinya", "m"), ("My husband", "m"), ("My wife", "f"), ("Her son", "m"),
+            ("My daughter", "f"), ("His mother,", "f"), ("Our uncle", "m"))
+_MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
+ORGS = ("PT {} Tbk", "CV {}", "{} Haulage Ltd", "{} Limited", "{} Inc", "{} LLC", "{} & Sons", "Koperasi {}",
+        "Yayasan {}", "Toko {}", "Warung {}", "{} Hospital", "{} Clinic", "{} School")
 
 
 def _names(n: int, rng: random.Random) -> list[str]:
@@ -56,8 +76,8 @@ def main() -> None:
         folded = [g.casefold() for g in got]
         count("names drawn", len(got))
         count("collisions (case-insensitive)", len(folded) - len(set(folded)))
-        words = {w.casefold() for o in originals for w in o.split()}
-        count("surrogate equal to an original name or word",
+        words = {w.casefold() for o in originals for w in o.split()} - set(NAME_TITLES)  # titles stay by design
+        count("surrogate equal to an original name or word (titles such as Raden kept by design)",
               sum(1 for g in got if g.casefold() in {o.casefold() for o in originals}
                   or set(g.casefold().split()) & words))
         # 2. gender: an honorific's gender is kept (invented names, in no gendered list)
@@ -103,10 +123,57 @@ def main() -> None:
         cores = {mapping.surrogate("LOCATION", f)[len(split_place(f)[0]):].casefold() for f in forms}
         count("places in four forms", 1)
         count("places with more than one surrogate", len(cores) != 1)
+        _round_two(rng, secret, count)
     took = time.perf_counter() - t0
     print(f"{seeds} seed(s), {took:.1f} s")
     for key, value in totals.items():
         print(f"{key}: {value}")
+
+
+def _round_two(rng: random.Random, secret: str, count: Callable[[str, int], None]) -> None:
+    """The rules of round deidsurr2."""
+    invented = [f"Zor{a}{b}{c}" for a, b, c in itertools.product("aeiou", "klmnr", "ai")]
+    # 7. kin and role words show gender where no honorific does
+    for cue, gender in KIN_CUES:
+        text = " ".join(f"{cue} {n} datang." for n in invented)
+        _new, reps = pseudonymise(text, _persons(text, invented), mode="surrogate", mapping=KeyMapping(secret=secret))
+        count("names after a gendered kin word", len(reps))
+        count("kin gender not kept", sum(1 for r in reps if locale_gender(r.replacement) != gender))
+    # 8. a source in the UK: English cities stay in England, names come from no Indonesian list
+    english = [c for c in cities_in("GB", "ENG") if len(country_places(c)) == 1 and not place_regions(c)]
+    towns = rng.sample(english, 10)
+    text = " ".join(f"{n} moved to {t}." for n, t in zip(invented, towns, strict=False))
+    dets = _persons(text, invented[: len(towns)]) + [Detection(text.index(t), text.index(t) + len(t), "LOCATION", 0.9,
+                                                             "t", t) for t in towns]
+    dets.sort(key=lambda d: d.start)
+    mapping = KeyMapping(secret=secret, region="13", language="id")  # an Indonesian study, as apply sets it
+    mapping.reserve([*invented, *towns])
+    _new, reps = pseudonymise(text, dets, mode="surrogate", mapping=mapping, language="en", region="GB")
+    count("places of a UK source", sum(1 for r in reps if r.type == "LOCATION"))
+    count("places leaving England", sum(1 for r in reps if r.type == "LOCATION"
+                                         and ("GB", "ENG") not in country_places(r.replacement)))
+    count("names of a UK source", sum(1 for r in reps if r.type == "PERSON"))
+    count("UK source names drawn from Indonesian lists (not English ones)",
+          sum(1 for r in reps if r.type == "PERSON" and r.replacement not in _all_names("en_GB")
+              and (r.replacement.lower() in _token_index() or r.replacement in _all_names("id_ID"))))
+    # 9. organisations keep their legal forms and kind words
+    mapping = KeyMapping(secret=secret, region="13")
+    orgs = [form.format(rng.choice(invented).capitalize()) for form in ORGS]
+    mapping.reserve(orgs)
+    for org in orgs:
+        head, _name, tail, _p = split_org(org)
+        new = mapping.surrogate("ORG", org, language="en")
+        count("organisations", 1)
+        count("legal form or kind word lost", not (new.startswith(head) and new.endswith(tail) and new != org))
+    # 10. chat stamps: the offset moves no day onto another original day, a text's date and a stamp's alike
+    mapping = KeyMapping(secret=secret)
+    first = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randrange(300))
+    days = [first, first + dt.timedelta(days=int(mapping.date_offset or 0))]
+    mapping.settle_offsets([("DATE", f"{first.day} {_MONTHS[first.month - 1]} {first.year}"),
+                            ("DATE", days[1].isoformat())])
+    moved = {d + dt.timedelta(days=int(mapping.date_offset or 0)) for d in days}
+    count("chat stamp days", len(days))
+    count("stamp day moved onto another original", len(moved & set(days)))
 
 
 if __name__ == "__main__":

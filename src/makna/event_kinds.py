@@ -44,6 +44,8 @@ EventKind = Literal[
     "suggest.run", "suggest.accept", "suggest.reject",
     # offline coders (#14): a copy pulled from a team server; a coder's offline work pushed back
     "sync.pull", "sync.push",
+    # de-identification (#11): a source's or case's own surrogate region
+    "deid.region",
 ]
 
 #: Every event kind, in the order listed.

@@ -91,7 +91,7 @@ def test_deid_apply_says_it_cannot_be_undone(project_location: str, tmp_path: Pa
     assert run("import", str(tmp_path / "a.txt"), "-p", project_location)[0] == 0
     assert run("deid", "scan", "-p", project_location)[0] == 0
     assert run("deid", "accept", "--all", "-p", project_location)[0] == 0
-    code, out = run("deid", "apply", "--key", str(tmp_path / "k.key"), "--passphrase-file",
+    code, out = run("deid", "apply", "--force", "--key", str(tmp_path / "k.key"), "--passphrase-file",
                     str(tmp_path / "pass.txt"), "-p", project_location)
     assert code == 0 and out.startswith("Note: de-identification cannot be undone ('makna undo' stops here)")
     code, out = run("undo", "-p", project_location)

@@ -62,7 +62,7 @@ def test_cli_lists_where_adds_to_a_field_and_applies(loc: str, tmp_path: Path) -
     assert code == 0 and "[Zorblat] added" in out, out
     assert _run("deid", "add", "--span", "1:2", "--type", "PERSON", "-p", loc)[0] != 0  # neither --source nor --field
     assert _run("deid", "accept", "--all", "-p", loc)[0] == 0
-    args = ["deid", "apply", "--key", str(tmp_path / "k.key"), "--passphrase-file", str(tmp_path / "pass.txt"),
+    args = ["deid", "apply", "--force", "--key", str(tmp_path / "k.key"), "--passphrase-file", str(tmp_path / "pass.txt"),
             "-p", loc]
     code, out = _run(*args, "--surrogate-region", "Atlantis")
     assert code != 0 and "surrogate region 'Atlantis'" in out and not (tmp_path / "k.key").exists()

@@ -49,7 +49,7 @@ def test_scan_review_apply_reveal(loc: str, tmp_path: Path) -> None:
     assert _run("deid", "reject", by_text["24 tahun"]["id"], "-p", loc) == (0, "1 detection(s) rejected.\n")
     code, out = _run("deid", "accept", "--all", "--type", "phone", "-p", loc)
     assert code == 0 and out.startswith("1 detection")
-    code, out = _run("deid", "apply", "--key", key, "--passphrase-file", pw, "-p", loc)
+    code, out = _run("deid", "apply", "--force", "--key", key, "--passphrase-file", pw, "-p", loc)
     assert code == 1 and "pending detections" in out
     zorblat = TEXT.index("zorblat")
     code, out = _run("deid", "add", "-s", "a.txt", "--span", f"{zorblat}:{zorblat + 7}", "--type", "PERSON", "-p", loc)
@@ -60,7 +60,7 @@ def test_scan_review_apply_reveal(loc: str, tmp_path: Path) -> None:
     assert _run("deid", "accept", "--all", "-p", loc)[0] == 0
     code, out = _run("deid", "list", "-p", loc, "--status", "pending")
     assert code == 0 and "No detections" in out
-    code, out = _run("deid", "apply", "--key", key, "--passphrase-file", pw, "-p", loc, "--mode", "tag")
+    code, out = _run("deid", "apply", "--force", "--key", key, "--passphrase-file", pw, "-p", loc, "--mode", "tag")
     assert code == 0, out
     assert "De-identified 1 source(s) and 0 field value(s) (tag)" in out and "PHONE: 1" in out
     assert "Storage compacted" in out and "Event log:" in out
@@ -84,7 +84,7 @@ def test_passphrase_sources_and_errors(loc: str, tmp_path: Path, monkeypatch: py
     _run("deid", "scan", "-p", loc)
     _run("deid", "accept", "--all", "-p", loc)
     # a new key: the hidden prompt asks twice
-    code, out = _run("deid", "apply", "--key", key, "-p", loc, input="s3cret phrase\ns3cret phrase\n")
+    code, out = _run("deid", "apply", "--force", "--key", key, "-p", loc, input="s3cret phrase\ns3cret phrase\n")
     assert code == 0, out
     assert "s3cret" not in out.replace("s3cret phrase\n", "")  # never echoed back
     monkeypatch.setenv("MAKNA_DEID_PASSPHRASE", "wrong")
@@ -98,7 +98,7 @@ def test_passphrase_sources_and_errors(loc: str, tmp_path: Path, monkeypatch: py
     assert code == 1 and "de-identified already" in out
     code, out = _run("deid", "accept", "-p", loc)
     assert code == 2 and "--all" in out
-    code, out = _run("deid", "apply", "--key", key, "-p", loc, "--passphrase-file", str(tmp_path / "nope"))
+    code, out = _run("deid", "apply", "--force", "--key", key, "-p", loc, "--passphrase-file", str(tmp_path / "nope"))
     assert code == 2 and "cannot read passphrase file" in out
 
 
@@ -144,7 +144,7 @@ def test_reveal_refuses_an_unwritable_output_before_revealing(loc: str, tmp_path
 def test_apply_failure_prints_no_note_and_names_uncode_commands(loc: str, tmp_path: Path) -> None:
     key, pw = str(tmp_path / "k.key"), str(tmp_path / "pass.txt")
     # nothing scanned: nothing to de-identify, and no "cannot be undone" note
-    code, out = _run("deid", "apply", "--key", key, "--passphrase-file", pw, "-p", loc)
+    code, out = _run("deid", "apply", "--force", "--key", key, "--passphrase-file", pw, "-p", loc)
     assert code == 1 and "nothing to de-identify" in out and "cannot be undone" not in out
     with makna.open_project(loc, coder="tester") as p:
         makna.add_code(p, "c", "A code")
@@ -157,12 +157,12 @@ def test_apply_failure_prints_no_note_and_names_uncode_commands(loc: str, tmp_pa
             ids = list(conn.execute(select(tables.segments.c.id).order_by(tables.segments.c.start)).scalars())
     assert _run("deid", "scan", "-p", loc)[0] == 0
     assert _run("deid", "accept", "--all", "-p", loc)[0] == 0
-    code, out = _run("deid", "apply", "--key", key, "--passphrase-file", pw, "-p", loc)
+    code, out = _run("deid", "apply", "--force", "--key", key, "--passphrase-file", pw, "-p", loc)
     assert code == 1 and "de-identify before coding" in out and "cannot be undone" not in out
     assert f"'makna uncode --segment {ids[0]} --coder tester'" in out and "and 1 more" in out
     assert ids[3] not in out
     # the command it names works
     code, msg = _run("uncode", "--segment", str(ids[0]), "--coder", "tester", "-p", loc)
     assert code == 0, msg
-    code, out = _run("deid", "apply", "--key", key, "--passphrase-file", pw, "-p", loc)
+    code, out = _run("deid", "apply", "--force", "--key", key, "--passphrase-file", pw, "-p", loc)
     assert code == 1 and f"--segment {ids[3]} " in out and "more" not in out

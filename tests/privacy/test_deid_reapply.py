@@ -83,7 +83,7 @@ def test_cli_second_apply_of_memos_cannot_be_undone(project_location: str, tmp_p
             makna.add_memo(p, "project", None, text)
     runner = CliRunner()
     for args in (["deid", "scan", "--key", str(key), "--passphrase-file", str(pw)], ["deid", "accept", "--all"],
-                 ["deid", "apply", "--key", str(key), "--passphrase-file", str(pw)]):
+                 ["deid", "apply", "--force", "--key", str(key), "--passphrase-file", str(pw)]):
         result = runner.invoke(app, [*args, "-p", loc])
         assert result.exit_code == 0, result.output
     assert "2 field value(s)" in result.output

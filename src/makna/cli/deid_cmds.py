@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import InputError
+from ..errors import InputError, PrivacyError
 from ..privacy import PII_TYPES, detect, evaluate
 from ..privacy.project import (
     ReviewEntry,
@@ -30,8 +30,8 @@ from ..privacy.project import (
     review_entries,
     scan,
 )
-from ..privacy.project_apply import add_known_names, apply, known_names, open_key, reveal
-from ..privacy.regions import PROVINCES
+from ..privacy.project_apply import add_known_names, apply, key_risks, known_names, open_key, reveal
+from ..privacy.regions import region_name
 from ..privacy.types import check_types
 from ..text import shorten
 from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, check_writable, emit, opened, parse_span, write_output
@@ -351,16 +351,28 @@ def apply_cmd(
     = False,
     region: Annotated[str | None, typer.Option(
         "--surrogate-region", help="Draw surrogate names, places and plates from this province (a code such as "
-        "13, a name such as 'Sumatera Barat', or sumbar), or from the whole country with 'national' "
-        "[default: the province the project's own places, plates and NIKs point to; kept in the key].")] = None,
+        "13, a name such as 'Sumatera Barat', or sumbar), from the whole country with 'national', or from a "
+        "country (GB, US, GH...), for every source without a region of its own ('makna deid region') "
+        "[default: per source, inferred from its places, numbers and language; else the province the "
+        "project's own places, plates and NIKs point to; kept in the key].")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Apply even when the key file would travel with the project (its folder, or the same "
+        "synced or versioned folder) or a new key's passphrase is weak.")] = False,
     passphrase_file: PassFileOpt = None,
     project: ProjectOpt = None,
 ) -> None:
     """Replace the accepted identifiers in the scanned sources and the reviewed free-text fields; the key
     goes to the encrypted key file; the event log is rewritten and the storage compacted.
-    This cannot be undone ('makna undo' stops here); only the key gives the original text back."""
+    This cannot be undone ('makna undo' stops here); only the key gives the original text back.
+    Refused without --force while the key file sits in the project's folder or in a folder synced or
+    versioned with it (Dropbox, OneDrive, Google Drive, git...), or a new key's passphrase is weak
+    (shorter than 12 characters, or easy to guess)."""
     with opened(project) as proj:
         passphrase = _passphrase(passphrase_file, new=not key.exists())  # asked before the spinner starts
+        refuse, _warn = key_risks(proj, key, passphrase)
+        if refuse and not force:
+            raise PrivacyError("; ".join(refuse) + ": keep the key apart from the project (e.g. --key ~/keys/"
+                               "study.key) with a passphrase of four or more unrelated words, or give --force")
         with busy("De-identifying"):
             report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending,
                            surrogate_region=region)
@@ -372,9 +384,12 @@ def apply_cmd(
         typer.echo(f"  {kind}: {n}")
     typer.echo(f"Event log: {report.events} entr{'y' if report.events == 1 else 'ies'} rewritten.")
     if report.mode == "surrogate":
-        where = PROVINCES.get(report.region or "", "the whole country")
+        where = region_name(report.region)
         typer.echo(f"Surrogate names, places and plates: {where}"
-                   + (f" ({report.region})" if report.region in PROVINCES else "") + ".")
+                   + (f" ({report.region})" if report.region and where != region_name(None) else "") + ".")
+        for name, (code, origin) in report.source_regions.items():
+            if code != report.region:
+                typer.echo(f"  {name}: {region_name(code)} ({code}, {origin})")
     if report.compacted:
         typer.echo("Storage compacted (SQLite: secure_delete, VACUUM, WAL truncated; PostgreSQL: VACUUM FULL): "
                    "no replaced original is left in free space.")
@@ -387,6 +402,36 @@ def apply_cmd(
         typer.echo(f"Warning: not scanned, left unchanged: {', '.join(report.unscanned)}", err=True)
     for line in report.warnings:
         typer.echo(f"Warning: {line}", err=True)
+
+
+@deid_app.command("region")
+def region_cmd(
+    set_to: Annotated[str | None, typer.Option("--set", help="The region: a province (13, sumbar, 'Sumatera "
+                                               "Barat'), 'national', or a country (GB, 'United Kingdom', GH).")]
+    = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Forget the region set for these sources or cases.")]
+    = False,
+    source: SourcesOpt = None,
+    case: Annotated[list[str] | None, typer.Option("--case", "-c", help="Every source linked to this case "
+                                                   "(repeatable).")] = None,
+    project: ProjectOpt = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """The surrogate region of each source: where its surrogate names and places come from. Without --set or
+    --clear, list every scanned source with the region 'deid apply' would use and why (set for the source,
+    for its case, inferred from its places, numbers and language, or the project's)."""
+    from ..privacy.source_regions import set_region, source_regions
+
+    with opened(project) as proj:
+        if set_to is not None or clear:
+            if set_to is not None and clear:
+                raise InputError("give --set or --clear, not both")
+            changed = set_region(proj, None if clear else set_to, sources=source or [], cases=case or [])
+            typer.echo(f"{'Cleared' if clear else 'Set'} the surrogate region of {', '.join(changed)}.")
+            return
+        rows = [{"source": r.source, "region": r.region or "", "name": region_name(r.region), "from": r.origin}
+                for r in source_regions(proj)]
+    emit(rows, ["source", "region", "name", "from"], fmt, title="Surrogate regions", empty="No scanned sources.")
 
 
 @deid_app.command("reveal")

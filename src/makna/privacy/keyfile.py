@@ -10,12 +10,22 @@ The key is derived with Scrypt (memory-hard) from the passphrase and a random 16
 encrypts the JSON payload with a random 12-byte nonce and authenticates the header as associated data,
 so a changed header or ciphertext fails like a wrong passphrase. The project stores only ``key_id``.
 Reading never writes; writing goes to a temporary file renamed into place.
+
+Where the key lives and how strong its passphrase is decide whether it protects anyone:
+:func:`key_location_risks` names a key file that travels with the project (in the project file's own
+folder, or a subfolder of it unless that folder holds the user's home folder; or in the same synced or
+versioned folder as the project: Dropbox, OneDrive, Google Drive, iCloud Drive, Nextcloud, ownCloud,
+Seafile, pCloud, MEGA, Box, Syncthing, or a git, Mercurial or Subversion working copy), and
+:func:`passphrase_risks` a weak passphrase (shorter than :data:`MIN_PASSPHRASE` characters, or guessed
+within about 10^10 tries by ``zxcvbn``'s offline estimate: score below 3, with the project's name as a
+hint). ``makna deid apply`` refuses either without ``--force``.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import importlib
 import json
 import os
 import secrets
@@ -30,12 +40,67 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from ..errors import KeyFileError
 from .pseudonymise import KeyMapping
 
-__all__ = ["KEY_FORMAT", "KEY_VERSION", "project_fingerprint", "read_header", "read_key", "write_key"]
+__all__ = ["KEY_FORMAT", "KEY_VERSION", "MIN_PASSPHRASE", "key_location_risks", "passphrase_risks",
+           "project_fingerprint", "read_header", "read_key", "write_key"]
 
 KEY_FORMAT = "makna-deid-key"
 KEY_VERSION = 1
 _SCRYPT_N = 2**15
 _HEADER_FIELDS = ("format", "version", "project", "key_id", "kdf", "cipher", "nonce")
+MIN_PASSPHRASE = 12
+"""The shortest passphrase :func:`passphrase_risks` accepts."""
+_SYNC_NAMES = ("dropbox", "onedrive", "google drive", "googledrive", "my drive", "icloud drive", "icloud",
+               "mobile documents", "nextcloud", "owncloud", "seafile", "pcloud", "mega", "box", "box sync",
+               "syncthing")
+"""Folder names (case-folded; ``OneDrive - Org`` counts) of synchronisation clients."""
+_SYNC_MARKERS = (".dropbox", ".dropbox.cache", ".stfolder", ".sync", ".nextcloudsync.log", ".owncloudsync.log",
+                 ".git", ".hg", ".svn")
+"""Files or folders that mark a synced folder or a versioned working copy."""
+
+
+def _synced_root(folder: Path, home: Path) -> Path | None:
+    """The nearest folder at or above ``folder`` (below the home folder) that a sync client or version
+    control copies as a whole."""
+    for candidate in (folder, *folder.parents):
+        if candidate == home or candidate in home.parents:
+            return None
+        name = candidate.name.casefold()
+        if name in _SYNC_NAMES or name.startswith("onedrive") or any(
+                (candidate / m).exists() for m in _SYNC_MARKERS):
+            return candidate
+    return None
+
+
+def key_location_risks(key: str | Path, project_file: str | Path | None) -> list[str]:
+    """Why a key file at ``key`` would travel with the project file ``project_file`` (None: a server
+    project, no folder): one sentence per reason, none when it is kept apart (see the module docs)."""
+    if project_file is None:
+        return []
+    target, db = Path(key).expanduser().resolve(), Path(project_file).expanduser().resolve()
+    folder, home = db.parent, Path.home().resolve()
+    risks: list[str] = []
+    if target.parent == folder or (target.is_relative_to(folder) and not home.is_relative_to(folder)):
+        risks.append(f"the key file {target} is inside the project's folder {folder}: whoever gets a copy of "
+                     "the folder gets the key")
+    root = _synced_root(folder, home)
+    if root is not None and target.is_relative_to(root) and not risks:
+        risks.append(f"the key file {target} is in {root}, which is synced or versioned with the project: every "
+                     "copy of it holds the key")
+    return risks
+
+
+def passphrase_risks(passphrase: str, *, hints: tuple[str, ...] = ()) -> list[str]:
+    """Why ``passphrase`` is weak (see the module docs), or nothing; ``hints``: words an attacker knows
+    (the project's name)."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        return [f"the key passphrase is shorter than {MIN_PASSPHRASE} characters"]
+    estimate: Any = importlib.import_module("zxcvbn").zxcvbn  # (its word lists load on first use only)
+    words = [w for h in hints for w in h.replace("-", " ").replace("_", " ").replace(".", " ").split()]
+    score = int(estimate(passphrase[:100], user_inputs=["makna", *hints, *words])["score"])
+    if score < 3:
+        return ["the key passphrase is easy to guess (common words, names, dates or patterns): use four or more "
+                "unrelated words"]
+    return []
 
 
 def project_fingerprint(project_id: str) -> str:

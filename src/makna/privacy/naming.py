@@ -2,7 +2,11 @@
 
 Gender comes, in this order, from the honorifics the project puts before a name (:data:`HONORIFIC_GENDER`:
 Pak, Bapak, Mas, Bang, Uda, Om, Mr are male; Bu, Ibu, Mbak, Uni, Tante, Mrs, Ms female; Kak and Dek say
-nothing), then from gendered name lists (``data/names_traditions.txt`` and Faker's ``id_ID`` and
+nothing), then from kin and role words next to it (:func:`kin_gender`, :data:`KIN_GENDER`: ``suami saya
+X``, ``istrinya X``, ``adik perempuan saya X``, ``kakak laki-laki saya X``, ``my husband X``, ``her son,
+X``, ``X, my wife,``; a word that says nothing of gender, ``anak``, ``adik``, ``kakak``, ``pacar``,
+``partner``, ``cousin``, says nothing, and two cues that disagree anywhere in the project cancel out),
+then from gendered name lists (``data/names_traditions.txt`` and Faker's ``id_ID`` and
 ``en_GB`` person providers, MIT); otherwise it is unknown and either gender may be drawn.
 
 Tradition: a name token found in one tradition of ``data/names_traditions.txt`` (Minangkabau,
@@ -11,6 +15,13 @@ common names) is replaced by a name of that tradition; any other token by a name
 the project's surrogate region (:data:`PROVINCE_TRADITION`: West Sumatra Minangkabau, North Sumatra
 Batak, West Java and Banten Sundanese, Central and East Java and Yogyakarta Javanese, Bali Balinese,
 South and West Sulawesi Bugis), then of Faker's general Indonesian lists.
+
+Countries: where the surrogate region is a country outside Indonesia (a source's region, see
+:func:`makna.privacy.regions.source_region`), a name of no Indonesian list gets a name of that country's
+Faker locale (:data:`COUNTRY_LOCALES`: ``GB`` en_GB, ``GH`` tw_GH, ``NG`` en_NG, yo_NG, ig_NG...), and a
+name that only one foreign locale holds keeps its tradition (``Abena`` and ``Kwame`` get Akan names of
+``tw_GH``, ``Chukwuemeka`` an Igbo one), like an Indonesian tradition's name. (In an Indonesian source,
+the foreign lists are not read: ``Ahmad``, in Hausa lists and not in Indonesian ones, stays Indonesian.)
 
 Language: a name only English lists hold gets an English surrogate, one only Indonesian lists hold an
 Indonesian one, whatever the language of the transcript it is in (an Indonesian vendor interviewed in
@@ -35,8 +46,9 @@ from typing import Any, Final, Literal
 
 from .regions import NATIONAL
 
-__all__ = ["HONORIFIC_GENDER", "NAME_TITLES", "PROVINCE_TRADITION", "Gender", "draw_name", "honorific_gender",
-           "is_title", "name_language", "name_pools", "token_gender", "token_traditions"]
+__all__ = ["COUNTRY_LOCALES", "Gender", "HONORIFIC_GENDER", "KIN_GENDER", "NAME_TITLES", "PROVINCE_TRADITION",
+           "draw_name", "honorific_gender", "is_title", "kin_gender", "locale_gender", "name_language", "name_pools",
+           "token_gender", "token_traditions"]
 
 Gender = Literal["m", "f"]
 
@@ -62,6 +74,60 @@ NAME_TITLES: Final[dict[str, Gender | None]] = {
 Javanese ``Raden``. A surrogate keeps them as they are (``Rahmat Daeng Tompo`` -> ``Arif Daeng Sitti``),
 and an honorific before them still shows the name's gender (``Pak Haji Rahmat``). ``Andi`` is not
 one: as often a given name as a Bugis noble title, it is replaced like any name."""
+
+COUNTRY_LOCALES: Final[dict[str, tuple[str, ...]]] = {
+    "GB": ("en_GB",), "IE": ("en_IE", "ga_IE"), "US": ("en_US",), "CA": ("en_US",), "AU": ("en_GB",),
+    "NZ": ("en_NZ",), "IN": ("en_IN",), "PK": ("en_PK",), "NG": ("en_NG", "yo_NG", "ig_NG", "ha_NG"),
+    "GH": ("tw_GH",), "KE": ("en_KE",),
+}
+"""Country (a surrogate region outside Indonesia) -> the Faker person locales its surrogate names come
+from, first one first. A country not listed keeps the study's names (Indonesian or English)."""
+_FOREIGN_LOCALES: Final = ("en_GB", "en_US", "en_IE", "en_NZ", "en_IN", "en_PK", "en_KE", "tw_GH", "yo_NG",
+                           "ig_NG", "ha_NG", "en_NG")
+"""Where a name's own tradition is looked for (a name in one of them only keeps that locale)."""
+
+KIN_GENDER: Final[dict[str, Gender]] = {
+    **dict.fromkeys("suami ayah bapak bapa papa papi abah abi kakek opa engkong paman pakde paklik abang putra "
+                    "cowok husband boyfriend son stepson grandson brother stepbrother father stepfather dad daddy "
+                    "grandfather grandpa granddad uncle nephew fiance fiancé".split(), "m"),
+    **dict.fromkeys("istri isteri bini ibu mama mami emak umi bunda nenek oma tante bibi bulik bude budhe putri "
+                    "cewek wife girlfriend daughter stepdaughter granddaughter sister stepsister mother stepmother "
+                    "mum mom mummy mommy grandmother grandma gran nan aunt auntie aunty niece fiancee fiancée"
+                    .split(), "f"),
+}
+"""Kin and role words that show a person's gender (Indonesian and English, lower case). Words that do not
+(``anak``, ``adik``, ``kakak``, ``cucu``, ``sepupu``, ``keponakan``, ``saudara``, ``pacar``, ``child``,
+``kid``, ``cousin``, ``partner``, ``friend``) show it only with a gendered word after them (:data:`_SEX_WORDS`:
+``adik perempuan``, ``anak laki-laki``, ``kakak cowok``); ``mamak`` (a mother, or a Minang maternal uncle)
+is left out."""
+_NEUTRAL_KIN = "anak adik adek kakak kak cucu sepupu keponakan ponakan saudara saudari pacar child kid cousin"
+_SEX_WORDS: Final[dict[str, Gender]] = {"laki-laki": "m", "laki": "m", "lelaki": "m", "cowok": "m", "pria": "m",
+                                        "putra": "m", "perempuan": "f", "cewek": "f", "wanita": "f", "putri": "f"}
+_KIN_RX = "|".join(sorted(KIN_GENDER, key=len, reverse=True))
+_SEX_RX = "|".join(sorted(_SEX_WORDS, key=len, reverse=True))
+_POSS_ID = r"(?:ku|nya|mu)?(?:[ \t]+(?:saya|aku|gue|gua|kami|kita|dia|beliau|mereka))?"
+_KIN_PHRASE = (rf"(?:(?P<kin>{_KIN_RX})|(?:{_NEUTRAL_KIN.replace(' ', '|')})[ \t]+(?P<sex>{_SEX_RX}))"
+               rf"(?:-in-law)?{_POSS_ID}")
+_KIN_BEFORE = re.compile(
+    rf"(?<![\w-])(?:(?:my|his|her|our|their|your|the|late|ex-|mantan)[ \t]+)*{_KIN_PHRASE}"
+    rf"[ \t]*,?(?:[ \t]+(?:yang[ \t]+)?(?:bernama|namanya|nama|named|called|is[ \t]+called))?[ \t]*$", re.I)
+_KIN_AFTER = re.compile(
+    rf"^[ \t]*[,(][ \t]*(?:(?:my|his|her|our|their|the|late|ex-|mantan)[ \t]+)*{_KIN_PHRASE}[ \t]*(?:[,).;:]|$)",
+    re.I | re.M)
+
+
+def kin_gender(text: str, start: int, end: int) -> Gender | None:
+    """The gender a kin or role word right before ``text[start:end]`` shows (``suami saya Joni``, ``my
+    daughter, Efua``, ``adik perempuan saya Yanti``), else one in apposition right after it, closed by a
+    comma, bracket or full stop (``Joni, suami saya.``, ``Ben (my husband)``); None for a word that says
+    nothing of gender or no such word (see :data:`KIN_GENDER`)."""
+    for m in (_KIN_BEFORE.search(text, max(0, start - 60), start), _KIN_AFTER.match(text[end:end + 60])):
+        if m is not None:
+            if m.group("kin"):
+                return KIN_GENDER[m.group("kin").casefold()]
+            return _SEX_WORDS[m.group("sex").casefold()]
+    return None
+
 
 _TITLE_RX = "|".join(sorted(NAME_TITLES, key=len, reverse=True))
 _BEFORE = re.compile(rf"(\w+)\.?[ \t]+((?:(?:{_TITLE_RX})\.?[ \t]+)*)$", re.I)
@@ -121,6 +187,8 @@ def _faker_lists(locale: str) -> dict[str, tuple[str, ...]]:
                                  "last_names_female", "last_names")}
     if not lists["last_names"]:
         lists["last_names"] = lists["last_names_male"] + lists["last_names_female"]
+    if not lists["first_names"]:
+        lists["first_names"] = lists["first_names_male"] + lists["first_names_female"]
     return lists
 
 
@@ -164,11 +232,39 @@ def _tradition_pool(tradition: str, role: str, gender: Gender | None) -> tuple[s
 
 @cache
 def _faker_pool(locale: str, attr: str, gender: Gender | None) -> tuple[str, ...]:
-    """A Faker list; for a gender, only the names that are not also of the other gender."""
+    """A Faker list; for a gender, only the names that are not also of the other gender (in this locale's
+    lists or in the gendered lists :func:`token_gender` reads)."""
     suffix = {"m": "_male", "f": "_female"}.get(gender or "", "")
     lists = _faker_lists(locale)
     names = lists[f"{attr}{suffix}"] or lists[attr]
-    return tuple(n for n in names if gender is None or token_gender(n) == gender)
+    if gender is None:
+        return names
+    other = set(lists[f"{attr}_{'female' if gender == 'm' else 'male'}"])
+    known = _faker_genders()[0] | _faker_genders()[1]
+    return tuple(n for n in names if token_gender(n) == gender
+                 or (token_gender(n) is None and n not in known and n not in other))
+
+
+def locale_gender(token: str) -> Gender | None:
+    """The gender of a name in the gendered lists of :func:`token_gender`, else in those of the foreign
+    locales (:data:`COUNTRY_LOCALES`), when they agree on one."""
+    known = token_gender(token)
+    if known is not None:
+        return known
+    title = token[:1].upper() + token[1:].lower()
+    genders = {g for loc in _FOREIGN_LOCALES for g, a in (("m", "first_names_male"), ("f", "first_names_female"))
+               if title in _faker_lists(loc)[a]}
+    return genders.pop() if len(genders) == 1 else None  # type: ignore[return-value]
+
+
+def _own_locale(token: str, preferred: Sequence[str]) -> str:
+    """The locale a foreign name's surrogate comes from: the first of ``preferred`` if any of them holds
+    the name (or none of the foreign locales does), else the only foreign locale that holds it."""
+    title = token[:1].upper() + token[1:].lower()
+    if any(title in _all_names(loc) for loc in preferred):
+        return preferred[0]
+    holders = [loc for loc in _FOREIGN_LOCALES if title in _all_names(loc)]
+    return holders[0] if len({loc.split("_")[1] for loc in holders}) == 1 else preferred[0]
 
 
 @cache
@@ -176,12 +272,15 @@ def _all_names(locale: str) -> frozenset[str]:
     return frozenset(n for names in _faker_lists(locale).values() for n in names)
 
 
-def name_language(token: str, language: str) -> str:
-    """``en`` for a name only English lists hold, ``id`` for one only Indonesian lists (the traditions'
-    or Faker's ``id_ID``) hold, else (in both, or in none) ``language``: the study's."""
+def name_language(token: str, language: str, *, abroad: bool = False) -> str:
+    """``en`` for a name only English lists hold (``abroad``, in a source whose region is a country outside
+    Indonesia: or other foreign lists, :data:`COUNTRY_LOCALES`), ``id`` for one only Indonesian lists (the
+    traditions' or Faker's ``id_ID``) hold, else (in both, or in none) ``language``: the study's. (At home,
+    a name such as ``Ahmad`` that Indonesian lists lack but Hausa ones hold stays Indonesian.)"""
     title = token[:1].upper() + token[1:].lower()
-    english = title in _all_names("en_GB")
     indonesian = token.lower() in _token_index() or title in _all_names("id_ID")
+    english = title in _all_names("en_GB") or (abroad and not indonesian and any(title in _all_names(loc)
+                                                                                 for loc in _FOREIGN_LOCALES))
     if english != indonesian:
         return "en" if english else "id"
     return language
@@ -190,9 +289,16 @@ def name_language(token: str, language: str) -> str:
 def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
                region: str | None) -> list[Sequence[str]]:
     """The pools a surrogate for ``token`` is drawn from, in order (see the module documentation); for a
-    known gender, names of that gender only (a name both genders bear is left out)."""
-    if name_language(token, language) == "en":
-        return [_faker_pool("en_GB", "first_names" if first else "last_names", gender if first else None)]
+    known gender, names of that gender only (a name both genders bear is left out). ``region``: a province
+    code, ``national``, or a country (:data:`COUNTRY_LOCALES`)."""
+    country = COUNTRY_LOCALES.get(region or "")
+    lang = name_language(token, "en" if country else language, abroad=country is not None)
+    if lang == "en":
+        preferred = country or ("en_GB",)
+        locale = _own_locale(token, preferred) if country else "en_GB"
+        attr = "first_names" if first else "last_names"
+        own_pool = _faker_pool(locale, attr, gender if first else None)
+        return [p for p in [own_pool, _faker_pool("en_GB", attr, gender if first else None)] if p]
     index = _token_index().get(token.lower(), frozenset())
     family = any(r == "family" for _t, r, _g in index)
     own = sorted({t for t, _r, _g in index})

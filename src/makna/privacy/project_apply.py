@@ -47,7 +47,14 @@ from ..store import fulltext, tables
 from ..store.maintenance import secure_delete
 from ._scrub import compact, rewrite_events
 from .fields import rebuild_value, save_field, unique_value, write_field
-from .keyfile import project_fingerprint, read_header, read_key, write_key
+from .keyfile import (
+    key_location_risks,
+    passphrase_risks,
+    project_fingerprint,
+    read_header,
+    read_key,
+    write_key,
+)
 from .project import (
     _confirmed,
     _fields,
@@ -59,9 +66,10 @@ from .project import (
     find_unreviewed,
 )
 from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
-from .regions import resolve_region
+from .regions import infer_region, resolve_region
 from .review import Review
-from .times import lock_stamp_offset, shift_stamp
+from .source_regions import own_region, plan_regions
+from .times import lock_stamp_offset, shift_stamp, stamp_dates
 
 __all__ = [
     "KNOWN_NAMES",
@@ -69,6 +77,7 @@ __all__ = [
     "ProjectKey",
     "add_known_names",
     "apply",
+    "key_risks",
     "known_names",
     "open_key",
     "reveal",
@@ -133,6 +142,9 @@ class ApplyReport:
     """Event-log entries rewritten (they held an original, or a de-identified source's import sha256)."""
     region: str | None = None
     """The surrogate region used: a province code, ``national``, or None (nothing pointed to one)."""
+    source_regions: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    """Per de-identified source name: its surrogate region and where it came from (``source``, ``case``,
+    ``apply``, ``inferred``, ``project``; :mod:`makna.privacy.source_regions`)."""
 
 
 # --------------------------------------------------------------------------------------- key
@@ -149,6 +161,17 @@ def _check_key_path(project: Project, path: Path) -> None:
             raise KeyFileError(f"{path}: the key must live outside the project file; choose another path")
     if path.is_dir():
         raise KeyFileError(f"{path} is a folder; give the path of the key file")
+
+
+def key_risks(project: Project, path: str | Path, passphrase: str) -> tuple[list[str], list[str]]:
+    """What makes the key at ``path`` unsafe (:func:`makna.privacy.keyfile.key_location_risks` and
+    :func:`~makna.privacy.keyfile.passphrase_risks`), as ``(refuse, warn)``: a key that travels with the
+    project, and a weak passphrase for a new key, are reasons to refuse; a weak passphrase of an existing
+    key (too late to choose another here) only a warning."""
+    target = Path(path).expanduser()
+    refuse = key_location_risks(target, project.store.path)
+    weak = passphrase_risks(passphrase, hints=(str(project.store.meta().get("name", "")),))
+    return (refuse + weak, []) if not target.exists() else (refuse, weak)
 
 
 def open_key(project: Project, path: str | Path, passphrase: str, *, create: bool = False) -> ProjectKey:
@@ -382,6 +405,7 @@ def apply(
                                                              if unscanned else "every source is de-identified"))
         _check_targets(conn, targets, fields, include_pending)
     key = open_key(project, key_path, passphrase, create=True)
+    risks = [r for part in key_risks(project, key_path, passphrase) for r in part]
     unreviewed = find_unreviewed([*targets, *every_field], {**key.originals(), **_confirmed([*states, *fields])})
     if unreviewed:
         names = {st.source_id: st.name if not st.field else f"{st.field} of {st.name}"
@@ -396,21 +420,27 @@ def apply(
     mapping.reserve([i.detection.text for st in [*states, *fields] for i in st.review.items] + key.names)
     for st in [*targets, *fields]:  # genders and provinces from the whole project before the first draw
         mapping.learn(st.review.text, st.review.final(include_pending=include_pending))
-    mapping.settle_offsets((i.detection.type, i.detection.text) for st in [*states, *fields] for i in st.review.items)
     with project.store.read() as conn:  # turn stamps move by the same offset, which stays from then on
+        stamps = [("DATE", d) for d in sorted(stamp_dates(conn, [st.source_id for st in states]))]
+        mapping.settle_offsets([*((i.detection.type, i.detection.text) for st in [*states, *fields]
+                                  for i in st.review.items), *stamps])
         lock_stamp_offset(conn, mapping, [st.source_id for st in targets])
+        if mapping.region is None:
+            mapping.region = infer_region(mapping.votes)
+        regions = plan_regions(conn, targets, mapping.region, region, include_pending=include_pending)
     plans: list[tuple[_State, str, list[Replacement]]] = []
     for st in targets:
         dets = st.review.final(include_pending=include_pending)
         new_text, reps = pseudonymise(st.review.text, dets, mode=mode, mapping=mapping,
-                                      language=detection_language(st.language))
+                                      language=detection_language(st.language),
+                                      region=own_region(regions[st.source_id]))
         key.records[st.source_id] = {"mode": mode,
                                      "sha256": hashlib.sha256(st.review.text.encode("utf-8")).hexdigest(),
                                      "replacements": [asdict(r) for r in reps]}
         plans.append((st, new_text, reps))
     field_plans = _plan_fields(fields, key, mode, include_pending)
     key_id = key.save(passphrase)  # the key first: a failure below leaves the project untouched
-    warnings: list[str] = []
+    warnings: list[str] = list(risks)
     if wanted is None and (stale := [st for st in every_field if not (st.number and st.digest) and not st.applied]):
         warnings.append(f"{len(stale)} field value(s) added or edited since the last scan were left as they are "
                         f"({', '.join(sorted({st.field for st in stale}))}): run 'makna deid scan' to review them")
@@ -457,7 +487,8 @@ def apply(
     return ApplyReport([st.name for st, _, _ in plans], sum(by_type.values()), dict(sorted(by_type.items())),
                        key_id, mode, unscanned, warnings, compacted,
                        [f"{st.field} of {st.name}" for st, _v, _r in field_plans], int(epayload["rewritten"]),
-                       mapping.region)
+                       mapping.region, {st.name: (regions[st.source_id].region, regions[st.source_id].origin)
+                                        for st, _t, _r in plans})
 
 
 # ------------------------------------------------------------------------------------ reveal

@@ -9,16 +9,17 @@ new ones; their ``original`` field is for the key file only and must never be st
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .naming import NAME_TITLES, Gender, honorific_gender, is_title, token_gender
+from .naming import NAME_TITLES, Gender, honorific_gender, is_title, kin_gender, locale_gender
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
-from .regions import NATIONAL, infer_region, province_votes, resolve_region
-from .surrogates import SurrogateGenerator, split_place
+from .regions import NATIONAL, infer_region, is_country, province_votes, resolve_region
+from .surrogates import ORG_KIND_WORDS, SurrogateGenerator, calendar_date, split_org, split_place
 from .types import PII_TYPES, Detection
 
 __all__ = ["KeyMapping", "Mode", "Replacement", "map_offset", "pseudonymise", "restore"]
@@ -71,6 +72,9 @@ class KeyMapping:
     places: dict[str, str] = field(default_factory=dict)
     """A place's own name (case-folded, separators as spaces: ``sukamaju``) -> its surrogate name: one
     surrogate in every mention, case and form (``Kelurahan Sukamaju``, ``pasar sukamaju``)."""
+    kin: dict[str, str] = field(default_factory=dict)
+    """Name token (case-folded) -> the gender kin and role words next to it show (``m``/``f``; ``""``
+    where two disagree: no guess), used after the honorifics' :attr:`genders`."""
     language: str | None = None
     """The study's language (``id``/``en``: that of most of its sources), for names and places that no
     list places in a tradition; None: each text's own language."""
@@ -94,6 +98,9 @@ class KeyMapping:
                 if gender:
                     for tok in det.text.split():
                         self.genders.setdefault(tok.lower(), gender)
+                if kin := kin_gender(text, det.start, det.end):
+                    for tok in det.text.split():
+                        self.kin[tok.lower()] = kin if self.kin.get(tok.lower(), kin) == kin else ""
             for province, weight in province_votes(det.type, det.text).items():
                 self.votes[province] = self.votes.get(province, 0.0) + weight
 
@@ -105,6 +112,8 @@ class KeyMapping:
         if self.age_offset is None:
             self.age_offset = self._gen.rng("AGE-OFFSET").choice([-2, -1, 1, 2])
         self._gen.date_offset, self._gen.age_offset = self.date_offset, self.age_offset
+        self._own_language: str | None = None
+        """While a source with its own region is replaced: the language its unlisted names follow."""
         self._used: set[str] = {w.lower() for v in self.reserved for w in v.split()}
         self._used |= {k.lower() for k in self.person_tokens} | {v.lower() for v in self.person_tokens.values()}
         for table in self.surrogates.values():
@@ -116,7 +125,9 @@ class KeyMapping:
         if it moves no date (age) of ``originals`` (type, text) onto another, or inside another's words
         (``3 Juni`` in ``3 Juni 2023``), else take the first that does not, in an order drawn from the
         secret (ages: 1 or 2 years either way, then 3 to 9, smallest first); where none does, the drawn
-        one stays. Once a date (age) is replaced, its offset never changes again."""
+        one stays. Once a date (age) is replaced, its offset never changes again. Dates are also compared as
+        calendar days (``14 Agustus 2026`` and a chat stamp's ``2026-08-14`` are one day): ``makna deid apply``
+        passes the dates of the turn time stamps (:func:`makna.privacy.times.stamp_dates`) with the text's."""
         values = [(k, " ".join(t.split())) for k, t in originals if k in {"DATE", "AGE"}]
         for kind, candidates in (("DATE", [d for d in range(-365, 366) if abs(d) >= 7]), ("AGE", [-2, -1, 1, 2])):
             mine = sorted({t for k, t in values if k == kind})
@@ -129,11 +140,14 @@ class KeyMapping:
             if kind == "AGE":  # then 3 to 9 years, smallest first
                 wider = [k for n in range(3, 10) for k in (n, -n)]
                 order += sorted(self._gen.rng("AGE-OFFSET-WIDER").sample(wider, len(wider)), key=abs)
+            days = {d for t in mine if (d := calendar_date(t)) is not None} if kind == "DATE" else set()
             for offset in [current, *order]:
                 if kind == "DATE":
                     self._gen.date_offset = offset
                 else:
                     self._gen.age_offset = offset
+                if days and {d + dt.timedelta(days=offset) for d in days} & days:
+                    continue  # a day moved onto another original day, written in any form
                 if others is None or not any(others.search(self._gen.generate(kind, t)) for t in mine):
                     break
             else:
@@ -176,7 +190,6 @@ class KeyMapping:
         return out
 
     def _person_surrogate(self, original: str, language: str, gender: Gender | None) -> str:
-        self._settle_region()
         toks = original.split()
         out: list[str] = []
         # a title inside the name (Daeng, Haji, Teuku...; see makna.privacy.naming) stays, and shows a gender
@@ -191,19 +204,41 @@ class KeyMapping:
             names += 1
             key = tok.lower()
             if key not in self.person_tokens:
-                hint = self.genders.get(key) or gender or token_gender(tok)
-                value = self._gen.person_token(tok, first=(names == 1), language=self.language or language,
+                hint = self.genders.get(key) or gender or self.kin.get(key) or locale_gender(tok)
+                value = self._gen.person_token(tok, first=(names == 1),
+                                               language=self._own_language or self.language or language,
                                                gender=hint if hint in {"m", "f"} else None,  # type: ignore[arg-type]
                                                used=self._used)
+                if value.isupper() and len(value) > 1:  # drawn for a name in capitals: each mention sets its case
+                    value = value.capitalize()
                 self.person_tokens[key] = value
                 self._used.add(value.lower())
             value = self.person_tokens[key]
             out.append(_cased_like(tok, value))
         return " ".join(out)
 
-    def surrogate(self, kind: str, original: str, *, language: str = "id", gender: Gender | None = None) -> str:
+    def surrogate(self, kind: str, original: str, *, language: str = "id", gender: Gender | None = None,
+                  region: str | None = None) -> str:
         """The project's surrogate for ``original``; drawn (and remembered) on first use. ``gender``: the
-        one an honorific before this occurrence shows (a name's project-wide hints come first)."""
+        one an honorific before this occurrence shows (a name's project-wide hints come first). ``region``:
+        the surrogate region of the source this occurrence is in (a province code, ``national`` or a
+        country, see :func:`makna.privacy.regions.source_region`), else the project's; in such a source a
+        name no list places gets a name of the country's locale, or, in a text in Indonesian, of Indonesia,
+        not of the study's language. An original drawn once keeps its surrogate in every source, whatever
+        their regions."""
+        self._settle_region()
+        if region is None:
+            return self._surrogate(kind, original, language, gender)
+        # a source's own region: names no list places follow it (a country's names; an Indonesian province's
+        # for a text in Indonesian), else the study's language (an Indonesian vendor interviewed in English)
+        own = "en" if is_country(region) else ("id" if language == "id" else None)
+        try:
+            self._gen.region, self._own_language = region, own
+            return self._surrogate(kind, original, language, gender)
+        finally:
+            self._gen.region, self._own_language = self.region, None
+
+    def _surrogate(self, kind: str, original: str, language: str, gender: Gender | None) -> str:
         table = self.surrogates.setdefault(kind, {})
         key = _identity(kind, original)
         if key in table and kind != "PERSON":
@@ -220,21 +255,28 @@ class KeyMapping:
                 value = head + _cased_like(core, known_place)
                 table[key] = value
                 return value
-            language = self.language or language
+            language = self._own_language or self.language or language
+        if kind == "ORG":
+            head, name, tail, place_named = split_org(original)
+            if place_named and name:  # "Polsek Kuranji": the place's own surrogate, kind words kept
+                value = head + self._surrogate("LOCATION", name, language, None) + tail
+                table[key] = value
+                return value
         if kind in {"DATE", "AGE"}:  # one project offset, never another one (see makna.privacy.ages)
             value = self._gen.generate(kind, original, language=language)
             table[key] = value
             return value
-        self._settle_region()
         taken = {t.casefold() for t in self._taken() | self.reserved}
         known_words = {w.casefold() for w in self.reserved if " " not in w} | {
             w.casefold() for o in (*self.originals(), original) for w in o.split() if len(w) >= 4}
-        known_words = {w for w in known_words if w.rstrip(".,") not in _GENERIC and not any(c.isdigit() for c in w)}
+        known_words = {w for w in known_words if w.rstrip(".,") not in _GENERIC and w not in ORG_KIND_WORDS
+                       and not any(c.isdigit() for c in w)}
 
         whole = [o for o in self.reserved | set(self.originals()) | {original} if len(o) >= 4 and " " in o]
         # nor inside a word of it ("Siti" in "Sitiung"): a reader should not see an original in a surrogate
         inner = {o.casefold() for o in self.reserved | set(self.originals()) | {original}
-                 if len(o) >= 4 and " " not in o and o.isalpha() and o.casefold() not in _GENERIC}
+                 if len(o) >= 4 and " " not in o and o.isalpha() and o.casefold() not in _GENERIC
+                 and o.casefold() not in ORG_KIND_WORDS}
 
         def clashes(candidate: str) -> bool:
             if (candidate.casefold() in taken or _identity(kind, candidate).casefold() in taken
@@ -285,14 +327,14 @@ class KeyMapping:
         raise AssertionError(f"no surrogate for a {kind}")  # pragma: no cover - 10^5 invented names
 
     def replacement(self, kind: str, original: str, mode: Mode, *, language: str = "id", mask_char: str = "█",
-                    gender: Gender | None = None) -> str:
-        """The replacement text for one identifier in ``mode`` (``gender``: see :meth:`surrogate`)."""
+                    gender: Gender | None = None, region: str | None = None) -> str:
+        """The replacement text for one identifier in ``mode`` (``gender``, ``region``: see :meth:`surrogate`)."""
         if kind not in PII_TYPES:
             raise ValueError(f"unknown identifier type {kind!r}")
         if mode == "tag":
             return self.tag(kind, original)
         if mode == "surrogate":
-            return self.surrogate(kind, original, language=language, gender=gender)
+            return self.surrogate(kind, original, language=language, gender=gender, region=region)
         if mode == "mask":
             if mask_char not in _MASK_CHARS:
                 raise ValueError(f"mask character must be one of {sorted(_MASK_CHARS)}")
@@ -322,6 +364,7 @@ class KeyMapping:
             "genders": self.genders,
             "votes": self.votes,
             "places": self.places,
+            "kin": self.kin,
         }
 
     @classmethod
@@ -339,6 +382,7 @@ class KeyMapping:
             genders={str(k): str(v) for k, v in data.get("genders", {}).items()},
             votes={str(k): float(v) for k, v in data.get("votes", {}).items()},
             places={str(k): str(v) for k, v in data.get("places", {}).items()},
+            kin={str(k): str(v) for k, v in data.get("kin", {}).items()},
         )
 
 
@@ -401,11 +445,13 @@ def pseudonymise(
     mapping: KeyMapping | None = None,
     language: str = "id",
     mask_char: str = "█",
+    region: str | None = None,
 ) -> tuple[str, list[Replacement]]:
     """Replace every detection in ``text``; returns the new text and the replacements, in order.
 
     Detections must not overlap (``detect`` guarantees it; overlapping input raises ``ValueError``).
     ``mapping`` keeps tags and surrogates consistent across a project; a fresh one is used if omitted.
+    ``region``: this text's surrogate region, if not the project's (see :meth:`KeyMapping.surrogate`).
     """
     key = mapping if mapping is not None else KeyMapping()
     dets = sorted(detections, key=lambda d: (d.start, d.end))
@@ -422,7 +468,8 @@ def pseudonymise(
         out.append(text[pos : det.start])
         new_pos += det.start - pos
         gender = honorific_gender(text, det.start) if det.type == "PERSON" else None
-        new = key.replacement(det.type, det.text, mode, language=language, mask_char=mask_char, gender=gender)
+        new = key.replacement(det.type, det.text, mode, language=language, mask_char=mask_char, gender=gender,
+                              region=region)
         out.append(new)
         reps.append(Replacement(det.start, det.end, new_pos, new_pos + len(new), det.type, det.text, new))
         new_pos += len(new)

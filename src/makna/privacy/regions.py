@@ -9,6 +9,12 @@ Bekasi, Depok and Tangerang).
 A project's *surrogate region* is a province code, or ``"national"`` for surrogates drawn from the
 whole country. By default (``None``) it is inferred from the project's own identifiers: the provinces
 of its place names, plates and NIKs, the most frequent winning (see :func:`infer_region`).
+
+A region may also be a country outside Indonesia (its ISO 3166 alpha-2 code, ``GB``, ``US``, ``GH``...),
+for a source whose informant lives abroad: its places become other cities of that country (of the same
+first-level division where known: an English city another English one), from ``data/places_countries.tsv``
+(GeoNames, every city of 15,000 people or more). :func:`source_region` chooses a source's region from its
+own identifiers (:func:`region_votes`) when they point clearly elsewhere than the project's.
 """
 
 from __future__ import annotations
@@ -26,6 +32,13 @@ __all__ = [
     "NATIONAL",
     "PLATE_PROVINCES",
     "PROVINCES",
+    "cities_in",
+    "countries",
+    "country_places",
+    "is_country",
+    "region_name",
+    "region_votes",
+    "source_region",
     "infer_region",
     "place_regions",
     "places_in",
@@ -85,8 +98,14 @@ def resolve_region(value: str | None) -> str | None:
     for code, name in PROVINCES.items():
         if name.lower() == low or name.lower().removeprefix("dki ").removeprefix("di ") == low:
             return code
-    raise InputError(f"surrogate region {value!r}: give a province (e.g. 13, 'Sumatera Barat', sumbar) or "
-                     "'national'")
+    country = _COUNTRY_ALIASES.get(low) or (text.upper() if text.upper() in countries() else None)
+    country = country or next((c for c, n in countries().items() if n.lower() == low), None)
+    if country == "ID":
+        return NATIONAL
+    if country is not None:
+        return country
+    raise InputError(f"surrogate region {value!r}: give a province (e.g. 13, 'Sumatera Barat', sumbar), "
+                     "'national', or a country (e.g. GB, 'United Kingdom', US, GH)")
 
 
 @cache
@@ -146,3 +165,107 @@ def infer_region(votes: Counter[str] | dict[str, float]) -> str | None:
     if not votes:
         return None
     return min(votes, key=lambda p: (-votes[p], p))
+
+
+# ------------------------------------------------------------------------------------ countries
+_COUNTRY_ALIASES: Final = {"uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "britain": "GB",
+                           "great britain": "GB", "usa": "US", "america": "US", "indonesia": "ID"}
+
+
+@cache
+def _world() -> tuple[dict[str, str], dict[str, frozenset[tuple[str, str]]], dict[tuple[str, str], tuple[str, ...]]]:
+    path = resources.files("makna.privacy") / "data" / "places_countries.tsv"
+    names: dict[str, str] = {}
+    by_name: dict[str, set[tuple[str, str]]] = {}
+    by_area: dict[tuple[str, str], list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, code, admin1, level = line.split("\t")
+        if level == "country":
+            names[code] = name
+            continue
+        by_name.setdefault(name.casefold(), set()).add((code, admin1))
+        by_area.setdefault((code, admin1), []).append(name)
+        by_area.setdefault((code, ""), []).append(name)
+    return (names, {k: frozenset(v) for k, v in by_name.items()},
+            {k: tuple(sorted(set(v))) for k, v in by_area.items()})
+
+
+def countries() -> dict[str, str]:
+    """ISO 3166 alpha-2 code -> country name (GeoNames)."""
+    return _world()[0]
+
+
+def is_country(region: str | None) -> bool:
+    """Whether a surrogate region is a country outside Indonesia (``GB``), not a province or ``national``."""
+    return region is not None and region.isalpha() and region.isupper() and region in countries()
+
+
+def region_name(region: str | None) -> str:
+    """A region for people: the province's or country's name, ``the whole country`` for ``national``/None."""
+    if region in PROVINCES:
+        return PROVINCES[region]
+    if is_country(region):
+        return countries()[str(region)]
+    return "the whole country"
+
+
+def country_places(name: str) -> frozenset[tuple[str, str]]:
+    """(country, admin1) of every city outside Indonesia called ``name`` (any case)."""
+    return _world()[1].get(" ".join(name.split()).casefold(), frozenset())
+
+
+def cities_in(country: str, admin1: str = "") -> tuple[str, ...]:
+    """Cities of ``country`` (of its division ``admin1`` when given), sorted."""
+    return _world()[2].get((country, admin1), ())
+
+
+_PHONE_COUNTRY: Final = (("44", "GB"), ("233", "GH"), ("234", "NG"), ("61", "AU"), ("64", "NZ"), ("91", "IN"),
+                         ("353", "IE"), ("254", "KE"), ("60", "MY"), ("65", "SG"), ("63", "PH"), ("1", "US"))
+_UK_NI: Final = re.compile(r"[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]")
+
+
+def region_votes(kind: str, original: str) -> dict[str, float]:
+    """The regions an identifier points to, weighted: Indonesian provinces (:func:`province_votes`) and
+    countries outside Indonesia (cities and countries named, international telephone prefixes, a UK mobile
+    ``07...``, a UK National Insurance number). A name shared by several splits its vote; a country named
+    on its own counts half (an informant's origin, not always where they live)."""
+    votes = province_votes(kind, original)
+    if votes or kind not in {"LOCATION", "ADDRESS", "PHONE", "NATIONAL_ID"}:
+        return votes
+    found: set[str] = set()
+    weight = 1.0
+    if kind in {"LOCATION", "ADDRESS"}:
+        parts = [original, *re.split(r",\s*", original)[1:]] if kind == "ADDRESS" else [original]
+        for part in parts:
+            found |= {c for c, _a in country_places(_TYPE_PREFIX.sub("", part))}
+        if not found:
+            low = original.strip().casefold()
+            found = {c for c, n in countries().items() if n.casefold() == low and c != "ID"}
+            weight = 0.5
+    elif kind == "PHONE":
+        digits = re.sub(r"\D", "", original)
+        intl = re.match(r"\s*(?:\+|00)", original)
+        if intl:
+            digits = digits.removeprefix("00")
+            found = {next((c for p, c in _PHONE_COUNTRY if digits.startswith(p)), "")} - {""}
+        elif digits.startswith("07") and len(digits) == 11:
+            found = {"GB"}
+    elif kind == "NATIONAL_ID" and _UK_NI.fullmatch(original.strip()):
+        found = {"GB"}
+    return {c: weight / len(found) for c in found}
+
+
+def source_region(votes: dict[str, float], project_region: str | None, language: str) -> str | None:
+    """The surrogate region of one source from its own ``votes`` (:func:`region_votes`): a country outside
+    Indonesia that holds more than half of them, where it has two votes or more or the source is in English;
+    an Indonesian province that holds more than half of them with two votes or more; else ``project_region``."""
+    total = sum(votes.values())
+    if not total:
+        return project_region
+    top = min(votes, key=lambda r: (-votes[r], r))
+    weight = votes[top]
+    if weight * 2 <= total:
+        return project_region
+    if is_country(top):
+        return top if weight >= 2 or language == "en" else project_region
+    return top if weight >= 2 else project_region

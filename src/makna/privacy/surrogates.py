@@ -7,7 +7,9 @@ the caller retries with a higher ``attempt`` on a collision.
 * Names keep gender and naming tradition (:mod:`makna.privacy.naming`); places, plates and names stay in
   the surrogate ``region`` (a province code; ``"national"`` or None: the whole country; see
   :mod:`makna.privacy.regions`): a city becomes another city or regency of the province, a district
-  another district, a ``BA`` (West Sumatra) plate another ``BA`` plate.
+  another district, a ``BA`` (West Sumatra) plate another ``BA`` plate. A city outside Indonesia becomes
+  another city of its own country and division (``Leeds`` an English city), whatever the region; where the
+  region is such a country, a place no list knows becomes a city of that country too.
 * Telephone numbers never reach anyone. Indonesian mobiles get the ``0840`` prefix: the numbering plan
   gives operators 0811-0819, 0821-0823, 0828, 0831-0833, 0838, 0851-0859, 0868 (satellite), 0877-0878,
   0881-0889 and 0895-0899, and no operator holds any ``084x`` block, so no such number is anyone's (a
@@ -20,6 +22,14 @@ the caller retries with a higher ``attempt`` on a collision.
   their unit (:mod:`makna.privacy.ages`). Neither offset ever changes for one value, so intervals and
   age differences stay true; :meth:`makna.privacy.KeyMapping.settle_offsets` chooses them, before the
   first date or age is replaced, so that where it can no shifted value equals another original.
+* Organisations keep their legal form and kind words (:func:`split_org`): ``PT``, ``CV``, ``Koperasi``,
+  ``Yayasan``, ``Toko``, ``Warung``, ``SD Negeri 3`` before the name, ``Tbk``, ``Ltd``, ``Limited``,
+  ``Inc``, ``LLC``, ``& Sons``, ``Hospital``, ``Clinic``, ``School`` after it; only the name between is
+  replaced: by Indonesian words after an Indonesian kind word, by surnames before an English one. An
+  institution named after its place (``Polsek``, ``Polres``, ``Puskesmas``, ``RSUD``, a numbered school,
+  or any organisation whose name is a known place) gets the place's own surrogate
+  (:meth:`makna.privacy.KeyMapping.surrogate`): ``Polsek Kuranji`` becomes ``Polsek`` and the surrogate
+  of ``Kuranji``, the same as where ``Kuranji`` stands alone.
 * NIKs keep a valid structure; NI numbers use the prefix QQ, US SSNs area 9xx; e-mail and URLs use
   ``example`` domains.
 """
@@ -39,10 +49,22 @@ from . import gazetteers as gz
 from .ages import shift_age, shift_age_text
 from .naming import Gender, draw_name, name_pools
 from .patterns import PLATE_REGIONS, nik_is_valid, spoken_digits
-from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
-from .regions import NATIONAL, PLATE_PROVINCES, PROVINCES, place_regions, places_in, plates_for
+from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
+from .regions import (
+    NATIONAL,
+    PLATE_PROVINCES,
+    PROVINCES,
+    cities_in,
+    countries,
+    country_places,
+    is_country,
+    place_regions,
+    places_in,
+    plates_for,
+)
 
-__all__ = ["SurrogateGenerator", "number_words", "split_place"]
+__all__ = ["ORG_KIND_WORDS", "PLACE_NAMED_ORGS", "SurrogateGenerator", "calendar_date", "number_words", "split_org",
+           "split_place"]
 
 ID_FICTION_PREFIX: Final = "0840"
 """The mobile prefix of Indonesian surrogate numbers: a block no operator holds (see the module docs)."""
@@ -112,6 +134,56 @@ def split_place(original: str) -> tuple[str, str]:
     return "", original
 
 
+_EN_STREET: Final = re.compile(
+    r"(?:[A-Z][\w'’\-]*[ \t]+)+((?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Terrace|Place|"
+    r"Grove|Gardens|Hill|Row|Court|Square|Boulevard|Parade|Walk|Mews|Rise|View)\.?)")
+_ORG_PREFIXES: Final = tuple(sorted({*ORG_TYPE_WORDS, "Warung", "Kedai", "Rumah Makan", "RM", "Koramil", "Kodim",
+                                    "Kelurahan", "Kantor Camat", "Pengadilan Negeri"},
+                                   key=len, reverse=True))
+PLACE_NAMED_ORGS: Final = frozenset(
+    "polsek polres polresta polrestabes polda koramil kodim puskesmas posyandu rsud kelurahan kantor camat "
+    "pengadilan negeri kjri kbri dinas".split())
+"""Kind words of institutions named after their place (case-folded words): their name gets a place's surrogate."""
+_SCHOOLS: Final = frozenset("sd sdn smp smpn sma sman smk smkn mts mtsn man madrasah sekolah".split())
+ORG_KIND_WORDS: Final = frozenset(w.casefold() for w in ORG_SUFFIX_WORDS) | frozenset(
+    "the & and dan ltd ltd. inc inc. llc plc co co. corp pty tbk tbk. persero (persero) sons negeri swasta home "
+    "homes house centre center primary secondary nursery".split())
+"""Legal forms and kind words that end an organisation's name (case-folded): a surrogate keeps them."""
+
+
+def split_org(original: str) -> tuple[str, str, str, bool]:
+    """``(head, name, tail, place_named)`` of an organisation: the kind word or legal form before the name,
+    with a school's ``Negeri``/number and the spaces (``"SD Negeri 3 "``, ``"PT "``, ``"The "``), the
+    name, the legal forms and kind words after it (``" Haulage Ltd"``, ``" & Sons"``), and whether the
+    name is the institution's place (see :data:`PLACE_NAMED_ORGS`)."""
+    head = ""
+    m = re.match(r"(?i)the\s+", original)
+    if m:
+        head = original[: m.end()]
+    rest = original[len(head):]
+    kind = ""
+    for word in _ORG_PREFIXES:
+        m = re.match(rf"(?i){re.escape(word)}(?![\w.])\.?\s+", rest)
+        if m and m.end() < len(rest):
+            kind = word.casefold()
+            head, rest = head + rest[: m.end()], rest[m.end():]
+            break
+    numbered = False
+    if kind in _SCHOOLS:
+        m = re.match(r"(?i)(?:(?:negeri|swasta|islam|terpadu)\s+)?(\d{1,3}\s+)?", rest)
+        if m and m.end() < len(rest):
+            numbered = bool(m.group(1))
+            head, rest = head + rest[: m.end()], rest[m.end():]
+    toks = rest.split(" ")
+    cut = len(toks)
+    while cut > 1 and toks[cut - 1].casefold().rstrip(",") in ORG_KIND_WORDS:
+        cut -= 1
+    name, tail = " ".join(toks[:cut]), "".join(" " + t for t in toks[cut:])
+    place_named = (set(kind.split()) & PLACE_NAMED_ORGS != set() or numbered
+                   or bool(place_regions(name) or country_places(name)))
+    return head, name, tail, place_named
+
+
 _MONTH_NUMBER: Final[dict[str, int]] = {
     **{m.lower(): i for i, m in enumerate(_ID_MONTHS, 1)}, **{m.lower(): i for i, m in enumerate(_EN_MONTHS, 1)},
     "pebruari": 2, "nopember": 11, "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
@@ -130,6 +202,27 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
         except ValueError:
             continue
     return dt.date(year, month, min(day, 28))
+
+
+def calendar_date(original: str) -> dt.date | None:
+    """The calendar day a date with a day, a month and a year names (``14 Agustus 2026``, ``2026-08-14``,
+    ``14/08/2026``), else None."""
+    word = _MONTH_WORD.search(original)
+    if word is not None:
+        day_m = re.search(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", original)
+        year_m = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", original)
+        if day_m is None or year_m is None:
+            return None
+        return _safe_date(int(year_m.group(0)), _MONTH_NUMBER[word.group(0).lower()], int(day_m.group(1)))
+    parts = re.split(r"[/.\-]", original.strip())
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or not (len(parts[0]) == 4 or len(parts[2]) == 4):
+        return None
+    a, b, c = (int(p) for p in parts)
+    year, month, day = (a, b, c) if len(parts[0]) == 4 else ((c, a, b) if b > 12 >= a else (c, b, a))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _ordinal(day: int) -> str:
@@ -306,9 +399,9 @@ class SurrogateGenerator:
         letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
         if m and m.group(1) in PLATE_REGIONS:
             own = PLATE_PROVINCES.get(m.group(1), ())
-            province = self.region if self.region not in (None, NATIONAL) else None
-            if self.region is None and len(own) == 1:
-                province = own[0]  # no region known: the plate's own province
+            province = self.region if self.region not in (None, NATIONAL) and not is_country(self.region) else None
+            if (self.region is None or is_country(self.region)) and len(own) == 1:
+                province = own[0]  # no Indonesian region known: the plate's own province
             regions = plates_for(province) if province else sorted(PLATE_REGIONS)
             num = str(rng.randint(10 ** (len(m.group(3)) - 1), 10 ** len(m.group(3)) - 1))
             suffix = "".join(rng.choice(letters) for _ in m.group(5))
@@ -387,6 +480,9 @@ class SurrogateGenerator:
         fake = _faker("en_GB")
         fake.seed_instance(rng.getrandbits(64))
         surname = str(fake.last_name())
+        street = _EN_STREET.fullmatch(new)
+        if street is not None:  # "Roundhay Road" without a number: a surname and the same street word
+            return f"{surname} {street.group(1)}"
         return re.sub(
             r"((?:\d+[A-Za-z]?,?[ \t]+))((?:[A-Z][\w'’\-]*[ \t]+)+)(?=[A-Z])",
             lambda x: x.group(1) + surname + " ",
@@ -394,16 +490,37 @@ class SurrogateGenerator:
             count=1,
         )
 
+    def _foreign_place(self, rng: random.Random, head: str, core: str) -> str | None:
+        """A city of the country (and division) of a city outside Indonesia, or of the region's country
+        for a name no list knows; another country for a country's name. None: neither."""
+        low = core.casefold()
+        country = next((c for c, n in countries().items() if n.casefold() == low), None)
+        if country is not None and country != "ID":
+            return head + rng.choice(sorted(n for c, n in countries().items() if c not in {country, "ID"}))
+        areas = sorted(country_places(core))
+        if not areas and is_country(self.region) and not place_regions(core):
+            areas = [(str(self.region), "")]
+        if not areas:
+            return None
+        code, admin1 = areas[0] if len({c for c, _a in areas}) == 1 or not is_country(self.region) else next(
+            ((c, a) for c, a in areas if c == self.region), areas[0])
+        pool = [n for n in cities_in(code, admin1) if n.casefold() != low] or [
+            n for n in cities_in(code) if n.casefold() != low]
+        return head + rng.choice(pool) if pool else None
+
     def _location(self, rng: random.Random, original: str, language: str) -> str:
         head, core = split_place(original)
         found = place_regions(core)
+        if not found and (foreign := self._foreign_place(rng, head, core)) is not None:
+            return foreign
         if head and not found and not _ADMIN_PREFIX.match(head) and head.split()[0].lower() not in _ADMIN_WORDS:
             return head + self._words(rng)  # "Warung X": a type word and invented words
-        if not found and (language == "en" or core in gz.places_en()):
+        indonesian_head = bool(head) and head.split()[0].lower() in _ADMIN_WORDS  # "Kelurahan X": Indonesian
+        if not found and not indonesian_head and (language == "en" or core in gz.places_en()):
             return head + rng.choice(sorted(p for p in gz.places_en() if p.casefold() != core.casefold()))
         own = {p for p, _lv in found}
-        province = self.region if self.region not in (None, NATIONAL) else None
-        if province is None and self.region is None and len(own) == 1:
+        province = self.region if self.region not in (None, NATIONAL) and not is_country(self.region) else None
+        if province is None and (self.region is None or is_country(self.region)) and len(own) == 1:
             province = next(iter(own))
         prefix = _ADMIN_PREFIX.match(head)
         if prefix is not None:
@@ -417,13 +534,13 @@ class SurrogateGenerator:
         return head + rng.choice(pool)
 
     def _org(self, rng: random.Random, original: str, language: str) -> str:
-        for word in sorted(ORG_TYPE_WORDS, key=len, reverse=True):
-            if original.startswith(word + " "):
-                return word + " " + self._words(rng, 3 if word.rstrip(".") in {"PT", "CV", "UD"} else 2)
-        toks = original.split()
-        if len(toks) > 1:
-            fake = _faker("en_GB")
+        head, name, tail, _place = split_org(original)
+        n = len(name.split())
+        if head.strip() and head.split()[-1].casefold() not in {"the"}:  # an Indonesian kind word or legal form
+            short = head.split()[0].rstrip(".") in {"PT", "CV", "UD"}
+            return head + self._words(rng, min(max(n, 2 if short else 1), 3)) + tail
+        if tail or n > 1:
+            fake = _faker("en_GB" if language == "en" or tail else "id_ID")
             fake.seed_instance(rng.getrandbits(64))
-            return f"{fake.last_name()} {toks[-1]}"
-        name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
-        return name.capitalize()
+            return head + " ".join(str(fake.last_name()) for _ in range(min(max(n, 1), 2))) + tail
+        return head + "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()

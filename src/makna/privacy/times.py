@@ -20,7 +20,7 @@ from ..store import tables
 if TYPE_CHECKING:
     from .pseudonymise import KeyMapping
 
-__all__ = ["lock_stamp_offset", "shift_stamp", "stamp_date"]
+__all__ = ["lock_stamp_offset", "shift_stamp", "stamp_date", "stamp_dates"]
 
 _STAMP = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?P<rest>(?:[T ].*)?)", re.S)
 
@@ -45,15 +45,22 @@ def shift_stamp(stamp: str | None, days: int) -> str | None:
     return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat() + stamp[len(date):]
 
 
+def stamp_dates(conn: Connection, source_ids: Sequence[str]) -> set[str]:
+    """The calendar dates (``YYYY-MM-DD``) of the turn stamps of ``source_ids``: originals like the text's
+    dates, that the project's date offset must move onto no other original (see
+    :meth:`makna.privacy.KeyMapping.settle_offsets`)."""
+    if not source_ids:
+        return set()
+    t = tables.turns.c
+    rows = conn.execute(select(t.time_start, t.time_end).where(t.source_id.in_(source_ids))).all()
+    return {d for r in rows for v in r if (d := stamp_date(v)) is not None}
+
+
 def lock_stamp_offset(conn: Connection, mapping: KeyMapping, source_ids: Sequence[str]) -> int:
     """Record in ``mapping`` (the key) each calendar date of the turn stamps of ``source_ids`` with its
     shifted date, as a replaced date: the project's date offset then never changes again (see
     :meth:`makna.privacy.KeyMapping.settle_offsets`). The number of dates recorded."""
-    if not source_ids:
-        return 0
-    t = tables.turns.c
-    rows = conn.execute(select(t.time_start, t.time_end).where(t.source_id.in_(source_ids))).all()
-    dates = {d for r in rows for v in r if (d := stamp_date(v)) is not None}
+    dates = stamp_dates(conn, source_ids)
     if not dates:
         return 0
     table = mapping.surrogates.setdefault("DATE", {})

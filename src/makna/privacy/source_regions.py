@@ -1,0 +1,136 @@
+"""The surrogate region of each source: set by the researcher, or inferred from the source's own identifiers.
+
+A project's surrogates come from one region (:mod:`makna.privacy.regions`: a province, ``national``) by
+default. A source about someone living elsewhere (a Ghanaian nurse in Leeds in a study of Padang) needs
+its own: ``makna deid region --source S --set GB`` (or ``--case C``: every source linked to the case)
+records it in the project (the ``meta`` table, keys ``deid_region:source:<id>`` and
+``deid_region:case:<id>``; a region is a province or country code, never an identifier). Without one, a
+source's region is inferred at apply (:func:`makna.privacy.regions.source_region`) from the places,
+telephone numbers and identity numbers found in it: English text with UK places gets UK-style names and
+places. An apply's ``--surrogate-region`` is for the sources that have no region of their own.
+
+Precedence, per source: its own setting; else its cases' (the first case by name that has one); else the
+apply's ``--surrogate-region``; else the inferred region; else the project's region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, insert, select
+
+from ..errors import InputError
+from ..project import Project
+from ..store import tables
+from ._state import State
+from .project import detection_language
+from .regions import region_votes, resolve_region, source_region
+
+__all__ = ["SourceRegion", "own_region", "plan_regions", "set_region", "source_regions"]
+
+_SOURCE = "deid_region:source:"
+_CASE = "deid_region:case:"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRegion:
+    """One source's surrogate region and where it comes from (``source``, ``case``, ``apply``,
+    ``inferred``, ``project``)."""
+
+    source: str
+    region: str | None
+    origin: str
+    votes: dict[str, float]
+
+
+def own_region(plan: SourceRegion) -> str | None:
+    """The region to give :func:`makna.privacy.pseudonymise` for a source: its own (set or inferred), or
+    None where it is the project's (names no list places then follow the study's language)."""
+    return plan.region if plan.origin in {"source", "case", "inferred"} else None
+
+
+def _stored(conn: Connection) -> dict[str, str]:
+    m = tables.meta.c
+    rows = conn.execute(select(m.key, m.value).where(m.key.like("deid_region:%"))).all()
+    return {str(r.key): str(r.value) for r in rows}
+
+
+def set_region(project: Project, region: str | None, *, sources: Iterable[str] = (), cases: Iterable[str] = ()
+               ) -> list[str]:
+    """Record ``region`` (a province, ``national`` or a country; None: forget the setting) for ``sources``
+    and ``cases`` (names or ids); returns the names changed. One transaction, one ``deid.region`` event."""
+    code = resolve_region(region) if region is not None else None
+    if region is not None and code is None:
+        raise InputError("give a region, or --clear")
+    src, cas = list(sources), list(cases)
+    if not src and not cas:
+        raise InputError("name a source (--source) or a case (--case)")
+    c = tables.cases.c
+    payload: dict[str, object] = {"region": code, "sources": 0, "cases": 0}
+    with project.store.write(project.actor, "deid.region", payload) as conn:
+        keys: list[tuple[str, str]] = []
+        for name in src:
+            row = project.source_row(conn, name)
+            keys.append((_SOURCE + str(row.id), str(row.name)))
+        for name in cas:
+            found = conn.execute(select(c.id, c.name).where((c.name == name) | (c.id == name))).first()
+            if found is None:
+                raise InputError(f"unknown case {name!r} (see 'makna cases')")
+            keys.append((_CASE + str(found.id), str(found.name)))
+        m = tables.meta.c
+        for key, _name in keys:
+            conn.execute(delete(tables.meta).where(m.key == key))
+            if code is not None:
+                conn.execute(insert(tables.meta).values(key=key, value=code))
+        payload["sources"], payload["cases"] = len(src), len(cas)
+    return [n for _k, n in keys]
+
+
+def plan_regions(conn: Connection, states: Sequence[State], project_region: str | None, apply_region: str | None,
+                 *, include_pending: bool = False) -> dict[str, SourceRegion]:
+    """Per source id of ``states``: its surrogate region (see the module documentation)."""
+    stored = _stored(conn)
+    cl, c = tables.case_links.c, tables.cases.c
+    ids = [st.source_id for st in states]
+    links: dict[str, list[str]] = {}
+    for r in conn.execute(select(cl.source_id, c.id).join(tables.cases, c.id == cl.case_id)
+                          .where(cl.source_id.in_(ids)).order_by(c.name)):
+        links.setdefault(str(r[0]), []).append(str(r[1]))
+    out: dict[str, SourceRegion] = {}
+    for st in states:
+        votes: dict[str, float] = {}
+        for det in st.review.final(include_pending=include_pending):
+            for place, weight in region_votes(det.type, det.text).items():
+                votes[place] = votes.get(place, 0.0) + weight
+        own = stored.get(_SOURCE + st.source_id)
+        case = next((stored[_CASE + cid] for cid in links.get(st.source_id, []) if _CASE + cid in stored), None)
+        if own is not None:
+            plan = SourceRegion(st.name, own, "source", votes)
+        elif case is not None:
+            plan = SourceRegion(st.name, case, "case", votes)
+        elif apply_region is not None:
+            plan = SourceRegion(st.name, apply_region, "apply", votes)
+        else:
+            region = source_region(votes, None, detection_language(st.language))
+            plan = (SourceRegion(st.name, region, "inferred", votes) if region is not None
+                    else SourceRegion(st.name, project_region, "project", votes))
+        out[st.source_id] = plan
+    return out
+
+
+def source_regions(project: Project, *, include_pending: bool = True) -> list[SourceRegion]:
+    """Every scanned, not yet de-identified source with the region an apply would give it now (the
+    project's region as inferred from every source's identifiers)."""
+    from .project import _load
+    from .regions import infer_region, province_votes
+
+    with project.store.read() as conn:
+        states = _load(conn)
+        votes: dict[str, float] = {}
+        for st in states:
+            for det in st.review.final(include_pending=include_pending):
+                for p, w in province_votes(det.type, det.text).items():
+                    votes[p] = votes.get(p, 0.0) + w
+        plans = plan_regions(conn, states, infer_region(votes), None, include_pending=include_pending)
+    return list(plans.values())
