@@ -27,6 +27,7 @@ from ._ci import ci, class_end
 
 __all__ = [
     "Cue",
+    "Literals",
     "SharedScan",
     "Trigger",
     "any_of",
@@ -224,6 +225,62 @@ class _SharedGates:
             for i in idents:
                 found[i][line_start] = line_end
         return [list(lines.items()) for lines in found]
+
+
+class Literals:
+    """Where each of some literal words occurs in a text, all found in one Aho-Corasick pass (pyahocorasick)
+    instead of one ``str.find`` pass per word (about 0.6 ms/MB each)."""
+
+    __slots__ = ("_automaton", "_newline", "words")
+
+    def __init__(self, words: Sequence[str]) -> None:
+        if not all(words):
+            raise ValueError("a literal word must not be empty")
+        self.words = tuple(words)
+        self._newline = any("\n" in word for word in self.words)
+        self._automaton: Any = None
+
+    def _auto(self) -> Any:
+        if self._automaton is None:
+            import ahocorasick  # noqa: PLC0415  (a C extension, loaded at the first search)
+
+            owners: dict[str, list[int]] = {}
+            for i, word in enumerate(self.words):
+                owners.setdefault(word, []).append(i)
+            automaton = ahocorasick.Automaton()
+            for word, idents in owners.items():
+                automaton.add_word(word, (len(word) - 1, tuple(idents)))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def starts(self, text: str) -> list[list[int]]:
+        """Per word (in the order given), the offsets where it starts in ``text``, each after the end of the
+        one before: the offsets of ``pos = text.find(word, end_of_previous)`` repeated."""
+        out: list[list[int]] = [[] for _ in self.words]
+        free = [0] * len(self.words)
+        for last, (back, idents) in self._auto().iter(text):
+            pos = last - back
+            for i in idents:
+                if pos >= free[i]:
+                    out[i].append(pos)
+                    free[i] = last + 1
+        return out
+
+    def line_starts(self, text: str) -> set[int]:
+        """The start offsets of the lines of ``text`` holding one of the words (none may hold a newline)."""
+        if self._newline:
+            raise ValueError("line_starts needs words without a newline")
+        lines: set[int] = set()
+        line_end = -1
+        for last, (back, _) in self._auto().iter(text):
+            pos = last - back
+            if pos > line_end:
+                line_start = text.rfind("\n", 0, pos) + 1
+                line_end = text.find("\n", pos)
+                line_end = len(text) if line_end < 0 else line_end
+                lines.add(line_start)
+        return lines
 
 
 _GATES = _SharedGates()

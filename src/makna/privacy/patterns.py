@@ -203,7 +203,8 @@ _URL = re.compile(
     r"app|dev|page|store|shop|online|my|sg|au|in|ng|ca|us|gg|to|cc|biz|blog)/[^\s<>\"']*",
     re.IGNORECASE,
 )
-_URL_GATE = re.compile(r"[/wW](?:(?<=/)|[wW][wW]\.)")
+_URL_GATE = trigger(["/", *(a + b + c + "." for a in "wW" for b in "wW" for c in "wW")])
+r"""Every URL holds a slash or "www." in some case (``[/wW](?:(?<=/)|[wW][wW]\.)`` as literals)."""
 _BARE_DOMAIN = re.compile(
     r"(?<![\w@./\-])(?:[a-z0-9\-]+\.)+(?:[a-z0-9\-]+\.)(?:com|net|org|co\.id|co\.uk|com\.au|co\.in|com\.ng|"
     r"my\.id|web\.id|or\.id|ac\.id|id|uk|au|io|site|xyz|info)(?![\w@.\-]*[\w@\-])",
@@ -230,7 +231,7 @@ HANDLE_CUE: Final = re.compile(
 _TRAIL = ".,;:!?)]}'\""
 _REDDIT = re.compile(r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}")
 _REDDIT_GATE = trigger(["u/"])
-_AT = re.compile("@")
+_AT = trigger(["@"])
 
 
 _PLAIN_HANDLE_SEP = re.compile(r"[:=]|\b(?:adalah|is|as|namanya|saya|aku|ambo|gue|my|itu|dia|kamu|his|her)\b|['’]s\b")

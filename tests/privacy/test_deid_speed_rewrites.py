@@ -1,0 +1,115 @@
+"""The speed rewrites of issue 11's speed round give exactly what the plain code they replace gives.
+
+Aho-Corasick passes (:class:`makna.privacy._fastrx.Literals`, the shared trigger lines) against one
+``str.find`` loop per word, a literal gate against the regex gate it replaces, and the learned layer's inlined
+anchor loop against the loop it replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from makna.privacy import patterns
+from makna.privacy._fastrx import Literals
+from makna.privacy._text import cap_runs, run_tokens
+
+_PARTS = ["ab", "aba", "b", "a", "bab", "Ab", "\n", " ", "x", "é", "İ"]
+_WORDS = ["ab", "aba", "b", "bab", "abab", "é", "xx"]
+
+
+def _find_loop(text: str, word: str) -> list[int]:
+    out: list[int] = []
+    pos = text.find(word)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(word, pos + len(word))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.sampled_from(_PARTS), max_size=30),
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+)
+def test_literals_start_where_a_find_loop_finds_each_word(parts: list[str], words: list[str]) -> None:
+    text = "".join(parts)
+    assert Literals(words).starts(text) == [_find_loop(text, w) for w in words]  # repeats and overlaps included
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.sampled_from(_PARTS), max_size=30),
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+)
+def test_literal_lines_are_the_lines_holding_a_word(parts: list[str], words: list[str]) -> None:
+    text = "".join(parts)
+    plain = {text.rfind("\n", 0, p) + 1 for w in words for p in _find_loop(text, w)}
+    assert Literals(words).line_starts(text) == plain
+
+
+def test_literals_refuse_an_empty_word_and_newlines_for_lines() -> None:
+    import pytest
+
+    with pytest.raises(ValueError):
+        Literals(["a", ""])
+    with pytest.raises(ValueError):
+        Literals(["a\nb"]).line_starts("a\nb")
+
+
+_OLD_URL_GATE = re.compile(r"[/wW](?:(?<=/)|[wW][wW]\.)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["w", "W", "ww", "wWw.", "WWW.", "/", ".", "x", "\n", " ", "http://a.b"]), max_size=40))
+def test_url_gate_lines_are_the_old_regex_gates(parts: list[str]) -> None:
+    text = "".join(parts) + "\n" + "z" * 2500  # long enough for the shared pass too
+    for sample in (text, text[:200]):
+        lines = {sample.rfind("\n", 0, m.start()) + 1 for m in _OLD_URL_GATE.finditer(sample)}
+        assert [s for s, _ in patterns._URL_GATE.lines(sample)] == sorted(lines)
+
+
+def _plain_anchor_loop(text: str, runs: list[tuple[int, int, str]], taken: bytearray, skip: frozenset[str]) -> list:
+    """The capitalised-run part of ``anchors`` as it was written before (a call per word)."""
+    from makna.privacy._features import _ALWAYS, _AT_START, _word_kind
+
+    def ordinary(start: int, word: str) -> bool:
+        kind = _word_kind(word)
+        if kind != _AT_START:
+            return kind == _ALWAYS
+        before = text[max(0, start - 3) : start].rstrip(" \t")
+        return not before or before[-1] in ".!?:\n\"“("
+
+    out = []
+    for run in runs:
+        if taken.find(0, run[0], run[1]) < 0:
+            continue
+        for s, e, word in run_tokens(run):
+            word = word.rstrip(".,'’")
+            if taken.find(1, s, e) < 0 and word not in skip and not ordinary(s, word):
+                out.append((s, e))
+    return out
+
+
+def test_anchor_loop_matches_the_plain_loop() -> None:
+    from makna.privacy import detect
+    from makna.privacy._features import anchors
+
+    root = Path(__file__).parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for split in ("tune", "tune5", "tune7") for p in sorted((root / split).glob("*.txt"))]
+    texts.append("Soalnya Intan datang. Kadang Budi, kadang  Pak Rahmat Hidayat.\n\"Jadi Sinta? Ya. Oke Rina di Padang")
+    assert len(texts) > 3
+    for text in texts:
+        runs = cap_runs(text)
+        taken = bytearray(len(text))
+        for det in detect(text)[::2]:  # some runs covered, some partly, some free
+            taken[det.start : det.end] = b"\x01" * det.length
+        skip = frozenset({"Jadi", "Oke"})
+        mine = anchors(text, runs, taken, None, skip)
+        plain = sorted(_plain_anchor_loop(text, runs, taken, skip) + [
+            (s, e) for s, e in anchors(text, [], taken, None, skip)
+        ])
+        assert mine == plain
