@@ -113,3 +113,23 @@ def test_anchor_loop_matches_the_plain_loop() -> None:
             (s, e) for s, e in anchors(text, [], taken, None, skip)
         ])
         assert mine == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["0", "08", "12", "+62", "satu", "Dua", "nol", "eight", "double", " ", "  ", ",", "-", ".", "\t",
+                         "\n", "x", "é", "umur", "di", "Pak"]),
+        max_size=30,
+    )
+)
+def test_shared_scan_finds_spoken_phones_that_start_with_a_digit(parts: list[str]) -> None:
+    """The digit starts of the spoken-phone cue are narrowed by what must follow them; the matches are still
+    exactly the pattern's own."""
+    from makna.privacy._cues import CUES
+
+    text = "".join(parts)
+    found = CUES.scan(text)
+    assert [m.span() for m in found["phone.spoken"]] == [m.span() for m in patterns.SPOKEN_PHONE.finditer(text)]
+    for cue in CUES.cues:  # and the three-character dispatch table leaves no cue out
+        assert [m.span() for m in found[cue.name]] == [m.span() for m in cue.rx.finditer(text)], cue.name

@@ -381,6 +381,9 @@ class Cue:
     follow: str = ""
     """A regex fragment (character classes, ``+`` allowed) that every match has right after its first-word
     alternative (``[ \\t]`` when a space always follows the cue word); it narrows the shared scan."""
+    extra_follow: str = ""
+    """A regex fragment that every match starting with one of ``extra_firsts`` has right after that character
+    (case-folded as the alternatives are); it narrows the shared scan."""
 
 
 def _plain_atoms(alt: str) -> tuple[list[str], int]:
@@ -473,8 +476,8 @@ class SharedScan:
     """Several cue patterns run from one scan for the starts of all their cue words.
 
     One fast-scanning regex (a word start, then all alternatives of all cues, case-folded, as a
-    look-ahead) gives every position where some cue word starts; a table keyed by the first two
-    characters (lower-cased) names the patterns whose own words can start there, and each is tried
+    look-ahead) gives every position where some cue word starts; tables keyed by the first three, two or
+    one characters (lower-cased) name the patterns whose own words can start there, and each is tried
     with ``rx.match`` unless its previous match covers the position. The matches are exactly those of
     ``rx.finditer(text)``, or of
     ``rx.finditer(text, start, end)`` over each window for patterns given ``windows`` (sorted, disjoint
@@ -487,20 +490,20 @@ class SharedScan:
         self.names = tuple(c.name for c in cues)
         self._rxs = tuple(c.rx for c in cues)
         starts = _Trie()  # the cue words' plain beginnings, case-folded
+        # the cues by the first one, two or three characters of their words' literal beginnings (lower-cased)
         by1: dict[str, set[int]] = {}
         by2: dict[str, set[int]] = {}
+        by3: dict[str, set[int]] = {}
         for i, cue in enumerate(cues):
             for alt in cue.alternatives:
                 _first(alt)  # every alternative starts with a literal character
                 atoms, end = _plain_atoms(alt)
                 starts.add(atoms, ci(alt[end:] + cue.follow))
-                prefix = literal_prefix(alt)
-                if len(prefix) >= 2:
-                    by2.setdefault(prefix[:2].lower(), set()).add(i)
-                else:
-                    by1.setdefault(prefix.lower(), set()).add(i)
+                prefix = literal_prefix(alt)[:3]
+                table = by3 if len(prefix) == 3 else by2 if len(prefix) == 2 else by1
+                table.setdefault(prefix.lower(), set()).add(i)
             for char in cue.extra_firsts:
-                starts.add([char], "")
+                starts.add([char], ci(cue.extra_follow))
                 by1.setdefault(char.lower(), set()).add(i)
         # A cue word starts where no word character comes before it. A first character that is a word
         # character makes that a word boundary: ``\\b`` and a look-ahead through the trie of the cue words'
@@ -519,8 +522,12 @@ class SharedScan:
             if not word.match(ch)
         ]
         self._other_starts = re.compile("|".join(others)) if others else None
+        # each table also names the cues of the shorter beginnings its key starts with
         self._by1: dict[str, tuple[int, ...]] = {k: tuple(sorted(v)) for k, v in by1.items()}
-        self._by2: dict[str, tuple[int, ...]] = {k: tuple(sorted(v | by1.get(k[0], set()))) for k, v in by2.items()}
+        self._by2: dict[str, tuple[int, ...]] = {k: tuple(sorted(v | by1.get(k[:1], set()))) for k, v in by2.items()}
+        self._by3: dict[str, tuple[int, ...]] = {
+            k: tuple(sorted(v | by2.get(k[:2], set()) | by1.get(k[:1], set()))) for k, v in by3.items()
+        }
 
     def scan(
         self, text: str, windows: Mapping[str, Sequence[tuple[int, int]]] | None = None
@@ -533,7 +540,7 @@ class SharedScan:
             None if windows is None else windows.get(name) for name in self.names
         ]
         wptr = [0] * count
-        by1, by2, rxs = self._by1, self._by2, self._rxs
+        by1, by2, by3, rxs = self._by1, self._by2, self._by3, self._rxs
         starts = [h.start() + 1 for h in self._after_nonword.finditer(text)]
         if self._word_starts.match(text) is not None:
             starts.insert(0, 0)
@@ -542,12 +549,14 @@ class SharedScan:
             if others:
                 starts = sorted(starts + others)
         for p in starts:
-            key = text[p : p + 2].lower()
-            idxs = by2.get(key)
+            key = text[p : p + 3].lower()
+            idxs = by3.get(key)
             if idxs is None:
-                idxs = by1.get(key[:1])
+                idxs = by2.get(key[:2])
                 if idxs is None:
-                    continue
+                    idxs = by1.get(key[:1])
+                    if idxs is None:
+                        continue
             for i in idxs:
                 if p < last[i]:
                     continue

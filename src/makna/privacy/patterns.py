@@ -86,6 +86,7 @@ _REPEAT_WORDS: Final[dict[str, int]] = {"double": 2, "triple": 3}
 _WORD_ALT = "|".join(sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True))
 _SPOKEN_TOKEN = rf"(?:(?:{_WORD_ALT})\b|\+?\d+)"
 # ``(?<![\w+])(?:plus\s+)?TOKEN(?:SEP TOKEN){3,}`` (case-folded), dispatched on the first character.
+_SPOKEN_NEXT = rf"(?:[ \t]*[,.\-]?[ \t]+{_SPOKEN_TOKEN}|-{_SPOKEN_TOKEN})"
 SPOKEN_ALTS: Final[tuple[str, ...]] = (
     rf"plus\s+{_SPOKEN_TOKEN}",
     *(rf"{w}\b" for w in sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True)),
@@ -99,8 +100,10 @@ SPOKEN_PHONE: Final = re.compile(
         not_after=r"\w+",
         extra=[(r"\d", r"\d*")],
     )
-    + ci(rf"(?:[ \t]*[,.\-]?[ \t]+{_SPOKEN_TOKEN}|-{_SPOKEN_TOKEN}){{3,}}")
+    + ci(rf"{_SPOKEN_NEXT}{{3,}}")
 )
+SPOKEN_DIGIT_FOLLOW: Final = rf"\d*{_SPOKEN_NEXT}{{3}}"
+"""What every spoken-phone match that starts with a digit has right after it (for the shared cue scan)."""
 
 
 def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
