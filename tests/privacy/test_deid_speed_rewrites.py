@@ -72,7 +72,9 @@ def test_url_gate_lines_are_the_old_regex_gates(parts: list[str]) -> None:
         assert [s for s, _ in patterns._URL_GATE.lines(sample)] == sorted(lines)
 
 
-def _plain_anchor_loop(text: str, runs: list[tuple[int, int, str]], taken: bytearray, skip: frozenset[str]) -> list:
+def _plain_anchor_loop(
+    text: str, runs: list[tuple[int, int, str]], taken: bytearray, skip: frozenset[str]
+) -> list[tuple[int, int]]:
     """The capitalised-run part of ``anchors`` as it was written before (a call per word)."""
     from makna.privacy._features import _ALWAYS, _AT_START, _word_kind
 
@@ -83,7 +85,7 @@ def _plain_anchor_loop(text: str, runs: list[tuple[int, int, str]], taken: bytea
         before = text[max(0, start - 3) : start].rstrip(" \t")
         return not before or before[-1] in ".!?:\n\"“("
 
-    out = []
+    out: list[tuple[int, int]] = []
     for run in runs:
         if taken.find(0, run[0], run[1]) < 0:
             continue
@@ -133,3 +135,31 @@ def test_shared_scan_finds_spoken_phones_that_start_with_a_digit(parts: list[str
     assert [m.span() for m in found["phone.spoken"]] == [m.span() for m in patterns.SPOKEN_PHONE.finditer(text)]
     for cue in CUES.cues:  # and the three-character dispatch table leaves no cue out
         assert [m.span() for m in found[cue.name]] == [m.span() for m in cue.rx.finditer(text)], cue.name
+
+
+def test_a_detection_is_still_a_checked_frozen_record() -> None:
+    """Detection sets its slots itself (faster than the generated __init__): the record behaves as before."""
+    import copy
+    import dataclasses
+    import pickle
+
+    import pytest
+
+    from makna.privacy import Detection
+
+    det = Detection(3, 8, "PERSON", 0.9, "person.honorific", "Dewi ")
+    assert (det.start, det.end, det.type, det.confidence, det.detector, det.text) == (3, 8, "PERSON", 0.9,
+                                                                                      "person.honorific", "Dewi ")
+    same = Detection(start=3, end=8, type="PERSON", confidence=0.9, detector="person.honorific", text="Dewi ")
+    assert det == same and hash(det) == hash(same) and det.length == 5
+    assert repr(det).startswith("Detection(start=3, end=8, type='PERSON'")
+    assert dataclasses.replace(det, confidence=0.99).confidence == 0.99
+    assert pickle.loads(pickle.dumps(det)) == det and copy.copy(det) == det
+    assert dataclasses.astuple(det) == (3, 8, "PERSON", 0.9, "person.honorific", "Dewi ")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        det.start = 4  # type: ignore[misc]
+    for bad in ((-1, 2), (4, 4), (5, 2)):
+        with pytest.raises(ValueError, match="bad detection span"):
+            Detection(bad[0], bad[1], "PERSON", 0.9, "x", "y")
+    with pytest.raises(ValueError, match="unknown identifier type 'NAME'"):
+        Detection(0, 1, "NAME", 0.9, "x", "y")
