@@ -163,3 +163,19 @@ def test_a_detection_is_still_a_checked_frozen_record() -> None:
             Detection(bad[0], bad[1], "PERSON", 0.9, "x", "y")
     with pytest.raises(ValueError, match="unknown identifier type 'NAME'"):
         Detection(0, 1, "NAME", 0.9, "x", "y")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "-", "A", "AB", "ABC", "a", " ", "\n", "x", "٣"]), max_size=40))
+def test_irish_plate_gate_finds_the_lines_of_the_plain_gate(parts: list[str]) -> None:
+    from makna.privacy import shapes
+
+    text = "".join(parts)
+    plain = re.compile(r"\d-[A-Z]{1,2}-\d")
+
+    def lines(rx: re.Pattern[str]) -> set[int]:
+        return {text.rfind("\n", 0, m.start()) + 1 for m in rx.finditer(text)}
+
+    assert lines(shapes._PLATE_IE_GATE) == lines(plain)
+    want = [m.span() for m in shapes._PLATE_IE.finditer(text)]
+    assert [m.span() for m in shapes.gated_finditer(shapes._PLATE_IE, shapes._PLATE_IE_GATE, text)] == want

@@ -175,7 +175,8 @@ def find_ids_more(text: str, low: str | None = None) -> Iterator[Detection]:
 
 _IE_COUNTIES = "C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|WX|WW"
 _PLATE_IE: Final = re.compile(rf"(?<![\w\-])\d{{2,3}}-(?:{_IE_COUNTIES})-\d{{1,6}}(?![\w\-])")
-_PLATE_IE_GATE: Final = re.compile(r"\d-[A-Z]{1,2}-\d")
+_PLATE_IE_GATE: Final = re.compile(r"-(?<=\d-)[A-Z]{1,2}-\d")
+r"""``\d-[A-Z]{1,2}-\d`` led by its dash (a literal: the regex engine skips to it), on the same lines."""
 _PLATE_WORD: Final = re.compile(
     r"(?i:(?<![\w\-])(?:pelat|pelatnya|plat|platnya|plate|plates|nopol|no\.?[ \t]+pol|nomor[ \t]+polisi|"
     r"tnkb|rego|registration|reg|tags?|number[ \t]+plate|licen[cs]e[ \t]+plate)(?![\w\-]))"
