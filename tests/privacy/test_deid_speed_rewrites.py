@@ -179,3 +179,21 @@ def test_irish_plate_gate_finds_the_lines_of_the_plain_gate(parts: list[str]) ->
     assert lines(shapes._PLATE_IE_GATE) == lines(plain)
     want = [m.span() for m in shapes._PLATE_IE.finditer(text)]
     assert [m.span() for m in shapes.gated_finditer(shapes._PLATE_IE, shapes._PLATE_IE_GATE, text)] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["umur", "saya", "Umur", "25", "tahun", "plus", "62", "Pak", "Budi", "di", "Padang", "aku",
+                         " ", "\t", "\n", "\x1c", "\x1f", ",", ".", "-"]),
+        max_size=30,
+    )
+)
+def test_shared_scan_on_ascii_text_finds_each_patterns_own_matches(parts: list[str]) -> None:
+    """ASCII texts take the scan's re.ASCII twin unless they hold \\x1c-\\x1f (white space to Unicode only)."""
+    from makna.privacy._cues import CUES
+
+    text = "".join(parts)
+    found = CUES.scan(text)
+    for cue in CUES.cues:
+        assert [m.span() for m in found[cue.name]] == [m.span() for m in cue.rx.finditer(text)], cue.name

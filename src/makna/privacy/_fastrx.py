@@ -317,6 +317,13 @@ def gated_finditer(rx: re.Pattern[str], gate: re.Pattern[str] | Trigger, text: s
 _ASCII_TWINS: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
+def _plain_ascii(text: str) -> bool:
+    """True for an all-ASCII text (known in O(1)) without the separators \\x1c-\\x1f (which Unicode counts as
+    white space and ``re.ASCII`` does not): on it a pattern without ``re.IGNORECASE`` matches the same in both
+    modes."""
+    return text.isascii() and not any(sep in text for sep in "\x1c\x1d\x1e\x1f")
+
+
 def ascii_finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``; on an all-ASCII text (known in O(1)) through ``rx`` compiled with ``re.ASCII``,
     whose ``\\d`` and ``\\w`` are bitmap tests instead of Unicode look-ups (a digit-first pattern scans
@@ -516,6 +523,10 @@ class SharedScan:
         # Past the text's first character, a word start is the character after a non-word one: a pattern led
         # by that class lets the regex engine skip ahead in C (one led by ``\\b`` tries every position).
         self._after_nonword = re.compile(f"\\W(?={ahead})")
+        # its twin for ASCII texts without the separators \x1c-\x1f: there ``\W``, ``\w``, ``\d``, ``\s`` and
+        # ``\b`` mean the same in both modes, and the ASCII ones are table look-ups (a tenth faster)
+        folded = "(?i" in self._after_nonword.pattern  # (a case-folded non-ASCII letter could match ASCII text)
+        self._after_nonword_ascii = None if folded else re.compile(self._after_nonword.pattern, re.ASCII)
         others = [
             f"{re.escape(ch)}(?<!\\w[\\s\\S])(?={child.pattern_rest()})"
             for ch, child in sorted(starts.children.items())
@@ -541,7 +552,10 @@ class SharedScan:
         ]
         wptr = [0] * count
         by1, by2, by3, rxs = self._by1, self._by2, self._by3, self._rxs
-        starts = [h.start() + 1 for h in self._after_nonword.finditer(text)]
+        after = self._after_nonword_ascii
+        if after is None or not _plain_ascii(text):
+            after = self._after_nonword
+        starts = [h.start() + 1 for h in after.finditer(text)]
         if self._word_starts.match(text) is not None:
             starts.insert(0, 0)
         if self._other_starts is not None:
