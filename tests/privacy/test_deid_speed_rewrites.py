@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from makna.privacy import patterns
-from makna.privacy._fastrx import Literals
+from makna.privacy._fastrx import Literals, gated_finditer
 from makna.privacy._text import cap_runs, run_tokens
 
 _PARTS = ["ab", "aba", "b", "a", "bab", "Ab", "\n", " ", "x", "é", "İ"]
@@ -178,7 +178,7 @@ def test_irish_plate_gate_finds_the_lines_of_the_plain_gate(parts: list[str]) ->
 
     assert lines(shapes._PLATE_IE_GATE) == lines(plain)
     want = [m.span() for m in shapes._PLATE_IE.finditer(text)]
-    assert [m.span() for m in shapes.gated_finditer(shapes._PLATE_IE, shapes._PLATE_IE_GATE, text)] == want
+    assert [m.span() for m in gated_finditer(shapes._PLATE_IE, shapes._PLATE_IE_GATE, text)] == want
 
 
 @settings(max_examples=300, deadline=None)
@@ -197,3 +197,32 @@ def test_shared_scan_on_ascii_text_finds_each_patterns_own_matches(parts: list[s
     found = CUES.scan(text)
     for cue in CUES.cues:
         assert [m.span() for m in found[cue.name]] == [m.span() for m in cue.rx.finditer(text)], cue.name
+
+
+_SENDERS = ["Yaw Mensah", ", ", "[", "21.07.23", " ", "18:20", "]", "\n", "Hi", "\n", "Ama", " ", "3/4/2024", " ",
+            "9.05", "\n", "Kojo Researcher", ", ", "[", "21.07.23", " ", "18:20", ":15", "]", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Yaw Mensah", "Kojo Researcher", "Ama", ", ", "[", "]", "21.07.23", "3/4/2024", " ", "\t",
+                         "18:20", "9.05", ":15", "\n", "x", "Hi", "é"]),
+        max_size=30,
+    )
+)
+@example(_SENDERS)
+def test_chat_senders_are_found_as_by_the_plain_scan(parts: list[str]) -> None:
+    """Senders are looked for only on lines ending with a stamp; the plain scan ran the pattern everywhere."""
+    from makna.privacy import speakers
+
+    text = "".join(parts)
+    plain_gate = re.compile(r"\d[:.]\d\d\]?[ \t]*$", re.MULTILINE)
+    plain = [] if plain_gate.search(text) is None else [m.span() for m in speakers._SENDER_LINE.finditer(text)]
+    stamps = [text.rfind("\n", 0, m.start()) + 1 for m in speakers._SENDER_GATE.finditer(text)]
+    assert len(stamps) == len(set(stamps))  # one stamp a line at most
+    tried = [speakers._SENDER_LINE.match(text, start) for start in stamps]
+    assert [m.span() for m in tried if m is not None] == plain
+    if parts == _SENDERS:  # three header lines
+        assert len(plain) == 3
+        assert [d.text for d in speakers.export_senders(text)] == ["Yaw Mensah", "Ama", "Kojo"]

@@ -254,17 +254,22 @@ _SENDER_LINE: Final = re.compile(
     r"\[?\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]*$",
     re.MULTILINE,
 )
-_SENDER_GATE: Final = re.compile(r"\d[:.]\d\d\]?[ \t]*$", re.MULTILINE)
+_SENDER_GATE: Final = re.compile(r"[:.](?<=\d[:.])\d\d\]?[ \t]*$", re.MULTILINE)
+r"""``\d[:.]\d\d\]?[ \t]*$``, the end of every :data:`_SENDER_LINE` match, led by its colon or dot (fewer than
+digits), one match a line at most."""
 
 
 def export_senders(text: str) -> Iterator[Detection]:
     """Senders in a chat export whose header line holds only a name and a stamp (``Yaw Mensah, [21.07.23
     18:20]``, Telegram desktop's plain-text export): a PERSON, a role word after the name left out
     (``Kojo Researcher, [...]``)."""
-    if _SENDER_GATE.search(text) is None:
-        return
     stop = gz.stop_caps()
-    for m in _SENDER_LINE.finditer(text):
+    # Each header line ends with a stamp (the gate): the pattern is tried once at the start of each such line,
+    # not at every position of the text (a pattern led by ``^`` gets no fast scan); the same matches.
+    for stamp in _SENDER_GATE.finditer(text):
+        m = _SENDER_LINE.match(text, text.rfind("\n", 0, stamp.start()) + 1)
+        if m is None:
+            continue
         words = list(re.finditer(r"\S+", m.group("name")))
         while words and words[-1].group(0).lower().rstrip(".") in GENERIC_LABELS:
             words.pop()
