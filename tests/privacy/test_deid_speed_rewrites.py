@@ -226,3 +226,48 @@ def test_chat_senders_are_found_as_by_the_plain_scan(parts: list[str]) -> None:
     if parts == _SENDERS:  # three header lines
         assert len(plain) == 3
         assert [d.text for d in speakers.export_senders(text)] == ["Yaw Mensah", "Ama", "Kojo"]
+
+
+def _plain_spoken_date() -> re.Pattern[str]:
+    from makna.privacy import cuewords as cw
+
+    return re.compile(
+        rf"(?<![\w])(?P<d>(?i:{cw._DAY_ID}|(?:the[ \t]+)?{cw._DAY_EN})(?:[ \t]+of)?[ \t]+{cw._MONTHS}"
+        r"(?:[ \t]+(?:19|20)\d\d)?)(?!\w)"
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["dua", "Dua", "tiga", "puluh", "belas", "se", "sebelas", "satu", "the", "The", "twenty",
+                         "thirty-", "first", "FIRST", "third", "tenth", "of", "Maret", "March", "maret", "2023", "1999",
+                         " ", "\t", "-", "x", "ſe", "ſ", "\u212a", "İ", "é", "\n"]),
+        max_size=14,
+    )
+)
+def test_spoken_dates_match_the_plain_pattern(parts: list[str]) -> None:
+    from makna.privacy import cuewords as cw
+
+    text = "".join(parts)
+    assert [(m.span(), m.span("d")) for m in cw._SPOKEN_DATE.finditer(text)] == [
+        (m.span(), m.span("d")) for m in _plain_spoken_date().finditer(text)
+    ]
+
+
+def test_fold_partners_are_every_character_an_ascii_letter_matches_ignoring_case() -> None:
+    from makna.privacy import cuewords as cw
+
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        rx = re.compile("(?i)" + letter)
+        found = {chr(c) for c in range(0x80, 0x3000) if rx.fullmatch(chr(c))}  # every partner lies below U+3000
+        assert found == set(cw._FOLD_PARTNERS.get(letter, "")), letter
+
+
+def test_spoken_dates_are_found() -> None:
+    from makna.privacy import cuewords as cw
+
+    text = "tanggal dua puluh satu Maret 2023, the twenty-first of March, ſebelas Maret, Tiga   belas Juni, xdua Mei"
+    found = [m.group("d") for m in cw._SPOKEN_DATE.finditer(text)]
+    assert found == [m.group("d") for m in _plain_spoken_date().finditer(text)]
+    assert found == ["dua puluh satu Maret 2023", "the twenty-first of March", "ſebelas Maret", "Tiga   belas Juni"]
