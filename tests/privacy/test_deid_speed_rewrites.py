@@ -271,3 +271,22 @@ def test_spoken_dates_are_found() -> None:
     found = [m.group("d") for m in cw._SPOKEN_DATE.finditer(text)]
     assert found == [m.group("d") for m in _plain_spoken_date().finditer(text)]
     assert found == ["dua puluh satu Maret 2023", "the twenty-first of March", "ſebelas Maret", "Tiga   belas Juni"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Twenty", "twenty", "TWENTY", "Seventeen", "Forty", "Fifty-five", "city", "Ty", "teen", " ",
+                         ". ", "! ", "\n", "years", "old", "next", ",", "Nia", "é"]),
+        max_size=24,
+    ),
+    st.booleans(),
+)
+def test_word_age_sentences_match_the_regex_gated_search(parts: list[str], long: bool) -> None:
+    from makna.privacy import shapes
+
+    text = "".join(parts) + ("\n" + "z " * 1200 if long else "")  # long: the shared automaton's lines
+    rx, gate = shapes._WORD_AGE_SENTENCE, shapes._WORD_AGE_GATE
+    assert [m.span() for m in shapes._on_gate_lines(rx, gate, text)] == [
+        m.span() for m in gated_finditer(rx, gate, text)
+    ]

@@ -360,6 +360,18 @@ _WORD_AGE_SENTENCE: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD_AGE_GATE: Final = re.compile(r"[TFSEN][a-z]{2,5}(?:ty|teen)\b")
+_WORD_AGE_ENDS: Final = trigger(["ty", "teen"])
+"""The literal ends of every :data:`_WORD_AGE_GATE` match: the lines to search for one (a capital-first scan of the
+whole text costs a pass; these literals come from the shared automaton pass)."""
+
+
+def _on_gate_lines(rx: re.Pattern[str], gate: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``gated_finditer(rx, gate, text)`` for :data:`_WORD_AGE_GATE`: the gate searched only on the lines holding
+    one of its literal ends (:data:`_WORD_AGE_ENDS`); its matches never cross a line."""
+    n = len(text)
+    for start, end in _WORD_AGE_ENDS.lines(text):
+        if gate.search(text, start, min(n, end + 1)) is not None:
+            yield from rx.finditer(text, start, min(n, end + 1))
 
 
 def find_ages_more(text: str, low: str | None = None) -> Iterator[Detection]:
@@ -383,7 +395,7 @@ def find_ages_more(text: str, low: str | None = None) -> Iterator[Detection]:
                 tail = (_KIN_TAIL_EN if english else _KIN_TAIL_ID).match(text, end)
                 if tail is not None:
                     yield Detection(tail.start("a"), tail.end("a"), "AGE", 0.8, "age.kin", tail.group("a"))
-    for m in gated_finditer(_WORD_AGE_SENTENCE, _WORD_AGE_GATE, text):
+    for m in _on_gate_lines(_WORD_AGE_SENTENCE, _WORD_AGE_GATE, text):
         if not m.group("a")[0].isupper():
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
