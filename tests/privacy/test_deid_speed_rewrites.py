@@ -290,3 +290,15 @@ def test_word_age_sentences_match_the_regex_gated_search(parts: list[str], long:
     assert [m.span() for m in shapes._on_gate_lines(rx, gate, text)] == [
         m.span() for m in gated_finditer(rx, gate, text)
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["0812", "3", "12345", "AB", "-", "/", "(", ")", " ", "\n", "@", "_", "#", "x", "\x1c", "é"]),
+                max_size=30))
+def test_more_ascii_twins_match_the_unicode_patterns(parts: list[str]) -> None:
+    from makna.privacy import _features, cuewords, shapes
+    from makna.privacy._fastrx import ascii_finditer
+
+    text = "".join(parts)
+    for rx in (_features._TRIGGER, cuewords._DIGITS4, shapes._FIVE_DIGITS):
+        assert [m.span() for m in ascii_finditer(rx, text)] == [m.span() for m in rx.finditer(text)], rx.pattern

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import ascii_finditer
 from ._text import HONORIFICS, CapRun, run_tokens
 from .types import Detection
 
@@ -126,7 +127,7 @@ def _odd_words(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the words holding a digit, ``@``, ``_`` or ``#``."""
     last = -1
     n = len(text)
-    for m in _TRIGGER.finditer(text):
+    for m in ascii_finditer(_TRIGGER, text):  # (an re.ASCII twin on ASCII text: the same matches)
         if m.start() < last:
             continue
         s, e = m.start(), m.end()

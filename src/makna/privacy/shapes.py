@@ -26,7 +26,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import Literals, any_of, gated_finditer, trigger
+from ._fastrx import Literals, any_of, ascii_finditer, gated_finditer, trigger
 from ._text import line_before
 from .types import Detection
 
@@ -117,7 +117,7 @@ def _on_digit_lines(rx: re.Pattern[str], text: str, low: str) -> Iterator[re.Mat
     such line)."""
     n = len(text)
     last_end = -1
-    for five in _FIVE_DIGITS.finditer(text):
+    for five in ascii_finditer(_FIVE_DIGITS, text):
         if five.start() <= last_end:
             continue
         start = text.rfind("\n", 0, five.start()) + 1
