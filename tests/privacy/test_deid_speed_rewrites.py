@@ -302,3 +302,53 @@ def test_more_ascii_twins_match_the_unicode_patterns(parts: list[str]) -> None:
     text = "".join(parts)
     for rx in (_features._TRIGGER, cuewords._DIGITS4, shapes._FIVE_DIGITS):
         assert [m.span() for m in ascii_finditer(rx, text)] == [m.span() for m in rx.finditer(text)], rx.pattern
+
+
+def _plain_propagate(texts: list[str], confirmed: dict[str, str]) -> list[list[tuple[int, int, str]]]:
+    """``propagate`` as it was written before, its patterns led by a look-behind."""
+    from makna.privacy.types import PII_TYPES
+
+    patterns = []
+    for value, kind in sorted(confirmed.items(), key=lambda kv: -len(kv[0])):
+        value = value.strip()
+        if not value or kind not in PII_TYPES:
+            continue
+        digits = re.sub(r"\D", "", value)
+        if len(digits) >= 7 and len(digits) >= len(value.replace(" ", "")) - 3:
+            body = r"[\s.\-()]*".join(re.escape(d) for d in digits)
+            patterns.append((re.compile(rf"(?<![\w+]){body}(?!\d)"), kind))
+        else:
+            patterns.append((re.compile(rf"(?<![\w@.]){re.escape(value)}(?![\w@])"), kind))
+    out = []
+    for text in texts:
+        taken: list[tuple[int, int]] = []
+        found = []
+        for rx, kind in patterns:
+            for m in rx.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), m.end(), kind))
+        out.append(sorted(found))
+    return out
+
+
+_PROPAGATE_PARTS = ["Budi", "Budi Santoso", "budi", "0812", "3456", "7890", "0812-3456-7890", "+62", "(", ")", " ", ".",
+                    "@", "x", "a.b", "\n", "é", "-", "5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PROPAGATE_PARTS), max_size=25),
+    st.dictionaries(
+        st.sampled_from(["Budi", "Budi Santoso", "0812-3456-7890", "081234567890", "a.b", " x ", "é", "+62 812 3456 789"]),
+        st.sampled_from(["PERSON", "PHONE", "NOPE"]),
+        max_size=4,
+    ),
+)
+def test_propagate_finds_what_the_look_behind_led_patterns_found(parts: list[str], confirmed: dict[str, str]) -> None:
+    from makna.privacy import propagate
+
+    texts = ["".join(parts), "".join(reversed(parts))]
+    mine = propagate(texts, confirmed)
+    assert [sorted((d.start, d.end, d.type) for d in mine[str(i)]) for i in range(2)] == _plain_propagate(texts, confirmed)
