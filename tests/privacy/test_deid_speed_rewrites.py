@@ -352,3 +352,28 @@ def test_propagate_finds_what_the_look_behind_led_patterns_found(parts: list[str
     texts = ["".join(parts), "".join(reversed(parts))]
     mine = propagate(texts, confirmed)
     assert [sorted((d.start, d.end, d.type) for d in mine[str(i)]) for i in range(2)] == _plain_propagate(texts, confirmed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["INT", "PAX", " = ", "=", ": ", "–", "interviewer", "Interviewer", "participant", "Facilitator",
+                         "FAC", "PWC2", "pewawancara", "Label", "P", "I", "Sari", "OK", " ", "\n", ",", "x", "é"]),
+        max_size=20,
+    )
+)
+def test_legend_codes_are_the_plain_passes_codes(parts: list[str]) -> None:
+    """The role-first legend pass runs only when a separator and a code occur: the same codes."""
+    from makna.privacy import speakers
+
+    text = "".join(parts)
+    head = text[:4000]
+    plain = {m.group("code").lower() for m in speakers._LEGEND_CODE_FIRST.finditer(head)}
+    plain.update(m.group("code").lower() for m in speakers._LEGEND_ROLE_FIRST.finditer(head))
+    assert speakers.legend_codes(text) == frozenset(plain)
+
+
+def test_a_role_first_legend_is_still_read() -> None:
+    from makna.privacy import speakers
+
+    assert speakers.legend_codes("Facilitator: FAC\nInterviewer = INT2\nFAC: Halo.") >= {"fac", "int2"}

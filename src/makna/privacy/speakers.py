@@ -101,13 +101,17 @@ _LEGEND_ROLE_FIRST: Final = re.compile(
 """A legend that names the label codes of a transcript ("INT = interviewer, PAX = participant",
 "Label: PWC = pewawancara", "Facilitator: FAC"): each code is a generic role label in that text. Codes
 are short or all capitals, so a name ("Sari: ...") never becomes a role."""
+_LEGEND_ROLE_TAIL: Final = re.compile(r"[=:–—][ \t]*[A-Z]{2,5}\d{0,2}(?![\w])")
+"""The end of every :data:`_LEGEND_ROLE_FIRST` match (a separator and a code): a text without one holds no such
+legend, found in one cheap pass (the role words' pass is tried at every word start)."""
 
 
 def legend_codes(text: str) -> frozenset[str]:
     """The label codes a legend in ``text`` declares as roles, lower case."""
     head = text[:4000]  # legends sit in the header, before or among the first turns
     codes = {m.group("code").lower() for m in _LEGEND_CODE_FIRST.finditer(head)}
-    codes.update(m.group("code").lower() for m in _LEGEND_ROLE_FIRST.finditer(head))
+    if _LEGEND_ROLE_TAIL.search(head) is not None:  # (most transcripts have no "role = CODE" legend at all)
+        codes.update(m.group("code").lower() for m in _LEGEND_ROLE_FIRST.finditer(head))
     return frozenset(codes)
 
 
