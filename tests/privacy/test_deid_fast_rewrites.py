@@ -103,7 +103,7 @@ def _shared_words() -> list[str]:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from([*_shared_words(), *_SEPARATORS, "\n", "Xx"]), min_size=1, max_size=40))
 def test_shared_gate_lines_are_each_triggers_own(parts: list[str]) -> None:
-    """The one scan for all capital-first triggers finds, per trigger, the lines its own literals find."""
+    """The one automaton pass for all triggers finds, per trigger, the lines its own literals find."""
     from makna.privacy._fastrx import _GATES, _SHARED_MIN
 
     text = "".join(parts)

@@ -23,6 +23,7 @@ from .patterns import (
     HANDLE_CUE,
     HANDLE_CUE_ALTS,
     SPOKEN_ALTS,
+    SPOKEN_DIGIT_FOLLOW,
     SPOKEN_PHONE,
 )
 from .persons import HON_ALTS, HONORIFIC, INTRO, INTRO_ALTS, SELF, SELF_ALTS, person_windows
@@ -32,7 +33,14 @@ __all__ = ["CUES", "scan_cues"]
 
 CUES: Final = SharedScan(
     [
-        Cue("phone.spoken", SPOKEN_PHONE, SPOKEN_ALTS, extra_firsts="0123456789", follow=r"[ \t,.\-]"),
+        Cue(
+            "phone.spoken",
+            SPOKEN_PHONE,
+            SPOKEN_ALTS,
+            extra_firsts="0123456789",
+            follow=r"[ \t,.\-]",
+            extra_follow=SPOKEN_DIGIT_FOLLOW,
+        ),
         Cue("handle.cue", HANDLE_CUE, HANDLE_CUE_ALTS),
         Cue("id.cue", CUED_ID, CUED_ID_ALTS),
         Cue("age.cue", AGE_CUED, AGE_CUE_ALTS, follow=r"[ \t]"),

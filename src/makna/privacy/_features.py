@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import ascii_finditer
 from ._text import HONORIFICS, CapRun, run_tokens
 from .types import Detection
 
@@ -76,12 +77,28 @@ def anchors(
     ``words`` the training data saw inside identifiers, that no rule detection touches and that are not in
     ``skip`` (forms seen often in training and never inside an identifier)."""
     out: list[tuple[int, int]] = []
+    kind_of, find = _word_kind, taken.find
     for run in runs:
-        if taken.find(0, run[0], run[1]) < 0:
+        start, end, forms = run
+        if find(0, start, end) < 0:
             continue  # the rules cover the whole run
-        for s, e, word in run_tokens(run):
+        # A capitalised word the tagger need not look at: one letter, a word never an identifier on its own
+        # (weekdays, apps, honorifics: makna's stop list), or an ordinary dictionary word (or one with a
+        # suffix) starting a sentence that is no known first name or surname (places there are the rules'
+        # work). The verdict per word form is cached (_word_kind); the text is read only for the words that
+        # are ordinary at a sentence start. Most runs are one word.
+        for s, e, word in ((run,) if " " not in forms and "\t" not in forms else run_tokens(run)):
             word = word.rstrip(".,'’")
-            if taken.find(1, s, e) < 0 and word not in skip and not _ordinary(text, s, word):
+            if word in skip:
+                continue
+            kind = kind_of(word)
+            if kind == _ALWAYS:
+                continue
+            if kind == _AT_START:
+                before = text[max(0, s - 3) : s].rstrip(" \t")
+                if not before or before[-1] in _STARTERS:
+                    continue  # (mid-sentence words are the tagger's main work)
+            if find(1, s, e) < 0:
                 out.append((s, e))
     spans: list[tuple[int, int]] = list(_odd_words(text))
     if words is not None:
@@ -110,7 +127,7 @@ def _odd_words(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the words holding a digit, ``@``, ``_`` or ``#``."""
     last = -1
     n = len(text)
-    for m in _TRIGGER.finditer(text):
+    for m in ascii_finditer(_TRIGGER, text):  # (an re.ASCII twin on ASCII text: the same matches)
         if m.start() < last:
             continue
         s, e = m.start(), m.end()
@@ -122,15 +139,8 @@ def _odd_words(text: str) -> Iterator[tuple[int, int]]:
         yield s, e
 
 
-def _ordinary(text: str, start: int, word: str) -> bool:
-    """A capitalised word the tagger need not look at: one letter, a word never an identifier on its own
-    (weekdays, apps, honorifics: makna's stop list), or an ordinary dictionary word (or one with a suffix)
-    starting a sentence that is no known first name or surname (places there are the rules' work)."""
-    kind = _word_kind(word)
-    if kind != _AT_START:
-        return kind == _ALWAYS
-    before = text[max(0, start - 3) : start].rstrip(" \t")
-    return not before or before[-1] in ".!?:\n\"“("  # mid-sentence: the tagger's main work
+_STARTERS: Final = frozenset(".!?:\n\"“(")
+"""A character after which (and spaces or tabs) a word starts a sentence (:func:`anchors`)."""
 
 
 _ALWAYS: Final = 0
@@ -140,7 +150,7 @@ _AT_START: Final = 2
 
 @lru_cache(maxsize=65536)
 def _word_kind(word: str) -> int:
-    """:func:`_ordinary`'s verdict on ``word`` apart from its place: always ordinary, never, or only at the
+    """:func:`anchors`' verdict on ``word`` apart from its place: always ordinary, never, or only at the
     start of a sentence (a dictionary word, or one with a suffix, that is no known first name or surname)."""
     if len(word) < 2:
         return _ALWAYS

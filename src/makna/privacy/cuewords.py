@@ -29,7 +29,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import any_of, dispatch, gated_finditer, split_top, trigger
+from ._fastrx import any_of, ascii_finditer, dispatch, gated_finditer, split_top, trigger
 from ._text import HONORIFICS, CapRun, line_before
 from .types import Detection
 
@@ -197,7 +197,7 @@ _GHANA: Final = re.compile(r"GHA(?<![\w]GHA)-\d{9}-\d(?!\d)")
 
 
 def _ids(text: str, low: _Lowered) -> Iterator[Detection]:
-    lines = low.having(_lines_at(text, (m.start() for m in _DIGITS4.finditer(text))), _ID_RX)
+    lines = low.having(_lines_at(text, (m.start() for m in ascii_finditer(_DIGITS4, text))), _ID_RX)
     for m in _on_lines(_CUED_CODE, text, lines):
         value = m.group("v")
         digits = sum(c.isdigit() for c in value)
@@ -229,10 +229,41 @@ _MONTHS = (
     r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember|"
     r"January|February|March|May|June|July|August|October|December)"
 )
+_SPOKEN_DAYS: Final = (
+    # ``(?i:{_DAY_ID}|(?:the[ \t]+)?{_DAY_EN})`` as a list of literal-first alternatives, in its own order
+    *(rf"{w}[ \t]+puluh(?:[ \t]+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?" for w in ("dua", "tiga")),
+    *(rf"{w}[ \t]*belas" for w in "se dua tiga empat lima enam tujuh delapan sembilan".split()),
+    *"sepuluh sebelas satu dua tiga empat lima enam tujuh delapan sembilan".split(),
+    rf"the[ \t]+{_DAY_EN}",
+    *(rf"{w}[\- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)" for w in ("twenty", "thirty")),
+    *split_top(_DAY_EN[_DAY_EN.index(")|") + 2 : -1]),
+)
+_FOLD_PARTNERS: Final = {"i": "İı", "k": "\u212a", "s": "ſ"}
+"""The characters besides its two cases that an ASCII letter matches under ``re.IGNORECASE`` (Unicode)."""
+
+
+def _folded_dispatch(alternatives: tuple[str, ...]) -> str:
+    """``(?<![\\w])(?i:alt1|alt2|...)`` with its first character consumed by a plain set (every character the
+    case-folded first letters match) and the alternatives picked by a look-behind at it, their order kept:
+    the same matches, found with the regex engine's fast scan (a pattern led by a look-behind is tried at
+    every position)."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0].lower(), []).append(alt[1:])
+    branches, firsts = [], ""
+    for letter, rests in groups.items():
+        chars = letter + letter.upper() + _FOLD_PARTNERS.get(letter, "")
+        firsts += chars
+        branches.append(f"(?<=[{chars}])(?i:{'|'.join(rests)})")
+    return f"[{firsts}](?<![\\w][\\s\\S])(?:{'|'.join(branches)})"
+
+
 _SPOKEN_DATE: Final = re.compile(
-    rf"(?<![\w])(?P<d>(?i:{_DAY_ID}|(?:the[ \t]+)?{_DAY_EN})(?:[ \t]+of)?[ \t]+{_MONTHS}"
+    rf"(?P<d>{_folded_dispatch(_SPOKEN_DAYS)}(?:[ \t]+of)?[ \t]+{_MONTHS}"
     r"(?:[ \t]+(?:19|20)\d\d)?)(?!\w)"
 )
+"""A spoken date: ``(?<![\\w])(?P<d>(?i:{_DAY_ID}|(?:the[ \\t]+)?{_DAY_EN})(?:[ \\t]+of)?[ \\t]+{_MONTHS}...)``,
+dispatched on its first letter."""
 _MONTH_GATE: Final = trigger(
     ["Januari", "Februari", "Pebruari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
      "November", "Nopember", "Desember", "January", "February", "March", "May", "June", "July", "August",

@@ -190,11 +190,16 @@ def propagate(
         if not value or kind not in PII_TYPES:
             continue
         digits = re.sub(r"\D", "", value)
+        # Each pattern starts with a literal and checks the character before the match after it (a pattern led by
+        # a look-behind gets no fast scan: it is tried at every position of every text): the same matches as
+        # ``(?<![\w+])BODY(?!\d)`` and ``(?<![\w@.])VALUE(?![\w@])``.
         if len(digits) >= 7 and len(digits) >= len(value.replace(" ", "")) - 3:
-            body = r"[\s.\-()]*".join(re.escape(d) for d in digits)
-            patterns.append((re.compile(rf"(?<![\w+]){body}(?!\d)"), kind))
+            body = r"[\s.\-()]*".join(re.escape(d) for d in digits[1:])
+            first = re.escape(digits[0])
+            patterns.append((re.compile(rf"{first}(?<![\w+][\s\S])[\s.\-()]*{body}(?!\d)"), kind))
         else:
-            patterns.append((re.compile(rf"(?<![\w@.]){re.escape(value)}(?![\w@])"), kind))
+            literal = re.escape(value)
+            patterns.append((re.compile(rf"{literal}(?<![\w@.]{literal})(?![\w@])"), kind))
     result: dict[str, list[Detection]] = {}
     for key, text in items:
         taken = [(d.start, d.end) for d in (existing or {}).get(key, ())]

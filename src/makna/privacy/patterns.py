@@ -86,6 +86,7 @@ _REPEAT_WORDS: Final[dict[str, int]] = {"double": 2, "triple": 3}
 _WORD_ALT = "|".join(sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True))
 _SPOKEN_TOKEN = rf"(?:(?:{_WORD_ALT})\b|\+?\d+)"
 # ``(?<![\w+])(?:plus\s+)?TOKEN(?:SEP TOKEN){3,}`` (case-folded), dispatched on the first character.
+_SPOKEN_NEXT = rf"(?:[ \t]*[,.\-]?[ \t]+{_SPOKEN_TOKEN}|-{_SPOKEN_TOKEN})"
 SPOKEN_ALTS: Final[tuple[str, ...]] = (
     rf"plus\s+{_SPOKEN_TOKEN}",
     *(rf"{w}\b" for w in sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True)),
@@ -99,8 +100,10 @@ SPOKEN_PHONE: Final = re.compile(
         not_after=r"\w+",
         extra=[(r"\d", r"\d*")],
     )
-    + ci(rf"(?:[ \t]*[,.\-]?[ \t]+{_SPOKEN_TOKEN}|-{_SPOKEN_TOKEN}){{3,}}")
+    + ci(rf"{_SPOKEN_NEXT}{{3,}}")
 )
+SPOKEN_DIGIT_FOLLOW: Final = rf"\d*{_SPOKEN_NEXT}{{3}}"
+"""What every spoken-phone match that starts with a digit has right after it (for the shared cue scan)."""
 
 
 def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
@@ -203,7 +206,8 @@ _URL = re.compile(
     r"app|dev|page|store|shop|online|my|sg|au|in|ng|ca|us|gg|to|cc|biz|blog)/[^\s<>\"']*",
     re.IGNORECASE,
 )
-_URL_GATE = re.compile(r"[/wW](?:(?<=/)|[wW][wW]\.)")
+_URL_GATE = trigger(["/", *(a + b + c + "." for a in "wW" for b in "wW" for c in "wW")])
+r"""Every URL holds a slash or "www." in some case (``[/wW](?:(?<=/)|[wW][wW]\.)`` as literals)."""
 _BARE_DOMAIN = re.compile(
     r"(?<![\w@./\-])(?:[a-z0-9\-]+\.)+(?:[a-z0-9\-]+\.)(?:com|net|org|co\.id|co\.uk|com\.au|co\.in|com\.ng|"
     r"my\.id|web\.id|or\.id|ac\.id|id|uk|au|io|site|xyz|info)(?![\w@.\-]*[\w@\-])",
@@ -230,7 +234,7 @@ HANDLE_CUE: Final = re.compile(
 _TRAIL = ".,;:!?)]}'\""
 _REDDIT = re.compile(r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}")
 _REDDIT_GATE = trigger(["u/"])
-_AT = re.compile("@")
+_AT = trigger(["@"])
 
 
 _PLAIN_HANDLE_SEP = re.compile(r"[:=]|\b(?:adalah|is|as|namanya|saya|aku|ambo|gue|my|itu|dia|kamu|his|her)\b|['’]s\b")

@@ -26,7 +26,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import any_of, gated_finditer, trigger
+from ._fastrx import Literals, any_of, ascii_finditer, gated_finditer, trigger
 from ._text import line_before
 from .types import Detection
 
@@ -48,21 +48,20 @@ def _lower(text: str) -> str:
     return low
 
 
+@cache
+def _literals(words: tuple[str, ...]) -> Literals:
+    return Literals(words)
+
+
 def _on_lines(
     rx: re.Pattern[str], text: str, stems: tuple[str, ...], exact: tuple[str, ...], low: str | None = None
 ) -> Iterator[re.Match[str]]:
-    """``rx.finditer`` over the lines holding a stem (case-folded) or an exact form: one ``str.find`` pass per
-    word, far cheaper than one regex alternation over the whole text. ``low``: :func:`_lower` of ``text``."""
+    """``rx.finditer`` over the lines holding a stem (case-folded) or an exact form: one automaton pass for the
+    stems and one for the exact forms (:class:`~makna.privacy._fastrx.Literals`), far cheaper than one regex
+    alternation over the whole text. ``low``: :func:`_lower` of ``text``."""
     low = _lower(text) if low is None else low
-    starts: set[int] = set()
-    for source, words in ((low, stems), (text, exact)):
-        for word in words:
-            pos = source.find(word)
-            while pos >= 0:
-                line = text.rfind("\n", 0, pos) + 1
-                starts.add(line)
-                nxt = text.find("\n", pos)
-                pos = source.find(word, len(text) if nxt < 0 else nxt)
+    # (``low`` keeps the offsets and newlines of ``text``: its lines are those of ``text``)
+    starts = _literals(stems).line_starts(low) | _literals(exact).line_starts(text)
     for line in sorted(starts):
         end = text.find("\n", line)
         yield from rx.finditer(text, line, len(text) if end < 0 else end + 1)
@@ -118,7 +117,7 @@ def _on_digit_lines(rx: re.Pattern[str], text: str, low: str) -> Iterator[re.Mat
     such line)."""
     n = len(text)
     last_end = -1
-    for five in _FIVE_DIGITS.finditer(text):
+    for five in ascii_finditer(_FIVE_DIGITS, text):
         if five.start() <= last_end:
             continue
         start = text.rfind("\n", 0, five.start()) + 1
@@ -176,7 +175,8 @@ def find_ids_more(text: str, low: str | None = None) -> Iterator[Detection]:
 
 _IE_COUNTIES = "C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|WX|WW"
 _PLATE_IE: Final = re.compile(rf"(?<![\w\-])\d{{2,3}}-(?:{_IE_COUNTIES})-\d{{1,6}}(?![\w\-])")
-_PLATE_IE_GATE: Final = re.compile(r"\d-[A-Z]{1,2}-\d")
+_PLATE_IE_GATE: Final = re.compile(r"-(?<=\d-)[A-Z]{1,2}-\d")
+r"""``\d-[A-Z]{1,2}-\d`` led by its dash (a literal: the regex engine skips to it), on the same lines."""
 _PLATE_WORD: Final = re.compile(
     r"(?i:(?<![\w\-])(?:pelat|pelatnya|plat|platnya|plate|plates|nopol|no\.?[ \t]+pol|nomor[ \t]+polisi|"
     r"tnkb|rego|registration|reg|tags?|number[ \t]+plate|licen[cs]e[ \t]+plate)(?![\w\-]))"
@@ -331,6 +331,7 @@ _KIN_ID = (
     r"dia|beliau|doi"
 )
 _KIN_WORDS: Final = tuple((w, w in _KIN_EN.split("|")) for w in (_KIN_EN + "|" + _KIN_ID).split("|"))
+_KIN_FINDER: Final = Literals([w for w, _ in _KIN_WORDS])
 _KIN_TAIL_EN: Final = re.compile(
     r"(?:[ \t]+(?:is|was|turned|turns|is[ \t]+now|just[ \t]+turned))[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{_NUM_EN}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
@@ -359,6 +360,18 @@ _WORD_AGE_SENTENCE: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD_AGE_GATE: Final = re.compile(r"[TFSEN][a-z]{2,5}(?:ty|teen)\b")
+_WORD_AGE_ENDS: Final = trigger(["ty", "teen"])
+"""The literal ends of every :data:`_WORD_AGE_GATE` match: the lines to search for one (a capital-first scan of the
+whole text costs a pass; these literals come from the shared automaton pass)."""
+
+
+def _on_gate_lines(rx: re.Pattern[str], gate: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``gated_finditer(rx, gate, text)`` for :data:`_WORD_AGE_GATE`: the gate searched only on the lines holding
+    one of its literal ends (:data:`_WORD_AGE_ENDS`); its matches never cross a line."""
+    n = len(text)
+    for start, end in _WORD_AGE_ENDS.lines(text):
+        if gate.search(text, start, min(n, end + 1)) is not None:
+            yield from rx.finditer(text, start, min(n, end + 1))
 
 
 def find_ages_more(text: str, low: str | None = None) -> Iterator[Detection]:
@@ -373,16 +386,16 @@ def find_ages_more(text: str, low: str | None = None) -> Iterator[Detection]:
             continue
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.86, "age.dialect", raw)
     low = _lower(text) if low is None else low
-    for word, english in _KIN_WORDS:  # str.find per word: far cheaper than one case-folded alternation
-        pos = low.find(word)
-        while pos >= 0:
+    # every kin word found in one automaton pass (far cheaper than one case-folded alternation), then taken word
+    # by word as a str.find loop over each would
+    for (word, english), found in zip(_KIN_WORDS, _KIN_FINDER.starts(low), strict=True):
+        for pos in found:
             end = pos + len(word)
             if (pos == 0 or not low[pos - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
                 tail = (_KIN_TAIL_EN if english else _KIN_TAIL_ID).match(text, end)
                 if tail is not None:
                     yield Detection(tail.start("a"), tail.end("a"), "AGE", 0.8, "age.kin", tail.group("a"))
-            pos = low.find(word, end)
-    for m in gated_finditer(_WORD_AGE_SENTENCE, _WORD_AGE_GATE, text):
+    for m in _on_gate_lines(_WORD_AGE_SENTENCE, _WORD_AGE_GATE, text):
         if not m.group("a")[0].isupper():
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1

@@ -101,13 +101,17 @@ _LEGEND_ROLE_FIRST: Final = re.compile(
 """A legend that names the label codes of a transcript ("INT = interviewer, PAX = participant",
 "Label: PWC = pewawancara", "Facilitator: FAC"): each code is a generic role label in that text. Codes
 are short or all capitals, so a name ("Sari: ...") never becomes a role."""
+_LEGEND_ROLE_TAIL: Final = re.compile(r"[=:–—][ \t]*[A-Z]{2,5}\d{0,2}(?![\w])")
+"""The end of every :data:`_LEGEND_ROLE_FIRST` match (a separator and a code): a text without one holds no such
+legend, found in one cheap pass (the role words' pass is tried at every word start)."""
 
 
 def legend_codes(text: str) -> frozenset[str]:
     """The label codes a legend in ``text`` declares as roles, lower case."""
     head = text[:4000]  # legends sit in the header, before or among the first turns
     codes = {m.group("code").lower() for m in _LEGEND_CODE_FIRST.finditer(head)}
-    codes.update(m.group("code").lower() for m in _LEGEND_ROLE_FIRST.finditer(head))
+    if _LEGEND_ROLE_TAIL.search(head) is not None:  # (most transcripts have no "role = CODE" legend at all)
+        codes.update(m.group("code").lower() for m in _LEGEND_ROLE_FIRST.finditer(head))
     return frozenset(codes)
 
 
@@ -254,17 +258,22 @@ _SENDER_LINE: Final = re.compile(
     r"\[?\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]*$",
     re.MULTILINE,
 )
-_SENDER_GATE: Final = re.compile(r"\d[:.]\d\d\]?[ \t]*$", re.MULTILINE)
+_SENDER_GATE: Final = re.compile(r"[:.](?<=\d[:.])\d\d\]?[ \t]*$", re.MULTILINE)
+r"""``\d[:.]\d\d\]?[ \t]*$``, the end of every :data:`_SENDER_LINE` match, led by its colon or dot (fewer than
+digits), one match a line at most."""
 
 
 def export_senders(text: str) -> Iterator[Detection]:
     """Senders in a chat export whose header line holds only a name and a stamp (``Yaw Mensah, [21.07.23
     18:20]``, Telegram desktop's plain-text export): a PERSON, a role word after the name left out
     (``Kojo Researcher, [...]``)."""
-    if _SENDER_GATE.search(text) is None:
-        return
     stop = gz.stop_caps()
-    for m in _SENDER_LINE.finditer(text):
+    # Each header line ends with a stamp (the gate): the pattern is tried once at the start of each such line,
+    # not at every position of the text (a pattern led by ``^`` gets no fast scan); the same matches.
+    for stamp in _SENDER_GATE.finditer(text):
+        m = _SENDER_LINE.match(text, text.rfind("\n", 0, stamp.start()) + 1)
+        if m is None:
+            continue
         words = list(re.finditer(r"\S+", m.group("name")))
         while words and words[-1].group(0).lower().rstrip(".") in GENERIC_LABELS:
             words.pop()
