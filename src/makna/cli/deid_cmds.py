@@ -156,7 +156,11 @@ def _passphrase(file: Path | None, *, new: bool = False) -> str:
     if env:
         return env
     prompt = "New key passphrase" if new else "Key passphrase"
-    return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=new))
+    try:
+        return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=new))
+    except (typer.Abort, EOFError):  # no terminal and nothing piped in: one line, not "Aborted!"
+        raise InputError(f"{prompt[0].lower()}{prompt[1:]}: none given (use --passphrase-file FILE or set "
+                         "MAKNA_DEID_PASSPHRASE, or run the command in a terminal)") from None
 
 
 _REVIEW_COLUMNS = ["id", "source", "field", "start", "end", "type", "confidence", "detector", "status", "text",
@@ -364,6 +368,9 @@ def apply_cmd(
         with busy("De-identifying"):
             report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending,
                            surrogate_region=region)
+        from ..privacy.keyplace import key_beside_project
+
+        beside = key_beside_project(proj, key)
     typer.echo("Note: de-identification cannot be undone ('makna undo' stops here); only the key file "
                "gives the original text back.", err=True)
     typer.echo(f"De-identified {len(report.sources)} source(s) and {len(report.fields)} field value(s) "
@@ -385,7 +392,7 @@ def apply_cmd(
     typer.echo(f"Key: {key} (id {report.key_id[:12]}). Keep it and its passphrase apart from the project.")
     if report.unscanned:
         typer.echo(f"Warning: not scanned, left unchanged: {', '.join(report.unscanned)}", err=True)
-    for line in report.warnings:
+    for line in [*report.warnings, *([beside] if beside else [])]:
         typer.echo(f"Warning: {line}", err=True)
 
 

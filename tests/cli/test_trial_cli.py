@@ -1,0 +1,62 @@
+"""What a new user's trial of the command line found (#11): ``makna deid apply`` without a terminal
+and without a passphrase ended in click's bare "Aborted!"; a key written into the project's own folder
+(where a student keeps everything she hands in) went without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import makna
+from makna.cli import app
+from makna.privacy.project import decide_all, scan
+
+runner = CliRunner()
+
+TEXT = "P: Boleh kenalan dulu?\nI: Nama saya Siti Rahmawati. Nomor HP-ku 0812-7411-2095.\n"
+
+
+@pytest.fixture
+def loc(project_location: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A project whose one transcript is scanned and every detection accepted: ready to apply."""
+    monkeypatch.delenv("MAKNA_DEID_PASSPHRASE", raising=False)
+    with makna.create_project(project_location, coder="tester") as p:
+        makna.import_text(p, "a.txt", TEXT, language="id")
+        scan(p)
+        decide_all(p, "accepted")
+    return project_location
+
+
+def test_apply_without_a_passphrase_says_how_to_give_one(loc: str, tmp_path: Path) -> None:
+    key = tmp_path.parent / f"{tmp_path.name}-keys" / "k.key"
+    result = runner.invoke(app, ["deid", "apply", "--key", str(key), "-p", loc])  # stdin: empty, no terminal
+    assert result.exit_code == 2, result.output  # a user mistake (InputError)
+    assert "Aborted" not in result.output and "Traceback" not in result.output
+    assert "new key passphrase: none given (use --passphrase-file FILE or set MAKNA_DEID_PASSPHRASE" in result.output
+    assert not key.exists()
+
+
+def test_a_key_in_the_projects_folder_is_warned_about(loc: str, tmp_path: Path,
+                                                       tmp_path_factory: pytest.TempPathFactory) -> None:
+    pw = tmp_path_factory.mktemp("secret") / "pass.txt"
+    pw.write_text("a long passphrase\n", encoding="utf-8")
+    inside = tmp_path / "keys" / "study.key"
+    inside.parent.mkdir()
+    result = runner.invoke(app, ["deid", "apply", "--key", str(inside), "--passphrase-file", str(pw), "-p", loc])
+    assert result.exit_code == 0, result.output
+    assert inside.is_file()
+    warned = f"Warning: the key {inside.resolve()} is inside the project's folder" in result.output
+    assert warned is loc.endswith(".makna")  # a project on a database server has no folder
+    if warned:
+        assert "Move the key to a folder of its own" in result.output
+
+
+def test_a_key_elsewhere_is_not_warned_about(loc: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    away = tmp_path_factory.mktemp("keys")
+    (away / "pass.txt").write_text("a long passphrase\n", encoding="utf-8")
+    result = runner.invoke(app, ["deid", "apply", "--key", str(away / "study.key"), "--passphrase-file",
+                                 str(away / "pass.txt"), "-p", loc])
+    assert result.exit_code == 0, result.output
+    assert "inside the project's folder" not in result.output
