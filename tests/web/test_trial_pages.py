@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pages_helpers import build_private
 from web_helpers import TOKEN, Client
 
@@ -93,3 +94,17 @@ def test_attribute_types_are_named_in_the_pages_language(project_location: str) 
         assert '<option value="boolean">ya atau tidak</option>' in html
         assert '<span class="type">bilangan bulat</span>' in html
         assert ">integer<" not in html and ">boolean<" not in html
+
+
+def test_apply_in_the_browser_warns_of_a_key_in_the_projects_folder(project_location: str, tmp_path: Path,
+                                                                     tmp_path_factory: pytest.TempPathFactory) -> None:
+    build_private(project_location)
+    with logged_in(project_location) as (_app, c, csrf):
+        h = {"X-Makna-CSRF": csrf}
+        assert c.post("/api/deid/scan", json={}, headers=h).status_code == 200
+        assert c.post("/api/deid/decide-all", json={"status": "accepted"}, headers=h).status_code == 200
+        body = {"key_path": str(tmp_path / "study.key"), "passphrase": PASS, "passphrase_repeat": PASS}
+        r = c.post("/api/deid/apply", json=body, headers=h)
+        assert r.status_code == 200, r.text
+        warned = [w for w in r.json()["warnings"] if "inside the project's folder" in w]
+        assert len(warned) == (1 if project_location.endswith(".makna") else 0), r.json()["warnings"]

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, SecretStr
 
 from ..errors import InputError
 from ..privacy import PII_TYPES
+from ..privacy.keyplace import key_beside_project
 from ..privacy.project import ReviewEntry, add_detection, decide, decide_all, deid_status, review_entries, scan
 from ..privacy.project_apply import apply
 from ..privacy.regions import PROVINCES
@@ -194,8 +195,9 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
         raise InputError("the two passphrases differ: type the new key's passphrase twice")
     report = apply(project_of(request), path, secret, mode=body.mode, include_pending=body.include_pending,
                    surrogate_region=body.surrogate_region)
+    beside = key_beside_project(project_of(request), path)
     return reply({"sources": report.sources, "replaced": report.replaced, "by_type": report.by_type,
                   "fields": report.fields, "events": report.events, "compacted": report.compacted,
                   "region": report.region,
                   "key_path": str(path), "key_id": report.key_id[:12], "mode": report.mode,
-                  "unscanned": report.unscanned, "warnings": report.warnings})
+                  "unscanned": report.unscanned, "warnings": [*report.warnings, *([beside] if beside else [])]})
