@@ -60,3 +60,25 @@ def test_a_key_elsewhere_is_not_warned_about(loc: str, tmp_path_factory: pytest.
                                  str(away / "pass.txt"), "-p", loc])
     assert result.exit_code == 0, result.output
     assert "inside the project's folder" not in result.output
+
+
+def test_agreement_never_shows_a_negative_zero(project_location: str, tmp_path: Path) -> None:
+    """A kappa of -4.7e-15 (one coder coded one unit of 42, the other none) is 0, not -0.0000."""
+    table = tmp_path / "units.csv"
+    table.write_text("a,b\n1,0\n" + "0,0\n" * 41, encoding="utf-8")
+    result = runner.invoke(app, ["agreement", "table", str(table), "-c", "cohen_kappa"])
+    assert result.exit_code == 0, result.output
+    assert "0.0000" in result.output and "-0.0000" not in result.output
+    turns = "".join(f"{'P' if i % 2 else 'I'}: giliran nomor {i}.\n" for i in range(42))
+    with makna.create_project(project_location, coder="ana") as p:
+        makna.import_text(p, "a.txt", turns, language="id")
+        makna.add_code(p, "x", "X")
+        makna.add_code(p, "y", "Y")
+        makna.code_turn(p, "a.txt", 1, "x")
+        makna.code_turn(p, "a.txt", 2, "y", coder="budi")
+        makna.code_turn(p, "a.txt", 2, "y")
+    result = runner.invoke(app, ["agreement", "project", "--unit", "turn", "--coders", "ana,budi", "--format", "csv",
+                                 "-p", project_location])
+    assert result.exit_code == 0, result.output
+    kappa = [line for line in result.output.splitlines() if line.startswith("x,cohen_kappa,")]
+    assert kappa == ["x,cohen_kappa,0.0,42,2,"], result.output
