@@ -82,3 +82,26 @@ def test_agreement_never_shows_a_negative_zero(project_location: str, tmp_path: 
     assert result.exit_code == 0, result.output
     kappa = [line for line in result.output.splitlines() if line.startswith("x,cohen_kappa,")]
     assert kappa == ["x,cohen_kappa,0.0,42,2,"], result.output
+
+
+def test_cases_link_a_speaker_and_unlink(project_location: str) -> None:
+    """A focus group's numbered participants become cases from the command line (review)."""
+    text = "Moderator: Hello.\nParticipant 1: Hi.\nParticipant 2: Hello.\nModerator: Why?\nParticipant 1: Money.\n"
+    with makna.create_project(project_location, coder="ana") as p:
+        makna.import_text(p, "fg.txt", text, language="en")
+        makna.add_case(p, "P1")
+        makna.add_case(p, "FG")
+        makna.link_source(p, "FG", "fg.txt")
+    result = runner.invoke(app, ["cases", "link", "P1", "fg.txt", "--speaker", "Participant 1", "-p", project_location])
+    assert result.exit_code == 0 and result.output == "Linked P1 to 2 turn(s) of Participant 1 in fg.txt.\n", \
+        result.output
+    result = runner.invoke(app, ["cases", "link", "P1", "fg.txt", "--speaker", "X", "--span", "0:3",
+                                 "-p", project_location])
+    assert result.exit_code == 2 and "give --span or --speaker, not both" in result.output
+    result = runner.invoke(app, ["cases", "unlink", "FG", "fg.txt", "-p", project_location])
+    assert result.exit_code == 0 and result.output == "Unlinked FG from fg.txt (1 link(s)).\n", result.output
+    result = runner.invoke(app, ["cases", "unlink", "FG", "fg.txt", "-p", project_location])
+    assert result.exit_code == 2 and "case 'FG' is not linked to 'fg.txt'" in result.output
+    with makna.open_project(project_location) as p:
+        first, second = text.index("Participant 1: Hi."), text.index("Participant 1: Money.")
+        assert sorted((x.start, x.end) for x in makna.list_links(p)) == [(first, first + 18), (second, second + 21)]
