@@ -108,3 +108,17 @@ def test_apply_in_the_browser_warns_of_a_key_in_the_projects_folder(project_loca
         assert r.status_code == 200, r.text
         warned = [w for w in r.json()["warnings"] if "inside the project's folder" in w]
         assert len(warned) == (1 if project_location.endswith(".makna") else 0), r.json()["warnings"]
+
+
+def test_character_counts_are_grouped_as_the_page_language_writes_them(project_location: str) -> None:
+    build_private(project_location)
+    text = "P: " + "kata " * 330 + "\n"
+    with makna.open_project(project_location, coder="tester") as p:
+        src = makna.import_text(p, "panjang.txt", text, language="id")
+    sid, n = src.id, src.length
+    assert 1000 < n < 10_000
+    for lang, shown, other in (("id", f"{n // 1000}.{n % 1000:03d}", f"{n:,}"), ("en", f"{n:,}", f"{n // 1000}.{n % 1000:03d}")):
+        with logged_in(project_location, lang=lang) as (_app, c, _csrf):
+            home, source = c.get("/").text, c.get(f"/sources/{sid}").text
+            assert f'<td class="num">{shown}</td>' in home and f">{other}<" not in home
+            assert f"{shown} " in source and other not in source
