@@ -105,3 +105,19 @@ def test_cases_link_a_speaker_and_unlink(project_location: str) -> None:
     with makna.open_project(project_location) as p:
         first, second = text.index("Participant 1: Hi."), text.index("Participant 1: Money.")
         assert sorted((x.start, x.end) for x in makna.list_links(p)) == [(first, first + 18), (second, second + 21)]
+
+
+@pytest.mark.parametrize(("group", "heading"), [("sources", "name,length,turns"), ("cases", "name,"),
+                                                ("codebook", "key,name,color")])
+def test_list_is_the_same_as_the_bare_group(project_location: str, group: str, heading: str) -> None:
+    """``makna sources list`` (what a new user typed first) lists, as ``makna sources`` does; it was
+    "No such command 'list'"."""
+    with makna.create_project(project_location, coder="ana") as p:
+        makna.import_text(p, "a.txt", TEXT, language="id")
+        makna.add_case(p, "Informan 1")
+        makna.add_code(p, "x", "X")
+    bare = runner.invoke(app, [group, "-p", project_location, "--format", "csv"])
+    listed = runner.invoke(app, [group, "list", "-p", project_location, "--format", "csv"])
+    assert listed.exit_code == 0 and bare.exit_code == 0, listed.output
+    assert listed.output == bare.output and listed.output.startswith(heading)
+    assert "list" not in runner.invoke(app, [group, "--help"]).output.split("Commands:")[-1]  # not advertised

@@ -43,6 +43,12 @@ def cases_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = 
     emit(rows, ["name", *attrs, "description"], fmt, title="Cases", empty="No cases yet: makna cases add NAME")
 
 
+@cases_app.command("list", hidden=True)
+def cases_list_command(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """The same as 'makna cases' (the word people type first)."""
+    cases_list(ctx, project, fmt)
+
+
 @cases_app.command("add")
 def cases_add(
     name: str,
