@@ -310,6 +310,9 @@ def browser_key_to_highlight(app: Any, sid: str, n: int = 40) -> tuple[list[floa
                 pg.keyboard.press("1")
                 got = pg.evaluate("() => window.__keyResult")
                 assert got.get("hl"), (span, got)
+                deadline = time.perf_counter() + 2  # the server notes its time once the reply has left
+                while not timed.times and time.perf_counter() < deadline:
+                    time.sleep(0.005)
                 if i >= 5:  # warm-up
                     early.append(got["early"] / 1000)
                     dom.append(got["dom"] / 1000)
@@ -323,8 +326,8 @@ def browser_key_to_highlight(app: Any, sid: str, n: int = 40) -> tuple[list[floa
 
 def print_key_to_highlight(app: Any, sid: str) -> None:
     early, dom, drawn, ready, posts, first_byte, in_page = browser_key_to_highlight(app, sid)
-    print("\n| headless Chromium, large transcript | p50 ms | p90 ms | max ms | target | n |\n"
-          "|---|---|---|---|---|---|")
+    print("\n| headless Chromium, large transcript | p50 ms | p90 ms | p95 ms | max ms | target | n |\n"
+          "|---|---|---|---|---|---|---|")
     for label, values, target in [
         ("key 1 -> highlight drawn at once (provisional)", early, "p50 <= 50"),
         ("key 1 -> server's reply in the DOM", dom, ""),
@@ -334,7 +337,8 @@ def print_key_to_highlight(app: Any, sid: str) -> None:
         ("  of which: navigation start -> first byte of the page (server render)", first_byte, ""),
         ("  navigation start -> script ready, timed in the page", in_page, ""),
     ]:
-        print(f"| {label} | {pct(values, .5):.0f} | {pct(values, .9):.0f} | {max(values) * 1000:.0f} | {target} | "
+        print(f"| {label} | {pct(values, .5):.0f} | {pct(values, .9):.0f} | {pct(values, .95):.0f} | "
+              f"{max(values) * 1000:.0f} | {target} | "
               f"{len(values)} |")
 
 

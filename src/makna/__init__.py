@@ -50,6 +50,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         define_attribute,
         delete_case,
         link_source,
+        link_speaker,
         list_attributes,
         list_cases,
         list_links,
@@ -299,6 +300,7 @@ _LAZY: dict[str, str] = {
     "set_quick_codes": "quickcodes",
     "change_segment": "segment_edit",
     "next_colour": "palette",
+    "link_speaker": "cases",
 }
 
 
@@ -488,4 +490,6 @@ __all__ = [
     "set_quick_codes",
     "change_segment",
     "next_colour",
+    # a focus group's participants as cases
+    "link_speaker",
 ]

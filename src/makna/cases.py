@@ -26,6 +26,7 @@ __all__ = [
     "define_attribute",
     "set_values",
     "link_source",
+    "link_speaker",
     "unlink_source",
     "list_cases",
     "list_attributes",
@@ -192,12 +193,45 @@ def link_source(project: Project, case: str, source: str, start: int | None = No
     return CaseLink(lid, cid, src.id, start, end)
 
 
-def unlink_source(project: Project, case: str, source: str) -> int:
+def link_speaker(project: Project, case: str, source: str, speaker: str) -> list[CaseLink]:
+    """Link a case to every turn of ``speaker`` in ``source`` (one participant of a focus group: the
+    label compared without case or surrounding spaces), a span per turn, in one step; turns linked
+    already are left as they are. Quotes and informant counts then name the participant's case."""
+    wanted = speaker.strip().casefold()
+    payload: dict[str, Any] = {"speaker": speaker.strip(), "start": None, "end": None}
+    with project.store.write(project.actor, "case.link", payload) as conn:
+        cid = project.case_id(conn, case)
+        src = project.source_row(conn, source)
+        t, cl = tables.turns.c, tables.case_links.c
+        turns = conn.execute(select(t.speaker, t.start, t.end).where(t.source_id == src.id).order_by(t.number)).all()
+        spans = [(r.start, r.end) for r in turns if r.speaker.strip().casefold() == wanted]
+        if not spans:
+            labels = ", ".join(dict.fromkeys(r.speaker for r in turns)) or "none"
+            raise NotFoundError(f"source {src.name!r} has no turn of speaker {speaker!r} (its speakers: {labels})")
+        have = {(r.start, r.end) for r in conn.execute(select(cl.start, cl.end).where(cl.case_id == cid,
+                                                                                     cl.source_id == src.id))}
+        if (None, None) in have:
+            raise ConflictError(f"case {case!r} is linked to the whole of {src.name!r} already: unlink it first "
+                                f"(makna cases unlink {case!r} {src.name!r})")
+        links = [CaseLink(new_id(), cid, src.id, a, b) for a, b in spans if (a, b) not in have]
+        if not links:
+            raise ConflictError(f"case {case!r} is linked to every turn of {speaker!r} in {src.name!r} already")
+        conn.execute(insert(tables.case_links), [{"id": x.id, "case_id": cid, "source_id": src.id, "start": x.start,
+                                                  "end": x.end} for x in links])
+        payload.update(case_id=cid, source_id=src.id, turns=len(links))
+    return links
+
+
+def unlink_source(project: Project, case: str, source: str, *, missing_ok: bool = True) -> int:
+    """Remove every link of ``case`` to ``source`` (whole or spans); how many there were. With
+    ``missing_ok`` False, a case not linked to the source is a NotFoundError and nothing is written."""
     cl = tables.case_links.c
     with project.store.write(project.actor, "case.unlink", {}) as conn:
         cid = project.case_id(conn, case)
         sid = project.source_row(conn, source).id
         n = conn.execute(delete(tables.case_links).where(cl.case_id == cid, cl.source_id == sid)).rowcount
+        if not n and not missing_ok:
+            raise NotFoundError(f"case {case!r} is not linked to {source!r}")
     return int(n)
 
 

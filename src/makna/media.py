@@ -23,7 +23,7 @@ from .project import Project
 from .store import as_utc, tables
 
 __all__ = ["MEDIA_TYPES", "MEDIA_DIR_ENV", "MediaLink", "project_folder", "link_media", "unlink_media",
-           "get_media", "media_file", "parse_time", "format_time", "set_turn_time"]
+           "get_media", "media_file", "parse_time", "format_time", "set_turn_time", "recording_time"]
 
 MEDIA_DIR_ENV = "MAKNA_MEDIA_DIR"
 MEDIA_TYPES: dict[str, str] = {
@@ -154,6 +154,15 @@ def parse_time(value: str) -> float:
     if (hours or minutes) and int(seconds) >= 60 or (hours and int(minutes or 0) >= 60):
         raise InputError(f"time {value!r}: minutes and seconds run from 0 to 59")
     return int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(seconds) + int((fraction or "0").ljust(3, "0")) / 1000
+
+
+def recording_time(value: str | None) -> float | None:
+    """Seconds into the recording of a stored turn time, or None when there is none or the value is
+    no place in a recording: a chat message's date and time (``2025-03-12T19:02``, as WhatsApp exports
+    give their turns) is when the message was sent."""
+    if not value or _TIME.match(value) is None:
+        return None
+    return parse_time(value)
 
 
 def format_time(seconds: float) -> str:

@@ -51,9 +51,11 @@ def _root() -> Any:
 
 
 def _commands(cmd: Any) -> dict[str, Any]:
-    """A group's commands (a lazy group, makna.cli._lazy, loads its module for them)."""
+    """A group's advertised commands (a lazy group, makna.cli._lazy, loads its module for them); a hidden
+    alias (``makna sources list`` for ``makna sources``) works but is never the one to suggest."""
     real = getattr(cmd, "real_group", None)
-    return dict((real() if real is not None else cmd).commands) if hasattr(cmd, "commands") else {}
+    commands = dict((real() if real is not None else cmd).commands) if hasattr(cmd, "commands") else {}
+    return {name: c for name, c in commands.items() if not getattr(c, "hidden", False)}
 
 
 def check(hint: str) -> str | None:

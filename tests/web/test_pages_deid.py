@@ -106,7 +106,7 @@ def test_apply_with_a_key_and_passphrase(project_location: str, tmp_path: Path) 
         text = makna.get_source(app.state.project, PRIVATE_SOURCE).text
         assert "0812-3456-7890" not in text and "[PHONE-1]" in text and XSS[0] in text
         html = c.get("/deid").text
-        assert "de-identified (tag)" in html and PASS not in html
+        assert "de-identified (typed tags)" in html and PASS not in html
         # a wrong passphrase on the existing key: a clear error, no echo
         again = c.post("/api/deid/apply", json={**body, "passphrase": "salah"}, headers=h)
         assert again.status_code == 400 and "salah" not in again.text

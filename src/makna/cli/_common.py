@@ -69,9 +69,15 @@ def console() -> Console:
     return Console(soft_wrap=False, width=max(Console().width, 120))
 
 
+def fixed(value: float, digits: int = 4) -> str:
+    """``value`` with ``digits`` decimals; a value that rounds to zero is 0, never -0 (a kappa of
+    -4.7e-15 is floating-point noise around an exact 0)."""
+    return f"{round(value, digits) + 0.0:.{digits}f}"
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, float):
-        return round(value, 6)
+        return round(value, 6) + 0.0  # (+ 0.0: -0.0 becomes 0.0)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value

@@ -28,7 +28,7 @@ from ..agreement import (
 from ..agreement.files import read_excerpts, read_rating_table, read_segments
 from ..errors import AgreementError, InputError
 from ..sources import list_sources
-from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, console, emit, opened, parse_span, write_output
+from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, console, emit, fixed, opened, parse_span, write_output
 
 agreement_app = typer.Typer(
     # its help is where it is mounted, in optional_cmds (this module loads on first use)
@@ -71,7 +71,7 @@ def _emit_results(results: list[AgreementResult], fmt: Fmt, title: str) -> None:
     for col in ("coefficient", "value", "units", "coders", "note"):
         table.add_column(col)
     for r in results:
-        value = "undefined" if r.value is None else f"{r.value:.4f}"
+        value = "undefined" if r.value is None else fixed(r.value)
         note = r.undefined_reason or ", ".join(x for x in (r.level, r.weights) if x)
         table.add_row(r.coefficient, value, str(r.units), str(r.coders), note)
     console().print(table)
@@ -211,7 +211,7 @@ def unitized_cmd(
     for name, r in zip(["(all)", *result.per_category], rows, strict=True):
         table.add_row(
             name,
-            "undefined" if r.value is None else f"{r.value:.4f}",
+            "undefined" if r.value is None else fixed(r.value),
             str(r.units),
             str(r.coders),
             r.undefined_reason or "",

@@ -43,6 +43,12 @@ def cases_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = 
     emit(rows, ["name", *attrs, "description"], fmt, title="Cases", empty="No cases yet: makna cases add NAME")
 
 
+@cases_app.command("list", hidden=True)
+def cases_list_command(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """The same as 'makna cases' (the word people type first)."""
+    cases_list(ctx, project, fmt)
+
+
 @cases_app.command("add")
 def cases_add(
     name: str,
@@ -99,14 +105,33 @@ def cases_link(
     source: str,
     project: ProjectOpt = None,
     span: Annotated[str | None, typer.Option("--span", help="START:END inside the source.")] = None,
+    speaker: Annotated[str | None, typer.Option(
+        "--speaker", help="Every turn of this speaker label (a focus group's participant, e.g. 'Participant 2').")]
+    = None,
 ) -> None:
-    """Link a case to a source, or to a span of it."""
-    from ..cases import link_source
+    """Link a case to a source, to a span of it, or to every turn of one speaker."""
+    from ..cases import link_source, link_speaker
 
-    start, end = parse_span(span) if span else (None, None)
+    if span and speaker:
+        raise InputError("give --span or --speaker, not both")
     with opened(project) as proj:
+        if speaker is not None:
+            links = link_speaker(proj, case, source, speaker)
+            typer.echo(f"Linked {case} to {len(links)} turn(s) of {speaker.strip()} in {source}.")
+            return
+        start, end = parse_span(span) if span else (None, None)
         link_source(proj, case, source, start, end)
     typer.echo(f"Linked {case} to {source}{f' [{span}]' if span else ''}.")
+
+
+@cases_app.command("unlink")
+def cases_unlink(case: str, source: str, project: ProjectOpt = None) -> None:
+    """Unlink a case from a source: its whole link and every span of it (the codings stay)."""
+    from ..cases import unlink_source
+
+    with opened(project) as proj:
+        n = unlink_source(proj, case, source, missing_ok=False)
+    typer.echo(f"Unlinked {case} from {source} ({n} link(s)).")
 
 
 @cases_app.command("import")

@@ -51,6 +51,12 @@ def codebook_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt
     )
 
 
+@codebook_app.command("list", hidden=True)
+def codebook_list_command(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """The same as 'makna codebook' (the word people type first)."""
+    codebook_list(ctx, project, fmt)
+
+
 @codebook_app.command("add")
 def codebook_add(
     key: Annotated[str, typer.Argument(help="Unique key, e.g. exp.neg.fraud")],

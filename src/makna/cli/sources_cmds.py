@@ -156,6 +156,12 @@ def sources_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt 
     )
 
 
+@sources_app.command("list", hidden=True)
+def sources_list_command(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """The same as 'makna sources' (the word people type first)."""
+    sources_list(ctx, project, fmt)
+
+
 @sources_app.command("show")
 def sources_show(
     name: Annotated[str, typer.Argument(help="Source name or id.")],

@@ -156,13 +156,14 @@ def page(request: Request, template: str, context: Mapping[str, Any], *, status:
     lang = lang_of(request)
     tr = translations(lang)
     from ..live import latest_id
-    from .render import json_script
+    from .render import json_script, whole_number
 
     proj = project_of(request)
     ctx = {
         "_": tr.gettext,
         "ngettext": tr.ngettext,
         "lang": lang,
+        "number": lambda n: whole_number(n, lang),
         "csrf": request.scope.get("state", {}).get("csrf", ""),
         "project_name": project_name_of(request),
         "coder": proj.coder_name,

@@ -22,7 +22,7 @@ from ..model import Turn
 from ..text import paragraph_spans
 from ..views import SegmentView
 
-__all__ = ["Row", "rows_of", "render_rows", "json_script"]
+__all__ = ["Row", "rows_of", "render_rows", "json_script", "whole_number"]
 
 
 @dataclass(frozen=True)
@@ -145,3 +145,10 @@ def json_script(data: Any) -> Markup:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                   .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def whole_number(n: int, lang: str) -> str:
+    """``n`` with its thousands grouped as the page's language writes them: 1,650 in English, 1.650 in
+    Indonesian (as the pages' scripts show numbers, through the browser's locale)."""
+    grouped = f"{n:,}"
+    return grouped.replace(",", ".") if lang == "id" else grouped

@@ -36,7 +36,8 @@ MODES = ("surrogate", "tag", "mask")
 JS_MESSAGES = ("Scanning…", "Scan finished", "Saved", "Could not save", "Accept every pending detection?",
                "Reject every pending detection?", "The passphrases differ", "De-identifying…", "De-identified",
                "replacements", "Could not de-identify", "Select the missed identifier in the text first",
-               "pending", "accepted", "rejected")
+               "pending", "accepted", "rejected", "detections", "new",
+               "found again where an accepted identifier recurs")
 
 
 class ScanRequest(BaseModel):

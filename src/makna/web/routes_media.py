@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
 
 from ..errors import InputError
-from ..media import get_media, link_media, media_file, parse_time, project_folder, set_turn_time, unlink_media
+from ..media import get_media, link_media, media_file, project_folder, recording_time, set_turn_time, unlink_media
 from ..sources import get_source, get_turns
 from .deps import project_of, reply
 
@@ -45,8 +45,9 @@ def _media_info(request: Request, source_id: str) -> dict[str, object]:
     proj = project_of(request)
     src = get_source(proj, source_id)
     link = get_media(proj, src.id)
-    turns = [{"n": t.number, "start": parse_time(t.time_start), "end": parse_time(t.time_end) if t.time_end else None}
-             for t in get_turns(proj, src.id) if t.time_start]
+    # a chat's turns carry the date and time each message was sent: no place in a recording
+    turns = [{"n": t.number, "start": start, "end": recording_time(t.time_end)}
+             for t in get_turns(proj, src.id) if (start := recording_time(t.time_start)) is not None]
     return {"source": src.id, "linked": link is not None, "path": link.path if link else None,
             "media_type": link.media_type if link else None, "kind": link.kind if link else None,
             "url": f"/media/{src.id}" if link else None, "turns": turns}

@@ -99,7 +99,7 @@ def _server_routes(app: FastAPI) -> None:
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_page(request: Request, next: str | None = None) -> HTMLResponse:  # noqa: A002 - the query name
-        return _render(request, "login.html", {"next": _safe_next(next), "message": ""})
+        return _render(request, "login.html", {"next": _safe_next(next), "message": "", "name": ""})
 
     @app.post("/login")
     async def login(request: Request) -> Response:
@@ -118,7 +118,7 @@ def _server_routes(app: FastAPI) -> None:
                 "minutes": (wait + 59) // 60}
             if is_json:
                 return JSONResponse({"error": message}, status_code=429, headers={"retry-after": str(wait)})
-            return _render(request, "login.html", {"next": target, "message": message}, 429)
+            return _render(request, "login.html", {"next": target, "message": message, "name": name}, 429)
         from anyio import to_thread
 
         user = await to_thread.run_sync(registry.authenticate, name, password) if name and password else None
@@ -127,7 +127,7 @@ def _server_routes(app: FastAPI) -> None:
             message = tr.gettext("Wrong user name or password.")
             if is_json:
                 return JSONResponse({"error": message}, status_code=401)
-            return _render(request, "login.html", {"next": target, "message": message}, 401)
+            return _render(request, "login.html", {"next": target, "message": message, "name": name}, 401)
         limiter.succeeded(name)
         hours: float = request.app.state.session_hours
         token, session = await to_thread.run_sync(lambda: registry.new_session(user, hours=hours))

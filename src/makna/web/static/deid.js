@@ -13,10 +13,20 @@
 
   byId("scan").addEventListener("click", () => run(async () => {
     toast(M("Scanning…"));
-    await api("POST", "/api/deid/scan", {});
-    toast(M("Scan finished"));
+    const r = await api("POST", "/api/deid/scan", {});
+    // what the scan found is shown after the reload (a toast would go with the page)
+    sessionStorage.setItem("makna-deid-scanned", JSON.stringify(r));
     location.reload();
   }));
+  const scanned = sessionStorage.getItem("makna-deid-scanned");
+  if (scanned) {
+    sessionStorage.removeItem("makna-deid-scanned");
+    const r = JSON.parse(scanned);
+    const line = byId("scan-result");
+    line.textContent = M("Scan finished") + ": " + r.detections + " " + M("detections") + " · " + r.new + " "
+      + M("new") + " · " + r.propagated + " " + M("found again where an accepted identifier recurs");
+    line.hidden = false;
+  }
 
   const table = byId("detections");
   if (table) {
