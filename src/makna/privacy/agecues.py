@@ -1,0 +1,143 @@
+"""Ages said the way people say them about someone named, and dates with "the" inside (issue #11).
+
+AGE (the number, with its unit when there is one):
+
+* after a pronoun or a named person and a verb of being: ``he's only four``, ``Jasleen is 15,``, ``who's six
+  and``, ``when I was eight,``; the number must end its clause (``she's 5 minutes away`` and ``I was one of
+  them`` are no ages);
+* in apposition between commas after a name: ``Abin Joseph, 19, paid``;
+* after a name and an Indonesian aspect word: ``Ferdinandus masih delapan belas,``;
+* a bare number opening a sentence after a self-introduction: ``I'm Shazia. 40, from Sparkbrook``.
+
+DATE: a month, "the" and an ordinal (``March the 5th``), and an ordinal day of a relative month (``the 21st of
+last month``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._fastrx import gated_finditer, trigger
+from .types import Detection
+
+__all__ = ["find_dates_with_the", "find_said_ages"]
+
+_EN_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_EN_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_NUM = (
+    rf"(?:(?:{_EN_TENS})(?:[\- ](?:one|two|three|four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|"
+    rf"sixteen|seventeen|eighteen|nineteen|{_EN_SMALL})"
+)
+_ID_UNITS = r"satu|dua|tiga|tigo|empat|ampek|lima|limo|enam|anam|tujuh|tujuah|delapan|lapan|sembilan|sambilan"
+_ID_NUM = (
+    rf"(?:(?:{_ID_UNITS})[ \t]*(?:puluh|puluah)(?:[ \t]+(?:{_ID_UNITS}))?|(?:{_ID_UNITS}|se)[ \t]*(?:belas|baleh)"
+    rf"|sepuluh|sapuluah|sebelas|{_ID_UNITS})"
+)
+_END: Final = (
+    r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:and|now|then|but|so|when|in|next|last|this|dan|sekarang|waktu|tapi)\b)"
+)
+_SAID_EN: Final = re.compile(
+    r"(?i:(?<![\w'’])(?P<who>he['’]s|she['’]s|who['’]s|they['’]re|he[ \t]+is|she[ \t]+is|who[ \t]+is|"
+    r"(?:when|since|till|until|after|before|because)[ \t]+(?:I|he|she)[ \t]+was|I[ \t]+was|he[ \t]+was|she[ \t]+was|"
+    r"(?P<name>[A-Z][a-z'’\-]+)[ \t]+(?:is|was|turned|turns|just[ \t]+turned))"
+    r"(?:[ \t]+(?:only|just|now|nearly|almost|barely|about|around|already|still))?)[ \t]+"
+    rf"(?P<a>(?:[1-9]\d?|(?i:{_EN_NUM}))(?:[ \t\-]+(?i:years?)(?:[ \t\-]+old)?)?){_END}"
+)
+_SAID_EN_GATE: Final = re.compile(r"['’][sr]e?\b|\b(?:is|was|turned|turns)\b")
+_APPOSITION: Final = re.compile(
+    r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,3}),[ \t]+"
+    r"(?P<a>[1-9]\d(?:[ \t]+(?:years?[ \t]+old|tahun))?),[ \t]+(?=[a-z])"
+)
+_APPOSITION_GATE: Final = re.compile(r",[ \t]+[1-9]\d")
+_NAME_ASPECT_ID: Final = re.compile(
+    r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+)[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+"
+    rf"(?P<a>(?:[1-9]\d?|(?i:{_ID_NUM}))(?:[ \t]*(?i:tahun|taun|thn))?)(?=[ \t]*[.,;!?)\n]|$)"
+)
+_NAME_ASPECT_GATE: Final = trigger(["masih", "baru", "sudah", "udah", "alah", "lah"])
+_OPENING_AGE: Final = re.compile(
+    r"(?<=[.!?][ \t])(?P<a>[1-9]\d)(?=,[ \t]+(?:from|dari|asal|single|married|widowed|divorced|janda|duda|mum|mom|"
+    r"dad|mother|father|born)\b|[ \t]+(?:next|this)[ \t]+(?:week|month|year)\b|[ \t]+(?:tahun|years?[ \t]+old)\b)"
+)
+_OPENING_GATE: Final = re.compile(r"[.!?][ \t][1-9]\d\b")
+_INTRODUCED: Final = re.compile(
+    r"(?i:\b(?:I['’]m|I[ \t]+am|my[ \t]+name|call(?:s|ed)?[ \t]+me|saya|aku|ambo|nama[ \t]+saya)\b)"
+)
+_NOT_AGE_AFTER: Final = re.compile(
+    r"[ \t]*(?i:%|percent|persen|kg|km|cm|minutes?|hours?|menit|jam|o['’]clock|am\b|pm\b|pounds?|dollars?|ribu)"
+)
+
+
+_PLACE_TYPES: Final = frozenset(
+    "jalan jl jln gang gg lorong blok block street st road rd avenue ave lane flat unit apartment apt room kamar "
+    "no number nomor rt rw km kilometer page halaman chapter bab".split()
+)
+
+
+@cache
+def _ordinary() -> frozenset[str]:
+    return gz.dictionary_words() | gz.english_words() | gz.colloquial() | gz.stop_caps()
+
+
+def _named(word: str) -> bool:
+    """A capitalised word that is no ordinary word (a name, not "It" or "Everything")."""
+    return word.lower() not in _ordinary() and word not in _ordinary()
+
+
+def _plausible(raw: str) -> bool:
+    num = re.match(r"\d+", raw)
+    return num is None or 1 <= int(num.group(0)) <= 110
+
+
+def find_said_ages(text: str) -> Iterator[Detection]:
+    """Ages after a pronoun or a name and a verb of being, in apposition, after a name and an aspect word, and
+    opening a sentence after a self-introduction."""
+    for m in gated_finditer(_SAID_EN, _SAID_EN_GATE, text):
+        raw = m.group("a")
+        if not _plausible(raw) or _NOT_AGE_AFTER.match(text, m.end("a")):
+            continue
+        if m.group("name") is not None and not _named(m.group("name")):
+            continue
+        who = m.group("who").lower()
+        if re.fullmatch(r"(?i:one|two|three)", raw) and who.startswith(("i ", "he ", "she ")):
+            continue  # "I was one" of many: a count more often than an age
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.82, "age.said", raw)
+    for m in gated_finditer(_APPOSITION, _APPOSITION_GATE, text):
+        words = m.group("name").split()
+        if words[0].lower() in _PLACE_TYPES or not _named(words[-1]) or not _plausible(m.group("a")):
+            continue  # "Jalan Sudirman, 12, ...": a house number after a street
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.apposed", m.group("a"))
+    for m in gated_finditer(_NAME_ASPECT_ID, _NAME_ASPECT_GATE, text):
+        if _named(m.group("name")) and _plausible(m.group("a")):
+            yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.aspect", m.group("a"))
+    for m in gated_finditer(_OPENING_AGE, _OPENING_GATE, text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _INTRODUCED.search(text, max(line_start, m.start() - 80), m.start()):
+            yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.opening", m.group("a"))
+
+
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|"
+    r"Desember"
+)
+_ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+_ORD_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-\w+|thirtieth|thirty-first"
+)
+_THE_DATE: Final = re.compile(
+    rf"(?<![\w])(?:(?:{_MONTHS})\.?[ \t]+the[ \t]+(?:{_ORDINAL}|{_ORD_WORDS})(?:,?[ \t]+(?:19|20)\d\d)?"
+    rf"|the[ \t]+(?:{_ORDINAL}|{_ORD_WORDS})(?=[ \t]+of[ \t]+"
+    r"(?:last|this|next|that|the[ \t]+(?:same|previous|following))[ \t]+month\b))(?![\w])"
+)
+_THE_DATE_GATE: Final = re.compile(r"\bthe[ \t]+\d|\bthe[ \t]+(?:[ft]|s[ei]|e[il]|ni|tw)\w*(?:th|st|nd|rd)\b")
+
+
+def find_dates_with_the(text: str) -> Iterator[Detection]:
+    """``March the 5th`` and ``the 21st of last month``."""
+    for m in gated_finditer(_THE_DATE, _THE_DATE_GATE, text):
+        yield Detection(m.start(), m.end(), "DATE", 0.85, "date.the", m.group(0))

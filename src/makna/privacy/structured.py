@@ -1,0 +1,28 @@
+"""The structured-identifier detectors of issue #11's sixth round in one call for :func:`makna.privacy.detect`.
+
+Identity numbers by check digit and document words (:mod:`.ids`), plates by shape, check letter and vehicle
+words (:mod:`.plates`), spelt-out e-mail addresses and local numbers (:mod:`.contacts`), ages said about
+someone and dates with "the" (:mod:`.agecues`). Each yields candidates; overlaps are resolved by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .agecues import find_dates_with_the, find_said_ages
+from .contacts import find_local_phones, find_obfuscated_emails
+from .ids import find_checked_ids
+from .plates import find_plates_by_shape
+from .types import Detection
+
+__all__ = ["detect_structured"]
+
+
+def detect_structured(text: str) -> Iterator[Detection]:
+    """Every detector of this round over ``text``."""
+    yield from find_checked_ids(text)
+    yield from find_plates_by_shape(text)
+    yield from find_obfuscated_emails(text)
+    yield from find_local_phones(text)
+    yield from find_said_ages(text)
+    yield from find_dates_with_the(text)
