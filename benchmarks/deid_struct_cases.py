@@ -62,8 +62,9 @@ def load(name: str) -> list[Case]:
     return [parse(line) for line in lines if line.strip() and not line.startswith("#")]
 
 
-def check(case: Case) -> list[str]:
-    """What goes wrong on ``case`` (empty when it passes)."""
+def check(case: Case, *, rules_only: bool = False) -> list[str]:
+    """What goes wrong on ``case`` (empty when it passes). ``rules_only``: a false detection by the learned
+    layer does not count (it is retrained at every merge; the tests hold the rules to the table)."""
     found = detect(case.text, language=case.language)
     problems: list[str] = []
     for start, end in case.positive:
@@ -73,6 +74,8 @@ def check(case: Case) -> list[str]:
             problems.append(f"missed {case.text[start:end]!r} as {case.kind} (got {got})")
     for start, end in case.negative:
         for d in found:
+            if rules_only and d.detector == "learned":
+                continue
             if d.type in STRUCTURED and d.start < end and start < d.end:
                 problems.append(f"false {d.type} {d.text!r} ({d.detector})")
     return problems

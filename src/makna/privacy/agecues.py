@@ -54,7 +54,7 @@ _APPOSITION: Final = re.compile(
 )
 _APPOSITION_GATE: Final = re.compile(r",[ \t]+[1-9]\d")
 _NAME_ASPECT_ID: Final = re.compile(
-    r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+)[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+"
+    r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+),?[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{_ID_NUM}))(?:[ \t]*(?i:tahun|taun|thn))?)(?=[ \t]*[.,;!?)\n]|$)"
 )
 _NAME_ASPECT_GATE: Final = trigger(["masih", "baru", "sudah", "udah", "alah", "lah"])
@@ -80,6 +80,11 @@ _PLACE_TYPES: Final = frozenset(
 @cache
 def _ordinary() -> frozenset[str]:
     return gz.dictionary_words() | gz.english_words() | gz.colloquial() | gz.stop_caps()
+
+
+@cache
+def _places() -> frozenset[str]:
+    return gz.places_admin() | gz.places_en() | gz.places_world() | gz.places_local()
 
 
 def _named(word: str) -> bool:
@@ -111,7 +116,7 @@ def find_said_ages(text: str) -> Iterator[Detection]:
             continue  # "Jalan Sudirman, 12, ...": a house number after a street
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.apposed", m.group("a"))
     for m in gated_finditer(_NAME_ASPECT_ID, _NAME_ASPECT_GATE, text):
-        if _named(m.group("name")) and _plausible(m.group("a")):
+        if _named(m.group("name")) and m.group("name") not in _places() and _plausible(m.group("a")):
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.aspect", m.group("a"))
     for m in gated_finditer(_OPENING_AGE, _OPENING_GATE, text):
         line_start = text.rfind("\n", 0, m.start()) + 1

@@ -1,7 +1,7 @@
 """The structured-identifier detectors of issue #11's sixth round in one call for :func:`makna.privacy.detect`.
 
 Identity numbers by check digit and document words (:mod:`.ids`), plates by shape, check letter and vehicle
-words (:mod:`.plates`), spelt-out e-mail addresses and local numbers (:mod:`.contacts`), ages said about
+words (:mod:`.plates`), user names near platform words (:mod:`.handles`), spelt-out e-mail addresses and local numbers (:mod:`.contacts`), ages said about
 someone and dates with "the" (:mod:`.agecues`). Each yields candidates; overlaps are resolved by the caller.
 """
 
@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from .agecues import find_dates_with_the, find_said_ages
 from .contacts import find_local_phones, find_obfuscated_emails
+from .handles import find_handles_near_platforms
 from .ids import find_checked_ids
 from .plates import find_plates_by_shape
 from .types import Detection
@@ -22,6 +23,7 @@ def detect_structured(text: str) -> Iterator[Detection]:
     """Every detector of this round over ``text``."""
     yield from find_checked_ids(text)
     yield from find_plates_by_shape(text)
+    yield from find_handles_near_platforms(text)
     yield from find_obfuscated_emails(text)
     yield from find_local_phones(text)
     yield from find_said_ages(text)

@@ -1,0 +1,126 @@
+"""User names by their shape near a platform word, on either side of it, and quoted display names (#11).
+
+* **a made-up token** (letters with dots or underscores inside, letters and digits mixed, or a camel-case
+  mix such as ``xXdarkangelXx``) on a line that names a platform or an account word, before it
+  (``jess_moore on insta``, ``tokobaju_murah88 on Shopee``) or after it (``TikTok-nya "dapur.mama.ani"``);
+* **a gamer or user name** after a naming cue (``gamertag is ShadowFox77``, ``goes by BigMike254``);
+* **a quoted name** next to a platform word (``nama FB-nya 'Mawar Berduri'``, ``search 'Bunda Rina Official'
+  on YouTube``): quotes mark a display name the speaker spells out;
+* **a plain lower-case word outside the dictionaries** after a naming word when a platform is named in the
+  clause (``di IG, namanya rinaayu``).
+
+Domains, file names, versions, ordinals and units (``example.com``, ``foto.jpg``, ``v2.1``, ``3rd``, ``4G``) are
+never user names here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from .types import Detection
+
+__all__ = ["find_handles_near_platforms"]
+
+_PLATFORM: Final = re.compile(
+    r"(?i:(?<![\w@])(?:ig|insta(?:gram)?|tik[ \t]?tok|fb|facebook|snap(?:chat)?|twitter|x|threads|telegram|tele|"
+    r"line|wechat|whatsapp|wa|michat|discord|twitch|youtube|yt|linkedin|reddit|bluesky|tumblr|pinterest|kik|"
+    r"steam|xbox|psn|playstation|roblox|shopee|tokopedia|lazada|bukalapak|tinder|bumble|hinge|grindr|"
+    r"onlyfans|patreon|spotify|soundcloud|akun|account|username|user[ \t]?name|handle|gamertag|profile|profil|"
+    r"channel|kanal|page|halaman|dm)(?:-?nya|-?ku|-?mu|['’]s)?)(?![\w@])"
+)
+_PLATFORM_HINT: Final = re.compile(
+    r"(?i:ig|insta|tok|fb|face|snap|twit|\bx\b|thread|tele|line|chat|\bwa\b|whats|disc|twitch|tube|\byt\b|link|"
+    r"reddit|sky|tumblr|pin|kik|steam|xbox|psn|station|roblox|shop|toko|lazada|lapak|tinder|bumble|hinge|grindr|"
+    r"fans|patreon|spotify|cloud|akun|account|user|handle|tag|profil|channel|kanal|page|halaman|\bdm\b)"
+)
+_TOKEN: Final = re.compile(r"(?<![\w@/.\-#])@?[A-Za-z0-9](?:[A-Za-z0-9]|[._](?=[A-Za-z0-9])){2,30}(?![\w@/\-]|\.\w)")
+_DOMAIN_END: Final = re.compile(
+    r"\.(?:com|net|org|id|co|uk|au|io|me|info|biz|edu|gov|jpg|jpeg|png|gif|pdf|docx?|xlsx?|pptx?|mp[34]|txt|zip|"
+    r"html?|php|apk|exe)$",
+    re.IGNORECASE,
+)
+_NOT_HANDLE: Final = re.compile(
+    r"\d+(?i:st|nd|rd|th|am|pm|s|k|m|g|gb|mb|kg|km|cm|mm|x|rb|jt|an)?|[A-Za-z]{1,3}\d{1,3}[A-Za-z]?|\d+[A-Za-z]{1,3}"
+    r"|[vV]?\d+(?:\.\d+)+|(?:[A-Za-z]\.){1,4}[A-Za-z]?|[A-Z]{2,}\d*"
+)
+"""Counts, ordinals, units, model codes (``B12``, ``4G``, ``iPhone12`` is not), versions, initials, acronyms."""
+_CAMEL: Final = re.compile(r"[a-z][A-Z]")
+_NAMING_CUE: Final = re.compile(
+    r"(?i:(?<![\w@])(?:gamertag|gamer[ \t]?tag|screen[ \t]?name|user[ \t]?name|username|handle|nick(?:name)?|"
+    r"goes[ \t]+by|went[ \t]+by|go[ \t]+by|dipanggil|id[ \t]+(?:game|ml|ff|pubg))"
+    r"(?:[ \t]+(?:is|was|itu|adalah|:|online))?)[ \t]*[:=]?[ \t]+(?P<h>[A-Za-z][A-Za-z0-9]{3,24})(?![\w@.\-])"
+)
+_QUOTED: Final = re.compile(r"(?<![\w])['\"“‘](?P<q>[^'\"“”‘’\n.?!;]{3,40}?)['\"”’](?![\w])")
+_GROUP_BEFORE: Final = re.compile(r"(?i:\b(?:grup|group|komunitas|community|forum|chat|obrolan|room)\b)")
+_PLAIN_AFTER_NAMING: Final = re.compile(
+    r"(?i:\b(?:namanya|nama(?:[ \t]+akun)?nya|name[ \t]+is|called|named|cari(?:[ \t]+aja)?|search(?:[ \t]+for)?)"
+    r"[ \t]*[:,]?[ \t]+)(?P<h>[a-z][a-z0-9]{4,24})(?![\w@.\-])"
+)
+
+
+@cache
+def _ordinary() -> frozenset[str]:
+    return gz.dictionary_words() | gz.english_words() | gz.colloquial()
+
+
+def _made_up(token: str) -> bool:
+    """A token people make up for an account, not a word, number, unit, domain or file name."""
+    bare = token.lstrip("@")
+    if _DOMAIN_END.search(bare) or _NOT_HANDLE.fullmatch(bare):
+        return False
+    letters = sum(c.isalpha() for c in bare)
+    digits = sum(c.isdigit() for c in bare)
+    if re.search(r"[A-Za-z0-9][._][A-Za-z0-9]", bare):
+        return letters >= 3
+    if letters >= 3 and digits >= 2:
+        return True
+    # two or more case switches ("xXdarkangelXx"); one is a brand's spelling ("WhatsApp", "iPhone", "McDonald")
+    return len(_CAMEL.findall(bare)) >= 2 and bare.lower() not in _ordinary() and letters >= 5
+
+
+def _platform_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line naming a platform or account word."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        if _PLATFORM_HINT.search(text, pos, end) and _PLATFORM.search(text, pos, end):
+            yield pos, end
+        pos = end + 1
+
+
+def find_handles_near_platforms(text: str) -> Iterator[Detection]:
+    """Made-up tokens, quoted names and plain unknown words near a platform word; user names after a naming cue."""
+    ordinary = _ordinary()
+    for start, end in _platform_lines(text):
+        near = [m.span() for m in _PLATFORM.finditer(text, start, end)]
+        for m in _TOKEN.finditer(text, start, end):
+            if m.group(0).startswith("@") or not _made_up(m.group(0)):
+                continue  # an @name: the @ rule finds it
+            if any(-60 <= m.start() - e <= 60 or -40 <= s - m.end() <= 40 for s, e in near):
+                yield Detection(m.start(), m.end(), "HANDLE", 0.86, "handle.near_platform", m.group(0))
+        for m in _QUOTED.finditer(text, start, end):
+            q = m.group("q").strip()
+            words = q.split()
+            if not 1 <= len(words) <= 5 or not (all(w[:1].isupper() or w[:1].isdigit() for w in words) or _made_up(q)):
+                continue  # a quoted remark ("okay then"), not a display name
+            if _GROUP_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+                continue  # a group's or a chat's name, not a person's account
+            if any(0 <= m.start() - e <= 25 or 0 <= s - m.end() <= 12 for s, e in near):
+                s0 = m.start("q") + (len(m.group("q")) - len(m.group("q").lstrip()))
+                yield Detection(s0, s0 + len(q), "HANDLE", 0.85, "handle.quoted", q)
+        for m in _PLAIN_AFTER_NAMING.finditer(text, start, end):
+            h = m.group("h")
+            if h in ordinary or re.sub(r"(?:nya|ku|mu|lah)$", "", h) in ordinary:
+                continue
+            if any(0 <= m.start() - e <= 40 for s, e in near):
+                yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.named_plain", h)
+    for m in _NAMING_CUE.finditer(text):
+        h = m.group("h")
+        if _made_up(h):
+            yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.92, "handle.naming", h)
