@@ -1,8 +1,9 @@
 """The structured-identifier detectors of issue #11's sixth round in one call for :func:`makna.privacy.detect`.
 
 Identity numbers by check digit and document words (:mod:`.ids`), plates by shape, check letter and vehicle
-words (:mod:`.plates`), user names near platform words (:mod:`.handles`), spelt-out e-mail addresses and local numbers (:mod:`.contacts`), ages said about
-someone and dates with "the" (:mod:`.agecues`). Each yields candidates; overlaps are resolved by the caller.
+words (:mod:`.plates`), user names near platform words (:mod:`.handles`), spelt-out e-mail addresses and local
+numbers (:mod:`.contacts`), ages said about someone and dates with "the" (:mod:`.agecues`). Each yields
+candidates; overlaps are resolved by the caller.
 """
 
 from __future__ import annotations
