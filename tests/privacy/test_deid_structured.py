@@ -14,8 +14,9 @@ from types import ModuleType
 import pytest
 
 from makna.privacy import detect
-from makna.privacy.agecues import find_dates_with_the, find_said_ages
+from makna.privacy.agecues import find_said_ages
 from makna.privacy.contacts import find_local_phones, find_obfuscated_emails
+from makna.privacy.dates import find_more_dates
 from makna.privacy.handles import find_handles_near_platforms
 from makna.privacy.ids import find_checked_ids, nric_valid
 from makna.privacy.plates import find_plates_by_shape, sg_plate_valid
@@ -174,10 +175,25 @@ def test_no_age(text: str) -> None:
     assert list(find_said_ages(text)) == []
 
 
-def test_dates_with_the() -> None:
-    assert [d.text for d in find_dates_with_the("March the 5th, and the 21st of last month.")] == [
-        "March the 5th", "the 21st"]
-    assert list(find_dates_with_the("the 21st century, the 3rd time")) == []
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [("March the 5th, and the 21st of last month.", ["March the 5th", "the 21st"]),
+     ("tanggal 05-Jan-2023 kami lapor, on 5/jan/23 too", ["05-Jan-2023", "5/jan/23"]),
+     ("dated 14.VIII.2019, surat 3/IV/2021", ["14.VIII.2019", "3/IV/2021"]),
+     ("tgl 5 bln 6 thn 2021 dia datang", ["tgl 5 bln 6 thn 2021"]),
+     ("from 3/6 to 10/6 I was away", ["3/6", "10/6"])],
+)
+def test_more_dates(text: str, dates: list[str]) -> None:
+    assert [d.text for d in find_more_dates(text)] == dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the 21st century, the 3rd time", "score 3/6 then 10/6", "from 1/2 to 3/4 of the cake is 3/4", "file v1-Jan-x",
+     "ratio 1.I.5", "bulan 5 tahun lalu"],
+)
+def test_no_more_dates(text: str) -> None:
+    assert [d.text for d in find_more_dates(text)] == []
 
 
 def test_hooked_into_detect() -> None:

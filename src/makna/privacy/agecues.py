@@ -1,4 +1,4 @@
-"""Ages said the way people say them about someone named, and dates with "the" inside (issue #11).
+"""Ages said the way people say them about someone named (issue #11).
 
 AGE (the number, with its unit when there is one):
 
@@ -8,9 +8,6 @@ AGE (the number, with its unit when there is one):
 * in apposition between commas after a name: ``Abin Joseph, 19, paid``;
 * after a name and an Indonesian aspect word: ``Ferdinandus masih delapan belas,``;
 * a bare number opening a sentence after a self-introduction: ``I'm Shazia. 40, from Sparkbrook``.
-
-DATE: a month, "the" and an ordinal (``March the 5th``), and an ordinal day of a relative month (``the 21st of
-last month``).
 """
 
 from __future__ import annotations
@@ -24,7 +21,7 @@ from . import gazetteers as gz
 from ._fastrx import gated_finditer, trigger
 from .types import Detection
 
-__all__ = ["find_dates_with_the", "find_said_ages"]
+__all__ = ["find_said_ages"]
 
 _EN_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EN_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -122,27 +119,3 @@ def find_said_ages(text: str) -> Iterator[Detection]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _INTRODUCED.search(text, max(line_start, m.start() - 80), m.start()):
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.opening", m.group("a"))
-
-
-_MONTHS = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|"
-    r"Desember"
-)
-_ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-_ORD_WORDS = (
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
-    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-\w+|thirtieth|thirty-first"
-)
-_THE_DATE: Final = re.compile(
-    rf"(?<![\w])(?:(?:{_MONTHS})\.?[ \t]+the[ \t]+(?:{_ORDINAL}|{_ORD_WORDS})(?:,?[ \t]+(?:19|20)\d\d)?"
-    rf"|the[ \t]+(?:{_ORDINAL}|{_ORD_WORDS})(?=[ \t]+of[ \t]+"
-    r"(?:last|this|next|that|the[ \t]+(?:same|previous|following))[ \t]+month\b))(?![\w])"
-)
-_THE_DATE_GATE: Final = re.compile(r"\bthe[ \t]+\d|\bthe[ \t]+(?:[ft]|s[ei]|e[il]|ni|tw)\w*(?:th|st|nd|rd)\b")
-
-
-def find_dates_with_the(text: str) -> Iterator[Detection]:
-    """``March the 5th`` and ``the 21st of last month``."""
-    for m in gated_finditer(_THE_DATE, _THE_DATE_GATE, text):
-        yield Detection(m.start(), m.end(), "DATE", 0.85, "date.the", m.group(0))

@@ -2,16 +2,17 @@
 
 Identity numbers by check digit and document words (:mod:`.ids`), plates by shape, check letter and vehicle
 words (:mod:`.plates`), user names near platform words (:mod:`.handles`), spelt-out e-mail addresses and local
-numbers (:mod:`.contacts`), ages said about someone and dates with "the" (:mod:`.agecues`). Each yields
-candidates; overlaps are resolved by the caller.
+numbers (:mod:`.contacts`), ages said about someone (:mod:`.agecues`), dates in more written forms
+(:mod:`.dates`). Each yields candidates; overlaps are resolved by the caller.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .agecues import find_dates_with_the, find_said_ages
+from .agecues import find_said_ages
 from .contacts import find_local_phones, find_obfuscated_emails
+from .dates import find_more_dates
 from .handles import find_handles_near_platforms
 from .ids import find_checked_ids
 from .plates import find_plates_by_shape
@@ -28,4 +29,4 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_obfuscated_emails(text)
     yield from find_local_phones(text)
     yield from find_said_ages(text)
-    yield from find_dates_with_the(text)
+    yield from find_more_dates(text)
