@@ -40,11 +40,17 @@ _END: Final = (
 _SAID_EN: Final = re.compile(
     r"(?i:(?<![\w'’])(?P<who>he['’]s|she['’]s|who['’]s|they['’]re|he[ \t]+is|she[ \t]+is|who[ \t]+is|"
     r"(?:when|since|till|until|after|before|because)[ \t]+(?:I|he|she)[ \t]+was|I[ \t]+was|he[ \t]+was|she[ \t]+was|"
-    r"(?P<name>[A-Z][a-z'’\-]+)[ \t]+(?:is|was|turned|turns|just[ \t]+turned))"
+    r"(?:eldest|youngest|oldest|middle[ \t]+one|son|daughter|boy|girl|kid|baby|grandson|granddaughter|nephew|niece|"
+    r"brother|sister|mum|mom|mother|dad|father|wife|husband|partner)[ \t]+(?:is|was|turned|turns|just[ \t]+turned)|"
+    r"(?-i:(?P<name>[A-Z][a-z'’\-]+))[ \t]+(?:is|was|turned|turns|just[ \t]+turned))"
     r"(?:[ \t]+(?:only|just|now|nearly|almost|barely|about|around|already|still))?)[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{_EN_NUM}))(?:[ \t\-]+(?i:years?)(?:[ \t\-]+old)?)?){_END}"
 )
-_SAID_EN_GATE: Final = re.compile(r"['’][sr]e?\b|\b(?:is|was|turned|turns)\b")
+_SAID_EN_GATE: Final = re.compile(
+    r"(?i:(?:\b(?:is|was|turned|turns)|['’][sr]e?)(?:[ \t]+(?:only|just|now|nearly|almost|barely|about|around|already|"
+    rf"still))?[ \t]+(?:[1-9]\d?|{_EN_NUM})(?![\w]))"
+)
+"""A verb of being and a number: the lines :data:`_SAID_EN` needs to read."""
 _APPOSITION: Final = re.compile(
     r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,3}),[ \t]+"
     r"(?P<a>[1-9]\d(?:[ \t]+(?:years?[ \t]+old|tahun))?),[ \t]+(?=[a-z])"
@@ -54,7 +60,37 @@ _NAME_ASPECT_ID: Final = re.compile(
     r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+),?[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{_ID_NUM}))(?:[ \t]*(?i:tahun|taun|thn))?)(?=[ \t]*[.,;!?)\n]|$)"
 )
-_NAME_ASPECT_GATE: Final = trigger(["masih", "baru", "sudah", "udah", "alah", "lah"])
+_NAME_ASPECT_GATE: Final = re.compile(
+    rf"[A-Za-z],?[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+(?:[1-9]|(?i:{_ID_UNITS}|se(?:puluh|belas)|sapuluah))"
+)
+_AGE_COLON_KEPALA: Final = re.compile(
+    r"(?i:\b(?:umur|usia|umua)(?:nya|ku|mu|na|nyo)?"
+    r"(?:[ \t]+(?:saya|aku|ambo|dia|beliau|udah|sudah|lah|alah|baru|masih)){0,2}"
+    rf"[ \t]+(?P<k>kepala[ \t]+(?:[2-9]|{_ID_UNITS}))\b"
+    r"|\b(?:umur|usia|age|aged)[ \t]*:[ \t]*"
+    r"(?P<c>[1-9]\d?(?:[ \t]*(?:tahun|taun|thn|th|years?(?:[ \t]+old)?|yrs?))?)(?![\w.,]\d)"
+    r"|\baged[ \t]+between[ \t]+(?P<b1>[1-9]\d?)[ \t]+(?:and|to|-)[ \t]+(?P<b2>[1-9]\d?)\b)"
+)
+_AGE_WORD_GATE: Final = trigger(["umur", "Umur", "UMUR", "usia", "Usia", "USIA", "umua", "Umua", "age", "Age", "AGE"])
+_PERSON_OF: Final = re.compile(
+    r"(?i:\b(?:man|woman|guy|lady|bloke|girl|boy|person|kid|fellow|gentleman|chap)[ \t]+of[ \t]+"
+    r"(?:about[ \t]+|around[ \t]+)?(?P<o>[1-9]\d?)(?![\w.,%]|[ \t]*(?:%|percent|minutes?|hours?|years?[ \t]+ago))"
+    r"|(?<![\w\-])(?P<s>[1-9]0-something)\b)"
+)
+_PERSON_OF_GATE: Final = re.compile(r"\bof[ \t]+(?:about[ \t]+|around[ \t]+)?[1-9]|0-something")
+_CHILD_ORDER: Final = re.compile(
+    r"(?i:\b(?:anak|adik|kakak|cucu)(?:nya|ku)?[ \t]+(?:pertama|kedua|ketiga|keempat|sulung|bungsu|"
+    r"yang[ \t]+(?:kecil|besar|tua|muda|pertama|kedua|ketiga))[ \t]+"
+    r"(?P<n>[1-9]\d?[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$)"
+    r"|\byang[ \t]+(?:kedua|ketiga|keempat|bungsu|kecil|besar)[ \t]+"
+    r"(?P<y>[1-9]\d?[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$))"
+)
+_CHILD_ORDER_GATE: Final = re.compile(r"\d[ \t]*(?:tahun|taun|thn)\b")
+_MORE_FORMS: Final = (
+    (_AGE_COLON_KEPALA, _AGE_WORD_GATE), (_PERSON_OF, _PERSON_OF_GATE), (_CHILD_ORDER, _CHILD_ORDER_GATE)
+)
+"""Further forms: ``umurnya kepala tiga``, ``Usia : 29 thn``, ``aged between 30 and 35``, ``a woman of about 40``,
+``a 40-something guy``, ``anak pertama 7 tahun, yang kedua 4 tahun``."""
 _OPENING_AGE: Final = re.compile(
     r"(?<=[.!?][ \t])(?P<a>[1-9]\d)(?=,[ \t]+(?:from|dari|asal|single|married|widowed|divorced|janda|duda|mum|mom|"
     r"dad|mother|father|born)\b|[ \t]+(?:next|this)[ \t]+(?:week|month|year)\b|[ \t]+(?:tahun|years?[ \t]+old)\b)"
@@ -115,6 +151,11 @@ def find_said_ages(text: str) -> Iterator[Detection]:
     for m in gated_finditer(_NAME_ASPECT_ID, _NAME_ASPECT_GATE, text):
         if _named(m.group("name")) and m.group("name") not in _places() and _plausible(m.group("a")):
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.aspect", m.group("a"))
+    for rx, gate in _MORE_FORMS:
+        for m in gated_finditer(rx, gate, text):
+            for group, value in m.groupdict().items():
+                if value is not None:
+                    yield Detection(m.start(group), m.end(group), "AGE", 0.8, "age.form", value)
     for m in gated_finditer(_OPENING_AGE, _OPENING_GATE, text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _INTRODUCED.search(text, max(line_start, m.start() - 80), m.start()):

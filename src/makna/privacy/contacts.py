@@ -28,7 +28,7 @@ _OBFUSCATED: Final = re.compile(
     rf"(?i:(?<![\w.@\-])(?P<u>[a-z0-9][\w\-+]*(?:{_DOT}[a-z0-9][\w\-+]*){{0,3}}){_AT}"
     rf"(?P<d>[a-z0-9][\w\-]*(?:{_DOT}[a-z0-9][\w\-]*){{0,3}}{_DOT}(?:{_TLD})))(?![\w@\-]|\.[a-z])"
 )
-_OBFUSCATED_GATE: Final = re.compile(r"(?i:\bdot\b|\[dot\]|\(dot\)|\btitik\b)")
+_OBFUSCATED_GATE: Final = trigger(["dot", "Dot", "DOT", "titik", "Titik"])
 _SPOKEN_JOIN: Final = re.compile(r"(?i:[\[({<]|\b(?:dot|titik|at|et)\b)")
 _LOCAL: Final = re.compile(r"(?<![\w\-+.])\d{3}[\-. ]\d{4}(?![\w\-]|[.,]\d)")
 _CALL_AFTER: Final = re.compile(

@@ -21,23 +21,25 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import dispatch, split_top
 from .types import Detection
 
 __all__ = ["find_handles_near_platforms"]
 
+_PLATFORM_WORDS: Final = (
+    r"ig|insta(?:gram)?|tik[ \t]?tok|fb|facebook|snap(?:chat)?|twitter|x|threads|telegram|tele|line|wechat|whatsapp|"
+    r"wa|michat|discord|twitch|youtube|yt|linkedin|reddit|bluesky|tumblr|pinterest|kik|steam|xbox|psn|playstation|"
+    r"roblox|shopee|tokopedia|lazada|bukalapak|tinder|bumble|hinge|grindr|onlyfans|patreon|spotify|soundcloud|akun|"
+    r"account|username|user[ \t]?name|handle|gamertag|profile|profil|channel|kanal|page|halaman|dm"
+)
 _PLATFORM: Final = re.compile(
-    r"(?i:(?<![\w@])(?:ig|insta(?:gram)?|tik[ \t]?tok|fb|facebook|snap(?:chat)?|twitter|x|threads|telegram|tele|"
-    r"line|wechat|whatsapp|wa|michat|discord|twitch|youtube|yt|linkedin|reddit|bluesky|tumblr|pinterest|kik|"
-    r"steam|xbox|psn|playstation|roblox|shopee|tokopedia|lazada|bukalapak|tinder|bumble|hinge|grindr|"
-    r"onlyfans|patreon|spotify|soundcloud|akun|account|username|user[ \t]?name|handle|gamertag|profile|profil|"
-    r"channel|kanal|page|halaman|dm)(?:-?nya|-?ku|-?mu|['’]s)?)(?![\w@])"
+    dispatch(split_top(_PLATFORM_WORDS), fold=True, not_after=r"\w@")
+    + r"(?:-?nya|-?ku|-?mu|['’]s)?(?![\w@])"
 )
-_PLATFORM_HINT: Final = re.compile(
-    r"(?i:ig|insta|tok|fb|face|snap|twit|\bx\b|thread|tele|line|chat|\bwa\b|whats|disc|twitch|tube|\byt\b|link|"
-    r"reddit|sky|tumblr|pin|kik|steam|xbox|psn|station|roblox|shop|toko|lazada|lapak|tinder|bumble|hinge|grindr|"
-    r"fans|patreon|spotify|cloud|akun|account|user|handle|tag|profil|channel|kanal|page|halaman|\bdm\b)"
+"""A platform or account word (any case), found with the fast first-character scan of ``_fastrx``."""
+_TOKEN: Final = re.compile(
+    r"(?<![\w@/.\-#])(?=@?[A-Za-z0-9._]*(?:[A-Za-z0-9][._][A-Za-z0-9]|\d|[a-z][A-Z]))@?[A-Za-z0-9](?:[A-Za-z0-9]|[._](?=[A-Za-z0-9])){2,30}(?![\w@/\-]|\.\w)"
 )
-_TOKEN: Final = re.compile(r"(?<![\w@/.\-#])@?[A-Za-z0-9](?:[A-Za-z0-9]|[._](?=[A-Za-z0-9])){2,30}(?![\w@/\-]|\.\w)")
 _DOMAIN_END: Final = re.compile(
     r"\.(?:com|net|org|id|co|uk|au|io|me|info|biz|edu|gov|jpg|jpeg|png|gif|pdf|docx?|xlsx?|pptx?|mp[34]|txt|zip|"
     r"html?|php|apk|exe)$",
@@ -82,24 +84,39 @@ def _made_up(token: str) -> bool:
     return len(_CAMEL.findall(bare)) >= 2 and bare.lower() not in _ordinary() and letters >= 5
 
 
-def _platform_lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line naming a platform or account word."""
-    pos = 0
+def _platform_lines(text: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """(start, end, platform word spans) of each line naming a platform or account word (one scan)."""
     n = len(text)
-    while pos < n:
-        end = text.find("\n", pos)
-        end = n if end < 0 else end
-        if _PLATFORM_HINT.search(text, pos, end) and _PLATFORM.search(text, pos, end):
-            yield pos, end
-        pos = end + 1
+    start = end = -1
+    near: list[tuple[int, int]] = []
+    for m in _PLATFORM.finditer(text):
+        if m.start() > end:
+            if near:
+                yield start, end, near
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = text.find("\n", m.end())
+            end = n if end < 0 else end
+            near = []
+        near.append(m.span())
+    if near:
+        yield start, end, near
+
+
+def _tokens_near(text: str, start: int, end: int, near: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Tokens within 60 characters of a platform word on its line (each window read once)."""
+    last = start
+    for s, e in near:
+        lo, hi = max(last, s - 60, start), min(end, e + 60)
+        if lo < hi:
+            yield from _TOKEN.finditer(text, lo, hi)
+            last = hi
 
 
 def find_handles_near_platforms(text: str) -> Iterator[Detection]:
     """Made-up tokens, quoted names and plain unknown words near a platform word; user names after a naming cue."""
     ordinary = _ordinary()
-    for start, end in _platform_lines(text):
-        near = [m.span() for m in _PLATFORM.finditer(text, start, end)]
-        for m in _TOKEN.finditer(text, start, end):
+    for start, end, near in _platform_lines(text):
+        for m in _tokens_near(text, start, end, near):
             if m.group(0).startswith("@") or not _made_up(m.group(0)):
                 continue  # an @name: the @ rule finds it
             if any(-60 <= m.start() - e <= 60 or -40 <= s - m.end() <= 40 for s, e in near):

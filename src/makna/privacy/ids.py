@@ -32,7 +32,7 @@ from stdnum.my import nric as mykad
 from stdnum.nz import ird
 from stdnum.za import idnr
 
-from ._fastrx import ascii_finditer
+from ._fastrx import ascii_finditer, gated_finditer, trigger
 from .types import Detection
 
 __all__ = ["find_checked_ids", "nric_valid"]
@@ -61,19 +61,26 @@ def _ok(check: Callable[[str], bool], value: str) -> bool:
         return False
 
 
-# Each shape: (detector name, pattern, validator or None, confidence when valid, confidence when not).
-_SHAPES: Final[tuple[tuple[str, re.Pattern[str], Callable[[str], bool] | None, float, float], ...]] = (
-    ("id.nric_sg", re.compile(r"(?<![\w\-])[STFGM]\d{7}[A-Z](?![\w\-])"), nric_valid, 0.95, 0.7),
-    ("id.mykad", re.compile(r"(?<![\w\-])\d{6}-\d{2}-\d{4}(?![\w\-])"), mykad.is_valid, 0.95, 0.75),
-    ("id.cnic", re.compile(r"(?<![\w\-])\d{5}-\d{7}-\d(?![\w\-])"), None, 0.93, 0.93),
-    ("id.ph_sss", re.compile(r"(?<![\w\-])\d{2}-\d{7}-\d(?![\w\-])"), None, 0.85, 0.85),
-    ("id.ph_philhealth", re.compile(r"(?<![\w\-])\d{2}-\d{9}-\d(?![\w\-])"), None, 0.88, 0.88),
-    ("id.ph_umid", re.compile(r"(?<![\w\-])\d{4}-\d{7}-\d(?![\w\-])"), None, 0.88, 0.88),
-    ("id.ph_tin", re.compile(r"(?<![\w\-])\d{3}-\d{3}-\d{3}-\d{3,5}(?![\w\-])"), None, 0.85, 0.85),
-    ("id.za", re.compile(r"(?<![\w\-.,])\d{13}(?![\w\-]|[.,]\d)"), idnr.is_valid, 0.9, 0.0),
-    ("id.pps", re.compile(r"(?<![\w\-])\d{7}[A-W][A-IW]?(?![\w\-])"), pps.is_valid, 0.9, 0.0),
-    ("id.sin", re.compile(r"(?<![\w\-])\d{3}-\d{3}-\d{3}(?![\w\-])"), sin.is_valid, 0.8, 0.0),
+_SHAPE: Final = re.compile(
+    r"[STFGM\d](?<![\w\-][STFGM\d])(?:"
+    r"(?P<nric_sg>(?<=[STFGM])\d{7}[A-Z])|(?<=\d)(?:(?P<mykad>\d{5}-\d{2}-\d{4})|(?P<cnic>\d{4}-\d{7}-\d)"
+    r"|(?P<ph_sss>\d-\d{7}-\d)|(?P<ph_philhealth>\d-\d{9}-\d)|(?P<ph_umid>\d{3}-\d{7}-\d)"
+    r"|(?P<ph_tin>\d{2}-\d{3}-\d{3}-\d{3,5})|(?P<sin>\d{2}-\d{3}-\d{3})|(?P<za>\d{12})(?![.,]\d)"
+    r"|(?P<pps>\d{6}[A-W][A-IW]?)))(?![\w\-])"
 )
+"""Every shape of :data:`_CHECKS` in one pass, the first character consumed by a set (see ``_fastrx``)."""
+_CHECKS: Final[dict[str, tuple[Callable[[str], bool] | None, float, float]]] = {
+    "nric_sg": (nric_valid, 0.95, 0.7),
+    "mykad": (mykad.is_valid, 0.95, 0.75),
+    "cnic": (None, 0.93, 0.93),
+    "ph_sss": (None, 0.85, 0.85),
+    "ph_philhealth": (None, 0.88, 0.88),
+    "ph_umid": (None, 0.88, 0.88),
+    "ph_tin": (None, 0.85, 0.85),
+    "za": (idnr.is_valid, 0.9, 0.0),
+    "pps": (pps.is_valid, 0.9, 0.0),
+    "sin": (sin.is_valid, 0.8, 0.0),
+}
 """Shapes that say "identity number" on their own. A 13-digit run, 7 digits and a letter, or a dashed 3-3-3
 group are too common to trust without their check digit (confidence 0 when it fails: not yielded)."""
 
@@ -101,9 +108,24 @@ _MORE_CUES: Final = re.compile(
     r"umid|gsis|pag-?ibig|kra[ \t]+pin|huduma(?:[ \t]+namba)?|ghana[ \t]+card|nhis|voter['’]?s?[ \t]+(?:id|card)|"
     r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit)(?:-?nya|-?ku|['’]s)?)(?![\w\-])"
     r"(?P<gap>[^\n.?!;\d]{0,30}?)"
-    r"(?P<v>(?<![\w\-])[A-Z]{0,3}[ \-]?\d[\dA-Z \-]{3,22}[\dA-Z])(?![\w\-]|[.,]\d)"
+    r"(?P<v>(?<![\w\-])(?:[A-Z]{1,3}[ \-]?)?\d[\dA-Z \-]{3,22}[\dA-Z])(?![\w\-]|[.,]\d)"
 )
 """Document words the cue-first rules elsewhere do not know, then a code in the same clause."""
+_DOC_GATE: Final = trigger(
+    ["social", "Social", "SOCIAL", "SIN", "SSN", "TFN", "tax", "Tax", "IRD", "PPS", "ational", "ID", "dentity", "IC",
+     "NRIC", "FIN", "MyKad", "CNIC", "NIN", "adhaar", "adhar", "assport", "NIK", "nik", "KTP", "ktp", "KK", "nomor",
+     "aspor", "NPWP", "BPJS", "CCCD", "CMND", "itizen", "icen", "ICEN"]
+)
+"""Lines worth the code search of the document-word-after rule: one of the words of :data:`_DOC_AFTER` (or its
+stem) must be on the line."""
+_MORE_CUES_GATE: Final = trigger(
+    ["cccd", "CCCD", "cmnd", "CMND", "căn", "Căn", "CĂN", "itizen", "ITIZEN", "IRD", "ird", "Ird", "MyKad", "mykad",
+     "MYKAD", "Mykad", "IC", " ic ", "hilHealth", "hilhealth", "HILHEALTH", "SSS", "sss", "Sss", "UMID", "umid", "Umid",
+     "GSIS", "gsis", "ibig", "IBIG", "Ibig", "KRA", "kra", "Kra", "uduma", "UDUMA", "hana", "HANA", "NHIS", "nhis",
+     "oter", "OTER", "ennitala", "ersonnummer", "CPR", "cpr", "BSN", "bsn", "PESEL", "pesel", "DNI", "dni", "NIE",
+     "nie", "CURP", "curp", "RFC", "rfc", "CPF", "cpf", "RUT", "rut", "CUIL", "cuil", "CUIT", "cuit"]
+)
+"""Every match of :data:`_MORE_CUES` holds one of these (its document word, in the cases people type)."""
 _NOT_BETWEEN: Final = re.compile(
     r"(?i:\b(?:phone|mobile|call|ring|text|wa|whatsapp|hp|telepon|telp|rp|usd|jam|pukul|at|born|lahir|umur|age)\b)"
 )
@@ -134,14 +156,14 @@ def _trim(raw: str) -> str:
 def find_checked_ids(text: str) -> Iterator[Detection]:
     """Identity numbers by shape and check digit, by a document word after them, and after document words the
     other rules do not know."""
-    for name, rx, check, good, bad in _SHAPES:
-        for m in ascii_finditer(rx, text):
-            raw = m.group(0)
-            valid = check is None or _ok(check, raw)
-            conf = good if valid else bad
-            if conf:
-                yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, name, raw)
-    for m in ascii_finditer(_CODE, text):
+    for m in ascii_finditer(_SHAPE, text):
+        name = m.lastgroup or ""
+        check, good, bad = _CHECKS[name]
+        raw = m.group(0)
+        conf = good if check is None or _ok(check, raw) else bad
+        if conf:
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, f"id.{name}", raw)
+    for m in gated_finditer(_CODE, _DOC_GATE, text):
         raw = _trim(m.group(0))
         after = _DOC_AFTER.match(text, m.start() + len(raw))
         if after is None or _DATE_LIKE.fullmatch(raw):
@@ -149,7 +171,7 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
         digits = re.sub(r"\D", "", raw)
         conf = 0.95 if _valid_any(digits) else 0.88
         yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", conf, "id.cue_after", raw)
-    for m in _MORE_CUES.finditer(text):
+    for m in gated_finditer(_MORE_CUES, _MORE_CUES_GATE, text):
         if _NOT_BETWEEN.search(m.group("gap")):
             continue
         raw = _trim(m.group("v"))

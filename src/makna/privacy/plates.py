@@ -36,8 +36,8 @@ def sg_plate_valid(plate: str) -> bool:
     return _SG_CHECK[total % 19] == m.group(3)
 
 
-_SG: Final = re.compile(r"(?<![\w\-])S[A-Z]{1,2}[ ]?\d{1,4}[ ]?[A-Z](?![\w\-])")
-_KE: Final = re.compile(r"(?<![\w\-])K[A-Z]{2}[ ]?\d{3}[ ]?[A-Z](?![\w\-])")
+_SG: Final = re.compile(r"S[A-Z]{1,2}[ ]?\d{1,4}[ ]?[A-Z]")
+_KE: Final = re.compile(r"K[A-Z]{2}[ ]?\d{3}[ ]?[A-Z]")
 _PLATE_WORDS: Final = (
     r"plat|platnya|pelat|pelatnya|nopol|nopolnya|no\.?[ \t]?pol|nomor[ \t]+polisi|tnkb|plate|plates|"
     r"number[ \t]+plate|licen[cs]e[ \t]+plate|rego|registration|reg(?:[ \t]+(?:no\.?|number))?"
@@ -81,11 +81,6 @@ def _plate_code(raw: str) -> bool:
 def find_plates_by_shape(text: str) -> Iterator[Detection]:
     """Plates by check letter (Singapore), by shape (Kenya), in lower case after a plate word (Indonesia), and
     plate-shaped codes with a plate word after them or a vehicle word before them."""
-    for m in ascii_finditer(_SG, text):
-        if sg_plate_valid(m.group(0)):
-            yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.sg", m.group(0))
-    for m in ascii_finditer(_KE, text):
-        yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.ke", m.group(0))
     for m in gated_finditer(_ID_LOWER, _ID_LOWER_GATE, text):
         raw = m.group("p")
         region = re.match(r"[a-zA-Z]+", raw)
@@ -93,6 +88,12 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
             yield Detection(m.start("p"), m.end("p"), "PLATE", 0.9, "plate.id_lower", raw)
     for m in ascii_finditer(_CODE, text):
         raw = m.group(0)
+        if _SG.fullmatch(raw) and sg_plate_valid(raw):
+            yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.sg", raw)
+            continue
+        if _KE.fullmatch(raw):
+            yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.ke", raw)
+            continue
         if not _plate_code(raw):
             continue
         if _PLATE_AFTER.match(text, m.end()):
