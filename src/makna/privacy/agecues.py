@@ -38,19 +38,19 @@ _END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:and|now|then|but|so|when|in|next|last|this|dan|sekarang|waktu|tapi)\b)"
 )
 _SAID_EN: Final = re.compile(
-    r"(?i:(?<![\w'’])(?P<who>he['’]s|she['’]s|who['’]s|they['’]re|he[ \t]+is|she[ \t]+is|who[ \t]+is|"
-    r"(?:when|since|till|until|after|before|because)[ \t]+(?:I|he|she)[ \t]+was|I[ \t]+was|he[ \t]+was|she[ \t]+was|"
-    r"(?:eldest|youngest|oldest|middle[ \t]+one|son|daughter|boy|girl|kid|baby|grandson|granddaughter|nephew|niece|"
-    r"brother|sister|mum|mom|mother|dad|father|wife|husband|partner)[ \t]+(?:is|was|turned|turns|just[ \t]+turned)|"
-    r"(?-i:(?P<name>[A-Z][a-z'’\-]+))[ \t]+(?:is|was|turned|turns|just[ \t]+turned))"
-    r"(?:[ \t]+(?:only|just|now|nearly|almost|barely|about|around|already|still))?)[ \t]+"
+    r"(?i:(?:\b(?P<v>is|was|turned|turns)|(?P<c>['’](?:s|re)))(?:[ \t]+(?:only|just|now|nearly|almost|barely|"
+    r"about|around|already|still))?)[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{_EN_NUM}))(?:[ \t\-]+(?i:years?)(?:[ \t\-]+old)?)?){_END}"
 )
-_SAID_EN_GATE: Final = re.compile(
-    r"(?i:(?:\b(?:is|was|turned|turns)|['’][sr]e?)(?:[ \t]+(?:only|just|now|nearly|almost|barely|about|around|already|"
-    rf"still))?[ \t]+(?:[1-9]\d?|{_EN_NUM})(?![\w]))"
+"""A verb of being (or its contraction) and a number ending its clause; who it is said of is checked on the
+words before it (:func:`_said_of_someone`)."""
+_PRONOUNS: Final = frozenset({"he", "she", "who"})
+_KIN: Final = frozenset(
+    "eldest youngest oldest one son daughter boy girl kid baby grandson granddaughter nephew niece brother sister "
+    "mum mom mother dad father wife husband partner".split()
 )
-"""A verb of being and a number: the lines :data:`_SAID_EN` needs to read."""
+_WHEN: Final = frozenset({"when", "since", "till", "until", "after", "before", "because"})
+_WORDS: Final = re.compile(r"[\w'’\-]+")
 _APPOSITION: Final = re.compile(
     r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,3}),[ \t]+"
     r"(?P<a>[1-9]\d(?:[ \t]+(?:years?[ \t]+old|tahun))?),[ \t]+(?=[a-z])"
@@ -130,18 +130,37 @@ def _plausible(raw: str) -> bool:
     return num is None or 1 <= int(num.group(0)) <= 110
 
 
+def _said_of_someone(text: str, m: re.Match[str]) -> bool:
+    """The words before a verb of being name someone: ``he's``, ``who's``, ``she is``, ``(when) I was``, a kin
+    noun (``my eldest is``) or a name (``Jasleen is``). "I was one" (of many) without ``when`` is a count."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    words = _WORDS.findall(text, max(line_start, m.start() - 40), m.start())
+    if not words:
+        return False
+    last = words[-1]
+    low = last.lower()
+    small = m.group("a").lower() in {"one", "two", "three"}
+    if m.group("c") is not None:  # he's, she's, who's, they're
+        return low in _PRONOUNS or low == "they"
+    verb = m.group("v").lower()
+    if low in _PRONOUNS or last == "I":
+        if verb not in {"is", "was"} or (last == "I" and verb == "is"):
+            return False
+        if small and (len(words) < 2 or words[-2].lower() not in _WHEN):
+            return False
+        return True
+    if low in _KIN:
+        return True
+    return last[:1].isupper() and last[1:].islower() and _named(last)
+
+
 def find_said_ages(text: str) -> Iterator[Detection]:
     """Ages after a pronoun or a name and a verb of being, in apposition, after a name and an aspect word, and
     opening a sentence after a self-introduction."""
-    for m in gated_finditer(_SAID_EN, _SAID_EN_GATE, text):
+    for m in _SAID_EN.finditer(text):
         raw = m.group("a")
-        if not _plausible(raw) or _NOT_AGE_AFTER.match(text, m.end("a")):
+        if not _plausible(raw) or _NOT_AGE_AFTER.match(text, m.end("a")) or not _said_of_someone(text, m):
             continue
-        if m.group("name") is not None and not _named(m.group("name")):
-            continue
-        who = m.group("who").lower()
-        if re.fullmatch(r"(?i:one|two|three)", raw) and who.startswith(("i ", "he ", "she ")):
-            continue  # "I was one" of many: a count more often than an age
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.82, "age.said", raw)
     for m in gated_finditer(_APPOSITION, _APPOSITION_GATE, text):
         words = m.group("name").split()
