@@ -35,7 +35,8 @@ _ID_NUM = (
     rf"|sepuluh|sapuluah|sebelas|{_ID_UNITS})"
 )
 _END: Final = (
-    r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:and|now|then|but|so|when|in|next|last|this|dan|sekarang|waktu|tapi)\b)"
+    r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:and|now|then|but|so|when|in|next|last|this|also|too|already|dan|sekarang|"
+    r"waktu|tapi|juga|na|po|pa|lang)\b)"
 )
 _SAID_EN: Final = re.compile(
     r"(?i:(?:\b(?P<v>is|was|turned|turns)|(?P<c>['’](?:s|re)))(?:[ \t]+(?:only|just|now|nearly|almost|barely|"
@@ -93,7 +94,8 @@ _MORE_FORMS: Final = (
 ``a 40-something guy``, ``anak pertama 7 tahun, yang kedua 4 tahun``."""
 _OPENING_AGE: Final = re.compile(
     r"(?<=[.!?][ \t])(?P<a>[1-9]\d)(?=,[ \t]+(?:from|dari|asal|single|married|widowed|divorced|janda|duda|mum|mom|"
-    r"dad|mother|father|born)\b|[ \t]+(?:next|this)[ \t]+(?:week|month|year)\b|[ \t]+(?:tahun|years?[ \t]+old)\b)"
+    r"dad|mother|father|born)\b|[ \t]+(?:next|this)[ \t]+(?:week|month|year)\b|[ \t]+(?:na|po|lang)\b|"
+    r"[ \t]+(?:tahun|years?[ \t]+old)\b)"
 )
 _OPENING_GATE: Final = re.compile(r"[.!?][ \t][1-9]\d\b")
 _INTRODUCED: Final = re.compile(
@@ -115,9 +117,8 @@ def _ordinary() -> frozenset[str]:
     return gz.dictionary_words() | gz.english_words() | gz.colloquial() | gz.stop_caps()
 
 
-@cache
-def _places() -> frozenset[str]:
-    return gz.places_admin() | gz.places_en() | gz.places_world() | gz.places_local()
+_PLACE_PREPOSITIONS: Final = frozenset("di ke dari in at from to near dekat sampai".split())
+"""A capitalised word after these is a place ("Di Padang, baru 3 tahun"), not someone whose age follows."""
 
 
 def _named(word: str) -> bool:
@@ -151,7 +152,10 @@ def _said_of_someone(text: str, m: re.Match[str]) -> bool:
         return True
     if low in _KIN:
         return True
-    return last[:1].isupper() and last[1:].islower() and _named(last)
+    if not (last[:1].isupper() and last[1:].islower()):
+        return False
+    # a name, or a capitalised word after a kin noun or another capitalised word ("my daughter Nila is")
+    return _named(last) or (len(words) >= 2 and (words[-2].lower() in _KIN or words[-2][:1].isupper()))
 
 
 def find_said_ages(text: str) -> Iterator[Detection]:
@@ -168,7 +172,9 @@ def find_said_ages(text: str) -> Iterator[Detection]:
             continue  # "Jalan Sudirman, 12, ...": a house number after a street
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.apposed", m.group("a"))
     for m in gated_finditer(_NAME_ASPECT_ID, _NAME_ASPECT_GATE, text):
-        if _named(m.group("name")) and m.group("name") not in _places() and _plausible(m.group("a")):
+        before = _WORDS.findall(text, max(0, m.start() - 12), m.start())
+        after_place_word = bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
+        if _named(m.group("name")) and not after_place_word and _plausible(m.group("a")):
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.aspect", m.group("a"))
     for rx, gate in _MORE_FORMS:
         for m in gated_finditer(rx, gate, text):
