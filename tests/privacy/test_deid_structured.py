@@ -20,6 +20,7 @@ from makna.privacy.dates import find_more_dates
 from makna.privacy.handles import find_handles_near_platforms
 from makna.privacy.ids import find_checked_ids, nric_valid
 from makna.privacy.plates import find_plates_by_shape, sg_plate_valid
+from makna.privacy.postcodes import find_postcodes
 
 _SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "deid_struct_cases.py"
 
@@ -106,7 +107,8 @@ def _plates(text: str) -> list[str]:
     ("text", "plate"),
     [("A van KDA 442T drove off.", "KDA 442T"), ("platnya bm 3318 ab, huruf kecil", "bm 3318 ab"),
      ("a used Civic, Y27-LKT, New Jersey plate", "Y27-LKT"), ("the white Camry, 1VB 7QX.", "1VB 7QX"),
-     ("mobil box B 9128 CV yang antar", "B 9128 CV"), ("Car SBS 3229 P outside.", "SBS 3229 P")],
+     ("mobil box B 9128 CV yang antar", "B 9128 CV"), ("Car SBS 3229 P outside.", "SBS 3229 P"),
+     ("a taxi, the white Tiida, HCB 2046. He", "HCB 2046")],
 )
 def test_plates_by_shape_and_vehicle_words(text: str, plate: str) -> None:
     assert plate in _plates(text)
@@ -115,7 +117,8 @@ def test_plates_by_shape_and_vehicle_words(text: str, plate: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["a 4WD with a V8 and 12V", "the bus 2019 route", "Toyota Avanza 2019, nice", "my bike, a Honda CB150R,",
-     "in 2021 the plate", "He drove WXY 4417 home.", "platnya xx 3318 ab", "room B12 plate"],
+     "in 2021 the plate", "He drove WXY 4417 home.", "platnya xx 3318 ab", "room B12 plate",
+     "the red Bus, 2019 model. the black Dog, AB12."],
 )
 def test_no_plate(text: str) -> None:
     assert _plates(text) == []
@@ -139,7 +142,8 @@ def _handles(text: str) -> list[str]:
     [("follow me, jess_moore on insta.", "jess_moore"), ('TikTok-nya "dapur.mama.ani" lumayan', "dapur.mama.ani"),
      ("DM me at kofi.m on Snapchat.", "kofi.m"), ("nama FB-nya 'Mawar Berduri', pake foto", "Mawar Berduri"),
      ("Her username was xXdarkangelXx back then.", "xXdarkangelXx"), ("he goes by BigMike254 online.", "BigMike254"),
-     ("cari aja di IG, namanya rinaayu, banyak", "rinaayu")],
+     ("cari aja di IG, namanya rinaayu, banyak", "rinaayu"), ("Our page is deosfamousdoublespenal, and", "deosfamousdoublespenal"),
+     ("Itu Fitriyani nang meulah, acil.ilah.lokbaintan. Ada", "acil.ilah.lokbaintan")],
 )
 def test_handles_near_platforms(text: str, handle: str) -> None:
     assert handle in _handles(text)
@@ -149,7 +153,8 @@ def test_handles_near_platforms(text: str, handle: str) -> None:
     "text",
     ["I posted it on IG at 10am, 3rd time, with my iPhone 12 and 4G, see example.com or foto.jpg v2.1 MP3",
      'on WhatsApp she said "okay then" and left.', 'grup WhatsApp "Arisan Ibu Ibu" ramai', "my username got hacked",
-     "on TikTok, namanya bagus sekali"],
+     "on TikTok, namanya bagus sekali", "the file report.final.docx, see www.a.b.com, e.g. a.m. in the U.S.A.",
+     "My account is blocked. The page was fantastic."],
 )
 def test_no_handle(text: str) -> None:
     assert _handles(text) == []
@@ -160,7 +165,12 @@ def test_no_handle(text: str) -> None:
     [("she has a son, Migoy, he's only four.", "four"), ("Our daughter Jasleen is 15, she is", "15"),
      ("I came over when I was eight, January 1975.", "eight"), ("Abin Joseph, 19, paid cash.", "19"),
      ("Ferdinandus, masih delapan belas, baru lulus", "delapan belas"),
-     ("I'm Shazia, rep for this depot. 40, from Sparkbrook.", "40"), ("He was 30 when he died", "30")],
+     ("I'm Shazia, rep for this depot. 40, from Sparkbrook.", "40"), ("He was 30 when he died", "30"),
+     ("R1: Morning. Kamla Boodram-Seepersad, sixty-three, I sell", "sixty-three"),
+     ("Sa Nelson Wandikbo, dua puluh tiga. Sa kuliah", "dua puluh tiga"),
+     ("Umur saya, kata KTP, empat puluh satu. Ini", "empat puluh satu"),
+     ("Teu Bolot, kakek saya, sudah tujuh puluhan, tidak", "tujuh puluhan"),
+     ("I'm Ciara, I work the fada. Fifty-one, from a farm", "Fifty-one"), ("my daughter Nila is nine, she", "nine")],
 )
 def test_ages_said_about_someone(text: str, age: str) -> None:
     assert [d.text for d in find_said_ages(text)] == [age]
@@ -169,7 +179,8 @@ def test_ages_said_about_someone(text: str, age: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["I was one of them.", "It is 5.", "she is 5 minutes away", "Everything is 20, fine", "Jalan Sudirman, 12, belok",
-     "I was 5 minutes late", "The total is 40%.", "Di Padang, baru 3 tahun."],
+     "I was 5 minutes late", "The total is 40%.", "Di Padang, baru 3 tahun.", "Budi, dua anak, tinggal di sini.",
+     "Pak Budi sudah dua puluh tahun kerja.", "umur segitu, 5 orang anaknya."],
 )
 def test_no_age(text: str) -> None:
     assert list(find_said_ages(text)) == []
@@ -194,6 +205,11 @@ def test_more_dates(text: str, dates: list[str]) -> None:
 )
 def test_no_more_dates(text: str) -> None:
     assert [d.text for d in find_more_dates(text)] == []
+
+
+def test_postcodes() -> None:
+    text = "4 Abbeycartron Court, N39 X7P4; D6W Y4K2; Toronto, ON M5V 2T6. Room N39 1234, B12 3456, the K9 unit."
+    assert [d.text for d in find_postcodes(text)] == ["N39 X7P4", "D6W Y4K2", "M5V 2T6"]
 
 
 def test_hooked_into_detect() -> None:

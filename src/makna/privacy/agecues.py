@@ -52,11 +52,28 @@ _KIN: Final = frozenset(
 )
 _WHEN: Final = frozenset({"when", "since", "till", "until", "after", "before", "because"})
 _WORDS: Final = re.compile(r"[\w'’\-]+")
-_APPOSITION: Final = re.compile(
-    r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,3}),[ \t]+"
-    r"(?P<a>[1-9]\d(?:[ \t]+(?:years?[ \t]+old|tahun))?),[ \t]+(?=[a-z])"
+_EN_TENS_TEENS = (
+    rf"(?:(?:{_EN_TENS})(?:[\- ](?:one|two|three|four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen)"
 )
-_APPOSITION_GATE: Final = re.compile(r",[ \t]+[1-9]\d")
+_ID_TENS_TEENS = (
+    rf"(?:(?:{_ID_UNITS})[ \t]*(?:puluh|puluah)(?:[ \t]+(?:{_ID_UNITS}))?|(?:{_ID_UNITS}|se)[ \t]*(?:belas|baleh)"
+    r"|sepuluh|sapuluah|sebelas)"
+)
+_AGE_10_99 = rf"(?:[1-9]\d|(?i:{_EN_TENS_TEENS}|{_ID_TENS_TEENS}))"
+"""An adult's or a teenager's age in digits or words (no bare small number: "Budi, dua anak" is a count)."""
+_NAME = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
+_APPOSITION: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,3}}),[ \t]+"
+    rf"(?P<a>{_AGE_10_99}(?:[ \t]+(?i:years?[ \t]+old|tahun|taun))?)(?:,[ \t]+|[ \t]*[.;!?](?=[ \t]|$)|[ \t]*$)",
+    re.MULTILINE,
+)
+"""A name, a comma and an age ending its clause: ``Abin Joseph, 19, paid``, ``Kamla Boodram-Seepersad,
+sixty-three, I sell``, ``Sa Nelson Wandikbo, dua puluh tiga.``"""
+_APPOSITION_GATE: Final = re.compile(
+    r",[ \t]+(?:[1-9]\d|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|\w+teen\b|dua|tiga|empat|lima|"
+    r"enam|tujuh|delapan|lapan|sembilan|se|sa|ampek|limo|anam|tujuah|sambilan))"
+)
 _NAME_ASPECT_ID: Final = re.compile(
     r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+),?[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{_ID_NUM}))(?:[ \t]*(?i:tahun|taun|thn))?)(?=[ \t]*[.,;!?)\n]|$)"
@@ -87,17 +104,41 @@ _CHILD_ORDER: Final = re.compile(
     r"(?P<y>[1-9]\d?[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$))"
 )
 _CHILD_ORDER_GATE: Final = re.compile(r"\d[ \t]*(?:tahun|taun|thn)\b")
+_AGE_LOOSE: Final = re.compile(
+    r"(?i:\b(?:umur|usia|umua|umurnya|usianya|umurku|usiaku))(?:[ \t,]+(?!(?i:tahun|taun)\b)[A-Za-z][\w\-]*){0,4}?"
+    rf"[ \t,]+(?P<a>(?:[1-9]\d?|{_AGE_10_99})(?:[ \t]*(?i:tahun|taun|thn|puluhan))?)(?=[ \t]*[.,;!?)\n]|$)"
+)
+"""``Umur sa kira-kira empat puluh tujuh,``, ``Umur saya, kata KTP, empat puluh satu.``: an age word, a few
+words or an aside, and a number ending its clause."""
+_KIN_ID_WORDS = (
+    r"bapak|bapa|ayah|ibu|mama|mamak|kakek|nenek|opung|anak|adik|kakak|abang|suami|istri|paman|bibi|om|tante|"
+    r"cucu|mertua|keponakan|sepupu"
+)
+_KIN_LATER: Final = re.compile(
+    rf"(?i:\b(?:{_KIN_ID_WORDS})(?:nya|ku|mu)?(?:[ \t]+(?:saya|aku|ambo|sa|kami|gue|dia|beliau))?)(?=[ \t,])"
+    r"[^.?!\n]{0,60}?(?:,|[ \t](?i:sekarang|sudah|udah|masih|baru|kini|lah|alah))[ \t]+"
+    rf"(?P<a>{_AGE_10_99}(?:[ \t]*(?i:tahun|taun|thn|puluhan)|(?i:an)\b)?)(?=[ \t]*[.,;!?)\n]|$)"
+)
+"""A kin noun, an aside, then an aspect word or a comma and an age ending its clause: ``kakek saya, sudah
+tujuh puluhan,``, ``Bapak saya, Aman Mateu, sikerei, sekarang enam puluh delapan tahun.``"""
+_KIN_LATER_GATE: Final = re.compile(
+    r"(?i:\b(?:sekarang|sudah|udah|masih|baru|kini|lah|alah|,)[ \t]+"
+    r"(?:[1-9]|[a-z]+[ \t]*puluh|\w+[ \t]*belas|sepuluh|sebelas))"
+)
 _MORE_FORMS: Final = (
+    (_AGE_LOOSE, _AGE_WORD_GATE),
+    (_KIN_LATER, _KIN_LATER_GATE),
     (_AGE_COLON_KEPALA, _AGE_WORD_GATE), (_PERSON_OF, _PERSON_OF_GATE), (_CHILD_ORDER, _CHILD_ORDER_GATE)
 )
 """Further forms: ``umurnya kepala tiga``, ``Usia : 29 thn``, ``aged between 30 and 35``, ``a woman of about 40``,
 ``a 40-something guy``, ``anak pertama 7 tahun, yang kedua 4 tahun``."""
 _OPENING_AGE: Final = re.compile(
-    r"(?<=[.!?][ \t])(?P<a>[1-9]\d)(?=,[ \t]+(?:from|dari|asal|single|married|widowed|divorced|janda|duda|mum|mom|"
+    rf"(?<=[.!?][ \t])(?P<a>[1-9]\d|(?=[A-Z])(?i:{_EN_TENS_TEENS}))"
+    r"(?=,[ \t]+(?:from|dari|asal|single|married|widowed|divorced|janda|duda|mum|mom|"
     r"dad|mother|father|born)\b|[ \t]+(?:next|this)[ \t]+(?:week|month|year)\b|[ \t]+(?:na|po|lang)\b|"
     r"[ \t]+(?:tahun|years?[ \t]+old)\b)"
 )
-_OPENING_GATE: Final = re.compile(r"[.!?][ \t][1-9]\d\b")
+_OPENING_GATE: Final = re.compile(r"[.!?][ \t](?:[1-9]\d\b|[TFSEN][a-z]+(?:ty|teen)\b)")
 _INTRODUCED: Final = re.compile(
     r"(?i:\b(?:I['’]m|I[ \t]+am|my[ \t]+name|call(?:s|ed)?[ \t]+me|saya|aku|ambo|nama[ \t]+saya)\b)"
 )
@@ -183,5 +224,5 @@ def find_said_ages(text: str) -> Iterator[Detection]:
                     yield Detection(m.start(group), m.end(group), "AGE", 0.8, "age.form", value)
     for m in gated_finditer(_OPENING_AGE, _OPENING_GATE, text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if _INTRODUCED.search(text, max(line_start, m.start() - 80), m.start()):
+        if _INTRODUCED.search(text, line_start, m.start()):
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.opening", m.group("a"))

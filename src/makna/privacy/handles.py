@@ -21,7 +21,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import dispatch, split_top
+from ._fastrx import dispatch, gated_finditer, split_top
 from .types import Detection
 
 __all__ = ["find_handles_near_platforms"]
@@ -54,13 +54,13 @@ _CAMEL: Final = re.compile(r"[a-z][A-Z]")
 _NAMING_CUE: Final = re.compile(
     r"(?i:(?<![\w@])(?:gamertag|gamer[ \t]?tag|screen[ \t]?name|user[ \t]?name|username|handle|nick(?:name)?|"
     r"goes[ \t]+by|went[ \t]+by|go[ \t]+by|dipanggil|id[ \t]+(?:game|ml|ff|pubg))"
-    r"(?:[ \t]+(?:is|was|itu|adalah|:|online))?)[ \t]*[:=]?[ \t]+(?P<h>[A-Za-z][A-Za-z0-9]{3,24})(?![\w@.\-])"
+    r"(?:[ \t]+(?:is|was|itu|adalah|:|online))?)[ \t]*[:=]?[ \t]+(?P<h>[A-Za-z][A-Za-z0-9]{3,24})(?![\w@\-]|\.\w)"
 )
 _QUOTED: Final = re.compile(r"(?<![\w])['\"“‘](?P<q>[^'\"“”‘’\n.?!;]{3,40}?)['\"”’](?![\w])")
 _GROUP_BEFORE: Final = re.compile(r"(?i:\b(?:grup|group|komunitas|community|forum|chat|obrolan|room)\b)")
 _PLAIN_AFTER_NAMING: Final = re.compile(
-    r"(?i:\b(?:namanya|nama(?:[ \t]+akun)?nya|name[ \t]+is|called|named|cari(?:[ \t]+aja)?|search(?:[ \t]+for)?)"
-    r"[ \t]*[:,]?[ \t]+)(?P<h>[a-z][a-z0-9]{4,24})(?![\w@.\-])"
+    r"(?i:\b(?:namanya|nama(?:[ \t]+akun)?nya|name[ \t]+is|called|named|cari(?:[ \t]+aja)?|search(?:[ \t]+for)?|"
+    r"is|was|itu|adalah)[ \t]*[:,]?|:)[ \t]+(?P<h>[a-z][a-z0-9]{4,24})(?![\w@\-]|\.\w)"
 )
 
 
@@ -112,6 +112,23 @@ def _tokens_near(text: str, start: int, end: int, near: list[tuple[int, int]]) -
             last = hi
 
 
+_MULTI_PART: Final = re.compile(
+    r"(?<![\w@/.\-])[A-Za-z0-9]{2,}(?:[._][A-Za-z0-9]{2,}){2,5}(?![\w@/\-]|\.\w)"
+    r"|(?<![\w@/.\-])[A-Za-z0-9]+_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@/\-]|\.\w)"
+)
+"""Three or more parts joined by dots or underscores (``acil.ilah.lokbaintan``), or any underscore inside a word
+(``tokobaju_murah``): a user name wherever it stands, unless it ends as a domain or a file name."""
+_MULTI_GATE: Final = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]")
+
+
+def _standalone(text: str) -> Iterator[Detection]:
+    for m in gated_finditer(_MULTI_PART, _MULTI_GATE, text):
+        token = m.group(0)
+        if _DOMAIN_END.search(token) or sum(c.isalpha() for c in token) < 5 or token.isupper():
+            continue
+        yield Detection(m.start(), m.end(), "HANDLE", 0.75, "handle.shape", token)
+
+
 def find_handles_near_platforms(text: str) -> Iterator[Detection]:
     """Made-up tokens, quoted names and plain unknown words near a platform word; user names after a naming cue."""
     ordinary = _ordinary()
@@ -135,9 +152,12 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
             h = m.group("h")
             if h in ordinary or re.sub(r"(?:nya|ku|mu|lah)$", "", h) in ordinary:
                 continue
-            if any(0 <= m.start() - e <= 40 for s, e in near):
+            if any(0 <= m.start() - e <= (40 if m.group(0)[:1].isalpha() and len(m.group(0).split()[0]) > 5 else 2)
+                   for s, e in near):
+                # "page is x", "IG: x": a short naming word right after the platform; longer ones may sit apart
                 yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.named_plain", h)
     for m in _NAMING_CUE.finditer(text):
         h = m.group("h")
         if _made_up(h):
             yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.92, "handle.naming", h)
+    yield from _standalone(text)

@@ -67,8 +67,12 @@ _VEHICLE_BEFORE: Final = re.compile(
     rf"(?i:(?<![\w\-])(?:{_VEHICLES}))(?:[ \t]+(?:box|bak|pickup|merah|putih|hitam|silver|biru|abu-abu|white|black|"
     r"red|blue|grey|gray|silver|green|old|new|lama|baru|saya|aku|dia|kami|nya|with|the|a|dengan|itu))*"
     r"(?:[ \t]+[A-Z][\w\-]*){0,1}[ \t]*[,:(]?[ \t]*$"
+    r"|(?i:(?<![\w\-])(?:white|black|red|blue|grey|gray|silver|green|yellow|orange|maroon|gold|brown|beige|putih|hitam|"
+    r"merah|biru|abu-abu|hijau|kuning|oranye|coklat|cokelat))[ \t]+(?-i:[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w\-]*)?"
+    r"[ \t]*[,:(][ \t]*$"
 )
-"""A vehicle word or a make or model, a colour or a pronoun at most, then the code (``Camry, ``, ``mobil box ``)."""
+"""A vehicle word or a make or model, a colour or a pronoun at most, then the code (``Camry, ``, ``mobil box ``);
+or a colour and a capitalised word, a model no list knows (``the white Tiida, ``)."""
 _NOT_PLATE: Final = re.compile(r"(?:19|20)\d\d|\d+[A-Z]{1,2}|[A-Z]{1,3}\d|\d{1,2}(?:AM|PM)|[A-Z]+")
 """Years, sizes and counts (``4WD``, ``12V``, ``V8``, ``MP3``) and all-letter words: never a plate alone."""
 

@@ -3,7 +3,8 @@
 Identity numbers by check digit and document words (:mod:`.ids`), plates by shape, check letter and vehicle
 words (:mod:`.plates`), user names near platform words (:mod:`.handles`), spelt-out e-mail addresses and local
 numbers (:mod:`.contacts`), ages said about someone (:mod:`.agecues`), dates in more written forms
-(:mod:`.dates`). Each yields candidates; overlaps are resolved by the caller.
+(:mod:`.dates`), Eircodes and Canadian postcodes (:mod:`.postcodes`). Each yields candidates; overlaps are
+resolved by the caller.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .dates import find_more_dates
 from .handles import find_handles_near_platforms
 from .ids import find_checked_ids
 from .plates import find_plates_by_shape
+from .postcodes import find_postcodes
 from .types import Detection
 
 __all__ = ["detect_structured"]
@@ -30,3 +32,4 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_local_phones(text)
     yield from find_said_ages(text)
     yield from find_more_dates(text)
+    yield from find_postcodes(text)
