@@ -5,7 +5,9 @@
 * Canadian postal codes: letter, digit, letter, space, digit, letter, digit (``M5V 2T6``), letters from the
   ones Canada Post uses.
 
-UK postcodes are found in :mod:`makna.privacy.patterns`.
+UK postcodes are found in :mod:`makna.privacy.patterns`. Before any postcode (UK, Irish, Canadian, or a US or
+Australian state and its number), a house number and capitalised words followed by one or two towns is the
+street address, whatever its last word (``17 Skerry Brae, Boddam, AB42 7QJ``): no street-type word needed.
 """
 
 from __future__ import annotations
@@ -27,8 +29,28 @@ _POSTCODE: Final = re.compile(
 """An Eircode (routing key, a space, four characters with at least one letter) or a Canadian postal code."""
 
 
+_ANY_POSTCODE: Final = re.compile(
+    r"(?<![\w\-])(?:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2}[ ][AC-FHKNPRTV-Y\d]{4}|D6W[ ][A-Z\d]{4}"
+    r"|[A-Z]\d[A-Z][ ]\d[A-Z]\d|(?P<state>[A-Z]{2}[ ]\d{5}(?:-\d{4})?|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ ]\d{4}))"
+    r"(?![\w\-])"
+)
+_NUMBERED_BEFORE: Final = re.compile(
+    r"(?<![\w/\-])(?P<a>\d{1,4}[A-Za-z]?(?:/\d{1,4})?[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}),[ \t]+"
+    r"(?:[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,2},?[ \t]+){1,2}$"
+)
+_DIGIT_GATE: Final = re.compile(r"\d")
+
+
 def find_postcodes(text: str) -> Iterator[Detection]:
-    """Irish Eircodes and Canadian postal codes."""
+    """Irish Eircodes and Canadian postal codes; a numbered street address ahead of any postcode."""
     for m in ascii_finditer(_POSTCODE, text):
         kind = "eircode" if m.group("eir") is not None else "ca"
         yield Detection(m.start(), m.end(), "ADDRESS", 0.85, f"address.{kind}", m.group(0))
+    for m in ascii_finditer(_ANY_POSTCODE, text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = _NUMBERED_BEFORE.search(text, max(line_start, m.start() - 90), m.start())
+        if before is not None:
+            raw = before.group("a")
+            yield Detection(before.start("a"), before.end("a"), "ADDRESS", 0.85, "address.before_postcode", raw)
+            if m.group("state") is not None:  # "NSW 2131", "TX 77036" after a street address
+                yield Detection(m.start(), m.end(), "ADDRESS", 0.8, "address.state_code", m.group(0))
