@@ -7,7 +7,8 @@ dev corpus and ``tests/privacy/corpus/<split>``), runs the rule detectors on eac
 ``src/makna/privacy/data/`` by default. The same data and seed give the same model bytes.
 
 Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, and so is any path under a
-folder whose name starts with ``seal6`` or ``sealed-deid``.
+folder whose name starts with ``seal7`` or ``sealed-deid``. ``seal6`` was scored after the round it was
+sealed for, so it is spent and open for training, like ``seal4`` before it.
 """
 
 from __future__ import annotations
@@ -57,12 +58,14 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "sealed",
     "sealed2",
     "seal4",
+    "tune8",
+    "seal6",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
-``tests/privacy/corpus/<name>``. Sealed test sets (``seal6`` and later, anything under ``sealed-deid*``) are
-not here and are refused."""
+``tests/privacy/corpus/<name>``. Sealed test sets (``seal7`` and later, anything under ``sealed-deid*``) are
+not here and are refused; ``seal6`` is spent (scored after tuning) and open."""
 SEED: Final = 11
-_FORBIDDEN: Final = ("seal6", "sealed-deid")
+_FORBIDDEN: Final = ("seal7", "sealed-deid")
 
 
 @dataclass(frozen=True)
