@@ -47,7 +47,7 @@ FLOORS = {
     "tune": (0.99, 0.99, 0.99, 0.005, 1.0),
     "tune2": (0.99, 0.99, 0.98, 0.005, 1.0),
     # tune3 predates the convention that a street without a house number is a LOCATION (heldout6.md); two of
-    # its ADDRESS spans are such streets, now found as LOCATION (untyped 1.0): typed 0.98 -> 0.975 (deidstruct)
+    # its ADDRESS spans are such streets, now found as LOCATION (untyped 1.0): typed recall and precision 0.98 -> 0.975 (deidstruct)
     "tune3": (0.975, 0.99, 0.975, 0.01, 1.0),
     "tune4": (0.95, 0.99, 0.94, 0.04, 1.0),
     "tune5": (0.95, 0.985, 0.90, 0.04, 1.0),
