@@ -15,7 +15,7 @@ import pytest
 
 from makna.privacy import detect
 from makna.privacy.agecues import find_said_ages
-from makna.privacy.contacts import find_local_phones, find_obfuscated_emails
+from makna.privacy.contacts import find_local_phones, find_obfuscated_emails, find_spoken_after_cue
 from makna.privacy.dates import find_more_dates
 from makna.privacy.handles import find_handles_near_platforms
 from makna.privacy.ids import find_checked_ids, nric_valid
@@ -131,6 +131,8 @@ def test_spelt_emails_and_local_numbers() -> None:
     assert [d.text for d in find_obfuscated_emails("write to a.b@example.com")] == []  # the plain rule's
     assert [d.text for d in find_local_phones("555-0147, call after nine.")] == ["555-0147"]
     assert [d.text for d in find_local_phones("Room 555-0147 is on the left.")] == []
+    spoken = "call me: seven seven zero zero, nine double zero, one two three. I have one two three four five six apples."
+    assert [d.text for d in find_spoken_after_cue(spoken)] == ["seven seven zero zero, nine double zero, one two three"]
 
 
 def _handles(text: str) -> list[str]:

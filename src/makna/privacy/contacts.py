@@ -6,6 +6,9 @@
   office" out.
 * A seven-digit local number (``555-0147``) followed in its clause by a calling word (``call after nine``),
   the mirror of the cue-first rule in :mod:`makna.privacy.patterns`.
+* A number spoken in words of any length from 7 to 15 digits right after a calling word (``call me: seven seven
+  zero zero, nine double zero, one two three``), whatever its first digit (the plain spoken rule wants a
+  leading 0 or 62).
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._fastrx import gated_finditer, trigger
+from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
-__all__ = ["find_obfuscated_emails", "find_local_phones"]
+__all__ = ["find_obfuscated_emails", "find_local_phones", "find_spoken_after_cue"]
 
 _TLD: Final = (
     r"com|net|org|id|co|uk|au|nz|in|ng|gh|ke|za|ph|sg|my|ca|us|io|me|info|biz|edu|gov|ac|sch|or|web|go|mil|xyz|app"
@@ -53,3 +57,20 @@ def find_local_phones(text: str) -> Iterator[Detection]:
     for m in gated_finditer(_LOCAL, _LOCAL_GATE, text):
         if _CALL_AFTER.match(text, m.end()):
             yield Detection(m.start(), m.end(), "PHONE", 0.8, "phone.local_after", m.group(0))
+
+
+_CALL_BEFORE: Final = re.compile(
+    r"(?i:\b(?:call|ring|text|phone|number|mobile|cell|whatsapp|wa|nomor|nomer|hp|telepon|telpon|hubungi)\b)"
+    r"[^\d\n.?!]{0,16}$"
+)
+_SPOKEN_GATE: Final = trigger(["zero", "Zero", "double", "Double", "nol", "Nol", "kosong", "Kosong", " oh ", "Oh "])
+
+
+def find_spoken_after_cue(text: str) -> Iterator[Detection]:
+    """A telephone number said in words (7 to 15 digits) right after a calling word."""
+    for m in gated_finditer(SPOKEN_PHONE, _SPOKEN_GATE, text):
+        digits = spoken_digits(m.group(0))
+        if not 7 <= len(digits) <= 15 or sum(c.isalpha() for c in m.group(0)) < 12:
+            continue
+        if _CALL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            yield Detection(m.start(), m.end(), "PHONE", 0.85, "phone.spoken_cued", m.group(0))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .agecues import find_said_ages
-from .contacts import find_local_phones, find_obfuscated_emails
+from .contacts import find_local_phones, find_obfuscated_emails, find_spoken_after_cue
 from .dates import find_more_dates
 from .handles import find_handles_near_platforms
 from .ids import find_checked_ids
@@ -30,6 +30,7 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_handles_near_platforms(text)
     yield from find_obfuscated_emails(text)
     yield from find_local_phones(text)
+    yield from find_spoken_after_cue(text)
     yield from find_said_ages(text)
     yield from find_more_dates(text)
     yield from find_postcodes(text)
