@@ -107,7 +107,7 @@ def _plates(text: str) -> list[str]:
     ("text", "plate"),
     [("A van KDA 442T drove off.", "KDA 442T"), ("platnya bm 3318 ab, huruf kecil", "bm 3318 ab"),
      ("a used Civic, Y27-LKT, New Jersey plate", "Y27-LKT"), ("the white Camry, 1VB 7QX.", "1VB 7QX"),
-     ("mobil box B 9128 CV yang antar", "B 9128 CV"), ("Car SBS 3229 P outside.", "SBS 3229 P"),
+     ("a Toyota Hiace, QZR-8812, outside", "QZR-8812"), ("Car SBS 3229 P outside.", "SBS 3229 P"),
      ("a taxi, the white Tiida, HCB 2046. He", "HCB 2046")],
 )
 def test_plates_by_shape_and_vehicle_words(text: str, plate: str) -> None:
@@ -220,3 +220,5 @@ def test_postcodes() -> None:
 def test_hooked_into_detect() -> None:
     found = {(d.type, d.text) for d in detect("My NRIC is on file: S6937293G. Plate KDA 442T.", language="en")}
     assert {("NATIONAL_ID", "S6937293G"), ("PLATE", "KDA 442T")} <= found
+    # an Indonesian plate whose letters look like a company's legal form: the region shape finds it
+    assert ("PLATE", "B 9128 CV") in {(d.type, d.text) for d in detect("mobil box B 9128 CV yang antar")}

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import gated_finditer, trigger
+from ._fastrx import dispatch, gated_finditer, trigger
 from .types import Detection
 
 __all__ = ["find_said_ages"]
@@ -38,10 +38,13 @@ _END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:and|now|then|but|so|when|in|next|last|this|also|too|already|dan|sekarang|"
     r"waktu|tapi|juga|na|po|pa|lang)\b)"
 )
-_SAID_EN: Final = re.compile(
-    r"(?i:(?:\b(?P<v>is|was|turned|turns)|(?P<c>['’](?:s|re)))(?:[ \t]+(?:only|just|now|nearly|almost|barely|"
-    r"about|around|already|still))?)[ \t]+"
+_SAID_TAIL = (
+    r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still))?[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{_EN_NUM}))(?:[ \t\-]+(?i:years?)(?:[ \t\-]+old)?)?){_END}"
+)
+_SAID_EN: Final = (
+    re.compile(dispatch(["is", "was", "turned", "turns"], fold=True, not_after=r"\w") + _SAID_TAIL),
+    re.compile(r"['’](?i:s|re)" + _SAID_TAIL),
 )
 """A verb of being (or its contraction) and a number ending its clause; who it is said of is checked on the
 words before it (:func:`_said_of_someone`)."""
@@ -78,9 +81,7 @@ _NAME_ASPECT_ID: Final = re.compile(
     r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+),?[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{_ID_NUM}))(?:[ \t]*(?i:tahun|taun|thn))?)(?=[ \t]*[.,;!?)\n]|$)"
 )
-_NAME_ASPECT_GATE: Final = re.compile(
-    rf"[A-Za-z],?[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+(?:[1-9]|(?i:{_ID_UNITS}|se(?:puluh|belas)|sapuluah))"
-)
+_NAME_ASPECT_GATE: Final = trigger(["masih ", "baru ", "sudah ", "udah ", "alah ", "lah "])
 _AGE_COLON_KEPALA: Final = re.compile(
     r"(?i:\b(?:umur|usia|umua)(?:nya|ku|mu|na|nyo)?"
     r"(?:[ \t]+(?:saya|aku|ambo|dia|beliau|udah|sudah|lah|alah|baru|masih)){0,2}"
@@ -95,7 +96,7 @@ _PERSON_OF: Final = re.compile(
     r"(?:about[ \t]+|around[ \t]+)?(?P<o>[1-9]\d?)(?![\w.,%]|[ \t]*(?:%|percent|minutes?|hours?|years?[ \t]+ago))"
     r"|(?<![\w\-])(?P<s>[1-9]0-something)\b)"
 )
-_PERSON_OF_GATE: Final = re.compile(r"\bof[ \t]+(?:about[ \t]+|around[ \t]+)?[1-9]|0-something")
+_PERSON_OF_GATE: Final = re.compile(r"(?:of[ \t]+(?:about[ \t]+|around[ \t]+)?|0-)(?:[1-9]|something)")
 _CHILD_ORDER: Final = re.compile(
     r"(?i:\b(?:anak|adik|kakak|cucu)(?:nya|ku)?[ \t]+(?:pertama|kedua|ketiga|keempat|sulung|bungsu|"
     r"yang[ \t]+(?:kecil|besar|tua|muda|pertama|kedua|ketiga))[ \t]+"
@@ -105,7 +106,8 @@ _CHILD_ORDER: Final = re.compile(
 )
 _CHILD_ORDER_GATE: Final = re.compile(r"\d[ \t]*(?:tahun|taun|thn)\b")
 _AGE_LOOSE: Final = re.compile(
-    r"(?i:\b(?:umur|usia|umua|umurnya|usianya|umurku|usiaku))(?:[ \t,]+(?!(?i:tahun|taun)\b)[A-Za-z][\w\-]*){0,4}?"
+    dispatch(["umur", "usia", "umua"], fold=True, not_after=r"\w")
+    + r"(?i:nya|ku)?(?:[ \t,]+(?!(?i:tahun|taun)\b)[A-Za-z][\w\-]*){0,4}?"
     rf"[ \t,]+(?P<a>(?:[1-9]\d?|{_AGE_10_99})(?:[ \t]*(?i:tahun|taun|thn|puluhan))?)(?=[ \t]*[.,;!?)\n]|$)"
 )
 """``Umur sa kira-kira empat puluh tujuh,``, ``Umur saya, kata KTP, empat puluh satu.``: an age word, a few
@@ -115,16 +117,16 @@ _KIN_ID_WORDS = (
     r"cucu|mertua|keponakan|sepupu"
 )
 _KIN_LATER: Final = re.compile(
-    rf"(?i:\b(?:{_KIN_ID_WORDS})(?:nya|ku|mu)?(?:[ \t]+(?:saya|aku|ambo|sa|kami|gue|dia|beliau))?)(?=[ \t,])"
+    dispatch(_KIN_ID_WORDS.split("|"), fold=True, not_after=r"\w")
+    + r"(?i:(?:nya|ku|mu)?(?:[ \t]+(?:saya|aku|ambo|sa|kami|gue|dia|beliau))?)(?=[ \t,])"
     r"[^.?!\n]{0,60}?(?:,|[ \t](?i:sekarang|sudah|udah|masih|baru|kini|lah|alah))[ \t]+"
-    rf"(?P<a>{_AGE_10_99}(?:[ \t]*(?i:tahun|taun|thn|puluhan)|(?i:an)\b)?)(?=[ \t]*[.,;!?)\n]|$)"
+    rf"(?P<a>(?i:{_EN_TENS_TEENS}|{_ID_TENS_TEENS})(?:[ \t]*(?i:tahun|taun|thn|puluhan)|(?i:an)\b)?"
+    r"|[1-9]\d[ \t]*(?i:tahun|taun|thn))(?=[ \t]*[.,;!?)\n]|$)"
 )
 """A kin noun, an aside, then an aspect word or a comma and an age ending its clause: ``kakek saya, sudah
 tujuh puluhan,``, ``Bapak saya, Aman Mateu, sikerei, sekarang enam puluh delapan tahun.``"""
-_KIN_LATER_GATE: Final = re.compile(
-    r"(?i:\b(?:sekarang|sudah|udah|masih|baru|kini|lah|alah|,)[ \t]+"
-    r"(?:[1-9]|[a-z]+[ \t]*puluh|\w+[ \t]*belas|sepuluh|sebelas))"
-)
+_KIN_LATER_GATE: Final = trigger(["puluh", "belas", "puluah", "baleh", "sepuluh", "sebelas", "tahun", "taun", "thn"])
+"""An age in words or with its unit: digits alone after a kin noun are left to the rules with a cue word."""
 _MORE_FORMS: Final = (
     (_AGE_LOOSE, _AGE_WORD_GATE),
     (_KIN_LATER, _KIN_LATER_GATE),
@@ -182,9 +184,9 @@ def _said_of_someone(text: str, m: re.Match[str]) -> bool:
     last = words[-1]
     low = last.lower()
     small = m.group("a").lower() in {"one", "two", "three"}
-    if m.group("c") is not None:  # he's, she's, who's, they're
+    verb = text[m.start() : m.start("a")].split()[0].lower()
+    if verb[:1] in "'’":  # he's, she's, who's, they're
         return low in _PRONOUNS or low == "they"
-    verb = m.group("v").lower()
     if low in _PRONOUNS or last == "I":
         if verb not in {"is", "was"} or (last == "I" and verb == "is"):
             return False
@@ -202,7 +204,7 @@ def _said_of_someone(text: str, m: re.Match[str]) -> bool:
 def find_said_ages(text: str) -> Iterator[Detection]:
     """Ages after a pronoun or a name and a verb of being, in apposition, after a name and an aspect word, and
     opening a sentence after a self-introduction."""
-    for m in _SAID_EN.finditer(text):
+    for m in (m for rx in _SAID_EN for m in rx.finditer(text)):
         raw = m.group("a")
         if not _plausible(raw) or _NOT_AGE_AFTER.match(text, m.end("a")) or not _said_of_someone(text, m):
             continue

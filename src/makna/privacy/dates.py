@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import gated_finditer
+from ._fastrx import gated_finditer, trigger
 from .types import Detection
 
 __all__ = ["find_more_dates"]
@@ -35,7 +35,7 @@ _THE_DATE: Final = re.compile(
     rf"|the[ \t]+(?:{_ORDINAL}|{_ORD_WORDS})(?=[ \t]+of[ \t]+"
     r"(?:last|this|next|that|the[ \t]+(?:same|previous|following))[ \t]+month\b))(?![\w])"
 )
-_THE_DATE_GATE: Final = re.compile(r"\bthe[ \t]+\d|\bthe[ \t]+(?:[ft]|s[ei]|e[il]|ni|tw)\w*(?:th|st|nd|rd)\b")
+_THE_DATE_GATE: Final = re.compile(r"the[ \t]+(?:\d|(?:[ft]|s[ei]|e[il]|ni|tw)\w*(?:th|st|nd|rd)\b)")
 
 
 _ABBR = r"Jan|Feb|Mar|Apr|May|Mei|Jun|Jul|Aug|Agu|Agt|Ags|Sep|Sept|Oct|Okt|Nov|Nop|Dec|Des"
@@ -56,7 +56,7 @@ _RANGE: Final = re.compile(
     rf"(?i:[ \t]*(?:-|–|to|until|till|sampai|hingga|s/d|sd|and|dan)[ \t]*)(?P<b>{_DM})(?![\d/])"
 )
 _SEPARATED_GATE: Final = re.compile(r"\d[\-/.][A-Za-z]")
-_FORM_GATE: Final = re.compile(r"(?i:bln|bulan)")
+_FORM_GATE: Final = trigger(["bln", "Bln", "BLN", "bulan", "Bulan", "BULAN"])
 _RANGE_GATE: Final = re.compile(r"\d/\d")
 
 

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import dispatch, gated_finditer, split_top
+from ._fastrx import dispatch, gated_finditer, split_top, trigger
 from .types import Detection
 
 __all__ = ["find_handles_near_platforms"]
@@ -56,6 +56,10 @@ _NAMING_CUE: Final = re.compile(
     r"goes[ \t]+by|went[ \t]+by|go[ \t]+by|dipanggil|id[ \t]+(?:game|ml|ff|pubg))"
     r"(?:[ \t]+(?:is|was|itu|adalah|:|online))?)[ \t]*[:=]?[ \t]+(?P<h>[A-Za-z][A-Za-z0-9]{3,24})(?![\w@\-]|\.\w)"
 )
+_NAMING_GATE: Final = trigger(
+    ["gamer", "Gamer", "GAMER", "screen", "Screen", "name", "Name", "NAME", "handle", "Handle", "nick", "Nick",
+     "goes by", "went by", "go by", "Goes by", "Go by", "dipanggil", "Dipanggil", "id ", "ID ", "Id "]
+)
 _QUOTED: Final = re.compile(r"(?<![\w])['\"“‘](?P<q>[^'\"“”‘’\n.?!;]{3,40}?)['\"”’](?![\w])")
 _GROUP_BEFORE: Final = re.compile(r"(?i:\b(?:grup|group|komunitas|community|forum|chat|obrolan|room)\b)")
 _PLAIN_AFTER_NAMING: Final = re.compile(
@@ -84,20 +88,37 @@ def _made_up(token: str) -> bool:
     return len(_CAMEL.findall(bare)) >= 2 and bare.lower() not in _ordinary() and letters >= 5
 
 
+_STEMS = sorted({re.sub(r"[(\[].*", "", w) for w in split_top(_PLATFORM_WORDS)} - {""})
+_PLATFORM_STEMS: Final = tuple(w for w in _STEMS if not any(w != v and w.startswith(v) for v in _STEMS))
+"""The literal beginning of each platform word (``insta`` of ``insta(?:gram)?``): found with ``str.find``."""
+
+
 def _platform_lines(text: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
-    """(start, end, platform word spans) of each line naming a platform or account word (one scan)."""
+    """(start, end, platform word spans) of each line naming a platform or account word: each word's literal
+    beginning is found with ``str.find`` in the lower-cased text, and the platform pattern is only matched there
+    (a regex pass over the whole text cost several times more)."""
+    low = text.lower() if text.isascii() else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     n = len(text)
+    spans: set[tuple[int, int]] = set()
+    for stem in _PLATFORM_STEMS:
+        pos = low.find(stem)
+        while pos >= 0:
+            if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] in "_@"):
+                m = _PLATFORM.match(text, pos)
+                if m is not None:
+                    spans.add(m.span())
+            pos = low.find(stem, pos + 1)
     start = end = -1
     near: list[tuple[int, int]] = []
-    for m in _PLATFORM.finditer(text):
-        if m.start() > end:
+    for span in sorted(spans):
+        if span[0] > end:
             if near:
                 yield start, end, near
-            start = text.rfind("\n", 0, m.start()) + 1
-            end = text.find("\n", m.end())
+            start = text.rfind("\n", 0, span[0]) + 1
+            end = text.find("\n", span[1])
             end = n if end < 0 else end
             near = []
-        near.append(m.span())
+        near.append(span)
     if near:
         yield start, end, near
 
@@ -118,7 +139,7 @@ _MULTI_PART: Final = re.compile(
 )
 """Three or more parts joined by dots or underscores (``acil.ilah.lokbaintan``), or any underscore inside a word
 (``tokobaju_murah``): a user name wherever it stands, unless it ends as a domain or a file name."""
-_MULTI_GATE: Final = re.compile(r"[A-Za-z0-9][._][A-Za-z0-9]")
+_MULTI_GATE: Final = re.compile(r"[._](?<=[A-Za-z0-9][._])[A-Za-z0-9]")
 
 
 def _standalone(text: str) -> Iterator[Detection]:
@@ -156,7 +177,7 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
                    for s, e in near):
                 # "page is x", "IG: x": a short naming word right after the platform; longer ones may sit apart
                 yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.named_plain", h)
-    for m in _NAMING_CUE.finditer(text):
+    for m in gated_finditer(_NAMING_CUE, _NAMING_GATE, text):
         h = m.group("h")
         if _made_up(h):
             yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.92, "handle.naming", h)

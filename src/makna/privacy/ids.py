@@ -32,7 +32,8 @@ from stdnum.my import nric as mykad
 from stdnum.nz import ird
 from stdnum.za import idnr
 
-from ._fastrx import ascii_finditer, gated_finditer, trigger
+from ._fastrx import ascii_finditer
+from ._find import lowered, word_lines
 from .types import Detection
 
 __all__ = ["find_checked_ids", "nric_valid"]
@@ -97,8 +98,7 @@ _DOC_AFTER: Final = re.compile(
 )
 """A document word right after a number (``..., her social insurance number``; ``(my TFN)``)."""
 _CODE: Final = re.compile(
-    r"(?<![\w\-+@/.,])(?=[A-Z\d \-]*\d[A-Z\d \-]*\d[A-Z\d \-]*\d[A-Z\d \-]*\d[A-Z\d \-]*\d)"
-    r"[A-Z\d]{1,12}(?:[ \-][A-Z\d]{1,12}){0,4}(?![\w\-+@/]|[.,]\d)"
+    r"[A-Z\d](?<![\w\-+@/.,][A-Z\d])[A-Z\d]{0,11}(?:[ \-][A-Z\d]{1,12}){0,4}(?![\w\-+@/]|[.,]\d)"
 )
 """A code of capitals and digits (at least five digits), groups joined by single spaces or dashes."""
 _MORE_CUES: Final = re.compile(
@@ -111,21 +111,12 @@ _MORE_CUES: Final = re.compile(
     r"(?P<v>(?<![\w\-])(?:[A-Z]{1,3}[ \-]?)?\d[\dA-Z \-]{3,22}[\dA-Z])(?![\w\-]|[.,]\d)"
 )
 """Document words the cue-first rules elsewhere do not know, then a code in the same clause."""
-_DOC_GATE: Final = trigger(
-    ["social", "Social", "SOCIAL", "SIN", "SSN", "TFN", "tax", "Tax", "IRD", "PPS", "ational", "ID", "dentity", "IC",
-     "NRIC", "FIN", "MyKad", "CNIC", "NIN", "adhaar", "adhar", "assport", "NIK", "nik", "KTP", "ktp", "KK", "nomor",
-     "aspor", "NPWP", "BPJS", "CCCD", "CMND", "itizen", "icen", "ICEN"]
+_MORE_STEMS: Final = (
+    "cccd", "cmnd", "căn", "can", "citizen", "ird", "mykad", "my ic", "ic ", "philhealth", "sss", "umid", "gsis",
+    "pag", "kra", "huduma", "ghana", "nhis", "voter", "kennitala", "personnummer", "cpr", "bsn", "pesel", "dni",
+    "nie", "curp", "rfc", "cpf", "rut", "cuil", "cuit",
 )
-"""Lines worth the code search of the document-word-after rule: one of the words of :data:`_DOC_AFTER` (or its
-stem) must be on the line."""
-_MORE_CUES_GATE: Final = trigger(
-    ["cccd", "CCCD", "cmnd", "CMND", "căn", "Căn", "CĂN", "itizen", "ITIZEN", "IRD", "ird", "Ird", "MyKad", "mykad",
-     "MYKAD", "Mykad", "IC", " ic ", "hilHealth", "hilhealth", "HILHEALTH", "SSS", "sss", "Sss", "UMID", "umid", "Umid",
-     "GSIS", "gsis", "ibig", "IBIG", "Ibig", "KRA", "kra", "Kra", "uduma", "UDUMA", "hana", "HANA", "NHIS", "nhis",
-     "oter", "OTER", "ennitala", "ersonnummer", "CPR", "cpr", "BSN", "bsn", "PESEL", "pesel", "DNI", "dni", "NIE",
-     "nie", "CURP", "curp", "RFC", "rfc", "CPF", "cpf", "RUT", "rut", "CUIL", "cuil", "CUIT", "cuit"]
-)
-"""Every match of :data:`_MORE_CUES` holds one of these (its document word, in the cases people type)."""
+"""Word beginnings of the document words of :data:`_MORE_CUES`."""
 _NOT_BETWEEN: Final = re.compile(
     r"(?i:\b(?:phone|mobile|call|ring|text|wa|whatsapp|hp|telepon|telp|rp|usd|jam|pukul|at|born|lahir|umur|age)\b)"
 )
@@ -146,6 +137,18 @@ def _valid_any(digits: str) -> bool:
     return n >= 10 and _ok(luhn.is_valid, digits)
 
 
+_DOC_AFTER_FIRST: Final = ("social", "sin", "ssn", "tfn", "tax", "ird", "pps", "national", "id ", "id card",
+                   "identity", "ic", "nric", "fin", "mykad", "cnic", "nin", "aadha", "passport", "nik", "ktp", "kk",
+                   "nomor", "paspor", "npwp", "bpjs", "cccd", "cmnd", "citizen", "licen")
+"""The document words of :data:`_DOC_AFTER` by their beginnings: a line without one holds no match."""
+
+
+def _on(rx: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    n = len(text)
+    for start, end in lines:
+        yield from rx.finditer(text, start, min(n, end + 1))
+
+
 def _trim(raw: str) -> str:
     """``raw`` without a trailing group of letters only (``109 619 239 I think``: the word after the code)."""
     raw = raw.rstrip(" -")
@@ -163,15 +166,18 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
         conf = good if check is None or _ok(check, raw) else bad
         if conf:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, f"id.{name}", raw)
-    for m in gated_finditer(_CODE, _DOC_GATE, text):
+    low = lowered(text)
+    for m in _on(_CODE, text, word_lines(text, low, _DOC_AFTER_FIRST)):
         raw = _trim(m.group(0))
+        if sum(c.isdigit() for c in raw) < 5:
+            continue
         after = _DOC_AFTER.match(text, m.start() + len(raw))
         if after is None or _DATE_LIKE.fullmatch(raw):
             continue
         digits = re.sub(r"\D", "", raw)
         conf = 0.95 if _valid_any(digits) else 0.88
         yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", conf, "id.cue_after", raw)
-    for m in gated_finditer(_MORE_CUES, _MORE_CUES_GATE, text):
+    for m in _on(_MORE_CUES, text, word_lines(text, low, _MORE_STEMS)):
         if _NOT_BETWEEN.search(m.group("gap")):
             continue
         raw = _trim(m.group("v"))

@@ -48,9 +48,11 @@ _ID_LOWER: Final = re.compile(
 )
 _ID_LOWER_GATE: Final = trigger(["plat", "Plat", "pelat", "Pelat", "nopol", "Nopol", "polisi", "plate", "rego", "reg"])
 _CODE: Final = re.compile(
-    r"(?<![\w\-/@.])(?=[A-Z\d \-]{0,10}\d)(?=[A-Z\d \-]{0,10}[A-Z])"
-    r"(?:[A-Z\d]{1,4}(?:[ \-][A-Z\d]{1,4}){1,3}|[A-Z\d]{5,8})(?![\w\-/@]|[.,]\d)"
+    r"[A-Z\d](?<![\w\-/@.][A-Z\d])(?:[A-Z\d]{0,3}(?:[ \-][A-Z\d]{1,4}){1,3}|[A-Z\d]{4,7})(?![\w\-/@]|[.,]\d)"
 )
+"""A code of one to four groups of capitals and digits, or one group of five to eight (both kinds are checked
+after the match)."""
+_ID_PLATE: Final = re.compile(r"([A-Z]{1,2})[ \-]?\d{1,4}[ \-]?[A-Z]{1,3}")
 _PLATE_AFTER: Final = re.compile(
     rf"[ \t]*[,(]?[ \t]*(?:[A-Za-z][a-z]+[ \t]+){{0,2}}(?i:{_PLATE_WORDS})(?![\w])"
 )
@@ -98,8 +100,11 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         if _KE.fullmatch(raw):
             yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.ke", raw)
             continue
-        if not _plate_code(raw):
+        if not _plate_code(raw) or raw.isalpha() or raw.replace(" ", "").replace("-", "").isdigit():
             continue
+        own = _ID_PLATE.fullmatch(raw)
+        if own is not None and own.group(1) in PLATE_REGIONS and not raw.isalnum():
+            continue  # an Indonesian plate with its region: found by its own shape in patterns
         if _PLATE_AFTER.match(text, m.end()):
             yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.word_after", raw)
             continue

@@ -30,10 +30,12 @@ _POSTCODE: Final = re.compile(
 
 
 _ANY_POSTCODE: Final = re.compile(
-    r"(?<![\w\-])(?:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2}[ ][AC-FHKNPRTV-Y\d]{4}|D6W[ ][A-Z\d]{4}"
-    r"|[A-Z]\d[A-Z][ ]\d[A-Z]\d|(?P<state>[A-Z]{2}[ ]\d{5}(?:-\d{4})?|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ ]\d{4}))"
-    r"(?![\w\-])"
+    r"[A-Z](?<![\w\-][A-Z])(?:[A-Z]?\d[A-Z\d]?[ ]\d[A-Z]{2}|(?<=[AC-FHKNPRTV-Y])\d{2}[ ][AC-FHKNPRTV-Y\d]{4}"
+    r"|(?<=D)6W[ ][A-Z\d]{4}|\d[A-Z][ ]\d[A-Z]\d|(?P<state>[A-Z][ ]\d{5}(?:-\d{4})?"
+    r"|(?:(?<=N)SW|(?<=V)IC|(?<=Q)LD|(?<=[WS])A|(?<=T)AS|(?<=A)CT|(?<=N)T)[ ]\d{4}))(?![\w\-])"
 )
+"""Any postcode the numbered-address rule accepts as a tail: UK, Eircode, Canadian, a US state and ZIP, an
+Australian state and postcode (the first letter consumed by a set, see ``_fastrx``)."""
 _NUMBERED_BEFORE: Final = re.compile(
     r"(?<![\w/\-])(?P<a>\d{1,4}[A-Za-z]?(?:/\d{1,4})?[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}),[ \t]+"
     r"(?:[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,2},?[ \t]+){1,2}$"
