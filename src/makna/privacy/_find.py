@@ -19,14 +19,21 @@ def lowered(text: str) -> str:
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def word_lines(text: str, low: str, stems: Iterable[str]) -> list[tuple[int, int]]:
+def word_lines(
+    text: str, low: str, stems: Iterable[str], words: Iterable[str] = ()
+) -> list[tuple[int, int]]:
     """Sorted, disjoint (start, end) spans of the lines of ``text`` where a word starts with one of ``stems``
-    (lower case, looked for in ``low``); ``end`` is the line's newline or the text's end."""
+    or is one of ``words`` (lower case, looked for in ``low``; a word may carry an Indonesian enclitic, ``-nya``,
+    ``-ku``, ``-mu``); ``end`` is the line's newline or the text's end."""
     n = len(text)
     starts: dict[int, int] = {}
-    for stem in stems:
+    for stem, whole in [*((s, False) for s in stems), *((w, True) for w in words)]:
         pos = low.find(stem)
         while pos >= 0:
+            after = pos + len(stem)
+            if whole and after < n and low[after].isalnum() and not low.startswith(("nya", "ku", "mu"), after):
+                pos = low.find(stem, pos + 1)
+                continue
             if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] in "_@"):
                 line = text.rfind("\n", 0, pos) + 1
                 end = text.find("\n", pos)

@@ -112,11 +112,11 @@ _MORE_CUES: Final = re.compile(
 )
 """Document words the cue-first rules elsewhere do not know, then a code in the same clause."""
 _MORE_STEMS: Final = (
-    "cccd", "cmnd", "căn", "can", "citizen", "ird", "mykad", "my ic", "ic ", "philhealth", "sss", "umid", "gsis",
-    "pag", "kra", "huduma", "ghana", "nhis", "voter", "kennitala", "personnummer", "cpr", "bsn", "pesel", "dni",
-    "nie", "curp", "rfc", "cpf", "rut", "cuil", "cuit",
+    "căn", "citizen", "mykad", "my ic", "philhealth", "umid", "gsis", "pag-ibig", "pagibig", "kra pin", "huduma",
+    "ghana card", "voter", "kennitala", "personnummer", "pesel", "curp", "cuil", "cuit",
 )
-"""Word beginnings of the document words of :data:`_MORE_CUES`."""
+_MORE_WORDS: Final = ("cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut")
+"""The document words of :data:`_MORE_CUES`, by beginning or as whole words."""
 _NOT_BETWEEN: Final = re.compile(
     r"(?i:\b(?:phone|mobile|call|ring|text|wa|whatsapp|hp|telepon|telp|rp|usd|jam|pukul|at|born|lahir|umur|age)\b)"
 )
@@ -137,10 +137,15 @@ def _valid_any(digits: str) -> bool:
     return n >= 10 and _ok(luhn.is_valid, digits)
 
 
-_DOC_AFTER_FIRST: Final = ("social", "sin", "ssn", "tfn", "tax", "ird", "pps", "national", "id ", "id card",
-                   "identity", "ic", "nric", "fin", "mykad", "cnic", "nin", "aadha", "passport", "nik", "ktp", "kk",
-                   "nomor", "paspor", "npwp", "bpjs", "cccd", "cmnd", "citizen", "licen")
-"""The document words of :data:`_DOC_AFTER` by their beginnings: a line without one holds no match."""
+_DOC_AFTER_STEMS: Final = (
+    "social", "tax ", "national", "identity", "passport", "paspor", "mykad", "aadha", "citizen", "licen",
+    "nomor ktp", "nomor kk", "nomor induk", "nomor identitas", "id number", "id no", "id card", "ic number", "ic no",
+)
+_DOC_AFTER_WORDS: Final = (
+    "sin", "ssn", "tfn", "ird", "pps", "ppsn", "ic", "nric", "fin", "cnic", "nin", "nik", "ktp", "kk", "npwp", "bpjs",
+    "cccd", "cmnd",
+)
+"""The document words of :data:`_DOC_AFTER`, by beginning or as whole words: a line without one holds no match."""
 
 
 def _on(rx: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
@@ -167,7 +172,7 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
         if conf:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, f"id.{name}", raw)
     low = lowered(text)
-    for m in _on(_CODE, text, word_lines(text, low, _DOC_AFTER_FIRST)):
+    for m in _on(_CODE, text, word_lines(text, low, _DOC_AFTER_STEMS, _DOC_AFTER_WORDS)):
         raw = _trim(m.group(0))
         if sum(c.isdigit() for c in raw) < 5:
             continue
@@ -177,7 +182,7 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
         digits = re.sub(r"\D", "", raw)
         conf = 0.95 if _valid_any(digits) else 0.88
         yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", conf, "id.cue_after", raw)
-    for m in _on(_MORE_CUES, text, word_lines(text, low, _MORE_STEMS)):
+    for m in _on(_MORE_CUES, text, word_lines(text, low, _MORE_STEMS, _MORE_WORDS)):
         if _NOT_BETWEEN.search(m.group("gap")):
             continue
         raw = _trim(m.group("v"))
