@@ -46,16 +46,18 @@ CORPUS = Path(__file__).parent / "corpus"
 FLOORS = {
     "tune": (0.99, 0.99, 0.99, 0.005, 1.0),
     "tune2": (0.99, 0.99, 0.98, 0.005, 1.0),
-    "tune3": (0.98, 0.99, 0.98, 0.01, 1.0),
+    # tune3 predates the convention that a street without a house number is a LOCATION (heldout6.md); two of
+    # its ADDRESS spans are such streets, now found as LOCATION (untyped 1.0): typed recall and precision 0.98 -> 0.975 (deidstruct)
+    "tune3": (0.975, 0.99, 0.975, 0.01, 1.0),
     "tune4": (0.95, 0.99, 0.94, 0.04, 1.0),
     "tune5": (0.95, 0.985, 0.90, 0.04, 1.0),
     "tune6": (0.97, 0.99, 0.96, 0.04, 1.0),
     "sealed": (0.98, 0.99, 0.97, 0.005, 1.0),
     "sealed2": (0.965, 0.99, 0.93, 0.015, 1.0),
     "seal4": (0.955, 0.975, 0.93, 0.025, 1.0),
-    "tune7": (0.90, 0.945, 0.90, 0.055, 0.78),
+    "tune7": (0.935, 0.975, 0.91, 0.04, 1.0),
     "seal6": (0.905, 0.94, 0.855, 0.058, 0.84),
-    "tune8": (0.845, 0.915, 0.83, 0.095, 0.75),
+    "tune8": (0.89, 0.95, 0.845, 0.055, 0.92),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 

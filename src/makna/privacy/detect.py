@@ -29,6 +29,7 @@ from .persons import detect_persons, repeat_names
 from .places import detect_places
 from .shapes import detect_shapes
 from .speakers import export_senders, find_labels, label_persons, mask_labels
+from .structured import detect_structured
 from .types import PII_TYPES, Detection
 
 __all__ = ["detect", "harmonise_types", "propagate", "resolve_overlaps"]
@@ -90,6 +91,7 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     candidates.extend(detect_unknown(scan, language, runs))
     candidates.extend(detect_context(scan, runs))
     candidates.extend(detect_shapes(scan))
+    candidates.extend(detect_structured(scan))
     candidates.extend(find_employers(scan, runs))
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))

@@ -138,7 +138,9 @@ def find_addresses(text: str) -> Iterator[Detection]:
     for m in _ID_ADDRESS.finditer(text):
         raw = m.group(0).rstrip(" ,")
         has_number = bool(re.search(r"\d", raw))
-        yield Detection(m.start(), m.start() + len(raw), "ADDRESS", 0.95 if has_number else 0.8, "address.id", raw)
+        # a street without a house number is a LOCATION (the corpus convention), with one an ADDRESS
+        kind, conf = ("ADDRESS", 0.95) if has_number else ("LOCATION", 0.8)
+        yield Detection(m.start(), m.start() + len(raw), kind, conf, "address.id", raw)
         yield from _after_address(text, m.start() + len(raw))
     for m in _AREA_ADDRESS.finditer(text):
         yield Detection(m.start(), m.end(), "ADDRESS", 0.93, "address.area", m.group(0))
@@ -157,7 +159,7 @@ def find_addresses(text: str) -> Iterator[Detection]:
         yield from _after_address(text, m.start() + len(raw))
     for m in gated_finditer(_EN_STREET_NAMED, _EN_STREET_NAMED_GATE, text):
         if not is_sentence_initial(text, m.start()) or m.group(0).split()[0] not in gz.stop_caps():
-            yield Detection(m.start(), m.end(), "ADDRESS", 0.6, "address.en_street", m.group(0))
+            yield Detection(m.start(), m.end(), "LOCATION", 0.6, "address.en_street", m.group(0))  # no number
 
 
 # --- LOCATION and ORG by type words ----------------------------------------------------------------------

@@ -1,0 +1,107 @@
+"""Score the table of structured-identifier cases (``tests/privacy/structcases``), per type (issue #11).
+
+Each case is one line ``TYPE<TAB>LANGUAGE<TAB>TEXT``: a span in ``[[...]]`` must be overlapped by a detection of
+TYPE; a span in ``{{...}}`` must not be overlapped by any detection of a structured type. The open table is
+tuned on; the sealed table (``--sealed``) is scored once at the end and only its figures are printed.
+
+    python benchmarks/deid_struct_cases.py            # open cases, with every failure
+    python benchmarks/deid_struct_cases.py --sealed   # sealed cases, figures only
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from makna.privacy import detect
+
+CASES = Path(__file__).resolve().parent.parent / "tests" / "privacy" / "structcases"
+STRUCTURED = frozenset({"PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE", "AGE", "ADDRESS"})
+_MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One line of a case table: the plain text, the spans to find and the spans to leave alone."""
+
+    kind: str
+    language: str
+    text: str
+    positive: tuple[tuple[int, int], ...]
+    negative: tuple[tuple[int, int], ...]
+    line: str
+
+
+def parse(line: str) -> Case:
+    """A case from its table line (markers removed, spans in the plain text's offsets)."""
+    kind, language, marked = line.split("\t")
+    plain: list[str] = []
+    pos: list[tuple[int, int]] = []
+    neg: list[tuple[int, int]] = []
+    last = 0
+    size = 0
+    for m in _MARK.finditer(marked):
+        plain.append(marked[last : m.start()])
+        size += m.start() - last
+        body = m.group(1) if m.group(1) is not None else m.group(2)
+        (pos if m.group(1) is not None else neg).append((size, size + len(body)))
+        plain.append(body)
+        size += len(body)
+        last = m.end()
+    plain.append(marked[last:])
+    return Case(kind, language, "".join(plain), tuple(pos), tuple(neg), line)
+
+
+def load(name: str) -> list[Case]:
+    """The cases of ``open`` or ``sealed``."""
+    lines = (CASES / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+    return [parse(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def check(case: Case, *, rules_only: bool = False) -> list[str]:
+    """What goes wrong on ``case`` (empty when it passes). ``rules_only``: a false detection by the learned
+    layer does not count (it is retrained at every merge; the tests hold the rules to the table)."""
+    found = detect(case.text, language=case.language)
+    problems: list[str] = []
+    for start, end in case.positive:
+        hits = [d for d in found if d.start < end and start < d.end]
+        if not any(d.type == case.kind for d in hits):
+            got = ", ".join(f"{d.type}:{d.text!r}" for d in hits) or "nothing"
+            problems.append(f"missed {case.text[start:end]!r} as {case.kind} (got {got})")
+    for start, end in case.negative:
+        for d in found:
+            if rules_only and d.detector == "learned":
+                continue
+            if d.type in STRUCTURED and d.start < end and start < d.end:
+                problems.append(f"false {d.type} {d.text!r} ({d.detector})")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sealed", action="store_true", help="score the sealed table (figures only)")
+    args = parser.parse_args()
+    cases = load("sealed" if args.sealed else "open")
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for case in cases:
+        problems = check(case)
+        tally[case.kind][0] += 1
+        tally[case.kind][1] += not problems
+        if problems and not args.sealed:
+            print(f"FAIL {case.line}\n     " + "\n     ".join(problems))
+    print("| type | cases | pass |\n| --- | ---: | ---: |")
+    for kind in sorted(tally):
+        total, ok = tally[kind]
+        print(f"| {kind} | {total} | {ok} ({ok / total:.2f}) |")
+    total = sum(v[0] for v in tally.values())
+    ok = sum(v[1] for v in tally.values())
+    print(f"| **all** | {total} | {ok} ({ok / total:.2f}) |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""Ages said the way people say them about someone named (issue #11).
+
+AGE (the number, with its unit when there is one):
+
+* after a pronoun or a named person and a verb of being: ``he's only four``, ``Jasleen is 15,``, ``who's six
+  and``, ``when I was eight,``; the number must end its clause (``she's 5 minutes away`` and ``I was one of
+  them`` are no ages);
+* in apposition between commas after a name: ``Abin Joseph, 19, paid``;
+* after a name and an Indonesian aspect word: ``Ferdinandus masih delapan belas,``;
+* a bare number opening a sentence after a self-introduction: ``I'm Shazia. 40, from Sparkbrook``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._fastrx import dispatch, gated_finditer, trigger
+from .types import Detection
+
+__all__ = ["find_said_ages"]
+
+_EN_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_EN_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_NUM = (
+    rf"(?:(?:{_EN_TENS})(?:[\- ](?:one|two|three|four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|"
+    rf"sixteen|seventeen|eighteen|nineteen|{_EN_SMALL})"
+)
+_ID_UNITS = r"satu|dua|tiga|tigo|empat|ampek|lima|limo|enam|anam|tujuh|tujuah|delapan|lapan|sembilan|sambilan"
+_ID_NUM = (
+    rf"(?:(?:{_ID_UNITS})[ \t]*(?:puluh|puluah)(?:[ \t]+(?:{_ID_UNITS}))?|(?:{_ID_UNITS}|se)[ \t]*(?:belas|baleh)"
+    rf"|sepuluh|sapuluah|sebelas|{_ID_UNITS})"
+)
+_END: Final = (
+    r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:and|now|then|but|so|when|in|next|last|this|also|too|already|dan|sekarang|"
+    r"waktu|tapi|juga|na|po|pa|lang)\b)"
+)
+_SAID_TAIL = (
+    r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still))?[ \t]+"
+    rf"(?P<a>(?:[1-9]\d?|(?i:{_EN_NUM}))(?:[ \t\-]+(?i:years?)(?:[ \t\-]+old)?)?){_END}"
+)
+_SAID_EN: Final = (
+    re.compile(dispatch(["is", "was", "turned", "turns"], fold=True, not_after=r"\w") + _SAID_TAIL),
+    re.compile(r"['’](?i:s|re)" + _SAID_TAIL),
+)
+"""A verb of being (or its contraction) and a number ending its clause; who it is said of is checked on the
+words before it (:func:`_said_of_someone`)."""
+_PRONOUNS: Final = frozenset({"he", "she", "who"})
+_KIN: Final = frozenset(
+    "eldest youngest oldest one son daughter boy girl kid baby grandson granddaughter nephew niece brother sister "
+    "mum mom mother dad father wife husband partner".split()
+)
+_WHEN: Final = frozenset({"when", "since", "till", "until", "after", "before", "because"})
+_WORDS: Final = re.compile(r"[\w'’\-]+")
+_EN_TENS_TEENS = (
+    rf"(?:(?:{_EN_TENS})(?:[\- ](?:one|two|three|four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen)"
+)
+_ID_TENS_TEENS = (
+    rf"(?:(?:{_ID_UNITS})[ \t]*(?:puluh|puluah)(?:[ \t]+(?:{_ID_UNITS}))?|(?:{_ID_UNITS}|se)[ \t]*(?:belas|baleh)"
+    r"|sepuluh|sapuluah|sebelas)"
+)
+_AGE_10_99 = rf"(?:[1-9]\d|(?i:{_EN_TENS_TEENS}|{_ID_TENS_TEENS}))"
+"""An adult's or a teenager's age in digits or words (no bare small number: "Budi, dua anak" is a count)."""
+_NAME = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
+_APPOSITION: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,3}}),[ \t]+"
+    rf"(?P<a>{_AGE_10_99}(?:[ \t]+(?i:years?[ \t]+old|tahun|taun))?)(?:,[ \t]+|[ \t]*[.;!?](?=[ \t]|$)|[ \t]*$)",
+    re.MULTILINE,
+)
+"""A name, a comma and an age ending its clause: ``Abin Joseph, 19, paid``, ``Kamla Boodram-Seepersad,
+sixty-three, I sell``, ``Sa Nelson Wandikbo, dua puluh tiga.``"""
+_APPOSITION_GATE: Final = re.compile(
+    r",[ \t]+(?:[1-9]\d|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|\w+teen\b|dua|tiga|empat|lima|"
+    r"enam|tujuh|delapan|lapan|sembilan|se|sa|ampek|limo|anam|tujuah|sambilan))"
+)
+_NAME_ASPECT_ID: Final = re.compile(
+    r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+),?[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+"
+    rf"(?P<a>(?:[1-9]\d?|(?i:{_ID_NUM}))(?:[ \t]*(?i:tahun|taun|thn))?)(?=[ \t]*[.,;!?)\n]|$)"
+)
+_NAME_ASPECT_GATE: Final = trigger(["masih ", "baru ", "sudah ", "udah ", "alah ", "lah "])
+_AGE_COLON_KEPALA: Final = re.compile(
+    r"(?i:\b(?:umur|usia|umua)(?:nya|ku|mu|na|nyo)?"
+    r"(?:[ \t]+(?:saya|aku|ambo|dia|beliau|udah|sudah|lah|alah|baru|masih)){0,2}"
+    rf"[ \t]+(?P<k>kepala[ \t]+(?:[2-9]|{_ID_UNITS}))\b"
+    r"|\b(?:umur|usia|age|aged)[ \t]*:[ \t]*"
+    r"(?P<c>[1-9]\d?(?:[ \t]*(?:tahun|taun|thn|th|years?(?:[ \t]+old)?|yrs?))?)(?![\w.,]\d)"
+    r"|\baged[ \t]+between[ \t]+(?P<b1>[1-9]\d?)[ \t]+(?:and|to|-)[ \t]+(?P<b2>[1-9]\d?)\b)"
+)
+_AGE_WORD_GATE: Final = trigger(["umur", "Umur", "UMUR", "usia", "Usia", "USIA", "umua", "Umua", "age", "Age", "AGE"])
+_PERSON_OF: Final = re.compile(
+    r"(?i:\b(?:man|woman|guy|lady|bloke|girl|boy|person|kid|fellow|gentleman|chap)[ \t]+of[ \t]+"
+    r"(?:about[ \t]+|around[ \t]+)?(?P<o>[1-9]\d?)(?![\w.,%]|[ \t]*(?:%|percent|minutes?|hours?|years?[ \t]+ago))"
+    r"|(?<![\w\-])(?P<s>[1-9]0-something)\b)"
+)
+_PERSON_OF_GATE: Final = re.compile(r"(?:of[ \t]+(?:about[ \t]+|around[ \t]+)?|0-)(?:[1-9]|something)")
+_CHILD_ORDER: Final = re.compile(
+    r"(?i:\b(?:anak|adik|kakak|cucu)(?:nya|ku)?[ \t]+(?:pertama|kedua|ketiga|keempat|sulung|bungsu|"
+    r"yang[ \t]+(?:kecil|besar|tua|muda|pertama|kedua|ketiga))[ \t]+"
+    r"(?P<n>[1-9]\d?[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$)"
+    r"|\byang[ \t]+(?:kedua|ketiga|keempat|bungsu|kecil|besar)[ \t]+"
+    r"(?P<y>[1-9]\d?[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$))"
+)
+_CHILD_ORDER_GATE: Final = re.compile(r"\d[ \t]*(?:tahun|taun|thn)\b")
+_AGE_LOOSE: Final = re.compile(
+    dispatch(["umur", "usia", "umua"], fold=True, not_after=r"\w")
+    + r"(?i:nya|ku)?(?:[ \t,]+(?!(?i:tahun|taun)\b)[A-Za-z][\w\-]*){0,4}?"
+    rf"[ \t,]+(?P<a>(?:[1-9]\d?|{_AGE_10_99})(?:[ \t]*(?i:tahun|taun|thn|puluhan))?)(?=[ \t]*[.,;!?)\n]|$)"
+)
+"""``Umur sa kira-kira empat puluh tujuh,``, ``Umur saya, kata KTP, empat puluh satu.``: an age word, a few
+words or an aside, and a number ending its clause."""
+_KIN_ID_WORDS = (
+    r"bapak|bapa|ayah|ibu|mama|mamak|kakek|nenek|opung|anak|adik|kakak|abang|suami|istri|paman|bibi|om|tante|"
+    r"cucu|mertua|keponakan|sepupu"
+)
+_KIN_LATER: Final = re.compile(
+    dispatch(_KIN_ID_WORDS.split("|"), fold=True, not_after=r"\w")
+    + r"(?i:(?:nya|ku|mu)?(?:[ \t]+(?:saya|aku|ambo|sa|kami|gue|dia|beliau))?)(?=[ \t,])"
+    r"[^.?!\n]{0,60}?(?:,|[ \t](?i:sekarang|sudah|udah|masih|baru|kini|lah|alah))[ \t]+"
+    rf"(?P<a>(?i:{_EN_TENS_TEENS}|{_ID_TENS_TEENS})(?:[ \t]*(?i:tahun|taun|thn|puluhan)|(?i:an)\b)?"
+    r"|[1-9]\d[ \t]*(?i:tahun|taun|thn))(?=[ \t]*[.,;!?)\n]|$)"
+)
+"""A kin noun, an aside, then an aspect word or a comma and an age ending its clause: ``kakek saya, sudah
+tujuh puluhan,``, ``Bapak saya, Aman Mateu, sikerei, sekarang enam puluh delapan tahun.``"""
+_KIN_LATER_GATE: Final = trigger(["puluh", "belas", "puluah", "baleh", "sepuluh", "sebelas", "tahun", "taun", "thn"])
+"""An age in words or with its unit: digits alone after a kin noun are left to the rules with a cue word."""
+_MORE_FORMS: Final = (
+    (_AGE_LOOSE, _AGE_WORD_GATE),
+    (_KIN_LATER, _KIN_LATER_GATE),
+    (_AGE_COLON_KEPALA, _AGE_WORD_GATE), (_PERSON_OF, _PERSON_OF_GATE), (_CHILD_ORDER, _CHILD_ORDER_GATE)
+)
+"""Further forms: ``umurnya kepala tiga``, ``Usia : 29 thn``, ``aged between 30 and 35``, ``a woman of about 40``,
+``a 40-something guy``, ``anak pertama 7 tahun, yang kedua 4 tahun``."""
+_OPENING_AGE: Final = re.compile(
+    rf"(?<=[.!?][ \t])(?P<a>[1-9]\d|(?=[A-Z])(?i:{_EN_TENS_TEENS}))"
+    r"(?=,[ \t]+(?:from|dari|asal|single|married|widowed|divorced|janda|duda|mum|mom|"
+    r"dad|mother|father|born)\b|[ \t]+(?:next|this)[ \t]+(?:week|month|year)\b|[ \t]+(?:na|po|lang)\b|"
+    r"[ \t]+(?:tahun|years?[ \t]+old)\b)"
+)
+_OPENING_GATE: Final = re.compile(r"[.!?][ \t](?:[1-9]\d\b|[TFSEN][a-z]+(?:ty|teen)\b)")
+_INTRODUCED: Final = re.compile(
+    r"(?i:\b(?:I['’]m|I[ \t]+am|my[ \t]+name|call(?:s|ed)?[ \t]+me|saya|aku|ambo|nama[ \t]+saya)\b)"
+)
+_NOT_AGE_AFTER: Final = re.compile(
+    r"[ \t]*(?i:%|percent|persen|kg|km|cm|minutes?|hours?|menit|jam|o['’]clock|am\b|pm\b|pounds?|dollars?|ribu)"
+)
+
+
+_PLACE_TYPES: Final = frozenset(
+    "jalan jl jln gang gg lorong blok block street st road rd avenue ave lane flat unit apartment apt room kamar "
+    "no number nomor rt rw km kilometer page halaman chapter bab".split()
+)
+
+
+@cache
+def _ordinary() -> frozenset[str]:
+    return gz.dictionary_words() | gz.english_words() | gz.colloquial() | gz.stop_caps()
+
+
+_PLACE_PREPOSITIONS: Final = frozenset("di ke dari in at from to near dekat sampai".split())
+"""A capitalised word after these is a place ("Di Padang, baru 3 tahun"), not someone whose age follows."""
+
+
+def _named(word: str) -> bool:
+    """A capitalised word that is no ordinary word (a name, not "It" or "Everything")."""
+    return word.lower() not in _ordinary() and word not in _ordinary()
+
+
+def _plausible(raw: str) -> bool:
+    num = re.match(r"\d+", raw)
+    return num is None or 1 <= int(num.group(0)) <= 110
+
+
+def _said_of_someone(text: str, m: re.Match[str]) -> bool:
+    """The words before a verb of being name someone: ``he's``, ``who's``, ``she is``, ``(when) I was``, a kin
+    noun (``my eldest is``) or a name (``Jasleen is``). "I was one" (of many) without ``when`` is a count."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    words = _WORDS.findall(text, max(line_start, m.start() - 40), m.start())
+    if not words:
+        return False
+    last = words[-1]
+    low = last.lower()
+    small = m.group("a").lower() in {"one", "two", "three"}
+    verb = text[m.start() : m.start("a")].split()[0].lower()
+    if verb[:1] in "'’":  # he's, she's, who's, they're
+        return low in _PRONOUNS or low == "they"
+    if low in _PRONOUNS or last == "I":
+        if verb not in {"is", "was"} or (last == "I" and verb == "is"):
+            return False
+        if small and (len(words) < 2 or words[-2].lower() not in _WHEN):
+            return False
+        return True
+    if low in _KIN:
+        return True
+    if not (last[:1].isupper() and last[1:].islower()):
+        return False
+    # a name, or a capitalised word after a kin noun or another capitalised word ("my daughter Nila is")
+    return _named(last) or (len(words) >= 2 and (words[-2].lower() in _KIN or words[-2][:1].isupper()))
+
+
+def find_said_ages(text: str) -> Iterator[Detection]:
+    """Ages after a pronoun or a name and a verb of being, in apposition, after a name and an aspect word, and
+    opening a sentence after a self-introduction."""
+    for m in (m for rx in _SAID_EN for m in rx.finditer(text)):
+        raw = m.group("a")
+        if not _plausible(raw) or _NOT_AGE_AFTER.match(text, m.end("a")) or not _said_of_someone(text, m):
+            continue
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.82, "age.said", raw)
+    for m in gated_finditer(_APPOSITION, _APPOSITION_GATE, text):
+        words = m.group("name").split()
+        if words[0].lower() in _PLACE_TYPES or not _named(words[-1]) or not _plausible(m.group("a")):
+            continue  # "Jalan Sudirman, 12, ...": a house number after a street
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.apposed", m.group("a"))
+    for m in gated_finditer(_NAME_ASPECT_ID, _NAME_ASPECT_GATE, text):
+        before = _WORDS.findall(text, max(0, m.start() - 12), m.start())
+        after_place_word = bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
+        if _named(m.group("name")) and not after_place_word and _plausible(m.group("a")):
+            yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.aspect", m.group("a"))
+    for rx, gate in _MORE_FORMS:
+        for m in gated_finditer(rx, gate, text):
+            for group, value in m.groupdict().items():
+                if value is not None:
+                    yield Detection(m.start(group), m.end(group), "AGE", 0.8, "age.form", value)
+    for m in gated_finditer(_OPENING_AGE, _OPENING_GATE, text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _INTRODUCED.search(text, line_start, m.start()):
+            yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.opening", m.group("a"))

@@ -1,0 +1,76 @@
+"""E-mail addresses and telephone numbers typed to dodge filters, and local numbers with a cue after (#11).
+
+* ``rina at gmail dot com``, ``budi[at]yahoo[dot]co[dot]id``, ``tess (at) example (dot) org``,
+  ``siti dot rahma at gmail dot com``: a user part, an "at" word or bracketed at, and a domain whose labels are
+  joined by "dot" words (or dots) ending in a top-level domain. The "dot" ending is what keeps "meet at the
+  office" out.
+* A seven-digit local number (``555-0147``) followed in its clause by a calling word (``call after nine``),
+  the mirror of the cue-first rule in :mod:`makna.privacy.patterns`.
+* A number spoken in words of any length from 7 to 15 digits right after a calling word (``call me: seven seven
+  zero zero, nine double zero, one two three``), whatever its first digit (the plain spoken rule wants a
+  leading 0 or 62).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._fastrx import gated_finditer, trigger
+from .patterns import SPOKEN_PHONE, spoken_digits
+from .types import Detection
+
+__all__ = ["find_obfuscated_emails", "find_local_phones", "find_spoken_after_cue"]
+
+_TLD: Final = (
+    r"com|net|org|id|co|uk|au|nz|in|ng|gh|ke|za|ph|sg|my|ca|us|io|me|info|biz|edu|gov|ac|sch|or|web|go|mil|xyz|app"
+)
+_AT: Final = r"(?:[ \t]*[\[({<][ \t]*(?:at|@|et)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|@|et)[ \t]+)"
+_DOT: Final = r"(?:[ \t]*[\[({<][ \t]*(?:dot|titik|\.)[ \t]*[\])}>][ \t]*|[ \t]+(?:dot|titik)[ \t]+|\.)"
+_OBFUSCATED: Final = re.compile(
+    rf"(?i:(?<![\w.@\-])(?P<u>[a-z0-9][\w\-+]*(?:{_DOT}[a-z0-9][\w\-+]*){{0,3}}){_AT}"
+    rf"(?P<d>[a-z0-9][\w\-]*(?:{_DOT}[a-z0-9][\w\-]*){{0,3}}{_DOT}(?:{_TLD})))(?![\w@\-]|\.[a-z])"
+)
+_OBFUSCATED_GATE: Final = trigger(["dot", "Dot", "DOT", "titik", "Titik"])
+_SPOKEN_JOIN: Final = re.compile(r"(?i:[\[({<]|\b(?:dot|titik|at|et)\b)")
+_LOCAL: Final = re.compile(r"(?<![\w\-+.])\d{3}[\-. ]\d{4}(?![\w\-]|[.,]\d)")
+_CALL_AFTER: Final = re.compile(
+    r"[ \t]*[,;:\-–—(]?[ \t]*(?:(?:and|or|dan|atau|then|lalu|just|aja|saja)[ \t]+)?"
+    r"(?i:call|ring|text|phone|sms|wa|whatsapp|telepon|telpon|nelpon|hubungi|my[ \t]+(?:cell|mobile|number|phone))\b"
+)
+_LOCAL_GATE: Final = trigger(
+    ["call", "Call", "ring", "Ring", "text", "Text", "phone", "wa", "WA", "telp", "hubungi", "cell"]
+)
+
+
+def find_obfuscated_emails(text: str) -> Iterator[Detection]:
+    """E-mail addresses written with "at" and "dot" words or bracketed symbols."""
+    for m in gated_finditer(_OBFUSCATED, _OBFUSCATED_GATE, text):
+        if not _SPOKEN_JOIN.search(m.group(0)):
+            continue  # a plain address: the e-mail pattern finds it
+        yield Detection(m.start(), m.end(), "EMAIL", 0.9, "email.spelled", m.group(0))
+
+
+def find_local_phones(text: str) -> Iterator[Detection]:
+    """A seven-digit local number with a calling word after it in the clause."""
+    for m in gated_finditer(_LOCAL, _LOCAL_GATE, text):
+        if _CALL_AFTER.match(text, m.end()):
+            yield Detection(m.start(), m.end(), "PHONE", 0.8, "phone.local_after", m.group(0))
+
+
+_CALL_BEFORE: Final = re.compile(
+    r"(?i:\b(?:call|ring|text|phone|number|mobile|cell|whatsapp|wa|nomor|nomer|hp|telepon|telpon|hubungi)\b)"
+    r"[^\d\n.?!]{0,16}$"
+)
+_SPOKEN_GATE: Final = trigger(["zero", "Zero", "double", "Double", "nol", "Nol", "kosong", "Kosong", " oh ", "Oh "])
+
+
+def find_spoken_after_cue(text: str) -> Iterator[Detection]:
+    """A telephone number said in words (7 to 15 digits) right after a calling word."""
+    for m in gated_finditer(SPOKEN_PHONE, _SPOKEN_GATE, text):
+        digits = spoken_digits(m.group(0))
+        if not 7 <= len(digits) <= 15 or sum(c.isalpha() for c in m.group(0)) < 12:
+            continue
+        if _CALL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            yield Detection(m.start(), m.end(), "PHONE", 0.85, "phone.spoken_cued", m.group(0))

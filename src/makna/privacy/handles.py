@@ -1,0 +1,193 @@
+"""User names by their shape near a platform word, on either side of it, and quoted display names (#11).
+
+* **a made-up token** (letters with dots or underscores inside, letters and digits mixed, or a camel-case
+  mix such as ``xXdarkangelXx``) on a line that names a platform or an account word, before it
+  (``jess_moore on insta``, ``tokobaju_murah88 on Shopee``) or after it (``TikTok-nya "dapur.mama.ani"``);
+* **a gamer or user name** after a naming cue (``gamertag is ShadowFox77``, ``goes by BigMike254``);
+* **a quoted name** next to a platform word (``nama FB-nya 'Mawar Berduri'``, ``search 'Bunda Rina Official'
+  on YouTube``): quotes mark a display name the speaker spells out;
+* **a plain lower-case word outside the dictionaries** after a naming word when a platform is named in the
+  clause (``di IG, namanya rinaayu``).
+
+Domains, file names, versions, ordinals and units (``example.com``, ``foto.jpg``, ``v2.1``, ``3rd``, ``4G``) are
+never user names here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._fastrx import dispatch, gated_finditer, split_top, trigger
+from ._find import lowered
+from .types import Detection
+
+__all__ = ["find_handles_near_platforms"]
+
+_PLATFORM_WORDS: Final = (
+    r"ig|insta(?:gram)?|tik[ \t]?tok|fb|facebook|snap(?:chat)?|twitter|x|threads|telegram|tele|line|wechat|whatsapp|"
+    r"wa|michat|discord|twitch|youtube|yt|linkedin|reddit|bluesky|tumblr|pinterest|kik|steam|xbox|psn|playstation|"
+    r"roblox|shopee|tokopedia|lazada|bukalapak|tinder|bumble|hinge|grindr|onlyfans|patreon|spotify|soundcloud|akun|"
+    r"account|username|user[ \t]?name|handle|gamertag|profile|profil|channel|kanal|page|halaman|dm"
+)
+_PLATFORM: Final = re.compile(
+    dispatch(split_top(_PLATFORM_WORDS), fold=True, not_after=r"\w@")
+    + r"(?:-?nya|-?ku|-?mu|['’]s)?(?![\w@])"
+)
+"""A platform or account word (any case), found with the fast first-character scan of ``_fastrx``."""
+_TOKEN: Final = re.compile(
+    r"(?<![\w@/.\-#])(?=@?[A-Za-z0-9._]*(?:[A-Za-z0-9][._][A-Za-z0-9]|\d|[a-z][A-Z]))@?[A-Za-z0-9](?:[A-Za-z0-9]|[._](?=[A-Za-z0-9])){2,30}(?![\w@/\-]|\.\w)"
+)
+_DOMAIN_END: Final = re.compile(
+    r"\.(?:com|net|org|id|co|uk|au|io|me|info|biz|edu|gov|jpg|jpeg|png|gif|pdf|docx?|xlsx?|pptx?|mp[34]|txt|zip|"
+    r"html?|php|apk|exe)$",
+    re.IGNORECASE,
+)
+_NOT_HANDLE: Final = re.compile(
+    r"\d+(?i:st|nd|rd|th|am|pm|s|k|m|g|gb|mb|kg|km|cm|mm|x|rb|jt|an)?|[A-Za-z]{1,3}\d{1,3}[A-Za-z]?|\d+[A-Za-z]{1,3}"
+    r"|[vV]?\d+(?:\.\d+)+|(?:[A-Za-z]\.){1,4}[A-Za-z]?|[A-Z]{2,}\d*"
+)
+"""Counts, ordinals, units, model codes (``B12``, ``4G``, ``iPhone12`` is not), versions, initials, acronyms."""
+_CAMEL: Final = re.compile(r"[a-z][A-Z]")
+_NAMING_CUE: Final = re.compile(
+    r"(?i:(?<![\w@])(?:gamertag|gamer[ \t]?tag|screen[ \t]?name|user[ \t]?name|username|handle|nick(?:name)?|"
+    r"goes[ \t]+by|went[ \t]+by|go[ \t]+by|dipanggil|id[ \t]+(?:game|ml|ff|pubg))"
+    r"(?:[ \t]+(?:is|was|itu|adalah|:|online))?)[ \t]*[:=]?[ \t]+(?P<h>[A-Za-z][A-Za-z0-9]{3,24})(?![\w@\-]|\.\w)"
+)
+_NAMING_GATE: Final = trigger(
+    ["gamer", "Gamer", "GAMER", "screen", "Screen", "name", "Name", "NAME", "handle", "Handle", "nick", "Nick",
+     "goes by", "went by", "go by", "Goes by", "Go by", "dipanggil", "Dipanggil", "id ", "ID ", "Id "]
+)
+_QUOTED: Final = re.compile(r"(?<![\w])['\"“‘](?P<q>[^'\"“”‘’\n.?!;]{3,40}?)['\"”’](?![\w])")
+_GROUP_BEFORE: Final = re.compile(r"(?i:\b(?:grup|group|komunitas|community|forum|chat|obrolan|room)\b)")
+_PLAIN_AFTER_NAMING: Final = re.compile(
+    r"(?i:\b(?:namanya|nama(?:[ \t]+akun)?nya|name[ \t]+is|called|named|cari(?:[ \t]+aja)?|search(?:[ \t]+for)?|"
+    r"is|was|itu|adalah)[ \t]*[:,]?|:)[ \t]+(?P<h>[a-z][a-z0-9]{4,24})(?![\w@\-]|\.\w)"
+)
+
+
+@cache
+def _ordinary() -> frozenset[str]:
+    return gz.dictionary_words() | gz.english_words() | gz.colloquial()
+
+
+def _made_up(token: str) -> bool:
+    """A token people make up for an account, not a word, number, unit, domain or file name."""
+    bare = token.lstrip("@")
+    if _DOMAIN_END.search(bare) or _NOT_HANDLE.fullmatch(bare):
+        return False
+    letters = sum(c.isalpha() for c in bare)
+    digits = sum(c.isdigit() for c in bare)
+    if re.search(r"[A-Za-z0-9][._][A-Za-z0-9]", bare):
+        return letters >= 3
+    if letters >= 3 and digits >= 2:
+        return True
+    # two or more case switches ("xXdarkangelXx"); one is a brand's spelling ("WhatsApp", "iPhone", "McDonald")
+    return len(_CAMEL.findall(bare)) >= 2 and bare.lower() not in _ordinary() and letters >= 5
+
+
+_STEMS = sorted({re.sub(r"[(\[].*", "", w) for w in split_top(_PLATFORM_WORDS)} - {""})
+_PLATFORM_STEMS: Final = tuple(w for w in _STEMS if not any(w != v and w.startswith(v) for v in _STEMS))
+"""The literal beginning of each platform word (``insta`` of ``insta(?:gram)?``): found with ``str.find``."""
+
+
+_SHORT_WORDS: Final = frozenset({"wa", "x", "dm", "yt", "ig", "fb", "kik", "psn"})
+
+
+def _platform_lines(text: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """(start, end, platform word spans) of each line naming a platform or account word: each word's literal
+    beginning is found with ``str.find`` in the lower-cased text, and the platform pattern is only matched there
+    (a regex pass over the whole text cost several times more)."""
+    low = lowered(text)
+    n = len(text)
+    spans: set[tuple[int, int]] = set()
+    for stem in _PLATFORM_STEMS:
+        pos = low.find(stem)
+        short = stem in _SHORT_WORDS  # "wa", "x", "dm", "ig": whole words (with an enclitic) only
+        while pos >= 0:
+            after = pos + len(stem)
+            if short and after < n and low[after].isalnum() and not low.startswith(("nya", "ku", "mu"), after):
+                pos = low.find(stem, pos + 1)
+                continue
+            if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] in "_@"):
+                m = _PLATFORM.match(text, pos)
+                if m is not None:
+                    spans.add(m.span())
+            pos = low.find(stem, pos + 1)
+    start = end = -1
+    near: list[tuple[int, int]] = []
+    for span in sorted(spans):
+        if span[0] > end:
+            if near:
+                yield start, end, near
+            start = text.rfind("\n", 0, span[0]) + 1
+            end = text.find("\n", span[1])
+            end = n if end < 0 else end
+            near = []
+        near.append(span)
+    if near:
+        yield start, end, near
+
+
+def _tokens_near(text: str, start: int, end: int, near: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Tokens within 60 characters of a platform word on its line (each window read once)."""
+    last = start
+    for s, e in near:
+        lo, hi = max(last, s - 60, start), min(end, e + 60)
+        if lo < hi:
+            yield from _TOKEN.finditer(text, lo, hi)
+            last = hi
+
+
+_MULTI_PART: Final = re.compile(
+    r"(?<![\w@/.\-])[A-Za-z0-9]{2,}(?:[._][A-Za-z0-9]{2,}){2,5}(?![\w@/\-]|\.\w)"
+    r"|(?<![\w@/.\-])[A-Za-z0-9]+_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@/\-]|\.\w)"
+)
+"""Three or more parts joined by dots or underscores (``acil.ilah.lokbaintan``), or any underscore inside a word
+(``tokobaju_murah``): a user name wherever it stands, unless it ends as a domain or a file name."""
+_MULTI_GATE: Final = re.compile(r"[._](?<=[A-Za-z0-9][._])[A-Za-z0-9]")
+
+
+def _standalone(text: str) -> Iterator[Detection]:
+    for m in gated_finditer(_MULTI_PART, _MULTI_GATE, text):
+        token = m.group(0)
+        if _DOMAIN_END.search(token) or sum(c.isalpha() for c in token) < 5 or token.isupper():
+            continue
+        yield Detection(m.start(), m.end(), "HANDLE", 0.75, "handle.shape", token)
+
+
+def find_handles_near_platforms(text: str) -> Iterator[Detection]:
+    """Made-up tokens, quoted names and plain unknown words near a platform word; user names after a naming cue."""
+    ordinary = _ordinary()
+    for start, end, near in _platform_lines(text):
+        for m in _tokens_near(text, start, end, near):
+            if m.group(0).startswith("@") or not _made_up(m.group(0)):
+                continue  # an @name: the @ rule finds it
+            if any(-60 <= m.start() - e <= 60 or -40 <= s - m.end() <= 40 for s, e in near):
+                yield Detection(m.start(), m.end(), "HANDLE", 0.86, "handle.near_platform", m.group(0))
+        for m in _QUOTED.finditer(text, start, end):
+            q = m.group("q").strip()
+            words = q.split()
+            if not 1 <= len(words) <= 5 or not (all(w[:1].isupper() or w[:1].isdigit() for w in words) or _made_up(q)):
+                continue  # a quoted remark ("okay then"), not a display name
+            if _GROUP_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+                continue  # a group's or a chat's name, not a person's account
+            if any(0 <= m.start() - e <= 25 or 0 <= s - m.end() <= 12 for s, e in near):
+                s0 = m.start("q") + (len(m.group("q")) - len(m.group("q").lstrip()))
+                yield Detection(s0, s0 + len(q), "HANDLE", 0.85, "handle.quoted", q)
+        for m in _PLAIN_AFTER_NAMING.finditer(text, start, end):
+            h = m.group("h")
+            if h in ordinary or re.sub(r"(?:nya|ku|mu|lah)$", "", h) in ordinary:
+                continue
+            if any(0 <= m.start() - e <= (40 if m.group(0)[:1].isalpha() and len(m.group(0).split()[0]) > 5 else 2)
+                   for s, e in near):
+                # "page is x", "IG: x": a short naming word right after the platform; longer ones may sit apart
+                yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.named_plain", h)
+    for m in gated_finditer(_NAMING_CUE, _NAMING_GATE, text):
+        h = m.group("h")
+        if _made_up(h):
+            yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.92, "handle.naming", h)
+    yield from _standalone(text)

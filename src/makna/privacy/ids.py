@@ -1,0 +1,191 @@
+"""Identity numbers by their published formats and check digits, with or without a cue (issue #11).
+
+Check digits come from python-stdnum where it has the scheme (Canadian SIN, Australian TFN, New Zealand IRD,
+Irish PPS, South African ID, Indian Aadhaar and PAN, Pakistani CNIC, Malaysian MyKad); the Singapore NRIC/FIN
+letter is computed here (stdnum has no module for it). Three ways to be found:
+
+* **a distinctive shape alone**: NRIC/FIN (``S1234567D``), MyKad (``YYMMDD-PB-###G``), CNIC (``#####-#######-#``),
+  Philippine SSS, PhilHealth, UMID and TIN (``##-#######-#``, ``##-#########-#``, ``####-#######-#``,
+  ``###-###-###-###``), a South African ID (13 digits, date inside, Luhn) and an Irish PPS (7 digits and check
+  letters). A failed check digit lowers the confidence: the shape still says "identity number".
+* **a document word after the number** in the same clause (``594-821-993, her social insurance number``), the
+  mirror of the cue-first rules in :mod:`makna.privacy.shapes`.
+* **more document words before it**: Vietnamese ``CCCD``/``CMND``/``căn cước``, ``citizen ID``, ``IRD``,
+  ``IC``, ``MyKad``, ``PhilHealth``, ``SSS``... A cue makes the number sure even if its check digit fails
+  (test data and typos are not valid numbers).
+
+Nothing here names a value seen in a corpus: only formats, check digits and document words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Final
+
+from stdnum import luhn
+from stdnum.au import tfn
+from stdnum.ca import sin
+from stdnum.ie import pps
+from stdnum.in_ import aadhaar
+from stdnum.my import nric as mykad
+from stdnum.nz import ird
+from stdnum.za import idnr
+
+from ._fastrx import ascii_finditer
+from ._find import lowered, word_lines
+from .types import Detection
+
+__all__ = ["find_checked_ids", "nric_valid"]
+
+_NRIC_ST: Final = "JZIHGFEDCBA"
+_NRIC_FG: Final = "XWUTRQPNMLK"
+_NRIC_M: Final = "KLJNPQRTUWX"
+
+
+def nric_valid(code: str) -> bool:
+    """True when a Singapore NRIC/FIN (``S1234567D``) carries its check letter (prefixes S, T, F, G, M)."""
+    code = code.upper()
+    if not re.fullmatch(r"[STFGM]\d{7}[A-Z]", code):
+        return False
+    total = sum(int(d) * w for d, w in zip(code[1:8], (2, 7, 6, 5, 4, 3, 2), strict=True))
+    total += {"S": 0, "F": 0, "T": 4, "G": 4, "M": 3}[code[0]]
+    if code[0] == "M":
+        return _NRIC_M[10 - total % 11] == code[8] if total % 11 else code[8] == "X"
+    return (_NRIC_ST if code[0] in "ST" else _NRIC_FG)[total % 11] == code[8]
+
+
+def _ok(check: Callable[[str], bool], value: str) -> bool:
+    try:
+        return bool(check(value))
+    except Exception:  # noqa: BLE001 - stdnum raises its own errors for odd input
+        return False
+
+
+_SHAPE: Final = re.compile(
+    r"[STFGM\d](?<![\w\-][STFGM\d])(?:"
+    r"(?P<nric_sg>(?<=[STFGM])\d{7}[A-Z])|(?<=\d)(?:(?P<mykad>\d{5}-\d{2}-\d{4})|(?P<cnic>\d{4}-\d{7}-\d)"
+    r"|(?P<ph_sss>\d-\d{7}-\d)|(?P<ph_philhealth>\d-\d{9}-\d)|(?P<ph_umid>\d{3}-\d{7}-\d)"
+    r"|(?P<ph_tin>\d{2}-\d{3}-\d{3}-\d{3,5})|(?P<sin>\d{2}-\d{3}-\d{3})|(?P<za>\d{12})(?![.,]\d)"
+    r"|(?P<pps>\d{6}[A-W][A-IW]?)))(?![\w\-])"
+)
+"""Every shape of :data:`_CHECKS` in one pass, the first character consumed by a set (see ``_fastrx``)."""
+_CHECKS: Final[dict[str, tuple[Callable[[str], bool] | None, float, float]]] = {
+    "nric_sg": (nric_valid, 0.95, 0.7),
+    "mykad": (mykad.is_valid, 0.95, 0.75),
+    "cnic": (None, 0.93, 0.93),
+    "ph_sss": (None, 0.85, 0.85),
+    "ph_philhealth": (None, 0.88, 0.88),
+    "ph_umid": (None, 0.88, 0.88),
+    "ph_tin": (None, 0.85, 0.85),
+    "za": (idnr.is_valid, 0.9, 0.0),
+    "pps": (pps.is_valid, 0.9, 0.0),
+    "sin": (sin.is_valid, 0.8, 0.0),
+}
+"""Shapes that say "identity number" on their own. A 13-digit run, 7 digits and a letter, or a dashed 3-3-3
+group are too common to trust without their check digit (confidence 0 when it fails: not yielded)."""
+
+_DOC_AFTER: Final = re.compile(
+    r"(?i:[ \t]*[,(\-–—:]?[ \t]*(?:(?:is|was|that'?s|it'?s|that[ \t]+is|itu|adalah|ya|yang)[ \t]+)?"
+    r"(?:(?:my|his|her|their|our|your|the|nomor|no\.?|saya|aku|dia)[ \t]+)?"
+    r"(?:(?:canadian|australian|irish|new[ \t]+zealand|kiwi|indian|south[ \t]+african|nigerian|ghana(?:ian)?|"
+    r"kenyan|filipino|philippine|vietnamese|malaysian|singapore(?:an)?|pakistani|us|uk|british)[ \t]+)?"
+    r"(?:social[ \t]+(?:insurance|security)(?:[ \t]+(?:number|no\.?))?|sin|ssn|tfn|tax[ \t]+(?:file[ \t]+)?number|"
+    r"ird(?:[ \t]+number)?|pps[n]?(?:[ \t]+number)?|national[ \t]+(?:id|insurance)(?:[ \t]+(?:number|no\.?))?|"
+    r"id[ \t]+(?:number|no\.?|card)|identity[ \t]+(?:number|card)|ic(?:[ \t]+number)?|nric|fin|mykad|cnic|nin|aadhaa?r|"
+    r"passport(?:[ \t]+(?:number|no\.?))?|nik|ktp|kk|nomor[ \t]+(?:ktp|kk|induk|identitas)|paspor|npwp|bpjs|"
+    r"cccd|cmnd|citizen[ \t]+id|licen[cs]e[ \t]+(?:number|no\.?)))(?![\w])"
+)
+"""A document word right after a number (``..., her social insurance number``; ``(my TFN)``)."""
+_CODE: Final = re.compile(
+    r"[A-Z\d](?<![\w\-+@/.,][A-Z\d])[A-Z\d]{0,11}(?:[ \-][A-Z\d]{1,12}){0,4}(?![\w\-+@/]|[.,]\d)"
+)
+"""A code of capitals and digits (at least five digits), groups joined by single spaces or dashes."""
+_MORE_CUES: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:cccd|cmnd|c[aă]n[ \t]+c[uư][oơớ]c(?:[ \t]+c[oô]ng[ \t]+d[aâ]n)?|"
+    r"citizen[ \t]+id(?:[ \t]+(?:number|no\.?))?|ird(?:[ \t]+(?:number|no\.?))?|mykad|my[ \t]+ic|"
+    r"ic[ \t]+(?:number|no\.?)|philhealth|sss(?:[ \t]+(?:number|no\.?))?|"
+    r"umid|gsis|pag-?ibig|kra[ \t]+pin|huduma(?:[ \t]+namba)?|ghana[ \t]+card|nhis|voter['’]?s?[ \t]+(?:id|card)|"
+    r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit)(?:-?nya|-?ku|['’]s)?)(?![\w\-])"
+    r"(?P<gap>[^\n.?!;\d]{0,30}?)"
+    r"(?P<v>(?<![\w\-])(?:[A-Z]{1,3}[ \-]?)?\d[\dA-Z \-]{3,22}[\dA-Z])(?![\w\-]|[.,]\d)"
+)
+"""Document words the cue-first rules elsewhere do not know, then a code in the same clause."""
+_MORE_STEMS: Final = (
+    "căn", "citizen", "mykad", "my ic", "philhealth", "umid", "gsis", "pag-ibig", "pagibig", "kra pin", "huduma",
+    "ghana card", "voter", "kennitala", "personnummer", "pesel", "curp", "cuil", "cuit",
+)
+_MORE_WORDS: Final = ("cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut")
+"""The document words of :data:`_MORE_CUES`, by beginning or as whole words."""
+_NOT_BETWEEN: Final = re.compile(
+    r"(?i:\b(?:phone|mobile|call|ring|text|wa|whatsapp|hp|telepon|telp|rp|usd|jam|pukul|at|born|lahir|umur|age)\b)"
+)
+_DATE_LIKE: Final = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d\d")
+
+
+def _valid_any(digits: str) -> bool:
+    """A check digit of some published national scheme holds for ``digits``."""
+    n = len(digits)
+    if n == 9:
+        return _ok(sin.is_valid, digits) or _ok(tfn.is_valid, digits) or _ok(ird.is_valid, digits)
+    if n == 8:
+        return _ok(ird.is_valid, digits) or _ok(tfn.is_valid, digits)
+    if n == 12:
+        return _ok(aadhaar.is_valid, digits)
+    if n == 13:
+        return _ok(idnr.is_valid, digits)
+    return n >= 10 and _ok(luhn.is_valid, digits)
+
+
+_DOC_AFTER_STEMS: Final = (
+    "social", "tax ", "national", "identity", "passport", "paspor", "mykad", "aadha", "citizen", "licen",
+    "nomor ktp", "nomor kk", "nomor induk", "nomor identitas", "id number", "id no", "id card", "ic number", "ic no",
+)
+_DOC_AFTER_WORDS: Final = (
+    "sin", "ssn", "tfn", "ird", "pps", "ppsn", "ic", "nric", "fin", "cnic", "nin", "nik", "ktp", "kk", "npwp", "bpjs",
+    "cccd", "cmnd",
+)
+"""The document words of :data:`_DOC_AFTER`, by beginning or as whole words: a line without one holds no match."""
+
+
+def _on(rx: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    n = len(text)
+    for start, end in lines:
+        yield from rx.finditer(text, start, min(n, end + 1))
+
+
+def _trim(raw: str) -> str:
+    """``raw`` without a trailing group of letters only (``109 619 239 I think``: the word after the code)."""
+    raw = raw.rstrip(" -")
+    cut = re.search(r"[ ][A-Z]+$", raw)
+    return raw[: cut.start()] if cut is not None else raw
+
+
+def find_checked_ids(text: str) -> Iterator[Detection]:
+    """Identity numbers by shape and check digit, by a document word after them, and after document words the
+    other rules do not know."""
+    for m in ascii_finditer(_SHAPE, text):
+        name = m.lastgroup or ""
+        check, good, bad = _CHECKS[name]
+        raw = m.group(0)
+        conf = good if check is None or _ok(check, raw) else bad
+        if conf:
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, f"id.{name}", raw)
+    low = lowered(text)
+    for m in _on(_CODE, text, word_lines(text, low, _DOC_AFTER_STEMS, _DOC_AFTER_WORDS)):
+        raw = _trim(m.group(0))
+        if sum(c.isdigit() for c in raw) < 5:
+            continue
+        after = _DOC_AFTER.match(text, m.start() + len(raw))
+        if after is None or _DATE_LIKE.fullmatch(raw):
+            continue
+        digits = re.sub(r"\D", "", raw)
+        conf = 0.95 if _valid_any(digits) else 0.88
+        yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", conf, "id.cue_after", raw)
+    for m in _on(_MORE_CUES, text, word_lines(text, low, _MORE_STEMS, _MORE_WORDS)):
+        if _NOT_BETWEEN.search(m.group("gap")):
+            continue
+        raw = _trim(m.group("v"))
+        if sum(c.isdigit() for c in raw) < 5 or _DATE_LIKE.fullmatch(raw):
+            continue
+        yield Detection(m.start("v"), m.start("v") + len(raw), "NATIONAL_ID", 0.95, "id.cue_more", raw)

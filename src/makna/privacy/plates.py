@@ -1,0 +1,114 @@
+"""Vehicle plates by shape, check letter and the words around them (issue #11).
+
+* **Singapore** plates carry a check letter (``SBS 3229 P``): found anywhere when it holds.
+* **Kenyan** plates (``KDA 123A``): a ``K`` and two letters, three digits and a letter.
+* **Indonesian** plates typed in lower case (``bm 3318 ab``) after a plate word, when the region prefix exists.
+* **Any plate-shaped code** (capitals and digits, five to eight of them, both kinds present) when a plate word
+  follows it in the clause (``Y27-LKT, New Jersey plate``) or a vehicle word or a car make or model comes just
+  before it (``the white Camry, 1VB 7QX``; ``mobil box B 9128 CV``).
+
+Only shapes, check letters and vehicle vocabulary: no value from a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._fastrx import ascii_finditer, gated_finditer, trigger
+from .patterns import PLATE_REGIONS
+from .types import Detection
+
+__all__ = ["find_plates_by_shape", "sg_plate_valid"]
+
+_SG_CHECK: Final = "AZYXUTSRPMLKJHGEDCB"
+
+
+def sg_plate_valid(plate: str) -> bool:
+    """True when a Singapore plate's last letter is its check letter (weights 9 4 5 4 3 2, modulo 19)."""
+    m = re.fullmatch(r"([A-Z]{1,3})[ ]?(\d{1,4})[ ]?([A-Z])", plate.upper())
+    if m is None:
+        return False
+    letters = m.group(1)[-2:].rjust(2, "@")  # '@' counts 0: a one-letter prefix
+    values = [max(0, ord(c) - 64) for c in letters] + [int(d) for d in m.group(2).rjust(4, "0")]
+    total = sum(v * w for v, w in zip(values, (9, 4, 5, 4, 3, 2), strict=True))
+    return _SG_CHECK[total % 19] == m.group(3)
+
+
+_SG: Final = re.compile(r"S[A-Z]{1,2}[ ]?\d{1,4}[ ]?[A-Z]")
+_KE: Final = re.compile(r"K[A-Z]{2}[ ]?\d{3}[ ]?[A-Z]")
+_PLATE_WORDS: Final = (
+    r"plat|platnya|pelat|pelatnya|nopol|nopolnya|no\.?[ \t]?pol|nomor[ \t]+polisi|tnkb|plate|plates|"
+    r"number[ \t]+plate|licen[cs]e[ \t]+plate|rego|registration|reg(?:[ \t]+(?:no\.?|number))?"
+)
+_ID_LOWER: Final = re.compile(
+    rf"(?i:(?<![\w\-])(?:{_PLATE_WORDS})(?:[ \t]+(?:nomor|nomer|no\.?|motor|mobil|saya|aku|dia|nya|is|was))*)"
+    r"[ \t]*[:,]?[ \t]+(?P<p>[a-z]{1,2}[ \t\-]?\d{1,4}[ \t\-]?[a-z]{1,3})(?![\w\-])"
+)
+_ID_LOWER_GATE: Final = trigger(["plat", "Plat", "pelat", "Pelat", "nopol", "Nopol", "polisi", "plate", "rego", "reg"])
+_CODE: Final = re.compile(
+    r"[A-Z\d](?<![\w\-/@.][A-Z\d])(?:[A-Z\d]{0,3}(?:[ \-][A-Z\d]{1,4}){1,3}|[A-Z\d]{4,7})(?![\w\-/@]|[.,]\d)"
+)
+"""A code of one to four groups of capitals and digits, or one group of five to eight (both kinds are checked
+after the match)."""
+_ID_PLATE: Final = re.compile(r"([A-Z]{1,2})[ \-]?\d{1,4}[ \-]?[A-Z]{1,3}")
+_PLATE_AFTER: Final = re.compile(
+    rf"[ \t]*[,(]?[ \t]*(?:[A-Za-z][a-z]+[ \t]+){{0,2}}(?i:{_PLATE_WORDS})(?![\w])"
+)
+_VEHICLES: Final = (
+    r"car|cars|van|truck|lorry|ute|bike|motorbike|motorcycle|scooter|moped|taxi|cab|bus|minibus|jeep|jeepney|"
+    r"tricycle|trike|tuk-tuk|matatu|boda|suv|sedan|hatchback|hatch|pickup|pick-up|wagon|mobil|motor|motornya|"
+    r"mobilnya|truk|truknya|angkot|ojek|bajaj|bemo|pikap|kereta|toyota|honda|suzuki|daihatsu|mitsubishi|nissan|"
+    r"mazda|hyundai|kia|ford|chevrolet|chevy|holden|proton|perodua|bmw|mercedes|audi|volkswagen|vw|tesla|yamaha|"
+    r"kawasaki|isuzu|subaru|lexus|camry|corolla|civic|accord|hilux|avanza|xenia|innova|fortuner|jazz|brio|ertiga|"
+    r"vios|myvi|axia|saga|prius|ranger|navara|vitz|altis|beat|vario|scoopy|nmax|mio|xpander|pajero|terios|agya|"
+    r"ayla|sigra|calya|carry|corsa|fiesta|focus|golf|polo|hiace|elf|colt|grandmax|gran[ \t]+max|l300"
+)
+_VEHICLE_BEFORE: Final = re.compile(
+    rf"(?i:(?<![\w\-])(?:{_VEHICLES}))(?:[ \t]+(?:box|bak|pickup|merah|putih|hitam|silver|biru|abu-abu|white|black|"
+    r"red|blue|grey|gray|silver|green|old|new|lama|baru|saya|aku|dia|kami|nya|with|the|a|dengan|itu))*"
+    r"(?:[ \t]+[A-Z][\w\-]*){0,1}[ \t]*[,:(]?[ \t]*$"
+    r"|(?i:(?<![\w\-])(?:white|black|red|blue|grey|gray|silver|green|yellow|orange|maroon|gold|brown|beige|putih|hitam|"
+    r"merah|biru|abu-abu|hijau|kuning|oranye|coklat|cokelat))[ \t]+(?-i:[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w\-]*)?"
+    r"[ \t]*[,:(][ \t]*$"
+)
+"""A vehicle word or a make or model, a colour or a pronoun at most, then the code (``Camry, ``, ``mobil box ``);
+or a colour and a capitalised word, a model no list knows (``the white Tiida, ``)."""
+_NOT_PLATE: Final = re.compile(r"(?:19|20)\d\d|\d+[A-Z]{1,2}|[A-Z]{1,3}\d|\d{1,2}(?:AM|PM)|[A-Z]+")
+"""Years, sizes and counts (``4WD``, ``12V``, ``V8``, ``MP3``) and all-letter words: never a plate alone."""
+
+
+def _plate_code(raw: str) -> bool:
+    compact = raw.replace(" ", "").replace("-", "")
+    return 5 <= len(compact) <= 8 and _NOT_PLATE.fullmatch(compact) is None
+
+
+def find_plates_by_shape(text: str) -> Iterator[Detection]:
+    """Plates by check letter (Singapore), by shape (Kenya), in lower case after a plate word (Indonesia), and
+    plate-shaped codes with a plate word after them or a vehicle word before them."""
+    for m in gated_finditer(_ID_LOWER, _ID_LOWER_GATE, text):
+        raw = m.group("p")
+        region = re.match(r"[a-zA-Z]+", raw)
+        if region is not None and region.group(0).upper() in PLATE_REGIONS and not raw.isupper():
+            yield Detection(m.start("p"), m.end("p"), "PLATE", 0.9, "plate.id_lower", raw)
+    for m in ascii_finditer(_CODE, text):
+        raw = m.group(0)
+        if _SG.fullmatch(raw) and sg_plate_valid(raw):
+            yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.sg", raw)
+            continue
+        if _KE.fullmatch(raw):
+            yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.ke", raw)
+            continue
+        if not _plate_code(raw) or raw.isalpha() or raw.replace(" ", "").replace("-", "").isdigit():
+            continue
+        own = _ID_PLATE.fullmatch(raw)
+        if own is not None and own.group(1) in PLATE_REGIONS and not raw.isalnum():
+            continue  # an Indonesian plate with its region: found by its own shape in patterns
+        if _PLATE_AFTER.match(text, m.end()):
+            yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.word_after", raw)
+            continue
+        before = _VEHICLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None or (raw.isalnum() and not re.search(r"[,:(]", before.group(0))):
+            continue  # "Honda CB150R": a model code right after a make is no plate; "Camry, 1VB7QX" is
+        yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.vehicle", raw)

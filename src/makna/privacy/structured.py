@@ -1,0 +1,36 @@
+"""The structured-identifier detectors of issue #11's sixth round in one call for :func:`makna.privacy.detect`.
+
+Identity numbers by check digit and document words (:mod:`.ids`), plates by shape, check letter and vehicle
+words (:mod:`.plates`), user names near platform words (:mod:`.handles`), spelt-out e-mail addresses and local
+numbers (:mod:`.contacts`), ages said about someone (:mod:`.agecues`), dates in more written forms
+(:mod:`.dates`), Eircodes and Canadian postcodes (:mod:`.postcodes`). Each yields candidates; overlaps are
+resolved by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .agecues import find_said_ages
+from .contacts import find_local_phones, find_obfuscated_emails, find_spoken_after_cue
+from .dates import find_more_dates
+from .handles import find_handles_near_platforms
+from .ids import find_checked_ids
+from .plates import find_plates_by_shape
+from .postcodes import find_postcodes
+from .types import Detection
+
+__all__ = ["detect_structured"]
+
+
+def detect_structured(text: str) -> Iterator[Detection]:
+    """Every detector of this round over ``text``."""
+    yield from find_checked_ids(text)
+    yield from find_plates_by_shape(text)
+    yield from find_handles_near_platforms(text)
+    yield from find_obfuscated_emails(text)
+    yield from find_local_phones(text)
+    yield from find_spoken_after_cue(text)
+    yield from find_said_ages(text)
+    yield from find_more_dates(text)
+    yield from find_postcodes(text)
