@@ -23,19 +23,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from makna.privacy import detect
+from makna.privacy.train import OPEN_SPLITS
 
 ROOT = Path(__file__).resolve().parent.parent
-OPEN_SEALED = frozenset({"sealed", "sealed2", "seal4"})
-"""Splits named "seal..." that are open to tuning now; every other "seal..." split is kept for blind scoring
-and never read here."""
 SOURCES = [
     ROOT.parent / "shared" / "eval-corpus" / "dev",
-    *sorted(
-        folder
-        for folder in (ROOT / "tests/privacy/corpus").glob("*/")
-        if not folder.name.startswith("seal") or folder.name in OPEN_SEALED
-    ),
+    *(ROOT / "tests/privacy/corpus" / split for split in sorted(OPEN_SPLITS) if split != "dev"),
 ]
+"""The open splits (the learned layer's training allowlist); a split kept for blind scoring is never read."""
 
 
 def _documents() -> Iterator[tuple[str, str, str]]:
