@@ -4,7 +4,7 @@ The rules, the catch-all and the CRF layer (:mod:`makna.privacy.learned`) favour
 were not written for, about one detection in six or seven was no identifier, or an identifier of another
 type. This stage looks at each finished detection of a *named* type (:data:`STAGE_TYPES`: PERSON, LOCATION,
 ORG, ADDRESS, AGE) as a whole span, with features the token-level rules and tagger do not see together
-(:func:`span_features`): which detector found it and how sure it was, its type, its words' shapes and list
+(:func:`document_features`): which detector found it and how sure it was, its type, its words' shapes and list
 memberships (first names, surnames, places, countries, ordinary words), where it stands in its sentence, the
 words either side, whether the same string is detected elsewhere in the text or written there in lower
 case, the text's language. A multinomial logistic regression (trained with scikit-learn by
@@ -29,12 +29,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, Final
@@ -52,7 +51,9 @@ __all__ = [
     "PrecisionStage",
     "apply_stage",
     "load_stage",
-    "span_features",
+    "context_features",
+    "document_features",
+    "static_features",
     "stage_disabled",
     "using_stage",
 ]
@@ -65,7 +66,6 @@ STAGE_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS", "AGE"})
 RETYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS"})
 """Types a span may be given instead of its own, among themselves only."""
 
-_WORD: Final = re.compile(r"[\w'’]+|[^\w\s]")
 _ENDS: Final = frozenset(".!?:;\n\"“”(")
 _state = threading.local()
 
@@ -101,19 +101,57 @@ class PrecisionStage:
     drop: float
     retype: float
     record: dict[str, Any]
+    _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
+    _verdicts: dict[tuple[tuple[str, str, str, int, str], ContextKey], tuple[str, float] | tuple[()]] = field(
+        default_factory=dict, repr=False
+    )
 
     def probabilities(self, features: Sequence[str]) -> dict[str, float]:
         """The probability of each class for a span with these (binary) features."""
-        scores = list(self.intercepts)
-        for feat in features:
-            row = self.weights.get(feat)
-            if row is not None:
-                for k, w in enumerate(row):
-                    scores[k] += w
+        return self.softmax(self.add(self.intercepts, features))
+
+    def add(self, scores: Sequence[float], features: Sequence[str]) -> list[float]:
+        """``scores`` plus the weights of ``features`` (unknown features weigh nothing)."""
+        rows = [row for f in features if (row := self.weights.get(f)) is not None]
+        return [sum(col) for col in zip(scores, *rows, strict=True)]
+
+    def softmax(self, scores: Sequence[float]) -> dict[str, float]:
+        """Class probabilities from class scores."""
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def static_scores(self, text: str, detector: str, kind: str, confidence: float, language: str) -> list[float]:
+        """Intercepts plus the weights of :func:`static_features` (cached per distinct input)."""
+        key = (text, detector, kind, min(9, int(confidence * 10)), language)
+        got = self._cache.get(key)
+        if got is None:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            feats = static_features(text, detector, kind, confidence, language)
+            got = self._cache[key] = self.add(self.intercepts, feats)
+        return got
+
+    def decide_one(
+        self, det: Detection, language: str, doc: _Document, found: Sequence[Detection], i: int
+    ) -> Detection | None:
+        """The stage's verdict on ``found[i]`` (cached per distinct features: names recur)."""
+        key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
+        context = _context_key(doc, found, i)
+        verdict = self._verdicts.get((key, context))
+        if verdict is None:
+            if len(self._verdicts) > 100_000:
+                self._verdicts.clear()
+            feats = _context_strings(det.type, " " not in det.text, context)
+            probs = self.softmax(self.add(self.static_scores(*key[:3], det.confidence, language), feats))
+            verdict = self._verdicts[(key, context)] = _verdict(self, det.type, probs)
+        if not verdict:
+            return None
+        kind, conf = verdict
+        if kind != det.type or conf != det.confidence:
+            det = Detection(det.start, det.end, kind, conf, det.detector, det.text)
+        return det
 
     def as_record(self) -> dict[str, Any]:
         """The JSON form (weights rounded, keys sorted: the same model gives the same bytes)."""
@@ -190,109 +228,177 @@ def _shape(word: str) -> str:
 
 
 def _prev_word(scan: str, start: int) -> str:
-    line = scan.rfind("\n", 0, start) + 1
-    words = _WORD.findall(scan, max(line, start - 40), start)
-    return words[-1] if words else "<line>"
+    """The word (or punctuation mark) before ``start`` on its line; ``<line>`` at the start of a line."""
+    j = start
+    while j > 0 and scan[j - 1] in " \t":
+        j -= 1
+    if j == 0 or scan[j - 1] == "\n":
+        return "<line>"
+    k = j
+    while k > 0 and (scan[k - 1].isalnum() or scan[k - 1] in "_'’"):
+        k -= 1
+    return scan[k:j] if k < j else scan[j - 1]
 
 
 def _next_word(scan: str, end: int) -> str:
-    line = scan.find("\n", end)
-    words = _WORD.findall(scan, end, min(end + 40, len(scan) if line < 0 else line))
-    return words[0] if words else "<line>"
+    """The word (or punctuation mark) after ``end`` on its line; ``<line>`` at the end of a line."""
+    n = len(scan)
+    j = end
+    while j < n and scan[j] in " \t":
+        j += 1
+    if j == n or scan[j] == "\n":
+        return "<line>"
+    k = j
+    while k < n and (scan[k].isalnum() or scan[k] in "_'’"):
+        k += 1
+    return scan[j:k] if k > j else scan[j]
 
 
-def _sentence_start(scan: str, start: int) -> bool:
-    pos = start - 1
-    while pos >= 0 and scan[pos] in " \t":
-        pos -= 1
-    return pos < 0 or scan[pos] in _ENDS
-
-
-def span_features(
-    scan: str, language: str, det: Detection, counts: Counter[str], lowered: set[str], before: str, after: str
-) -> list[str]:
-    """Binary features of one detection; ``counts`` holds how often each detected string is detected in the
-    text, ``lowered`` the detected words also written in lower case there, ``before``/``after`` the types of
-    the detections right next to it ("" for none)."""
-    first, last, places, place_words, countries, stops, demonyms, honorifics = _lists()
-    words = det.text.split()
-    head = words[0].strip(".,'’") if words else det.text
-    tail = words[-1].strip(".,'’") if words else det.text
-    kind = det.type
-    prev, nxt = _prev_word(scan, det.start), _next_word(scan, det.end)
-    conf = min(9, int(det.confidence * 10))
+def static_features(text: str, detector: str, kind: str, confidence: float, language: str) -> list[str]:
+    """The features of a detection that depend on its string, detector, type, confidence and the language only
+    (the same for every mention: cached at detection time)."""
+    first, last, places, place_words, countries, stops, demonyms, _ = _lists()
+    words = text.split()
+    head = words[0].strip(".,'’") if words else text
+    tail = words[-1].strip(".,'’") if words else text
     n = min(len(words), 4)
     feats = [
         f"type={kind}",
-        f"det={det.detector}",
-        f"det={det.detector}|{kind}",
-        f"conf={conf}|{kind}",
+        f"det={detector}",
+        f"det={detector}|{kind}",
+        f"conf={min(9, int(confidence * 10))}|{kind}",
         f"lang={language}|{kind}",
-        f"det={det.detector}|lang={language}",
+        f"det={detector}|lang={language}",
         f"words={n}|{kind}",
         f"shape={_shape(head)}|{kind}",
-        f"prev={prev.lower()}",
-        f"prev={prev.lower()}|{kind}",
-        f"next={nxt.lower()}",
-        f"next={nxt.lower()}|{kind}",
-        f"before={before}|{kind}",
-        f"after={after}|{kind}",
+        f"last={tail.lower()}",
+        f"digit|{kind}" if any(c.isdigit() for c in text) else f"no-digit|{kind}",
     ]
-    if prev in honorifics:
-        feats.append(f"honorific|{kind}")
-    if _sentence_start(scan, det.start):
-        feats.append(f"sentence-start|{kind}")
-        if n == 1:
-            feats.append(f"sentence-start-alone|{kind}")
-    if any(c.isdigit() for c in det.text):
-        feats.append(f"digit|{kind}")
-    else:
-        feats.append(f"no-digit|{kind}")
     if head in first:
         feats.append(f"first-name|{kind}")
     if tail in last:
         feats.append(f"surname|{kind}")
-    if det.text in places:
+    if text in places:
         feats.append(f"place|{kind}")
     elif head in place_words or tail in place_words:
         feats.append(f"place-word|{kind}")
-    if det.text in countries:
+    if text in countries:
         feats.append(f"country|{kind}")
-    if head in stops or det.text in stops:
+    if head in stops or text in stops:
         feats.append(f"stop|{kind}")
     if head in demonyms:
         feats.append(f"demonym|{kind}")
     if n == 1 and head and is_ordinary_word(head):
         feats.append(f"ordinary|{kind}")
-        if _sentence_start(scan, det.start):
-            feats.append(f"ordinary-sentence-start|{kind}")
-    if head.lower() in lowered:
-        feats.append(f"lower-elsewhere|{kind}")
-    repeats = counts[det.text]
-    feats.append(f"repeats={min(repeats, 3)}|{kind}")
     inner = [w.strip(".,'’").lower() for w in words[:4] if w[:1].isupper()]
     feats.extend(f"word={w}" for w in inner)
     feats.extend(f"word={w}|{kind}" for w in inner)
-    feats.append(f"last={tail.lower()}")
-    if "'" in det.text or "’" in det.text:
+    if "'" in text or "’" in text:
         feats.append(f"apostrophe|{kind}")
     return feats
 
 
+@dataclass(frozen=True)
+class _Document:
+    """What the context features of one text's detections share."""
+
+    scan: str
+    counts: Counter[str]
+    lowered: set[str]
+    word_types: dict[str, Counter[str]]
+    also: dict[tuple[str, str], tuple[str, ...]]  # (text, type) -> the other types its first word is detected as
+
+
+def _head(text: str) -> str:
+    cut = text.find(" ")
+    return (text if cut < 0 else text[:cut]).strip(".,'’")
+
+
+def _document(scan: str, found: Sequence[Detection]) -> _Document:
+    singles: set[str] = set()
+    word_types: dict[str, Counter[str]] = {}
+    pairs = Counter((d.text, d.type) for d in found if d.type in RETYPES)
+    for (text, kind), n in pairs.items():
+        words = {w.strip(".,'’") for w in text.split()}
+        for w in words:
+            word_types.setdefault(w, Counter())[kind] += n
+        if len(words) == 1 and text.isalpha() and is_ordinary_word(text):
+            singles.add(text.lower())
+    return _Document(scan, Counter(d.text for d in found), lower_seen(scan, singles), word_types, {})
+
+
+_HONORIFICS: Final = frozenset(HONORIFICS)
+
+
+ContextKey = tuple[str, bool, bool, str, str, str, int, bool, tuple[str, ...]]
+
+
+def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextKey:
+    det = found[i]
+    scan, kind, text, start, end = doc.scan, det.type, det.text, det.start, det.end
+    raw_prev = _prev_word(scan, start)
+    before = after = ""
+    if i and start - found[i - 1].end < 4 and not scan[found[i - 1].end : start].strip():
+        before = found[i - 1].type
+    if i + 1 < len(found) and found[i + 1].start - end < 4 and not scan[end : found[i + 1].start].strip():
+        after = found[i + 1].type
+    also = doc.also.get((text, kind))
+    if also is None:
+        types = doc.word_types.get(_head(text))
+        also = doc.also[(text, kind)] = tuple(sorted(t for t in types if types[t] - (t == kind) > 0)) if types else ()
+    return (
+        raw_prev.lower(),
+        raw_prev in _HONORIFICS,
+        raw_prev == "<line>" or raw_prev in _ENDS,
+        _next_word(scan, end).lower(),
+        before,
+        after,
+        min(doc.counts[text], 3),
+        bool(doc.lowered) and text.lower() in doc.lowered,
+        also,
+    )
+
+
+def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
+    prev, honorific, sentence_start, nxt, before, after, repeats, lowered, also = key
+    feats = [
+        f"prev={prev}",
+        f"prev={prev}|{kind}",
+        f"next={nxt}",
+        f"next={nxt}|{kind}",
+        f"before={before}|{kind}",
+        f"after={after}|{kind}",
+        f"repeats={repeats}|{kind}",
+    ]
+    if honorific:
+        feats.append(f"honorific|{kind}")
+    if sentence_start:
+        feats.append(f"sentence-start|{kind}")
+        if alone:
+            feats.append(f"sentence-start-alone|{kind}")
+    if lowered:
+        feats.append(f"lower-elsewhere|{kind}")
+    feats.extend(f"head-also={t}|{kind}" for t in also)
+    return feats
+
+
+def context_features(doc: _Document, found: Sequence[Detection], i: int) -> list[str]:
+    """The features of ``found[i]`` that depend on where it stands: the words either side, the start of a
+    sentence, the detections right next to it, the same words detected or written in lower case elsewhere."""
+    det = found[i]
+    return _context_strings(det.type, " " not in det.text, _context_key(doc, found, i))
+
+
 def document_features(scan: str, language: str, found: Sequence[Detection]) -> list[list[str]]:
-    """:func:`span_features` of each of ``found`` (sorted by start, non-overlapping) over ``scan``."""
-    counts = Counter(d.text for d in found)
-    heads = {w.strip(".,'’").lower() for d in found if d.type in STAGE_TYPES for w in d.text.split()[:1]}
-    lowered = lower_seen(scan, {h for h in heads if h.isalpha()})
-    out: list[list[str]] = []
-    for i, det in enumerate(found):
-        if det.type not in STAGE_TYPES:
-            out.append([])
-            continue
-        before = found[i - 1].type if i and scan[found[i - 1].end : det.start].strip() == "" else ""
-        after = found[i + 1].type if i + 1 < len(found) and scan[det.end : found[i + 1].start].strip() == "" else ""
-        out.append(span_features(scan, language, det, counts, lowered, before, after))
-    return out
+    """The features of each of ``found`` (sorted by start, non-overlapping, over ``scan``); empty for a
+    detection of a type the stage does not score."""
+    doc = _document(scan, found)
+    return [
+        [*static_features(d.text, d.detector, d.type, d.confidence, language), *context_features(doc, found, i)]
+        if d.type in STAGE_TYPES
+        else []
+        for i, d in enumerate(found)
+    ]
 
 
 def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detection]:
@@ -304,26 +410,48 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
     stage = getattr(_state, "stage", None) or load_stage()
     if stage is None or not found:
         return found
-    return decide(stage, found, document_features(scan, language, found))
+    doc = _document(scan, found)
+    out: list[Detection] = []
+    for i, det in enumerate(found):
+        if det.type not in STAGE_TYPES:
+            out.append(det)
+            continue
+        kept = stage.decide_one(det, language, doc, found, i)
+        if kept is not None:
+            out.append(kept)
+    return out
 
 
 def decide(stage: PrecisionStage, found: Sequence[Detection], features: Sequence[list[str]]) -> list[Detection]:
     """Apply ``stage``'s decisions to detections whose features are given (empty features: left alone)."""
     out: list[Detection] = []
     for det, feats in zip(found, features, strict=True):
-        if not feats:
-            out.append(det)
-            continue
-        probs = stage.probabilities(feats)
-        if probs.get(NONE, 0.0) >= stage.drop:
-            continue
-        kind = det.type
-        if kind in RETYPES:
-            best = max(sorted(RETYPES), key=lambda t: probs.get(t, 0.0))
-            if best != kind and probs.get(best, 0.0) >= stage.retype:
-                kind = best
-        conf = round(min(0.99, max(0.05, probs.get(kind, 0.0))), 2)
-        if kind != det.type or conf != det.confidence:
-            det = Detection(det.start, det.end, kind, conf, det.detector, det.text)
-        out.append(det)
+        kept = _decision(stage, det, stage.probabilities(feats)) if feats else det
+        if kept is not None:
+            out.append(kept)
     return out
+
+
+def _decision(stage: PrecisionStage, det: Detection, probs: dict[str, float]) -> Detection | None:
+    """``det`` dropped (None), retyped and/or re-scored by the class probabilities ``probs``."""
+    verdict = _verdict(stage, det.type, probs)
+    if not verdict:
+        return None
+    kind, conf = verdict
+    if kind != det.type or conf != det.confidence:
+        det = Detection(det.start, det.end, kind, conf, det.detector, det.text)
+    return det
+
+
+def _verdict(stage: PrecisionStage, kind: str, probs: dict[str, float]) -> tuple[str, float] | tuple[()]:
+    """(type, confidence) of a span of type ``kind`` with class probabilities ``probs``; () to drop it."""
+    if probs.get(NONE, 0.0) >= stage.drop:
+        return ()
+    if kind in RETYPES:
+        best = max(_RETYPE_ORDER, key=lambda t: probs.get(t, 0.0))
+        if best != kind and probs.get(best, 0.0) >= stage.retype:
+            kind = best
+    return kind, round(min(0.99, max(0.05, probs.get(kind, 0.0))), 2)
+
+
+_RETYPE_ORDER: Final = tuple(sorted(RETYPES))

@@ -75,7 +75,7 @@ def fit_stage(
     """A logistic regression on every scored detection of ``data``; features seen fewer than ``min_count``
     times are left out."""
     import numpy as np  # noqa: PLC0415
-    from scipy.sparse import csr_matrix  # noqa: PLC0415
+    from sklearn.feature_extraction import DictVectorizer  # noqa: PLC0415
     from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
 
     rows: list[list[str]] = []
@@ -86,14 +86,9 @@ def fit_stage(
                 rows.append(feats)
                 ys.append(label)
     seen = Counter(f for feats in rows for f in set(feats))
-    vocab = sorted(f for f, n in seen.items() if n >= min_count)
-    index = {f: k for k, f in enumerate(vocab)}
-    indptr, indices = [0], []
-    for feats in rows:
-        cols = sorted({index[f] for f in feats if f in index})
-        indices.extend(cols)
-        indptr.append(len(indices))
-    matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
+    vectorizer = DictVectorizer(sort=True)
+    matrix = vectorizer.fit_transform([{f: 1 for f in feats if seen[f] >= min_count} for feats in rows])
+    index = {str(f): j for j, f in enumerate(vectorizer.get_feature_names_out())}
     model = LogisticRegression(C=c, max_iter=2000, tol=1e-6)
     model.fit(matrix, ys)
     classes = tuple(str(k) for k in model.classes_)
