@@ -102,9 +102,9 @@ class PrecisionStage:
     retype: float
     record: dict[str, Any]
     _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
-    _verdicts: dict[tuple[tuple[str, str, str, int, str], ContextKey], tuple[str, float] | tuple[()]] = field(
-        default_factory=dict, repr=False
-    )
+    _verdicts: dict[
+        tuple[tuple[str, str, str, int, str], ContextKey, tuple[float, float]], tuple[str, float] | tuple[()]
+    ] = field(default_factory=dict, repr=False)
 
     def probabilities(self, features: Sequence[str]) -> dict[str, float]:
         """The probability of each class for a span with these (binary) features."""
@@ -139,13 +139,14 @@ class PrecisionStage:
         """The stage's verdict on ``found[i]`` (cached per distinct features: names recur)."""
         key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
         context = _context_key(doc, found, i)
-        verdict = self._verdicts.get((key, context))
+        cut = (self.drop, self.retype)  # the thresholds may be changed (cross-validation)
+        verdict = self._verdicts.get((key, context, cut))
         if verdict is None:
             if len(self._verdicts) > 100_000:
                 self._verdicts.clear()
             feats = _context_strings(det.type, " " not in det.text, context)
             probs = self.softmax(self.add(self.static_scores(*key[:3], det.confidence, language), feats))
-            verdict = self._verdicts[(key, context)] = _verdict(self, det.type, probs)
+            verdict = self._verdicts[(key, context, cut)] = _verdict(self, det.type, probs)
         if not verdict:
             return None
         kind, conf = verdict

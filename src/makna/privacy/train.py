@@ -10,7 +10,7 @@ learned part is trained in order from the current detectors, so after any change
 The same data and seed give the same bytes.
 
 Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, and so is any path under a
-folder whose name starts with ``seal6`` or ``sealed-deid``.
+folder whose name starts with ``seal6``, ``seal7``, ``sealed-``, ``suggest-unseen`` or ``heldout7``.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ not here and are refused."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {"c": 1.0, "drop": 0.8, "retype": 0.6}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
-_FORBIDDEN: Final = ("seal6", "sealed-deid")
+_FORBIDDEN: Final = ("seal6", "seal7", "sealed-", "suggest-unseen", "heldout7", "wt-heldout7")
 
 
 @dataclass(frozen=True)
