@@ -49,7 +49,7 @@ def _stage(weights: dict[str, tuple[float, ...]], drop: float = 0.8, retype: flo
     return PrecisionStage(classes, (0.0, 0.0, 0.0, 0.0), weights, drop, retype, {})
 
 
-def _det(text: str, word: str, kind: str, conf: float = 0.6, detector: str = "unknown.capitalised") -> Detection:
+def _det(text: str, word: str, kind: str, conf: float = 0.6, detector: str = "person.cue") -> Detection:
     start = text.index(word)
     return Detection(start, start + len(word), kind, conf, detector, word)
 
@@ -68,7 +68,7 @@ def test_decisions_follow_the_thresholds() -> None:
         out = apply_stage(text, "id", found)
     assert [(d.text, d.type) for d in out] == [("Zorblat", "ORG"), ("Qwerin", "PERSON")]
     assert all(d.confidence == 0.99 for d in out)  # the stage's probability, capped
-    assert out[0].detector == "unknown.capitalised"  # who found it stays on record
+    assert out[0].detector == "person.cue"  # who found it stays on record
     # the same decisions from precomputed features (cross-validation's path)
     assert decide(stage, found, document_features(text, "id", found)) == out
     # a retype below its threshold keeps the type and says how unsure it is
@@ -76,6 +76,10 @@ def test_decisions_follow_the_thresholds() -> None:
     with using_stage(stage):
         kept = apply_stage(text, "id", found)
     assert kept[0].type == "PERSON" and kept[0].confidence == 0.05
+    # the catch-all's guesses go to review however sure the stage is
+    guess = [_det(text, "Qwerin", "PERSON", detector="unknown.capitalised")]
+    with using_stage(stage):
+        assert [d.confidence for d in apply_stage(text, "id", guess)] == [0.79]
 
 
 def test_structured_identifiers_are_never_scored() -> None:

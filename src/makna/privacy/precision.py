@@ -16,8 +16,8 @@ scikit-learn) gives the probability that the span is no identifier, or an identi
 * drops a span whose probability of being no identifier reaches the drop threshold;
 * retypes a span of a named type when another named type is at least as probable as the retype threshold;
 * sets the confidence of every span it scores to the probability of its (final) type (rounded, within
-  0.05..0.99): ``deid accept --min-confidence 0.8`` then takes what the stage puts at 80 % or more, whichever
-  detector found it; in cross-validation about 97 % of those were right.
+  0.05..0.99): ``deid accept --min-confidence 0.8`` then takes what the stage puts at 80 % or more; the
+  catch-all's guesses (``unknown.*``) stay below 0.8 whatever the probability, so a person reviews them.
 
 Structured identifiers (phone numbers, e-mail addresses, URLs, handles, identity numbers, plates, dates) are
 never touched: their patterns are validated by shape or checksum. Thresholds come from leave-one-split-out
@@ -52,9 +52,12 @@ __all__ = [
     "apply_stage",
     "load_stage",
     "context_features",
+    "decide",
     "document_features",
-    "static_features",
+    "never_identifier",
     "stage_disabled",
+    "stage_from_record",
+    "static_features",
     "using_stage",
 ]
 
@@ -146,7 +149,7 @@ class PrecisionStage:
                 self._verdicts.clear()
             feats = _context_strings(det.type, " " not in det.text, context)
             probs = self.softmax(self.add(self.static_scores(*key[:3], det.confidence, language), feats))
-            verdict = self._verdicts[(key, context, cut)] = _verdict(self, det.type, probs)
+            verdict = self._verdicts[(key, context, cut)] = _verdict(self, det.type, probs, det.detector)
         if not verdict:
             return None
         kind, conf = verdict
@@ -417,16 +420,33 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
         if det.type not in STAGE_TYPES:
             out.append(det)
             continue
+        if never_identifier(det):
+            continue
         kept = stage.decide_one(det, language, doc, found, i)
         if kept is not None:
             out.append(kept)
     return out
 
 
+_CONTRACTIONS: Final = frozenset(f"{i}{a}{e}" for i in "Ii" for a in "'’" for e in ("m", "ve", "ll", "d", "M", "VE"))
+_NAMES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
+
+
+def never_identifier(det: Detection) -> bool:
+    """Spans the annotation conventions never count, whatever a detector said: a name, place or organisation
+    without a letter (a bare year, "2016"), or an English first-person contraction ("I'm", "I've")."""
+    text = det.text
+    if det.type in _NAMES and not any(c.isalpha() for c in text):
+        return True
+    return text in _CONTRACTIONS
+
+
 def decide(stage: PrecisionStage, found: Sequence[Detection], features: Sequence[list[str]]) -> list[Detection]:
     """Apply ``stage``'s decisions to detections whose features are given (empty features: left alone)."""
     out: list[Detection] = []
     for det, feats in zip(found, features, strict=True):
+        if feats and never_identifier(det):
+            continue
         kept = _decision(stage, det, stage.probabilities(feats)) if feats else det
         if kept is not None:
             out.append(kept)
@@ -435,7 +455,7 @@ def decide(stage: PrecisionStage, found: Sequence[Detection], features: Sequence
 
 def _decision(stage: PrecisionStage, det: Detection, probs: dict[str, float]) -> Detection | None:
     """``det`` dropped (None), retyped and/or re-scored by the class probabilities ``probs``."""
-    verdict = _verdict(stage, det.type, probs)
+    verdict = _verdict(stage, det.type, probs, det.detector)
     if not verdict:
         return None
     kind, conf = verdict
@@ -444,15 +464,23 @@ def _decision(stage: PrecisionStage, det: Detection, probs: dict[str, float]) ->
     return det
 
 
-def _verdict(stage: PrecisionStage, kind: str, probs: dict[str, float]) -> tuple[str, float] | tuple[()]:
-    """(type, confidence) of a span of type ``kind`` with class probabilities ``probs``; () to drop it."""
+def _verdict(
+    stage: PrecisionStage, kind: str, probs: dict[str, float], detector: str
+) -> tuple[str, float] | tuple[()]:
+    """(type, confidence) of a span of type ``kind`` found by ``detector`` with class probabilities ``probs``;
+    () to drop it."""
     if probs.get(NONE, 0.0) >= stage.drop:
         return ()
     if kind in RETYPES:
         best = max(_RETYPE_ORDER, key=lambda t: probs.get(t, 0.0))
         if best != kind and probs.get(best, 0.0) >= stage.retype:
             kind = best
-    return kind, round(min(0.99, max(0.05, probs.get(kind, 0.0))), 2)
+    top = REVIEW_CAP if detector.startswith(REVIEW_PREFIX) else 0.99
+    return kind, round(min(top, max(0.05, probs.get(kind, 0.0))), 2)
 
 
+REVIEW_PREFIX: Final = "unknown."
+"""The catch-all's detectors: what no list or cue foresaw goes to a person's review (issue 11), so their
+confidence stays below ``REVIEW_CAP`` whatever the stage's probability."""
+REVIEW_CAP: Final = 0.79
 _RETYPE_ORDER: Final = tuple(sorted(RETYPES))

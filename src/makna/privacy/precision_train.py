@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .learned import refine, using
-from .precision import NONE, STAGE_TYPES, PrecisionStage, document_features
+from .precision import NONE, STAGE_TYPES, PrecisionStage, document_features, never_identifier
 from .types import Detection
 
 __all__ = ["StageData", "fit_stage", "label_of", "out_of_fold", "stage_data"]
@@ -64,7 +64,7 @@ def stage_data(data: Sequence[Any], detections: dict[int, list[Detection]]) -> l
     for i, ex in enumerate(data):
         found = detections[i]
         feats = document_features(ex.scan, ex.doc.language, found)
-        labels = [label_of(d, ex.doc.pii) if d.type in STAGE_TYPES else None for d in found]
+        labels = [label_of(d, ex.doc.pii) if d.type in STAGE_TYPES and not never_identifier(d) else None for d in found]
         out.append(StageData(ex.split, ex.doc.language, found, feats, labels))
     return out
 

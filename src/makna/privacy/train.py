@@ -286,7 +286,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     stage.record.update({"splits": list(docs), "files": len(files), "data_sha256": record["data_sha256"],
                          "crf_sha256": record["model_sha256"], "command": "python -m makna.privacy.train"})
     path = args.out / STAGE_FILE
-    path.write_text(json.dumps(stage.as_record(), indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    body = json.dumps(stage.as_record(), indent=1, ensure_ascii=False, sort_keys=True)
+    path.write_text(body + "\n", encoding="utf-8")
     print(f"precision stage: {path} ({stage.record['examples']} detections, sha256 "
           f"{hashlib.sha256(path.read_bytes()).hexdigest()})")
 
