@@ -243,20 +243,6 @@ def _prev_word(scan: str, start: int) -> str:
     return scan[k:j] if k < j else scan[j - 1]
 
 
-def _next_word(scan: str, end: int) -> str:
-    """The word (or punctuation mark) after ``end`` on its line; ``<line>`` at the end of a line."""
-    n = len(scan)
-    j = end
-    while j < n and scan[j] in " \t":
-        j += 1
-    if j == n or scan[j] == "\n":
-        return "<line>"
-    k = j
-    while k < n and (scan[k].isalnum() or scan[k] in "_'’"):
-        k += 1
-    return scan[j:k] if k > j else scan[j]
-
-
 def static_features(text: str, detector: str, kind: str, confidence: float, language: str) -> list[str]:
     """The features of a detection that depend on its string, detector, type, confidence and the language only
     (the same for every mention: cached at detection time)."""
@@ -308,7 +294,7 @@ class _Document:
     scan: str
     counts: Counter[str]
     lowered: set[str]
-    word_types: dict[str, Counter[str]]
+    word_types: dict[str, dict[str, int]]  # word -> type -> detections of that type holding it
     also: dict[tuple[str, str], tuple[str, ...]]  # (text, type) -> the other types its first word is detected as
 
 
@@ -319,12 +305,13 @@ def _head(text: str) -> str:
 
 def _document(scan: str, found: Sequence[Detection]) -> _Document:
     singles: set[str] = set()
-    word_types: dict[str, Counter[str]] = {}
+    word_types: dict[str, dict[str, int]] = {}
     pairs = Counter((d.text, d.type) for d in found if d.type in RETYPES)
     for (text, kind), n in pairs.items():
         words = {w.strip(".,'’") for w in text.split()}
         for w in words:
-            word_types.setdefault(w, Counter())[kind] += n
+            row = word_types.setdefault(w, {})
+            row[kind] = row.get(kind, 0) + n
         if len(words) == 1 and text.isalpha() and is_ordinary_word(text):
             singles.add(text.lower())
     return _Document(scan, Counter(d.text for d in found), lower_seen(scan, singles), word_types, {})
@@ -333,7 +320,7 @@ def _document(scan: str, found: Sequence[Detection]) -> _Document:
 _HONORIFICS: Final = frozenset(HONORIFICS)
 
 
-ContextKey = tuple[str, bool, bool, str, str, str, int, bool, tuple[str, ...]]
+ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...]]
 
 
 def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextKey:
@@ -353,7 +340,6 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextK
         raw_prev.lower(),
         raw_prev in _HONORIFICS,
         raw_prev == "<line>" or raw_prev in _ENDS,
-        _next_word(scan, end).lower(),
         before,
         after,
         min(doc.counts[text], 3),
@@ -363,12 +349,10 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextK
 
 
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, nxt, before, after, repeats, lowered, also = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
-        f"next={nxt}",
-        f"next={nxt}|{kind}",
         f"before={before}|{kind}",
         f"after={after}|{kind}",
         f"repeats={repeats}|{kind}",
