@@ -59,9 +59,9 @@ def test_decisions_follow_the_thresholds() -> None:
     found = [_det(text, "Zorblat", "PERSON"), _det(text, "Qwerin", "PERSON"), _det(text, "Plinth", "PERSON")]
     stage = _stage(
         {
-            "next=sama|PERSON": (0.0, 0.0, 9.0, 0.0),  # Zorblat: an ORG, surely
+            "prev=di|PERSON": (0.0, 0.0, 9.0, 0.0),  # Zorblat: an ORG, surely
             "prev=sama|PERSON": (0.0, 0.0, 0.0, 9.0),  # Qwerin: a person, surely
-            "next=.|PERSON": (9.0, 0.0, 0.0, 0.0),  # Plinth: no identifier
+            "prev=dan|PERSON": (9.0, 0.0, 0.0, 0.0),  # Plinth: no identifier
         }
     )
     with using_stage(stage):
