@@ -12,13 +12,22 @@ It was scored twice, by the lead, on aggregates only: before any detector change
 0.901, untyped 0.936, precision 0.887, leak 7.8 %) and after the merge (0.920, 0.955, 0.869, 4.8 %); its floors are
 the second scoring less a margin. Having been scored after tuning, it is now spent, like ``seal4``.
 
+``tune8`` and ``seal7`` were written together (round heldout7, benchmarks/results/heldout7.md on branch
+``heldout7``): sixteen new transcripts in two batches of eight, split 10/6 by seeded shuffles. ``tune8`` is open:
+tune on it; its floor is its score on the detectors of main before the round (rules and the model as trained
+before ``tune8`` existed: typed recall 0.860, untyped 0.928, precision 0.845, leak 8.6 %, lowest structured
+type HANDLE 0.769) less a margin; it was a held-out figure for that model until the next retraining.
+``seal7`` is sealed and lives only on branch ``heldout7``: it has no floor here (the lead adds one after the
+round). With ``seal7`` written, ``seal6`` is training data too (``OPEN_SPLITS`` in makna.privacy.train).
+
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
 Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
 keep their names from when they were written, but both have been tuned on since (see docs/deidentification.md).
 
-Since the learned layer (makna.privacy.learned, branch deidml), every split here except ``seal6``, and the
-shared dev corpus, are also its training data (``seal6`` is never read by training or cross-validation): the scores these floors guard are in-sample for the model, no longer held-out figures
+Since the learned layer (makna.privacy.learned, branch deidml), every split here, and the shared dev corpus,
+are also its training data or will be at the next retraining (``seal7`` is never read by training or
+cross-validation): the scores these floors guard are in-sample for the model, no longer held-out figures
 of any kind. The model's held-out gain is measured by leave-one-split-out cross-validation instead
 (benchmarks/deid_learned_cv.py, benchmarks/results/deidml.md); the floors were raised to the measured in-sample
 values less a margin."""
@@ -46,6 +55,7 @@ FLOORS = {
     "seal4": (0.955, 0.975, 0.93, 0.025, 1.0),
     "tune7": (0.90, 0.945, 0.90, 0.055, 0.78),
     "seal6": (0.905, 0.94, 0.855, 0.058, 0.84),
+    "tune8": (0.845, 0.915, 0.83, 0.095, 0.75),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 

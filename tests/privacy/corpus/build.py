@@ -5,7 +5,8 @@ transcript, each identifier written ``[[TYPE:text]]``. The JSON beside it (dev-c
 ``language``, ``title``, ``text``, ``pii``, ``segments``) has exact code-point offsets. Segments are left
 empty: this corpus scores detection only.
 
-Usage: ``python tests/privacy/corpus/build.py`` (rebuilds every ``*.txt`` under ``tune/`` and ``sealed/``).
+Usage: ``python tests/privacy/corpus/build.py`` (rebuilds every ``<split>/*.txt`` beside it: ``tune/`` to ``tune8/``,
+``sealed/``, ``sealed2/``, ``seal4/``, ``seal6/`` and, where the branch has it, ``seal7/``).
 """
 
 from __future__ import annotations
