@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from makna.privacy import detect
 from makna.privacy._ci import ci
 from makna.privacy._fastrx import Cue, SharedScan, dispatch, gated_finditer, literal_prefix, split_top, trigger
+from makna.privacy.precision import stage_disabled
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "deid_bench.py"
 
@@ -36,7 +37,8 @@ def _bench() -> ModuleType:
 
 def test_detect_snapshot_on_synthetic_corpus() -> None:
     text = _bench().corpus(0.3, seed=11)
-    dets = detect(text, language="id", known_names=["Okafor"])
+    with stage_disabled():  # the detectors and the CRF layer; the precision stage is retrained on its own
+        dets = detect(text, language="id", known_names=["Okafor"])
     counts = Counter(d.type for d in dets)
     assert dict(counts) == {
         "ADDRESS": 212,

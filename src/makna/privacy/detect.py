@@ -27,6 +27,7 @@ from .learned import refine
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names
 from .places import detect_places
+from .precision import apply_stage
 from .shapes import detect_shapes
 from .speakers import export_senders, find_labels, label_persons, mask_labels
 from .structured import detect_structured
@@ -98,7 +99,8 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     candidates.extend(repeat_unknown(scan, first))
     candidates.extend(coordinated_names(scan, first))
     candidates.extend(detect_context_after(scan, first))
-    return refine(text, scan, language, harmonise_types(resolve_overlaps(candidates)), runs)  # learned model on top
+    found = refine(text, scan, language, harmonise_types(resolve_overlaps(candidates)), runs)  # learned model on top
+    return apply_stage(scan, language, found)  # then the precision stage
 
 
 _NAMED_TYPES: Final = frozenset({"PERSON", "ORG", "LOCATION"})

@@ -4,11 +4,14 @@
 dev corpus and ``tests/privacy/corpus/<split>``), runs the rule detectors on each transcript, and trains a CRF
 (python-crfsuite, L-BFGS) on token features plus the rules' output. It writes ``deid_model.crfsuite`` and
 ``deid_model.json`` (splits, files, seed, sha256 of the training data and of the model, the settings) into
-``src/makna/privacy/data/`` by default. The same data and seed give the same model bytes.
+``src/makna/privacy/data/`` by default. Then it trains the precision stage (:mod:`makna.privacy.precision`)
+on out-of-fold detections (a CRF per split, trained on the others) and writes ``deid_precision.json``. Every
+learned part is trained in order from the current detectors, so after any change to a detector run it again.
+The same data and seed give the same bytes.
 
 Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, and so is any path under a
-folder whose name starts with ``seal7`` or ``sealed-deid``. ``seal6`` was scored after the round it was
-sealed for, so it is spent and open for training, like ``seal4`` before it.
+folder whose name starts with ``seal7``, ``sealed-``, ``suggest-unseen`` or ``heldout7``. ``seal6`` was scored
+after the tuning of round four and is spent: it is training data now, like ``seal4`` before it.
 """
 
 from __future__ import annotations
@@ -29,12 +32,14 @@ from ._text import CapRun, cap_runs
 from .detect import detect
 from .evaluate import GoldDocument, load_gold
 from .learned import MODEL_FILE, RECORD_FILE, LearnedModel, disabled, open_model
+from .precision import STAGE_FILE, PrecisionStage, stage_disabled
 from .speakers import find_labels, mask_labels
 from .types import Detection
 
 __all__ = [
     "OPEN_SPLITS",
     "SEED",
+    "STAGE_SETTINGS",
     "Example",
     "Settings",
     "anchor_words",
@@ -44,6 +49,7 @@ __all__ = [
     "skip_words",
     "main",
     "train",
+    "train_stage",
 ]
 
 OPEN_SPLITS: Final[tuple[str, ...]] = (
@@ -62,10 +68,12 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal6",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
-``tests/privacy/corpus/<name>``. Sealed test sets (``seal7`` and later, anything under ``sealed-deid*``) are
-not here and are refused; ``seal6`` is spent (scored after tuning) and open."""
+``tests/privacy/corpus/<name>``. Sealed test sets (``seal7`` and later, anything under ``sealed-*``) are not
+here and are refused; ``seal6`` is spent (scored after tuning) and open."""
 SEED: Final = 11
-_FORBIDDEN: Final = ("seal7", "sealed-deid")
+STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5}
+"""The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
+_FORBIDDEN: Final = ("seal7", "sealed-", "suggest-unseen", "heldout7", "wt-heldout7")
 
 
 @dataclass(frozen=True)
@@ -128,7 +136,7 @@ def data_digest(root: Path, splits: Sequence[str]) -> str:
 def examples(docs: dict[str, list[GoldDocument]]) -> list[Example]:
     """Rules run (alone) on every document: the stacking input of the model."""
     out: list[Example] = []
-    with disabled():
+    with disabled(), stage_disabled():
         for split, items in docs.items():
             for doc in items:
                 scan = mask_labels(doc.text, find_labels(doc.text))
@@ -263,7 +271,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     docs = load_splits(args.root)
     if not docs:
         raise SystemExit(f"no annotated splits under {args.root} (run it from a repository checkout, or pass --root)")
-    record = train(examples(docs), args.out)
+    data = examples(docs)
+    record = train(data, args.out)
     files = [f"{split}/{doc.id}" for split, items in docs.items() for doc in items]
     record.update(
         {
@@ -276,6 +285,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     (args.out / RECORD_FILE).write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"trained on {len(files)} transcripts of {', '.join(docs)}: {args.out / MODEL_FILE}")
     print(f"model sha256 {record['model_sha256']}, data sha256 {record['data_sha256']}")
+    stage = train_stage(data)
+    stage.record.update({"splits": list(docs), "files": len(files), "data_sha256": record["data_sha256"],
+                         "crf_sha256": record["model_sha256"], "command": "python -m makna.privacy.train"})
+    path = args.out / STAGE_FILE
+    body = json.dumps(stage.as_record(), indent=1, ensure_ascii=False, sort_keys=True)
+    path.write_text(body + "\n", encoding="utf-8")
+    print(f"precision stage: {path} ({stage.record['examples']} detections, sha256 "
+          f"{hashlib.sha256(path.read_bytes()).hexdigest()})")
+
+
+def train_stage(data: Sequence[Example], settings: Settings = Settings()) -> PrecisionStage:
+    """The precision stage, fitted on out-of-fold detections of ``data`` (a CRF per split trained on the
+    others refines the rules' output of that split), with :data:`STAGE_SETTINGS`."""
+    from .precision_train import fit_stage, out_of_fold, stage_data  # noqa: PLC0415
+
+    folds = stage_data(data, out_of_fold(data, settings))
+    return fit_stage(folds, c=STAGE_SETTINGS["c"], drop=STAGE_SETTINGS["drop"], retype=STAGE_SETTINGS["retype"])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,471 @@
+"""A precision stage over every detector (issue 11): a small learned pass that scores each detected span.
+
+The rules, the catch-all and the CRF layer (:mod:`makna.privacy.learned`) favour recall: on transcripts they
+were not written for, about one detection in six or seven was no identifier, or an identifier of another
+type. This stage looks at each finished detection of a *named* type (:data:`STAGE_TYPES`: PERSON, LOCATION,
+ORG, ADDRESS, AGE) as a whole span, with features the token-level rules and tagger do not see together
+(:func:`document_features`): which detector found it and how sure it was, its type, its words' shapes and list
+memberships (first names, surnames, places, countries, ordinary words), where it stands in its sentence, the
+words either side, whether the same string is detected elsewhere in the text or written there in lower
+case, the text's language. A multinomial logistic regression (trained with scikit-learn by
+``python -m makna.privacy.train``; shipped as plain weights, ``data/deid_precision.json``, read without
+scikit-learn) gives the probability that the span is no identifier, or an identifier of each named type.
+
+:func:`apply_stage`:
+
+* drops a span whose probability of being no identifier reaches the drop threshold (shipped: off, 1.01,
+  because every threshold tried cost some untyped recall in cross-validation);
+* retypes a span of a named type when another named type is the most probable and reaches the retype
+  threshold;
+* sets the confidence of every span it scores to the probability of its (final) type (rounded, within
+  0.05..0.99): ``deid accept --min-confidence 0.8`` then takes what the stage puts at 80 % or more; the
+  catch-all's guesses (``unknown.*``) stay below 0.8 whatever the probability, so a person reviews them.
+
+Structured identifiers (phone numbers, e-mail addresses, URLs, handles, identity numbers, plates, dates) are
+never touched: their patterns are validated by shape or checksum. Thresholds come from leave-one-split-out
+cross-validation over the open splits (``benchmarks/deid_precision_cv.py``,
+``benchmarks/results/deidprec.md``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+from . import gazetteers as gz
+from ._features import is_ordinary_word
+from ._text import HONORIFICS
+from .learned import lower_seen
+from .types import Detection
+
+__all__ = [
+    "NONE",
+    "STAGE_FILE",
+    "STAGE_TYPES",
+    "PrecisionStage",
+    "apply_stage",
+    "load_stage",
+    "context_features",
+    "decide",
+    "document_features",
+    "never_identifier",
+    "stage_disabled",
+    "stage_from_record",
+    "static_features",
+    "using_stage",
+]
+
+STAGE_FILE: Final = "deid_precision.json"
+NONE: Final = "O"
+"""The class of a span that is no identifier."""
+STAGE_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS", "AGE"})
+"""Types the stage scores (drops, retypes, re-scores); every other type passes untouched."""
+RETYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS"})
+"""Types a span may be given instead of its own, among themselves only."""
+
+_ENDS: Final = frozenset(".!?:;\n\"“”(")
+_state = threading.local()
+
+
+@contextmanager
+def _thread_setting(name: str, value: object) -> Iterator[None]:
+    before = getattr(_state, name, None)
+    setattr(_state, name, value)
+    try:
+        yield
+    finally:
+        setattr(_state, name, before)
+
+
+def stage_disabled() -> AbstractContextManager[None]:
+    """Within this block (in this thread), :func:`makna.privacy.detect` skips the precision stage."""
+    return _thread_setting("off", True)
+
+
+def using_stage(stage: PrecisionStage) -> AbstractContextManager[None]:
+    """Within this block (in this thread), :func:`makna.privacy.detect` uses ``stage`` instead of the shipped
+    one (cross-validation)."""
+    return _thread_setting("stage", stage)
+
+
+@dataclass
+class PrecisionStage:
+    """A multinomial logistic regression over span features, with the thresholds chosen for it."""
+
+    classes: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]  # feature -> one weight per class
+    drop: float
+    retype: float
+    record: dict[str, Any]
+    _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
+    _verdicts: dict[
+        tuple[tuple[str, str, str, int, str], ContextKey, tuple[float, float]], tuple[str, float] | tuple[()]
+    ] = field(default_factory=dict, repr=False)
+
+    def probabilities(self, features: Sequence[str]) -> dict[str, float]:
+        """The probability of each class for a span with these (binary) features."""
+        return self.softmax(self.add(self.intercepts, features))
+
+    def add(self, scores: Sequence[float], features: Sequence[str]) -> list[float]:
+        """``scores`` plus the weights of ``features`` (unknown features weigh nothing)."""
+        rows = [row for f in features if (row := self.weights.get(f)) is not None]
+        return [sum(col) for col in zip(scores, *rows, strict=True)]
+
+    def softmax(self, scores: Sequence[float]) -> dict[str, float]:
+        """Class probabilities from class scores."""
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def static_scores(self, text: str, detector: str, kind: str, confidence: float, language: str) -> list[float]:
+        """Intercepts plus the weights of :func:`static_features` (cached per distinct input)."""
+        key = (text, detector, kind, min(9, int(confidence * 10)), language)
+        got = self._cache.get(key)
+        if got is None:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            feats = static_features(text, detector, kind, confidence, language)
+            got = self._cache[key] = self.add(self.intercepts, feats)
+        return got
+
+    def decide_one(
+        self, det: Detection, language: str, doc: _Document, found: Sequence[Detection], i: int
+    ) -> Detection | None:
+        """The stage's verdict on ``found[i]`` (cached per distinct features: names recur)."""
+        key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
+        context = _context_key(doc, found, i)
+        cut = (self.drop, self.retype)  # the thresholds may be changed (cross-validation)
+        verdict = self._verdicts.get((key, context, cut))
+        if verdict is None:
+            if len(self._verdicts) > 100_000:
+                self._verdicts.clear()
+            feats = _context_strings(det.type, " " not in det.text, context)
+            probs = self.softmax(self.add(self.static_scores(*key[:3], det.confidence, language), feats))
+            verdict = self._verdicts[(key, context, cut)] = _verdict(self, det.type, probs, det.detector)
+        if not verdict:
+            return None
+        kind, conf = verdict
+        if kind != det.type or conf != det.confidence:
+            det = Detection(det.start, det.end, kind, conf, det.detector, det.text)
+        return det
+
+    def as_record(self) -> dict[str, Any]:
+        """The JSON form (weights rounded, keys sorted: the same model gives the same bytes)."""
+        return {
+            **self.record,
+            "classes": list(self.classes),
+            "intercepts": [round(v, 6) for v in self.intercepts],
+            "drop": self.drop,
+            "retype": self.retype,
+            "weights": {f: [round(v, 6) for v in row] for f, row in sorted(self.weights.items())},
+        }
+
+
+def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
+    """A :class:`PrecisionStage` from its JSON form."""
+    classes = tuple(str(c) for c in record["classes"])
+    weights = {str(f): tuple(float(v) for v in row) for f, row in record["weights"].items()}
+    meta = {k: v for k, v in record.items() if k not in {"classes", "intercepts", "weights", "drop", "retype"}}
+    return PrecisionStage(
+        classes,
+        tuple(float(v) for v in record["intercepts"]),
+        weights,
+        float(record["drop"]),
+        float(record["retype"]),
+        meta,
+    )
+
+
+@cache
+def load_stage() -> PrecisionStage | None:
+    """The shipped stage (None when the package carries none)."""
+    path = resources.files("makna.privacy") / "data" / STAGE_FILE
+    if not path.is_file():
+        return None
+    return stage_from_record(json.loads(path.read_text(encoding="utf-8")))
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Country names in English and Indonesian (``data/countries.txt``, from Faker's address providers)."""
+    path = resources.files("makna.privacy") / "data" / "countries.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def _lists() -> tuple[frozenset[str], ...]:
+    places = gz.places_admin() | gz.places_local() | gz.places_en() | gz.places_world()
+    return (
+        gz.first_names("id"),
+        gz.surnames(),
+        frozenset(places),
+        frozenset(w for p in places for w in p.split(" ")),
+        _countries(),
+        gz.stop_caps(),
+        gz.demonyms(),
+        frozenset(HONORIFICS),
+    )
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "digits"
+    if any(c.isdigit() for c in word):
+        return "mixed-digit"
+    if word.isupper() and len(word) > 1:
+        return "upper"
+    if word[:1].isupper():
+        return "title"
+    if word.islower():
+        return "lower"
+    return "other"
+
+
+def _prev_word(scan: str, start: int) -> str:
+    """The word (or punctuation mark) before ``start`` on its line; ``<line>`` at the start of a line."""
+    j = start
+    while j > 0 and scan[j - 1] in " \t":
+        j -= 1
+    if j == 0 or scan[j - 1] == "\n":
+        return "<line>"
+    k = j
+    while k > 0 and (scan[k - 1].isalnum() or scan[k - 1] in "_'’"):
+        k -= 1
+    return scan[k:j] if k < j else scan[j - 1]
+
+
+def static_features(text: str, detector: str, kind: str, confidence: float, language: str) -> list[str]:
+    """The features of a detection that depend on its string, detector, type, confidence and the language only
+    (the same for every mention: cached at detection time)."""
+    first, last, places, place_words, countries, stops, demonyms, _ = _lists()
+    words = text.split()
+    head = words[0].strip(".,'’") if words else text
+    tail = words[-1].strip(".,'’") if words else text
+    n = min(len(words), 4)
+    feats = [
+        f"type={kind}",
+        f"det={detector}",
+        f"det={detector}|{kind}",
+        f"conf={min(9, int(confidence * 10))}|{kind}",
+        f"lang={language}|{kind}",
+        f"det={detector}|lang={language}",
+        f"words={n}|{kind}",
+        f"shape={_shape(head)}|{kind}",
+        f"last={tail.lower()}",
+        f"digit|{kind}" if any(c.isdigit() for c in text) else f"no-digit|{kind}",
+    ]
+    if head in first:
+        feats.append(f"first-name|{kind}")
+    if tail in last:
+        feats.append(f"surname|{kind}")
+    if text in places:
+        feats.append(f"place|{kind}")
+    elif head in place_words or tail in place_words:
+        feats.append(f"place-word|{kind}")
+    if text in countries:
+        feats.append(f"country|{kind}")
+    if head in stops or text in stops:
+        feats.append(f"stop|{kind}")
+    if head in demonyms:
+        feats.append(f"demonym|{kind}")
+    if n == 1 and head and is_ordinary_word(head):
+        feats.append(f"ordinary|{kind}")
+    inner = [w.strip(".,'’").lower() for w in words[:4] if w[:1].isupper()]
+    feats.extend(f"word={w}" for w in inner)
+    feats.extend(f"word={w}|{kind}" for w in inner)
+    if "'" in text or "’" in text:
+        feats.append(f"apostrophe|{kind}")
+    return feats
+
+
+@dataclass(frozen=True)
+class _Document:
+    """What the context features of one text's detections share."""
+
+    scan: str
+    counts: Counter[str]
+    lowered: set[str]
+    word_types: dict[str, dict[str, int]]  # word -> type -> detections of that type holding it
+    also: dict[tuple[str, str], tuple[str, ...]]  # (text, type) -> the other types its first word is detected as
+
+
+def _head(text: str) -> str:
+    cut = text.find(" ")
+    return (text if cut < 0 else text[:cut]).strip(".,'’")
+
+
+def _document(scan: str, found: Sequence[Detection]) -> _Document:
+    singles: set[str] = set()
+    word_types: dict[str, dict[str, int]] = {}
+    pairs = Counter((d.text, d.type) for d in found if d.type in RETYPES)
+    for (text, kind), n in pairs.items():
+        words = {w.strip(".,'’") for w in text.split()}
+        for w in words:
+            row = word_types.setdefault(w, {})
+            row[kind] = row.get(kind, 0) + n
+        if len(words) == 1 and text.isalpha() and is_ordinary_word(text):
+            singles.add(text.lower())
+    return _Document(scan, Counter(d.text for d in found), lower_seen(scan, singles), word_types, {})
+
+
+_HONORIFICS: Final = frozenset(HONORIFICS)
+
+
+ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...]]
+
+
+def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextKey:
+    det = found[i]
+    scan, kind, text, start, end = doc.scan, det.type, det.text, det.start, det.end
+    raw_prev = _prev_word(scan, start)
+    before = after = ""
+    if i and start - found[i - 1].end < 4 and not scan[found[i - 1].end : start].strip():
+        before = found[i - 1].type
+    if i + 1 < len(found) and found[i + 1].start - end < 4 and not scan[end : found[i + 1].start].strip():
+        after = found[i + 1].type
+    also = doc.also.get((text, kind))
+    if also is None:
+        types = doc.word_types.get(_head(text))
+        also = doc.also[(text, kind)] = tuple(sorted(t for t in types if types[t] - (t == kind) > 0)) if types else ()
+    return (
+        raw_prev.lower(),
+        raw_prev in _HONORIFICS,
+        raw_prev == "<line>" or raw_prev in _ENDS,
+        before,
+        after,
+        min(doc.counts[text], 3),
+        bool(doc.lowered) and text.lower() in doc.lowered,
+        also,
+    )
+
+
+def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
+    prev, honorific, sentence_start, before, after, repeats, lowered, also = key
+    feats = [
+        f"prev={prev}",
+        f"prev={prev}|{kind}",
+        f"before={before}|{kind}",
+        f"after={after}|{kind}",
+        f"repeats={repeats}|{kind}",
+    ]
+    if honorific:
+        feats.append(f"honorific|{kind}")
+    if sentence_start:
+        feats.append(f"sentence-start|{kind}")
+        if alone:
+            feats.append(f"sentence-start-alone|{kind}")
+    if lowered:
+        feats.append(f"lower-elsewhere|{kind}")
+    feats.extend(f"head-also={t}|{kind}" for t in also)
+    return feats
+
+
+def context_features(doc: _Document, found: Sequence[Detection], i: int) -> list[str]:
+    """The features of ``found[i]`` that depend on where it stands: the words either side, the start of a
+    sentence, the detections right next to it, the same words detected or written in lower case elsewhere."""
+    det = found[i]
+    return _context_strings(det.type, " " not in det.text, _context_key(doc, found, i))
+
+
+def document_features(scan: str, language: str, found: Sequence[Detection]) -> list[list[str]]:
+    """The features of each of ``found`` (sorted by start, non-overlapping, over ``scan``); empty for a
+    detection of a type the stage does not score."""
+    doc = _document(scan, found)
+    return [
+        [*static_features(d.text, d.detector, d.type, d.confidence, language), *context_features(doc, found, i)]
+        if d.type in STAGE_TYPES
+        else []
+        for i, d in enumerate(found)
+    ]
+
+
+def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detection]:
+    """``found`` (sorted, non-overlapping detections over ``scan``) after the precision stage: likely false
+    spans dropped, likely mistyped ones retyped, confidences set to the stage's probability; unchanged when
+    the stage is off or absent."""
+    if getattr(_state, "off", None):
+        return found
+    stage = getattr(_state, "stage", None) or load_stage()
+    if stage is None or not found:
+        return found
+    doc = _document(scan, found)
+    out: list[Detection] = []
+    for i, det in enumerate(found):
+        if det.type not in STAGE_TYPES:
+            out.append(det)
+            continue
+        if never_identifier(det):
+            continue
+        kept = stage.decide_one(det, language, doc, found, i)
+        if kept is not None:
+            out.append(kept)
+    return out
+
+
+_CONTRACTIONS: Final = frozenset(f"{i}{a}{e}" for i in "Ii" for a in "'’" for e in ("m", "ve", "ll", "d", "M", "VE"))
+_NAMES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
+
+
+def never_identifier(det: Detection) -> bool:
+    """Spans the annotation conventions never count, whatever a detector said: a name, place or organisation
+    without a letter (a bare year, "2016"), or an English first-person contraction ("I'm", "I've")."""
+    text = det.text
+    if det.type in _NAMES and not any(c.isalpha() for c in text):
+        return True
+    return text in _CONTRACTIONS
+
+
+def decide(stage: PrecisionStage, found: Sequence[Detection], features: Sequence[list[str]]) -> list[Detection]:
+    """Apply ``stage``'s decisions to detections whose features are given (empty features: left alone)."""
+    out: list[Detection] = []
+    for det, feats in zip(found, features, strict=True):
+        if feats and never_identifier(det):
+            continue
+        kept = _decision(stage, det, stage.probabilities(feats)) if feats else det
+        if kept is not None:
+            out.append(kept)
+    return out
+
+
+def _decision(stage: PrecisionStage, det: Detection, probs: dict[str, float]) -> Detection | None:
+    """``det`` dropped (None), retyped and/or re-scored by the class probabilities ``probs``."""
+    verdict = _verdict(stage, det.type, probs, det.detector)
+    if not verdict:
+        return None
+    kind, conf = verdict
+    if kind != det.type or conf != det.confidence:
+        det = Detection(det.start, det.end, kind, conf, det.detector, det.text)
+    return det
+
+
+def _verdict(
+    stage: PrecisionStage, kind: str, probs: dict[str, float], detector: str
+) -> tuple[str, float] | tuple[()]:
+    """(type, confidence) of a span of type ``kind`` found by ``detector`` with class probabilities ``probs``;
+    () to drop it."""
+    if probs.get(NONE, 0.0) >= stage.drop:
+        return ()
+    if kind in RETYPES:
+        best = max(_RETYPE_ORDER, key=lambda t: probs.get(t, 0.0))
+        if best != kind and probs.get(best, 0.0) >= stage.retype:
+            kind = best
+    top = REVIEW_CAP if detector.startswith(REVIEW_PREFIX) else 0.99
+    return kind, round(min(top, max(0.05, probs.get(kind, 0.0))), 2)
+
+
+REVIEW_PREFIX: Final = "unknown."
+"""The catch-all's detectors: what no list or cue foresaw goes to a person's review (issue 11), so their
+confidence stays below ``REVIEW_CAP`` whatever the stage's probability."""
+REVIEW_CAP: Final = 0.79
+_RETYPE_ORDER: Final = tuple(sorted(RETYPES))

@@ -1,0 +1,109 @@
+"""Training of the precision stage (:mod:`makna.privacy.precision`), called by ``python -m makna.privacy.train``.
+
+The stage must learn what the rules and the CRF layer get wrong on text they have not seen, so it is trained
+on *out-of-fold* detections: for each open split, a CRF trained on the other splits refines the rules'
+output of that split (:func:`out_of_fold`); every detection of a type the stage scores is one example,
+labelled with the type of the gold span it overlaps most, or :data:`~makna.privacy.precision.NONE`.
+A multinomial logistic regression (scikit-learn, lbfgs; deterministic) is fitted on their features and
+written as plain weights. scikit-learn is needed only here, never at detection time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .learned import refine, using
+from .precision import NONE, STAGE_TYPES, PrecisionStage, document_features, never_identifier
+from .types import Detection
+
+__all__ = ["StageData", "fit_stage", "label_of", "out_of_fold", "stage_data"]
+
+
+@dataclass(frozen=True)
+class StageData:
+    """One transcript's out-of-fold detections, their features and their labels (None: not scored)."""
+
+    split: str
+    language: str
+    detections: list[Detection]
+    features: list[list[str]]
+    labels: list[str | None]
+
+
+def label_of(det: Detection, gold: Sequence[tuple[int, int, str]]) -> str:
+    """The type of the gold span ``det`` overlaps most, or NONE."""
+    best, share = NONE, 0
+    for s, e, kind in gold:
+        overlap = min(e, det.end) - max(s, det.start)
+        if overlap > share:
+            best, share = kind, overlap
+    return best
+
+
+def out_of_fold(data: Sequence[Any], settings: Any) -> dict[int, list[Detection]]:
+    """For each example (``train.Example``), the rules' detections refined by a CRF trained on every other
+    split (index in ``data`` -> detections)."""
+    from .train import train_in_memory  # noqa: PLC0415  (train imports this module)
+
+    out: dict[int, list[Detection]] = {}
+    for split in sorted({ex.split for ex in data}):
+        model = train_in_memory([ex for ex in data if ex.split != split], settings)
+        with using(model):
+            for i, ex in enumerate(data):
+                if ex.split == split:
+                    out[i] = refine(ex.doc.text, ex.scan, ex.doc.language, list(ex.rules), ex.runs)
+    return out
+
+
+def stage_data(data: Sequence[Any], detections: dict[int, list[Detection]]) -> list[StageData]:
+    """Features and labels of every example's detections."""
+    out: list[StageData] = []
+    for i, ex in enumerate(data):
+        found = detections[i]
+        feats = document_features(ex.scan, ex.doc.language, found)
+        labels = [label_of(d, ex.doc.pii) if d.type in STAGE_TYPES and not never_identifier(d) else None for d in found]
+        out.append(StageData(ex.split, ex.doc.language, found, feats, labels))
+    return out
+
+
+def fit_stage(
+    data: Sequence[StageData], *, c: float = 0.5, min_count: int = 2, drop: float = 0.5, retype: float = 0.7
+) -> PrecisionStage:
+    """A logistic regression on every scored detection of ``data``; features seen fewer than ``min_count``
+    times are left out."""
+    import numpy as np  # noqa: PLC0415
+    from sklearn.feature_extraction import DictVectorizer  # noqa: PLC0415
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+
+    rows: list[list[str]] = []
+    ys: list[str] = []
+    for doc in data:
+        for feats, label in zip(doc.features, doc.labels, strict=True):
+            if label is not None:
+                rows.append(feats)
+                ys.append(label)
+    seen = Counter(f for feats in rows for f in set(feats))
+    vectorizer = DictVectorizer(sort=True)
+    matrix = vectorizer.fit_transform([{f: 1 for f in feats if seen[f] >= min_count} for feats in rows])
+    index = {str(f): j for j, f in enumerate(vectorizer.get_feature_names_out())}
+    model = LogisticRegression(C=c, max_iter=2000, tol=1e-6)
+    model.fit(matrix, ys)
+    classes = tuple(str(k) for k in model.classes_)
+    coef = model.coef_
+    intercept = model.intercept_
+    if len(classes) == 2:  # a binary fit has one row: the second class against the first
+        coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+        intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+    weights = {f: tuple(float(coef[k, j]) for k in range(len(classes))) for f, j in index.items()}
+    weights = {f: row for f, row in weights.items() if any(abs(v) >= 1e-6 for v in row)}
+    record = {
+        "algorithm": "multinomial logistic regression (scikit-learn lbfgs) over span features",
+        "c": c,
+        "min_count": min_count,
+        "examples": len(rows),
+        "labels": dict(sorted(Counter(ys).items())),
+    }
+    return PrecisionStage(classes, tuple(float(v) for v in intercept), weights, drop, retype, record)
