@@ -27,7 +27,10 @@ from ._fastrx import ascii_finditer
 from ._text import HONORIFICS, CapRun, run_tokens
 from .types import Detection
 
-__all__ = ["Token", "Window", "anchors", "is_ordinary_word", "label_tokens", "tokenize", "window_features", "windows"]
+__all__ = [
+    "Token", "Window", "anchors", "is_ordinary_word", "is_plain_word", "label_tokens", "tokenize", "window_features",
+    "windows",
+]
 
 _TOKEN: Final = re.compile(r"[\w@#+][\w@#.'’\-/+:]*[\w]|[\w@#+]|[^\w\s]")
 """A word (inner dots, hyphens, slashes, colons, apostrophes kept: numbers, handles, addresses stay whole) or
@@ -121,6 +124,15 @@ def is_ordinary_word(word: str) -> bool:
     _, _, ambig, _, _, _, dict_id, dict_en, _ = _lists()
     low = word.lower()
     return word in ambig or low in dict_id or low in dict_en
+
+
+def is_plain_word(word: str) -> bool:
+    """True for an ordinary word that is in no list of names ("Kemarin", "Yesterday"; not "Bunga", "Jan"): a
+    learned PERSON span never starts with one."""
+    first_id, surnames, ambig, _, _, _, dict_id, dict_en, _ = _lists()
+    low = word.lower()
+    return ((low in dict_id or low in dict_en) and word not in ambig and word not in first_id
+            and word not in surnames and word not in gz.first_names("en"))
 
 
 def _odd_words(text: str) -> Iterator[tuple[int, int]]:

@@ -31,7 +31,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final
 
-from ._features import Window, anchors, is_ordinary_word, window_features, windows
+from ._features import Window, anchors, is_ordinary_word, is_plain_word, window_features, windows
 from ._text import CapRun
 from .types import PII_TYPES, Detection
 
@@ -280,6 +280,8 @@ def refine(
     for start, end, kind, prob in spans:
         if kind not in LEARNED_TYPES or taken.find(1, start, end) >= 0 or not scan[start:end].strip(". "):
             continue
+        while kind == "PERSON" and " " in scan[start:end] and is_plain_word(scan[start:scan.index(" ", start)]):
+            start = scan.index(" ", start) + 1  # "Kemarin Indah datang": the sentence's first word is no name
         if kind == "PERSON" and " " not in scan[start:end] and is_ordinary_word(scan[start:end]):
             continue  # "Intan itu batu mulia": a lone ordinary word as a name needs a rule's evidence
         conf = round(min(0.95, 0.3 + 0.6 * prob), 2)
