@@ -125,3 +125,24 @@ def test_list_is_the_same_as_the_bare_group(project_location: str, group: str, h
     assert listed.exit_code == 0 and bare.exit_code == 0, listed.output
     assert listed.output == bare.output and listed.output.startswith(heading)
     assert "list" not in runner.invoke(app, [group, "--help"]).output.split("Commands:")[-1]  # not advertised
+
+
+def test_apply_without_a_region_says_what_the_surrogates_follow(project_location: str, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """An English-only project with no region set: 'the whole country' alone read as Indonesia, while the
+    surrogates followed the source's language and a Leeds suburb stayed in England."""
+    monkeypatch.delenv("MAKNA_DEID_PASSPHRASE", raising=False)
+    with makna.create_project(project_location, coder="tester") as p:
+        makna.import_text(p, "leeds.txt", "Interviewer: Where do you live?\nRespondent: I'm Harriet Pemberton, "
+                          "I live in Headingley now.\n", language="en")
+        scan(p)
+        decide_all(p, "accepted")
+    keys = tmp_path.parent / f"{tmp_path.name}-keys"
+    keys.mkdir()
+    (keys / "pass.txt").write_text("correct horse battery staple tides\n", encoding="utf-8")
+    result = runner.invoke(app, ["deid", "apply", "--key", str(keys / "k.key"), "--passphrase-file",
+                                 str(keys / "pass.txt"), "-p", project_location])
+    assert result.exit_code == 0, result.output
+    assert "plates: the whole country" not in result.output
+    assert "no region set or found for the project" in result.output
+    assert "names follow each source's language" in result.output

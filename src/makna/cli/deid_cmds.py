@@ -389,8 +389,12 @@ def apply_cmd(
     typer.echo(f"Event log: {report.events} entr{'y' if report.events == 1 else 'ies'} rewritten.")
     if report.mode == "surrogate":
         where = region_name(report.region)
-        typer.echo(f"Surrogate names, places and plates: {where}"
-                   + (f" ({report.region})" if report.region and where != region_name(None) else "") + ".")
+        if where == region_name(None):  # no province or country: say what that means for each kind of source
+            typer.echo("Surrogate names, places and plates: no region set or found for the project ('makna deid "
+                       "region'): Indonesian ones from the whole country; names follow each source's language, "
+                       "and a place abroad stays in its own country.")
+        else:
+            typer.echo(f"Surrogate names, places and plates: {where} ({report.region}).")
         for name, (code, origin) in report.source_regions.items():
             if code != report.region:
                 typer.echo(f"  {name}: {region_name(code)} ({code}, {origin})")
