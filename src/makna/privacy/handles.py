@@ -9,6 +9,11 @@
 * **a plain lower-case word outside the dictionaries** after a naming word when a platform is named in the
   clause (``di IG, namanya rinaayu``).
 
+* **a user name as a speaker label**: a chat copied from direct messages starts each turn with the sender's
+  account (``kopi.senja_22: boleh kak``, ``@jay_the_baker: no worries``); a line-initial token of a user
+  name's shape (lower case with a dot, underscore or digit, or led by ``@``) before a colon that starts two
+  or more lines is that account, found in every turn, like a name label (``makna.privacy.speakers``).
+
 Domains, file names, versions, ordinals and units (``example.com``, ``foto.jpg``, ``v2.1``, ``3rd``, ``4G``) are
 never user names here.
 """
@@ -25,7 +30,7 @@ from ._fastrx import dispatch, gated_finditer, split_top, trigger
 from ._find import lowered
 from .types import Detection
 
-__all__ = ["find_handles_near_platforms"]
+__all__ = ["find_handles_near_platforms", "find_label_handles"]
 
 _PLATFORM_WORDS: Final = (
     r"ig|insta(?:gram)?|tik[ \t]?tok|fb|facebook|snap(?:chat)?|twitter|x|threads|telegram|tele|line|wechat|whatsapp|"
@@ -191,3 +196,30 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
         if _made_up(h):
             yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.92, "handle.naming", h)
     yield from _standalone(text)
+
+
+_LABEL_HANDLE: Final = re.compile(
+    r"^[ \t]*(?P<h>@[A-Za-z0-9_][\w.]{1,29}|[a-z0-9_][a-z0-9_.]{1,29}[a-z0-9_])[ \t]*:[ \t]", re.MULTILINE
+)
+"""A line-initial user-name-shaped token and its colon (``kopi.senja_22: ``, ``@Jay_Bakes: ``)."""
+_HANDLE_MARK: Final = re.compile(r"[._0-9]")
+
+
+def find_label_handles(text: str) -> Iterator[Detection]:
+    """User names used as speaker labels: the same handle-shaped label starting two or more lines (a lone
+    ``note.txt:`` or ``10.30:`` is not a speaker); a label needs a letter, and a dot, underscore or digit
+    unless it is led by ``@``."""
+    if ":" not in text:
+        return
+    found: dict[str, list[re.Match[str]]] = {}
+    for m in _LABEL_HANDLE.finditer(text):
+        token = m.group("h")
+        if not any(c.isalpha() for c in token) or not (token[0] == "@" or _HANDLE_MARK.search(token)):
+            continue
+        found.setdefault(token, []).append(m)
+    for token, matches in found.items():
+        bare = token.lstrip("@")
+        if len(matches) < 2 or _NOT_HANDLE.fullmatch(bare) or _DOMAIN_END.search(bare):
+            continue
+        for m in matches:
+            yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.9, "handle.speaker", token)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .agecues import find_said_ages
 from .contacts import find_local_phones, find_obfuscated_emails, find_spoken_after_cue
 from .dates import find_more_dates
-from .handles import find_handles_near_platforms
+from .handles import find_handles_near_platforms, find_label_handles
 from .ids import find_checked_ids
 from .plates import find_plates_by_shape
 from .postcodes import find_postcodes
@@ -28,6 +28,7 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_checked_ids(text)
     yield from find_plates_by_shape(text)
     yield from find_handles_near_platforms(text)
+    yield from find_label_handles(text)
     yield from find_obfuscated_emails(text)
     yield from find_local_phones(text)
     yield from find_spoken_after_cue(text)
