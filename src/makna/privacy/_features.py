@@ -131,8 +131,7 @@ def is_plain_word(word: str) -> bool:
     learned PERSON span never starts with one."""
     first_id, surnames, ambig, _, _, _, dict_id, dict_en, _ = _lists()
     low = word.lower()
-    return ((low in dict_id or low in dict_en) and word not in ambig and word not in first_id
-            and word not in surnames and word not in gz.first_names("en"))
+    return (low in dict_id or low in dict_en) and word not in ambig and word not in first_id and word not in surnames
 
 
 def _odd_words(text: str) -> Iterator[tuple[int, int]]:

@@ -25,13 +25,14 @@ import json
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from ._features import Window, anchors, is_ordinary_word, is_plain_word, window_features, windows
+from ._local import ThreadSettings
 from ._text import CapRun
 from .types import PII_TYPES, Detection
 
@@ -55,28 +56,18 @@ LEARNED_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS"})
 structured types, ages and dates the rules' recall was already 1.00 or the model found nothing more, and its
 own spans only cost precision ("5 minutes", a database name in a URL)."""
 
-_state = threading.local()
-
-
-@contextmanager
-def _thread_setting(name: str, value: object) -> Iterator[None]:
-    before = getattr(_state, name, None)
-    setattr(_state, name, value)
-    try:
-        yield
-    finally:
-        setattr(_state, name, before)
+_state = ThreadSettings()
 
 
 def disabled() -> AbstractContextManager[None]:
     """Within this block (in this thread), :func:`makna.privacy.detect` runs the rules alone."""
-    return _thread_setting("off", True)
+    return _state.setting("off", True)
 
 
 def using(model: LearnedModel) -> AbstractContextManager[None]:
     """Within this block (in this thread), :func:`makna.privacy.detect` uses ``model`` instead of the shipped
     one (cross-validation)."""
-    return _thread_setting("model", model)
+    return _state.setting("model", model)
 
 
 @dataclass
@@ -263,9 +254,9 @@ def refine(
     """The rules' detections ``found`` over ``text`` (``scan`` is ``text`` with speaker labels masked, ``runs``
     its capitalised runs), plus the model's spans where no rule fired; unchanged when the model is off or
     absent."""
-    if getattr(_state, "off", None):
+    if _state.get("off"):
         return found
-    model = getattr(_state, "model", None) or load_model()
+    model = cast("LearnedModel | None", _state.get("model")) or load_model()
     if model is None:
         return found
     spans = model_spans(model, scan, language, found, runs)

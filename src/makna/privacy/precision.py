@@ -31,17 +31,17 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from . import gazetteers as gz
 from ._features import is_ordinary_word
+from ._local import ThreadSettings
 from ._text import HONORIFICS
 from .learned import lower_seen
 from .types import Detection
@@ -72,28 +72,18 @@ RETYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS"})
 """Types a span may be given instead of its own, among themselves only."""
 
 _ENDS: Final = frozenset(".!?:;\n\"“”(")
-_state = threading.local()
-
-
-@contextmanager
-def _thread_setting(name: str, value: object) -> Iterator[None]:
-    before = getattr(_state, name, None)
-    setattr(_state, name, value)
-    try:
-        yield
-    finally:
-        setattr(_state, name, before)
+_state = ThreadSettings()
 
 
 def stage_disabled() -> AbstractContextManager[None]:
     """Within this block (in this thread), :func:`makna.privacy.detect` skips the precision stage."""
-    return _thread_setting("off", True)
+    return _state.setting("off", True)
 
 
 def using_stage(stage: PrecisionStage) -> AbstractContextManager[None]:
     """Within this block (in this thread), :func:`makna.privacy.detect` uses ``stage`` instead of the shipped
     one (cross-validation)."""
-    return _thread_setting("stage", stage)
+    return _state.setting("stage", stage)
 
 
 @dataclass
@@ -152,12 +142,7 @@ class PrecisionStage:
             feats = _context_strings(det.type, " " not in det.text, context)
             probs = self.softmax(self.add(self.static_scores(*key[:3], det.confidence, language), feats))
             verdict = self._verdicts[(key, context, cut)] = _verdict(self, det.type, probs, det.detector)
-        if not verdict:
-            return None
-        kind, conf = verdict
-        if kind != det.type or conf != det.confidence:
-            det = Detection(det.start, det.end, kind, conf, det.detector, det.text)
-        return det
+        return _applied(det, verdict)
 
     def as_record(self) -> dict[str, Any]:
         """The JSON form (weights rounded, keys sorted: the same model gives the same bytes)."""
@@ -394,9 +379,9 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
     """``found`` (sorted, non-overlapping detections over ``scan``) after the precision stage: likely false
     spans dropped, likely mistyped ones retyped, confidences set to the stage's probability; unchanged when
     the stage is off or absent."""
-    if getattr(_state, "off", None):
+    if _state.get("off"):
         return found
-    stage = getattr(_state, "stage", None) or load_stage()
+    stage = cast("PrecisionStage | None", _state.get("stage")) or load_stage()
     if stage is None or not found:
         return found
     doc = _document(scan, found)
@@ -440,7 +425,11 @@ def decide(stage: PrecisionStage, found: Sequence[Detection], features: Sequence
 
 def _decision(stage: PrecisionStage, det: Detection, probs: dict[str, float]) -> Detection | None:
     """``det`` dropped (None), retyped and/or re-scored by the class probabilities ``probs``."""
-    verdict = _verdict(stage, det.type, probs, det.detector)
+    return _applied(det, _verdict(stage, det.type, probs, det.detector))
+
+
+def _applied(det: Detection, verdict: tuple[str, float] | tuple[()]) -> Detection | None:
+    """``det`` dropped (no verdict), or with the verdict's type and confidence."""
     if not verdict:
         return None
     kind, conf = verdict
