@@ -20,9 +20,14 @@ type HANDLE 0.769) less a margin, raised since by round five (it is training dat
 only its aggregate scores were read, by its writer before any change of round five (typed recall 0.862,
 untyped 0.913, precision 0.878, leak 11.9 %) and by the lead after the merge (0.878, 0.920, 0.891, 11.0 %,
 lowest structured type HANDLE 0.273: one transcript's Instagram handles as speaker labels); its floor is the
-second scoring less a margin. Having been scored after tuning, it is spent: the next round should open it and
-write a new sealed split. With ``seal7`` written, ``seal6`` is training data (``OPEN_SPLITS`` in
-makna.privacy.train).
+second scoring then. Having been scored after tuning, it was spent: round six opened it (training data, floors
+in-sample less a margin) and wrote a new sealed split. With ``seal7`` written, ``seal6`` is training data
+(``OPEN_SPLITS`` in makna.privacy.train).
+
+``spent2`` to ``spent5`` are the lead's private held-out sets of rounds two to five (8, 10, 10 and 10
+transcripts), written by helpers who tuned nothing and kept outside the repository while they were unseen. Each
+was scored after its round's tuning and is spent; round six copied their marked-up sources in unchanged
+(build.py gives the same gold) as training data. Their floors are in-sample values less a margin.
 
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
@@ -62,7 +67,12 @@ FLOORS = {
     "tune7": (0.935, 0.975, 0.91, 0.04, 1.0),
     "seal6": (0.905, 0.94, 0.855, 0.058, 0.84),
     "tune8": (0.89, 0.95, 0.845, 0.055, 0.92),
-    "seal7": (0.865, 0.905, 0.875, 0.12, 0.25),
+    # spent after round five: training data since round six (in-sample values less a margin)
+    "seal7": (0.95, 0.975, 0.91, 0.045, 0.8),
+    "spent2": (0.915, 0.965, 0.90, 0.03, 0.7),
+    "spent3": (0.945, 0.97, 0.88, 0.04, 0.8),
+    "spent4": (0.925, 0.97, 0.80, 0.05, 0.7),
+    "spent5": (0.915, 0.965, 0.835, 0.07, 0.7),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 

@@ -10,8 +10,10 @@ learned part is trained in order from the current detectors, so after any change
 The same data and seed give the same bytes.
 
 Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, and so is any path under a
-folder whose name starts with ``seal7``, ``sealed-``, ``suggest-unseen`` or ``heldout7``. ``seal6`` was scored
-after the tuning of round four and is spent: it is training data now, like ``seal4`` before it.
+folder whose name starts with ``seal8``, ``sealed-``, ``suggest-unseen`` or ``heldout8``. ``seal6`` and ``seal7``
+were scored after the tuning of rounds four and five and are spent: they are training data now, like ``seal4``
+before them, and so are ``spent2`` to ``spent5`` (the lead's private held-out sets of rounds two to five, each
+scored after tuning, copied into the repository unchanged).
 """
 
 from __future__ import annotations
@@ -66,14 +68,20 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal4",
     "tune8",
     "seal6",
+    "seal7",
+    "spent2",
+    "spent3",
+    "spent4",
+    "spent5",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
-``tests/privacy/corpus/<name>``. Sealed test sets (``seal7`` and later, anything under ``sealed-*``) are not
-here and are refused; ``seal6`` is spent (scored after tuning) and open."""
+``tests/privacy/corpus/<name>``. Sealed test sets (``seal8`` and later, anything under ``sealed-*``) are not
+here and are refused; ``seal6`` and ``seal7`` are spent (scored after tuning) and open, and so are ``spent2`` to
+``spent5``: the lead's private held-out sets of rounds two to five, brought into the repository once spent."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
-_FORBIDDEN: Final = ("seal7", "sealed-", "suggest-unseen", "heldout7", "wt-heldout7")
+_FORBIDDEN: Final = ("seal8", "sealed-", "suggest-unseen", "heldout8", "wt-heldout8")
 
 
 @dataclass(frozen=True)
