@@ -13,21 +13,20 @@ Run: ``python benchmarks/deid_person_cv.py [--dump FILE] [--cache FILE] [--markd
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from makna.privacy.evaluate import EvaluationReport, GoldDocument
-from makna.privacy.precision_train import out_of_fold, stage_data
-from makna.privacy.train import STAGE_SETTINGS, Settings, examples, load_splits
+from makna.privacy.precision_train import stage_data
+from makna.privacy.train import STAGE_SETTINGS, examples, load_splits
 from makna.privacy.types import Detection
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from deid_learned_cv import _merge  # noqa: E402
-from deid_precision_cv import _score, cross_validate  # noqa: E402
+from deid_precision_cv import _score, cached_out_of_fold, cross_validate  # noqa: E402
 
 NEWER = ("tune7", "tune8", "seal6", "seal7", "spent2", "spent3", "spent4", "spent5", "tune9")
 """The splits most like unseen text (written last, by writers the rules were least tuned on)."""
@@ -47,8 +46,8 @@ def _row(name: str, rep: EvaluationReport) -> str:
         lr, lp = sub.get("recall", 1.0), sub.get("precision", 1.0)
         langs.append(f"{lang}: R {lr:.3f} P {lp:.3f} F1 {_f1(lp, lr):.3f}")
     return (
-        f"| {name} | {rep.documents} | {d['typed']['recall']:.3f} | {d['untyped']['recall']:.3f} | "
-        f"{d['typed']['precision']:.3f} | {d['leak_rate']:.3f} | {per.get('gold', 0)} | {pr:.3f} | {pp:.3f} | "
+        f"| {name} | {rep.documents} | {d['overall']['recall']:.3f} | {d['untyped']['recall']:.3f} | "
+        f"{d['overall']['precision']:.3f} | {d['leak_rate']:.3f} | {per.get('gold', 0)} | {pr:.3f} | {pp:.3f} | "
         f"{_f1(pp, pr):.3f} | {'; '.join(langs)} |"
     )
 
@@ -89,21 +88,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dump", type=Path, help="write every PERSON error (TSV) to this file")
     parser.add_argument("--cache", type=Path, help="keep the out-of-fold detections in this file between runs")
+    parser.add_argument("--stage", choices=("none", "crf", "full"), default="full",
+                        help="rules alone, rules + out-of-fold CRF, or both and the precision stage (default)")
     args = parser.parse_args()
     t = time.perf_counter()
     data = examples(load_splits(ROOT))
-    if args.cache and args.cache.exists():
-        oof = pickle.loads(args.cache.read_bytes())
-    else:
-        oof = out_of_fold(data, Settings())
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(oof))
-    sd = stage_data(data, oof)
-    print(f"{len(data)} transcripts, out-of-fold detections in {time.perf_counter() - t:.1f} s\n")
-    s = STAGE_SETTINGS
-    res = cross_validate(data, sd, s["c"], [(s["drop"], s["retype"])])[(s["drop"], s["retype"])]
-    splits = sorted({d.split for d in sd}, key=[d.split for d in sd].index)
+    splits = sorted({ex.split for ex in data}, key=[ex.split for ex in data].index)
     docs = {split: [ex.doc for ex in data if ex.split == split] for split in splits}
+    if args.stage == "none":
+        res = {split: [ex.rules for ex in data if ex.split == split] for split in splits}
+    else:
+        oof = cached_out_of_fold(data, args.cache)
+        if args.stage == "crf":
+            res = {split: [oof[i] for i, ex in enumerate(data) if ex.split == split] for split in splits}
+        else:
+            sd = stage_data(data, oof)
+            s = STAGE_SETTINGS
+            res = cross_validate(data, sd, s["c"], [(s["drop"], s["retype"])])[(s["drop"], s["retype"])]
+    print(f"{len(data)} transcripts ({args.stage}), detections in {time.perf_counter() - t:.1f} s\n")
     pooled, newer = EvaluationReport(), EvaluationReport()
     per_split = {}
     for split in splits:

@@ -16,17 +16,28 @@ from typing import Final
 from . import gazetteers as gz
 from ._ci import ci
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
-from ._text import HONORIFICS, CapRun, cap_runs, cue_windows, is_sentence_initial, line_before, run_tokens
+from ._text import (
+    HAND_HONORIFICS,
+    HONORIFICS,
+    CapRun,
+    cap_runs,
+    cue_windows,
+    is_sentence_initial,
+    line_before,
+    run_tokens,
+)
+from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
+from .speakers import GENERIC_LABELS
 from .types import Detection
 
-__all__ = ["detect_persons", "find_known_names", "repeat_names"]
+__all__ = ["detect_persons", "find_known_names", "repeat_names", "titled_names_first"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _ABBR = r"(?:Muh|Moh|Mhd|Muhd|Mochd|Abd|Ahm|M)\.(?=[ \t]*[A-Z])"
 """Abbreviated given names that start a full name ("Muh. Arsyad", "Abd. Rahman", "M. Yusuf")."""
 _RUN = rf"(?:{_ABBR}[ \t]*)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
-_HON_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+_HON_ALT = "|".join(re.escape(h) for h in sorted(HAND_HONORIFICS, key=len, reverse=True))
 HON_ALTS: Final = tuple(split_top(_HON_ALT))
 _HON_FIRST = dispatch(HON_ALTS, fold=True, not_after=r"\w\-")
 HONORIFIC: Final = re.compile(
@@ -53,6 +64,8 @@ _KIN = (
     r"cousin|niece|nephew|boyfriend|girlfriend|partner|colleague|manager|landlord|landlady|roommate|flatmate|"
     r"housemate|coworker|co-worker|workmate|supervisor|lead|admin|agent|tenant|patient|grandson|granddaughter|"
     r"grandma|grandmother|grandpa|grandfather|auntie|uncle|"
+    r"roommates|housemates|flatmates|friends|mates|kids|children|sons|daughters|brothers|sisters|cousins|"
+    r"classmate|classmates|batchmate|batchmates|adek(?:ku|nya)?|boy|girl|youth|lad|lass|"
     r"menantu(?:ku|nya)?|ipar(?:ku|nya)?|majikan(?:ku|nya)?|atasan(?:ku|nya)?|mandor(?:ku|nya)?|"
     r"juragan(?:ku|nya)?|pelanggan(?:ku|nya)?|penumpang(?:ku|nya)?|pembeli(?:ku|nya)?|mantan(?:ku|nya)?|"
     r"keponakan(?:ku|nya)?|ponakan(?:ku|nya)?|cucu(?:ku|nya)?|"
@@ -60,7 +73,10 @@ _KIN = (
     r"adik(?:ku|nya)?|kakak(?:ku|nya)?|temen(?:ku|nya)?|teman(?:ku|nya)?|kawan(?:ku|nya)?|tetangga(?:ku|nya)?|"
     r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?"
 )
-_FILLER = r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|:))*,?"
+_FILLER = (
+    r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|are|were|beta|kamek|kami|awak|"
+    r"aye|ane|ulun|tiang|:))*,?"
+)
 INTRO_ALTS: Final = (*split_top(_INTRO_ID), *split_top(_INTRO_EN), *split_top(_KIN))
 _INTRO_FIRST = dispatch(INTRO_ALTS, fold=True, not_after=r"\w")
 INTRO: Final = re.compile(
@@ -88,9 +104,15 @@ _NOT_NAME: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WOR
 
 
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
+_PARTICLE: Final = re.compile(r"-(?:nya|nyo|nye|ku|mu|lah|kah)$")
+_CONTRACTION: Final = re.compile(r"['’](?:m|re|ll|ve|d)$")
+_ROLES: Final = frozenset(w for w in GENERIC_LABELS if len(w) > 3)
+"""Speaker roles ("Speaker", "Participant", "Interpreter"): never a name, nor the start of one."""
 _NAMING: Final = re.compile(r"(?i:nama|my name|name|call|panggil|dipanggil|known as|goes by)")
 """Introductions that say outright that a name follows: they outweigh a place list ("namanya Darma")."""
-_GREETING_AFTER: Final = re.compile(r"[ \t]+(?:pagi|siang|sore|malam|enjing|dalu|rawuh|morning|afternoon|evening)\b")
+_GREETING_AFTER: Final = re.compile(
+    r"[ \t]+(?:pagi|siang|sore|malam|enjing|dalu|ndalu|sonten|rawuh|morning|afternoon|evening)\b"
+)
 
 
 @cache
@@ -107,16 +129,25 @@ def _cue_stop() -> frozenset[str]:
 def _trim_run(text: str, start: int, run: str, *, allow_ambiguous: bool) -> tuple[int, int] | None:
     """Keep the leading tokens of ``run`` that can be name parts; None when the first cannot."""
     stop = gz.stop_caps()
-    end = start
     toks = list(re.finditer(r"\S+", run))
+    lead = 0
+    while lead < len(toks) - 1 and toks[lead].group(0) in ADDRESS_BEFORE:
+        lead += 1  # "teman Acil Ilah": an address term before the name stays outside it
+    if lead:
+        start, run, toks = start + toks[lead].start(), run[toks[lead].start() :], toks[lead:]
+        toks = list(re.finditer(r"\S+", run))
+    end = start
     for i, tok in enumerate(toks):
         word = tok.group(0)
         inner = (  # "Tjhin Mei Ling": a stop word between two name words is part of the name
             0 < i < len(toks) - 1 and word in stop and word.istitle() and word not in HONORIFICS
             and toks[i + 1].group(0).rstrip(",.").istitle() and toks[i + 1].group(0).rstrip(",.") not in stop
         )
-        if not inner and (word in stop or word in _NOT_NAME or word in HONORIFICS or word.isupper() and len(word) > 1):
+        bare = _PARTICLE.sub("", word)  # "NIK-nyo", "KTP-nya": an acronym with a particle
+        if not inner and (word in stop or word in _NOT_NAME or word in HONORIFICS or bare.isupper() and len(bare) > 1):
             break
+        if i == 0 and (word.lower() in _ROLES or _CONTRACTION.search(word)):
+            return None  # "her son, Speaker 3", "boss, I'm free"
         if i == 0 and not allow_ambiguous and word in gz.ambiguous_names():
             return None
         end = start + tok.end()
@@ -143,8 +174,43 @@ def _cued(
         if span is None:
             continue
         named = detector == "person.intro" and _NAMING.match(m.group(0)) is not None
+        kind = _named_thing(text, m.start()) if named or m.group(0).lower().startswith("called") else None
+        if kind is not None:  # "grup Facebook, namanya ...", "a shop called ...": a page or a firm, not a person
+            yield Detection(span[0], span[1], kind, 0.8, "person.intro", text[span[0] : span[1]])
+            continue
         end = span[1] - 2 if text[span[0] : span[1]].endswith(("'s", "’s")) else span[1]  # "Kevo's name"
         yield Detection(span[0], end, "PERSON", 0.9 if named else conf, detector, text[span[0] : end])
+
+
+_PAGE_WORDS: Final = frozenset(
+    "grup group halaman page akun account channel kanal fanpage facebook instagram tiktok whatsapp".split()
+)
+_FIRM_WORDS: Final = frozenset(
+    "kelompok usaha usahanya toko tokonya warung perusahaan company firm shop store stall business restoran "
+    "restaurant koperasi yayasan association union paguyuban komunitas sanggar salon organisation organization "
+    "organisasi serikat lembaga".split()
+)
+_PERSON_WORDS: Final = frozenset(
+    "man guy woman lady bloke fella boy girl orang teman temen kawan mandor bos boss ketua ketuanya pemilik owner "
+    "adik ipar kakak istri istriku suami suamiku anak anakku bapak ibu mama papa".split()
+)
+_IT: Final = frozenset({"it's", "it’s", "it is", "it was", "its"})
+
+
+def _named_thing(text: str, cue: int) -> str | None:
+    """HANDLE or ORG when the few words just before a naming cue ("namanya", "called") say a page, group or
+    firm is named ("grup Facebook, namanya ...", "It's called ..."), not a person; None otherwise."""
+    clause = re.split(r"[.!?;:\n]", line_before(text, cue, 50))[-1]
+    words = [w.strip(",'\"“”()").lower() for w in clause.split()][-4:]
+    if _PERSON_WORDS.intersection(words[-3:]):
+        return None  # "Mandor perusahaan, namanya ...", "a man called ...": a person
+    if _PAGE_WORDS.intersection(words):
+        return "HANDLE"
+    if _FIRM_WORDS.intersection(words):
+        return "ORG"
+    if clause.split(",")[-1].strip().lower() in _IT:
+        return "ORG"  # "It's called Skellmar now"
+    return None
 
 
 _PLACE_PREP: Final = re.compile(r"\b(?:in|from|near|outside|around|di|dari|asal|asli|dekat)[ \t]+$", re.IGNORECASE)
@@ -165,7 +231,7 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
     names, ambiguous = gz.first_names(language), gz.ambiguous_names()
     words = _ordinary(language)
     stop, colloquial = gz.stop_caps(), gz.colloquial()
-    plain = names - ambiguous - stop  # names the gazetteer alone may take
+    plain = names - ambiguous - stop - HONORIFICS  # names the gazetteer alone may take
     for run in runs:
         run_text = run[2]
         if plain.isdisjoint(run_text.split()) and "'" not in run_text and "’" not in run_text:
@@ -205,6 +271,31 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
             break
 
 
+_NEW_TERMS: Final = ADDRESS_BEFORE - HAND_HONORIFICS
+_WORD_BEFORE: Final = re.compile(r"(\S+)[ \t]+$")
+
+
+def find_addressed(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+    """Names after a regional or English address term (``Acil Ilah``, ``Txiv Neng``, ``Ma'am Consolacion``,
+    ``anh Khoa``): the term is outside the span; a term alone, or before another term, gives nothing."""
+    for start, _end, run_text in runs:
+        first = run_text.split(None, 1)[0]
+        if first in _NEW_TERMS:
+            if " " not in run_text and "\t" not in run_text:
+                continue
+            span = _trim_run(text, start, run_text, allow_ambiguous=True)
+        else:  # a term the run does not hold: lower case ("anh Khoa") or ending in a dot ("Tgk. Mahyuddin")
+            m = _WORD_BEFORE.search(text, max(0, start - 12), start)
+            if m is None or m.group(1) not in _NEW_TERMS:
+                continue
+            span = _trim_run(text, start, run_text, allow_ambiguous=True)
+        if span is None or text[span[0] : span[1]] in ADDRESS_TERMS:
+            continue
+        end = span[1] - 2 if text[span[0] : span[1]].endswith(("'s", "’s")) else span[1]
+        if end > span[0]:
+            yield Detection(span[0], end, "PERSON", 0.85, "person.honorific", text[span[0] : end])
+
+
 _BALI_ORDER = r"(?:Wayan|Putu|Gede|Gde|Made|Kadek|Nengah|Nyoman|Komang|Ketut|Luh|Ngurah|Ayu|Bagus|Agung|Istri)"
 _BALI_CASTE = r"(?:Ida|Anak|Cokorda|Gusti|Dewa|Desak)"
 BALINESE: Final = re.compile(
@@ -234,6 +325,23 @@ def find_balinese(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), end, "PERSON", 0.9, "person.balinese", text[m.start() : end])
 
 
+def titled_names_first(candidates: Sequence[Detection]) -> list[Detection]:
+    """``candidates`` less the place and organisation spans that are an honorific or address term and then
+    exactly a name found after it ("Mpok Leha", "Amaq Sukri", "Ko Akiet" taken as ORG or LOCATION): the
+    honorific says a person is named (a span that goes on past the name, "Tita Lorna's Carinderia", stays)."""
+    titled = {(d.end, d.start) for d in candidates if d.type == "PERSON" and d.detector == "person.honorific"}
+    if not titled:
+        return list(candidates)
+    out: list[Detection] = []
+    for det in candidates:
+        if det.type in {"ORG", "LOCATION"} and det.text.split(None, 1)[0] in HONORIFICS:
+            rest = det.text.split(None, 1)
+            if len(rest) == 2 and (det.end, det.end - len(rest[1])) in titled:
+                continue
+        out.append(det)
+    return out
+
+
 def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detection]:
     """Occurrences of the project's own known names (exact, or in title case), on word boundaries."""
     variants: set[str] = set()
@@ -255,10 +363,13 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
         if det.type == "PERSON" and det.confidence >= 0.75:
             tokens.update(t for t in det.text.split() if len(t) >= 3 and t[0].isupper())
     tokens -= gz.stop_caps()
+    tokens = {t for t in tokens if t not in HONORIFICS and t.lower() not in _ROLES and not _CONTRACTION.search(t)}
     if not tokens:
         return
     alts = [re.escape(t) for t in sorted(tokens, key=len, reverse=True)]
     for m in re.finditer(dispatch(alts, not_after=r"\w@.\-") + r"(?![\w@\-])", text):
+        if _GREETING_AFTER.match(text, m.end()) and is_sentence_initial(text, m.start()):
+            continue  # "Sugeng dalu": a greeting, even where Sugeng is someone's name
         yield Detection(m.start(), m.end(), "PERSON", 0.72, "person.repeat", m.group(0))
 
 
@@ -291,5 +402,6 @@ def detect_persons(
     yield from _cued(text, INTRO, 0.85, "person.intro", windows, cues.get("person.intro"))
     yield from _cued(text, SELF, 0.8, "person.self", windows, cues.get("person.self"))
     yield from _gazetteer(text, language, runs)
+    yield from find_addressed(text, runs)
     yield from find_balinese(text)
     yield from find_known_names(text, known_names)
