@@ -138,3 +138,23 @@ def test_a_page_or_firm_after_a_naming_cue_is_not_a_person(text: str, language: 
 )
 def test_kin_word_with_a_regional_pronoun_or_plural(text: str, language: str, name: str) -> None:
     assert name in _persons(text, language)
+
+
+def test_short_form_of_a_found_name_is_a_person() -> None:
+    names = _persons("Her name is Beverly Tremblay, Bev to everybody. Bev does the banking.", "en")
+    assert names.count("Bev") == 2
+    assert "The" not in _persons("My friend Theodore Quill came. The bus was late.", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9:31 PM – Buddy: Ya sure, ask away.\n9:35 PM – Researcher: Thanks.\n9:40 PM – Buddy: Lorne on paper.\n",
+        "[2025-01-16 20:41] Me: Hi, thanks.\n[2025-01-16 20:45] Thuy Tran: ok\n[2025-01-16 20:47] Me: Great.\n",
+    ],
+)
+def test_clock_prefixed_labels(text: str) -> None:
+    named = [text[lab.person[0] : lab.person[1]] for lab in find_labels(text) if lab.person is not None]
+    generic = [lab.label for lab in find_labels(text) if lab.person is None]
+    assert named and {"Me", "Researcher"} & set(generic)
+    assert "Me" not in _persons(text, "en")

@@ -371,6 +371,28 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
         if _GREETING_AFTER.match(text, m.end()) and is_sentence_initial(text, m.start()):
             continue  # "Sugeng dalu": a greeting, even where Sugeng is someone's name
         yield Detection(m.start(), m.end(), "PERSON", 0.72, "person.repeat", m.group(0))
+    yield from _short_forms(text, tokens)
+
+
+def _short_forms(text: str, tokens: set[str]) -> Iterator[Detection]:
+    """Short forms of a name already found, written near it ("Beverly, Bev", "Jonathan ... Jon"): a
+    capitalised word of three to five letters that starts a found name token two or more letters longer and is
+    no ordinary word, stop word or address term."""
+    prefixes: set[str] = set()
+    for tok in tokens:
+        if tok.isalpha():
+            prefixes.update(tok[:n] for n in range(3, min(6, len(tok) - 1)))
+    prefixes -= tokens
+    if not prefixes:
+        return
+    words, stop = _ordinary("en"), gz.stop_caps()
+    for m in _SHORT.finditer(text):
+        word = m.group(0)
+        if word in prefixes and word.lower() not in words and word not in stop and word not in HONORIFICS:
+            yield Detection(m.start(), m.end(), "PERSON", 0.7, "person.repeat", word)
+
+
+_SHORT: Final = re.compile(r"(?<![\w@.\-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,4}(?![\w@\-])")
 
 
 def person_windows(text: str, runs: Sequence[CapRun]) -> list[tuple[int, int]]:
