@@ -158,3 +158,30 @@ def test_clock_prefixed_labels(text: str) -> None:
     generic = [lab.label for lab in find_labels(text) if lab.person is None]
     assert named and {"Me", "Researcher"} & set(generic)
     assert "Me" not in _persons(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Thanks, Grace. See you next week.", "en", "Grace"),
+        ("Terima kasih banyak, Rintik. Hati-hati di jalan.", "id", "Rintik"),
+        ("I met Rose at the laundromat and we got talking.", "en", "Rose"),
+        ("Waktu itu saya ketemu Bunga di pasar.", "id", "Bunga"),
+        ("Transfer ke BCA a.n. Yohana Sitepu ya kak.", "id", "Yohana Sitepu"),
+    ],
+)
+def test_vocatives_meeting_verbs_and_account_names(text: str, language: str, name: str) -> None:
+    assert name in _persons(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Terima kasih, Cil. Selamat malam, Bu.", "id"),
+        ("Selamat siang Bapak-Ibu. Selamat malam, Bapak-bapak.", "id"),
+        ("Thanks Google Maps for that.", "en"),
+        ("Thank you, Bristol!", "en"),
+    ],
+)
+def test_vocative_without_a_name(text: str, language: str) -> None:
+    assert _persons(text, language) == []

@@ -48,7 +48,7 @@ _INTRO_ID = (
     r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil(?:nya)?|manggil(?:nya)?|"
     r"nyebut(?:nya)?|disebut|sapaan(?:nya|ku)?|julukan(?:nya|ku)?|"
     r"ngaku(?:nya)?(?:[ \t]+namanya)?|"
-    r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|bernama|kenalin|kenalkan|si|informan:?|"
+    r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|a\.n\.|bernama|kenalin|kenalkan|si|informan:?|"
     r"narasumber:?|inisial(?:nya)?|lengkap(?:nya|ku)|"
     r"nama(?:ku|nya)?[ \t]+(?:di|sesuai|pada|menurut|dalam)[ \t]+(?:KTP|ktp|akta|ijazah|SIM|paspor|kartu)(?:-?nya|ku)?"
 )
@@ -57,7 +57,9 @@ _INTRO_EN = (
     r"their name was|your name is|his real name|her real name|his full name|her full name|"
     r"call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
     r"customer|client|informant:?|participant:?|calls me|calls him|calls her|call him|call her|they call me|"
-    r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname"
+    r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname|"
+    r"met|text|texted|messaged|rang|phoned|married|dated|"
+    r"ketemu|ketemuan|bertemu|kenal|kenalan|nikah|menikah|nelpon|menelepon|chat|nge-chat|ngechat"
 )
 _KIN = (
     r"daughter|son|wife|husband|brother|sister|mum|mom|mother|dad|father|friend|mate|neighbour|neighbor|boss|"
@@ -126,6 +128,11 @@ def _cue_stop() -> frozenset[str]:
     return gz.stop_caps() - HONORIFICS
 
 
+def _is_honorific(word: str) -> bool:
+    """An honorific or address term, also doubled or joined ("Bapak-bapak", "Bapak-Ibu", "Ibu-ibu")."""
+    return word in HONORIFICS or "-" in word and all(p.title() in HONORIFICS for p in word.split("-"))
+
+
 def _trim_run(text: str, start: int, run: str, *, allow_ambiguous: bool) -> tuple[int, int] | None:
     """Keep the leading tokens of ``run`` that can be name parts; None when the first cannot."""
     stop = gz.stop_caps()
@@ -144,7 +151,7 @@ def _trim_run(text: str, start: int, run: str, *, allow_ambiguous: bool) -> tupl
             and toks[i + 1].group(0).rstrip(",.").istitle() and toks[i + 1].group(0).rstrip(",.") not in stop
         )
         bare = _PARTICLE.sub("", word)  # "NIK-nyo", "KTP-nya": an acronym with a particle
-        if not inner and (word in stop or word in _NOT_NAME or word in HONORIFICS or bare.isupper() and len(bare) > 1):
+        if not inner and (word in stop or word in _NOT_NAME or _is_honorific(word) or bare.isupper() and len(bare) > 1):
             break
         if i == 0 and (word.lower() in _ROLES or _CONTRACTION.search(word)):
             return None  # "her son, Speaker 3", "boss, I'm free"
@@ -296,6 +303,33 @@ def find_addressed(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
             yield Detection(span[0], end, "PERSON", 0.85, "person.honorific", text[span[0] : end])
 
 
+_VOCATIVE: Final = re.compile(
+    dispatch(
+        split_top(
+            "thanks|thank you|cheers|hi|hello|hey|dear|bye|good night|goodnight|terima kasih|makasih|trima kasih|"
+            "halo|hallo|hai|assalamualaikum|met malam|met pagi|selamat pagi|selamat siang|selamat sore|selamat malam"
+        ),
+        fold=True,
+        not_after=r"\w",
+    )
+    + r"(?:[ \t]+(?:banyak|so much|a lot|again|ya|yo|ya|lagi|juga))?,?[ \t]+"
+    + rf"(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*(?:[,.!?…]|$))",
+    re.MULTILINE,
+)
+"""A name said to the other person after a thanks or a greeting ("Thanks, Grace.", "Terima kasih banyak, Rintik.",
+"Halo Dina!"): it must end the clause, so "Hi Mum said" or "Thanks Google Maps for ..." is not taken."""
+
+
+def find_vocatives(text: str) -> Iterator[Detection]:
+    """Names addressed after a thanks or a greeting (see :data:`_VOCATIVE`); address terms and stop words are
+    never taken, and a term before the name stays outside it ("Terima kasih, Acil Ilah")."""
+    for m in _VOCATIVE.finditer(text):
+        span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
+        if span is None or text[span[0] : span[1]] in gz.places_world() or text[span[0] : span[1]] in gz.places_admin():
+            continue
+        yield Detection(span[0], span[1], "PERSON", 0.8, "person.intro", text[span[0] : span[1]])
+
+
 _BALI_ORDER = r"(?:Wayan|Putu|Gede|Gde|Made|Kadek|Nengah|Nyoman|Komang|Ketut|Luh|Ngurah|Ayu|Bagus|Agung|Istri)"
 _BALI_CASTE = r"(?:Ida|Anak|Cokorda|Gusti|Dewa|Desak)"
 BALINESE: Final = re.compile(
@@ -363,7 +397,7 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
         if det.type == "PERSON" and det.confidence >= 0.75:
             tokens.update(t for t in det.text.split() if len(t) >= 3 and t[0].isupper())
     tokens -= gz.stop_caps()
-    tokens = {t for t in tokens if t not in HONORIFICS and t.lower() not in _ROLES and not _CONTRACTION.search(t)}
+    tokens = {t for t in tokens if not _is_honorific(t) and t.lower() not in _ROLES and not _CONTRACTION.search(t)}
     if not tokens:
         return
     alts = [re.escape(t) for t in sorted(tokens, key=len, reverse=True)]
@@ -425,5 +459,6 @@ def detect_persons(
     yield from _cued(text, SELF, 0.8, "person.self", windows, cues.get("person.self"))
     yield from _gazetteer(text, language, runs)
     yield from find_addressed(text, runs)
+    yield from find_vocatives(text)
     yield from find_balinese(text)
     yield from find_known_names(text, known_names)
