@@ -185,3 +185,27 @@ def test_vocatives_meeting_verbs_and_account_names(text: str, language: str, nam
 )
 def test_vocative_without_a_name(text: str, language: str) -> None:
     assert _persons(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("My neighbour on the next stall, Olu, does phone repairs.", "en", "Olu"),
+        ("The one before, McKeever, very bad, always shouting.", "en", "McKeever"),
+        ("Yang sulung, Ferderika, kerja jadi perawat.", "id", "Ferderika"),
+        ("Ketuanya waktu itu almarhum Radin Sulaiman.", "id", "Radin Sulaiman"),
+    ],
+)
+def test_apposition_after_a_person_noun_and_the_late(text: str, language: str, name: str) -> None:
+    assert name in _persons(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("One of the big stores, Northfield Cooperative Grocers, wanted us certified.", "en"),
+        ("My friend lives near Leeds, Bradford, or somewhere there.", "en"),
+    ],
+)
+def test_apposition_of_a_firm_or_a_place_is_not_a_person(text: str, language: str) -> None:
+    assert not {"Northfield Cooperative Grocers", "Bradford"} & set(_persons(text, language))

@@ -48,7 +48,7 @@ _INTRO_ID = (
     r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil(?:nya)?|manggil(?:nya)?|"
     r"nyebut(?:nya)?|disebut|sapaan(?:nya|ku)?|julukan(?:nya|ku)?|"
     r"ngaku(?:nya)?(?:[ \t]+namanya)?|"
-    r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|a\.n\.|bernama|kenalin|kenalkan|si|informan:?|"
+    r"almarhum|almarhumah|alm\.|almh\.|mendiang|mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|a\.n\.|bernama|kenalin|kenalkan|si|informan:?|"
     r"narasumber:?|inisial(?:nya)?|lengkap(?:nya|ku)|"
     r"nama(?:ku|nya)?[ \t]+(?:di|sesuai|pada|menurut|dalam)[ \t]+(?:KTP|ktp|akta|ijazah|SIM|paspor|kartu)(?:-?nya|ku)?"
 )
@@ -58,7 +58,7 @@ _INTRO_EN = (
     r"call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
     r"customer|client|informant:?|participant:?|calls me|calls him|calls her|call him|call her|they call me|"
     r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname|"
-    r"met|text|texted|messaged|rang|phoned|married|dated|"
+    r"met|text|texted|messaged|rang|phoned|married|dated|the late|"
     r"ketemu|ketemuan|bertemu|kenal|kenalan|nikah|menikah|nelpon|menelepon|chat|nge-chat|ngechat"
 )
 _KIN = (
@@ -330,6 +330,41 @@ def find_vocatives(text: str) -> Iterator[Detection]:
         yield Detection(span[0], span[1], "PERSON", 0.8, "person.intro", text[span[0] : span[1]])
 
 
+_APPOSED: Final = re.compile(rf"(?<=,[ \t])(?P<n>{_CAP}(?:[ \t]+{_CAP}){{0,2}})(?=[ \t]*,)")
+_PERSON_NOUNS: Final = frozenset(
+    {alt for alt in split_top(_KIN) if alt.isalpha()}
+    | set("man woman guy girl boy lady youth bloke fella one sulung bungsu tengah".split())
+)
+
+
+def _head_noun(words: Sequence[str]) -> str | None:
+    """PERSON or THING after the first person noun or page/firm word of ``words`` ("neighbour on the next
+    stall": PERSON; "one of the big stores": THING, "one of" being partitive); None when there is neither."""
+    for i, word in enumerate(words):
+        if word == "one" and words[i + 1 : i + 2] == ["of"]:
+            continue
+        if word in _PERSON_NOUNS:
+            return "PERSON"
+        if word.removesuffix("s") in _FIRM_WORDS or word in _PAGE_WORDS:
+            return "THING"
+    return None
+
+
+def find_appositions(text: str) -> Iterator[Detection]:
+    """A name set between commas after a person noun in the same clause ("My neighbour on the next stall,
+    Olu, does ...", "anak aku satu, Dzaki, delapan tahun", "The one before, McKeever, very bad"); never a place
+    a list knows, an address term or a stop word."""
+    places = (gz.places_world(), gz.places_en(), gz.places_admin())  # towns and villages: too many share a name
+    for m in _APPOSED.finditer(text):
+        clause = re.split(r"[.!?;:\n]", line_before(text, m.start() - 2, 50))[-1]
+        words = [w.strip(",'\"“”()").lower() for w in clause.split()][-5:]
+        if _head_noun(words) != "PERSON" or any(m.group("n") in p for p in places):
+            continue
+        span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
+        if span is not None and span[1] == m.end("n"):
+            yield Detection(span[0], span[1], "PERSON", 0.75, "person.intro", text[span[0] : span[1]])
+
+
 _BALI_ORDER = r"(?:Wayan|Putu|Gede|Gde|Made|Kadek|Nengah|Nyoman|Komang|Ketut|Luh|Ngurah|Ayu|Bagus|Agung|Istri)"
 _BALI_CASTE = r"(?:Ida|Anak|Cokorda|Gusti|Dewa|Desak)"
 BALINESE: Final = re.compile(
@@ -460,5 +495,6 @@ def detect_persons(
     yield from _gazetteer(text, language, runs)
     yield from find_addressed(text, runs)
     yield from find_vocatives(text)
+    yield from find_appositions(text)
     yield from find_balinese(text)
     yield from find_known_names(text, known_names)
