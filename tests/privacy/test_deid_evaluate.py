@@ -103,7 +103,7 @@ SPLIT_SIZES = {
     **{split: 10 for split in ("spent3", "spent4", "spent5")},
     # round heldout8: tune9 (open, branch tune9) and seal8 (sealed, branch heldout8) were written together;
     # seal8 is absent until both branches are merged
-    "tune9": 5,
+    "tune9": 10,
     "seal8": 6,
 }
 MAY_BE_ABSENT = {"seal8"}
