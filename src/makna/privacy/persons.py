@@ -179,8 +179,8 @@ def _cued(
         if not m.group("n")[0].isupper():
             continue
         span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
-        if span is None:
-            continue
+        if span is None or span[1] - span[0] == 1:
+            continue  # "almarhum H. Abdul Gani": an initial or a title's letter, the name comes after
         named = detector == "person.intro" and _NAMING.match(m.group(0)) is not None
         kind = _named_thing(text, m.start()) if named or m.group(0).lower().startswith("called") else None
         if kind is not None:  # "grup Facebook, namanya ...", "a shop called ...": a page or a firm, not a person
@@ -196,7 +196,7 @@ _PAGE_WORDS: Final = frozenset(
 _FIRM_WORDS: Final = frozenset(
     "kelompok usaha usahanya toko tokonya warung perusahaan company firm shop store stall business restoran "
     "restaurant koperasi yayasan association union paguyuban komunitas sanggar salon organisation organization "
-    "organisasi serikat lembaga".split()
+    "organisasi serikat lembaga biro agen agency brand merek kedai kafe cafe bengkel travel".split()
 )
 _PERSON_WORDS: Final = frozenset(
     "man guy woman lady bloke fella boy girl orang teman temen kawan mandor bos boss ketua ketuanya pemilik owner "
@@ -280,23 +280,26 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
 
 
 _NEW_TERMS: Final = ADDRESS_BEFORE - HAND_HONORIFICS
-_WORD_BEFORE: Final = re.compile(r"(\S+)[ \t]+$")
+_LOOSE_TERMS: Final = sorted((t for t in _NEW_TERMS if t[0].islower() or not t[-1].isalnum()), key=len, reverse=True)
+"""Terms that do not join the capitalised run of the name after them: lower case ("anh Khoa") or ending in a
+dot or an apostrophe ("Tgk. Mahyuddin", "Ne' Lai' Sampe")."""
+_LOOSE_TERM: Final = re.compile(
+    dispatch([re.escape(t) for t in _LOOSE_TERMS], not_after=r"\w") + rf"[ \t]+(?P<n>{_RUN})"
+)
 
 
 def find_addressed(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     """Names after a regional or English address term (``Acil Ilah``, ``Txiv Neng``, ``Ma'am Consolacion``,
     ``anh Khoa``): the term is outside the span; a term alone, or before another term, gives nothing."""
-    for start, _end, run_text in runs:
-        first = run_text.split(None, 1)[0]
-        if first in _NEW_TERMS:
-            if " " not in run_text and "\t" not in run_text:
-                continue
-            span = _trim_run(text, start, run_text, allow_ambiguous=True)
-        else:  # a term the run does not hold: lower case ("anh Khoa") or ending in a dot ("Tgk. Mahyuddin")
-            m = _WORD_BEFORE.search(text, max(0, start - 12), start)
-            if m is None or m.group(1) not in _NEW_TERMS:
-                continue
-            span = _trim_run(text, start, run_text, allow_ambiguous=True)
+    found: list[tuple[int, str]] = [
+        (start, run_text) for start, _end, run_text in runs
+        if (" " in run_text or "\t" in run_text) and run_text.split(None, 1)[0] in _NEW_TERMS
+    ]
+    found.extend((m.start("n"), m.group("n")) for m in _LOOSE_TERM.finditer(text))
+    for start, run_text in found:
+        if any(w in PLACE_SUFFIX_WORDS or w in _NOT_NAME for w in run_text.split()):
+            continue  # "Gulu Main Market", "Acil Ilah Cake Shop": a place or a firm
+        span = _trim_run(text, start, run_text, allow_ambiguous=True)
         if span is None or text[span[0] : span[1]] in ADDRESS_TERMS:
             continue
         end = span[1] - 2 if text[span[0] : span[1]].endswith(("'s", "’s")) else span[1]
@@ -331,7 +334,7 @@ def find_vocatives(text: str) -> Iterator[Detection]:
         yield Detection(span[0], span[1], "PERSON", 0.8, "person.intro", text[span[0] : span[1]])
 
 
-_APPOSED: Final = re.compile(rf"(?<=,[ \t])(?P<n>{_CAP}(?:[ \t]+{_CAP}){{0,2}})(?=[ \t]*,)")
+_APPOSED: Final = re.compile(rf",[ \t](?P<n>{_CAP}(?:[ \t]+{_CAP}){{0,2}})(?=[ \t]*,)")
 _PERSON_NOUNS: Final = frozenset(
     {alt for alt in split_top(_KIN) if alt.isalpha()}
     | set("man woman guy girl boy lady youth bloke fella one sulung bungsu tengah".split())
@@ -357,7 +360,7 @@ def find_appositions(text: str) -> Iterator[Detection]:
     a list knows, an address term or a stop word."""
     places = (gz.places_world(), gz.places_en(), gz.places_admin())  # towns and villages: too many share a name
     for m in _APPOSED.finditer(text):
-        clause = re.split(r"[.!?;:\n]", line_before(text, m.start() - 2, 50))[-1]
+        clause = re.split(r"[.!?;:\n]", line_before(text, m.start(), 50))[-1]
         words = [w.strip(",'\"“”()").lower() for w in clause.split()][-5:]
         if _head_noun(words) != "PERSON" or any(m.group("n") in p for p in places):
             continue
