@@ -25,7 +25,7 @@ from pathlib import Path
 from makna.privacy.evaluate import EvaluationReport, evaluate_documents
 from makna.privacy.precision import PrecisionStage, decide
 from makna.privacy.precision_train import StageData, fit_stage, out_of_fold, stage_data
-from makna.privacy.train import STAGE_SETTINGS, Settings, examples, load_splits
+from makna.privacy.train import STAGE_SETTINGS, Example, Settings, examples, load_splits
 from makna.privacy.types import Detection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +62,16 @@ def cross_validate(
             stage.drop, stage.retype = drop, retype
             out[(drop, retype)][split] = [decide(stage, d.detections, d.features) for d in held]
     return out
+
+
+def cached_out_of_fold(data: Sequence[Example], cache: Path | None) -> dict[int, list[Detection]]:
+    """The out-of-fold detections of ``data``, read from ``cache`` when it exists (written there otherwise)."""
+    if cache and cache.exists():
+        return pickle.loads(cache.read_bytes())  # type: ignore[no-any-return]
+    oof = out_of_fold(data, Settings())
+    if cache:
+        cache.write_bytes(pickle.dumps(oof))
+    return oof
 
 
 def shipped(split: str) -> None:
@@ -106,12 +116,7 @@ def main() -> None:
         return
     t = time.perf_counter()
     data = examples(load_splits(ROOT))
-    if args.cache and args.cache.exists():
-        oof = pickle.loads(args.cache.read_bytes())
-    else:
-        oof = out_of_fold(data, Settings())
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(oof))
+    oof = cached_out_of_fold(data, args.cache)
     sd = stage_data(data, oof)
     print(f"{len(data)} transcripts, out-of-fold detections in {time.perf_counter() - t:.1f} s\n")
     docs = {split: [ex.doc for ex in data if ex.split == split] for split in {d.split for d in sd}}

@@ -6,9 +6,12 @@ import re
 from collections.abc import Collection, Sequence
 from typing import Final
 
+from .address_terms import ADDRESS_TERMS
+
 __all__ = [
     "CAP_RUN",
     "CAP_WORD",
+    "HAND_HONORIFICS",
     "HONORIFICS",
     "CapRun",
     "EndAnchored",
@@ -46,7 +49,7 @@ def run_tokens(run: CapRun) -> list[tuple[int, int, str]]:
     return [(start + t.start(), start + t.end(), t.group(0)) for t in _TOKEN.finditer(words)]
 
 
-HONORIFICS = frozenset(
+HAND_HONORIFICS = frozenset(
     "Mbak Mba Mas Bang Abang Kak Kakak Uda Da Uni Ni Om Tante Pak Bapak Bu Ibu Bude Pakde Bulek Paklek Etek "
     "Mak Amak Ajo Buya Datuak Datuk Ustad Ustaz Ustadz Ustadzah Haji Hajjah Hj. H. "
     "Dek Adik Dik Neng Teh Akang "
@@ -65,7 +68,10 @@ HONORIFICS = frozenset(
     # managers of a place of work and grandparents, as workers address them; Filipino and Tagalog kin words
     "Mami Mamih Papi Papih Mommy Nek Kek Tuan Nyonya Ate Kuya Manang Manong Tita Tito Lola Lolo".split()
 )
-"""Kinship and address words that may precede a name (they are not part of the PERSON span)."""
+"""Kinship and address words that may precede a name, matched in any case by the honorific cue."""
+HONORIFICS = HAND_HONORIFICS | ADDRESS_TERMS
+"""Kinship and address words that may precede a name (they are not part of the PERSON span), with the regional
+and English address terms of :mod:`makna.privacy.address_terms` (never a name on their own)."""
 
 _SENTENCE_END: Final = frozenset('.!?:;"“(\n—–-')
 """Characters after which (and white space) a word starts a sentence, a turn or a quotation (a turn's ``P:``

@@ -25,7 +25,7 @@ from .cuewords import detect_context, detect_context_after
 from .employers import find_employers
 from .learned import refine
 from .patterns import detect_patterns
-from .persons import detect_persons, repeat_names
+from .persons import detect_persons, repeat_names, titled_names_first
 from .places import detect_places
 from .precision import apply_stage
 from .shapes import detect_shapes
@@ -94,6 +94,7 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     candidates.extend(detect_shapes(scan))
     candidates.extend(detect_structured(scan))
     candidates.extend(find_employers(scan, runs))
+    candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
     candidates.extend(repeat_unknown(scan, first))

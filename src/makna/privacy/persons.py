@@ -16,17 +16,28 @@ from typing import Final
 from . import gazetteers as gz
 from ._ci import ci
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
-from ._text import HONORIFICS, CapRun, cap_runs, cue_windows, is_sentence_initial, line_before, run_tokens
+from ._text import (
+    HAND_HONORIFICS,
+    HONORIFICS,
+    CapRun,
+    cap_runs,
+    cue_windows,
+    is_sentence_initial,
+    line_before,
+    run_tokens,
+)
+from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
+from .speakers import GENERIC_LABELS
 from .types import Detection
 
-__all__ = ["detect_persons", "find_known_names", "repeat_names"]
+__all__ = ["detect_persons", "find_known_names", "repeat_names", "titled_names_first"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _ABBR = r"(?:Muh|Moh|Mhd|Muhd|Mochd|Abd|Ahm|M)\.(?=[ \t]*[A-Z])"
 """Abbreviated given names that start a full name ("Muh. Arsyad", "Abd. Rahman", "M. Yusuf")."""
 _RUN = rf"(?:{_ABBR}[ \t]*)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
-_HON_ALT = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+_HON_ALT = "|".join(re.escape(h) for h in sorted(HAND_HONORIFICS, key=len, reverse=True))
 HON_ALTS: Final = tuple(split_top(_HON_ALT))
 _HON_FIRST = dispatch(HON_ALTS, fold=True, not_after=r"\w\-")
 HONORIFIC: Final = re.compile(
@@ -37,7 +48,8 @@ _INTRO_ID = (
     r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil(?:nya)?|manggil(?:nya)?|"
     r"nyebut(?:nya)?|disebut|sapaan(?:nya|ku)?|julukan(?:nya|ku)?|"
     r"ngaku(?:nya)?(?:[ \t]+namanya)?|"
-    r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|bernama|kenalin|kenalkan|si|informan:?|"
+    r"almarhum|almarhumah|alm\.|almh\.|mendiang|"
+    r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|a\.n\.|bernama|kenalin|kenalkan|si|informan:?|"
     r"narasumber:?|inisial(?:nya)?|lengkap(?:nya|ku)|"
     r"nama(?:ku|nya)?[ \t]+(?:di|sesuai|pada|menurut|dalam)[ \t]+(?:KTP|ktp|akta|ijazah|SIM|paspor|kartu)(?:-?nya|ku)?"
 )
@@ -46,13 +58,17 @@ _INTRO_EN = (
     r"their name was|your name is|his real name|her real name|his full name|her full name|"
     r"call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
     r"customer|client|informant:?|participant:?|calls me|calls him|calls her|call him|call her|they call me|"
-    r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname"
+    r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname|"
+    r"met|text|texted|messaged|rang|phoned|married|dated|the late|"
+    r"ketemu|ketemuan|bertemu|kenal|kenalan|nikah|menikah|nelpon|menelepon|chat|nge-chat|ngechat"
 )
 _KIN = (
     r"daughter|son|wife|husband|brother|sister|mum|mom|mother|dad|father|friend|mate|neighbour|neighbor|boss|"
     r"cousin|niece|nephew|boyfriend|girlfriend|partner|colleague|manager|landlord|landlady|roommate|flatmate|"
     r"housemate|coworker|co-worker|workmate|supervisor|lead|admin|agent|tenant|patient|grandson|granddaughter|"
     r"grandma|grandmother|grandpa|grandfather|auntie|uncle|"
+    r"roommates|housemates|flatmates|friends|mates|kids|children|sons|daughters|brothers|sisters|cousins|"
+    r"classmate|classmates|batchmate|batchmates|adek(?:ku|nya)?|boy|girl|youth|lad|lass|"
     r"menantu(?:ku|nya)?|ipar(?:ku|nya)?|majikan(?:ku|nya)?|atasan(?:ku|nya)?|mandor(?:ku|nya)?|"
     r"juragan(?:ku|nya)?|pelanggan(?:ku|nya)?|penumpang(?:ku|nya)?|pembeli(?:ku|nya)?|mantan(?:ku|nya)?|"
     r"keponakan(?:ku|nya)?|ponakan(?:ku|nya)?|cucu(?:ku|nya)?|"
@@ -60,7 +76,10 @@ _KIN = (
     r"adik(?:ku|nya)?|kakak(?:ku|nya)?|temen(?:ku|nya)?|teman(?:ku|nya)?|kawan(?:ku|nya)?|tetangga(?:ku|nya)?|"
     r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?"
 )
-_FILLER = r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|:))*,?"
+_FILLER = (
+    r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|are|were|beta|kamek|kami|awak|"
+    r"aye|ane|ulun|tiang|:))*,?"
+)
 INTRO_ALTS: Final = (*split_top(_INTRO_ID), *split_top(_INTRO_EN), *split_top(_KIN))
 _INTRO_FIRST = dispatch(INTRO_ALTS, fold=True, not_after=r"\w")
 INTRO: Final = re.compile(
@@ -88,9 +107,15 @@ _NOT_NAME: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WOR
 
 
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
+_PARTICLE: Final = re.compile(r"-(?:nya|nyo|nye|ku|mu|lah|kah)$")
+_CONTRACTION: Final = re.compile(r"['’](?:m|re|ll|ve|d)$")
+_ROLES: Final = frozenset(w for w in GENERIC_LABELS if len(w) > 3)
+"""Speaker roles ("Speaker", "Participant", "Interpreter"): never a name, nor the start of one."""
 _NAMING: Final = re.compile(r"(?i:nama|my name|name|call|panggil|dipanggil|known as|goes by)")
 """Introductions that say outright that a name follows: they outweigh a place list ("namanya Darma")."""
-_GREETING_AFTER: Final = re.compile(r"[ \t]+(?:pagi|siang|sore|malam|enjing|dalu|rawuh|morning|afternoon|evening)\b")
+_GREETING_AFTER: Final = re.compile(
+    r"[ \t]+(?:pagi|siang|sore|malam|enjing|dalu|ndalu|sonten|rawuh|morning|afternoon|evening)\b"
+)
 
 
 @cache
@@ -104,19 +129,33 @@ def _cue_stop() -> frozenset[str]:
     return gz.stop_caps() - HONORIFICS
 
 
+def _is_honorific(word: str) -> bool:
+    """An honorific or address term, also doubled or joined ("Bapak-bapak", "Bapak-Ibu", "Ibu-ibu")."""
+    return word in HONORIFICS or "-" in word and all(p.title() in HONORIFICS for p in word.split("-"))
+
+
 def _trim_run(text: str, start: int, run: str, *, allow_ambiguous: bool) -> tuple[int, int] | None:
     """Keep the leading tokens of ``run`` that can be name parts; None when the first cannot."""
     stop = gz.stop_caps()
-    end = start
     toks = list(re.finditer(r"\S+", run))
+    lead = 0
+    while lead < len(toks) - 1 and toks[lead].group(0) in ADDRESS_BEFORE:
+        lead += 1  # "teman Acil Ilah": an address term before the name stays outside it
+    if lead:
+        start, run, toks = start + toks[lead].start(), run[toks[lead].start() :], toks[lead:]
+        toks = list(re.finditer(r"\S+", run))
+    end = start
     for i, tok in enumerate(toks):
         word = tok.group(0)
         inner = (  # "Tjhin Mei Ling": a stop word between two name words is part of the name
             0 < i < len(toks) - 1 and word in stop and word.istitle() and word not in HONORIFICS
             and toks[i + 1].group(0).rstrip(",.").istitle() and toks[i + 1].group(0).rstrip(",.") not in stop
         )
-        if not inner and (word in stop or word in _NOT_NAME or word in HONORIFICS or word.isupper() and len(word) > 1):
+        bare = _PARTICLE.sub("", word)  # "NIK-nyo", "KTP-nya": an acronym with a particle
+        if not inner and (word in stop or word in _NOT_NAME or _is_honorific(word) or bare.isupper() and len(bare) > 1):
             break
+        if i == 0 and (word.lower() in _ROLES or _CONTRACTION.search(word)):
+            return None  # "her son, Speaker 3", "boss, I'm free"
         if i == 0 and not allow_ambiguous and word in gz.ambiguous_names():
             return None
         end = start + tok.end()
@@ -140,11 +179,46 @@ def _cued(
         if not m.group("n")[0].isupper():
             continue
         span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
-        if span is None:
-            continue
+        if span is None or span[1] - span[0] == 1:
+            continue  # "almarhum H. Abdul Gani": an initial or a title's letter, the name comes after
         named = detector == "person.intro" and _NAMING.match(m.group(0)) is not None
+        kind = _named_thing(text, m.start()) if named or m.group(0).lower().startswith("called") else None
+        if kind is not None:  # "grup Facebook, namanya ...", "a shop called ...": a page or a firm, not a person
+            yield Detection(span[0], span[1], kind, 0.8, "person.intro", text[span[0] : span[1]])
+            continue
         end = span[1] - 2 if text[span[0] : span[1]].endswith(("'s", "’s")) else span[1]  # "Kevo's name"
         yield Detection(span[0], end, "PERSON", 0.9 if named else conf, detector, text[span[0] : end])
+
+
+_PAGE_WORDS: Final = frozenset(
+    "grup group halaman page akun account channel kanal fanpage facebook instagram tiktok whatsapp".split()
+)
+_FIRM_WORDS: Final = frozenset(
+    "kelompok usaha usahanya toko tokonya warung perusahaan company firm shop store stall business restoran "
+    "restaurant koperasi yayasan association union paguyuban komunitas sanggar salon organisation organization "
+    "organisasi serikat lembaga biro agen agency brand merek kedai kafe cafe bengkel travel".split()
+)
+_PERSON_WORDS: Final = frozenset(
+    "man guy woman lady bloke fella boy girl orang teman temen kawan mandor bos boss ketua ketuanya pemilik owner "
+    "adik ipar kakak istri istriku suami suamiku anak anakku bapak ibu mama papa".split()
+)
+_IT: Final = frozenset({"it's", "it’s", "it is", "it was", "its"})
+
+
+def _named_thing(text: str, cue: int) -> str | None:
+    """HANDLE or ORG when the few words just before a naming cue ("namanya", "called") say a page, group or
+    firm is named ("grup Facebook, namanya ...", "It's called ..."), not a person; None otherwise."""
+    clause = re.split(r"[.!?;:\n]", line_before(text, cue, 50))[-1]
+    words = [w.strip(",'\"“”()").lower() for w in clause.split()][-4:]
+    if _PERSON_WORDS.intersection(words[-3:]):
+        return None  # "Mandor perusahaan, namanya ...", "a man called ...": a person
+    if _PAGE_WORDS.intersection(words):
+        return "HANDLE"
+    if _FIRM_WORDS.intersection(words):
+        return "ORG"
+    if clause.split(",")[-1].strip().lower() in _IT:
+        return "ORG"  # "It's called Skellmar now"
+    return None
 
 
 _PLACE_PREP: Final = re.compile(r"\b(?:in|from|near|outside|around|di|dari|asal|asli|dekat)[ \t]+$", re.IGNORECASE)
@@ -165,7 +239,7 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
     names, ambiguous = gz.first_names(language), gz.ambiguous_names()
     words = _ordinary(language)
     stop, colloquial = gz.stop_caps(), gz.colloquial()
-    plain = names - ambiguous - stop  # names the gazetteer alone may take
+    plain = names - ambiguous - stop - HONORIFICS  # names the gazetteer alone may take
     for run in runs:
         run_text = run[2]
         if plain.isdisjoint(run_text.split()) and "'" not in run_text and "’" not in run_text:
@@ -205,6 +279,96 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
             break
 
 
+_NEW_TERMS: Final = ADDRESS_BEFORE - HAND_HONORIFICS
+_LOOSE_TERMS: Final = sorted((t for t in _NEW_TERMS if t[0].islower() or not t[-1].isalnum()), key=len, reverse=True)
+"""Terms that do not join the capitalised run of the name after them: lower case ("anh Khoa") or ending in a
+dot or an apostrophe ("Tgk. Mahyuddin", "Ne' Lai' Sampe")."""
+_LOOSE_TERM: Final = re.compile(
+    dispatch([re.escape(t) for t in _LOOSE_TERMS], not_after=r"\w") + rf"[ \t]+(?P<n>{_RUN})"
+)
+
+
+def find_addressed(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+    """Names after a regional or English address term (``Acil Ilah``, ``Txiv Neng``, ``Ma'am Consolacion``,
+    ``anh Khoa``): the term is outside the span; a term alone, or before another term, gives nothing."""
+    found: list[tuple[int, str]] = [
+        (start, run_text) for start, _end, run_text in runs
+        if (" " in run_text or "\t" in run_text) and run_text.split(None, 1)[0] in _NEW_TERMS
+    ]
+    found.extend((m.start("n"), m.group("n")) for m in _LOOSE_TERM.finditer(text))
+    for start, run_text in found:
+        if any(w in PLACE_SUFFIX_WORDS or w in _NOT_NAME for w in run_text.split()):
+            continue  # "Gulu Main Market", "Acil Ilah Cake Shop": a place or a firm
+        span = _trim_run(text, start, run_text, allow_ambiguous=True)
+        if span is None or text[span[0] : span[1]] in ADDRESS_TERMS:
+            continue
+        end = span[1] - 2 if text[span[0] : span[1]].endswith(("'s", "’s")) else span[1]
+        if end > span[0]:
+            yield Detection(span[0], end, "PERSON", 0.85, "person.honorific", text[span[0] : end])
+
+
+_VOCATIVE: Final = re.compile(
+    dispatch(
+        split_top(
+            "thanks|thank you|cheers|hi|hello|hey|dear|bye|good night|goodnight|terima kasih|makasih|trima kasih|"
+            "halo|hallo|hai|assalamualaikum|met malam|met pagi|selamat pagi|selamat siang|selamat sore|selamat malam"
+        ),
+        fold=True,
+        not_after=r"\w",
+    )
+    + r"(?:[ \t]+(?:banyak|so much|a lot|again|ya|yo|ya|lagi|juga))?,?[ \t]+"
+    + rf"(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*(?:[,.!?…]|$))",
+    re.MULTILINE,
+)
+"""A name said to the other person after a thanks or a greeting ("Thanks, Grace.", "Terima kasih banyak, Rintik.",
+"Halo Dina!"): it must end the clause, so "Hi Mum said" or "Thanks Google Maps for ..." is not taken."""
+
+
+def find_vocatives(text: str) -> Iterator[Detection]:
+    """Names addressed after a thanks or a greeting (see :data:`_VOCATIVE`); address terms and stop words are
+    never taken, and a term before the name stays outside it ("Terima kasih, Acil Ilah")."""
+    for m in _VOCATIVE.finditer(text):
+        span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
+        if span is None or text[span[0] : span[1]] in gz.places_world() or text[span[0] : span[1]] in gz.places_admin():
+            continue
+        yield Detection(span[0], span[1], "PERSON", 0.8, "person.intro", text[span[0] : span[1]])
+
+
+_APPOSED: Final = re.compile(rf",[ \t](?P<n>{_CAP}(?:[ \t]+{_CAP}){{0,2}})(?=[ \t]*,)")
+_PERSON_NOUNS: Final = frozenset(
+    {alt for alt in split_top(_KIN) if alt.isalpha()}
+    | set("man woman guy girl boy lady youth bloke fella one sulung bungsu tengah".split())
+)
+
+
+def _head_noun(words: Sequence[str]) -> str | None:
+    """PERSON or THING after the first person noun or page/firm word of ``words`` ("neighbour on the next
+    stall": PERSON; "one of the big stores": THING, "one of" being partitive); None when there is neither."""
+    for i, word in enumerate(words):
+        if word == "one" and words[i + 1 : i + 2] == ["of"]:
+            continue
+        if word in _PERSON_NOUNS:
+            return "PERSON"
+        if word.removesuffix("s") in _FIRM_WORDS or word in _PAGE_WORDS:
+            return "THING"
+    return None
+
+
+def find_appositions(text: str) -> Iterator[Detection]:
+    """A name set between commas after a person noun in the same clause ("My neighbour on the next stall,
+    Olu, does ...", "anak aku satu, Dzaki, delapan tahun", "The one before, McKeever, very bad"); never a place
+    a list knows, an address term or a stop word."""
+    places = (gz.places_world(), gz.places_en(), gz.places_admin())  # towns and villages: too many share a name
+    for m in _APPOSED.finditer(text):
+        clause = re.split(r"[.!?;:\n]", line_before(text, m.start(), 50))[-1]
+        words = [w.strip(",'\"“”()").lower() for w in clause.split()][-5:]
+        if _head_noun(words) != "PERSON" or any(m.group("n") in p for p in places):
+            continue
+        span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
+        if span is not None and span[1] == m.end("n"):
+            yield Detection(span[0], span[1], "PERSON", 0.75, "person.intro", text[span[0] : span[1]])
+
+
 _BALI_ORDER = r"(?:Wayan|Putu|Gede|Gde|Made|Kadek|Nengah|Nyoman|Komang|Ketut|Luh|Ngurah|Ayu|Bagus|Agung|Istri)"
 _BALI_CASTE = r"(?:Ida|Anak|Cokorda|Gusti|Dewa|Desak)"
 BALINESE: Final = re.compile(
@@ -234,6 +398,23 @@ def find_balinese(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), end, "PERSON", 0.9, "person.balinese", text[m.start() : end])
 
 
+def titled_names_first(candidates: Sequence[Detection]) -> list[Detection]:
+    """``candidates`` less the place and organisation spans that are an honorific or address term and then
+    exactly a name found after it ("Mpok Leha", "Amaq Sukri", "Ko Akiet" taken as ORG or LOCATION): the
+    honorific says a person is named (a span that goes on past the name, "Tita Lorna's Carinderia", stays)."""
+    titled = {(d.end, d.start) for d in candidates if d.type == "PERSON" and d.detector == "person.honorific"}
+    if not titled:
+        return list(candidates)
+    out: list[Detection] = []
+    for det in candidates:
+        if det.type in {"ORG", "LOCATION"} and det.text.split(None, 1)[0] in HONORIFICS:
+            rest = det.text.split(None, 1)
+            if len(rest) == 2 and (det.end, det.end - len(rest[1])) in titled:
+                continue
+        out.append(det)
+    return out
+
+
 def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detection]:
     """Occurrences of the project's own known names (exact, or in title case), on word boundaries."""
     variants: set[str] = set()
@@ -255,11 +436,36 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
         if det.type == "PERSON" and det.confidence >= 0.75:
             tokens.update(t for t in det.text.split() if len(t) >= 3 and t[0].isupper())
     tokens -= gz.stop_caps()
+    tokens = {t for t in tokens if not _is_honorific(t) and t.lower() not in _ROLES and not _CONTRACTION.search(t)}
     if not tokens:
         return
     alts = [re.escape(t) for t in sorted(tokens, key=len, reverse=True)]
     for m in re.finditer(dispatch(alts, not_after=r"\w@.\-") + r"(?![\w@\-])", text):
+        if _GREETING_AFTER.match(text, m.end()) and is_sentence_initial(text, m.start()):
+            continue  # "Sugeng dalu": a greeting, even where Sugeng is someone's name
         yield Detection(m.start(), m.end(), "PERSON", 0.72, "person.repeat", m.group(0))
+    yield from _short_forms(text, tokens)
+
+
+def _short_forms(text: str, tokens: set[str]) -> Iterator[Detection]:
+    """Short forms of a name already found, written near it ("Beverly, Bev", "Jonathan ... Jon"): a
+    capitalised word of three to five letters that starts a found name token two or more letters longer and is
+    no ordinary word, stop word or address term."""
+    prefixes: set[str] = set()
+    for tok in tokens:
+        if tok.isalpha():
+            prefixes.update(tok[:n] for n in range(3, min(6, len(tok) - 1)))
+    prefixes -= tokens
+    if not prefixes:
+        return
+    words, stop = _ordinary("en"), gz.stop_caps()
+    for m in _SHORT.finditer(text):
+        word = m.group(0)
+        if word in prefixes and word.lower() not in words and word not in stop and word not in HONORIFICS:
+            yield Detection(m.start(), m.end(), "PERSON", 0.7, "person.repeat", word)
+
+
+_SHORT: Final = re.compile(r"(?<![\w@.\-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,4}(?![\w@\-])")
 
 
 def person_windows(text: str, runs: Sequence[CapRun]) -> list[tuple[int, int]]:
@@ -291,5 +497,8 @@ def detect_persons(
     yield from _cued(text, INTRO, 0.85, "person.intro", windows, cues.get("person.intro"))
     yield from _cued(text, SELF, 0.8, "person.self", windows, cues.get("person.self"))
     yield from _gazetteer(text, language, runs)
+    yield from find_addressed(text, runs)
+    yield from find_vocatives(text)
+    yield from find_appositions(text)
     yield from find_balinese(text)
     yield from find_known_names(text, known_names)

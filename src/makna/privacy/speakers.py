@@ -43,6 +43,7 @@ interviewer interviewee respondent respondents informant participant participant
 moderator facilitator speaker interpreter translator observer host guest note notes question answer
 transcriber narrator all everyone group unknown unidentified inaudible team research staff admin
 tim riset penelitian enumerator surveyor kader
+pw pwc inf infm anda me you partner spouse istri suami wife husband daughter son mother father
 pewawancara terwawancara informan narasumber peneliti responden peserta partisipan penanya penjawab
 pembicara fasilitator pengamat penerjemah pendamping pertanyaan jawaban catatan keterangan ket semua
 bersama tanya jawab
@@ -70,7 +71,11 @@ _TIMESTAMP = (
     r"\[?\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[APap]\.?[Mm]\.?)?\]?"
     r"(?:[ \t]*-)?[ \t]*"
 )
-_CLOCK = r"\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?[ \t]*"
+_CLOCK = (  # "9:31 PM – ", "[2025-01-16 20:41] ", "06.40 ", "[00:01:10] "
+    r"(?:\d{1,2}:\d{2}[ \t]*[APap]\.?[Mm]\.?[ \t]*[-–—]?[ \t]*"
+    r"|\[?\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*(?:-[ \t]*)?"
+    r"|\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?[ \t]*|\d{1,2}\.\d{2}[ \t]+(?:-[ \t]+)?)"
+)
 _LINE_LABEL: Final = re.compile(
     rf"[ \t]*(?P<ts>{_TIMESTAMP}|{_CLOCK})?(?P<label>[^\s:\d][^\n:]{{0,39}}?)[ \t]*:(?=[ \t\n]|$)"
 )
@@ -157,7 +162,7 @@ def _name_span(label: str) -> tuple[int, int] | None:
 
 
 _ROLE_NAME: Final = re.compile(
-    r"(?P<role>[^()]+?)[ \t]*(?:\([ \t]*(?P<n1>[^()]+?)[ \t]*\)"
+    r"(?P<role>[^()\[\]]+?)[ \t]*(?:[(\[][ \t]*(?P<n1>[^()\[\]]+?)[ \t]*[)\]]"
     r"|[ \t]+(?P<n2>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’.\-]*)?))"
 )
 
@@ -167,13 +172,32 @@ def _role_name(label: str) -> tuple[int, int] | None:
     """The name in a label that joins a generic role and a name ("Peneliti Dewi", "Peserta 2 (Tiur)",
     "Researcher (Jo)"), or None."""
     m = _ROLE_NAME.fullmatch(label)
-    if m is None or not is_generic_label(m.group("role")):
+    if m is None:
+        return None
+    if m.group("n1") is not None and is_generic_label(m.group("n1")) and not is_generic_label(m.group("role")):
+        return _name_span(m.group("role"))  # "Vikram (P3)": a name, then the participant's code
+    if not is_generic_label(m.group("role")) and not _role_word(m.group("role"), m.group("n1") is not None):
         return None
     group = "n1" if m.group("n1") is not None else "n2"
     inner = _name_span(m.group(group))
     if inner is None or not any(c.islower() for c in m.group(group)):
         return None  # initials ("Pewawancara (AR)") stand for the researcher, not a name
     return m.start(group) + inner[0], m.start(group) + inner[1]
+
+
+def _role_word(role: str, bracketed: bool) -> bool:
+    """A one-word role or function written before a bracketed name ("Penabuh (Ucup)", "Ketua (Jaelani)",
+    "Interpreter [Joana]"): a word that is not a known first name or surname."""
+    word = role.strip()
+    if not bracketed or " " in word or not word.isalpha() or not word[1:].islower():
+        return False
+    return word not in gz.first_names("id") and word not in gz.surnames()
+
+
+_TIMED_LABEL: Final = re.compile(
+    r"^(?P<label>[A-Za-z]+[ \t]*\d{1,3})[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$", re.MULTILINE
+)
+"""A label on its own line with the turn's time and no colon ("Speaker 1  2:08", from transcription apps)."""
 
 
 def _line_labels(text: str) -> Iterator[re.Match[str]]:
@@ -225,6 +249,9 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
     for m in _MID_LABEL.finditer(text):
         if m.start("label") not in taken:
             out.append(SpeakerLabel(m.start("label"), m.end(), m.group("label"), None))
+    for m in _TIMED_LABEL.finditer(text):
+        if m.start("label") not in taken and is_generic_label(m.group("label")):
+            out.append(SpeakerLabel(m.start("label"), m.end("label"), m.group("label"), None))
     out.sort(key=lambda s: s.start)
     return out
 

@@ -1,0 +1,73 @@
+"""Score the table of PERSON cases (``tests/privacy/personcases``) (issue #11).
+
+Each case is one line ``PERSON<TAB>LANGUAGE<TAB>TEXT``: a span in ``[[...]]`` must be overlapped by a PERSON
+detection; a span in ``{{...}}`` (an address term alone, a day, a religion, a brand, an interjection) must not
+be overlapped by one; `` / `` stands for a line break. The open table is tuned on; the sealed table
+(``--sealed``), written and sealed before any change of round six, is scored once at the end and only its
+figures are printed.
+
+    python benchmarks/deid_person_cases.py            # open cases, with every failure
+    python benchmarks/deid_person_cases.py --sealed   # sealed cases, figures only
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from makna.privacy import detect
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from deid_struct_cases import Case, parse  # noqa: E402
+
+CASES = Path(__file__).resolve().parent.parent / "tests" / "privacy" / "personcases"
+
+
+def load(name: str) -> list[Case]:
+    """The cases of ``open`` or ``sealed``."""
+    lines = (CASES / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+    return [parse(line.replace(" / ", "\n")) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def check(case: Case, *, rules_only: bool = False) -> list[str]:
+    """What goes wrong on ``case`` (empty when it passes); ``rules_only`` ignores the learned layer's alarms."""
+    found = detect(case.text, language=case.language)
+    problems: list[str] = []
+    for start, end in case.positive:
+        hits = [d for d in found if d.start < end and start < d.end]
+        if not any(d.type == "PERSON" for d in hits):
+            got = ", ".join(f"{d.type}:{d.text!r}" for d in hits) or "nothing"
+            problems.append(f"missed {case.text[start:end]!r} (got {got})")
+    for start, end in case.negative:
+        for d in found:
+            if rules_only and d.detector == "learned":
+                continue
+            if d.type == "PERSON" and d.start < end and start < d.end:
+                problems.append(f"false PERSON {d.text!r} ({d.detector})")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sealed", action="store_true", help="score the sealed table (figures only)")
+    args = parser.parse_args()
+    cases = load("sealed" if args.sealed else "open")
+    tally = {"id": [0, 0], "en": [0, 0]}
+    for case in cases:
+        problems = check(case)
+        tally[case.language][0] += 1
+        tally[case.language][1] += not problems
+        if problems and not args.sealed:
+            print(f"FAIL {case.line}\n     " + "\n     ".join(problems))
+    print("| language | cases | pass |\n| --- | ---: | ---: |")
+    for lang, (total, ok) in tally.items():
+        print(f"| {lang} | {total} | {ok} ({ok / max(total, 1):.2f}) |")
+    total = sum(v[0] for v in tally.values())
+    ok = sum(v[1] for v in tally.values())
+    print(f"| **all** | {total} | {ok} ({ok / total:.2f}) |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
