@@ -180,11 +180,13 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
 
 
 def _in_lower_case(text: str, low: str) -> bool:
-    """True when ``low`` stands in ``text`` as a whole word (no word character, apostrophe or hyphen around it).
+    """True when ``low`` stands in ``text`` as a whole word (no word character, apostrophe or hyphen around it),
+    not as part of a web or e-mail address (``cepatcair.example.net``, ``/cepatcair``: a brand's domain does not
+    make its name an ordinary word).
 
     The word comes first in the pattern and the boundary before it is looked behind for, so the scan is a
     fast literal search rather than a try at every offset."""
-    rx = rf"{re.escape(low)}(?<![\w'’\-][\s\S]{{{len(low)}}})(?![\w'’\-])"
+    rx = rf"{re.escape(low)}(?<![\w'’\-/@.][\s\S]{{{len(low)}}})(?![\w'’\-@]|\.\w)"
     return re.search(rx, text) is not None
 
 

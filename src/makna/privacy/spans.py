@@ -1,0 +1,92 @@
+"""One name, one span: join the pieces of a name that several detectors found apart (issue #11).
+
+Long organisation and place names are often found in pieces, each by the detector that knows one part:
+``HNSI`` (an acronym) and ``Kota Makassar`` (a place word), ``Northfield Cooperative`` (a firm's suffix) and
+``Grocers`` (an unknown capitalised word), ``Rusunawa`` and ``Tanjung Uncang``. The words between or after
+the pieces are then left in the text, and a surrogate replaces half a name. :func:`join_names` mends that
+on the rules' output, before the learned layer:
+
+* two named detections (PERSON, ORG, LOCATION) separated by one space, ``&`` or ``and`` inside one line
+  become one span, when one of them is an ORG or LOCATION; its type is that of the piece a cue or a list
+  found (an unknown capitalised word's guess counts least), ORG before LOCATION before PERSON;
+* an ORG or LOCATION is extended over the capitalised words that follow it in the same run of capitalised
+  words (``Taff Valley University`` + ``Health Board``), never over a stop word (weekdays, months, "I"...);
+* an ORG ending in a company abbreviation takes its full stop (``Inc.``, ``Ltd.``, ``Co.``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import CapRun, run_tokens
+from .types import Detection
+
+__all__ = ["join_names"]
+
+_NAMED: Final = frozenset({"PERSON", "ORG", "LOCATION"})
+_JOINER: Final = re.compile(r"[ \t](?:(?:&|and|dan)[ \t])?")
+_ABBR_END: Final = re.compile(r"(?:Inc|Ltd|Co|Corp|Bros|Pty|Pte|Bhd|Tbk|Cie)$")
+_TYPE_RANK: Final = {"ORG": 2, "LOCATION": 1, "PERSON": 0}
+_WEAK: Final = ("unknown.", "learned", "person.repeat")
+_MAX_TAIL = 3
+
+
+def _weight(det: Detection) -> tuple[int, int, float]:
+    """How far ``det``'s type is to be trusted: a cue or a list over a guess, then ORG over LOCATION over
+    PERSON (a firm's name holds places and people: ``HNSI Kota Makassar``), then confidence."""
+    return (0 if det.detector.startswith(_WEAK) else 1, _TYPE_RANK[det.type], det.confidence)
+
+
+def _join_pair(text: str, a: Detection, b: Detection) -> Detection | None:
+    if a.type not in _NAMED or b.type not in _NAMED or "ORG" not in (a.type, b.type) and "LOCATION" not in (
+        a.type,
+        b.type,
+    ):
+        return None
+    gap = text[a.end : b.start]
+    if not gap or _JOINER.fullmatch(gap) is None or not text[b.start : b.start + 1].isupper():
+        return None
+    if gap.strip() in {"&", "and", "dan"} and a.type == b.type == "LOCATION":
+        return None  # "Padang and Bukittinggi": two places
+    best = max((a, b), key=_weight)
+    conf = max(a.confidence, b.confidence)
+    return Detection(a.start, b.end, best.type, conf, best.detector, text[a.start : b.end])
+
+
+def _tail(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str], limit: int) -> Detection:
+    """``det`` extended over the capitalised words after it in its run, up to ``limit`` (the next detection)."""
+    for run in runs:
+        if run[0] <= det.start < run[1]:
+            if det.end >= run[1]:
+                return det
+            end, taken = det.end, 0
+            for start, tok_end, word in run_tokens(run):
+                if start < det.end:
+                    continue
+                if taken >= _MAX_TAIL or tok_end > limit or text[end:start].strip() or word in stop or not word[:1].isupper():
+                    break
+                end, taken = tok_end, taken + 1
+            if end == det.end:
+                return det
+            return Detection(det.start, end, det.type, det.confidence, det.detector, text[det.start : end])
+    return det
+
+
+def join_names(text: str, found: Sequence[Detection], runs: Sequence[CapRun]) -> list[Detection]:
+    """``found`` (sorted, non-overlapping) with the pieces of one name joined (see the module's docstring)."""
+    stop = gz.stop_caps()
+    out: list[Detection] = []
+    for i, det in enumerate(found):
+        if det.type == "ORG" and _ABBR_END.search(det.text) and text[det.end : det.end + 1] == ".":
+            det = Detection(det.start, det.end + 1, det.type, det.confidence, det.detector, det.text + ".")
+        if det.type in ("ORG", "LOCATION") and not det.detector.startswith(_WEAK):
+            det = _tail(text, det, runs, stop, found[i + 1].start if i + 1 < len(found) else len(text))
+        joined = _join_pair(text, out[-1], det) if out else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(det)
+    return out
