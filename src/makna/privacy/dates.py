@@ -78,7 +78,8 @@ _WEEKDAY_GATE: Final = re.compile(rf"(?i:{_WEEKDAYS}|{_WEEKDAY_ABBR})")
 _THE_ORDINAL: Final = re.compile(rf"(?<![\w])(?i:the)[ \t]+(?={_ORDINAL}[ \t]+of[ \t]+(?:{_MONTHS})\b)")
 _UPPER_DATE: Final = re.compile(
     r"(?<![\w])(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|"
-    r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?:[ \t]+(?:19|20)\d\d)?(?![\w])"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+    r"(?:[ \t]+(?:19|20)\d\d)?(?![\w])"
 )
 _LOWER_MONTH_YEAR: Final = re.compile(
     r"(?<![\w])(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"

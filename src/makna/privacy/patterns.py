@@ -570,7 +570,9 @@ _NUM_WORDS_EN = (
     r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _AGE_NUM = rf"(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
-_AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|taon|taong|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs?(?:[ \t]+old)?)\b)"
+_AGE_UNIT = (
+    r"(?:[ \t]*(?:tahun|taun|taon|taong|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs?(?:[ \t]+old)?)\b)"
+)
 _AGE_CUES = (
     r"umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
     r"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|turns|aku|saya|ambo|gue|I was|he was|she was"

@@ -7,7 +7,8 @@ the pieces are then left in the text, and a surrogate replaces half a name. :fun
 on the rules' output, before the learned layer:
 
 * two named detections (PERSON, ORG, LOCATION) separated by one space, ``&`` or ``and`` inside one line
-  become one span, when one of them is an ORG or LOCATION; its type is that of the piece a cue or a list
+  become one span, when one of them is an ORG or LOCATION and neither is a PERSON a cue or a name list found
+  (``Syafrizal Tanjung`` is a person whose surname is a place's name); its type is that of the piece a cue or a list
   found (an unknown capitalised word's guess counts least), ORG before LOCATION before PERSON;
 * an ORG or LOCATION is extended over the capitalised words that follow it in the same run of capitalised
   words (``Taff Valley University`` + ``Health Board``), never over a stop word (weekdays, months, "I"...);
@@ -46,6 +47,8 @@ def _join_pair(text: str, a: Detection, b: Detection) -> Detection | None:
         b.type,
     ):
         return None
+    if any(d.type == "PERSON" and not d.detector.startswith(_WEAK) for d in (a, b)):
+        return None  # "Syafrizal Tanjung": a surname that is also a place's name stays with the person
     gap = text[a.end : b.start]
     if not gap or _JOINER.fullmatch(gap) is None or not text[b.start : b.start + 1].isupper():
         return None
@@ -66,7 +69,9 @@ def _tail(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str
             for start, tok_end, word in run_tokens(run):
                 if start < det.end:
                     continue
-                if taken >= _MAX_TAIL or tok_end > limit or text[end:start].strip() or word in stop or not word[:1].isupper():
+                if taken >= _MAX_TAIL or tok_end > limit or text[end:start].strip():
+                    break
+                if word in stop or not word[:1].isupper():
                     break
                 end, taken = tok_end, taken + 1
             if end == det.end:
