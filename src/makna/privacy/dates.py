@@ -135,9 +135,12 @@ def find_more_dates(text: str) -> Iterator[Detection]:
     for rx, name in ((_DAY_MON_YEAR, "date.abbr"), (_ROMAN, "date.roman")):
         for m in gated_finditer(rx, _SEPARATED_GATE, text):
             yield Detection(m.start(), m.end(), "DATE", 0.88, name, m.group(0))
-    for m in gated_finditer(_FORM_WORDS, _FORM_GATE, text):
-        yield Detection(m.start(), m.end(), "DATE", 0.88, "date.form", m.group(0))
-    yield from find_dated_days(text)
+    forms = [(m.start(), m.end()) for m in gated_finditer(_FORM_WORDS, _FORM_GATE, text)]
+    for start, end in forms:
+        yield Detection(start, end, "DATE", 0.88, "date.form", text[start:end])
+    for det in find_dated_days(text):
+        if not any(s < det.end and det.start < e for s, e in forms):  # "tgl 5 bln 6 thn 2021" holds "bln 6 ..."
+            yield det
     for m in gated_finditer(_RANGE, _RANGE_GATE, text):
         if _AMOUNT_AFTER.match(text, m.end()) or all(_proper_fraction(m.group(g)) for g in ("a", "b")):
             continue  # "from 1/2 to 3/4 of the cake": fractions

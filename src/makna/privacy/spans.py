@@ -12,6 +12,11 @@ on the rules' output, before the learned layer:
   found (an unknown capitalised word's guess counts least), ORG before LOCATION before PERSON;
 * an ORG or LOCATION is extended over the capitalised words that follow it in the same run of capitalised
   words (``Taff Valley University`` + ``Health Board``), never over a stop word (weekdays, months, "I"...);
+* any named detection but a cued PERSON is extended over the capitalised words just before it in its run
+  (``Lion`` + ``Rock``, ``Sungai`` + ``Kejasung``, ``Azure Meridian`` + ``Cruises``): the catch-all starts a
+  name at its first unknown word and the list-known words before it are the rest of the name; never over a
+  stop word or an honorific, nor over an ordinary word opening a sentence. A place's or an organisation's
+  type word taken in sets the type of a guessed span (``Sungai Kejasung`` is a place);
 * an ORG ending in a company abbreviation takes its full stop (``Inc.``, ``Ltd.``, ``Co.``).
 """
 
@@ -22,7 +27,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import CapRun, run_tokens
+from ._text import HONORIFICS, CapRun, is_sentence_initial, run_tokens
 from .types import Detection
 
 __all__ = ["join_names"]
@@ -33,6 +38,15 @@ _ABBR_END: Final = re.compile(r"(?:Inc|Ltd|Co|Corp|Bros|Pty|Pte|Bhd|Tbk|Cie)$")
 _TYPE_RANK: Final = {"ORG": 2, "LOCATION": 1, "PERSON": 0}
 _WEAK: Final = ("unknown.", "learned", "person.repeat")
 _MAX_TAIL = 3
+_MAX_HEAD = 3
+
+
+def _type_words() -> tuple[frozenset[str], frozenset[str]]:
+    from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS  # noqa: PLC0415
+
+    loc = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS) | PLACE_SUFFIX_WORDS
+    org = frozenset(w.split()[0].rstrip(".") for w in ORG_TYPE_WORDS) | ORG_SUFFIX_WORDS
+    return loc, org
 
 
 def _weight(det: Detection) -> tuple[int, int, float]:
@@ -80,11 +94,48 @@ def _tail(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str
     return det
 
 
+def _head(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str], limit: int) -> Detection:
+    """``det`` extended over the capitalised words before it in its run, back to ``limit`` (the previous
+    detection's end)."""
+    for run in runs:
+        if run[0] <= det.start < run[1]:
+            if run[0] == det.start:
+                return det
+            toks = [t for t in run_tokens(run) if t[1] <= det.start]
+            start, taken = det.start, 0
+            for tok_start, tok_end, word in reversed(toks):
+                if taken >= _MAX_HEAD or tok_start < limit or text[tok_end:start].strip():
+                    break
+                if word in stop or word in HONORIFICS or not word[:1].isupper() or not word.replace("-", "").isalpha():
+                    break
+                if is_sentence_initial(text, tok_start) and (word.lower() in _ordinary() or word in stop):
+                    break
+                start, taken = tok_start, taken + 1
+            if start == det.start:
+                return det
+            kind = det.type
+            if det.detector.startswith(_WEAK):
+                loc, org = _type_words()
+                words = text[start : det.end].split()
+                if any(w in org for w in words):
+                    kind = "ORG"
+                elif any(w in loc for w in words):
+                    kind = "LOCATION"
+            return Detection(start, det.end, kind, det.confidence, det.detector, text[start : det.end])
+    return det
+
+
+def _ordinary() -> frozenset[str]:
+    return gz.dictionary_words() | gz.english_words() | gz.colloquial()
+
+
 def join_names(text: str, found: Sequence[Detection], runs: Sequence[CapRun]) -> list[Detection]:
     """``found`` (sorted, non-overlapping) with the pieces of one name joined (see the module's docstring)."""
     stop = gz.stop_caps()
     out: list[Detection] = []
     for i, det in enumerate(found):
+        if det.type in _NAMED and (det.type != "PERSON" or det.detector.startswith(_WEAK)):
+            det = _head(text, det, runs, stop, out[-1].end if out else 0)
         if det.type == "ORG" and _ABBR_END.search(det.text) and text[det.end : det.end + 1] == ".":
             det = Detection(det.start, det.end + 1, det.type, det.confidence, det.detector, det.text + ".")
         if det.type in ("ORG", "LOCATION") and not det.detector.startswith(_WEAK):
