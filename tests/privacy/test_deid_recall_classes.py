@@ -185,3 +185,47 @@ def test_a_brand_written_lower_case_only_in_its_address_stays_unknown() -> None:
     assert not _in_lower_case(text, "cepatcair")
     assert _in_lower_case("ada cepatcair di sana", "cepatcair")
     assert ("ORG", "CepatCair") in _found(text, "id")
+
+
+# --- addresses and the words before a guessed name ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "address"),
+    [
+        ("my address Flat 9, Bramcote House, 61 Commercial Way, SE15 6DU | next", "en",
+         "Flat 9, Bramcote House, 61 Commercial Way, SE15 6DU"),
+        ("Address is Lot 7, Block 3, Villa Consuelo Subdivision, Jaro.", "en", "Lot 7, Block 3, Villa Consuelo Subdivision"),
+        ("A: In a trailer at 1408 N Adams St, Lot 22. With my brother", "en", "1408 N Adams St, Lot 22"),
+        ("order ke Jl. Kaliurang Km 9,5 No. 17. Dia kasih bintang satu", "id", "Jl. Kaliurang Km 9,5 No. 17"),
+        ("kantornyo di Jl. Veteran No. 88 B, Purus.", "id", "Jl. Veteran No. 88 B"),
+    ],
+)
+def test_address_takes_its_unit_and_number_parts(text: str, language: str, address: str) -> None:
+    assert ("ADDRESS", address) in _found(text, language)
+
+
+def test_a_place_after_an_address_stays_a_place() -> None:
+    found = _found("Di situ, Gang Haji Saiman RT 007/RW 03 No. 41, Kelurahan Kramat, Senen.", "id")
+    assert ("LOCATION", "Kelurahan Kramat") in found
+
+
+def test_no_house_letter_from_the_next_sentence_word() -> None:
+    assert ("ADDRESS", "14 Camden Street") in _found("I live at 14 Camden Street A lot of people know.")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span"),
+    [
+        ("We walked up to Lion Rock on Sunday.", "en", "Lion Rock"),
+        ("I complained to the Workplace Relations Commission last year.", "en", "Workplace Relations Commission"),
+        ("Rumahnya di tepi Sungai Kejasung, jauh dari jalan.", "id", "Sungai Kejasung"),
+    ],
+)
+def test_guessed_name_takes_the_capitalised_words_before_it(text: str, language: str, span: str) -> None:
+    assert span in [s for _, s in _found(text, language)]
+
+
+def test_no_sentence_opener_or_honorific_taken_in() -> None:
+    found = [s for _, s in _found("Then Kejasung came. I told Mum Kavya and she laughed.")]
+    assert not any(s.startswith(("Then", "Mum")) for s in found)

@@ -17,7 +17,10 @@ on the rules' output, before the learned layer:
   name at its first unknown word and the list-known words before it are the rest of the name; never over a
   stop word or an honorific, nor over an ordinary word opening a sentence. A place's or an organisation's
   type word taken in sets the type of a guessed span (``Sungai Kejasung`` is a place);
-* an ORG ending in a company abbreviation takes its full stop (``Inc.``, ``Ltd.``, ``Co.``).
+* an ORG ending in a company abbreviation takes its full stop (``Inc.``, ``Ltd.``, ``Co.``);
+* an ADDRESS takes the unit, lot, block and house-number parts written around it: ``Flat 9, Bramcote House,``
+  before ``61 Commercial Way``, ``Lot 7, Block 3,`` before a subdivision, ``No. 17`` or a house letter after
+  ``Jl. Kaliurang Km 9,5``.
 """
 
 from __future__ import annotations
@@ -129,11 +132,58 @@ def _ordinary() -> frozenset[str]:
     return gz.dictionary_words() | gz.english_words() | gz.colloquial()
 
 
+_UNIT = r"(?:Flat|Unit|Apt\.?|Apartment|Lot|Block|Blok|Blk\.?|Room|Suite|No\.?|Nomor|Kav\.?)"
+_ADDR_HEAD: Final = re.compile(
+    rf"(?<![\w])(?:{_UNIT}[ \t]*[0-9A-Z][\w/]*,?[ \t]+){{1,3}}"
+    r"(?:(?:[A-Z][\w'’]*[ \t]+){0,3}[A-Z][\w'’]*,[ \t]+)?(?:(?:Road|Jalan|Jl\.?)[ \t]+No\.?[ \t]*\d+,[ \t]+)?$"
+)
+_ADDR_TAIL: Final = re.compile(
+    rf"(?:,?[ \t]+(?:{_UNIT}|RT|RW|Km)[ \t]*\d+(?:[,./]\d+)?[A-Z]?\b|[ \t]+[A-Z](?=[,;]|\.(?:[ \t]|$)|[ \t]*$))+"
+)
+
+
+def _address(text: str, det: Detection, before: list[Detection], after: Sequence[Detection]) -> tuple[Detection, int]:
+    """``det`` (an ADDRESS, or a LOCATION with a unit and number before it) with the unit and number parts
+    around it; named pieces inside the parts taken in are dropped from ``before`` (the output so far), and the
+    number of detections of ``after`` the new span covers is returned with it."""
+    start, end = det.start, det.end
+    head = _ADDR_HEAD.search(text, max(0, start - 80), start)
+    if head is not None:
+        keep = len(before)
+        while keep and before[keep - 1].end > head.start():
+            if before[keep - 1].type not in _NAMED or before[keep - 1].start < head.start():
+                break
+            keep -= 1  # "Flat 9, Bramcote House, 61 ...": the building's name is part of the address
+        if not keep or before[keep - 1].end <= head.start():
+            del before[keep:]
+            start = head.start()
+    if det.type == "LOCATION" and start == det.start:
+        return det, 0
+    tail = _ADDR_TAIL.match(text, end)
+    covered = 0
+    if tail is not None:
+        while covered < len(after) and after[covered].end <= tail.end():
+            covered += 1
+        if covered == len(after) or after[covered].start >= tail.end():
+            end = tail.end()
+        else:
+            covered = 0
+    if (start, end) == (det.start, det.end):
+        return det, 0
+    return Detection(start, end, "ADDRESS", det.confidence, det.detector, text[start:end]), covered
+
+
 def join_names(text: str, found: Sequence[Detection], runs: Sequence[CapRun]) -> list[Detection]:
     """``found`` (sorted, non-overlapping) with the pieces of one name joined (see the module's docstring)."""
     stop = gz.stop_caps()
     out: list[Detection] = []
+    skip = 0
     for i, det in enumerate(found):
+        if skip:
+            skip -= 1
+            continue
+        if det.type in ("ADDRESS", "LOCATION"):
+            det, skip = _address(text, det, out, found[i + 1 : i + 4])
         if det.type in _NAMED and (det.type != "PERSON" or det.detector.startswith(_WEAK)):
             det = _head(text, det, runs, stop, out[-1].end if out else 0)
         if det.type == "ORG" and _ABBR_END.search(det.text) and text[det.end : det.end + 1] == ".":
