@@ -208,8 +208,8 @@ def _said_of_someone(text: str, m: re.Match[str]) -> bool:
     low = last.lower()
     small = m.group("a").lower() in {"one", "two", "three"}
     verb = text[m.start() : m.start("a")].split()[0].lower()
-    if verb[:1] in "'’":  # he's, she's, who's, they're
-        return low in _PRONOUNS or low == "they"
+    if verb[:1] in "'’":  # he's, she's, who's, they're; a name's ("Rhodri's twenty-four and")
+        return low in _PRONOUNS or low == "they" or (verb[1:].lower() == "s" and last[:1].isupper() and _named(last))
     if low in _PRONOUNS or last == "I":
         if verb not in {"is", "was"} or (last == "I" and verb == "is"):
             return False

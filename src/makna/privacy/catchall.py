@@ -7,6 +7,9 @@
   below what ``deid accept --min-confidence 0.8`` takes, so a person decides.
 * **bare answers** to a name question: ``P: Namanya siapa? / I: Intan aja, Kak.``: the first word of the
   answer is a PERSON even when it is also an ordinary word;
+* **capitalised common words after a place preposition and "the"** (``moved to the Northern Quarter``,
+  ``outside the Corn Exchange``): two or more capitalised words mid-sentence that no list explains as a whole
+  name a place the writer knew by name (LOCATION, or ORG when the last word is a firm's word), 0.4: review;
 * **names before a document cue** (``Daniel Smith on my licence``) and **after a postposed honorific**
   (``Kavitha ma'am``, ``Lakshmi akka``).
 """
@@ -227,9 +230,29 @@ def _turn_initial_names(text: str, known: _Known) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.65, "person.turn", m.group("n"))
 
 
+_THE_NAME: Final = re.compile(r"(?<![\w])the[ \t]+(?P<p>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){1,3})(?![\w'’\-])")
+_PLACE_PREP_THE: Final = re.compile(
+    r"\b(?i:to|outside|at|near|in|from|by|behind|opposite|past|round|around|into|across|off|beside|next[ \t]+to)"
+    r"[ \t]+$"
+)
+
+
+def _the_places(text: str, known: _Known) -> Iterator[Detection]:
+    """Two or more capitalised words after a place preposition and "the", not explained as a whole by a list."""
+    for m in _THE_NAME.finditer(text):
+        words = m.group("p").split()
+        if all(w in known.stop for w in words) or not _PLACE_PREP_THE.search(line_before(text, m.start(), 16)):
+            continue
+        if words[0] in known.stop or m.group("p") in known.places or m.group("p") in known.local:
+            continue  # "the Holy Quran", a listed place: other detectors decide
+        kind = "ORG" if words[-1] in ORG_SUFFIX_WORDS else "LOCATION"
+        yield Detection(m.start("p"), m.end("p"), kind, 0.4, "unknown.the_place", m.group("p"))
+
+
 def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     """Every catch-all detector over ``text`` (speaker labels already blanked), given its capitalised runs."""
     yield from _unknown_words(text, runs, _known(language))
+    yield from _the_places(text, _known(language))
     yield from _bare_answers(text)
     yield from _turn_initial_names(text, _known(language))
     stop = gz.stop_caps()
