@@ -229,3 +229,32 @@ def test_guessed_name_takes_the_capitalised_words_before_it(text: str, language:
 def test_no_sentence_opener_or_honorific_taken_in() -> None:
     found = [s for _, s in _found("Then Kejasung came. I told Mum Kavya and she laughed.")]
     assert not any(s.startswith(("Then", "Mum")) for s in found)
+
+
+# --- the catch-all's type guesses --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "org"),
+    [
+        ("First in a knitting unit, Sree Lakshmi Knits, then later.", "en", "Sree Lakshmi Knits"),
+        ("I ran to the consulate, Migrant Workers Office, they said.", "en", "Migrant Workers Office"),
+        ("Nama tokonye Dapur Utin Beting, jual sambal.", "id", "Dapur Utin Beting"),
+    ],
+)
+def test_a_guessed_name_made_of_common_nouns_is_an_org(text: str, language: str, org: str) -> None:
+    assert ("ORG", org) in _found(text, language)
+
+
+def test_a_guessed_full_name_stays_a_person() -> None:
+    assert ("PERSON", "Chidinma Okafor") in _found("I met Chidinma Okafor yesterday.")
+
+
+def test_an_unknown_word_after_the_is_a_place() -> None:
+    assert ("LOCATION", "Moy") in _found("First at a mushroom farm near the Moy, then Dublin.")
+
+
+def test_capitalised_common_words_after_a_place_preposition_and_the() -> None:
+    found = _found("Then we moved to the Northern Quarter, by the canal.")
+    assert ("LOCATION", "Northern Quarter") in found
+    assert not any(s == "Holy Quran" for _, s in _found("We read from the Holy Quran at night."))

@@ -3,7 +3,8 @@
 * **unknown capitalised words** mid-sentence: a capitalised word that is in no name, place or stop list, no
   dictionary, not all capitals, and not written in lower case elsewhere in the text, is an identifier of some
   kind. Its type comes from what precedes it: a work phrase (``I ride for``, ``laid off from``, ``kerja di``)
-  makes it an ORG, a place preposition (``out to``, ``dari``) a LOCATION, otherwise a PERSON. Confidence 0.4-0.6:
+  makes it an ORG, a place preposition (``out to``, ``dari``) or "the" (``near the Moy``) a LOCATION,
+  otherwise a PERSON. Confidence 0.4-0.6:
   below what ``deid accept --min-confidence 0.8`` takes, so a person decides.
 * **bare answers** to a name question: ``P: Namanya siapa? / I: Intan aja, Kak.``: the first word of the
   answer is a PERSON even when it is also an ordinary word;
@@ -86,6 +87,7 @@ _GROUP_NAME: Final = re.compile(_GROUP_CUE + rf"(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_
 _GROUP_GATE: Final = trigger(["grup", "Grup", "GRUP", "group", "Group", "GROUP", "omunitas", "OMUNITAS", "ommunity",
                               "OMMUNITY", "aguyuban", "AGUYUBAN"])
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?:a|an|sebuah)[ \t]+$", re.IGNORECASE)
+_THE_BEFORE: Final = re.compile(r"\bthe[ \t]+$")
 _AS_BEFORE: Final = re.compile(r"\b(?:as|under|called|named|is|jadi|namanya|pakai)[ \t]+$|[:=][ \t]*$")
 
 
@@ -174,6 +176,8 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 kind, conf = "ORG", 0.5
             elif PLACE_PREP_BEFORE.search(before) and (word not in known.surnames or _PLACE_ONLY.search(before)):
                 kind, conf = "LOCATION", 0.5
+            elif _THE_BEFORE.search(before):
+                kind, conf = "LOCATION", 0.45  # "near the Moy", "by the Debe": people seldom take "the"
             elif word in known.surnames:
                 conf = 0.6
             if kind == "PERSON" and _ARTICLE_BEFORE.search(before):
@@ -241,9 +245,9 @@ def _the_places(text: str, known: _Known) -> Iterator[Detection]:
     """Two or more capitalised words after a place preposition and "the", not explained as a whole by a list."""
     for m in _THE_NAME.finditer(text):
         words = m.group("p").split()
-        if all(w in known.stop for w in words) or not _PLACE_PREP_THE.search(line_before(text, m.start(), 16)):
+        if not _PLACE_PREP_THE.search(line_before(text, m.start(), 16)):
             continue
-        if words[0] in known.stop or m.group("p") in known.places or m.group("p") in known.local:
+        if any(w in known.stop for w in words) or m.group("p") in known.places or m.group("p") in known.local:
             continue  # "the Holy Quran", a listed place: other detectors decide
         kind = "ORG" if words[-1] in ORG_SUFFIX_WORDS else "LOCATION"
         yield Detection(m.start("p"), m.end("p"), kind, 0.4, "unknown.the_place", m.group("p"))

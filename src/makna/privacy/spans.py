@@ -18,6 +18,10 @@ on the rules' output, before the learned layer:
   stop word or an honorific, nor over an ordinary word opening a sentence. A place's or an organisation's
   type word taken in sets the type of a guessed span (``Sungai Kejasung`` is a place);
 * an ORG ending in a company abbreviation takes its full stop (``Inc.``, ``Ltd.``, ``Co.``);
+* a catch-all guess of PERSON made of two or more words becomes an ORG when it ends in an English common
+  noun (``Sree Lakshmi Knits``, ``Migrant Workers Office``) or opens with an Indonesian one (``Gudang Kopi Tiga
+  Serangkai``, ``Dapur Utin Beting``) that no name list holds: people's names are not made of such words,
+  firms' and groups' names are;
 * an ADDRESS takes the unit, lot, block and house-number parts written around it: ``Flat 9, Bramcote House,``
   before ``61 Commercial Way``, ``Lot 7, Block 3,`` before a subdivision, ``No. 17`` or a house letter after
   ``Jl. Kaliurang Km 9,5``.
@@ -173,6 +177,24 @@ def _address(text: str, det: Detection, before: list[Detection], after: Sequence
     return Detection(start, end, "ADDRESS", det.confidence, det.detector, text[start:end]), covered
 
 
+def _common(word: str, words: frozenset[str], language_names: frozenset[str]) -> bool:
+    bare = re.sub(r"['’]s$", "", word)
+    low = bare.lower()
+    known = low in words or (low.endswith("s") and low[:-1] in words)  # "Knits", "Grocers"
+    return known and bare not in language_names and bare not in HONORIFICS
+
+
+def _retype_guess(det: Detection) -> Detection:
+    """A catch-all PERSON guess of several words as an ORG when its head is a common noun (see the docstring)."""
+    words = det.text.split()
+    if det.type != "PERSON" or not det.detector.startswith("unknown.") or len(words) < 2:
+        return det
+    names = gz.first_names("en") | gz.first_names("id") | gz.surnames() | gz.ambiguous_names()
+    if _common(words[-1], gz.english_words(), names) or _common(words[0], gz.dictionary_words(), names):
+        return Detection(det.start, det.end, "ORG", det.confidence, det.detector, det.text)
+    return det
+
+
 def join_names(text: str, found: Sequence[Detection], runs: Sequence[CapRun]) -> list[Detection]:
     """``found`` (sorted, non-overlapping) with the pieces of one name joined (see the module's docstring)."""
     stop = gz.stop_caps()
@@ -185,7 +207,7 @@ def join_names(text: str, found: Sequence[Detection], runs: Sequence[CapRun]) ->
         if det.type in ("ADDRESS", "LOCATION"):
             det, skip = _address(text, det, out, found[i + 1 : i + 4])
         if det.type in _NAMED and (det.type != "PERSON" or det.detector.startswith(_WEAK)):
-            det = _head(text, det, runs, stop, out[-1].end if out else 0)
+            det = _retype_guess(_head(text, det, runs, stop, out[-1].end if out else 0))
         if det.type == "ORG" and _ABBR_END.search(det.text) and text[det.end : det.end + 1] == ".":
             det = Detection(det.start, det.end + 1, det.type, det.confidence, det.detector, det.text + ".")
         if det.type in ("ORG", "LOCATION") and not det.detector.startswith(_WEAK):
