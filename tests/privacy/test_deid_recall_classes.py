@@ -239,7 +239,7 @@ def test_no_sentence_opener_or_honorific_taken_in() -> None:
     [
         ("First in a knitting unit, Sree Lakshmi Knits, then later.", "en", "Sree Lakshmi Knits"),
         ("I ran to the consulate, Migrant Workers Office, they said.", "en", "Migrant Workers Office"),
-        ("Nama tokonye Dapur Utin Beting, jual sambal.", "id", "Dapur Utin Beting"),
+        ("Then from Sept 2018 at the chicken factory, Blackwater Poultry, nights.", "en", "Blackwater Poultry"),
     ],
 )
 def test_a_guessed_name_made_of_common_nouns_is_an_org(text: str, language: str, org: str) -> None:
@@ -248,6 +248,11 @@ def test_a_guessed_name_made_of_common_nouns_is_an_org(text: str, language: str,
 
 def test_a_guessed_full_name_stays_a_person() -> None:
     assert ("PERSON", "Chidinma Okafor") in _found("I met Chidinma Okafor yesterday.")
+    assert not any(t == "ORG" for t, _ in _found("Orang sini manggil kamek Bujang Itam, sebab kulit gelap.", "id"))
+
+
+def test_a_guessed_name_ending_in_a_compass_word_is_a_place() -> None:
+    assert any(t == "LOCATION" and "East" in s for t, s in _found("I live over by Olde Towne East now."))
 
 
 def test_an_unknown_word_after_the_is_a_place() -> None:

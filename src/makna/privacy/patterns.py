@@ -588,7 +588,8 @@ AGE_CUED: Final = re.compile(
     + ci(
         rf"[ \t]+"
         rf"(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
-        rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_SMALL_AFTER_TURNED}|{_AGE_NUM}{_AGE_UNIT}?)"
+        rf"around|only|just|nearly|almost|jalan|mau|masih|pushing|touching|going[ \t]+on|hampir)[ \t]+)?"
+        rf"(?P<a>{_SMALL_AFTER_TURNED}|{_AGE_NUM}(?:-odd|-ish|-something|[ \t]+odd)?{_AGE_UNIT}?)"
         rf"(?![\w:.,]\d)"
     )
 )

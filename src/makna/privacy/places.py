@@ -363,7 +363,12 @@ _EN_ORG_SUFFIX = (
     "Restaurant|Supplies|Mills|Works|Institute|Polytechnic|Ministries|Parish|Management|Rentals|Rental|Hire|"
     "Properties|Property|Lettings|Realty|Repairs|Garage|Autos|Aged Care|Staffing Solutions|Community Hub|Law Centre|"
     "Law Center|Legal Centre|Legal Center|Advice Centre|Advice Center|Resource Centre|Resource Center|"
-    "Support Centre|Support Center|Buying Centre|Buying Center"
+    "Support Centre|Support Center|Buying Centre|Buying Center|"
+    # public bodies and institutions (gold convention: an institution is an ORG, not a place)
+    "Council|County Council|City Council|Infirmary|Medical Practice|Commission|District Command|Authority|"
+    "Health Board|Ministry|Tribunal|Police Station|Fire Station|Collective|Federation|Fellowship|"
+    # trades a small firm's name ends with
+    "Grocers|Meats|Knitwear|Knits|Apparel|Fashions|Exports|Remit|Cruises|Recycling|Poultry|Nail Studio|Home Support"
 )
 
 

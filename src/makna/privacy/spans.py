@@ -19,9 +19,10 @@ on the rules' output, before the learned layer:
   type word taken in sets the type of a guessed span (``Sungai Kejasung`` is a place);
 * an ORG ending in a company abbreviation takes its full stop (``Inc.``, ``Ltd.``, ``Co.``);
 * a catch-all guess of PERSON made of two or more words becomes an ORG when it ends in an English common
-  noun (``Sree Lakshmi Knits``, ``Migrant Workers Office``) or opens with an Indonesian one (``Gudang Kopi Tiga
-  Serangkai``, ``Dapur Utin Beting``) that no name list holds: people's names are not made of such words,
-  firms' and groups' names are;
+  noun that no name list holds (``Sree Lakshmi Knits``, ``Migrant Workers Office``: people's names are not
+  made of such words, firms' and groups' names are) or opens with an organisation's type word (``Toko ...``),
+  a LOCATION when it ends in a place's suffix or a compass word (``Moss Side``, ``Olde Towne East``) or opens
+  with a place's type word;
 * an ADDRESS takes the unit, lot, block and house-number parts written around it: ``Flat 9, Bramcote House,``
   before ``61 Commercial Way``, ``Lot 7, Block 3,`` before a subdivision, ``No. 17`` or a house letter after
   ``Jl. Kaliurang Km 9,5``.
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
@@ -48,6 +50,7 @@ _MAX_TAIL = 3
 _MAX_HEAD = 3
 
 
+@cache
 def _type_words() -> tuple[frozenset[str], frozenset[str]]:
     from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS  # noqa: PLC0415
 
@@ -132,6 +135,7 @@ def _head(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str
     return det
 
 
+@cache
 def _ordinary() -> frozenset[str]:
     return gz.dictionary_words() | gz.english_words() | gz.colloquial()
 
@@ -184,15 +188,46 @@ def _common(word: str, words: frozenset[str], language_names: frozenset[str]) ->
     return known and bare not in language_names and bare not in HONORIFICS
 
 
+_COMPASS: Final = frozenset({"East", "West", "North", "South", "Side", "Point", "Upper", "Lower"})
+
+
 def _retype_guess(det: Detection) -> Detection:
-    """A catch-all PERSON guess of several words as an ORG when its head is a common noun (see the docstring)."""
+    """A catch-all PERSON guess of several words as an ORG or a LOCATION when its head says so (see the
+    module's docstring): an English common noun last, or an Indonesian type word first."""
     words = det.text.split()
     if det.type != "PERSON" or not det.detector.startswith("unknown.") or len(words) < 2:
         return det
-    names = gz.first_names("en") | gz.first_names("id") | gz.surnames() | gz.ambiguous_names()
-    if _common(words[-1], gz.english_words(), names) or _common(words[0], gz.dictionary_words(), names):
-        return Detection(det.start, det.end, "ORG", det.confidence, det.detector, det.text)
-    return det
+    loc, org = _type_words()
+    kind = det.type
+    if words[-1] in _COMPASS or words[-1] in loc or words[0] in _place_heads():
+        kind = "LOCATION"  # "Olde Towne East", "Moss Side", "Pulau Kelapa"
+    elif words[0] in _org_heads():
+        kind = "ORG"  # "Toko Sinar Baru"
+    else:
+        if _common(words[-1], gz.english_words(), _names()):
+            kind = "ORG"  # "Sree Lakshmi Knits", "Migrant Workers Office"
+    if kind == det.type:
+        return det
+    return Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
+
+
+@cache
+def _names() -> frozenset[str]:
+    return gz.first_names("en") | gz.first_names("id") | gz.surnames() | gz.ambiguous_names()
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    from .places import LOCATION_TYPE_WORDS  # noqa: PLC0415
+
+    return frozenset(w.split()[0] for w in LOCATION_TYPE_WORDS)
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    from .places import ORG_TYPE_WORDS  # noqa: PLC0415
+
+    return frozenset(w.split()[0] for w in ORG_TYPE_WORDS)
 
 
 def join_names(text: str, found: Sequence[Detection], runs: Sequence[CapRun]) -> list[Detection]:
