@@ -263,3 +263,7 @@ def test_capitalised_common_words_after_a_place_preposition_and_the() -> None:
     found = _found("Then we moved to the Northern Quarter, by the canal.")
     assert ("LOCATION", "Northern Quarter") in found
     assert not any(s == "Holy Quran" for _, s in _found("We read from the Holy Quran at night."))
+
+
+def test_a_sentences_first_word_is_not_taken_into_a_guessed_name() -> None:
+    assert not any(s.startswith("My ") for _, s in _found("My PhilSys number is on the form."))

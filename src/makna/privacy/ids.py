@@ -25,7 +25,7 @@ Nothing here names a value seen in a corpus: only formats, check digits and docu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Final
 
@@ -185,17 +185,26 @@ _NOT_DOCUMENT: Final = frozenset(
 _PAN: Final = re.compile(r"(?<![\w\-])[A-Z]{5}\d{4}[A-Z](?![\w\-])")
 
 
-def _documents_numbers(text: str) -> Iterator[Detection]:
-    for m in gated_finditer(_DOC_NUMBER, _DOC_NUMBER_GATE, text):
-        acr = m.group("acr")
-        if acr is not None and (acr in _NOT_DOCUMENT or (acr.lower() in _ordinary() and not acr.isupper())):
-            continue
+def _cued_values(matches: Iterable[re.Match[str]], digits: int, conf: float, name: str) -> Iterator[Detection]:
+    """The code (group ``v``) of each match with ``digits`` digits or more, unless a telephone, money or time
+    word comes between cue and code (group ``gap``) or the code is a date."""
+    for m in matches:
         if _NOT_BETWEEN.search(m.group("gap")):
             continue
         raw = _trim(m.group("v"))
-        if sum(c.isdigit() for c in raw) < 6 or _DATE_LIKE.fullmatch(raw):
+        if sum(c.isdigit() for c in raw) < digits or _DATE_LIKE.fullmatch(raw):
             continue
-        yield Detection(m.start("v"), m.start("v") + len(raw), "NATIONAL_ID", 0.8, "id.document_number", raw)
+        yield Detection(m.start("v"), m.start("v") + len(raw), "NATIONAL_ID", conf, name, raw)
+
+
+def _is_document(m: re.Match[str]) -> bool:
+    acr = m.group("acr")
+    return acr is None or not (acr in _NOT_DOCUMENT or (acr.lower() in _ordinary() and not acr.isupper()))
+
+
+def _documents_numbers(text: str) -> Iterator[Detection]:
+    matches = (m for m in gated_finditer(_DOC_NUMBER, _DOC_NUMBER_GATE, text) if _is_document(m))
+    yield from _cued_values(matches, 6, 0.8, "id.document_number")
     for m in _PAN.finditer(text):
         if _ok(pan.is_valid, m.group(0)):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.85, "id.pan", m.group(0))
@@ -227,11 +236,6 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
         digits = re.sub(r"\D", "", raw)
         conf = 0.95 if _valid_any(digits) else 0.88
         yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", conf, "id.cue_after", raw)
-    for m in _on(_MORE_CUES, text, word_lines(text, low, _MORE_STEMS, _MORE_WORDS)):
-        if _NOT_BETWEEN.search(m.group("gap")):
-            continue
-        raw = _trim(m.group("v"))
-        if sum(c.isdigit() for c in raw) < 5 or _DATE_LIKE.fullmatch(raw):
-            continue
-        yield Detection(m.start("v"), m.start("v") + len(raw), "NATIONAL_ID", 0.95, "id.cue_more", raw)
+    more = _on(_MORE_CUES, text, word_lines(text, low, _MORE_STEMS, _MORE_WORDS))
+    yield from _cued_values(more, 5, 0.95, "id.cue_more")
     yield from _documents_numbers(text)

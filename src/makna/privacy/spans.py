@@ -15,7 +15,8 @@ on the rules' output, before the learned layer:
 * any named detection but a cued PERSON is extended over the capitalised words just before it in its run
   (``Lion`` + ``Rock``, ``Sungai`` + ``Kejasung``, ``Azure Meridian`` + ``Cruises``): the catch-all starts a
   name at its first unknown word and the list-known words before it are the rest of the name; never over a
-  stop word or an honorific, nor over an ordinary word opening a sentence. A place's or an organisation's
+  stop word or an honorific, nor over a sentence's first word unless it is a place's or an organisation's
+  type word. A place's or an organisation's
   type word taken in sets the type of a guessed span (``Sungai Kejasung`` is a place);
 * an ORG ending in a company abbreviation takes its full stop (``Inc.``, ``Ltd.``, ``Co.``);
 * a catch-all guess of PERSON made of two or more words becomes an ORG when it ends in an English common
@@ -118,8 +119,8 @@ def _head(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str
                     break
                 if word in stop or word in HONORIFICS or not word[:1].isupper() or not word.replace("-", "").isalpha():
                     break
-                if is_sentence_initial(text, tok_start) and (word.lower() in _ordinary() or word in stop):
-                    break
+                if is_sentence_initial(text, tok_start) and word not in _place_heads() and word not in _org_heads():
+                    break  # "My PhilSys": a sentence's first word joins only as a type word ("Sungai ...")
                 start, taken = tok_start, taken + 1
             if start == det.start:
                 return det
@@ -133,11 +134,6 @@ def _head(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str
                     kind = "LOCATION"
             return Detection(start, det.end, kind, det.confidence, det.detector, text[start : det.end])
     return det
-
-
-@cache
-def _ordinary() -> frozenset[str]:
-    return gz.dictionary_words() | gz.english_words() | gz.colloquial()
 
 
 _UNIT = r"(?:Flat|Unit|Apt\.?|Apartment|Lot|Block|Blok|Blk\.?|Room|Suite|No\.?|Nomor|Kav\.?)"
