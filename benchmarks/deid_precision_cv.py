@@ -8,9 +8,13 @@ CRF that never saw it). Sealed test sets are never read (train.split_dir refuses
 The CRF that made the other splits' training detections saw the held-out split (one level of nesting is
 skipped to keep the run short); the stage itself never did.
 
-Run: ``python benchmarks/deid_precision_cv.py [--grid] [--cache FILE]``. ``--grid`` prints pooled figures for
-every (C, drop, retype) setting tried; without it, the per-split tables of the chosen setting (the shipped
-stage's), per type, and the precision and recall of detections at confidence 0.8 or more.
+Run: ``python benchmarks/deid_precision_cv.py [--grid] [--cache FILE] [--dump FILE]``. ``--dump`` writes every
+gold span the held-out detections miss or cover only in part, with its type and context (before the stage: the
+stage never drops a detection at the shipped settings, so the untyped misses are the same); ``--no-stage``
+stops after the table before the stage. ``--grid``
+prints pooled figures for every (C, drop, retype) setting tried; without it, the per-split tables of the chosen
+setting (the shipped stage's, pooled over all splits and over the newer ones), per type,
+and the precision and recall of detections at confidence 0.8 or more.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import argparse
 import pickle
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from makna.privacy.evaluate import EvaluationReport, evaluate_documents
@@ -33,6 +37,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from deid_learned_cv import HEAD, _merge, _row  # noqa: E402
 
 GRID_C = (0.1, 0.3, 1.0)
+NEWER = ("tune7", "tune8", "tune9", "seal6", "seal7", "spent2", "spent3", "spent4", "spent5")  # most like unseen text
 GRID_DROP = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 GRID_RETYPE = (0.6, 0.7, 0.8, 1.01)
 
@@ -74,6 +79,41 @@ def cached_out_of_fold(data: Sequence[Example], cache: Path | None) -> dict[int,
     return oof
 
 
+def _newer(
+    docs: dict[str, list[object]], splits: Sequence[str], dets: Callable[[str], list[list[Detection]]]
+) -> EvaluationReport:
+    """Pooled scores over the newer splits (:data:`NEWER`) only."""
+    rep = EvaluationReport()
+    for split in splits:
+        if split in NEWER:
+            _merge(rep, _score(docs[split], dets(split)))
+    return rep
+
+
+def dump(path: Path, docs: Sequence[object], dets: Sequence[list[Detection]], split: str) -> None:
+    """Append ``split``'s missed and partly covered gold spans to ``path`` (TSV: split, doc, language, gold type,
+    what happened, span, context)."""
+    rows: list[str] = []
+    for doc, found in zip(docs, dets, strict=True):
+        text: str = doc.text  # type: ignore[attr-defined]
+        for s, e, kind in doc.pii:  # type: ignore[attr-defined]
+            hits = [d for d in found if d.start < e and s < d.end]
+            covered = sum(min(e, d.end) - max(s, d.start) for d in hits)
+            if not hits:
+                what = "missed"
+            elif not any(d.type == kind for d in hits):
+                what = "typed " + "/".join(sorted({d.type for d in hits}))
+            elif covered < e - s:
+                what = "partial"
+            else:
+                continue
+            context = text[max(0, s - 60) : min(len(text), e + 40)].replace("\n", " | ").replace("\t", " ")
+            fields = (split, doc.id, doc.language, kind, what, text[s:e], context)  # type: ignore[attr-defined]
+            rows.append("\t".join(fields))
+    with path.open("a", encoding="utf-8") as out:
+        out.writelines(row + "\n" for row in rows)
+
+
 def shipped(split: str) -> None:
     """The shipped parts on one open split: rules alone, + CRF, + stage; per type; at confidence 0.8."""
     from makna.privacy import detect  # noqa: PLC0415
@@ -110,6 +150,8 @@ def main() -> None:
     parser.add_argument("--retype", help="comma-separated retype thresholds for --grid")
     parser.add_argument("--shipped", help="score the shipped CRF and stage on this open split, each part off and on")
     parser.add_argument("--cache", type=Path, help="keep the out-of-fold detections in this file between runs")
+    parser.add_argument("--dump", type=Path, help="write every missed or partly covered gold span to this file")
+    parser.add_argument("--no-stage", action="store_true", help="only the figures before the stage")
     args = parser.parse_args()
     if args.shipped:
         shipped(args.shipped)
@@ -139,19 +181,28 @@ def main() -> None:
                     _merge(pooled, _score(docs[split], res[cut][split]))
                 print(_row(f"C {c}, drop {cut[0]}, retype {cut[1]}", pooled))
         return
+    if args.dump:
+        args.dump.write_text("", encoding="utf-8")
+        for split in splits:
+            dump(args.dump, docs[split], [d.detections for d in sd if d.split == split], split)
     s = STAGE_SETTINGS
-    res = cross_validate(data, sd, s["c"], [(s["drop"], s["retype"])])[(s["drop"], s["retype"])]
     print(f"settings: {s}\n\nBefore the stage (rules + out-of-fold CRF):\n\n{HEAD}")
     after = EvaluationReport()
     for split in splits:
         print(_row(split, _score(docs[split], [d.detections for d in sd if d.split == split])))
     print(_row("**pooled**", before))
+    newer = _newer(docs, splits, lambda split: [d.detections for d in sd if d.split == split])
+    print(_row("**pooled, newer splits**", newer))
+    if args.no_stage:
+        return
+    res = cross_validate(data, sd, s["c"], [(s["drop"], s["retype"])])[(s["drop"], s["retype"])]
     print(f"\nAfter the stage (trained on the other splits):\n\n{HEAD}")
     for split in splits:
         rep = _score(docs[split], res[split])
         _merge(after, rep)
         print(_row(split, rep))
     print(_row("**pooled**", after))
+    print(_row("**pooled, newer splits**", _newer(docs, splits, res.__getitem__)))
     print("\nPer type, pooled:\n")
     from deid_learned_cv import _types  # noqa: PLC0415
 

@@ -33,7 +33,7 @@ def found(text: str, language: str = "id") -> list[tuple[str, str]]:
         ("Dia dirujuk ke RSUD Dr. Soedarso kemarin.", "id", ("RSUD Dr. Soedarso", "ORG")),
         ("Anaknya sekolah di SDN 12 Tanjung Harapan sekarang.", "id", ("SDN 12 Tanjung Harapan", "ORG")),
         ("Kami melapor ke Polsek Medan Baru malam itu.", "id", ("Polsek Medan Baru", "ORG")),
-        ("I volunteer with Friends of Riverside Inc. on weekends.", "en", ("Friends of Riverside Inc", "ORG")),
+        ("I volunteer with Friends of Riverside Inc. on weekends.", "en", ("Friends of Riverside Inc.", "ORG")),
         ("He fished for Coral Coast Fisheries Pty Ltd for years.", "en", ("Coral Coast Fisheries Pty Ltd", "ORG")),
         ("My sister is a porter at Northgate General Hospital now.", "en", ("Northgate General Hospital", "ORG")),
         ("At Wattle Creek Aged Care the nights are long.", "en", ("Wattle Creek Aged Care", "ORG")),

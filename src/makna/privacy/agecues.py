@@ -29,10 +29,18 @@ _EN_NUM = (
     rf"(?:(?:{_EN_TENS})(?:[\- ](?:one|two|three|four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|"
     rf"sixteen|seventeen|eighteen|nineteen|{_EN_SMALL})"
 )
-_ID_UNITS = r"satu|dua|tiga|tigo|empat|ampek|lima|limo|enam|anam|tujuh|tujuah|delapan|lapan|sembilan|sambilan"
+_ID_UNITS = (
+    r"satu|dua|tiga|tigo|empat|ampek|lima|limo|enam|anam|tujuh|tujuah|delapan|lapan|sembilan|sambilan|"
+    # regional forms: Malay/Betawi/Pontianak (tige, ampa, lapan), Sundanese (tilu, opat, genep, dalapan,
+    # salapan), Minang (ciek, duo), Javanese (siji, loro, telu, papat, enem, pitu, wolu, songo)
+    r"tige|ampa|tilu|opat|genep|dalapan|salapan|ciek|duo|siji|loro|telu|papat|enem|pitu|wolu|songo"
+)
+_TENS_WORD = r"(?:puluh|puluah|puloh|pulu|poloh)"
+_TEENS_WORD = r"(?:belas|baleh|blas)"
+_UNIT = r"(?:tahun|taun|taon|taong|thn)"
 _ID_NUM = (
-    rf"(?:(?:{_ID_UNITS})[ \t]*(?:puluh|puluah)(?:[ \t]+(?:{_ID_UNITS}))?|(?:{_ID_UNITS}|se)[ \t]*(?:belas|baleh)"
-    rf"|sepuluh|sapuluah|sebelas|{_ID_UNITS})"
+    rf"(?:(?:{_ID_UNITS})[ \t]*{_TENS_WORD}(?:[ \t]+(?:{_ID_UNITS}))?|(?:{_ID_UNITS}|se|sa)[ \t]*{_TEENS_WORD}"
+    rf"|sepuluh|sapuluah|sapuluh|sepuloh|sebelas|sabaleh|sabelas|{_ID_UNITS})"
 )
 _END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:and|now|then|but|so|when|in|next|last|this|also|too|already|dan|sekarang|"
@@ -60,22 +68,25 @@ _EN_TENS_TEENS = (
     r"seventeen|eighteen|nineteen)"
 )
 _ID_TENS_TEENS = (
-    rf"(?:(?:{_ID_UNITS})[ \t]*(?:puluh|puluah)(?:[ \t]+(?:{_ID_UNITS}))?|(?:{_ID_UNITS}|se)[ \t]*(?:belas|baleh)"
-    r"|sepuluh|sapuluah|sebelas)"
+    rf"(?:(?:{_ID_UNITS})[ \t]*{_TENS_WORD}(?:[ \t]+(?:{_ID_UNITS}))?|(?:{_ID_UNITS}|se|sa)[ \t]*{_TEENS_WORD}"
+    r"|sepuluh|sapuluah|sapuluh|sepuloh|sebelas|sabaleh|sabelas)"
 )
 _AGE_10_99 = rf"(?:[1-9]\d|(?i:{_EN_TENS_TEENS}|{_ID_TENS_TEENS}))"
 """An adult's or a teenager's age in digits or words (no bare small number: "Budi, dua anak" is a count)."""
 _NAME = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
 _APPOSITION: Final = re.compile(
     rf"(?<![\w'’\-])(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,3}}),[ \t]+"
-    rf"(?P<a>{_AGE_10_99}(?:[ \t]+(?i:years?[ \t]+old|tahun|taun))?)(?:,[ \t]+|[ \t]*[.;!?](?=[ \t]|$)|[ \t]*$)",
+    rf"(?P<a>{_AGE_10_99}(?:[ \t]+(?i:years?[ \t]+old|{_UNIT}))?"
+    rf"|(?:[1-9]|(?i:{_EN_SMALL}|{_ID_UNITS}))[ \t\-]+(?i:years?[ \t\-]+old|{_UNIT}))"
+    r"(?:,[ \t]+|[ \t]*[.;!?](?=[ \t]|$)|[ \t]*$)",
     re.MULTILINE,
 )
 """A name, a comma and an age ending its clause: ``Abin Joseph, 19, paid``, ``Kamla Boodram-Seepersad,
 sixty-three, I sell``, ``Sa Nelson Wandikbo, dua puluh tiga.``"""
 _APPOSITION_GATE: Final = re.compile(
     r",[ \t]+(?:[1-9]\d|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|\w+teen\b|dua|tiga|empat|lima|"
-    r"enam|tujuh|delapan|lapan|sembilan|se|sa|ampek|limo|anam|tujuah|sambilan))"
+    r"enam|tujuh|delapan|lapan|sembilan|se|sa|ampek|limo|anam|tujuah|sambilan|tige|ampa|tilu|opat|genep|"
+    r"dalapan|salapan|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][ \t\-]+\w))"
 )
 _NAME_ASPECT_ID: Final = re.compile(
     r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+),?[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+"
@@ -90,7 +101,9 @@ _AGE_COLON_KEPALA: Final = re.compile(
     r"(?P<c>[1-9]\d?(?:[ \t]*(?:tahun|taun|thn|th|years?(?:[ \t]+old)?|yrs?))?)(?![\w.,]\d)"
     r"|\baged[ \t]+between[ \t]+(?P<b1>[1-9]\d?)[ \t]+(?:and|to|-)[ \t]+(?P<b2>[1-9]\d?)\b)"
 )
-_AGE_WORD_GATE: Final = trigger(["umur", "Umur", "UMUR", "usia", "Usia", "USIA", "umua", "Umua", "age", "Age", "AGE"])
+_AGE_WORD_GATE: Final = trigger(
+    ["umur", "Umur", "UMUR", "usia", "Usia", "USIA", "umua", "Umua", "age", "Age", "AGE", "yuswa", "Yuswa"]
+)
 _PERSON_OF: Final = re.compile(
     r"(?i:\b(?:man|woman|guy|lady|bloke|girl|boy|person|kid|fellow|gentleman|chap)[ \t]+of[ \t]+"
     r"(?:about[ \t]+|around[ \t]+)?(?P<o>[1-9]\d?)(?![\w.,%]|[ \t]*(?:%|percent|minutes?|hours?|years?[ \t]+ago))"
@@ -106,10 +119,17 @@ _CHILD_ORDER: Final = re.compile(
 )
 _CHILD_ORDER_GATE: Final = re.compile(r"\d[ \t]*(?:tahun|taun|thn)\b")
 _AGE_LOOSE: Final = re.compile(
-    dispatch(["umur", "usia", "umua"], fold=True, not_after=r"\w")
-    + r"(?i:nya|ku)?(?:[ \t,]+(?!(?i:tahun|taun)\b)[A-Za-z][\w\-]*){0,4}?"
-    rf"[ \t,]+(?P<a>(?:[1-9]\d?|{_AGE_10_99})(?:[ \t]*(?i:tahun|taun|thn|puluhan))?)(?=[ \t]*[.,;!?)\n]|$)"
+    dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
+    + r"(?i:nya|ku|nye|na|ne|e)?(?:[ \t,]+(?!(?i:tahun|taun|taon|berapa)\b)[A-Za-z][\w\-]*){0,4}?"
+    rf"[ \t,]+(?P<a>(?:[1-9]\d?|{_AGE_10_99})(?:[ \t]*(?i:{_UNIT}|puluhan))?)(?=[ \t]*[.,;!?)\n]|$)"
 )
+_AGE_SMALL: Final = re.compile(
+    dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
+    + r"(?i:nya|ku|nye|na|ne|e)?(?:[ \t]+(?!(?i:tahun|taun|taon|berapa)\b)[a-z][\w\-]*){0,2}?"
+    rf"[ \t]+(?P<a>(?i:{_ID_UNITS})(?:[ \t]+(?i:{_UNIT}))?)(?=[ \t]*[.,;!?)\n]|$|[ \t]+(?i:dan|and|sama)\b)"
+)
+"""A child's age in words after an age word, maybe with a pronoun or a particle between: ``umur tujuh dan``,
+``umurnye sebelas taon``, ``yuswana kakara tilu taun``."""
 """``Umur sa kira-kira empat puluh tujuh,``, ``Umur saya, kata KTP, empat puluh satu.``: an age word, a few
 words or an aside, and a number ending its clause."""
 _KIN_ID_WORDS = (
@@ -125,10 +145,13 @@ _KIN_LATER: Final = re.compile(
 )
 """A kin noun, an aside, then an aspect word or a comma and an age ending its clause: ``kakek saya, sudah
 tujuh puluhan,``, ``Bapak saya, Aman Mateu, sikerei, sekarang enam puluh delapan tahun.``"""
-_KIN_LATER_GATE: Final = trigger(["puluh", "belas", "puluah", "baleh", "sepuluh", "sebelas", "tahun", "taun", "thn"])
+_KIN_LATER_GATE: Final = trigger(
+    ["puluh", "belas", "puluah", "baleh", "sepuluh", "sebelas", "tahun", "taun", "thn", "puloh", "pulu", "blas", "taon"]
+)
 """An age in words or with its unit: digits alone after a kin noun are left to the rules with a cue word."""
 _MORE_FORMS: Final = (
     (_AGE_LOOSE, _AGE_WORD_GATE),
+    (_AGE_SMALL, _AGE_WORD_GATE),
     (_KIN_LATER, _KIN_LATER_GATE),
     (_AGE_COLON_KEPALA, _AGE_WORD_GATE), (_PERSON_OF, _PERSON_OF_GATE), (_CHILD_ORDER, _CHILD_ORDER_GATE)
 )
@@ -185,8 +208,8 @@ def _said_of_someone(text: str, m: re.Match[str]) -> bool:
     low = last.lower()
     small = m.group("a").lower() in {"one", "two", "three"}
     verb = text[m.start() : m.start("a")].split()[0].lower()
-    if verb[:1] in "'’":  # he's, she's, who's, they're
-        return low in _PRONOUNS or low == "they"
+    if verb[:1] in "'’":  # he's, she's, who's, they're; a name's ("Rhodri's twenty-four and")
+        return low in _PRONOUNS or low == "they" or (verb[1:].lower() == "s" and last[:1].isupper() and _named(last))
     if low in _PRONOUNS or last == "I":
         if verb not in {"is", "was"} or (last == "I" and verb == "is"):
             return False

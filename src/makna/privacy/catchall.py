@@ -3,10 +3,14 @@
 * **unknown capitalised words** mid-sentence: a capitalised word that is in no name, place or stop list, no
   dictionary, not all capitals, and not written in lower case elsewhere in the text, is an identifier of some
   kind. Its type comes from what precedes it: a work phrase (``I ride for``, ``laid off from``, ``kerja di``)
-  makes it an ORG, a place preposition (``out to``, ``dari``) a LOCATION, otherwise a PERSON. Confidence 0.4-0.6:
+  makes it an ORG, a place preposition (``out to``, ``dari``) or "the" (``near the Moy``) a LOCATION,
+  otherwise a PERSON. Confidence 0.4-0.6:
   below what ``deid accept --min-confidence 0.8`` takes, so a person decides.
 * **bare answers** to a name question: ``P: Namanya siapa? / I: Intan aja, Kak.``: the first word of the
   answer is a PERSON even when it is also an ordinary word;
+* **capitalised common words after a place preposition and "the"** (``moved to the Northern Quarter``,
+  ``outside the Corn Exchange``): two or more capitalised words mid-sentence that no list explains as a whole
+  name a place the writer knew by name (LOCATION, or ORG when the last word is a firm's word), 0.4: review;
 * **names before a document cue** (``Daniel Smith on my licence``) and **after a postposed honorific**
   (``Kavitha ma'am``, ``Lakshmi akka``).
 """
@@ -83,6 +87,7 @@ _GROUP_NAME: Final = re.compile(_GROUP_CUE + rf"(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_
 _GROUP_GATE: Final = trigger(["grup", "Grup", "GRUP", "group", "Group", "GROUP", "omunitas", "OMUNITAS", "ommunity",
                               "OMMUNITY", "aguyuban", "AGUYUBAN"])
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?:a|an|sebuah)[ \t]+$", re.IGNORECASE)
+_THE_BEFORE: Final = re.compile(r"\bthe[ \t]+$")
 _AS_BEFORE: Final = re.compile(r"\b(?:as|under|called|named|is|jadi|namanya|pakai)[ \t]+$|[:=][ \t]*$")
 
 
@@ -171,6 +176,8 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 kind, conf = "ORG", 0.5
             elif PLACE_PREP_BEFORE.search(before) and (word not in known.surnames or _PLACE_ONLY.search(before)):
                 kind, conf = "LOCATION", 0.5
+            elif _THE_BEFORE.search(before):
+                kind, conf = "LOCATION", 0.45  # "near the Moy", "by the Debe": people seldom take "the"
             elif word in known.surnames:
                 conf = 0.6
             if kind == "PERSON" and _ARTICLE_BEFORE.search(before):
@@ -180,11 +187,13 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
 
 
 def _in_lower_case(text: str, low: str) -> bool:
-    """True when ``low`` stands in ``text`` as a whole word (no word character, apostrophe or hyphen around it).
+    """True when ``low`` stands in ``text`` as a whole word (no word character, apostrophe or hyphen around it),
+    not as part of a web or e-mail address (``cepatcair.example.net``, ``/cepatcair``: a brand's domain does not
+    make its name an ordinary word).
 
     The word comes first in the pattern and the boundary before it is looked behind for, so the scan is a
     fast literal search rather than a try at every offset."""
-    rx = rf"{re.escape(low)}(?<![\w'’\-][\s\S]{{{len(low)}}})(?![\w'’\-])"
+    rx = rf"{re.escape(low)}(?<![\w'’\-/@.][\s\S]{{{len(low)}}})(?![\w'’\-@]|\.\w)"
     return re.search(rx, text) is not None
 
 
@@ -225,9 +234,29 @@ def _turn_initial_names(text: str, known: _Known) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.65, "person.turn", m.group("n"))
 
 
+_THE_NAME: Final = re.compile(r"(?<![\w])the[ \t]+(?P<p>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){1,3})(?![\w'’\-])")
+_PLACE_PREP_THE: Final = re.compile(
+    r"\b(?i:to|outside|at|near|in|from|by|behind|opposite|past|round|around|into|across|off|beside|next[ \t]+to)"
+    r"[ \t]+$"
+)
+
+
+def _the_places(text: str, known: _Known) -> Iterator[Detection]:
+    """Two or more capitalised words after a place preposition and "the", not explained as a whole by a list."""
+    for m in _THE_NAME.finditer(text):
+        words = m.group("p").split()
+        if not _PLACE_PREP_THE.search(line_before(text, m.start(), 16)):
+            continue
+        if any(w in known.stop for w in words) or m.group("p") in known.places or m.group("p") in known.local:
+            continue  # "the Holy Quran", a listed place: other detectors decide
+        kind = "ORG" if words[-1] in ORG_SUFFIX_WORDS else "LOCATION"
+        yield Detection(m.start("p"), m.end("p"), kind, 0.4, "unknown.the_place", m.group("p"))
+
+
 def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     """Every catch-all detector over ``text`` (speaker labels already blanked), given its capitalised runs."""
     yield from _unknown_words(text, runs, _known(language))
+    yield from _the_places(text, _known(language))
     yield from _bare_answers(text)
     yield from _turn_initial_names(text, _known(language))
     stop = gz.stop_caps()

@@ -9,6 +9,9 @@
 * A number spoken in words of any length from 7 to 15 digits right after a calling word (``call me: seven seven
   zero zero, nine double zero, one two three``), whatever its first digit (the plain spoken rule wants a
   leading 0 or 62).
+* A number written in groups of digits separated by spaces (``07700 900683``, ``2938 6041``, ``8555 0146``):
+  after a calling or number word in its clause (``office number``, ``Singapore line``), or on its own when it
+  has a trunk prefix and the length of a mobile number (a 0 and 9 to 11 more digits, ``07700 900683``).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from ._fastrx import gated_finditer, trigger
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
-__all__ = ["find_obfuscated_emails", "find_local_phones", "find_spoken_after_cue"]
+__all__ = ["find_grouped_phones", "find_obfuscated_emails", "find_local_phones", "find_spoken_after_cue"]
 
 _TLD: Final = (
     r"com|net|org|id|co|uk|au|nz|in|ng|gh|ke|za|ph|sg|my|ca|us|io|me|info|biz|edu|gov|ac|sch|or|web|go|mil|xyz|app"
@@ -74,3 +77,33 @@ def find_spoken_after_cue(text: str) -> Iterator[Detection]:
             continue
         if _CALL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             yield Detection(m.start(), m.end(), "PHONE", 0.85, "phone.spoken_cued", m.group(0))
+
+
+_GROUPED: Final = re.compile(
+    r"(?<![\w+\-./:,])(?:\+\d{1,3}[ \t])?\d{2,5}(?:[ \t]\d{2,6}){1,3}(?![\w\-/:]|[.,]\d)"
+)
+_GROUPED_GATE: Final = re.compile(r"\d{2}[ \t]\d{2}")
+_NUMBER_BEFORE: Final = re.compile(
+    r"(?i:\b(?:call|ring|text|phone|number|no|mobile|cell|line|whatsapp|wa|nomor|nomer|nombor|hp|telepon|telpon|"
+    r"telp|tel|hubungi|contact|kontak|fax|landline|hotline))\b[^\d\n.?!]{0,24}$"
+)
+_NOT_NUMBER_BEFORE: Final = re.compile(
+    r"(?i:(?:rp|idr|rm|usd|\$|£|€|₱|php)\.?[ \t]*$|\b(?:id|nik|ktp|nin|ic)\b[^\d]{0,12}$)"
+)
+_YEARS: Final = re.compile(r"(?:19|20)\d\d(?:[ \t](?:19|20)\d\d)+")
+
+
+def find_grouped_phones(text: str) -> Iterator[Detection]:
+    """Telephone numbers in space-separated groups of digits, after a number word or with a trunk prefix."""
+    for m in gated_finditer(_GROUPED, _GROUPED_GATE, text):
+        raw = m.group(0)
+        digits = re.sub(r"\D", "", raw)
+        if not 7 <= len(digits) <= 13 or _YEARS.fullmatch(raw):
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _NOT_NUMBER_BEFORE.search(before):
+            continue  # an amount, or an identity number's cue
+        if _NUMBER_BEFORE.search(before):
+            yield Detection(m.start(), m.end(), "PHONE", 0.8, "phone.grouped_cued", raw)
+        elif raw.startswith("0") and 10 <= len(digits) <= 12 and len(raw.split()) == 2:
+            yield Detection(m.start(), m.end(), "PHONE", 0.7, "phone.grouped_trunk", raw)

@@ -343,7 +343,8 @@ def _ages(text: str, low: _Lowered) -> Iterator[Detection]:
 
 _ACRONYM_BEFORE: Final = re.compile(
     r"(?:\b(?:at|from|with|for|joined|join|di|dari|ke|dengan|untuk|ikut|gabung|kuliah[ \t]+di|kerja[ \t]+di)"
-    r"|account[ \t]+(?:at|with)|union|serikat|bank|lulusan|alumni)[ \t]+(?:the[ \t]+)?$",
+    r"|account[ \t]+(?:at|with)|union|serikat|bank|lulusan|alumni|committee[ \t]+of|member[ \t]+of|anggota|"
+    r"nyebut|disebut|dipanggil|called|known[ \t]+as|alias|aka)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
 _ACRONYM: Final = re.compile(r"(?P<o>[A-Z](?<![\w@./\-][A-Z])[A-Z&]{2,5}(?:[ \t]+[A-Z]{2,4})?)(?![\w@\-/])")

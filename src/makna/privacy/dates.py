@@ -6,7 +6,11 @@
 * a month in Roman numerals (``14.VIII.2019``, ``3/IV/2021``), as Indonesian offices write it;
 * a form's day, month and year words (``tgl 5 bln 6 thn 2021``);
 * two day/month pairs of a range (``from 3/6 to 10/6``, ``dari 3/6 sampai 10/6``): a day/month alone is a
-  fraction or a score as often as a date, a range of two is a date.
+  fraction or a score as often as a date, a range of two is a date;
+* the weekday before a date, in either language and any case (``Saturday, 25 January 2025``, ``Rabu, 6 Maret
+  2024``, ``Sat 16/3/24``, ``SAT 20 JAN`` as chat apps head a day), and the "the" of ``the 2nd of December``:
+  the whole phrase is one date, so no weekday is left beside a surrogate;
+* a month written in lower case with a year (``agustus 2020``), and ``bulan 3 2019``.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._fastrx import gated_finditer, trigger
+from .patterns import _DATE_NUM, _DATE_WORDS
 from .types import Detection
 
-__all__ = ["find_more_dates"]
+__all__ = ["find_dated_days", "find_more_dates"]
 
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -60,6 +65,59 @@ _FORM_GATE: Final = trigger(["bln", "Bln", "BLN", "bulan", "Bulan", "BULAN"])
 _RANGE_GATE: Final = re.compile(r"\d/\d")
 
 
+_WEEKDAYS = (
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Jum’at|Sabtu|Minggu|Ahad"
+)
+_WEEKDAY_ABBR = "Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+_WEEKDAY_LEAD: Final = re.compile(
+    rf"(?<![\w'’])(?:(?i:{_WEEKDAYS})|{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?(?:,[ \t]*|[ \t]+)"
+    rf"(?:(?i:the|tanggal|tgl\.?)[ \t]+)?(?=\d|(?:{_MONTHS})\b)"
+)
+_WEEKDAY_GATE: Final = re.compile(rf"(?i:{_WEEKDAYS}|{_WEEKDAY_ABBR})")
+_THE_ORDINAL: Final = re.compile(rf"(?<![\w])(?i:the)[ \t]+(?={_ORDINAL}[ \t]+of[ \t]+(?:{_MONTHS})\b)")
+_UPPER_DATE: Final = re.compile(
+    r"(?<![\w])(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+    r"(?:[ \t]+(?:19|20)\d\d)?(?![\w])"
+)
+_LOWER_MONTH_YEAR: Final = re.compile(
+    r"(?<![\w])(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+    r"january|february|march|june|july|august|october|december)[ \t,]+(?:19|20)\d\d(?![\w])"
+    r"|(?<![\w])(?i:bulan|bln\.?)[ \t]+(?:1[0-2]|0?[1-9])(?:[ \t]+|[ \t]*(?:tahun|thn)[ \t]+)(?:19|20)\d\d(?![\w])"
+)
+_LOWER_MONTH_GATE: Final = trigger(["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+                                    "september", "oktober", "november", "desember", "january", "february",
+                                    "march", "june", "july", "august", "october", "december", "bulan", "Bulan",
+                                    "bln", "Bln"])
+
+
+def _date_at(text: str, pos: int) -> int:
+    """The end of the date that starts at ``pos`` (0 when none does)."""
+    for rx in (_DATE_WORDS, _UPPER_DATE, _DATE_NUM):
+        m = rx.match(text, pos)
+        if m is not None:
+            return m.start() + len(m.group(0).rstrip(". ,"))
+    return 0
+
+
+def find_dated_days(text: str) -> Iterator[Detection]:
+    """Dates with their weekday or their "the" (one span), upper-case day-month heads, lower-case months with a
+    year."""
+    for m in gated_finditer(_WEEKDAY_LEAD, _WEEKDAY_GATE, text):
+        end = _date_at(text, m.end())
+        if end:
+            yield Detection(m.start(), end, "DATE", 0.9, "date.weekday", text[m.start() : end])
+    for m in gated_finditer(_THE_ORDINAL, _THE_DATE_GATE, text):
+        end = _date_at(text, m.end())
+        if end:
+            yield Detection(m.start(), end, "DATE", 0.9, "date.the", text[m.start() : end])
+    for m in _UPPER_DATE.finditer(text):
+        yield Detection(m.start(), m.end(), "DATE", 0.85, "date.upper", m.group(0))
+    for m in gated_finditer(_LOWER_MONTH_YEAR, _LOWER_MONTH_GATE, text):
+        yield Detection(m.start(), m.end(), "DATE", 0.85, "date.lower", m.group(0))
+
+
 _AMOUNT_AFTER: Final = re.compile(r"(?i:[ \t]+(?:of|dari|cups?|kilos?|kg|liters?|litres?|jam|hours?|bagian|porsi)\b)")
 
 
@@ -77,8 +135,12 @@ def find_more_dates(text: str) -> Iterator[Detection]:
     for rx, name in ((_DAY_MON_YEAR, "date.abbr"), (_ROMAN, "date.roman")):
         for m in gated_finditer(rx, _SEPARATED_GATE, text):
             yield Detection(m.start(), m.end(), "DATE", 0.88, name, m.group(0))
-    for m in gated_finditer(_FORM_WORDS, _FORM_GATE, text):
-        yield Detection(m.start(), m.end(), "DATE", 0.88, "date.form", m.group(0))
+    forms = [(m.start(), m.end()) for m in gated_finditer(_FORM_WORDS, _FORM_GATE, text)]
+    for start, end in forms:
+        yield Detection(start, end, "DATE", 0.88, "date.form", text[start:end])
+    for det in find_dated_days(text):
+        if not any(s < det.end and det.start < e for s, e in forms):  # "tgl 5 bln 6 thn 2021" holds "bln 6 ..."
+            yield det
     for m in gated_finditer(_RANGE, _RANGE_GATE, text):
         if _AMOUNT_AFTER.match(text, m.end()) or all(_proper_fraction(m.group(g)) for g in ("a", "b")):
             continue  # "from 1/2 to 3/4 of the cake": fractions

@@ -29,6 +29,7 @@ from .persons import detect_persons, repeat_names, titled_names_first
 from .places import detect_places
 from .precision import apply_stage
 from .shapes import detect_shapes
+from .spans import join_names
 from .speakers import export_senders, find_labels, label_persons, mask_labels
 from .structured import detect_structured
 from .types import PII_TYPES, Detection
@@ -100,7 +101,8 @@ def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[
     candidates.extend(repeat_unknown(scan, first))
     candidates.extend(coordinated_names(scan, first))
     candidates.extend(detect_context_after(scan, first))
-    found = refine(text, scan, language, harmonise_types(resolve_overlaps(candidates)), runs)  # learned model on top
+    rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
+    found = refine(text, scan, language, rules, runs)  # learned model on top
     return apply_stage(scan, language, found)  # then the precision stage
 
 

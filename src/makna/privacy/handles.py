@@ -60,7 +60,7 @@ _CAMEL: Final = re.compile(r"[a-z][A-Z]")
 _NAMING_CUE: Final = re.compile(
     r"(?i:(?<![\w@])(?:gamertag|gamer[ \t]?tag|screen[ \t]?name|user[ \t]?name|username|handle|nick(?:name)?|"
     r"goes[ \t]+by|went[ \t]+by|go[ \t]+by|dipanggil|id[ \t]+(?:game|ml|ff|pubg))"
-    r"(?:[ \t]+(?:is|was|itu|adalah|:|online))?)[ \t]*[:=]?[ \t]+(?P<h>[A-Za-z][A-Za-z0-9]{3,24})(?![\w@\-]|\.\w)"
+    r"(?:[ \t]+(?:is|was|itu|adalah|:|online)|['’]s)?)[ \t]*[:=]?[ \t]+(?P<h>[A-Za-z][A-Za-z0-9]{3,24})(?![\w@\-]|\.\w)"
 )
 _NAMING_GATE: Final = trigger(
     ["gamer", "Gamer", "GAMER", "screen", "Screen", "name", "Name", "NAME", "handle", "Handle", "nick", "Nick",
@@ -195,6 +195,9 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
         h = m.group("h")
         if _made_up(h):
             yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.92, "handle.naming", h)
+        elif h.islower() and len(h) >= 6 and h not in _ordinary() and _NOT_HANDLE.fullmatch(h) is None:
+            # "handle's shearwithgwenno": words run together in lower case, right after the naming word
+            yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.naming_plain", h)
     yield from _standalone(text)
 
 

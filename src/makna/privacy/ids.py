@@ -13,6 +13,11 @@ letter is computed here (stdnum has no module for it). Three ways to be found:
 * **more document words before it**: Vietnamese ``CCCD``/``CMND``/``căn cước``, ``citizen ID``, ``IRD``,
   ``IC``, ``MyKad``, ``PhilHealth``, ``SSS``... A cue makes the number sure even if its check digit fails
   (test data and typos are not valid numbers).
+* **any document's number**: an acronym or a card, permit or certificate word and a number word (``My IRD
+  number was typed wrong on my first contract, 163-482-907``, ``PhilSys number``, ``ARC, nomere F800417392``,
+  ``citizen card number 15203846 7 ZY4``), then a code with six digits or more in the same sentence; the
+  documents need not be known one by one (telephone, account, order and room numbers are left out).
+* **an Indian PAN** (``ABCPE1234F``) by its shape and the holder-type letter python-stdnum checks.
 
 Nothing here names a value seen in a corpus: only formats, check digits and document words.
 """
@@ -20,19 +25,21 @@ Nothing here names a value seen in a corpus: only formats, check digits and docu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from typing import Final
 
 from stdnum import luhn
 from stdnum.au import tfn
 from stdnum.ca import sin
 from stdnum.ie import pps
-from stdnum.in_ import aadhaar
+from stdnum.in_ import aadhaar, pan
 from stdnum.my import nric as mykad
 from stdnum.nz import ird
 from stdnum.za import idnr
 
-from ._fastrx import ascii_finditer
+from . import gazetteers as gz
+from ._fastrx import ascii_finditer, gated_finditer
 from ._find import lowered, word_lines
 from .types import Detection
 
@@ -161,6 +168,53 @@ def _trim(raw: str) -> str:
     return raw[: cut.start()] if cut is not None else raw
 
 
+_DOC_NUMBER: Final = re.compile(
+    r"(?<![\w\-])(?:(?P<acr>[A-Z][A-Za-z]{1,7})(?:['’]s)?|(?i:card|kartu|certificate|permit|visa|licen[cs]e|"
+    r"registration|document|dokumen|identity|identitas|residence|resident|alien|work[ \t]+pass))"
+    r"(?:[ \t]*,)?[ \t]+(?i:number|no\.|nomor|nomer|nomere|nombor|namba|num\.?|#)"
+    r"(?P<gap>[^\n.?!;\d]{0,60}?)"
+    r"(?P<v>(?<![\w\-])[A-Z]{0,3}\d[\dA-Z \-]{4,22}[\dA-Z])(?![\w\-]|[.,]\d)"
+)
+_DOC_NUMBER_GATE: Final = re.compile(r"(?i:number|no\.|nomor|nomer|nomere|nombor|namba|num\b|#)")
+_NOT_DOCUMENT: Final = frozenset(
+    "Phone Mobile Cell WhatsApp WA HP Telephone Telepon Contact Kontak House Home Room Flat Unit Bus Route Page Order "
+    "Tracking Invoice Account Rekening Table Gate Seat Platform Lot Blok Block Level Floor Case Ticket PIN OTP Serial "
+    "Model Part Item Batch Flight Train Queue Antrian Office Landline Fax Hotline Line Box Street Road Jalan The My "
+    "His Her Our Their Your Its This That Same".split()
+)
+_PAN: Final = re.compile(r"(?<![\w\-])[A-Z]{5}\d{4}[A-Z](?![\w\-])")
+
+
+def _cued_values(matches: Iterable[re.Match[str]], digits: int, conf: float, name: str) -> Iterator[Detection]:
+    """The code (group ``v``) of each match with ``digits`` digits or more, unless a telephone, money or time
+    word comes between cue and code (group ``gap``) or the code is a date."""
+    for m in matches:
+        if _NOT_BETWEEN.search(m.group("gap")):
+            continue
+        raw = _trim(m.group("v"))
+        if sum(c.isdigit() for c in raw) < digits or _DATE_LIKE.fullmatch(raw):
+            continue
+        yield Detection(m.start("v"), m.start("v") + len(raw), "NATIONAL_ID", conf, name, raw)
+
+
+def _is_document(m: re.Match[str]) -> bool:
+    acr = m.group("acr")
+    return acr is None or not (acr in _NOT_DOCUMENT or (acr.lower() in _ordinary() and not acr.isupper()))
+
+
+def _documents_numbers(text: str) -> Iterator[Detection]:
+    matches = (m for m in gated_finditer(_DOC_NUMBER, _DOC_NUMBER_GATE, text) if _is_document(m))
+    yield from _cued_values(matches, 6, 0.8, "id.document_number")
+    for m in _PAN.finditer(text):
+        if _ok(pan.is_valid, m.group(0)):
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.85, "id.pan", m.group(0))
+
+
+@cache
+def _ordinary() -> frozenset[str]:
+    return gz.english_words() | gz.dictionary_words()
+
+
 def find_checked_ids(text: str) -> Iterator[Detection]:
     """Identity numbers by shape and check digit, by a document word after them, and after document words the
     other rules do not know."""
@@ -182,10 +236,6 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
         digits = re.sub(r"\D", "", raw)
         conf = 0.95 if _valid_any(digits) else 0.88
         yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", conf, "id.cue_after", raw)
-    for m in _on(_MORE_CUES, text, word_lines(text, low, _MORE_STEMS, _MORE_WORDS)):
-        if _NOT_BETWEEN.search(m.group("gap")):
-            continue
-        raw = _trim(m.group("v"))
-        if sum(c.isdigit() for c in raw) < 5 or _DATE_LIKE.fullmatch(raw):
-            continue
-        yield Detection(m.start("v"), m.start("v") + len(raw), "NATIONAL_ID", 0.95, "id.cue_more", raw)
+    more = _on(_MORE_CUES, text, word_lines(text, low, _MORE_STEMS, _MORE_WORDS))
+    yield from _cued_values(more, 5, 0.95, "id.cue_more")
+    yield from _documents_numbers(text)

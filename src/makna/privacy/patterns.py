@@ -557,14 +557,22 @@ def find_dates(text: str) -> Iterator[Detection]:
 
 # --- AGE -------------------------------------------------------------------------------------------------
 
-_UNITS = "se|satu|dua|tiga|tigo|empat|ampek|lima|limo|enam|anam|tujuh|tujuah|delapan|lapan|sembilan|sambilan"
-_NUM_WORDS_ID = rf"(?:(?:{_UNITS})[ \t]*puluh(?:[ \t]+(?:{_UNITS}))?|(?:{_UNITS})[ \t]*belas|sepuluh|sebelas)"
+_UNITS = (
+    "se|satu|dua|tiga|tigo|empat|ampek|lima|limo|enam|anam|tujuh|tujuah|delapan|lapan|sembilan|sambilan|"
+    "tige|ampa|tilu|opat|genep|dalapan|salapan"  # regional forms (Malay, Betawi, Sundanese)
+)
+_NUM_WORDS_ID = (
+    rf"(?:(?:{_UNITS})[ \t]*(?:puluh|puluah|puloh|pulu)(?:[ \t]+(?:{_UNITS}))?|(?:{_UNITS})[ \t]*(?:belas|baleh)"
+    r"|sepuluh|sebelas)"
+)
 _NUM_WORDS_EN = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\- ](?:one|two|three|four|five|six|"
     r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _AGE_NUM = rf"(?:\d{{1,3}}|{_NUM_WORDS_ID}|{_NUM_WORDS_EN})"
-_AGE_UNIT = r"(?:[ \t]*(?:tahun|taun|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs?(?:[ \t]+old)?)\b)"
+_AGE_UNIT = (
+    r"(?:[ \t]*(?:tahun|taun|taon|taong|thn|th)\b|[ \t\-]*years?[ \t\-]old\b|[ \t]*(?:yo|y/o|yrs?(?:[ \t]+old)?)\b)"
+)
 _AGE_CUES = (
     r"umur|umurnya|umurku|umur\s+saya|usia|usianya|usiaku|berumur|berusia|aged|age|age of|"
     r"I'm|I’m|I am|im|he's|she's|he is|she is|turned|turning|turns|aku|saya|ambo|gue|I was|he was|she was"
@@ -580,7 +588,8 @@ AGE_CUED: Final = re.compile(
     + ci(
         rf"[ \t]+"
         rf"(?:(?:udah|sudah|baru|sekitar|kira-kira|about|"
-        rf"around|only|just|nearly|almost|jalan|mau|masih)[ \t]+)?(?P<a>{_SMALL_AFTER_TURNED}|{_AGE_NUM}{_AGE_UNIT}?)"
+        rf"around|only|just|nearly|almost|jalan|mau|masih|pushing|touching|going[ \t]+on|hampir)[ \t]+)?"
+        rf"(?P<a>{_SMALL_AFTER_TURNED}|{_AGE_NUM}(?:-odd|-ish|-something|[ \t]+odd)?{_AGE_UNIT}?)"
         rf"(?![\w:.,]\d)"
     )
 )

@@ -363,7 +363,12 @@ _EN_ORG_SUFFIX = (
     "Restaurant|Supplies|Mills|Works|Institute|Polytechnic|Ministries|Parish|Management|Rentals|Rental|Hire|"
     "Properties|Property|Lettings|Realty|Repairs|Garage|Autos|Aged Care|Staffing Solutions|Community Hub|Law Centre|"
     "Law Center|Legal Centre|Legal Center|Advice Centre|Advice Center|Resource Centre|Resource Center|"
-    "Support Centre|Support Center|Buying Centre|Buying Center"
+    "Support Centre|Support Center|Buying Centre|Buying Center|"
+    # public bodies and institutions (gold convention: an institution is an ORG, not a place)
+    "Council|County Council|City Council|Infirmary|Medical Practice|Commission|District Command|Authority|"
+    "Health Board|Ministry|Tribunal|Police Station|Fire Station|Collective|Federation|Fellowship|"
+    # trades a small firm's name ends with
+    "Grocers|Meats|Knitwear|Knits|Apparel|Fashions|Exports|Remit|Cruises|Recycling|Poultry|Nail Studio|Home Support"
 )
 
 
@@ -513,6 +518,9 @@ def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "ORG", 0.75, "org.platform", m.group(0))
 
 
+_FROM_BEFORE: Final = re.compile(r"\b(?i:from|dari|asal|asli|ke|to|back[ \t]+to|pulang[ \t]+ke)[ \t]+$")
+
+
 def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     """Longest-first look-ups of each run's word n-grams (n <= 5) in the place lists.
 
@@ -522,6 +530,7 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
     admin, local, english, world = gz.places_admin(), gz.places_local(), gz.places_en(), gz.places_world()
     words, stop, names = gz.dictionary_words(), gz.stop_caps(), gz.first_names(language)
     index, colloquial = gz.place_index(), gz.colloquial()
+    demonyms = gz.demonyms()
     starts = index.keys()
     for run in runs:
         run_text = run[2]
@@ -568,6 +577,9 @@ def _gazetteer_locations(text: str, language: str, runs: Sequence[CapRun]) -> It
                         conf = 0.6
                     elif not ordinary and first not in names and _AND_BEFORE.search(line_before(text, start, 40)):
                         conf = 0.5  # "round Stockport and Didsbury": listed with a place
+                if not conf and n == 1 and first in demonyms and not initial and phrase not in english:
+                    # "orang dari Madura", "from Bali": a people's name that is also a place's, after "from"
+                    conf = 0.55 if _FROM_BEFORE.search(line_before(text, start, 16)) else 0.0
                 if conf:
                     yield Detection(start, end, "LOCATION", conf, "location.gazetteer", phrase)
                     i += n

@@ -5,7 +5,9 @@
 * **Indonesian** plates typed in lower case (``bm 3318 ab``) after a plate word, when the region prefix exists.
 * **Any plate-shaped code** (capitals and digits, five to eight of them, both kinds present) when a plate word
   follows it in the clause (``Y27-LKT, New Jersey plate``) or a vehicle word or a car make or model comes just
-  before it (``the white Camry, 1VB 7QX``; ``mobil box B 9128 CV``).
+  before it (``the white Camry, 1VB 7QX``; ``mobil box B 9128 CV``), or earlier in the same sentence when the
+  code stands apart between commas (``The ute out there, 417 XQR, is older``), or right after a licence word
+  in a sentence about a vehicle (``The farm van, licence CKRD 417``).
 
 Only shapes, check letters and vehicle vocabulary: no value from a corpus.
 """
@@ -63,8 +65,12 @@ _VEHICLES: Final = (
     r"mazda|hyundai|kia|ford|chevrolet|chevy|holden|proton|perodua|bmw|mercedes|audi|volkswagen|vw|tesla|yamaha|"
     r"kawasaki|isuzu|subaru|lexus|camry|corolla|civic|accord|hilux|avanza|xenia|innova|fortuner|jazz|brio|ertiga|"
     r"vios|myvi|axia|saga|prius|ranger|navara|vitz|altis|beat|vario|scoopy|nmax|mio|xpander|pajero|terios|agya|"
-    r"ayla|sigra|calya|carry|corsa|fiesta|focus|golf|polo|hiace|elf|colt|grandmax|gran[ \t]+max|l300"
+    r"ayla|sigra|calya|carry|corsa|fiesta|focus|golf|polo|hiace|elf|colt|grandmax|gran[ \t]+max|l300|"
+    r"bakkie|kombi|combi|minivan|tractor|trailer|rickshaw|lori|pickup[ \t]+truck|tempo|tuktuk"
 )
+_VEHICLE_IN_SENTENCE: Final = re.compile(rf"(?i:(?<![\w\-])(?:{_VEHICLES})(?![\w\-]))[^.?!\n]*$")
+_APART: Final = re.compile(r"[ \t]*(?:,|$)", re.MULTILINE)
+_LICENCE_BEFORE: Final = re.compile(r"(?i:(?<![\w\-])(?:licen[cs]e|lic\.?|reg\.?)[ \t]*:?[ \t]*)$")
 _VEHICLE_BEFORE: Final = re.compile(
     rf"(?i:(?<![\w\-])(?:{_VEHICLES}))(?:[ \t]+(?:box|bak|pickup|merah|putih|hitam|silver|biru|abu-abu|white|black|"
     r"red|blue|grey|gray|silver|green|old|new|lama|baru|saya|aku|dia|kami|nya|with|the|a|dengan|itu))*"
@@ -109,6 +115,14 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.word_after", raw)
             continue
         before = _VEHICLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if before is None or (raw.isalnum() and not re.search(r"[,:(]", before.group(0))):
-            continue  # "Honda CB150R": a model code right after a make is no plate; "Camry, 1VB7QX" is
-        yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.vehicle", raw)
+        if before is not None and not (raw.isalnum() and not re.search(r"[,:(]", before.group(0))):
+            yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.vehicle", raw)
+            continue  # (not "Honda CB150R": a model code right after a make is no plate; "Camry, 1VB7QX" is)
+        if " " not in raw and "-" not in raw:
+            continue
+        window = max(0, m.start() - 100)
+        if _VEHICLE_IN_SENTENCE.search(text, window, m.start()) is None:
+            continue
+        apart = text[max(0, m.start() - 2) : m.start()] == ", " and _APART.match(text, m.end()) is not None
+        if apart or _LICENCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            yield Detection(m.start(), m.end(), "PLATE", 0.75, "plate.sentence", raw)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .agecues import find_said_ages
-from .contacts import find_local_phones, find_obfuscated_emails, find_spoken_after_cue
+from .contacts import find_grouped_phones, find_local_phones, find_obfuscated_emails, find_spoken_after_cue
 from .dates import find_more_dates
 from .handles import find_handles_near_platforms, find_label_handles
 from .ids import find_checked_ids
@@ -31,6 +31,7 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_label_handles(text)
     yield from find_obfuscated_emails(text)
     yield from find_local_phones(text)
+    yield from find_grouped_phones(text)
     yield from find_spoken_after_cue(text)
     yield from find_said_ages(text)
     yield from find_more_dates(text)

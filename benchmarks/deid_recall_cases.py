@@ -1,0 +1,76 @@
+"""Score the table of recall cases (``tests/privacy/recallcases``): non-PERSON identifiers in both languages (#11).
+
+Same line format as ``tests/privacy/structcases`` (``TYPE<TAB>LANGUAGE<TAB>TEXT``, ``[[...]]`` to find,
+``{{...}}`` to leave alone by every detector). A case passes typed when a detection of TYPE overlaps every
+``[[...]]`` span, untyped when any detection does. The open table is tuned on; the sealed table
+(``--sealed``) was written and set aside before any change of the round and is scored once at the end.
+
+    python benchmarks/deid_recall_cases.py            # open cases, with every failure
+    python benchmarks/deid_recall_cases.py --sealed   # sealed cases, figures only
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from makna.privacy import detect
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from deid_struct_cases import Case, parse  # noqa: E402
+
+CASES = Path(__file__).resolve().parent.parent / "tests" / "privacy" / "recallcases"
+
+
+def load(name: str) -> list[Case]:
+    """The cases of ``open`` or ``sealed``."""
+    lines = (CASES / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+    return [parse(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def check(case: Case) -> tuple[bool, bool, list[str]]:
+    """(typed pass, untyped pass, problems) of one case."""
+    found = detect(case.text, language=case.language)
+    problems: list[str] = []
+    typed = untyped = True
+    for start, end in case.positive:
+        hits = [d for d in found if d.start < end and start < d.end]
+        if not any(d.type == case.kind for d in hits):
+            typed = False
+            got = ", ".join(f"{d.type}:{d.text!r}" for d in hits) or "nothing"
+            problems.append(f"missed {case.text[start:end]!r} as {case.kind} (got {got})")
+        untyped = untyped and bool(hits)
+    for start, end in case.negative:
+        for d in found:
+            if d.start < end and start < d.end:
+                typed = untyped = False
+                problems.append(f"false {d.type} {d.text!r} ({d.detector})")
+    return typed, untyped, problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sealed", action="store_true", help="score the sealed table (figures only)")
+    args = parser.parse_args()
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for case in load("sealed" if args.sealed else "open"):
+        typed, untyped, problems = check(case)
+        row = tally[f"{case.kind} ({case.language})"]
+        row[0] += 1
+        row[1] += typed
+        row[2] += untyped
+        if problems and not args.sealed:
+            print(f"FAIL {case.line}\n     " + "\n     ".join(problems))
+    print("| type (language) | cases | typed pass | untyped pass |\n| --- | ---: | ---: | ---: |")
+    for key in sorted(tally):
+        n, t, u = tally[key]
+        print(f"| {key} | {n} | {t} | {u} |")
+    n, t, u = (sum(v[i] for v in tally.values()) for i in range(3))
+    print(f"| **all** | {n} | {t} ({t / n:.2f}) | {u} ({u / n:.2f}) |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
