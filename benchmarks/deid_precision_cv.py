@@ -25,12 +25,12 @@ from pathlib import Path
 from makna.privacy.evaluate import EvaluationReport, evaluate_documents
 from makna.privacy.precision import PrecisionStage, decide
 from makna.privacy.precision_train import StageData, fit_stage, out_of_fold, stage_data
-from makna.privacy.train import STAGE_SETTINGS, Settings, examples, load_splits
+from makna.privacy.train import STAGE_DROPS, STAGE_SETTINGS, Settings, examples, load_splits
 from makna.privacy.types import Detection
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from deid_learned_cv import HEAD, _merge, _row  # noqa: E402
+from deid_learned_cv import HEAD, NEWER, _merge, _row  # noqa: E402
 
 GRID_C = (0.1, 0.3, 1.0)
 GRID_DROP = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
@@ -49,19 +49,52 @@ def _high(docs: Sequence[object], dets: Sequence[list[Detection]], cut: float = 
     return rep.overall.gold, rep.overall.found, rep.overall.predicted, rep.overall.correct
 
 
+Cut = tuple[float, float, tuple[tuple[str, float], ...]]
+"""(drop, retype, per-type drops)."""
+
+
 def cross_validate(
-    data: Sequence[object], sd: Sequence[StageData], c: float, cuts: Sequence[tuple[float, float]]
-) -> dict[tuple[float, float], dict[str, list[list[Detection]]]]:
-    """Held-out detections after the stage, per (drop, retype) and split."""
-    out: dict[tuple[float, float], dict[str, list[list[Detection]]]] = {cut: {} for cut in cuts}
+    data: Sequence[object], sd: Sequence[StageData], c: float, cuts: Sequence[Cut], min_splits: int = 1,
+    without: tuple[str, ...] = (), folds: Sequence[str] | None = None,
+) -> dict[Cut, dict[str, list[list[Detection]]]]:
+    """Held-out detections after the stage, per (drop, retype, per-type drops) and split (of ``folds``)."""
+    out: dict[Cut, dict[str, list[list[Detection]]]] = {cut: {} for cut in cuts}
     splits = sorted({d.split for d in sd}, key=[d.split for d in sd].index)
-    for split in splits:
-        stage: PrecisionStage = fit_stage([d for d in sd if d.split != split], c=c)
+    for split in (s for s in splits if folds is None or s in folds):
+        train = [d for d in sd if d.split != split]
+        stage: PrecisionStage = fit_stage(train, c=c, min_splits=min_splits, without=without)
         held = [d for d in sd if d.split == split]
-        for drop, retype in cuts:
-            stage.drop, stage.retype = drop, retype
-            out[(drop, retype)][split] = [decide(stage, d.detections, d.features) for d in held]
+        for cut in cuts:
+            stage.drop, stage.retype, stage.drops = cut[0], cut[1], dict(cut[2])
+            out[cut][split] = [decide(stage, d.detections, d.features) for d in held]
     return out
+
+
+def _drops(text: str) -> tuple[tuple[str, float], ...]:
+    """Per-type drops from 'LOCATION=0.8;ORG=0.9' ('' for none)."""
+    return tuple(sorted((k, float(v)) for k, v in (item.split("=") for item in filter(None, text.split(";")))))
+
+
+def reliability(docs: Sequence[object], dets: Sequence[list[Detection]]) -> str:
+    """A table: detections of the stage's types by confidence band, and the share right (typed overlap)."""
+    from makna.privacy.precision import STAGE_TYPES  # noqa: PLC0415
+    from makna.privacy.precision_train import label_of  # noqa: PLC0415
+
+    bands = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)]
+    counts = {b: [0, 0, 0.0] for b in bands}
+    for doc, found in zip(docs, dets, strict=True):
+        for d in found:
+            if d.type not in STAGE_TYPES:
+                continue
+            band = next(b for b in bands if b[0] <= d.confidence < b[1])
+            counts[band][0] += 1
+            counts[band][1] += label_of(d, doc.pii) == d.type  # type: ignore[attr-defined]
+            counts[band][2] += d.confidence
+    rows = ["| confidence | detections | mean confidence | share right |", "| --- | ---: | ---: | ---: |"]
+    for (lo, hi), (n, right, conf) in counts.items():
+        if n:
+            rows.append(f"| {lo:.2f}-{min(hi, 1.0):.2f} | {n} | {conf / n:.3f} | {right / n:.3f} |")
+    return "\n".join(rows)
 
 
 def shipped(split: str) -> None:
@@ -98,6 +131,11 @@ def main() -> None:
     parser.add_argument("--c", help="comma-separated C values for --grid")
     parser.add_argument("--drop", help="comma-separated drop thresholds for --grid")
     parser.add_argument("--retype", help="comma-separated retype thresholds for --grid")
+    parser.add_argument("--min-splits", help="comma-separated min_splits values for --grid")
+    parser.add_argument("--without", action="append", default=[], help="leave out features starting so (--grid)")
+    parser.add_argument("--newer", action="store_true", help="--grid: hold out the newer splits only")
+    parser.add_argument("--drops", action="append", default=[],
+                        help="per-type drops for --grid, as 'LOCATION=0.8;ORG=0.9' (repeatable)")
     parser.add_argument("--shipped", help="score the shipped CRF and stage on this open split, each part off and on")
     parser.add_argument("--cache", type=Path, help="keep the out-of-fold detections in this file between runs")
     args = parser.parse_args()
@@ -125,28 +163,40 @@ def main() -> None:
         grid_c = [float(x) for x in args.c.split(",")] if args.c else GRID_C
         drops = [float(x) for x in args.drop.split(",")] if args.drop else GRID_DROP
         retypes = [float(x) for x in args.retype.split(",")] if args.retype else GRID_RETYPE
-        for c in grid_c:
-            cuts = [(dr, rt) for dr in drops for rt in retypes]
-            res = cross_validate(data, sd, c, cuts)
+        per_type = [_drops(x) for x in args.drops] or [()]
+        print(_row("no stage, newer splits", _pooled(docs, sd, None, NEWER)))
+        mins = [int(x) for x in args.min_splits.split(",")] if args.min_splits else [int(STAGE_SETTINGS["min_splits"])]
+        for c, ms in ((c, ms) for c in grid_c for ms in mins):
+            cuts = [(dr, rt, pt) for dr in drops for rt in retypes for pt in per_type]
+            res = cross_validate(data, sd, c, cuts, ms, tuple(args.without), NEWER if args.newer else None)
             for cut in cuts:
-                pooled = EvaluationReport()
-                for split in splits:
-                    _merge(pooled, _score(docs[split], res[cut][split]))
-                print(_row(f"C {c}, drop {cut[0]}, retype {cut[1]}", pooled))
+                name = f"C {c}, min_splits {ms}, drop {cut[0]}, retype {cut[1]}" + (
+                    f", drops {dict(cut[2])}" if cut[2] else "")
+                if not args.newer:
+                    print(_row(name + (f", without {args.without}" if args.without else ""),
+                               _pooled(docs, sd, res[cut], splits)))
+                print(_row(f"  newer splits ({name})", _pooled(docs, sd, res[cut], NEWER)), flush=True)
+                gold, found, pred, correct = _high([d for s in NEWER for d in docs.get(s, [])],
+                                                   [f for s in NEWER for f in res[cut].get(s, [])])
+                print(f"    at >= 0.8, newer: {pred} detections, P {correct / max(pred, 1):.3f}, "
+                      f"typed R {found / max(gold, 1):.3f}")
         return
     s = STAGE_SETTINGS
-    res = cross_validate(data, sd, s["c"], [(s["drop"], s["retype"])])[(s["drop"], s["retype"])]
+    cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())))
+    res = cross_validate(data, sd, s["c"], [cut], int(s["min_splits"]))[cut]
     print(f"settings: {s}\n\nBefore the stage (rules + out-of-fold CRF):\n\n{HEAD}")
     after = EvaluationReport()
     for split in splits:
         print(_row(split, _score(docs[split], [d.detections for d in sd if d.split == split])))
     print(_row("**pooled**", before))
+    print(_row("**pooled, newer splits**", _pooled(docs, sd, None, NEWER)))
     print(f"\nAfter the stage (trained on the other splits):\n\n{HEAD}")
     for split in splits:
         rep = _score(docs[split], res[split])
         _merge(after, rep)
         print(_row(split, rep))
     print(_row("**pooled**", after))
+    print(_row("**pooled, newer splits**", _pooled(docs, sd, res, NEWER)))
     print("\nPer type, pooled:\n")
     from deid_learned_cv import _types  # noqa: PLC0415
 
@@ -156,8 +206,25 @@ def main() -> None:
     a = _high(all_docs, [found for split in splits for found in res[split]])
     print("\nDetections at confidence >= 0.8 (what `deid accept --min-confidence 0.8` takes), pooled:\n")
     print("| | detections | precision | typed recall |\n| --- | ---: | ---: | ---: |")
-    for name, (gold, found, pred, correct) in (("before", b), ("after", a)):
+    newer_docs = [doc for split in NEWER if split in docs for doc in docs[split]]
+    n = _high(newer_docs, [found for split in NEWER if split in res for found in res[split]])
+    for name, (gold, found, pred, correct) in (("before", b), ("after", a), ("after, newer splits", n)):
         print(f"| {name} | {pred} | {correct / max(pred, 1):.3f} | {found / max(gold, 1):.3f} |")
+    print("\nCalibration of the stage's confidences (held out, pooled; named types):\n")
+    print(reliability(all_docs, [found for split in splits for found in res[split]]))
+
+
+def _pooled(
+    docs: dict[str, list[object]], sd: Sequence[StageData], res: dict[str, list[list[Detection]]] | None,
+    splits: Sequence[str],
+) -> EvaluationReport:
+    """Pooled scores over ``splits``: of the held-out detections ``res``, or before the stage (None)."""
+    out = EvaluationReport()
+    for split in splits:
+        if split in docs:
+            dets = res[split] if res is not None else [d.detections for d in sd if d.split == split]
+            _merge(out, _score(docs[split], dets))
+    return out
 
 
 if __name__ == "__main__":
