@@ -22,7 +22,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from makna.privacy.evaluate import EvaluationReport, evaluate_documents
+from makna.privacy.evaluate import EvaluationReport, GoldDocument, evaluate_documents
 from makna.privacy.precision import PrecisionStage, decide
 from makna.privacy.precision_train import StageData, fit_stage, out_of_fold, stage_data
 from makna.privacy.train import STAGE_DROPS, STAGE_SETTINGS, Settings, examples, load_splits
@@ -182,8 +182,8 @@ def main() -> None:
                       f"typed R {found / max(gold, 1):.3f}")
         return
     s = STAGE_SETTINGS
-    cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())))
-    res = cross_validate(data, sd, s["c"], [cut], int(s["min_splits"]))[cut]
+    shipped_cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())))
+    held = cross_validate(data, sd, s["c"], [shipped_cut], int(s["min_splits"]))[shipped_cut]
     print(f"settings: {s}\n\nBefore the stage (rules + out-of-fold CRF):\n\n{HEAD}")
     after = EvaluationReport()
     for split in splits:
@@ -192,37 +192,37 @@ def main() -> None:
     print(_row("**pooled, newer splits**", _pooled(docs, sd, None, NEWER)))
     print(f"\nAfter the stage (trained on the other splits):\n\n{HEAD}")
     for split in splits:
-        rep = _score(docs[split], res[split])
+        rep = _score(docs[split], held[split])
         _merge(after, rep)
         print(_row(split, rep))
     print(_row("**pooled**", after))
-    print(_row("**pooled, newer splits**", _pooled(docs, sd, res, NEWER)))
+    print(_row("**pooled, newer splits**", _pooled(docs, sd, held, NEWER)))
     print("\nPer type, pooled:\n")
     from deid_learned_cv import _types  # noqa: PLC0415
 
     print(_types(before, after).replace("rules", "before").replace("+model", "after"))
     all_docs = [doc for split in splits for doc in docs[split]]
     b = _high(all_docs, [d.detections for split in splits for d in sd if d.split == split])
-    a = _high(all_docs, [found for split in splits for found in res[split]])
+    a = _high(all_docs, [found for split in splits for found in held[split]])
     print("\nDetections at confidence >= 0.8 (what `deid accept --min-confidence 0.8` takes), pooled:\n")
     print("| | detections | precision | typed recall |\n| --- | ---: | ---: | ---: |")
     newer_docs = [doc for split in NEWER if split in docs for doc in docs[split]]
-    n = _high(newer_docs, [found for split in NEWER if split in res for found in res[split]])
+    n = _high(newer_docs, [found for split in NEWER if split in held for found in held[split]])
     for name, (gold, found, pred, correct) in (("before", b), ("after", a), ("after, newer splits", n)):
         print(f"| {name} | {pred} | {correct / max(pred, 1):.3f} | {found / max(gold, 1):.3f} |")
     print("\nCalibration of the stage's confidences (held out, pooled; named types):\n")
-    print(reliability(all_docs, [found for split in splits for found in res[split]]))
+    print(reliability(all_docs, [found for split in splits for found in held[split]]))
 
 
 def _pooled(
-    docs: dict[str, list[object]], sd: Sequence[StageData], res: dict[str, list[list[Detection]]] | None,
+    docs: dict[str, list[GoldDocument]], sd: Sequence[StageData], held: dict[str, list[list[Detection]]] | None,
     splits: Sequence[str],
 ) -> EvaluationReport:
-    """Pooled scores over ``splits``: of the held-out detections ``res``, or before the stage (None)."""
+    """Pooled scores over ``splits``: of the held-out detections ``held``, or before the stage (None)."""
     out = EvaluationReport()
     for split in splits:
         if split in docs:
-            dets = res[split] if res is not None else [d.detections for d in sd if d.split == split]
+            dets = held[split] if held is not None else [d.detections for d in sd if d.split == split]
             _merge(out, _score(docs[split], dets))
     return out
 

@@ -167,7 +167,7 @@ def test_per_type_drop_thresholds() -> None:
         Detection(22, 28, "LOCATION", 0.6, "place.cue", "Plinth"),
     ]
     classes = (NONE, "LOCATION", "ORG", "PERSON")
-    weights = {"type=PERSON": (2.0, 0.0, 0.0, 0.0), "type=LOCATION": (2.0, 0.0, 0.0, 0.0)}
+    weights: dict[str, tuple[float, ...]] = {"type=PERSON": (2.0, 0.0, 0.0, 0.0), "type=LOCATION": (2.0, 0.0, 0.0, 0.0)}
     stage = PrecisionStage(classes, (0.0,) * 4, weights, 1.01, 1.01, {}, {"LOCATION": 0.5})
     with using_stage(stage):
         assert [d.text for d in apply_stage(text, "id", found)] == ["Zorblat"]  # only LOCATION has a drop

@@ -329,9 +329,9 @@ def window_features(
         if vocab is not None and lows[k] not in vocab:
             feats.remove("w=" + lows[k])
         if typed is not None and cover[k] is None and word[0].isupper():
-            other = typed.get(lows[k])
-            if other is not None:
-                feats.append("doc=" + other)
+            seen_as = typed.get(lows[k])
+            if seen_as is not None:
+                feats.append("doc=" + seen_as)
         if k == 0:
             if win.line_start:
                 feats.append("linestart")

@@ -88,7 +88,7 @@ here and are refused; ``seal6`` and ``seal7`` are spent (scored after tuning) an
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
-STAGE_DROPS: Final[dict[str, float]] = {}
+STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
 """Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
 _FORBIDDEN: Final = ("seal8", "sealed-", "suggest-unseen", "heldout8", "wt-heldout8")
 
@@ -100,12 +100,12 @@ class Settings:
     c1: float = 0.05
     c2: float = 0.05
     iterations: int = 150
-    threshold: float = 0.6
+    threshold: float = 0.5
     anchor_share: float = 0.25
     rule_dropout: float = 0.5  # share of rule spans hidden from a second copy of each transcript
     retype: float = 0.0  # model probability above which a named rule span takes the model's type (0: never)
     extend: bool = True  # a model span of a rule span's type that covers it replaces it
-    augment: int = 0  # training copies of each transcript with other names and places (makna.privacy._augment)
+    augment: int = 1  # training copies of each transcript with other names and places (makna.privacy._augment)
     blend: float = 0.5  # share of the copies' new words made by blending two listed words
     elsewhere: bool = False  # document-level features: the types rules gave the same word elsewhere
     vocab_splits: int = 0  # word-identity features only for words seen in this many splits or more (0: all)
