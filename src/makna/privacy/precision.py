@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -98,9 +99,18 @@ class PrecisionStage:
     record: dict[str, Any]
     drops: dict[str, float] = field(default_factory=dict)  # per-type drop thresholds (else ``drop``)
     _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
+    _uses: dict[str, bool] = field(default_factory=dict, repr=False)
     _verdicts: dict[
         tuple[tuple[str, str, str, int, str], ContextKey, tuple[object, ...]], tuple[str, float] | tuple[()]
     ] = field(default_factory=dict, repr=False)
+
+    def uses(self, prefix: str) -> bool:
+        """Whether any feature starting with ``prefix`` has a weight (a feature without one need not be
+        computed at detection time)."""
+        got = self._uses.get(prefix)
+        if got is None:
+            got = self._uses[prefix] = any(f.startswith(prefix) for f in self.weights)
+        return got
 
     def probabilities(self, features: Sequence[str]) -> dict[str, float]:
         """The probability of each class for a span with these (binary) features."""
@@ -294,7 +304,7 @@ def _head(text: str) -> str:
     return (text if cut < 0 else text[:cut]).strip(".,'’")
 
 
-def _document(scan: str, found: Sequence[Detection]) -> _Document:
+def _document(scan: str, found: Sequence[Detection], missed: bool = True) -> _Document:
     singles: set[str] = set()
     word_types: dict[str, dict[str, int]] = {}
     pairs = Counter((d.text, d.type) for d in found if d.type in RETYPES)
@@ -306,26 +316,22 @@ def _document(scan: str, found: Sequence[Detection]) -> _Document:
         if len(words) == 1 and text.isalpha() and is_ordinary_word(text):
             singles.add(text.lower())
     counts = Counter(d.text for d in found)
-    return _Document(scan, counts, lower_seen(scan, singles), word_types, {}, _missed(scan, counts))
+    gone = _missed(scan, counts) if missed else frozenset()
+    return _Document(scan, counts, lower_seen(scan, singles), word_types, {}, gone)
+
+
+_WORDS: Final = re.compile(r"\w+")
 
 
 def _missed(scan: str, counts: Counter[str]) -> frozenset[str]:
-    """Those of the detected strings (``counts``: how often each was detected) that ``scan`` holds more often
-    as whole words: written again somewhere no detector took it (a word that is a name in one place and an
-    ordinary word in another, or a rule's false alarm)."""
-    out: set[str] = set()
-    for text, n in counts.items():
-        if len(text) < 3 or scan.count(text) <= n:
-            continue
-        seen, pos, size = 0, scan.find(text), len(scan)
-        while pos >= 0 and seen <= n:
-            end = pos + len(text)
-            if (pos == 0 or not scan[pos - 1].isalnum()) and (end == size or not scan[end].isalnum()):
-                seen += 1
-            pos = scan.find(text, pos + 1)
-        if seen > n:
-            out.add(text)
-    return frozenset(out)
+    """Those of the one-word detected strings (``counts``: how often each was detected) that ``scan`` holds
+    more often as whole words: written again somewhere no detector took it (a word that is a name in one
+    place and an ordinary word in another, or a rule's false alarm). One pass over the text."""
+    singles = {t: n for t, n in counts.items() if len(t) > 2 and t.isalnum()}
+    if not singles:
+        return frozenset()
+    words = Counter(w for w in _WORDS.findall(scan) if w in singles)
+    return frozenset(t for t, n in singles.items() if words[t] > n)
 
 
 _HONORIFICS: Final = frozenset(HONORIFICS)
@@ -411,7 +417,7 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
     stage = cast("PrecisionStage | None", _state.get("stage")) or load_stage()
     if stage is None or not found:
         return found
-    doc = _document(scan, found)
+    doc = _document(scan, found, stage.uses("undetected-elsewhere|"))
     out: list[Detection] = []
     for i, det in enumerate(found):
         if det.type not in STAGE_TYPES:
