@@ -173,6 +173,7 @@ def test_per_type_drop_thresholds() -> None:
         assert [d.text for d in apply_stage(text, "id", found)] == ["Zorblat"]  # only LOCATION has a drop
     again = stage_from_record(stage.as_record())
     assert again.drops == {"LOCATION": 0.5} and again.drop == 1.01
+    assert stage.uses("type=") and not stage.uses("undetected-elsewhere|")  # unweighted: not computed
 
 
 def test_a_string_written_again_undetected_is_a_feature() -> None:
