@@ -2,12 +2,14 @@
 
 ``python -m makna.privacy.train [--root REPO] [--out DIR]`` reads the open splits (``OPEN_SPLITS``: the shared
 dev corpus and ``tests/privacy/corpus/<split>``), runs the rule detectors on each transcript, and trains a CRF
-(python-crfsuite, L-BFGS) on token features plus the rules' output. It writes ``deid_model.crfsuite`` and
-``deid_model.json`` (splits, files, seed, sha256 of the training data and of the model, the settings) into
-``src/makna/privacy/data/`` by default. Then it trains the precision stage (:mod:`makna.privacy.precision`)
-on out-of-fold detections (a CRF per split, trained on the others) and writes ``deid_precision.json``. Every
-learned part is trained in order from the current detectors, so after any change to a detector run it again.
-The same data and seed give the same bytes.
+(python-crfsuite, L-BFGS) on token features plus the rules' output; each transcript is also used as a
+training copy with other names and places (:mod:`makna.privacy._augment`, the rules run again on it), so
+that the model learns cues and shapes rather than the training writers' names. It writes
+``deid_model.crfsuite`` and ``deid_model.json`` (splits, files, seed, sha256 of the training data and of the
+model, the settings) into ``src/makna/privacy/data/`` by default. Then it trains the precision stage
+(:mod:`makna.privacy.precision`) on out-of-fold detections (a CRF per split, trained on the others) and
+writes ``deid_precision.json``. Every learned part is trained in order from the current detectors, so after
+any change to a detector run it again. The same data and seed give the same bytes.
 
 Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, and so is any path under a
 folder whose name starts with ``seal8``, ``sealed-``, ``suggest-unseen`` or ``heldout8``. ``seal6`` and ``seal7``
