@@ -8,13 +8,9 @@ CRF that never saw it). Sealed test sets are never read (train.split_dir refuses
 The CRF that made the other splits' training detections saw the held-out split (one level of nesting is
 skipped to keep the run short); the stage itself never did.
 
-Run: ``python benchmarks/deid_precision_cv.py [--grid] [--cache FILE] [--dump FILE]``. ``--dump`` writes every
-gold span the held-out detections miss or cover only in part, with its type and context (before the stage: the
-stage never drops a detection at the shipped settings, so the untyped misses are the same); ``--no-stage``
-stops after the table before the stage. ``--grid``
-prints pooled figures for every (C, drop, retype) setting tried; without it, the per-split tables of the chosen
-setting (the shipped stage's, pooled over all splits and over the newer ones), per type,
-and the precision and recall of detections at confidence 0.8 or more.
+Run: ``python benchmarks/deid_precision_cv.py [--grid] [--cache FILE]``. ``--grid`` prints pooled figures for
+every (C, drop, retype) setting tried; without it, the per-split tables of the chosen setting (the shipped
+stage's), per type, and the precision and recall of detections at confidence 0.8 or more.
 """
 
 from __future__ import annotations
@@ -23,21 +19,20 @@ import argparse
 import pickle
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from makna.privacy.evaluate import EvaluationReport, evaluate_documents
+from makna.privacy.evaluate import EvaluationReport, GoldDocument, evaluate_documents
 from makna.privacy.precision import PrecisionStage, decide
 from makna.privacy.precision_train import StageData, fit_stage, out_of_fold, stage_data
-from makna.privacy.train import STAGE_SETTINGS, Example, Settings, examples, load_splits
+from makna.privacy.train import STAGE_DROPS, STAGE_SETTINGS, Example, Settings, examples, load_splits
 from makna.privacy.types import Detection
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from deid_learned_cv import HEAD, _merge, _row  # noqa: E402
+from deid_learned_cv import HEAD, NEWER, _merge, _row  # noqa: E402
 
 GRID_C = (0.1, 0.3, 1.0)
-NEWER = ("tune7", "tune8", "tune9", "seal6", "seal7", "spent2", "spent3", "spent4", "spent5")  # most like unseen text
 GRID_DROP = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 GRID_RETYPE = (0.6, 0.7, 0.8, 1.01)
 
@@ -54,19 +49,52 @@ def _high(docs: Sequence[object], dets: Sequence[list[Detection]], cut: float = 
     return rep.overall.gold, rep.overall.found, rep.overall.predicted, rep.overall.correct
 
 
+Cut = tuple[float, float, tuple[tuple[str, float], ...]]
+"""(drop, retype, per-type drops)."""
+
+
 def cross_validate(
-    data: Sequence[object], sd: Sequence[StageData], c: float, cuts: Sequence[tuple[float, float]]
-) -> dict[tuple[float, float], dict[str, list[list[Detection]]]]:
-    """Held-out detections after the stage, per (drop, retype) and split."""
-    out: dict[tuple[float, float], dict[str, list[list[Detection]]]] = {cut: {} for cut in cuts}
+    data: Sequence[object], sd: Sequence[StageData], c: float, cuts: Sequence[Cut], min_splits: int = 1,
+    without: tuple[str, ...] = (), folds: Sequence[str] | None = None,
+) -> dict[Cut, dict[str, list[list[Detection]]]]:
+    """Held-out detections after the stage, per (drop, retype, per-type drops) and split (of ``folds``)."""
+    out: dict[Cut, dict[str, list[list[Detection]]]] = {cut: {} for cut in cuts}
     splits = sorted({d.split for d in sd}, key=[d.split for d in sd].index)
-    for split in splits:
-        stage: PrecisionStage = fit_stage([d for d in sd if d.split != split], c=c)
+    for split in (s for s in splits if folds is None or s in folds):
+        train = [d for d in sd if d.split != split]
+        stage: PrecisionStage = fit_stage(train, c=c, min_splits=min_splits, without=without)
         held = [d for d in sd if d.split == split]
-        for drop, retype in cuts:
-            stage.drop, stage.retype = drop, retype
-            out[(drop, retype)][split] = [decide(stage, d.detections, d.features) for d in held]
+        for cut in cuts:
+            stage.drop, stage.retype, stage.drops = cut[0], cut[1], dict(cut[2])
+            out[cut][split] = [decide(stage, d.detections, d.features) for d in held]
     return out
+
+
+def _drops(text: str) -> tuple[tuple[str, float], ...]:
+    """Per-type drops from 'LOCATION=0.8;ORG=0.9' ('' for none)."""
+    return tuple(sorted((k, float(v)) for k, v in (item.split("=") for item in filter(None, text.split(";")))))
+
+
+def reliability(docs: Sequence[object], dets: Sequence[list[Detection]]) -> str:
+    """A table: detections of the stage's types by confidence band, and the share right (typed overlap)."""
+    from makna.privacy.precision import STAGE_TYPES  # noqa: PLC0415
+    from makna.privacy.precision_train import label_of  # noqa: PLC0415
+
+    bands = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)]
+    counts = {b: [0, 0, 0.0] for b in bands}
+    for doc, found in zip(docs, dets, strict=True):
+        for d in found:
+            if d.type not in STAGE_TYPES:
+                continue
+            band = next(b for b in bands if b[0] <= d.confidence < b[1])
+            counts[band][0] += 1
+            counts[band][1] += label_of(d, doc.pii) == d.type  # type: ignore[attr-defined]
+            counts[band][2] += d.confidence
+    rows = ["| confidence | detections | mean confidence | share right |", "| --- | ---: | ---: | ---: |"]
+    for (lo, hi), (n, right, conf) in counts.items():
+        if n:
+            rows.append(f"| {lo:.2f}-{min(hi, 1.0):.2f} | {n} | {conf / n:.3f} | {right / n:.3f} |")
+    return "\n".join(rows)
 
 
 def cached_out_of_fold(data: Sequence[Example], cache: Path | None) -> dict[int, list[Detection]]:
@@ -77,17 +105,6 @@ def cached_out_of_fold(data: Sequence[Example], cache: Path | None) -> dict[int,
     if cache:
         cache.write_bytes(pickle.dumps(oof))
     return oof
-
-
-def _newer(
-    docs: dict[str, list[object]], splits: Sequence[str], dets: Callable[[str], list[list[Detection]]]
-) -> EvaluationReport:
-    """Pooled scores over the newer splits (:data:`NEWER`) only."""
-    rep = EvaluationReport()
-    for split in splits:
-        if split in NEWER:
-            _merge(rep, _score(docs[split], dets(split)))
-    return rep
 
 
 def dump(path: Path, docs: Sequence[object], dets: Sequence[list[Detection]], split: str) -> None:
@@ -148,17 +165,25 @@ def main() -> None:
     parser.add_argument("--c", help="comma-separated C values for --grid")
     parser.add_argument("--drop", help="comma-separated drop thresholds for --grid")
     parser.add_argument("--retype", help="comma-separated retype thresholds for --grid")
+    parser.add_argument("--min-splits", help="comma-separated min_splits values for --grid")
+    parser.add_argument("--without", action="append", default=[], help="leave out features starting so (--grid)")
+    parser.add_argument("--newer", action="store_true", help="--grid: hold out the newer splits only")
+    parser.add_argument("--drops", action="append", default=[],
+                        help="per-type drops for --grid, as 'LOCATION=0.8;ORG=0.9' (repeatable)")
     parser.add_argument("--shipped", help="score the shipped CRF and stage on this open split, each part off and on")
     parser.add_argument("--cache", type=Path, help="keep the out-of-fold detections in this file between runs")
-    parser.add_argument("--dump", type=Path, help="write every missed or partly covered gold span to this file")
-    parser.add_argument("--no-stage", action="store_true", help="only the figures before the stage")
     args = parser.parse_args()
     if args.shipped:
         shipped(args.shipped)
         return
     t = time.perf_counter()
     data = examples(load_splits(ROOT))
-    oof = cached_out_of_fold(data, args.cache)
+    if args.cache and args.cache.exists():
+        oof = pickle.loads(args.cache.read_bytes())
+    else:
+        oof = out_of_fold(data, Settings())
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(oof))
     sd = stage_data(data, oof)
     print(f"{len(data)} transcripts, out-of-fold detections in {time.perf_counter() - t:.1f} s\n")
     docs = {split: [ex.doc for ex in data if ex.split == split] for split in {d.split for d in sd}}
@@ -172,48 +197,68 @@ def main() -> None:
         grid_c = [float(x) for x in args.c.split(",")] if args.c else GRID_C
         drops = [float(x) for x in args.drop.split(",")] if args.drop else GRID_DROP
         retypes = [float(x) for x in args.retype.split(",")] if args.retype else GRID_RETYPE
-        for c in grid_c:
-            cuts = [(dr, rt) for dr in drops for rt in retypes]
-            res = cross_validate(data, sd, c, cuts)
+        per_type = [_drops(x) for x in args.drops] or [()]
+        print(_row("no stage, newer splits", _pooled(docs, sd, None, NEWER)))
+        mins = [int(x) for x in args.min_splits.split(",")] if args.min_splits else [int(STAGE_SETTINGS["min_splits"])]
+        for c, ms in ((c, ms) for c in grid_c for ms in mins):
+            cuts = [(dr, rt, pt) for dr in drops for rt in retypes for pt in per_type]
+            res = cross_validate(data, sd, c, cuts, ms, tuple(args.without), NEWER if args.newer else None)
             for cut in cuts:
-                pooled = EvaluationReport()
-                for split in splits:
-                    _merge(pooled, _score(docs[split], res[cut][split]))
-                print(_row(f"C {c}, drop {cut[0]}, retype {cut[1]}", pooled))
+                name = f"C {c}, min_splits {ms}, drop {cut[0]}, retype {cut[1]}" + (
+                    f", drops {dict(cut[2])}" if cut[2] else "")
+                if not args.newer:
+                    print(_row(name + (f", without {args.without}" if args.without else ""),
+                               _pooled(docs, sd, res[cut], splits)))
+                print(_row(f"  newer splits ({name})", _pooled(docs, sd, res[cut], NEWER)), flush=True)
+                gold, found, pred, correct = _high([d for s in NEWER for d in docs.get(s, [])],
+                                                   [f for s in NEWER for f in res[cut].get(s, [])])
+                print(f"    at >= 0.8, newer: {pred} detections, P {correct / max(pred, 1):.3f}, "
+                      f"typed R {found / max(gold, 1):.3f}")
         return
-    if args.dump:
-        args.dump.write_text("", encoding="utf-8")
-        for split in splits:
-            dump(args.dump, docs[split], [d.detections for d in sd if d.split == split], split)
     s = STAGE_SETTINGS
+    shipped_cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())))
+    held = cross_validate(data, sd, s["c"], [shipped_cut], int(s["min_splits"]))[shipped_cut]
     print(f"settings: {s}\n\nBefore the stage (rules + out-of-fold CRF):\n\n{HEAD}")
     after = EvaluationReport()
     for split in splits:
         print(_row(split, _score(docs[split], [d.detections for d in sd if d.split == split])))
     print(_row("**pooled**", before))
-    newer = _newer(docs, splits, lambda split: [d.detections for d in sd if d.split == split])
-    print(_row("**pooled, newer splits**", newer))
-    if args.no_stage:
-        return
-    res = cross_validate(data, sd, s["c"], [(s["drop"], s["retype"])])[(s["drop"], s["retype"])]
+    print(_row("**pooled, newer splits**", _pooled(docs, sd, None, NEWER)))
     print(f"\nAfter the stage (trained on the other splits):\n\n{HEAD}")
     for split in splits:
-        rep = _score(docs[split], res[split])
+        rep = _score(docs[split], held[split])
         _merge(after, rep)
         print(_row(split, rep))
     print(_row("**pooled**", after))
-    print(_row("**pooled, newer splits**", _newer(docs, splits, res.__getitem__)))
+    print(_row("**pooled, newer splits**", _pooled(docs, sd, held, NEWER)))
     print("\nPer type, pooled:\n")
     from deid_learned_cv import _types  # noqa: PLC0415
 
     print(_types(before, after).replace("rules", "before").replace("+model", "after"))
     all_docs = [doc for split in splits for doc in docs[split]]
     b = _high(all_docs, [d.detections for split in splits for d in sd if d.split == split])
-    a = _high(all_docs, [found for split in splits for found in res[split]])
+    a = _high(all_docs, [found for split in splits for found in held[split]])
     print("\nDetections at confidence >= 0.8 (what `deid accept --min-confidence 0.8` takes), pooled:\n")
     print("| | detections | precision | typed recall |\n| --- | ---: | ---: | ---: |")
-    for name, (gold, found, pred, correct) in (("before", b), ("after", a)):
+    newer_docs = [doc for split in NEWER if split in docs for doc in docs[split]]
+    n = _high(newer_docs, [found for split in NEWER if split in held for found in held[split]])
+    for name, (gold, found, pred, correct) in (("before", b), ("after", a), ("after, newer splits", n)):
         print(f"| {name} | {pred} | {correct / max(pred, 1):.3f} | {found / max(gold, 1):.3f} |")
+    print("\nCalibration of the stage's confidences (held out, pooled; named types):\n")
+    print(reliability(all_docs, [found for split in splits for found in held[split]]))
+
+
+def _pooled(
+    docs: dict[str, list[GoldDocument]], sd: Sequence[StageData], held: dict[str, list[list[Detection]]] | None,
+    splits: Sequence[str],
+) -> EvaluationReport:
+    """Pooled scores over ``splits``: of the held-out detections ``held``, or before the stage (None)."""
+    out = EvaluationReport()
+    for split in splits:
+        if split in docs:
+            dets = held[split] if held is not None else [d.detections for d in sd if d.split == split]
+            _merge(out, _score(docs[split], dets))
+    return out
 
 
 if __name__ == "__main__":

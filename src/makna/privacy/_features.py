@@ -28,8 +28,8 @@ from ._text import HONORIFICS, CapRun, run_tokens
 from .types import Detection
 
 __all__ = [
-    "Token", "Window", "anchors", "is_ordinary_word", "is_plain_word", "label_tokens", "tokenize", "window_features",
-    "windows",
+    "Token", "Window", "anchors", "is_ordinary_word", "is_plain_word", "label_tokens", "rule_words", "tokenize",
+    "window_features", "windows",
 ]
 
 _TOKEN: Final = re.compile(r"[\w@#+][\w@#.'’\-/+:]*[\w]|[\w@#+]|[^\w\s]")
@@ -287,10 +287,35 @@ def _word_features(word: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+_TYPED: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS"})
+
+
+def rule_words(rules: Sequence[Detection]) -> dict[str, str]:
+    """Lower-cased capitalised words inside the rules' named detections -> the types they were given there,
+    sorted and joined ("location", "org|person"): document-level evidence for the same word elsewhere."""
+    got: dict[str, set[str]] = {}
+    for det in rules:
+        if det.type in _TYPED:
+            for word in det.text.split():
+                word = word.strip(".,'’()")
+                if len(word) > 1 and word[0].isupper():
+                    got.setdefault(word.lower(), set()).add(det.type)
+    return {w: "|".join(sorted(types)) for w, types in got.items()}
+
+
 def window_features(
-    win: Window, rules: Sequence[Detection], starts: Sequence[int], lower_seen: Collection[str], language: str
+    win: Window,
+    rules: Sequence[Detection],
+    starts: Sequence[int],
+    lower_seen: Collection[str],
+    language: str,
+    typed: dict[str, str] | None = None,
+    vocab: Collection[str] | None = None,
 ) -> list[list[str]]:
-    """One feature list per token of ``win`` (``rules`` sorted by start, ``starts`` their starts)."""
+    """One feature list per token of ``win`` (``rules`` sorted by start, ``starts`` their starts). ``typed``
+    (:func:`rule_words`) adds document-level evidence; ``vocab`` (training only) keeps the word-identity
+    features (the token's and its neighbours' forms) of its words only, so that the model cannot learn rare
+    strings by heart (at detection time a word outside it has no weight anyway)."""
     toks = win.tokens
     honor = _lists()[8]
     cover = _rule_map(toks, rules, starts)
@@ -301,6 +326,12 @@ def window_features(
     for k in range(win.lo, win.hi):
         word = toks[k][2]
         feats = [*_word_features(word), lang]
+        if vocab is not None and lows[k] not in vocab:
+            feats.remove("w=" + lows[k])
+        if typed is not None and cover[k] is None and word[0].isupper():
+            seen_as = typed.get(lows[k])
+            if seen_as is not None:
+                feats.append("doc=" + seen_as)
         if k == 0:
             if win.line_start:
                 feats.append("linestart")
@@ -309,7 +340,9 @@ def window_features(
         if word[0].isupper() and lows[k] in lower_seen:
             feats.append("lower_elsewhere")
         for d in (-2, -1, 1, 2):
-            feats.append(f"{d}:{lows[k + d] if 0 <= k + d < n else '<edge>'}")
+            near = lows[k + d] if 0 <= k + d < n else "<edge>"
+            if vocab is None or near in vocab or near == "<edge>":
+                feats.append(f"{d}:{near}")
         if k >= 1:
             feats.append("-1sh=" + _shape(toks[k - 1][2]))
             if toks[k - 1][2] in honor:

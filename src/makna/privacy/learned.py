@@ -24,14 +24,22 @@ import bisect
 import json
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, Final, cast
 
-from ._features import Window, anchors, is_ordinary_word, is_plain_word, window_features, windows
+from ._features import (
+    Window,
+    anchors,
+    is_ordinary_word,
+    is_plain_word,
+    rule_words,
+    window_features,
+    windows,
+)
 from ._local import ThreadSettings
 from ._text import CapRun
 from .types import PII_TYPES, Detection
@@ -45,6 +53,7 @@ __all__ = [
     "model_spans",
     "open_model",
     "refine",
+    "sequences",
     "using",
 ]
 
@@ -82,6 +91,7 @@ class LearnedModel:
     extend: bool
     record: dict[str, Any]
     lock: threading.Lock
+    elsewhere: bool = False  # document-level features (the types rules gave the same word elsewhere)
 
     def marginals(self, seq: list[list[str]]) -> list[dict[str, float]]:
         """Per token, the probability of each label; for a token below the threshold only that of ``O``."""
@@ -113,6 +123,7 @@ def open_model(model_path: str, record: dict[str, Any]) -> LearnedModel:
         bool(record.get("extend", False)),
         record,
         threading.Lock(),
+        bool(record.get("elsewhere", False)),
     )
 
 
@@ -201,24 +212,44 @@ def lower_seen(text: str, words: Iterable[str], tries: int = 40) -> set[str]:
     return seen
 
 
+def sequences(
+    scan: str,
+    language: str,
+    rules: Sequence[Detection],
+    runs: Sequence[CapRun],
+    words: re.Pattern[str] | None,
+    skip: Collection[str],
+    *,
+    elsewhere: bool = False,
+    vocab: Collection[str] | None = None,
+) -> Iterator[tuple[Window, list[list[str]]]]:
+    """The tagger's windows over ``scan`` and their token features, given the rules' detections and the
+    capitalised runs of ``scan`` (the same at training and at detection time). With ``elsewhere``, tokens get
+    document-level evidence: the types rules gave the same word elsewhere in the text; with ``vocab``
+    (training only), word-identity features only for the words in it."""
+    taken = bytearray(len(scan))
+    for det in rules:
+        taken[det.start : det.end] = b"\x01" * det.length
+    wins = windows(scan, anchors(scan, runs, taken, words, skip))
+    if not wins:
+        return
+    caps = {t[2].lower() for w in wins for t in w.tokens[w.lo : w.hi] if t[2][0].isupper()}
+    seen = lower_seen(scan, caps)
+    ordered = sorted(rules, key=lambda d: d.start)
+    starts = [d.start for d in ordered]
+    typed = rule_words(ordered) if elsewhere else None
+    for win in wins:
+        yield win, window_features(win, ordered, starts, seen, language, typed, vocab)
+
+
 def model_spans(
     model: LearnedModel, scan: str, language: str, rules: Sequence[Detection], runs: Sequence[CapRun]
 ) -> list[tuple[int, int, str, float]]:
     """The model's spans over ``scan`` (start, end, type, mean probability), given the rules' detections and
     the capitalised runs of ``scan``."""
-    taken = bytearray(len(scan))
-    for det in rules:
-        taken[det.start : det.end] = b"\x01" * det.length
-    wins = windows(scan, anchors(scan, runs, taken, model.words, model.skip))
-    if not wins:
-        return []
-    caps = {t[2].lower() for w in wins for t in w.tokens[w.lo : w.hi] if t[2][0].isupper()}
-    seen = lower_seen(scan, caps)
-    ordered = sorted(rules, key=lambda d: d.start)
-    starts = [d.start for d in ordered]
     out: list[tuple[int, int, str, float]] = []
-    for win in wins:
-        probs = model.marginals(window_features(win, ordered, starts, seen, language))
+    for win, feats in sequences(scan, language, rules, runs, model.words, model.skip, elsewhere=model.elsewhere):
+        probs = model.marginals(feats)
         out.extend(s for s in _spans(win, probs, model.threshold) if s[2] in PII_TYPES)
     return out
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -96,10 +97,20 @@ class PrecisionStage:
     drop: float
     retype: float
     record: dict[str, Any]
+    drops: dict[str, float] = field(default_factory=dict)  # per-type drop thresholds (else ``drop``)
     _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
+    _uses: dict[str, bool] = field(default_factory=dict, repr=False)
     _verdicts: dict[
-        tuple[tuple[str, str, str, int, str], ContextKey, tuple[float, float]], tuple[str, float] | tuple[()]
+        tuple[tuple[str, str, str, int, str], ContextKey, tuple[object, ...]], tuple[str, float] | tuple[()]
     ] = field(default_factory=dict, repr=False)
+
+    def uses(self, prefix: str) -> bool:
+        """Whether any feature starting with ``prefix`` has a weight (a feature without one need not be
+        computed at detection time)."""
+        got = self._uses.get(prefix)
+        if got is None:
+            got = self._uses[prefix] = any(f.startswith(prefix) for f in self.weights)
+        return got
 
     def probabilities(self, features: Sequence[str]) -> dict[str, float]:
         """The probability of each class for a span with these (binary) features."""
@@ -134,7 +145,7 @@ class PrecisionStage:
         """The stage's verdict on ``found[i]`` (cached per distinct features: names recur)."""
         key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
         context = _context_key(doc, found, i)
-        cut = (self.drop, self.retype)  # the thresholds may be changed (cross-validation)
+        cut = (self.drop, self.retype, *sorted(self.drops.items()))  # thresholds may change (cross-validation)
         verdict = self._verdicts.get((key, context, cut))
         if verdict is None:
             if len(self._verdicts) > 100_000:
@@ -151,6 +162,7 @@ class PrecisionStage:
             "classes": list(self.classes),
             "intercepts": [round(v, 6) for v in self.intercepts],
             "drop": self.drop,
+            **({"drops": dict(sorted(self.drops.items()))} if self.drops else {}),
             "retype": self.retype,
             "weights": {f: [round(v, 6) for v in row] for f, row in sorted(self.weights.items())},
         }
@@ -160,7 +172,7 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
     """A :class:`PrecisionStage` from its JSON form."""
     classes = tuple(str(c) for c in record["classes"])
     weights = {str(f): tuple(float(v) for v in row) for f, row in record["weights"].items()}
-    meta = {k: v for k, v in record.items() if k not in {"classes", "intercepts", "weights", "drop", "retype"}}
+    meta = {k: v for k, v in record.items() if k not in {"classes", "intercepts", "weights", "drop", "drops", "retype"}}
     return PrecisionStage(
         classes,
         tuple(float(v) for v in record["intercepts"]),
@@ -168,6 +180,7 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
         float(record["drop"]),
         float(record["retype"]),
         meta,
+        {str(k): float(v) for k, v in record.get("drops", {}).items()},
     )
 
 
@@ -283,6 +296,7 @@ class _Document:
     lowered: set[str]
     word_types: dict[str, dict[str, int]]  # word -> type -> detections of that type holding it
     also: dict[tuple[str, str], tuple[str, ...]]  # (text, type) -> the other types its first word is detected as
+    missed: frozenset[str]  # detected strings written elsewhere in the text, as whole words, undetected there
 
 
 def _head(text: str) -> str:
@@ -290,7 +304,7 @@ def _head(text: str) -> str:
     return (text if cut < 0 else text[:cut]).strip(".,'’")
 
 
-def _document(scan: str, found: Sequence[Detection]) -> _Document:
+def _document(scan: str, found: Sequence[Detection], missed: bool = True) -> _Document:
     singles: set[str] = set()
     word_types: dict[str, dict[str, int]] = {}
     pairs = Counter((d.text, d.type) for d in found if d.type in RETYPES)
@@ -301,13 +315,29 @@ def _document(scan: str, found: Sequence[Detection]) -> _Document:
             row[kind] = row.get(kind, 0) + n
         if len(words) == 1 and text.isalpha() and is_ordinary_word(text):
             singles.add(text.lower())
-    return _Document(scan, Counter(d.text for d in found), lower_seen(scan, singles), word_types, {})
+    counts = Counter(d.text for d in found)
+    gone = _missed(scan, counts) if missed else frozenset()
+    return _Document(scan, counts, lower_seen(scan, singles), word_types, {}, gone)
+
+
+_WORDS: Final = re.compile(r"\w+")
+
+
+def _missed(scan: str, counts: Counter[str]) -> frozenset[str]:
+    """Those of the one-word detected strings (``counts``: how often each was detected) that ``scan`` holds
+    more often as whole words: written again somewhere no detector took it (a word that is a name in one
+    place and an ordinary word in another, or a rule's false alarm). One pass over the text."""
+    singles = {t: n for t, n in counts.items() if len(t) > 2 and t.isalnum()}
+    if not singles:
+        return frozenset()
+    words = Counter(w for w in _WORDS.findall(scan) if w in singles)
+    return frozenset(t for t, n in singles.items() if words[t] > n)
 
 
 _HONORIFICS: Final = frozenset(HONORIFICS)
 
 
-ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...]]
+ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool]
 
 
 def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextKey:
@@ -332,11 +362,12 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextK
         min(doc.counts[text], 3),
         bool(doc.lowered) and text.lower() in doc.lowered,
         also,
+        text in doc.missed,
     )
 
 
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
@@ -353,6 +384,8 @@ def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
     if lowered:
         feats.append(f"lower-elsewhere|{kind}")
     feats.extend(f"head-also={t}|{kind}" for t in also)
+    if missed:
+        feats.append(f"undetected-elsewhere|{kind}")
     return feats
 
 
@@ -384,7 +417,7 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
     stage = cast("PrecisionStage | None", _state.get("stage")) or load_stage()
     if stage is None or not found:
         return found
-    doc = _document(scan, found)
+    doc = _document(scan, found, stage.uses("undetected-elsewhere|"))
     out: list[Detection] = []
     for i, det in enumerate(found):
         if det.type not in STAGE_TYPES:
@@ -443,7 +476,7 @@ def _verdict(
 ) -> tuple[str, float] | tuple[()]:
     """(type, confidence) of a span of type ``kind`` found by ``detector`` with class probabilities ``probs``;
     () to drop it."""
-    if probs.get(NONE, 0.0) >= stage.drop:
+    if probs.get(NONE, 0.0) >= stage.drops.get(kind, stage.drop):
         return ()
     if kind in RETYPES:
         best = max(_RETYPE_ORDER, key=lambda t: probs.get(t, 0.0))

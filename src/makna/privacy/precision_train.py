@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from .learned import refine, using
 from .precision import NONE, STAGE_TYPES, PrecisionStage, document_features, never_identifier
@@ -69,23 +69,47 @@ def stage_data(data: Sequence[Any], detections: dict[int, list[Detection]]) -> l
     return out
 
 
+_IDENTITY: Final = ("word=", "last=")
+"""Features naming a span's own words: with ``min_splits``, kept only for words many writers used."""
+
+
 def fit_stage(
-    data: Sequence[StageData], *, c: float = 0.5, min_count: int = 2, drop: float = 0.5, retype: float = 0.7
+    data: Sequence[StageData],
+    *,
+    c: float = 0.5,
+    min_count: int = 2,
+    drop: float = 0.5,
+    retype: float = 0.7,
+    min_splits: int = 1,
+    without: tuple[str, ...] = (),
 ) -> PrecisionStage:
     """A logistic regression on every scored detection of ``data``; features seen fewer than ``min_count``
-    times are left out."""
+    times are left out, and the features naming a span's words (:data:`_IDENTITY`) seen in fewer than
+    ``min_splits`` splits (a name one writer used is learned by heart, not from its shape or context), and
+    features starting with any of ``without`` (ablations)."""
     import numpy as np  # noqa: PLC0415
     from sklearn.feature_extraction import DictVectorizer  # noqa: PLC0415
     from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
 
     rows: list[list[str]] = []
     ys: list[str] = []
+    where: dict[str, set[str]] = {}
     for doc in data:
         for feats, label in zip(doc.features, doc.labels, strict=True):
             if label is not None:
                 rows.append(feats)
                 ys.append(label)
+                if min_splits > 1:
+                    for f in feats:
+                        if f.startswith(_IDENTITY):
+                            where.setdefault(f, set()).add(doc.split)
     seen = Counter(f for feats in rows for f in set(feats))
+    for f, splits in where.items():
+        if len(splits) < min_splits:
+            seen[f] = 0
+    if without:
+        for f in [f for f in seen if f.startswith(without)]:
+            seen[f] = 0
     vectorizer = DictVectorizer(sort=True)
     matrix = vectorizer.fit_transform([{f: 1 for f in feats if seen[f] >= min_count} for feats in rows])
     index = {str(f): j for j, f in enumerate(vectorizer.get_feature_names_out())}
@@ -103,6 +127,7 @@ def fit_stage(
         "algorithm": "multinomial logistic regression (scikit-learn lbfgs) over span features",
         "c": c,
         "min_count": min_count,
+        "min_splits": min_splits,
         "examples": len(rows),
         "labels": dict(sorted(Counter(ys).items())),
     }

@@ -2,12 +2,14 @@
 
 ``python -m makna.privacy.train [--root REPO] [--out DIR]`` reads the open splits (``OPEN_SPLITS``: the shared
 dev corpus and ``tests/privacy/corpus/<split>``), runs the rule detectors on each transcript, and trains a CRF
-(python-crfsuite, L-BFGS) on token features plus the rules' output. It writes ``deid_model.crfsuite`` and
-``deid_model.json`` (splits, files, seed, sha256 of the training data and of the model, the settings) into
-``src/makna/privacy/data/`` by default. Then it trains the precision stage (:mod:`makna.privacy.precision`)
-on out-of-fold detections (a CRF per split, trained on the others) and writes ``deid_precision.json``. Every
-learned part is trained in order from the current detectors, so after any change to a detector run it again.
-The same data and seed give the same bytes.
+(python-crfsuite, L-BFGS) on token features plus the rules' output; each transcript is also used as a
+training copy with other names and places (:mod:`makna.privacy._augment`, the rules run again on it), so
+that the model learns cues and shapes rather than the training writers' names. It writes
+``deid_model.crfsuite`` and ``deid_model.json`` (splits, files, seed, sha256 of the training data and of the
+model, the settings) into ``src/makna/privacy/data/`` by default. Then it trains the precision stage
+(:mod:`makna.privacy.precision`) on out-of-fold detections (a CRF per split, trained on the others) and
+writes ``deid_precision.json``. Every learned part is trained in order from the current detectors, so after
+any change to a detector run it again. The same data and seed give the same bytes.
 
 Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, and so is any path under a
 folder whose name starts with ``seal8``, ``sealed-``, ``suggest-unseen`` or ``heldout8``. ``seal6`` and ``seal7``
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from ._features import Token, anchors, label_tokens, tokenize, window_features, windows
+from ._features import Token, label_tokens, tokenize
 from ._text import CapRun, cap_runs
 from .detect import detect
 from .evaluate import GoldDocument, load_gold
@@ -42,10 +44,13 @@ from .types import Detection
 __all__ = [
     "OPEN_SPLITS",
     "SEED",
+    "STAGE_DROPS",
     "STAGE_SETTINGS",
     "Example",
     "Settings",
     "anchor_words",
+    "augmented",
+    "org_words",
     "data_digest",
     "examples",
     "load_splits",
@@ -53,6 +58,7 @@ __all__ = [
     "main",
     "train",
     "train_stage",
+    "vocabulary",
 ]
 
 OPEN_SPLITS: Final[tuple[str, ...]] = (
@@ -82,8 +88,10 @@ here and are refused; ``seal6`` and ``seal7`` are spent (scored after tuning) an
 ``spent5``: the lead's private held-out sets of rounds two to five, brought into the repository once spent.
 ``tune9`` is open: the ten open transcripts of round heldout8, written with the sealed ``seal8``."""
 SEED: Final = 11
-STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5}
+STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
+STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
+"""Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
 _FORBIDDEN: Final = ("seal8", "sealed-", "suggest-unseen", "heldout8", "wt-heldout8")
 
 
@@ -94,11 +102,16 @@ class Settings:
     c1: float = 0.05
     c2: float = 0.05
     iterations: int = 150
-    threshold: float = 0.6
+    threshold: float = 0.5
     anchor_share: float = 0.25
     rule_dropout: float = 0.5  # share of rule spans hidden from a second copy of each transcript
     retype: float = 0.0  # model probability above which a named rule span takes the model's type (0: never)
     extend: bool = True  # a model span of a rule span's type that covers it replaces it
+    augment: int = 1  # training copies of each transcript with other names and places (makna.privacy._augment)
+    blend: float = 0.5  # share of the copies' new words made by blending two listed words
+    elsewhere: bool = False  # document-level features: the types rules gave the same word elsewhere
+    vocab_splits: int = 0  # word-identity features only for words seen in this many splits or more (0: all)
+    minfreq: int = 0  # crfsuite's feature.minfreq: features seen fewer times are left out
 
 
 @dataclass(frozen=True)
@@ -111,6 +124,7 @@ class Example:
     tokens: list[Token]
     rules: list[Detection]
     runs: list[CapRun]
+    augmented: bool = False  # a training copy (makna.privacy._augment), never scored
 
 
 def split_dir(root: Path, split: str) -> Path:
@@ -146,14 +160,63 @@ def data_digest(root: Path, splits: Sequence[str]) -> str:
 
 def examples(docs: dict[str, list[GoldDocument]]) -> list[Example]:
     """Rules run (alone) on every document: the stacking input of the model."""
-    out: list[Example] = []
+    return [_example(doc, split) for split, items in docs.items() for doc in items]
+
+
+def _example(doc: GoldDocument, split: str, augmented: bool = False) -> Example:
     with disabled(), stage_disabled():
-        for split, items in docs.items():
-            for doc in items:
-                scan = mask_labels(doc.text, find_labels(doc.text))
-                rules = detect(doc.text, language=doc.language)
-                out.append(Example(doc, split, scan, tokenize(scan), rules, cap_runs(scan)))
+        scan = mask_labels(doc.text, find_labels(doc.text))
+        rules = detect(doc.text, language=doc.language)
+    return Example(doc, split, scan, tokenize(scan), rules, cap_runs(scan), augmented)
+
+
+_COPIES: dict[tuple[str, str, str, int, float, int, frozenset[str]], Example] = {}
+
+
+def augmented(data: Sequence[Example], copies: int, blend: float, seed: int = SEED) -> list[Example]:
+    """``copies`` training copies of every original in ``data`` whose names and places are replaced
+    (:func:`makna.privacy._augment.substitute`; each copy's randomness depends on the seed, the split, the
+    document and the copy's number only), with the rules run on each; kept for the process's life
+    (cross-validation trains many models on the same copies)."""
+    from ._augment import substitute  # noqa: PLC0415
+
+    keep = org_words(data)
+    out: list[Example] = []
+    for ex in data:
+        if ex.augmented:
+            continue
+        for n in range(copies):
+            key = (ex.split, ex.doc.id, ex.doc.text, n, blend, seed, keep)
+            got = _COPIES.get(key)
+            if got is None:
+                rng = random.Random(f"{seed}:{ex.split}/{ex.doc.id}:{n}")
+                got = _COPIES[key] = _example(substitute(ex.doc, rng, blend, keep), ex.split, augmented=True)
+            out.append(got)
     return out
+
+
+def org_words(data: Sequence[Example]) -> frozenset[str]:
+    """Lower-cased words found inside gold organisation names of two splits or more ("ltd", "toko", "bank"):
+    what marks a name as an organisation's, kept by the training copies."""
+    where: dict[str, set[str]] = {}
+    for ex in data:
+        if not ex.augmented:
+            for s, e, kind in ex.doc.pii:
+                if kind == "ORG":
+                    for word in ex.doc.text[s:e].split():
+                        where.setdefault(word.strip(".,'’()").lower(), set()).add(ex.split)
+    return frozenset(w for w, s in where.items() if len(s) >= 2)
+
+
+def vocabulary(data: Sequence[Example], splits: int) -> frozenset[str]:
+    """Lower-cased word forms of the originals in ``data`` that occur in ``splits`` splits or more: the words
+    whose identity the model may learn (a rarer word is most often one writer's name or place)."""
+    where: dict[str, set[str]] = {}
+    for ex in data:
+        if not ex.augmented:
+            for _, _, word in ex.tokens:
+                where.setdefault(word.lower(), set()).add(ex.split)
+    return frozenset(w for w, s in where.items() if len(s) >= splits)
 
 
 def anchor_words(data: Sequence[Example], share: float) -> frozenset[str]:
@@ -161,7 +224,7 @@ def anchor_words(data: Sequence[Example], share: float) -> frozenset[str]:
     or more): "tahun", "puluh", "years"; their tokens are tagged even in lower-case stretches."""
     inside: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    for ex in data:
+    for ex in (ex for ex in data if not ex.augmented):
         for s, e, word in ex.tokens:
             if not (word.isalpha() and word.islower()):
                 continue
@@ -176,7 +239,7 @@ def skip_words(data: Sequence[Example]) -> frozenset[str]:
     "Kalau", "Honestly", "Kak"; the tagger does not look at them (speed), though rules still do."""
     inside: set[str] = set()
     total: Counter[str] = Counter()
-    for ex in data:
+    for ex in (ex for ex in data if not ex.augmented):
         for s, e, word in ex.tokens:
             total[word] += 1
             if any(g[0] < e and s < g[1] for g in ex.doc.pii):
@@ -185,32 +248,31 @@ def skip_words(data: Sequence[Example]) -> frozenset[str]:
 
 
 def _sequences(
-    data: Sequence[Example], words: frozenset[str], skip: frozenset[str], dropout: float, rng: random.Random
+    data: Sequence[Example],
+    words: frozenset[str],
+    skip: frozenset[str],
+    settings: Settings,
+    rng: random.Random,
+    vocab: frozenset[str] | None = None,
 ) -> list[tuple[list[list[str]], list[str]]]:
     """Tagger sequences of every transcript, as :func:`makna.privacy.learned.model_spans` builds them; with
-    ``dropout``, a second copy of each transcript whose rule spans are each hidden with that probability, so
+    rule dropout, a second copy of each transcript whose rule spans are each hidden with that probability, so
     the model learns to find what rules miss on text they were not written for (on their own tuning splits
     they miss almost nothing)."""
-    from .learned import _words_rx, lower_seen  # noqa: PLC0415
+    from .learned import _words_rx, sequences  # noqa: PLC0415
 
     words_rx = _words_rx(words)
+    dropout = settings.rule_dropout
     seqs: list[tuple[list[list[str]], list[str]]] = []
     for ex in data:
         variants = [ex.rules]
         if dropout > 0:
             variants.append([d for d in ex.rules if rng.random() >= dropout])
         for rules in variants:
-            taken = bytearray(len(ex.scan))
-            for det in rules:
-                taken[det.start : det.end] = b"\x01" * det.length
-            wins = windows(ex.scan, anchors(ex.scan, ex.runs, taken, words_rx, skip))
-            caps = {t[2].lower() for w in wins for t in w.tokens[w.lo : w.hi] if t[2][0].isupper()}
-            seen = lower_seen(ex.scan, caps)
-            ordered = sorted(rules, key=lambda d: d.start)
-            starts = [d.start for d in ordered]
-            for win in wins:
-                feats = window_features(win, ordered, starts, seen, ex.doc.language)
-                seqs.append((feats, label_tokens(win, ex.doc.pii)))
+            found = sequences(
+                ex.scan, ex.doc.language, rules, ex.runs, words_rx, skip, elsewhere=settings.elsewhere, vocab=vocab
+            )
+            seqs.extend((feats, label_tokens(win, ex.doc.pii)) for win, feats in found)
     return seqs
 
 
@@ -223,7 +285,10 @@ def train(
     words = anchor_words(data, settings.anchor_share)
     skip = skip_words(data)
     rng = random.Random(seed)
-    seqs = _sequences(data, words, skip, settings.rule_dropout, rng)
+    vocab = vocabulary(data, settings.vocab_splits) if settings.vocab_splits > 0 else None
+    if settings.augment:
+        data = [*data, *augmented(data, settings.augment, settings.blend, seed)]
+    seqs = _sequences(data, words, skip, settings, rng, vocab)
     rng.shuffle(seqs)
     trainer = pycrfsuite.Trainer(verbose=False)
     for feats, labels in seqs:
@@ -234,6 +299,7 @@ def train(
             "c2": settings.c2,
             "max_iterations": settings.iterations,
             "feature.possible_transitions": True,
+            "feature.minfreq": settings.minfreq,
         }
     )
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -250,11 +316,17 @@ def train(
             "iterations": settings.iterations,
             "anchor_share": settings.anchor_share,
             "rule_dropout": settings.rule_dropout,
+            "augment": settings.augment,
+            "blend": settings.blend,
+            "vocab_splits": settings.vocab_splits,
+            "minfreq": settings.minfreq,
         },
         "threshold": settings.threshold,
         "retype": settings.retype,
         "extend": settings.extend,
-        "documents": len(data),
+        "elsewhere": settings.elsewhere,
+        "documents": sum(not ex.augmented for ex in data),
+        "copies": sum(ex.augmented for ex in data),
         "sequences": len(seqs),
         "tokens": sum(len(s[1]) for s in seqs),
         "anchors": sorted(words),
@@ -312,7 +384,10 @@ def train_stage(data: Sequence[Example], settings: Settings = Settings()) -> Pre
     from .precision_train import fit_stage, out_of_fold, stage_data  # noqa: PLC0415
 
     folds = stage_data(data, out_of_fold(data, settings))
-    return fit_stage(folds, c=STAGE_SETTINGS["c"], drop=STAGE_SETTINGS["drop"], retype=STAGE_SETTINGS["retype"])
+    s = STAGE_SETTINGS
+    stage = fit_stage(folds, c=s["c"], drop=s["drop"], retype=s["retype"], min_splits=int(s["min_splits"]))
+    stage.drops = dict(STAGE_DROPS)
+    return stage
 
 
 if __name__ == "__main__":
