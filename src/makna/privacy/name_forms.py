@@ -28,10 +28,10 @@ _MIN_PIECE: Final = 4
 
 def syllable_spans(word: str) -> list[tuple[int, int]]:
     """The syllables of a (romanised Indonesian or English) name as ``(start, end)`` spans covering it:
-    one per run of vowels; a consonant between two vowels opens the next syllable, of two or more the
+    one per run of vowels (``y`` is one before a consonant or at the end: ``Mar-tyn``, ``Ma-ya``); a consonant between two vowels opens the next syllable, of two or more the
     first closes the syllable before (except ``ng``, ``ny``... before a vowel: ``Bu-nga``)."""
     low = word.casefold()
-    nuclei = [(m.start(), m.end()) for m in re.finditer(r"[aeiouéèáàíóú]+", low)]
+    nuclei = [(m.start(), m.end()) for m in re.finditer(r"[aeiouéèáàíóú]+|y(?![aeiouéèáàíóú])", low)]
     if not nuclei:
         return [(0, len(word))] if word else []
     bounds = [0]
@@ -50,7 +50,7 @@ def syllable_spans(word: str) -> list[tuple[int, int]]:
 def short_forms(short: str, full: str, surrogate: str) -> list[str]:
     """Cuts of ``surrogate`` that stand to it as ``short`` stands to ``full`` (a prefix or a suffix of it),
     best first: the same number of syllables, then one fewer and one more (of three letters or more before
-shorter ones); never the whole surrogate."""
+shorter ones), then any other cut of two letters or more; never the whole surrogate."""
     low_s, low_f = short.casefold(), full.casefold()
     prefix = low_f.startswith(low_s)
     if not prefix and not low_f.endswith(low_s):
@@ -68,9 +68,13 @@ shorter ones); never the whole surrogate."""
             if piece not in out:
                 out.append(piece)
     out.sort(key=lambda p: len(p) < 3)  # three letters or more first ("Mar" before "Na")
-    if not out and len(surrogate) > 3:  # a one-syllable surrogate: its first (last) three letters
-        piece = surrogate[:3] if prefix else surrogate[-3:]
-        out.append(piece[:1].upper() + piece[1:].lower())
+    # then any other cut of two letters or more, nearest in length first ("Mart" where "Mar" is an original)
+    near = len(out[0]) if out else len(short)
+    for n in sorted(range(2, len(surrogate)), key=lambda n: (n < 3, abs(n - near), n)):
+        piece = surrogate[:n] if prefix else surrogate[-n:]
+        piece = piece[:1].upper() + piece[1:].lower()
+        if piece not in out:
+            out.append(piece)
     return out
 
 

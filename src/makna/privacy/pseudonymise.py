@@ -36,8 +36,9 @@ _GENERIC = frozenset(w.casefold() for w in _TYPE_WORDS) | frozenset(
     "jorong".split())
 """Words of addresses and place types that many originals share: a surrogate may use them."""
 
-_EXEMPT = frozenset(NAME_TITLES) | frozenset(HONORIFIC_GENDER) | _GENERIC | ORG_KIND_WORDS
-"""Words a surrogate may share with originals (titles, honorifics, type words, legal forms)."""
+_EXEMPT = frozenset(NAME_TITLES) | frozenset(HONORIFIC_GENDER)
+"""Words a surrogate may share with originals: titles and honorifics (a place's or organisation's type
+words and legal forms are left out of its surrogate before the check, :func:`_wordy_part`)."""
 _NAMED_KINDS = frozenset({"LOCATION", "ORG", "ADDRESS", "EMAIL", "HANDLE"})
 """Types whose surrogates are words (names' tokens are checked as they are drawn; a URL's path is
 invented syllables on an ``example`` domain)."""
@@ -48,7 +49,7 @@ def _wordy_part(kind: str, value: str) -> str:
     if kind in {"EMAIL", "HANDLE"}:
         parts = split_account(kind, value)
         return parts[1] if parts is not None else ""
-    return value
+    return " ".join(w for w in value.split() if w.casefold().rstrip(".,") not in _GENERIC | ORG_KIND_WORDS)
 
 _FALLBACK_SYLLABLES = ("ba", "da", "ka", "la", "ma", "na", "ra", "sa", "ta", "wa", "ri", "lu", "mo", "ne", "si")
 """Syllables of invented place names, for when every real name of the pool is an original."""
@@ -158,8 +159,8 @@ class KeyMapping:
         """Before the first date (age) of a project is replaced: of the possible offsets, keep the drawn one
         if it moves no date (age) of ``originals`` (type, text) onto another, or inside another's words
         (``3 Juni`` in ``3 Juni 2023``), else take the first that does not, in an order drawn from the
-        secret (ages: 1 or 2 years either way, then 3 to 9, smallest first); where none does, the drawn
-        one stays. Once a date (age) is replaced, its offset never changes again. Dates are also compared as
+        secret (ages: 1 or 2 years either way, then 3 to 9, smallest first); where none does, the first that
+        puts no original naming no whole day (``3 Juni``) inside a surrogate, else the drawn one. Once a date (age) is replaced, its offset never changes again. Dates are also compared as
         calendar days (``14 Agustus 2026`` and a chat stamp's ``2026-08-14`` are one day): ``makna deid apply``
         passes the dates of the turn time stamps (:func:`makna.privacy.times.stamp_dates`) with the text's."""
         values = [(k, " ".join(t.split())) for k, t in originals if k in {"DATE", "AGE"}]
@@ -175,17 +176,23 @@ class KeyMapping:
                 wider = [k for n in range(3, 10) for k in (n, -n)]
                 order += sorted(self._gen.rng("AGE-OFFSET-WIDER").sample(wider, len(wider)), key=abs)
             days = {d for t in mine if (d := calendar_date(t)) is not None} if kind == "DATE" else set()
-            for offset in [current, *order]:
+            parts = [t for t in words if kind != "DATE" or calendar_date(t) is None]  # "3 Juni": no whole day
+            partial = re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, parts)) + r")(?!\w)") if parts else None
+
+            def shows(offset: int, rx: re.Pattern[str] | None, kind: str = kind, mine: list[str] = mine) -> bool:
                 if kind == "DATE":
                     self._gen.date_offset = offset
                 else:
                     self._gen.age_offset = offset
-                if days and {d + dt.timedelta(days=offset) for d in days} & days:
-                    continue  # a day moved onto another original day, written in any form
-                if others is None or not any(others.search(self._gen.generate(kind, t)) for t in mine):
-                    break
-            else:
-                offset = current
+                return rx is not None and any(rx.search(self._gen.generate(kind, t)) for t in mine)
+
+            # a day moved onto another original day (in any form) and an original inside a surrogate are
+            # both avoided where one offset can; where none can (dense dates), an original that names no
+            # whole day ("3 Juni") must still not show inside a surrogate ("3 Juni 2021"); else the drawn one
+            offset = next((o for o in [current, *order] if not (days and {d + dt.timedelta(days=o) for d in days}
+                                                                  & days) and not shows(o, others)), None)
+            if offset is None:
+                offset = next((o for o in [current, *order] if not shows(o, partial)), current)
             if kind == "DATE":
                 self.date_offset = self._gen.date_offset = offset
             else:

@@ -446,7 +446,7 @@ class SurrogateGenerator:
         if year_m:
             pieces.append((year_m.start(), year_m.end(), str(new.year)))
         if day_m:
-            digits = f"{new.day:0{len(day_m.group(1))}d}"
+            digits = f"{new.day:02d}" if day_m.group(1).startswith("0") else str(new.day)  # "21st" -> "2nd"
             suffix = _ordinal(new.day) if day_m.group(2) else ""
             pieces.append((day_m.start(), day_m.end(), digits + (suffix.upper() if day_m.group(2).isupper() else suffix)
                            if day_m.group(2) else digits))
