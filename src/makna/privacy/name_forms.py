@@ -28,8 +28,9 @@ _MIN_PIECE: Final = 4
 
 def syllable_spans(word: str) -> list[tuple[int, int]]:
     """The syllables of a (romanised Indonesian or English) name as ``(start, end)`` spans covering it:
-    one per run of vowels (``y`` is one before a consonant or at the end: ``Mar-tyn``, ``Ma-ya``); a consonant between two vowels opens the next syllable, of two or more the
-    first closes the syllable before (except ``ng``, ``ny``... before a vowel: ``Bu-nga``)."""
+    one per run of vowels (``y`` is one before a consonant or at the end: ``Mar-tyn``, ``Ma-ya``); a
+    consonant between two vowels opens the next syllable, of two or more the first closes the syllable
+    before (except ``ng``, ``ny``... before a vowel: ``Bu-nga``)."""
     low = word.casefold()
     nuclei = [(m.start(), m.end()) for m in re.finditer(r"[aeiouéèáàíóú]+|y(?![aeiouéèáàíóú])", low)]
     if not nuclei:

@@ -160,9 +160,10 @@ class KeyMapping:
         if it moves no date (age) of ``originals`` (type, text) onto another, or inside another's words
         (``3 Juni`` in ``3 Juni 2023``), else take the first that does not, in an order drawn from the
         secret (ages: 1 or 2 years either way, then 3 to 9, smallest first); where none does, the first that
-        puts no original naming no whole day (``3 Juni``) inside a surrogate, else the drawn one. Once a date (age) is replaced, its offset never changes again. Dates are also compared as
-        calendar days (``14 Agustus 2026`` and a chat stamp's ``2026-08-14`` are one day): ``makna deid apply``
-        passes the dates of the turn time stamps (:func:`makna.privacy.times.stamp_dates`) with the text's."""
+        puts no original naming no whole day (``3 Juni``) inside a surrogate, else the drawn one. Once a
+        date (age) is replaced, its offset never changes again. Dates are also compared as calendar days
+        (``14 Agustus 2026`` and a chat stamp's ``2026-08-14`` are one day): ``makna deid apply`` passes the
+        dates of the turn time stamps (:func:`makna.privacy.times.stamp_dates`) with the text's."""
         values = [(k, " ".join(t.split())) for k, t in originals if k in {"DATE", "AGE"}]
         for kind, candidates in (("DATE", [d for d in range(-365, 366) if abs(d) >= 7]), ("AGE", [-2, -1, 1, 2])):
             mine = sorted({t for k, t in values if k == kind})
