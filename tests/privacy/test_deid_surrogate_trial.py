@@ -179,8 +179,8 @@ def test_user_names_keep_the_person_and_the_source_tradition(study: str, lang: s
 
 
 def test_a_source_abroad_gets_user_names_of_its_country() -> None:
-    text = "Write to hello.world@gmail.com"
-    got = _run(text, [("EMAIL", "hello.world@gmail.com")], KeyMapping(secret=SECRET, region="13"), region="GB")
+    text = "Write to sunny.day@gmail.com"
+    got = _run(text, [("EMAIL", "sunny.day@gmail.com")], KeyMapping(secret=SECRET, region="13"), region="GB")
     words = re.split(r"[._]", got[0].split("@")[0].rstrip("0123456789"))
     assert all(w.capitalize() in _all_names("en_GB") for w in words), got
 
@@ -192,6 +192,11 @@ def test_account_parts() -> None:
     assert split_account("HANDLE", "instagram.com/yuli.jualan") == ("instagram.com/", "yuli.jualan", "")
     assert segment("yuliantiputri", {"yulianti", "putri"}.__contains__) == ["yulianti", "putri"]
     assert segment("cantikmanis", {"yulianti"}.__contains__) is None
+    mapping = KeyMapping(secret=SECRET)
+    mapping.reserve(["info.tokoyuli@gmail.com"])
+    new = mapping.surrogate("EMAIL", "info.tokoyuli@gmail.com")
+    assert new.startswith("info.") and "yuli" not in new and new.endswith(("@example.com", "@example.org",
+                                                                           "@example.net"))
 
 
 # --------------------------------------------------------------------------------------- organisations

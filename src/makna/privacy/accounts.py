@@ -6,7 +6,8 @@ its short form, or names written together: ``yuliantiputri``) gets that name's s
 project that place's; any other run a name of the source's naming tradition (its chosen one, else its
 region's, else its language's: an Indonesian seller's ``cantik.manis`` becomes two Indonesian names, not
 English words); digits become other digits of the same length; dots, underscores and dashes stay. The
-domain becomes an ``example`` domain; a ``wa.me`` number link keeps its number surrogate (see
+domain becomes an ``example`` domain; words of shared mailboxes and shops (``info``, ``admin``, ``olshop``,
+:data:`ROLE_WORDS`) stay; a ``wa.me`` number link keeps its number surrogate (see
 :mod:`makna.privacy.surrogates`).
 """
 
@@ -17,9 +18,14 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-__all__ = ["new_domain", "rebuild_user", "segment", "split_account"]
+__all__ = ["ROLE_WORDS", "new_domain", "rebuild_user", "segment", "split_account"]
 
 _DOMAINS: Final = ("example.com", "example.org", "example.net")
+ROLE_WORDS: Final = frozenset(
+    "info admin cs sales halo hello hi contact kontak marketing support noreply no reply office kantor official "
+    "resmi shop store toko olshop online jual jualan order pesan".split())
+"""Words of shared mailboxes and shop accounts that name no one: a user part keeps them (``info@``,
+``olshop``)."""
 _LINK: Final = re.compile(r"(?i)((?:https?://)?(?:www\.)?(?:wa\.me|t\.me|instagram\.com|facebook\.com|fb\.com|"
                           r"tiktok\.com/@?|twitter\.com|x\.com|michat\.\w+)/@?)(.+)")
 
@@ -67,6 +73,9 @@ def rebuild_user(user: str, rng: random.Random, name_of: Callable[[str], str | N
         if not piece:
             continue
         if re.fullmatch(r"[^\W\d_]+", piece):
+            if piece.casefold() in ROLE_WORDS:
+                out.append(piece)
+                continue
             new = name_of(piece)
             out.append(_cased(piece, new if new is not None else word(rng)))
         else:

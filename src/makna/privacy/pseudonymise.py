@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .accounts import new_domain, rebuild_user, segment, split_account
+from .accounts import ROLE_WORDS, new_domain, rebuild_user, segment, split_account
 from .name_forms import OriginalWords, context_full, short_forms
 from .naming import HONORIFIC_GENDER, NAME_TITLES, Gender, honorific_gender, is_title, kin_gender, locale_gender
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
@@ -47,8 +47,9 @@ invented syllables on an ``example`` domain)."""
 def _wordy_part(kind: str, value: str) -> str:
     """The part of a surrogate that holds words: an address's or handle's user part, else all of it."""
     if kind in {"EMAIL", "HANDLE"}:
-        parts = split_account(kind, value)
-        return parts[1] if parts is not None else ""
+        parts = split_account(kind, value)  # words of shared mailboxes ("info") stay by design
+        return re.sub(r"[^\W\d_]+", lambda m: " " if m.group(0).casefold() in ROLE_WORDS else m.group(0),
+                      parts[1]) if parts is not None else ""
     return " ".join(w for w in value.split() if w.casefold().rstrip(".,") not in _GENERIC | ORG_KIND_WORDS)
 
 _FALLBACK_SYLLABLES = ("ba", "da", "ka", "la", "ma", "na", "ra", "sa", "ta", "wa", "ri", "lu", "mo", "ne", "si")
