@@ -306,7 +306,7 @@ class KeyMapping:
 
         parts = segment(low, known)
         if parts is not None:
-            return "".join(self._token_surrogate(self._context.get(p, (p, True, False))[0], True, language, None)
+            return "".join(self._token_surrogate(*self._context.get(p, (p, True, False))[:2], language, None)
                            .casefold() for p in parts)
         place = self.places.get(_place_key(run))
         return place.casefold().replace(" ", "") if place is not None else None
