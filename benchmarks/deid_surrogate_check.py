@@ -94,6 +94,7 @@ def main() -> None:
                   or set(g.casefold().split()) & words))
         count("[3] surrogate holding an original word of 4+ letters, or 4+ letters inside one",
               _substring_defects(got, words))
+        _small_projects(rng, secret, count)
         # 2. gender: an honorific's gender is kept (invented names, in no gendered list)
         for honorific, gender in HONORIFIC_GENDER.items():
             if gender is None:
@@ -205,6 +206,19 @@ def _substring_defects(surrogates: list[str], words: set[str]) -> int:
                 bad += 1
                 break
     return bad
+
+
+def _small_projects(rng: random.Random, secret: str, count: Callable[[str, int], None]) -> None:
+    """The same over 100 projects of 40 single names each (as many informants as a study has)."""
+    pool = sorted({n for (_t, role, _g), names in _traditions().items() if role == "given" for n in names})
+    for i in range(100):
+        originals = rng.sample(pool, 40)
+        mapping = KeyMapping(secret=f"{secret[:-4]}{i:04x}")
+        mapping.reserve(originals)
+        got = [mapping.surrogate("PERSON", name) for name in originals]
+        count("[3] names in 100 projects of 40", len(got))
+        count("[3] ... surrogate holding an original, or inside one",
+              _substring_defects(got, {o.casefold() for o in originals}))
 
 
 _FILLERS = ("cantik.manis", "jualan_murah", "toko.online", "barokah.jaya")
