@@ -11,6 +11,8 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from makna.errors import InputError
 from makna.privacy import Detection, KeyMapping, pseudonymise
@@ -272,3 +274,19 @@ def test_section_four_still_holds() -> None:
         new = dt.date(2000, 6, day) + dt.timedelta(days=int(mapping.date_offset or 0))
         suffix = "th" if 10 <= new.day <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(new.day % 10, "th")
         assert got[original] == f"{new:%B} {new.day}{suffix}", (original, got[original])
+
+
+_NAME = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=12).map(str.capitalize)
+
+
+@settings(max_examples=300, deadline=None)
+@given(full=_NAME, cut=st.integers(2, 10), suffix=st.booleans(), surrogate=_NAME)
+def test_every_cut_is_a_proper_prefix_or_suffix(full: str, cut: int, suffix: bool, surrogate: str) -> None:
+    short = full[-cut:] if suffix else full[:cut]
+    spans = syllable_spans(surrogate)
+    assert spans[0][0] == 0 and spans[-1][1] == len(surrogate)
+    assert all(a < b and b == c for (a, b), (c, _d) in zip(spans, spans[1:], strict=False))  # they tile the word
+    for piece in short_forms(short, full, surrogate):
+        low, whole = piece.casefold(), surrogate.casefold()
+        assert 2 <= len(piece) < len(surrogate)
+        assert whole.startswith(low) if full.casefold().startswith(short.casefold()) else whole.endswith(low)
