@@ -1,7 +1,9 @@
 """Surrogate defects of issue #11 §4, measured: collisions, originals given back, gender, province, two
 people sharing a surrogate, and the consistency of ages and places; and (round deidsurr2) gender from kin
 and role words, sources whose region is a country outside Indonesia, organisations' legal forms and kind
-words, and chat time stamps in the date offset's collision check.
+words, and chat time stamps in the date offset's collision check; and (round deidsurr3, the new user's
+trial) short forms and nicknames, originals inside surrogates, e-mail and handle user parts, one core per
+organisation, a chosen naming tradition, and a recheck of telephone numbers and ordinal dates.
 
 Each figure is a count of defects over many draws (0 is the goal); run with several seeds::
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -30,6 +33,15 @@ from makna.privacy.naming import (
 )
 from makna.privacy.regions import cities_in, country_places, place_regions, places_in, plates_for
 from makna.privacy.surrogates import split_org, split_place
+
+
+def _shop_words() -> frozenset[str]:
+    """Words of shared mailboxes and shops that a user name keeps (round deidsurr3); none before it."""
+    try:
+        from makna.privacy import accounts
+    except ImportError:  # the code before deidsurr3
+        return frozenset()
+    return accounts.ROLE_WORDS
 
 KIN_CUES = (("Suami saya", "m"), ("Istri saya", "f"), ("Adik perempuan saya", "f"), ("Kakak laki-laki saya", "m"),
             ("Ibu saya", "f"), ("Anak laki-lakinya", "m"), ("My husband", "m"), ("My wife", "f"), ("Her son", "m"),
@@ -80,6 +92,9 @@ def main() -> None:
         count("surrogate equal to an original name or word (titles such as Raden kept by design)",
               sum(1 for g in got if g.casefold() in {o.casefold() for o in originals}
                   or set(g.casefold().split()) & words))
+        count("[3] surrogate holding an original word of 4+ letters, or 4+ letters inside one",
+              _substring_defects(got, words))
+        _small_projects(rng, secret, count)
         # 2. gender: an honorific's gender is kept (invented names, in no gendered list)
         for honorific, gender in HONORIFIC_GENDER.items():
             if gender is None:
@@ -124,6 +139,7 @@ def main() -> None:
         count("places in four forms", 1)
         count("places with more than one surrogate", len(cores) != 1)
         _round_two(rng, secret, count)
+        _round_three(rng, secret, count)
     took = time.perf_counter() - t0
     print(f"{seeds} seed(s), {took:.1f} s")
     for key, value in totals.items():
@@ -174,6 +190,151 @@ def _round_two(rng: random.Random, secret: str, count: Callable[[str, int], None
     moved = {d + dt.timedelta(days=int(mapping.date_offset or 0)) for d in days}
     count("chat stamp days", len(days))
     count("stamp day moved onto another original", len(moved & set(days)))
+
+
+
+def _substring_defects(surrogates: list[str], words: set[str]) -> int:
+    """Surrogates with a word that holds an original word of 4+ letters, or of 4+ letters inside one."""
+    pieces = {w[i:j] for w in words for i in range(len(w)) for j in range(i + 4, len(w) + 1)}
+    bad = 0
+    for value in surrogates:
+        for word in value.casefold().split():
+            if word in NAME_TITLES:
+                continue
+            inner = {word[i:j] for i in range(len(word)) for j in range(i + 4, len(word) + 1)}
+            if inner & words or (len(word) >= 4 and word in pieces):
+                bad += 1
+                break
+    return bad
+
+
+def _small_projects(rng: random.Random, secret: str, count: Callable[[str, int], None]) -> None:
+    """The same over 100 projects of 40 single names each (as many informants as a study has)."""
+    pool = sorted({n for (_t, role, _g), names in _traditions().items() if role == "given" for n in names})
+    for i in range(100):
+        originals = rng.sample(pool, 40)
+        mapping = KeyMapping(secret=f"{secret[:-4]}{i:04x}")
+        mapping.reserve(originals)
+        got = [mapping.surrogate("PERSON", name) for name in originals]
+        count("[3] names in 100 projects of 40", len(got))
+        count("[3] ... surrogate holding an original, or inside one",
+              _substring_defects(got, {o.casefold() for o in originals}))
+
+
+_FILLERS = ("cantik.manis", "jualan_murah", "toko.online", "barokah.jaya")
+
+
+def _round_three(rng: random.Random, secret: str, count: Callable[[str, int], None]) -> None:
+    """The new user's trial (round deidsurr3), and a recheck of issue #11 section 4."""
+    given = sorted(n for (_t, role, _g), names in _traditions().items() if role == "given" for n in names
+                   if len(n) >= 7 and n.isalpha())
+    english = sorted(n for n in _all_names("en_GB") if len(n) >= 7 and n.isalpha())
+    # 11. short forms and nicknames: the cut of the full name's surrogate; a first name alone the same token
+    mapping = KeyMapping(secret=secret, region="13")
+    fulls = rng.sample(given, 60) + rng.sample(english, 60)
+    shorts = [(f, f[: max(3, len(f) // 2)] if i % 3 else f[-max(4, len(f) // 2):]) for i, f in enumerate(fulls)]
+    # one full name per short form in the whole set (a short form is one token project-wide)
+    shorts = [(f, s) for f, s in shorts if sum(1 for g in fulls if g.casefold().startswith(s.casefold())
+                                               or g.casefold().endswith(s.casefold())) == 1]
+    mapping.reserve([w for f, s in shorts for w in (f, s, f"{f} Saputra")])
+    for full, short in shorts:
+        lang = "id" if full in given else "en"
+        text = (f"Saya {full} Saputra. Uni {short} jualan. {full} datang." if lang == "id"
+                else f"I am {full} Saputra. {short} sells. {full} came.")
+        names = [f"{full} Saputra", short, full]
+        new, reps = pseudonymise(text, _persons(text, names), mode="surrogate", mapping=mapping, language=lang)
+        whole, cut, alone = (r.replacement for r in reps)
+        first = whole.split()[0].casefold()
+        count(f"[3] short forms ({lang})", 1)
+        ok = (first.startswith(cut.casefold()) if full.casefold().startswith(short.casefold())
+              else first.endswith(cut.casefold()))
+        count(f"[3] short form not a cut of the full name's surrogate ({lang})", not ok or cut.casefold() == first)
+        count(f"[3] first name alone not the full name's first token ({lang})", alone.casefold() != first)
+    # 12. e-mail and handles: the person's surrogate in the user part, names of the source's tradition
+    _accounts(rng, secret, given, count)
+    # 13. one organisation core under legal forms and spellings
+    mapping = KeyMapping(secret=secret, region="13")
+    cores = [f"{a} {b}" for a, b in zip(rng.sample(given, 20), rng.sample(given, 20), strict=True)]
+    mapping.reserve(cores)
+    for core in cores:
+        forms = [f"PT {core}", core, f"CV {core}", f"PT. {core} Tbk", core.upper(), f"Toko {core}", f"UD {core}"]
+        got = set()
+        for form in forms:
+            head, _n, tail, _p = split_org(form)
+            new = mapping.surrogate("ORG", form, language="id")
+            got.add(new[len(head): len(new) - len(tail)].casefold() if new.startswith(head) else new.casefold())
+        count("[3] organisation cores (7 forms each)", 1)
+        count("[3] organisation core with more than one surrogate", len(got) != 1)
+    # 14. a chosen naming tradition (library option; 'before' had none)
+    for tradition in ("minang", "jawa", "sunda", "bugis", "english"):
+        try:
+            mapping = KeyMapping(secret=secret, region="13", tradition=tradition)
+        except TypeError:
+            count("[3] names under a chosen tradition: option missing", 1)
+            continue
+        people = [f"Zor{a}{b}" for a, b in itertools.product("aeiou", "klmnr")]
+        pool = ({n.casefold() for n in _all_names("en_GB")} if tradition == "english" else
+                {n.casefold() for (t, _r, _g), names in _traditions().items() if t == tradition for n in names})
+        for person in people:
+            value = mapping.surrogate("PERSON", person)
+            count("[3] names under a chosen tradition", 1)
+            count("[3] name outside the chosen tradition", value.casefold() not in pool)
+    _recheck(rng, secret, count)
+
+
+def _accounts(rng: random.Random, secret: str, given: list[str], count: Callable[[str, int], None]) -> None:
+    indonesian = {n.casefold() for names in _traditions().values() for n in names} | {
+        n.casefold() for n in _all_names("id_ID")}
+    for study in ("id", "en"):  # an Indonesian seller in a study in Indonesian, then in one in English
+        mapping = KeyMapping(secret=secret, region="13", language=study)
+        people = rng.sample(given, 20)
+        mapping.reserve(people)
+        for i, person in enumerate(people):
+            email = f"{person.lower()}.{_FILLERS[i % 4].split('.')[0].split('_')[0]}{i + 10}@gmail.com"
+            handle = f"@{person.lower()}_{i + 10}"
+            text = f"Nama saya {person}. Email {email}, IG {handle}. Toko: {_FILLERS[i % 4]}@yahoo.co.id"
+            other = f"{_FILLERS[i % 4]}@yahoo.co.id"
+            dets = _persons(text, [person])
+            for kind, value in (("EMAIL", email), ("HANDLE", handle), ("EMAIL", other)):
+                start = text.index(value)
+                dets.append(Detection(start, start + len(value), kind, 0.9, "t", value))
+            _new, reps = pseudonymise(text, dets, mode="surrogate", mapping=mapping, language="en")
+            name = reps[0].replacement.casefold()
+            for rep in reps[1:3]:
+                count(f"[3] user names holding a name (study in {study})", 1)
+                count(f"[3] user name without the person's surrogate (study in {study})", name not in rep.replacement)
+            local = reps[3].replacement.split("@")[0]
+            words = [w for w in re.split(r"[^a-z]+", local.casefold()) if w and w not in _shop_words()]
+            count(f"[3] words of other user names, shop words aside (study in {study})", len(words))
+            count(f"[3] word not of an Indonesian name list (study in {study})",
+                  sum(1 for w in words if w not in indonesian))
+
+
+def _recheck(rng: random.Random, secret: str, count: Callable[[str, int], None]) -> None:
+    """Issue #11 section 4, rechecked: numbers in unassignable ranges, ordinal dates by one offset."""
+    mapping = KeyMapping(secret=secret)
+    phones = [(f"0812{rng.randrange(10**7, 10**8)}", r"0840\d+"), (f"+62 813-{rng.randrange(1000, 9999)}-"
+              f"{rng.randrange(1000, 9999)}", r"\+62 840.*"), (f"07{rng.randrange(10**8, 10**9)}", r"07700900\d{3}"),
+              (f"(212) 555-{rng.randrange(1000, 9999)}", r"\(\d{3}\) 555-01\d{2}")]
+    for original, shape in phones:
+        count("[3] recheck: telephone numbers", 1)
+        count("[3] recheck: telephone number outside the unassignable range",
+              re.fullmatch(shape, mapping.surrogate("PHONE", original)) is None)
+    days = [f"June {d}{'st' if d in (1, 21, 31) else 'nd' if d in (2, 22) else 'rd' if d in (3, 23) else 'th'}"
+            for d in range(1, 31)]
+    mapping.settle_offsets([("DATE", d) for d in days])
+    offset = dt.timedelta(days=int(mapping.date_offset or 0))
+    for number, original in enumerate(days, 1):
+        new = mapping.surrogate("DATE", original, language="en")
+        m = re.fullmatch(r"(\w+) (\d+)(st|nd|rd|th)", new)
+        want = dt.date(2000, 6, number) + offset
+        suffix = "th" if 10 <= want.day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(want.day % 10, "th")
+        count("[3] recheck: ordinal dates", 1)
+        count("[3] recheck: ordinal date not moved by the one offset, or a wrong suffix",
+              m is None or (m.group(1), m.group(2), m.group(3)) != (_EN_MONTHS[want.month - 1], str(want.day), suffix))
+
+
+_EN_MONTHS = "January February March April May June July August September October November December".split()
 
 
 if __name__ == "__main__":

@@ -358,7 +358,13 @@ def apply_cmd(
         "13, a name such as 'Sumatera Barat', or sumbar), from the whole country with 'national', or from a "
         "country (GB, US, GH...), for every source without a region of its own ('makna deid region') "
         "[default: per source, inferred from its places, numbers and language; else the province the "
-        "project's own places, plates and NIKs point to; kept in the key].")] = None,
+        "project's own places, plates and NIKs point to (the same province); 'wider' or 'national' for the "
+        "whole country; kept in the key].")] = None,
+    tradition: Annotated[str | None, typer.Option(
+        "--tradition", help="Naming tradition of surrogate names for every source and case without one of its "
+        "own ('makna deid region --tradition'): minang, jawa, sunda, batak, bali, bugis, indonesia (general "
+        "Indonesian) or english; 'auto' for each name's own tradition, else the region's [default: auto, or "
+        "the tradition an earlier apply chose; kept in the key].")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Apply even when the key file would travel with the project (its folder, or the same "
         "synced or versioned folder) or a new key's passphrase is weak.")] = False,
@@ -379,7 +385,7 @@ def apply_cmd(
                                "study.key) with a passphrase of four or more unrelated words, or give --force")
         with busy("De-identifying"):
             report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending,
-                           surrogate_region=region)
+                           surrogate_region=region, tradition=tradition)
     typer.echo("Note: de-identification cannot be undone ('makna undo' stops here); only the key file "
                "gives the original text back.", err=True)
     typer.echo(f"De-identified {len(report.sources)} source(s) and {len(report.fields)} field value(s) "
@@ -398,6 +404,10 @@ def apply_cmd(
         for name, (code, origin) in report.source_regions.items():
             if code != report.region:
                 typer.echo(f"  {name}: {region_name(code)} ({code}, {origin})")
+        typer.echo("Naming tradition of surrogate names: " + (report.tradition or "auto (each name's own, else the "
+                                                                "region's)") + ".")
+        for name, (chosen, origin) in report.source_traditions.items():
+            typer.echo(f"  {name}: {chosen} ({origin})")
     if report.compacted:
         typer.echo("Storage compacted (SQLite: secure_delete, VACUUM, WAL truncated; PostgreSQL: VACUUM FULL): "
                    "no replaced original is left in free space.")
@@ -417,29 +427,39 @@ def region_cmd(
     set_to: Annotated[str | None, typer.Option("--set", help="The region: a province (13, sumbar, 'Sumatera "
                                                "Barat'), 'national', or a country (GB, 'United Kingdom', GH).")]
     = None,
-    clear: Annotated[bool, typer.Option("--clear", help="Forget the region set for these sources or cases.")]
-    = False,
+    clear: Annotated[bool, typer.Option("--clear", help="Forget the region and tradition set for these sources "
+                                        "or cases.")] = False,
+    tradition: Annotated[str | None, typer.Option(
+        "--tradition", help="The naming tradition of their surrogate names: minang, jawa, sunda, batak, bali, "
+        "bugis, indonesia or english; 'auto' forgets it.")] = None,
     source: SourcesOpt = None,
     case: Annotated[list[str] | None, typer.Option("--case", "-c", help="Every source linked to this case "
                                                    "(repeatable).")] = None,
     project: ProjectOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """The surrogate region of each source: where its surrogate names and places come from. Without --set or
-    --clear, list every scanned source with the region 'deid apply' would use and why (set for the source,
-    for its case, inferred from its places, numbers and language, or the project's)."""
-    from ..privacy.source_regions import set_region, source_regions
+    """The surrogate region and naming tradition of each source: where its surrogate names and places come
+    from. Without --set, --tradition or --clear, list every scanned source with the region 'deid apply'
+    would use and why (set for the source, for its case, inferred from its places, numbers and language, or
+    the project's), and the tradition set for it or its case."""
+    from ..privacy.source_regions import set_region, set_tradition, source_regions
 
     with opened(project) as proj:
-        if set_to is not None or clear:
-            if set_to is not None and clear:
-                raise InputError("give --set or --clear, not both")
-            changed = set_region(proj, None if clear else set_to, sources=source or [], cases=case or [])
-            typer.echo(f"{'Cleared' if clear else 'Set'} the surrogate region of {', '.join(changed)}.")
+        if set_to is not None or clear or tradition is not None:
+            if clear and (set_to is not None or tradition is not None):
+                raise InputError("give --set or --tradition, or --clear, not both")
+            if clear or set_to is not None:
+                changed = set_region(proj, None if clear else set_to, sources=source or [], cases=case or [])
+                typer.echo(f"{'Cleared' if clear else 'Set'} the surrogate region of {', '.join(changed)}.")
+            if clear or tradition is not None:
+                changed = set_tradition(proj, None if clear else tradition, sources=source or [], cases=case or [])
+                typer.echo(f"{'Cleared' if clear else 'Set'} the naming tradition of {', '.join(changed)}.")
             return
-        rows = [{"source": r.source, "region": r.region or "", "name": region_name(r.region), "from": r.origin}
+        rows = [{"source": r.source, "region": r.region or "", "name": region_name(r.region), "from": r.origin,
+                 "tradition": f"{r.tradition} ({r.tradition_origin})" if r.tradition else ""}
                 for r in source_regions(proj)]
-    emit(rows, ["source", "region", "name", "from"], fmt, title="Surrogate regions", empty="No scanned sources.")
+    emit(rows, ["source", "region", "name", "from", "tradition"], fmt, title="Surrogate regions",
+         empty="No scanned sources.")
 
 
 @deid_app.command("reveal")

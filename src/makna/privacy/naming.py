@@ -39,16 +39,17 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any, Final, Literal
 
+from ..errors import InputError
 from .regions import NATIONAL
 
 __all__ = ["COUNTRY_LOCALES", "Gender", "HONORIFIC_GENDER", "KIN_GENDER", "NAME_TITLES", "PROVINCE_TRADITION",
-           "draw_name", "honorific_gender", "is_title", "kin_gender", "locale_gender", "name_language", "name_pools",
-           "token_gender", "token_traditions"]
+           "TRADITIONS", "draw_name", "honorific_gender", "is_title", "kin_gender", "locale_gender", "name_language",
+           "name_pools", "resolve_tradition", "token_gender", "token_traditions"]
 
 Gender = Literal["m", "f"]
 
@@ -85,6 +86,28 @@ from, first one first. A country not listed keeps the study's names (Indonesian 
 _FOREIGN_LOCALES: Final = ("en_GB", "en_US", "en_IE", "en_NZ", "en_IN", "en_PK", "en_KE", "tw_GH", "yo_NG",
                            "ig_NG", "ha_NG", "en_NG")
 """Where a name's own tradition is looked for (a name in one of them only keeps that locale)."""
+
+TRADITIONS: Final[dict[str, str]] = {
+    "auto": "each name's own tradition, else the surrogate region's (the default)",
+    "minang": "Minangkabau", "jawa": "Javanese", "sunda": "Sundanese", "batak": "Batak (given and family names)",
+    "bali": "Balinese", "bugis": "Bugis", "indonesia": "general Indonesian (Faker id_ID)",
+    "english": "English (Faker en_GB)",
+}
+"""Naming traditions a project, source or case may choose for its surrogate names (``--tradition``)."""
+_TRADITION_ALIASES: Final = {"minangkabau": "minang", "javanese": "jawa", "java": "jawa", "sundanese": "sunda",
+                             "balinese": "bali", "indonesian": "indonesia", "id": "indonesia", "en": "english"}
+
+
+def resolve_tradition(value: str | None) -> str | None:
+    """A ``--tradition`` value as a key of :data:`TRADITIONS` (None and ``auto``: None, each name's own)."""
+    if value is None or not value.strip():
+        return None
+    low = value.strip().casefold()
+    low = _TRADITION_ALIASES.get(low, low)
+    if low not in TRADITIONS:
+        raise InputError(f"naming tradition {value!r}: give one of {', '.join(TRADITIONS)}")
+    return None if low == "auto" else low
+
 
 KIN_GENDER: Final[dict[str, Gender]] = {
     **dict.fromkeys("suami ayah bapak bapa papa papi abah abi kakek opa engkong paman pakde paklik abang putra "
@@ -286,11 +309,28 @@ def name_language(token: str, language: str, *, abroad: bool = False) -> str:
     return language
 
 
+def _chosen_pools(tradition: str, first: bool, gender: Gender | None) -> list[Sequence[str]]:
+    """The pools of a tradition chosen for the project, source or case (:data:`TRADITIONS`)."""
+    if tradition == "english":
+        attr = "first_names" if first else "last_names"
+        return [p for p in [_faker_pool("en_GB", attr, gender if first else None)] if p]
+    pools: list[Sequence[str]] = []
+    if tradition != "indonesia":
+        if not first and (tradition, "family", "u") in _traditions():
+            pools.append(_tradition_pool(tradition, "family", None))
+        pools.append(_tradition_pool(tradition, "given", gender))
+    pools.append(_faker_pool("id_ID", "first_names", gender))
+    return [p for p in pools if p]
+
+
 def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
-               region: str | None) -> list[Sequence[str]]:
+               region: str | None, tradition: str | None = None) -> list[Sequence[str]]:
     """The pools a surrogate for ``token`` is drawn from, in order (see the module documentation); for a
     known gender, names of that gender only (a name both genders bear is left out). ``region``: a province
-    code, ``national``, or a country (:data:`COUNTRY_LOCALES`)."""
+    code, ``national``, or a country (:data:`COUNTRY_LOCALES`). ``tradition``: one chosen for the
+    project, source or case (:data:`TRADITIONS`), whatever the token's own."""
+    if tradition is not None:
+        return _chosen_pools(tradition, first, gender)
     country = COUNTRY_LOCALES.get(region or "")
     lang = name_language(token, "en" if country else language, abroad=country is not None)
     if lang == "en":
@@ -317,19 +357,34 @@ def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
     return [p for p in pools if p]
 
 
-def draw_name(rng: random.Random, pools: Sequence[Sequence[str]], used: set[str]) -> str:
-    """The first name of ``pools`` (in order) whose case-folded form is not in ``used`` (see the module
-    documentation); the caller adds the result to ``used``."""
+_SYLLABLES: Final = ("ra", "di", "na", "sa", "ri", "wan", "ti", "ma", "ya", "lu", "to", "ni", "ka", "dar", "sih",
+                     "ru", "me", "la", "han", "tu", "pe", "no", "gu", "ba")
+"""Syllables of invented names, for when every listed name and compound meets an original."""
+
+
+def draw_name(rng: random.Random, pools: Sequence[Sequence[str]], used: set[str],
+              reject: Callable[[str], bool] | None = None) -> str:
+    """The first name of ``pools`` (in order) whose case-folded form is not in ``used`` and that ``reject``
+    (the rule that no original shows inside a surrogate, :class:`makna.privacy.name_forms.OriginalWords`)
+    lets through (see the module documentation); the caller adds the result to ``used``."""
+
+    def ok(candidate: str) -> bool:
+        return candidate.lower() not in used and (reject is None or not reject(candidate))
+
     for pool in pools:
         for _ in range(8):
             candidate = rng.choice(pool)
-            if candidate.lower() not in used:
+            if ok(candidate):
                 return candidate
         for candidate in rng.sample(list(pool), len(pool)):
-            if candidate.lower() not in used:
+            if ok(candidate):
                 return candidate
     base = [n for pool in pools for n in pool] or ["Sari", "Dewi", "Putra", "Adi"]
-    while True:
+    for _ in range(200):
         candidate = rng.choice(base) + rng.choice(base).lower()
-        if candidate.lower() not in used:
+        if ok(candidate):
+            return candidate
+    while True:  # every compound meets an original: an invented name of three or four syllables
+        candidate = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(3, 4))).capitalize()
+        if ok(candidate):
             return candidate

@@ -55,6 +55,7 @@ from .keyfile import (
     read_key,
     write_key,
 )
+from .naming import resolve_tradition
 from .project import (
     _confirmed,
     _fields,
@@ -68,7 +69,7 @@ from .project import (
 from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
 from .regions import infer_region, resolve_region
 from .review import Review
-from .source_regions import own_region, plan_regions
+from .source_regions import case_peers, own_region, plan_regions
 from .times import lock_stamp_offset, shift_stamp, stamp_dates
 
 __all__ = [
@@ -145,6 +146,11 @@ class ApplyReport:
     source_regions: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     """Per de-identified source name: its surrogate region and where it came from (``source``, ``case``,
     ``apply``, ``inferred``, ``project``; :mod:`makna.privacy.source_regions`)."""
+    tradition: str | None = None
+    """The naming tradition chosen for the project's surrogate names (None: each name's own and the region's)."""
+    source_traditions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Per de-identified source name with a tradition of its own: the tradition and where it came from
+    (``source``, ``case``)."""
 
 
 # --------------------------------------------------------------------------------------- key
@@ -375,14 +381,19 @@ def apply(
     sources: Iterable[str] | None = None,
     include_pending: bool = False,
     surrogate_region: str | None = None,
+    tradition: str | None = None,
 ) -> ApplyReport:
     """De-identify the scanned sources (or ``sources``) and, unless ``sources`` narrows it, the reviewed
     free-text fields: see the module documentation. ``surrogate_region``: a province (code, name or
     abbreviation) or ``national``, for surrogates of names, places and plates; by default the province
-    the project's own places, plates and NIKs point to (:mod:`makna.privacy.regions`), kept in the key."""
+    the project's own places, plates and NIKs point to (:mod:`makna.privacy.regions`), kept in the key.
+    ``tradition``: the naming tradition of surrogate names (:data:`makna.privacy.naming.TRADITIONS`) for
+    the sources and cases without their own ('makna deid region --tradition'), kept in the key; ``auto``
+    goes back to each name's own tradition and the region's."""
     if mode not in _MODES:
         raise InputError(f"mode {mode!r}: use one of {', '.join(_MODES)}")
     region = resolve_region(surrogate_region)
+    chosen = resolve_tradition(tradition)
     d, s = tables.deid_sources.c, tables.sources.c
     with project.store.read() as conn:
         wanted = _source_ids(project, conn, sources)
@@ -417,6 +428,8 @@ def apply(
     mapping.language = study_language
     if region is not None:
         mapping.region = region
+    if tradition is not None:
+        mapping.tradition = chosen
     mapping.reserve([i.detection.text for st in [*states, *fields] for i in st.review.items] + key.names)
     for st in [*targets, *fields]:  # genders and provinces from the whole project before the first draw
         mapping.learn(st.review.text, st.review.final(include_pending=include_pending))
@@ -428,12 +441,15 @@ def apply(
         if mapping.region is None:
             mapping.region = infer_region(mapping.votes)
         regions = plan_regions(conn, targets, mapping.region, region, include_pending=include_pending)
+        peers = case_peers(conn, states, include_pending=include_pending)
     plans: list[tuple[_State, str, list[Replacement]]] = []
     for st in targets:
         dets = st.review.final(include_pending=include_pending)
         new_text, reps = pseudonymise(st.review.text, dets, mode=mode, mapping=mapping,
                                       language=detection_language(st.language),
-                                      region=own_region(regions[st.source_id]))
+                                      region=own_region(regions[st.source_id]),
+                                      tradition=regions[st.source_id].tradition,
+                                      context=peers.get(st.source_id, ()))
         key.records[st.source_id] = {"mode": mode,
                                      "sha256": hashlib.sha256(st.review.text.encode("utf-8")).hexdigest(),
                                      "replacements": [asdict(r) for r in reps]}
@@ -488,7 +504,9 @@ def apply(
                        key_id, mode, unscanned, warnings, compacted,
                        [f"{st.field} of {st.name}" for st, _v, _r in field_plans], int(epayload["rewritten"]),
                        mapping.region, {st.name: (regions[st.source_id].region, regions[st.source_id].origin)
-                                        for st, _t, _r in plans})
+                                        for st, _t, _r in plans}, mapping.tradition,
+                       {st.name: (str(plan.tradition), plan.tradition_origin) for st, _t, _r in plans
+                        if (plan := regions[st.source_id]).tradition is not None})
 
 
 # ------------------------------------------------------------------------------------ reveal

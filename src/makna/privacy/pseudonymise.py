@@ -10,13 +10,16 @@ new ones; their ``original`` field is for the key file only and must never be st
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .naming import NAME_TITLES, Gender, honorific_gender, is_title, kin_gender, locale_gender
+from .accounts import ROLE_WORDS, new_domain, rebuild_user, segment, split_account
+from .name_forms import OriginalWords, context_full, short_forms
+from .naming import HONORIFIC_GENDER, NAME_TITLES, Gender, honorific_gender, is_title, kin_gender, locale_gender
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import NATIONAL, infer_region, is_country, province_votes, resolve_region
 from .surrogates import ORG_KIND_WORDS, SurrogateGenerator, calendar_date, split_org, split_place
@@ -32,6 +35,22 @@ _GENERIC = frozenset(w.casefold() for w in _TYPE_WORDS) | frozenset(
     "block komplek perumahan perum lorong kota kabupaten kab kecamatan kec kelurahan desa nagari dusun kampung "
     "jorong".split())
 """Words of addresses and place types that many originals share: a surrogate may use them."""
+
+_EXEMPT = frozenset(NAME_TITLES) | frozenset(HONORIFIC_GENDER)
+"""Words a surrogate may share with originals: titles and honorifics (a place's or organisation's type
+words and legal forms are left out of its surrogate before the check, :func:`_wordy_part`)."""
+_NAMED_KINDS = frozenset({"LOCATION", "ORG", "ADDRESS", "EMAIL", "HANDLE"})
+"""Types whose surrogates are words (names' tokens are checked as they are drawn; a URL's path is
+invented syllables on an ``example`` domain)."""
+
+
+def _wordy_part(kind: str, value: str) -> str:
+    """The part of a surrogate that holds words: an address's or handle's user part, else all of it."""
+    if kind in {"EMAIL", "HANDLE"}:
+        parts = split_account(kind, value)  # words of shared mailboxes ("info") stay by design
+        return re.sub(r"[^\W\d_]+", lambda m: " " if m.group(0).casefold() in ROLE_WORDS else m.group(0),
+                      parts[1]) if parts is not None else ""
+    return " ".join(w for w in value.split() if w.casefold().rstrip(".,") not in _GENERIC | ORG_KIND_WORDS)
 
 _FALLBACK_SYLLABLES = ("ba", "da", "ka", "la", "ma", "na", "ra", "sa", "ta", "wa", "ri", "lu", "mo", "ne", "si")
 """Syllables of invented place names, for when every real name of the pool is an original."""
@@ -78,6 +97,14 @@ class KeyMapping:
     language: str | None = None
     """The study's language (``id``/``en``: that of most of its sources), for names and places that no
     list places in a tradition; None: each text's own language."""
+    orgs: dict[str, str] = field(default_factory=dict)
+    """An organisation's own name without legal form or kind word (case-folded, spaces, dots and dashes
+    dropped: ``sinarjaya``) -> its surrogate name: ``PT Sinar Jaya``, ``Sinar Jaya`` and ``CV Sinar Jaya``
+    share one surrogate core."""
+    tradition: str | None = None
+    """The naming tradition chosen for the project's surrogate names (``--tradition``, see
+    :data:`makna.privacy.naming.TRADITIONS`), for sources and cases without their own; None: each name's
+    own, else the region's."""
 
     def reserve(self, originals: Iterable[str]) -> None:
         """Register identifiers found anywhere in the project before replacing, so that no surrogate
@@ -88,6 +115,7 @@ class KeyMapping:
                 self.reserved.add(value)
                 self.reserved.update(w for w in value.split() if len(w) >= 3)
                 self._used.update(w.lower() for w in value.split())
+                self._originals.add([value])
 
     def learn(self, text: str, detections: Iterable[Detection]) -> None:
         """Take from one text, before any replacement, what surrogates must keep: the gender its
@@ -114,6 +142,14 @@ class KeyMapping:
         self._gen.date_offset, self._gen.age_offset = self.date_offset, self.age_offset
         self._own_language: str | None = None
         """While a source with its own region is replaced: the language its unlisted names follow."""
+        self._context: dict[str, tuple[str, bool, bool]] = {}
+        """While one source is replaced: its name tokens (and its cases'), case-folded -> (the token, first
+        in its name, part of a name of two or more words), for short forms (:mod:`makna.privacy.name_forms`)."""
+        self._originals = OriginalWords(_EXEMPT)
+        self._originals.add(self.reserved)
+        self._originals.add(self.person_tokens)
+        for table in self.surrogates.values():
+            self._originals.add(table)
         self._used: set[str] = {w.lower() for v in self.reserved for w in v.split()}
         self._used |= {k.lower() for k in self.person_tokens} | {v.lower() for v in self.person_tokens.values()}
         for table in self.surrogates.values():
@@ -124,10 +160,11 @@ class KeyMapping:
         """Before the first date (age) of a project is replaced: of the possible offsets, keep the drawn one
         if it moves no date (age) of ``originals`` (type, text) onto another, or inside another's words
         (``3 Juni`` in ``3 Juni 2023``), else take the first that does not, in an order drawn from the
-        secret (ages: 1 or 2 years either way, then 3 to 9, smallest first); where none does, the drawn
-        one stays. Once a date (age) is replaced, its offset never changes again. Dates are also compared as
-        calendar days (``14 Agustus 2026`` and a chat stamp's ``2026-08-14`` are one day): ``makna deid apply``
-        passes the dates of the turn time stamps (:func:`makna.privacy.times.stamp_dates`) with the text's."""
+        secret (ages: 1 or 2 years either way, then 3 to 9, smallest first); where none does, the first that
+        puts no original naming no whole day (``3 Juni``) inside a surrogate, else the drawn one. Once a
+        date (age) is replaced, its offset never changes again. Dates are also compared as calendar days
+        (``14 Agustus 2026`` and a chat stamp's ``2026-08-14`` are one day): ``makna deid apply`` passes the
+        dates of the turn time stamps (:func:`makna.privacy.times.stamp_dates`) with the text's."""
         values = [(k, " ".join(t.split())) for k, t in originals if k in {"DATE", "AGE"}]
         for kind, candidates in (("DATE", [d for d in range(-365, 366) if abs(d) >= 7]), ("AGE", [-2, -1, 1, 2])):
             mine = sorted({t for k, t in values if k == kind})
@@ -141,17 +178,23 @@ class KeyMapping:
                 wider = [k for n in range(3, 10) for k in (n, -n)]
                 order += sorted(self._gen.rng("AGE-OFFSET-WIDER").sample(wider, len(wider)), key=abs)
             days = {d for t in mine if (d := calendar_date(t)) is not None} if kind == "DATE" else set()
-            for offset in [current, *order]:
+            parts = [t for t in words if kind != "DATE" or calendar_date(t) is None]  # "3 Juni": no whole day
+            partial = re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, parts)) + r")(?!\w)") if parts else None
+
+            def shows(offset: int, rx: re.Pattern[str] | None, kind: str = kind, mine: list[str] = mine) -> bool:
                 if kind == "DATE":
                     self._gen.date_offset = offset
                 else:
                     self._gen.age_offset = offset
-                if days and {d + dt.timedelta(days=offset) for d in days} & days:
-                    continue  # a day moved onto another original day, written in any form
-                if others is None or not any(others.search(self._gen.generate(kind, t)) for t in mine):
-                    break
-            else:
-                offset = current
+                return rx is not None and any(rx.search(self._gen.generate(kind, t)) for t in mine)
+
+            # a day moved onto another original day (in any form) and an original inside a surrogate are
+            # both avoided where one offset can; where none can (dense dates), an original that names no
+            # whole day ("3 Juni") must still not show inside a surrogate ("3 Juni 2021"); else the drawn one
+            offset = next((o for o in [current, *order] if not (days and {d + dt.timedelta(days=o) for d in days}
+                                                                  & days) and not shows(o, others)), None)
+            if offset is None:
+                offset = next((o for o in [current, *order] if not shows(o, partial)), current)
             if kind == "DATE":
                 self.date_offset = self._gen.date_offset = offset
             else:
@@ -189,6 +232,52 @@ class KeyMapping:
         out.update(self.places.values())
         return out
 
+    def name_context(self, names: Iterable[str]) -> None:
+        """The person names of the source about to be replaced and of its cases' other sources: a short
+        form or nickname among them gets the cut of its full name's surrogate (:mod:`makna.privacy.name_forms`);
+        an empty iterable ends the context."""
+        self._context = {}
+        for name in names:
+            toks = [t for t in name.split() if not is_title(t)]
+            for i, tok in enumerate(toks):
+                key = tok.casefold()
+                known = self._context.get(key)
+                self._context[key] = (tok, i == 0 if known is None else known[1],
+                                      len(toks) > 1 or (known is not None and known[2]))
+
+    def _short_form(self, tok: str, language: str, gender: Gender | None) -> str | None:
+        """The surrogate of a short form of a longer name token of the context, if one fits."""
+        if self._context.get(tok.casefold(), ("", False, False))[2]:
+            return None  # part of a full name itself (Yuli Rahmawati): a name of its own
+        full = context_full(tok, (k for k in self._context if k != tok.casefold()))
+        if full is None:
+            return None
+        full_tok, full_first, _multi = self._context[full]
+        whole = self._token_surrogate(full_tok, full_first, language, gender)
+        for candidate in short_forms(tok, full, whole):
+            if candidate.casefold() not in self._used and not self._originals.meets(candidate):
+                return candidate
+        return None
+
+    def _token_surrogate(self, tok: str, first: bool, language: str, gender: Gender | None) -> str:
+        """The project's surrogate of one name token (drawn and remembered on first use)."""
+        key = tok.lower()
+        if key in self.person_tokens:
+            return self.person_tokens[key]
+        self._used.add(key)
+        self._originals.add([tok])
+        value = self._short_form(tok, language, gender)
+        if value is None:
+            hint = self.genders.get(key) or gender or self.kin.get(key) or locale_gender(tok)
+            value = self._gen.person_token(tok, first=first, language=self._own_language or self.language or language,
+                                           gender=hint if hint in {"m", "f"} else None,  # type: ignore[arg-type]
+                                           used=self._used, reject=self._originals.meets)
+            if value.isupper() and len(value) > 1:  # drawn for a name in capitals: each mention sets its case
+                value = value.capitalize()
+        self.person_tokens[key] = value
+        self._used.add(value.lower())
+        return value
+
     def _person_surrogate(self, original: str, language: str, gender: Gender | None) -> str:
         toks = original.split()
         out: list[str] = []
@@ -196,47 +285,74 @@ class KeyMapping:
         titles = [i for i, t in enumerate(toks) if i < len(toks) - 1 and is_title(t)]
         gender = gender or next((g for i in titles if (g := NAME_TITLES[toks[i].rstrip(".").casefold()])), None)
         self._used.update(t.lower() for i, t in enumerate(toks) if i not in titles)
+        self._originals.add(t for i, t in enumerate(toks) if i not in titles)
         names = 0
         for i, tok in enumerate(toks):
             if i in titles:
                 out.append(tok)
                 continue
             names += 1
-            key = tok.lower()
-            if key not in self.person_tokens:
-                hint = self.genders.get(key) or gender or self.kin.get(key) or locale_gender(tok)
-                value = self._gen.person_token(tok, first=(names == 1),
-                                               language=self._own_language or self.language or language,
-                                               gender=hint if hint in {"m", "f"} else None,  # type: ignore[arg-type]
-                                               used=self._used)
-                if value.isupper() and len(value) > 1:  # drawn for a name in capitals: each mention sets its case
-                    value = value.capitalize()
-                self.person_tokens[key] = value
-                self._used.add(value.lower())
-            value = self.person_tokens[key]
-            out.append(_cased_like(tok, value))
+            out.append(_cased_like(tok, self._token_surrogate(tok, names == 1, language, gender)))
         return " ".join(out)
 
+    def _account_name(self, run: str, language: str) -> str | None:
+        """The surrogate of a run of letters of a user name that is a name (or names) or place of the
+        project, else None."""
+        low = run.casefold()
+
+        def known(piece: str) -> bool:
+            return len(piece) >= 3 and (piece in self.person_tokens or piece in self._context
+                                        or context_full(piece, self._context) is not None)
+
+        parts = segment(low, known)
+        if parts is not None:
+            return "".join(self._token_surrogate(*self._context.get(p, (p, True, False))[:2], language, None)
+                           .casefold() for p in parts)
+        place = self.places.get(_place_key(run))
+        return place.casefold().replace(" ", "") if place is not None else None
+
+    def _account(self, kind: str, original: str, language: str, clashes: Callable[[str], bool]) -> str | None:
+        """An e-mail address or handle with the person's surrogate in it (:mod:`makna.privacy.accounts`)."""
+        parts = split_account(kind, original)
+        if parts is None:
+            return None
+        before, user, after = parts
+        value = original
+        for attempt in range(50):
+            rng = self._gen.rng("ACCOUNT", kind, original, str(attempt))
+            used = set(self._used)
+
+            def word(r: random.Random, used: set[str] = used) -> str:
+                drawn = self._gen.account_word(r, language, reject=self._originals.meets, used=used)
+                used.add(drawn)
+                return drawn
+
+            value = before + rebuild_user(user, rng, lambda run: self._account_name(run, language), word) \
+                + new_domain(rng, after)
+            if not clashes(value):
+                return value
+        return value
+
     def surrogate(self, kind: str, original: str, *, language: str = "id", gender: Gender | None = None,
-                  region: str | None = None) -> str:
+                  region: str | None = None, tradition: str | None = None) -> str:
         """The project's surrogate for ``original``; drawn (and remembered) on first use. ``gender``: the
         one an honorific before this occurrence shows (a name's project-wide hints come first). ``region``:
         the surrogate region of the source this occurrence is in (a province code, ``national`` or a
         country, see :func:`makna.privacy.regions.source_region`), else the project's; in such a source a
         name no list places gets a name of the country's locale, or, in a text in Indonesian, of Indonesia,
-        not of the study's language. An original drawn once keeps its surrogate in every source, whatever
-        their regions."""
+        not of the study's language. ``tradition``: the naming tradition chosen for this occurrence's source
+        or case (:data:`makna.privacy.naming.TRADITIONS`), else the project's (:attr:`tradition`). An
+        original drawn once keeps its surrogate in every source, whatever their regions and traditions."""
         self._settle_region()
-        if region is None:
-            return self._surrogate(kind, original, language, gender)
         # a source's own region: names no list places follow it (a country's names; an Indonesian province's
         # for a text in Indonesian), else the study's language (an Indonesian vendor interviewed in English)
-        own = "en" if is_country(region) else ("id" if language == "id" else None)
+        own = None if region is None else ("en" if is_country(region) else ("id" if language == "id" else None))
         try:
-            self._gen.region, self._own_language = region, own
+            self._gen.region, self._own_language = region or self.region, own
+            self._gen.tradition = tradition or self.tradition
             return self._surrogate(kind, original, language, gender)
         finally:
-            self._gen.region, self._own_language = self.region, None
+            self._gen.region, self._own_language, self._gen.tradition = self.region, None, None
 
     def _surrogate(self, kind: str, original: str, language: str, gender: Gender | None) -> str:
         table = self.surrogates.setdefault(kind, {})
@@ -262,6 +378,11 @@ class KeyMapping:
                 value = head + self._surrogate("LOCATION", name, language, None) + tail
                 table[key] = value
                 return value
+        if kind == "ORG" and (core := _org_key(split_org(original)[1])) in self.orgs:
+            head, name, tail, _place = split_org(original)  # "CV Sinar Jaya" after "PT Sinar Jaya"
+            value = head + _cased_like(name, self.orgs[core]) + tail
+            table[key] = value
+            return value
         if kind in {"DATE", "AGE"}:  # one project offset, never another one (see makna.privacy.ages)
             value = self._gen.generate(kind, original, language=language)
             table[key] = value
@@ -288,6 +409,8 @@ class KeyMapping:
             folded = candidate.casefold()
             if any(o in folded for o in inner):
                 return True
+            if kind in _NAMED_KINDS and self._originals.meets(_wordy_part(kind, candidate)):
+                return True  # an original word inside it, or it inside one ("Fitri", "Zulfitri")
             words = candidate.split()
             if words and words[0].rstrip(".") in _TYPE_WORDS:
                 words = words[1:]
@@ -295,7 +418,8 @@ class KeyMapping:
                                                                   for w in words)
 
         attempt = 0
-        value = self._gen.generate(kind, original, language=language)
+        account = self._account(kind, original, language, clashes) if kind in {"EMAIL", "HANDLE"} else None
+        value = account if account is not None else self._gen.generate(kind, original, language=language)
         while clashes(value) and attempt < 200:
             attempt += 1
             value = self._gen.generate(kind, original, language=language, attempt=attempt)
@@ -305,6 +429,10 @@ class KeyMapping:
             new_core = value[len(head):] if head and value.startswith(head) else value
             self.places[_place_key(core)] = new_core
             value = value[: len(value) - len(new_core)] + _cased_like(core, new_core)
+        if kind == "ORG":
+            head, name, tail, _place = split_org(original)
+            if name and value.startswith(head) and value.endswith(tail) and len(value) > len(head) + len(tail):
+                self.orgs[_org_key(name)] = value[len(head): len(value) - len(tail)]
         table[key] = value
         return value
 
@@ -327,14 +455,16 @@ class KeyMapping:
         raise AssertionError(f"no surrogate for a {kind}")  # pragma: no cover - 10^5 invented names
 
     def replacement(self, kind: str, original: str, mode: Mode, *, language: str = "id", mask_char: str = "█",
-                    gender: Gender | None = None, region: str | None = None) -> str:
-        """The replacement text for one identifier in ``mode`` (``gender``, ``region``: see :meth:`surrogate`)."""
+                    gender: Gender | None = None, region: str | None = None, tradition: str | None = None) -> str:
+        """The replacement text for one identifier in ``mode`` (``gender``, ``region``, ``tradition``: see
+        :meth:`surrogate`)."""
         if kind not in PII_TYPES:
             raise ValueError(f"unknown identifier type {kind!r}")
         if mode == "tag":
             return self.tag(kind, original)
         if mode == "surrogate":
-            return self.surrogate(kind, original, language=language, gender=gender, region=region)
+            return self.surrogate(kind, original, language=language, gender=gender, region=region,
+                                  tradition=tradition)
         if mode == "mask":
             if mask_char not in _MASK_CHARS:
                 raise ValueError(f"mask character must be one of {sorted(_MASK_CHARS)}")
@@ -365,6 +495,8 @@ class KeyMapping:
             "votes": self.votes,
             "places": self.places,
             "kin": self.kin,
+            "orgs": self.orgs,
+            "tradition": self.tradition,
         }
 
     @classmethod
@@ -383,7 +515,14 @@ class KeyMapping:
             votes={str(k): float(v) for k, v in data.get("votes", {}).items()},
             places={str(k): str(v) for k, v in data.get("places", {}).items()},
             kin={str(k): str(v) for k, v in data.get("kin", {}).items()},
+            orgs={str(k): str(v) for k, v in data.get("orgs", {}).items()},
+            tradition=data.get("tradition"),
         )
+
+
+def _org_key(name: str) -> str:
+    """An organisation's own name as a key: case-folded, without spaces, dots, dashes or underscores."""
+    return re.sub(r"[\s\-_.]+", "", name.casefold())
 
 
 def _place_key(name: str) -> str:
@@ -446,16 +585,31 @@ def pseudonymise(
     language: str = "id",
     mask_char: str = "█",
     region: str | None = None,
+    tradition: str | None = None,
+    context: Iterable[str] = (),
 ) -> tuple[str, list[Replacement]]:
     """Replace every detection in ``text``; returns the new text and the replacements, in order.
 
     Detections must not overlap (``detect`` guarantees it; overlapping input raises ``ValueError``).
     ``mapping`` keeps tags and surrogates consistent across a project; a fresh one is used if omitted.
-    ``region``: this text's surrogate region, if not the project's (see :meth:`KeyMapping.surrogate`).
+    ``region``: this text's surrogate region, if not the project's (see :meth:`KeyMapping.surrogate`);
+    ``tradition``: the naming tradition chosen for it, if not the project's. ``context``: the person
+    names of the other sources of this text's cases: with this text's own, a short form or nickname of
+    one of them gets the same cut of its surrogate (``Yuli`` of ``Yulianti``; see
+    :mod:`makna.privacy.name_forms`), and a user name holding one its surrogate.
     """
     key = mapping if mapping is not None else KeyMapping()
     dets = sorted(detections, key=lambda d: (d.start, d.end))
     key.learn(text, dets)
+    key.name_context([*(d.text for d in dets if d.type == "PERSON"), *context])
+    try:
+        return _replace_all(text, dets, key, mode, language, mask_char, region, tradition)
+    finally:
+        key.name_context(())
+
+
+def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mode, language: str, mask_char: str,
+                 region: str | None, tradition: str | None) -> tuple[str, list[Replacement]]:
     out: list[str] = []
     reps: list[Replacement] = []
     pos = 0
@@ -469,7 +623,7 @@ def pseudonymise(
         new_pos += det.start - pos
         gender = honorific_gender(text, det.start) if det.type == "PERSON" else None
         new = key.replacement(det.type, det.text, mode, language=language, mask_char=mask_char, gender=gender,
-                              region=region)
+                              region=region, tradition=tradition)
         out.append(new)
         reps.append(Replacement(det.start, det.end, new_pos, new_pos + len(new), det.type, det.text, new))
         new_pos += len(new)

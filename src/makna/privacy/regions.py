@@ -84,12 +84,16 @@ _TYPE_PREFIX = re.compile(r"^(?:Kota|Kabupaten|Kab\.|Kecamatan|Kec\.|Provinsi|Pr
 
 def resolve_region(value: str | None) -> str | None:
     """A surrogate region option (a province code, a province name or common abbreviation such as
-    ``sumbar``, or ``national``) as a province code or ``national``; None stays None (infer)."""
+    ``sumbar``, or ``national``) as a province code or ``national``; None stays None (infer).
+    ``wider`` and ``nasional`` are ``national`` (surrogates from the whole country); ``province`` and
+    ``auto`` are None (the default: the province the project's identifiers point to)."""
     if value is None or not value.strip():
         return None
     text = value.strip()
     low = text.lower()
-    if low == NATIONAL:
+    if low in {"province", "provinsi", "auto", "same province"}:
+        return None
+    if low in {NATIONAL, "nasional", "wider", "country", "whole country"}:
         return NATIONAL
     if text in PROVINCES:
         return text

@@ -11,12 +11,17 @@ places. An apply's ``--surrogate-region`` is for the sources that have no region
 
 Precedence, per source: its own setting; else its cases' (the first case by name that has one); else the
 apply's ``--surrogate-region``; else the inferred region; else the project's region.
+
+A source or case may also have its own naming tradition for surrogate names (``makna deid region --source S
+--tradition minang``, keys ``deid_tradition:source:<id>`` and ``deid_tradition:case:<id>``; see
+:data:`makna.privacy.naming.TRADITIONS`), with the same precedence: the source's, its cases', the apply's
+``--tradition`` (kept in the key as the project's), else each name's own tradition and the region's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, delete, insert, select
 
@@ -24,13 +29,17 @@ from ..errors import InputError
 from ..project import Project
 from ..store import tables
 from ._state import State
+from .naming import resolve_tradition
 from .project import detection_language
 from .regions import region_votes, resolve_region, source_region
 
-__all__ = ["SourceRegion", "own_region", "plan_regions", "set_region", "source_regions"]
+__all__ = ["SourceRegion", "case_peers", "own_region", "plan_regions", "set_region", "set_tradition",
+           "source_regions"]
 
 _SOURCE = "deid_region:source:"
 _CASE = "deid_region:case:"
+_T_SOURCE = "deid_tradition:source:"
+_T_CASE = "deid_tradition:case:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +51,10 @@ class SourceRegion:
     region: str | None
     origin: str
     votes: dict[str, float]
+    tradition: str | None = None
+    """The naming tradition set for the source or its case (None: the apply's, else each name's own)."""
+    tradition_origin: str = ""
+    """Where it comes from: ``source``, ``case``, or empty."""
 
 
 def own_region(plan: SourceRegion) -> str | None:
@@ -52,7 +65,8 @@ def own_region(plan: SourceRegion) -> str | None:
 
 def _stored(conn: Connection) -> dict[str, str]:
     m = tables.meta.c
-    rows = conn.execute(select(m.key, m.value).where(m.key.like("deid_region:%"))).all()
+    rows = conn.execute(select(m.key, m.value).where(m.key.like("deid_region:%")
+                                                     | m.key.like("deid_tradition:%"))).all()
     return {str(r.key): str(r.value) for r in rows}
 
 
@@ -63,21 +77,34 @@ def set_region(project: Project, region: str | None, *, sources: Iterable[str] =
     code = resolve_region(region) if region is not None else None
     if region is not None and code is None:
         raise InputError("give a region, or --clear")
+    return _record(project, "region", code, (_SOURCE, _CASE), sources, cases)
+
+
+def set_tradition(project: Project, tradition: str | None, *, sources: Iterable[str] = (),
+                  cases: Iterable[str] = ()) -> list[str]:
+    """Record the naming tradition of surrogate names (:data:`makna.privacy.naming.TRADITIONS`; None or
+    ``auto``: forget the setting) for ``sources`` and ``cases``; returns the names changed. One
+    transaction, one ``deid.region`` event."""
+    return _record(project, "tradition", resolve_tradition(tradition), (_T_SOURCE, _T_CASE), sources, cases)
+
+
+def _record(project: Project, what: str, code: str | None, prefixes: tuple[str, str], sources: Iterable[str],
+            cases: Iterable[str]) -> list[str]:
     src, cas = list(sources), list(cases)
     if not src and not cas:
         raise InputError("name a source (--source) or a case (--case)")
     c = tables.cases.c
-    payload: dict[str, object] = {"region": code, "sources": 0, "cases": 0}
+    payload: dict[str, object] = {what: code, "sources": 0, "cases": 0}
     with project.store.write(project.actor, "deid.region", payload) as conn:
         keys: list[tuple[str, str]] = []
         for name in src:
             row = project.source_row(conn, name)
-            keys.append((_SOURCE + str(row.id), str(row.name)))
+            keys.append((prefixes[0] + str(row.id), str(row.name)))
         for name in cas:
             found = conn.execute(select(c.id, c.name).where((c.name == name) | (c.id == name))).first()
             if found is None:
                 raise InputError(f"unknown case {name!r} (see 'makna cases')")
-            keys.append((_CASE + str(found.id), str(found.name)))
+            keys.append((prefixes[1] + str(found.id), str(found.name)))
         m = tables.meta.c
         for key, _name in keys:
             conn.execute(delete(tables.meta).where(m.key == key))
@@ -105,6 +132,9 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
                 votes[place] = votes.get(place, 0.0) + weight
         own = stored.get(_SOURCE + st.source_id)
         case = next((stored[_CASE + cid] for cid in links.get(st.source_id, []) if _CASE + cid in stored), None)
+        own_t = stored.get(_T_SOURCE + st.source_id)
+        case_t = next((stored[_T_CASE + cid] for cid in links.get(st.source_id, []) if _T_CASE + cid in stored),
+                      None)
         if own is not None:
             plan = SourceRegion(st.name, own, "source", votes)
         elif case is not None:
@@ -115,7 +145,26 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
             region = source_region(votes, None, detection_language(st.language))
             plan = (SourceRegion(st.name, region, "inferred", votes) if region is not None
                     else SourceRegion(st.name, project_region, "project", votes))
+        if own_t is not None or case_t is not None:
+            plan = replace(plan, tradition=own_t or case_t, tradition_origin="source" if own_t else "case")
         out[st.source_id] = plan
+    return out
+
+
+def case_peers(conn: Connection, states: Sequence[State], *, include_pending: bool = False) -> dict[str, list[str]]:
+    """Per source id of ``states``: the person names of the other sources that share a case with it, for
+    short forms and nicknames across a case's sources (:func:`makna.privacy.pseudonymise`)."""
+    cl = tables.case_links.c
+    ids = {st.source_id for st in states}
+    cases: dict[str, set[str]] = {}
+    for r in conn.execute(select(cl.source_id, cl.case_id).where(cl.source_id.in_(ids))):
+        cases.setdefault(str(r[1]), set()).add(str(r[0]))
+    names = {st.source_id: [d.text for d in st.review.final(include_pending=include_pending) if d.type == "PERSON"]
+             for st in states}
+    out: dict[str, list[str]] = {sid: [] for sid in ids}
+    for members in cases.values():
+        for sid in members:
+            out[sid].extend(n for other in sorted(members - {sid}) for n in names.get(other, []))
     return out
 
 

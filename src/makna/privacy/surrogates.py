@@ -276,6 +276,9 @@ class SurrogateGenerator:
         """Days every date moves."""
         self.age_offset = age_offset
         """Years every age moves."""
+        self.tradition: str | None = None
+        """The naming tradition chosen for names and user names (:data:`makna.privacy.naming.TRADITIONS`);
+        None: each name's own, else the region's."""
         self._by_type: dict[str, Callable[[random.Random, str, str], str]] = {
             "PERSON": self._person,
             "PHONE": self._phone,
@@ -303,12 +306,15 @@ class SurrogateGenerator:
 
     # -- PERSON ----------------------------------------------------------------------------------------
     def person_token(self, token: str, *, first: bool, language: str, attempt: int = 0,
-                     gender: Gender | None = None, used: set[str] | None = None) -> str:
+                     gender: Gender | None = None, used: set[str] | None = None,
+                     reject: Callable[[str], bool] | None = None) -> str:
         """A surrogate for one name token, of ``gender`` and the token's naming tradition (else the
-        region's), never one whose case-folded form is in ``used`` (see :mod:`makna.privacy.naming`)."""
+        region's; the chosen :attr:`tradition` first), never one whose case-folded form is in ``used`` or
+        that ``reject`` refuses (see :mod:`makna.privacy.naming`)."""
         rng = self.rng("PERSON-TOKEN", token.lower(), "first" if first else "last", str(attempt))
-        pools = name_pools(token, first=first, language=language, gender=gender, region=self.region)
-        value = draw_name(rng, pools, used if used is not None else {token.lower()})
+        pools = name_pools(token, first=first, language=language, gender=gender, region=self.region,
+                           tradition=self.tradition)
+        value = draw_name(rng, pools, used if used is not None else {token.lower()}, reject)
         return value.upper() if token.isupper() and len(token) > 1 else value
 
     def _person(self, rng: random.Random, original: str, language: str) -> str:
@@ -345,10 +351,24 @@ class SurrogateGenerator:
         return _digits_into(original, new)
 
     # -- EMAIL, URL, HANDLE ----------------------------------------------------------------------------
+    def account_language(self, language: str) -> str:
+        """The language of the names in a user name: Indonesian for a source in an Indonesian region (a
+        province, or the whole country), the country's for one abroad, else the text's."""
+        if self.region is not None and not is_country(self.region):
+            return "id"
+        return "en" if is_country(self.region) else language
+
+    def account_word(self, rng: random.Random, language: str, *, reject: Callable[[str], bool] | None = None,
+                     used: set[str] | None = None) -> str:
+        """One name of the source's naming tradition (its chosen one, else its region's, else its
+        language's), lower case, for a user name (``dewi``, ``rahmat``; ``tom`` abroad)."""
+        pools = name_pools("", first=True, language=self.account_language(language), gender=None,
+                           region=self.region, tradition=self.tradition)
+        return draw_name(rng, pools, used if used is not None else set(), reject).lower()
+
     def _user(self, rng: random.Random, language: str) -> str:
-        fake = _faker("en_GB" if language == "en" else "id_ID")
-        fake.seed_instance(rng.getrandbits(64))
-        return re.sub(r"[^a-z0-9_.]", "", str(fake.user_name()).lower()) or "pengguna"
+        sep = rng.choice(["", ".", "_"])
+        return sep.join(self.account_word(rng, language) for _ in range(rng.randint(1, 2)))
 
     def _email(self, rng: random.Random, original: str, language: str) -> str:
         domain = rng.choice(["example.com", "example.org", "example.net"])
@@ -426,7 +446,7 @@ class SurrogateGenerator:
         if year_m:
             pieces.append((year_m.start(), year_m.end(), str(new.year)))
         if day_m:
-            digits = f"{new.day:0{len(day_m.group(1))}d}"
+            digits = f"{new.day:02d}" if day_m.group(1).startswith("0") else str(new.day)  # "21st" -> "2nd"
             suffix = _ordinal(new.day) if day_m.group(2) else ""
             pieces.append((day_m.start(), day_m.end(), digits + (suffix.upper() if day_m.group(2).isupper() else suffix)
                            if day_m.group(2) else digits))

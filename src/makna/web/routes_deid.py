@@ -80,6 +80,9 @@ class ApplyRequest(BaseModel):
     include_pending: bool = False
     surrogate_region: str | None = Field(default=None, max_length=100, description="a province (code, name) or "
                                          "'national'; default: the project's own province")
+    tradition: str | None = Field(default=None, max_length=40, description="naming tradition of surrogate names "
+                                  "(minang, jawa, sunda, batak, bali, bugis, indonesia, english; auto); default: "
+                                  "each name's own, else the region's")
 
 
 def _key_path(raw: str) -> Path:
@@ -194,9 +197,9 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
             and body.passphrase_repeat.get_secret_value() != secret):
         raise InputError("the two passphrases differ: type the new key's passphrase twice")
     report = apply(project_of(request), path, secret, mode=body.mode, include_pending=body.include_pending,
-                   surrogate_region=body.surrogate_region)
+                   surrogate_region=body.surrogate_region, tradition=body.tradition)
     return reply({"sources": report.sources, "replaced": report.replaced, "by_type": report.by_type,
                   "fields": report.fields, "events": report.events, "compacted": report.compacted,
-                  "region": report.region,
+                  "region": report.region, "tradition": report.tradition,
                   "key_path": str(path), "key_id": report.key_id[:12], "mode": report.mode,
                   "unscanned": report.unscanned, "warnings": report.warnings})

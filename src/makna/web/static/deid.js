@@ -124,6 +124,7 @@
                    include_pending: f.include_pending.checked };
     if (f.passphrase_repeat.value) body.passphrase_repeat = f.passphrase_repeat.value;
     if (f.surrogate_region && f.surrogate_region.value) body.surrogate_region = f.surrogate_region.value;
+    if (f.tradition && f.tradition.value) body.tradition = f.tradition.value;
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     toast(M("De-identifying…"));
