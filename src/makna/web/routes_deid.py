@@ -213,7 +213,7 @@ def api_edit_detection(request: Request, item_id: str, body: DetectionEdit) -> J
     edited = revise_detection(project_of(request), item_id, body.start, body.end, body.type, text=body.text,
                               start_by=body.start_by, end_by=body.end_by)
     start, end, kind = edited.before
-    return reply({**edited.entry.as_dict(), "before": {"start": start, "end": end, "type": kind},
+    return reply({**edited.entry.as_dict(), "previous": {"start": start, "end": end, "type": kind},
                   "absorbed": list(edited.absorbed)})
 
 
