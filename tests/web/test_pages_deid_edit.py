@@ -64,9 +64,9 @@ def test_add_with_every_occurrence_and_the_page_escapes(project_location: str) -
         assert [(o["source"], o["text"], o["status"]) for o in got["others"]] == [("lagi.txt", "pasar", "added")]
         html = c.get("/deid?status=all").text
         assert dangerous(html) == [] and all(x not in html for x in XSS)
-        assert 'id="editor-template"' in html and 'class="c-pending"' not in html  # cells are "num c-..."
+        assert 'id="editor" hidden' in html and 'class="c-pending"' not in html  # cells are "num c-..."
         rows = re.findall(r'<tr class="(\w+)" data-id="([^"]+)" data-source="[^"]+" data-start="(\d+)" '
-                          r'data-end="(\d+)" data-type="(\w+)" data-status="\1" tabindex="(-1|0)">', html)
+                          r'data-end="(\d+)" data-type="(\w+)" data-status="\1" tabindex="(-1|0)" role="row">', html)
         assert len(rows) == 2 and [r[5] for r in rows] == ["0", "-1"]  # one row in the tab order
         text_view = c.get(f"/deid?text={got['source_id']}").text
         assert dangerous(text_view) == [] and f'id="d{pasar}"' in text_view

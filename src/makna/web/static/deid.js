@@ -99,7 +99,9 @@
     }
 
     // ---- the editor of one detection's span and type (within the row's context)
-    const tpl = byId("editor-template");
+    // one panel, fixed at the foot of the window: opening it changes nothing inside the table, whose
+    // layout (2,000 rows) is the slow part of the page
+    const panel = byId("editor");
     let ed = null;  // {row, el, from, cps, a, b}
     function cps(row) { const c = row.querySelector("td.ctx"); return [...c.textContent]; }
     function offsetIn(root, node, off) {
@@ -142,22 +144,23 @@
     function closeEditor(refocus) {
       if (!ed) return;
       const row = ed.row;
-      ed.el.remove();
+      ed.el.hidden = true;
       ed = null;
       if (refocus) focusRow(row, false);
     }
     function openEditor(row) {
-      if (!row || !tpl) return;
+      if (!row || !panel) return;
       const ctx = row.querySelector("td.ctx");
       const picked = selectionIn(ctx);  // read before the focus moves
       closeEditor(false);
       focusRow(row, false);
-      const el = tpl.content.firstElementChild.cloneNode(true);
+      const el = panel;
       ed = { row, el, from: +ctx.dataset.from, cps: cps(row), a: +row.dataset.start, b: +row.dataset.end };
       if (picked) { ed.a = ed.from + picked[0]; ed.b = ed.from + picked[1]; }
       el.querySelector(".etype").value = row.dataset.type;
-      row.after(el);
+      el.hidden = false;
       draw();
+      if (row.getBoundingClientRect().bottom > el.getBoundingClientRect().top) row.scrollIntoView({ block: "center" });
       el.querySelector(".save").focus();
     }
     function useSelection() {
@@ -197,15 +200,18 @@
       const btn = ev.target.closest("button");
       if (row && btn && btn.classList.contains("decide")) { focusRow(row, false); decideRow(row, btn.dataset.status); return; }
       if (row && btn && btn.classList.contains("edit")) { openEditor(row); return; }
-      if (btn && ed && ed.el.contains(btn)) {
+      if (row && !ev.target.closest("a") && window.getSelection().isCollapsed) focusRow(row, false);
+    });
+    if (panel) {
+      panel.addEventListener("click", (ev) => {
+        const btn = ev.target.closest("button");
+        if (!btn || !ed) return;
         if (btn.dataset.move) moveEdge(btn.dataset.move, +btn.dataset.by);
         else if (btn.classList.contains("use-selection")) useSelection();
         else if (btn.classList.contains("save")) saveEditor();
         else if (btn.classList.contains("cancel")) closeEditor(true);
-        return;
-      }
-      if (row && !ev.target.closest("a") && window.getSelection().isCollapsed) focusRow(row, false);
-    });
+      });
+    }
 
     document.addEventListener("keydown", (ev) => {
       if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
