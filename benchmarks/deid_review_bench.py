@@ -81,7 +81,8 @@ EDITOR_JS = """(what) => { window.__t = new Promise((resolve) => {
     document.addEventListener('keydown', (e) => { t.key = e.timeStamp; }, {capture: true, once: true});
     const give_up = setTimeout(() => resolve({error: 'timed out'}), 5000);
     const check = () => {
-        const ok = what === 'open' ? document.querySelector('.editor .preview mark') !== null
+        const ok = t.key === undefined ? false
+                 : what === 'open' ? !document.getElementById('editor').hidden
                                    : what === 'moved' ? window.__before !== document.querySelector('.editor .preview mark').textContent
                                    : false;
         if (ok) { requestAnimationFrame(() => setTimeout(() => resolve({drawn: performance.now() - t.key}), 0)); return; }
