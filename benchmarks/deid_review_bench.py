@@ -78,18 +78,19 @@ WATCH_JS = """(names) => { window.__t = new Promise((resolve) => {
 
 EDITOR_JS = """(what) => { window.__t = new Promise((resolve) => {
     const t = {};
+    const mark = () => document.querySelector('.editor .preview mark').textContent;
+    const finish = () => requestAnimationFrame(() => setTimeout(() => resolve({drawn: performance.now() - t.key}), 0));
     document.addEventListener('keydown', (e) => { t.key = e.timeStamp; }, {capture: true, once: true});
     const give_up = setTimeout(() => resolve({error: 'timed out'}), 5000);
     const check = () => {
         const ok = t.key === undefined ? false
                  : what === 'open' ? !document.getElementById('editor').hidden
-                                   : what === 'moved' ? window.__before !== document.querySelector('.editor .preview mark').textContent
-                                   : false;
-        if (ok) { requestAnimationFrame(() => setTimeout(() => resolve({drawn: performance.now() - t.key}), 0)); return; }
+                 : what === 'moved' ? window.__before !== mark()
+                 : false;
+        if (ok) { finish(); return; }
         setTimeout(check, 0);
     };
-    if (what === 'saved') document.addEventListener('makna:deid-saved',
-        () => requestAnimationFrame(() => setTimeout(() => resolve({drawn: performance.now() - t.key}), 0)), {once: true});
+    if (what === 'saved') document.addEventListener('makna:deid-saved', finish, {once: true});
     else setTimeout(check, 0);
 }); const m = document.querySelector('.editor .preview mark'); window.__before = m ? m.textContent : null;
 return new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 30)))); }"""

@@ -4,6 +4,10 @@ through the CLI (#11, review): the same edits as the workbench, one line each, e
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -65,3 +69,27 @@ def test_add_with_also(loc: str) -> None:
     code, out = _run("deid", "list", "-p", loc, "--format", "json")
     assert sorted((r["source"], r["text"], r["status"]) for r in json.loads(out)) == [
         ("a.txt", "Padang", "added"), ("b.txt", "Padang", "added")]
+
+
+def _makna(*args: str, stdin: str | None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "MAKNA_CODER": "tester"}
+    env.pop("MAKNA_DEID_PASSPHRASE", None)
+    return subprocess.run([sys.executable, "-m", "makna.cli", *args], input=stdin if stdin is not None else None,
+                          stdin=subprocess.DEVNULL if stdin is None else None, capture_output=True, text=True,
+                          env=env, timeout=120, check=False)
+
+
+def test_no_terminal_no_getpass_warning(loc: str, tmp_path: Path) -> None:
+    """Without a terminal, 'makna deid apply' says in one line how to give the passphrase; Python's getpass
+    used to print "GetPassWarning: Can not control echo" and "Password input may be echoed" before it.
+    Two lines piped in serve as the new key's passphrase typed twice, and must agree."""
+    at = TEXT.index("Padang")
+    assert _run("deid", "add", "-s", "a.txt", "--span", f"{at}:{at + 6}", "-t", "LOCATION", "-p", loc)[0] == 0
+    key = tmp_path / "keys" / "k.key"
+    done = _makna("deid", "apply", "--key", str(key), "-p", loc, stdin=None)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "new key passphrase: none given" in done.stderr
+    assert "Warning" not in done.stderr + done.stdout and "echo" not in done.stderr
+    done = _makna("deid", "apply", "--key", str(key), "-p", loc, stdin="one phrase here\nanother phrase\n")
+    assert done.returncode == 2 and "the two lines given differ" in done.stderr and "Warning" not in done.stderr
+    assert not key.exists()

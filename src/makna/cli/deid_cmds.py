@@ -155,11 +155,13 @@ def _passphrase(file: Path | None, *, new: bool = False) -> str:
     if env:
         return env
     prompt = "New key passphrase" if new else "Key passphrase"
-    try:
-        return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=new))
-    except (typer.Abort, EOFError):  # no terminal and nothing piped in: one line, not "Aborted!"
+    from ._passphrase import read_secret
+
+    value = read_secret(prompt, confirm=new)
+    if value is None:  # no terminal and nothing piped in: one line, no getpass warning, not "Aborted!"
         raise InputError(f"{prompt[0].lower()}{prompt[1:]}: none given (use --passphrase-file FILE or set "
-                         "MAKNA_DEID_PASSPHRASE, or run the command in a terminal)") from None
+                         "MAKNA_DEID_PASSPHRASE, or run the command in a terminal)")
+    return value
 
 
 _REVIEW_COLUMNS = ["id", "source", "field", "start", "end", "type", "confidence", "detector", "status", "text",
