@@ -147,6 +147,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         list_sources,
         rename_source,
     )
+    from .privacy.project_review import add_identifier, revise_detection
 
 # A new public name goes in three places: the imports above, ``_LAZY`` and ``__all__`` (a test checks
 # that they agree). ``_LAZY`` maps each name to its submodule, or to ``module:attribute`` when renamed.
@@ -301,6 +302,8 @@ _LAZY: dict[str, str] = {
     "change_segment": "segment_edit",
     "next_colour": "palette",
     "link_speaker": "cases",
+    "revise_detection": "privacy.project_review",
+    "add_identifier": "privacy.project_review",
 }
 
 
@@ -492,4 +495,7 @@ __all__ = [
     "next_colour",
     # a focus group's participants as cases
     "link_speaker",
+    # correcting the de-identification review
+    "revise_detection",
+    "add_identifier",
 ]

@@ -45,6 +45,16 @@ def _select(page: Any, selector: str, start: int, end: int) -> None:
     }""", [selector, start, end])
 
 
+def _open(browser: Any, server: Any, url: str, errors: list[str]) -> Any:
+    """A page logged in at ``url``, its script ready, whose console errors go to ``errors``."""
+    pg = browser.new_context().new_page()
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.goto(f"{server.url}/?token={TOKEN}")
+    pg.goto(url)
+    pg.wait_for_selector("body[data-ready='1']")
+    return pg
+
+
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_review_by_keyboard(browser: Any, tmp_path: Path, lang: str) -> None:
     location = str(tmp_path / "study.makna")
@@ -55,11 +65,7 @@ def test_review_by_keyboard(browser: Any, tmp_path: Path, lang: str) -> None:
     accepted, rejected, edited = WORDS[lang]
     errors: list[str] = []
     with serve_workbench(location, lang=lang) as (_app, server):
-        pg = browser.new_context().new_page()
-        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        pg.goto(f"{server.url}/?token={TOKEN}")
-        pg.goto(f"{server.url}/deid?status=all")
-        pg.wait_for_selector("body[data-ready='1']")
+        pg = _open(browser, server, f"{server.url}/deid?status=all", errors)
         rows = pg.locator("#detections tr[data-id]")
         assert rows.count() == len(entries)
         pending = _count(pg, "pending")
@@ -132,11 +138,7 @@ def test_add_a_missed_identifier_with_its_other_occurrences(browser: Any, tmp_pa
         sid = makna.get_source(p, PRIVATE_SOURCE).id
     errors: list[str] = []
     with serve_workbench(location, lang="id") as (_app, server):
-        pg = browser.new_context().new_page()
-        pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        pg.goto(f"{server.url}/?token={TOKEN}")
-        pg.goto(f"{server.url}/deid?text={sid}#text")
-        pg.wait_for_selector("body[data-ready='1']")
+        pg = _open(browser, server, f"{server.url}/deid?text={sid}#text", errors)
         at = PRIVATE_TEXT.index("pasar")
         _select(pg, "#deid-text", at, at + 5)
         expect(pg.locator("#selection-info")).to_contain_text("pasar")

@@ -157,11 +157,11 @@ def _passphrase(file: Path | None, *, new: bool = False) -> str:
     prompt = "New key passphrase" if new else "Key passphrase"
     from ._passphrase import read_secret
 
-    value = read_secret(prompt, confirm=new)
-    if value is None:  # no terminal and nothing piped in: one line, no getpass warning, not "Aborted!"
+    typed = read_secret(prompt, confirm=new)
+    if typed is None:  # no terminal and nothing piped in: one line, no getpass warning, not "Aborted!"
         raise InputError(f"{prompt[0].lower()}{prompt[1:]}: none given (use --passphrase-file FILE or set "
                          "MAKNA_DEID_PASSPHRASE, or run the command in a terminal)")
-    return value
+    return typed
 
 
 _REVIEW_COLUMNS = ["id", "source", "field", "start", "end", "type", "confidence", "detector", "status", "text",
