@@ -1,5 +1,5 @@
 """The de-identification review without the mouse, in headless Chromium, in English and Indonesian
-(#11, review): j/k move, a/r decide (the counts change at once, no reload), e opens the span editor
+(#11, review): the first key focuses a row, j/k move, a/r decide (the counts change at once, no reload), e opens the span editor
 (arrows move the start, Shift+arrows the end, by a word; a selection in the context is used), Enter
 saves, u undoes; a missed identifier selected in the transcript is added with its other occurrences."""
 
@@ -71,8 +71,9 @@ def test_review_by_keyboard(browser: Any, tmp_path: Path, lang: str) -> None:
         pending = _count(pg, "pending")
         assert pending == len(entries)
         line = pg.locator(f"#deid-status tr[data-source='{entries[0].source_id}'] td.c-pending")
-        pg.keyboard.press("j")
+        pg.keyboard.press("a")  # nothing focused yet: the first key shows where the keys act, and decides nothing
         expect(rows.nth(0)).to_be_focused()
+        expect(rows.nth(0).locator(".status")).not_to_have_text(accepted)
         assert rows.nth(0).evaluate("el => el.matches(':focus-visible')")  # the focus is drawn
         pg.keyboard.press("a")
         expect(rows.nth(1)).to_be_focused()

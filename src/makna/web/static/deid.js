@@ -230,17 +230,19 @@
       }
       if (inField || (document.activeElement && document.activeElement.closest("#apply, #add-detection"))) return;
       const key = ev.key;
-      if (key === "j" || key === "ArrowDown") { ev.preventDefault(); current && document.activeElement === current ? step(1) : focusRow(current, true); }
-      else if (key === "k" || key === "ArrowUp") { ev.preventDefault(); current && document.activeElement === current ? step(-1) : focusRow(current, true); }
+      // a decision or an edit acts on the row that has the focus: the first key only shows which one
+      const sel = window.getSelection();
+      const anchor = sel && !sel.isCollapsed && sel.anchorNode ? sel.anchorNode.parentElement : null;
+      const selRow = anchor ? anchor.closest("#detections tr[data-id]") : null;
+      if (key === "e" && selRow) { ev.preventDefault(); openEditor(selRow); return; }  // words chosen with the mouse
+      const onRow = current && document.activeElement === current;
+      if (!onRow && ["a", "r", "e"].includes(key)) { ev.preventDefault(); focusRow(current, true); return; }
+      // the arrows move between rows once a row has the focus (elsewhere they scroll the page)
+      if (key === "j" || (key === "ArrowDown" && onRow)) { ev.preventDefault(); onRow ? step(1) : focusRow(current, true); }
+      else if (key === "k" || (key === "ArrowUp" && onRow)) { ev.preventDefault(); onRow ? step(-1) : focusRow(current, true); }
       else if (key === "a") { ev.preventDefault(); decideRow(current, "accepted"); }
       else if (key === "r") { ev.preventDefault(); decideRow(current, "rejected"); }
-      else if (key === "e" || (key === "Enter" && document.activeElement === current)) {
-        ev.preventDefault();
-        const sel = window.getSelection();
-        const anchor = sel && !sel.isCollapsed && sel.anchorNode ? sel.anchorNode.parentElement : null;
-        const selRow = anchor ? anchor.closest("#detections tr[data-id]") : null;
-        openEditor(selRow || current);
-      }
+      else if (key === "e" || (key === "Enter" && onRow)) { ev.preventDefault(); openEditor(current); }
       else if (key === "u") { ev.preventDefault(); undoLast(); }
     });
   }
