@@ -78,7 +78,7 @@ WATCH_JS = """(names) => { window.__t = new Promise((resolve) => {
 
 EDITOR_JS = """(what) => { window.__t = new Promise((resolve) => {
     const t = {};
-    const mark = () => document.querySelector('.editor .preview mark').textContent;
+    const mark = () => document.querySelector('.span-editor .preview mark').textContent;
     const finish = () => requestAnimationFrame(() => setTimeout(() => resolve({drawn: performance.now() - t.key}), 0));
     document.addEventListener('keydown', (e) => { t.key = e.timeStamp; }, {capture: true, once: true});
     const give_up = setTimeout(() => resolve({error: 'timed out'}), 5000);
@@ -92,7 +92,7 @@ EDITOR_JS = """(what) => { window.__t = new Promise((resolve) => {
     };
     if (what === 'saved') document.addEventListener('makna:deid-saved', finish, {once: true});
     else setTimeout(check, 0);
-}); const m = document.querySelector('.editor .preview mark'); window.__before = m ? m.textContent : null;
+}); const m = document.querySelector('.span-editor .preview mark'); window.__before = m ? m.textContent : null;
 return new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 30)))); }"""
 
 

@@ -92,7 +92,7 @@ def test_review_by_keyboard(browser: Any, tmp_path: Path, lang: str) -> None:
             pg.keyboard.press("ArrowDown")
         expect(rows.nth(name)).to_be_focused()
         pg.keyboard.press("e")
-        preview = pg.locator(".editor .preview mark")
+        preview = pg.locator(".span-editor .preview mark")
         expect(preview).to_have_text("Siti Rahmawati")
         pg.keyboard.press("Shift+ArrowLeft")
         expect(preview).to_have_text("Siti")

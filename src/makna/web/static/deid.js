@@ -223,7 +223,7 @@
         if (ev.key === "ArrowLeft" || ev.key === "ArrowRight") {
           ev.preventDefault();
           moveEdge(ev.shiftKey ? "end" : "start", ev.key === "ArrowLeft" ? -1 : 1);
-        } else if (ev.key === "Enter" && !(document.activeElement && document.activeElement.closest(".editor button:not(.save)"))) {
+        } else if (ev.key === "Enter" && !(document.activeElement && document.activeElement.closest(".span-editor button:not(.save)"))) {
           ev.preventDefault(); saveEditor();
         } else if (ev.key === "s") { ev.preventDefault(); useSelection(); }
         return;
