@@ -129,6 +129,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
     from .privacy.project import scan as deid_scan
     from .privacy.project_apply import add_known_names, reveal
     from .privacy.project_apply import apply as deid_apply
+    from .privacy.project_review import add_identifier, revise_detection
     from .project import Project, create_project, find_project, open_project
     from .queries import CodeFrequency, Matrix, RetrievedSegment, code_case_matrix, code_frequencies, retrieve
     from .quickcodes import QuickCodes, quick_codes, set_quick_codes
@@ -147,7 +148,6 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         list_sources,
         rename_source,
     )
-    from .privacy.project_review import add_identifier, revise_detection
 
 # A new public name goes in three places: the imports above, ``_LAZY`` and ``__all__`` (a test checks
 # that they agree). ``_LAZY`` maps each name to its submodule, or to ``module:attribute`` when renamed.
