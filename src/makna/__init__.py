@@ -129,6 +129,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
     from .privacy.project import scan as deid_scan
     from .privacy.project_apply import add_known_names, reveal
     from .privacy.project_apply import apply as deid_apply
+    from .privacy.project_review import add_identifier, revise_detection
     from .project import Project, create_project, find_project, open_project
     from .queries import CodeFrequency, Matrix, RetrievedSegment, code_case_matrix, code_frequencies, retrieve
     from .quickcodes import QuickCodes, quick_codes, set_quick_codes
@@ -301,6 +302,8 @@ _LAZY: dict[str, str] = {
     "change_segment": "segment_edit",
     "next_colour": "palette",
     "link_speaker": "cases",
+    "revise_detection": "privacy.project_review",
+    "add_identifier": "privacy.project_review",
 }
 
 
@@ -492,4 +495,7 @@ __all__ = [
     "next_colour",
     # a focus group's participants as cases
     "link_speaker",
+    # correcting the de-identification review
+    "revise_detection",
+    "add_identifier",
 ]

@@ -55,7 +55,7 @@ def test_a_chat_source_has_no_recording_times_and_no_error(project_location: str
 def _where_cells(html: str) -> dict[str, list[str]]:
     """The Where cell of each detection, as its lines of text, by field."""
     out: dict[str, list[str]] = {}
-    for cell in re.findall(r'<td class="small">(.*?)</td>', html, re.S):
+    for cell in re.findall(r'<td class="small"[^>]*>(.*?)</td>', html, re.S):
         field = re.search(r'data-field="([^"]+)"', cell)
         assert field, cell
         lines = [x.strip() for x in re.sub(r"<div[^>]*>", "\n", re.sub(r"</div>", "", cell)).split("\n")]

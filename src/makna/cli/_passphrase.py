@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from ..errors import ProjectError
+from ..errors import InputError, ProjectError
 
 # what the running command was given (--key-file) and has asked already; set by the root callback
 _STATE: ContextVar[dict[str, Any] | None] = ContextVar("makna-cli-passphrases", default=None)
@@ -69,3 +69,20 @@ def new_passphrase(location: str) -> str:
     from ..store._cipher import check_passphrase  # (the store loads SQLAlchemy: not at start-up)
 
     return check_passphrase(given) if given is not None else _prompt(f"New passphrase for {location}", True)
+
+
+def read_secret(prompt: str, *, confirm: bool = False) -> str | None:
+    """A secret typed at a hidden prompt on a terminal, else read from standard input (one line, two
+    when ``confirm``; Python's getpass would first print a warning that it cannot hide the input).
+    None when nothing was given; an :class:`~makna.errors.InputError` when the two lines differ."""
+    if _interactive():
+        try:
+            return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True))
+        except (typer.Abort, EOFError, KeyboardInterrupt):
+            return None
+    first = sys.stdin.readline().rstrip("\r\n")
+    if not first:
+        return None
+    if confirm and sys.stdin.readline().rstrip("\r\n") != first:
+        raise InputError(f"{prompt[0].lower()}{prompt[1:]}: the two lines given differ")
+    return first

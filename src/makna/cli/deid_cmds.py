@@ -19,18 +19,17 @@ from ..errors import InputError, PrivacyError
 from ..privacy import PII_TYPES, detect, evaluate
 from ..privacy.project import (
     ReviewEntry,
-    add_detection,
     add_field_detection,
     decide,
     decide_all,
     deid_status,
-    edit_detection,
     field_counts,
     field_entries,
     review_entries,
     scan,
 )
 from ..privacy.project_apply import add_known_names, apply, key_risks, known_names, open_key, reveal
+from ..privacy.project_review import ALSO, add_identifier, revise_detection
 from ..privacy.regions import region_name
 from ..privacy.types import check_types
 from ..text import shorten
@@ -156,11 +155,13 @@ def _passphrase(file: Path | None, *, new: bool = False) -> str:
     if env:
         return env
     prompt = "New key passphrase" if new else "Key passphrase"
-    try:
-        return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=new))
-    except (typer.Abort, EOFError):  # no terminal and nothing piped in: one line, not "Aborted!"
+    from ._passphrase import read_secret
+
+    typed = read_secret(prompt, confirm=new)
+    if typed is None:  # no terminal and nothing piped in: one line, no getpass warning, not "Aborted!"
         raise InputError(f"{prompt[0].lower()}{prompt[1:]}: none given (use --passphrase-file FILE or set "
-                         "MAKNA_DEID_PASSPHRASE, or run the command in a terminal)") from None
+                         "MAKNA_DEID_PASSPHRASE, or run the command in a terminal)")
+    return typed
 
 
 _REVIEW_COLUMNS = ["id", "source", "field", "start", "end", "type", "confidence", "detector", "status", "text",
@@ -286,15 +287,33 @@ def reject_cmd(ids: IdsArg = None, everything: AllOpt = False, types: TypesOpt =
 @deid_app.command("edit")
 def edit_cmd(
     item: Annotated[str, typer.Argument(help="Detection id (N:I).")],
-    span: Annotated[str, typer.Option("--span", help="New START:END (code points, end exclusive).")],
+    span: Annotated[str | None, typer.Option("--span", help="New START:END (code points, end exclusive).")] = None,
+    start: Annotated[int | None, typer.Option("--start", help="New start (code points); the end stays.")] = None,
+    end: Annotated[int | None, typer.Option("--end", help="New end (code points, exclusive); the start stays.")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="The identifier as written: its occurrence nearest "
+                                             "the detection becomes the span.")] = None,
+    start_by: Annotated[int, typer.Option("--start-by", help="Move the start by whole words: -1 takes in the "
+                                          "word before, 1 drops the first word.")] = 0,
+    end_by: Annotated[int, typer.Option("--end-by", help="Move the end by whole words: 1 takes in the next "
+                                        "word, -1 drops the last one.")] = 0,
     kind: Annotated[str | None, typer.Option("--type", "-t", help="New type.")] = None,
     project: ProjectOpt = None,
 ) -> None:
-    """Correct a detection's span (and type); it counts as accepted."""
-    start, end = parse_span(span)
+    """Correct a detection's span (widen, narrow, move) or type; it counts as accepted. Pending detections
+    inside the new span are rejected with it; one transaction, undone by 'makna undo'."""
+    if span is not None:
+        if start is not None or end is not None:
+            raise InputError("give --span or --start/--end, not both")
+        start, end = parse_span(span)
+    if start is None and end is None and text is None and not start_by and not end_by and kind is None:
+        raise InputError("nothing to change: give --span, --start, --end, --text, --start-by, --end-by or --type")
     with opened(project) as proj:
-        e = edit_detection(proj, item, start, end, kind)
-    typer.echo(f"{e.id} {e.type} {e.start}:{e.end} [{e.text}] edited.")
+        edited = revise_detection(proj, item, start, end, kind, text=text, start_by=start_by, end_by=end_by)
+    e = edited.entry
+    a, b, old = edited.before
+    typer.echo(f"{e.id} {e.type} {e.start}:{e.end} [{e.text}] edited (was {old} {a}:{b}).")
+    if edited.absorbed:
+        typer.echo(f"Rejected as covered by it: {', '.join(edited.absorbed)}.")
 
 
 @deid_app.command("add")
@@ -304,18 +323,31 @@ def add_cmd(
     source: Annotated[str | None, typer.Option("--source", "-s", help="The source.")] = None,
     field: Annotated[str | None, typer.Option("--field", "-f", help="A scanned field value, fN: 'makna deid "
                                               "fields' lists the numbers (its detections are fN:I).")] = None,
+    also: Annotated[str, typer.Option("--also", help="Also mark the other occurrences of the same string: "
+                                      f"{', '.join(ALSO)} (none, this source, every source not de-identified).")
+                    ] = "none",
     project: ProjectOpt = None,
 ) -> None:
     """Add an identifier the detectors missed in a source's text or a field value; it counts as accepted."""
     if (source is None) == (field is None):
         raise InputError("give --source or --field (one of them)")
+    if also not in ALSO:
+        raise InputError(f"--also {also!r}: use one of {', '.join(ALSO)}")
+    if field is not None and also != "none":
+        raise InputError("--also works with --source; a field value is marked on its own")
     start, end = parse_span(span)
     with opened(project) as proj:
         if source is not None:
-            e = add_detection(proj, source, start, end, kind)
+            added = add_identifier(proj, source, start, end, kind, also=also)
+            e, others, skipped = added.entry, added.others, added.skipped
         else:
-            e = add_field_detection(proj, field or "", start, end, kind)
+            e, others, skipped = add_field_detection(proj, field or "", start, end, kind), (), 0
     typer.echo(f"{e.id} {e.type} {e.start}:{e.end} [{e.text}] added.")
+    if others:
+        where = sorted({o.source for o in others})
+        typer.echo(f"{len(others)} other occurrence(s) marked in {', '.join(where)}.")
+    if skipped:
+        typer.echo(f"{skipped} occurrence(s) left: they overlap a detection under review.")
 
 
 names_app = typer.Typer(help="Known names (informants' real names and aliases), kept in the key file only.",

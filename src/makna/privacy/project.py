@@ -413,41 +413,21 @@ def decide_all(project: Project, status: Status, *, sources: Iterable[str] | Non
     return n
 
 
-def _check_blank(review: Review, start: int, end: int) -> None:
-    if 0 <= start < end <= len(review.text) and not review.text[start:end].strip():
-        raise InputError(f"span {start}:{end} is blank: an identifier needs at least one visible character")
+def edit_detection(project: Project, item_id: str, start: int | None = None, end: int | None = None,
+                   kind: str | None = None, *, text: str | None = None) -> ReviewEntry:
+    """Correct the span (and optionally the type) of a detection; it counts as confirmed
+    (:func:`makna.privacy.project_review.revise_detection` says more, and moves a span by words)."""
+    from .project_review import revise_detection
 
-
-def edit_detection(project: Project, item_id: str, start: int, end: int, kind: str | None = None) -> ReviewEntry:
-    """Correct the span (and optionally the type) of a detection; it counts as accepted."""
-    payload: dict[str, Any] = {"id": item_id, "start": start, "end": end, "type": kind.upper() if kind else None}
-    with project.store.write(project.actor, "deid.edit", payload) as conn:
-        _states, [(st, index, _)] = _resolve(conn, [item_id])
-        _check_blank(st.review, start, end)
-        st.review.edit(index, start, end, kind.upper() if kind else None)
-        _save(conn, st)
-        return _entries([st])[index]
+    return revise_detection(project, item_id, start, end, kind, text=text).entry
 
 
 def add_detection(project: Project, source: str, start: int, end: int, kind: str) -> ReviewEntry:
-    """Add an identifier the detectors missed (it counts as accepted); scans the source first if needed."""
-    payload: dict[str, Any] = {"start": start, "end": end, "type": kind.upper()}
-    with project.store.write(project.actor, "deid.add", payload) as conn:
-        sid = str(project.source_row(conn, source).id)
-        payload["source_id"] = sid
-        d = tables.deid_sources.c
-        row = conn.execute(select(d.applied_at).where(d.source_id == sid)).first()
-        if row is None:
-            top = int(conn.execute(select(func.coalesce(func.max(d.number), 0))).scalar_one())
-            conn.execute(insert(tables.deid_sources).values(source_id=sid, number=top + 1, review={"items": []},
-                                                            scanned_at=dt.datetime.now(dt.UTC)))
-        elif row.applied_at is not None:
-            raise PrivacyError(f"source {source!r} is de-identified already")
-        [st] = _load(conn, source_ids=[sid])
-        _check_blank(st.review, start, end)
-        index = st.review.add(start, end, kind.upper())
-        _save(conn, st)
-        return _entries([st])[index]
+    """Add an identifier the detectors missed (it counts as accepted); scans the source first if needed
+    (:func:`makna.privacy.project_review.add_identifier` also marks its other occurrences)."""
+    from .project_review import add_identifier
+
+    return add_identifier(project, source, start, end, kind).entry
 
 
 def add_field_detection(project: Project, field: str, start: int, end: int, kind: str) -> ReviewEntry:
@@ -462,7 +442,6 @@ def add_field_detection(project: Project, field: str, start: int, end: int, kind
                              "by 'makna deid fields'; scan again after an edit)")
         if st.applied:
             raise PrivacyError(f"field {field!r} is de-identified already")
-        _check_blank(st.review, start, end)
         index = st.review.add(start, end, kind.upper())
         _save(conn, st)
         return _entries([st])[index]

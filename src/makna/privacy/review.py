@@ -8,6 +8,7 @@ in the project; the text itself supplies the strings again on load.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -15,7 +16,7 @@ from typing import Any, Literal
 from ..errors import InputError, OffsetError
 from .types import PII_TYPES, Detection
 
-__all__ = ["Review", "ReviewItem", "Status", "context"]
+__all__ = ["Review", "ReviewItem", "Status", "context", "nudge_span", "span_for_text"]
 
 Status = Literal["pending", "accepted", "rejected", "edited", "added"]
 _STATUSES: frozenset[str] = frozenset({"pending", "accepted", "rejected", "edited", "added"})
@@ -49,6 +50,10 @@ class Review:
         if kind not in PII_TYPES:
             raise InputError(f"unknown identifier type {kind!r}; one of {', '.join(PII_TYPES)}")
 
+    def _check_visible(self, start: int, end: int) -> None:
+        if not self.text[start:end].strip():
+            raise OffsetError(f"span {start}:{end} is blank: an identifier needs at least one visible character")
+
     def _set(self, index: int, status: Status) -> None:
         if not 0 <= index < len(self.items):
             raise InputError(f"no detection number {index}")
@@ -68,25 +73,37 @@ class Review:
             if item.status == "pending" and item.detection.confidence >= min_confidence:
                 self._set(i, "accepted")
 
-    def edit(self, index: int, start: int, end: int, kind: str | None = None) -> None:
-        """Change the span (and optionally the type) of detection ``index``."""
+    def edit(self, index: int, start: int, end: int, kind: str | None = None) -> list[int]:
+        """Change the span (and optionally the type) of detection ``index``; it counts as edited (a
+        confirmed identifier). Pending detections that lie wholly inside the new span are absorbed
+        (rejected: the edited span covers them); any other overlap with a live item is refused and
+        nothing changes. Returns the indices absorbed."""
         if not 0 <= index < len(self.items):
             raise InputError(f"no detection number {index}")
         old = self.items[index].detection
         kind = kind or old.type
         self._check_span(start, end, kind)
+        self._check_visible(start, end)
+        absorbed: list[int] = []
+        for i, item in enumerate(self.items):
+            det = item.detection
+            if i == index or item.status == "rejected" or not (det.start < end and start < det.end):
+                continue
+            if item.status == "pending" and start <= det.start and det.end <= end:
+                absorbed.append(i)
+                continue
+            raise OffsetError(f"span {start}..{end} would overlap detection number {i + 1} "
+                              f"({det.start}..{det.end}, {item.status}); reject that one first")
         det = Detection(start, end, kind, 1.0, "review.edit", self.text[start:end])
-        previous = self.items[index]
         self.items[index] = ReviewItem(det, "edited")
-        try:
-            self._check_overlaps()
-        except OffsetError:
-            self.items[index] = previous
-            raise
+        for i in absorbed:
+            self._set(i, "rejected")
+        return absorbed
 
     def add(self, start: int, end: int, kind: str) -> int:
         """Add a missed identifier; returns its index."""
         self._check_span(start, end, kind)
+        self._check_visible(start, end)
         det = Detection(start, end, kind, 1.0, "review.add", self.text[start:end])
         self.items.append(ReviewItem(det, "added"))
         try:
@@ -147,3 +164,72 @@ class Review:
             )
             review.items.append(ReviewItem(det, status))  # type: ignore[arg-type]
         return review
+
+
+_WORD = re.compile(r"\w")
+
+
+def _is_word(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and _WORD.match(text[i]) is not None
+
+
+def _step(text: str, pos: int, forward: bool) -> int:
+    """The next word edge from ``pos``: forward, past any non-word characters then one word (its end);
+    backward, back over non-word characters then one word (its start)."""
+    if forward:
+        while pos < len(text) and not _is_word(text, pos):
+            pos += 1
+        while pos < len(text) and _is_word(text, pos):
+            pos += 1
+    else:
+        while pos > 0 and not _is_word(text, pos - 1):
+            pos -= 1
+        while pos > 0 and _is_word(text, pos - 1):
+            pos -= 1
+    return pos
+
+
+def nudge_span(text: str, start: int, end: int, *, start_by: int = 0, end_by: int = 0) -> tuple[int, int]:
+    """``start:end`` moved by whole words: ``start_by=-1`` takes in the word before the span (widens it),
+    ``start_by=1`` drops the span's first word; ``end_by=1`` takes in the next word, ``end_by=-1`` drops the
+    last one. A word is a run of letters, digits and underscores; the punctuation and spaces around it are
+    left out. Raises :class:`~makna.errors.OffsetError` when the span would become empty."""
+    if not 0 <= start < end <= len(text):
+        raise OffsetError(f"span {start}..{end} is outside the text (length {len(text)})")
+    for _ in range(abs(start_by)):
+        if start_by < 0:
+            start = _step(text, start, False)
+        else:  # past the first word, then to the start of the next one
+            start = _step(text, start, True)
+            while start < len(text) and not _is_word(text, start):
+                start += 1
+    for _ in range(abs(end_by)):
+        if end_by > 0:
+            end = _step(text, end, True)
+        else:
+            end = _step(text, end, False)
+            while end > 0 and not _is_word(text, end - 1):
+                end -= 1
+    if end <= start or not text[start:end].strip():
+        raise OffsetError("moved by these words the span would be empty; keep at least one word")
+    return start, end
+
+
+def span_for_text(text: str, start: int, end: int, wanted: str) -> tuple[int, int]:
+    """Where ``wanted`` occurs in ``text`` nearest the span ``start:end``: the occurrence that overlaps it
+    most, else the closest one. Raises :class:`~makna.errors.InputError` when ``wanted`` is blank or absent."""
+    if not wanted.strip():
+        raise InputError("the new text is blank: give the identifier as it is written in the source")
+    best: tuple[int, int, int] | None = None  # (-overlap, distance, position)
+    at = text.find(wanted)
+    while at >= 0:
+        stop = at + len(wanted)
+        overlap = max(0, min(end, stop) - max(start, at))
+        distance = 0 if overlap else min(abs(at - end), abs(start - stop))
+        key = (-overlap, distance, at)
+        if best is None or key < best:
+            best = key
+        at = text.find(wanted, at + 1)
+    if best is None:
+        raise InputError(f"{wanted!r} does not occur in the text: give it exactly as it is written")
+    return best[2], best[2] + len(wanted)

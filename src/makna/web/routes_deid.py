@@ -18,8 +18,9 @@ from pydantic import BaseModel, Field, SecretStr
 
 from ..errors import InputError
 from ..privacy import PII_TYPES
-from ..privacy.project import ReviewEntry, add_detection, decide, decide_all, deid_status, review_entries, scan
+from ..privacy.project import ReviewEntry, decide, decide_all, deid_status, review_entries, scan
 from ..privacy.project_apply import apply
+from ..privacy.project_review import add_identifier, revise_detection
 from ..privacy.regions import PROVINCES
 from ..sources import get_source
 from ..views import segments_per_source
@@ -27,17 +28,23 @@ from .deps import js_text, page, project_of, reply
 from .render import json_script
 
 __all__ = ["router", "JS_MESSAGES", "PAGE_SIZE", "ScanRequest", "Decision", "DecideAll", "NewDetection",
-           "ApplyRequest", "text_pieces"]
+           "ApplyRequest", "text_pieces", "DetectionEdit"]
 
 router = APIRouter(tags=["de-identification"])
 
 PAGE_SIZE = 200
+MAX_PAGE_SIZE = 2000
 MODES = ("surrogate", "tag", "mask")
 JS_MESSAGES = ("Scanning…", "Scan finished", "Saved", "Could not save", "Accept every pending detection?",
                "Reject every pending detection?", "The passphrases differ", "De-identifying…", "De-identified",
                "replacements", "Could not de-identify", "Select the missed identifier in the text first",
                "pending", "accepted", "rejected", "detections", "new",
-               "found again where an accepted identifier recurs")
+               "found again where an accepted identifier recurs", "edited", "added", "Edited",
+               "Select the identifier inside this detection's context first",
+               "marked", "left: they overlap a detection under review", "Undone", "Nothing to undo",
+               "Use selection", "Save", "Cancel", "Start: a word to the left", "Start: a word to the right",
+               "End: a word to the left", "End: a word to the right", "Type", "Edit the span or the type",
+               "No more detections on this page")
 
 
 class ScanRequest(BaseModel):
@@ -66,6 +73,20 @@ class NewDetection(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(gt=0)
     type: str = Field(min_length=1)
+    also: Literal["none", "source", "all"] = Field(default="none", description="also mark every other "
+                                                   "occurrence of the string in this source or in all sources")
+
+
+class DetectionEdit(BaseModel):
+    """A corrected span (``start``/``end``, or the ``text`` nearest the detection, then moved by whole
+    words with ``start_by``/``end_by``) and/or ``type``; what is not given stays."""
+
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, gt=0)
+    text: str | None = Field(default=None, min_length=1, max_length=1000)
+    start_by: int = Field(default=0, ge=-20, le=20)
+    end_by: int = Field(default=0, ge=-20, le=20)
+    type: str | None = None
 
 
 class ApplyRequest(BaseModel):
@@ -119,15 +140,15 @@ def _status_rows(request: Request) -> list[dict[str, Any]]:
 
 @router.get("/deid", response_class=HTMLResponse, include_in_schema=False)
 def deid_page(request: Request, source: str = "", status: str = "pending", text: str = "",
-              page_no: int = 0) -> HTMLResponse:
+              page_no: int = 0, size: int = PAGE_SIZE) -> HTMLResponse:
     proj = project_of(request)
     rows = _status_rows(request)
     wanted = ("pending",) if status == "pending" else None
     by_id = {r["source_id"]: r for r in rows}
     # transcripts under review and, unless one source is chosen, the reviewed free-text fields
     entries = review_entries(proj, sources=[source] if source in by_id else None, status=wanted)
-    page_no = max(0, page_no)
-    shown = entries[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
+    page_no, size = max(0, page_no), min(max(size, 20), MAX_PAGE_SIZE)
+    shown = entries[page_no * size:(page_no + 1) * size]
     pieces: list[tuple[int, str, str, str]] = []
     text_source = by_id.get(text)
     if text_source is not None and not text_source["applied"]:
@@ -140,7 +161,8 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
             found = review_entries(proj, sources=[text])
         pieces = text_pieces(body, found)
     return page(request, "deid.html", {
-        "rows": rows, "entries": shown, "n_entries": len(entries), "page_no": page_no, "page_size": PAGE_SIZE,
+        "rows": rows, "entries": shown, "n_entries": len(entries), "page_no": page_no, "page_size": size,
+        "default_size": PAGE_SIZE, "totals": {k: sum(r[k] for r in rows) for k in ("pending", "accepted", "rejected")},
         "q": {"source": source, "status": "pending" if wanted else "all", "text": text},
         "scanned": any(r["number"] is not None for r in rows),
         "coded": [r for r in rows if r["codings"] and not r["applied"]],
@@ -184,7 +206,18 @@ def api_decide_all(request: Request, body: DecideAll) -> JSONResponse:
 def api_add_detection(request: Request, body: NewDetection) -> JSONResponse:
     if body.type.upper() not in PII_TYPES:
         raise InputError(f"type {body.type!r}: use one of {', '.join(PII_TYPES)}")
-    return reply(add_detection(project_of(request), body.source, body.start, body.end, body.type), 201)
+    added = add_identifier(project_of(request), body.source, body.start, body.end, body.type, also=body.also)
+    return reply({**added.entry.as_dict(), "others": [e.as_dict() for e in added.others], "skipped": added.skipped},
+                 201)
+
+
+@router.patch("/api/deid/detections/{item_id}", summary="Correct a detection's span or type (it counts as confirmed)")
+def api_edit_detection(request: Request, item_id: str, body: DetectionEdit) -> JSONResponse:
+    edited = revise_detection(project_of(request), item_id, body.start, body.end, body.type, text=body.text,
+                              start_by=body.start_by, end_by=body.end_by)
+    start, end, kind = edited.before
+    return reply({**edited.entry.as_dict(), "previous": {"start": start, "end": end, "type": kind},
+                  "absorbed": list(edited.absorbed)})
 
 
 @router.post("/api/deid/apply", summary="Replace the reviewed identifiers; the key goes to an encrypted file")

@@ -83,7 +83,8 @@ def source_page(request: Request, source_id: str, coder: str | None = None,
     }
     return page(request, "source.html", {
         "source": src, "rows": render_rows(src.text, rows, columns, index, column_names=names),
-        "n_rows": len(rows), "coders": [c.name for c in proj.coders()], "filter_coder": coder or "",
+        "n_rows": len(rows), "n_turns": sum(r.number is not None for r in rows),
+        "coders": [c.name for c in proj.coders()], "filter_coder": coder or "",
         "compare": asked or "", "columns": names, "data": json_script(data), "error": error,
         "side_codes": _side_codes(usage, tree, shortcuts),
     })

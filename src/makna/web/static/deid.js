@@ -28,22 +28,243 @@
     line.hidden = false;
   }
 
+  // ------------------------------------------------------------ review by keyboard and mouse
+  // Each decision is drawn at once (the row, the counts, the next row focused), then saved; the saves
+  // go out one after another, and a refused one is drawn back and said.
   const table = byId("detections");
+  const BUCKET = { pending: "pending", accepted: "accepted", edited: "accepted", added: "accepted", rejected: "rejected" };
+  const IS_WORD = /[\p{L}\p{N}_]/u;
+  let queue = Promise.resolve();
+  function save(fn, undo) {
+    queue = queue.then(fn).catch((err) => { if (undo) undo(); toast(M("Could not save") + ": " + err.message, true); });
+    return queue;
+  }
+  function signal(name, detail) { document.dispatchEvent(new CustomEvent(name, { detail })); }
+  function bump(sourceId, from, to) {
+    const a = BUCKET[from], b = BUCKET[to];
+    if (a === b) return;
+    const line = document.querySelector('#deid-status tr[data-source="' + CSS.escape(sourceId) + '"]');
+    for (const [root, prefix] of [[line, ".c-"], [byId("review-counts"), ".t-"]]) {
+      if (!root) continue;
+      for (const [bucket, by] of [[a, -1], [b, 1]]) {
+        const cell = root.querySelector(prefix + bucket);
+        if (cell) cell.textContent = String(Math.max(0, (parseInt(cell.textContent, 10) || 0) + by));
+      }
+    }
+  }
+  function setStatus(row, status) {
+    const old = row.dataset.status;
+    row.dataset.status = status;
+    row.className = status + (row.classList.contains("current") ? " current" : "");
+    const badge = row.querySelector(".status");
+    badge.className = "status " + status;
+    badge.textContent = M(status);
+    bump(row.dataset.source, old, status);
+    return old;
+  }
+
   if (table) {
-    table.addEventListener("click", (ev) => {
-      const btn = ev.target.closest("button.decide");
-      if (!btn) return;
-      const row = btn.closest("tr[data-id]");
-      run(async () => {
-        await api("POST", "/api/deid/decide", { ids: [row.dataset.id], status: btn.dataset.status });
-        row.className = btn.dataset.status;
-        const badge = row.querySelector(".status");
-        badge.className = "status " + btn.dataset.status;
-        badge.textContent = M(btn.dataset.status);
-        toast(M("Saved"));
+    const rows = () => table.tBodies[0].querySelectorAll("tr[data-id]");
+    let current = table.querySelector("tr[data-id]");
+    function focusRow(row, scroll) {
+      if (!row) return;
+      if (current) { current.tabIndex = -1; current.classList.remove("current"); }
+      current = row;
+      row.tabIndex = 0;
+      row.classList.add("current");
+      row.focus({ preventScroll: !scroll });
+      if (scroll) row.scrollIntoView({ block: "nearest" });
+      signal("makna:deid-moved", { id: row.dataset.id });
+    }
+    function step(by) {
+      const list = [...rows()];
+      const at = list.indexOf(current);
+      const next = list[at + by];
+      if (next) focusRow(next, true);
+      else if (by > 0) toast(M("No more detections on this page"));
+    }
+    function decideRow(row, status) {
+      if (!row) return;
+      const was = row.dataset.status;
+      if (status === "accepted" && (was === "edited" || was === "added")) { step(1); return; }
+      if (was !== status) {
+        setStatus(row, status);
+        signal("makna:deid-counted", { id: row.dataset.id, status });
+        save(async () => {
+          await api("POST", "/api/deid/decide", { ids: [row.dataset.id], status });
+          signal("makna:deid-saved", { id: row.dataset.id, status });
+        }, () => setStatus(row, was));
+      }
+      if (row === current) step(1);
+    }
+
+    // ---- the editor of one detection's span and type (within the row's context)
+    // one panel, fixed at the foot of the window: opening it changes nothing inside the table, whose
+    // layout (2,000 rows) is the slow part of the page
+    const panel = byId("editor");
+    let ed = null;  // {row, el, from, cps, a, b}
+    function cps(row) { const c = row.querySelector("td.ctx"); return [...c.textContent]; }
+    function offsetIn(root, node, off) {
+      const r = document.createRange();
+      r.setStart(root, 0);
+      r.setEnd(node, off);
+      return [...r.toString()].length;
+    }
+    function selectionIn(root) {
+      const sel = window.getSelection();
+      if (!sel || sel.isCollapsed || !sel.rangeCount) return null;
+      const r = sel.getRangeAt(0);
+      if (!root.contains(r.startContainer) || !root.contains(r.endContainer)) return null;
+      let a = offsetIn(root, r.startContainer, r.startOffset), b = offsetIn(root, r.endContainer, r.endOffset);
+      const chars = [...root.textContent];
+      while (a < b && !chars[a].trim()) a++;
+      while (b > a && !chars[b - 1].trim()) b--;
+      return b > a ? [a, b] : null;
+    }
+    function draw() {
+      const rel = [ed.a - ed.from, ed.b - ed.from];
+      const parts = ed.el.querySelector(".preview").children;
+      parts[0].textContent = ed.cps.slice(0, rel[0]).join("");
+      parts[1].textContent = ed.cps.slice(rel[0], rel[1]).join("");
+      parts[2].textContent = ed.cps.slice(rel[1]).join("");
+    }
+    function isWord(i) { return i >= 0 && i < ed.cps.length && IS_WORD.test(ed.cps[i]); }
+    function moveEdge(edge, by) {
+      // the same steps as makna.privacy.review.nudge_span, within the context shown
+      let a = ed.a - ed.from, b = ed.b - ed.from;
+      const n = ed.cps.length;
+      if (edge === "start" && by < 0) { while (a > 0 && !isWord(a - 1)) a--; while (a > 0 && isWord(a - 1)) a--; }
+      if (edge === "start" && by > 0) { while (a < n && !isWord(a)) a++; while (a < n && isWord(a)) a++; while (a < n && !isWord(a)) a++; }
+      if (edge === "end" && by > 0) { while (b < n && !isWord(b)) b++; while (b < n && isWord(b)) b++; }
+      if (edge === "end" && by < 0) { while (b > 0 && !isWord(b - 1)) b--; while (b > 0 && isWord(b - 1)) b--; while (b > 0 && !isWord(b - 1)) b--; }
+      if (b <= a || !ed.cps.slice(a, b).join("").trim()) return;
+      ed.a = ed.from + a; ed.b = ed.from + b;
+      draw();
+    }
+    function closeEditor(refocus) {
+      if (!ed) return;
+      const row = ed.row;
+      ed.el.hidden = true;
+      ed = null;
+      if (refocus) focusRow(row, false);
+    }
+    function openEditor(row) {
+      if (!row || !panel) return;
+      const ctx = row.querySelector("td.ctx");
+      const picked = selectionIn(ctx);  // read before the focus moves
+      closeEditor(false);
+      focusRow(row, false);
+      const el = panel;
+      ed = { row, el, from: +ctx.dataset.from, cps: cps(row), a: +row.dataset.start, b: +row.dataset.end };
+      if (picked) { ed.a = ed.from + picked[0]; ed.b = ed.from + picked[1]; }
+      el.querySelector(".etype").value = row.dataset.type;
+      el.hidden = false;
+      draw();
+      if (row.getBoundingClientRect().bottom > el.getBoundingClientRect().top) row.scrollIntoView({ block: "center" });
+      el.querySelector(".save").focus();
+    }
+    function useSelection() {
+      if (!ed) return;
+      const picked = selectionIn(ed.row.querySelector("td.ctx"));
+      const inPreview = picked ? null : selectionIn(ed.el.querySelector(".preview"));
+      const got = picked || inPreview;
+      if (!got) { toast(M("Select the identifier inside this detection's context first"), true); return; }
+      ed.a = ed.from + got[0]; ed.b = ed.from + got[1];
+      draw();
+    }
+    function saveEditor() {
+      if (!ed) return;
+      const { row, a, b } = ed;
+      const kind = ed.el.querySelector(".etype").value;
+      closeEditor(true);
+      save(async () => {
+        const r = await api("PATCH", "/api/deid/detections/" + encodeURIComponent(row.dataset.id),
+                            { start: a, end: b, type: kind });
+        row.dataset.start = r.start; row.dataset.end = r.end; row.dataset.type = r.type;
+        const ctx = row.querySelector("td.ctx");
+        ctx.dataset.from = r.start - [...r.before].length;
+        ctx.children[0].textContent = r.before; ctx.children[1].textContent = r.text; ctx.children[2].textContent = r.after;
+        row.querySelector("td.type").textContent = r.type;
+        setStatus(row, r.status);
+        for (const id of r.absorbed) {
+          const other = table.querySelector('tr[data-id="' + CSS.escape(id) + '"]');
+          if (other) setStatus(other, "rejected");
+        }
+        toast(M("Edited") + ": " + r.text);
+        signal("makna:deid-saved", { id: row.dataset.id, status: r.status });
       });
+    }
+
+    table.addEventListener("click", (ev) => {
+      const row = ev.target.closest("tr[data-id]");
+      const btn = ev.target.closest("button");
+      if (row && btn && btn.classList.contains("decide")) { focusRow(row, false); decideRow(row, btn.dataset.status); return; }
+      if (row && btn && btn.classList.contains("edit")) { openEditor(row); return; }
+      if (row && !ev.target.closest("a") && window.getSelection().isCollapsed) focusRow(row, false);
+    });
+    if (panel) {
+      panel.addEventListener("click", (ev) => {
+        const btn = ev.target.closest("button");
+        if (!btn || !ed) return;
+        if (btn.dataset.move) moveEdge(btn.dataset.move, +btn.dataset.by);
+        else if (btn.classList.contains("use-selection")) useSelection();
+        else if (btn.classList.contains("save")) saveEditor();
+        else if (btn.classList.contains("cancel")) closeEditor(true);
+      });
+    }
+
+    document.addEventListener("keydown", (ev) => {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      const tag = document.activeElement ? document.activeElement.tagName : "";
+      const inField = /^(INPUT|TEXTAREA|SELECT)$/.test(tag);
+      if (ed) {
+        if (ev.key === "Escape") { ev.preventDefault(); closeEditor(true); return; }
+        if (inField) { if (ev.key === "Enter") { ev.preventDefault(); saveEditor(); } return; }
+        if (ev.key === "ArrowLeft" || ev.key === "ArrowRight") {
+          ev.preventDefault();
+          moveEdge(ev.shiftKey ? "end" : "start", ev.key === "ArrowLeft" ? -1 : 1);
+        } else if (ev.key === "Enter" && !(document.activeElement && document.activeElement.closest(".span-editor button:not(.save)"))) {
+          ev.preventDefault(); saveEditor();
+        } else if (ev.key === "s") { ev.preventDefault(); useSelection(); }
+        return;
+      }
+      if (inField || (document.activeElement && document.activeElement.closest("#apply, #add-detection"))) return;
+      const key = ev.key;
+      // a decision or an edit acts on the row that has the focus: the first key only shows which one
+      const sel = window.getSelection();
+      const anchor = sel && !sel.isCollapsed && sel.anchorNode ? sel.anchorNode.parentElement : null;
+      const selRow = anchor ? anchor.closest("#detections tr[data-id]") : null;
+      if (key === "e" && selRow) { ev.preventDefault(); openEditor(selRow); return; }  // words chosen with the mouse
+      const onRow = current && document.activeElement === current;
+      if (!onRow && ["a", "r", "e"].includes(key)) { ev.preventDefault(); focusRow(current, true); return; }
+      // the arrows move between rows once a row has the focus (elsewhere they scroll the page)
+      if (key === "j" || (key === "ArrowDown" && onRow)) { ev.preventDefault(); onRow ? step(1) : focusRow(current, true); }
+      else if (key === "k" || (key === "ArrowUp" && onRow)) { ev.preventDefault(); onRow ? step(-1) : focusRow(current, true); }
+      else if (key === "a") { ev.preventDefault(); decideRow(current, "accepted"); }
+      else if (key === "r") { ev.preventDefault(); decideRow(current, "rejected"); }
+      else if (key === "e" || (key === "Enter" && onRow)) { ev.preventDefault(); openEditor(current); }
+      else if (key === "u") { ev.preventDefault(); undoLast(); }
     });
   }
+
+  // undo (u, or Ctrl+Z outside a text field): the project's undo of this coder's latest step
+  async function undoLast() {
+    await queue;
+    try {
+      const r = await api("POST", "/api/undo", {});
+      sessionStorage.setItem("makna-deid-undone", r.steps.map((s) => s.label).join(", "));
+      location.reload();
+    } catch (err) { toast(M("Nothing to undo") + ": " + err.message, true); }
+  }
+  document.addEventListener("keydown", (ev) => {
+    if ((ev.ctrlKey || ev.metaKey) && !ev.altKey && !ev.shiftKey && ev.key.toLowerCase() === "z" &&
+        !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+      ev.preventDefault();
+      undoLast();
+    }
+  });
+  const undone = sessionStorage.getItem("makna-deid-undone");
+  if (undone !== null) { sessionStorage.removeItem("makna-deid-undone"); toast(M("Undone") + ": " + undone); }
 
   for (const [id, status, question] of [["accept-all", "accepted", "Accept every pending detection?"],
                                         ["reject-all", "rejected", "Reject every pending detection?"]]) {
@@ -61,6 +282,8 @@
 
   // ------------------------------------------------------------ mark a missed identifier
   const text = byId("deid-text");
+  const added = sessionStorage.getItem("makna-deid-added");
+  if (added !== null) { sessionStorage.removeItem("makna-deid-added"); toast(M("Saved") + ": " + added); }
   let picked = null;
   function offsetOf(node, offset) {
     // a leaf <span data-s> holds one text node; offsets are counted in code points
@@ -85,10 +308,14 @@
       ev.preventDefault();
       if (!picked) { toast(M("Select the missed identifier in the text first"), true); return; }
       run(async () => {
-        await api("POST", "/api/deid/detections", {
-          source: text.dataset.source, start: picked.start, end: picked.end, type: ev.target.elements.type.value,
+        const f = ev.target.elements;
+        const r = await api("POST", "/api/deid/detections", {
+          source: text.dataset.source, start: picked.start, end: picked.end, type: f.type.value, also: f.also.value,
         });
-        toast(M("Saved"));
+        let line = (1 + r.others.length) + " " + M("marked");
+        if (r.skipped) line += " · " + r.skipped + " " + M("left: they overlap a detection under review");
+        sessionStorage.setItem("makna-deid-added", line);
+        location.hash = "d" + picked.start;
         location.reload();
       });
     });
