@@ -134,7 +134,7 @@ def _plain_words() -> frozenset[str]:
 @cache
 def _named() -> frozenset[str]:
     """Words the name and place lists know (a display name may be made of words that are also ordinary)."""
-    return gz.first_names("id") | gz.places_admin() | gz.places_en() | gz.places_world()
+    return gz.names_and_places()
 
 
 def _display_handles(text: str, low: _Lowered, runs: Sequence[CapRun]) -> Iterator[Detection]:

@@ -256,7 +256,7 @@ _NAMING: Final = re.compile(r"(?i:\b(?:is|as|I['’]m|im|namanya|namina|adalah)\
 
 @cache
 def _named() -> frozenset[str]:
-    return gz.first_names("id") | gz.places_admin() | gz.places_en() | gz.places_world()
+    return gz.names_and_places()
 
 
 def _made_up(h: str, before: str) -> bool:
