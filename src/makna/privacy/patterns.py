@@ -14,6 +14,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._ci import ci
 from ._fastrx import ascii_finditer, dispatch, gated_finditer, split_top, trigger
+from ._idwords import _DIGIT_WORDS, _REPEAT_WORDS, NIK_PROVINCES, PLATE_REGIONS, nik_is_valid, spoken_digits
 from ._text import line_before
 from .types import Detection
 
@@ -45,44 +46,6 @@ _US_SHAPE = re.compile(r"^(?:\+?1[ .\-]?)?\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
 _IN_MOBILE = re.compile(r"^[6-9]\d{4}[ \-]?\d{5}$")
 _MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|£|€|rupiah)\s*$", re.IGNORECASE)
 
-_ID_DIGIT_WORDS: Final[dict[str, str]] = {
-    "nol": "0",
-    "kosong": "0",
-    "satu": "1",
-    "dua": "2",
-    "tiga": "3",
-    "tigo": "3",
-    "empat": "4",
-    "ampek": "4",
-    "lima": "5",
-    "limo": "5",
-    "enam": "6",
-    "anam": "6",
-    "tujuh": "7",
-    "tujuah": "7",
-    "delapan": "8",
-    "lapan": "8",
-    "salapan": "8",
-    "sembilan": "9",
-    "sambilan": "9",
-}
-_EN_DIGIT_WORDS: Final[dict[str, str]] = {
-    "zero": "0",
-    "oh": "0",
-    "o": "0",
-    "nought": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
-_DIGIT_WORDS: Final[dict[str, str]] = {**_ID_DIGIT_WORDS, **_EN_DIGIT_WORDS}
-_REPEAT_WORDS: Final[dict[str, int]] = {"double": 2, "triple": 3}
 _WORD_ALT = "|".join(sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True))
 _SPOKEN_TOKEN = rf"(?:(?:{_WORD_ALT})\b|\+?\d+)"
 # ``(?<![\w+])(?:plus\s+)?TOKEN(?:SEP TOKEN){3,}`` (case-folded), dispatched on the first character.
@@ -140,23 +103,6 @@ _SHORT_PHONE = re.compile(r"\d{3}[\-. ]\d{4}")
 _SHORT_PHONE_CUE = re.compile(
     r"(?i:call|ring|phone|cell|mobile|number|text|nomor|nomer|telepon|telp|hp|wa)\w*[^\d\n]{0,12}$"
 )
-
-
-def spoken_digits(raw: str) -> str:
-    """The digits of a telephone number written partly in words (Indonesian or English)."""
-    out: list[str] = []
-    repeat = 1
-    for tok in re.findall(r"[A-Za-z]+|\d+", raw):
-        low = tok.lower()
-        if low in _REPEAT_WORDS:
-            repeat = _REPEAT_WORDS[low]
-            continue
-        if tok.isdigit():
-            out.append(tok)
-        elif low in _DIGIT_WORDS:
-            out.append(_DIGIT_WORDS[low] * repeat)
-        repeat = 1
-    return "".join(out)
 
 
 def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> Iterator[Detection]:
@@ -298,10 +244,6 @@ def find_handles(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> I
 
 # --- NATIONAL_ID ---------------------------------------------------------------------------------------
 
-NIK_PROVINCES: Final[frozenset[str]] = frozenset(
-    "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 71 72 73 74 75 76 81 82 "
-    "91 92 93 94 95 96".split()
-)
 _NIK = re.compile(r"\d(?<![\d.\-][\s\S])\d[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{4}(?![\d])")
 _GROUPS_4 = re.compile(r"\d(?<![\d.\-+][\s\S])\d{3}([ .\-])\d{4}\1\d{4}(?:\1\d{4})?(?![\d\-])")
 _NPWP = re.compile(r"\d(?<!\d[\s\S])\d\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
@@ -340,17 +282,6 @@ CUED_ID: Final = re.compile(
 )
 """A number after an identity-document cue in the same clause (``My NIN is on the form, 7123...``)."""
 _PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
-
-
-def nik_is_valid(digits: str) -> bool:
-    """True for a 16-digit NIK with a known province code, a birth day (1-31, or 41-71 for women),
-    a month 1-12 and a non-zero serial."""
-    if len(digits) != 16 or not digits.isdigit() or digits[:2] not in NIK_PROVINCES:
-        return False
-    day, month = int(digits[6:8]), int(digits[8:10])
-    if not (1 <= day <= 31 or 41 <= day <= 71):
-        return False
-    return 1 <= month <= 12 and digits[12:] != "0000"
 
 
 def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None = None) -> Iterator[Detection]:
@@ -412,10 +343,6 @@ def verhoeff_valid(digits: str) -> bool:
 
 # --- PLATE -----------------------------------------------------------------------------------------------
 
-PLATE_REGIONS: Final[frozenset[str]] = frozenset(
-    "A AA AB AD AE AG B BA BB BD BE BG BH BK BL BM BN BP D DA DB DC DD DE DG DH DK DL DM DN DP DR DS DT "
-    "DW E EA EB ED F G H K KB KH KT KU L M N P PA PB R S T W Z".split()
-)
 _PLATE_ID = re.compile(r"(?P<r>[A-Z](?<!\w[\s\S])[A-Z]?)[ \t\-]?(?P<n>\d{1,4})[ \t\-]?(?P<s>[A-Z]{1,3})\b")
 _PLATE_UK = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z]\d{2}[ ]?[A-Z]{3}\b")
 _PLATE_CUE = re.compile(r"(?:plat|nopol|plate|reg|rego|registration|motor|mobil|number|car|van)\w*\W*$", re.I)
