@@ -565,7 +565,7 @@ class SharedScan:
         # and a space both count as non-word for ``\\b``), which saves compiling the long look-ahead again
         # (a tenth of a second, a sixth of the first detection in a fresh process).
         self._word_starts = (
-            None if any(tok in ahead for tok in ("(?<", "^", "\\A", "\\B")) else re.compile(f"\\b(?={ahead})")
+            re.compile(f"\\b(?={ahead})") if any(tok in ahead for tok in ("(?<", "^", "\\A", "\\B")) else None
         )
         # its twin for ASCII texts without the separators \x1c-\x1f: there ``\W``, ``\w``, ``\d``, ``\s`` and
         # ``\b`` mean the same in both modes, and the ASCII ones are table look-ups (a tenth faster). It is
