@@ -199,3 +199,17 @@ _DETECTORS = {"makna.privacy._pipeline", "makna.privacy.patterns", "makna.privac
 def test_commands_that_detect_nothing_load_no_detector() -> None:
     assert not _modules_after("import makna.privacy, makna.privacy.project, makna.cli.deid_cmds") & _DETECTORS
     assert _modules_after("from makna.privacy import detect\ndetect('Pak Budi di Padang')") >= _DETECTORS
+
+
+_DIGIT_PARTS = ["1", "23", "456", "7890", "٣", "١٢٣", "-", ".", " ", "\n", "\x1c", "S", "T", "A", "é", "+"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DIGIT_PARTS), max_size=40))
+@example(["S", "1234567", "A"])
+@example(["٣", "456", "7890", "\n", "123"])
+def test_digit_run_lines_give_each_id_shape_its_own_matches(parts: list[str]) -> None:
+    text = "".join(parts)
+    for rx in (patterns._NIK, patterns._GROUPS_4, patterns._NPWP, patterns._SSN, ids._SHAPE):
+        want = [m.span() for m in _fastrx.ascii_finditer(rx, text)]
+        assert [m.span() for m in _fastrx.lines_finditer(rx, _fastrx.DIGIT_RUN_LINES, text)] == want, rx.pattern

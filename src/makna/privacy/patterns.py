@@ -13,7 +13,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
-from ._fastrx import ascii_finditer, dispatch, gated_finditer, split_top, trigger
+from ._fastrx import DIGIT_RUN_LINES, ascii_finditer, dispatch, gated_finditer, lines_finditer, split_top, trigger
 from ._idwords import _DIGIT_WORDS, _REPEAT_WORDS, NIK_PROVINCES, PLATE_REGIONS, nik_is_valid, spoken_digits
 from ._text import line_before
 from .types import Detection
@@ -288,7 +288,7 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
     """Indonesian NIK and NPWP, US Social Security numbers, Aadhaar, and numbers after an identity cue (UK
     National Insurance numbers: :func:`uk_codes`). ``cue_matches``: the matches of :data:`CUED_ID` when a shared cue
     scan found them already."""
-    for m in ascii_finditer(_NIK, text):
+    for m in lines_finditer(_NIK, DIGIT_RUN_LINES, text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if nik_is_valid(digits):
@@ -298,7 +298,7 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         else:
             conf = 0.6  # 16 digits that fail the structure: still likely an ID number
         yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
-    for m in ascii_finditer(_GROUPS_4, text):
+    for m in lines_finditer(_GROUPS_4, DIGIT_RUN_LINES, text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if len(digits) == 16:  # a NIK written in four groups
@@ -308,9 +308,9 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         elif digits[0] in "23456789":  # India's Aadhaar
             conf = 0.97 if cued else (0.9 if verhoeff_valid(digits) else 0.7)
             yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.aadhaar", m.group(0))
-    for m in ascii_finditer(_NPWP, text):
+    for m in lines_finditer(_NPWP, DIGIT_RUN_LINES, text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.97, "id.npwp", m.group(0))
-    for m in ascii_finditer(_SSN, text):
+    for m in lines_finditer(_SSN, DIGIT_RUN_LINES, text):
         raw = m.group(0)
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if raw[3] == "-" or cued:
