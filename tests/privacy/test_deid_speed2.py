@@ -213,3 +213,25 @@ def test_digit_run_lines_give_each_id_shape_its_own_matches(parts: list[str]) ->
     for rx in (patterns._NIK, patterns._GROUPS_4, patterns._NPWP, patterns._SSN, ids._SHAPE):
         want = [m.span() for m in _fastrx.ascii_finditer(rx, text)]
         assert [m.span() for m in _fastrx.lines_finditer(rx, _fastrx.DIGIT_RUN_LINES, text)] == want, rx.pattern
+
+
+_CODE_PARTS = ["D02", "X285", "D6W", "WXYZ", "K1A", "0B1", "SW1A", "1AA", "NSW", "2131", "TX", "77036", "SBA",
+               "1234", "KCA", "123", "AB", "CD", " ", "-", "\n", "٣", "é", ",", "Jl"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CODE_PARTS), max_size=30))
+@example(["D6W", " ", "WXYZ"])
+@example(["AB", " ", "CD", "\n", "SBA", " ", "1234", "Jl"])
+def test_digit_lines_give_postcodes_and_plate_codes_their_own_results(parts: list[str]) -> None:
+    from makna.privacy import plates, postcodes
+
+    text = "".join(parts)
+    for rx in (postcodes._POSTCODE, postcodes._ANY_POSTCODE):
+        want = [m.span() for m in _fastrx.ascii_finditer(rx, text)]
+        assert [m.span() for m in _fastrx.lines_finditer(rx, _fastrx.DIGIT_LINES, text)] == want, rx.pattern
+    # a plate code on a line without a digit is all capitals, which the detector never yields
+    lines = {start for start, _ in _fastrx.DIGIT_LINES.lines(text)}
+    for m in _fastrx.ascii_finditer(plates._CODE, text):
+        if text.rfind("\n", 0, m.start()) + 1 not in lines:
+            assert plates._NOT_PLATE.fullmatch(m.group(0).replace(" ", "").replace("-", ""))

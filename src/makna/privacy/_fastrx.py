@@ -26,6 +26,7 @@ from typing import Any
 from ._ci import ci, class_end
 
 __all__ = [
+    "DIGIT_LINES",
     "DIGIT_RUN_LINES",
     "Cue",
     "Literals",
@@ -379,13 +380,13 @@ class SharedLines:
             return last[1]
         n = len(text)
         out: list[tuple[int, int]] = []
-        covered = -1
-        for hit in ascii_finditer(self.gate, text):
-            if hit.start() <= covered:
-                continue
+        search = _twin(self.gate).search if text.isascii() else self.gate.search
+        hit = search(text)
+        while hit is not None:
             end = text.find("\n", hit.end())
-            covered = n if end < 0 else end
-            out.append((text.rfind("\n", 0, hit.start()) + 1, covered))
+            end = n if end < 0 else end
+            out.append((text.rfind("\n", 0, hit.start()) + 1, end))
+            hit = search(text, end + 1)  # the next line
         self._last = (text, out)
         return out
 
@@ -402,6 +403,8 @@ def lines_finditer(rx: re.Pattern[str], gate: SharedLines, text: str) -> Iterato
 
 DIGIT_RUN_LINES = SharedLines(re.compile(r"\d\d\d"))
 """The lines holding three digits in a row (``\\d``: any digit on a text that is not all ASCII)."""
+DIGIT_LINES = SharedLines(re.compile(r"\d"))
+"""The lines holding a digit (``\\d``: any digit on a text that is not all ASCII)."""
 
 
 def ascii_finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
