@@ -235,3 +235,19 @@ def test_digit_lines_give_postcodes_and_plate_codes_their_own_results(parts: lis
     for m in _fastrx.ascii_finditer(plates._CODE, text):
         if text.rfind("\n", 0, m.start()) + 1 not in lines:
             assert plates._NOT_PLATE.fullmatch(m.group(0).replace(" ", "").replace("-", ""))
+
+
+_ALLOF_PARTS = ["call", "wa", "bawa", "ring", "555", "1234", "555-1234", "٣٣٣", "-", ".", " ", "\n", "Maret", "Mar",
+                "Marcus", "5", "2023", "'23", "of", "June", "tgl", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ALLOF_PARTS), max_size=40), st.integers(min_value=1, max_value=120))
+@example(["555-1234", " ", "call", "\n", "bawa", " ", "Mar", " ", "5"], 100)
+def test_gates_with_digit_lines_give_the_patterns_their_own_matches(parts: list[str], repeat: int) -> None:
+    from makna.privacy import contacts
+
+    text = "".join(parts) * repeat  # long ones take the shared automaton pass
+    for rx, plain, both in ((contacts._LOCAL, contacts._LOCAL_GATE, contacts._LOCAL_LINES),
+                            (patterns._DATE_WORDS, patterns._MONTH_GATE, patterns._MONTH_DIGIT_LINES)):
+        assert [m.span() for m in gated_finditer(rx, both, text)] == [m.span() for m in gated_finditer(rx, plain, text)]

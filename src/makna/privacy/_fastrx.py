@@ -26,6 +26,7 @@ from typing import Any
 from ._ci import ci, class_end
 
 __all__ = [
+    "AllOf",
     "DIGIT_LINES",
     "DIGIT_RUN_LINES",
     "Cue",
@@ -325,7 +326,7 @@ def trigger(literals: Sequence[str]) -> Trigger:
 
 
 def gated_finditer(
-    rx: re.Pattern[str], gate: re.Pattern[str] | Trigger | Narrowed, text: str
+    rx: re.Pattern[str], gate: re.Pattern[str] | Trigger | Narrowed | AllOf | SharedLines, text: str
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``, run only over the lines where ``gate`` matches.
 
@@ -334,7 +335,7 @@ def gated_finditer(
     only read the newline itself, which each line's search still sees).
     """
     n = len(text)
-    if isinstance(gate, Narrowed) or (
+    if isinstance(gate, (Narrowed, AllOf, SharedLines)) or (
         isinstance(gate, Trigger) and (len(gate.literals) <= 8 or (n >= _SHARED_MIN and gate.ident >= 0))
     ):
         for start, end in gate.lines(text):
@@ -399,6 +400,27 @@ def lines_finditer(rx: re.Pattern[str], gate: SharedLines, text: str) -> Iterato
     finditer = _twin(rx).finditer if text.isascii() else rx.finditer
     for start, end in gate.lines(text):
         yield from finditer(text, start, min(n, end + 1))
+
+
+class AllOf:
+    """The lines where every one of several gates (:class:`Trigger`, :class:`Narrowed`, :class:`SharedLines`) holds:
+    for a pattern each of whose matches holds a match of every gate (a calling word AND three digits in a row),
+    so that a common literal ("wa" inside many Indonesian words) does not send most lines to the pattern."""
+
+    __slots__ = ("gates",)
+
+    def __init__(self, *gates: Trigger | Narrowed | SharedLines) -> None:
+        if not gates:
+            raise ValueError("AllOf needs a gate")
+        self.gates = gates
+
+    def lines(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every line of ``text`` where every gate holds (``end`` at its newline), sorted."""
+        out = self.gates[0].lines(text)
+        for gate in self.gates[1:]:
+            keep = {start for start, _ in gate.lines(text)}
+            out = [line for line in out if line[0] in keep]
+        return out
 
 
 DIGIT_RUN_LINES = SharedLines(re.compile(r"\d\d\d"))

@@ -13,7 +13,17 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
-from ._fastrx import DIGIT_RUN_LINES, ascii_finditer, dispatch, gated_finditer, lines_finditer, split_top, trigger
+from ._fastrx import (
+    DIGIT_LINES,
+    DIGIT_RUN_LINES,
+    AllOf,
+    ascii_finditer,
+    dispatch,
+    gated_finditer,
+    lines_finditer,
+    split_top,
+    trigger,
+)
 from ._idwords import _DIGIT_WORDS, _REPEAT_WORDS, NIK_PROVINCES, PLATE_REGIONS, nik_is_valid, spoken_digits
 from ._text import line_before
 from .types import Detection
@@ -435,6 +445,8 @@ _DATE_WORDS = re.compile(
 """``\b(?:DAY MONTH YEAR?|MONTH DAY YEAR?|MONTH YEAR|MONTH 'YY)\b``, each alternative spelt out per day number
 and month so that :func:`~._fastrx.dispatch` gives the fast scan (the same matches)."""
 _MONTH_GATE = trigger(_MONTHS.split("|"))
+_MONTH_DIGIT_LINES = AllOf(_MONTH_GATE, DIGIT_LINES)
+"""A month's name and a digit on the line: every :data:`_DATE_WORDS` match holds both."""
 _DATE_NUM = re.compile(
     r"(\d(?<![\d.\-/][\s\S])\d{0,3})([/.\-])(\d{1,2})(?:\2(\d{2,4})(?![\d.\-/]\d)|(?![\d/.\-]|[.,]\d))"
 )
@@ -453,7 +465,7 @@ _DATE_CUE_BEFORE = re.compile(
 def find_dates(text: str) -> Iterator[Detection]:
     """Dates naming a month with a day and/or year, numeric day/month/year dates, and day/month after a
     date cue (``tanggal 25/06``)."""
-    for m in gated_finditer(_DATE_WORDS, _MONTH_GATE, text):
+    for m in gated_finditer(_DATE_WORDS, _MONTH_DIGIT_LINES, text):
         raw = m.group(0).rstrip(". ,")
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
     for m in ascii_finditer(_DATE_NUM, text):
