@@ -251,3 +251,32 @@ def test_gates_with_digit_lines_give_the_patterns_their_own_matches(parts: list[
     for rx, plain, both in ((contacts._LOCAL, contacts._LOCAL_GATE, contacts._LOCAL_LINES),
                             (patterns._DATE_WORDS, patterns._MONTH_GATE, patterns._MONTH_DIGIT_LINES)):
         assert [m.span() for m in gated_finditer(rx, both, text)] == [m.span() for m in gated_finditer(rx, plain, text)]
+
+
+_ID_LINE_PARTS = ["NIK", "nik", "KTP", "passport", "ID", "12345", "1 2 3 4 5", "1234", "٣٣٣٣٣", "A-", "/", "(",
+                  " ", "\n", "no", "é", "PAN", "card"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ID_LINE_PARTS), max_size=40))
+@example(["passport", " ", "1 2 3 4 5", "\n", "12345"])
+def test_digit_lines_find_the_lines_of_the_document_number_rules(parts: list[str]) -> None:
+    from makna.privacy import cuewords, shapes
+
+    text = "".join(parts)
+    low = shapes._lower(text)
+    n = len(text)
+    want: list[tuple[int, int]] = []
+    last_end = -1
+    for five in _fastrx.ascii_finditer(shapes._FIVE_DIGITS, text):  # the loop before the shared digit lines
+        if five.start() <= last_end:
+            continue
+        start = text.rfind("\n", 0, five.start()) + 1
+        last_end = text.find("\n", five.start())
+        last_end = n if last_end < 0 else last_end
+        if shapes._ID_STEMS_RX.search(low, start, last_end) or shapes._ID_EXACT_RX.search(text, start, last_end):
+            want.extend(m.span() for m in shapes._ID_VALUE.finditer(text, start, min(n, last_end + 1)))
+    assert [m.span() for m in shapes._on_digit_lines(shapes._ID_VALUE, text, low)] == want
+    plain = cuewords._lines_at(text, (m.start() for m in _fastrx.ascii_finditer(cuewords._DIGITS4, text)))
+    four = _fastrx.for_text(cuewords._DIGITS4, text).search
+    assert [(s, e) for s, e in _fastrx.DIGIT_RUN_LINES.lines(text) if four(text, s, e)] == plain  # as in _ids

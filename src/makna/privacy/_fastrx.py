@@ -38,6 +38,7 @@ __all__ = [
     "any_of",
     "ascii_finditer",
     "dispatch",
+    "for_text",
     "gated_finditer",
     "lines_finditer",
     "literal_prefix",
@@ -441,6 +442,12 @@ def ascii_finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     if not text.isascii():
         return rx.finditer(text)
     return _twin(rx).finditer(text)
+
+
+def for_text(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
+    """``rx``, or its ``re.ASCII`` twin on an all-ASCII ``text`` (the same matches; see :func:`ascii_finditer`),
+    for a search on parts of ``text``."""
+    return _twin(rx) if text.isascii() else rx
 
 
 def _twin(rx: re.Pattern[str]) -> re.Pattern[str]:
