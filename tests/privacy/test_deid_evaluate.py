@@ -101,7 +101,12 @@ SPLIT_SIZES = {
     # the lead's private held-out sets of rounds two to five, copied in once spent
     "spent2": 8,
     **{split: 10 for split in ("spent3", "spent4", "spent5")},
+    # round heldout8: tune9 (open, branch tune9) and seal8 (sealed, branch heldout8) were written together;
+    # seal8 is absent until both branches are merged
+    "tune9": 10,
+    "seal8": 6,
 }
+MAY_BE_ABSENT = {"seal8"}
 
 
 def test_own_corpus_builds_exactly() -> None:
@@ -116,7 +121,7 @@ def test_own_corpus_builds_exactly() -> None:
     sources = sorted(corpus.glob("*/*.txt"))
     counts = Counter(src.parent.name for src in sources)
     assert set(counts) <= set(SPLIT_SIZES) and all(counts[s] == SPLIT_SIZES[s] for s in counts)
-    assert set(SPLIT_SIZES) == set(counts)
+    assert set(SPLIT_SIZES) - set(counts) <= MAY_BE_ABSENT
     for src in sources:
         doc = build.parse(src.read_text(encoding="utf-8"))
         assert json.loads(src.with_suffix(".json").read_text(encoding="utf-8")) == doc

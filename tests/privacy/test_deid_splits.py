@@ -29,6 +29,13 @@ transcripts), written by helpers who tuned nothing and kept outside the reposito
 was scored after its round's tuning and is spent; round six copied their marked-up sources in unchanged
 (build.py gives the same gold) as training data. Their floors are in-sample values less a margin.
 
+``tune9`` and ``seal8`` were written together (round heldout8, benchmarks/results/heldout8.md on branch
+``heldout8``): sixteen new transcripts in two batches of eight, split 10/6 by seeded shuffles. ``tune9`` is open:
+tune on it; its floor is its score on the detectors of main at the start of round six (3d33848: rules, and the
+CRF and precision stage trained on the 126 transcripts before ``tune9`` existed: typed recall 0.886, untyped
+0.945, precision 0.845, leak 7.1 %, lowest structured type HANDLE 0.778) less a margin. ``seal8`` is sealed:
+kept on branch ``heldout8``, refused by training, no floor until the lead scores it after the round.
+
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
 Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
@@ -73,6 +80,8 @@ FLOORS = {
     "spent3": (0.945, 0.97, 0.88, 0.04, 0.8),
     "spent4": (0.925, 0.97, 0.80, 0.05, 0.7),
     "spent5": (0.915, 0.965, 0.835, 0.07, 0.7),
+    # round heldout8: measured on main's detectors before the round (0.886, 0.945, 0.845, 0.071, 0.778) less a margin
+    "tune9": (0.87, 0.93, 0.83, 0.081, 0.76),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 

@@ -13,7 +13,8 @@ Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, a
 folder whose name starts with ``seal8``, ``sealed-``, ``suggest-unseen`` or ``heldout8``. ``seal6`` and ``seal7``
 were scored after the tuning of rounds four and five and are spent: they are training data now, like ``seal4``
 before them, and so are ``spent2`` to ``spent5`` (the lead's private held-out sets of rounds two to five, each
-scored after tuning, copied into the repository unchanged).
+scored after tuning, copied into the repository unchanged). ``tune9`` is the open half of round heldout8
+(written with the sealed ``seal8``, which is refused).
 """
 
 from __future__ import annotations
@@ -73,11 +74,13 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "spent3",
     "spent4",
     "spent5",
+    "tune9",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal8`` and later, anything under ``sealed-*``) are not
 here and are refused; ``seal6`` and ``seal7`` are spent (scored after tuning) and open, and so are ``spent2`` to
-``spent5``: the lead's private held-out sets of rounds two to five, brought into the repository once spent."""
+``spent5``: the lead's private held-out sets of rounds two to five, brought into the repository once spent.
+``tune9`` is open: the ten open transcripts of round heldout8, written with the sealed ``seal8``."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
