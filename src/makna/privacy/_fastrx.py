@@ -26,14 +26,21 @@ from typing import Any
 from ._ci import ci, class_end
 
 __all__ = [
+    "AllOf",
+    "DIGIT_LINES",
+    "DIGIT_RUN_LINES",
     "Cue",
     "Literals",
+    "Narrowed",
+    "SharedLines",
     "SharedScan",
     "Trigger",
     "any_of",
     "ascii_finditer",
     "dispatch",
+    "for_text",
     "gated_finditer",
+    "lines_finditer",
     "literal_prefix",
     "split_top",
     "trigger",
@@ -154,6 +161,34 @@ class Trigger:
                 found.setdefault(text.rfind("\n", 0, i) + 1, end)
                 i = text.find(lit, end) if end < n else -1
         return sorted(found.items())
+
+
+class Narrowed:
+    """A regex gate found only on the lines holding one of some literal words (a :class:`Trigger`, whose lines
+    come from the shared automaton pass): the same lines as the gate searched over the whole text, for a gate
+    whose every match holds one of the literals (on an ASCII text only, with ``ascii_only``: ``\\d`` matches
+    other digits too), holds no newline, and reads nothing past the newline that ends its line. A gate led by a
+    digit class or a common letter is tried at most places of a text (5 to 9 ms/MB); its literals are found in
+    the shared pass for almost nothing."""
+
+    __slots__ = ("ascii_only", "gate", "trigger")
+
+    def __init__(self, literals: Sequence[str], gate: re.Pattern[str], *, ascii_only: bool = False) -> None:
+        self.trigger = Trigger(literals)
+        self.gate = gate
+        self.ascii_only = ascii_only
+
+    def lines(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every line of ``text`` where the gate matches (``end`` at its newline), sorted."""
+        n = len(text)
+        if self.ascii_only and not text.isascii():
+            found: dict[int, int] = {}
+            for hit in self.gate.finditer(text):
+                end = text.find("\n", hit.end())
+                found.setdefault(text.rfind("\n", 0, hit.start()) + 1, n if end < 0 else end)
+            return sorted(found.items())
+        search = self.gate.search
+        return [(start, end) for start, end in self.trigger.lines(text) if search(text, start, min(n, end + 1))]
 
 
 _SHARED_MIN = 2_000
@@ -291,7 +326,9 @@ def trigger(literals: Sequence[str]) -> Trigger:
     return Trigger(literals)
 
 
-def gated_finditer(rx: re.Pattern[str], gate: re.Pattern[str] | Trigger, text: str) -> Iterator[re.Match[str]]:
+def gated_finditer(
+    rx: re.Pattern[str], gate: re.Pattern[str] | Trigger | Narrowed | AllOf | SharedLines, text: str
+) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``, run only over the lines where ``gate`` matches.
 
     Exact when no match of ``rx`` can contain a newline, every match contains a match of ``gate``, and
@@ -299,7 +336,9 @@ def gated_finditer(rx: re.Pattern[str], gate: re.Pattern[str] | Trigger, text: s
     only read the newline itself, which each line's search still sees).
     """
     n = len(text)
-    if isinstance(gate, Trigger) and (len(gate.literals) <= 8 or (n >= _SHARED_MIN and gate.ident >= 0)):
+    if isinstance(gate, (Narrowed, AllOf, SharedLines)) or (
+        isinstance(gate, Trigger) and (len(gate.literals) <= 8 or (n >= _SHARED_MIN and gate.ident >= 0))
+    ):
         for start, end in gate.lines(text):
             yield from rx.finditer(text, start, min(n, end + 1))
         return
@@ -324,6 +363,73 @@ def _plain_ascii(text: str) -> bool:
     return text.isascii() and not any(sep in text for sep in "\x1c\x1d\x1e\x1f")
 
 
+class SharedLines:
+    """The lines where a regex ``gate`` matches (through its ASCII twin on an ASCII text, as
+    :func:`ascii_finditer`), found once per text and shared by the patterns gated on it (the result for the last
+    text is kept). :data:`DIGIT_RUN_LINES`, the lines holding three digits in a row, gates the digit-led identity
+    number shapes: each one scanned a whole text for digits (5 to 13 ms/MB); the gate scans it once."""
+
+    __slots__ = ("_last", "gate")
+
+    def __init__(self, gate: re.Pattern[str]) -> None:
+        self.gate = gate
+        self._last: tuple[str, list[tuple[int, int]]] | None = None
+
+    def lines(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every line of ``text`` where the gate matches (``end`` at its newline), sorted."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        n = len(text)
+        out: list[tuple[int, int]] = []
+        search = _twin(self.gate).search if text.isascii() else self.gate.search
+        hit = search(text)
+        while hit is not None:
+            end = text.find("\n", hit.end())
+            end = n if end < 0 else end
+            out.append((text.rfind("\n", 0, hit.start()) + 1, end))
+            hit = search(text, end + 1)  # the next line
+        self._last = (text, out)
+        return out
+
+
+def lines_finditer(rx: re.Pattern[str], gate: SharedLines, text: str) -> Iterator[re.Match[str]]:
+    """``ascii_finditer(rx, text)``, run only over the lines of ``gate``: exact on the conditions of
+    :func:`gated_finditer` (no match of ``rx`` holds a newline, every one holds a match of the gate, no look-ahead
+    reads past the newline that ends a line)."""
+    n = len(text)
+    finditer = _twin(rx).finditer if text.isascii() else rx.finditer
+    for start, end in gate.lines(text):
+        yield from finditer(text, start, min(n, end + 1))
+
+
+class AllOf:
+    """The lines where every one of several gates (:class:`Trigger`, :class:`Narrowed`, :class:`SharedLines`) holds:
+    for a pattern each of whose matches holds a match of every gate (a calling word AND three digits in a row),
+    so that a common literal ("wa" inside many Indonesian words) does not send most lines to the pattern."""
+
+    __slots__ = ("gates",)
+
+    def __init__(self, *gates: Trigger | Narrowed | SharedLines) -> None:
+        if not gates:
+            raise ValueError("AllOf needs a gate")
+        self.gates = gates
+
+    def lines(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every line of ``text`` where every gate holds (``end`` at its newline), sorted."""
+        out = self.gates[0].lines(text)
+        for gate in self.gates[1:]:
+            keep = {start for start, _ in gate.lines(text)}
+            out = [line for line in out if line[0] in keep]
+        return out
+
+
+DIGIT_RUN_LINES = SharedLines(re.compile(r"\d\d\d"))
+"""The lines holding three digits in a row (``\\d``: any digit on a text that is not all ASCII)."""
+DIGIT_LINES = SharedLines(re.compile(r"\d"))
+"""The lines holding a digit (``\\d``: any digit on a text that is not all ASCII)."""
+
+
 def ascii_finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``; on an all-ASCII text (known in O(1)) through ``rx`` compiled with ``re.ASCII``,
     whose ``\\d`` and ``\\w`` are bitmap tests instead of Unicode look-ups (a digit-first pattern scans
@@ -335,13 +441,24 @@ def ascii_finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """
     if not text.isascii():
         return rx.finditer(text)
+    return _twin(rx).finditer(text)
+
+
+def for_text(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
+    """``rx``, or its ``re.ASCII`` twin on an all-ASCII ``text`` (the same matches; see :func:`ascii_finditer`),
+    for a search on parts of ``text``."""
+    return _twin(rx) if text.isascii() else rx
+
+
+def _twin(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` compiled with ``re.ASCII`` (see :func:`ascii_finditer`), compiled once."""
     twin = _ASCII_TWINS.get(rx)
     if twin is None:
         bare = rx.pattern.replace(r"[\s\S]", "")
         if not rx.pattern.isascii() or rx.flags & re.IGNORECASE or "(?i" in bare or r"\s" in bare or r"\S" in bare:
             raise ValueError(f"pattern {rx.pattern[:40]!r} may match differently with re.ASCII")
         twin = _ASCII_TWINS[rx] = re.compile(rx.pattern, (rx.flags & ~re.UNICODE) | re.ASCII)
-    return twin.finditer(text)
+    return twin
 
 
 def literal_prefix(alt: str) -> str:
@@ -479,6 +596,11 @@ def any_of(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(trie.pattern())
 
 
+_TWIN_AFTER = 2_000_000
+"""Characters a :class:`SharedScan` scans before it compiles its ASCII twin."""
+_WORD_CHAR = re.compile(r"\w")
+
+
 class SharedScan:
     """Several cue patterns run from one scan for the starts of all their cue words.
 
@@ -519,14 +641,24 @@ class SharedScan:
         # behind at).
         word = re.compile(r"\w")
         ahead = starts.pattern(lambda ch: word.match(ch) is not None)
-        self._word_starts = re.compile(f"\\b(?={ahead})")
         # Past the text's first character, a word start is the character after a non-word one: a pattern led
         # by that class lets the regex engine skip ahead in C (one led by ``\\b`` tries every position).
         self._after_nonword = re.compile(f"\\W(?={ahead})")
+        # At the first character, ``\\b(?=ahead)``: when the look-ahead holds no look-behind, ``^``, ``\\A``
+        # or ``\\B``, that is the same pattern matched after a space put before the text (the text's start
+        # and a space both count as non-word for ``\\b``), which saves compiling the long look-ahead again
+        # (a tenth of a second, a sixth of the first detection in a fresh process).
+        self._word_starts = (
+            re.compile(f"\\b(?={ahead})") if any(tok in ahead for tok in ("(?<", "^", "\\A", "\\B")) else None
+        )
         # its twin for ASCII texts without the separators \x1c-\x1f: there ``\W``, ``\w``, ``\d``, ``\s`` and
-        # ``\b`` mean the same in both modes, and the ASCII ones are table look-ups (a tenth faster)
+        # ``\b`` mean the same in both modes, and the ASCII ones are table look-ups (a tenth faster). It is
+        # compiled once :data:`_TWIN_AFTER` characters have been scanned: its compilation costs as much as
+        # scanning some ten megabytes saves, so a process that detects in a few short texts never pays it.
         folded = "(?i" in self._after_nonword.pattern  # (a case-folded non-ASCII letter could match ASCII text)
-        self._after_nonword_ascii = None if folded else re.compile(self._after_nonword.pattern, re.ASCII)
+        self._twin_ok = not folded
+        self._after_nonword_ascii: re.Pattern[str] | None = None
+        self._scanned = 0
         others = [
             f"{re.escape(ch)}(?<!\\w[\\s\\S])(?={child.pattern_rest()})"
             for ch, child in sorted(starts.children.items())
@@ -540,6 +672,12 @@ class SharedScan:
             k: tuple(sorted(v | by2.get(k[:2], set()) | by1.get(k[:1], set()))) for k, v in by3.items()
         }
 
+    def _starts_at_first(self, text: str) -> bool:
+        """Whether a cue word's beginning starts the text (``\\b(?=ahead)`` matches at 0)."""
+        if self._word_starts is not None:
+            return self._word_starts.match(text) is not None
+        return _WORD_CHAR.match(text) is not None and self._after_nonword.match(" " + text) is not None
+
     def scan(
         self, text: str, windows: Mapping[str, Sequence[tuple[int, int]]] | None = None
     ) -> dict[str, list[re.Match[str]]]:
@@ -552,11 +690,15 @@ class SharedScan:
         ]
         wptr = [0] * count
         by1, by2, by3, rxs = self._by1, self._by2, self._by3, self._rxs
-        after = self._after_nonword_ascii
-        if after is None or not _plain_ascii(text):
-            after = self._after_nonword
+        after = self._after_nonword
+        if self._twin_ok and _plain_ascii(text):
+            if self._after_nonword_ascii is None and self._scanned >= _TWIN_AFTER:
+                self._after_nonword_ascii = re.compile(after.pattern, re.ASCII)
+            if self._after_nonword_ascii is not None:
+                after = self._after_nonword_ascii
+        self._scanned += len(text)
         starts = [h.start() + 1 for h in after.finditer(text)]
-        if self._word_starts.match(text) is not None:
+        if self._starts_at_first(text):
             starts.insert(0, 0)
         if self._other_starts is not None:
             others = [h.start() for h in self._other_starts.finditer(text)]

@@ -229,15 +229,13 @@ def _shape(word: str) -> str:
 
 @cache
 def _lists() -> tuple[frozenset[str], ...]:
-    places = gz.places_admin() | gz.places_local() | gz.places_en() | gz.places_world()
-    place_words = frozenset(w for p in places for w in p.split(" "))
     return (
         gz.first_names("id"),
         gz.surnames(),
         gz.ambiguous_names(),
         gz.stop_caps(),
-        frozenset(places),
-        place_words,
+        gz.all_places(),
+        gz.place_words(),
         gz.dictionary_words() | gz.colloquial(),
         gz.english_words(),
         frozenset(HONORIFICS),

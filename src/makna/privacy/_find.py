@@ -1,45 +1,141 @@
-"""Lines holding a word that starts with one of a few literal stems, found with ``str.find`` (issue #11).
+"""Lines (or places) of a text where a word starts with one of a few literal stems (issue #11).
 
-One ``str.find`` pass per stem over the lower-cased text is far cheaper than a case-folded regex alternation
-over the whole text; the detectors of :mod:`makna.privacy.structured` then run their patterns on those lines.
+Every registered set of stems (:class:`WordStarts`) is found in ONE Aho-Corasick pass (pyahocorasick) over the
+lower-cased text, shared by the detectors of one chunk: a short stem such as ``ic``, ``wa`` or ``x`` occurs inside
+thousands of words, and one ``str.find`` pass per stem and set (some 110 of them) cost several times more. The
+detectors of :mod:`makna.privacy.structured` then run their patterns on those lines or places only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-__all__ = ["lowered", "word_lines"]
+__all__ = ["WordStarts", "lowered", "word_lines", "word_starts"]
+
+_last_lowered: tuple[str, str] = ("", "")
 
 
 def lowered(text: str) -> str:
-    """``text`` in lower case with the same offsets (a character whose lower case is longer stays as it is)."""
-    if text.isascii():
-        return text.lower()
+    """``text`` in lower case with the same offsets (a character whose lower case is longer stays as it is).
+    The last result is kept, so the detectors of one chunk share one lower-casing."""
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
     low = text.lower()
-    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    _last_lowered = (text, low)
+    return low
 
 
-def word_lines(
-    text: str, low: str, stems: Iterable[str], words: Iterable[str] = ()
-) -> list[tuple[int, int]]:
-    """Sorted, disjoint (start, end) spans of the lines of ``text`` where a word starts with one of ``stems``
-    or is one of ``words`` (lower case, looked for in ``low``; a word may carry an Indonesian enclitic, ``-nya``,
-    ``-ku``, ``-mu``); ``end`` is the line's newline or the text's end."""
-    n = len(text)
-    starts: dict[int, int] = {}
-    for stem, whole in [*((s, False) for s in stems), *((w, True) for w in words)]:
-        pos = low.find(stem)
-        while pos >= 0:
-            after = pos + len(stem)
-            if whole and after < n and low[after].isalnum() and not low.startswith(("nya", "ku", "mu"), after):
-                pos = low.find(stem, pos + 1)
-                continue
-            if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] in "_@"):
-                line = text.rfind("\n", 0, pos) + 1
+_ENCLITICS = ("nya", "ku", "mu")
+
+
+class WordStarts:
+    """Where a word starts with one of ``stems`` or is one of ``words`` (lower case; a whole word may carry an
+    Indonesian enclitic, ``-nya``, ``-ku``, ``-mu``), after a character that is not a letter, digit, ``_`` or
+    ``@`` (or at the start of the text)."""
+
+    __slots__ = ("ident", "stems", "words")
+
+    def __init__(self, stems: Sequence[str], words: Sequence[str] = ()) -> None:
+        if not all(stems) or not all(words):
+            raise ValueError("a stem or word must not be empty")
+        self.stems = tuple(stems)
+        self.words = tuple(words)
+        self.ident = _SHARED.add(self)
+
+    def starts(self, low: str) -> list[int]:
+        """The sorted offsets in ``low`` (a lower-cased text, :func:`lowered`) where such a word starts."""
+        return _SHARED.starts(low)[self.ident]
+
+    def lines(self, text: str, low: str) -> list[tuple[int, int]]:
+        """Sorted, disjoint (start, end) spans of the lines of ``text`` holding such a word (found in ``low``, its
+        :func:`lowered` form); ``end`` is the line's newline or the text's end."""
+        n = len(text)
+        out: list[tuple[int, int]] = []
+        end = -1
+        for pos in self.starts(low):
+            if pos > end:
                 end = text.find("\n", pos)
                 end = n if end < 0 else end
-                starts[line] = end
-                pos = low.find(stem, end)  # the rest of this line is taken
-            else:
-                pos = low.find(stem, pos + 1)
-    return sorted(starts.items())
+                out.append((text.rfind("\n", 0, pos) + 1, end))
+        return out
+
+
+class _Shared:
+    """Every registered :class:`WordStarts` found in one automaton pass; the result for the last text is kept."""
+
+    def __init__(self) -> None:
+        self._sets: list[WordStarts] = []
+        self._automaton: Any = None  # ahocorasick.Automaton (an untyped C extension)
+        self._built = -1
+        self._last: tuple[str, list[list[int]]] | None = None
+
+    def add(self, entry: WordStarts) -> int:
+        self._sets.append(entry)
+        return len(self._sets) - 1
+
+    def _build(self) -> None:
+        import ahocorasick  # noqa: PLC0415  (a C extension, loaded at the first search)
+
+        owners: dict[str, list[tuple[int, bool]]] = {}
+        for i, entry in enumerate(self._sets):
+            for word, whole in [*((s, False) for s in entry.stems), *((w, True) for w in entry.words)]:
+                owners.setdefault(word, []).append((i, whole))
+        automaton = ahocorasick.Automaton()
+        for word, idents in owners.items():
+            automaton.add_word(word, (len(word) - 1, tuple(idents)))
+        automaton.make_automaton()
+        self._automaton = automaton
+        self._built = len(self._sets)
+
+    def starts(self, low: str) -> list[list[int]]:
+        last = self._last
+        if last is not None and last[0] is low and self._built == len(self._sets):
+            return last[1]
+        if self._built != len(self._sets):
+            self._build()
+        found: list[set[int]] = [set() for _ in self._sets]
+        n = len(low)
+        for end, (back, idents) in self._automaton.iter(low):
+            pos = end - back
+            if pos and (low[pos - 1].isalnum() or low[pos - 1] in "_@"):
+                continue
+            after = end + 1
+            glued = after < n and low[after].isalnum() and not low.startswith(_ENCLITICS, after)
+            for i, whole in idents:
+                if not (whole and glued):
+                    found[i].add(pos)
+        result = [sorted(s) for s in found]
+        self._last = (low, result)
+        return result
+
+
+_SHARED = _Shared()
+
+
+_BY_LISTS: dict[tuple[tuple[str, ...], tuple[str, ...]], WordStarts] = {}
+
+
+def _entry(stems: Iterable[str], words: Iterable[str]) -> WordStarts:
+    key = (tuple(stems), tuple(words))
+    entry = _BY_LISTS.get(key)
+    if entry is None:
+        entry = _BY_LISTS[key] = WordStarts(*key)
+    return entry
+
+
+def word_starts(low: str, stems: Iterable[str], words: Iterable[str] = ()) -> list[int]:
+    """:meth:`WordStarts.starts` of ``stems`` and ``words`` (registered at the first call)."""
+    return _entry(stems, words).starts(low)
+
+
+def word_lines(text: str, low: str, stems: Iterable[str], words: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """:meth:`WordStarts.lines` of ``stems`` and ``words`` (registered at the first call): the sorted, disjoint
+    (start, end) spans of the lines of ``text`` where a word starts with one of ``stems`` or is one of ``words``
+    (lower case, looked for in ``low``; a word may carry an Indonesian enclitic, ``-nya``, ``-ku``, ``-mu``);
+    ``end`` is the line's newline or the text's end."""
+    return _entry(stems, words).lines(text, low)

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import dispatch, gated_finditer, trigger
+from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from .types import Detection
 
 __all__ = ["find_said_ages"]
@@ -109,7 +109,9 @@ _PERSON_OF: Final = re.compile(
     r"(?:about[ \t]+|around[ \t]+)?(?P<o>[1-9]\d?)(?![\w.,%]|[ \t]*(?:%|percent|minutes?|hours?|years?[ \t]+ago))"
     r"|(?<![\w\-])(?P<s>[1-9]0-something)\b)"
 )
-_PERSON_OF_GATE: Final = re.compile(r"(?:of[ \t]+(?:about[ \t]+|around[ \t]+)?|0-)(?:[1-9]|something)")
+_PERSON_OF_GATE: Final = Narrowed(
+    ["of ", "of\t", "0-"], re.compile(r"(?:of[ \t]+(?:about[ \t]+|around[ \t]+)?|0-)(?:[1-9]|something)")
+)
 _CHILD_ORDER: Final = re.compile(
     r"(?i:\b(?:anak|adik|kakak|cucu)(?:nya|ku)?[ \t]+(?:pertama|kedua|ketiga|keempat|sulung|bungsu|"
     r"yang[ \t]+(?:kecil|besar|tua|muda|pertama|kedua|ketiga))[ \t]+"
@@ -117,7 +119,7 @@ _CHILD_ORDER: Final = re.compile(
     r"|\byang[ \t]+(?:kedua|ketiga|keempat|bungsu|kecil|besar)[ \t]+"
     r"(?P<y>[1-9]\d?[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$))"
 )
-_CHILD_ORDER_GATE: Final = re.compile(r"\d[ \t]*(?:tahun|taun|thn)\b")
+_CHILD_ORDER_GATE: Final = Narrowed(["tahun", "taun", "thn"], re.compile(r"\d[ \t]*(?:tahun|taun|thn)\b"))
 _AGE_LOOSE: Final = re.compile(
     dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
     + r"(?i:nya|ku|nye|na|ne|e)?(?:[ \t,]+(?!(?i:tahun|taun|taon|berapa)\b)[A-Za-z][\w\-]*){0,4}?"
@@ -163,7 +165,10 @@ _OPENING_AGE: Final = re.compile(
     r"dad|mother|father|born)\b|[ \t]+(?:next|this)[ \t]+(?:week|month|year)\b|[ \t]+(?:na|po|lang)\b|"
     r"[ \t]+(?:tahun|years?[ \t]+old)\b)"
 )
-_OPENING_GATE: Final = re.compile(r"[.!?][ \t](?:[1-9]\d\b|[TFSEN][a-z]+(?:ty|teen)\b)")
+_OPENING_GATE: Final = Narrowed(
+    [p + w + c for p in ".!?" for w in " \t" for c in "123456789TFSEN"],
+    re.compile(r"[.!?][ \t](?:[1-9]\d\b|[TFSEN][a-z]+(?:ty|teen)\b)"),
+)
 _INTRODUCED: Final = re.compile(
     r"(?i:\b(?:I['’]m|I[ \t]+am|my[ \t]+name|call(?:s|ed)?[ \t]+me|saya|aku|ambo|nama[ \t]+saya)\b)"
 )

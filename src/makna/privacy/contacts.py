@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import gated_finditer, trigger
+from ._fastrx import DIGIT_RUN_LINES, AllOf, gated_finditer, trigger
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
@@ -45,6 +45,8 @@ _CALL_AFTER: Final = re.compile(
 _LOCAL_GATE: Final = trigger(
     ["call", "Call", "ring", "Ring", "text", "Text", "phone", "wa", "WA", "telp", "hubungi", "cell"]
 )
+_LOCAL_LINES: Final = AllOf(_LOCAL_GATE, DIGIT_RUN_LINES)
+"""A calling word and three digits in a row on the line ("wa" alone is inside many Indonesian words)."""
 
 
 def find_obfuscated_emails(text: str) -> Iterator[Detection]:
@@ -57,7 +59,7 @@ def find_obfuscated_emails(text: str) -> Iterator[Detection]:
 
 def find_local_phones(text: str) -> Iterator[Detection]:
     """A seven-digit local number with a calling word after it in the clause."""
-    for m in gated_finditer(_LOCAL, _LOCAL_GATE, text):
+    for m in gated_finditer(_LOCAL, _LOCAL_LINES, text):
         if _CALL_AFTER.match(text, m.end()):
             yield Detection(m.start(), m.end(), "PHONE", 0.8, "phone.local_after", m.group(0))
 

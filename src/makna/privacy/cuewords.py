@@ -29,7 +29,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import any_of, ascii_finditer, dispatch, gated_finditer, split_top, trigger
+from ._fastrx import DIGIT_RUN_LINES, any_of, dispatch, for_text, gated_finditer, split_top, trigger
 from ._text import HONORIFICS, CapRun, line_before
 from .types import Detection
 
@@ -134,7 +134,7 @@ def _plain_words() -> frozenset[str]:
 @cache
 def _named() -> frozenset[str]:
     """Words the name and place lists know (a display name may be made of words that are also ordinary)."""
-    return gz.first_names("id") | gz.places_admin() | gz.places_en() | gz.places_world()
+    return gz.names_and_places()
 
 
 def _display_handles(text: str, low: _Lowered, runs: Sequence[CapRun]) -> Iterator[Detection]:
@@ -197,7 +197,8 @@ _GHANA: Final = re.compile(r"GHA(?<![\w]GHA)-\d{9}-\d(?!\d)")
 
 
 def _ids(text: str, low: _Lowered) -> Iterator[Detection]:
-    lines = low.having(_lines_at(text, (m.start() for m in ascii_finditer(_DIGITS4, text))), _ID_RX)
+    four = for_text(_DIGITS4, text).search
+    lines = low.having([(s, e) for s, e in DIGIT_RUN_LINES.lines(text) if four(text, s, e)], _ID_RX)
     for m in _on_lines(_CUED_CODE, text, lines):
         value = m.group("v")
         digits = sum(c.isdigit() for c in value)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import gated_finditer, trigger
+from ._fastrx import Narrowed, gated_finditer, trigger
 from .patterns import _DATE_NUM, _DATE_WORDS
 from .types import Detection
 
@@ -60,9 +60,11 @@ _RANGE: Final = re.compile(
     rf"(?i:\b(?:from|dari|between|antara|sejak|since)[ \t]+)(?P<a>{_DM})(?![\d/])"
     rf"(?i:[ \t]*(?:-|–|to|until|till|sampai|hingga|s/d|sd|and|dan)[ \t]*)(?P<b>{_DM})(?![\d/])"
 )
-_SEPARATED_GATE: Final = re.compile(r"\d[\-/.][A-Za-z]")
+_SEPARATED_GATE: Final = Narrowed(
+    [d + sep for d in "0123456789" for sep in "-/."], re.compile(r"\d[\-/.][A-Za-z]"), ascii_only=True
+)
 _FORM_GATE: Final = trigger(["bln", "Bln", "BLN", "bulan", "Bulan", "BULAN"])
-_RANGE_GATE: Final = re.compile(r"\d/\d")
+_RANGE_GATE: Final = Narrowed(["/"], re.compile(r"\d/\d"))
 
 
 _WEEKDAYS = (

@@ -13,25 +13,12 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import cache
 from operator import attrgetter
 from typing import Final
 
-from ._cues import scan_cues
-from ._text import cap_runs
-from .catchall import coordinated_names, detect_unknown, repeat_unknown
-from .cuewords import detect_context, detect_context_after
-from .employers import find_employers
-from .learned import refine
-from .patterns import detect_patterns
-from .persons import detect_persons, repeat_names, titled_names_first
-from .places import detect_places
-from .precision import apply_stage
-from .shapes import detect_shapes
-from .spans import join_names
-from .speakers import export_senders, find_labels, label_persons, mask_labels
-from .structured import detect_structured
 from .types import PII_TYPES, Detection
 
 __all__ = ["detect", "harmonise_types", "propagate", "resolve_overlaps"]
@@ -80,32 +67,6 @@ def _chunks(text: str) -> Iterable[tuple[int, str]]:
         pos = end
 
 
-def _detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[Detection]:
-    labels = find_labels(text, known_names)
-    scan = mask_labels(text, labels)  # speaker labels are structure: no detector reads them
-    runs = cap_runs(scan)  # shared by the place and person detectors
-    cues = scan_cues(scan, runs)  # one pass for the case-folded cue words of eight patterns
-    candidates: list[Detection] = label_persons(text, labels)
-    candidates.extend(export_senders(scan))
-    candidates.extend(detect_patterns(scan, cues=cues))
-    candidates.extend(detect_places(scan, language, runs=runs, cues=cues))
-    candidates.extend(detect_persons(scan, language, known_names, runs=runs, cues=cues))
-    candidates.extend(detect_unknown(scan, language, runs))
-    candidates.extend(detect_context(scan, runs))
-    candidates.extend(detect_shapes(scan))
-    candidates.extend(detect_structured(scan))
-    candidates.extend(find_employers(scan, runs))
-    candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
-    first = resolve_overlaps(candidates)
-    candidates.extend(repeat_names(scan, first))
-    candidates.extend(repeat_unknown(scan, first))
-    candidates.extend(coordinated_names(scan, first))
-    candidates.extend(detect_context_after(scan, first))
-    rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
-    found = refine(text, scan, language, rules, runs)  # learned model on top
-    return apply_stage(scan, language, found)  # then the precision stage
-
-
 _NAMED_TYPES: Final = frozenset({"PERSON", "ORG", "LOCATION"})
 
 
@@ -126,6 +87,16 @@ def harmonise_types(found: Sequence[Detection]) -> list[Detection]:
             det = Detection(det.start, det.end, top.type, det.confidence, det.detector, det.text)
         out.append(det)
     return out
+
+
+@cache
+def _pipeline() -> Callable[[str, str, Sequence[str]], list[Detection]]:
+    """The detectors (:func:`makna.privacy._pipeline.detect_chunk`), imported at the first detection: importing
+    them and compiling their patterns takes about a quarter of a second, which ``import makna.privacy`` and a
+    ``makna deid`` command that detects nothing (status, list, accept, region) never pay."""
+    from ._pipeline import detect_chunk
+
+    return detect_chunk
 
 
 @contextmanager
@@ -162,10 +133,11 @@ def detect(
         if unknown:
             raise ValueError(f"unknown identifier types: {sorted(unknown)}")
     names = tuple(known_names)
+    detect_chunk = _pipeline()
     out: list[Detection] = []
     with _no_cyclic_gc():
         for offset, chunk in _chunks(text):
-            for det in _detect_chunk(chunk, language, names):
+            for det in detect_chunk(chunk, language, names):
                 if offset:
                     det = Detection(
                         det.start + offset, det.end + offset, det.type, det.confidence, det.detector, det.text

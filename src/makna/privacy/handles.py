@@ -27,7 +27,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
-from ._find import lowered
+from ._find import WordStarts, lowered
 from .types import Detection
 
 __all__ = ["find_handles_near_platforms", "find_label_handles"]
@@ -100,28 +100,18 @@ _PLATFORM_STEMS: Final = tuple(w for w in _STEMS if not any(w != v and w.startsw
 
 
 _SHORT_WORDS: Final = frozenset({"wa", "x", "dm", "yt", "ig", "fb", "kik", "psn"})
+_PLATFORM_AT: Final = WordStarts(
+    [w for w in _PLATFORM_STEMS if w not in _SHORT_WORDS], [w for w in _PLATFORM_STEMS if w in _SHORT_WORDS]
+)
+"""Where a platform word starts ("wa", "x", "dm", "ig"...: whole words, with an enclitic, only)."""
 
 
 def _platform_lines(text: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
     """(start, end, platform word spans) of each line naming a platform or account word: each word's literal
-    beginning is found with ``str.find`` in the lower-cased text, and the platform pattern is only matched there
-    (a regex pass over the whole text cost several times more)."""
-    low = lowered(text)
+    beginning comes from the shared word-start pass (:class:`._find.WordStarts`) over the lower-cased text, and the
+    platform pattern is only matched there (a regex pass over the whole text cost several times more)."""
     n = len(text)
-    spans: set[tuple[int, int]] = set()
-    for stem in _PLATFORM_STEMS:
-        pos = low.find(stem)
-        short = stem in _SHORT_WORDS  # "wa", "x", "dm", "ig": whole words (with an enclitic) only
-        while pos >= 0:
-            after = pos + len(stem)
-            if short and after < n and low[after].isalnum() and not low.startswith(("nya", "ku", "mu"), after):
-                pos = low.find(stem, pos + 1)
-                continue
-            if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] in "_@"):
-                m = _PLATFORM.match(text, pos)
-                if m is not None:
-                    spans.add(m.span())
-            pos = low.find(stem, pos + 1)
+    spans = {m.span() for pos in _PLATFORM_AT.starts(lowered(text)) if (m := _PLATFORM.match(text, pos)) is not None}
     start = end = -1
     near: list[tuple[int, int]] = []
     for span in sorted(spans):

@@ -39,7 +39,7 @@ from stdnum.nz import ird
 from stdnum.za import idnr
 
 from . import gazetteers as gz
-from ._fastrx import ascii_finditer, gated_finditer
+from ._fastrx import DIGIT_RUN_LINES, ascii_finditer, gated_finditer, lines_finditer
 from ._find import lowered, word_lines
 from .types import Detection
 
@@ -218,7 +218,7 @@ def _ordinary() -> frozenset[str]:
 def find_checked_ids(text: str) -> Iterator[Detection]:
     """Identity numbers by shape and check digit, by a document word after them, and after document words the
     other rules do not know."""
-    for m in ascii_finditer(_SHAPE, text):
+    for m in lines_finditer(_SHAPE, DIGIT_RUN_LINES, text):
         name = m.lastgroup or ""
         check, good, bad = _CHECKS[name]
         raw = m.group(0)

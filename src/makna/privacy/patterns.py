@@ -13,7 +13,18 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
-from ._fastrx import ascii_finditer, dispatch, gated_finditer, split_top, trigger
+from ._fastrx import (
+    DIGIT_LINES,
+    DIGIT_RUN_LINES,
+    AllOf,
+    ascii_finditer,
+    dispatch,
+    gated_finditer,
+    lines_finditer,
+    split_top,
+    trigger,
+)
+from ._idwords import _DIGIT_WORDS, _REPEAT_WORDS, NIK_PROVINCES, PLATE_REGIONS, nik_is_valid, spoken_digits
 from ._text import line_before
 from .types import Detection
 
@@ -45,44 +56,6 @@ _US_SHAPE = re.compile(r"^(?:\+?1[ .\-]?)?\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
 _IN_MOBILE = re.compile(r"^[6-9]\d{4}[ \-]?\d{5}$")
 _MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|£|€|rupiah)\s*$", re.IGNORECASE)
 
-_ID_DIGIT_WORDS: Final[dict[str, str]] = {
-    "nol": "0",
-    "kosong": "0",
-    "satu": "1",
-    "dua": "2",
-    "tiga": "3",
-    "tigo": "3",
-    "empat": "4",
-    "ampek": "4",
-    "lima": "5",
-    "limo": "5",
-    "enam": "6",
-    "anam": "6",
-    "tujuh": "7",
-    "tujuah": "7",
-    "delapan": "8",
-    "lapan": "8",
-    "salapan": "8",
-    "sembilan": "9",
-    "sambilan": "9",
-}
-_EN_DIGIT_WORDS: Final[dict[str, str]] = {
-    "zero": "0",
-    "oh": "0",
-    "o": "0",
-    "nought": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
-_DIGIT_WORDS: Final[dict[str, str]] = {**_ID_DIGIT_WORDS, **_EN_DIGIT_WORDS}
-_REPEAT_WORDS: Final[dict[str, int]] = {"double": 2, "triple": 3}
 _WORD_ALT = "|".join(sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True))
 _SPOKEN_TOKEN = rf"(?:(?:{_WORD_ALT})\b|\+?\d+)"
 # ``(?<![\w+])(?:plus\s+)?TOKEN(?:SEP TOKEN){3,}`` (case-folded), dispatched on the first character.
@@ -140,23 +113,6 @@ _SHORT_PHONE = re.compile(r"\d{3}[\-. ]\d{4}")
 _SHORT_PHONE_CUE = re.compile(
     r"(?i:call|ring|phone|cell|mobile|number|text|nomor|nomer|telepon|telp|hp|wa)\w*[^\d\n]{0,12}$"
 )
-
-
-def spoken_digits(raw: str) -> str:
-    """The digits of a telephone number written partly in words (Indonesian or English)."""
-    out: list[str] = []
-    repeat = 1
-    for tok in re.findall(r"[A-Za-z]+|\d+", raw):
-        low = tok.lower()
-        if low in _REPEAT_WORDS:
-            repeat = _REPEAT_WORDS[low]
-            continue
-        if tok.isdigit():
-            out.append(tok)
-        elif low in _DIGIT_WORDS:
-            out.append(_DIGIT_WORDS[low] * repeat)
-        repeat = 1
-    return "".join(out)
 
 
 def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> Iterator[Detection]:
@@ -298,10 +254,6 @@ def find_handles(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> I
 
 # --- NATIONAL_ID ---------------------------------------------------------------------------------------
 
-NIK_PROVINCES: Final[frozenset[str]] = frozenset(
-    "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 51 52 53 61 62 63 64 65 71 72 73 74 75 76 81 82 "
-    "91 92 93 94 95 96".split()
-)
 _NIK = re.compile(r"\d(?<![\d.\-][\s\S])\d[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{4}(?![\d])")
 _GROUPS_4 = re.compile(r"\d(?<![\d.\-+][\s\S])\d{3}([ .\-])\d{4}\1\d{4}(?:\1\d{4})?(?![\d\-])")
 _NPWP = re.compile(r"\d(?<!\d[\s\S])\d\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
@@ -342,22 +294,11 @@ CUED_ID: Final = re.compile(
 _PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
 
 
-def nik_is_valid(digits: str) -> bool:
-    """True for a 16-digit NIK with a known province code, a birth day (1-31, or 41-71 for women),
-    a month 1-12 and a non-zero serial."""
-    if len(digits) != 16 or not digits.isdigit() or digits[:2] not in NIK_PROVINCES:
-        return False
-    day, month = int(digits[6:8]), int(digits[8:10])
-    if not (1 <= day <= 31 or 41 <= day <= 71):
-        return False
-    return 1 <= month <= 12 and digits[12:] != "0000"
-
-
 def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None = None) -> Iterator[Detection]:
     """Indonesian NIK and NPWP, US Social Security numbers, Aadhaar, and numbers after an identity cue (UK
     National Insurance numbers: :func:`uk_codes`). ``cue_matches``: the matches of :data:`CUED_ID` when a shared cue
     scan found them already."""
-    for m in ascii_finditer(_NIK, text):
+    for m in lines_finditer(_NIK, DIGIT_RUN_LINES, text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if nik_is_valid(digits):
@@ -367,7 +308,7 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         else:
             conf = 0.6  # 16 digits that fail the structure: still likely an ID number
         yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
-    for m in ascii_finditer(_GROUPS_4, text):
+    for m in lines_finditer(_GROUPS_4, DIGIT_RUN_LINES, text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if len(digits) == 16:  # a NIK written in four groups
@@ -377,9 +318,9 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         elif digits[0] in "23456789":  # India's Aadhaar
             conf = 0.97 if cued else (0.9 if verhoeff_valid(digits) else 0.7)
             yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.aadhaar", m.group(0))
-    for m in ascii_finditer(_NPWP, text):
+    for m in lines_finditer(_NPWP, DIGIT_RUN_LINES, text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.97, "id.npwp", m.group(0))
-    for m in ascii_finditer(_SSN, text):
+    for m in lines_finditer(_SSN, DIGIT_RUN_LINES, text):
         raw = m.group(0)
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if raw[3] == "-" or cued:
@@ -412,10 +353,6 @@ def verhoeff_valid(digits: str) -> bool:
 
 # --- PLATE -----------------------------------------------------------------------------------------------
 
-PLATE_REGIONS: Final[frozenset[str]] = frozenset(
-    "A AA AB AD AE AG B BA BB BD BE BG BH BK BL BM BN BP D DA DB DC DD DE DG DH DK DL DM DN DP DR DS DT "
-    "DW E EA EB ED F G H K KB KH KT KU L M N P PA PB R S T W Z".split()
-)
 _PLATE_ID = re.compile(r"(?P<r>[A-Z](?<!\w[\s\S])[A-Z]?)[ \t\-]?(?P<n>\d{1,4})[ \t\-]?(?P<s>[A-Z]{1,3})\b")
 _PLATE_UK = re.compile(r"[A-Z](?<!\w[\s\S])[A-Z]\d{2}[ ]?[A-Z]{3}\b")
 _PLATE_CUE = re.compile(r"(?:plat|nopol|plate|reg|rego|registration|motor|mobil|number|car|van)\w*\W*$", re.I)
@@ -508,6 +445,8 @@ _DATE_WORDS = re.compile(
 """``\b(?:DAY MONTH YEAR?|MONTH DAY YEAR?|MONTH YEAR|MONTH 'YY)\b``, each alternative spelt out per day number
 and month so that :func:`~._fastrx.dispatch` gives the fast scan (the same matches)."""
 _MONTH_GATE = trigger(_MONTHS.split("|"))
+_MONTH_DIGIT_LINES = AllOf(_MONTH_GATE, DIGIT_LINES)
+"""A month's name and a digit on the line: every :data:`_DATE_WORDS` match holds both."""
 _DATE_NUM = re.compile(
     r"(\d(?<![\d.\-/][\s\S])\d{0,3})([/.\-])(\d{1,2})(?:\2(\d{2,4})(?![\d.\-/]\d)|(?![\d/.\-]|[.,]\d))"
 )
@@ -526,7 +465,7 @@ _DATE_CUE_BEFORE = re.compile(
 def find_dates(text: str) -> Iterator[Detection]:
     """Dates naming a month with a day and/or year, numeric day/month/year dates, and day/month after a
     date cue (``tanggal 25/06``)."""
-    for m in gated_finditer(_DATE_WORDS, _MONTH_GATE, text):
+    for m in gated_finditer(_DATE_WORDS, _MONTH_DIGIT_LINES, text):
         raw = m.group(0).rstrip(". ,")
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
     for m in ascii_finditer(_DATE_NUM, text):

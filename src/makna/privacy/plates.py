@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import ascii_finditer, gated_finditer, trigger
+from ._fastrx import DIGIT_LINES, gated_finditer, lines_finditer, trigger
 from .patterns import PLATE_REGIONS
 from .types import Detection
 
@@ -98,7 +98,7 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         region = re.match(r"[a-zA-Z]+", raw)
         if region is not None and region.group(0).upper() in PLATE_REGIONS and not raw.isupper():
             yield Detection(m.start("p"), m.end("p"), "PLATE", 0.9, "plate.id_lower", raw)
-    for m in ascii_finditer(_CODE, text):
+    for m in lines_finditer(_CODE, DIGIT_LINES, text):
         raw = m.group(0)
         if _SG.fullmatch(raw) and sg_plate_valid(raw):
             yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.sg", raw)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import ascii_finditer
+from ._fastrx import DIGIT_LINES, lines_finditer
 from .types import Detection
 
 __all__ = ["find_postcodes"]
@@ -45,10 +45,10 @@ _DIGIT_GATE: Final = re.compile(r"\d")
 
 def find_postcodes(text: str) -> Iterator[Detection]:
     """Irish Eircodes and Canadian postal codes; a numbered street address ahead of any postcode."""
-    for m in ascii_finditer(_POSTCODE, text):
+    for m in lines_finditer(_POSTCODE, DIGIT_LINES, text):
         kind = "eircode" if m.group("eir") is not None else "ca"
         yield Detection(m.start(), m.end(), "ADDRESS", 0.85, f"address.{kind}", m.group(0))
-    for m in ascii_finditer(_ANY_POSTCODE, text):
+    for m in lines_finditer(_ANY_POSTCODE, DIGIT_LINES, text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = _NUMBERED_BEFORE.search(text, max(line_start, m.start() - 90), m.start())
         if before is not None:

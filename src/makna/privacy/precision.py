@@ -203,12 +203,11 @@ def _countries() -> frozenset[str]:
 
 @cache
 def _lists() -> tuple[frozenset[str], ...]:
-    places = gz.places_admin() | gz.places_local() | gz.places_en() | gz.places_world()
     return (
         gz.first_names("id"),
         gz.surnames(),
-        frozenset(places),
-        frozenset(w for p in places for w in p.split(" ")),
+        gz.all_places(),
+        gz.place_words(),
         _countries(),
         gz.stop_caps(),
         gz.demonyms(),

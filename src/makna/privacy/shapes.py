@@ -26,7 +26,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import Literals, any_of, ascii_finditer, gated_finditer, trigger
+from ._fastrx import DIGIT_LINES, Literals, any_of, for_text, gated_finditer, trigger
 from ._text import line_before
 from .types import Detection
 
@@ -116,15 +116,10 @@ def _on_digit_lines(rx: re.Pattern[str], text: str, low: str) -> Iterator[re.Mat
     :data:`_ID_STEMS` in ``low`` (:func:`_lower` of ``text``) or a word of :data:`_ID_EXACT` (a search of each
     such line)."""
     n = len(text)
-    last_end = -1
-    for five in ascii_finditer(_FIVE_DIGITS, text):
-        if five.start() <= last_end:
-            continue
-        start = text.rfind("\n", 0, five.start()) + 1
-        last_end = text.find("\n", five.start())
-        last_end = n if last_end < 0 else last_end
-        if _ID_STEMS_RX.search(low, start, last_end) or _ID_EXACT_RX.search(text, start, last_end):
-            yield from rx.finditer(text, start, min(n, last_end + 1))
+    five = for_text(_FIVE_DIGITS, text).search
+    for start, end in DIGIT_LINES.lines(text):  # (shared: a five-digit run is looked for on these lines only)
+        if five(text, start, end) and (_ID_STEMS_RX.search(low, start, end) or _ID_EXACT_RX.search(text, start, end)):
+            yield from rx.finditer(text, start, min(n, end + 1))
 
 
 _NOT_ID_BETWEEN: Final = re.compile(
@@ -256,7 +251,7 @@ _NAMING: Final = re.compile(r"(?i:\b(?:is|as|I['’]m|im|namanya|namina|adalah)\
 
 @cache
 def _named() -> frozenset[str]:
-    return gz.first_names("id") | gz.places_admin() | gz.places_en() | gz.places_world()
+    return gz.names_and_places()
 
 
 def _made_up(h: str, before: str) -> bool:

@@ -46,9 +46,9 @@ from functools import cache
 from typing import Any, Final
 
 from . import gazetteers as gz
+from ._idwords import PLATE_REGIONS, nik_is_valid, spoken_digits
 from .ages import shift_age, shift_age_text
 from .naming import Gender, draw_name, name_pools
-from .patterns import PLATE_REGIONS, nik_is_valid, spoken_digits
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
     NATIONAL,

@@ -1,0 +1,52 @@
+"""The detectors of one chunk of text in order (internal): speaker labels, the shared scans, every rule-based
+detector, overlap resolution, the learned layer and the precision stage. :func:`makna.privacy.detect` imports
+this module at its first call, so that importing :mod:`makna.privacy` stays cheap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._cues import scan_cues
+from ._text import cap_runs
+from .catchall import coordinated_names, detect_unknown, repeat_unknown
+from .cuewords import detect_context, detect_context_after
+from .detect import harmonise_types, resolve_overlaps
+from .employers import find_employers
+from .learned import refine
+from .patterns import detect_patterns
+from .persons import detect_persons, repeat_names, titled_names_first
+from .places import detect_places
+from .precision import apply_stage
+from .shapes import detect_shapes
+from .spans import join_names
+from .speakers import export_senders, find_labels, label_persons, mask_labels
+from .structured import detect_structured
+from .types import Detection
+
+__all__ = ["detect_chunk"]
+
+
+def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[Detection]:
+    labels = find_labels(text, known_names)
+    scan = mask_labels(text, labels)  # speaker labels are structure: no detector reads them
+    runs = cap_runs(scan)  # shared by the place and person detectors
+    cues = scan_cues(scan, runs)  # one pass for the case-folded cue words of eight patterns
+    candidates: list[Detection] = label_persons(text, labels)
+    candidates.extend(export_senders(scan))
+    candidates.extend(detect_patterns(scan, cues=cues))
+    candidates.extend(detect_places(scan, language, runs=runs, cues=cues))
+    candidates.extend(detect_persons(scan, language, known_names, runs=runs, cues=cues))
+    candidates.extend(detect_unknown(scan, language, runs))
+    candidates.extend(detect_context(scan, runs))
+    candidates.extend(detect_shapes(scan))
+    candidates.extend(detect_structured(scan))
+    candidates.extend(find_employers(scan, runs))
+    candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
+    first = resolve_overlaps(candidates)
+    candidates.extend(repeat_names(scan, first))
+    candidates.extend(repeat_unknown(scan, first))
+    candidates.extend(coordinated_names(scan, first))
+    candidates.extend(detect_context_after(scan, first))
+    rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
+    found = refine(text, scan, language, rules, runs)  # learned model on top
+    return apply_stage(scan, language, found)  # then the precision stage
