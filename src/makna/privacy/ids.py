@@ -39,7 +39,7 @@ from stdnum.nz import ird
 from stdnum.za import idnr
 
 from . import gazetteers as gz
-from ._fastrx import DIGIT_RUN_LINES, ascii_finditer, gated_finditer, lines_finditer
+from ._fastrx import DIGIT_RUN_LINES, gated_finditer, lines_finditer
 from ._find import lowered, word_lines
 from .types import Detection
 
