@@ -32,8 +32,10 @@ on the rules' output, before the learned layer:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
+from operator import itemgetter
 from typing import Final
 
 from . import gazetteers as gz
@@ -84,55 +86,59 @@ def _join_pair(text: str, a: Detection, b: Detection) -> Detection | None:
     return Detection(a.start, b.end, best.type, conf, best.detector, text[a.start : b.end])
 
 
+def _run_at(runs: Sequence[CapRun], pos: int) -> list[CapRun]:
+    """The capitalised run holding ``pos`` (a list of one, or empty): runs are in text order, so a bisection."""
+    i = bisect_right(runs, pos, key=itemgetter(0)) - 1
+    return [runs[i]] if i >= 0 and runs[i][0] <= pos < runs[i][1] else []
+
+
 def _tail(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str], limit: int) -> Detection:
     """``det`` extended over the capitalised words after it in its run, up to ``limit`` (the next detection)."""
-    for run in runs:
-        if run[0] <= det.start < run[1]:
-            if det.end >= run[1]:
-                return det
-            end, taken = det.end, 0
-            for start, tok_end, word in run_tokens(run):
-                if start < det.end:
-                    continue
-                if taken >= _MAX_TAIL or tok_end > limit or text[end:start].strip():
-                    break
-                if word in stop or not word[:1].isupper():
-                    break
-                end, taken = tok_end, taken + 1
-            if end == det.end:
-                return det
-            return Detection(det.start, end, det.type, det.confidence, det.detector, text[det.start : end])
+    for run in _run_at(runs, det.start):
+        if det.end >= run[1]:
+            return det
+        end, taken = det.end, 0
+        for start, tok_end, word in run_tokens(run):
+            if start < det.end:
+                continue
+            if taken >= _MAX_TAIL or tok_end > limit or text[end:start].strip():
+                break
+            if word in stop or not word[:1].isupper():
+                break
+            end, taken = tok_end, taken + 1
+        if end == det.end:
+            return det
+        return Detection(det.start, end, det.type, det.confidence, det.detector, text[det.start : end])
     return det
 
 
 def _head(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str], limit: int) -> Detection:
     """``det`` extended over the capitalised words before it in its run, back to ``limit`` (the previous
     detection's end)."""
-    for run in runs:
-        if run[0] <= det.start < run[1]:
-            if run[0] == det.start:
-                return det
-            toks = [t for t in run_tokens(run) if t[1] <= det.start]
-            start, taken = det.start, 0
-            for tok_start, tok_end, word in reversed(toks):
-                if taken >= _MAX_HEAD or tok_start < limit or text[tok_end:start].strip():
-                    break
-                if word in stop or word in HONORIFICS or not word[:1].isupper() or not word.replace("-", "").isalpha():
-                    break
-                if is_sentence_initial(text, tok_start) and word not in _place_heads() and word not in _org_heads():
-                    break  # "My PhilSys": a sentence's first word joins only as a type word ("Sungai ...")
-                start, taken = tok_start, taken + 1
-            if start == det.start:
-                return det
-            kind = det.type
-            if det.detector.startswith(_WEAK):
-                loc, org = _type_words()
-                words = text[start : det.end].split()
-                if any(w in org for w in words):
-                    kind = "ORG"
-                elif any(w in loc for w in words):
-                    kind = "LOCATION"
-            return Detection(start, det.end, kind, det.confidence, det.detector, text[start : det.end])
+    for run in _run_at(runs, det.start):
+        if run[0] == det.start:
+            return det
+        toks = [t for t in run_tokens(run) if t[1] <= det.start]
+        start, taken = det.start, 0
+        for tok_start, tok_end, word in reversed(toks):
+            if taken >= _MAX_HEAD or tok_start < limit or text[tok_end:start].strip():
+                break
+            if word in stop or word in HONORIFICS or not word[:1].isupper() or not word.replace("-", "").isalpha():
+                break
+            if is_sentence_initial(text, tok_start) and word not in _place_heads() and word not in _org_heads():
+                break  # "My PhilSys": a sentence's first word joins only as a type word ("Sungai ...")
+            start, taken = tok_start, taken + 1
+        if start == det.start:
+            return det
+        kind = det.type
+        if det.detector.startswith(_WEAK):
+            loc, org = _type_words()
+            words = text[start : det.end].split()
+            if any(w in org for w in words):
+                kind = "ORG"
+            elif any(w in loc for w in words):
+                kind = "LOCATION"
+        return Detection(start, det.end, kind, det.confidence, det.detector, text[start : det.end])
     return det
 
 
