@@ -172,18 +172,15 @@ def main() -> None:
                         help="per-type drops for --grid, as 'LOCATION=0.8;ORG=0.9' (repeatable)")
     parser.add_argument("--shipped", help="score the shipped CRF and stage on this open split, each part off and on")
     parser.add_argument("--cache", type=Path, help="keep the out-of-fold detections in this file between runs")
+    parser.add_argument("--dump", type=Path, help="write every missed or partly covered gold span to this file")
+    parser.add_argument("--no-stage", action="store_true", help="only the figures before the stage")
     args = parser.parse_args()
     if args.shipped:
         shipped(args.shipped)
         return
     t = time.perf_counter()
     data = examples(load_splits(ROOT))
-    if args.cache and args.cache.exists():
-        oof = pickle.loads(args.cache.read_bytes())
-    else:
-        oof = out_of_fold(data, Settings())
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(oof))
+    oof = cached_out_of_fold(data, args.cache)
     sd = stage_data(data, oof)
     print(f"{len(data)} transcripts, out-of-fold detections in {time.perf_counter() - t:.1f} s\n")
     docs = {split: [ex.doc for ex in data if ex.split == split] for split in {d.split for d in sd}}
@@ -215,6 +212,17 @@ def main() -> None:
                 print(f"    at >= 0.8, newer: {pred} detections, P {correct / max(pred, 1):.3f}, "
                       f"typed R {found / max(gold, 1):.3f}")
         return
+    if args.no_stage:
+        print(HEAD)
+        for split in splits:
+            print(_row(split, _score(docs[split], [d.detections for d in sd if d.split == split])))
+        print(_row("**pooled**", before))
+        print(_row("**pooled, newer splits**", _pooled(docs, sd, None, NEWER)))
+        if args.dump:
+            args.dump.write_text("", encoding="utf-8")
+            for split in splits:
+                dump(args.dump, docs[split], [d.detections for d in sd if d.split == split], split)
+        return
     s = STAGE_SETTINGS
     shipped_cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())))
     held = cross_validate(data, sd, s["c"], [shipped_cut], int(s["min_splits"]))[shipped_cut]
@@ -231,6 +239,10 @@ def main() -> None:
         print(_row(split, rep))
     print(_row("**pooled**", after))
     print(_row("**pooled, newer splits**", _pooled(docs, sd, held, NEWER)))
+    if args.dump:
+        args.dump.write_text("", encoding="utf-8")
+        for split in splits:
+            dump(args.dump, docs[split], held[split], split)
     print("\nPer type, pooled:\n")
     from deid_learned_cv import _types  # noqa: PLC0415
 
