@@ -295,13 +295,26 @@ def _all_names(locale: str) -> frozenset[str]:
     return frozenset(n for names in _faker_lists(locale).values() for n in names)
 
 
+def _indonesian(title: str) -> bool:
+    """Whether an Indonesian list (the traditions' or Faker's ``id_ID``) holds the title-cased name."""
+    return title.lower() in _token_index() or title in _all_names("id_ID")
+
+
+@cache
+def _foreign_pool(locale: str, attr: str, gender: Gender | None) -> tuple[str, ...]:
+    """:func:`_faker_pool` less the names Indonesian lists also hold, so that a surrogate drawn for an English or
+    foreign name reads as one (name_language gives it back ``en``); the whole pool where nothing would be left."""
+    pool = _faker_pool(locale, attr, gender)
+    return tuple(n for n in pool if not _indonesian(n)) or pool
+
+
 def name_language(token: str, language: str, *, abroad: bool = False) -> str:
     """``en`` for a name only English lists hold (``abroad``, in a source whose region is a country outside
     Indonesia: or other foreign lists, :data:`COUNTRY_LOCALES`), ``id`` for one only Indonesian lists (the
     traditions' or Faker's ``id_ID``) hold, else (in both, or in none) ``language``: the study's. (At home,
     a name such as ``Ahmad`` that Indonesian lists lack but Hausa ones hold stays Indonesian.)"""
     title = token[:1].upper() + token[1:].lower()
-    indonesian = token.lower() in _token_index() or title in _all_names("id_ID")
+    indonesian = _indonesian(title)
     english = title in _all_names("en_GB") or (abroad and not indonesian and any(title in _all_names(loc)
                                                                                  for loc in _FOREIGN_LOCALES))
     if english != indonesian:
@@ -313,7 +326,7 @@ def _chosen_pools(tradition: str, first: bool, gender: Gender | None) -> list[Se
     """The pools of a tradition chosen for the project, source or case (:data:`TRADITIONS`)."""
     if tradition == "english":
         attr = "first_names" if first else "last_names"
-        return [p for p in [_faker_pool("en_GB", attr, gender if first else None)] if p]
+        return [p for p in [_foreign_pool("en_GB", attr, gender if first else None)] if p]
     pools: list[Sequence[str]] = []
     if tradition != "indonesia":
         if not first and (tradition, "family", "u") in _traditions():
@@ -337,8 +350,8 @@ def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
         preferred = country or ("en_GB",)
         locale = _own_locale(token, preferred) if country else "en_GB"
         attr = "first_names" if first else "last_names"
-        own_pool = _faker_pool(locale, attr, gender if first else None)
-        return [p for p in [own_pool, _faker_pool("en_GB", attr, gender if first else None)] if p]
+        own_pool = _foreign_pool(locale, attr, gender if first else None)
+        return [p for p in [own_pool, _foreign_pool("en_GB", attr, gender if first else None)] if p]
     index = _token_index().get(token.lower(), frozenset())
     family = any(r == "family" for _t, r, _g in index)
     own = sorted({t for t, _r, _g in index})
