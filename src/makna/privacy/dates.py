@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import Narrowed, gated_finditer, trigger
+from ._fastrx import DIGIT_LINES, Narrowed, gated_finditer, lines_finditer, trigger
 from .patterns import _DATE_NUM, _DATE_WORDS
 from .types import Detection
 
@@ -76,7 +76,11 @@ _WEEKDAY_LEAD: Final = re.compile(
     rf"(?<![\w'’])(?:(?i:{_WEEKDAYS})|{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?(?:,[ \t]*|[ \t]+)"
     rf"(?:(?i:the|tanggal|tgl\.?)[ \t]+)?(?=\d|(?:{_MONTHS})\b)"
 )
-_WEEKDAY_GATE: Final = re.compile(rf"(?i:{_WEEKDAYS}|{_WEEKDAY_ABBR})")
+_WEEKDAY_GATE: Final = re.compile(
+    rf"(?<![\w'’])(?:(?i:{_WEEKDAYS})|{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?[, \t]"
+)
+"""The lead's weekday itself, as a whole word before its separator: a line where only "satu", "month" or
+"Africa" holds the letters of a weekday is not searched (the old case-insensitive gate sent most lines)."""
 _THE_ORDINAL: Final = re.compile(rf"(?<![\w])(?i:the)[ \t]+(?={_ORDINAL}[ \t]+of[ \t]+(?:{_MONTHS})\b)")
 _UPPER_DATE: Final = re.compile(
     r"(?<![\w])(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|"
@@ -114,7 +118,7 @@ def find_dated_days(text: str) -> Iterator[Detection]:
         end = _date_at(text, m.end())
         if end:
             yield Detection(m.start(), end, "DATE", 0.9, "date.the", text[m.start() : end])
-    for m in _UPPER_DATE.finditer(text):
+    for m in lines_finditer(_UPPER_DATE, DIGIT_LINES, text):
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.upper", m.group(0))
     for m in gated_finditer(_LOWER_MONTH_YEAR, _LOWER_MONTH_GATE, text):
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.lower", m.group(0))
