@@ -39,7 +39,7 @@ from stdnum.nz import ird
 from stdnum.za import idnr
 
 from . import gazetteers as gz
-from ._fastrx import DIGIT_RUN_LINES, gated_finditer, lines_finditer
+from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, lines_finditer
 from ._find import lowered, word_lines
 from .types import Detection
 
@@ -202,10 +202,21 @@ def _is_document(m: re.Match[str]) -> bool:
     return acr is None or not (acr in _NOT_DOCUMENT or (acr.lower() in _ordinary() and not acr.isupper()))
 
 
+def _doc_number_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_DOC_NUMBER`` over the lines that hold a digit and a number word (every match holds both; most lines
+    with "number" in an interview hold no code)."""
+    n = len(text)
+    gate = _DOC_NUMBER_GATE.search
+    for start, end in DIGIT_LINES.lines(text):
+        stop = min(n, end + 1)
+        if gate(text, start, stop):
+            yield from _DOC_NUMBER.finditer(text, start, stop)
+
+
 def _documents_numbers(text: str) -> Iterator[Detection]:
-    matches = (m for m in gated_finditer(_DOC_NUMBER, _DOC_NUMBER_GATE, text) if _is_document(m))
+    matches = (m for m in _doc_number_matches(text) if _is_document(m))
     yield from _cued_values(matches, 6, 0.8, "id.document_number")
-    for m in _PAN.finditer(text):
+    for m in lines_finditer(_PAN, DIGIT_LINES, text):
         if _ok(pan.is_valid, m.group(0)):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.85, "id.pan", m.group(0))
 
