@@ -198,3 +198,12 @@ def test_apply_through_the_web_api(study: makna.Project, project_location: str, 
         close_app(web)
     reps = _check(key, study)
     assert {w.casefold() for w in reps["penjual.txt"]["Yulianti Putri"].split()} <= _pool("sunda")
+
+
+def test_cli_bad_tradition_leaves_the_region_unchanged(study: makna.Project, project_location: str) -> None:
+    """--set and --tradition together: a bad tradition is refused before the region is written."""
+    loc = project_location
+    before = _cli("deid", "region", "-p", loc, "-f", "csv")[1]
+    code, out = _cli("deid", "region", "-p", loc, "--set", "GB", "--tradition", "Klingon", "--source", "driver.txt")
+    assert code != 0 and "Klingon" in out and "Traceback" not in out
+    assert _cli("deid", "region", "-p", loc, "-f", "csv")[1] == before

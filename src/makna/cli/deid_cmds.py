@@ -474,12 +474,18 @@ def region_cmd(
     from. Without --set, --tradition or --clear, list every scanned source with the region 'deid apply'
     would use and why (set for the source, for its case, inferred from its places, numbers and language, or
     the project's), and the tradition set for it or its case."""
+    from ..privacy.naming import resolve_tradition
+    from ..privacy.regions import resolve_region
     from ..privacy.source_regions import set_region, set_tradition, source_regions
 
     with opened(project) as proj:
         if set_to is not None or clear or tradition is not None:
             if clear and (set_to is not None or tradition is not None):
                 raise InputError("give --set or --tradition, or --clear, not both")
+            # both values checked before either is written: a bad --tradition leaves the region unchanged too
+            if set_to is not None:
+                resolve_region(set_to)
+            resolve_tradition(tradition)
             if clear or set_to is not None:
                 changed = set_region(proj, None if clear else set_to, sources=source or [], cases=case or [])
                 typer.echo(f"{'Cleared' if clear else 'Set'} the surrogate region of {', '.join(changed)}.")
