@@ -33,7 +33,7 @@ EVENT_NAMES = {
     "deid.reveal": "looked up an original identifier", "quickcodes.set": "chose quick codes",
     "segment.update": "changed a coding",
     "sync.pull": "pulled a copy from the team server", "sync.push": "pushed offline work",
-    "deid.region": "set a source's surrogate region",
+    "deid.region": "set a source's surrogate region or naming tradition",
 }
 OTHER_EVENT = "made a change"
 
