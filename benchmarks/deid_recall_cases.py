@@ -19,15 +19,9 @@ from pathlib import Path
 from makna.privacy import detect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from deid_struct_cases import Case, parse  # noqa: E402
+from deid_struct_cases import Case, load  # noqa: E402
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "privacy" / "recallcases"
-
-
-def load(name: str) -> list[Case]:
-    """The cases of ``open`` or ``sealed``."""
-    lines = (CASES / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
-    return [parse(line) for line in lines if line.strip() and not line.startswith("#")]
 
 
 def check(case: Case) -> tuple[bool, bool, list[str]]:
@@ -55,7 +49,7 @@ def main() -> int:
     parser.add_argument("--sealed", action="store_true", help="score the sealed table (figures only)")
     args = parser.parse_args()
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for case in load("sealed" if args.sealed else "open"):
+    for case in load("sealed" if args.sealed else "open", CASES):
         typed, untyped, problems = check(case)
         row = tally[f"{case.kind} ({case.language})"]
         row[0] += 1
