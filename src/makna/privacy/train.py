@@ -12,11 +12,10 @@ writes ``deid_precision.json``. Every learned part is trained in order from the 
 any change to a detector run it again. The same data and seed give the same bytes.
 
 Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, and so is any path under a
-folder whose name starts with ``seal8``, ``sealed-``, ``suggest-unseen`` or ``heldout8``. ``seal6`` and ``seal7``
-were scored after the tuning of rounds four and five and are spent: they are training data now, like ``seal4``
-before them, and so are ``spent2`` to ``spent5`` (the lead's private held-out sets of rounds two to five, each
-scored after tuning, copied into the repository unchanged). ``tune9`` is the open half of round heldout8
-(written with the sealed ``seal8``, which is refused).
+folder whose name starts with ``seal9``, ``sealed-``, ``suggest-unseen`` or ``heldout9``. ``seal6``, ``seal7``
+and ``seal8`` were scored after the tuning of rounds four to six and are spent: they are training data now, like
+``seal4`` before them, and so are ``spent2`` to ``spent6`` (the lead's private held-out sets of rounds two to six,
+each scored after tuning, copied into the repository unchanged). ``tune9`` is the open half of round heldout8.
 """
 
 from __future__ import annotations
@@ -81,18 +80,20 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "spent4",
     "spent5",
     "tune9",
+    "seal8",
+    "spent6",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
-``tests/privacy/corpus/<name>``. Sealed test sets (``seal8`` and later, anything under ``sealed-*``) are not
-here and are refused; ``seal6`` and ``seal7`` are spent (scored after tuning) and open, and so are ``spent2`` to
-``spent5``: the lead's private held-out sets of rounds two to five, brought into the repository once spent.
-``tune9`` is open: the ten open transcripts of round heldout8, written with the sealed ``seal8``."""
+``tests/privacy/corpus/<name>``. Sealed test sets (``seal9`` and later, anything under ``sealed-*``) are not
+here and are refused; ``seal6`` to ``seal8`` are spent (scored after tuning) and open, and so are ``spent2`` to
+``spent6``: the lead's private held-out sets of rounds two to six, brought into the repository once spent.
+``tune9`` is open: the ten open transcripts of round heldout8, written with ``seal8``."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
 STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
 """Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
-_FORBIDDEN: Final = ("seal8", "sealed-", "suggest-unseen", "heldout8", "wt-heldout8")
+_FORBIDDEN: Final = ("seal9", "sealed-", "suggest-unseen", "heldout9", "wt-heldout9")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ transcript, each identifier written ``[[TYPE:text]]``. The JSON beside it (dev-c
 empty: this corpus scores detection only.
 
 Usage: ``python tests/privacy/corpus/build.py`` (rebuilds every ``<split>/*.txt`` beside it: ``tune/`` to ``tune8/``,
-``sealed/``, ``sealed2/``, ``seal4/``, ``seal6/``, ``seal7/``, ``spent2/`` to ``spent5/`` and whatever later split is there).
+``sealed/``, ``sealed2/``, ``seal4/``, ``seal6/``, ``seal7/``, ``seal8/``, ``tune9/``, ``spent2/`` to ``spent6/`` and whatever later split is there).
 """
 
 from __future__ import annotations
