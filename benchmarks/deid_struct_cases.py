@@ -6,6 +6,7 @@ tuned on; the sealed table (``--sealed``) is scored once at the end and only its
 
     python benchmarks/deid_struct_cases.py            # open cases, with every failure
     python benchmarks/deid_struct_cases.py --sealed   # sealed cases, figures only
+    python benchmarks/deid_struct_cases.py --table structcases7   # round seven's broader table
 """
 
 from __future__ import annotations
@@ -88,8 +89,10 @@ def check(case: Case, *, rules_only: bool = False, alarms: frozenset[str] = STRU
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sealed", action="store_true", help="score the sealed table (figures only)")
+    parser.add_argument("--table", default=CASES.name,
+                        help="case folder under tests/privacy (structcases, or structcases7 of round seven)")
     args = parser.parse_args()
-    cases = load("sealed" if args.sealed else "open")
+    cases = load("sealed" if args.sealed else "open", CASES.parent / args.table)
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for case in cases:
         problems = check(case)
