@@ -90,7 +90,10 @@ _NUMBER_BEFORE: Final = re.compile(
     r"telp|tel|hubungi|contact|kontak|fax|landline|hotline))\b[^\d\n.?!]{0,24}$"
 )
 _NOT_NUMBER_BEFORE: Final = re.compile(
-    r"(?i:(?:rp|idr|rm|usd|\$|£|€|₱|php)\.?[ \t]*$|\b(?:id|nik|ktp|nin|ic)\b[^\d]{0,12}$)"
+    r"(?i:(?:rp|idr|rm|usd|\$|£|€|₱|php)\.?[ \t]*$|\b(?:id|nik|ktp|nin|ic)\b[^\d]{0,12}$|"
+    r"\b(?:order|invoice|receipt|tracking|account|rekening|resi|booking|ticket|tiket|reference|ref|serial|pesanan|"
+    r"transaksi|transaction|case|claim|policy|polis|parcel|paket|member|anggota)[ \t]+(?:number|no\.?|nomor|nomer|#)"
+    r"[^\d]{0,12}$|\b(?:nomor|nomer|no\.?)[ \t]+(?:rekening|resi|pesanan|tiket|antrian|polis|transaksi)[^\d]{0,12}$)"
 )
 _YEARS: Final = re.compile(r"(?:19|20)\d\d(?:[ \t](?:19|20)\d\d)+")
 

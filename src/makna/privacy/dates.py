@@ -98,6 +98,38 @@ _LOWER_MONTH_GATE: Final = trigger(["januari", "februari", "maret", "april", "me
                                     "bln", "Bln"])
 
 
+_UPPER_MONTHS = (
+    "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|"
+    "SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JANUARI|FEBRUARI|MARET|MEI|JUNI|JULI|AGUSTUS|OKTOBER|DESEMBER|AGU|OKT|DES"
+)
+_UPPER_MONTH_FIRST: Final = re.compile(
+    rf"(?<![\w])(?:{_UPPER_MONTHS})\.?[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:,?[ \t]+(?:19|20)\d\d)?(?![\w]|[.:/\-]\d)"
+)
+"""``APR 9, 2024``: a month in capitals before its day, as Messenger heads a conversation's days."""
+_HEAD_END: Final = re.compile(r"[ \t]*(?:$|[,·\-–][ \t]*\d)", re.MULTILINE)
+_ID_MONTHS = (
+    "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember|"
+    "January|February|March|May|June|July|August|October|December"
+)
+_MONTH_YEAR_WORD: Final = re.compile(
+    rf"(?<![\w])(?i:{_ID_MONTHS})[ \t]+(?i:tahun|thn\.?|taun|of)[ \t]+(?:19|20)\d\d(?![\w])"
+)
+"""``Juni tahun 2016``, ``June of 2016``: a month and its year joined by the year word."""
+_MONTH_RANGE: Final = re.compile(
+    rf"(?i:\b(?:from|dari|between|antara|sejak|since|mulai)[ \t]+)(?P<a>{_ID_MONTHS})"
+    rf"(?i:[ \t]*(?:-|–|to|until|till|sampai|sampe|hingga|s/d|sd|and|dan|through)[ \t]*)"
+    rf"(?={_ID_MONTHS}[ \t,]+(?:(?i:tahun|thn\.?|of)[ \t]+)?(?:19|20)\d\d\b)"
+)
+"""The first month of a range whose second month carries the year (``dari Januari sampai Juni 2024``): one
+date each, as the corpus writes them."""
+_WEEKDAY_ORDINAL: Final = re.compile(
+    rf"(?<![\w'’])(?:{_WEEKDAYS})(?:,?[ \t]+the|,)[ \t]+{_ORDINAL}(?![\w])(?![ \t]+of\b)"
+    rf"|(?<![\w'’])(?:{_WEEKDAYS})[ \t]+(?i:tanggal|tgl\.?)[ \t]*(?:[12]\d|3[01]|0?[1-9])(?![\w]|[/.\-]\d)"
+)
+"""A weekday and a day of the month alone (``Tuesday the 4th``, ``Senin tanggal 4``)."""
+_MONTH_GATE: Final = trigger([*_ID_MONTHS.split("|"), *(m.lower() for m in _ID_MONTHS.split("|"))])
+
+
 def _date_at(text: str, pos: int) -> int:
     """The end of the date that starts at ``pos`` (0 when none does)."""
     for rx in (_DATE_WORDS, _UPPER_DATE, _DATE_NUM):
@@ -122,6 +154,18 @@ def find_dated_days(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.upper", m.group(0))
     for m in gated_finditer(_LOWER_MONTH_YEAR, _LOWER_MONTH_GATE, text):
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.lower", m.group(0))
+    for m in lines_finditer(_UPPER_MONTH_FIRST, DIGIT_LINES, text):
+        if not m.group(0)[-4:].isdigit() and (
+            (m.start() and text[m.start() - 1] != "\n") or not _HEAD_END.match(text, m.end())
+        ):
+            continue  # "MAY 5 people": without a year, only a day's head alone on its line (or before a time)
+        yield Detection(m.start(), m.end(), "DATE", 0.85, "date.upper", m.group(0))
+    for m in gated_finditer(_WEEKDAY_ORDINAL, _WEEKDAY_GATE, text):
+        yield Detection(m.start(), m.end(), "DATE", 0.85, "date.weekday", m.group(0))
+    for m in gated_finditer(_MONTH_YEAR_WORD, _MONTH_GATE, text):
+        yield Detection(m.start(), m.end(), "DATE", 0.88, "date.month_year", m.group(0))
+    for m in gated_finditer(_MONTH_RANGE, _MONTH_GATE, text):
+        yield Detection(m.start("a"), m.end("a"), "DATE", 0.8, "date.range", m.group("a"))
 
 
 _AMOUNT_AFTER: Final = re.compile(r"(?i:[ \t]+(?:of|dari|cups?|kilos?|kg|liters?|litres?|jam|hours?|bagian|porsi)\b)")

@@ -74,6 +74,48 @@ _PLAIN_AFTER_NAMING: Final = re.compile(
 )
 
 
+_DISPLAY_NAME: Final = re.compile(
+    r"(?i:\b(?:namanya|namonyo|namina|nami|nama(?:[ \t]+(?:akun|page|halaman|grup|group))?(?:nya)?|"
+    r"namo(?:[ \t]+(?:ambo|awak))?|(?:page|account|group|profile)?[ \t]*name[ \t]+is|called|named)"
+    r"(?:[ \t]+(?:ambo|saya|aku|awak|kami|abdi|kulo|aing))?)[ \t]*[:,]?[ \t]*[\"“'‘]?"
+    r"(?P<h>(?-i:[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|\d{1,4})){1,5}))"
+)
+"""A display, page or group name (two to six capitalised words) after a naming word, on a line that names a
+platform (``on Facebook my page name is Tunde Moves Lagos``, ``di Facebook namo ambo Jon Becak Sukaramai``): the
+corpus annotates an account's shown name as a HANDLE, whoever it names."""
+
+
+def _display_names(text: str, start: int, end: int, near: list[tuple[int, int]]) -> Iterator[Detection]:
+    for m in _DISPLAY_NAME.finditer(text, start, end):
+        if not any(0 <= m.start() - e <= 40 and text[s:e].lower() not in _COMMON_PLATFORM_WORDS for s, e in near):
+            continue  # the naming word belongs to a platform's clause ("my line lead was a man named ...": not)
+        h = m.group("h")
+        words = h.split()
+        while words and words[-1].lower() in _ordinary() and not words[-1][:1].isupper():
+            words.pop()
+        if len(words) < 2:
+            continue
+        h = " ".join(words)
+        yield Detection(m.start("h"), m.start("h") + len(h), "HANDLE", 0.96, "handle.display_name", h)
+
+
+_COMMON_PLATFORM_WORDS: Final = frozenset(
+    {"line", "x", "threads", "steam", "channel", "kanal", "handle", "profile", "profil", "dm", "tele", "wa", "psn"}
+)
+"""Platform words that are also everyday words: not enough to make a name after "named" an account's."""
+_ON_PLATFORM: Final = re.compile(r"[ \t]+(?i:on|di|at|in|pada|via|lewat)[ \t]+")
+_PLACEHOLDER: Final = re.compile(r"(?:([A-Za-z])\1{0,3}[._/])+([A-Za-z])\2{0,3}")
+"""A format's placeholder (``dd.mm.yy``, ``jj.mm.dd``): every part one letter repeated."""
+
+
+def _inflected(word: str, ordinary: frozenset[str]) -> bool:
+    """An inflected form of an ordinary word (``called``, ``dibuat``, ``ditutup``, ``waiting``)."""
+    for suffix in ("ed", "d", "ing", "s", "es"):
+        if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
+            return True
+    return any(word.startswith(p) and word[len(p) :] in ordinary for p in ("di", "ter", "ber", "ke", "se"))
+
+
 @cache
 def _ordinary() -> frozenset[str]:
     return gz.dictionary_words() | gz.english_words() | gz.colloquial()
@@ -151,6 +193,8 @@ def _standalone(text: str) -> Iterator[Detection]:
         token = m.group(0)
         if _DOMAIN_END.search(token) or sum(c.isalpha() for c in token) < 5 or token.isupper():
             continue
+        if _PLACEHOLDER.fullmatch(token):
+            continue  # "[dd.mm.yy hh:mm]": a format described, not a user name
         yield Detection(m.start(), m.end(), "HANDLE", 0.75, "handle.shape", token)
 
 
@@ -170,16 +214,22 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
                 continue  # a quoted remark ("okay then"), not a display name
             if _GROUP_BEFORE.search(text, max(start, m.start() - 40), m.start()):
                 continue  # a group's or a chat's name, not a person's account
+            if len(words) == 1 and q.lower() in ordinary:
+                continue  # ("tampil sebagai "Anda""): a role or a word in a note on the export, not a name
             if any(0 <= m.start() - e <= 25 or 0 <= s - m.end() <= 12 for s, e in near):
                 s0 = m.start("q") + (len(m.group("q")) - len(m.group("q").lstrip()))
                 yield Detection(s0, s0 + len(q), "HANDLE", 0.85, "handle.quoted", q)
+        yield from _display_names(text, start, end, near)
         for m in _PLAIN_AFTER_NAMING.finditer(text, start, end):
             h = m.group("h")
-            if h in ordinary or re.sub(r"(?:nya|ku|mu|lah)$", "", h) in ordinary:
+            if h in ordinary or re.sub(r"(?:nya|ku|mu|lah)$", "", h) in ordinary or _inflected(h, ordinary):
                 continue
             if any(0 <= m.start() - e <= (40 if m.group(0)[:1].isalpha() and len(m.group(0).split()[0]) > 5 else 2)
                    for s, e in near):
                 # "page is x", "IG: x": a short naming word right after the platform; longer ones may sit apart
+                yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.named_plain", h)
+            elif len(h) >= 8 and any(_ON_PLATFORM.fullmatch(text, m.end("h"), s) for s, _e in near):
+                # "the group online is gaspecoastlobstermen on facebook": the platform right after the name
                 yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.named_plain", h)
     for m in gated_finditer(_NAMING_CUE, _NAMING_GATE, text):
         h = m.group("h")

@@ -113,16 +113,25 @@ _MORE_CUES: Final = re.compile(
     r"citizen[ \t]+id(?:[ \t]+(?:number|no\.?))?|ird(?:[ \t]+(?:number|no\.?))?|mykad|my[ \t]+ic|"
     r"ic[ \t]+(?:number|no\.?)|philhealth|sss(?:[ \t]+(?:number|no\.?))?|"
     r"umid|gsis|pag-?ibig|kra[ \t]+pin|huduma(?:[ \t]+namba)?|ghana[ \t]+card|nhis|voter['’]?s?[ \t]+(?:id|card)|"
-    r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit)(?:-?nya|-?ku|['’]s)?)(?![\w\-])"
-    r"(?P<gap>[^\n.?!;\d]{0,30}?)"
+    r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit|nin|crn|(?-i:PAN)|"
+    r"nhs(?:[ \t]+(?:number|no\.?|one))?|psn|pcn|philsys|phil-?id|"
+    r"(?:personal|patient|hospital|health[ \t]+card|medicare|medical[ \t]+record|customer[ \t]+reference)"
+    r"[ \t]+(?:number|no\.?|code|id)|s\.?[ \t]?i\.?[ \t]?n\.?|s\.?[ \t]?s\.?[ \t]?n\.?|n\.?[ \t]?i\.?[ \t]?k\.?)"
+    r"(?:-?nya|-?ku|['’]s)?)(?![\w\-])"
+    r"(?P<gap>(?:[^\n.?!;\d]|\?(?=[ \t])){0,48}?)"
     r"(?P<v>(?<![\w\-])(?:[A-Z]{1,3}[ \-]?)?\d[\dA-Z \-]{3,22}[\dA-Z])(?![\w\-]|[.,]\d)"
 )
 """Document words the cue-first rules elsewhere do not know, then a code in the same clause."""
 _MORE_STEMS: Final = (
     "căn", "citizen", "mykad", "my ic", "philhealth", "umid", "gsis", "pag-ibig", "pagibig", "kra pin", "huduma",
-    "ghana card", "voter", "kennitala", "personnummer", "pesel", "curp", "cuil", "cuit",
+    "ghana card", "voter", "kennitala", "personnummer", "pesel", "curp", "cuil", "cuit", "philsys", "philid",
+    "phil-id", "personal ", "patient ", "hospital ", "health card", "medicare", "medical record", "customer ref",
+    "s i n", "s.i.n", "s s n", "s.s.n", "n.i.k", "n i k",
 )
-_MORE_WORDS: Final = ("cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut")
+_MORE_WORDS: Final = (
+    "cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut", "nin", "crn", "pan",
+    "nhs", "psn", "pcn",
+)
 """The document words of :data:`_MORE_CUES`, by beginning or as whole words."""
 _NOT_BETWEEN: Final = re.compile(
     r"(?i:\b(?:phone|mobile|call|ring|text|wa|whatsapp|hp|telepon|telp|rp|usd|jam|pukul|at|born|lahir|umur|age)\b)"
@@ -183,6 +192,8 @@ _NOT_DOCUMENT: Final = frozenset(
     "His Her Our Their Your Its This That Same".split()
 )
 _PAN: Final = re.compile(r"(?<![\w\-])[A-Z]{5}\d{4}[A-Z](?![\w\-])")
+_PAN_BEFORE: Final = re.compile(r"(?<![\w\-])(?:PAN|(?i:pan[ \t]+(?:card|number|no\.?)))\b[^\n.?!;]*$")
+"""The PAN's own word earlier in the clause: the holder-type letter may then fail (a typo, test data)."""
 
 
 def _cued_values(matches: Iterable[re.Match[str]], digits: int, conf: float, name: str) -> Iterator[Detection]:
@@ -217,7 +228,7 @@ def _documents_numbers(text: str) -> Iterator[Detection]:
     matches = (m for m in _doc_number_matches(text) if _is_document(m))
     yield from _cued_values(matches, 6, 0.8, "id.document_number")
     for m in lines_finditer(_PAN, DIGIT_LINES, text):
-        if _ok(pan.is_valid, m.group(0)):
+        if _ok(pan.is_valid, m.group(0)) or _PAN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.85, "id.pan", m.group(0))
 
 

@@ -291,6 +291,7 @@ CUED_ID: Final = re.compile(
     + r"(?:-?nya|-?ku)?\b[^\d\n.?!;]{0,32}?(?<![\w@])(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
 )
 """A number after an identity-document cue in the same clause (``My NIN is on the form, 7123...``)."""
+_DMY: Final = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([\-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d")
 _PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
 
 
@@ -329,6 +330,8 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         between = text[m.start() : m.start("v")]
         if _PHONE_WORDS.search(between):
             continue  # "KTP saya hilang, nomor HP saya ...": the number is a telephone
+        if _DMY.fullmatch(m.group("v")):
+            continue  # "di KTP tanggal lahir ... tertulis 05-07-1971": a date written on the card
         yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.98, "id.cue", m.group("v"))
 
 
@@ -462,6 +465,9 @@ _DATE_CUE_BEFORE = re.compile(
 )
 
 
+_DATE_THEN_SPACE: Final = re.compile(r"\d{1,4}([/.\-])\d{1,2}\1\d{2,4},?[ \t]+$")
+
+
 def find_dates(text: str) -> Iterator[Detection]:
     """Dates naming a month with a day and/or year, numeric day/month/year dates, and day/month after a
     date cue (``tanggal 25/06``)."""
@@ -491,6 +497,8 @@ def find_dates(text: str) -> Iterator[Detection]:
             continue
         if len(a) != 4 and len(c) == 4 and not 1900 <= year <= 2099:
             continue
+        if m.group(2) == "." and len(c) == 2 and _DATE_THEN_SPACE.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "[04/03/24 07.05.19]": a chat stamp's clock time after its date
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.numeric", m.group(0))
 
 

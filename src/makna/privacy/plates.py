@@ -66,14 +66,17 @@ _VEHICLES: Final = (
     r"kawasaki|isuzu|subaru|lexus|camry|corolla|civic|accord|hilux|avanza|xenia|innova|fortuner|jazz|brio|ertiga|"
     r"vios|myvi|axia|saga|prius|ranger|navara|vitz|altis|beat|vario|scoopy|nmax|mio|xpander|pajero|terios|agya|"
     r"ayla|sigra|calya|carry|corsa|fiesta|focus|golf|polo|hiace|elf|colt|grandmax|gran[ \t]+max|l300|"
-    r"bakkie|kombi|combi|minivan|tractor|trailer|rickshaw|lori|pickup[ \t]+truck|tempo|tuktuk"
+    r"bakkie|kombi|combi|minivan|tractor|trailer|rickshaw|lori|pickup[ \t]+truck|tempo|tuktuk|troopy|troopie|"
+    r"land[ \t]?cruiser|landcruiser|prado|patrol|okada|keke|danfo|habal-habal|multicab|fj|triton|strada|d-max|"
+    r"motosikal|kereta[ \t]+sewa|camper|campervan|motorhome|rv|4x4|four-wheel[ \t]+drive"
 )
 _VEHICLE_IN_SENTENCE: Final = re.compile(rf"(?i:(?<![\w\-])(?:{_VEHICLES})(?![\w\-]))[^.?!\n]*$")
-_APART: Final = re.compile(r"[ \t]*(?:,|$)", re.MULTILINE)
+_APART: Final = re.compile(r"[ \t]*(?:[,;]|[.!?](?![\w])|$)", re.MULTILINE)
 _LICENCE_BEFORE: Final = re.compile(r"(?i:(?<![\w\-])(?:licen[cs]e|lic\.?|reg\.?)[ \t]*:?[ \t]*)$")
 _VEHICLE_BEFORE: Final = re.compile(
     rf"(?i:(?<![\w\-])(?:{_VEHICLES}))(?:[ \t]+(?:box|bak|pickup|merah|putih|hitam|silver|biru|abu-abu|white|black|"
-    r"red|blue|grey|gray|silver|green|old|new|lama|baru|saya|aku|dia|kami|nya|with|the|a|dengan|itu))*"
+    r"red|blue|grey|gray|silver|green|old|new|lama|baru|saya|aku|dia|kami|nya|with|the|a|dengan|itu|(?P<verb>is|was|"
+    r"number|no\.?|nomor|nomornya|adalah|plat|platnya)))*"
     r"(?:[ \t]+[A-Z][\w\-]*){0,1}[ \t]*[,:(]?[ \t]*$"
     r"|(?i:(?<![\w\-])(?:white|black|red|blue|grey|gray|silver|green|yellow|orange|maroon|gold|brown|beige|putih|hitam|"
     r"merah|biru|abu-abu|hijau|kuning|oranye|coklat|cokelat))[ \t]+(?-i:[A-Z][\w\-]*)(?:[ \t]+[A-Z][\w\-]*)?"
@@ -115,7 +118,9 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.word_after", raw)
             continue
         before = _VEHICLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if before is not None and not (raw.isalnum() and not re.search(r"[,:(]", before.group(0))):
+        if before is not None and not (
+            raw.isalnum() and not re.search(r"[,:(]", before.group(0)) and before.group("verb") is None
+        ):
             yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.vehicle", raw)
             continue  # (not "Honda CB150R": a model code right after a make is no plate; "Camry, 1VB7QX" is)
         if " " not in raw and "-" not in raw:

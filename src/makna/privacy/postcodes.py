@@ -6,7 +6,7 @@
   ones Canada Post uses.
 
 UK postcodes are found in :mod:`makna.privacy.patterns`. Before any postcode (UK, Irish, Canadian, or a US or
-Australian state and its number), a house number and capitalised words followed by one or two towns is the
+Australian state and its number), a house number and capitalised words followed by up to two towns is the
 street address, whatever its last word (``17 Skerry Brae, Boddam, AB42 7QJ``): no street-type word needed.
 """
 
@@ -38,7 +38,7 @@ _ANY_POSTCODE: Final = re.compile(
 Australian state and postcode (the first letter consumed by a set, see ``_fastrx``)."""
 _NUMBERED_BEFORE: Final = re.compile(
     r"(?<![\w/\-])(?P<a>\d{1,4}[A-Za-z]?(?:/\d{1,4})?[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}),[ \t]+"
-    r"(?:[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,2},?[ \t]+){1,2}$"
+    r"(?:[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,2},?[ \t]+){0,2}$"
 )
 _DIGIT_GATE: Final = re.compile(r"\d")
 

@@ -149,8 +149,8 @@ def find_ids_more(text: str, low: str | None = None) -> Iterator[Detection]:
         if sum(ch.isdigit() for ch in raw) < 5:
             continue
         head = re.match(r"([A-Z]{1,3})[ \-]", raw)
-        if head is not None and _NOT_ID_BETWEEN.fullmatch(head.group(1)):
-            continue  # "HP 0812 ...": a telephone after its own cue
+        if head is not None and (_NOT_ID_BETWEEN.fullmatch(head.group(1)) or head.group(1) in ("RT", "RW")):
+            continue  # "HP 0812 ...": a telephone after its own cue; "KTP RT 007 RW 003": an address unit
         if head is not None and is_document_word(head.group(1)):
             raw, start = raw[head.end() :], start + head.end()  # "ID 784-...": the cue, then the code
         else:

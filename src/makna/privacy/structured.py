@@ -3,7 +3,8 @@
 Identity numbers by check digit and document words (:mod:`.ids`), plates by shape, check letter and vehicle
 words (:mod:`.plates`), user names near platform words (:mod:`.handles`), spelt-out e-mail addresses and local
 numbers (:mod:`.contacts`), ages said about someone (:mod:`.agecues`), dates in more written forms
-(:mod:`.dates`), Eircodes and Canadian postcodes (:mod:`.postcodes`). Each yields candidates; overlaps are
+(:mod:`.dates`), Eircodes and Canadian postcodes (:mod:`.postcodes`), post-office boxes, blocks, RT/RW units and
+other address forms (:mod:`.addresses`). Each yields candidates; overlaps are
 resolved by the caller.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .addresses import find_addresses
 from .agecues import find_said_ages
 from .contacts import find_grouped_phones, find_local_phones, find_obfuscated_emails, find_spoken_after_cue
 from .dates import find_more_dates
@@ -36,3 +38,4 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_said_ages(text)
     yield from find_more_dates(text)
     yield from find_postcodes(text)
+    yield from find_addresses(text)

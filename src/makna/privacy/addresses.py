@@ -1,0 +1,178 @@
+"""Street addresses in the written forms the street-word rules of :mod:`makna.privacy.places` leave out (#11).
+
+* **post-office boxes**: ``PO Box 2291``, ``P.O. Box 18``, ``GPO Box 77``, ``Locked Bag 9``, ``PMB 1024``
+  (Nigerian private mail bag), ``Kotak Pos 123``;
+* **a state and its postcode** after a town: an Australian state and a four-digit postcode in that state's
+  range (``Parap NT 0804``), a US state and a ZIP (``Hazard, KY 41701``); the corpus writes them as an ADDRESS
+  of their own, the town as a LOCATION;
+* **Indonesian blocks**: ``Blok C Lantai 3 No. 12``, ``Blok C2 No. 17``, ``Blok B Los 14`` (a market stall),
+  with the estate's name before it when one is written (``BTN Minasa Upa Blok K3 No. 7``, ``Perumahan Bumi
+  Indah Blok F No. 12``); Singapore HDB blocks (``Blk 123 Ang Mo Kio Ave 3 #05-67``);
+* **RT/RW** with the hamlet or quarter before them (``Jaga III RT 01``, ``Dusun Krajan RT 01 RW 03``,
+  ``RT 007 RW 003``): the neighbourhood unit of a house, an ADDRESS whatever cue precedes it;
+* **a flat in a named building**: ``Flat 302, Sai Residency``, ``Unit 7, Rose Court``;
+* **a numbered road**: ``1187 Road 3 East``; **a house number and a one-word street** ending in ``-way`` or
+  ``-gate`` that no dictionary holds (``88 Kingsway``, ``5 Northgate``);
+* **an Indonesian street named with initials**: ``Jl. T. Nyak Arief No. 210``, ``Jl. K.H. Ahmad Dahlan No. 12``;
+* **a five- or six-digit postcode closing an address** written on one line after a street word (``No. 27,
+  Jalan Teratai 5, Taman Ungku Tun Aminah, 81300``; ``3rd Street, Veerapandi, Tiruppur 641605``).
+
+Only formats and address vocabulary: no value from a corpus file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._fastrx import DIGIT_LINES, gated_finditer, lines_finditer, trigger
+from .types import Detection
+
+__all__ = ["find_addresses"]
+
+_PO_BOX: Final = re.compile(
+    r"(?<![\w\-])(?:P\.?[ \t]?O\.?[ \t]?Box|PO[ \t]?BOX|Post[ \t]+Office[ \t]+Box|GPO[ \t]+Box|Locked[ \t]+Bag|"
+    r"Private[ \t]+(?:Mail[ \t]+)?Bag|PMB|P\.M\.B\.?|Kotak[ \t]+Pos|Peti[ \t]+Surat|[Pp]\.?[ \t]?[Oo]\.?[ \t]box)"
+    r"[ \t]*(?:No\.?[ \t]*)?\d{1,6}(?![\w\-]|[.,]\d)"
+)
+_PO_GATE: Final = trigger(["Box", "BOX", "box", "Bag", "PMB", "P.M.B", "Pos", "Surat"])
+
+_AU_RANGES: Final[dict[str, tuple[tuple[int, int], ...]]] = {
+    "NSW": ((1000, 2599), (2619, 2899), (2921, 2999)),
+    "ACT": ((200, 299), (2600, 2618), (2900, 2920)),
+    "VIC": ((3000, 3999), (8000, 8999)),
+    "QLD": ((4000, 4999), (9000, 9999)),
+    "SA": ((5000, 5999),),
+    "WA": ((6000, 6999),),
+    "TAS": ((7000, 7999),),
+    "NT": ((800, 999),),
+}
+_US_STATES: Final = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK "
+    "OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split()
+)
+_STATE_CODE: Final = re.compile(
+    r"(?P<st>[A-Z](?<=[a-z.,][ \t][A-Z])[A-Z]{1,2})[ \t]+(?P<n>\d{4}|\d{5}(?:-\d{4})?)(?![\w\-]|[.,]\d)"
+)
+"""A state code and a postcode right after a town's name (a word ending in a small letter, maybe a comma)."""
+
+_BLOCK: Final = re.compile(
+    r"(?<![\w\-])(?P<estate>(?:(?:BTN|Komplek|Kompleks|Komp\.?|Perumahan|Perum\.?|Griya|Ruko|Rusun|Rusunawa|"
+    r"Apartemen|Pasar)[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+){0,4})?"
+    r"(?:Blok|BLOK|Block|Blk\.?)[ \t]+(?:[A-Z]{1,2}[ \-]?\d{0,3}|\d{1,3}[A-Z]?)"
+    r"(?:[ \t,]+(?:Lantai|Lt\.?|Kav\.?|Kavling|Floor)[ \t]+\d{1,3})?"
+    r"[ \t,]+(?:No\.?|Nomor|Nomer|Nomor:|Los|Kios|Unit)[ \t]*\d{1,4}[A-Z]?(?![\w\-])"
+)
+_SG_BLOCK: Final = re.compile(
+    r"(?<![\w\-])(?:Blk|Block)[ \t]+\d{1,4}[A-Z]?(?:[ \t]+[A-Z][\w'’\-]*){1,4}(?:[ \t]+\d{1,2})?"
+    r"(?:[ \t,]+#\d{1,3}-\d{1,5})?(?![\w\-])"
+)
+_BLOCK_GATE: Final = trigger(["Blok", "BLOK", "Block", "Blk"])
+_RT: Final = re.compile(
+    r"(?<![\w\-])(?P<pre>(?:Jaga|Dusun|Lingkungan|Dukuh|Banjar|Kampung|Kp\.|Jorong|Lorong|Gang|Gg\.)"
+    r"[ \t]+(?:[A-Z][\w'’\-]*|[IVX]+|\d{1,2})(?:[ \t]+(?:[A-Z][\w'’\-]*|[IVX]+|\d{1,2})){0,2},?[ \t]+)?"
+    r"RT\.?[ \t]*(?P<rt>\d{1,3})(?:[ \t]*(?:/|,)?[ \t]*(?P<rw>RW\.?[ \t]*\d{1,3}))?(?![\w\-/])"
+)
+_RT_GATE: Final = trigger(["RT"])
+_FLAT: Final = re.compile(
+    r"(?<![\w\-])(?:Flat|Apt\.?|Apartment|Unit|Suite)[ \t]+\d{1,4}[A-Z]?(?:/\d{1,3})?,[ \t]+"
+    r"(?:[A-Z][\w'’\-]*[ \t]+){1,3}(?:Court|House|Residency|Residences|Heights|Mansions?|Towers?|Tower|Apartments|"
+    r"Lodge|Building|Villas?|Gardens|Place|Terrace|Close|Row|Hall|Point|View|Plaza|Enclave|Homes|Block|Wing)"
+    r"(?![\w\-])"
+)
+_HOUSE_NUMBER_NEXT: Final = re.compile(r",?[ \t]+\d")
+_FLAT_GATE: Final = trigger(["Flat", "Apt", "Apartment", "Unit", "Suite"])
+_NUMBERED_ROAD: Final = re.compile(
+    r"(?<![\w/\-.,])\d{1,5}[ \t]+(?:Road|Street|Avenue|Route|Concession)[ \t]+\d{1,3}[A-Z]?"
+    r"(?:[ \t]+(?:East|West|North|South|E|W|N|S))?(?![\w\-])"
+)
+_ROAD_GATE: Final = trigger(["Road", "Street", "Avenue", "Route", "Concession"])
+_ONE_WORD_STREET: Final = re.compile(r"(?<![\w/\-.,$£€])\d{1,4}[A-Za-z]?[ \t]+[A-Z][a-z]{2,}(?:way|gate)(?![\w\-])")
+_ONE_WORD_GATE: Final = trigger(["way", "gate"])
+_INITIALLED_STREET: Final = re.compile(
+    r"(?<![\w\-])(?:Jl|Jln|Jalan|JL|JLN)\.?[ \t]+(?:[A-Z][a-z]{0,3}\.[ \t]*)*(?:[A-Z]\.){1,3}[ \t]*"
+    r"(?:[A-Z][\w'’\-]*\.?[ \t]+|(?:[A-Z]\.){1,3}[ \t]*|[IVX]+[ \t]+|\d{1,3}[ \t]+){1,5}"
+    r"(?:(?:Gg|Gang|Lr|Lrg|Lorong)\.?[ \t]+(?:[\w'’\-]+[ \t]+){1,3})?"
+    r"(?:No\.?|Nomor|Nomer|Km\.?|KM)[ \t]*\d{1,4}[A-Z]?(?:,\d)?(?![\w\-])"
+)
+"""An Indonesian street named after someone written with initials (``Jl. T. Nyak Arief No. 210``, ``Jl. K.H. Ahmad
+Dahlan No. 12``, ``Jalan R.A. Kartini Gg. Melati No. 4``): the street rules stop at the first initial."""
+_INITIALLED_GATE: Final = trigger(["Jl", "JL", "Jalan"])
+_CLOSING_POSTCODE: Final = re.compile(
+    r"\d(?<=[A-Za-z,][ \t]\d)\d{4,5}(?![\w\-]|[.,]\d)(?=[ \t]*(?:[.,;]|$)|[ \t]+[A-Z])", re.MULTILINE
+)
+_STREET_BEFORE: Final = re.compile(
+    r"(?:\b(?:Jalan|Jl|Jln|Lorong|Taman|Persiaran|Gang|Gg|Street|Road|Nagar|Marg|Avenue|Cross|Layout|Colony|"
+    r"Sector|Barangay|Brgy|Purok|Close|Crescent)\b)[^\n]{0,80}$"
+)
+_NOT_POSTCODE_BEFORE: Final = re.compile(r"(?i:(?:rp|idr|rm|rs\.?|inr|\$|₹|php|₱|no|nomor|tel|hp)\.?[ \t]*[,]?[ \t]*$)")
+
+
+def _au_postcode(state: str, number: str) -> bool:
+    value = int(number)
+    return len(number) == 4 and any(lo <= value <= hi for lo, hi in _AU_RANGES[state])
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    return gz.english_words() | gz.dictionary_words()
+
+
+def _state_codes(text: str) -> Iterator[Detection]:
+    for m in lines_finditer(_STATE_CODE, DIGIT_LINES, text):
+        state, number = m.group("st"), m.group("n")
+        if state in _AU_RANGES and _au_postcode(state, number):
+            conf = 0.85
+        elif state in _US_STATES and len(number) >= 5 and text[m.start() - 2] == ",":
+            conf = 0.85  # "Hazard, KY 41701": a US town, a comma, a state and a ZIP
+        else:
+            continue
+        yield Detection(m.start(), m.end(), "ADDRESS", conf, "address.state_code", m.group(0))
+
+
+def _rt_units(text: str) -> Iterator[Detection]:
+    for m in gated_finditer(_RT, _RT_GATE, text):
+        if m.group("pre") is None and m.group("rw") is None and not m.group("rt").startswith("0"):
+            continue  # "RT 5" alone: a unit only with its RW, its hamlet or a written zero ("RT 05")
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.92, "address.rt", m.group(0))
+
+
+def _closing_postcodes(text: str) -> Iterator[Detection]:
+    for m in lines_finditer(_CLOSING_POSTCODE, DIGIT_LINES, text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _STREET_BEFORE.search(text, max(line_start, m.start() - 100), m.start()) is None:
+            continue
+        if _NOT_POSTCODE_BEFORE.search(text, max(line_start, m.start() - 8), m.start()):
+            continue
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.75, "address.closing_postcode", m.group(0))
+
+
+def find_addresses(text: str) -> Iterator[Detection]:
+    """Post-office boxes, state codes and postcodes, Indonesian and Singapore blocks, RT/RW units, flats in
+    named buildings, numbered roads, one-word streets with a house number, postcodes closing an address."""
+    for m in gated_finditer(_PO_BOX, _PO_GATE, text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.po_box", m.group(0))
+    yield from _state_codes(text)
+    for rx in (_BLOCK, _SG_BLOCK):
+        for m in gated_finditer(rx, _BLOCK_GATE, text):
+            if rx is _SG_BLOCK and "#" not in m.group(0):
+                continue  # "Block C Lantai 3" is the Indonesian form; an HDB block is known by its unit
+            start = m.start("estate") if rx is _BLOCK and m.group("estate") else m.start()
+            yield Detection(start, m.end(), "ADDRESS", 0.9, "address.block", text[start : m.end()])
+    yield from _rt_units(text)
+    for m in gated_finditer(_FLAT, _FLAT_GATE, text):
+        if _HOUSE_NUMBER_NEXT.match(text, m.end()):
+            continue  # "Flat 9, Bramcote House, 61 Commercial Way": the street rule takes the unit along (spans)
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.flat", m.group(0))
+    for m in gated_finditer(_NUMBERED_ROAD, _ROAD_GATE, text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.85, "address.numbered_road", m.group(0))
+    for m in gated_finditer(_ONE_WORD_STREET, _ONE_WORD_GATE, text):
+        word = m.group(0).split()[-1]
+        if word.lower() not in _dictionary():
+            yield Detection(m.start(), m.end(), "ADDRESS", 0.8, "address.one_word", m.group(0))
+    for m in gated_finditer(_INITIALLED_STREET, _INITIALLED_GATE, text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.initialled", m.group(0))
+    yield from _closing_postcodes(text)

@@ -1,0 +1,249 @@
+"""Structured identifiers, round seven (issue #11): the open case table of ``tests/privacy/structcases7`` and one
+unit test per class of detection added this round, in both languages.
+
+The table's sealed half is scored once, at the end of the round, by ``benchmarks/deid_struct_cases.py --table
+structcases7 --sealed``; AGE false alarms are left out here (ages belong to ``agecues.py``, another branch).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from makna.privacy import detect
+from makna.privacy.addresses import find_addresses
+from makna.privacy.contacts import find_grouped_phones
+from makna.privacy.dates import find_more_dates
+from makna.privacy.handles import find_handles_near_platforms
+from makna.privacy.ids import find_checked_ids
+from makna.privacy.patterns import find_dates, find_national_ids
+from makna.privacy.plates import find_plates_by_shape
+from makna.privacy.postcodes import find_postcodes
+from makna.privacy.types import Detection
+
+_SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "deid_struct_cases.py"
+
+
+def _cases_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("deid_struct_cases", _SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+_TABLE = _cases_module()
+_FOLDER = _TABLE.CASES.parent / "structcases7"
+_OPEN = _TABLE.load("open", _FOLDER)
+_ALARMS = _TABLE.STRUCTURED - {"AGE"}
+
+
+@pytest.mark.parametrize("case", _OPEN, ids=[f"{c.kind}-{i}" for i, c in enumerate(_OPEN)])
+def test_open_case(case: object) -> None:
+    problems = _TABLE.check(case, rules_only=True, alarms=_ALARMS)
+    assert problems == [], problems
+
+
+def test_tables_are_disjoint_and_cover_every_type() -> None:
+    sealed = _TABLE.load("sealed", _FOLDER)
+    kinds = {"NATIONAL_ID", "PLATE", "HANDLE", "DATE", "PHONE", "EMAIL", "URL", "ADDRESS", "NONE"}
+    assert kinds <= {c.kind for c in _OPEN}
+    assert kinds <= {c.kind for c in sealed}
+    assert not {c.line for c in _OPEN} & {c.line for c in sealed}
+    assert {c.language for c in _OPEN} == {"en", "id"}
+
+
+def _texts(found: object, kind: str) -> list[str]:
+    return [d.text for d in found if d.type == kind]  # type: ignore[attr-defined]
+
+
+def _typed(text: str, language: str) -> dict[str, str]:
+    return {d.text: d.type for d in detect(text, language=language)}
+
+
+# --- NATIONAL_ID -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My NIN from Nigeria if she needs for the form is 00012345678 ok", "00012345678"),
+        ("IRD number you said for the koha? 049-182-733. Date of birth", "049-182-733"),
+        ("my patient number from when I registered with the GP was 999 214 7736, if you", "999 214 7736"),
+        ("Centrelink CRN you said? 218 405 937K. Then", "218 405 937K"),
+        ("and my Bulgarian personal number, 8306144417, for some form.", "8306144417"),
+        ("S I N 501 759 898 was flagged.", "501 759 898"),
+        ("My PSN is 1234 5678 9012 3456.", "1234 5678 9012 3456"),
+    ],
+)
+def test_document_words_with_a_gap_or_a_question_find_the_number(text: str, value: str) -> None:
+    assert value in _texts(find_checked_ids(text), "NATIONAL_ID")
+    assert _typed(text, "en").get(value) == "NATIONAL_ID"  # and it wins over a telephone pattern
+
+
+def test_a_pan_after_its_word_counts_even_when_its_holder_letter_fails() -> None:
+    assert "BKWZS4471L" in _texts(find_checked_ids("they wanted my PAN, BKWZS4471L, and more"), "NATIONAL_ID")
+    assert _texts(find_checked_ids("the code BKWZS4471L on the box"), "NATIONAL_ID") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I put the pan on for 10 minutes", "she was patient number 4 in line", "my personal number is low, 3 or 4"],
+)
+def test_document_words_without_a_code_find_nothing(text: str) -> None:
+    assert _texts(find_checked_ids(text), "NATIONAL_ID") == []
+
+
+def test_a_date_written_on_the_card_is_a_date_not_the_card_number() -> None:
+    text = "Tapi ternyata di KTP tanggal lahir salah, tertulis 05-07-1971, padahal beta lahir 5 Juli 1972."
+    assert _texts(find_national_ids(text), "NATIONAL_ID") == []
+    assert _typed(text, "id").get("05-07-1971") == "DATE"
+
+
+# --- PHONE -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("order number 1048 2271 was late.", "en"), ("tracking no. 5550 1234 was lost", "en"),
+     ("nomor rekening 1234 5678 90 BCA", "id"), ("nomor resi 5550 1234 8871", "id")],
+)
+def test_order_account_and_parcel_numbers_are_not_telephones(text: str, language: str) -> None:
+    assert _texts(find_grouped_phones(text), "PHONE") == []
+
+
+def test_a_number_after_a_calling_word_is_still_a_telephone() -> None:
+    assert _texts(find_grouped_phones("office number 5550 1234 after nine"), "PHONE") == ["5550 1234"]
+
+
+# --- DATE ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("APR 11, 2024, 9:05 PM", "APR 11, 2024"),
+        ("x\nJUL 4, 7:52 PM\ny", "JUL 4"),
+        ("on Tuesday the 4th we met.", "Tuesday the 4th"),
+        ("it was June of 2016", "June of 2016"),
+        ("Sekitar Juni tahun 2016 ada penyuluh", "Juni tahun 2016"),
+        ("hari Senin tanggal 4 dia datang", "Senin tanggal 4"),
+        ("tidak keluar dari Januari sampai Juni 2024.", "Januari"),
+        ("from March to June 2024 we waited", "March"),
+    ],
+)
+def test_more_date_forms(text: str, value: str) -> None:
+    assert value in _texts(find_more_dates(text), "DATE")
+
+
+@pytest.mark.parametrize("text", ["MAY 5 people came", "I SAID NO 5 TIMES", "dari Januari dia sakit"])
+def test_capital_words_and_months_alone_are_not_dates(text: str) -> None:
+    assert _texts(find_more_dates(text), "DATE") == []
+
+
+def test_a_chat_stamps_clock_time_is_not_a_date() -> None:
+    found = _texts(find_dates("[04/03/24 07.05.19] Kariadi: Maaf mbak\n[12.02.25 07.15.33] x"), "DATE")
+    assert found == ["04/03/24", "12.02.25"]
+    assert _texts(find_dates("lahir 12.02.85 di Padang"), "DATE") == ["12.02.85"]
+
+
+# --- PLATE -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ice on the road. Truck was CHK4127, totaled it.", "CHK4127"),
+        ("the boda man, his bike is UFB 281K, he waits", "UFB 281K"),
+        ("If you see the white troopy with the logo, that's ours, 1HKW 508. We", "1HKW 508"),
+        ("motornya nomor DK 3321 FG itu", "DK 3321 FG"),
+    ],
+)
+def test_plates_after_a_vehicle_and_a_verb_or_apart_at_a_sentence_end(text: str, value: str) -> None:
+    assert value in _texts(find_plates_by_shape(text), "PLATE") or _typed(text, "en").get(value) == "PLATE"
+
+
+@pytest.mark.parametrize("text", ["my Honda CB150R is fast", "The car was 2019 model", "the truck was 4WD"])
+def test_model_codes_and_years_after_a_vehicle_are_not_plates(text: str) -> None:
+    assert _texts(find_plates_by_shape(text), "PLATE") == []
+
+
+# --- HANDLE ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("on Facebook my page name is Tunde Moves Lagos. Some customers", "Tunde Moves Lagos"),
+        ("di Facebook namo ambo Jon Becak Sukaramai. Peneliti", "Jon Becak Sukaramai"),
+        ("grup Facebook kanggo urut, namina \"Eneng Cibeureum Ngahiji\", anggotana", "Eneng Cibeureum Ngahiji"),
+        ("the fishermens group online is gaspecoastlobstermen on facebook if you want", "gaspecoastlobstermen"),
+    ],
+)
+def test_display_names_and_run_together_names_by_a_platform(text: str, value: str) -> None:
+    assert value in _texts(find_handles_near_platforms(text), "HANDLE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My line lead was a man named Dewayne Hollins, everybody",
+        "Kanal itu dibuat perusahaan, lalu ditutup",
+        "the page is called out loud",
+        'akun peneliti (tampil sebagai "Anda") dan akun lapak',
+        'Format: "Sender name, [dd.mm.yyyy hh:mm]" then the message',
+    ],
+)
+def test_words_placeholders_and_names_near_everyday_platform_words_are_not_handles(text: str) -> None:
+    assert _texts(find_handles_near_platforms(text), "HANDLE") == []
+
+
+# --- ADDRESS ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Postal is PO Box 2291, Parap NT 0804.", "PO Box 2291"),
+        ("Postal is PO Box 2291, Parap NT 0804.", "NT 0804"),
+        ("Hazard, KY 41701 is home", "KY 41701"),
+        ("kirim ke Kotak Pos 123 saja", "Kotak Pos 123"),
+        ("Di rumah susun, Blok C Lantai 3 No. 12, Rusunawa.", "Blok C Lantai 3 No. 12"),
+        ("Kios kulo nomer Blok B Los 14, pas ngarep", "Blok B Los 14"),
+        ("alamatnya di BTN Minasa Upa Blok K3 No. 7, pas kurir", "BTN Minasa Upa Blok K3 No. 7"),
+        ("Blk 123 Ang Mo Kio Ave 3 #05-67", "Blk 123 Ang Mo Kio Ave 3 #05-67"),
+        ("Alamat di KTP RT 007 RW 003, Desa Kaliuda.", "RT 007 RW 003"),
+        ("tinggal di Jaga III RT 01 dekat gereja", "Jaga III RT 01"),
+        ("My home address is Flat 302, Sai Residency, Road No. 6", "Flat 302, Sai Residency"),
+        ("at 1187 Road 3 East. One bathroom", "1187 Road 3 East"),
+        ("88 Kingsway, Manchester.", "88 Kingsway"),
+        ("Jl. T. Nyak Arief No. 210, Jeulingke", "Jl. T. Nyak Arief No. 210"),
+        ("Jalan R.A. Kartini Gg. Melati No. 4", "Jalan R.A. Kartini Gg. Melati No. 4"),
+        ("No. 27, Jalan Teratai 5, Taman Ungku Tun Aminah, 81300. Born", "81300"),
+        ("14/2 Kamaraj Nagar 3rd Street, Veerapandi, Tiruppur 641605. My", "641605"),
+    ],
+)
+def test_address_forms(text: str, value: str) -> None:
+    assert value in _texts(find_addresses(text), "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT 5 itu ramai", "we moved in 2019 to Texas, TX 2019", "she is 5 Midway through", "SA 2019 was good",
+        "I paid 25000 dollars in 2019", "harganya Rp 25000, di Jalan Sudirman", "Blok M ramai sekali",
+        "Flat 3, top floor", "walked 3 Highway miles",
+    ],
+)
+def test_address_forms_leave_other_numbers_alone(text: str) -> None:
+    assert _texts(find_addresses(text), "ADDRESS") == []
+
+
+def test_a_numbered_street_right_before_its_postcode() -> None:
+    found = [d for d in find_postcodes("The address is 5 Crowlista, HS2 9LQ. Landline") if isinstance(d, Detection)]
+    assert "5 Crowlista" in _texts(found, "ADDRESS")
