@@ -247,3 +247,40 @@ def test_address_forms_leave_other_numbers_alone(text: str) -> None:
 def test_a_numbered_street_right_before_its_postcode() -> None:
     found = [d for d in find_postcodes("The address is 5 Crowlista, HS2 9LQ. Landline") if isinstance(d, Detection)]
     assert "5 Crowlista" in _texts(found, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("driving licence no. MORGA753116SM9IJ", "MORGA753116SM9IJ"),
+        ("licence MORGA 753116 SM9IJ", "MORGA 753116 SM9IJ"),
+        ("her social is 524 71 3386", "524 71 3386"),
+        ("GHA 721503948 6 is her card", "GHA 721503948 6"),
+    ],
+)
+def test_licence_social_and_ghana_card_numbers(text: str, value: str) -> None:
+    assert value in _texts(find_checked_ids(text), "NATIONAL_ID")
+
+
+@pytest.mark.parametrize("text", ["SMITH912345AB9CD", "social media 2019 was", "my social worker, 12345 is"])
+def test_licence_shapes_with_no_birth_date_and_social_talk_are_not_ids(text: str) -> None:
+    assert _texts(find_checked_ids(text), "NATIONAL_ID") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"), [("tel. 555-0147", True), ("Ph 555-0147", True), ("Tel: 555-0147", True),
+                      ("it costs 555-0147", False), ("graph 555-0147", False)],
+)
+def test_a_local_number_after_an_abbreviated_telephone_word(text: str, hit: bool) -> None:
+    from makna.privacy.contacts import find_local_phones  # noqa: PLC0415
+
+    assert _texts(find_local_phones(text), "PHONE") == (["555-0147"] if hit else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("Perum Griya Asri Blok A-12 itu", ["Perum Griya Asri Blok A-12"]), ("Blok B/7 ya", ["Blok B/7"]),
+     ("di blok 5 sawah", []), ("Block 5 of the estate", [])],
+)
+def test_a_block_code_with_a_letter_and_a_number_is_a_house(text: str, found: list[str]) -> None:
+    assert _texts(find_addresses(text), "ADDRESS") == found

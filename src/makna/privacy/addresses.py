@@ -62,10 +62,12 @@ _STATE_CODE: Final = re.compile(
 _BLOCK: Final = re.compile(
     r"(?<![\w\-])(?P<estate>(?:(?:BTN|Komplek|Kompleks|Komp\.?|Perumahan|Perum\.?|Griya|Ruko|Rusun|Rusunawa|"
     r"Apartemen|Pasar)[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+){0,4})?"
-    r"(?:Blok|BLOK|Block|Blk\.?)[ \t]+(?:[A-Z]{1,2}[ \-]?\d{0,3}|\d{1,3}[A-Z]?)"
-    r"(?:[ \t,]+(?:Lantai|Lt\.?|Kav\.?|Kavling|Floor)[ \t]+\d{1,3})?"
-    r"[ \t,]+(?:No\.?|Nomor|Nomer|Nomor:|Los|Kios|Unit)[ \t]*\d{1,4}[A-Z]?(?![\w\-])"
+    r"(?:Blok|BLOK|Block|Blk\.?)[ \t]+(?P<code>[A-Z]{1,2}[ \-/]?\d{0,3}|\d{1,3}[A-Z]?)"
+    r"(?P<no>(?:[ \t,]+(?:Lantai|Lt\.?|Kav\.?|Kavling|Floor)[ \t]+\d{1,3})?"
+    r"[ \t,]+(?:No\.?|Nomor|Nomer|Nomor:|Los|Kios|Unit)[ \t]*\d{1,4}[A-Z]?)?(?![\w\-/])"
 )
+"""A block with its house or stall number, or a block code holding a letter and a number (``Blok A-12``)."""
+_LETTER_NUMBER: Final = re.compile(r"[A-Z]{1,2}[ \-/]?\d{1,3}")
 _SG_BLOCK: Final = re.compile(
     r"(?<![\w\-])(?:Blk|Block)[ \t]+\d{1,4}[A-Z]?(?:[ \t]+[A-Z][\w'’\-]*){1,4}(?:[ \t]+\d{1,2})?"
     r"(?:[ \t,]+#\d{1,3}-\d{1,5})?(?![\w\-])"
@@ -160,6 +162,8 @@ def find_addresses(text: str) -> Iterator[Detection]:
         for m in gated_finditer(rx, _BLOCK_GATE, text):
             if rx is _SG_BLOCK and "#" not in m.group(0):
                 continue  # "Block C Lantai 3" is the Indonesian form; an HDB block is known by its unit
+            if rx is _BLOCK and m.group("no") is None and not _LETTER_NUMBER.fullmatch(m.group("code")):
+                continue  # "Blok M", "Block 5": a place or a field, not a house
             start = m.start("estate") if rx is _BLOCK and m.group("estate") else m.start()
             yield Detection(start, m.end(), "ADDRESS", 0.9, "address.block", text[start : m.end()])
     yield from _rt_units(text)

@@ -43,7 +43,9 @@ _CALL_AFTER: Final = re.compile(
     r"(?i:call|ring|text|phone|sms|wa|whatsapp|telepon|telpon|nelpon|hubungi|my[ \t]+(?:cell|mobile|number|phone))\b"
 )
 _LOCAL_GATE: Final = trigger(
-    ["call", "Call", "ring", "Ring", "text", "Text", "phone", "wa", "WA", "telp", "hubungi", "cell"]
+    ["call", "Call", "ring", "Ring", "text", "Text", "phone", "wa", "WA", "telp", "hubungi", "cell", "Tel", "tel",
+     "TEL", "Ph", "PH", "ph", "hp", "HP", "Hp", "Fax", "fax", "Mob", "mob", "Cell", "ontact", "ontak", "andline", "ine",
+     "Tlp", "tlp"]
 )
 _LOCAL_LINES: Final = AllOf(_LOCAL_GATE, DIGIT_RUN_LINES)
 """A calling word and three digits in a row on the line ("wa" alone is inside many Indonesian words)."""
@@ -57,11 +59,21 @@ def find_obfuscated_emails(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "EMAIL", 0.9, "email.spelled", m.group(0))
 
 
+_SHORT_CUE_BEFORE: Final = re.compile(
+    r"(?i:(?<![\w])(?:tel|telp|tlp|ph|phn|hp|fax|mob|cell|contact|kontak|landline|line)\.?[ \t]*(?:no\.?|#)?"
+    r"[ \t]*[:\-]?[ \t]*)$"
+)
+"""An abbreviated telephone word right before a local number (``Tel. 555-0147``, ``Ph 555-0147``, ``hp: ...``)."""
+
+
 def find_local_phones(text: str) -> Iterator[Detection]:
-    """A seven-digit local number with a calling word after it in the clause."""
+    """A seven-digit local number with a calling word after it in the clause, or an abbreviated telephone word
+    right before it."""
     for m in gated_finditer(_LOCAL, _LOCAL_LINES, text):
         if _CALL_AFTER.match(text, m.end()):
             yield Detection(m.start(), m.end(), "PHONE", 0.8, "phone.local_after", m.group(0))
+        elif _SHORT_CUE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            yield Detection(m.start(), m.end(), "PHONE", 0.8, "phone.local_cued", m.group(0))
 
 
 _CALL_BEFORE: Final = re.compile(

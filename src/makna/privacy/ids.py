@@ -114,6 +114,7 @@ _MORE_CUES: Final = re.compile(
     r"ic[ \t]+(?:number|no\.?)|philhealth|sss(?:[ \t]+(?:number|no\.?))?|"
     r"umid|gsis|pag-?ibig|kra[ \t]+pin|huduma(?:[ \t]+namba)?|ghana[ \t]+card|nhis|voter['’]?s?[ \t]+(?:id|card)|"
     r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit|nin|crn|(?-i:PAN)|"
+    r"social(?=[ \t]+(?:is|was|number|no\.?|security))|"
     r"nhs(?:[ \t]+(?:number|no\.?|one))?|psn|pcn|philsys|phil-?id|"
     r"(?:personal|patient|hospital|health[ \t]+card|medicare|medical[ \t]+record|customer[ \t]+reference)"
     r"[ \t]+(?:number|no\.?|code|id)|s\.?[ \t]?i\.?[ \t]?n\.?|s\.?[ \t]?s\.?[ \t]?n\.?|n\.?[ \t]?i\.?[ \t]?k\.?)"
@@ -126,7 +127,7 @@ _MORE_STEMS: Final = (
     "căn", "citizen", "mykad", "my ic", "philhealth", "umid", "gsis", "pag-ibig", "pagibig", "kra pin", "huduma",
     "ghana card", "voter", "kennitala", "personnummer", "pesel", "curp", "cuil", "cuit", "philsys", "philid",
     "phil-id", "personal ", "patient ", "hospital ", "health card", "medicare", "medical record", "customer ref",
-    "s i n", "s.i.n", "s s n", "s.s.n", "n.i.k", "n i k",
+    "s i n", "s.i.n", "s s n", "s.s.n", "n.i.k", "n i k", "social",
 )
 _MORE_WORDS: Final = (
     "cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut", "nin", "crn", "pan",
@@ -192,6 +193,18 @@ _NOT_DOCUMENT: Final = frozenset(
     "His Her Our Their Your Its This That Same".split()
 )
 _PAN: Final = re.compile(r"(?<![\w\-])[A-Z]{5}\d{4}[A-Z](?![\w\-])")
+_GHANA_CARD: Final = re.compile(r"G(?<![\w\-]G)HA[\- ]?\d{9}[\- ]?\d(?![\w\-])")
+"""A Ghana Card number (``GHA-721503948-6``): its country prefix and shape say what it is without a cue."""
+_UK_LICENCE: Final = re.compile(r"[A-Z9](?<![\w\-][A-Z9])[A-Z9]{4}[ ]?(?P<d>\d{6})[ ]?[A-Z9]{2}\d[A-Z]{2}(?![\w\-])")
+"""A British driving-licence number (``MORGA753116SM9IJ``): surname, birth date with the month plus 50 for women,
+initials, a digit and two check letters."""
+
+
+def _uk_licence_date(digits: str) -> bool:
+    month, day = int(digits[1:3]), int(digits[3:5])
+    return (1 <= month <= 12 or 51 <= month <= 62) and 1 <= day <= 31
+
+
 _PAN_BEFORE: Final = re.compile(r"(?<![\w\-])(?:PAN|(?i:pan[ \t]+(?:card|number|no\.?)))\b[^\n.?!;]*$")
 """The PAN's own word earlier in the clause: the holder-type letter may then fail (a typo, test data)."""
 
@@ -227,6 +240,11 @@ def _doc_number_matches(text: str) -> Iterator[re.Match[str]]:
 def _documents_numbers(text: str) -> Iterator[Detection]:
     matches = (m for m in _doc_number_matches(text) if _is_document(m))
     yield from _cued_values(matches, 6, 0.8, "id.document_number")
+    for m in lines_finditer(_GHANA_CARD, DIGIT_RUN_LINES, text):
+        yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.93, "id.ghana_card", m.group(0))
+    for m in lines_finditer(_UK_LICENCE, DIGIT_RUN_LINES, text):
+        if _uk_licence_date(m.group("d")):
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.9, "id.uk_licence", m.group(0))
     for m in lines_finditer(_PAN, DIGIT_LINES, text):
         if _ok(pan.is_valid, m.group(0)) or _PAN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.85, "id.pan", m.group(0))
