@@ -284,3 +284,19 @@ def test_a_local_number_after_an_abbreviated_telephone_word(text: str, hit: bool
 )
 def test_a_block_code_with_a_letter_and_a_number_is_a_house(text: str, found: list[str]) -> None:
     assert _texts(find_addresses(text), "ADDRESS") == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[12/03/24 10.15.33] rina.kue22: halo kak\n[12/03/24 10.16.01] Peneliti: halo\n[12/03/24 10.17.12] rina.kue22: iya",
+        "12/03/24 10.15 - ~ rina.kue22: halo\n12/03/24 10.16 - Peneliti: halo\n12/03/24 10.19 - ~ rina.kue22: ok",
+        "[10:14] rina.kue22: ok sis\n[10:15] Me: ok\n[10:16] rina.kue22: ok",
+        "rina.kue22, [12.02.25 19:53]\nhalo kak\nPeneliti, [12.02.25 19:54]\niya\nrina.kue22, [12.02.25 19:55]\nok",
+        "rina.kue22 10:14\nhalo\nYou 10:15\nok\nrina.kue22 10:16\nok",
+    ],
+)
+def test_user_names_as_chat_senders_after_or_before_the_stamp(text: str) -> None:
+    from makna.privacy.handles import find_label_handles  # noqa: PLC0415
+
+    assert _texts(find_label_handles(text), "HANDLE") == ["rina.kue22", "rina.kue22"]

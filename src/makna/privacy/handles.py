@@ -241,10 +241,23 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
     yield from _standalone(text)
 
 
-_LABEL_HANDLE: Final = re.compile(
-    r"^[ \t]*(?P<h>@[A-Za-z0-9_][\w.]{1,29}|[a-z0-9_][a-z0-9_.]{1,29}[a-z0-9_])[ \t]*:[ \t]", re.MULTILINE
+_STAMP: Final = (
+    r"(?:\[[^\]\n]{4,32}\][ \t]*|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?"
+    r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*[\-–—][ \t]*(?:~[ \t]?)?"
+    r"|\d{1,2}[.:]\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+(?:[\-–—][ \t]*)?)?"
 )
-"""A line-initial user-name-shaped token and its colon (``kopi.senja_22: ``, ``@Jay_Bakes: ``)."""
+"""A chat export's stamp before the sender (``[12/03/24 10.15.33] ``, ``12/03/24 10.15 - ~ ``, ``21:04 ``)."""
+_LABEL_HANDLE: Final = re.compile(
+    rf"^[ \t]*{_STAMP}(?P<h>@[A-Za-z0-9_][\w.]{{1,29}}|[a-z0-9_][a-z0-9_.]{{1,29}}[a-z0-9_])[ \t]*:[ \t]", re.MULTILINE
+)
+"""A line-initial user-name-shaped token and its colon (``kopi.senja_22: ``, ``@Jay_Bakes: ``), after the line's
+chat-export stamp when it has one."""
+_SENDER_LINE: Final = re.compile(
+    r"^[ \t]*(?P<h>@[A-Za-z0-9_][\w.]{1,29}|[a-z0-9_][a-z0-9_.]{1,29}[a-z0-9_])[ \t]*,?[ \t]*"
+    r"(?:\[[^\]\n]{4,32}\]|\d{1,2}[.:]\d{2}(?:[ \t]?[AaPp][Mm])?)[ \t]*$", re.MULTILINE
+)
+"""A sender's line above the message (``kopi.senja, [12.02.25 19:53]``, ``kopi.senja 10:14``), as Telegram Desktop
+and Instagram copies write it."""
 _HANDLE_MARK: Final = re.compile(r"[._0-9]")
 
 
@@ -255,7 +268,7 @@ def find_label_handles(text: str) -> Iterator[Detection]:
     if ":" not in text:
         return
     found: dict[str, list[re.Match[str]]] = {}
-    for m in _LABEL_HANDLE.finditer(text):
+    for m in (*_LABEL_HANDLE.finditer(text), *_SENDER_LINE.finditer(text)):
         token = m.group("h")
         if not any(c.isalpha() for c in token) or not (token[0] == "@" or _HANDLE_MARK.search(token)):
             continue
