@@ -300,3 +300,41 @@ def test_user_names_as_chat_senders_after_or_before_the_stamp(text: str) -> None
     from makna.privacy.handles import find_label_handles  # noqa: PLC0415
 
     assert _texts(find_label_handles(text), "HANDLE") == ["rina.kue22", "rina.kue22"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("June 27th and 28th, 2021 we", "June 27th and 28th, 2021"),
+        ("2024/02/14(Rab)", "2024/02/14(Rab)"),
+        ("14/02/24 (Rabu) pagi", "14/02/24 (Rabu)"),
+        ("— Sel, 5 Nov 2024 —", "Sel, 5 Nov 2024"),
+        ("Tanggal lahir ibu 3 Syawal 1369 H, di KTP", "3 Syawal 1369 H"),
+        ("nikah 12 Sapar 1955 Jawa", "12 Sapar 1955 Jawa"),
+    ],
+)
+def test_whole_dates_with_their_weekday_era_or_second_day(text: str, value: str) -> None:
+    assert value in _texts(find_more_dates(text), "DATE")
+
+
+@pytest.mark.parametrize("text", ["Min, 3 orang", "ada 3 Besar 2019", "pas Ramadan kemarin", "bulan Sura 3 kali"])
+def test_words_that_share_a_weekday_or_month_name_are_not_dates(text: str) -> None:
+    assert _texts(find_more_dates(text), "DATE") == []
+
+
+def test_an_rt_rw_unit_takes_the_quarter_written_right_after_it() -> None:
+    found = _texts(find_addresses("RT 003 RW 002 Kelurahan Kodingareng, dekat"), "ADDRESS")
+    assert found == ["RT 003 RW 002 Kelurahan Kodingareng"]
+
+
+def test_a_four_letter_prefix_stays_with_its_health_card_number() -> None:
+    assert "MACL 6807 1411" in _texts(find_checked_ids("card number MACL 6807 1411 ok"), "NATIONAL_ID")
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["Flat 302, Sai Residency, Road No. 6, Banjara Hills", "Flat 304, B Wing, Shubham Heights, Datta Mandir Road",
+     "Flat C, 9/F, 221 Reclamation Street", "Flat 9, Bramcote House, 61 Commercial Way, SE15 6DU"],
+)
+def test_a_flat_takes_the_parts_of_its_address_between_commas(address: str) -> None:
+    assert address in _texts(find_addresses(f"my address is {address}, near the market"), "ADDRESS")

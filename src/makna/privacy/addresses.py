@@ -77,6 +77,8 @@ _RT: Final = re.compile(
     r"(?<![\w\-])(?P<pre>(?:Jaga|Dusun|Lingkungan|Dukuh|Banjar|Kampung|Kp\.|Jorong|Lorong|Gang|Gg\.)"
     r"[ \t]+(?:[A-Z][\w'’\-]*|[IVX]+|\d{1,2})(?:[ \t]+(?:[A-Z][\w'’\-]*|[IVX]+|\d{1,2})){0,2},?[ \t]+)?"
     r"RT\.?[ \t]*(?P<rt>\d{1,3})(?:[ \t]*(?:/|,)?[ \t]*(?P<rw>RW\.?[ \t]*\d{1,3}))?(?![\w\-/])"
+    r"(?:[ \t]+(?:Kelurahan|Kel\.|Lingkungan|Desa|Dusun)[ \t]+(?:[A-Z][\w'’\-]*|[IVX]+)(?![\w\-])"
+    r"(?:[ \t]+(?:[A-Z][\w'’\-]*|[IVX]+)(?![\w\-]))?)?"
 )
 _RT_GATE: Final = trigger(["RT"])
 _FLAT: Final = re.compile(
@@ -85,6 +87,20 @@ _FLAT: Final = re.compile(
     r"Lodge|Building|Villas?|Gardens|Place|Terrace|Close|Row|Hall|Point|View|Plaza|Enclave|Homes|Block|Wing)"
     r"(?![\w\-])"
 )
+_BUILDING_WORDS = (
+    r"Court|House|Residency|Residences|Heights|Mansions?|Towers?|Apartments|Lodge|Building|Villas?|Gardens|Place|"
+    r"Terrace|Close|Row|Hall|Point|View|Plaza|Enclave|Homes|Block|Wing|Complex|Society|Estate|Centre|Center"
+)
+_FLAT_CHAIN: Final = re.compile(
+    r"(?<![\w\-])(?:Flat|Apt\.?|Apartment|Unit|Suite)[ \t]+(?:\d{1,4}[A-Z]?|[A-Z])(?:/\d{1,3})?"
+    r"(?:,[ \t]+(?:[A-Z][ \t]+Wing|Wing[ \t]+[A-Z]|\d{1,2}/F|(?:Floor|Lantai|Level)[ \t]+\d{1,2}|"
+    r"\d{1,2}(?:st|nd|rd|th)[ \t]+Floor|"
+    rf"(?:[A-Z][\w'’\-]*[ \t]+){{1,3}}(?:{_BUILDING_WORDS})|(?:Road|Street|Lane)[ \t]+No\.?[ \t]*\d{{1,3}}|"
+    r"\d{1,5}[A-Z]?[ \t]+(?:[A-Z][\w'’\-]*[ \t]+){0,3}(?:Road|Street|Lane|Avenue|Marg|Drive|Way|Rd|St)\.?|"
+    r"(?:[A-Z][\w'’\-]*[ \t]+){1,3}(?:Road|Marg|Street|Lane|Nagar|Hills)|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}))+(?![\w\-])"
+)
+"""A flat and the parts of its address after it, each between commas (``Flat 304, B Wing, Shubham Heights, Datta
+Mandir Road``, ``Flat C, 9/F, 221 Reclamation Street``): one address span, as the corpus writes it."""
 _HOUSE_NUMBER_NEXT: Final = re.compile(r",?[ \t]+\d")
 _FLAT_GATE: Final = trigger(["Flat", "Apt", "Apartment", "Unit", "Suite"])
 _NUMBERED_ROAD: Final = re.compile(
@@ -167,6 +183,9 @@ def find_addresses(text: str) -> Iterator[Detection]:
             start = m.start("estate") if rx is _BLOCK and m.group("estate") else m.start()
             yield Detection(start, m.end(), "ADDRESS", 0.9, "address.block", text[start : m.end()])
     yield from _rt_units(text)
+    for m in gated_finditer(_FLAT_CHAIN, _FLAT_GATE, text):
+        if m.group(0).count(",") >= 2:
+            yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.flat", m.group(0))
     for m in gated_finditer(_FLAT, _FLAT_GATE, text):
         if _HOUSE_NUMBER_NEXT.match(text, m.end()):
             continue  # "Flat 9, Bramcote House, 61 Commercial Way": the street rule takes the unit along (spans)

@@ -92,6 +92,33 @@ _LOWER_MONTH_YEAR: Final = re.compile(
     r"january|february|march|june|july|august|october|december)[ \t,]+(?:19|20)\d\d(?![\w])"
     r"|(?<![\w])(?i:bulan|bln\.?)[ \t]+(?:1[0-2]|0?[1-9])(?:[ \t]+|[ \t]*(?:tahun|thn)[ \t]+)(?:19|20)\d\d(?![\w])"
 )
+_HIJRI_MONTHS = (
+    r"Muharram|Muharam|Safar|Sapar|Rabiul[ \t]+(?:Awal|Akhir|Awwal|Tsani)|Rabi'?ul[ \t]+(?:Awal|Akhir)|"
+    r"Jumadil[ \t]+(?:Awal|Akhir|Ula|Tsani)|Jumadilawal|Jumadilakhir|Rajab|Sya'?ban|Ramadan|Ramadhan|Syawal|Syawwal|"
+    r"Shawwal|Dzulqa'?dah|Zulkaidah|Dzulhijjah|Zulhijah|Dhul[ \t]+Hijjah|Sura|Suro|Mulud|Rejeb|Ruwah|Sawal|"
+    r"Dulkangidah"
+)
+_HIJRI_DATE: Final = re.compile(
+    rf"(?<![\w])(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:{_HIJRI_MONTHS})[ \t]+\d{{3,4}}(?:[ \t]?(?:H|AH|Hijriah|Hijriyah|"
+    r"Hijriyyah|Jawa|J)\b\.?)?(?![\w])"
+)
+"""A day, an Islamic or Javanese month and its year, with the era letter (``3 Syawal 1369 H``, ``12 Sapar 1955``)."""
+_HIJRI_GATE: Final = trigger([m for m in re.findall(r"[A-Z][a-z]+", _HIJRI_MONTHS)])
+_DAY_PAIR: Final = re.compile(
+    rf"(?<![\w])(?:{_MONTHS})\.?[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?[ \t]*(?:and|&|-|–|to|dan|sampai|s/d)"
+    r"[ \t]*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?[ \t]+(?:19|20)\d\d)?(?![\w])"
+)
+"""Two days of one month (``June 27th and 28th, 2021``): one date span, as the corpus writes it."""
+_ID_ABBR_LEAD: Final = re.compile(r"(?<![\w'’])(?:Sen|Sel|Rab|Kam|Jum|Sab|Min|Ahd),[ \t]*(?=\d)")
+"""An Indonesian weekday's abbreviation and its comma before a date (``Sel, 5 Nov 2024``, as chat apps head a
+day); the date itself must follow."""
+_ID_ABBR_GATE: Final = trigger(["Sen,", "Sel,", "Rab,", "Kam,", "Jum,", "Sab,", "Min,", "Ahd,"])
+_WEEKDAY_AFTER: Final = re.compile(
+    r"(?<![\w/.\-])(?:\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})[ \t]?\("
+    r"(?:Sen|Sel|Rab|Kam|Jum|Sab|Min|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?\)"
+)
+"""A numeric date with its weekday in brackets (``2024/02/14(Rab)``, as LINE heads a day)."""
+_WEEKDAY_AFTER_GATE: Final = trigger(["("])
 _LOWER_MONTH_GATE: Final = trigger(["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
                                     "september", "oktober", "november", "desember", "january", "february",
                                     "march", "june", "july", "august", "october", "december", "bulan", "Bulan",
@@ -166,6 +193,16 @@ def find_dated_days(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "DATE", 0.88, "date.month_year", m.group(0))
     for m in gated_finditer(_MONTH_RANGE, _MONTH_GATE, text):
         yield Detection(m.start("a"), m.end("a"), "DATE", 0.8, "date.range", m.group("a"))
+    for m in gated_finditer(_DAY_PAIR, _MONTH_GATE, text):
+        yield Detection(m.start(), m.end(), "DATE", 0.88, "date.day_pair", m.group(0))
+    for m in gated_finditer(_HIJRI_DATE, _HIJRI_GATE, text):
+        yield Detection(m.start(), m.end(), "DATE", 0.9, "date.hijri", m.group(0))
+    for m in gated_finditer(_ID_ABBR_LEAD, _ID_ABBR_GATE, text):
+        end = _date_at(text, m.end())
+        if end:
+            yield Detection(m.start(), end, "DATE", 0.9, "date.weekday", text[m.start() : end])
+    for m in gated_finditer(_WEEKDAY_AFTER, _WEEKDAY_AFTER_GATE, text):
+        yield Detection(m.start(), m.end(), "DATE", 0.9, "date.weekday", m.group(0))
 
 
 _AMOUNT_AFTER: Final = re.compile(r"(?i:[ \t]+(?:of|dari|cups?|kilos?|kg|liters?|litres?|jam|hours?|bagian|porsi)\b)")

@@ -120,7 +120,7 @@ _MORE_CUES: Final = re.compile(
     r"[ \t]+(?:number|no\.?|code|id)|s\.?[ \t]?i\.?[ \t]?n\.?|s\.?[ \t]?s\.?[ \t]?n\.?|n\.?[ \t]?i\.?[ \t]?k\.?)"
     r"(?:-?nya|-?ku|['’]s)?)(?![\w\-])"
     r"(?P<gap>(?:[^\n.?!;\d]|\?(?=[ \t])){0,48}?)"
-    r"(?P<v>(?<![\w\-])(?:[A-Z]{1,3}[ \-]?)?\d[\dA-Z \-]{3,22}[\dA-Z])(?![\w\-]|[.,]\d)"
+    r"(?P<v>(?<![\w\-])(?:[A-Z]{1,4}[ \-]?)?\d[\dA-Z \-]{3,22}[\dA-Z])(?![\w\-]|[.,]\d)"
 )
 """Document words the cue-first rules elsewhere do not know, then a code in the same clause."""
 _MORE_STEMS: Final = (
@@ -183,7 +183,7 @@ _DOC_NUMBER: Final = re.compile(
     r"registration|document|dokumen|identity|identitas|residence|resident|alien|work[ \t]+pass))"
     r"(?:[ \t]*,)?[ \t]+(?i:number|no\.|nomor|nomer|nomere|nombor|namba|num\.?|#)"
     r"(?P<gap>[^\n.?!;\d]{0,60}?)"
-    r"(?P<v>(?<![\w\-])[A-Z]{0,3}\d[\dA-Z \-]{4,22}[\dA-Z])(?![\w\-]|[.,]\d)"
+    r"(?P<v>(?<![\w\-])(?:[A-Z]{1,4}[ ]?)?\d[\dA-Z \-]{4,22}[\dA-Z])(?![\w\-]|[.,]\d)"
 )
 _DOC_NUMBER_GATE: Final = re.compile(r"(?i:number|no\.|nomor|nomer|nomere|nombor|namba|num\b|#)")
 _NOT_DOCUMENT: Final = frozenset(
