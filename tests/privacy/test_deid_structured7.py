@@ -338,3 +338,27 @@ def test_a_four_letter_prefix_stays_with_its_health_card_number() -> None:
 )
 def test_a_flat_takes_the_parts_of_its_address_between_commas(address: str) -> None:
     assert address in _texts(find_addresses(f"my address is {address}, near the market"), "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I live at Plot 12, Block 5, Lekki Phase 1", "Plot 12, Block 5"),
+        ("Lot 5 Blk 3 Phase 2, Bacoor", "Lot 5 Blk 3 Phase 2"),
+        ("House 14, Road 7, Dhanmondi", "House 14, Road 7"),
+        ("H.No. 4-12/3, Ameerpet", "H.No. 4-12/3"),
+        ("Apt 5B, 1200 Grand Concourse", "Apt 5B, 1200 Grand Concourse"),
+        ("P.O. Box 1234-00100, Nairobi", "P.O. Box 1234-00100"),
+        ("Purok 3, Brgy. San Roque", "Purok 3"),
+        ("Kampung Baru, 50300 Kuala Lumpur", "50300"),
+    ],
+)
+def test_units_in_a_row_house_numbers_and_boxes_of_more_countries(text: str, value: str) -> None:
+    assert value in _texts(find_addresses(text), "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "text", ["the parking Lot 5 was full", "Road 7 was closed", "Phase 2 of the project, Zone 3", "House 2 and Road 5"]
+)
+def test_one_numbered_unit_alone_is_not_an_address(text: str) -> None:
+    assert _texts(find_addresses(text), "ADDRESS") == []

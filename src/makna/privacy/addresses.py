@@ -36,7 +36,7 @@ __all__ = ["find_addresses"]
 _PO_BOX: Final = re.compile(
     r"(?<![\w\-])(?:P\.?[ \t]?O\.?[ \t]?Box|PO[ \t]?BOX|Post[ \t]+Office[ \t]+Box|GPO[ \t]+Box|Locked[ \t]+Bag|"
     r"Private[ \t]+(?:Mail[ \t]+)?Bag|PMB|P\.M\.B\.?|Kotak[ \t]+Pos|Peti[ \t]+Surat|[Pp]\.?[ \t]?[Oo]\.?[ \t]box)"
-    r"[ \t]*(?:No\.?[ \t]*)?\d{1,6}(?![\w\-]|[.,]\d)"
+    r"[ \t]*(?:No\.?[ \t]*)?\d{1,6}(?:-\d{5})?(?![\w\-]|[.,]\d)"
 )
 _PO_GATE: Final = trigger(["Box", "BOX", "box", "Bag", "PMB", "P.M.B", "Pos", "Surat"])
 
@@ -101,6 +101,27 @@ _FLAT_CHAIN: Final = re.compile(
 )
 """A flat and the parts of its address after it, each between commas (``Flat 304, B Wing, Shubham Heights, Datta
 Mandir Road``, ``Flat C, 9/F, 221 Reclamation Street``): one address span, as the corpus writes it."""
+_UNIT = (
+    r"(?:Plot|Lot|Blk\.?|Block|House|Road|Rd\.?|Street|Sector|Phase|Zone|Purok|Sitio|Kav\.?|Kavling)[ \t]*"
+    r"(?:No\.?[ \t]*)?\d{1,5}[A-Z]?"
+)
+_UNIT_CHAIN: Final = re.compile(
+    rf"(?<![\w\-])(?:H\.[ ]?No\.?[ \t]*\d{{1,5}}(?:[\-/]\d{{1,5}}){{0,3}}[A-Z]?|{_UNIT}(?:,?[ \t]+{_UNIT})+)(?![\w\-/])"
+    r"(?:,[ \t]+(?:[A-Z][\w'’\-]*[ \t]+){1,3}(?:Subdivision|Village|Estate|Homes|Heights|Extension|Layout|Colony|"
+    r"Compound|Gardens|Residences)(?![\w\-]))?"
+)
+"""Numbered units in a row (``Plot 12, Block 5``, ``Lot 5 Blk 3 Phase 2``, ``House 14, Road 7``), or an Indian
+house number (``H.No. 4-12/3``): an address however the street is written."""
+_UNIT_GATE: Final = trigger(["Plot", "Lot", "Blk", "Block", "House", "Road", "Rd", "Street", "Sector", "Phase", "Zone",
+                             "Purok", "Sitio", "Kav", "H.No", "H. No"])
+_PUROK: Final = re.compile(r"(?<![\w\-])(?:Purok|Sitio)[ \t]+(?:\d{1,2}|[IVX]{1,4})(?![\w\-])")
+"""A Philippine purok or sitio with its number: the neighbourhood unit of a house, like an Indonesian RT."""
+_FLAT_HOUSE: Final = re.compile(
+    r"(?<![\w\-])(?:Flat|Apt\.?|Apartment|Unit|Suite)[ \t]+(?:\d{1,4}[A-Z]?|[A-Z])(?:/\d{1,3})?,[ \t]+\d{1,5}[A-Z]?"
+    r"(?:[ \t]+[A-Z][\w'’\-]*){1,3}(?![\w\-])"
+)
+"""A flat and then a house number and its street, whatever the street's last word (``Apt 5B, 1200 Grand
+Concourse``)."""
 _HOUSE_NUMBER_NEXT: Final = re.compile(r",?[ \t]+\d")
 _FLAT_GATE: Final = trigger(["Flat", "Apt", "Apartment", "Unit", "Suite"])
 _NUMBERED_ROAD: Final = re.compile(
@@ -124,7 +145,8 @@ _CLOSING_POSTCODE: Final = re.compile(
 )
 _STREET_BEFORE: Final = re.compile(
     r"(?:\b(?:Jalan|Jl|Jln|Lorong|Taman|Persiaran|Gang|Gg|Street|Road|Nagar|Marg|Avenue|Cross|Layout|Colony|"
-    r"Sector|Barangay|Brgy|Purok|Close|Crescent)\b)[^\n]{0,80}$"
+    r"Sector|Barangay|Brgy|Purok|Close|Crescent|Kampung|Kg|Bandar|Kelurahan|Kecamatan|Kec|Kabupaten|Kab|Desa|"
+    r"Dusun|RT|RW|Blok|Block|Lot|Plot)\b)[^\n]{0,80}$"
 )
 _NOT_POSTCODE_BEFORE: Final = re.compile(r"(?i:(?:rp|idr|rm|rs\.?|inr|\$|₹|php|₱|no|nomor|tel|hp)\.?[ \t]*[,]?[ \t]*$)")
 
@@ -183,6 +205,12 @@ def find_addresses(text: str) -> Iterator[Detection]:
             start = m.start("estate") if rx is _BLOCK and m.group("estate") else m.start()
             yield Detection(start, m.end(), "ADDRESS", 0.9, "address.block", text[start : m.end()])
     yield from _rt_units(text)
+    for m in gated_finditer(_UNIT_CHAIN, _UNIT_GATE, text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.88, "address.units", m.group(0))
+    for m in gated_finditer(_PUROK, _UNIT_GATE, text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.85, "address.purok", m.group(0))
+    for m in gated_finditer(_FLAT_HOUSE, _FLAT_GATE, text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.88, "address.flat", m.group(0))
     for m in gated_finditer(_FLAT_CHAIN, _FLAT_GATE, text):
         if m.group(0).count(",") >= 2:
             yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.flat", m.group(0))
