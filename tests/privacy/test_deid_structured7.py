@@ -362,3 +362,20 @@ def test_units_in_a_row_house_numbers_and_boxes_of_more_countries(text: str, val
 )
 def test_one_numbered_unit_alone_is_not_an_address(text: str) -> None:
     assert _texts(find_addresses(text), "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("NIK saya tiga satu tujuh empat nol lima empat dua nol tiga delapan lima nol nol nol tujuh", "id",
+         "tiga satu tujuh empat nol lima empat dua nol tiga delapan lima nol nol nol tujuh"),
+        ("my SSN is five two four, seven one, three three eight six", "en",
+         "five two four, seven one, three three eight six"),
+    ],
+)
+def test_an_identity_number_said_in_words_after_its_document(text: str, language: str, value: str) -> None:
+    assert value in _texts(find_checked_ids(text), "NATIONAL_ID")
+
+
+def test_a_telephone_said_in_words_after_an_identity_word_is_not_an_id() -> None:
+    assert _texts(find_checked_ids("KTP hilang, HP saya nol delapan satu dua lima lima lima"), "NATIONAL_ID") == []

@@ -41,6 +41,7 @@ from stdnum.za import idnr
 from . import gazetteers as gz
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, lines_finditer
 from ._find import lowered, word_lines
+from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
 __all__ = ["find_checked_ids", "nric_valid"]
@@ -255,6 +256,30 @@ def _ordinary() -> frozenset[str]:
     return gz.english_words() | gz.dictionary_words()
 
 
+_SPOKEN_CUE: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:nik|ktp|kk|ssn|sin|nin|tfn|nhs|ird|passport|paspor|nric|mykad|aadhaa?r|"
+    r"social[ \t]+security|national[ \t]+insurance|nomor[ \t]+induk|id[ \t]+number)(?:-?nya)?(?![\w\-]))"
+    r"[^\d\n.?!;]{0,30}$"
+)
+_SPOKEN_ID_STEMS: Final = (
+    "nik", "ktp", "ssn", "nin", "tfn", "nhs", "ird", "passport", "paspor", "nric", "mykad", "aadha", "social",
+    "national", "nomor induk", "id number",
+)
+
+
+def _spoken_ids(text: str, low: str) -> Iterator[Detection]:
+    """An identity number said in words after its document word (``NIK saya tiga satu tujuh empat ...``, ``my
+    SSN is five two four, seven one, ...``): six digit words or more."""
+    lines = word_lines(text, low, _SPOKEN_ID_STEMS, ("kk", "sin"))
+    for m in _on(SPOKEN_PHONE, text, lines):
+        digits = spoken_digits(m.group(0))
+        if len(digits) < 6 or sum(c.isalpha() for c in m.group(0)) < 12:
+            continue
+        cue = _SPOKEN_CUE.search(text, max(0, m.start() - 45), m.start())
+        if cue is not None and not _NOT_BETWEEN.search(cue.group(0)):
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.9, "id.spoken", m.group(0))
+
+
 def find_checked_ids(text: str) -> Iterator[Detection]:
     """Identity numbers by shape and check digit, by a document word after them, and after document words the
     other rules do not know."""
@@ -279,3 +304,4 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
     more = _on(_MORE_CUES, text, word_lines(text, low, _MORE_STEMS, _MORE_WORDS))
     yield from _cued_values(more, 5, 0.95, "id.cue_more")
     yield from _documents_numbers(text)
+    yield from _spoken_ids(text, low)
