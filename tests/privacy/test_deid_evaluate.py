@@ -105,7 +105,7 @@ SPLIT_SIZES = {
     "tune9": 10,
     "seal8": 6,
     # round heldout9: tune10 (open, branch tune10) and seal9 (sealed, branch heldout9) were written together
-    "tune10": 3,  # batch 1 of 2; 6 once batch 2 is in
+    "tune10": 6,
     "seal9": 6,
 }
 MAY_BE_ABSENT: set[str] = {"seal9"}  # absent on branch tune10 and wherever heldout9 is not merged
