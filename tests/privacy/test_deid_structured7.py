@@ -379,3 +379,20 @@ def test_an_identity_number_said_in_words_after_its_document(text: str, language
 
 def test_a_telephone_said_in_words_after_an_identity_word_is_not_an_id() -> None:
     assert _texts(find_checked_ids("KTP hilang, HP saya nol delapan satu dua lima lima lima"), "NATIONAL_ID") == []
+
+
+def test_a_plate_word_right_before_the_code_makes_it_a_plate_whatever_else_it_looks_like() -> None:
+    assert _typed("the white Silverado, plate LKP 472. Thanks.", "en").get("LKP 472") == "PLATE"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "value"),
+    [
+        ("| 12 OKT 2024 PUKUL 19.42 | Anda:", "id", "DATE", "12 OKT 2024"),
+        ("Sure. 4417 Highway 665, Montegut, LA 70377. House", "en", "ADDRESS", "4417 Highway 665"),
+        ("His TFN, for the tax letter you asked about, is 459 118 027. His", "en", "NATIONAL_ID", "459 118 027"),
+        ("NIN SL-NIN 4417 2093 5586. Phone", "en", "NATIONAL_ID", "SL-NIN 4417 2093 5586"),
+    ],
+)
+def test_more_forms_of_round_seven(text: str, language: str, kind: str, value: str) -> None:
+    assert _typed(text, language).get(value) == kind

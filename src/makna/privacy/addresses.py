@@ -10,9 +10,12 @@
   Indah Blok F No. 12``); Singapore HDB blocks (``Blk 123 Ang Mo Kio Ave 3 #05-67``);
 * **RT/RW** with the hamlet or quarter before them (``Jaga III RT 01``, ``Dusun Krajan RT 01 RW 03``,
   ``RT 007 RW 003``): the neighbourhood unit of a house, an ADDRESS whatever cue precedes it;
-* **a flat in a named building**: ``Flat 302, Sai Residency``, ``Unit 7, Rose Court``;
-* **a numbered road**: ``1187 Road 3 East``; **a house number and a one-word street** ending in ``-way`` or
-  ``-gate`` that no dictionary holds (``88 Kingsway``, ``5 Northgate``);
+* **a flat in a named building**: ``Flat 302, Sai Residency``, ``Unit 7, Rose Court``, with the parts of its
+  address after it (``Flat C, 9/F, 221 Reclamation Street``) or a house number and any street (``Apt 5B, 1200
+  Grand Concourse``); **numbered units in a row** (``Plot 12, Block 5``, ``House 14, Road 7``), an Indian
+  ``H.No. 4-12/3``, a Philippine purok or sitio;
+* **a numbered road**: ``1187 Road 3 East``, ``4417 Highway 665``; **a house number and a one-word street**
+  ending in ``-way`` or ``-gate`` that no dictionary holds (``88 Kingsway``, ``5 Northgate``);
 * **an Indonesian street named with initials**: ``Jl. T. Nyak Arief No. 210``, ``Jl. K.H. Ahmad Dahlan No. 12``;
 * **a five- or six-digit postcode closing an address** written on one line after a street word (``No. 27,
   Jalan Teratai 5, Taman Ungku Tun Aminah, 81300``; ``3rd Street, Veerapandi, Tiruppur 641605``).
@@ -125,10 +128,12 @@ Concourse``)."""
 _HOUSE_NUMBER_NEXT: Final = re.compile(r",?[ \t]+\d")
 _FLAT_GATE: Final = trigger(["Flat", "Apt", "Apartment", "Unit", "Suite"])
 _NUMBERED_ROAD: Final = re.compile(
-    r"(?<![\w/\-.,])\d{1,5}[ \t]+(?:Road|Street|Avenue|Route|Concession)[ \t]+\d{1,3}[A-Z]?"
+    r"(?<![\w/\-.,])\d{1,5}[ \t]+(?:Road|Street|Avenue|Route|Rte\.?|Concession|Highway|Hwy\.?|County[ \t]+Road|"
+    r"State[ \t]+(?:Road|Route|Highway)|US[ \t]+(?:Highway|Route)|Farm[ \t]+Road|FM|CR|SR)[ \t\-]+\d{1,4}[A-Z]?"
     r"(?:[ \t]+(?:East|West|North|South|E|W|N|S))?(?![\w\-])"
 )
-_ROAD_GATE: Final = trigger(["Road", "Street", "Avenue", "Route", "Concession"])
+_ROAD_GATE: Final = trigger(["Road", "Street", "Avenue", "Route", "Rte", "Concession", "Highway", "Hwy", "FM", "CR",
+                             "SR"])
 _ONE_WORD_STREET: Final = re.compile(r"(?<![\w/\-.,$£€])\d{1,4}[A-Za-z]?[ \t]+[A-Z][a-z]{2,}(?:way|gate)(?![\w\-])")
 _ONE_WORD_GATE: Final = trigger(["way", "gate"])
 _INITIALLED_STREET: Final = re.compile(

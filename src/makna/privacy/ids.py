@@ -115,23 +115,24 @@ _MORE_CUES: Final = re.compile(
     r"ic[ \t]+(?:number|no\.?)|philhealth|sss(?:[ \t]+(?:number|no\.?))?|"
     r"umid|gsis|pag-?ibig|kra[ \t]+pin|huduma(?:[ \t]+namba)?|ghana[ \t]+card|nhis|voter['’]?s?[ \t]+(?:id|card)|"
     r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit|nin|crn|(?-i:PAN)|"
-    r"social(?=[ \t]+(?:is|was|number|no\.?|security))|"
+    r"social(?=[ \t]+(?:is|was|number|no\.?|security))|tfn|tax[ \t]+file[ \t]+(?:number|no\.?)|"
     r"nhs(?:[ \t]+(?:number|no\.?|one))?|psn|pcn|philsys|phil-?id|"
     r"(?:personal|patient|hospital|health[ \t]+card|medicare|medical[ \t]+record|customer[ \t]+reference)"
     r"[ \t]+(?:number|no\.?|code|id)|s\.?[ \t]?i\.?[ \t]?n\.?|s\.?[ \t]?s\.?[ \t]?n\.?|n\.?[ \t]?i\.?[ \t]?k\.?)"
     r"(?:-?nya|-?ku|['’]s)?)(?![\w\-])"
     r"(?P<gap>(?:[^\n.?!;\d]|\?(?=[ \t])){0,48}?)"
-    r"(?P<v>(?<![\w\-])(?:[A-Z]{1,4}[ \-]?)?\d[\dA-Z \-]{3,22}[\dA-Z])(?![\w\-]|[.,]\d)"
+    r"(?P<v>(?<![\w\-])(?:[A-Z]{1,4}(?:-[A-Z]{1,4})?[ \-]?)?\d[\dA-Z \-]{3,22}[\dA-Z])(?![\w\-]|[.,]\d)"
 )
 """Document words the cue-first rules elsewhere do not know, then a code in the same clause."""
 _MORE_STEMS: Final = (
     "căn", "citizen", "mykad", "my ic", "philhealth", "umid", "gsis", "pag-ibig", "pagibig", "kra pin", "huduma",
     "ghana card", "voter", "kennitala", "personnummer", "pesel", "curp", "cuil", "cuit", "philsys", "philid",
     "phil-id", "personal ", "patient ", "hospital ", "health card", "medicare", "medical record", "customer ref",
-    "s i n", "s.i.n", "s s n", "s.s.n", "n.i.k", "n i k", "social",
+    "s i n", "s.i.n", "s s n", "s.s.n", "n.i.k", "n i k", "social", "tax file",
 )
 _MORE_WORDS: Final = (
     "cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut", "nin", "crn", "pan",
+    "tfn",
     "nhs", "psn", "pcn",
 )
 """The document words of :data:`_MORE_CUES`, by beginning or as whole words."""

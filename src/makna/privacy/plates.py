@@ -58,6 +58,10 @@ _ID_PLATE: Final = re.compile(r"([A-Z]{1,2})[ \-]?\d{1,4}[ \-]?[A-Z]{1,3}")
 _PLATE_AFTER: Final = re.compile(
     rf"[ \t]*[,(]?[ \t]*(?:[A-Za-z][a-z]+[ \t]+){{0,2}}(?i:{_PLATE_WORDS})(?![\w])"
 )
+_PLATE_WORD_BEFORE: Final = re.compile(
+    rf"(?i:(?<![\w\-])(?:{_PLATE_WORDS})(?:[ \t]+(?:number|no\.?|nomor|nomer|is|was|reads|said|itu))*)"
+    r"[ \t]*[:#]?[ \t]*$"
+)
 _VEHICLES: Final = (
     r"car|cars|van|truck|lorry|ute|bike|motorbike|motorcycle|scooter|moped|taxi|cab|bus|minibus|jeep|jeepney|"
     r"tricycle|trike|tuk-tuk|matatu|boda|suv|sedan|hatchback|hatch|pickup|pick-up|wagon|mobil|motor|motornya|"
@@ -114,6 +118,9 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         own = _ID_PLATE.fullmatch(raw)
         if own is not None and own.group(1) in PLATE_REGIONS and not raw.isalnum():
             continue  # an Indonesian plate with its region: found by its own shape in patterns
+        if _PLATE_WORD_BEFORE.search(text, max(0, m.start() - 32), m.start()):
+            yield Detection(m.start(), m.end(), "PLATE", 0.95, "plate.word_before", raw)
+            continue  # "plate LKP 472": the plate word says it, whatever else the code's capitals suggest (an ORG)
         if _PLATE_AFTER.match(text, m.end()):
             yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.word_after", raw)
             continue
