@@ -396,3 +396,13 @@ def test_a_plate_word_right_before_the_code_makes_it_a_plate_whatever_else_it_lo
 )
 def test_more_forms_of_round_seven(text: str, language: str, kind: str, value: str) -> None:
     assert _typed(text, language).get(value) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The NHS spent 150000 pounds", "CRN 12345 is a course code", "the hospital number 12000 beds",
+     "Phase 1, Phase 2", "Road 7, Sector 3"],
+)
+def test_amounts_counts_course_codes_and_plan_parts_are_neither_ids_nor_addresses(text: str) -> None:
+    found = [*find_checked_ids(text), *find_addresses(text)]
+    assert found == []

@@ -117,6 +117,7 @@ _UNIT_CHAIN: Final = re.compile(
 house number (``H.No. 4-12/3``): an address however the street is written."""
 _UNIT_GATE: Final = trigger(["Plot", "Lot", "Blk", "Block", "House", "Road", "Rd", "Street", "Sector", "Phase", "Zone",
                              "Purok", "Sitio", "Kav", "H.No", "H. No"])
+_DWELLING: Final = re.compile(r"\b(?:Plot|Lot|Blk|Block|House|H\.[ ]?No|Kav|Kavling)\b")
 _PUROK: Final = re.compile(r"(?<![\w\-])(?:Purok|Sitio)[ \t]+(?:\d{1,2}|[IVX]{1,4})(?![\w\-])")
 """A Philippine purok or sitio with its number: the neighbourhood unit of a house, like an Indonesian RT."""
 _FLAT_HOUSE: Final = re.compile(
@@ -211,6 +212,8 @@ def find_addresses(text: str) -> Iterator[Detection]:
             yield Detection(start, m.end(), "ADDRESS", 0.9, "address.block", text[start : m.end()])
     yield from _rt_units(text)
     for m in gated_finditer(_UNIT_CHAIN, _UNIT_GATE, text):
+        if not _DWELLING.search(m.group(0)):
+            continue  # "Phase 1, Phase 2", "Road 7, Sector 3": parts of a plan, no house or plot among them
         yield Detection(m.start(), m.end(), "ADDRESS", 0.88, "address.units", m.group(0))
     for m in gated_finditer(_PUROK, _UNIT_GATE, text):
         yield Detection(m.start(), m.end(), "ADDRESS", 0.85, "address.purok", m.group(0))

@@ -114,9 +114,9 @@ _MORE_CUES: Final = re.compile(
     r"citizen[ \t]+id(?:[ \t]+(?:number|no\.?))?|ird(?:[ \t]+(?:number|no\.?))?|mykad|my[ \t]+ic|"
     r"ic[ \t]+(?:number|no\.?)|philhealth|sss(?:[ \t]+(?:number|no\.?))?|"
     r"umid|gsis|pag-?ibig|kra[ \t]+pin|huduma(?:[ \t]+namba)?|ghana[ \t]+card|nhis|voter['’]?s?[ \t]+(?:id|card)|"
-    r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit|nin|crn|(?-i:PAN)|"
+    r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit|nin|centrelink(?:[ \t]+crn)?|(?-i:PAN)|"
     r"social(?=[ \t]+(?:is|was|number|no\.?|security))|tfn|tax[ \t]+file[ \t]+(?:number|no\.?)|"
-    r"nhs(?:[ \t]+(?:number|no\.?|one))?|psn|pcn|philsys|phil-?id|"
+    r"nhs[ \t]+(?:number|no\.?|one)|psn|pcn|philsys|phil-?id|"
     r"(?:personal|patient|hospital|health[ \t]+card|medicare|medical[ \t]+record|customer[ \t]+reference)"
     r"[ \t]+(?:number|no\.?|code|id)|s\.?[ \t]?i\.?[ \t]?n\.?|s\.?[ \t]?s\.?[ \t]?n\.?|n\.?[ \t]?i\.?[ \t]?k\.?)"
     r"(?:-?nya|-?ku|['’]s)?)(?![\w\-])"
@@ -127,11 +127,12 @@ _MORE_CUES: Final = re.compile(
 _MORE_STEMS: Final = (
     "căn", "citizen", "mykad", "my ic", "philhealth", "umid", "gsis", "pag-ibig", "pagibig", "kra pin", "huduma",
     "ghana card", "voter", "kennitala", "personnummer", "pesel", "curp", "cuil", "cuit", "philsys", "philid",
-    "phil-id", "personal ", "patient ", "hospital ", "health card", "medicare", "medical record", "customer ref",
+    "phil-id", "centrelink", "nhs ", "personal ", "patient ", "hospital ", "health card", "medicare",
+    "medical record", "customer ref",
     "s i n", "s.i.n", "s s n", "s.s.n", "n.i.k", "n i k", "social", "tax file",
 )
 _MORE_WORDS: Final = (
-    "cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut", "nin", "crn", "pan",
+    "cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut", "nin", "pan",
     "tfn",
     "nhs", "psn", "pcn",
 )
@@ -140,6 +141,12 @@ _NOT_BETWEEN: Final = re.compile(
     r"(?i:\b(?:phone|mobile|call|ring|text|wa|whatsapp|hp|telepon|telp|rp|usd|jam|pukul|at|born|lahir|umur|age)\b)"
 )
 _DATE_LIKE: Final = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d\d")
+
+
+_AMOUNT_AFTER: Final = re.compile(
+    r"(?i:[ \t]*(?:pounds?|dollars?|euros?|rupiah|ringgit|pesos?|naira|cedis?|shillings?|rupees?|people|persons?|"
+    r"orang|jiwa|units?|beds|patients|staff|members|households?|kg|tons?|tonnes|km|miles|steps|times|kali)\b)"
+)
 
 
 def _valid_any(digits: str) -> bool:
@@ -220,6 +227,8 @@ def _cued_values(matches: Iterable[re.Match[str]], digits: int, conf: float, nam
         raw = _trim(m.group("v"))
         if sum(c.isdigit() for c in raw) < digits or _DATE_LIKE.fullmatch(raw):
             continue
+        if _AMOUNT_AFTER.match(m.string, m.start("v") + len(raw)):
+            continue  # "The NHS spent 150000 pounds": an amount or a count, not a number of a document
         yield Detection(m.start("v"), m.start("v") + len(raw), "NATIONAL_ID", conf, name, raw)
 
 
