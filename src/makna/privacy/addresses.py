@@ -196,33 +196,42 @@ def _closing_postcodes(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "ADDRESS", 0.75, "address.closing_postcode", m.group(0))
 
 
+def _over(rx: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    n = len(text)
+    for start, end in lines:
+        yield from rx.finditer(text, start, min(n, end + 1))
+
+
 def find_addresses(text: str) -> Iterator[Detection]:
     """Post-office boxes, state codes and postcodes, Indonesian and Singapore blocks, RT/RW units, flats in
-    named buildings, numbered roads, one-word streets with a house number, postcodes closing an address."""
+    named buildings, numbered roads, one-word streets with a house number, postcodes closing an address.
+    Patterns that share a gate run over the lines it finds once."""
     for m in gated_finditer(_PO_BOX, _PO_GATE, text):
         yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.po_box", m.group(0))
     yield from _state_codes(text)
-    for rx in (_BLOCK, _SG_BLOCK):
-        for m in gated_finditer(rx, _BLOCK_GATE, text):
-            if rx is _SG_BLOCK and "#" not in m.group(0):
-                continue  # "Block C Lantai 3" is the Indonesian form; an HDB block is known by its unit
-            if rx is _BLOCK and m.group("no") is None and not _LETTER_NUMBER.fullmatch(m.group("code")):
-                continue  # "Blok M", "Block 5": a place or a field, not a house
-            start = m.start("estate") if rx is _BLOCK and m.group("estate") else m.start()
-            yield Detection(start, m.end(), "ADDRESS", 0.9, "address.block", text[start : m.end()])
+    block_lines = _BLOCK_GATE.lines(text)
+    for m in _over(_BLOCK, text, block_lines):
+        if m.group("no") is None and not _LETTER_NUMBER.fullmatch(m.group("code")):
+            continue  # "Blok M", "Block 5": a place or a field, not a house
+        start = m.start("estate") if m.group("estate") else m.start()
+        yield Detection(start, m.end(), "ADDRESS", 0.9, "address.block", text[start : m.end()])
+    for m in _over(_SG_BLOCK, text, block_lines):
+        if "#" in m.group(0):  # "Block C Lantai 3" is the Indonesian form; an HDB block is known by its unit
+            yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.block", m.group(0))
     yield from _rt_units(text)
-    for m in gated_finditer(_UNIT_CHAIN, _UNIT_GATE, text):
-        if not _DWELLING.search(m.group(0)):
-            continue  # "Phase 1, Phase 2", "Road 7, Sector 3": parts of a plan, no house or plot among them
-        yield Detection(m.start(), m.end(), "ADDRESS", 0.88, "address.units", m.group(0))
-    for m in gated_finditer(_PUROK, _UNIT_GATE, text):
+    unit_lines = _UNIT_GATE.lines(text)
+    for m in _over(_UNIT_CHAIN, text, unit_lines):
+        if _DWELLING.search(m.group(0)):  # not "Phase 1, Phase 2", "Road 7, Sector 3": no house or plot there
+            yield Detection(m.start(), m.end(), "ADDRESS", 0.88, "address.units", m.group(0))
+    for m in _over(_PUROK, text, unit_lines):
         yield Detection(m.start(), m.end(), "ADDRESS", 0.85, "address.purok", m.group(0))
-    for m in gated_finditer(_FLAT_HOUSE, _FLAT_GATE, text):
+    flat_lines = _FLAT_GATE.lines(text)
+    for m in _over(_FLAT_HOUSE, text, flat_lines):
         yield Detection(m.start(), m.end(), "ADDRESS", 0.88, "address.flat", m.group(0))
-    for m in gated_finditer(_FLAT_CHAIN, _FLAT_GATE, text):
+    for m in _over(_FLAT_CHAIN, text, flat_lines):
         if m.group(0).count(",") >= 2:
             yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.flat", m.group(0))
-    for m in gated_finditer(_FLAT, _FLAT_GATE, text):
+    for m in _over(_FLAT, text, flat_lines):
         if _HOUSE_NUMBER_NEXT.match(text, m.end()):
             continue  # "Flat 9, Bramcote House, 61 Commercial Way": the street rule takes the unit along (spans)
         yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.flat", m.group(0))

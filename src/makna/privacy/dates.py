@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import DIGIT_LINES, Narrowed, gated_finditer, lines_finditer, trigger
+from ._fastrx import DIGIT_LINES, AllOf, Narrowed, gated_finditer, lines_finditer, trigger
 from .patterns import _DATE_NUM, _DATE_WORDS
 from .types import Detection
 
@@ -119,7 +119,9 @@ _WEEKDAY_AFTER: Final = re.compile(
     r"(?:Sen|Sel|Rab|Kam|Jum|Sab|Min|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?\)"
 )
 """A numeric date with its weekday in brackets (``2024/02/14(Rab)``, as LINE heads a day)."""
-_WEEKDAY_AFTER_GATE: Final = trigger(["("])
+_WEEKDAY_AFTER_GATE: Final = trigger(
+    [f"({w}" for w in "Sen Sel Rab Kam Jum Sab Min Mon Tue Wed Thu Fri Sat Sun".split()]
+)
 _LOWER_MONTH_GATE: Final = trigger(["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
                                     "september", "oktober", "november", "desember", "january", "february",
                                     "march", "june", "july", "august", "october", "december", "bulan", "Bulan",
@@ -140,7 +142,7 @@ _ID_MONTHS = (
     "January|February|March|May|June|July|August|October|December"
 )
 _MONTH_YEAR_WORD: Final = re.compile(
-    rf"(?<![\w])(?i:{_ID_MONTHS})[ \t]+(?i:tahun|thn\.?|taun|of)[ \t]+(?:19|20)\d\d(?![\w])"
+    rf"(?<![\w])(?:{_ID_MONTHS})[ \t]+(?i:tahun|thn\.?|taun|of)[ \t]+(?:19|20)\d\d(?![\w])"
 )
 """``Juni tahun 2016``, ``June of 2016``: a month and its year joined by the year word."""
 _MONTH_RANGE: Final = re.compile(
@@ -155,7 +157,9 @@ _WEEKDAY_ORDINAL: Final = re.compile(
     rf"|(?<![\w'’])(?:{_WEEKDAYS})[ \t]+(?i:tanggal|tgl\.?)[ \t]*(?:[12]\d|3[01]|0?[1-9])(?![\w]|[/.\-]\d)"
 )
 """A weekday and a day of the month alone (``Tuesday the 4th``, ``Senin tanggal 4``)."""
-_MONTH_GATE: Final = trigger([*_ID_MONTHS.split("|"), *(m.lower() for m in _ID_MONTHS.split("|"))])
+_MONTH_GATE: Final = AllOf(trigger(_ID_MONTHS.split("|")), DIGIT_LINES)
+"""A month's name (capitalised) and a digit on the line: every match of the month-and-number patterns holds both."""
+_UPPER_GATE: Final = AllOf(trigger(_UPPER_MONTHS.split("|")), DIGIT_LINES)
 
 
 def _date_at(text: str, pos: int) -> int:
@@ -167,13 +171,36 @@ def _date_at(text: str, pos: int) -> int:
     return 0
 
 
+def _gate_lines(gate: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line holding a match of ``gate`` (``end`` at its newline), in order."""
+    spans: list[tuple[int, int]] = []
+    covered, n = -1, len(text)
+    for hit in gate.finditer(text):
+        if hit.start() <= covered:
+            continue
+        end = text.find("\n", hit.end())
+        end = n if end < 0 else end
+        spans.append((text.rfind("\n", 0, hit.start()) + 1, end))
+        covered = end
+    return spans
+
+
+def _over(rx: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    n = len(text)
+    for start, end in lines:
+        yield from rx.finditer(text, start, min(n, end + 1))
+
+
 def find_dated_days(text: str) -> Iterator[Detection]:
     """Dates with their weekday or their "the" (one span), upper-case day-month heads, lower-case months with a
-    year."""
-    for m in gated_finditer(_WEEKDAY_LEAD, _WEEKDAY_GATE, text):
+    year; a weekday and a day alone, months joined to their year by a word, month ranges and pairs of days."""
+    weekday_lines = _gate_lines(_WEEKDAY_GATE, text)  # one pass of the weekday gate for both weekday patterns
+    for m in _over(_WEEKDAY_LEAD, text, weekday_lines):
         end = _date_at(text, m.end())
         if end:
             yield Detection(m.start(), end, "DATE", 0.9, "date.weekday", text[m.start() : end])
+    for m in _over(_WEEKDAY_ORDINAL, text, weekday_lines):
+        yield Detection(m.start(), m.end(), "DATE", 0.85, "date.weekday", m.group(0))
     for m in gated_finditer(_THE_ORDINAL, _THE_DATE_GATE, text):
         end = _date_at(text, m.end())
         if end:
@@ -182,19 +209,18 @@ def find_dated_days(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.upper", m.group(0))
     for m in gated_finditer(_LOWER_MONTH_YEAR, _LOWER_MONTH_GATE, text):
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.lower", m.group(0))
-    for m in lines_finditer(_UPPER_MONTH_FIRST, DIGIT_LINES, text):
+    for m in gated_finditer(_UPPER_MONTH_FIRST, _UPPER_GATE, text):
         if not m.group(0)[-4:].isdigit() and (
             (m.start() and text[m.start() - 1] != "\n") or not _HEAD_END.match(text, m.end())
         ):
             continue  # "MAY 5 people": without a year, only a day's head alone on its line (or before a time)
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.upper", m.group(0))
-    for m in gated_finditer(_WEEKDAY_ORDINAL, _WEEKDAY_GATE, text):
-        yield Detection(m.start(), m.end(), "DATE", 0.85, "date.weekday", m.group(0))
-    for m in gated_finditer(_MONTH_YEAR_WORD, _MONTH_GATE, text):
+    month_lines = _MONTH_GATE.lines(text)  # one gate for the three month-and-number patterns
+    for m in _over(_MONTH_YEAR_WORD, text, month_lines):
         yield Detection(m.start(), m.end(), "DATE", 0.88, "date.month_year", m.group(0))
-    for m in gated_finditer(_MONTH_RANGE, _MONTH_GATE, text):
+    for m in _over(_MONTH_RANGE, text, month_lines):
         yield Detection(m.start("a"), m.end("a"), "DATE", 0.8, "date.range", m.group("a"))
-    for m in gated_finditer(_DAY_PAIR, _MONTH_GATE, text):
+    for m in _over(_DAY_PAIR, text, month_lines):
         yield Detection(m.start(), m.end(), "DATE", 0.88, "date.day_pair", m.group(0))
     for m in gated_finditer(_HIJRI_DATE, _HIJRI_GATE, text):
         yield Detection(m.start(), m.end(), "DATE", 0.9, "date.hijri", m.group(0))
