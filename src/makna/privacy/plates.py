@@ -119,7 +119,9 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         if own is not None and own.group(1) in PLATE_REGIONS and not raw.isalnum():
             continue  # an Indonesian plate with its region: found by its own shape in patterns
         if _PLATE_WORD_BEFORE.search(text, max(0, m.start() - 32), m.start()):
-            yield Detection(m.start(), m.end(), "PLATE", 0.95, "plate.word_before", raw)
+            if raw.endswith((" I", " A")):  # "JFK-4821 I think": the pronoun after the plate
+                raw = raw[:-2]
+            yield Detection(m.start(), m.start() + len(raw), "PLATE", 0.95, "plate.word_before", raw)
             continue  # "plate LKP 472": the plate word says it, whatever else the code's capitals suggest (an ORG)
         if _PLATE_AFTER.match(text, m.end()):
             yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.word_after", raw)
