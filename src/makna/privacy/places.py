@@ -344,6 +344,22 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
     "BUMDes",
     "BUMD",
     "Firma",
+    # groups, co-operatives, congregations, colleges and banks named by their type word (round seven)
+    "Kelompok",
+    "KUD",
+    "Poktan",
+    "Gapoktan",
+    "Forum",
+    "Perkumpulan",
+    "Jemaat",
+    "Akbid",
+    "Akper",
+    "Kolej",
+    "Gudang",
+    "BRI",
+    "BNI",
+    "BCA",
+    "BSI",
 )
 _EN_PLACE_SUFFIX = (
     "Park|Square|Market|Station|Hotel|Inn|Café|Cafe|Bar|Pub|Centre|Center|Mall|Common|Heath|Green|Hospital|"
@@ -595,6 +611,12 @@ _WORKPLACE_BEFORE: Final = re.compile(
     r"agency[ \t]+shifts?)\b[^.?!\n]{0,20}?\b(?:at|for|in|with)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
+_BUSINESS_WORDS: Final = frozenset(
+    "hotel kafe cafe café kedai warung warkop karaoke ktv restoran resto rumah diskotek club klub lounge pub bar "
+    "inn".split()
+)
+"""Place type words that also name a business: after a work phrase (``kerja di Hotel ...``, ``karajo di Rumah
+Makan ...``) the name is the employer, an ORG."""
 _ENCLITIC: Final = re.compile(r"-(?:ku|mu|nya|kau)\b")
 _WORK_PREPS = "for|at|with|from|by|through|buat|untuk|sama|dengan|dari|di|ke|lewat|of"
 WORK_BEFORE: Final = EndAnchored(
@@ -604,7 +626,8 @@ WORK_BEFORE: Final = EndAnchored(
         r"shifts?|picks?|storekeeper|cashier|clerk|cleaner|guard|manager|supervisor|assistant|picker|packer|"
         r"porter|waiter|waitress|cook|chef|teacher|mechanic|technician|apprentice|trainee|nurse|agent|"
         r"satpam|admin|staf|guru|perawat|bidan|teknisi|"
-        r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
+        r"kerja|bekerja|karajo|karja|kerjo|nyambi|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|"
+        r"pegawai|kurir|sopir|pelayan|peracik|terapis|"
         r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
         r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained|jaga)\b"
         rf"[^.?!\n]{{0,25}}?\b(?:{_WORK_PREPS})[ \t]+"
@@ -662,7 +685,10 @@ def find_locations(
     """
     cues = cues or {}
     loc = cues.get("location.cue")
-    yield from _typed_names(text, LOC_CUE.finditer(text) if loc is None else loc, "LOCATION", 0.88, "location.cue")
+    for det in _typed_names(text, LOC_CUE.finditer(text) if loc is None else loc, "LOCATION", 0.88, "location.cue"):
+        if det.text.split()[0].lower() in _BUSINESS_WORDS and WORK_BEFORE.search(line_before(text, det.start, 60)):
+            det = Detection(det.start, det.end, "ORG", det.confidence, "org.workplace", det.text)
+        yield det
     yield from _gazetteer_locations(text, language, cap_runs(text) if runs is None else runs)
     stop = gz.stop_caps()
     for start, place in _without_leading_stop(gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text)):
@@ -714,8 +740,12 @@ def detect_places(
 
     ``runs``: its capitalised runs, and ``cues``: its shared cue-scan matches, if known.
     """
+    from .orgnames import find_org_heads  # noqa: PLC0415  (orgnames reads no module of this one)
+
+    runs = cap_runs(text) if runs is None else runs
     yield from find_addresses(text)
     yield from find_locations(text, language, runs=runs, cues=cues)
     yield from find_orgs(text, language)
+    yield from find_org_heads(text, runs)
     if language == "en":
         yield from find_unknown_orgs(text)
