@@ -641,8 +641,13 @@ _PLACE_PREPS = (
     "di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
     "in|to|from|near|around|across|round|towards|outside|via|into|at|through|along|past|lewat|melewati"
 )
+_PLACE_OF = (
+    "out|outside|edge|side|town|village|city|county|north|south|east|west|outskirts|heart|middle|parish|island|"
+    "district|province|region|state|suburb|suburbs|townland|hamlet|port|street"
+)
 PLACE_PREP_BEFORE: Final = EndAnchored(
-    re.compile(rf"\b(?:{_PLACE_PREPS})[ \t]+$", re.IGNORECASE), rf"[ \t]+(?:{reversed_words(_PLACE_PREPS)})\b"
+    re.compile(rf"\b(?:{_PLACE_PREPS}|(?:{_PLACE_OF})[ \t]+of)[ \t]+$", re.IGNORECASE),
+    rf"[ \t]+(?:{reversed_words(_PLACE_PREPS)}|fo[ \t]+(?:{reversed_words(_PLACE_OF)}))\b",
 )
 """A place preposition right before a word (on the text before it, one line): "tamu dari", "out to"."""
 _AND_BEFORE: Final = re.compile(
@@ -697,6 +702,7 @@ def find_locations(
             yield Detection(start, end, "ORG", 0.82, "org.workplace", place)
             continue
         yield Detection(start, end, "LOCATION", 0.8, "location.suffix", place)
+    yield from _origins(text)
     names, words = gz.first_names(language), gz.dictionary_words()
     prep = cues.get("location.preposition")
     for m in PREP_CUE.finditer(text) if prep is None else prep:
@@ -712,9 +718,41 @@ def find_locations(
         yield Detection(m.start("p"), m.end("p"), kind, 0.45, f"{kind.lower()}.preposition", place)
 
 
+_IN_PLACE_BEFORE: Final = re.compile(
+    r"\b(?i:in|from|near|outside|below|above|around|round|across|past|to|into|towards|via|through)[ \t]+$"
+)
+
+
+_ORIGIN: Final = re.compile(
+    rf"(?<![\w\-])(?:orang|urang|uwong|wong|org|Orang|Urang)[ \t]+(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+)
+_ORIGIN_GATE: Final = trigger(["orang ", "urang ", "wong ", "org ", "Orang ", "Urang "])
+
+
+def _origins(text: str) -> Iterator[Detection]:
+    """``orang X`` (someone from X) with X no people's name, first name or common word: a place, by the
+    corpus convention (``orang Sangihe``, ``urang Parit Mayor``; ``orang Dayak`` is a people, left out)."""
+    stop, demonyms, words = gz.stop_caps(), gz.demonyms(), gz.dictionary_words()
+    for m in gated_finditer(_ORIGIN, _ORIGIN_GATE, text):
+        place = m.group("p")
+        toks = place.split()
+        while toks and (toks[-1] in stop or toks[-1].lower() in {"asli"}):
+            toks.pop()
+        if not toks:
+            continue
+        first = toks[0]
+        if first in stop or first in demonyms or first in HONORIFICS or first in _TYPE_WORDS:
+            continue
+        if len(toks) == 1 and first.lower() in words and first not in gz.all_places():
+            continue  # "orang Baik": an ordinary word written with a capital
+        place = " ".join(toks)
+        start = m.start("p")
+        yield Detection(start, start + len(place), "LOCATION", 0.6, "location.origin", place)
+
+
 def find_unknown_orgs(text: str) -> Iterator[Detection]:
     """English: an unknown capitalised word mid-sentence soon after a work/platform question is an ORG."""
-    names, places, stop = gz.first_names("en"), gz.places_en(), gz.stop_caps()
+    names, places, stop = gz.first_names("en"), gz.all_places(), gz.stop_caps()
     for ctx in _ORG_CONTEXT.finditer(text):
         window_end = min(len(text), ctx.end() + 200)
         for run in CAP_RUN.finditer(text, ctx.end(), window_end):
@@ -725,6 +763,10 @@ def find_unknown_orgs(text: str) -> Iterator[Detection]:
                 continue
             word, start = toks[0].group(0), run.start() + toks[0].start()
             if word in names or word in places or is_sentence_initial(text, start) or not word[1:].islower():
+                continue
+            if _IN_PLACE_BEFORE.search(line_before(text, start, 24)):
+                # "a tower in Ortigas", "from Tema": a place named near the work question, not the employer
+                yield Detection(start, start + len(word), "LOCATION", 0.5, "location.context", word)
                 continue
             yield Detection(start, start + len(word), "ORG", 0.5, "org.context", word)
 
