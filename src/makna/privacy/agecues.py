@@ -125,7 +125,7 @@ _CHILD_ORDER: Final = re.compile(
     r"|\byang[ \t]+(?:kedua|ketiga|keempat|bungsu|sulung|kecil|kecik|besar|besak|gede|tua)[ \t]+"
     rf"(?P<y>(?:[1-9]\d?|{_ID_NUM})[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$))"
 )
-_CHILD_ORDER_GATE: Final = trigger(["tahun", "taun", "thn"])
+_CHILD_ORDER_GATE: Final = Narrowed(["tahun", "taun", "thn"], re.compile(r"\w[ \t]*(?:tahun|taun|thn)\b"))
 _AGE_LOOSE: Final = re.compile(
     dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
     + r"(?i:nya|ku|nye|na|ne|e)?(?:[ \t,]+(?!(?i:tahun|taun|taon|berapa)\b)[A-Za-z][\w\-]*){0,4}?"
@@ -264,7 +264,15 @@ def _said_of_someone(text: str, m: re.Match[str]) -> bool:
 
 def find_said_ages(text: str) -> Iterator[Detection]:
     """Ages after a pronoun or a name and a verb of being, in apposition, after a name and an aspect word, and
-    opening a sentence after a self-introduction."""
+    opening a sentence after a self-introduction; each span once (several forms may read one age)."""
+    seen: set[tuple[int, int]] = set()
+    for det in _said_ages(text):
+        if (det.start, det.end) not in seen:
+            seen.add((det.start, det.end))
+            yield det
+
+
+def _said_ages(text: str) -> Iterator[Detection]:
     for m in (m for rx in _SAID_EN for m in rx.finditer(text)):
         raw = m.group("a")
         if not _plausible(raw) or _NOT_AGE_AFTER.match(text, m.end("a")) or not _said_of_someone(text, m):
