@@ -178,7 +178,8 @@ _EN_ROUGH_GATE: Final = trigger(["odd", "something", "ish", "pushing", "going on
 _KEPALA: Final = re.compile(
     r"(?i:\b(?:sudah|udah|sdh|alah|masuk|mau|menjelang|hampir|jalan|baru|lewat))[ \t]+"
     rf"(?P<k>(?i:kepala)[ \t]+(?:[2-9]|(?i:{_ID_UNITS})))\b"
-    rf"|(?<![\w\-])(?<!(?i:tahun|zaman|jaman)[ \t])(?<!(?i:taun|taon)[ \t])(?<!(?i:era|thn)[ \t])(?P<d>(?i:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|tigo|ampek|limo|anam)[ \t]*"
+    r"|(?<![\w\-])(?<!(?i:tahun|zaman|jaman)[ \t])(?<!(?i:taun|taon)[ \t])(?<!(?i:era|thn)[ \t])"
+    r"(?P<d>(?i:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|tigo|ampek|limo|anam)[ \t]*"
     r"(?i:puluhan|puluahan))(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:lah|kok|gitu|an|tahun|taun|sekarang|kayaknya)\b)"
 )
 """``sudah kepala tiga`` (in one's thirties), ``tiga puluhan`` ending a clause (a decade of age)."""

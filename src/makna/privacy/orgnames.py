@@ -58,7 +58,9 @@ _STREET: Final = frozenset(
     "Gardens Grove Place Court Boulevard Highway Quay Wharf Bridge Gate Yard Estate Junction Roundabout".split()
 )
 """A street's or a place's word after a head word: ``Church Street``, ``School Lane``, ``Union Square``."""
-_NOT_CENTRE: Final = frozenset("Shopping City Town Trade Convention Leisure Sports Bus Transit Garden Exhibition".split())
+_NOT_CENTRE: Final = frozenset(
+    "Shopping City Town Trade Convention Leisure Sports Bus Transit Garden Exhibition".split()
+)
 """Words before ``Centre`` that make it a place (``Shopping Centre``), not a body."""
 _OF: Final = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _MIXED: Final = re.compile(r"(?=\D*\d)(?=.*[^\W\d]).+")
@@ -69,7 +71,8 @@ _LOWER: Final = re.compile(r"[a-zß-öø-ÿ]")
 
 @cache
 def _stop() -> frozenset[str]:
-    return gz.stop_caps() | gz.demonyms() | HONORIFICS | frozenset({"The", "A", "An", "Our", "My", "Their", "His", "Her"})
+    articles = frozenset({"The", "A", "An", "Our", "My", "Their", "His", "Her"})
+    return gz.stop_caps() | gz.demonyms() | HONORIFICS | articles
 
 
 def _common(word: str) -> bool:
