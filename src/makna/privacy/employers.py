@@ -74,6 +74,8 @@ _ORG_NOUN_BEFORE: Final = re.compile(
 (``toko kami``, ``usaho ambo``), then a comma or a naming word (``called``, ``namanya``, ``namonyo``): the
 capitalised run that follows names it (``a body shop, Saigon Auto Collision``, ``nama tokonye Dapur ...``)."""
 _RUN_AT: Final = re.compile(_RUN)
+_NAMED_BY: Final = re.compile(rf",|(?i:\b(?:{_NAMING})\b)")
+_SHORT_ACRONYM: Final = re.compile(r"[A-Z]{2,4}")
 _SCREEN_NAME: Final = re.compile(r"(?i:\bnama\w*[ \t]+(?:di|in)[ \t]+(?:the[ \t]+)?)\S$")
 """``namanya di aplikasi ...``, ``name in the app ...``: what follows is someone's screen name, not the app's."""
 _LAST_WORDS: Final = frozenset(
@@ -217,6 +219,8 @@ def find_employers(text: str, runs: Sequence[CapRun] | None = None) -> Iterator[
         noun = _ORG_NOUN_BEFORE.search(before)
         if noun is not None and _SCREEN_NAME.search(before, 0, noun.start() + 1) is None:
             got = _trim(text, run_start, run.group("o"))
+            if got is not None and _NAMED_BY.search(noun.group(0)) is None and _SHORT_ACRONYM.fullmatch(got[1]):
+                continue  # "grup PRT", "kelompok PKK": a kind of group, not its name (a name follows a comma)
             if got is not None:
                 start, value = got
                 yield Detection(start, start + len(value), "ORG", 0.8, "org.noun", value)
