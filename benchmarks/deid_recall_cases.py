@@ -7,6 +7,7 @@ Same line format as ``tests/privacy/structcases`` (``TYPE<TAB>LANGUAGE<TAB>TEXT`
 
     python benchmarks/deid_recall_cases.py            # open cases, with every failure
     python benchmarks/deid_recall_cases.py --sealed   # sealed cases, figures only
+    python benchmarks/deid_recall_cases.py --cases tests/privacy/orgcases   # another table of the same format
 """
 
 from __future__ import annotations
@@ -47,9 +48,10 @@ def check(case: Case) -> tuple[bool, bool, list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sealed", action="store_true", help="score the sealed table (figures only)")
+    parser.add_argument("--cases", type=Path, default=CASES, help="folder of open.tsv and sealed.tsv")
     args = parser.parse_args()
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for case in load("sealed" if args.sealed else "open", CASES):
+    for case in load("sealed" if args.sealed else "open", args.cases):
         typed, untyped, problems = check(case)
         row = tally[f"{case.kind} ({case.language})"]
         row[0] += 1

@@ -19,6 +19,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
+from ._text import is_sentence_initial
 from .types import Detection
 
 __all__ = ["find_said_ages"]
@@ -46,6 +47,11 @@ _END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:and|now|then|but|so|when|in|next|last|this|also|too|already|dan|sekarang|"
     r"waktu|tapi|juga|na|po|pa|lang)\b)"
 )
+_ID_END: Final = (
+    r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|tinggal|ikut|"
+    r"masih|baru|sudah)\b)"
+)
+"""An Indonesian age ends its clause, or a particle or a time word follows (``baru lima taun waktu``)."""
 _SAID_TAIL = (
     r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still))?[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{_EN_NUM}))(?:[ \t\-]+(?i:years?)(?:[ \t\-]+old)?)?){_END}"
@@ -90,7 +96,7 @@ _APPOSITION_GATE: Final = re.compile(
 )
 _NAME_ASPECT_ID: Final = re.compile(
     r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+),?[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+"
-    rf"(?P<a>(?:[1-9]\d?|(?i:{_ID_NUM}))(?:[ \t]*(?i:tahun|taun|thn))?)(?=[ \t]*[.,;!?)\n]|$)"
+    rf"(?P<a>(?:[1-9]\d?|(?i:{_ID_NUM}))(?:[ \t]*(?i:tahun|taun|thn))?){_ID_END}"
 )
 _NAME_ASPECT_GATE: Final = trigger(["masih ", "baru ", "sudah ", "udah ", "alah ", "lah "])
 _AGE_COLON_KEPALA: Final = re.compile(
@@ -115,11 +121,11 @@ _PERSON_OF_GATE: Final = Narrowed(
 _CHILD_ORDER: Final = re.compile(
     r"(?i:\b(?:anak|adik|kakak|cucu)(?:nya|ku)?[ \t]+(?:pertama|kedua|ketiga|keempat|sulung|bungsu|"
     r"yang[ \t]+(?:kecil|besar|tua|muda|pertama|kedua|ketiga))[ \t]+"
-    r"(?P<n>[1-9]\d?[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$)"
-    r"|\byang[ \t]+(?:kedua|ketiga|keempat|bungsu|kecil|besar)[ \t]+"
-    r"(?P<y>[1-9]\d?[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$))"
+    rf"(?P<n>(?:[1-9]\d?|{_ID_NUM})[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$)"
+    r"|\byang[ \t]+(?:kedua|ketiga|keempat|bungsu|sulung|kecil|kecik|besar|besak|gede|tua)[ \t]+"
+    rf"(?P<y>(?:[1-9]\d?|{_ID_NUM})[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$))"
 )
-_CHILD_ORDER_GATE: Final = Narrowed(["tahun", "taun", "thn"], re.compile(r"\d[ \t]*(?:tahun|taun|thn)\b"))
+_CHILD_ORDER_GATE: Final = Narrowed(["tahun", "taun", "thn"], re.compile(r"\w[ \t]*(?:tahun|taun|thn)\b"))
 _AGE_LOOSE: Final = re.compile(
     dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
     + r"(?i:nya|ku|nye|na|ne|e)?(?:[ \t,]+(?!(?i:tahun|taun|taon|berapa)\b)[A-Za-z][\w\-]*){0,4}?"
@@ -143,7 +149,7 @@ _KIN_LATER: Final = re.compile(
     + r"(?i:(?:nya|ku|mu)?(?:[ \t]+(?:saya|aku|ambo|sa|kami|gue|dia|beliau))?)(?=[ \t,])"
     r"[^.?!\n]{0,60}?(?:,|[ \t](?i:sekarang|sudah|udah|masih|baru|kini|lah|alah))[ \t]+"
     rf"(?P<a>(?i:{_EN_TENS_TEENS}|{_ID_TENS_TEENS})(?:[ \t]*(?i:tahun|taun|thn|puluhan)|(?i:an)\b)?"
-    r"|[1-9]\d[ \t]*(?i:tahun|taun|thn))(?=[ \t]*[.,;!?)\n]|$)"
+    r"|[1-9]\d[ \t]*(?i:tahun|taun|thn))" + _ID_END
 )
 """A kin noun, an aside, then an aspect word or a comma and an age ending its clause: ``kakek saya, sudah
 tujuh puluhan,``, ``Bapak saya, Aman Mateu, sikerei, sekarang enam puluh delapan tahun.``"""
@@ -151,11 +157,39 @@ _KIN_LATER_GATE: Final = trigger(
     ["puluh", "belas", "puluah", "baleh", "sepuluh", "sebelas", "tahun", "taun", "thn", "puloh", "pulu", "blas", "taon"]
 )
 """An age in words or with its unit: digits alone after a kin noun are left to the rules with a cue word."""
+_NAMED_UNIT: Final = re.compile(
+    r"(?<![\w'’])(?P<who>[A-Z][a-z'’\-]+|(?i:anak|adik|adek|kakak|abang|cucu|adiknyo|adiknya|adeknye|kakaknya)),?"
+    r"(?:[ \t]+(?i:waktu[ \t]+itu|dulu|kini|sekarang|baru|masih|sudah|udah|lah|alah|umurnya|umurnyo))?[ \t]+"
+    rf"(?P<a>(?i:{_ID_TENS_TEENS}|{_ID_UNITS}|sepuluh|sebelas)[ \t]*(?i:tahun|taun|thn)){_ID_END}"
+)
+"""A person (a name, or a kin noun) and an age in words with its unit: ``Rehan sembilan tahun samo adiknyo
+enam taun,``, ``Anak saya Fitrah waktu itu sebelas taun,``. The name is checked (no ordinary word, no place
+after a place preposition: ``di Benoa, dua tahun`` is a duration)."""
+_NAMED_UNIT_GATE: Final = trigger(["tahun", "taun", "thn"])
+_EN_ROUGH: Final = re.compile(
+    rf"(?<![\w\-])(?P<r>(?i:{_EN_TENS})(?:-odd|-something|-ish|[ \t]+odd)|[2-9]0-odd)"
+    r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:now|by|and|but|or|when|I|he|she|then|years?[ \t]+old)\b)"
+    rf"|(?i:\b(?:pushing|going[ \t]+on|knocking[ \t]+on|rising|nudging|turning|hitting))[ \t]+"
+    rf"(?P<p>(?i:{_EN_TENS})|[2-9]0)(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:now|and|but|next|this|soon)\b)"
+)
+"""A rough adult age: ``forty-odd``, ``fifty-something`` ending a clause; ``pushing sixty``, ``going on 40``."""
+_EN_ROUGH_GATE: Final = trigger(["odd", "something", "ish", "pushing", "going on", "knocking", "rising", "nudging",
+                                 "turning", "hitting"])
+_KEPALA: Final = re.compile(
+    r"(?i:\b(?:sudah|udah|sdh|alah|masuk|mau|menjelang|hampir|jalan|baru|lewat))[ \t]+"
+    rf"(?P<k>(?i:kepala)[ \t]+(?:[2-9]|(?i:{_ID_UNITS})))\b"
+    r"|(?<![\w\-])(?<!(?i:tahun|zaman|jaman)[ \t])(?<!(?i:taun|taon)[ \t])(?<!(?i:era|thn)[ \t])"
+    r"(?P<d>(?i:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|tigo|ampek|limo|anam)[ \t]*"
+    r"(?i:puluhan|puluahan))(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:lah|kok|gitu|an|tahun|taun|sekarang|kayaknya)\b)"
+)
+"""``sudah kepala tiga`` (in one's thirties), ``tiga puluhan`` ending a clause (a decade of age)."""
+_KEPALA_GATE: Final = trigger(["kepala", "Kepala", "puluhan", "puluahan"])
 _MORE_FORMS: Final = (
     (_AGE_LOOSE, _AGE_WORD_GATE),
     (_AGE_SMALL, _AGE_WORD_GATE),
     (_KIN_LATER, _KIN_LATER_GATE),
-    (_AGE_COLON_KEPALA, _AGE_WORD_GATE), (_PERSON_OF, _PERSON_OF_GATE), (_CHILD_ORDER, _CHILD_ORDER_GATE)
+    (_AGE_COLON_KEPALA, _AGE_WORD_GATE), (_PERSON_OF, _PERSON_OF_GATE), (_CHILD_ORDER, _CHILD_ORDER_GATE),
+    (_EN_ROUGH, _EN_ROUGH_GATE), (_KEPALA, _KEPALA_GATE),
 )
 """Further forms: ``umurnya kepala tiga``, ``Usia : 29 thn``, ``aged between 30 and 35``, ``a woman of about 40``,
 ``a 40-something guy``, ``anak pertama 7 tahun, yang kedua 4 tahun``."""
@@ -231,7 +265,15 @@ def _said_of_someone(text: str, m: re.Match[str]) -> bool:
 
 def find_said_ages(text: str) -> Iterator[Detection]:
     """Ages after a pronoun or a name and a verb of being, in apposition, after a name and an aspect word, and
-    opening a sentence after a self-introduction."""
+    opening a sentence after a self-introduction; each span once (several forms may read one age)."""
+    seen: set[tuple[int, int]] = set()
+    for det in _said_ages(text):
+        if (det.start, det.end) not in seen:
+            seen.add((det.start, det.end))
+            yield det
+
+
+def _said_ages(text: str) -> Iterator[Detection]:
     for m in (m for rx in _SAID_EN for m in rx.finditer(text)):
         raw = m.group("a")
         if not _plausible(raw) or _NOT_AGE_AFTER.match(text, m.end("a")) or not _said_of_someone(text, m):
@@ -247,6 +289,18 @@ def find_said_ages(text: str) -> Iterator[Detection]:
         after_place_word = bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
         if _named(m.group("name")) and not after_place_word and _plausible(m.group("a")):
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.aspect", m.group("a"))
+    for m in gated_finditer(_NAMED_UNIT, _NAMED_UNIT_GATE, text):
+        who = m.group("who")
+        before = _WORDS.findall(text, max(0, m.start() - 12), m.start())
+        after_place_word = bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
+        if who[:1].isupper() and (
+            not _named(who)
+            or after_place_word
+            or who in gz.all_places()
+            or (is_sentence_initial(text, m.start()) and who not in gz.first_names("id"))
+        ):
+            continue  # an ordinary word, a place, or a sentence's first word ("Hampia duo puluah tahun")
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.78, "age.named", m.group("a"))
     for rx, gate in _MORE_FORMS:
         for m in gated_finditer(rx, gate, text):
             for group, value in m.groupdict().items():

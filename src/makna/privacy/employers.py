@@ -29,11 +29,13 @@ _RUN = r"(?P<o>[A-ZÀ-ÖØ-Þ][\w'’&\-]*(?:[ \t]+(?:&[ \t]+)?[A-ZÀ-ÖØ-Þ0-9
 _WORK_EN = (
     r"rid(?:e|es|ing)|rode|driv(?:e|es|ing)|drove|deliver(?:s|ed|ing|ies)?|work(?:s|ed|ing)?|job|shifts?|"
     r"nights|weekends|clean(?:s|ed|ing)?|employed|hired|contracted|signed[ \t]+up|laid[ \t]+off|let[ \t]+go|"
-    r"sacked|fired|dismissed|temp(?:s|ed|ing)?|placed|trained|interned|volunteer(?:s|ed|ing)?"
+    r"sacked|fired|dismissed|temp(?:s|ed|ing)?|placed|trained|interned|volunteer(?:s|ed|ing)?|send(?:s|ing)?|sent|"
+    r"borrow(?:s|ed|ing)?|loans?"
 )
 _WORK_ID = (
     r"kerja|bekerja|karja|narik|ngojek|nguli|ngurir|masuk|masuak|ikut|gabung|mitra|magang|kontrak|dikontrak|"
-    r"disalurkan|dikirim|ditempatkan|di-?PHK|dipecat|diberhentikan|order|orderan|jadi[ \t]+kurir|jadi[ \t]+driver"
+    r"disalurkan|dikirim|ditempatkan|di-?PHK|dipecat|diberhentikan|order|orderan|jadi[ \t]+kurir|jadi[ \t]+driver|"
+    r"pinjam|minjam|kirim"
 )
 _PREP_EN = r"for|at|with|from|by"
 _PREP_ID = r"buat|untuk|dari|sama|lewat|dengan|pada"
@@ -45,22 +47,44 @@ _WORK_BEFORE: Final = re.compile(
 _STRONG: Final = re.compile(
     r"(?i:^(?:rid|rode|driv|drove|deliver|work|narik|ngojek|ngurir|mitra|jadi))"
 )
+_NOUNS_EN = (
+    "union agency company employer shelter charity organisation organization cooperative co-op shop store "
+    "restaurant cafe café bakery salon factory plant mill firm contractor group association church congregation "
+    "school college app platform insurer insurance buyer band team club gang mob outfit business brand lender "
+    "vendor supplier bank clinic practice trust ngo remittance developer"
+)
+_NOUNS_ID = (
+    "serikat perusahaan agen agensi lembaga organisasi penyalur toko usaha usaho pabrik grup kelompok aplikasi apk "
+    "vendor leasing resort koperasi yayasan tim klub sanggar restoran travel bengkel lapak gudang developer "
+    "pengepul penampung"
+)
+_ID_SUFFIXES: Final = ("", "nya", "nye", "nyo", "ku")
+_NOUN_WORDS: Final = frozenset(_NOUNS_EN.split()) | frozenset(
+    n + suffix for n in _NOUNS_ID.split() for suffix in _ID_SUFFIXES
+)
+_NAMING = "called|named|bernama|namanya|namonyo|namanyo|namina|ngaran|nama|itu|is|was|adalah"
+_OWNERS = "kami|saya|aku|ambo|kita|gue|our|my|his|her|their"
 _ORG_NOUN_BEFORE: Final = re.compile(
-    r"(?<![\w\-])(?i:union|agency|company|employer|shelter|charity|organi[sz]ation|cooperative|co-op|serikat|"
-    r"perusahaan|agen|agensi|lembaga|organisasi|penyalur)(?![\w\-])"
-    r"(?:[ \t]*,[ \t]*|[ \t]+(?:called|named|bernama|namanya|namina|itu|is|was)[ \t]+|[ \t]+)"
+    rf"(?<![\w\-])(?i:{'|'.join(sorted(_NOUN_WORDS, key=len, reverse=True))})(?![\w\-])"
+    rf"(?:[ \t]+(?i:{_OWNERS}))?"
+    rf"(?:[ \t]*,[ \t]*(?:(?i:{_NAMING})[ \t]+)?|[ \t]+(?:(?:is|was)[ \t]+)?(?i:{_NAMING})[ \t]+|[ \t]+)"
     r"(?:the[ \t]+)?$"
 )
+"""An organisation's kind (``union``, ``shop``, ``toko``, ``kelompok``, ``aplikasi``...), maybe its owner
+(``toko kami``, ``usaho ambo``), then a comma or a naming word (``called``, ``namanya``, ``namonyo``): the
+capitalised run that follows names it (``a body shop, Saigon Auto Collision``, ``nama tokonye Dapur ...``)."""
 _RUN_AT: Final = re.compile(_RUN)
+_NAMED_BY: Final = re.compile(rf",|(?i:\b(?:{_NAMING})\b)")
+_SHORT_ACRONYM: Final = re.compile(r"[A-Z]{2,4}")
+_SCREEN_NAME: Final = re.compile(r"(?i:\bnama\w*[ \t]+(?:di|in)[ \t]+(?:the[ \t]+)?)\S$")
+"""``namanya di aplikasi ...``, ``name in the app ...``: what follows is someone's screen name, not the app's."""
 _LAST_WORDS: Final = frozenset(
     (
-        "for at with from by buat untuk dari sama lewat dengan pada di ke the called named bernama namanya namina "
-        "itu is was union agency company employer shelter charity organisation organization cooperative co-op "
-        "serikat perusahaan agen agensi lembaga organisasi penyalur "
+        "for at with from by buat untuk dari sama samo lewat dengan pada di ke the "
         "kerja bekerja karja narik ngojek nguli ngurir masuk masuak ikut gabung mitra magang kontrak dikontrak "
         "disalurkan dikirim ditempatkan di-phk diphk dipecat diberhentikan order orderan kurir driver"
     ).split()
-)
+) | _NOUN_WORDS | frozenset(f"{_NAMING}|{_OWNERS}".split("|"))
 """The word just before a run for one of the cues to apply (a cheap filter before the regexes)."""
 _CUE_TOKENS: Final = frozenset(
     (
@@ -69,10 +93,10 @@ _CUE_TOKENS: Final = frozenset(
         "contracted signed laid let sacked fired dismissed temp temps temped temping placed trained interned "
         "volunteer volunteers volunteered volunteering kerja bekerja karja narik ngojek nguli ngurir masuk masuak "
         "ikut gabung mitra magang kontrak dikontrak disalurkan dikirim ditempatkan di-phk diphk phk dipecat "
-        "diberhentikan order orderan jadi union agency company employer shelter charity organisation organization "
-        "cooperative co-op serikat perusahaan agen agensi lembaga organisasi penyalur"
+        "diberhentikan order orderan jadi send sends sent sending borrow borrowed borrowing loan loans pinjam "
+        "minjam kirim"
     ).split()
-)
+) | _NOUN_WORDS
 """Words one of which must stand near the run for a cue regex to be worth running."""
 _LOWER_TYPES: Final = frozenset(
     (
@@ -193,8 +217,10 @@ def find_employers(text: str, runs: Sequence[CapRun] | None = None) -> Iterator[
                 yield Detection(start, start + len(value), "ORG", conf, "org.work", value)
                 continue
         noun = _ORG_NOUN_BEFORE.search(before)
-        if noun is not None:
+        if noun is not None and _SCREEN_NAME.search(before, 0, noun.start() + 1) is None:
             got = _trim(text, run_start, run.group("o"))
+            if got is not None and _NAMED_BY.search(noun.group(0)) is None and _SHORT_ACRONYM.fullmatch(got[1]):
+                continue  # "grup PRT", "kelompok PKK": a kind of group, not its name (a name follows a comma)
             if got is not None:
                 start, value = got
                 yield Detection(start, start + len(value), "ORG", 0.8, "org.noun", value)

@@ -344,6 +344,22 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
     "BUMDes",
     "BUMD",
     "Firma",
+    # groups, co-operatives, congregations, colleges and banks named by their type word (round seven)
+    "Kelompok",
+    "KUD",
+    "Poktan",
+    "Gapoktan",
+    "Forum",
+    "Perkumpulan",
+    "Jemaat",
+    "Akbid",
+    "Akper",
+    "Kolej",
+    "Gudang",
+    "BRI",
+    "BNI",
+    "BCA",
+    "BSI",
 )
 _EN_PLACE_SUFFIX = (
     "Park|Square|Market|Station|Hotel|Inn|Café|Cafe|Bar|Pub|Centre|Center|Mall|Common|Heath|Green|Hospital|"
@@ -595,6 +611,12 @@ _WORKPLACE_BEFORE: Final = re.compile(
     r"agency[ \t]+shifts?)\b[^.?!\n]{0,20}?\b(?:at|for|in|with)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
+_BUSINESS_WORDS: Final = frozenset(
+    "hotel kafe cafe café kedai warung warkop karaoke ktv restoran resto rumah diskotek club klub lounge pub bar "
+    "inn".split()
+)
+"""Place type words that also name a business: after a work phrase (``kerja di Hotel ...``, ``karajo di Rumah
+Makan ...``) the name is the employer, an ORG."""
 _ENCLITIC: Final = re.compile(r"-(?:ku|mu|nya|kau)\b")
 _WORK_PREPS = "for|at|with|from|by|through|buat|untuk|sama|dengan|dari|di|ke|lewat|of"
 WORK_BEFORE: Final = EndAnchored(
@@ -604,7 +626,8 @@ WORK_BEFORE: Final = EndAnchored(
         r"shifts?|picks?|storekeeper|cashier|clerk|cleaner|guard|manager|supervisor|assistant|picker|packer|"
         r"porter|waiter|waitress|cook|chef|teacher|mechanic|technician|apprentice|trainee|nurse|agent|"
         r"satpam|admin|staf|guru|perawat|bidan|teknisi|"
-        r"kerja|bekerja|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|pegawai|kurir|sopir|"
+        r"kerja|bekerja|karajo|karja|kerjo|nyambi|narik|ngojek|ikut|gabung|mitra|magang|di-?PHK|PHK|dipecat|karyawan|"
+        r"pegawai|kurir|sopir|pelayan|peracik|terapis|"
         r"driver|jualan|kasir|buruh|year|student|study|studying|studied|school|kuliah|sekolah|stand|intern|"
         r"interning|volunteer(?:s|ed|ing)?|apply|applied|joined|join|left|quit|resigned|worked|trained|jaga)\b"
         rf"[^.?!\n]{{0,25}}?\b(?:{_WORK_PREPS})[ \t]+"
@@ -618,8 +641,13 @@ _PLACE_PREPS = (
     "di|ke|dari|dekat|deket|daerah|kawasan|sekitar|arah|wilayah|kampung|kampuang|asal|asli|"
     "in|to|from|near|around|across|round|towards|outside|via|into|at|through|along|past|lewat|melewati"
 )
+_PLACE_OF = (
+    "out|outside|edge|side|town|village|city|county|north|south|east|west|outskirts|heart|middle|parish|island|"
+    "district|province|region|state|suburb|suburbs|townland|hamlet|port|street"
+)
 PLACE_PREP_BEFORE: Final = EndAnchored(
-    re.compile(rf"\b(?:{_PLACE_PREPS})[ \t]+$", re.IGNORECASE), rf"[ \t]+(?:{reversed_words(_PLACE_PREPS)})\b"
+    re.compile(rf"\b(?:{_PLACE_PREPS}|(?:{_PLACE_OF})[ \t]+of)[ \t]+$", re.IGNORECASE),
+    rf"[ \t]+(?:{reversed_words(_PLACE_PREPS)}|fo[ \t]+(?:{reversed_words(_PLACE_OF)}))\b",
 )
 """A place preposition right before a word (on the text before it, one line): "tamu dari", "out to"."""
 _AND_BEFORE: Final = re.compile(
@@ -662,7 +690,10 @@ def find_locations(
     """
     cues = cues or {}
     loc = cues.get("location.cue")
-    yield from _typed_names(text, LOC_CUE.finditer(text) if loc is None else loc, "LOCATION", 0.88, "location.cue")
+    for det in _typed_names(text, LOC_CUE.finditer(text) if loc is None else loc, "LOCATION", 0.88, "location.cue"):
+        if det.text.split()[0].lower() in _BUSINESS_WORDS and WORK_BEFORE.search(line_before(text, det.start, 60)):
+            det = Detection(det.start, det.end, "ORG", det.confidence, "org.workplace", det.text)
+        yield det
     yield from _gazetteer_locations(text, language, cap_runs(text) if runs is None else runs)
     stop = gz.stop_caps()
     for start, place in _without_leading_stop(gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text)):
@@ -671,6 +702,7 @@ def find_locations(
             yield Detection(start, end, "ORG", 0.82, "org.workplace", place)
             continue
         yield Detection(start, end, "LOCATION", 0.8, "location.suffix", place)
+    yield from _origins(text)
     names, words = gz.first_names(language), gz.dictionary_words()
     prep = cues.get("location.preposition")
     for m in PREP_CUE.finditer(text) if prep is None else prep:
@@ -686,9 +718,41 @@ def find_locations(
         yield Detection(m.start("p"), m.end("p"), kind, 0.45, f"{kind.lower()}.preposition", place)
 
 
+_IN_PLACE_BEFORE: Final = re.compile(
+    r"\b(?i:in|from|near|outside|below|above|around|round|across|past|to|into|towards|via|through)[ \t]+$"
+)
+
+
+_ORIGIN: Final = re.compile(
+    rf"(?<![\w\-])(?:orang|urang|uwong|wong|org|Orang|Urang)[ \t]+(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+)
+_ORIGIN_GATE: Final = trigger(["orang ", "urang ", "wong ", "org ", "Orang ", "Urang "])
+
+
+def _origins(text: str) -> Iterator[Detection]:
+    """``orang X`` (someone from X) with X no people's name, first name or common word: a place, by the
+    corpus convention (``orang Sangihe``, ``urang Parit Mayor``; ``orang Dayak`` is a people, left out)."""
+    stop, demonyms, words = gz.stop_caps(), gz.demonyms(), gz.dictionary_words()
+    for m in gated_finditer(_ORIGIN, _ORIGIN_GATE, text):
+        place = m.group("p")
+        toks = place.split()
+        while toks and (toks[-1] in stop or toks[-1].lower() in {"asli"}):
+            toks.pop()
+        if not toks:
+            continue
+        first = toks[0]
+        if first in stop or first in demonyms or first in HONORIFICS or first in _TYPE_WORDS:
+            continue
+        if len(toks) == 1 and first.lower() in words and first not in gz.all_places():
+            continue  # "orang Baik": an ordinary word written with a capital
+        place = " ".join(toks)
+        start = m.start("p")
+        yield Detection(start, start + len(place), "LOCATION", 0.6, "location.origin", place)
+
+
 def find_unknown_orgs(text: str) -> Iterator[Detection]:
     """English: an unknown capitalised word mid-sentence soon after a work/platform question is an ORG."""
-    names, places, stop = gz.first_names("en"), gz.places_en(), gz.stop_caps()
+    names, places, stop = gz.first_names("en"), gz.all_places(), gz.stop_caps()
     for ctx in _ORG_CONTEXT.finditer(text):
         window_end = min(len(text), ctx.end() + 200)
         for run in CAP_RUN.finditer(text, ctx.end(), window_end):
@@ -699,6 +763,10 @@ def find_unknown_orgs(text: str) -> Iterator[Detection]:
                 continue
             word, start = toks[0].group(0), run.start() + toks[0].start()
             if word in names or word in places or is_sentence_initial(text, start) or not word[1:].islower():
+                continue
+            if _IN_PLACE_BEFORE.search(line_before(text, start, 24)):
+                # "a tower in Ortigas", "from Tema": a place named near the work question, not the employer
+                yield Detection(start, start + len(word), "LOCATION", 0.5, "location.context", word)
                 continue
             yield Detection(start, start + len(word), "ORG", 0.5, "org.context", word)
 
@@ -714,8 +782,12 @@ def detect_places(
 
     ``runs``: its capitalised runs, and ``cues``: its shared cue-scan matches, if known.
     """
+    from .orgnames import find_org_heads  # noqa: PLC0415  (orgnames reads no module of this one)
+
+    runs = cap_runs(text) if runs is None else runs
     yield from find_addresses(text)
     yield from find_locations(text, language, runs=runs, cues=cues)
     yield from find_orgs(text, language)
+    yield from find_org_heads(text, runs)
     if language == "en":
         yield from find_unknown_orgs(text)
