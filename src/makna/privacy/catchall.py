@@ -166,8 +166,12 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 span_end = toks[j][0] + len(nxt)
                 j += 1
             before = line_before(text, start, 60)
+            if _is_language(text, before, span_end):
+                i = j
+                continue  # "Some Twi and Dagbani left in", "bahasa Mbojo": a language, not an identifier
             kind, conf = "PERSON", 0.45
             last = text[start:span_end].split()[-1]
+            head = _head_kind(before)
             if _is_camel(word) and _AS_BEFORE.search(before):
                 kind, conf = "HANDLE", 0.55  # "I'm on there as DreDrivesATL": a user name
             elif last in ORG_SUFFIX_WORDS or _BRAND.search(word):
@@ -178,12 +182,70 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 kind, conf = "LOCATION", 0.5
             elif _THE_BEFORE.search(before):
                 kind, conf = "LOCATION", 0.45  # "near the Moy", "by the Debe": people seldom take "the"
+            elif head is not None:
+                kind, conf = head, 0.45  # "the factory at Soba, Sahelfresh", "my village is Kabonwule"
             elif word in known.surnames:
                 conf = 0.6
             if kind == "PERSON" and _ARTICLE_BEFORE.search(before):
                 kind, conf = "ORG", 0.4  # "a Zipcart rider", "an Etsy shop": a brand or firm, not a person
             yield Detection(start, span_end, kind, conf, "unknown.capitalised", text[start:span_end])
             i = j
+
+
+_LANG_BEFORE: Final = re.compile(
+    r"\b(?:bahasa|basa|logat|dialek|kata-kata|istilah|speak|speaks|spoke|speaking|talk|talks|talked)[ \t]+$"
+)
+_LANG_LIST_BEFORE: Final = re.compile(
+    r"(?:\b(?i:some|beberapa[ \t]+kata)|\b[A-Z][\w'’\-]*[ \t]+(?:and|dan|&|or))[ \t]+$"
+)
+_LANG_AFTER: Final = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’\-]*)?[ \t]+(?:words?|phrases?|left|kept|dibiarkan|ditulis|dipertahankan)\b"
+)
+
+
+def _is_language(text: str, before: str, end: int) -> bool:
+    """True for a language's name: after "bahasa", "speak" or "talk" ("bahasa Mbojo", "talk French"), or said
+    to be left or kept as spoken after "some" or another name ("Some Twi and Dagbani left in", "Sheng and Dholuo
+    words kept", "Low German words")."""
+    if _LANG_BEFORE.search(before):
+        return True
+    return _LANG_AFTER.match(text, end) is not None and _LANG_LIST_BEFORE.search(before) is not None
+
+
+_FIRM_HEADS: Final = frozenset(
+    "kelompok usaha toko tokonya warung perusahaan company firm shop store stall business restoran restaurant "
+    "koperasi yayasan association union paguyuban komunitas sanggar salon organisation organization organisasi "
+    "serikat lembaga biro agen agency brand merek kedai kafe cafe bengkel travel church parish congregation factory "
+    "plant mine resort leasing pinjol aplikasi app bank gudang storage employer pabrik tani mill warehouse "
+    "processing operator contractor club".split()
+)
+_PLACE_HEADS: Final = frozenset(
+    "village town city kampung desa dusun kelurahan river sungai hulu hilir pinggir pulau island district county "
+    "estate suburb neighbourhood neighborhood area side region province kabupaten kecamatan nagari jorong "
+    "lingkungan hamlet settlement camp".split()
+)
+_PERSON_HEADS: Final = frozenset(
+    "man woman guy lady bloke fella boy girl friend neighbour neighbor wife husband son daughter brother sister "
+    "mother father mum mom dad uncle aunt cousin boss manager pastor reverend minister teacher orang teman kawan "
+    "suami istri anak adik kakak bapak ibu ketua pemilik owner rep chairman admin kepala foreman amak punya milik "
+    "pembina leader head".split()
+)
+
+
+def _head_kind(before: str) -> str | None:
+    """ORG or LOCATION when the nearest head noun in the few words before a name (same clause) is a firm's or a
+    place's ("the factory at Soba, Sahelfresh", "my village is Kabonwule", "resort Lagoi"); None when it is a
+    person's or there is none."""
+    clause = re.split(r"[.!?;:\n(]", before)[-1]
+    words = [re.sub(r"(?:nya|nyo|ku|['’]s)$", "", w.strip(",'\"“”").lower()) for w in clause.split()][-4:]
+    if _PERSON_HEADS.intersection(words):
+        return None  # "ketua kelompok tani, Jamaluddin", "the old mine foreman, Clell": a person
+    for word in reversed(words):
+        if word in _FIRM_HEADS or word.removesuffix("s") in _FIRM_HEADS:
+            return "ORG"
+        if word in _PLACE_HEADS or word.removesuffix("s") in _PLACE_HEADS:
+            return "LOCATION"
+    return None
 
 
 def _in_lower_case(text: str, low: str) -> bool:

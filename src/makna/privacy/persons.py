@@ -27,7 +27,7 @@ from ._text import (
     run_tokens,
 )
 from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
-from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
+from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .speakers import GENERIC_LABELS
 from .types import Detection
 
@@ -51,7 +51,11 @@ _INTRO_ID = (
     r"almarhum|almarhumah|alm\.|almh\.|mendiang|"
     r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|a\.n\.|bernama|kenalin|kenalkan|si|informan:?|"
     r"narasumber:?|inisial(?:nya)?|lengkap(?:nya|ku)|"
-    r"nama(?:ku|nya)?[ \t]+(?:di|sesuai|pada|menurut|dalam)[ \t]+(?:KTP|ktp|akta|ijazah|SIM|paspor|kartu)(?:-?nya|ku)?"
+    r"nama(?:ku|nya)?[ \t]+(?:di|sesuai|pada|menurut|dalam)[ \t]+(?:KTP|ktp|akta|ijazah|SIM|paspor|kartu)(?:-?nya|ku)?|"
+    r"namo(?:nyo|ku)?(?:[ \t]+(?:asli|lengkap|panggilan)(?:nyo)?)?|ngaran(?:nya|ku)?|jeneng(?:e|ku|ipun)|aran(?:e|ku)|"
+    r"asma(?:ne|nipun)|nama[ \t]+(?:benar|betul|asli)(?:nya|ku)?|name[ \t]+(?:ku|die|dia)|"
+    r"tanya(?:kan)?[ \t]+(?:ke|sama|ama|sm)|nanya[ \t]+(?:ke|sama|ama|sm)|bilang[ \t]+(?:ke|sama|ama)|"
+    r"telepon|telpon|nelpon|ditelepon|ditelpon|ngajak|diajak"
 )
 _INTRO_EN = (
     r"my name is|my name's|name's|his name is|his name was|her name is|her name was|their name is|"
@@ -59,7 +63,7 @@ _INTRO_EN = (
     r"call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
     r"customer|client|informant:?|participant:?|calls me|calls him|calls her|call him|call her|they call me|"
     r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname|"
-    r"met|text|texted|messaged|rang|phoned|married|dated|the late|"
+    r"met|text|texted|messaged|rang|phoned|married|dated|the late|told|asked|called (?:him|her|me)|"
     r"ketemu|ketemuan|bertemu|kenal|kenalan|nikah|menikah|nelpon|menelepon|chat|nge-chat|ngechat"
 )
 _KIN = (
@@ -74,11 +78,12 @@ _KIN = (
     r"keponakan(?:ku|nya)?|ponakan(?:ku|nya)?|cucu(?:ku|nya)?|"
     r"anak(?:ku|nya)?|anak[ \t]+(?:saya|aku|ambo)|suami(?:ku|nya)?|istri(?:ku|nya)?|pacar(?:ku|nya)?|"
     r"adik(?:ku|nya)?|kakak(?:ku|nya)?|temen(?:ku|nya)?|teman(?:ku|nya)?|kawan(?:ku|nya)?|tetangga(?:ku|nya)?|"
-    r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?"
+    r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?|"
+    r"bini(?:ku|nya)?|bojo(?:ku|ne)?|laki(?:ku)?"
 )
 _FILLER = (
-    r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|are|were|beta|kamek|kami|awak|"
-    r"aye|ane|ulun|tiang|:))*,?"
+    r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|aje|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|are|were|beta|kamek|kami|awak|"
+    r"aye|ane|ulun|tiang|ku|reang|isun|die|:))*,?"
 )
 INTRO_ALTS: Final = (*split_top(_INTRO_ID), *split_top(_INTRO_EN), *split_top(_KIN))
 _INTRO_FIRST = dispatch(INTRO_ALTS, fold=True, not_after=r"\w")
@@ -178,6 +183,9 @@ def _cued(
         seen.add(m.start("n"))
         if not m.group("n")[0].isupper():
             continue
+        words = m.group("n").split()
+        if _CAMEL.search(words[0]) or any(w in ORG_SUFFIX_WORDS or w in PLACE_SUFFIX_WORDS for w in words[1:]):
+            continue  # "namonyo DanaSriwijaya", "tanya ke Sejahtera Nauli Trans": a firm's or a place's name
         span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
         if span is None or span[1] - span[0] == 1:
             continue  # "almarhum H. Abdul Gani": an initial or a title's letter, the name comes after
@@ -190,6 +198,7 @@ def _cued(
         yield Detection(span[0], end, "PERSON", 0.9 if named else conf, detector, text[span[0] : end])
 
 
+_CAMEL: Final = re.compile(r"[a-z][A-Z]")
 _PAGE_WORDS: Final = frozenset(
     "grup group halaman page akun account channel kanal fanpage facebook instagram tiktok whatsapp".split()
 )
@@ -335,9 +344,19 @@ def find_vocatives(text: str) -> Iterator[Detection]:
 
 
 _APPOSED: Final = re.compile(rf",[ \t](?P<n>{_CAP}(?:[ \t]+{_CAP}){{0,2}})(?=[ \t]*,)")
+def _kin_words() -> set[str]:
+    """The person nouns of :data:`_KIN` with their suffixed forms ("anak", "anakku", "anaknya")."""
+    out: set[str] = set()
+    for alt in split_top(_KIN):
+        m = re.fullmatch(r"(?P<base>[a-z\-]+)(?:\(\?:(?P<ends>[a-z|]+)\)\?)?", alt)
+        if m is not None:
+            out.add(m.group("base"))
+            out.update(m.group("base") + end for end in (m.group("ends") or "").split("|") if end)
+    return out
+
+
 _PERSON_NOUNS: Final = frozenset(
-    {alt for alt in split_top(_KIN) if alt.isalpha()}
-    | set("man woman guy girl boy lady youth bloke fella one sulung bungsu tengah".split())
+    _kin_words() | set("man woman guy girl boy lady youth bloke fella one sulung bungsu tengah".split())
 )
 
 
