@@ -27,6 +27,7 @@ from ._text import (
     run_tokens,
 )
 from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
+from .name_shapes import detect_name_shapes
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .speakers import GENERIC_LABELS
 from .types import Detection
@@ -520,4 +521,5 @@ def detect_persons(
     yield from find_vocatives(text)
     yield from find_appositions(text)
     yield from find_balinese(text)
+    yield from detect_name_shapes(text)
     yield from find_known_names(text, known_names)
