@@ -36,7 +36,7 @@ from .places import (
 )
 from .types import Detection
 
-__all__ = ["coordinated_names", "detect_unknown", "repeat_unknown"]
+__all__ = ["LANG_BEFORE", "coordinated_names", "detect_unknown", "repeat_unknown"]
 
 _TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {
     "Jl",
@@ -192,14 +192,14 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             i = j
 
 
-_LANG_BEFORE: Final = re.compile(
+LANG_BEFORE: Final = re.compile(
     r"\b(?:bahasa|basa|logat|dialek|kata-kata|istilah|speak|speaks|spoke|speaking|talk|talks|talked)[ \t]+$"
 )
 _LANG_LIST_BEFORE: Final = re.compile(
     r"(?:\b(?i:some|beberapa[ \t]+kata)|\b[A-Z][\w'’\-]*[ \t]+(?:and|dan|&|or))[ \t]+$"
 )
 _LANG_AFTER: Final = re.compile(
-    r"(?:[ \t]+[A-Z][\w'’\-]*)?[ \t]+(?:words?|phrases?|left|kept|dibiarkan|ditulis|dipertahankan)\b"
+    r"(?:[ \t]+[A-Z][\w'’\-]*)?,?[ \t]+(?:words?|phrases?|left|kept|dibiarkan|ditulis|dipertahankan)\b"
 )
 
 
@@ -207,7 +207,7 @@ def _is_language(text: str, before: str, end: int) -> bool:
     """True for a language's name: after "bahasa", "speak" or "talk" ("bahasa Mbojo", "talk French"), or said
     to be left or kept as spoken after "some" or another name ("Some Twi and Dagbani left in", "Sheng and Dholuo
     words kept", "Low German words")."""
-    if _LANG_BEFORE.search(before):
+    if LANG_BEFORE.search(before):
         return True
     return _LANG_AFTER.match(text, end) is not None and _LANG_LIST_BEFORE.search(before) is not None
 

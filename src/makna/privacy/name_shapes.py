@@ -27,7 +27,7 @@ _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
 _INITIALS_NAME: Final = re.compile(
     rf"(?<![\w.])(?P<n>(?:[A-Z]\.[ \t]?){{1,3}}(?P<last>{_CAP}))(?![\w'’])"
 )
-_INITIALS_ALONE: Final = re.compile(r"(?<![\w.])(?P<n>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t]+[a-z])")
+_INITIALS_ALONE: Final = re.compile(r"(?<![\w.])(?P<n>[A-Z]\.[ \t][A-Z]\.(?:[ \t][A-Z]\.)?)(?=[ \t]+[a-z])")
 _ORG_AFTER: Final = re.compile(
     r"[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?(?:&|Ltd|Limited|Inc|LLP|PLC|Co\b|Corp|Group|Trading|Sons|Bros|Enterprises?|Fashions?|"
     r"Motors?|Stores?|Foods?|Services?|Tbk|PT\b|CV\b)"
@@ -52,7 +52,7 @@ def _ordinary() -> frozenset[str]:
 def _lower_names() -> frozenset[str]:
     """Listed first names, lower case, that are no ordinary word, stop word, place or name that is a word."""
     names = gz.first_names("id") - gz.ambiguous_names() - gz.stop_caps() - HONORIFICS
-    places = gz.places_admin() | gz.places_world() | gz.places_en() | gz.places_local()
+    places = gz.places_admin() | gz.places_world() | gz.places_en()  # towns and villages: too many share a name
     ordinary = _ordinary()
     return frozenset(n.lower() for n in names if n.lower() not in ordinary and n not in places and len(n) >= 3)
 

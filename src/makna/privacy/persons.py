@@ -27,6 +27,7 @@ from ._text import (
     run_tokens,
 )
 from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
+from .catchall import LANG_BEFORE
 from .name_shapes import detect_name_shapes
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .speakers import GENERIC_LABELS
@@ -185,7 +186,9 @@ def _cued(
         if not m.group("n")[0].isupper():
             continue
         words = m.group("n").split()
-        if _CAMEL.search(words[0]) or any(w in ORG_SUFFIX_WORDS or w in PLACE_SUFFIX_WORDS for w in words[1:]):
+        if _CAMEL.search(words[0]) or any(
+            w in ORG_SUFFIX_WORDS or w in PLACE_SUFFIX_WORDS or w in _FIRM_ENDS for w in words[1:]
+        ):
             continue  # "namonyo DanaSriwijaya", "tanya ke Sejahtera Nauli Trans": a firm's or a place's name
         span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
         if span is None or span[1] - span[0] == 1:
@@ -200,6 +203,8 @@ def _cued(
 
 
 _CAMEL: Final = re.compile(r"[a-z][A-Z]")
+_FIRM_ENDS: Final = frozenset("Trans Travel Tour Tours Express Group Motor Mart Store Shop Laundry Cell Ponsel".split())
+"""Last words of Indonesian firms' names that the English suffix list lacks ("Sejahtera Nauli Trans")."""
 _PAGE_WORDS: Final = frozenset(
     "grup group halaman page akun account channel kanal fanpage facebook instagram tiktok whatsapp".split()
 )
@@ -231,6 +236,10 @@ def _named_thing(text: str, cue: int) -> str | None:
     return None
 
 
+_LIVE_IN: Final = re.compile(
+    r"\b(?i:live|lives|lived|living|born|grew[ \t]+up|moved|tinggal|lahir|pindah|besar)[ \t]+(?i:in|to|at|di|ke)[ \t]+$"
+)
+"""A place said to be where someone lives, was born or moved to ("I live in Hanley"): never a person there."""
 _PLACE_PREP: Final = re.compile(r"\b(?:in|from|near|outside|around|di|dari|asal|asli|dekat)[ \t]+$", re.IGNORECASE)
 
 
@@ -270,7 +279,9 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
                 continue  # "Sugeng siang", "Selamat pagi": a greeting, not a name
             if i > 0 and toks[i - 1][2] in _NOT_NAME:
                 break  # part of a place or organisation name
-            if i == 0 and _is_place_after_preposition(text, start, run_text):
+            if i == 0 and LANG_BEFORE.search(line_before(text, start, 30)):
+                break  # "the nurses talk French": a language
+            if i == 0 and (_is_place_after_preposition(text, start, run_text) or _LIVE_IN.search(line_before(text, start, 30))):
                 end = start + len(run_text.split()[0])  # "I live in Hanley", "dari Katherine": a town named
                 yield Detection(start, end, "LOCATION", 0.75, "location.name_like", text[start:end])  # like a person
                 break

