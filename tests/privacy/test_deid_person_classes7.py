@@ -193,3 +193,34 @@ def test_catch_all_types_by_the_head_noun_before(text: str, language: str, word:
 )
 def test_a_person_head_noun_keeps_the_catch_all_a_person(text: str, language: str, name: str) -> None:
     assert name in _persons(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word", "kind"),
+    [
+        ("I send money every month end with Mukuru, it is cheaper.", "en", "Mukuru", "ORG"),
+        ("He asked for a deposit by Revolut before the viewing.", "en", "Revolut", "ORG"),
+        ("Tiok Kamis malam kami ka Taplau, ka kos-kosan di belakang.", "id", "Taplau", "LOCATION"),
+        ("Every Sunday we hike Penyghent with the club.", "en", "Penyghent", "LOCATION"),
+    ],
+)
+def test_catch_all_types_services_and_places_gone_to(text: str, language: str, word: str, kind: str) -> None:
+    assert any(word in t and k == kind for t, k, _ in _rules(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("The interviewer is labelled Int; the participant by her first name.", "en", "Int"),
+        ("Speakers: Int (researcher), Resp (participant), and her partner.", "en", "Resp"),
+        ("Keponakan saya jadi pemandu selancar, Instagramnya ada banyak foto.", "id", "Instagramnya"),
+        ("Apakah Bapak dan Ibu terdaftar di BPJS Ketenagakerjaan sekarang?", "id", "Ketenagakerjaan"),
+        ("Label penutur: Peneliti dan Penambang (peran).", "id", "Penambang"),
+    ],
+)
+def test_catch_all_leaves_label_codes_suffixed_words_and_bodies_alone(text: str, language: str, word: str) -> None:
+    assert not any(word in t and k == "PERSON" for t, k, _ in _rules(text, language))
+
+
+def test_a_name_with_a_suffix_like_ending_stays_a_name() -> None:
+    assert "Kwaku" in _persons("We said no late payment after what happened with Kwaku last year.", "en")

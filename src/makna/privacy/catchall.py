@@ -34,6 +34,7 @@ from .places import (
     PLACE_SUFFIX_WORDS,
     WORK_BEFORE,
 )
+from .speakers import GENERIC_LABELS, is_role_noun
 from .types import Detection
 
 __all__ = ["LANG_BEFORE", "coordinated_names", "detect_unknown", "repeat_unknown"]
@@ -142,11 +143,14 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 word = _POSSESSIVE.sub("", word)
             ok = plain.get(word)
             if ok is None:
-                ok = plain[word] = not (len(word) < 3 or not word.isalpha() or word.isupper() or known.known(word))
+                ok = plain[word] = not (
+                    len(word) < 3 or not word.isalpha() or word.isupper() or known.known(word)
+                    or _not_a_name(word, known)
+                )
             if not ok or is_sentence_initial(text, start) or (i > 0 and toks[i - 1][2] in known.demonyms):
                 i += 1
                 continue  # ... or a group within a people ("Dayak Kanayatn")
-            if _PEOPLE_BEFORE.search(line_before(text, start, 12)):
+            if _PEOPLE_BEFORE.search(line_before(text, start, 12)) or _ACRONYM_BEFORE.search(line_before(text, start, 12)):
                 i += 1
                 continue  # "orang Kanayatn", "suku Xyz": an ethnic group
             low = word.lower()
@@ -182,6 +186,10 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 kind, conf = "LOCATION", 0.5
             elif _THE_BEFORE.search(before):
                 kind, conf = "LOCATION", 0.45  # "near the Moy", "by the Debe": people seldom take "the"
+            elif _SERVICE_BEFORE.search(before):
+                kind, conf = "ORG", 0.45  # "sends money every month with Mukuru", "a deposit by Revolut"
+            elif _PLACE_GO_BEFORE.search(before):
+                kind, conf = "LOCATION", 0.45  # "ka Taplau", "nang Cijin", "hike Lion Rock", "above Cors Caron"
             elif head is not None:
                 kind, conf = head, 0.45  # "the factory at Soba, Sahelfresh", "my village is Kabonwule"
             elif word in known.surnames:
@@ -190,6 +198,28 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 kind, conf = "ORG", 0.4  # "a Zipcart rider", "an Etsy shop": a brand or firm, not a person
             yield Detection(start, span_end, kind, conf, "unknown.capitalised", text[start:span_end])
             i = j
+
+
+_ACRONYM_BEFORE: Final = re.compile(r"\b(?:BPJS|BPR|BRI|BNI|BTN|PT|CV|UD|RSUD|RS|SD|SMP|SMA|SMK|KUD|PDAM|PLN)[ \t]+$")
+"""An acronym of a public body or a kind of firm, then its name or branch ("BPJS Ketenagakerjaan"): other
+detectors (ORG) or nothing decide."""
+_SERVICE_BEFORE: Final = re.compile(
+    r"\b(?i:money|uang|duit|transfer|transfers|kirim|send|sends|sent|sending|deposit|paid|pay|pays|bayar|"
+    r"pinjam|pinjol|loan|order|orders|ordered|sell|jual)\b[^.!?\n]{0,30}"
+    r"\b(?i:with|by|via|through|lewat|pakai|pake|on)[ \t]+$"
+)
+_PLACE_GO_BEFORE: Final = re.compile(
+    r"\b(?:ka|nang|menyang|hike|hiked|up|above|side[ \t]+of|outside[ \t]+of|part[ \t]+of)[ \t]+$"
+)
+_SUFFIXED: Final = re.compile(r"(?P<stem>\w{4,}?)(?:nya|nyo|nye|ku|mu)$")
+
+
+def _not_a_name(word: str, known: _Known) -> bool:
+    """A label code or role ("Int", "Resp", "Penambang"), or a known word with a suffix ("Instagramnya")."""
+    if word.lower() in GENERIC_LABELS or is_role_noun(word):
+        return True
+    m = _SUFFIXED.fullmatch(word)
+    return m is not None and known.known(m.group("stem"))
 
 
 LANG_BEFORE: Final = re.compile(
