@@ -224,3 +224,31 @@ def test_catch_all_leaves_label_codes_suffixed_words_and_bodies_alone(text: str,
 
 def test_a_name_with_a_suffix_like_ending_stays_a_name() -> None:
     assert "Kwaku" in _persons("We said no late payment after what happened with Kwaku last year.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I come from Junction, in St. Elizabeth, farming district.", "St. Elizabeth"),
+        ("Inside the greenhouse hot, hot like Santa Cruz in August.", "Santa Cruz"),
+        ("I fished with my uncle out of Port Daniel wharf.", "Port Daniel"),
+    ],
+)
+def test_a_name_after_a_saint_or_port_prefix_is_a_place(text: str, place: str) -> None:
+    found = _rules(text, "en")
+    assert (place, "LOCATION", "location.name_like") in found
+    assert not any(k == "PERSON" for _, k, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Sorry akka, yesterday I fell asleep after shift.", "en"),
+        ("Could you tell me your name?\nCourse. Name's Delroy, but everybody says Del.", "en"),
+        ("Dia dirawat di rumah sakit. Istrinya, Hasnah, sampai jual gelang.", "id"),
+        ("Yang terima Pak Wayan Gede. Nomor Komang yang lama sudah tidak aktif.", "id"),
+    ],
+)
+def test_words_that_only_look_like_names(text: str, language: str) -> None:
+    persons = _persons(text, language)
+    assert not {"Sorry", "Course", "Istrinya", "Nom"} & set(persons)

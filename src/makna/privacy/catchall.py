@@ -35,6 +35,11 @@ from .places import (
     WORK_BEFORE,
 )
 from .speakers import GENERIC_LABELS, is_role_noun
+
+_KIN_WORDS: Final = frozenset(
+    f"{stem}{end}" for stem in "istri suami adik kakak anak abang bapak ibu mama papa bini laki ipar mertua".split()
+    for end in ("", "nya", "ku", "mu")
+)
 from .types import Detection
 
 __all__ = ["LANG_BEFORE", "coordinated_names", "detect_unknown", "repeat_unknown"]
@@ -294,12 +299,16 @@ _ANSWER_START: Final = re.compile(rf"[ \t.]*(?P<n>{_CAP_NAME})")
 
 def _bare_answers(text: str) -> Iterator[Detection]:
     stop = gz.stop_caps() | HONORIFICS
+    names = gz.first_names("en") | gz.ambiguous_names()
     for q in gated_finditer(_NAME_QUESTION, _NAME_QUESTION_GATE, text):
         nl = text.find("\n", q.end())
         if nl < 0 or "?" not in text[q.end() : nl]:
             continue
         m = _ANSWER_START.match(text, nl + 1)  # the next turn, its label blanked out
         if m is None or m.group("n") in stop or _BARE_ANSWER.match(text, m.end()) is None:
+            continue
+        word = m.group("n")
+        if word.lower() in gz.english_words() and word not in names:  # "Grand. Cathal ...", "Course. Name's ..."
             continue
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))
 
@@ -361,13 +370,19 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
             yield Detection(m.start("n"), end, "ORG", 0.6, "org.group", text[m.start("n") : end])
     for m in gated_finditer(_DOC_CUE, _DOC_GATE, text):
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.document", m.group("n"))
+    known = _known(language)
     for m in gated_finditer(_POSTPOSED, _POSTPOSED_GATE, text):
-        if m.group("n") not in gz.stop_caps():
+        word = m.group("n")
+        if word not in gz.stop_caps() and not (word.lower() in known.words and word not in known.names):
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.postposed", m.group("n"))
 
 
-_AND_NAME: Final = re.compile(rf"[ \t]*(?:,|and|dan|&|or|atau|sama|serta)[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])")
-_NAME_AND: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]*(?:,|and|dan|&|or|atau|sama|serta)[ \t]+$")
+_AND_NAME: Final = re.compile(
+    rf"(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta))[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])"
+)
+_NAME_AND: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta))[ \t]+$"
+)
 
 
 def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
@@ -385,8 +400,8 @@ def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detecti
             word = m.group("n")
             if _CONTRACTION.fullmatch(word) or word in known.stop or word in known.places:
                 continue
-            if word.lower() in known.words and word not in known.names:
-                continue
+            if word.lower() in known.words and word not in known.names or word.lower() in _KIN_WORDS:
+                continue  # an ordinary word, or a kin word ("Istrinya, Hasnah")
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.coordinated", word)
 
 

@@ -236,6 +236,7 @@ def _named_thing(text: str, cue: int) -> str | None:
     return None
 
 
+_PLACE_PREFIX: Final = re.compile(r"(?<![\w'’\-])(?:St\.?|Saint|Santa|Santo|San|Sao|São|Port|Fort|Mount|Mt\.?|Cape|Lake)[ \t]+$")
 _LIVE_IN: Final = re.compile(
     r"\b(?i:live|lives|lived|living|born|grew[ \t]+up|moved|tinggal|lahir|pindah|besar)[ \t]+(?i:in|to|at|di|ke)[ \t]+$"
 )
@@ -279,6 +280,11 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
                 continue  # "Sugeng siang", "Selamat pagi": a greeting, not a name
             if i > 0 and toks[i - 1][2] in _NOT_NAME:
                 break  # part of a place or organisation name
+            prefix = _PLACE_PREFIX.search(line_before(text, start, 10))
+            if prefix is not None:  # "St. Elizabeth", "Santa Cruz", "Port Daniel": a place named after a saint
+                begin = start - (len(prefix.group(0)))
+                yield Detection(begin, tok_end, "LOCATION", 0.6, "location.name_like", text[begin:tok_end])
+                break
             if i == 0 and LANG_BEFORE.search(line_before(text, start, 30)):
                 break  # "the nurses talk French": a language
             if i == 0 and (_is_place_after_preposition(text, start, run_text) or _LIVE_IN.search(line_before(text, start, 30))):
