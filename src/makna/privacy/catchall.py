@@ -35,14 +35,14 @@ from .places import (
     WORK_BEFORE,
 )
 from .speakers import GENERIC_LABELS, is_role_noun
+from .types import Detection
+
+__all__ = ["LANG_BEFORE", "coordinated_names", "detect_unknown", "repeat_unknown"]
 
 _KIN_WORDS: Final = frozenset(
     f"{stem}{end}" for stem in "istri suami adik kakak anak abang bapak ibu mama papa bini laki ipar mertua".split()
     for end in ("", "nya", "ku", "mu")
 )
-from .types import Detection
-
-__all__ = ["LANG_BEFORE", "coordinated_names", "detect_unknown", "repeat_unknown"]
 
 _TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {
     "Jl",
@@ -155,7 +155,8 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             if not ok or is_sentence_initial(text, start) or (i > 0 and toks[i - 1][2] in known.demonyms):
                 i += 1
                 continue  # ... or a group within a people ("Dayak Kanayatn")
-            if _PEOPLE_BEFORE.search(line_before(text, start, 12)) or _ACRONYM_BEFORE.search(line_before(text, start, 12)):
+            near = line_before(text, start, 12)
+            if _PEOPLE_BEFORE.search(near) or _ACRONYM_BEFORE.search(near):
                 i += 1
                 continue  # "orang Kanayatn", "suku Xyz": an ethnic group
             low = word.lower()

@@ -29,7 +29,8 @@ _INITIALS_NAME: Final = re.compile(
 )
 _INITIALS_ALONE: Final = re.compile(r"(?<![\w.])(?P<n>[A-Z]\.[ \t][A-Z]\.(?:[ \t][A-Z]\.)?)(?=[ \t]+[a-z])")
 _ORG_AFTER: Final = re.compile(
-    r"[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?(?:&|Ltd|Limited|Inc|LLP|PLC|Co\b|Corp|Group|Trading|Sons|Bros|Enterprises?|Fashions?|"
+    r"[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?"
+    r"(?:&|Ltd|Limited|Inc|LLP|PLC|Co\b|Corp|Group|Trading|Sons|Bros|Enterprises?|Fashions?|"
     r"Motors?|Stores?|Foods?|Services?|Tbk|PT\b|CV\b)"
 )
 _STREET_BEFORE: Final = re.compile(r"(?i:\b(?:jl|jln|jalan|gg|gang|st|no|rt|rw|blok|kav|km)\.?[ \t]*)$")
@@ -92,7 +93,8 @@ def _particles(text: str) -> Iterator[Detection]:
     for rx, conf in ((_PARTICLE, 0.85), (_SIKH, 0.85)):
         for m in rx.finditer(text):
             first = m.group("n").split()[0]
-            if first in stop or first in HONORIFICS or first.lower() in _ordinary() and first not in gz.first_names("id"):
+            word = first.lower() in _ordinary() and first not in gz.first_names("id")
+            if first in stop or first in HONORIFICS or word:
                 continue
             yield Detection(m.start("n"), m.end("n"), "PERSON", conf, "person.particle", m.group("n"))
 

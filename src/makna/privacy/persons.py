@@ -236,7 +236,9 @@ def _named_thing(text: str, cue: int) -> str | None:
     return None
 
 
-_PLACE_PREFIX: Final = re.compile(r"(?<![\w'’\-])(?:St\.?|Saint|Santa|Santo|San|Sao|São|Port|Fort|Mount|Mt\.?|Cape|Lake)[ \t]+$")
+_PLACE_PREFIX: Final = re.compile(
+    r"(?<![\w'’\-])(?:St\.?|Saint|Santa|Santo|San|Sao|São|Port|Fort|Mount|Mt\.?|Cape|Lake)[ \t]+$"
+)
 _LIVE_IN: Final = re.compile(
     r"\b(?i:live|lives|lived|living|born|grew[ \t]+up|moved|tinggal|lahir|pindah|besar)[ \t]+(?i:in|to|at|di|ke)[ \t]+$"
 )
@@ -287,7 +289,8 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
                 break
             if i == 0 and LANG_BEFORE.search(line_before(text, start, 30)):
                 break  # "the nurses talk French": a language
-            if i == 0 and (_is_place_after_preposition(text, start, run_text) or _LIVE_IN.search(line_before(text, start, 30))):
+            lived = _LIVE_IN.search(line_before(text, start, 30)) is not None
+            if i == 0 and (lived or _is_place_after_preposition(text, start, run_text)):
                 end = start + len(run_text.split()[0])  # "I live in Hanley", "dari Katherine": a town named
                 yield Detection(start, end, "LOCATION", 0.75, "location.name_like", text[start:end])  # like a person
                 break

