@@ -18,6 +18,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import gated_finditer, trigger
 from ._text import HONORIFICS
 from .types import Detection
 
@@ -88,15 +89,20 @@ def _honorific_initials(text: str) -> Iterator[Detection]:
             yield Detection(tail.start("n"), tail.end("n"), "PERSON", 0.7, "person.initials", tail.group("n"))
 
 
+_PARTICLE_GATE: Final = trigger([" bin ", " binti ", " bte ", " bt. ", " ibn ", " ap ", " ferch "])
+_SIKH_GATE: Final = trigger(["Kaur", "Singh"])
+_INITIAL_GATE: Final = re.compile(r"[A-Z]\.")
+
+
 def _particles(text: str) -> Iterator[Detection]:
     stop = gz.stop_caps()
-    for rx, conf in ((_PARTICLE, 0.85), (_SIKH, 0.85)):
-        for m in rx.finditer(text):
+    for rx, gate in ((_PARTICLE, _PARTICLE_GATE), (_SIKH, _SIKH_GATE)):
+        for m in gated_finditer(rx, gate, text):
             first = m.group("n").split()[0]
             word = first.lower() in _ordinary() and first not in gz.first_names("id")
             if first in stop or first in HONORIFICS or word:
                 continue
-            yield Detection(m.start("n"), m.end("n"), "PERSON", conf, "person.particle", m.group("n"))
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.85, "person.particle", m.group("n"))
 
 
 def _lower_case(text: str) -> Iterator[Detection]:
@@ -109,7 +115,8 @@ def _lower_case(text: str) -> Iterator[Detection]:
 
 def detect_name_shapes(text: str) -> Iterator[Detection]:
     """Every detector of this module over ``text`` (speaker labels already blanked)."""
-    yield from _initials(text)
-    yield from _honorific_initials(text)
+    if _INITIAL_GATE.search(text) is not None:  # most texts hold no initial at all
+        yield from _initials(text)
+        yield from _honorific_initials(text)
     yield from _particles(text)
     yield from _lower_case(text)
