@@ -252,3 +252,7 @@ def test_a_name_after_a_saint_or_port_prefix_is_a_place(text: str, place: str) -
 def test_words_that_only_look_like_names(text: str, language: str) -> None:
     persons = _persons(text, language)
     assert not {"Sorry", "Course", "Istrinya", "Nom"} & set(persons)
+
+
+def test_the_owner_after_a_firm_word_stays_a_person() -> None:
+    assert "Gito" in _persons("Saya ambil kerja serabutan di bengkel punya Gito dulu.", "id")

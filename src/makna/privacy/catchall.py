@@ -273,8 +273,9 @@ def _head_kind(before: str) -> str | None:
     place's ("the factory at Soba, Sahelfresh", "my village is Kabonwule", "resort Lagoi"); None when it is a
     person's or there is none."""
     clause = re.split(r"[.!?;:\n(]", before)[-1]
-    words = [re.sub(r"(?:nya|nyo|ku|['’]s)$", "", w.strip(",'\"“”").lower()) for w in clause.split()][-4:]
-    if _PERSON_HEADS.intersection(words):
+    raw = [w.strip(",'\"“”").lower() for w in clause.split()][-4:]
+    words = [re.sub(r"(?<=\w{3})(?:nya|nyo|ku|['’]s)$", "", w) for w in raw]
+    if _PERSON_HEADS.intersection(words) or _PERSON_HEADS.intersection(raw):
         return None  # "ketua kelompok tani, Jamaluddin", "the old mine foreman, Clell": a person
     for word in reversed(words):
         if word in _FIRM_HEADS or word.removesuffix("s") in _FIRM_HEADS:
