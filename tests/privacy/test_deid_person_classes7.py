@@ -256,3 +256,16 @@ def test_words_that_only_look_like_names(text: str, language: str) -> None:
 
 def test_the_owner_after_a_firm_word_stays_a_person() -> None:
     assert "Gito" in _persons("Saya ambil kerja serabutan di bengkel punya Gito dulu.", "id")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Intan aja, Kak, nggak usah pakai nama lengkap.", "Intan"), ("Mawar saja, Mbak. Itu nama kerja.", "Mawar")],
+)
+def test_just_a_name_then_an_address_term(text: str, name: str) -> None:
+    assert name in _persons(text, "id")
+
+
+@pytest.mark.parametrize("text", ["Besok aja, Kak, saya capek.", "Transfer aja, Kak, nanti saya kirim."])
+def test_a_word_then_aja_and_an_address_term_is_no_name(text: str) -> None:
+    assert _persons(text, "id") == []

@@ -315,6 +315,23 @@ def _bare_answers(text: str) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))
 
 
+_JUST_NAME: Final = re.compile(
+    rf"^[ \t.]*(?P<n>{_CAP_NAME})[ \t]+(?:aja|saja|aje|sajo|ajo|wae|bae|bae)[ \t]*,[ \t]*"
+    r"(?:Kak|Kakak|Mbak|Mas|Bang|Abang|Bu|Pak|Dek|Uni|Uda|Teh|Akang|Om|Tante|Sis|Bro|Cik|Koh)\b",
+    re.MULTILINE,
+)
+_JUST_GATE: Final = trigger(["aja", "saja", "aje", "sajo", "ajo", "wae", "bae"])
+
+
+def _just_names(text: str) -> Iterator[Detection]:
+    """A turn that opens with a first name, "aja" and a term of address (``Intan aja, Kak``: "just Intan"):
+    how a chat partner gives a name, even one that is also a word; listed names only."""
+    names = gz.first_names("id") | gz.ambiguous_names()
+    for m in gated_finditer(_JUST_NAME, _JUST_GATE, text):
+        if m.group("n") in names:
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))
+
+
 _TURN_BODY = (
     rf"[ \t.]*(?:\[[^\]\n]{{0,30}}\][ \t.]*)?(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{1,2}})(?=[ \t]*[,.](?:[ \t]|$))"
 )
@@ -361,6 +378,7 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
     yield from _unknown_words(text, runs, _known(language))
     yield from _the_places(text, _known(language))
     yield from _bare_answers(text)
+    yield from _just_names(text)
     yield from _turn_initial_names(text, _known(language))
     stop = gz.stop_caps()
     for m in gated_finditer(_GROUP_NAME, _GROUP_GATE, text):
