@@ -51,6 +51,7 @@ def test_names_are_not_role_nouns(label: str) -> None:
         ("Everybody called him Tater, and Tater was alright.", "en", "Tater"),
         ("I told Grace everything, she was the only one I trusted.", "en", "Grace"),
         ("I asked Kofi to come with me to the office.", "en", "Kofi"),
+        ("I stayed with Hodan Abdi Warsame when I first arrived.", "en", "Hodan Abdi Warsame"),
     ],
 )
 def test_naming_words_and_verbs_of_telling(text: str, language: str, name: str) -> None:

@@ -66,6 +66,7 @@ _INTRO_EN = (
     r"customer|client|informant:?|participant:?|calls me|calls him|calls her|call him|call her|they call me|"
     r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname|"
     r"met|text|texted|messaged|rang|phoned|married|dated|the late|told|asked|called (?:him|her|me)|"
+    r"stayed with|staying with|stay with|lived with|living with|live with|moved in with|"
     r"ketemu|ketemuan|bertemu|kenal|kenalan|nikah|menikah|nelpon|menelepon|chat|nge-chat|ngechat"
 )
 _KIN = (
