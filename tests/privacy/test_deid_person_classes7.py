@@ -270,3 +270,14 @@ def test_just_a_name_then_an_address_term(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["Besok aja, Kak, saya capek.", "Transfer aja, Kak, nanti saya kirim."])
 def test_a_word_then_aja_and_an_address_term_is_no_name(text: str) -> None:
     assert _persons(text, "id") == []
+
+
+@pytest.mark.parametrize(("field", "language"), [("Dari", "id"), ("Kepada", "id"), ("Subjek", "id"), ("Cc", "id"),
+                                                 ("From", "en"), ("To", "en"), ("Subject", "en")])
+def test_e_mail_header_fields_are_not_names(field: str, language: str) -> None:
+    text = "\n".join(f"{field}: Re: harga kayu manis minggu ini\n\nBaik, terima kasih." for _ in range(3))
+    assert field not in _persons(text, language)
+
+
+def test_a_language_kept_as_spoken_is_not_a_name() -> None:
+    assert _persons("Speaker labels are their names; some Cajun French is kept.", "en") == []

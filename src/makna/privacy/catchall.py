@@ -37,7 +37,7 @@ from .places import (
 from .speakers import GENERIC_LABELS, is_role_noun
 from .types import Detection
 
-__all__ = ["LANG_BEFORE", "coordinated_names", "detect_unknown", "repeat_unknown"]
+__all__ = ["LANG_BEFORE", "is_language", "coordinated_names", "detect_unknown", "repeat_unknown"]
 
 _KIN_WORDS: Final = frozenset(
     f"{stem}{end}" for stem in "istri suami adik kakak anak abang bapak ibu mama papa bini laki ipar mertua".split()
@@ -176,7 +176,7 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 span_end = toks[j][0] + len(nxt)
                 j += 1
             before = line_before(text, start, 60)
-            if _is_language(text, before, span_end):
+            if is_language(text, before, span_end):
                 i = j
                 continue  # "Some Twi and Dagbani left in", "bahasa Mbojo": a language, not an identifier
             kind, conf = "PERSON", 0.45
@@ -235,11 +235,12 @@ _LANG_LIST_BEFORE: Final = re.compile(
     r"(?:\b(?i:some|beberapa[ \t]+kata)|\b[A-Z][\w'’\-]*[ \t]+(?:and|dan|&|or))[ \t]+$"
 )
 _LANG_AFTER: Final = re.compile(
-    r"(?:[ \t]+[A-Z][\w'’\-]*)?,?[ \t]+(?:words?|phrases?|left|kept|dibiarkan|ditulis|dipertahankan)\b"
+    r"(?:[ \t]+[A-Z][\w'’\-]*)?,?(?:[ \t]+(?:is|are|was|were|juga))?[ \t]+"
+    r"(?:words?|phrases?|left|kept|dibiarkan|ditulis|dipertahankan)\b"
 )
 
 
-def _is_language(text: str, before: str, end: int) -> bool:
+def is_language(text: str, before: str, end: int) -> bool:
     """True for a language's name: after "bahasa", "speak" or "talk" ("bahasa Mbojo", "talk French"), or said
     to be left or kept as spoken after "some" or another name ("Some Twi and Dagbani left in", "Sheng and Dholuo
     words kept", "Low German words")."""

@@ -27,7 +27,7 @@ from ._text import (
     run_tokens,
 )
 from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
-from .catchall import LANG_BEFORE
+from .catchall import is_language
 from .name_shapes import detect_name_shapes
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .speakers import GENERIC_LABELS
@@ -267,6 +267,8 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
         run_text = run[2]
         if plain.isdisjoint(run_text.split()) and "'" not in run_text and "’" not in run_text:
             continue  # no word of the run is a name (a trailing quote is stripped below)
+        if is_language(text, line_before(text, run[0], 60), run[1]):
+            continue  # "the nurses talk French", "some Cajun French is kept": a language
         toks = run_tokens(run)
         for i, (start, tok_end, tok) in enumerate(toks):
             word = _POSSESSIVE.sub("", tok)
@@ -288,8 +290,6 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
                 begin = start - (len(prefix.group(0)))
                 yield Detection(begin, tok_end, "LOCATION", 0.6, "location.name_like", text[begin:tok_end])
                 break
-            if i == 0 and LANG_BEFORE.search(line_before(text, start, 30)):
-                break  # "the nurses talk French": a language
             lived = _LIVE_IN.search(line_before(text, start, 30)) is not None
             if i == 0 and (lived or _is_place_after_preposition(text, start, run_text)):
                 end = start + len(run_text.split()[0])  # "I live in Hanley", "dari Katherine": a town named

@@ -50,6 +50,7 @@ pembicara fasilitator pengamat penerjemah pendamping pertanyaan jawaban catatan 
 bersama tanya jawab
 lokasi tempat tanggal waktu durasi topik tema judul transkrip rekaman ringkasan konteks kode
 date time place location duration topic theme title transcript recording summary context code setting
+dari kepada subjek perihal tembusan cc bcc from to subject sent re fwd
 """
 _ROLE_PHRASES = (
     "catatan peneliti",
