@@ -34,9 +34,15 @@ from .places import (
     PLACE_SUFFIX_WORDS,
     WORK_BEFORE,
 )
+from .speakers import GENERIC_LABELS, is_role_noun
 from .types import Detection
 
-__all__ = ["coordinated_names", "detect_unknown", "repeat_unknown"]
+__all__ = ["LANG_BEFORE", "is_language", "coordinated_names", "detect_unknown", "repeat_unknown"]
+
+_KIN_WORDS: Final = frozenset(
+    f"{stem}{end}" for stem in "istri suami adik kakak anak abang bapak ibu mama papa bini laki ipar mertua".split()
+    for end in ("", "nya", "ku", "mu")
+)
 
 _TYPE_WORDS: Final = frozenset(w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS) | {
     "Jl",
@@ -142,11 +148,15 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 word = _POSSESSIVE.sub("", word)
             ok = plain.get(word)
             if ok is None:
-                ok = plain[word] = not (len(word) < 3 or not word.isalpha() or word.isupper() or known.known(word))
+                ok = plain[word] = not (
+                    len(word) < 3 or not word.isalpha() or word.isupper() or known.known(word)
+                    or _not_a_name(word, known)
+                )
             if not ok or is_sentence_initial(text, start) or (i > 0 and toks[i - 1][2] in known.demonyms):
                 i += 1
                 continue  # ... or a group within a people ("Dayak Kanayatn")
-            if _PEOPLE_BEFORE.search(line_before(text, start, 12)):
+            near = line_before(text, start, 12)
+            if _PEOPLE_BEFORE.search(near) or _ACRONYM_BEFORE.search(near):
                 i += 1
                 continue  # "orang Kanayatn", "suku Xyz": an ethnic group
             low = word.lower()
@@ -166,8 +176,12 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 span_end = toks[j][0] + len(nxt)
                 j += 1
             before = line_before(text, start, 60)
+            if is_language(text, before, span_end):
+                i = j
+                continue  # "Some Twi and Dagbani left in", "bahasa Mbojo": a language, not an identifier
             kind, conf = "PERSON", 0.45
             last = text[start:span_end].split()[-1]
+            head = _head_kind(before)
             if _is_camel(word) and _AS_BEFORE.search(before):
                 kind, conf = "HANDLE", 0.55  # "I'm on there as DreDrivesATL": a user name
             elif last in ORG_SUFFIX_WORDS or _BRAND.search(word):
@@ -178,12 +192,98 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 kind, conf = "LOCATION", 0.5
             elif _THE_BEFORE.search(before):
                 kind, conf = "LOCATION", 0.45  # "near the Moy", "by the Debe": people seldom take "the"
+            elif _SERVICE_BEFORE.search(before):
+                kind, conf = "ORG", 0.45  # "sends money every month with Mukuru", "a deposit by Revolut"
+            elif _PLACE_GO_BEFORE.search(before):
+                kind, conf = "LOCATION", 0.45  # "ka Taplau", "nang Cijin", "hike Lion Rock", "above Cors Caron"
+            elif head is not None:
+                kind, conf = head, 0.45  # "the factory at Soba, Sahelfresh", "my village is Kabonwule"
             elif word in known.surnames:
                 conf = 0.6
             if kind == "PERSON" and _ARTICLE_BEFORE.search(before):
                 kind, conf = "ORG", 0.4  # "a Zipcart rider", "an Etsy shop": a brand or firm, not a person
             yield Detection(start, span_end, kind, conf, "unknown.capitalised", text[start:span_end])
             i = j
+
+
+_ACRONYM_BEFORE: Final = re.compile(r"\b(?:BPJS|BPR|BRI|BNI|BTN|PT|CV|UD|RSUD|RS|SD|SMP|SMA|SMK|KUD|PDAM|PLN)[ \t]+$")
+"""An acronym of a public body or a kind of firm, then its name or branch ("BPJS Ketenagakerjaan"): other
+detectors (ORG) or nothing decide."""
+_SERVICE_BEFORE: Final = re.compile(
+    r"\b(?i:money|uang|duit|transfer|transfers|kirim|send|sends|sent|sending|deposit|paid|pay|pays|bayar|"
+    r"pinjam|pinjol|loan|order|orders|ordered|sell|jual)\b[^.!?\n]{0,30}"
+    r"\b(?i:with|by|via|through|lewat|pakai|pake|on)[ \t]+$"
+)
+_PLACE_GO_BEFORE: Final = re.compile(
+    r"\b(?:ka|nang|menyang|hike|hiked|up|above|side[ \t]+of|outside[ \t]+of|part[ \t]+of)[ \t]+$"
+)
+_SUFFIXED: Final = re.compile(r"(?P<stem>\w{4,}?)(?:nya|nyo|nye|ku|mu)$")
+
+
+def _not_a_name(word: str, known: _Known) -> bool:
+    """A label code or role ("Int", "Resp", "Penambang"), or a known word with a suffix ("Instagramnya")."""
+    if word.lower() in GENERIC_LABELS or is_role_noun(word):
+        return True
+    m = _SUFFIXED.fullmatch(word)
+    return m is not None and known.known(m.group("stem"))
+
+
+LANG_BEFORE: Final = re.compile(
+    r"\b(?:bahasa|basa|logat|dialek|kata-kata|istilah|speak|speaks|spoke|speaking|talk|talks|talked)[ \t]+$"
+)
+_LANG_LIST_BEFORE: Final = re.compile(
+    r"(?:\b(?i:some|beberapa[ \t]+kata)|\b[A-Z][\w'’\-]*[ \t]+(?:and|dan|&|or))[ \t]+$"
+)
+_LANG_AFTER: Final = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’\-]*)?,?(?:[ \t]+(?:is|are|was|were|juga))?[ \t]+"
+    r"(?:words?|phrases?|left|kept|dibiarkan|ditulis|dipertahankan)\b"
+)
+
+
+def is_language(text: str, before: str, end: int) -> bool:
+    """True for a language's name: after "bahasa", "speak" or "talk" ("bahasa Mbojo", "talk French"), or said
+    to be left or kept as spoken after "some" or another name ("Some Twi and Dagbani left in", "Sheng and Dholuo
+    words kept", "Low German words")."""
+    if LANG_BEFORE.search(before):
+        return True
+    return _LANG_AFTER.match(text, end) is not None and _LANG_LIST_BEFORE.search(before) is not None
+
+
+_FIRM_HEADS: Final = frozenset(
+    "kelompok usaha toko tokonya warung perusahaan company firm shop store stall business restoran restaurant "
+    "koperasi yayasan association union paguyuban komunitas sanggar salon organisation organization organisasi "
+    "serikat lembaga biro agen agency brand merek kedai kafe cafe bengkel travel church parish congregation factory "
+    "plant mine resort leasing pinjol aplikasi app bank gudang storage employer pabrik tani mill warehouse "
+    "processing operator contractor club".split()
+)
+_PLACE_HEADS: Final = frozenset(
+    "village town city kampung desa dusun kelurahan river sungai hulu hilir pinggir pulau island district county "
+    "estate suburb neighbourhood neighborhood area side region province kabupaten kecamatan nagari jorong "
+    "lingkungan hamlet settlement camp".split()
+)
+_PERSON_HEADS: Final = frozenset(
+    "man woman guy lady bloke fella boy girl friend neighbour neighbor wife husband son daughter brother sister "
+    "mother father mum mom dad uncle aunt cousin boss manager pastor reverend minister teacher orang teman kawan "
+    "suami istri anak adik kakak bapak ibu ketua pemilik owner rep chairman admin kepala foreman amak punya milik "
+    "pembina leader head".split()
+)
+
+
+def _head_kind(before: str) -> str | None:
+    """ORG or LOCATION when the nearest head noun in the few words before a name (same clause) is a firm's or a
+    place's ("the factory at Soba, Sahelfresh", "my village is Kabonwule", "resort Lagoi"); None when it is a
+    person's or there is none."""
+    clause = re.split(r"[.!?;:\n(]", before)[-1]
+    raw = [w.strip(",'\"“”").lower() for w in clause.split()][-4:]
+    words = [re.sub(r"(?<=\w{3})(?:nya|nyo|ku|['’]s)$", "", w) for w in raw]
+    if _PERSON_HEADS.intersection(words) or _PERSON_HEADS.intersection(raw):
+        return None  # "ketua kelompok tani, Jamaluddin", "the old mine foreman, Clell": a person
+    for word in reversed(words):
+        if word in _FIRM_HEADS or word.removesuffix("s") in _FIRM_HEADS:
+            return "ORG"
+        if word in _PLACE_HEADS or word.removesuffix("s") in _PLACE_HEADS:
+            return "LOCATION"
+    return None
 
 
 def _in_lower_case(text: str, low: str) -> bool:
@@ -202,6 +302,7 @@ _ANSWER_START: Final = re.compile(rf"[ \t.]*(?P<n>{_CAP_NAME})")
 
 def _bare_answers(text: str) -> Iterator[Detection]:
     stop = gz.stop_caps() | HONORIFICS
+    names = gz.first_names("en") | gz.ambiguous_names()
     for q in gated_finditer(_NAME_QUESTION, _NAME_QUESTION_GATE, text):
         nl = text.find("\n", q.end())
         if nl < 0 or "?" not in text[q.end() : nl]:
@@ -209,7 +310,27 @@ def _bare_answers(text: str) -> Iterator[Detection]:
         m = _ANSWER_START.match(text, nl + 1)  # the next turn, its label blanked out
         if m is None or m.group("n") in stop or _BARE_ANSWER.match(text, m.end()) is None:
             continue
+        word = m.group("n")
+        if word.lower() in gz.english_words() and word not in names:  # "Grand. Cathal ...", "Course. Name's ..."
+            continue
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))
+
+
+_JUST_NAME: Final = re.compile(
+    rf"^[ \t.]*(?P<n>{_CAP_NAME})[ \t]+(?:aja|saja|aje|sajo|ajo|wae|bae|bae)[ \t]*,[ \t]*"
+    r"(?:Kak|Kakak|Mbak|Mas|Bang|Abang|Bu|Pak|Dek|Uni|Uda|Teh|Akang|Om|Tante|Sis|Bro|Cik|Koh)\b",
+    re.MULTILINE,
+)
+_JUST_GATE: Final = trigger(["aja", "saja", "aje", "sajo", "ajo", "wae", "bae"])
+
+
+def _just_names(text: str) -> Iterator[Detection]:
+    """A turn that opens with a first name, "aja" and a term of address (``Intan aja, Kak``: "just Intan"):
+    how a chat partner gives a name, even one that is also a word; listed names only."""
+    names = gz.first_names("id") | gz.ambiguous_names()
+    for m in gated_finditer(_JUST_NAME, _JUST_GATE, text):
+        if m.group("n") in names:
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))
 
 
 _TURN_BODY = (
@@ -258,6 +379,7 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
     yield from _unknown_words(text, runs, _known(language))
     yield from _the_places(text, _known(language))
     yield from _bare_answers(text)
+    yield from _just_names(text)
     yield from _turn_initial_names(text, _known(language))
     stop = gz.stop_caps()
     for m in gated_finditer(_GROUP_NAME, _GROUP_GATE, text):
@@ -269,13 +391,19 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
             yield Detection(m.start("n"), end, "ORG", 0.6, "org.group", text[m.start("n") : end])
     for m in gated_finditer(_DOC_CUE, _DOC_GATE, text):
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.document", m.group("n"))
+    known = _known(language)
     for m in gated_finditer(_POSTPOSED, _POSTPOSED_GATE, text):
-        if m.group("n") not in gz.stop_caps():
+        word = m.group("n")
+        if word not in gz.stop_caps() and not (word.lower() in known.words and word not in known.names):
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.postposed", m.group("n"))
 
 
-_AND_NAME: Final = re.compile(rf"[ \t]*(?:,|and|dan|&|or|atau|sama|serta)[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])")
-_NAME_AND: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})[ \t]*(?:,|and|dan|&|or|atau|sama|serta)[ \t]+$")
+_AND_NAME: Final = re.compile(
+    rf"(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta))[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])"
+)
+_NAME_AND: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta))[ \t]+$"
+)
 
 
 def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
@@ -293,8 +421,8 @@ def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detecti
             word = m.group("n")
             if _CONTRACTION.fullmatch(word) or word in known.stop or word in known.places:
                 continue
-            if word.lower() in known.words and word not in known.names:
-                continue
+            if word.lower() in known.words and word not in known.names or word.lower() in _KIN_WORDS:
+                continue  # an ordinary word, or a kin word ("Istrinya, Hasnah")
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.coordinated", word)
 
 

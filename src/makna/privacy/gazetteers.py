@@ -42,6 +42,7 @@ def _read(name: str) -> frozenset[str]:
 def first_names(language: str) -> frozenset[str]:
     """Common first names (title case) for ``"id"`` or ``"en"``; both lists are merged for either."""
     names = _read("names_id.txt") | _read("names_en.txt") | _read("names_world.txt") | _read("names_extra.txt")
+    names |= _read("names_ssa.txt")
     return names - stop_caps()
 
 

@@ -27,7 +27,9 @@ from ._text import (
     run_tokens,
 )
 from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
-from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
+from .catchall import is_language
+from .name_shapes import detect_name_shapes
+from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .speakers import GENERIC_LABELS
 from .types import Detection
 
@@ -51,7 +53,11 @@ _INTRO_ID = (
     r"almarhum|almarhumah|alm\.|almh\.|mendiang|"
     r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|a\.n\.|bernama|kenalin|kenalkan|si|informan:?|"
     r"narasumber:?|inisial(?:nya)?|lengkap(?:nya|ku)|"
-    r"nama(?:ku|nya)?[ \t]+(?:di|sesuai|pada|menurut|dalam)[ \t]+(?:KTP|ktp|akta|ijazah|SIM|paspor|kartu)(?:-?nya|ku)?"
+    r"nama(?:ku|nya)?[ \t]+(?:di|sesuai|pada|menurut|dalam)[ \t]+(?:KTP|ktp|akta|ijazah|SIM|paspor|kartu)(?:-?nya|ku)?|"
+    r"namo(?:nyo|ku)?(?:[ \t]+(?:asli|lengkap|panggilan)(?:nyo)?)?|ngaran(?:nya|ku)?|jeneng(?:e|ku|ipun)|aran(?:e|ku)|"
+    r"asma(?:ne|nipun)|nama[ \t]+(?:benar|betul|asli)(?:nya|ku)?|name[ \t]+(?:ku|die|dia)|"
+    r"tanya(?:kan)?[ \t]+(?:ke|sama|ama|sm)|nanya[ \t]+(?:ke|sama|ama|sm)|bilang[ \t]+(?:ke|sama|ama)|"
+    r"telepon|telpon|nelpon|ditelepon|ditelpon|ngajak|diajak"
 )
 _INTRO_EN = (
     r"my name is|my name's|name's|his name is|his name was|her name is|her name was|their name is|"
@@ -59,7 +65,8 @@ _INTRO_EN = (
     r"call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
     r"customer|client|informant:?|participant:?|calls me|calls him|calls her|call him|call her|they call me|"
     r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname|"
-    r"met|text|texted|messaged|rang|phoned|married|dated|the late|"
+    r"met|text|texted|messaged|rang|phoned|married|dated|the late|told|asked|called (?:him|her|me)|"
+    r"stayed with|staying with|stay with|lived with|living with|live with|moved in with|"
     r"ketemu|ketemuan|bertemu|kenal|kenalan|nikah|menikah|nelpon|menelepon|chat|nge-chat|ngechat"
 )
 _KIN = (
@@ -74,11 +81,12 @@ _KIN = (
     r"keponakan(?:ku|nya)?|ponakan(?:ku|nya)?|cucu(?:ku|nya)?|"
     r"anak(?:ku|nya)?|anak[ \t]+(?:saya|aku|ambo)|suami(?:ku|nya)?|istri(?:ku|nya)?|pacar(?:ku|nya)?|"
     r"adik(?:ku|nya)?|kakak(?:ku|nya)?|temen(?:ku|nya)?|teman(?:ku|nya)?|kawan(?:ku|nya)?|tetangga(?:ku|nya)?|"
-    r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?"
+    r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?|"
+    r"bini(?:ku|nya)?|bojo(?:ku|ne)?|laki(?:ku)?"
 )
 _FILLER = (
-    r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|are|were|beta|kamek|kami|awak|"
-    r"aye|ane|ulun|tiang|:))*,?"
+    r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|aje|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|are|were|beta|kamek|kami|awak|"
+    r"aye|ane|ulun|tiang|ku|reang|isun|die|:))*,?"
 )
 INTRO_ALTS: Final = (*split_top(_INTRO_ID), *split_top(_INTRO_EN), *split_top(_KIN))
 _INTRO_FIRST = dispatch(INTRO_ALTS, fold=True, not_after=r"\w")
@@ -178,6 +186,11 @@ def _cued(
         seen.add(m.start("n"))
         if not m.group("n")[0].isupper():
             continue
+        words = m.group("n").split()
+        if _CAMEL.search(words[0]) or any(
+            w in ORG_SUFFIX_WORDS or w in PLACE_SUFFIX_WORDS or w in _FIRM_ENDS for w in words[1:]
+        ):
+            continue  # "namonyo DanaSriwijaya", "tanya ke Sejahtera Nauli Trans": a firm's or a place's name
         span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
         if span is None or span[1] - span[0] == 1:
             continue  # "almarhum H. Abdul Gani": an initial or a title's letter, the name comes after
@@ -190,6 +203,9 @@ def _cued(
         yield Detection(span[0], end, "PERSON", 0.9 if named else conf, detector, text[span[0] : end])
 
 
+_CAMEL: Final = re.compile(r"[a-z][A-Z]")
+_FIRM_ENDS: Final = frozenset("Trans Travel Tour Tours Express Group Motor Mart Store Shop Laundry Cell Ponsel".split())
+"""Last words of Indonesian firms' names that the English suffix list lacks ("Sejahtera Nauli Trans")."""
 _PAGE_WORDS: Final = frozenset(
     "grup group halaman page akun account channel kanal fanpage facebook instagram tiktok whatsapp".split()
 )
@@ -221,6 +237,13 @@ def _named_thing(text: str, cue: int) -> str | None:
     return None
 
 
+_PLACE_PREFIX: Final = re.compile(
+    r"(?<![\w'’\-])(?:St\.?|Saint|Santa|Santo|San|Sao|São|Port|Fort|Mount|Mt\.?|Cape|Lake)[ \t]+$"
+)
+_LIVE_IN: Final = re.compile(
+    r"\b(?i:live|lives|lived|living|born|grew[ \t]+up|moved|tinggal|lahir|pindah|besar)[ \t]+(?i:in|to|at|di|ke)[ \t]+$"
+)
+"""A place said to be where someone lives, was born or moved to ("I live in Hanley"): never a person there."""
 _PLACE_PREP: Final = re.compile(r"\b(?:in|from|near|outside|around|di|dari|asal|asli|dekat)[ \t]+$", re.IGNORECASE)
 
 
@@ -244,6 +267,8 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
         run_text = run[2]
         if plain.isdisjoint(run_text.split()) and "'" not in run_text and "’" not in run_text:
             continue  # no word of the run is a name (a trailing quote is stripped below)
+        if is_language(text, line_before(text, run[0], 60), run[1]):
+            continue  # "the nurses talk French", "some Cajun French is kept": a language
         toks = run_tokens(run)
         for i, (start, tok_end, tok) in enumerate(toks):
             word = _POSSESSIVE.sub("", tok)
@@ -260,7 +285,13 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
                 continue  # "Sugeng siang", "Selamat pagi": a greeting, not a name
             if i > 0 and toks[i - 1][2] in _NOT_NAME:
                 break  # part of a place or organisation name
-            if i == 0 and _is_place_after_preposition(text, start, run_text):
+            prefix = _PLACE_PREFIX.search(line_before(text, start, 10))
+            if prefix is not None:  # "St. Elizabeth", "Santa Cruz", "Port Daniel": a place named after a saint
+                begin = start - (len(prefix.group(0)))
+                yield Detection(begin, tok_end, "LOCATION", 0.6, "location.name_like", text[begin:tok_end])
+                break
+            lived = _LIVE_IN.search(line_before(text, start, 30)) is not None
+            if i == 0 and (lived or _is_place_after_preposition(text, start, run_text)):
                 end = start + len(run_text.split()[0])  # "I live in Hanley", "dari Katherine": a town named
                 yield Detection(start, end, "LOCATION", 0.75, "location.name_like", text[start:end])  # like a person
                 break
@@ -335,9 +366,19 @@ def find_vocatives(text: str) -> Iterator[Detection]:
 
 
 _APPOSED: Final = re.compile(rf",[ \t](?P<n>{_CAP}(?:[ \t]+{_CAP}){{0,2}})(?=[ \t]*,)")
+def _kin_words() -> set[str]:
+    """The person nouns of :data:`_KIN` with their suffixed forms ("anak", "anakku", "anaknya")."""
+    out: set[str] = set()
+    for alt in split_top(_KIN):
+        m = re.fullmatch(r"(?P<base>[a-z\-]+)(?:\(\?:(?P<ends>[a-z|]+)\)\?)?", alt)
+        if m is not None:
+            out.add(m.group("base"))
+            out.update(m.group("base") + end for end in (m.group("ends") or "").split("|") if end)
+    return out
+
+
 _PERSON_NOUNS: Final = frozenset(
-    {alt for alt in split_top(_KIN) if alt.isalpha()}
-    | set("man woman guy girl boy lady youth bloke fella one sulung bungsu tengah".split())
+    _kin_words() | set("man woman guy girl boy lady youth bloke fella one sulung bungsu tengah".split())
 )
 
 
@@ -501,4 +542,5 @@ def detect_persons(
     yield from find_vocatives(text)
     yield from find_appositions(text)
     yield from find_balinese(text)
+    yield from detect_name_shapes(text)
     yield from find_known_names(text, known_names)

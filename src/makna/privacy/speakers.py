@@ -33,6 +33,7 @@ __all__ = [
     "export_senders",
     "find_labels",
     "is_generic_label",
+    "is_role_noun",
     "label_persons",
     "mask_labels",
 ]
@@ -49,6 +50,7 @@ pembicara fasilitator pengamat penerjemah pendamping pertanyaan jawaban catatan 
 bersama tanya jawab
 lokasi tempat tanggal waktu durasi topik tema judul transkrip rekaman ringkasan konteks kode
 date time place location duration topic theme title transcript recording summary context code setting
+dari kepada subjek perihal tembusan cc bcc from to subject sent re fwd
 """
 _ROLE_PHRASES = (
     "catatan peneliti",
@@ -185,6 +187,37 @@ def _role_name(label: str) -> tuple[int, int] | None:
     return m.start(group) + inner[0], m.start(group) + inner[1]
 
 
+_AGENT_ID: Final = re.compile(r"pe(?:ng|ny|m|n|r|l)?(?P<root>[a-z]{3,})")
+_AGENT_EN: Final = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|man)")
+_SELF_LAST: Final = frozenset({"saya", "aku", "gue", "me", "ambo", "beta"})
+
+
+@lru_cache(maxsize=4096)
+def is_role_noun(label: str) -> bool:
+    """True for a label that names a role by an agent noun ("Penambang", "Pemandu", "Conductor") or ends with
+    the writer's own pronoun (an SMS export's "Keluar Saya"): one word, capitalised then lower case, no known
+    first name, surname or name that is a word, and an Indonesian pe- noun of a dictionary root (penambang:
+    tambang, pemandu: pandu, pengemudi: kemudi) or a common English word ending like an agent noun."""
+    words = label.split()
+    if len(words) == 2 and words[1].lower() in _SELF_LAST and words[0].isalpha():
+        return True
+    if len(words) != 1 or not label.isalpha() or not label[1:].islower():
+        return False
+    if label in gz.first_names("id") or label in gz.ambiguous_names() or label in gz.surnames():
+        return False
+    low = label.lower()
+    m = _AGENT_ID.fullmatch(low)
+    if m is not None:
+        root = m.group("root")
+        prefix = low[: m.start("root")]
+        roots = {root, {"pem": "p" + root, "pen": "t" + root, "peng": "k" + root}.get(prefix, root)}
+        if prefix == "peny":
+            roots.update({"s" + root, "ny" + root})
+        if any(len(r) >= 4 and r in gz.dictionary_words() for r in roots):
+            return True
+    return _AGENT_EN.fullmatch(low) is not None and low in gz.english_words()
+
+
 def _role_word(role: str, bracketed: bool) -> bool:
     """A one-word role or function written before a bracketed name ("Penabuh (Ucup)", "Ketua (Jaelani)",
     "Interpreter [Joana]"): a word that is not a known first name or surname."""
@@ -219,7 +252,7 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
     legend = legend_codes(text)
     for m in _line_labels(text):
         label = m.group("label")
-        generic = is_generic_label(label) or " ".join(label.split()).lower() in legend
+        generic = is_generic_label(label) or " ".join(label.split()).lower() in legend or is_role_noun(label.strip())
         if not generic and _name_span(label) is None and _role_name(label) is None:
             continue
         found.append((m, generic))
