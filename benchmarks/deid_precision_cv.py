@@ -19,13 +19,14 @@ import argparse
 import pickle
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from makna.privacy.evaluate import EvaluationReport, GoldDocument, evaluate_documents
 from makna.privacy.precision import PrecisionStage, decide
 from makna.privacy.precision_train import StageData, fit_stage, out_of_fold, stage_data
-from makna.privacy.train import STAGE_DROPS, STAGE_SETTINGS, Example, Settings, examples, load_splits
+from makna.privacy.train import STAGE_DROPS, STAGE_SETTINGS, STAGE_VOTE, Example, Settings, examples, load_splits
 from makna.privacy.types import Detection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +56,7 @@ Cut = tuple[float, float, tuple[tuple[str, float], ...]]
 
 def cross_validate(
     data: Sequence[object], sd: Sequence[StageData], c: float, cuts: Sequence[Cut], min_splits: int = 1,
-    without: tuple[str, ...] = (), folds: Sequence[str] | None = None,
+    without: tuple[str, ...] = (), folds: Sequence[str] | None = None, vote: str = "",
 ) -> dict[Cut, dict[str, list[list[Detection]]]]:
     """Held-out detections after the stage, per (drop, retype, per-type drops) and split (of ``folds``)."""
     out: dict[Cut, dict[str, list[list[Detection]]]] = {cut: {} for cut in cuts}
@@ -63,6 +64,7 @@ def cross_validate(
     for split in (s for s in splits if folds is None or s in folds):
         train = [d for d in sd if d.split != split]
         stage: PrecisionStage = fit_stage(train, c=c, min_splits=min_splits, without=without)
+        stage.vote = vote
         held = [d for d in sd if d.split == split]
         for cut in cuts:
             stage.drop, stage.retype, stage.drops = cut[0], cut[1], dict(cut[2])
@@ -94,6 +96,71 @@ def reliability(docs: Sequence[object], dets: Sequence[list[Detection]]) -> str:
     for (lo, hi), (n, right, conf) in counts.items():
         if n:
             rows.append(f"| {lo:.2f}-{min(hi, 1.0):.2f} | {n} | {conf / n:.3f} | {right / n:.3f} |")
+    return "\n".join(rows)
+
+
+_BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def confusion(docs: Sequence[object], dets: Sequence[list[Detection]]) -> str:
+    """Gold type x predicted type over detections (a detection counts for the gold span it overlaps most; row
+    ``O``: no gold span, a false alarm), and a column of gold spans no detection touches."""
+    from makna.privacy.precision_train import label_of  # noqa: PLC0415
+
+    table: dict[str, Counter[str]] = {}
+    for doc, found in zip(docs, dets, strict=True):
+        for d in found:
+            table.setdefault(label_of(d, doc.pii), Counter())[d.type] += 1  # type: ignore[attr-defined]
+        for s, e, kind in doc.pii:  # type: ignore[attr-defined]
+            if not any(d.start < e and s < d.end for d in found):
+                table.setdefault(kind, Counter())["missed"] += 1
+    cols = sorted({c for row in table.values() for c in row} - {"missed"}) + ["missed"]
+    rows = [f"| gold \\ predicted | {' | '.join(cols)} | right share |", "| --- |" + " ---: |" * (len(cols) + 1)]
+    for gold in sorted(table, key=lambda k: (k == "O", k)):
+        row = table[gold]
+        found = sum(v for c, v in row.items() if c != "missed")
+        right = row[gold] / found if found and gold != "O" else 0.0
+        cells = " | ".join(str(row[c]) if row[c] else "" for c in cols)
+        rows.append(f"| {gold} | {cells} | {right:.3f} |" if gold != "O" else f"| O (false alarm) | {cells} | |")
+    return "\n".join(rows)
+
+
+def false_alarms(docs: Sequence[object], dets: Sequence[list[Detection]], top: int = 40) -> str:
+    """Detections by (type, source): how many, how many false (no gold span) and mistyped, by confidence band
+    (false / all in the band); the ``top`` sources with the most false alarms."""
+    from makna.privacy.precision_train import label_of  # noqa: PLC0415
+
+    stats: dict[tuple[str, str], list[int]] = {}
+    for doc, found in zip(docs, dets, strict=True):
+        for d in found:
+            label = label_of(d, doc.pii)  # type: ignore[attr-defined]
+            row = stats.setdefault((d.type, d.detector), [0] * (3 + 2 * len(_BANDS)))
+            row[0] += 1
+            row[1] += label == "O"
+            row[2] += label not in ("O", d.type)
+            band = next(k for k, (lo, hi) in enumerate(_BANDS) if lo <= d.confidence < hi)
+            row[3 + 2 * band] += label == "O"
+            row[4 + 2 * band] += 1
+    bands = " | ".join(f"false {lo:.1f}-{min(hi, 1.0):.1f}" for lo, hi in _BANDS)
+    rows = [f"| type | source | detections | false | mistyped | precision (typed) | {bands} |",
+            "| --- | --- |" + " ---: |" * (4 + len(_BANDS))]
+    ranked = sorted(stats.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
+    for (kind, source), row in ranked[:top]:
+        n, false, wrong = row[:3]
+        cells = " | ".join(f"{row[3 + 2 * k]}/{row[4 + 2 * k]}" if row[4 + 2 * k] else "" for k in range(len(_BANDS)))
+        rows.append(f"| {kind} | {source} | {n} | {false} | {wrong} | {(n - false - wrong) / n:.3f} | {cells} |")
+    n, false, wrong = (sum(r[k] for r in stats.values()) for k in range(3))
+    rows.append(f"| **all** | | {n} | {false} | {wrong} | {(n - false - wrong) / max(n, 1):.3f} | |")
+    return "\n".join(rows)
+
+
+def above(docs: Sequence[object], dets: Sequence[list[Detection]], cuts: Sequence[float] = (0.5, 0.8, 0.9)) -> str:
+    """Precision and typed recall of the detections at each confidence cut (what ``deid accept
+    --min-confidence`` takes)."""
+    rows = ["| confidence >= | detections | precision | typed recall |", "| ---: | ---: | ---: | ---: |"]
+    for cut in cuts:
+        gold, found, pred, correct = _high(docs, dets, cut)
+        rows.append(f"| {cut} | {pred} | {correct / max(pred, 1):.3f} | {found / max(gold, 1):.3f} |")
     return "\n".join(rows)
 
 
@@ -174,6 +241,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="keep the out-of-fold detections in this file between runs")
     parser.add_argument("--dump", type=Path, help="write every missed or partly covered gold span to this file")
     parser.add_argument("--no-stage", action="store_true", help="only the figures before the stage")
+    parser.add_argument("--vote", help="document-level vote ('', 'type', 'keep'; comma-separated for --grid)")
+    parser.add_argument("--tables", action="store_true",
+                        help="also confusion, false-alarm and confidence tables, before and after the stage")
     args = parser.parse_args()
     if args.shipped:
         shipped(args.shipped)
@@ -197,12 +267,13 @@ def main() -> None:
         per_type = [_drops(x) for x in args.drops] or [()]
         print(_row("no stage, newer splits", _pooled(docs, sd, None, NEWER)))
         mins = [int(x) for x in args.min_splits.split(",")] if args.min_splits else [int(STAGE_SETTINGS["min_splits"])]
-        for c, ms in ((c, ms) for c in grid_c for ms in mins):
+        votes = args.vote.split(",") if args.vote is not None else [STAGE_VOTE]
+        for c, ms, vote in ((c, ms, v) for c in grid_c for ms in mins for v in votes):
             cuts = [(dr, rt, pt) for dr in drops for rt in retypes for pt in per_type]
-            res = cross_validate(data, sd, c, cuts, ms, tuple(args.without), NEWER if args.newer else None)
+            res = cross_validate(data, sd, c, cuts, ms, tuple(args.without), NEWER if args.newer else None, vote)
             for cut in cuts:
                 name = f"C {c}, min_splits {ms}, drop {cut[0]}, retype {cut[1]}" + (
-                    f", drops {dict(cut[2])}" if cut[2] else "")
+                    f", drops {dict(cut[2])}" if cut[2] else "") + (f", vote {vote}" if vote else "")
                 if not args.newer:
                     print(_row(name + (f", without {args.without}" if args.without else ""),
                                _pooled(docs, sd, res[cut], splits)))
@@ -225,7 +296,8 @@ def main() -> None:
         return
     s = STAGE_SETTINGS
     shipped_cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())))
-    held = cross_validate(data, sd, s["c"], [shipped_cut], int(s["min_splits"]))[shipped_cut]
+    vote = args.vote if args.vote is not None else STAGE_VOTE
+    held = cross_validate(data, sd, s["c"], [shipped_cut], int(s["min_splits"]), vote=vote)[shipped_cut]
     print(f"settings: {s}\n\nBefore the stage (rules + out-of-fold CRF):\n\n{HEAD}")
     after = EvaluationReport()
     for split in splits:
@@ -258,6 +330,17 @@ def main() -> None:
         print(f"| {name} | {pred} | {correct / max(pred, 1):.3f} | {found / max(gold, 1):.3f} |")
     print("\nCalibration of the stage's confidences (held out, pooled; named types):\n")
     print(reliability(all_docs, [found for split in splits for found in held[split]]))
+    if args.tables:
+        runs = {"before the stage": {s: [d.detections for d in sd if d.split == s] for s in splits},
+                "after the stage": held}
+        for name, got in runs.items():
+            for where, which in (("pooled", splits), ("newer splits", [s for s in NEWER if s in docs])):
+                ds = [doc for s in which for doc in docs[s]]
+                fs = [f for s in which for f in got[s]]
+                print(f"\n### {name}, {where}\n\nConfusion (detections; gold type x predicted type):\n")
+                print(confusion(ds, fs))
+                print(f"\nFalse alarms and mistypings by type and source:\n\n{false_alarms(ds, fs)}")
+                print(f"\nAbove a confidence:\n\n{above(ds, fs)}")
 
 
 def _pooled(

@@ -97,7 +97,8 @@ class PrecisionStage:
     drop: float
     retype: float
     record: dict[str, Any]
-    drops: dict[str, float] = field(default_factory=dict)  # per-type drop thresholds (else ``drop``)
+    drops: dict[str, float] = field(default_factory=dict)  # drop thresholds by "TYPE@detector", detector, type
+    vote: str = ""  # document-level consistency: "" off, "type" one type per string, "keep" also no half drops
     _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
     _uses: dict[str, bool] = field(default_factory=dict, repr=False)
     _verdicts: dict[
@@ -163,6 +164,7 @@ class PrecisionStage:
             "intercepts": [round(v, 6) for v in self.intercepts],
             "drop": self.drop,
             **({"drops": dict(sorted(self.drops.items()))} if self.drops else {}),
+            **({"vote": self.vote} if self.vote else {}),
             "retype": self.retype,
             "weights": {f: [round(v, 6) for v in row] for f, row in sorted(self.weights.items())},
         }
@@ -172,7 +174,8 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
     """A :class:`PrecisionStage` from its JSON form."""
     classes = tuple(str(c) for c in record["classes"])
     weights = {str(f): tuple(float(v) for v in row) for f, row in record["weights"].items()}
-    meta = {k: v for k, v in record.items() if k not in {"classes", "intercepts", "weights", "drop", "drops", "retype"}}
+    meta = {k: v for k, v in record.items()
+            if k not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "vote"}}
     return PrecisionStage(
         classes,
         tuple(float(v) for v in record["intercepts"]),
@@ -181,6 +184,7 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
         float(record["retype"]),
         meta,
         {str(k): float(v) for k, v in record.get("drops", {}).items()},
+        str(record.get("vote", "")),
     )
 
 
@@ -242,6 +246,38 @@ def _prev_word(scan: str, start: int) -> str:
     return scan[k:j] if k < j else scan[j - 1]
 
 
+def _next_word(scan: str, end: int) -> str:
+    """The word (or punctuation mark) after ``end`` on its line; ``<line>`` at the end of a line."""
+    j = end
+    while j < len(scan) and scan[j] in " \t":
+        j += 1
+    if j == len(scan) or scan[j] == "\n":
+        return "<line>"
+    k = j
+    while k < len(scan) and (scan[k].isalnum() or scan[k] in "_'’"):
+        k += 1
+    return scan[j:k] if k > j else scan[j]
+
+
+def _before_prev(scan: str, start: int, prev: str) -> str:
+    """The word before ``prev`` (the word before ``start``), lower case; ``<line>`` at the start of a line."""
+    if prev == "<line>":
+        return "<line>"
+    j = start
+    while j > 0 and scan[j - 1] in " \t":
+        j -= 1
+    return _prev_word(scan, j - len(prev)).lower()
+
+
+def _caps(words: Sequence[str]) -> str:
+    """The capitalisation pattern of up to four words: T title, U upper, l lower, d digits, o other."""
+    out = []
+    for w in words[:4]:
+        shape = _shape(w.strip(".,'’"))
+        out.append({"title": "T", "upper": "U", "lower": "l", "digits": "d"}.get(shape, "o"))
+    return "".join(out)
+
+
 def static_features(text: str, detector: str, kind: str, confidence: float, language: str) -> list[str]:
     """The features of a detection that depend on its string, detector, type, confidence and the language only
     (the same for every mention: cached at detection time)."""
@@ -283,6 +319,8 @@ def static_features(text: str, detector: str, kind: str, confidence: float, lang
     feats.extend(f"word={w}|{kind}" for w in inner)
     if "'" in text or "’" in text:
         feats.append(f"apostrophe|{kind}")
+    feats.append(f"caps={_caps(words)}|{kind}")
+    feats.extend(f"inner-lower={w.lower()}|{kind}" for w in words[1:4] if w[:1].islower())
     return feats
 
 
@@ -336,7 +374,7 @@ def _missed(scan: str, counts: Counter[str]) -> frozenset[str]:
 _HONORIFICS: Final = frozenset(HONORIFICS)
 
 
-ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool]
+ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool, str, str]
 
 
 def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextKey:
@@ -362,14 +400,19 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextK
         bool(doc.lowered) and text.lower() in doc.lowered,
         also,
         text in doc.missed,
+        _next_word(scan, end).lower(),
+        _before_prev(scan, start, raw_prev),
     )
 
 
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, following, prev2 = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
+        f"prev2={prev2} {prev}|{kind}",
+        f"next={following}",
+        f"next={following}|{kind}",
         f"before={before}|{kind}",
         f"after={after}|{kind}",
         f"repeats={repeats}|{kind}",
@@ -417,16 +460,42 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
     if stage is None or not found:
         return found
     doc = _document(scan, found, stage.uses("undetected-elsewhere|"))
-    out: list[Detection] = []
+    pairs: list[tuple[Detection, Detection | None]] = []
     for i, det in enumerate(found):
         if det.type not in STAGE_TYPES:
-            out.append(det)
+            pairs.append((det, det))
+        elif not never_identifier(det):
+            pairs.append((det, stage.decide_one(det, language, doc, found, i)))
+    return _consistent(pairs, stage.vote)
+
+
+def _consistent(pairs: Sequence[tuple[Detection, Detection | None]], vote: str) -> list[Detection]:
+    """The kept detections of ``pairs`` (each: a detection and the stage's verdict on it, None when dropped),
+    made consistent within the document when ``vote`` is set: every mention of the same string of a named type
+    takes the type its kept mentions weigh most (summed confidence); with ``vote == "keep"`` a mention the
+    stage dropped is kept too when another mention of the string was kept (a string is one identifier or
+    none in a document: dropping some of its mentions would leak it)."""
+    if not vote:
+        return [kept for _, kept in pairs if kept is not None]
+    weight: dict[str, Counter[str]] = {}
+    for det, kept in pairs:
+        if kept is not None and kept.type in RETYPES and det.type in RETYPES:
+            weight.setdefault(det.text, Counter())[kept.type] += kept.confidence  # type: ignore[assignment]
+    out: list[Detection] = []
+    for det, kept in pairs:
+        votes = weight.get(det.text) if det.type in RETYPES else None
+        if not votes:
+            if kept is not None:
+                out.append(kept)
             continue
-        if never_identifier(det):
-            continue
-        kept = stage.decide_one(det, language, doc, found, i)
-        if kept is not None:
-            out.append(kept)
+        kind = max(sorted(votes), key=lambda t: votes[t])
+        if kept is None:
+            if vote != "keep":
+                continue
+            kept = Detection(det.start, det.end, kind, 0.5, det.detector, det.text)
+        elif kept.type != kind:
+            kept = Detection(kept.start, kept.end, kind, kept.confidence, kept.detector, kept.text)
+        out.append(kept)
     return out
 
 
@@ -445,14 +514,12 @@ def never_identifier(det: Detection) -> bool:
 
 def decide(stage: PrecisionStage, found: Sequence[Detection], features: Sequence[list[str]]) -> list[Detection]:
     """Apply ``stage``'s decisions to detections whose features are given (empty features: left alone)."""
-    out: list[Detection] = []
+    pairs: list[tuple[Detection, Detection | None]] = []
     for det, feats in zip(found, features, strict=True):
         if feats and never_identifier(det):
             continue
-        kept = _decision(stage, det, stage.probabilities(feats)) if feats else det
-        if kept is not None:
-            out.append(kept)
-    return out
+        pairs.append((det, _decision(stage, det, stage.probabilities(feats)) if feats else det))
+    return _consistent(pairs, stage.vote)
 
 
 def _decision(stage: PrecisionStage, det: Detection, probs: dict[str, float]) -> Detection | None:
@@ -475,7 +542,9 @@ def _verdict(
 ) -> tuple[str, float] | tuple[()]:
     """(type, confidence) of a span of type ``kind`` found by ``detector`` with class probabilities ``probs``;
     () to drop it."""
-    if probs.get(NONE, 0.0) >= stage.drops.get(kind, stage.drop):
+    drops = stage.drops
+    cut = drops.get(f"{kind}@{detector}", drops.get(detector, drops.get(kind, stage.drop))) if drops else stage.drop
+    if probs.get(NONE, 0.0) >= cut:
         return ()
     if kind in RETYPES:
         best = max(_RETYPE_ORDER, key=lambda t: probs.get(t, 0.0))
