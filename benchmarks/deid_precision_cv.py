@@ -50,13 +50,13 @@ def _high(docs: Sequence[object], dets: Sequence[list[Detection]], cut: float = 
     return rep.overall.gold, rep.overall.found, rep.overall.predicted, rep.overall.correct
 
 
-Cut = tuple[float, float, tuple[tuple[str, float], ...]]
-"""(drop, retype, per-type drops)."""
+Cut = tuple[float, float, tuple[tuple[str, float], ...], str]
+"""(drop, retype, drops by type or source, document-level vote)."""
 
 
 def cross_validate(
     data: Sequence[object], sd: Sequence[StageData], c: float, cuts: Sequence[Cut], min_splits: int = 1,
-    without: tuple[str, ...] = (), folds: Sequence[str] | None = None, vote: str = "",
+    without: tuple[str, ...] = (), folds: Sequence[str] | None = None,
 ) -> dict[Cut, dict[str, list[list[Detection]]]]:
     """Held-out detections after the stage, per (drop, retype, per-type drops) and split (of ``folds``)."""
     out: dict[Cut, dict[str, list[list[Detection]]]] = {cut: {} for cut in cuts}
@@ -64,10 +64,9 @@ def cross_validate(
     for split in (s for s in splits if folds is None or s in folds):
         train = [d for d in sd if d.split != split]
         stage: PrecisionStage = fit_stage(train, c=c, min_splits=min_splits, without=without)
-        stage.vote = vote
         held = [d for d in sd if d.split == split]
         for cut in cuts:
-            stage.drop, stage.retype, stage.drops = cut[0], cut[1], dict(cut[2])
+            stage.drop, stage.retype, stage.drops, stage.vote = cut[0], cut[1], dict(cut[2]), cut[3]
             out[cut][split] = [decide(stage, d.detections, d.features) for d in held]
     return out
 
@@ -233,7 +232,7 @@ def main() -> None:
     parser.add_argument("--drop", help="comma-separated drop thresholds for --grid")
     parser.add_argument("--retype", help="comma-separated retype thresholds for --grid")
     parser.add_argument("--min-splits", help="comma-separated min_splits values for --grid")
-    parser.add_argument("--without", action="append", default=[], help="leave out features starting so (--grid)")
+    parser.add_argument("--without", action="append", default=[], help="leave out features starting so")
     parser.add_argument("--newer", action="store_true", help="--grid: hold out the newer splits only")
     parser.add_argument("--drops", action="append", default=[],
                         help="per-type drops for --grid, as 'LOCATION=0.8;ORG=0.9' (repeatable)")
@@ -268,12 +267,12 @@ def main() -> None:
         print(_row("no stage, newer splits", _pooled(docs, sd, None, NEWER)))
         mins = [int(x) for x in args.min_splits.split(",")] if args.min_splits else [int(STAGE_SETTINGS["min_splits"])]
         votes = args.vote.split(",") if args.vote is not None else [STAGE_VOTE]
-        for c, ms, vote in ((c, ms, v) for c in grid_c for ms in mins for v in votes):
-            cuts = [(dr, rt, pt) for dr in drops for rt in retypes for pt in per_type]
-            res = cross_validate(data, sd, c, cuts, ms, tuple(args.without), NEWER if args.newer else None, vote)
+        for c, ms in ((c, ms) for c in grid_c for ms in mins):
+            cuts = [(dr, rt, pt, v) for dr in drops for rt in retypes for pt in per_type for v in votes]
+            res = cross_validate(data, sd, c, cuts, ms, tuple(args.without), NEWER if args.newer else None)
             for cut in cuts:
                 name = f"C {c}, min_splits {ms}, drop {cut[0]}, retype {cut[1]}" + (
-                    f", drops {dict(cut[2])}" if cut[2] else "") + (f", vote {vote}" if vote else "")
+                    f", drops {dict(cut[2])}" if cut[2] else "") + (f", vote {cut[3]}" if cut[3] else "")
                 if not args.newer:
                     print(_row(name + (f", without {args.without}" if args.without else ""),
                                _pooled(docs, sd, res[cut], splits)))
@@ -295,10 +294,11 @@ def main() -> None:
                 dump(args.dump, docs[split], [d.detections for d in sd if d.split == split], split)
         return
     s = STAGE_SETTINGS
-    shipped_cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())))
     vote = args.vote if args.vote is not None else STAGE_VOTE
-    held = cross_validate(data, sd, s["c"], [shipped_cut], int(s["min_splits"]), vote=vote)[shipped_cut]
-    print(f"settings: {s}\n\nBefore the stage (rules + out-of-fold CRF):\n\n{HEAD}")
+    shipped_cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())), vote)
+    held = cross_validate(data, sd, s["c"], [shipped_cut], int(s["min_splits"]), tuple(args.without))[shipped_cut]
+    print(f"settings: {s}, drops {STAGE_DROPS}, vote {vote!r}, without {args.without}")
+    print(f"\nBefore the stage (rules + out-of-fold CRF):\n\n{HEAD}")
     after = EvaluationReport()
     for split in splits:
         print(_row(split, _score(docs[split], [d.detections for d in sd if d.split == split])))
