@@ -246,38 +246,6 @@ def _prev_word(scan: str, start: int) -> str:
     return scan[k:j] if k < j else scan[j - 1]
 
 
-def _next_word(scan: str, end: int) -> str:
-    """The word (or punctuation mark) after ``end`` on its line; ``<line>`` at the end of a line."""
-    j = end
-    while j < len(scan) and scan[j] in " \t":
-        j += 1
-    if j == len(scan) or scan[j] == "\n":
-        return "<line>"
-    k = j
-    while k < len(scan) and (scan[k].isalnum() or scan[k] in "_'’"):
-        k += 1
-    return scan[j:k] if k > j else scan[j]
-
-
-def _before_prev(scan: str, start: int, prev: str) -> str:
-    """The word before ``prev`` (the word before ``start``), lower case; ``<line>`` at the start of a line."""
-    if prev == "<line>":
-        return "<line>"
-    j = start
-    while j > 0 and scan[j - 1] in " \t":
-        j -= 1
-    return _prev_word(scan, j - len(prev)).lower()
-
-
-def _caps(words: Sequence[str]) -> str:
-    """The capitalisation pattern of up to four words: T title, U upper, l lower, d digits, o other."""
-    out = []
-    for w in words[:4]:
-        shape = _shape(w.strip(".,'’"))
-        out.append({"title": "T", "upper": "U", "lower": "l", "digits": "d"}.get(shape, "o"))
-    return "".join(out)
-
-
 def static_features(text: str, detector: str, kind: str, confidence: float, language: str) -> list[str]:
     """The features of a detection that depend on its string, detector, type, confidence and the language only
     (the same for every mention: cached at detection time)."""
@@ -319,8 +287,6 @@ def static_features(text: str, detector: str, kind: str, confidence: float, lang
     feats.extend(f"word={w}|{kind}" for w in inner)
     if "'" in text or "’" in text:
         feats.append(f"apostrophe|{kind}")
-    feats.append(f"caps={_caps(words)}|{kind}")
-    feats.extend(f"inner-lower={w.lower()}|{kind}" for w in words[1:4] if w[:1].islower())
     return feats
 
 
@@ -374,7 +340,7 @@ def _missed(scan: str, counts: Counter[str]) -> frozenset[str]:
 _HONORIFICS: Final = frozenset(HONORIFICS)
 
 
-ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool, str, str]
+ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool]
 
 
 def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextKey:
@@ -400,19 +366,14 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextK
         bool(doc.lowered) and text.lower() in doc.lowered,
         also,
         text in doc.missed,
-        _next_word(scan, end).lower(),
-        _before_prev(scan, start, raw_prev),
     )
 
 
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, following, prev2 = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
-        f"prev2={prev2} {prev}|{kind}",
-        f"next={following}",
-        f"next={following}|{kind}",
         f"before={before}|{kind}",
         f"after={after}|{kind}",
         f"repeats={repeats}|{kind}",
