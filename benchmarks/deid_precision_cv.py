@@ -166,7 +166,11 @@ def above(docs: Sequence[object], dets: Sequence[list[Detection]], cuts: Sequenc
 def cached_out_of_fold(data: Sequence[Example], cache: Path | None) -> dict[int, list[Detection]]:
     """The out-of-fold detections of ``data``, read from ``cache`` when it exists (written there otherwise)."""
     if cache and cache.exists():
-        return pickle.loads(cache.read_bytes())  # type: ignore[no-any-return]
+        got: dict[int, list[Detection]] = pickle.loads(cache.read_bytes())
+        if len(got) != len(data):
+            raise SystemExit(f"{cache} holds {len(got)} transcripts, not {len(data)}: pass the splits it was made "
+                             "with (--splits) or another --cache")
+        return got
     oof = out_of_fold(data, Settings())
     if cache:
         cache.write_bytes(pickle.dumps(oof))
@@ -243,12 +247,13 @@ def main() -> None:
     parser.add_argument("--vote", help="document-level vote ('', 'type', 'keep'; comma-separated for --grid)")
     parser.add_argument("--tables", action="store_true",
                         help="also confusion, false-alarm and confidence tables, before and after the stage")
+    parser.add_argument("--splits", help="comma-separated open splits (default: all of train.OPEN_SPLITS)")
     args = parser.parse_args()
     if args.shipped:
         shipped(args.shipped)
         return
     t = time.perf_counter()
-    data = examples(load_splits(ROOT))
+    data = examples(load_splits(ROOT, *([args.splits.split(',')] if args.splits else [])))
     oof = cached_out_of_fold(data, args.cache)
     sd = stage_data(data, oof)
     print(f"{len(data)} transcripts, out-of-fold detections in {time.perf_counter() - t:.1f} s\n")
@@ -331,6 +336,10 @@ def main() -> None:
     print("\nCalibration of the stage's confidences (held out, pooled; named types):\n")
     print(reliability(all_docs, [found for split in splits for found in held[split]]))
     if args.tables:
+        newer = [s for s in NEWER if s in docs]
+        print("\nPer type, newer splits:\n")
+        print(_types(_pooled(docs, sd, None, newer), _pooled(docs, sd, held, newer))
+              .replace("rules", "before").replace("+model", "after"))
         runs = {"before the stage": {s: [d.detections for d in sd if d.split == s] for s in splits},
                 "after the stage": held}
         for name, got in runs.items():

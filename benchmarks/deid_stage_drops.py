@@ -73,8 +73,9 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=20)
     parser.add_argument("--without", action="append", default=[], help="leave out features starting so")
     parser.add_argument("--vote", default="", help="document-level votes to try, comma-separated ('', type, keep)")
+    parser.add_argument("--splits", help="comma-separated open splits (default: all of train.OPEN_SPLITS)")
     args = parser.parse_args()
-    data = examples(load_splits(ROOT))
+    data = examples(load_splits(ROOT, *([args.splits.split(',')] if args.splits else [])))
     sd = stage_data(data, cached_out_of_fold(data, args.cache))
     splits = list(dict.fromkeys(d.split for d in sd))
     stages = {s: fit_stage([d for d in sd if d.split != s], c=STAGE_SETTINGS["c"], retype=STAGE_SETTINGS["retype"],
