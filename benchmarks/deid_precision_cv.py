@@ -19,13 +19,14 @@ import argparse
 import pickle
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from makna.privacy.evaluate import EvaluationReport, GoldDocument, evaluate_documents
 from makna.privacy.precision import PrecisionStage, decide
 from makna.privacy.precision_train import StageData, fit_stage, out_of_fold, stage_data
-from makna.privacy.train import STAGE_DROPS, STAGE_SETTINGS, Example, Settings, examples, load_splits
+from makna.privacy.train import STAGE_DROPS, STAGE_SETTINGS, STAGE_VOTE, Example, Settings, examples, load_splits
 from makna.privacy.types import Detection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,8 +50,8 @@ def _high(docs: Sequence[object], dets: Sequence[list[Detection]], cut: float = 
     return rep.overall.gold, rep.overall.found, rep.overall.predicted, rep.overall.correct
 
 
-Cut = tuple[float, float, tuple[tuple[str, float], ...]]
-"""(drop, retype, per-type drops)."""
+Cut = tuple[float, float, tuple[tuple[str, float], ...], str]
+"""(drop, retype, drops by type or source, document-level vote)."""
 
 
 def cross_validate(
@@ -65,7 +66,7 @@ def cross_validate(
         stage: PrecisionStage = fit_stage(train, c=c, min_splits=min_splits, without=without)
         held = [d for d in sd if d.split == split]
         for cut in cuts:
-            stage.drop, stage.retype, stage.drops = cut[0], cut[1], dict(cut[2])
+            stage.drop, stage.retype, stage.drops, stage.vote = cut[0], cut[1], dict(cut[2]), cut[3]
             out[cut][split] = [decide(stage, d.detections, d.features) for d in held]
     return out
 
@@ -97,10 +98,79 @@ def reliability(docs: Sequence[object], dets: Sequence[list[Detection]]) -> str:
     return "\n".join(rows)
 
 
+_BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def confusion(docs: Sequence[object], dets: Sequence[list[Detection]]) -> str:
+    """Gold type x predicted type over detections (a detection counts for the gold span it overlaps most; row
+    ``O``: no gold span, a false alarm), and a column of gold spans no detection touches."""
+    from makna.privacy.precision_train import label_of  # noqa: PLC0415
+
+    table: dict[str, Counter[str]] = {}
+    for doc, found in zip(docs, dets, strict=True):
+        for d in found:
+            table.setdefault(label_of(d, doc.pii), Counter())[d.type] += 1  # type: ignore[attr-defined]
+        for s, e, kind in doc.pii:  # type: ignore[attr-defined]
+            if not any(d.start < e and s < d.end for d in found):
+                table.setdefault(kind, Counter())["missed"] += 1
+    cols = sorted({c for row in table.values() for c in row} - {"missed"}) + ["missed"]
+    rows = [f"| gold \\ predicted | {' | '.join(cols)} | right share |", "| --- |" + " ---: |" * (len(cols) + 1)]
+    for gold in sorted(table, key=lambda k: (k == "O", k)):
+        row = table[gold]
+        found = sum(v for c, v in row.items() if c != "missed")
+        right = row[gold] / found if found and gold != "O" else 0.0
+        cells = " | ".join(str(row[c]) if row[c] else "" for c in cols)
+        rows.append(f"| {gold} | {cells} | {right:.3f} |" if gold != "O" else f"| O (false alarm) | {cells} | |")
+    return "\n".join(rows)
+
+
+def false_alarms(docs: Sequence[object], dets: Sequence[list[Detection]], top: int = 40) -> str:
+    """Detections by (type, source): how many, how many false (no gold span) and mistyped, by confidence band
+    (false / all in the band); the ``top`` sources with the most false alarms."""
+    from makna.privacy.precision_train import label_of  # noqa: PLC0415
+
+    stats: dict[tuple[str, str], list[int]] = {}
+    for doc, found in zip(docs, dets, strict=True):
+        for d in found:
+            label = label_of(d, doc.pii)  # type: ignore[attr-defined]
+            row = stats.setdefault((d.type, d.detector), [0] * (3 + 2 * len(_BANDS)))
+            row[0] += 1
+            row[1] += label == "O"
+            row[2] += label not in ("O", d.type)
+            band = next(k for k, (lo, hi) in enumerate(_BANDS) if lo <= d.confidence < hi)
+            row[3 + 2 * band] += label == "O"
+            row[4 + 2 * band] += 1
+    bands = " | ".join(f"false {lo:.1f}-{min(hi, 1.0):.1f}" for lo, hi in _BANDS)
+    rows = [f"| type | source | detections | false | mistyped | precision (typed) | {bands} |",
+            "| --- | --- |" + " ---: |" * (4 + len(_BANDS))]
+    ranked = sorted(stats.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
+    for (kind, source), row in ranked[:top]:
+        n, false, wrong = row[:3]
+        cells = " | ".join(f"{row[3 + 2 * k]}/{row[4 + 2 * k]}" if row[4 + 2 * k] else "" for k in range(len(_BANDS)))
+        rows.append(f"| {kind} | {source} | {n} | {false} | {wrong} | {(n - false - wrong) / n:.3f} | {cells} |")
+    n, false, wrong = (sum(r[k] for r in stats.values()) for k in range(3))
+    rows.append(f"| **all** | | {n} | {false} | {wrong} | {(n - false - wrong) / max(n, 1):.3f} | |")
+    return "\n".join(rows)
+
+
+def above(docs: Sequence[object], dets: Sequence[list[Detection]], cuts: Sequence[float] = (0.5, 0.8, 0.9)) -> str:
+    """Precision and typed recall of the detections at each confidence cut (what ``deid accept
+    --min-confidence`` takes)."""
+    rows = ["| confidence >= | detections | precision | typed recall |", "| ---: | ---: | ---: | ---: |"]
+    for cut in cuts:
+        gold, found, pred, correct = _high(docs, dets, cut)
+        rows.append(f"| {cut} | {pred} | {correct / max(pred, 1):.3f} | {found / max(gold, 1):.3f} |")
+    return "\n".join(rows)
+
+
 def cached_out_of_fold(data: Sequence[Example], cache: Path | None) -> dict[int, list[Detection]]:
     """The out-of-fold detections of ``data``, read from ``cache`` when it exists (written there otherwise)."""
     if cache and cache.exists():
-        return pickle.loads(cache.read_bytes())  # type: ignore[no-any-return]
+        got: dict[int, list[Detection]] = pickle.loads(cache.read_bytes())
+        if len(got) != len(data):
+            raise SystemExit(f"{cache} holds {len(got)} transcripts, not {len(data)}: pass the splits it was made "
+                             "with (--splits) or another --cache")
+        return got
     oof = out_of_fold(data, Settings())
     if cache:
         cache.write_bytes(pickle.dumps(oof))
@@ -166,7 +236,7 @@ def main() -> None:
     parser.add_argument("--drop", help="comma-separated drop thresholds for --grid")
     parser.add_argument("--retype", help="comma-separated retype thresholds for --grid")
     parser.add_argument("--min-splits", help="comma-separated min_splits values for --grid")
-    parser.add_argument("--without", action="append", default=[], help="leave out features starting so (--grid)")
+    parser.add_argument("--without", action="append", default=[], help="leave out features starting so")
     parser.add_argument("--newer", action="store_true", help="--grid: hold out the newer splits only")
     parser.add_argument("--drops", action="append", default=[],
                         help="per-type drops for --grid, as 'LOCATION=0.8;ORG=0.9' (repeatable)")
@@ -174,12 +244,16 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="keep the out-of-fold detections in this file between runs")
     parser.add_argument("--dump", type=Path, help="write every missed or partly covered gold span to this file")
     parser.add_argument("--no-stage", action="store_true", help="only the figures before the stage")
+    parser.add_argument("--vote", help="document-level vote ('', 'type', 'keep'; comma-separated for --grid)")
+    parser.add_argument("--tables", action="store_true",
+                        help="also confusion, false-alarm and confidence tables, before and after the stage")
+    parser.add_argument("--splits", help="comma-separated open splits (default: all of train.OPEN_SPLITS)")
     args = parser.parse_args()
     if args.shipped:
         shipped(args.shipped)
         return
     t = time.perf_counter()
-    data = examples(load_splits(ROOT))
+    data = examples(load_splits(ROOT, *([args.splits.split(',')] if args.splits else [])))
     oof = cached_out_of_fold(data, args.cache)
     sd = stage_data(data, oof)
     print(f"{len(data)} transcripts, out-of-fold detections in {time.perf_counter() - t:.1f} s\n")
@@ -197,12 +271,13 @@ def main() -> None:
         per_type = [_drops(x) for x in args.drops] or [()]
         print(_row("no stage, newer splits", _pooled(docs, sd, None, NEWER)))
         mins = [int(x) for x in args.min_splits.split(",")] if args.min_splits else [int(STAGE_SETTINGS["min_splits"])]
+        votes = args.vote.split(",") if args.vote is not None else [STAGE_VOTE]
         for c, ms in ((c, ms) for c in grid_c for ms in mins):
-            cuts = [(dr, rt, pt) for dr in drops for rt in retypes for pt in per_type]
+            cuts = [(dr, rt, pt, v) for dr in drops for rt in retypes for pt in per_type for v in votes]
             res = cross_validate(data, sd, c, cuts, ms, tuple(args.without), NEWER if args.newer else None)
             for cut in cuts:
                 name = f"C {c}, min_splits {ms}, drop {cut[0]}, retype {cut[1]}" + (
-                    f", drops {dict(cut[2])}" if cut[2] else "")
+                    f", drops {dict(cut[2])}" if cut[2] else "") + (f", vote {cut[3]}" if cut[3] else "")
                 if not args.newer:
                     print(_row(name + (f", without {args.without}" if args.without else ""),
                                _pooled(docs, sd, res[cut], splits)))
@@ -224,9 +299,11 @@ def main() -> None:
                 dump(args.dump, docs[split], [d.detections for d in sd if d.split == split], split)
         return
     s = STAGE_SETTINGS
-    shipped_cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())))
-    held = cross_validate(data, sd, s["c"], [shipped_cut], int(s["min_splits"]))[shipped_cut]
-    print(f"settings: {s}\n\nBefore the stage (rules + out-of-fold CRF):\n\n{HEAD}")
+    vote = args.vote if args.vote is not None else STAGE_VOTE
+    shipped_cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())), vote)
+    held = cross_validate(data, sd, s["c"], [shipped_cut], int(s["min_splits"]), tuple(args.without))[shipped_cut]
+    print(f"settings: {s}, drops {STAGE_DROPS}, vote {vote!r}, without {args.without}")
+    print(f"\nBefore the stage (rules + out-of-fold CRF):\n\n{HEAD}")
     after = EvaluationReport()
     for split in splits:
         print(_row(split, _score(docs[split], [d.detections for d in sd if d.split == split])))
@@ -258,6 +335,21 @@ def main() -> None:
         print(f"| {name} | {pred} | {correct / max(pred, 1):.3f} | {found / max(gold, 1):.3f} |")
     print("\nCalibration of the stage's confidences (held out, pooled; named types):\n")
     print(reliability(all_docs, [found for split in splits for found in held[split]]))
+    if args.tables:
+        newer = [s for s in NEWER if s in docs]
+        print("\nPer type, newer splits:\n")
+        print(_types(_pooled(docs, sd, None, newer), _pooled(docs, sd, held, newer))
+              .replace("rules", "before").replace("+model", "after"))
+        runs = {"before the stage": {s: [d.detections for d in sd if d.split == s] for s in splits},
+                "after the stage": held}
+        for name, got in runs.items():
+            for where, which in (("pooled", splits), ("newer splits", [s for s in NEWER if s in docs])):
+                ds = [doc for s in which for doc in docs[s]]
+                fs = [f for s in which for f in got[s]]
+                print(f"\n### {name}, {where}\n\nConfusion (detections; gold type x predicted type):\n")
+                print(confusion(ds, fs))
+                print(f"\nFalse alarms and mistypings by type and source:\n\n{false_alarms(ds, fs)}")
+                print(f"\nAbove a confidence:\n\n{above(ds, fs)}")
 
 
 def _pooled(

@@ -97,7 +97,8 @@ class PrecisionStage:
     drop: float
     retype: float
     record: dict[str, Any]
-    drops: dict[str, float] = field(default_factory=dict)  # per-type drop thresholds (else ``drop``)
+    drops: dict[str, float] = field(default_factory=dict)  # drop thresholds by "TYPE@detector", detector, type
+    vote: str = ""  # document-level consistency: "" off, "type" one type per string, "keep" also no half drops
     _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
     _uses: dict[str, bool] = field(default_factory=dict, repr=False)
     _verdicts: dict[
@@ -163,6 +164,7 @@ class PrecisionStage:
             "intercepts": [round(v, 6) for v in self.intercepts],
             "drop": self.drop,
             **({"drops": dict(sorted(self.drops.items()))} if self.drops else {}),
+            **({"vote": self.vote} if self.vote else {}),
             "retype": self.retype,
             "weights": {f: [round(v, 6) for v in row] for f, row in sorted(self.weights.items())},
         }
@@ -172,7 +174,8 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
     """A :class:`PrecisionStage` from its JSON form."""
     classes = tuple(str(c) for c in record["classes"])
     weights = {str(f): tuple(float(v) for v in row) for f, row in record["weights"].items()}
-    meta = {k: v for k, v in record.items() if k not in {"classes", "intercepts", "weights", "drop", "drops", "retype"}}
+    meta = {k: v for k, v in record.items()
+            if k not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "vote"}}
     return PrecisionStage(
         classes,
         tuple(float(v) for v in record["intercepts"]),
@@ -181,6 +184,7 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
         float(record["retype"]),
         meta,
         {str(k): float(v) for k, v in record.get("drops", {}).items()},
+        str(record.get("vote", "")),
     )
 
 
@@ -417,16 +421,42 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
     if stage is None or not found:
         return found
     doc = _document(scan, found, stage.uses("undetected-elsewhere|"))
-    out: list[Detection] = []
+    pairs: list[tuple[Detection, Detection | None]] = []
     for i, det in enumerate(found):
         if det.type not in STAGE_TYPES:
-            out.append(det)
+            pairs.append((det, det))
+        elif not never_identifier(det):
+            pairs.append((det, stage.decide_one(det, language, doc, found, i)))
+    return _consistent(pairs, stage.vote)
+
+
+def _consistent(pairs: Sequence[tuple[Detection, Detection | None]], vote: str) -> list[Detection]:
+    """The kept detections of ``pairs`` (each: a detection and the stage's verdict on it, None when dropped),
+    made consistent within the document when ``vote`` is set: every mention of the same string of a named type
+    takes the type its kept mentions weigh most (summed confidence); with ``vote == "keep"`` a mention the
+    stage dropped is kept too when another mention of the string was kept (a string is one identifier or
+    none in a document: dropping some of its mentions would leak it)."""
+    if not vote:
+        return [kept for _, kept in pairs if kept is not None]
+    weight: dict[str, Counter[str]] = {}
+    for det, kept in pairs:
+        if kept is not None and kept.type in RETYPES and det.type in RETYPES:
+            weight.setdefault(det.text, Counter())[kept.type] += kept.confidence  # type: ignore[assignment]
+    out: list[Detection] = []
+    for det, kept in pairs:
+        votes = weight.get(det.text) if det.type in RETYPES else None
+        if not votes:
+            if kept is not None:
+                out.append(kept)
             continue
-        if never_identifier(det):
-            continue
-        kept = stage.decide_one(det, language, doc, found, i)
-        if kept is not None:
-            out.append(kept)
+        kind = max(sorted(votes), key=lambda t: votes[t])
+        if kept is None:
+            if vote != "keep":
+                continue
+            kept = Detection(det.start, det.end, kind, 0.5, det.detector, det.text)
+        elif kept.type != kind:
+            kept = Detection(kept.start, kept.end, kind, kept.confidence, kept.detector, kept.text)
+        out.append(kept)
     return out
 
 
@@ -445,14 +475,12 @@ def never_identifier(det: Detection) -> bool:
 
 def decide(stage: PrecisionStage, found: Sequence[Detection], features: Sequence[list[str]]) -> list[Detection]:
     """Apply ``stage``'s decisions to detections whose features are given (empty features: left alone)."""
-    out: list[Detection] = []
+    pairs: list[tuple[Detection, Detection | None]] = []
     for det, feats in zip(found, features, strict=True):
         if feats and never_identifier(det):
             continue
-        kept = _decision(stage, det, stage.probabilities(feats)) if feats else det
-        if kept is not None:
-            out.append(kept)
-    return out
+        pairs.append((det, _decision(stage, det, stage.probabilities(feats)) if feats else det))
+    return _consistent(pairs, stage.vote)
 
 
 def _decision(stage: PrecisionStage, det: Detection, probs: dict[str, float]) -> Detection | None:
@@ -475,7 +503,9 @@ def _verdict(
 ) -> tuple[str, float] | tuple[()]:
     """(type, confidence) of a span of type ``kind`` found by ``detector`` with class probabilities ``probs``;
     () to drop it."""
-    if probs.get(NONE, 0.0) >= stage.drops.get(kind, stage.drop):
+    drops = stage.drops
+    cut = drops.get(f"{kind}@{detector}", drops.get(detector, drops.get(kind, stage.drop))) if drops else stage.drop
+    if probs.get(NONE, 0.0) >= cut:
         return ()
     if kind in RETYPES:
         best = max(_RETYPE_ORDER, key=lambda t: probs.get(t, 0.0))

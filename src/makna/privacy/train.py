@@ -46,6 +46,7 @@ __all__ = [
     "SEED",
     "STAGE_DROPS",
     "STAGE_SETTINGS",
+    "STAGE_VOTE",
     "Example",
     "Settings",
     "anchor_words",
@@ -96,6 +97,8 @@ STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
 STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
 """Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
+STAGE_VOTE: Final = ""
+"""The precision stage's document-level vote (:attr:`~makna.privacy.precision.PrecisionStage.vote`)."""
 _FORBIDDEN: Final = ("seal9", "sealed-", "suggest-unseen", "heldout9", "wt-heldout9")
 
 
@@ -391,6 +394,7 @@ def train_stage(data: Sequence[Example], settings: Settings = Settings()) -> Pre
     s = STAGE_SETTINGS
     stage = fit_stage(folds, c=s["c"], drop=s["drop"], retype=s["retype"], min_splits=int(s["min_splits"]))
     stage.drops = dict(STAGE_DROPS)
+    stage.vote = STAGE_VOTE
     return stage
 
 
