@@ -55,10 +55,16 @@ def main() -> None:
     if args.against is None:
         print("\n".join(mine))
         return
-    code = "import sys; sys.path.insert(0, sys.argv[1]); import deid_speed_cases as c; print(*c.digests(sys.argv[2] == '1'))"
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import deid_speed_cases as c;"
+        "print(*c.digests(sys.argv[2] == '1'))"
+    )
     other = subprocess.run(
         [sys.executable, "-c", code, str(Path(__file__).parent), "1" if args.sealed else "0"],
-        capture_output=True, text=True, check=True, env={"PYTHONPATH": str(args.against.resolve()), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(args.against.resolve()), "PATH": "/usr/bin:/bin"},
     ).stdout.split()
     same = sum(a == b for a, b in zip(mine, other, strict=True))
     print(f"{'sealed' if args.sealed else 'open'} cases: {same}/{len(mine)} identical detections")

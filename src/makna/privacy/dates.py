@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import DIGIT_LINES, Narrowed, gated_finditer, lines_finditer, trigger
+from ._fastrx import DIGIT_LINES, Folded, Narrowed, gated_finditer, lines_finditer, trigger
 from .patterns import _DATE_NUM, _DATE_WORDS
 from .types import Detection
 
@@ -76,11 +76,18 @@ _WEEKDAY_LEAD: Final = re.compile(
     rf"(?<![\w'’])(?:(?i:{_WEEKDAYS})|{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?(?:,[ \t]*|[ \t]+)"
     rf"(?:(?i:the|tanggal|tgl\.?)[ \t]+)?(?=\d|(?:{_MONTHS})\b)"
 )
-_WEEKDAY_GATE: Final = re.compile(
-    rf"(?<![\w'’])(?:(?i:{_WEEKDAYS})|{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?[, \t]"
+_WEEKDAY_STEMS: Final = (
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad",
+)
+"""The lower-case beginnings of every weekday and abbreviation above (a test holds them to it)."""
+_WEEKDAY_GATE: Final = Folded(
+    _WEEKDAY_STEMS,
+    re.compile(rf"(?<![\w'’])(?:(?i:{_WEEKDAYS})|{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?[, \t]"),
 )
 """The lead's weekday itself, as a whole word before its separator: a line where only "satu", "month" or
-"Africa" holds the letters of a weekday is not searched (the old case-insensitive gate sent most lines)."""
+"Africa" holds the letters of a weekday is not searched (the old case-insensitive gate sent most lines). It is
+searched only on the lines where a word starts with a weekday's beginning (:class:`._fastrx.Folded`)."""
 _THE_ORDINAL: Final = re.compile(rf"(?<![\w])(?i:the)[ \t]+(?={_ORDINAL}[ \t]+of[ \t]+(?:{_MONTHS})\b)")
 _UPPER_DATE: Final = re.compile(
     r"(?<![\w])(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|"
