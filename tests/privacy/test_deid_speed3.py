@@ -1,18 +1,26 @@
 """The speed rewrites of issue 11's seventh round give exactly what the plain code they replace gives.
 
 The weekday gate of dates found through the shared word-start pass (:class:`makna.privacy._fastrx.Folded`)
-against the regex gate searched over the whole text, in any case and with the letters whose case folds to ASCII.
+against the regex gate searched over the whole text, in any case and with the letters whose case folds to ASCII;
+the compiled patterns kept on disk (:mod:`makna.privacy._rxcache`) against the patterns ``re`` compiles.
 """
 
 from __future__ import annotations
 
+import importlib
+import json
+import os
 import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from makna.privacy import dates
+from makna.privacy import _rxcache, dates
 from makna.privacy._fastrx import Folded, split_top
 from makna.privacy._find import WordStarts, lowered
 
@@ -66,3 +74,74 @@ def test_word_starts_after_an_at_sign_only_when_asked() -> None:
 def test_folded_refuses_stems_that_are_not_lower_case_ascii() -> None:
     with pytest.raises(ValueError):
         Folded(["Sat"], re.compile("Sat"))
+
+
+_FRESH = (
+    "import json, sys; from makna.privacy import detect;"
+    "print(json.dumps([(d.start, d.end, d.type, d.confidence, d.detector) for d in detect(sys.argv[1])]))"
+)
+_TEXT = "I: Mbak Tari 0813-7411-2095 di Padang, umur 24 tahun, Sabtu, 5 Juni 2021, NIK 1372016204912345."
+
+
+def _fresh(cache: str) -> str:
+    env = {**os.environ, "MAKNA_CACHE_DIR": cache}
+    return subprocess.run(
+        [sys.executable, "-c", _FRESH, _TEXT], capture_output=True, text=True, check=True, env=env
+    ).stdout
+
+
+def test_cached_patterns_are_the_patterns_re_compiles(tmp_path: Path) -> None:
+    plain = _fresh("")
+    assert not list(tmp_path.iterdir())
+    assert _fresh(str(tmp_path)) == plain  # writes the cache
+    files = sorted(tmp_path.glob("re-*.json"))
+    assert [f.name.split("-")[1] for f in files] == ["detectors", "privacy"]
+    assert _fresh(str(tmp_path)) == plain  # reads it
+    sre = importlib.import_module("_sre")
+    compiler = importlib.import_module("re._compiler")
+    count = 0
+    for path in files:
+        for pattern, flags, *entry in json.loads(path.read_text(encoding="utf-8")):
+            entry[-1] = tuple(entry[-1])
+            assert sre.compile(pattern, *entry) == compiler.compile(pattern, flags), pattern[:80]
+            count += 1
+    assert count > 300
+
+
+def test_a_damaged_cache_file_is_compiled_over(tmp_path: Path) -> None:
+    plain = _fresh("")
+    _fresh(str(tmp_path))
+    for path in tmp_path.glob("re-*.json"):
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        for row in rows:
+            row[3] = [0] * len(row[3])  # invalid code: _sre.compile refuses it
+        path.write_text(json.dumps(rows), encoding="utf-8")
+    assert _fresh(str(tmp_path)) == plain
+    (tmp_path / next(tmp_path.glob("re-detectors-*.json")).name).write_text("{not json", encoding="utf-8")
+    assert _fresh(str(tmp_path)) == plain
+
+
+def test_only_the_owning_thread_inside_the_window_is_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAKNA_CACHE_DIR", str(tmp_path))
+    other: list[re.Pattern[str]] = []
+    own = [f"speed3-own-{i}-[a-z]+" for i in range(40)]
+    with _rxcache.compiled_once("test"):
+        for pattern in own:
+            re.compile(pattern)
+        thread = threading.Thread(target=lambda: other.append(re.compile("speed3-other-thread-[0-9]+")))
+        thread.start()
+        thread.join()
+    re.compile("speed3-after-the-window-[0-9]+")
+    path = _rxcache.cache_path("test")
+    assert path is not None
+    recorded = {row[0] for row in json.loads(path.read_text(encoding="utf-8"))}
+    assert recorded == set(own)
+    assert other[0].match("speed3-other-thread-7")
+    assert importlib.import_module("re._compiler")._sre.__class__ is not _rxcache._Recorder
+
+
+def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAKNA_CACHE_DIR", "")
+    assert _rxcache.cache_path("detectors") is None
+    with _rxcache.compiled_once("detectors"):
+        assert re.compile("speed3-off-[0-9]+").match("speed3-off-1")
