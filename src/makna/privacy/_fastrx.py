@@ -711,6 +711,12 @@ class SharedScan:
             k: tuple(sorted(v | by2.get(k[:2], set()) | by1.get(k[:1], set()))) for k, v in by3.items()
         }
 
+    def compile_twin(self) -> None:
+        """Compile the ASCII twin now rather than after :data:`_TWIN_AFTER` characters (when compiling is cheap:
+        its code comes from the pattern cache on disk, :mod:`._rxcache`)."""
+        if self._twin_ok and self._after_nonword_ascii is None:
+            self._after_nonword_ascii = re.compile(self._after_nonword.pattern, re.ASCII)
+
     def _starts_at_first(self, text: str) -> bool:
         """Whether a cue word's beginning starts the text (``\\b(?=ahead)`` matches at 0)."""
         if self._word_starts is not None:

@@ -36,8 +36,6 @@ __all__ = ["cache_path", "compiled_once"]
 _MAX_BYTES = 64 * 1024 * 1024
 """A larger file is not read (the detectors' record is about 1.5 MB)."""
 
-_FEW = 16
-"""Missing patterns that do not make the file worth writing again (see :func:`compiled_once`)."""
 
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """(final flags, code, groups - 1, group index, index group): ``_sre.compile``'s arguments after the pattern."""
@@ -121,15 +119,16 @@ class _Recorder:
 
 
 @contextmanager
-def compiled_once(window: str) -> Iterator[None]:
+def compiled_once(window: str) -> Iterator[bool]:
     """Patterns compiled by this thread inside the block come from the cache file of ``window`` (a name) when it
-    holds them; those it lacks are compiled, and the file is written again at the end."""
+    holds them; those it lacks are compiled, and the file is written again at the end. The block gets whether
+    the cache is on."""
     path = cache_path(window)
     compiler: Any = importlib.import_module("re._compiler")
     real_compile = compiler.compile
     real_sre = compiler._sre
     if path is None or real_sre.__class__ is _Recorder:
-        yield
+        yield False
         return
     stored = _load(path)
     found: dict[tuple[str, int], _Entry] = {}
@@ -159,11 +158,13 @@ def compiled_once(window: str) -> Iterator[None]:
     compiler.compile = compile_cached
     compiler._sre = _Recorder(real_sre, owner, found, pending)
     try:
-        yield
+        yield True
     finally:
         compiler.compile = real_compile
         compiler._sre = real_sre
-    # A few patterns are built from sets, so their text changes from process to process (string hashing):
-    # they are compiled each time, and the file is written again only when many patterns were missing.
-    if len(found) >= max(_FEW, len(used) // 8):
+    # A few patterns are built from sets, so their text changes from process to process (string hashing, some 8 %
+    # of the detectors' code): they are compiled each time, and the file is written again only when the missing
+    # patterns hold a sixth of the code or more.
+    missing = sum(len(entry[1]) for entry in found.values())
+    if missing and missing * 6 >= missing + sum(len(entry[1]) for entry in used.values()):
         _save(path, {**used, **found})
