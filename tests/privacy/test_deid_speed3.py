@@ -20,7 +20,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from makna.privacy import _rxcache, dates
+from makna.privacy import _rxcache, dates, gazetteers
 from makna.privacy._fastrx import Folded, split_top
 from makna.privacy._find import WordStarts, lowered
 
@@ -145,3 +145,15 @@ def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _rxcache.cache_path("detectors") is None
     with _rxcache.compiled_once("detectors"):
         assert re.compile("speed3-off-[0-9]+").match("speed3-off-1")
+
+
+def test_shared_word_unions_are_the_unions_they_replace() -> None:
+    from makna.privacy import agecues, employers
+    from makna.privacy._text import HONORIFICS
+
+    gz = gazetteers
+    assert agecues._ordinary() == gz.dictionary_words() | gz.english_words() | gz.colloquial() | gz.stop_caps()
+    assert employers._not_org() == (
+        gz.places_admin() | gz.places_local() | gz.places_en() | gz.places_world() | gz.stop_caps()
+        | gz.first_names("id") | HONORIFICS
+    )
