@@ -20,7 +20,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from makna.privacy import _rxcache, dates, gazetteers
+from makna.privacy import _fastrx, _rxcache, dates, gazetteers
 from makna.privacy._fastrx import Folded, split_top
 from makna.privacy._find import WordStarts, lowered
 
@@ -157,3 +157,28 @@ def test_shared_word_unions_are_the_unions_they_replace() -> None:
         gz.places_admin() | gz.places_local() | gz.places_en() | gz.places_world() | gz.stop_caps()
         | gz.first_names("id") | HONORIFICS
     )
+
+
+_OLD_THE_NAME = re.compile(r"(?<![\w])the[ \t]+(?P<p>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){1,3})(?![\w'’\-])")
+_OLD_SHORT = re.compile(r"(?<![\w@.\-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,4}(?![\w@\-])")
+_NAME_PIECES = st.sampled_from(
+    ["the", "The", "bathe", "x", " ", "\t", "\n", "Old", "Mill", "Lane", "Dodi", "Él", "Ana", "@", ".", "-", "_",
+     "o’", "Åse", "Mbak", "5", "ABCPE1234F", "GHA-123456789-0", "ÅBCPE1234F", "x1", "٣٣٣٣"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=30).map("".join))
+@example("bathe Old Mill and the Old Mill Lane, the Dodi")
+@example("@Ana .Ana -Ana Ana Åse éÅse")
+def test_literal_led_rewrites_match_the_look_behind_led_patterns(text: str) -> None:
+    from makna.privacy import catchall, cuewords, persons
+
+    def spans(rx: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+
+    assert spans(catchall._THE_NAME) == spans(_OLD_THE_NAME)
+    assert spans(persons._SHORT) == spans(_OLD_SHORT)
+    for rx in (cuewords._PAN, cuewords._GHANA):  # now searched on the lines with three digits in a row only
+        got = [m.span() for m in _fastrx.lines_finditer(rx, _fastrx.DIGIT_RUN_LINES, text)]
+        assert got == [m.span() for m in rx.finditer(text)]

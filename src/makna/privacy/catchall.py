@@ -234,7 +234,9 @@ def _turn_initial_names(text: str, known: _Known) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.65, "person.turn", m.group("n"))
 
 
-_THE_NAME: Final = re.compile(r"(?<![\w])the[ \t]+(?P<p>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){1,3})(?![\w'’\-])")
+_THE_NAME: Final = re.compile(  # ("the" first: a pattern led by a look-behind is tried at every position)
+    r"the(?<![\w]the)[ \t]+(?P<p>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){1,3})(?![\w'’\-])"
+)
 _PLACE_PREP_THE: Final = re.compile(
     r"\b(?i:to|outside|at|near|in|from|by|behind|opposite|past|round|around|into|across|off|beside|next[ \t]+to)"
     r"[ \t]+$"

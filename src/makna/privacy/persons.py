@@ -465,7 +465,7 @@ def _short_forms(text: str, tokens: set[str]) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "PERSON", 0.7, "person.repeat", word)
 
 
-_SHORT: Final = re.compile(r"(?<![\w@.\-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,4}(?![\w@\-])")
+_SHORT: Final = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w@.\-][A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ]{2,4}(?![\w@\-])")  # (capital first)
 
 
 def person_windows(text: str, runs: Sequence[CapRun]) -> list[tuple[int, int]]:
