@@ -182,3 +182,29 @@ def test_literal_led_rewrites_match_the_look_behind_led_patterns(text: str) -> N
     for rx in (cuewords._PAN, cuewords._GHANA):  # now searched on the lines with three digits in a row only
         got = [m.span() for m in _fastrx.lines_finditer(rx, _fastrx.DIGIT_RUN_LINES, text)]
         assert got == [m.span() for m in rx.finditer(text)]
+
+
+def test_a_few_missing_patterns_rewrite_the_file_at_most_once_a_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MAKNA_CACHE_DIR", str(tmp_path))
+    many = [f"speed3-day-{i}-[a-z]+" for i in range(40)]
+    with _rxcache.compiled_once("day"):
+        for pattern in many:
+            re.compile(pattern)
+    path = _rxcache.cache_path("day")
+    assert path is not None
+    written = path.stat().st_mtime_ns
+    re.purge()  # (as in a new process)
+    with _rxcache.compiled_once("day"):  # one new pattern among forty: not worth a rewrite today
+        for pattern in many:
+            re.compile(pattern)
+        re.compile("speed3-day-new-[0-9]+")
+    assert path.stat().st_mtime_ns == written
+    os.utime(path, (0, 0))  # a day and more later
+    re.purge()
+    with _rxcache.compiled_once("day"):
+        for pattern in many:
+            re.compile(pattern)
+        re.compile("speed3-day-newer-[0-9]+")
+    assert "speed3-day-newer-[0-9]+" in {row[0] for row in json.loads(path.read_text(encoding="utf-8"))}

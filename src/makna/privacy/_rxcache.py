@@ -25,6 +25,7 @@ import os
 import sys
 import tempfile
 import threading
+import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +37,9 @@ __all__ = ["cache_path", "compiled_once"]
 _MAX_BYTES = 64 * 1024 * 1024
 """A larger file is not read (the detectors' record is about 1.5 MB)."""
 
+
+_REWRITE_AFTER = 86_400.0
+"""Seconds after which a file missing only a few patterns is written again (see :func:`compiled_once`)."""
 
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """(final flags, code, groups - 1, group index, index group): ``_sre.compile``'s arguments after the pattern."""
@@ -75,6 +79,14 @@ def _load(path: Path) -> dict[tuple[str, int], _Entry]:
         except (TypeError, ValueError):
             continue
     return out
+
+
+def _age(path: Path) -> float:
+    """Seconds since ``path`` was written (infinite when it cannot be read)."""
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return float("inf")
 
 
 def _save(path: Path, entries: dict[tuple[str, int], _Entry]) -> None:
@@ -162,9 +174,11 @@ def compiled_once(window: str) -> Iterator[bool]:
     finally:
         compiler.compile = real_compile
         compiler._sre = real_sre
-    # A few patterns are built from sets, so their text changes from process to process (string hashing, some 8 %
-    # of the detectors' code): they are compiled each time, and the file is written again only when the missing
-    # patterns hold a sixth of the code or more.
+    # A few patterns are built from sets, so their text changes from process to process (string hashing, some 8 to
+    # 14 % of the code): they are compiled each time. The file is written again when the missing patterns hold a
+    # sixth of the code or more, or else at most once a day (a newer makna changed a few patterns).
     missing = sum(len(entry[1]) for entry in found.values())
-    if missing and missing * 6 >= missing + sum(len(entry[1]) for entry in used.values()):
+    if missing and (
+        missing * 6 >= missing + sum(len(entry[1]) for entry in used.values()) or _age(path) > _REWRITE_AFTER
+    ):
         _save(path, {**used, **found})
