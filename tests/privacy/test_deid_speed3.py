@@ -208,3 +208,15 @@ def test_a_few_missing_patterns_rewrite_the_file_at_most_once_a_day(
             re.compile(pattern)
         re.compile("speed3-day-newer-[0-9]+")
     assert "speed3-day-newer-[0-9]+" in {row[0] for row in json.loads(path.read_text(encoding="utf-8"))}
+
+
+def test_the_ascii_twin_is_ready_at_the_first_detection_only_with_the_cache(tmp_path: Path) -> None:
+    code = "from makna.privacy import detect; from makna.privacy._cues import shared_scan; detect('Mbak Tari');"
+    code += "print(shared_scan()._after_nonword_ascii is not None)"
+
+    def run(cache: str) -> str:
+        env = {**os.environ, "MAKNA_CACHE_DIR": cache}
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+
+    assert run("").strip() == "False"
+    assert run(str(tmp_path)).strip() == "True"
