@@ -220,3 +220,17 @@ def test_the_ascii_twin_is_ready_at_the_first_detection_only_with_the_cache(tmp_
 
     assert run("").strip() == "False"
     assert run(str(tmp_path)).strip() == "True"
+
+
+def test_catchall_known_words_are_the_unions_they_replace() -> None:
+    from makna.privacy import catchall
+    from makna.privacy._text import HONORIFICS
+
+    gz = gazetteers
+    for language in ("id", "en"):
+        known = catchall._known(language)
+        assert known.words == gz.dictionary_words() | gz.colloquial() | gz.english_words()
+        stop = gz.stop_caps() | HONORIFICS | catchall._TYPE_WORDS | catchall.PLACE_SUFFIX_WORDS
+        names = gz.first_names(language) | gz.ambiguous_names()
+        places = gz.places_admin() | gz.places_en() | gz.places_world()
+        assert known.all == stop | names | places | gz.places_local()

@@ -102,12 +102,12 @@ class _Known:
         self.names = gz.first_names(language) | gz.ambiguous_names()
         self.surnames = gz.surnames()
         self.stop = gz.stop_caps() | HONORIFICS | _TYPE_WORDS | PLACE_SUFFIX_WORDS
-        self.words = gz.dictionary_words() | gz.colloquial() | gz.english_words()
+        self.words = gz.ordinary_words()  # (the dictionary, colloquial and English words, gathered once)
         self.places = gz.places_admin() | gz.places_en() | gz.places_world()
         self.local = gz.places_local()
         self.demonyms = gz.demonyms()
 
-        self.all = self.stop | self.names | self.places | self.local
+        self.all = self.stop | self.names | gz.all_places()  # (the place lists gathered once: places | local)
 
     def known(self, word: str) -> bool:
         return (
