@@ -234,3 +234,24 @@ def test_catchall_known_words_are_the_unions_they_replace() -> None:
         names = gz.first_names(language) | gz.ambiguous_names()
         places = gz.places_admin() | gz.places_en() | gz.places_world()
         assert known.all == stop | names | places | gz.places_local()
+
+
+_GREETING_PIECES = st.sampled_from(
+    ["Thanks", "thank you", "THANK YOU", "Hi", "hi", "HI", "Halo", "hallo", "Terima kasih", "terima kasih banyak",
+     "makasih", "Selamat pagi", "met malam", "Good night", "goodnight", "Dear", "bye", "hey", "Cheers",
+     "Assalamualaikum", ",", " ", "\t", "\n", ".", "!", "Grace", "Rintik", "Dina Putri", "@", "_", "x", "chi",
+     "\u017f", "\u212a", "é"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GREETING_PIECES, max_size=25).map("".join))
+@example("Thanks, Grace.\nTerima kasih banyak, Rintik.\nHalo Dina!")
+@example("xHi Grace. @Hi Grace! _hi Grace.")
+def test_vocatives_on_their_lines_are_the_whole_text_s(text: str) -> None:
+    from makna.privacy import persons
+    from makna.privacy._fastrx import gated_finditer
+
+    for body in (text, "P: Ya, Kak.\n" * 200 + text):
+        got = [(m.span(), m.group("n")) for m in gated_finditer(persons._VOCATIVE, persons._VOCATIVE_LINES, body)]
+        assert got == [(m.span(), m.group("n")) for m in persons._VOCATIVE.finditer(body)]

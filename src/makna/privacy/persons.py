@@ -15,7 +15,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
-from ._fastrx import dispatch, gated_finditer, split_top, trigger
+from ._fastrx import Folded, dispatch, gated_finditer, split_top, trigger
 from ._text import (
     HAND_HONORIFICS,
     HONORIFICS,
@@ -322,12 +322,19 @@ _VOCATIVE: Final = re.compile(
 )
 """A name said to the other person after a thanks or a greeting ("Thanks, Grace.", "Terima kasih banyak, Rintik.",
 "Halo Dina!"): it must end the clause, so "Hi Mum said" or "Thanks Google Maps for ..." is not taken."""
+_VOCATIVE_LINES: Final = Folded(
+    ("thank", "cheers", "hi", "hello", "hey", "dear", "bye", "good", "terima", "makasih", "trima", "halo", "hallo",
+     "hai", "assalamualaikum", "met", "selamat"),
+    _VOCATIVE,
+)
+"""The lines where a word starts with a thanks or a greeting (from the shared word-start pass): the greeting of
+every match starts a word, and no match crosses a line."""
 
 
 def find_vocatives(text: str) -> Iterator[Detection]:
     """Names addressed after a thanks or a greeting (see :data:`_VOCATIVE`); address terms and stop words are
     never taken, and a term before the name stays outside it ("Terima kasih, Acil Ilah")."""
-    for m in _VOCATIVE.finditer(text):
+    for m in gated_finditer(_VOCATIVE, _VOCATIVE_LINES, text):
         span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
         if span is None or text[span[0] : span[1]] in gz.places_world() or text[span[0] : span[1]] in gz.places_admin():
             continue
