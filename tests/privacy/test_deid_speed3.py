@@ -71,7 +71,7 @@ def test_word_starts_after_an_at_sign_only_when_asked() -> None:
     assert WordStarts(["sabtu"], after_at=True).starts(low) == [3, 13]
 
 
-def test_folded_refuses_stems_that_are_not_lower_case_ascii() -> None:
+def test_folded_refuses_stems_that_are_not_lower_case() -> None:
     with pytest.raises(ValueError):
         Folded(["Sat"], re.compile("Sat"))
 
@@ -255,3 +255,21 @@ def test_vocatives_on_their_lines_are_the_whole_text_s(text: str) -> None:
     for body in (text, "P: Ya, Kak.\n" * 200 + text):
         got = [(m.span(), m.group("n")) for m in gated_finditer(persons._VOCATIVE, persons._VOCATIVE_LINES, body)]
         assert got == [(m.span(), m.group("n")) for m in persons._VOCATIVE.finditer(body)]
+
+
+_TERM_PIECES = st.sampled_from(
+    ["anh", "Anh", "ANH", "bác", "Bác", "chị", "cô", "Cô", "Tgk.", "tgk.", "Ne'", "ne'", "Ambe'", "didi", "Didi",
+     "bhai", "Mdm.", " ", "\t", "\n", "Khoa", "Lai' Sampe", "Mahyuddin", "x", "@", "é", "\u017f", "\u0131"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TERM_PIECES, max_size=25).map("".join))
+@example("anh Khoa, Tgk. Mahyuddin\nNe' Lai' Sampe")
+def test_loose_terms_on_their_lines_are_the_whole_text_s(text: str) -> None:
+    from makna.privacy import persons
+    from makna.privacy._fastrx import gated_finditer
+
+    for body in (text, "P: Ya, Kak.\n" * 200 + text):
+        got = [(m.span(), m.group("n")) for m in gated_finditer(persons._LOOSE_TERM, persons._LOOSE_TERM_LINES, body)]
+        assert got == [(m.span(), m.group("n")) for m in persons._LOOSE_TERM.finditer(body)]

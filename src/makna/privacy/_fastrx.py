@@ -203,7 +203,8 @@ class Folded:
     """A case-folded regex gate found only on the lines where a word starts with one of some lower-case
     ``stems`` (from the shared word-start pass over the lower-cased text, :class:`._find.WordStarts`, that the
     identity and handle detectors pay anyway): the same lines as the gate searched over the whole text, for a gate
-    whose every match starts with one of the stems (in any case) after a character that is not ``\\w``, holds no
+    (case-folded or not) whose every match starts with one of the stems (in some case; a stem holding a letter
+    other than ASCII only for a gate that is not case-folded) after a character that is not ``\\w``, holds no
     newline and reads nothing past the newline that ends its line. A text holding a character of
     :data:`_FOLDS_TO_ASCII` is searched whole. A gate led by a look-behind and a case-folded alternation is tried
     at every position of a text (the weekday gate of dates: about 60 ms/MB)."""
@@ -211,8 +212,8 @@ class Folded:
     __slots__ = ("gate", "words")
 
     def __init__(self, stems: Sequence[str], gate: re.Pattern[str]) -> None:
-        if any(stem != stem.lower() or not stem.isascii() for stem in stems):
-            raise ValueError("Folded needs lower-case ASCII stems")
+        if any(stem != stem.lower() for stem in stems):
+            raise ValueError("Folded needs lower-case stems")
         self.words = WordStarts(stems, after_at=True)
         self.gate = gate
 

@@ -286,6 +286,8 @@ dot or an apostrophe ("Tgk. Mahyuddin", "Ne' Lai' Sampe")."""
 _LOOSE_TERM: Final = re.compile(
     dispatch([re.escape(t) for t in _LOOSE_TERMS], not_after=r"\w") + rf"[ \t]+(?P<n>{_RUN})"
 )
+_LOOSE_TERM_LINES: Final = Folded(tuple(t.lower() for t in _LOOSE_TERMS), _LOOSE_TERM)
+"""The lines where a word starts with one of the terms (in any case; from the shared word-start pass)."""
 
 
 def find_addressed(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
@@ -295,7 +297,7 @@ def find_addressed(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
         (start, run_text) for start, _end, run_text in runs
         if (" " in run_text or "\t" in run_text) and run_text.split(None, 1)[0] in _NEW_TERMS
     ]
-    found.extend((m.start("n"), m.group("n")) for m in _LOOSE_TERM.finditer(text))
+    found.extend((m.start("n"), m.group("n")) for m in gated_finditer(_LOOSE_TERM, _LOOSE_TERM_LINES, text))
     for start, run_text in found:
         if any(w in PLACE_SUFFIX_WORDS or w in _NOT_NAME for w in run_text.split()):
             continue  # "Gulu Main Market", "Acil Ilah Cake Shop": a place or a firm
