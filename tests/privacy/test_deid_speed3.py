@@ -273,3 +273,21 @@ def test_loose_terms_on_their_lines_are_the_whole_text_s(text: str) -> None:
     for body in (text, "P: Ya, Kak.\n" * 200 + text):
         got = [(m.span(), m.group("n")) for m in gated_finditer(persons._LOOSE_TERM, persons._LOOSE_TERM_LINES, body)]
         assert got == [(m.span(), m.group("n")) for m in persons._LOOSE_TERM.finditer(body)]
+
+
+_ORG_PIECES = st.sampled_from(
+    ["PT", "PT.", "pt", "CV", "Toko", "toko", "TOKO", "Bank", "Rumah Sakit", "Universitas", " ", "\t", "\n", "Sinar",
+     "Jaya", "Gg.", "Dr.", "No", "12", "-", "x", "@", "Tbk", "é", "\u017f"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ORG_PIECES, max_size=25).map("".join))
+@example("PT Sinar Jaya Tbk\ndi Toko Jaya 12\n-Toko Jaya")
+def test_org_cues_on_their_lines_are_the_whole_text_s(text: str) -> None:
+    from makna.privacy import places
+    from makna.privacy._fastrx import gated_finditer
+
+    for body in (text, "P: Ya, Kak.\n" * 200 + text):
+        got = [m.span("name") for m in gated_finditer(places._ORG_CUE, places._ORG_CUE_LINES, body)]
+        assert got == [m.span("name") for m in places._ORG_CUE.finditer(body)]
