@@ -291,3 +291,13 @@ def test_org_cues_on_their_lines_are_the_whole_text_s(text: str) -> None:
     for body in (text, "P: Ya, Kak.\n" * 200 + text):
         got = [m.span("name") for m in gated_finditer(places._ORG_CUE, places._ORG_CUE_LINES, body)]
         assert got == [m.span("name") for m in places._ORG_CUE.finditer(body)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Sinar", "Jaya", "O'Neil", "Ba-Ru", "Éla", " ", "\t", "  ", "7", "x"]), max_size=12))
+def test_run_tokens_are_the_non_space_runs(parts: list[str]) -> None:
+    from makna.privacy._text import cap_runs, run_tokens
+
+    text = "di " + "".join(parts) + " lagi"
+    for run in cap_runs(text):
+        assert run_tokens(run) == [(run[0] + m.start(), run[0] + m.end(), m.group(0)) for m in re.finditer(r"\S+", run[2])]
