@@ -104,8 +104,11 @@ SPLIT_SIZES = {
     # round heldout8: tune9 (open) and seal8 (sealed then, spent and opened in round seven) were written together
     "tune9": 10,
     "seal8": 6,
+    # round heldout9: tune10 (open, branch tune10) and seal9 (sealed, branch heldout9) were written together
+    "tune10": 6,
+    "seal9": 6,
 }
-MAY_BE_ABSENT: set[str] = set()
+MAY_BE_ABSENT: set[str] = {"seal9"}  # absent on branch tune10 and wherever heldout9 is not merged
 
 
 def test_own_corpus_builds_exactly() -> None:

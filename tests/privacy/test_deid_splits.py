@@ -43,6 +43,13 @@ second scoring less a margin. Having been scored after tuning, it was spent: rou
 data, floors in-sample less a margin), with ``spent6`` (the lead's private held-out set of round six, 10
 transcripts, copied in unchanged), and wrote new sealed sets.
 
+``tune10`` and ``seal9`` were written together in round heldout9 (benchmarks/results/heldout9.md on branch
+``heldout9``): twelve new transcripts in two batches of six, split 6/6 by seeded shuffles. ``tune10`` is open:
+tune on it; its floor is its score on the detectors of main at the start of round seven (b691c25: rules, and
+the CRF and precision stage trained on the 152 transcripts before ``tune10`` existed: typed recall 0.920,
+untyped 0.966, precision 0.882, leak 3.8 %, lowest structured type PLATE 0.667) less a margin. ``seal9``
+is sealed: kept on branch ``heldout9``, refused by training, no floor until the lead scores it after the round.
+
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
 Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
@@ -92,6 +99,8 @@ FLOORS = {
     "spent6": (0.925, 0.965, 0.88, 0.04, 0.9),
     # round heldout8: measured on main's detectors before the round (0.886, 0.945, 0.845, 0.071, 0.778) less a margin
     "tune9": (0.87, 0.93, 0.83, 0.081, 0.76),
+    # round heldout9: measured on main's detectors before the round (0.920, 0.966, 0.882, 0.038, 0.667) less a margin
+    "tune10": (0.905, 0.95, 0.865, 0.049, 0.65),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 

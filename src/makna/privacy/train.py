@@ -15,7 +15,8 @@ Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, a
 folder whose name starts with ``seal9``, ``sealed-``, ``suggest-unseen`` or ``heldout9``. ``seal6``, ``seal7``
 and ``seal8`` were scored after the tuning of rounds four to six and are spent: they are training data now, like
 ``seal4`` before them, and so are ``spent2`` to ``spent6`` (the lead's private held-out sets of rounds two to six,
-each scored after tuning, copied into the repository unchanged). ``tune9`` is the open half of round heldout8.
+each scored after tuning, copied into the repository unchanged). ``tune9`` is the open half of round heldout8,
+and ``tune10`` the open half of round heldout9 (written with ``seal9``, which is sealed and refused).
 """
 
 from __future__ import annotations
@@ -82,12 +83,14 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "tune9",
     "seal8",
     "spent6",
+    "tune10",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal9`` and later, anything under ``sealed-*``) are not
 here and are refused; ``seal6`` to ``seal8`` are spent (scored after tuning) and open, and so are ``spent2`` to
 ``spent6``: the lead's private held-out sets of rounds two to six, brought into the repository once spent.
-``tune9`` is open: the ten open transcripts of round heldout8, written with ``seal8``."""
+``tune9`` is open: the ten open transcripts of round heldout8, written with ``seal8``. ``tune10`` is open: the
+six open transcripts of round heldout9, written with ``seal9`` (sealed, refused)."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
