@@ -301,3 +301,28 @@ def test_run_tokens_are_the_non_space_runs(parts: list[str]) -> None:
     text = "di " + "".join(parts) + " lagi"
     for run in cap_runs(text):
         assert run_tokens(run) == [(run[0] + m.start(), run[0] + m.end(), m.group(0)) for m in re.finditer(r"\S+", run[2])]
+
+
+_DOC_PIECES = st.sampled_from(
+    ["Card", "card", "NHS", "Passport", "passport", "Permit", " ", "\t", "\n", ",", "number", "NUMBER", "No.", "no.",
+     "num", "Num.", "#", "nomor", "Nomer", "nombor", "namba", "A123456", "9876543", "12 34", "QQ", "-", "@", "x",
+     "\u0131", "\u212a"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DOC_PIECES, max_size=25).map("".join))
+@example("Card number A1234567\nPassport No. 98765432, permit # 55512345")
+def test_document_numbers_on_worded_digit_lines_are_the_digit_lines_s(text: str) -> None:
+    from makna.privacy import ids
+
+    def plain(body: str) -> list[tuple[int, int]]:  # the digit lines the number-word gate passes
+        out: list[tuple[int, int]] = []
+        n = len(body)
+        for start, end in _fastrx.DIGIT_LINES.lines(body):
+            if ids._DOC_NUMBER_GATE.search(body, start, min(n, end + 1)):
+                out.extend(m.span() for m in ids._DOC_NUMBER.finditer(body, start, min(n, end + 1)))
+        return out
+
+    for body in (text, "P: Ya, Kak.\n" * 200 + text):
+        assert [m.span() for m in ids._doc_number_matches(body)] == plain(body)
