@@ -225,12 +225,13 @@ def test_the_ascii_twin_is_ready_at_the_first_detection_only_with_the_cache(tmp_
 def test_catchall_known_words_are_the_unions_they_replace() -> None:
     from makna.privacy import catchall
     from makna.privacy._text import HONORIFICS
+    from makna.privacy.places import PLACE_SUFFIX_WORDS
 
     gz = gazetteers
     for language in ("id", "en"):
         known = catchall._known(language)
         assert known.words == gz.dictionary_words() | gz.colloquial() | gz.english_words()
-        stop = gz.stop_caps() | HONORIFICS | catchall._TYPE_WORDS | catchall.PLACE_SUFFIX_WORDS
+        stop = gz.stop_caps() | HONORIFICS | catchall._TYPE_WORDS | PLACE_SUFFIX_WORDS
         names = gz.first_names(language) | gz.ambiguous_names()
         places = gz.places_admin() | gz.places_en() | gz.places_world()
         assert known.all == stop | names | places | gz.places_local()
@@ -326,3 +327,16 @@ def test_document_numbers_on_worded_digit_lines_are_the_digit_lines_s(text: str)
 
     for body in (text, "P: Ya, Kak.\n" * 200 + text):
         assert [m.span() for m in ids._doc_number_matches(body)] == plain(body)
+
+
+def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MAKNA_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert _rxcache.cache_path("detectors") is None
+    with _rxcache.compiled_once("detectors") as kept:
+        assert kept is False

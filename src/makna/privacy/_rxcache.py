@@ -50,7 +50,10 @@ def cache_path(window: str) -> Path | None:
     (``MAKNA_CACHE_DIR=""``)."""
     folder = os.environ.get("MAKNA_CACHE_DIR")
     if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        try:
+            base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        except (RuntimeError, KeyError, OSError):  # no home folder (a bare container): no cache
+            return None
         folder = str(Path(base) / "makna")
     if not folder:
         return None
