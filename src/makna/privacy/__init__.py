@@ -14,13 +14,16 @@ Typical use (the project-level ``makna deid scan/apply/reveal`` commands are thi
 
 from __future__ import annotations
 
-from .detect import detect, propagate, resolve_overlaps
-from .evaluate import EvaluationReport, GoldDocument, Scores, evaluate, evaluate_documents, load_gold
-from .keyfile import project_fingerprint, read_header, read_key, write_key
-from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
-from .review import Review, ReviewItem, context
-from .surrogates import SurrogateGenerator
-from .types import PII_TYPES, STRUCTURED_TYPES, Detection
+from ._rxcache import compiled_once
+
+with compiled_once("privacy"):  # the modules' patterns from the cache on disk when it holds them
+    from .detect import detect, propagate, resolve_overlaps
+    from .evaluate import EvaluationReport, GoldDocument, Scores, evaluate, evaluate_documents, load_gold
+    from .keyfile import project_fingerprint, read_header, read_key, write_key
+    from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
+    from .review import Review, ReviewItem, context
+    from .surrogates import SurrogateGenerator
+    from .types import PII_TYPES, STRUCTURED_TYPES, Detection
 
 __all__ = [
     "PII_TYPES",

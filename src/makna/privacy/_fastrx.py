@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._ci import ci, class_end
+from ._find import WordStarts, lowered
 
 __all__ = [
     "AllOf",
     "DIGIT_LINES",
     "DIGIT_RUN_LINES",
     "Cue",
+    "Folded",
     "Literals",
     "Narrowed",
     "SharedLines",
@@ -191,6 +193,44 @@ class Narrowed:
         return [(start, end) for start, end in self.trigger.lines(text) if search(text, start, min(n, end + 1))]
 
 
+_FOLDS_TO_ASCII = ("\u017f", "\u0131", "\u0130")
+"""The characters other than ASCII letters that a case-folded ASCII letter matches in ``re`` (long s, dotless i,
+dotted capital I; the fourth, the Kelvin sign, lower-cases to ``k``), and which ``str.lower`` does not turn into
+that letter."""
+
+
+class Folded:
+    """A case-folded regex gate found only on the lines where a word starts with one of some lower-case
+    ``stems`` (from the shared word-start pass over the lower-cased text, :class:`._find.WordStarts`, that the
+    identity and handle detectors pay anyway): the same lines as the gate searched over the whole text, for a gate
+    (case-folded or not) whose every match starts with one of the stems (in some case; a stem holding a letter
+    other than ASCII only for a gate that is not case-folded) after a character that is not ``\\w``, holds no
+    newline and reads nothing past the newline that ends its line. A text holding a character of
+    :data:`_FOLDS_TO_ASCII` is searched whole. A gate led by a look-behind and a case-folded alternation is tried
+    at every position of a text (the weekday gate of dates: about 60 ms/MB)."""
+
+    __slots__ = ("gate", "words")
+
+    def __init__(self, stems: Sequence[str], gate: re.Pattern[str]) -> None:
+        if any(stem != stem.lower() for stem in stems):
+            raise ValueError("Folded needs lower-case stems")
+        self.words = WordStarts(stems, after_at=True)
+        self.gate = gate
+
+    def lines(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every line of ``text`` where the gate matches (``end`` at its newline), sorted."""
+        n = len(text)
+        if not text.isascii() and any(char in text for char in _FOLDS_TO_ASCII):
+            found: dict[int, int] = {}
+            for hit in self.gate.finditer(text):
+                end = text.find("\n", hit.end())
+                found.setdefault(text.rfind("\n", 0, hit.start()) + 1, n if end < 0 else end)
+            return sorted(found.items())
+        search = self.gate.search
+        lines = self.words.lines(text, lowered(text))
+        return [(start, end) for start, end in lines if search(text, start, min(n, end + 1))]
+
+
 _SHARED_MIN = 2_000
 """Texts this long find the lines of every :class:`Trigger` at once (:class:`_SharedGates`); shorter ones
 (a line, a window) search each trigger's literals alone."""
@@ -327,7 +367,7 @@ def trigger(literals: Sequence[str]) -> Trigger:
 
 
 def gated_finditer(
-    rx: re.Pattern[str], gate: re.Pattern[str] | Trigger | Narrowed | AllOf | SharedLines, text: str
+    rx: re.Pattern[str], gate: re.Pattern[str] | Trigger | Narrowed | AllOf | SharedLines | Folded, text: str
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``, run only over the lines where ``gate`` matches.
 
@@ -336,7 +376,7 @@ def gated_finditer(
     only read the newline itself, which each line's search still sees).
     """
     n = len(text)
-    if isinstance(gate, (Narrowed, AllOf, SharedLines)) or (
+    if isinstance(gate, (Narrowed, AllOf, SharedLines, Folded)) or (
         isinstance(gate, Trigger) and (len(gate.literals) <= 8 or (n >= _SHARED_MIN and gate.ident >= 0))
     ):
         for start, end in gate.lines(text):
@@ -671,6 +711,12 @@ class SharedScan:
         self._by3: dict[str, tuple[int, ...]] = {
             k: tuple(sorted(v | by2.get(k[:2], set()) | by1.get(k[:1], set()))) for k, v in by3.items()
         }
+
+    def compile_twin(self) -> None:
+        """Compile the ASCII twin now rather than after :data:`_TWIN_AFTER` characters (when compiling is cheap:
+        its code comes from the pattern cache on disk, :mod:`._rxcache`)."""
+        if self._twin_ok and self._after_nonword_ascii is None:
+            self._after_nonword_ascii = re.compile(self._after_nonword.pattern, re.ASCII)
 
     def _starts_at_first(self, text: str) -> bool:
         """Whether a cue word's beginning starts the text (``\\b(?=ahead)`` matches at 0)."""

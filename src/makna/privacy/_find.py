@@ -36,15 +36,17 @@ _ENCLITICS = ("nya", "ku", "mu")
 class WordStarts:
     """Where a word starts with one of ``stems`` or is one of ``words`` (lower case; a whole word may carry an
     Indonesian enclitic, ``-nya``, ``-ku``, ``-mu``), after a character that is not a letter, digit, ``_`` or
-    ``@`` (or at the start of the text)."""
+    ``@`` (or at the start of the text); ``after_at`` also keeps the words right after an ``@`` (a start after
+    any character but ``\\w``)."""
 
-    __slots__ = ("ident", "stems", "words")
+    __slots__ = ("after_at", "ident", "stems", "words")
 
-    def __init__(self, stems: Sequence[str], words: Sequence[str] = ()) -> None:
+    def __init__(self, stems: Sequence[str], words: Sequence[str] = (), *, after_at: bool = False) -> None:
         if not all(stems) or not all(words):
             raise ValueError("a stem or word must not be empty")
         self.stems = tuple(stems)
         self.words = tuple(words)
+        self.after_at = after_at
         self.ident = _SHARED.add(self)
 
     def starts(self, low: str) -> list[int]:
@@ -81,10 +83,10 @@ class _Shared:
     def _build(self) -> None:
         import ahocorasick  # noqa: PLC0415  (a C extension, loaded at the first search)
 
-        owners: dict[str, list[tuple[int, bool]]] = {}
+        owners: dict[str, list[tuple[int, bool, bool]]] = {}
         for i, entry in enumerate(self._sets):
             for word, whole in [*((s, False) for s in entry.stems), *((w, True) for w in entry.words)]:
-                owners.setdefault(word, []).append((i, whole))
+                owners.setdefault(word, []).append((i, whole, entry.after_at))
         automaton = ahocorasick.Automaton()
         for word, idents in owners.items():
             automaton.add_word(word, (len(word) - 1, tuple(idents)))
@@ -102,12 +104,16 @@ class _Shared:
         n = len(low)
         for end, (back, idents) in self._automaton.iter(low):
             pos = end - back
-            if pos and (low[pos - 1].isalnum() or low[pos - 1] in "_@"):
-                continue
+            at = False
+            if pos:
+                prev = low[pos - 1]
+                if prev.isalnum() or prev == "_":
+                    continue
+                at = prev == "@"
             after = end + 1
             glued = after < n and low[after].isalnum() and not low.startswith(_ENCLITICS, after)
-            for i, whole in idents:
-                if not (whole and glued):
+            for i, whole, after_at in idents:
+                if not (whole and glued) and (after_at or not at):
                     found[i].add(pos)
         result = [sorted(s) for s in found]
         self._last = (low, result)

@@ -30,7 +30,6 @@ CAP_WORD = re.compile(rf"[{_UPPER}](?<![\w@./'’\-][\s\S]){_WORD_CHARS}*")
 CAP_RUN = re.compile(rf"[{_UPPER}](?<![\w@./'’\-][\s\S])[\w'’\-]*(?:[ \t]+[{_UPPER}0-9][\w'’\-]*)*")
 """A run of capitalised words separated by spaces (digits may continue a run)."""
 
-_TOKEN = re.compile(r"\S+")
 
 CapRun = tuple[int, int, str]
 """A capitalised run: (start, end, text)."""
@@ -46,7 +45,16 @@ def run_tokens(run: CapRun) -> list[tuple[int, int, str]]:
     start, end, words = run
     if " " not in words and "\t" not in words:
         return [(start, end, words)]
-    return [(start + t.start(), start + t.end(), t.group(0)) for t in _TOKEN.finditer(words)]
+    # A run holds word characters, apostrophes and hyphens, parted by spaces and tabs only: str.split gives its
+    # words (as ``\S+`` would), each found after the one before (a third faster than a regex pass).
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    find = words.find
+    for word in words.split():
+        at = find(word, pos)
+        pos = at + len(word)
+        out.append((start + at, start + pos, word))
+    return out
 
 
 HAND_HONORIFICS = frozenset(

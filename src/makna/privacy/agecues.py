@@ -219,7 +219,7 @@ _PLACE_TYPES: Final = frozenset(
 
 @cache
 def _ordinary() -> frozenset[str]:
-    return gz.dictionary_words() | gz.english_words() | gz.colloquial() | gz.stop_caps()
+    return gz.ordinary_words() | gz.stop_caps()
 
 
 _PLACE_PREPOSITIONS: Final = frozenset("di ke dari in at from to near dekat sampai".split())

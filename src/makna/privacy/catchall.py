@@ -108,12 +108,12 @@ class _Known:
         self.names = gz.first_names(language) | gz.ambiguous_names()
         self.surnames = gz.surnames()
         self.stop = gz.stop_caps() | HONORIFICS | _TYPE_WORDS | PLACE_SUFFIX_WORDS
-        self.words = gz.dictionary_words() | gz.colloquial() | gz.english_words()
+        self.words = gz.ordinary_words()  # (the dictionary, colloquial and English words, gathered once)
         self.places = gz.places_admin() | gz.places_en() | gz.places_world()
         self.local = gz.places_local()
         self.demonyms = gz.demonyms()
 
-        self.all = self.stop | self.names | self.places | self.local
+        self.all = self.stop | self.names | gz.all_places()  # (the place lists gathered once: places | local)
 
     def known(self, word: str) -> bool:
         return (
@@ -355,7 +355,9 @@ def _turn_initial_names(text: str, known: _Known) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.65, "person.turn", m.group("n"))
 
 
-_THE_NAME: Final = re.compile(r"(?<![\w])the[ \t]+(?P<p>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){1,3})(?![\w'’\-])")
+_THE_NAME: Final = re.compile(  # ("the" first: a pattern led by a look-behind is tried at every position)
+    r"the(?<![\w]the)[ \t]+(?P<p>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){1,3})(?![\w'’\-])"
+)
 _PLACE_PREP_THE: Final = re.compile(
     r"\b(?i:to|outside|at|near|in|from|by|behind|opposite|past|round|around|into|across|off|beside|next[ \t]+to)"
     r"[ \t]+$"

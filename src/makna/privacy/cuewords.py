@@ -29,7 +29,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import DIGIT_RUN_LINES, any_of, dispatch, for_text, gated_finditer, split_top, trigger
+from ._fastrx import DIGIT_RUN_LINES, any_of, dispatch, for_text, gated_finditer, lines_finditer, split_top, trigger
 from ._text import HONORIFICS, CapRun, line_before
 from .types import Detection
 
@@ -206,8 +206,8 @@ def _ids(text: str, low: _Lowered) -> Iterator[Detection]:
         if digits < 5 or _PHONE_BETWEEN.search(between) or re.fullmatch(r"(?:19|20)\d\d", value):
             continue
         yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.85, "id.cued_code", value)
-    for rx, name in ((_PAN, "id.pan"), (_GHANA, "id.ghana_card")):
-        for m in rx.finditer(text):
+    for rx, name in ((_PAN, "id.pan"), (_GHANA, "id.ghana_card")):  # (each holds four digits in a row)
+        for m in lines_finditer(rx, DIGIT_RUN_LINES, text):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.9, name, m.group(0))
 
 

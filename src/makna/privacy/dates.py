@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import DIGIT_LINES, AllOf, Narrowed, gated_finditer, lines_finditer, trigger
+from ._fastrx import DIGIT_LINES, AllOf, Folded, Narrowed, gated_finditer, lines_finditer, trigger
 from .patterns import _DATE_NUM, _DATE_WORDS
 from .types import Detection
 
@@ -76,11 +76,18 @@ _WEEKDAY_LEAD: Final = re.compile(
     rf"(?<![\w'’])(?:(?i:{_WEEKDAYS})|{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?(?:,[ \t]*|[ \t]+)"
     rf"(?:(?i:the|tanggal|tgl\.?)[ \t]+)?(?=\d|(?:{_MONTHS})\b)"
 )
-_WEEKDAY_GATE: Final = re.compile(
-    rf"(?<![\w'’])(?:(?i:{_WEEKDAYS})|{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?[, \t]"
+_WEEKDAY_STEMS: Final = (
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad",
+)
+"""The lower-case beginnings of every weekday and abbreviation above (a test holds them to it)."""
+_WEEKDAY_GATE: Final = Folded(
+    _WEEKDAY_STEMS,
+    re.compile(rf"(?<![\w'’])(?:(?i:{_WEEKDAYS})|{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?[, \t]"),
 )
 """The lead's weekday itself, as a whole word before its separator: a line where only "satu", "month" or
-"Africa" holds the letters of a weekday is not searched (the old case-insensitive gate sent most lines)."""
+"Africa" holds the letters of a weekday is not searched (the old case-insensitive gate sent most lines). It is
+searched only on the lines where a word starts with a weekday's beginning (:class:`._fastrx.Folded`)."""
 _THE_ORDINAL: Final = re.compile(rf"(?<![\w])(?i:the)[ \t]+(?={_ORDINAL}[ \t]+of[ \t]+(?:{_MONTHS})\b)")
 _UPPER_DATE: Final = re.compile(
     r"(?<![\w])(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|"
@@ -171,20 +178,6 @@ def _date_at(text: str, pos: int) -> int:
     return 0
 
 
-def _gate_lines(gate: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each line holding a match of ``gate`` (``end`` at its newline), in order."""
-    spans: list[tuple[int, int]] = []
-    covered, n = -1, len(text)
-    for hit in gate.finditer(text):
-        if hit.start() <= covered:
-            continue
-        end = text.find("\n", hit.end())
-        end = n if end < 0 else end
-        spans.append((text.rfind("\n", 0, hit.start()) + 1, end))
-        covered = end
-    return spans
-
-
 def _over(rx: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     n = len(text)
     for start, end in lines:
@@ -194,7 +187,7 @@ def _over(rx: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Itera
 def find_dated_days(text: str) -> Iterator[Detection]:
     """Dates with their weekday or their "the" (one span), upper-case day-month heads, lower-case months with a
     year; a weekday and a day alone, months joined to their year by a word, month ranges and pairs of days."""
-    weekday_lines = _gate_lines(_WEEKDAY_GATE, text)  # one pass of the weekday gate for both weekday patterns
+    weekday_lines = _WEEKDAY_GATE.lines(text)  # one pass of the weekday gate for both weekday patterns
     for m in _over(_WEEKDAY_LEAD, text, weekday_lines):
         end = _date_at(text, m.end())
         if end:

@@ -93,9 +93,17 @@ def harmonise_types(found: Sequence[Detection]) -> list[Detection]:
 def _pipeline() -> Callable[[str, str, Sequence[str]], list[Detection]]:
     """The detectors (:func:`makna.privacy._pipeline.detect_chunk`), imported at the first detection: importing
     them and compiling their patterns takes about a quarter of a second, which ``import makna.privacy`` and a
-    ``makna deid`` command that detects nothing (status, list, accept, region) never pay."""
-    from ._pipeline import detect_chunk
+    ``makna deid`` command that detects nothing (status, list, accept, region) never pay. Their compiled patterns
+    (and the shared cue scan's) come from a cache on disk when it holds them (:mod:`._rxcache`)."""
+    from ._rxcache import compiled_once
 
+    with compiled_once("detectors") as kept:
+        from ._cues import shared_scan
+        from ._pipeline import detect_chunk
+
+        scan = shared_scan()
+        if kept:  # its ASCII twin costs a fifth of a second to compile, a few milliseconds from the cache
+            scan.compile_twin()
     return detect_chunk
 
 

@@ -117,15 +117,7 @@ _SUFFIX_FIRST: Final = frozenset("pfcmj")
 
 @cache
 def _not_org() -> frozenset[str]:
-    return (
-        gz.places_admin()
-        | gz.places_local()
-        | gz.places_en()
-        | gz.places_world()
-        | gz.stop_caps()
-        | gz.first_names("id")
-        | HONORIFICS
-    )
+    return gz.all_places() | gz.stop_caps() | gz.first_names("id") | HONORIFICS  # (the four place lists, gathered once)
 
 
 @cache

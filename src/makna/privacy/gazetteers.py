@@ -19,6 +19,7 @@ __all__ = [
     "english_words",
     "first_names",
     "names_and_places",
+    "ordinary_words",
     "place_index",
     "place_words",
     "places_admin",
@@ -142,6 +143,13 @@ def place_index() -> dict[str, int]:
 def place_words() -> frozenset[str]:
     """Every word of every place name (all place lists)."""
     return _place_parts()[1]
+
+
+@cache
+def ordinary_words() -> frozenset[str]:
+    """The dictionary, English and colloquial words (the detectors that ask whether a word is ordinary share this
+    one union)."""
+    return dictionary_words() | english_words() | colloquial()
 
 
 @cache

@@ -40,7 +40,7 @@ from stdnum.za import idnr
 
 from . import gazetteers as gz
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, lines_finditer
-from ._find import lowered, word_lines
+from ._find import WordStarts, lowered, word_lines
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
@@ -237,14 +237,23 @@ def _is_document(m: re.Match[str]) -> bool:
     return acr is None or not (acr in _NOT_DOCUMENT or (acr.lower() in _ordinary() and not acr.isupper()))
 
 
+_NUMBER_WORD_STARTS: Final = WordStarts(
+    ("number", "no.", "nomor", "nomer", "nombor", "namba", "num", "#"), after_at=True
+)
+"""The number words of ``_DOC_NUMBER`` in lower case: in a match each follows a space or tab, so it starts a word
+(found in the shared word-start pass; none holds an s, i or k, the letters a case-folded match may take from
+other scripts)."""
+
+
 def _doc_number_matches(text: str) -> Iterator[re.Match[str]]:
     """``_DOC_NUMBER`` over the lines that hold a digit and a number word (every match holds both; most lines
-    with "number" in an interview hold no code)."""
+    with "number" in an interview hold no code): the digit lines where a word starts with a number word."""
     n = len(text)
     gate = _DOC_NUMBER_GATE.search
+    worded = {start for start, _ in _NUMBER_WORD_STARTS.lines(text, lowered(text))}
     for start, end in DIGIT_LINES.lines(text):
         stop = min(n, end + 1)
-        if gate(text, start, stop):
+        if start in worded and gate(text, start, stop):
             yield from _DOC_NUMBER.finditer(text, start, stop)
 
 

@@ -198,7 +198,7 @@ _PLAIN_HANDLE_SEP = re.compile(r"[:=]|\b(?:adalah|is|as|namanya|saya|aku|ambo|gu
 
 @cache
 def _ordinary_words() -> frozenset[str]:
-    return gz.dictionary_words() | gz.english_words() | gz.colloquial()
+    return gz.ordinary_words()
 
 
 def find_emails(text: str) -> Iterator[Detection]:

@@ -15,7 +15,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
-from ._fastrx import dispatch, gated_finditer, split_top, trigger
+from ._fastrx import Folded, dispatch, gated_finditer, split_top, trigger
 from ._text import (
     HAND_HONORIFICS,
     HONORIFICS,
@@ -317,6 +317,8 @@ dot or an apostrophe ("Tgk. Mahyuddin", "Ne' Lai' Sampe")."""
 _LOOSE_TERM: Final = re.compile(
     dispatch([re.escape(t) for t in _LOOSE_TERMS], not_after=r"\w") + rf"[ \t]+(?P<n>{_RUN})"
 )
+_LOOSE_TERM_LINES: Final = Folded(tuple(t.lower() for t in _LOOSE_TERMS), _LOOSE_TERM)
+"""The lines where a word starts with one of the terms (in any case; from the shared word-start pass)."""
 
 
 def find_addressed(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
@@ -326,7 +328,7 @@ def find_addressed(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
         (start, run_text) for start, _end, run_text in runs
         if (" " in run_text or "\t" in run_text) and run_text.split(None, 1)[0] in _NEW_TERMS
     ]
-    found.extend((m.start("n"), m.group("n")) for m in _LOOSE_TERM.finditer(text))
+    found.extend((m.start("n"), m.group("n")) for m in gated_finditer(_LOOSE_TERM, _LOOSE_TERM_LINES, text))
     for start, run_text in found:
         if any(w in PLACE_SUFFIX_WORDS or w in _NOT_NAME for w in run_text.split()):
             continue  # "Gulu Main Market", "Acil Ilah Cake Shop": a place or a firm
@@ -353,12 +355,19 @@ _VOCATIVE: Final = re.compile(
 )
 """A name said to the other person after a thanks or a greeting ("Thanks, Grace.", "Terima kasih banyak, Rintik.",
 "Halo Dina!"): it must end the clause, so "Hi Mum said" or "Thanks Google Maps for ..." is not taken."""
+_VOCATIVE_LINES: Final = Folded(
+    ("thank", "cheers", "hi", "hello", "hey", "dear", "bye", "good", "terima", "makasih", "trima", "halo", "hallo",
+     "hai", "assalamualaikum", "met", "selamat"),
+    _VOCATIVE,
+)
+"""The lines where a word starts with a thanks or a greeting (from the shared word-start pass): the greeting of
+every match starts a word, and no match crosses a line."""
 
 
 def find_vocatives(text: str) -> Iterator[Detection]:
     """Names addressed after a thanks or a greeting (see :data:`_VOCATIVE`); address terms and stop words are
     never taken, and a term before the name stays outside it ("Terima kasih, Acil Ilah")."""
-    for m in _VOCATIVE.finditer(text):
+    for m in gated_finditer(_VOCATIVE, _VOCATIVE_LINES, text):
         span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
         if span is None or text[span[0] : span[1]] in gz.places_world() or text[span[0] : span[1]] in gz.places_admin():
             continue
@@ -506,7 +515,7 @@ def _short_forms(text: str, tokens: set[str]) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "PERSON", 0.7, "person.repeat", word)
 
 
-_SHORT: Final = re.compile(r"(?<![\w@.\-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,4}(?![\w@\-])")
+_SHORT: Final = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w@.\-][A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ]{2,4}(?![\w@\-])")  # (capital first)
 
 
 def person_windows(text: str, runs: Sequence[CapRun]) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import dispatch, gated_finditer, split_top, trigger
+from ._fastrx import Folded, dispatch, gated_finditer, split_top, trigger
 from ._text import (
     CAP_RUN,
     HONORIFICS,
@@ -410,6 +410,8 @@ _ORG_CUE: Final = re.compile(
     rf"(?P<cue>{_ORG_FIRST})(?![\w-])"
     rf"(?P<name>(?:[ \t]+{_NAME_TOKEN}){{1,4}}(?:[ \t]+Tbk)?)"
 )
+_ORG_CUE_LINES: Final = Folded(sorted({w.lower() for w in ORG_TYPE_WORDS}), _ORG_CUE)
+"""The lines where a word starts with an organisation type word (in any case; from the shared word-start pass)."""
 _EN_PLACE_GATE: Final = trigger(_EN_PLACE_SUFFIX.split("|"))
 _EN_ORG_GATE: Final = trigger(_EN_ORG_SUFFIX.replace("\\", "").split("|"))
 _EN_PLACE: Final = re.compile(rf"{_CAP_AT_WORD}[ \t]+(?:{_CAP}[ \t]+){{0,2}}(?:{_EN_PLACE_SUFFIX})\b")
@@ -523,7 +525,7 @@ def _without_leading_stop(matches: Iterable[re.Match[str]]) -> Iterator[tuple[in
 
 def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
     """Named organisations: legal forms, shop/workplace words, English suffixes, gig platforms (English)."""
-    yield from _typed_names(text, _ORG_CUE.finditer(text), "ORG", 0.9, "org.cue")
+    yield from _typed_names(text, gated_finditer(_ORG_CUE, _ORG_CUE_LINES, text), "ORG", 0.9, "org.cue")
     for start, raw in _without_leading_stop(gated_finditer(_EN_ORG, _EN_ORG_GATE, text)):
         raw = raw.rstrip(".")
         yield Detection(start, start + len(raw), "ORG", 0.85, "org.suffix", raw)
