@@ -75,3 +75,23 @@ def test_add_by_text_in_a_field_value(loc: str) -> None:
     assert result.exit_code == 0, result.output
     at = "ketemu di warung kopi dekat terminal".index("warung")
     assert f"LOCATION {at}:{at + 11} [warung kopi] added." in result.output
+
+
+def test_apply_says_which_sources_it_renamed(loc: str, tmp_path_factory: pytest.TempPathFactory,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """'sari.txt' held the informant's name: apply renamed it, and the next 'makna sources show sari.txt' said
+    only "unknown source"."""
+    monkeypatch.setenv("MAKNA_DEID_PASSPHRASE", "tiga ekor kucing melompat pagar")
+    key = tmp_path_factory.mktemp("keys") / "k.key"
+    with makna.open_project(loc, coder="tester") as p:
+        makna.privacy.project_review.add_identifier(p, "sari.txt", TEXT.index("Sari"), TEXT.index("Sari") + 4,
+                                                    "PERSON", also="all")
+        scan(p)
+        makna.privacy.project.decide_all(p, "accepted")
+    result = runner.invoke(app, ["deid", "apply", "--key", str(key), "-p", loc])
+    assert result.exit_code == 0, result.output
+    with makna.open_project(loc) as p:
+        names = {s.name for s in makna.list_sources(p)}
+    [new] = names - {"lain.txt"}
+    assert new != "sari.txt" and "Sari" not in new
+    assert f"Renamed (the name held an identifier): sari.txt -> {new}" in result.output

@@ -67,3 +67,22 @@ def test_the_refusal_and_the_warnings_are_in_the_pages_language(project_location
     with logged_in(project_location, lang="id") as (_app, c, _csrf):
         html = c.get("/deid").text
     assert 'name="force"' in html
+
+
+def test_apply_names_the_sources_by_their_new_names(project_location: str,
+                                                    tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A source named after its informant is renamed by apply; the workbench said it had de-identified
+    'rahasia-siti.txt', an original the page must not show again."""
+    import makna
+
+    with makna.create_project(project_location, "Uji", coder="tester") as p:
+        makna.import_text(p, "wawancara-rahmawati.txt", "P: Siapa namamu?\nI: Saya Rahmawati, tinggal di Padang.\n",
+                          language="id")
+    key = tmp_path_factory.mktemp("keys") / "study.key"
+    with logged_in(project_location) as (_app, c, csrf):
+        h = _reviewed(c, csrf)
+        r = c.post("/api/deid/apply", json={"key_path": str(key), "passphrase": PASS}, headers=h)
+        assert r.status_code == 200, r.text
+        out = r.json()
+        [name] = out["sources"]
+        assert "rahmawati" not in name.lower() and name.startswith("wawancara-") and name.endswith(".txt"), out

@@ -473,6 +473,8 @@ def apply_cmd(
         typer.echo("Warning: the storage could not be compacted while another program holds the project (SQLite: "
                    "the WAL is truncated when the last connection closes; PostgreSQL: run VACUUM FULL on its tables "
                    "when no one works in it), so replaced text may linger in free space until then.", err=True)
+    for before, after in report.renamed.items():
+        typer.echo(f"Renamed (the name held an identifier): {before} -> {after}")
     typer.echo(f"Key: {key} (id {report.key_id[:12]}). Keep it and its passphrase apart from the project.")
     if report.unscanned:
         typer.echo(f"Warning: not scanned, left unchanged: {', '.join(report.unscanned)}", err=True)

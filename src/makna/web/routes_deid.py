@@ -239,7 +239,9 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
         raise InputError(key_refusal(refuse, lang_of(request)))
     report = apply(project, path, secret, mode=body.mode, include_pending=body.include_pending,
                    surrogate_region=body.surrogate_region, tradition=body.tradition)
-    return reply({"sources": report.sources, "replaced": report.replaced, "by_type": report.by_type,
+    # by their names now: a name that held an identifier is not shown again
+    return reply({"sources": [report.renamed.get(n, n) for n in report.sources],
+                  "replaced": report.replaced, "by_type": report.by_type,
                   "fields": report.fields, "events": report.events, "compacted": report.compacted,
                   "region": report.region, "tradition": report.tradition,
                   "key_path": str(path), "key_id": report.key_id[:12], "mode": report.mode,
