@@ -41,6 +41,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from ..access import PERMISSION, require
 from ..errors import InputError, KeyFileError, PrivacyError
 from ..project import Project
 from ..store import fulltext, tables
@@ -393,6 +394,7 @@ def apply(
     ``tradition``: the naming tradition of surrogate names (:data:`makna.privacy.naming.TRADITIONS`) for
     the sources and cases without their own ('makna deid region --tradition'), kept in the key; ``auto``
     goes back to each name's own tradition and the region's."""
+    require(project, PERMISSION["deid.apply"])  # before the key file is written, outside any transaction
     if mode not in _MODES:
         raise InputError(f"mode {mode!r}: use one of {', '.join(_MODES)}")
     region = resolve_region(surrogate_region)
