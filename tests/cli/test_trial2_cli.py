@@ -95,3 +95,30 @@ def test_apply_says_which_sources_it_renamed(loc: str, tmp_path_factory: pytest.
     [new] = names - {"lain.txt"}
     assert new != "sari.txt" and "Sari" not in new
     assert f"Renamed (the name held an identifier): sari.txt -> {new}" in result.output
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (["report", "-o", "{blocked}/report"], "{blocked}"),
+    (["export", "--format", "json", "-o", "/proc/makna-trial.json"], "/proc"),
+    (["export", "--format", "qdpx", "-o", "/proc/makna-trial.qdpx"], "/proc"),
+    (["report", "-o", "/proc/makna-trial"], "/proc/makna-trial"),
+])
+def test_an_output_path_that_cannot_be_written_is_one_line(loc: str, tmp_path_factory: pytest.TempPathFactory,
+                                                           args: list[str], named: str) -> None:
+    """``makna report -o /proc/x`` and ``makna export -o /proc/x.json`` (a folder nobody may write in) ended
+    in a traceback (FileNotFoundError, NotADirectoryError)."""
+    blocked = tmp_path_factory.mktemp("out") / "a-file"
+    blocked.write_text("not a folder\n", encoding="utf-8")
+    result = runner.invoke(app, [*(a.format(blocked=blocked) for a in args), "-p", loc])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    [line] = result.output.splitlines()
+    assert line.startswith("Error: ") and named.format(blocked=blocked) in line, line
+    assert blocked.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_list_refuses_a_status_it_does_not_know(loc: str) -> None:
+    """``makna deid list --status acepted`` (a typo) said "No detections." as if there were none."""
+    result = runner.invoke(app, ["deid", "list", "--status", "acepted", "-p", loc])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == ("Error: status 'acepted': use one of pending, accepted, rejected, edited, "
+                                     "added")

@@ -16,10 +16,12 @@ from typing import Any, Literal
 from ..errors import InputError, OffsetError
 from .types import PII_TYPES, Detection
 
-__all__ = ["Review", "ReviewItem", "Status", "context", "nudge_span", "span_for_text", "occurrences"]
+__all__ = ["Review", "ReviewItem", "Status", "context", "nudge_span", "span_for_text", "occurrences", "STATUSES"]
 
 Status = Literal["pending", "accepted", "rejected", "edited", "added"]
-_STATUSES: frozenset[str] = frozenset({"pending", "accepted", "rejected", "edited", "added"})
+STATUSES: tuple[Status, ...] = ("pending", "accepted", "rejected", "edited", "added")
+"""A detection's statuses under review, in the order of the review."""
+_STATUSES: frozenset[str] = frozenset(STATUSES)
 
 
 @dataclass(frozen=True, slots=True)
