@@ -54,3 +54,26 @@ def test_apply_refuses_a_key_beside_the_project_until_apply_anyway(browser: Any,
         expect(done).to_contain_text("ada di dalam folder proyek")
         assert key.is_file()
         pg.close()
+
+
+def test_the_import_page_groups_character_counts_as_the_page_language_writes_them(browser: Any,
+                                                                                   tmp_path: Path) -> None:
+    """An Indonesian page in an English browser listed an imported transcript of 1.650 characters as
+    1,650 (the browser's way, not the page's)."""
+    location = str(tmp_path / "study.makna")
+    build_private(location)
+    transcript = tmp_path / "panjang.txt"
+    text = "P: Apa kabar?\nI: " + "baik " * 330 + "\n"
+    transcript.write_text(text, encoding="utf-8")
+    n = len(text)
+    assert 1000 < n < 10_000
+    with serve_workbench(location, lang="id") as (_app, server):
+        pg = browser.new_context(locale="en-US").new_page()
+        pg.goto(f"{server.url}/?token={TOKEN}")
+        pg.goto(f"{server.url}/import")
+        pg.set_input_files("input[type=file]", [str(transcript)])
+        pg.locator("#upload-form button[type=submit]").click()
+        row = pg.locator("tr", has_text="panjang.txt")
+        expect(row).to_contain_text(f"{n // 1000}.{n % 1000:03d}")
+        assert f"{n:,}" not in row.inner_text()
+        pg.close()
