@@ -86,3 +86,22 @@ def test_apply_names_the_sources_by_their_new_names(project_location: str,
         out = r.json()
         [name] = out["sources"]
         assert "rahmawati" not in name.lower() and name.startswith("wawancara-") and name.endswith(".txt"), out
+
+
+def test_the_warning_of_fields_left_unscanned_is_in_the_pages_language(
+        project_location: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A memo written after the scan is left as it is by apply, which says so; the Indonesian page said it
+    in English, naming a command instead of the page's own Scan."""
+    import makna
+
+    build_private(project_location)
+    key = tmp_path_factory.mktemp("keys") / "study.key"
+    with logged_in(project_location, lang="id") as (app, c, csrf):
+        h = _reviewed(c, csrf)
+        makna.add_memo(app.state.project, "project", None, "catatan lapangan sesudah pemindaian")
+        r = c.post("/api/deid/apply", json={"key_path": str(key), "passphrase": PASS}, headers=h)
+        assert r.status_code == 200, r.text
+        warnings = r.json()["warnings"]
+        assert any(w.startswith("1 nilai isian yang ditambahkan atau diubah sejak pemindaian terakhir dibiarkan")
+                   and "pindai lagi" in w for w in warnings), warnings
+        assert not any("were left as they are" in w for w in warnings)

@@ -50,6 +50,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "project: every copy of it holds the key"),
     (r"the key passphrase is shorter than (?P<n>\d+) characters",
      "the key passphrase is shorter than %(n)s characters"),
+    (r"(?P<n>\d+) field value\(s\) added or edited since the last scan were left as they are \((?P<fields>.*)\): "
+     r"run 'makna deid scan' to review them", "%(n)s field value(s) added or edited since the last scan were left as "
+     "they are (%(fields)s): scan again to review them"),
     (r"the key passphrase is easy to guess \(common words, names, dates or patterns\): use four or more unrelated "
      r"words", "the key passphrase is easy to guess (common words, names, dates or patterns): use four or more "
      "unrelated words"),
