@@ -186,7 +186,8 @@ def test_apply_through_the_web_api(study: makna.Project, project_location: str, 
         assert '<select name="tradition">' in html and '<option value="minang">' in html
         i = html.index('name="makna-csrf" content="') + len('name="makna-csrf" content="')
         h = {"X-Makna-CSRF": html[i: html.index('"', i)]}
-        key = tmp_path / "k.key"
+        key = tmp_path.parent / f"{tmp_path.name}-keys" / "k.key"  # apart from the project's folder
+        key.parent.mkdir()
         body = {"key_path": str(key), "passphrase": PASS, "passphrase_repeat": PASS, "tradition": "Klingon"}
         r = c.post("/api/deid/apply", json=body, headers=h)
         assert r.status_code == 400 and "Klingon" in r.text and not key.exists()

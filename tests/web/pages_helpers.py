@@ -34,7 +34,7 @@ def build_private(location: str, *, coder: str = "tester") -> None:
 @contextmanager
 def logged_in(location: str, **kwargs: Any) -> Iterator[tuple[Any, Client, str]]:
     """(app, client with the token cookie, CSRF token) for the project at ``location``."""
-    app = create_app(location, token=TOKEN, lang="en", **{"coder": "tester", **kwargs})
+    app = create_app(location, token=TOKEN, **{"lang": "en", "coder": "tester", **kwargs})
     c = Client(app)
     try:
         assert c.get(f"/?token={TOKEN}").status_code == 303

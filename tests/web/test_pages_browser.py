@@ -131,7 +131,8 @@ def test_analysis_views_and_report(page: Any, served: tuple[Any, LiveServer]) ->
     assert info.value.suggested_filename == "report.html"
 
 
-def test_deidentify_review_add_and_apply(private_page: Any, private: tuple[Any, LiveServer], tmp_path: Path) -> None:
+def test_deidentify_review_add_and_apply(private_page: Any, private: tuple[Any, LiveServer],
+                                         tmp_path_factory: pytest.TempPathFactory) -> None:
     app, _ = private
     pg = private_page
     go_to(pg, "De-identification")
@@ -172,7 +173,7 @@ def test_deidentify_review_add_and_apply(private_page: Any, private: tuple[Any, 
     # accept the rest and apply
     pg.click("#accept-all")
     pg.wait_for_load_state("load")
-    key = tmp_path / "kunci.key"
+    key = tmp_path_factory.mktemp("keys") / "kunci.key"  # apart from the project's folder
     pg.select_option("#apply select[name=mode]", "tag")
     pg.fill("#apply input[name=key_path]", str(key))
     pg.fill("#apply input[name=passphrase]", "sandi yang panjang")
@@ -186,12 +187,13 @@ def test_deidentify_review_add_and_apply(private_page: Any, private: tuple[Any, 
     shot(pg, "deid-applied")
 
 
-def test_deid_apply_refused_on_coded_sources(page: Any, tmp_path: Path, console_errors: list[str]) -> None:
+def test_deid_apply_refused_on_coded_sources(page: Any, tmp_path_factory: pytest.TempPathFactory,
+                                             console_errors: list[str]) -> None:
     go_to(page, "De-identification")
     page.click("#scan")
     page.wait_for_selector("#detections tr[data-id]")
-    page.fill("#apply input[name=key_path]", str(tmp_path / "k.key"))
-    page.fill("#apply input[name=passphrase]", "x")
+    page.fill("#apply input[name=key_path]", str(tmp_path_factory.mktemp("keys") / "k.key"))
+    page.fill("#apply input[name=passphrase]", "sandi yang cukup panjang")
     page.check("#apply input[name=include_pending]")
     page.click("#apply button[type=submit]")
     page.wait_for_selector("#apply-result.failed")

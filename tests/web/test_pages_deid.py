@@ -5,9 +5,9 @@ echoed, never in a URL); coded sources are refused with the core's error."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
+import pytest
 from pages_helpers import PRIVATE_SOURCE, PRIVATE_TEXT, XSS, build_private, dangerous, logged_in
 from web_helpers import Client
 
@@ -82,10 +82,9 @@ def test_accept_reject_accept_all_and_add(project_location: str) -> None:
         assert int(pieces[0][0]) == 0 and "".join(p for _, p in pieces).count("&lt;script&gt;") == 1
 
 
-def test_apply_with_a_key_and_passphrase(project_location: str, tmp_path: Path) -> None:
+def test_apply_with_a_key_and_passphrase(project_location: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     build_private(project_location)
-    key = tmp_path / "keys" / "study.key"
-    key.parent.mkdir()
+    key = tmp_path_factory.mktemp("keys") / "study.key"  # apart from the project's folder
     with logged_in(project_location) as (app, c, csrf):
         h = {"X-Makna-CSRF": csrf}
         _scan(c, csrf)
@@ -112,8 +111,9 @@ def test_apply_with_a_key_and_passphrase(project_location: str, tmp_path: Path) 
         assert again.status_code == 400 and "salah" not in again.text
 
 
-def test_coded_sources_are_refused_with_the_core_error(client: Client, csrf: str, tmp_path: Path,
-                                                       app: Any) -> None:
+def test_coded_sources_are_refused_with_the_core_error(client: Client, csrf: str, app: Any,
+                                                       tmp_path_factory: pytest.TempPathFactory) -> None:
+    tmp_path = tmp_path_factory.mktemp("keys")
     h = {"X-Makna-CSRF": csrf}
     _scan(client, csrf)
     html = client.get("/deid").text
@@ -146,8 +146,9 @@ def test_scan_types_are_checked_by_the_core(project_location: str) -> None:
         assert {d["type"] for d in c.get("/api/deid/detections").json()} == {"EMAIL"}
 
 
-def test_field_detections_are_listed_with_their_place_and_applied_with_a_region(project_location: str,
-                                                                                tmp_path: Path) -> None:
+def test_field_detections_are_listed_with_their_place_and_applied_with_a_region(
+        project_location: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    tmp_path = tmp_path_factory.mktemp("keys")
     build_private(project_location)
     with makna.open_project(project_location, coder="tester") as p:
         makna.add_case(p, "Informan 1", description="Siti Rahmawati, 0812-3456-7890")

@@ -63,7 +63,8 @@ def _where_cells(html: str) -> dict[str, list[str]]:
     return out
 
 
-def test_the_review_names_fields_and_modes_in_the_pages_language(project_location: str, tmp_path: Path) -> None:
+def test_the_review_names_fields_and_modes_in_the_pages_language(project_location: str,
+                                                                  tmp_path_factory: pytest.TempPathFactory) -> None:
     build_private(project_location)
     with makna.open_project(project_location, coder="tester") as p:
         makna.add_case(p, "Informan 1", description="Siti Rahmawati, 0812-3456-7890")
@@ -76,7 +77,8 @@ def test_the_review_names_fields_and_modes_in_the_pages_language(project_locatio
         assert cells["sources.text"] and all(" / transkrip / " in w for w in cells["sources.text"]), cells
         assert not [w for ws in cells.values() for w in ws if w.startswith(("case ", "source "))], cells
         assert c.post("/api/deid/decide-all", json={"status": "accepted"}, headers=h).status_code == 200
-        body = {"key_path": str(tmp_path / "k.key"), "passphrase": PASS, "passphrase_repeat": PASS}
+        body = {"key_path": str(tmp_path_factory.mktemp("keys") / "k.key"), "passphrase": PASS,
+                "passphrase_repeat": PASS}
         assert c.post("/api/deid/apply", json=body, headers=h).status_code == 200
         status = c.get("/deid").text
         assert "(pengganti yang realistis)" in status and "(surrogate)" not in status
@@ -103,7 +105,8 @@ def test_apply_in_the_browser_warns_of_a_key_in_the_projects_folder(project_loca
         h = {"X-Makna-CSRF": csrf}
         assert c.post("/api/deid/scan", json={}, headers=h).status_code == 200
         assert c.post("/api/deid/decide-all", json={"status": "accepted"}, headers=h).status_code == 200
-        body = {"key_path": str(tmp_path / "study.key"), "passphrase": PASS, "passphrase_repeat": PASS}
+        body = {"key_path": str(tmp_path / "study.key"), "passphrase": PASS, "passphrase_repeat": PASS,
+                "force": True}  # without it, refused (test_trial2_pages)
         r = c.post("/api/deid/apply", json=body, headers=h)
         assert r.status_code == 200, r.text
         warned = [w for w in r.json()["warnings"] if "inside the project's folder" in w]

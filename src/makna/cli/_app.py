@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -19,6 +20,16 @@ class MaknaGroup(TyperGroup):
         except MaknaError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except OSError as exc:
+            # a file or folder the user named that cannot be written or read (an --output in a folder
+            # nobody may write in, a path through a file): one line, as for any other user mistake
+            if exc.filename is None:
+                raise
+            where = Path(str(exc.filename))
+            if where.name.startswith(".makna-"):  # a temporary file beside the output: name its folder
+                where = where.parent
+            typer.echo(f"Error: {where}: cannot write or read it ({exc.strerror})", err=True)
+            raise typer.Exit(2) from None
 
 
 app = typer.Typer(

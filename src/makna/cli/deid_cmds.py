@@ -31,7 +31,10 @@ from ..privacy.project import (
 from ..privacy.project_apply import add_known_names, apply, key_risks, known_names, open_key, reveal
 from ..privacy.project_review import ALSO, add_identifier, revise_detection
 from ..privacy.regions import region_name
+from ..privacy.review import occurrences
 from ..privacy.types import check_types
+from ..project import Project
+from ..sources import get_source
 from ..text import shorten
 from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, check_writable, emit, opened, parse_span, write_output
 
@@ -318,8 +321,10 @@ def edit_cmd(
 
 @deid_app.command("add")
 def add_cmd(
-    span: Annotated[str, typer.Option("--span", help="START:END (code points, end exclusive).")],
     kind: Annotated[str, typer.Option("--type", "-t", help="Identifier type.")],
+    span: Annotated[str | None, typer.Option("--span", help="START:END (code points, end exclusive).")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="The identifier as written (instead of --span): its "
+                                             "first occurrence as a whole word.")] = None,
     source: Annotated[str | None, typer.Option("--source", "-s", help="The source.")] = None,
     field: Annotated[str | None, typer.Option("--field", "-f", help="A scanned field value, fN: 'makna deid "
                                               "fields' lists the numbers (its detections are fN:I).")] = None,
@@ -328,15 +333,23 @@ def add_cmd(
                     ] = "none",
     project: ProjectOpt = None,
 ) -> None:
-    """Add an identifier the detectors missed in a source's text or a field value; it counts as accepted."""
+    """Add an identifier the detectors missed in a source's text or a field value; it counts as accepted.
+    Give it as --text (as written: its first occurrence as a whole word) or as --span."""
     if (source is None) == (field is None):
         raise InputError("give --source or --field (one of them)")
     if also not in ALSO:
         raise InputError(f"--also {also!r}: use one of {', '.join(ALSO)}")
     if field is not None and also != "none":
         raise InputError("--also works with --source; a field value is marked on its own")
-    start, end = parse_span(span)
+    if (span is None) == (text is None):
+        raise InputError("give --span or --text, not both" if span else "give the identifier as --text or --span")
+    start, end = parse_span(span) if span is not None else (0, 0)
+    more = 0
     with opened(project) as proj:
+        if text is not None:
+            body, where = _text_of(proj, source, field)
+            found = occurrences(body, text, where=where)
+            (start, end), more = found[0], len(found) - 1
         if source is not None:
             added = add_identifier(proj, source, start, end, kind, also=also)
             e, others, skipped = added.entry, added.others, added.skipped
@@ -344,10 +357,23 @@ def add_cmd(
             e, others, skipped = add_field_detection(proj, field or "", start, end, kind), (), 0
     typer.echo(f"{e.id} {e.type} {e.start}:{e.end} [{e.text}] added.")
     if others:
-        where = sorted({o.source for o in others})
-        typer.echo(f"{len(others)} other occurrence(s) marked in {', '.join(where)}.")
+        typer.echo(f"{len(others)} other occurrence(s) marked in {', '.join(sorted({o.source for o in others}))}.")
     if skipped:
         typer.echo(f"{skipped} occurrence(s) left: they overlap a detection under review.")
+    if more and also == "none":
+        typer.echo(f"{more} other occurrence(s) in this {'source' if source else 'value'}"
+                   + (": --also source marks them." if source else ": add them with --span."))
+
+
+def _text_of(proj: Project, source: str | None, field: str | None) -> tuple[str, str]:
+    """The text of ``source`` or of the scanned field value ``field`` (fN), and how to name it."""
+    if source is not None:
+        return get_source(proj, source).text, source
+    entry = next((f for f in field_entries(proj) if f.id == field), None)
+    if entry is None:
+        raise InputError(f"field {field!r}: no scanned field value of that number (the numbers are listed by "
+                         "'makna deid fields')")
+    return entry.value, f"field value {field}"
 
 
 names_app = typer.Typer(help="Known names (informants' real names and aliases), kept in the key file only.",
@@ -447,6 +473,8 @@ def apply_cmd(
         typer.echo("Warning: the storage could not be compacted while another program holds the project (SQLite: "
                    "the WAL is truncated when the last connection closes; PostgreSQL: run VACUUM FULL on its tables "
                    "when no one works in it), so replaced text may linger in free space until then.", err=True)
+    for before, after in report.renamed.items():
+        typer.echo(f"Renamed (the name held an identifier): {before} -> {after}")
     typer.echo(f"Key: {key} (id {report.key_id[:12]}). Keep it and its passphrase apart from the project.")
     if report.unscanned:
         typer.echo(f"Warning: not scanned, left unchanged: {', '.join(report.unscanned)}", err=True)

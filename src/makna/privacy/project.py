@@ -32,7 +32,7 @@ from ._state import State
 from .detect import detect, propagate
 from .fields import field_spec, field_states, save_field
 from .labels import LABEL_TYPES, find_in_labels, name_words
-from .review import Review, ReviewItem, Status, context
+from .review import STATUSES, Review, ReviewItem, Status, context
 from .types import Detection, check_types
 
 __all__ = [
@@ -329,6 +329,8 @@ def review_entries(project: Project, *, sources: Iterable[str] | None = None,
                    status: Collection[str] | None = None) -> list[ReviewEntry]:
     """The detections of the scanned, not yet de-identified sources and (unless ``sources`` narrows
     the list) of the free-text fields, optionally of some statuses."""
+    if status is not None and (unknown := sorted(set(status) - set(STATUSES))):
+        raise InputError(f"status {unknown[0]!r}: use one of {', '.join(STATUSES)}")
     with project.store.read() as conn:
         states = _load(conn, source_ids=_source_ids(project, conn, sources))
         if sources is None:

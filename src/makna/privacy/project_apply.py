@@ -41,6 +41,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from ..access import PERMISSION, require
 from ..errors import InputError, KeyFileError, PrivacyError
 from ..project import Project
 from ..store import fulltext, tables
@@ -151,6 +152,9 @@ class ApplyReport:
     source_traditions: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Per de-identified source name with a tradition of its own: the tradition and where it came from
     (``source``, ``case``)."""
+    renamed: dict[str, str] = field(default_factory=dict)
+    """The de-identified sources whose name held an identifier: their name before -> their new name (what
+    ``makna sources`` and every command take from now on)."""
 
 
 # --------------------------------------------------------------------------------------- key
@@ -390,6 +394,7 @@ def apply(
     ``tradition``: the naming tradition of surrogate names (:data:`makna.privacy.naming.TRADITIONS`) for
     the sources and cases without their own ('makna deid region --tradition'), kept in the key; ``auto``
     goes back to each name's own tradition and the region's."""
+    require(project, PERMISSION["deid.apply"])  # before the key file is written, outside any transaction
     if mode not in _MODES:
         raise InputError(f"mode {mode!r}: use one of {', '.join(_MODES)}")
     region = resolve_region(surrogate_region)
@@ -486,8 +491,11 @@ def apply(
         with project.store.write(project.actor, "deid.apply_fields", fpayload):
             whole = _write_fields(conn, field_plans, now)
         by_type.update(field_types)
+        renamed: dict[str, str] = {}
         for st, _new_text, reps in plans:
             row = conn.execute(select(s.name, s.original_name).where(s.id == st.source_id)).one()
+            if row.name != st.name:
+                renamed[st.name] = str(row.name)
             hit = sorted({r.type for r in reps for label in row
                           if re.search(rf"(?<![^\W\d_]){re.escape(r.original)}(?![^\W\d_])", label, re.I)})
             if hit:
@@ -506,7 +514,7 @@ def apply(
                        mapping.region, {st.name: (regions[st.source_id].region, regions[st.source_id].origin)
                                         for st, _t, _r in plans}, mapping.tradition,
                        {st.name: (str(plan.tradition), plan.tradition_origin) for st, _t, _r in plans
-                        if (plan := regions[st.source_id]).tradition is not None})
+                        if (plan := regions[st.source_id]).tradition is not None}, renamed)
 
 
 # ------------------------------------------------------------------------------------ reveal

@@ -16,10 +16,12 @@ from typing import Any, Literal
 from ..errors import InputError, OffsetError
 from .types import PII_TYPES, Detection
 
-__all__ = ["Review", "ReviewItem", "Status", "context", "nudge_span", "span_for_text"]
+__all__ = ["Review", "ReviewItem", "Status", "context", "nudge_span", "span_for_text", "occurrences", "STATUSES"]
 
 Status = Literal["pending", "accepted", "rejected", "edited", "added"]
-_STATUSES: frozenset[str] = frozenset({"pending", "accepted", "rejected", "edited", "added"})
+STATUSES: tuple[Status, ...] = ("pending", "accepted", "rejected", "edited", "added")
+"""A detection's statuses under review, in the order of the review."""
+_STATUSES: frozenset[str] = frozenset(STATUSES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,3 +235,16 @@ def span_for_text(text: str, start: int, end: int, wanted: str) -> tuple[int, in
     if best is None:
         raise InputError(f"{wanted!r} does not occur in the text: give it exactly as it is written")
     return best[2], best[2] + len(wanted)
+
+
+def occurrences(text: str, wanted: str, *, where: str = "the text") -> list[tuple[int, int]]:
+    """Every span where ``wanted`` (stripped) occurs in ``text`` on word boundaries ("Sari" not inside
+    "Sarinah"), in order. Raises :class:`~makna.errors.InputError` when it is blank or absent (``where``
+    names the text in the message)."""
+    value = wanted.strip()
+    if not value:
+        raise InputError("the text is blank: give the identifier as it is written")
+    found = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text)]
+    if not found:
+        raise InputError(f"{value!r} does not occur in {where} (as a whole word): give it exactly as it is written")
+    return found

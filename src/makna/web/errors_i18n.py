@@ -12,7 +12,7 @@ import re
 
 from .i18n import translations
 
-__all__ = ["PATTERNS", "MESSAGES", "translate_error", "unit_label"]
+__all__ = ["PATTERNS", "MESSAGES", "translate_error", "unit_label", "key_refusal", "KEY_REFUSAL"]
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     (r"unknown code '(?P<name>[^']*)'.*", "unknown code %(name)s"),
@@ -42,12 +42,29 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"code '(?P<name>[^']*)' exists already", "code %(name)s exists already"),
     (r"nothing to undo.*", "nothing to undo"),
     (r"nothing to redo.*", "nothing to redo"),
+    (r"the key file (?P<path>.+) is inside the project's folder (?P<folder>.+): whoever gets a copy of the folder "
+     r"gets the key", "the key file %(path)s is inside the project's folder %(folder)s: whoever gets a copy of the "
+     "folder gets the key"),
+    (r"the key file (?P<path>.+) is in (?P<folder>.+), which is synced or versioned with the project: every copy "
+     r"of it holds the key", "the key file %(path)s is in %(folder)s, which is synced or versioned with the "
+     "project: every copy of it holds the key"),
+    (r"the key passphrase is shorter than (?P<n>\d+) characters",
+     "the key passphrase is shorter than %(n)s characters"),
+    (r"(?P<n>\d+) field value\(s\) added or edited since the last scan were left as they are \((?P<fields>.*)\): "
+     r"run 'makna deid scan' to review them", "%(n)s field value(s) added or edited since the last scan were left as "
+     "they are (%(fields)s): scan again to review them"),
+    (r"the key passphrase is easy to guess \(common words, names, dates or patterns\): use four or more unrelated "
+     r"words", "the key passphrase is easy to guess (common words, names, dates or patterns): use four or more "
+     "unrelated words"),
 )
 _COMPILED = tuple((re.compile(p), m) for p, m in PATTERNS)
 
+KEY_REFUSAL = ("keep the key apart from the project (e.g. /home/me/keys/study.key) with a passphrase of four or "
+               "more unrelated words, or tick \u201cApply anyway\u201d")
+"""What the workbench says after the reasons it refuses a key file (``makna deid apply`` says --force)."""
 UNIT_LABELS = ("turn %(n)s (%(speaker)s)", "turn %(n)s", "sentence %(n)s", "paragraph %(n)s", "document",
                "characters")
-MESSAGES: tuple[str, ...] = tuple(dict.fromkeys(m for _, m in PATTERNS)) + UNIT_LABELS
+MESSAGES: tuple[str, ...] = tuple(dict.fromkeys(m for _, m in PATTERNS)) + UNIT_LABELS + (KEY_REFUSAL,)
 _UNIT = re.compile(r"^(?P<kind>turn|sentence|paragraph) (?P<n>\d+)(?: \((?P<speaker>.*)\))?$")
 
 
@@ -75,3 +92,9 @@ def unit_label(label: str, lang: str) -> str:
             return tr.gettext("turn %(n)s (%(speaker)s)") % {"n": m["n"], "speaker": m["speaker"]}
         return tr.gettext("turn %(n)s") % {"n": m["n"]}
     return tr.gettext(f"{m['kind']} %(n)s") % {"n": m["n"]}
+
+
+def key_refusal(risks: list[str], lang: str) -> str:
+    """Why the workbench refuses a key file (the reasons of
+    :func:`makna.privacy.project_apply.key_risks`) and what to do, in ``lang``."""
+    return "; ".join(translate_error(r, lang) for r in risks) + ": " + translations(lang).gettext(KEY_REFUSAL)

@@ -19,12 +19,13 @@ from pydantic import BaseModel, Field, SecretStr
 from ..errors import InputError
 from ..privacy import PII_TYPES
 from ..privacy.project import ReviewEntry, decide, decide_all, deid_status, review_entries, scan
-from ..privacy.project_apply import apply
+from ..privacy.project_apply import apply, key_risks
 from ..privacy.project_review import add_identifier, revise_detection
 from ..privacy.regions import PROVINCES
 from ..sources import get_source
 from ..views import segments_per_source
-from .deps import js_text, page, project_of, reply
+from .deps import js_text, lang_of, page, project_of, reply
+from .errors_i18n import key_refusal, translate_error
 from .render import json_script
 
 __all__ = ["router", "JS_MESSAGES", "PAGE_SIZE", "ScanRequest", "Decision", "DecideAll", "NewDetection",
@@ -104,6 +105,9 @@ class ApplyRequest(BaseModel):
     tradition: str | None = Field(default=None, max_length=40, description="naming tradition of surrogate names "
                                   "(minang, jawa, sunda, batak, bali, bugis, indonesia, english; auto); default: "
                                   "each name's own, else the region's")
+    force: bool = Field(default=False, description="apply even when the key file would travel with the project or "
+                        "a new key's passphrase is weak (as 'makna deid apply --force'); the reasons come back "
+                        "as warnings")
 
 
 def _key_path(raw: str) -> Path:
@@ -229,10 +233,17 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
     if (not path.exists() and body.passphrase_repeat is not None
             and body.passphrase_repeat.get_secret_value() != secret):
         raise InputError("the two passphrases differ: type the new key's passphrase twice")
-    report = apply(project_of(request), path, secret, mode=body.mode, include_pending=body.include_pending,
+    project = project_of(request)
+    refuse, _warn = key_risks(project, path, secret)
+    if refuse and not body.force:
+        raise InputError(key_refusal(refuse, lang_of(request)))
+    report = apply(project, path, secret, mode=body.mode, include_pending=body.include_pending,
                    surrogate_region=body.surrogate_region, tradition=body.tradition)
-    return reply({"sources": report.sources, "replaced": report.replaced, "by_type": report.by_type,
+    # by their names now: a name that held an identifier is not shown again
+    return reply({"sources": [report.renamed.get(n, n) for n in report.sources],
+                  "replaced": report.replaced, "by_type": report.by_type,
                   "fields": report.fields, "events": report.events, "compacted": report.compacted,
                   "region": report.region, "tradition": report.tradition,
                   "key_path": str(path), "key_id": report.key_id[:12], "mode": report.mode,
-                  "unscanned": report.unscanned, "warnings": report.warnings})
+                  "unscanned": report.unscanned,
+                  "warnings": [translate_error(w, lang_of(request)) for w in report.warnings]})

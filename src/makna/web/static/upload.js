@@ -29,7 +29,7 @@
       const tr = document.createElement("tr"); tr.className = "ok";
       cell(tr, link("/sources/" + encodeURIComponent(s.id), s.name));
       cell(tr, M("Imported"));
-      cell(tr, s.length.toLocaleString(), "num");
+      cell(tr, s.length.toLocaleString(document.documentElement.lang || undefined), "num");  // as the page writes numbers
       body.append(tr);
     }
     for (const f of report.duplicates.concat(report.failed)) {
