@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from makna.privacy import detect
@@ -50,22 +51,30 @@ def main() -> int:
     parser.add_argument("--sealed", action="store_true", help="score the sealed table (figures only)")
     parser.add_argument("--cases", type=Path, default=CASES, help="folder of open.tsv and sealed.tsv")
     args = parser.parse_args()
+    table(load("sealed" if args.sealed else "open", args.cases), sealed=args.sealed)
+    return 0
+
+
+def table(cases: Iterable[Case], *, sealed: bool, by_outcome: bool = False) -> None:
+    """Print the pass table of ``cases`` by type and language (and by find/leave with ``by_outcome``); the
+    failures too, unless ``sealed`` (a sealed table's figures only)."""
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for case in load("sealed" if args.sealed else "open", args.cases):
+    for case in cases:
         typed, untyped, problems = check(case)
-        row = tally[f"{case.kind} ({case.language})"]
+        outcome = f", {'find' if case.positive else 'leave'}" if by_outcome else ""
+        row = tally[f"{case.kind} ({case.language}{outcome})"]
         row[0] += 1
         row[1] += typed
         row[2] += untyped
-        if problems and not args.sealed:
+        if problems and not sealed:
             print(f"FAIL {case.line}\n     " + "\n     ".join(problems))
-    print("| type (language) | cases | typed pass | untyped pass |\n| --- | ---: | ---: | ---: |")
+    label = "type (language, case)" if by_outcome else "type (language)"
+    print(f"| {label} | cases | typed pass | untyped pass |\n| --- | ---: | ---: | ---: |")
     for key in sorted(tally):
         n, t, u = tally[key]
         print(f"| {key} | {n} | {t} | {u} |")
     n, t, u = (sum(v[i] for v in tally.values()) for i in range(3))
     print(f"| **all** | {n} | {t} ({t / n:.2f}) | {u} ({u / n:.2f}) |")
-    return 0
 
 
 if __name__ == "__main__":

@@ -184,13 +184,18 @@ class Narrowed:
         """``(start, end)`` of every line of ``text`` where the gate matches (``end`` at its newline), sorted."""
         n = len(text)
         if self.ascii_only and not text.isascii():
-            found: dict[int, int] = {}
-            for hit in self.gate.finditer(text):
-                end = text.find("\n", hit.end())
-                found.setdefault(text.rfind("\n", 0, hit.start()) + 1, n if end < 0 else end)
-            return sorted(found.items())
+            return _whole_lines(self.gate, text)
         search = self.gate.search
         return [(start, end) for start, end in self.trigger.lines(text) if search(text, start, min(n, end + 1))]
+
+
+def _whole_lines(gate: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line where ``gate`` matches, searching the whole text (no line filter)."""
+    n, found = len(text), dict[int, int]()
+    for hit in gate.finditer(text):
+        end = text.find("\n", hit.end())
+        found.setdefault(text.rfind("\n", 0, hit.start()) + 1, n if end < 0 else end)
+    return sorted(found.items())
 
 
 _FOLDS_TO_ASCII = ("\u017f", "\u0131", "\u0130")
@@ -221,11 +226,7 @@ class Folded:
         """``(start, end)`` of every line of ``text`` where the gate matches (``end`` at its newline), sorted."""
         n = len(text)
         if not text.isascii() and any(char in text for char in _FOLDS_TO_ASCII):
-            found: dict[int, int] = {}
-            for hit in self.gate.finditer(text):
-                end = text.find("\n", hit.end())
-                found.setdefault(text.rfind("\n", 0, hit.start()) + 1, n if end < 0 else end)
-            return sorted(found.items())
+            return _whole_lines(self.gate, text)
         search = self.gate.search
         lines = self.words.lines(text, lowered(text))
         return [(start, end) for start, end in lines if search(text, start, min(n, end + 1))]
