@@ -291,10 +291,24 @@ def _in_lower_case(text: str, low: str) -> bool:
     not as part of a web or e-mail address (``cepatcair.example.net``, ``/cepatcair``: a brand's domain does not
     make its name an ordinary word).
 
-    The word comes first in the pattern and the boundary before it is looked behind for, so the scan is a
-    fast literal search rather than a try at every offset."""
-    rx = rf"{re.escape(low)}(?<![\w'’\-/@.][\s\S]{{{len(low)}}})(?![\w'’\-@]|\.\w)"
-    return re.search(rx, text) is not None
+    A literal search with the boundaries checked by hand: one regex per word (as before) cost a compilation
+    for every unknown word of a text, about a quarter of detection time, since ``re``'s cache holds 512."""
+    size, at = len(low), text.find(low)
+    while at >= 0:
+        end = at + size
+        before = text[at - 1] if at else ""
+        after = text[end] if end < len(text) else ""
+        if not (before and _word_char(before, "'’-/@.")) and not (after and _word_char(after, "'’-@")) and not (
+            after == "." and end + 1 < len(text) and _word_char(text[end + 1], "")
+        ):
+            return True
+        at = text.find(low, at + 1)
+    return False
+
+
+def _word_char(char: str, extra: str) -> bool:
+    """``char`` matches ``[\\w<extra>]`` (``re``'s ``\\w`` on ``str``: a letter or digit in Unicode, or ``_``)."""
+    return char.isalnum() or char == "_" or char in extra
 
 
 _ANSWER_START: Final = re.compile(rf"[ \t.]*(?P<n>{_CAP_NAME})")
