@@ -21,6 +21,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._orgheads import head_search, joined_with_heads
 from ._text import HONORIFICS, CapRun, run_tokens
 from .types import Detection
 
@@ -45,6 +46,7 @@ ORG_HEAD_WORDS: Final[frozenset[str]] = frozenset(
     ).split()
 )
 """Words that make a run of capitalised words an organisation's name wherever they stand in it."""
+_HEAD_SEARCH: Final = head_search(ORG_HEAD_WORDS)
 _WEAK_HEADS: Final = frozenset(
     "Residence Centre Center Project Board Police Council Authority Commission Ministry Foundation Alliance "
     "Network Branch Growers Riders Fishers Farmers Workers Women Mothers Outreach Mission Assurance Insurance "
@@ -62,7 +64,6 @@ _NOT_CENTRE: Final = frozenset(
     "Shopping City Town Trade Convention Leisure Sports Bus Transit Garden Exhibition".split()
 )
 """Words before ``Centre`` that make it a place (``Shopping Centre``), not a body."""
-_OF: Final = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _MIXED: Final = re.compile(r"(?=\D*\d)(?=.*[^\W\d]).+")
 """A word of digits and letters (``2pm``, ``4B``)."""
 _LOWER: Final = re.compile(r"[a-zß-öø-ÿ]")
@@ -81,22 +82,20 @@ def _common(word: str) -> bool:
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"['’]s$", "", word.rstrip(".,"))
+    """``word`` without a trailing full stop or comma and then a possessive ``'s`` (a word of a run holds no
+    line break, so this is ``re.sub(r"['’]s$", "", ...)`` without the regex)."""
+    word = word.rstrip(".,")
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _runs_joined(text: str, runs: Sequence[CapRun]) -> Iterator[list[tuple[int, int, str]]]:
-    """The tokens of each run, with a run that follows after ``of`` or ``of the`` joined on."""
-    i = 0
-    while i < len(runs):
-        toks = run_tokens(runs[i])
-        while i + 1 < len(runs):
-            gap = _OF.fullmatch(text, runs[i][1], runs[i + 1][0])
-            if gap is None:
-                break
-            i += 1
+    """The tokens of each run, with a run that follows after ``of`` or ``of the`` joined on, for the joined
+    runs that may hold a head word (:func:`makna.privacy._orgheads.joined_with_heads`)."""
+    for first, last in joined_with_heads(text, runs, _HEAD_SEARCH):
+        toks = run_tokens(runs[first])
+        for i in range(first + 1, last + 1):
             toks += run_tokens(runs[i])
         yield toks
-        i += 1
 
 
 def find_org_heads(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
