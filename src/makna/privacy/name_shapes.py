@@ -25,10 +25,14 @@ from .types import Detection
 __all__ = ["detect_name_shapes"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
+# The patterns below begin with their capital and look behind it afterwards (``[A-Z](?<![\w.][A-Z])`` is
+# ``(?<![\w.])[A-Z]``, also at the text's start), so that re skips to the capitals with its fast prefix scan:
+# the same matches, a third of the time (tests/privacy/test_deid_speed4.py).
 _INITIALS_NAME: Final = re.compile(
-    rf"(?<![\w.])(?P<n>(?:[A-Z]\.[ \t]?){{1,3}}(?P<last>{_CAP}))(?![\w'’])"
+    rf"(?P<n>[A-Z](?<![\w.][A-Z])\.[ \t]?(?:[A-Z]\.[ \t]?){{0,2}}(?P<last>{_CAP}))(?![\w'’])"
 )
-_INITIALS_ALONE: Final = re.compile(r"(?<![\w.])(?P<n>[A-Z]\.[ \t][A-Z]\.(?:[ \t][A-Z]\.)?)(?=[ \t]+[a-z])")
+_INITIALS_ALONE: Final = re.compile(r"(?P<n>[A-Z](?<![\w.][A-Z])\.[ \t][A-Z]\.(?:[ \t][A-Z]\.)?)(?=[ \t]+[a-z])")
+_HONORIFIC_BEFORE_INITIAL: Final = re.compile(r"(?P<h>[A-Z](?<![\w'’\-][A-Z])[a-z]{1,6}\.?)(?=[ \t]+[A-Z]\.)")
 _ORG_AFTER: Final = re.compile(
     r"[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?"
     r"(?:&|Ltd|Limited|Inc|LLP|PLC|Co\b|Corp|Group|Trading|Sons|Bros|Enterprises?|Fashions?|"
@@ -70,8 +74,13 @@ def _initials(text: str) -> Iterator[Detection]:
             continue  # "A. Pendahuluan" heading a line, "Jl. A. Yani": a list item or a street
         last = m.group("last")
         listed = last in gz.first_names("id") or last in gz.surnames()
-        if (_known_word(last) or _known_word(last.removesuffix("s"))) and not listed or last in gz.places_world() \
-                or last in gz.stop_caps() or _ORG_AFTER.match(text, m.end()):
+        if (
+            (_known_word(last) or _known_word(last.removesuffix("s")))
+            and not listed
+            or last in gz.places_world()
+            or last in gz.stop_caps()
+            or _ORG_AFTER.match(text, m.end())
+        ):
             continue
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.initials", m.group("n"))
     for m in _INITIALS_ALONE.finditer(text):
@@ -81,7 +90,7 @@ def _initials(text: str) -> Iterator[Detection]:
 
 def _honorific_initials(text: str) -> Iterator[Detection]:
     """One initial alone after an honorific ("Pak H.", "Bu S.", "Mr J."), not before a name that follows."""
-    for m in re.finditer(r"(?<![\w'’\-])(?P<h>[A-Z][a-z]{1,6}\.?)(?=[ \t]+[A-Z]\.)", text):
+    for m in _HONORIFIC_BEFORE_INITIAL.finditer(text):
         if m.group("h").rstrip(".") not in HONORIFICS and m.group("h") not in HONORIFICS:
             continue
         tail = _HON_INITIAL_TAIL.match(text, m.end())
