@@ -39,6 +39,7 @@ from operator import itemgetter
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import dispatch, split_top
 from ._text import HONORIFICS, CapRun, is_sentence_initial, run_tokens
 from .types import Detection
 
@@ -69,9 +70,15 @@ def _weight(det: Detection) -> tuple[int, int, float]:
 
 
 def _join_pair(text: str, a: Detection, b: Detection) -> Detection | None:
-    if a.type not in _NAMED or b.type not in _NAMED or "ORG" not in (a.type, b.type) and "LOCATION" not in (
-        a.type,
-        b.type,
+    if (
+        a.type not in _NAMED
+        or b.type not in _NAMED
+        or "ORG" not in (a.type, b.type)
+        and "LOCATION"
+        not in (
+            a.type,
+            b.type,
+        )
     ):
         return None
     if any(d.type == "PERSON" and not d.detector.startswith(_WEAK) for d in (a, b)):
@@ -143,8 +150,10 @@ def _head(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str
 
 
 _UNIT = r"(?:Flat|Unit|Apt\.?|Apartment|Lot|Block|Blok|Blk\.?|Room|Suite|No\.?|Nomor|Kav\.?)"
-_ADDR_HEAD: Final = re.compile(
-    rf"(?<![\w])(?:{_UNIT}[ \t]*[0-9A-Z][\w/]*,?[ \t]+){{1,3}}"
+_UNIT_PART = r"[ \t]*[0-9A-Z][\w/]*,?[ \t]+"
+_UNIT_FIRST = dispatch(split_top(_UNIT[3:-1]), not_after=r"\w")
+_ADDR_HEAD: Final = re.compile(  # (?<![\w])(?:{_UNIT}{_UNIT_PART}){1,3}..., led by its first letters (_fastrx.dispatch)
+    rf"{_UNIT_FIRST}{_UNIT_PART}(?:{_UNIT}{_UNIT_PART}){{0,2}}"
     r"(?:(?:[A-Z][\w'’]*[ \t]+){0,3}[A-Z][\w'’]*,[ \t]+)?(?:(?:Road|Jalan|Jl\.?)[ \t]+No\.?[ \t]*\d+,[ \t]+)?$"
 )
 _ADDR_TAIL: Final = re.compile(
