@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._fastrx import DIGIT_LINES, gated_finditer, lines_finditer, trigger
+from ._narrow import after_last_sentence_end
 from .patterns import PLATE_REGIONS
 from .types import Detection
 
@@ -55,9 +56,7 @@ _CODE: Final = re.compile(
 """A code of one to four groups of capitals and digits, or one group of five to eight (both kinds are checked
 after the match)."""
 _ID_PLATE: Final = re.compile(r"([A-Z]{1,2})[ \-]?\d{1,4}[ \-]?[A-Z]{1,3}")
-_PLATE_AFTER: Final = re.compile(
-    rf"[ \t]*[,(]?[ \t]*(?:[A-Za-z][a-z]+[ \t]+){{0,2}}(?i:{_PLATE_WORDS})(?![\w])"
-)
+_PLATE_AFTER: Final = re.compile(rf"[ \t]*[,(]?[ \t]*(?:[A-Za-z][a-z]+[ \t]+){{0,2}}(?i:{_PLATE_WORDS})(?![\w])")
 _PLATE_WORD_BEFORE: Final = re.compile(
     rf"(?i:(?<![\w\-])(?:{_PLATE_WORDS})(?:[ \t]+(?:number|no\.?|nomor|nomer|is|was|reads|said|itu))*)"
     r"[ \t]*[:#]?[ \t]*$"
@@ -134,7 +133,7 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
             continue  # (not "Honda CB150R": a model code right after a make is no plate; "Camry, 1VB7QX" is)
         if " " not in raw and "-" not in raw:
             continue
-        window = max(0, m.start() - 100)
+        window = after_last_sentence_end(text, max(0, m.start() - 100), m.start())  # (the same match, found sooner)
         if _VEHICLE_IN_SENTENCE.search(text, window, m.start()) is None:
             continue
         apart = text[max(0, m.start() - 2) : m.start()] == ", " and _APART.match(text, m.end()) is not None
