@@ -314,9 +314,21 @@ def _word_char(char: str, extra: str) -> bool:
 _ANSWER_START: Final = re.compile(rf"[ \t.]*(?P<n>{_CAP_NAME})")
 
 
+@cache
+def _answer_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """The stop words and honorifics, and the English first names and ambiguous names (gathered once, not at
+    each call: a millisecond a call)."""
+    return gz.stop_caps() | HONORIFICS, gz.first_names("en") | gz.ambiguous_names()
+
+
+@cache
+def _names_id() -> frozenset[str]:
+    """The Indonesian first names and the ambiguous names (gathered once)."""
+    return gz.first_names("id") | gz.ambiguous_names()
+
+
 def _bare_answers(text: str) -> Iterator[Detection]:
-    stop = gz.stop_caps() | HONORIFICS
-    names = gz.first_names("en") | gz.ambiguous_names()
+    stop, names = _answer_lists()
     for q in gated_finditer(_NAME_QUESTION, _NAME_QUESTION_GATE, text):
         nl = text.find("\n", q.end())
         if nl < 0 or "?" not in text[q.end() : nl]:
@@ -341,7 +353,7 @@ _JUST_GATE: Final = trigger(["aja", "saja", "aje", "sajo", "ajo", "wae", "bae"])
 def _just_names(text: str) -> Iterator[Detection]:
     """A turn that opens with a first name, "aja" and a term of address (``Intan aja, Kak``: "just Intan"):
     how a chat partner gives a name, even one that is also a word; listed names only."""
-    names = gz.first_names("id") | gz.ambiguous_names()
+    names = _names_id()
     for m in gated_finditer(_JUST_NAME, _JUST_GATE, text):
         if m.group("n") in names:
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))

@@ -258,11 +258,17 @@ def _is_place_after_preposition(text: str, start: int, run_text: str) -> bool:
     return False
 
 
+@cache
+def _plain_names(language: str) -> frozenset[str]:
+    """The first names the gazetteer alone may take: no ambiguous name, stop word or honorific (gathered once,
+    not at each call: 2 ms a call)."""
+    return gz.first_names(language) - gz.ambiguous_names() - gz.stop_caps() - HONORIFICS
+
+
 def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
-    names, ambiguous = gz.first_names(language), gz.ambiguous_names()
     words = _ordinary(language)
     stop, colloquial = gz.stop_caps(), gz.colloquial()
-    plain = names - ambiguous - stop - HONORIFICS  # names the gazetteer alone may take
+    plain = _plain_names(language)  # names the gazetteer alone may take
     for run in runs:
         run_text = run[2]
         if plain.isdisjoint(run_text.split()) and "'" not in run_text and "’" not in run_text:
