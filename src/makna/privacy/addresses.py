@@ -70,6 +70,11 @@ _BLOCK: Final = re.compile(
     r"[ \t,]+(?:No\.?|Nomor|Nomer|Nomor:|Los|Kios|Unit)[ \t]*\d{1,4}[A-Z]?)?(?![\w\-/])"
 )
 """A block with its house or stall number, or a block code holding a letter and a number (``Blok A-12``)."""
+_ESTATE_LEAD: Final = re.compile(
+    r"(?:(?:Di|Ke|Dari|Dekat|Depan|Alamat|Alamatnya|Rumah|Rumahnya|Tinggal|At|In|Near|From|To|The)[ \t]+)+"
+    r"(?=[A-Z])"
+)
+"""Capitalised function words an estate's name may be read with at a sentence's start."""
 _LETTER_NUMBER: Final = re.compile(r"[A-Z]{1,2}[ \-/]?\d{1,3}")
 _SG_BLOCK: Final = re.compile(
     r"(?<![\w\-])(?:Blk|Block)[ \t]+\d{1,4}[A-Z]?(?:[ \t]+[A-Z][\w'’\-]*){1,4}(?:[ \t]+\d{1,2})?"
@@ -214,6 +219,8 @@ def find_addresses(text: str) -> Iterator[Detection]:
         if m.group("no") is None and not _LETTER_NUMBER.fullmatch(m.group("code")):
             continue  # "Blok M", "Block 5": a place or a field, not a house
         start = m.start("estate") if m.group("estate") else m.start()
+        lead = _ESTATE_LEAD.match(text, start, m.start("code"))
+        start = lead.end() if lead else start  # "Di Komplek ...": a sentence's first preposition is no part of it
         yield Detection(start, m.end(), "ADDRESS", 0.9, "address.block", text[start : m.end()])
     for m in _over(_SG_BLOCK, text, block_lines):
         if "#" in m.group(0):  # "Block C Lantai 3" is the Indonesian form; an HDB block is known by its unit

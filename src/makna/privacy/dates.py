@@ -21,6 +21,7 @@ from typing import Final
 
 from ._fastrx import DIGIT_LINES, AllOf, Folded, Narrowed, gated_finditer, lines_finditer, trigger
 from .patterns import _DATE_NUM, _DATE_WORDS
+from .patterns import _MONTHS as _ALL_MONTHS
 from .types import Detection
 
 __all__ = ["find_dated_days", "find_more_dates"]
@@ -160,18 +161,26 @@ _MONTH_RANGE: Final = re.compile(
 """The first month of a range whose second month carries the year (``dari Januari sampai Juni 2024``): one
 date each, as the corpus writes them."""
 _WEEKDAY_ORDINAL: Final = re.compile(
-    rf"(?<![\w'’])(?:{_WEEKDAYS})(?:,?[ \t]+the|,)[ \t]+{_ORDINAL}(?![\w])(?![ \t]+of\b)"
+    rf"(?<![\w'’])(?:{_WEEKDAYS})(?:,?[ \t]+the|,|(?=[ \t]+\d))[ \t]+{_ORDINAL}(?![\w])(?![ \t]+of\b)"
     rf"|(?<![\w'’])(?:{_WEEKDAYS})[ \t]+(?i:tanggal|tgl\.?)[ \t]*(?:[12]\d|3[01]|0?[1-9])(?![\w]|[/.\-]\d)"
 )
 """A weekday and a day of the month alone (``Tuesday the 4th``, ``Senin tanggal 4``)."""
+_SHORT_YEAR: Final = re.compile(
+    rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:{_ALL_MONTHS})\.?,?[ \t]+"
+    r"(?:['’]\d\d|\d\d(?![ \t]*(?:[:.]\d|(?i:orang|people|jam|hours?|menit|minutes?|km|kg|ribu|rb|x|kali|"
+    r"pcs|items?|drops?|orders?|trips?|kali)\b)))(?![\w'’])"
+)
+"""A day and a month with a two-digit year (``4 Mar 24``, ``4 Maret '24``, ``3rd of Jan '91``); not a clock time
+or a count after the month (``5 Mar 10.30``, ``4 Jan 12 orang``)."""
 _MONTH_GATE: Final = AllOf(trigger(_ID_MONTHS.split("|")), DIGIT_LINES)
 """A month's name (capitalised) and a digit on the line: every match of the month-and-number patterns holds both."""
+_MONTH_DIGIT_GATE: Final = AllOf(trigger(_ALL_MONTHS.split("|")), DIGIT_LINES)
 _UPPER_GATE: Final = AllOf(trigger(_UPPER_MONTHS.split("|")), DIGIT_LINES)
 
 
 def _date_at(text: str, pos: int) -> int:
     """The end of the date that starts at ``pos`` (0 when none does)."""
-    for rx in (_DATE_WORDS, _UPPER_DATE, _DATE_NUM):
+    for rx in (_SHORT_YEAR, _DATE_WORDS, _UPPER_DATE, _DATE_NUM):
         m = rx.match(text, pos)
         if m is not None:
             return m.start() + len(m.group(0).rstrip(". ,"))
@@ -209,6 +218,8 @@ def find_dated_days(text: str) -> Iterator[Detection]:
             continue  # "MAY 5 people": without a year, only a day's head alone on its line (or before a time)
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.upper", m.group(0))
     month_lines = _MONTH_GATE.lines(text)  # one gate for the three month-and-number patterns
+    for m in gated_finditer(_SHORT_YEAR, _MONTH_DIGIT_GATE, text):
+        yield Detection(m.start(), m.end(), "DATE", 0.88, "date.short_year", m.group(0))
     for m in _over(_MONTH_YEAR_WORD, text, month_lines):
         yield Detection(m.start(), m.end(), "DATE", 0.88, "date.month_year", m.group(0))
     for m in _over(_MONTH_RANGE, text, month_lines):

@@ -299,9 +299,18 @@ def _spoken_ids(text: str, low: str) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.9, "id.spoken", m.group(0))
 
 
+_BPJS: Final = re.compile(r"0(?<![\w\-+.,]0)00\d(?:[ \-]?\d){9}(?![\w\-]|[.,]\d)")
+"""A BPJS Kesehatan card number (JKN-KIS): 13 digits that start with ``000``, also in groups (``0001 4421 7883
+9``). No telephone number starts with ``000`` (after the ``00`` of an international call no country code
+starts with 0), so the shape alone says "card number", wherever the question that asked for it was."""
+
+
 def find_checked_ids(text: str) -> Iterator[Detection]:
     """Identity numbers by shape and check digit, by a document word after them, and after document words the
     other rules do not know."""
+    for m in lines_finditer(_BPJS, DIGIT_LINES, text):
+        if sum(c.isdigit() for c in m.group(0)) == 13:
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.96, "id.bpjs", m.group(0))
     for m in lines_finditer(_SHAPE, DIGIT_RUN_LINES, text):
         name = m.lastgroup or ""
         check, good, bad = _CHECKS[name]

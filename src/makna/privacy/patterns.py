@@ -366,8 +366,8 @@ _IN_STATES: Final[frozenset[str]] = frozenset(
     "UP WB".split()
 )
 _PLATE_FOREIGN = re.compile(
-    r"[A-Z](?<!\w[\s\S])(?:(?P<in>[A-Z][ \t\-]?\d{1,2}[ \t\-]?[A-Z]{1,3}[ \t\-]?\d{4})"
-    r"|(?P<ng>[A-Z]{2}[ \t\-]\d{2,3}[ \t\-][A-Z]{2})|(?P<lll>[A-Z]{2}[ \t\-]\d{3,4}))(?![\w\-])"
+    r"[A-Z](?<!\w[\s\S])(?:(?P<in>[A-Z][ \t\-]?\d{1,2}[A-Z]?[ \t\-]?[A-Z]{1,3}[ \t\-]?\d{4})"
+    r"|(?P<ng>[A-Z]{2}[ \t\-](?:\d{2,3}[ \t\-]|\d{3})[A-Z]{2})|(?P<lll>[A-Z]{2}[ \t\-]\d{3,4}))(?![\w\-])"
 )
 _PLATE_CUED = re.compile(
     r"(?i:(?:plates?|plat(?:e|nya)?|nopol|rego|registration|reg(?:[ \t]+(?:no|number))?|number[ \t]+plate|"
@@ -637,7 +637,11 @@ def find_ages(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> Iter
         if name == "age.cue" and num and raw == num.group(0):
             # a bare number after "I'm"/"umur": not a time, a price or a count of things
             after = text[end : end + 12].lower()
-            if re.match(r"\s*(?:minutes?|menit|jam|hours?|ribu|rb|k\b|%|kg|cm|km|x\b|kali|orang)", after):
+            if re.match(
+                r"\s*(?:minutes?|menit|jam|hours?|ribu|rb|k\b|%|kg|cm|km|x\b|kali|orang|foot|feet|ft\b|inch|"
+                r"stone|st\b|lbs?\b|pounds?|kilos?|meter|metres?|'|’|\")",
+                after,
+            ):
                 continue
         if name == "age.comma" and num and not 12 <= int(num.group(0)) <= 99:
             if not (1 <= int(num.group(0)) < 12 and _NAME_BEFORE_COMMA.search(text, max(0, cue_start - 30), cue_start)):

@@ -128,6 +128,7 @@ _NOT_ID_BETWEEN: Final = re.compile(
 )
 
 
+_PIN_CODE: Final = re.compile(r"(?i:pin[ \t]*code)")
 _DOCUMENT_WORD: Final = re.compile(rf"(?i:{_ID_WORDS_FOLD})|{_ID_WORDS_CASE}")
 
 
@@ -155,8 +156,8 @@ def find_ids_more(text: str, low: str | None = None) -> Iterator[Detection]:
             raw, start = raw[head.end() :], start + head.end()  # "ID 784-...": the cue, then the code
         else:
             cue = _ID_CUE_BEFORE.search(line_before(text, start, 64))
-            if cue is None or _NOT_ID_BETWEEN.search(cue.group("gap")):
-                continue
+            if cue is None or _NOT_ID_BETWEEN.search(cue.group("gap")) or _PIN_CODE.match(cue.group(0)):
+                continue  # (an Indian "PIN code" is a postcode, found as an ADDRESS)
         if re.fullmatch(r"(?:19|20)\d\d", raw) or re.search(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$", raw):
             continue  # a year or a date, not a number
         words = raw.split()
@@ -247,6 +248,9 @@ def _ordinary() -> frozenset[str]:
 
 _ENCLITIC: Final = re.compile(r"-(?:nya|nyo|na|ku|mu|e)$")
 _NAMING: Final = re.compile(r"(?i:\b(?:is|as|I['’]m|im|namanya|namina|adalah)\b|[:=])")
+_INVITE: Final = re.compile(r"(?i:\b(?:add|follow|find|search|dm|message|cari|ikuti|follback|folbek)\b[^.?!\n]{0,14})$")
+"""An invitation to follow or add an account just before the platform word ("add me on Snap, kezrides", "follow
+aku di ig rinaayu"): it names the plain word after the platform as a naming word would."""
 
 
 @cache
@@ -274,7 +278,10 @@ def find_handles_more(text: str, low: str | None = None) -> Iterator[Detection]:
         while hit is not None:
             m = hit
             h = m.group("h").rstrip(".-")
-            if _made_up(h, text[m.start() : m.start("h")]) and not _ENCLITIC.search(h):
+            before = text[m.start() : m.start("h")]
+            if _INVITE.search(text, max(0, m.start() - 25), m.start()):
+                before += ":"  # (the invitation stands for a naming word)
+            if _made_up(h, before) and not _ENCLITIC.search(h):
                 start = m.start("h")
                 yield Detection(start, start + len(h), "HANDLE", 0.92, "handle.platform", h)
                 break
