@@ -118,3 +118,16 @@ def test_addresses_with_abbreviated_titles_and_estates() -> None:
 
 def test_heights_are_not_ages() -> None:
     assert not any(t == "AGE" for t, _ in _found("I am 5 foot 6."))
+
+
+def test_plain_user_names_named_by_the_speaker_and_not_verbs() -> None:
+    assert ("HANDLE", "kezrides") in _found("I'm kezrides on snap")
+    assert ("HANDLE", "mamanyaalif") in _found("akun tiktoknya mamanyaalif", "id")
+    for text in ("IG-nya diblokir kemarin", "cari pelanggan di IG", "akun FB-nya di-suspend minggu lalu"):
+        assert not any(t == "HANDLE" for t, _ in _found(text, "id")), text
+
+
+def test_more_document_words_and_order_numbers() -> None:
+    assert ("NATIONAL_ID", "ZX3018476") in _found("My BRP from before I got citizenship was ZX3018476 if you need it")
+    assert ("NATIONAL_ID", "19012345678") in _found("BPJS TK 19012345678 punya suami", "id")
+    assert not any(t == "NATIONAL_ID" for t, _ in _found("order number 4471-2290-1183"))

@@ -115,7 +115,8 @@ _MORE_CUES: Final = re.compile(
     r"ic[ \t]+(?:number|no\.?)|philhealth|sss(?:[ \t]+(?:number|no\.?))?|"
     r"umid|gsis|pag-?ibig|kra[ \t]+pin|huduma(?:[ \t]+namba)?|ghana[ \t]+card|nhis|voter['’]?s?[ \t]+(?:id|card)|"
     r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit|nin|centrelink(?:[ \t]+crn)?|(?-i:PAN)|"
-    r"social(?=[ \t]+(?:is|was|number|no\.?|security))|tfn|tax[ \t]+file[ \t]+(?:number|no\.?)|"
+    r"social(?=[ \t]+(?:is|was|number|no\.?|security))|tfn|tax[ \t]+file[ \t]+(?:number|no\.?)|brp|uan|iqama|"
+    r"biometric[ \t]+residence[ \t]+permit|a-number|alien[ \t]+(?:number|registration[ \t]+number)|"
     r"nhs[ \t]+(?:number|no\.?|one)|psn|pcn|philsys|phil-?id|"
     r"(?:personal|patient|hospital|health[ \t]+card|medicare|medical[ \t]+record|customer[ \t]+reference)"
     r"[ \t]+(?:number|no\.?|code|id)|s\.?[ \t]?i\.?[ \t]?n\.?|s\.?[ \t]?s\.?[ \t]?n\.?|n\.?[ \t]?i\.?[ \t]?k\.?)"
@@ -129,12 +130,13 @@ _MORE_STEMS: Final = (
     "ghana card", "voter", "kennitala", "personnummer", "pesel", "curp", "cuil", "cuit", "philsys", "philid",
     "phil-id", "centrelink", "nhs ", "personal ", "patient ", "hospital ", "health card", "medicare",
     "medical record", "customer ref",
-    "s i n", "s.i.n", "s s n", "s.s.n", "n.i.k", "n i k", "social", "tax file",
+    "s i n", "s.i.n", "s s n", "s.s.n", "n.i.k", "n i k", "social", "tax file", "iqama", "biometric", "a-number",
+    "alien",
 )
 _MORE_WORDS: Final = (
     "cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut", "nin", "pan",
     "tfn",
-    "nhs", "psn", "pcn",
+    "nhs", "psn", "pcn", "brp", "uan",
 )
 """The document words of :data:`_MORE_CUES`, by beginning or as whole words."""
 _NOT_BETWEEN: Final = re.compile(
@@ -218,18 +220,25 @@ _PAN_BEFORE: Final = re.compile(r"(?<![\w\-])(?:PAN|(?i:pan[ \t]+(?:card|number|
 """The PAN's own word earlier in the clause: the holder-type letter may then fail (a typo, test data)."""
 
 
+_HEAD_WORD: Final = re.compile(r"(?:MID|TK|KIS|JKN|NO|No)[ \t]+(?=\d)")
+"""Words a card's kind or a number word leave before its number (never a letter prefix of the number)."""
+
+
 def _cued_values(matches: Iterable[re.Match[str]], digits: int, conf: float, name: str) -> Iterator[Detection]:
     """The code (group ``v``) of each match with ``digits`` digits or more, unless a telephone, money or time
     word comes between cue and code (group ``gap``) or the code is a date."""
     for m in matches:
         if _NOT_BETWEEN.search(m.group("gap")):
             continue
-        raw = _trim(m.group("v"))
+        raw, start = _trim(m.group("v")), m.start("v")
+        head = _HEAD_WORD.match(raw)
+        if head is not None:  # "Pag-IBIG MID 1234-...", "BPJS TK 1901...": the card's kind, then its number
+            raw, start = raw[head.end() :], start + head.end()
         if sum(c.isdigit() for c in raw) < digits or _DATE_LIKE.fullmatch(raw):
             continue
-        if _AMOUNT_AFTER.match(m.string, m.start("v") + len(raw)):
+        if _AMOUNT_AFTER.match(m.string, start + len(raw)):
             continue  # "The NHS spent 150000 pounds": an amount or a count, not a number of a document
-        yield Detection(m.start("v"), m.start("v") + len(raw), "NATIONAL_ID", conf, name, raw)
+        yield Detection(start, start + len(raw), "NATIONAL_ID", conf, name, raw)
 
 
 def _is_document(m: re.Match[str]) -> bool:

@@ -292,6 +292,10 @@ CUED_ID: Final = re.compile(
 )
 """A number after an identity-document cue in the same clause (``My NIN is on the form, 7123...``)."""
 _DMY: Final = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([\-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d")
+_OTHER_NUMBER: Final = re.compile(
+    r"(?i:\b(?:order|invoice|receipt|tracking|account|rekening|resi|booking|ticket|tiket|reference|ref|serial|"
+    r"pesanan|transaksi|transaction|parcel|paket|voucher|promo)\b[^\d\n]{0,16}$)"
+)
 _PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
 
 
@@ -316,7 +320,9 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
             if nik_is_valid(digits) or cued:
                 conf = 0.97 if nik_is_valid(digits) else 0.8
                 yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
-        elif digits[0] in "23456789":  # India's Aadhaar
+        elif digits[0] in "23456789":  # India's Aadhaar (not an order's or a parcel's number)
+            if not cued and _OTHER_NUMBER.search(line_before(text, m.start(), 30)):
+                continue
             conf = 0.97 if cued else (0.9 if verhoeff_valid(digits) else 0.7)
             yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.aadhaar", m.group(0))
     for m in lines_finditer(_NPWP, DIGIT_RUN_LINES, text):
