@@ -166,9 +166,9 @@ _WEEKDAY_ORDINAL: Final = re.compile(
 )
 """A weekday and a day of the month alone (``Tuesday the 4th``, ``Senin tanggal 4``)."""
 _SHORT_YEAR: Final = re.compile(
-    rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:{_ALL_MONTHS})\.?,?[ \t]+"
-    r"(?:['’]\d\d|\d\d(?![ \t]*(?:[:.]\d|(?i:orang|people|jam|hours?|menit|minutes?|km|kg|ribu|rb|x|kali|"
-    r"pcs|items?|drops?|orders?|trips?|kali)\b)))(?![\w'’])"
+    rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:{_ALL_MONTHS})\.?"
+    r"(?:,?[ \t]+['’]\d\d|[ \t]+\d\d(?![ \t]*(?:[:.]\d|(?i:orang|people|jam|hours?|menit|minutes?|km|kg|ribu|rb|"
+    r"x|kali|pcs|items?|drops?|orders?|trips?)\b)))(?![\w'’]|[/.\-]\d)"
 )
 """A day and a month with a two-digit year (``4 Mar 24``, ``4 Maret '24``, ``3rd of Jan '91``); not a clock time
 or a count after the month (``5 Mar 10.30``, ``4 Jan 12 orang``)."""
