@@ -94,6 +94,8 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
         return 0.97
     if digits.startswith("08") and 10 <= n <= 13:
         return 0.97
+    if not raw.startswith("+") and _OTHER_NUMBER.search(line_before(text, start, 30)):
+        return 0.0  # "resi JNE 0123 4567 8901": a parcel's number (an Indonesian mobile or a "+" stays a telephone)
     if digits.startswith("0") and 9 <= n <= 12 and (raw[:1] in "(0" and any(c in raw for c in " -.()")):
         return 0.9  # landline or UK/other national format with separators
     if digits.startswith("07") and n == 11:
@@ -294,8 +296,11 @@ CUED_ID: Final = re.compile(
 _DMY: Final = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([\-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d")
 _OTHER_NUMBER: Final = re.compile(
     r"(?i:\b(?:order|invoice|receipt|tracking|account|rekening|resi|booking|ticket|tiket|reference|ref|serial|"
-    r"pesanan|transaksi|transaction|parcel|paket|voucher|promo)\b[^\d\n]{0,16}$)"
+    r"pesanan|transaksi|transaction|parcel|paket|voucher|promo|awb)(?:[ \t]+(?:number|no\.?|nomor|nomer|id|code|kode|"
+    r"(?-i:[A-Z]{2,6})))?[ \t]*[:#]?[ \t]*$)"
 )
+"""An order's, parcel's or ticket's word right before a number (``resi JNE 0123 ...``, ``ticket 0012 ...``): the
+number is neither a telephone nor an identity number."""
 _PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
 
 
@@ -471,6 +476,7 @@ _DATE_CUE_BEFORE = re.compile(
 )
 
 
+_VERSION_BEFORE: Final = re.compile(r"(?i:\b(?:version|versi|ver\.?|v)[ \t]*$)")
 _DATE_THEN_SPACE: Final = re.compile(r"\d{1,4}([/.\-])\d{1,2}\1\d{2,4},?[ \t]+$")
 
 
@@ -482,6 +488,8 @@ def find_dates(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
     for m in ascii_finditer(_DATE_NUM, text):
         a, b, c = m.group(1), m.group(3), m.group(4)
+        if _VERSION_BEFORE.search(line_before(text, m.start(), 10)):
+            continue  # "version 2.3.14": an app's version, not a date
         if c is None:  # day/month without a year ("25/06", "12-1"): a date only after a date cue
             if m.group(2) == ".":
                 continue  # "21.30", "1.500": a clock time or an amount
