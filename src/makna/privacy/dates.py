@@ -100,7 +100,16 @@ _LOWER_MONTH_YEAR: Final = re.compile(
     r"(?<![\w])(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
     r"january|february|march|june|july|august|october|december)[ \t,]+(?:19|20)\d\d(?![\w])"
     r"|(?<![\w])(?i:bulan|bln\.?)[ \t]+(?:1[0-2]|0?[1-9])(?:[ \t]+|[ \t]*(?:tahun|thn)[ \t]+)(?:19|20)\d\d(?![\w])"
+    r"|(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|"
+    r"oktober|november|desember|january|february|june|july|august|october|december|jan|feb|jun|jul|agt|agu|"
+    r"ags|aug|sep|sept|okt|oct|nov|nop|des|dec)\.?(?:[ \t,]+(?:19|20)\d\d)?(?![\w])"
 )
+"""A lower-case month with its year, a month's number and year after "bulan", or a day and a lower-case month as
+typed in a chat (``12 oktober``, ``12 okt``; not "may", "march" or "apr", English words too)."""
+_CUED_SPACED: Final = re.compile(
+    r"(?i:\b(?:tanggal|tgl\.?)[ \t]+)(?P<d>(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:1[0-2]|0?[1-9])[ \t]+(?:19|20)\d\d)(?![\w])"
+)
+"""A day, month and year separated by spaces after a date word (``tanggal 12 10 2024``)."""
 _HIJRI_MONTHS = (
     r"Muharram|Muharam|Safar|Sapar|Rabiul[ \t]+(?:Awal|Akhir|Awwal|Tsani)|Rabi'?ul[ \t]+(?:Awal|Akhir)|"
     r"Jumadil[ \t]+(?:Awal|Akhir|Ula|Tsani)|Jumadilawal|Jumadilakhir|Rajab|Sya'?ban|Ramadan|Ramadhan|Syawal|Syawwal|"
@@ -133,7 +142,11 @@ _WEEKDAY_AFTER_GATE: Final = trigger(
 _LOWER_MONTH_GATE: Final = trigger(["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
                                     "september", "oktober", "november", "desember", "january", "february",
                                     "march", "june", "july", "august", "october", "december", "bulan", "Bulan",
-                                    "bln", "Bln"])
+                                    "bln", "Bln", "jan", "feb", "jun", "jul", "ag", "aug", "sep", "okt",
+                                    "oct", "nov", "nop", "des", "dec"])
+
+
+_LOWER_MONTH_GATE_CUE: Final = trigger(["tanggal", "Tanggal", "tgl", "Tgl", "TGL"])
 
 
 _UPPER_MONTHS = (
@@ -211,6 +224,8 @@ def find_dated_days(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.upper", m.group(0))
     for m in gated_finditer(_LOWER_MONTH_YEAR, _LOWER_MONTH_GATE, text):
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.lower", m.group(0))
+    for m in gated_finditer(_CUED_SPACED, _LOWER_MONTH_GATE_CUE, text):
+        yield Detection(m.start("d"), m.end("d"), "DATE", 0.85, "date.cued_spaced", m.group("d"))
     for m in gated_finditer(_UPPER_MONTH_FIRST, _UPPER_GATE, text):
         if not m.group(0)[-4:].isdigit() and (
             (m.start() and text[m.start() - 1] != "\n") or not _HEAD_END.match(text, m.end())

@@ -476,6 +476,7 @@ _DATE_CUE_BEFORE = re.compile(
 )
 
 
+_TIME_AFTER: Final = re.compile(r"[ \t]+(?i:at|jam|pukul|pkl\.?)[ \t]+\d")
 _VERSION_BEFORE: Final = re.compile(r"(?i:\b(?:version|versi|ver\.?|v)[ \t]*$)")
 _DATE_THEN_SPACE: Final = re.compile(r"\d{1,4}([/.\-])\d{1,2}\1\d{2,4},?[ \t]+$")
 
@@ -498,7 +499,8 @@ def find_dates(text: str) -> Iterator[Detection]:
                 continue
             if not ((1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 13 <= second <= 31)):
                 continue
-            if _DATE_CUE_BEFORE.search(line_before(text, m.start(), 12)):
+            timed = _TIME_AFTER.match(text, m.end()) is not None and not first < second <= 8  # (not "1/2 at 9")
+            if _DATE_CUE_BEFORE.search(line_before(text, m.start(), 12)) or timed:
                 yield Detection(m.start(), m.end(), "DATE", 0.8, "date.cued", m.group(0))
             continue
         if len(a) == 4:
