@@ -8,31 +8,19 @@ The sealed halves are scored only in aggregate, by ``benchmarks/deid_struct_case
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from makna.privacy import detect
 from makna.privacy.evaluate import evaluate
 
-_SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "deid_struct_cases.py"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+import deid_struct_cases as _TABLE  # noqa: E402  (the case table's parser and checker, shared with the script)
+
 _STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE", "ADDRESS")
-
-
-def _cases_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("deid_struct_cases", _SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-_TABLE = _cases_module()
 _FOLDER = _TABLE.CASES.parent / "structcases8"
 _OPEN = _TABLE.load("open", _FOLDER)
 _TUNE = Path(__file__).resolve().parent / "deidstruct3cases" / "tune"
