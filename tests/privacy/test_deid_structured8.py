@@ -130,3 +130,9 @@ def test_parcel_numbers_versions_and_chat_typed_dates() -> None:
     assert ("DATE", "12 okt") in _found("12 okt kami datang", "id")
     assert ("DATE", "14/10") in _found("14/10 at 9")
     assert not any(t == "DATE" for t, _ in _found("1/2 at 9 dollars each, 3 apr loans"))
+
+
+def test_a_nik_in_any_grouping_and_a_bare_social() -> None:
+    assert ("NATIONAL_ID", "1371 045607 910002") in _found("NIK-nya berapa?\nI: 1371 045607 910002", "id")
+    assert ("NATIONAL_ID", "987 65 4320") in _found("social 987 65 4320, for the form")
+    assert not any(t == "NATIONAL_ID" for t, _ in _found("card 4111 1111 1111 1111"))

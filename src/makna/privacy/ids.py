@@ -41,6 +41,7 @@ from stdnum.za import idnr
 from . import gazetteers as gz
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, lines_finditer
 from ._find import WordStarts, lowered, word_lines
+from ._idwords import nik_is_valid
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
@@ -115,7 +116,7 @@ _MORE_CUES: Final = re.compile(
     r"ic[ \t]+(?:number|no\.?)|philhealth|sss(?:[ \t]+(?:number|no\.?))?|"
     r"umid|gsis|pag-?ibig|kra[ \t]+pin|huduma(?:[ \t]+namba)?|ghana[ \t]+card|nhis|voter['’]?s?[ \t]+(?:id|card)|"
     r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit|nin|centrelink(?:[ \t]+crn)?|(?-i:PAN)|"
-    r"social(?=[ \t]+(?:is|was|number|no\.?|security))|tfn|tax[ \t]+file[ \t]+(?:number|no\.?)|brp|uan|iqama|"
+    r"social(?=[ \t]+(?:is|was|number|no\.?|security|\d))|tfn|tax[ \t]+file[ \t]+(?:number|no\.?)|brp|uan|iqama|"
     r"biometric[ \t]+residence[ \t]+permit|a-number|alien[ \t]+(?:number|registration[ \t]+number)|"
     r"nhs[ \t]+(?:number|no\.?|one)|psn|pcn|philsys|phil-?id|"
     r"(?:personal|patient|hospital|health[ \t]+card|medicare|medical[ \t]+record|customer[ \t]+reference)"
@@ -314,12 +315,19 @@ _BPJS: Final = re.compile(r"0(?<![\w\-+.,]0)00\d(?:[ \-]?\d){9}(?![\w\-]|[.,]\d)
 starts with 0), so the shape alone says "card number", wherever the question that asked for it was."""
 
 
+_ANY_GROUPS_16: Final = re.compile(r"\d(?<![\w.\-+][\s\S])(?:[ .\-]?\d){15}(?![\w\-]|[.,]\d)")
+"""Sixteen digits in any grouping (``1371 045607 910002``): a NIK when its region and birth date hold."""
+
+
 def find_checked_ids(text: str) -> Iterator[Detection]:
     """Identity numbers by shape and check digit, by a document word after them, and after document words the
     other rules do not know."""
     for m in lines_finditer(_BPJS, DIGIT_LINES, text):
         if sum(c.isdigit() for c in m.group(0)) == 13:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.96, "id.bpjs", m.group(0))
+    for m in lines_finditer(_ANY_GROUPS_16, DIGIT_LINES, text):
+        if nik_is_valid(re.sub(r"\D", "", m.group(0))):
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.9, "id.nik_grouped", m.group(0))
     for m in lines_finditer(_SHAPE, DIGIT_RUN_LINES, text):
         name = m.lastgroup or ""
         check, good, bad = _CHECKS[name]
