@@ -70,6 +70,11 @@ _BLOCK: Final = re.compile(
     r"[ \t,]+(?:No\.?|Nomor|Nomer|Nomor:|Los|Kios|Unit)[ \t]*\d{1,4}[A-Z]?)?(?![\w\-/])"
 )
 """A block with its house or stall number, or a block code holding a letter and a number (``Blok A-12``)."""
+_ESTATE_LEAD: Final = re.compile(
+    r"(?:(?:Di|Ke|Dari|Dekat|Depan|Alamat|Alamatnya|Rumah|Rumahnya|Tinggal|At|In|Near|From|To|The)[ \t]+)+"
+    r"(?=[A-Z])"
+)
+"""Capitalised function words an estate's name may be read with at a sentence's start."""
 _LETTER_NUMBER: Final = re.compile(r"[A-Z]{1,2}[ \-/]?\d{1,3}")
 _SG_BLOCK: Final = re.compile(
     r"(?<![\w\-])(?:Blk|Block)[ \t]+\d{1,4}[A-Z]?(?:[ \t]+[A-Z][\w'’\-]*){1,4}(?:[ \t]+\d{1,2})?"
@@ -85,7 +90,7 @@ _RT: Final = re.compile(
 )
 _RT_GATE: Final = trigger(["RT"])
 _FLAT: Final = re.compile(
-    r"(?<![\w\-])(?:Flat|Apt\.?|Apartment|Unit|Suite)[ \t]+\d{1,4}[A-Z]?(?:/\d{1,3})?,[ \t]+"
+    r"(?<![\w\-])(?:[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite)[ \t]+\d{1,4}[A-Z]?(?:/\d{1,3})?,[ \t]+"
     r"(?:[A-Z][\w'’\-]*[ \t]+){1,3}(?:Court|House|Residency|Residences|Heights|Mansions?|Towers?|Tower|Apartments|"
     r"Lodge|Building|Villas?|Gardens|Place|Terrace|Close|Row|Hall|Point|View|Plaza|Enclave|Homes|Block|Wing)"
     r"(?![\w\-])"
@@ -95,9 +100,9 @@ _BUILDING_WORDS = (
     r"Terrace|Close|Row|Hall|Point|View|Plaza|Enclave|Homes|Block|Wing|Complex|Society|Estate|Centre|Center"
 )
 _FLAT_CHAIN: Final = re.compile(
-    r"(?<![\w\-])(?:Flat|Apt\.?|Apartment|Unit|Suite)[ \t]+(?:\d{1,4}[A-Z]?|[A-Z])(?:/\d{1,3})?"
+    r"(?<![\w\-])(?:[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite)[ \t]+(?:\d{1,4}[A-Z]?|[A-Z])(?:/\d{1,3})?"
     r"(?:,[ \t]+(?:[A-Z][ \t]+Wing|Wing[ \t]+[A-Z]|\d{1,2}/F|(?:Floor|Lantai|Level)[ \t]+\d{1,2}|"
-    r"\d{1,2}(?:st|nd|rd|th)[ \t]+Floor|"
+    r"\d{1,2}(?:st|nd|rd|th)[ \t]+[Ff]loor|"
     rf"(?:[A-Z][\w'’\-]*[ \t]+){{1,3}}(?:{_BUILDING_WORDS})|(?:Road|Street|Lane)[ \t]+No\.?[ \t]*\d{{1,3}}|"
     r"\d{1,5}[A-Z]?[ \t]+(?:[A-Z][\w'’\-]*[ \t]+){0,3}(?:Road|Street|Lane|Avenue|Marg|Drive|Way|Rd|St)\.?|"
     r"(?:[A-Z][\w'’\-]*[ \t]+){1,3}(?:Road|Marg|Street|Lane|Nagar|Hills)|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}))+(?![\w\-])"
@@ -121,13 +126,23 @@ _DWELLING: Final = re.compile(r"\b(?:Plot|Lot|Blk|Block|House|H\.[ ]?No|Kav|Kavl
 _PUROK: Final = re.compile(r"(?<![\w\-])(?:Purok|Sitio)[ \t]+(?:\d{1,2}|[IVX]{1,4})(?![\w\-])")
 """A Philippine purok or sitio with its number: the neighbourhood unit of a house, like an Indonesian RT."""
 _FLAT_HOUSE: Final = re.compile(
-    r"(?<![\w\-])(?:Flat|Apt\.?|Apartment|Unit|Suite)[ \t]+(?:\d{1,4}[A-Z]?|[A-Z])(?:/\d{1,3})?,[ \t]+\d{1,5}[A-Z]?"
+    r"(?<![\w\-])(?:[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite)[ \t]+(?:\d{1,4}[A-Z]?|[A-Z])(?:/\d{1,3})?"
+    r"(?:,|[ \t]+of)[ \t]+\d{1,5}[A-Z]?"
     r"(?:[ \t]+[A-Z][\w'’\-]*){1,3}(?![\w\-])"
 )
 """A flat and then a house number and its street, whatever the street's last word (``Apt 5B, 1200 Grand
 Concourse``)."""
 _HOUSE_NUMBER_NEXT: Final = re.compile(r",?[ \t]+\d")
-_FLAT_GATE: Final = trigger(["Flat", "Apt", "Apartment", "Unit", "Suite"])
+_FLAT_GATE: Final = trigger(
+    ["Flat", "Apt", "Apartment", "Unit", "Suite", "flat", "apt", "apartment", "unit", "suite"]
+)
+_LOWER_STREET: Final = re.compile(
+    r"(?<![\w\-])(?:jl|jln|gg)\.?[ \t]+[a-z][a-z'\-]+(?:[ \t]+[a-z][a-z'\-]+){0,3}?"
+    r"[ \t]+(?:no|nomor|nmr)\.?[ \t]*\d{1,4}[a-z]?(?![\w\-])"
+)
+"""A street typed in lower case, as in a chat, with its house number (``jl. sudirman no 5``; abbreviated only:
+"jalan kaki ke rumah no 5" is a walk)."""
+_LOWER_STREET_GATE: Final = trigger(["jl", "gg"])
 _NUMBERED_ROAD: Final = re.compile(
     r"(?<![\w/\-.,])\d{1,5}[ \t]+(?:Road|Street|Avenue|Route|Rte\.?|Concession|Highway|Hwy\.?|County[ \t]+Road|"
     r"State[ \t]+(?:Road|Route|Highway)|US[ \t]+(?:Highway|Route)|Farm[ \t]+Road|FM|CR|SR)[ \t\-]+\d{1,4}[A-Z]?"
@@ -214,6 +229,8 @@ def find_addresses(text: str) -> Iterator[Detection]:
         if m.group("no") is None and not _LETTER_NUMBER.fullmatch(m.group("code")):
             continue  # "Blok M", "Block 5": a place or a field, not a house
         start = m.start("estate") if m.group("estate") else m.start()
+        lead = _ESTATE_LEAD.match(text, start, m.start("code"))
+        start = lead.end() if lead else start  # "Di Komplek ...": a sentence's first preposition is no part of it
         yield Detection(start, m.end(), "ADDRESS", 0.9, "address.block", text[start : m.end()])
     for m in _over(_SG_BLOCK, text, block_lines):
         if "#" in m.group(0):  # "Block C Lantai 3" is the Indonesian form; an HDB block is known by its unit
@@ -243,4 +260,6 @@ def find_addresses(text: str) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "ADDRESS", 0.8, "address.one_word", m.group(0))
     for m in gated_finditer(_INITIALLED_STREET, _INITIALLED_GATE, text):
         yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.initialled", m.group(0))
+    for m in gated_finditer(_LOWER_STREET, _LOWER_STREET_GATE, text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.85, "address.lower", m.group(0))
     yield from _closing_postcodes(text)

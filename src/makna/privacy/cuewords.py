@@ -108,6 +108,7 @@ _DISPLAY: Final = re.compile(
     rf"[ \t]*(?:{_NAMING}[ \t]*[,:]?|,)?[ \t]+@?"
     r"(?P<h>(?:[A-Z0-9][\w.'’\-]*)(?:[ \t]+(?:[A-Z0-9][\w.'’\-]*|of|the|dan|and|&)){1,5})"
 )
+_PLATFORM_WORD: Final = re.compile(rf"(?:{_PLATFORMS})(?:-?(?:nya|na|ku|mu|nyo|e)|['’]s)?[,:]?")
 _DISPLAY_KEYS: Final = tuple(
     sorted({p.lower().split()[0][:5] for p in _PLATFORMS.split("|") if len(p) > 3} | {"akun", "accou", "chann"})
 ) + tuple(f"{sep}{w}" for w in ("ig", "fb", "line", "page", "snap", "etsy", "ebay") for sep in " (")
@@ -124,6 +125,9 @@ _HANDLE_SHAPE: Final = re.compile(r"[._](?:(?<=[A-Za-z0-9][._])(?=[A-Za-z0-9])|(
 """A dot or underscore inside a word, or any underscore: the lines a dotted user name can be on (a dot or
 underscore first, a cheap scan)."""
 _TRAIL_WORDS: Final = frozenset({"of", "the", "dan", "and", "&"})
+_PRONOUNS: Final = frozenset({"I'm", "I’m", "Im", "I", "Saya", "Aku", "Ambo", "Gue", "Gw"})
+_MADE_UP: Final = re.compile(r"(?=[\w.]*\d|[A-Za-z]+[a-z][A-Z])[A-Za-z][\w.]{2,29}")
+"""A one-word user name after a pronoun: with a digit or a capital inside (``RiderRaj99``, ``BikeLifeTom``)."""
 
 
 @cache
@@ -150,13 +154,22 @@ def _display_handles(text: str, low: _Lowered, runs: Sequence[CapRun]) -> Iterat
         toks = raw.split()
         while toks and (toks[-1].rstrip(".,'’") in _TRAIL_WORDS or not toks[-1].rstrip(".,'’")):
             toks.pop()
-        if len(toks) < 2 or ((toks[0] in HONORIFICS or toks[0].rstrip(".") in stop) and len(toks) < 3):
+        lead = offset = 0
+        while lead < len(toks) - 1 and (toks[lead] in _PRONOUNS or _PLATFORM_WORD.fullmatch(toks[lead])):
+            lead += 1
+        if lead:  # "Twitter, I'm RiderRaj99", "akun FB-nya Rina Kue": the pronoun or platform is no part of it
+            toks = toks[lead:]
+            if len(toks) == 1 and not _MADE_UP.fullmatch(toks[0].rstrip(".,'’")):
+                continue
+            offset = raw.index(toks[0])
+            raw = raw[offset:]
+        elif len(toks) < 2 or ((toks[0] in HONORIFICS or toks[0].rstrip(".") in stop) and len(toks) < 3):
             continue
         bare = [t.rstrip(".,'’") for t in toks]
         if all(b.lower() in _plain_words() and b not in _named() for b in bare):
             continue  # "FB saya Sudah Lama ...": ordinary words in capitals, not a display name
         value = raw[: raw.rfind(toks[-1]) + len(toks[-1])].rstrip(".,'’")
-        start = m.start("h")
+        start = m.start("h") + offset
         yield Detection(start, start + len(value), "HANDLE", 0.8, "handle.display", value)
     dotted = _lines_at(text, (m.start() for m in _HANDLE_SHAPE.finditer(text)))
     for m in _on_lines(_DOTTED, text, low.having(dotted, _DISPLAY_RX)):
@@ -192,6 +205,9 @@ _DIGITS4: Final = re.compile(r"\d{4}[^\n]*")
 _PHONE_BETWEEN: Final = re.compile(
     r"(?i:\b(?:phone|mobile|call|nomor hp|hp|wa|whatsapp|telepon|telp|number's)\b)"
 )
+_CUE_PREFIX: Final = re.compile(r"([A-Z]{2,5})[ \-](?=\d)")
+_ID_CUE_KEYS: Final = frozenset({k.lower() for k in _ID_KEYS} | {"nik", "ktp", "kk", "no", "nomor", "npwp", "bpjs"})
+"""Document words that can stand between a cue and its number (never a letter prefix of the number)."""
 _PAN: Final = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z]{2}[ABCFGHLJPT][A-Z]\d{4}[A-Z](?!\w)")
 _GHANA: Final = re.compile(r"GHA(?<![\w]GHA)-\d{9}-\d(?!\d)")
 
@@ -205,7 +221,11 @@ def _ids(text: str, low: _Lowered) -> Iterator[Detection]:
         between = text[m.start() : m.start("v")]
         if digits < 5 or _PHONE_BETWEEN.search(between) or re.fullmatch(r"(?:19|20)\d\d", value):
             continue
-        yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.85, "id.cued_code", value)
+        start = m.start("v")
+        word = _CUE_PREFIX.match(value)
+        if word is not None and word.group(1).lower() in _ID_CUE_KEYS:
+            start += word.end()  # "nomor SIM 9105 ...": the second cue word is no letter prefix of the number
+        yield Detection(start, m.end("v"), "NATIONAL_ID", 0.85, "id.cued_code", text[start : m.end("v")])
     for rx, name in ((_PAN, "id.pan"), (_GHANA, "id.ghana_card")):  # (each holds four digits in a row)
         for m in lines_finditer(rx, DIGIT_RUN_LINES, text):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.9, name, m.group(0))

@@ -21,6 +21,7 @@ from typing import Final
 
 from ._fastrx import DIGIT_LINES, AllOf, Folded, Narrowed, gated_finditer, lines_finditer, trigger
 from .patterns import _DATE_NUM, _DATE_WORDS
+from .patterns import _MONTHS as _ALL_MONTHS
 from .types import Detection
 
 __all__ = ["find_dated_days", "find_more_dates"]
@@ -99,7 +100,16 @@ _LOWER_MONTH_YEAR: Final = re.compile(
     r"(?<![\w])(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
     r"january|february|march|june|july|august|october|december)[ \t,]+(?:19|20)\d\d(?![\w])"
     r"|(?<![\w])(?i:bulan|bln\.?)[ \t]+(?:1[0-2]|0?[1-9])(?:[ \t]+|[ \t]*(?:tahun|thn)[ \t]+)(?:19|20)\d\d(?![\w])"
+    r"|(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|"
+    r"oktober|november|desember|january|february|june|july|august|october|december|jan|feb|jun|jul|agt|agu|"
+    r"ags|aug|sep|sept|okt|oct|nov|nop|des|dec)\.?(?:[ \t,]+(?:19|20)\d\d)?(?![\w])"
 )
+"""A lower-case month with its year, a month's number and year after "bulan", or a day and a lower-case month as
+typed in a chat (``12 oktober``, ``12 okt``; not "may", "march" or "apr", English words too)."""
+_CUED_SPACED: Final = re.compile(
+    r"(?i:\b(?:tanggal|tgl\.?)[ \t]+)(?P<d>(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:1[0-2]|0?[1-9])[ \t]+(?:19|20)\d\d)(?![\w])"
+)
+"""A day, month and year separated by spaces after a date word (``tanggal 12 10 2024``)."""
 _HIJRI_MONTHS = (
     r"Muharram|Muharam|Safar|Sapar|Rabiul[ \t]+(?:Awal|Akhir|Awwal|Tsani)|Rabi'?ul[ \t]+(?:Awal|Akhir)|"
     r"Jumadil[ \t]+(?:Awal|Akhir|Ula|Tsani)|Jumadilawal|Jumadilakhir|Rajab|Sya'?ban|Ramadan|Ramadhan|Syawal|Syawwal|"
@@ -132,7 +142,11 @@ _WEEKDAY_AFTER_GATE: Final = trigger(
 _LOWER_MONTH_GATE: Final = trigger(["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
                                     "september", "oktober", "november", "desember", "january", "february",
                                     "march", "june", "july", "august", "october", "december", "bulan", "Bulan",
-                                    "bln", "Bln"])
+                                    "bln", "Bln", "jan", "feb", "jun", "jul", "ag", "aug", "sep", "okt",
+                                    "oct", "nov", "nop", "des", "dec"])
+
+
+_LOWER_MONTH_GATE_CUE: Final = trigger(["tanggal", "Tanggal", "tgl", "Tgl", "TGL"])
 
 
 _UPPER_MONTHS = (
@@ -160,18 +174,26 @@ _MONTH_RANGE: Final = re.compile(
 """The first month of a range whose second month carries the year (``dari Januari sampai Juni 2024``): one
 date each, as the corpus writes them."""
 _WEEKDAY_ORDINAL: Final = re.compile(
-    rf"(?<![\w'’])(?:{_WEEKDAYS})(?:,?[ \t]+the|,)[ \t]+{_ORDINAL}(?![\w])(?![ \t]+of\b)"
+    rf"(?<![\w'’])(?:{_WEEKDAYS})(?:,?[ \t]+the|,|(?=[ \t]+\d))[ \t]+{_ORDINAL}(?![\w])(?![ \t]+of\b)"
     rf"|(?<![\w'’])(?:{_WEEKDAYS})[ \t]+(?i:tanggal|tgl\.?)[ \t]*(?:[12]\d|3[01]|0?[1-9])(?![\w]|[/.\-]\d)"
 )
 """A weekday and a day of the month alone (``Tuesday the 4th``, ``Senin tanggal 4``)."""
+_SHORT_YEAR: Final = re.compile(
+    rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:{_ALL_MONTHS})\.?"
+    r"(?:,?[ \t]+['’]\d\d|[ \t]+\d\d(?![ \t]*(?:[:.]\d|(?i:orang|people|jam|hours?|menit|minutes?|km|kg|ribu|rb|"
+    r"x|kali|pcs|items?|drops?|orders?|trips?)\b)))(?![\w'’]|[/.\-]\d)"
+)
+"""A day and a month with a two-digit year (``4 Mar 24``, ``4 Maret '24``, ``3rd of Jan '91``); not a clock time
+or a count after the month (``5 Mar 10.30``, ``4 Jan 12 orang``)."""
 _MONTH_GATE: Final = AllOf(trigger(_ID_MONTHS.split("|")), DIGIT_LINES)
 """A month's name (capitalised) and a digit on the line: every match of the month-and-number patterns holds both."""
+_MONTH_DIGIT_GATE: Final = AllOf(trigger(_ALL_MONTHS.split("|")), DIGIT_LINES)
 _UPPER_GATE: Final = AllOf(trigger(_UPPER_MONTHS.split("|")), DIGIT_LINES)
 
 
 def _date_at(text: str, pos: int) -> int:
     """The end of the date that starts at ``pos`` (0 when none does)."""
-    for rx in (_DATE_WORDS, _UPPER_DATE, _DATE_NUM):
+    for rx in (_SHORT_YEAR, _DATE_WORDS, _UPPER_DATE, _DATE_NUM):
         m = rx.match(text, pos)
         if m is not None:
             return m.start() + len(m.group(0).rstrip(". ,"))
@@ -202,6 +224,8 @@ def find_dated_days(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.upper", m.group(0))
     for m in gated_finditer(_LOWER_MONTH_YEAR, _LOWER_MONTH_GATE, text):
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.lower", m.group(0))
+    for m in gated_finditer(_CUED_SPACED, _LOWER_MONTH_GATE_CUE, text):
+        yield Detection(m.start("d"), m.end("d"), "DATE", 0.85, "date.cued_spaced", m.group("d"))
     for m in gated_finditer(_UPPER_MONTH_FIRST, _UPPER_GATE, text):
         if not m.group(0)[-4:].isdigit() and (
             (m.start() and text[m.start() - 1] != "\n") or not _HEAD_END.match(text, m.end())
@@ -209,6 +233,8 @@ def find_dated_days(text: str) -> Iterator[Detection]:
             continue  # "MAY 5 people": without a year, only a day's head alone on its line (or before a time)
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.upper", m.group(0))
     month_lines = _MONTH_GATE.lines(text)  # one gate for the three month-and-number patterns
+    for m in gated_finditer(_SHORT_YEAR, _MONTH_DIGIT_GATE, text):
+        yield Detection(m.start(), m.end(), "DATE", 0.88, "date.short_year", m.group(0))
     for m in _over(_MONTH_YEAR_WORD, text, month_lines):
         yield Detection(m.start(), m.end(), "DATE", 0.88, "date.month_year", m.group(0))
     for m in _over(_MONTH_RANGE, text, month_lines):

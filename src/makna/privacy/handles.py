@@ -104,6 +104,12 @@ _COMMON_PLATFORM_WORDS: Final = frozenset(
 )
 """Platform words that are also everyday words: not enough to make a name after "named" an account's."""
 _ON_PLATFORM: Final = re.compile(r"[ \t]+(?i:on|di|at|in|pada|via|lewat)[ \t]+")
+_SELF_BEFORE: Final = re.compile(
+    r"(?i:\b(?:I['’]m|I[ \t]+am|cari(?:[ \t]+aja)?|search(?:[ \t]+for)?|look[ \t]+up|find[ \t]+me[ \t]+as|follow|add))"
+    r"[ \t]+(?P<h>[a-z][a-z0-9]{3,29})[ \t]+(?i:on|di|in|at)[ \t]+(?:(?i:the)[ \t]+)?$"
+)
+"""A plain lower-case word the speaker gives as their own or someone's account, then the platform ("I'm
+kezrides on snap", "cari aja rinaayu di IG", "look up kezrides on Snapchat")."""
 _PLACEHOLDER: Final = re.compile(r"(?:([A-Za-z])\1{0,3}[._/])+([A-Za-z])\2{0,3}")
 """A format's placeholder (``dd.mm.yy``, ``jj.mm.dd``): every part one letter repeated."""
 
@@ -113,7 +119,17 @@ def _inflected(word: str, ordinary: frozenset[str]) -> bool:
     for suffix in ("ed", "d", "ing", "s", "es"):
         if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
             return True
-    return any(word.startswith(p) and word[len(p) :] in ordinary for p in ("di", "ter", "ber", "ke", "se"))
+    stems = {word, *(word[: -len(x)] for x in _ID_SUFFIXES if word.endswith(x) and len(word) - len(x) >= 3)}
+    return any(
+        stem.startswith(p) and len(stem) - len(p) >= 3 and stem[len(p) :] in ordinary
+        for stem in stems
+        for p in _ID_PREFIXES
+    ) or any(stem != word and stem in ordinary for stem in stems)
+
+
+_ID_PREFIXES: Final = ("di", "ter", "ber", "ke", "se", "pe", "pem", "pen", "peng", "per", "me", "mem", "men", "meng")
+_ID_SUFFIXES: Final = ("an", "kan", "i", "nya", "lah", "kah")
+"""Indonesian affixes: a word they make of an ordinary root (``pelanggan``, ``diblokir``) is no user name."""
 
 
 @cache
@@ -231,6 +247,12 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
             elif len(h) >= 8 and any(_ON_PLATFORM.fullmatch(text, m.end("h"), s) for s, _e in near):
                 # "the group online is gaspecoastlobstermen on facebook": the platform right after the name
                 yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.named_plain", h)
+        for s, _e in near:
+            self_named = _SELF_BEFORE.search(text, max(start, s - 60), s)
+            if self_named is not None:
+                h = self_named.group("h")
+                if h not in ordinary and not _inflected(h, ordinary) and _NOT_HANDLE.fullmatch(h) is None:
+                    yield Detection(self_named.start("h"), self_named.end("h"), "HANDLE", 0.8, "handle.self_named", h)
     for m in gated_finditer(_NAMING_CUE, _NAMING_GATE, text):
         h = m.group("h")
         if _made_up(h):

@@ -41,6 +41,7 @@ from stdnum.za import idnr
 from . import gazetteers as gz
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, lines_finditer
 from ._find import WordStarts, lowered, word_lines
+from ._idwords import nik_is_valid
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
@@ -115,7 +116,8 @@ _MORE_CUES: Final = re.compile(
     r"ic[ \t]+(?:number|no\.?)|philhealth|sss(?:[ \t]+(?:number|no\.?))?|"
     r"umid|gsis|pag-?ibig|kra[ \t]+pin|huduma(?:[ \t]+namba)?|ghana[ \t]+card|nhis|voter['’]?s?[ \t]+(?:id|card)|"
     r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit|nin|centrelink(?:[ \t]+crn)?|(?-i:PAN)|"
-    r"social(?=[ \t]+(?:is|was|number|no\.?|security))|tfn|tax[ \t]+file[ \t]+(?:number|no\.?)|"
+    r"social(?=[ \t]+(?:is|was|number|no\.?|security|\d))|tfn|tax[ \t]+file[ \t]+(?:number|no\.?)|brp|uan|iqama|"
+    r"biometric[ \t]+residence[ \t]+permit|a-number|alien[ \t]+(?:number|registration[ \t]+number)|"
     r"nhs[ \t]+(?:number|no\.?|one)|psn|pcn|philsys|phil-?id|"
     r"(?:personal|patient|hospital|health[ \t]+card|medicare|medical[ \t]+record|customer[ \t]+reference)"
     r"[ \t]+(?:number|no\.?|code|id)|s\.?[ \t]?i\.?[ \t]?n\.?|s\.?[ \t]?s\.?[ \t]?n\.?|n\.?[ \t]?i\.?[ \t]?k\.?)"
@@ -129,12 +131,13 @@ _MORE_STEMS: Final = (
     "ghana card", "voter", "kennitala", "personnummer", "pesel", "curp", "cuil", "cuit", "philsys", "philid",
     "phil-id", "centrelink", "nhs ", "personal ", "patient ", "hospital ", "health card", "medicare",
     "medical record", "customer ref",
-    "s i n", "s.i.n", "s s n", "s.s.n", "n.i.k", "n i k", "social", "tax file",
+    "s i n", "s.i.n", "s s n", "s.s.n", "n.i.k", "n i k", "social", "tax file", "iqama", "biometric", "a-number",
+    "alien",
 )
 _MORE_WORDS: Final = (
     "cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut", "nin", "pan",
     "tfn",
-    "nhs", "psn", "pcn",
+    "nhs", "psn", "pcn", "brp", "uan",
 )
 """The document words of :data:`_MORE_CUES`, by beginning or as whole words."""
 _NOT_BETWEEN: Final = re.compile(
@@ -218,18 +221,25 @@ _PAN_BEFORE: Final = re.compile(r"(?<![\w\-])(?:PAN|(?i:pan[ \t]+(?:card|number|
 """The PAN's own word earlier in the clause: the holder-type letter may then fail (a typo, test data)."""
 
 
+_HEAD_WORD: Final = re.compile(r"(?:MID|TK|KIS|JKN|NO|No)[ \t]+(?=\d)")
+"""Words a card's kind or a number word leave before its number (never a letter prefix of the number)."""
+
+
 def _cued_values(matches: Iterable[re.Match[str]], digits: int, conf: float, name: str) -> Iterator[Detection]:
     """The code (group ``v``) of each match with ``digits`` digits or more, unless a telephone, money or time
     word comes between cue and code (group ``gap``) or the code is a date."""
     for m in matches:
         if _NOT_BETWEEN.search(m.group("gap")):
             continue
-        raw = _trim(m.group("v"))
+        raw, start = _trim(m.group("v")), m.start("v")
+        head = _HEAD_WORD.match(raw)
+        if head is not None:  # "Pag-IBIG MID 1234-...", "BPJS TK 1901...": the card's kind, then its number
+            raw, start = raw[head.end() :], start + head.end()
         if sum(c.isdigit() for c in raw) < digits or _DATE_LIKE.fullmatch(raw):
             continue
-        if _AMOUNT_AFTER.match(m.string, m.start("v") + len(raw)):
+        if _AMOUNT_AFTER.match(m.string, start + len(raw)):
             continue  # "The NHS spent 150000 pounds": an amount or a count, not a number of a document
-        yield Detection(m.start("v"), m.start("v") + len(raw), "NATIONAL_ID", conf, name, raw)
+        yield Detection(start, start + len(raw), "NATIONAL_ID", conf, name, raw)
 
 
 def _is_document(m: re.Match[str]) -> bool:
@@ -299,9 +309,25 @@ def _spoken_ids(text: str, low: str) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.9, "id.spoken", m.group(0))
 
 
+_BPJS: Final = re.compile(r"0(?<![\w\-+.,]0)00\d(?:[ \-]?\d){9}(?![\w\-]|[.,]\d)")
+"""A BPJS Kesehatan card number (JKN-KIS): 13 digits that start with ``000``, also in groups (``0001 4421 7883
+9``). No telephone number starts with ``000`` (after the ``00`` of an international call no country code
+starts with 0), so the shape alone says "card number", wherever the question that asked for it was."""
+
+
+_ANY_GROUPS_16: Final = re.compile(r"\d(?<![\w.\-+][\s\S])(?:[ .\-]?\d){15}(?![\w\-]|[.,]\d)")
+"""Sixteen digits in any grouping (``1371 045607 910002``): a NIK when its region and birth date hold."""
+
+
 def find_checked_ids(text: str) -> Iterator[Detection]:
     """Identity numbers by shape and check digit, by a document word after them, and after document words the
     other rules do not know."""
+    for m in lines_finditer(_BPJS, DIGIT_LINES, text):
+        if sum(c.isdigit() for c in m.group(0)) == 13:
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.96, "id.bpjs", m.group(0))
+    for m in lines_finditer(_ANY_GROUPS_16, DIGIT_LINES, text):
+        if nik_is_valid(re.sub(r"\D", "", m.group(0))):
+            yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.9, "id.nik_grouped", m.group(0))
     for m in lines_finditer(_SHAPE, DIGIT_RUN_LINES, text):
         name = m.lastgroup or ""
         check, good, bad = _CHECKS[name]

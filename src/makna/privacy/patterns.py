@@ -94,6 +94,8 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
         return 0.97
     if digits.startswith("08") and 10 <= n <= 13:
         return 0.97
+    if not raw.startswith("+") and _OTHER_NUMBER.search(line_before(text, start, 30)):
+        return 0.0  # "resi JNE 0123 4567 8901": a parcel's number (an Indonesian mobile or a "+" stays a telephone)
     if digits.startswith("0") and 9 <= n <= 12 and (raw[:1] in "(0" and any(c in raw for c in " -.()")):
         return 0.9  # landline or UK/other national format with separators
     if digits.startswith("07") and n == 11:
@@ -292,6 +294,13 @@ CUED_ID: Final = re.compile(
 )
 """A number after an identity-document cue in the same clause (``My NIN is on the form, 7123...``)."""
 _DMY: Final = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([\-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d")
+_OTHER_NUMBER: Final = re.compile(
+    r"(?i:\b(?:order|invoice|receipt|tracking|account|rekening|resi|booking|ticket|tiket|reference|ref|serial|"
+    r"pesanan|transaksi|transaction|parcel|paket|voucher|promo|awb)(?:[ \t]+(?:number|no\.?|nomor|nomer|id|code|kode|"
+    r"(?-i:[A-Z]{2,6})))?[ \t]*[:#]?[ \t]*$)"
+)
+"""An order's, parcel's or ticket's word right before a number (``resi JNE 0123 ...``, ``ticket 0012 ...``): the
+number is neither a telephone nor an identity number."""
 _PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
 
 
@@ -316,7 +325,9 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
             if nik_is_valid(digits) or cued:
                 conf = 0.97 if nik_is_valid(digits) else 0.8
                 yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
-        elif digits[0] in "23456789":  # India's Aadhaar
+        elif digits[0] in "23456789":  # India's Aadhaar (not an order's or a parcel's number)
+            if not cued and _OTHER_NUMBER.search(line_before(text, m.start(), 30)):
+                continue
             conf = 0.97 if cued else (0.9 if verhoeff_valid(digits) else 0.7)
             yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.aadhaar", m.group(0))
     for m in lines_finditer(_NPWP, DIGIT_RUN_LINES, text):
@@ -366,8 +377,8 @@ _IN_STATES: Final[frozenset[str]] = frozenset(
     "UP WB".split()
 )
 _PLATE_FOREIGN = re.compile(
-    r"[A-Z](?<!\w[\s\S])(?:(?P<in>[A-Z][ \t\-]?\d{1,2}[ \t\-]?[A-Z]{1,3}[ \t\-]?\d{4})"
-    r"|(?P<ng>[A-Z]{2}[ \t\-]\d{2,3}[ \t\-][A-Z]{2})|(?P<lll>[A-Z]{2}[ \t\-]\d{3,4}))(?![\w\-])"
+    r"[A-Z](?<!\w[\s\S])(?:(?P<in>[A-Z][ \t\-]?\d{1,2}[A-Z]?[ \t\-]?[A-Z]{1,3}[ \t\-]?\d{4})"
+    r"|(?P<ng>[A-Z]{2}[ \t\-](?:\d{2,3}[ \t\-]|\d{3})[A-Z]{2})|(?P<lll>[A-Z]{2}[ \t\-]\d{3,4}))(?![\w\-])"
 )
 _PLATE_CUED = re.compile(
     r"(?i:(?:plates?|plat(?:e|nya)?|nopol|rego|registration|reg(?:[ \t]+(?:no|number))?|number[ \t]+plate|"
@@ -465,6 +476,8 @@ _DATE_CUE_BEFORE = re.compile(
 )
 
 
+_TIME_AFTER: Final = re.compile(r"[ \t]+(?i:at|jam|pukul|pkl\.?)[ \t]+\d")
+_VERSION_BEFORE: Final = re.compile(r"(?i:\b(?:version|versi|ver\.?|v)[ \t]*$)")
 _DATE_THEN_SPACE: Final = re.compile(r"\d{1,4}([/.\-])\d{1,2}\1\d{2,4},?[ \t]+$")
 
 
@@ -476,6 +489,8 @@ def find_dates(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.9, "date.words", raw)
     for m in ascii_finditer(_DATE_NUM, text):
         a, b, c = m.group(1), m.group(3), m.group(4)
+        if _VERSION_BEFORE.search(line_before(text, m.start(), 10)):
+            continue  # "version 2.3.14": an app's version, not a date
         if c is None:  # day/month without a year ("25/06", "12-1"): a date only after a date cue
             if m.group(2) == ".":
                 continue  # "21.30", "1.500": a clock time or an amount
@@ -484,7 +499,8 @@ def find_dates(text: str) -> Iterator[Detection]:
                 continue
             if not ((1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 13 <= second <= 31)):
                 continue
-            if _DATE_CUE_BEFORE.search(line_before(text, m.start(), 12)):
+            timed = _TIME_AFTER.match(text, m.end()) is not None and not first < second <= 8  # (not "1/2 at 9")
+            if _DATE_CUE_BEFORE.search(line_before(text, m.start(), 12)) or timed:
                 yield Detection(m.start(), m.end(), "DATE", 0.8, "date.cued", m.group(0))
             continue
         if len(a) == 4:
@@ -637,7 +653,11 @@ def find_ages(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> Iter
         if name == "age.cue" and num and raw == num.group(0):
             # a bare number after "I'm"/"umur": not a time, a price or a count of things
             after = text[end : end + 12].lower()
-            if re.match(r"\s*(?:minutes?|menit|jam|hours?|ribu|rb|k\b|%|kg|cm|km|x\b|kali|orang)", after):
+            if re.match(
+                r"\s*(?:minutes?|menit|jam|hours?|ribu|rb|k\b|%|kg|cm|km|x\b|kali|orang|foot|feet|ft\b|inch|"
+                r"stone|st\b|lbs?\b|pounds?|kilos?|meter|metres?|'|’|\")",
+                after,
+            ):
                 continue
         if name == "age.comma" and num and not 12 <= int(num.group(0)) <= 99:
             if not (1 <= int(num.group(0)) < 12 and _NAME_BEFORE_COMMA.search(text, max(0, cue_start - 30), cue_start)):

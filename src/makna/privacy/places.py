@@ -49,7 +49,7 @@ __all__ = [
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _CAP_AT_WORD = r"[A-ZÀ-ÖØ-Þ](?<!\w[\s\S])[\w'’\-]*"
 """``\b{_CAP}``: a capitalised word at a word start, its first letter consumed by a set (a fast scan)."""
-_TITLE_TOKEN = r"(?:Dr|dr|Drs|Ir|Prof|H|Hj|KH|St|Sdr|Mgr)\.(?=[ \t]+[A-Z])"
+_TITLE_TOKEN = r"(?:Dr|dr|Drs|Ir|Prof|H|Hj|KH|St|Sdr|Mgr|Moh|Muh|Moch|Mhd|Mohd|Abd|Tgk|Jend|Pdt)\.(?=[ \t]+[A-Z])"
 _NAME_TOKEN = (
     rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab|Km|KM)\b)(?:Gg\.|Lr\.|{_TITLE_TOKEN}|{_CAP}|\d{{1,4}}[A-Za-z]?)"
 )
@@ -68,7 +68,7 @@ _RTRW_ALTS = (
 _RTRW = rf"(?:{_RTRW_ALTS})"
 _ID_ADDRESS: Final = re.compile(
     dispatch(
-        split_top(r"Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Lr\.|Komplek|Kompleks|Komp\.|Perumahan|Perum\.?"),
+        split_top(r"Jl\.?|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Lr\.|Komplek|Kompleks|Komp\.|Perumahan|Perum\.?"),
         not_after=r"\w",
     )
     + rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}"
@@ -149,7 +149,8 @@ def find_addresses(text: str) -> Iterator[Detection]:
         if "RW" in m.group(0):
             yield Detection(m.start(), m.end(), "ADDRESS", 0.7, "address.rtrw", m.group(0))
     for m in gated_finditer(_POSTCODE_CUED, _POSTCODE_GATE, text):
-        yield Detection(m.start("v"), m.end("v"), "ADDRESS", 0.85, "address.postcode", m.group("v"))
+        if not (m.group(0)[:3].lower() == "pin" and len(m.group("v")) != 6):  # (an Indian PIN code has 6 digits)
+            yield Detection(m.start("v"), m.end("v"), "ADDRESS", 0.85, "address.postcode", m.group("v"))
     for m in _IN_ADDRESS.finditer(text):
         yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.numbered", m.group(0))
         yield from _after_address(text, m.end())

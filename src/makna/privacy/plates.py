@@ -87,6 +87,9 @@ _VEHICLE_BEFORE: Final = re.compile(
 )
 """A vehicle word or a make or model, a colour or a pronoun at most, then the code (``Camry, ``, ``mobil box ``);
 or a colour and a capitalised word, a model no list knows (``the white Tiida, ``)."""
+_MODEL: Final = re.compile(r"[A-Z]{2,5}[ \-]\d{2,4}")
+"""A model name and its engine size right after a capitalised make (``Yamaha NMAX 155``, ``Honda PCX 160``; not
+after a vehicle noun: ``a green taxi LX 5173`` is a plate)."""
 _NOT_PLATE: Final = re.compile(r"(?:19|20)\d\d|\d+[A-Z]{1,2}|[A-Z]{1,3}\d|\d{1,2}(?:AM|PM)|[A-Z]+")
 """Years, sizes and counts (``4WD``, ``12V``, ``V8``, ``MP3``) and all-letter words: never a plate alone."""
 
@@ -127,7 +130,9 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
             continue
         before = _VEHICLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before is not None and not (
-            raw.isalnum() and not re.search(r"[,:(]", before.group(0)) and before.group("verb") is None
+            (raw.isalnum() or (_MODEL.fullmatch(raw) and re.search(r"[A-Z][a-z]+[ \t]*$", before.group(0))))
+            and not re.search(r"[,:(]", before.group(0))
+            and before.group("verb") is None
         ):
             yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.vehicle", raw)
             continue  # (not "Honda CB150R": a model code right after a make is no plate; "Camry, 1VB7QX" is)

@@ -28,6 +28,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import DIGIT_LINES, Literals, any_of, for_text, gated_finditer, trigger
 from ._text import line_before
+from .handles import _inflected as inflected
 from .types import Detection
 
 __all__ = [
@@ -128,6 +129,7 @@ _NOT_ID_BETWEEN: Final = re.compile(
 )
 
 
+_PIN_CODE: Final = re.compile(r"(?i:pin[ \t]*code)")
 _DOCUMENT_WORD: Final = re.compile(rf"(?i:{_ID_WORDS_FOLD})|{_ID_WORDS_CASE}")
 
 
@@ -151,12 +153,12 @@ def find_ids_more(text: str, low: str | None = None) -> Iterator[Detection]:
         head = re.match(r"([A-Z]{1,3})[ \-]", raw)
         if head is not None and (_NOT_ID_BETWEEN.fullmatch(head.group(1)) or head.group(1) in ("RT", "RW")):
             continue  # "HP 0812 ...": a telephone after its own cue; "KTP RT 007 RW 003": an address unit
-        if head is not None and is_document_word(head.group(1)):
+        if head is not None and (is_document_word(head.group(1)) or head.group(1) in ("TK", "MID", "KIS", "JKN")):
             raw, start = raw[head.end() :], start + head.end()  # "ID 784-...": the cue, then the code
         else:
             cue = _ID_CUE_BEFORE.search(line_before(text, start, 64))
-            if cue is None or _NOT_ID_BETWEEN.search(cue.group("gap")):
-                continue
+            if cue is None or _NOT_ID_BETWEEN.search(cue.group("gap")) or _PIN_CODE.match(cue.group(0)):
+                continue  # (an Indian "PIN code" is a postcode, found as an ADDRESS)
         if re.fullmatch(r"(?:19|20)\d\d", raw) or re.search(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$", raw):
             continue  # a year or a date, not a number
         words = raw.split()
@@ -247,6 +249,10 @@ def _ordinary() -> frozenset[str]:
 
 _ENCLITIC: Final = re.compile(r"-(?:nya|nyo|na|ku|mu|e)$")
 _NAMING: Final = re.compile(r"(?i:\b(?:is|as|I['’]m|im|namanya|namina|adalah)\b|[:=])")
+_OWNED: Final = re.compile(r"(?i:(?:akun|account)[ \t]+\w+|\w+-?(?:nya|ku|mu))[ \t]+$")
+_INVITE: Final = re.compile(r"(?i:\b(?:add|follow|find|search|dm|message|cari|ikuti|follback|folbek)\b[^.?!\n]{0,14})$")
+"""An invitation to follow or add an account just before the platform word ("add me on Snap, kezrides", "follow
+aku di ig rinaayu"): it names the plain word after the platform as a naming word would."""
 
 
 @cache
@@ -259,10 +265,12 @@ def _made_up(h: str, before: str) -> bool:
     outside the dictionaries when a naming word or a colon introduces it."""
     if re.search(r"[a-z][._][a-z0-9]|[_]|[a-z]\d|\d[a-z]", h, re.IGNORECASE):
         return True
-    if "-" in h and (h.count("-") >= 2 or _NAMING.search(before) is not None):
+    if "-" in h and not re.match(r"(?:di|ke|ter|ber|se|me|pe)-", h) and (h.count("-") >= 2 or _NAMING.search(before)):
         return True  # "first-last-rn"; one hyphen only after a naming word ("di-suspend" is a verb)
-    plain = h.islower() and h.isalpha() and len(h) >= 6 and h not in _ordinary()
-    return plain and _NAMING.search(before) is not None
+    named = _NAMING.search(before) is not None
+    short_ok = named and re.search(r"(?i:\bis\b|[:=])", before) is not None  # ("my Snap is kezz", "IG: rina")
+    plain = h.islower() and h.isalpha() and len(h) >= (4 if short_ok else 6) and h not in _ordinary()
+    return plain and named and not inflected(h, _ordinary())  # ("IG-nya diblokir": a verb, not a name)
 
 
 def find_handles_more(text: str, low: str | None = None) -> Iterator[Detection]:
@@ -274,7 +282,10 @@ def find_handles_more(text: str, low: str | None = None) -> Iterator[Detection]:
         while hit is not None:
             m = hit
             h = m.group("h").rstrip(".-")
-            if _made_up(h, text[m.start() : m.start("h")]) and not _ENCLITIC.search(h):
+            before = text[m.start() : m.start("h")]
+            if _INVITE.search(text, max(0, m.start() - 25), m.start()) or _OWNED.match(before):
+                before += " adalah"  # (an invitation, or "her IG", "akun tiktoknya", stands for a naming word)
+            if _made_up(h, before) and not _ENCLITIC.search(h):
                 start = m.start("h")
                 yield Detection(start, start + len(h), "HANDLE", 0.92, "handle.platform", h)
                 break
