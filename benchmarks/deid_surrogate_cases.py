@@ -44,25 +44,37 @@ sys.path.insert(0, str(ROOT / "tests" / "privacy" / "corpus"))
 from build import parse  # noqa: E402
 
 _KIND = {w.casefold() for w in (*ORG_TYPE_WORDS, *ORG_SUFFIX_WORDS) for w in w.split()} - {"the", "&", "and"}
-_MONTHS = {m.casefold(): i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), 1)}
-_MONTHS |= {m.casefold(): i for i, m in enumerate(
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split(), 1)}
+_MONTHS = {
+    m.casefold(): i
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split(), 1
+    )
+}
+_MONTHS |= {
+    m.casefold(): i
+    for i, m in enumerate(
+        "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split(), 1
+    )
+}
 
 
 def load(split: str) -> list[tuple[dict[str, object], list[str]]]:
     out = []
     for path in sorted((CASES / split).glob("*.txt")):
         source = path.read_text(encoding="utf-8")
-        expects = [line[len("# expect:"):].strip() for line in source.splitlines() if line.startswith("# expect:")]
+        expects = [line[len("# expect:") :].strip() for line in source.splitlines() if line.startswith("# expect:")]
         out.append((parse(source), expects))
     return out
 
 
 def _person_word(word: str) -> bool:
     title = word[:1].upper() + word[1:].lower()
-    return (locale_gender(word) is not None or word.casefold() in _token_index() or title in _all_names("en_GB")
-            or title in _all_names("id_ID"))
+    return (
+        locale_gender(word) is not None
+        or word.casefold() in _token_index()
+        or title in _all_names("en_GB")
+        or title in _all_names("id_ID")
+    )
 
 
 def _orglike(value: str) -> bool:
@@ -98,15 +110,26 @@ def check(kind: str, arg: str, sur: dict[str, str], offset: int) -> bool:
     if kind == "nik":
         new = re.sub(r"\D", "", sur[arg])
         before, after = _nik_date(arg), _nik_date(new) if len(new) == 16 else None
-        return (len(new) == 16 and nik_is_valid(new) and new[:2] == arg[:2] and new != arg and before is not None
-                and after is not None and after[1] == before[1]
-                and after[0] == before[0] + dt.timedelta(days=offset))
+        return (
+            len(new) == 16
+            and nik_is_valid(new)
+            and new[:2] == arg[:2]
+            and new != arg
+            and before is not None
+            and after is not None
+            and after[1] == before[1]
+            and after[0] == before[0] + dt.timedelta(days=offset)
+        )
     if kind == "plate":
         prefix = re.match(r"[A-Z]{1,2}", arg)
         new = re.match(r"[A-Z]{1,2}", sur[arg])
         own = set(PLATE_PROVINCES.get(prefix.group(0), ())) if prefix else set()
-        return new is not None and new.group(0) in PLATE_REGIONS and bool(
-            own & set(PLATE_PROVINCES.get(new.group(0), ()))) and sur[arg] != arg
+        return (
+            new is not None
+            and new.group(0) in PLATE_REGIONS
+            and bool(own & set(PLATE_PROVINCES.get(new.group(0), ())))
+            and sur[arg] != arg
+        )
     if kind == "province":
         original, code = arg.rsplit(" ", 1)
         return code in {p for p, _lv in place_regions(sur[original])}
@@ -128,8 +151,17 @@ def run(split: str, secrets: int, misses: bool) -> Counter[str]:
     score: Counter[str] = Counter()
     for s in range(secrets):
         mapping = KeyMapping(secret=f"{s + 41:064x}")
-        docs = [(doc, exp, [Detection(int(p["start"]), int(p["end"]), str(p["type"]), 0.9, "t", str(p["text"]))
-                            for p in doc["pii"]]) for doc, exp in cases]  # type: ignore[attr-defined]
+        docs = [
+            (
+                doc,
+                exp,
+                [
+                    Detection(int(p["start"]), int(p["end"]), str(p["type"]), 0.9, "t", str(p["text"]))
+                    for p in doc["pii"]
+                ],
+            )
+            for doc, exp in cases
+        ]  # type: ignore[attr-defined]
         mapping.reserve(d.text for _doc, _e, dets in docs for d in dets)
         for doc, _e, dets in docs:
             mapping.learn(str(doc["text"]), dets)
@@ -138,8 +170,9 @@ def run(split: str, secrets: int, misses: bool) -> Counter[str]:
         seen: dict[tuple[str, str], str] = {}
         drawn: dict[tuple[str, str], str] = {}
         for doc, expects, dets in docs:
-            _new, reps = pseudonymise(str(doc["text"]), dets, mode="surrogate", mapping=mapping,
-                                      language=str(doc["language"]))
+            _new, reps = pseudonymise(
+                str(doc["text"]), dets, mode="surrogate", mapping=mapping, language=str(doc["language"])
+            )
             sur = {r.original: r.replacement for r in reps}
             for r in reps:
                 score["all: replacements"] += 1
@@ -151,8 +184,9 @@ def run(split: str, secrets: int, misses: bool) -> Counter[str]:
                 if seen.setdefault(key, r.replacement) != r.replacement:
                     score["all: MISS one original, two surrogates"] += 1
                 other = drawn.setdefault((r.type, r.replacement.casefold()), r.original)
-                if other.casefold() != r.original.casefold() and (r.type != "PERSON" or not (
-                        set(other.split()) & set(r.original.split()))):
+                if other.casefold() != r.original.casefold() and (
+                    r.type != "PERSON" or not (set(other.split()) & set(r.original.split()))
+                ):
                     score["all: MISS two originals, one surrogate"] += 1
             for expect in expects:
                 kind, _, arg = expect.partition(" ")
@@ -161,8 +195,11 @@ def run(split: str, secrets: int, misses: bool) -> Counter[str]:
                 if not ok:
                     score[f"{kind}: MISS"] += 1
                     if misses:
-                        shown = arg.split(" => ")[0].rsplit(" ", 1)[0] if kind in {"gender", "province"} else (
-                            arg.split(" => ")[0])
+                        shown = (
+                            arg.split(" => ")[0].rsplit(" ", 1)[0]
+                            if kind in {"gender", "province"}
+                            else (arg.split(" => ")[0])
+                        )
                         print(f"  {doc['id']} [{kind}] {arg!r}: got {sur.get(shown)!r}")
     return score
 
@@ -177,16 +214,21 @@ def main() -> None:
         kinds = sorted({k.split(":")[0] for k in score})
         total = sum(score[f"{k}: checked"] for k in kinds if k != "all")
         missed = sum(score[f"{k}: MISS"] for k in kinds if k != "all")
-        print(f"{split}: {len(load(split))} cases x {args.secrets} secrets; expectations met "
-              f"{total - missed}/{total} ({(total - missed) / max(total, 1):.3f})")
+        print(
+            f"{split}: {len(load(split))} cases x {args.secrets} secrets; expectations met "
+            f"{total - missed}/{total} ({(total - missed) / max(total, 1):.3f})"
+        )
         for k in kinds:
             if k == "all":
                 continue
             n, bad = score[f"{k}: checked"], score[f"{k}: MISS"]
             print(f"  {k:8} {n - bad:4}/{n:<4} {(n - bad) / max(n, 1):.3f}")
         n = score["all: replacements"]
-        for what in ("equal to an original of the split", "one original, two surrogates",
-                     "two originals, one surrogate"):
+        for what in (
+            "equal to an original of the split",
+            "one original, two surrogates",
+            "two originals, one surrogate",
+        ):
             print(f"  {what}: {score['all: MISS ' + what]} of {n} replacements")
 
 

@@ -368,7 +368,8 @@ def _round_four(rng: random.Random, secret: str, count: Callable[[str, int], Non
     neutral = [f"Zor{a}{b}" for a, b in itertools.product("aeiou", "klmr")]
     for name in neutral:
         count("[4] names no list or ending genders", 1)
-        count("[4] ... surrogate of a gender (a coin flip)", locale_gender(mapping.surrogate("PERSON", name)) is not None)
+        count("[4] ... surrogate of a gender (a coin flip)",
+              locale_gender(mapping.surrogate("PERSON", name)) is not None)
     # 16. organisations read as organisations: a kind word kept, or a word that is no person's name
     kind = {w.casefold() for w in (*ORG_TYPE_WORDS, *ORG_SUFFIX_WORDS) for w in w.split()} - {"the", "&", "and"}
     words = ["Sinar", "Cahaya", "Berkah", "Harapan", "Bayline", "Northgate", "Copper", "Maju"]
@@ -406,7 +407,8 @@ def _round_four(rng: random.Random, secret: str, count: Callable[[str, int], Non
             count("[4] NIKs", 1)
             count("[4] ... invalid, or of another province", not nik_is_valid(new) or new[:2] != nik[:2])
             day, female = int(nik[6:8]) % 40, int(nik[6:8]) > 40
-            born = dt.date(1900 + int(nik[10:12]), int(nik[8:10]), day) + dt.timedelta(days=int(mapping.date_offset or 0))
+            born = dt.date(1900 + int(nik[10:12]), int(nik[8:10]), day) + dt.timedelta(
+                days=int(mapping.date_offset or 0))
             count("[4] ... birth date not moved by the date offset, or gender digit changed",
                   new[6:12] != f"{born.day + (40 if female else 0):02d}{born.month:02d}{born.year % 100:02d}")
     # 19. plates keep their own province's prefix, also in a project of another province
