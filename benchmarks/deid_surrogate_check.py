@@ -148,6 +148,46 @@ def main() -> None:
     print(f"{seeds} seed(s), {took:.1f} s")
     for key, value in totals.items():
         print(f"{key}: {value}")
+    _ending_loo()
+
+
+def _ending_loo() -> None:
+    """Leave-one-out over the gendered Indonesian given names the ending rule learns from (deidsurr4)."""
+    try:
+        from makna.privacy.naming import _ENDING_MIN, _ENDING_SHARE, _faker_lists
+    except ImportError:  # the code before deidsurr4 has no ending rule
+        print("[4] ending rule: none")
+        return
+    names: dict[str, set[str]] = {}
+    for (_t, role, g), listed in _traditions().items():
+        if role == "given" and g in {"m", "f"}:
+            for n in listed:
+                names.setdefault(n.lower(), set()).add(g)
+    for g, attr in (("m", "first_names_male"), ("f", "first_names_female")):
+        for n in _faker_lists("id_ID")[attr]:
+            names.setdefault(n.lower(), set()).add(g)
+    sure = {n: next(iter(g)) for n, g in names.items() if len(g) == 1}
+    counts: dict[str, dict[str, int]] = {}
+    for name, g in sure.items():
+        for k in (3, 4, 5):
+            if len(name) > k:
+                counts.setdefault(name[-k:], {}).setdefault(g, 0)
+                counts[name[-k:]][g] += 1
+    right = wrong = 0
+    for name, g in sure.items():
+        for k in (5, 4, 3):
+            tally = dict(counts.get(name[-k:], {})) if len(name) > k else {}
+            if tally:
+                tally[g] -= 1  # the name itself left out
+            total = sum(tally.values())
+            if total >= _ENDING_MIN:
+                top = max(tally, key=lambda x: tally[x])
+                if tally[top] / total >= _ENDING_SHARE:
+                    right += top == g
+                    wrong += top != g
+                break
+    print(f"[4] ending rule, leave-one-out over {len(sure)} listed names: speaks for {right + wrong} "
+          f"({(right + wrong) / len(sure):.3f}), right {right} ({right / max(right + wrong, 1):.3f})")
 
 
 def _round_two(rng: random.Random, secret: str, count: Callable[[str, int], None]) -> None:

@@ -6,8 +6,11 @@ nothing), then from kin and role words next to it (:func:`kin_gender`, :data:`KI
 X``, ``istrinya X``, ``adik perempuan saya X``, ``kakak laki-laki saya X``, ``my husband X``, ``her son,
 X``, ``X, my wife,``; a word that says nothing of gender, ``anak``, ``adik``, ``kakak``, ``pacar``,
 ``partner``, ``cousin``, says nothing, and two cues that disagree anywhere in the project cancel out),
-then from gendered name lists (``data/names_traditions.txt`` and Faker's ``id_ID`` and
-``en_GB`` person providers, MIT); otherwise it is unknown and either gender may be drawn.
+then from the name itself (:func:`name_gender`): gendered name lists (``data/names_traditions.txt`` and
+Faker's ``id_ID``, ``en_GB`` and other person providers, MIT), then, for a name no list gives both genders,
+its ending where the Indonesian lists make it clear (:func:`ending_gender`). Otherwise the gender is
+unknown, and it stays unknown: the surrogate is a name both genders bear (:func:`neutral_names`,
+``data/names_unisex.txt``), never a name of one gender drawn by chance.
 
 Tradition: a name token found in one tradition of ``data/names_traditions.txt`` (Minangkabau,
 Javanese, Sundanese, Batak given names and family names, Balinese, Bugis; hand-written lists of

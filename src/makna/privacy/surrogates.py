@@ -4,10 +4,11 @@ Every surrogate is drawn from a ``random.Random`` seeded with ``HMAC-SHA256(secr
 attempt)``, so the same project secret gives the same surrogate for the same original in every session;
 the caller retries with a higher ``attempt`` on a collision.
 
-* Names keep gender and naming tradition (:mod:`makna.privacy.naming`); places, plates and names stay in
+* Names keep gender and naming tradition (:mod:`makna.privacy.naming`; a name whose gender nothing shows
+  gets a name both genders bear, never one gender by chance); places and names stay in
   the surrogate ``region`` (a province code; ``"national"`` or None: the whole country; see
   :mod:`makna.privacy.regions`): a city becomes another city or regency of the province, a district
-  another district, a ``BA`` (West Sumatra) plate another ``BA`` plate. A city outside Indonesia becomes
+  another district (a plate keeps its own province's prefix: a ``BA`` plate another ``BA`` plate). A city outside Indonesia becomes
   another city of its own country and division (``Leeds`` an English city), whatever the region; where the
   region is such a country, a place no list knows becomes a city of that country too.
 * Telephone numbers never reach anyone. Indonesian mobiles get the ``0840`` prefix: the numbering plan
@@ -30,8 +31,12 @@ the caller retries with a higher ``attempt`` on a collision.
   or any organisation whose name is a known place) gets the place's own surrogate
   (:meth:`makna.privacy.KeyMapping.surrogate`): ``Polsek Kuranji`` becomes ``Polsek`` and the surrogate
   of ``Kuranji``, the same as where ``Kuranji`` stands alone.
-* NIKs keep a valid structure; NI numbers use the prefix QQ, US SSNs area 9xx; e-mail and URLs use
-  ``example`` domains.
+* An organisation with no kind word reads as a business, never a person (:func:`makna.privacy.surrogate_shapes.
+  brand_name`); trailing shop words (``Laundry``, ``Cell``, ``Motor``) count as kind words. A street keeps its
+  type word (``Jalan``, ``Jl.``, ``Gang``, ``Road``); an address its numbers' length and leading zeros.
+* NIKs keep a valid structure, their province, the gender digit, and the birth date moved by the project's
+  ``date_offset``; plates their own province's prefix (:mod:`makna.privacy.surrogate_shapes`). NI numbers
+  use the prefix QQ, US SSNs area 9xx; e-mail and URLs use ``example`` domains.
 """
 
 from __future__ import annotations
