@@ -305,3 +305,11 @@ def test_the_tune_cases_floor() -> None:
     missed = sum(v for k, v in score.items() if k.endswith(": MISS") and not k.startswith("all"))
     assert checked and (checked - missed) / checked >= 0.9
     assert not [k for k, v in score.items() if k.startswith("all: MISS") and v]
+
+
+def test_one_street_one_name_in_a_place_and_an_address() -> None:
+    text = "Dekat Jalan Melati. Kos saya di Jl. Melati No. 12, lalu Jalan Melati lagi."
+    items = [("LOCATION", "Jalan Melati"), ("ADDRESS", "Jl. Melati No. 12"), ("LOCATION", "Jalan Melati")]
+    place, address, again = _run(text, items, KeyMapping(secret=SECRET, region="13"))
+    name = place.removeprefix("Jalan ")
+    assert again == place and re.fullmatch(rf"Jl\. {name} No\. [1-9]\d", address), (place, address)

@@ -22,7 +22,7 @@ from .name_forms import OriginalWords, context_full, short_forms
 from .naming import HONORIFIC_GENDER, NAME_TITLES, Gender, honorific_gender, is_title, kin_gender, name_gender
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import NATIONAL, infer_region, is_country, province_votes, resolve_region
-from .surrogates import ORG_KIND_WORDS, SurrogateGenerator, calendar_date, split_org, split_place
+from .surrogates import ORG_KIND_WORDS, SurrogateGenerator, calendar_date, split_org, split_place, street_name
 from .types import PII_TYPES, Detection
 
 __all__ = ["KeyMapping", "Mode", "Replacement", "map_offset", "pseudonymise", "restore"]
@@ -438,6 +438,12 @@ class KeyMapping:
             new_core = value[len(head):] if head and value.startswith(head) else value
             self.places[_place_key(core)] = new_core
             value = value[: len(value) - len(new_core)] + _cased_like(core, new_core)
+        if kind == "ADDRESS" and (old := street_name(original)) and (new := street_name(value)):
+            street = _place_key(original[old[0]:old[1]])  # "Jl. Melati No. 12" and "Jalan Melati": one name
+            if street in self.places:
+                value = value[: new[0]] + self.places[street] + value[new[1]:]
+            else:
+                self.places[street] = value[new[0]:new[1]]
         if kind == "ORG":
             head, name, tail, _place = split_org(original)
             if name and value.startswith(head) and value.endswith(tail) and len(value) > len(head) + len(tail):

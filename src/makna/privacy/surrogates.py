@@ -5,11 +5,11 @@ attempt)``, so the same project secret gives the same surrogate for the same ori
 the caller retries with a higher ``attempt`` on a collision.
 
 * Names keep gender and naming tradition (:mod:`makna.privacy.naming`; a name whose gender nothing shows
-  gets a name both genders bear, never one gender by chance); places and names stay in
-  the surrogate ``region`` (a province code; ``"national"`` or None: the whole country; see
-  :mod:`makna.privacy.regions`): a city becomes another city or regency of the province, a district
-  another district (a plate keeps its own province's prefix: a ``BA`` plate another ``BA`` plate). A city outside Indonesia becomes
-  another city of its own country and division (``Leeds`` an English city), whatever the region; where the
+  gets a name both genders bear, never one gender by chance); places and names stay in the surrogate
+  ``region`` (a province code; ``"national"`` or None: the whole country; see :mod:`makna.privacy.regions`):
+  a city becomes another city or regency of the province, a district another district (a plate keeps its
+  own province's prefix: a ``BA`` plate another ``BA`` plate). A city outside Indonesia becomes another
+  city of its own country and division (``Leeds`` an English city), whatever the region; where the
   region is such a country, a place no list knows becomes a city of that country too.
 * Telephone numbers never reach anyone. Indonesian mobiles get the ``0840`` prefix: the numbering plan
   gives operators 0811-0819, 0821-0823, 0828, 0831-0833, 0838, 0851-0859, 0868 (satellite), 0877-0878,
@@ -68,7 +68,7 @@ from .regions import (
 from .surrogate_shapes import ORG_TAIL_WORDS, brand_name, nik_surrogate, plate_prefixes, renumber
 
 __all__ = ["ORG_KIND_WORDS", "PLACE_NAMED_ORGS", "SurrogateGenerator", "calendar_date", "number_words", "split_org",
-           "split_place"]
+           "split_place", "street_name"]
 
 ID_FICTION_PREFIX: Final = "0840"
 """The mobile prefix of Indonesian surrogate numbers: a block no operator holds (see the module docs)."""
@@ -120,6 +120,17 @@ _STREET_HEADS: Final = frozenset("jalan jl. jl jln. jln gang gg. gg lorong kompl
 """Type words of streets and housing estates: a street's surrogate keeps them and gets another street name."""
 _TYPE_HEADS: Final = tuple(sorted({w.lower() for w in LOCATION_TYPE_WORDS} | _ADMIN_WORDS | _STREET_HEADS, key=len,
                                   reverse=True))
+
+
+_ID_STREET: Final = re.compile(
+    r"((?<!\w)(?:Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Komplek|Perumahan|Perum\.?)[ \t]+)"
+    r"(.*?)(?=,|[ \t]+(?:No|Nomor|Blok|RT)\b|$)")
+
+
+def street_name(address: str) -> tuple[int, int] | None:
+    """The span of the street's own name in an Indonesian address (``Melati`` in ``Jl. Melati No. 12``)."""
+    m = _ID_STREET.search(address)
+    return (m.start(2), m.end(2)) if m is not None and m.group(2) else None
 
 
 def split_place(original: str) -> tuple[str, str]:
@@ -492,13 +503,9 @@ class SurrogateGenerator:
 
     def _address(self, rng: random.Random, original: str, language: str) -> str:
         new = renumber(rng, original)  # house numbers keep their length and leading zeros
-        m = re.search(
-            r"((?<!\w)(?:Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Komplek|Perumahan|Perum\.?)[ \t]+)"
-            r"(.*?)(?=,|[ \t]+(?:No|Nomor|Blok|RT)\b|$)",
-            new,
-        )
+        m = _ID_STREET.search(new)
         if m:
-            return new[: m.start()] + m.group(1) + self._words(rng) + new[m.end() :]
+            return new[: m.start(2)] + self._words(rng) + new[m.end(2) :]
         surname = _surname(rng)
         street = _EN_STREET.fullmatch(new)
         if street is not None:  # "Roundhay Road" without a number: a surname and the same street word
