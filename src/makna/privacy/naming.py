@@ -474,8 +474,8 @@ def name_gender(token: str) -> Gender | None:
 @cache
 def neutral_names(group: str) -> tuple[str, ...]:
     """Names both genders bear (``id``: Indonesian, ``bali``: Balinese birth-order names, ``en``: English):
-    those of ``data/names_unisex.txt`` and those a Faker list gives both genders, less any that makna's lists
-    or endings give one gender (:func:`name_gender`)."""
+    those of ``data/names_unisex.txt`` and those a Faker list gives both genders (``id_ID``; ``en_GB``,
+    ``en_US``, ``en_IE``), less any that makna's lists or endings give one gender (:func:`name_gender`)."""
     path = resources.files("makna.privacy") / "data" / "names_unisex.txt"
     names: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -483,7 +483,7 @@ def neutral_names(group: str) -> tuple[str, ...]:
             head, listed = line.split(":", 1)
             if head.strip() == group:
                 names.extend(listed.split())
-    locales = {"id": ("id_ID",), "en": _FOREIGN_LOCALES}.get(group, ())
+    locales = {"id": ("id_ID",), "en": ("en_GB", "en_US", "en_IE")}.get(group, ())
     for locale in locales:
         lists = _faker_lists(locale)
         names.extend(sorted(set(lists["first_names_male"]) & set(lists["first_names_female"])))
