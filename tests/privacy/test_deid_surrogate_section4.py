@@ -313,3 +313,11 @@ def test_one_street_one_name_in_a_place_and_an_address() -> None:
     place, address, again = _run(text, items, KeyMapping(secret=SECRET, region="13"))
     name = place.removeprefix("Jalan ")
     assert again == place and re.fullmatch(rf"Jl\. {name} No\. [1-9]\d", address), (place, address)
+
+
+def test_a_town_named_like_a_street_stays_a_town() -> None:
+    from makna.privacy.regions import country_places
+
+    mapping = KeyMapping(secret=SECRET, region="13")
+    new = mapping.surrogate("LOCATION", "Burgess Hill", language="en", region="GB")
+    assert ("GB", "ENG") in country_places(new), new

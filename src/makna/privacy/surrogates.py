@@ -540,7 +540,8 @@ class SurrogateGenerator:
         if head and head.split()[0].casefold() in _STREET_HEADS:  # "Jalan Melati": a street keeps "Jalan"
             return head + self._words(rng, min(max(len(core.split()), 1), 2))
         street = _EN_STREET.fullmatch(original)
-        if street is not None:  # "Station Road": a surname and the same street word
+        if street is not None and not (country_places(original) or place_regions(original)):
+            # "Station Road": a surname and the same street word (a town such as "Burgess Hill" stays a town)
             return f"{_surname(rng)} {street.group(1)}"
         found = place_regions(core)
         if not found and (foreign := self._foreign_place(rng, head, core)) is not None:
