@@ -3,7 +3,10 @@ people sharing a surrogate, and the consistency of ages and places; and (round d
 and role words, sources whose region is a country outside Indonesia, organisations' legal forms and kind
 words, and chat time stamps in the date offset's collision check; and (round deidsurr3, the new user's
 trial) short forms and nicknames, originals inside surrogates, e-mail and handle user parts, one core per
-organisation, a chosen naming tradition, and a recheck of telephone numbers and ordinal dates.
+organisation, a chosen naming tradition, and a recheck of telephone numbers and ordinal dates; and (round
+deidsurr4, the second trial) gender from the name itself, organisations that read as people, street type
+words and house numbers, NIKs of the same province with the birth date moved by the date offset, plates of
+the plate's own province.
 
 Each figure is a count of defects over many draws (0 is the goal); run with several seeds::
 
@@ -140,10 +143,51 @@ def main() -> None:
         count("places with more than one surrogate", len(cores) != 1)
         _round_two(rng, secret, count)
         _round_three(rng, secret, count)
+        _round_four(rng, secret, count)
     took = time.perf_counter() - t0
     print(f"{seeds} seed(s), {took:.1f} s")
     for key, value in totals.items():
         print(f"{key}: {value}")
+    _ending_loo()
+
+
+def _ending_loo() -> None:
+    """Leave-one-out over the gendered Indonesian given names the ending rule learns from (deidsurr4)."""
+    try:
+        from makna.privacy.naming import _ENDING_MIN, _ENDING_SHARE, _faker_lists
+    except ImportError:  # the code before deidsurr4 has no ending rule
+        print("[4] ending rule: none")
+        return
+    names: dict[str, set[str]] = {}
+    for (_t, role, g), listed in _traditions().items():
+        if role == "given" and g in {"m", "f"}:
+            for n in listed:
+                names.setdefault(n.lower(), set()).add(g)
+    for g, attr in (("m", "first_names_male"), ("f", "first_names_female")):
+        for n in _faker_lists("id_ID")[attr]:
+            names.setdefault(n.lower(), set()).add(g)
+    sure = {n: next(iter(g)) for n, g in names.items() if len(g) == 1}
+    counts: dict[str, dict[str, int]] = {}
+    for name, g in sure.items():
+        for k in (3, 4, 5):
+            if len(name) > k:
+                counts.setdefault(name[-k:], {}).setdefault(g, 0)
+                counts[name[-k:]][g] += 1
+    right = wrong = 0
+    for name, g in sure.items():
+        for k in (5, 4, 3):
+            tally = dict(counts.get(name[-k:], {})) if len(name) > k else {}
+            if tally:
+                tally[g] -= 1  # the name itself left out
+            total = sum(tally.values())
+            if total >= _ENDING_MIN:
+                top = max(tally, key=lambda x: tally[x])
+                if tally[top] / total >= _ENDING_SHARE:
+                    right += top == g
+                    wrong += top != g
+                break
+    print(f"[4] ending rule, leave-one-out over {len(sure)} listed names: speaks for {right + wrong} "
+          f"({(right + wrong) / len(sure):.3f}), right {right} ({right / max(right + wrong, 1):.3f})")
 
 
 def _round_two(rng: random.Random, secret: str, count: Callable[[str, int], None]) -> None:
@@ -332,6 +376,89 @@ def _recheck(rng: random.Random, secret: str, count: Callable[[str, int], None])
         count("[3] recheck: ordinal dates", 1)
         count("[3] recheck: ordinal date not moved by the one offset, or a wrong suffix",
               m is None or (m.group(1), m.group(2), m.group(3)) != (_EN_MONTHS[want.month - 1], str(want.day), suffix))
+
+
+_SUFFIX_NAMES = (("Zorwati", "f"), ("Zoryanti", "f"), ("Zorningsih", "f"), ("Zornengsih", "f"), ("Zormawati", "f"),
+                 ("Zorwan", "m"), ("Zorianto", "m"), ("Zorrizal", "m"), ("Zorhendri", "m"), ("Zormansyah", "m"))
+_STREETS = ("Jalan {}", "Jl. {}", "Gang {}", "Gg. {}", "{} Road", "{} Street", "{} Lane")
+_ADDRESSES = ((r"Jl. {} No. 12", r"Jl\. .+ No\. [1-9]\d"), ("Jalan {} No. 7", r"Jalan .+ No\. [1-9]"),
+              ("Gg. {} No. 3, RT 02/RW 05", r"Gg\. .+ No\. [1-9], RT 0[1-9]/RW 0[1-9]"),
+              ("14 {} Road", r"[1-9]\d [A-Z][a-z]+ Road"))
+_NIKS = ("1371046208950003", "1306021107880001", "3171014112900005", "3578031502870009", "7371095307920004")
+
+
+def _round_four(rng: random.Random, secret: str, count: Callable[[str, int], None]) -> None:
+    """The second trial (round deidsurr4): gender from name data, organisations, streets, NIKs, plates."""
+    from makna.privacy._idwords import nik_is_valid
+    from makna.privacy.places import ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
+    from makna.privacy.regions import PLATE_PROVINCES
+
+    # 15. names of a gender the name itself shows (no honorific, no kin word)
+    gendered = [n for n in sorted({n for names in _traditions().values() for n in names} | set(_all_names("id_ID")))
+                if locale_gender(n) in {"m", "f"}]
+    mapping = KeyMapping(secret=secret)
+    names = rng.sample(gendered, 200)
+    mapping.reserve(names)
+    for name in names:
+        count("[4] names gendered by the lists, no honorific", 1)
+        count("[4] ... gender not kept", locale_gender(mapping.surrogate("PERSON", name)) != locale_gender(name))
+    for name, gender in _SUFFIX_NAMES:
+        count("[4] invented names with a gendered ending (-wati, -wan...)", 1)
+        count("[4] ... ending's gender not kept", locale_gender(mapping.surrogate("PERSON", name)) != gender)
+    neutral = [f"Zor{a}{b}" for a, b in itertools.product("aeiou", "klmr")]
+    for name in neutral:
+        count("[4] names no list or ending genders", 1)
+        count("[4] ... surrogate of a gender (a coin flip)",
+              locale_gender(mapping.surrogate("PERSON", name)) is not None)
+    # 16. organisations read as organisations: a kind word kept, or a word that is no person's name
+    kind = {w.casefold() for w in (*ORG_TYPE_WORDS, *ORG_SUFFIX_WORDS) for w in w.split()} - {"the", "&", "and"}
+    words = ["Sinar", "Cahaya", "Berkah", "Harapan", "Bayline", "Northgate", "Copper", "Maju"]
+    forms = ("{} {}", "The {} {}", "{} {} Laundry", "{} {} Cell", "{} {} Motor", "{} {} Bakery")
+    mapping = KeyMapping(secret=secret, region="13")
+    for form in forms:
+        a, b = rng.sample(words, 2)
+        org = form.format(a, b)
+        new = mapping.surrogate("ORG", org, language="en" if "Bakery" in form or "The" in form else "id")
+        tail = org.split()[-1] if org.split()[-1] not in {a, b} else ""
+        plain = [w for w in new.split() if w.casefold() not in kind | {"the"}]
+        count("[4] organisations without a legal form", 1)
+        count("[4] ... reads as a person (every word a person's name, no kind word)",
+              not any(w.casefold() in kind for w in new.split()) and all(
+                  locale_gender(w) is not None or w in _all_names("en_GB") for w in plain))
+        count("[4] ... kind word after the name lost", bool(tail) and not new.endswith(" " + tail))
+    # 17. streets keep their type word; addresses their type word and house-number shape
+    for form in _STREETS:
+        street = form.format(rng.choice(["Melati", "Kenanga", "Harcourt", "Granby"]))
+        new = mapping.surrogate("LOCATION", street, language="en" if "Road" in form or "Street" in form else "id")
+        word = street.split()[0] if "{}" == form.split()[-1] else street.split()[-1]
+        count("[4] streets (LOCATION)", 1)
+        count("[4] ... street type word lost", word not in new.split() or new == street)
+    for form, shape in _ADDRESSES:
+        address = form.format(rng.choice(["Melati", "Kenanga", "Cendana"]) if "Road" not in form else "Granby")
+        new = mapping.surrogate("ADDRESS", address, language="en" if "Road" in form else "id")
+        count("[4] addresses", 1)
+        count("[4] ... type word or house-number shape lost", re.fullmatch(shape, new) is None or new == address)
+    # 18. NIKs: the same province, the birth date moved by the project's offset, the gender digit kept
+    for region in (None, "13"):
+        mapping = KeyMapping(secret=secret, region=region)
+        mapping.settle_offsets([("DATE", "3 Maret 2024")])
+        for nik in _NIKS:
+            new = re.sub(r"\D", "", mapping.surrogate("NATIONAL_ID", nik))
+            count("[4] NIKs", 1)
+            count("[4] ... invalid, or of another province", not nik_is_valid(new) or new[:2] != nik[:2])
+            day, female = int(nik[6:8]) % 40, int(nik[6:8]) > 40
+            born = dt.date(1900 + int(nik[10:12]), int(nik[8:10]), day) + dt.timedelta(
+                days=int(mapping.date_offset or 0))
+            count("[4] ... birth date not moved by the date offset, or gender digit changed",
+                  new[6:12] != f"{born.day + (40 if female else 0):02d}{born.month:02d}{born.year % 100:02d}")
+    # 19. plates keep their own province's prefix, also in a project of another province
+    for plate in ("BA 3318 KM", "B 4321 KJL", "DD 1234 AB", "L 777 XY", "DK 5501 QQ"):
+        mapping = KeyMapping(secret=secret, region="13")
+        new = mapping.surrogate("PLATE", plate)
+        own = set(PLATE_PROVINCES[plate.split()[0]])
+        count("[4] plates (project in West Sumatra)", 1)
+        count("[4] ... prefix of another province than the plate's", not own & set(
+            PLATE_PROVINCES.get(new.split()[0], ())))
 
 
 _EN_MONTHS = "January February March April May June July August September October November December".split()

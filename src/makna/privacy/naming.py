@@ -6,8 +6,11 @@ nothing), then from kin and role words next to it (:func:`kin_gender`, :data:`KI
 X``, ``istrinya X``, ``adik perempuan saya X``, ``kakak laki-laki saya X``, ``my husband X``, ``her son,
 X``, ``X, my wife,``; a word that says nothing of gender, ``anak``, ``adik``, ``kakak``, ``pacar``,
 ``partner``, ``cousin``, says nothing, and two cues that disagree anywhere in the project cancel out),
-then from gendered name lists (``data/names_traditions.txt`` and Faker's ``id_ID`` and
-``en_GB`` person providers, MIT); otherwise it is unknown and either gender may be drawn.
+then from the name itself (:func:`name_gender`): gendered name lists (``data/names_traditions.txt`` and
+Faker's ``id_ID``, ``en_GB`` and other person providers, MIT), then, for a name no list gives both genders,
+its ending where the Indonesian lists make it clear (:func:`ending_gender`). Otherwise the gender is
+unknown, and it stays unknown: the surrogate is a name both genders bear (:func:`neutral_names`,
+``data/names_unisex.txt``), never a name of one gender drawn by chance.
 
 Tradition: a name token found in one tradition of ``data/names_traditions.txt`` (Minangkabau,
 Javanese, Sundanese, Batak given names and family names, Balinese, Bugis; hand-written lists of
@@ -48,8 +51,9 @@ from ..errors import InputError
 from .regions import NATIONAL
 
 __all__ = ["COUNTRY_LOCALES", "Gender", "HONORIFIC_GENDER", "KIN_GENDER", "NAME_TITLES", "PROVINCE_TRADITION",
-           "TRADITIONS", "draw_name", "honorific_gender", "is_title", "kin_gender", "locale_gender", "name_language",
-           "name_pools", "resolve_tradition", "token_gender", "token_traditions"]
+           "TRADITIONS", "draw_name", "ending_gender", "honorific_gender", "is_title", "kin_gender", "locale_gender",
+           "name_gender", "name_language", "name_pools", "neutral_names", "resolve_tradition", "token_gender",
+           "token_traditions"]
 
 Gender = Literal["m", "f"]
 
@@ -249,8 +253,9 @@ def _tradition_pool(tradition: str, role: str, gender: Gender | None) -> tuple[s
     if gender is None:
         return tuple(n for g in ("m", "f", "u") for n in table.get((tradition, role, g), ()))
     own = table.get((tradition, role, gender), ())
-    return tuple(n for n in (*own, *table.get((tradition, role, "u"), ())) if token_gender(n) in {gender, None}
-                 and (n in own or token_gender(n) is None))
+    # a name both genders bear (a Balinese birth-order name) would hide the gender: only one of its own
+    return tuple(n for n in (*own, *table.get((tradition, role, "u"), ())) if token_gender(n) == gender
+                 or (n in own and token_gender(n) is None))
 
 
 @cache
@@ -337,15 +342,20 @@ def _chosen_pools(tradition: str, first: bool, gender: Gender | None) -> list[Se
 
 
 def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
-               region: str | None, tradition: str | None = None) -> list[Sequence[str]]:
+               region: str | None, tradition: str | None = None, neutral: bool = False) -> list[Sequence[str]]:
     """The pools a surrogate for ``token`` is drawn from, in order (see the module documentation); for a
     known gender, names of that gender only (a name both genders bear is left out). ``region``: a province
     code, ``national``, or a country (:data:`COUNTRY_LOCALES`). ``tradition``: one chosen for the
-    project, source or case (:data:`TRADITIONS`), whatever the token's own."""
+    project, source or case (:data:`TRADITIONS`), whatever the token's own. ``neutral`` (with no
+    ``gender``): the name's gender is unknown, so names both genders bear (:func:`neutral_names`), never
+    a name of one gender drawn by chance; family names and English surnames stay as they are (they show
+    no gender), and so does a chosen tradition (the user's choice: its lists hold no neutral names)."""
     if tradition is not None:
         return _chosen_pools(tradition, first, gender)
     country = COUNTRY_LOCALES.get(region or "")
     lang = name_language(token, "en" if country else language, abroad=country is not None)
+    if neutral and gender is None:
+        return _neutral_pools(token, first=first, english=lang == "en", region=region)
     if lang == "en":
         preferred = country or ("en_GB",)
         locale = _own_locale(token, preferred) if country else "en_GB"
@@ -368,6 +378,116 @@ def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
         pools.append(_faker_pool("id_ID", "last_names", gender))
     pools.append(_faker_pool("id_ID", "first_names", gender))
     return [p for p in pools if p]
+
+
+def _neutral_pools(token: str, *, first: bool, english: bool, region: str | None) -> list[Sequence[str]]:
+    """The pools of a name whose gender is unknown: an English first name gets an English name both genders
+    bear, an English surname a surname; a Batak family name a family name; any other Indonesian name a name
+    both genders bear (Balinese birth-order names first in Bali, last elsewhere)."""
+    if english:
+        return [p for p in [neutral_names("en") if first else _foreign_pool("en_GB", "last_names", None)] if p]
+    index = _token_index().get(token.lower(), frozenset())
+    families = sorted({t for t, r, _g in index if r == "family"})
+    pools: list[Sequence[str]] = [_tradition_pool(t, "family", None) for t in families]
+    bali = PROVINCE_TRADITION.get(region or NATIONAL) == "bali" or "bali" in {t for t, _r, _g in index}
+    pools += [neutral_names("bali"), neutral_names("id")] if bali else [neutral_names("id"), neutral_names("bali")]
+    return [p for p in pools if p]
+
+
+@cache
+def _both_genders() -> frozenset[str]:
+    """First names (title-cased) that makna's gendered lists give both genders (the traditions' and the Faker
+    locales' it reads)."""
+    seen: dict[str, set[str]] = {}
+    for (_t, _role, g), listed in _traditions().items():
+        for n in listed:
+            if g in {"m", "f"}:
+                seen.setdefault(n[:1].upper() + n[1:].lower(), set()).add(g)
+    for locale in ("id_ID", *_FOREIGN_LOCALES):
+        lists = _faker_lists(locale)
+        for g, attr in (("m", "first_names_male"), ("f", "first_names_female")):
+            for n in lists[attr]:
+                seen.setdefault(n, set()).add(g)
+    return frozenset(n for n, g in seen.items() if len(g) > 1)
+
+
+_ENDING_MIN: Final = 5
+_ENDING_SHARE: Final = 0.95
+
+
+@cache
+def _endings() -> dict[str, tuple[Gender | None, int]]:
+    """Ending (3 to 5 letters, lower case) -> the gender at least 95 % of the Indonesian gendered given names
+    with it bear (None: mixed), and how many bear it; endings of fewer than five names left out."""
+    names: dict[str, set[str]] = {}
+    for (_t, role, g), listed in _traditions().items():
+        if role == "given" and g in {"m", "f"}:
+            for n in listed:
+                names.setdefault(n.lower(), set()).add(g)
+    lists = _faker_lists("id_ID")
+    for g, attr in (("m", "first_names_male"), ("f", "first_names_female")):
+        for n in lists[attr]:
+            names.setdefault(n.lower(), set()).add(g)
+    counts: dict[str, dict[str, int]] = {}
+    for name, genders in names.items():
+        if len(genders) != 1:
+            continue
+        g = next(iter(genders))
+        for k in (3, 4, 5):
+            if len(name) > k:
+                tally = counts.setdefault(name[-k:], {})
+                tally[g] = tally.get(g, 0) + 1
+    out: dict[str, tuple[Gender | None, int]] = {}
+    for ending, tally in counts.items():
+        total = sum(tally.values())
+        if total >= _ENDING_MIN:
+            top = max(tally, key=lambda g: tally[g])
+            out[ending] = (top if tally[top] / total >= _ENDING_SHARE else None, total)  # type: ignore[assignment]
+    return out
+
+
+def ending_gender(token: str) -> Gender | None:
+    """The gender an Indonesian given name's ending shows (``-wati``, ``-yanti``, ``-ningsih`` female;
+    ``-wan``, ``-anto``, ``-rizal`` male), learnt from the gendered lists: the longest ending (5 to 3 letters)
+    that five or more listed names bear decides, and only when 95 % or more of them are of one gender (else
+    None: no guess)."""
+    low = token.casefold()
+    table = _endings()
+    for k in (5, 4, 3):
+        if len(low) > k and (hit := table.get(low[-k:])) is not None:
+            return hit[0]
+    return None
+
+
+def name_gender(token: str) -> Gender | None:
+    """The gender a name itself shows: that of makna's gendered lists (:func:`locale_gender`), else, for a
+    name no list gives both genders, that of its ending (:func:`ending_gender`); None: the name shows none (a name both
+    genders bear, or one whose ending is mixed)."""
+    known = locale_gender(token)
+    if known is not None:
+        return known
+    if token[:1].upper() + token[1:].lower() in _both_genders():
+        return None
+    return ending_gender(token)
+
+
+@cache
+def neutral_names(group: str) -> tuple[str, ...]:
+    """Names both genders bear (``id``: Indonesian, ``bali``: Balinese birth-order names, ``en``: English):
+    those of ``data/names_unisex.txt`` and those a Faker list gives both genders (``id_ID``; ``en_GB``,
+    ``en_US``, ``en_IE``), less any that makna's lists or endings give one gender (:func:`name_gender`)."""
+    path = resources.files("makna.privacy") / "data" / "names_unisex.txt"
+    names: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            head, listed = line.split(":", 1)
+            if head.strip() == group:
+                names.extend(listed.split())
+    locales = {"id": ("id_ID",), "en": ("en_GB", "en_US", "en_IE")}.get(group, ())
+    for locale in locales:
+        lists = _faker_lists(locale)
+        names.extend(sorted(set(lists["first_names_male"]) & set(lists["first_names_female"])))
+    return tuple(n for n in dict.fromkeys(names) if name_gender(n) is None)
 
 
 _SYLLABLES: Final = ("ra", "di", "na", "sa", "ri", "wan", "ti", "ma", "ya", "lu", "to", "ni", "ka", "dar", "sih",

@@ -19,10 +19,10 @@ from typing import Any, Literal
 
 from .accounts import ROLE_WORDS, new_domain, rebuild_user, segment, split_account
 from .name_forms import OriginalWords, context_full, short_forms
-from .naming import HONORIFIC_GENDER, NAME_TITLES, Gender, honorific_gender, is_title, kin_gender, locale_gender
+from .naming import HONORIFIC_GENDER, NAME_TITLES, Gender, honorific_gender, is_title, kin_gender, name_gender
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import NATIONAL, infer_region, is_country, province_votes, resolve_region
-from .surrogates import ORG_KIND_WORDS, SurrogateGenerator, calendar_date, split_org, split_place
+from .surrogates import ORG_KIND_WORDS, SurrogateGenerator, calendar_date, split_org, split_place, street_name
 from .types import PII_TYPES, Detection
 
 __all__ = ["KeyMapping", "Mode", "Replacement", "map_offset", "pseudonymise", "restore"]
@@ -50,7 +50,8 @@ def _wordy_part(kind: str, value: str) -> str:
         parts = split_account(kind, value)  # words of shared mailboxes ("info") stay by design
         return re.sub(r"[^\W\d_]+", lambda m: " " if m.group(0).casefold() in ROLE_WORDS else m.group(0),
                       parts[1]) if parts is not None else ""
-    return " ".join(w for w in value.split() if w.casefold().rstrip(".,") not in _GENERIC | ORG_KIND_WORDS)
+    # letters only: an address's "RT 03/RW 05" holds the generic words RT and RW, not an original's word
+    return " ".join(w for w in re.findall(r"[^\W\d_]+", value) if w.casefold() not in _GENERIC | ORG_KIND_WORDS)
 
 _FALLBACK_SYLLABLES = ("ba", "da", "ka", "la", "ma", "na", "ra", "sa", "ta", "wa", "ri", "lu", "mo", "ne", "si")
 """Syllables of invented place names, for when every real name of the pool is an original."""
@@ -268,10 +269,11 @@ class KeyMapping:
         self._originals.add([tok])
         value = self._short_form(tok, language, gender)
         if value is None:
-            hint = self.genders.get(key) or gender or self.kin.get(key) or locale_gender(tok)
+            hint = self.genders.get(key) or gender or self.kin.get(key) or name_gender(tok)
             value = self._gen.person_token(tok, first=first, language=self._own_language or self.language or language,
                                            gender=hint if hint in {"m", "f"} else None,  # type: ignore[arg-type]
-                                           used=self._used, reject=self._originals.meets)
+                                           used=self._used, reject=self._originals.meets,
+                                           neutral=hint not in {"m", "f"})
             if value.isupper() and len(value) > 1:  # drawn for a name in capitals: each mention sets its case
                 value = value.capitalize()
         self.person_tokens[key] = value
@@ -284,6 +286,13 @@ class KeyMapping:
         # a title inside the name (Daeng, Haji, Teuku...; see makna.privacy.naming) stays, and shows a gender
         titles = [i for i, t in enumerate(toks) if i < len(toks) - 1 and is_title(t)]
         gender = gender or next((g for i in titles if (g := NAME_TITLES[toks[i].rstrip(".").casefold()])), None)
+        if gender is None:  # a name's one gender shown by any of its tokens holds for the others
+            shown = {self.genders.get(t.lower()) or self.kin.get(t.lower()) or name_gender(t)
+                     for i, t in enumerate(toks) if i not in titles} - {None, ""}
+            if shown == {"m"}:
+                gender = "m"
+            elif shown == {"f"}:
+                gender = "f"
         self._used.update(t.lower() for i, t in enumerate(toks) if i not in titles)
         self._originals.add(t for i, t in enumerate(toks) if i not in titles)
         names = 0
@@ -429,6 +438,12 @@ class KeyMapping:
             new_core = value[len(head):] if head and value.startswith(head) else value
             self.places[_place_key(core)] = new_core
             value = value[: len(value) - len(new_core)] + _cased_like(core, new_core)
+        if kind == "ADDRESS" and (old := street_name(original)) and (new := street_name(value)):
+            street = _place_key(original[old[0]:old[1]])  # "Jl. Melati No. 12" and "Jalan Melati": one name
+            if street in self.places:
+                value = value[: new[0]] + self.places[street] + value[new[1]:]
+            else:
+                self.places[street] = value[new[0]:new[1]]
         if kind == "ORG":
             head, name, tail, _place = split_org(original)
             if name and value.startswith(head) and value.endswith(tail) and len(value) > len(head) + len(tail):

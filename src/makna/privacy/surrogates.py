@@ -4,11 +4,12 @@ Every surrogate is drawn from a ``random.Random`` seeded with ``HMAC-SHA256(secr
 attempt)``, so the same project secret gives the same surrogate for the same original in every session;
 the caller retries with a higher ``attempt`` on a collision.
 
-* Names keep gender and naming tradition (:mod:`makna.privacy.naming`); places, plates and names stay in
-  the surrogate ``region`` (a province code; ``"national"`` or None: the whole country; see
-  :mod:`makna.privacy.regions`): a city becomes another city or regency of the province, a district
-  another district, a ``BA`` (West Sumatra) plate another ``BA`` plate. A city outside Indonesia becomes
-  another city of its own country and division (``Leeds`` an English city), whatever the region; where the
+* Names keep gender and naming tradition (:mod:`makna.privacy.naming`; a name whose gender nothing shows
+  gets a name both genders bear, never one gender by chance); places and names stay in the surrogate
+  ``region`` (a province code; ``"national"`` or None: the whole country; see :mod:`makna.privacy.regions`):
+  a city becomes another city or regency of the province, a district another district (a plate keeps its
+  own province's prefix: a ``BA`` plate another ``BA`` plate). A city outside Indonesia becomes another
+  city of its own country and division (``Leeds`` an English city), whatever the region; where the
   region is such a country, a place no list knows becomes a city of that country too.
 * Telephone numbers never reach anyone. Indonesian mobiles get the ``0840`` prefix: the numbering plan
   gives operators 0811-0819, 0821-0823, 0828, 0831-0833, 0838, 0851-0859, 0868 (satellite), 0877-0878,
@@ -30,8 +31,12 @@ the caller retries with a higher ``attempt`` on a collision.
   or any organisation whose name is a known place) gets the place's own surrogate
   (:meth:`makna.privacy.KeyMapping.surrogate`): ``Polsek Kuranji`` becomes ``Polsek`` and the surrogate
   of ``Kuranji``, the same as where ``Kuranji`` stands alone.
-* NIKs keep a valid structure; NI numbers use the prefix QQ, US SSNs area 9xx; e-mail and URLs use
-  ``example`` domains.
+* An organisation with no kind word reads as a business, never a person (:func:`makna.privacy.surrogate_shapes.
+  brand_name`); trailing shop words (``Laundry``, ``Cell``, ``Motor``) count as kind words. A street keeps its
+  type word (``Jalan``, ``Jl.``, ``Gang``, ``Road``); an address its numbers' length and leading zeros.
+* NIKs keep a valid structure, their province, the gender digit, and the birth date moved by the project's
+  ``date_offset``; plates their own province's prefix (:mod:`makna.privacy.surrogate_shapes`). NI numbers
+  use the prefix QQ, US SSNs area 9xx; e-mail and URLs use ``example`` domains.
 """
 
 from __future__ import annotations
@@ -46,13 +51,12 @@ from functools import cache
 from typing import Any, Final
 
 from . import gazetteers as gz
-from ._idwords import PLATE_REGIONS, nik_is_valid, spoken_digits
+from ._idwords import PLATE_REGIONS, spoken_digits
 from .ages import shift_age, shift_age_text
 from .naming import Gender, draw_name, name_pools
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
     NATIONAL,
-    PLATE_PROVINCES,
     PROVINCES,
     cities_in,
     countries,
@@ -60,18 +64,14 @@ from .regions import (
     is_country,
     place_regions,
     places_in,
-    plates_for,
 )
+from .surrogate_shapes import ORG_TAIL_WORDS, brand_name, nik_surrogate, plate_prefixes, renumber
 
 __all__ = ["ORG_KIND_WORDS", "PLACE_NAMED_ORGS", "SurrogateGenerator", "calendar_date", "number_words", "split_org",
-           "split_place"]
+           "split_place", "street_name"]
 
 ID_FICTION_PREFIX: Final = "0840"
 """The mobile prefix of Indonesian surrogate numbers: a block no operator holds (see the module docs)."""
-_NIK_REGIONS: Final = (
-    "1371 1372 1373 1374 1375 1376 1377 1301 1302 1303 1304 1305 1306 1307 1308 1471 1571 1671 3171 3172 "
-    "3173 3174 3175 3273 3374 3578 5171 6471 7371 1271 1275"
-).split()
 _PLACE_WORDS: Final = (
     "Cempaka Harapan Sejahtera Permai Jaya Makmur Sentosa Lestari Asri Bahagia Mulia Abadi Kencana "
     "Damai Elok Gemilang Nusantara Pelangi Tunas Wijaya Mekar Bestari Cahaya "
@@ -115,7 +115,22 @@ _ADMIN_WORDS: Final = frozenset(
     "kota kabupaten kab kab. kecamatan kec kec. kelurahan kel kel. desa nagari jorong dusun kampung provinsi prov "
     "prov.".split())
 """Type words of administrative units: the name after them is always a place name of its own."""
-_TYPE_HEADS: Final = tuple(sorted({w.lower() for w in LOCATION_TYPE_WORDS} | _ADMIN_WORDS, key=len, reverse=True))
+_STREET_HEADS: Final = frozenset("jalan jl. jl jln. jln gang gg. gg lorong komplek kompleks perumahan perum perum. "
+                                 "blok".split())
+"""Type words of streets and housing estates: a street's surrogate keeps them and gets another street name."""
+_TYPE_HEADS: Final = tuple(sorted({w.lower() for w in LOCATION_TYPE_WORDS} | _ADMIN_WORDS | _STREET_HEADS, key=len,
+                                  reverse=True))
+
+
+_ID_STREET: Final = re.compile(
+    r"((?<!\w)(?:Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Komplek|Perumahan|Perum\.?)[ \t]+)"
+    r"(.*?)(?=,|[ \t]+(?:No|Nomor|Blok|RT)\b|$)")
+
+
+def street_name(address: str) -> tuple[int, int] | None:
+    """The span of the street's own name in an Indonesian address (``Melati`` in ``Jl. Melati No. 12``)."""
+    m = _ID_STREET.search(address)
+    return (m.start(2), m.end(2)) if m is not None and m.group(2) else None
 
 
 def split_place(original: str) -> tuple[str, str]:
@@ -128,7 +143,7 @@ def split_place(original: str) -> tuple[str, str]:
         m = re.match(rf"{re.escape(word)}\s+", low)
         if m is None or m.end() >= len(original):
             continue
-        if word not in _ADMIN_WORDS and place_regions(original):
+        if word not in _ADMIN_WORDS and word not in _STREET_HEADS and place_regions(original):
             return "", original
         return original[: m.end()], original[m.end():]
     return "", original
@@ -147,7 +162,7 @@ PLACE_NAMED_ORGS: Final = frozenset(
 _SCHOOLS: Final = frozenset("sd sdn smp smpn sma sman smk smkn mts mtsn man madrasah sekolah".split())
 ORG_KIND_WORDS: Final = frozenset(w.casefold() for w in ORG_SUFFIX_WORDS) | frozenset(
     "the & and dan ltd ltd. inc inc. llc plc co co. corp pty tbk tbk. persero (persero) sons negeri swasta home "
-    "homes house centre center primary secondary nursery".split())
+    "homes house centre center primary secondary nursery".split()) | ORG_TAIL_WORDS
 """Legal forms and kind words that end an organisation's name (case-folded): a surrogate keeps them."""
 
 
@@ -245,6 +260,17 @@ def _month_like(month: int, word: str, language: str) -> str:
     return name.upper() if word.isupper() and len(word) > 1 else (name.lower() if word.islower() else name)
 
 
+def _surname(rng: random.Random) -> str:
+    """An English surname of one word (``Wombwell``; Faker also holds ``South Elmsall``)."""
+    fake = _faker("en_GB")
+    fake.seed_instance(rng.getrandbits(64))
+    for _ in range(20):
+        name = str(fake.last_name())
+        if name.isalpha():
+            return name
+    return name  # pragma: no cover - twenty place-like surnames in a row
+
+
 @cache
 def _faker(locale: str) -> Any:
     from faker import Faker
@@ -307,13 +333,14 @@ class SurrogateGenerator:
     # -- PERSON ----------------------------------------------------------------------------------------
     def person_token(self, token: str, *, first: bool, language: str, attempt: int = 0,
                      gender: Gender | None = None, used: set[str] | None = None,
-                     reject: Callable[[str], bool] | None = None) -> str:
+                     reject: Callable[[str], bool] | None = None, neutral: bool = False) -> str:
         """A surrogate for one name token, of ``gender`` and the token's naming tradition (else the
         region's; the chosen :attr:`tradition` first), never one whose case-folded form is in ``used`` or
-        that ``reject`` refuses (see :mod:`makna.privacy.naming`)."""
+        that ``reject`` refuses (see :mod:`makna.privacy.naming`); ``neutral``: the token's gender is
+        unknown, so a name both genders bear."""
         rng = self.rng("PERSON-TOKEN", token.lower(), "first" if first else "last", str(attempt))
         pools = name_pools(token, first=first, language=language, gender=gender, region=self.region,
-                           tradition=self.tradition)
+                           tradition=self.tradition, neutral=neutral)
         value = draw_name(rng, pools, used if used is not None else {token.lower()}, reject)
         return value.upper() if token.isupper() and len(token) > 1 else value
 
@@ -397,18 +424,8 @@ class SurrogateGenerator:
         digits = re.sub(r"\D", "", original)
         if re.fullmatch(r"[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]", original):
             return _digits_into("QQ" + original[2:], _random_digits(rng, 6))
-        if len(digits) == 16:
-            female = nik_is_valid(digits) and int(digits[6:8]) > 40
-            while True:
-                day = rng.randint(1, 28) + (40 if female else 0)
-                new = (
-                    rng.choice(_NIK_REGIONS)
-                    + f"{rng.randint(1, 11):02d}{day:02d}{rng.randint(1, 12):02d}"
-                    + f"{rng.randint(70, 104) % 100:02d}"
-                    + f"{rng.randint(1, 300):04d}"
-                )
-                if nik_is_valid(new) and new != digits:
-                    return _digits_into(original, new)
+        if len(digits) == 16:  # the same province, the birth date moved by the project's offset
+            return _digits_into(original, nik_surrogate(rng, digits, self.region, self.date_offset))
         if len(digits) == 9 and re.fullmatch(r"\d{3}[- ]\d{2}[- ]\d{4}", original):
             return _digits_into(original, "9" + _random_digits(rng, 8))
         return _digits_into(original, _random_digits(rng, len(digits)))
@@ -418,11 +435,7 @@ class SurrogateGenerator:
         m = re.fullmatch(r"([A-Z]{1,2})([ \t\-]?)(\d{1,4})([ \t\-]?)([A-Z]{1,3})", original)
         letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
         if m and m.group(1) in PLATE_REGIONS:
-            own = PLATE_PROVINCES.get(m.group(1), ())
-            province = self.region if self.region not in (None, NATIONAL) and not is_country(self.region) else None
-            if (self.region is None or is_country(self.region)) and len(own) == 1:
-                province = own[0]  # no Indonesian region known: the plate's own province
-            regions = plates_for(province) if province else sorted(PLATE_REGIONS)
+            regions = plate_prefixes(m.group(1), self.region)  # the plate's own province
             num = str(rng.randint(10 ** (len(m.group(3)) - 1), 10 ** len(m.group(3)) - 1))
             suffix = "".join(rng.choice(letters) for _ in m.group(5))
             return f"{rng.choice(regions)}{m.group(2)}{num}{m.group(4)}{suffix}"
@@ -489,17 +502,11 @@ class SurrogateGenerator:
         return " ".join(rng.sample(_PLACE_WORDS, n))
 
     def _address(self, rng: random.Random, original: str, language: str) -> str:
-        new = re.sub(r"\d", lambda _: rng.choice("123456789"), original)
-        m = re.search(
-            r"((?<!\w)(?:Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Komplek|Perumahan|Perum\.?)[ \t]+)"
-            r"(.*?)(?=,|[ \t]+(?:No|Nomor|Blok|RT)\b|$)",
-            new,
-        )
+        new = renumber(rng, original)  # house numbers keep their length and leading zeros
+        m = _ID_STREET.search(new)
         if m:
-            return new[: m.start()] + m.group(1) + self._words(rng) + new[m.end() :]
-        fake = _faker("en_GB")
-        fake.seed_instance(rng.getrandbits(64))
-        surname = str(fake.last_name())
+            return new[: m.start(2)] + self._words(rng) + new[m.end(2) :]
+        surname = _surname(rng)
         street = _EN_STREET.fullmatch(new)
         if street is not None:  # "Roundhay Road" without a number: a surname and the same street word
             return f"{surname} {street.group(1)}"
@@ -530,6 +537,12 @@ class SurrogateGenerator:
 
     def _location(self, rng: random.Random, original: str, language: str) -> str:
         head, core = split_place(original)
+        if head and head.split()[0].casefold() in _STREET_HEADS:  # "Jalan Melati": a street keeps "Jalan"
+            return head + self._words(rng, min(max(len(core.split()), 1), 2))
+        street = _EN_STREET.fullmatch(original)
+        if street is not None and not (country_places(original) or place_regions(original)):
+            # "Station Road": a surname and the same street word (a town such as "Burgess Hill" stays a town)
+            return f"{_surname(rng)} {street.group(1)}"
         found = place_regions(core)
         if not found and (foreign := self._foreign_place(rng, head, core)) is not None:
             return foreign
@@ -559,8 +572,10 @@ class SurrogateGenerator:
         if head.strip() and head.split()[-1].casefold() not in {"the"}:  # an Indonesian kind word or legal form
             short = head.split()[0].rstrip(".") in {"PT", "CV", "UD"}
             return head + self._words(rng, min(max(n, 2 if short else 1), 3)) + tail
-        if tail or n > 1:
-            fake = _faker("en_GB" if language == "en" or tail else "id_ID")
-            fake.seed_instance(rng.getrandbits(64))
-            return head + " ".join(str(fake.last_name()) for _ in range(min(max(n, 1), 2))) + tail
-        return head + "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+        english = language == "en"
+        if tail and english:  # "Hartley & Sons Ltd", "Bayline Haulage": surnames before the kind word
+            return head + " ".join(_surname(rng) for _ in range(min(max(n, 1), 2))) + tail
+        if tail:  # "Berkah Laundry": Indonesian business words before it
+            return head + self._words(rng, min(max(n, 1), 3)) + tail
+        # no kind word at all: words that read as a business, never a person's name ("Sinar Jaya")
+        return head + brand_name(rng, n, english, tuple(_PLACE_WORDS))

@@ -1,0 +1,236 @@
+"""Surrogate cases of round deidsurr4 (#11 section 4): short transcripts in the corpus format
+(``tests/privacy/deidsurr4cases/{tune,sealed}/*.txt``, ``[[TYPE:text]]`` mark-up read by ``parse()`` of
+``tests/privacy/corpus/build.py``) whose ``# expect:`` header lines say what each surrogate must keep:
+
+* ``gender NAME m|f|u``: the surrogate of the name token ``NAME`` is of that gender in makna's gendered name
+  lists (``u``: of none, a name that shows no gender);
+* ``shape ORIGINAL => REGEX``: the surrogate of ``ORIGINAL`` matches ``REGEX`` whole (type words, house
+  numbers, legal forms kept);
+* ``orglike ORIGINAL``: an organisation's surrogate keeps a kind word or legal form, or holds a word that is
+  no person's name (it does not read as a person);
+* ``nik ORIGINAL``: a valid NIK of the same province, its birth date moved by the project's date offset,
+  the gender digit kept;
+* ``plate ORIGINAL``: a plate of a prefix of the same province;
+* ``province ORIGINAL CODE``: a place of that province;
+* ``phone ORIGINAL``: a number in a range no operator assigns (Indonesia ``0840``, the UK ``07700 900``);
+* ``date ORIGINAL``: the day moved by the project's offset, the ordinal suffix right.
+
+And for every replacement: never an original of the split; distinct originals, distinct surrogates; one
+original, one surrogate in every case. Each split is one project (a :class:`KeyMapping` for all its cases,
+as ``makna deid apply`` uses it), under several secrets. Prints the aggregate pass rate per check; misses are
+shown for ``tune`` only (``--misses``), never for ``sealed``::
+
+    python benchmarks/deid_surrogate_cases.py [--misses] [--secrets N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from makna.privacy import Detection, KeyMapping, pseudonymise
+from makna.privacy._idwords import PLATE_REGIONS, nik_is_valid
+from makna.privacy.naming import _all_names, _token_index, locale_gender
+from makna.privacy.places import ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
+from makna.privacy.regions import PLATE_PROVINCES, place_regions
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "privacy" / "deidsurr4cases"
+sys.path.insert(0, str(ROOT / "tests" / "privacy" / "corpus"))
+from build import parse  # noqa: E402
+
+_KIND = {w.casefold() for w in (*ORG_TYPE_WORDS, *ORG_SUFFIX_WORDS) for w in w.split()} - {"the", "&", "and"}
+_MONTHS = {
+    m.casefold(): i
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split(), 1
+    )
+}
+_MONTHS |= {
+    m.casefold(): i
+    for i, m in enumerate(
+        "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split(), 1
+    )
+}
+
+
+def load(split: str) -> list[tuple[dict[str, object], list[str]]]:
+    out = []
+    for path in sorted((CASES / split).glob("*.txt")):
+        source = path.read_text(encoding="utf-8")
+        expects = [line[len("# expect:") :].strip() for line in source.splitlines() if line.startswith("# expect:")]
+        out.append((parse(source), expects))
+    return out
+
+
+def _person_word(word: str) -> bool:
+    title = word[:1].upper() + word[1:].lower()
+    return (
+        locale_gender(word) is not None
+        or word.casefold() in _token_index()
+        or title in _all_names("en_GB")
+        or title in _all_names("id_ID")
+    )
+
+
+def _orglike(value: str) -> bool:
+    words = [w.strip(".,()") for w in value.split()]
+    if any(w.casefold() in _KIND for w in words):
+        return True
+    names = [w for w in words if w.casefold() not in {"the", "&", "and", "dan"}]
+    return bool(names) and not all(_person_word(w) for w in names)
+
+
+def _nik_date(nik: str) -> tuple[dt.date, bool] | None:
+    day, month, year = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
+    female = day > 40
+    try:
+        return dt.date(1900 + year if year > 30 else 2000 + year, month, day - 40 if female else day), female
+    except ValueError:
+        return None
+
+
+def _ordinal(day: int) -> str:
+    return "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def check(kind: str, arg: str, sur: dict[str, str], offset: int) -> bool:
+    if kind == "gender":
+        name, want = arg.rsplit(" ", 1)
+        return (locale_gender(sur[name].split()[0]) or "u") == want
+    if kind == "shape":
+        original, rx = arg.split(" => ", 1)
+        return re.fullmatch(rx, sur[original]) is not None
+    if kind == "orglike":
+        return _orglike(sur[arg])
+    if kind == "nik":
+        new = re.sub(r"\D", "", sur[arg])
+        before, after = _nik_date(arg), _nik_date(new) if len(new) == 16 else None
+        return (
+            len(new) == 16
+            and nik_is_valid(new)
+            and new[:2] == arg[:2]
+            and new != arg
+            and before is not None
+            and after is not None
+            and after[1] == before[1]
+            and after[0] == before[0] + dt.timedelta(days=offset)
+        )
+    if kind == "plate":
+        prefix = re.match(r"[A-Z]{1,2}", arg)
+        new = re.match(r"[A-Z]{1,2}", sur[arg])
+        own = set(PLATE_PROVINCES.get(prefix.group(0), ())) if prefix else set()
+        return (
+            new is not None
+            and new.group(0) in PLATE_REGIONS
+            and bool(own & set(PLATE_PROVINCES.get(new.group(0), ())))
+            and sur[arg] != arg
+        )
+    if kind == "province":
+        original, code = arg.rsplit(" ", 1)
+        return code in {p for p, _lv in place_regions(sur[original])}
+    if kind == "phone":
+        digits = re.sub(r"\D", "", sur[arg])
+        return digits.startswith(("0840", "62840", "07700900")) and sur[arg] != arg
+    if kind == "date":
+        month = next((n for w, n in _MONTHS.items() if re.search(rf"(?i)\b{w}\b", arg)), 0)
+        day = int(re.search(r"\d+", arg).group(0))  # type: ignore[union-attr]
+        want = dt.date(2000, month, day) + dt.timedelta(days=offset)
+        m = re.search(r"(\d+)(st|nd|rd|th)", sur[arg])
+        month_new = next((n for w, n in _MONTHS.items() if re.search(rf"(?i)\b{w}\b", sur[arg])), 0)
+        return m is not None and (int(m.group(1)), m.group(2), month_new) == (want.day, _ordinal(want.day), want.month)
+    raise ValueError(f"unknown check {kind!r}")
+
+
+def run(split: str, secrets: int, misses: bool) -> Counter[str]:
+    cases = load(split)
+    score: Counter[str] = Counter()
+    for s in range(secrets):
+        mapping = KeyMapping(secret=f"{s + 41:064x}")
+        docs = [
+            (
+                doc,
+                exp,
+                [
+                    Detection(int(p["start"]), int(p["end"]), str(p["type"]), 0.9, "t", str(p["text"]))
+                    for p in doc["pii"]
+                ],
+            )
+            for doc, exp in cases
+        ]  # type: ignore[attr-defined]
+        mapping.reserve(d.text for _doc, _e, dets in docs for d in dets)
+        for doc, _e, dets in docs:
+            mapping.learn(str(doc["text"]), dets)
+        mapping.settle_offsets([(d.type, d.text) for _doc, _e, dets in docs for d in dets])
+        originals = {d.text.casefold() for _doc, _e, dets in docs for d in dets}
+        seen: dict[tuple[str, str], str] = {}
+        drawn: dict[tuple[str, str], str] = {}
+        for doc, expects, dets in docs:
+            _new, reps = pseudonymise(
+                str(doc["text"]), dets, mode="surrogate", mapping=mapping, language=str(doc["language"])
+            )
+            sur = {r.original: r.replacement for r in reps}
+            for r in reps:
+                score["all: replacements"] += 1
+                if r.replacement.casefold() in originals:
+                    score["all: MISS equal to an original of the split"] += 1
+                    if misses:
+                        print(f"  {doc['id']}: {r.original!r} -> {r.replacement!r} is an original")
+                key = (r.type, r.original)
+                if seen.setdefault(key, r.replacement) != r.replacement:
+                    score["all: MISS one original, two surrogates"] += 1
+                other = drawn.setdefault((r.type, r.replacement.casefold()), r.original)
+                if other.casefold() != r.original.casefold() and (
+                    r.type != "PERSON" or not (set(other.split()) & set(r.original.split()))
+                ):
+                    score["all: MISS two originals, one surrogate"] += 1
+            for expect in expects:
+                kind, _, arg = expect.partition(" ")
+                ok = check(kind, arg, sur, int(mapping.date_offset or 0))
+                score[f"{kind}: checked"] += 1
+                if not ok:
+                    score[f"{kind}: MISS"] += 1
+                    if misses:
+                        shown = (
+                            arg.split(" => ")[0].rsplit(" ", 1)[0]
+                            if kind in {"gender", "province"}
+                            else (arg.split(" => ")[0])
+                        )
+                        print(f"  {doc['id']} [{kind}] {arg!r}: got {sur.get(shown)!r}")
+    return score
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--misses", action="store_true", help="print the misses of the tune split (never sealed)")
+    ap.add_argument("--secrets", type=int, default=5)
+    args = ap.parse_args()
+    for split in ("tune", "sealed"):
+        score = run(split, args.secrets, args.misses and split == "tune")
+        kinds = sorted({k.split(":")[0] for k in score})
+        total = sum(score[f"{k}: checked"] for k in kinds if k != "all")
+        missed = sum(score[f"{k}: MISS"] for k in kinds if k != "all")
+        print(
+            f"{split}: {len(load(split))} cases x {args.secrets} secrets; expectations met "
+            f"{total - missed}/{total} ({(total - missed) / max(total, 1):.3f})"
+        )
+        for k in kinds:
+            if k == "all":
+                continue
+            n, bad = score[f"{k}: checked"], score[f"{k}: MISS"]
+            print(f"  {k:8} {n - bad:4}/{n:<4} {(n - bad) / max(n, 1):.3f}")
+        n = score["all: replacements"]
+        for what in (
+            "equal to an original of the split",
+            "one original, two surrogates",
+            "two originals, one surrogate",
+        ):
+            print(f"  {what}: {score['all: MISS ' + what]} of {n} replacements")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+"""Shapes that surrogates keep: house numbers, NIK structure, plate provinces, organisation-like names.
+
+* House and unit numbers (:func:`renumber`): every number gets other digits of the same length and
+  leading zeros (``No. 12`` -> ``No. 47``, ``RT 03/RW 05`` -> ``RT 06/RW 02``), never the same number.
+* NIKs (:func:`nik_surrogate`): the 16 digits are province (2), regency or city (2), district (2), birth
+  date (6: day, plus 40 for a woman; month; year) and a serial (4). The surrogate keeps the original's
+  province (the whole country with the ``national`` region, the documented wider option), draws a regency
+  or city code that exists in that province (regencies are numbered from 01, cities from 71, as many as
+  ``data/regions_id.tsv`` lists there) and a district, moves the birth date by the project's date offset
+  (the same days as every date of the project), keeps the gender digit, and draws the serial.
+* Plates (:func:`plate_prefixes`): a prefix of the plate's own province (``BA`` stays ``BA``, a Jakarta
+  ``B`` stays ``B`` in a West Sumatra study); the surrogate region decides only where the prefix is issued
+  in several provinces, and ``national`` allows any prefix.
+* Organisations with no kind word or legal form (:func:`brand_name`): words that read as a business,
+  never as a person (Indonesian business words; English words that are no one's name; an invented brand
+  for a one-word name), so ``Sinar Jaya`` never becomes ``Astuti Rahmawati``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from functools import cache
+from typing import Final
+
+from ._idwords import PLATE_REGIONS, nik_is_valid
+from .regions import NATIONAL, PLATE_PROVINCES, PROVINCES, places_in
+
+__all__ = ["BRAND_WORDS", "ORG_TAIL_WORDS", "brand_name", "nik_surrogate", "plate_prefixes", "renumber"]
+
+ORG_TAIL_WORDS: Final = frozenset(
+    "laundry cell ponsel motor mart collection collections fashion store shop cafe kafe coffee bakery salon "
+    "studio barbershop florist printing photo photography komputer computer elektronik electronics servis "
+    "catering travel tour snack frozen furniture mebel konveksi butik boutique distro kitchen".split()
+)
+"""Kind words that may end an organisation's name (``Berkah Laundry``, ``Sumber Rezeki Cell``), besides the
+legal forms and English kind words of :data:`makna.privacy.places.ORG_SUFFIX_WORDS` (case-folded)."""
+
+BRAND_WORDS: Final = (
+    "Silver Oak Meadow Harbour Summit Beacon Maple Cedar Falcon Redwood Bluebell Willow Kestrel Orchard Lantern "
+    "Anchor Compass Harvest Riverside Hillside Clover Horizon Crescent Evergreen Amber Foxglove Heron Juniper "
+    "Larch Osprey Pebble Quarry Thistle Bramble Acorn Swallow Copperleaf Ironbridge Kingfisher Marigold Nettle "
+    "Saffron Tidewater Waymark Highfield Brightwater Greenleaf Stonebridge Wildflower"
+).split()
+"""English words for organisations' surrogates (words that are no one's first name; see :func:`brand_name`)."""
+_SYLLABLES: Final = "ka ra lo mi nu ve sa to li da ne po ri ba zu fe go ha".split()
+
+
+def renumber(rng: random.Random, text: str) -> str:
+    """``text`` with every number replaced by another of the same length and leading zeros."""
+
+    def one(m: re.Match[str]) -> str:
+        digits = m.group(0)
+        zeros = len(digits) - len(digits.lstrip("0"))
+        rest = len(digits) - zeros
+        if rest == 0:
+            return digits
+        for _ in range(20):
+            new = "0" * zeros + rng.choice("123456789") + "".join(rng.choice("0123456789") for _ in range(rest - 1))
+            if new != digits:
+                return new
+        return new  # pragma: no cover - a one-digit number drawn equal 20 times
+
+    return re.sub(r"\d+", one, text)
+
+
+@cache
+def _regency_codes(province: str) -> tuple[str, ...]:
+    """Regency (01...) and city (71...) codes of a province, as many as the region table lists there."""
+    regencies = len(places_in(province, {"regency"}))
+    cities = len(places_in(province, {"city"}))
+    return tuple(f"{i:02d}" for i in range(1, regencies + 1)) + tuple(f"{70 + i:02d}" for i in range(1, cities + 1))
+
+
+def _birth(digits: str) -> tuple[dt.date, bool] | None:
+    """The birth date and whether the holder is a woman, from a NIK's digits 7-12 (None: no valid date)."""
+    day, month, year = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
+    female = day > 40
+    century = 1900 if year > dt.date.today().year % 100 else 2000
+    try:
+        return dt.date(century + year, month, day - 40 if female else day), female
+    except ValueError:
+        return None
+
+
+def nik_surrogate(rng: random.Random, digits: str, region: str | None, date_offset: int) -> str:
+    """A valid NIK for the 16 ``digits`` of another (see the module documentation); ``region``: the
+    surrogate region (``national``: any province)."""
+    own = digits[:2] if digits[:2] in PROVINCES else None
+    if region == NATIONAL or own is None:
+        province = region if region in PROVINCES else rng.choice(sorted(PROVINCES))
+        province = rng.choice(sorted(PROVINCES)) if region == NATIONAL else province
+    else:
+        province = own
+    born = _birth(digits)
+    female = born[1] if born is not None else int(digits[6:8]) > 40
+    codes = _regency_codes(province) or ("01",)
+    for _ in range(100):
+        when = (
+            born[0] + dt.timedelta(days=date_offset)
+            if born is not None
+            else dt.date(rng.randint(1960, 2004), rng.randint(1, 12), rng.randint(1, 28))
+        )
+        day = when.day + (40 if female else 0)
+        new = (
+            province + rng.choice(codes) + f"{rng.randint(1, 20):02d}" + f"{day:02d}{when.month:02d}"
+            f"{when.year % 100:02d}" + f"{rng.randint(1, 999):04d}"
+        )
+        if nik_is_valid(new) and new != digits:
+            return new
+    raise AssertionError("no NIK surrogate")  # pragma: no cover - a serial of 999 equal 100 times
+
+
+def plate_prefixes(prefix: str, region: str | None) -> list[str]:
+    """The prefixes a plate of ``prefix`` may get: those of its own province (see the module documentation)."""
+    if region == NATIONAL:
+        return sorted(PLATE_REGIONS)
+    own = PLATE_PROVINCES.get(prefix, ())
+    if region in own:
+        return sorted(p for p, provs in PLATE_PROVINCES.items() if region in provs)
+    if len(own) == 1:
+        return sorted(p for p, provs in PLATE_PROVINCES.items() if own[0] in provs)
+    return [prefix]
+
+
+@cache
+def _business_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` less any that is a person's name in makna's lists (``Lestari``, ``Wijaya``)."""
+    from .naming import _all_names, name_gender, token_traditions
+
+    return tuple(
+        w
+        for w in words
+        if name_gender(w) is None
+        and not token_traditions(w)
+        and w not in _all_names("en_GB")
+        and w not in _all_names("id_ID")
+    )
+
+
+def brand_name(rng: random.Random, n: int, english: bool, indonesian_words: tuple[str, ...]) -> str:
+    """An organisation's name of ``n`` words (1 to 3) that reads as a business: an invented brand for one
+    word, else English brand words or the given Indonesian business words, none a person's name."""
+    if n <= 1:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+    pool = _business_words(tuple(BRAND_WORDS) if english else indonesian_words)
+    return " ".join(rng.sample(pool, min(n, 3)))
