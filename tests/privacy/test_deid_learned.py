@@ -112,3 +112,21 @@ def test_a_learned_name_never_starts_with_an_ordinary_word() -> None:
     ("Bunga") stays in it."""
     for d in detect("Kemarin Bunga Lestari datang ke pasar.", language="id"):
         assert not d.text.startswith("Kemarin"), d
+
+
+@pytest.mark.parametrize(
+    ("detector", "expected"),
+    [("person.self", "Neneng Sari"), ("person.honorific", "Neneng Sari"), ("person.gazetteer", "Abdi Neneng Sari")],
+)
+def test_the_model_never_extends_a_span_over_the_cue_that_found_it(detector: str, expected: str) -> None:
+    import threading
+
+    from makna.privacy.learned import LearnedModel, _adjust
+    from makna.privacy.spans import Detection
+
+    text = "Abdi Neneng Sari, ti Garut."
+    model = LearnedModel(None, None, frozenset(), 0.5, 0.0, True, {}, threading.Lock())
+    rule = Detection(5, 11, "PERSON", 0.9, detector, "Neneng")
+    (out,) = _adjust(text, [rule], [(0, 16, "PERSON", 0.9)], model)
+    # a cue-anchored span grows to the right only; any other span takes the model's whole span
+    assert out.text == expected

@@ -255,6 +255,9 @@ def model_spans(
 
 
 _NAMED: Final = frozenset({"PERSON", "ORG", "LOCATION", "ADDRESS"})
+_CUE_BEFORE: Final = frozenset({"person.self", "person.intro", "person.honorific"})
+"""Rule detectors whose span starts right after the cue that found it (a pronoun, "nama saya", an honorific):
+the model may extend such a span to the right, never over its cue ("Abdi Neneng": Sundanese "I", then the name)."""
 
 
 def _adjust(
@@ -274,6 +277,7 @@ def _adjust(
             elif model.extend and kind == det.type and start <= det.start and end >= det.end:
                 alone = (i == 0 or found[i - 1].end <= start) and (i + 1 == len(found) or found[i + 1].start >= end)
                 if alone:
+                    start = det.start if det.detector in _CUE_BEFORE else start
                     det = Detection(start, end, kind, det.confidence, det.detector, text[start:end])
         out.append(det)
     return out
