@@ -176,3 +176,15 @@ def test_day_month_after_a_date_cue(day: int, month: int) -> None:
 @given(digits=st.text(alphabet="123456789", min_size=9, max_size=11))
 def test_cued_identity_number(digits: str) -> None:
     assert (digits, "NATIONAL_ID") in found(f"My NIN is on the letter, {digits}, I think.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I: Gunawan Saputra pulang ke Padang.", "Gunawan Saputra"),  # after a generic label
+        ("Dia bilang. Gunawan Saputra pulang.", "Gunawan Saputra"),  # after a full stop
+        ("Kata Parulian, ya.", "Parulian"),  # an ordinary word before an unknown name stays out
+    ],
+)
+def test_a_listed_name_opening_a_sentence_joins_the_unknown_name_after_it(text: str, name: str) -> None:
+    assert (name, "PERSON") in found(text, "id")

@@ -202,6 +202,8 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
                 conf = 0.6
             if kind == "PERSON" and _ARTICLE_BEFORE.search(before):
                 kind, conf = "ORG", 0.4  # "a Zipcart rider", "an Etsy shop": a brand or firm, not a person
+            elif kind == "PERSON" and i > 0 and _name_before(toks[i - 1][2], word, known):
+                start = toks[i - 1][0]  # "I: Gunawan Saputra pulang": a listed name opening the sentence
             yield Detection(start, span_end, kind, conf, "unknown.capitalised", text[start:span_end])
             i = j
 
@@ -218,6 +220,15 @@ _PLACE_GO_BEFORE: Final = re.compile(
     r"\b(?:ka|nang|menyang|hike|hiked|up|above|side[ \t]+of|outside[ \t]+of|part[ \t]+of)[ \t]+$"
 )
 _SUFFIXED: Final = re.compile(r"(?P<stem>\w{4,}?)(?:nya|nyo|nye|ku|mu)$")
+
+
+def _name_before(word: str, name: str, known: _Known) -> bool:
+    """A listed first name or family name ``word`` right before the unknown ``name`` in its run: the first part
+    of the same name (skipped as a sentence opener, or known and so not "unknown"). A listed name that is
+    also an ordinary word counts only before a listed family name ("Gunawan Saputra", not "Kata Parulian")."""
+    if word in known.stop or not (word in known.names or word in known.surnames):
+        return False
+    return word.lower() not in known.words or name in known.surnames
 
 
 def _not_a_name(word: str, known: _Known) -> bool:
