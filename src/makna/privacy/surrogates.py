@@ -137,6 +137,9 @@ def split_place(original: str) -> tuple[str, str]:
 _EN_STREET: Final = re.compile(
     r"(?:[A-Z][\w'’\-]*[ \t]+)+((?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Terrace|Place|"
     r"Grove|Gardens|Hill|Row|Court|Square|Boulevard|Parade|Walk|Mews|Rise|View)\.?)")
+_STREET_WORDS: Final = r"Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong"
+_ID_STREET: Final = re.compile(rf"(?:{_STREET_WORDS})[ \t]+\S")
+"""An Indonesian street by its kind word (``Jalan Casablanca``, ``Gg. Mawar``)."""
 _ORG_PREFIXES: Final = tuple(sorted({*ORG_TYPE_WORDS, "Warung", "Kedai", "Rumah Makan", "RM", "Koramil", "Kodim",
                                     "Kelurahan", "Kantor Camat", "Pengadilan Negeri"},
                                    key=len, reverse=True))
@@ -491,8 +494,7 @@ class SurrogateGenerator:
     def _address(self, rng: random.Random, original: str, language: str) -> str:
         new = re.sub(r"\d", lambda _: rng.choice("123456789"), original)
         m = re.search(
-            r"((?<!\w)(?:Jl\.|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Komplek|Perumahan|Perum\.?)[ \t]+)"
-            r"(.*?)(?=,|[ \t]+(?:No|Nomor|Blok|RT)\b|$)",
+            rf"((?<!\w)(?:{_STREET_WORDS}|Komplek|Perumahan|Perum\.?)[ \t]+)(.*?)(?=,|[ \t]+(?:No|Nomor|Blok|RT)\b|$)",
             new,
         )
         if m:
@@ -529,6 +531,9 @@ class SurrogateGenerator:
         return head + rng.choice(pool) if pool else None
 
     def _location(self, rng: random.Random, original: str, language: str) -> str:
+        if _EN_STREET.fullmatch(original) or _ID_STREET.match(original):
+            # a street typed as a place stays a street: "hit me on Jalan Casablanca" never "hit me on Hull"
+            return self._address(rng, original, language)
         head, core = split_place(original)
         found = place_regions(core)
         if not found and (foreign := self._foreign_place(rng, head, core)) is not None:
