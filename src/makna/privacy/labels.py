@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 
 from . import gazetteers
 from .naming import HONORIFIC_GENDER
 from .surrogates import split_place
 from .types import Detection
 
-__all__ = ["LABEL_TYPES", "find_in_labels", "label_words", "name_words", "ordinary_words"]
+__all__ = ["LABEL_TYPES", "find_in_labels", "label_words", "name_words", "plain_words"]
 
 LABEL_TYPES = frozenset({"PERSON", "LOCATION"})
 """The types of identifier looked for in labels by their words."""
@@ -34,8 +35,10 @@ _SURE = 0.9
 """From this confidence a name's word is found in a label in any case, even where it is an ordinary word."""
 
 
-def ordinary_words() -> frozenset[str]:
-    """Lower-case words that are also ordinary Indonesian or English words, or first names that are."""
+@cache
+def plain_words() -> frozenset[str]:
+    """Lower-case ordinary Indonesian and English words, and first names that are ordinary words (not
+    :func:`makna.privacy.gazetteers.ordinary_words`, which adds colloquial ones)."""
     return gazetteers.ambiguous_names() | gazetteers.dictionary_words() | gazetteers.english_words()
 
 
@@ -81,7 +84,7 @@ def find_in_labels(texts: Mapping[str, str], names: Mapping[str, tuple[str, floa
     body = "|".join(r"[\s\-_.]+".join(re.escape(w) for w in word.split())
                     for word in sorted(words, key=lambda w: (-len(w), w)))
     rx = re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])", re.IGNORECASE)
-    ordinary = ordinary_words()
+    ordinary = plain_words()
     guesses = {w for w, (_kind, confidence) in words.items() if confidence < _SURE and w in ordinary}
     out: dict[str, list[Detection]] = {}
     for key, text in texts.items():

@@ -30,7 +30,7 @@ from ..store import as_utc, tables
 from ._state import State
 from .detect import detect, propagate
 from .fields import field_spec, field_states, save_field
-from .labels import LABEL_TYPES, find_in_labels, name_words, ordinary_words
+from .labels import LABEL_TYPES, find_in_labels, name_words, plain_words
 from .review import STATUSES, Review, ReviewItem, Status, context
 from .types import Detection, check_types
 
@@ -187,14 +187,12 @@ def _confirmed(states: Iterable[_State]) -> dict[str, str]:
     ordinary word written in lower case (``work`` of "Care, work and place"): the label writes names in any
     case, and that form, looked for in the transcripts, finds the ordinary word there."""
     out: dict[str, str] = {}
-    ordinary: frozenset[str] | None = None
     for st in states:
         if st.applied:
             continue
         found = st.review.confirmed_strings()
-        if st.field and field_spec(st.field).kind == "label" and any(k.islower() for k in found):
-            ordinary = ordinary_words() if ordinary is None else ordinary
-            found = {k: v for k, v in found.items() if not (k.islower() and k in ordinary)}
+        if st.field and field_spec(st.field).kind == "label":
+            found = {k: v for k, v in found.items() if not (k.islower() and k in plain_words())}
         out.update(found)
     return out
 
@@ -221,7 +219,7 @@ def _sure_strings(confirmed: Mapping[str, str]) -> dict[str, str]:
     (:func:`makna.privacy.labels.name_words`): ``Abena`` of ``Abena Owusu-Mensah``. A word that is also an
     ordinary word (``Bunga`` of ``Bunga Lestari``, "flower") is left to the detectors: made sure, it would be
     found at every capitalised "Bunga" and accepted with ``--min-confidence 0.8``."""
-    ordinary = ordinary_words()
+    ordinary = plain_words()
     words = {w: "PERSON" for value, kind in confirmed.items() if kind == "PERSON" for w in name_words(value)
              if w.casefold() not in ordinary}
     return {**words, **confirmed}
