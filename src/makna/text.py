@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,7 @@ __all__ = [
     "refuse_unstorable",
     "check_span",
     "DEFAULT_TURN_PATTERN",
+    "STAMPED_TURN_PATTERN",
     "TurnSpan",
     "detect_turns",
     "iter_turns",
@@ -60,6 +62,14 @@ def check_span(start: int, end: int, length: int, *, what: str = "span") -> None
 DEFAULT_TURN_PATTERN = r"^[ \t]*(?P<speaker>[^\W\d_][\w.'’()-]*(?:[ \t][\w.'’()-]+){0,3}?)[ \t]*:(?=\s|$)"
 
 
+# Transcription services' exports (Otter.ai and the like): a line of one to four words and a time stamp only
+# ("Farid Hasibuan  0:09", "Interviewer (01:03:15)"), the words on the lines below.
+STAMPED_TURN_PATTERN = (
+    r"^[ \t]*(?P<speaker>[^\W\d_][\w.'’-]*(?:[ \t][\w.'’-]+){0,3}?)[ \t]+"
+    r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[)\]]?[ \t]*$"
+)
+
+
 class TurnSpan(NamedTuple):
     """A detected turn: from the start of its label to the end of its last non-blank line."""
 
@@ -85,8 +95,10 @@ def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
     With the default pattern, the turns start at the first label that recurs (compared without case:
     ``Pewawancara:`` or ``Informan:``). Label lines above it, such as ``Judul:``, ``Tanggal:`` and
     ``Lokasi:`` in a header, are ordinary text in no turn, so turn numbers count the conversation's
-    turns only. When no label recurs (a two-line excerpt), every label opens a turn. A ``pattern``
-    given by the caller is taken as it is: every line it matches opens a turn.
+    turns only. When no label recurs (a two-line excerpt), every label opens a turn. A text with no
+    such label at all takes its turns from every line of a speaker and a time stamp only
+    (:data:`STAMPED_TURN_PATTERN`, ``Farid  0:09`` above what Farid said) when a speaker recurs. A
+    ``pattern`` given by the caller is taken as it is: every line it matches opens a turn.
     """
     return list(iter_turns(text, pattern))
 
@@ -102,7 +114,13 @@ def turn_bounds(text: str, pattern: str | None = None) -> Iterator[tuple[str, in
     path of an import: millions of short turns)."""
     labels = _labels(text, _turn_regex(pattern or DEFAULT_TURN_PATTERN))
     if pattern is None:  # a header's label lines are not turns
-        labels = _from_first_recurring(labels)
+        first = next(labels, None)
+        if first is not None:
+            labels = _from_first_recurring(itertools.chain([first], labels))
+        else:  # no "Name:" label anywhere: a transcription service's "Name  0:09" lines, if one recurs
+            stamped = list(_labels(text, _turn_regex(STAMPED_TURN_PATTERN)))
+            recurs = len({label.casefold() for label, _at in stamped}) < len(stamped)
+            labels = iter(stamped if recurs else ())
     speaker: str | None = None  # the turn still open, from ``start``
     start = 0
     for label, label_start in labels:

@@ -221,11 +221,15 @@ def list_cmd(
     source: SourcesOpt = None,
     status: Annotated[list[str] | None, typer.Option("--status", help="pending, accepted, rejected, edited, "
                                                      "added (repeatable).")] = None,
+    least: Annotated[float, typer.Option("--min-confidence", help="Only at or above this.")] = 0.0,
+    below: Annotated[float | None, typer.Option("--max-confidence", help="Only below this (with --min-confidence "
+                                                "0.5 --max-confidence 0.8: the band to read).")] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """List the stored detections (as 'scan' does, without scanning again)."""
     with opened(project) as proj:
         entries = review_entries(proj, sources=source, status=set(status) if status else None)
+    entries = [e for e in entries if e.confidence >= least and (below is None or e.confidence < below)]
     _show(entries, fmt, f"{len(entries)} detection(s)")
 
 

@@ -7,22 +7,39 @@ letters or more, honorifics left out) and a place's own name (``Sukamaju`` of ``
 its words joined by spaces, ``-``, ``_`` or ``.``) in a label whatever its case, where no letter
 touches it (digits, ``-``, ``_``, ``.`` and spaces do not count). ``apply`` then writes the name's
 surrogate there in the label's case (``ojol-kosasih.txt``).
+
+A guess (confidence below 0.9) that is also an ordinary word (``Work`` of "Bike to Work", found as a
+place at 0.57) counts in a label only where the label writes it with a capital, as a name is written: a
+project called "Care, work and place" keeps its ``work``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 
+from . import gazetteers
 from .naming import HONORIFIC_GENDER
 from .surrogates import split_place
 from .types import Detection
 
-__all__ = ["LABEL_TYPES", "find_in_labels", "label_words", "name_words"]
+__all__ = ["LABEL_TYPES", "find_in_labels", "label_words", "name_words", "plain_words"]
 
 LABEL_TYPES = frozenset({"PERSON", "LOCATION"})
 """The types of identifier looked for in labels by their words."""
 _NOT_NAMES = frozenset(HONORIFIC_GENDER) | {"bin", "binti", "van", "von", "der", "den", "the", "and", "dan"}
+
+
+_SURE = 0.9
+"""From this confidence a name's word is found in a label in any case, even where it is an ordinary word."""
+
+
+@cache
+def plain_words() -> frozenset[str]:
+    """Lower-case ordinary Indonesian and English words, and first names that are ordinary words (not
+    :func:`makna.privacy.gazetteers.ordinary_words`, which adds colloquial ones)."""
+    return gazetteers.ambiguous_names() | gazetteers.dictionary_words() | gazetteers.english_words()
 
 
 def _key(text: str) -> str:
@@ -67,12 +84,15 @@ def find_in_labels(texts: Mapping[str, str], names: Mapping[str, tuple[str, floa
     body = "|".join(r"[\s\-_.]+".join(re.escape(w) for w in word.split())
                     for word in sorted(words, key=lambda w: (-len(w), w)))
     rx = re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])", re.IGNORECASE)
+    ordinary = plain_words()
+    guesses = {w for w, (_kind, confidence) in words.items() if confidence < _SURE and w in ordinary}
     out: dict[str, list[Detection]] = {}
     for key, text in texts.items():
         taken = [(d.start, d.end) for d in (existing or {}).get(key, ())]
         found = [Detection(m.start(), m.end(), *words.get(_key(m.group(0)), ("PERSON", 0.9)), "propagate.label",
                            m.group(0))
-                 for m in rx.finditer(text) if not any(m.start() < e and s < m.end() for s, e in taken)]
+                 for m in rx.finditer(text) if not any(m.start() < e and s < m.end() for s, e in taken)
+                 and (m.group(0)[0].isupper() or _key(m.group(0)) not in guesses)]
         if found:
             out[key] = found
     return out

@@ -27,11 +27,10 @@ from ..errors import InputError, PrivacyError
 from ..event_kinds import deid_decision
 from ..project import Project
 from ..store import as_utc, tables
-from . import gazetteers
 from ._state import State
 from .detect import detect, propagate
 from .fields import field_spec, field_states, save_field
-from .labels import LABEL_TYPES, find_in_labels, name_words
+from .labels import LABEL_TYPES, find_in_labels, name_words, plain_words
 from .review import STATUSES, Review, ReviewItem, Status, context
 from .types import Detection, check_types
 
@@ -184,10 +183,17 @@ def _entries(states: Sequence[_State], *, status: Collection[str] | None = None)
 
 
 def _confirmed(states: Iterable[_State]) -> dict[str, str]:
+    """The confirmed strings of these reviews; from a label (a file or project name), not one that is an
+    ordinary word written in lower case (``work`` of "Care, work and place"): the label writes names in any
+    case, and that form, looked for in the transcripts, finds the ordinary word there."""
     out: dict[str, str] = {}
     for st in states:
-        if not st.applied:
-            out.update(st.review.confirmed_strings())
+        if st.applied:
+            continue
+        found = st.review.confirmed_strings()
+        if st.field and field_spec(st.field).kind == "label":
+            found = {k: v for k, v in found.items() if not (k.islower() and k in plain_words())}
+        out.update(found)
     return out
 
 
@@ -213,7 +219,7 @@ def _sure_strings(confirmed: Mapping[str, str]) -> dict[str, str]:
     (:func:`makna.privacy.labels.name_words`): ``Abena`` of ``Abena Owusu-Mensah``. A word that is also an
     ordinary word (``Bunga`` of ``Bunga Lestari``, "flower") is left to the detectors: made sure, it would be
     found at every capitalised "Bunga" and accepted with ``--min-confidence 0.8``."""
-    ordinary = gazetteers.ambiguous_names() | gazetteers.dictionary_words() | gazetteers.english_words()
+    ordinary = plain_words()
     words = {w: "PERSON" for value, kind in confirmed.items() if kind == "PERSON" for w in name_words(value)
              if w.casefold() not in ordinary}
     return {**words, **confirmed}
