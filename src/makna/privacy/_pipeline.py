@@ -13,6 +13,7 @@ from .cuewords import detect_context, detect_context_after
 from .detect import harmonise_types, resolve_overlaps
 from .employers import find_employers
 from .learned import refine
+from .orgcontext import apply_org_context
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names, titled_names_first
 from .places import detect_places
@@ -49,4 +50,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(detect_context_after(scan, first))
     rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
     found = refine(text, scan, language, rules, runs)  # learned model on top
-    return apply_stage(scan, language, found)  # then the precision stage
+    found = apply_stage(scan, language, found)  # then the precision stage
+    return apply_org_context(scan, found, runs)  # and the organisation context model
