@@ -67,6 +67,14 @@ def test_decide_retypes_weak_detections_but_not_names_by_honorific() -> None:
     assert [(d.type, d.detector) for d in got] == [("ORG", "location.context"), ("PERSON", "person.honorific")]
 
 
+def test_text_in_capitals_adds_nothing() -> None:
+    """In a text typed in capitals every sentence is a capitalised run: none is judged as a name."""
+    text = "I RIDE FOR ZOOMDROP AT NIGHT. THE MANAGER NEVER ANSWERS MY CALLS ABOUT THE RATES."
+    assert decide(_model(**{"b1:for": 9.0, "det:none": 9.0}), text, [], cap_runs(text)) == []
+    plain = "We ride for Zoomdrop at night."
+    assert [d.text for d in decide(_model(**{"b1:for": 9.0}), plain, [], cap_runs(plain))] == ["Zoomdrop"]
+
+
 def test_decide_leaves_a_name_below_the_threshold() -> None:
     text = "We met Zoomdrop at the market."
     assert decide(_model(**{"b1:for": 6.0}), text, [], cap_runs(text)) == []

@@ -81,6 +81,8 @@ are)."""
 _MAX_ADDED: Final = 0.75
 """The highest confidence of a mention this stage adds: below what ``deid accept --min-confidence 0.8`` takes,
 so a person reviews it (as the catch-all's guesses)."""
+_MAX_WORDS: Final = 5
+"""An undetected run of more words is a title or a shouted phrase, not a name the stage judges."""
 _RULE_ORG: Final = 0.7
 """A rule's ORG at this confidence or more (``org.work``, ``org.head``...) makes the name's undetected mentions
 ORG whatever the model says ("from Lendwise ... Lendwise charged")."""
@@ -169,12 +171,15 @@ def _stop() -> frozenset[str]:
 
 def candidates(scan: str, found: Sequence[Detection], runs: Sequence[CapRun]) -> list[Candidate]:
     """The mentions the stage judges: every PERSON, LOCATION or ORG detection, and every capitalised run (less
-    leading articles and common capitalised words) that no detection overlaps, joined over ``&``."""
+    leading articles and common capitalised words, at most five words, none in a text typed in capitals) that
+    no detection overlaps, joined over ``&``."""
     out = [Candidate(d.start, d.end, d.text, d) for d in found if d.type in NAMED]
     taken = bytearray(len(scan) + 1)
     for d in found:
         taken[d.start : d.end] = b"\x01" * (d.end - d.start)
     stop = _stop()
+    if _shouting(scan):
+        runs = ()  # a text in capitals: its runs are whole sentences, not names (detections are still judged)
     i = 0
     while i < len(runs):
         start, end, _text = runs[i]
@@ -193,11 +198,17 @@ def candidates(scan: str, found: Sequence[Detection], runs: Sequence[CapRun]) ->
             end = scan.rindex(words[-1], start, end)
             end = start + len(scan[start:end].rstrip())
             words.pop()
-        if not words or words[0] == "I" and len(words) == 1:
+        if not words or words[0] == "I" and len(words) == 1 or len(words) > _MAX_WORDS:
             continue
         out.append(Candidate(start, end, scan[start:end], None))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _shouting(scan: str) -> bool:
+    """Whether most of the letters of ``scan`` are capitals (a text typed in capitals, or upper-cased)."""
+    upper = sum(1 for ch in scan if ch.isupper())
+    return upper > 20 and upper > sum(1 for ch in scan if ch.islower())
 
 
 def _before(scan: str, start: int) -> list[str]:
