@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from makna.privacy.precision_train import stage_data
-from makna.privacy.train import STAGE_DROPS, STAGE_SETTINGS, examples, load_splits
+from makna.privacy.train import STAGE_DROPS, STAGE_SETTINGS, STAGE_VOTE, examples, load_splits
 from makna.privacy.types import Detection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +71,7 @@ def main() -> None:
     docs: dict[str, list[object]] = {s: [ex.doc for ex in data if ex.split == s] for s in splits}
     before = {s: [d.detections for d in sd if d.split == s] for s in splits}
     st = STAGE_SETTINGS
-    cut: Cut = (st["drop"], st["retype"], tuple(sorted(STAGE_DROPS.items())))
+    cut: Cut = (st["drop"], st["retype"], tuple(sorted(STAGE_DROPS.items())), STAGE_VOTE)
     after = cross_validate(data, sd, st["c"], [cut], int(st["min_splits"]))[cut]
     for name, dets, held in (("before the stage", before, None), ("after the stage", after, after)):
         for pool, chosen in (("every open split", splits), ("newer splits", list(NEWER))):

@@ -14,6 +14,7 @@ from .detect import harmonise_types, resolve_overlaps
 from .employers import find_employers
 from .header_places import header_places
 from .learned import refine
+from .orgcontext import apply_org_context
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names, titled_names_first
 from .places import detect_places
@@ -51,4 +52,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
     found = refine(text, scan, language, rules, runs)  # learned model on top
     found = apply_stage(scan, language, found)  # then the precision stage
-    return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stage made of them
+    found = apply_org_context(scan, found, runs)  # then the organisation context model
+    return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them

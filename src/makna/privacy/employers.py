@@ -23,7 +23,7 @@ from ._text import HONORIFICS, CapRun, cap_runs, line_before
 from .shapes import is_document_word
 from .types import Detection
 
-__all__ = ["find_employers"]
+__all__ = ["find_employers", "is_org_noun", "work_phrase_before"]
 
 _RUN = r"(?P<o>[A-ZÀ-ÖØ-Þ][\w'’&\-]*(?:[ \t]+(?:&[ \t]+)?[A-ZÀ-ÖØ-Þ0-9][\w'’&\-]*){0,4}(?:(?<=Inc|Ltd)\.|(?<=Co)\.)?)"
 _WORK_EN = (
@@ -165,6 +165,16 @@ def _trim(text: str, start: int, raw: str, *, brands: bool = False) -> tuple[int
         if first in not_org or ((low in _words() or low.rstrip("s") in _words()) and not first.isupper()):
             return None
     return start, value
+
+
+def work_phrase_before(before: str) -> bool:
+    """Whether ``before`` (the text of a line up to a name) ends with a work phrase (``ride for``, ``kerja di``)."""
+    return _WORK_BEFORE.search(before) is not None
+
+
+def is_org_noun(word: str) -> bool:
+    """Whether ``word`` (lower case) names a kind of organisation (``company``, ``toko``, ``kelompok``...)."""
+    return word in _NOUN_WORDS or word in _LOWER_TYPES
 
 
 def find_employers(text: str, runs: Sequence[CapRun] | None = None) -> Iterator[Detection]:

@@ -60,6 +60,7 @@ __all__ = [
     "never_identifier",
     "stage_disabled",
     "stage_from_record",
+    "stage_is_off",
     "static_features",
     "using_stage",
 ]
@@ -79,6 +80,11 @@ _state = ThreadSettings()
 def stage_disabled() -> AbstractContextManager[None]:
     """Within this block (in this thread), :func:`makna.privacy.detect` skips the precision stage."""
     return _state.setting("off", True)
+
+
+def stage_is_off() -> bool:
+    """Whether :func:`stage_disabled` holds in this thread (the learned stages after this one follow it)."""
+    return bool(_state.get("off"))
 
 
 def using_stage(stage: PrecisionStage) -> AbstractContextManager[None]:

@@ -386,6 +386,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     path.write_text(body + "\n", encoding="utf-8")
     print(f"precision stage: {path} ({stage.record['examples']} detections, sha256 "
           f"{hashlib.sha256(path.read_bytes()).hexdigest()})")
+    from .orgcontext_train import write_model  # noqa: PLC0415  (scikit-learn, as the stage)
+
+    path = write_model(data, args.out, {"splits": list(docs), "files": len(files), "data_sha256": record["data_sha256"],
+                                        "command": "python -m makna.privacy.train"})
+    print(f"organisation context model: {path} (sha256 {hashlib.sha256(path.read_bytes()).hexdigest()})")
 
 
 def train_stage(data: Sequence[Example], settings: Settings = Settings()) -> PrecisionStage:

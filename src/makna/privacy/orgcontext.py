@@ -1,0 +1,397 @@
+"""Is this capitalised name an organisation? A small learned decision from its contexts (issue 11, round eight).
+
+Rules find an employer after the phrases someone listed (``ride for``, ``kerja di``) and after head words
+(``Ltd``, ``Laundry``); an organisation named in any other way was left to the CRF, which learns the open
+corpus's strings as much as its contexts. This stage looks at every capitalised name of a text once more (the
+pipeline's PERSON, LOCATION and ORG spans and the capitalised runs nothing detected) and asks a logistic
+regression whether the name is an organisation, from:
+
+* the words around each of its mentions: the one or two words before (``kerja di``, ``ikut``, ``di bawah``,
+  ``laid off from``, ``owner of``, ``works at``) and the word after (``Ltd``, ``Group``, ``&``, ``account``);
+* how the text uses the name elsewhere: its mentions are pooled, so a name once ``at``/``di`` and once the
+  subject of a person's verb shows both;
+* its shape, never its letters: word count, capitals, a digit, camel case, a brand-like ending, whether a
+  name or place list or a dictionary holds it, and the ordinary words it starts or ends with (``PT``, ``Toko``,
+  ``Motor``, ``Laundry``);
+* what the earlier stages made of it (type and detector), so that it learns where they go wrong.
+
+The model is trained by :mod:`makna.privacy.orgcontext_train` on the open splits with every name also seen
+under an invented name (its shape features replaced, its detection removed), so that it cannot lean on the
+corpus's strings. A name it finds likely an organisation becomes ORG in every mention: undetected mentions
+are added (at most 0.75: below what ``deid accept --min-confidence 0.8`` takes, so a person reviews them), and
+PERSON or LOCATION mentions from weak detectors are retyped.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Final, cast
+
+from . import gazetteers as gz
+from ._local import ThreadSettings
+from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before
+from .employers import is_org_noun, work_phrase_before
+from .places import PLACE_PREP_BEFORE
+from .precision import stage_is_off
+from .types import Detection
+
+__all__ = [
+    "all_features",
+    "LEGAL_FORMS",
+    "MODEL_FILE",
+    "NAMED",
+    "Candidate",
+    "OrgContextModel",
+    "apply_org_context",
+    "candidates",
+    "decide",
+    "group",
+    "mention_features",
+    "load_model",
+    "model_disabled",
+    "model_from_record",
+    "name_features",
+    "name_probability",
+    "shape_features",
+    "using_model",
+]
+
+MODEL_FILE: Final = "deid_orgcontext.json"
+NAMED: Final = frozenset({"PERSON", "LOCATION", "ORG"})
+_state = ThreadSettings()
+
+_WORD: Final = re.compile(r"[\w'’\-]+|[^\w\s]")
+_ARTICLES: Final = frozenset({"The", "A", "An", "Our", "My", "Their", "His", "Her", "This", "That"})
+_BRAND: Final = re.compile(
+    r"(?:pay|cart|kart|mart|ify|hub|app|box|eats|food|link|tech|soft|net|go|ku|in|ly|er|wise|lane|drop|wing|"
+    r"cab|ride|ex|io|kan|ken|kit)$"
+)
+_CAMEL: Final = re.compile(r"[a-z][A-Z]")
+LEGAL_FORMS: Final = frozenset("PT CV UD PD TB KSP KUD Tbk Ltd Inc LLC LLP Pty Pvt Bhd Co Corp Plc PLC GmbH".split())
+"""Legal-form words a firm's name starts or ends with (kept among a name's shape features, as ordinary words
+are)."""
+_MAX_ADDED: Final = 0.75
+"""The highest confidence of a mention this stage adds: below what ``deid accept --min-confidence 0.8`` takes,
+so a person reviews it (as the catch-all's guesses)."""
+_MAX_WORDS: Final = 5
+"""An undetected run of more words is a title or a shouted phrase, not a name the stage judges."""
+_RULE_ORG: Final = 0.7
+"""A rule's ORG at this confidence or more (``org.work``, ``org.head``...) makes the name's undetected mentions
+ORG whatever the model says ("from Lendwise ... Lendwise charged")."""
+_KEEP: Final = frozenset(
+    {
+        "person.honorific",
+        "person.intro",
+        "person.self",
+        "person.sender",
+        "person.speaker",
+        "person.turn",
+        "location.after_address",
+        "address.id",
+        "propagate",
+    }
+)
+"""Detectors whose PERSON or LOCATION spans the stage never retypes (a name by its honorific, an introduction or a
+speaker label)."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One mention of a capitalised name: its span and the detection over it (None when nothing found it)."""
+
+    start: int
+    end: int
+    text: str
+    found: Detection | None
+
+
+@dataclass
+class OrgContextModel:
+    """A binary logistic regression over a name's pooled features, with its two thresholds."""
+
+    intercept: float
+    weights: dict[str, float]
+    add: float  # at or above: undetected mentions become ORG
+    retype: float  # at or above: PERSON/LOCATION mentions of weak detectors become ORG
+    record: dict[str, Any] = field(default_factory=dict)
+
+    def probability(self, features: Sequence[str]) -> float:
+        score = self.intercept + sum(self.weights.get(f, 0.0) for f in set(features))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def as_record(self) -> dict[str, Any]:
+        return {
+            **self.record,
+            "intercept": round(self.intercept, 6),
+            "add": self.add,
+            "retype": self.retype,
+            "weights": {f: round(w, 6) for f, w in sorted(self.weights.items()) if abs(w) >= 1e-6},
+        }
+
+
+def model_from_record(record: dict[str, Any]) -> OrgContextModel:
+    meta = {k: v for k, v in record.items() if k not in {"intercept", "add", "retype", "weights"}}
+    weights = {str(f): float(w) for f, w in record["weights"].items()}
+    return OrgContextModel(float(record["intercept"]), weights, float(record["add"]), float(record["retype"]), meta)
+
+
+@cache
+def load_model() -> OrgContextModel | None:
+    """The shipped model (None when the package carries none)."""
+    path = resources.files("makna.privacy") / "data" / MODEL_FILE
+    if not path.is_file():
+        return None
+    return model_from_record(json.loads(path.read_text(encoding="utf-8")))
+
+
+def model_disabled() -> AbstractContextManager[None]:
+    """Within this block (in this thread), :func:`makna.privacy.detect` skips this stage (as it does within
+    :func:`makna.privacy.precision.stage_disabled`)."""
+    return _state.setting("off", True)
+
+
+def using_model(model: OrgContextModel) -> AbstractContextManager[None]:
+    """Within this block (in this thread), :func:`makna.privacy.detect` uses ``model`` instead of the shipped
+    one (cross-validation)."""
+    return _state.setting("model", model)
+
+
+@cache
+def _stop() -> frozenset[str]:
+    return gz.stop_caps() | HONORIFICS | _ARTICLES
+
+
+def candidates(scan: str, found: Sequence[Detection], runs: Sequence[CapRun]) -> list[Candidate]:
+    """The mentions the stage judges: every PERSON, LOCATION or ORG detection, and every capitalised run (less
+    leading articles and common capitalised words, at most five words, none in a text typed in capitals) that
+    no detection overlaps, joined over ``&``."""
+    out = [Candidate(d.start, d.end, d.text, d) for d in found if d.type in NAMED]
+    taken = bytearray(len(scan) + 1)
+    for d in found:
+        taken[d.start : d.end] = b"\x01" * (d.end - d.start)
+    stop = _stop()
+    if _shouting(scan):
+        runs = ()  # a text in capitals: its runs are whole sentences, not names (detections are still judged)
+    i = 0
+    while i < len(runs):
+        start, end, _text = runs[i]
+        while i + 1 < len(runs) and scan[end : runs[i + 1][0]] in {" & ", " and "} and scan[end : end + 2] == " &":
+            i += 1
+            end = runs[i][1]
+        i += 1
+        if taken.find(1, start, end) >= 0:
+            continue
+        words = scan[start:end].split()
+        while words and words[0] in stop:
+            start = scan.index(words[0], start) + len(words[0])
+            start += len(scan[start:end]) - len(scan[start:end].lstrip())
+            words.pop(0)
+        while words and (words[-1] in stop or words[-1] == "&"):
+            end = scan.rindex(words[-1], start, end)
+            end = start + len(scan[start:end].rstrip())
+            words.pop()
+        if not words or words[0] == "I" and len(words) == 1 or len(words) > _MAX_WORDS:
+            continue
+        out.append(Candidate(start, end, scan[start:end], None))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _shouting(scan: str) -> bool:
+    """Whether most of the letters of ``scan`` are capitals (a text typed in capitals, or upper-cased)."""
+    upper = sum(1 for ch in scan if ch.isupper())
+    return upper > 20 and upper > sum(1 for ch in scan if ch.islower())
+
+
+def _before(scan: str, start: int) -> list[str]:
+    line = scan[max(0, start - 80) : start]
+    line = line[line.rfind("\n") + 1 :]
+    toks = _WORD.findall(line)[-6:]
+    return [t if not t[:1].isupper() else "CAP" for t in (t.lower() if t[:1].islower() else t for t in toks)]
+
+
+def _after(scan: str, end: int) -> list[str]:
+    line = scan[end : end + 60]
+    nl = line.find("\n")
+    toks = _WORD.findall(line if nl < 0 else line[:nl])[:5]
+    return [t.lower() if not t[:1].isupper() else "CAP:" + (t if t in _stop() or _common(t) else "") for t in toks]
+
+
+def _common(word: str) -> bool:
+    return word.lower() in gz.ordinary_words()
+
+
+@cache
+def shape_features(name: str) -> tuple[str, ...]:
+    """The features of a name's form (never its letters, but for ordinary words it starts or ends with)."""
+    words = name.split()
+    feats = [f"n:words={min(len(words), 3)}"]
+    if name.isupper() and len(name) > 1:
+        feats.append("n:upper")
+    if any(ch.isdigit() for ch in name):
+        feats.append("n:digit")
+    if _CAMEL.search(name):
+        feats.append("n:camel")
+    if len(words) == 1:
+        low = name.lower()
+        if _common(name):
+            feats.append("n:common")
+        if _BRAND.search(low) and not _common(name):
+            feats.append("n:brandlike")
+        if name in gz.first_names("id") or name in gz.first_names("en"):
+            feats.append("n:firstname")
+        if name in gz.surnames():
+            feats.append("n:surname")
+    if name in gz.all_places():
+        feats.append("n:place")
+    if name in gz.stop_caps():
+        feats.append("n:stopcap")
+    if len(words) > 1:
+        first, last = words[0].rstrip(".,"), words[-1].rstrip(".,")
+        if first in _stop() or _common(first) or first in LEGAL_FORMS:
+            feats.append("n:first=" + first.lower())
+        if last in _stop() or _common(last) or last in LEGAL_FORMS:
+            feats.append("n:last=" + last.lower())
+        if words[0] in gz.first_names("id") or words[0] in gz.first_names("en"):
+            feats.append("n:firstname-first")
+    return tuple(feats)
+
+
+def mention_features(scan: str, cand: Candidate) -> list[str]:
+    """The features of one mention: its context and what the earlier stages found there."""
+    before = _before(scan, cand.start)
+    after = _after(scan, cand.end)
+    feats = []
+    if before:
+        feats.append("b1:" + before[-1])
+        if len(before) > 1:
+            feats.append("b2:" + " ".join(before[-2:]))
+        feats.extend("bw:" + w for w in before if w != "CAP")
+    else:
+        feats.append("b1:<line>")
+    if is_sentence_initial(scan, cand.start):
+        feats.append("sent0")
+    feats.append("a1:" + (after[0] if after else "<eol>"))
+    if len(after) > 1:
+        feats.append("a2:" + " ".join(after[:2]))
+    feats.extend("aw:" + w for w in after[1:] if not w.startswith("CAP"))
+    line = line_before(scan, cand.start, 56)
+    if work_phrase_before(line):
+        feats.append("cue:work")
+    if PLACE_PREP_BEFORE.search(line_before(scan, cand.start, 20)):
+        feats.append("cue:placeprep")
+    if any(is_org_noun(w) for w in before[-4:]):
+        feats.append("cue:orgnoun-before")
+    if any(is_org_noun(w) for w in after[:4]):
+        feats.append("cue:orgnoun-after")
+    d = cand.found
+    if d is None:
+        feats.append("det:none")
+    else:
+        feats.append("det:" + d.type)
+        feats.append(f"det:{d.type}:{d.detector}")
+    return feats
+
+
+def all_features(
+    scan: str, mentions: Sequence[Candidate], shape: Sequence[str] | None = None, bare: bool = False
+) -> list[list[str]]:
+    """The features of each of a name's ``mentions``: its own context and detection, the name's shape (``shape``
+    replaces it: an invented name's), how often the name is mentioned, and what its other mentions show (the
+    detections over them, the words before each and their cue flags: ``else:det:ORG``, ``else:b1:di``).
+    ``bare``: as if nothing had detected any mention (training copies under an invented name). Each mention's
+    context is read once, so a name mentioned n times costs n, not n squared."""
+    base = set(shape_features(mentions[0].text) if shape is None else shape)
+    base.add(f"count={min(len(mentions), 3)}")
+    own = [mention_features(scan, _bare(m) if bare else m) for m in mentions]
+    shared: Counter[str] = Counter()
+    for feats in own:
+        shared.update({f for f in feats if f.startswith(_ELSEWHERE)})
+    out: list[list[str]] = []
+    for feats in own:
+        mine = set(feats)
+        others = {"else:" + f for f, n in shared.items() if n > (f in mine)}
+        out.append(sorted(base | mine | others))
+    return out
+
+
+_ELSEWHERE: Final = ("det:", "b1:", "b2:", "cue:")
+"""The features of a name's other mentions that a mention sees (prefixed ``else:``)."""
+
+
+def name_features(
+    scan: str, mentions: Sequence[Candidate], i: int, shape: Sequence[str] | None = None, bare: bool = False
+) -> list[str]:
+    """The features of ``mentions[i]`` (:func:`all_features`)."""
+    return all_features(scan, mentions, shape, bare)[i]
+
+
+def _bare(cand: Candidate) -> Candidate:
+    return Candidate(cand.start, cand.end, cand.text, None)
+
+
+def name_probability(model: OrgContextModel, scan: str, mentions: Sequence[Candidate]) -> float:
+    """The probability that a name is an organisation: the highest of its mentions' (one clear use is enough)."""
+    return max(model.probability(feats) for feats in all_features(scan, mentions))
+
+
+def group(cands: Sequence[Candidate]) -> dict[str, list[Candidate]]:
+    """Mentions by their text."""
+    out: dict[str, list[Candidate]] = {}
+    for cand in cands:
+        out.setdefault(cand.text, []).append(cand)
+    return out
+
+
+def apply_org_context(scan: str, found: list[Detection], runs: Sequence[CapRun]) -> list[Detection]:
+    """``found`` after the stage: names the model deems organisations are ORG in each mention (module
+    docstring); unchanged when the stage is off or no model is shipped."""
+    if _state.get("off") or stage_is_off():
+        return found
+    model = cast("OrgContextModel | None", _state.get("model")) or load_model()
+    if model is None:
+        return found
+    return decide(model, scan, found, runs)
+
+
+def decide(model: OrgContextModel, scan: str, found: list[Detection], runs: Sequence[CapRun]) -> list[Detection]:
+    """``found`` with ``model``'s verdicts applied (:func:`apply_org_context`)."""
+    changed: dict[int, Detection] = {}
+    added: list[Detection] = []
+    for name, mentions in group(candidates(scan, found, runs)).items():
+        if any(m.found is not None and m.found.type == "ORG" for m in mentions) and all(
+            m.found is not None for m in mentions
+        ):
+            continue
+        p = name_probability(model, scan, mentions)
+        rule = max(
+            (
+                m.found.confidence
+                for m in mentions
+                if m.found is not None and m.found.type == "ORG" and m.found.detector.startswith("org.")
+            ),
+            default=0.0,
+        )
+        if rule >= _RULE_ORG:
+            p = max(p, model.add)  # a rule found the name an organisation: its other mentions are too
+        if p < model.add:
+            continue
+        for m in mentions:
+            if m.found is None:
+                added.append(Detection(m.start, m.end, "ORG", round(min(_MAX_ADDED, p), 3), "org.contextmodel", name))
+            elif m.found.type != "ORG" and p >= model.retype and m.found.detector not in _KEEP:
+                d = m.found
+                changed[id(d)] = Detection(d.start, d.end, "ORG", d.confidence, d.detector, d.text)
+    if not changed and not added:
+        return found
+    out = [changed.get(id(d), d) for d in found] + added
+    out.sort(key=lambda d: d.start)
+    return out
