@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from makna.privacy.evaluate import EvaluationReport
-from makna.privacy.train import Example, examples, load_splits, train_in_memory
+from makna.privacy.train import examples, load_splits, train_in_memory
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from deid_learned_cv import BASE, NEWER, ROOT, _merge, _scores  # noqa: E402
@@ -52,8 +51,11 @@ def main() -> int:
         if args.misses:
             langs = {ex.doc.id: ex.doc.language for ex in held}
             missed += [f"{m['doc']}\t{m['type']}\t{m['text']!r}" for m in rep.misses if langs[m["doc"]] == args.misses]
-            missed += [f"{m['doc']}\tFP {m['type']}\t{m['text']!r}" for m in rep.false_positives
-                       if langs[m["doc"]] == args.misses]
+            missed += [
+                f"{m['doc']}\tFP {m['type']}\t{m['text']!r}"
+                for m in rep.false_positives
+                if langs[m["doc"]] == args.misses
+            ]
         print(f"{split} done", file=sys.stderr, flush=True)
     print("\n".join(by_type(pooled)))
     if missed:

@@ -1,0 +1,147 @@
+"""Names typed by the words next to them (issue 11).
+
+* **places listed together**: a capitalised word that no list explains, listed with a place already found
+  (``Yaba and Surulere``, ``Handsworth, Lozells, down to Aston``, ``Rosebank or Parkhurst``), is a LOCATION
+  too; a known first name is left alone (``in Leyton and Tomasz chased him``). The list is followed to its
+  end, one name at a time, so each new place can type the next.
+* **a place by its type word before the name**: ``Lake Boudreaux``, ``Port Fourchon``, ``Mount Elgon``,
+  ``Fort McMurray``, ``Cape Coast``, ``Point Pelee``, ``Bayou Pointe Noire``, ``Loch Eport``: LOCATION
+  (0.7), unless the name goes on to an organisation's word or to ordinary words (``Mount Kenya University``,
+  ``Bayou City Restoration``: other detectors decide).
+* **a person by their place or role**: a capitalised word opening a sentence and followed by ``from the``
+  and a workplace noun (``Winston from the garage got it back``, ``Lerato from the restaurant called``), by
+  a person noun after a comma or a possessive (``Reno, teman satu pangkalan``, ``Marites my co-rider saw
+  it``), or by "in"/"from"/"at" and a listed place (``Bayo in Ikoyi shouts``) is a PERSON when it is no
+  ordinary word (no place either, before a place); a first name the lists know may also be a place
+  (``Reno``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from .types import Detection
+
+__all__ = ["listed_places", "prefixed_places", "role_persons"]
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
+_SEP = (
+    r"(?:[ \t]*,|[ \t]+(?:and|or|&|dan|atau))(?:[ \t]+(?:and|or|then|sometimes|also|even|dan|atau|"
+    r"kadang|juga))?(?:[ \t]+(?:(?:down|up|out|over|across|round|back|right)[ \t]+)?(?:to|in|at|by|ke|di))?"
+)
+_AFTER: Final = re.compile(rf"{_SEP}[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’\-@])")
+_PEOPLE_BEFORE: Final = re.compile(r"\b(?:orang|urang|wong|suku|people)[ \t]+$")
+_LIST_GOES_ON: Final = re.compile(
+    r"[ \t]*(?:[.;!?\n]|$|,?[ \t]+(?:and|or|dan|atau|down|up|out|over|sometimes|then|kadang)\b|"
+    rf",[ \t]+{_CAP}(?:[ \t]*,|[ \t]+(?:and|or)))"
+)
+"""After a name listed with a comma: the list ends or goes on ("Handsworth, Lozells, down to Aston"); "Nongoma,
+Sbu is 12" and "Aberystwyth, Sioned, she's" are no lists."""
+_BEFORE: Final = re.compile(rf"(?<![\w'’\-@])(?P<n>{_CAP}(?:[ \t]+{_CAP})?){_SEP}[ \t]+$")
+_ROLES = (
+    r"(?:mate|friend|pal|neighbour|neighbor|cousin|colleague|workmate|boss|manager|supervisor|landlord|landlady|"
+    r"rider|driver|dispatcher|teman|kawan|kanti|sahabat|tetangga|sepupu|bos|abang|adik|kakak|rekan)"
+)
+_ROLE_AFTER: Final = re.compile(
+    r"[ \t]+(?:from|at|of)[ \t]+(?:the|our|my|his|her|their)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:shop|store|restaurant|takeaway|cafe|café|garage|kitchen|office|hub|depot|warehouse|counter|"
+    r"pharmacy|chemist|salon|bakery|pub|bar|hotel|hospital|clinic|church|mosque|temple|school|station|"
+    r"market|stall|place|desk|team|agency|depot|next[ \t]+door)\b"
+    rf"|(?:,[ \t]+(?:(?:my|our|his|her|a|the|an)[ \t]+)?|[ \t]+(?:my|our|his|her)[ \t]+)(?:[\w]+-)?{_ROLES}\b"
+    r"|[ \t]+(?:in|from|at)[ \t]+(?P<p>[A-Z][\w'’\-]+)"
+)
+_SENTENCE_START: Final = re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\.\.[ \t]))(?P<n>{_CAP})(?=[ \t,])", re.MULTILINE)
+
+
+@cache
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    return gz.all_places(), gz.first_names("en"), gz.ordinary_words(), gz.stop_caps() | gz.demonyms()
+
+
+def _unknown(name: str) -> bool:
+    """No word of ``name`` is an ordinary word, a stop word or a first name; its first has three letters or more."""
+    places, names, words, stop = _lists()
+    toks = name.split()
+    if len(toks[0]) < 3:
+        return False
+    return all(t not in stop and t.lower() not in words and (t not in names or name in places) for t in toks)
+
+
+def listed_places(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
+    """LOCATION for the unknown names listed with a LOCATION of ``found`` (and with those, in turn)."""
+    seen = {(d.start, d.end) for d in found if d.type == "LOCATION"}
+    todo = [
+        (d.start, d.end)
+        for d in found
+        if d.type == "LOCATION"
+        and d.confidence >= 0.5
+        and not _PEOPLE_BEFORE.search(text, max(0, d.start - 8), d.start)
+    ]  # "orang Lampung, Semendo, Jawa": peoples listed after "orang" are no places
+    while todo:
+        start, end = todo.pop()
+        line_start = text.rfind("\n", 0, start) + 1
+        hits = [_AFTER.match(text, end), _BEFORE.search(text, max(line_start, start - 60), start)]
+        for m in hits:
+            if m is None or not _unknown(m.group("n")) or (m.start("n"), m.end("n")) in seen:
+                continue
+            if "," in m.group(0) and (" " in m.group("n") or not _LIST_GOES_ON.match(text, m.end("n"))):
+                continue  # "from Cebu, Jericho Abellana": a comma lists one-word places that the list goes on from
+            seen.add((m.start("n"), m.end("n")))
+            todo.append((m.start("n"), m.end("n")))
+            yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.55, "location.listed", m.group("n"))
+
+
+def _ordinary(word: str, words: frozenset[str]) -> bool:
+    """``word`` or its stem without -ing, -ed or -s is an ordinary word ("Staying", "Worked")."""
+    low = word.lower()
+    if low in words:
+        return True
+    for suffix in ("ing", "ed", "es", "s"):
+        stem = low.removesuffix(suffix)
+        if stem != low and (stem in words or stem + "e" in words or stem[:-1] in words and stem[-1:] == stem[-2:-1]):
+            return True
+    return False
+
+
+def role_persons(text: str) -> Iterator[Detection]:
+    """PERSON for a sentence's first word followed by "from the shop" or ", my mate" when it is no ordinary word."""
+    _places, names, words, stop = _lists()
+    for m in _SENTENCE_START.finditer(text):
+        word = m.group("n")
+        if word in stop or not word.replace("-", "").isalpha() or _ordinary(word, words) and word not in names:
+            continue  # "Staying in Taman ...", "He's in Corby": an ordinary word or a contraction
+        role = _ROLE_AFTER.match(text, m.end("n"))
+        if role is None:
+            continue
+        if role.group("p") is not None and (word in _places or word not in names and role.group("p") not in _places):
+            continue  # "Bayo in Ikoyi shouts": a name before a known place; "Lagos in ...": a place
+        yield Detection(
+            m.start("n"), m.end("n"), "PERSON", 0.7 if role.group("p") is None else 0.6, "person.role", word
+        )
+
+
+_PREFIXED: Final = re.compile(
+    r"(?<![\w'’\-])(?:Lake|Mount|Mt\.?|Port|Fort|Cape|Point|Bayou|Loch|Lough|Glen|Isle[ \t]+of)"
+    r"(?P<n>(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’\-]+){1,3})(?![\w'’\-])"
+)
+
+
+def prefixed_places(text: str) -> Iterator[Detection]:
+    """LOCATION for a place type word and the capitalised name after it (module docstring)."""
+    from .places import ORG_SUFFIX_WORDS  # noqa: PLC0415  (places imports nothing of this module)
+
+    _places, _names, words, stop = _lists()
+    for m in _PREFIXED.finditer(text):
+        toks = m.group("n").split()
+        if toks[0] in stop or any(t in ORG_SUFFIX_WORDS for t in toks):
+            continue
+        if len(toks) > 1 and any(t.lower() in words for t in toks[1:]):
+            continue  # "Bayou City Restoration": a firm's name of ordinary words
+        while toks[-1] in stop:
+            toks.pop()
+        end = m.start("n") + m.group("n").index(toks[-1]) + len(toks[-1])
+        yield Detection(m.start(), end, "LOCATION", 0.7, "location.prefixed", text[m.start() : end])
