@@ -88,6 +88,18 @@ def test_a_number_later_in_the_answer_or_after_another_question_is_no_age() -> N
     assert _answers("P: How many drops a day?\nI: Forty, on a good day.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("P: Which app do you use?\nI: Mostly Zoomeat, sometimes Quikbite.", ["Zoomeat", "Quikbite"]),
+        ("P: Pakai aplikasi apa, Kak?\nI: Biasanya pakai Antarin, kadang Kirimaja.", ["Antarin", "Kirimaja"]),
+        ("P: Narik pakai aplikasi apa?\nI: Ngebut aja lah, Kak.", []),
+    ],
+)
+def test_a_platform_question_types_unknown_names_of_the_answer_as_firms(text: str, orgs: list[str]) -> None:
+    assert _answers(text) == [("ORG", org) for org in orgs]
+
+
 # --- places listed together ------------------------------------------------------------------------------------
 
 
@@ -127,6 +139,7 @@ def test_a_first_name_or_a_people_is_not_listed_as_a_place() -> None:
         ("Siapa yang bantu? Reno, teman satu pangkalan.", "Reno"),
         ("It was cancelled. Marites my co-rider saw it.", "Marites"),
         ("Adaeze gives water. Bayo in Ikoyi shouts.", "Bayo"),
+        ("Most are fine. Norma tipped me twenty quid.", "Norma"),
     ],
 )
 def test_a_sentence_first_name_before_a_role_or_a_place_is_a_person(text: str, name: str) -> None:
@@ -135,7 +148,14 @@ def test_a_sentence_first_name_before_a_role_or_a_place_is_a_person(text: str, n
 
 @pytest.mark.parametrize(
     "text",
-    ["He's in Corby now.", "Staying in Taman Melati.", "Nobody from the shop came.", "Lagos in the rain is slow."],
+    [
+        "He's in Corby now.",
+        "Staying in Taman Melati.",
+        "Nobody from the shop came.",
+        "Lagos in the rain is slow.",
+        "Nanay calls me every Sunday.",
+        "Someone tipped me twice.",
+    ],
 )
 def test_ordinary_words_contractions_and_places_before_a_role_are_no_persons(text: str) -> None:
     assert list(role_persons(text)) == []

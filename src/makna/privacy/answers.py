@@ -12,6 +12,11 @@ An interview is questions and answers: the question types the words of the answe
   words and with its unit when there is one, is an AGE (``Twenty-three.``, ``Dua puluh tujuh tahun.``,
   ``I'm 34, I think``).
 
+* **a question about the app or firm** (``Which app do you use?``, ``Pakai aplikasi apa?``): in the first
+  sentence of the answer, capitalised words that no list explains are an ORG (``Mostly Zoomeat, sometimes
+  Quikbite``); the answer's first word only when a list or the sentence's end follows it (``Dashly and
+  Rydo.``).
+
 The question is the last line before the answer that ends a sentence with ``?`` (speaker labels are masked
 with dots by then, so ``P:``/``I:`` and named labels read alike).
 """
@@ -41,10 +46,16 @@ _WORK_Q: Final = re.compile(
 """A where-question about work, study or how something came about is answered with an employer, a school, a
 person or an app, not a place."""
 _AGE_Q: Final = re.compile(
-    r"(?i:\bhow[ \t]+old\b|\byour[ \t]+age\b|\bwhat[ \t]+age\b|"
+    r"(?i:\bhow[ \t]+old\b|\bage\b|"
     r"\b(?:umur|usia|umua)(?:nya|mu|nyo|na|ny[ae])?\b[^?\n]{0,25}\bbera(?:pa|po)\b|"
     r"\bbera(?:pa|po)[ \t]+(?:umur|usia|umua)\b)"
 )
+_PLATFORM_Q: Final = re.compile(
+    r"(?i:\b(?:which|what)[ \t]+(?:apps?|platforms?|compan(?:y|ies)|firms?)\b|\b(?:aplikasi|apk|app|platform)[ \t]+"
+    r"apa\b|\b(?:pakai|pake)[ \t]+apa\b|\bwho[ \t]+do[ \t]+you[ \t]+(?:ride|drive|deliver|work)[ \t]+for\b)"
+)
+"""A question about the app or firm someone rides for: its answer names platforms (``Mostly Zoomeat``)."""
+_ANSWER_LIST: Final = re.compile(r"[ \t]*(?:[.,;!?]|$|[ \t]+(?:and|or|dan|atau|sama|eh|mostly|too|juga)\b)")
 _FILLER = r"(?:(?i:oh|well|um|erm|uh|eh|hmm|ya|iya|yeah|yes|sure|me|aku|saya|ambo|gue)[,.]?[ \t]+)"
 _LEAD = (
     r"(?:(?i:I['’]m|I[ \t]+am|I[ \t]+just[ \t]+turned|I[ \t]+turned|just[ \t]+turned|turned|just|about|around|nearly|"
@@ -87,6 +98,20 @@ def _joined(toks: list[re.Match[str]]) -> str:
     return " ".join(t[0] for t in toks)
 
 
+def _platforms(text: str, start: int, end: int) -> Iterator[Detection]:
+    _places, names, words, stop = _lists()
+    for m in _CAP_RUN.finditer(text, start, end):
+        toks = list(re.finditer(r"\S+", m.group("r")))
+        while toks and (toks[0][0] in stop or toks[0][0].lower() in words or toks[0][0] in names):
+            toks.pop(0)
+        if not toks or any(t[0] in stop for t in toks):
+            continue
+        at, stop_at = m.start("r") + toks[0].start(), m.start("r") + toks[-1].end()
+        if at == start and not _ANSWER_LIST.match(text, stop_at):
+            continue  # the answer's first word, not listed: as often a regional word as a brand
+        yield Detection(at, stop_at, "ORG", 0.55, "org.answer", text[at:stop_at])
+
+
 def _places(text: str, start: int, end: int) -> Iterator[Detection]:
     places, names, words, stop = _lists()
     for m in _CAP_RUN.finditer(text, start, end):
@@ -113,7 +138,7 @@ def _places(text: str, start: int, end: int) -> Iterator[Detection]:
 
 
 def detect_answers(text: str) -> Iterator[Detection]:
-    """LOCATION and AGE detections in answers, typed by the question before them."""
+    """LOCATION, AGE and ORG detections in answers, typed by the question before them."""
     if "?" not in text:
         return
     pos = 0
@@ -132,12 +157,14 @@ def detect_answers(text: str) -> Iterator[Detection]:
         question = _question_before(text, line_start)
         if question is None:
             continue
-        if _AGE_Q.search(question):
+        line = text[line_start:line_end]
+        body = line_start + len(line) - len(line.lstrip(". \t"))
+        first = _SENTENCE_END.search(text, body, line_end)
+        if _PLATFORM_Q.search(question):
+            yield from _platforms(text, body, line_end if first is None else first.end())
+        elif _AGE_Q.search(question):
             m = _AGE_ANSWER.match(text, line_start, line_end)
             if m is not None:
                 yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.answer", m.group("a"))
         elif _PLACE_Q.search(question) and not _WORK_Q.search(question):
-            line = text[line_start:line_end]
-            body = line_start + len(line) - len(line.lstrip(". \t"))
-            first = _SENTENCE_END.search(text, body, line_end)
             yield from _places(text, body, line_end if first is None else first.end())

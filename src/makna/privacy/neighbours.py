@@ -13,7 +13,8 @@
   a person noun after a comma or a possessive (``Reno, teman satu pangkalan``, ``Marites my co-rider saw
   it``), or by "in"/"from"/"at" and a listed place (``Bayo in Ikoyi shouts``) is a PERSON when it is no
   ordinary word (no place either, before a place); a first name the lists know may also be a place
-  (``Reno``).
+  (``Reno``). A listed first name that is also an ordinary word opening a sentence is a PERSON before a verb
+  with a personal object (``Norma tipped me``, ``Grace sent us``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from .address_terms import ADDRESS_TERMS
 from .types import Detection
 
 __all__ = ["listed_places", "prefixed_places", "role_persons"]
@@ -54,6 +56,13 @@ _ROLE_AFTER: Final = re.compile(
     rf"|(?:,[ \t]+(?:(?:my|our|his|her|a|the|an)[ \t]+)?|[ \t]+(?:my|our|his|her)[ \t]+)(?:[\w]+-)?{_ROLES}\b"
     r"|[ \t]+(?:in|from|at)[ \t]+(?P<p>[A-Z][\w'’\-]+)"
 )
+_DID_TO: Final = re.compile(
+    r"[ \t]+(?:(?:always|never|once|just|then|also|sometimes|still|even)[ \t]+)?"
+    r"(?:[a-z]+ed|got|gets|gave|gives|told|tells|said|sent|sends|paid|pays|rang|rings|calls|asks|took|takes|threw|"
+    r"bought|brought|owes|lent|lends|showed|shows|helps|met|meets|let|lets|tips|texts|messages)"
+    r"[ \t]+(?:me|us|him|her|them)\b"
+)
+"""A verb with a personal object after a sentence's first word: "Norma tipped me", "Ger got me the bag"."""
 _SENTENCE_START: Final = re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\.\.[ \t]))(?P<n>{_CAP})(?=[ \t,])", re.MULTILINE)
 
 
@@ -112,8 +121,13 @@ def role_persons(text: str) -> Iterator[Detection]:
     _places, names, words, stop = _lists()
     for m in _SENTENCE_START.finditer(text):
         word = m.group("n")
-        if word in stop or not word.replace("-", "").isalpha() or _ordinary(word, words) and word not in names:
-            continue  # "Staying in Taman ...", "He's in Corby": an ordinary word or a contraction
+        if word in stop or word in ADDRESS_TERMS or not word.replace("-", "").isalpha():
+            continue  # "He's in Corby": a contraction; "Nanay calls me": a kin word
+        if (word in names or not _ordinary(word, words)) and _DID_TO.match(text, m.end("n")):
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.65, "person.did", word)
+            continue  # "Norma tipped me": a first name that is also a word, doing something to someone
+        if _ordinary(word, words) and word not in names:
+            continue  # "Staying in Taman ...": an ordinary word
         role = _ROLE_AFTER.match(text, m.end("n"))
         if role is None:
             continue
