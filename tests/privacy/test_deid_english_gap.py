@@ -19,7 +19,7 @@ from makna.privacy.answers import detect_answers
 from makna.privacy.dates import find_more_dates
 from makna.privacy.evaluate import GoldDocument, evaluate_documents
 from makna.privacy.learned import disabled
-from makna.privacy.neighbours import listed_places, prefixed_places, role_persons
+from makna.privacy.neighbours import listed_places, nicknames, prefixed_places, role_persons
 from makna.privacy.precision import stage_disabled
 from makna.privacy.speakers import find_labels, mask_labels
 from makna.privacy.types import Detection
@@ -159,6 +159,26 @@ def test_a_sentence_first_name_before_a_role_or_a_place_is_a_person(text: str, n
 )
 def test_ordinary_words_contractions_and_places_before_a_role_are_no_persons(text: str) -> None:
     assert list(role_persons(text)) == []
+
+
+# --- nicknames -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nobody calls me that, everybody say Pudding.", "Pudding"),
+        ("Angelica Mae, Gelay for short.", "Gelay"),
+        ("Back home the lads call me Chips.", "Chips"),
+    ],
+)
+def test_a_nickname_after_a_naming_verb_is_a_person_even_as_an_ordinary_word(text: str, name: str) -> None:
+    assert [(d.type, d.text) for d in nicknames(text)] == [("PERSON", name)]
+
+
+def test_a_kin_word_before_a_nickname_and_a_pronoun_listed_with_a_name_are_no_names() -> None:
+    assert [d.text for d in nicknames("The head, they call her Mammy Kadi.")] == []
+    assert ("PERSON", "Me") not in _found("Me and Kwame went to the depot.")
 
 
 # --- places by a type word -------------------------------------------------------------------------------------

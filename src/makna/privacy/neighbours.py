@@ -4,6 +4,9 @@
   (``Yaba and Surulere``, ``Handsworth, Lozells, down to Aston``, ``Rosebank or Parkhurst``), is a LOCATION
   too; a known first name is left alone (``in Leyton and Tomasz chased him``). The list is followed to its
   end, one name at a time, so each new place can type the next.
+* **a nickname** after what people call someone (``everybody say Pudding``, ``the lads call me Chips``) or
+  before "for short" (``Gelay for short``) is a PERSON even when it is an ordinary word: it is capitalised
+  mid-sentence after a naming verb.
 * **a place by its type word before the name**: ``Lake Boudreaux``, ``Port Fourchon``, ``Mount Elgon``,
   ``Fort McMurray``, ``Cape Coast``, ``Point Pelee``, ``Bayou Pointe Noire``, ``Loch Eport``: LOCATION
   (0.7), unless the name goes on to an organisation's word or to ordinary words (``Mount Kenya University``,
@@ -28,7 +31,7 @@ from . import gazetteers as gz
 from .address_terms import ADDRESS_TERMS
 from .types import Detection
 
-__all__ = ["listed_places", "prefixed_places", "role_persons"]
+__all__ = ["listed_places", "nicknames", "prefixed_places", "role_persons"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
 _SEP = (
@@ -159,3 +162,23 @@ def prefixed_places(text: str) -> Iterator[Detection]:
             toks.pop()
         end = m.start("n") + m.group("n").index(toks[-1]) + len(toks[-1])
         yield Detection(m.start(), end, "LOCATION", 0.7, "location.prefixed", text[m.start() : end])
+
+
+_NICKNAME: Final = re.compile(
+    r"\b(?i:everyone|everybody|people|they|friends|family|folks|the[ \t]+(?:lads|girls|boys|guys|riders|drivers)|"
+    r"my[ \t]+(?:mates|friends|family))[ \t]+(?:here[ \t]+|back[ \t]+home[ \t]+)?(?:just[ \t]+)?"
+    r"(?:says?|call(?:s|ed)?(?:[ \t]+(?:me|him|her))?|knows?[ \t]+(?:me|him|her)[ \t]+as)[ \t]+"
+    rf"(?P<n>{_CAP})(?![\w'’\-])"
+    rf"|(?<![\w'’\-])(?P<s>{_CAP})[ \t]+for[ \t]+short\b"
+)
+
+
+def nicknames(text: str) -> Iterator[Detection]:
+    """PERSON for a name after "everybody says" or "they call me", or before "for short" (module docstring)."""
+    _places, _names, _words, stop = _lists()
+    for m in _NICKNAME.finditer(text):
+        group = "n" if m.group("n") is not None else "s"
+        word = m.group(group)
+        if word in stop or word in ADDRESS_TERMS or word in {"Me", "Him", "Her", "It", "The", "That", "This"}:
+            continue  # "they call her Mammy Kadi": a kin or address word before the name
+        yield Detection(m.start(group), m.end(group), "PERSON", 0.75, "person.nickname", word)
