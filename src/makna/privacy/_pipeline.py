@@ -14,7 +14,7 @@ from .cuewords import detect_context, detect_context_after
 from .detect import harmonise_types, resolve_overlaps
 from .employers import find_employers
 from .learned import refine
-from .neighbours import listed_places, nicknames, prefixed_places, role_persons
+from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names, titled_names_first
 from .places import detect_places
@@ -47,6 +47,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(role_persons(scan))
     candidates.extend(prefixed_places(scan))
     candidates.extend(nicknames(scan))
+    candidates.extend(route_places(scan))
     candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))

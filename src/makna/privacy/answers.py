@@ -12,6 +12,9 @@ An interview is questions and answers: the question types the words of the answe
   words and with its unit when there is one, is an AGE (``Twenty-three.``, ``Dua puluh tujuh tahun.``,
   ``I'm 34, I think``).
 
+* **a who-question** (``Who else rides with you?``, ``Siapa yang bantu?``): capitalised words of the answer's
+  first sentence that no list gives as a place or an ordinary word are a PERSON (``Thabo and Nomvula.``);
+  the answer's first word only when a list or the sentence's end follows it.
 * **a question about the app or firm** (``Which app do you use?``, ``Pakai aplikasi apa?``): in the first
   sentence of the answer, capitalised words that no list explains are an ORG (``Mostly Zoomeat, sometimes
   Quikbite``); the answer's first word only when a list or the sentence's end follows it (``Dashly and
@@ -55,6 +58,11 @@ _PLATFORM_Q: Final = re.compile(
     r"apa\b|\b(?:pakai|pake)[ \t]+apa\b|\bwho[ \t]+do[ \t]+you[ \t]+(?:ride|drive|deliver|work)[ \t]+for\b)"
 )
 """A question about the app or firm someone rides for: its answer names platforms (``Mostly Zoomeat``)."""
+_WHO_Q: Final = re.compile(r"(?i:\bwho\b|\bsiapa\b|\bwhose[ \t]+name)")
+"""A question about people: its answer names them (``Who else rides with you? / Thabo and Nomvula.``)."""
+_NOT_PERSON_BEFORE: Final = re.compile(
+    r"\b(?i:the|from|in|around|near|at|to|di|ke|dari|pasar|kampung|desa)[ \t]+(?:and[ \t]+(?:around[ \t]+)?)?$"
+)
 _ANSWER_LIST: Final = re.compile(r"[ \t]*(?:[.,;!?]|$|[ \t]+(?:and|or|dan|atau|sama|eh|mostly|too|juga)\b)")
 _FILLER = r"(?:(?i:oh|well|um|erm|uh|eh|hmm|ya|iya|yeah|yes|sure|me|aku|saya|ambo|gue)[,.]?[ \t]+)"
 _LEAD = (
@@ -96,6 +104,22 @@ def _question_before(text: str, line_start: int) -> str | None:
 
 def _joined(toks: list[re.Match[str]]) -> str:
     return " ".join(t[0] for t in toks)
+
+
+def _people(text: str, start: int, end: int) -> Iterator[Detection]:
+    places, names, words, stop = _lists()
+    for m in _CAP_RUN.finditer(text, start, end):
+        toks = list(re.finditer(r"\S+", m.group("r")))
+        while toks and (toks[0][0] in stop or toks[0][0].lower() in words and toks[0][0] not in names):
+            toks.pop(0)
+        if not toks or any(t[0] in stop or t[0] in places or t[0].lower() in words and t[0] not in names for t in toks):
+            continue
+        at, stop_at = m.start("r") + toks[0].start(), m.start("r") + toks[-1].end()
+        if at == start and not _ANSWER_LIST.match(text, stop_at):
+            continue  # the answer's first word, not listed: as often a regional word as a name
+        if _NOT_PERSON_BEFORE.search(text, max(start, at - 12), at):
+            continue  # "from Anápolis", "the Gaelic": a place or a thing
+        yield Detection(at, stop_at, "PERSON", 0.55, "person.answer", text[at:stop_at])
 
 
 def _platforms(text: str, start: int, end: int) -> Iterator[Detection]:
@@ -162,6 +186,8 @@ def detect_answers(text: str) -> Iterator[Detection]:
         first = _SENTENCE_END.search(text, body, line_end)
         if _PLATFORM_Q.search(question):
             yield from _platforms(text, body, line_end if first is None else first.end())
+        elif _WHO_Q.search(question) and not _AGE_Q.search(question):
+            yield from _people(text, body, line_end if first is None else first.end())
         elif _AGE_Q.search(question):
             m = _AGE_ANSWER.match(text, line_start, line_end)
             if m is not None:

@@ -4,6 +4,12 @@
   (``Yaba and Surulere``, ``Handsworth, Lozells, down to Aston``, ``Rosebank or Parkhurst``), is a LOCATION
   too; a known first name is left alone (``in Leyton and Tomasz chased him``). The list is followed to its
   end, one name at a time, so each new place can type the next.
+* **places of a route or a list**: ``from Leith to Gorgie`` (both places, when either is listed as one, or
+  both are unknown, or a word of moving comes before: ``runs from``), and a list of three or more
+  capitalised names of which one is a listed place and none a first name or ordinary word (``Morley,
+  Dianella and Malaga``).
+* **a person by "he" or "she"**: a sentence's first word that no list knows, a verb after it, and "he" or
+  "she" later in the sentence (``Sizwe used to ride but he moved``) is a PERSON (0.55, review).
 * **a nickname** after what people call someone (``everybody say Pudding``, ``the lads call me Chips``) or
   before "for short" (``Gelay for short``) is a PERSON even when it is an ordinary word: it is capitalised
   mid-sentence after a naming verb.
@@ -31,7 +37,7 @@ from . import gazetteers as gz
 from .address_terms import ADDRESS_TERMS
 from .types import Detection
 
-__all__ = ["listed_places", "nicknames", "prefixed_places", "role_persons"]
+__all__ = ["listed_places", "nicknames", "prefixed_places", "role_persons", "route_places"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
 _SEP = (
@@ -66,6 +72,9 @@ _DID_TO: Final = re.compile(
     r"[ \t]+(?:me|us|him|her|them)\b"
 )
 """A verb with a personal object after a sentence's first word: "Norma tipped me", "Ger got me the bag"."""
+_HE_LATER: Final = re.compile(r"[ \t]+[a-z][^.!?\n]{0,60}?\b(?:he|she|his|him)\b")
+"""A verb after a sentence's first unknown word, and "he" or "she" later in the sentence: "Sizwe used to ride but
+he moved"."""
 _SENTENCE_START: Final = re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\.\.[ \t]))(?P<n>{_CAP})(?=[ \t,])", re.MULTILINE)
 
 
@@ -133,6 +142,8 @@ def role_persons(text: str) -> Iterator[Detection]:
             continue  # "Staying in Taman ...": an ordinary word
         role = _ROLE_AFTER.match(text, m.end("n"))
         if role is None:
+            if word not in _places and word not in names and word != "My" and _HE_LATER.match(text, m.end("n")):
+                yield Detection(m.start("n"), m.end("n"), "PERSON", 0.55, "person.he", word)
             continue
         if role.group("p") is not None and (word in _places or word not in names and role.group("p") not in _places):
             continue  # "Bayo in Ikoyi shouts": a name before a known place; "Lagos in ...": a place
@@ -182,3 +193,48 @@ def nicknames(text: str) -> Iterator[Detection]:
         if word in stop or word in ADDRESS_TERMS or word in {"Me", "Him", "Her", "It", "The", "That", "This"}:
             continue  # "they call her Mammy Kadi": a kin or address word before the name
         yield Detection(m.start(group), m.end(group), "PERSON", 0.75, "person.nickname", word)
+
+
+_ITEM = rf"{_CAP}(?:[ \t]+{_CAP})?"
+_ROUTE: Final = re.compile(
+    rf"\b(?i:from)[ \t]+(?P<a>{_ITEM})[ \t]+(?i:to|till|until|ke|sampai)[ \t]+(?P<b>{_ITEM})(?![\w'’\-])"
+)
+_MOVING: Final = re.compile(
+    r"\b(?i:runs?|rides?|rode|drives?|drove|go|goes|went|travel(?:led|ed|s)?|commute[sd]?|trips?|deliver\w*|"
+    r"cycled?|walk(?:ed)?|orders?|moved?|jalan|antar|narik)\b[^.!?\n]{0,20}$"
+)
+"""A word of moving before a route ("runs from Leith to Gorgie"): its ends are places, names or not."""
+_LIST3: Final = re.compile(
+    rf"(?<![\w'’\-@])(?P<l>{_ITEM}(?:[ \t]*,[ \t]*{_ITEM})+,?[ \t]+(?:and|or|dan|atau)[ \t]+{_ITEM})(?![\w'’\-@])"
+)
+
+
+def route_places(text: str) -> Iterator[Detection]:
+    """LOCATION for the ends of a route and the names of a place list (module docstring)."""
+    places, names, words, stop = _lists()
+
+    def kind(item: str) -> str:
+        toks = item.split()
+        if item in places:
+            return "place"
+        if any(t in stop for t in toks) or len(toks) == 1 and item.lower() in words:
+            return "word"
+        return "name" if toks[0] in names else "unknown"
+
+    for m in _ROUTE.finditer(text):
+        ends = [kind(m.group(g)) for g in ("a", "b")]
+        moving = _MOVING.search(text, max(0, m.start() - 30), m.start()) is not None
+        if "word" in ends or not moving and "place" not in ends and ends != ["unknown", "unknown"]:
+            continue  # "from Monday to Friday", "a text from Dave to Sarah"
+        conf = 0.92 if moving else 0.6  # "runs from Leith to Gorgie": a route outweighs a first-name list
+        for g in ("a", "b"):
+            yield Detection(m.start(g), m.end(g), "LOCATION", conf, "location.route", m.group(g))
+    for m in _LIST3.finditer(text):
+        items = [(i.start(), i.group(0)) for i in re.finditer(_ITEM, m.group("l"))]
+        items = [(at, item) for at, item in items if item not in {"And", "Or"}]
+        kinds = [kind(item) for _, item in items]
+        if "place" not in kinds or "name" in kinds or "word" in kinds:
+            continue
+        for at, item in items:
+            start = m.start("l") + at
+            yield Detection(start, start + len(item), "LOCATION", 0.6, "location.list", item)
