@@ -28,12 +28,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import Narrowed, gated_finditer, trigger
 from .address_terms import ADDRESS_TERMS
 from .types import Detection
 
@@ -75,7 +77,10 @@ _DID_TO: Final = re.compile(
 _HE_LATER: Final = re.compile(r"[ \t]+[a-z][^.!?\n]{0,60}?\b(?:he|she|his|him)\b")
 """A verb after a sentence's first unknown word, and "he" or "she" later in the sentence: "Sizwe used to ride but
 he moved"."""
-_SENTENCE_START: Final = re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\.\.[ \t]))(?P<n>{_CAP})(?=[ \t,])", re.MULTILINE)
+_SENTENCE_START: Final = re.compile(rf"(?:[.!?][ \t]+|\n[ \t]*)(?P<n>{_CAP})(?=[ \t,])")
+"""A sentence's first word (after a sentence's end or a line's start; the text's own start is tried apart): led
+by a character class, so the scan skips ahead (a pattern led by look-behinds is tried at every place)."""
+_TEXT_START: Final = re.compile(rf"[ \t]*(?P<n>{_CAP})(?=[ \t,])")
 
 
 @cache
@@ -131,7 +136,8 @@ def _ordinary(word: str, words: frozenset[str]) -> bool:
 def role_persons(text: str) -> Iterator[Detection]:
     """PERSON for a sentence's first word followed by "from the shop" or ", my mate" when it is no ordinary word."""
     _places, names, words, stop = _lists()
-    for m in _SENTENCE_START.finditer(text):
+    first = _TEXT_START.match(text)
+    for m in itertools.chain([first] if first else [], _SENTENCE_START.finditer(text)):
         word = m.group("n")
         if word in stop or word in ADDRESS_TERMS or not word.replace("-", "").isalpha():
             continue  # "He's in Corby": a contraction; "Nanay calls me": a kin word
@@ -157,13 +163,17 @@ _PREFIXED: Final = re.compile(
     r"(?P<n>(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’\-]+){1,3})(?![\w'’\-])"
 )
 
+_PREFIXED_GATE: Final = trigger(
+    ["Lake", "Mount", "Mt", "Port", "Fort", "Cape", "Point", "Bayou", "Loch", "Lough", "Glen", "Isle"]
+)
+
 
 def prefixed_places(text: str) -> Iterator[Detection]:
     """LOCATION for a place type word and the capitalised name after it (module docstring)."""
     from .places import ORG_SUFFIX_WORDS  # noqa: PLC0415  (places imports nothing of this module)
 
     _places, _names, words, stop = _lists()
-    for m in _PREFIXED.finditer(text):
+    for m in gated_finditer(_PREFIXED, _PREFIXED_GATE, text):
         toks = m.group("n").split()
         if toks[0] in stop or any(t in ORG_SUFFIX_WORDS for t in toks):
             continue
@@ -183,11 +193,13 @@ _NICKNAME: Final = re.compile(
     rf"|(?<![\w'’\-])(?P<s>{_CAP})[ \t]+for[ \t]+short\b"
 )
 
+_NICKNAME_GATE: Final = trigger(["say", "Say", "call", "Call", "know", "Know", "for short"])
+
 
 def nicknames(text: str) -> Iterator[Detection]:
     """PERSON for a name after "everybody says" or "they call me", or before "for short" (module docstring)."""
     _places, _names, _words, stop = _lists()
-    for m in _NICKNAME.finditer(text):
+    for m in gated_finditer(_NICKNAME, _NICKNAME_GATE, text):
         group = "n" if m.group("n") is not None else "s"
         word = m.group(group)
         if word in stop or word in ADDRESS_TERMS or word in {"Me", "Him", "Her", "It", "The", "That", "This"}:
@@ -208,6 +220,12 @@ _LIST3: Final = re.compile(
     rf"(?<![\w'’\-@])(?P<l>{_ITEM}(?:[ \t]*,[ \t]*{_ITEM})+,?[ \t]+(?:and|or|dan|atau)[ \t]+{_ITEM})(?![\w'’\-@])"
 )
 
+_ROUTE_GATE: Final = trigger(["from", "From", "FROM"])
+_LIST3_GATE: Final = Narrowed(
+    [" and ", " or ", " dan ", " atau ", "\tand", "\tor", "\tdan", "\tatau"],
+    re.compile(r",[ \t]*[A-ZÀ-ÖØ-Þ][^\n]*?[ \t](?:and|or|dan|atau)[ \t]+[A-ZÀ-ÖØ-Þ]"),
+)
+
 
 def route_places(text: str) -> Iterator[Detection]:
     """LOCATION for the ends of a route and the names of a place list (module docstring)."""
@@ -221,7 +239,7 @@ def route_places(text: str) -> Iterator[Detection]:
             return "word"
         return "name" if toks[0] in names else "unknown"
 
-    for m in _ROUTE.finditer(text):
+    for m in gated_finditer(_ROUTE, _ROUTE_GATE, text):
         ends = [kind(m.group(g)) for g in ("a", "b")]
         moving = _MOVING.search(text, max(0, m.start() - 30), m.start()) is not None
         if "word" in ends or not moving and "place" not in ends and ends != ["unknown", "unknown"]:
@@ -229,7 +247,7 @@ def route_places(text: str) -> Iterator[Detection]:
         conf = 0.92 if moving else 0.6  # "runs from Leith to Gorgie": a route outweighs a first-name list
         for g in ("a", "b"):
             yield Detection(m.start(g), m.end(g), "LOCATION", conf, "location.route", m.group(g))
-    for m in _LIST3.finditer(text):
+    for m in gated_finditer(_LIST3, _LIST3_GATE, text):
         items = [(i.start(), i.group(0)) for i in re.finditer(_ITEM, m.group("l"))]
         items = [(at, item) for at, item in items if item not in {"And", "Or"}]
         kinds = [kind(item) for _, item in items]
