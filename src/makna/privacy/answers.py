@@ -106,50 +106,54 @@ def _joined(toks: list[re.Match[str]]) -> str:
     return " ".join(t[0] for t in toks)
 
 
-def _people(text: str, start: int, end: int) -> Iterator[Detection]:
-    places, names, words, stop = _lists()
-    for m in _CAP_RUN.finditer(text, start, end):
-        toks = list(re.finditer(r"\S+", m.group("r")))
-        while toks and (toks[0][0] in stop or toks[0][0].lower() in words and toks[0][0] not in names):
-            toks.pop(0)
-        if not toks or any(t[0] in stop or t[0] in places or t[0].lower() in words and t[0] not in names for t in toks):
-            continue
-        at, stop_at = m.start("r") + toks[0].start(), m.start("r") + toks[-1].end()
-        if at == start and not _ANSWER_LIST.match(text, stop_at):
-            continue  # the answer's first word, not listed: as often a regional word as a name
-        if _NOT_PERSON_BEFORE.search(text, max(start, at - 12), at):
-            continue  # "from Anápolis", "the Gaelic": a place or a thing
-        yield Detection(at, stop_at, "PERSON", 0.55, "person.answer", text[at:stop_at])
-
-
-def _platforms(text: str, start: int, end: int) -> Iterator[Detection]:
+def _runs(text: str, start: int, end: int, *, strip_names: bool) -> Iterator[tuple[int, list[re.Match[str]]]]:
+    """Each capitalised run between ``start`` and ``end`` (its start and its words), less its leading stop and
+    ordinary words ("Mostly Yaba", "South side") and, with ``strip_names``, first names."""
     _places, names, words, stop = _lists()
     for m in _CAP_RUN.finditer(text, start, end):
         toks = list(re.finditer(r"\S+", m.group("r")))
-        while toks and (toks[0][0] in stop or toks[0][0].lower() in words or toks[0][0] in names):
+        while toks and (
+            toks[0][0] in stop
+            or toks[0][0].lower() in words
+            and (strip_names or toks[0][0] not in names)
+            or strip_names
+            and toks[0][0] in names
+        ):
             toks.pop(0)
-        if not toks or any(t[0] in stop for t in toks):
+        if toks:
+            yield m.start("r"), toks
+
+
+def _named(text: str, start: int, end: int, kind: str) -> Iterator[Detection]:
+    """PERSON (a who-question) or ORG (an app question) for the names of an answer's first sentence."""
+    places, names, words, stop = _lists()
+    person = kind == "PERSON"
+    for run_start, toks in _runs(text, start, end, strip_names=not person):
+        if (
+            any(t[0] in stop for t in toks)
+            or person
+            and any(t[0] in places or t[0].lower() in words and t[0] not in names for t in toks)
+        ):
             continue
-        at, stop_at = m.start("r") + toks[0].start(), m.start("r") + toks[-1].end()
+        at, stop_at = run_start + toks[0].start(), run_start + toks[-1].end()
         if at == start and not _ANSWER_LIST.match(text, stop_at):
-            continue  # the answer's first word, not listed: as often a regional word as a brand
-        yield Detection(at, stop_at, "ORG", 0.55, "org.answer", text[at:stop_at])
+            continue  # the answer's first word, not listed: as often a regional word as a name or a brand
+        if person and _NOT_PERSON_BEFORE.search(text, max(start, at - 12), at):
+            continue  # "from Anápolis", "the Gaelic": a place or a thing
+        yield Detection(at, stop_at, kind, 0.55, f"{kind.lower()}.answer", text[at:stop_at])
 
 
 def _places(text: str, start: int, end: int) -> Iterator[Detection]:
     places, names, words, stop = _lists()
-    for m in _CAP_RUN.finditer(text, start, end):
-        toks = list(re.finditer(r"\S+", m.group("r")))
-        while toks and (toks[0][0] in stop or toks[0][0].lower() in words or toks[0][0] in names):
-            toks.pop(0)  # "Mostly Yaba", "South side": a leading ordinary word is no part of the place
+    for run_start, toks in _runs(text, start, end, strip_names=True):
         while toks and (toks[-1][0] in stop or toks[-1][0].lower() in words) and _joined(toks) not in places:
             toks.pop()
         if not toks:
             continue
         name = _joined(toks)
         bare = _POSSESSIVE.sub("", name)
-        at = m.start("r") + toks[0].start()
-        end_at = m.start("r") + toks[-1].end() - (len(name) - len(bare))
+        at = run_start + toks[0].start()
+        end_at = run_start + toks[-1].end() - (len(name) - len(bare))
         if bare in places and not (len(toks) == 1 and bare in names):
             conf = 0.6
         elif len(toks) == 1 and len(bare) >= 3 and bare[1:].isalpha() and bare[1:].islower() and at > start:
@@ -185,9 +189,9 @@ def detect_answers(text: str) -> Iterator[Detection]:
         body = line_start + len(line) - len(line.lstrip(". \t"))
         first = _SENTENCE_END.search(text, body, line_end)
         if _PLATFORM_Q.search(question):
-            yield from _platforms(text, body, line_end if first is None else first.end())
+            yield from _named(text, body, line_end if first is None else first.end(), "ORG")
         elif _WHO_Q.search(question) and not _AGE_Q.search(question):
-            yield from _people(text, body, line_end if first is None else first.end())
+            yield from _named(text, body, line_end if first is None else first.end(), "PERSON")
         elif _AGE_Q.search(question):
             m = _AGE_ANSWER.match(text, line_start, line_end)
             if m is not None:
