@@ -163,6 +163,7 @@ _PREFIXED: Final = re.compile(
     r"(?P<n>(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’\-]+){1,3})(?![\w'’\-])"
 )
 
+_NAME_LIKE_PREFIXES: Final = frozenset({"Port", "Fort", "Mount", "Mt", "Mt.", "Cape", "Lake"})
 _PREFIXED_GATE: Final = trigger(
     ["Lake", "Mount", "Mt", "Port", "Fort", "Cape", "Point", "Bayou", "Loch", "Lough", "Glen", "Isle"]
 )
@@ -172,11 +173,13 @@ def prefixed_places(text: str) -> Iterator[Detection]:
     """LOCATION for a place type word and the capitalised name after it (module docstring)."""
     from .places import ORG_SUFFIX_WORDS  # noqa: PLC0415  (places imports nothing of this module)
 
-    _places, _names, words, stop = _lists()
+    _places, names, words, stop = _lists()
     for m in gated_finditer(_PREFIXED, _PREFIXED_GATE, text):
         toks = m.group("n").split()
         if toks[0] in stop or any(t in ORG_SUFFIX_WORDS for t in toks):
             continue
+        if toks[0] in names and m.group(0).split()[0] in _NAME_LIKE_PREFIXES:
+            continue  # "Port Daniel", "Mount Isa": a first name after a prefix, persons.py's place named like one
         if len(toks) > 1 and any(t.lower() in words for t in toks[1:]):
             continue  # "Bayou City Restoration": a firm's name of ordinary words
         while toks[-1] in stop:
