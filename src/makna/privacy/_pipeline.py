@@ -8,12 +8,14 @@ from collections.abc import Sequence
 
 from ._cues import scan_cues
 from ._text import cap_runs
+from .answers import detect_answers
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .cuewords import detect_context, detect_context_after
 from .detect import harmonise_types, resolve_overlaps
 from .employers import find_employers
 from .header_places import header_places
 from .learned import refine
+from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
 from .orgcontext import apply_org_context
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names, titled_names_first
@@ -43,11 +45,17 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(detect_shapes(scan))
     candidates.extend(detect_structured(scan))
     candidates.extend(find_employers(scan, runs))
+    candidates.extend(detect_answers(scan))
+    candidates.extend(role_persons(scan))
+    candidates.extend(prefixed_places(scan))
+    candidates.extend(nicknames(scan))
+    candidates.extend(route_places(scan))
     candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
     candidates.extend(repeat_unknown(scan, first))
     candidates.extend(coordinated_names(scan, first))
+    candidates.extend(listed_places(scan, first))
     candidates.extend(detect_context_after(scan, first))
     rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
     found = refine(text, scan, language, rules, runs)  # learned model on top

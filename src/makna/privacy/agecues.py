@@ -22,7 +22,7 @@ from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import is_sentence_initial
 from .types import Detection
 
-__all__ = ["find_said_ages"]
+__all__ = ["AGE_NUMBER", "find_said_ages"]
 
 _EN_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _EN_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -65,8 +65,15 @@ words before it (:func:`_said_of_someone`)."""
 _PRONOUNS: Final = frozenset({"he", "she", "who"})
 _KIN: Final = frozenset(
     "eldest youngest oldest one son daughter boy girl kid baby grandson granddaughter nephew niece brother sister "
-    "mum mom mother dad father wife husband partner".split()
+    "mum mom mother dad father wife husband partner nan nana nanna gran granny grandma grandmother grandpa grandad "
+    "granddad grandfather aunt auntie aunty uncle cousin child missus".split()
 )
+AGE_NUMBER: Final = (
+    rf"(?:[1-9]\d?|(?i:{_EN_NUM})|(?i:{_ID_NUM}))"
+    r"(?:[ \t\-]*(?i:years?[ \t\-]+old|years?[ \t]+of[ \t]+age|years?|yrs?(?:[ \t]+old)?|tahun|taun|taon|thn))?"
+)
+"""An age in digits or English or Indonesian (and regional) words, with its unit when there is one; for
+places where context already says an age follows (an answer to "how old are you?")."""
 _WHEN: Final = frozenset({"when", "since", "till", "until", "after", "before", "because"})
 _WORDS: Final = re.compile(r"[\w'’\-]+")
 _EN_TENS_TEENS = (

@@ -81,6 +81,8 @@ _POSTPOSED_GATE: Final = trigger(
     ["ma'am", "ma’am", "akka", "anna ", " ji", " sir", "bhai", "didi", "garu", "saab", "sahib"]
 )
 _POSSESSIVE: Final = re.compile(r"(?:['’]s|['’\-])$")
+_PRONOUN_CAPS: Final = frozenset({"Me", "You", "Him", "Her", "Us", "Them", "Myself"})
+"""Pronouns listed with a name ("Me and Kwame went"): never a name."""
 _CONTRACTION: Final = re.compile(r"(?i:[a-z]+['’](?:m|s|re|ve|ll|d|t))$")
 _LOWER_CACHE_LIMIT = 4096
 _GROUP_CUE = (
@@ -458,7 +460,7 @@ def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detecti
             if m is None:
                 continue
             word = m.group("n")
-            if _CONTRACTION.fullmatch(word) or word in known.stop or word in known.places:
+            if _CONTRACTION.fullmatch(word) or word in known.stop or word in known.places or word in _PRONOUN_CAPS:
                 continue
             if word.lower() in known.words and word not in known.names or word.lower() in _KIN_WORDS:
                 continue  # an ordinary word, or a kin word ("Istrinya, Hasnah")

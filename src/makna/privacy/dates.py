@@ -61,6 +61,12 @@ _RANGE: Final = re.compile(
     rf"(?i:\b(?:from|dari|between|antara|sejak|since)[ \t]+)(?P<a>{_DM})(?![\d/])"
     rf"(?i:[ \t]*(?:-|–|to|until|till|sampai|hingga|s/d|sd|and|dan)[ \t]*)(?P<b>{_DM})(?![\d/])"
 )
+_ON_PAIR: Final = re.compile(
+    r"(?i:\b(?:on|since|until|till|dated|sejak|tanggal|tgl|tang)\.?)[ \t]+"
+    r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/.,]\d|[\d/]|[ \t]*(?:%|percent|persen))"
+)
+"""A day and month without a year after "on" or "tanggal" (``reported me on 4/17``, ``tanggal 17/8``), one of
+the two a month; ``24/7`` (always) and proper fractions (``on 1/2``) are none."""
 _SEPARATED_GATE: Final = Narrowed(
     [d + sep for d in "0123456789" for sep in "-/."], re.compile(r"\d[\-/.][A-Za-z]"), ascii_only=True
 )
@@ -279,3 +285,9 @@ def find_more_dates(text: str) -> Iterator[Detection]:
             continue  # "from 1/2 to 3/4 of the cake": fractions
         for g in ("a", "b"):
             yield Detection(m.start(g), m.end(g), "DATE", 0.8, "date.range", m.group(g))
+    for m in gated_finditer(_ON_PAIR, _RANGE_GATE, text):
+        pair = m.group("d")
+        first, second = (int(x) for x in pair.split("/"))
+        if pair == "24/7" or min(first, second) > 12 or _proper_fraction(pair) or _AMOUNT_AFTER.match(text, m.end()):
+            continue
+        yield Detection(m.start("d"), m.end("d"), "DATE", 0.75, "date.pair", pair)

@@ -125,4 +125,6 @@ def find_org_heads(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
         ):
             continue  # "Westgate Shopping Centre": a place
         start, end = toks[first][0], toks[last][1]
+        if heads[0] == first and text[start:end] in gz.all_places():
+            continue  # "Chapel Allerton", "Church Stretton": a listed place whose name starts with a head word
         yield Detection(start, end, "ORG", 0.86, "org.head", text[start:end])

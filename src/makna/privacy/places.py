@@ -365,7 +365,8 @@ ORG_TYPE_WORDS: Final[tuple[str, ...]] = (
 _EN_PLACE_SUFFIX = (
     "Park|Square|Market|Station|Hotel|Inn|Café|Cafe|Bar|Pub|Centre|Center|Mall|Common|Heath|Green|Hospital|"
     "Estate|Bridge|Stadium|Arena|Library|Church|Mosque|Gardens|Bay|Beach|Harbour|Harbor|Heights|Creek|Valley|"
-    "Island|Marina|Wharf|Quay|Hostel|Motel|Lodge|Camp|Village|Caravan Park"
+    "Island|Marina|Wharf|Quay|Hostel|Motel|Lodge|Camp|Village|Caravan Park|Layout|Nagar|Colony|Enclave|Vihar|Township|"
+    "Crossing|Junction"
 )
 _EN_ORG_SUFFIX = (
     "Ltd|Limited|Inc|LLC|Plc|PLC|Wholesale|Logistics|Foods|Supermarket|Supermarkets|Stores|Services|Group|"
