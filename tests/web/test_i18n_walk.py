@@ -158,3 +158,25 @@ def test_import_failures_in_indonesian(indonesian: Any) -> None:
     # in English, the importers' own words
     r = c.post("/api/import", files=files[:1], headers={"Accept-Language": "en", "X-Makna-CSRF": csrf.group(1)})
     assert r.json()["failed"][0]["error"] == "kosong.txt: the file is empty"
+
+
+def test_type_names_agree_between_the_catalogue_and_the_command_line() -> None:
+    """``makna demo --lang id`` (the default) names the identifier types as the workbench does."""
+    from makna.report.i18n import TYPE_NAMES, type_name
+    from makna.web.deid_text import type_names
+
+    assert type_names("id") == TYPE_NAMES["id"] and set(TYPE_NAMES["id"]) == set(PII_TYPES)
+    assert type_names("en") == {t: t for t in PII_TYPES} and type_name("PERSON", "en") == "PERSON"
+
+
+def test_demo_progress_in_indonesian(tmp_path: Any) -> None:
+    from typer.testing import CliRunner
+
+    from makna.cli import app
+
+    result = CliRunner().invoke(app, ["demo", "--dir", str(tmp_path), "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("·")]
+    replaced = [line for line in lines if "diganti" in line]
+    assert replaced and "mende-identifikasi transkrip" in result.output
+    assert not [line for line in lines for t in PII_TYPES if re.search(rf"\b{t}\b", line)], lines
