@@ -178,5 +178,5 @@ def test_demo_progress_in_indonesian(tmp_path: Any) -> None:
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if line.startswith("·")]
     replaced = [line for line in lines if "diganti" in line]
-    assert replaced and "mende-identifikasi transkrip" in result.output
+    assert replaced and "men-de-identifikasi transkrip" in result.output
     assert not [line for line in lines for t in PII_TYPES if re.search(rf"\b{t}\b", line)], lines

@@ -111,7 +111,7 @@ def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[s
 _SAY_ID = {
     "importing transcripts": "mengimpor transkrip", "loading codebook and cases": "memuat buku kode dan kasus",
     "coding": "mengode", "writing findings and the report": "menulis temuan dan laporan",
-    "de-identifying transcripts": "mende-identifikasi transkrip", "replaced": "diganti",
+    "de-identifying transcripts": "men-de-identifikasi transkrip", "replaced": "diganti",
 }
 """The progress lines in Indonesian (``makna demo --lang id``, the default)."""
 
