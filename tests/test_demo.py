@@ -182,4 +182,5 @@ def test_demo_key_folder_and_an_earlier_layout(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["demo", "--dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert (again.key_path.parent / "notes.txt").read_text(encoding="utf-8") == "mine"
-    assert f"key: {again.key_path}, in a folder of its own" in result.output and "~/keys/study.key" in result.output
+    # in the demo's language (Indonesian by default)
+    assert f"kunci: {again.key_path}, di foldernya sendiri" in result.output and "~/keys/study.key" in result.output

@@ -27,6 +27,7 @@ from ..privacy.project import decide_all, scan
 from ..privacy.project_apply import apply
 from ..project import Project, create_project
 from ..queries import CodeFrequency, code_frequencies
+from ..report.i18n import type_name
 from ..sources import get_turns, import_text
 from ._folder import EXAMPLE_FILES, claim_folder, key_file, mark_folder, seal_folder
 from .findings import write_findings
@@ -81,20 +82,20 @@ def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[s
     with create_project(path, "Studi demo: komunikasi melalui MiChat (fiktif)", coder=DEMO_CODER) as project:
         project_id = project.info().id
         mark_folder(folder, project_id)
-        say("importing transcripts")
+        say(_say("importing transcripts", lang))
         names = sorted(
             p.name for p in demo_data().iterdir() if p.name.startswith("informan-") and p.name.endswith(".txt")
         )
         for name in names:
             import_text(project, name, _read(name), original_name=name, language="id")
-        replaced = _deidentify(project, key_path, say)
-        say("loading codebook and cases")
+        replaced = _deidentify(project, key_path, say, lang)
+        say(_say("loading codebook and cases", lang))
         import_codebook(project, load_codebook(_read("codebook.yaml"), origin="demo codebook.yaml"))
         load_cases(project, yaml.safe_load(_read("cases.yaml")), origin="demo cases.yaml")
-        say("coding")
+        say(_say("coding", lang))
         n = _apply_coding(project, yaml.safe_load(_read("coding.yaml")) or [])
         freq = code_frequencies(project, descendants=True)
-        say("writing findings and the report")
+        say(_say("writing findings and the report", lang))
         findings = write_findings(project, folder / "findings.md", lang=lang)
         from ..report import write_report
 
@@ -107,17 +108,34 @@ def build_demo(directory: str | Path, *, lang: str = "id", progress: Callable[[s
     return DemoResult(path, findings, len(names), n, freq, key_path, replaced, report.html, tuple(examples))
 
 
-def _deidentify(project: Project, key_path: Path, say: Callable[[str], None]) -> dict[str, int]:
+_SAY_ID = {
+    "importing transcripts": "mengimpor transkrip", "loading codebook and cases": "memuat buku kode dan kasus",
+    "coding": "mengode", "writing findings and the report": "menulis temuan dan laporan",
+    "de-identifying transcripts": "men-de-identifikasi transkrip", "replaced": "diganti",
+}
+"""The progress lines in Indonesian (``makna demo --lang id``, the default)."""
+
+
+def _say(message: str, lang: str) -> str:
+    return _SAY_ID.get(message, message) if lang == "id" else message
+
+
+def _deidentify(project: Project, key_path: Path, say: Callable[[str], None], lang: str = "en") -> dict[str, int]:
     """Scan, accept every detection (the demo's identifiers are fictional and all meant to go), scan
     again so that confirmed identifiers are found everywhere, and replace them with surrogates."""
-    say("de-identifying transcripts")
+    say(_say("de-identifying transcripts", lang))
     scan(project)
     decide_all(project, "accepted")
     scan(project)
     decide_all(project, "accepted")
     report = apply(project, key_path, DEMO_PASSPHRASE, mode="surrogate")
     for kind, count in report.by_type.items():
-        say(f"  replaced {count} {kind}")
+        say(f"  {_say('replaced', lang)} {count} {type_name(kind, lang)}")
+    if lang == "id":
+        say(f"kunci: {key_path}, di foldernya sendiri, frasa sandi {DEMO_PASSPHRASE!r}: frasa sandi yang diumumkan, "
+            "hanya cocok untuk penanda identitas fiktif demo ini. Untuk studi Anda sendiri pilih frasa sandi dan "
+            "simpan kunci jauh dari proyek dan salinannya (misalnya makna deid apply --key ~/keys/study.key)")
+        return report.by_type
     say(
         f"key: {key_path}, in a folder of its own, passphrase {DEMO_PASSPHRASE!r}: a published passphrase, "
         "fit only for the demo's fictional identifiers. For your own study choose a passphrase and keep the "

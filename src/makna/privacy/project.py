@@ -452,6 +452,7 @@ def add_field_detection(project: Project, field: str, start: int, end: int, kind
             raise PrivacyError(f"field {field!r} is de-identified already")
         index = st.review.add(start, end, kind.upper())
         _save(conn, st)
+        payload.update(field_name=st.field, marked=1)  # where, never the value
         return _entries([st])[index]
 
 

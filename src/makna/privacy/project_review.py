@@ -21,11 +21,11 @@ from ..project import Project
 from ..store import tables
 from ._state import State
 from .detect import propagate
-from .project import ReviewEntry, _entries, _load, _resolve, _save
+from .project import FieldEntry, ReviewEntry, _entries, _fields, _load, _parse_id, _resolve, _save, field_entries
 from .review import nudge_span, span_for_text
 from .types import PII_TYPES
 
-__all__ = ["ALSO", "Added", "Also", "Edited", "add_identifier", "revise_detection"]
+__all__ = ["ALSO", "Added", "Also", "Edited", "FieldReview", "add_identifier", "field_review", "revise_detection"]
 
 Also = Literal["none", "source", "all"]
 #: Where :func:`add_identifier` also marks the other occurrences of the string: nowhere, in the same
@@ -178,3 +178,37 @@ def add_identifier(project: Project, source: str, start: int, end: int, kind: st
                 _save(conn, other)
         payload.update(marked=1 + len(others), skipped=skipped, sources=sum(1 for _, m in touched if m))
         return Added(entry, tuple(others), skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldReview:
+    """One free-text field value (``fN``) as it is reviewed: the value, where it is, and its detections
+    (every status) with offsets into :attr:`text`, the value as the detectors read it (a label's ``_`` as
+    a space: same length as the value)."""
+
+    entry: FieldEntry
+    text: str
+    detections: tuple[ReviewEntry, ...]
+
+    @property
+    def markable(self) -> bool:
+        """Whether identifiers can be added to it: scanned as it is now, and not yet replaced."""
+        return self.entry.state == "scanned"
+
+
+def field_review(project: Project, field: str) -> FieldReview:
+    """The review of the field value ``field`` (``fN``, as ``makna deid fields`` lists it), for marking an
+    identifier the detectors missed in it (:func:`makna.privacy.project.add_field_detection`)."""
+    try:
+        is_field, number, _ = _parse_id(f"{field}:1")
+    except InputError:
+        is_field, number = False, 0
+    entry = next((e for e in field_entries(project) if e.id and e.id == field), None) if is_field else None
+    if entry is None:
+        raise InputError(f"field {field!r}: no scanned field value of that id (the ids are listed by 'makna deid "
+                         "fields'; values never scanned have none: scan first)")
+    with project.store.read() as conn:
+        st = next((st for st in _fields(conn, stored=False, applied=None) if st.number == number), None)
+    if st is None or not st.digest or st.applied:
+        return FieldReview(entry, entry.value, ())
+    return FieldReview(entry, st.review.text, tuple(_entries([st])))

@@ -39,6 +39,8 @@ _GENERIC = frozenset(w.casefold() for w in _TYPE_WORDS) | frozenset(
 _EXEMPT = frozenset(NAME_TITLES) | frozenset(HONORIFIC_GENDER)
 """Words a surrogate may share with originals: titles and honorifics (a place's or organisation's type
 words and legal forms are left out of its surrogate before the check, :func:`_wordy_part`)."""
+_LANGUAGES = ("id", "en")
+"""The languages a surrogate date or age is written in (a month both languages name, "April", follows the text's)."""
 _NAMED_KINDS = frozenset({"LOCATION", "ORG", "ADDRESS", "EMAIL", "HANDLE"})
 """Types whose surrogates are words (names' tokens are checked as they are drawn; a URL's path is
 invented syllables on an ``example`` domain)."""
@@ -187,7 +189,10 @@ class KeyMapping:
                     self._gen.date_offset = offset
                 else:
                     self._gen.age_offset = offset
-                return rx is not None and any(rx.search(self._gen.generate(kind, t)) for t in mine)
+                # in the language of its source: "4 April 2023" becomes "14 January 2024" in an English
+                # transcript and "14 Januari 2024" in an Indonesian one (the originals come without theirs)
+                return rx is not None and any(rx.search(self._gen.generate(kind, t, language=lang))
+                                              for t in mine for lang in _LANGUAGES)
 
             # a day moved onto another original day (in any form) and an original inside a surrogate are
             # both avoided where one offset can; where none can (dense dates), an original that names no

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["TEXT", "strings", "LANGS"]
+__all__ = ["TEXT", "TYPE_NAMES", "strings", "type_name", "LANGS"]
 
 LANGS = ("id", "en")
 
@@ -46,3 +46,18 @@ TEXT: dict[str, dict[str, str]] = {
 def strings(lang: str) -> dict[str, str]:
     """The wording for ``lang`` (English for an unknown language)."""
     return TEXT.get(lang, TEXT["en"])
+
+
+TYPE_NAMES: dict[str, dict[str, str]] = {
+    "id": {"PERSON": "nama orang", "PHONE": "nomor telepon", "EMAIL": "alamat surel", "URL": "alamat web",
+           "HANDLE": "akun media sosial", "NATIONAL_ID": "nomor identitas", "ADDRESS": "alamat", "LOCATION": "tempat",
+           "ORG": "organisasi", "DATE": "tanggal", "AGE": "umur", "PLATE": "pelat nomor"},
+}
+"""Identifier types by name where the output is not English (English names them by their codes, as the command
+line, the key file and tag mode's ``[PERSON-1]`` do). The workbench's catalogue holds the same names (a test
+checks that they agree)."""
+
+
+def type_name(code: str, lang: str) -> str:
+    """The identifier type ``code`` (``NATIONAL_ID``) as ``lang`` names it (English, unknown: the code)."""
+    return TYPE_NAMES.get(lang, {}).get(code, code)

@@ -76,6 +76,7 @@ def messages_in_use() -> tuple[list[str], list[tuple[str, str]]]:
     """The messages the interface shows: ``_("...")`` in templates, the scripts' messages and the
     event descriptions (singulars), and ``ngettext`` pairs (plurals)."""
     from . import (
+        deid_text,
         errors_i18n,
         events_text,
         routes_agreement,
@@ -98,6 +99,7 @@ def messages_in_use() -> tuple[list[str], list[tuple[str, str]]]:
         singles += list(module.JS_MESSAGES)
     singles += list(events_text.EVENT_NAMES.values()) + [events_text.OTHER_EVENT]
     singles += list(errors_i18n.MESSAGES)
+    singles += list(deid_text.TYPE_MESSAGES)
     return list(dict.fromkeys(singles)), list(dict.fromkeys(plurals))
 
 

@@ -18,18 +18,28 @@ from pydantic import BaseModel, Field, SecretStr
 
 from ..errors import InputError
 from ..privacy import PII_TYPES
-from ..privacy.project import ReviewEntry, decide, decide_all, deid_status, review_entries, scan
+from ..privacy.project import (
+    ReviewEntry,
+    add_field_detection,
+    decide,
+    decide_all,
+    deid_status,
+    field_entries,
+    review_entries,
+    scan,
+)
 from ..privacy.project_apply import apply, key_risks
-from ..privacy.project_review import add_identifier, revise_detection
+from ..privacy.project_review import add_identifier, field_review, revise_detection
 from ..privacy.regions import PROVINCES
 from ..sources import get_source
 from ..views import segments_per_source
+from .deid_text import type_names
 from .deps import js_text, lang_of, page, project_of, reply
 from .errors_i18n import key_refusal, translate_error
 from .render import json_script
 
 __all__ = ["router", "JS_MESSAGES", "PAGE_SIZE", "ScanRequest", "Decision", "DecideAll", "NewDetection",
-           "ApplyRequest", "text_pieces", "DetectionEdit"]
+           "NewFieldDetection", "ApplyRequest", "text_pieces", "DetectionEdit"]
 
 router = APIRouter(tags=["de-identification"])
 
@@ -45,7 +55,7 @@ JS_MESSAGES = ("Scanning…", "Scan finished", "Saved", "Could not save", "Accep
                "marked", "left: they overlap a detection under review", "Undone", "Nothing to undo",
                "Use selection", "Save", "Cancel", "Start: a word to the left", "Start: a word to the right",
                "End: a word to the left", "End: a word to the right", "Type", "Edit the span or the type",
-               "No more detections on this page")
+               "No more detections on this page", "Select the missed identifier in the value first")
 
 
 class ScanRequest(BaseModel):
@@ -76,6 +86,16 @@ class NewDetection(BaseModel):
     type: str = Field(min_length=1)
     also: Literal["none", "source", "all"] = Field(default="none", description="also mark every other "
                                                    "occurrence of the string in this source or in all sources")
+
+
+class NewFieldDetection(BaseModel):
+    """An identifier the detectors missed in a scanned free-text field value: ``value[start:end]`` of
+    field ``fN`` (as ``GET /api/deid/fields`` and ``makna deid fields`` list them; code points)."""
+
+    field: str = Field(pattern=r"^[fF][0-9]+$", max_length=20)
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    type: str = Field(min_length=1)
 
 
 class DetectionEdit(BaseModel):
@@ -143,10 +163,11 @@ def _status_rows(request: Request) -> list[dict[str, Any]]:
 
 
 @router.get("/deid", response_class=HTMLResponse, include_in_schema=False)
-def deid_page(request: Request, source: str = "", status: str = "pending", text: str = "",
+def deid_page(request: Request, source: str = "", status: str = "pending", text: str = "", field: str = "",
               page_no: int = 0, size: int = PAGE_SIZE) -> HTMLResponse:
     proj = project_of(request)
     rows = _status_rows(request)
+    names = type_names(lang_of(request))
     wanted = ("pending",) if status == "pending" else None
     by_id = {r["source_id"]: r for r in rows}
     # transcripts under review and, unless one source is chosen, the reviewed free-text fields
@@ -164,15 +185,23 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
         else:
             found = review_entries(proj, sources=[text])
         pieces = text_pieces(body, found)
+    # a free-text field value, to mark a missed identifier in it
+    fields = [f for f in field_entries(proj) if f.state == "scanned"]
+    field_pieces: list[tuple[int, str, str, str]] = []
+    shown_field = None
+    if field:
+        shown_field = field_review(proj, field)
+        field_pieces = text_pieces(shown_field.text, list(shown_field.detections))
     return page(request, "deid.html", {
         "rows": rows, "entries": shown, "n_entries": len(entries), "page_no": page_no, "page_size": size,
         "default_size": PAGE_SIZE, "totals": {k: sum(r[k] for r in rows) for k in ("pending", "accepted", "rejected")},
         "q": {"source": source, "status": "pending" if wanted else "all", "text": text},
         "scanned": any(r["number"] is not None for r in rows),
         "coded": [r for r in rows if r["codings"] and not r["applied"]],
-        "pieces": pieces, "text_source": text_source, "types": PII_TYPES, "modes": MODES,
+        "pieces": pieces, "text_source": text_source, "field_values": fields, "field_shown": shown_field,
+        "field_pieces": field_pieces, "types": PII_TYPES, "type_names": names, "modes": MODES,
         "provinces": sorted(PROVINCES.items(), key=lambda kv: kv[1]),
-        "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
+        "data": json_script({"msg": js_text(request, JS_MESSAGES), "types": names}),
     })
 
 
@@ -213,6 +242,20 @@ def api_add_detection(request: Request, body: NewDetection) -> JSONResponse:
     added = add_identifier(project_of(request), body.source, body.start, body.end, body.type, also=body.also)
     return reply({**added.entry.as_dict(), "others": [e.as_dict() for e in added.others], "skipped": added.skipped},
                  201)
+
+
+@router.get("/api/deid/fields", summary="The free-text field values (memos, cases, codebook...) and their review state")
+def api_fields(request: Request) -> JSONResponse:
+    return reply(field_entries(project_of(request)))
+
+
+@router.post("/api/deid/field-detections", status_code=201,
+             summary="Add an identifier the detectors missed in a scanned free-text field value")
+def api_add_field_detection(request: Request, body: NewFieldDetection) -> JSONResponse:
+    if body.type.upper() not in PII_TYPES:
+        raise InputError(f"type {body.type!r}: use one of {', '.join(PII_TYPES)}")
+    entry = add_field_detection(project_of(request), body.field.lower(), body.start, body.end, body.type)
+    return reply(entry.as_dict(), 201)
 
 
 @router.patch("/api/deid/detections/{item_id}", summary="Correct a detection's span or type (it counts as confirmed)")

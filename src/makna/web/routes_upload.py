@@ -17,7 +17,8 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from ..errors import DuplicateSourceError, InputError, MaknaError
 from ..importers import MAX_FILE_BYTES, supported_suffixes
 from ..sources import import_upload
-from .deps import page, project_of, reply
+from .deps import lang_of, page, project_of, reply
+from .errors_i18n import translate_error
 
 __all__ = ["router", "UPLOAD_LIMIT", "MAX_FILES", "upload_limit"]
 
@@ -48,9 +49,10 @@ def import_page(request: Request) -> HTMLResponse:
     })
 
 
-def _too_large(limit: int) -> JSONResponse:
-    return JSONResponse({"error": f"the upload is over the {limit:,}-byte limit: import fewer or smaller files "
-                                  "at a time, or use 'makna import' on the command line"}, status_code=413)
+def _too_large(limit: int, lang: str) -> JSONResponse:
+    message = (f"the upload is over the {limit:,}-byte limit: import fewer or smaller files at a time, or use "
+               "'makna import' on the command line")
+    return JSONResponse({"error": translate_error(message, lang)}, status_code=413)
 
 
 @router.post("/api/import", summary="Import uploaded transcript files (multipart field 'files', optional "
@@ -61,7 +63,7 @@ async def api_import(request: Request) -> JSONResponse:
         raise InputError("send the files as multipart/form-data (field 'files')")
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        return _too_large(limit)
+        return _too_large(limit, lang_of(request))
 
     async def capped() -> AsyncGenerator[bytes, None]:
         seen = 0
@@ -75,7 +77,7 @@ async def api_import(request: Request) -> JSONResponse:
     try:
         form = await parser.parse()
     except _TooLarge:
-        return _too_large(limit)
+        return _too_large(limit, lang_of(request))
     except MultiPartException as exc:
         raise InputError(f"the upload could not be read: {exc.message}") from None
     try:
@@ -85,6 +87,7 @@ async def api_import(request: Request) -> JSONResponse:
         language = form.get("language")
         lang = language if isinstance(language, str) and language else None
         proj = project_of(request)
+        ui = lang_of(request)
         report: dict[str, list[Any]] = {"imported": [], "duplicates": [], "failed": []}
         for f in files:
             name = f.filename or ""
@@ -92,9 +95,9 @@ async def api_import(request: Request) -> JSONResponse:
             try:
                 src = await run_in_threadpool(import_upload, proj, name, data, language=lang)
             except DuplicateSourceError as exc:
-                report["duplicates"].append({"file": name, "error": str(exc)})
+                report["duplicates"].append({"file": name, "error": translate_error(str(exc), ui)})
             except MaknaError as exc:
-                report["failed"].append({"file": name, "error": str(exc)})
+                report["failed"].append({"file": name, "error": translate_error(str(exc), ui)})
             else:
                 report["imported"].append({"id": src.id, "name": src.name, "length": src.length,
                                            "language": src.language})

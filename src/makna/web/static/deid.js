@@ -5,6 +5,7 @@
   const data = window.makna.pageData();
   const { api, toast } = window.makna;
   const M = (s) => (data.msg && data.msg[s]) || s;
+  const typeName = (code) => (data.types && data.types[code]) || code;  // a type's name in the page's language
   const byId = (id) => document.getElementById(id);
 
   async function run(fn) {
@@ -184,7 +185,7 @@
         const ctx = row.querySelector("td.ctx");
         ctx.dataset.from = r.start - [...r.before].length;
         ctx.children[0].textContent = r.before; ctx.children[1].textContent = r.text; ctx.children[2].textContent = r.after;
-        row.querySelector("td.type").textContent = r.type;
+        row.querySelector("td.type").textContent = typeName(r.type);
         setStatus(row, r.status);
         for (const id of r.absorbed) {
           const other = table.querySelector('tr[data-id="' + CSS.escape(id) + '"]');
@@ -281,19 +282,20 @@
   }
 
   // ------------------------------------------------------------ mark a missed identifier
-  const text = byId("deid-text");
+  // in a transcript (#deid-text) or in a free-text field value (#field-text): select it, choose the type
   const added = sessionStorage.getItem("makna-deid-added");
   if (added !== null) { sessionStorage.removeItem("makna-deid-added"); toast(M("Saved") + ": " + added); }
-  let picked = null;
-  function offsetOf(node, offset) {
-    // a leaf <span data-s> holds one text node; offsets are counted in code points
-    const leaf = node.nodeType === Node.TEXT_NODE ? node.parentElement : node.childNodes[offset] || node;
-    const span = leaf.closest ? leaf.closest("[data-s]") : null;
-    if (!span || !text.contains(span)) return null;
-    const before = node.nodeType === Node.TEXT_NODE ? node.data.slice(0, offset) : "";
-    return +span.dataset.s + [...before].length;
-  }
-  if (text) {
+  function markable(text, form, info, missing, post) {
+    if (!text || !form) return;
+    let picked = null;
+    function offsetOf(node, offset) {
+      // a leaf <span data-s> holds one text node; offsets are counted in code points
+      const leaf = node.nodeType === Node.TEXT_NODE ? node.parentElement : node.childNodes[offset] || node;
+      const span = leaf.closest ? leaf.closest("[data-s]") : null;
+      if (!span || !text.contains(span)) return null;
+      const before = node.nodeType === Node.TEXT_NODE ? node.data.slice(0, offset) : "";
+      return +span.dataset.s + [...before].length;
+    }
     document.addEventListener("selectionchange", () => {
       const sel = window.getSelection();
       if (!sel || sel.isCollapsed || !text.contains(sel.anchorNode) || !text.contains(sel.focusNode)) return;
@@ -302,24 +304,37 @@
       const b = offsetOf(r.endContainer, r.endOffset);
       if (a === null || b === null || b <= a) return;
       picked = { start: a, end: b, text: sel.toString() };
-      byId("selection-info").textContent = a + ":" + b + " «" + picked.text.slice(0, 60) + "»";
+      info.textContent = a + ":" + b + " «" + picked.text.slice(0, 60) + "»";
     });
-    byId("add-detection").addEventListener("submit", (ev) => {
+    form.addEventListener("submit", (ev) => {
       ev.preventDefault();
-      if (!picked) { toast(M("Select the missed identifier in the text first"), true); return; }
+      if (!picked) { toast(M(missing), true); return; }
       run(async () => {
-        const f = ev.target.elements;
-        const r = await api("POST", "/api/deid/detections", {
-          source: text.dataset.source, start: picked.start, end: picked.end, type: f.type.value, also: f.also.value,
-        });
-        let line = (1 + r.others.length) + " " + M("marked");
-        if (r.skipped) line += " · " + r.skipped + " " + M("left: they overlap a detection under review");
-        sessionStorage.setItem("makna-deid-added", line);
-        location.hash = "d" + picked.start;
+        sessionStorage.setItem("makna-deid-added", await post(picked, ev.target.elements));
         location.reload();
       });
     });
   }
+  const text = byId("deid-text");
+  markable(text, byId("add-detection"), byId("selection-info"), "Select the missed identifier in the text first",
+    async (picked, f) => {
+      const r = await api("POST", "/api/deid/detections", {
+        source: text.dataset.source, start: picked.start, end: picked.end, type: f.type.value, also: f.also.value,
+      });
+      let line = (1 + r.others.length) + " " + M("marked");
+      if (r.skipped) line += " · " + r.skipped + " " + M("left: they overlap a detection under review");
+      location.hash = "d" + picked.start;
+      return line;
+    });
+  const value = byId("field-text");
+  markable(value, byId("add-field-detection"), byId("field-selection-info"),
+    "Select the missed identifier in the value first", async (picked, f) => {
+      await api("POST", "/api/deid/field-detections", {
+        field: value.dataset.field, start: picked.start, end: picked.end, type: f.type.value,
+      });
+      location.hash = "field";
+      return "1 " + M("marked");
+    });
 
   // ------------------------------------------------------------ apply
   const form = byId("apply");
