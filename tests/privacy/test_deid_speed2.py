@@ -177,9 +177,9 @@ def test_word_lists_read_as_before() -> None:
 
 
 def test_the_detectors_tables_are_the_surrogate_sides() -> None:
-    from makna.privacy import _idwords, surrogates
+    from makna.privacy import _idwords, surrogate_shapes
 
-    assert patterns.nik_is_valid is _idwords.nik_is_valid is surrogates.nik_is_valid
+    assert patterns.nik_is_valid is _idwords.nik_is_valid is surrogate_shapes.nik_is_valid
     assert patterns.spoken_digits("nol delapan satu double tiga") == "08133"
     assert patterns.PLATE_REGIONS is _idwords.PLATE_REGIONS and "BA" in patterns.PLATE_REGIONS
 
