@@ -1,4 +1,4 @@
-"""makna encrypt / decrypt: encryption at rest of a project file; the global --key-file option."""
+"""makna encrypt / decrypt: encryption at rest of a project file; the global --key-file and --version options."""
 
 from __future__ import annotations
 
@@ -12,11 +12,21 @@ from ._common import CoderOpt, ProjectOpt
 from ._passphrase import ask_passphrase, new_passphrase, start_command
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"makna {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _options(
     key_file: Annotated[Path | None, typer.Option(
         "--key-file", help="File holding the passphrase of an encrypted project [default: $MAKNA_PASSPHRASE, "
                            "else the file named by $MAKNA_KEY_FILE, else asked]", show_default=False)] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_show_version, is_eager=True, help="Print makna's version and exit.")] = False,
 ) -> None:
     start_command(key_file)
 
