@@ -68,3 +68,14 @@ def test_tune_cases_floor() -> None:
     assert len(load_gold(CASES / "tune")) == 12
     assert report.overall.precision >= 0.85
     assert report.overall.recall >= 0.82
+
+
+def test_countries_and_generic_offices_are_never_counted() -> None:
+    def loc(text: str, kind: str = "LOCATION") -> Detection:
+        return Detection(0, len(text), kind, 0.6, "location.gazetteer", text)
+
+    assert never_identifier(loc("Malaysia")) and never_identifier(loc("Hong Kong"))
+    assert not never_identifier(loc("Jordan"))  # also a given name: left to the stage
+    assert not never_identifier(loc("Bukittinggi"))
+    assert never_identifier(loc("Dinas Sosial", "ORG")) and never_identifier(loc("Kantor Camat", "LOCATION"))
+    assert not never_identifier(loc("Dinas Kesehatan Kota Medan", "ORG"))

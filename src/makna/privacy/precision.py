@@ -483,8 +483,8 @@ _NAMES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
 def never_identifier(det: Detection) -> bool:
     """Spans the annotation conventions never count, whatever a detector said: a name, place or organisation
     without a letter (a bare year, "2016"), a PERSON of address terms doubled or joined ("Ibu-ibu") or an office
-    alone ("Wali Nagari"), a public office named by its kind only ("Dinas Sosial"), or an English first-person
-    contraction ("I'm", "I've")."""
+    alone ("Wali Nagari"), a country as a LOCATION, a public office named by its kind only ("Dinas Sosial"), or
+    an English first-person contraction ("I'm", "I've")."""
     text = det.text
     if det.type in _NAMES and not any(c.isalpha() for c in text):
         return True
@@ -494,6 +494,8 @@ def never_identifier(det: Detection) -> bool:
         rest = text.split()[1:]
         if all(w in OFFICE_TITLES or w.lower() in _OFFICE_OF for w in rest):
             return True  # "Camat", "Wali Nagari", "Kepala Desa": an office, no one's name
+    if det.type == "LOCATION" and text in _countries() and text not in gz.first_names("en"):
+        return True  # "Malaysia", "Hong Kong": the conventions never count a country ("Jordan", "Chad" may be names)
     if det.type in {"ORG", "LOCATION"} and generic_public_body(text):
         return True  # "Dinas Sosial", "Kantor Camat": a kind of public office every town has
     return text in _CONTRACTIONS
