@@ -736,8 +736,8 @@ def find_locations(
         first = place.split()[0]
         if first in stop or first in names or first in _TYPE_WORDS or (first.lower() in words and " " not in place):
             continue
-        if any(c.isdigit() for c in first):
-            continue  # "sekitar Rp350.000", "dekat B2": an amount or a code, not a place's name
+        if any(c.isdigit() for c in first) and not first.isupper():
+            continue  # "sekitar Rp350.000": an amount, not a place's name ("dari BP3MI Kupang" stays an ORG)
         if _ENCLITIC.search(place):
             continue  # "di HP-ku", "ke Kakak-nya": a possessed thing, not a place
         acronym = 1 < len(first) <= 6 and first.isupper()
