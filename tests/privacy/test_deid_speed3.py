@@ -224,14 +224,14 @@ def test_the_ascii_twin_is_ready_at_the_first_detection_only_with_the_cache(tmp_
 
 def test_catchall_known_words_are_the_unions_they_replace() -> None:
     from makna.privacy import catchall
-    from makna.privacy._text import HONORIFICS
+    from makna.privacy._text import HONORIFICS, OFFICE_TITLES
     from makna.privacy.places import PLACE_SUFFIX_WORDS
 
     gz = gazetteers
     for language in ("id", "en"):
         known = catchall._known(language)
         assert known.words == gz.dictionary_words() | gz.colloquial() | gz.english_words()
-        stop = gz.stop_caps() | HONORIFICS | catchall._TYPE_WORDS | PLACE_SUFFIX_WORDS
+        stop = gz.stop_caps() | HONORIFICS | OFFICE_TITLES | catchall._TYPE_WORDS | PLACE_SUFFIX_WORDS
         names = gz.first_names(language) | gz.ambiguous_names()
         places = gz.places_admin() | gz.places_en() | gz.places_world()
         assert known.all == stop | names | places | gz.places_local()

@@ -13,6 +13,7 @@ __all__ = [
     "CAP_WORD",
     "HAND_HONORIFICS",
     "HONORIFICS",
+    "OFFICE_TITLES",
     "CapRun",
     "EndAnchored",
     "cap_runs",
@@ -80,6 +81,14 @@ HAND_HONORIFICS = frozenset(
 HONORIFICS = HAND_HONORIFICS | ADDRESS_TERMS
 """Kinship and address words that may precede a name (they are not part of the PERSON span), with the regional
 and English address terms of :mod:`makna.privacy.address_terms` (never a name on their own)."""
+
+OFFICE_TITLES: Final = frozenset(
+    "Wali Walikota Wakil Kepala Lurah Camat Bupati Gubernur Kades Kadus Sekdes Kapolsek Kapolres Kapolda Danramil "
+    "Babinsa Bhabinkamtibmas Guru Dokter Bidan Mantri Perawat Ketua Direktur Manajer Mandor Satpam Polisi Tentara "
+    "Hakim Jaksa Menteri Presiden Komandan Penghulu Dukun".split()
+)
+"""Offices and occupations said after an address term instead of a name ("Pak Camat", "Bu Bidan", "Pak Wali
+Nagari"): never part of a PERSON span; the name, when one follows, comes after them ("Bu Guru Ani")."""
 
 _SENTENCE_END: Final = frozenset('.!?:;"“(\n—–-')
 """Characters after which (and white space) a word starts a sentence, a turn or a quotation (a turn's ``P:``

@@ -67,7 +67,7 @@ _BLOCK: Final = re.compile(
     r"Apartemen|Pasar)[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+){0,4})?"
     r"(?:Blok|BLOK|Block|Blk\.?)[ \t]+(?P<code>[A-Z]{1,2}[ \-/]?\d{0,3}|\d{1,3}[A-Z]?)"
     r"(?P<no>(?:[ \t,]+(?:Lantai|Lt\.?|Kav\.?|Kavling|Floor)[ \t]+\d{1,3})?"
-    r"[ \t,]+(?:No\.?|Nomor|Nomer|Nomor:|Los|Kios|Unit)[ \t]*\d{1,4}[A-Z]?)?(?![\w\-/])"
+    r"[ \t,]+(?:[Nn]o\.?|[Nn]omor|[Nn]omer|Nomor:|[Ll]os|[Kk]ios|Unit)[ \t]*\d{1,4}[A-Z]?)?(?![\w\-/])"
 )
 """A block with its house or stall number, or a block code holding a letter and a number (``Blok A-12``)."""
 _ESTATE_LEAD: Final = re.compile(

@@ -25,7 +25,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import dispatch, gated_finditer, trigger
-from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
+from ._text import HONORIFICS, OFFICE_TITLES, CapRun, is_sentence_initial, line_before, run_tokens
 from .places import (
     LOCATION_TYPE_WORDS,
     ORG_SUFFIX_WORDS,
@@ -109,11 +109,12 @@ class _Known:
     def __init__(self, language: str) -> None:
         self.names = gz.first_names(language) | gz.ambiguous_names()
         self.surnames = gz.surnames()
-        self.stop = gz.stop_caps() | HONORIFICS | _TYPE_WORDS | PLACE_SUFFIX_WORDS
+        self.stop = gz.stop_caps() | HONORIFICS | OFFICE_TITLES | _TYPE_WORDS | PLACE_SUFFIX_WORDS
         self.words = gz.ordinary_words()  # (the dictionary, colloquial and English words, gathered once)
         self.places = gz.places_admin() | gz.places_en() | gz.places_world()
         self.local = gz.places_local()
         self.demonyms = gz.demonyms()
+        self.brands = gz.brands()
 
         self.all = self.stop | self.names | gz.all_places()  # (the place lists gathered once: places | local)
 
@@ -157,6 +158,9 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             if not ok or is_sentence_initial(text, start) or (i > 0 and toks[i - 1][2] in known.demonyms):
                 i += 1
                 continue  # ... or a group within a people ("Dayak Kanayatn")
+            if i > 0 and toks[i - 1][2] in known.brands:
+                i += 1
+                continue  # "Kia Niro", "Facebook Marketplace": a brand's model or part, not a name
             near = line_before(text, start, 12)
             if _PEOPLE_BEFORE.search(near) or _ACRONYM_BEFORE.search(near):
                 i += 1
@@ -253,11 +257,20 @@ _LANG_AFTER: Final = re.compile(
 )
 
 
+_LANG_SERIES_BEFORE: Final = re.compile(
+    r"\b(?:bahasa|basa|speak|speaks|spoke|speaking)(?:[ \t]+[A-Z][\w'’\-]*,?){0,4}"
+    r"[ \t]+(?:and|or|dan|atau|&|a[ \t]+bit[ \t]+of|a[ \t]+little|some|sedikit)[ \t]+$"
+)
+"""The rest of a series of languages after "speak" or "bahasa" ("I speak Portuguese, Spanish, a bit of French",
+"bahasa Minang dan Jawa")."""
+
+
 def is_language(text: str, before: str, end: int) -> bool:
-    """True for a language's name: after "bahasa", "speak" or "talk" ("bahasa Mbojo", "talk French"), or said
-    to be left or kept as spoken after "some" or another name ("Some Twi and Dagbani left in", "Sheng and Dholuo
-    words kept", "Low German words")."""
-    if LANG_BEFORE.search(before):
+    """True for a language's name: after "bahasa", "speak" or "talk" ("bahasa Mbojo", "talk French"), later in a
+    series of languages after "speak" ("speak Portuguese, Spanish, a bit of French"), or said to be left or kept
+    as spoken after "some" or another name ("Some Twi and Dagbani left in", "Sheng and Dholuo words kept", "Low
+    German words")."""
+    if LANG_BEFORE.search(before) or _LANG_SERIES_BEFORE.search(before):
         return True
     return _LANG_AFTER.match(text, end) is not None and _LANG_LIST_BEFORE.search(before) is not None
 

@@ -13,6 +13,7 @@ from importlib import resources
 __all__ = [
     "all_places",
     "ambiguous_names",
+    "brands",
     "colloquial",
     "demonyms",
     "dictionary_words",
@@ -65,6 +66,13 @@ def stop_caps() -> frozenset[str]:
     """Capitalised words that are never identifiers on their own (weekdays, months, apps, honorifics...,
     nationality and ethnic-group words)."""
     return _read("stop_caps.txt") | demonyms()
+
+
+@cache
+def brands() -> frozenset[str]:
+    """Makers of products and apps people name as things they use ("Kia", "Facebook"): the capitalised word
+    right after one is its model or part ("Kia Niro", "Facebook Marketplace"), not a name."""
+    return _read("brands.txt")
 
 
 @cache

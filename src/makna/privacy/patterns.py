@@ -630,6 +630,16 @@ _AGE_BEFORE_CUE = re.compile(
 _AGE_FILLED_GATE = trigger(["umur", "Umur", "usia", "Usia", "aged", "Aged", "berumur", "berusia"])
 
 
+_NOT_AGE_UNIT: Final = re.compile(
+    r"\s*(?:minutes?|mins?|mnt|menit|jam|hours?|hrs?|secs?|seconds?|detik|"
+    r"ribu|rb|k\b|juta|jt|pounds?|quid|dollars?|bucks|euros?|cents?|%|persen|percent|kg|cm|km|miles?|x\b|kali|"
+    r"times|orang|people|orders?|drops?|deliveries|items?|parcels?|o['’]clock|am\b|pm\b|"
+    r"foot|feet|ft\b|inch|inches|stone|st\b|lbs?\b|kilos?|meters?|metres?|'|’|\")(?![a-z])"
+)
+"""A unit after a bare number that makes it a time, a price or a count of things ("I'm 10 min late"); days,
+weeks and months stay ages ("umur 3 bulan": a baby)."""
+
+
 def _plausible_age(raw: str) -> bool:
     num = re.match(r"\d+", raw)
     return num is None or 1 <= int(num.group(0)) <= 110
@@ -653,11 +663,7 @@ def find_ages(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> Iter
         if name == "age.cue" and num and raw == num.group(0):
             # a bare number after "I'm"/"umur": not a time, a price or a count of things
             after = text[end : end + 12].lower()
-            if re.match(
-                r"\s*(?:minutes?|menit|jam|hours?|ribu|rb|k\b|%|kg|cm|km|x\b|kali|orang|foot|feet|ft\b|inch|"
-                r"stone|st\b|lbs?\b|pounds?|kilos?|meter|metres?|'|’|\")",
-                after,
-            ):
+            if _NOT_AGE_UNIT.match(after):
                 continue
         if name == "age.comma" and num and not 12 <= int(num.group(0)) <= 99:
             if not (1 <= int(num.group(0)) < 12 and _NAME_BEFORE_COMMA.search(text, max(0, cue_start - 30), cue_start)):

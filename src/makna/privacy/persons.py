@@ -19,6 +19,7 @@ from ._fastrx import Folded, dispatch, gated_finditer, split_top, trigger
 from ._text import (
     HAND_HONORIFICS,
     HONORIFICS,
+    OFFICE_TITLES,
     CapRun,
     cap_runs,
     cue_windows,
@@ -147,8 +148,12 @@ def _trim_run(text: str, start: int, run: str, *, allow_ambiguous: bool) -> tupl
     stop = gz.stop_caps()
     toks = list(re.finditer(r"\S+", run))
     lead = 0
-    while lead < len(toks) - 1 and toks[lead].group(0) in ADDRESS_BEFORE:
-        lead += 1  # "teman Acil Ilah": an address term before the name stays outside it
+    while lead < len(toks) and (
+        toks[lead].group(0) in OFFICE_TITLES or lead < len(toks) - 1 and toks[lead].group(0) in ADDRESS_BEFORE
+    ):
+        lead += 1  # "teman Acil Ilah", "Bu Guru Ani": an address term or an office before the name stays outside
+    if lead == len(toks):
+        return None  # "Pak Camat", "Bu Bidan": an office named, no one's name
     if lead:
         start, run, toks = start + toks[lead].start(), run[toks[lead].start() :], toks[lead:]
         toks = list(re.finditer(r"\S+", run))
@@ -196,6 +201,8 @@ def _cued(
             continue  # "almarhum H. Abdul Gani": an initial or a title's letter, the name comes after
         named = detector == "person.intro" and _NAMING.match(m.group(0)) is not None
         kind = _named_thing(text, m.start()) if named or m.group(0).lower().startswith("called") else None
+        if kind is None and named and words[0].lower() in _SHOP_FIRSTS and len(words) > 1:
+            kind = "ORG"  # "Namanya Kopi Senja", "namanya Warung Bu Ani": a shop's name starts with what it sells
         if kind is not None:  # "grup Facebook, namanya ...", "a shop called ...": a page or a firm, not a person
             yield Detection(span[0], span[1], kind, 0.8, "person.intro", text[span[0] : span[1]])
             continue
@@ -214,6 +221,11 @@ _FIRM_WORDS: Final = frozenset(
     "restaurant koperasi yayasan association union paguyuban komunitas sanggar salon organisation organization "
     "organisasi serikat lembaga biro agen agency brand merek kedai kafe cafe bengkel travel".split()
 )
+_SHOP_FIRSTS: Final = _FIRM_WORDS | frozenset(
+    "kopi kopitiam depot apotek apotik klinik laundry bakso mie mi sate soto nasi martabak pecel roti kue es "
+    "rumah butik konter counter bakery coffee pizza burger".split()
+)
+"""First words of a shop's or a stall's name after a naming cue ("namanya Kopi Senja"): what it is or sells."""
 _PERSON_WORDS: Final = frozenset(
     "man guy woman lady bloke fella boy girl orang teman temen kawan mandor bos boss ketua ketuanya pemilik owner "
     "adik ipar kakak istri istriku suami suamiku anak anakku bapak ibu mama papa".split()

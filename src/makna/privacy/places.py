@@ -44,6 +44,7 @@ __all__ = [
     "find_addresses",
     "find_locations",
     "find_orgs",
+    "generic_public_body",
 ]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
@@ -485,6 +486,27 @@ def _name_tokens(text: str, start: int, name: str) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+_PUBLIC_HEADS: Final = frozenset({"Dinas", "Kantor", "Badan", "Sudin"})
+_GENERIC_SECTORS: Final = frozenset(
+    "Sosial Kesehatan Pendidikan Tenaga Kerja Perhubungan Pertanian Perikanan Peternakan Kependudukan Pencatatan "
+    "Sipil Catatan Pariwisata Koperasi Perdagangan Perindustrian Lingkungan Hidup Kebersihan Pertamanan Pemadam "
+    "Kebakaran Pos Pajak Imigrasi Camat Lurah Desa Kelurahan Kecamatan Agama Urusan Kebudayaan Pemuda Olahraga "
+    "Dan & Ketenagakerjaan Transmigrasi Pemberdayaan Perempuan Anak Perlindungan Keluarga Berencana Polisi "
+    "Pemerintahan Pemerintah Wali Nagari Notaris Pengacara".split()
+)
+"""Sectors of a public office named without its town ("Dinas Sosial", "Kantor Pos", "Kantor Camat"): every
+district has one, so the words name a kind of office, not an identifiable one."""
+
+
+def generic_public_body(text: str) -> bool:
+    """True for a public office named by its kind and sector only ("Dinas Sosial", "Kantor Pos", "Kantor
+    Camat", "Dinas Tenaga Kerja dan Transmigrasi"): no town or name that would make it one office."""
+    words = text.split()
+    return len(words) > 1 and words[0].title() in _PUBLIC_HEADS and _GENERIC_SECTORS.issuperset(
+        w.title() for w in words[1:]
+    )
+
+
 def _typed_names(
     text: str, matches: Iterable[re.Match[str]], kind: str, conf: float, detector: str
 ) -> Iterator[Detection]:
@@ -499,6 +521,8 @@ def _typed_names(
             continue
         if kind == "ORG" and re.search(r"\d[ \t]*$", text[max(0, m.start() - 4) : m.start()]):
             continue  # the letters of a plate ("B 1234 CV"), not a company form
+        if kind == "ORG" and generic_public_body(f"{cue} {name}"):
+            continue  # "Dinas Sosial", "Kantor Pos": any town's public body; "Dinas Sosial Kota Padang" is named
         lowered_cue = not cue[0].isupper()
         if lowered_cue and is_sentence_initial(text, m.start("name").__index__() + 1):
             continue
@@ -714,6 +738,8 @@ def find_locations(
         first = place.split()[0]
         if first in stop or first in names or first in _TYPE_WORDS or (first.lower() in words and " " not in place):
             continue
+        if any(c.isdigit() for c in first) and not first.isupper():
+            continue  # "sekitar Rp350.000": an amount, not a place's name ("dari BP3MI Kupang" stays an ORG)
         if _ENCLITIC.search(place):
             continue  # "di HP-ku", "ke Kakak-nya": a possessed thing, not a place
         acronym = 1 < len(first) <= 6 and first.isupper()

@@ -43,8 +43,9 @@ from typing import Any, Final, cast
 from . import gazetteers as gz
 from ._features import is_ordinary_word
 from ._local import ThreadSettings
-from ._text import HONORIFICS
+from ._text import HONORIFICS, OFFICE_TITLES
 from .learned import lower_seen
+from .places import generic_public_body
 from .types import Detection
 
 __all__ = [
@@ -286,6 +287,10 @@ def static_features(text: str, detector: str, kind: str, confidence: float, lang
         feats.append(f"stop|{kind}")
     if head in demonyms:
         feats.append(f"demonym|{kind}")
+    if head in OFFICE_TITLES:
+        feats.append(f"office|{kind}")
+    if head in gz.brands():
+        feats.append(f"brand|{kind}")
     if n == 1 and head and is_ordinary_word(head):
         feats.append(f"ordinary|{kind}")
     inner = [w.strip(".,'’").lower() for w in words[:4] if w[:1].isupper()]
@@ -346,6 +351,11 @@ def _missed(scan: str, counts: Counter[str]) -> frozenset[str]:
 _HONORIFICS: Final = frozenset(HONORIFICS)
 
 
+@cache
+def _brands_lower() -> frozenset[str]:
+    return frozenset(b.lower() for b in gz.brands())
+
+
 ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool]
 
 
@@ -386,6 +396,8 @@ def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
     ]
     if honorific:
         feats.append(f"honorific|{kind}")
+    if prev in _brands_lower():
+        feats.append(f"prev-brand|{kind}")  # "Kia Niro", "Facebook Marketplace": a brand's model or part
     if sentence_start:
         feats.append(f"sentence-start|{kind}")
         if alone:
@@ -466,16 +478,32 @@ def _consistent(pairs: Sequence[tuple[Detection, Detection | None]], vote: str) 
     return out
 
 
+_OFFICE_OF: Final = frozenset(
+    "desa nagari kampung kampuang dusun jorong kelurahan kecamatan kota kabupaten rt rw sekolah puskesmas".split()
+)
+"""What an office heads ("Kepala Desa", "Wali Nagari", "Ketua RT")."""
 _CONTRACTIONS: Final = frozenset(f"{i}{a}{e}" for i in "Ii" for a in "'’" for e in ("m", "ve", "ll", "d", "M", "VE"))
 _NAMES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
 
 
 def never_identifier(det: Detection) -> bool:
     """Spans the annotation conventions never count, whatever a detector said: a name, place or organisation
-    without a letter (a bare year, "2016"), or an English first-person contraction ("I'm", "I've")."""
+    without a letter (a bare year, "2016"), a PERSON of address terms doubled or joined ("Ibu-ibu") or an office
+    alone ("Wali Nagari"), a country as a LOCATION, a public office named by its kind only ("Dinas Sosial"), or
+    an English first-person contraction ("I'm", "I've")."""
     text = det.text
     if det.type in _NAMES and not any(c.isalpha() for c in text):
         return True
+    if det.type == "PERSON" and "-" in text and all(p.title() in HONORIFICS for p in text.split("-")):
+        return True  # "Ibu-ibu", "Bapak-Ibu": address terms doubled or joined address a group, no one by name
+    if det.type == "PERSON" and text.split()[0] in OFFICE_TITLES:
+        rest = text.split()[1:]
+        if all(w in OFFICE_TITLES or w.lower() in _OFFICE_OF for w in rest):
+            return True  # "Camat", "Wali Nagari", "Kepala Desa": an office, no one's name
+    if det.type == "LOCATION" and text in _countries() and text not in gz.first_names("en"):
+        return True  # "Malaysia", "Hong Kong": the conventions never count a country ("Jordan", "Chad" may be names)
+    if det.type in {"ORG", "LOCATION"} and generic_public_body(text):
+        return True  # "Dinas Sosial", "Kantor Camat": a kind of public office every town has
     return text in _CONTRACTIONS
 
 
