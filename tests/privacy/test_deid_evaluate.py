@@ -107,6 +107,9 @@ SPLIT_SIZES = {
     # round heldout9: tune10 (open, branch tune10) and seal9 (sealed, branch heldout9) were written together
     "tune10": 6,
     "seal9": 6,
+    # round heldout10: tune11 (open to the next round, not in OPEN_SPLITS yet) and seal10 (sealed) were written together
+    "tune11": 6,
+    "seal10": 6,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 
