@@ -22,7 +22,10 @@ _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _CAP_AT_WORD = r"[A-ZÀ-ÖØ-Þ](?<!\w[\s\S])[\w'’\-]*"
 """``\b{_CAP}``: a capitalised word at a word start, its first letter consumed by a set (a fast scan)."""
 _TITLE_TOKEN = r"(?:Dr|dr|Drs|Ir|Prof|H|Hj|KH|St|Sdr|Mgr|Moh|Muh|Moch|Mhd|Mohd|Abd|Tgk|Jend|Pdt)\.(?=[ \t]+[A-Z])"
-_NAME_TOKEN = rf"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab|Km|KM)\b)(?:Gg\.|Lr\.|{_TITLE_TOKEN}|{_CAP}|\d{{1,4}}[A-Za-z]?)"
+_NAME_TOKEN = (
+    r"(?!(?:No|Nomor|Nomer|Nmr|Blok|Blk|RT|RW|Kel|Kec|Kab|Km|KM)\b)"
+    rf"(?:Gg\.|Lr\.|{_TITLE_TOKEN}|{_CAP}|\d{{1,4}}[A-Za-z]?)"
+)
 
 
 _NUM_PART = (
