@@ -207,8 +207,8 @@ def candidates(scan: str, found: Sequence[Detection], runs: Sequence[CapRun]) ->
 
 def _shouting(scan: str) -> bool:
     """Whether most of the letters of ``scan`` are capitals (a text typed in capitals, or upper-cased)."""
-    upper = sum(1 for ch in scan if ch.isupper())
-    return upper > 20 and upper > sum(1 for ch in scan if ch.islower())
+    upper = sum(map(str.isupper, scan))
+    return upper > 20 and upper > sum(map(str.islower, scan))
 
 
 def _before(scan: str, start: int) -> list[str]:
@@ -367,10 +367,11 @@ def decide(model: OrgContextModel, scan: str, found: list[Detection], runs: Sequ
     changed: dict[int, Detection] = {}
     added: list[Detection] = []
     for name, mentions in group(candidates(scan, found, runs)).items():
-        if any(m.found is not None and m.found.type == "ORG" for m in mentions) and all(
-            m.found is not None for m in mentions
+        if all(m.found is not None for m in mentions) and (
+            any(m.found.type == "ORG" for m in mentions if m.found is not None)
+            or all(m.found.detector in _KEEP for m in mentions if m.found is not None)
         ):
-            continue
+            continue  # nothing the model could add or retype (all found: one as ORG, or all by kept detectors)
         p = name_probability(model, scan, mentions)
         rule = max(
             (
