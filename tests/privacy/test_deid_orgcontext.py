@@ -129,3 +129,22 @@ def test_tune_cases_floor() -> None:
     org = rep.per_type["ORG"]
     assert org.recall >= 0.72
     assert org.precision >= 0.9
+
+
+def test_the_name_probability_is_the_highest_of_its_mentions_full_feature_scores() -> None:
+    """name_probability sums the disjoint parts of the features; it must equal scoring every mention's full list."""
+    from makna.privacy import orgcontext as oc
+    from makna.privacy._text import cap_runs
+    from makna.privacy.detect import detect
+
+    model = oc.load_model()
+    assert model is not None
+    text = (
+        "I: Saya kerja di Sinar Laundry dekat Pasar Raya. Pak Budi pemilik Sinar Laundry.\n"
+        "P: Lalu?\nI: I ride for Zoomdrop in Leeds, Zoomdrop pays late. Budi said so.\n"
+    )
+    groups = oc.group(oc.candidates(text, detect(text), cap_runs(text)))
+    assert any(len(ms) > 1 for ms in groups.values())
+    for mentions in groups.values():
+        full = max(model.probability(f) for f in oc.all_features(text, mentions))
+        assert abs(oc.name_probability(model, text, mentions) - full) < 1e-12

@@ -339,8 +339,28 @@ def _bare(cand: Candidate) -> Candidate:
 
 
 def name_probability(model: OrgContextModel, scan: str, mentions: Sequence[Candidate]) -> float:
-    """The probability that a name is an organisation: the highest of its mentions' (one clear use is enough)."""
-    return max(model.probability(feats) for feats in all_features(scan, mentions))
+    """The probability that a name is an organisation: the highest of its mentions' (one clear use is enough).
+
+    The same as ``max(model.probability(f) for f in all_features(scan, mentions))``, summed by part: the name's
+    shape, each mention's own features and the ``else:`` features of the others are disjoint sets, so no
+    mention's full feature list is built or sorted, and the sigmoid is taken once, of the highest score."""
+    weights = model.weights
+    base = set(shape_features(mentions[0].text))
+    base.add(f"count={min(len(mentions), 3)}")
+    own = [set(mention_features(scan, m)) for m in mentions]
+    score = model.intercept + sum(weights.get(f, 0.0) for f in base)
+    if len(own) == 1:
+        best = sum(weights.get(f, 0.0) for f in own[0])
+    else:
+        shared: Counter[str] = Counter()
+        for feats in own:
+            shared.update(f for f in feats if f.startswith(_ELSEWHERE))
+        other = {f: weights.get("else:" + f, 0.0) for f in shared}
+        best = max(
+            sum(weights.get(f, 0.0) for f in mine) + sum(other[f] for f, n in shared.items() if n > (f in mine))
+            for mine in own
+        )
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score + best))))
 
 
 def group(cands: Sequence[Candidate]) -> dict[str, list[Candidate]]:
