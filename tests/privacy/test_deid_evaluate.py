@@ -110,6 +110,8 @@ SPLIT_SIZES = {
     # round heldout10: tune11 (open to the next round, not in OPEN_SPLITS yet) and seal10 (sealed) were written together
     "tune11": 6,
     "seal10": 6,
+    # the lead's private held-out sets of round eight (sealed-deid9 and sealed-deid10), copied in once spent
+    **{split: 10 for split in ("spent9", "spent10")},
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 
