@@ -33,6 +33,10 @@ BASE = Settings()
 NEWER = (
     "tune7", "tune8", "seal6", "seal7", "spent2", "spent3", "spent4", "spent5", "tune9", "seal8", "spent6", "tune10",
     "seal9",
+    "tune11",
+    "seal10",
+    "spent9",
+    "spent10",
 )
 """The splits most like unseen text: each written by a different writer, after the rules were tuned on the
 older ones (leave-one-writer-out: holding one out holds that writer out). ``tune10`` is the open half of round

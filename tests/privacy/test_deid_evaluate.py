@@ -107,7 +107,7 @@ SPLIT_SIZES = {
     # round heldout9: tune10 (open, branch tune10) and seal9 (sealed, branch heldout9) were written together
     "tune10": 6,
     "seal9": 6,
-    # round heldout10: tune11 (open to the next round, not in OPEN_SPLITS yet) and seal10 (sealed) were written together
+    # round heldout10: tune11 and seal10 (sealed, spent after round eight) were written together; open since its end
     "tune11": 6,
     "seal10": 6,
     # the lead's private held-out sets of round eight (sealed-deid9 and sealed-deid10), copied in once spent
