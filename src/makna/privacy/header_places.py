@@ -37,8 +37,8 @@ _PART: Final = re.compile(r"[^,;/()\n]+")
 def _known_place(part: str) -> bool:
     if place_regions(part):
         return True
-    listed = gazetteers.places_en() | gazetteers.places_world()
-    return part in listed and part.casefold() not in gazetteers.ordinary_words() and part[0].isupper()
+    listed = part in gazetteers.places_en() or part in gazetteers.places_world()  # (no union built per part)
+    return listed and part.casefold() not in gazetteers.ordinary_words() and part[0].isupper()
 
 
 def header_places(text: str, found: list[Detection]) -> list[Detection]:
