@@ -85,9 +85,7 @@ _OLD_APPOSITION = re.compile(
 @example("Abin Joseph, 19, paid\nKamla Boodram-Seepersad, sixty-three, I sell. xAbin Joseph, 19.")
 def test_name_comma_age_pattern_led_by_the_capital(text: str) -> None:
     assert _OLD_APPOSITION.pattern != agecues._APPOSITION.pattern
-    assert [m.span() for m in agecues._APPOSITION.finditer(text)] == [
-        m.span() for m in _OLD_APPOSITION.finditer(text)
-    ]
+    assert [m.span() for m in agecues._APPOSITION.finditer(text)] == [m.span() for m in _OLD_APPOSITION.finditer(text)]
 
 
 _INITIAL_PIECES = [*_SEPARATORS, "A.", "B.", "S.", "Pak", "Bu", "Mr", "Jl.", "Yani", "Budi", "budi", "H", "x", "."]
