@@ -14,8 +14,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from makna.privacy import agecues, contacts, dates, header_places, name_shapes
-from makna.privacy._fastrx import gated_finditer
+from makna.privacy import addresses, agecues, contacts, dates, header_places, name_shapes
+from makna.privacy._fastrx import gated_finditer, trigger
 from makna.privacy._find import WordLines
 
 
@@ -118,3 +118,18 @@ def test_header_lines_found_after_their_newline(text: str) -> None:
     if first is not None:
         new.insert(0, (first.start("rest"), first.end("rest")))
     assert new == old
+
+
+_STREET_PIECES = [
+    *_SEPARATORS, "jl", "jl.", "Jl", "jln", "gg", "gg.", "nggak", "jlx", "sudirman", "mawar", "no", "nomor", "5",
+    "12a", "-", "x",
+]  # fmt: skip
+_OLD_STREET_GATE = trigger(["jl", "gg"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(_STREET_PIECES))
+@example("nggak jl. sudirman no 5\ngg mawar nomor 12a, jln x no. 3")
+def test_lower_street_on_word_and_digit_lines(text: str) -> None:
+    old = [m.span() for m in gated_finditer(addresses._LOWER_STREET, _OLD_STREET_GATE, text)]
+    assert [m.span() for m in gated_finditer(addresses._LOWER_STREET, addresses._LOWER_STREET_GATE, text)] == old
