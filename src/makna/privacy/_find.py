@@ -72,7 +72,7 @@ class WordLines:
     or is one of ``words`` (lower case, any case in the text; a character before it that is not a letter, digit or
     ``_``; a whole word may carry an enclitic), found in the shared word-start pass for almost nothing. Exact for a
     pattern each of whose matches holds such a word on its line (and none holds a newline; a case-folded pattern
-    whose words hold an "s", "i" or "k" also matches a long s or dotless i that ``str.lower`` keeps: there, use
+    whose words hold an "s" or an "i" also matches a long s or a dotless i, which ``str.lower`` keeps: there, use
     :class:`makna.privacy._fastrx.Folded`, which searches such a text whole): a literal trigger of
     short month or cue words ("ag", "sep", "des", "jan") is found inside thousands of ordinary words ("bagi",
     "sepi", "desa", "jangan"), and every such line is scanned by the pattern."""
