@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._ci import ci, class_end
-from ._find import WordStarts, lowered
+from ._find import WordLines, WordStarts, lowered
 
 __all__ = [
     "AllOf",
@@ -368,7 +368,9 @@ def trigger(literals: Sequence[str]) -> Trigger:
 
 
 def gated_finditer(
-    rx: re.Pattern[str], gate: re.Pattern[str] | Trigger | Narrowed | AllOf | SharedLines | Folded, text: str
+    rx: re.Pattern[str],
+    gate: re.Pattern[str] | Trigger | Narrowed | AllOf | SharedLines | Folded | WordLines,
+    text: str,
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``, run only over the lines where ``gate`` matches.
 
@@ -377,7 +379,7 @@ def gated_finditer(
     only read the newline itself, which each line's search still sees).
     """
     n = len(text)
-    if isinstance(gate, (Narrowed, AllOf, SharedLines, Folded)) or (
+    if isinstance(gate, (Narrowed, AllOf, SharedLines, Folded, WordLines)) or (
         isinstance(gate, Trigger) and (len(gate.literals) <= 8 or (n >= _SHARED_MIN and gate.ident >= 0))
     ):
         for start, end in gate.lines(text):
@@ -451,7 +453,7 @@ class AllOf:
 
     __slots__ = ("gates",)
 
-    def __init__(self, *gates: Trigger | Narrowed | SharedLines) -> None:
+    def __init__(self, *gates: Trigger | Narrowed | SharedLines | WordLines) -> None:
         if not gates:
             raise ValueError("AllOf needs a gate")
         self.gates = gates

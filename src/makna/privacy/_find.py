@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["WordStarts", "lowered", "word_lines", "word_starts"]
+__all__ = ["WordLines", "WordStarts", "lowered", "word_lines", "word_starts"]
 
 _last_lowered: tuple[str, str] = ("", "")
 
@@ -65,6 +65,28 @@ class WordStarts:
                 end = n if end < 0 else end
                 out.append((text.rfind("\n", 0, pos) + 1, end))
         return out
+
+
+class WordLines:
+    """A gate for :func:`makna.privacy._fastrx.gated_finditer`: the lines where a word starts with one of ``stems``
+    or is one of ``words`` (lower case, any case in the text; a character before it that is not a letter, digit or
+    ``_``; a whole word may carry an enclitic), found in the shared word-start pass for almost nothing. Exact for a
+    pattern each of whose matches holds such a word on its line (and none holds a newline; a case-folded pattern
+    whose words hold an "s" or an "i" also matches a long s or a dotless i, which ``str.lower`` keeps: there, use
+    :class:`makna.privacy._fastrx.Folded`, which searches such a text whole): a literal trigger of
+    short month or cue words ("ag", "sep", "des", "jan") is found inside thousands of ordinary words ("bagi",
+    "sepi", "desa", "jangan"), and every such line is scanned by the pattern."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, stems: Sequence[str] = (), words: Sequence[str] = ()) -> None:
+        if any(w != w.lower() for w in (*stems, *words)):
+            raise ValueError("WordLines needs lower-case stems and words")
+        self.starts = WordStarts(stems, words, after_at=True)
+
+    def lines(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every line of ``text`` holding such a word (``end`` at its newline), sorted."""
+        return self.starts.lines(text, lowered(text))
 
 
 class _Shared:

@@ -31,7 +31,8 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import DIGIT_LINES, gated_finditer, lines_finditer, trigger
+from ._fastrx import DIGIT_LINES, AllOf, gated_finditer, lines_finditer, trigger
+from ._find import WordLines
 from .types import Detection
 
 __all__ = ["find_addresses"]
@@ -142,7 +143,8 @@ _LOWER_STREET: Final = re.compile(
 )
 """A street typed in lower case, as in a chat, with its house number (``jl. sudirman no 5``; abbreviated only:
 "jalan kaki ke rumah no 5" is a walk)."""
-_LOWER_STREET_GATE: Final = trigger(["jl", "gg"])
+_LOWER_STREET_GATE: Final = AllOf(WordLines(words=["jl", "jln", "gg"]), DIGIT_LINES)
+"""The lines with "jl", "jln" or "gg" as a word and a digit: the literals alone are inside every "nggak"."""
 _NUMBERED_ROAD: Final = re.compile(
     r"(?<![\w/\-.,])\d{1,5}[ \t]+(?:Road|Street|Avenue|Route|Rte\.?|Concession|Highway|Hwy\.?|County[ \t]+Road|"
     r"State[ \t]+(?:Road|Route|Highway)|US[ \t]+(?:Highway|Route)|Farm[ \t]+Road|FM|CR|SR)[ \t\-]+\d{1,4}[A-Z]?"

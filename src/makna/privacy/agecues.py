@@ -88,14 +88,15 @@ _AGE_10_99 = rf"(?:[1-9]\d|(?i:{_EN_TENS_TEENS}|{_ID_TENS_TEENS}))"
 """An adult's or a teenager's age in digits or words (no bare small number: "Budi, dua anak" is a count)."""
 _NAME = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
 _APPOSITION: Final = re.compile(
-    rf"(?<![\w'’\-])(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,3}}),[ \t]+"
+    rf"(?P<name>[A-Z](?<![\w'’\-][A-Z])[a-z'’]+(?:-[A-Z]?[a-z'’]+)*(?:[ \t]+{_NAME}){{0,3}}),[ \t]+"
     rf"(?P<a>{_AGE_10_99}(?:[ \t]+(?i:years?[ \t]+old|{_UNIT}))?"
     rf"|(?:[1-9]|(?i:{_EN_SMALL}|{_ID_UNITS}))[ \t\-]+(?i:years?[ \t\-]+old|{_UNIT}))"
     r"(?:,[ \t]+|[ \t]*[.;!?](?=[ \t]|$)|[ \t]*$)",
     re.MULTILINE,
 )
 """A name, a comma and an age ending its clause: ``Abin Joseph, 19, paid``, ``Kamla Boodram-Seepersad,
-sixty-three, I sell``, ``Sa Nelson Wandikbo, dua puluh tiga.``"""
+sixty-three, I sell``, ``Sa Nelson Wandikbo, dua puluh tiga.`` (Led by the name's capital, the look-behind after it:
+the regex engine skips to the capitals of a line, where one led by a look-behind tries every position.)"""
 _APPOSITION_GATE: Final = re.compile(
     r",[ \t]+(?:[1-9]\d|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|\w+teen\b|dua|tiga|empat|lima|"
     r"enam|tujuh|delapan|lapan|sembilan|se|sa|ampek|limo|anam|tujuah|sambilan|tige|ampa|tilu|opat|genep|"

@@ -94,8 +94,10 @@ def find_spoken_after_cue(text: str) -> Iterator[Detection]:
 
 
 _GROUPED: Final = re.compile(
-    r"(?<![\w+\-./:,])(?:\+\d{1,3}[ \t])?\d{2,5}(?:[ \t]\d{2,6}){1,3}(?![\w\-/:]|[.,]\d)"
+    r"[+\d](?<![\w+\-./:,][\s\S])(?:(?<=\+)\d{1,3}[ \t]\d{2,5}|(?<=\d)\d{1,4})(?:[ \t]\d{2,6}){1,3}(?![\w\-/:]|[.,]\d)"
 )
+r"""``(?<![\w+\-./:,])(?:\+\d{1,3}[ \t])?\d{2,5}(?:[ \t]\d{2,6}){1,3}(?![\w\-/:]|[.,]\d)``, led by its first character
+(a plus or a digit, the look-behind after it) so that the regex engine skips to them."""
 _GROUPED_GATE: Final = re.compile(r"\d{2}[ \t]\d{2}")
 _NUMBER_BEFORE: Final = re.compile(
     r"(?i:\b(?:call|ring|text|phone|number|no|mobile|cell|line|whatsapp|wa|nomor|nomer|nombor|hp|telepon|telpon|"

@@ -27,10 +27,14 @@ __all__ = ["SURE", "header_places"]
 SURE: Final = 0.9
 """The confidence of a place on a location header line."""
 
-_HEADER: Final = re.compile(
-    r"(?im)^[ \t]*(?:lokasi|tempat|location|place|venue|site|setting)"
+_HEADER_BODY = (
+    r"[ \t]*(?:lokasi|tempat|location|place|venue|site|setting)"
     r"(?:[ \t]+(?:wawancara|interview|of[ \t]+(?:the[ \t]+)?interview))?[ \t]*:[ \t]*(?P<rest>[^\n]*)$"
 )
+_HEADER: Final = re.compile(r"(?im)^" + _HEADER_BODY)
+_HEADER_AFTER_NEWLINE: Final = re.compile(r"(?im)\n" + _HEADER_BODY)
+"""A header line after the newline before it: led by that newline, the scan skips from line to line (``^`` in
+multi-line mode is tried at every place of a text); the text's first line is matched apart (:data:`_HEADER`)."""
 _PART: Final = re.compile(r"[^,;/()\n]+")
 
 
@@ -46,7 +50,10 @@ def header_places(text: str, found: list[Detection]) -> list[Detection]:
     lines raised, retyped or added; see the module documentation."""
     if ":" not in text:
         return found
-    lines = [(m.start("rest"), m.end("rest")) for m in _HEADER.finditer(text)]
+    first = _HEADER.match(text)
+    lines = [(m.start("rest"), m.end("rest")) for m in _HEADER_AFTER_NEWLINE.finditer(text)]
+    if first is not None:
+        lines.insert(0, (first.start("rest"), first.end("rest")))
     if not lines:
         return found
     out: list[Detection] = []

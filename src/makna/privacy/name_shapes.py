@@ -18,7 +18,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import gated_finditer, trigger
+from ._fastrx import SharedLines, gated_finditer, trigger
 from ._text import HONORIFICS
 from .types import Detection
 
@@ -33,6 +33,9 @@ _INITIALS_NAME: Final = re.compile(
 )
 _INITIALS_ALONE: Final = re.compile(r"(?P<n>[A-Z](?<![\w.][A-Z])\.[ \t][A-Z]\.(?:[ \t][A-Z]\.)?)(?=[ \t]+[a-z])")
 _HONORIFIC_BEFORE_INITIAL: Final = re.compile(r"(?P<h>[A-Z](?<![\w'’\-][A-Z])[a-z]{1,6}\.?)(?=[ \t]+[A-Z]\.)")
+_INITIAL_LINES: Final = SharedLines(re.compile(r"[A-Z]\."))
+"""The lines holding a capital and a full stop ("A."): every match of the three initials patterns holds one on its
+line; each of them alone, led by a capital, is tried at every capital of a text."""
 _ORG_AFTER: Final = re.compile(
     r"[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?"
     r"(?:&|Ltd|Limited|Inc|LLP|PLC|Co\b|Corp|Group|Trading|Sons|Bros|Enterprises?|Fashions?|"
@@ -68,7 +71,7 @@ def _known_word(word: str) -> bool:
 
 
 def _initials(text: str) -> Iterator[Detection]:
-    for m in _INITIALS_NAME.finditer(text):
+    for m in gated_finditer(_INITIALS_NAME, _INITIAL_LINES, text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not text[line_start : m.start()].strip() or _STREET_BEFORE.search(text, line_start, m.start()):
             continue  # "A. Pendahuluan" heading a line, "Jl. A. Yani": a list item or a street
@@ -83,14 +86,14 @@ def _initials(text: str) -> Iterator[Detection]:
         ):
             continue
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.initials", m.group("n"))
-    for m in _INITIALS_ALONE.finditer(text):
+    for m in gated_finditer(_INITIALS_ALONE, _INITIAL_LINES, text):
         if not _STREET_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.initials", m.group("n"))
 
 
 def _honorific_initials(text: str) -> Iterator[Detection]:
     """One initial alone after an honorific ("Pak H.", "Bu S.", "Mr J."), not before a name that follows."""
-    for m in _HONORIFIC_BEFORE_INITIAL.finditer(text):
+    for m in gated_finditer(_HONORIFIC_BEFORE_INITIAL, _INITIAL_LINES, text):
         if m.group("h").rstrip(".") not in HONORIFICS and m.group("h") not in HONORIFICS:
             continue
         tail = _HON_INITIAL_TAIL.match(text, m.end())
