@@ -12,7 +12,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from .errors import OffsetError
@@ -23,6 +23,7 @@ __all__ = [
     "check_span",
     "DEFAULT_TURN_PATTERN",
     "STAMPED_TURN_PATTERN",
+    "TIME_STAMP_PATTERN",
     "TurnSpan",
     "detect_turns",
     "iter_turns",
@@ -58,15 +59,21 @@ def check_span(start: int, end: int, length: int, *, what: str = "span") -> None
         )
 
 
-# A label of one to four words (letters, digits after the first letter, dots), then a colon.
-DEFAULT_TURN_PATTERN = r"^[ \t]*(?P<speaker>[^\W\d_][\w.'’()-]*(?:[ \t][\w.'’()-]+){0,3}?)[ \t]*:(?=\s|$)"
+# A time stamp as transcripts write it before a label or after a speaker: 0:09, 01:03:15, [00:00:05], (12:30.5).
+TIME_STAMP_PATTERN = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[)\]]?"
+
+# A label of one to four words (letters, digits after the first letter, dots), then a colon; a time stamp may
+# come first ("[00:00:05] P:", "00:01:12 - Informan:"), and then the turn starts at the stamp.
+DEFAULT_TURN_PATTERN = (
+    rf"^[ \t]*(?:(?P<stamp>{TIME_STAMP_PATTERN})[ \t]*(?:[-–][ \t]*)?)?"
+    r"(?P<speaker>[^\W\d_][\w.'’()-]*(?:[ \t][\w.'’()-]+){0,3}?)[ \t]*:(?=\s|$)"
+)
 
 
 # Transcription services' exports (Otter.ai and the like): a line of one to four words and a time stamp only
 # ("Farid Hasibuan  0:09", "Interviewer (01:03:15)"), the words on the lines below.
 STAMPED_TURN_PATTERN = (
-    r"^[ \t]*(?P<speaker>[^\W\d_][\w.'’-]*(?:[ \t][\w.'’-]+){0,3}?)[ \t]+"
-    r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[)\]]?[ \t]*$"
+    r"^[ \t]*(?P<speaker>[^\W\d_][\w.'’-]*(?:[ \t][\w.'’-]+){0,3}?)[ \t]+" + TIME_STAMP_PATTERN + r"[ \t]*$"
 )
 
 
@@ -93,7 +100,8 @@ def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
     Text before the first label belongs to no turn.
 
     With the default pattern, the turns start at the first label that recurs (compared without case:
-    ``Pewawancara:`` or ``Informan:``). Label lines above it, such as ``Judul:``, ``Tanggal:`` and
+    ``Pewawancara:`` or ``Informan:``) or that follows a time stamp (``[00:00:05] P:``, the turn
+    starting at the stamp). Label lines above it, such as ``Judul:``, ``Tanggal:`` and
     ``Lokasi:`` in a header, are ordinary text in no turn, so turn numbers count the conversation's
     turns only. When no label recurs (a two-line excerpt), every label opens a turn. A text with no
     such label at all takes its turns from every line of a speaker and a time stamp only
@@ -116,7 +124,7 @@ def turn_bounds(text: str, pattern: str | None = None) -> Iterator[tuple[str, in
     if pattern is None:  # a header's label lines are not turns
         first = next(labels, None)
         if first is not None:
-            labels = _from_first_recurring(itertools.chain([first], labels))
+            labels = _from_first_recurring(itertools.chain([first], labels), lambda at: not text[at].isalpha())
         else:  # no "Name:" label anywhere: a transcription service's "Name  0:09" lines, if one recurs
             stamped = list(_labels(text, _turn_regex(STAMPED_TURN_PATTERN)))
             recurs = len({label.casefold() for label, _at in stamped}) < len(stamped)
@@ -146,19 +154,26 @@ def _labels(text: str, rx: re.Pattern[str]) -> Iterator[tuple[str, int]]:
         pos = m.start()
         if pos and text[pos - 1] != "\n" and text[text.rfind("\n", 0, pos) + 1 : pos].strip():
             continue  # the label is not at the start of its line
-        if named:
-            yield m.group("speaker").strip(), m.start("speaker")
+        if named:  # a time stamp before the label opens the turn with it
+            stamped = "stamp" in rx.groupindex and m.group("stamp") is not None
+            yield m.group("speaker").strip(), m.start("stamp") if stamped else m.start("speaker")
         else:
             whole = m.group(0)
             yield whole.strip(), pos + len(whole) - len(whole.lstrip())
 
 
-def _from_first_recurring(labels: Iterator[tuple[str, int]]) -> Iterator[tuple[str, int]]:
-    """``labels`` from the first one that recurs (compared without case), or all of them when none
-    does. Only the labels before the first recurrence are held (a header), so this stays linear."""
+def _from_first_recurring(labels: Iterator[tuple[str, int]],
+                          stamped: Callable[[int], bool]) -> Iterator[tuple[str, int]]:
+    """``labels`` from the first one that recurs (compared without case) or that has a time stamp
+    (``stamped(start)``: a header line has none), or all of them when none does. Only the labels before
+    that are held (a header), so this stays linear."""
     pending: list[tuple[str, int]] = []
     seen: dict[str, int] = {}
     for item in labels:
+        if stamped(item[1]):
+            yield item
+            yield from labels
+            return
         key = item[0].casefold()
         if key in seen:
             yield from pending[seen[key] :]

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..csvsafe import safe_cell
+from ..errors import InputError
 from ..project import Project
 from ._matrix import IntArray
 from .project_report import AgreementScope
@@ -185,45 +186,81 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _codes_cell(codes: tuple[str, ...] | None, disputed: tuple[str, ...]) -> str:
+#: The page's words in English and Indonesian (``lang`` of :func:`disagreements_html`).
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Coder disagreements", "source": "source", "span": "span", "unit": "unit", "text": "text",
+        "disputed": "disputed", "no_code": "(no code)", "absent": NOT_CODED, "agree": "The coders agree on every unit.",
+        "rows": "{n} unit(s) where coders differ.", "unit_is": "Unit: {unit}", "any": "any overlap",
+        "share": "{share} of the unit", "overlap": " (coded when overlapped by {threshold})", "coders": "Coders",
+        "codes": "Codes", "sources": "Sources", "highlight": "Codes in dispute are highlighted.",
+    },
+    "id": {
+        "title": "Ketidaksepakatan pengode", "source": "sumber", "span": "rentang", "unit": "satuan",
+        "text": "teks", "disputed": "diperselisihkan", "no_code": "(tanpa kode)",
+        "absent": "(tidak mengode sumber ini)", "agree": "Para pengode sepakat pada setiap satuan.",
+        "rows": "{n} satuan tempat pengode berbeda.", "unit_is": "Satuan: {unit}", "any": "tumpang tindih apa pun",
+        "share": "{share} dari satuan", "overlap": " (dianggap berkode bila ditumpangi {threshold})",
+        "coders": "Pengode", "codes": "Kode", "sources": "Sumber", "highlight": "Kode yang diperselisihkan disorot.",
+    },
+}
+_UNITS_ID = {"characters": "karakter", "sentence": "kalimat", "paragraph": "paragraf", "turn": "giliran bicara",
+             "excerpt": "kutipan", "document": "dokumen"}
+_LANGS = tuple(_WORDS)
+
+
+def _unit_name(label: str, lang: str) -> str:
+    """``turn 9 (Uni Elfira)`` as ``giliran bicara 9 (Uni Elfira)`` in Indonesian (the kind's word only)."""
+    kind, sep, rest = label.partition(" ")
+    return f"{_UNITS_ID.get(kind, kind)}{sep}{rest}" if lang == "id" else label
+
+
+def _codes_cell(codes: tuple[str, ...] | None, disputed: tuple[str, ...], w: dict[str, str]) -> str:
     if codes is None:
-        return f'<td class="absent">{_e(NOT_CODED)}</td>'
+        return f'<td class="absent">{_e(w["absent"])}</td>'
     if not codes:
-        return "<td>(no code)</td>"
+        return f"<td>{_e(w['no_code'])}</td>"
     items = "".join(
         f'<li class="disputed">{_e(c)}</li>' if c in disputed else f"<li>{_e(c)}</li>" for c in codes
     )
     return f"<td><ul>{items}</ul></td>"
 
 
-def disagreements_html(listing: DisagreementListing, *, title: str = "Coder disagreements") -> str:
-    """A self-contained HTML page of the listing (inline CSS, no scripts); all text is escaped."""
-    head = "".join(f"<th>{_e(c)}</th>" for c in ("source", "span", "unit", "text", "disputed", *listing.coders))
+def disagreements_html(listing: DisagreementListing, *, title: str | None = None, lang: str = "en") -> str:
+    """A self-contained HTML page of the listing (inline CSS, no scripts); all text is escaped. ``lang``:
+    the page's words, ``en`` or ``id`` (the codes, coders and transcript text as they are)."""
+    if lang not in _WORDS:
+        raise InputError(f"language {lang!r}: use one of {', '.join(_LANGS)}")
+    w = _WORDS[lang]
+    title = w["title"] if title is None else title
+    unit = _unit_name(listing.unit, lang)
+    columns = (w["source"], w["span"], w["unit"], w["text"], w["disputed"], *listing.coders)
+    head = "".join(f"<th>{_e(c)}</th>" for c in columns)
     body: list[str] = []
     for r in listing.rows:
         cells = [
             f"<td>{_e(r.source)}</td>",
             f"<td>{r.start}:{r.end}</td>",
-            f"<td>{_e(r.unit)}</td>",
+            f"<td>{_e(_unit_name(r.unit, lang))}</td>",
             f'<td class="text">{_e(r.text)}</td>',
             f"<td>{_e(', '.join(r.disputed))}</td>",
-            *(_codes_cell(r.codes.get(c), r.disputed) for c in listing.coders),
+            *(_codes_cell(r.codes.get(c), r.disputed, w) for c in listing.coders),
         ]
         body.append(f"<tr>{''.join(cells)}</tr>")
-    threshold = "any overlap" if listing.threshold is None else f"{listing.threshold:g} of the unit"
+    threshold = w["any"] if listing.threshold is None else w["share"].format(share=f"{listing.threshold:g}")
     summary = (
-        f"<p>{len(listing.rows)} unit(s) where coders differ. Unit: {_e(listing.unit)}"
-        + ("" if listing.unit in ("characters", "document") else f" (coded when overlapped by {_e(threshold)})")
-        + f". Coders: {_e(', '.join(listing.coders))}. Codes: {_e(', '.join(listing.codes))}."
-        + f" Sources: {_e(', '.join(listing.sources))}. Codes in dispute are highlighted.</p>"
+        f"<p>{_e(w['rows'].format(n=len(listing.rows)))} {_e(w['unit_is'].format(unit=unit))}"
+        + ("" if listing.unit in ("characters", "document") else _e(w["overlap"].format(threshold=threshold)))
+        + f". {w['coders']}: {_e(', '.join(listing.coders))}. {w['codes']}: {_e(', '.join(listing.codes))}."
+        + f" {w['sources']}: {_e(', '.join(listing.sources))}. {_e(w['highlight'])}</p>"
     )
     table = (
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
         if body
-        else "<p>The coders agree on every unit.</p>"
+        else f"<p>{_e(w['agree'])}</p>"
     )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">"
         f"<title>{_e(title)}</title><style>{_CSS}</style></head>"
         f"<body><h1>{_e(title)}</h1>{summary}{table}</body></html>\n"
     )

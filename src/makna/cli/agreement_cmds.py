@@ -397,6 +397,8 @@ def disagreements_cmd(
         typer.Option("--output", "-o", help="Write to FILE.csv or FILE.html instead.", show_default=False),
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the HTML page's words: en or id (codes, "
+                                      "coders and transcripts as they are).")] = "en",
 ) -> None:
     """Every unit where the coders differ: source, span, text and who applied which codes."""
     if unit is Unit.unitized:
@@ -407,7 +409,7 @@ def disagreements_cmd(
     with opened(project) as proj:
         listing = list_disagreements(proj, scope)
     if output is not None:
-        text = disagreements_csv(listing) if output.suffix.lower() == ".csv" else disagreements_html(listing)
+        text = disagreements_csv(listing) if output.suffix.lower() == ".csv" else disagreements_html(listing, lang=lang)
         write_output(output, text)
         typer.echo(f"Wrote {len(listing.rows)} disagreement(s) to {output}")
         return

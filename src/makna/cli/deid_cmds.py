@@ -328,7 +328,7 @@ def add_cmd(
     kind: Annotated[str, typer.Option("--type", "-t", help="Identifier type.")],
     span: Annotated[str | None, typer.Option("--span", help="START:END (code points, end exclusive).")] = None,
     text: Annotated[str | None, typer.Option("--text", help="The identifier as written (instead of --span): its "
-                                             "first occurrence as a whole word.")] = None,
+                                             "first occurrence as a whole word that no detection covers.")] = None,
     source: Annotated[str | None, typer.Option("--source", "-s", help="The source.")] = None,
     field: Annotated[str | None, typer.Option("--field", "-f", help="A scanned field value, fN: 'makna deid "
                                               "fields' lists the numbers (its detections are fN:I).")] = None,
@@ -338,7 +338,7 @@ def add_cmd(
     project: ProjectOpt = None,
 ) -> None:
     """Add an identifier the detectors missed in a source's text or a field value; it counts as accepted.
-    Give it as --text (as written: its first occurrence as a whole word) or as --span."""
+    Give it as --text (as written: its first occurrence as a whole word that no detection covers) or as --span."""
     if (source is None) == (field is None):
         raise InputError("give --source or --field (one of them)")
     if also not in ALSO:
@@ -353,7 +353,7 @@ def add_cmd(
         if text is not None:
             body, where = _text_of(proj, source, field)
             found = occurrences(body, text, where=where)
-            (start, end), more = found[0], len(found) - 1
+            (start, end), more = _first_unmarked(proj, source, field, found), len(found) - 1
         if source is not None:
             added = add_identifier(proj, source, start, end, kind, also=also)
             e, others, skipped = added.entry, added.others, added.skipped
@@ -367,6 +367,18 @@ def add_cmd(
     if more and also == "none":
         typer.echo(f"{more} other occurrence(s) in this {'source' if source else 'value'}"
                    + (": --also source marks them." if source else ": add them with --span."))
+
+
+def _first_unmarked(proj: Project, source: str | None, field: str | None,
+                    found: list[tuple[int, int]]) -> tuple[int, int]:
+    """The first of ``found`` that no accepted or pending detection covers ("Maninjau" where "Lake Maninjau"
+    is marked already comes next), else the first."""
+    if source is not None:
+        entries = [e for e in review_entries(proj, sources=[source]) if e.field == "sources.text"]
+    else:
+        entries = [e for e in review_entries(proj) if e.id.startswith(f"{field}:")]
+    live = [(e.start, e.end) for e in entries if e.status != "rejected"]
+    return next(((a, b) for a, b in found if not any(a < e and s < b for s, e in live)), found[0])
 
 
 def _text_of(proj: Project, source: str | None, field: str | None) -> tuple[str, str]:

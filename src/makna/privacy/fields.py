@@ -271,16 +271,30 @@ def save_field(conn: Connection, st: State, *, applied_at: dt.datetime | None = 
     conn.execute(update(tables.deid_fields).where(f.number == st.number).values(**values))
 
 
-def rebuild_value(raw: str, spans: Sequence[tuple[int, int, str]]) -> str:
-    """``raw`` with each (start, end, replacement) written in (a label's own ``_`` kept elsewhere)."""
+def rebuild_value(raw: str, spans: Sequence[tuple[int, int, str]], *, label: bool = False) -> str:
+    """``raw`` with each (start, end, replacement) written in (a label's own ``_`` kept elsewhere).
+
+    ``label``: in a name such as a file name, a replacement for a word joined to the next by ``-`` or
+    ``_`` (``informan-payakumbuh-01.txt``) is joined the same way (``informan-tanah-datar-01.txt``,
+    not ``informan-tanah datar-01.txt``)."""
     out: list[str] = []
     pos = 0
     for start, end, new in sorted(spans):
         out.append(raw[pos:start])
-        out.append(new)
+        out.append(_joined(raw, start, end, new) if label else new)
         pos = end
     out.append(raw[pos:])
     return "".join(out)
+
+
+def _joined(raw: str, start: int, end: int, new: str) -> str:
+    """``new`` with its spaces as the joiner (``-`` or ``_``) beside the span ``raw[start:end]``, when
+    that span has no space of its own."""
+    if any(ch.isspace() for ch in raw[start:end]):
+        return new
+    beside = [raw[i] for i in (start - 1, end) if 0 <= i < len(raw) and raw[i] in "-_"]
+    joiner = beside[0] if beside else ""
+    return "".join(joiner if ch.isspace() else ch for ch in new) if joiner else new
 
 
 def unique_value(conn: Connection, st: State, value: str, taken: set[str]) -> str:

@@ -4,7 +4,8 @@ code and set names...), in any case and across the separators file names use.
 A name written in a transcript as ``Dedi`` is written ``ojol-dedi.txt``, ``DEDI_02.docx`` or
 ``wawancara.dedi.txt`` in a file name: :func:`find_in_labels` finds each word of a person's name (three
 letters or more, honorifics left out) and a place's own name (``Sukamaju`` of ``Kelurahan Sukamaju``;
-its words joined by spaces, ``-``, ``_`` or ``.``) in a label whatever its case, where no letter
+its words joined by spaces, ``-``, ``_`` or ``.``; and a town's or regency's name inside a longer place
+name, ``Solok`` of "Kopi Sawah Solok") in a label whatever its case, where no letter
 touches it (digits, ``-``, ``_``, ``.`` and spaces do not count). ``apply`` then writes the name's
 surrogate there in the label's case (``ojol-kosasih.txt``).
 
@@ -21,6 +22,7 @@ from functools import cache
 
 from . import gazetteers
 from .naming import HONORIFIC_GENDER
+from .regions import place_regions
 from .surrogates import split_place
 from .types import Detection
 
@@ -30,6 +32,9 @@ LABEL_TYPES = frozenset({"PERSON", "LOCATION"})
 """The types of identifier looked for in labels by their words."""
 _NOT_NAMES = frozenset(HONORIFIC_GENDER) | {"bin", "binti", "van", "von", "der", "den", "the", "and", "dan"}
 
+
+_TOWN_LEVELS = frozenset({"city", "regency"})
+"""Region levels whose names, inside a longer place name, are looked for in labels on their own."""
 
 _SURE = 0.9
 """From this confidence a name's word is found in a label in any case, even where it is an ordinary word."""
@@ -71,7 +76,19 @@ def label_words(names: Mapping[str, tuple[str, float]]) -> dict[str, tuple[str, 
             core = " ".join(split_place(" ".join(value.split()))[1].split())
             if len(core) >= 3 and any(c.isalpha() for c in core):
                 add(core, kind, confidence)
+            for word in _towns_inside(core):
+                add(word, kind, confidence)
     return out
+
+
+def _towns_inside(core: str) -> list[str]:
+    """The words of a longer place name that are a town's or regency's own name (``Solok`` of a coffee shop's
+    "Kopi Sawah Solok", which a file name writes ``kedai-kopi-solok.rtf``); none when the whole is a region's
+    name itself (``Padang Panjang`` is a town, its ``Padang`` another)."""
+    words = core.split()
+    if len(words) < 2 or place_regions(core):
+        return []
+    return [w for w in words if len(w) >= 4 and any(level in _TOWN_LEVELS for _p, level in place_regions(w))]
 
 
 def find_in_labels(texts: Mapping[str, str], names: Mapping[str, tuple[str, float]],

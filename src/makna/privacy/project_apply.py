@@ -47,7 +47,7 @@ from ..project import Project
 from ..store import fulltext, tables
 from ..store.maintenance import secure_delete
 from ._scrub import compact, rewrite_events
-from .fields import rebuild_value, save_field, unique_value, write_field
+from .fields import field_spec, rebuild_value, save_field, unique_value, write_field
 from .keyfile import (
     key_location_risks,
     passphrase_risks,
@@ -358,7 +358,8 @@ def _plan_fields(fields: Sequence[_State], key: ProjectKey, mode: Mode,
             continue
         _text, reps = pseudonymise(st.review.text, dets, mode=mode, mapping=key.mapping, language=st.language)
         records[st.source_id] = {"mode": mode, "replacements": [asdict(r) for r in reps]}
-        plans.append((st, rebuild_value(st.value, [(r.start, r.end, r.replacement) for r in reps]), reps))
+        label = field_spec(st.field).kind == "label"
+        plans.append((st, rebuild_value(st.value, [(r.start, r.end, r.replacement) for r in reps], label=label), reps))
     return plans
 
 

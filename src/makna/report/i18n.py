@@ -18,7 +18,8 @@ TEXT: dict[str, dict[str, str]] = {
         "too_many_cases": "The code x case matrix is left out: {n} cases are too many to show ({max} at most). "
         "See the code x attribute tables, or 'makna query matrix'.", "total": "Total",
         "matrix_case": "Code x case (segments)", "matrix_attr": "Code x {attr} (informants; % of informants "
-        "with that value)", "project": "Project", "contents": "Contents", "chart_note": "Charts are also "
+        "with that value)", "yes": "yes", "no": "no",
+        "project": "Project", "contents": "Contents", "chart_note": "Charts are also "
         "written as separate files next to this report.",
         "rollup": "A code's figures count the distinct segments of its subtree: its own and its subcodes', a "
         "passage coded with several subcodes counted once; informants and sources are counted distinct too.",
@@ -34,7 +35,8 @@ TEXT: dict[str, dict[str, str]] = {
         "too_many_cases": "Matriks kode x kasus tidak ditampilkan: {n} kasus terlalu banyak (paling banyak "
         "{max}). Lihat tabel kode x atribut, atau 'makna query matrix'.", "total": "Jumlah",
         "matrix_case": "Kode x kasus (segmen)", "matrix_attr": "Kode x {attr} (informan; % dari informan "
-        "dengan nilai itu)", "project": "Proyek", "contents": "Daftar isi", "chart_note": "Grafik juga "
+        "dengan nilai itu)", "yes": "ya", "no": "tidak",
+        "project": "Proyek", "contents": "Daftar isi", "chart_note": "Grafik juga "
         "disimpan sebagai berkas tersendiri di samping laporan ini.",
         "rollup": "Angka sebuah kode menghitung segmen berbeda dalam subpohonnya: segmennya sendiri dan segmen "
         "subkodenya, satu bagian teks yang diberi beberapa subkode dihitung sekali; informan dan sumber juga "

@@ -225,12 +225,16 @@ def _matrices(project: Project, data: ReportData, nodes: list[CodeNode], all_sta
         data.notes.append(data.text["too_many_cases"].format(n=data.counts["cases"], max=MAX_CASE_COLUMNS))
     a, cv = tables.attributes.c, tables.case_values.c
     with project.store.read() as conn:
-        attrs = conn.execute(select(a.name, func.count(func.distinct(cv.value)))
-                             .join(tables.case_values, cv.attribute_id == a.id).group_by(a.name).order_by(a.name)).all()
-    for name, n_values in attrs:
+        attrs = conn.execute(select(a.name, a.type, func.count(func.distinct(cv.value)))
+                             .join(tables.case_values, cv.attribute_id == a.id).group_by(a.name, a.type)
+                             .order_by(a.name)).all()
+    for name, kind, n_values in attrs:
         if 1 < n_values <= MAX_ATTRIBUTE_VALUES:
             m = code_by_attribute(project, name, measure="cases", codes=used, descendants=True)
             m.title = data.text["matrix_attr"].format(attr=name)
+            if kind == "boolean":  # True/False in the report's language
+                words = {"True": data.text["yes"], "False": data.text["no"]}
+                m.columns = [words.get(c, c) for c in m.columns]
             data.matrices.append(m)
 
 

@@ -12,6 +12,7 @@ beside the lines of each coding.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,10 +20,12 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..model import Turn
-from ..text import paragraph_spans
+from ..text import TIME_STAMP_PATTERN, paragraph_spans
 from ..views import SegmentView
 
 __all__ = ["Row", "rows_of", "render_rows", "json_script", "whole_number"]
+
+_STAMP = re.compile(rf"{TIME_STAMP_PATTERN}[ \t]*(?:[-–][ \t]*)?")
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,18 @@ def _gap_rows(text: str, start: int, end: int) -> list[Row]:
     return [Row(start + a, start + b) for a, b in paragraph_spans(text[start:end])]
 
 
+def _label_end(text: str, t: Turn) -> int | None:
+    """Where the turn's speaker label ends (after its colon; a time stamp before it is part of it), if it has one."""
+    at = t.start
+    stamp = _STAMP.match(text, t.start, t.end)
+    if stamp is not None:
+        at = stamp.end()
+    if not t.speaker or not text.startswith(t.speaker[:1], at):
+        return None
+    colon = text.find(":", at, min(t.end, at + len(t.speaker) + 12))
+    return colon + 1 if colon >= 0 else None
+
+
 def rows_of(text: str, turns: Sequence[Turn]) -> list[Row]:
     """The rows of a source: its turns in order, plus the non-blank paragraphs between them."""
     rows: list[Row] = []
@@ -52,9 +67,7 @@ def rows_of(text: str, turns: Sequence[Turn]) -> list[Row]:
     for t in sorted(turns, key=lambda t: t.start):
         if t.start > pos:
             rows.extend(_gap_rows(text, pos, t.start))
-        colon = text.find(":", t.start, min(t.end, t.start + len(t.speaker) + 12))
-        label_end = colon + 1 if colon >= 0 and text.startswith(t.speaker[:1], t.start) else None
-        rows.append(Row(t.start, t.end, t.number, t.speaker, label_end, t.time_start))
+        rows.append(Row(t.start, t.end, t.number, t.speaker, _label_end(text, t), t.time_start))
         pos = max(pos, t.end)
     if pos < len(text):
         rows.extend(_gap_rows(text, pos, len(text)))

@@ -47,7 +47,9 @@ PAGE_SIZE = 200
 MAX_PAGE_SIZE = 2000
 MODES = ("surrogate", "tag", "mask")
 JS_MESSAGES = ("Scanning…", "Scan finished", "Saved", "Could not save", "Accept every pending detection?",
-               "Reject every pending detection?", "The passphrases differ", "De-identifying…", "De-identified",
+               "Reject every pending detection?", "Accept every pending detection with a confidence of at least",
+               "Reject every pending detection with a confidence of at least",
+               "The passphrases differ", "De-identifying…", "De-identified",
                "replacements", "Could not de-identify", "Select the missed identifier in the text first",
                "pending", "accepted", "rejected", "detections", "new",
                "found again where an accepted identifier recurs", "edited", "added", "Edited",

@@ -271,9 +271,13 @@
                                         ["reject-all", "rejected", "Reject every pending detection?"]]) {
     const btn = byId(id);
     btn.addEventListener("click", () => {
-      if (!confirm(M(question))) return;
+      const least = parseFloat(byId("min-confidence").value || "0") || 0;
+      const ask = least > 0 ? M(status === "accepted" ? "Accept every pending detection with a confidence of at least"
+                                                      : "Reject every pending detection with a confidence of at least")
+        + " " + least + "?" : M(question);
+      if (!confirm(ask)) return;
       run(async () => {
-        const body = { status, min_confidence: parseFloat(byId("min-confidence").value || "0") };
+        const body = { status, min_confidence: least };
         if (btn.dataset.source) body.source = btn.dataset.source;
         await api("POST", "/api/deid/decide-all", body);
         location.reload();
