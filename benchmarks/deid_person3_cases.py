@@ -1,9 +1,9 @@
 """Score the PERSON cases of branch deidperson3 (``tests/privacy/deidperson3cases``) (issue #11).
 
 Short fictional interviews whose names need context (no honorific, names that are words, unlisted traditions,
-chat names). ``tune/`` is open: without ``--sealed`` the script prints its figures and every false positive and miss, with the detector that made each
-false positive. ``--sealed`` prints the sealed part's aggregate figures only (precision and recall overall, by
-language and by type, overlap and strict), never a span.
+chat names). ``tune/`` is open: without ``--sealed`` the script prints its figures and every false positive
+and miss, with the detector that made each false positive. ``--sealed`` prints the sealed part's aggregate figures only
+(precision and recall overall, by language and by type, overlap and strict), never a span.
 
     python benchmarks/deid_person3_cases.py            # tune part, with every error
     python benchmarks/deid_person3_cases.py --sealed   # sealed part, figures only
