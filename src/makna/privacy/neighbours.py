@@ -77,10 +77,14 @@ _DID_TO: Final = re.compile(
 _HE_LATER: Final = re.compile(r"[ \t]+[a-z][^.!?\n]{0,60}?\b(?:he|she|his|him)\b")
 """A verb after a sentence's first unknown word, and "he" or "she" later in the sentence: "Sizwe used to ride but
 he moved"."""
-_SENTENCE_START: Final = re.compile(rf"(?:[.!?][ \t]+|\n[ \t]*)(?P<n>{_CAP})(?=[ \t,])")
-"""A sentence's first word (after a sentence's end or a line's start; the text's own start is tried apart): led
-by a character class, so the scan skips ahead (a pattern led by look-behinds is tried at every place)."""
-_TEXT_START: Final = re.compile(rf"[ \t]*(?P<n>{_CAP})(?=[ \t,])")
+_LINK = r"(?:(?:Then|And|But|So|Also|Terus|Trus|Lalu|Tapi|Dan|Kemudian|Habis[ \t]+itu|Abis[ \t]+itu),?[ \t]+)?"
+"""A word that links a sentence to the one before and may come before its subject ("Then Rose from the kitchen
+rang", "Terus Sari, kawan aku, bilang")."""
+_SENTENCE_START: Final = re.compile(rf"(?:[.!?][ \t]+|\n[ \t]*){_LINK}(?P<n>{_CAP})(?=[ \t,])")
+"""A sentence's first word (after a sentence's end or a line's start, and a linking word; the text's own start
+is tried apart): led by a character class, so the scan skips ahead (a pattern led by look-behinds is tried at
+every place)."""
+_TEXT_START: Final = re.compile(rf"[ \t]*{_LINK}(?P<n>{_CAP})(?=[ \t,])")
 
 
 @cache
@@ -194,16 +198,22 @@ _NICKNAME: Final = re.compile(
     r"(?:says?|call(?:s|ed)?(?:[ \t]+(?:me|him|her))?|knows?[ \t]+(?:me|him|her)[ \t]+as)[ \t]+"
     rf"(?P<n>{_CAP})(?![\w'’\-])"
     rf"|(?<![\w'’\-])(?P<s>{_CAP})[ \t]+for[ \t]+short\b"
+    r"|\b(?:(?i:call(?:s|ed)?)[ \t]+(?:me|him|her)|(?i:know(?:s|n)?)[ \t]+(?:me|him|her)[ \t]+as|"
+    r"(?i:dipanggil|panggil(?:an)?(?:nya|ku)?|manggil)(?:[ \t]+(?:aku|saya|ambo|dia|gue))?)[ \t]+"
+    r"(?P<a>[A-Z]{2,3})(?![\w'’\-])"
 )
+"""... and two or three capitals after "call me" or "dipanggil" ("people call me JP"): initials as a nickname."""
 
-_NICKNAME_GATE: Final = trigger(["say", "Say", "call", "Call", "know", "Know", "for short"])
+_NICKNAME_GATE: Final = trigger(
+    ["say", "Say", "call", "Call", "CALL", "know", "Know", "KNOW", "for short", "anggil", "ANGGIL"]
+)
 
 
 def nicknames(text: str) -> Iterator[Detection]:
     """PERSON for a name after "everybody says" or "they call me", or before "for short" (module docstring)."""
     _places, _names, _words, stop = _lists()
     for m in gated_finditer(_NICKNAME, _NICKNAME_GATE, text):
-        group = "n" if m.group("n") is not None else "s"
+        group = next(g for g in ("n", "s", "a") if m.group(g) is not None)
         word = m.group(group)
         if word in stop or word in ADDRESS_TERMS or word in {"Me", "Him", "Her", "It", "The", "That", "This"}:
             continue  # "they call her Mammy Kadi": a kin or address word before the name

@@ -497,22 +497,44 @@ def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detectio
         yield Detection(m.start(), m.end(), "PERSON", 0.95, "person.known", m.group(0))
 
 
+_CONTEXT_FINDS: Final = frozenset(
+    "person.answer person.role person.coordinated person.did person.he person.turn person.nickname "
+    "person.postposed person.document person.speaker person.sender".split()
+)
+"""PERSON detectors that find a name by its context alone, below the 0.75 of a cue ("Tari, kawan SMA",
+"Who rides with you? / Hodan and ..."): their names are repeated too, at their own confidence."""
+
+
 def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
-    """Other capitalised occurrences, in the same text, of name tokens already found with a cue."""
-    tokens: set[str] = set()
+    """Other capitalised occurrences, in the same text, of name tokens already found with a cue (0.72), or by
+    context alone (:data:`_CONTEXT_FINDS`, at that detection's confidence, at most 0.7: review)."""
+    conf: dict[str, float] = {}
     for det in found:
-        if det.type == "PERSON" and det.confidence >= 0.75:
-            tokens.update(t for t in det.text.split() if len(t) >= 3 and t[0].isupper())
-    tokens -= gz.stop_caps()
-    tokens = {t for t in tokens if not _is_honorific(t) and t.lower() not in _ROLES and not _CONTRACTION.search(t)}
+        if det.type != "PERSON":
+            continue
+        if det.confidence >= 0.75:
+            level = 0.72
+        elif det.detector in _CONTEXT_FINDS and det.confidence >= 0.5:
+            level = min(det.confidence, 0.7)
+        else:
+            continue
+        for t in det.text.split():
+            if len(t) >= 3 and t[0].isupper():
+                conf[t] = max(conf.get(t, 0.0), level)
+    stop = gz.stop_caps()
+    tokens = {
+        t
+        for t in conf
+        if t not in stop and not _is_honorific(t) and t.lower() not in _ROLES and not _CONTRACTION.search(t)
+    }
     if not tokens:
         return
     alts = [re.escape(t) for t in sorted(tokens, key=len, reverse=True)]
     for m in re.finditer(dispatch(alts, not_after=r"\w@.\-") + r"(?![\w@\-])", text):
         if _GREETING_AFTER.match(text, m.end()) and is_sentence_initial(text, m.start()):
             continue  # "Sugeng dalu": a greeting, even where Sugeng is someone's name
-        yield Detection(m.start(), m.end(), "PERSON", 0.72, "person.repeat", m.group(0))
-    yield from _short_forms(text, tokens)
+        yield Detection(m.start(), m.end(), "PERSON", conf[m.group(0)], "person.repeat", m.group(0))
+    yield from _short_forms(text, {t for t in tokens if conf[t] >= 0.72})
 
 
 def _short_forms(text: str, tokens: set[str]) -> Iterator[Detection]:
