@@ -28,7 +28,7 @@ from ._text import (
     run_tokens,
 )
 from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
-from .catchall import is_language
+from .catchall import in_lower_case, is_language
 from .name_shapes import detect_name_shapes
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .speakers import GENERIC_LABELS
@@ -58,8 +58,14 @@ _INTRO_ID = (
     r"namo(?:nyo|ku)?(?:[ \t]+(?:asli|lengkap|panggilan)(?:nyo)?)?|ngaran(?:nya|ku)?|jeneng(?:e|ku|ipun)|aran(?:e|ku)|"
     r"asma(?:ne|nipun)|nama[ \t]+(?:benar|betul|asli)(?:nya|ku)?|name[ \t]+(?:ku|die|dia)|"
     r"tanya(?:kan)?[ \t]+(?:ke|sama|ama|sm)|nanya[ \t]+(?:ke|sama|ama|sm)|bilang[ \t]+(?:ke|sama|ama)|"
-    r"telepon|telpon|nelpon|ditelepon|ditelpon|ngajak|diajak"
+    r"telepon|telpon|nelpon|ditelepon|ditelpon|ngajak|diajak|"
+    r"sebut(?:lah)?|diblokir(?:[ \t]+(?:sama|ama|sm|oleh))?|ngeblok(?:ir)?|dichat(?:[ \t]+(?:sama|ama|sm|oleh))?|"
+    r"ditipu(?:[ \t]+(?:sama|ama|sm|oleh))?|dibohongi(?:n)?(?:[ \t]+(?:sama|ama|sm|oleh))?|"
+    r"ketemu[ \t]+(?:sama|ama|dengan|jo|samo)|kenal(?:an)?[ \t]+(?:sama|ama|dengan|jo|samo)|"
+    r"pacaran[ \t]+(?:sama|ama|dengan|jo|samo)|jalan[ \t]+(?:sama|ama|dengan|jo|samo)|"
+    r"chatting(?:an)?[ \t]+(?:sama|ama|dengan|jo|samo)|curhat[ \t]+(?:ke|sama|ama)"
 )
+"""(The last lines: "sebut saja X", and being blocked, cheated, met or dated by someone: "diblokir sama X".)"""
 _INTRO_EN = (
     r"my name is|my name's|name's|his name is|his name was|her name is|her name was|their name is|"
     r"their name was|your name is|his real name|her real name|his full name|her full name|"
@@ -68,7 +74,9 @@ _INTRO_EN = (
     r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname|"
     r"met|text|texted|messaged|rang|phoned|married|dated|the late|told|asked|called (?:him|her|me)|"
     r"stayed with|staying with|stay with|lived with|living with|live with|moved in with|"
-    r"ketemu|ketemuan|bertemu|kenal|kenalan|nikah|menikah|nelpon|menelepon|chat|nge-chat|ngechat"
+    r"ketemu|ketemuan|bertemu|kenal|kenalan|nikah|menikah|nelpon|menelepon|chat|nge-chat|ngechat|"
+    r"blocked|unblocked|ghosted|ghosted by|blocked by|dumped by|dumped|dating|went out with|"
+    r"chatting with|chatted with|matched with"
 )
 _KIN = (
     r"daughter|son|wife|husband|brother|sister|mum|mom|mother|dad|father|friend|mate|neighbour|neighbor|boss|"
@@ -405,8 +413,14 @@ def _kin_words() -> set[str]:
 
 
 _PERSON_NOUNS: Final = frozenset(
-    _kin_words() | set("man woman guy girl boy lady youth bloke fella one sulung bungsu tengah".split())
+    _kin_words()
+    | set("man woman guy girl boy lady youth bloke fella one sulung bungsu tengah".split())
+    | set(
+        "concierge cashier chef cook driver rider guard receptionist owner teacher nurse doctor waiter waitress "
+        "barista courier dispatcher pastor imam ustaz ustadz caretaker cleaner customer client tenant".split()
+    )
 )
+"""Person nouns before a name set between commas: kin, and people by their work ("the concierge, Stan, and")."""
 
 
 def _head_noun(words: Sequence[str]) -> str | None:
@@ -519,8 +533,8 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
         else:
             continue
         for t in det.text.split():
-            if len(t) >= 3 and t[0].isupper():
-                conf[t] = max(conf.get(t, 0.0), level)
+            if len(t) >= 3 and t[0].isupper() and (level >= 0.72 or not in_lower_case(text, t.lower())):
+                conf[t] = max(conf.get(t, 0.0), level)  # ("kamek" elsewhere: "Kamek" opening a turn is a word)
     stop = gz.stop_caps()
     tokens = {
         t
