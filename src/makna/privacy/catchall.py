@@ -36,6 +36,7 @@ from .places import (
 )
 from .speakers import GENERIC_LABELS, is_role_noun
 from .types import Detection
+from .wordnames import word_names
 
 __all__ = ["LANG_BEFORE", "coordinated_names", "detect_unknown", "in_lower_case", "is_language", "repeat_unknown"]
 
@@ -434,6 +435,7 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
     yield from _the_places(text, _known(language))
     yield from _bare_answers(text)
     yield from _just_names(text)
+    yield from word_names(text)
     yield from _turn_initial_names(text, _known(language))
     stop = gz.stop_caps()
     for m in gated_finditer(_GROUP_NAME, _GROUP_GATE, text):
