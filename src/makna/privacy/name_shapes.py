@@ -131,6 +131,13 @@ _QUOTED_LOWER: Final = re.compile(r"[\"“](?P<q>[^\"“”A-Z\n]*[a-z][^\"“�
 chat message read out, where names are as often lower case."""
 _CHAT_WORD: Final = re.compile(r"(?<![\w@.#/'’\-])(?P<w>[a-z]{3,})(?P<tail>\d{1,4}[a-z]{0,2})?(?![\w@'’\-]|\.\w)")
 """A lower-case word, with the digits of a chat name after it (those are :data:`_DIGIT_NAME`'s, anywhere)."""
+_LOWER_CUED: Final = re.compile(
+    r"\b(?:si|sama|ama|bareng|kak|bang|uni|uda|mbak|mas|om|tante|dek|ajo|etek|mak|bro|sis|with|ask|asked|tell|"
+    r"told|text|texted|named|namanya|panggil|dipanggil|ngaku)[ \t]+(?P<w>[a-z]{4,})(?![\w@'’\-]|\.\w)"
+)
+"""A lower-case word after a word that names or addresses a person, in lower-case chat ("bilang sama
+yosefina", "talk to dayo" is not: "to" takes places too): a name when no list knows the word (0.45: review)."""
+_VOWEL: Final = re.compile(r"[aeiou]")
 _STRETCHED: Final = re.compile(r"([a-z])\1{2,}")
 
 
@@ -157,6 +164,10 @@ def _lower_case(text: str) -> Iterator[Detection]:
         for m in _CHAT_WORD.finditer(text, start, end):
             if m.group("tail") is None and _chat_name(m.group("w"), names):
                 yield Detection(m.start(), m.end(), "PERSON", 0.5, "person.lowercase", m.group(0))
+        for m in _LOWER_CUED.finditer(text, start, end):
+            word = m.group("w")
+            if word not in names and len(_VOWEL.findall(word)) >= 2 and not _known_word(word):
+                yield Detection(m.start("w"), m.end("w"), "PERSON", 0.45, "person.lowercase", word)
     for hit in _LETTER_DIGIT.finditer(text):  # "And tunde2k posts memes": a chat name anywhere
         start = hit.start()
         while start > 0 and "a" <= text[start - 1] <= "z":
