@@ -18,7 +18,8 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import HONORIFICS, is_sentence_initial
+from ._text import HONORIFICS, is_sentence_initial, line_before
+from .places import WORK_BEFORE
 from .types import Detection
 
 __all__ = ["word_names"]
@@ -35,6 +36,12 @@ _CAP_BEFORE: Final = re.compile(r"(?<![\w'’\-])(?P<w>[A-ZÀ-ÖØ-Þ][\w'’\-]
 """A capitalised word just before: part of a longer name ("Hotel Bunga"), unless it opens the sentence as an
 ordinary word ("Kemarin Embun datang") or is a day's or a month's name ("Every Friday Grace brings")."""
 _CAP_AFTER: Final = re.compile(r"(?:['’]s)?[ \t]+[A-ZÀ-ÖØ-Þ]|[\-’'][A-Za-z]{2}")
+_FIRM_AFTER: Final = re.compile(
+    r",?[ \t]+(?:(?:the|a|an|sebuah|satu)[ \t]+)?(?:kelompok|grup|group|komunitas|community|paguyuban|yayasan|toko|"
+    r"warung|usaha|perusahaan|company|firm|shop|store|cafe|kafe|restoran|restaurant|salon|organisasi|lembaga|"
+    r"serikat|union|club|klub|band|app|aplikasi|brand|merek|charity|agency|agen)\b"
+)
+"""A group's or a firm's noun set after the word ("ikut Pelangi, kelompok dampingan itu"): an ORG's name."""
 
 
 @cache
@@ -61,6 +68,8 @@ def word_names(text: str) -> Iterator[Detection]:
             continue
         if _NOT_AFTER.search(text, max(0, m.start() - 14), m.start()) or _CAP_AFTER.match(text, m.end()):
             continue
+        if _FIRM_AFTER.match(text, m.end()) or WORK_BEFORE.search(line_before(text, m.start(), 60)):
+            continue  # "ikut Pelangi, kelompok ...", "kerja di Mawar": a group's or an employer's name
         before = _CAP_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before is not None and not _opener(text, before.start(), before.group("w")):
             continue
