@@ -20,13 +20,13 @@ from pathlib import Path
 
 from makna.privacy.evaluate import EvaluationReport, GoldDocument
 from makna.privacy.precision_train import stage_data
-from makna.privacy.train import STAGE_SETTINGS, examples, load_splits
+from makna.privacy.train import STAGE_DROPS, STAGE_SETTINGS, STAGE_VOTE, examples, load_splits
 from makna.privacy.types import Detection
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from deid_learned_cv import NEWER, _merge  # noqa: E402
-from deid_precision_cv import _score, cached_out_of_fold, cross_validate  # noqa: E402
+from deid_precision_cv import Cut, _score, cached_out_of_fold, cross_validate  # noqa: E402
 
 
 def _f1(p: float, r: float) -> float:
@@ -101,7 +101,8 @@ def main() -> None:
         else:
             sd = stage_data(data, oof)
             s = STAGE_SETTINGS
-            res = cross_validate(data, sd, s["c"], [(s["drop"], s["retype"])])[(s["drop"], s["retype"])]
+            cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())), STAGE_VOTE)
+            res = cross_validate(data, sd, s["c"], [cut], int(s["min_splits"]))[cut]
     print(f"{len(data)} transcripts ({args.stage}), detections in {time.perf_counter() - t:.1f} s\n")
     pooled, newer = EvaluationReport(), EvaluationReport()
     per_split = {}

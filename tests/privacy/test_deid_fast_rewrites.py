@@ -78,7 +78,7 @@ def test_end_anchored_patterns_search_as_their_regex(text: str) -> None:
 def test_lower_case_check_matches_the_plain_search(text: str, word: str) -> None:
     # a whole word, not inside a web or e-mail address ("cepatcair.example.net", "/cepatcair")
     plain = re.search(rf"(?<![\w'’\-/@.]){re.escape(word)}(?![\w'’\-@]|\.\w)", text) is not None
-    assert catchall._in_lower_case(text, word) is plain
+    assert catchall.in_lower_case(text, word) is plain
 
 
 @settings(max_examples=400, deadline=None)

@@ -10,7 +10,7 @@ import pytest
 
 from makna.privacy import detect
 from makna.privacy.agecues import find_said_ages
-from makna.privacy.catchall import _in_lower_case
+from makna.privacy.catchall import in_lower_case
 from makna.privacy.contacts import find_grouped_phones
 from makna.privacy.dates import find_dated_days
 from makna.privacy.ids import find_checked_ids
@@ -182,8 +182,8 @@ def test_acronym_after_a_naming_verb_is_an_org() -> None:
 
 def test_a_brand_written_lower_case_only_in_its_address_stays_unknown() -> None:
     text = "Aplikasi CepatCair situsnya https://cepatcair.example.net/ katanya."
-    assert not _in_lower_case(text, "cepatcair")
-    assert _in_lower_case("ada cepatcair di sana", "cepatcair")
+    assert not in_lower_case(text, "cepatcair")
+    assert in_lower_case("ada cepatcair di sana", "cepatcair")
     assert ("ORG", "CepatCair") in _found(text, "id")
 
 

@@ -36,8 +36,9 @@ from .places import (
 )
 from .speakers import GENERIC_LABELS, is_role_noun
 from .types import Detection
+from .wordnames import word_names
 
-__all__ = ["LANG_BEFORE", "is_language", "coordinated_names", "detect_unknown", "repeat_unknown"]
+__all__ = ["LANG_BEFORE", "coordinated_names", "detect_unknown", "in_lower_case", "is_language", "repeat_unknown"]
 
 _KIN_WORDS: Final = frozenset(
     f"{stem}{end}" for stem in "istri suami adik kakak anak abang bapak ibu mama papa bini laki ipar mertua".split()
@@ -169,7 +170,7 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             if low not in lower_seen:
                 if len(lower_seen) > _LOWER_CACHE_LIMIT:
                     lower_seen.clear()
-                lower_seen[low] = _in_lower_case(text, low)
+                lower_seen[low] = in_lower_case(text, low)
             if lower_seen[low]:
                 i += 1
                 continue  # written in lower case elsewhere: an ordinary word
@@ -312,7 +313,7 @@ def _head_kind(before: str) -> str | None:
     return None
 
 
-def _in_lower_case(text: str, low: str) -> bool:
+def in_lower_case(text: str, low: str) -> bool:
     """True when ``low`` stands in ``text`` as a whole word (no word character, apostrophe or hyphen around it),
     not as part of a web or e-mail address (``cepatcair.example.net``, ``/cepatcair``: a brand's domain does not
     make its name an ordinary word).
@@ -434,6 +435,7 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
     yield from _the_places(text, _known(language))
     yield from _bare_answers(text)
     yield from _just_names(text)
+    yield from word_names(text)
     yield from _turn_initial_names(text, _known(language))
     stop = gz.stop_caps()
     for m in gated_finditer(_GROUP_NAME, _GROUP_GATE, text):
@@ -452,11 +454,14 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.postposed", m.group("n"))
 
 
+_REGIONAL_AND = "ama|jo|samo|karo|kalih|lawan"
+"""Words for "and"/"with" between two names in colloquial Indonesian, Minang, Javanese and Banjar ("Joy karo
+Rosalinda", "uni Eli jo Nela")."""
 _AND_NAME: Final = re.compile(
-    rf"(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta))[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])"
+    rf"(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta|{_REGIONAL_AND}))[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])"
 )
 _NAME_AND: Final = re.compile(
-    rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta))[ \t]+$"
+    rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta|{_REGIONAL_AND}))[ \t]+$"
 )
 
 

@@ -126,6 +126,9 @@ _HANDLE_SHAPE: Final = re.compile(r"[._](?:(?<=[A-Za-z0-9][._])(?=[A-Za-z0-9])|(
 underscore first, a cheap scan)."""
 _TRAIL_WORDS: Final = frozenset({"of", "the", "dan", "and", "&"})
 _PRONOUNS: Final = frozenset({"I'm", "I’m", "Im", "I", "Saya", "Aku", "Ambo", "Gue", "Gw"})
+_OWNED_THING: Final = re.compile(r"[A-Z]{2,5}-(?:nya|nyo|ku|mu)")
+"""An acronym owned by the name after it ("MiChat itu HP-nya Yosina", "KTP-nya Rina"): a thing, no part of a
+display name."""
 _MADE_UP: Final = re.compile(r"(?=[\w.]*\d|[A-Za-z]+[a-z][A-Z])[A-Za-z][\w.]{2,29}")
 """A one-word user name after a pronoun: with a digit or a capital inside (``RiderRaj99``, ``BikeLifeTom``)."""
 
@@ -155,7 +158,9 @@ def _display_handles(text: str, low: _Lowered, runs: Sequence[CapRun]) -> Iterat
         while toks and (toks[-1].rstrip(".,'’") in _TRAIL_WORDS or not toks[-1].rstrip(".,'’")):
             toks.pop()
         lead = offset = 0
-        while lead < len(toks) - 1 and (toks[lead] in _PRONOUNS or _PLATFORM_WORD.fullmatch(toks[lead])):
+        while lead < len(toks) - 1 and (
+            toks[lead] in _PRONOUNS or _PLATFORM_WORD.fullmatch(toks[lead]) or _OWNED_THING.fullmatch(toks[lead])
+        ):
             lead += 1
         if lead:  # "Twitter, I'm RiderRaj99", "akun FB-nya Rina Kue": the pronoun or platform is no part of it
             toks = toks[lead:]

@@ -47,7 +47,14 @@ _PARTICLE: Final = re.compile(
     rf"(?:[ \t]+{_CAP}){{0,2}})"
 )
 _SIKH: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP}[ \t]+(?:Kaur|Singh))(?![\w'’\-])")
-_HON_INITIAL_TAIL: Final = re.compile(r"[ \t]+(?P<n>[A-Z]\.)(?![ \t]*[A-Z\w])")
+_HON_INITIAL_TAIL: Final = re.compile(r"[ \t]+(?P<n>[A-Z]\.)(?!\w)(?![ \t]*[A-Z])")
+"""One initial after an honorific, no name after it ("Pak R. yang dari Solok", "Mr J. said")."""
+_INITIALS_COMPACT: Final = re.compile(r"(?P<n>[A-Z](?<![\w.][A-Z])\.[A-Z]\.(?:[A-Z]\.)?)(?=[ \t]+[a-z]|,[ \t])")
+"""Two or three initials written together, then a lower-case word or a comma ("Cuma M.T. aja", "as J.K., he")."""
+_NOT_INITIALS_BEFORE: Final = re.compile(r"(?:\b(?i:the|in|to|from|at|of|di|ke|dari)|\d)[ \t]*$")
+"""A country or a city ("to the U.S. in May", "di U.K. dulu") or a time ("9 A.M."), not a person."""
+_ABBREVIATIONS: Final = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "A.M.", "P.M.", "S.H.", "S.E.", "S.T.", "D.C."})
+"""Countries, times and Indonesian degrees written as initials."""
 _LOWER_LINE: Final = re.compile(r"^[^A-Z\n]*[a-z][^A-Z\n]*$", re.MULTILINE)
 _LOWER_WORD: Final = re.compile(r"(?<![\w@.#/'’\-])[a-z]{3,}(?![\w@'’\-]|\.\w)")
 
@@ -89,6 +96,11 @@ def _initials(text: str) -> Iterator[Detection]:
     for m in gated_finditer(_INITIALS_ALONE, _INITIAL_LINES, text):
         if not _STREET_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.initials", m.group("n"))
+    for m in _INITIALS_COMPACT.finditer(text):
+        before = text[max(0, m.start() - 8) : m.start()]
+        if m.group("n") in _ABBREVIATIONS or _NOT_INITIALS_BEFORE.search(before) or _STREET_BEFORE.search(before):
+            continue
+        yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.initials", m.group("n"))
 
 
 def _honorific_initials(text: str) -> Iterator[Detection]:
@@ -117,12 +129,61 @@ def _particles(text: str) -> Iterator[Detection]:
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.85, "person.particle", m.group("n"))
 
 
+_QUOTED_LOWER: Final = re.compile(r"[\"“](?P<q>[^\"“”A-Z\n]*[a-z][^\"“”A-Z\n]*)[\"”]")
+"""A quoted stretch written wholly in lower case inside a line that is not ("Like "lol marcus is late again""): a
+chat message read out, where names are as often lower case."""
+_CHAT_WORD: Final = re.compile(r"(?<![\w@.#/'’\-])(?P<w>[a-z]{3,})(?P<tail>\d{1,4}[a-z]{0,2})?(?![\w@'’\-]|\.\w)")
+"""A lower-case word, with the digits of a chat name after it (those are :data:`_DIGIT_NAME`'s, anywhere)."""
+_LOWER_CUED: Final = re.compile(
+    r"\b(?:si|sama|ama|bareng|kak|bang|uni|uda|mbak|mas|om|tante|dek|ajo|etek|mak|bro|sis|with|ask|asked|tell|"
+    r"told|text|texted|named|namanya|panggil|dipanggil|ngaku)[ \t]+(?P<w>[a-z]{4,})(?![\w@'’\-]|\.\w)"
+)
+"""A lower-case word after a word that names or addresses a person, in lower-case chat ("bilang sama
+yosefina", "talk to dayo" is not: "to" takes places too): a name when no list knows the word (0.45: review)."""
+_VOWEL: Final = re.compile(r"[aeiou]")
+_STRETCHED: Final = re.compile(r"([a-z])\1{2,}")
+
+
+def _chat_name(word: str, names: frozenset[str]) -> bool:
+    """A listed name written as chat names are: as it is, stretched ("kofiii", "riinaaa") or before digits
+    ("tunde2k", "dedi88")."""
+    if word in names:
+        return True
+    squeezed = _STRETCHED.sub(r"\1", word)
+    if squeezed != word:
+        return squeezed in names or squeezed[-2:-1] == squeezed[-1:] and squeezed[:-1] in names
+    return False
+
+
 def _lower_case(text: str) -> Iterator[Detection]:
     names = _lower_names()
-    for line in _LOWER_LINE.finditer(text):
-        for m in _LOWER_WORD.finditer(text, line.start(), line.end()):
-            if m.group(0) in names:
+    stretches = [(line.start(), line.end()) for line in _LOWER_LINE.finditer(text)]
+    stretches.extend(
+        (m.start("q"), m.end("q"))
+        for m in _QUOTED_LOWER.finditer(text)
+        if not any(s <= m.start() < e for s, e in stretches)
+    )
+    for start, end in stretches:
+        for m in _CHAT_WORD.finditer(text, start, end):
+            if m.group("tail") is None and _chat_name(m.group("w"), names):
                 yield Detection(m.start(), m.end(), "PERSON", 0.5, "person.lowercase", m.group(0))
+        for m in _LOWER_CUED.finditer(text, start, end):
+            word = m.group("w")
+            if word not in names and len(_VOWEL.findall(word)) >= 2 and not _known_word(word):
+                yield Detection(m.start("w"), m.end("w"), "PERSON", 0.45, "person.lowercase", word)
+    for hit in _LETTER_DIGIT.finditer(text):  # "And tunde2k posts memes": a chat name anywhere
+        start = hit.start()
+        while start > 0 and "a" <= text[start - 1] <= "z":
+            start -= 1
+        chat = _DIGIT_NAME.match(text, start)
+        if chat is not None and chat.group("w") in names:
+            yield Detection(chat.start(), chat.end(), "PERSON", 0.5, "person.lowercase", chat.group(0))
+
+
+_LETTER_DIGIT: Final = re.compile(r"[a-z]\d")
+_DIGIT_NAME: Final = re.compile(r"(?<![\w@.#/'’\-])(?P<w>[a-z]{3,})\d{1,4}[a-z]{0,2}(?![\w@'’\-]|\.\w)")
+"""A listed name, lower case, before a few digits ("tunde2k", "dedi88"): how chat names are made (tried only
+where a lower-case letter meets a digit, :data:`_LETTER_DIGIT`)."""
 
 
 def detect_name_shapes(text: str) -> Iterator[Detection]:

@@ -57,8 +57,13 @@ Sbu is 12" and "Aberystwyth, Sioned, she's" are no lists."""
 _BEFORE: Final = re.compile(rf"(?<![\w'’\-@])(?P<n>{_CAP}(?:[ \t]+{_CAP})?){_SEP}[ \t]+$")
 _ROLES = (
     r"(?:mate|friend|pal|neighbour|neighbor|cousin|colleague|workmate|boss|manager|supervisor|landlord|landlady|"
-    r"rider|driver|dispatcher|teman|kawan|kanti|sahabat|tetangga|sepupu|bos|abang|adik|kakak|rekan)"
+    r"rider|driver|dispatcher|teman|kawan|kanti|sahabat|tetangga|sepupu|bos|abang|adik|kakak|rekan|"
+    r"brother|sister|son|daughter|wife|husband|uncle|aunt|auntie|nephew|niece|customer|client|tenant|"
+    r"anak|istri|suami|uni|uda|etek|mamak|ponakan|keponakan|cucu|pacar|mantan|tamu|pelanggan|langganan|bini)"
+    r"(?:ku|nya|nyo|mu)?"
 )
+"""Person nouns after a name and a comma or a possessive ("Reno, teman satu pangkalan", "Rara, anak awak",
+"Precious, my cousin"), with an owner's suffix ("anakku")."""
 _ROLE_AFTER: Final = re.compile(
     r"[ \t]+(?:from|at|of)[ \t]+(?:the|our|my|his|her|their)[ \t]+(?:\w+[ \t]+)?"
     r"(?:shop|store|restaurant|takeaway|cafe|café|garage|kitchen|office|hub|depot|warehouse|counter|"
@@ -74,13 +79,18 @@ _DID_TO: Final = re.compile(
     r"[ \t]+(?:me|us|him|her|them)\b"
 )
 """A verb with a personal object after a sentence's first word: "Norma tipped me", "Ger got me the bag"."""
+_NAME_NEXT: Final = re.compile(rf"[ \t]+{_CAP}")
 _HE_LATER: Final = re.compile(r"[ \t]+[a-z][^.!?\n]{0,60}?\b(?:he|she|his|him)\b")
 """A verb after a sentence's first unknown word, and "he" or "she" later in the sentence: "Sizwe used to ride but
 he moved"."""
-_SENTENCE_START: Final = re.compile(rf"(?:[.!?][ \t]+|\n[ \t]*)(?P<n>{_CAP})(?=[ \t,])")
-"""A sentence's first word (after a sentence's end or a line's start; the text's own start is tried apart): led
-by a character class, so the scan skips ahead (a pattern led by look-behinds is tried at every place)."""
-_TEXT_START: Final = re.compile(rf"[ \t]*(?P<n>{_CAP})(?=[ \t,])")
+_LINK = r"(?:(?:Then|And|But|So|Also|Terus|Trus|Lalu|Tapi|Dan|Kemudian|Habis[ \t]+itu|Abis[ \t]+itu),?[ \t]+)?"
+"""A word that links a sentence to the one before and may come before its subject ("Then Rose from the kitchen
+rang", "Terus Sari, kawan aku, bilang")."""
+_SENTENCE_START: Final = re.compile(rf"(?:[.!?][ \t]+|\n[ \t]*){_LINK}(?P<n>{_CAP})(?=[ \t,])")
+"""A sentence's first word (after a sentence's end or a line's start, and a linking word; the text's own start
+is tried apart): led by a character class, so the scan skips ahead (a pattern led by look-behinds is tried at
+every place)."""
+_TEXT_START: Final = re.compile(rf"[ \t]*{_LINK}(?P<n>{_CAP})(?=[ \t,])")
 
 
 @cache
@@ -153,6 +163,8 @@ def role_persons(text: str) -> Iterator[Detection]:
             continue
         if role.group("p") is not None and (word in _places or word not in names and role.group("p") not in _places):
             continue  # "Bayo in Ikoyi shouts": a name before a known place; "Lagos in ...": a place
+        if role.group("p") is None and _NAME_NEXT.match(text, role.end()):
+            continue  # "Iye, istriku Sitti Aisyah": the name is the one after the person noun
         yield Detection(
             m.start("n"), m.end("n"), "PERSON", 0.7 if role.group("p") is None else 0.6, "person.role", word
         )
@@ -194,20 +206,50 @@ _NICKNAME: Final = re.compile(
     r"(?:says?|call(?:s|ed)?(?:[ \t]+(?:me|him|her))?|knows?[ \t]+(?:me|him|her)[ \t]+as)[ \t]+"
     rf"(?P<n>{_CAP})(?![\w'’\-])"
     rf"|(?<![\w'’\-])(?P<s>{_CAP})[ \t]+for[ \t]+short\b"
+    r"|\b(?:(?i:call(?:s|ed)?)[ \t]+(?:me|him|her)|(?i:know(?:s|n)?)[ \t]+(?:me|him|her)[ \t]+as|"
+    r"(?i:dipanggil|panggil(?:an)?(?:nya|ku)?|manggil)(?:[ \t]+(?:aku|saya|ambo|dia|gue))?)[ \t]+"
+    r"(?P<a>[A-Z]{2,3})(?![\w'’\-])"
+)
+"""... and two or three capitals after "call me" or "dipanggil" ("people call me JP"): initials as a nickname."""
+
+_NICKNAME_GATE: Final = trigger(
+    ["say", "Say", "call", "Call", "CALL", "know", "Know", "KNOW", "for short", "anggil", "ANGGIL"]
 )
 
-_NICKNAME_GATE: Final = trigger(["say", "Say", "call", "Call", "know", "Know", "for short"])
+
+_WE_CALL: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<n>{_CAP})[ \t]+(?:we|they|people|everyone|everybody|the[ \t]+\w+)[ \t]+"
+    r"(?:all[ \t]+|just[ \t]+)?call(?:ed)?[ \t]+(?:him|her|me|them)\b"
+)
+"""A nickname before who calls someone by it ("Abdi we call him", "Chips the lads call me")."""
+_WE_CALL_GATE: Final = trigger([" call him", " call her", " call me", " called him", " called her", " called me"])
+_OR_ALSO: Final = re.compile(
+    r"(?:[ \t]+for[ \t]+short)?,?[ \t]+(?:or|atau)[ \t]+"
+    r"(?:(?:just|simply|sometimes|at[ \t]+home|back[ \t]+home|cuma|kadang)[ \t]+)?"
+    rf"(?P<n>{_CAP})(?![\w'’\-])"
+)
+"""A second nickname after the first ("Gelay for short, or Gel", "everyone says Tess, or at home Ning")."""
 
 
 def nicknames(text: str) -> Iterator[Detection]:
-    """PERSON for a name after "everybody says" or "they call me", or before "for short" (module docstring)."""
+    """PERSON for a name after "everybody says" or "they call me", or before "for short" or "we call him", and a
+    second one after "or" (module docstring)."""
     _places, _names, _words, stop = _lists()
-    for m in gated_finditer(_NICKNAME, _NICKNAME_GATE, text):
-        group = "n" if m.group("n") is not None else "s"
+    found = [
+        (m, next(g for g in ("n", "s", "a") if m.group(g) is not None))
+        for m in gated_finditer(_NICKNAME, _NICKNAME_GATE, text)
+    ]
+    found.extend((m, "n") for m in gated_finditer(_WE_CALL, _WE_CALL_GATE, text))
+    for m, group in found:
         word = m.group(group)
         if word in stop or word in ADDRESS_TERMS or word in {"Me", "Him", "Her", "It", "The", "That", "This"}:
             continue  # "they call her Mammy Kadi": a kin or address word before the name
+        if m.re is _WE_CALL and _ordinary(word, _words) and word not in _names:
+            continue  # "Here people call me JP": an ordinary word before who calls
         yield Detection(m.start(group), m.end(group), "PERSON", 0.75, "person.nickname", word)
+        also = _OR_ALSO.match(text, m.end(group))
+        if also is not None and also.group("n") not in stop and also.group("n") not in ADDRESS_TERMS:
+            yield Detection(also.start("n"), also.end("n"), "PERSON", 0.7, "person.nickname", also.group("n"))
 
 
 _ITEM = rf"{_CAP}(?:[ \t]+{_CAP})?"

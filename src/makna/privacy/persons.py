@@ -28,7 +28,7 @@ from ._text import (
     run_tokens,
 )
 from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
-from .catchall import is_language
+from .catchall import in_lower_case, is_language
 from .name_shapes import detect_name_shapes
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .speakers import GENERIC_LABELS
@@ -58,8 +58,14 @@ _INTRO_ID = (
     r"namo(?:nyo|ku)?(?:[ \t]+(?:asli|lengkap|panggilan)(?:nyo)?)?|ngaran(?:nya|ku)?|jeneng(?:e|ku|ipun)|aran(?:e|ku)|"
     r"asma(?:ne|nipun)|nama[ \t]+(?:benar|betul|asli)(?:nya|ku)?|name[ \t]+(?:ku|die|dia)|"
     r"tanya(?:kan)?[ \t]+(?:ke|sama|ama|sm)|nanya[ \t]+(?:ke|sama|ama|sm)|bilang[ \t]+(?:ke|sama|ama)|"
-    r"telepon|telpon|nelpon|ditelepon|ditelpon|ngajak|diajak"
+    r"telepon|telpon|nelpon|ditelepon|ditelpon|ngajak|diajak|"
+    r"sebut(?:lah)?|diblokir(?:[ \t]+(?:sama|ama|sm|oleh))?|ngeblok(?:ir)?|dichat(?:[ \t]+(?:sama|ama|sm|oleh))?|"
+    r"ditipu(?:[ \t]+(?:sama|ama|sm|oleh))?|dibohongi(?:n)?(?:[ \t]+(?:sama|ama|sm|oleh))?|"
+    r"ketemu[ \t]+(?:sama|ama|dengan|jo|samo)|kenal(?:an)?[ \t]+(?:sama|ama|dengan|jo|samo)|"
+    r"pacaran[ \t]+(?:sama|ama|dengan|jo|samo)|jalan[ \t]+(?:sama|ama|dengan|jo|samo)|"
+    r"chatting(?:an)?[ \t]+(?:sama|ama|dengan|jo|samo)|curhat[ \t]+(?:ke|sama|ama)"
 )
+"""(The last lines: "sebut saja X", and being blocked, cheated, met or dated by someone: "diblokir sama X".)"""
 _INTRO_EN = (
     r"my name is|my name's|name's|his name is|his name was|her name is|her name was|their name is|"
     r"their name was|your name is|his real name|her real name|his full name|her full name|"
@@ -68,7 +74,9 @@ _INTRO_EN = (
     r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname|"
     r"met|text|texted|messaged|rang|phoned|married|dated|the late|told|asked|called (?:him|her|me)|"
     r"stayed with|staying with|stay with|lived with|living with|live with|moved in with|"
-    r"ketemu|ketemuan|bertemu|kenal|kenalan|nikah|menikah|nelpon|menelepon|chat|nge-chat|ngechat"
+    r"ketemu|ketemuan|bertemu|kenal|kenalan|nikah|menikah|nelpon|menelepon|chat|nge-chat|ngechat|"
+    r"blocked|unblocked|ghosted|ghosted by|blocked by|dumped by|dumped|dating|went out with|"
+    r"chatting with|chatted with|matched with"
 )
 _KIN = (
     r"daughter|son|wife|husband|brother|sister|mum|mom|mother|dad|father|friend|mate|neighbour|neighbor|boss|"
@@ -405,8 +413,14 @@ def _kin_words() -> set[str]:
 
 
 _PERSON_NOUNS: Final = frozenset(
-    _kin_words() | set("man woman guy girl boy lady youth bloke fella one sulung bungsu tengah".split())
+    _kin_words()
+    | set("man woman guy girl boy lady youth bloke fella one sulung bungsu tengah".split())
+    | set(
+        "concierge cashier chef cook driver rider guard receptionist owner teacher nurse doctor waiter waitress "
+        "barista courier dispatcher pastor imam ustaz ustadz caretaker cleaner customer client tenant".split()
+    )
 )
+"""Person nouns before a name set between commas: kin, and people by their work ("the concierge, Stan, and")."""
 
 
 def _head_noun(words: Sequence[str]) -> str | None:
@@ -497,22 +511,44 @@ def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detectio
         yield Detection(m.start(), m.end(), "PERSON", 0.95, "person.known", m.group(0))
 
 
+_CONTEXT_FINDS: Final = frozenset(
+    "person.answer person.role person.coordinated person.did person.he person.turn person.nickname "
+    "person.postposed person.document person.speaker person.sender".split()
+)
+"""PERSON detectors that find a name by its context alone, below the 0.75 of a cue ("Tari, kawan SMA",
+"Who rides with you? / Hodan and ..."): their names are repeated too, at their own confidence."""
+
+
 def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
-    """Other capitalised occurrences, in the same text, of name tokens already found with a cue."""
-    tokens: set[str] = set()
+    """Other capitalised occurrences, in the same text, of name tokens already found with a cue (0.72), or by
+    context alone (:data:`_CONTEXT_FINDS`, at that detection's confidence, at most 0.7: review)."""
+    conf: dict[str, float] = {}
     for det in found:
-        if det.type == "PERSON" and det.confidence >= 0.75:
-            tokens.update(t for t in det.text.split() if len(t) >= 3 and t[0].isupper())
-    tokens -= gz.stop_caps()
-    tokens = {t for t in tokens if not _is_honorific(t) and t.lower() not in _ROLES and not _CONTRACTION.search(t)}
+        if det.type != "PERSON":
+            continue
+        if det.confidence >= 0.75:
+            level = 0.72
+        elif det.detector in _CONTEXT_FINDS and det.confidence >= 0.5:
+            level = min(det.confidence, 0.7)
+        else:
+            continue
+        for t in det.text.split():
+            if len(t) >= 3 and t[0].isupper() and (level >= 0.72 or not in_lower_case(text, t.lower())):
+                conf[t] = max(conf.get(t, 0.0), level)  # ("kamek" elsewhere: "Kamek" opening a turn is a word)
+    stop = gz.stop_caps()
+    tokens = {
+        t
+        for t in conf
+        if t not in stop and not _is_honorific(t) and t.lower() not in _ROLES and not _CONTRACTION.search(t)
+    }
     if not tokens:
         return
     alts = [re.escape(t) for t in sorted(tokens, key=len, reverse=True)]
     for m in re.finditer(dispatch(alts, not_after=r"\w@.\-") + r"(?![\w@\-])", text):
         if _GREETING_AFTER.match(text, m.end()) and is_sentence_initial(text, m.start()):
             continue  # "Sugeng dalu": a greeting, even where Sugeng is someone's name
-        yield Detection(m.start(), m.end(), "PERSON", 0.72, "person.repeat", m.group(0))
-    yield from _short_forms(text, tokens)
+        yield Detection(m.start(), m.end(), "PERSON", conf[m.group(0)], "person.repeat", m.group(0))
+    yield from _short_forms(text, {t for t in tokens if conf[t] >= 0.72})
 
 
 def _short_forms(text: str, tokens: set[str]) -> Iterator[Detection]:

@@ -52,6 +52,7 @@ _TYPE_RANK: Final = {"ORG": 2, "LOCATION": 1, "PERSON": 0}
 _WEAK: Final = ("unknown.", "learned", "person.repeat")
 _MAX_TAIL = 3
 _MAX_HEAD = 3
+_OWNED: Final = re.compile(r"-(?:nya|nyo|ku|mu)$")
 
 
 @cache
@@ -132,6 +133,8 @@ def _head(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str
                 break
             if word in stop or word in HONORIFICS or not word[:1].isupper() or not word.replace("-", "").isalpha():
                 break
+            if _OWNED.search(word):
+                break  # "HP-nya Yosina": what the name owns, no part of it
             if is_sentence_initial(text, tok_start) and word not in _place_heads() and word not in _org_heads():
                 break  # "My PhilSys": a sentence's first word joins only as a type word ("Sungai ...")
             start, taken = tok_start, taken + 1

@@ -233,6 +233,26 @@ _TIMED_LABEL: Final = re.compile(
 """A label on its own line with the turn's time and no colon ("Speaker 1  2:08", from transcription apps)."""
 
 
+_LOWER_SENDER: Final = re.compile(r"[a-z][a-z'’.\-]{2,}(?:[ \t]+[a-z][a-z'’.\-]+){0,2}")
+_SELF_SENDERS: Final = frozenset({"aku", "saya", "gue", "gw", "ambo", "me", "you", "kamu", "anda", "admin", "system"})
+
+
+def _lower_sender(m: re.Match[str]) -> tuple[int, int] | None:
+    """The sender of a chat-export line written in lower case, as contacts often are ("12/03/2024, 10:15 -
+    yosefina: ..."): the label's span, when a dated stamp opens the line and the label is one to three
+    lower-case words, none the writer's own pronoun or a role."""
+    ts = m.group("ts")
+    if ts is None or not re.search(r"\d[/.\-]\d{1,2}[/.\-]\d", ts):
+        return None
+    label = m.group("label").strip()
+    if not _LOWER_SENDER.fullmatch(label) or any(w in _SELF_SENDERS for w in label.split()):
+        return None
+    if is_generic_label(label):
+        return None
+    at = m.group("label").index(label)
+    return at, at + len(label)
+
+
 def _line_labels(text: str) -> Iterator[re.Match[str]]:
     """The label match at the start of each line that has one: the first line by ``match``, the others by
     one scan for a newline followed by a label."""
@@ -253,7 +273,7 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
     for m in _line_labels(text):
         label = m.group("label")
         generic = is_generic_label(label) or " ".join(label.split()).lower() in legend or is_role_noun(label.strip())
-        if not generic and _name_span(label) is None and _role_name(label) is None:
+        if not generic and _name_span(label) is None and _role_name(label) is None and _lower_sender(m) is None:
             continue
         found.append((m, generic))
         if not generic:
@@ -270,7 +290,7 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
             start = m.start("label")
             out.append(SpeakerLabel(start, m.end(), label, (start + role_name[0], start + role_name[1])))
             continue
-        span = _name_span(label)
+        span = _name_span(label) or _lower_sender(m)
         assert span is not None
         first = label[span[0] : span[1]].split()[0]
         once = counts[" ".join(label.split())] < 2
