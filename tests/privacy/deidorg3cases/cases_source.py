@@ -3,10 +3,10 @@ CASES = [
 I: Dulu di [[ORG:Laundry Cahaya Bundo]] dekat [[LOCATION:Simpang Haru]], setahun. Gajinyo ketek. Habis itu pindah ka [[ORG:Kedai Kopi Rang Mudo]], jadi pelayan.
 P: Yang punya kedai tahu kerja Uni yang lain?
 I: Ndak. Bosnyo urang [[LOCATION:Solok]], jarang datang."""),
-("id", "Chat WhatsApp huruf kecil", """[12/03/24 21.04] Informan: aku skrg kerja di laundry [[ORG:berkah jaya]] kak, shift malam
-[12/03/24 21.05] Peneliti: oh yg dekat kampus itu?
-[12/03/24 21.06] Informan: iya. sebelumnya jaga konter hp [[ORG:mulia cell]] tp udah tutup
-[12/03/24 21.07] Informan: gaji di laundry cuma 1,2 jt"""),
+("id", "Chat WhatsApp huruf kecil", """[[[DATE:12/03/24]] 21.04] Informan: aku skrg kerja di laundry [[ORG:berkah jaya]] kak, shift malam
+[[[DATE:12/03/24]] 21.05] Peneliti: oh yg dekat kampus itu?
+[[[DATE:12/03/24]] 21.06] Informan: iya. sebelumnya jaga konter hp [[ORG:mulia cell]] tp udah tutup
+[[[DATE:12/03/24]] 21.07] Informan: gaji di laundry cuma 1,2 jt"""),
 ("id", "Sekolah anak dan rumah makan", """P: Anak Uni sekolah di mana?
 I: Yang gadang di [[ORG:SD Negeri 12 Kuranji]], yang ketek di [[ORG:TK Pertiwi Ranah]]. Ambo dulu masak di [[ORG:RM Sari Bundo Kanduang]], tapi kakinyo sakik tagak lamo.
 P: Sekarang masih masak?
@@ -87,9 +87,9 @@ I: I emailed support. Nothing. The union, [[ORG:IWGB]], said they would look at 
 I: In [[LOCATION:Lagos]] I was a cashier at [[ORG:Olumide Stores]]. Here I did a year at [[ORG:Eastfield Co-op]] on the tills.
 P: Why did you stop?
 I: The hours. Riding pays better some weeks."""),
-("en", "Lower-case chat", """[09/05/2024, 22:14] Rider: yeah i ride for [[ORG:zipgo]] now, left [[ORG:fetchly]] in april
-[09/05/2024, 22:15] Interviewer: was that your choice?
-[09/05/2024, 22:16] Rider: kinda. they kept docking pay. mate from the hub said [[ORG:zipgo]] was better"""),
+("en", "Lower-case chat", """[[[DATE:09/05/2024]], 22:14] Rider: yeah i ride for [[ORG:zipgo]] now, left [[ORG:fetchly]] in april
+[[[DATE:09/05/2024]], 22:15] Interviewer: was that your choice?
+[[[DATE:09/05/2024]], 22:16] Rider: kinda. they kept docking pay. mate from the hub said [[ORG:zipgo]] was better"""),
 ("en", "Bike and insurance", """P: Where did you get the e-bike?
 I: Rented it through [[ORG:Cyclevo]], forty quid a week. Insurance through [[ORG:Ridersafe]] but they never paid out.
 P: Did you try the police?
