@@ -64,7 +64,7 @@ _SURE: Final = 0.95
 # --- chat lines typed in lower case ------------------------------------------------------------------------
 
 _LOWER_WORK: Final = re.compile(
-    r"(?<![\w\-])(?:kerja|kerjo|karajo|bekerja|jaga|masuk|masuak|ikut|magang|narik|ngojek|nyambi|bantu|masak|nyuci|"
+    r"(?:kerja|kerjo|karajo|bekerja|jaga|masuk|masuak|ikut|magang|narik|ngojek|nyambi|bantu|masak|nyuci|"
     r"digaji|dipecat|di-?phk|resign|keluar[ \t]+dari|berhenti[ \t]+dari)"
     r"(?:[ \t]+(?:di|ke|ka|dari|buat|untuk|sama|samo|lewat))?[ \t]+"
     r"(?P<head>laundry|toko|warung|kedai|konter(?:[ \t]+hp)?|counter(?:[ \t]+hp)?|bengkel|salon|rumah[ \t]+makan|rm|"
@@ -73,7 +73,7 @@ _LOWER_WORK: Final = re.compile(
     r"(?P<name>(?:[ \t]+[a-z0-9][a-z0-9'&\-]*){1,3})"
 )
 _LOWER_RIDE: Final = re.compile(
-    r"(?<![\w\-])(?:(?:ride|rides|riding|rode|drive|drives|driving|drove|deliver|delivers|delivering|work|works|"
+    r"(?:(?:ride|rides|riding|rode|drive|drives|driving|drove|deliver|delivers|delivering|work|works|"
     r"working|worked)[ \t]+(?:for|with)|signed[ \t]+up[ \t]+(?:with|to|for)|left|quit)[ \t]+"
     r"(?P<name>[a-z][a-z0-9]{2,})\b"
 )
@@ -155,7 +155,7 @@ _ID_TAILS: Final = frozenset(
 )
 """Kind words ending an organisation's name that the suffix lists of :mod:`makna.privacy.places` lack."""
 _KIND_BEFORE: Final = re.compile(
-    r"(?<![\w\-])(?P<cue>Arisan|Ormas|BPRS?|Majelis[ \t]+Taklim|Pengajian|Perhimpunan|Himpunan|Aliansi|"
+    r"(?P<cue>Arisan|Ormas|BPRS?|Majelis[ \t]+Taklim|Pengajian|Perhimpunan|Himpunan|Aliansi|"
     r"Persaudaraan|PAUD|TPQ|Bimbel|Laskar|Konter|RM)(?![\w\-])"
 )
 """Kind words that start an organisation's name, kept in its span (``Arisan Bundo Saiyo``, ``BPR ...``)."""
@@ -165,7 +165,7 @@ _LOWER_KIND: Final = re.compile(
 )
 """Kind words in lower case right before a name (``ormas Laskar ...``, ``leasing Mitra ...``): outside its span."""
 _UNIT: Final = re.compile(
-    r"(?<![\w\-])(?:Satpol[ \t]+PP|Dinsos|Disnaker|Dukcapil|Disdukcapil|Pemko|Pemkot|Pemkab|Pemprov|DPRD|"
+    r"(?:Satpol[ \t]+PP|Dinsos|Disnaker|Dukcapil|Disdukcapil|Pemko|Pemkot|Pemkab|Pemprov|DPRD|"
     r"Kantor[ \t]+Imigrasi|BPJS[ \t]+Kesehatan|BPJS[ \t]+Ketenagakerjaan|Kesbangpol)[ \t]+"
     r"(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Kec\.)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
 )
@@ -230,33 +230,43 @@ def _trimmed(run: CapRun) -> list[tuple[int, int, str]]:
     return toks
 
 
+def _word_start(text: str, at: int) -> bool:
+    """Whether ``at`` starts a word (the whole-text patterns leave this look-behind out so that they scan fast)."""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")
+
+
+def _lower_line(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` has no capital letter (a chat line typed in lower case)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return line.lower() == line
+
+
 def _lower_chat(text: str) -> Iterator[Detection]:
     ordinary = _lists()[3]
     names = _lists()[1]
-    start = 0
-    for line in text.split("\n"):
-        if line and not any(c.isupper() for c in line):
-            for m in _LOWER_WORK.finditer(line):
-                words = list(re.finditer(r"\S+", m.group("name")))
-                kept: list[re.Match[str]] = []
-                for w in words:
-                    if w.group(0) in _CHAT_STOP:
-                        break
-                    kept.append(w)
-                if not kept or len(" ".join(k.group(0) for k in kept)) < 3:
-                    continue
-                if len(kept) == 1 and kept[0].group(0) in ordinary:
-                    continue  # "toko parfum", "koperasi plasma": what it sells or its kind, not its name
-                s = start + m.start("name") + kept[0].start()
-                e = start + m.start("name") + kept[-1].end()
-                yield Detection(s, e, "ORG", 0.5, "org.chatlower", text[s:e])
-            for m in _LOWER_RIDE.finditer(line):
-                word = m.group("name")
-                if word in ordinary or word in _CHAT_SLANG or word in _CHAT_STOP or word.title() in names:
-                    continue
-                s, e = start + m.start("name"), start + m.end("name")
-                yield Detection(s, e, "ORG", 0.5, "org.chatlower", text[s:e])
-        start += len(line) + 1
+    for m in _LOWER_WORK.finditer(text):
+        if not _word_start(text, m.start()) or not _lower_line(text, m.start()):
+            continue
+        words = list(re.finditer(r"\S+", m.group("name")))
+        kept: list[re.Match[str]] = []
+        for w in words:
+            if w.group(0) in _CHAT_STOP:
+                break
+            kept.append(w)
+        if not kept or len(" ".join(k.group(0) for k in kept)) < 3:
+            continue
+        if len(kept) == 1 and kept[0].group(0) in ordinary:
+            continue  # "toko parfum", "koperasi plasma": what it sells or its kind, not its name
+        s, e = m.start("name") + kept[0].start(), m.start("name") + kept[-1].end()
+        yield Detection(s, e, "ORG", 0.5, "org.chatlower", text[s:e])
+    for m in _LOWER_RIDE.finditer(text):
+        word = m.group("name")
+        if word in ordinary or word in _CHAT_SLANG or word in _CHAT_STOP or word.title() in names:
+            continue
+        if _word_start(text, m.start()) and _lower_line(text, m.start()):
+            yield Detection(m.start("name"), m.end("name"), "ORG", 0.5, "org.chatlower", word)
 
 
 _PREV_WORDS: Final = frozenset(
@@ -287,8 +297,42 @@ def _before_cues(text: str, toks: list[tuple[int, int, str]]) -> tuple[float, st
     return None
 
 
-def _run_cues(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+_AFTER_WORDS: Final = frozenset(
+    "just then finally eventually never also have has had already basically let laid sacked fired deactivated "
+    "suspended offboarded onboarded hired terminated rehired dismissed deactivate deactivates suspend suspends took "
+    "pay pays paid docked cut slashed lowered kicked owe owes owed depot warehouse hub site plant factory branch "
+    "garage yard gym bakery salon office store takeaway".split()
+)
+"""The word right after a run for one of the cues after it to apply (``let``, ``depot``)."""
+_TAIL_HIT: Final = re.compile(rf"(?:{'|'.join(sorted(_ID_TAILS))})(?![\w\-])")
+_WORD_AT: Final = re.compile(r"[a-z]+")
+
+
+def _runs_worth_reading(text: str, runs: Sequence[CapRun]) -> list[CapRun]:
+    """The runs a cue may apply to: a trade word ends it, or a comma or a cue's word follows it, or a cue's word
+    precedes it (a few look-ups per run, so most runs are never read)."""
+    tails = {m.end() for m in _TAIL_HIT.finditer(text) if _word_start(text, m.start())}
+    out: list[CapRun] = []
     for run in runs:
+        start, end = run[0], run[1]
+        after = text[end : end + 1]
+        if end in tails or end - 1 in tails or after == ",":
+            out.append(run)
+            continue
+        if after == " ":
+            word = _WORD_AT.match(text, end + 1)
+            if word is not None and word.group(0) in _AFTER_WORDS:
+                out.append(run)
+                continue
+        if start > 1 and text[start - 1] in " \t":
+            cut = max(text.rfind(" ", max(0, start - 24), start - 1), start - 25)
+            if text[cut + 1 : start - 1].lower() in _PREV_WORDS:
+                out.append(run)
+    return out
+
+
+def _run_cues(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+    for run in _runs_worth_reading(text, runs):
         toks = _trimmed(run)
         if not toks:
             continue
@@ -329,6 +373,8 @@ def _run_cues(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
 def _kind_words(text: str) -> Iterator[Detection]:
     stop = _lists()[2]
     for m in _KIND_BEFORE.finditer(text):
+        if not _word_start(text, m.start()):
+            continue
         end = m.end()
         n = 0
         while n < 4:
@@ -343,7 +389,8 @@ def _kind_words(text: str) -> Iterator[Detection]:
             continue  # a kind word alone, or ringgit ("RM 50")
         yield Detection(m.start(), end, "ORG", 0.8, "org.kind", text[m.start() : end])
     for m in _UNIT.finditer(text):
-        yield Detection(m.start(), m.end(), "ORG", 0.85, "org.unit", m.group(0))
+        if _word_start(text, m.start()):
+            yield Detection(m.start(), m.end(), "ORG", 0.85, "org.unit", m.group(0))
 
 
 def _workplaces(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
