@@ -37,6 +37,8 @@ def _types(text: str, language: str = "en") -> dict[str, str]:
         ("Ambo ikut Arisan Sabana Saiyo tiap Kamis.", "id", "Arisan Sabana Saiyo"),
         ("Kami dijemput petugas Satpol PP Kota Sawahlunto tengah malam.", "id", "Satpol PP Kota Sawahlunto"),
         ("I did nights at the Marrowby Fulfilment depot last winter.", "en", "Marrowby Fulfilment"),
+        ("Anaknya sekolah di MI Nurul Iman Kapalo Koto.", "id", "MI Nurul Iman Kapalo Koto"),
+        ("Saya karajo di warung Sari Rasa Bundo tiap malam.", "id", "Sari Rasa Bundo"),
     ],
 )
 def test_cues_make_an_org(text: str, language: str, name: str) -> None:
@@ -49,6 +51,10 @@ def test_a_business_place_is_the_employer_only_where_someone_works() -> None:
     assert _types(worked, "id").get("Kedai Teh Anggrek Biru") == "ORG"
     met = "Kami biasa duduk di Kedai Teh Anggrek Biru sore-sore."
     assert _types(met, "id").get("Kedai Teh Anggrek Biru") != "ORG"
+    venue = "Dulu dia kerja di karaoke Bulan Sabit Merah, jadi pemandu lagu."
+    with cues_disabled():
+        before = _types(venue, "id")
+    assert _types(venue, "id") == before  # a venue stays what the earlier stages made it
 
 
 def test_lower_case_chat_line_after_a_work_phrase() -> None:
@@ -68,6 +74,8 @@ def test_lower_case_chat_line_after_a_work_phrase() -> None:
         "I was waiting two months for the Jobcentre to call back.",
         "It cost RM 50 at the shop.",
         "We met at the Tottenham depot by the gate.",
+        "I TOLD HIM MI MONEY GONE, MI FATHER SAY WAIT.",
+        "SAYA KERJA DI TOKO PUPUK KELUARGA DI PASAR, JAGA KASIR.",
     ],
 )
 def test_no_org_without_a_firm(text: str) -> None:
