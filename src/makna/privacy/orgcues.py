@@ -36,6 +36,7 @@ from . import gazetteers as gz
 from ._local import ThreadSettings
 from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
 from .employers import work_phrase_before
+from .orgcontext import _KEEP as KEEP_DETECTORS
 from .places import ORG_TYPE_WORDS
 from .precision import stage_is_off
 from .types import Detection
@@ -43,21 +44,8 @@ from .types import Detection
 __all__ = ["apply_org_cues", "cues_disabled", "find_org_cues"]
 
 _NAMED: Final = frozenset({"PERSON", "LOCATION", "ORG"})
-_KEEP: Final = frozenset(
-    {
-        "person.honorific",
-        "person.intro",
-        "person.self",
-        "person.sender",
-        "person.speaker",
-        "person.turn",
-        "location.after_address",
-        "address.id",
-        "propagate",
-        "location.header",
-    }
-)
-"""Detectors whose PERSON or LOCATION this pass never retypes (as :mod:`makna.privacy.orgcontext`)."""
+_KEEP: Final = KEEP_DETECTORS
+"""Detectors whose PERSON or LOCATION this pass never retypes (those of :mod:`makna.privacy.orgcontext`)."""
 _SURE: Final = 0.95
 """A PERSON or LOCATION at this confidence or more stays what it is."""
 
