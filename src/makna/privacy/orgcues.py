@@ -150,7 +150,7 @@ _KIND_BEFORE: Final = re.compile(
 """Kind words that start an organisation's name, kept in its span (``Arisan Bundo Saiyo``, ``BPR ...``)."""
 _LOWER_KIND: Final = re.compile(
     r"(?<![\w\-])(?:ormas|arisan|komunitas|lsm|paguyuban|perkumpulan|majelis[ \t]+taklim|pengajian|bpr|leasing|"
-    r"kampus|konter|laundry|dinas|bank|pt|cv|ud)[ \t]+$"
+    r"kampus|konter|laundry|bank|pt|cv|ud)[ \t]+$"
 )
 """Kind words in lower case right before a name (``ormas Laskar ...``, ``leasing Mitra ...``): outside its span."""
 _UNIT: Final = re.compile(
@@ -192,9 +192,9 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     )
 
 
-def _name(words: Sequence[str], *, single_ordinary: bool = False) -> bool:
+def _name(words: Sequence[str]) -> bool:
     """Whether ``words`` (a capitalised run) can name a firm: not a listed place, first name, honorific or common
-    capitalised word alone; one word that is an ordinary word only when ``single_ordinary``."""
+    capitalised word alone, nor one ordinary word (an acronym may be one)."""
     places, names, stop, ordinary = _lists()
     if not words or words[0] in stop or words[0] in names and len(words) == 1:
         return False
@@ -203,7 +203,7 @@ def _name(words: Sequence[str], *, single_ordinary: bool = False) -> bool:
         return False
     if len(words) == 1:
         w = words[0]
-        if w in names or len(w) < 3 or (not single_ordinary and w.lower() in ordinary and not w.isupper()):
+        if w in names or len(w) < 3 or (w.lower() in ordinary and not w.isupper()):
             return False
     return True
 
@@ -278,7 +278,7 @@ def _before_cues(text: str, toks: list[tuple[int, int, str]]) -> tuple[float, st
         return 0.7, "org.stint"
     if _ID_EMPLOYER_BEFORE.search(before) and _name(words):
         return 0.65, "org.subject"
-    if _LOWER_KIND.search(before) and _name(words, single_ordinary=True):
+    if _LOWER_KIND.search(before) and _name(words):
         return 0.75, "org.lowerkind"
     if _VOCATIVE.search(before):
         if work_phrase_before(_VOCATIVE.sub(" ", before)) and _name(words):
