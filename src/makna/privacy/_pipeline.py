@@ -17,6 +17,7 @@ from .header_places import header_places
 from .learned import refine
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
 from .orgcontext import apply_org_context
+from .orgcues import apply_org_cues
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names, titled_names_first
 from .places import detect_places
@@ -61,4 +62,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = refine(text, scan, language, rules, runs)  # learned model on top
     found = apply_stage(scan, language, found)  # then the precision stage
     found = apply_org_context(scan, found, runs)  # then the organisation context model
+    found = apply_org_cues(scan, found, runs)  # and the organisation cues it cannot learn
     return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them

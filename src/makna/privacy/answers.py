@@ -55,7 +55,9 @@ _AGE_Q: Final = re.compile(
 )
 _PLATFORM_Q: Final = re.compile(
     r"(?i:\b(?:which|what)[ \t]+(?:apps?|platforms?|compan(?:y|ies)|firms?)\b|\b(?:aplikasi|apk|app|platform)[ \t]+"
-    r"apa\b|\b(?:pakai|pake)[ \t]+apa\b|\bwho[ \t]+do[ \t]+you[ \t]+(?:ride|drive|deliver|work)[ \t]+for\b)"
+    r"apa\b|\b(?:pakai|pake)[ \t]+apa\b|\bwho[ \t]+(?:do|did|are|were|have)[ \t]+you[ \t]+(?:been[ \t]+)?"
+    r"(?:ride|riding|drive|driving|deliver|delivering|work|working|clean|cleaning)[ \t]+(?:for|with)\b|"
+    r"\b(?:narik|kerja|karajo|ngojek)[ \t]+(?:buat|untuk|sama|samo|ikut)[ \t]+(?:apa|siapa|mano|apo)\b)"
 )
 """A question about the app or firm someone rides for: its answer names platforms (``Mostly Zoomeat``)."""
 _WHO_Q: Final = re.compile(r"(?i:\bwho\b|\bsiapa\b|\bwhose[ \t]+name)")
