@@ -65,7 +65,17 @@ from .regions import (
     place_regions,
     places_in,
 )
-from .surrogate_shapes import ORG_TAIL_WORDS, brand_name, nik_surrogate, plate_prefixes, renumber
+from .surrogate_shapes import (
+    ORG_HEAD_PHRASES,
+    ORG_KIND_MODIFIERS,
+    ORG_TAIL_WORDS,
+    PLACE_HEADS,
+    brand_name,
+    business_words,
+    nik_surrogate,
+    plate_prefixes,
+    renumber,
+)
 
 __all__ = ["ORG_KIND_WORDS", "PLACE_NAMED_ORGS", "SurrogateGenerator", "calendar_date", "number_words", "split_org",
            "split_place", "street_name"]
@@ -153,11 +163,11 @@ _EN_STREET: Final = re.compile(
     r"(?:[A-Z][\w'’\-]*[ \t]+)+((?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Terrace|Place|"
     r"Grove|Gardens|Hill|Row|Court|Square|Boulevard|Parade|Walk|Mews|Rise|View)\.?)")
 _ORG_PREFIXES: Final = tuple(sorted({*ORG_TYPE_WORDS, "Warung", "Kedai", "Rumah Makan", "RM", "Koramil", "Kodim",
-                                    "Kelurahan", "Kantor Camat", "Pengadilan Negeri"},
+                                    "Kelurahan", "Kantor Camat", "Pengadilan Negeri", *ORG_HEAD_PHRASES},
                                    key=len, reverse=True))
 PLACE_NAMED_ORGS: Final = frozenset(
     "polsek polres polresta polrestabes polda koramil kodim puskesmas posyandu rsud kelurahan kantor camat "
-    "pengadilan negeri kjri kbri dinas".split())
+    "pengadilan negeri kjri kbri dinas".split()) | PLACE_HEADS
 """Kind words of institutions named after their place (case-folded words): their name gets a place's surrogate."""
 _SCHOOLS: Final = frozenset("sd sdn smp smpn sma sman smk smkn mts mtsn man madrasah sekolah".split())
 ORG_KIND_WORDS: Final = frozenset(w.casefold() for w in ORG_SUFFIX_WORDS) | frozenset(
@@ -191,8 +201,9 @@ def split_org(original: str) -> tuple[str, str, str, bool]:
             head, rest = head + rest[: m.end()], rest[m.end():]
     toks = rest.split(" ")
     cut = len(toks)
-    while cut > 1 and toks[cut - 1].casefold().rstrip(",") in ORG_KIND_WORDS:
-        cut -= 1
+    while cut > 1 and (toks[cut - 1].casefold().rstrip(",") in ORG_KIND_WORDS
+                       or (cut < len(toks) and toks[cut - 1].casefold() in ORG_KIND_MODIFIERS)):
+        cut -= 1  # "Leeds City Council": "City" too, before a kind word
     name, tail = " ".join(toks[:cut]), "".join(" " + t for t in toks[cut:])
     place_named = (set(kind.split()) & PLACE_NAMED_ORGS != set() or numbered
                    or bool(place_regions(name) or country_places(name)))
@@ -569,13 +580,15 @@ class SurrogateGenerator:
     def _org(self, rng: random.Random, original: str, language: str) -> str:
         head, name, tail, _place = split_org(original)
         n = len(name.split())
-        if head.strip() and head.split()[-1].casefold() not in {"the"}:  # an Indonesian kind word or legal form
-            short = head.split()[0].rstrip(".") in {"PT", "CV", "UD"}
-            return head + self._words(rng, min(max(n, 2 if short else 1), 3)) + tail
         english = language == "en"
+        if head.strip() and head.split()[-1].casefold() not in {"the"}:  # a kind word or legal form before it
+            if english and head.split()[-1].casefold() in {"of", "union"}:  # "University of X": English words
+                return head + brand_name(rng, max(n, 2), True, tuple(_PLACE_WORDS)) + tail
+            short = head.split()[0].rstrip(".") in {"PT", "CV", "UD"}
+            return head + business_words(rng, max(n, 2 if short else 1), tuple(_PLACE_WORDS)) + tail
         if tail and english:  # "Hartley & Sons Ltd", "Bayline Haulage": surnames before the kind word
             return head + " ".join(_surname(rng) for _ in range(min(max(n, 1), 2))) + tail
         if tail:  # "Berkah Laundry": Indonesian business words before it
-            return head + self._words(rng, min(max(n, 1), 3)) + tail
+            return head + business_words(rng, n, tuple(_PLACE_WORDS)) + tail
         # no kind word at all: words that read as a business, never a person's name ("Sinar Jaya")
         return head + brand_name(rng, n, english, tuple(_PLACE_WORDS))
