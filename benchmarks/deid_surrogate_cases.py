@@ -201,6 +201,19 @@ def check(
     raise ValueError(f"unknown check {kind!r}")
 
 
+def _source_votes(dets: list[Detection]) -> dict[str, float]:
+    """A source's region votes as 'makna deid apply' counts them (before round deidsurr5: one by one)."""
+    try:
+        from makna.privacy.source_regions import source_votes
+    except ImportError:  # the code before round deidsurr5
+        votes: dict[str, float] = {}
+        for d in dets:
+            for place, weight in region_votes(d.type, d.text).items():
+                votes[place] = votes.get(place, 0.0) + weight
+        return votes
+    return source_votes((d.type, d.text) for d in dets)
+
+
 def run(split: str, secrets: int, misses: bool, where: Path = CASES) -> Counter[str]:
     cases = load(split, where)
     score: Counter[str] = Counter()
@@ -225,10 +238,8 @@ def run(split: str, secrets: int, misses: bool, where: Path = CASES) -> Counter[
         seen: dict[tuple[str, str], str] = {}
         drawn: dict[tuple[str, str], str] = {}
         for doc, expects, dets in docs:
-            votes: dict[str, float] = {}
-            for d in dets:  # the source's own region, as 'makna deid apply' infers it
-                for place, weight in region_votes(d.type, d.text).items():
-                    votes[place] = votes.get(place, 0.0) + weight
+            # the source's own region, as 'makna deid apply' infers it
+            votes = _source_votes(dets)
             region = source_region(votes, None, detection_language(str(doc["language"])))
             _new, reps = pseudonymise(
                 str(doc["text"]), dets, mode="surrogate", mapping=mapping, language=str(doc["language"]), region=region

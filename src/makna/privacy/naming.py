@@ -137,7 +137,10 @@ _KIN_PHRASE = (rf"(?:(?P<kin>{_KIN_RX})|(?:{_NEUTRAL_KIN.replace(' ', '|')})[ \t
                rf"(?:-in-law)?{_POSS_ID}")
 _KIN_BEFORE = re.compile(
     rf"(?<![\w-])(?:(?:my|his|her|our|their|your|the|late|ex-|mantan)[ \t]+)*{_KIN_PHRASE}"
-    rf"[ \t]*,?(?:[ \t]+(?:yang[ \t]+)?(?:bernama|namanya|nama|named|called|is[ \t]+called))?[ \t]*$", re.I)
+    rf"(?:[ \t]*,?(?:[ \t]+(?:yang[ \t]+)?(?:bernama|namanya|nama|named|called|is[ \t]+called))?[ \t]*"
+    r"|[ \t]*\?[ \t]*\n[ \t]*(?:[^\W\d_]{1,20}[ \t]*:)?[ \t]*)$", re.I)
+"""A kin word right before a name, or ending the question the name answers at the start of the next turn
+(``Q: And your daughter?`` / ``A: Kemi is at school``)."""
 _KIN_AFTER = re.compile(
     r"^[ \t]*(?:[,(][ \t]*(?:(?:dia|ia|beliau|yang|who[ \t]+is|who's|is|was|itu)[ \t]+)?"
     r"|[ \t](?:itu|adalah|ialah|is|was)[ \t]+)"
@@ -560,7 +563,9 @@ def neutral_names(group: str) -> tuple[str, ...]:
     for locale in locales:
         lists = _faker_lists(locale)
         names.extend(sorted(set(lists["first_names_male"]) & set(lists["first_names_female"])))
-    return tuple(n for n in dict.fromkeys(names) if name_gender(n) is None)
+    # an honorific or title ("Adek") is no name: a surrogate of it would read as a form of address
+    return tuple(n for n in dict.fromkeys(names) if name_gender(n) is None
+                 and n.casefold() not in HONORIFIC_GENDER and n.casefold() not in NAME_TITLES)
 
 
 _SYLLABLES: Final = ("ra", "di", "na", "sa", "ri", "wan", "ti", "ma", "ya", "lu", "to", "ni", "ka", "dar", "sih",

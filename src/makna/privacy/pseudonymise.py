@@ -28,6 +28,7 @@ from .naming import (
     kin_gender,
     local_honorific,
     name_gender,
+    name_language,
     pronoun_gender,
     world_gender,
 )
@@ -299,8 +300,10 @@ class KeyMapping:
         return (self.genders.get(key) or gender or self.kin.get(key) or name_gender(tok) or self.pronouns.get(key)
                 or world_gender(tok))
 
-    def _token_surrogate(self, tok: str, first: bool, language: str, gender: Gender | None) -> str:
-        """The project's surrogate of one name token (drawn and remembered on first use)."""
+    def _token_surrogate(self, tok: str, first: bool, language: str, gender: Gender | None,
+                         family: str | None = None) -> str:
+        """The project's surrogate of one name token (drawn and remembered on first use); ``family``: the
+        language the name's other tokens show (``Kartikasari`` of ``Dewi Kartikasari`` stays Indonesian)."""
         key = tok.lower()
         if key in self.person_tokens:
             return self.person_tokens[key]
@@ -309,8 +312,8 @@ class KeyMapping:
         value = self._short_form(tok, language, gender)
         if value is None:
             hint = self._gender_hint(tok, gender)
-            value = self._gen.person_token(tok, first=first, language=self.origins.get(key) or self._own_language
-                                           or self.language or language,
+            value = self._gen.person_token(tok, first=first, language=self.origins.get(key) or family
+                                           or self._own_language or self.language or language,
                                            gender=hint if hint in {"m", "f"} else None,  # type: ignore[arg-type]
                                            used=self._used, reject=self._originals.meets,
                                            neutral=hint not in {"m", "f"})
@@ -334,13 +337,15 @@ class KeyMapping:
                 gender = "f"
         self._used.update(t.lower() for i, t in enumerate(toks) if i not in titles)
         self._originals.add(t for i, t in enumerate(toks) if i not in titles)
+        shown_languages = {name_language(t, "") for i, t in enumerate(toks) if i not in titles} - {""}
+        family = shown_languages.pop() if len(shown_languages) == 1 else None
         names = 0
         for i, tok in enumerate(toks):
             if i in titles:
                 out.append(tok)
                 continue
             names += 1
-            out.append(_cased_like(tok, self._token_surrogate(tok, names == 1, language, gender)))
+            out.append(_cased_like(tok, self._token_surrogate(tok, names == 1, language, gender, family)))
         return " ".join(out)
 
     def _account_name(self, run: str, language: str) -> str | None:
@@ -356,6 +361,13 @@ class KeyMapping:
         if parts is not None:
             return "".join(self._token_surrogate(*self._context.get(p, (p, True, False))[:2], language, None)
                            .casefold() for p in parts)
+        rest = segment(low[1:], known) if len(low) >= 4 else None
+        if rest is not None:  # "tnowak": an initial, then names; the initial of the one first name it fits
+            firsts = [v for k, v in self._context.items() if v[1] and v[2] and k.startswith(low[0])]
+            initial = (self._token_surrogate(firsts[0][0], True, language, None)[:1].casefold()
+                       if len(firsts) == 1 else low[0])
+            return initial + "".join(self._token_surrogate(*self._context.get(p, (p, True, False))[:2], language,
+                                                           None).casefold() for p in rest)
         place = self.places.get(_place_key(run))
         return place.casefold().replace(" ", "") if place is not None else None
 
