@@ -136,9 +136,12 @@ def test_context_and_wider_lists_keep_gender(text: str, name: str, gender: str, 
 
 
 def test_context_outranks_the_wider_lists_not_the_main_ones() -> None:
-    assert world_gender("Desi") == "m"  # an English list's (Desi Arnaz); in Indonesia a woman's name
+    assert world_gender("Zofia") == "f" and world_gender("Desi") is None  # Faker's base "en" lists not read
     for seed in range(5):
-        (new,) = _run("Then Desi came; she is my cousin's wife.", [("PERSON", "Desi")],
+        (new,) = _run("Then Zofia came; he is my cousin's husband.", [("PERSON", "Zofia")],
+                      KeyMapping(secret=f"{seed + 3:064x}"), language="en")
+        assert locale_gender(new) == "m", new
+        (new,) = _run("Then Siti came; he is my cousin.", [("PERSON", "Siti")],  # the main lists first
                       KeyMapping(secret=f"{seed + 3:064x}"), language="en")
         assert locale_gender(new) == "f", new
 

@@ -8,9 +8,11 @@ X``, ``X, my wife,``; a word that says nothing of gender, ``anak``, ``adik``, ``
 ``partner``, ``cousin``, says nothing, and two cues that disagree anywhere in the project cancel out),
 then from the name itself (:func:`name_gender`): gendered name lists (``data/names_traditions.txt`` and
 Faker's ``id_ID``, ``en_GB`` and other person providers, MIT), then, for a name no list gives both genders,
-its ending where the Indonesian lists make it clear (:func:`ending_gender`). Otherwise the gender is
-unknown, and it stays unknown: the surrogate is a name both genders bear (:func:`neutral_names`,
-``data/names_unisex.txt``), never a name of one gender drawn by chance.
+its ending where the Indonesian lists make it clear (:func:`ending_gender`), then from the English
+pronouns after it in its sentence (:func:`pronoun_gender`), then from the wider world lists
+(:func:`world_gender`, ``data/names_gendered_world.txt``). Otherwise the gender is unknown, and it stays
+unknown: the surrogate is a name both genders bear (:func:`neutral_names`, ``data/names_unisex.txt``), never
+a name of one gender drawn by chance.
 
 Tradition: a name token found in one tradition of ``data/names_traditions.txt`` (Minangkabau,
 Javanese, Sundanese, Batak given names and family names, Balinese, Bugis; hand-written lists of

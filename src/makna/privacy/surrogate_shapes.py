@@ -29,6 +29,7 @@ from .regions import NATIONAL, PLATE_PROVINCES, PROVINCES, places_in
 
 __all__ = [
     "BRAND_WORDS",
+    "GROUP_KINDS",
     "ORG_HEAD_PHRASES",
     "ORG_KIND_MODIFIERS",
     "ORG_TAIL_WORDS",
@@ -76,6 +77,12 @@ Kasih Sejati``, ``Pemerintah Kota Bukittinggi``): a surrogate keeps them (see
 :func:`makna.privacy.surrogates.split_org`)."""
 PLACE_HEADS: Final = frozenset({"pemerintah", "pemkot", "pemkab", "pemprov"})
 """Case-folded head words of bodies named after their place (``Pemerintah Kota X``): the name is a place."""
+GROUP_KINDS: Final = frozenset(
+    "union foundation trust association society network club group collective federation fellowship alliance "
+    "council cooperative co-op forum committee circle league partnership initiative".split()
+)
+"""Kind words of groups and bodies (case-folded): an English name before one gets brand words, not surnames
+(``Harbour Maple Credit Union``, never ``Williamson Thomas Credit Union``)."""
 ORG_KIND_MODIFIERS: Final = frozenset(
     "city borough county community district town parish credit housing state national regional metropolitan "
     "health students student women's youth residents tenants sports football cricket rugby social care "

@@ -26,9 +26,11 @@ the caller retries with a higher ``attempt`` on a collision.
 * Organisations keep their legal form and kind words (:func:`split_org`): ``PT``, ``CV``, ``Koperasi``,
   ``Yayasan``, ``Toko``, ``Warung``, ``SD Negeri 3`` before the name, ``Tbk``, ``Ltd``, ``Limited``,
   ``Inc``, ``LLC``, ``& Sons``, ``Hospital``, ``Clinic``, ``School`` after it; only the name between is
-  replaced: by Indonesian words after an Indonesian kind word, by surnames before an English one. An
-  institution named after its place (``Polsek``, ``Polres``, ``Puskesmas``, ``RSUD``, a numbered school,
-  or any organisation whose name is a known place) gets the place's own surrogate
+  replaced: by Indonesian words after an Indonesian kind word, by surnames before an English one (brand
+  words before a group's: ``Union``, ``Trust``, ``Council``); kind words of several words stay whole
+  (``Credit Union``, ``Pemerintah Kota``, ``City Council``). An institution named after its place
+  (``Polsek``, ``Polres``, ``Puskesmas``, ``RSUD``, ``Pemerintah Kota``, a numbered school, or any
+  organisation whose name is a known place: ``Leeds City Council``) gets the place's own surrogate
   (:meth:`makna.privacy.KeyMapping.surrogate`): ``Polsek Kuranji`` becomes ``Polsek`` and the surrogate
   of ``Kuranji``, the same as where ``Kuranji`` stands alone.
 * An organisation with no kind word reads as a business, never a person (:func:`makna.privacy.surrogate_shapes.
@@ -66,6 +68,7 @@ from .regions import (
     places_in,
 )
 from .surrogate_shapes import (
+    GROUP_KINDS,
     ORG_HEAD_PHRASES,
     ORG_KIND_MODIFIERS,
     ORG_TAIL_WORDS,
@@ -586,6 +589,8 @@ class SurrogateGenerator:
                 return head + brand_name(rng, max(n, 2), True, tuple(_PLACE_WORDS)) + tail
             short = head.split()[0].rstrip(".") in {"PT", "CV", "UD"}
             return head + business_words(rng, max(n, 2 if short else 1), tuple(_PLACE_WORDS)) + tail
+        if tail and english and GROUP_KINDS & {w.casefold() for w in tail.split()}:  # a group: brand words
+            return head + brand_name(rng, max(n, 2), True, tuple(_PLACE_WORDS)) + tail
         if tail and english:  # "Hartley & Sons Ltd", "Bayline Haulage": surnames before the kind word
             return head + " ".join(_surname(rng) for _ in range(min(max(n, 1), 2))) + tail
         if tail:  # "Berkah Laundry": Indonesian business words before it
