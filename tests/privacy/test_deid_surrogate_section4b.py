@@ -119,6 +119,8 @@ def test_a_family_word_asked_about_genders_the_name_that_answers() -> None:
 def test_wider_gendered_lists() -> None:
     assert world_gender("Tomasz") == "m" and world_gender("Zofia") == "f"
     assert world_gender("Khadijah") == "f" and world_gender("Jamilah") == "f"  # Khadija, Jamila
+    assert world_gender("Latifah") == "f" and world_gender("Aminah") == "f"  # Latif, Amin: a man's name + -ah
+    assert world_gender("Abdullah") == "m" and world_gender("Hidayatullah") is None
     assert world_gender("Siti") is None  # the main lists speak for it (name_gender)
     assert all(world_gender(n) is None for n in neutral_names("id"))
 

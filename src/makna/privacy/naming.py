@@ -531,7 +531,9 @@ def _unisex_lines() -> dict[str, tuple[str, ...]]:
 def world_gender(token: str) -> Gender | None:
     """The gender the wider world lists give a name that makna's main lists do not gender (``Tomasz``,
     ``Zofia``), also without the final ``h`` Indonesian spelling adds to Arabic-origin names (``Khadijah``,
-    ``Jamilah`` as ``Khadija``, ``Jamila``); None for a name of ``names_unisex.txt`` or of no such list.
+    ``Jamilah`` as ``Khadija``, ``Jamila``), and a woman's for a man's name with the Arabic feminine
+    ``-ah`` (``Latifah`` of ``Latif``, ``Aminah`` of ``Amin``); None for a name of ``names_unisex.txt`` or of
+    no such list.
     Weaker than a name's context (:func:`pronoun_gender`)."""
     if name_gender(token) is not None or token[:1].upper() + token[1:].lower() in _both_genders():
         return None
@@ -540,6 +542,10 @@ def world_gender(token: str) -> Gender | None:
     found = table.get(title)
     if found is None and len(title) >= 5 and title.endswith("ah"):
         found = table.get(title[:-1])
+    if found is None and len(title) >= 6 and title.endswith("ah"):  # Arabic -ah on a man's name: a woman's
+        base = title[:-2]  # (Latif -> Latifah, Amin -> Aminah, Halim -> Halimah)
+        if (name_gender(base) or table.get(base)) == "m":
+            found = "f"
     return found
 
 
