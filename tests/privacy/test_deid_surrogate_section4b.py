@@ -73,6 +73,14 @@ def test_a_council_named_after_its_place_gets_the_place_surrogate(text: str, org
         assert place_regions(new_place) or country_places(new_place)
 
 
+def test_a_place_of_several_countries_stays_in_a_country_whose_names_makna_knows() -> None:
+    assert "AR" in {c for c, _a in country_places("Victoria")}  # also a city of Argentina, Chile, Honduras...
+    for seed in range(4):
+        new = KeyMapping(secret=f"{seed + 3:064x}").surrogate("ORG", "Victoria University", language="en")
+        place = new.removesuffix(" University")
+        assert ("CA", "02") in country_places(place), new  # Victoria, British Columbia: not Parana University
+
+
 def test_kind_words_are_kept_and_the_name_reads_as_no_person() -> None:
     text = "Saya menabung di Credit Union Kasih Sejati dan Koperasi Tenun Ikat Maju Bersama."
     for seed in range(6):

@@ -55,7 +55,7 @@ from typing import Any, Final
 from . import gazetteers as gz
 from ._idwords import PLATE_REGIONS, spoken_digits
 from .ages import shift_age, shift_age_text
-from .naming import Gender, draw_name, name_pools
+from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
     NATIONAL,
@@ -543,6 +543,8 @@ class SurrogateGenerator:
             areas = [(str(self.region), "")]
         if not areas:
             return None
+        if not is_country(self.region):  # a name of several countries: one whose names makna knows first
+            areas = sorted(areas, key=lambda area: area[0] not in COUNTRY_LOCALES)  # Victoria: Canada's
         code, admin1 = areas[0] if len({c for c, _a in areas}) == 1 or not is_country(self.region) else next(
             ((c, a) for c, a in areas if c == self.region), areas[0])
         pool = [n for n in cities_in(code, admin1) if n.casefold() != low] or [
