@@ -13,14 +13,26 @@
 * ``plate ORIGINAL``: a plate of a prefix of the same province;
 * ``province ORIGINAL CODE``: a place of that province;
 * ``phone ORIGINAL``: a number in a range no operator assigns (Indonesia ``0840``, the UK ``07700 900``);
-* ``date ORIGINAL``: the day moved by the project's offset, the ordinal suffix right.
+* ``date ORIGINAL``: the day moved by the project's offset, the ordinal suffix right;
+
+and (round deidsurr5, ``--cases deidsurr5cases``):
+
+* ``notperson ORIGINAL``: the words an organisation's surrogate does not share with the original (its kept
+  kind words) are not all person names;
+* ``placeorg ORIGINAL => PLACE``: the organisation's surrogate holds the project's surrogate of ``PLACE``;
+* ``country ORIGINAL CODE``: a city of that country;
+* ``cut NICK FULL``: the nickname's surrogate is a cut of the surrogate of the name token ``FULL``;
+* ``emailname ADDRESS => NAME``: the address's user part holds the surrogate of every token of ``NAME``;
+* ``tradition NAME T``: the surrogate of ``NAME`` is of tradition ``T`` (``minang``...; ``id``: an
+  Indonesian list's name; ``en``: an English list's);
+* ``srcregion CODE``: the source's own surrogate region (as ``makna deid apply`` infers it) is ``CODE``.
 
 And for every replacement: never an original of the split; distinct originals, distinct surrogates; one
 original, one surrogate in every case. Each split is one project (a :class:`KeyMapping` for all its cases,
 as ``makna deid apply`` uses it), under several secrets. Prints the aggregate pass rate per check; misses are
 shown for ``tune`` only (``--misses``), never for ``sealed``::
 
-    python benchmarks/deid_surrogate_cases.py [--misses] [--secrets N]
+    python benchmarks/deid_surrogate_cases.py [--misses] [--secrets N] [--cases deidsurr5cases]
 """
 
 from __future__ import annotations
@@ -34,9 +46,10 @@ from pathlib import Path
 
 from makna.privacy import Detection, KeyMapping, pseudonymise
 from makna.privacy._idwords import PLATE_REGIONS, nik_is_valid
-from makna.privacy.naming import _all_names, _token_index, locale_gender
+from makna.privacy.naming import _all_names, _token_index, locale_gender, name_language, token_traditions
 from makna.privacy.places import ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
-from makna.privacy.regions import PLATE_PROVINCES, place_regions
+from makna.privacy.project import detection_language
+from makna.privacy.regions import PLATE_PROVINCES, country_places, place_regions, region_votes, source_region
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "privacy" / "deidsurr4cases"
@@ -58,9 +71,9 @@ _MONTHS |= {
 }
 
 
-def load(split: str) -> list[tuple[dict[str, object], list[str]]]:
+def load(split: str, cases: Path = CASES) -> list[tuple[dict[str, object], list[str]]]:
     out = []
-    for path in sorted((CASES / split).glob("*.txt")):
+    for path in sorted((cases / split).glob("*.txt")):
         source = path.read_text(encoding="utf-8")
         expects = [line[len("# expect:") :].strip() for line in source.splitlines() if line.startswith("# expect:")]
         out.append((parse(source), expects))
@@ -98,10 +111,52 @@ def _ordinal(day: int) -> str:
     return "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
-def check(kind: str, arg: str, sur: dict[str, str], offset: int) -> bool:
+def _token(name: str, sur: dict[str, str], mapping: KeyMapping) -> str:
+    """The surrogate of a name token: of the whole name where it stands alone, else of the token."""
+    return sur[name].split()[0] if name in sur else mapping.person_tokens.get(name.casefold(), name)
+
+
+def _check5(kind: str, arg: str, sur: dict[str, str], mapping: KeyMapping, region: str | None) -> bool:
+    """The checks of round deidsurr5 (see the module documentation)."""
+    if kind == "notperson":
+        kept = {w.casefold() for w in arg.split()}
+        new = [w for w in sur[arg].split() if w.casefold() not in kept]
+        return bool(new) and not all(_person_word(w.strip(".,()")) for w in new)
+    if kind == "placeorg":
+        org, place = arg.split(" => ")
+        return sur.get(place, mapping.places.get(place.casefold(), "\0")) in sur[org]
+    if kind == "country":
+        original, code = arg.rsplit(" ", 1)
+        return code in {c for c, _a in country_places(sur[original])} and sur[original] != original
+    if kind == "cut":
+        nick, full = arg.split(" ")
+        whole = mapping.person_tokens.get(full.casefold(), "")
+        return bool(whole) and sur[nick].casefold() in whole.casefold() and sur[nick].casefold() != nick.casefold()
+    if kind == "emailname":
+        address, name = arg.split(" => ")
+        user = sur[address].split("@")[0].casefold()
+        return all(mapping.person_tokens.get(t.casefold(), "\0").casefold() in user for t in name.split())
+    if kind == "tradition":
+        name, want = arg.rsplit(" ", 1)
+        new = _token(name, sur, mapping)
+        if want in {"id", "en"}:
+            return name_language(new, "x") == want
+        return want in token_traditions(new)
+    if kind == "srcregion":
+        return region == arg
+    raise ValueError(f"unknown check {kind!r}")
+
+
+def check(
+    kind: str, arg: str, sur: dict[str, str], offset: int, mapping: KeyMapping | None = None, region: str | None = None
+) -> bool:
+    if kind in {"notperson", "placeorg", "country", "cut", "emailname", "tradition", "srcregion"}:
+        assert mapping is not None
+        return _check5(kind, arg, sur, mapping, region)
     if kind == "gender":
         name, want = arg.rsplit(" ", 1)
-        return (locale_gender(sur[name].split()[0]) or "u") == want
+        new = _token(name, sur, mapping) if mapping is not None else sur[name].split()[0]
+        return (locale_gender(new) or "u") == want
     if kind == "shape":
         original, rx = arg.split(" => ", 1)
         return re.fullmatch(rx, sur[original]) is not None
@@ -146,8 +201,21 @@ def check(kind: str, arg: str, sur: dict[str, str], offset: int) -> bool:
     raise ValueError(f"unknown check {kind!r}")
 
 
-def run(split: str, secrets: int, misses: bool) -> Counter[str]:
-    cases = load(split)
+def _source_votes(dets: list[Detection]) -> dict[str, float]:
+    """A source's region votes as 'makna deid apply' counts them (before round deidsurr5: one by one)."""
+    try:
+        from makna.privacy.source_regions import source_votes
+    except ImportError:  # the code before round deidsurr5
+        votes: dict[str, float] = {}
+        for d in dets:
+            for place, weight in region_votes(d.type, d.text).items():
+                votes[place] = votes.get(place, 0.0) + weight
+        return votes
+    return source_votes((d.type, d.text) for d in dets)
+
+
+def run(split: str, secrets: int, misses: bool, where: Path = CASES) -> Counter[str]:
+    cases = load(split, where)
     score: Counter[str] = Counter()
     for s in range(secrets):
         mapping = KeyMapping(secret=f"{s + 41:064x}")
@@ -170,8 +238,11 @@ def run(split: str, secrets: int, misses: bool) -> Counter[str]:
         seen: dict[tuple[str, str], str] = {}
         drawn: dict[tuple[str, str], str] = {}
         for doc, expects, dets in docs:
+            # the source's own region, as 'makna deid apply' infers it
+            votes = _source_votes(dets)
+            region = source_region(votes, None, detection_language(str(doc["language"])))
             _new, reps = pseudonymise(
-                str(doc["text"]), dets, mode="surrogate", mapping=mapping, language=str(doc["language"])
+                str(doc["text"]), dets, mode="surrogate", mapping=mapping, language=str(doc["language"]), region=region
             )
             sur = {r.original: r.replacement for r in reps}
             for r in reps:
@@ -190,7 +261,7 @@ def run(split: str, secrets: int, misses: bool) -> Counter[str]:
                     score["all: MISS two originals, one surrogate"] += 1
             for expect in expects:
                 kind, _, arg = expect.partition(" ")
-                ok = check(kind, arg, sur, int(mapping.date_offset or 0))
+                ok = check(kind, arg, sur, int(mapping.date_offset or 0), mapping, region or mapping.region)
                 score[f"{kind}: checked"] += 1
                 if not ok:
                     score[f"{kind}: MISS"] += 1
@@ -200,7 +271,12 @@ def run(split: str, secrets: int, misses: bool) -> Counter[str]:
                             if kind in {"gender", "province"}
                             else (arg.split(" => ")[0])
                         )
-                        print(f"  {doc['id']} [{kind}] {arg!r}: got {sur.get(shown)!r}")
+                        got = (
+                            region
+                            if kind == "srcregion"
+                            else sur.get(shown, mapping.person_tokens.get(shown.casefold()))
+                        )
+                        print(f"  {doc['id']} [{kind}] {arg!r}: got {got!r}")
     return score
 
 
@@ -208,14 +284,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--misses", action="store_true", help="print the misses of the tune split (never sealed)")
     ap.add_argument("--secrets", type=int, default=5)
+    ap.add_argument("--cases", default=CASES.name, help="the folder of cases under tests/privacy")
     args = ap.parse_args()
+    where = CASES.parent / args.cases
     for split in ("tune", "sealed"):
-        score = run(split, args.secrets, args.misses and split == "tune")
+        score = run(split, args.secrets, args.misses and split == "tune", where)
         kinds = sorted({k.split(":")[0] for k in score})
         total = sum(score[f"{k}: checked"] for k in kinds if k != "all")
         missed = sum(score[f"{k}: MISS"] for k in kinds if k != "all")
         print(
-            f"{split}: {len(load(split))} cases x {args.secrets} secrets; expectations met "
+            f"{split}: {len(load(split, where))} cases x {args.secrets} secrets; expectations met "
             f"{total - missed}/{total} ({(total - missed) / max(total, 1):.3f})"
         )
         for k in kinds:

@@ -6,7 +6,9 @@ trial) short forms and nicknames, originals inside surrogates, e-mail and handle
 organisation, a chosen naming tradition, and a recheck of telephone numbers and ordinal dates; and (round
 deidsurr4, the second trial) gender from the name itself, organisations that read as people, street type
 words and house numbers, NIKs of the same province with the birth date moved by the date offset, plates of
-the plate's own province.
+the plate's own province; and (round deidsurr5, the third trial) organisations whose kind words makna's
+lists lacked and councils named after their place, gender from pronouns and family words after a name,
+nicknames cut from a surname, e-mail addresses that spell a person's names, and compounds of neutral names.
 
 Each figure is a count of defects over many draws (0 is the goal); run with several seeds::
 
@@ -144,6 +146,7 @@ def main() -> None:
         _round_two(rng, secret, count)
         _round_three(rng, secret, count)
         _round_four(rng, secret, count)
+        _round_five(rng, secret, count)
     took = time.perf_counter() - t0
     print(f"{seeds} seed(s), {took:.1f} s")
     for key, value in totals.items():
@@ -459,6 +462,78 @@ def _round_four(rng: random.Random, secret: str, count: Callable[[str, int], Non
         count("[4] plates (project in West Sumatra)", 1)
         count("[4] ... prefix of another province than the plate's", not own & set(
             PLATE_PROVINCES.get(new.split()[0], ())))
+
+
+_ORGS5 = (("Credit Union {}", "Credit Union", "id"), ("{} Credit Union", "Credit Union", "en"),
+          ("{} Community Council", "Community Council", "en"), ("Kelompok Tani {}", "Kelompok Tani", "id"),
+          ("Paguyuban {}", "Paguyuban", "id"), ("{} Foundation", "Foundation", "en"),
+          ("{} Trust", "Trust", "en"), ("{} Association", "Association", "en"))
+_PLACE_ORGS5 = (("{} City Council", "Leeds", "en"), ("{} University", "Coventry", "en"),
+                ("University of {}", "Bradford", "en"), ("Pemerintah Kota {}", "Bukittinggi", "id"),
+                ("Pemerintah Kabupaten {}", "Agam", "id"), ("{} Borough Council", "Croydon", "en"))
+
+
+def _round_five(rng: random.Random, secret: str, count: Callable[[str, int], None]) -> None:
+    """The third trial (round deidsurr5): kind words, place-named councils, gender from context, nicknames
+    cut from a surname, e-mail addresses, compounds of neutral names."""
+    # 20. kind words the lists lacked are kept; the name between reads as no person's
+    mapping = KeyMapping(secret=secret, region="13")
+    for form, kind, lang in _ORGS5:
+        org = form.format(" ".join(rng.sample(["Kasih", "Sejati", "Harapan", "Mulia", "Bayline", "Northgate"], 2)))
+        new = mapping.surrogate("ORG", org, language=lang)
+        count("[5] organisations with a kind word of several words", 1)
+        count("[5] ... kind word lost", kind not in new or new == org)
+        rest = new.replace(kind, "").split()
+        count("[5] ... reads as a person", bool(rest) and all(locale_gender(w) is not None or w in
+                                                              _all_names("en_GB") for w in rest))
+    for form, place, lang in _PLACE_ORGS5:
+        mapping = KeyMapping(secret=secret)
+        own = mapping.surrogate("LOCATION", place, language=lang)
+        new = mapping.surrogate("ORG", form.format(place), language=lang)
+        count("[5] councils and universities named after a place", 1)
+        count("[5] ... not the place's surrogate with the kind words", new != form.format(own))
+    # 21. gender from a pronoun or family word after the name (invented names no list genders)
+    cues = (("{} brings his granddaughter.", "m", "en"), ("{} said she would come.", "f", "en"),
+            ("{}, my sister, drives too.", "f", "en"), ("{}, adik perempuan saya, menenun.", "f", "id"),
+            ("{}, kakak laki-laki saya, di Padang.", "m", "id"), ("{} is my son.", "m", "en"))
+    for text_form, gender, lang in cues:
+        for name in rng.sample([f"Zor{a}{b}" for a, b in itertools.product("aeiou", "klmr")], 4):
+            text = text_form.format(name)
+            mapping = KeyMapping(secret=secret)
+            _new, reps = pseudonymise(text, _persons(text, [name]), mode="surrogate", mapping=mapping, language=lang)
+            count("[5] names with a pronoun or family word after them", 1)
+            count("[5] ... gender not kept", locale_gender(reps[0].replacement) != gender)
+    # 22. a nickname cut from the full name's first name or surname gets the same cut of its surrogate
+    for full, nick in (("Dewi Kartikasari", "Tika"), ("Indah Rahmawati", "Rahma"), ("Yulianti Sari", "Yuli"),
+                       ("Margaret Okonkwo", "Maggie"), ("Fransiska Bere", "Siska")):
+        text = f"Nama saya {full}, panggil saja {nick}."
+        _new, reps = pseudonymise(text, _persons(text, [full, nick]), mode="surrogate",
+                                  mapping=KeyMapping(secret=secret))
+        whole = " ".join(r.replacement for r in reps[:1]).casefold()
+        count("[5] nicknames cut from a name", nick != "Maggie")
+        count("[5] ... not a cut of the name's surrogate", nick != "Maggie" and reps[1].replacement.casefold()
+              not in whole)
+    # 23. e-mail addresses that spell a person's names hold that person's surrogate
+    for full, user in (("Margaret Okonkwo", "margaret.okonkwo"), ("Yuliana Siregar", "yuliana.siregar"),
+                       ("Dewi Kartikasari", "dewikartikasari"), ("Tomasz Nowak", "tnowak")):
+        text = f"{full} ({user}@example.org)"
+        dets = [*_persons(text, [full]), Detection(len(full) + 2, len(text) - 1, "EMAIL", 0.9, "t",
+                                                   f"{user}@example.org")]
+        mapping = KeyMapping(secret=secret)
+        _new, reps = pseudonymise(text, dets, mode="surrogate", mapping=mapping)
+        last = mapping.person_tokens[full.split()[-1].casefold()].casefold()
+        count("[5] e-mail addresses that spell a person's name", 1)
+        count("[5] ... surname's surrogate not in the address", last not in reps[1].replacement.casefold())
+    # 24. names no list genders, forty in one project: how many get a compound of two names
+    mapping = KeyMapping(secret=secret)
+    unknown = [f"Zor{a}{b}{c}" for a, b, c in itertools.product("aeiou", "klmnr", "ai")][:40]
+    mapping.reserve(unknown)
+    for name in unknown:
+        new = mapping.surrogate("PERSON", name)
+        count("[5] names no list genders, 40 in one project", 1)
+        count("[5] ... a compound or invented name (no listed neutral name left)",
+              not any(new in pool for pool in name_pools(name, first=True, language="id", gender=None,
+                                                         region=None, neutral=True)))
 
 
 _EN_MONTHS = "January February March April May June July August September October November December".split()

@@ -517,7 +517,8 @@ def region_cmd(
     """The surrogate region and naming tradition of each source: where its surrogate names and places come
     from. Without --set, --tradition or --clear, list every scanned source with the region 'deid apply'
     would use and why (set for the source, for its case, inferred from its places, numbers and language, or
-    the project's), and the tradition set for it or its case."""
+    the project's), and the tradition set for it or its case; then every de-identified source with the region
+    its apply gave it."""
     from ..privacy.naming import resolve_tradition
     from ..privacy.regions import resolve_region
     from ..privacy.source_regions import set_region, set_tradition, source_regions

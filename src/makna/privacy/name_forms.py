@@ -4,7 +4,8 @@ Short forms (``Yuli`` for ``Yulianti``, ``Anti`` for ``Yulianti``): within one s
 its cases), a name token that begins or ends one longer name token of that context, and only one, is the
 same person's short form or nickname; its surrogate is the same cut of the longer token's surrogate, by
 syllables (:func:`short_forms`): ``Yulianti`` -> ``Marlina`` gives ``Yuli`` -> ``Marli`` and
-``Anti`` -> ``Lina``.
+``Anti`` -> ``Lina``. A token of four letters or more that spells whole syllables inside one longer token
+(``Tika`` of ``Kartikasari``, a first name's or a surname's) gets syllables from inside its surrogate.
 
 Originals inside surrogates (:class:`OriginalWords`): no surrogate word may equal a word of any original of
 the project, contain one of four or more letters (``Fitri`` in ``Zulfitri``), or, with four or more letters,
@@ -50,12 +51,12 @@ def syllable_spans(word: str) -> list[tuple[int, int]]:
 
 def short_forms(short: str, full: str, surrogate: str) -> list[str]:
     """Cuts of ``surrogate`` that stand to it as ``short`` stands to ``full`` (a prefix or a suffix of it),
-    best first: the same number of syllables, then one fewer and one more (of three letters or more before
-shorter ones), then any other cut of two letters or more; never the whole surrogate."""
+        best first: the same number of syllables, then one fewer and one more (of three letters or more before
+    shorter ones), then any other cut of two letters or more; never the whole surrogate."""
     low_s, low_f = short.casefold(), full.casefold()
     prefix = low_f.startswith(low_s)
     if not prefix and not low_f.endswith(low_s):
-        return []
+        return _inner_forms(short, full, surrogate)
     wanted = len(syllable_spans(short))
     spans = syllable_spans(surrogate)
     total = len(spans)
@@ -63,7 +64,7 @@ shorter ones), then any other cut of two letters or more; never the whole surrog
     for k in (wanted, wanted - 1, wanted + 1, 1):
         if not 1 <= k < total:
             continue
-        piece = surrogate[: spans[k - 1][1]] if prefix else surrogate[spans[total - k][0]:]
+        piece = surrogate[: spans[k - 1][1]] if prefix else surrogate[spans[total - k][0] :]
         if len(piece) >= 2:
             piece = piece[:1].upper() + piece[1:].lower()
             if piece not in out:
@@ -79,15 +80,56 @@ shorter ones), then any other cut of two letters or more; never the whole surrog
     return out
 
 
+def _inner_at(short: str, full: str) -> tuple[int, int] | None:
+    """The syllables ``(first, last + 1)`` of ``full`` that ``short`` spells inside it, neither its first nor
+    its last (``Tika`` in ``Kar-ti-ka-sa-ri``: 1, 3); None where it spells no such run."""
+    spans = syllable_spans(full)
+    low_s, low_f = short.casefold(), full.casefold()
+    starts = {a: i for i, (a, _b) in enumerate(spans)}
+    ends = {b: i for i, (_a, b) in enumerate(spans)}
+    at = low_f.find(low_s, 1)
+    while at > 0:
+        end = at + len(low_s)
+        if at in starts and end in ends and end < len(low_f):
+            return starts[at], ends[end] + 1
+        at = low_f.find(low_s, at + 1)
+    return None
+
+
+def _inner_forms(short: str, full: str, surrogate: str) -> list[str]:
+    """Cuts inside ``surrogate`` that stand to it as ``short`` (syllables inside ``full``) stands to ``full``:
+    the same number of syllables, the nearest position first; then shorter or longer runs."""
+    where = _inner_at(short, full)
+    spans = syllable_spans(surrogate)
+    if where is None or len(spans) < 3:
+        return []
+    size = where[1] - where[0]
+    out: list[str] = []
+    for k in (size, size - 1, size + 1, 1):
+        if not 1 <= k <= len(spans) - 2:
+            continue
+        firsts = sorted(range(1, len(spans) - k), key=lambda i: abs(i - where[0]))
+        for i in firsts:
+            piece = surrogate[spans[i][0] : spans[i + k - 1][1]]
+            piece = piece[:1].upper() + piece[1:].lower()
+            if len(piece) >= 2 and piece not in out:
+                out.append(piece)
+    return out
+
+
 def context_full(token: str, context: Iterable[str]) -> str | None:
     """The one longer name token of ``context`` (case-folded) that ``token`` begins or ends, by at least
-    two letters, with three or more letters of its own; None where none or several do."""
+    two letters, with three or more letters of its own; else, for four letters or more, the one it spells
+    inside, on syllable bounds (``Tika`` of ``Kartikasari``); None where none or several do."""
     low = token.casefold()
     if len(low) < 3 or not low.isalpha():
         return None
+    context = list(context)
     found = {c for c in context if len(c) >= len(low) + 2 and (c.startswith(low) or c.endswith(low))}
     prefix = {c for c in found if c.startswith(low)}
     found = prefix or found  # a prefix (Yuli, Yulianti) before a suffix (Anti, Yulianti)
+    if not found and len(low) >= 4:
+        found = {c for c in context if len(c) >= len(low) + 4 and _inner_at(low, c) is not None}
     return found.pop() if len(found) == 1 else None
 
 

@@ -8,9 +8,11 @@ X``, ``X, my wife,``; a word that says nothing of gender, ``anak``, ``adik``, ``
 ``partner``, ``cousin``, says nothing, and two cues that disagree anywhere in the project cancel out),
 then from the name itself (:func:`name_gender`): gendered name lists (``data/names_traditions.txt`` and
 Faker's ``id_ID``, ``en_GB`` and other person providers, MIT), then, for a name no list gives both genders,
-its ending where the Indonesian lists make it clear (:func:`ending_gender`). Otherwise the gender is
-unknown, and it stays unknown: the surrogate is a name both genders bear (:func:`neutral_names`,
-``data/names_unisex.txt``), never a name of one gender drawn by chance.
+its ending where the Indonesian lists make it clear (:func:`ending_gender`), then from the English
+pronouns after it in its sentence (:func:`pronoun_gender`), then from the wider world lists
+(:func:`world_gender`, ``data/names_gendered_world.txt``). Otherwise the gender is unknown, and it stays
+unknown: the surrogate is a name both genders bear (:func:`neutral_names`, ``data/names_unisex.txt``), never
+a name of one gender drawn by chance.
 
 Tradition: a name token found in one tradition of ``data/names_traditions.txt`` (Minangkabau,
 Javanese, Sundanese, Batak given names and family names, Balinese, Bugis; hand-written lists of
@@ -51,9 +53,9 @@ from ..errors import InputError
 from .regions import NATIONAL
 
 __all__ = ["COUNTRY_LOCALES", "Gender", "HONORIFIC_GENDER", "KIN_GENDER", "NAME_TITLES", "PROVINCE_TRADITION",
-           "TRADITIONS", "draw_name", "ending_gender", "honorific_gender", "is_title", "kin_gender", "locale_gender",
-           "name_gender", "name_language", "name_pools", "neutral_names", "resolve_tradition", "token_gender",
-           "token_traditions"]
+           "TRADITIONS", "draw_name", "ending_gender", "honorific_gender", "is_title", "kin_gender",
+           "local_honorific", "locale_gender", "name_gender", "name_language", "name_pools", "neutral_names",
+           "pronoun_gender", "resolve_tradition", "token_gender", "token_traditions", "world_gender"]
 
 Gender = Literal["m", "f"]
 
@@ -137,10 +139,19 @@ _KIN_PHRASE = (rf"(?:(?P<kin>{_KIN_RX})|(?:{_NEUTRAL_KIN.replace(' ', '|')})[ \t
                rf"(?:-in-law)?{_POSS_ID}")
 _KIN_BEFORE = re.compile(
     rf"(?<![\w-])(?:(?:my|his|her|our|their|your|the|late|ex-|mantan)[ \t]+)*{_KIN_PHRASE}"
-    rf"[ \t]*,?(?:[ \t]+(?:yang[ \t]+)?(?:bernama|namanya|nama|named|called|is[ \t]+called))?[ \t]*$", re.I)
+    rf"(?:[ \t]*,?(?:[ \t]+(?:yang[ \t]+)?(?:bernama|namanya|nama|named|called|is[ \t]+called))?[ \t]*"
+    r"|[ \t]*\?[ \t]*\n[ \t]*(?:[^\W\d_]{1,20}[ \t]*:)?[ \t]*)$", re.I)
+"""A kin word right before a name, or ending the question the name answers at the start of the next turn
+(``Q: And your daughter?`` / ``A: Kemi is at school``)."""
 _KIN_AFTER = re.compile(
-    rf"^[ \t]*[,(][ \t]*(?:(?:my|his|her|our|their|the|late|ex-|mantan)[ \t]+)*{_KIN_PHRASE}[ \t]*(?:[,).;:]|$)",
+    r"^[ \t]*(?:[,(][ \t]*(?:(?:dia|ia|beliau|yang|who[ \t]+is|who's|is|was|itu)[ \t]+)?"
+    r"|[ \t](?:itu|adalah|ialah|is|was)[ \t]+)"
+    rf"(?:(?:my|his|her|our|their|the|late|ex-|mantan)[ \t]+)*{_KIN_PHRASE}[ \t]*(?:[,).;:!?]|$)",
     re.I | re.M)
+_PRONOUN = re.compile(r"(?i)(?<![\w'’])(he|him|his|himself|she|her|hers|herself)(?![\w'’])")
+_PRONOUN_GENDER: Final[dict[str, Gender]] = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
+                                             "her": "f", "hers": "f", "herself": "f"}
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def kin_gender(text: str, start: int, end: int) -> Gender | None:
@@ -154,6 +165,18 @@ def kin_gender(text: str, start: int, end: int) -> Gender | None:
                 return KIN_GENDER[m.group("kin").casefold()]
             return _SEX_WORDS[m.group("sex").casefold()]
     return None
+
+
+def pronoun_gender(text: str, end: int, limit: int | None = None) -> Gender | None:
+    """The gender of the first English third-person pronoun after a name ending at ``end``, in the name's
+    own sentence and before ``limit`` (the start of the next person's name): ``Tomasz comes on Saturdays
+    and brings his granddaughter`` -> ``m``; ``Zofia waters the beans; she never misses a day`` -> ``f``.
+    None where no pronoun follows in that stretch (a name's context, weaker than a kin word or the name
+    lists; see :mod:`makna.privacy.pseudonymise`)."""
+    stop = min(len(text), end + 160, limit if limit is not None else len(text))
+    close = _SENTENCE_END.search(text, end, stop)
+    m = _PRONOUN.search(text, end, close.start() if close is not None else stop)
+    return _PRONOUN_GENDER[m.group(1).casefold()] if m is not None else None
 
 
 _TITLE_RX = "|".join(sorted(NAME_TITLES, key=len, reverse=True))
@@ -176,6 +199,17 @@ def honorific_gender(text: str, start: int) -> Gender | None:
         return HONORIFIC_GENDER[word]
     titles = [word, *m.group(2).replace(".", " ").casefold().split()]
     return next((g for t in titles if (g := NAME_TITLES.get(t)) is not None), None)
+
+
+_ENGLISH_HONORIFICS: Final = frozenset({"mr", "mrs", "ms", "miss"})
+
+
+def local_honorific(text: str, start: int) -> bool:
+    """Whether an Indonesian honorific (``Pak``, ``Bu``, ``Mbak``, ``Uda``, ``Kak``...; not ``Mr``/``Mrs``)
+    stands right before ``text[start:]``: the name is an Indonesian one, whatever the text's language."""
+    m = _BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).casefold() in HONORIFIC_GENDER and \
+        m.group(1).casefold() not in _ENGLISH_HONORIFICS
 
 
 @cache
@@ -324,7 +358,17 @@ def name_language(token: str, language: str, *, abroad: bool = False) -> str:
                                                                                  for loc in _FOREIGN_LOCALES))
     if english != indonesian:
         return "en" if english else "id"
+    if not english and _indonesian_ending(token):  # "Suharyanto": an ending only Indonesian names bear
+        return "id"
     return language
+
+
+def _indonesian_ending(token: str) -> bool:
+    """Whether a name no list holds ends like the Indonesian given names of one gender (an ending of four or
+    five letters that :func:`ending_gender` reads: ``-yanto``, ``-wati``)."""
+    low = token.casefold()
+    table = _endings()
+    return any(len(low) > k and (hit := table.get(low[-k:])) is not None and hit[0] is not None for k in (5, 4))
 
 
 def _chosen_pools(tradition: str, first: bool, gender: Gender | None) -> list[Sequence[str]]:
@@ -459,6 +503,52 @@ def ending_gender(token: str) -> Gender | None:
     return None
 
 
+@cache
+def _world_genders() -> dict[str, Gender]:
+    """``data/names_gendered_world.txt`` (Faker's Latin-script person providers; see its build script) less
+    the names ``data/names_unisex.txt`` lists: title-cased first name -> its one gender."""
+    path = resources.files("makna.privacy") / "data" / "names_gendered_world.txt"
+    unisex = {n for names in _unisex_lines().values() for n in names}
+    out: dict[str, Gender] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            head, listed = line.split(":", 1)
+            out.update((n, head.strip()) for n in listed.split() if n not in unisex)  # type: ignore[misc]
+    return out
+
+
+@cache
+def _unisex_lines() -> dict[str, tuple[str, ...]]:
+    path = resources.files("makna.privacy") / "data" / "names_unisex.txt"
+    out: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            head, listed = line.split(":", 1)
+            out.setdefault(head.strip(), []).extend(listed.split())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def world_gender(token: str) -> Gender | None:
+    """The gender the wider world lists give a name that makna's main lists do not gender (``Tomasz``,
+    ``Zofia``), also without the final ``h`` Indonesian spelling adds to Arabic-origin names (``Khadijah``,
+    ``Jamilah`` as ``Khadija``, ``Jamila``), and a woman's for a man's name with the Arabic feminine
+    ``-ah`` (``Latifah`` of ``Latif``, ``Aminah`` of ``Amin``); None for a name of ``names_unisex.txt`` or of
+    no such list.
+    Weaker than a name's context (:func:`pronoun_gender`)."""
+    if name_gender(token) is not None or token[:1].upper() + token[1:].lower() in _both_genders():
+        return None
+    title = token[:1].upper() + token[1:].lower()
+    table = _world_genders()
+    found = table.get(title)
+    if found is None and len(title) >= 5 and title.endswith("ah"):
+        found = table.get(title[:-1])
+    if found is None and len(title) >= 6 and title.endswith("ah"):  # Arabic -ah on a man's name: a woman's
+        base = title[:-2]  # (Latif -> Latifah, Amin -> Aminah, Halim -> Halimah)
+        if (name_gender(base) or table.get(base)) == "m":
+            found = "f"
+    return found
+
+
 def name_gender(token: str) -> Gender | None:
     """The gender a name itself shows: that of makna's gendered lists (:func:`locale_gender`), else, for a
     name no list gives both genders, that of its ending (:func:`ending_gender`); None: the name shows none (a name both
@@ -476,18 +566,14 @@ def neutral_names(group: str) -> tuple[str, ...]:
     """Names both genders bear (``id``: Indonesian, ``bali``: Balinese birth-order names, ``en``: English):
     those of ``data/names_unisex.txt`` and those a Faker list gives both genders (``id_ID``; ``en_GB``,
     ``en_US``, ``en_IE``), less any that makna's lists or endings give one gender (:func:`name_gender`)."""
-    path = resources.files("makna.privacy") / "data" / "names_unisex.txt"
-    names: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            head, listed = line.split(":", 1)
-            if head.strip() == group:
-                names.extend(listed.split())
+    names: list[str] = list(_unisex_lines().get(group, ()))
     locales = {"id": ("id_ID",), "en": ("en_GB", "en_US", "en_IE")}.get(group, ())
     for locale in locales:
         lists = _faker_lists(locale)
         names.extend(sorted(set(lists["first_names_male"]) & set(lists["first_names_female"])))
-    return tuple(n for n in dict.fromkeys(names) if name_gender(n) is None)
+    # an honorific or title ("Adek") is no name: a surrogate of it would read as a form of address
+    return tuple(n for n in dict.fromkeys(names) if name_gender(n) is None
+                 and n.casefold() not in HONORIFIC_GENDER and n.casefold() not in NAME_TITLES)
 
 
 _SYLLABLES: Final = ("ra", "di", "na", "sa", "ri", "wan", "ti", "ma", "ya", "lu", "to", "ni", "ka", "dar", "sih",

@@ -70,7 +70,7 @@ from .project import (
 from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
 from .regions import infer_region, resolve_region
 from .review import Review
-from .source_regions import case_peers, own_region, plan_regions
+from .source_regions import case_peers, own_region, plan_regions, record_applied
 from .times import lock_stamp_offset, shift_stamp, stamp_dates
 
 __all__ = [
@@ -485,6 +485,7 @@ def apply(
                 _replace_source(project, conn, st, new_text, reps, int(mapping.date_offset or 0))
                 conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id).values(
                     applied_at=now, mode=mode, key_id=key_id, replacements=[r.public() for r in reps]))
+                record_applied(conn, st.source_id, regions[st.source_id])
             by_type.update(types)
         field_types = Counter(r.type for _st, _v, reps in field_plans for r in reps)
         fpayload: dict[str, Any] = {"mode": mode, "key_id": key_id, "fields": len(field_plans),

@@ -19,7 +19,19 @@ from typing import Any, Literal
 
 from .accounts import ROLE_WORDS, new_domain, rebuild_user, segment, split_account
 from .name_forms import OriginalWords, context_full, short_forms
-from .naming import HONORIFIC_GENDER, NAME_TITLES, Gender, honorific_gender, is_title, kin_gender, name_gender
+from .naming import (
+    HONORIFIC_GENDER,
+    NAME_TITLES,
+    Gender,
+    honorific_gender,
+    is_title,
+    kin_gender,
+    local_honorific,
+    name_gender,
+    name_language,
+    pronoun_gender,
+    world_gender,
+)
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import NATIONAL, infer_region, is_country, province_votes, resolve_region
 from .surrogates import ORG_KIND_WORDS, SurrogateGenerator, calendar_date, split_org, split_place, street_name
@@ -108,6 +120,13 @@ class KeyMapping:
     """The naming tradition chosen for the project's surrogate names (``--tradition``, see
     :data:`makna.privacy.naming.TRADITIONS`), for sources and cases without their own; None: each name's
     own, else the region's."""
+    pronouns: dict[str, str] = field(default_factory=dict)
+    """Name token (case-folded) -> the gender the English pronouns after it in its sentence show
+    (:func:`makna.privacy.naming.pronoun_gender`; ``""`` where two disagree), used after the name lists and
+    before the wider world lists (:func:`makna.privacy.naming.world_gender`)."""
+    origins: dict[str, str] = field(default_factory=dict)
+    """Name token (case-folded) -> ``id`` where an Indonesian honorific stands before it (``Pak
+    Suharyanto`` in an English transcript keeps an Indonesian name)."""
 
     def reserve(self, originals: Iterable[str]) -> None:
         """Register identifiers found anywhere in the project before replacing, so that no surrogate
@@ -123,7 +142,9 @@ class KeyMapping:
     def learn(self, text: str, detections: Iterable[Detection]) -> None:
         """Take from one text, before any replacement, what surrogates must keep: the gender its
         honorifics show for each name token, the provinces its places, plates and NIKs point to."""
-        for det in detections:
+        dets = sorted(detections, key=lambda d: (d.start, d.end))
+        starts = [d.start for d in dets if d.type == "PERSON"]
+        for det in dets:
             if det.type == "PERSON":
                 gender = honorific_gender(text, det.start)
                 if gender:
@@ -132,6 +153,13 @@ class KeyMapping:
                 if kin := kin_gender(text, det.start, det.end):
                     for tok in det.text.split():
                         self.kin[tok.lower()] = kin if self.kin.get(tok.lower(), kin) == kin else ""
+                limit = next((s for s in starts if s >= det.end), None)
+                if said := pronoun_gender(text, det.end, limit):
+                    for tok in det.text.split():
+                        self.pronouns[tok.lower()] = said if self.pronouns.get(tok.lower(), said) == said else ""
+                if local_honorific(text, det.start):
+                    for tok in det.text.split():
+                        self.origins[tok.lower()] = "id"
             for province, weight in province_votes(det.type, det.text).items():
                 self.votes[province] = self.votes.get(province, 0.0) + weight
 
@@ -265,8 +293,17 @@ class KeyMapping:
                 return candidate
         return None
 
-    def _token_surrogate(self, tok: str, first: bool, language: str, gender: Gender | None) -> str:
-        """The project's surrogate of one name token (drawn and remembered on first use)."""
+    def _gender_hint(self, tok: str, gender: Gender | None) -> str | None:
+        """A name token's gender: the project's honorifics, this occurrence's, kin words, the name lists,
+        pronouns after it, then the wider world lists (None or ``""``: unknown)."""
+        key = tok.lower()
+        return (self.genders.get(key) or gender or self.kin.get(key) or name_gender(tok) or self.pronouns.get(key)
+                or world_gender(tok))
+
+    def _token_surrogate(self, tok: str, first: bool, language: str, gender: Gender | None,
+                         family: str | None = None) -> str:
+        """The project's surrogate of one name token (drawn and remembered on first use); ``family``: the
+        language the name's other tokens show (``Kartikasari`` of ``Dewi Kartikasari`` stays Indonesian)."""
         key = tok.lower()
         if key in self.person_tokens:
             return self.person_tokens[key]
@@ -274,8 +311,9 @@ class KeyMapping:
         self._originals.add([tok])
         value = self._short_form(tok, language, gender)
         if value is None:
-            hint = self.genders.get(key) or gender or self.kin.get(key) or name_gender(tok)
-            value = self._gen.person_token(tok, first=first, language=self._own_language or self.language or language,
+            hint = self._gender_hint(tok, gender)
+            value = self._gen.person_token(tok, first=first, language=self.origins.get(key) or family
+                                           or self._own_language or self.language or language,
                                            gender=hint if hint in {"m", "f"} else None,  # type: ignore[arg-type]
                                            used=self._used, reject=self._originals.meets,
                                            neutral=hint not in {"m", "f"})
@@ -292,21 +330,22 @@ class KeyMapping:
         titles = [i for i, t in enumerate(toks) if i < len(toks) - 1 and is_title(t)]
         gender = gender or next((g for i in titles if (g := NAME_TITLES[toks[i].rstrip(".").casefold()])), None)
         if gender is None:  # a name's one gender shown by any of its tokens holds for the others
-            shown = {self.genders.get(t.lower()) or self.kin.get(t.lower()) or name_gender(t)
-                     for i, t in enumerate(toks) if i not in titles} - {None, ""}
+            shown = {self._gender_hint(t, None) for i, t in enumerate(toks) if i not in titles} - {None, ""}
             if shown == {"m"}:
                 gender = "m"
             elif shown == {"f"}:
                 gender = "f"
         self._used.update(t.lower() for i, t in enumerate(toks) if i not in titles)
         self._originals.add(t for i, t in enumerate(toks) if i not in titles)
+        shown_languages = {name_language(t, "") for i, t in enumerate(toks) if i not in titles} - {""}
+        family = shown_languages.pop() if len(shown_languages) == 1 else None
         names = 0
         for i, tok in enumerate(toks):
             if i in titles:
                 out.append(tok)
                 continue
             names += 1
-            out.append(_cased_like(tok, self._token_surrogate(tok, names == 1, language, gender)))
+            out.append(_cased_like(tok, self._token_surrogate(tok, names == 1, language, gender, family)))
         return " ".join(out)
 
     def _account_name(self, run: str, language: str) -> str | None:
@@ -322,6 +361,13 @@ class KeyMapping:
         if parts is not None:
             return "".join(self._token_surrogate(*self._context.get(p, (p, True, False))[:2], language, None)
                            .casefold() for p in parts)
+        rest = segment(low[1:], known) if len(low) >= 4 else None
+        if rest is not None:  # "tnowak": an initial, then names; the initial of the one first name it fits
+            firsts = [v for k, v in self._context.items() if v[1] and v[2] and k.startswith(low[0])]
+            initial = (self._token_surrogate(firsts[0][0], True, language, None)[:1].casefold()
+                       if len(firsts) == 1 else low[0])
+            return initial + "".join(self._token_surrogate(*self._context.get(p, (p, True, False))[:2], language,
+                                                           None).casefold() for p in rest)
         place = self.places.get(_place_key(run))
         return place.casefold().replace(" ", "") if place is not None else None
 
@@ -413,7 +459,14 @@ class KeyMapping:
                  if len(o) >= 4 and " " not in o and o.isalpha() and o.casefold() not in _GENERIC
                  and o.casefold() not in ORG_KIND_WORDS}
 
+        kept: set[str] = set()  # an organisation's kind words ("Credit Union", "City Council") are no clash
+        if kind == "ORG":
+            org_head, _name, org_tail, _place = split_org(original)
+            kept = {w.casefold() for w in (org_head + org_tail).split()}
+
         def clashes(candidate: str) -> bool:
+            if kept:
+                candidate = " ".join(w for w in candidate.split() if w.casefold() not in kept) or candidate
             if (candidate.casefold() in taken or _identity(kind, candidate).casefold() in taken
                     or candidate.casefold() == original.casefold()):
                 return True
@@ -517,6 +570,8 @@ class KeyMapping:
             "kin": self.kin,
             "orgs": self.orgs,
             "tradition": self.tradition,
+            "pronouns": self.pronouns,
+            "origins": self.origins,
         }
 
     @classmethod
@@ -537,6 +592,8 @@ class KeyMapping:
             kin={str(k): str(v) for k, v in data.get("kin", {}).items()},
             orgs={str(k): str(v) for k, v in data.get("orgs", {}).items()},
             tradition=data.get("tradition"),
+            pronouns={str(k): str(v) for k, v in data.get("pronouns", {}).items()},
+            origins={str(k): str(v) for k, v in data.get("origins", {}).items()},
         )
 
 

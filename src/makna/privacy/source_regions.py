@@ -9,6 +9,12 @@ source's region is inferred at apply (:func:`makna.privacy.regions.source_region
 telephone numbers and identity numbers found in it: English text with UK places gets UK-style names and
 places. An apply's ``--surrogate-region`` is for the sources that have no region of their own.
 
+The inferred region reads a source's identifiers together (:func:`source_votes`): a place name that
+several regions share (``Manggarai``, a Jakarta neighbourhood and an NTT regency; ``Wonosari``) gives its
+vote to those of its regions that the source's unambiguous identifiers point to (``Tebet``, ``Gunungkidul``),
+and an institution named after its place (``Pemerintah Kota Bukittinggi``, ``Leeds City Council``) votes for
+that place; so a source's own places outvote the study's where they clearly agree.
+
 Precedence, per source: its own setting; else its cases' (the first case by name that has one); else the
 apply's ``--surrogate-region``; else the inferred region; else the project's region.
 
@@ -32,14 +38,16 @@ from ._state import State
 from .naming import resolve_tradition
 from .project import detection_language
 from .regions import region_votes, resolve_region, source_region
+from .surrogates import split_org
 
-__all__ = ["SourceRegion", "case_peers", "own_region", "plan_regions", "set_region", "set_tradition",
-           "source_regions"]
+__all__ = ["SourceRegion", "case_peers", "own_region", "plan_regions", "set_region", "record_applied",
+           "set_tradition", "source_regions", "source_votes"]
 
 _SOURCE = "deid_region:source:"
 _CASE = "deid_region:case:"
 _T_SOURCE = "deid_tradition:source:"
 _T_CASE = "deid_tradition:case:"
+_APPLIED = "deid_region:applied:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +122,28 @@ def _record(project: Project, what: str, code: str | None, prefixes: tuple[str, 
     return [n for _k, n in keys]
 
 
+def _votes_of(kind: str, text: str) -> dict[str, float]:
+    if kind == "ORG":
+        _head, name, _tail, place_named = split_org(text)
+        return region_votes("LOCATION", name) if place_named and name else {}
+    return region_votes(kind, text)
+
+
+def source_votes(identifiers: Iterable[tuple[str, str]]) -> dict[str, float]:
+    """The regions one source's identifiers (type, text) point to, weighted (see the module documentation):
+    a vote shared by several regions goes to those of them that the source's single-region identifiers
+    name, where any do; an organisation named after its place votes for the place."""
+    each = [v for kind, text in identifiers if (v := _votes_of(kind, text))]
+    sure = {next(iter(v)) for v in each if len(v) == 1}
+    votes: dict[str, float] = {}
+    for vote in each:
+        backed = [r for r in vote if r in sure] if len(vote) > 1 else []
+        share = {r: sum(vote.values()) / len(backed) for r in backed} if backed else vote
+        for region, weight in share.items():
+            votes[region] = votes.get(region, 0.0) + weight
+    return votes
+
+
 def plan_regions(conn: Connection, states: Sequence[State], project_region: str | None, apply_region: str | None,
                  *, include_pending: bool = False) -> dict[str, SourceRegion]:
     """Per source id of ``states``: its surrogate region (see the module documentation)."""
@@ -126,10 +156,7 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
         links.setdefault(str(r[0]), []).append(str(r[1]))
     out: dict[str, SourceRegion] = {}
     for st in states:
-        votes: dict[str, float] = {}
-        for det in st.review.final(include_pending=include_pending):
-            for place, weight in region_votes(det.type, det.text).items():
-                votes[place] = votes.get(place, 0.0) + weight
+        votes = source_votes((d.type, d.text) for d in st.review.final(include_pending=include_pending))
         own = stored.get(_SOURCE + st.source_id)
         case = next((stored[_CASE + cid] for cid in links.get(st.source_id, []) if _CASE + cid in stored), None)
         own_t = stored.get(_T_SOURCE + st.source_id)
@@ -168,9 +195,19 @@ def case_peers(conn: Connection, states: Sequence[State], *, include_pending: bo
     return out
 
 
+def record_applied(conn: Connection, source_id: str, plan: SourceRegion) -> None:
+    """Keep the region (a province or country code, never an identifier) and its origin that an apply gave
+    a source, so that ``makna deid region`` still shows it afterwards (inside the apply's transaction)."""
+    m = tables.meta.c
+    conn.execute(delete(tables.meta).where(m.key == _APPLIED + source_id))
+    conn.execute(insert(tables.meta).values(key=_APPLIED + source_id, value=f"{plan.region or ''}\t{plan.origin}"))
+
+
 def source_regions(project: Project, *, include_pending: bool = True) -> list[SourceRegion]:
     """Every scanned, not yet de-identified source with the region an apply would give it now (the
-    project's region as inferred from every source's identifiers)."""
+    project's region as inferred from every source's identifiers), then every de-identified source with the
+    region its apply gave it (origin ``applied: <origin>``; ``applied`` alone for an apply made before
+    makna kept it)."""
     from .project import _load
     from .regions import infer_region, province_votes
 
@@ -182,4 +219,9 @@ def source_regions(project: Project, *, include_pending: bool = True) -> list[So
                 for p, w in province_votes(det.type, det.text).items():
                     votes[p] = votes.get(p, 0.0) + w
         plans = plan_regions(conn, states, infer_region(votes), None, include_pending=include_pending)
-    return list(plans.values())
+        stored = _stored(conn)
+        done: list[SourceRegion] = []
+        for st in _load(conn, applied=True):
+            region, _tab, origin = stored.get(_APPLIED + st.source_id, "").partition("\t")
+            done.append(SourceRegion(st.name, region or None, f"applied: {origin}" if origin else "applied", {}))
+    return [*plans.values(), *done]

@@ -27,7 +27,19 @@ from typing import Final
 from ._idwords import PLATE_REGIONS, nik_is_valid
 from .regions import NATIONAL, PLATE_PROVINCES, PROVINCES, places_in
 
-__all__ = ["BRAND_WORDS", "ORG_TAIL_WORDS", "brand_name", "nik_surrogate", "plate_prefixes", "renumber"]
+__all__ = [
+    "BRAND_WORDS",
+    "GROUP_KINDS",
+    "ORG_HEAD_PHRASES",
+    "ORG_KIND_MODIFIERS",
+    "ORG_TAIL_WORDS",
+    "PLACE_HEADS",
+    "brand_name",
+    "business_words",
+    "nik_surrogate",
+    "plate_prefixes",
+    "renumber",
+]
 
 ORG_TAIL_WORDS: Final = frozenset(
     "laundry cell ponsel motor mart collection collections fashion store shop cafe kafe coffee bakery salon "
@@ -36,6 +48,48 @@ ORG_TAIL_WORDS: Final = frozenset(
 )
 """Kind words that may end an organisation's name (``Berkah Laundry``, ``Sumber Rezeki Cell``), besides the
 legal forms and English kind words of :data:`makna.privacy.places.ORG_SUFFIX_WORDS` (case-folded)."""
+
+ORG_HEAD_PHRASES: Final = (
+    "Credit Union",
+    "Pemerintah Kota",
+    "Pemerintah Kabupaten",
+    "Pemerintah Provinsi",
+    "Pemkot",
+    "Pemkab",
+    "Pemprov",
+    "University of",
+    "College of",
+    "Bank of",
+    "Kelompok Tani",
+    "Kelompok Wanita Tani",
+    "Majelis Taklim",
+    "Gereja",
+    "Masjid",
+    "Musala",
+    "Mushola",
+    "Grup",
+    "Arisan",
+    "Karang Taruna",
+    "Sekolah Tinggi",
+)
+"""Kind words an organisation's name may start with that detection's type words lack (``Credit Union
+Kasih Sejati``, ``Pemerintah Kota Bukittinggi``): a surrogate keeps them (see
+:func:`makna.privacy.surrogates.split_org`)."""
+PLACE_HEADS: Final = frozenset({"pemerintah", "pemkot", "pemkab", "pemprov"})
+"""Case-folded head words of bodies named after their place (``Pemerintah Kota X``): the name is a place."""
+GROUP_KINDS: Final = frozenset(
+    "union foundation trust association society network club group collective federation fellowship alliance "
+    "council cooperative co-op forum committee circle league partnership initiative".split()
+)
+"""Kind words of groups and bodies (case-folded): an English name before one gets brand words, not surnames
+(``Harbour Maple Credit Union``, never ``Williamson Thomas Credit Union``)."""
+ORG_KIND_MODIFIERS: Final = frozenset(
+    "city borough county community district town parish credit housing state national regional metropolitan "
+    "health students student women's youth residents tenants sports football cricket rugby social care "
+    "city's".split()
+)
+"""Words that belong to the kind words after an organisation's name only right before one (``City`` of
+``Leeds City Council``, ``Credit`` of ``Kasih Sejati Credit Union``), case-folded."""
 
 BRAND_WORDS: Final = (
     "Silver Oak Meadow Harbour Summit Beacon Maple Cedar Falcon Redwood Bluebell Willow Kestrel Orchard Lantern "
@@ -137,6 +191,13 @@ def _business_words(words: tuple[str, ...]) -> tuple[str, ...]:
         and w not in _all_names("en_GB")
         and w not in _all_names("id_ID")
     )
+
+
+def business_words(rng: random.Random, n: int, words: tuple[str, ...]) -> str:
+    """``n`` (1 to 3) of ``words`` that are no person's name, for the name after a kind word (``Koperasi
+    Harapan Sentosa``, never ``Koperasi Jaya Wijaya``)."""
+    pool = _business_words(words) or words
+    return " ".join(rng.sample(pool, min(max(n, 1), 3)))
 
 
 def brand_name(rng: random.Random, n: int, english: bool, indonesian_words: tuple[str, ...]) -> str:

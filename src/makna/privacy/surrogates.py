@@ -26,9 +26,11 @@ the caller retries with a higher ``attempt`` on a collision.
 * Organisations keep their legal form and kind words (:func:`split_org`): ``PT``, ``CV``, ``Koperasi``,
   ``Yayasan``, ``Toko``, ``Warung``, ``SD Negeri 3`` before the name, ``Tbk``, ``Ltd``, ``Limited``,
   ``Inc``, ``LLC``, ``& Sons``, ``Hospital``, ``Clinic``, ``School`` after it; only the name between is
-  replaced: by Indonesian words after an Indonesian kind word, by surnames before an English one. An
-  institution named after its place (``Polsek``, ``Polres``, ``Puskesmas``, ``RSUD``, a numbered school,
-  or any organisation whose name is a known place) gets the place's own surrogate
+  replaced: by Indonesian words after an Indonesian kind word, by surnames before an English one (brand
+  words before a group's: ``Union``, ``Trust``, ``Council``); kind words of several words stay whole
+  (``Credit Union``, ``Pemerintah Kota``, ``City Council``). An institution named after its place
+  (``Polsek``, ``Polres``, ``Puskesmas``, ``RSUD``, ``Pemerintah Kota``, a numbered school, or any
+  organisation whose name is a known place: ``Leeds City Council``) gets the place's own surrogate
   (:meth:`makna.privacy.KeyMapping.surrogate`): ``Polsek Kuranji`` becomes ``Polsek`` and the surrogate
   of ``Kuranji``, the same as where ``Kuranji`` stands alone.
 * An organisation with no kind word reads as a business, never a person (:func:`makna.privacy.surrogate_shapes.
@@ -53,7 +55,7 @@ from typing import Any, Final
 from . import gazetteers as gz
 from ._idwords import PLATE_REGIONS, spoken_digits
 from .ages import shift_age, shift_age_text
-from .naming import Gender, draw_name, name_pools
+from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
     NATIONAL,
@@ -65,7 +67,18 @@ from .regions import (
     place_regions,
     places_in,
 )
-from .surrogate_shapes import ORG_TAIL_WORDS, brand_name, nik_surrogate, plate_prefixes, renumber
+from .surrogate_shapes import (
+    GROUP_KINDS,
+    ORG_HEAD_PHRASES,
+    ORG_KIND_MODIFIERS,
+    ORG_TAIL_WORDS,
+    PLACE_HEADS,
+    brand_name,
+    business_words,
+    nik_surrogate,
+    plate_prefixes,
+    renumber,
+)
 
 __all__ = ["ORG_KIND_WORDS", "PLACE_NAMED_ORGS", "SurrogateGenerator", "calendar_date", "number_words", "split_org",
            "split_place", "street_name"]
@@ -153,11 +166,11 @@ _EN_STREET: Final = re.compile(
     r"(?:[A-Z][\w'’\-]*[ \t]+)+((?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Terrace|Place|"
     r"Grove|Gardens|Hill|Row|Court|Square|Boulevard|Parade|Walk|Mews|Rise|View)\.?)")
 _ORG_PREFIXES: Final = tuple(sorted({*ORG_TYPE_WORDS, "Warung", "Kedai", "Rumah Makan", "RM", "Koramil", "Kodim",
-                                    "Kelurahan", "Kantor Camat", "Pengadilan Negeri"},
+                                    "Kelurahan", "Kantor Camat", "Pengadilan Negeri", *ORG_HEAD_PHRASES},
                                    key=len, reverse=True))
 PLACE_NAMED_ORGS: Final = frozenset(
     "polsek polres polresta polrestabes polda koramil kodim puskesmas posyandu rsud kelurahan kantor camat "
-    "pengadilan negeri kjri kbri dinas".split())
+    "pengadilan negeri kjri kbri dinas".split()) | PLACE_HEADS
 """Kind words of institutions named after their place (case-folded words): their name gets a place's surrogate."""
 _SCHOOLS: Final = frozenset("sd sdn smp smpn sma sman smk smkn mts mtsn man madrasah sekolah".split())
 ORG_KIND_WORDS: Final = frozenset(w.casefold() for w in ORG_SUFFIX_WORDS) | frozenset(
@@ -191,8 +204,9 @@ def split_org(original: str) -> tuple[str, str, str, bool]:
             head, rest = head + rest[: m.end()], rest[m.end():]
     toks = rest.split(" ")
     cut = len(toks)
-    while cut > 1 and toks[cut - 1].casefold().rstrip(",") in ORG_KIND_WORDS:
-        cut -= 1
+    while cut > 1 and (toks[cut - 1].casefold().rstrip(",") in ORG_KIND_WORDS
+                       or (cut < len(toks) and toks[cut - 1].casefold() in ORG_KIND_MODIFIERS)):
+        cut -= 1  # "Leeds City Council": "City" too, before a kind word
     name, tail = " ".join(toks[:cut]), "".join(" " + t for t in toks[cut:])
     place_named = (set(kind.split()) & PLACE_NAMED_ORGS != set() or numbered
                    or bool(place_regions(name) or country_places(name)))
@@ -529,6 +543,8 @@ class SurrogateGenerator:
             areas = [(str(self.region), "")]
         if not areas:
             return None
+        if not is_country(self.region):  # a name of several countries: one whose names makna knows first
+            areas = sorted(areas, key=lambda area: area[0] not in COUNTRY_LOCALES)  # Victoria: Canada's
         code, admin1 = areas[0] if len({c for c, _a in areas}) == 1 or not is_country(self.region) else next(
             ((c, a) for c, a in areas if c == self.region), areas[0])
         pool = [n for n in cities_in(code, admin1) if n.casefold() != low] or [
@@ -569,13 +585,17 @@ class SurrogateGenerator:
     def _org(self, rng: random.Random, original: str, language: str) -> str:
         head, name, tail, _place = split_org(original)
         n = len(name.split())
-        if head.strip() and head.split()[-1].casefold() not in {"the"}:  # an Indonesian kind word or legal form
-            short = head.split()[0].rstrip(".") in {"PT", "CV", "UD"}
-            return head + self._words(rng, min(max(n, 2 if short else 1), 3)) + tail
         english = language == "en"
+        if head.strip() and head.split()[-1].casefold() not in {"the"}:  # a kind word or legal form before it
+            if english and head.split()[-1].casefold() in {"of", "union"}:  # "University of X": English words
+                return head + brand_name(rng, max(n, 2), True, tuple(_PLACE_WORDS)) + tail
+            short = head.split()[0].rstrip(".") in {"PT", "CV", "UD"}
+            return head + business_words(rng, max(n, 2 if short else 1), tuple(_PLACE_WORDS)) + tail
+        if tail and english and GROUP_KINDS & {w.casefold() for w in tail.split()}:  # a group: brand words
+            return head + brand_name(rng, max(n, 2), True, tuple(_PLACE_WORDS)) + tail
         if tail and english:  # "Hartley & Sons Ltd", "Bayline Haulage": surnames before the kind word
             return head + " ".join(_surname(rng) for _ in range(min(max(n, 1), 2))) + tail
         if tail:  # "Berkah Laundry": Indonesian business words before it
-            return head + self._words(rng, min(max(n, 1), 3)) + tail
+            return head + business_words(rng, n, tuple(_PLACE_WORDS)) + tail
         # no kind word at all: words that read as a business, never a person's name ("Sinar Jaya")
         return head + brand_name(rng, n, english, tuple(_PLACE_WORDS))
