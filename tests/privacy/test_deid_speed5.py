@@ -4,7 +4,9 @@ gives, for any weights a retrained model may have.
 The organisation context model scores a name from weights by feature slot (``_Slots``) instead of building each
 mention's feature strings: against the maximum of :meth:`OrgContextModel.probability` over
 :func:`all_features`, with random weights on every feature the texts produce. Its candidate loop, its
-capitals count and its short-window tokenisation against the plain forms they replace.
+capitals count and its short-window tokenisation against the plain forms they replace; the precision stage's
+count of strings written elsewhere against the word pass; the CRF's anchor words as a trie against the plain
+alternation.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections import Counter
 from pathlib import Path
+from unittest.mock import patch
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from makna.privacy import learned, precision
 from makna.privacy import orgcontext as oc
 from makna.privacy._text import cap_runs
 from makna.privacy.detect import detect
@@ -147,3 +152,39 @@ def test_short_windows_give_the_same_tokens(text: str, data: st.DataObject) -> N
     assert oc._words_before(text, at) == _WORD.findall(line[line.rfind("\n") + 1 :])[-6:]
     line = text[at : at + 60]
     assert oc._words_after(text, at) == _WORD.findall(line.split("\n")[0])[:5]
+
+
+def _plain_missed(scan: str, counts: Counter[str]) -> frozenset[str]:
+    """Round eight's word pass."""
+    singles = {t: n for t, n in counts.items() if len(t) > 2 and t.isalnum()}
+    words = Counter(w for w in re.findall(r"\w+", scan) if w in singles)
+    return frozenset(t for t, n in singles.items() if words[t] > n)
+
+
+_NAMEISH = st.sampled_from(["Rina", "Karina", "Rinaldi", "Siti", "ab_", "Ēra", "x2", "Rina2", "rina", "Sitti"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(_NAMEISH, st.sampled_from([" ", "_", "-", ".", "", "é", "\n", "2"])), max_size=30),
+    st.dictionaries(_NAMEISH, st.integers(1, 3), max_size=6),
+)
+def test_missed_strings_equal_the_word_pass(parts: list[tuple[str, str]], counts: dict[str, int]) -> None:
+    scan = "".join(a + b for a, b in parts)
+    expected = _plain_missed(scan, Counter(counts))
+    assert precision._missed(scan, Counter(counts)) == expected
+    with patch.object(precision, "_FEW", 0):  # the word pass, whatever the number of strings
+        assert precision._missed(scan, Counter(counts)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abtuhnl", min_size=1, max_size=6), min_size=1, max_size=12),
+    st.text(alphabet="abtuhnl é_\n1.", max_size=120),
+)
+@example(["tahun", "taun", "taung", "lima", "limabelas", "pulu", "puluh", "puluah"], "limabelas taung pulu puluahx")
+def test_anchor_words_trie_finds_what_the_alternation_finds(words: list[str], text: str) -> None:
+    plain = re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) + r")\b")
+    trie = learned._words_rx(words)
+    assert trie is not None
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -81,16 +81,33 @@ def anchors(
     ``skip`` (forms seen often in training and never inside an identifier)."""
     out: list[tuple[int, int]] = []
     kind_of, find = _word_kind, taken.find
+    verdicts = _verdicts(skip)
     for run in runs:
         start, end, forms = run
         if find(0, start, end) < 0:
             continue  # the rules cover the whole run
+        if " " not in forms and "\t" not in forms:  # one word (most runs): its verdict with ``skip`` folded in
+            kind = verdicts.get(forms)
+            if kind is None:
+                if len(verdicts) > 65536:
+                    verdicts.clear()
+                word = forms.rstrip(".,'’")
+                kind = verdicts[forms] = _ALWAYS if word in skip else kind_of(word)
+            if kind == _ALWAYS:
+                continue
+            if kind == _AT_START:
+                before = text[max(0, start - 3) : start].rstrip(" \t")
+                if not before or before[-1] in _STARTERS:
+                    continue
+            if find(1, start, end) < 0:
+                out.append((start, end))
+            continue
         # A capitalised word the tagger need not look at: one letter, a word never an identifier on its own
         # (weekdays, apps, honorifics: makna's stop list), or an ordinary dictionary word (or one with a
         # suffix) starting a sentence that is no known first name or surname (places there are the rules'
         # work). The verdict per word form is cached (_word_kind); the text is read only for the words that
         # are ordinary at a sentence start. Most runs are one word.
-        for s, e, word in ((run,) if " " not in forms and "\t" not in forms else run_tokens(run)):
+        for s, e, word in run_tokens(run):
             word = word.rstrip(".,'’")
             if word in skip:
                 continue
@@ -116,6 +133,20 @@ def anchors(
             out.append((s, e))
     out.sort()
     return out
+
+
+_VERDICTS: Final[dict[int, tuple[Collection[str], dict[str, int]]]] = {}
+
+
+def _verdicts(skip: Collection[str]) -> dict[str, int]:
+    """The verdicts of :func:`anchors` on one-word runs for this ``skip`` (a model's: one or two per process),
+    by the run's text: :func:`_word_kind` of its word, or ``_ALWAYS`` for a word in ``skip``."""
+    got = _VERDICTS.get(id(skip))
+    if got is None or got[0] is not skip:
+        if len(_VERDICTS) > 8:
+            _VERDICTS.clear()
+        got = _VERDICTS[id(skip)] = (skip, {})
+    return got[1]
 
 
 def is_ordinary_word(word: str) -> bool:
