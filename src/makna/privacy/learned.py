@@ -54,6 +54,7 @@ __all__ = [
     "open_model",
     "refine",
     "sequences",
+    "trie_pattern",
     "using",
 ]
 
@@ -143,12 +144,12 @@ def _words_rx(words: Iterable[str]) -> re.Pattern[str] | None:
     if not alts:
         return None
     if all(re.fullmatch(r"\w+", w) for w in alts):
-        return re.compile("(?:" + _trie(alts) + r")\b")
+        return re.compile("(?:" + trie_pattern(alts) + r")\b")
     firsts = "".join(sorted({re.escape(w[0]) for w in alts}))  # a cheap first-letter test before the alternation
     return re.compile(rf"\b(?=[{firsts}])(?:" + "|".join(map(re.escape, alts)) + r")\b")
 
 
-def _trie(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str]) -> str:
     """An alternation of ``words`` with their common prefixes factored out (``lima(?:belas|puluh)?``): the regex
     engine tries a letter once at a position, not once per word. For words of word characters followed by
     ``\b`` it finds what the plain alternation finds: at a position at most one of them ends where its run of
