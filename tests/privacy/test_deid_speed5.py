@@ -28,8 +28,6 @@ from makna.privacy.detect import detect
 from makna.privacy.orgcontext import Candidate, OrgContextModel
 from makna.privacy.types import Detection
 
-DEV = Path(__file__).resolve().parents[3] / "shared" / "eval-corpus" / "dev"
-
 
 def _plain_candidates(scan: str, found: list[Detection], runs: list[tuple[int, int, str]]) -> list[Candidate]:
     """Round eight's candidate loop."""
@@ -104,8 +102,9 @@ def _check_probabilities(model: OrgContextModel, text: str) -> None:
         assert abs(oc.name_probability(model, text, mentions) - full) < 1e-9
 
 
-def test_name_probability_by_slots_equals_the_full_features_on_the_dev_corpus() -> None:
-    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(DEV.glob("dev-*.json"))]
+def test_name_probability_by_slots_equals_the_full_features_on_the_dev_corpus(shared_dir: Path) -> None:
+    dev = shared_dir / "eval-corpus" / "dev"
+    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(dev.glob("dev-*.json"))]
     assert texts
     for seed in range(2):
         model = _random_model(texts, seed)
