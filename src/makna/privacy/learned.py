@@ -152,7 +152,7 @@ def _words_rx(words: Iterable[str]) -> re.Pattern[str] | None:
 def trie_pattern(words: Iterable[str]) -> str:
     """An alternation of ``words`` with their common prefixes factored out (``lima(?:belas|puluh)?``): the regex
     engine tries a letter once at a position, not once per word. For words of word characters followed by
-    ``\b`` it finds what the plain alternation finds: at a position at most one of them ends where its run of
+    ``\\b`` it finds what the plain alternation finds: at a position at most one of them ends where its run of
     word characters ends."""
     tree: dict[str, Any] = {}
     for word in words:
