@@ -5,7 +5,11 @@ Each process warms up (three detections of the corpus), then times ``--runs`` de
 best. ``--against SRC`` runs the same in fresh processes for that ``src`` folder and this tree, alternating, and
 prints the per-stage ratio of their medians (the machine is shared: only side-by-side ratios count).
 
-Run: ``python benchmarks/deid_stage_profile.py [--mb 1] [--runs 3] [--procs 3] [--against /tmp/base/src]``.
+``--open`` profiles the open annotated transcripts instead (the shared dev corpus and every split of ``OPEN_SPLITS``,
+about half a megabyte of real interview text, each in its own language; figures still per MB): the synthetic corpus
+repeats a few dozen sentences, real text does not.
+
+Run: ``python benchmarks/deid_stage_profile.py [--mb 1] [--runs 3] [--procs 3] [--against /tmp/base/src] [--open]``.
 """
 
 from __future__ import annotations
@@ -23,8 +27,26 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _stages(mb: float, runs: int) -> dict[str, float]:
-    """CPU ms per MB of each pipeline stage (best of ``runs``), and ``total``."""
+def _open_texts() -> list[tuple[str, str]]:
+    """The texts of the open annotated transcripts with their languages (never a sealed split)."""
+    import json
+
+    from makna.privacy.train import OPEN_SPLITS
+
+    folders = [ROOT.parent / "shared" / "eval-corpus" / "dev"]
+    folders += [ROOT / "tests" / "privacy" / "corpus" / s for s in sorted(OPEN_SPLITS) if s != "dev"]
+    out = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.json")):
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(doc, dict) and isinstance(doc.get("text"), str):
+                out.append((doc["text"], str(doc.get("language", "id"))))
+    return out
+
+
+def _stages(mb: float, runs: int, real: bool = False) -> dict[str, float]:
+    """CPU ms per MB of each pipeline stage (best of ``runs``), and ``total``; ``real``: over the open
+    transcripts (:func:`_open_texts`) instead of ``mb`` of the synthetic corpus."""
     from deid_bench import corpus
 
     from makna.privacy import _pipeline, detect
@@ -46,27 +68,32 @@ def _stages(mb: float, runs: int) -> dict[str, float]:
         obj = getattr(_pipeline, name)
         if callable(obj) and not isinstance(obj, type) and name not in {"detect_chunk", "Sequence"}:
             setattr(_pipeline, name, wrap(name, obj))
-    text = corpus(mb)
+    texts = _open_texts() if real else [(corpus(mb), "id")]
+    if real:
+        mb = sum(len(text) for text, _ in texts) / 1_000_000
     for _ in range(3):
-        detect(text)
+        for text, language in texts:
+            detect(text, language=language)
     best: dict[str, float] = {}
     for _ in range(runs):
         spent.clear()
         t = time.process_time()
-        detect(text)
+        for text, language in texts:
+            detect(text, language=language)
         spent["total"] = time.process_time() - t
         for k, v in spent.items():
             best[k] = min(best.get(k, v), v)
     return {k: v * 1000 / mb for k, v in best.items()}
 
 
-def _child(src: Path, mb: float, runs: int) -> dict[str, float]:
+def _child(src: Path, mb: float, runs: int, real: bool = False) -> dict[str, float]:
     code = (
         "import json, sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]);"
-        "import deid_stage_profile as p; print(json.dumps(p._stages(float(sys.argv[3]), int(sys.argv[4]))))"
+        "import deid_stage_profile as p;"
+        "print(json.dumps(p._stages(float(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == '1')))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(src), str(ROOT / "benchmarks"), str(mb), str(runs)],
+        [sys.executable, "-c", code, str(src), str(ROOT / "benchmarks"), str(mb), str(runs), str(int(real))],
         capture_output=True, text=True, check=True, env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"},
     )
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -78,6 +105,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--procs", type=int, default=3)
     parser.add_argument("--against", type=Path, help="a src folder of another commit to compare with")
+    parser.add_argument("--open", action="store_true", help="profile the open annotated transcripts instead")
     args = parser.parse_args()
     trees = [("this", ROOT / "src")]
     if args.against:
@@ -85,7 +113,7 @@ def main() -> None:
     got: dict[str, list[dict[str, float]]] = {name: [] for name, _ in trees}
     for _ in range(args.procs):
         for name, src in trees:
-            got[name].append(_child(src, args.mb, args.runs))
+            got[name].append(_child(src, args.mb, args.runs, args.open))
     med = {name: {k: statistics.median(r[k] for r in rows) for k in rows[0]} for name, rows in got.items()}
     keys = sorted(med["this"], key=lambda k: (k != "total", -med["this"][k]))
     head = " | ".join(name for name, _ in trees)

@@ -81,16 +81,33 @@ def anchors(
     ``skip`` (forms seen often in training and never inside an identifier)."""
     out: list[tuple[int, int]] = []
     kind_of, find = _word_kind, taken.find
+    verdicts = _verdicts(skip)
     for run in runs:
         start, end, forms = run
         if find(0, start, end) < 0:
             continue  # the rules cover the whole run
+        if " " not in forms and "\t" not in forms:  # one word (most runs): its verdict with ``skip`` folded in
+            kind = verdicts.get(forms)
+            if kind is None:
+                if len(verdicts) > 65536:
+                    verdicts.clear()
+                word = forms.rstrip(".,'’")
+                kind = verdicts[forms] = _ALWAYS if word in skip else kind_of(word)
+            if kind == _ALWAYS:
+                continue
+            if kind == _AT_START:
+                before = text[max(0, start - 3) : start].rstrip(" \t")
+                if not before or before[-1] in _STARTERS:
+                    continue
+            if find(1, start, end) < 0:
+                out.append((start, end))
+            continue
         # A capitalised word the tagger need not look at: one letter, a word never an identifier on its own
         # (weekdays, apps, honorifics: makna's stop list), or an ordinary dictionary word (or one with a
         # suffix) starting a sentence that is no known first name or surname (places there are the rules'
         # work). The verdict per word form is cached (_word_kind); the text is read only for the words that
         # are ordinary at a sentence start. Most runs are one word.
-        for s, e, word in ((run,) if " " not in forms and "\t" not in forms else run_tokens(run)):
+        for s, e, word in run_tokens(run):
             word = word.rstrip(".,'’")
             if word in skip:
                 continue
@@ -116,6 +133,20 @@ def anchors(
             out.append((s, e))
     out.sort()
     return out
+
+
+_VERDICTS: Final[dict[int, tuple[Collection[str], dict[str, int]]]] = {}
+
+
+def _verdicts(skip: Collection[str]) -> dict[str, int]:
+    """The verdicts of :func:`anchors` on one-word runs for this ``skip`` (a model's: one or two per process),
+    by the run's text: :func:`_word_kind` of its word, or ``_ALWAYS`` for a word in ``skip``."""
+    got = _VERDICTS.get(id(skip))
+    if got is None or got[0] is not skip:
+        if len(_VERDICTS) > 8:
+            _VERDICTS.clear()
+        got = _VERDICTS[id(skip)] = (skip, {})
+    return got[1]
 
 
 def is_ordinary_word(word: str) -> bool:
@@ -242,13 +273,18 @@ def _lists() -> tuple[frozenset[str], ...]:
     )
 
 
-def _rule_map(toks: Sequence[Token], rules: Sequence[Detection], starts: Sequence[int]) -> list[Detection | None]:
-    """The rule detection covering each token (rules sorted by start; ``starts`` their starts)."""
-    cover: list[Detection | None] = [None] * len(toks)
-    if not toks or not rules:
+def _rule_map(
+    toks: Sequence[Token], rules: Sequence[Detection], starts: Sequence[int], first: int = 0, last: int | None = None
+) -> list[Detection | None]:
+    """The rule detection covering each token of ``toks[first:last]`` (rules sorted by start; ``starts`` their
+    starts). The search starts where it would for the whole of ``toks``, and moves on from there as it would:
+    the rules it passes for the tokens before ``first`` end before those tokens, so before ``toks[first]``."""
+    part = toks[first:last]
+    cover: list[Detection | None] = [None] * len(part)
+    if not part or not rules:
         return cover
     j = max(0, bisect.bisect_right(starts, toks[0][0]) - 1)
-    for k, (s, e, _) in enumerate(toks):
+    for k, (s, e, _) in enumerate(part):
         while j < len(rules) and rules[j].end <= s:
             j += 1
         jj = j
@@ -258,6 +294,10 @@ def _rule_map(toks: Sequence[Token], rules: Sequence[Detection], starts: Sequenc
                 break
             jj += 1
     return cover
+
+
+_NEAR: Final = tuple((d, f"{d}:") for d in (-2, -1, 1, 2))
+"""The neighbours a token's features name, with their prefixes."""
 
 
 @lru_cache(maxsize=65536)
@@ -316,18 +356,25 @@ def window_features(
     strings by heart (at detection time a word outside it has no weight anyway)."""
     toks = win.tokens
     honor = _lists()[8]
-    cover = _rule_map(toks, rules, starts)
-    lows = [t[2].lower() for t in toks]
     n = len(toks)
+    lo, hi = win.lo, win.hi
+    # Only the tagged tokens, one each side (rules) and two each side (forms) are read: the slice's other
+    # tokens belong to other windows or to none.
+    c0 = max(0, lo - 1)
+    cover = _rule_map(toks, rules, starts, c0, min(n, hi + 1))  # cover[k - c0]
+    l0 = max(0, lo - 2)
+    lows = [t[2].lower() for t in toks[l0 : hi + 2]]  # lows[k - l0]
     out: list[list[str]] = []
     lang = "lang=" + language
-    for k in range(win.lo, win.hi):
+    for k in range(lo, hi):
         word = toks[k][2]
+        low = lows[k - l0]
         feats = [*_word_features(word), lang]
-        if vocab is not None and lows[k] not in vocab:
-            feats.remove("w=" + lows[k])
-        if typed is not None and cover[k] is None and word[0].isupper():
-            seen_as = typed.get(lows[k])
+        if vocab is not None and low not in vocab:
+            feats.remove("w=" + low)
+        det = cover[k - c0]
+        if typed is not None and det is None and word[0].isupper():
+            seen_as = typed.get(low)
             if seen_as is not None:
                 feats.append("doc=" + seen_as)
         if k == 0:
@@ -335,19 +382,18 @@ def window_features(
                 feats.append("linestart")
         elif toks[k - 1][2] in _ENDS or toks[k - 1][2][-1] == ".":
             feats.append("sentstart")
-        if word[0].isupper() and lows[k] in lower_seen:
+        if word[0].isupper() and low in lower_seen:
             feats.append("lower_elsewhere")
-        for d in (-2, -1, 1, 2):
-            near = lows[k + d] if 0 <= k + d < n else "<edge>"
+        for d, prefix in _NEAR:
+            near = lows[k + d - l0] if 0 <= k + d < n else "<edge>"
             if vocab is None or near in vocab or near == "<edge>":
-                feats.append(f"{d}:{near}")
+                feats.append(prefix + near)
         if k >= 1:
             feats.append("-1sh=" + _shape(toks[k - 1][2]))
             if toks[k - 1][2] in honor:
                 feats.append("-1honor")
         if k + 1 < n:
             feats.append("+1sh=" + _shape(toks[k + 1][2]))
-        det = cover[k]
         if det is None:
             feats.append("r=O")
         else:
@@ -355,7 +401,7 @@ def window_features(
             band = "hi" if det.confidence >= 0.8 else "mid" if det.confidence >= 0.55 else "lo"
             feats += [f"r={pos}-{det.type}", "rd=" + det.detector, f"rc={band}", f"rt={det.type}:{band}"]
         for d in (-1, 1):
-            other = cover[k + d] if 0 <= k + d < n else None
+            other = cover[k + d - c0] if 0 <= k + d < n else None
             feats.append(f"r{d}=" + (other.type if other is not None else "O"))
         out.append(feats)
     return out

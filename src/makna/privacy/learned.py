@@ -54,6 +54,7 @@ __all__ = [
     "open_model",
     "refine",
     "sequences",
+    "trie_pattern",
     "using",
 ]
 
@@ -92,18 +93,25 @@ class LearnedModel:
     record: dict[str, Any]
     lock: threading.Lock
     elsewhere: bool = False  # document-level features (the types rules gave the same word elsewhere)
+    labels: tuple[str, ...] | None = None  # the tagger's labels but O (read at the first tagging)
 
     def marginals(self, seq: list[list[str]]) -> list[dict[str, float]]:
         """Per token, the probability of each label; for a token below the threshold only that of ``O``."""
         with self.lock:
-            self.tagger.set(seq)
-            labels = [lab for lab in self.tagger.labels() if lab != "O"]
+            tagger = self.tagger
+            tagger.set(seq)
+            labels = self.labels
+            if labels is None:
+                labels = self.labels = tuple(lab for lab in tagger.labels() if lab != "O")
+            marginal = tagger.marginal
+            threshold = self.threshold
             out: list[dict[str, float]] = []
             for i in range(len(seq)):
-                p_out = self.tagger.marginal("O", i)
+                p_out = marginal("O", i)
                 probs = {"O": p_out}
-                if 1.0 - p_out >= self.threshold:
-                    probs.update((lab, self.tagger.marginal(lab, i)) for lab in labels)
+                if 1.0 - p_out >= threshold:
+                    for lab in labels:
+                        probs[lab] = marginal(lab, i)
                 out.append(probs)
             return out
 
@@ -136,9 +144,32 @@ def _words_rx(words: Iterable[str]) -> re.Pattern[str] | None:
     if not alts:
         return None
     if all(re.fullmatch(r"\w+", w) for w in alts):
-        return re.compile("(?:" + "|".join(map(re.escape, alts)) + r")\b")
+        return re.compile("(?:" + trie_pattern(alts) + r")\b")
     firsts = "".join(sorted({re.escape(w[0]) for w in alts}))  # a cheap first-letter test before the alternation
     return re.compile(rf"\b(?=[{firsts}])(?:" + "|".join(map(re.escape, alts)) + r")\b")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """An alternation of ``words`` with their common prefixes factored out (``lima(?:belas|puluh)?``): the regex
+    engine tries a letter once at a position, not once per word. For words of word characters followed by
+    ``\\b`` it finds what the plain alternation finds: at a position at most one of them ends where its run of
+    word characters ends."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+
+    return emit(tree)
 
 
 @cache

@@ -33,6 +33,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import repeat
+from operator import attrgetter
 from typing import Any, Final, cast
 
 from . import gazetteers as gz
@@ -122,6 +124,13 @@ class OrgContextModel:
     add: float  # at or above: undetected mentions become ORG
     retype: float  # at or above: PERSON/LOCATION mentions of weak detectors become ORG
     record: dict[str, Any] = field(default_factory=dict)
+    _slots: _Slots | None = field(default=None, init=False, repr=False, compare=False)
+
+    def slots(self) -> _Slots:
+        """The weights by feature slot (built at the first call, again if ``weights`` is replaced)."""
+        if self._slots is None or self._slots.weights is not self.weights:
+            self._slots = _Slots(self.weights)
+        return self._slots
 
     def probability(self, features: Sequence[str]) -> float:
         score = self.intercept + sum(self.weights.get(f, 0.0) for f in set(features))
@@ -180,14 +189,22 @@ def candidates(scan: str, found: Sequence[Detection], runs: Sequence[CapRun]) ->
     stop = _stop()
     if _shouting(scan):
         runs = ()  # a text in capitals: its runs are whole sentences, not names (detections are still judged)
+    find = taken.find
+    n = len(runs)
     i = 0
-    while i < len(runs):
-        start, end, _text = runs[i]
-        while i + 1 < len(runs) and scan[end : runs[i + 1][0]] in {" & ", " and "} and scan[end : end + 2] == " &":
-            i += 1
+    while i < n:
+        start, end, text = runs[i]
+        joined = False
+        while i + 1 < n and runs[i + 1][0] == end + 3 and scan.startswith(" & ", end):
+            i += 1  # "Oak & Ember": one name over an ampersand
             end = runs[i][1]
+            joined = True
         i += 1
-        if taken.find(1, start, end) >= 0:
+        if find(1, start, end) >= 0:
+            continue
+        if not joined and " " not in text and "\t" not in text:  # one word (most runs): nothing to trim
+            if text not in stop and text != "I":
+                out.append(Candidate(start, end, text, None))
             continue
         words = scan[start:end].split()
         while words and words[0] in stop:
@@ -201,14 +218,28 @@ def candidates(scan: str, found: Sequence[Detection], runs: Sequence[CapRun]) ->
         if not words or words[0] == "I" and len(words) == 1 or len(words) > _MAX_WORDS:
             continue
         out.append(Candidate(start, end, scan[start:end], None))
-    out.sort(key=lambda c: c.start)
+    out.sort(key=_START)
     return out
 
 
+_START: Final = attrgetter("start")
+_ASCII_UPPER: Final = bytes(range(65, 91))
+_ASCII_LOWER: Final = bytes(range(97, 123))
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
+
+
 def _shouting(scan: str) -> bool:
-    """Whether most of the letters of ``scan`` are capitals (a text typed in capitals, or upper-cased)."""
-    upper = sum(map(str.isupper, scan))
-    return upper > 20 and upper > sum(map(str.islower, scan))
+    """Whether most of the letters of ``scan`` are capitals (a text typed in capitals, or upper-cased). ASCII
+    letters are counted by bytes (``str.isupper`` of an ASCII character is ``A-Z``), the others one by one: the
+    same counts as ``sum(map(str.isupper, scan))`` in a tenth of the time."""
+    plain = scan.encode("ascii", "ignore")
+    upper = len(plain) - len(plain.translate(None, _ASCII_UPPER))
+    lower = len(plain) - len(plain.translate(None, _ASCII_LOWER))
+    if len(plain) < len(scan):
+        rest = "".join(_NON_ASCII.findall(scan))
+        upper += sum(map(str.isupper, rest))
+        lower += sum(map(str.islower, rest))
+    return upper > 20 and upper > lower
 
 
 def _before(scan: str, start: int) -> list[str]:
@@ -223,6 +254,33 @@ def _after(scan: str, end: int) -> list[str]:
     nl = line.find("\n")
     toks = _WORD.findall(line if nl < 0 else line[:nl])[:5]
     return [t.lower() if not t[:1].isupper() else "CAP:" + (t if t in _stop() or _common(t) else "") for t in toks]
+
+
+def _words_before(scan: str, start: int) -> list[str]:
+    """The last six tokens of the line before ``start``, within 80 characters (:func:`_before` before its
+    normalisation). Tokens are runs of one character class, so those wholly inside a shorter window are the
+    same: the last 40 characters are read first, all 80 only when they hold fewer than seven tokens (the first
+    of them may be cut)."""
+    lo = max(0, start - 80)
+    lo = scan.rfind("\n", lo, start) + 1 or lo
+    if lo < start - 40:
+        toks = _WORD.findall(scan, start - 40, start)
+        if len(toks) > 6:
+            return toks[-6:]
+    return _WORD.findall(scan, lo, start)[-6:]
+
+
+def _words_after(scan: str, end: int) -> list[str]:
+    """The first five tokens of the line after ``end``, within 60 characters (:func:`_after` before its
+    normalisation): the next 30 characters first, all 60 only when they hold fewer than six tokens (the last
+    may be cut)."""
+    hi = scan.find("\n", end, end + 60)
+    hi = end + 60 if hi < 0 else hi
+    if hi > end + 30:
+        toks = _WORD.findall(scan, end, end + 30)
+        if len(toks) > 5:
+            return toks[:5]
+    return _WORD.findall(scan, end, hi)[:5]
 
 
 def _common(word: str) -> bool:
@@ -324,6 +382,7 @@ def all_features(
 
 
 _ELSEWHERE: Final = ("det:", "b1:", "b2:", "cue:")
+_ZEROS: Final = repeat(0.0)
 """The features of a name's other mentions that a mention sees (prefixed ``else:``)."""
 
 
@@ -338,28 +397,137 @@ def _bare(cand: Candidate) -> Candidate:
     return Candidate(cand.start, cand.end, cand.text, None)
 
 
+class _Slots:
+    """A model's weights by feature slot, so that a mention is scored without building its feature strings:
+    each slot maps what follows a feature's prefix (``b1:``, ``bw:``, ``det:``...) to its weight, and ``other``
+    maps a feature a name's other mentions may show to the weight of its ``else:`` form (non-zero only)."""
+
+    __slots__ = ("a1", "a2", "aw", "b1", "b2", "bw", "caps", "cue", "det", "other", "sent0", "shape", "weights")
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+
+        def part(prefix: str) -> dict[str, float]:
+            return {f[len(prefix) :]: w for f, w in weights.items() if f.startswith(prefix)}
+
+        self.b1, self.b2, self.bw = part("b1:"), part("b2:"), part("bw:")
+        self.a1, self.a2, self.aw = part("a1:"), part("a2:"), part("aw:")
+        self.cue, self.det = part("cue:"), part("det:")
+        self.sent0 = weights.get("sent0", 0.0)
+        self.other = {f: w for f, w in part("else:").items() if w and f.startswith(_ELSEWHERE)}
+        self.shape: dict[tuple[str, int], float] = {}
+        self.caps: dict[str, str] = {}
+
+    def cap(self, word: str) -> str:
+        """The form of a capitalised ``word`` after a mention (:func:`_after`), cached."""
+        if len(self.caps) > 100_000:
+            self.caps.clear()
+        got = self.caps[word] = "CAP:" + (word if word in _stop() or _common(word) else "")
+        return got
+
+    def base(self, name: str, count: int) -> float:
+        """The summed weights of a name's shape and mention count (cached per name)."""
+        key = (name, min(count, 3))
+        got = self.shape.get(key)
+        if got is None:
+            if len(self.shape) > 100_000:
+                self.shape.clear()
+            feats = set(shape_features(name))
+            feats.add(f"count={key[1]}")
+            got = self.shape[key] = sum(self.weights.get(f, 0.0) for f in feats)
+        return got
+
+    def mention(self, scan: str, cand: Candidate) -> tuple[float, tuple[str, ...]]:
+        """The summed weights of :func:`mention_features` of ``cand``, and those of its features whose ``else:``
+        form has a weight: the same features, read from the text in one pass and never spelt out but for
+        the look-ups."""
+        start, end = cand.start, cand.end
+        before = [  # (a token is never empty; a lower-case first letter stays lower-case in t.lower())
+            t.lower() if t[0].islower() else "CAP" if t[0].isupper() else t for t in _words_before(scan, start)
+        ]
+        caps = self.caps
+        after = [caps.get(t) or self.cap(t) if t[0].isupper() else t.lower() for t in _words_after(scan, end)]
+        other = self.other
+        keys: list[str] = []
+        if before:
+            b1 = before[-1]
+            score = self.b1.get(b1, 0.0)
+            if "b1:" + b1 in other:
+                keys.append("b1:" + b1)
+            if len(before) > 1:
+                b2 = before[-2] + " " + b1
+                score += self.b2.get(b2, 0.0)
+                if "b2:" + b2 in other:
+                    keys.append("b2:" + b2)
+            words = set(before)
+            words.discard("CAP")
+            score += sum(map(self.bw.get, words, _ZEROS))
+        else:
+            score = self.b1.get("<line>", 0.0)
+            if "b1:<line>" in other:
+                keys.append("b1:<line>")
+        # The last character before the blanks that end the line before the mention: the cue patterns end with a
+        # word (a preposition, a work word) and blanks, so they need a letter there (and a sentence's first
+        # word has none).
+        j = start - 1
+        floor = max(0, start - 56)
+        while j >= floor and scan[j] in " \t":
+            j -= 1
+        word_end = j >= floor and scan[j].isalpha()
+        if not (word_end and j >= start - 12) and is_sentence_initial(scan, start):
+            score += self.sent0
+        if after:
+            a1 = after[0]
+            score += self.a1.get(a1, 0.0)
+            if len(after) > 1:
+                score += self.a2.get(a1 + " " + after[1], 0.0)
+                words = {w for w in after[1:] if not w.startswith("CAP")}
+                score += sum(map(self.aw.get, words, _ZEROS))
+        else:
+            score += self.a1.get("<eol>", 0.0)
+        cues = []
+        if word_end and j < start - 1:
+            if work_phrase_before(line_before(scan, start, 56)):
+                cues.append("work")
+            if j >= start - 20 and PLACE_PREP_BEFORE.search(line_before(scan, start, 20)):
+                cues.append("placeprep")
+        if any(map(is_org_noun, before[-4:])):
+            cues.append("orgnoun-before")
+        if any(map(is_org_noun, after[:4])):
+            cues.append("orgnoun-after")
+        for cue in cues:
+            score += self.cue.get(cue, 0.0)
+            if "cue:" + cue in other:
+                keys.append("cue:" + cue)
+        d = cand.found
+        dets = ("none",) if d is None else (d.type, f"{d.type}:{d.detector}")
+        for det in dets:
+            score += self.det.get(det, 0.0)
+            if "det:" + det in other:
+                keys.append("det:" + det)
+        return score, tuple(keys)
+
+
 def name_probability(model: OrgContextModel, scan: str, mentions: Sequence[Candidate]) -> float:
     """The probability that a name is an organisation: the highest of its mentions' (one clear use is enough).
 
     The same as ``max(model.probability(f) for f in all_features(scan, mentions))``, summed by part: the name's
     shape, each mention's own features and the ``else:`` features of the others are disjoint sets, so no
-    mention's full feature list is built or sorted, and the sigmoid is taken once, of the highest score."""
-    weights = model.weights
-    base = set(shape_features(mentions[0].text))
-    base.add(f"count={min(len(mentions), 3)}")
-    own = [set(mention_features(scan, m)) for m in mentions]
-    score = model.intercept + sum(weights.get(f, 0.0) for f in base)
-    if len(own) == 1:
-        best = sum(weights.get(f, 0.0) for f in own[0])
+    feature list is built or sorted (:meth:`_Slots.mention`), and the sigmoid is taken once, of the highest
+    score. A mention sees the ``else:`` weight of every feature of the name's other mentions: the total over the
+    name's features less those that only it shows."""
+    slots = model.slots()
+    score = model.intercept + slots.base(mentions[0].text, len(mentions))
+    if len(mentions) == 1:
+        best = slots.mention(scan, mentions[0])[0]
     else:
+        scored = [slots.mention(scan, m) for m in mentions]
         shared: Counter[str] = Counter()
-        for feats in own:
-            shared.update(f for f in feats if f.startswith(_ELSEWHERE))
-        other = {f: weights.get("else:" + f, 0.0) for f in shared}
-        best = max(
-            sum(weights.get(f, 0.0) for f in mine) + sum(other[f] for f, n in shared.items() if n > (f in mine))
-            for mine in own
-        )
+        for _, keys in scored:
+            shared.update(keys)
+        other = slots.other
+        total = sum(other[f] for f in shared)
+        best = max(own + total - sum(other[f] for f in keys if shared[f] == 1) for own, keys in scored)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score + best))))
 
 

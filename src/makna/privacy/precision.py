@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Final, cast
 
@@ -44,7 +44,7 @@ from . import gazetteers as gz
 from ._features import is_ordinary_word
 from ._local import ThreadSettings
 from ._text import HONORIFICS, OFFICE_TITLES
-from .learned import lower_seen
+from .learned import lower_seen, trie_pattern
 from .places import generic_public_body
 from .types import Detection
 
@@ -151,9 +151,23 @@ class PrecisionStage:
         self, det: Detection, language: str, doc: _Document, found: Sequence[Detection], i: int
     ) -> Detection | None:
         """The stage's verdict on ``found[i]`` (cached per distinct features: names recur)."""
+        return self._decide(det, language, doc, found, i, self.cut())
+
+    def cut(self) -> tuple[object, ...]:
+        """The thresholds, part of a cached verdict's key (they may change: cross-validation)."""
+        return (self.drop, self.retype, *sorted(self.drops.items()))
+
+    def _decide(
+        self,
+        det: Detection,
+        language: str,
+        doc: _Document,
+        found: Sequence[Detection],
+        i: int,
+        cut: tuple[object, ...],
+    ) -> Detection | None:
         key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
         context = _context_key(doc, found, i)
-        cut = (self.drop, self.retype, *sorted(self.drops.items()))  # thresholds may change (cross-validation)
         verdict = self._verdicts.get((key, context, cut))
         if verdict is None:
             if len(self._verdicts) > 100_000:
@@ -334,18 +348,50 @@ def _document(scan: str, found: Sequence[Detection], missed: bool = True) -> _Do
     return _Document(scan, counts, lower_seen(scan, singles), word_types, {}, gone)
 
 
-_WORDS: Final = re.compile(r"\w+")
-
-
 def _missed(scan: str, counts: Counter[str]) -> frozenset[str]:
     """Those of the one-word detected strings (``counts``: how often each was detected) that ``scan`` holds
-    more often as whole words: written again somewhere no detector took it (a word that is a name in one
-    place and an ordinary word in another, or a rule's false alarm). One pass over the text."""
+    more often as whole words (runs of ``\\w``): written again somewhere no detector took it (a word that is a
+    name in one place and an ordinary word in another, or a rule's false alarm). For a few strings (most texts)
+    a search for each: a string found no more often than detected, even inside other words, is never written
+    elsewhere as a whole word."""
     singles = {t: n for t, n in counts.items() if len(t) > 2 and t.isalnum()}
     if not singles:
         return frozenset()
-    words = Counter(w for w in _WORDS.findall(scan) if w in singles)
-    return frozenset(t for t, n in singles.items() if words[t] > n)
+    if len(singles) > _FEW:  # their whole-word occurrences, by one pattern of them all
+        glued = _WORD_CHAR.match
+        found = re.compile("(?:" + trie_pattern(singles) + r")(?!\w)").finditer(scan)
+        words = Counter(m.group() for m in found if not (m.start() and glued(scan, m.start() - 1)))
+        return frozenset(t for t, n in singles.items() if words[t] > n)
+    return frozenset(t for t, n in singles.items() if scan.count(t) > n and _whole_words(scan, t, n + 1) > n)
+
+
+_FEW: Final = 64
+"""Up to this many strings, :func:`_missed` searches the text for each (a search reads a character about eighty
+times faster than a pass over the text's words); for more, one pattern of them all finds them (a match ends
+where its run of word characters ends: at a position at most one string matches; one not glued to a word
+character before it is a whole word)."""
+_WORD_CHAR: Final = re.compile(r"\w")
+
+
+def _whole_words(scan: str, word: str, most: int) -> int:
+    """How often ``word`` (word characters only) stands in ``scan`` as a whole word (a run of ``\\w``), counting
+    up to ``most``. An occurrence overlapping the one before is inside a word: the search goes on after each."""
+    hits = 0
+    n = len(word)
+    pos = scan.find(word)
+    while pos >= 0:
+        end = pos + n
+        if (pos == 0 or not _is_word_char(scan[pos - 1])) and (end == len(scan) or not _is_word_char(scan[end])):
+            hits += 1
+            if hits >= most:
+                break
+        pos = scan.find(word, end)
+    return hits
+
+
+def _is_word_char(ch: str) -> bool:
+    """Whether ``ch`` matches ``\\w`` (the regex module's test: alphanumeric, or ``_``)."""
+    return ch.isalnum() or ch == "_"
 
 
 _HONORIFICS: Final = frozenset(HONORIFICS)
@@ -440,11 +486,12 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
         return found
     doc = _document(scan, found, stage.uses("undetected-elsewhere|"))
     pairs: list[tuple[Detection, Detection | None]] = []
+    cut = stage.cut()
     for i, det in enumerate(found):
         if det.type not in STAGE_TYPES:
             pairs.append((det, det))
-        elif not never_identifier(det):
-            pairs.append((det, stage.decide_one(det, language, doc, found, i)))
+        elif not _never(det.type, det.text):
+            pairs.append((det, stage._decide(det, language, doc, found, i, cut)))
     return _consistent(pairs, stage.vote)
 
 
@@ -491,18 +538,23 @@ def never_identifier(det: Detection) -> bool:
     without a letter (a bare year, "2016"), a PERSON of address terms doubled or joined ("Ibu-ibu") or an office
     alone ("Wali Nagari"), a country as a LOCATION, a public office named by its kind only ("Dinas Sosial"), or
     an English first-person contraction ("I'm", "I've")."""
-    text = det.text
-    if det.type in _NAMES and not any(c.isalpha() for c in text):
+    return _never(det.type, det.text)
+
+
+@lru_cache(maxsize=65536)
+def _never(kind: str, text: str) -> bool:
+    """:func:`never_identifier` of a detection of type ``kind`` over ``text`` (names recur: cached)."""
+    if kind in _NAMES and not any(c.isalpha() for c in text):
         return True
-    if det.type == "PERSON" and "-" in text and all(p.title() in HONORIFICS for p in text.split("-")):
+    if kind == "PERSON" and "-" in text and all(p.title() in HONORIFICS for p in text.split("-")):
         return True  # "Ibu-ibu", "Bapak-Ibu": address terms doubled or joined address a group, no one by name
-    if det.type == "PERSON" and text.split()[0] in OFFICE_TITLES:
+    if kind == "PERSON" and text.split()[0] in OFFICE_TITLES:
         rest = text.split()[1:]
         if all(w in OFFICE_TITLES or w.lower() in _OFFICE_OF for w in rest):
             return True  # "Camat", "Wali Nagari", "Kepala Desa": an office, no one's name
-    if det.type == "LOCATION" and text in _countries() and text not in gz.first_names("en"):
+    if kind == "LOCATION" and text in _countries() and text not in gz.first_names("en"):
         return True  # "Malaysia", "Hong Kong": the conventions never count a country ("Jordan", "Chad" may be names)
-    if det.type in {"ORG", "LOCATION"} and generic_public_body(text):
+    if kind in {"ORG", "LOCATION"} and generic_public_body(text):
         return True  # "Dinas Sosial", "Kantor Camat": a kind of public office every town has
     return text in _CONTRACTIONS
 
