@@ -53,9 +53,7 @@ def score(folders: list[Path], *, misses: bool) -> dict[str, list[int]]:
                     got = [f"{d.type}:{d.text!r}" for d in found if d.start < e and s < d.end]
                     print(f"{doc['id']}: {kind} {gold['text']!r} {'cut short' if typed else 'missed'}; got {got}")
             for d in found:
-                if d.type in STRUCTURED and not any(
-                    g["start"] < d.end and d.start < g["end"] for g in doc["pii"]
-                ):
+                if d.type in STRUCTURED and not any(g["start"] < d.end and d.start < g["end"] for g in doc["pii"]):
                     tally[d.type][3] += 1
                     if misses:
                         print(f"{doc['id']}: false {d.type} {d.text!r} ({d.detector})")

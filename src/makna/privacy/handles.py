@@ -214,6 +214,40 @@ def _standalone(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "HANDLE", 0.75, "handle.shape", token)
 
 
+def _chained(rx: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``rx`` and, after each, the match that starts at its name (``was called x``: "called" is the
+    name of the match at "was", and a naming word itself)."""
+    for m in rx.finditer(text, start, end):
+        hit: re.Match[str] | None = m
+        while hit is not None:
+            yield hit
+            nxt = rx.match(text, hit.start("h"), end)
+            hit = nxt if nxt is not None and nxt.start("h") > hit.start("h") else None
+
+
+_MY_AT: Final = re.compile(
+    r"(?i:\b(?:my|his|her|their|your|our|the)[ \t]+@[ \t]*(?:is|was|['’]s|:|=|on[ \t]+\w+[ \t]+(?:is|was)))"
+    r"[ \t]*@?(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}[A-Za-z0-9_])?)(?![\w@])"
+)
+"""A user name given as someone's "@" (``my @ is samdelivers_``, ``her @ on insta is x``)."""
+_DISCORD_TAG: Final = re.compile(r"(?<![\w@#/])[A-Za-z0-9_.]{2,32}#\d{4}(?![\w#])")
+"""A Discord-style tag (``raj#4471``): a user name, a hash and four digits."""
+
+
+def _tagged(text: str) -> Iterator[Detection]:
+    if "@" in text:
+        for m in _MY_AT.finditer(text):
+            h = m.group("h")
+            if h.lower() not in _ordinary() or _made_up(h):
+                yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.9, "handle.my_at", h)
+    if "#" in text:
+        for m in _DISCORD_TAG.finditer(text):
+            name = m.group(0).split("#")[0]
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
+            if any(c.isalpha() for c in name) and ("discord" in line or _made_up(name)):
+                yield Detection(m.start(), m.end(), "HANDLE", 0.85, "handle.tag", m.group(0))
+
+
 def find_handles_near_platforms(text: str) -> Iterator[Detection]:
     """Made-up tokens, quoted names and plain unknown words near a platform word; user names after a naming cue."""
     ordinary = _ordinary()
@@ -236,7 +270,7 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
                 s0 = m.start("q") + (len(m.group("q")) - len(m.group("q").lstrip()))
                 yield Detection(s0, s0 + len(q), "HANDLE", 0.85, "handle.quoted", q)
         yield from _display_names(text, start, end, near)
-        for m in _PLAIN_AFTER_NAMING.finditer(text, start, end):
+        for m in _chained(_PLAIN_AFTER_NAMING, text, start, end):
             h = m.group("h")
             if h in ordinary or re.sub(r"(?:nya|ku|mu|lah)$", "", h) in ordinary or _inflected(h, ordinary):
                 continue
@@ -261,6 +295,7 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
             # "handle's shearwithgwenno": words run together in lower case, right after the naming word
             yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.naming_plain", h)
     yield from _standalone(text)
+    yield from _tagged(text)
 
 
 _STAMP: Final = (

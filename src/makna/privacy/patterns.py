@@ -41,6 +41,7 @@ __all__ = [
     "find_plates",
     "find_urls",
     "nik_is_valid",
+    "phone_confidence",
     "spoken_digits",
     "verhoeff_valid",
 ]
@@ -109,6 +110,11 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
     return 0.0
 
 
+phone_confidence: Final = _phone_confidence
+"""Confidence that a digit string with separators is a telephone number (0 when it is not): ``(raw, digits,
+text, start)``."""
+
+
 _DATE_SHAPE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([./\-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
 """A day.month.year date at the start of a digit run ("02.11.2023 19:40" is a chat stamp, not a number)."""
 _SHORT_PHONE = re.compile(r"\d{3}[\-. ]\d{4}")
@@ -161,7 +167,7 @@ _EMAIL = re.compile(
 _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
     r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk|ee|be|gl|co|tv|"
-    r"app|dev|page|store|shop|online|my|sg|au|in|ng|ca|us|gg|to|cc|biz|blog)/[^\s<>\"']*",
+    r"app|dev|page|store|shop|online|my|sg|au|in|ng|ca|us|gg|to|cc|biz|blog|gle|gd|bio)/[^\s<>\"']*",
     re.IGNORECASE,
 )
 _URL_GATE = trigger(["/", *(a + b + c + "." for a in "wW" for b in "wW" for c in "wW")])
@@ -216,7 +222,7 @@ def find_urls(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "URL", 0.8, "url.domain", m.group(0))
     for m in gated_finditer(_URL, _URL_GATE, text):
         raw = m.group(0).rstrip(_TRAIL)
-        if "@" in raw or re.match(r"(?:https?://)?(?:wa\.me|t\.me)/", raw, re.IGNORECASE):
+        if "@" in raw.split("/", 1)[0] or re.match(r"(?:https?://)?(?:wa\.me|t\.me)/", raw, re.IGNORECASE):
             continue
         yield Detection(m.start(), m.start() + len(raw), "URL", 0.97, "url.pattern", raw)
 
@@ -296,8 +302,8 @@ CUED_ID: Final = re.compile(
 _DMY: Final = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([\-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d")
 _OTHER_NUMBER: Final = re.compile(
     r"(?i:\b(?:order|invoice|receipt|tracking|account|rekening|resi|booking|ticket|tiket|reference|ref|serial|"
-    r"pesanan|transaksi|transaction|parcel|paket|voucher|promo|awb)(?:[ \t]+(?:number|no\.?|nomor|nomer|id|code|kode|"
-    r"(?-i:[A-Z]{2,6})))?[ \t]*[:#]?[ \t]*$)"
+    r"pesanan|transaksi|transaction|parcel|paket|voucher|promo|awb)(?:-?nya)?(?:[ \t]+(?:number|no\.?|nomor|nomer|id|"
+    r"code|kode|(?-i:[A-Z]{2,6}))(?:-?nya)?)?[ \t]*[:#]?[ \t]*$)"
 )
 """An order's, parcel's or ticket's word right before a number (``resi JNE 0123 ...``, ``ticket 0012 ...``): the
 number is neither a telephone nor an identity number."""

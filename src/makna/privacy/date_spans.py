@@ -1,0 +1,100 @@
+"""Dates found whole: the parts the other date rules leave beside a date they find (issue #11, round nine).
+
+A date found without its first day or its spoken year leaves digits or words that say it; these rules give the
+whole phrase as one span, which wins over the shorter one in the overlap resolution:
+
+* **a range of days before one month** (``12-15 Agustus 2024``, ``dari 1 sampai 5 Januari``, ``12th-14th
+  July``, ``between 3rd and 5th June``, ``from 3 to 5 June``): one date span, as the corpus writes two days of one
+  month (``June 27th and 28th, 2021``);
+* **a year said in words after a date** (``the fourth of July nineteen ninety-six``, ``twenty-first of May twenty
+  twenty-four``, ``tujuh belas Agustus sembilan lima``, ``17 Agustus dua ribu dua``);
+* **eight digits after a date or birth word** (``tgl lahir 17081995``, ``DOB 04071996``) when they read as a
+  valid day, month and year.
+
+Only shapes and date words: no value from a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._fastrx import DIGIT_LINES, AllOf, gated_finditer, trigger
+from .patterns import _MONTHS
+from .types import Detection
+
+__all__ = ["find_date_spans"]
+
+_LOWER_MONTHS = (
+    "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+    "january|february|june|july|august|october|december"
+)
+_MONTH = rf"(?:{_MONTHS}|{_LOWER_MONTHS})\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_JOIN = r"(?:-|–|—|(?i:to|until|till|through|thru|and|&|sampai|sampe|hingga|s/d|sd|dan|ke))"
+_DAY_RANGE: Final = re.compile(
+    rf"(?<![\w.,/:\-])(?:(?i:the)[ \t]+(?=\d{{1,2}}(?:st|nd|rd|th)))?{_DAY}[ \t]*{_JOIN}[ \t]*"
+    rf"(?:(?i:the)[ \t]+)?{_DAY}(?:[ \t]+of)?[ \t]+{_MONTH}(?:,?[ \t]+{_YEAR})?(?![\w])"
+)
+"""Two days joined by a dash or a range word, then the month (and year) they share."""
+_MONTH_WORDS = [m for m in _MONTHS.split("|") if " " not in m] + _LOWER_MONTHS.split("|")
+_RANGE_GATE: Final = AllOf(trigger(_MONTH_WORDS), DIGIT_LINES)
+
+_EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ID_UNITS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+_SPOKEN_YEAR: Final = (
+    rf"(?i:(?:nineteen|twenty)[ \t\-]+(?:{_EN_TEENS}|(?:{_EN_TENS})(?:[ \t\-]+(?:{_EN_UNITS}))?|"
+    rf"(?:oh|o)[ \t\-]+(?:{_EN_UNITS})|hundred)"
+    rf"|two[ \t]+thousand(?:[ \t]+and)?(?:[ \t]+(?:{_EN_TEENS}|twenty(?:[ \t\-]+(?:{_EN_UNITS}))?|{_EN_UNITS}))?"
+    rf"|(?:seribu[ \t]+)?sembilan[ \t]+(?:ratus[ \t]+)?(?:(?:{_ID_UNITS})[ \t]+puluh(?:[ \t]+(?:{_ID_UNITS}))?"
+    rf"|(?:{_ID_UNITS}))"
+    rf"|dua[ \t]+ribu(?:[ \t]+(?:dua[ \t]+puluh(?:[ \t]+(?:{_ID_UNITS}))?|sepuluh|sebelas|(?:{_ID_UNITS})[ \t]+belas"
+    rf"|(?:{_ID_UNITS})))?)(?![\w\-])"
+)
+_MONTH_THEN_YEAR: Final = re.compile(rf"(?<![\w])(?:{_MONTHS}|{_LOWER_MONTHS}),?[ \t]+(?P<y>{_SPOKEN_YEAR})")
+_YEAR_GATE: Final = trigger(
+    ["nineteen", "Nineteen", "twenty", "Twenty", "thousand", "sembilan", "Sembilan", "ribu", "seribu"]
+)
+_DAY_WORDS_EN = (
+    rf"(?:{_EN_TENS})(?:[ \t\-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?"
+    r"|twentieth|thirtieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+)
+_DAY_WORDS_ID = (
+    rf"(?:(?:dua|tiga)[ \t]+puluh(?:[ \t]+(?:{_ID_UNITS}))?|sepuluh|sebelas|(?:{_ID_UNITS})[ \t]+belas|{_ID_UNITS})"
+)
+_DAY_BEFORE: Final = re.compile(
+    rf"(?:(?i:the)[ \t]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|(?i:{_DAY_WORDS_EN}|{_DAY_WORDS_ID}))"
+    r"(?:[ \t]+(?i:of))?[ \t]+$"
+)
+"""The day before a month (digits or words, with "the" and "of"): searched in the 40 characters before it."""
+_COMPACT: Final = re.compile(
+    r"(?i:\b(?:tgl|tanggal|lahir|born|dob|d\.o\.b|birth[ \t]?date|date[ \t]+of[ \t]+birth)\.?)"
+    r"[^\d\n.?!]{0,12}?(?<!\d)(?P<d>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d)(?!\d)"
+)
+_COMPACT_GATE: Final = trigger(["tgl", "Tgl", "TGL", "anggal", "lahir", "Lahir", "born", "Born", "DOB", "dob", "irth"])
+
+
+def _spoken_years(text: str) -> Iterator[Detection]:
+    for m in gated_finditer(_MONTH_THEN_YEAR, _YEAR_GATE, text):
+        start = m.start()
+        day = _DAY_BEFORE.search(text, max(0, start - 40), start)
+        if day is not None and "\n" not in day.group(0):
+            start = day.start()
+        elif not re.search(r"(?i:\b(?:in|of|since|sejak|bulan|tahun|pada)[ \t]+)$", text[max(0, start - 8) : start]):
+            continue  # a month and a year in words alone only after a date's preposition ("in May nineteen ...")
+        yield Detection(start, m.end(), "DATE", 0.85, "date.spoken_year", text[start : m.end()])
+
+
+def find_date_spans(text: str) -> Iterator[Detection]:
+    """Day ranges before a month, dates with a year in words, and compact dates after a date word."""
+    for m in gated_finditer(_DAY_RANGE, _RANGE_GATE, text):
+        raw = m.group(0).rstrip(".")
+        yield Detection(m.start(), m.start() + len(raw), "DATE", 0.88, "date.day_range", raw)
+    yield from _spoken_years(text)
+    for m in gated_finditer(_COMPACT, _COMPACT_GATE, text):
+        yield Detection(m.start("d"), m.end("d"), "DATE", 0.85, "date.compact", m.group("d"))
