@@ -164,3 +164,29 @@ def test_an_indonesian_mobile_in_any_grouping_is_found_whole(digits: list[str], 
     found = detect(text, language="id")
     start = text.index(number)
     assert any(d.type == "PHONE" and d.start <= start and start + len(number) <= d.end for d in found), found
+
+
+def test_a_two_part_dotted_user_name_alone() -> None:
+    assert ("HANDLE", "zamrud.btm27") in _found("Terus aku bikin baru, zamrud.btm27. Fotonya bunga", "id")
+    assert ("HANDLE", "faisal.wayhalim") in _found("ada yang namanya faisal.wayhalim. Dia tulis", "id")
+    assert not any(t == "HANDLE" for t, _ in _found("pulang.terus aku tidur, foto.jpg, (jam.menit.detik)", "id"))
+
+
+def test_a_user_name_is_not_cut_at_the_window_of_its_platform_word() -> None:
+    text = "SA line +27 71 555 0392. Facebook page for my orders ChipsBorderDeals. Email me."
+    assert ("HANDLE", "ChipsBorderDeals") in _found(text)
+
+
+def test_an_indonesian_mobile_after_an_identity_word_stays_a_telephone() -> None:
+    assert ("PHONE", "0857-8955-5120") in _found('bawa KTP, nomorku 0857-8955-5120". Terus', "id")
+    assert ("NATIONAL_ID", "1371045607910002") in _found("KTP saya 1371045607910002", "id")
+
+
+def test_a_four_letter_prefix_belongs_to_the_code() -> None:
+    assert ("NATIONAL_ID", "MACL 6807 1411") in _found("Health card since you asked for ID MACL 6807 1411. Born")
+    assert ("NATIONAL_ID", "1371045607910002") in _found("NIK SAYA 1371045607910002", "id")
+
+
+def test_a_compact_plate_standing_apart_in_a_sentence_about_a_car() -> None:
+    assert ("PLATE", "NWK418") in _found("The other guy's car's still in the yard, NWK418, they never came.")
+    assert not any(t == "PLATE" for t, _ in _found("The car ran on COVID19 rules, A380 flights."))

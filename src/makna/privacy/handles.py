@@ -191,7 +191,9 @@ def _tokens_near(text: str, start: int, end: int, near: list[tuple[int, int]]) -
     for s, e in near:
         lo, hi = max(last, s - 60, start), min(end, e + 60)
         if lo < hi:
-            yield from _TOKEN.finditer(text, lo, hi)
+            for m in _TOKEN.finditer(text, lo, hi):
+                whole = _TOKEN.match(text, m.start()) if m.end() == hi else m  # (not cut at the window's end)
+                yield whole if whole is not None else m
             last = hi
 
 
@@ -204,14 +206,34 @@ _MULTI_PART: Final = re.compile(
 _MULTI_GATE: Final = re.compile(r"[._](?<=[A-Za-z0-9][._])[A-Za-z0-9]")
 
 
+_TWO_PART: Final = re.compile(r"(?<![\w@/.\-])[a-z][a-z0-9]{2,}\.[a-z][a-z0-9]{2,}(?![\w@/\-]|\.\w)")
+"""Two lower-case parts joined by a dot (``zamrud.btm27``, ``faisal.wayhalim``): a user name when a digit is in it
+or neither part is a word (``jam.menit``, a typo's ``pulang.terus`` or a domain is not)."""
+_FORMAT_WORDS: Final = frozenset(
+    "jam menit detik hari bulan tahun tanggal hour hours minute minutes second seconds day month year hh mm ss dd "
+    "yy yyyy".split()
+)
+
+
 def _standalone(text: str) -> Iterator[Detection]:
     for m in gated_finditer(_MULTI_PART, _MULTI_GATE, text):
         token = m.group(0)
         if _DOMAIN_END.search(token) or sum(c.isalpha() for c in token) < 5 or token.isupper():
             continue
-        if _PLACEHOLDER.fullmatch(token):
-            continue  # "[dd.mm.yy hh:mm]": a format described, not a user name
+        if _PLACEHOLDER.fullmatch(token) or all(p.lower() in _FORMAT_WORDS for p in re.split(r"[._]", token)):
+            continue  # "[dd.mm.yy hh:mm]", "(jam.menit.detik)": a format described, not a user name
         yield Detection(m.start(), m.end(), "HANDLE", 0.75, "handle.shape", token)
+    ordinary = _ordinary()
+    for m in gated_finditer(_TWO_PART, _MULTI_GATE, text):
+        token = m.group(0)
+        parts = token.split(".")
+        if _DOMAIN_END.search(token) or _NOT_HANDLE.fullmatch(token) or sum(c.isalpha() for c in token) < 8:
+            continue
+        words = [p.rstrip("0123456789") for p in parts]
+        digit = any(c.isdigit() for c in token)
+        if (digit and not all(w in ordinary for w in words)) or not any(w in ordinary or _inflected(w, ordinary)
+                                                                        for w in words):
+            yield Detection(m.start(), m.end(), "HANDLE", 0.72, "handle.two_part", token)
 
 
 def _chained(rx: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:

@@ -141,7 +141,8 @@ def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> 
             if _SHORT_PHONE_CUE.search(line_before(text, m.start(), 24)):
                 yield Detection(m.start(), m.start() + len(raw), "PHONE", 0.75, "phone.short", raw)
             continue
-        if conf and _ID_CUE.search(line_before(text, m.start(), 24)):
+        mobile = digits.startswith(("08", "628")) and not raw.startswith("0000")  # (no identity number starts so)
+        if conf and not mobile and _ID_CUE.search(line_before(text, m.start(), 24)):
             # "No BPJS 0001234567890": an identity number, not a telephone
             yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.7, "id.cued_number", raw)
         elif conf:
@@ -307,6 +308,8 @@ _OTHER_NUMBER: Final = re.compile(
 )
 """An order's, parcel's or ticket's word right before a number (``resi JNE 0123 ...``, ``ticket 0012 ...``): the
 number is neither a telephone nor an identity number."""
+_ID_MOBILE: Final = re.compile(r"08[1-9]\d{7,10}")
+"""The digits of an Indonesian mobile number (no NIK, KK, NPWP or BPJS number starts with 08)."""
 _PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
 
 
@@ -349,6 +352,8 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
             continue  # "KTP saya hilang, nomor HP saya ...": the number is a telephone
         if _DMY.fullmatch(m.group("v")):
             continue  # "di KTP tanggal lahir ... tertulis 05-07-1971": a date written on the card
+        if _ID_MOBILE.fullmatch(re.sub(r"\D", "", m.group("v"))):
+            continue  # "bawa KTP, nomorku 0857-...": an Indonesian mobile number, which no identity number is
         yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.98, "id.cue", m.group("v"))
 
 

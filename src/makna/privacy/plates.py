@@ -94,6 +94,9 @@ or a colour and a capitalised word, a model no list knows (``the white Tiida, ``
 _MODEL: Final = re.compile(r"[A-Z]{2,5}[ \-]\d{2,4}")
 """A model name and its engine size right after a capitalised make (``Yamaha NMAX 155``, ``Honda PCX 160``; not
 after a vehicle noun: ``a green taxi LX 5173`` is a plate)."""
+_COMPACT_PLATE: Final = re.compile(r"[A-Z]{2,3}\d{3,4}|\d{3,4}[A-Z]{2,3}|[A-Z]{2}\d{2}[A-Z]{3}")
+"""A plate written without a space (``NWK418``, ``LB07SEO``): kept, like a spaced one, only when it stands apart in a
+sentence about a vehicle."""
 _NOT_PLATE: Final = re.compile(r"(?:19|20)\d\d|\d+[A-Z]{1,2}|[A-Z]{1,3}\d|\d{1,2}(?:AM|PM)|[A-Z]+")
 """Years, sizes and counts (``4WD``, ``12V``, ``V8``, ``MP3``) and all-letter words: never a plate alone."""
 
@@ -170,7 +173,7 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         ):
             yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.vehicle", raw)
             continue  # (not "Honda CB150R": a model code right after a make is no plate; "Camry, 1VB7QX" is)
-        if " " not in raw and "-" not in raw:
+        if " " not in raw and "-" not in raw and _COMPACT_PLATE.fullmatch(raw) is None:
             continue
         window = after_last_sentence_end(text, max(0, m.start() - 100), m.start())  # (the same match, found sooner)
         if _VEHICLE_IN_SENTENCE.search(text, window, m.start()) is None:

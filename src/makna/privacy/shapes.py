@@ -91,7 +91,7 @@ _ID_CUE_BEFORE: Final = re.compile(
 )
 """An identity-document word and the rest of its clause, up to where a number starts."""
 _ID_VALUE: Final = re.compile(
-    r"(?P<v>[A-Z\d](?<![\w+@/][A-Z\d])(?:(?<=[A-Z])[A-Z]{0,2}[ \-]?\d|(?<=\d))[\dA-Z \-/]{3,24}"
+    r"(?P<v>[A-Z\d](?<![\w+@/][A-Z\d])(?:(?<=[A-Z])[A-Z]{0,3}[ \-]?\d|(?<=\d))[\dA-Z \-/]{3,24}"
     r"(?:\(\d{1,2}\)|[\dA-Z]))(?![\w\-/@])"
 )
 """A code of digits, capitals, spaces, dashes and slashes (a bracketed check digit at the end)."""
@@ -150,12 +150,14 @@ def find_ids_more(text: str, low: str | None = None) -> Iterator[Detection]:
         raw, start = m.group("v").rstrip(" -/"), m.start()
         if sum(ch.isdigit() for ch in raw) < 5:
             continue
-        head = re.match(r"([A-Z]{1,3})[ \-]", raw)
+        head = re.match(r"([A-Z]{1,4})[ \-]", raw)
         if head is not None and (_NOT_ID_BETWEEN.fullmatch(head.group(1)) or head.group(1) in ("RT", "RW")):
             continue  # "HP 0812 ...": a telephone after its own cue; "KTP RT 007 RW 003": an address unit
         if head is not None and (is_document_word(head.group(1)) or head.group(1) in ("TK", "MID", "KIS", "JKN")):
             raw, start = raw[head.end() :], start + head.end()  # "ID 784-...": the cue, then the code
         else:
+            if head is not None and len(head.group(1)) == 4 and head.group(1).lower() in _ordinary():
+                raw, start = raw[head.end() :], start + head.end()  # "NIK SAYA 1371...": a word, not the code's
             cue = _ID_CUE_BEFORE.search(line_before(text, start, 64))
             if cue is None or _NOT_ID_BETWEEN.search(cue.group("gap")) or _PIN_CODE.match(cue.group(0)):
                 continue  # (an Indian "PIN code" is a postcode, found as an ADDRESS)
