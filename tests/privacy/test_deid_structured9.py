@@ -190,3 +190,13 @@ def test_a_four_letter_prefix_belongs_to_the_code() -> None:
 def test_a_compact_plate_standing_apart_in_a_sentence_about_a_car() -> None:
     assert ("PLATE", "NWK418") in _found("The other guy's car's still in the yard, NWK418, they never came.")
     assert not any(t == "PLATE" for t, _ in _found("The car ran on COVID19 rules, A380 flights."))
+
+
+def test_a_bare_uk_landline_and_a_calling_verb() -> None:
+    assert ("PHONE", "01614961067") in _found("He rang from 01614961067 at night.")
+    assert not any(t == "PHONE" for t, _ in _found("order 01234567890 came, invoice 01614961067"))
+
+
+def test_an_identity_word_right_before_a_mobile_shaped_number_keeps_it_an_id() -> None:
+    assert ("NATIONAL_ID", "08839 12378") in _found("UTR: 08839 12378.")
+    assert ("PHONE", "07700 900123") in _found("neutral 07700 900123")

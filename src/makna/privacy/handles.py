@@ -297,7 +297,7 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
             if h in ordinary or re.sub(r"(?:nya|ku|mu|lah)$", "", h) in ordinary or _inflected(h, ordinary):
                 continue
             if any(0 <= m.start() - e <= (40 if m.group(0)[:1].isalpha() and len(m.group(0).split()[0]) > 5 else 2)
-                   for s, e in near):
+                   or m.start() <= s < e <= m.start("h") for s, e in near):
                 # "page is x", "IG: x": a short naming word right after the platform; longer ones may sit apart
                 yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.named_plain", h)
             elif len(h) >= 8 and any(_ON_PLATFORM.fullmatch(text, m.end("h"), s) for s, _e in near):

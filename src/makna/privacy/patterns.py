@@ -40,6 +40,7 @@ __all__ = [
     "find_phones",
     "find_plates",
     "find_urls",
+    "OTHER_NUMBER",
     "nik_is_valid",
     "phone_confidence",
     "spoken_digits",
@@ -141,8 +142,10 @@ def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> 
             if _SHORT_PHONE_CUE.search(line_before(text, m.start(), 24)):
                 yield Detection(m.start(), m.start() + len(raw), "PHONE", 0.75, "phone.short", raw)
             continue
-        mobile = digits.startswith(("08", "628")) and not raw.startswith("0000")  # (no identity number starts so)
-        if conf and not mobile and _ID_CUE.search(line_before(text, m.start(), 24)):
+        cue = _ID_CUE.search(line_before(text, m.start(), 24)) if conf else None
+        if cue is not None and _ID_MOBILE.fullmatch(digits) and _MOBILE_WORD.search(cue.group(0)):
+            cue = None  # "bawa KTP, nomorku 0857-...": a mobile number after its own word, not the card's
+        if cue is not None:
             # "No BPJS 0001234567890": an identity number, not a telephone
             yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.7, "id.cued_number", raw)
         elif conf:
@@ -284,7 +287,7 @@ def uk_codes(text: str) -> Iterator[Detection]:
         else:
             yield Detection(m.start(), m.end(), "ADDRESS", 0.85, "address.postcode", m.group(0))
 _ID_CUE = re.compile(
-    r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk|aadhaa?r|uid|nin|bvn|"
+    r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk|aadhaa?r|uid|nin|bvn|\butr|"
     r"passport|paspor|bpjs|kk|kartu keluarga)\W*\w*\W*$",
     re.I,
 )
@@ -310,6 +313,10 @@ _OTHER_NUMBER: Final = re.compile(
 number is neither a telephone nor an identity number."""
 _ID_MOBILE: Final = re.compile(r"08[1-9]\d{7,10}")
 """The digits of an Indonesian mobile number (no NIK, KK, NPWP or BPJS number starts with 08)."""
+_MOBILE_WORD: Final = re.compile(r"(?i:\b(?:nomor\w*|nomer\w*|no|hp|wa|kontak\w*|contact|phone|mobile)\b)")
+"""A number word between an identity word and an Indonesian mobile number: the number is the speaker's own."""
+OTHER_NUMBER: Final = _OTHER_NUMBER
+"""An order's, parcel's or ticket's word right before a number (searched in the text before it)."""
 _PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
 
 
@@ -352,7 +359,7 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
             continue  # "KTP saya hilang, nomor HP saya ...": the number is a telephone
         if _DMY.fullmatch(m.group("v")):
             continue  # "di KTP tanggal lahir ... tertulis 05-07-1971": a date written on the card
-        if _ID_MOBILE.fullmatch(re.sub(r"\D", "", m.group("v"))):
+        if _ID_MOBILE.fullmatch(re.sub(r"\D", "", m.group("v"))) and _MOBILE_WORD.search(between):
             continue  # "bawa KTP, nomorku 0857-...": an Indonesian mobile number, which no identity number is
         yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.98, "id.cue", m.group("v"))
 

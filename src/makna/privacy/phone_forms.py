@@ -7,8 +7,9 @@
 * **a number cut by a line break**: an Indonesian or UK mobile number whose first groups end a line and whose
   last group starts the next, written on as the transcriber wrapped it (``07700 900`` / ``319``, one span) or
   sent as two chat messages (``tamu: nomor aku 0813 5550`` / ``tamu: 6672 ya kak``, a span on each line);
-* **a number without separators after a telephone word** (``landline 02079460321``): nine or ten digits after
-  the trunk 0, the shape the telephone pattern leaves alone without a word to say what it is;
+* **a number without separators after a telephone word** (``landline 02079460321``, ``he rang from
+  01614960712``): nine or ten digits after the trunk 0, the shape the telephone pattern leaves alone without a word
+  to say what it is (a UK geographic number, 01 or 02 and nine digits, also alone);
 * **a number spread out digit by digit** (``0 8 1 2 - 5 5 5 0 - 7 7 8 1``), longer than the telephone pattern
   reads (it would be cut short and leak its last digits).
 
@@ -23,7 +24,7 @@ from typing import Final
 
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, lines_finditer
 from .contacts import NOT_NUMBER_BEFORE, NUMBER_BEFORE
-from .patterns import phone_confidence
+from .patterns import OTHER_NUMBER, phone_confidence
 from .types import Detection
 
 __all__ = ["find_phone_forms"]
@@ -134,16 +135,29 @@ def _spread(text: str) -> Iterator[Detection]:
 _BARE: Final = re.compile(r"0(?<![\w+@/=.,\-]0)\d{9,10}(?![\w@/\-]|[.,]\d)")
 
 
+_CALLED_BEFORE: Final = re.compile(
+    r"(?i:\b(?:rang|rung|rings|called|calling|texted|texting|dialled|dialed|dial|nelpon|ditelpon|menelepon|"
+    r"ditelepon|missed[ \t]+call|miscall|misscall)\b)[^\d\n.?!]{0,24}$"
+)
+"""A calling verb in another tense than the telephone pattern's cue words (``he rang from ...``)."""
+_UK_GEOGRAPHIC: Final = re.compile(r"0[12]\d{9}")
+"""A UK geographic number typed without spaces (``01614960712``): eleven digits after 01 or 02."""
+
+
 def _bare_cued(text: str) -> Iterator[Detection]:
-    """Nine or ten digits after a trunk 0, no separators, after a telephone word."""
+    """Nine or ten digits after a trunk 0, no separators, after a telephone word or a calling verb; a UK
+    geographic number of that shape alone."""
     for m in lines_finditer(_BARE, DIGIT_RUN_LINES, text):
         raw = m.group(0)
         if raw.startswith("00"):
             continue  # an international prefix: the telephone pattern reads those
         before = text[max(0, m.start() - 40) : m.start()]
-        if NOT_NUMBER_BEFORE.search(before) or not NUMBER_BEFORE.search(before):
+        if NOT_NUMBER_BEFORE.search(before) or OTHER_NUMBER.search(before):
             continue
-        yield Detection(m.start(), m.end(), "PHONE", 0.8, "phone.bare_cued", raw)
+        if NUMBER_BEFORE.search(before) or _CALLED_BEFORE.search(before):
+            yield Detection(m.start(), m.end(), "PHONE", 0.8, "phone.bare_cued", raw)
+        elif _UK_GEOGRAPHIC.fullmatch(raw):
+            yield Detection(m.start(), m.end(), "PHONE", 0.75, "phone.bare_uk", raw)
 
 
 def find_phone_forms(text: str) -> Iterator[Detection]:
