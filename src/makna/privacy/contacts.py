@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
@@ -78,7 +79,7 @@ _LOOSE: Final = re.compile(
 )
 """An address whose "at" is a word, a bracketed at or an ``@`` with spaces, and whose domain keeps its dots
 (``tom.r at example.co.uk``, ``kez.b(at)example.org``, ``jay_m @ example . com``)."""
-_LOOSE_GATE: Final = trigger([".com", ".net", ".org", ".co", ".id", ".uk", ".io", ".me", ". com", ". net", ". org"])
+_LOOSE_GATE: Final = re.compile(r"\.[ \t]?(?:com|net|org|co|id|uk|io|me)(?![a-z])")
 _MAIL_HOSTS: Final = frozenset(
     "gmail googlemail yahoo ymail rocketmail hotmail outlook live msn icloud me mac aol proton protonmail pm gmx "
     "zoho yandex mail email".split()
@@ -91,8 +92,13 @@ _MAIL_WORD: Final = re.compile(r"(?i:e-?mail|surel|imel|mail|inbox)")
 example.org``, a site)."""
 
 
+@cache
+def _ordinary() -> frozenset[str]:
+    return gz.english_words() | gz.dictionary_words()
+
+
 def _loose_emails(text: str) -> Iterator[Detection]:
-    ordinary = gz.english_words() | gz.dictionary_words()
+    ordinary = _ordinary()
     for m in gated_finditer(_LOOSE, _LOOSE_GATE, text):
         at, user, domain = m.group("at"), m.group("u"), m.group("d")
         spaced_dots = re.search(r"[ \t]\.|\.[ \t]", domain) is not None

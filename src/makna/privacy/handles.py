@@ -206,7 +206,7 @@ _MULTI_PART: Final = re.compile(
 _MULTI_GATE: Final = re.compile(r"[._](?<=[A-Za-z0-9][._])[A-Za-z0-9]")
 
 
-_TWO_PART: Final = re.compile(r"(?<![\w@/.\-])[a-z][a-z0-9]{2,}\.[a-z][a-z0-9]{2,}(?![\w@/\-]|\.\w)")
+_TWO_PART: Final = re.compile(r"[a-z](?<![\w@/.\-][a-z])[a-z0-9]{2,}\.[a-z][a-z0-9]{2,}(?![\w@/\-]|\.\w)")
 """Two lower-case parts joined by a dot (``zamrud.btm27``, ``faisal.wayhalim``): a user name when a digit is in it
 or neither part is a word (``jam.menit``, a typo's ``pulang.terus`` or a domain is not)."""
 _FORMAT_WORDS: Final = frozenset(
@@ -256,14 +256,18 @@ _DISCORD_TAG: Final = re.compile(r"(?<![\w@#/])[A-Za-z0-9_.]{2,32}#\d{4}(?![\w#]
 """A Discord-style tag (``raj#4471``): a user name, a hash and four digits."""
 
 
+_SPACED_AT: Final = re.compile(r"[ \t]@")
+_HASH_DIGITS: Final = re.compile(r"#\d{4}")
+
+
 def _tagged(text: str) -> Iterator[Detection]:
-    if "@" in text:
-        for m in _MY_AT.finditer(text):
+    if " @" in text or "\t@" in text:
+        for m in gated_finditer(_MY_AT, _SPACED_AT, text):
             h = m.group("h")
             if h.lower() not in _ordinary() or _made_up(h):
                 yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.9, "handle.my_at", h)
     if "#" in text:
-        for m in _DISCORD_TAG.finditer(text):
+        for m in gated_finditer(_DISCORD_TAG, _HASH_DIGITS, text):
             name = m.group(0).split("#")[0]
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
             if any(c.isalpha() for c in name) and ("discord" in line or _made_up(name)):

@@ -39,7 +39,7 @@ from stdnum.nz import ird
 from stdnum.za import idnr
 
 from . import gazetteers as gz
-from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, lines_finditer
+from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, gated_finditer, lines_finditer
 from ._find import WordStarts, lowered, word_lines
 from ._idwords import nik_is_valid
 from .patterns import SPOKEN_PHONE, spoken_digits
@@ -325,11 +325,12 @@ _NI_CUED: Final = re.compile(
 )
 """A UK National Insurance number in any case after its word (``national insurance: qq 12 34 56 c``); the shape
 rule reads capitals only."""
-_NI_STEMS: Final = ("national insurance", "nino")
+_NI_DIGITS: Final = re.compile(r"\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])")
+"""The digits and the letter of a National Insurance number: the lines worth a look."""
 
 
-def _cued_ni(text: str, low: str) -> Iterator[Detection]:
-    for m in _on(_NI_CUED, text, word_lines(text, low, _NI_STEMS, ("ni",))):
+def _cued_ni(text: str) -> Iterator[Detection]:
+    for m in gated_finditer(_NI_CUED, _NI_DIGITS, text):
         yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.93, "id.uk_ni_cued", m.group("v"))
 
 
@@ -364,4 +365,4 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
     yield from _cued_values(more, 5, 0.95, "id.cue_more")
     yield from _documents_numbers(text)
     yield from _spoken_ids(text, low)
-    yield from _cued_ni(text, low)
+    yield from _cued_ni(text)

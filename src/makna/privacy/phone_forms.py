@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, lines_finditer
+from ._fastrx import DIGIT_RUN_LINES, gated_finditer, lines_finditer
 from .contacts import NOT_NUMBER_BEFORE, NUMBER_BEFORE
 from .patterns import OTHER_NUMBER, phone_confidence
 from .types import Detection
@@ -36,8 +36,12 @@ _LETTER_O: Final = re.compile(
 _LETTER_O_GATE: Final = re.compile(r"(?:[Oo][0-9Oo]|[0-9][Oo])")
 
 
+_O_BY_DIGIT: Final = re.compile(r"[Oo\d](?:(?<=[Oo])\d|(?<=\d)[Oo])")
+"""An O next to a digit: every number typed with a letter O holds one."""
+
+
 def _letter_o(text: str) -> Iterator[Detection]:
-    for m in lines_finditer(_LETTER_O, DIGIT_RUN_LINES, text):
+    for m in gated_finditer(_LETTER_O, _O_BY_DIGIT, text):
         raw = m.group(0).rstrip(" .-(")
         if raw.count("(") != raw.count(")"):
             raw = raw.rstrip(")")
@@ -117,13 +121,19 @@ def _split_lines(text: str) -> Iterator[Detection]:
             yield Detection(tail.start("t"), tail.end("t"), "PHONE", 0.8, "phone.split", tail.group("t"))
 
 
-_SPREAD: Final = re.compile(r"(?:\+[ \t]?)?\d(?<![\w+@/=.,\-]\d)(?:[ \t]{0,2}[\-.]?[ \t]{0,2}\d){8,14}(?![\w@]|[.,]\d)")
+_SPREAD: Final = re.compile(
+    r"[+\d](?<![\w+@/=.,\-][+\d])(?:(?<=\+)[ \t]?\d|(?<=\d))(?:[ \t]{0,2}[\-.]?[ \t]{0,2}\d){8,14}(?![\w@]|[.,]\d)"
+)
 """A number typed digit by digit or in small groups with wide gaps (``0 8 1 2 - 5 5 5 0 - 7 7 8 1``): longer than
 the telephone pattern reads, which would cut it short."""
 
 
+_SPREAD_GATE: Final = re.compile(r"\d[ \t][ \t\-.]*\d[ \t][ \t\-.]*\d[ \t][ \t\-.]*\d[ \t]")
+"""Four digits each followed by a gap: every spread number holds them."""
+
+
 def _spread(text: str) -> Iterator[Detection]:
-    for m in lines_finditer(_SPREAD, DIGIT_LINES, text):
+    for m in gated_finditer(_SPREAD, _SPREAD_GATE, text):
         raw = m.group(0)
         if len(raw) <= 22 or raw.count(" ") < 6:
             continue  # the telephone pattern reads it whole

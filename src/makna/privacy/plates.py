@@ -110,6 +110,7 @@ _LOWER_ID: Final = re.compile(
     r"(?<![\w\-/.@])(?P<r>[a-z]{1,2})(?P<s1>[ \t\-]?)\d{3,4}(?P<s2>[ \t\-]?)(?P<x>[a-z]{1,3})(?![\w\-]|[.,]\d)"
 )
 """An Indonesian plate typed in lower case (``ba 3318 gn``, ``ba3318gn``) without a plate word before it."""
+_LOWER_ID_GATE: Final = re.compile(r"\d{3}\d?[ \t\-]?[a-z]{1,3}(?![\w\-])")
 _NOT_SERIES: Final = frozenset(
     "kg km cm mm ml gr g rb jt an ya yg dg sd wa am pm x kali orang rp th thn tahun jam mnt dtk lt no nya ok".split()
 )
@@ -119,7 +120,7 @@ def _lower_plates(text: str) -> Iterator[Detection]:
     """Lower-case Indonesian plates: in a sentence about a vehicle, or spaced with a two-letter region and four
     digits (``ada ba 3318 gn lewat``); never a unit, a suffix or a word after the number."""
     ordinary = _ordinary()
-    for m in lines_finditer(_LOWER_ID, DIGIT_LINES, text):
+    for m in gated_finditer(_LOWER_ID, _LOWER_ID_GATE, text):
         region, series = m.group("r"), m.group("x")
         if region.upper() not in PLATE_REGIONS or series in _NOT_SERIES or series in ordinary:
             continue
