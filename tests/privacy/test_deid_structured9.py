@@ -200,3 +200,16 @@ def test_a_bare_uk_landline_and_a_calling_verb() -> None:
 def test_an_identity_word_right_before_a_mobile_shaped_number_keeps_it_an_id() -> None:
     assert ("NATIONAL_ID", "08839 12378") in _found("UTR: 08839 12378.")
     assert ("PHONE", "07700 900123") in _found("neutral 07700 900123")
+
+
+def test_numeric_date_ranges_spaced_dates_and_lower_case_months_first() -> None:
+    found = _found("cuti 01/01/2024-05/01/2024 kemarin", "id")
+    assert {("DATE", "01/01/2024"), ("DATE", "05/01/2024")} <= found
+    assert ("DATE", "14 - 9 - 2024") in _found("tgl 14 - 9 - 2024", "id")
+    assert ("DATE", "sept 14th") in _found("it was sept 14th")
+    assert not any(t == "DATE" for t, _ in _found("jam 10 - 12 - 2024 orang, jan 5 orang, 10.30-12.30", "id"))
+
+
+def test_an_address_before_a_full_stop_is_not_stretched() -> None:
+    assert ("EMAIL", "bukky.ogunleye@example.com") in _found("email bukky.ogunleye@example.com. My bike")
+    assert ("EMAIL", "rina.putri22@example .com") in _found("email rina.putri22@example .com")

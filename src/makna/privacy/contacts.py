@@ -74,7 +74,7 @@ def find_obfuscated_emails(text: str) -> Iterator[Detection]:
 
 _LOOSE: Final = re.compile(
     rf"(?i:(?<![\w.@\-])(?P<u>[a-z0-9][\w\-+]*(?:\.[a-z0-9][\w\-+]*){{0,3}})"
-    r"(?P<at>[ \t]*[\[({<][ \t]*(?:at|@)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|@)[ \t]+|[ \t]+@|@[ \t]+)"
+    r"(?P<at>[ \t]*[\[({<][ \t]*(?:at|@)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|@)[ \t]+|[ \t]+@|@[ \t]+|@)"
     rf"(?P<d>[a-z0-9][\w\-]*(?:[ \t]*\.[ \t]*[a-z0-9][\w\-]*){{0,3}}[ \t]*\.[ \t]*(?:{_TLD})))(?![\w@\-]|\.[a-z])"
 )
 """An address whose "at" is a word, a bracketed at or an ``@`` with spaces, and whose domain keeps its dots
@@ -87,6 +87,8 @@ _MAIL_HOSTS: Final = frozenset(
 """Hosts of personal e-mail: "x at gmail.com" is an address whatever the user part."""
 
 
+_LITERAL_DOMAIN: Final = re.compile(rf"(?i:[a-z0-9][\w\-]*(?:\.[a-z0-9][\w\-]*)*\.(?:{_TLD}))(?![\w\-])")
+"""A domain whose dots are all written as dots, ending in a top-level domain (the start of a matched domain)."""
 _MAIL_WORD: Final = re.compile(r"(?i:e-?mail|surel|imel|mail|inbox)")
 """An e-mail word before a plain user part and "at" (``email rina at example.com``; not ``the neighbourhood at
 example.org``, a site)."""
@@ -101,14 +103,20 @@ def _loose_emails(text: str) -> Iterator[Detection]:
     ordinary = _ordinary()
     for m in gated_finditer(_LOOSE, _LOOSE_GATE, text):
         at, user, domain = m.group("at"), m.group("u"), m.group("d")
+        end = m.end()
         spaced_dots = re.search(r"[ \t]\.|\.[ \t]", domain) is not None
+        literal = _LITERAL_DOMAIN.match(domain) if spaced_dots else None
+        if literal is not None:  # "x@example.com. My": the sentence's full stop, not a spaced dot
+            domain, end, spaced_dots = literal.group(0), m.start("d") + literal.end(), False
+        if at == "@" and not spaced_dots:
+            continue  # a plain address: the e-mail pattern finds it
         if at.strip().lower() == "at":  # a plain word: the user part must look like one ("look at x.com": not)
             named = user.lower() not in ordinary and _MAIL_WORD.search(text, max(0, m.start() - 40), m.start())
             if spaced_dots or not (
                 re.search(r"[._\d]", user) or named or domain.split(".")[0].strip().lower() in _MAIL_HOSTS
             ):
                 continue
-        yield Detection(m.start(), m.end(), "EMAIL", 0.88, "email.loose", m.group(0))
+        yield Detection(m.start(), end, "EMAIL", 0.88, "email.loose", text[m.start() : end])
 
 
 _SHORT_CUE_BEFORE: Final = re.compile(

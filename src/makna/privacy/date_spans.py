@@ -9,7 +9,10 @@ whole phrase as one span, which wins over the shorter one in the overlap resolut
 * **a year said in words after a date** (``the fourth of July nineteen ninety-six``, ``twenty-first of May twenty
   twenty-four``, ``tujuh belas Agustus sembilan lima``, ``17 Agustus dua ribu dua``);
 * **eight digits after a date or birth word** (``tgl lahir 17081995``, ``DOB 04071996``) when they read as a
-  valid day, month and year.
+  valid day, month and year;
+* **two numeric dates joined by a dash** (``01/01/2024-05/01/2024``: the date pattern refused both), a numeric date
+  with spaced separators after a date word (``tgl 14 - 9 - 2024``), and a lower-case month before its day
+  (``sept 14th``, ``agustus 17``; an abbreviation only with an ordinal or a year).
 
 Only shapes and date words: no value from a corpus.
 """
@@ -85,6 +88,59 @@ _COMPACT: Final = re.compile(
 _COMPACT_GATE: Final = re.compile(r"\d{8}")
 
 
+_NUM_RANGE: Final = re.compile(
+    r"\d(?<![\w/.\-]\d)\d?(?P<s>[/.\-])\d{1,2}(?P=s)(?:(?:19|20)\d\d|\d\d)"
+    r"[ \t]*(?:-|–|—|s/d|sd|to|until|till|sampai|hingga)[ \t]*"
+    r"(?P<b>\d{1,2}(?P<t>[/.\-])\d{1,2}(?P=t)(?:(?:19|20)\d\d|\d\d))(?![\w/]|[.\-]\d)"
+)
+"""Two numeric dates joined by a dash or a range word (``01/01/2024-05/01/2024``): the date pattern refuses a
+date with a dash or slash right after it, so both were left."""
+_SPACED_NUM: Final = re.compile(
+    r"\d(?<![\w/.\-]\d)\d?[ \t]+(?P<s>[/.\-])[ \t]+\d{1,2}[ \t]+(?P=s)[ \t]+(?:19|20)\d\d(?![\w/]|[.\-]\d)"
+)
+"""A numeric date with spaces around its separators and a four-digit year (``14 - 9 - 2024``), after a date
+word."""
+_LOWER_MONTH_FIRST: Final = re.compile(
+    r"(?<![\w])(?:januari|februari|april|juni|juli|agustus|september|oktober|november|desember|january|february|"
+    r"june|july|august|october|december|(?P<abbr>jan|feb|sept?|okt|oct|nov|des|dec|agu|agt|aug))\.?[ \t]+"
+    r"(?:[12]\d|3[01]|0?[1-9])(?P<ord>st|nd|rd|th)?(?P<y>,?[ \t]+(?:19|20)\d\d)?(?![\w]|[.:/\-]\d)"
+)
+"""A month in lower case before its day (``sept 14th``, ``agustus 17``); an abbreviation only with an ordinal or a
+year (``jan 5`` may be a name and a number)."""
+_LOWER_MONTH_GATE: Final = re.compile(r"[a-z][a-z]+\.?[ \t]+\d")
+
+
+def _dmy_valid(raw: str) -> bool:
+    """Day and month of a numeric day-month-year date hold."""
+    parts = [int(x) for x in re.findall(r"\d+", raw)]
+    return len(parts) == 3 and 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12
+
+
+def _more_shapes(text: str) -> Iterator[Detection]:
+    if "/" in text or "-" in text or "." in text:
+        for m in gated_finditer(_NUM_RANGE, _NUM_RANGE_GATE, text):
+            first = re.match(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}", m.group(0))
+            if first is None or not (_dmy_valid(first.group(0)) and _dmy_valid(m.group("b"))):
+                continue
+            yield Detection(m.start(), m.start() + len(first.group(0)), "DATE", 0.88, "date.num_range", first.group(0))
+            yield Detection(m.start("b"), m.end("b"), "DATE", 0.88, "date.num_range", m.group("b"))
+        for m in gated_finditer(_SPACED_NUM, _SPACED_GATE, text):
+            if _dmy_valid(m.group(0)) and _DATE_WORD_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                yield Detection(m.start(), m.end(), "DATE", 0.85, "date.spaced", m.group(0))
+    for m in gated_finditer(_LOWER_MONTH_FIRST, _LOWER_MONTH_GATE, text):
+        if m.group("abbr") is not None and m.group("ord") is None and m.group("y") is None:
+            continue
+        yield Detection(m.start(), m.end(), "DATE", 0.85, "date.lower_month_first", m.group(0))
+
+
+_NUM_RANGE_GATE: Final = re.compile(r"\d[ \t]*(?:-|–|—|s/d|sd|to|until|till|sampai|hingga)[ \t]*\d{1,2}[/.\-]")
+_DATE_WORD_BEFORE: Final = re.compile(
+    r"(?i:\b(?:tgl|tanggal|tang|date[ds]?|on|lahir|born|dob|sejak|since|sampai|until|hari|day)\b)[^\d\n.?!]{0,12}$"
+)
+"""A date word just before a spaced numeric date (``tgl 14 - 9 - 2024``; not ``skor 3 - 1 - 2024``)."""
+_SPACED_GATE: Final = re.compile(r"\d[ \t]+[/.\-][ \t]+\d")
+
+
 def _spoken_years(text: str) -> Iterator[Detection]:
     for m in gated_finditer(_MONTH_THEN_YEAR, _YEAR_GATE, text):
         start = m.start()
@@ -104,5 +160,6 @@ def find_date_spans(text: str) -> Iterator[Detection]:
         raw = m.group(0).rstrip(".")
         yield Detection(m.start(), m.start() + len(raw), "DATE", 0.88, "date.day_range", raw)
     yield from _spoken_years(text)
+    yield from _more_shapes(text)
     for m in gated_finditer(_COMPACT, _COMPACT_GATE, text):
         yield Detection(m.start("d"), m.end("d"), "DATE", 0.85, "date.compact", m.group("d"))
