@@ -65,6 +65,13 @@ def load(name: str, folder: Path = CASES, *, breaks: bool = False) -> list[Case]
             for line in lines if line.strip() and not line.startswith("#")]
 
 
+def split_ok(folder: Path) -> bool:
+    """The open and sealed tables of ``folder`` share no line and the open one holds both languages."""
+    open_cases, sealed = load("open", folder), load("sealed", folder)
+    disjoint = not {c.line for c in open_cases} & {c.line for c in sealed}
+    return disjoint and {c.language for c in open_cases} == {"en", "id"}
+
+
 def check(case: Case, *, rules_only: bool = False, alarms: frozenset[str] = STRUCTURED) -> list[str]:
     """What goes wrong on ``case`` (empty when it passes): a ``[[...]]`` span no detection of the case's type
     overlaps, or a ``{{...}}`` span a detection of one of ``alarms`` overlaps. ``rules_only``: a false

@@ -4,6 +4,9 @@
   ``siti dot rahma at gmail dot com``: a user part, an "at" word or bracketed at, and a domain whose labels are
   joined by "dot" words (or dots) ending in a top-level domain. The "dot" ending is what keeps "meet at the
   office" out.
+* ``tom.r at example.co.uk``, ``kez.b(at)example.org``, ``jay_m @ example . com``: an "at" word, a bracketed at or
+  a spaced ``@`` with a domain that keeps its dots (after a plain "at" the user part needs a dot, an underscore or
+  a digit, a mail provider's host or an e-mail word before it: "look at example.com" is no address).
 * A seven-digit local number (``555-0147``) followed in its clause by a calling word (``call after nine``),
   the mirror of the cue-first rule in :mod:`makna.privacy.patterns`.
 * A number spoken in words of any length from 7 to 15 digits right after a calling word (``call me: seven seven
@@ -18,13 +21,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Final
 
+from . import gazetteers as gz
 from ._fastrx import DIGIT_RUN_LINES, AllOf, gated_finditer, trigger
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
-__all__ = ["find_grouped_phones", "find_obfuscated_emails", "find_local_phones", "find_spoken_after_cue"]
+__all__ = [
+    "NOT_NUMBER_BEFORE",
+    "NUMBER_BEFORE",
+    "find_grouped_phones",
+    "find_local_phones",
+    "find_obfuscated_emails",
+    "find_spoken_after_cue",
+]
 
 _TLD: Final = (
     r"com|net|org|id|co|uk|au|nz|in|ng|gh|ke|za|ph|sg|my|ca|us|io|me|info|biz|edu|gov|ac|sch|or|web|go|mil|xyz|app"
@@ -57,6 +69,54 @@ def find_obfuscated_emails(text: str) -> Iterator[Detection]:
         if not _SPOKEN_JOIN.search(m.group(0)):
             continue  # a plain address: the e-mail pattern finds it
         yield Detection(m.start(), m.end(), "EMAIL", 0.9, "email.spelled", m.group(0))
+    yield from _loose_emails(text)
+
+
+_LOOSE: Final = re.compile(
+    rf"(?i:(?<![\w.@\-])(?P<u>[a-z0-9][\w\-+]*(?:\.[a-z0-9][\w\-+]*){{0,3}})"
+    r"(?P<at>[ \t]*[\[({<][ \t]*(?:at|@)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|@)[ \t]+|[ \t]+@|@[ \t]+|@)"
+    rf"(?P<d>[a-z0-9][\w\-]*(?:[ \t]*\.[ \t]*[a-z0-9][\w\-]*){{0,3}}[ \t]*\.[ \t]*(?:{_TLD})))(?![\w@\-]|\.[a-z])"
+)
+"""An address whose "at" is a word, a bracketed at or an ``@`` with spaces, and whose domain keeps its dots
+(``tom.r at example.co.uk``, ``kez.b(at)example.org``, ``jay_m @ example . com``)."""
+_LOOSE_GATE: Final = re.compile(r"\.[ \t]?(?:com|net|org|co|id|uk|io|me)(?![a-z])")
+_MAIL_HOSTS: Final = frozenset(
+    "gmail googlemail yahoo ymail rocketmail hotmail outlook live msn icloud me mac aol proton protonmail pm gmx "
+    "zoho yandex mail email".split()
+)
+"""Hosts of personal e-mail: "x at gmail.com" is an address whatever the user part."""
+
+
+_LITERAL_DOMAIN: Final = re.compile(rf"(?i:[a-z0-9][\w\-]*(?:\.[a-z0-9][\w\-]*)*\.(?:{_TLD}))(?![\w\-])")
+"""A domain whose dots are all written as dots, ending in a top-level domain (the start of a matched domain)."""
+_MAIL_WORD: Final = re.compile(r"(?i:e-?mail|surel|imel|mail|inbox)")
+"""An e-mail word before a plain user part and "at" (``email rina at example.com``; not ``the neighbourhood at
+example.org``, a site)."""
+
+
+@cache
+def _ordinary() -> frozenset[str]:
+    return gz.english_words() | gz.dictionary_words()
+
+
+def _loose_emails(text: str) -> Iterator[Detection]:
+    ordinary = _ordinary()
+    for m in gated_finditer(_LOOSE, _LOOSE_GATE, text):
+        at, user, domain = m.group("at"), m.group("u"), m.group("d")
+        end = m.end()
+        spaced_dots = re.search(r"[ \t]\.|\.[ \t]", domain) is not None
+        literal = _LITERAL_DOMAIN.match(domain) if spaced_dots else None
+        if literal is not None:  # "x@example.com. My": the sentence's full stop, not a spaced dot
+            domain, end, spaced_dots = literal.group(0), m.start("d") + literal.end(), False
+        if at == "@" and not spaced_dots:
+            continue  # a plain address: the e-mail pattern finds it
+        if at.strip().lower() == "at":  # a plain word: the user part must look like one ("look at x.com": not)
+            named = user.lower() not in ordinary and _MAIL_WORD.search(text, max(0, m.start() - 40), m.start())
+            if spaced_dots or not (
+                re.search(r"[._\d]", user) or named or domain.split(".")[0].strip().lower() in _MAIL_HOSTS
+            ):
+                continue
+        yield Detection(m.start(), end, "EMAIL", 0.88, "email.loose", text[m.start() : end])
 
 
 _SHORT_CUE_BEFORE: Final = re.compile(
@@ -109,6 +169,11 @@ _NOT_NUMBER_BEFORE: Final = re.compile(
     r"transaksi|transaction|case|claim|policy|polis|parcel|paket|member|anggota)[ \t]+(?:number|no\.?|nomor|nomer|#)"
     r"[^\d]{0,12}$|\b(?:nomor|nomer|no\.?)[ \t]+(?:rekening|resi|pesanan|tiket|antrian|polis|transaksi)[^\d]{0,12}$)"
 )
+NUMBER_BEFORE: Final = _NUMBER_BEFORE
+"""A calling or number word earlier in the clause, ending right before a number (searched in the 40 characters
+before it)."""
+NOT_NUMBER_BEFORE: Final = _NOT_NUMBER_BEFORE
+"""A money sign, an identity cue or an order's, parcel's or account's number word right before a number."""
 _YEARS: Final = re.compile(r"(?:19|20)\d\d(?:[ \t](?:19|20)\d\d)+")
 
 

@@ -191,7 +191,9 @@ def _tokens_near(text: str, start: int, end: int, near: list[tuple[int, int]]) -
     for s, e in near:
         lo, hi = max(last, s - 60, start), min(end, e + 60)
         if lo < hi:
-            yield from _TOKEN.finditer(text, lo, hi)
+            for m in _TOKEN.finditer(text, lo, hi):
+                whole = _TOKEN.match(text, m.start()) if m.end() == hi else m  # (not cut at the window's end)
+                yield whole if whole is not None else m
             last = hi
 
 
@@ -204,14 +206,72 @@ _MULTI_PART: Final = re.compile(
 _MULTI_GATE: Final = re.compile(r"[._](?<=[A-Za-z0-9][._])[A-Za-z0-9]")
 
 
+_TWO_PART: Final = re.compile(r"[a-z](?<![\w@/.\-][a-z])[a-z0-9]{2,}\.[a-z][a-z0-9]{2,}(?![\w@/\-]|\.\w)")
+"""Two lower-case parts joined by a dot (``zamrud.btm27``, ``faisal.wayhalim``): a user name when a digit is in it
+or neither part is a word (``jam.menit``, a typo's ``pulang.terus`` or a domain is not)."""
+_FORMAT_WORDS: Final = frozenset(
+    "jam menit detik hari bulan tahun tanggal hour hours minute minutes second seconds day month year hh mm ss dd "
+    "yy yyyy".split()
+)
+
+
 def _standalone(text: str) -> Iterator[Detection]:
     for m in gated_finditer(_MULTI_PART, _MULTI_GATE, text):
         token = m.group(0)
         if _DOMAIN_END.search(token) or sum(c.isalpha() for c in token) < 5 or token.isupper():
             continue
-        if _PLACEHOLDER.fullmatch(token):
-            continue  # "[dd.mm.yy hh:mm]": a format described, not a user name
+        if _PLACEHOLDER.fullmatch(token) or all(p.lower() in _FORMAT_WORDS for p in re.split(r"[._]", token)):
+            continue  # "[dd.mm.yy hh:mm]", "(jam.menit.detik)": a format described, not a user name
         yield Detection(m.start(), m.end(), "HANDLE", 0.75, "handle.shape", token)
+    ordinary = _ordinary()
+    for m in gated_finditer(_TWO_PART, _MULTI_GATE, text):
+        token = m.group(0)
+        parts = token.split(".")
+        if _DOMAIN_END.search(token) or _NOT_HANDLE.fullmatch(token) or sum(c.isalpha() for c in token) < 8:
+            continue
+        words = [p.rstrip("0123456789") for p in parts]
+        digit = any(c.isdigit() for c in token)
+        if (digit and not all(w in ordinary for w in words)) or not any(w in ordinary or _inflected(w, ordinary)
+                                                                        for w in words):
+            yield Detection(m.start(), m.end(), "HANDLE", 0.72, "handle.two_part", token)
+
+
+def _chained(rx: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``rx`` and, after each, the match that starts at its name (``was called x``: "called" is the
+    name of the match at "was", and a naming word itself)."""
+    for m in rx.finditer(text, start, end):
+        hit: re.Match[str] | None = m
+        while hit is not None:
+            yield hit
+            nxt = rx.match(text, hit.start("h"), end)
+            hit = nxt if nxt is not None and nxt.start("h") > hit.start("h") else None
+
+
+_MY_AT: Final = re.compile(
+    r"(?i:\b(?:my|his|her|their|your|our|the)[ \t]+@[ \t]*(?:is|was|['’]s|:|=|on[ \t]+\w+[ \t]+(?:is|was)))"
+    r"[ \t]*@?(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}[A-Za-z0-9_])?)(?![\w@])"
+)
+"""A user name given as someone's "@" (``my @ is samdelivers_``, ``her @ on insta is x``)."""
+_DISCORD_TAG: Final = re.compile(r"(?<![\w@#/])[A-Za-z0-9_.]{2,32}#\d{4}(?![\w#])")
+"""A Discord-style tag (``raj#4471``): a user name, a hash and four digits."""
+
+
+_SPACED_AT: Final = re.compile(r"[ \t]@")
+_HASH_DIGITS: Final = re.compile(r"#\d{4}")
+
+
+def _tagged(text: str) -> Iterator[Detection]:
+    if " @" in text or "\t@" in text:
+        for m in gated_finditer(_MY_AT, _SPACED_AT, text):
+            h = m.group("h")
+            if h.lower() not in _ordinary() or _made_up(h):
+                yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.9, "handle.my_at", h)
+    if "#" in text:
+        for m in gated_finditer(_DISCORD_TAG, _HASH_DIGITS, text):
+            name = m.group(0).split("#")[0]
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
+            if any(c.isalpha() for c in name) and ("discord" in line or _made_up(name)):
+                yield Detection(m.start(), m.end(), "HANDLE", 0.85, "handle.tag", m.group(0))
 
 
 def find_handles_near_platforms(text: str) -> Iterator[Detection]:
@@ -236,12 +296,12 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
                 s0 = m.start("q") + (len(m.group("q")) - len(m.group("q").lstrip()))
                 yield Detection(s0, s0 + len(q), "HANDLE", 0.85, "handle.quoted", q)
         yield from _display_names(text, start, end, near)
-        for m in _PLAIN_AFTER_NAMING.finditer(text, start, end):
+        for m in _chained(_PLAIN_AFTER_NAMING, text, start, end):
             h = m.group("h")
             if h in ordinary or re.sub(r"(?:nya|ku|mu|lah)$", "", h) in ordinary or _inflected(h, ordinary):
                 continue
             if any(0 <= m.start() - e <= (40 if m.group(0)[:1].isalpha() and len(m.group(0).split()[0]) > 5 else 2)
-                   for s, e in near):
+                   or m.start() <= s < e <= m.start("h") for s, e in near):
                 # "page is x", "IG: x": a short naming word right after the platform; longer ones may sit apart
                 yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.named_plain", h)
             elif len(h) >= 8 and any(_ON_PLATFORM.fullmatch(text, m.end("h"), s) for s, _e in near):
@@ -261,6 +321,7 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
             # "handle's shearwithgwenno": words run together in lower case, right after the naming word
             yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.naming_plain", h)
     yield from _standalone(text)
+    yield from _tagged(text)
 
 
 _STAMP: Final = (

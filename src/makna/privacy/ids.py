@@ -39,7 +39,7 @@ from stdnum.nz import ird
 from stdnum.za import idnr
 
 from . import gazetteers as gz
-from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, lines_finditer
+from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, gated_finditer, lines_finditer
 from ._find import WordStarts, lowered, word_lines
 from ._idwords import nik_is_valid
 from .patterns import SPOKEN_PHONE, spoken_digits
@@ -118,7 +118,7 @@ _MORE_CUES: Final = re.compile(
     r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit|nin|centrelink(?:[ \t]+crn)?|(?-i:PAN)|"
     r"social(?=[ \t]+(?:is|was|number|no\.?|security|\d))|tfn|tax[ \t]+file[ \t]+(?:number|no\.?)|brp|uan|iqama|"
     r"biometric[ \t]+residence[ \t]+permit|a-number|alien[ \t]+(?:number|registration[ \t]+number)|"
-    r"nhs[ \t]+(?:number|no\.?|one)|psn|pcn|philsys|phil-?id|"
+    r"nhs[ \t]+(?:number|no\.?|one)|psn|pcn|philsys|phil-?id|utr(?:[ \t]+(?:number|no\.?))?|"
     r"(?:personal|patient|hospital|health[ \t]+card|medicare|medical[ \t]+record|customer[ \t]+reference)"
     r"[ \t]+(?:number|no\.?|code|id)|s\.?[ \t]?i\.?[ \t]?n\.?|s\.?[ \t]?s\.?[ \t]?n\.?|n\.?[ \t]?i\.?[ \t]?k\.?)"
     r"(?:-?nya|-?ku|['’]s)?)(?![\w\-])"
@@ -137,7 +137,7 @@ _MORE_STEMS: Final = (
 _MORE_WORDS: Final = (
     "cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut", "nin", "pan",
     "tfn",
-    "nhs", "psn", "pcn", "brp", "uan",
+    "nhs", "psn", "pcn", "brp", "uan", "utr",
 )
 """The document words of :data:`_MORE_CUES`, by beginning or as whole words."""
 _NOT_BETWEEN: Final = re.compile(
@@ -319,6 +319,21 @@ _ANY_GROUPS_16: Final = re.compile(r"\d(?<![\w.\-+][\s\S])(?:[ .\-]?\d){15}(?![\
 """Sixteen digits in any grouping (``1371 045607 910002``): a NIK when its region and birth date hold."""
 
 
+_NI_CUED: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:national[ \t]+insurance|ni|nino)(?:[ \t]+(?:number|no\.?))?(?![\w\-])[^\n\d.?!;]{0,16}?"
+    r"(?<![\w\-])(?P<v>[a-z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[a-d]))(?![\w\-])"
+)
+"""A UK National Insurance number in any case after its word (``national insurance: qq 12 34 56 c``); the shape
+rule reads capitals only."""
+_NI_DIGITS: Final = re.compile(r"\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])")
+"""The digits and the letter of a National Insurance number: the lines worth a look."""
+
+
+def _cued_ni(text: str) -> Iterator[Detection]:
+    for m in gated_finditer(_NI_CUED, _NI_DIGITS, text):
+        yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.93, "id.uk_ni_cued", m.group("v"))
+
+
 def find_checked_ids(text: str) -> Iterator[Detection]:
     """Identity numbers by shape and check digit, by a document word after them, and after document words the
     other rules do not know."""
@@ -350,3 +365,4 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
     yield from _cued_values(more, 5, 0.95, "id.cue_more")
     yield from _documents_numbers(text)
     yield from _spoken_ids(text, low)
+    yield from _cued_ni(text)

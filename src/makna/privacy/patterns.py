@@ -40,7 +40,9 @@ __all__ = [
     "find_phones",
     "find_plates",
     "find_urls",
+    "OTHER_NUMBER",
     "nik_is_valid",
+    "phone_confidence",
     "spoken_digits",
     "verhoeff_valid",
 ]
@@ -109,6 +111,11 @@ def _phone_confidence(raw: str, digits: str, text: str, start: int) -> float:
     return 0.0
 
 
+phone_confidence: Final = _phone_confidence
+"""Confidence that a digit string with separators is a telephone number (0 when it is not): ``(raw, digits,
+text, start)``."""
+
+
 _DATE_SHAPE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([./\-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
 """A day.month.year date at the start of a digit run ("02.11.2023 19:40" is a chat stamp, not a number)."""
 _SHORT_PHONE = re.compile(r"\d{3}[\-. ]\d{4}")
@@ -135,7 +142,10 @@ def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> 
             if _SHORT_PHONE_CUE.search(line_before(text, m.start(), 24)):
                 yield Detection(m.start(), m.start() + len(raw), "PHONE", 0.75, "phone.short", raw)
             continue
-        if conf and _ID_CUE.search(line_before(text, m.start(), 24)):
+        cue = _ID_CUE.search(line_before(text, m.start(), 24)) if conf else None
+        if cue is not None and _ID_MOBILE.fullmatch(digits) and _MOBILE_WORD.search(cue.group(0)):
+            cue = None  # "bawa KTP, nomorku 0857-...": a mobile number after its own word, not the card's
+        if cue is not None:
             # "No BPJS 0001234567890": an identity number, not a telephone
             yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.7, "id.cued_number", raw)
         elif conf:
@@ -161,7 +171,7 @@ _EMAIL = re.compile(
 _URL = re.compile(
     r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+"
     r"|(?<![\w@./])(?:[a-z0-9\-]+\.)+(?:com|net|org|id|co\.id|io|me|ly|link|site|xyz|info|uk|ee|be|gl|co|tv|"
-    r"app|dev|page|store|shop|online|my|sg|au|in|ng|ca|us|gg|to|cc|biz|blog)/[^\s<>\"']*",
+    r"app|dev|page|store|shop|online|my|sg|au|in|ng|ca|us|gg|to|cc|biz|blog|gle|gd|bio)/[^\s<>\"']*",
     re.IGNORECASE,
 )
 _URL_GATE = trigger(["/", *(a + b + c + "." for a in "wW" for b in "wW" for c in "wW")])
@@ -216,7 +226,7 @@ def find_urls(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "URL", 0.8, "url.domain", m.group(0))
     for m in gated_finditer(_URL, _URL_GATE, text):
         raw = m.group(0).rstrip(_TRAIL)
-        if "@" in raw or re.match(r"(?:https?://)?(?:wa\.me|t\.me)/", raw, re.IGNORECASE):
+        if "@" in raw.split("/", 1)[0] or re.match(r"(?:https?://)?(?:wa\.me|t\.me)/", raw, re.IGNORECASE):
             continue
         yield Detection(m.start(), m.start() + len(raw), "URL", 0.97, "url.pattern", raw)
 
@@ -277,7 +287,7 @@ def uk_codes(text: str) -> Iterator[Detection]:
         else:
             yield Detection(m.start(), m.end(), "ADDRESS", 0.85, "address.postcode", m.group(0))
 _ID_CUE = re.compile(
-    r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk|aadhaa?r|uid|nin|bvn|"
+    r"(?:nik|ktp|npwp|ssn|social security|national insurance|ni number|nomor induk|aadhaa?r|uid|nin|bvn|\butr|"
     r"passport|paspor|bpjs|kk|kartu keluarga)\W*\w*\W*$",
     re.I,
 )
@@ -296,11 +306,17 @@ CUED_ID: Final = re.compile(
 _DMY: Final = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([\-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d")
 _OTHER_NUMBER: Final = re.compile(
     r"(?i:\b(?:order|invoice|receipt|tracking|account|rekening|resi|booking|ticket|tiket|reference|ref|serial|"
-    r"pesanan|transaksi|transaction|parcel|paket|voucher|promo|awb)(?:[ \t]+(?:number|no\.?|nomor|nomer|id|code|kode|"
-    r"(?-i:[A-Z]{2,6})))?[ \t]*[:#]?[ \t]*$)"
+    r"pesanan|transaksi|transaction|parcel|paket|voucher|promo|awb)(?:-?nya)?(?:[ \t]+(?:number|no\.?|nomor|nomer|id|"
+    r"code|kode|(?-i:[A-Z]{2,6}))(?:-?nya)?)?[ \t]*[:#]?[ \t]*$)"
 )
 """An order's, parcel's or ticket's word right before a number (``resi JNE 0123 ...``, ``ticket 0012 ...``): the
 number is neither a telephone nor an identity number."""
+_ID_MOBILE: Final = re.compile(r"08[1-9]\d{7,10}")
+"""The digits of an Indonesian mobile number (no NIK, KK, NPWP or BPJS number starts with 08)."""
+_MOBILE_WORD: Final = re.compile(r"(?i:\b(?:nomor\w*|nomer\w*|no|hp|wa|kontak\w*|contact|phone|mobile)\b)")
+"""A number word between an identity word and an Indonesian mobile number: the number is the speaker's own."""
+OTHER_NUMBER: Final = _OTHER_NUMBER
+"""An order's, parcel's or ticket's word right before a number (searched in the text before it)."""
 _PHONE_WORDS = re.compile(r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms)\b)")
 
 
@@ -343,6 +359,8 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
             continue  # "KTP saya hilang, nomor HP saya ...": the number is a telephone
         if _DMY.fullmatch(m.group("v")):
             continue  # "di KTP tanggal lahir ... tertulis 05-07-1971": a date written on the card
+        if _ID_MOBILE.fullmatch(re.sub(r"\D", "", m.group("v"))) and _MOBILE_WORD.search(between):
+            continue  # "bawa KTP, nomorku 0857-...": an Indonesian mobile number, which no identity number is
         yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.98, "id.cue", m.group("v"))
 
 

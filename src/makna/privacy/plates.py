@@ -2,7 +2,9 @@
 
 * **Singapore** plates carry a check letter (``SBS 3229 P``): found anywhere when it holds.
 * **Kenyan** plates (``KDA 123A``): a ``K`` and two letters, three digits and a letter.
-* **Indonesian** plates typed in lower case (``bm 3318 ab``) after a plate word, when the region prefix exists.
+* **Indonesian** plates typed in lower case (``bm 3318 ab``) after a plate word, when the region prefix exists;
+  without one in a sentence about a vehicle, or spaced with a two-letter region and four digits (``ada ba 3318 gn
+  lewat``), the series letters no unit or word.
 * **Any plate-shaped code** (capitals and digits, five to eight of them, both kinds present) when a plate word
   follows it in the clause (``Y27-LKT, New Jersey plate``) or a vehicle word or a car make or model comes just
   before it (``the white Camry, 1VB 7QX``; ``mobil box B 9128 CV``), or earlier in the same sentence when the
@@ -16,8 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Final
 
+from . import gazetteers as gz
 from ._fastrx import DIGIT_LINES, gated_finditer, lines_finditer, trigger
 from ._narrow import after_last_sentence_end
 from .patterns import PLATE_REGIONS
@@ -90,6 +94,9 @@ or a colour and a capitalised word, a model no list knows (``the white Tiida, ``
 _MODEL: Final = re.compile(r"[A-Z]{2,5}[ \-]\d{2,4}")
 """A model name and its engine size right after a capitalised make (``Yamaha NMAX 155``, ``Honda PCX 160``; not
 after a vehicle noun: ``a green taxi LX 5173`` is a plate)."""
+_COMPACT_PLATE: Final = re.compile(r"[A-Z]{2,3}\d{3,4}|\d{3,4}[A-Z]{2,3}|[A-Z]{2}\d{2}[A-Z]{3}")
+"""A plate written without a space (``NWK418``, ``LB07SEO``): kept, like a spaced one, only when it stands apart in a
+sentence about a vehicle."""
 _NOT_PLATE: Final = re.compile(r"(?:19|20)\d\d|\d+[A-Z]{1,2}|[A-Z]{1,3}\d|\d{1,2}(?:AM|PM)|[A-Z]+")
 """Years, sizes and counts (``4WD``, ``12V``, ``V8``, ``MP3``) and all-letter words: never a plate alone."""
 
@@ -97,6 +104,36 @@ _NOT_PLATE: Final = re.compile(r"(?:19|20)\d\d|\d+[A-Z]{1,2}|[A-Z]{1,3}\d|\d{1,2
 def _plate_code(raw: str) -> bool:
     compact = raw.replace(" ", "").replace("-", "")
     return 5 <= len(compact) <= 8 and _NOT_PLATE.fullmatch(compact) is None
+
+
+_LOWER_ID: Final = re.compile(
+    r"(?<![\w\-/.@])(?P<r>[a-z]{1,2})(?P<s1>[ \t\-]?)\d{3,4}(?P<s2>[ \t\-]?)(?P<x>[a-z]{1,3})(?![\w\-]|[.,]\d)"
+)
+"""An Indonesian plate typed in lower case (``ba 3318 gn``, ``ba3318gn``) without a plate word before it."""
+_LOWER_ID_GATE: Final = re.compile(r"\d{3}\d?[ \t\-]?[a-z]{1,3}(?![\w\-])")
+_NOT_SERIES: Final = frozenset(
+    "kg km cm mm ml gr g rb jt an ya yg dg sd wa am pm x kali orang rp th thn tahun jam mnt dtk lt no nya ok".split()
+)
+
+
+def _lower_plates(text: str) -> Iterator[Detection]:
+    """Lower-case Indonesian plates: in a sentence about a vehicle, or spaced with a two-letter region and four
+    digits (``ada ba 3318 gn lewat``); never a unit, a suffix or a word after the number."""
+    ordinary = _ordinary()
+    for m in gated_finditer(_LOWER_ID, _LOWER_ID_GATE, text):
+        region, series = m.group("r"), m.group("x")
+        if region.upper() not in PLATE_REGIONS or series in _NOT_SERIES or series in ordinary:
+            continue
+        window = after_last_sentence_end(text, max(0, m.start() - 100), m.start())
+        if _VEHICLE_IN_SENTENCE.search(text, window, m.start()) is not None:
+            yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.id_lower_vehicle", m.group(0))
+        elif len(region) == 2 and m.group("s1") and m.group("s2") and len(m.group(0)) - len(region) - len(series) >= 6:
+            yield Detection(m.start(), m.end(), "PLATE", 0.7, "plate.id_lower_shape", m.group(0))
+
+
+@cache
+def _ordinary() -> frozenset[str]:
+    return gz.dictionary_words() | gz.english_words() | gz.colloquial()
 
 
 def find_plates_by_shape(text: str) -> Iterator[Detection]:
@@ -107,6 +144,7 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         region = re.match(r"[a-zA-Z]+", raw)
         if region is not None and region.group(0).upper() in PLATE_REGIONS and not raw.isupper():
             yield Detection(m.start("p"), m.end("p"), "PLATE", 0.9, "plate.id_lower", raw)
+    yield from _lower_plates(text)
     for m in lines_finditer(_CODE, DIGIT_LINES, text):
         raw = m.group(0)
         if _SG.fullmatch(raw) and sg_plate_valid(raw):
@@ -136,7 +174,7 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         ):
             yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.vehicle", raw)
             continue  # (not "Honda CB150R": a model code right after a make is no plate; "Camry, 1VB7QX" is)
-        if " " not in raw and "-" not in raw:
+        if " " not in raw and "-" not in raw and _COMPACT_PLATE.fullmatch(raw) is None:
             continue
         window = after_last_sentence_end(text, max(0, m.start() - 100), m.start())  # (the same match, found sooner)
         if _VEHICLE_IN_SENTENCE.search(text, window, m.start()) is None:

@@ -91,7 +91,7 @@ _ID_CUE_BEFORE: Final = re.compile(
 )
 """An identity-document word and the rest of its clause, up to where a number starts."""
 _ID_VALUE: Final = re.compile(
-    r"(?P<v>[A-Z\d](?<![\w+@/][A-Z\d])(?:(?<=[A-Z])[A-Z]{0,2}[ \-]?\d|(?<=\d))[\dA-Z \-/]{3,24}"
+    r"(?P<v>[A-Z\d](?<![\w+@/][A-Z\d])(?:(?<=[A-Z])[A-Z]{0,3}[ \-]?\d|(?<=\d))[\dA-Z \-/]{3,24}"
     r"(?:\(\d{1,2}\)|[\dA-Z]))(?![\w\-/@])"
 )
 """A code of digits, capitals, spaces, dashes and slashes (a bracketed check digit at the end)."""
@@ -150,12 +150,14 @@ def find_ids_more(text: str, low: str | None = None) -> Iterator[Detection]:
         raw, start = m.group("v").rstrip(" -/"), m.start()
         if sum(ch.isdigit() for ch in raw) < 5:
             continue
-        head = re.match(r"([A-Z]{1,3})[ \-]", raw)
+        head = re.match(r"([A-Z]{1,4})[ \-]", raw)
         if head is not None and (_NOT_ID_BETWEEN.fullmatch(head.group(1)) or head.group(1) in ("RT", "RW")):
             continue  # "HP 0812 ...": a telephone after its own cue; "KTP RT 007 RW 003": an address unit
         if head is not None and (is_document_word(head.group(1)) or head.group(1) in ("TK", "MID", "KIS", "JKN")):
             raw, start = raw[head.end() :], start + head.end()  # "ID 784-...": the cue, then the code
         else:
+            if head is not None and len(head.group(1)) == 4 and head.group(1).lower() in _ordinary():
+                raw, start = raw[head.end() :], start + head.end()  # "NIK SAYA 1371...": a word, not the code's
             cue = _ID_CUE_BEFORE.search(line_before(text, start, 64))
             if cue is None or _NOT_ID_BETWEEN.search(cue.group("gap")) or _PIN_CODE.match(cue.group(0)):
                 continue  # (an Indian "PIN code" is a postcode, found as an ADDRESS)
@@ -214,7 +216,8 @@ _PLATFORMS = (
     r"(?i:user[ \t]?name|user[ \t]?id|nickname|handle|akun|account)"
 )
 _BETWEEN = (
-    r"(?:[ \t]+(?:is|was|as|I['’]m|I[ \t]+am|im|my|name|names?|handle|account|page|id|ID|saya|aku|abdi|ambo|sa|"
+    r"(?:[ \t]+(?:is|was|as|I['’]m|I[ \t]+am|im|my|his|her|their|your|name|names?|handle|account|page|id|ID|saya|aku|"
+    r"dia|kamu|abdi|ambo|sa|"
     r"tiang|awak|gue|gw|ku|kami|nama|namanya|namina|itu|adalah|di|sih|ya|juga|the|under|on|called|"
     r"jeung|teh|mah|nyo|e|pu|mi|ji)\b){0,3}"
 )
@@ -249,6 +252,8 @@ def _ordinary() -> frozenset[str]:
 
 _ENCLITIC: Final = re.compile(r"-(?:nya|nyo|na|ku|mu|e)$")
 _NAMING: Final = re.compile(r"(?i:\b(?:is|as|I['’]m|im|namanya|namina|adalah)\b|[:=])")
+_ACCOUNT_NAME_WORD: Final = re.compile(r"(?i:user[ \t]?name|user[ \t]?id|nick(?:name)?)(?![\w])")
+"""A word that names an account's name itself (``Username dia rinakece``): a naming word whatever comes between."""
 _OWNED: Final = re.compile(r"(?i:(?:akun|account)[ \t]+\w+|\w+-?(?:nya|ku|mu))[ \t]+$")
 _INVITE: Final = re.compile(r"(?i:\b(?:add|follow|find|search|dm|message|cari|ikuti|follback|folbek)\b[^.?!\n]{0,14})$")
 """An invitation to follow or add an account just before the platform word ("add me on Snap, kezrides", "follow
@@ -267,7 +272,7 @@ def _made_up(h: str, before: str) -> bool:
         return True
     if "-" in h and not re.match(r"(?:di|ke|ter|ber|se|me|pe)-", h) and (h.count("-") >= 2 or _NAMING.search(before)):
         return True  # "first-last-rn"; one hyphen only after a naming word ("di-suspend" is a verb)
-    named = _NAMING.search(before) is not None
+    named = _NAMING.search(before) is not None or _ACCOUNT_NAME_WORD.match(before) is not None
     short_ok = named and re.search(r"(?i:\bis\b|[:=])", before) is not None  # ("my Snap is kezz", "IG: rina")
     plain = h.islower() and h.isalpha() and len(h) >= (4 if short_ok else 6) and h not in _ordinary()
     return plain and named and not inflected(h, _ordinary())  # ("IG-nya diblokir": a verb, not a name)

@@ -4,7 +4,9 @@ Identity numbers by check digit and document words (:mod:`.ids`), plates by shap
 words (:mod:`.plates`), user names near platform words (:mod:`.handles`), spelt-out e-mail addresses and local
 numbers (:mod:`.contacts`), ages said about someone (:mod:`.agecues`), dates in more written forms
 (:mod:`.dates`), Eircodes and Canadian postcodes (:mod:`.postcodes`), post-office boxes, blocks, RT/RW units and
-other address forms (:mod:`.addresses`). Each yields candidates; overlaps are
+other address forms (:mod:`.addresses`); telephone numbers typed with a letter O, after a slash, cut by a line
+break or bare after a telephone word (:mod:`.phone_forms`, round nine), day ranges, spoken years and compact dates
+found whole (:mod:`.date_spans`). Each yields candidates; overlaps are
 resolved by the caller.
 """
 
@@ -15,9 +17,11 @@ from collections.abc import Iterator
 from .addresses import find_addresses
 from .agecues import find_said_ages
 from .contacts import find_grouped_phones, find_local_phones, find_obfuscated_emails, find_spoken_after_cue
+from .date_spans import find_date_spans
 from .dates import find_more_dates
 from .handles import find_handles_near_platforms, find_label_handles
 from .ids import find_checked_ids
+from .phone_forms import find_phone_forms
 from .plates import find_plates_by_shape
 from .postcodes import find_postcodes
 from .types import Detection
@@ -35,7 +39,9 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_local_phones(text)
     yield from find_grouped_phones(text)
     yield from find_spoken_after_cue(text)
+    yield from find_phone_forms(text)
     yield from find_said_ages(text)
     yield from find_more_dates(text)
+    yield from find_date_spans(text)
     yield from find_postcodes(text)
     yield from find_addresses(text)
