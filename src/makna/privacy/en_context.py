@@ -1,0 +1,186 @@
+"""Names typed by the English words around them (issue 11): the gig-rider phrasing of English interviews.
+
+* **a person by what is theirs**: a capitalised word before ``'s`` and a kin word or a personal thing
+  (``Marcin's flat``, ``Nadia's husband``, ``Kacper's bike``) is a PERSON (0.7), unless it is an ordinary
+  word, a stop word, an app or a place that no first-name list knows.
+* **a person named after a role**: ``a passenger, Marcin, left``, ``the owner, Tariq, lets us``, ``one
+  customer, Hamish.``: a role noun, a comma and one capitalised word closed by punctuation (0.7).
+* **a person before "from the" and a workplace**, wherever the sentence starts (``then Tiago from the
+  depot rang``, ``me and Ola from the hub``) (0.65).
+* **a place after a word of moving or staying**: ``down in Plaistow``, ``out to Leytonstone``, ``coming
+  back from Nunhead``, ``lives in Furzedown``, ``over Stratford way``: LOCATION (0.6) for one to three
+  capitalised words that no list explains as something else (a first name that no place list knows, an
+  ordinary word, a weekday, an app or a nationality are left).
+* **a place by an English type word after it**: ``Golden Mile``, ``Agar Grove``, ``Peckham High Street``,
+  ``the Pembury estate``, ``Goodmayes station`` (lower-case ``estate``/``station`` after names that are no
+  ordinary words: never ``the bus station``).
+* **an age said "of age"**: ``nineteen years of age``, ``21 years of age``: AGE (0.8) over the number and its
+  unit, whatever comes before.
+* **a flat by its number**: ``outside flat 12``, ``up to flat 41``, ``at Flat 3B``: ADDRESS (0.6) after a
+  preposition, never an amount (``a flat 20 quid``).
+* **the app or firm someone works on or for**: ``I'm on Quikbite``, ``she rides for Trolleo``, ``I was with
+  Mealzo for a year``: ORG (0.6) for one or two capitalised words that no list explains (a first name stays:
+  ``I was with Kemi``).
+* **a name listed with a found organisation or place**: ``Dashly and Grubhop`` (one of them an ORG) or a
+  route ``Heathrow to Southall`` (one of them a LOCATION) types the unknown other alike (0.55).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from .agecues import AGE_NUMBER
+from .types import Detection
+
+__all__ = ["context_ages", "context_orgs", "context_persons", "context_places", "listed_alike"]
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ\-]+"
+_NAME = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+
+_OWNED = (
+    r"flat|house|place|room|wife|husband|missus|mum|mom|mam|dad|son|daughter|brother|sister|boyfriend|girlfriend|"
+    r"partner|fiancée?|kids?|children|baby|nan|gran|uncle|auntie|aunt|cousin|mate|mates|friend|friends|family|"
+    r"bike|scooter|moped|car|van|phone|number|account|order|food|mother|father|parents"
+)
+_POSSESSIVE: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<n>{_CAP})['’]s[ \t]+(?:own[ \t]+|new[ \t]+|old[ \t]+)?(?:{_OWNED})\b"
+)
+_ROLE = (
+    r"passenger|customer|client|lad|guy|bloke|man|woman|lady|girl|boy|student|kid|fella|geezer|chap|owner|"
+    r"manager|rider|driver|courier|neighbour|neighbor|resident|grandad|grandma|gentleman|guard|landlord|landlady"
+)
+_APPOSED: Final = re.compile(
+    rf"\b(?:[Aa]|[Tt]he|[Oo]ne|[Tt]his|[Tt]hat|[Mm]y|[Oo]ur|[Hh]is|[Hh]er)[ \t]+(?:(?:old|young|other|new|regular|"
+    rf"Polish|Romanian|Brazilian|Nigerian|Indian|English|Irish|Scottish)[ \t]+)?(?:{_ROLE})[ \t]*,[ \t]*"
+    rf"(?P<n>{_CAP})(?=[ \t]*[,.;:!?])"
+)
+_FROM_THE: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<n>{_CAP})[ \t]+from[ \t]+the[ \t]+(?:depot|hub|office|restaurant|shop|kitchen|warehouse|"
+    r"store|app|agency|union|garage|takeaway|council)\b"
+)
+_MOVING = (
+    r"(?:(?:down|up|out|over|across|round|back|right|along|through)[ \t]+(?:to|in|at|by|towards?|from|near|past)|"
+    r"(?:coming|came|come|comes|going|went|go|goes|drove|drive|driving|ride|rode|riding|cycled|moved|move|"
+    r"head|headed|heading)[ \t]+(?:back[ \t]+)?(?:from|to|into|through|past|towards?)|"
+    r"(?:live|lives|living|lived|stay|stays|staying|stayed|based|parked|park|wait|waiting)[ \t]+(?:in|at|near|by)|"
+    r"around|near|outside|opposite|past|towards)"
+)
+_MOVED: Final = re.compile(rf"\b{_MOVING}[ \t]+(?:the[ \t]+)?(?P<n>{_NAME})(?![\w'’\-@])")
+_WAY: Final = re.compile(rf"\bover[ \t]+(?P<n>{_NAME})[ \t]+way\b")
+_TYPED: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<n>{_CAP}(?:[ \t]+{_CAP})?[ \t]+"
+    r"(?:Mile|Grove|Parade|Broadway|Mews|High[ \t]+Street|High[ \t]+Road))\b"
+)
+_LOWER_TYPED: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP}(?:[ \t]+{_CAP})?[ \t]+(?:estate|station))\b")
+_ORG_NEXT: Final = re.compile(
+    rf"(?P<sep>[ \t]*,[ \t]*|[ \t]+(?:and|or|&)[ \t]+)(?P<n>{_CAP})(?=[ \t]*[,.;:!?\n]|[ \t]*$)"
+)
+_ORG_BEFORE: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP})(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|&)[ \t]+)$")
+_ROUTE_NEXT: Final = re.compile(rf"[ \t]+to[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’\-@])")
+_ROUTE_BEFORE: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+to[ \t]+$")
+
+_OF_AGE: Final = re.compile(rf"(?<![\w\-])(?P<n>{AGE_NUMBER})[ \t]+of[ \t]+age\b")
+"""The number and its unit ("nineteen years"): the unit of ``AGE_NUMBER`` gives back "of age" to the match."""
+_FLAT: Final = re.compile(
+    r"\b(?:to|at|in|outside|from|into|of|by|near|opposite)[ \t]+(?:the[ \t]+)?(?P<n>[Ff]lat[ \t]+\d{1,4}[A-Za-z]?)\b"
+    r"(?![ \t]*(?:%|pounds?|quid|per|an?[ \t]+hour|minutes?|mins?|hours?)\b)"
+)
+_WORKS_ON: Final = re.compile(
+    r"\b(?:I'm|I[ \t]+am|I[ \t]+was|he's|she's|we're|they're|[Ii][ \t]+work|works|worked|working|ride|rides|rode|"
+    r"riding|deliver|delivers|delivered|delivering|drive|drives|drove|driving|signed[ \t]+up|started)[ \t]+"
+    rf"(?:(?:only|mostly|also|still|just)[ \t]+)?(?:on|for|with)[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’\-@])"
+)
+
+
+@cache
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    stop = gz.stop_caps() | gz.demonyms() | gz.brands()
+    return gz.all_places(), gz.first_names("en"), gz.ordinary_words(), stop
+
+
+def _placeable(name: str) -> bool:
+    """No word of ``name`` is a stop word, an app or an ordinary word; a first name only when a place list
+    has the whole name."""
+    places, names, words, stop = _lists()
+    toks = name.split()
+    if len(toks[0]) < 3:
+        return False
+    return all(t not in stop and t.lower() not in words and (t not in names or name in places) for t in toks)
+
+
+def _personable(name: str) -> bool:
+    """``name`` is no stop word, app or ordinary word, and no place that the first-name lists do not know."""
+    places, names, words, stop = _lists()
+    if len(name) < 3 or name in stop or name.lower() in words:
+        return False
+    return name in names or name not in places
+
+
+def context_persons(text: str) -> Iterator[Detection]:
+    """PERSON for names before ``'s`` and a kin word or thing, after a role and a comma, before "from the"."""
+    for rx, conf, detector in (
+        (_POSSESSIVE, 0.7, "person.en_possessive"),
+        (_APPOSED, 0.7, "person.en_role"),
+        (_FROM_THE, 0.65, "person.en_from_the"),
+    ):
+        for m in rx.finditer(text):
+            name = m.group("n")
+            if _personable(name):
+                yield Detection(m.start("n"), m.end("n"), "PERSON", conf, detector, name)
+
+
+def context_places(text: str) -> Iterator[Detection]:
+    """LOCATION for names after English words of moving or staying and for names with an English type word."""
+    _places, _names, words, stop = _lists()
+    for rx in (_MOVED, _WAY):
+        for m in rx.finditer(text):
+            name = m.group("n")
+            if _placeable(name):
+                yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.6, "location.en_moving", name)
+    for m in _TYPED.finditer(text):
+        head = m.group("n").split()[0]
+        if head not in stop:
+            yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.6, "location.en_type_word", m.group("n"))
+    for m in _LOWER_TYPED.finditer(text):
+        toks = m.group("n").split()[:-1]
+        if all(t not in stop and t.lower() not in words for t in toks):
+            yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.6, "location.en_type_word", m.group("n"))
+
+
+def listed_alike(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
+    """The unknown name listed with an ORG of ``found`` (an ORG) or on a route with a LOCATION (a LOCATION)."""
+    taken = {(d.start, d.end) for d in found}
+    for d in found:
+        line_start = text.rfind("\n", 0, d.start) + 1
+        if d.type == "ORG" and " " not in d.text:
+            hits = [_ORG_NEXT.match(text, d.end), _ORG_BEFORE.search(text, max(line_start, d.start - 30), d.start)]
+        elif d.type == "LOCATION":
+            hits = [_ROUTE_NEXT.match(text, d.end), _ROUTE_BEFORE.search(text, max(line_start, d.start - 40), d.start)]
+        else:
+            continue
+        for m in hits:
+            if m is None or (m.start("n"), m.end("n")) in taken or not _placeable(m.group("n")):
+                continue
+            taken.add((m.start("n"), m.end("n")))
+            yield Detection(m.start("n"), m.end("n"), d.type, 0.55, f"{d.type.lower()}.en_listed", m.group("n"))
+
+
+def context_ages(text: str) -> Iterator[Detection]:
+    """AGE for a number said "years of age"; ADDRESS for a flat's number after a preposition."""
+    for m in _OF_AGE.finditer(text):
+        if m.group("n").lower().endswith(("year", "years")):
+            yield Detection(m.start("n"), m.end("n"), "AGE", 0.8, "age.en_of_age", m.group("n"))
+    for m in _FLAT.finditer(text):
+        yield Detection(m.start("n"), m.end("n"), "ADDRESS", 0.6, "address.en_flat", m.group("n"))
+
+
+def context_orgs(text: str) -> Iterator[Detection]:
+    """ORG for the unknown name someone works, rides or drives on, for or with."""
+    for m in _WORKS_ON.finditer(text):
+        name = m.group("n")
+        if _placeable(name) and name not in gz.all_places():
+            yield Detection(m.start("n"), m.end("n"), "ORG", 0.6, "org.en_works_on", name)
