@@ -94,6 +94,11 @@ _WORKS_ON: Final = re.compile(
     r"riding|deliver|delivers|delivered|delivering|drive|drives|drove|driving|signed[ \t]+up|started)[ \t]+"
     rf"(?:(?:only|mostly|also|still|just)[ \t]+)?(?:on|for|with)[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’\-@])"
 )
+_PLACE_WORDS: Final = frozenset(
+    "Vale Green Park Hill Heath Common Cross Gate Road Street Lane Town Village End Bridge Square Row Grove Rise Mile "
+    "Estate Central North South East West Broadway Parade Market Wharf Quay Fields".split()
+)
+"""English words that end a place's name ("Brackleigh Vale", "Quenby Central") after a name no list explains."""
 
 
 @cache
@@ -103,13 +108,16 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
 
 
 def _placeable(name: str) -> bool:
-    """No word of ``name`` is a stop word, an app or an ordinary word; a first name only when a place list
-    has the whole name."""
+    """No word of ``name`` is a stop word, an app or an ordinary word (but for an English place word after the
+    first: "Brackleigh Vale"); a first name only when a place list has the whole name."""
     places, names, words, stop = _lists()
     toks = name.split()
     if len(toks[0]) < 3:
         return False
-    return all(t not in stop and t.lower() not in words and (t not in names or name in places) for t in toks)
+    head, tail = toks[0], toks[1:]
+    if head in stop or head.lower() in words or (head in names and name not in places):
+        return False
+    return all(t in _PLACE_WORDS or (t not in stop and t.lower() not in words and t not in names) for t in tail)
 
 
 def _personable(name: str) -> bool:
@@ -142,9 +150,13 @@ def context_places(text: str) -> Iterator[Detection]:
             if _placeable(name):
                 yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.6, "location.en_moving", name)
     for m in _TYPED.finditer(text):
-        head = m.group("n").split()[0]
+        start, span = m.start("n"), m.group("n")
+        head, _, rest = span.partition(" ")
+        if (head in stop or head.lower() in words) and rest.split()[0] not in ("High", "Mile", "Grove", "Parade"):
+            span = rest.lstrip(" \t")  # "Down Marlow High Street": the ordinary first word goes
+            start, head = m.end("n") - len(span), span.split()[0]
         if head not in stop:
-            yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.6, "location.en_type_word", m.group("n"))
+            yield Detection(start, m.end("n"), "LOCATION", 0.6, "location.en_type_word", span)
     for m in _LOWER_TYPED.finditer(text):
         toks = m.group("n").split()[:-1]
         if all(t not in stop and t.lower() not in words for t in toks):
