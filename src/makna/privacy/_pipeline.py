@@ -13,6 +13,7 @@ from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .cuewords import detect_context, detect_context_after
 from .detect import harmonise_types, resolve_overlaps
 from .employers import find_employers
+from .en_context import context_ages, context_orgs, context_persons, context_places, listed_alike
 from .header_places import header_places
 from .learned import refine
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
@@ -51,12 +52,17 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(prefixed_places(scan))
     candidates.extend(nicknames(scan))
     candidates.extend(route_places(scan))
+    candidates.extend(context_persons(scan))  # English context: "Marcin's flat", "a passenger, Marcin,"
+    candidates.extend(context_places(scan))  # "down in Plaistow", "Agar Grove", "the Pembury estate"
+    candidates.extend(context_ages(scan))  # "nineteen years of age", "outside flat 12"
+    candidates.extend(context_orgs(scan))  # "I'm on Quikbite", "she rides for Trolleo"
     candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
     candidates.extend(repeat_unknown(scan, first))
     candidates.extend(coordinated_names(scan, first))
     candidates.extend(listed_places(scan, first))
+    candidates.extend(listed_alike(scan, first))  # "Dashly and Grubhop", "Heathrow to Southall"
     candidates.extend(detect_context_after(scan, first))
     rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
     found = refine(text, scan, language, rules, runs)  # learned model on top
