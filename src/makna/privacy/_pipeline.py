@@ -15,6 +15,7 @@ from .detect import harmonise_types, resolve_overlaps
 from .employers import find_employers
 from .header_places import header_places
 from .learned import refine
+from .lookalikes import drop_lookalikes
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
 from .orgcontext import apply_org_context
 from .patterns import detect_patterns
@@ -61,4 +62,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = refine(text, scan, language, rules, runs)  # learned model on top
     found = apply_stage(scan, language, found)  # then the precision stage
     found = apply_org_context(scan, found, runs)  # then the organisation context model
+    found = drop_lookalikes(scan, language, found)  # then the words that only look like identifiers
     return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
