@@ -41,6 +41,10 @@ def _found(text: str, language: str) -> set[tuple[str, str]]:
         ("Dulu dapat Kartu Prakerja sama Bantuan Langsung Tunai.", "id", "Kartu"),
         ("Lebaran Idul Adha kami di rumah saja.", "id", "Adha"),
         ("Kata Pak RT, urus saja ke Bu Lurah.", "id", "Lurah"),
+        ("We go to Lidl on Sundays, Primark for clothes.", "en", "Primark"),
+        ("I use Zorbly to book trains, and the Flyndo app for flights.", "en", "Flyndo"),
+        ("I downloaded Tripzo and booked a hotel. Tripzo was cheap.", "en", "Tripzo"),
+        ("Aku pakai Tiketin, Tiketin itu murah.", "id", "Tiketin"),
     ],
 )
 def test_not_an_identifier(text: str, language: str, word: str) -> None:
@@ -56,6 +60,8 @@ def test_not_an_identifier(text: str, language: str, word: str) -> None:
         ("Teachers from Dagenham, and a guy called Owen Pryce.", "en", "Owen Pryce", "PERSON"),
         ("Teachers from Dagenham, and a guy called Owen Pryce.", "en", "Dagenham", "LOCATION"),
         ("My sister Melati works nights. Melati is tired.", "en", "Melati", "PERSON"),
+        ("I use Kieran as a reference.", "en", "Kieran", "PERSON"),
+        ("Pakai Rina aja, dia jago.", "id", "Rina", "PERSON"),
     ],
 )
 def test_identifier_kept(text: str, language: str, span: str, kind: str) -> None:

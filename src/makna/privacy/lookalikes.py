@@ -36,6 +36,10 @@ _HEAD_FIRST: Final = frozenset({"Bank"})  # an English suffix word that Indonesi
 _GUESSES: Final = ("unknown.", "learned")  # detectors that guess from a capital letter (no cue, no repeat)
 _LEGAL_FORMS: Final = frozenset({"PT", "CV", "UD", "PD", "BPR", "BPD"})
 _CAP_RUN: Final = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}")
+_TOOL_BEFORE: Final = re.compile(
+    r"(?i:\b(?:use|using|download|downloaded|install|installed|pakai|pake|make|download|instal|aplikasi|app)) $"
+)
+_TOOL_AFTER: Final = re.compile(r" (?i:app|apps|aplikasi|account|akun)\b")
 _CAP_WORD: Final = re.compile(r"[A-Z][\w.&'-]*")
 
 
@@ -120,7 +124,17 @@ def _lookalike(scan: str, det: Detection) -> bool:
         return False
     if not det.detector.startswith(_GUESSES):
         return False  # a name the text itself marks ("Say \"Mari\"", a speaker label, a repeat) stays
-    return _group_plural(det.text) or (_common(det.text) and _opens_or_follows_acronym(scan, det.start))
+    return (
+        _group_plural(det.text)
+        or (_common(det.text) and _opens_or_follows_acronym(scan, det.start))
+        or _used_as_tool(scan, det)
+    )
+
+
+def _used_as_tool(scan: str, det: Detection) -> bool:
+    """A word the text uses as a tool: after "use", "download", "pakai" or "aplikasi", or before "app", "akun"
+    ("pakai Traveloka", "the Skyscanner app")."""
+    return bool(_TOOL_BEFORE.search(scan, max(0, det.start - 14), det.start) or _TOOL_AFTER.match(scan, det.end))
 
 
 def _head_first(scan: str, det: Detection) -> Detection:
@@ -145,9 +159,15 @@ def _head_first(scan: str, det: Detection) -> Detection:
 
 
 def drop_lookalikes(scan: str, language: str, found: Sequence[Detection]) -> list[Detection]:
-    """``found`` without the spans that only look like identifiers; Indonesian head-first organisations
+    """``found`` without the spans that only look like identifiers (and without the other capital-letter guesses
+    of the same words: "I downloaded Tripzo ... Tripzo was cheap"); Indonesian head-first organisations
     re-spanned."""
-    out = [det for det in found if not _lookalike(scan, det)]
+    dropped = {det.text for det in found if _lookalike(scan, det)}
+    out = [
+        det
+        for det in found
+        if det.text not in dropped or not (det.detector.startswith(_GUESSES) or _lookalike(scan, det))
+    ]
     if language == "id":
         out = [_head_first(scan, det) for det in out]
     return out
