@@ -45,6 +45,7 @@ def _found(text: str, language: str) -> set[tuple[str, str]]:
         ("I use Zorbly to book trains, and the Flyndo app for flights.", "en", "Flyndo"),
         ("I downloaded Tripzo and booked a hotel. Tripzo was cheap.", "en", "Tripzo"),
         ("Aku pakai Tiketin, Tiketin itu murah.", "id", "Tiketin"),
+        ("Hari Raya kami ke kampung. Tahun Baru di kos aja.", "id", "Raya"),
     ],
 )
 def test_not_an_identifier(text: str, language: str, word: str) -> None:
@@ -62,6 +63,7 @@ def test_not_an_identifier(text: str, language: str, word: str) -> None:
         ("My sister Melati works nights. Melati is tired.", "en", "Melati", "PERSON"),
         ("I use Kieran as a reference.", "en", "Kieran", "PERSON"),
         ("Pakai Rina aja, dia jago.", "id", "Rina", "PERSON"),
+        ("Hari Raya kami ke Bukittinggi.", "id", "Bukittinggi", "LOCATION"),
     ],
 )
 def test_identifier_kept(text: str, language: str, span: str, kind: str) -> None:

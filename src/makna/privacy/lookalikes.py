@@ -120,6 +120,8 @@ def _lookalike(scan: str, det: Detection) -> bool:
         return True  # "warung Kakak", "Idul Adha" ("Madura", an island and a people, is known to a place list)
     if words[-1] in _HOLIDAY_HEADS and len(words) > 1 and words[0] not in gz.first_names("en"):
         return True  # "Boxing Day", "New Year's Eve"
+    if scan[max(0, det.start - 5) : det.start] == "Hari " and words[0].lower() in gz.ordinary_words():
+        return True  # "Hari Raya", "Hari Buruh": Indonesian puts the day first
     if len(words) != 1:
         return False
     if not det.detector.startswith(_GUESSES):
