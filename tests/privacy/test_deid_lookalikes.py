@@ -46,6 +46,8 @@ def _found(text: str, language: str) -> set[tuple[str, str]]:
         ("I downloaded Tripzo and booked a hotel. Tripzo was cheap.", "en", "Tripzo"),
         ("Aku pakai Tiketin, Tiketin itu murah.", "id", "Tiketin"),
         ("Hari Raya kami ke kampung. Tahun Baru di kos aja.", "id", "Raya"),
+        ("Booked on Trivago, flew with Ryanair to Bucharest.", "en", "Ryanair"),
+        ("Transfer ke DANA aku aja, Kak.", "id", "DANA"),
     ],
 )
 def test_not_an_identifier(text: str, language: str, word: str) -> None:
