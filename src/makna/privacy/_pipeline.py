@@ -16,6 +16,7 @@ from .employers import find_employers
 from .en_context import context_ages, context_orgs, context_persons, context_places, listed_alike
 from .header_places import header_places
 from .learned import refine
+from .lookalikes import drop_lookalikes
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
 from .orgcontext import apply_org_context
 from .orgcues import apply_org_cues
@@ -69,4 +70,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = apply_stage(scan, language, found)  # then the precision stage
     found = apply_org_context(scan, found, runs)  # then the organisation context model
     found = apply_org_cues(scan, found, runs)  # and the organisation cues it cannot learn
+    found = drop_lookalikes(scan, language, found)  # then the words that only look like identifiers
     return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them

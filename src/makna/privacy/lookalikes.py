@@ -1,0 +1,181 @@
+"""Words that look like identifiers and are none, dropped or re-spanned after every other stage (issue #11).
+
+A late filter of the finished detections, reading only the span, its neighbours and its place in the sentence:
+
+- a capitalised common word opening a sentence (or following a colon, a quote or a speaker label) that no name
+  or place list knows ("Students mostly ...", "Mahasiswa sekarang ..."), and the plural of a common word or of
+  an ethnic or faith group anywhere ("Sikhs");
+- an app, brand or service used as a tool but typed as a person or a place ("into Monzo", "Traveloka");
+- half of a never-identifying phrase ("Adha" of "Idul Adha"), a holiday ("Boxing Day"), a scheme or programme
+  ("Universal Credit", "Kartu Indonesia Sehat");
+- in Indonesian text, an organisation that the English suffix rule read backwards ("KUR Bank" of "KUR Bank BRI"):
+  Indonesian puts "Bank" first, so the organisation is "Bank BRI".
+
+ORG spans other than schemes are kept: a platform or shop that employs someone is an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Final
+
+from . import gazetteers as gz
+from .precision import stage_is_off
+from .types import Detection
+
+__all__ = ["drop_lookalikes"]
+
+_NAMED: Final = frozenset({"PERSON", "LOCATION"})
+_OPENERS: Final = frozenset(".!?:;\"“‘'(…-–—")
+_HOLIDAY_HEADS: Final = frozenset({"Day", "Eve"})
+_SCHEME_TAILS: Final = frozenset({"Credit", "Benefit", "Allowance", "Scheme", "Programme", "Pension", "Grant"})
+_SCHEME_HEADS: Final = frozenset({"Kartu", "Program", "Bantuan", "Beasiswa", "Kredit", "Subsidi", "Tunjangan"})
+_HEAD_FIRST: Final = frozenset({"Bank"})  # an English suffix word that Indonesian puts before the name
+_GUESSES: Final = ("unknown.", "learned")  # detectors that guess from a capital letter (no cue, no repeat)
+_LEGAL_FORMS: Final = frozenset({"PT", "CV", "UD", "PD", "BPR", "BPD"})
+_CAP_RUN: Final = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}")
+_TOOL_BEFORE: Final = re.compile(
+    r"(?i:\b(?:use|using|downloaded|download|installed|install|instal|pakai|pake|aplikasi|app"
+    r"|(?:booked|ordered|bought|paid|pay|shop|flew|flown|travelled)\s(?:on|through|with|via|by)"
+    r"|(?:pesan|order|bayar|transfer|checkout|belanja\sonline)\s(?:lewat|via|pakai|di))) $"
+)
+_TOOL_AFTER: Final = re.compile(r" (?i:app|apps|aplikasi|account|akun)\b")
+_CAP_WORD: Final = re.compile(r"[A-Z][\w.&'-]*")
+
+
+@cache
+def _service_names() -> frozenset[str]:
+    """Consumer apps and services people name as tools (``services.txt``), no employer among them."""
+    text = (resources.files("makna.privacy") / "data" / "services.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@cache
+def _services() -> frozenset[str]:
+    """Every app, brand and service people name as a tool (``brands.txt`` and ``services.txt``)."""
+    return gz.brands() | _service_names()
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    """Words a name or place list knows: never dropped as a common word."""
+    return gz.first_names("id") | gz.surnames() | gz.ambiguous_names() | gz.all_places()
+
+
+def _opens_sentence(scan: str, start: int) -> bool:
+    """Whether nothing but an opening mark (or a masked speaker label) precedes ``start`` on its line."""
+    line = scan.rfind("\n", 0, start) + 1
+    before = scan[line:start].rstrip()
+    return not before or before[-1] in _OPENERS
+
+
+def _opens_or_follows_acronym(scan: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or follows an all-capitals acronym ("BPJS Kesehatan", "KUR Mikro")."""
+    if _opens_sentence(scan, start):
+        return True
+    before = re.search(r"\b([A-Z]{2,})\s$", scan[max(0, start - 20) : start])
+    return before is not None and before.group(1) in gz.stop_caps()
+
+
+def _common(word: str) -> bool:
+    """A common word (or its plural) that no name or place list knows."""
+    if word in _known_names() or not word[:1].isupper():
+        return False
+    low = word.lower()
+    words = gz.ordinary_words()
+    return low in words or (low.endswith("s") and (low[:-1] in words or low.endswith("es") and low[:-2] in words))
+
+
+def _group_plural(word: str) -> bool:
+    """The plural of an ethnic, national or faith group word ("Sikhs", "Kurds")."""
+    return word.endswith("s") and word[:-1] in gz.demonyms()
+
+
+def _joined_stop(scan: str, det: Detection) -> bool:
+    """Whether the span with the capitalised word just before or after it is a never-identifying phrase."""
+    stop = gz.stop_caps()
+    before = re.search(r"([A-Z][\w-]*) $", scan[max(0, det.start - 30) : det.start])
+    after = _CAP_WORD.match(scan, det.end + 1) if scan[det.end : det.end + 1] == " " else None
+    return bool(
+        (before and f"{before.group(1)} {det.text}" in stop) or (after and f"{det.text} {after.group(0)}" in stop)
+    )
+
+
+def _scheme(det: Detection) -> bool:
+    words = det.text.split()
+    return len(words) > 1 and (words[-1] in _SCHEME_TAILS or words[0] in _SCHEME_HEADS)
+
+
+def _lookalike(scan: str, det: Detection) -> bool:
+    if _scheme(det):
+        return True  # "Universal Credit", "Kartu Indonesia Sehat": a scheme, whatever type it was given
+    if det.detector.startswith((*_GUESSES, "org.acronym")) and det.text in _service_names():
+        return True  # "paid with Klarna": a service guessed from its capital, even as an organisation
+    if det.type not in _NAMED or det.detector == "person.speaker":
+        return False
+    words = det.text.split()
+    if det.text in _services() and det.text not in gz.first_names("id"):
+        return True  # "into Monzo", "Traveloka" typed a place ("Aldi" is also a given name: left alone)
+    if det.text not in _known_names() and (det.text in gz.stop_caps() or _joined_stop(scan, det)):
+        return True  # "warung Kakak", "Idul Adha" ("Madura", an island and a people, is known to a place list)
+    if words[-1] in _HOLIDAY_HEADS and len(words) > 1 and words[0] not in gz.first_names("en"):
+        return True  # "Boxing Day", "New Year's Eve"
+    if scan[max(0, det.start - 5) : det.start] == "Hari " and words[0].lower() in gz.ordinary_words():
+        return True  # "Hari Raya", "Hari Buruh": Indonesian puts the day first
+    if len(words) != 1:
+        return False
+    if not det.detector.startswith(_GUESSES):
+        return False  # a name the text itself marks ("Say \"Mari\"", a speaker label, a repeat) stays
+    return (
+        _group_plural(det.text)
+        or (_common(det.text) and _opens_or_follows_acronym(scan, det.start))
+        or _used_as_tool(scan, det)
+    )
+
+
+def _used_as_tool(scan: str, det: Detection) -> bool:
+    """A word the text uses as a tool: after "use", "download", "pakai" or "aplikasi", or before "app", "akun"
+    ("pakai Traveloka", "the Skyscanner app")."""
+    before = _TOOL_BEFORE.search(scan[max(0, det.start - 24) : det.start])
+    return bool(before or _TOOL_AFTER.match(scan, det.end))
+
+
+def _head_first(scan: str, det: Detection) -> Detection:
+    """An Indonesian organisation headed by "Bank" with words before the head that are no part of it: "KUR Bank"
+    of "KUR Bank BRI" (the English suffix rule, read backwards) moves onto "Bank BRI"; "KUR Bank Mandiri" (a
+    scheme's acronym before the head) loses the acronym. A legal form before the head ("PT Bank ...") stays."""
+    words = det.text.split()
+    heads = [i for i, w in enumerate(words) if w in _HEAD_FIRST]
+    if det.type != "ORG" or not heads or heads[0] == 0:
+        return det
+    lead = words[: heads[0]]
+    if any(w in _LEGAL_FORMS or not w.isupper() for w in lead):
+        return det
+    start = det.start + det.text.index(words[heads[0]], len(" ".join(lead)))
+    end = det.end
+    if heads[0] == len(words) - 1:  # "KUR Bank": the name follows the head
+        m = _CAP_RUN.match(scan, det.end + 1) if scan[det.end : det.end + 1] == " " else None
+        if m is None:
+            return det
+        end = m.end()
+    return Detection(start, end, "ORG", det.confidence, det.detector, scan[start:end])
+
+
+def drop_lookalikes(scan: str, language: str, found: Sequence[Detection]) -> list[Detection]:
+    """``found`` without the spans that only look like identifiers (and without the other capital-letter guesses
+    of the same words: "I downloaded Tripzo ... Tripzo was cheap"); Indonesian head-first organisations
+    re-spanned. Off with the precision stage (``stage_disabled()``): training reads the rules' own output."""
+    if stage_is_off():
+        return list(found)
+    dropped = {det.text for det in found if _lookalike(scan, det)}
+    out = [
+        det
+        for det in found
+        if det.text not in dropped or not (det.detector.startswith(_GUESSES) or _lookalike(scan, det))
+    ]
+    if language == "id":
+        out = [_head_first(scan, det) for det in out]
+    return out
