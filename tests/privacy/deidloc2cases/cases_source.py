@@ -76,3 +76,41 @@ I: Twins, they're [[AGE:four]]. And my eldest is [[AGE:13]]. The customer who sh
 P: Were you hurt?
 I: My wrist. I was off for three weeks.""",
 }
+
+# Batch 2 (written after batch 1 was scored; phenomena from the brief, new wordings), split with SEED2.
+CASES2 = {
+"id-15": """P: Uni umur berapa sekarang?
+I: Umur alah [[AGE:41]], Kak. Tapi orang kira masih [[AGE:tigo puluahan]].""",
+"id-16": """I: Pelanggan tetap aku itu usianya udah [[AGE:kepala lima]], tinggal di [[LOCATION:Kuranji]]. Anaknya yang bungsu [[AGE:12 tahun]].
+P: Dia tahu Uni kerja begini?
+I: Nggak. Dia kira aku jaga toko di [[LOCATION:Pasar Lubuk Buaya]].""",
+"id-17": """I: Ambo merantau ke [[LOCATION:Jambi]] umur [[AGE:tujuh baleh]], pulang ke [[LOCATION:Padang]] pas corona. Sekarang ngontrak di [[LOCATION:Gunung Pangilun]].
+P: Keluarga di mana?
+I: Amak di [[LOCATION:Lubuk Basung]], adik di [[LOCATION:Pekanbaru]].""",
+"id-18": """P: Tempat biasa ketemu di mana, Uni?
+I: Di [[LOCATION:Wisma Bundo Kanduang]] dekat [[LOCATION:Simpang Kalumpang]]. Kadang di kafe, [[LOCATION:Kafe Senja Batang Arau]].
+P: Ada razia di sana?
+I: Sering. Pernah kabur lewat [[LOCATION:Jembatan Muaro]].""",
+"id-19": """I: Dia ngaku urang [[LOCATION:Sijunjung]], tapi logatnya kayak urang [[LOCATION:Medan]]. Umurnya sekitar [[AGE:35 tahunan]].
+P: Sekarang masih kontak?
+I: Udah diblok, Kak.""",
+"id-20": """I: Alamat kos aku dulu [[ADDRESS:Jl. Khatib Sulaiman Gg. Rambutan No. 21, RT 02/RW 04]], [[LOCATION:Lolong Belanti]]. Sekarang pindah ke [[ADDRESS:Lorong Damai No. 5]], dekat [[LOCATION:Pantai Padang]].""",
+"en-15": """I: I turned [[AGE:thirty]] in the middle of lockdown. My little one's [[AGE:three]] now, and her brother's [[AGE:seven]].
+P: Who looks after them when you ride?
+I: My mum, over in [[LOCATION:Lewisham]].""",
+"en-16": """I: I'm in my [[AGE:late twenties]]. Came over from [[LOCATION:Kumasi]] when I was [[AGE:nineteen]].
+P: Where do you ride?
+I: Mostly down in [[LOCATION:Brixton]], sometimes over [[LOCATION:Stockwell]] way.""",
+"en-17": """I: I live on the [[LOCATION:Pembury Estate]] with my gran, she's [[AGE:eighty-one]]. The drops round [[LOCATION:Hackney Wick]] are the worst at night.
+P: Why at night?
+I: No lights on the towpath.""",
+"en-18": """I: There was a customer at [[ADDRESS:Flat 12, 4th floor, Cedar Court]], [[LOCATION:Stamford Hill]]. He kept saying the lift was broken.
+P: Was it?
+I: No. He just didn't want to come down.""",
+"en-19": """I: We meet at [[LOCATION:Stratford]] station before the lunch rush. My cousin's [[AGE:twenty-two]], he rides out of [[LOCATION:Canning Town]].
+P: Same app?
+I: Different ones. He's been doing it since he was [[AGE:eighteen]].""",
+"en-20": """I: Crashed on [[LOCATION:Mile End Road]], right by the hospital. The driver was a bloke of about [[AGE:sixty]] from [[LOCATION:Romford]].
+P: Did he stop?
+I: He did, fair play. He was shaking more than me.""",
+}

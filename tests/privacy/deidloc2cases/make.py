@@ -16,25 +16,32 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "corpus"))
 
 from build import parse  # noqa: E402
-from cases_source import CASES  # noqa: E402
+from cases_source import CASES, CASES2  # noqa: E402
 
 SEED = 20261205
 SEALED_PER_LANGUAGE = 5
+SEED2 = 20261206
+SEALED2_PER_LANGUAGE = 2
 
 
-def main() -> int:
-    rng = random.Random(SEED)
+def _write(cases: dict[str, str], seed: int, sealed: int) -> None:
+    rng = random.Random(seed)
     for lang in ("id", "en"):
-        ids = sorted(k for k in CASES if k.startswith(lang + "-"))
+        ids = sorted(k for k in cases if k.startswith(lang + "-"))
         rng.shuffle(ids)
         for n, key in enumerate(ids):
-            part = "sealed" if n < SEALED_PER_LANGUAGE else "tune"
+            part = "sealed" if n < sealed else "tune"
             folder = HERE / part
             folder.mkdir(exist_ok=True)
-            source = f"# id: dl2-{key}\n# language: {lang}\n# title: deidloc2 case {key}\n{CASES[key]}\n"
+            source = f"# id: dl2-{key}\n# language: {lang}\n# title: deidloc2 case {key}\n{cases[key]}\n"
             (folder / f"dl2-{key}.txt").write_text(source, encoding="utf-8")
             doc = parse(source)
             (folder / f"dl2-{key}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    _write(CASES, SEED, SEALED_PER_LANGUAGE)
+    _write(CASES2, SEED2, SEALED2_PER_LANGUAGE)
     return 0
 
 
