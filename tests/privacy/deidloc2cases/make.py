@@ -36,7 +36,9 @@ def _write(cases: dict[str, str], seed: int, sealed: int) -> None:
             source = f"# id: dl2-{key}\n# language: {lang}\n# title: deidloc2 case {key}\n{cases[key]}\n"
             (folder / f"dl2-{key}.txt").write_text(source, encoding="utf-8")
             doc = parse(source)
-            (folder / f"dl2-{key}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            (folder / f"dl2-{key}.json").write_text(
+                json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
 
 
 def main() -> int:

@@ -1,0 +1,129 @@
+"""Places that the place lists know but their ordinary look-up leaves out, found by the words around them (#11).
+
+* **a listed place that is also an ordinary word**, capitalised mid-sentence after a place preposition or a
+  verb of moving (``tinggal di Duri``, ``diantaan ka Belawan``, ``asli Sengkang``, ``in Penal``, ``to
+  Gander``): the gazetteer look-up leaves an ordinary word out unless its type word comes with it; after a
+  place preposition a capitalised word that a place list holds is that place (0.5, review);
+* **foreign places in English text whose first word is an Indonesian word** (``Cape Coast``, ``Nyeri``,
+  ``Bangor``, ``Setapak``): the world list drops them because they would be false alarms in Indonesian
+  transcripts; in English text, where the word is no ordinary English word, they are places again;
+* **Minang and Indonesian place prepositions** the general rule lacks (``ka``, ``dakek``, ``pai ka``,
+  ``lahia di``), before an unknown capitalised word: a place (0.45, as after ``di``);
+* **a town named like a person after a phrase of going or being somewhere** (``out to Katy``, ``over at
+  Hugo``, ``down in Jordan``): a place when a place list holds it;
+* **a place after an address or a place and a comma** (``Jl. ... No. 210, Jeulingke,``, ``Kos Melur Indah,
+  Tiban.``, ``17 Skerry Brae, Boddam,``): a capitalised word that no first-name list knows, closing its
+  clause (a town or district after the street, as addresses are written).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
+from .types import Detection
+
+__all__ = ["find_word_places", "places_after_addresses"]
+
+_PREP_BEFORE: Final = re.compile(
+    r"(?:^|[^\w'’\-])(?i:di|ke|ka|dari|asal|asli|dakek|dekat|deket|daerah|kawasan|sekitar|arah|"
+    r"in|to|from|near|outside|around|across|towards|via|into|through|past|below|above)[ \t]+$"
+)
+"""A place preposition right before a word (one line): ``tinggal di``, ``diantaan ka``, ``out to``."""
+_MINANG_PREP: Final = re.compile(
+    r"(?:^|[^\w'’\-])(?i:ka|dakek|pai[ \t]+ka|pulang[ \t]+ka|lahia[ \t]+di|tingga[ \t]+di|karajo[ \t]+di)[ \t]+$"
+)
+"""Minang forms of "ke", "dekat", "pergi ke", "pulang ke", "lahir di", "tinggal di", "kerja di"."""
+_GOING_BEFORE: Final = re.compile(r"\b(?i:out|over|down|up|round|across|back)[ \t]+(?i:to|at|in|past|by|near)[ \t]+$")
+"""``out to``, ``over at``, ``down in``, ``out past``: being or going somewhere, never a person's side."""
+_NOT_AFTER: Final = re.compile(r"['’]s\b|[ \t]+(?:and|&)[ \t]+[A-Z]")
+"""``in Katy's car``, ``to Hugo and Ana``: a person's."""
+_LIST_END: Final = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|[ \t]+(?:side|area|way)\b)")
+_COMMA_RUN: Final = re.compile(
+    r",[ \t]+(?P<n>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+)?)(?![\w'’\-@])"
+)
+_TYPE_START: Final = frozenset(
+    "Jl Jln Jalan Gang Gg Lorong Blok Block Flat Unit Apt Suite Room Kamar Lot Tower Building Floor Lantai "
+    "Lingkungan Dusun Kompleks Komplek Perumahan RT RW".split()
+)
+"""Words of an address's own parts: the address goes on, no town follows yet."""
+
+
+@cache
+def _listed() -> frozenset[str]:
+    return gz.all_places() | gz.places_world_dropped()
+
+
+def _ordinary(word: str, language: str) -> bool:
+    low = word.lower()
+    if language == "en":
+        return low in gz.english_words()
+    return low in gz.dictionary_words() or low in gz.colloquial()
+
+
+def find_word_places(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
+    """LOCATIONs the gazetteer leaves out: listed places that are ordinary words, after a preposition; foreign
+    places with an Indonesian first word in English text; unknown words after a Minang preposition; a listed
+    town named like a person after ``out to``/``over at``."""
+    listed, dropped = _listed(), gz.places_world_dropped()
+    stop, names = gz.stop_caps(), gz.first_names(language)
+    for run in runs:
+        toks = run_tokens(run)
+        start = toks[0][0]
+        if is_sentence_initial(text, start):
+            continue
+        first = toks[0][2]
+        if first in stop or first in HONORIFICS:
+            continue
+        before = line_before(text, start, 30)
+        prep = _PREP_BEFORE.search(before) is not None
+        for n in range(min(3, len(toks)), 0, -1):
+            phrase = " ".join(t[2] for t in toks[:n])
+            end = toks[n - 1][1]
+            if phrase not in listed:
+                continue
+            if _NOT_AFTER.match(text, end):
+                break
+            if language == "en" and phrase in dropped and (n > 1 or not _ordinary(first, "en")):
+                conf = 0.75 if prep or n > 1 else 0.5
+            elif n == 1 and first in names:
+                conf = 0.82 if _GOING_BEFORE.search(before) else 0.0
+            elif prep and _ordinary(first, language):
+                conf = 0.5
+            else:
+                conf = 0.0
+            if conf:
+                yield Detection(start, end, "LOCATION", conf, "location.word_place", phrase)
+            break
+        else:
+            if language != "en" and _MINANG_PREP.search(before) and len(toks) <= 3:
+                if first in names or _ordinary(first, language) or any(c.isdigit() for c in first):
+                    continue
+                end = toks[-1][1]
+                yield Detection(start, end, "LOCATION", 0.45, "location.preposition", text[start:end])
+
+
+def places_after_addresses(text: str, found: Sequence[Detection], language: str) -> Iterator[Detection]:
+    """A capitalised word or two after an ADDRESS or a typed LOCATION and a comma, closing its clause: the town
+    or district of that address (``..., No. 210, Jeulingke,``; ``Kos Melur Indah, Tiban.``)."""
+    sure = [(d.start, d.end) for d in found if not d.detector.startswith("unknown.")]
+    names, stop = gz.first_names(language), gz.stop_caps()
+    for det in found:
+        if det.type != "ADDRESS" and not (det.type == "LOCATION" and det.detector == "location.cue"):
+            continue
+        m = _COMMA_RUN.match(text, det.end)
+        if m is None or any(s < m.end("n") and m.start("n") < e for s, e in sure):
+            continue  # another detector's (not the catch-all's guess)
+        if not _LIST_END.match(text, m.end("n")):
+            continue
+        words = m.group("n").split()
+        if any(w in names or w in stop or w in HONORIFICS or w in _TYPE_START for w in words):
+            continue
+        if len(words) == 1 and _ordinary(words[0], language) and m.group("n") not in _listed():
+            if language == "en" or det.type != "LOCATION":
+                continue
+        yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.55, "location.after_place", m.group("n"))
