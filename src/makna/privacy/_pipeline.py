@@ -20,7 +20,7 @@ from .neighbours import listed_places, nicknames, prefixed_places, role_persons,
 from .orgcontext import apply_org_context
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names, titled_names_first
-from .placecontext import find_word_places, places_after_addresses
+from .placecontext import find_shaped_places, find_word_places, places_after_addresses
 from .places import detect_places
 from .precision import apply_stage
 from .shapes import detect_shapes
@@ -53,6 +53,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(nicknames(scan))
     candidates.extend(route_places(scan))
     candidates.extend(find_word_places(scan, language, runs))
+    candidates.extend(find_shaped_places(scan, language))
     candidates.extend(find_context_ages(scan))
     candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
     first = resolve_overlaps(candidates)

@@ -27,7 +27,7 @@ from . import gazetteers as gz
 from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
 from .types import Detection
 
-__all__ = ["find_word_places", "places_after_addresses"]
+__all__ = ["find_shaped_places", "find_word_places", "places_after_addresses"]
 
 _PREP_BEFORE: Final = re.compile(
     r"(?:^|[^\w'’\-])(?i:di|ke|ka|dari|asal|asli|dakek|dekat|deket|daerah|kawasan|sekitar|arah|"
@@ -105,6 +105,46 @@ def find_word_places(text: str, language: str, runs: Sequence[CapRun]) -> Iterat
                     continue
                 end = toks[-1][1]
                 yield Detection(start, end, "LOCATION", 0.45, "location.preposition", text[start:end])
+
+
+_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
+_MINANG_PLACE: Final = re.compile(
+    r"(?<![\w'’\-])(?:Lubuk|Koto|Batang|Ulu|Tanjuang|Aia|Bukik|Parak|Kampuang|Gunuang|Labuah|Pasa|Balai|Muaro|"
+    rf"Kapalo|Limau)(?:[ \t]+{_WORD}){{1,3}}"
+)
+"""Minang and Malay place words before a name: ``Lubuk Lintah``, ``Koto Tuo``, ``Batang Kuranji``, ``Parak Gadang``,
+``Aia Pacah`` (a river, a pool, a town, a hill, a field: the name of a place, as a type word makes one)."""
+_EN_SHAPED: Final = re.compile(
+    rf"(?<![\w'’\-])(?:(?:North|South|East|West|Upper|Lower|Greater)[ \t]+{_WORD}(?:[ \t]+{_WORD})?"
+    rf"|{_WORD}(?:[ \t]+{_WORD})?[ \t]+(?:Quarter|District|Sands|Ward|Borough|Precinct|Industrial[ \t]+Area))"
+    r"(?![\w'’\-])"
+)
+"""English place shapes: a compass word before a name (``South Natomas``, ``East Legon``), a district's word
+after one (``Cathedral Quarter``, ``Vaisigano District``, ``North Industrial Area``); after a place preposition."""
+
+
+def find_shaped_places(text: str, language: str) -> Iterator[Detection]:
+    """Places by a Minang or Malay place word before the name (Indonesian text), or by an English compass or
+    district word after a place preposition (English text)."""
+    stop = gz.stop_caps() | HONORIFICS
+    if language != "en":
+        for m in _MINANG_PLACE.finditer(text):
+            words = m.group(0).split()
+            keep = 1
+            while keep < len(words) and words[keep] not in stop and words[keep] not in _TYPE_START:
+                keep += 1
+            if keep < 2:
+                continue
+            place = " ".join(words[:keep])
+            yield Detection(m.start(), m.start() + len(place), "LOCATION", 0.6, "location.minang", place)
+        return
+    for m in _EN_SHAPED.finditer(text):
+        if any(w in stop for w in m.group(0).split()[1:]):
+            continue
+        if _PREP_BEFORE.search(line_before(text, m.start(), 30)) or _GOING_BEFORE.search(
+            line_before(text, m.start(), 30)
+        ):
+            yield Detection(m.start(), m.end(), "LOCATION", 0.65, "location.shaped", m.group(0))
 
 
 def places_after_addresses(text: str, found: Sequence[Detection], language: str) -> Iterator[Detection]:
