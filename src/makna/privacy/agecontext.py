@@ -1,19 +1,19 @@
 """Ages told by the words around them, where no age word comes first (#11).
 
 * **after a person found**: a name (any PERSON detection) and a comma, an aspect word or an aside, then a
-  number closing its clause (``Galih, sudah sembilan taun.``, ``Fitrah waktu itu sebelas taun,``, ``Sun
-  Maya still there, seventy-eight years.``), or a number standing as its own sentence after the name
-  (``I'm Moana Ririnui. 39.``, ``Kita Meiva Rondonuwu. Lima puluh tiga taong.``): the lists that decide
-  whether a word is a name leave out names that are also ordinary words (``Fitrah``), the person
+  number closing its clause (``Rembulan, sudah tujuh taun.``, ``Rembulan waktu itu sebelas taun,``, ``my
+  mother Ama still there, seventy years.``), or a number standing as its own sentence after the name
+  (``I'm Tamsin Hollis. 42.``): the lists that decide
+  whether a word is a name leave out names that are also ordinary words (``Rembulan``), the person
   detectors do not;
-* **after an age**: a later age of the same person in the same line (``Dua puluh tujuh. Bulan depan alah dua
-  puluh lapan.``, ``I'm 29, turning 30 in May``);
-* **said of oneself without an age word**: ``Saya sudah 69,``, ``Saya 62, mau ke mana lagi?``, ``Mi
-  forty-seven,``, ``I is fifty-one years.`` (a number of ten or more closing its clause; an Indonesian one
+* **after an age**: a later age of the same person in the same line (``Dua puluh lima. Tahun depan alah dua
+  puluh enam.``);
+* **said of oneself without an age word**: ``Saya sudah 71,``, ``Saya 64, mau ke mana lagi?``, ``Mi
+  fifty-two,``, ``I is sixty years.`` (a number of ten or more closing its clause; an Indonesian one
   without a unit, which would be a duration: ``saya sudah 20 tahun di sini``);
-* **a child by birth order in Minang** (``nan gadang sabaleh tahun``, ``nan ketek baru ampek tahun``) and a kin
-  noun then ``nan``/``yang`` and an aspect word (``anak awak, nan baru tigo tahun``);
-* **a decade with "-an" after a kin noun or an age word** (``anaknya udah 20-an``, ``umurnya sekitar 40an``).
+* **a child by birth order in Minang** (``nan gadang duo baleh tahun``, ``nan ketek baru limo tahun``) and a kin
+  noun then ``nan``/``yang`` and an aspect word (``anak awak, nan baru duo tahun``);
+* **a decade with "-an" after a kin noun or an age word** (``anaknya udah 30-an``, ``umurnya sekitar 40an``).
 """
 
 from __future__ import annotations
@@ -40,12 +40,12 @@ _AFTER_PERSON: Final = re.compile(
 )
 """After a PERSON: a comma or an aspect word, then an age closing its clause."""
 _OWN_SENTENCE: Final = re.compile(rf"\.[ \t]+(?P<a>{AGE_NUMBER})(?=[ \t]*[.,!](?:[ \t]|$))")
-"""After a PERSON: an age standing as its own sentence (``Moana Ririnui. 39.``)."""
+"""After a PERSON: an age standing as its own sentence (``Tamsin Hollis. 42.``)."""
 _LATER_AGE: Final = re.compile(
     r"[^.?!\n]{0,8}[.?!]?[^\n]{0,30}?\b(?i:alah|sudah|udah|lah|jadi|masuk|turns?|turning|will[ \t]+be|I['’]ll[ \t]+be)"
     rf"[ \t]+(?P<a>{AGE_NUMBER}){_CLAUSE_END}"
 )
-"""After an AGE, in the same line: the same person's age a little later (``Bulan depan alah dua puluh lapan``)."""
+"""After an AGE, in the same line: the same person's age a little later (``Tahun depan alah dua puluh enam``)."""
 _TENS = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\- ](?:one|two|three|four|five|six|seven|eight|"
     r"nine))?"
@@ -99,7 +99,7 @@ _KIN_IS: Final = re.compile(
     rf"wee|step)[ \t]+)?(?:{_KIN_EN})['’]s[ \t]+(?:(?:only|just|nearly|almost|about|now|already)[ \t]+)?)"
     rf"(?P<a>(?i:{_EN_NUMBER})(?:[ \t\-]+(?i:years?[ \t\-]+old|yrs?[ \t]+old))?){_CLAUSE_END}"
 )
-"""A kin noun with "'s" and an age: ``my cousin's twenty-two,``, ``her brother's seven``."""
+"""A kin noun with "'s" and an age: ``my nephew's nineteen,``, ``her brother's seven``."""
 _PERSON_OF_WORDS: Final = re.compile(
     r"(?i:\b(?:man|woman|guy|lady|bloke|fella|fellow|geezer|girl|boy|lad|lass|kid|gentleman|chap|person)[ \t]+"
     r"(?:of|aged)[ \t]+(?:about|around|maybe|roughly|over|under|nearly)?[ \t]*)"
@@ -107,7 +107,7 @@ _PERSON_OF_WORDS: Final = re.compile(
     r"(?:-odd|-something|ish)?)(?![\w\-])(?![ \t]+(?i:minutes?|hours?|days?|weeks?|months?|years?[ \t]+ago|"
     r"percent|pounds?|quid))"
 )
-"""A person of an age in words: ``a bloke of about sixty``, ``a lad of fifteen``."""
+"""A person of an age in words: ``a lady of about seventy``, ``a lad of fifteen``."""
 
 
 def _plausible(raw: str) -> bool:

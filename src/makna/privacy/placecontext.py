@@ -1,18 +1,19 @@
 """Places that the place lists know but their ordinary look-up leaves out, found by the words around them (#11).
 
 * **a listed place that is also an ordinary word**, capitalised mid-sentence after a place preposition or a
-  verb of moving (``tinggal di Duri``, ``diantaan ka Belawan``, ``asli Sengkang``, ``in Penal``, ``to
-  Gander``): the gazetteer look-up leaves an ordinary word out unless its type word comes with it; after a
-  place preposition a capitalised word that a place list holds is that place (0.5, review);
-* **foreign places in English text whose first word is an Indonesian word** (``Cape Coast``, ``Nyeri``,
-  ``Bangor``, ``Setapak``): the world list drops them because they would be false alarms in Indonesian
+  verb of moving (``tinggal di Sambit``, ``diantaan ka Rawang``, ``asli Palu``): the gazetteer look-up
+  leaves an ordinary word out unless its type word comes with it; after a place preposition a capitalised
+  word that a place list holds is that place (0.5, review; a type word or an office alone is none: ``ke
+  Kantor``, ``lapor ke Lurah``);
+* **foreign places in English text whose first word is an Indonesian word** (``Wan Chai``, ``Jombang``,
+  ``Laguna``): the world list drops them because they would be false alarms in Indonesian
   transcripts; in English text, where the word is no ordinary English word, they are places again;
 * **Minang and Indonesian place prepositions** the general rule lacks (``ka``, ``dakek``, ``pai ka``,
   ``lahia di``), before an unknown capitalised word: a place (0.45, as after ``di``);
-* **a town named like a person after a phrase of going or being somewhere** (``out to Katy``, ``over at
-  Hugo``, ``down in Jordan``): a place when a place list holds it;
-* **a place after an address or a place and a comma** (``Jl. ... No. 210, Jeulingke,``, ``Kos Melur Indah,
-  Tiban.``, ``17 Skerry Brae, Boddam,``): a capitalised word that no first-name list knows, closing its
+* **a town named like a person after a phrase of going or being somewhere** (``out to Tyler``, ``over at
+  Lara``): a place when a place list holds it;
+* **a place after an address or a place and a comma** (``Blok C No. 8, Tabing,``, ``Kos Mawar Biru,
+  Lambung.``): a capitalised word that no first-name list knows, closing its
   clause (a town or district after the street, as addresses are written).
 """
 
@@ -24,7 +25,8 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
+from ._text import HONORIFICS, OFFICE_TITLES, CapRun, is_sentence_initial, line_before, run_tokens
+from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
 
 __all__ = ["find_shaped_places", "find_word_places", "places_after_addresses"]
@@ -41,7 +43,7 @@ _MINANG_PREP: Final = re.compile(
 _GOING_BEFORE: Final = re.compile(r"\b(?i:out|over|down|up|round|across|back)[ \t]+(?i:to|at|in|past|by|near)[ \t]+$")
 """``out to``, ``over at``, ``down in``, ``out past``: being or going somewhere, never a person's side."""
 _NOT_AFTER: Final = re.compile(r"['’]s\b|[ \t]+(?:and|&)[ \t]+[A-Z]")
-"""``in Katy's car``, ``to Hugo and Ana``: a person's."""
+"""``in Tyler's car``, ``to Tyler and Ana``: a person's."""
 _LIST_END: Final = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|[ \t]+(?:side|area|way)\b)")
 _COMMA_RUN: Final = re.compile(
     r",[ \t]+(?P<n>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+)?)(?![\w'’\-@])"
@@ -51,6 +53,14 @@ _TYPE_START: Final = frozenset(
     "Lingkungan Dusun Kompleks Komplek Perumahan RT RW".split()
 )
 """Words of an address's own parts: the address goes on, no town follows yet."""
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    """Capitalised words that a place list may hold but that name a kind of place or an office after a
+    preposition (``ke Kantor``, ``lapor ke Lurah``): a type word alone or an office is no place's name."""
+    types = {w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS}
+    return frozenset(types | OFFICE_TITLES | HONORIFICS | gz.stop_caps() | {"Rumah", "Kantor", "Kampus", "Sekolah"})
 
 
 @cache
@@ -70,14 +80,14 @@ def find_word_places(text: str, language: str, runs: Sequence[CapRun]) -> Iterat
     places with an Indonesian first word in English text; unknown words after a Minang preposition; a listed
     town named like a person after ``out to``/``over at``."""
     listed, dropped = _listed(), gz.places_world_dropped()
-    stop, names = gz.stop_caps(), gz.first_names(language)
+    names, not_places = gz.first_names(language), _not_places()
     for run in runs:
         toks = run_tokens(run)
         start = toks[0][0]
         if is_sentence_initial(text, start):
             continue
         first = toks[0][2]
-        if first in stop or first in HONORIFICS:
+        if first in not_places:
             continue
         before = line_before(text, start, 30)
         prep = _PREP_BEFORE.search(before) is not None
@@ -112,15 +122,15 @@ _MINANG_PLACE: Final = re.compile(
     r"(?<![\w'’\-])(?:Lubuk|Koto|Batang|Ulu|Tanjuang|Aia|Bukik|Parak|Kampuang|Gunuang|Labuah|Pasa|Balai|Muaro|"
     rf"Kapalo|Limau)(?:[ \t]+{_WORD}){{1,3}}"
 )
-"""Minang and Malay place words before a name: ``Lubuk Lintah``, ``Koto Tuo``, ``Batang Kuranji``, ``Parak Gadang``,
-``Aia Pacah`` (a river, a pool, a town, a hill, a field: the name of a place, as a type word makes one)."""
+"""Minang and Malay place words before a name: ``Batang Sikabu``, ``Koto Tuo``, ``Parak Laweh`` (a river, a pool,
+a town, a hill, a field: the name of a place, as a type word makes one)."""
 _EN_SHAPED: Final = re.compile(
     rf"(?<![\w'’\-])(?:(?:North|South|East|West|Upper|Lower|Greater)[ \t]+{_WORD}(?:[ \t]+{_WORD})?"
     rf"|{_WORD}(?:[ \t]+{_WORD})?[ \t]+(?:Quarter|District|Sands|Ward|Borough|Precinct|Industrial[ \t]+Area))"
     r"(?![\w'’\-])"
 )
-"""English place shapes: a compass word before a name (``South Natomas``, ``East Legon``), a district's word
-after one (``Cathedral Quarter``, ``Vaisigano District``, ``North Industrial Area``); after a place preposition."""
+"""English place shapes: a compass word before a name (``North Ealing``), a district's word after one
+(``Marigold Quarter``, ``Upper Ward``); after a place preposition."""
 
 
 def find_shaped_places(text: str, language: str) -> Iterator[Detection]:
@@ -149,7 +159,7 @@ def find_shaped_places(text: str, language: str) -> Iterator[Detection]:
 
 def places_after_addresses(text: str, found: Sequence[Detection], language: str) -> Iterator[Detection]:
     """A capitalised word or two after an ADDRESS or a typed LOCATION and a comma, closing its clause: the town
-    or district of that address (``..., No. 210, Jeulingke,``; ``Kos Melur Indah, Tiban.``)."""
+    or district of that address (``Blok C No. 8, Tabing,``; ``Kos Mawar Biru, Lambung.``)."""
     sure = [(d.start, d.end) for d in found if not d.detector.startswith("unknown.")]
     names, stop = gz.first_names(language), gz.stop_caps()
     for det in found:
