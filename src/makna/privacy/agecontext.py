@@ -42,10 +42,13 @@ _AFTER_PERSON: Final = re.compile(
 _OWN_SENTENCE: Final = re.compile(rf"\.[ \t]+(?P<a>{AGE_NUMBER})(?=[ \t]*[.,!](?:[ \t]|$))")
 """After a PERSON: an age standing as its own sentence (``Tamsin Hollis. 42.``)."""
 _LATER_AGE: Final = re.compile(
-    r"[^.?!\n]{0,8}[.?!]?[^\n]{0,30}?\b(?i:alah|sudah|udah|lah|jadi|masuk|turns?|turning|will[ \t]+be|I['’]ll[ \t]+be)"
+    r"[^.?!\n]{0,8}[.?!]?[ \t]*(?i:bulan[ \t]+depan|bulan[ \t]+muko|tahun[ \t]+depan|taun[ \t]+depan|tahun[ \t]+muko|"
+    r"next[ \t]+(?:month|year|week)|this[ \t]+year|later[ \t]+this[ \t]+year)[ \t,]+"
+    r"(?i:alah|sudah|udah|lah|jadi|masuk|I['’]ll[ \t]+be|I[ \t]+turn|will[ \t]+be)"
     rf"[ \t]+(?P<a>{AGE_NUMBER}){_CLAUSE_END}"
 )
-"""After an AGE, in the same line: the same person's age a little later (``Tahun depan alah dua puluh enam``)."""
+"""After an AGE, in the same line: the same person's age next month or next year (``Dua puluh lima. Tahun depan
+alah dua puluh enam.``); "sudah enam tahun" alone is a duration."""
 _TENS = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\- ](?:one|two|three|four|five|six|seven|eight|"
     r"nine))?"

@@ -111,8 +111,8 @@ def find_word_places(text: str, language: str, runs: Sequence[CapRun]) -> Iterat
             break
         else:
             if language != "en" and _MINANG_PREP.search(before) and len(toks) <= 3:
-                if first in names or _ordinary(first, language) or any(c.isdigit() for c in first):
-                    continue
+                if first in names or _ordinary(first, language) or any(c.isdigit() for c in first) or first.isupper():
+                    continue  # (an acronym after "ka" names a body: "ka LBH ...", left to the organisation rules)
                 end = toks[-1][1]
                 yield Detection(start, end, "LOCATION", 0.45, "location.preposition", text[start:end])
 
