@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from .agecues import AGE_NUMBER
 from .types import Detection
 
@@ -58,11 +59,14 @@ _ID_TENS = (
     r"[ \t]*(?:puluh|puluah|puloh|pulu)(?:[ \t]+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|"
     r"ciek|duo|tigo|ampek|limo|anam|tujuah|salapan|sambilan))?"
 )
-_SELF: Final = re.compile(
-    r"(?<![\w'’\-])(?:(?i:saya|aku|ambo|awak|sa|kita)(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|so|tos|wis))?"
-    rf"[ \t]+(?P<i>[1-9]\d|(?i:{_ID_TENS}))"
-    rf"|(?:Mi|I[ \t]+is|Me)[ \t]+(?P<e>[1-9]\d|(?i:{_TENS}))(?:[ \t]+(?i:years?(?:[ \t]+old)?|yrs?))?)"
-    r"(?=[ \t]*[.,;!?](?:[ \t]|$))"
+_SELF_ID: Final = re.compile(
+    dispatch(["saya", "aku", "ambo", "awak", "sa", "kita"], fold=True, not_after=r"\w'’\-")
+    + r"(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|so|tos|wis))?"
+    rf"[ \t]+(?P<a>[1-9]\d|(?i:{_ID_TENS}))(?=[ \t]*[.,;!?](?:[ \t]|$))"
+)
+_SELF_EN: Final = re.compile(
+    dispatch(["Mi", "I[ \t]+is", "Me"], not_after=r"\w'’\-")
+    + rf"[ \t]+(?P<a>(?:[1-9]\d|(?i:{_TENS}))(?:[ \t]+(?i:years?(?:[ \t]+old)?|yrs?))?)(?=[ \t]*[.,;!?](?:[ \t]|$))"
 )
 """An age said of oneself without an age word, closing its clause."""
 _ID_NUM_UNIT = (
@@ -71,19 +75,31 @@ _ID_NUM_UNIT = (
     r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|ciek|duo|tigo|ampek|limo|anam|tujuah|salapan|"
     r"sambilan)[ \t]*(?:tahun|taun|taon|taong|thn)"
 )
+_NUMBER_GATE: Final = trigger([*"123456789", "puluh", "puluah", "Puluh", "Puluah", "ty", "Ty"])
+"""Lines with a two-digit number or a tens word: the only lines an age said of oneself can be on."""
 _CHILD: Final = re.compile(
-    r"(?i:\b(?:nan|yang)(?P<adj>[ \t]+(?:gadang|ketek|tuo|mudo|bungsu|sulung|kecik|besak|paliang[ \t]+(?:ketek|gadang|"
-    r"ketek)))?(?P<asp>[ \t]+(?:baru|alah|lah|sudah|udah|masih))?[ \t]+"
-    rf"(?P<a>{_ID_NUM_UNIT}))" + _CLAUSE_END
+    dispatch(["nan", "yang"], fold=True, not_after=r"\w")
+    + r"(?P<adj>[ \t]+(?i:gadang|ketek|tuo|mudo|bungsu|sulung|kecik|besak|paliang[ \t]+(?:ketek|gadang)))?"
+    r"(?P<asp>[ \t]+(?i:baru|alah|lah|sudah|udah|masih))?[ \t]+"
+    rf"(?P<a>(?i:{_ID_NUM_UNIT})){_CLAUSE_END}"
 )
+_UNIT_GATE: Final = Narrowed(
+    ["tahun", "taun", "taon", "thn"],
+    re.compile(
+        r"(?i:\b(?:nan|yang)[ \t]+(?:gadang|ketek|tuo|mudo|bungsu|sulung|kecik|besak|paliang|baru|alah|lah|sudah|"
+        r"udah|masih)\b)"
+    ),
+)
+"""Lines with a unit and a birth-order or aspect word after "nan"/"yang": the only lines :data:`_CHILD` reads."""
 _KIN_BEFORE: Final = re.compile(
     r"(?i:\b(?:anak|adiak|adik|adek|cucu|kakak|kakak|uda|uni|ponakan|keponakan)(?:nya|ku|nyo|mu)?\b)[^.?!\n]{0,40}$"
 )
 _DECADE: Final = re.compile(
-    r"(?i:\b(?:anak|adik|adek|cucu|kakak|suami|istri|bapak|ibu|umur|usia|umua)\w{0,4}\b)[^.?!\n]{0,30}?"
+    dispatch("anak adik adek cucu kakak suami istri bapak ibu umur usia umua".split(), fold=True, not_after=r"\w")
+    + r"\w{0,4}\b[^.?!\n]{0,30}?"
     r"\b(?i:udah|sudah|alah|lah|masih|baru|sekitar|kira-kira|hampir|sudah[ \t]+masuk)[ \t]+(?P<a>[1-9]0-?an)\b"
 )
-
+_DECADE_GATE: Final = trigger(["0an", "0-an"])
 
 _UNIT_WORD: Final = re.compile(r"(?i:years?|yrs?|tahun|taun|taon|taong|thn)\b")
 
@@ -98,18 +114,25 @@ _KIN_EN = (
     r"aunt|auntie|uncle|eldest|oldest|youngest|twins?|stepson|stepdaughter"
 )
 _KIN_IS: Final = re.compile(
-    r"(?i:\b(?:my|his|her|their|our|your)[ \t]+(?:(?:little|eldest|oldest|youngest|older|younger|big|baby|middle|"
+    dispatch("my his her their our your".split(), fold=True, not_after=r"\w")
+    + r"[ \t]+(?i:(?:(?:little|eldest|oldest|youngest|older|younger|big|baby|middle|"
     rf"wee|step)[ \t]+)?(?:{_KIN_EN})['’]s[ \t]+(?:(?:only|just|nearly|almost|about|now|already)[ \t]+)?)"
     rf"(?P<a>(?i:{_EN_NUMBER})(?:[ \t\-]+(?i:years?[ \t\-]+old|yrs?[ \t]+old))?){_CLAUSE_END}"
 )
+_KIN_IS_GATE: Final = trigger(["'s ", "’s "])
 """A kin noun with "'s" and an age: ``my nephew's nineteen,``, ``her brother's seven``."""
 _PERSON_OF_WORDS: Final = re.compile(
-    r"(?i:\b(?:man|woman|guy|lady|bloke|fella|fellow|geezer|girl|boy|lad|lass|kid|gentleman|chap|person)[ \t]+"
-    r"(?:of|aged)[ \t]+(?:about|around|maybe|roughly|over|under|nearly)?[ \t]*)"
+    dispatch(
+        "man woman guy lady bloke fella fellow geezer girl boy lad lass kid gentleman chap person".split(),
+        fold=True,
+        not_after=r"\w",
+    )
+    + r"[ \t]+(?i:of|aged)[ \t]+(?i:about|around|maybe|roughly|over|under|nearly)?[ \t]*"
     rf"(?P<a>(?i:{_TENS}|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|eleven|twelve)"
     r"(?:-odd|-something|ish)?)(?![\w\-])(?![ \t]+(?i:minutes?|hours?|days?|weeks?|months?|years?[ \t]+ago|"
     r"percent|pounds?|quid))"
 )
+_PERSON_OF_GATE: Final = trigger(["of ", "aged "])
 """A person of an age in words: ``a lady of about seventy``, ``a lad of fifteen``."""
 
 
@@ -131,33 +154,31 @@ def _bare_small(raw: str) -> bool:
 
 
 def find_context_ages(text: str) -> Iterator[Detection]:
-    """Ages said of oneself without an age word, Minang birth-order ages and decades with "-an"."""
-    if "tahun" in text or "taun" in text or "taon" in text or "thn" in text:
-        for m in _CHILD.finditer(text):
-            if m.group("adj") is None and m.group("asp") is None:
-                continue
-            if m.group("adj") is None and not _KIN_BEFORE.search(text, max(0, m.start() - 48), m.start()):
-                continue  # "yang baru dua tahun": a kin noun must come first when no birth order is said
-            yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.context", m.group("a"))
-    for m in _SELF.finditer(text):
-        group = "i" if m.group("i") is not None else "e"
-        end = m.end() if group == "e" else m.end(group)
-        yield Detection(m.start(group), end, "AGE", 0.72, "age.context", text[m.start(group) : end])
-    for rx in (_KIN_IS, _PERSON_OF_WORDS):
-        for m in rx.finditer(text):
-            yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
-    if "0an" in text or "0-an" in text:
-        for m in _DECADE.finditer(text):
-            yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
+    """Ages said of oneself without an age word, Minang birth-order ages, kin with 's, a person "of" an age and
+    decades with "-an"."""
+    for m in gated_finditer(_CHILD, _UNIT_GATE, text):
+        if m.group("adj") is None and m.group("asp") is None:
+            continue
+        if m.group("adj") is None and not _KIN_BEFORE.search(text, max(0, m.start() - 48), m.start()):
+            continue  # "yang baru dua tahun": a kin noun must come first when no birth order is said
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.context", m.group("a"))
+    for m in (*gated_finditer(_SELF_ID, _NUMBER_GATE, text), *gated_finditer(_SELF_EN, _NUMBER_GATE, text)):
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.72, "age.context", m.group("a"))
+    for m in (*gated_finditer(_KIN_IS, _KIN_IS_GATE, text), *gated_finditer(_PERSON_OF_WORDS, _PERSON_OF_GATE, text)):
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
+    for m in gated_finditer(_DECADE, _DECADE_GATE, text):
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
 
 
 def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
     """An age right after a PERSON found (a comma, an aspect word or a sentence between), and a later age of the
     same person after an AGE found in the same line."""
-    taken = [(d.start, d.end) for d in found]
+    taken = bytearray(len(text) + 1)
+    for d in found:
+        taken[d.start : d.end] = b"\x01" * (d.end - d.start)
 
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+        return taken.find(1, start, end) < 0
 
     for det in found:
         if det.type == "PERSON":

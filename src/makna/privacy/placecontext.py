@@ -25,6 +25,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import dispatch, gated_finditer, trigger
 from ._text import HONORIFICS, OFFICE_TITLES, CapRun, is_sentence_initial, line_before, run_tokens
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
@@ -36,10 +37,6 @@ _PREP_BEFORE: Final = re.compile(
     r"in|to|from|near|outside|around|across|towards|via|into|through|past|below|above)[ \t]+$"
 )
 """A place preposition right before a word (one line): ``tinggal di``, ``diantaan ka``, ``out to``."""
-_MINANG_PREP: Final = re.compile(
-    r"(?:^|[^\w'’\-])(?i:ka|dakek|pai[ \t]+ka|pulang[ \t]+ka|lahia[ \t]+di|tingga[ \t]+di|karajo[ \t]+di)[ \t]+$"
-)
-"""Minang forms of "ke", "dekat", "pergi ke", "pulang ke", "lahir di", "tinggal di", "kerja di"."""
 _GOING_BEFORE: Final = re.compile(r"\b(?i:out|over|down|up|round|across|back)[ \t]+(?i:to|at|in|past|by|near)[ \t]+$")
 """``out to``, ``over at``, ``down in``, ``out past``: being or going somewhere, never a person's side."""
 _NOT_AFTER: Final = re.compile(r"['’]s\b|[ \t]+(?:and|&)[ \t]+[A-Z]")
@@ -75,22 +72,72 @@ def _ordinary(word: str, language: str) -> bool:
     return low in gz.dictionary_words() or low in gz.colloquial()
 
 
+@cache
+def _firsts() -> frozenset[str]:
+    """The first word of every listed place: a run starting with another word is passed over at once."""
+    return frozenset(name.split(" ", 1)[0] for name in _listed())
+
+
+_MINANG_CUE: Final = re.compile(
+    dispatch(
+        ["ka", "dakek", "pai[ \t]+ka", "pulang[ \t]+ka", "lahia[ \t]+di", "tingga[ \t]+di", "karajo[ \t]+di"],
+        fold=True,
+        not_after=r"\w'’\-",
+    )
+    + r"[ \t]+(?P<p>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2})(?![\w'’\-])"
+)
+"""A Minang preposition and up to three capitalised words after it."""
+
+
+_PREP_WORDS: Final = frozenset(
+    "di ke ka dari asal asli dakek dekat deket daerah kawasan sekitar arah in to from near outside around across "
+    "towards via into through past below above".split()
+)
+"""The words of :data:`_PREP_BEFORE`, for a set look-up of the word before a run."""
+_GOING_LAST: Final = frozenset("to at in past by near".split())
+_GOING_FIRST: Final = frozenset("out over down up round across back".split())
+
+
+def _word_before(text: str, index: int) -> str:
+    """The word (lower case) right before ``index`` with blanks between, or "" (a line start, punctuation)."""
+    j = index
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == index or j == 0:
+        return ""
+    k = j
+    while k > 0 and j - k < 12 and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
+        k -= 1
+    if k > 0 and not text[k - 1].isspace() and text[k - 1] not in '("“':
+        return ""
+    return text[k:j].lower()
+
+
+@cache
+def _dropped_firsts() -> frozenset[str]:
+    return frozenset(name.split(" ", 1)[0] for name in gz.places_world_dropped())
+
+
 def find_word_places(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
     """LOCATIONs the gazetteer leaves out: listed places that are ordinary words, after a preposition; foreign
     places with an Indonesian first word in English text; unknown words after a Minang preposition; a listed
-    town named like a person after ``out to``/``over at``."""
-    listed, dropped = _listed(), gz.places_world_dropped()
+    town named like a person after ``out to``/``over at``.
+
+    Only runs starting like a listed place are read, and of those only the ones after a preposition (or, in
+    English text, starting like a dropped world place)."""
+    listed, dropped, firsts = _listed(), gz.places_world_dropped(), _firsts()
     names, not_places = gz.first_names(language), _not_places()
+    dropped_firsts = _dropped_firsts() if language == "en" else frozenset()
     for run in runs:
+        start, first = run[0], run[2].split(None, 1)[0]
+        if first not in firsts or first in not_places:
+            continue
+        prev = _word_before(text, start)
+        prep = prev in _PREP_WORDS
+        going = prev in _GOING_LAST and _word_before(text, start - len(prev) - 1) in _GOING_FIRST
+        if not (prep or going or first in dropped_firsts) or is_sentence_initial(text, start):
+            continue
         toks = run_tokens(run)
-        start = toks[0][0]
-        if is_sentence_initial(text, start):
-            continue
-        first = toks[0][2]
-        if first in not_places:
-            continue
-        before = line_before(text, start, 30)
-        prep = _PREP_BEFORE.search(before) is not None
         for n in range(min(3, len(toks)), 0, -1):
             phrase = " ".join(t[2] for t in toks[:n])
             end = toks[n - 1][1]
@@ -101,7 +148,7 @@ def find_word_places(text: str, language: str, runs: Sequence[CapRun]) -> Iterat
             if language == "en" and phrase in dropped and (n > 1 or not _ordinary(first, "en")):
                 conf = 0.75 if prep or n > 1 else 0.5
             elif n == 1 and first in names:
-                conf = 0.82 if _GOING_BEFORE.search(before) else 0.0
+                conf = 0.82 if going else 0.0
             elif prep and _ordinary(first, language):
                 conf = 0.5
             else:
@@ -109,26 +156,38 @@ def find_word_places(text: str, language: str, runs: Sequence[CapRun]) -> Iterat
             if conf:
                 yield Detection(start, end, "LOCATION", conf, "location.word_place", phrase)
             break
-        else:
-            if language != "en" and _MINANG_PREP.search(before) and len(toks) <= 3:
-                if first in names or _ordinary(first, language) or any(c.isdigit() for c in first) or first.isupper():
-                    continue  # (an acronym after "ka" names a body: "ka LBH ...", left to the organisation rules)
-                end = toks[-1][1]
-                yield Detection(start, end, "LOCATION", 0.45, "location.preposition", text[start:end])
+    if language == "en":
+        return
+    for m in _MINANG_CUE.finditer(text):
+        place = m.group("p")
+        first = place.split()[0]
+        if first in names or first in not_places or first in listed or _ordinary(first, language):
+            continue  # (a listed place is the gazetteer's or the rule above's)
+        if any(c.isdigit() for c in first) or first.isupper():
+            continue  # an amount; an acronym after "ka" names a body ("ka LBH ..."), left to the organisation rules
+        yield Detection(m.start("p"), m.end("p"), "LOCATION", 0.45, "location.preposition", place)
 
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
 _MINANG_PLACE: Final = re.compile(
-    r"(?<![\w'’\-])(?:Lubuk|Koto|Batang|Ulu|Tanjuang|Aia|Bukik|Parak|Kampuang|Gunuang|Labuah|Pasa|Balai|Muaro|"
-    rf"Kapalo|Limau)(?:[ \t]+{_WORD}){{1,3}}"
+    dispatch(
+        "Lubuk Koto Batang Ulu Tanjuang Aia Bukik Parak Kampuang Gunuang Labuah Pasa Balai Muaro Kapalo Limau".split(),
+        not_after=r"\w'’\-",
+    )
+    + rf"(?:[ \t]+{_WORD}){{1,3}}"
 )
 """Minang and Malay place words before a name: ``Batang Sikabu``, ``Koto Tuo``, ``Parak Laweh`` (a river, a pool,
 a town, a hill, a field: the name of a place, as a type word makes one)."""
-_EN_SHAPED: Final = re.compile(
-    rf"(?<![\w'’\-])(?:(?:North|South|East|West|Upper|Lower|Greater)[ \t]+{_WORD}(?:[ \t]+{_WORD})?"
-    rf"|{_WORD}(?:[ \t]+{_WORD})?[ \t]+(?:Quarter|District|Sands|Ward|Borough|Precinct|Industrial[ \t]+Area))"
-    r"(?![\w'’\-])"
+_EN_COMPASS: Final = re.compile(
+    dispatch("North South East West Upper Lower Greater".split(), not_after=r"\w'’\-")
+    + rf"[ \t]+{_WORD}(?:[ \t]+{_WORD})?(?![\w'’\-])"
 )
+_DISTRICT_WORDS = ("Quarter", "District", "Sands", "Ward", "Borough", "Precinct", "Industrial Area")
+_EN_DISTRICT: Final = re.compile(
+    rf"(?<![\w'’\-]){_WORD}(?:[ \t]+{_WORD})?[ \t]+"
+    r"(?:Quarter|District|Sands|Ward|Borough|Precinct|Industrial[ \t]+Area)(?![\w'’\-])"
+)
+_DISTRICT_GATE: Final = trigger(list(_DISTRICT_WORDS))
 """English place shapes: a compass word before a name (``North Ealing``), a district's word after one
 (``Marigold Quarter``, ``Upper Ward``); after a place preposition."""
 
@@ -148,25 +207,28 @@ def find_shaped_places(text: str, language: str) -> Iterator[Detection]:
             place = " ".join(words[:keep])
             yield Detection(m.start(), m.start() + len(place), "LOCATION", 0.6, "location.minang", place)
         return
-    for m in _EN_SHAPED.finditer(text):
+    shaped = [*_EN_COMPASS.finditer(text), *gated_finditer(_EN_DISTRICT, _DISTRICT_GATE, text)]
+    for m in shaped:
         if any(w in stop for w in m.group(0).split()[1:]):
             continue
-        if _PREP_BEFORE.search(line_before(text, m.start(), 30)) or _GOING_BEFORE.search(
-            line_before(text, m.start(), 30)
-        ):
+        before = line_before(text, m.start(), 30)
+        if _PREP_BEFORE.search(before) or _GOING_BEFORE.search(before):
             yield Detection(m.start(), m.end(), "LOCATION", 0.65, "location.shaped", m.group(0))
 
 
 def places_after_addresses(text: str, found: Sequence[Detection], language: str) -> Iterator[Detection]:
     """A capitalised word or two after an ADDRESS or a typed LOCATION and a comma, closing its clause: the town
     or district of that address (``Blok C No. 8, Tabing,``; ``Kos Mawar Biru, Lambung.``)."""
-    sure = [(d.start, d.end) for d in found if not d.detector.startswith("unknown.")]
+    sure = bytearray(len(text) + 1)  # the characters another detector (not the catch-all's guess) holds
+    for d in found:
+        if not d.detector.startswith("unknown."):
+            sure[d.start : d.end] = b"\x01" * (d.end - d.start)
     names, stop = gz.first_names(language), gz.stop_caps()
     for det in found:
         if det.type != "ADDRESS" and not (det.type == "LOCATION" and det.detector == "location.cue"):
             continue
         m = _COMMA_RUN.match(text, det.end)
-        if m is None or any(s < m.end("n") and m.start("n") < e for s, e in sure):
+        if m is None or sure.find(1, m.start("n"), m.end("n")) >= 0:
             continue  # another detector's (not the catch-all's guess)
         if not _LIST_END.match(text, m.end("n")):
             continue
