@@ -57,7 +57,15 @@ def _not_places() -> frozenset[str]:
     """Capitalised words that a place list may hold but that name a kind of place or an office after a
     preposition (``ke Kantor``, ``lapor ke Lurah``): a type word alone or an office is no place's name."""
     types = {w.split()[0].rstrip(".") for w in LOCATION_TYPE_WORDS + ORG_TYPE_WORDS}
-    return frozenset(types | OFFICE_TITLES | HONORIFICS | gz.stop_caps() | {"Rumah", "Kantor", "Kampus", "Sekolah"})
+    extra = {"Rumah", "Kantor", "Kampus", "Sekolah"} | _PREFIXES
+    return frozenset(types | OFFICE_TITLES | HONORIFICS | gz.stop_caps() | extra)
+
+
+_PREFIXES: Final = frozenset(
+    "Santa Santo San Sao São St St. Saint Port Fort Mount Mt Mt. Cape Lake Point Bayou Loch Lough Glen".split()
+)
+"""A saint's or a place word before a name ("Santa Cruz", "Port Daniel"): the person and neighbour rules type
+those already."""
 
 
 @cache
