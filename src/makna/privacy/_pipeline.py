@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ._cues import scan_cues
 from ._text import cap_runs
+from .agecontext import ages_after_persons, find_context_ages
 from .answers import detect_answers
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .cuewords import detect_context, detect_context_after
@@ -22,6 +23,7 @@ from .orgcontext import apply_org_context
 from .orgcues import apply_org_cues
 from .patterns import detect_patterns
 from .persons import detect_persons, repeat_names, titled_names_first
+from .placecontext import find_shaped_places, find_word_places, places_after_addresses
 from .places import detect_places
 from .precision import apply_stage
 from .shapes import detect_shapes
@@ -57,6 +59,9 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(context_places(scan))  # "down in Plaistow", "Agar Grove", "the Pembury estate"
     candidates.extend(context_ages(scan))  # "nineteen years of age", "outside flat 12"
     candidates.extend(context_orgs(scan))  # "I'm on Quikbite", "she rides for Trolleo"
+    candidates.extend(find_word_places(scan, language, runs))
+    candidates.extend(find_shaped_places(scan, language))
+    candidates.extend(find_context_ages(scan))
     candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
@@ -65,6 +70,8 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(listed_places(scan, first))
     candidates.extend(listed_alike(scan, first))  # "Dashly and Grubhop", "Heathrow to Southall"
     candidates.extend(detect_context_after(scan, first))
+    candidates.extend(places_after_addresses(scan, first, language))
+    candidates.extend(ages_after_persons(scan, first))
     rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
     found = refine(text, scan, language, rules, runs)  # learned model on top
     found = apply_stage(scan, language, found)  # then the precision stage

@@ -69,7 +69,8 @@ _ANSWER_LIST: Final = re.compile(r"[ \t]*(?:[.,;!?]|$|[ \t]+(?:and|or|dan|atau|s
 _FILLER = r"(?:(?i:oh|well|um|erm|uh|eh|hmm|ya|iya|yeah|yes|sure|me|aku|saya|ambo|gue)[,.]?[ \t]+)"
 _LEAD = (
     r"(?:(?i:I['’]m|I[ \t]+am|I[ \t]+just[ \t]+turned|I[ \t]+turned|just[ \t]+turned|turned|just|about|around|nearly|"
-    r"almost|only|umur[ \t]+(?:saya|aku|ambo)|saya|aku|ambo|baru|sudah|udah|alah|lah|masih)[ \t]+)"
+    r"almost|only|umur[ \t]+(?:saya|aku|ambo)|saya|aku|ambo|baru|sudah|udah|alah|lah|masih|"
+    r"tahun[ \t]+(?:ini|ko|iko)|sekarang|kini)[ \t]+)"
 )
 _AGE_ANSWER: Final = re.compile(
     rf"[.\t ]*{_FILLER}?{_LEAD}{{0,2}}(?P<a>{AGE_NUMBER})"

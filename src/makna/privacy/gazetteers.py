@@ -15,6 +15,7 @@ __all__ = [
     "ambiguous_names",
     "brands",
     "colloquial",
+    "countries",
     "demonyms",
     "dictionary_words",
     "english_words",
@@ -27,6 +28,7 @@ __all__ = [
     "places_en",
     "places_local",
     "places_world",
+    "places_world_dropped",
     "stop_caps",
     "surnames",
 ]
@@ -188,3 +190,25 @@ def english_words() -> frozenset[str]:
 def colloquial() -> frozenset[str]:
     """Informal Indonesian and Minang words (lower case) that the standard dictionary lacks."""
     return frozenset(w.lower() for w in _read("colloquial.txt"))
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Country names in English and Indonesian (never annotated on their own)."""
+    return _read("countries.txt")
+
+
+@cache
+def places_world_dropped() -> frozenset[str]:
+    """World places :func:`places_world` leaves out for an Indonesian first word alone ("Cape Coast", "Nyeri",
+    "Bangor"), less countries and names starting with a stop word or an honorific: places again in English text,
+    where that word is no ordinary word (a one-word name that is an English word stays out)."""
+    from ._text import HONORIFICS
+
+    stop, english, kept = stop_caps() | HONORIFICS, english_words(), places_world()
+    out = set()
+    for name in _read("places_world.txt") - places_en() - kept - countries():
+        first = name.split(" ")[0]
+        if first not in stop and (" " in name or first.lower() not in english):
+            out.add(name)
+    return frozenset(out)

@@ -118,6 +118,8 @@ LOCATION_TYPE_WORDS: Final[tuple[str, ...]] = (
     "Provinsi",
     "Pulau",
     "Danau",
+    "Air Terjun",
+    "Asrama",
     "Lembah",
     "Ngarai",
     "Lereng",

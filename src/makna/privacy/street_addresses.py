@@ -91,6 +91,10 @@ _EN_STREET_NAMED: Final = re.compile(
 )
 
 
+_ADDRESS_PART: Final = re.compile(
+    r"(?:RT|RW|No|Blok|Block|Kel|Kec|Unit|Flat|Apt|Suite|Lot|Lingkungan|Lantai|Floor|Tower|Gang|Gg|Lorong)\b"
+)
+"""Words of an address's own parts (``..., Unit C``, ``..., Lingkungan IV``): the address goes on."""
 _AFTER_ADDRESS: Final = re.compile(rf"[ \t]*,[ \t]*(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
 
 
@@ -100,7 +104,7 @@ def _after_address(text: str, end: int) -> Iterator[Detection]:
     if m is None:
         return
     place = m.group("p")
-    if place.split()[0] in gz.stop_caps() or re.match(r"(?:RT|RW|No|Blok|Kel|Kec)\b", place):
+    if place.split()[0] in gz.stop_caps() or _ADDRESS_PART.match(place):
         return
     yield Detection(m.start("p"), m.end("p"), "LOCATION", 0.7, "location.after_address", place)
 

@@ -1,0 +1,196 @@
+"""Ages told by the words around them, where no age word comes first (#11).
+
+* **after a person found**: a name (any PERSON detection) and a comma, an aspect word or an aside, then a
+  number closing its clause (``Rembulan, sudah tujuh taun.``, ``Rembulan waktu itu sebelas taun,``, ``my
+  mother Ama still there, seventy years.``), or a number standing as its own sentence after the name
+  (``I'm Tamsin Hollis. 42.``): the lists that decide
+  whether a word is a name leave out names that are also ordinary words (``Rembulan``), the person
+  detectors do not;
+* **after an age**: a later age of the same person in the same line (``Dua puluh lima. Tahun depan alah dua
+  puluh enam.``);
+* **said of oneself without an age word**: ``Saya sudah 71,``, ``Saya 64, mau ke mana lagi?``, ``Mi
+  fifty-two,``, ``I is sixty years.`` (a number of ten or more closing its clause; an Indonesian one
+  without a unit, which would be a duration: ``saya sudah 20 tahun di sini``);
+* **a child by birth order in Minang** (``nan gadang duo baleh tahun``, ``nan ketek baru limo tahun``) and a kin
+  noun then ``nan``/``yang`` and an aspect word (``anak awak, nan baru duo tahun``);
+* **a decade with "-an" after a kin noun or an age word** (``anaknya udah 30-an``, ``umurnya sekitar 40an``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
+from .agecues import AGE_NUMBER
+from .types import Detection
+
+__all__ = ["ages_after_persons", "find_context_ages"]
+
+_CLAUSE_END: Final = (
+    r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|kata|katanya|"
+    r"and|now|but|so|when|this|next|last)\b)"
+)
+_ASPECT = (
+    r"waktu[ \t]+itu|dulu|kini|sekarang|baru|masih|sudah|udah|lah|alah|umurnya|umurnyo|umurnye|"
+    r"still[ \t]+there|now|only|just|aged"
+)
+_AFTER_PERSON: Final = re.compile(
+    rf"(?P<sep>,?(?:[ \t]+(?i:{_ASPECT})){{0,2}},?)[ \t]+(?P<a>{AGE_NUMBER}){_CLAUSE_END}"
+)
+"""After a PERSON: a comma or an aspect word, then an age closing its clause."""
+_OWN_SENTENCE: Final = re.compile(rf"\.[ \t]+(?P<a>{AGE_NUMBER})(?=[ \t]*[.,!](?:[ \t]|$))")
+"""After a PERSON: an age standing as its own sentence (``Tamsin Hollis. 42.``)."""
+_LATER_AGE: Final = re.compile(
+    r"[^.?!\n]{0,8}[.?!]?[ \t]*(?i:bulan[ \t]+depan|bulan[ \t]+muko|tahun[ \t]+depan|taun[ \t]+depan|tahun[ \t]+muko|"
+    r"next[ \t]+(?:month|year|week)|this[ \t]+year|later[ \t]+this[ \t]+year)[ \t,]+"
+    r"(?i:alah|sudah|udah|lah|jadi|masuk|I['’]ll[ \t]+be|I[ \t]+turn|will[ \t]+be)"
+    rf"[ \t]+(?P<a>{AGE_NUMBER}){_CLAUSE_END}"
+)
+"""After an AGE, in the same line: the same person's age next month or next year (``Dua puluh lima. Tahun depan
+alah dua puluh enam.``); "sudah enam tahun" alone is a duration."""
+_TENS = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\- ](?:one|two|three|four|five|six|seven|eight|"
+    r"nine))?"
+)
+_ID_TENS = (
+    r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|duo|tigo|ampek|limo|anam|tujuah|salapan|sambilan|tige|ampa)"
+    r"[ \t]*(?:puluh|puluah|puloh|pulu)(?:[ \t]+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|"
+    r"ciek|duo|tigo|ampek|limo|anam|tujuah|salapan|sambilan))?"
+)
+_SELF_ID: Final = re.compile(
+    dispatch(["saya", "aku", "ambo", "awak", "sa", "kita"], fold=True, not_after=r"\w'’\-")
+    + r"(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|so|tos|wis))?"
+    rf"[ \t]+(?P<a>[1-9]\d|(?i:{_ID_TENS}))(?=[ \t]*[.,;!?](?:[ \t]|$))"
+)
+_SELF_EN: Final = re.compile(
+    dispatch(["Mi", "I[ \t]+is", "Me"], not_after=r"\w'’\-")
+    + rf"[ \t]+(?P<a>(?:[1-9]\d|(?i:{_TENS}))(?:[ \t]+(?i:years?(?:[ \t]+old)?|yrs?))?)(?=[ \t]*[.,;!?](?:[ \t]|$))"
+)
+"""An age said of oneself without an age word, closing its clause."""
+_ID_NUM_UNIT = (
+    rf"(?:[1-9]\d?|{_ID_TENS}|(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|se|sa|ciek|duo|tigo|"
+    r"ampek|limo|anam|tujuah|salapan|sambilan)[ \t]*(?:belas|baleh|blas)|sepuluh|sapuluah|sebelas|sabaleh|"
+    r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|ciek|duo|tigo|ampek|limo|anam|tujuah|salapan|"
+    r"sambilan)[ \t]*(?:tahun|taun|taon|taong|thn)"
+)
+_NUMBER_GATE: Final = trigger([*"123456789", "puluh", "puluah", "Puluh", "Puluah", "ty", "Ty"])
+"""Lines with a two-digit number or a tens word: the only lines an age said of oneself can be on."""
+_CHILD: Final = re.compile(
+    dispatch(["nan", "yang"], fold=True, not_after=r"\w")
+    + r"(?P<adj>[ \t]+(?i:gadang|ketek|tuo|mudo|bungsu|sulung|kecik|besak|paliang[ \t]+(?:ketek|gadang)))?"
+    r"(?P<asp>[ \t]+(?i:baru|alah|lah|sudah|udah|masih))?[ \t]+"
+    rf"(?P<a>(?i:{_ID_NUM_UNIT})){_CLAUSE_END}"
+)
+_UNIT_GATE: Final = Narrowed(
+    ["tahun", "taun", "taon", "thn"],
+    re.compile(
+        r"(?i:\b(?:nan|yang)[ \t]+(?:gadang|ketek|tuo|mudo|bungsu|sulung|kecik|besak|paliang|baru|alah|lah|sudah|"
+        r"udah|masih)\b)"
+    ),
+)
+"""Lines with a unit and a birth-order or aspect word after "nan"/"yang": the only lines :data:`_CHILD` reads."""
+_KIN_BEFORE: Final = re.compile(
+    r"(?i:\b(?:anak|adiak|adik|adek|cucu|kakak|kakak|uda|uni|ponakan|keponakan)(?:nya|ku|nyo|mu)?\b)[^.?!\n]{0,40}$"
+)
+_DECADE: Final = re.compile(
+    dispatch("anak adik adek cucu kakak suami istri bapak ibu umur usia umua".split(), fold=True, not_after=r"\w")
+    + r"\w{0,4}\b[^.?!\n]{0,30}?"
+    r"\b(?i:udah|sudah|alah|lah|masih|baru|sekitar|kira-kira|hampir|sudah[ \t]+masuk)[ \t]+(?P<a>[1-9]0-?an)\b"
+)
+_DECADE_GATE: Final = trigger(["0an", "0-an"])
+
+_UNIT_WORD: Final = re.compile(r"(?i:years?|yrs?|tahun|taun|taon|taong|thn)\b")
+
+
+_EN_NUMBER = (
+    rf"(?:[1-9]\d?|{_TENS}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen)"
+)
+_KIN_EN = (
+    r"son|daughter|boy|girl|lad|lass|kid|child|baby|one|brother|sister|cousin|nephew|niece|mum|mom|mother|dad|"
+    r"father|gran|granny|nan|nana|grandma|grandad|grandpa|grandson|granddaughter|husband|wife|partner|missus|"
+    r"aunt|auntie|uncle|eldest|oldest|youngest|twins?|stepson|stepdaughter"
+)
+_KIN_IS: Final = re.compile(
+    dispatch("my his her their our your".split(), fold=True, not_after=r"\w")
+    + r"[ \t]+(?i:(?:(?:little|eldest|oldest|youngest|older|younger|big|baby|middle|"
+    rf"wee|step)[ \t]+)?(?:{_KIN_EN})['’]s[ \t]+(?:(?:only|just|nearly|almost|about|now|already)[ \t]+)?)"
+    rf"(?P<a>(?i:{_EN_NUMBER})(?:[ \t\-]+(?i:years?[ \t\-]+old|yrs?[ \t]+old))?){_CLAUSE_END}"
+)
+_KIN_IS_GATE: Final = trigger(["'s ", "’s "])
+"""A kin noun with "'s" and an age: ``my nephew's nineteen,``, ``her brother's seven``."""
+_PERSON_OF_WORDS: Final = re.compile(
+    dispatch(
+        "man woman guy lady bloke fella fellow geezer girl boy lad lass kid gentleman chap person".split(),
+        fold=True,
+        not_after=r"\w",
+    )
+    + r"[ \t]+(?i:of|aged)[ \t]+(?i:about|around|maybe|roughly|over|under|nearly)?[ \t]*"
+    rf"(?P<a>(?i:{_TENS}|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|eleven|twelve)"
+    r"(?:-odd|-something|ish)?)(?![\w\-])(?![ \t]+(?i:minutes?|hours?|days?|weeks?|months?|years?[ \t]+ago|"
+    r"percent|pounds?|quid))"
+)
+_PERSON_OF_GATE: Final = trigger(["of ", "aged "])
+"""A person of an age in words: ``a lady of about seventy``, ``a lad of fifteen``."""
+
+
+def _plausible(raw: str) -> bool:
+    num = re.match(r"\d+", raw)
+    return num is None or 1 <= int(num.group(0)) <= 110
+
+
+def _bare_small(raw: str) -> bool:
+    """One to nine (or a teen in words) without a unit: a count as often as an age ("Rina, dua, tiga orang")."""
+    if _UNIT_WORD.search(raw):
+        return False
+    return len(raw) == 1 or (
+        " " not in raw
+        and "-" not in raw
+        and not raw.isdigit()
+        and not raw.lower().endswith(("ty", "puluh", "puluah", "belas", "baleh", "teen"))
+    )
+
+
+def find_context_ages(text: str) -> Iterator[Detection]:
+    """Ages said of oneself without an age word, Minang birth-order ages, kin with 's, a person "of" an age and
+    decades with "-an"."""
+    for m in gated_finditer(_CHILD, _UNIT_GATE, text):
+        if m.group("adj") is None and m.group("asp") is None:
+            continue
+        if m.group("adj") is None and not _KIN_BEFORE.search(text, max(0, m.start() - 48), m.start()):
+            continue  # "yang baru dua tahun": a kin noun must come first when no birth order is said
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.context", m.group("a"))
+    for m in (*gated_finditer(_SELF_ID, _NUMBER_GATE, text), *gated_finditer(_SELF_EN, _NUMBER_GATE, text)):
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.72, "age.context", m.group("a"))
+    for m in (*gated_finditer(_KIN_IS, _KIN_IS_GATE, text), *gated_finditer(_PERSON_OF_WORDS, _PERSON_OF_GATE, text)):
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
+    for m in gated_finditer(_DECADE, _DECADE_GATE, text):
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
+
+
+def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
+    """An age right after a PERSON found (a comma, an aspect word or a sentence between), and a later age of the
+    same person after an AGE found in the same line."""
+    taken = bytearray(len(text) + 1)
+    for d in found:
+        taken[d.start : d.end] = b"\x01" * (d.end - d.start)
+
+    def free(start: int, end: int) -> bool:
+        return taken.find(1, start, end) < 0
+
+    for det in found:
+        if det.type == "PERSON":
+            m = _AFTER_PERSON.match(text, det.end) or _OWN_SENTENCE.match(text, det.end)
+            if m is None or not _plausible(m.group("a")) or not free(m.start("a"), m.end("a")):
+                continue
+            if m.re is _AFTER_PERSON and not m.group("sep").strip():
+                continue  # "Rina 12": a comma or an aspect word must come between
+            if _bare_small(m.group("a")) and (m.re is _OWN_SENTENCE or m.group("sep").strip(" \t,") == ""):
+                continue  # "Rina, dua, tiga orang": a count
+            yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.after_person", m.group("a"))
+        elif det.type == "AGE":
+            m = _LATER_AGE.match(text, det.end)
+            if m is not None and _plausible(m.group("a")) and free(m.start("a"), m.end("a")):
+                yield Detection(m.start("a"), m.end("a"), "AGE", 0.7, "age.after_age", m.group("a"))
