@@ -112,8 +112,8 @@ def _scheme(det: Detection) -> bool:
 def _lookalike(scan: str, det: Detection) -> bool:
     if _scheme(det):
         return True  # "Universal Credit", "Kartu Indonesia Sehat": a scheme, whatever type it was given
-    if det.detector.startswith((*_GUESSES, "org.acronym")) and det.text in _service_names():
-        return True  # "paid with Klarna": a service guessed from its capital, even as an organisation
+    if det.detector.startswith((*_GUESSES, "org.acronym", "org.service")) and det.text in _service_names():
+        return True  # "paid with Klarna", "flew with Ryanair": a service, even where a cue made it an organisation
     if det.type not in _NAMED or det.detector == "person.speaker":
         return False
     words = det.text.split()

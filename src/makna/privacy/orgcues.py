@@ -47,6 +47,8 @@ _NAMED: Final = frozenset({"PERSON", "LOCATION", "ORG"})
 _KEEP: Final = KEEP_DETECTORS
 """Detectors whose PERSON or LOCATION this pass never retypes (those of :mod:`makna.privacy.orgcontext`)."""
 _SURE: Final = 0.95
+_CONTEXT_ONLY: Final = frozenset({"person.did", "person.repeat"})
+"""A person found only by a verb after the name or as a repeat of one: an employer's verb outweighs it."""
 """A PERSON or LOCATION at this confidence or more stays what it is."""
 
 # --- chat lines typed in lower case ------------------------------------------------------------------------
@@ -104,7 +106,7 @@ _ID_EMPLOYER_BEFORE: Final = re.compile(
 _SERVICE_BEFORE: Final = re.compile(
     r"(?<![\w\-])(?i:rent(?:ed|ing|s)?|hir(?:e|ed|ing)|leas(?:e|ed|ing)|insurance|insured|covered|loans?|"
     r"borrow(?:ed|ing)?|financ(?:e|ed|ing)|bought|ordered|booked|policy|membership|registered|kredit|cicil(?:an)?|"
-    r"nyicil|asuransi|pinjaman)(?![\w\-])[^.?!\n;:]{0,25}?[ \t]"
+    r"nyicil|asuransi|pinjaman)(?![\w\-])[^.?!\n;:,]{0,25}?[ \t]"
     r"(?i:through|thru|via|with|from|di|ka|lewat|dari)[ \t]+(?:the[ \t]+)?$"
 )
 """A service had through a firm: ``rented it through``, ``insurance with``, ``kredit motor di``."""
@@ -419,9 +421,11 @@ def _merge(scan: str, found: list[Detection], cands: Sequence[Detection]) -> lis
             continue
         if any(d.type == cand.type and d.start <= cand.start and cand.end <= d.end for d in hits):
             continue  # already found as much
-        inside = all(cand.start <= d.start and d.end <= cand.end for d in hits) and cand.detector == "org.unit"
+        inside = all(cand.start <= d.start and d.end <= cand.end for d in hits) and (
+            cand.detector in {"org.unit", "org.kind"})  # "MI Nurul Iman ...": the kind word names a school
         sure = _UNSURE if cand.detector in _WEAK else _SURE
-        if not inside and any(d.type != "ORG" and d.confidence >= sure for d in hits):
+        if not inside and any(d.type != "ORG" and d.confidence >= sure and d.detector not in _CONTEXT_ONLY
+                              for d in hits):
             continue
         if cand.type == "LOCATION" and any(d.type == "ORG" and not d.detector.startswith("org.kind") for d in hits):
             continue
@@ -445,7 +449,8 @@ def _propagate(text: str, found: list[Detection], added: Sequence[Detection]) ->
     weak = {
         (d.start, d.end): d
         for d in found
-        if d.type in {"PERSON", "LOCATION"} and d.detector not in _KEEP and d.confidence < _UNSURE
+        if d.type in {"PERSON", "LOCATION"} and d.detector not in _KEEP
+        and (d.confidence < _UNSURE or d.detector in _CONTEXT_ONLY)
     }
     out = list(found)
     for name in {(d.text, d.confidence, d.detector) for d in added if d.type == "ORG" and len(d.text) >= 3}:
