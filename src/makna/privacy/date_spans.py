@@ -107,7 +107,8 @@ _LOWER_MONTH_FIRST: Final = re.compile(
 )
 """A month in lower case before its day (``sept 14th``, ``agustus 17``); an abbreviation only with an ordinal or a
 year (``jan 5`` may be a name and a number)."""
-_LOWER_MONTH_GATE: Final = re.compile(r"[a-z][a-z]+\.?[ \t]+\d")
+_LOWER_MONTH_GATE: Final = re.compile(r"(?:jan|feb|apr|jun|jul|ag|aug|sep|okt|oct|nov|des|dec)[a-z]*\.?[ \t]+\d")
+"""A lower-case month's first letters before a number: every match of :data:`_LOWER_MONTH_FIRST` holds one."""
 
 
 def _dmy_valid(raw: str) -> bool:
