@@ -115,6 +115,8 @@ SPLIT_SIZES = {
     # round heldout11: tune12 (open next round) and seal11 (sealed) were written together (benchmarks/results/heldout11.md)
     "tune12": 6,
     "seal11": 6,
+    # the lead's private held-out sets of round nine (sealed-deid11 and sealed-deid12), copied in once spent
+    **{split: 10 for split in ("spent11", "spent12")},
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

@@ -90,6 +90,7 @@ def test_a_number_cut_by_a_line_break() -> None:
     assert ("PHONE", "6672") in found
     assert any(t == "PHONE" and "0813 5550" in v for t, v in found)
     assert not any(t == "PHONE" for t, _ in _found("I: nomor kamar 0812\nP: 2024 ya?", "id"))
+    assert ("PHONE", "0812 5550") in _found("P: hubungi 0812 5550\n10 menit lagi ya", "id")  # not "\n10"
 
 
 def test_a_bare_number_after_a_telephone_word() -> None:

@@ -45,8 +45,8 @@ _DAY_RANGE: Final = re.compile(
 the match: the pattern starts with a digit, for the fast scan)."""
 _FIRST_DAY: Final = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?!\d)")
 _RANGE_GATE: Final = re.compile(
-    r"\d(?:st|nd|rd|th)?[ \t]*(?:[-–—&]|to|until|till|through|thru|and|sampai|sampe|hingga|s/d|sd|dan|ke)[ \t]*"
-    r"(?:the[ \t]+)?\d"
+    r"\d(?i:st|nd|rd|th)?[ \t]*(?i:[-–—&]|to|until|till|through|thru|and|sampai|sampe|hingga|s/d|sd|dan|ke)[ \t]*"
+    r"(?i:the[ \t]+)?\d"
 )
 """A digit, a range word and a digit: every day range holds them (a cheaper gate than the month names)."""
 
@@ -64,9 +64,7 @@ _SPOKEN_YEAR: Final = (
     rf"|(?:{_ID_UNITS})))?)(?![\w\-])"
 )
 _MONTH_THEN_YEAR: Final = re.compile(rf"(?<![\w])(?:{_MONTHS}|{_LOWER_MONTHS}),?[ \t]+(?P<y>{_SPOKEN_YEAR})")
-_YEAR_GATE: Final = re.compile(
-    r"[NnTtSsDd](?:(?<=[Nn])ineteen|(?<=[Tt])(?:wenty|housand)|(?<=[Ss])embilan|(?<=[Dd])ua[ \t]+ribu)"
-)
+_YEAR_GATE: Final = re.compile(r"(?i:nineteen|t(?:wenty|housand)|sembilan|dua[ \t]+ribu)")
 """The first word of a year said in words (``nineteen``, ``twenty``, ``two thousand``, ``sembilan``, ``dua ribu``)."""
 _DAY_WORDS_EN = (
     rf"(?:{_EN_TENS})(?:[ \t\-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?"
@@ -77,7 +75,8 @@ _DAY_WORDS_ID = (
     rf"(?:(?:dua|tiga)[ \t]+puluh(?:[ \t]+(?:{_ID_UNITS}))?|sepuluh|sebelas|(?:{_ID_UNITS})[ \t]+belas|{_ID_UNITS})"
 )
 _DAY_BEFORE: Final = re.compile(
-    rf"(?:(?i:the)[ \t]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|(?i:{_DAY_WORDS_EN}|{_DAY_WORDS_ID}))"
+    r"(?<![\w./:\-])(?:(?i:the)[ \t]+)?"
+    rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|(?i:{_DAY_WORDS_EN}|{_DAY_WORDS_ID}))"
     r"(?:[ \t]+(?i:of))?[ \t]+$"
 )
 """The day before a month (digits or words, with "the" and "of"): searched in the 40 characters before it."""

@@ -261,7 +261,9 @@ def context_places(text: str) -> Iterator[Detection]:
         if (first in stop or first.lower() in words) and rest.split()[0] not in ("High", "Mile", "Grove", "Parade"):
             if " " not in head.group("n"):
                 continue  # "the Mile": no name before the type word
-            start = head.start("n") + len(first) + 1  # "Down Marlow High Street": the ordinary first word goes
+            start = head.start("n") + len(first)  # "Down Marlow High Street": the ordinary first word goes
+            while start < end and text[start] in " \t":
+                start += 1
             first = text[start:end].split()[0]
         if first not in stop:
             yield Detection(start, end, "LOCATION", 0.6, "location.en_type_word", text[start:end])

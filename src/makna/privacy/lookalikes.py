@@ -117,8 +117,9 @@ def _lookalike(scan: str, det: Detection) -> bool:
     if det.type not in _NAMED or det.detector == "person.speaker":
         return False
     words = det.text.split()
-    if det.text in _services() and det.text not in gz.first_names("id"):
-        return True  # "into Monzo", "Traveloka" typed a place ("Aldi" is also a given name: left alone)
+    if (det.text in _services() and det.text not in gz.first_names("id")
+            and (det.type != "PERSON" or det.detector.startswith(_GUESSES) or _used_as_tool(scan, det))):
+        return True  # "into Monzo", "Traveloka" typed a place ("Aldi" is also a given name; "Mr Wise" stays)
     if det.text not in _known_names() and (det.text in gz.stop_caps() or _joined_stop(scan, det)):
         return True  # "warung Kakak", "Idul Adha" ("Madura", an island and a people, is known to a place list)
     if words[-1] in _HOLIDAY_HEADS and len(words) > 1 and words[0] not in gz.first_names("en"):
@@ -143,7 +144,7 @@ def _used_as_tool(scan: str, det: Detection) -> bool:
     return bool(before or _TOOL_AFTER.match(scan, det.end))
 
 
-def _head_first(scan: str, det: Detection) -> Detection:
+def _head_first(scan: str, det: Detection, limit: int) -> Detection:
     """An Indonesian organisation headed by "Bank" with words before the head that are no part of it: "KUR Bank"
     of "KUR Bank BRI" (the English suffix rule, read backwards) moves onto "Bank BRI"; "KUR Bank Mandiri" (a
     scheme's acronym before the head) loses the acronym. A legal form before the head ("PT Bank ...") stays."""
@@ -157,10 +158,12 @@ def _head_first(scan: str, det: Detection) -> Detection:
     start = det.start + det.text.index(words[heads[0]], len(" ".join(lead)))
     end = det.end
     if heads[0] == len(words) - 1:  # "KUR Bank": the name follows the head
-        m = _CAP_RUN.match(scan, det.end + 1) if scan[det.end : det.end + 1] == " " else None
+        m = _CAP_RUN.match(scan, det.end + 1, limit) if scan[det.end : det.end + 1] == " " else None
         if m is None:
             return det
-        end = m.end()
+        end = det.end + 1 + len(m.group(0).rstrip(".,&'-"))  # never into the next detection, nor a full stop
+        if end <= det.end + 1:
+            return det
     return Detection(start, end, "ORG", det.confidence, det.detector, scan[start:end])
 
 
@@ -177,5 +180,6 @@ def drop_lookalikes(scan: str, language: str, found: Sequence[Detection]) -> lis
         if det.text not in dropped or not (det.detector.startswith(_GUESSES) or _lookalike(scan, det))
     ]
     if language == "id":
-        out = [_head_first(scan, det) for det in out]
+        starts = sorted(det.start for det in out)
+        out = [_head_first(scan, det, next((s for s in starts if s >= det.end), len(scan))) for det in out]
     return out

@@ -46,6 +46,7 @@ from .precision import stage_is_off
 from .types import Detection
 
 __all__ = [
+    "KEEP_DETECTORS",
     "all_features",
     "LEGAL_FORMS",
     "MODEL_FILE",
@@ -101,6 +102,8 @@ _KEEP: Final = frozenset(
         "propagate",
     }
 )
+KEEP_DETECTORS: Final = _KEEP
+"""Detectors whose PERSON or LOCATION no organisation pass retypes (an honorific, an introduction, a label...)."""
 """Detectors whose PERSON or LOCATION spans the stage never retypes (a name by its honorific, an introduction or a
 speaker label)."""
 

@@ -36,7 +36,7 @@ from . import gazetteers as gz
 from ._local import ThreadSettings
 from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
 from .employers import work_phrase_before
-from .orgcontext import _KEEP as KEEP_DETECTORS
+from .orgcontext import KEEP_DETECTORS
 from .places import ORG_TYPE_WORDS
 from .precision import stage_is_off
 from .types import Detection
@@ -226,19 +226,23 @@ def _word_start(text: str, at: int) -> bool:
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")
 
 
-def _lower_line(text: str, at: int) -> bool:
-    """Whether the line holding ``at`` has no capital letter (a chat line typed in lower case)."""
+def _lower_line(text: str, at: int, seen: dict[int, bool]) -> bool:
+    """Whether the line holding ``at`` has no capital letter (a chat line typed in lower case); ``seen`` keeps
+    each line's answer by its start, so a long line is read once, not once per match."""
     start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)]
-    return line.lower() == line
+    if start not in seen:
+        end = text.find("\n", at)
+        line = text[start : end if end >= 0 else len(text)]
+        seen[start] = line.lower() == line
+    return seen[start]
 
 
 def _lower_chat(text: str) -> Iterator[Detection]:
     ordinary = _lists()[3]
     names = _lists()[1]
+    seen: dict[int, bool] = {}
     for m in _LOWER_WORK.finditer(text):
-        if not _word_start(text, m.start()) or not _lower_line(text, m.start()):
+        if not _word_start(text, m.start()) or not _lower_line(text, m.start(), seen):
             continue
         words = list(re.finditer(r"\S+", m.group("name")))
         kept: list[re.Match[str]] = []
@@ -256,7 +260,7 @@ def _lower_chat(text: str) -> Iterator[Detection]:
         word = m.group("name")
         if word in ordinary or word in _CHAT_SLANG or word in _CHAT_STOP or word.title() in names:
             continue
-        if _word_start(text, m.start()) and _lower_line(text, m.start()):
+        if _word_start(text, m.start()) and _lower_line(text, m.start(), seen):
             yield Detection(m.start("name"), m.end("name"), "ORG", 0.5, "org.chatlower", word)
 
 
@@ -370,8 +374,8 @@ def _kind_words(text: str) -> Iterator[Detection]:
         n = 0
         while n < 4:
             w = _NEXT_NAME.match(text, end)
-            if w is None or w.group(1) in stop:
-                break
+            if w is None or w.group(1) in stop or (n == 0 and w.group(1)[0].isdigit()):
+                break  # a number only after a name word ("SD Negeri 12", not "Arisan 2 kali")
             end = w.end()
             n += 1
         if not any(c.islower() for c in text[m.start() : end]) and (n > 1 or m.group("cue").isupper()):

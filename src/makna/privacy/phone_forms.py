@@ -30,7 +30,7 @@ from .types import Detection
 __all__ = ["find_phone_forms"]
 
 _LETTER_O: Final = re.compile(
-    r"(?<![\w+@/=.,\-])(?:\+|\(\+?)?(?=[\dOo(+ \t.\-]*[Oo])[0-9Oo](?:[0-9Oo() \t.\-]{6,20})[0-9Oo](?![\w@])"
+    r"(?<![\w+@/=.,\-])(?:\+|\(\+?)?(?=[\dOo(+ \t.\-]{0,22}[Oo])[0-9Oo](?:[0-9Oo() \t.\-]{6,20})[0-9Oo](?![\w@])"
 )
 """A run of digits, O letters and separators holding at least one O (an O read as a zero)."""
 _LETTER_O_GATE: Final = re.compile(r"(?:[Oo][0-9Oo]|[0-9][Oo])")
@@ -78,9 +78,10 @@ _HEAD: Final = re.compile(
 )
 """The first groups of an Indonesian or UK mobile number at the end of a line."""
 _TAIL: Final = re.compile(
-    r"[ \t]*(?:(?P<label>[^\s:\d]{1,30}:|\.{2,40})[ \t]*)?(?P<t>\d{1,4}(?:[ \t.\-]\d{1,4}){0,2})(?![\w@]|[.,]\d)"
+    r"[ \t]*(?:(?P<label>[^\s:\d]{1,30}:|\.{2,40})[ \t]*)?(?P<t>\d{3,4}(?:[ \t.\-]\d{1,4}){0,2})(?![\w@]|[.,]\d)"
 )
-"""The start of the next line: a chat sender's label at most, then the last group or groups."""
+"""The next line: a chat sender's label at most, then the last group or groups, the first of three or four digits
+("10 menit lagi" after a number's head is no part of it)."""
 
 
 def _wanted(head: str) -> tuple[int, int]:

@@ -162,7 +162,7 @@ def find_word_places(text: str, language: str, runs: Sequence[CapRun]) -> Iterat
             else:
                 conf = 0.0
             if conf:
-                yield Detection(start, end, "LOCATION", conf, "location.word_place", phrase)
+                yield Detection(start, end, "LOCATION", conf, "location.word_place", text[start:end])
             break
     if language == "en":
         return
@@ -212,8 +212,8 @@ def find_shaped_places(text: str, language: str) -> Iterator[Detection]:
                 keep += 1
             if keep < 2:
                 continue
-            place = " ".join(words[:keep])
-            yield Detection(m.start(), m.start() + len(place), "LOCATION", 0.6, "location.minang", place)
+            end = m.start() + [w.end() for w in re.finditer(r"\S+", m.group(0))][keep - 1]  # any blanks between
+            yield Detection(m.start(), end, "LOCATION", 0.6, "location.minang", text[m.start() : end])
         return
     shaped = [*_EN_COMPASS.finditer(text), *gated_finditer(_EN_DISTRICT, _DISTRICT_GATE, text)]
     for m in shaped:
