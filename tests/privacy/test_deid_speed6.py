@@ -47,11 +47,12 @@ def test_month_gate_gives_the_literal_gate_lines_matches(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(_text(_DATE_PIECES))
+@example("_bulan")
 def test_word_lines_hold_every_whole_word(text: str) -> None:
-    """Every line where a listed word stands alone (any case, not glued to a letter or digit) is a gate line."""
+    """Every line where a listed word stands alone (any case, not glued to a letter, digit or "_") is a gate line."""
     gate = WordLines(words=["bulan", "mei", "agt"])
     lines = {start for start, _ in gate.lines(text)}
-    for m in re.finditer(r"(?<![^\W_])(?i:bulan|mei|agt)(?![^\W_])", text):
+    for m in re.finditer(r"(?<!\w)(?i:bulan|mei|agt)(?!\w)", text):  # "_" glues as a letter does ("_bulan")
         if "ſ" not in text:  # (a long s folds to "s" in a regex, never in str.lower)
             assert text.rfind("\n", 0, m.start()) + 1 in lines
 

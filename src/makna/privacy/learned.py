@@ -31,6 +31,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final, cast
 
+from . import gazetteers as gz
 from ._features import (
     Window,
     anchors,
@@ -41,7 +42,7 @@ from ._features import (
     windows,
 )
 from ._local import ThreadSettings
-from ._text import CapRun
+from ._text import CapRun, is_sentence_initial
 from .types import PII_TYPES, Detection
 
 __all__ = [
@@ -291,6 +292,15 @@ _CUE_BEFORE: Final = frozenset({"person.self", "person.intro", "person.honorific
 the model may extend such a span to the right, never over its cue ("Abdi Neneng": Sundanese "I", then the name)."""
 
 
+def _word_opens(text: str, start: int, rule_start: int) -> bool:
+    """Whether the model's left extension from ``rule_start`` to ``start`` is an ordinary word opening a sentence
+    ("Kata Parulian", "Then Rina"): a name's first word is no common word that no name list knows."""
+    if start >= rule_start or not is_sentence_initial(text, start):
+        return False
+    word = text[start:rule_start].split(None, 1)[0]
+    return word.lower() in gz.ordinary_words() and word not in gz.first_names("id") | gz.first_names("en")
+
+
 def _adjust(
     text: str, found: list[Detection], spans: Sequence[tuple[int, int, str, float]], model: LearnedModel
 ) -> list[Detection]:
@@ -308,7 +318,7 @@ def _adjust(
             elif model.extend and kind == det.type and start <= det.start and end >= det.end:
                 alone = (i == 0 or found[i - 1].end <= start) and (i + 1 == len(found) or found[i + 1].start >= end)
                 if alone:
-                    start = det.start if det.detector in _CUE_BEFORE else start
+                    start = det.start if det.detector in _CUE_BEFORE or _word_opens(text, start, det.start) else start
                     det = Detection(start, end, kind, det.confidence, det.detector, text[start:end])
         out.append(det)
     return out

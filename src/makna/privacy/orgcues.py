@@ -426,7 +426,8 @@ def _merge(scan: str, found: list[Detection], cands: Sequence[Detection]) -> lis
         if any(d.type == cand.type and d.start <= cand.start and cand.end <= d.end for d in hits):
             continue  # already found as much
         inside = all(cand.start <= d.start and d.end <= cand.end for d in hits) and (
-            cand.detector in {"org.unit", "org.kind"})  # "MI Nurul Iman ...": the kind word names a school
+            cand.detector in {"org.unit", "org.kind", "org.workplace"})  # "MI Nurul Iman ...": a school's name;
+        # "Kedai X, jadi kasir": the place someone works at is the employer, however sure its place type was
         sure = _UNSURE if cand.detector in _WEAK else _SURE
         if not inside and any(d.type != "ORG" and d.confidence >= sure and d.detector not in _CONTEXT_ONLY
                               for d in hits):
