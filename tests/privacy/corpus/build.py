@@ -63,12 +63,17 @@ def parse(source: str) -> dict[str, object]:
     }
 
 
-def main() -> int:
-    for src in sorted(HERE.glob("*/*.txt")):
+def build_folder(folder: Path) -> int:
+    """Write ``<name>.json`` beside every marked-up ``folder/*/<name>.txt`` (the corpus and every cases folder)."""
+    for src in sorted(folder.glob("*/*.txt")):
         doc = parse(src.read_text(encoding="utf-8"))
         src.with_suffix(".json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"{src.relative_to(HERE)}: {len(doc['text'])} characters, {len(doc['pii'])} identifiers")  # type: ignore[arg-type]
+        print(f"{src.relative_to(folder)}: {len(doc['text'])} characters, {len(doc['pii'])} identifiers")  # type: ignore[arg-type]
     return 0
+
+
+def main() -> int:
+    return build_folder(HERE)
 
 
 if __name__ == "__main__":

@@ -10,25 +10,12 @@ Usage: ``python tests/privacy/deidencases/build.py``
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("corpus_build", HERE.parent / "corpus" / "build.py")
-assert _spec is not None and _spec.loader is not None
-_build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_build)
-
-
-def main() -> int:
-    for src in sorted(HERE.glob("*/*.txt")):
-        doc = _build.parse(src.read_text(encoding="utf-8"))
-        src.with_suffix(".json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"{src.relative_to(HERE)}: {len(doc['text'])} characters, {len(doc['pii'])} identifiers")
-    return 0
-
+sys.path.insert(0, str(HERE.parent / "corpus"))
+from build import build_folder  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(build_folder(HERE))

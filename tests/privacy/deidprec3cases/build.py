@@ -11,21 +11,12 @@ Usage: ``python tests/privacy/deidprec3cases/build.py``.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "corpus"))
-from build import parse  # noqa: E402
-
-
-def main() -> int:
-    for src in sorted(HERE.glob("*/*.txt")):
-        doc = parse(src.read_text(encoding="utf-8"))
-        src.with_suffix(".json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return 0
-
+from build import build_folder  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(build_folder(HERE))
