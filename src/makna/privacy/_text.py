@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
-from typing import Final
+from collections.abc import Collection, Iterable, Sequence
+from typing import TYPE_CHECKING, Final
 
 from .address_terms import ADDRESS_TERMS
+
+if TYPE_CHECKING:
+    from .types import Detection
 
 __all__ = [
     "CAP_RUN",
@@ -21,6 +24,7 @@ __all__ = [
     "cue_windows",
     "is_sentence_initial",
     "line_before",
+    "occupied",
     "reversed_words",
 ]
 
@@ -157,3 +161,12 @@ class EndAnchored:
         if self.tail.match(probe[::-1]) is None:
             return None
         return self.rx.search(text)
+
+
+def occupied(length: int, found: Iterable[Detection]) -> bytearray:
+    """A mask of ``length + 1`` bytes, 1 where a detection of ``found`` lies: ``mask.find(1, start, end) < 0``
+    when no detection touches ``[start, end)``."""
+    mask = bytearray(length + 1)
+    for d in found:
+        mask[d.start : d.end] = b"\x01" * (d.end - d.start)
+    return mask

@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from typing import Final
 
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
+from ._text import occupied
 from .agecues import AGE_NUMBER
 from .types import Detection
 
@@ -173,9 +174,7 @@ def find_context_ages(text: str) -> Iterator[Detection]:
 def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
     """An age right after a PERSON found (a comma, an aspect word or a sentence between), and a later age of the
     same person after an AGE found in the same line."""
-    taken = bytearray(len(text) + 1)
-    for d in found:
-        taken[d.start : d.end] = b"\x01" * (d.end - d.start)
+    taken = occupied(len(text), found)
 
     def free(start: int, end: int) -> bool:
         return taken.find(1, start, end) < 0

@@ -39,7 +39,7 @@ from typing import Any, Final, cast
 
 from . import gazetteers as gz
 from ._local import ThreadSettings
-from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before
+from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, occupied
 from .employers import is_org_noun, work_phrase_before
 from .places import PLACE_PREP_BEFORE
 from .precision import stage_is_off
@@ -186,9 +186,7 @@ def candidates(scan: str, found: Sequence[Detection], runs: Sequence[CapRun]) ->
     leading articles and common capitalised words, at most five words, none in a text typed in capitals) that
     no detection overlaps, joined over ``&``."""
     out = [Candidate(d.start, d.end, d.text, d) for d in found if d.type in NAMED]
-    taken = bytearray(len(scan) + 1)
-    for d in found:
-        taken[d.start : d.end] = b"\x01" * (d.end - d.start)
+    taken = occupied(len(scan), found)
     stop = _stop()
     if _shouting(scan):
         runs = ()  # a text in capitals: its runs are whole sentences, not names (detections are still judged)

@@ -34,7 +34,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._local import ThreadSettings
-from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, run_tokens
+from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, occupied, run_tokens
 from .employers import work_phrase_before
 from .orgcontext import KEEP_DETECTORS
 from .places import ORG_TYPE_WORDS
@@ -448,9 +448,7 @@ def _merge(scan: str, found: list[Detection], cands: Sequence[Detection]) -> lis
 def _propagate(text: str, found: list[Detection], added: Sequence[Detection]) -> list[Detection]:
     """Every other mention of a name this pass made an ORG becomes ORG too where nothing detected it, or where
     an earlier stage made it a PERSON or LOCATION it was unsure of (not by an honorific, a label...)."""
-    taken = bytearray(len(text) + 1)
-    for d in found:
-        taken[d.start : d.end] = b"\x01" * (d.end - d.start)
+    taken = occupied(len(text), found)
     weak = {
         (d.start, d.end): d
         for d in found

@@ -26,7 +26,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import dispatch, gated_finditer, trigger
-from ._text import HONORIFICS, OFFICE_TITLES, CapRun, is_sentence_initial, line_before, run_tokens
+from ._text import HONORIFICS, OFFICE_TITLES, CapRun, is_sentence_initial, line_before, occupied, run_tokens
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
 
@@ -227,10 +227,7 @@ def find_shaped_places(text: str, language: str) -> Iterator[Detection]:
 def places_after_addresses(text: str, found: Sequence[Detection], language: str) -> Iterator[Detection]:
     """A capitalised word or two after an ADDRESS or a typed LOCATION and a comma, closing its clause: the town
     or district of that address (``Blok C No. 8, Tabing,``; ``Kos Mawar Biru, Lambung.``)."""
-    sure = bytearray(len(text) + 1)  # the characters another detector (not the catch-all's guess) holds
-    for d in found:
-        if not d.detector.startswith("unknown."):
-            sure[d.start : d.end] = b"\x01" * (d.end - d.start)
+    sure = occupied(len(text), (d for d in found if not d.detector.startswith("unknown.")))  # not a guess's
     names, stop = gz.first_names(language), gz.stop_caps()
     for det in found:
         if det.type != "ADDRESS" and not (det.type == "LOCATION" and det.detector == "location.cue"):
