@@ -167,3 +167,13 @@ def test_shared_scan_finds_an_introduction_after_a_comma() -> None:
     found = {d.text: d.detector for d in detect(text)}
     for name in ("Togar Nainggolan", "Rahmi Sitompul", "Dermot Fairclough"):
         assert found.get(name) == "person.intro", name
+
+
+def test_bench_times_real_transcripts_one_per_call() -> None:
+    docs = _bench().transcripts()
+    from makna.privacy.train import OPEN_SPLITS
+
+    repo_splits = [s for s in OPEN_SPLITS if s != "dev"]
+    assert len(docs) >= 6 * len(repo_splits)  # every open split holds at least six interviews
+    assert {language for _, language in docs} == {"id", "en"}
+    assert all(len(text) > 500 for text, _ in docs)  # whole interviews, not fragments
