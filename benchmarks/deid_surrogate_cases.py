@@ -155,7 +155,7 @@ def _check6(kind: str, arg: str, sur: dict[str, str], mapping: KeyMapping) -> bo
         old, new = arg.split(), sur[arg].split()
         if len(old) != len(new):
             return False
-        kept = adat["title"] | adat["kept"]
+        kept = adat["title"] | adat["weak"] | adat["kept"]
         return all(
             (n == o) if (o.casefold() in kept and i < len(old) - 1) else (n != o and n.casefold() in adat["gelar"])
             for i, (o, n) in enumerate(zip(old, new, strict=True))
