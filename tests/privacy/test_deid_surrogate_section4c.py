@@ -41,14 +41,30 @@ def _countries(place: str) -> set[str]:
 
 
 # ---------------------------------------------------------------------------------------- coarse places
-@pytest.mark.parametrize(("text", "found"), [
-    ("Sumatera Barat", ("province", "13")), ("Provinsi Sumatera Barat", ("province", "13")),
-    ("Sumbar", ("province", "13")), ("West Sumatra", ("province", "13")), ("Central Java", ("province", "33")),
-    ("DKI Jakarta", ("province", "31")), ("Bali", ("province", "51")), ("United Kingdom", ("country", "GB")),
-    ("England", ("country", "GB")), ("Nigeria", ("country", "NG")), ("Indonesia", ("country", "ID")),
-    ("Sumatra", ("island", "Sumatera")), ("Jakarta", None), ("Yogyakarta", None), ("Bukittinggi", None),
-    ("Leicester", None), ("Nanggalo", None),
-])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Sumatera Barat", ("province", "13")),
+        ("Provinsi Sumatera Barat", ("province", "13")),
+        ("Sumbar", ("province", "13")),
+        ("West Sumatra", ("province", "13")),
+        ("Central Java", ("province", "33")),
+        ("DKI Jakarta", ("province", "31")),
+        ("Bali", ("province", "51")),
+        ("United Kingdom", ("country", "GB")),
+        ("England", ("country", "GB")),
+        ("Nigeria", ("country", "NG")),
+        ("Indonesia", ("country", "ID")),
+        ("Sumatra", ("island", "Sumatera")),
+        ("Jakarta", None),
+        ("Jambi", None),
+        ("Provinsi Jambi", ("province", "15")),
+        ("Yogyakarta", None),
+        ("Bukittinggi", None),
+        ("Leicester", None),
+        ("Nanggalo", None),
+    ],
+)
 def test_coarse_places(text: str, found: tuple[str, str] | None) -> None:
     assert coarse_place(text) == found
 
@@ -56,8 +72,16 @@ def test_coarse_places(text: str, found: tuple[str, str] | None) -> None:
 def test_a_coarse_place_is_kept_by_default_and_towns_stay_in_the_province() -> None:
     mapping = KeyMapping(secret=SECRET)
     text = "Lokasi: Bukittinggi, Sumatera Barat. Asal Payakumbuh, Sumbar."
-    got = _run(text, [("LOCATION", "Bukittinggi"), ("LOCATION", "Sumatera Barat"), ("LOCATION", "Payakumbuh"),
-                      ("LOCATION", "Sumbar")], mapping)
+    got = _run(
+        text,
+        [
+            ("LOCATION", "Bukittinggi"),
+            ("LOCATION", "Sumatera Barat"),
+            ("LOCATION", "Payakumbuh"),
+            ("LOCATION", "Sumbar"),
+        ],
+        mapping,
+    )
     assert got[1] == "Sumatera Barat" and got[3] == "Sumbar", got
     assert "13" in _provinces(got[0]) and "13" in _provinces(got[2]), got
     assert got[0] not in {"Bukittinggi", "Payakumbuh"} and got[2] not in {"Bukittinggi", "Payakumbuh"}
@@ -69,9 +93,13 @@ def test_a_coarse_place_is_kept_by_default_and_towns_stay_in_the_province() -> N
 
 def test_a_country_is_kept_in_english_and_the_city_stays_in_it() -> None:
     mapping = KeyMapping(secret=SECRET)
-    got = _run("I lived in Leicester, United Kingdom, and my dad is in Nigeria.",
-               [("LOCATION", "Leicester"), ("LOCATION", "United Kingdom"), ("LOCATION", "Nigeria")], mapping,
-               language="en", region="GB")
+    got = _run(
+        "I lived in Leicester, United Kingdom, and my dad is in Nigeria.",
+        [("LOCATION", "Leicester"), ("LOCATION", "United Kingdom"), ("LOCATION", "Nigeria")],
+        mapping,
+        language="en",
+        region="GB",
+    )
     assert got[1:] == ["United Kingdom", "Nigeria"], got
     assert "GB" in _countries(got[0]) and got[0] != "Leicester", got
 
@@ -79,8 +107,17 @@ def test_a_country_is_kept_in_english_and_the_city_stays_in_it() -> None:
 def test_the_wider_policy_moves_a_province_and_its_towns_consistently() -> None:
     mapping = KeyMapping(secret=SECRET, coarse="replace")
     text = "Lokasi: Bukittinggi, Sumatera Barat. Asal Payakumbuh, Sumbar. Suami dari Jawa Tengah."
-    got = _run(text, [("LOCATION", "Bukittinggi"), ("LOCATION", "Sumatera Barat"), ("LOCATION", "Payakumbuh"),
-                      ("LOCATION", "Sumbar"), ("LOCATION", "Jawa Tengah")], mapping)
+    got = _run(
+        text,
+        [
+            ("LOCATION", "Bukittinggi"),
+            ("LOCATION", "Sumatera Barat"),
+            ("LOCATION", "Payakumbuh"),
+            ("LOCATION", "Sumbar"),
+            ("LOCATION", "Jawa Tengah"),
+        ],
+        mapping,
+    )
     new = mapping.moved["13"]
     assert got[1] == got[3] and new in _provinces(got[1]) and new != "13", got
     assert got[4] not in {"Sumatera Barat", "Jawa Tengah", got[1]}, got  # never another original, never shared
@@ -92,10 +129,20 @@ def test_the_wider_policy_moves_a_province_and_its_towns_consistently() -> None:
 
 def test_the_wider_policy_moves_a_country_and_its_cities_in_english() -> None:
     mapping = KeyMapping(secret=SECRET, coarse="replace")
-    got = _run("I lived in Leicester, United Kingdom, then Derby, England. Family in Nigeria; visited Indonesia.",
-               [("LOCATION", "Leicester"), ("LOCATION", "United Kingdom"), ("LOCATION", "Derby"),
-                ("LOCATION", "England"), ("LOCATION", "Nigeria"), ("LOCATION", "Indonesia")], mapping,
-               language="en", region="GB")
+    got = _run(
+        "I lived in Leicester, United Kingdom, then Derby, England. Family in Nigeria; visited Indonesia.",
+        [
+            ("LOCATION", "Leicester"),
+            ("LOCATION", "United Kingdom"),
+            ("LOCATION", "Derby"),
+            ("LOCATION", "England"),
+            ("LOCATION", "Nigeria"),
+            ("LOCATION", "Indonesia"),
+        ],
+        mapping,
+        language="en",
+        region="GB",
+    )
     new = mapping.moved["GB"]
     assert got[1] == got[3] == countries()[new] and new in COUNTRY_LOCALES and new != "NG", got
     assert new in _countries(got[0]) and new in _countries(got[2]), got
@@ -109,12 +156,23 @@ def test_resolve_coarse() -> None:
 
 
 # ---------------------------------------------------------------------------------------- levels
-@pytest.mark.parametrize(("place", "level"), [("Jakarta", "city"), ("Bukittinggi", "city"), ("Pariaman", "city"),
-                                               ("Nanggalo", "district"), ("Koto Tangah", "district")])
+@pytest.mark.parametrize(
+    ("place", "level"),
+    [
+        ("Jakarta", "city"),
+        ("Bukittinggi", "city"),
+        ("Pariaman", "city"),
+        ("Nanggalo", "district"),
+        ("Koto Tangah", "district"),
+    ],
+)
 def test_a_place_keeps_its_level(place: str, level: str) -> None:
     for secret in ("ab" * 32, "cd" * 32, "ef" * 32):
-        got = _run(f"Saya tinggal di {place}, dekat Padang.", [("LOCATION", place), ("LOCATION", "Padang")],
-                   KeyMapping(secret=secret))
+        got = _run(
+            f"Saya tinggal di {place}, dekat Padang.",
+            [("LOCATION", place), ("LOCATION", "Padang")],
+            KeyMapping(secret=secret),
+        )
         assert level in {lv for _p, lv in place_regions(got[0])} and "13" in _provinces(got[0]), got
 
 
@@ -144,8 +202,9 @@ def test_a_gelar_keeps_its_titles_and_gets_title_words(name: str) -> None:
 @pytest.mark.parametrize(("lang", "region"), [("en", "GB"), ("id", None)])
 def test_a_clan_name_stays_minang_whatever_the_region(lang: str, region: str | None) -> None:
     mapping = KeyMapping(secret=SECRET)
-    got = _run("My flatmate Arif Chaniago rides with me.", [("PERSON", "Arif Chaniago")], mapping,
-               language=lang, region=region)[0]
+    got = _run(
+        "My flatmate Arif Chaniago rides with me.", [("PERSON", "Arif Chaniago")], mapping, language=lang, region=region
+    )[0]
     first, clan = got.split()
     assert clan in clan_names() and clan != "Chaniago", got
     assert first.lower() in _token_index() or first in _all_names("id_ID"), got
@@ -155,8 +214,7 @@ def test_a_clan_name_stays_minang_whatever_the_region(lang: str, region: str | N
 @pytest.mark.parametrize(("full", "user"), [("Nurlela Tanjung", "nurlela.t"), ("Harriet Walsh", "harriet_w")])
 def test_an_initial_in_a_user_name_is_the_surname_surrogate_initial(full: str, user: str) -> None:
     mapping = KeyMapping(secret=SECRET)
-    got = _run(f"Saya {full}, email {user}@example.org.", [("PERSON", full), ("EMAIL", f"{user}@example.org")],
-               mapping)
+    got = _run(f"Saya {full}, email {user}@example.org.", [("PERSON", full), ("EMAIL", f"{user}@example.org")], mapping)
     first = mapping.person_tokens[full.split()[0].casefold()].casefold()
     initial = mapping.person_tokens[full.split()[1].casefold()][0].casefold()
     assert re.fullmatch(re.escape(first) + r"[._]" + initial + r"@example\.(com|org|net)", got[1]), got
@@ -201,14 +259,42 @@ def test_cli_coarse_places_replace(project: makna.Project, project_location: str
     key = tmp_path / "k.key"
     pw = tmp_path / "pw"
     pw.write_text(PASS)
-    out = CliRunner().invoke(app, ["deid", "apply", "-p", project_location, "--key", str(key), "--passphrase-file",
-                                   str(pw), "--coarse-places", "replace", "--force"])
+    out = CliRunner().invoke(
+        app,
+        [
+            "deid",
+            "apply",
+            "-p",
+            project_location,
+            "--key",
+            str(key),
+            "--passphrase-file",
+            str(pw),
+            "--coarse-places",
+            "replace",
+            "--force",
+        ],
+    )
     assert out.exit_code == 0, out.output
     assert "replaced, each by another" in out.output
     mapping, _records = read_key(key, PASS)
     assert mapping.coarse == "replace" and "13" in mapping.moved and not mapping.kept
-    bad = CliRunner().invoke(app, ["deid", "apply", "-p", project_location, "--key", str(key), "--passphrase-file",
-                                   str(pw), "--coarse-places", "sometimes", "--force"])
+    bad = CliRunner().invoke(
+        app,
+        [
+            "deid",
+            "apply",
+            "-p",
+            project_location,
+            "--key",
+            str(key),
+            "--passphrase-file",
+            str(pw),
+            "--coarse-places",
+            "sometimes",
+            "--force",
+        ],
+    )
     assert bad.exit_code != 0 and "coarse places 'sometimes'" in bad.output and "Traceback" not in bad.output
 
 

@@ -7,8 +7,8 @@ its own: ``Sumatera Barat``, ``Sumbar``, ``West Sumatra``, ``Indonesia``, ``Nige
 key file records them as kept (a kept place is no surrogate: the rule that no surrogate equals an original
 is untouched), so a town's surrogate, drawn from the study's own province, reads right beside it
 (``Bukittinggi, Sumatera Barat`` -> ``Payakumbuh, Sumatera Barat``, not ``Pesisir Selatan, Papua
-Pegunungan``). A city that is also a province's name (``Jakarta``, ``Yogyakarta``) is a city, not a coarse
-place.
+Pegunungan``). A city that is also a province's name (``Jakarta``, ``Yogyakarta``, ``Jambi``, ``Bengkulu``)
+is a city, not a coarse place, unless written as the province (``Provinsi Jambi``, ``DKI Jakarta``).
 
 The wider policy (``replace``: ``makna deid apply --coarse-places replace``) replaces them too, each by one
 other province or country for the whole project (never two onto one), and the towns follow it: a town of
@@ -26,7 +26,7 @@ from typing import Final
 
 from ..errors import InputError
 from .naming import COUNTRY_LOCALES
-from .regions import PROVINCES, countries, place_regions
+from .regions import PROVINCES, city_stem_regions, countries, place_regions
 
 __all__ = ["COARSE_POLICIES", "ISLANDS", "coarse_place", "moved_code", "moved_name", "resolve_coarse"]
 
@@ -129,11 +129,15 @@ def coarse_place(text: str) -> tuple[str, str] | None:
     """``(kind, code)`` of a coarse place: ``("province", "13")`` for ``Sumatera Barat``/``Provinsi Sumbar``/
     ``West Sumatra``, ``("country", "GB")`` for ``United Kingdom``/``England``, ``("island", "Sumatera")``
     for ``Sumatra``; None for anything else (a city, a district, a city that is also a province's name)."""
-    plain = _HEAD.sub("", " ".join(text.split())).casefold()
+    whole = " ".join(text.split())
+    plain = _HEAD.sub("", whole).casefold()
+    found = place_regions(plain)
+    town = any(lv != "province" for _p, lv in found) or bool(city_stem_regions(plain))  # Jambi, Jakarta: cities
+    if town and plain == whole.casefold():
+        return None
     if plain in _provinces():
         return "province", _provinces()[plain]
-    found = place_regions(plain)
-    if found and {lv for _p, lv in found} == {"province"} and plain not in _CITIES:
+    if found and {lv for _p, lv in found} == {"province"}:
         return "province", min(p for p, _lv in found)
     if plain in _ISLAND_FORMS or plain in {i.casefold() for i in ISLANDS}:
         return "island", _ISLAND_FORMS.get(plain) or next(i for i in ISLANDS if i.casefold() == plain)
