@@ -637,8 +637,8 @@ def _round_six(secret: str, count: Callable[[str, int], None]) -> None:
         count("[6] ... given name not Indonesian", not (first.lower() in _token_index()
                                                         or first in _all_names("id_ID")))
     # 28. an initial in a user name, a nickname that clips the name's end
-    for full, user in (("Nurlela Tanjung", "nurlela.t"), ("Harriet Walsh", "harriet.w"), ("Rosnida Piliang", "rosnida_p"),
-                       ("Grace Okafor", "grace.o")):
+    for full, user in (("Nurlela Tanjung", "nurlela.t"), ("Harriet Walsh", "harriet.w"),
+                       ("Rosnida Piliang", "rosnida_p"), ("Grace Okafor", "grace.o")):
         text = f"{full} ({user}@example.org)"
         dets = _marked(text, [("PERSON", full), ("EMAIL", f"{user}@example.org")])
         mapping = KeyMapping(secret=secret)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from typer.testing import CliRunner
 
 import makna
@@ -254,47 +255,22 @@ def test_apply_keeps_coarse_places_and_records_them(project: makna.Project, tmp_
     assert "Sumatera Barat" in text and "Bukittinggi" not in text and "Payakumbuh" not in text, text
 
 
+def _apply_cli(location: str, key: Path, pw: Path, policy: str) -> Result:
+    args = ["deid", "apply", "-p", location, "--key", str(key), "--passphrase-file", str(pw)]
+    return CliRunner().invoke(app, [*args, "--coarse-places", policy, "--force"])
+
+
 def test_cli_coarse_places_replace(project: makna.Project, project_location: str, tmp_path: Path) -> None:
     _project_with(project)
     key = tmp_path / "k.key"
     pw = tmp_path / "pw"
     pw.write_text(PASS)
-    out = CliRunner().invoke(
-        app,
-        [
-            "deid",
-            "apply",
-            "-p",
-            project_location,
-            "--key",
-            str(key),
-            "--passphrase-file",
-            str(pw),
-            "--coarse-places",
-            "replace",
-            "--force",
-        ],
-    )
+    out = _apply_cli(project_location, key, pw, "replace")
     assert out.exit_code == 0, out.output
     assert "replaced, each by another" in out.output
     mapping, _records = read_key(key, PASS)
     assert mapping.coarse == "replace" and "13" in mapping.moved and not mapping.kept
-    bad = CliRunner().invoke(
-        app,
-        [
-            "deid",
-            "apply",
-            "-p",
-            project_location,
-            "--key",
-            str(key),
-            "--passphrase-file",
-            str(pw),
-            "--coarse-places",
-            "sometimes",
-            "--force",
-        ],
-    )
+    bad = _apply_cli(project_location, key, pw, "sometimes")
     assert bad.exit_code != 0 and "coarse places 'sometimes'" in bad.output and "Traceback" not in bad.output
 
 
