@@ -113,7 +113,7 @@ class ProjectKey:
     def originals(self) -> dict[str, str]:
         """Every original string replaced so far (and the known names), with its type."""
         return {str(r["original"]): str(r["type"]) for r in self.replacements()  # a coarse place kept: no secret
-                if str(r["original"]) not in self.mapping.kept} | {n: "PERSON" for n in self.names}
+                if " ".join(str(r["original"]).split()) not in self.mapping.kept} | {n: "PERSON" for n in self.names}
 
     def replacements(self) -> list[dict[str, Any]]:
         """Every replacement record of the key (sources' and fields')."""
