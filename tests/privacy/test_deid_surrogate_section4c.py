@@ -20,7 +20,7 @@ from makna.privacy.adat import adat_roles, clan_names, gelar_words, minang_title
 from makna.privacy.coarse import coarse_place, resolve_coarse
 from makna.privacy.keyfile import read_key
 from makna.privacy.name_forms import context_full, short_forms
-from makna.privacy.naming import COUNTRY_LOCALES, _all_names, _token_index
+from makna.privacy.naming import COUNTRY_LOCALES, _all_names, _token_index, locale_gender
 from makna.privacy.project import add_detection, decide_all, scan
 from makna.privacy.project_apply import apply
 from makna.privacy.regions import city_stem_regions, countries, country_places, place_regions
@@ -284,3 +284,9 @@ def test_the_tune_cases_floor() -> None:
     missed = sum(v for k, v in score.items() if k.endswith(": MISS") and not k.startswith("all"))
     assert checked and (checked - missed) / checked >= 0.9
     assert not [k for k, v in score.items() if k.startswith("all: MISS") and v]
+
+
+def test_a_nickname_honorific_genders_the_full_name() -> None:
+    mapping = KeyMapping(secret=SECRET)
+    got = _run("Ambo Yusnidar, biasa dipanggil Uni Nida.", [("PERSON", "Yusnidar"), ("PERSON", "Nida")], mapping)
+    assert locale_gender(got[0]) == "f", got  # an unlisted name, gendered by its nickname's "Uni"

@@ -335,8 +335,14 @@ class KeyMapping:
         """A name token's gender: the project's honorifics, this occurrence's, kin words, the name lists,
         pronouns after it, then the wider world lists (None or ``""``: unknown)."""
         key = tok.lower()
-        return (self.genders.get(key) or gender or self.kin.get(key) or name_gender(tok) or self.pronouns.get(key)
-                or world_gender(tok))
+        return (self.genders.get(key) or gender or self._nickname_gender(key) or self.kin.get(key)
+                or name_gender(tok) or self.pronouns.get(key) or world_gender(tok))
+
+    def _nickname_gender(self, key: str) -> str | None:
+        """The gender an honorific shows for a nickname of this name word in the source (``Uni Nida`` of
+        ``Yusnidar``: a woman), else None."""
+        return next((self.genders[k] for k in self._context if k != key and self.genders.get(k)
+                     and context_full(k, self._context) == key), None)
 
     def _token_surrogate(self, tok: str, first: bool, language: str, gender: Gender | None,
                          family: str | None = None, pool: Sequence[str] = ()) -> str:
