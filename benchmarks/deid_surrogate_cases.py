@@ -342,6 +342,15 @@ def run(split: str, secrets: int, misses: bool, where: Path = CASES) -> Counter[
     return score
 
 
+def tune_floor(folder: str, secrets: int = 2) -> tuple[float, list[str]]:
+    """For a test: the share of the ``tune`` expectations of ``tests/privacy/<folder>`` met, and the
+    surrogate defects found (an original given back, two surrogates for one, one for two)."""
+    score = run("tune", secrets, False, CASES.parent / folder)
+    checked = sum(v for k, v in score.items() if k.endswith(": checked"))
+    missed = sum(v for k, v in score.items() if k.endswith(": MISS") and not k.startswith("all"))
+    return (checked - missed) / max(checked, 1), [k for k, v in score.items() if k.startswith("all: MISS") and v]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--misses", action="store_true", help="print the misses of the tune split (never sealed)")

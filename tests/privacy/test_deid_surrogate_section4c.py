@@ -31,6 +31,7 @@ from test_deid_surrogate_trial import _run  # noqa: E402  (marked items, one sur
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "ab" * 32
 PASS = "correct horse battery staple"
+_SUMBAR = [("LOCATION", p) for p in ("Bukittinggi", "Sumatera Barat", "Payakumbuh", "Sumbar")]
 
 
 def _provinces(place: str) -> set[str]:
@@ -75,12 +76,7 @@ def test_a_coarse_place_is_kept_by_default_and_towns_stay_in_the_province() -> N
     text = "Lokasi: Bukittinggi, Sumatera Barat. Asal Payakumbuh, Sumbar."
     got = _run(
         text,
-        [
-            ("LOCATION", "Bukittinggi"),
-            ("LOCATION", "Sumatera Barat"),
-            ("LOCATION", "Payakumbuh"),
-            ("LOCATION", "Sumbar"),
-        ],
+        _SUMBAR,
         mapping,
     )
     assert got[1] == "Sumatera Barat" and got[3] == "Sumbar", got
@@ -110,13 +106,7 @@ def test_the_wider_policy_moves_a_province_and_its_towns_consistently() -> None:
     text = "Lokasi: Bukittinggi, Sumatera Barat. Asal Payakumbuh, Sumbar. Suami dari Jawa Tengah."
     got = _run(
         text,
-        [
-            ("LOCATION", "Bukittinggi"),
-            ("LOCATION", "Sumatera Barat"),
-            ("LOCATION", "Payakumbuh"),
-            ("LOCATION", "Sumbar"),
-            ("LOCATION", "Jawa Tengah"),
-        ],
+        [*_SUMBAR, ("LOCATION", "Jawa Tengah")],
         mapping,
     )
     new = mapping.moved["13"]
@@ -277,13 +267,10 @@ def test_cli_coarse_places_replace(project: makna.Project, project_location: str
 # ---------------------------------------------------------------------------------------- own cases
 def test_the_tune_cases_floor() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from deid_surrogate_cases import CASES, run
+    from deid_surrogate_cases import tune_floor
 
-    score = run("tune", 2, False, CASES.parent / "deidsurr6cases")
-    checked = sum(v for k, v in score.items() if k.endswith(": checked"))
-    missed = sum(v for k, v in score.items() if k.endswith(": MISS") and not k.startswith("all"))
-    assert checked and (checked - missed) / checked >= 0.9
-    assert not [k for k, v in score.items() if k.startswith("all: MISS") and v]
+    rate, defects = tune_floor("deidsurr6cases")
+    assert rate >= 0.9 and not defects
 
 
 def test_a_nickname_honorific_genders_the_full_name() -> None:
