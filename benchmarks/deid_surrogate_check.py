@@ -8,7 +8,10 @@ deidsurr4, the second trial) gender from the name itself, organisations that rea
 words and house numbers, NIKs of the same province with the birth date moved by the date offset, plates of
 the plate's own province; and (round deidsurr5, the third trial) organisations whose kind words makna's
 lists lacked and councils named after their place, gender from pronouns and family words after a name,
-nicknames cut from a surname, e-mail addresses that spell a person's names, and compounds of neutral names.
+nicknames cut from a surname, e-mail addresses that spell a person's names, and compounds of neutral names;
+and (round deidsurr6, the fourth trial) provinces and countries kept (or, under the wider policy, moved
+with their towns), a city's or district's surrogate of its own level, Minang adat titles and clan names,
+and initials and clipped nicknames of one person.
 
 Each figure is a count of defects over many draws (0 is the goal); run with several seeds::
 
@@ -147,6 +150,7 @@ def main() -> None:
         _round_three(rng, secret, count)
         _round_four(rng, secret, count)
         _round_five(rng, secret, count)
+        _round_six(secret, count)
     took = time.perf_counter() - t0
     print(f"{seeds} seed(s), {took:.1f} s")
     for key, value in totals.items():
@@ -534,6 +538,130 @@ def _round_five(rng: random.Random, secret: str, count: Callable[[str, int], Non
         count("[5] ... a compound or invented name (no listed neutral name left)",
               not any(new in pool for pool in name_pools(name, first=True, language="id", gender=None,
                                                          region=None, neutral=True)))
+
+
+def _adat_lists() -> dict[str, set[str]]:
+    """``data/names_minang_adat.txt`` read here (the code before round deidsurr6 has no reader for it)."""
+    from pathlib import Path
+
+    out: dict[str, set[str]] = {}
+    path = Path(__file__).resolve().parent.parent / "src" / "makna" / "privacy" / "data" / "names_minang_adat.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            head, words = line.split(":", 1)
+            out.setdefault(head.split()[0], set()).update(w.casefold() for w in words.split())
+    return out
+
+
+def _marked(text: str, items: list[tuple[str, str]]) -> list[Detection]:
+    dets, at = [], 0
+    for kind, value in items:
+        start = text.index(value, at)
+        dets.append(Detection(start, start + len(value), kind, 0.9, "t", value))
+        at = start + len(value)
+    return dets
+
+
+def _round_six(secret: str, count: Callable[[str, int], None]) -> None:
+    """Round deidsurr6: coarse places, the level of a place, Minang titles and clans, initials, clipped cuts."""
+    # 25. provinces and countries beside towns, both languages: kept, the towns in the study's province/country
+    for lang, text, items, code in (
+        ("id", "Lokasi: Payakumbuh, Sumatera Barat. Asal Solok, Sumbar; suami dari Jawa Tengah.",
+         [("LOCATION", "Payakumbuh"), ("LOCATION", "Sumatera Barat"), ("LOCATION", "Solok"), ("LOCATION", "Sumbar"),
+          ("LOCATION", "Jawa Tengah")], "13"),
+        ("en", "From Coventry, United Kingdom; mum in Scotland, dad in Nigeria. Later Derby, England.",
+         [("LOCATION", "Coventry"), ("LOCATION", "United Kingdom"), ("LOCATION", "Scotland"), ("LOCATION", "Nigeria"),
+          ("LOCATION", "Derby"), ("LOCATION", "England")], "GB")):
+        for policy in ("keep", "replace"):
+            mapping = KeyMapping(secret=secret)
+            if hasattr(mapping, "coarse"):
+                mapping.coarse = policy
+            mapping.reserve(v for _k, v in items)
+            _new, reps = pseudonymise(text, _marked(text, items), mode="surrogate", mapping=mapping, language=lang,
+                                      region=code if code == "GB" else None)
+            coarse = {"Sumatera Barat", "Sumbar", "Jawa Tengah", "United Kingdom", "Scotland", "Nigeria", "England"}
+            towns = [r for r in reps if r.original not in coarse]
+            if policy == "keep":
+                count("[6] provinces and countries (default policy)", len(reps) - len(towns))
+                count("[6] ... not kept as they are", sum(1 for r in reps if r.original in coarse
+                                                          and r.replacement != r.original))
+                count("[6] ... a town outside the study's province or country", sum(
+                    1 for r in towns if code not in {p for p, _l in place_regions(r.replacement)}
+                    | {c for c, _a in country_places(r.replacement)}))
+            else:
+                moved = {r.original: r.replacement for r in reps if r.original in coarse}
+                count("[6] provinces and countries (wider policy)", len(moved))
+                count("[6] ... kept, or equal to another original", sum(
+                    1 for o, v in moved.items() if v == o or v in coarse))
+                count("[6] ... two mentions of one region, two surrogates", len(
+                    {moved[o] for o in moved if o in {"Sumatera Barat", "Sumbar", "United Kingdom", "Scotland",
+                                                      "England"}}) - 1)
+                new = {p for p, _l in place_regions(moved.get("Sumatera Barat", ""))} | {
+                    c for c, n in _country_names().items() if n == moved.get("United Kingdom")}
+                count("[6] ... a town not in its province's or country's surrogate", sum(
+                    1 for r in towns if r.original in {"Payakumbuh", "Solok", "Coventry", "Derby"}
+                    and not new & ({p for p, _l in place_regions(r.replacement)}
+                                   | {c for c, _a in country_places(r.replacement)})))
+    # 26. the level of a place: a city another city, a district another district, Jakarta a city
+    for place, level in (("Bukittinggi", "city"), ("Pariaman", "city"), ("Jakarta", "city"), ("Nanggalo", "district"),
+                         ("Koto Tangah", "district"), ("Kuranji", "district")):
+        text = f"Saya tinggal di {place}, dekat Padang."
+        mapping = KeyMapping(secret=secret)
+        mapping.reserve([place, "Padang"])
+        _new, reps = pseudonymise(text, _marked(text, [("LOCATION", place), ("LOCATION", "Padang")]),
+                                  mode="surrogate", mapping=mapping)
+        count("[6] cities and districts", 1)
+        count("[6] ... surrogate of another level", level not in {lv for _p, lv in place_regions(reps[0].replacement)})
+    # 27. Minang gelar and clan names (in a GB source too)
+    lists = _adat_lists()
+    keep = lists["title"] | lists.get("weak", set()) | lists["kept"]
+    for name, region in (("Datuak Rajo Mangkuto", None), ("Sutan Marajo", None), ("Datuk Bandaro Sati", None),
+                         ("Malin Sampono", None), ("Bagindo Sinaro", "GB")):
+        text = f"Mamak saya {name} datang."
+        _new, reps = pseudonymise(text, _marked(text, [("PERSON", name)]), mode="surrogate",
+                                  mapping=KeyMapping(secret=secret), region=region)
+        old, new = name.split(), reps[0].replacement.split()
+        count("[6] Minang gelar", 1)
+        count("[6] ... a title lost, or a word after it no title word", len(old) != len(new) or any(
+            (n != o) if (o.casefold() in keep and i < len(old) - 1) else (n.casefold() not in lists["gelar"])
+            for i, (o, n) in enumerate(zip(old, new, strict=False))))
+    for name, region, lang in (("Arif Chaniago", "GB", "en"), ("Lestari Koto", None, "id"),
+                               ("Hendra Sikumbang", None, "id"), ("Dedi Tanjung", "GB", "en")):
+        text = f"My friend {name} rides too."
+        mapping = KeyMapping(secret=secret)
+        _new, reps = pseudonymise(text, _marked(text, [("PERSON", name)]), mode="surrogate", mapping=mapping,
+                                  region=region, language=lang)
+        first, clan = reps[0].replacement.split()[0], reps[0].replacement.split()[-1]
+        count("[6] names with a Minang clan name", 1)
+        count("[6] ... clan name not another clan name", clan.casefold() not in lists["suku"])
+        count("[6] ... given name not Indonesian", not (first.lower() in _token_index()
+                                                        or first in _all_names("id_ID")))
+    # 28. an initial in a user name, a nickname that clips the name's end
+    for full, user in (("Nurlela Tanjung", "nurlela.t"), ("Harriet Walsh", "harriet.w"),
+                       ("Rosnida Piliang", "rosnida_p"), ("Grace Okafor", "grace.o")):
+        text = f"{full} ({user}@example.org)"
+        dets = _marked(text, [("PERSON", full), ("EMAIL", f"{user}@example.org")])
+        mapping = KeyMapping(secret=secret)
+        _new, reps = pseudonymise(text, dets, mode="surrogate", mapping=mapping)
+        first = mapping.person_tokens[full.split()[0].casefold()].casefold()
+        initial = mapping.person_tokens[full.split()[-1].casefold()][:1].casefold()
+        local = reps[1].replacement.split("@")[0].casefold()
+        count("[6] user names of a first name and an initial", 1)
+        count("[6] ... not the first name's surrogate and the surname's surrogate's initial",
+              re.fullmatch(re.escape(first) + r"[._]" + re.escape(initial), local) is None)
+    for full, nick in (("Yusnimar", "Nima"), ("Syafrinal", "Rina"), ("Asmitar", "Mita"), ("Jasmaniar", "Mania")):
+        text = f"Nama saya {full}, orang memanggil saya {nick}."
+        mapping = KeyMapping(secret=secret)
+        _new, reps = pseudonymise(text, _persons(text, [full, nick]), mode="surrogate", mapping=mapping)
+        count("[6] nicknames that clip a name's end", 1)
+        count("[6] ... not a cut of the name's surrogate", reps[1].replacement.casefold()[:2]
+              not in reps[0].replacement.casefold())
+
+
+def _country_names() -> dict[str, str]:
+    from makna.privacy.regions import countries
+
+    return countries()
 
 
 _EN_MONTHS = "January February March April May June July August September October November December".split()

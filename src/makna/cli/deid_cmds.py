@@ -439,6 +439,10 @@ def apply_cmd(
         "own ('makna deid region --tradition'): minang, jawa, sunda, batak, bali, bugis, indonesia (general "
         "Indonesian) or english; 'auto' for each name's own tradition, else the region's [default: auto, or "
         "the tradition an earlier apply chose; kept in the key].")] = None,
+    coarse_places: Annotated[str | None, typer.Option(
+        "--coarse-places", help="Provinces, countries and large islands (not identifying on their own): 'keep' "
+        "them as they are, or 'replace' each by another one for the whole project, the towns following it "
+        "[default: keep, or what an earlier apply chose; kept in the key].")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Apply even when the key file would travel with the project (its folder, or the same "
         "synced or versioned folder) or a new key's passphrase is weak.")] = False,
@@ -459,7 +463,7 @@ def apply_cmd(
                                "study.key) with a passphrase of four or more unrelated words, or give --force")
         with busy("De-identifying"):
             report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending,
-                           surrogate_region=region, tradition=tradition)
+                           surrogate_region=region, tradition=tradition, coarse_places=coarse_places)
     typer.echo("Note: de-identification cannot be undone ('makna undo' stops here); only the key file "
                "gives the original text back.", err=True)
     typer.echo(f"De-identified {len(report.sources)} source(s) and {len(report.fields)} field value(s) "
@@ -482,6 +486,9 @@ def apply_cmd(
                                                                 "region's)") + ".")
         for name, (chosen, origin) in report.source_traditions.items():
             typer.echo(f"  {name}: {chosen} ({origin})")
+        typer.echo("Provinces, countries and large islands: " + (
+            "kept as they are (not identifying on their own; --coarse-places replace to replace them)."
+            if report.coarse == "keep" else "replaced, each by another for the whole project; towns follow."))
     if report.compacted:
         typer.echo("Storage compacted (SQLite: secure_delete, VACUUM, WAL truncated; PostgreSQL: VACUUM FULL): "
                    "no replaced original is left in free space.")

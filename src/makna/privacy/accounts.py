@@ -65,16 +65,25 @@ def _cased(original: str, new: str) -> str:
 
 
 def rebuild_user(user: str, rng: random.Random, name_of: Callable[[str], str | None],
-                 word: Callable[[random.Random], str]) -> str:
+                 word: Callable[[random.Random], str],
+                 initial: Callable[[str, list[str]], str | None] | None = None) -> str:
     """A new user part of the same shape (see the module documentation): ``name_of`` gives the surrogate of
-    a run of letters that is a name or place of the project (else None), ``word`` draws another name."""
+    a run of letters that is a name or place of the project (else None), ``word`` draws another name;
+    ``initial`` the surrogate of a one-letter run (an initial) given the user part's other runs (``t`` of
+    ``nurhayati.t``: the initial of the surrogate of the surname of the person called Nurhayati), else None:
+    another letter (an initial stays an initial)."""
     out: list[str] = []
+    runs = [r.casefold() for r in re.findall(r"[^\W\d_]+", user)]
     for piece in re.split(r"([^\W\d_]+)", user):
         if not piece:
             continue
         if re.fullmatch(r"[^\W\d_]+", piece):
             if piece.casefold() in ROLE_WORDS:
                 out.append(piece)
+                continue
+            if len(piece) == 1 and len(runs) > 1:
+                letter = initial(piece, runs) if initial is not None else None
+                out.append(_cased(piece, letter or rng.choice("abcdefghijklmnoprstuwy")))
                 continue
             new = name_of(piece)
             out.append(_cased(piece, new if new is not None else word(rng)))

@@ -55,6 +55,9 @@ def short_forms(short: str, full: str, surrogate: str) -> list[str]:
     shorter ones), then any other cut of two letters or more; never the whole surrogate."""
     low_s, low_f = short.casefold(), full.casefold()
     prefix = low_f.startswith(low_s)
+    if not prefix and not low_f.endswith(low_s) and _clipped(low_s, low_f):  # Nida of Yusnidar: the end, less
+        cut = surrogate[:-1] if surrogate[-1:].casefold() not in _VOWELS else surrogate  # its last consonant
+        return short_forms(short, full[:-1], cut)
     if not prefix and not low_f.endswith(low_s):
         return _inner_forms(short, full, surrogate)
     wanted = len(syllable_spans(short))
@@ -78,6 +81,18 @@ def short_forms(short: str, full: str, surrogate: str) -> list[str]:
         if piece not in out:
             out.append(piece)
     return out
+
+
+def _clipped(low_s: str, low_f: str) -> bool:
+    """Whether a (case-folded) short form ends a longer name less its final consonant (``nida`` of
+    ``yusnidar``, ``rina`` of ``syafrinal``), as Indonesian nicknames often do."""
+    return (
+        len(low_f) >= len(low_s) + 3
+        and low_f[-1] not in _VOWELS
+        and low_f[-1].isalpha()
+        and low_f[:-1].endswith(low_s)
+        and low_s[-1] in _VOWELS
+    )
 
 
 def _inner_at(short: str, full: str) -> tuple[int, int] | None:
@@ -125,7 +140,9 @@ def context_full(token: str, context: Iterable[str]) -> str | None:
     if len(low) < 3 or not low.isalpha():
         return None
     context = list(context)
-    found = {c for c in context if len(c) >= len(low) + 2 and (c.startswith(low) or c.endswith(low))}
+    found = {
+        c for c in context if len(c) >= len(low) + 2 and (c.startswith(low) or c.endswith(low) or _clipped(low, c))
+    }
     prefix = {c for c in found if c.startswith(low)}
     found = prefix or found  # a prefix (Yuli, Yulianti) before a suffix (Anti, Yulianti)
     if not found and len(low) >= 4:

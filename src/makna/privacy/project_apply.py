@@ -47,6 +47,7 @@ from ..project import Project
 from ..store import fulltext, tables
 from ..store.maintenance import secure_delete
 from ._scrub import compact, rewrite_events
+from .coarse import resolve_coarse
 from .fields import field_spec, rebuild_value, save_field, unique_value, write_field
 from .keyfile import (
     key_location_risks,
@@ -111,7 +112,8 @@ class ProjectKey:
 
     def originals(self) -> dict[str, str]:
         """Every original string replaced so far (and the known names), with its type."""
-        return {str(r["original"]): str(r["type"]) for r in self.replacements()} | {n: "PERSON" for n in self.names}
+        return {str(r["original"]): str(r["type"]) for r in self.replacements()  # a coarse place kept: no secret
+                if " ".join(str(r["original"]).split()) not in self.mapping.kept} | {n: "PERSON" for n in self.names}
 
     def replacements(self) -> list[dict[str, Any]]:
         """Every replacement record of the key (sources' and fields')."""
@@ -155,6 +157,8 @@ class ApplyReport:
     renamed: dict[str, str] = field(default_factory=dict)
     """The de-identified sources whose name held an identifier: their name before -> their new name (what
     ``makna sources`` and every command take from now on)."""
+    coarse: str = "keep"
+    """What surrogates did with provinces, countries and large islands (:mod:`makna.privacy.coarse`)."""
 
 
 # --------------------------------------------------------------------------------------- key
@@ -387,6 +391,7 @@ def apply(
     include_pending: bool = False,
     surrogate_region: str | None = None,
     tradition: str | None = None,
+    coarse_places: str | None = None,
 ) -> ApplyReport:
     """De-identify the scanned sources (or ``sources``) and, unless ``sources`` narrows it, the reviewed
     free-text fields: see the module documentation. ``surrogate_region``: a province (code, name or
@@ -394,12 +399,14 @@ def apply(
     the project's own places, plates and NIKs point to (:mod:`makna.privacy.regions`), kept in the key.
     ``tradition``: the naming tradition of surrogate names (:data:`makna.privacy.naming.TRADITIONS`) for
     the sources and cases without their own ('makna deid region --tradition'), kept in the key; ``auto``
-    goes back to each name's own tradition and the region's."""
+    goes back to each name's own tradition and the region's. ``coarse_places``: ``keep`` (the default) or
+    ``replace`` provinces, countries and large islands (:mod:`makna.privacy.coarse`), kept in the key."""
     require(project, PERMISSION["deid.apply"])  # before the key file is written, outside any transaction
     if mode not in _MODES:
         raise InputError(f"mode {mode!r}: use one of {', '.join(_MODES)}")
     region = resolve_region(surrogate_region)
     chosen = resolve_tradition(tradition)
+    coarse = resolve_coarse(coarse_places)
     d, s = tables.deid_sources.c, tables.sources.c
     with project.store.read() as conn:
         wanted = _source_ids(project, conn, sources)
@@ -436,6 +443,8 @@ def apply(
         mapping.region = region
     if tradition is not None:
         mapping.tradition = chosen
+    if coarse is not None:
+        mapping.coarse = coarse
     mapping.reserve([i.detection.text for st in [*states, *fields] for i in st.review.items] + key.names)
     for st in [*targets, *fields]:  # genders and provinces from the whole project before the first draw
         mapping.learn(st.review.text, st.review.final(include_pending=include_pending))
@@ -516,7 +525,7 @@ def apply(
                        mapping.region, {st.name: (regions[st.source_id].region, regions[st.source_id].origin)
                                         for st, _t, _r in plans}, mapping.tradition,
                        {st.name: (str(plan.tradition), plan.tradition_origin) for st, _t, _r in plans
-                        if (plan := regions[st.source_id]).tradition is not None}, renamed)
+                        if (plan := regions[st.source_id]).tradition is not None}, renamed, mapping.coarse)
 
 
 # ------------------------------------------------------------------------------------ reveal

@@ -18,11 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .accounts import ROLE_WORDS, new_domain, rebuild_user, segment, split_account
+from .adat import adat_roles, clan_names, gelar_words, minang_title_gender
+from .coarse import coarse_place, moved_code, moved_name
 from .name_forms import OriginalWords, context_full, short_forms
 from .naming import (
     HONORIFIC_GENDER,
     NAME_TITLES,
     Gender,
+    draw_name,
     honorific_gender,
     is_title,
     kin_gender,
@@ -33,7 +36,8 @@ from .naming import (
     world_gender,
 )
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
-from .regions import NATIONAL, infer_region, is_country, province_votes, resolve_region
+from .regions import NATIONAL, PROVINCES, infer_region, is_country, province_votes, resolve_region
+from .replacements import Replacement, map_offset, restore
 from .surrogates import ORG_KIND_WORDS, SurrogateGenerator, calendar_date, split_org, split_place, street_name
 from .types import PII_TYPES, Detection
 
@@ -127,6 +131,13 @@ class KeyMapping:
     origins: dict[str, str] = field(default_factory=dict)
     """Name token (case-folded) -> ``id`` where an Indonesian honorific stands before it (``Pak
     Suharyanto`` in an English transcript keeps an Indonesian name)."""
+    coarse: str = "keep"
+    """What surrogates do with provinces, countries and large islands (:mod:`makna.privacy.coarse`): ``keep``
+    them (the default), or ``replace`` each by another for the whole project, the towns following it."""
+    kept: dict[str, str] = field(default_factory=dict)
+    """Coarse places kept as they are (original -> its province or country code): no surrogates."""
+    moved: dict[str, str] = field(default_factory=dict)
+    """Under ``coarse="replace"``: province, country or island -> the one it became for the whole project."""
 
     def reserve(self, originals: Iterable[str]) -> None:
         """Register identifiers found anywhere in the project before replacing, so that no surrogate
@@ -173,6 +184,8 @@ class KeyMapping:
         self._gen.date_offset, self._gen.age_offset = self.date_offset, self.age_offset
         self._own_language: str | None = None
         """While a source with its own region is replaced: the language its unlisted names follow."""
+        self._names: list[list[str]] = []
+        """While one source is replaced: its person names (and its cases'), as words, for initials in user names."""
         self._context: dict[str, tuple[str, bool, bool]] = {}
         """While one source is replaced: its name tokens (and its cases'), case-folded -> (the token, first
         in its name, part of a name of two or more words), for short forms (:mod:`makna.privacy.name_forms`)."""
@@ -239,6 +252,29 @@ class KeyMapping:
             self.region = infer_region(self.votes)
         self._gen.region = self.region
 
+    def _move(self, code: str, kind: str = "") -> str:
+        """Under the wider policy, the province or country (or island) ``code`` became; else ``code``."""
+        if self.coarse != "replace":
+            return code
+        if code not in self.moved:
+            kind = kind or ("province" if code in PROVINCES else "country")
+            # never onto another's surrogate, nor onto a province or country the project names itself
+            taken = set(self.moved.values()) | {c for v in self.reserved if (c := (coarse_place(v) or ("", ""))[1])}
+            self.moved[code] = moved_code(kind, code, self._gen.rng("COARSE", code), taken)
+        return self.moved[code]
+
+    def _coarse(self, original: str) -> str | None:
+        """A coarse place kept as it is (recorded in :attr:`kept`) or, under the wider policy, moved; None
+        for any other place."""
+        found = coarse_place(original)
+        if found is None:
+            return None
+        kind, code = found
+        if self.coarse != "replace" or code == "ID":
+            self.kept[" ".join(original.split())] = code
+            return original
+        return moved_name(kind, self._move(code, kind), original)
+
     # -- tags ----------------------------------------------------------------------------------------
     def tag(self, kind: str, original: str) -> str:
         """``[TYPE-n]``: the same identity always gets the same number; a lone first name joins the
@@ -271,8 +307,10 @@ class KeyMapping:
         form or nickname among them gets the cut of its full name's surrogate (:mod:`makna.privacy.name_forms`);
         an empty iterable ends the context."""
         self._context = {}
+        self._names = []
         for name in names:
             toks = [t for t in name.split() if not is_title(t)]
+            self._names.append(toks)
             for i, tok in enumerate(toks):
                 key = tok.casefold()
                 known = self._context.get(key)
@@ -297,19 +335,28 @@ class KeyMapping:
         """A name token's gender: the project's honorifics, this occurrence's, kin words, the name lists,
         pronouns after it, then the wider world lists (None or ``""``: unknown)."""
         key = tok.lower()
-        return (self.genders.get(key) or gender or self.kin.get(key) or name_gender(tok) or self.pronouns.get(key)
-                or world_gender(tok))
+        return (self.genders.get(key) or gender or self._nickname_gender(key) or self.kin.get(key)
+                or name_gender(tok) or self.pronouns.get(key) or world_gender(tok))
+
+    def _nickname_gender(self, key: str) -> str | None:
+        """The gender an honorific shows for a nickname of this name word in the source (``Uni Nida`` of
+        ``Yusnidar``: a woman), else None."""
+        return next((self.genders[k] for k in self._context if k != key and self.genders.get(k)
+                     and context_full(k, self._context) == key), None)
 
     def _token_surrogate(self, tok: str, first: bool, language: str, gender: Gender | None,
-                         family: str | None = None) -> str:
+                         family: str | None = None, pool: Sequence[str] = ()) -> str:
         """The project's surrogate of one name token (drawn and remembered on first use); ``family``: the
-        language the name's other tokens show (``Kartikasari`` of ``Dewi Kartikasari`` stays Indonesian)."""
+        language the name's other tokens show (``Kartikasari`` of ``Dewi Kartikasari`` stays Indonesian);
+        ``pool``: the words to draw it from instead (a Minang title word, a clan name; :mod:`makna.privacy.adat`)."""
         key = tok.lower()
         if key in self.person_tokens:
             return self.person_tokens[key]
         self._used.add(key)
         self._originals.add([tok])
-        value = self._short_form(tok, language, gender)
+        value = None if pool else self._short_form(tok, language, gender)
+        if pool:
+            value = draw_name(self._gen.rng("ADAT", key), [pool], self._used, self._originals.meets)
         if value is None:
             hint = self._gender_hint(tok, gender)
             value = self._gen.person_token(tok, first=first, language=self.origins.get(key) or family
@@ -329,6 +376,10 @@ class KeyMapping:
         # a title inside the name (Daeng, Haji, Teuku...; see makna.privacy.naming) stays, and shows a gender
         titles = [i for i, t in enumerate(toks) if i < len(toks) - 1 and is_title(t)]
         gender = gender or next((g for i in titles if (g := NAME_TITLES[toks[i].rstrip(".").casefold()])), None)
+        roles = adat_roles(toks)  # a Minang gelar or clan name: title words stay, the rest stays Minang
+        if roles is not None:
+            titles = [i for i, r in enumerate(roles) if r == "keep"]
+            gender = gender or next((g for i in titles if (g := minang_title_gender(toks[i]))), None)
         if gender is None:  # a name's one gender shown by any of its tokens holds for the others
             shown = {self._gender_hint(t, None) for i, t in enumerate(toks) if i not in titles} - {None, ""}
             if shown == {"m"}:
@@ -340,12 +391,20 @@ class KeyMapping:
         shown_languages = {name_language(t, "") for i, t in enumerate(toks) if i not in titles} - {""}
         family = shown_languages.pop() if len(shown_languages) == 1 else None
         names = 0
-        for i, tok in enumerate(toks):
-            if i in titles:
-                out.append(tok)
-                continue
-            names += 1
-            out.append(_cased_like(tok, self._token_surrogate(tok, names == 1, language, gender, family)))
+        chosen = self._gen.tradition
+        if roles is not None and chosen is None:
+            self._gen.tradition = "minang"  # a name's own tradition outweighs the source's region
+        try:
+            for i, tok in enumerate(toks):
+                if i in titles:
+                    out.append(tok)
+                    continue
+                names += 1
+                role = roles[i] if roles is not None else "name"
+                pool = gelar_words() if role == "gelar" else (clan_names() if role == "clan" else ())
+                out.append(_cased_like(tok, self._token_surrogate(tok, names == 1, language, gender, family, pool)))
+        finally:
+            self._gen.tradition = chosen
         return " ".join(out)
 
     def _account_name(self, run: str, language: str) -> str | None:
@@ -371,6 +430,17 @@ class KeyMapping:
         place = self.places.get(_place_key(run))
         return place.casefold().replace(" ", "") if place is not None else None
 
+    def _account_initial(self, letter: str, runs: list[str], language: str) -> str | None:
+        """The initial of the surrogate of the one name word of the context that ``letter`` begins, in a full
+        name of which another word is one of ``runs`` (``nurhayati.t``, with ``Nurhayati Tanjung``), else None."""
+        found = {(tok, i == 0) for name in self._names for i, tok in enumerate(name)
+                 if tok.casefold().startswith(letter.casefold())
+                 and any(o.casefold() in runs for o in name if o != tok)}
+        if len(found) != 1:
+            return None
+        tok, first = found.pop()
+        return self._token_surrogate(tok, first, language, None)[:1].casefold()
+
     def _account(self, kind: str, original: str, language: str, clashes: Callable[[str], bool]) -> str | None:
         """An e-mail address or handle with the person's surrogate in it (:mod:`makna.privacy.accounts`)."""
         parts = split_account(kind, original)
@@ -387,7 +457,8 @@ class KeyMapping:
                 used.add(drawn)
                 return drawn
 
-            value = before + rebuild_user(user, rng, lambda run: self._account_name(run, language), word) \
+            value = before + rebuild_user(user, rng, lambda run: self._account_name(run, language), word,
+                                          lambda letter, runs: self._account_initial(letter, runs, language)) \
                 + new_domain(rng, after)
             if not clashes(value):
                 return value
@@ -410,9 +481,11 @@ class KeyMapping:
         try:
             self._gen.region, self._own_language = region or self.region, own
             self._gen.tradition = tradition or self.tradition
+            self._gen.move = self._move if self.coarse == "replace" else None
             return self._surrogate(kind, original, language, gender)
         finally:
             self._gen.region, self._own_language, self._gen.tradition = self.region, None, None
+            self._gen.move = None
 
     def _surrogate(self, kind: str, original: str, language: str, gender: Gender | None) -> str:
         table = self.surrogates.setdefault(kind, {})
@@ -424,6 +497,10 @@ class KeyMapping:
             value = self._person_surrogate(original, language, gender)
             table[key] = value
             return value
+        if kind == "LOCATION" and (coarse := self._coarse(original)) is not None:
+            if coarse != original:
+                table[key] = coarse
+            return coarse
         if kind == "LOCATION":
             head, core = split_place(original)
             known_place = self.places.get(_place_key(core))
@@ -572,6 +649,9 @@ class KeyMapping:
             "tradition": self.tradition,
             "pronouns": self.pronouns,
             "origins": self.origins,
+            "coarse": self.coarse,
+            "kept": self.kept,
+            "moved": self.moved,
         }
 
     @classmethod
@@ -594,6 +674,9 @@ class KeyMapping:
             tradition=data.get("tradition"),
             pronouns={str(k): str(v) for k, v in data.get("pronouns", {}).items()},
             origins={str(k): str(v) for k, v in data.get("origins", {}).items()},
+            coarse=str(data.get("coarse", "keep")),
+            kept={str(k): str(v) for k, v in data.get("kept", {}).items()},
+            moved={str(k): str(v) for k, v in data.get("moved", {}).items()},
         )
 
 
@@ -625,32 +708,6 @@ def _reshape(kind: str, original: str, known: str) -> str:
             it = iter(new_digits)
             return "".join(next(it) if c.isdigit() else c for c in original)
     return known
-
-
-@dataclass(frozen=True, slots=True)
-class Replacement:
-    """One replaced span: where it was, where its replacement is, its type and both strings.
-
-    ``original`` belongs in the key file only; a project stores ``new_start``, ``new_end`` and ``type``.
-    """
-
-    start: int
-    end: int
-    new_start: int
-    new_end: int
-    type: str
-    original: str
-    replacement: str
-
-    def public(self) -> dict[str, int | str]:
-        """The fields a project may store (no original, no replacement string)."""
-        return {
-            "start": self.start,
-            "end": self.end,
-            "new_start": self.new_start,
-            "new_end": self.new_end,
-            "type": self.type,
-        }
 
 
 def pseudonymise(
@@ -707,29 +764,3 @@ def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mo
         pos = det.end
     out.append(text[pos:])
     return "".join(out), reps
-
-
-def restore(new_text: str, replacements: Sequence[Replacement]) -> str:
-    """Put the originals back: the inverse of :func:`pseudonymise` given its replacements."""
-    out: list[str] = []
-    pos = 0
-    for rep in sorted(replacements, key=lambda r: r.new_start):
-        if rep.new_start < pos or new_text[rep.new_start : rep.new_end] != rep.replacement:
-            raise ValueError("the de-identified text no longer matches its replacements")
-        out.append(new_text[pos : rep.new_start])
-        out.append(rep.original)
-        pos = rep.new_end
-    out.append(new_text[pos:])
-    return "".join(out)
-
-
-def map_offset(offset: int, replacements: Sequence[Replacement]) -> int:
-    """Map an offset in the original text to the de-identified text (inside a replaced span: its start)."""
-    shift = 0
-    for rep in replacements:
-        if offset < rep.start:
-            break
-        if offset < rep.end:
-            return rep.new_start
-        shift = rep.new_end - rep.end
-    return offset + shift

@@ -33,6 +33,7 @@ __all__ = [
     "PLATE_PROVINCES",
     "PROVINCES",
     "cities_in",
+    "city_stem_regions",
     "countries",
     "country_places",
     "is_country",
@@ -129,6 +130,27 @@ def place_regions(name: str) -> frozenset[tuple[str, str]]:
     """(province code, level) of every region called ``name`` (``Kota``/``Kecamatan`` prefixes ignored)."""
     plain = _TYPE_PREFIX.sub("", " ".join(name.split()))
     return _table()[0].get(plain.lower(), frozenset())
+
+
+@cache
+def _stems() -> dict[str, frozenset[tuple[str, str]]]:
+    table = _table()[0]
+    out: dict[str, set[tuple[str, str]]] = {}
+    for name, found in table.items():
+        for province, level in found:
+            if level != "city":
+                continue
+            stem = re.sub(r"^administrasi\s+", "", name)
+            stem = re.sub(r"\s+(?:barat|timur|utara|selatan|pusat|tengah)$", "", stem)
+            if stem != name and stem not in table:
+                out.setdefault(stem, set()).add((province, level))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def city_stem_regions(name: str) -> frozenset[tuple[str, str]]:
+    """(province code, ``city``) of a name the table holds only as the stem of its cities' names (``Jakarta``
+    of ``Administrasi Jakarta Selatan``...), for surrogates of the same level; empty for any other name."""
+    return _stems().get(" ".join(name.split()).casefold(), frozenset())
 
 
 def places_in(province: str | None, levels: Iterable[str]) -> list[str]:

@@ -61,6 +61,7 @@ from .regions import (
     NATIONAL,
     PROVINCES,
     cities_in,
+    city_stem_regions,
     countries,
     country_places,
     is_country,
@@ -319,6 +320,10 @@ class SurrogateGenerator:
         self.tradition: str | None = None
         """The naming tradition chosen for names and user names (:data:`makna.privacy.naming.TRADITIONS`);
         None: each name's own, else the region's."""
+        self.move: Callable[[str], str] | None = None
+        """Under the wider policy for coarse places (:mod:`makna.privacy.coarse`): the province or country a
+        province or country became, which a town's surrogate follows; None: towns stay in their own."""
+        self._attempt = 0
         self._by_type: dict[str, Callable[[random.Random, str, str], str]] = {
             "PERSON": self._person,
             "PHONE": self._phone,
@@ -342,6 +347,7 @@ class SurrogateGenerator:
     def generate(self, kind: str, original: str, *, language: str = "id", attempt: int = 0) -> str:
         """A surrogate for ``original`` of type ``kind``."""
         rng = self.rng(kind, original, str(attempt))
+        self._attempt = attempt
         return self._by_type[kind](rng, original, language)
 
     # -- PERSON ----------------------------------------------------------------------------------------
@@ -547,6 +553,8 @@ class SurrogateGenerator:
             areas = sorted(areas, key=lambda area: area[0] not in COUNTRY_LOCALES)  # Victoria: Canada's
         code, admin1 = areas[0] if len({c for c, _a in areas}) == 1 or not is_country(self.region) else next(
             ((c, a) for c, a in areas if c == self.region), areas[0])
+        if self.move is not None and (moved := self.move(code)) != code:  # the wider policy: its new country
+            code, admin1 = moved, ""
         pool = [n for n in cities_in(code, admin1) if n.casefold() != low] or [
             n for n in cities_in(code) if n.casefold() != low]
         return head + rng.choice(pool) if pool else None
@@ -559,7 +567,7 @@ class SurrogateGenerator:
         if street is not None and not (country_places(original) or place_regions(original)):
             # "Station Road": a surname and the same street word (a town such as "Burgess Hill" stays a town)
             return f"{_surname(rng)} {street.group(1)}"
-        found = place_regions(core)
+        found = place_regions(core) or city_stem_regions(core)  # "Jakarta": the stem of its five cities
         if not found and (foreign := self._foreign_place(rng, head, core)) is not None:
             return foreign
         if head and not found and not _ADMIN_PREFIX.match(head) and head.split()[0].lower() not in _ADMIN_WORDS:
@@ -578,8 +586,13 @@ class SurrogateGenerator:
             levels = {lv for p, lv in found if province is None or p == province} or {lv for _p, lv in found}
         if levels == {"province"}:
             return head + rng.choice([n for n in sorted(_PROVINCE_NAMES) if n.lower() != core.lower()])
-        wanted = {"city", "regency"} if levels & {"city", "regency"} else {"district"}
-        pool = places_in(province, wanted) or places_in(None, wanted)
+        if province is not None and self.move is not None:
+            province = self.move(province)  # the wider policy: the towns follow their province's surrogate
+        # the same level (a city another city, a district another), a city's or regency's wider level only
+        # after a hundred draws (the province's few cities are all originals or taken)
+        broad = {"city", "regency"} if levels & {"city", "regency"} else {"district"}
+        exact = (levels & broad or broad) if self._attempt < 100 else broad
+        pool = places_in(province, exact) or places_in(province, broad) or places_in(None, exact)
         return head + rng.choice(pool)
 
     def _org(self, rng: random.Random, original: str, language: str) -> str:

@@ -127,6 +127,8 @@ class ApplyRequest(BaseModel):
     tradition: str | None = Field(default=None, max_length=40, description="naming tradition of surrogate names "
                                   "(minang, jawa, sunda, batak, bali, bugis, indonesia, english; auto); default: "
                                   "each name's own, else the region's")
+    coarse_places: str | None = Field(default=None, max_length=20, description="provinces, countries and large "
+                                      "islands: 'keep' (the default) or 'replace' (towns follow)")
     force: bool = Field(default=False, description="apply even when the key file would travel with the project or "
                         "a new key's passphrase is weak (as 'makna deid apply --force'); the reasons come back "
                         "as warnings")
@@ -282,12 +284,13 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
     if refuse and not body.force:
         raise InputError(key_refusal(refuse, lang_of(request)))
     report = apply(project, path, secret, mode=body.mode, include_pending=body.include_pending,
-                   surrogate_region=body.surrogate_region, tradition=body.tradition)
+                   surrogate_region=body.surrogate_region, tradition=body.tradition,
+                   coarse_places=body.coarse_places)
     # by their names now: a name that held an identifier is not shown again
     return reply({"sources": [report.renamed.get(n, n) for n in report.sources],
                   "replaced": report.replaced, "by_type": report.by_type,
                   "fields": report.fields, "events": report.events, "compacted": report.compacted,
-                  "region": report.region, "tradition": report.tradition,
+                  "region": report.region, "tradition": report.tradition, "coarse_places": report.coarse,
                   "key_path": str(path), "key_id": report.key_id[:12], "mode": report.mode,
                   "unscanned": report.unscanned,
                   "warnings": [translate_error(w, lang_of(request)) for w in report.warnings]})

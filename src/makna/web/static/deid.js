@@ -371,6 +371,7 @@
     if (f.passphrase_repeat.value) body.passphrase_repeat = f.passphrase_repeat.value;
     if (f.surrogate_region && f.surrogate_region.value) body.surrogate_region = f.surrogate_region.value;
     if (f.tradition && f.tradition.value) body.tradition = f.tradition.value;
+    if (f.coarse_places && f.coarse_places.value) body.coarse_places = f.coarse_places.value;
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     toast(M("De-identifying…"));
