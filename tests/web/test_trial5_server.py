@@ -1,0 +1,53 @@
+"""What a fifth new user's trial (a team study on the team server, #11) found on the server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sync_helpers import PASSWORD as SERVER_PASSWORD
+from web_helpers import Client
+
+from makna.server.ratelimit import LoginLimiter
+from makna.web.server_app import create_server_app
+
+
+@pytest.fixture
+def server(team: Any, server_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    monkeypatch.chdir(tmp_path)  # a server project's report goes under the working folder
+    team.add_project("Lain", owner="eko")
+    app = create_server_app(server_db, lang="en", limiter=LoginLimiter(failures=5, window=600))
+    yield app
+    app.state.registry.close()
+
+
+def _login(app: Any, name: str, project: str) -> tuple[Client, dict[str, str]]:
+    c = Client(app)
+    r = c.post("/login", json={"name": name, "password": SERVER_PASSWORD})
+    assert r.status_code == 200, r.text
+    return c, {"X-Makna-CSRF": r.json()["csrf"], "X-Makna-Project": project}
+
+
+def test_a_project_report_is_not_served_to_another_project(server: Any) -> None:
+    """Every server project wrote its report to the same ``makna-report`` folder, so a member of any
+    other project downloaded it (quotes, memos, case names) and overwrote it with their own."""
+    c, h = _login(server, "ana", "Studi")
+    try:
+        r = c.post("/api/report", json={"lang": "en"}, headers=h)
+        assert r.status_code == 200, r.text
+        folder = r.json()["folder"]
+        assert c.get("/analysis/report/report.md", headers=h).status_code == 200
+    finally:
+        c.close()
+    c, h = _login(server, "eko", "Lain")
+    try:
+        assert c.get("/api/report", headers=h).json()["files"] == []
+        r = c.get("/analysis/report/report.md", headers=h)
+        assert r.status_code == 404, r.text[:300]
+        r = c.post("/api/report", json={"lang": "en"}, headers=h)
+        assert r.status_code == 200 and r.json()["folder"] != folder
+    finally:
+        c.close()
+    assert "Studi" in (Path(folder) / "report.md").read_text(encoding="utf-8")
