@@ -1,0 +1,29 @@
+"""An open page learns that its sources were de-identified (found by a fifth new user's trial, #11):
+a coder's open transcript kept showing the originals, and its memo panel the memos' originals, after a
+manager's apply, until she reloaded; a span selected in it then pointed at other words. The live
+stream now carries apply as a ``text`` change, and the page reloads on it. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import makna
+from makna.live import KINDS, changes_after, latest_id
+from makna.privacy.project import decide_all, scan
+from makna.privacy.project_apply import apply
+
+
+def test_apply_reaches_open_pages_as_a_text_change(project: Any, tmp_path: Path) -> None:
+    makna.import_text(project, "a.txt", "P: Siapa namamu?\nI: Nama saya Zulkarnain, dari Pariaman.\n", language="id")
+    makna.add_memo(project, "project", None, "Zulkarnain menelepon lagi.")
+    for _ in range(2):  # the README's flow: the second scan finds the accepted name in the memo
+        scan(project)
+        decide_all(project, "accepted")
+    before = latest_id(project)
+    apply(project, tmp_path / "keys" / "k.key", "lembah anai hujan pagi kopi", mode="tag")
+    changes = changes_after(project, before, viewer="budi").changes
+    assert "text" in KINDS
+    texts = [c for c in changes if c.kind == "text"]
+    assert texts and {c.action for c in texts} <= {"deid.apply", "deid.apply_fields"}
+    assert all("Zulkarnain" not in repr(c.data) for c in changes)
