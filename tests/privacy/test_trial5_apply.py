@@ -21,14 +21,20 @@ PASS = "lembah anai hujan pagi kopi"
 MEMO = "Catatan: Zulkarnain mau diwawancara ulang."
 
 
-def test_apply_puts_a_replaced_name_found_again_up_for_review(
-    project: makna.Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _applied(project: makna.Project, tmp_path: Path) -> Path:
+    """A project whose one transcript, naming Zulkarnain, is de-identified; its key."""
     key = tmp_path / "keys" / "studi.key"
     makna.import_text(project, "a.txt", "P: Siapa namamu?\nI: Nama saya Zulkarnain, dari Pariaman.\n", language="id")
     scan(project)
     decide_all(project, "accepted")
     apply(project, key, PASS, mode="tag")
+    return key
+
+
+def test_apply_puts_a_replaced_name_found_again_up_for_review(
+    project: makna.Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = _applied(project, tmp_path)
     assert "Zulkarnain" not in makna.get_source(project, "a.txt").text
     makna.add_memo(project, "project", None, MEMO)  # pushed from an offline copy after apply
 
@@ -52,11 +58,7 @@ def test_apply_puts_a_replaced_name_found_again_up_for_review(
 
 
 def test_a_value_not_scanned_since_it_was_written_is_left_to_a_scan(project: makna.Project, tmp_path: Path) -> None:
-    key = tmp_path / "keys" / "studi.key"
-    makna.import_text(project, "a.txt", "P: Siapa namamu?\nI: Nama saya Zulkarnain, dari Pariaman.\n", language="id")
-    scan(project)
-    decide_all(project, "accepted")
-    apply(project, key, PASS, mode="tag")
+    key = _applied(project, tmp_path)
     makna.add_memo(project, "project", None, MEMO)
     with pytest.raises(PrivacyError, match="unreviewed"):
         apply(project, key, PASS, mode="tag")
@@ -64,11 +66,7 @@ def test_a_value_not_scanned_since_it_was_written_is_left_to_a_scan(project: mak
 
 
 def test_a_new_memo_after_apply_is_not_called_nothing_to_de_identify(project: makna.Project, tmp_path: Path) -> None:
-    key = tmp_path / "keys" / "studi.key"
-    makna.import_text(project, "a.txt", "P: Siapa namamu?\nI: Nama saya Zulkarnain, dari Pariaman.\n", language="id")
-    scan(project)
-    decide_all(project, "accepted")
-    apply(project, key, PASS, mode="tag")
+    key = _applied(project, tmp_path)
     makna.add_memo(project, "project", None, "Catatan: rekaman kedua sudah diterima.")
     with pytest.raises(PrivacyError, match=r"1 field value\(s\) were added or edited since the last scan"):
         apply(project, key, PASS, mode="tag")
