@@ -18,7 +18,7 @@ from makna.web.server_app import create_server_app
 def server(team: Any, server_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     monkeypatch.chdir(tmp_path)  # a server project's report goes under the working folder
     team.add_project("Lain", owner="eko")
-    app = create_server_app(server_db, lang="en", limiter=LoginLimiter(failures=5, window=600))
+    app = create_server_app(server_db, lang="id", limiter=LoginLimiter(failures=5, window=600))
     yield app
     app.state.registry.close()
 
@@ -51,3 +51,29 @@ def test_a_project_report_is_not_served_to_another_project(server: Any) -> None:
     finally:
         c.close()
     assert "Studi" in (Path(folder) / "report.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("who", ["budi", "citra"])
+def test_a_coder_or_viewer_sees_a_read_only_review_and_a_refusal_in_their_language(server: Any, who: str) -> None:
+    """A coder and a viewer got the review page with every button of a manager, and, after clicking
+    one, an English refusal in the Indonesian workbench that spoke of 'the codebook, cases and sources'."""
+    c, h = _login(server, who, "Studi")
+    try:
+        html = c.get("/deid", headers=h).text
+        assert 'id="deid-readonly"' in html and "Hanya pengelola dan pemilik proyek" in html
+        assert 'id="scan" disabled' in html and 'id="apply-card" hidden' in html
+        r = c.post("/api/deid/scan", json={}, headers=h)
+        assert r.status_code == 403
+        role = {"budi": "pengode", "citra": "pembaca"}[who]
+        assert r.json()["error"] == (
+            f"'{who}' adalah {role} di proyek ini: mengubah buku kode, kasus, sumber, dan "
+            "de-identifikasi memerlukan peran pengelola"
+        )
+    finally:
+        c.close()
+    c, h = _login(server, "dewi", "Studi")
+    try:
+        html = c.get("/deid", headers=h).text
+        assert 'id="deid-readonly"' not in html and 'id="scan" disabled' not in html
+    finally:
+        c.close()

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field, SecretStr
 
+from ..access import can
 from ..errors import InputError
 from ..privacy import PII_TYPES
 from ..privacy.project import (
@@ -202,6 +203,7 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
         "coded": [r for r in rows if r["codings"] and not r["applied"]],
         "pieces": pieces, "text_source": text_source, "field_values": fields, "field_shown": shown_field,
         "field_pieces": field_pieces, "types": PII_TYPES, "type_names": names, "modes": MODES,
+        "may_manage": can(proj, "manage"),
         "provinces": sorted(PROVINCES.items(), key=lambda kv: kv[1]),
         "data": json_script({"msg": js_text(request, JS_MESSAGES), "types": names}),
     })
