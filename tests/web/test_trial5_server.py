@@ -77,3 +77,19 @@ def test_a_coder_or_viewer_sees_a_read_only_review_and_a_refusal_in_their_langua
         assert 'id="deid-readonly"' not in html and 'id="scan" disabled' not in html
     finally:
         c.close()
+
+
+def test_the_review_names_a_project_memo_in_the_page_language(server: Any, team: Any) -> None:
+    """The "Where" column and the field list read "memo project" in the Indonesian page."""
+    import makna
+    from makna.privacy.project import scan
+
+    with makna.open_project(team.location(team.project("Studi")), coder="ana") as p:
+        makna.add_memo(p, "project", None, "Catatan: Rosmaini dari Pariaman menelepon lagi.")
+        scan(p)
+    c, h = _login(server, "dewi", "Studi")
+    try:
+        html = c.get("/deid", params={"status": "all"}, headers=h).text
+        assert "memo proyek" in html and "memo project" not in html
+    finally:
+        c.close()
