@@ -93,3 +93,23 @@ def test_the_review_names_a_project_memo_in_the_page_language(server: Any, team:
         assert "memo proyek" in html and "memo project" not in html
     finally:
         c.close()
+
+
+def test_the_review_counts_include_the_fields(server: Any, team: Any) -> None:
+    """After "accept all >= 0.5", the line under the review said "In all sources: 0 pending" while a case
+    name was still pending (fields were left out of the sums)."""
+    import makna
+    from makna.privacy.project import decide_all, review_entries, scan
+
+    with makna.open_project(team.location(team.project("Studi")), coder="ana") as p:
+        makna.add_memo(p, "project", None, "Catatan: Rosmaini dari Pariaman menelepon lagi.")
+        scan(p)
+        decide_all(p, "accepted", sources=[s.name for s in makna.list_sources(p)])  # the transcripts only
+        pending = len(review_entries(p, status=["pending"]))
+    assert pending
+    c, h = _login(server, "dewi", "Studi")
+    try:
+        html = c.get("/deid", headers=h).text
+        assert f'Di semua sumber dan isian:\n      <b class="t-pending">{pending}</b>' in html
+    finally:
+        c.close()

@@ -32,6 +32,7 @@ from ..privacy.project import (
 from ..privacy.project_apply import apply, key_risks
 from ..privacy.project_review import add_identifier, field_review, revise_detection
 from ..privacy.regions import PROVINCES
+from ..project import Project
 from ..sources import get_source
 from ..views import segments_per_source
 from .deid_text import type_names
@@ -165,6 +166,20 @@ def _status_rows(request: Request) -> list[dict[str, Any]]:
              "codings": codings.get(s.source_id, 0)} for s in deid_status(proj)]
 
 
+_BUCKET = {"pending": "pending", "accepted": "accepted", "edited": "accepted", "added": "accepted",
+           "rejected": "rejected"}
+
+
+def _totals(proj: Project, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Detections pending, accepted and rejected in the transcripts and in the free-text fields (a
+    case name still pending counted too: the sources' sums alone said "0 pending")."""
+    totals = {k: sum(r[k] for r in rows) for k in ("pending", "accepted", "rejected")}
+    for e in review_entries(proj):
+        if e.field != "sources.text":
+            totals[_BUCKET.get(e.status, "pending")] += 1
+    return totals
+
+
 @router.get("/deid", response_class=HTMLResponse, include_in_schema=False)
 def deid_page(request: Request, source: str = "", status: str = "pending", text: str = "", field: str = "",
               page_no: int = 0, size: int = PAGE_SIZE) -> HTMLResponse:
@@ -197,7 +212,7 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
         field_pieces = text_pieces(shown_field.text, list(shown_field.detections))
     return page(request, "deid.html", {
         "rows": rows, "entries": shown, "n_entries": len(entries), "page_no": page_no, "page_size": size,
-        "default_size": PAGE_SIZE, "totals": {k: sum(r[k] for r in rows) for k in ("pending", "accepted", "rejected")},
+        "default_size": PAGE_SIZE, "totals": _totals(proj, rows),
         "q": {"source": source, "status": "pending" if wanted else "all", "text": text},
         "scanned": any(r["number"] is not None for r in rows),
         "coded": [r for r in rows if r["codings"] and not r["applied"]],
