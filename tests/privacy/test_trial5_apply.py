@@ -73,3 +73,30 @@ def test_a_new_memo_after_apply_is_not_called_nothing_to_de_identify(project: ma
     scan(project)
     with pytest.raises(PrivacyError, match="every source is de-identified"):
         apply(project, key, PASS, mode="tag")
+
+
+def test_a_name_rejected_where_it_is_accepted_elsewhere_is_listed(project: makna.Project) -> None:
+    """The case name 'Yusnimar' (0.11 on its own) stayed pending after "accept >= 0.5", was raised to 0.99 by the
+    second scan and rejected with "reject all": apply left it in every export. Now it is listed."""
+    from makna.privacy.project_review import rejected_but_confirmed
+
+    makna.import_text(project, "a.txt", "P: Siapa namamu?\nI: Nama saya Zulkarnain, dari Pariaman.\n", language="id")
+    makna.add_case(project, "Zulkarnain")
+    scan(project)
+    decide_all(project, "accepted", sources=["a.txt"])
+    scan(project)
+    decide_all(project, "rejected")
+    listed = rejected_but_confirmed(project)
+    assert [(e.text, e.field) for e in listed] == [("Zulkarnain", "cases.name")]
+    code, out = _cli("deid", "reject", "--all", "-p", project.location)
+    assert code == 0 and "1 rejected detection(s) are identifiers accepted elsewhere" in out
+    assert f"{listed[0].id} 'Zulkarnain' in case Zulkarnain" in out
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from makna.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output

@@ -113,3 +113,22 @@ def test_the_review_counts_include_the_fields(server: Any, team: Any) -> None:
         assert f'Di semua sumber dan isian:\n      <b class="t-pending">{pending}</b>' in html
     finally:
         c.close()
+
+
+def test_the_review_lists_what_was_rejected_but_is_accepted_elsewhere(server: Any, team: Any) -> None:
+    import makna
+    from makna.privacy.project import decide_all, scan
+
+    with makna.open_project(team.location(team.project("Studi")), coder="ana") as p:
+        makna.import_text(p, "b.txt", "P: Siapa namamu?\nI: Nama saya Rosmaini, dari Pariaman.\n", language="id")
+        makna.add_case(p, "Rosmaini")
+        for status, only in (("accepted", ["b.txt"]), ("rejected", None)):  # then "reject all" after a rescan
+            scan(p)
+            decide_all(p, status, sources=only)
+    c, h = _login(server, "dewi", "Studi")
+    try:
+        html = c.get("/deid", headers=h).text
+        assert 'id="doubtful"' in html and "Ditolak di sini, diterima di tempat lain" in html
+        assert "<mark>Rosmaini</mark> · nama orang · kasus Rosmaini · nama kasus" in html
+    finally:
+        c.close()

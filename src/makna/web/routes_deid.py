@@ -30,9 +30,8 @@ from ..privacy.project import (
     scan,
 )
 from ..privacy.project_apply import apply, key_risks
-from ..privacy.project_review import add_identifier, field_review, revise_detection
+from ..privacy.project_review import add_identifier, field_review, rejected_but_confirmed, revise_detection
 from ..privacy.regions import PROVINCES
-from ..project import Project
 from ..sources import get_source
 from ..views import segments_per_source
 from .deid_text import type_names
@@ -170,11 +169,11 @@ _BUCKET = {"pending": "pending", "accepted": "accepted", "edited": "accepted", "
            "rejected": "rejected"}
 
 
-def _totals(proj: Project, rows: list[dict[str, Any]]) -> dict[str, int]:
+def _totals(every: list[ReviewEntry], rows: list[dict[str, Any]]) -> dict[str, int]:
     """Detections pending, accepted and rejected in the transcripts and in the free-text fields (a
     case name still pending counted too: the sources' sums alone said "0 pending")."""
     totals = {k: sum(r[k] for r in rows) for k in ("pending", "accepted", "rejected")}
-    for e in review_entries(proj):
+    for e in every:
         if e.field != "sources.text":
             totals[_BUCKET.get(e.status, "pending")] += 1
     return totals
@@ -185,6 +184,7 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
               page_no: int = 0, size: int = PAGE_SIZE) -> HTMLResponse:
     proj = project_of(request)
     rows = _status_rows(request)
+    every = review_entries(proj)
     names = type_names(lang_of(request))
     wanted = ("pending",) if status == "pending" else None
     by_id = {r["source_id"]: r for r in rows}
@@ -212,7 +212,7 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
         field_pieces = text_pieces(shown_field.text, list(shown_field.detections))
     return page(request, "deid.html", {
         "rows": rows, "entries": shown, "n_entries": len(entries), "page_no": page_no, "page_size": size,
-        "default_size": PAGE_SIZE, "totals": _totals(proj, rows),
+        "default_size": PAGE_SIZE, "totals": _totals(every, rows), "doubtful": rejected_but_confirmed(proj, every),
         "q": {"source": source, "status": "pending" if wanted else "all", "text": text},
         "scanned": any(r["number"] is not None for r in rows),
         "coded": [r for r in rows if r["codings"] and not r["applied"]],
