@@ -280,6 +280,11 @@ class LiveLog:
                     rnd = current_round(conn)  # (an undo may reopen a round)
             ids += tuple(int(r.id) for r in rows)
             entries += tuple(decoded)
+            cut = next((int(r.id) for r in reversed(rows) if r.action in _RETEXT or r.action == "deid.events"), None)
+            if cut is not None:  # de-identified: the older changes in memory hold the originals (memos, names);
+                keep = bisect.bisect_left(ids, cut)  # a reader from before the cut reads the rewritten log
+                floor, ids, entries = cut - 1, ids[keep:], entries[keep:]
+                self._texts.clear()
             if len(ids) > self.WINDOW:
                 floor = ids[-self.WINDOW - 1]
                 ids, entries = ids[-self.WINDOW :], entries[-self.WINDOW :]
