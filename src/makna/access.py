@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .project import Project
 
 __all__ = ["Role", "ROLES", "Permission", "PERMISSIONS", "PERMISSION", "Access", "allows", "check_role",
-           "role_of", "can", "require", "CODING_EVENT_KINDS"]
+           "role_of", "can", "require", "CODING_EVENT_KINDS", "PERMISSION_TEXTS"]
 
 Role = Literal["owner", "manager", "coder", "viewer"]
 #: The roles, from the most to the least trusted.
@@ -60,10 +60,13 @@ PERMISSION: dict[EventKind, Permission] = {
 }
 
 _WHAT: dict[Permission, str] = {
-    "read": "reading this project", "code": "coding and memos", "manage": "editing the codebook, cases and sources",
+    "read": "reading this project", "code": "coding and memos",
+    "manage": "editing the codebook, cases, sources and de-identification",
     "others": "changing another coder's work", "reveal": "revealing coders", "own": "changing the project itself",
     "members": "managing members", "delete": "deleting the project",
 }
+#: What each permission allows, as a refusal names it (the workbench translates these).
+PERMISSION_TEXTS: tuple[str, ...] = tuple(_WHAT.values())
 
 
 def check_role(role: str) -> Role:

@@ -28,9 +28,12 @@ __all__ = ["Change", "Changes", "KINDS", "changes_after", "latest_id", "LiveLog"
 
 #: What a change is about: ``segments.add`` (``segments``: new codings), ``segments.remove`` (``ids``),
 #: ``segment.memo`` (``id``, ``memo``), ``code`` (``id``, ``code``: its current fields or None when it
-#: is gone, ``reload``: codings moved too), ``memo``, ``case``, ``round``, ``other``.
-KINDS = ("segments.add", "segments.remove", "segment.memo", "code", "memo", "case", "round", "other")
+#: is gone, ``reload``: codings moved too), ``memo``, ``case``, ``round``, ``text`` (source texts and
+#: free-text values were replaced: de-identified; an open page still shows the originals, and a span
+#: selected in it no longer points at the same words, so it reloads), ``other``.
+KINDS = ("segments.add", "segments.remove", "segment.memo", "code", "memo", "case", "round", "text", "other")
 _REMOVING = ("uncode", "uncode.span")
+_RETEXT = ("deid.apply", "deid.apply_fields")
 _RELOADING = ("code.merge", "code.delete", "undo", "redo", "history.undo", "history.redo")
 
 
@@ -68,6 +71,8 @@ def _kind(action: str, payload: dict[str, Any]) -> str:
         return "segments.remove"
     if action == "segment.memo":
         return "segment.memo"
+    if action in _RETEXT:
+        return "text"
     if "segments" in payload and "created" in payload:
         return "segments.add"
     head = action.split(".", 1)[0]
@@ -275,6 +280,11 @@ class LiveLog:
                     rnd = current_round(conn)  # (an undo may reopen a round)
             ids += tuple(int(r.id) for r in rows)
             entries += tuple(decoded)
+            cut = next((int(r.id) for r in reversed(rows) if r.action in _RETEXT or r.action == "deid.events"), None)
+            if cut is not None:  # de-identified: the older changes in memory hold the originals (memos, names);
+                keep = bisect.bisect_left(ids, cut)  # a reader from before the cut reads the rewritten log
+                floor, ids, entries = cut - 1, ids[keep:], entries[keep:]
+                self._texts.clear()
             if len(ids) > self.WINDOW:
                 floor = ids[-self.WINDOW - 1]
                 ids, entries = ids[-self.WINDOW :], entries[-self.WINDOW :]

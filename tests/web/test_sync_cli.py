@@ -87,3 +87,26 @@ def test_login_logout_and_one_line_errors(lab: Any, team: Any, tmp_path: Path) -
     assert code == 4 and "not a copy pulled from a team server" in out
     code, out = run("pull", URL, path)
     assert code == 2 and "SERVER PROJECT FILE" in out
+
+
+def test_a_copy_kept_from_before_de_identification_is_said_to_hold_the_names(
+    lab: Any, team: Any, tmp_path: Path
+) -> None:
+    """A coder's copy pulled before the manager's apply, refreshed after it: the old copy kept beside the
+    new one (for the dropped codings) holds the original texts, and nothing said so (trial5, #11)."""
+    path = str(tmp_path / "studi.makna")
+    assert run("pull", URL, "Studi", path, "-u", "budi", env={"MAKNA_PASSWORD": PASSWORD})[0] == 0
+    assert run("code", "tempat", "-s", "wawancara", "--span", "14:18", "-p", path)[0] == 0
+    with makna.open_project(team.location(team.project("Studi")), coder="ana") as srv:
+        from makna.privacy.project import decide_all, scan
+        from makna.privacy.project_apply import apply
+
+        scan(srv)
+        decide_all(srv, "accepted")
+        apply(srv, tmp_path / "keys" / "studi.key", "lembah anai hujan pagi kopi", mode="tag")
+    code, out = run("pull", path)
+    assert code == 0, out
+    assert "Dropped your coding" in out and "is kept as" in out
+    assert "before they changed on the server (de-identified?), with every name in them" in out
+    backup = next(tmp_path.glob("studi.makna.before-pull-*"))
+    assert b"Padang" in backup.read_bytes() and b"Padang" not in Path(path).read_bytes()

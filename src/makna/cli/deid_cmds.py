@@ -29,7 +29,7 @@ from ..privacy.project import (
     scan,
 )
 from ..privacy.project_apply import add_known_names, apply, key_risks, known_names, open_key, reveal
-from ..privacy.project_review import ALSO, add_identifier, revise_detection
+from ..privacy.project_review import ALSO, add_identifier, rejected_but_confirmed, revise_detection
 from ..privacy.regions import region_name
 from ..privacy.review import occurrences
 from ..privacy.types import check_types
@@ -268,7 +268,13 @@ def _decide(status: str, ids: list[str] | None, everything: bool, project: str |
                            min_confidence=min_confidence)
         else:
             n = decide(proj, ids or [], status)  # type: ignore[arg-type]
+        doubtful = rejected_but_confirmed(proj) if status == "rejected" else []
     typer.echo(f"{n} detection(s) {status}.")
+    if doubtful:
+        listed = "; ".join(f"{e.id} {e.text!r} in {e.source}" for e in doubtful[:10])
+        typer.echo(f"Warning: {len(doubtful)} rejected detection(s) are identifiers accepted elsewhere, and apply "
+                   f"leaves them as written: {listed}{' ...' if len(doubtful) > 10 else ''} (makna deid accept ID "
+                   "takes one back)", err=True)
 
 
 IdsArg = Annotated[list[str] | None, typer.Argument(help="Detection ids as listed by 'makna deid scan' (N:I).")]

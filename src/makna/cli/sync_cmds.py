@@ -38,6 +38,8 @@ def _file(given: str | None) -> str:
 
 
 def _pulled(report: PullReport, path: str, *, fresh: bool, as_json: bool) -> None:
+    from ..sync.local import RETEXTED
+
     info = report.info
     if as_json:
         typer.echo(json.dumps({"file": path, "server": info.server, "project": info.project_name,
@@ -56,6 +58,10 @@ def _pulled(report: PullReport, path: str, *, fresh: bool, as_json: bool) -> Non
         typer.echo(f"Dropped your {'coding' if kind == 'segment' else 'memo'} {rid}: {why}.")
     if report.backup:
         typer.echo(f"The copy as it was, with the dropped changes, is kept as {report.backup}.")
+        if any(why.startswith(RETEXTED) for _k, _i, why in report.dropped):
+            typer.echo("It holds source texts as they were before they changed on the server (de-identified?), with "
+                       "every name in them: keep it as carefully as the transcripts, and delete it once you have "
+                       "redone its work in the new copy.")
     if info.role == "viewer":
         typer.echo("You are a viewer of this project: the copy is read-only.")
 

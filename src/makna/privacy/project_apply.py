@@ -62,6 +62,7 @@ from .project import (
     _confirmed,
     _fields,
     _load,
+    _save,
     _source_ids,
     _State,
     detection_language,
@@ -70,9 +71,10 @@ from .project import (
 )
 from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
 from .regions import infer_region, resolve_region
-from .review import Review
+from .review import Review, ReviewItem
 from .source_regions import case_peers, own_region, plan_regions, record_applied
 from .times import lock_stamp_offset, shift_stamp, stamp_dates
+from .types import Detection
 
 __all__ = [
     "KNOWN_NAMES",
@@ -341,6 +343,25 @@ def _compact(project: Project) -> bool:
     return compact(project)
 
 
+def _queue_unreviewed(project: Project, states: Sequence[_State], found: dict[str, list[Detection]]) -> int:
+    """Add ``found`` (occurrences of confirmed identifiers and of the key's originals that no review
+    covers) as pending detections to the reviews they are in, in one write (``deid.scan``), and return
+    how many reviews got them. Only apply knows the key's originals (a scan in the workbench has no
+    key), so without this a value that holds one (a memo pushed from an offline copy after apply)
+    could never be reviewed there. A field value not scanned since it was written is left to a scan,
+    which runs the detectors too."""
+    by_id = {st.source_id: st for st in states}
+    ready = [by_id[sid] for sid in found if not by_id[sid].field or (by_id[sid].number and by_id[sid].digest)]
+    if not ready:
+        return 0
+    payload: dict[str, Any] = {"propagated": sum(len(found[st.source_id]) for st in ready), "from": "apply"}
+    with project.store.write(project.actor, "deid.scan", payload) as conn:
+        for st in ready:
+            st.review.items.extend(ReviewItem(det) for det in found[st.source_id])
+            _save(conn, st)
+    return len(ready)
+
+
 def _check_targets(conn: Connection, states: Sequence[_State], fields: Sequence[_State], include_pending: bool) -> None:
     pending = [(st.name if not st.field else f"{st.field} of {st.name}", n) for st in [*states, *fields]
                if (n := sum(1 for i in st.review.items if i.status == "pending"))]
@@ -424,9 +445,15 @@ def apply(
                 why = "is de-identified already" if sid in scanned else "has not been scanned ('makna deid scan')"
                 raise PrivacyError(f"source {name!r} {why}")
             unscanned = []
+        nothing = None
         if not targets and not any(st.review.items for st in fields):
-            raise PrivacyError("nothing to de-identify: " + ("scan the sources first ('makna deid scan')"
-                                                             if unscanned else "every source is de-identified"))
+            fresh = sum(1 for st in every_field if not (st.number and st.digest) and not st.applied)
+            nothing = PrivacyError("nothing to de-identify: " + (
+                "scan the sources first ('makna deid scan')" if unscanned
+                else f"{fresh} field value(s) were added or edited since the last scan: run 'makna deid scan' "
+                "and review them" if fresh else "every source is de-identified"))
+            if not Path(key_path).is_file():  # no key: no originals of an earlier apply to look for
+                raise nothing
         _check_targets(conn, targets, fields, include_pending)
     key = open_key(project, key_path, passphrase, create=True)
     risks = [r for part in key_risks(project, key_path, passphrase) for r in part]
@@ -435,8 +462,12 @@ def apply(
         names = {st.source_id: st.name if not st.field else f"{st.field} of {st.name}"
                  for st in [*states, *every_field]}
         listed = ", ".join(f"{names[sid]} ({len(v)})" for sid, v in unreviewed.items())
-        raise PrivacyError(f"confirmed identifiers occur again, unreviewed, in {listed}: run 'makna deid scan' "
-                           "and review them first")
+        queued = _queue_unreviewed(project, [*targets, *every_field], unreviewed)
+        what = ("they are pending review now: accept or reject them ('makna deid list --status pending') and "
+                "apply again" if queued == len(unreviewed) else "run 'makna deid scan' and review them first")
+        raise PrivacyError(f"confirmed identifiers occur again, unreviewed, in {listed}: {what}")
+    if nothing is not None:  # and none of the key's originals left anywhere
+        raise nothing
     mapping = key.mapping
     mapping.language = study_language
     if region is not None:

@@ -21,11 +21,23 @@ from ..project import Project
 from ..store import tables
 from ._state import State
 from .detect import propagate
-from .project import FieldEntry, ReviewEntry, _entries, _fields, _load, _parse_id, _resolve, _save, field_entries
+from .project import (
+    FieldEntry,
+    ReviewEntry,
+    _entries,
+    _fields,
+    _load,
+    _parse_id,
+    _resolve,
+    _save,
+    field_entries,
+    review_entries,
+)
 from .review import nudge_span, span_for_text
 from .types import PII_TYPES
 
-__all__ = ["ALSO", "Added", "Also", "Edited", "FieldReview", "add_identifier", "field_review", "revise_detection"]
+__all__ = ["ALSO", "Added", "Also", "Edited", "FieldReview", "add_identifier", "field_review", "revise_detection",
+           "rejected_but_confirmed"]
 
 Also = Literal["none", "source", "all"]
 #: Where :func:`add_identifier` also marks the other occurrences of the string: nowhere, in the same
@@ -212,3 +224,14 @@ def field_review(project: Project, field: str) -> FieldReview:
     if st is None or not st.digest or st.applied:
         return FieldReview(entry, entry.value, ())
     return FieldReview(entry, st.review.text, tuple(_entries([st])))
+
+
+def rejected_but_confirmed(project: Project, entries: list[ReviewEntry] | None = None) -> list[ReviewEntry]:
+    """The rejected detections whose text, of the same type, is an identifier confirmed elsewhere in the
+    review (``Yusnimar`` rejected in a case name with "reject all", accepted in her transcript). ``apply``
+    leaves them as written, so the review lists them before it; a word that only looks like a confirmed
+    name (a homonym) is rightly rejected, hence a list and not a refusal. ``entries``: every entry of
+    :func:`~makna.privacy.project.review_entries`, when the caller has them already."""
+    entries = review_entries(project) if entries is None else entries
+    confirmed = {(e.text.strip(), e.type) for e in entries if e.status in {"accepted", "edited", "added"}}
+    return [e for e in entries if e.status == "rejected" and (e.text.strip(), e.type) in confirmed]

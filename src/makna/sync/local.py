@@ -42,9 +42,11 @@ from .rows import (
 )
 
 __all__ = ["SyncInfo", "Change", "Pending", "PullReport", "sync_info", "is_pulled", "guard", "pending",
-           "push_message", "mark_synced", "write_copy", "set_session", "source_hashes"]
+           "push_message", "mark_synced", "write_copy", "set_session", "source_hashes", "RETEXTED"]
 
 _PREFIX = "sync."
+#: How a refresh says a coding was dropped because its source's text changed (de-identified) on the server.
+RETEXTED = "its source's text changed on the server"
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,7 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
             if row["source_id"] not in hashes:
                 why = "its source was deleted on the server"
             elif hashes[row["source_id"]] != old_hashes.get(row["source_id"]):
-                why = "its source's text changed on the server (de-identified?), so its offsets no longer hold"
+                why = f"{RETEXTED} (de-identified?), so its offsets no longer hold"
             elif row["code_id"] not in codes:
                 why = "its code was deleted or merged on the server"
             elif conn.execute(select(seg.id).where(

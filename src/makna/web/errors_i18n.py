@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..access import PERMISSION_TEXTS, ROLES
 from .i18n import translations
 
 __all__ = ["PATTERNS", "MESSAGES", "translate_error", "unit_label", "key_refusal", "KEY_REFUSAL"]
@@ -96,6 +97,28 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"words", "the key passphrase is easy to guess (common words, names, dates or patterns): use four or more "
      "unrelated words"),
 )
+_ROLE = "|".join(ROLES)
+#: A refusal for want of a role (:mod:`makna.access`): the role names and what the permission allows
+#: are translated too (``role``, ``need``, ``what``).
+PATTERNS += (
+    (rf"'(?P<name>[^']*)' is a (?P<role>{_ROLE}) of this project: (?P<what>.+) needs the (?P<need>{_ROLE}) role",
+     "%(name)s is a %(role)s of this project: %(what)s needs the %(need)s role"),
+    (rf"'(?P<name>[^']*)' is not a member of this project: (?P<what>.+) needs the (?P<need>{_ROLE}) role",
+     "%(name)s is not a member of this project: %(what)s needs the %(need)s role"),
+)
+#: De-identification's refusals to apply (:mod:`makna.privacy.project_apply`).
+PATTERNS += (
+    (r"confirmed identifiers occur again, unreviewed, in (?P<where>.+): they are pending review now: .*",
+     "confirmed identifiers occur again, unreviewed, in %(where)s: they are pending review now: accept or reject "
+     "them, then apply again"),
+    (r"confirmed identifiers occur again, unreviewed, in (?P<where>.+): run 'makna deid scan' and review them first",
+     "confirmed identifiers occur again, unreviewed, in %(where)s: scan again and review them first"),
+    (r"nothing to de-identify: (?P<n>\d+) field value\(s\) were added or edited since the last scan: .*",
+     "nothing to de-identify: %(n)s field value(s) were added or edited since the last scan: scan again and "
+     "review them"),
+    (r"nothing to de-identify: every source is de-identified", "nothing to de-identify: every source is de-identified"),
+)
+_TRANSLATED = ("role", "need", "what")
 _COMPILED = tuple((re.compile(p), m) for p, m in PATTERNS)
 
 KEY_REFUSAL = ("keep the key apart from the project (e.g. /home/me/keys/study.key) with a passphrase of four or "
@@ -103,7 +126,8 @@ KEY_REFUSAL = ("keep the key apart from the project (e.g. /home/me/keys/study.ke
 """What the workbench says after the reasons it refuses a key file (``makna deid apply`` says --force)."""
 UNIT_LABELS = ("turn %(n)s (%(speaker)s)", "turn %(n)s", "sentence %(n)s", "paragraph %(n)s", "document",
                "characters")
-MESSAGES: tuple[str, ...] = tuple(dict.fromkeys(m for _, m in PATTERNS)) + UNIT_LABELS + (KEY_REFUSAL,)
+MESSAGES: tuple[str, ...] = (tuple(dict.fromkeys(m for _, m in PATTERNS)) + UNIT_LABELS + (KEY_REFUSAL,)
+                             + PERMISSION_TEXTS)
 _UNIT = re.compile(r"^(?P<kind>turn|sentence|paragraph) (?P<n>\d+)(?: \((?P<speaker>.*)\))?$")
 
 
@@ -116,7 +140,8 @@ def translate_error(message: str, lang: str) -> str:
     for pattern, msgid in _COMPILED:
         m = pattern.fullmatch(message.strip())
         if m:
-            return tr.gettext(msgid) % {k: repr(v) if k == "name" else v for k, v in m.groupdict().items()}
+            return tr.gettext(msgid) % {k: repr(v) if k == "name" else tr.gettext(v) if k in _TRANSLATED else v
+                                        for k, v in m.groupdict().items()}
     return message
 
 

@@ -4,6 +4,7 @@ the findings report written to a folder next to the project (:func:`makna.report
 
 from __future__ import annotations
 
+import hashlib
 import warnings
 from pathlib import Path
 from typing import Any, Literal
@@ -11,6 +12,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.engine import make_url
 
 from ..analysis import CHART_KINDS, CrossTable, code_by_attribute, code_by_case, cooccurrence, project_chart
 from ..cases import list_attributes
@@ -43,9 +45,14 @@ class ReportRequest(BaseModel):
 
 def report_folder(project: Project) -> Path:
     """Where the workbench writes the report: ``<name>-report`` beside a SQLite project file, else
-    ``makna-report`` in the folder the server was started from (a PostgreSQL project has no file)."""
+    ``makna-report/<digest>`` in the folder the server was started from (a PostgreSQL project has no
+    file): one folder per database and schema, so that the projects of a team server, each in its own
+    schema, never read or overwrite each other's reports (their quotes and memos)."""
     db = project.store.path
-    return db.with_name(f"{db.stem}-report") if db is not None else Path.cwd() / "makna-report"
+    if db is not None:
+        return db.with_name(f"{db.stem}-report")
+    where = make_url(project.store.url).set(password=None).render_as_string(hide_password=False)
+    return Path.cwd() / "makna-report" / hashlib.sha256(where.encode()).hexdigest()[:16]
 
 
 def _report_state(project: Project) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field, SecretStr
 
+from ..access import can
 from ..errors import InputError
 from ..privacy import PII_TYPES
 from ..privacy.project import (
@@ -29,7 +30,7 @@ from ..privacy.project import (
     scan,
 )
 from ..privacy.project_apply import apply, key_risks
-from ..privacy.project_review import add_identifier, field_review, revise_detection
+from ..privacy.project_review import add_identifier, field_review, rejected_but_confirmed, revise_detection
 from ..privacy.regions import PROVINCES
 from ..sources import get_source
 from ..views import segments_per_source
@@ -166,11 +167,26 @@ def _status_rows(request: Request) -> list[dict[str, Any]]:
              "codings": codings.get(s.source_id, 0)} for s in deid_status(proj)]
 
 
+_BUCKET = {"pending": "pending", "accepted": "accepted", "edited": "accepted", "added": "accepted",
+           "rejected": "rejected"}
+
+
+def _totals(every: list[ReviewEntry], rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Detections pending, accepted and rejected in the transcripts and in the free-text fields (a
+    case name still pending counted too: the sources' sums alone said "0 pending")."""
+    totals = {k: sum(r[k] for r in rows) for k in ("pending", "accepted", "rejected")}
+    for e in every:
+        if e.field != "sources.text":
+            totals[_BUCKET.get(e.status, "pending")] += 1
+    return totals
+
+
 @router.get("/deid", response_class=HTMLResponse, include_in_schema=False)
 def deid_page(request: Request, source: str = "", status: str = "pending", text: str = "", field: str = "",
               page_no: int = 0, size: int = PAGE_SIZE) -> HTMLResponse:
     proj = project_of(request)
     rows = _status_rows(request)
+    every = review_entries(proj)
     names = type_names(lang_of(request))
     wanted = ("pending",) if status == "pending" else None
     by_id = {r["source_id"]: r for r in rows}
@@ -198,12 +214,13 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
         field_pieces = text_pieces(shown_field.text, list(shown_field.detections))
     return page(request, "deid.html", {
         "rows": rows, "entries": shown, "n_entries": len(entries), "page_no": page_no, "page_size": size,
-        "default_size": PAGE_SIZE, "totals": {k: sum(r[k] for r in rows) for k in ("pending", "accepted", "rejected")},
+        "default_size": PAGE_SIZE, "totals": _totals(every, rows), "doubtful": rejected_but_confirmed(proj, every),
         "q": {"source": source, "status": "pending" if wanted else "all", "text": text},
         "scanned": any(r["number"] is not None for r in rows),
         "coded": [r for r in rows if r["codings"] and not r["applied"]],
         "pieces": pieces, "text_source": text_source, "field_values": fields, "field_shown": shown_field,
         "field_pieces": field_pieces, "types": PII_TYPES, "type_names": names, "modes": MODES,
+        "may_manage": can(proj, "manage"),
         "provinces": sorted(PROVINCES.items(), key=lambda kv: kv[1]),
         "data": json_script({"msg": js_text(request, JS_MESSAGES), "types": names}),
     })

@@ -38,6 +38,9 @@
       case "round":
         location.reload(); // a round opened or closed: what this coder may see changed
         return null;
+      case "text":
+        location.reload(); // de-identified: the page shows the originals, and its offsets no longer hold
+        return null;
       default:
         if (!c.data.reload) return null;
     }

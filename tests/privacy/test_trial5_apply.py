@@ -1,0 +1,102 @@
+"""A team's second de-identification (found by a fifth new user's trial, #11): after ``apply``, a coder
+pushed a memo written offline that named an informant already replaced. The detectors missed the name
+there; only the key knows it, and a scan in the workbench has no key. ``apply`` refused ("confirmed
+identifiers occur again, unreviewed ... run 'makna deid scan'"), the scan found nothing, and the manager
+was stuck. Now ``apply`` puts what it found up for review, so the next review and apply finish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import makna
+import makna.privacy.project as deid_project
+from makna.errors import PrivacyError
+from makna.privacy.project import decide_all, review_entries, scan
+from makna.privacy.project_apply import apply
+
+PASS = "lembah anai hujan pagi kopi"
+MEMO = "Catatan: Zulkarnain mau diwawancara ulang."
+
+
+def _applied(project: makna.Project, tmp_path: Path) -> Path:
+    """A project whose one transcript, naming Zulkarnain, is de-identified; its key."""
+    key = tmp_path / "keys" / "studi.key"
+    makna.import_text(project, "a.txt", "P: Siapa namamu?\nI: Nama saya Zulkarnain, dari Pariaman.\n", language="id")
+    scan(project)
+    decide_all(project, "accepted")
+    apply(project, key, PASS, mode="tag")
+    return key
+
+
+def test_apply_puts_a_replaced_name_found_again_up_for_review(
+    project: makna.Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = _applied(project, tmp_path)
+    assert "Zulkarnain" not in makna.get_source(project, "a.txt").text
+    makna.add_memo(project, "project", None, MEMO)  # pushed from an offline copy after apply
+
+    real = deid_project.detect
+
+    def missing_the_name(text: str, **kw: Any) -> Any:  # the detectors miss the name in the memo
+        return [] if text == MEMO else real(text, **kw)
+
+    monkeypatch.setattr(deid_project, "detect", missing_the_name)
+    scan(project)  # as in the workbench: no key
+    assert not [e for e in review_entries(project, status=["pending"]) if e.text == "Zulkarnain"]
+    with pytest.raises(PrivacyError, match=r"occur again, unreviewed, in memos\.text .*pending review now"):
+        apply(project, key, PASS, mode="tag")
+    pending = [e for e in review_entries(project, status=["pending"])]
+    assert [(e.text, e.type, e.field) for e in pending] == [("Zulkarnain", "PERSON", "memos.text")]
+    assert makna.list_memos(project)[0].text == MEMO  # nothing replaced by the refused apply
+    decide_all(project, "accepted")
+    apply(project, key, PASS, mode="tag")
+    text = makna.list_memos(project)[0].text
+    assert "Zulkarnain" not in text and "[PERSON-1]" in text
+
+
+def test_a_value_not_scanned_since_it_was_written_is_left_to_a_scan(project: makna.Project, tmp_path: Path) -> None:
+    key = _applied(project, tmp_path)
+    makna.add_memo(project, "project", None, MEMO)
+    with pytest.raises(PrivacyError, match="unreviewed"):
+        apply(project, key, PASS, mode="tag")
+    assert review_entries(project, status=["pending"]) == []  # the detectors have not read it yet
+
+
+def test_a_new_memo_after_apply_is_not_called_nothing_to_de_identify(project: makna.Project, tmp_path: Path) -> None:
+    key = _applied(project, tmp_path)
+    makna.add_memo(project, "project", None, "Catatan: rekaman kedua sudah diterima.")
+    with pytest.raises(PrivacyError, match=r"1 field value\(s\) were added or edited since the last scan"):
+        apply(project, key, PASS, mode="tag")
+    scan(project)
+    with pytest.raises(PrivacyError, match="every source is de-identified"):
+        apply(project, key, PASS, mode="tag")
+
+
+def test_a_name_rejected_where_it_is_accepted_elsewhere_is_listed(project: makna.Project) -> None:
+    """The case name 'Yusnimar' (0.11 on its own) stayed pending after "accept >= 0.5", was raised to 0.99 by the
+    second scan and rejected with "reject all": apply left it in every export. Now it is listed."""
+    from makna.privacy.project_review import rejected_but_confirmed
+
+    makna.import_text(project, "a.txt", "P: Siapa namamu?\nI: Nama saya Zulkarnain, dari Pariaman.\n", language="id")
+    makna.add_case(project, "Zulkarnain")
+    scan(project)
+    decide_all(project, "accepted", sources=["a.txt"])
+    scan(project)
+    decide_all(project, "rejected")
+    listed = rejected_but_confirmed(project)
+    assert [(e.text, e.field) for e in listed] == [("Zulkarnain", "cases.name")]
+    code, out = _cli("deid", "reject", "--all", "-p", project.location)
+    assert code == 0 and "1 rejected detection(s) are identifiers accepted elsewhere" in out
+    assert f"{listed[0].id} 'Zulkarnain' in case Zulkarnain" in out
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from makna.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
