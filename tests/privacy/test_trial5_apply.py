@@ -93,6 +93,24 @@ def test_a_name_rejected_where_it_is_accepted_elsewhere_is_listed(project: makna
     assert f"{listed[0].id} 'Zulkarnain' in case Zulkarnain" in out
 
 
+def test_apply_names_what_it_leaves_because_rejected(project: makna.Project, tmp_path: Path) -> None:
+    """The warning comes again where the text is left: at ``apply``, after the replacements."""
+    makna.import_text(project, "a.txt", "P: Siapa namamu?\nI: Nama saya Zulkarnain, dari Pariaman.\n", language="id")
+    makna.add_case(project, "Zulkarnain")
+    scan(project)
+    decide_all(project, "accepted", sources=["a.txt"])
+    scan(project)
+    decide_all(project, "rejected")
+    key = tmp_path / "keys" / "studi.key"
+    pw = tmp_path / "pass.txt"
+    pw.write_text(PASS + "\n", encoding="utf-8")
+    code, out = _cli(
+        "deid", "apply", "--key", str(key), "--passphrase-file", str(pw), "--force", "-p", project.location
+    )
+    assert code == 0, out
+    assert "left as written, because rejected, though accepted elsewhere: 'Zulkarnain' in case Zulkarnain" in out
+
+
 def _cli(*args: str) -> tuple[int, str]:
     from typer.testing import CliRunner
 

@@ -467,6 +467,7 @@ def apply_cmd(
         if refuse and not force:
             raise PrivacyError("; ".join(refuse) + ": keep the key apart from the project (e.g. --key ~/keys/"
                                "study.key) with a passphrase of four or more unrelated words, or give --force")
+        doubtful = rejected_but_confirmed(proj)  # before apply: a rejection leaves the text as written
         with busy("De-identifying"):
             report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending,
                            surrogate_region=region, tradition=tradition, coarse_places=coarse_places)
@@ -477,6 +478,11 @@ def apply_cmd(
     for kind, n in report.by_type.items():
         typer.echo(f"  {kind}: {n}")
     typer.echo(f"Event log: {report.events} entr{'y' if report.events == 1 else 'ies'} rewritten.")
+    if doubtful:
+        listed = "; ".join(f"{e.text!r} in {e.source}" for e in doubtful[:10])
+        typer.echo(f"Warning: left as written, because rejected, though accepted elsewhere: {listed}"
+                   f"{' ...' if len(doubtful) > 10 else ''} (a homonym? if not, 'makna deid add --text' and "
+                   "apply again)", err=True)
     if report.mode == "surrogate":
         where = region_name(report.region)
         if where == region_name(None):  # no province or country: say what that means for each kind of source
