@@ -118,3 +118,19 @@ def _cli(*args: str) -> tuple[int, str]:
 
     result = CliRunner().invoke(app, list(args))
     return result.exit_code, result.output
+
+
+def test_a_possessive_inside_a_name_span_keeps_its_s_and_the_names_surrogate() -> None:
+    """'Margaret Oduya's' was one PERSON span: the surrogate dropped the "'s" and differed from the name's."""
+    from makna.privacy import Detection
+    from makna.privacy.pseudonymise import KeyMapping, pseudonymise
+
+    text = "I met Margaret Oduya\u2019s brother. Margaret Oduya was there, at Tesco's."
+    spans = [("Margaret Oduya\u2019s", 0, "PERSON"), ("Margaret Oduya", 30, "PERSON"), ("Tesco's", 0, "ORG")]
+    starts = [text.index(word, after) for word, after, _ in spans]
+    dets = [Detection(s, s + len(w), t, 0.9, "x", w) for s, (w, _, t) in zip(starts, spans, strict=True)]
+    for mode in ("tag", "surrogate"):
+        out, reps = pseudonymise(text, dets, mode=mode, language="en", mapping=KeyMapping(secret="ab" * 32))  # type: ignore[arg-type]
+        assert reps[0].replacement == reps[1].replacement and reps[0].original == "Margaret Oduya"
+        assert out.startswith(f"I met {reps[0].replacement}\u2019s brother.") and out.endswith("'s.")
+        assert [out[r.new_start : r.new_end] for r in reps] == [r.replacement for r in reps]

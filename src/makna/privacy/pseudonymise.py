@@ -15,7 +15,7 @@ import re
 import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from .accounts import ROLE_WORDS, new_domain, rebuild_user, segment, split_account
 from .adat import adat_roles, clan_names, gelar_words, minang_title_gender
@@ -742,6 +742,11 @@ def pseudonymise(
         key.name_context(())
 
 
+_POSSESSIVE_TYPES: Final = frozenset({"PERSON", "ORG", "LOCATION"})
+_POSSESSIVE: Final = re.compile(r"\w['\u2019]s\Z")
+"""A span ending in an English possessive (a word character, then 's)."""
+
+
 def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mode, language: str, mask_char: str,
                  region: str | None, tradition: str | None) -> tuple[str, list[Replacement]]:
     out: list[str] = []
@@ -755,12 +760,16 @@ def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mo
             raise ValueError(f"detection {det.start}..{det.end} does not match the text")
         out.append(text[pos : det.start])
         new_pos += det.start - pos
+        # An English possessive inside a name's span ("Margaret Oduya's") is grammar, not the name: the name
+        # gets its surrogate (the same as elsewhere) and the "'s" stays.
+        end = det.end - 2 if det.type in _POSSESSIVE_TYPES and _POSSESSIVE.search(det.text) else det.end
+        original = text[det.start : end]
         gender = honorific_gender(text, det.start) if det.type == "PERSON" else None
-        new = key.replacement(det.type, det.text, mode, language=language, mask_char=mask_char, gender=gender,
+        new = key.replacement(det.type, original, mode, language=language, mask_char=mask_char, gender=gender,
                               region=region, tradition=tradition)
         out.append(new)
-        reps.append(Replacement(det.start, det.end, new_pos, new_pos + len(new), det.type, det.text, new))
+        reps.append(Replacement(det.start, end, new_pos, new_pos + len(new), det.type, original, new))
         new_pos += len(new)
-        pos = det.end
+        pos = end
     out.append(text[pos:])
     return "".join(out), reps
