@@ -25,6 +25,7 @@ from typing import Any
 
 from ._ci import ci, class_end
 from ._find import WordLines, WordStarts, lowered
+from ._linegates import LineSet
 
 __all__ = [
     "AllOf",
@@ -369,7 +370,7 @@ def trigger(literals: Sequence[str]) -> Trigger:
 
 def gated_finditer(
     rx: re.Pattern[str],
-    gate: re.Pattern[str] | Trigger | Narrowed | AllOf | SharedLines | Folded | WordLines,
+    gate: re.Pattern[str] | Trigger | LineSet,
     text: str,
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``, run only over the lines where ``gate`` matches.
@@ -379,7 +380,7 @@ def gated_finditer(
     only read the newline itself, which each line's search still sees).
     """
     n = len(text)
-    if isinstance(gate, (Narrowed, AllOf, SharedLines, Folded, WordLines)) or (
+    if not isinstance(gate, (re.Pattern, Trigger)) or (  # a line set (Narrowed, AllOf, InLines, ...)
         isinstance(gate, Trigger) and (len(gate.literals) <= 8 or (n >= _SHARED_MIN and gate.ident >= 0))
     ):
         for start, end in gate.lines(text):

@@ -42,6 +42,7 @@ from . import gazetteers as gz
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, gated_finditer, lines_finditer
 from ._find import WordStarts, lowered, word_lines
 from ._idwords import nik_is_valid
+from ._linegates import InLines
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
@@ -325,7 +326,7 @@ _NI_CUED: Final = re.compile(
 )
 """A UK National Insurance number in any case after its word (``national insurance: qq 12 34 56 c``); the shape
 rule reads capitals only."""
-_NI_DIGITS: Final = re.compile(r"\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])")
+_NI_DIGITS: Final = InLines(DIGIT_LINES, re.compile(r"\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])"))
 """The digits and the letter of a National Insurance number: the lines worth a look."""
 
 
