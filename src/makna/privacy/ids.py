@@ -205,7 +205,7 @@ _NOT_DOCUMENT: Final = frozenset(
     "Model Part Item Batch Flight Train Queue Antrian Office Landline Fax Hotline Line Box Street Road Jalan The My "
     "His Her Our Their Your Its This That Same".split()
 )
-_PAN: Final = re.compile(r"(?<![\w\-])[A-Z]{5}\d{4}[A-Z](?![\w\-])")
+_PAN: Final = re.compile(r"[A-Z](?<![\w\-][A-Z])[A-Z]{4}\d{4}[A-Z](?![\w\-])")
 _GHANA_CARD: Final = re.compile(r"G(?<![\w\-]G)HA[\- ]?\d{9}[\- ]?\d(?![\w\-])")
 """A Ghana Card number (``GHA-721503948-6``): its country prefix and shape say what it is without a cue."""
 _UK_LICENCE: Final = re.compile(r"[A-Z9](?<![\w\-][A-Z9])[A-Z9]{4}[ ]?(?P<d>\d{6})[ ]?[A-Z9]{2}\d[A-Z]{2}(?![\w\-])")
