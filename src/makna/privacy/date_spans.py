@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, Folded, gated_finditer
+from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, AllOf, Folded, gated_finditer, trigger
 from ._linegates import InLines
 from .patterns import _MONTHS
 from .types import Detection
@@ -45,14 +45,16 @@ _DAY_RANGE: Final = re.compile(
 """Two days joined by a dash or a range word, then the month (and year) they share (the first day is checked after
 the match: the pattern starts with a digit, for the fast scan)."""
 _FIRST_DAY: Final = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?!\d)")
+_MONTH_DIGIT_LINES: Final = AllOf(trigger([*_MONTHS.split("|"), *_LOWER_MONTHS.split("|")]), DIGIT_LINES)
+"""The lines holding a month's name and a digit: every day range before a month holds both."""
 _RANGE_GATE: Final = InLines(
-    DIGIT_LINES,
+    _MONTH_DIGIT_LINES,
     re.compile(
         r"\d(?i:st|nd|rd|th)?[ \t]*(?i:[-–—&]|to|until|till|through|thru|and|sampai|sampe|hingga|s/d|sd|dan|ke)[ \t]*"
         r"(?i:the[ \t]+)?\d"
     ),
 )
-"""A digit, a range word and a digit: every day range holds them (a cheaper gate than the month names)."""
+"""A digit, a range word and a digit: every day range holds them (searched on the lines with a month and a digit)."""
 
 _EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
