@@ -25,7 +25,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, AllOf, gated_finditer, trigger
+from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, AllOf, Narrowed, gated_finditer, trigger
 from ._linegates import InLines
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
@@ -80,7 +80,11 @@ _LOOSE: Final = re.compile(
 )
 """An address whose "at" is a word, a bracketed at or an ``@`` with spaces, and whose domain keeps its dots
 (``tom.r at example.co.uk``, ``kez.b(at)example.org``, ``jay_m @ example . com``)."""
-_LOOSE_GATE: Final = re.compile(r"\.[ \t]?(?:com|net|org|co|id|uk|io|me)(?![a-z])")
+_LOOSE_GATE: Final = Narrowed(
+    [f".{gap}{tld}" for gap in ("", " ", "\t") for tld in ("com", "net", "org", "co", "id", "uk", "io", "me")],
+    re.compile(r"\.[ \t]?(?:com|net|org|co|id|uk|io|me)(?![a-z])"),
+)
+"""A dot and a top-level domain, searched on the lines holding one as a literal (from the shared gate pass)."""
 _MAIL_HOSTS: Final = frozenset(
     "gmail googlemail yahoo ymail rocketmail hotmail outlook live msn icloud me mac aol proton protonmail pm gmx "
     "zoho yandex mail email".split()
