@@ -25,6 +25,7 @@ from typing import Any
 
 from ._ci import ci, class_end
 from ._find import WordLines, WordStarts, lowered
+from ._linegates import LineSet
 
 __all__ = [
     "AllOf",
@@ -270,7 +271,7 @@ class _SharedGates:
                 owners.setdefault(lit, set()).add(i)
         automaton = ahocorasick.Automaton()
         for lit, idents in owners.items():
-            automaton.add_word(lit, (len(lit) - 1, tuple(sorted(idents))))
+            automaton.add_word(lit, sum(1 << i for i in idents))  # the triggers holding it, as bits
         automaton.make_automaton()
         self._automaton = automaton
         self._built = len(self._triggers)
@@ -287,20 +288,27 @@ class _SharedGates:
     def _index(self, text: str) -> list[list[tuple[int, int]]]:
         if self._built != len(self._triggers):
             self._build()
-        found: list[dict[int, int]] = [{} for _ in self._triggers]
+        found: list[list[tuple[int, int]]] = [[] for _ in self._triggers]
         n = len(text)
-        line_start, line_end = -1, -1
+        line_start, line_end, mask = -1, -1, 0
         # Occurrences come in the order of their last characters; no literal holds a newline, so each lies on
-        # one line and the lines come in text order (each trigger's dict gets its lines in order).
-        for last_char, (back, idents) in self._automaton.iter(text):
-            p = last_char - back
-            if p > line_end:
-                line_start = text.rfind("\n", 0, p) + 1
-                line_end = text.find("\n", p)
+        # the line of its last character and the lines come in text order. Each line ORs the bits of the
+        # triggers its literals belong to (one operation an occurrence), then credits each trigger once.
+        for last_char, bits in self._automaton.iter(text):
+            if last_char > line_end:
+                while mask:
+                    low = mask & -mask
+                    found[low.bit_length() - 1].append((line_start, line_end))
+                    mask ^= low
+                line_start = text.rfind("\n", 0, last_char) + 1
+                line_end = text.find("\n", last_char)
                 line_end = n if line_end < 0 else line_end
-            for i in idents:
-                found[i][line_start] = line_end
-        return [list(lines.items()) for lines in found]
+            mask |= bits
+        while mask:
+            low = mask & -mask
+            found[low.bit_length() - 1].append((line_start, line_end))
+            mask ^= low
+        return found
 
 
 class Literals:
@@ -369,7 +377,7 @@ def trigger(literals: Sequence[str]) -> Trigger:
 
 def gated_finditer(
     rx: re.Pattern[str],
-    gate: re.Pattern[str] | Trigger | Narrowed | AllOf | SharedLines | Folded | WordLines,
+    gate: re.Pattern[str] | Trigger | LineSet,
     text: str,
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``, run only over the lines where ``gate`` matches.
@@ -379,7 +387,7 @@ def gated_finditer(
     only read the newline itself, which each line's search still sees).
     """
     n = len(text)
-    if isinstance(gate, (Narrowed, AllOf, SharedLines, Folded, WordLines)) or (
+    if not isinstance(gate, (re.Pattern, Trigger)) or (  # a line set (Narrowed, AllOf, InLines, ...)
         isinstance(gate, Trigger) and (len(gate.literals) <= 8 or (n >= _SHARED_MIN and gate.ident >= 0))
     ):
         for start, end in gate.lines(text):

@@ -25,7 +25,8 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import DIGIT_RUN_LINES, AllOf, gated_finditer, trigger
+from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, AllOf, Narrowed, gated_finditer, trigger
+from ._linegates import InLines
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
@@ -79,7 +80,11 @@ _LOOSE: Final = re.compile(
 )
 """An address whose "at" is a word, a bracketed at or an ``@`` with spaces, and whose domain keeps its dots
 (``tom.r at example.co.uk``, ``kez.b(at)example.org``, ``jay_m @ example . com``)."""
-_LOOSE_GATE: Final = re.compile(r"\.[ \t]?(?:com|net|org|co|id|uk|io|me)(?![a-z])")
+_LOOSE_GATE: Final = Narrowed(
+    [f".{gap}{tld}" for gap in ("", " ", "\t") for tld in ("com", "net", "org", "co", "id", "uk", "io", "me")],
+    re.compile(r"\.[ \t]?(?:com|net|org|co|id|uk|io|me)(?![a-z])"),
+)
+"""A dot and a top-level domain, searched on the lines holding one as a literal (from the shared gate pass)."""
 _MAIL_HOSTS: Final = frozenset(
     "gmail googlemail yahoo ymail rocketmail hotmail outlook live msn icloud me mac aol proton protonmail pm gmx "
     "zoho yandex mail email".split()
@@ -158,7 +163,7 @@ _GROUPED: Final = re.compile(
 )
 r"""``(?<![\w+\-./:,])(?:\+\d{1,3}[ \t])?\d{2,5}(?:[ \t]\d{2,6}){1,3}(?![\w\-/:]|[.,]\d)``, led by its first character
 (a plus or a digit, the look-behind after it) so that the regex engine skips to them."""
-_GROUPED_GATE: Final = re.compile(r"\d{2}[ \t]\d{2}")
+_GROUPED_GATE: Final = InLines(DIGIT_LINES, re.compile(r"\d{2}[ \t]\d{2}"))
 _NUMBER_BEFORE: Final = re.compile(
     r"(?i:\b(?:call|ring|text|phone|number|no|mobile|cell|line|whatsapp|wa|nomor|nomer|nombor|hp|telepon|telpon|"
     r"telp|tel|hubungi|contact|kontak|fax|landline|hotline))\b[^\d\n.?!]{0,24}$"

@@ -23,7 +23,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import gated_finditer
+from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, AllOf, Folded, gated_finditer, trigger
+from ._linegates import InLines
 from .patterns import _MONTHS
 from .types import Detection
 
@@ -44,11 +45,16 @@ _DAY_RANGE: Final = re.compile(
 """Two days joined by a dash or a range word, then the month (and year) they share (the first day is checked after
 the match: the pattern starts with a digit, for the fast scan)."""
 _FIRST_DAY: Final = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?!\d)")
-_RANGE_GATE: Final = re.compile(
-    r"\d(?i:st|nd|rd|th)?[ \t]*(?i:[-–—&]|to|until|till|through|thru|and|sampai|sampe|hingga|s/d|sd|dan|ke)[ \t]*"
-    r"(?i:the[ \t]+)?\d"
+_MONTH_DIGIT_LINES: Final = AllOf(trigger([*_MONTHS.split("|"), *_LOWER_MONTHS.split("|")]), DIGIT_LINES)
+"""The lines holding a month's name and a digit: every day range before a month holds both."""
+_RANGE_GATE: Final = InLines(
+    _MONTH_DIGIT_LINES,
+    re.compile(
+        r"\d(?i:st|nd|rd|th)?[ \t]*(?i:[-–—&]|to|until|till|through|thru|and|sampai|sampe|hingga|s/d|sd|dan|ke)[ \t]*"
+        r"(?i:the[ \t]+)?\d"
+    ),
 )
-"""A digit, a range word and a digit: every day range holds them (a cheaper gate than the month names)."""
+"""A digit, a range word and a digit: every day range holds them (searched on the lines with a month and a digit)."""
 
 _EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -64,7 +70,10 @@ _SPOKEN_YEAR: Final = (
     rf"|(?:{_ID_UNITS})))?)(?![\w\-])"
 )
 _MONTH_THEN_YEAR: Final = re.compile(rf"(?<![\w])(?:{_MONTHS}|{_LOWER_MONTHS}),?[ \t]+(?P<y>{_SPOKEN_YEAR})")
-_YEAR_GATE: Final = re.compile(r"(?i:nineteen|t(?:wenty|housand)|sembilan|dua[ \t]+ribu)")
+_YEAR_GATE: Final = Folded(
+    ["nineteen", "twenty", "two", "seribu", "sembilan", "dua"],
+    re.compile(r"(?i:nineteen|t(?:wenty|housand)|sembilan|dua[ \t]+ribu)"),
+)
 """The first word of a year said in words (``nineteen``, ``twenty``, ``two thousand``, ``sembilan``, ``dua ribu``)."""
 _DAY_WORDS_EN = (
     rf"(?:{_EN_TENS})(?:[ \t\-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?"
@@ -84,7 +93,7 @@ _COMPACT: Final = re.compile(
     r"(?i:\b(?:tgl|tanggal|lahir|born|dob|d\.o\.b|birth[ \t]?date|date[ \t]+of[ \t]+birth)\.?)"
     r"[^\d\n.?!]{0,12}?(?<!\d)(?P<d>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d)(?!\d)"
 )
-_COMPACT_GATE: Final = re.compile(r"\d{8}")
+_COMPACT_GATE: Final = InLines(DIGIT_RUN_LINES, re.compile(r"\d{8}"))
 
 
 _NUM_RANGE: Final = re.compile(
@@ -106,7 +115,9 @@ _LOWER_MONTH_FIRST: Final = re.compile(
 )
 """A month in lower case before its day (``sept 14th``, ``agustus 17``); an abbreviation only with an ordinal or a
 year (``jan 5`` may be a name and a number)."""
-_LOWER_MONTH_GATE: Final = re.compile(r"(?:jan|feb|apr|jun|jul|ag|aug|sep|okt|oct|nov|des|dec)[a-z]*\.?[ \t]+\d")
+_LOWER_MONTH_GATE: Final = InLines(
+    DIGIT_LINES, re.compile(r"(?:jan|feb|apr|jun|jul|ag|aug|sep|okt|oct|nov|des|dec)[a-z]*\.?[ \t]+\d")
+)
 """A lower-case month's first letters before a number: every match of :data:`_LOWER_MONTH_FIRST` holds one."""
 
 
@@ -133,12 +144,14 @@ def _more_shapes(text: str) -> Iterator[Detection]:
         yield Detection(m.start(), m.end(), "DATE", 0.85, "date.lower_month_first", m.group(0))
 
 
-_NUM_RANGE_GATE: Final = re.compile(r"\d[ \t]*(?:-|–|—|s/d|sd|to|until|till|sampai|hingga)[ \t]*\d{1,2}[/.\-]")
+_NUM_RANGE_GATE: Final = InLines(
+    DIGIT_LINES, re.compile(r"\d[ \t]*(?:-|–|—|s/d|sd|to|until|till|sampai|hingga)[ \t]*\d{1,2}[/.\-]")
+)
 _DATE_WORD_BEFORE: Final = re.compile(
     r"(?i:\b(?:tgl|tanggal|tang|date[ds]?|on|lahir|born|dob|sejak|since|sampai|until|hari|day)\b)[^\d\n.?!]{0,12}$"
 )
 """A date word just before a spaced numeric date (``tgl 14 - 9 - 2024``; not ``skor 3 - 1 - 2024``)."""
-_SPACED_GATE: Final = re.compile(r"\d[ \t]+[/.\-][ \t]+\d")
+_SPACED_GATE: Final = InLines(DIGIT_LINES, re.compile(r"\d[ \t]+[/.\-][ \t]+\d"))
 
 
 def _spoken_years(text: str) -> Iterator[Detection]:

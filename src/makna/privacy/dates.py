@@ -98,7 +98,8 @@ _WEEKDAY_GATE: Final = Folded(
 searched only on the lines where a word starts with a weekday's beginning (:class:`._fastrx.Folded`)."""
 _THE_ORDINAL: Final = re.compile(rf"(?<![\w])(?i:the)[ \t]+(?={_ORDINAL}[ \t]+of[ \t]+(?:{_MONTHS})\b)")
 _UPPER_DATE: Final = re.compile(
-    r"(?<![\w])(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|"
+    r"[0-9](?<![\w][0-9])(?:(?<=[12])\d|(?<=3)[01]|(?<=0)[1-9]|(?<=[1-9]))[ \t]+"
+    r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|"
     r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
     r"JANUARI|FEBRUARI|MARET|MEI|JUNI|JULI|AGUSTUS|OKTOBER|DESEMBER|AGU|AGT|AGS|OKT|NOP|DES|PEB)"
     r"(?:[ \t]+(?:19|20)\d\d)?(?![\w])"

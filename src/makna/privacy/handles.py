@@ -26,7 +26,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import dispatch, gated_finditer, split_top, trigger
+from ._fastrx import SharedLines, dispatch, gated_finditer, split_top, trigger
 from ._find import WordStarts, lowered
 from .types import Detection
 
@@ -198,12 +198,13 @@ def _tokens_near(text: str, start: int, end: int, near: list[tuple[int, int]]) -
 
 
 _MULTI_PART: Final = re.compile(
-    r"(?<![\w@/.\-])[A-Za-z0-9]{2,}(?:[._][A-Za-z0-9]{2,}){2,5}(?![\w@/\-]|\.\w)"
-    r"|(?<![\w@/.\-])[A-Za-z0-9]+_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@/\-]|\.\w)"
+    r"[A-Za-z0-9](?<![\w@/.\-][A-Za-z0-9])"
+    r"(?:[A-Za-z0-9]+(?:[._][A-Za-z0-9]{2,}){2,5}(?![\w@/\-]|\.\w)|[A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@/\-]|\.\w))"
 )
 """Three or more parts joined by dots or underscores (``acil.ilah.lokbaintan``), or any underscore inside a word
 (``tokobaju_murah``): a user name wherever it stands, unless it ends as a domain or a file name."""
-_MULTI_GATE: Final = re.compile(r"[._](?<=[A-Za-z0-9][._])[A-Za-z0-9]")
+_MULTI_GATE: Final = SharedLines(re.compile(r"[._](?<=[A-Za-z0-9][._])[A-Za-z0-9]"))
+"""The lines of both shapes, found once."""
 
 
 _TWO_PART: Final = re.compile(r"[a-z](?<![\w@/.\-][a-z])[a-z0-9]{2,}\.[a-z][a-z0-9]{2,}(?![\w@/\-]|\.\w)")

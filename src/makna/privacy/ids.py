@@ -42,6 +42,7 @@ from . import gazetteers as gz
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, gated_finditer, lines_finditer
 from ._find import WordStarts, lowered, word_lines
 from ._idwords import nik_is_valid
+from ._linegates import InLines
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
@@ -204,7 +205,7 @@ _NOT_DOCUMENT: Final = frozenset(
     "Model Part Item Batch Flight Train Queue Antrian Office Landline Fax Hotline Line Box Street Road Jalan The My "
     "His Her Our Their Your Its This That Same".split()
 )
-_PAN: Final = re.compile(r"(?<![\w\-])[A-Z]{5}\d{4}[A-Z](?![\w\-])")
+_PAN: Final = re.compile(r"[A-Z](?<![\w\-][A-Z])[A-Z]{4}\d{4}[A-Z](?![\w\-])")
 _GHANA_CARD: Final = re.compile(r"G(?<![\w\-]G)HA[\- ]?\d{9}[\- ]?\d(?![\w\-])")
 """A Ghana Card number (``GHA-721503948-6``): its country prefix and shape say what it is without a cue."""
 _UK_LICENCE: Final = re.compile(r"[A-Z9](?<![\w\-][A-Z9])[A-Z9]{4}[ ]?(?P<d>\d{6})[ ]?[A-Z9]{2}\d[A-Z]{2}(?![\w\-])")
@@ -325,7 +326,7 @@ _NI_CUED: Final = re.compile(
 )
 """A UK National Insurance number in any case after its word (``national insurance: qq 12 34 56 c``); the shape
 rule reads capitals only."""
-_NI_DIGITS: Final = re.compile(r"\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])")
+_NI_DIGITS: Final = InLines(DIGIT_LINES, re.compile(r"\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])"))
 """The digits and the letter of a National Insurance number: the lines worth a look."""
 
 

@@ -17,6 +17,7 @@ ORG spans other than schemes are kept: a platform or shop that employs someone i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -117,8 +118,11 @@ def _lookalike(scan: str, det: Detection) -> bool:
     if det.type not in _NAMED or det.detector == "person.speaker":
         return False
     words = det.text.split()
-    if (det.text in _services() and det.text not in gz.first_names("id")
-            and (det.type != "PERSON" or det.detector.startswith(_GUESSES) or _used_as_tool(scan, det))):
+    if (
+        det.text in _services()
+        and det.text not in gz.first_names("id")
+        and (det.type != "PERSON" or det.detector.startswith(_GUESSES) or _used_as_tool(scan, det))
+    ):
         return True  # "into Monzo", "Traveloka" typed a place ("Aldi" is also a given name; "Mr Wise" stays)
     if det.text not in _known_names() and (det.text in gz.stop_caps() or _joined_stop(scan, det)):
         return True  # "warung Kakak", "Idul Adha" ("Madura", an island and a people, is known to a place list)
@@ -181,5 +185,6 @@ def drop_lookalikes(scan: str, language: str, found: Sequence[Detection]) -> lis
     ]
     if language == "id":
         starts = sorted(det.start for det in out)
-        out = [_head_first(scan, det, next((s for s in starts if s >= det.end), len(scan))) for det in out]
+        starts.append(len(scan))  # (the limit when no detection starts after a span's end)
+        out = [_head_first(scan, det, starts[bisect_left(starts, det.end)]) for det in out]
     return out

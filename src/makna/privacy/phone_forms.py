@@ -22,7 +22,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import DIGIT_RUN_LINES, gated_finditer, lines_finditer
+from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, Narrowed, gated_finditer, lines_finditer
+from ._linegates import InLines
 from .contacts import NOT_NUMBER_BEFORE, NUMBER_BEFORE
 from .patterns import OTHER_NUMBER, phone_confidence
 from .types import Detection
@@ -36,7 +37,11 @@ _LETTER_O: Final = re.compile(
 _LETTER_O_GATE: Final = re.compile(r"(?:[Oo][0-9Oo]|[0-9][Oo])")
 
 
-_O_BY_DIGIT: Final = re.compile(r"[Oo\d](?:(?<=[Oo])\d|(?<=\d)[Oo])")
+_O_BY_DIGIT: Final = Narrowed(
+    [pair for o in "Oo" for d in "0123456789" for pair in (o + d, d + o)],
+    re.compile(r"[Oo\d](?:(?<=[Oo])\d|(?<=\d)[Oo])"),
+    ascii_only=True,
+)
 """An O next to a digit: every number typed with a letter O holds one."""
 
 
@@ -129,7 +134,7 @@ _SPREAD: Final = re.compile(
 the telephone pattern reads, which would cut it short."""
 
 
-_SPREAD_GATE: Final = re.compile(r"\d[ \t][ \t\-.]*\d[ \t][ \t\-.]*\d[ \t][ \t\-.]*\d[ \t]")
+_SPREAD_GATE: Final = InLines(DIGIT_LINES, re.compile(r"\d[ \t][ \t\-.]*\d[ \t][ \t\-.]*\d[ \t][ \t\-.]*\d[ \t]"))
 """Four digits each followed by a gap: every spread number holds them."""
 
 

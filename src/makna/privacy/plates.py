@@ -22,7 +22,8 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import DIGIT_LINES, gated_finditer, lines_finditer, trigger
+from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, gated_finditer, lines_finditer, trigger
+from ._linegates import InLines
 from ._narrow import after_last_sentence_end
 from .patterns import PLATE_REGIONS
 from .types import Detection
@@ -110,7 +111,7 @@ _LOWER_ID: Final = re.compile(
     r"(?<![\w\-/.@])(?P<r>[a-z]{1,2})(?P<s1>[ \t\-]?)\d{3,4}(?P<s2>[ \t\-]?)(?P<x>[a-z]{1,3})(?![\w\-]|[.,]\d)"
 )
 """An Indonesian plate typed in lower case (``ba 3318 gn``, ``ba3318gn``) without a plate word before it."""
-_LOWER_ID_GATE: Final = re.compile(r"\d{3}\d?[ \t\-]?[a-z]{1,3}(?![\w\-])")
+_LOWER_ID_GATE: Final = InLines(DIGIT_RUN_LINES, re.compile(r"\d{3}\d?[ \t\-]?[a-z]{1,3}(?![\w\-])"))
 _NOT_SERIES: Final = frozenset(
     "kg km cm mm ml gr g rb jt an ya yg dg sd wa am pm x kali orang rp th thn tahun jam mnt dtk lt no nya ok".split()
 )
