@@ -35,7 +35,9 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import dispatch
+from ._text import HONORIFICS, OFFICE_TITLES
 from .agecues import AGE_NUMBER
+from .places import ORG_SUFFIX_WORDS
 from .types import Detection
 
 __all__ = ["context_ages", "context_orgs", "context_persons", "context_places", "listed_alike"]
@@ -191,6 +193,40 @@ def _placeable(name: str) -> bool:
     return all(t in _PLACE_WORDS or (t not in stop and t.lower() not in words and t not in names) for t in tail)
 
 
+_COMPASS: Final = frozenset("North South East West Northern Southern Eastern Western".split())
+_GENERIC: Final = frozenset(
+    "Work Job Church School College Uni University Home Holiday Holidays Mass Chapel Mosque Temple Court Hospital "
+    "Town City Prison Jail Heaven Money Dinner Lunch Breakfast Class Office Gym Training Practice Parliament Market "
+    "Airport Beach Shop Shops Bed Sleep Base Hub Depot Mum Dad Nan Gran Mummy Daddy Hell Rehab Prayers".split()
+)
+"""Common nouns some writers capitalise after "went to" ("back to Work", "to Church"): never a place alone."""
+
+
+def _after_to(text: str, at: int) -> bool:
+    """The word before ``at`` is "to" or "towards": a lone English word there may be a verb ("out to Help")."""
+    return text[max(0, at - 8) : at].rstrip().lower().endswith((" to", "\tto", " towards"))
+
+
+def _plain_place(name: str) -> bool:
+    """``name``, capitalised after a word of moving or staying, may be a place although it is made of English
+    words ("up at Spring Branch", "I come from Junction"): no stop word, honorific or first name alone, no
+    country, and no organisation's kind word at its end ("Heartlands Hospital" is left to the ORG rules)."""
+    _places, names, _words, stop = _lists()
+    toks = name.split()
+    if any(t in stop or t in HONORIFICS or t in OFFICE_TITLES for t in toks) or name in gz.countries():
+        return False
+    if len(toks) == 1 and (toks[0] in names or len(toks[0]) < 4 or toks[0] in _GENERIC):
+        return False
+    return toks[-1] not in ORG_SUFFIX_WORDS and toks[0] not in (
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+    )
+
+
 def _listed_place(name: str) -> bool:
     """A place list has ``name`` and no first-name list or stop list does ("Poplar", not "Will")."""
     places, names, _words, stop = _lists()
@@ -267,6 +303,8 @@ def context_places(text: str) -> Iterator[Detection]:
         name = m.group("n")
         if _placeable(name) or _listed_place(name):  # "down to Bow": a place list's name, word or not
             yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.6, "location.en_moving", name)
+        elif _plain_place(name) and (" " in name or not _after_to(text, m.start())):
+            yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.5, "location.en_moving_word", name)
     for tail, head in _tails(_TYPED, text):
         start, end = head.start("n"), tail.end()
         first, _, rest = text[start:end].partition(" ")
