@@ -200,6 +200,10 @@ _GENERIC: Final = frozenset(
     "Airport Beach Shop Shops Bed Sleep Base Hub Depot Mum Dad Nan Gran Mummy Daddy Hell Rehab Prayers".split()
 )
 """Common nouns some writers capitalise after "went to" ("back to Work", "to Church"): never a place alone."""
+_BODIES: Final = frozenset("Community Council Committee Club Team Rangers Group Centre Center Board".split())
+"""Last words of a body of people rather than a place ("Bunuba Creek Community"): left to the ORG rules."""
+_OF_NEXT: Final = re.compile(r"[ \t]+of[ \t]+[A-Z]")
+"""A name going on with "of" ("the Point of Cott"): the run is only its start."""
 
 
 def _after_to(text: str, at: int) -> bool:
@@ -217,14 +221,7 @@ def _plain_place(name: str) -> bool:
         return False
     if len(toks) == 1 and (toks[0] in names or len(toks[0]) < 4 or toks[0] in _GENERIC):
         return False
-    return toks[-1] not in ORG_SUFFIX_WORDS and toks[0] not in (
-        "North",
-        "South",
-        "East",
-        "West",
-        "Northern",
-        "Southern",
-    )
+    return toks[-1] not in ORG_SUFFIX_WORDS and toks[-1] not in _BODIES and toks[0] not in _COMPASS
 
 
 def _listed_place(name: str) -> bool:
@@ -303,7 +300,9 @@ def context_places(text: str) -> Iterator[Detection]:
         name = m.group("n")
         if _placeable(name) or _listed_place(name):  # "down to Bow": a place list's name, word or not
             yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.6, "location.en_moving", name)
-        elif _plain_place(name) and (" " in name or not _after_to(text, m.start())):
+        elif (
+            _plain_place(name) and (" " in name or not _after_to(text, m.start())) and not _OF_NEXT.match(text, m.end())
+        ):
             yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.5, "location.en_moving_word", name)
     for tail, head in _tails(_TYPED, text):
         start, end = head.start("n"), tail.end()
