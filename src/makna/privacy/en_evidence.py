@@ -51,35 +51,47 @@ __all__ = ["brand_shaped", "english_evidence"]
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]*[a-zà-öø-ÿ]"
 _TWO = rf"(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’\-@])"
 
-_SOCIAL_VERBS: Final = (
+_SOCIAL_VERBS: Final = frozenset(
     "met meet meeting rang ring ringing phoned phone texted text texting messaged message messaging blocked "
     "unblocked told tell telling asked ask thanked warned hugged married dated owed paid helped introduced visited "
-    "trusted begged emailed e-mailed DMed dm'd reported"
-).split()
-_SOCIAL: Final = re.compile(
-    dispatch(_SOCIAL_VERBS, fold=True, not_after=r"\w'’\-") + rf"[ \t]+(?:(?:up|back|off|again)[ \t]+)?{_TWO}"
+    "trusted begged emailed e-mailed dmed dm'd reported".split()
 )
-"""A verb done to a person and the capitalised words right after it ("rang Dorota", "told Ifeoma")."""
-_HANDED: Final = re.compile(
-    dispatch(
-        [
-            "dropped[ \\t]+(?:it[ \\t]+|them[ \\t]+)?off[ \\t]+(?:for|to|with)",
-            "delivered[ \\t]+(?:it[ \\t]+|them[ \\t]+)?to",
-            "gave[ \\t]+(?:it|them)[ \\t]+to",
-            "handed[ \\t]+(?:it[ \\t]+|them[ \\t]+)?(?:over[ \\t]+)?to",
-            "left[ \\t]+(?:it|them)[ \\t]+with",
-            "bought[ \\t]+(?:it[ \\t]+|them[ \\t]+|one[ \\t]+)?(?:off|from)",
-            "borrowed[ \\t]+(?:it[ \\t]+|them[ \\t]+|one[ \\t]+)?(?:off|from)",
-            "got[ \\t]+(?:it[ \\t]+|them[ \\t]+|one[ \\t]+)(?:off|from)",
-            "lent[ \\t]+(?:it[ \\t]+|them[ \\t]+)?to",
-            "sold[ \\t]+(?:it[ \\t]+|them[ \\t]+)?to",
-        ],
-        fold=True,
-        not_after=r"\w",
-    )
-    + rf"[ \t]+{_TWO}"
+"""Verbs done to a person ("rang Dorota", "told Ifeoma"), lower case; "up", "back", "off" or "again" may follow."""
+_PARTICLES: Final = frozenset("up back off again".split())
+
+
+def _phrases(*parts: str) -> frozenset[tuple[str, ...]]:
+    """Every word sequence of ``parts``: each part is words parted by "|" (one of them), "" among them for none."""
+    out: list[tuple[str, ...]] = [()]
+    for part in parts:
+        out = [(*seq, *w.split()) for seq in out for w in part.split("|")]
+    return frozenset(out)
+
+
+_HANDED: Final = (
+    _phrases("dropped", "|it|them", "off", "for|to|with")
+    | _phrases("delivered|lent|sold", "|it|them", "to")
+    | _phrases("gave", "it|them", "to")
+    | _phrases("handed", "|it|them", "|over", "to")
+    | _phrases("left", "it|them", "with")
+    | _phrases("bought|borrowed", "|it|them|one", "off|from")
+    | _phrases("got", "it|them|one", "off|from")
 )
-"""Something passed to or from a person ("dropped off for Declan", "bought it off Costel")."""
+"""Something passed to or from a person ("dropped off for Declan", "bought it off Costel"), lower case."""
+_ORIGIN: Final = frozenset(
+    {
+        (*p, w)
+        for p in _phrases("born", "|and raised|and bred|and grew up|and grow|and grown|and grow up|and reared")
+        | _phrases("grew|grow|brought", "up")
+        | _phrases("raised|reared")
+        for w in ("in", "at", "on")
+    }
+    | _phrases("originally|i'm|come|we're|she's|he's|is|are", "from")
+    | _phrases("i", "am", "from")
+)
+"""Where someone was born, grew up or is from ("born in", "originally from"), lower case."""
+_NAME_AFTER_SPACE: Final = re.compile(rf"[ \t]{_TWO}")
+"""Capitalised words after a space: the words before them are read back (a plain set leads: a fast scan)."""
 
 _KIN: Final = (
     "brother sister cousin uncle aunt auntie aunty nan nana gran granny grandad grandma grandpa mum mom dad son "
@@ -110,14 +122,17 @@ _BY_STREET: Final = re.compile(
 """A named shop or restaurant and the street it is on ("outside Bella Napoli on Fortess Road")."""
 
 _WORD1 = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+)?"
-_LISTED: Final = re.compile(
-    rf"(?<![\w'’\-])(?P<l>{_WORD1}(?:[ \t]*,[ \t]*{_WORD1})*(?:[ \t]*,)?[ \t]+(?:and|&)[ \t]+{_WORD1})(?![\w'’\-@])"
+_AND_NAME: Final = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<n>{_WORD1})(?![\w'’\-@])")
+"""The last of a list ("... and Jamal"), found first: a plain set leads (a fast scan)."""
+_LIST_HEAD: Final = re.compile(rf"(?<![\w'’\-])(?P<l>{_WORD1}(?:[ \t]*,[ \t]*{_WORD1})*)(?:[ \t]*,)?$")
+"""Single capitalised words listed with commas right before "and" ("Kasia, Florin")."""
+_ME_AND: Final = re.compile(
+    dispatch(["me", "Me", "myself", "Myself"], not_after=r"\w'’\-")
+    + rf"[ \t]+(?:and|&)[ \t]+(?P<n>{_WORD1})(?![\w'’\-@])"
 )
-"""Single capitalised words listed with commas and "and" ("Kasia, Florin and Jamal")."""
-_WITH_ME: Final = (
-    re.compile(rf"(?<![\w'’\-])(?:[Mm]e|[Mm]yself)[ \t]+(?:and|&)[ \t]+(?P<n>{_WORD1})(?![\w'’\-@])"),
-    re.compile(rf"(?:^|(?<=[.!?:;,(][ \t])|(?<=\n))(?P<n>{_WORD1})[ \t]+(?:and|&)[ \t]+(?:I|me|myself)(?![\w'’\-])"),
-)
+_AND_ME: Final = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:I|me|myself)(?![\w'’\-])")
+_CLAUSE_NAME: Final = re.compile(rf"(?:^|(?<=[.!?:;,(][ \t])|(?<=\n))(?P<n>{_WORD1})$")
+"""One capitalised word starting a clause, right before "and I" ("Zubair and I")."""
 
 _CALLED: Final = re.compile(dispatch(["called", "named", "name of"], not_after=r"\w") + rf"[ \t]+{_TWO}")
 _CALLED_HEAD: Final = re.compile(r"(?<![\w\-])(?P<w>[a-z]+)[ \t]+$")
@@ -138,33 +153,6 @@ _CALLED_KIND: Final = {
         "ORG",
     ),
 }
-
-_ORIGIN: Final = re.compile(
-    dispatch(
-        [
-            "born(?:[ \\t]+and[ \\t]+(?:raised|bred|grew[ \\t]+up|grown?(?:[ \\t]+up)?|reared))?[ \\t]+(?:in|at|on)",
-            "grew[ \\t]+up[ \\t]+(?:in|at|on)",
-            "grow[ \\t]+up[ \\t]+(?:in|at|on)",
-            "brought[ \\t]+up[ \\t]+(?:in|at|on)",
-            "raised[ \\t]+(?:in|at|on)",
-            "reared[ \\t]+(?:in|at|on)",
-            "originally[ \\t]+from",
-            "I'm[ \\t]+from",
-            "I’m[ \\t]+from",
-            "I[ \\t]+am[ \\t]+from",
-            "I[ \\t]+come[ \\t]+from",
-            "we're[ \\t]+from",
-            "she's[ \\t]+from",
-            "he's[ \\t]+from",
-            "is[ \\t]+from",
-            "are[ \\t]+from",
-        ],
-        fold=True,
-        not_after=r"\w",
-    )
-    + rf"[ \t]+{_TWO}"
-)
-"""Where someone was born, grew up or is from ("born in Chapelton", "originally from Geelong")."""
 
 
 _WORD: Final = re.compile(r"(?<=[a-z,;)][ \t])(?P<n>[A-Z][a-z]{4,})(?![\w'’@\-]|[ \t]+[A-Z])")
@@ -240,12 +228,47 @@ def _trim(m: re.Match[str], keep: bool) -> tuple[int, int, str]:
     return start, end, name
 
 
+def _head(text: str, at: int) -> list[str]:
+    """The last words (lower case, quotes stripped, on ``at``'s line, up to 48 characters back) before ``at``."""
+    start = max(0, at - 48, text.rfind("\n", 0, at) + 1)
+    words = [w.strip('"“”‘(').lstrip("'") for w in text[start:at].lower().replace("’", "'").split()]
+    if start > 0 and not text[start - 1].isspace() and words:
+        words.pop(0)  # cut by the window
+    return words
+
+
+def _ends_with(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    return any(tuple(words[-k:]) in phrases for k in range(1, min(6, len(words)) + 1))
+
+
+def _after_words(text: str) -> Iterator[Detection]:
+    """PERSON after a social verb or a thing passed; LOCATION after where someone is from."""
+    names = _lists()[0]
+    for m in _NAME_AFTER_SPACE.finditer(text):
+        prev = text[max(0, m.start() - 12) : m.start()].rsplit(None, 1)
+        if not prev or prev[-1].lower().replace("’", "'").strip('"“”‘(').lstrip("'") not in _LASTS:
+            continue  # most capitalised words: the word before them ends no phrase
+        words = _head(text, m.start() + 1)
+        if not words:
+            continue
+        last = words[-1]
+        if last in _SOCIAL_VERBS or (len(words) > 1 and last in _PARTICLES and words[-2] in _SOCIAL_VERBS):
+            detector = "person.en_social_verb"
+        elif last in _HANDED_LAST and _ends_with(words, _HANDED):
+            detector = "person.en_handed"
+        elif last in _ORIGIN_LAST and _ends_with(words, _ORIGIN):
+            start, end, name = _trim(m, _place_words(m.group("n")))
+            if _place_words(name):
+                yield Detection(start, end, "LOCATION", 0.65, "location.en_origin", name)
+            continue
+        else:
+            continue
+        start, end, name = _trim(m, _person_words(m.group("n"), over_places=False))
+        if _person_words(name, over_places=name in names):
+            yield Detection(start, end, "PERSON", 0.65, detector, name)
+
+
 def _persons(text: str) -> Iterator[Detection]:
-    for rx, detector in ((_SOCIAL, "person.en_social_verb"), (_HANDED, "person.en_handed")):
-        for m in rx.finditer(text):
-            start, end, name = _trim(m, _person_words(m.group("n"), over_places=False))
-            if _person_words(name, over_places=name in _lists()[0]):
-                yield Detection(start, end, "PERSON", 0.65, detector, name)
     for m in _APPOSED.finditer(text):
         name = m.group("n")
         if _person_words(name, over_places=True):
@@ -282,40 +305,48 @@ def _world_raw() -> frozenset[str]:
     return gz.world_first_names() | gz.world_first_names(keep_words=True)
 
 
+def _lists_of_names(text: str) -> Iterator[tuple[int, int, list[tuple[int, str]]]]:
+    """Each list of single capitalised words ending "and X": its start, end and (offset, word) pairs."""
+    done = 0
+    for m in _AND_NAME.finditer(text):
+        head = _LIST_HEAD.search(text, max(done, m.start() - 100), m.start())
+        if head is None:
+            continue
+        start = head.start("l")
+        toks = [(start + t.start(), t.group(0)) for t in re.finditer(_WORD1, head.group("l"))]
+        toks.append((m.start("n"), m.group("n")))
+        done = m.end()
+        yield start, m.end(), toks
+
+
 def _listed(text: str) -> Iterator[Detection]:
     names, places, words, stop = _lists()
     world = _world_raw()
-    for m in _LISTED.finditer(text):
-        toks = [(t.start(), t.group(0)) for t in re.finditer(_WORD1, m.group("l"))]
+    for start, end, toks in _lists_of_names(text):
         named = sum(w in names or w in world for _, w in toks)
-        if len(toks) < 2 or not any(w in names for _, w in toks) or any(len(w) < 3 for _, w in toks):
+        if not any(w in names for _, w in toks) or any(len(w) < 3 for _, w in toks):
             continue
         if any(w in stop or (w not in names and w not in world and w.lower() in words) for _, w in toks):
             continue  # "Me and Kwame": a pronoun; "Dolly, Honey and Jericho" stays for the others
         placed = sum(w in places and w not in names and w not in world for _, w in toks)
         if placed and (placed >= named or named < 2):
             continue  # "Hackney, Bow and Leyton", "Shirley and Croydon": places
-        before = text[max(0, m.start() - 16) : m.start()].split()
+        before = text[max(0, start - 16) : start].split()
         if before and before[-1].lower() in _PLACE_PREPS | {"at", "between", "of", "on"}:
             continue  # "in Shirley, Addiscombe and Woodside": places named after a preposition of place
-        last = toks[-1][1]
-        if is_language(text, text[max(0, m.start() - 30) : m.start()], m.end()) or last in gz.demonyms():
+        if is_language(text, text[max(0, start - 30) : start], end) or toks[-1][1] in gz.demonyms():
             continue  # "Some Shona and Venda left in": languages
-        at = m.start("l")
         for pos, w in toks:
-            yield Detection(at + pos, at + pos + len(w), "PERSON", 0.7, "person.en_listed", w)
-    for rx in _WITH_ME:
-        for m in rx.finditer(text):
-            name = m.group("n")
-            if name in names or (name not in stop and name.lower() not in words and name not in places):
-                yield Detection(m.start("n"), m.end("n"), "PERSON", 0.65, "person.en_with_me", name)
-
-
-def _origins(text: str) -> Iterator[Detection]:
-    for m in _ORIGIN.finditer(text):
-        start, end, name = _trim(m, _place_words(m.group("n")))
-        if _place_words(name):
-            yield Detection(start, end, "LOCATION", 0.65, "location.en_origin", name)
+            yield Detection(pos, pos + len(w), "PERSON", 0.7, "person.en_listed", w)
+    with_me = [m for m in _ME_AND.finditer(text)]
+    for m in _AND_ME.finditer(text):
+        head = _CLAUSE_NAME.search(text, max(0, m.start() - 40), m.start())
+        if head is not None:
+            with_me.append(head)
+    for m in with_me:
+        name = m.group("n")
+        if name in names or (name not in stop and name.lower() not in words and name not in places):
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.65, "person.en_with_me", name)
 
 
 def _brands(text: str) -> Iterator[Detection]:
@@ -333,14 +364,19 @@ def _brands(text: str) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "ORG", 0.6, "org.en_brand_shape", word)
 
 
+_HANDED_LAST: Final = frozenset(p[-1] for p in _HANDED)
+_ORIGIN_LAST: Final = frozenset(p[-1] for p in _ORIGIN)
+_LASTS: Final = _SOCIAL_VERBS | _PARTICLES | _HANDED_LAST | _ORIGIN_LAST
+
+
 def english_evidence(text: str, language: str) -> Iterator[Detection]:
     """PERSON, LOCATION or ORG for capitalised words typed by the English grammar around them (none in an
     Indonesian transcript: "Rang Piaman" is Minang, no ringing)."""
     if language == "id":
         return
+    yield from _after_words(text)
     yield from _persons(text)
     yield from _called(text)
     yield from _listed(text)
-    yield from _origins(text)
     yield from _by_street(text)
     yield from _brands(text)
