@@ -245,9 +245,15 @@ def _after_words(text: str) -> Iterator[Detection]:
     """PERSON after a social verb or a thing passed; LOCATION after where someone is from."""
     names = _lists()[0]
     for m in _NAME_AFTER_SPACE.finditer(text):
-        prev = text[max(0, m.start() - 12) : m.start()].rsplit(None, 1)
-        if not prev or prev[-1].lower().replace("’", "'").strip('"“”‘(').lstrip("'") not in _LASTS:
-            continue  # most capitalised words: the word before them ends no phrase
+        at = m.start()
+        cut = text.rfind(" ", max(0, at - 16), at)
+        prev = text[cut + 1 : at] if cut >= 0 else text[max(0, at - 16) : at]
+        low = prev.lower()
+        if low not in _LASTS:
+            if not prev or prev[0].isalpha():
+                continue  # most capitalised words: the word before them ends no phrase
+            if low.replace("’", "'").strip('"“”‘(\t').lstrip("'") not in _LASTS:
+                continue
         words = _head(text, m.start() + 1)
         if not words:
             continue
