@@ -15,6 +15,7 @@ from .cuewords import detect_context, detect_context_after
 from .detect import harmonise_types, resolve_overlaps
 from .employers import find_employers
 from .en_context import context_ages, context_orgs, context_persons, context_places, listed_alike
+from .en_evidence import english_evidence
 from .header_places import header_places
 from .learned import refine
 from .lookalikes import drop_lookalikes
@@ -59,6 +60,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(context_places(scan))  # "down in Plaistow", "Agar Grove", "the Pembury estate"
     candidates.extend(context_ages(scan))  # "nineteen years of age", "outside flat 12"
     candidates.extend(context_orgs(scan))  # "I'm on Quikbite", "she rides for Trolleo"
+    candidates.extend(english_evidence(scan, language))  # "rang Dorota", "my boss, Gintare,", "born in Chapelton"
     candidates.extend(find_word_places(scan, language, runs))
     candidates.extend(find_shaped_places(scan, language))
     candidates.extend(find_context_ages(scan))

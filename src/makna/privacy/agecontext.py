@@ -171,6 +171,21 @@ def find_context_ages(text: str) -> Iterator[Detection]:
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
 
 
+_HOW_LONG: Final = re.compile(r"\b(?:how[ \t]+long|berapa[ \t]+lama|sejak[ \t]+kapan|since[ \t]+when)\b", re.IGNORECASE)
+_HOW_OLD: Final = re.compile(r"\b(?:how[ \t]+old|your[ \t]+age|umur|usia|berapa[ \t]+tahun)\b", re.IGNORECASE)
+
+
+def _asked_how_long(text: str, at: int) -> bool:
+    """The last question before ``at`` (within a few lines) asked how long, not how old: "Say where you ride
+    and for how long. / I'm Harpreet, three years": the number is a duration."""
+    window = text[max(0, at - 400) : at]
+    long_q = [m.end() for m in _HOW_LONG.finditer(window)]
+    if not long_q:
+        return False
+    old_q = [m.end() for m in _HOW_OLD.finditer(window)]
+    return not old_q or old_q[-1] < long_q[-1]
+
+
 def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
     """An age right after a PERSON found (a comma, an aspect word or a sentence between), and a later age of the
     same person after an AGE found in the same line."""
@@ -188,6 +203,8 @@ def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detect
                 continue  # "Rina 12": a comma or an aspect word must come between
             if _bare_small(m.group("a")) and (m.re is _OWN_SENTENCE or m.group("sep").strip(" \t,") == ""):
                 continue  # "Rina, dua, tiga orang": a count
+            if not m.group("a").lower().endswith(("old", "tua")) and _asked_how_long(text, m.start("a")):
+                continue  # "how long? / Luiz. Two years.": a duration, not an age
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.after_person", m.group("a"))
         elif det.type == "AGE":
             m = _LATER_AGE.match(text, det.end)

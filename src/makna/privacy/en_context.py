@@ -22,7 +22,8 @@
   Mealzo for a year``: ORG (0.6) for one or two capitalised words that no list explains (a first name stays:
   ``I was with Kemi``).
 * **a name listed with a found organisation or place**: ``Dashly and Grubhop`` (one of them an ORG) or a
-  route ``Heathrow to Southall`` (one of them a LOCATION) types the unknown other alike (0.55).
+  route ``Heathrow to Southall`` (one of them a LOCATION) types the unknown other alike (0.55); a place list's
+  name after a LOCATION and "and" is a place even when it is also a word (``Bow and Poplar``).
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import dispatch
+from ._text import HONORIFICS, OFFICE_TITLES
 from .agecues import AGE_NUMBER
+from .places import ORG_SUFFIX_WORDS
 from .types import Detection
 
 __all__ = ["context_ages", "context_orgs", "context_persons", "context_places", "listed_alike"]
@@ -105,6 +108,8 @@ _ORG_NEXT: Final = re.compile(
 _ORG_BEFORE: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP})(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|&)[ \t]+)$")
 _ROUTE_NEXT: Final = re.compile(rf"[ \t]+to[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’\-@])")
 _ROUTE_BEFORE: Final = re.compile(rf"(?<![\w'’\-])(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+to[ \t]+$")
+_PLACE_AND: Final = re.compile(rf"[ \t]+(?:and|or|&)[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’\-@])")
+"""A place listed after a LOCATION found ("Bow and Poplar"): taken when a place list has it, ordinary word or not."""
 
 _OF_AGE: Final = (re.compile(r"of[ \t]+age\b"), re.compile(rf"(?<![\w\-])(?P<n>{AGE_NUMBER})[ \t]+$"))
 """The number and its unit before "of age" ("nineteen years")."""
@@ -188,10 +193,50 @@ def _placeable(name: str) -> bool:
     return all(t in _PLACE_WORDS or (t not in stop and t.lower() not in words and t not in names) for t in tail)
 
 
+_COMPASS: Final = frozenset("North South East West Northern Southern Eastern Western".split())
+_GENERIC: Final = frozenset(
+    "Work Job Church School College Uni University Home Holiday Holidays Mass Chapel Mosque Temple Court Hospital "
+    "Town City Prison Jail Heaven Money Dinner Lunch Breakfast Class Office Gym Training Practice Parliament Market "
+    "Airport Beach Shop Shops Bed Sleep Base Hub Depot Mum Dad Nan Gran Mummy Daddy Hell Rehab Prayers".split()
+)
+"""Common nouns some writers capitalise after "went to" ("back to Work", "to Church"): never a place alone."""
+_BODIES: Final = frozenset("Community Council Committee Club Team Rangers Group Centre Center Board".split())
+"""Last words of a body of people rather than a place ("Bunuba Creek Community"): left to the ORG rules."""
+_OF_NEXT: Final = re.compile(r"[ \t]+of[ \t]+[A-Z]")
+"""A name going on with "of" ("the Point of Cott"): the run is only its start."""
+
+
+def _after_to(text: str, at: int) -> bool:
+    """The word before ``at`` is "to" or "towards": a lone English word there may be a verb ("out to Help")."""
+    return text[max(0, at - 8) : at].rstrip().lower().endswith((" to", "\tto", " towards"))
+
+
+def _plain_place(name: str) -> bool:
+    """``name``, capitalised after a word of moving or staying, may be a place although it is made of English
+    words ("up at Spring Branch", "I come from Junction"): no stop word, honorific or first name alone, no
+    country, and no organisation's kind word at its end ("Heartlands Hospital" is left to the ORG rules)."""
+    _places, names, _words, stop = _lists()
+    toks = name.split()
+    if any(t in stop or t in HONORIFICS or t in OFFICE_TITLES for t in toks) or name in gz.countries():
+        return False
+    if len(toks) == 1 and (toks[0] in names or len(toks[0]) < 4 or toks[0] in _GENERIC):
+        return False
+    return toks[-1] not in ORG_SUFFIX_WORDS and toks[-1] not in _BODIES and toks[0] not in _COMPASS
+
+
+def _listed_place(name: str) -> bool:
+    """A place list has ``name`` and no first-name list or stop list does ("Poplar", not "Will")."""
+    places, names, _words, stop = _lists()
+    return name in places and name not in names and name.split()[0] not in stop and name not in gz.countries()
+
+
 def _personable(name: str) -> bool:
-    """``name`` is no stop word, app or ordinary word, and no place that the first-name lists do not know."""
+    """``name`` is no stop word, app or ordinary word (but a world first name that is no English word: "Ewa"),
+    and no place that the first-name lists do not know."""
     places, names, words, stop = _lists()
-    if len(name) < 3 or name in stop or name.lower() in words:
+    if len(name) < 3 or name in stop:
+        return False
+    if name.lower() in words and name not in gz.world_first_names():
         return False
     return name in names or name not in places
 
@@ -253,8 +298,12 @@ def context_places(text: str) -> Iterator[Detection]:
     way = (m for m in _WAY.finditer(text) if m.start() == 0 or not text[m.start() - 1].isalnum())  # not "Moreover"
     for m in (*moved, *way):
         name = m.group("n")
-        if _placeable(name):
+        if _placeable(name) or _listed_place(name):  # "down to Bow": a place list's name, word or not
             yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.6, "location.en_moving", name)
+        elif (
+            _plain_place(name) and (" " in name or not _after_to(text, m.start())) and not _OF_NEXT.match(text, m.end())
+        ):
+            yield Detection(m.start("n"), m.end("n"), "LOCATION", 0.5, "location.en_moving_word", name)
     for tail, head in _tails(_TYPED, text):
         start, end = head.start("n"), tail.end()
         first, _, rest = text[start:end].partition(" ")
@@ -284,8 +333,14 @@ def listed_alike(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
             hits = [_ROUTE_NEXT.match(text, d.end), _ROUTE_BEFORE.search(text, max(line_start, d.start - 40), d.start)]
         else:
             continue
+        if d.type == "LOCATION":
+            also = _PLACE_AND.match(text, d.end)
+            if also is not None and _listed_place(also.group("n")):
+                hits.append(also)
         for m in hits:
-            if m is None or (m.start("n"), m.end("n")) in taken or not _placeable(m.group("n")):
+            if m is None or (m.start("n"), m.end("n")) in taken:
+                continue
+            if not _placeable(m.group("n")) and not (m.re is _PLACE_AND and _listed_place(m.group("n"))):
                 continue
             taken.add((m.start("n"), m.end("n")))
             yield Detection(m.start("n"), m.end("n"), d.type, 0.55, f"{d.type.lower()}.en_listed", m.group("n"))

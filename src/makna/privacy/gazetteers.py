@@ -31,6 +31,7 @@ __all__ = [
     "places_world_dropped",
     "stop_caps",
     "surnames",
+    "world_first_names",
 ]
 
 
@@ -48,6 +49,28 @@ def first_names(language: str) -> frozenset[str]:
     names = _read("names_id.txt") | _read("names_en.txt") | _read("names_world.txt") | _read("names_extra.txt")
     names |= _read("names_ssa.txt")
     return names - stop_caps()
+
+
+@cache
+def world_first_names(*, keep_words: bool = False) -> frozenset[str]:
+    """First names of one gender in every Latin-script person provider of Faker (European, African, Latin
+    American, Central Asian... ``Marek``, ``Ewa``, ``Andreea``), the list the surrogates read for a name's
+    gender, with the accent-free spelling English text often uses (``Ionuț`` as ``Ionut``), less ordinary
+    English words (unless ``keep_words``: "Florin", "Dawn") and stop words. Read by the English evidence rules
+    (:mod:`en_evidence`), not by the main name detectors (:func:`first_names`)."""
+    import unicodedata
+
+    text = (resources.files("makna.privacy") / "data" / "names_gendered_world.txt").read_text(encoding="utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("#") or ":" not in line:
+            continue
+        for name in line.partition(":")[2].split():
+            out.add(name)
+            plain = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+            out.add(plain)
+    words = frozenset() if keep_words else english_words()
+    return frozenset(n for n in out if n.lower() not in words) - stop_caps()
 
 
 @cache
