@@ -29,6 +29,7 @@ from ._text import (
 )
 from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
 from .catchall import in_lower_case, is_language
+from .chat_senders import stamped_senders
 from .name_shapes import detect_name_shapes
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .speakers import GENERIC_LABELS
@@ -606,4 +607,5 @@ def detect_persons(
     yield from find_appositions(text)
     yield from find_balinese(text)
     yield from detect_name_shapes(text)
+    yield from stamped_senders(text)
     yield from find_known_names(text, known_names)
