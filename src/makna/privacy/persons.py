@@ -97,8 +97,8 @@ _KIN = (
     r"bini(?:ku|nya)?|bojo(?:ku|ne)?|laki(?:ku)?"
 )
 _FILLER = (
-    r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|aje|se|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|are|were|beta|kamek|kami|awak|"
-    r"aye|ane|ulun|tiang|ku|reang|isun|die|:))*,?"
+    r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|aje|se|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|are|were|beta|kamek|"
+    r"kami|awak|aye|ane|ulun|tiang|ku|reang|isun|die|:))*,?"
 )
 INTRO_ALTS: Final = (*split_top(_INTRO_ID), *split_top(_INTRO_EN), *split_top(_KIN))
 _INTRO_FIRST = dispatch(INTRO_ALTS, fold=True, not_after=r"\w")
