@@ -68,6 +68,7 @@ def test_wider_name_data_and_rare_words() -> None:
     assert rarity("Zorvandi", "zorvandi", False) == ("g:oov",)
     assert rarity("Motornya", "motornya", False) == ("g:root",)
     assert "g:name+word" in rarity("Intan", "intan", True)
+    assert rarity("Kia", "kia", False) == ("g:brand",)
 
 
 def test_word_classes_around_a_token() -> None:
@@ -80,6 +81,7 @@ def test_word_classes_around_a_token() -> None:
     assert "+1c=say" in classes("Terus Zorvandi bilang gitu", "Zorvandi")
     assert "-1c=coord" in classes("Ada Rina dan Zorvandi juga", "Zorvandi")
     assert "+1c=stamp" in classes("Zorvandi 20.41 : halo", "Zorvandi")
+    assert "-1c=brand" in classes("I drive a Kia Zorvandi now", "Zorvandi")
 
 
 def test_document_people_are_the_confident_person_words() -> None:

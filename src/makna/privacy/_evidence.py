@@ -11,7 +11,7 @@ evidence of a kind that another writer's text has too:
   list or dictionary at all (a capitalised rare word is most often a name or a place);
 * :func:`context_classes`: the class of the words around a token (a kin or role noun before it, a verb of
   calling, meeting, telling or blocking, a verb of speech after it, a coordination with another capitalised
-  word, a chat's colon after it) instead of each word's form alone;
+  word, a chat's colon after it, a brand's name before it) instead of each word's form alone;
 * :func:`doc_people`: the words the rules found with confidence inside a person's name elsewhere in the same
   document (a name met once with a label, an honorific or a cue is evidence for its parts everywhere).
 """
@@ -50,6 +50,11 @@ def _known() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return ordinary, places, gz.stop_caps()
 
 
+@cache
+def _brands() -> frozenset[str]:
+    return frozenset(b for b in gz.brands() if " " not in b)
+
+
 _SUFFIXES: Final = ("nya", "nyo", "lah", "kah", "ku", "mu", "an", "kan")
 
 
@@ -57,8 +62,10 @@ _SUFFIXES: Final = ("nya", "nyo", "lah", "kah", "ku", "mu", "an", "kan")
 def rarity(word: str, low: str, listed: bool) -> tuple[str, ...]:
     """Features of ``word`` (``low`` its lower case; ``listed``: in makna's main name lists) as a name: in
     the wider name data, a name that is also an ordinary word or one that is not, or a word no list knows
-    ("g:oov"), or one whose root is a dictionary word ("g:root")."""
+    ("g:oov"), or one whose root is a dictionary word ("g:root"); a brand's name is only that ("g:brand")."""
     ordinary, places, stop = _known()
+    if word in _brands():
+        return ("g:brand",)
     wider = word in wider_names()
     feats: list[str] = []
     if wider and not listed:
@@ -118,6 +125,8 @@ def context_classes(toks: Sequence[tuple[int, int, str]], k: int) -> list[str]:
     prev = toks[k - 1][2].lower() if k >= 1 else ""
     prev2 = toks[k - 2][2].lower() if k >= 2 else ""
     nxt = toks[k + 1][2] if k + 1 < n else ""
+    if k >= 1 and toks[k - 1][2] in _brands():
+        out.append("-1c=brand")  # a brand's model or product ("Kia Sorento"), no identifier
     if prev in _KIN:
         out.append("-1c=kin")
     elif prev2 in _KIN and prev in {"saya", "aku", "ambo", "awak", "gue", "gua", "my", "his", "her", "our", "their"}:
