@@ -45,7 +45,7 @@ class Pools:
     keep: frozenset[str]  # lower-case words never replaced (ordinary words: "Health", "Jalan", "Toko")
 
 
-def _traditions() -> list[tuple[str, ...]]:
+def _traditions(role: str = "given") -> list[tuple[str, ...]]:
     path = resources.files("makna.privacy") / "data" / "names_traditions.txt"
     groups: dict[str, set[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -53,9 +53,20 @@ def _traditions() -> list[tuple[str, ...]]:
             continue
         head, names = line.split(":", 1)
         parts = head.split()
-        if len(parts) >= 2 and parts[1] == "given":
+        if len(parts) >= 2 and parts[1] == role:
             groups.setdefault(parts[0], set()).update(names.split())
     return [tuple(sorted(groups[k])) for k in sorted(groups)]
+
+
+def _world() -> list[tuple[str, ...]]:
+    """The first names of ``names_gendered_world.txt`` (Faker's Latin-script providers: Polish, Romanian,
+    Brazilian, Yoruba, Igbo, Tamil, Finnish...), one pool per line (gender)."""
+    path = resources.files("makna.privacy") / "data" / "names_gendered_world.txt"
+    return [
+        tuple(sorted(set(line.split(":", 1)[1].split())))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#") and ":" in line
+    ]
 
 
 def _read(name: str) -> tuple[str, ...]:
@@ -68,9 +79,9 @@ def _read(name: str) -> tuple[str, ...]:
 def pools() -> Pools:
     """The shipped name and place data as replacement pools."""
     stop = gz.stop_caps()
-    given = [*_traditions(), _read("names_en.txt"), _read("names_world.txt")]
+    given = [*_traditions(), _read("names_en.txt"), _read("names_world.txt"), *_world()]
     given = [tuple(n for n in group if n not in stop and n.isalpha()) for group in given]
-    family = tuple(sorted(n for n in gz.surnames() if n.isalpha()))
+    family = tuple(sorted({n for n in gz.surnames() if n.isalpha()} | {n for g in _traditions("family") for n in g}))
     places = gz.places_admin() | gz.places_local() | gz.places_en() | gz.places_world()
     by_len: list[list[str]] = [[], [], []]
     for p in places:

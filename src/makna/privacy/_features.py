@@ -11,6 +11,14 @@ sentence, its neighbours' lower-cased forms (the cue words, learned rather than 
 makna's shipped name and place lists, and the rule detectors' own verdict on it (the type, detector and
 confidence of the rule span that covers it): the model learns where to trust, extend or retype a rule and
 where rules miss.
+
+Evidence that holds for writers the training data never saw (:mod:`makna.privacy._evidence`): membership in
+the wider name data of many traditions (``names_gendered_world.txt``, ``names_traditions.txt``,
+``names_unisex.txt``) and whether a word is a name and also an ordinary word, a word no list or dictionary
+knows (a rare word, most often a name or a place when capitalised), the class of the words around it (kin and
+role nouns, verbs of calling, meeting and blocking, verbs of speech, a coordination with a capitalised word)
+rather than only their forms, and the same word found as a person's name with confidence elsewhere in the
+document by the rules.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from functools import cache, lru_cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._evidence import context_classes, doc_people, rarity
 from ._fastrx import ascii_finditer
 from ._text import HONORIFICS, CapRun, run_tokens
 from .types import Detection
@@ -322,6 +331,7 @@ def _word_features(word: str) -> tuple[str, ...]:
     ):
         if hit:
             feats.append(flag)
+    feats.extend(rarity(word, low, word in first or word in surn))
     return tuple(feats)
 
 
@@ -366,6 +376,7 @@ def window_features(
     lows = [t[2].lower() for t in toks[l0 : hi + 2]]  # lows[k - l0]
     out: list[list[str]] = []
     lang = "lang=" + language
+    people = doc_people(rules)
     for k in range(lo, hi):
         word = toks[k][2]
         low = lows[k - l0]
@@ -384,6 +395,9 @@ def window_features(
             feats.append("sentstart")
         if word[0].isupper() and low in lower_seen:
             feats.append("lower_elsewhere")
+        if det is None and low in people:
+            feats.append("doc:person")
+        feats.extend(context_classes(toks, k))
         for d, prefix in _NEAR:
             near = lows[k + d - l0] if 0 <= k + d < n else "<edge>"
             if vocab is None or near in vocab or near == "<edge>":

@@ -29,6 +29,7 @@ from ._text import (
 )
 from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
 from .catchall import in_lower_case, is_language
+from .chat_senders import stamped_senders
 from .name_shapes import detect_name_shapes
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .speakers import GENERIC_LABELS
@@ -63,12 +64,14 @@ _INTRO_ID = (
     r"ditipu(?:[ \t]+(?:sama|ama|sm|oleh))?|dibohongi(?:n)?(?:[ \t]+(?:sama|ama|sm|oleh))?|"
     r"ketemu[ \t]+(?:sama|ama|dengan|jo|samo)|kenal(?:an)?[ \t]+(?:sama|ama|dengan|jo|samo)|"
     r"pacaran[ \t]+(?:sama|ama|dengan|jo|samo)|jalan[ \t]+(?:sama|ama|dengan|jo|samo)|"
-    r"chatting(?:an)?[ \t]+(?:sama|ama|dengan|jo|samo)|curhat[ \t]+(?:ke|sama|ama)"
+    r"chatting(?:an)?[ \t]+(?:sama|ama|dengan|jo|samo)|curhat[ \t]+(?:ke|sama|ama)|"
+    r"panggia(?:kan)?|dipanggia|mamanggia|sabuik(?:lah)?|disabuik|tulis(?:kan|lah)?|ditulis|tulih(?:kan|lah)?|ditulih"
 )
 """(The last lines: "sebut saja X", and being blocked, cheated, met or dated by someone: "diblokir sama X".)"""
 _INTRO_EN = (
     r"my name is|my name's|name's|his name is|his name was|her name is|her name was|their name is|"
     r"their name was|your name is|his real name|her real name|his full name|her full name|"
+    r"call me|called (?:himself|herself|myself)|calls (?:himself|herself)|call myself|"
     r"call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
     r"customer|client|informant:?|participant:?|calls me|calls him|calls her|call him|call her|they call me|"
     r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname|"
@@ -94,8 +97,8 @@ _KIN = (
     r"bini(?:ku|nya)?|bojo(?:ku|ne)?|laki(?:ku)?"
 )
 _FILLER = (
-    r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|aje|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|are|were|beta|kamek|kami|awak|"
-    r"aye|ane|ulun|tiang|ku|reang|isun|die|:))*,?"
+    r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|aje|se|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|are|were|beta|kamek|"
+    r"kami|awak|aye|ane|ulun|tiang|ku|reang|isun|die|:))*,?"
 )
 INTRO_ALTS: Final = (*split_top(_INTRO_ID), *split_top(_INTRO_EN), *split_top(_KIN))
 _INTRO_FIRST = dispatch(INTRO_ALTS, fold=True, not_after=r"\w")
@@ -369,7 +372,8 @@ def find_addressed(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
 _VOCATIVE: Final = re.compile(
     dispatch(
         split_top(
-            "thanks|thank you|cheers|hi|hello|hey|dear|bye|good night|goodnight|terima kasih|makasih|trima kasih|"
+            "thanks|thank you|thank u|thank ya|thx|tq|cheers|hi|hello|hey|dear|bye|good night|goodnight|terima kasih|"
+            "makasih|makasi|mksh|trims|trima kasih|"
             "halo|hallo|hai|assalamualaikum|met malam|met pagi|selamat pagi|selamat siang|selamat sore|selamat malam"
         ),
         fold=True,
@@ -382,8 +386,8 @@ _VOCATIVE: Final = re.compile(
 """A name said to the other person after a thanks or a greeting ("Thanks, Grace.", "Terima kasih banyak, Rintik.",
 "Halo Dina!"): it must end the clause, so "Hi Mum said" or "Thanks Google Maps for ..." is not taken."""
 _VOCATIVE_LINES: Final = Folded(
-    ("thank", "cheers", "hi", "hello", "hey", "dear", "bye", "good", "terima", "makasih", "trima", "halo", "hallo",
-     "hai", "assalamualaikum", "met", "selamat"),
+    ("thank", "thx", "tq", "cheers", "hi", "hello", "hey", "dear", "bye", "good", "terima", "makasih", "makasi", "mksh",
+     "trims", "trima", "halo", "hallo", "hai", "assalamualaikum", "met", "selamat"),
     _VOCATIVE,
 )
 """The lines where a word starts with a thanks or a greeting (from the shared word-start pass): the greeting of
@@ -606,4 +610,5 @@ def detect_persons(
     yield from find_appositions(text)
     yield from find_balinese(text)
     yield from detect_name_shapes(text)
+    yield from stamped_senders(text)
     yield from find_known_names(text, known_names)

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._evidence import wider_names
 from ._text import HONORIFICS, is_sentence_initial, line_before
 from .places import WORK_BEFORE
 from .types import Detection
@@ -46,9 +47,20 @@ _FIRM_AFTER: Final = re.compile(
 
 @cache
 def _names() -> frozenset[str]:
-    """The ambiguous names that are neither stop words, honorifics nor places a list knows."""
+    """The ambiguous names, and the names of makna's name data (its main lists and the wider data of many
+    traditions, :func:`makna.privacy._evidence.wider_names`) that are also ordinary words ("Rob", "Budi"),
+    less stop words, honorifics and places a list knows."""
     places = gz.places_world() | gz.places_admin() | gz.places_en()
-    return frozenset(gz.ambiguous_names() - gz.stop_caps() - HONORIFICS - places)
+    ordinary = gz.ordinary_words()
+    listed = gz.first_names("id") | wider_names()
+    words = {n for n in listed if n.lower() in ordinary and len(n) > 2}
+    return frozenset((gz.ambiguous_names() | words) - gz.stop_caps() - HONORIFICS - places - _PRONOUNS)
+
+
+_PRONOUNS: Final = frozenset({"Anda", "Engkau", "Beliau", "Kau", "Dikau", "Saudara", "Saudari", "Tuan", "Nyonya"})
+"""Pronouns of respect written with a capital ("Apa rencana Anda?"), never a name on their own."""
+_NUMBER_AFTER: Final = re.compile(r"[ \t]+\d")
+"""A number after the word: a place, a route or a model ("Mile 12", "Gate 3")."""
 
 
 def _opener(text: str, start: int, word: str) -> bool:
@@ -67,6 +79,8 @@ def word_names(text: str) -> Iterator[Detection]:
         if word not in names or is_sentence_initial(text, m.start()):
             continue
         if _NOT_AFTER.search(text, max(0, m.start() - 14), m.start()) or _CAP_AFTER.match(text, m.end()):
+            continue
+        if _NUMBER_AFTER.match(text, m.end()):
             continue
         if _FIRM_AFTER.match(text, m.end()) or WORK_BEFORE.search(line_before(text, m.start(), 60)):
             continue  # "ikut Pelangi, kelompok ...", "kerja di Mawar": a group's or an employer's name
