@@ -37,6 +37,7 @@ from ._local import ThreadSettings
 from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, occupied, run_tokens
 from .employers import work_phrase_before
 from .orgcontext import KEEP_DETECTORS
+from .orgshapes import find_shaped_orgs, same_name_orgs
 from .places import ORG_TYPE_WORDS
 from .precision import stage_is_off
 from .types import Detection
@@ -78,7 +79,8 @@ _CHAT_STOP: Final = frozenset(
         "material perabot sepeda mobil motor ban cat kaca galangan kapal plasma sawit karet beras gas air es "
         "padang minang cina cino gede gadang besar kecil ketek kecik "
         "ini itu kak kk bg bgt banget wkwk wkwkwk haha hehe kan kah pun mah nya nyo ko kamu aku ambo gue lu kau "
-        "bos boss owner tempat yang the a an and or but now then in at on to of from kinda lol tbh"
+        "bos boss owner tempat yang the a an and or but now then in at on to of from kinda lol tbh "
+        "tiap setiap sudah waktu kini kemarin nanti jam untuak dengan dgn"
     ).split()
 )
 """Words that end (or are) no shop's name in a lower-case chat line: particles, places, goods, times."""
@@ -130,7 +132,10 @@ _JOB = (
     r"pemandu[ \t]+lagu|kapster|terapis|sopir|kurir|manajer|manager|supervisor|mandor|buruh|kuli|barista|"
     r"kitchen[ \t]+porter|dishwasher|bagian[ \t]+\w+"
 )
-_JOB_AFTER: Final = re.compile(rf"[ \t]*,?[ \t]*(?i:jadi|sebagai|as[ \t]+(?:a|an)|bagian)[ \t]+(?i:{_JOB})\b")
+_JOB_AFTER: Final = re.compile(rf"[ \t]*,?[ \t]*(?i:jadi|sebagai|as[ \t]+(?:a|an)|bagian)[ \t]+(?i:{_JOB})\b"
+    r"|[ \t]*,[ \t]*(?i:bantu(?:-bantu)?[ \t]+(?:masak|cuci|jaga|jualan)|masak|nyuci|cuci[ \t]+piring|"
+    r"jaga[ \t]+kasir)\b"
+)
 _WORK_CLAUSE: Final = re.compile(
     rf"(?<![\w\-])(?i:{_JOB}|kerja|bekerja|karajo|kerjo|masak|jaga|bantu(?:-bantu)?|nyuci|cuci[ \t]+piring|magang|"
     r"digaji|gajian|shift|ngelamar|melamar|dipecat|di-?phk|work|worked|working|job|shifts|employed|hired|sacked)"
@@ -142,7 +147,9 @@ _ID_TAILS: Final = frozenset(
     "Printing "
     "Konveksi Furniture Mebel Elektronik Komputer Computer Photo Foto Tailor Snack Tour Tours Gym Distribution "
     "Fulfilment Fulfillment Dispatch Housing Cabs Minicabs Cycles Bikes Mutual Dental Opticians Vets Barbers "
-    "Barbershop Launderette Takeaway Kebabs Grill Diner Pantry Foodbank Bakehouse Removals Courier Carwash".split()
+    "Barbershop Launderette Takeaway Kebabs Grill Diner Pantry Foodbank Bakehouse Removals Courier Carwash "
+    "Coal Mining Pearls Seafarms Shellfish Coaches Components Leasing Espresso Roasters Engineering Plastics "
+    "Packaging Printers Joinery Scaffolding Roofing Glazing Tyres Aquaculture Creamery Timber Quarries Plumbers".split()
 )
 """Kind words ending an organisation's name that the suffix lists of :mod:`makna.privacy.places` lack."""
 _KIND_BEFORE: Final = re.compile(
@@ -414,6 +421,7 @@ def find_org_cues(text: str, runs: Sequence[CapRun], found: Sequence[Detection] 
     kinds = list(_kind_words(text))
     out.extend(d for d in kinds if not d.text.startswith("RM"))
     out.extend(_workplaces(text, [*found, *(d for d in kinds if d.text.startswith("RM"))]))
+    out.extend(find_shaped_orgs(text))
     return out
 
 
@@ -485,10 +493,8 @@ def apply_org_cues(scan: str, found: list[Detection], runs: Sequence[CapRun]) ->
         return found
     cands = find_org_cues(scan, runs, found)
     if not cands:
-        return found
+        return same_name_orgs(scan, found)
     merged = _merge(scan, found, cands)
     before = {(d.start, d.end, d.type) for d in found}
     added = [d for d in merged if (d.start, d.end, d.type) not in before]
-    out = _propagate(scan, merged, added)
-    out.sort(key=lambda d: d.start)
-    return out
+    return same_name_orgs(scan, _propagate(scan, merged, added))
