@@ -37,7 +37,7 @@ from ._local import ThreadSettings
 from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, occupied, run_tokens
 from .employers import work_phrase_before
 from .orgcontext import KEEP_DETECTORS
-from .orgshapes import find_shaped_orgs, same_name_orgs
+from .orgshapes import find_shaped_orgs, lower_case_lines, same_name_orgs
 from .places import ORG_TYPE_WORDS
 from .precision import stage_is_off
 from .types import Detection
@@ -64,6 +64,7 @@ _LOWER_WORK: Final = re.compile(
     r"(?P<name>(?:[ \t]+[a-z0-9][a-z0-9'&\-]*){1,3})"
 )
 _LOWER_RIDE: Final = re.compile(
+    r"(?=[rdwslq])"  # the first letters of the alternatives: a position with another letter fails at once
     r"(?:(?:ride|rides|riding|rode|drive|drives|driving|drove|deliver|delivers|delivering|work|works|"
     r"working|worked)[ \t]+(?:for|with)|signed[ \t]+up[ \t]+(?:with|to|for)|left|quit)[ \t]+"
     r"(?P<name>[a-z][a-z0-9]{2,})\b"
@@ -233,42 +234,33 @@ def _word_start(text: str, at: int) -> bool:
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")
 
 
-def _lower_line(text: str, at: int, seen: dict[int, bool]) -> bool:
-    """Whether the line holding ``at`` has no capital letter (a chat line typed in lower case); ``seen`` keeps
-    each line's answer by its start, so a long line is read once, not once per match."""
-    start = text.rfind("\n", 0, at) + 1
-    if start not in seen:
-        end = text.find("\n", at)
-        line = text[start : end if end >= 0 else len(text)]
-        seen[start] = line.lower() == line
-    return seen[start]
-
-
 def _lower_chat(text: str) -> Iterator[Detection]:
     ordinary = _lists()[3]
     names = _lists()[1]
-    seen: dict[int, bool] = {}
-    for m in _LOWER_WORK.finditer(text):
-        if not _word_start(text, m.start()) or not _lower_line(text, m.start(), seen):
-            continue
-        words = list(re.finditer(r"\S+", m.group("name")))
-        kept: list[re.Match[str]] = []
-        for w in words:
-            if w.group(0) in _CHAT_STOP:
-                break
-            kept.append(w)
-        if not kept or len(" ".join(k.group(0) for k in kept)) < 3:
-            continue
-        if len(kept) == 1 and kept[0].group(0) in ordinary:
-            continue  # "toko parfum", "koperasi plasma": what it sells or its kind, not its name
-        s, e = m.start("name") + kept[0].start(), m.start("name") + kept[-1].end()
-        yield Detection(s, e, "ORG", 0.5, "org.chatlower", text[s:e])
-    for m in _LOWER_RIDE.finditer(text):
-        word = m.group("name")
-        if word in ordinary or word in _CHAT_SLANG or word in _CHAT_STOP or word.title() in names:
-            continue
-        if _word_start(text, m.start()) and _lower_line(text, m.start(), seen):
-            yield Detection(m.start("name"), m.end("name"), "ORG", 0.5, "org.chatlower", word)
+    lines = lower_case_lines(text)
+    for first, last in lines:
+        for m in _LOWER_WORK.finditer(text, first, last):
+            if not _word_start(text, m.start()):
+                continue
+            words = list(re.finditer(r"\S+", m.group("name")))
+            kept: list[re.Match[str]] = []
+            for w in words:
+                if w.group(0) in _CHAT_STOP:
+                    break
+                kept.append(w)
+            if not kept or len(" ".join(k.group(0) for k in kept)) < 3:
+                continue
+            if len(kept) == 1 and kept[0].group(0) in ordinary:
+                continue  # "toko parfum", "koperasi plasma": what it sells or its kind, not its name
+            s, e = m.start("name") + kept[0].start(), m.start("name") + kept[-1].end()
+            yield Detection(s, e, "ORG", 0.5, "org.chatlower", text[s:e])
+    for first, last in lines:
+        for m in _LOWER_RIDE.finditer(text, first, last):
+            word = m.group("name")
+            if word in ordinary or word in _CHAT_SLANG or word in _CHAT_STOP or word.title() in names:
+                continue
+            if _word_start(text, m.start()):
+                yield Detection(m.start("name"), m.end("name"), "ORG", 0.5, "org.chatlower", word)
 
 
 _PREV_WORDS: Final = frozenset(
@@ -311,14 +303,14 @@ _WORD_AT: Final = re.compile(r"[a-z]+")
 
 
 def _runs_worth_reading(text: str, runs: Sequence[CapRun]) -> list[CapRun]:
-    """The runs a cue may apply to: a trade word ends it, or a comma or a cue's word follows it, or a cue's word
-    precedes it (a few look-ups per run, so most runs are never read)."""
+    """The runs a cue may apply to: a trade word ends it, or a comma and a kind word or a cue's word follows it,
+    or a cue's word precedes it (a few look-ups per run, so most runs are never read)."""
     tails = {m.end() for m in _TAIL_HIT.finditer(text) if _word_start(text, m.start())}
     out: list[CapRun] = []
     for run in runs:
         start, end = run[0], run[1]
         after = text[end : end + 1]
-        if end in tails or end - 1 in tails or after == ",":
+        if end in tails or end - 1 in tails or (after == "," and _APPOSED.match(text, end)):
             out.append(run)
             continue
         if after == " ":
