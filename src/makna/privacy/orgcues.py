@@ -37,6 +37,7 @@ from ._local import ThreadSettings
 from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, occupied, run_tokens
 from .employers import work_phrase_before
 from .orgcontext import KEEP_DETECTORS
+from .orgshapes import find_shaped_orgs, lower_case_lines, same_name_orgs
 from .places import ORG_TYPE_WORDS
 from .precision import stage_is_off
 from .types import Detection
@@ -63,6 +64,7 @@ _LOWER_WORK: Final = re.compile(
     r"(?P<name>(?:[ \t]+[a-z0-9][a-z0-9'&\-]*){1,3})"
 )
 _LOWER_RIDE: Final = re.compile(
+    r"(?=[rdwslq])"  # the first letters of the alternatives: a position with another letter fails at once
     r"(?:(?:ride|rides|riding|rode|drive|drives|driving|drove|deliver|delivers|delivering|work|works|"
     r"working|worked)[ \t]+(?:for|with)|signed[ \t]+up[ \t]+(?:with|to|for)|left|quit)[ \t]+"
     r"(?P<name>[a-z][a-z0-9]{2,})\b"
@@ -78,7 +80,8 @@ _CHAT_STOP: Final = frozenset(
         "material perabot sepeda mobil motor ban cat kaca galangan kapal plasma sawit karet beras gas air es "
         "padang minang cina cino gede gadang besar kecil ketek kecik "
         "ini itu kak kk bg bgt banget wkwk wkwkwk haha hehe kan kah pun mah nya nyo ko kamu aku ambo gue lu kau "
-        "bos boss owner tempat yang the a an and or but now then in at on to of from kinda lol tbh"
+        "bos boss owner tempat yang the a an and or but now then in at on to of from kinda lol tbh "
+        "tiap setiap sudah waktu kini kemarin nanti jam untuak dengan dgn"
     ).split()
 )
 """Words that end (or are) no shop's name in a lower-case chat line: particles, places, goods, times."""
@@ -130,7 +133,10 @@ _JOB = (
     r"pemandu[ \t]+lagu|kapster|terapis|sopir|kurir|manajer|manager|supervisor|mandor|buruh|kuli|barista|"
     r"kitchen[ \t]+porter|dishwasher|bagian[ \t]+\w+"
 )
-_JOB_AFTER: Final = re.compile(rf"[ \t]*,?[ \t]*(?i:jadi|sebagai|as[ \t]+(?:a|an)|bagian)[ \t]+(?i:{_JOB})\b")
+_JOB_AFTER: Final = re.compile(rf"[ \t]*,?[ \t]*(?i:jadi|sebagai|as[ \t]+(?:a|an)|bagian)[ \t]+(?i:{_JOB})\b"
+    r"|[ \t]*,[ \t]*(?i:bantu(?:-bantu)?[ \t]+(?:masak|cuci|jaga|jualan)|masak|nyuci|cuci[ \t]+piring|"
+    r"jaga[ \t]+kasir)\b"
+)
 _WORK_CLAUSE: Final = re.compile(
     rf"(?<![\w\-])(?i:{_JOB}|kerja|bekerja|karajo|kerjo|masak|jaga|bantu(?:-bantu)?|nyuci|cuci[ \t]+piring|magang|"
     r"digaji|gajian|shift|ngelamar|melamar|dipecat|di-?phk|work|worked|working|job|shifts|employed|hired|sacked)"
@@ -142,7 +148,9 @@ _ID_TAILS: Final = frozenset(
     "Printing "
     "Konveksi Furniture Mebel Elektronik Komputer Computer Photo Foto Tailor Snack Tour Tours Gym Distribution "
     "Fulfilment Fulfillment Dispatch Housing Cabs Minicabs Cycles Bikes Mutual Dental Opticians Vets Barbers "
-    "Barbershop Launderette Takeaway Kebabs Grill Diner Pantry Foodbank Bakehouse Removals Courier Carwash".split()
+    "Barbershop Launderette Takeaway Kebabs Grill Diner Pantry Foodbank Bakehouse Removals Courier Carwash "
+    "Coal Mining Pearls Seafarms Shellfish Coaches Components Leasing Espresso Roasters Engineering Plastics "
+    "Packaging Printers Joinery Scaffolding Roofing Glazing Tyres Aquaculture Creamery Timber Quarries Plumbers".split()
 )
 """Kind words ending an organisation's name that the suffix lists of :mod:`makna.privacy.places` lack."""
 _KIND_BEFORE: Final = re.compile(
@@ -226,42 +234,33 @@ def _word_start(text: str, at: int) -> bool:
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")
 
 
-def _lower_line(text: str, at: int, seen: dict[int, bool]) -> bool:
-    """Whether the line holding ``at`` has no capital letter (a chat line typed in lower case); ``seen`` keeps
-    each line's answer by its start, so a long line is read once, not once per match."""
-    start = text.rfind("\n", 0, at) + 1
-    if start not in seen:
-        end = text.find("\n", at)
-        line = text[start : end if end >= 0 else len(text)]
-        seen[start] = line.lower() == line
-    return seen[start]
-
-
 def _lower_chat(text: str) -> Iterator[Detection]:
     ordinary = _lists()[3]
     names = _lists()[1]
-    seen: dict[int, bool] = {}
-    for m in _LOWER_WORK.finditer(text):
-        if not _word_start(text, m.start()) or not _lower_line(text, m.start(), seen):
-            continue
-        words = list(re.finditer(r"\S+", m.group("name")))
-        kept: list[re.Match[str]] = []
-        for w in words:
-            if w.group(0) in _CHAT_STOP:
-                break
-            kept.append(w)
-        if not kept or len(" ".join(k.group(0) for k in kept)) < 3:
-            continue
-        if len(kept) == 1 and kept[0].group(0) in ordinary:
-            continue  # "toko parfum", "koperasi plasma": what it sells or its kind, not its name
-        s, e = m.start("name") + kept[0].start(), m.start("name") + kept[-1].end()
-        yield Detection(s, e, "ORG", 0.5, "org.chatlower", text[s:e])
-    for m in _LOWER_RIDE.finditer(text):
-        word = m.group("name")
-        if word in ordinary or word in _CHAT_SLANG or word in _CHAT_STOP or word.title() in names:
-            continue
-        if _word_start(text, m.start()) and _lower_line(text, m.start(), seen):
-            yield Detection(m.start("name"), m.end("name"), "ORG", 0.5, "org.chatlower", word)
+    lines = lower_case_lines(text)
+    for first, last in lines:
+        for m in _LOWER_WORK.finditer(text, first, last):
+            if not _word_start(text, m.start()):
+                continue
+            words = list(re.finditer(r"\S+", m.group("name")))
+            kept: list[re.Match[str]] = []
+            for w in words:
+                if w.group(0) in _CHAT_STOP:
+                    break
+                kept.append(w)
+            if not kept or len(" ".join(k.group(0) for k in kept)) < 3:
+                continue
+            if len(kept) == 1 and kept[0].group(0) in ordinary:
+                continue  # "toko parfum", "koperasi plasma": what it sells or its kind, not its name
+            s, e = m.start("name") + kept[0].start(), m.start("name") + kept[-1].end()
+            yield Detection(s, e, "ORG", 0.5, "org.chatlower", text[s:e])
+    for first, last in lines:
+        for m in _LOWER_RIDE.finditer(text, first, last):
+            word = m.group("name")
+            if word in ordinary or word in _CHAT_SLANG or word in _CHAT_STOP or word.title() in names:
+                continue
+            if _word_start(text, m.start()):
+                yield Detection(m.start("name"), m.end("name"), "ORG", 0.5, "org.chatlower", word)
 
 
 _PREV_WORDS: Final = frozenset(
@@ -304,14 +303,14 @@ _WORD_AT: Final = re.compile(r"[a-z]+")
 
 
 def _runs_worth_reading(text: str, runs: Sequence[CapRun]) -> list[CapRun]:
-    """The runs a cue may apply to: a trade word ends it, or a comma or a cue's word follows it, or a cue's word
-    precedes it (a few look-ups per run, so most runs are never read)."""
+    """The runs a cue may apply to: a trade word ends it, or a comma and a kind word or a cue's word follows it,
+    or a cue's word precedes it (a few look-ups per run, so most runs are never read)."""
     tails = {m.end() for m in _TAIL_HIT.finditer(text) if _word_start(text, m.start())}
     out: list[CapRun] = []
     for run in runs:
         start, end = run[0], run[1]
         after = text[end : end + 1]
-        if end in tails or end - 1 in tails or after == ",":
+        if end in tails or end - 1 in tails or (after == "," and _APPOSED.match(text, end)):
             out.append(run)
             continue
         if after == " ":
@@ -414,6 +413,7 @@ def find_org_cues(text: str, runs: Sequence[CapRun], found: Sequence[Detection] 
     kinds = list(_kind_words(text))
     out.extend(d for d in kinds if not d.text.startswith("RM"))
     out.extend(_workplaces(text, [*found, *(d for d in kinds if d.text.startswith("RM"))]))
+    out.extend(find_shaped_orgs(text))
     return out
 
 
@@ -485,10 +485,8 @@ def apply_org_cues(scan: str, found: list[Detection], runs: Sequence[CapRun]) ->
         return found
     cands = find_org_cues(scan, runs, found)
     if not cands:
-        return found
+        return same_name_orgs(scan, found)
     merged = _merge(scan, found, cands)
     before = {(d.start, d.end, d.type) for d in found}
     added = [d for d in merged if (d.start, d.end, d.type) not in before]
-    out = _propagate(scan, merged, added)
-    out.sort(key=lambda d: d.start)
-    return out
+    return same_name_orgs(scan, _propagate(scan, merged, added))
