@@ -51,8 +51,8 @@ def _found(text: str, language: str = "en") -> list[tuple[str, str]]:
         ("There was a guy called Connor on the desk.", [("PERSON", "Connor")]),
         ("I was born in a village called Mathiura.", [("LOCATION", "Mathiura")]),
         ("He drives for a firm called Parcelo.", [("ORG", "Parcelo")]),
-        ("Born and raised in Chapelton, me.", [("LOCATION", "Chapelton")]),
-        ("I grew up in Frogtown before we moved.", [("LOCATION", "Frogtown")]),
+        ("Born and raised in Brackenholt, me.", [("LOCATION", "Brackenholt")]),
+        ("I grew up in Moorcaster before we moved.", [("LOCATION", "Moorcaster")]),
         ("We wait outside Bella Napoli on Fortess Road.", [("LOCATION", "Bella Napoli")]),
         (
             "We had a group chat with Kasia, Florin and Jamal.",
@@ -60,7 +60,7 @@ def _found(text: str, language: str = "en") -> list[tuple[str, str]]:
         ),
         ("Zubair and I shared one bike.", [("PERSON", "Zubair")]),
         ("I tried Fetchly for a bit but the pay was bad.", [("ORG", "Fetchly")]),
-        ("Then I moved over, Swiftline paid better.", [("ORG", "Swiftline")]),
+        ("Then I moved over, Cratewave paid better.", [("ORG", "Cratewave")]),
     ],
 )
 def test_english_grammar_types_the_word(text: str, expected: list[tuple[str, str]]) -> None:
@@ -78,7 +78,7 @@ def test_negatives_are_empty() -> None:
         "We live in Shirley, Addiscombe and Woodside.",
         "We park at Royal Welsh Showground and go to Kirkstall Road.",
         "Hi Tharshan, thanks for this.",
-        "We moved to Frogtown after that.",
+        "We moved to Moorcaster after that.",
     ):
         assert _rule(text) == [], text
 
@@ -92,7 +92,7 @@ def test_no_english_evidence_in_an_indonesian_transcript() -> None:
 
 
 def test_a_brand_shape_is_two_common_words_or_a_brand_ending() -> None:
-    assert brand_shaped("Swiftline") and brand_shaped("Parcelwise") and brand_shaped("Fetchly")
+    assert brand_shaped("Cratewave") and brand_shaped("Crateloop") and brand_shaped("Fetchly")
     assert not brand_shaped("Brackleigh")  # an English place ending
     assert not brand_shaped("Tamsin") and not brand_shaped("Zippaloo")
 
@@ -120,7 +120,7 @@ def test_a_duration_that_answers_how_long_is_no_age() -> None:
 @settings(max_examples=40, deadline=None)
 @given(
     prefix=st.text(alphabet="abc ,.\n", max_size=20),
-    name=st.sampled_from(["Wojtek", "Plumstow", "Swiftline"]),
+    name=st.sampled_from(["Wojtek", "Plumstow", "Cratewave"]),
 )
 def test_offsets_are_exact(prefix: str, name: str) -> None:
     text = (
@@ -135,3 +135,11 @@ def test_the_tune_cases_keep_their_floor() -> None:
     report = evaluate_documents(load_gold(CASES / "tune"))
     assert report.overall.recall >= 0.94  # rules alone: 0.924 before the branch, 0.952 after
     assert report.overall.precision >= 0.95  # 0.937 before, 0.965 after
+
+
+def test_an_older_how_long_question_leaves_a_later_age_an_age() -> None:
+    """Found by the round's review: any "how long" in the 400 characters before an age made it a duration."""
+    text = "I: How long have you been riding for the app?\nR: Two years.\nI: And you?\nR: Harpreet. Twenty-four.\n"
+    assert ("AGE", "Twenty-four") in {(d.type, d.text) for d in detect(text, language="en")}
+    text = "I: How long have you been riding?\nR: Luiz. Two years.\n"
+    assert "AGE" not in {d.type for d in detect(text, language="en")}

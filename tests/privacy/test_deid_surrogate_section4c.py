@@ -65,6 +65,18 @@ def _countries(place: str) -> set[str]:
         ("Bukittinggi", None),
         ("Leicester", None),
         ("Nanggalo", None),
+        # found by the round's review: territories and micro-states point at few people; a country that is
+        # also a first name may be a person typed as a place; "the" before a city's name makes no province
+        ("Pitcairn", None),
+        ("Tokelau", None),
+        ("Monaco", None),
+        ("Jordan", None),
+        ("Chad", None),
+        ("India", ("country", "IN")),
+        ("The Netherlands", ("country", "NL")),
+        ("the UK", ("country", "GB")),
+        ("the Jambi", None),
+        ("The Bengkulu", None),
     ],
 )
 def test_coarse_places(text: str, found: tuple[str, str] | None) -> None:
@@ -99,6 +111,22 @@ def test_a_country_is_kept_in_english_and_the_city_stays_in_it() -> None:
     )
     assert got[1:] == ["United Kingdom", "Nigeria"], got
     assert "GB" in _countries(got[0]) and got[0] != "Leicester", got
+
+
+def test_a_territory_gets_a_surrogate_not_kept() -> None:
+    mapping = KeyMapping(secret=SECRET)
+    got = _run("I grew up on Pitcairn, then moved to Jordan.", [("LOCATION", "Pitcairn"), ("LOCATION", "Jordan")],
+               mapping, language="en")  # fmt: skip
+    assert got[0] != "Pitcairn" and got[1] != "Jordan" and mapping.kept == {}, got
+
+
+def test_the_wider_policy_keeps_what_it_cannot_move_and_says_so() -> None:
+    """Every island named: the last one has no other island left to become; it stays, recorded as kept."""
+    mapping = KeyMapping(secret=SECRET, coarse="replace")
+    islands = ["Sumatera", "Jawa", "Kalimantan", "Sulawesi", "Maluku", "Papua", "Nusa Tenggara"]
+    got = _run(", ".join(islands) + ".", [("LOCATION", i) for i in islands], mapping)
+    for original, new in zip(islands, got, strict=True):
+        assert new != original or mapping.kept.get(original) == original, (original, new, mapping.kept)
 
 
 def test_the_wider_policy_moves_a_province_and_its_towns_consistently() -> None:

@@ -134,3 +134,22 @@ def test_a_possessive_inside_a_name_span_keeps_its_s_and_the_names_surrogate() -
         assert reps[0].replacement == reps[1].replacement and reps[0].original == "Margaret Oduya"
         assert out.startswith(f"I met {reps[0].replacement}\u2019s brother.") and out.endswith("'s.")
         assert [out[r.new_start : r.new_end] for r in reps] == [r.replacement for r in reps]
+
+
+def test_a_name_rejected_as_another_type_is_listed_too(project: makna.Project) -> None:
+    """Found by the round's review: the list matched on (text, type), so a case name rejected as a place while
+    the transcript's PERSON was accepted went unlisted."""
+    from makna.privacy.project_review import rejected_but_confirmed
+
+    makna.import_text(project, "a.txt", "P: Siapa namamu?\nI: Nama saya Zulkarnain, dari Pariaman.\n", language="id")
+    makna.add_case(project, "Zulkarnain")
+    scan(project)
+    decide_all(project, "accepted", sources=["a.txt"])
+    entries = review_entries(project)
+    case = next(e for e in entries if e.field == "cases.name" and e.text == "Zulkarnain")
+    from makna.privacy.project_review import revise_detection
+
+    revise_detection(project, case.id, kind="LOCATION")
+    deid_project.decide(project, [case.id], "rejected")
+    assert next(e for e in review_entries(project) if e.id == case.id).type == "LOCATION"
+    assert [e.text for e in rejected_but_confirmed(project)] == ["Zulkarnain"]

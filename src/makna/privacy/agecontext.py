@@ -176,9 +176,13 @@ _HOW_OLD: Final = re.compile(r"\b(?:how[ \t]+old|your[ \t]+age|umur|usia|berapa[
 
 
 def _asked_how_long(text: str, at: int) -> bool:
-    """The last question before ``at`` (within a few lines) asked how long, not how old: "Say where you ride
-    and for how long. / I'm Harpreet, three years": the number is a duration."""
-    window = text[max(0, at - 400) : at]
+    """The turn just before the answer holding ``at`` (the line before its line), or the answer's own words
+    before ``at``, asked how long and not how old: "Say where you ride and for how long. / I'm Harpreet, three
+    years": the number is a duration. An older question ("How long have you been riding? / Two years. / And
+    you? / Harpreet. Twenty-four.") says nothing of this answer."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else line_start
+    window = text[before:at]
     long_q = [m.end() for m in _HOW_LONG.finditer(window)]
     if not long_q:
         return False

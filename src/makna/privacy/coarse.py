@@ -75,6 +75,7 @@ _COMPASS: Final = {
 }
 _ENGLISH_ISLAND: Final = {"Sumatera": "Sumatra", "Jawa": "Java"}
 _HEAD: Final = re.compile(r"(?i)^(?:provinsi|prov\.|province of|the)\s+")
+_THE: Final = re.compile(r"(?i)^the\s+")
 
 
 def resolve_coarse(value: str | None) -> str | None:
@@ -129,7 +130,7 @@ def coarse_place(text: str) -> tuple[str, str] | None:
     """``(kind, code)`` of a coarse place: ``("province", "13")`` for ``Sumatera Barat``/``Provinsi Sumbar``/
     ``West Sumatra``, ``("country", "GB")`` for ``United Kingdom``/``England``, ``("island", "Sumatera")``
     for ``Sumatra``; None for anything else (a city, a district, a city that is also a province's name)."""
-    whole = " ".join(text.split())
+    whole = _THE.sub("", " ".join(text.split()))  # "the Jambi" is the city Jambi; "the UK" the country
     plain = _HEAD.sub("", whole).casefold()
     found = place_regions(plain)
     town = any(lv != "province" for _p, lv in found) or bool(city_stem_regions(plain))  # Jambi, Jakarta: cities
@@ -143,8 +144,39 @@ def coarse_place(text: str) -> tuple[str, str] | None:
         return "island", _ISLAND_FORMS.get(plain) or next(i for i in ISLANDS if i.casefold() == plain)
     if plain in _COUNTRY_FORMS:
         return "country", _COUNTRY_FORMS[plain]
-    code = next((c for c, n in countries().items() if n.casefold() == plain), None)
-    return ("country", code) if code is not None else None
+    code = next((c for c, n in countries().items() if _THE.sub("", n).casefold() == plain), None)
+    if code is None or not _populous(code):
+        return None  # a territory or micro-state (Pitcairn, Tokelau, Monaco): small enough to point at people
+    if " " not in whole and whole.title() in _first_names() and not _populous(code, _MIN_TOWNS_NAMELIKE):
+        return None  # Jordan, Chad, Georgia: as likely a person's name typed as a place (India: a country)
+    return "country", code
+
+
+_MIN_TOWNS: Final = 10
+"""A country is coarse only where GeoNames lists at least this many of its towns (each of 15,000 people or
+more, so 150,000 people at the least): no population figure is shipped, and the count of sizeable towns is
+its conservative stand-in. Territories and micro-states (Pitcairn, Tokelau, Niue, Nauru, Monaco, Gibraltar,
+Macao, the Falklands) have fewer and are replaced like any town; so are a few small countries (Iceland,
+Luxembourg), which errs on the side of the informant."""
+
+
+_MIN_TOWNS_NAMELIKE: Final = 200
+"""A one-word country that is also a first name is kept only where it is this large (India, Brazil), where the
+country is by far the likelier reading."""
+
+
+@cache
+def _populous(code: str, floor: int = _MIN_TOWNS) -> bool:
+    from .regions import towns_per_country
+
+    return towns_per_country().get(code, 0) >= floor
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    from . import gazetteers as gz
+
+    return gz.first_names("en") | gz.world_first_names(keep_words=True)
 
 
 def moved_code(kind: str, code: str, rng: random.Random, taken: set[str]) -> str:

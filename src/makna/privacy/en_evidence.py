@@ -12,7 +12,7 @@ sentence does with it:
 * **a thing "called" or "named" X** takes the thing's type: ``a guy called Connor`` (PERSON), ``a village
   called Mathiura`` (LOCATION), ``a firm called Parcelo`` (ORG) (0.65);
 * **a made-up brand's shape**: an unknown capitalised word mid-sentence built of two common English words of
-  four letters or more (``Swiftline``, ``Parcelwise``, ``Oceanlink``) or of one and a brand ending ``-ly``,
+  four letters or more (``Cratewave``, ``Crateloop``, ``Oceanlink``) or of one and a brand ending ``-ly``,
   ``-io``, ``-ix``, ``-ify`` (``Fetchly``, ``Nomio``) is a firm or app (ORG 0.6), unless a place
   preposition comes right before it or a name list, place list or the surnames know it; on the open corpus
   such words are ORG two times in three (and PERSON one in five).
@@ -24,8 +24,8 @@ sentence does with it:
   (PERSON 0.7 each, a word of the world list too even when it is also an English word: "Florin"), and so is
   the one listed with "me" or "I": ``me and Wojtek``, ``Bartek and I`` at a clause's start (0.65); a list
   after a preposition of place, or with a place-list word and fewer than two first names, is left;
-* **where someone is from, was born or grew up** is a place: ``born in Chapelton``, ``grew up in
-  Frogtown``, ``originally from Geelong``, ``I'm from Recife`` (LOCATION 0.65), a first name only when a
+* **where someone is from, was born or grew up** is a place: ``born in Brackenholt``, ``grew up in
+  Moorcaster``, ``originally from Geelong``, ``I'm from Recife`` (LOCATION 0.65), a first name only when a
   place list also has it (``born in Jordan``).
 
 A word is taken only when it is capitalised mid-sentence (the cue word comes first), is no stop word, app,
@@ -365,7 +365,7 @@ def _brands(text: str) -> Iterator[Detection]:
         before = text[max(0, m.start() - 12) : m.start()].split()
         last = before[-1].lower().strip(",") if before else ""
         if before and (before[-1][:1].isupper() or last in _PLACE_PREPS or last in _VOCATIVE):
-            continue  # "Welsh Showground": part of a name; "in Frogtown": a place; "Hi Tharshan,": a person
+            continue  # "Welsh Showground": part of a name; "in Moorcaster": a place; "Hi Tharshan,": a person
         if brand_shaped(word):
             yield Detection(m.start(), m.end(), "ORG", 0.6, "org.en_brand_shape", word)
 

@@ -227,11 +227,13 @@ def field_review(project: Project, field: str) -> FieldReview:
 
 
 def rejected_but_confirmed(project: Project, entries: list[ReviewEntry] | None = None) -> list[ReviewEntry]:
-    """The rejected detections whose text, of the same type, is an identifier confirmed elsewhere in the
-    review (``Yusnimar`` rejected in a case name with "reject all", accepted in her transcript). ``apply``
-    leaves them as written, so the review lists them before it; a word that only looks like a confirmed
-    name (a homonym) is rightly rejected, hence a list and not a refusal. ``entries``: every entry of
+    """The rejected detections whose text (of any type; in the same case: "mawar" is a flower) is an identifier
+    confirmed elsewhere in the review (``Yusnimar`` rejected in a case name with "reject all", accepted in her
+    transcript). ``apply`` leaves them as written, so the review lists them before it; a word that only looks
+    like a confirmed name (a homonym) is rightly rejected, hence a list and not a refusal. ``entries``: every entry of
     :func:`~makna.privacy.project.review_entries`, when the caller has them already."""
     entries = review_entries(project) if entries is None else entries
-    confirmed = {(e.text.strip(), e.type) for e in entries if e.status in {"accepted", "edited", "added"}}
-    return [e for e in entries if e.status == "rejected" and (e.text.strip(), e.type) in confirmed]
+    confirmed = {e.text.strip() for e in entries if e.status in {"accepted", "edited", "added"}}
+    # whatever the type: a case name rejected as a place while the transcript's PERSON was accepted still
+    # leaves the name (the review's finding)
+    return [e for e in entries if e.status == "rejected" and e.text.strip() in confirmed]

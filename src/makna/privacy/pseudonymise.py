@@ -273,7 +273,11 @@ class KeyMapping:
         if self.coarse != "replace" or code == "ID":
             self.kept[" ".join(original.split())] = code
             return original
-        return moved_name(kind, self._move(code, kind), original)
+        moved = self._move(code, kind)
+        if moved == code:  # no other region of its kind left to move it onto: kept, and recorded as kept
+            self.kept[" ".join(original.split())] = code
+            return original
+        return moved_name(kind, moved, original)
 
     # -- tags ----------------------------------------------------------------------------------------
     def tag(self, kind: str, original: str) -> str:

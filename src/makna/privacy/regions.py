@@ -40,6 +40,7 @@ __all__ = [
     "region_name",
     "region_votes",
     "source_region",
+    "towns_per_country",
     "infer_region",
     "place_regions",
     "places_in",
@@ -219,6 +220,12 @@ def _world() -> tuple[dict[str, str], dict[str, frozenset[tuple[str, str]]], dic
 def countries() -> dict[str, str]:
     """ISO 3166 alpha-2 code -> country name (GeoNames)."""
     return _world()[0]
+
+
+@cache
+def towns_per_country() -> dict[str, int]:
+    """ISO 3166 alpha-2 code -> how many distinct towns GeoNames lists there (cities of 15,000 or more)."""
+    return {code: len(names) for (code, admin1), names in _world()[2].items() if admin1 == ""}
 
 
 def is_country(region: str | None) -> bool:
