@@ -224,6 +224,8 @@ def candidates(scan: str, found: Sequence[Detection], runs: Sequence[CapRun]) ->
 
 
 _START: Final = attrgetter("start")
+Seen = dict[tuple[str, str, str, str], tuple[float, tuple[str, ...]]]
+"""Mentions scored in one document, by context (:meth:`_Slots.mention`)."""
 _ASCII_UPPER: Final = bytes(range(65, 91))
 _ASCII_LOWER: Final = bytes(range(97, 123))
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
@@ -438,10 +440,30 @@ class _Slots:
             got = self.shape[key] = sum(self.weights.get(f, 0.0) for f in feats)
         return got
 
-    def mention(self, scan: str, cand: Candidate) -> tuple[float, tuple[str, ...]]:
+    def mention(self, scan: str, cand: Candidate, seen: Seen | None = None) -> tuple[float, tuple[str, ...]]:
         """The summed weights of :func:`mention_features` of ``cand``, and those of its features whose ``else:``
-        form has a weight: the same features, read from the text in one pass and never spelt out but for
-        the look-ups."""
+        form has a weight; ``seen`` holds the mentions of the same document already scored, by their context
+        (:meth:`_context`): a name said again in the same words is scored once."""
+        if seen is None:
+            return self._context(scan, cand)
+        start, end = cand.start, cand.end
+        d = cand.found
+        lo = max(0, start - 80)
+        lo = scan.rfind("\n", lo, start) + 1 or lo
+        hi = scan.find("\n", end, end + 60)
+        key = (scan[lo:start], scan[end : end + 60 if hi < 0 else hi], "" if d is None else d.type,
+               "" if d is None else d.detector)  # fmt: skip
+        got = seen.get(key)
+        if got is None:
+            got = seen[key] = self._context(scan, cand)
+        return got
+
+    def _context(self, scan: str, cand: Candidate) -> tuple[float, tuple[str, ...]]:
+        """:meth:`mention` read from the text in one pass, the features never spelt out but for the look-ups.
+        Everything it reads lies in the line before the mention, at most 80 characters back (the tokens before
+        it, the cue patterns' 56 and 20 characters, a sentence's start 12 back: a blank run reaching the line's
+        start or the text's gives no word end either way), in the line after it, at most 60 characters on,
+        and in its detection's type and detector: :meth:`mention`'s key."""
         start, end = cand.start, cand.end
         before = [  # (a token is never empty; a lower-case first letter stays lower-case in t.lower())
             t.lower() if t[0].islower() else "CAP" if t[0].isupper() else t for t in _words_before(scan, start)
@@ -509,20 +531,23 @@ class _Slots:
         return score, tuple(keys)
 
 
-def name_probability(model: OrgContextModel, scan: str, mentions: Sequence[Candidate]) -> float:
+def name_probability(
+    model: OrgContextModel, scan: str, mentions: Sequence[Candidate], seen: Seen | None = None
+) -> float:
     """The probability that a name is an organisation: the highest of its mentions' (one clear use is enough).
 
     The same as ``max(model.probability(f) for f in all_features(scan, mentions))``, summed by part: the name's
     shape, each mention's own features and the ``else:`` features of the others are disjoint sets, so no
     feature list is built or sorted (:meth:`_Slots.mention`), and the sigmoid is taken once, of the highest
     score. A mention sees the ``else:`` weight of every feature of the name's other mentions: the total over the
-    name's features less those that only it shows."""
+    name's features less those that only it shows. ``seen``: the document's mentions scored so far, by context
+    (:meth:`_Slots.mention`)."""
     slots = model.slots()
     score = model.intercept + slots.base(mentions[0].text, len(mentions))
     if len(mentions) == 1:
-        best = slots.mention(scan, mentions[0])[0]
+        best = slots.mention(scan, mentions[0], seen)[0]
     else:
-        scored = [slots.mention(scan, m) for m in mentions]
+        scored = [slots.mention(scan, m, seen) for m in mentions]
         shared: Counter[str] = Counter()
         for _, keys in scored:
             shared.update(keys)
@@ -555,13 +580,14 @@ def decide(model: OrgContextModel, scan: str, found: list[Detection], runs: Sequ
     """``found`` with ``model``'s verdicts applied (:func:`apply_org_context`)."""
     changed: dict[int, Detection] = {}
     added: list[Detection] = []
+    seen: Seen = {}
     for name, mentions in group(candidates(scan, found, runs)).items():
         if all(m.found is not None for m in mentions) and (
             any(m.found.type == "ORG" for m in mentions if m.found is not None)
             or all(m.found.detector in _KEEP for m in mentions if m.found is not None)
         ):
             continue  # nothing the model could add or retype (all found: one as ORG, or all by kept detectors)
-        p = name_probability(model, scan, mentions)
+        p = name_probability(model, scan, mentions, seen)
         rule = max(
             (
                 m.found.confidence
