@@ -9,7 +9,9 @@ add thresholds that make the pass both skip and score.
 
 from __future__ import annotations
 
+import math
 import random
+from unittest.mock import patch
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -48,36 +50,21 @@ def _random_model(text: str, seed: int, add: float) -> OrgContextModel:
 
 
 def _round_nine_decide(model: OrgContextModel, scan: str, found: list[Detection]) -> list[Detection]:
-    """Round nine's loop: every name not passed over scored in full."""
-    changed: dict[int, Detection] = {}
-    added: list[Detection] = []
-    for name, mentions in oc.group(oc.candidates(scan, found, cap_runs(scan))).items():
-        if all(m.found is not None for m in mentions) and (
-            any(m.found.type == "ORG" for m in mentions if m.found is not None)
-            or all(m.found.detector in oc.KEEP_DETECTORS for m in mentions if m.found is not None)
-        ):
-            continue
-        p = oc.name_probability(model, scan, mentions)
-        rule = max(
-            (m.found.confidence for m in mentions
-             if m.found is not None and m.found.type == "ORG" and m.found.detector.startswith("org.")),
-            default=0.0,
-        )  # fmt: skip
-        if rule >= 0.7:
-            p = max(p, model.add)
-        if p < model.add:
-            continue
-        for m in mentions:
-            if m.found is None:
-                added.append(Detection(m.start, m.end, "ORG", round(min(0.75, p), 3), "org.contextmodel", name))
-            elif m.found.type != "ORG" and p >= model.retype and m.found.detector not in oc.KEEP_DETECTORS:
-                d = m.found
-                changed[id(d)] = Detection(d.start, d.end, "ORG", d.confidence, d.detector, d.text)
-    if not changed and not added:
-        return found
-    out = [changed.get(id(d), d) for d in found] + added
-    out.sort(key=lambda d: d.start)
-    return out
+    """Round nine's loop: every name not passed over scored in full (the bound never says stop)."""
+    reaching = oc._Slots.reaching
+
+    def full(self: oc._Slots, text: str, cand: oc.Candidate, floor: float) -> tuple[float, tuple[str, ...]] | None:
+        return reaching(self, text, cand, -math.inf)
+
+    with patch.object(oc._Slots, "reaching", full), patch.object(oc, "name_probability", _no_memo):
+        return oc.decide(model, scan, found, cap_runs(scan))
+
+
+_with_memo = oc.name_probability
+
+
+def _no_memo(model: OrgContextModel, scan: str, mentions: list[oc.Candidate], seen: oc._Seen | None = None) -> float:
+    return _with_memo(model, scan, mentions)
 
 
 @settings(max_examples=200, deadline=None)
