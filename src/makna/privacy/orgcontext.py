@@ -585,9 +585,10 @@ def name_probability(
         best = slots.mention(scan, mentions[0])[0]  # (a name said once: its context is seldom said again)
     else:
         scored = [slots.mention(scan, m, seen) for m in mentions]
-        shared: Counter[str] = Counter()
+        shared: dict[str, int] = {}  # (a dict, not a Counter: its update pays an isinstance test per call)
         for _, keys in scored:
-            shared.update(keys)
+            for f in keys:
+                shared[f] = shared.get(f, 0) + 1
         other = slots.other
         total = sum(other[f] for f in shared)
         best = max(own + total - sum(other[f] for f in keys if shared[f] == 1) for own, keys in scored)
