@@ -304,8 +304,15 @@ def _adjust(
     """Rule spans the model retypes (a named type, the model sure of another) or extends (a model span of
     the same type covering the rule span and more, touching no other rule span)."""
     starts = [s[0] for s in spans]
+    under = bytearray(len(text) + 1)  # where the model's spans lie
+    for s in spans:
+        under[s[0] : s[1]] = b"\x01" * (s[1] - s[0])
+    clear = under.find
     out: list[Detection] = []
     for i, det in enumerate(found):
+        if det.type not in _NAMED or (det.start < det.end and clear(1, det.start, det.end) < 0):
+            out.append(det)  # no model span over it (most rule spans): nothing to retype or extend
+            continue
         j = bisect.bisect_left(starts, det.end)
         over = [s for s in spans[max(0, j - 3) : j] if s[0] < det.end and det.start < s[1]]
         if len(over) == 1 and det.type in _NAMED:
