@@ -42,7 +42,7 @@ from ._features import (
     windows,
 )
 from ._local import ThreadSettings
-from ._text import CapRun, is_sentence_initial
+from ._text import CapRun, is_sentence_initial, occupied
 from .types import PII_TYPES, Detection
 
 __all__ = [
@@ -259,10 +259,7 @@ def sequences(
     capitalised runs of ``scan`` (the same at training and at detection time). With ``elsewhere``, tokens get
     document-level evidence: the types rules gave the same word elsewhere in the text; with ``vocab``
     (training only), word-identity features only for the words in it."""
-    taken = bytearray(len(scan))
-    for det in rules:
-        taken[det.start : det.end] = b"\x01" * det.length
-    wins = windows(scan, anchors(scan, runs, taken, words, skip))
+    wins = windows(scan, anchors(scan, runs, occupied(len(scan), rules), words, skip))
     if not wins:
         return
     caps = {t[2].lower() for w in wins for t in w.tokens[w.lo : w.hi] if t[2][0].isupper()}
@@ -307,8 +304,15 @@ def _adjust(
     """Rule spans the model retypes (a named type, the model sure of another) or extends (a model span of
     the same type covering the rule span and more, touching no other rule span)."""
     starts = [s[0] for s in spans]
+    under = bytearray(len(text) + 1)  # where the model's spans lie
+    for s in spans:
+        under[s[0] : s[1]] = b"\x01" * (s[1] - s[0])
+    clear = under.find
     out: list[Detection] = []
     for i, det in enumerate(found):
+        if det.type not in _NAMED or (det.start < det.end and clear(1, det.start, det.end) < 0):
+            out.append(det)  # no model span over it (most rule spans): nothing to retype or extend
+            continue
         j = bisect.bisect_left(starts, det.end)
         over = [s for s in spans[max(0, j - 3) : j] if s[0] < det.end and det.start < s[1]]
         if len(over) == 1 and det.type in _NAMED:
@@ -324,9 +328,7 @@ def _adjust(
     return out
 
 
-def refine(
-    text: str, scan: str, language: str, found: list[Detection], runs: Sequence[CapRun]
-) -> list[Detection]:
+def refine(text: str, scan: str, language: str, found: list[Detection], runs: Sequence[CapRun]) -> list[Detection]:
     """The rules' detections ``found`` over ``text`` (``scan`` is ``text`` with speaker labels masked, ``runs``
     its capitalised runs), plus the model's spans where no rule fired; unchanged when the model is off or
     absent."""
@@ -340,14 +342,12 @@ def refine(
         return found
     if model.retype or model.extend:
         found = _adjust(text, found, spans, model)
-    taken = bytearray(len(text))
-    for det in found:
-        taken[det.start : det.end] = b"\x01" * det.length
+    taken = occupied(len(text), found)
     added: list[Detection] = []
     for start, end, kind, prob in spans:
         if kind not in LEARNED_TYPES or taken.find(1, start, end) >= 0 or not scan[start:end].strip(". "):
             continue
-        while kind == "PERSON" and " " in scan[start:end] and is_plain_word(scan[start:scan.index(" ", start)]):
+        while kind == "PERSON" and " " in scan[start:end] and is_plain_word(scan[start : scan.index(" ", start)]):
             start = scan.index(" ", start) + 1  # "Kemarin Indah datang": the sentence's first word is no name
         if kind == "PERSON" and " " not in scan[start:end] and is_ordinary_word(scan[start:end]):
             continue  # "Intan itu batu mulia": a lone ordinary word as a name needs a rule's evidence

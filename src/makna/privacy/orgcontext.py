@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import repeat
-from operator import attrgetter
-from typing import Any, Final, cast
+from operator import itemgetter
+from typing import Any, Final, NamedTuple, cast
 
 from . import gazetteers as gz
 from ._local import ThreadSettings
@@ -108,9 +108,10 @@ KEEP_DETECTORS: Final = _KEEP
 speaker label)."""
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One mention of a capitalised name: its span and the detection over it (None when nothing found it)."""
+class Candidate(NamedTuple):
+    """One mention of a capitalised name: its span and the detection over it (None when nothing found it). (A
+    named tuple: the stage makes one for every capitalised run, and a tuple is made several times faster than
+    a frozen dataclass.)"""
 
     start: int
     end: int
@@ -195,17 +196,16 @@ def candidates(scan: str, found: Sequence[Detection], runs: Sequence[CapRun]) ->
     i = 0
     while i < n:
         start, end, text = runs[i]
-        joined = False
-        while i + 1 < n and runs[i + 1][0] == end + 3 and scan.startswith(" & ", end):
-            i += 1  # "Oak & Ember": one name over an ampersand
-            end = runs[i][1]
-            joined = True
         i += 1
-        if find(1, start, end) >= 0:
-            continue
-        if not joined and " " not in text and "\t" not in text:  # one word (most runs): nothing to trim
-            if text not in stop and text != "I":
+        if i < n and runs[i][0] == end + 3 and scan.startswith(" & ", end):
+            while i < n and runs[i][0] == end + 3 and scan.startswith(" & ", end):
+                end = runs[i][1]  # "Oak & Ember": one name over an ampersand
+                i += 1
+        elif " " not in text and "\t" not in text:  # one word (most runs): nothing to trim, a stop word first
+            if text not in stop and text != "I" and find(1, start, end) < 0:
                 out.append(Candidate(start, end, text, None))
+            continue
+        if find(1, start, end) >= 0:
             continue
         words = scan[start:end].split()
         while words and words[0] in stop:
@@ -223,7 +223,9 @@ def candidates(scan: str, found: Sequence[Detection], runs: Sequence[CapRun]) ->
     return out
 
 
-_START: Final = attrgetter("start")
+_START: Final = itemgetter(0)  # a candidate's start
+_Seen = dict[tuple[str, str, str, str], tuple[float, tuple[str, ...]]]
+"""Mentions scored in one document, by context (:meth:`_Slots.mention`)."""
 _ASCII_UPPER: Final = bytes(range(65, 91))
 _ASCII_LOWER: Final = bytes(range(97, 123))
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
@@ -403,7 +405,10 @@ class _Slots:
     each slot maps what follows a feature's prefix (``b1:``, ``bw:``, ``det:``...) to its weight, and ``other``
     maps a feature a name's other mentions may show to the weight of its ``else:`` form (non-zero only)."""
 
-    __slots__ = ("a1", "a2", "aw", "b1", "b2", "bw", "caps", "cue", "det", "other", "sent0", "shape", "weights")
+    __slots__ = (
+        "a1", "a2", "aw", "b1", "b2", "bw", "caps", "cue", "det", "other", "place", "rest", "sent0", "shape",
+        "weights", "work",
+    )  # fmt: skip
 
     def __init__(self, weights: dict[str, float]) -> None:
         self.weights = weights
@@ -418,6 +423,15 @@ class _Slots:
         self.other = {f: w for f, w in part("else:").items() if w and f.startswith(_ELSEWHERE)}
         self.shape: dict[tuple[str, int], float] = {}
         self.caps: dict[str, str] = {}
+
+        def most(weights: dict[str, float], n: int) -> float:
+            return sum(sorted((w for w in weights.values() if w > 0), reverse=True)[:n])
+
+        # The most the words after a mention (one first word, one pair, four more words, an organisation noun)
+        # and each cue pattern can add to its score (:meth:`reaching`).
+        self.rest = most(self.a1, 1) + most(self.a2, 1) + most(self.aw, 4) + max(0.0, self.cue.get("orgnoun-after", 0))
+        self.work = max(0.0, self.cue.get("work", 0.0))
+        self.place = max(0.0, self.cue.get("placeprep", 0.0))
 
     def cap(self, word: str) -> str:
         """The form of a capitalised ``word`` after a mention (:func:`_after`), cached."""
@@ -438,16 +452,43 @@ class _Slots:
             got = self.shape[key] = sum(self.weights.get(f, 0.0) for f in feats)
         return got
 
-    def mention(self, scan: str, cand: Candidate) -> tuple[float, tuple[str, ...]]:
+    def mention(self, scan: str, cand: Candidate, seen: _Seen | None = None) -> tuple[float, tuple[str, ...]]:
         """The summed weights of :func:`mention_features` of ``cand``, and those of its features whose ``else:``
-        form has a weight: the same features, read from the text in one pass and never spelt out but for
-        the look-ups."""
+        form has a weight; ``seen`` holds the mentions of the same document already scored, by their context
+        (:meth:`_context`): a name said again in the same words is scored once."""
+        if seen is None:
+            return self._context(scan, cand)
+        start, end = cand.start, cand.end
+        d = cand.found
+        lo = max(0, start - 80)
+        lo = scan.rfind("\n", lo, start) + 1 or lo
+        hi = scan.find("\n", end, end + 60)
+        key = (scan[lo:start], scan[end : end + 60 if hi < 0 else hi], "" if d is None else d.type,
+               "" if d is None else d.detector)  # fmt: skip
+        got = seen.get(key)
+        if got is None:
+            got = seen[key] = self._context(scan, cand)
+        return got
+
+    def _context(self, scan: str, cand: Candidate) -> tuple[float, tuple[str, ...]]:
+        """:meth:`mention` read from the text in one pass, the features never spelt out but for the look-ups.
+        Everything it reads lies in the line before the mention, at most 80 characters back (the tokens before
+        it, the cue patterns' 56 and 20 characters, a sentence's start 12 back: a blank run reaching the line's
+        start or the text's gives no word end either way), in the line after it, at most 60 characters on,
+        and in its detection's type and detector: :meth:`mention`'s key."""
+        got = self.reaching(scan, cand, -math.inf)
+        assert got is not None  # (nothing is below minus infinity)
+        return got
+
+    def reaching(self, scan: str, cand: Candidate, floor: float) -> tuple[float, tuple[str, ...]] | None:
+        """:meth:`_context`, or None as soon as the mention's score is known to stay below ``floor``: the words
+        before it, its detection and the start of its sentence are read first, and when their weights and the
+        most the words after it and the cue patterns could add (:attr:`rest`) stay below ``floor``, those are
+        never read (most names a text mentions once are far from an organisation)."""
         start, end = cand.start, cand.end
         before = [  # (a token is never empty; a lower-case first letter stays lower-case in t.lower())
             t.lower() if t[0].islower() else "CAP" if t[0].isupper() else t for t in _words_before(scan, start)
         ]
-        caps = self.caps
-        after = [caps.get(t) or self.cap(t) if t[0].isupper() else t.lower() for t in _words_after(scan, end)]
         other = self.other
         keys: list[str] = []
         if before:
@@ -471,12 +512,27 @@ class _Slots:
         # word (a preposition, a work word) and blanks, so they need a letter there (and a sentence's first
         # word has none).
         j = start - 1
-        floor = max(0, start - 56)
-        while j >= floor and scan[j] in " \t":
+        floor_at = max(0, start - 56)
+        while j >= floor_at and scan[j] in " \t":
             j -= 1
-        word_end = j >= floor and scan[j].isalpha()
+        word_end = j >= floor_at and scan[j].isalpha()
         if not (word_end and j >= start - 12) and is_sentence_initial(scan, start):
             score += self.sent0
+        d = cand.found
+        dets = ("none",) if d is None else (d.type, f"{d.type}:{d.detector}")
+        noun_before = any(map(is_org_noun, before[-4:]))
+        cued = word_end and j < start - 1  # the cue patterns can match
+        placed = cued and j >= start - 20
+        known = 0.0
+        if floor > -math.inf:  # (the score itself is summed below in the order of round nine's code: the same float)
+            known = score + sum(map(self.det.get, dets, _ZEROS))
+            if noun_before:
+                known += self.cue.get("orgnoun-before", 0.0)
+            if known + self.rest + (self.work if cued else 0.0) + (self.place if placed else 0.0) < floor:
+                return None
+        caps = self.caps
+        after = [caps.get(t) or self.cap(t) if t[0].isupper() else t.lower() for t in _words_after(scan, end)]
+        before_score = score
         if after:
             a1 = after[0]
             score += self.a1.get(a1, 0.0)
@@ -486,22 +542,25 @@ class _Slots:
                 score += sum(map(self.aw.get, words, _ZEROS))
         else:
             score += self.a1.get("<eol>", 0.0)
+        noun_after = any(map(is_org_noun, after[:4]))
+        if floor > -math.inf and cued:  # the cue patterns are the dearest part: read only if they could matter
+            known += score - before_score + (self.cue.get("orgnoun-after", 0.0) if noun_after else 0.0)
+            if known + self.work + (self.place if placed else 0.0) < floor:
+                return None
         cues = []
-        if word_end and j < start - 1:
+        if cued:
             if work_phrase_before(line_before(scan, start, 56)):
                 cues.append("work")
-            if j >= start - 20 and PLACE_PREP_BEFORE.search(line_before(scan, start, 20)):
+            if placed and PLACE_PREP_BEFORE.search(line_before(scan, start, 20)):
                 cues.append("placeprep")
-        if any(map(is_org_noun, before[-4:])):
+        if noun_before:
             cues.append("orgnoun-before")
-        if any(map(is_org_noun, after[:4])):
+        if noun_after:
             cues.append("orgnoun-after")
         for cue in cues:
             score += self.cue.get(cue, 0.0)
             if "cue:" + cue in other:
                 keys.append("cue:" + cue)
-        d = cand.found
-        dets = ("none",) if d is None else (d.type, f"{d.type}:{d.detector}")
         for det in dets:
             score += self.det.get(det, 0.0)
             if "det:" + det in other:
@@ -509,27 +568,40 @@ class _Slots:
         return score, tuple(keys)
 
 
-def name_probability(model: OrgContextModel, scan: str, mentions: Sequence[Candidate]) -> float:
+def name_probability(
+    model: OrgContextModel, scan: str, mentions: Sequence[Candidate], seen: _Seen | None = None
+) -> float:
     """The probability that a name is an organisation: the highest of its mentions' (one clear use is enough).
 
     The same as ``max(model.probability(f) for f in all_features(scan, mentions))``, summed by part: the name's
     shape, each mention's own features and the ``else:`` features of the others are disjoint sets, so no
     feature list is built or sorted (:meth:`_Slots.mention`), and the sigmoid is taken once, of the highest
     score. A mention sees the ``else:`` weight of every feature of the name's other mentions: the total over the
-    name's features less those that only it shows."""
+    name's features less those that only it shows. ``seen``: the document's mentions scored so far, by context
+    (:meth:`_Slots.mention`)."""
     slots = model.slots()
     score = model.intercept + slots.base(mentions[0].text, len(mentions))
     if len(mentions) == 1:
-        best = slots.mention(scan, mentions[0])[0]
+        best = slots.mention(scan, mentions[0])[0]  # (a name said once: its context is seldom said again)
     else:
-        scored = [slots.mention(scan, m) for m in mentions]
-        shared: Counter[str] = Counter()
+        scored = [slots.mention(scan, m, seen) for m in mentions]
+        shared: dict[str, int] = {}  # (a dict, not a Counter: its update pays an isinstance test per call)
         for _, keys in scored:
-            shared.update(keys)
+            for f in keys:
+                shared[f] = shared.get(f, 0) + 1
         other = slots.other
         total = sum(other[f] for f in shared)
         best = max(own + total - sum(other[f] for f in keys if shared[f] == 1) for own, keys in scored)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score + best))))
+    return _sigmoid(score + best)
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+_MARGIN: Final = 1e-6
+"""How far below the add threshold's score a name's bound must stay for :func:`decide` to pass it over unread
+(far more than the rounding of a sum of a few dozen weights)."""
 
 
 def group(cands: Sequence[Candidate]) -> dict[str, list[Candidate]]:
@@ -555,13 +627,15 @@ def decide(model: OrgContextModel, scan: str, found: list[Detection], runs: Sequ
     """``found`` with ``model``'s verdicts applied (:func:`apply_org_context`)."""
     changed: dict[int, Detection] = {}
     added: list[Detection] = []
+    seen: _Seen = {}
+    slots = model.slots()
+    gate = math.log(model.add / (1.0 - model.add)) - _MARGIN if 0.0 < model.add < 1.0 else None
     for name, mentions in group(candidates(scan, found, runs)).items():
         if all(m.found is not None for m in mentions) and (
             any(m.found.type == "ORG" for m in mentions if m.found is not None)
             or all(m.found.detector in _KEEP for m in mentions if m.found is not None)
         ):
             continue  # nothing the model could add or retype (all found: one as ORG, or all by kept detectors)
-        p = name_probability(model, scan, mentions)
         rule = max(
             (
                 m.found.confidence
@@ -570,6 +644,15 @@ def decide(model: OrgContextModel, scan: str, found: list[Detection], runs: Sequ
             ),
             default=0.0,
         )
+        if len(mentions) == 1 and rule < _RULE_ORG and gate is not None:
+            # A name said once (most): read only as far as it could still reach the add threshold.
+            base = model.intercept + slots.base(name, 1)
+            got = slots.reaching(scan, mentions[0], gate - base)
+            if got is None:
+                continue
+            p = _sigmoid(base + got[0])  # (name_probability's sum, in its order)
+        else:
+            p = name_probability(model, scan, mentions, seen)
         if rule >= _RULE_ORG:
             p = max(p, model.add)  # a rule found the name an organisation: its other mentions are too
         if p < model.add:
