@@ -146,6 +146,11 @@ def detect(
     with _no_cyclic_gc():
         for offset, chunk in _chunks(text):
             for det in detect_chunk(chunk, language, names):
+                if det.text != chunk[det.start : det.end]:
+                    # a pass that normalised its span's words ("Sumatera\tBarat" read as "Sumatera Barat"): the
+                    # text is the span's, which pseudonymise checks (a mismatch made it raise)
+                    det = Detection(det.start, det.end, det.type, det.confidence, det.detector,
+                                    chunk[det.start : det.end])  # fmt: skip
                 if offset:
                     det = Detection(
                         det.start + offset, det.end + offset, det.type, det.confidence, det.detector, det.text

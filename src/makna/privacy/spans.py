@@ -32,9 +32,9 @@ on the rules' output, before the learned layer:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Final
 
@@ -100,15 +100,24 @@ def _run_at(runs: Sequence[CapRun], pos: int) -> list[CapRun]:
     return [runs[i]] if i >= 0 and runs[i][0] <= pos < runs[i][1] else []
 
 
+@lru_cache(maxsize=256)
+def _words(run: CapRun) -> tuple[list[tuple[int, int, str]], list[int], list[int]]:
+    """The words of ``run`` (:func:`~makna.privacy._text.run_tokens`) with their starts and ends, split once
+    per run: a long run of capitalised words was split again for every detection in it (quadratic; 20 KB of
+    capitalised words took seconds)."""
+    toks = run_tokens(run)
+    return toks, [t[0] for t in toks], [t[1] for t in toks]
+
+
 def _tail(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str], limit: int) -> Detection:
     """``det`` extended over the capitalised words after it in its run, up to ``limit`` (the next detection)."""
     for run in _run_at(runs, det.start):
         if det.end >= run[1]:
             return det
         end, taken = det.end, 0
-        for start, tok_end, word in run_tokens(run):
-            if start < det.end:
-                continue
+        toks, starts, _ends = _words(run)
+        first = bisect_left(starts, det.end)
+        for start, tok_end, word in toks[first : first + _MAX_TAIL + 1]:  # the loop reads no more
             if taken >= _MAX_TAIL or tok_end > limit or text[end:start].strip():
                 break
             if word in stop or not word[:1].isupper():
@@ -126,9 +135,10 @@ def _head(text: str, det: Detection, runs: Sequence[CapRun], stop: frozenset[str
     for run in _run_at(runs, det.start):
         if run[0] == det.start:
             return det
-        toks = [t for t in run_tokens(run) if t[1] <= det.start]
+        toks, _starts, ends = _words(run)
+        last = bisect_right(ends, det.start)  # the words ending before the detection
         start, taken = det.start, 0
-        for tok_start, tok_end, word in reversed(toks):
+        for tok_start, tok_end, word in reversed(toks[max(0, last - _MAX_HEAD - 1) : last]):  # no more are read
             if taken >= _MAX_HEAD or tok_start < limit or text[tok_end:start].strip():
                 break
             if word in stop or word in HONORIFICS or not word[:1].isupper() or not word.replace("-", "").isalpha():
