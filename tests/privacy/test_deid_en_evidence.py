@@ -139,7 +139,7 @@ def test_the_tune_cases_keep_their_floor() -> None:
 
 def test_an_older_how_long_question_leaves_a_later_age_an_age() -> None:
     """Found by the round's review: any "how long" in the 400 characters before an age made it a duration."""
-    text = "I: How long have you been riding for the app?\nR: Two years.\nI: And you?\nR: Harpreet. Twenty-four.\n"
+    text = "I: How long have you been riding for the app?\nR: Two years.\nI: And you?\nR: Gurleen. Twenty-four.\n"
     assert ("AGE", "Twenty-four") in {(d.type, d.text) for d in detect(text, language="en")}
     text = "I: How long have you been riding?\nR: Luiz. Two years.\n"
     assert "AGE" not in {d.type for d in detect(text, language="en")}

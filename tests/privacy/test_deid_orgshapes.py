@@ -34,7 +34,7 @@ def _types(text: str, language: str = "en") -> dict[str, str]:
             "Brindlewood Fresh Market",
             "ORG",
         ),
-        ("Before that? Barista at Copperleaf Espresso, near the station.", "en", "Copperleaf Espresso", "ORG"),
+        ("Before that? Barista at Copperleaf Roasters, near the station.", "en", "Copperleaf Roasters", "ORG"),
         ("Motorcycle rider for Zoomvo, food and parcels.", "en", "Zoomvo", "ORG"),
         ("My sister does accounts for Tallis & Pryce now.", "en", "Tallis & Pryce", "ORG"),
         ("He does parcels for Quirrel from the depot.", "en", "Quirrel", "ORG"),

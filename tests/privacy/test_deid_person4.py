@@ -115,7 +115,7 @@ def test_naming_verbs_of_minang_reflexives_and_chat_thanks() -> None:
     def persons(text: str, language: str) -> set[str]:
         return {d.text for d in detect(text, language=language) if d.type == "PERSON"}
 
-    assert "Rintik" in persons("I: Panggia ambo Rintik se, Kak.", "id")
+    assert "Embunan" in persons("I: Panggia ambo Embunan se, Kak.", "id")
     assert "Jasper" in persons("I: A lad who called himself Jasper messaged me twice.", "en")
     assert "Jasmine" in persons("I: ok thank u Jasmine!!", "en")
     assert not persons("I: Dia tulis Rabu depan.", "id")

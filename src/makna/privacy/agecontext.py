@@ -177,9 +177,9 @@ _HOW_OLD: Final = re.compile(r"\b(?:how[ \t]+old|your[ \t]+age|umur|usia|berapa[
 
 def _asked_how_long(text: str, at: int) -> bool:
     """The turn just before the answer holding ``at`` (the line before its line), or the answer's own words
-    before ``at``, asked how long and not how old: "Say where you ride and for how long. / I'm Harpreet, three
+    before ``at``, asked how long and not how old: "Say where you ride and for how long. / I'm Gurleen, three
     years": the number is a duration. An older question ("How long have you been riding? / Two years. / And
-    you? / Harpreet. Twenty-four.") says nothing of this answer."""
+    you? / Gurleen. Twenty-four.") says nothing of this answer."""
     line_start = text.rfind("\n", 0, at) + 1
     before = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else line_start
     window = text[before:at]

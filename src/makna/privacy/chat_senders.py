@@ -1,7 +1,8 @@
 """Chat-export senders before a message's time (issue 11).
 
 :func:`stamped_senders`: a chat export copied into a transcript often writes each message as its sender at
-the start of a line, the time of the message and a colon ("Wulan 20.41: bang, kapan?", "Kev 9:15 PM: omw").
+the start of a line, the time of the message and a colon ("Wulan 20.41: bang, kapan?", "Kev 9:15 PM: omw"),
+or after a bracketed stamp as WhatsApp's iOS export does ("[05:05, 1/2/2024] Wulan: ok").
 A sender met on two such lines or more, or whose name is no ordinary word, is a person's name (confidence 0.8);
 a single one that is an ordinary word is left to review (0.6). Pronouns and words of time ("Me", "Jam") and
 the generic speaker labels are no sender's name.
@@ -33,6 +34,14 @@ _SENDER: Final = re.compile(
     r"[ \t]+(?:\(?\d{1,2}[.:]\d\d(?:[.:]\d\d)?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\)?)[ \t]*:[ \t]",
     re.MULTILINE,
 )
+_BRACKETED: Final = re.compile(
+    r"^[ \t]*\[[^\]\n]{3,30}\][ \t]*(?P<n>[A-Za-zÀ-ÖØ-öø-ÿ][\w'’\-]{1,24}(?:[ \t][A-Z][\w'’\-]{1,24}){0,2})"
+    r"[ \t]*:[ \t]",
+    re.MULTILINE,
+)
+"""A sender after a bracketed stamp, as WhatsApp's iOS export writes it (``[05:05, 1/2/2024] Wulan: ok``):
+the names are no speaker labels of an interview (a stamp before them), and names that are also words
+("Wulan", "Lestari") were left (found by the round's review)."""
 _NOT_SENDERS: Final = frozenset(
     "me i you saya aku ambo awak gue gua kamu abang adek kakak jam pukul pkl at on today yesterday kemarin hari "
     "tanggal tgl time waktu sent received dibaca read".split()
@@ -43,7 +52,8 @@ def stamped_senders(text: str) -> Iterator[Detection]:
     """Chat senders before a message's time and a colon at the start of a line (see the module)."""
     if ":" not in text:
         return
-    found = [m for m in _SENDER.finditer(text) if m.group("n").split()[0].lower() not in _NOT_SENDERS]
+    found = [m for rx in (_SENDER, _BRACKETED) for m in rx.finditer(text)
+             if m.group("n").split()[0].lower() not in _NOT_SENDERS]  # fmt: skip
     if not found:
         return
     times = Counter(m.group("n") for m in found)

@@ -169,7 +169,7 @@ country is by far the likelier reading."""
 def _populous(code: str, floor: int = _MIN_TOWNS) -> bool:
     from .regions import towns_per_country
 
-    return towns_per_country().get(code, 0) >= floor
+    return towns_per_country().get(code, 0) >= floor  # the floor of regions.small_countries
 
 
 @cache

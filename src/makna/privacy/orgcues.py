@@ -149,7 +149,7 @@ _ID_TAILS: Final = frozenset(
     "Konveksi Furniture Mebel Elektronik Komputer Computer Photo Foto Tailor Snack Tour Tours Gym Distribution "
     "Fulfilment Fulfillment Dispatch Housing Cabs Minicabs Cycles Bikes Mutual Dental Opticians Vets Barbers "
     "Barbershop Launderette Takeaway Kebabs Grill Diner Pantry Foodbank Bakehouse Removals Courier Carwash "
-    "Coal Mining Pearls Seafarms Shellfish Coaches Components Leasing Espresso Roasters Engineering Plastics "
+    "Coal Mining Coaches Components Leasing Roasters Engineering Plastics "
     "Packaging Printers Joinery Scaffolding Roofing Glazing Tyres Aquaculture Creamery Timber Quarries Plumbers".split()
 )
 """Kind words ending an organisation's name that the suffix lists of :mod:`makna.privacy.places` lack."""

@@ -5,7 +5,7 @@ Three families of cue, none naming a string seen in a corpus file; :mod:`makna.p
 first two with its own candidates and runs the third after them:
 
 * **a job and where it is done**: a job noun before ``at``/``for``/``di``/``ka`` and a capitalised name
-  (``a cashier at Valley Fresh Market``, ``Barista at ...``, ``Motorcycle rider for ...``, ``sopir travel di
+  (``a cashier at Quillfield Foods``, ``Barista at ...``, ``Motorcycle rider for ...``, ``sopir travel di
   ...``, ``kasir di ...``), a piece of work done for someone (``does accounts for ...``, ``do parcels for ...``),
   a workplace named after its kind and a comma (``a care home, ...``, ``the farm, ...``) and a gig platform one
   does or is on (``used to do ...``, ``was doing ...``, ``mostly on ...``; one coined word, no listed or ordinary
@@ -65,7 +65,7 @@ _JOBS_EN = (
     r"waitress|receptionist|porter|picker|packer|guard|mechanic|manager|supervisor|assistant|apprentice|trainee|"
     r"accountant|bartender|stylist|hairdresser|barber|technician|labourer|laborer|warehouseman|storeman|"
     r"dispatcher|clerk|teller|baker|butcher|nanny|housekeeper|kitchen[ \t]+porter|dishwasher|sales[ \t]+assistant|"
-    r"nursing|teach(?:es|ing)?|taught|lectur(?:es|ing)|studying|shucked|shucking|picking|packing|stacking"
+    r"nursing|teach(?:es|ing)?|taught|lectur(?:es|ing)|studying|picking|packing|stacking"
 )
 _JOBS_ID = (
     r"sopir|supir|kurir|kasir|pelayan|koki|satpam|karyawan|karyawati|pegawai|perawat|montir|mandor|buruh|kuli|"
@@ -86,7 +86,7 @@ _KIND_COMMA: Final = re.compile(
     r"(?<![\w\-])(?i:(?:care|nursing|residential|retirement|children['’]s)[ \t]+home|farm|mill|quarry|brewery|"
     r"cannery|hatchery|workshop|takeaway|abattoir|sawmill|dairy)[ \t]*,[ \t]*\Z"
 )
-"""A workplace's kind, a comma and its name: ``a care home, ...``, ``the pearl farm, ...``."""
+"""A workplace's kind, a comma and its name: ``a care home, ...``, ``the bakery, ...``."""
 _PLATFORM: Final = re.compile(
     r"(?<![\w\-])(?i:used[ \t]+to[ \t]+do|(?:was|were|been|started|am|i['’]m|also)[ \t]+doing|i[ \t]+also[ \t]+do|"
     r"(?:mostly|mainly|only|also|usually)[ \t]+on)[ \t]+\Z"
@@ -148,12 +148,16 @@ def _name_at(text: str, at: int) -> tuple[int, int] | None:
     return at, end
 
 
-def _capitals_line(text: str, at: int) -> bool:
-    """Whether the line holding ``at`` has no lower-case letter."""
+def _capitals_line(text: str, at: int, seen: dict[int, bool]) -> bool:
+    """Whether the line holding ``at`` has no lower-case letter (``seen``: the verdict per line start, so a
+    long line with many cues is read once, not once per cue)."""
     start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)]
-    return line.upper() == line
+    got = seen.get(start)
+    if got is None:
+        end = text.find("\n", at)
+        line = text[start : end if end >= 0 else len(text)]
+        got = seen[start] = line.upper() == line
+    return got
 
 
 _JOB_WORDS: Final = frozenset(
@@ -161,7 +165,7 @@ _JOB_WORDS: Final = frozenset(
         "accountant admin apprentice assistant baker barber barista bartender butcher care caregiver carer cashier "
         "chef cleaner cleaning clerk cook courier dishwasher dispatcher driver guard hairdresser housekeeper kitchen "
         "laborer labourer lectures lecturing manager mechanic nanny nurse nursing packer packing picker picking "
-        "porter receptionist rider sales service shucked shucking stacking storeman studying stylist supervisor "
+        "porter receptionist rider sales service stacking storeman studying stylist supervisor "
         "taught teach teaches teaching technician teller trainee waiter waitress warehouseman worker "
         "buruh cuci jahit kapster karyawan karyawati kasir koki kuli kurir mandor masak montir parkir pegawai "
         "pelayan perawat pramuniaga satpam sopir spg staf staff supir terapis tukang"
@@ -198,13 +202,14 @@ def _cues_at(text: str, hit: re.Match[str]) -> tuple[tuple[re.Pattern[str], floa
 
 def _work_places(text: str) -> Iterator[Detection]:
     places, names, stop, ordinary = _lists()
+    seen: dict[int, bool] = {}
     for hit in _BEFORE_NAME.finditer(text):
         cues = _cues_at(text, hit)
         if not cues:
             continue  # (most hits: no job, work, platform or kind word before them)
         at, lo = hit.end(), max(0, hit.start() - _LOOK_BACK)
         for rx, conf, name in cues:
-            if rx.search(text, lo, at) is None or _capitals_line(text, at):
+            if rx.search(text, lo, at) is None or _capitals_line(text, at, seen):
                 continue  # no cue, or a line typed in capitals: no case to read a name by
             if name != "org.platform_use":
                 got = _name_at(text, at)

@@ -541,6 +541,12 @@ def never_identifier(det: Detection) -> bool:
     return _never(det.type, det.text)
 
 
+def _small(text: str) -> bool:
+    from .regions import small_countries
+
+    return text in small_countries()
+
+
 @lru_cache(maxsize=65536)
 def _never(kind: str, text: str) -> bool:
     """:func:`never_identifier` of a detection of type ``kind`` over ``text`` (names recur: cached)."""
@@ -552,8 +558,9 @@ def _never(kind: str, text: str) -> bool:
         rest = text.split()[1:]
         if all(w in OFFICE_TITLES or w.lower() in _OFFICE_OF for w in rest):
             return True  # "Camat", "Wali Nagari", "Kepala Desa": an office, no one's name
-    if kind == "LOCATION" and text in _countries() and text not in gz.first_names("en"):
-        return True  # "Malaysia", "Hong Kong": the conventions never count a country ("Jordan", "Chad" may be names)
+    if kind == "LOCATION" and text in _countries() and text not in gz.first_names("en") and not _small(text):
+        return True  # "Malaysia", "Hong Kong": the conventions never count a country ("Jordan", "Chad" may be names;
+        # Pitcairn, Tokelau, Monaco: so few people live there that the place points at one, as a town does)
     if kind in {"ORG", "LOCATION"} and generic_public_body(text):
         return True  # "Dinas Sosial", "Kantor Camat": a kind of public office every town has
     return text in _CONTRACTIONS

@@ -39,6 +39,7 @@ __all__ = [
     "is_country",
     "region_name",
     "region_votes",
+    "small_countries",
     "source_region",
     "towns_per_country",
     "infer_region",
@@ -226,6 +227,19 @@ def countries() -> dict[str, str]:
 def towns_per_country() -> dict[str, int]:
     """ISO 3166 alpha-2 code -> how many distinct towns GeoNames lists there (cities of 15,000 or more)."""
     return {code: len(names) for (code, admin1), names in _world()[2].items() if admin1 == ""}
+
+
+@cache
+def small_countries() -> frozenset[str]:
+    """Names (GeoNames', with and without a leading "The") of the countries and territories where GeoNames
+    lists fewer than ten towns of 15,000 people: Pitcairn, Tokelau, Nauru, Monaco. Few enough people live there
+    that the place points at a person, so they are identifiers like a town (:mod:`makna.privacy.coarse`)."""
+    per = towns_per_country()
+    out: set[str] = set()
+    for code, name in countries().items():
+        if per.get(code, 0) < 10:
+            out.update({name, re.sub(r"^The\s+", "", name)})
+    return frozenset(out)
 
 
 def is_country(region: str | None) -> bool:
