@@ -35,13 +35,15 @@ _SENDER: Final = re.compile(
     re.MULTILINE,
 )
 _BRACKETED: Final = re.compile(
-    r"^[ \t]*\[[^\]\n]{3,30}\][ \t]*(?P<n>[A-Za-zÀ-ÖØ-öø-ÿ][\w'’\-]{1,24}(?:[ \t][A-Z][\w'’\-]{1,24}){0,2})"
+    r"^[ \t]*\[[^\]\n]{3,30}\][ \t]*"
+    r"(?P<n>[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]{1,24}(?:[ \t][A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’\-]{1,24}){0,2})"
     r"[ \t]*:[ \t]",
     re.MULTILINE,
 )
 """A sender after a bracketed stamp, as WhatsApp's iOS export writes it (``[05:05, 1/2/2024] Wulan: ok``):
 the names are no speaker labels of an interview (a stamp before them), and names that are also words
-("Wulan", "Lestari") were left (found by the round's review)."""
+("Wulan", "Lestari") were left (found by the round's review). Letters only: a user name with digits or an
+underscore (``rina_kue22``) is a HANDLE, as the conventions type display names."""
 _NOT_SENDERS: Final = frozenset(
     "me i you saya aku ambo awak gue gua kamu abang adek kakak jam pukul pkl at on today yesterday kemarin hari "
     "tanggal tgl time waktu sent received dibaca read".split()

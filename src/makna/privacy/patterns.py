@@ -26,6 +26,7 @@ from ._fastrx import (
 )
 from ._idwords import _DIGIT_WORDS, _REPEAT_WORDS, NIK_PROVINCES, PLATE_REGIONS, nik_is_valid, spoken_digits
 from ._text import line_before
+from .shapes import plate_without_tail
 from .types import Detection
 
 __all__ = [
@@ -440,12 +441,12 @@ def _foreign_plates(text: str) -> Iterator[Detection]:
             if cued or "-" in raw:
                 yield Detection(m.start(), m.end(), "PLATE", 0.85 if cued else 0.6, "plate.lll", raw)
     for m in gated_finditer(_PLATE_CUED, _PLATE_CUE_GATE, text):
-        raw = m.group("p")
+        raw = plate_without_tail(m.group("p"))
         own = _PLATE_ID.fullmatch(raw)
         if (own is not None and own.group("r") in PLATE_REGIONS) or _PLATE_UK.fullmatch(raw):
             continue  # found by its own shape
         if _plate_like(raw) and 4 <= len(raw.replace(" ", "").replace("-", "")) <= 10:
-            yield Detection(m.start("p"), m.end("p"), "PLATE", 0.85, "plate.cue", raw)
+            yield Detection(m.start("p"), m.start("p") + len(raw), "PLATE", 0.85, "plate.cue", raw)
 
 
 # --- DATE ------------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ __all__ = [
     "find_ids_more",
     "find_plates_more",
     "is_document_word",
+    "plate_without_tail",
 ]
 
 
@@ -190,20 +191,24 @@ _PLATE_GATE: Final = trigger(
 )
 
 
+def plate_without_tail(raw: str) -> str:
+    """``raw`` less the short words a plate-shaped match took in after the plate ("JFK-4821 IS" -> "JFK-4821")."""
+    parts = re.split(r"([ \-])", raw)
+    while len(parts) > 2 and parts[-1] in _PLATE_TAIL_WORDS:
+        parts = parts[:-2]  # "JFK-4821 IS": a word after the plate
+    return "".join(parts)
+
+
 def find_plates_more(text: str) -> Iterator[Detection]:
     """Irish plates by shape, and a plate-shaped code anywhere in the clause after a plate word."""
     for m in gated_finditer(_PLATE_IE, _PLATE_IE_GATE, text):
         yield Detection(m.start(), m.end(), "PLATE", 0.93, "plate.ie", m.group(0))
     for m in gated_finditer(_PLATE_WORD, _PLATE_GATE, text):
-        raw = m.group("p")
-        parts = re.split(r"([ \-])", raw)
-        while len(parts) > 2 and parts[-1] in _PLATE_TAIL_WORDS:
-            parts = parts[:-2]  # "JFK-4821 IS": a word after the plate
-        raw = "".join(parts)
+        raw = plate_without_tail(m.group("p"))
         compact = raw.replace(" ", "").replace("-", "")
         if not 4 <= len(compact) <= 10 or re.fullmatch(r"(?:19|20)\d\d", compact):
             continue
-        yield Detection(m.start("p"), m.end("p"), "PLATE", 0.9, "plate.clause", raw)
+        yield Detection(m.start("p"), m.start("p") + len(raw), "PLATE", 0.9, "plate.clause", raw)
 
 
 # --- HANDLE ----------------------------------------------------------------------------------------------
