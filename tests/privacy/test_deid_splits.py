@@ -105,6 +105,13 @@ CRF, precision stage and organisation context model trained on the 228 open tran
 ``OPEN_SPLITS``: it stays unseen for round ten's final measurement, and the next round opens it. ``seal12`` is
 sealed: refused by training, its per-document misses never read.
 
+``spent13`` and ``spent14`` are the lead's private held-out sets of round ten (``sealed-deid13`` and
+``sealed-deid14``, 10 transcripts each, 6 Indonesian interviews in the reference study's domain in Padang and West
+Sumatra towns and 4 English interviews with riders in London, Sheffield and Liverpool), written by helpers that
+changed no detector, scored on aggregates only before and after the round (benchmarks/README.md) and copied in
+unchanged (``build.py`` gives the same gold). They are not in ``OPEN_SPLITS`` yet (training refuses them): the
+next round opens them with ``tune13`` and ``seal12``. Their floors are the after-round scores less a margin.
+
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
 Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
@@ -179,6 +186,10 @@ FLOORS = {
     # tune13 (0.985, 0.990, 0.976, 0.007, all structured types 1.0), seal12 (0.967, 0.990, 0.931, 0.006, all 1.0)
     "tune13": (0.97, 0.975, 0.956, 0.018, 0.98),
     "seal12": (0.951, 0.975, 0.91, 0.017, 0.98),
+    # spent13 (after round ten: 0.939, 0.980, 0.937, 0.024; DATE 0.96, other structured 1.0), spent14 (0.905,
+    # 0.962, 0.938, 0.037, all structured 1.0)
+    "spent13": (0.924, 0.965, 0.917, 0.034, 0.94),
+    "spent14": (0.89, 0.947, 0.918, 0.047, 0.98),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 
