@@ -375,6 +375,8 @@
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     toast(M("De-identifying…"));
+    window.makna = window.makna || {};
+    window.makna.deidApplying = true; // live.js: no reload on this apply's own event (this page reloads after it)
     try {
       const r = await api("POST", "/api/deid/apply", body);
       // reload, so that no original text stays on screen; the summary (no secret in it) is shown after
@@ -395,6 +397,7 @@
       f.passphrase.value = "";
       f.passphrase_repeat.value = "";
       button.disabled = false;
+      window.makna.deidApplying = false;
     }
   });
   document.body.dataset.ready = "1";

@@ -39,6 +39,9 @@
         location.reload(); // a round opened or closed: what this coder may see changed
         return null;
       case "text":
+        // the page that applies reloads itself once its answer (the summary) is in: reloading it before would
+        // lose the summary, and the page could reload while the request is still on its way
+        if (mk.deidApplying) return null;
         location.reload(); // de-identified: the page shows the originals, and its offsets no longer hold
         return null;
       default:
