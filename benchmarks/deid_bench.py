@@ -29,7 +29,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from makna.privacy import Detection, detect, evaluate
-from makna.privacy.evaluate import load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "eval-corpus" / "dev"
@@ -157,14 +156,9 @@ def _slices(text: str, size: int) -> list[str]:
 
 def transcripts() -> list[tuple[str, str]]:
     """(text, language) of every open annotated transcript: the dev corpus and the open splits."""
-    from makna.privacy.train import OPEN_SPLITS
+    from makna.privacy.train import load_splits  # the training data, read the way training reads it
 
-    out: list[tuple[str, str]] = []
-    for split in OPEN_SPLITS:
-        folder = DEV if split == "dev" else ROOT / "tests" / "privacy" / "corpus" / split
-        if folder.is_dir():
-            out.extend((doc.text, doc.language) for doc in load_gold(folder))
-    return out
+    return [(doc.text, doc.language) for docs in load_splits(ROOT).values() for doc in docs]
 
 
 def _rounds_transcripts(analyzer, docs: list[tuple[str, str]], repeat: int) -> None:  # type: ignore[no-untyped-def]
