@@ -19,6 +19,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Final
 
+from ._nfc import composed
 from .types import PII_TYPES, Detection
 
 __all__ = ["detect", "harmonise_types", "propagate", "resolve_overlaps"]
@@ -140,6 +141,15 @@ def detect(
         unknown = set(types) - set(PII_TYPES)
         if unknown:
             raise ValueError(f"unknown identifier types: {sorted(unknown)}")
+    mapped = composed(text)
+    if mapped is not None:  # decomposed accents: detect on the composed text, spans mapped back
+        nfc, origin = mapped
+        return [
+            Detection(
+                origin[d.start], origin[d.end], d.type, d.confidence, d.detector, text[origin[d.start] : origin[d.end]]
+            )
+            for d in detect(nfc, language=language, known_names=known_names, types=types)
+        ]
     names = tuple(known_names)
     detect_chunk = _pipeline()
     out: list[Detection] = []
