@@ -120,6 +120,8 @@ SPLIT_SIZES = {
     # round heldout12: tune13 (open next round) and seal12 (sealed) were written together (benchmarks/results/heldout12.md)
     "tune13": 6,
     "seal12": 6,
+    # round eleven: training transcripts written as open data, never held out (benchmarks/results/train15.md)
+    "train15": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

@@ -111,6 +111,13 @@ changed no detector, scored on aggregates only before and after the round (bench
 unchanged (``build.py`` gives the same gold) and opened with ``tune13`` and ``seal12`` at the start of round
 eleven (260 training transcripts since). Their floors are the after-round scores less a margin.
 
+``train15`` holds 14 training transcripts written in round eleven (benchmarks/results/train15.md: 9 Indonesian
+interviews of the reference study's kind across Padang's eleven kecamatan and West Sumatra towns, 5 English
+interviews with riders in London boroughs and UK cities). They are open training data from the start, never a
+held-out set: scored once, on aggregates, on the round's baseline (1b107ee, the model trained on 260 transcripts,
+before it had seen them): typed recall 0.947, untyped 0.967, precision 0.969, leak 3.0 %, lowest structured type
+DATE 0.97. The floor is that score less the usual margin; once the lead retrains on them the scores are in-sample.
+
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
 Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
@@ -189,6 +196,9 @@ FLOORS = {
     # 0.962, 0.938, 0.037, all structured 1.0)
     "spent13": (0.924, 0.965, 0.917, 0.034, 0.94),
     "spent14": (0.89, 0.947, 0.918, 0.047, 0.98),
+    # round eleven's training transcripts, on the baseline 1b107ee before training on them (0.947, 0.967, 0.969,
+    # 0.0296, DATE 0.971), less a margin
+    "train15": (0.932, 0.952, 0.949, 0.04, 0.95),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 

@@ -100,6 +100,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal12",
     "spent13",
     "spent14",
+    "train15",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal13`` and later, anything under ``sealed-*``) are not
@@ -110,7 +111,9 @@ into the repository once spent; so are ``spent11`` and ``spent12``, of round nin
 six open transcripts of round heldout9, written with ``seal9`` (spent after round seven, open since round
 eight). ``tune11`` and ``seal10`` (round heldout10) were opened at the end of round eight, once scored;
 ``tune12`` and ``seal11`` (round heldout11) at the end of round nine; ``tune13`` and ``seal12`` (round heldout12)
-and ``spent13``/``spent14`` (the lead's private sets of round ten) at the start of round eleven."""
+and ``spent13``/``spent14`` (the lead's private sets of round ten) at the start of round eleven.
+``train15`` holds training transcripts written in round eleven (benchmarks/results/train15.md): open from the start,
+never a held-out set."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
