@@ -120,6 +120,9 @@ SPLIT_SIZES = {
     # round heldout12: tune13 (open next round) and seal12 (sealed) were written together (benchmarks/results/heldout12.md)
     "tune13": 6,
     "seal12": 6,
+    # round heldout13: tune14 (open next round) and seal13 (sealed) were written together (benchmarks/results/heldout13.md)
+    "tune14": 6,
+    "seal13": 6,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 
