@@ -122,6 +122,9 @@ SPLIT_SIZES = {
     "seal12": 6,
     # round eleven: training transcripts written as open data, never held out (benchmarks/results/train15.md)
     "train15": 14,
+    # round heldout13: tune14 (open next round) and seal13 (sealed) were written together (benchmarks/results/heldout13.md)
+    "tune14": 6,
+    "seal13": 6,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 
