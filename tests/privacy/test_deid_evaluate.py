@@ -122,6 +122,7 @@ SPLIT_SIZES = {
     "seal12": 6,
     # round eleven: training transcripts written as open data, never held out (benchmarks/results/train15.md)
     "train15": 14,
+    "train16": 12,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 
