@@ -125,6 +125,7 @@ SPLIT_SIZES = {
     # round heldout13: tune14 (open next round) and seal13 (sealed) were written together (benchmarks/results/heldout13.md)
     "tune14": 6,
     "seal13": 6,
+    "train16": 12,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

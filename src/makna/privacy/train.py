@@ -101,6 +101,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "spent13",
     "spent14",
     "train15",
+    "train16",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal13`` and later, anything under ``sealed-*``) are not
@@ -113,7 +114,8 @@ eight). ``tune11`` and ``seal10`` (round heldout10) were opened at the end of ro
 ``tune12`` and ``seal11`` (round heldout11) at the end of round nine; ``tune13`` and ``seal12`` (round heldout12)
 and ``spent13``/``spent14`` (the lead's private sets of round ten) at the start of round eleven.
 ``train15`` holds training transcripts written in round eleven (benchmarks/results/train15.md): open from the start,
-never a held-out set."""
+never a held-out set. ``train16`` holds more training transcripts written in round eleven
+(benchmarks/results/train16.md), open from the start too."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
