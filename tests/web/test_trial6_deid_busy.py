@@ -52,8 +52,9 @@ def test_the_review_waits_while_a_scan_runs(browser: Any, tmp_path: Path) -> Non
             expect(pg.locator(selector)).to_be_enabled()
         # a refused scan frees the buttons again, and says why
         pg.unroute("**/api/deid/scan")
-        pg.route("**/api/deid/scan", lambda route: route.fulfill(
-            status=409, content_type="application/json", body="{}"))
+        pg.route(
+            "**/api/deid/scan", lambda route: route.fulfill(status=409, content_type="application/json", body="{}")
+        )
         pg.click("#scan")
         expect(pg.locator("#toast")).to_contain_text("Gagal menyimpan")
         for selector in BUTTONS:
