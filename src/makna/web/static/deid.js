@@ -371,6 +371,14 @@
     for (const w of r.warnings) {
       const q = document.createElement("p"); q.className = "warn"; q.textContent = w; out.appendChild(q);
     }
+    // the transcripts as imported, earlier reports, exports and copies keep the names (found ones named)
+    const left = document.createElement("p");
+    left.className = "warn"; left.id = "apply-outside";
+    left.textContent = M("Outside the project nothing changed: the files you imported, and reports, exports and "
+      + "copies of the project written before this apply, still hold the original text. Delete them, or keep "
+      + "them as safely as the key") + ((r.outside || []).length ? " (" + M("here") + ": " + r.outside.join(", ")
+      + ")." : ".");
+    out.appendChild(left);
     out.className = "result-box done";
     out.scrollIntoView({ block: "center" });
   }
@@ -399,7 +407,7 @@
       // reload, so that no original text stays on screen; the summary (no secret in it) is shown after
       sessionStorage.setItem("makna-deid-applied", JSON.stringify({
         sources: r.sources, replaced: r.replaced, key_path: r.key_path, key_id: r.key_id,
-        warnings: r.warnings.concat(r.unscanned.length ? [r.unscanned.join(", ")] : []),
+        warnings: r.warnings.concat(r.unscanned.length ? [r.unscanned.join(", ")] : []), outside: r.outside,
       }));
       location.reload();
       return;
