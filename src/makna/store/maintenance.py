@@ -50,5 +50,8 @@ def flush_wal(engine: Engine) -> None:
     ``.makna`` file alone, made while the workbench runs, holds the work done so far. Other engines: nothing."""
     if engine.dialect.name != "sqlite":
         return
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+    except OperationalError:  # another program checkpoints or holds the file: the next change tries again
+        pass
