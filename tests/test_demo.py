@@ -184,3 +184,14 @@ def test_demo_key_folder_and_an_earlier_layout(tmp_path: Path) -> None:
     assert (again.key_path.parent / "notes.txt").read_text(encoding="utf-8") == "mine"
     # in the demo's language (Indonesian by default)
     assert f"kunci: {again.key_path}, di foldernya sendiri" in result.output and "~/keys/study.key" in result.output
+
+
+def test_demo_speaks_one_language(tmp_path: Path) -> None:
+    """makna demo in Indonesian (the default) prints its table and closing lines in Indonesian too (trial6)."""
+    result = CliRunner().invoke(app, ["demo", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "Informan per kode" in result.output and "43 segmen berkode" in result.output
+    assert "Laporan: " in result.output and "Berkas contoh untuk memulai" in result.output
+    for english in ("Informants per code", "coded segments", "Project:", "Findings:", "open it in a browser",
+                    "Example files"):
+        assert english not in result.output

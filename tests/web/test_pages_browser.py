@@ -180,6 +180,8 @@ def test_deidentify_review_add_and_apply(private_page: Any, private: tuple[Any, 
     pg.fill("#apply input[name=passphrase_repeat]", "sandi yang panjang")
     pg.click("#apply button[type=submit]")
     pg.wait_for_selector("#apply-result.done")
+    # trial6: the page says that the files outside the project still hold the originals
+    expect(pg.locator("#apply-outside")).to_contain_text("Outside the project nothing changed")
     assert pg.input_value("#apply input[name=passphrase]") == ""
     assert "sandi yang panjang" not in pg.content() and "sandi" not in pg.url
     text = makna.get_source(app.state.project, PRIVATE_SOURCE).text

@@ -17,6 +17,7 @@ from rich.table import Table
 
 from ..errors import InputError, PrivacyError
 from ..privacy import PII_TYPES, detect, evaluate
+from ..privacy.outside import originals_on_disk
 from ..privacy.project import (
     ReviewEntry,
     add_field_detection,
@@ -34,7 +35,7 @@ from ..privacy.regions import region_name
 from ..privacy.review import occurrences
 from ..privacy.types import check_types
 from ..project import Project
-from ..sources import get_source
+from ..sources import get_source, list_sources
 from ..text import shorten
 from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, check_writable, emit, opened, parse_span, write_output
 
@@ -468,6 +469,8 @@ def apply_cmd(
             raise PrivacyError("; ".join(refuse) + ": keep the key apart from the project (e.g. --key ~/keys/"
                                "study.key) with a passphrase of four or more unrelated words, or give --force")
         doubtful = rejected_but_confirmed(proj)  # before apply: a rejection leaves the text as written
+        imported = {n for s in list_sources(proj) for n in (s.name, Path(s.original_name).name)}
+        project_at = proj.location
         with busy("De-identifying"):
             report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending,
                            surrogate_region=region, tradition=tradition, coarse_places=coarse_places)
@@ -515,6 +518,11 @@ def apply_cmd(
         typer.echo(f"Warning: not scanned, left unchanged: {', '.join(report.unscanned)}", err=True)
     for line in report.warnings:
         typer.echo(f"Warning: {line}", err=True)
+    left = originals_on_disk(project_at, imported)
+    typer.echo("Outside the project nothing changed: the files you imported, and reports, exports and copies of "
+               "the project written before this apply, still hold the original text"
+               + (f" ({', '.join(left)} here)" if left else "")
+               + ": delete them, or keep them as safely as the key.", err=True)
 
 
 @deid_app.command("region")

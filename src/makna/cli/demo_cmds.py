@@ -24,11 +24,22 @@ def demo(
     from ..demo import build_demo
 
     result = build_demo(directory, lang=lang, progress=lambda msg: typer.echo(f"· {msg}"))
-    rows = [
-        {"code": ("  " * f.depth) + f.key, "name": f.name, "informants": f.cases, "segments": f.segments}
-        for f in result.frequencies
-    ]
-    emit(rows, ["code", "name", "informants", "segments"], OutputFormat.table, title="Informants per code")
+    idn = lang == "id"
+    columns = ["kode", "nama", "informan", "segmen"] if idn else ["code", "name", "informants", "segments"]
+    rows = [dict(zip(columns, (("  " * f.depth) + f.key, f.name, f.cases, f.segments), strict=True))
+            for f in result.frequencies]
+    emit(rows, columns, OutputFormat.table, title="Informan per kode" if idn else "Informants per code")
+    if idn:
+        typer.echo(f"{result.sources} transkrip, {result.segments} segmen berkode. Angka kode induk menghitung segmen "
+                   "berbeda dalam subpohonnya (seperti makna stats).")
+        typer.echo(f"Proyek: {result.project_path}")
+        typer.echo(f"Temuan: {result.findings_path}")
+        if result.report_path is not None:
+            typer.echo(f"Laporan: {result.report_path} (buka di peramban; .md dan .docx di sampingnya)")
+        if result.example_files:
+            typer.echo(f"Berkas contoh untuk memulai: {', '.join(str(p) for p in result.example_files)} "
+                       "(formatnya: docs/formats.md)")
+        return
     typer.echo(f"{result.sources} transcripts, {result.segments} coded segments. A parent code counts the "
                "distinct segments of its subtree (as makna stats does).")
     typer.echo(f"Project: {result.project_path}")

@@ -14,6 +14,7 @@ from docx import Document
 from docx.shared import Cm, Inches, Mm, Pt
 
 from ..analysis.matrices import CrossTable
+from .i18n import percent
 from .model import ReportData
 
 __all__ = ["render_docx"]
@@ -33,10 +34,11 @@ def _table(doc: Any, header: list[str], rows: list[list[Any]]) -> Any:
     return table
 
 
-def _matrix(doc: Any, m: CrossTable, code: str, total: str, max_columns: int = 12) -> None:
+def _matrix(doc: Any, m: CrossTable, code: str, total: str, lang: str, max_columns: int = 12) -> None:
     page = m.page(0, max_columns)
     pct = page.column_percentages()
-    rows = [[r, *[f"{v} ({p}%)" if page.column_bases else v for v, p in zip(cells, pcts, strict=True)], t]
+    rows = [[r, *[f"{v} ({percent(p, lang)}%)" if page.column_bases else v
+                  for v, p in zip(cells, pcts, strict=True)], t]
             for r, cells, pcts, t in zip(page.rows, page.cells, pct, m.row_totals, strict=True)]
     _table(doc, [code, *page.columns, total], rows)
 
@@ -86,7 +88,7 @@ def render_docx(data: ReportData, path: str | Path) -> Path:
     doc.add_heading(t["matrices"], level=1)
     for m in data.matrices:
         doc.add_heading(m.title, level=2)
-        _matrix(doc, m, t["code"], t["total"])
+        _matrix(doc, m, t["code"], t["total"], data.lang)
     if data.charts:
         doc.add_heading(t["charts"], level=1)
         for c in data.charts:

@@ -3,11 +3,13 @@ the Jinja2 template ``report.html.j2`` with autoescaping on: transcript text can
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ._templates import template_dirs
+from .i18n import percent
 from .model import ReportData
 
 __all__ = ["render_html"]
@@ -16,4 +18,5 @@ __all__ = ["render_html"]
 def render_html(data: ReportData, *, templates: str | Path | None = None) -> str:
     env = Environment(loader=FileSystemLoader(template_dirs(templates)),
                       autoescape=select_autoescape(default=True, default_for_string=True), keep_trailing_newline=True)
+    env.filters["percent"] = functools.partial(percent, lang=data.lang)
     return env.get_template("report.html.j2").render(r=data, t=data.text)

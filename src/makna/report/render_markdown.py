@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from ._templates import template_dirs
+from .i18n import percent
 from .model import ReportData
 
 __all__ = ["render_markdown", "md_escape"]
@@ -39,5 +40,6 @@ def _finalize(value: Any) -> Any:
 def render_markdown(data: ReportData, *, templates: str | Path | None = None) -> str:
     env = Environment(loader=FileSystemLoader(template_dirs(templates)), autoescape=False, finalize=_finalize,
                       keep_trailing_newline=True, trim_blocks=False)
+    env.filters["percent"] = lambda value: Markup(percent(value, data.lang))  # a number: nothing to escape
     env.globals["raw"] = Markup
     return env.get_template("report.md.j2").render(r=data, t=data.text)

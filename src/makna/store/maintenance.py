@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import OperationalError
 
-__all__ = ["secure_delete", "compact"]
+__all__ = ["secure_delete", "compact", "flush_wal"]
 
 
 def secure_delete(conn: Connection) -> None:
@@ -42,3 +42,16 @@ def compact(engine: Engine, tables: Iterable[str]) -> bool:
         finally:
             conn.exec_driver_sql("RESET lock_timeout")
         return True
+
+
+def flush_wal(engine: Engine) -> None:
+    """Copy what the SQLite write-ahead log holds into the project file itself (a passive checkpoint: it
+    waits for nobody and leaves the log's frames that an open read still needs), so that a copy of the
+    ``.makna`` file alone, made while the workbench runs, holds the work done so far. Other engines: nothing."""
+    if engine.dialect.name != "sqlite":
+        return
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+    except OperationalError:  # another program checkpoints or holds the file: the next change tries again
+        pass

@@ -18,11 +18,14 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import MaknaError
 from ..project import open_project
 from ..store._cipher import Passphrase
+from ..store.maintenance import flush_wal
 from . import (
     routes_agreement,
     routes_analysis,
@@ -80,6 +83,20 @@ def create_app(project_location: str | os.PathLike[str], *, token: str | None = 
     app.state.lang = lang
     app.state.project_name = project.info().name
     install_workbench(app)
+
+    @app.middleware("http")
+    async def flush_after_write(request: Request, call_next: Any) -> Any:
+        # the file a student copies for a second coder or a backup is the .makna alone: after each change
+        # its WAL goes into it (the -wal beside it held every coding of a session until the server stopped)
+        # (after the reply is sent: a coding's answer does not wait for it)
+        response = await call_next(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
+            if response.background is None:
+                response.background = BackgroundTask(flush_wal, project.store.engine)
+            else:
+                await run_in_threadpool(flush_wal, project.store.engine)
+        return response
+
     app.add_middleware(TokenGuard, token=app.state.token, allowed_hosts=allowed_hosts)
     return app
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field, SecretStr
 from ..access import can
 from ..errors import InputError
 from ..privacy import PII_TYPES
+from ..privacy.outside import originals_on_disk
 from ..privacy.project import (
     ReviewEntry,
     add_field_detection,
@@ -32,7 +33,7 @@ from ..privacy.project import (
 from ..privacy.project_apply import apply, key_risks
 from ..privacy.project_review import add_identifier, field_review, rejected_but_confirmed, revise_detection
 from ..privacy.regions import PROVINCES
-from ..sources import get_source
+from ..sources import get_source, list_sources
 from ..views import segments_per_source
 from .deid_text import type_names
 from .deps import js_text, lang_of, page, project_of, reply
@@ -58,7 +59,10 @@ JS_MESSAGES = ("Scanning…", "Scan finished", "Saved", "Could not save", "Accep
                "marked", "left: they overlap a detection under review", "Undone", "Nothing to undo",
                "Use selection", "Save", "Cancel", "Start: a word to the left", "Start: a word to the right",
                "End: a word to the left", "End: a word to the right", "Type", "Edit the span or the type",
-               "No more detections on this page", "Select the missed identifier in the value first")
+               "No more detections on this page", "Select the missed identifier in the value first",
+               "Outside the project nothing changed: the files you imported, and reports, exports and copies of "
+               "the project written before this apply, still hold the original text. Delete them, or keep them "
+               "as safely as the key", "here")
 
 
 class ScanRequest(BaseModel):
@@ -300,6 +304,7 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
     refuse, _warn = key_risks(project, path, secret)
     if refuse and not body.force:
         raise InputError(key_refusal(refuse, lang_of(request)))
+    imported = {n for s in list_sources(project) for n in (s.name, Path(s.original_name).name)}
     report = apply(project, path, secret, mode=body.mode, include_pending=body.include_pending,
                    surrogate_region=body.surrogate_region, tradition=body.tradition,
                    coarse_places=body.coarse_places)
@@ -309,5 +314,5 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
                   "fields": report.fields, "events": report.events, "compacted": report.compacted,
                   "region": report.region, "tradition": report.tradition, "coarse_places": report.coarse,
                   "key_path": str(path), "key_id": report.key_id[:12], "mode": report.mode,
-                  "unscanned": report.unscanned,
+                  "unscanned": report.unscanned, "outside": originals_on_disk(project.location, imported),
                   "warnings": [translate_error(w, lang_of(request)) for w in report.warnings]})

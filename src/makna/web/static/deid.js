@@ -12,13 +12,29 @@
     try { await fn(); } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
   }
 
-  byId("scan").addEventListener("click", () => run(async () => {
+  // While a scan or a decision on every pending detection runs, the review waits for it: a decision
+  // sent meanwhile was drawn over by the scan's reload, so a user who accepted all during a scan saw
+  // "0 accepted" (a new user's trial). The page reloads when the work is done; a refusal frees it.
+  const busyButtons = () => [byId("scan"), byId("accept-all"), byId("reject-all"),
+                             document.querySelector("#apply [type=submit]")].filter(Boolean);
+  function busy(on) {
+    for (const b of busyButtons()) b.disabled = on;
+    const review = byId("detections");
+    if (review) { review.inert = on; review.setAttribute("aria-busy", on ? "true" : "false"); }
+  }
+  async function whileBusy(fn) {
+    busy(true);
+    try { await fn(); } catch (err) { busy(false); throw err; }
+  }
+
+  byId("scan").addEventListener("click", () => run(() => whileBusy(async () => {
     toast(M("Scanning…"));
+    await queue; // the decisions already made are saved before the scan reads them
     const r = await api("POST", "/api/deid/scan", {});
     // what the scan found is shown after the reload (a toast would go with the page)
     sessionStorage.setItem("makna-deid-scanned", JSON.stringify(r));
     location.reload();
-  }));
+  })));
   const scanned = sessionStorage.getItem("makna-deid-scanned");
   if (scanned) {
     sessionStorage.removeItem("makna-deid-scanned");
@@ -276,12 +292,13 @@
                                                       : "Reject every pending detection with a confidence of at least")
         + " " + least + "?" : M(question);
       if (!confirm(ask)) return;
-      run(async () => {
+      run(() => whileBusy(async () => {
         const body = { status, min_confidence: least };
         if (btn.dataset.source) body.source = btn.dataset.source;
+        await queue;
         await api("POST", "/api/deid/decide-all", body);
         location.reload();
-      });
+      }));
     });
   }
 
@@ -354,6 +371,14 @@
     for (const w of r.warnings) {
       const q = document.createElement("p"); q.className = "warn"; q.textContent = w; out.appendChild(q);
     }
+    // the transcripts as imported, earlier reports, exports and copies keep the names (found ones named)
+    const left = document.createElement("p");
+    left.className = "warn"; left.id = "apply-outside";
+    left.textContent = M("Outside the project nothing changed: the files you imported, and reports, exports and "
+      + "copies of the project written before this apply, still hold the original text. Delete them, or keep "
+      + "them as safely as the key") + ((r.outside || []).length ? " (" + M("here") + ": " + r.outside.join(", ")
+      + ")." : ".");
+    out.appendChild(left);
     out.className = "result-box done";
     out.scrollIntoView({ block: "center" });
   }
@@ -382,7 +407,7 @@
       // reload, so that no original text stays on screen; the summary (no secret in it) is shown after
       sessionStorage.setItem("makna-deid-applied", JSON.stringify({
         sources: r.sources, replaced: r.replaced, key_path: r.key_path, key_id: r.key_id,
-        warnings: r.warnings.concat(r.unscanned.length ? [r.unscanned.join(", ")] : []),
+        warnings: r.warnings.concat(r.unscanned.length ? [r.unscanned.join(", ")] : []), outside: r.outside,
       }));
       location.reload();
       return;
