@@ -271,6 +271,16 @@ def test_apply_keeps_coarse_places_and_records_them(project: makna.Project, tmp_
     mapping, _records = read_key(tmp_path / "k.key", PASS)
     assert mapping.kept == {"Sumatera Barat": "13"} and mapping.coarse == "keep"
     assert "Sumatera Barat" in text and "Bukittinggi" not in text and "Payakumbuh" not in text, text
+    assert (report.replaced, report.kept, report.by_type) == (2, 1, {"LOCATION": 2})  # a kept place is no replacement
+
+
+def test_cli_counts_a_kept_place_apart(project: makna.Project, project_location: str, tmp_path: Path) -> None:
+    _project_with(project)
+    pw = tmp_path / "pw"
+    pw.write_text(PASS)
+    out = _apply_cli(project_location, tmp_path / "k.key", pw, "keep")
+    assert out.exit_code == 0, out.output
+    assert "2 replacement(s), 1 kept as written" in out.output and "LOCATION: 2" in out.output
 
 
 def _apply_cli(location: str, key: Path, pw: Path, policy: str) -> Result:

@@ -477,7 +477,8 @@ def apply_cmd(
     typer.echo("Note: de-identification cannot be undone ('makna undo' stops here); only the key file "
                "gives the original text back.", err=True)
     typer.echo(f"De-identified {len(report.sources)} source(s) and {len(report.fields)} field value(s) "
-               f"({report.mode}): {report.replaced} replacement(s).")
+               f"({report.mode}): {report.replaced} replacement(s)"
+               + (f", {report.kept} kept as written (provinces, countries, large islands)." if report.kept else "."))
     for kind, n in report.by_type.items():
         typer.echo(f"  {kind}: {n}")
     typer.echo(f"Event log: {report.events} entr{'y' if report.events == 1 else 'ies'} rewritten.")

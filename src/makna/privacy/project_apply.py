@@ -161,6 +161,8 @@ class ApplyReport:
     ``makna sources`` and every command take from now on)."""
     coarse: str = "keep"
     """What surrogates did with provinces, countries and large islands (:mod:`makna.privacy.coarse`)."""
+    kept: int = 0
+    """Confirmed identifiers written as they were (coarse places kept): not in ``replaced`` nor ``by_type``."""
 
 
 # --------------------------------------------------------------------------------------- key
@@ -506,7 +508,8 @@ def apply(
     if wanted is None and (stale := [st for st in every_field if not (st.number and st.digest) and not st.applied]):
         warnings.append(f"{len(stale)} field value(s) added or edited since the last scan were left as they are "
                         f"({', '.join(sorted({st.field for st in stale}))}): run 'makna deid scan' to review them")
-    by_type: Counter[str] = Counter()
+    by_type: Counter[str] = Counter()  # a coarse place kept as written is no replacement (counted in ``kept``)
+    kept = 0
     now = dt.datetime.now(dt.UTC)
     with project.store.batch() as conn:
         secure_delete(conn)  # freed pages are zeroed, not left with originals
@@ -518,8 +521,9 @@ def apply(
             key_payload["suggestions_dropped"] = _drop_suggestions(conn, [st.source_id for st, _t, reps in plans
                                                                           if reps])
         for st, new_text, reps in plans:
-            types = Counter(r.type for r in reps)
-            payload = {"source_id": st.source_id, "mode": mode, "key_id": key_id, "replaced": len(reps),
+            types = Counter(r.type for r in reps if r.replacement != r.original)
+            kept += sum(r.replacement == r.original for r in reps)
+            payload = {"source_id": st.source_id, "mode": mode, "key_id": key_id, "replaced": sum(types.values()),
                        "by_type": dict(types), "length": len(new_text)}
             with project.store.write(project.actor, "deid.apply", payload):
                 _replace_source(project, conn, st, new_text, reps, int(mapping.date_offset or 0))
@@ -527,7 +531,8 @@ def apply(
                     applied_at=now, mode=mode, key_id=key_id, replacements=[r.public() for r in reps]))
                 record_applied(conn, st.source_id, regions[st.source_id])
             by_type.update(types)
-        field_types = Counter(r.type for _st, _v, reps in field_plans for r in reps)
+        field_types = Counter(r.type for _st, _v, reps in field_plans for r in reps if r.replacement != r.original)
+        kept += sum(r.replacement == r.original for _st, _v, reps in field_plans for r in reps)
         fpayload: dict[str, Any] = {"mode": mode, "key_id": key_id, "fields": len(field_plans),
                                     "by_type": dict(field_types)}
         with project.store.write(project.actor, "deid.apply_fields", fpayload):
@@ -556,7 +561,7 @@ def apply(
                        mapping.region, {st.name: (regions[st.source_id].region, regions[st.source_id].origin)
                                         for st, _t, _r in plans}, mapping.tradition,
                        {st.name: (str(plan.tradition), plan.tradition_origin) for st, _t, _r in plans
-                        if (plan := regions[st.source_id]).tradition is not None}, renamed, mapping.coarse)
+                        if (plan := regions[st.source_id]).tradition is not None}, renamed, mapping.coarse, kept)
 
 
 # ------------------------------------------------------------------------------------ reveal

@@ -310,7 +310,7 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
                    coarse_places=body.coarse_places)
     # by their names now: a name that held an identifier is not shown again
     return reply({"sources": [report.renamed.get(n, n) for n in report.sources],
-                  "replaced": report.replaced, "by_type": report.by_type,
+                  "replaced": report.replaced, "kept": report.kept, "by_type": report.by_type,
                   "fields": report.fields, "events": report.events, "compacted": report.compacted,
                   "region": report.region, "tradition": report.tradition, "coarse_places": report.coarse,
                   "key_path": str(path), "key_id": report.key_id[:12], "mode": report.mode,
