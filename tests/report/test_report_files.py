@@ -23,7 +23,14 @@ def _html(path: Path) -> Any:
 def test_html_report_sections_and_escaping(coded: Any, tmp_path: Path, lang: str) -> None:
     files = write_report(coded, tmp_path / "out", lang)
     doc = _html(files.html)
-    assert [s.get("id") for s in doc.xpath("//main/section")] == ["summary", "codebook", "themes", "matrices", "charts"]
+    assert [s.get("id") for s in doc.xpath("//main/section")] == [
+        "summary",
+        "codebook",
+        "themes",
+        "conclusions",
+        "matrices",
+        "charts",
+    ]
     assert not doc.xpath("//script") and not doc.xpath("//*[@src]") and not doc.xpath("//link")
     themes = doc.xpath("//section[@class='theme']")
     assert [t.xpath("string(h3)").split(" (")[0] for t in themes] == ["Pengalaman", "Tidak dipakai"]
@@ -53,8 +60,11 @@ def test_docx_informant_table(coded: Any, tmp_path: Path) -> None:
     assert "Themes" in heads and "Pengalaman (exp)" in heads
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
     informants = next(t for t in tables if t[0] == ["Code", "Name", "Informants", "Segments"])
-    assert informants[1:] == [["exp", "Pengalaman", "2", "4"], ["  exp.neg", "Ditipu", "2", "2"],
-                              ["  exp.pos", "Hadiah", "2", "2"]]
+    assert informants[1:] == [
+        ["exp", "Pengalaman", "2", "4"],
+        ["  exp.neg", "Ditipu", "2", "2"],
+        ["  exp.pos", "Hadiah", "2", "2"],
+    ]
     assert any("<script>alert('x')</script>" in p.text for p in d.paragraphs)
     assert len(d.inline_shapes) == 4
 
@@ -78,8 +88,9 @@ def test_a4_pages_names_on_charts_and_plain_markdown(coded: Any, tmp_path: Path,
 def test_user_templates_override(coded: Any, tmp_path: Path) -> None:
     tpl = tmp_path / "tpl"
     tpl.mkdir()
-    (tpl / "report.html.j2").write_text("<p>{{ r.project_name }} {{ r.themes[0].sections[0].quotes[0].text }}</p>",
-                                        encoding="utf-8")
+    (tpl / "report.html.j2").write_text(
+        "<p>{{ r.project_name }} {{ r.themes[0].sections[0].quotes[0].text }}</p>", encoding="utf-8"
+    )
     files = write_report(coded, tmp_path / "out", "en", templates=tpl)
     out = files.html.read_text(encoding="utf-8")
     assert out.startswith("<p>Test project ") and "&lt;script&gt;" in out

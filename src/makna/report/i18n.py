@@ -21,6 +21,8 @@ TEXT: dict[str, dict[str, str]] = {
         "with that value)", "yes": "yes", "no": "no",
         "project": "Project", "contents": "Contents", "chart_note": "Charts are also "
         "written as separate files next to this report.",
+        "conclusions": "Conclusions (a draft from the counts)", "conclusions_note": "A draft for the researcher to "
+        "write over: the counts say how widely each theme was told, not why; the quotes and your reading say that.",
         "rollup": "A code's figures count the distinct segments of its subtree: its own and its subcodes', a "
         "passage coded with several subcodes counted once; informants and sources are counted distinct too.",
     },
@@ -38,6 +40,9 @@ TEXT: dict[str, dict[str, str]] = {
         "dengan nilai itu)", "yes": "ya", "no": "tidak",
         "project": "Proyek", "contents": "Daftar isi", "chart_note": "Grafik juga "
         "disimpan sebagai berkas tersendiri di samping laporan ini.",
+        "conclusions": "Kesimpulan (draf dari angka)", "conclusions_note": "Draf untuk ditulis ulang oleh peneliti: "
+        "angka menunjukkan seberapa luas setiap tema dituturkan, bukan mengapa; kutipan dan pembacaan Anda yang "
+        "menjelaskannya.",
         "rollup": "Angka sebuah kode menghitung segmen berbeda dalam subpohonnya: segmennya sendiri dan segmen "
         "subkodenya, satu bagian teks yang diberi beberapa subkode dihitung sekali; informan dan sumber juga "
         "dihitung tanpa ganda.",

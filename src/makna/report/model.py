@@ -1,5 +1,6 @@
 """The findings report as data: project summary, codebook, one theme per root code with informant
-counts and exemplar quotes, matrices and charts. No rendering here (see ``render_*``).
+counts and exemplar quotes, a draft of the conclusions (:mod:`makna.report.conclusions`), matrices and charts.
+No rendering here (see ``render_*``).
 
 Built for large projects: segments are read once; exemplar candidates are preselected by span
 length (a few per informant) and only those are read with their text, then
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ..analysis.charts import Figure, bar_chart, case_heatmap, hierarchy, network
-from ..analysis.cooccurrence import cooccurrence
+from ..analysis.cooccurrence import Cooccurrence, cooccurrence
 from ..analysis.matrices import CrossTable, code_by_attribute
 from ..codebook import CodeNode, code_tree
 from ..exemplars import Quote, exemplar_quotes
@@ -25,6 +26,7 @@ from ..project import Project
 from ..queries import RetrievedSegment, code_frequencies
 from ..rounds import counted_where
 from ..store import tables
+from .conclusions import Conclusion, draft_conclusions
 from .i18n import strings
 
 __all__ = ["CodeStats", "CodeSection", "Theme", "ChartData", "ReportData", "build_report", "MAX_CASE_COLUMNS"]
@@ -89,6 +91,7 @@ class ReportData:
     charts: list[ChartData] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     memos: list[MemoView] = field(default_factory=list)  # the project's memos and those on codes
+    conclusions: list[Conclusion] = field(default_factory=list)  # a draft paragraph per theme
 
     @property
     def empty(self) -> bool:
@@ -208,8 +211,14 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
     if data.empty:
         return data
     _matrices(project, data, nodes, all_stats)
+    used = [all_stats[n.code.id] for n in nodes if all_stats[n.code.id].segments]
+    leaf_keys = [s.key for s in used if not any(o.key.startswith(s.key + ".") for o in used)]
+    co = cooccurrence(project, mode="overlap", codes=leaf_keys or None)
+    data.conclusions = draft_conclusions([(th.stats, th.codes) for th in themes], informants=counts["cases"],
+                                         sources=counts["sources"],
+                                         pairs=[(p.code1, p.code2, p.n12) for p in co.pairs()], lang=lang)
     if charts:
-        _charts(project, data, nodes, all_stats)
+        _charts(data, nodes, all_stats, co)
     return data
 
 
@@ -238,7 +247,7 @@ def _matrices(project: Project, data: ReportData, nodes: list[CodeNode], all_sta
             data.matrices.append(m)
 
 
-def _charts(project: Project, data: ReportData, nodes: list[CodeNode], all_stats: dict[str, CodeStats]) -> None:
+def _charts(data: ReportData, nodes: list[CodeNode], all_stats: dict[str, CodeStats], co: Cooccurrence) -> None:
     en = data.lang != "id"
     used = [all_stats[n.code.id] for n in nodes if all_stats[n.code.id].segments]
     top = sorted(used, key=lambda s: -s.informants)[:40]
@@ -251,8 +260,6 @@ def _charts(project: Project, data: ReportData, nodes: list[CodeNode], all_stats
     case_m = next((m for m in data.matrices if m.title == data.text["matrix_case"]), None)
     if case_m is not None:
         data.charts.append(ChartData("heatmap", case_heatmap(case_m, data.lang, max_rows=60)))
-    leaf_keys = [s.key for s in used if not any(o.key.startswith(s.key + ".") for o in used)]
-    co = cooccurrence(project, mode="overlap", codes=leaf_keys or None)
     data.charts.append(ChartData("network", network(
         co, title="Code co-occurrence (overlapping segments)" if en else "Ko-okurensi kode (segmen bertumpang)",
         max_nodes=30)))

@@ -78,6 +78,13 @@ def render_docx(data: ReportData, path: str | Path) -> Path:
                 p = doc.add_paragraph(style="Quote")
                 p.add_run(f"“{q.text}”")
                 p.add_run(f"\n— {q.case + ', ' if q.case else ''}{where}").italic = True
+    if data.conclusions:
+        doc.add_heading(t["conclusions"], level=1)
+        doc.add_paragraph(t["conclusions_note"]).runs[0].italic = True
+        for conclusion in data.conclusions:
+            p = doc.add_paragraph()
+            p.add_run(f"{conclusion.name}. ").bold = True
+            p.add_run(" ".join(conclusion.sentences))
     if data.memos:
         doc.add_heading(t["memos"], level=1)
         for memo in data.memos:
