@@ -344,6 +344,10 @@ _KIND_HEADS: Final = tuple(
     sorted({w for w in ORG_TYPE_WORDS if w[0].isupper() and not w.isupper() and " " not in w}, key=len, reverse=True)
 )
 _SURE_SOURCE: Final = 0.7
+_FAINT_SOURCE: Final = 0.45
+_FAINT_BELOW: Final = 0.5
+"""A name of two words or more that a cue typed ORG below :data:`_SURE_SOURCE` (at :data:`_FAINT_SOURCE` or more)
+types its other mentions only where nothing or a guess below :data:`_FAINT_BELOW` covers them."""
 _WEAK_BELOW: Final = 0.8
 _GUESSES: Final = frozenset({"learned", "location.preposition", "unknown.capitalised", "person.repeat", "person.did"})
 """Detectors that type a name by the words right around it or by the learned model alone (``di X itu``): for a
@@ -375,7 +379,15 @@ def same_name_orgs(text: str, found: Sequence[Detection]) -> list[Detection]:
     sure = [d for d in found if d.type == "ORG" and d.confidence >= _SURE_SOURCE]
     sources = {d.text for d in sure} | {b for d in sure if (b := _bare(d))}
     cued = {n for d in sure if d.detector not in _NOT_CUES for n in (d.text, _bare(d)) if n and " " in n}
-    sources = {s for s in sources if _distinct(s)}
+    faint = {
+        d.text
+        for d in found
+        if d.type == "ORG"
+        and _FAINT_SOURCE <= d.confidence < _SURE_SOURCE
+        and " " in d.text
+        and d.detector not in _NOT_CUES
+    }
+    sources = {s for s in sources | faint if _distinct(s)}
     if not sources or text.upper() == text:  # a text typed in capitals: no case to tell a name by
         return sorted(found, key=lambda d: d.start)
     old = sorted(found, key=lambda d: d.start)
@@ -402,8 +414,9 @@ def same_name_orgs(text: str, found: Sequence[Detection]) -> list[Detection]:
             ]
             if any(old[i].end > e or old[i].start < s for i in hits):
                 continue  # a longer span runs past the name: leave it
+            weak_below = _FAINT_BELOW if name in faint and name not in cued else _WEAK_BELOW
             if any(
-                (old[i].confidence >= _WEAK_BELOW and not (name in cued and old[i].detector in _GUESSES))
+                (old[i].confidence >= weak_below and not (name in cued and old[i].detector in _GUESSES))
                 or old[i].detector in KEEP_DETECTORS
                 for i in hits
             ):
