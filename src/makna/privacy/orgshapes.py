@@ -1,8 +1,8 @@
 """Organisations by who works there, by a business name's shape in chat, and by the same name elsewhere (issue
 #11, round ten).
 
-Three families of cue, none naming a string seen in a corpus file; :mod:`makna.privacy.orgcues` merges the
-first two with its own candidates and runs the third after them:
+Four families of cue, none naming a string seen in a corpus file; :mod:`makna.privacy.orgcues` merges the
+first three with its own candidates and runs the last after them:
 
 * **a job and where it is done**: a job noun before ``at``/``for``/``di``/``ka`` and a capitalised name
   (``a cashier at Quillfield Foods``, ``Barista at ...``, ``Motorcycle rider for ...``, ``sopir travel di
@@ -18,10 +18,15 @@ first two with its own candidates and runs the third after them:
   and bright words) among them; particles, goods and places end the name. The kind word stays outside the
   span; ORG for a firm's kind (``toko``, ``laundry``, ``salon``, ``konter``, ``pt``...), LOCATION for a venue
   (``kos``, ``wisma``, ``hotel``, ``kafe``, ``karaoke``, ``warung``...). Low confidence (review);
+* **a brand's shape** (round eleven): one capitalised word made of an ordinary English verb and an ``r``
+  without the ``e`` of ``-er`` (``Grabr``, ``Pickr``), no name, place or stop list's word: an app or a firm;
 * **the same name elsewhere** (:func:`same_name_orgs`): once an organisation is found with some confidence,
   its other mentions, and its name without its kind word (``Sinar Makmur Jaya`` after ``Toko Sinar Makmur
   Jaya``), become ORG where nothing, or only an unsure guess (a capital-letter guess, a place list's
-  look-up below 0.8), covered them.
+  look-up below 0.8), covered them. A name of two words or more that a cue (not the learned model) typed ORG
+  also wins over the learned model's or a bare preposition's reading of its repeat, however sure (``kasir di
+  X`` ... ``Di X itu berapa lama?``: one name, one sense); one a cue typed only faintly (0.45 to 0.7) types
+  its repeats where nothing or a guess below 0.5 covers them.
 """
 
 from __future__ import annotations
