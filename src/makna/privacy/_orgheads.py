@@ -7,6 +7,10 @@ the whole text for the head words finds every joined run worth reading: the runs
 the same way. A head word is made of letters and hyphens and the character before a word of a run is a space,
 a tab or (for a run's first word) neither a word character nor a hyphen, so no earlier hit can run over a
 word's start and hide it.
+
+It also holds the one list of job nouns (:data:`JOB_NOUNS`, :data:`JOB_WORDS`) that
+:mod:`makna.privacy.orgcues` and :mod:`makna.privacy.orgshapes` read a workplace by (``kasir di X``,
+``X, jadi pelayan``, ``a cashier at X``).
 """
 
 from __future__ import annotations
@@ -18,10 +22,38 @@ from typing import Final
 
 from ._text import CapRun
 
-__all__ = ["OF_GAP", "head_search", "joined_with_heads"]
+__all__ = ["JOB_NOUNS", "JOB_WORDS", "OF_GAP", "head_search", "joined_with_heads"]
 
 OF_GAP: Final = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 """The gap between two runs that joins them: ``Church of God``, ``Society of the Sacred Heart``."""
+
+_JOBS_EN: Final = (
+    "accountant apprentice assistant baker barber barista bartender butcher care_worker caregiver carer cashier "
+    "chef cleaner clerk cook courier dispatcher dishwasher driver guard hairdresser housekeeper housekeeping "
+    "kitchen_porter labourer laborer manager mechanic nanny nurse packer picker porter receptionist rider "
+    "sales_assistant stylist supervisor storeman technician teller trainee waiter waitress warehouseman"
+)
+_JOBS_ID: Final = (
+    "admin buruh juru_masak kapster karyawan karyawati kasir koki kuli kurir mandor manajer montir pegawai "
+    "pelayan pemandu_lagu perawat pramuniaga resepsionis satpam sopir spg staf staff supir terapis"
+)
+_JOB_PHRASES: Final = (r"cleaning(?:[ \t]+service)?", r"tukang[ \t]+\w+", r"bagian[ \t]+\w+")
+"""Job phrases with an open second word (``tukang cuci``, ``bagian gudang``) or an optional one."""
+JOB_NOUNS: Final = "|".join(
+    [
+        *(
+            w.replace("_", r"[ \t]+")
+            for w in sorted({*_JOBS_EN.split(), *_JOBS_ID.split()}, key=lambda w: (-len(w), w))
+        ),
+        *_JOB_PHRASES,
+    ]
+)
+"""One regular-expression alternation (no group, to be used case-folded) of the job nouns of both languages, in
+English and Indonesian (hand-compiled vocabulary, no corpus string): a person's job at a workplace."""
+JOB_WORDS: Final = frozenset(
+    {p for w in (*_JOBS_EN.split(), *_JOBS_ID.split()) for p in w.split("_")} | {"cleaning", "tukang", "bagian"}
+)
+"""Every word of :data:`JOB_NOUNS` (a cheap look-up before a pattern with them is tried)."""
 
 
 def head_search(heads: Collection[str]) -> re.Pattern[str]:

@@ -29,11 +29,12 @@ _RUN = r"(?P<o>[A-ZÀ-ÖØ-Þ][\w'’&\-]*(?:[ \t]+(?:&[ \t]+)?[A-ZÀ-ÖØ-Þ0-9
 _WORK_EN = (
     r"rid(?:e|es|ing)|rode|driv(?:e|es|ing)|drove|deliver(?:s|ed|ing|ies)?|work(?:s|ed|ing)?|job|shifts?|"
     r"nights|weekends|clean(?:s|ed|ing)?|employed|hired|contracted|signed[ \t]+up|laid[ \t]+off|let[ \t]+go|"
-    r"sacked|fired|dismissed|temp(?:s|ed|ing)?|placed|trained|interned|volunteer(?:s|ed|ing)?|send(?:s|ing)?|sent|"
+    r"sacked|fired|dismissed|temp(?:s|ed|ing)?|placed|trained|interned|volunteer(?:s|ed|ing)?|"
     r"borrow(?:s|ed|ing)?|loans?"
 )
 _WORK_ID = (
-    r"kerja|bekerja|karja|narik|ngojek|nguli|ngurir|masuk|masuak|ikut|gabung|mitra|magang|kontrak|dikontrak|"
+    r"kerja|bekerja|karja|karajo|bakarajo|kerjo|narik|ngojek|nguli|ngurir|masuk|masuak|ikut|gabung|mitra|magang|"
+    r"kontrak|dikontrak|"
     r"disalurkan|dikirim|ditempatkan|di-?PHK|dipecat|diberhentikan|order|orderan|jadi[ \t]+kurir|jadi[ \t]+driver|"
     r"pinjam|minjam|kirim"
 )
@@ -41,12 +42,12 @@ _PREP_EN = r"for|at|with|from|by"
 _PREP_ID = r"buat|untuk|dari|sama|lewat|dengan|pada"
 _WORK_BEFORE: Final = re.compile(
     rf"(?<![\w\-])(?:(?i:{_WORK_EN})(?![\w\-])[^\n.?!;:,]{{0,22}}?[ \t](?:{_PREP_EN})"
-    rf"|(?i:{_WORK_ID})(?![\w\-])(?:[^\n.?!;:,]{{0,18}}?[ \t](?:{_PREP_ID})|[ \t]+(?:di|ke))?)"
+    r"|(?i:send(?:s|ing)?|sent)(?![\w\-])[^\n.?!;:,]{0,22}?[ \t](?:for|at|with|by)"
+    rf"|(?i:{_WORK_ID})(?![\w\-])(?:[^\n.?!;:,]{{0,18}}?[ \t](?:{_PREP_ID})|[ \t]+(?:di|ke|ka))?"
+    r"|(?i:gaji|gajinya|gajinyo|gajiku)[ \t]+(?:di|ka|ke|dari))"
     r"[ \t]+(?:the[ \t]+)?$"
 )
-_STRONG: Final = re.compile(
-    r"(?i:^(?:rid|rode|driv|drove|deliver|work|narik|ngojek|ngurir|mitra|jadi))"
-)
+_STRONG: Final = re.compile(r"(?i:^(?:rid|rode|driv|drove|deliver|work|narik|ngojek|ngurir|mitra|jadi))")
 _NOUNS_EN = (
     "union agency company employer shelter charity organisation organization cooperative co-op shop store "
     "restaurant cafe café bakery salon factory plant mill firm contractor group association church congregation "
@@ -78,25 +79,33 @@ _NAMED_BY: Final = re.compile(rf",|(?i:\b(?:{_NAMING})\b)")
 _SHORT_ACRONYM: Final = re.compile(r"[A-Z]{2,4}")
 _SCREEN_NAME: Final = re.compile(r"(?i:\bnama\w*[ \t]+(?:di|in)[ \t]+(?:the[ \t]+)?)\S$")
 """``namanya di aplikasi ...``, ``name in the app ...``: what follows is someone's screen name, not the app's."""
-_LAST_WORDS: Final = frozenset(
-    (
-        "for at with from by buat untuk dari sama samo lewat dengan pada di ke the "
-        "kerja bekerja karja narik ngojek nguli ngurir masuk masuak ikut gabung mitra magang kontrak dikontrak "
-        "disalurkan dikirim ditempatkan di-phk diphk dipecat diberhentikan order orderan kurir driver"
-    ).split()
-) | _NOUN_WORDS | frozenset(f"{_NAMING}|{_OWNERS}".split("|"))
+_LAST_WORDS: Final = (
+    frozenset(
+        (
+            "for at with from by buat untuk dari sama samo lewat dengan pada di ke the "
+            "kerja bekerja karja narik ngojek nguli ngurir masuk masuak ikut gabung mitra magang kontrak dikontrak "
+            "disalurkan dikirim ditempatkan di-phk diphk dipecat diberhentikan order orderan kurir driver ka karajo "
+            "bakarajo kerjo"
+        ).split()
+    )
+    | _NOUN_WORDS
+    | frozenset(f"{_NAMING}|{_OWNERS}".split("|"))
+)
 """The word just before a run for one of the cues to apply (a cheap filter before the regexes)."""
-_CUE_TOKENS: Final = frozenset(
-    (
-        "ride rides riding rode drive drives driving drove deliver delivers delivered delivering deliveries work "
-        "works worked working job shift shifts nights weekends clean cleans cleaned cleaning employed hired "
-        "contracted signed laid let sacked fired dismissed temp temps temped temping placed trained interned "
-        "volunteer volunteers volunteered volunteering kerja bekerja karja narik ngojek nguli ngurir masuk masuak "
-        "ikut gabung mitra magang kontrak dikontrak disalurkan dikirim ditempatkan di-phk diphk phk dipecat "
-        "diberhentikan order orderan jadi send sends sent sending borrow borrowed borrowing loan loans pinjam "
-        "minjam kirim"
-    ).split()
-) | _NOUN_WORDS
+_CUE_TOKENS: Final = (
+    frozenset(
+        (
+            "ride rides riding rode drive drives driving drove deliver delivers delivered delivering deliveries work "
+            "works worked working job shift shifts nights weekends clean cleans cleaned cleaning employed hired "
+            "contracted signed laid let sacked fired dismissed temp temps temped temping placed trained interned "
+            "volunteer volunteers volunteered volunteering kerja bekerja karja narik ngojek nguli ngurir masuk masuak "
+            "ikut gabung mitra magang kontrak dikontrak disalurkan dikirim ditempatkan di-phk diphk phk dipecat "
+            "diberhentikan order orderan jadi send sends sent sending borrow borrowed borrowing loan loans pinjam "
+            "minjam kirim karajo bakarajo kerjo gaji gajinya gajinyo gajiku"
+        ).split()
+    )
+    | _NOUN_WORDS
+)
 """Words one of which must stand near the run for a cue regex to be worth running."""
 _LOWER_TYPES: Final = frozenset(
     (

@@ -102,6 +102,38 @@ _TYPED: Final = (
     _NAME_BEFORE,
 )
 _LOWER_TYPED: Final = (re.compile(r"(?:estate|station)\b"), _NAME_BEFORE)
+_PREP_TYPED: Final = (
+    re.compile(
+        dispatch(
+            [
+                "Hill",
+                "Heath",
+                "Common",
+                "Green",
+                "Vale",
+                "Rise",
+                "Fields",
+                "Wharf",
+                "Quay",
+                "Row",
+                "Gate",
+                "End",
+                "Cross",
+                "Bridge",
+                "Square",
+                "Park",
+            ],
+            not_after=r"\w",
+        )
+        + r"\b"
+    ),
+    re.compile(
+        r"(?<![\w'’\-])(?:on|in|near|up|down|around|off|past|opposite|outside|along|across|behind|round)[ \t]+"
+        rf"(?:the[ \t]+)?(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+$"
+    ),
+)
+"""A word that ends a place's name but also a person's (``Hill``, ``Green``, ``Park``) after a name: a place
+only after a preposition of where (``on Carrow Hill``, ``near Dunley Green``)."""
 _ORG_NEXT: Final = re.compile(
     rf"(?P<sep>[ \t]*,[ \t]*|[ \t]+(?:and|or|&)[ \t]+)(?P<n>{_CAP})(?=[ \t]*[,.;:!?\n]|[ \t]*$)"
 )
@@ -316,6 +348,11 @@ def context_places(text: str) -> Iterator[Detection]:
             first = text[start:end].split()[0]
         if first not in stop:
             yield Detection(start, end, "LOCATION", 0.6, "location.en_type_word", text[start:end])
+    for tail, head in _tails(_PREP_TYPED, text, 48):
+        first = head.group("n").split()[0]
+        if first not in stop and first.lower() not in words:
+            start, end = head.start("n"), tail.end()
+            yield Detection(start, end, "LOCATION", 0.6, "location.en_prep_typed", text[start:end])
     for tail, head in _tails(_LOWER_TYPED, text):
         if all(t not in stop and t.lower() not in words for t in head.group("n").split()):
             start, end = head.start("n"), tail.end()

@@ -34,6 +34,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._local import ThreadSettings
+from ._orgheads import JOB_NOUNS
 from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, occupied, run_tokens
 from .employers import work_phrase_before
 from .orgcontext import KEEP_DETECTORS
@@ -127,13 +128,9 @@ _BUSINESS_HEADS: Final = frozenset("Warung Kedai Warkop RM Rumah Restoran Resto 
 """An eatery or a salon: a place people go to and a place of work, ORG only where someone works there. Hotels,
 cafes, karaoke bars, guest houses and clubs are left as the earlier stages typed them: in the reference study's
 transcripts they are venues (LOCATION) even where someone works."""
-_JOB = (
-    r"pelayan|kasir|koki|juru[ \t]+masak|tukang[ \t]+\w+|satpam|cleaning(?:[ \t]+service)?|waiter|waitress|"
-    r"bartender|housekeeping|resepsionis|karyawan|karyawati|pegawai|admin|staf|staff|cook|chef|cleaner|receptionist|"
-    r"pemandu[ \t]+lagu|kapster|terapis|sopir|kurir|manajer|manager|supervisor|mandor|buruh|kuli|barista|"
-    r"kitchen[ \t]+porter|dishwasher|bagian[ \t]+\w+"
-)
-_JOB_AFTER: Final = re.compile(rf"[ \t]*,?[ \t]*(?i:jadi|sebagai|as[ \t]+(?:a|an)|bagian)[ \t]+(?i:{_JOB})\b"
+_JOB = JOB_NOUNS
+_JOB_AFTER: Final = re.compile(
+    rf"[ \t]*,?[ \t]*(?i:jadi|sebagai|as[ \t]+(?:a|an)|bagian)[ \t]+(?i:{_JOB})\b"
     r"|[ \t]*,[ \t]*(?i:bantu(?:-bantu)?[ \t]+(?:masak|cuci|jaga|jualan)|masak|nyuci|cuci[ \t]+piring|"
     r"jaga[ \t]+kasir)\b"
 )
@@ -155,7 +152,7 @@ _ID_TAILS: Final = frozenset(
 """Kind words ending an organisation's name that the suffix lists of :mod:`makna.privacy.places` lack."""
 _KIND_BEFORE: Final = re.compile(
     r"(?P<cue>Arisan|Ormas|BPRS?|Majelis[ \t]+Taklim|Pengajian|Perhimpunan|Himpunan|Aliansi|"
-    r"Persaudaraan|PAUD|TPQ|Bimbel|Laskar|Konter|Pegadaian|MI|SDIT|SMPIT|SMAIT|SLB|MDTA|RM)(?![\w\-])"
+    r"Persaudaraan|PAUD|TPQ|Bimbel|Laskar|Konter|Pegadaian|Katering|Catering|Rental|Grosir|Toserba|Kios|MI|SDIT|SMPIT|SMAIT|SLB|MDTA|RM)(?![\w\-])"
 )
 """Kind words that start an organisation's name, kept in its span (``Arisan Bundo Saiyo``, ``BPR ...``)."""
 _LOWER_KIND: Final = re.compile(
@@ -426,11 +423,13 @@ def _merge(scan: str, found: list[Detection], cands: Sequence[Detection]) -> lis
         if any(d.type == cand.type and d.start <= cand.start and cand.end <= d.end for d in hits):
             continue  # already found as much
         inside = all(cand.start <= d.start and d.end <= cand.end for d in hits) and (
-            cand.detector in {"org.unit", "org.kind", "org.workplace"})  # "MI Nurul Iman ...": a school's name;
+            cand.detector in {"org.unit", "org.kind", "org.workplace"}
+        )  # "MI Nurul Iman ...": a school's name;
         # "Kedai X, jadi kasir": the place someone works at is the employer, however sure its place type was
         sure = _UNSURE if cand.detector in _WEAK else _SURE
-        if not inside and any(d.type != "ORG" and d.confidence >= sure and d.detector not in _CONTEXT_ONLY
-                              for d in hits):
+        if not inside and any(
+            d.type != "ORG" and d.confidence >= sure and d.detector not in _CONTEXT_ONLY for d in hits
+        ):
             continue
         if cand.type == "LOCATION" and any(d.type == "ORG" and not d.detector.startswith("org.kind") for d in hits):
             continue
@@ -452,7 +451,8 @@ def _propagate(text: str, found: list[Detection], added: Sequence[Detection]) ->
     weak = {
         (d.start, d.end): d
         for d in found
-        if d.type in {"PERSON", "LOCATION"} and d.detector not in _KEEP
+        if d.type in {"PERSON", "LOCATION"}
+        and d.detector not in _KEEP
         and (d.confidence < _UNSURE or d.detector in _CONTEXT_ONLY)
     }
     out = list(found)

@@ -1,8 +1,8 @@
 """Organisations by who works there, by a business name's shape in chat, and by the same name elsewhere (issue
 #11, round ten).
 
-Three families of cue, none naming a string seen in a corpus file; :mod:`makna.privacy.orgcues` merges the
-first two with its own candidates and runs the third after them:
+Four families of cue, none naming a string seen in a corpus file; :mod:`makna.privacy.orgcues` merges the
+first three with its own candidates and runs the last after them:
 
 * **a job and where it is done**: a job noun before ``at``/``for``/``di``/``ka`` and a capitalised name
   (``a cashier at Quillfield Foods``, ``Barista at ...``, ``Motorcycle rider for ...``, ``sopir travel di
@@ -18,10 +18,15 @@ first two with its own candidates and runs the third after them:
   and bright words) among them; particles, goods and places end the name. The kind word stays outside the
   span; ORG for a firm's kind (``toko``, ``laundry``, ``salon``, ``konter``, ``pt``...), LOCATION for a venue
   (``kos``, ``wisma``, ``hotel``, ``kafe``, ``karaoke``, ``warung``...). Low confidence (review);
+* **a brand's shape** (round eleven): one capitalised word made of an ordinary English verb and an ``r``
+  without the ``e`` of ``-er`` (``Grabr``, ``Pickr``), no name, place or stop list's word: an app or a firm;
 * **the same name elsewhere** (:func:`same_name_orgs`): once an organisation is found with some confidence,
   its other mentions, and its name without its kind word (``Sinar Makmur Jaya`` after ``Toko Sinar Makmur
   Jaya``), become ORG where nothing, or only an unsure guess (a capital-letter guess, a place list's
-  look-up below 0.8), covered them.
+  look-up below 0.8), covered them. A name of two words or more that a cue (not the learned model) typed ORG
+  also wins over the learned model's or a bare preposition's reading of its repeat, however sure (``kasir di
+  X`` ... ``Di X itu berapa lama?``: one name, one sense); one a cue typed only faintly (0.45 to 0.7) types
+  its repeats where nothing or a guess below 0.5 covers them.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._orgheads import JOB_NOUNS, JOB_WORDS
 from ._text import HONORIFICS, occupied
 from .orgcontext import KEEP_DETECTORS
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
@@ -60,20 +66,11 @@ wisma; no corpus string): a lower-case word after a kind word reads as a name wh
 
 # --- a job and where it is done --------------------------------------------------------------------------
 
-_JOBS_EN = (
-    r"barista|cashier|nurse|carer|caregiver|care[ \t]+worker|cleaner|chef|cook|driver|rider|courier|waiter|"
-    r"waitress|receptionist|porter|picker|packer|guard|mechanic|manager|supervisor|assistant|apprentice|trainee|"
-    r"accountant|bartender|stylist|hairdresser|barber|technician|labourer|laborer|warehouseman|storeman|"
-    r"dispatcher|clerk|teller|baker|butcher|nanny|housekeeper|kitchen[ \t]+porter|dishwasher|sales[ \t]+assistant|"
-    r"nursing|teach(?:es|ing)?|taught|lectur(?:es|ing)|studying|picking|packing|stacking"
-)
-_JOBS_ID = (
-    r"sopir|supir|kurir|kasir|pelayan|koki|satpam|karyawan|karyawati|pegawai|perawat|montir|mandor|buruh|kuli|"
-    r"kapster|terapis|pramuniaga|spg|admin|staf|staff|cleaning[ \t]+service|tukang[ \t]+(?:masak|cuci|parkir|jahit)"
-)
+_ACTIVITIES = r"nursing|teach(?:es|ing)?|taught|lectur(?:es|ing)|studying|picking|packing|stacking"
+"""What is done at a workplace besides a job noun of :data:`makna.privacy._orgheads.JOB_NOUNS`."""
 _PREPS = r"at|for|with|di|ka|ke|pada|buat|untuk|untuak"
 _JOB_AT: Final = re.compile(
-    rf"(?<![\w\-])(?i:{_JOBS_EN}|{_JOBS_ID})(?:[ \t]+[a-z]+)?[ \t]+(?:{_PREPS})[ \t]+(?:the[ \t]+)?\Z"
+    rf"(?<![\w\-])(?i:{JOB_NOUNS}|{_ACTIVITIES})(?:[ \t]+[a-z]+)?[ \t]+(?:{_PREPS})[ \t]+(?:the[ \t]+)?\Z"
 )
 """A job noun (one word may follow: ``sopir travel di``) and a preposition, ending where a name starts."""
 _WORK_FOR: Final = re.compile(
@@ -160,16 +157,8 @@ def _capitals_line(text: str, at: int, seen: dict[int, bool]) -> bool:
     return got
 
 
-_JOB_WORDS: Final = frozenset(
-    (
-        "accountant admin apprentice assistant baker barber barista bartender butcher care caregiver carer cashier "
-        "chef cleaner cleaning clerk cook courier dishwasher dispatcher driver guard hairdresser housekeeper kitchen "
-        "laborer labourer lectures lecturing manager mechanic nanny nurse nursing packer packing picker picking "
-        "porter receptionist rider sales service stacking storeman studying stylist supervisor "
-        "taught teach teaches teaching technician teller trainee waiter waitress warehouseman worker "
-        "buruh cuci jahit kapster karyawan karyawati kasir koki kuli kurir mandor masak montir parkir pegawai "
-        "pelayan perawat pramuniaga satpam sopir spg staf staff supir terapis tukang"
-    ).split()
+_JOB_WORDS: Final = JOB_WORDS | frozenset(
+    "lectures lecturing nursing packing picking stacking studying taught teach teaches teaching".split()
 )
 """The words of the job nouns (a cheap look-up before :data:`_JOB_AT` is tried)."""
 _WORK_WORDS: Final = frozenset(
@@ -321,10 +310,34 @@ def _chat_shape(text: str, m: re.Match[str]) -> Detection | None:
     return Detection(s, e, kind, 0.5, "org.chatshape" if kind == "ORG" else "location.chatshape", text[s:e])
 
 
+# --- a brand's shape ---------------------------------------------------------------------------------------
+
+_DROPPED_E: Final = re.compile(r"(?<![\w'’@.\-])[A-Z][a-z]{2,}[b-df-hj-np-tv-xz]r(?![\w'’@\-])")
+"""A capitalised word ending in a consonant and ``r`` (``Grabr``, ``Pickr``): an app's or a start-up's name made
+from an English verb without its ``-er``'s ``e``."""
+
+
+@cache
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    names = gz.first_names("en") | gz.first_names("id") | gz.world_first_names() | gz.surnames()
+    return gz.english_words(), names | gz.all_places() | gz.stop_caps()
+
+
+def _brand_shapes(text: str) -> Iterator[Detection]:
+    """ORG for each word of :data:`_DROPPED_E`'s shape whose stem is an ordinary English word and that no name,
+    place or stop list holds: no person or place is named so (``Petr`` is a first name and stays one)."""
+    words, known = _word_lists()
+    for m in _DROPPED_E.finditer(text):
+        w = m.group(0)
+        if w not in known and w[:-1].lower() in words and w.lower() not in words:
+            yield Detection(m.start(), m.end(), "ORG", 0.75, "org.brandshape", w)
+
+
 def find_shaped_orgs(text: str) -> list[Detection]:
     """The ORG (and lower-case venue LOCATION) candidates of this module's first two cue families in ``text``
     (labels masked), for :func:`makna.privacy.orgcues.apply_org_cues` to merge."""
     out = list(_work_places(text))
+    out.extend(_brand_shapes(text))
     if any(c.islower() for c in text):
         out.extend(_chat_shapes(text))
     return out
@@ -336,7 +349,16 @@ _KIND_HEADS: Final = tuple(
     sorted({w for w in ORG_TYPE_WORDS if w[0].isupper() and not w.isupper() and " " not in w}, key=len, reverse=True)
 )
 _SURE_SOURCE: Final = 0.7
+_FAINT_SOURCE: Final = 0.45
+_FAINT_BELOW: Final = 0.5
+"""A name of two words or more that a cue typed ORG below :data:`_SURE_SOURCE` (at :data:`_FAINT_SOURCE` or more)
+types its other mentions only where nothing or a guess below :data:`_FAINT_BELOW` covers them."""
 _WEAK_BELOW: Final = 0.8
+_GUESSES: Final = frozenset({"learned", "location.preposition", "unknown.capitalised", "person.repeat", "person.did"})
+"""Detectors that type a name by the words right around it or by the learned model alone (``di X itu``): for a
+name of two words or more that a cue typed ORG elsewhere in the text, that cue's reading wins however sure they
+are (one name, one sense in a document)."""
+_NOT_CUES: Final = frozenset({"learned", "org.samename", "org.contextmodel"})
 
 
 def _bare(det: Detection) -> str | None:
@@ -361,7 +383,16 @@ def same_name_orgs(text: str, found: Sequence[Detection]) -> list[Detection]:
     ORG where nothing or only an unsure PERSON or LOCATION guess covered them (module docstring)."""
     sure = [d for d in found if d.type == "ORG" and d.confidence >= _SURE_SOURCE]
     sources = {d.text for d in sure} | {b for d in sure if (b := _bare(d))}
-    sources = {s for s in sources if _distinct(s)}
+    cued = {n for d in sure if d.detector not in _NOT_CUES for n in (d.text, _bare(d)) if n and " " in n}
+    faint = {
+        d.text
+        for d in found
+        if d.type == "ORG"
+        and _FAINT_SOURCE <= d.confidence < _SURE_SOURCE
+        and " " in d.text
+        and d.detector not in _NOT_CUES
+    }
+    sources = {s for s in sources | faint if _distinct(s)}
     if not sources or text.upper() == text:  # a text typed in capitals: no case to tell a name by
         return sorted(found, key=lambda d: d.start)
     old = sorted(found, key=lambda d: d.start)
@@ -388,7 +419,12 @@ def same_name_orgs(text: str, found: Sequence[Detection]) -> list[Detection]:
             ]
             if any(old[i].end > e or old[i].start < s for i in hits):
                 continue  # a longer span runs past the name: leave it
-            if any(old[i].confidence >= _WEAK_BELOW or old[i].detector in KEEP_DETECTORS for i in hits):
+            weak_below = _FAINT_BELOW if name in faint and name not in cued else _WEAK_BELOW
+            if any(
+                (old[i].confidence >= weak_below and not (name in cued and old[i].detector in _GUESSES))
+                or old[i].detector in KEEP_DETECTORS
+                for i in hits
+            ):
                 continue
             gone.update(hits)
             added.append(Detection(s, e, "ORG", 0.7, "org.samename", text[s:e]))
