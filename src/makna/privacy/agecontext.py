@@ -25,6 +25,7 @@ from typing import Final
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import occupied
 from .agecues import AGE_NUMBER
+from .numwords import EN_NUM, EN_TENS_NUM, ID_NUM, ID_TENS
 from .types import Detection
 
 __all__ = ["ages_after_persons", "find_context_ages"]
@@ -51,31 +52,18 @@ _LATER_AGE: Final = re.compile(
 )
 """After an AGE, in the same line: the same person's age next month or next year (``Dua puluh lima. Tahun depan
 alah dua puluh enam.``); "sudah enam tahun" alone is a duration."""
-_TENS = (
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\- ](?:one|two|three|four|five|six|seven|eight|"
-    r"nine))?"
-)
-_ID_TENS = (
-    r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|duo|tigo|ampek|limo|anam|tujuah|salapan|sambilan|tige|ampa)"
-    r"[ \t]*(?:puluh|puluah|puloh|pulu)(?:[ \t]+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|"
-    r"ciek|duo|tigo|ampek|limo|anam|tujuah|salapan|sambilan))?"
-)
 _SELF_ID: Final = re.compile(
     dispatch(["saya", "aku", "ambo", "awak", "sa", "kita"], fold=True, not_after=r"\w'’\-")
     + r"(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|so|tos|wis))?"
-    rf"[ \t]+(?P<a>[1-9]\d|(?i:{_ID_TENS}))(?=[ \t]*[.,;!?](?:[ \t]|$))"
+    rf"[ \t]+(?P<a>[1-9]\d|(?i:{ID_TENS}))(?=[ \t]*[.,;!?](?:[ \t]|$))"
 )
 _SELF_EN: Final = re.compile(
     dispatch(["Mi", "I[ \t]+is", "Me"], not_after=r"\w'’\-")
-    + rf"[ \t]+(?P<a>(?:[1-9]\d|(?i:{_TENS}))(?:[ \t]+(?i:years?(?:[ \t]+old)?|yrs?))?)(?=[ \t]*[.,;!?](?:[ \t]|$))"
+    + rf"[ \t]+(?P<a>(?:[1-9]\d|(?i:{EN_TENS_NUM}))(?:[ \t]+(?i:years?(?:[ \t]+old)?|yrs?))?)"
+    r"(?=[ \t]*[.,;!?](?:[ \t]|$))"
 )
 """An age said of oneself without an age word, closing its clause."""
-_ID_NUM_UNIT = (
-    rf"(?:[1-9]\d?|{_ID_TENS}|(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|se|sa|ciek|duo|tigo|"
-    r"ampek|limo|anam|tujuah|salapan|sambilan)[ \t]*(?:belas|baleh|blas)|sepuluh|sapuluah|sebelas|sabaleh|"
-    r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|ciek|duo|tigo|ampek|limo|anam|tujuah|salapan|"
-    r"sambilan)[ \t]*(?:tahun|taun|taon|taong|thn)"
-)
+_ID_NUM_UNIT = rf"{ID_NUM}[ \t]*(?:tahun|taun|taon|taong|thn)"
 _NUMBER_GATE: Final = trigger([*"123456789", "puluh", "puluah", "Puluh", "Puluah", "ty", "Ty"])
 """Lines with a two-digit number or a tens word: the only lines an age said of oneself can be on."""
 _CHILD: Final = re.compile(
@@ -105,10 +93,7 @@ _DECADE_GATE: Final = trigger(["0an", "0-an"])
 _UNIT_WORD: Final = re.compile(r"(?i:years?|yrs?|tahun|taun|taon|taong|thn)\b")
 
 
-_EN_NUMBER = (
-    rf"(?:[1-9]\d?|{_TENS}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen)"
-)
+_EN_NUMBER = rf"(?:[1-9]\d?|{EN_NUM})"
 _KIN_EN = (
     r"son|daughter|boy|girl|lad|lass|kid|child|baby|one|brother|sister|cousin|nephew|niece|mum|mom|mother|dad|"
     r"father|gran|granny|nan|nana|grandma|grandad|grandpa|grandson|granddaughter|husband|wife|partner|missus|"
@@ -129,7 +114,7 @@ _PERSON_OF_WORDS: Final = re.compile(
         not_after=r"\w",
     )
     + r"[ \t]+(?i:of|aged)[ \t]+(?i:about|around|maybe|roughly|over|under|nearly)?[ \t]*"
-    rf"(?P<a>(?i:{_TENS}|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|eleven|twelve)"
+    rf"(?P<a>(?i:{EN_TENS_NUM}|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|eleven|twelve)"
     r"(?:-odd|-something|ish)?)(?![\w\-])(?![ \t]+(?i:minutes?|hours?|days?|weeks?|months?|years?[ \t]+ago|"
     r"percent|pounds?|quid))"
 )
