@@ -25,6 +25,7 @@ from typing import Final
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import occupied
 from .agecues import AGE_NUMBER
+from .agespeech import find_spoken_ages, later_ages
 from .numwords import EN_NUM, EN_TENS_NUM, ID_NUM, ID_TENS
 from .types import Detection
 
@@ -32,14 +33,15 @@ __all__ = ["ages_after_persons", "find_context_ages"]
 
 _CLAUSE_END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|kata|katanya|"
-    r"and|now|but|so|when|this|next|last)\b)"
+    r"and|now|but|so|when|this|next|last|labiah|mungkin)\b|[ \t]+in[ \t]+(?=[A-Z]))"
 )
 _ASPECT = (
     r"waktu[ \t]+itu|dulu|kini|sekarang|baru|masih|sudah|udah|lah|alah|umurnya|umurnyo|umurnye|"
     r"still[ \t]+there|now|only|just|aged"
 )
 _AFTER_PERSON: Final = re.compile(
-    rf"(?P<sep>,?(?:[ \t]+(?i:{_ASPECT})){{0,2}},?)[ \t]+(?P<a>{AGE_NUMBER}){_CLAUSE_END}"
+    rf"(?P<sep>,?(?:[ \t]+(?i:tu|itu)(?=[ \t]+(?i:{_ASPECT})\b))?(?:[ \t]+(?i:{_ASPECT})){{0,2}},?)[ \t]+"
+    rf"(?P<a>{AGE_NUMBER}){_CLAUSE_END}"
 )
 """After a PERSON: a comma or an aspect word, then an age closing its clause."""
 _OWN_SENTENCE: Final = re.compile(rf"\.[ \t]+(?P<a>{AGE_NUMBER})(?=[ \t]*[.,!](?:[ \t]|$))")
@@ -69,7 +71,8 @@ _NUMBER_GATE: Final = trigger([*"123456789", "puluh", "puluah", "Puluh", "Puluah
 _CHILD: Final = re.compile(
     dispatch(["nan", "yang"], fold=True, not_after=r"\w")
     + r"(?P<adj>[ \t]+(?i:gadang|ketek|tuo|mudo|bungsu|sulung|kecik|besak|paliang[ \t]+(?:ketek|gadang)))?"
-    r"(?P<asp>[ \t]+(?i:baru|alah|lah|sudah|udah|masih))?[ \t]+"
+    r"(?:(?<=\w)(?:[ \t]+[\w\-]+){0,2},(?=[ \t]+(?i:baru|alah|lah|sudah|udah|masih|kini|sekarang)\b))?"
+    r"(?P<asp>[ \t]+(?i:baru|alah|lah|sudah|udah|masih|kini|sekarang))?[ \t]+"
     rf"(?P<a>(?i:{_ID_NUM_UNIT})){_CLAUSE_END}"
 )
 _UNIT_GATE: Final = Narrowed(
@@ -100,7 +103,7 @@ _KIN_EN = (
     r"aunt|auntie|uncle|eldest|oldest|youngest|twins?|stepson|stepdaughter"
 )
 _KIN_IS: Final = re.compile(
-    dispatch("my his her their our your".split(), fold=True, not_after=r"\w")
+    dispatch("my his her their our your the".split(), fold=True, not_after=r"\w")
     + r"[ \t]+(?i:(?:(?:little|eldest|oldest|youngest|older|younger|big|baby|middle|"
     rf"wee|step)[ \t]+)?(?:{_KIN_EN})['’]s[ \t]+(?:(?:only|just|nearly|almost|about|now|already)[ \t]+)?)"
     rf"(?P<a>(?i:{_EN_NUMBER})(?:[ \t\-]+(?i:years?[ \t\-]+old|yrs?[ \t]+old))?){_CLAUSE_END}"
@@ -154,6 +157,7 @@ def find_context_ages(text: str) -> Iterator[Detection]:
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
     for m in gated_finditer(_DECADE, _DECADE_GATE, text):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
+    yield from find_spoken_ages(text)
 
 
 _HOW_LONG: Final = re.compile(r"\b(?:how[ \t]+long|berapa[ \t]+lama|sejak[ \t]+kapan|since[ \t]+when)\b", re.IGNORECASE)
@@ -183,6 +187,7 @@ def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detect
     def free(start: int, end: int) -> bool:
         return taken.find(1, start, end) < 0
 
+    new: list[Detection] = []
     for det in found:
         if det.type == "PERSON":
             m = _AFTER_PERSON.match(text, det.end) or _OWN_SENTENCE.match(text, det.end)
@@ -194,8 +199,10 @@ def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detect
                 continue  # "Rina, dua, tiga orang": a count
             if not m.group("a").lower().endswith(("old", "tua")) and _asked_how_long(text, m.start("a")):
                 continue  # "how long? / Luiz. Two years.": a duration, not an age
-            yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.after_person", m.group("a"))
+            new.append(Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.after_person", m.group("a")))
         elif det.type == "AGE":
             m = _LATER_AGE.match(text, det.end)
             if m is not None and _plausible(m.group("a")) and free(m.start("a"), m.end("a")):
-                yield Detection(m.start("a"), m.end("a"), "AGE", 0.7, "age.after_age", m.group("a"))
+                new.append(Detection(m.start("a"), m.end("a"), "AGE", 0.7, "age.after_age", m.group("a")))
+    yield from new
+    yield from later_ages(text, [*found, *new])

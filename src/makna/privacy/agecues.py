@@ -20,7 +20,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import is_sentence_initial
-from .numwords import EN_NUM, EN_SMALL, EN_TENS, EN_TENS_TEENS, ID_NUM, ID_TENS_TEENS, ID_UNITS
+from .numwords import EN_NUM, EN_SMALL, EN_TENS, EN_TENS_TEENS, ID_NUM, ID_TENS_TEENS, ID_UNITS, SPOKEN_PAIR
 from .types import Detection
 
 __all__ = ["AGE_NUMBER", "find_said_ages"]
@@ -28,16 +28,16 @@ __all__ = ["AGE_NUMBER", "find_said_ages"]
 _UNIT = r"(?:tahun|taun|taon|taong|thn)"
 _END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:and|now|then|but|so|when|in|next|last|this|also|too|already|dan|sekarang|"
-    r"waktu|tapi|juga|na|po|pa|lang)\b)"
+    r"waktu|tapi|juga|na|po|pa|lang|she|he|I|they|we)\b)"
 )
 _ID_END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|tinggal|ikut|"
-    r"masih|baru|sudah)\b)"
+    r"masih|baru|sudah|labiah)\b)"
 )
 """An Indonesian age ends its clause, or a particle or a time word follows (``baru lima taun waktu``)."""
 _SAID_TAIL = (
     r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still))?[ \t]+"
-    rf"(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))(?:[ \t\-]+(?i:years?)(?:[ \t\-]+old)?)?){_END}"
+    rf"(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))(?:[ \t\-]+(?i:years?|yrs?)(?:[ \t\-]+old)?)?){_END}"
 )
 _SAID_EN: Final = (
     re.compile(dispatch(["is", "was", "turned", "turns"], fold=True, not_after=r"\w") + _SAID_TAIL),
@@ -111,21 +111,23 @@ _CHILD_ORDER: Final = re.compile(
 _CHILD_ORDER_GATE: Final = Narrowed(["tahun", "taun", "thn"], re.compile(r"\w[ \t]*(?:tahun|taun|thn)\b"))
 _AGE_LOOSE: Final = re.compile(
     dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
-    + r"(?i:nya|ku|nye|na|ne|e)?(?:[ \t,]+(?!(?i:tahun|taun|taon|berapa)\b)[A-Za-z][\w\-]*){0,4}?"
+    + r"(?i:nya|nyo|ku|nye|na|ne|e)?(?:[ \t,]+(?!(?i:tahun|taun|taon|berapa)\b)[A-Za-z][\w\-]*){0,4}?"
     rf"[ \t,]+(?P<a>(?:[1-9]\d?|{_AGE_10_99})(?:[ \t]*(?i:{_UNIT}|puluhan))?)(?=[ \t]*[.,;!?)\n]|$)"
 )
 _AGE_SMALL: Final = re.compile(
     dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
-    + r"(?i:nya|ku|nye|na|ne|e)?(?:[ \t]+(?!(?i:tahun|taun|taon|berapa)\b)[a-z][\w\-]*){0,2}?"
-    rf"[ \t]+(?P<a>(?i:{ID_UNITS})(?:[ \t]+(?i:{_UNIT}))?)(?=[ \t]*[.,;!?)\n]|$|[ \t]+(?i:dan|and|sama)\b)"
+    + r"(?i:nya|nyo|ku|nye|na|ne|e)?(?:[ \t]+(?!(?i:tahun|taun|taon|berapa)\b)[a-z][\w\-]*){0,2}?"
+    rf"[ \t]+(?P<a>(?i:{SPOKEN_PAIR}|{ID_UNITS})(?:[ \t]+(?i:{_UNIT}))?)"
+    r"(?=[ \t]*[.,;!?)\n]|$|[ \t]+(?i:dan|and|sama|eh|tapi|bulan|tahun|lah|kok|sih)\b)"
 )
 """A child's age in words after an age word, maybe with a pronoun or a particle between: ``umur tujuh dan``,
+two digits said one by one (``umur dua lima``: 25),
 ``umurnye sebelas taon``, ``yuswana kakara tilu taun``."""
 """``Umur sa kira-kira empat puluh tujuh,``, ``Umur saya, kata KTP, empat puluh satu.``: an age word, a few
 words or an aside, and a number ending its clause."""
 _KIN_ID_WORDS = (
     r"bapak|bapa|ayah|ibu|mama|mamak|kakek|nenek|opung|anak|adik|kakak|abang|suami|istri|paman|bibi|om|tante|"
-    r"cucu|mertua|keponakan|sepupu"
+    r"cucu|mertua|keponakan|sepupu|amak|apak|abak|etek|inyiak|uni|uda"
 )
 _KIN_LATER: Final = re.compile(
     dispatch(_KIN_ID_WORDS.split("|"), fold=True, not_after=r"\w")

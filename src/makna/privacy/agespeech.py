@@ -1,0 +1,169 @@
+"""Ages as people say them in an interview, where no age word comes first (#11, round eleven).
+
+AGE (the number, with its unit when there is one):
+
+* **of someone by a pronoun and an aspect word** (``dia sudah empat puluh satu,``, ``inyo kini alah limo puluah
+  duo,``, ``beliau sudah 70.``): a number of ten or more closing its clause; with a unit it would be a duration
+  (``dia sudah dua puluh tahun di sini``), so none is read;
+* **after a description of a person** (``older guy, fifty five,``, ``udah tua, lima puluh lima mungkin``, ``a man,
+  45,``, ``teenagers, maybe fifteen``): a word of age or a noun for a person, a comma, maybe a hedge, and a
+  number of ten or more (or a decade) closing its clause or before a hedge (``at least``, ``mungkin``);
+* **a part of a decade** (``mid twenties``, ``early 30s``, ``late forties``; not after "the": ``the late
+  nineties`` is a time);
+* **an age at a life event** (``passed away at seventy``, ``died at 94``, ``married at nineteen``, ``at the age of
+  six``): not a clock time (``at 7 pm``);
+* **a number glued to an age unit of chat** (``22yo``, ``22 y.o``, ``30y/o``);
+* **a parent's age with "'s"** without a determiner (``Mum's 62, dad's sixty-five``).
+
+After the first pass (:func:`later_ages`), **the same person's age said again**: after an AGE, later in the same
+line, a number whose value lies within five years of it and closes its clause (a correction, the age next
+month, the age on an ID card, a decade): ``Ambo duo puluah limo, kalau di KTP dua puluh lima tahun``, ``thirty
+two in March, so thirty one for now``, ``Tahun ini 31. Bulan depan 32.``, ``umur dua lima, eh, dua enam``. The
+value is read by :func:`makna.privacy.numwords.parse_number`, with digits said one by one (``dua enam``) only
+here, where an age was just said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+from ._fastrx import dispatch, gated_finditer, trigger
+from ._text import occupied
+from .numwords import EN_DECADES, EN_NUM, EN_TENS_TEENS, ID_NUM, ID_TENS_TEENS, SPOKEN_PAIR, parse_number
+from .types import Detection
+
+__all__ = ["find_spoken_ages", "later_ages"]
+
+_AGE_UNIT = r"(?:[ \t\-]*(?i:years?[ \t\-]+old|years?|yrs?(?:[ \t]+old)?|tahun|taun|taon|thn))"
+_TEN_UP = rf"(?:[1-9]\d|(?i:{EN_TENS_TEENS}|{ID_TENS_TEENS}))"
+"""A number of ten or more in digits or words (a bare small number is a count as often as an age)."""
+_DECADE = (
+    r"(?i:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
+    r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|duo|tigo|ampek|limo|anam|tujuah|salapan|sambilan)"
+    r"[ \t]*(?:puluhan|puluahan))|[1-9]0-?an\b|[1-9]0['’]?s\b"
+)
+_HEDGE_AFTER = (
+    r"(?:(?i:mungkin|kayaknya|kali|lah|at[ \t]+least|at[ \t]+most|or[ \t]+so|tops|maybe|I[ \t]+think|I[ \t]+reckon|"
+    r"for[ \t]+now|now|then|this[ \t]+year|next|bulan[ \t]+depan|tahun[ \t]+depan|waktu[ \t]+itu|"
+    r"sekarang|kini|lebih|labiah|and|but|so|dan|tapi)\b|in[ \t]+(?=[A-Z]))"
+)
+_CLOSES: Final = rf"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+{_HEDGE_AFTER})"
+"""An age closes its clause, or a hedge, a time word or a conjunction follows it."""
+
+_PRONOUN_ASPECT: Final = re.compile(
+    dispatch(["dia", "inyo", "beliau", "baliau", "doi", "nyo"], fold=True, not_after=r"\w'’\-")
+    + r"(?:[ \t]+(?i:tu|itu))?(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|kini|sekarang|lagi)){1,2}"
+    rf"[ \t]+(?P<a>{_TEN_UP})" + r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:lebih|labiah|lah|kok|sih|tapi|dan|samo|sama)\b)"
+)
+_PRONOUN_GATE: Final = trigger(
+    ["dia ", "Dia ", "inyo ", "Inyo ", "beliau ", "Beliau ", "baliau ", "Baliau ", "doi ", "nyo "]
+)
+_DESCRIBED: Final = re.compile(
+    r"(?<![\w'’\-])(?P<w>(?i:tua|muda|tuo|mudo|old|older|young|younger|elderly|teenagers?|remaja|abg|"
+    r"(?:guy|man|woman|lady|bloke|fella|fellow|lad|girl|boy|chap|gentleman|kid)s?|orangnya|urangnyo))"
+    r",[ \t]+(?:(?i:maybe|about|around|probably|roughly|easily|mungkin|kira-kira|sekitar|sekitaran|paling)[ \t]+)?"
+    rf"(?P<a>{_TEN_UP}{_AGE_UNIT}?|{_DECADE}|(?i:mid|early|late)[ \t\-]+(?:{_DECADE}))" + _CLOSES
+)
+_DESCRIBED_GATE: Final = trigger([", "])
+_DECADE_PART: Final = re.compile(
+    r"(?<![\w\-])(?<!(?i:the)[ \t])(?i:mid|early|late)[ \t\-]+(?P<a>(?i:teens|twenties|thirties|forties|fifties|"
+    r"sixties|seventies|eighties|nineties)|[2-9]0['’]?s)\b(?![ \t]*(?i:music|films?|fashion|style|songs?))"
+)
+_DECADE_PART_GATE: Final = trigger(["mid", "Mid", "early", "Early", "late", "Late"])
+_AT_EVENT: Final = re.compile(
+    r"(?i:\b(?:died|passed[ \t]+away|passed|married|retired|widowed)[ \t]+at"
+    r"|\bat[ \t]+(?:the[ \t]+)?age(?:[ \t]+of)?)"
+    rf"[ \t]+(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))(?![\w:]|[.]\d|[ \t]*(?i:am|pm|a\.m|p\.m|o['’]clock)\b))"
+)
+_AT_EVENT_GATE: Final = trigger([" at ", " age "])
+_KIN_S: Final = re.compile(
+    dispatch("mum mom dad nan nana gran granny grandma grandad grandpa mama papa".split(), fold=True, not_after=r"\w'’")
+    + r"['’]s[ \t]+(?:(?i:only|just|nearly|almost|about|now|already)[ \t]+)?"
+    rf"(?P<a>(?:[1-9]\d|(?i:{EN_TENS_TEENS})){_AGE_UNIT}?)(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:now|and|but|this|next)\b)"
+)
+_KIN_S_GATE: Final = trigger(["'s ", "’s "])
+_CHAT_UNIT: Final = re.compile(r"(?<![\w.,/])(?P<a>[1-9]\d[ \t]?(?i:y/o|y\.o\.?|yo))(?![\w/])")
+_CHAT_UNIT_GATE: Final = trigger(["yo", "YO", "Yo", "y/o", "y.o", "Y/O", "Y.O"])
+
+
+def find_spoken_ages(text: str) -> Iterator[Detection]:
+    """Ages of someone by a pronoun and an aspect word, after a description of a person, parts of a decade, ages at
+    a life event and numbers glued to a chat age unit."""
+    for rx, gate, conf in (
+        (_PRONOUN_ASPECT, _PRONOUN_GATE, 0.74),
+        (_DESCRIBED, _DESCRIBED_GATE, 0.72),
+        (_DECADE_PART, _DECADE_PART_GATE, 0.74),
+        (_AT_EVENT, _AT_EVENT_GATE, 0.76),
+        (_CHAT_UNIT, _CHAT_UNIT_GATE, 0.8),
+        (_KIN_S, _KIN_S_GATE, 0.78),
+    ):
+        for m in gated_finditer(rx, gate, text):
+            raw = m.group("a")
+            num = re.match(r"\d+", raw)
+            if num is not None and not 1 <= int(num.group(0)) <= 110:
+                continue
+            yield Detection(m.start("a"), m.end("a"), "AGE", conf, "age.spoken", raw)
+
+
+_UNIT_TAIL: Final = re.compile(rf"{_AGE_UNIT}$")
+_LATER_NUMBER: Final = re.compile(
+    rf"(?<![\w\-/.,])(?P<a>(?:[1-9]\d|(?i:{SPOKEN_PAIR}|{ID_NUM}|{EN_NUM})){_AGE_UNIT}?|{_DECADE})" + _CLOSES
+)
+_COUNT_AFTER: Final = re.compile(r"[ \t]*(?i:orang|people|kali|times|ribu|rb|jam|hours?|menit|minutes?|%|persen)\b")
+_NOT_AGE_BEFORE: Final = re.compile(
+    r"(?i:\b(?:lebih|selama|sejak|since|for|over|kurang|tgl|tanggal|tang|jam|pukul|no|nomor|nombor|rp|kamar|room|"
+    r"flat|number|page|bus|route|at|on|the|ke|dari|from|to|kerja|karajo|bekerja|narik|working|worked|riding|rode|"
+    r"driving|did|done)\.?[ \t]*(?:dari[ \t]+|than[ \t]+)?)$"
+)
+"""A number after these words is a duration, a date, a time, an amount or a number of something."""
+_WINDOW: Final = 90
+"""How far after an age its repetition is looked for (about one sentence and the next, in the same line)."""
+
+
+def _value(raw: str) -> int | None:
+    """An age's value (a decade's first year), or None."""
+    unit = _UNIT_TAIL.search(raw)
+    body = (raw[: unit.start()] if unit and unit.start() > 0 else raw).strip()
+    low = body.lower()
+    if low in EN_DECADES[1:]:
+        return 10 * EN_DECADES.index(low)
+    m = re.fullmatch(r"([1-9]0)(?:-?an|['’]?s)", low)
+    if m:
+        return int(m.group(1))
+    if low.endswith(("puluhan", "puluahan")):
+        value = parse_number(re.sub(r"(puluh|puluah)an$", r"\1", low))
+        return value
+    return parse_number(body, pairs=True)
+
+
+def later_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
+    """The same person's age said again after an AGE found: a number within five years of it, later in the line,
+    closing its clause (see the module documentation)."""
+    taken = occupied(len(text), found)
+    for det in found:
+        if det.type != "AGE":
+            continue
+        age = _value(det.text)
+        if age is None or age < 10:
+            continue
+        line_end = text.find("\n", det.end)
+        line_end = len(text) if line_end < 0 else line_end
+        stop = min(line_end, det.end + _WINDOW)
+        question = text.find("?", det.end, stop)
+        if question >= 0:
+            stop = question
+        for m in _LATER_NUMBER.finditer(text, det.end, line_end):  # the line's end, not the window's, ends a clause
+            if m.start("a") >= stop:
+                break
+            raw = m.group("a")
+            if _NOT_AGE_BEFORE.search(text, max(0, m.start("a") - 16), m.start("a")):
+                continue
+            value = _value(raw)
+            if value is None or value < 10 or abs(value - age) > 5 or taken.find(1, m.start("a"), m.end("a")) >= 0:
+                continue
+            if _COUNT_AFTER.match(text, m.end("a")):
+                continue
+            taken[m.start("a") : m.end("a")] = b"\x01" * (m.end("a") - m.start("a"))
+            yield Detection(m.start("a"), m.end("a"), "AGE", 0.7, "age.later", raw)
