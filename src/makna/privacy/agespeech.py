@@ -64,7 +64,7 @@ _DESCRIBED: Final = re.compile(
     r"(?<![\w'’\-])(?P<w>(?i:tua|muda|tuo|mudo|old|older|young|younger|elderly|teenagers?|remaja|abg|"
     r"(?:guy|man|woman|lady|bloke|fella|fellow|lad|girl|boy|chap|gentleman|kid)s?|orangnya|urangnyo))"
     r",[ \t]+(?:(?i:maybe|about|around|probably|roughly|easily|mungkin|kira-kira|sekitar|sekitaran|paling)[ \t]+)?"
-    rf"(?P<a>{_TEN_UP}{_AGE_UNIT}?|{_DECADE}|(?i:mid|early|late)[ \t\-]+(?:{_DECADE}))" + _CLOSES
+    rf"(?:(?i:mid|early|late)[ \t\-]+)?(?P<a>{_TEN_UP}{_AGE_UNIT}?|{_DECADE})" + _CLOSES
 )
 _DESCRIBED_GATE: Final = trigger([", "])
 _DECADE_PART: Final = re.compile(
@@ -90,7 +90,8 @@ _CHAT_UNIT_GATE: Final = trigger(["yo", "YO", "Yo", "y/o", "y.o", "Y/O", "Y.O"])
 
 def find_spoken_ages(text: str) -> Iterator[Detection]:
     """Ages of someone by a pronoun and an aspect word, after a description of a person, parts of a decade, ages at
-    a life event and numbers glued to a chat age unit."""
+    a life event, numbers glued to a chat age unit and a parent's age with "'s"; each span once."""
+    seen: set[tuple[int, int]] = set()
     for rx, gate, conf in (
         (_PRONOUN_ASPECT, _PRONOUN_GATE, 0.74),
         (_DESCRIBED, _DESCRIBED_GATE, 0.72),
@@ -102,8 +103,9 @@ def find_spoken_ages(text: str) -> Iterator[Detection]:
         for m in gated_finditer(rx, gate, text):
             raw = m.group("a")
             num = re.match(r"\d+", raw)
-            if num is not None and not 1 <= int(num.group(0)) <= 110:
+            if (num is not None and not 1 <= int(num.group(0)) <= 110) or m.span("a") in seen:
                 continue
+            seen.add(m.span("a"))
             yield Detection(m.start("a"), m.end("a"), "AGE", conf, "age.spoken", raw)
 
 
