@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from makna.privacy.agespeech import find_spoken_ages, later_ages
 from makna.privacy.ages import shift_age_text
+from makna.privacy.agespeech import find_spoken_ages, later_ages
 from makna.privacy.detect import detect
 from makna.privacy.evaluate import evaluate, load_gold
 from makna.privacy.numwords import parse_english, parse_local, parse_number
@@ -133,3 +133,31 @@ def test_tune_cases_floor() -> None:
     assert report.per_type["AGE"].recall >= 0.9
     assert report.per_type["DATE"].recall >= 0.9
     assert report.per_type["AGE"].precision >= 0.95
+
+
+def test_birthdays_and_an_opening_at() -> None:
+    assert [d.text for d in find_spoken_ages("Ulang tahun saya yang ke-25 kemarin.")] == ["25"]
+    assert [d.text for d in find_spoken_ages("It was my 30th birthday. The 25th birthday of the shop.")] == ["30"]
+    assert [d.text for d in find_spoken_ages("At nineteen I came here. At 12, we closed. At 14, I left.")] == [
+        "nineteen",
+        "14",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "age"),
+    [
+        ("P: How old are you?\nI: Me?\nP: Yes.\nI: Thirty-one.\nP: Where from?", "en", "Thirty-one"),
+        ("P: Umur berapa, Uni?\nI: Ambo?\nP: Iyo, Uni.\nI: Duo puluah ampek.", "id", "Duo puluah ampek"),
+    ],
+)
+def test_an_answer_after_a_clarifying_question(text: str, language: str, age: str) -> None:
+    assert _ages(text, language) == [age]
+
+
+def test_no_answer_without_a_number() -> None:
+    assert _ages("P: How old are you?\nI: Sorry?\nP: Your age.\nI: One moment. OK.", "en") == []
+
+
+def test_a_month_and_its_day_after_tanggal() -> None:
+    assert _dates("I: Bulan Mei tanggal 5 dia datang. Pada 5/4 saya dipanggil.", "id") == ["Mei tanggal 5", "5/4"]

@@ -56,8 +56,8 @@ _LATER_AGE: Final = re.compile(
 alah dua puluh enam.``); "sudah enam tahun" alone is a duration."""
 _SELF_ID: Final = re.compile(
     dispatch(["saya", "aku", "ambo", "awak", "sa", "kita"], fold=True, not_after=r"\w'’\-")
-    + r"(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|so|tos|wis))?"
-    rf"[ \t]+(?P<a>[1-9]\d|(?i:{ID_TENS}))(?=[ \t]*[.,;!?](?:[ \t]|$))"
+    + r"(?:[ \t]+(?i:ini|iko|tu))?(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|so|tos|wis))?"
+    rf"[ \t]+(?P<a>[1-9]\d|(?i:{ID_TENS}))(?=[ \t]*[.,;!?](?:[ \t]|$)|[ \t]+(?i:lebih|labiah)[ \t]*[.,;!?])"
 )
 _SELF_EN: Final = re.compile(
     dispatch(["Mi", "I[ \t]+is", "Me"], not_after=r"\w'’\-")

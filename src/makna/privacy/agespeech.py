@@ -13,7 +13,10 @@ AGE (the number, with its unit when there is one):
 * **an age at a life event** (``passed away at seventy``, ``died at 94``, ``married at nineteen``, ``at the age of
   six``): not a clock time (``at 7 pm``);
 * **a number glued to an age unit of chat** (``22yo``, ``22 y.o``, ``30y/o``);
-* **a parent's age with "'s"** without a determiner (``Mum's 62, dad's sixty-five``).
+* **a parent's age with "'s"** without a determiner (``Mum's 62, dad's sixty-five``);
+* **an age answering an age question two turns back** (``How old are you? / Me? / Yes. / Thirty-one.``);
+* **a birthday's number** (``ulang tahun saya yang ke-25``, ``my 30th birthday``) and **"At" and an age opening a
+  sentence** (``At nineteen I came to London``, ``At 23, I started``).
 
 After the first pass (:func:`later_ages`), **the same person's age said again**: after an AGE, later in the same
 line, a number whose value lies within five years of it and closes its clause (a correction, the age next
@@ -31,10 +34,11 @@ from typing import Final
 
 from ._fastrx import dispatch, gated_finditer, trigger
 from ._text import occupied
+from .agecues import AGE_NUMBER
 from .numwords import EN_DECADES, EN_NUM, EN_TENS_TEENS, ID_NUM, ID_TENS_TEENS, SPOKEN_PAIR, parse_number
 from .types import Detection
 
-__all__ = ["find_spoken_ages", "later_ages"]
+__all__ = ["answers_after_clarifying", "find_spoken_ages", "later_ages"]
 
 _AGE_UNIT = r"(?:[ \t\-]*(?i:years?[ \t\-]+old|years?|yrs?(?:[ \t]+old)?|tahun|taun|taon|thn))"
 _TEN_UP = rf"(?:[1-9]\d|(?i:{EN_TENS_TEENS}|{ID_TENS_TEENS}))"
@@ -60,13 +64,18 @@ _PRONOUN_ASPECT: Final = re.compile(
 _PRONOUN_GATE: Final = trigger(
     ["dia ", "Dia ", "inyo ", "Inyo ", "beliau ", "Beliau ", "baliau ", "Baliau ", "doi ", "nyo "]
 )
+_DESCRIBERS: Final = (
+    "tua muda tuo mudo old older young younger elderly teenager teenagers remaja abg orangnya urangnyo "
+    "guy guys man men woman women lady ladies bloke blokes fella fellas fellow lad lads girl girls boy boys chap "
+    "gentleman kid kids"
+).split()
 _DESCRIBED: Final = re.compile(
-    r"(?<![\w'’\-])(?P<w>(?i:tua|muda|tuo|mudo|old|older|young|younger|elderly|teenagers?|remaja|abg|"
-    r"(?:guy|man|woman|lady|bloke|fella|fellow|lad|girl|boy|chap|gentleman|kid)s?|orangnya|urangnyo))"
-    r",[ \t]+(?:(?i:maybe|about|around|probably|roughly|easily|mungkin|kira-kira|sekitar|sekitaran|paling)[ \t]+)?"
+    dispatch([w + "," for w in _DESCRIBERS], fold=True, not_after=r"\w'’\-")
+    + r"[ \t]+(?:(?i:maybe|about|around|probably|roughly|easily|mungkin|kira-kira|sekitar|sekitaran|paling)[ \t]+)?"
     rf"(?:(?i:mid|early|late)[ \t\-]+)?(?P<a>{_TEN_UP}{_AGE_UNIT}?|{_DECADE})" + _CLOSES
 )
-_DESCRIBED_GATE: Final = trigger([", "])
+"""A word of age or a noun for a person, a comma, maybe a hedge, and an age (``older guy, fifty five,``)."""
+_DESCRIBED_GATE: Final = trigger([f"{w}," for d in _DESCRIBERS for w in (d, d.capitalize(), d.upper())])
 _DECADE_PART: Final = re.compile(
     r"(?<![\w\-])(?<!(?i:the)[ \t])(?i:mid|early|late)[ \t\-]+(?P<a>(?i:teens|twenties|thirties|forties|fifties|"
     r"sixties|seventies|eighties|nineties)|[2-9]0['’]?s)\b(?![ \t]*(?i:music|films?|fashion|style|songs?))"
@@ -84,6 +93,18 @@ _KIN_S: Final = re.compile(
     rf"(?P<a>(?:[1-9]\d|(?i:{EN_TENS_TEENS})){_AGE_UNIT}?)(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:now|and|but|this|next)\b)"
 )
 _KIN_S_GATE: Final = trigger(["'s ", "’s "])
+_BIRTHDAY: Final = re.compile(
+    r"(?i:\b(?:ulang[ \t]+tahun|ultah|milad)(?:[ \t]+(?:saya|aku|ambo|dia|nya|ku|yang))*[ \t]+ke[ \t\-]*)"
+    rf"(?P<a>[1-9]\d|(?i:{ID_TENS_TEENS}))(?![\w])"
+    r"|(?i:\b(?:my|his|her|their|your|our|\w+['’]s))[ \t]+(?P<o>[1-9]\d)(?:st|nd|rd|th)[ \t]+(?i:birthday|b-day|bday)\b"
+)
+_BIRTHDAY_GATE: Final = trigger(["ulang", "Ulang", "ultah", "Ultah", "milad", "Milad", "birthday", "bday", "b-day"])
+_AT_OPENING: Final = re.compile(
+    rf"(?:^|(?<=[.!?:][ \t]))At[ \t]+(?P<a>1[3-9]|[2-9]\d|(?i:{EN_TENS_TEENS}))"
+    r"(?=,|[ \t]+(?:I|we|he|she|my|me|they)\b)",
+    re.MULTILINE,
+)
+_AT_OPENING_GATE: Final = trigger(["At "])
 _CHAT_UNIT: Final = re.compile(r"(?<![\w.,/])(?P<a>[1-9]\d[ \t]?(?i:y/o|y\.o\.?|yo))(?![\w/])")
 _CHAT_UNIT_GATE: Final = trigger(["yo", "YO", "Yo", "y/o", "y.o", "Y/O", "Y.O"])
 
@@ -99,14 +120,44 @@ def find_spoken_ages(text: str) -> Iterator[Detection]:
         (_AT_EVENT, _AT_EVENT_GATE, 0.76),
         (_CHAT_UNIT, _CHAT_UNIT_GATE, 0.8),
         (_KIN_S, _KIN_S_GATE, 0.78),
+        (_BIRTHDAY, _BIRTHDAY_GATE, 0.76),
+        (_AT_OPENING, _AT_OPENING_GATE, 0.74),
     ):
         for m in gated_finditer(rx, gate, text):
-            raw = m.group("a")
+            group = "o" if "o" in m.re.groupindex and m.group("o") is not None else "a"
+            raw = m.group(group)
             num = re.match(r"\d+", raw)
-            if (num is not None and not 1 <= int(num.group(0)) <= 110) or m.span("a") in seen:
+            if (num is not None and not 1 <= int(num.group(0)) <= 110) or m.span(group) in seen:
                 continue
-            seen.add(m.span("a"))
-            yield Detection(m.start("a"), m.end("a"), "AGE", conf, "age.spoken", raw)
+            seen.add(m.span(group))
+            yield Detection(m.start(group), m.end(group), "AGE", conf, "age.spoken", raw)
+    yield from answers_after_clarifying(text)
+
+
+_AGE_QUESTION: Final = re.compile(
+    r"^[^\n]*(?i:\bhow[ \t]+old\b|\bumur|\busia\b|\bumua|\byour[ \t]+age\b)[^\n]*\?[ \t]*$", re.MULTILINE
+)
+_AGE_QUESTION_GATE: Final = trigger(["old", "umur", "Umur", "usia", "Usia", "umua", "Umua", "age"])
+_CLARIFIED: Final = re.compile(r"\n[^\n?]{0,40}\?[ \t]*\n[^\n\d?]{0,30}\n")
+"""The answer's clarification and its confirmation, between an age question and its answer (``Me? / Yes.``)."""
+_LATE_ANSWER: Final = re.compile(
+    r"[.\t ]*(?:(?i:oh|well|um|erm|eh|ya|iya|yeah|yes|oke|ok)[,.]?[ \t]+)?"
+    r"(?:(?i:I['’]m|I[ \t]+am|saya|aku|ambo|baru|sudah|udah|alah|lah|masih|she['’]s|he['’]s|dia|inyo)[ \t]+)?"
+    rf"(?P<a>{AGE_NUMBER})(?=[ \t]*(?:[.,;!?)\n]|$))"
+)
+"""An age opening the answer, closing its clause."""
+
+
+def answers_after_clarifying(text: str) -> Iterator[Detection]:
+    """An age answering an age question two turns back, with a clarifying question and its confirmation between
+    (``How old are you? / Me? / Yes. / Thirty-one.``, ``Umur berapa, Uni? / Ambo? / Iyo. / Duo puluah ampek.``)."""
+    for q in gated_finditer(_AGE_QUESTION, _AGE_QUESTION_GATE, text):
+        between = _CLARIFIED.match(text, q.end())
+        if between is None:
+            continue
+        m = _LATE_ANSWER.match(text, between.end())
+        if m is not None and (parse_number(m.group("a").split()[0]) or 0) != 1:
+            yield Detection(m.start("a"), m.end("a"), "AGE", 0.74, "age.answer", m.group("a"))
 
 
 _UNIT_TAIL: Final = re.compile(rf"{_AGE_UNIT}$")

@@ -63,13 +63,15 @@ _RANGE: Final = re.compile(
     rf"(?i:[ \t]*(?:-|–|to|until|till|sampai|hingga|s/d|sd|and|dan)[ \t]*)(?P<b>{_DM})(?![\d/])"
 )
 _ON_PAIR: Final = re.compile(
-    r"(?i:\b(?:on|since|until|till|dated|sejak|tanggal|tgl|tang|besok|bsk|besuk|kemarin|kmrn|mulai|before|after)\.?)"
+    r"(?i:\b(?:on|since|until|till|dated|sejak|tanggal|tgl|tang|besok|bsk|besuk|kemarin|kmrn|mulai|before|after|"
+    r"pada|per|sampai)\.?)"
     r"[ \t]+(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/.,]\d|[\d/]|[ \t]*(?:%|percent|persen))"
     r"|(?<![\w/.,:\-])(?P<t>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/.,]\d|[\d/])"
     r"(?=[ \t]+(?i:kemarin|kemaren|kmrn|kapatang|lalu|malam|pagi|siang|sore|yesterday|last|night|morning|evening)\b)"
 )
-"""A day and month without a year after "on" or "tanggal" (``reported me on 4/17``, ``tanggal 17/8``), one of
-the two a month; ``24/7`` (always) and proper fractions (``on 1/2``) are none."""
+"""A day and month without a year after "on", "tanggal", "pada" or a day word (``reported me on 4/17``, ``tanggal
+17/8``, ``bsk 14/2``), or before a time word (``12/10 kemarin``, ``09/11 last night``), one of the two a month;
+``24/7`` (always) and proper fractions (``on 1/2``) are none."""
 _SEPARATED_GATE: Final = Narrowed(
     [d + sep for d in "0123456789" for sep in "-/."], re.compile(r"\d[\-/.][A-Za-z]"), ascii_only=True
 )
@@ -236,8 +238,10 @@ _ID_MONTHS = (
 )
 _MONTH_YEAR_WORD: Final = re.compile(
     rf"(?<![\w])(?:{_ID_MONTHS})[ \t]+(?i:tahun|thn\.?|taun|of)[ \t]+(?:19|20)\d\d(?![\w])"
+    rf"|(?<![\w])(?:{_ID_MONTHS})[ \t]+(?i:tanggal|tgl\.?|tang)[ \t]*(?:[12]\d|3[01]|0?[1-9])(?![\w]|[/.\-]\d)"
 )
-"""``Juni tahun 2016``, ``June of 2016``: a month and its year joined by the year word."""
+"""``Juni tahun 2016``, ``June of 2016``: a month and its year joined by the year word; a month and its day after
+"tanggal" (``Mei tanggal 5``)."""
 _MONTH_RANGE: Final = re.compile(
     rf"(?i:\b(?:from|dari|between|antara|sejak|since|mulai)[ \t]+)(?P<a>{_ID_MONTHS})"
     rf"(?i:[ \t]*(?:-|–|to|until|till|sampai|sampe|hingga|s/d|sd|and|dan|through)[ \t]*)"
