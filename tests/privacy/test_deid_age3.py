@@ -161,3 +161,12 @@ def test_no_answer_without_a_number() -> None:
 
 def test_a_month_and_its_day_after_tanggal() -> None:
     assert _dates("I: Bulan Mei tanggal 5 dia datang. Pada 5/4 saya dipanggil.", "id") == ["Mei tanggal 5", "5/4"]
+
+
+def test_an_age_as_its_own_sentence_in_an_introduction() -> None:
+    assert _ages("I: Angus Macleod, Gus to all. Sixty-four in June. I fish.", "en") == ["Sixty-four"]
+    assert _ages("I: Kita Maria Lumenta. Lima puluh tiga taong. Soal itu, torang pigi.", "id") == [
+        "Lima puluh tiga taong"
+    ]
+    assert _ages("I: Mostly Deliveroo, Uber Eats. 25. Sometimes 30.", "en") == []
+    assert _ages("P: Berapa lama di sini?\nI: Saya dari Solok. 25. Eh, dua tahun.", "id") == []

@@ -14,6 +14,8 @@ AGE (the number, with its unit when there is one):
   six``): not a clock time (``at 7 pm``);
 * **a number glued to an age unit of chat** (``22yo``, ``22 y.o``, ``30y/o``);
 * **a parent's age with "'s"** without a determiner (``Mum's 62, dad's sixty-five``);
+* **an age standing as its own sentence in an introduction** (``I'm Kofi Mensah, from Peckham. Thirty-four.``,
+  ``Harjit Singh in full. 53.``, ``Sixty-four in June.``), not answering how long or how many;
 * **an age answering an age question two turns back** (``How old are you? / Me? / Yes. / Thirty-one.``);
 * **a birthday's number** (``ulang tahun saya yang ke-25``, ``my 30th birthday``) and **"At" and an age opening a
   sentence** (``At nineteen I came to London``, ``At 23, I started``).
@@ -32,6 +34,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+from . import gazetteers as gz
 from ._fastrx import dispatch, gated_finditer, trigger
 from ._text import occupied
 from .agecues import AGE_NUMBER
@@ -131,7 +134,50 @@ def find_spoken_ages(text: str) -> Iterator[Detection]:
                 continue
             seen.add(m.span(group))
             yield Detection(m.start(group), m.end(group), "AGE", conf, "age.spoken", raw)
+    for m in gated_finditer(_OWN_SENTENCE, _OWN_SENTENCE_GATE, text):
+        if m.span("a") not in seen and _introducing(text, m.start("a")):
+            yield Detection(m.start("a"), m.end("a"), "AGE", 0.72, "age.spoken", m.group("a"))
     yield from answers_after_clarifying(text)
+
+
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|Januari|Februari|Maret|"
+    "Mei|Juni|Juli|Agustus|Oktober|Desember"
+)
+_OWN_SENTENCE: Final = re.compile(
+    r"(?<=[.!][ \t])(?P<a>(?:1[6-9]|[2-9]\d|(?=[A-Z])(?i:" + EN_TENS_TEENS + "|" + ID_TENS_TEENS + r"))"
+    r"(?:[ \t]+(?i:years?[ \t]+old|tahun|taun|taong|thn))?)"
+    r"(?=[ \t]*[.!](?:[ \t]|$)|[ \t]+(?:in|this|next|bulan|tahun)[ \t]+(?:" + _MONTH_NAMES + r"|year|month|ini|depan)\b"
+    r"|,[ \t]+(?i:from|dari|asal|single|married|widowed|divorced|janda|duda|born|lahir)\b)"
+)
+"""A number standing as its own sentence (or before "in June", "from", "single"), checked after the match: in a
+line that introduces someone, not answering a question of how long or how many."""
+_OWN_SENTENCE_GATE: Final = trigger([". ", "! "])
+_INTRODUCING: Final = re.compile(
+    r"(?i:\bI['’]m\b|\bI[ \t]+am\b|\bmy[ \t]+name\b|\bcall[ \t]+me\b|\bnama[ \t]+(?:saya|aku|ambo|sa)\b|"
+    r"\b(?:saya|aku|ambo|kita|beta)[ \t]+(?=[A-Z])|\bin[ \t]+full\b|\bfrom\b|\basli\b|\burang\b|\borang\b)"
+    r"|^[.\t ]*(?P<first>[A-Z][a-z'’]+)(?:[ \t]+[A-Z][a-z'’]+)+,",
+    re.MULTILINE,
+)
+"""Words that introduce someone, or a line opening with a full name and a comma (``Angus Macleod, Gus to all,``;
+its first word a first name or no ordinary word: "Mostly Deliveroo," is none)."""
+_COUNTING_Q: Final = re.compile(
+    r"(?i:\bhow[ \t]+(?:many|much|long|often)\b|\bberapa[ \t]+(?:banyak|kali|lama|order|orang|jam|hari|rupiah|"
+    r"harga|ribu)\b|\bberapa\b(?![ \t]+(?:umur|usia|tahun)))"
+)
+
+
+def _introducing(text: str, at: int) -> bool:
+    """The line holding ``at`` introduces someone before ``at``, and the line before asks no count or duration."""
+    line_start = text.rfind("\n", 0, at) + 1
+    cue = _INTRODUCING.search(text, line_start, at)
+    first = None if cue is None else cue.group("first")
+    if cue is None:
+        return False
+    if first is not None and first.lower() in gz.ordinary_words() and first not in gz.first_names("en"):
+        return False
+    before = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else 0
+    return not _COUNTING_Q.search(text, before, line_start)
 
 
 _AGE_QUESTION: Final = re.compile(
