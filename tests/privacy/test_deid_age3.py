@@ -170,3 +170,10 @@ def test_an_age_as_its_own_sentence_in_an_introduction() -> None:
     ]
     assert _ages("I: Mostly Deliveroo, Uber Eats. 25. Sometimes 30.", "en") == []
     assert _ages("P: Berapa lama di sini?\nI: Saya dari Solok. 25. Eh, dua tahun.", "id") == []
+
+
+def test_an_age_after_a_role_or_a_friend() -> None:
+    assert _ages("I: My flatmate, 24, from Poland, does nights.", "en") == ["24"]
+    assert _ages("I: The driver was maybe 60. The customer was 20 minutes late.", "en") == ["60"]
+    assert _ages("I: Teman saya, 24, baru masuk kerja.", "id") == ["24"]
+    assert _ages("I: Teman saya, 2 tahun di sini. Menurut saya, 25 ribu cukup.", "id") == []

@@ -36,7 +36,7 @@ _ID_END: Final = (
 )
 """An Indonesian age ends its clause, or a particle or a time word follows (``baru lima taun waktu``)."""
 _SAID_TAIL = (
-    r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still))?[ \t]+"
+    r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still|maybe|probably))?[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))(?:[ \t\-]+(?i:years?|yrs?)(?:[ \t\-]+old)?)?){_END}"
 )
 _SAID_EN: Final = (
@@ -49,7 +49,8 @@ _PRONOUNS: Final = frozenset({"he", "she", "who"})
 _KIN: Final = frozenset(
     "eldest youngest oldest one son daughter boy girl kid baby grandson granddaughter nephew niece brother sister "
     "mum mom mother dad father wife husband partner nan nana nanna gran granny grandma grandmother grandpa grandad "
-    "granddad grandfather aunt auntie aunty uncle cousin child missus".split()
+    "granddad grandfather aunt auntie aunty uncle cousin child missus driver customer rider guy man woman lady bloke "
+    "fella lad boss manager neighbour neighbor friend mate flatmate housemate landlord landlady officer".split()
 )
 AGE_NUMBER: Final = (
     rf"(?:[1-9]\d?|(?i:{EN_NUM})|(?i:{ID_NUM}))"

@@ -43,7 +43,7 @@ from .types import Detection
 
 __all__ = ["answers_after_clarifying", "find_spoken_ages", "later_ages"]
 
-_AGE_UNIT = r"(?:[ \t\-]*(?i:years?[ \t\-]+old|years?|yrs?(?:[ \t]+old)?|tahun|taun|taon|thn))"
+_AGE_UNIT = r"(?:[ \t\-]*(?i:years?[ \t\-]+old|years?|yrs?(?:[ \t]+old)?|tahunan|tahun|taun|taon|thn))"
 _TEN_UP = rf"(?:[1-9]\d|(?i:{EN_TENS_TEENS}|{ID_TENS_TEENS}))"
 """A number of ten or more in digits or words (a bare small number is a count as often as an age)."""
 _DECADE = (
@@ -70,15 +70,20 @@ _PRONOUN_GATE: Final = trigger(
 _DESCRIBERS: Final = (
     "tua muda tuo mudo old older young younger elderly teenager teenagers remaja abg orangnya urangnyo "
     "guy guys man men woman women lady ladies bloke blokes fella fellas fellow lad lads girl girls boy boys chap "
-    "gentleman kid kids"
+    "gentleman kid kids friend mate flatmate housemate neighbour neighbor cousin customer driver rider manager boss "
+    "colleague boyfriend girlfriend cowok cewek bapak-bapak ibu-ibu om-om pemuda mahasiswa mahasiswi teman kawan "
+    "sepupu tetangga pelanggan tamu"
 ).split()
 _DESCRIBED: Final = re.compile(
-    dispatch([w + "," for w in _DESCRIBERS], fold=True, not_after=r"\w'’\-")
-    + r"[ \t]+(?:(?i:maybe|about|around|probably|roughly|easily|mungkin|kira-kira|sekitar|sekitaran|paling)[ \t]+)?"
+    dispatch(_DESCRIBERS, fold=True, not_after=r"\w'’\-") + r"(?:[ \t]+(?i:saya|aku|ambo|gue|kami|awak|kita))?,[ \t]+"
+    r"(?:(?i:maybe|about|around|probably|roughly|easily|only|just|barely|nearly|almost|mungkin|kira-kira|"
+    r"sekitar|sekitaran|paling|baru|masih|sudah|udah)[ \t]+)?"
     rf"(?:(?i:mid|early|late)[ \t\-]+)?(?P<a>{_TEN_UP}{_AGE_UNIT}?|{_DECADE})" + _CLOSES
 )
 """A word of age or a noun for a person, a comma, maybe a hedge, and an age (``older guy, fifty five,``)."""
-_DESCRIBED_GATE: Final = trigger([f"{w}," for d in _DESCRIBERS for w in (d, d.capitalize(), d.upper())])
+_DESCRIBED_GATE: Final = trigger(
+    [f"{w}," for d in (*_DESCRIBERS, "saya", "aku", "ambo", "gue", "kami", "awak", "kita") for w in (d, d.capitalize())]
+)
 _DECADE_PART: Final = re.compile(
     r"(?<![\w\-])(?<!(?i:the)[ \t])(?i:mid|early|late)[ \t\-]+(?P<a>(?i:teens|twenties|thirties|forties|fifties|"
     r"sixties|seventies|eighties|nineties)|[2-9]0['’]?s)\b(?![ \t]*(?i:music|films?|fashion|style|songs?))"
