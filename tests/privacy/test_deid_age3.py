@@ -45,6 +45,8 @@ def _dates(text: str, language: str) -> list[str]:
         ("wolung puluh", 80),
         ("seket", 50),
         ("dua puluh lapan", 28),
+        ("dua puluh anam", 26),
+        ("tigo puluh dua", 32),
         ("7", 7),
         ("42", 42),
     ],
@@ -64,6 +66,8 @@ def test_no_numbers() -> None:
     assert parse_number("123") is None
     assert parse_english("twenty-twenty") is None
     assert parse_local("puluh dua") is None
+    assert parse_number("duo puluh salapan") is None  # mixed, and 8 in Minang but 9 in Sundanese
+    assert parse_number("dua ratus lima") is None
 
 
 @given(st.integers(min_value=1, max_value=89), st.sampled_from([-2, -1, 1, 2]))

@@ -225,6 +225,25 @@ def parse_local(body: str) -> tuple[int, str] | None:
     return None
 
 
+def _parse_mixed(body: str) -> int | None:
+    """A number whose words mix dialects (``dua puluh anam``: Indonesian tens, a Minang unit), as speech does; a
+    unit word whose value differs between dialects (``salapan``) is refused."""
+    words = _split_joined(body.lower().split())
+    if len(words) not in {2, 3}:
+        return None
+    units: list[int] = []
+    for w in words[::2]:
+        got = _unit_value(w)
+        if got is None or got[0] < 0:
+            return None
+        units.append(got[0])
+    if words[1] in _TEENS_WORDS and len(words) == 2:
+        return 10 + units[0]
+    if words[1] in _TENS_WORDS:
+        return units[0] * 10 + (units[1] if len(units) == 2 else 0)
+    return None
+
+
 _SPOKEN_PAIR_RX: Final = re.compile(SPOKEN_PAIR, re.IGNORECASE)
 
 
@@ -240,6 +259,9 @@ def parse_number(text: str, *, pairs: bool = False) -> int | None:
     local = parse_local(body)
     if local is not None:
         return local[0]
+    mixed = _parse_mixed(body)
+    if mixed is not None:
+        return mixed
     if pairs and _SPOKEN_PAIR_RX.fullmatch(body):
         first, second = (parse_local(w) for w in body.split())
         if first is not None and second is not None:
