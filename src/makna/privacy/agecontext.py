@@ -25,20 +25,23 @@ from typing import Final
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import occupied
 from .agecues import AGE_NUMBER
+from .agespeech import find_spoken_ages, later_ages
+from .numwords import EN_NUM, EN_TENS_NUM, ID_NUM, ID_TENS
 from .types import Detection
 
 __all__ = ["ages_after_persons", "find_context_ages"]
 
 _CLAUSE_END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|kata|katanya|"
-    r"and|now|but|so|when|this|next|last)\b)"
+    r"and|now|but|so|when|this|next|last|labiah|mungkin)\b|[ \t]+in[ \t]+(?=[A-Z]))"
 )
 _ASPECT = (
     r"waktu[ \t]+itu|dulu|kini|sekarang|baru|masih|sudah|udah|lah|alah|umurnya|umurnyo|umurnye|"
     r"still[ \t]+there|now|only|just|aged"
 )
 _AFTER_PERSON: Final = re.compile(
-    rf"(?P<sep>,?(?:[ \t]+(?i:{_ASPECT})){{0,2}},?)[ \t]+(?P<a>{AGE_NUMBER}){_CLAUSE_END}"
+    rf"(?P<sep>,?(?:[ \t]+(?i:tu|itu)(?=[ \t]+(?i:{_ASPECT})\b))?(?:[ \t]+(?i:{_ASPECT})){{0,2}},?)[ \t]+"
+    rf"(?P<a>{AGE_NUMBER}){_CLAUSE_END}"
 )
 """After a PERSON: a comma or an aspect word, then an age closing its clause."""
 _OWN_SENTENCE: Final = re.compile(rf"\.[ \t]+(?P<a>{AGE_NUMBER})(?=[ \t]*[.,!](?:[ \t]|$))")
@@ -51,37 +54,25 @@ _LATER_AGE: Final = re.compile(
 )
 """After an AGE, in the same line: the same person's age next month or next year (``Dua puluh lima. Tahun depan
 alah dua puluh enam.``); "sudah enam tahun" alone is a duration."""
-_TENS = (
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\- ](?:one|two|three|four|five|six|seven|eight|"
-    r"nine))?"
-)
-_ID_TENS = (
-    r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|duo|tigo|ampek|limo|anam|tujuah|salapan|sambilan|tige|ampa)"
-    r"[ \t]*(?:puluh|puluah|puloh|pulu)(?:[ \t]+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|"
-    r"ciek|duo|tigo|ampek|limo|anam|tujuah|salapan|sambilan))?"
-)
 _SELF_ID: Final = re.compile(
     dispatch(["saya", "aku", "ambo", "awak", "sa", "kita"], fold=True, not_after=r"\w'’\-")
-    + r"(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|so|tos|wis))?"
-    rf"[ \t]+(?P<a>[1-9]\d|(?i:{_ID_TENS}))(?=[ \t]*[.,;!?](?:[ \t]|$))"
+    + r"(?:[ \t]+(?i:ini|iko|tu))?(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|so|tos|wis))?"
+    rf"[ \t]+(?P<a>[1-9]\d|(?i:{ID_TENS}))(?=[ \t]*[.,;!?](?:[ \t]|$)|[ \t]+(?i:lebih|labiah)[ \t]*[.,;!?])"
 )
 _SELF_EN: Final = re.compile(
     dispatch(["Mi", "I[ \t]+is", "Me"], not_after=r"\w'’\-")
-    + rf"[ \t]+(?P<a>(?:[1-9]\d|(?i:{_TENS}))(?:[ \t]+(?i:years?(?:[ \t]+old)?|yrs?))?)(?=[ \t]*[.,;!?](?:[ \t]|$))"
+    + rf"[ \t]+(?P<a>(?:[1-9]\d|(?i:{EN_TENS_NUM}))(?:[ \t]+(?i:years?(?:[ \t]+old)?|yrs?))?)"
+    r"(?=[ \t]*[.,;!?](?:[ \t]|$))"
 )
 """An age said of oneself without an age word, closing its clause."""
-_ID_NUM_UNIT = (
-    rf"(?:[1-9]\d?|{_ID_TENS}|(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|se|sa|ciek|duo|tigo|"
-    r"ampek|limo|anam|tujuah|salapan|sambilan)[ \t]*(?:belas|baleh|blas)|sepuluh|sapuluah|sebelas|sabaleh|"
-    r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|ciek|duo|tigo|ampek|limo|anam|tujuah|salapan|"
-    r"sambilan)[ \t]*(?:tahun|taun|taon|taong|thn)"
-)
+_ID_NUM_UNIT = rf"{ID_NUM}[ \t]*(?:tahun|taun|taon|taong|thn)"
 _NUMBER_GATE: Final = trigger([*"123456789", "puluh", "puluah", "Puluh", "Puluah", "ty", "Ty"])
 """Lines with a two-digit number or a tens word: the only lines an age said of oneself can be on."""
 _CHILD: Final = re.compile(
     dispatch(["nan", "yang"], fold=True, not_after=r"\w")
     + r"(?P<adj>[ \t]+(?i:gadang|ketek|tuo|mudo|bungsu|sulung|kecik|besak|paliang[ \t]+(?:ketek|gadang)))?"
-    r"(?P<asp>[ \t]+(?i:baru|alah|lah|sudah|udah|masih))?[ \t]+"
+    r"(?:(?<=\w)(?:[ \t]+[\w\-]+){0,2},(?=[ \t]+(?i:baru|alah|lah|sudah|udah|masih|kini|sekarang)\b))?"
+    r"(?P<asp>[ \t]+(?i:baru|alah|lah|sudah|udah|masih|kini|sekarang))?[ \t]+"
     rf"(?P<a>(?i:{_ID_NUM_UNIT})){_CLAUSE_END}"
 )
 _UNIT_GATE: Final = Narrowed(
@@ -105,17 +96,14 @@ _DECADE_GATE: Final = trigger(["0an", "0-an"])
 _UNIT_WORD: Final = re.compile(r"(?i:years?|yrs?|tahun|taun|taon|taong|thn)\b")
 
 
-_EN_NUMBER = (
-    rf"(?:[1-9]\d?|{_TENS}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen)"
-)
+_EN_NUMBER = rf"(?:[1-9]\d?|{EN_NUM})"
 _KIN_EN = (
     r"son|daughter|boy|girl|lad|lass|kid|child|baby|one|brother|sister|cousin|nephew|niece|mum|mom|mother|dad|"
     r"father|gran|granny|nan|nana|grandma|grandad|grandpa|grandson|granddaughter|husband|wife|partner|missus|"
     r"aunt|auntie|uncle|eldest|oldest|youngest|twins?|stepson|stepdaughter"
 )
 _KIN_IS: Final = re.compile(
-    dispatch("my his her their our your".split(), fold=True, not_after=r"\w")
+    dispatch("my his her their our your the".split(), fold=True, not_after=r"\w")
     + r"[ \t]+(?i:(?:(?:little|eldest|oldest|youngest|older|younger|big|baby|middle|"
     rf"wee|step)[ \t]+)?(?:{_KIN_EN})['’]s[ \t]+(?:(?:only|just|nearly|almost|about|now|already)[ \t]+)?)"
     rf"(?P<a>(?i:{_EN_NUMBER})(?:[ \t\-]+(?i:years?[ \t\-]+old|yrs?[ \t]+old))?){_CLAUSE_END}"
@@ -129,7 +117,7 @@ _PERSON_OF_WORDS: Final = re.compile(
         not_after=r"\w",
     )
     + r"[ \t]+(?i:of|aged)[ \t]+(?i:about|around|maybe|roughly|over|under|nearly)?[ \t]*"
-    rf"(?P<a>(?i:{_TENS}|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|eleven|twelve)"
+    rf"(?P<a>(?i:{EN_TENS_NUM}|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|eleven|twelve)"
     r"(?:-odd|-something|ish)?)(?![\w\-])(?![ \t]+(?i:minutes?|hours?|days?|weeks?|months?|years?[ \t]+ago|"
     r"percent|pounds?|quid))"
 )
@@ -169,6 +157,7 @@ def find_context_ages(text: str) -> Iterator[Detection]:
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
     for m in gated_finditer(_DECADE, _DECADE_GATE, text):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
+    yield from find_spoken_ages(text)
 
 
 _HOW_LONG: Final = re.compile(r"\b(?:how[ \t]+long|berapa[ \t]+lama|sejak[ \t]+kapan|since[ \t]+when)\b", re.IGNORECASE)
@@ -198,6 +187,7 @@ def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detect
     def free(start: int, end: int) -> bool:
         return taken.find(1, start, end) < 0
 
+    new: list[Detection] = []
     for det in found:
         if det.type == "PERSON":
             m = _AFTER_PERSON.match(text, det.end) or _OWN_SENTENCE.match(text, det.end)
@@ -209,8 +199,10 @@ def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detect
                 continue  # "Rina, dua, tiga orang": a count
             if not m.group("a").lower().endswith(("old", "tua")) and _asked_how_long(text, m.start("a")):
                 continue  # "how long? / Luiz. Two years.": a duration, not an age
-            yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.after_person", m.group("a"))
+            new.append(Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.after_person", m.group("a")))
         elif det.type == "AGE":
             m = _LATER_AGE.match(text, det.end)
             if m is not None and _plausible(m.group("a")) and free(m.start("a"), m.end("a")):
-                yield Detection(m.start("a"), m.end("a"), "AGE", 0.7, "age.after_age", m.group("a"))
+                new.append(Detection(m.start("a"), m.end("a"), "AGE", 0.7, "age.after_age", m.group("a")))
+    yield from new
+    yield from later_ages(text, [*found, *new])

@@ -20,41 +20,24 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import is_sentence_initial
+from .numwords import EN_NUM, EN_SMALL, EN_TENS, EN_TENS_TEENS, ID_NUM, ID_TENS_TEENS, ID_UNITS, SPOKEN_PAIR
 from .types import Detection
 
 __all__ = ["AGE_NUMBER", "find_said_ages"]
 
-_EN_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_EN_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_EN_NUM = (
-    rf"(?:(?:{_EN_TENS})(?:[\- ](?:one|two|three|four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|"
-    rf"sixteen|seventeen|eighteen|nineteen|{_EN_SMALL})"
-)
-_ID_UNITS = (
-    r"satu|dua|tiga|tigo|empat|ampek|lima|limo|enam|anam|tujuh|tujuah|delapan|lapan|sembilan|sambilan|"
-    # regional forms: Malay/Betawi/Pontianak (tige, ampa, lapan), Sundanese (tilu, opat, genep, dalapan,
-    # salapan), Minang (ciek, duo), Javanese (siji, loro, telu, papat, enem, pitu, wolu, songo)
-    r"tige|ampa|tilu|opat|genep|dalapan|salapan|ciek|duo|siji|loro|telu|papat|enem|pitu|wolu|songo"
-)
-_TENS_WORD = r"(?:puluh|puluah|puloh|pulu|poloh)"
-_TEENS_WORD = r"(?:belas|baleh|blas)"
 _UNIT = r"(?:tahun|taun|taon|taong|thn)"
-_ID_NUM = (
-    rf"(?:(?:{_ID_UNITS})[ \t]*{_TENS_WORD}(?:[ \t]+(?:{_ID_UNITS}))?|(?:{_ID_UNITS}|se|sa)[ \t]*{_TEENS_WORD}"
-    rf"|sepuluh|sapuluah|sapuluh|sepuloh|sebelas|sabaleh|sabelas|{_ID_UNITS})"
-)
 _END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:and|now|then|but|so|when|in|next|last|this|also|too|already|dan|sekarang|"
-    r"waktu|tapi|juga|na|po|pa|lang)\b)"
+    r"waktu|tapi|juga|na|po|pa|lang|she|he|I|they|we)\b)"
 )
 _ID_END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|tinggal|ikut|"
-    r"masih|baru|sudah)\b)"
+    r"masih|baru|sudah|labiah)\b)"
 )
 """An Indonesian age ends its clause, or a particle or a time word follows (``baru lima taun waktu``)."""
 _SAID_TAIL = (
-    r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still))?[ \t]+"
-    rf"(?P<a>(?:[1-9]\d?|(?i:{_EN_NUM}))(?:[ \t\-]+(?i:years?)(?:[ \t\-]+old)?)?){_END}"
+    r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still|maybe|probably))?[ \t]+"
+    rf"(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))(?:[ \t\-]+(?i:years?|yrs?)(?:[ \t\-]+old)?)?){_END}"
 )
 _SAID_EN: Final = (
     re.compile(dispatch(["is", "was", "turned", "turns"], fold=True, not_after=r"\w") + _SAID_TAIL),
@@ -66,31 +49,24 @@ _PRONOUNS: Final = frozenset({"he", "she", "who"})
 _KIN: Final = frozenset(
     "eldest youngest oldest one son daughter boy girl kid baby grandson granddaughter nephew niece brother sister "
     "mum mom mother dad father wife husband partner nan nana nanna gran granny grandma grandmother grandpa grandad "
-    "granddad grandfather aunt auntie aunty uncle cousin child missus".split()
+    "granddad grandfather aunt auntie aunty uncle cousin child missus driver customer rider guy man woman lady bloke "
+    "fella lad boss manager neighbour neighbor friend mate flatmate housemate landlord landlady officer".split()
 )
 AGE_NUMBER: Final = (
-    rf"(?:[1-9]\d?|(?i:{_EN_NUM})|(?i:{_ID_NUM}))"
+    rf"(?:[1-9]\d?|(?i:{EN_NUM})|(?i:{ID_NUM}))"
     r"(?:[ \t\-]*(?i:years?[ \t\-]+old|years?[ \t]+of[ \t]+age|years?|yrs?(?:[ \t]+old)?|tahun|taun|taon|thn))?"
 )
 """An age in digits or English or Indonesian (and regional) words, with its unit when there is one; for
 places where context already says an age follows (an answer to "how old are you?")."""
 _WHEN: Final = frozenset({"when", "since", "till", "until", "after", "before", "because"})
 _WORDS: Final = re.compile(r"[\w'’\-]+")
-_EN_TENS_TEENS = (
-    rf"(?:(?:{_EN_TENS})(?:[\- ](?:one|two|three|four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen)"
-)
-_ID_TENS_TEENS = (
-    rf"(?:(?:{_ID_UNITS})[ \t]*{_TENS_WORD}(?:[ \t]+(?:{_ID_UNITS}))?|(?:{_ID_UNITS}|se|sa)[ \t]*{_TEENS_WORD}"
-    r"|sepuluh|sapuluah|sapuluh|sepuloh|sebelas|sabaleh|sabelas)"
-)
-_AGE_10_99 = rf"(?:[1-9]\d|(?i:{_EN_TENS_TEENS}|{_ID_TENS_TEENS}))"
+_AGE_10_99 = rf"(?:[1-9]\d|(?i:{EN_TENS_TEENS}|{ID_TENS_TEENS}))"
 """An adult's or a teenager's age in digits or words (no bare small number: "Budi, dua anak" is a count)."""
 _NAME = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
 _APPOSITION: Final = re.compile(
     rf"(?P<name>[A-Z](?<![\w'’\-][A-Z])[a-z'’]+(?:-[A-Z]?[a-z'’]+)*(?:[ \t]+{_NAME}){{0,3}}),[ \t]+"
     rf"(?P<a>{_AGE_10_99}(?:[ \t]+(?i:years?[ \t]+old|{_UNIT}))?"
-    rf"|(?:[1-9]|(?i:{_EN_SMALL}|{_ID_UNITS}))[ \t\-]+(?i:years?[ \t\-]+old|{_UNIT}))"
+    rf"|(?:[1-9]|(?i:{EN_SMALL}|{ID_UNITS}))[ \t\-]+(?i:years?[ \t\-]+old|{_UNIT}))"
     r"(?:,[ \t]+|[ \t]*[.;!?](?=[ \t]|$)|[ \t]*$)",
     re.MULTILINE,
 )
@@ -104,13 +80,13 @@ _APPOSITION_GATE: Final = re.compile(
 )
 _NAME_ASPECT_ID: Final = re.compile(
     r"(?<![\w'’])(?P<name>[A-Z][a-z'’\-]+),?[ \t]+(?:masih|baru|sudah|udah|alah|lah)[ \t]+"
-    rf"(?P<a>(?:[1-9]\d?|(?i:{_ID_NUM}))(?:[ \t]*(?i:tahun|taun|thn))?){_ID_END}"
+    rf"(?P<a>(?:[1-9]\d?|(?i:{ID_NUM}))(?:[ \t]*(?i:tahun|taun|thn))?){_ID_END}"
 )
 _NAME_ASPECT_GATE: Final = trigger(["masih ", "baru ", "sudah ", "udah ", "alah ", "lah "])
 _AGE_COLON_KEPALA: Final = re.compile(
     r"(?i:\b(?:umur|usia|umua)(?:nya|ku|mu|na|nyo)?"
     r"(?:[ \t]+(?:saya|aku|ambo|dia|beliau|udah|sudah|lah|alah|baru|masih)){0,2}"
-    rf"[ \t]+(?P<k>kepala[ \t]+(?:[2-9]|{_ID_UNITS}))\b"
+    rf"[ \t]+(?P<k>kepala[ \t]+(?:[2-9]|{ID_UNITS}))\b"
     r"|\b(?:umur|usia|age|aged)[ \t]*:[ \t]*"
     r"(?P<c>[1-9]\d?(?:[ \t]*(?:tahun|taun|thn|th|years?(?:[ \t]+old)?|yrs?))?)(?![\w.,]\d)"
     r"|\baged[ \t]+between[ \t]+(?P<b1>[1-9]\d?)[ \t]+(?:and|to|-)[ \t]+(?P<b2>[1-9]\d?)\b)"
@@ -129,34 +105,36 @@ _PERSON_OF_GATE: Final = Narrowed(
 _CHILD_ORDER: Final = re.compile(
     r"(?i:\b(?:anak|adik|kakak|cucu)(?:nya|ku)?[ \t]+(?:pertama|kedua|ketiga|keempat|sulung|bungsu|"
     r"yang[ \t]+(?:kecil|besar|tua|muda|pertama|kedua|ketiga))[ \t]+"
-    rf"(?P<n>(?:[1-9]\d?|{_ID_NUM})[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$)"
+    rf"(?P<n>(?:[1-9]\d?|{ID_NUM})[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$)"
     r"|\byang[ \t]+(?:kedua|ketiga|keempat|bungsu|sulung|kecil|kecik|besar|besak|gede|tua)[ \t]+"
-    rf"(?P<y>(?:[1-9]\d?|{_ID_NUM})[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$))"
+    rf"(?P<y>(?:[1-9]\d?|{ID_NUM})[ \t]*(?:tahun|taun|thn))(?=[ \t]*[,.;)\n]|$))"
 )
 _CHILD_ORDER_GATE: Final = Narrowed(["tahun", "taun", "thn"], re.compile(r"\w[ \t]*(?:tahun|taun|thn)\b"))
 _AGE_LOOSE: Final = re.compile(
     dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
-    + r"(?i:nya|ku|nye|na|ne|e)?(?:[ \t,]+(?!(?i:tahun|taun|taon|berapa)\b)[A-Za-z][\w\-]*){0,4}?"
+    + r"(?i:nya|nyo|ku|nye|na|ne|e)?(?:[ \t,]+(?!(?i:tahun|taun|taon|berapa)\b)[A-Za-z][\w\-]*){0,4}?"
     rf"[ \t,]+(?P<a>(?:[1-9]\d?|{_AGE_10_99})(?:[ \t]*(?i:{_UNIT}|puluhan))?)(?=[ \t]*[.,;!?)\n]|$)"
 )
 _AGE_SMALL: Final = re.compile(
     dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
-    + r"(?i:nya|ku|nye|na|ne|e)?(?:[ \t]+(?!(?i:tahun|taun|taon|berapa)\b)[a-z][\w\-]*){0,2}?"
-    rf"[ \t]+(?P<a>(?i:{_ID_UNITS})(?:[ \t]+(?i:{_UNIT}))?)(?=[ \t]*[.,;!?)\n]|$|[ \t]+(?i:dan|and|sama)\b)"
+    + r"(?i:nya|nyo|ku|nye|na|ne|e)?(?:[ \t]+(?!(?i:tahun|taun|taon|berapa)\b)[a-z][\w\-]*){0,2}?"
+    rf"[ \t]+(?P<a>(?i:{SPOKEN_PAIR}|{ID_UNITS})(?:[ \t]+(?i:{_UNIT}))?)"
+    r"(?=[ \t]*[.,;!?)\n]|$|[ \t]+(?i:dan|and|sama|eh|tapi|bulan|tahun|lah|kok|sih)\b)"
 )
 """A child's age in words after an age word, maybe with a pronoun or a particle between: ``umur tujuh dan``,
+two digits said one by one (``umur dua lima``: 25),
 ``umurnye sebelas taon``, ``yuswana kakara tilu taun``."""
 """``Umur sa kira-kira empat puluh tujuh,``, ``Umur saya, kata KTP, empat puluh satu.``: an age word, a few
 words or an aside, and a number ending its clause."""
 _KIN_ID_WORDS = (
     r"bapak|bapa|ayah|ibu|mama|mamak|kakek|nenek|opung|anak|adik|kakak|abang|suami|istri|paman|bibi|om|tante|"
-    r"cucu|mertua|keponakan|sepupu"
+    r"cucu|mertua|keponakan|sepupu|amak|apak|abak|etek|inyiak|uni|uda"
 )
 _KIN_LATER: Final = re.compile(
     dispatch(_KIN_ID_WORDS.split("|"), fold=True, not_after=r"\w")
     + r"(?i:(?:nya|ku|mu)?(?:[ \t]+(?:saya|aku|ambo|sa|kami|gue|dia|beliau))?)(?=[ \t,])"
     r"[^.?!\n]{0,60}?(?:,|[ \t](?i:sekarang|sudah|udah|masih|baru|kini|lah|alah))[ \t]+"
-    rf"(?P<a>(?i:{_EN_TENS_TEENS}|{_ID_TENS_TEENS})(?:[ \t]*(?i:tahun|taun|thn|puluhan)|(?i:an)\b)?"
+    rf"(?P<a>(?i:{EN_TENS_TEENS}|{ID_TENS_TEENS})(?:[ \t]*(?i:tahun|taun|thn|puluhan)|(?i:an)\b)?"
     r"|[1-9]\d[ \t]*(?i:tahun|taun|thn))" + _ID_END
 )
 """A kin noun, an aside, then an aspect word or a comma and an age ending its clause: ``kakek saya, sudah
@@ -168,24 +146,25 @@ _KIN_LATER_GATE: Final = trigger(
 _NAMED_UNIT: Final = re.compile(
     r"(?<![\w'’])(?P<who>[A-Z][a-z'’\-]+|(?i:anak|adik|adek|kakak|abang|cucu|adiknyo|adiknya|adeknye|kakaknya)),?"
     r"(?:[ \t]+(?i:waktu[ \t]+itu|dulu|kini|sekarang|baru|masih|sudah|udah|lah|alah|umurnya|umurnyo))?[ \t]+"
-    rf"(?P<a>(?i:{_ID_TENS_TEENS}|{_ID_UNITS}|sepuluh|sebelas)[ \t]*(?i:tahun|taun|thn)){_ID_END}"
+    rf"(?P<a>(?i:{ID_TENS_TEENS}|{ID_UNITS}|sepuluh|sebelas)[ \t]*(?i:tahun|taun|thn)){_ID_END}"
 )
 """A person (a name, or a kin noun) and an age in words with its unit: ``Rehan sembilan tahun samo adiknyo
 enam taun,``, ``Anak saya Fitrah waktu itu sebelas taun,``. The name is checked (no ordinary word, no place
 after a place preposition: ``di Benoa, dua tahun`` is a duration)."""
 _NAMED_UNIT_GATE: Final = trigger(["tahun", "taun", "thn"])
 _EN_ROUGH: Final = re.compile(
-    rf"(?<![\w\-])(?P<r>(?i:{_EN_TENS})(?:-odd|-something|-ish|[ \t]+odd)|[2-9]0-odd)"
+    rf"(?<![\w\-])(?P<r>(?i:{EN_TENS})(?:-odd|-something|-ish|[ \t]+odd)|[2-9]0-odd)"
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:now|by|and|but|or|when|I|he|she|then|years?[ \t]+old)\b)"
     rf"|(?i:\b(?:pushing|going[ \t]+on|knocking[ \t]+on|rising|nudging|turning|hitting))[ \t]+"
-    rf"(?P<p>(?i:{_EN_TENS})|[2-9]0)(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:now|and|but|next|this|soon)\b)"
+    rf"(?P<p>(?i:{EN_TENS})|[2-9]0)(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:now|and|but|next|this|soon)\b)"
 )
 """A rough adult age: ``forty-odd``, ``fifty-something`` ending a clause; ``pushing sixty``, ``going on 40``."""
-_EN_ROUGH_GATE: Final = trigger(["odd", "something", "ish", "pushing", "going on", "knocking", "rising", "nudging",
-                                 "turning", "hitting"])
+_EN_ROUGH_GATE: Final = trigger(
+    ["odd", "something", "ish", "pushing", "going on", "knocking", "rising", "nudging", "turning", "hitting"]
+)
 _KEPALA: Final = re.compile(
     r"(?i:\b(?:sudah|udah|sdh|alah|masuk|mau|menjelang|hampir|jalan|baru|lewat))[ \t]+"
-    rf"(?P<k>(?i:kepala)[ \t]+(?:[2-9]|(?i:{_ID_UNITS})))\b"
+    rf"(?P<k>(?i:kepala)[ \t]+(?:[2-9]|(?i:{ID_UNITS})))\b"
     r"|(?<![\w\-])(?<!(?i:tahun|zaman|jaman)[ \t])(?<!(?i:taun|taon)[ \t])(?<!(?i:era|thn)[ \t])"
     r"(?P<d>(?i:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|tigo|ampek|limo|anam)[ \t]*"
     r"(?i:puluhan|puluahan))(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:lah|kok|gitu|an|tahun|taun|sekarang|kayaknya)\b)"
@@ -196,13 +175,16 @@ _MORE_FORMS: Final = (
     (_AGE_LOOSE, _AGE_WORD_GATE),
     (_AGE_SMALL, _AGE_WORD_GATE),
     (_KIN_LATER, _KIN_LATER_GATE),
-    (_AGE_COLON_KEPALA, _AGE_WORD_GATE), (_PERSON_OF, _PERSON_OF_GATE), (_CHILD_ORDER, _CHILD_ORDER_GATE),
-    (_EN_ROUGH, _EN_ROUGH_GATE), (_KEPALA, _KEPALA_GATE),
+    (_AGE_COLON_KEPALA, _AGE_WORD_GATE),
+    (_PERSON_OF, _PERSON_OF_GATE),
+    (_CHILD_ORDER, _CHILD_ORDER_GATE),
+    (_EN_ROUGH, _EN_ROUGH_GATE),
+    (_KEPALA, _KEPALA_GATE),
 )
 """Further forms: ``umurnya kepala tiga``, ``Usia : 29 thn``, ``aged between 30 and 35``, ``a woman of about 40``,
 ``a 40-something guy``, ``anak pertama 7 tahun, yang kedua 4 tahun``."""
 _OPENING_AGE: Final = re.compile(
-    rf"(?<=[.!?][ \t])(?P<a>[1-9]\d|(?=[A-Z])(?i:{_EN_TENS_TEENS}))"
+    rf"(?<=[.!?][ \t])(?P<a>[1-9]\d|(?=[A-Z])(?i:{EN_TENS_TEENS}))"
     r"(?=,[ \t]+(?:from|dari|asal|single|married|widowed|divorced|janda|duda|mum|mom|"
     r"dad|mother|father|born)\b|[ \t]+(?:next|this)[ \t]+(?:week|month|year)\b|[ \t]+(?:na|po|lang)\b|"
     r"[ \t]+(?:tahun|years?[ \t]+old)\b)"

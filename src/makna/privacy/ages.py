@@ -20,29 +20,19 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .numwords import DIALECTS, EN_DECADES, EN_TENS_WORDS, EN_UNIT_WORDS, parse_english, parse_local
+
 __all__ = ["shift_age", "shift_age_text"]
 
-_ID: Final = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
-_MINANG: Final = ("", "ciek", "duo", "tigo", "ampek", "limo", "anam", "tujuah", "salapan", "sambilan")
-_SUNDA: Final = ("", "hiji", "dua", "tilu", "opat", "lima", "genep", "tujuh", "dalapan", "salapan")
-_JAWA: Final = ("", "siji", "loro", "telu", "papat", "limo", "enem", "pitu", "wolu", "songo")
-_DIALECTS: Final = {"id": _ID, "minang": _MINANG, "sunda": _SUNDA, "jawa": _JAWA}
+_ID: Final = DIALECTS["id"]
 _TENS_WORD: Final = {"id": "puluh", "minang": "puluah", "sunda": "puluh"}
 _TEENS_WORD: Final = {"id": "belas", "minang": "baleh", "sunda": "belas"}
 _TEN: Final = {"id": "sepuluh", "minang": "sapuluah", "sunda": "sapuluh"}
 _ELEVEN: Final = {"id": "sebelas", "minang": "sabaleh", "sunda": "sabelas"}
-_EN_UNITS: Final = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split()
-)
-_EN_TENS: Final = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_EN_DECADES: Final = ("", "teens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-                      "nineties")
 _UNIT: Final = re.compile(
     r"(?i)(?:[ \t\-]*(?:tahunan|tahun|taun|taon|thn|th|years?[ \t\-]+old|-year-old|years?|yrs?(?:[ \t]+old)?|yo|"
-    r"y/o))$")
-_SE: Final = {"sepuluh": (10, "id"), "sebelas": (11, "id"), "sewelas": (11, "id"), "sapuluah": (10, "minang"),
-              "sabaleh": (11, "minang"), "sapuluh": (10, "sunda"), "sabelas": (11, "sunda")}
+    r"y/o))$"
+)
 
 
 def shift_age(age: int, offset: int) -> int:
@@ -52,13 +42,13 @@ def shift_age(age: int, offset: int) -> int:
 
 def _english(n: int) -> str:
     if n < 20:
-        return _EN_UNITS[n]
+        return EN_UNIT_WORDS[n]
     tens, unit = divmod(n, 10)
-    return _EN_TENS[tens] + (f"-{_EN_UNITS[unit]}" if unit else "")
+    return EN_TENS_WORDS[tens] + (f"-{EN_UNIT_WORDS[unit]}" if unit else "")
 
 
 def _local(n: int, dialect: str) -> str:
-    units = _DIALECTS[dialect]
+    units = DIALECTS[dialect]
     if n < 10:
         return units[n]
     if n == 10:
@@ -69,74 +59,6 @@ def _local(n: int, dialect: str) -> str:
         return f"{units[n - 10]} {_TEENS_WORD[dialect]}"
     tens, unit = divmod(n, 10)
     return f"{units[tens]} {_TENS_WORD[dialect]}" + (f" {units[unit]}" if unit else "")
-
-
-def _parse_english(body: str) -> int | None:
-    words = re.split(r"[\s\-]+", body.lower())
-    if len(words) == 1 and words[0] in _EN_UNITS:
-        return _EN_UNITS.index(words[0])
-    if words and words[0] in _EN_TENS[2:]:
-        tens = _EN_TENS.index(words[0]) * 10
-        if len(words) == 1:
-            return tens
-        if len(words) == 2 and words[1] in _EN_UNITS[1:10]:
-            return tens + _EN_UNITS.index(words[1])
-    return None
-
-
-def _unit_value(word: str) -> tuple[int, set[str]] | None:
-    """A unit number word's value and the dialects that spell it so (``salapan``: 8 in Minang, 9 in
-    Sundanese: the caller decides by the tens or teens word)."""
-    found = {(units.index(word), d) for d, units in _DIALECTS.items() if word in units[1:]}
-    if not found:
-        return None
-    values = {v for v, _d in found}
-    return (min(values) if len(values) == 1 else -1), {d for _v, d in found}
-
-
-def _parse_local(body: str) -> tuple[int, str] | None:
-    """An Indonesian or regional number in words (1-99) and its dialect."""
-    words = body.lower().split()
-    if len(words) == 1 and words[0] in _SE:
-        return _SE[words[0]]
-    minang_marks = {"puluah", "baleh"}
-    dialects = {"id", "minang", "sunda", "jawa"}
-    if any(w in minang_marks for w in words):
-        dialects = {"minang"}
-    elif any(w in {"puluh", "belas", "las"} for w in words):
-        dialects -= {"minang"}
-    values: list[int] = []
-    tens_at = teens_at = -1
-    for i, w in enumerate(words):
-        if w in {"puluh", "puluah", "poloh"}:
-            tens_at = i
-            continue
-        if w in {"belas", "baleh", "las"}:
-            teens_at = i
-            continue
-        got = _unit_value(w)
-        if got is None:
-            return None
-        _v, where = got
-        if not where & dialects:
-            return None
-        dialects &= where
-        values.append(i)
-    dialect = next((d for d in ("id", "minang", "sunda", "jawa") if d in dialects), "id")
-    units = _DIALECTS[dialect]
-
-    def val(i: int) -> int:
-        return units.index(words[i])
-
-    if teens_at >= 0 and len(values) == 1 and values[0] == teens_at - 1 and len(words) == 2:
-        return 10 + val(values[0]), dialect
-    if tens_at >= 0 and values and values[0] == tens_at - 1 and len(words) in {2, 3}:
-        if len(words) == 3 and values[-1] != tens_at + 1:
-            return None
-        return val(values[0]) * 10 + (val(values[-1]) if len(words) == 3 else 0), dialect
-    if tens_at < 0 and teens_at < 0 and len(values) == 1 and len(words) == 1:
-        return val(0), dialect
-    return None
 
 
 def _decade(body: str, offset: int) -> str | None:
@@ -150,8 +72,8 @@ def _decade(body: str, offset: int) -> str | None:
     if m:
         return f"{moved(int(m.group(1)), 1)}0{m.group(2)}"
     low = body.lower()
-    if low in _EN_DECADES[1:]:
-        new = _EN_DECADES[moved(_EN_DECADES.index(low), 1)]
+    if low in EN_DECADES[1:]:
+        new = EN_DECADES[moved(EN_DECADES.index(low), 1)]
         return new.capitalize() if body[:1].isupper() else new
     if low == "belasan":
         new = "dua puluhan"
@@ -168,18 +90,18 @@ def shift_age_text(original: str, offset: int) -> str | None:
     """The age ``original`` moved by ``offset``, written as the original was (see the module
     documentation); None when it is no age makna can read."""
     unit = _UNIT.search(original)
-    body, tail = (original[: unit.start()], original[unit.start():]) if unit and unit.start() > 0 else (original, "")
+    body, tail = (original[: unit.start()], original[unit.start() :]) if unit and unit.start() > 0 else (original, "")
     body = body.strip()
     decade = _decade(body, offset)
     if decade is not None:
         return decade + tail
     if body.isdigit():
         return f"{shift_age(int(body), offset)}" + tail
-    english = _parse_english(body)
+    english = parse_english(body)
     if english is not None:
         new = _english(shift_age(english, offset))
         return (new.capitalize() if body[:1].isupper() else new) + tail
-    local = _parse_local(body)
+    local = parse_local(body)
     if local is None:
         return None
     value, dialect = local

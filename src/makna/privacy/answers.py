@@ -50,7 +50,7 @@ _WORK_Q: Final = re.compile(
 person or an app, not a place."""
 _AGE_Q: Final = re.compile(
     r"(?i:\bhow[ \t]+old\b|\bage\b|"
-    r"\b(?:umur|usia|umua)(?:nya|mu|nyo|na|ny[ae])?\b[^?\n]{0,25}\bbera(?:pa|po)\b|"
+    r"\b(?:umur|usia|umua)(?:nya|mu|nyo|na|ny[ae])?\b[^?\n]{0,25}(?:\bbera(?:pa|po)\b|\bbrp\b|\?)|"
     r"\bbera(?:pa|po)[ \t]+(?:umur|usia|umua)\b)"
 )
 _PLATFORM_Q: Final = re.compile(
@@ -69,11 +69,11 @@ _ANSWER_LIST: Final = re.compile(r"[ \t]*(?:[.,;!?]|$|[ \t]+(?:and|or|dan|atau|s
 _FILLER = r"(?:(?i:oh|well|um|erm|uh|eh|hmm|ya|iya|yeah|yes|sure|me|aku|saya|ambo|gue)[,.]?[ \t]+)"
 _LEAD = (
     r"(?:(?i:I['’]m|I[ \t]+am|I[ \t]+just[ \t]+turned|I[ \t]+turned|just[ \t]+turned|turned|just|about|around|nearly|"
-    r"almost|only|umur[ \t]+(?:saya|aku|ambo)|saya|aku|ambo|baru|sudah|udah|alah|lah|masih|"
+    r"almost|only|umur[ \t]+(?:saya|aku|ambo)|saya|aku|ambo|baru|sudah|udah|alah|lah|masih|katanya|ngakunya|"
     r"tahun[ \t]+(?:ini|ko|iko)|sekarang|kini)[ \t]+)"
 )
 _AGE_ANSWER: Final = re.compile(
-    rf"[.\t ]*{_FILLER}?{_LEAD}{{0,2}}(?P<a>{AGE_NUMBER})"
+    rf"[.\t ]*(?:[a-z][\w.]{{0,20}}:[ \t]+)?{_FILLER}?{_LEAD}{{0,2}}(?P<a>{AGE_NUMBER})"
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:now|this|next|last|in|and|but|so|I|sekarang|kini|tahun[ \t]+ini|Kak|Bu|Pak|"
     r"Ni|Da|Mbak|Mas|Bang|Uni|Uda|dan|tapi|lah|jo|aja|saja|sajo)\b)"
 )

@@ -25,6 +25,8 @@ from typing import Final
 
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, AllOf, Folded, gated_finditer, trigger
 from ._linegates import InLines
+from .numwords import EN_TEENS, EN_TENS, EN_UNITS
+from .numwords import ID_STANDARD_UNITS as _ID_UNITS
 from .patterns import _MONTHS
 from .types import Detection
 
@@ -56,14 +58,10 @@ _RANGE_GATE: Final = InLines(
 )
 """A digit, a range word and a digit: every day range holds them (searched on the lines with a month and a digit)."""
 
-_EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ID_UNITS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
 _SPOKEN_YEAR: Final = (
-    rf"(?i:(?:nineteen|twenty)[ \t\-]+(?:{_EN_TEENS}|(?:{_EN_TENS})(?:[ \t\-]+(?:{_EN_UNITS}))?|"
-    rf"(?:oh|o)[ \t\-]+(?:{_EN_UNITS})|hundred)"
-    rf"|two[ \t]+thousand(?:[ \t]+and)?(?:[ \t]+(?:{_EN_TEENS}|twenty(?:[ \t\-]+(?:{_EN_UNITS}))?|{_EN_UNITS}))?"
+    rf"(?i:(?:nineteen|twenty)[ \t\-]+(?:{EN_TEENS}|(?:{EN_TENS})(?:[ \t\-]+(?:{EN_UNITS}))?|"
+    rf"(?:oh|o)[ \t\-]+(?:{EN_UNITS})|hundred)"
+    rf"|two[ \t]+thousand(?:[ \t]+and)?(?:[ \t]+(?:{EN_TEENS}|twenty(?:[ \t\-]+(?:{EN_UNITS}))?|{EN_UNITS}))?"
     rf"|(?:seribu[ \t]+)?sembilan[ \t]+(?:ratus[ \t]+)?(?:(?:{_ID_UNITS})[ \t]+puluh(?:[ \t]+(?:{_ID_UNITS}))?"
     rf"|(?:{_ID_UNITS}))"
     rf"|dua[ \t]+ribu(?:[ \t]+(?:dua[ \t]+puluh(?:[ \t]+(?:{_ID_UNITS}))?|sepuluh|sebelas|(?:{_ID_UNITS})[ \t]+belas"
@@ -76,7 +74,7 @@ _YEAR_GATE: Final = Folded(
 )
 """The first word of a year said in words (``nineteen``, ``twenty``, ``two thousand``, ``sembilan``, ``dua ribu``)."""
 _DAY_WORDS_EN = (
-    rf"(?:{_EN_TENS})(?:[ \t\-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?"
+    rf"(?:{EN_TENS})(?:[ \t\-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?"
     r"|twentieth|thirtieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
 )

@@ -63,11 +63,15 @@ _RANGE: Final = re.compile(
     rf"(?i:[ \t]*(?:-|–|to|until|till|sampai|hingga|s/d|sd|and|dan)[ \t]*)(?P<b>{_DM})(?![\d/])"
 )
 _ON_PAIR: Final = re.compile(
-    r"(?i:\b(?:on|since|until|till|dated|sejak|tanggal|tgl|tang)\.?)[ \t]+"
-    r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/.,]\d|[\d/]|[ \t]*(?:%|percent|persen))"
+    r"(?i:\b(?:on|since|until|till|dated|sejak|tanggal|tgl|tang|besok|bsk|besuk|kemarin|kmrn|mulai|before|after|"
+    r"pada|per|sampai)\.?)"
+    r"[ \t]+(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/.,]\d|[\d/]|[ \t]*(?:%|percent|persen))"
+    r"|(?<![\w/.,:\-])(?P<t>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/.,]\d|[\d/])"
+    r"(?=[ \t]+(?i:kemarin|kemaren|kmrn|kapatang|lalu|malam|pagi|siang|sore|yesterday|last|night|morning|evening)\b)"
 )
-"""A day and month without a year after "on" or "tanggal" (``reported me on 4/17``, ``tanggal 17/8``), one of
-the two a month; ``24/7`` (always) and proper fractions (``on 1/2``) are none."""
+"""A day and month without a year after "on", "tanggal", "pada" or a day word (``reported me on 4/17``, ``tanggal
+17/8``, ``bsk 14/2``), or before a time word (``12/10 kemarin``, ``09/11 last night``), one of the two a month;
+``24/7`` (always) and proper fractions (``on 1/2``) are none."""
 _SEPARATED_GATE: Final = Narrowed(
     [d + sep for d in "0123456789" for sep in "-/."], re.compile(r"\d[\-/.][A-Za-z]"), ascii_only=True
 )
@@ -85,8 +89,21 @@ _WEEKDAY_LEAD: Final = re.compile(
     rf"(?:(?i:the|tanggal|tgl\.?)[ \t]+)?(?=\d|(?:{_MONTHS})\b)"
 )
 _WEEKDAY_STEMS: Final = (
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-    "senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jum",
+    "sabtu",
+    "minggu",
+    "ahad",
 )
 """The lower-case beginnings of every weekday and abbreviation above (a test holds them to it)."""
 _WEEKDAY_GATE: Final = Folded(
@@ -148,11 +165,47 @@ _WEEKDAY_AFTER_GATE: Final = trigger(
     [f"({w}" for w in "Sen Sel Rab Kam Jum Sab Min Mon Tue Wed Thu Fri Sat Sun".split()]
 )
 _LOWER_MONTH_GATE: Final = AllOf(
-    trigger(["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
-             "september", "oktober", "november", "desember", "january", "february",
-             "march", "june", "july", "august", "october", "december", "bulan", "Bulan",
-             "bln", "Bln", "jan", "feb", "jun", "jul", "ag", "aug", "sep", "okt",
-             "oct", "nov", "nop", "des", "dec"]),
+    trigger(
+        [
+            "januari",
+            "februari",
+            "maret",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "agustus",
+            "september",
+            "oktober",
+            "november",
+            "desember",
+            "january",
+            "february",
+            "march",
+            "june",
+            "july",
+            "august",
+            "october",
+            "december",
+            "bulan",
+            "Bulan",
+            "bln",
+            "Bln",
+            "jan",
+            "feb",
+            "jun",
+            "jul",
+            "ag",
+            "aug",
+            "sep",
+            "okt",
+            "oct",
+            "nov",
+            "nop",
+            "des",
+            "dec",
+        ]
+    ),
     WordLines(
         words=(
             "januari februari maret april mei juni juli agustus september oktober november desember january february "
@@ -185,8 +238,10 @@ _ID_MONTHS = (
 )
 _MONTH_YEAR_WORD: Final = re.compile(
     rf"(?<![\w])(?:{_ID_MONTHS})[ \t]+(?i:tahun|thn\.?|taun|of)[ \t]+(?:19|20)\d\d(?![\w])"
+    rf"|(?<![\w])(?:{_ID_MONTHS})[ \t]+(?i:tanggal|tgl\.?|tang)[ \t]*(?:[12]\d|3[01]|0?[1-9])(?![\w]|[/.\-]\d)"
 )
-"""``Juni tahun 2016``, ``June of 2016``: a month and its year joined by the year word."""
+"""``Juni tahun 2016``, ``June of 2016``: a month and its year joined by the year word; a month and its day after
+"tanggal" (``Mei tanggal 5``)."""
 _MONTH_RANGE: Final = re.compile(
     rf"(?i:\b(?:from|dari|between|antara|sejak|since|mulai)[ \t]+)(?P<a>{_ID_MONTHS})"
     rf"(?i:[ \t]*(?:-|–|to|until|till|sampai|sampe|hingga|s/d|sd|and|dan|through)[ \t]*)"
@@ -301,8 +356,9 @@ def find_more_dates(text: str) -> Iterator[Detection]:
         for g in ("a", "b"):
             yield Detection(m.start(g), m.end(g), "DATE", 0.8, "date.range", m.group(g))
     for m in gated_finditer(_ON_PAIR, _RANGE_GATE, text):
-        pair = m.group("d")
+        group = "d" if m.group("d") is not None else "t"
+        pair = m.group(group)
         first, second = (int(x) for x in pair.split("/"))
         if pair == "24/7" or min(first, second) > 12 or _proper_fraction(pair) or _AMOUNT_AFTER.match(text, m.end()):
             continue
-        yield Detection(m.start("d"), m.end("d"), "DATE", 0.75, "date.pair", pair)
+        yield Detection(m.start(group), m.end(group), "DATE", 0.75, "date.pair", pair)
