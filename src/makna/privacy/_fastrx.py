@@ -25,7 +25,7 @@ from typing import Any
 
 from ._ci import ci, class_end
 from ._find import WordLines, WordStarts, lowered
-from ._linegates import LineSet
+from ._linegates import LineSet, RunFirst
 
 __all__ = [
     "AllOf",
@@ -376,7 +376,7 @@ def trigger(literals: Sequence[str]) -> Trigger:
 
 
 def gated_finditer(
-    rx: re.Pattern[str],
+    rx: re.Pattern[str] | RunFirst,
     gate: re.Pattern[str] | Trigger | LineSet,
     text: str,
 ) -> Iterator[re.Match[str]]:
