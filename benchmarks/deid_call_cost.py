@@ -52,9 +52,8 @@ def _measure(calls: int) -> float:
 
 def _child(src: Path, calls: int) -> float:
     env = dict(os.environ, PYTHONPATH=str(src))
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", "--calls", str(calls)], env=env, capture_output=True, text=True, check=True
-    )
+    command = [sys.executable, __file__, "--child", "--calls", str(calls)]
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     return float(json.loads(out.stdout)["ms"])
 
 
