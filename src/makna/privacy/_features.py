@@ -242,10 +242,25 @@ def windows(text: str, spans: Sequence[tuple[int, int]]) -> list[Window]:
             cut = text.rfind(" ", group[-1][1], hi)
             hi = cut if cut >= 0 else hi
         toks = tokenize(text, lo, hi)
-        hot = [k for k, (ts, te, _) in enumerate(toks) if any(a < te and ts < b for a, b in group)]
-        _add_windows(out, toks, hot, lo == line_lo)
+        _add_windows(out, toks, _hot(toks, group), lo == line_lo)
         i += 1
     return out
+
+
+def _hot(toks: Sequence[Token], group: Sequence[tuple[int, int]]) -> list[int]:
+    """The indices of the tokens that overlap a span of ``group`` (sorted by start), in one sweep of both: a
+    token (in text order) overlaps one when a span starting before the token's end ends after its start, and the
+    spans starting before it are a prefix of ``group`` that grows with the tokens (linear, where a test of every
+    span against every token was quadratic on a long line of numbers, each an anchor)."""
+    hot: list[int] = []
+    j, reach, m = 0, -1, len(group)
+    for k, (ts, te, _) in enumerate(toks):
+        while j < m and group[j][0] < te:
+            reach = max(reach, group[j][1])
+            j += 1
+        if reach > ts:
+            hot.append(k)
+    return hot
 
 
 def _add_windows(out: list[Window], toks: list[Token], hot: list[int], line_start: bool) -> None:

@@ -86,6 +86,9 @@ corpus annotates an account's shown name as a HANDLE, whoever it names."""
 
 
 def _display_names(text: str, start: int, end: int, near: list[tuple[int, int]]) -> Iterator[Detection]:
+    low = lowered(text)
+    if low.find("nam", start, end) < 0 and low.find("called", start, end) < 0:
+        return  # every naming word holds one of them (in any case): the pattern, tried at every word, finds none
     for m in _DISPLAY_NAME.finditer(text, start, end):
         if not any(0 <= m.start() - e <= 40 and text[s:e].lower() not in _COMMON_PLATFORM_WORDS for s, e in near):
             continue  # the naming word belongs to a platform's clause ("my line lead was a man named ...": not)

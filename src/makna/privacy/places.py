@@ -21,6 +21,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import Folded, dispatch, gated_finditer, split_top, trigger
+from ._linegates import RunFirst
 from ._text import (
     CAP_RUN,
     HONORIFICS,
@@ -314,6 +315,12 @@ _EN_ORG: Final = re.compile(
     rf"{_CAP_AT_WORD}[ \t]+(?:(?:&|of|and|for|de|dan)[ \t]+)?(?:{_CAP}[ \t]+(?:(?:&|of|and|for)[ \t]+)?){{0,3}}"
     rf"(?:{_EN_ORG_SUFFIX})\b(?:[ \t]+(?:{_EN_ORG_SUFFIX})\b)*{_OF_TAIL}\.?"
 )
+_WORD_TAIL = r"[\w'’\-]*"
+_AT_WORD = re.compile(_CAP_AT_WORD.removesuffix(_WORD_TAIL))
+_EN_ORG_FIRST: Final = RunFirst(_EN_ORG, _AT_WORD, re.compile(_WORD_TAIL))
+"""``_EN_ORG`` tried once per run of word characters, apostrophes and hyphens (its first word's): linear on a long
+line of hyphen-joined capitalised words (and so ``_EN_PLACE_FIRST``)."""
+_EN_PLACE_FIRST: Final = RunFirst(_EN_PLACE, _AT_WORD, re.compile(_WORD_TAIL))
 _ORG_OF_HEADS = (
     "University|College|Bank|Institute|Church|Ministry|Department|Academy|School|Society|Federation|"
     "Association|Union|Council|Friends|Sisters|Brothers|Daughters"
@@ -443,7 +450,7 @@ def _without_leading_stop(matches: Iterable[re.Match[str]]) -> Iterator[tuple[in
 def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
     """Named organisations: legal forms, shop/workplace words, English suffixes, gig platforms (English)."""
     yield from _typed_names(text, gated_finditer(_ORG_CUE, _ORG_CUE_LINES, text), "ORG", 0.9, "org.cue")
-    for start, raw in _without_leading_stop(gated_finditer(_EN_ORG, _EN_ORG_GATE, text)):
+    for start, raw in _without_leading_stop(gated_finditer(_EN_ORG_FIRST, _EN_ORG_GATE, text)):
         raw = raw.rstrip(".")
         yield Detection(start, start + len(raw), "ORG", 0.85, "org.suffix", raw)
     for m in gated_finditer(_EN_ORG_OF, _EN_ORG_OF_GATE, text):
@@ -615,7 +622,7 @@ def find_locations(
         yield det
     yield from _gazetteer_locations(text, language, cap_runs(text) if runs is None else runs)
     stop = gz.stop_caps()
-    for start, place in _without_leading_stop(gated_finditer(_EN_PLACE, _EN_PLACE_GATE, text)):
+    for start, place in _without_leading_stop(gated_finditer(_EN_PLACE_FIRST, _EN_PLACE_GATE, text)):
         end = start + len(place)
         if place.split()[-1] in _INSTITUTIONS and _WORKPLACE_BEFORE.search(line_before(text, start, 40)):
             yield Detection(start, end, "ORG", 0.82, "org.workplace", place)
