@@ -88,6 +88,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         uncode,
         uncode_span,
     )
+    from .copying import copy_project
     from .encryption import decrypt_project, encrypt_project, is_encrypted
     from .errors import MaknaError
     from .exchange import ImportReport as ExchangeReport
@@ -152,6 +153,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
 # A new public name goes in three places: the imports above, ``_LAZY`` and ``__all__`` (a test checks
 # that they agree). ``_LAZY`` maps each name to its submodule, or to ``module:attribute`` when renamed.
 _LAZY: dict[str, str] = {
+    "copy_project": "copying",
     "decrypt_project": "encryption",
     "encrypt_project": "encryption",
     "is_encrypted": "encryption",
@@ -329,6 +331,7 @@ def __dir__() -> list[str]:
 __version__ = "0.1.0"
 
 __all__ = [
+    "copy_project",
     "decrypt_project",
     "encrypt_project",
     "is_encrypted",

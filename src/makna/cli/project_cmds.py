@@ -1,8 +1,10 @@
-"""makna init, makna log, makna undo, makna redo: create a project; read its event log; undo and redo."""
+"""makna init, makna copy, makna log, makna undo, makna redo: create or copy a project; read its event log;
+undo and redo."""
 
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -34,6 +36,21 @@ def init(
     with create_project(path, name, passphrase=partial(new_passphrase, path) if encrypt else None) as project:
         info = project.info()
     typer.echo(f"Created {'encrypted ' if encrypt else ''}project {info.name!r} at {path} (id {info.id}).")
+
+
+@app.command("copy")
+def copy_cmd(
+    target: Annotated[str, typer.Argument(help="The new file (never overwritten).")],
+    project: ProjectOpt = None,
+) -> None:
+    """Copy the project file at one moment, safe while the workbench runs (for a second coder, a backup)."""
+    from ..copying import copy_project
+    from ..project import find_project
+    from ._passphrase import ask_passphrase
+
+    location = find_project(project)
+    dest = copy_project(location, target, passphrase=partial(ask_passphrase, location))
+    typer.echo(f"Copied {location} to {dest}: every change committed before the copy began is in it.")
 
 
 @app.command("log")

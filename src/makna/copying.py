@@ -1,0 +1,65 @@
+"""A consistent copy of a project file, safe while the workbench or another program has it open.
+
+A file manager's copy of ``study.makna`` can miss what the write-ahead log (``study.makna-wal``) still holds,
+or catch the file halfway through a checkpoint; a reader that keeps a transaction open holds the log's frames
+back. :func:`copy_project` reads the project at one moment through SQLite itself (``VACUUM INTO``; an encrypted
+file through SQLCipher's ``sqlcipher_export``, with the same key), so the copy holds every change committed
+before it began, and it never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from .errors import InputError, ProjectError
+from .store import Store, resolve_location, sqlite_path
+from .store._cipher import Passphrase, dbapi, export_copy
+
+__all__ = ["copy_project"]
+
+
+def copy_project(
+    location: str | os.PathLike[str], target: str | os.PathLike[str], *, passphrase: Passphrase = None
+) -> Path:
+    """Copy the project file at ``location`` to the new file ``target`` and return its path.
+
+    The copy is taken at one moment and holds everything committed before it (also what is still in the
+    write-ahead log); an encrypted project stays encrypted with the same passphrase (asked through
+    ``passphrase``, a string or a function, as :meth:`makna.store.Store.open` takes it). A server project
+    (PostgreSQL) is refused: ``makna pull`` makes an offline copy of one.
+    """
+    source = sqlite_path(resolve_location(location))
+    if source is None:
+        raise InputError(f"{location}: a server project; 'makna pull' makes an offline copy of one")
+    if not source.is_file():
+        raise InputError(f"{source}: no such project file")
+    dest = Path(target)
+    if dest.exists():
+        raise InputError(f"{dest}: already exists; a copy never overwrites a file, choose another name")
+    if not dest.parent.is_dir():
+        raise InputError(f"{dest.parent}: no such folder")
+    store = Store.open(source, passphrase)  # a project file (checked, migrated), and its key if encrypted
+    cipher = store.cipher
+    store.close()
+    part = dest.with_name(f".{dest.name}.part")
+    part.unlink(missing_ok=True)
+    errors: tuple[type[BaseException], ...] = (sqlite3.Error, OSError)
+    if cipher is not None:
+        errors += (dbapi().Error,)
+    try:
+        if cipher is not None:
+            export_copy(source, cipher, part, cipher)
+        else:
+            conn = sqlite3.connect(source, isolation_level=None, timeout=5)
+            try:
+                conn.execute("VACUUM INTO ?", (str(part),))
+            finally:
+                conn.close()
+        os.chmod(part, source.stat().st_mode & 0o777)
+        os.replace(part, dest)  # the copy appears whole or not at all
+    except errors as exc:
+        part.unlink(missing_ok=True)
+        raise ProjectError(f"{source}: cannot copy to {dest} ({exc})") from None
+    return dest
