@@ -9,7 +9,12 @@ A late filter of the finished detections, reading only the span, its neighbours 
 - half of a never-identifying phrase ("Adha" of "Idul Adha"), a holiday ("Boxing Day"), a scheme or programme
   ("Universal Credit", "Kartu Indonesia Sehat");
 - in Indonesian text, an organisation that the English suffix rule read backwards ("KUR Bank" of "KUR Bank BRI"):
-  Indonesian puts "Bank" first, so the organisation is "Bank BRI".
+  Indonesian puts "Bank" first, so the organisation is "Bank BRI";
+- (round eleven) an ordinary word opening a turn or a sentence that only a weak cue (an introduction read into a
+  speaker label, a repeat of such a guess) took for a name and the precision stage doubts ("INFORMAN: Hanyut.",
+  "Lalu ..."); a role written in capitals as a speaker label ("DRIVER:"); a vehicle's model named by its colour
+  or its vehicle ("the silver Yaris", "motornya Vixion merah"); a language named after "bahasa", "logat",
+  "dialek" ("logat Melayu Riau"); a month or season after "bulan" ("bulan Puaso").
 
 ORG spans other than schemes are kept: a platform or shop that employs someone is an organisation.
 """
@@ -45,6 +50,21 @@ _TOOL_BEFORE: Final = re.compile(
 )
 _TOOL_AFTER: Final = re.compile(r" (?i:app|apps|aplikasi|account|akun)\b")
 _CAP_WORD: Final = re.compile(r"[A-Z][\w.&'-]*")
+_WEAK_CUES: Final = frozenset({"person.intro", "person.repeat"})
+"""Person detectors whose cue can be an artefact: an introduction read into a speaker label, a repeat of a guess."""
+_DOUBTED: Final = 0.5
+"""Below this confidence (the precision stage's probability) a weak cue's ordinary word is no name."""
+_COLOURS: Final = "white|black|silver|grey|gray|blue|red|green|yellow|orange|brown|gold|maroon|navy|beige|purple|pink"
+_WARNA: Final = "putih|hitam|silver|abu-abu|abu|biru|merah|hijau|kuning|oranye|coklat|cokelat|emas|ungu|pink"
+_MODEL_BEFORE: Final = re.compile(
+    rf"(?i:\b(?:{_COLOURS}|{_WARNA}|motor|motornya|motorku|motornyo|mobil|mobilnya|mobilku|mobilnyo|oto|otonyo"
+    r"|car's\s+an?|car\s+is\s+an?|bike\s+is\s+an?|van\s+is\s+an?|drive\s+an?|ride\s+an?)) $"
+)
+_MODEL_AFTER: Final = re.compile(rf" (?:{_WARNA})\b")
+_LANGUAGE_BEFORE: Final = re.compile(
+    r"\b(?:[Bb]ahasa|[Bb]ahaso|BAHASA|[Ll]ogat|LOGAT|[Dd]ialek|[Ll]ogat [A-Z]\w+|[Bb]ahasa [A-Z]\w+) $"
+)
+_MONTH_BEFORE: Final = re.compile(r"\b(?:[Bb]ulan|[Bb]ulan [Pp]uasa) $")
 
 
 @cache
@@ -110,7 +130,47 @@ def _scheme(det: Detection) -> bool:
     return len(words) > 1 and (words[-1] in _SCHEME_TAILS or words[0] in _SCHEME_HEADS)
 
 
+def _weak_ordinary(scan: str, det: Detection) -> bool:
+    """An ordinary word opening a turn or a sentence that only a weak cue took for a name, and that the precision
+    stage doubts (below :data:`_DOUBTED`): "INFORMAN: Hanyut.", "Lalu setahun ..." (a name that is a word,
+    "Seruni: Iyo", "Patience is ...", keeps the stage's confidence)."""
+    return (
+        det.type == "PERSON"
+        and det.detector in _WEAK_CUES
+        and det.confidence < _DOUBTED
+        and " " not in det.text
+        and _common(det.text)
+        and _opens_sentence(scan, det.start)
+    )
+
+
+def _role_label(det: Detection) -> bool:
+    """A role written in capitals as a speaker label ("DRIVER:", "NURSE:"), no name list knowing it."""
+    word = det.text
+    return (
+        det.detector == "person.speaker"
+        and word.isupper()
+        and " " not in word
+        and word.lower() in gz.ordinary_words()
+        and word.title() not in _known_names()
+    )
+
+
+def _named_by_context(scan: str, det: Detection) -> bool:
+    """A capital-letter guess that its context names as a thing: a vehicle's model after a colour or a vehicle
+    ("the silver Yaris", "motornya Vixion merah"), a language after "bahasa"/"logat"/"dialek", a month or season
+    after "bulan" ("bulan Puaso")."""
+    window = scan[max(0, det.start - 24) : det.start]
+    if det.type in _NAMED and _LANGUAGE_BEFORE.search(window):
+        return True
+    if not det.detector.startswith(_GUESSES) or len(det.text.split()) != 1:
+        return False
+    return bool(_MODEL_BEFORE.search(window) or _MODEL_AFTER.match(scan, det.end) or _MONTH_BEFORE.search(window))
+
+
 def _lookalike(scan: str, det: Detection) -> bool:
+    if _weak_ordinary(scan, det) or _role_label(det) or _named_by_context(scan, det):
+        return True
     if _scheme(det):
         return True  # "Universal Credit", "Kartu Indonesia Sehat": a scheme, whatever type it was given
     if det.detector.startswith((*_GUESSES, "org.acronym", "org.service")) and det.text in _service_names():
