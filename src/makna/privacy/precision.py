@@ -315,6 +315,10 @@ def static_features(text: str, detector: str, kind: str, confidence: float, lang
         feats.append(f"brand|{kind}")
     if n == 1 and head and is_ordinary_word(head):
         feats.append(f"ordinary|{kind}")
+    elif n == 1 and head.isalpha() and not (
+        head in first or head in last or head in places or head in stops or head in demonyms or head in gz.brands()
+    ):
+        feats.append(f"coined|{kind}")  # a word no list or dictionary knows: a brand, an app, a rare name
     inner = [w.strip(".,'’").lower() for w in words[:4] if w[:1].isupper()]
     feats.extend(f"word={w}" for w in inner)
     feats.extend(f"word={w}|{kind}" for w in inner)
@@ -333,6 +337,7 @@ class _Document:
     word_types: dict[str, dict[str, int]]  # word -> type -> detections of that type holding it
     also: dict[tuple[str, str], tuple[str, ...]]  # (text, type) -> the other types its first word is detected as
     missed: frozenset[str]  # detected strings written elsewhere in the text, as whole words, undetected there
+    lines: dict[int, str] = field(default_factory=dict)  # line start -> the case of the line's words
 
 
 def _head(text: str) -> str:
@@ -410,13 +415,50 @@ def _brands_lower() -> frozenset[str]:
     return frozenset(b.lower() for b in gz.brands())
 
 
-ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool]
+ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool, str, str, str]
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+
+
+def _next_word(scan: str, end: int) -> str:
+    """The word (or punctuation mark) after ``end`` on its line, lower case; ``<line>`` at the end of a line."""
+    j = end
+    while j < len(scan) and scan[j] in " \t":
+        j += 1
+    if j == len(scan) or scan[j] == "\n":
+        return "<line>"
+    k = j
+    while k < len(scan) and (scan[k].isalnum() or scan[k] in "_'’"):
+        k += 1
+    return scan[j:k].lower() if k > j else scan[j]
+
+
+def _line_case(doc: _Document, start: int) -> str:
+    """How the words of ``start``'s line are written: ``upper`` (all capitals), ``lower`` (no word capitalised
+    but a few), ``title`` (most capitalised), else ``mixed`` (cached per line)."""
+    scan = doc.scan
+    line = scan.rfind("\n", 0, start) + 1
+    got = doc.lines.get(line)
+    if got is None:
+        stop = scan.find("\n", start)
+        words = _LETTERS.findall(scan, line, len(scan) if stop < 0 else stop)
+        caps = sum(1 for w in words if w[0].isupper())
+        if words and all(w.isupper() for w in words if len(w) > 1):
+            got = "upper"
+        elif caps * 5 <= len(words):
+            got = "lower"
+        elif caps * 2 > len(words):
+            got = "title"
+        else:
+            got = "mixed"
+        doc.lines[line] = got
+    return got
 
 
 def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextKey:
     det = found[i]
     scan, kind, text, start, end = doc.scan, det.type, det.text, det.start, det.end
     raw_prev = _prev_word(scan, start)
+    prev2 = "<line>" if raw_prev == "<line>" else _prev_word(scan, len(scan[:start].rstrip(" \t")) - len(raw_prev))
     before = after = ""
     if i and start - found[i - 1].end < 4 and not scan[found[i - 1].end : start].strip():
         before = found[i - 1].type
@@ -436,14 +478,20 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextK
         bool(doc.lowered) and text.lower() in doc.lowered,
         also,
         text in doc.missed,
+        prev2.lower(),
+        _next_word(scan, end),
+        _line_case(doc, start),
     )
 
 
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, prev2, nxt, line = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
+        f"prev2={prev2} {prev}|{kind}",
+        f"next={nxt}|{kind}",
+        f"line={line}|{kind}",
         f"before={before}|{kind}",
         f"after={after}|{kind}",
         f"repeats={repeats}|{kind}",
