@@ -107,3 +107,16 @@ def test_cases_rebuild_identically() -> None:
     for src in sorted(CASES.glob("tune/*.txt")):
         doc = parse(src.read_text(encoding="utf-8"))
         assert json.loads(src.with_suffix(".json").read_text(encoding="utf-8")) == doc
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "whole", "kind"),
+    [
+        ("We live in Dunmore, on 41 Ashgrove Road North, near the school.", "en", "41 Ashgrove Road North", "ADDRESS"),
+        ("Kami makan di rumah makan RM Sinar Lado Ibu Warni, ambil sayur tiap hari.", "id", "Warni", "ORG"),
+    ],
+)
+def test_a_less_sure_word_touching_a_span_is_part_of_it(text: str, language: str, whole: str, kind: str) -> None:
+    found = detect(text, language=language)
+    spans = [d for d in found if whole in d.text or d.text in whole]
+    assert all(d.type == kind for d in spans), [(d.type, d.text) for d in found]

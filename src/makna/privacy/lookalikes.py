@@ -231,6 +231,46 @@ def _head_first(scan: str, det: Detection, limit: int) -> Detection:
     return Detection(start, end, "ORG", det.confidence, det.detector, scan[start:end])
 
 
+_FRAGMENT_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
+_HOST_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS"})
+
+
+def _absorb_fragments(scan: str, found: list[Detection]) -> list[Detection]:
+    """A one-word span of another type, less sure than the span it touches (one space apart), is the end or the
+    start of that span ("63 Church Road" + "North", "RM Siantar Raya Ibu" + "Lamtiur", "Hse" + "No. 17, ..."):
+    the two become one span of the surer one's type. A place after or before an address stays a place (the
+    conventions mark a town named with an address on its own)."""
+    ordered = sorted(found, key=lambda d: d.start)
+    out: list[Detection] = []
+    i = 0
+    while i < len(ordered):
+        det = ordered[i]
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if nxt is not None and scan[det.end : nxt.start] == " ":
+            host, frag = (det, nxt) if det.confidence > nxt.confidence else (nxt, det)
+            if _absorbs(host, frag):
+                merged = Detection(
+                    det.start, nxt.end, host.type, host.confidence, host.detector, scan[det.start : nxt.end]
+                )
+                ordered[i + 1] = merged  # (it may absorb the next fragment too)
+                i += 1
+                continue
+        out.append(det)
+        i += 1
+    return out
+
+
+def _absorbs(host: Detection, frag: Detection) -> bool:
+    return (
+        host.type != frag.type
+        and host.type in _HOST_TYPES
+        and frag.type in _FRAGMENT_TYPES
+        and " " not in frag.text
+        and host.confidence > frag.confidence
+        and not (frag.type == "LOCATION" and host.type == "ADDRESS")
+    )
+
+
 def drop_lookalikes(scan: str, language: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` without the spans that only look like identifiers (and without the other capital-letter guesses
     of the same words: "I downloaded Tripzo ... Tripzo was cheap"); Indonesian head-first organisations
@@ -243,6 +283,7 @@ def drop_lookalikes(scan: str, language: str, found: Sequence[Detection]) -> lis
         for det in found
         if det.text not in dropped or not (det.detector.startswith(_GUESSES) or _lookalike(scan, det))
     ]
+    out = _absorb_fragments(scan, out)
     if language == "id":
         starts = sorted(det.start for det in out)
         starts.append(len(scan))  # (the limit when no detection starts after a span's end)
