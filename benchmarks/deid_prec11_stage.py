@@ -40,8 +40,10 @@ def main() -> None:
     sd = stage_data(data, found)
     docs = {split: [ex.doc for ex in data if ex.split == split] for split in {d.split for d in sd}}
     folds = [s for s in sorted(docs, key=[d.split for d in sd].index) if args.folds == "all" or s in NEWER]
-    print(f"{len(data)} transcripts, {len(folds)} held-out folds, {'CRF out of fold' if args.cache else 'rules alone'}"
-          f" ({time.perf_counter() - t:.0f} s)\n")
+    print(
+        f"{len(data)} transcripts, {len(folds)} held-out folds, {'CRF out of fold' if args.cache else 'rules alone'}"
+        f" ({time.perf_counter() - t:.0f} s)\n"
+    )
     s = STAGE_SETTINGS
     cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())), STAGE_VOTE)
     print(HEAD)
