@@ -85,9 +85,13 @@ def test_a_month_after_bulan_is_no_name() -> None:
     assert found == {("LOCATION", "Solok")}
 
 
-def test_one_letter_is_never_a_person() -> None:
-    assert never_identifier(Detection(0, 1, "PERSON", 0.9, "person.speaker", "M"))
-    assert not never_identifier(Detection(0, 2, "PERSON", 0.9, "person.speaker", "Mo"))
+def test_a_continent_is_never_counted_and_a_town_is() -> None:
+    assert never_identifier(Detection(0, 6, "LOCATION", 0.9, "location.gazetteer", "Europe"))
+    assert not never_identifier(Detection(0, 5, "LOCATION", 0.9, "location.gazetteer", "Leeds"))
+
+
+def test_an_initial_after_an_honorific_stays_a_person() -> None:
+    assert ("PERSON", "R.") in _found("I: Kalau tamu lain, Pak R. yang dari Solok itu baik.", "id")
 
 
 def test_tune_cases_floor() -> None:

@@ -12,7 +12,7 @@ A late filter of the finished detections, reading only the span, its neighbours 
   Indonesian puts "Bank" first, so the organisation is "Bank BRI";
 - (round eleven) an ordinary word opening a turn or a sentence that only a weak cue (an introduction read into a
   speaker label, a repeat of such a guess) took for a name and the precision stage doubts ("INFORMAN: Hanyut.",
-  "Lalu ..."); a role written in capitals as a speaker label ("DRIVER:"); a vehicle's model named by its colour
+  "Lalu ..."); a role as a speaker label ("M:", "DRIVER:"); a vehicle's model named by its colour
   or its vehicle ("the silver Yaris", "motornya Vixion merah"); a language named after "bahasa", "logat",
   "dialek" ("logat Melayu Riau"); a month or season after "bulan" ("bulan Puaso").
 
@@ -145,15 +145,12 @@ def _weak_ordinary(scan: str, det: Detection) -> bool:
 
 
 def _role_label(det: Detection) -> bool:
-    """A role written in capitals as a speaker label ("DRIVER:", "NURSE:"), no name list knowing it."""
+    """A role as a speaker label: one letter ("M:", "R:") or a role word in capitals ("DRIVER:", "NURSE:") that no
+    name list knows ("Pak R." elsewhere is a person by an initial: only labels are roles)."""
     word = det.text
-    return (
-        det.detector == "person.speaker"
-        and word.isupper()
-        and " " not in word
-        and word.lower() in gz.ordinary_words()
-        and word.title() not in _known_names()
-    )
+    if det.detector != "person.speaker" or not word.isupper() or " " in word:
+        return False
+    return len(word) == 1 or (word.lower() in gz.ordinary_words() and word.title() not in _known_names())
 
 
 def _named_by_context(scan: str, det: Detection) -> bool:

@@ -315,10 +315,6 @@ def static_features(text: str, detector: str, kind: str, confidence: float, lang
         feats.append(f"brand|{kind}")
     if n == 1 and head and is_ordinary_word(head):
         feats.append(f"ordinary|{kind}")
-    elif n == 1 and head.isalpha() and not (
-        head in first or head in last or head in places or head in stops or head in demonyms or head in gz.brands()
-    ):
-        feats.append(f"coined|{kind}")  # a word no list or dictionary knows: a brand, an app, a rare name
     inner = [w.strip(".,'’").lower() for w in words[:4] if w[:1].isupper()]
     feats.extend(f"word={w}" for w in inner)
     feats.extend(f"word={w}|{kind}" for w in inner)
@@ -337,7 +333,6 @@ class _Document:
     word_types: dict[str, dict[str, int]]  # word -> type -> detections of that type holding it
     also: dict[tuple[str, str], tuple[str, ...]]  # (text, type) -> the other types its first word is detected as
     missed: frozenset[str]  # detected strings written elsewhere in the text, as whole words, undetected there
-    lines: dict[int, str] = field(default_factory=dict)  # line start -> the case of the line's words
 
 
 def _head(text: str) -> str:
@@ -415,50 +410,13 @@ def _brands_lower() -> frozenset[str]:
     return frozenset(b.lower() for b in gz.brands())
 
 
-ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool, str, str, str]
-_LETTERS: Final = re.compile(r"[^\W\d_]+")
-
-
-def _next_word(scan: str, end: int) -> str:
-    """The word (or punctuation mark) after ``end`` on its line, lower case; ``<line>`` at the end of a line."""
-    j = end
-    while j < len(scan) and scan[j] in " \t":
-        j += 1
-    if j == len(scan) or scan[j] == "\n":
-        return "<line>"
-    k = j
-    while k < len(scan) and (scan[k].isalnum() or scan[k] in "_'’"):
-        k += 1
-    return scan[j:k].lower() if k > j else scan[j]
-
-
-def _line_case(doc: _Document, start: int) -> str:
-    """How the words of ``start``'s line are written: ``upper`` (all capitals), ``lower`` (no word capitalised
-    but a few), ``title`` (most capitalised), else ``mixed`` (cached per line)."""
-    scan = doc.scan
-    line = scan.rfind("\n", 0, start) + 1
-    got = doc.lines.get(line)
-    if got is None:
-        stop = scan.find("\n", start)
-        words = _LETTERS.findall(scan, line, len(scan) if stop < 0 else stop)
-        caps = sum(1 for w in words if w[0].isupper())
-        if words and all(w.isupper() for w in words if len(w) > 1):
-            got = "upper"
-        elif caps * 5 <= len(words):
-            got = "lower"
-        elif caps * 2 > len(words):
-            got = "title"
-        else:
-            got = "mixed"
-        doc.lines[line] = got
-    return got
+ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool]
 
 
 def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextKey:
     det = found[i]
     scan, kind, text, start, end = doc.scan, det.type, det.text, det.start, det.end
     raw_prev = _prev_word(scan, start)
-    prev2 = "<line>" if raw_prev == "<line>" else _prev_word(scan, len(scan[:start].rstrip(" \t")) - len(raw_prev))
     before = after = ""
     if i and start - found[i - 1].end < 4 and not scan[found[i - 1].end : start].strip():
         before = found[i - 1].type
@@ -478,20 +436,14 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextK
         bool(doc.lowered) and text.lower() in doc.lowered,
         also,
         text in doc.missed,
-        prev2.lower(),
-        _next_word(scan, end),
-        _line_case(doc, start),
     )
 
 
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, prev2, nxt, line = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
-        f"prev2={prev2} {prev}|{kind}",
-        f"next={nxt}|{kind}",
-        f"line={line}|{kind}",
         f"before={before}|{kind}",
         f"after={after}|{kind}",
         f"repeats={repeats}|{kind}",
@@ -592,9 +544,8 @@ _NAMES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
 def never_identifier(det: Detection) -> bool:
     """Spans the annotation conventions never count, whatever a detector said: a name, place or organisation
     without a letter (a bare year, "2016"), a PERSON of address terms doubled or joined ("Ibu-ibu") or an office
-    alone ("Wali Nagari") or of one letter ("M:", a role's label), a country, continent or region as a LOCATION,
-    a public office named by its kind only ("Dinas Sosial"), or an English first-person contraction ("I'm",
-    "I've")."""
+    alone ("Wali Nagari"), a country, continent or region as a LOCATION, a public office named by its kind only
+    ("Dinas Sosial"), or an English first-person contraction ("I'm", "I've")."""
     return _never(det.type, det.text)
 
 
@@ -615,8 +566,6 @@ def _never(kind: str, text: str) -> bool:
         rest = text.split()[1:]
         if all(w in OFFICE_TITLES or w.lower() in _OFFICE_OF for w in rest):
             return True  # "Camat", "Wali Nagari", "Kepala Desa": an office, no one's name
-    if kind == "PERSON" and len(text.strip(".")) == 1:
-        return True  # "M:", "R:" (a role's letter as a speaker label) or an initial alone: no one's name
     if kind == "LOCATION" and text in _macro_regions() and text not in gz.first_names("en"):
         return True  # "Europe", "England", "Timur Tengah": a continent, a region or a nation, as big as a country
     if kind == "LOCATION" and text in _countries() and text not in gz.first_names("en") and not _small(text):
