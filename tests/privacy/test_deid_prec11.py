@@ -22,10 +22,10 @@ def _found(text: str, language: str) -> set[tuple[str, str]]:
 
 def test_turn_opening_word_after_a_capitalised_label_is_no_name() -> None:
     text = (
-        "(00.00.05) PEWAWANCARA: Sudah merekam, Pak.\n"
-        "(00.00.09) INFORMAN: Hanyut. Angin barat besar, rumpon kami lepas.\n"
-        "(00.00.20) PEWAWANCARA: Lalu bagaimana?\n"
-        "(00.00.31) INFORMAN: Tenggelam. Sudah tidak ada."
+        "(00.00.05) PEWAWANCARA: Perahunya sekarang di mana, Pak?\n"
+        "(00.00.09) INFORMAN: Tenggelam. Bocor waktu hujan besar bulan lalu.\n"
+        "(00.00.20) PEWAWANCARA: Kemudian bagaimana?\n"
+        "(00.00.31) INFORMAN: Pinjam. Perahu tetangga kami pakai bergantian."
     )
     assert not {t for kind, t in _found(text, "id") if kind == "PERSON"}
 

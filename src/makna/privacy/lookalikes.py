@@ -11,10 +11,10 @@ A late filter of the finished detections, reading only the span, its neighbours 
 - in Indonesian text, an organisation that the English suffix rule read backwards ("KUR Bank" of "KUR Bank BRI"):
   Indonesian puts "Bank" first, so the organisation is "Bank BRI";
 - (round eleven) an ordinary word opening a turn or a sentence that only a weak cue (an introduction read into a
-  speaker label, a repeat of such a guess) took for a name and the precision stage doubts ("INFORMAN: Hanyut.",
-  "Lalu ..."); a role as a speaker label ("M:", "DRIVER:"); a vehicle's model named by its colour
-  or its vehicle ("the silver Yaris", "motornya Vixion merah"); a language named after "bahasa", "logat",
-  "dialek" ("logat Melayu Riau"); a month or season after "bulan" ("bulan Puaso").
+  speaker label, a repeat of such a guess) took for a name and the precision stage doubts ("INFORMAN: Tenggelam.",
+  "Kalau begitu ..."); a role as a speaker label ("M:", "COURIER:"); a vehicle's model named by its colour or its
+  vehicle ("the silver Zentrova", "motornya Zentrova merah"); a language named after "bahasa", "logat", "dialek"
+  ("logat Melayu X"); a month or season after "bulan" ("bulan Mauluik").
 
 ORG spans other than schemes are kept: a platform or shop that employs someone is an organisation.
 """
@@ -132,8 +132,8 @@ def _scheme(det: Detection) -> bool:
 
 def _weak_ordinary(scan: str, det: Detection) -> bool:
     """An ordinary word opening a turn or a sentence that only a weak cue took for a name, and that the precision
-    stage doubts (below :data:`_DOUBTED`): "INFORMAN: Hanyut.", "Lalu setahun ..." (a name that is a word,
-    "Seruni: Iyo", "Patience is ...", keeps the stage's confidence)."""
+    stage doubts (below :data:`_DOUBTED`): "INFORMAN: Tenggelam.", "Kalau begitu ..." (a name that is a word,
+    "Pelangi: Iyo", "Hope is ...", keeps the stage's confidence)."""
     return (
         det.type == "PERSON"
         and det.detector in _WEAK_CUES
@@ -145,7 +145,7 @@ def _weak_ordinary(scan: str, det: Detection) -> bool:
 
 
 def _role_label(det: Detection) -> bool:
-    """A role as a speaker label: one letter ("M:", "R:") or a role word in capitals ("DRIVER:", "NURSE:") that no
+    """A role as a speaker label: one letter ("M:", "R:") or a role word in capitals ("COURIER:", "NURSE:") that no
     name list knows ("Pak R." elsewhere is a person by an initial: only labels are roles)."""
     word = det.text
     if det.detector != "person.speaker" or not word.isupper() or " " in word:
@@ -155,8 +155,8 @@ def _role_label(det: Detection) -> bool:
 
 def _named_by_context(scan: str, det: Detection) -> bool:
     """A capital-letter guess that its context names as a thing: a vehicle's model after a colour or a vehicle
-    ("the silver Yaris", "motornya Vixion merah"), a language after "bahasa"/"logat"/"dialek", a month or season
-    after "bulan" ("bulan Puaso")."""
+    ("the silver Zentrova", "motornya Zentrova merah"), a language after "bahasa"/"logat"/"dialek", a month or
+    season after "bulan" ("bulan Mauluik")."""
     window = scan[max(0, det.start - 24) : det.start]
     if det.type in _NAMED and _LANGUAGE_BEFORE.search(window):
         return True
@@ -234,7 +234,7 @@ _HOST_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS"})
 
 def _absorb_fragments(scan: str, found: list[Detection]) -> list[Detection]:
     """A one-word span of another type, less sure than the span it touches (one space apart), is the end or the
-    start of that span ("63 Church Road" + "North", "RM Siantar Raya Ibu" + "Lamtiur", "Hse" + "No. 17, ..."):
+    start of that span ("41 Ashgrove Road" + "North", "RM Sinar Lado Ibu" + "Warni"):
     the two become one span of the surer one's type. A place after or before an address stays a place (the
     conventions mark a town named with an address on its own)."""
     ordered = sorted(found, key=lambda d: d.start)

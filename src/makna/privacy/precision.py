@@ -567,7 +567,7 @@ def _never(kind: str, text: str) -> bool:
         if all(w in OFFICE_TITLES or w.lower() in _OFFICE_OF for w in rest):
             return True  # "Camat", "Wali Nagari", "Kepala Desa": an office, no one's name
     if kind == "LOCATION" and text in _macro_regions() and text not in gz.first_names("en"):
-        return True  # "Europe", "England", "Timur Tengah": a continent, a region or a nation, as big as a country
+        return True  # "Afrika", "Scotland", "Timur Tengah": a continent, a region or a nation, as big as a country
     if kind == "LOCATION" and text in _countries() and text not in gz.first_names("en") and not _small(text):
         return True  # "Malaysia", "Hong Kong": the conventions never count a country ("Jordan", "Chad" may be names;
         # Pitcairn, Tokelau, Monaco: so few people live there that the place points at one, as a town does)
