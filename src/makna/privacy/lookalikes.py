@@ -9,7 +9,12 @@ A late filter of the finished detections, reading only the span, its neighbours 
 - half of a never-identifying phrase ("Adha" of "Idul Adha"), a holiday ("Boxing Day"), a scheme or programme
   ("Universal Credit", "Kartu Indonesia Sehat");
 - in Indonesian text, an organisation that the English suffix rule read backwards ("KUR Bank" of "KUR Bank BRI"):
-  Indonesian puts "Bank" first, so the organisation is "Bank BRI".
+  Indonesian puts "Bank" first, so the organisation is "Bank BRI";
+- (round eleven) an ordinary word opening a turn or a sentence that only a weak cue (an introduction read into a
+  speaker label, a repeat of such a guess) took for a name and the precision stage doubts ("INFORMAN: Tenggelam.",
+  "Kalau begitu ..."); a role as a speaker label ("M:", "COURIER:"); a vehicle's model named by its colour or its
+  vehicle ("the silver Zentrova", "motornya Zentrova merah"); a language named after "bahasa", "logat", "dialek"
+  ("logat Melayu X"); a month or season after "bulan" ("bulan Mauluik").
 
 ORG spans other than schemes are kept: a platform or shop that employs someone is an organisation.
 """
@@ -45,6 +50,21 @@ _TOOL_BEFORE: Final = re.compile(
 )
 _TOOL_AFTER: Final = re.compile(r" (?i:app|apps|aplikasi|account|akun)\b")
 _CAP_WORD: Final = re.compile(r"[A-Z][\w.&'-]*")
+_WEAK_CUES: Final = frozenset({"person.intro", "person.repeat"})
+"""Person detectors whose cue can be an artefact: an introduction read into a speaker label, a repeat of a guess."""
+_DOUBTED: Final = 0.5
+"""Below this confidence (the precision stage's probability) a weak cue's ordinary word is no name."""
+_COLOURS: Final = "white|black|silver|grey|gray|blue|red|green|yellow|orange|brown|gold|maroon|navy|beige|purple|pink"
+_WARNA: Final = "putih|hitam|silver|abu-abu|abu|biru|merah|hijau|kuning|oranye|coklat|cokelat|emas|ungu|pink"
+_MODEL_BEFORE: Final = re.compile(
+    rf"(?i:\b(?:{_COLOURS}|{_WARNA}|motor|motornya|motorku|motornyo|mobil|mobilnya|mobilku|mobilnyo|oto|otonyo"
+    r"|car's\s+an?|car\s+is\s+an?|bike\s+is\s+an?|van\s+is\s+an?|drive\s+an?|ride\s+an?)) $"
+)
+_MODEL_AFTER: Final = re.compile(rf" (?:{_WARNA})\b")
+_LANGUAGE_BEFORE: Final = re.compile(
+    r"\b(?:[Bb]ahasa|[Bb]ahaso|BAHASA|[Ll]ogat|LOGAT|[Dd]ialek|[Ll]ogat [A-Z]\w+|[Bb]ahasa [A-Z]\w+) $"
+)
+_MONTH_BEFORE: Final = re.compile(r"\b(?:[Bb]ulan|[Bb]ulan [Pp]uasa) $")
 
 
 @cache
@@ -110,7 +130,44 @@ def _scheme(det: Detection) -> bool:
     return len(words) > 1 and (words[-1] in _SCHEME_TAILS or words[0] in _SCHEME_HEADS)
 
 
+def _weak_ordinary(scan: str, det: Detection) -> bool:
+    """An ordinary word opening a turn or a sentence that only a weak cue took for a name, and that the precision
+    stage doubts (below :data:`_DOUBTED`): "INFORMAN: Tenggelam.", "Kalau begitu ..." (a name that is a word,
+    "Pelangi: Iyo", "Hope is ...", keeps the stage's confidence)."""
+    return (
+        det.type == "PERSON"
+        and det.detector in _WEAK_CUES
+        and det.confidence < _DOUBTED
+        and " " not in det.text
+        and _common(det.text)
+        and _opens_sentence(scan, det.start)
+    )
+
+
+def _role_label(det: Detection) -> bool:
+    """A role as a speaker label: one letter ("M:", "R:") or a role word in capitals ("COURIER:", "NURSE:") that no
+    name list knows ("Pak R." elsewhere is a person by an initial: only labels are roles)."""
+    word = det.text
+    if det.detector != "person.speaker" or not word.isupper() or " " in word:
+        return False
+    return len(word) == 1 or (word.lower() in gz.ordinary_words() and word.title() not in _known_names())
+
+
+def _named_by_context(scan: str, det: Detection) -> bool:
+    """A capital-letter guess that its context names as a thing: a vehicle's model after a colour or a vehicle
+    ("the silver Zentrova", "motornya Zentrova merah"), a language after "bahasa"/"logat"/"dialek", a month or
+    season after "bulan" ("bulan Mauluik")."""
+    window = scan[max(0, det.start - 24) : det.start]
+    if det.type in _NAMED and _LANGUAGE_BEFORE.search(window):
+        return True
+    if not det.detector.startswith(_GUESSES) or len(det.text.split()) != 1:
+        return False
+    return bool(_MODEL_BEFORE.search(window) or _MODEL_AFTER.match(scan, det.end) or _MONTH_BEFORE.search(window))
+
+
 def _lookalike(scan: str, det: Detection) -> bool:
+    if _weak_ordinary(scan, det) or _role_label(det) or _named_by_context(scan, det):
+        return True
     if _scheme(det):
         return True  # "Universal Credit", "Kartu Indonesia Sehat": a scheme, whatever type it was given
     if det.detector.startswith((*_GUESSES, "org.acronym", "org.service")) and det.text in _service_names():
@@ -171,6 +228,46 @@ def _head_first(scan: str, det: Detection, limit: int) -> Detection:
     return Detection(start, end, "ORG", det.confidence, det.detector, scan[start:end])
 
 
+_FRAGMENT_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
+_HOST_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS"})
+
+
+def _absorb_fragments(scan: str, found: list[Detection]) -> list[Detection]:
+    """A one-word span of another type, less sure than the span it touches (one space apart), is the end or the
+    start of that span ("41 Ashgrove Road" + "North", "RM Sinar Lado Ibu" + "Warni"):
+    the two become one span of the surer one's type. A place after or before an address stays a place (the
+    conventions mark a town named with an address on its own)."""
+    ordered = sorted(found, key=lambda d: d.start)
+    out: list[Detection] = []
+    i = 0
+    while i < len(ordered):
+        det = ordered[i]
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if nxt is not None and scan[det.end : nxt.start] == " ":
+            host, frag = (det, nxt) if det.confidence > nxt.confidence else (nxt, det)
+            if _absorbs(host, frag):
+                merged = Detection(
+                    det.start, nxt.end, host.type, host.confidence, host.detector, scan[det.start : nxt.end]
+                )
+                ordered[i + 1] = merged  # (it may absorb the next fragment too)
+                i += 1
+                continue
+        out.append(det)
+        i += 1
+    return out
+
+
+def _absorbs(host: Detection, frag: Detection) -> bool:
+    return (
+        host.type != frag.type
+        and host.type in _HOST_TYPES
+        and frag.type in _FRAGMENT_TYPES
+        and " " not in frag.text
+        and host.confidence > frag.confidence
+        and not (frag.type == "LOCATION" and host.type == "ADDRESS")
+    )
+
+
 def drop_lookalikes(scan: str, language: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` without the spans that only look like identifiers (and without the other capital-letter guesses
     of the same words: "I downloaded Tripzo ... Tripzo was cheap"); Indonesian head-first organisations
@@ -183,6 +280,7 @@ def drop_lookalikes(scan: str, language: str, found: Sequence[Detection]) -> lis
         for det in found
         if det.text not in dropped or not (det.detector.startswith(_GUESSES) or _lookalike(scan, det))
     ]
+    out = _absorb_fragments(scan, out)
     if language == "id":
         starts = sorted(det.start for det in out)
         starts.append(len(scan))  # (the limit when no detection starts after a span's end)

@@ -227,6 +227,14 @@ def _countries() -> frozenset[str]:
 
 
 @cache
+def _macro_regions() -> frozenset[str]:
+    """Continents, world regions and the UK's nations (``data/macro_regions.txt``): as big as a country or bigger."""
+    path = resources.files("makna.privacy") / "data" / "macro_regions.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
 def _lists() -> tuple[frozenset[str], ...]:
     return (
         gz.first_names("id"),
@@ -536,8 +544,8 @@ _NAMES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
 def never_identifier(det: Detection) -> bool:
     """Spans the annotation conventions never count, whatever a detector said: a name, place or organisation
     without a letter (a bare year, "2016"), a PERSON of address terms doubled or joined ("Ibu-ibu") or an office
-    alone ("Wali Nagari"), a country as a LOCATION, a public office named by its kind only ("Dinas Sosial"), or
-    an English first-person contraction ("I'm", "I've")."""
+    alone ("Wali Nagari"), a country, continent or region as a LOCATION, a public office named by its kind only
+    ("Dinas Sosial"), or an English first-person contraction ("I'm", "I've")."""
     return _never(det.type, det.text)
 
 
@@ -558,6 +566,8 @@ def _never(kind: str, text: str) -> bool:
         rest = text.split()[1:]
         if all(w in OFFICE_TITLES or w.lower() in _OFFICE_OF for w in rest):
             return True  # "Camat", "Wali Nagari", "Kepala Desa": an office, no one's name
+    if kind == "LOCATION" and text in _macro_regions() and text not in gz.first_names("en"):
+        return True  # "Afrika", "Scotland", "Timur Tengah": a continent, a region or a nation, as big as a country
     if kind == "LOCATION" and text in _countries() and text not in gz.first_names("en") and not _small(text):
         return True  # "Malaysia", "Hong Kong": the conventions never count a country ("Jordan", "Chad" may be names;
         # Pitcairn, Tokelau, Monaco: so few people live there that the place points at one, as a town does)
