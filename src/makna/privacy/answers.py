@@ -33,6 +33,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from .agecues import AGE_NUMBER
+from .self_intro import is_self_intro
 from .types import Detection
 
 __all__ = ["detect_answers"]
@@ -115,6 +116,8 @@ def _runs(text: str, start: int, end: int, *, strip_names: bool) -> Iterator[tup
     _places, names, words, stop = _lists()
     for m in _CAP_RUN.finditer(text, start, end):
         toks = list(re.finditer(r"\S+", m.group("r")))
+        while len(toks) > 1 and is_self_intro(toks[0][0]):
+            toks.pop(0)  # "Namaku André Siregar", "Hi Ada": the name only
         while toks and (
             toks[0][0] in stop
             or toks[0][0].lower() in words

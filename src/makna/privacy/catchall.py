@@ -34,6 +34,7 @@ from .places import (
     PLACE_SUFFIX_WORDS,
     WORK_BEFORE,
 )
+from .self_intro import is_self_intro
 from .speakers import GENERIC_LABELS, is_role_noun
 from .types import Detection
 from .wordnames import word_names
@@ -400,12 +401,15 @@ def _turn_initial_names(text: str, known: _Known) -> Iterator[Detection]:
     (``R2: Chidinma Okafor, everyone calls me Chi``): a self-introduction, so a PERSON (review)."""
     first = _TURN_NAME.match(text)
     for m in itertools.chain(() if first is None else (first,), _NEXT_TURN_NAME.finditer(text)):
-        words = m.group("n").split()
+        start, words = m.start("n"), m.group("n").split()
+        if len(words) > 1 and is_self_intro(words[0]):
+            start = m.start("n") + m.group("n").index(words[1], len(words[0]))  # "I'm Ada Obi": the name only
+            words = words[1:]
         if any(known.known(w) and w not in known.names and w not in known.surnames for w in words):
             continue
         if words[0] in known.stop or words[0] in HONORIFICS or words[0].lower() in known.words:
             continue  # "Abdi Neneng,": a pronoun or another word opens the turn, not the name
-        yield Detection(m.start("n"), m.end("n"), "PERSON", 0.65, "person.turn", m.group("n"))
+        yield Detection(start, m.end("n"), "PERSON", 0.65, "person.turn", text[start : m.end("n")])
 
 
 _THE_NAME: Final = re.compile(  # ("the" first: a pattern led by a look-behind is tried at every position)
