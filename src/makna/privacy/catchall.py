@@ -471,21 +471,25 @@ _NAME_AND: Final = re.compile(
 
 def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
     """A name listed with a PERSON already found ("Chiamaka and Grace", "Grace, Tunde") is a PERSON too, even
-    when it is also an ordinary word; a word the lists know as something else is left alone."""
+    when it is also an ordinary word, and so along the whole list; a word the lists know as something else is
+    left alone."""
     known = _known("en")
-    for det in found:
-        if det.type != "PERSON" or det.confidence < 0.7:
-            continue
-        after = _AND_NAME.match(text, det.end)
-        before = _NAME_AND.search(text, max(0, det.start - 30), det.start)
+    todo = [(d.start, d.end) for d in found if d.type == "PERSON" and d.confidence >= 0.7]
+    seen = set(todo)
+    while todo:  # along the whole list: "Rini, Mega, Suci jo Yenti" from any one of them
+        start, end = todo.pop()
+        after = _AND_NAME.match(text, end)
+        before = _NAME_AND.search(text, max(0, start - 30), start)
         for m in (after, before):
-            if m is None:
+            if m is None or (m.start("n"), m.end("n")) in seen:
                 continue
             word = m.group("n")
             if _CONTRACTION.fullmatch(word) or word in known.stop or word in known.places or word in _PRONOUN_CAPS:
                 continue
             if word.lower() in known.words and word not in known.names or word.lower() in _KIN_WORDS:
                 continue  # an ordinary word, or a kin word ("Istrinya, Hasnah")
+            seen.add((m.start("n"), m.end("n")))
+            todo.append((m.start("n"), m.end("n")))
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.coordinated", word)
 
 

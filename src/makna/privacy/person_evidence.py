@@ -11,6 +11,9 @@ Each rule is a general shape of how people are named in informal interviews, not
   brand or dictionary list explains, then a comma;
 * **a name after "the real one"** (:func:`real_names`): "namo ambo di aplikasi X, nan asli Y", "nama di
   MiChat X, yang aslinya Y": a naming word earlier in the sentence, then "nan/yang asli(nya)";
+* **a name before its role** (:func:`apposed_roles`): "minta tolong Cahaya, anak kos sebelah", "Kadang Untung,
+  tukang ojek langganan", "Fernanda, the Portuguese lad": a capitalised word, then a comma and a person noun,
+  is a name (in the middle of a sentence even where it is also an ordinary word);
 * **the document as evidence** (:func:`lower_repeats`): a name found with confidence (a label, an honorific, a
   naming cue) is the same person when it comes again in lower case ("Nisa ... tanya aja ke nisa"), and a
   listed first name after the person article "si" is one in any case ("si nisa nanya");
@@ -29,10 +32,19 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._evidence import wider_names
-from ._text import HONORIFICS, line_before
+from ._text import HONORIFICS, is_sentence_initial, line_before
+from .neighbours import ROLES
 from .types import Detection
 
-__all__ = ["ACCOUNT_CONFIDENCE", "account_person", "lower_repeats", "named_over_lists", "real_names", "speech_names"]
+__all__ = [
+    "ACCOUNT_CONFIDENCE",
+    "account_person",
+    "apposed_roles",
+    "lower_repeats",
+    "named_over_lists",
+    "real_names",
+    "speech_names",
+]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
 _SOCIAL: Final = frozenset(
@@ -120,20 +132,32 @@ def real_names(text: str) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.85, "person.intro", m.group("n"))
 
 
+_PERSON_BEFORE: Final = re.compile(
+    r"(?i:\b(?:si|ke|sama|ama|samo|jo|dengan|dan|kepada|tanya|nanya|ajak|telpon|chat|with|to|and|"
+    r"ask|asked|tell|told|text|texted|call|called|rang|message|messaged|me|sm|dr|dari)[ \t]+)$"
+)
+_PERSON_AFTER: Final = re.compile(
+    r"[ \t]+(?i:said|says|told|asked|wrote|writes|texted|replied|bilang|nanya|tanya|jawab|balas|bales|ngomong|"
+    r"cerita|marah|datang|pergi|pulang|kato|kecek|langsung|udah|sudah|lagi|baru)\b"
+)
+"""Words around a lower-case mention that make it a person's: contact and company before it ("tanya aja ke
+nisa"), a verb of speech or an act after it ("rashid said"); a lower-case word elsewhere ("juwita itu nama
+pasaran") is the word, not the person."""
 _SI_LOWER: Final = re.compile(r"(?<![\w'’\-])[Ss]i[ \t]+(?P<w>[a-z]{3,})(?![\w@'’\-]|\.\w)")
 
 
 def lower_repeats(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
-    """PERSON for the lower-case mentions of a name token found with confidence 0.75 or more elsewhere in the
-    text (a listed name of four letters or more that is no ordinary word in lower case: a nickname taken from a
-    word, "Lado" of "lado", stays capitalised), and for a listed first name in lower case after "si"."""
+    """PERSON for the lower-case mentions, after a word of contact or before a verb of speech, of a name token
+    found with confidence 0.6 or more elsewhere in the text (a listed name of four letters or more that is no
+    ordinary word in lower case: a nickname taken from a word, "Lado" of "lado", stays capitalised), and for a
+    listed first name in lower case after "si"."""
     names, _places, ordinary, stop, _brands = _lists()
     low: set[str] = set()
     for det in found:
-        if det.type != "PERSON" or det.confidence < 0.75:
+        if det.type != "PERSON" or det.confidence < 0.6:
             continue
         for tok in det.text.split():
-            tok = tok.strip(".,'’()")
+            tok = tok.strip(".,'’()").title()
             if len(tok) >= 4 and tok.isalpha() and tok in names and tok not in stop and tok not in HONORIFICS:
                 word = tok.lower()
                 if word not in ordinary:
@@ -141,7 +165,8 @@ def lower_repeats(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
     if low:
         alts = "|".join(re.escape(w) for w in sorted(low, key=len, reverse=True))
         for m in re.finditer(rf"(?<![\w@.#/'’\-])(?:{alts})(?![\w@'’\-]|\.\w)", text):
-            yield Detection(m.start(), m.end(), "PERSON", 0.7, "person.repeat", m.group(0))
+            if _PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _PERSON_AFTER.match(text, m.end()):
+                yield Detection(m.start(), m.end(), "PERSON", 0.7, "person.repeat", m.group(0))
     for m in _SI_LOWER.finditer(text):
         word = m.group("w")
         if word.title() in names and word not in ordinary and word.title() not in stop:
@@ -176,3 +201,41 @@ def named_over_lists(candidates: Sequence[Detection]) -> list[Detection]:
                 continue
         out.append(det)
     return out
+
+
+_APPOSED: Final = re.compile(
+    r"(?P<n>[A-ZÀ-ÖØ-Þ](?<![\w'’\-][A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ'’\-]+),[ \t]+"
+    r"(?:(?:(?:my|our|his|her|their|a|an|the|si|sang)[ \t]+)?(?:[\w]+-)?" + ROLES + r"\b"
+    r"|(?:tukang|sopir|supir|anak[ \t]+kos|penjaga|satpam|ojek)\b"
+    r"|(?:the|a|an|my|our|that)[ \t]+(?:[A-Za-z]+[ \t]+)?(?:lad|guy|bloke|fella|man|woman|lady|girl|boy|kid)\b)"
+)
+_NAME_NEXT: Final = re.compile(
+    r",[ \t]+(?!(?i:the|a|an|my|our|his|her|that|si|sang)\b)[\w\-]+[ \t]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]"
+)
+_PLACE_BEFORE: Final = re.compile(
+    r"\b(?i:in|at|from|near|to|into|di|dari|ke|dekat|orang|urang|asal|asli|kota|desa|kampung|kampuang)[ \t]+$"
+)
+
+
+def apposed_roles(text: str) -> Iterator[Detection]:
+    """PERSON for a capitalised word that a comma and a person noun follow (module docstring): a listed name or a
+    word no list knows, or in the middle of a sentence an ordinary word too (0.6); never a place, a stop word,
+    a brand or a person noun."""
+    names, places, ordinary, stop, brands = _lists()
+    for m in _APPOSED.finditer(text):
+        word = m.group("n")
+        if word in stop or word in places or word in brands or word.lower() in _KIN_NOUNS:
+            continue
+        word_too = word.lower() in ordinary
+        if word_too and is_sentence_initial(text, m.start()) or _NAME_NEXT.match(text, m.end("n")):
+            continue  # "Jadi, teman saya ...": an ordinary word opening the sentence; "Iye, istriku Sitti": the
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):  # name is the one after the noun
+            continue  # "still in Kilinochchi, the girl ...", "orang Batusangkar, tukang ojek": a place
+        if word_too and word not in names:  # "Kadang Untung, tukang ojek": a word as a name (not repeated)
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.wordname", word)
+        else:
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.role", word)
+
+
+_KIN_NOUNS: Final = frozenset(re.findall(r"[a-z]+", ROLES))
+"""The person nouns themselves ("Teman, ..."): no name."""

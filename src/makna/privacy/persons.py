@@ -34,6 +34,7 @@ from .name_shapes import detect_name_shapes
 from .person_evidence import (
     ACCOUNT_CONFIDENCE,
     account_person,
+    apposed_roles,
     lower_repeats,
     named_over_lists,
     real_names,
@@ -641,3 +642,4 @@ def detect_persons(
     yield from find_known_names(text, known_names)
     yield from speech_names(text)
     yield from real_names(text)
+    yield from apposed_roles(text)
