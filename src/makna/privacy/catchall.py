@@ -458,11 +458,14 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.postposed", m.group("n"))
 
 
+_CORRECTION = r"(?:\.{2,3}|…)?[ \t]*,?[ \t]*(?:eh|ehh|maksudnya|maksud[ \t]+saya|I[ \t]+mean),?"
+"""A speaker correcting a name just said ("Fadil... eh, Dila", "Jon, I mean Joe"): the second is a name too."""
 _REGIONAL_AND = "ama|jo|samo|karo|kalih|lawan"
 """Words for "and"/"with" between two names in colloquial Indonesian, Minang, Javanese and Banjar ("Joy karo
 Rosalinda", "uni Eli jo Nela")."""
 _AND_NAME: Final = re.compile(
-    rf"(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta|{_REGIONAL_AND}))[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])"
+    rf"(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta|{_REGIONAL_AND})|{_CORRECTION})"
+    rf"[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])"
 )
 _NAME_AND: Final = re.compile(
     rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta|{_REGIONAL_AND}))[ \t]+$"

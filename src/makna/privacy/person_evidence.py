@@ -102,15 +102,41 @@ _SPEECH: Final = re.compile(
 
 
 def speech_names(text: str) -> Iterator[Detection]:
-    """PERSON for a name after an Indonesian or Minang verb of speech and before a comma ("Kato Rini, ...")."""
+    """PERSON for a name after an Indonesian or Minang verb of speech and before a comma ("Kato Rini, ..."), and
+    for a name set between commas after a kin or role noun ("adiak ambo, Rini, ..."); a word that is also an
+    ordinary or a stop word is taken after a verb of speech only when a kin noun introduced it in the text."""
     names, places, ordinary, stop, brands = _lists()
+    kin: set[str] = set()
+    for m in _KIN_APPOSED.finditer(text):
+        word = m.group("n")
+        if word in HONORIFICS or word in places or word in brands or word in _CALENDAR or word.lower() in _KIN_NOUNS:
+            continue
+        kin.add(word)
+        yield Detection(m.start("n"), m.end("n"), "PERSON", 0.8, "person.intro", word)
     for m in _SPEECH.finditer(text):
         words = m.group("n").split()
+        if len(words) == 1 and words[0] in kin:
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.speech", m.group("n"))
+            continue
         if any(w in stop or w in places or w in brands for w in words):
             continue
         if any(w.lower() in ordinary and w not in names for w in words):
             continue
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.speech", m.group("n"))
+
+
+_KIN_APPOSED: Final = re.compile(
+    r"(?<![\w'’\-])(?i:" + ROLES + r"|adiak(?:ku|nyo)?|dunsanak(?:ku|nyo)?)"
+    r"(?:[ \t]+(?i:ambo|saya|aku|awak|gue|kami|my|his|her|our))?,[ \t]+"
+    r"(?P<n>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+),"
+)
+"""A name set between commas after a kin or role noun ("adiak ambo, Rini, lewat dulu", "my cousin, Tunde,")."""
+_CALENDAR: Final = frozenset(
+    "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Januari Februari Maret April Mei Juni Juli Agustus September "
+    "Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "May June July August October December Allah Tuhan Nabi Lebaran Ramadan Ramadhan Natal Christmas Easter".split()
+)
+"""Days, months, feasts and the names of God: never a person's name after a kin noun."""
 
 
 _REAL: Final = re.compile(
