@@ -54,6 +54,8 @@ def test_an_app_accounts_person_name_is_a_person() -> None:
     )
     assert typed("I: Ado akun namonyo Rizky Pratama, katonyo padagang.")["Rizky Pratama"] == "PERSON"
     assert typed("I: His name on the app was Tobi Adeleke, but a woman answered.", "en")["Tobi Adeleke"] == "PERSON"
+    again = "I: Ado akun namonyo Marlina Pratama, katonyo padagang. Malamnyo akun Marlina Pratama tu hilang."
+    assert [d.type for d in detect(again, language="id") if d.text == "Marlina Pratama"] == ["PERSON", "PERSON"]
     # a page's or a group's name on Facebook stays an account's (HANDLE)
     assert typed("I: Di Facebook namo ambo Ujang Ojek Sukaramai.")["Ujang Ojek Sukaramai"] == "HANDLE"
     assert typed("I: Facebook my page name is Kwame Rides Leeds.", "en")["Kwame Rides Leeds"] == "HANDLE"

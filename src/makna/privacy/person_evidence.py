@@ -209,8 +209,8 @@ _LIST_FINDS: Final = ("location.gazetteer", "location.list", "unknown.", "org.no
 def named_over_lists(candidates: Sequence[Detection]) -> list[Detection]:
     """``candidates`` less the LOCATION and ORG spans of list or shape detectors that lie inside a name given
     after an explicit naming cue (a ``person.intro`` at 0.9 or more, a nickname, a speech verb's name), and
-    the HANDLE spans inside an account's person name (:data:`ACCOUNT_CONFIDENCE`): the cue says a person is
-    named."""
+    the HANDLE spans inside an account's person name (:data:`ACCOUNT_CONFIDENCE`) or naming it again: the cue
+    says a person is named."""
     named = [
         (d.start, d.end)
         for d in candidates
@@ -218,13 +218,16 @@ def named_over_lists(candidates: Sequence[Detection]) -> list[Detection]:
     ]
     if not named:
         return list(candidates)
-    accounts = [(d.start, d.end) for d in candidates if d.type == "PERSON" and d.confidence >= ACCOUNT_CONFIDENCE]
+    account = [d for d in candidates if d.type == "PERSON" and d.confidence >= ACCOUNT_CONFIDENCE]
+    accounts, account_names = [(d.start, d.end) for d in account], {d.text for d in account}
     out: list[Detection] = []
     for det in candidates:
         if det.type in {"LOCATION", "ORG", "HANDLE"} and det.detector.startswith(_LIST_FINDS):
             within = accounts if det.type == "HANDLE" else named
             if any(s <= det.start and det.end <= e for s, e in within):
                 continue
+            if det.type == "HANDLE" and det.text in account_names:
+                continue  # "akun Budi Santoso tu hilang": the same account's person name again
         out.append(det)
     return out
 
