@@ -83,6 +83,7 @@ def test_minang_kin_nouns_and_the_real_name() -> None:
     assert "Syafrul" in persons("I: Ambo nio buka warung. Adiak ambo, Syafrul, nan ka manjago.")
     assert "Yusnidar" in persons("I: Namo ambo di aplikasi Kembang, nan asli Yusnidar.")
     assert "Padang" not in persons("I: Ambo urang nan asli Padang.")  # a native of a place, no naming word
+    assert "Lie Siok Hwa" in persons("I: Temanku pakai gelang. Nama KTP Lie Siok Hwa, umur dua lima.")
 
 
 def test_names_after_verbs_of_speech() -> None:

@@ -58,14 +58,15 @@ HONORIFIC: Final = re.compile(
 )
 _INTRO_ID = (
     r"nama(?:ku|nya)?(?:[ \t]+(?:saya|aku|ambo|gue|asli(?:nya|ku)?|panggilan(?:nya|ku)?|lengkap(?:nya|ku)?|"
-    r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil(?:nya)?|manggil(?:nya)?|"
+    r"samaran(?:nya|ku)?|kecil(?:nya|ku)?|(?:KTP|SIM|paspor)(?:-?nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil(?:nya)?|manggil(?:nya)?|"
     r"nyebut(?:nya)?|disebut|sapaan(?:nya|ku)?|julukan(?:nya|ku)?|"
     r"ngaku(?:nya)?(?:[ \t]+namanya)?|"
     r"almarhum|almarhumah|alm\.|almh\.|mendiang|"
     r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|a\.n\.|bernama|kenalin|kenalkan|si|informan:?|"
     r"narasumber:?|inisial(?:nya)?|lengkap(?:nya|ku)|"
     r"nama(?:ku|nya)?[ \t]+(?:di|sesuai|pada|menurut|dalam)[ \t]+(?:KTP|ktp|akta|ijazah|SIM|paspor|kartu)(?:-?nya|ku)?|"
-    r"namo(?:nyo|ku)?(?:[ \t]+(?:asli|lengkap|panggilan)(?:nyo)?)?|ngaran(?:nya|ku)?|jeneng(?:e|ku|ipun)|aran(?:e|ku)|"
+    r"namo(?:nyo|ku)?(?:[ \t]+(?:asli|lengkap|panggilan|KTP)(?:nyo)?)?|"
+    r"ngaran(?:nya|ku)?|jeneng(?:e|ku|ipun)|aran(?:e|ku)|"
     r"asma(?:ne|nipun)|nama[ \t]+(?:benar|betul|asli)(?:nya|ku)?|name[ \t]+(?:ku|die|dia)|"
     r"tanya(?:kan)?[ \t]+(?:ke|sama|ama|sm)|nanya[ \t]+(?:ke|sama|ama|sm)|bilang[ \t]+(?:ke|sama|ama)|"
     r"telepon|telpon|nelpon|ditelepon|ditelpon|ngajak|diajak|"
@@ -75,8 +76,7 @@ _INTRO_ID = (
     r"pacaran[ \t]+(?:sama|ama|dengan|jo|samo)|jalan[ \t]+(?:sama|ama|dengan|jo|samo)|"
     r"chatting(?:an)?[ \t]+(?:sama|ama|dengan|jo|samo)|curhat[ \t]+(?:ke|sama|ama)|"
     r"panggia(?:kan)?|dipanggia|mamanggia|sabuik(?:lah)?|disabuik|tulis(?:kan|lah)?|ditulis|tulih(?:kan|lah)?|ditulih|"
-    r"imbau|maimbau|diimbau|mahimbau|baimbau|mangaku(?:nyo)?|ngakunyo|"
-    r"nam[ao](?:ku|nya|nyo)?[ \t]+(?:KTP|ktp|SIM|paspor)(?:-?nya|-?nyo|ku)?"
+    r"imbau|maimbau|diimbau|mahimbau|baimbau|mangaku(?:nyo)?|ngakunyo"
 )
 """(The last lines: "sebut saja X", and being blocked, cheated, met or dated by someone: "diblokir sama X".)"""
 _INTRO_EN = (
