@@ -42,6 +42,7 @@ __all__ = [
     "apposed_roles",
     "lower_repeats",
     "named_over_lists",
+    "person_shaped",
     "real_names",
     "speech_names",
 ]
