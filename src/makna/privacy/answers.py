@@ -12,9 +12,9 @@ An interview is questions and answers: the question types the words of the answe
   words and with its unit when there is one, is an AGE (``Twenty-three.``, ``Dua puluh tujuh tahun.``,
   ``I'm 34, I think``).
 
-* **a who-question** (``Who else rides with you?``, ``Siapa yang bantu?``): capitalised words of the answer's
-  first sentence that no list gives as a place or an ordinary word are a PERSON (``Thabo and Nomvula.``);
-  the answer's first word only when a list or the sentence's end follows it.
+* **a who-question** (``Who else rides with you?``, ``Siapa yang bantu?``, Minang ``Sia ...?``): capitalised
+  words of the answer's first sentence that no list gives as a place or an ordinary word are a PERSON
+  (``Thabo and Nomvula.``); the answer's first word only when a list or the sentence's end follows it.
 * **a question about the app or firm** (``Which app do you use?``, ``Pakai aplikasi apa?``): in the first
   sentence of the answer, capitalised words that no list explains are an ORG (``Mostly Zoomeat, sometimes
   Quikbite``); the answer's first word only when a list or the sentence's end follows it (``Dashly and
@@ -33,6 +33,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from .agecues import AGE_NUMBER
+from .self_intro import is_self_intro
 from .types import Detection
 
 __all__ = ["detect_answers"]
@@ -60,7 +61,7 @@ _PLATFORM_Q: Final = re.compile(
     r"\b(?:narik|kerja|karajo|ngojek)[ \t]+(?:buat|untuk|sama|samo|ikut)[ \t]+(?:apa|siapa|mano|apo)\b)"
 )
 """A question about the app or firm someone rides for: its answer names platforms (``Mostly Zoomeat``)."""
-_WHO_Q: Final = re.compile(r"(?i:\bwho\b|\bsiapa\b|\bwhose[ \t]+name)")
+_WHO_Q: Final = re.compile(r"(?i:\bwho\b|\bsiapa\b|\bsia\b|\bsiapo\b|\bwhose[ \t]+name)")
 """A question about people: its answer names them (``Who else rides with you? / Thabo and Nomvula.``)."""
 _NOT_PERSON_BEFORE: Final = re.compile(
     r"\b(?i:the|from|in|around|near|at|to|di|ke|dari|pasar|kampung|desa)[ \t]+(?:and[ \t]+(?:around[ \t]+)?)?$"
@@ -115,6 +116,8 @@ def _runs(text: str, start: int, end: int, *, strip_names: bool) -> Iterator[tup
     _places, names, words, stop = _lists()
     for m in _CAP_RUN.finditer(text, start, end):
         toks = list(re.finditer(r"\S+", m.group("r")))
+        while len(toks) > 1 and is_self_intro(toks[0][0]):
+            toks.pop(0)  # "Namaku André Siregar", "Hi Ada": the name only
         while toks and (
             toks[0][0] in stop
             or toks[0][0].lower() in words

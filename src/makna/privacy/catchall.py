@@ -34,6 +34,7 @@ from .places import (
     PLACE_SUFFIX_WORDS,
     WORK_BEFORE,
 )
+from .self_intro import is_self_intro
 from .speakers import GENERIC_LABELS, is_role_noun
 from .types import Detection
 from .wordnames import word_names
@@ -400,12 +401,15 @@ def _turn_initial_names(text: str, known: _Known) -> Iterator[Detection]:
     (``R2: Chidinma Okafor, everyone calls me Chi``): a self-introduction, so a PERSON (review)."""
     first = _TURN_NAME.match(text)
     for m in itertools.chain(() if first is None else (first,), _NEXT_TURN_NAME.finditer(text)):
-        words = m.group("n").split()
+        start, words = m.start("n"), m.group("n").split()
+        if len(words) > 1 and is_self_intro(words[0]):
+            start = m.start("n") + m.group("n").index(words[1], len(words[0]))  # "I'm Ada Obi": the name only
+            words = words[1:]
         if any(known.known(w) and w not in known.names and w not in known.surnames for w in words):
             continue
         if words[0] in known.stop or words[0] in HONORIFICS or words[0].lower() in known.words:
             continue  # "Abdi Neneng,": a pronoun or another word opens the turn, not the name
-        yield Detection(m.start("n"), m.end("n"), "PERSON", 0.65, "person.turn", m.group("n"))
+        yield Detection(start, m.end("n"), "PERSON", 0.65, "person.turn", text[start : m.end("n")])
 
 
 _THE_NAME: Final = re.compile(  # ("the" first: a pattern led by a look-behind is tried at every position)
@@ -454,11 +458,14 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.postposed", m.group("n"))
 
 
+_CORRECTION = r"(?:\.{2,3}|…)?[ \t]*,?[ \t]*(?:eh|ehh|maksudnya|maksud[ \t]+saya|I[ \t]+mean),?"
+"""A speaker correcting a name just said ("Fadil... eh, Dila", "Jon, I mean Joe"): the second is a name too."""
 _REGIONAL_AND = "ama|jo|samo|karo|kalih|lawan"
 """Words for "and"/"with" between two names in colloquial Indonesian, Minang, Javanese and Banjar ("Joy karo
 Rosalinda", "uni Eli jo Nela")."""
 _AND_NAME: Final = re.compile(
-    rf"(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta|{_REGIONAL_AND}))[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])"
+    rf"(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta|{_REGIONAL_AND})|{_CORRECTION})"
+    rf"[ \t]+(?P<n>{_CAP_NAME})(?![\w'’\-])"
 )
 _NAME_AND: Final = re.compile(
     rf"(?<![\w'’\-])(?P<n>{_CAP_NAME})(?:[ \t]*[,&]|[ \t]+(?:and|dan|or|atau|sama|serta|{_REGIONAL_AND}))[ \t]+$"
@@ -467,21 +474,25 @@ _NAME_AND: Final = re.compile(
 
 def coordinated_names(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
     """A name listed with a PERSON already found ("Chiamaka and Grace", "Grace, Tunde") is a PERSON too, even
-    when it is also an ordinary word; a word the lists know as something else is left alone."""
+    when it is also an ordinary word, and so along the whole list; a word the lists know as something else is
+    left alone."""
     known = _known("en")
-    for det in found:
-        if det.type != "PERSON" or det.confidence < 0.7:
-            continue
-        after = _AND_NAME.match(text, det.end)
-        before = _NAME_AND.search(text, max(0, det.start - 30), det.start)
+    todo = [(d.start, d.end) for d in found if d.type == "PERSON" and d.confidence >= 0.7]
+    seen = set(todo)
+    while todo:  # along the whole list: "Rini, Mega, Suci jo Yenti" from any one of them
+        start, end = todo.pop()
+        after = _AND_NAME.match(text, end)
+        before = _NAME_AND.search(text, max(0, start - 30), start)
         for m in (after, before):
-            if m is None:
+            if m is None or (m.start("n"), m.end("n")) in seen:
                 continue
             word = m.group("n")
             if _CONTRACTION.fullmatch(word) or word in known.stop or word in known.places or word in _PRONOUN_CAPS:
                 continue
             if word.lower() in known.words and word not in known.names or word.lower() in _KIN_WORDS:
                 continue  # an ordinary word, or a kin word ("Istrinya, Hasnah")
+            seen.add((m.start("n"), m.end("n")))
+            todo.append((m.start("n"), m.end("n")))
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.coordinated", word)
 
 

@@ -39,7 +39,7 @@ from ._fastrx import Narrowed, gated_finditer, trigger
 from .address_terms import ADDRESS_TERMS
 from .types import Detection
 
-__all__ = ["listed_places", "nicknames", "prefixed_places", "role_persons", "route_places"]
+__all__ = ["ROLES", "listed_places", "nicknames", "prefixed_places", "role_persons", "route_places"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
 _SEP = (
@@ -55,7 +55,7 @@ _LIST_GOES_ON: Final = re.compile(
 """After a name listed with a comma: the list ends or goes on ("Handsworth, Lozells, down to Aston"); "Nongoma,
 Sbu is 12" and "Aberystwyth, Sioned, she's" are no lists."""
 _BEFORE: Final = re.compile(rf"(?<![\w'’\-@])(?P<n>{_CAP}(?:[ \t]+{_CAP})?){_SEP}[ \t]+$")
-_ROLES = (
+ROLES = (
     r"(?:mate|friend|pal|neighbour|neighbor|cousin|colleague|workmate|boss|manager|supervisor|landlord|landlady|"
     r"rider|driver|dispatcher|teman|kawan|kanti|sahabat|tetangga|sepupu|bos|abang|adik|kakak|rekan|"
     r"brother|sister|son|daughter|wife|husband|uncle|aunt|auntie|nephew|niece|customer|client|tenant|"
@@ -69,7 +69,7 @@ _ROLE_AFTER: Final = re.compile(
     r"(?:shop|store|restaurant|takeaway|cafe|café|garage|kitchen|office|hub|depot|warehouse|counter|"
     r"pharmacy|chemist|salon|bakery|pub|bar|hotel|hospital|clinic|church|mosque|temple|school|station|"
     r"market|stall|place|desk|team|agency|depot|next[ \t]+door)\b"
-    rf"|(?:,[ \t]+(?:(?:my|our|his|her|a|the|an)[ \t]+)?|[ \t]+(?:my|our|his|her)[ \t]+)(?:[\w]+-)?{_ROLES}\b"
+    rf"|(?:,[ \t]+(?:(?:my|our|his|her|a|the|an)[ \t]+)?|[ \t]+(?:my|our|his|her)[ \t]+)(?:[\w]+-)?{ROLES}\b"
     r"|[ \t]+(?:in|from|at)[ \t]+(?P<p>[A-Z][\w'’\-]+)"
 )
 _DID_TO: Final = re.compile(

@@ -31,6 +31,15 @@ from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
 from .catchall import in_lower_case, is_language
 from .chat_senders import stamped_senders
 from .name_shapes import detect_name_shapes
+from .person_evidence import (
+    ACCOUNT_CONFIDENCE,
+    account_person,
+    apposed_roles,
+    lower_repeats,
+    named_over_lists,
+    real_names,
+    speech_names,
+)
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS
 from .speakers import GENERIC_LABELS
 from .types import Detection
@@ -49,14 +58,15 @@ HONORIFIC: Final = re.compile(
 )
 _INTRO_ID = (
     r"nama(?:ku|nya)?(?:[ \t]+(?:saya|aku|ambo|gue|asli(?:nya|ku)?|panggilan(?:nya|ku)?|lengkap(?:nya|ku)?|"
-    r"samaran(?:nya|ku)?|kecil(?:nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil(?:nya)?|manggil(?:nya)?|"
+    r"samaran(?:nya|ku)?|kecil(?:nya|ku)?|(?:KTP|SIM|paspor)(?:-?nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil(?:nya)?|manggil(?:nya)?|"
     r"nyebut(?:nya)?|disebut|sapaan(?:nya|ku)?|julukan(?:nya|ku)?|"
     r"ngaku(?:nya)?(?:[ \t]+namanya)?|"
     r"almarhum|almarhumah|alm\.|almh\.|mendiang|"
     r"mengaku|pakai[ \t]+nama|pake[ \t]+nama|atas[ \t]+nama|a\.n\.|bernama|kenalin|kenalkan|si|informan:?|"
     r"narasumber:?|inisial(?:nya)?|lengkap(?:nya|ku)|"
     r"nama(?:ku|nya)?[ \t]+(?:di|sesuai|pada|menurut|dalam)[ \t]+(?:KTP|ktp|akta|ijazah|SIM|paspor|kartu)(?:-?nya|ku)?|"
-    r"namo(?:nyo|ku)?(?:[ \t]+(?:asli|lengkap|panggilan)(?:nyo)?)?|ngaran(?:nya|ku)?|jeneng(?:e|ku|ipun)|aran(?:e|ku)|"
+    r"namo(?:nyo|ku)?(?:[ \t]+(?:asli|lengkap|panggilan|KTP)(?:nyo)?)?|"
+    r"ngaran(?:nya|ku)?|jeneng(?:e|ku|ipun)|aran(?:e|ku)|"
     r"asma(?:ne|nipun)|nama[ \t]+(?:benar|betul|asli)(?:nya|ku)?|name[ \t]+(?:ku|die|dia)|"
     r"tanya(?:kan)?[ \t]+(?:ke|sama|ama|sm)|nanya[ \t]+(?:ke|sama|ama|sm)|bilang[ \t]+(?:ke|sama|ama)|"
     r"telepon|telpon|nelpon|ditelepon|ditelpon|ngajak|diajak|"
@@ -65,7 +75,8 @@ _INTRO_ID = (
     r"ketemu[ \t]+(?:sama|ama|dengan|jo|samo)|kenal(?:an)?[ \t]+(?:sama|ama|dengan|jo|samo)|"
     r"pacaran[ \t]+(?:sama|ama|dengan|jo|samo)|jalan[ \t]+(?:sama|ama|dengan|jo|samo)|"
     r"chatting(?:an)?[ \t]+(?:sama|ama|dengan|jo|samo)|curhat[ \t]+(?:ke|sama|ama)|"
-    r"panggia(?:kan)?|dipanggia|mamanggia|sabuik(?:lah)?|disabuik|tulis(?:kan|lah)?|ditulis|tulih(?:kan|lah)?|ditulih"
+    r"panggia(?:kan)?|dipanggia|mamanggia|sabuik(?:lah)?|disabuik|tulis(?:kan|lah)?|ditulis|tulih(?:kan|lah)?|ditulih|"
+    r"imbau|maimbau|diimbau|mahimbau|baimbau|mangaku(?:nyo)?|ngakunyo"
 )
 """(The last lines: "sebut saja X", and being blocked, cheated, met or dated by someone: "diblokir sama X".)"""
 _INTRO_EN = (
@@ -79,7 +90,9 @@ _INTRO_EN = (
     r"stayed with|staying with|stay with|lived with|living with|live with|moved in with|"
     r"ketemu|ketemuan|bertemu|kenal|kenalan|nikah|menikah|nelpon|menelepon|chat|nge-chat|ngechat|"
     r"blocked|unblocked|ghosted|ghosted by|blocked by|dumped by|dumped|dating|went out with|"
-    r"chatting with|chatted with|matched with"
+    r"chatting with|chatted with|matched with|account name|profile name|"
+    r"name on (?:the|my|his|her|their) (?:app|account|profile|order|booking|receipt) (?:is|was|said)|"
+    r"most people (?:say|call me|call him|call her)|some people (?:say|call me|call him|call her)"
 )
 _KIN = (
     r"daughter|son|wife|husband|brother|sister|mum|mom|mother|dad|father|friend|mate|neighbour|neighbor|boss|"
@@ -94,7 +107,9 @@ _KIN = (
     r"anak(?:ku|nya)?|anak[ \t]+(?:saya|aku|ambo)|suami(?:ku|nya)?|istri(?:ku|nya)?|pacar(?:ku|nya)?|"
     r"adik(?:ku|nya)?|kakak(?:ku|nya)?|temen(?:ku|nya)?|teman(?:ku|nya)?|kawan(?:ku|nya)?|tetangga(?:ku|nya)?|"
     r"bos(?:ku|nya)?|sepupu(?:ku|nya)?|mertua(?:ku|nya)?|langganan(?:ku|nya)?|tamu(?:ku|nya)?|"
-    r"bini(?:ku|nya)?|bojo(?:ku|ne)?|laki(?:ku)?"
+    r"bini(?:ku|nya)?|bojo(?:ku|ne)?|laki(?:ku)?|"
+    r"adiak(?:ku|nyo)?|kakak(?:nyo)|kawan(?:nyo)|kanti(?:ku|nyo)?|dunsanak(?:ku|nyo)?|kamanakan(?:ku|nyo)?|"
+    r"amak(?:ku|nyo)?|apak(?:ku|nyo)?|mamak(?:ku|nyo)?|induak(?:ku|nyo)?|sumando(?:ku|nyo)?|anak(?:nyo)"
 )
 _FILLER = (
     r"(?:[ \t]+(?:aja|saja|sajo|ajo|ajah|aje|se|itu|adalah|aku|saya|ambo|gue|dia|is|was|be|are|were|beta|kamek|"
@@ -131,7 +146,10 @@ _PARTICLE: Final = re.compile(r"-(?:nya|nyo|nye|ku|mu|lah|kah)$")
 _CONTRACTION: Final = re.compile(r"['’](?:m|re|ll|ve|d)$")
 _ROLES: Final = frozenset(w for w in GENERIC_LABELS if len(w) > 3)
 """Speaker roles ("Speaker", "Participant", "Interpreter"): never a name, nor the start of one."""
-_NAMING: Final = re.compile(r"(?i:nama|my name|name|call|panggil|dipanggil|known as|goes by)")
+_NAMING: Final = re.compile(
+    r"(?i:nama|namo|my name|name|call|panggil|dipanggil|panggia|dipanggia|imbau|maimbau|diimbau|known as|goes by|"
+    r"account name|profile name|most people|some people)"
+)
 """Introductions that say outright that a name follows: they outweigh a place list ("namanya Darma")."""
 _GREETING_AFTER: Final = re.compile(
     r"[ \t]+(?:pagi|siang|sore|malam|enjing|dalu|ndalu|sonten|rawuh|morning|afternoon|evening)\b"
@@ -214,6 +232,10 @@ def _cued(
         kind = _named_thing(text, m.start()) if named or m.group(0).lower().startswith("called") else None
         if kind is None and named and words[0].lower() in _SHOP_FIRSTS and len(words) > 1:
             kind = "ORG"  # "Namanya Kopi Senja", "namanya Warung Bu Ani": a shop's name starts with what it sells
+        if (kind == "HANDLE" or kind is None and named) and account_person(text, m.start(), text[span[0] : span[1]]):
+            end = span[1]  # "ada akun, namanya Budi Santoso": an app account shown under a person's name
+            yield Detection(span[0], end, "PERSON", ACCOUNT_CONFIDENCE, detector, text[span[0] : end])
+            continue
         if kind is not None:  # "grup Facebook, namanya ...", "a shop called ...": a page or a firm, not a person
             yield Detection(span[0], span[1], kind, 0.8, "person.intro", text[span[0] : span[1]])
             continue
@@ -487,10 +509,12 @@ def find_balinese(text: str) -> Iterator[Detection]:
 def titled_names_first(candidates: Sequence[Detection]) -> list[Detection]:
     """``candidates`` less the place and organisation spans that are an honorific or address term and then
     exactly a name found after it ("Mpok Leha", "Amaq Sukri", "Ko Akiet" taken as ORG or LOCATION): the
-    honorific says a person is named (a span that goes on past the name, "Tita Lorna's Carinderia", stays)."""
+    honorific says a person is named (a span that goes on past the name, "Tita Lorna's Carinderia", stays); and
+    less the list spans inside a name an explicit naming cue gives
+    (:func:`makna.privacy.person_evidence.named_over_lists`)."""
     titled = {(d.end, d.start) for d in candidates if d.type == "PERSON" and d.detector == "person.honorific"}
     if not titled:
-        return list(candidates)
+        return named_over_lists(candidates)
     out: list[Detection] = []
     for det in candidates:
         if det.type in {"ORG", "LOCATION"} and det.text.split(None, 1)[0] in HONORIFICS:
@@ -498,7 +522,7 @@ def titled_names_first(candidates: Sequence[Detection]) -> list[Detection]:
             if len(rest) == 2 and (det.end, det.end - len(rest[1])) in titled:
                 continue
         out.append(det)
-    return out
+    return named_over_lists(out)
 
 
 def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detection]:
@@ -525,7 +549,9 @@ _CONTEXT_FINDS: Final = frozenset(
 
 def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
     """Other capitalised occurrences, in the same text, of name tokens already found with a cue (0.72), or by
-    context alone (:data:`_CONTEXT_FINDS`, at that detection's confidence, at most 0.7: review)."""
+    context alone (:data:`_CONTEXT_FINDS`, at that detection's confidence, at most 0.7: review); and their
+    lower-case mentions (:func:`makna.privacy.person_evidence.lower_repeats`)."""
+    found = list(found)
     conf: dict[str, float] = {}
     for det in found:
         if det.type != "PERSON":
@@ -546,6 +572,7 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
         if t not in stop and not _is_honorific(t) and t.lower() not in _ROLES and not _CONTRACTION.search(t)
     }
     if not tokens:
+        yield from lower_repeats(text, found)
         return
     alts = [re.escape(t) for t in sorted(tokens, key=len, reverse=True)]
     for m in re.finditer(dispatch(alts, not_after=r"\w@.\-") + r"(?![\w@\-])", text):
@@ -553,6 +580,7 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
             continue  # "Sugeng dalu": a greeting, even where Sugeng is someone's name
         yield Detection(m.start(), m.end(), "PERSON", conf[m.group(0)], "person.repeat", m.group(0))
     yield from _short_forms(text, {t for t in tokens if conf[t] >= 0.72})
+    yield from lower_repeats(text, found)
 
 
 def _short_forms(text: str, tokens: set[str]) -> Iterator[Detection]:
@@ -612,3 +640,6 @@ def detect_persons(
     yield from detect_name_shapes(text)
     yield from stamped_senders(text)
     yield from find_known_names(text, known_names)
+    yield from speech_names(text)
+    yield from real_names(text)
+    yield from apposed_roles(text)
