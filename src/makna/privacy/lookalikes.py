@@ -14,7 +14,7 @@ A late filter of the finished detections, reading only the span, its neighbours 
   speaker label, a repeat of such a guess) took for a name and the precision stage doubts ("INFORMAN: Tenggelam.",
   "Kalau begitu ..."); a role as a speaker label ("M:", "COURIER:"); a vehicle's model named by its colour or its
   vehicle ("the silver Zentrova", "motornya Zentrova merah"); a language named after "bahasa", "logat", "dialek"
-  ("logat Melayu X"); a month or season after "bulan" ("bulan Mauluik").
+  ("logat Sirukam"); a month of a calendar after "bulan" ("bulan Syawal").
 
 ORG spans other than schemes are kept: a platform or shop that employs someone is an organisation.
 """
@@ -29,6 +29,7 @@ from importlib import resources
 from typing import Final
 
 from . import gazetteers as gz
+from ._orgheads import JOB_WORDS
 from .precision import stage_is_off
 from .types import Detection
 
@@ -64,6 +65,7 @@ _MODEL_AFTER: Final = re.compile(rf" (?:{_WARNA})\b")
 _LANGUAGE_BEFORE: Final = re.compile(
     r"\b(?:[Bb]ahasa|[Bb]ahaso|BAHASA|[Ll]ogat|LOGAT|[Dd]ialek|[Ll]ogat [A-Z]\w+|[Bb]ahasa [A-Z]\w+) $"
 )
+_LANGUAGE_RIGHT_BEFORE: Final = re.compile(r"\b(?:[Bb]ahas[ao]|BAHASA|[Ll]ogat|LOGAT|[Dd]ialek) $")
 _MONTH_BEFORE: Final = re.compile(r"\b(?:[Bb]ulan|[Bb]ulan [Pp]uasa) $")
 
 
@@ -144,30 +146,59 @@ def _weak_ordinary(scan: str, det: Detection) -> bool:
     )
 
 
+_LABEL_ROLES: Final = frozenset(
+    "moderator fasilitator facilitator notulen notulis interviewer pewawancara participant peserta informan "
+    "narasumber responden respondent researcher peneliti penanya penjawab host translator penerjemah".split()
+)
+
+
 def _role_label(det: Detection) -> bool:
-    """A role as a speaker label: one letter ("M:", "R:") or a role word in capitals ("COURIER:", "NURSE:") that no
-    name list knows ("Pak R." elsewhere is a person by an initial: only labels are roles)."""
+    """A role as a speaker label: one letter ("M:", "R:") or a job or role noun in capitals ("COURIER:",
+    "NURSE:", "MODERATOR:"; :data:`makna.privacy._orgheads.JOB_WORDS` and a few roles of an interview), never
+    another word ("SENJA:", "PATIENCE:" are names that are words; "Pak R." elsewhere is a person by an initial:
+    only labels are roles)."""
     word = det.text
     if det.detector != "person.speaker" or not word.isupper() or " " in word:
         return False
-    return len(word) == 1 or (word.lower() in gz.ordinary_words() and word.title() not in _known_names())
+    low = word.lower()
+    return len(word) == 1 or (
+        (low in JOB_WORDS or low in _LABEL_ROLES) and low in gz.ordinary_words() and word.title() not in _known_names()
+    )
 
 
 def _named_by_context(scan: str, det: Detection) -> bool:
-    """A capital-letter guess that its context names as a thing: a vehicle's model after a colour or a vehicle
-    ("the silver Zentrova", "motornya Zentrova merah"), a language after "bahasa"/"logat"/"dialek", a month or
-    season after "bulan" ("bulan Mauluik")."""
+    """A one-word capital-letter guess that its context names as a thing: a vehicle's model after a colour or a
+    vehicle ("the silver Zentrova", "motornya Zentrova merah"), a language after "bahasa"/"logat"/"dialek", a
+    month of a calendar after "bulan". Never a word the name data knows ("motornya Zefanya", "Bahasa Inggris
+    Ocha bagus", "setiap bulan Epi kirim uang" are people), and never a detection with a cue of its own; the
+    drop is of this span only, not of the word's other mentions (see :func:`drop_lookalikes`)."""
+    word = det.text
     window = scan[max(0, det.start - 24) : det.start]
-    if det.type in _NAMED and _LANGUAGE_BEFORE.search(window):
-        return True
-    if not det.detector.startswith(_GUESSES) or len(det.text.split()) != 1:
+    if det.type == "LOCATION" and _LANGUAGE_BEFORE.search(window):
+        return True  # a language named after a place ("bahasa Manado", "logat Pesisia"): the conventions leave it
+    if not det.detector.startswith(_GUESSES) or " " in word or word.title() in _known_names():
         return False
-    return bool(_MODEL_BEFORE.search(window) or _MODEL_AFTER.match(scan, det.end) or _MONTH_BEFORE.search(window))
+    if det.type == "PERSON" and _LANGUAGE_RIGHT_BEFORE.search(window):
+        return True  # "logat Kaluang" (not "Bahasa Inggris Ocha bagus": Ocha's English)
+    if _MONTH_BEFORE.search(window):
+        return word.lower() in _CALENDAR_MONTHS
+    return bool(_MODEL_BEFORE.search(window) or _MODEL_AFTER.match(scan, det.end))
+
+
+_CALENDAR_MONTHS: Final = frozenset(
+    "muharram muharam safar sapar rabiulawal rabiulakhir jumadilawal jumadilakhir rajab rejeb syaban sya'ban ruwah "
+    "ramadan ramadhan puasa poso syawal sawal zulkaidah dzulqaidah apit zulhijah dzulhijjah besar haji suro sura "
+    "maulid mulud maulud".split()
+)
+"""Months of the Islamic and Javanese calendars as said in Indonesian (a month alone is no identifier)."""
+
+
+def _local_lookalike(scan: str, det: Detection) -> bool:
+    """A span its own context shows is no identifier here: dropped alone, its word's other mentions kept."""
+    return _weak_ordinary(scan, det) or _role_label(det) or _named_by_context(scan, det)
 
 
 def _lookalike(scan: str, det: Detection) -> bool:
-    if _weak_ordinary(scan, det) or _role_label(det) or _named_by_context(scan, det):
-        return True
     if _scheme(det):
         return True  # "Universal Credit", "Kartu Indonesia Sehat": a scheme, whatever type it was given
     if det.detector.startswith((*_GUESSES, "org.acronym", "org.service")) and det.text in _service_names():
@@ -234,7 +265,7 @@ _HOST_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS"})
 
 def _absorb_fragments(scan: str, found: list[Detection]) -> list[Detection]:
     """A one-word span of another type, less sure than the span it touches (one space apart), is the end or the
-    start of that span ("41 Ashgrove Road" + "North", "RM Sinar Lado Ibu" + "Warni"):
+    start of that span ("12 Quarry Lane" + "East", "RM Sirukam Indah Ibu" + "Andaleh"):
     the two become one span of the surer one's type. A place after or before an address stays a place (the
     conventions mark a town named with an address on its own)."""
     ordered = sorted(found, key=lambda d: d.start)
@@ -278,7 +309,8 @@ def drop_lookalikes(scan: str, language: str, found: Sequence[Detection]) -> lis
     out = [
         det
         for det in found
-        if det.text not in dropped or not (det.detector.startswith(_GUESSES) or _lookalike(scan, det))
+        if (det.text not in dropped or not (det.detector.startswith(_GUESSES) or _lookalike(scan, det)))
+        and not _local_lookalike(scan, det)
     ]
     out = _absorb_fragments(scan, out)
     if language == "id":
