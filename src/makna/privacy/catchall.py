@@ -459,7 +459,7 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
 
 
 _CORRECTION = r"(?:\.{2,3}|…)?[ \t]*,?[ \t]*(?:eh|ehh|maksudnya|maksud[ \t]+saya|I[ \t]+mean),?"
-"""A speaker correcting a name just said ("Fadil... eh, Dila", "Jon, I mean Joe"): the second is a name too."""
+"""A speaker correcting a name just said ("Taufan... eh, Taufik", "Jon, I mean Joe"): the second is a name too."""
 _REGIONAL_AND = "ama|jo|samo|karo|kalih|lawan"
 """Words for "and"/"with" between two names in colloquial Indonesian, Minang, Javanese and Banjar ("Joy karo
 Rosalinda", "uni Eli jo Nela")."""
