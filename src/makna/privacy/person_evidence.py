@@ -248,17 +248,17 @@ _PLACE_BEFORE: Final = re.compile(
 
 
 def apposed_roles(text: str) -> Iterator[Detection]:
-    """PERSON for a capitalised word that a comma and a person noun follow (module docstring): a listed name, a
-    word no list knows opening a sentence (in the middle of one it is the catch-all's, for review), or in the
-    middle of a sentence an ordinary word too (0.6); never a place, a stop word, a brand or a person noun."""
+    """PERSON for a capitalised word that a comma and a person noun follow (module docstring): a listed name, or
+    in the middle of a sentence an ordinary word too (0.6); a word no list knows is the catch-all's, for review
+    (opening a sentence it is as often an adverb); never a place, a stop word, a brand or a person noun."""
     names, places, ordinary, stop, brands = _lists()
     for m in _APPOSED.finditer(text):
         word = m.group("n")
         if word in stop or word in places or word in brands or word.lower() in _KIN_NOUNS:
             continue
         word_too, initial = word.lower() in ordinary, is_sentence_initial(text, m.start())
-        if not word_too and word not in names and not initial:
-            continue  # a word no list knows in the middle of a sentence: the catch-all's, for review
+        if not word_too and word not in names:
+            continue  # a word no list knows: the catch-all's, for review ("Akhirnya, sopir datang": an adverb)
         if word_too and initial or _NAME_NEXT.match(text, m.end("n")):
             continue  # "Jadi, teman saya ...": an ordinary word opening the sentence; "Iye, istriku Sitti": the
         if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):  # name is the one after the noun
