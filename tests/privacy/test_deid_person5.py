@@ -141,3 +141,14 @@ def test_a_sentence_opening_word_before_a_role_needs_a_listed_name() -> None:
     assert [d.text for d in apposed_roles("I: Kemudian, sopir angkot datang.")] == []
     assert [d.text for d in apposed_roles("I: Lalu kami pulang. Akhirnya, tukang parkir bantu.")] == []
     assert [d.text for d in apposed_roles("I: Sulastri, sopir angkot, yang antar.")] == ["Sulastri"]
+
+
+def test_a_greeting_that_is_also_a_given_name() -> None:
+    assert is_self_intro("Salam") and is_self_intro("Salam,", " saya Rina")
+    assert is_self_intro("Salam", ", saya Rina") and is_self_intro("Selamat", " pagi semua")
+    assert not is_self_intro("Salam", " Haddad, from Leeds.")
+    assert "Salam Haddad" in persons("R3: Salam Haddad, from Leeds.", "en")
+    assert "Selamat Riyadi" in persons("R4: Selamat Riyadi, dari Klaten.")
+    assert persons("R1: Salam, saya Rina, dari Bogor.") == ["Rina"]
+    assert is_self_intro("Hello", " Ada Obi")  # no given name: a greeting wherever it stands
+    assert persons("R1: Abdi Ratih, ti Cianjur.") == ["Ratih"]  # a Sundanese pronoun before a listed given name
