@@ -179,8 +179,8 @@ def test_model_codes_and_years_after_a_vehicle_are_not_plates(text: str) -> None
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("on Facebook my page name is Tunde Moves Lagos. Some customers", "Tunde Moves Lagos"),
-        ("di Facebook namo ambo Jon Becak Sukaramai. Peneliti", "Jon Becak Sukaramai"),
+        ("on Facebook the page name is Kofi Cuts Tamale. Some buyers", "Kofi Cuts Tamale"),
+        ("halaman Facebook ambo namonyo Asep Bengkel Cibiru. Peneliti", "Asep Bengkel Cibiru"),
         ("grup Facebook kanggo urut, namina \"Eneng Cibeureum Ngahiji\", anggotana", "Eneng Cibeureum Ngahiji"),
         ("the fishermens group online is gaspecoastlobstermen on facebook if you want", "gaspecoastlobstermen"),
     ],

@@ -116,7 +116,7 @@ def _runs(text: str, start: int, end: int, *, strip_names: bool) -> Iterator[tup
     _places, names, words, stop = _lists()
     for m in _CAP_RUN.finditer(text, start, end):
         toks = list(re.finditer(r"\S+", m.group("r")))
-        while len(toks) > 1 and is_self_intro(toks[0][0]):
+        while len(toks) > 1 and is_self_intro(toks[0][0], text[m.start("r") + toks[0].end() : m.end("r") + 12]):
             toks.pop(0)  # "Namaku André Siregar", "Hi Ada": the name only
         while toks and (
             toks[0][0] in stop

@@ -402,12 +402,16 @@ def _turn_initial_names(text: str, known: _Known) -> Iterator[Detection]:
     first = _TURN_NAME.match(text)
     for m in itertools.chain(() if first is None else (first,), _NEXT_TURN_NAME.finditer(text)):
         start, words = m.start("n"), m.group("n").split()
+        given = False  # "Salam Haddad,": a greeting word that is also a given name, then a family name
         if len(words) > 1 and is_self_intro(words[0]):
-            start = m.start("n") + m.group("n").index(words[1], len(words[0]))  # "I'm Ada Obi": the name only
-            words = words[1:]
-        if any(known.known(w) and w not in known.names and w not in known.surnames for w in words):
+            if is_self_intro(words[0], text[m.start("n") + len(words[0]) : m.end("n") + 12]):
+                start = m.start("n") + m.group("n").index(words[1], len(words[0]))  # "I'm Ada Obi": the name only
+                words = words[1:]
+            else:
+                given = True
+        if any(known.known(w) and w not in known.names and w not in known.surnames for w in words[given:]):
             continue
-        if words[0] in known.stop or words[0] in HONORIFICS or words[0].lower() in known.words:
+        if not given and (words[0] in known.stop or words[0] in HONORIFICS or words[0].lower() in known.words):
             continue  # "Abdi Neneng,": a pronoun or another word opens the turn, not the name
         yield Detection(start, m.end("n"), "PERSON", 0.65, "person.turn", text[start : m.end("n")])
 
@@ -459,7 +463,7 @@ def detect_unknown(text: str, language: str, runs: Sequence[CapRun]) -> Iterator
 
 
 _CORRECTION = r"(?:\.{2,3}|…)?[ \t]*,?[ \t]*(?:eh|ehh|maksudnya|maksud[ \t]+saya|I[ \t]+mean),?"
-"""A speaker correcting a name just said ("Fadil... eh, Dila", "Jon, I mean Joe"): the second is a name too."""
+"""A speaker correcting a name just said ("Taufan... eh, Taufik", "Jon, I mean Joe"): the second is a name too."""
 _REGIONAL_AND = "ama|jo|samo|karo|kalih|lawan"
 """Words for "and"/"with" between two names in colloquial Indonesian, Minang, Javanese and Banjar ("Joy karo
 Rosalinda", "uni Eli jo Nela")."""

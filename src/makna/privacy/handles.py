@@ -81,7 +81,7 @@ _DISPLAY_NAME: Final = re.compile(
     r"(?P<h>(?-i:[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|\d{1,4})){1,5}))"
 )
 """A display, page or group name (two to six capitalised words) after a naming word, on a line that names a
-platform (``on Facebook my page name is Tunde Moves Lagos``, ``di Facebook namo ambo Jon Becak Sukaramai``): the
+platform (``on Facebook the page name is Kofi Cuts Tamale``, ``halaman Facebook ambo namonyo Asep Bengkel Cibiru``): the
 corpus annotates an account's shown name as a HANDLE, whoever it names."""
 
 

@@ -36,10 +36,11 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import Narrowed, gated_finditer, trigger
+from ._text import line_before
 from .address_terms import ADDRESS_TERMS
 from .types import Detection
 
-__all__ = ["ROLES", "listed_places", "nicknames", "prefixed_places", "role_persons", "route_places"]
+__all__ = ["ROLES", "listed_places", "nicknames", "prefixed_places", "role_persons", "route_places", "said_name"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
 _SEP = (
@@ -231,6 +232,20 @@ _OR_ALSO: Final = re.compile(
 """A second nickname after the first ("Gelay for short, or Gel", "everyone says Tess, or at home Ning")."""
 
 
+_SAID_END: Final = re.compile(r"[ \t]*(?:[,.]|$)", re.MULTILINE)
+_SELF_INTRO: Final = re.compile(
+    r"\bI['’]m[ \t]+[A-Z]|\bI[ \t]+am[ \t]+[A-Z]|(?i:\bmy[ \t]+name\b|\bnama[ \t]*(?:saya|aku|ku|gue)\b|"
+    r"\bnamo[ \t]+ambo\b|\bnamoku\b|\bperkenalkan\b|\bkenalkan\b)"
+)
+
+
+def said_name(text: str, cue: int, end: int) -> bool:
+    """Whether a word after what people say or call someone ("Most people say X") is given as a name: a comma,
+    a full stop or the end of the turn follows it at ``end``, or the speaker introduced themself earlier in the
+    turn before ``cue``. Otherwise the word is what people say something about ("Some people say X is dear")."""
+    return _SAID_END.match(text, end) is not None or _SELF_INTRO.search(line_before(text, cue, 300)) is not None
+
+
 def nicknames(text: str) -> Iterator[Detection]:
     """PERSON for a name after "everybody says" or "they call me", or before "for short" or "we call him", and a
     second one after "or" (module docstring)."""
@@ -246,6 +261,8 @@ def nicknames(text: str) -> Iterator[Detection]:
             continue  # "they call her Mammy Kadi": a kin or address word before the name
         if m.re is _WE_CALL and _ordinary(word, _words) and word not in _names:
             continue  # "Here people call me JP": an ordinary word before who calls
+        if group == "n" and m.re is _NICKNAME and word in _places and not said_name(text, m.start(), m.end(group)):
+            continue  # "Everyone says Oslo is cold": a place people talk about, not a name they give
         yield Detection(m.start(group), m.end(group), "PERSON", 0.75, "person.nickname", word)
         also = _OR_ALSO.match(text, m.end(group))
         if also is not None and also.group("n") not in stop and also.group("n") not in ADDRESS_TERMS:

@@ -26,6 +26,7 @@ it is very sure; every other mention of a name this pass found, if nothing detec
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -414,10 +415,41 @@ def find_org_cues(text: str, runs: Sequence[CapRun], found: Sequence[Detection] 
     return out
 
 
+class _Spans:
+    """The detections kept so far, in the order they were kept, with an index by start offset: the ones that
+    overlap a span are found by bisection, not by a scan of them all (a long text holds thousands)."""
+
+    def __init__(self, dets: Sequence[Detection]) -> None:
+        self._kept: dict[int, Detection] = {}
+        self._starts: list[tuple[int, int]] = []
+        self._next = self._widest = 0
+        for d in dets:
+            self.add(d)
+
+    def add(self, det: Detection) -> None:
+        self._kept[self._next] = det
+        bisect.insort(self._starts, (det.start, self._next))
+        self._next += 1
+        self._widest = max(self._widest, det.end - det.start)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, Detection]]:
+        lo = bisect.bisect_left(self._starts, (start - self._widest, -1))
+        hi = bisect.bisect_left(self._starts, (end, -1))
+        return [(k, self._kept[k]) for _s, k in self._starts[lo:hi] if self._kept[k].end > start]
+
+    def remove(self, key: int) -> None:
+        det = self._kept.pop(key)
+        del self._starts[bisect.bisect_left(self._starts, (det.start, key))]
+
+    def kept(self) -> list[Detection]:
+        return list(self._kept.values())
+
+
 def _merge(scan: str, found: list[Detection], cands: Sequence[Detection]) -> list[Detection]:
-    out = list(found)
+    spans = _Spans(found)
     for cand in sorted(cands, key=lambda d: (-d.confidence, d.start)):
-        hits = [d for d in out if d.start < cand.end and cand.start < d.end]
+        keyed = spans.overlapping(cand.start, cand.end)
+        hits = [d for _k, d in keyed]
         if any(d.type not in _NAMED or d.detector in _KEEP for d in hits):
             continue
         if any(d.type == cand.type and d.start <= cand.start and cand.end <= d.end for d in hits):
@@ -438,10 +470,10 @@ def _merge(scan: str, found: list[Detection], cands: Sequence[Detection]) -> lis
         if end - start > (cand.end - cand.start) + 24:
             continue  # an earlier span runs far past the cue's: leave it
         conf = max([cand.confidence, *(d.confidence for d in hits if d.type == cand.type)])
-        hit_ids = {id(d) for d in hits}
-        out = [d for d in out if id(d) not in hit_ids]
-        out.append(Detection(start, end, cand.type, conf, cand.detector, scan[start:end]))
-    return out
+        for key, _d in keyed:
+            spans.remove(key)
+        spans.add(Detection(start, end, cand.type, conf, cand.detector, scan[start:end]))
+    return spans.kept()
 
 
 def _propagate(text: str, found: list[Detection], added: Sequence[Detection]) -> list[Detection]:

@@ -5,21 +5,21 @@ Each rule is a general shape of how people are named in informal interviews, not
 * **an account's name that is a person's name** (:func:`account_person`): "ada akun, namanya Budi Santoso",
   "his name on the app was Ade Bello", "account name Ade Bello": on a dating or chat app the shown name is a
   person's (given and family names, nothing else), unlike a Facebook page's or a group's name, which holds a
-  town, a trade or a number ("Jon Becak Sukaramai", "Tunde Moves Lagos": HANDLE);
+  town, a trade or a number ("Asep Bengkel Cibiru", "Kofi Cuts Tamale": HANDLE);
 * **a name before a verb of speech at the head of a clause** (:func:`speech_names`): "Kato Rini, ...",
   "Kata Yusuf, ...", "Kecek Adi, ..." (Indonesian and Minang "said X"), a capitalised word that no place,
   brand or dictionary list explains, then a comma;
-* **a name after "the real one"** (:func:`real_names`): "namo ambo di aplikasi X, nan asli Y", "nama di
+* **a name after "the real one"** (:func:`real_names`): "di akun tu namo ambo X, nan asli Y", "nama di
   MiChat X, yang aslinya Y": a naming word earlier in the sentence, then "nan/yang asli(nya)";
-* **a name before its role** (:func:`apposed_roles`): "minta tolong Cahaya, anak kos sebelah", "Kadang Untung,
-  tukang ojek langganan", "Fernanda, the Portuguese lad": a capitalised word, then a comma and a person noun,
-  is a name (in the middle of a sentence even where it is also an ordinary word);
+* **a name before its role** (:func:`apposed_roles`): "minta tolong Cahaya, anak kos sebelah", "biasanya Untung,
+  sopir angkot", "Fernanda, the Portuguese lad": a capitalised word, then a comma and a person noun, is a name
+  (in the middle of a sentence even where it is also an ordinary word);
 * **the document as evidence** (:func:`lower_repeats`): a name found with confidence (a label, an honorific, a
   naming cue) is the same person when it comes again in lower case ("Nisa ... tanya aja ke nisa"), and a
   listed first name after the person article "si" is one in any case ("si nisa nanya");
 * **a naming cue outweighs a list** (:func:`named_over_lists`): a place, firm or account span that is
   exactly (or inside) a name given after an explicit naming cue ("namanya", "call me", "people say",
-  "maimbau") is dropped before spans compete: the cue says a person is named ("Most people say X" where a
+  "imbau") is dropped before spans compete: the cue says a person is named ("Many people say X, ..." where a
   gazetteer knows a town X).
 """
 
@@ -248,22 +248,22 @@ _PLACE_BEFORE: Final = re.compile(
 
 
 def apposed_roles(text: str) -> Iterator[Detection]:
-    """PERSON for a capitalised word that a comma and a person noun follow (module docstring): a listed name, a
-    word no list knows opening a sentence (in the middle of one it is the catch-all's, for review), or in the
-    middle of a sentence an ordinary word too (0.6); never a place, a stop word, a brand or a person noun."""
+    """PERSON for a capitalised word that a comma and a person noun follow (module docstring): a listed name, or
+    in the middle of a sentence an ordinary word too (0.6); a word no list knows is the catch-all's, for review
+    (opening a sentence it is as often an adverb); never a place, a stop word, a brand or a person noun."""
     names, places, ordinary, stop, brands = _lists()
     for m in _APPOSED.finditer(text):
         word = m.group("n")
         if word in stop or word in places or word in brands or word.lower() in _KIN_NOUNS:
             continue
         word_too, initial = word.lower() in ordinary, is_sentence_initial(text, m.start())
-        if not word_too and word not in names and not initial:
-            continue  # a word no list knows in the middle of a sentence: the catch-all's, for review
+        if not word_too and word not in names:
+            continue  # a word no list knows: the catch-all's, for review ("Akhirnya, sopir datang": an adverb)
         if word_too and initial or _NAME_NEXT.match(text, m.end("n")):
             continue  # "Jadi, teman saya ...": an ordinary word opening the sentence; "Iye, istriku Sitti": the
         if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):  # name is the one after the noun
-            continue  # "still in Kilinochchi, the girl ...", "orang Batusangkar, tukang ojek": a place
-        if word_too and word not in names:  # "Kadang Untung, tukang ojek": a word as a name (not repeated)
+            continue  # "lives in Bergen, the boy ...", "orang Batusangkar, tukang ojek": a place
+        if word_too and word not in names:  # "biasanya Untung, sopir angkot": a word as a name (not repeated)
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.wordname", word)
         else:
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.role", word)

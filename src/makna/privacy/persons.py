@@ -31,6 +31,7 @@ from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
 from .catchall import in_lower_case, is_language
 from .chat_senders import stamped_senders
 from .name_shapes import detect_name_shapes
+from .neighbours import said_name
 from .person_evidence import (
     ACCOUNT_CONFIDENCE,
     account_person,
@@ -92,7 +93,8 @@ _INTRO_EN = (
     r"blocked|unblocked|ghosted|ghosted by|blocked by|dumped by|dumped|dating|went out with|"
     r"chatting with|chatted with|matched with|account name|profile name|"
     r"name on (?:the|my|his|her|their) (?:app|account|profile|order|booking|receipt) (?:is|was|said)|"
-    r"most people (?:say|call me|call him|call her)|some people (?:say|call me|call him|call her)"
+    r"most people (?:say|call me|call him|call her)|some people (?:say|call me|call him|call her)|"
+    r"many people (?:say|call me|call him|call her)"
 )
 _KIN = (
     r"daughter|son|wife|husband|brother|sister|mum|mom|mother|dad|father|friend|mate|neighbour|neighbor|boss|"
@@ -148,9 +150,11 @@ _ROLES: Final = frozenset(w for w in GENERIC_LABELS if len(w) > 3)
 """Speaker roles ("Speaker", "Participant", "Interpreter"): never a name, nor the start of one."""
 _NAMING: Final = re.compile(
     r"(?i:nama|namo|my name|name|call|panggil|dipanggil|panggia|dipanggia|imbau|maimbau|diimbau|known as|goes by|"
-    r"account name|profile name|most people|some people)"
+    r"account name|profile name|most people|some people|many people)"
 )
 """Introductions that say outright that a name follows: they outweigh a place list ("namanya Darma")."""
+_PEOPLE_SAY: Final = re.compile(r"(?i:(?:most|some|many)[ \t]+people[ \t])")
+"""What people say or call someone: a name only where :func:`makna.privacy.neighbours.said_name` holds."""
 _GREETING_AFTER: Final = re.compile(
     r"[ \t]+(?:pagi|siang|sore|malam|enjing|dalu|ndalu|sonten|rawuh|morning|afternoon|evening)\b"
 )
@@ -228,6 +232,8 @@ def _cued(
         span = _trim_run(text, m.start("n"), m.group("n"), allow_ambiguous=True)
         if span is None or span[1] - span[0] == 1:
             continue  # "almarhum H. Abdul Gani": an initial or a title's letter, the name comes after
+        if _PEOPLE_SAY.match(m.group(0)) and not said_name(text, m.start(), span[1]):
+            continue  # "Some people say X is dear": what people talk about, not a name they give
         named = detector == "person.intro" and _NAMING.match(m.group(0)) is not None
         kind = _named_thing(text, m.start()) if named or m.group(0).lower().startswith("called") else None
         if kind is None and named and words[0].lower() in _SHOP_FIRSTS and len(words) > 1:
