@@ -7,6 +7,8 @@ Each case is a general shape written for these tests, not a string of any corpus
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -181,3 +183,36 @@ def test_an_age_after_a_role_or_a_friend() -> None:
     assert _ages("I: The driver was maybe 60. The customer was 20 minutes late.", "en") == ["60"]
     assert _ages("I: Teman saya, 24, baru masuk kerja.", "id") == ["24"]
     assert _ages("I: Teman saya, 2 tahun di sini. Menurut saya, 25 ribu cukup.", "id") == []
+
+
+class _Counting:
+    """A stand-in for a compiled pattern that adds up how many characters its calls scan (a search: its range)."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.scanned = 0
+
+    def match(self, text: str, pos: int = 0, endpos: int = 1 << 62) -> re.Match[str] | None:
+        m = self.rx.match(text, pos, endpos)  # anchored: reads one number and what closes it, not the line
+        self.scanned += 1 if m is None else m.end() - pos
+        return m
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 1 << 62) -> Iterator[re.Match[str]]:
+        self.scanned += min(endpos, len(text)) - pos
+        return self.rx.finditer(text, pos, endpos)
+
+
+def _later_scan(monkeypatch: pytest.MonkeyPatch, repeats: int) -> int:
+    from makna.privacy import agespeech
+
+    counting = _Counting(agespeech._LATER_NUMBER)
+    monkeypatch.setattr(agespeech, "_LATER_NUMBER", counting)
+    text = "umur kami 41 taun " * repeats
+    found = [Detection(m.start(), m.end(), "AGE", 0.9, "test", "41") for m in re.finditer("41", text)]
+    list(later_ages(text, found))
+    return counting.scanned
+
+
+def test_later_ages_scan_grows_linearly_with_a_long_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, large = _later_scan(monkeypatch, 200), _later_scan(monkeypatch, 800)
+    assert large < 6 * small  # linear: about 4x; scanning to the line's end for every age: about 16x

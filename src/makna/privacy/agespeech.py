@@ -242,6 +242,22 @@ def _value(raw: str) -> int | None:
     return parse_number(body, pairs=True)
 
 
+_WORD_START: Final = re.compile(r"(?<![\w\-/.,])\w")
+
+
+def _numbers_starting_before(text: str, start: int, stop: int, line_end: int) -> Iterator[re.Match[str]]:
+    """The later numbers that start in ``[start, stop)``, each matched up to the line's end (which, not the
+    window's, ends a clause): one match tried per word start in the window, so a long line costs no more per age."""
+    last_end = start
+    for w in _WORD_START.finditer(text, start, stop):
+        if w.start() < last_end:
+            continue
+        m = _LATER_NUMBER.match(text, w.start(), line_end)
+        if m is not None:
+            last_end = m.end()
+            yield m
+
+
 def later_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
     """The same person's age said again after an AGE found: a number within five years of it, later in the line,
     closing its clause (see the module documentation)."""
@@ -258,9 +274,7 @@ def later_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
         question = text.find("?", det.end, stop)
         if question >= 0:
             stop = question
-        for m in _LATER_NUMBER.finditer(text, det.end, line_end):  # the line's end, not the window's, ends a clause
-            if m.start("a") >= stop:
-                break
+        for m in _numbers_starting_before(text, det.end, stop, line_end):
             raw = m.group("a")
             if _NOT_AGE_BEFORE.search(text, max(0, m.start("a") - 16), m.start("a")):
                 continue
