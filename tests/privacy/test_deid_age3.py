@@ -82,13 +82,13 @@ def test_surrogates_write_back_what_numwords_reads(age: int, offset: int) -> Non
 
 
 def test_an_age_by_a_pronoun_and_an_aspect_word() -> None:
-    assert _ages("I: Teman saya, dia sudah empat puluh sembilan, ikut saya.", "id") == ["empat puluh sembilan"]
+    assert _ages("I: Kawan lama saya, dia sudah enam puluh dua, masih jualan.", "id") == ["enam puluh dua"]
     assert _ages("I: Dia sudah dua puluh tahun di sini.", "id") == []  # a duration
 
 
 def test_an_age_after_a_description_of_a_person() -> None:
-    spoken = [d.text for d in find_spoken_ages("I: Then an older guy, fifty five, shouted. Old lady, about eighty.")]
-    assert spoken == ["fifty five", "eighty"]
+    spoken = [d.text for d in find_spoken_ages("I: Then a tall fella, sixty two, waved. Old lady, about eighty.")]
+    assert spoken == ["sixty two", "eighty"]
     assert not list(find_spoken_ages("A guy, 20 minutes later, came. The bloke, thirty quid, paid."))
 
 
@@ -100,17 +100,17 @@ def test_parts_of_a_decade_and_life_events() -> None:
 
 
 def test_chat_units_and_parents() -> None:
-    assert [d.text for d in find_spoken_ages("tomasz, 22yo, rides now")] == ["22yo"]
+    assert [d.text for d in find_spoken_ages("bryn, 22yo, rides now")] == ["22yo"]
     assert _ages("I: Mum's 62, dad's sixty-five.", "en") == ["62", "sixty-five"]
     assert _ages("I: Mum's home now. Dad's 5 minutes away.", "en") == []
 
 
 def test_the_same_age_said_again() -> None:
-    text = "I: Ambo duo puluah limo, kalau di KTP dua puluh enam tahun lah."
-    first = Detection(8, 23, "AGE", 0.9, "test", "duo puluah limo")
-    assert text[8:23] == "duo puluah limo"
-    assert [d.text for d in later_ages(text, [first])] == ["dua puluh enam tahun"]
-    assert _ages("I: umur dua lima, eh, dua enam bulan depan.", "id") == ["dua lima", "dua enam"]
+    text = "I: Ambo tigo puluah duo, tapi di kartu tiga puluh tiga tahun lah."
+    first = Detection(8, 23, "AGE", 0.9, "test", "tigo puluah duo")
+    assert text[8:23] == "tigo puluah duo"
+    assert [d.text for d in later_ages(text, [first])] == ["tiga puluh tiga tahun"]
+    assert _ages("I: umur tiga satu, eh, tiga dua bulan depan.", "id") == ["tiga satu", "tiga dua"]
     assert _ages("I: She's 25, 26 next month.", "en") == ["25", "26"]
 
 
@@ -154,7 +154,7 @@ def test_birthdays_and_an_opening_at() -> None:
     ("text", "language", "age"),
     [
         ("P: How old are you?\nI: Me?\nP: Yes.\nI: Thirty-one.\nP: Where from?", "en", "Thirty-one"),
-        ("P: Umur berapa, Uni?\nI: Ambo?\nP: Iyo, Uni.\nI: Duo puluah ampek.", "id", "Duo puluah ampek"),
+        ("P: Umua bara, Da?\nI: Ambo?\nP: Iyo, Da.\nI: Tigo puluah anam.", "id", "Tigo puluah anam"),
     ],
 )
 def test_an_answer_after_a_clarifying_question(text: str, language: str, age: str) -> None:
@@ -171,8 +171,8 @@ def test_a_month_and_its_day_after_tanggal() -> None:
 
 def test_an_age_as_its_own_sentence_in_an_introduction() -> None:
     assert _ages("I: Angus Macleod, Gus to all. Sixty-four in June. I fish.", "en") == ["Sixty-four"]
-    assert _ages("I: Kita Maria Lumenta. Lima puluh tiga taong. Soal itu, torang pigi.", "id") == [
-        "Lima puluh tiga taong"
+    assert _ages("I: Kita Maria Lumenta. Empat puluh dua taong. Soal itu, torang pigi.", "id") == [
+        "Empat puluh dua taong"
     ]
     assert _ages("I: Mostly Deliveroo, Uber Eats. 25. Sometimes 30.", "en") == []
     assert _ages("P: Berapa lama di sini?\nI: Saya dari Solok. 25. Eh, dua tahun.", "id") == []
@@ -216,3 +216,8 @@ def _later_scan(monkeypatch: pytest.MonkeyPatch, repeats: int) -> int:
 def test_later_ages_scan_grows_linearly_with_a_long_line(monkeypatch: pytest.MonkeyPatch) -> None:
     small, large = _later_scan(monkeypatch, 200), _later_scan(monkeypatch, 800)
     assert large < 6 * small  # linear: about 4x; scanning to the line's end for every age: about 16x
+
+
+def test_in_full_introduces_no_one() -> None:
+    assert _ages("I: I read the terms in full. Forty.", "en") == []
+    assert _ages("I: I'm Dara Quill, from Harbourside. Thirty-four.", "en") == ["Thirty-four"]

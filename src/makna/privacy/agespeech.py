@@ -2,10 +2,10 @@
 
 AGE (the number, with its unit when there is one):
 
-* **of someone by a pronoun and an aspect word** (``dia sudah empat puluh satu,``, ``inyo kini alah limo puluah
+* **of someone by a pronoun and an aspect word** (``dia sudah enam puluh tiga,``, ``inyo kini alah limo puluah
   duo,``, ``beliau sudah 70.``): a number of ten or more closing its clause; with a unit it would be a duration
   (``dia sudah dua puluh tahun di sini``), so none is read;
-* **after a description of a person** (``older guy, fifty five,``, ``udah tua, lima puluh lima mungkin``, ``a man,
+* **after a description of a person** (``tall fella, sixty two,``, ``udah tua, lima puluh lima mungkin``, ``a man,
   45,``, ``teenagers, maybe fifteen``): a word of age or a noun for a person, a comma, maybe a hedge, and a
   number of ten or more (or a decade) closing its clause or before a hedge (``at least``, ``mungkin``);
 * **a part of a decade** (``mid twenties``, ``early 30s``, ``late forties``; not after "the": ``the late
@@ -14,16 +14,16 @@ AGE (the number, with its unit when there is one):
   six``): not a clock time (``at 7 pm``);
 * **a number glued to an age unit of chat** (``22yo``, ``22 y.o``, ``30y/o``);
 * **a parent's age with "'s"** without a determiner (``Mum's 62, dad's sixty-five``);
-* **an age standing as its own sentence in an introduction** (``I'm Kofi Mensah, from Peckham. Thirty-four.``,
-  ``Harjit Singh in full. 53.``, ``Sixty-four in June.``), not answering how long or how many;
+* **an age standing as its own sentence in an introduction** (``I'm Dara Quill, from Harbourside. Thirty-four.``,
+  ``Sixty-four in June.``), not answering how long or how many;
 * **an age answering an age question two turns back** (``How old are you? / Me? / Yes. / Thirty-one.``);
 * **a birthday's number** (``ulang tahun saya yang ke-25``, ``my 30th birthday``) and **"At" and an age opening a
   sentence** (``At nineteen I came to London``, ``At 23, I started``).
 
 After the first pass (:func:`later_ages`), **the same person's age said again**: after an AGE, later in the same
 line, a number whose value lies within five years of it and closes its clause (a correction, the age next
-month, the age on an ID card, a decade): ``Ambo duo puluah limo, kalau di KTP dua puluh lima tahun``, ``thirty
-two in March, so thirty one for now``, ``Tahun ini 31. Bulan depan 32.``, ``umur dua lima, eh, dua enam``. The
+month, the age on an ID card, a decade): ``Ambo tigo puluah duo, tapi di kartu tiga puluh tiga tahun``, ``forty
+in May, so thirty nine for now``, ``Tahun ini 31. Bulan depan 32.``, ``umur tiga satu, eh, tiga dua``. The
 value is read by :func:`makna.privacy.numwords.parse_number`, with digits said one by one (``dua enam``) only
 here, where an age was just said.
 """
@@ -80,7 +80,7 @@ _DESCRIBED: Final = re.compile(
     r"sekitar|sekitaran|paling|baru|masih|sudah|udah)[ \t]+)?"
     rf"(?:(?i:mid|early|late)[ \t\-]+)?(?P<a>{_TEN_UP}{_AGE_UNIT}?|{_DECADE})" + _CLOSES
 )
-"""A word of age or a noun for a person, a comma, maybe a hedge, and an age (``older guy, fifty five,``)."""
+"""A word of age or a noun for a person, a comma, maybe a hedge, and an age (``tall fella, sixty two,``)."""
 _DESCRIBED_GATE: Final = trigger(
     [f"{w}," for d in (*_DESCRIBERS, "saya", "aku", "ambo", "gue", "kami", "awak", "kita") for w in (d, d.capitalize())]
 )
@@ -160,7 +160,7 @@ line that introduces someone, not answering a question of how long or how many."
 _OWN_SENTENCE_GATE: Final = trigger([". ", "! "])
 _INTRODUCING: Final = re.compile(
     r"(?i:\bI['’]m\b|\bI[ \t]+am\b|\bmy[ \t]+name\b|\bcall[ \t]+me\b|\bnama[ \t]+(?:saya|aku|ambo|sa)\b|"
-    r"\b(?:saya|aku|ambo|kita|beta)[ \t]+(?=[A-Z])|\bin[ \t]+full\b|\bfrom\b|\basli\b|\burang\b|\borang\b)"
+    r"\b(?:saya|aku|ambo|kita|beta)[ \t]+(?=[A-Z])|\bfrom\b|\basli\b|\burang\b|\borang\b)"
     r"|^[.\t ]*(?P<first>[A-Z][a-z'’]+)(?:[ \t]+[A-Z][a-z'’]+)+,",
     re.MULTILINE,
 )
@@ -201,7 +201,7 @@ _LATE_ANSWER: Final = re.compile(
 
 def answers_after_clarifying(text: str) -> Iterator[Detection]:
     """An age answering an age question two turns back, with a clarifying question and its confirmation between
-    (``How old are you? / Me? / Yes. / Thirty-one.``, ``Umur berapa, Uni? / Ambo? / Iyo. / Duo puluah ampek.``)."""
+    (``How old are you? / Me? / Yes. / Thirty-one.``, ``Umur berapa, Kak? / Saya? / Iya. / Tiga puluh enam.``)."""
     for q in gated_finditer(_AGE_QUESTION, _AGE_QUESTION_GATE, text):
         between = _CLARIFIED.match(text, q.end())
         if between is None:
