@@ -221,3 +221,34 @@ def test_later_ages_scan_grows_linearly_with_a_long_line(monkeypatch: pytest.Mon
 def test_in_full_introduces_no_one() -> None:
     assert _ages("I: I read the terms in full. Forty.", "en") == []
     assert _ages("I: I'm Dara Quill, from Harbourside. Thirty-four.", "en") == ["Thirty-four"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "ages"),
+    [
+        ("I: I'm 41. I drive 42, 43 hours a week.", "en", ["41"]),  # hours after a list
+        ("I: I'm 41. I work 42, 43 shifts a month.", "en", ["41"]),  # work before a list
+        ("I: Umur saya 41. Kerja 42, 43 jam seminggu.", "id", ["41"]),
+        ("I: Loads of blokes, maybe sixteen. The buyers, twenty, thirty a day.", "en", []),  # counts of people
+        ("I: A quiet lad, maybe sixteen, sat there.", "en", ["sixteen"]),
+        ("I: I passed at 80 percent. She passed at 80%.", "en", []),  # a mark, not a death
+        ("I: Her gran passed at ninety-one.", "en", ["ninety-one"]),
+        ("I: I came here from Norwich. Forty.", "en", []),  # "from" introduces no one
+        ("I: Saya dari Jambi. Tiga puluh.", "id", []),
+        ("I: I'm Tobin Vale, from Norwich. Forty.", "en", ["Forty"]),
+        ("I: Dia udah 30, tapi belum lunas.", "id", []),  # thirty thousand owed
+        ("I: Dia udah 30, tapi masih kuat.", "id", ["30"]),
+        ("I: My cousin's 19. The van's 18 now.", "en", ["19"]),  # a thing's age
+        ("I: Milad ke 12 komunitas kami.", "id", []),  # a body's anniversary
+        ("I: Milad saya ke 32 kemarin.", "id", ["32"]),
+    ],
+)
+def test_ordinary_talk_is_no_age(text: str, language: str, ages: list[str]) -> None:
+    assert _ages(text, language) == ages
+
+
+def test_hours_are_no_day_and_month() -> None:
+    assert _dates("I: Biasanya jam 8/9 malam.", "id") == []
+    assert _dates("I: Mulai 7/8 pagi, pulang 4/5 sore.", "id") == []
+    assert _dates("I: Mulai 12/9 nanti kita lihat.", "id") == ["12/9"]
+    assert _dates("I: Pernah. 11/9 kemarin.", "id") == ["11/9"]

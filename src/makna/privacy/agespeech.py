@@ -63,7 +63,11 @@ _PRONOUN_ASPECT: Final = re.compile(
     dispatch(["dia", "inyo", "beliau", "baliau", "doi", "nyo"], fold=True, not_after=r"\w'’\-")
     + r"(?:[ \t]+(?i:tu|itu))?(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|kini|sekarang|lagi)){1,2}"
     rf"[ \t]+(?P<a>{_TEN_UP})" + r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:lebih|labiah|lah|kok|sih|tapi|dan|samo|sama)\b)"
+    r"(?![^\n.!?]{0,40}?(?i:\b(?:bayar|dibayar|lunas|hutang|utang|ngutang|ribu|rb|juta|rupiah|perak|transfer|"
+    r"cicilan|setoran|paid|pay|owes?|quid|pounds?)\b))"
 )
+"""A number after a pronoun and an aspect word closing its clause, with no money or debt after it in the sentence
+(``dia udah 20, tapi belum bayar``: twenty thousand owed)."""
 _PRONOUN_GATE: Final = trigger(
     ["dia ", "Dia ", "inyo ", "Inyo ", "beliau ", "Beliau ", "baliau ", "Baliau ", "doi ", "nyo "]
 )
@@ -81,6 +85,11 @@ _DESCRIBED: Final = re.compile(
     rf"(?:(?i:mid|early|late)[ \t\-]+)?(?P<a>{_TEN_UP}{_AGE_UNIT}?|{_DECADE})" + _CLOSES
 )
 """A word of age or a noun for a person, a comma, maybe a hedge, and an age (``tall fella, sixty two,``)."""
+_QUANTIFIED: Final = re.compile(
+    r"(?i:\b(?:lots|loads|plenty|dozens|hundreds|a[ \t]+lot|a[ \t]+few|few|many|several|some|most|banyak|beberapa|"
+    r"semua|para)[ \t]+(?:of[ \t]+)?(?:the[ \t]+|those[ \t]+|these[ \t]+)?)$"
+)
+"""A quantity before the people described: the number after them counts them."""
 _DESCRIBED_GATE: Final = trigger(
     [f"{w}," for d in (*_DESCRIBERS, "saya", "aku", "ambo", "gue", "kami", "awak", "kita") for w in (d, d.capitalize())]
 )
@@ -90,9 +99,12 @@ _DECADE_PART: Final = re.compile(
 )
 _DECADE_PART_GATE: Final = trigger(["mid", "Mid", "early", "Early", "late", "Late"])
 _AT_EVENT: Final = re.compile(
-    r"(?i:\b(?:died|passed[ \t]+away|passed|married|retired|widowed)[ \t]+at"
+    r"(?i:\b(?:died|passed[ \t]+away|married|retired|widowed)[ \t]+at"
+    r"|\b(?:he|she|dad|mum|mom|father|mother|nan|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|"
+    r"husband|wife|brother|sister|uncle|aunt|auntie)[ \t]+passed[ \t]+at"
     r"|\bat[ \t]+(?:the[ \t]+)?age(?:[ \t]+of)?)"
-    rf"[ \t]+(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))(?![\w:]|[.]\d|[ \t]*(?i:am|pm|a\.m|p\.m|o['’]clock)\b))"
+    rf"[ \t]+(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))"
+    r"(?![\w:]|[.]\d|[ \t]*(?:%|(?i:am|pm|a\.m|p\.m|o['’]clock|percent|per[ \t]+cent|persen)\b)))"
 )
 _AT_EVENT_GATE: Final = trigger([" at ", " age "])
 _KIN_S: Final = re.compile(
@@ -101,9 +113,14 @@ _KIN_S: Final = re.compile(
     rf"(?P<a>(?:[1-9]\d|(?i:{EN_TENS_TEENS})){_AGE_UNIT}?)(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:now|and|but|this|next)\b)"
 )
 _KIN_S_GATE: Final = trigger(["'s ", "’s "])
+_ORGS: Final = (
+    "yayasan|sekolah|perusahaan|kantor|organisasi|komunitas|kota|kampus|toko|masjid|pondok|pesantren|lembaga|"
+    "paguyuban|koperasi|partai|kabupaten|provinsi|republik|RI|PT|CV|universitas|klub|club|band|grup|group"
+)
+"""Bodies whose anniversary ("milad ke-10 yayasan") is no person's age."""
 _BIRTHDAY: Final = re.compile(
     r"(?i:\b(?:ulang[ \t]+tahun|ultah|milad)(?:[ \t]+(?:saya|aku|ambo|dia|nya|ku|yang))*[ \t]+ke[ \t\-]*)"
-    rf"(?P<a>[1-9]\d|(?i:{ID_TENS_TEENS}))(?![\w])"
+    rf"(?P<a>[1-9]\d|(?i:{ID_TENS_TEENS}))(?![\w])(?![ \t\-]*(?i:{_ORGS})\b)"
     r"|(?i:\b(?:my|his|her|their|your|our|\w+['’]s))[ \t]+(?P<o>[1-9]\d)(?:st|nd|rd|th)[ \t]+(?i:birthday|b-day|bday)\b"
 )
 _BIRTHDAY_GATE: Final = trigger(["ulang", "Ulang", "ultah", "Ultah", "milad", "Milad", "birthday", "bday", "b-day"])
@@ -137,6 +154,8 @@ def find_spoken_ages(text: str) -> Iterator[Detection]:
             num = re.match(r"\d+", raw)
             if (num is not None and not 1 <= int(num.group(0)) <= 110) or m.span(group) in seen:
                 continue
+            if rx is _DESCRIBED and _QUANTIFIED.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "lots of guys, maybe fifteen": how many, not how old
             seen.add(m.span(group))
             yield Detection(m.start(group), m.end(group), "AGE", conf, "age.spoken", raw)
     for m in gated_finditer(_OWN_SENTENCE, _OWN_SENTENCE_GATE, text):
@@ -160,7 +179,7 @@ line that introduces someone, not answering a question of how long or how many."
 _OWN_SENTENCE_GATE: Final = trigger([". ", "! "])
 _INTRODUCING: Final = re.compile(
     r"(?i:\bI['’]m\b|\bI[ \t]+am\b|\bmy[ \t]+name\b|\bcall[ \t]+me\b|\bnama[ \t]+(?:saya|aku|ambo|sa)\b|"
-    r"\b(?:saya|aku|ambo|kita|beta)[ \t]+(?=[A-Z])|\bfrom\b|\basli\b|\burang\b|\borang\b)"
+    r"\b(?:saya|aku|ambo|kita|beta)[ \t]+(?=(?-i:[A-Z])(?!(?i:dari|di|ke)\b))|\basli\b|\burang\b|\borang\b)"
     r"|^[.\t ]*(?P<first>[A-Z][a-z'’]+)(?:[ \t]+[A-Z][a-z'’]+)+,",
     re.MULTILINE,
 )
@@ -215,13 +234,21 @@ _UNIT_TAIL: Final = re.compile(rf"{_AGE_UNIT}$")
 _LATER_NUMBER: Final = re.compile(
     rf"(?<![\w\-/.,])(?P<a>(?:[1-9]\d|(?i:{SPOKEN_PAIR}|{ID_NUM}|{EN_NUM})){_AGE_UNIT}?|{_DECADE})" + _CLOSES
 )
-_COUNT_AFTER: Final = re.compile(r"[ \t]*(?i:orang|people|kali|times|ribu|rb|jam|hours?|menit|minutes?|%|persen)\b")
+_COUNT_AFTER: Final = re.compile(
+    r"(?:[ \t]*(?:,|-|/|(?i:to|or|atau|sampai|sampe))[ \t]*(?:\d+|[A-Za-z]+(?:[ \t]+[A-Za-z]+)?))?"
+    r"[ \t]*(?:%|(?i:orang|people|kali|times|ribu|rb|jam|hours?|menit|minutes?|persen|percent|a[ \t]+(?:night|day|"
+    r"week|month|shift)|per[ \t]+\w+|sehari|semalam|seminggu|sebulan)\b)"
+)
+"""A count after a number, maybe after a list's next number (``35, 36 hours``, ``twenty, thirty a night``)."""
 _NOT_AGE_BEFORE: Final = re.compile(
     r"(?i:\b(?:lebih|selama|sejak|since|for|over|kurang|tgl|tanggal|tang|jam|pukul|no|nomor|nombor|rp|kamar|room|"
     r"flat|number|page|bus|route|at|on|the|ke|dari|from|to|kerja|karajo|bekerja|narik|working|worked|riding|rode|"
-    r"driving|did|done)\.?[ \t]*(?:dari[ \t]+|than[ \t]+)?)$"
+    r"driving|did|done|work|works)\.?[ \t]*(?:dari[ \t]+|than[ \t]+)?)$"
+    r"|(?i:\b(?:the|a|an|this|that|my|his|her|our|their|your)[ \t]+\w+['’]s[ \t]+"
+    r"(?:(?:only|just|nearly|almost|about|now|already)[ \t]+)?)$"
 )
-"""A number after these words is a duration, a date, a time, an amount or a number of something."""
+"""A number after these words is a duration, a date, a time, an amount or a number of something; after "the car's"
+it is another's age (a person's own is found by the first pass)."""
 _WINDOW: Final = 90
 """How far after an age its repetition is looked for (about one sentence and the next, in the same line)."""
 
@@ -276,7 +303,7 @@ def later_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
             stop = question
         for m in _numbers_starting_before(text, det.end, stop, line_end):
             raw = m.group("a")
-            if _NOT_AGE_BEFORE.search(text, max(0, m.start("a") - 16), m.start("a")):
+            if _NOT_AGE_BEFORE.search(text, max(0, m.start("a") - 24), m.start("a")):
                 continue
             value = _value(raw)
             if value is None or value < 10 or abs(value - age) > 5 or taken.find(1, m.start("a"), m.end("a")) >= 0:
