@@ -252,3 +252,27 @@ def test_hours_are_no_day_and_month() -> None:
     assert _dates("I: Mulai 7/8 pagi, pulang 4/5 sore.", "id") == []
     assert _dates("I: Mulai 12/9 nanti kita lihat.", "id") == ["12/9"]
     assert _dates("I: Pernah. 11/9 kemarin.", "id") == ["11/9"]
+
+
+@given(st.integers(min_value=2, max_value=8), st.integers(min_value=1, max_value=9), st.sampled_from([-2, -1, 1, 2]))
+def test_a_pair_said_digit_by_digit_moves_near_itself(tens: int, unit: int, offset: int) -> None:
+    from makna.privacy.ages import _local
+
+    said = f"{_local(tens, 'id')} {_local(unit, 'id')}"
+    moved = shift_age_text(said, offset)
+    assert moved is not None and parse_number(moved, pairs=True) == shift_age(tens * 10 + unit, offset)
+
+
+@pytest.mark.parametrize(
+    ("original", "moved"),
+    [
+        ("tiga satu", "tiga tiga"),
+        ("tigo duo tahun", "tigo ampek tahun"),
+        ("mid twenties", "mid thirties"),
+        ("Early-40s", "Early-50s"),
+        ("ke-31", "ke-33"),
+        ("ke 27", "ke 29"),
+    ],
+)
+def test_surrogates_of_the_forms_later_ages_and_birthdays_find(original: str, moved: str) -> None:
+    assert shift_age_text(original, 2) == moved
