@@ -7,6 +7,8 @@ Each case is a general shape written for these tests, not a string of any corpus
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -80,13 +82,13 @@ def test_surrogates_write_back_what_numwords_reads(age: int, offset: int) -> Non
 
 
 def test_an_age_by_a_pronoun_and_an_aspect_word() -> None:
-    assert _ages("I: Teman saya, dia sudah empat puluh sembilan, ikut saya.", "id") == ["empat puluh sembilan"]
+    assert _ages("I: Kawan lama saya, dia sudah enam puluh dua, masih jualan.", "id") == ["enam puluh dua"]
     assert _ages("I: Dia sudah dua puluh tahun di sini.", "id") == []  # a duration
 
 
 def test_an_age_after_a_description_of_a_person() -> None:
-    spoken = [d.text for d in find_spoken_ages("I: Then an older guy, fifty five, shouted. Old lady, about eighty.")]
-    assert spoken == ["fifty five", "eighty"]
+    spoken = [d.text for d in find_spoken_ages("I: Then a tall fella, sixty two, waved. Old lady, about eighty.")]
+    assert spoken == ["sixty two", "eighty"]
     assert not list(find_spoken_ages("A guy, 20 minutes later, came. The bloke, thirty quid, paid."))
 
 
@@ -98,17 +100,17 @@ def test_parts_of_a_decade_and_life_events() -> None:
 
 
 def test_chat_units_and_parents() -> None:
-    assert [d.text for d in find_spoken_ages("tomasz, 22yo, rides now")] == ["22yo"]
+    assert [d.text for d in find_spoken_ages("bryn, 22yo, rides now")] == ["22yo"]
     assert _ages("I: Mum's 62, dad's sixty-five.", "en") == ["62", "sixty-five"]
     assert _ages("I: Mum's home now. Dad's 5 minutes away.", "en") == []
 
 
 def test_the_same_age_said_again() -> None:
-    text = "I: Ambo duo puluah limo, kalau di KTP dua puluh enam tahun lah."
-    first = Detection(8, 23, "AGE", 0.9, "test", "duo puluah limo")
-    assert text[8:23] == "duo puluah limo"
-    assert [d.text for d in later_ages(text, [first])] == ["dua puluh enam tahun"]
-    assert _ages("I: umur dua lima, eh, dua enam bulan depan.", "id") == ["dua lima", "dua enam"]
+    text = "I: Ambo tigo puluah duo, tapi di kartu tiga puluh tiga tahun lah."
+    first = Detection(8, 23, "AGE", 0.9, "test", "tigo puluah duo")
+    assert text[8:23] == "tigo puluah duo"
+    assert [d.text for d in later_ages(text, [first])] == ["tiga puluh tiga tahun"]
+    assert _ages("I: umur tiga satu, eh, tiga dua bulan depan.", "id") == ["tiga satu", "tiga dua"]
     assert _ages("I: She's 25, 26 next month.", "en") == ["25", "26"]
 
 
@@ -152,7 +154,7 @@ def test_birthdays_and_an_opening_at() -> None:
     ("text", "language", "age"),
     [
         ("P: How old are you?\nI: Me?\nP: Yes.\nI: Thirty-one.\nP: Where from?", "en", "Thirty-one"),
-        ("P: Umur berapa, Uni?\nI: Ambo?\nP: Iyo, Uni.\nI: Duo puluah ampek.", "id", "Duo puluah ampek"),
+        ("P: Umua bara, Da?\nI: Ambo?\nP: Iyo, Da.\nI: Tigo puluah anam.", "id", "Tigo puluah anam"),
     ],
 )
 def test_an_answer_after_a_clarifying_question(text: str, language: str, age: str) -> None:
@@ -169,8 +171,8 @@ def test_a_month_and_its_day_after_tanggal() -> None:
 
 def test_an_age_as_its_own_sentence_in_an_introduction() -> None:
     assert _ages("I: Angus Macleod, Gus to all. Sixty-four in June. I fish.", "en") == ["Sixty-four"]
-    assert _ages("I: Kita Maria Lumenta. Lima puluh tiga taong. Soal itu, torang pigi.", "id") == [
-        "Lima puluh tiga taong"
+    assert _ages("I: Kita Maria Lumenta. Empat puluh dua taong. Soal itu, torang pigi.", "id") == [
+        "Empat puluh dua taong"
     ]
     assert _ages("I: Mostly Deliveroo, Uber Eats. 25. Sometimes 30.", "en") == []
     assert _ages("P: Berapa lama di sini?\nI: Saya dari Solok. 25. Eh, dua tahun.", "id") == []
@@ -181,3 +183,96 @@ def test_an_age_after_a_role_or_a_friend() -> None:
     assert _ages("I: The driver was maybe 60. The customer was 20 minutes late.", "en") == ["60"]
     assert _ages("I: Teman saya, 24, baru masuk kerja.", "id") == ["24"]
     assert _ages("I: Teman saya, 2 tahun di sini. Menurut saya, 25 ribu cukup.", "id") == []
+
+
+class _Counting:
+    """A stand-in for a compiled pattern that adds up how many characters its calls scan (a search: its range)."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.scanned = 0
+
+    def match(self, text: str, pos: int = 0, endpos: int = 1 << 62) -> re.Match[str] | None:
+        m = self.rx.match(text, pos, endpos)  # anchored: reads one number and what closes it, not the line
+        self.scanned += 1 if m is None else m.end() - pos
+        return m
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 1 << 62) -> Iterator[re.Match[str]]:
+        self.scanned += min(endpos, len(text)) - pos
+        return self.rx.finditer(text, pos, endpos)
+
+
+def _later_scan(monkeypatch: pytest.MonkeyPatch, repeats: int) -> int:
+    from makna.privacy import agespeech
+
+    counting = _Counting(agespeech._LATER_NUMBER)
+    monkeypatch.setattr(agespeech, "_LATER_NUMBER", counting)
+    text = "umur kami 41 taun " * repeats
+    found = [Detection(m.start(), m.end(), "AGE", 0.9, "test", "41") for m in re.finditer("41", text)]
+    list(later_ages(text, found))
+    return counting.scanned
+
+
+def test_later_ages_scan_grows_linearly_with_a_long_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, large = _later_scan(monkeypatch, 200), _later_scan(monkeypatch, 800)
+    assert large < 6 * small  # linear: about 4x; scanning to the line's end for every age: about 16x
+
+
+def test_in_full_introduces_no_one() -> None:
+    assert _ages("I: I read the terms in full. Forty.", "en") == []
+    assert _ages("I: I'm Dara Quill, from Harbourside. Thirty-four.", "en") == ["Thirty-four"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "ages"),
+    [
+        ("I: I'm 41. I drive 42, 43 hours a week.", "en", ["41"]),  # hours after a list
+        ("I: I'm 41. I work 42, 43 shifts a month.", "en", ["41"]),  # work before a list
+        ("I: Umur saya 41. Kerja 42, 43 jam seminggu.", "id", ["41"]),
+        ("I: Loads of blokes, maybe sixteen. The buyers, twenty, thirty a day.", "en", []),  # counts of people
+        ("I: A quiet lad, maybe sixteen, sat there.", "en", ["sixteen"]),
+        ("I: I passed at 80 percent. She passed at 80%.", "en", []),  # a mark, not a death
+        ("I: Her gran passed at ninety-one.", "en", ["ninety-one"]),
+        ("I: I came here from Norwich. Forty.", "en", []),  # "from" introduces no one
+        ("I: Saya dari Jambi. Tiga puluh.", "id", []),
+        ("I: I'm Tobin Vale, from Norwich. Forty.", "en", ["Forty"]),
+        ("I: Dia udah 30, tapi belum lunas.", "id", []),  # thirty thousand owed
+        ("I: Dia udah 30, tapi masih kuat.", "id", ["30"]),
+        ("I: My cousin's 19. The van's 18 now.", "en", ["19"]),  # a thing's age
+        ("I: Milad ke 12 komunitas kami.", "id", []),  # a body's anniversary
+        ("I: Milad saya ke 32 kemarin.", "id", ["32"]),
+    ],
+)
+def test_ordinary_talk_is_no_age(text: str, language: str, ages: list[str]) -> None:
+    assert _ages(text, language) == ages
+
+
+def test_hours_are_no_day_and_month() -> None:
+    assert _dates("I: Biasanya jam 8/9 malam.", "id") == []
+    assert _dates("I: Mulai 7/8 pagi, pulang 4/5 sore.", "id") == []
+    assert _dates("I: Mulai 12/9 nanti kita lihat.", "id") == ["12/9"]
+    assert _dates("I: Pernah. 11/9 kemarin.", "id") == ["11/9"]
+
+
+@given(st.integers(min_value=2, max_value=8), st.integers(min_value=1, max_value=9), st.sampled_from([-2, -1, 1, 2]))
+def test_a_pair_said_digit_by_digit_moves_near_itself(tens: int, unit: int, offset: int) -> None:
+    from makna.privacy.ages import _local
+
+    said = f"{_local(tens, 'id')} {_local(unit, 'id')}"
+    moved = shift_age_text(said, offset)
+    assert moved is not None and parse_number(moved, pairs=True) == shift_age(tens * 10 + unit, offset)
+
+
+@pytest.mark.parametrize(
+    ("original", "moved"),
+    [
+        ("tiga satu", "tiga tiga"),
+        ("tigo duo tahun", "tigo ampek tahun"),
+        ("mid twenties", "mid thirties"),
+        ("Early-40s", "Early-50s"),
+        ("ke-31", "ke-33"),
+        ("ke 27", "ke 29"),
+    ],
+)
+def test_surrogates_of_the_forms_later_ages_and_birthdays_find(original: str, moved: str) -> None:
+    assert shift_age_text(original, 2) == moved

@@ -20,7 +20,16 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .numwords import DIALECTS, EN_DECADES, EN_TENS_WORDS, EN_UNIT_WORDS, parse_english, parse_local
+from .numwords import (
+    DIALECTS,
+    EN_DECADES,
+    EN_TENS_WORDS,
+    EN_UNIT_WORDS,
+    SPOKEN_PAIR,
+    parse_english,
+    parse_local,
+    parse_number,
+)
 
 __all__ = ["shift_age", "shift_age_text"]
 
@@ -33,6 +42,9 @@ _UNIT: Final = re.compile(
     r"(?i)(?:[ \t\-]*(?:tahunan|tahun|taun|taon|thn|th|years?[ \t\-]+old|-year-old|years?|yrs?(?:[ \t]+old)?|yo|"
     r"y/o))$"
 )
+_PREFIX: Final = re.compile(r"(?i)(?:mid|early|late)[ \t\-]+|ke[ \t\-]*(?=\d|[a-z]+[ \t]+puluh)")
+"""A part of a decade (``mid twenties``) or an ordinal's ``ke-`` (``ke-25``): kept, and the rest moved."""
+_PAIR: Final = re.compile(SPOKEN_PAIR, re.IGNORECASE)
 
 
 def shift_age(age: int, offset: int) -> int:
@@ -89,6 +101,10 @@ def _decade(body: str, offset: int) -> str | None:
 def shift_age_text(original: str, offset: int) -> str | None:
     """The age ``original`` moved by ``offset``, written as the original was (see the module
     documentation); None when it is no age makna can read."""
+    prefix = _PREFIX.match(original)
+    if prefix is not None and prefix.end() < len(original):
+        rest = shift_age_text(original[prefix.end() :], offset)
+        return None if rest is None else prefix.group(0) + rest
     unit = _UNIT.search(original)
     body, tail = (original[: unit.start()], original[unit.start() :]) if unit and unit.start() > 0 else (original, "")
     body = body.strip()
@@ -103,7 +119,23 @@ def shift_age_text(original: str, offset: int) -> str | None:
         return (new.capitalize() if body[:1].isupper() else new) + tail
     local = parse_local(body)
     if local is None:
-        return None
+        return _pair(body, offset, tail)
     value, dialect = local
     new = _local(shift_age(value, offset), "id" if dialect == "jawa" else dialect)
+    return (new.capitalize() if body[:1].isupper() else new) + tail
+
+
+def _pair(body: str, offset: int, tail: str) -> str | None:
+    """Two digits said one by one (``dua lima``: 25) moved, said the same way where the new age can be
+    (``dua tujuh``), else in full words; None when ``body`` is no such pair."""
+    value = parse_number(body, pairs=True) if _PAIR.fullmatch(body) else None
+    first = parse_local(body.split()[0]) if value is not None else None
+    if value is None or first is None:
+        return None
+    dialect = "id" if first[1] == "jawa" else first[1]
+    age = shift_age(value, offset)
+    units = DIALECTS[dialect]
+    new = f"{units[age // 10]} {units[age % 10]}" if age >= 20 and age % 10 else ""
+    if parse_number(new, pairs=True) != age:
+        new = _local(age, dialect)
     return (new.capitalize() if body[:1].isupper() else new) + tail

@@ -2,10 +2,10 @@
 
 AGE (the number, with its unit when there is one):
 
-* **of someone by a pronoun and an aspect word** (``dia sudah empat puluh satu,``, ``inyo kini alah limo puluah
+* **of someone by a pronoun and an aspect word** (``dia sudah enam puluh tiga,``, ``inyo kini alah limo puluah
   duo,``, ``beliau sudah 70.``): a number of ten or more closing its clause; with a unit it would be a duration
   (``dia sudah dua puluh tahun di sini``), so none is read;
-* **after a description of a person** (``older guy, fifty five,``, ``udah tua, lima puluh lima mungkin``, ``a man,
+* **after a description of a person** (``tall fella, sixty two,``, ``udah tua, lima puluh lima mungkin``, ``a man,
   45,``, ``teenagers, maybe fifteen``): a word of age or a noun for a person, a comma, maybe a hedge, and a
   number of ten or more (or a decade) closing its clause or before a hedge (``at least``, ``mungkin``);
 * **a part of a decade** (``mid twenties``, ``early 30s``, ``late forties``; not after "the": ``the late
@@ -14,16 +14,16 @@ AGE (the number, with its unit when there is one):
   six``): not a clock time (``at 7 pm``);
 * **a number glued to an age unit of chat** (``22yo``, ``22 y.o``, ``30y/o``);
 * **a parent's age with "'s"** without a determiner (``Mum's 62, dad's sixty-five``);
-* **an age standing as its own sentence in an introduction** (``I'm Kofi Mensah, from Peckham. Thirty-four.``,
-  ``Harjit Singh in full. 53.``, ``Sixty-four in June.``), not answering how long or how many;
+* **an age standing as its own sentence in an introduction** (``I'm Dara Quill, from Harbourside. Thirty-four.``,
+  ``Sixty-four in June.``), not answering how long or how many;
 * **an age answering an age question two turns back** (``How old are you? / Me? / Yes. / Thirty-one.``);
 * **a birthday's number** (``ulang tahun saya yang ke-25``, ``my 30th birthday``) and **"At" and an age opening a
   sentence** (``At nineteen I came to London``, ``At 23, I started``).
 
 After the first pass (:func:`later_ages`), **the same person's age said again**: after an AGE, later in the same
 line, a number whose value lies within five years of it and closes its clause (a correction, the age next
-month, the age on an ID card, a decade): ``Ambo duo puluah limo, kalau di KTP dua puluh lima tahun``, ``thirty
-two in March, so thirty one for now``, ``Tahun ini 31. Bulan depan 32.``, ``umur dua lima, eh, dua enam``. The
+month, the age on an ID card, a decade): ``Ambo tigo puluah duo, tapi di kartu tiga puluh tiga tahun``, ``forty
+in May, so thirty nine for now``, ``Tahun ini 31. Bulan depan 32.``, ``umur tiga satu, eh, tiga dua``. The
 value is read by :func:`makna.privacy.numwords.parse_number`, with digits said one by one (``dua enam``) only
 here, where an age was just said.
 """
@@ -63,7 +63,11 @@ _PRONOUN_ASPECT: Final = re.compile(
     dispatch(["dia", "inyo", "beliau", "baliau", "doi", "nyo"], fold=True, not_after=r"\w'’\-")
     + r"(?:[ \t]+(?i:tu|itu))?(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|kini|sekarang|lagi)){1,2}"
     rf"[ \t]+(?P<a>{_TEN_UP})" + r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:lebih|labiah|lah|kok|sih|tapi|dan|samo|sama)\b)"
+    r"(?![^\n.!?]{0,40}?(?i:\b(?:bayar|dibayar|lunas|hutang|utang|ngutang|ribu|rb|juta|rupiah|perak|transfer|"
+    r"cicilan|setoran|paid|pay|owes?|quid|pounds?)\b))"
 )
+"""A number after a pronoun and an aspect word closing its clause, with no money or debt after it in the sentence
+(``dia udah 20, tapi belum bayar``: twenty thousand owed)."""
 _PRONOUN_GATE: Final = trigger(
     ["dia ", "Dia ", "inyo ", "Inyo ", "beliau ", "Beliau ", "baliau ", "Baliau ", "doi ", "nyo "]
 )
@@ -80,7 +84,12 @@ _DESCRIBED: Final = re.compile(
     r"sekitar|sekitaran|paling|baru|masih|sudah|udah)[ \t]+)?"
     rf"(?:(?i:mid|early|late)[ \t\-]+)?(?P<a>{_TEN_UP}{_AGE_UNIT}?|{_DECADE})" + _CLOSES
 )
-"""A word of age or a noun for a person, a comma, maybe a hedge, and an age (``older guy, fifty five,``)."""
+"""A word of age or a noun for a person, a comma, maybe a hedge, and an age (``tall fella, sixty two,``)."""
+_QUANTIFIED: Final = re.compile(
+    r"(?i:\b(?:lots|loads|plenty|dozens|hundreds|a[ \t]+lot|a[ \t]+few|few|many|several|some|most|banyak|beberapa|"
+    r"semua|para)[ \t]+(?:of[ \t]+)?(?:the[ \t]+|those[ \t]+|these[ \t]+)?)$"
+)
+"""A quantity before the people described: the number after them counts them."""
 _DESCRIBED_GATE: Final = trigger(
     [f"{w}," for d in (*_DESCRIBERS, "saya", "aku", "ambo", "gue", "kami", "awak", "kita") for w in (d, d.capitalize())]
 )
@@ -90,9 +99,12 @@ _DECADE_PART: Final = re.compile(
 )
 _DECADE_PART_GATE: Final = trigger(["mid", "Mid", "early", "Early", "late", "Late"])
 _AT_EVENT: Final = re.compile(
-    r"(?i:\b(?:died|passed[ \t]+away|passed|married|retired|widowed)[ \t]+at"
+    r"(?i:\b(?:died|passed[ \t]+away|married|retired|widowed)[ \t]+at"
+    r"|\b(?:he|she|dad|mum|mom|father|mother|nan|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|"
+    r"husband|wife|brother|sister|uncle|aunt|auntie)[ \t]+passed[ \t]+at"
     r"|\bat[ \t]+(?:the[ \t]+)?age(?:[ \t]+of)?)"
-    rf"[ \t]+(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))(?![\w:]|[.]\d|[ \t]*(?i:am|pm|a\.m|p\.m|o['’]clock)\b))"
+    rf"[ \t]+(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))"
+    r"(?![\w:]|[.]\d|[ \t]*(?:%|(?i:am|pm|a\.m|p\.m|o['’]clock|percent|per[ \t]+cent|persen)\b)))"
 )
 _AT_EVENT_GATE: Final = trigger([" at ", " age "])
 _KIN_S: Final = re.compile(
@@ -101,9 +113,14 @@ _KIN_S: Final = re.compile(
     rf"(?P<a>(?:[1-9]\d|(?i:{EN_TENS_TEENS})){_AGE_UNIT}?)(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:now|and|but|this|next)\b)"
 )
 _KIN_S_GATE: Final = trigger(["'s ", "’s "])
+_ORGS: Final = (
+    "yayasan|sekolah|perusahaan|kantor|organisasi|komunitas|kota|kampus|toko|masjid|pondok|pesantren|lembaga|"
+    "paguyuban|koperasi|partai|kabupaten|provinsi|republik|RI|PT|CV|universitas|klub|club|band|grup|group"
+)
+"""Bodies whose anniversary ("milad ke-10 yayasan") is no person's age."""
 _BIRTHDAY: Final = re.compile(
     r"(?i:\b(?:ulang[ \t]+tahun|ultah|milad)(?:[ \t]+(?:saya|aku|ambo|dia|nya|ku|yang))*[ \t]+ke[ \t\-]*)"
-    rf"(?P<a>[1-9]\d|(?i:{ID_TENS_TEENS}))(?![\w])"
+    rf"(?P<a>[1-9]\d|(?i:{ID_TENS_TEENS}))(?![\w])(?![ \t\-]*(?i:{_ORGS})\b)"
     r"|(?i:\b(?:my|his|her|their|your|our|\w+['’]s))[ \t]+(?P<o>[1-9]\d)(?:st|nd|rd|th)[ \t]+(?i:birthday|b-day|bday)\b"
 )
 _BIRTHDAY_GATE: Final = trigger(["ulang", "Ulang", "ultah", "Ultah", "milad", "Milad", "birthday", "bday", "b-day"])
@@ -137,6 +154,8 @@ def find_spoken_ages(text: str) -> Iterator[Detection]:
             num = re.match(r"\d+", raw)
             if (num is not None and not 1 <= int(num.group(0)) <= 110) or m.span(group) in seen:
                 continue
+            if rx is _DESCRIBED and _QUANTIFIED.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "lots of guys, maybe fifteen": how many, not how old
             seen.add(m.span(group))
             yield Detection(m.start(group), m.end(group), "AGE", conf, "age.spoken", raw)
     for m in gated_finditer(_OWN_SENTENCE, _OWN_SENTENCE_GATE, text):
@@ -160,7 +179,7 @@ line that introduces someone, not answering a question of how long or how many."
 _OWN_SENTENCE_GATE: Final = trigger([". ", "! "])
 _INTRODUCING: Final = re.compile(
     r"(?i:\bI['’]m\b|\bI[ \t]+am\b|\bmy[ \t]+name\b|\bcall[ \t]+me\b|\bnama[ \t]+(?:saya|aku|ambo|sa)\b|"
-    r"\b(?:saya|aku|ambo|kita|beta)[ \t]+(?=[A-Z])|\bin[ \t]+full\b|\bfrom\b|\basli\b|\burang\b|\borang\b)"
+    r"\b(?:saya|aku|ambo|kita|beta)[ \t]+(?=(?-i:[A-Z])(?!(?i:dari|di|ke)\b))|\basli\b|\burang\b|\borang\b)"
     r"|^[.\t ]*(?P<first>[A-Z][a-z'’]+)(?:[ \t]+[A-Z][a-z'’]+)+,",
     re.MULTILINE,
 )
@@ -201,7 +220,7 @@ _LATE_ANSWER: Final = re.compile(
 
 def answers_after_clarifying(text: str) -> Iterator[Detection]:
     """An age answering an age question two turns back, with a clarifying question and its confirmation between
-    (``How old are you? / Me? / Yes. / Thirty-one.``, ``Umur berapa, Uni? / Ambo? / Iyo. / Duo puluah ampek.``)."""
+    (``How old are you? / Me? / Yes. / Thirty-one.``, ``Umur berapa, Kak? / Saya? / Iya. / Tiga puluh enam.``)."""
     for q in gated_finditer(_AGE_QUESTION, _AGE_QUESTION_GATE, text):
         between = _CLARIFIED.match(text, q.end())
         if between is None:
@@ -215,13 +234,21 @@ _UNIT_TAIL: Final = re.compile(rf"{_AGE_UNIT}$")
 _LATER_NUMBER: Final = re.compile(
     rf"(?<![\w\-/.,])(?P<a>(?:[1-9]\d|(?i:{SPOKEN_PAIR}|{ID_NUM}|{EN_NUM})){_AGE_UNIT}?|{_DECADE})" + _CLOSES
 )
-_COUNT_AFTER: Final = re.compile(r"[ \t]*(?i:orang|people|kali|times|ribu|rb|jam|hours?|menit|minutes?|%|persen)\b")
+_COUNT_AFTER: Final = re.compile(
+    r"(?:[ \t]*(?:,|-|/|(?i:to|or|atau|sampai|sampe))[ \t]*(?:\d+|[A-Za-z]+(?:[ \t]+[A-Za-z]+)?))?"
+    r"[ \t]*(?:%|(?i:orang|people|kali|times|ribu|rb|jam|hours?|menit|minutes?|persen|percent|a[ \t]+(?:night|day|"
+    r"week|month|shift)|per[ \t]+\w+|sehari|semalam|seminggu|sebulan)\b)"
+)
+"""A count after a number, maybe after a list's next number (``35, 36 hours``, ``twenty, thirty a night``)."""
 _NOT_AGE_BEFORE: Final = re.compile(
     r"(?i:\b(?:lebih|selama|sejak|since|for|over|kurang|tgl|tanggal|tang|jam|pukul|no|nomor|nombor|rp|kamar|room|"
     r"flat|number|page|bus|route|at|on|the|ke|dari|from|to|kerja|karajo|bekerja|narik|working|worked|riding|rode|"
-    r"driving|did|done)\.?[ \t]*(?:dari[ \t]+|than[ \t]+)?)$"
+    r"driving|did|done|work|works)\.?[ \t]*(?:dari[ \t]+|than[ \t]+)?)$"
+    r"|(?i:\b(?:the|a|an|this|that|my|his|her|our|their|your)[ \t]+\w+['’]s[ \t]+"
+    r"(?:(?:only|just|nearly|almost|about|now|already)[ \t]+)?)$"
 )
-"""A number after these words is a duration, a date, a time, an amount or a number of something."""
+"""A number after these words is a duration, a date, a time, an amount or a number of something; after "the car's"
+it is another's age (a person's own is found by the first pass)."""
 _WINDOW: Final = 90
 """How far after an age its repetition is looked for (about one sentence and the next, in the same line)."""
 
@@ -242,6 +269,22 @@ def _value(raw: str) -> int | None:
     return parse_number(body, pairs=True)
 
 
+_WORD_START: Final = re.compile(r"(?<![\w\-/.,])\w")
+
+
+def _numbers_starting_before(text: str, start: int, stop: int, line_end: int) -> Iterator[re.Match[str]]:
+    """The later numbers that start in ``[start, stop)``, each matched up to the line's end (which, not the
+    window's, ends a clause): one match tried per word start in the window, so a long line costs no more per age."""
+    last_end = start
+    for w in _WORD_START.finditer(text, start, stop):
+        if w.start() < last_end:
+            continue
+        m = _LATER_NUMBER.match(text, w.start(), line_end)
+        if m is not None:
+            last_end = m.end()
+            yield m
+
+
 def later_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
     """The same person's age said again after an AGE found: a number within five years of it, later in the line,
     closing its clause (see the module documentation)."""
@@ -258,11 +301,9 @@ def later_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
         question = text.find("?", det.end, stop)
         if question >= 0:
             stop = question
-        for m in _LATER_NUMBER.finditer(text, det.end, line_end):  # the line's end, not the window's, ends a clause
-            if m.start("a") >= stop:
-                break
+        for m in _numbers_starting_before(text, det.end, stop, line_end):
             raw = m.group("a")
-            if _NOT_AGE_BEFORE.search(text, max(0, m.start("a") - 16), m.start("a")):
+            if _NOT_AGE_BEFORE.search(text, max(0, m.start("a") - 24), m.start("a")):
                 continue
             value = _value(raw)
             if value is None or value < 10 or abs(value - age) > 5 or taken.find(1, m.start("a"), m.end("a")) >= 0:

@@ -336,6 +336,18 @@ def _proper_fraction(pair: str) -> bool:
     return top < bottom <= 8
 
 
+_HOUR_BEFORE: Final = re.compile(r"(?i:\b(?:jam|pukul|pkl)\.?[ \t]*)$")
+_CLOCK_AFTER: Final = re.compile(r"[ \t]*(?i:pagi|siang|sore|malam|subuh|night|morning|evening|am|pm|a\.m|p\.m)\b")
+
+
+def _hours(text: str, start: int, end: int, first: int, second: int) -> bool:
+    """``jam 10/11``, ``10/11 malam``, ``mulai 9/10 pagi``: two hours, not a day and a month (after "jam" or
+    "pukul", or both numbers hours before a clock word)."""
+    if _HOUR_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    return first <= 12 and second <= 12 and _CLOCK_AFTER.match(text, end) is not None
+
+
 def find_more_dates(text: str) -> Iterator[Detection]:
     """Dates with "the", with a month's abbreviation or Roman numeral between separators, in form words, and
     day/month ranges."""
@@ -360,5 +372,7 @@ def find_more_dates(text: str) -> Iterator[Detection]:
         pair = m.group(group)
         first, second = (int(x) for x in pair.split("/"))
         if pair == "24/7" or min(first, second) > 12 or _proper_fraction(pair) or _AMOUNT_AFTER.match(text, m.end()):
+            continue
+        if _hours(text, m.start(group), m.end(group), first, second):
             continue
         yield Detection(m.start(group), m.end(group), "DATE", 0.75, "date.pair", pair)
