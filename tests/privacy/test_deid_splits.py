@@ -135,6 +135,13 @@ boroughs, Leeds, Bristol and Nottingham). Open training data from the start, sco
 baseline (1b107ee) before it had seen them: typed recall 0.942, untyped 0.965, precision 0.964, leak 4.3 %, every
 structured type 1.0. The floor is that score less the usual margin.
 
+``spent15`` and ``spent16`` are the lead's private held-out sets of round eleven (``sealed-deid15`` and
+``sealed-deid16``, 10 transcripts each, 6 Indonesian interviews in the reference study's domain in Padang and West
+Sumatra towns and 4 English interviews with riders in London boroughs, Bristol and Leicester), written by helpers
+that changed no detector, scored on aggregates only before and after the round (benchmarks/README.md) and copied
+in unchanged (``build.py`` gives the same gold). They are not in ``OPEN_SPLITS`` yet (training refuses them): the
+next round opens them with ``tune14`` and ``seal13``. Their floors are the after-round scores less a margin.
+
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
 Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
@@ -220,6 +227,10 @@ FLOORS = {
     # tune14 (0.948, 0.976, 0.910, 0.039, URL 0.50), seal13 (0.967, 0.993, 0.957, 0.013, all structured types 1.0)
     "tune14": (0.933, 0.961, 0.889, 0.049, 0.48),
     "seal13": (0.952, 0.977, 0.936, 0.024, 0.98),
+    # spent15 (after round eleven: 0.949, 0.981, 0.958, 0.027; PHONE 0.75, other structured 1.0), spent16 (0.974,
+    # 0.997, 0.969, 0.011, every structured type 1.0), less a margin
+    "spent15": (0.933, 0.965, 0.937, 0.038, 0.73),
+    "spent16": (0.959, 0.981, 0.948, 0.021, 0.98),
     # more of round eleven's training transcripts, on the same baseline before training on them (0.942, 0.965, 0.964,
     # 0.0428, every structured type 1.0), less a margin
     "train16": (0.926, 0.949, 0.943, 0.053, 0.98),
