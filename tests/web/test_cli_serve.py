@@ -53,5 +53,7 @@ def test_no_browser_and_a_busy_port(sample_location: str, monkeypatch: pytest.Mo
         assert result.exit_code == 2 and f"--port {port}" in result.output
     result = runner.invoke(app, ["serve", "-p", sample_location, "--no-browser", "--lang", "id"])
     assert result.exit_code == 0 and opened == []
+    assert "Buka alamat ini" in result.output and "Tekan Ctrl+C untuk berhenti." in result.output
+    assert "Open this address" not in result.output  # the start lines speak the interface's language
     result = runner.invoke(app, ["serve", "-p", sample_location, "--no-browser", "--lang", "fr"])
     assert result.exit_code != 0 and "language 'fr'" in result.output

@@ -41,6 +41,16 @@ def workbench_url(host: str, port: int, token: str) -> str:
     return f"http://{shown}:{port}/?token={token}"
 
 
+_SERVE_LINES: dict[str, tuple[str, str, str]] = {
+    "en": ("makna workbench for {name!r} ({location})",
+           "Open this address (it carries your access token):\n\n    {url}\n", "Press Ctrl+C to stop."),
+    "id": ("Meja kerja makna untuk {name!r} ({location})",
+           "Buka alamat ini (alamat ini membawa token akses Anda):\n\n    {url}\n", "Tekan Ctrl+C untuk berhenti."),
+}
+"""What ``makna serve`` prints at its start, in the interface language chosen with ``--lang`` (a new user's trial
+read English lines after asking for Indonesian)."""
+
+
 @app.command()
 def serve(
     project: ProjectOpt = None,
@@ -71,9 +81,10 @@ def serve(
     token = new_token()
     web_app = create_app(location, token=token, lang=lang, coder=coder, passphrase=partial(ask_passphrase, location))
     url = workbench_url(host, chosen, token)
-    typer.echo(f"makna workbench for {web_app.state.project_name!r} ({location})")
-    typer.echo(f"Open this address (it carries your access token):\n\n    {url}\n")
-    typer.echo("Press Ctrl+C to stop.")
+    said = _SERVE_LINES["id" if lang == "id" else "en"]
+    typer.echo(said[0].format(name=web_app.state.project_name, location=location))
+    typer.echo(said[1].format(url=url))
+    typer.echo(said[2])
     if not no_browser:
         threading.Timer(0.8, webbrowser.open, args=(url,)).start()
     uvicorn.run(web_app, host=host.strip("[]"), port=chosen, log_level="warning", access_log=False)
