@@ -13,6 +13,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..store import resolve_location, sqlite_path
+
 __all__ = ["originals_on_disk"]
 
 _SKIP = {"node_modules", "__pycache__", ".git", ".venv", "venv"}
@@ -23,9 +25,10 @@ def originals_on_disk(location: str, names: Iterable[str], *, depth: int = 2, li
     subfolders (down to ``depth`` levels, hidden folders left out) named like one of ``names`` (the file
     names the transcripts were imported from), and of the other project files (``*.makna``) beside it:
     sorted, at most ``limit``. Nothing for a database URL."""
-    if "://" in location:
+    path = sqlite_path(resolve_location(location))
+    if path is None:  # a server project: no folder of its own
         return []
-    project = Path(location).resolve()
+    project = path.resolve()
     folder = project.parent
     wanted = {n for n in names if n}
     found: list[str] = []
