@@ -62,10 +62,11 @@ _MODEL_BEFORE: Final = re.compile(
     r"|car's\s+an?|car\s+is\s+an?|bike\s+is\s+an?|van\s+is\s+an?|drive\s+an?|ride\s+an?)) $"
 )
 _MODEL_AFTER: Final = re.compile(rf" (?:{_WARNA})\b")
-_LANGUAGE_BEFORE: Final = re.compile(
-    r"\b(?:[Bb]ahasa|[Bb]ahaso|BAHASA|[Ll]ogat|LOGAT|[Dd]ialek|[Ll]ogat [A-Z]\w+|[Bb]ahasa [A-Z]\w+) $"
-)
-_LANGUAGE_RIGHT_BEFORE: Final = re.compile(r"\b(?:[Bb]ahas[ao]|BAHASA|[Ll]ogat|LOGAT|[Dd]ialek) $")
+_LANGUAGE_WORD: Final = r"\b(?:[Bb]ahas[ao]|BAHASA|[Ll]ogat|LOGAT|[Dd]ialek)"
+_LANGUAGE_RIGHT_BEFORE: Final = re.compile(_LANGUAGE_WORD + " $")
+"""A language word right before a span ("logat X")."""
+_LANGUAGE_BEFORE: Final = re.compile(r"\b(?:[Bb]ahasa|[Ll]ogat) [A-Z]\w+ $|" + _LANGUAGE_WORD + " $")
+"""The same, or a language word and a language's name before it ("logat Melayu X": a region's speech)."""
 _MONTH_BEFORE: Final = re.compile(r"\b(?:[Bb]ulan|[Bb]ulan [Pp]uasa) $")
 
 
@@ -166,6 +167,14 @@ def _role_label(det: Detection) -> bool:
     )
 
 
+_CALENDAR_MONTHS: Final = frozenset(
+    "muharram muharam safar sapar rabiulawal rabiulakhir jumadilawal jumadilakhir rajab rejeb syaban sya'ban ruwah "
+    "ramadan ramadhan puasa poso syawal sawal zulkaidah dzulqaidah apit zulhijah dzulhijjah besar haji suro sura "
+    "maulid mulud maulud".split()
+)
+"""Months of the Islamic and Javanese calendars as said in Indonesian (a month alone is no identifier)."""
+
+
 def _named_by_context(scan: str, det: Detection) -> bool:
     """A one-word capital-letter guess that its context names as a thing: a vehicle's model after a colour or a
     vehicle ("the silver Zentrova", "motornya Zentrova merah"), a language after "bahasa"/"logat"/"dialek", a
@@ -183,14 +192,6 @@ def _named_by_context(scan: str, det: Detection) -> bool:
     if _MONTH_BEFORE.search(window):
         return word.lower() in _CALENDAR_MONTHS
     return bool(_MODEL_BEFORE.search(window) or _MODEL_AFTER.match(scan, det.end))
-
-
-_CALENDAR_MONTHS: Final = frozenset(
-    "muharram muharam safar sapar rabiulawal rabiulakhir jumadilawal jumadilakhir rajab rejeb syaban sya'ban ruwah "
-    "ramadan ramadhan puasa poso syawal sawal zulkaidah dzulqaidah apit zulhijah dzulhijjah besar haji suro sura "
-    "maulid mulud maulud".split()
-)
-"""Months of the Islamic and Javanese calendars as said in Indonesian (a month alone is no identifier)."""
 
 
 def _local_lookalike(scan: str, det: Detection) -> bool:
