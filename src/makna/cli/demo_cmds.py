@@ -10,6 +10,26 @@ import typer
 from ._app import app
 from ._common import OutputFormat, emit
 
+_CLOSING: dict[str, dict[str, str]] = {
+    "id": {
+        "summary": "{sources} transkrip, {segments} segmen berkode. Angka kode induk menghitung segmen berbeda dalam "
+        "subpohonnya (seperti makna stats).",
+        "project": "Proyek: {path}",
+        "findings": "Temuan: {path}",
+        "report": "Laporan: {path} (buka di peramban; .md dan .docx di sampingnya)",
+        "examples": "Berkas contoh untuk memulai: {files} (formatnya: docs/formats.md)",
+    },
+    "en": {
+        "summary": "{sources} transcripts, {segments} coded segments. A parent code counts the distinct segments of "
+        "its subtree (as makna stats does).",
+        "project": "Project: {path}",
+        "findings": "Findings: {path}",
+        "report": "Report: {path} (open it in a browser; .md and .docx beside it)",
+        "examples": "Example files to start from: {files} (formats: docs/formats.md)",
+    },
+}
+"""The demo's closing lines in the findings' language."""
+
 
 @app.command()
 def demo(
@@ -29,23 +49,11 @@ def demo(
     rows = [dict(zip(columns, (("  " * f.depth) + f.key, f.name, f.cases, f.segments), strict=True))
             for f in result.frequencies]
     emit(rows, columns, OutputFormat.table, title="Informan per kode" if idn else "Informants per code")
-    if idn:
-        typer.echo(f"{result.sources} transkrip, {result.segments} segmen berkode. Angka kode induk menghitung segmen "
-                   "berbeda dalam subpohonnya (seperti makna stats).")
-        typer.echo(f"Proyek: {result.project_path}")
-        typer.echo(f"Temuan: {result.findings_path}")
-        if result.report_path is not None:
-            typer.echo(f"Laporan: {result.report_path} (buka di peramban; .md dan .docx di sampingnya)")
-        if result.example_files:
-            typer.echo(f"Berkas contoh untuk memulai: {', '.join(str(p) for p in result.example_files)} "
-                       "(formatnya: docs/formats.md)")
-        return
-    typer.echo(f"{result.sources} transcripts, {result.segments} coded segments. A parent code counts the "
-               "distinct segments of its subtree (as makna stats does).")
-    typer.echo(f"Project: {result.project_path}")
-    typer.echo(f"Findings: {result.findings_path}")
+    said = _CLOSING["id" if idn else "en"]
+    typer.echo(said["summary"].format(sources=result.sources, segments=result.segments))
+    typer.echo(said["project"].format(path=result.project_path))
+    typer.echo(said["findings"].format(path=result.findings_path))
     if result.report_path is not None:
-        typer.echo(f"Report: {result.report_path} (open it in a browser; .md and .docx beside it)")
+        typer.echo(said["report"].format(path=result.report_path))
     if result.example_files:
-        typer.echo(f"Example files to start from: {', '.join(str(p) for p in result.example_files)} "
-                   "(formats: docs/formats.md)")
+        typer.echo(said["examples"].format(files=", ".join(str(p) for p in result.example_files)))
