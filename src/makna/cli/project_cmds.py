@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ._app import app
-from ._common import CoderOpt, FormatOpt, OutputFormat, ProjectOpt, emit, opened
+from ._common import CoderOpt, FormatOpt, OutputFormat, ProjectOpt, busy, emit, opened
 
 if TYPE_CHECKING:
     from ..history import Step
@@ -49,7 +49,8 @@ def copy_cmd(
     from ._passphrase import ask_passphrase
 
     location = find_project(project)
-    dest = copy_project(location, target, passphrase=partial(ask_passphrase, location))
+    with busy("Copying"):
+        dest = copy_project(location, target, passphrase=partial(ask_passphrase, location))
     typer.echo(f"Copied {location} to {dest}: every change committed before the copy began is in it.")
 
 
