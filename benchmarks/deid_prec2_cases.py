@@ -1,4 +1,4 @@
-"""Score the precision cases of round eight (``tests/privacy/deidprec2cases``) (issue #11).
+"""Score a folder of own cases (``tests/privacy/<name>``, by default round eight's ``deidprec2cases``) (issue #11).
 
 Short fictional interviews and notes crowded with words that are no identifier. ``tune/`` is open: without
 ``--sealed`` the script prints its figures and every false positive and miss, with the detector that made each
@@ -7,6 +7,7 @@ language and by type, overlap and strict), never a span.
 
     python benchmarks/deid_prec2_cases.py            # tune part, with every error
     python benchmarks/deid_prec2_cases.py --sealed   # sealed part, figures only
+    python benchmarks/deid_prec2_cases.py --cases deidperson5cases [--sealed]   # another round's cases
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from pathlib import Path
 from makna.privacy.detect import detect
 from makna.privacy.evaluate import EvaluationReport, evaluate_documents, load_gold
 
-CASES = Path(__file__).resolve().parent.parent / "tests" / "privacy" / "deidprec2cases"
+CASES_ROOT = Path(__file__).resolve().parent.parent / "tests" / "privacy"
+CASES = CASES_ROOT / "deidprec2cases"
 
 
 def table(report: EvaluationReport) -> str:
@@ -43,8 +45,10 @@ def table(report: EvaluationReport) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sealed", action="store_true", help="score the sealed part (figures only)")
+    parser.add_argument("--cases", help="a folder of cases under tests/privacy (e.g. deidperson5cases)")
     args = parser.parse_args()
-    docs = load_gold(CASES / ("sealed" if args.sealed else "tune"))
+    cases = CASES_ROOT / args.cases if args.cases else CASES
+    docs = load_gold(cases / ("sealed" if args.sealed else "tune"))
     found: dict[str, list[tuple[int, int, str, str, float]]] = {}
 
     def run(text: str, language: str) -> list:  # type: ignore[type-arg]
