@@ -23,6 +23,18 @@ def test_evaluate_json_and_table() -> None:
     assert table.exit_code == 0 and "PERSON" in table.output and "leak rate" in table.output
 
 
+def test_evaluate_table_names_spans_found_under_another_type(tmp_path: Path) -> None:
+    text = "Saya kerja di Toko Melati dari Senin."
+    pii = [{"start": 14, "end": 25, "type": "LOCATION", "text": "Toko Melati"}]  # gold says a place: found as an ORG
+    (tmp_path / "a.json").write_text(json.dumps({"id": "a", "language": "id", "text": text, "pii": pii}))
+    data = json.loads(runner.invoke(app, ["deid", "evaluate", str(tmp_path), "-f", "json"]).output)
+    found_as = data["confusion"]["LOCATION"]
+    table = runner.invoke(app, ["deid", "evaluate", str(tmp_path)])
+    assert table.exit_code == 0
+    assert found_as == {"ORG": 1}
+    assert "found under another type: LOCATION as ORG 1" in table.output
+
+
 def test_detect_file(tmp_path: Path) -> None:
     src = tmp_path / "t.txt"
     src.write_text("Ada Mbak Tari, nomornya 0813-7411-2095, bayar 500 ribu jam 9.30.", encoding="utf-8")

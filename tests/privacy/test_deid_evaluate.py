@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from makna.errors import InputError
-from makna.privacy import KeyMapping, detect, evaluate, pseudonymise
+from makna.privacy import Detection, KeyMapping, detect, evaluate, pseudonymise
 
 HERE = Path(__file__).parent / "data"
 
@@ -91,6 +91,29 @@ def test_by_language_splits_the_figures(tmp_path: Path) -> None:
         assert by[lang]["recall"] == 0.5 and by[lang]["precision"] == 1.0 and by[lang]["documents"] == 1
         assert 0 < by[lang]["leak_rate"] < 1
     assert by["id"]["gold"] + by["en"]["gold"] == data["overall"]["gold"]
+
+
+def test_confusion_tells_a_wrong_type_from_a_miss(tmp_path: Path) -> None:
+    """``confusion`` counts each gold span under its own type, the type it was found under, or ``missed``; its
+    off-diagonal part is the gap between typed and untyped recall."""
+    text = "Kerja di Toko Melati, tinggal di Kuranji, kenal Rina dan Dodi."
+    spans = [(9, 20, "ORG"), (33, 40, "LOCATION"), (48, 52, "PERSON"), (57, 61, "PERSON")]
+    pii = [{"start": s, "end": e, "type": k, "text": text[s:e]} for s, e, k in spans]
+    (tmp_path / "a.json").write_text(json.dumps({"id": "a", "language": "id", "text": text, "pii": pii}))
+    # the firm found as a place (and its last word as a person: less of the span), the district, one person
+    pred = [(9, 20, "LOCATION"), (14, 20, "PERSON"), (33, 40, "LOCATION"), (48, 52, "PERSON")]
+
+    def run(t: str, lang: str) -> list[Detection]:
+        return [Detection(s, e, k, 0.9, "test", t[s:e]) for s, e, k in pred]
+
+    data = evaluate(tmp_path, run).as_dict()
+    assert data["confusion"] == {
+        "PERSON": {"PERSON": 1, "missed": 1},
+        "LOCATION": {"LOCATION": 1},
+        "ORG": {"LOCATION": 1},
+    }
+    off = sum(n for g, row in data["confusion"].items() for f, n in row.items() if f not in (g, "missed"))
+    assert off == data["untyped"]["found"] - data["overall"]["found"] == 1
 
 
 # transcripts per split of makna's own corpus (tests/privacy/corpus/<split>/*.txt)

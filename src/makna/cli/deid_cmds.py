@@ -90,6 +90,15 @@ def evaluate_cmd(
     con = _console()
     con.print(table)
     con.print(f"leak rate: {data['leak_rate']:.2%} of identifier characters not covered")
+    wrong = sorted(
+        (n, gold, found)
+        for gold, row in data["confusion"].items()
+        for found, n in row.items()
+        if found not in (gold, "missed")
+    )
+    if wrong:
+        wrong.sort(key=lambda x: (-x[0], x[1:]))
+        con.print("found under another type: " + ", ".join(f"{g} as {f} {n}" for n, g, f in wrong))
 
 
 @deid_app.command("detect")

@@ -7,7 +7,10 @@ run through :func:`makna.privacy.detect` and compared with the gold spans:
 * **overlap**: a gold span is found when a prediction of the same type shares a character with it, and a
   prediction is correct when it overlaps a gold span of its type (the ``overall`` figures use this);
 * **untyped**: as overlap, ignoring type (was the identifier caught at all?);
-* **leak rate**: the share of gold identifier characters that no prediction covers, whatever its type.
+* **leak rate**: the share of gold identifier characters that no prediction covers, whatever its type;
+* **confusion**: for each gold type, how its spans were found: under their own type, under another (the type
+  of the overlapping prediction that covers most of the span) or ``missed``. The gap between typed and
+  untyped recall is the off-diagonal part.
 
 ``by_language`` repeats recall, precision, untyped recall and leak rate for each document language.
 """
@@ -98,6 +101,7 @@ class EvaluationReport:
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     by_language: dict[str, EvaluationReport] = field(default_factory=dict)
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def leak_rate(self) -> float:
@@ -138,6 +142,11 @@ class EvaluationReport:
                 if t in self.per_type
             },
             "by_language": {lang: sub.language_summary() for lang, sub in sorted(self.by_language.items())},
+            "confusion": {
+                t: dict(sorted(self.confusion[t].items(), key=lambda kv: (-kv[1], kv[0])))
+                for t in PII_TYPES
+                if t in self.confusion
+            },
         }
         if with_errors:
             out["misses"] = self.misses
@@ -204,6 +213,17 @@ def evaluate_documents(docs: Iterable[GoldDocument], detector: Detector | None =
     return report
 
 
+def _found_as(g: tuple[int, int, str], pred: Sequence[tuple[int, int, str]]) -> str:
+    """The type a gold span was found under: its own if a prediction of that type overlaps it, else the type of the
+    overlapping prediction covering most of it (the first, on a tie), else ``"missed"``."""
+    over = [p for p in pred if g[0] < p[1] and p[0] < g[1]]
+    if not over:
+        return "missed"
+    if any(p[2] == g[2] for p in over):
+        return g[2]
+    return max(over, key=lambda p: min(p[1], g[1]) - max(p[0], g[0]))[2]
+
+
 def _add_document(report: EvaluationReport, doc: GoldDocument, pred: Sequence[tuple[int, int, str]]) -> None:
     """Add one document's gold spans and predictions to ``report``'s counts."""
     report.documents += 1
@@ -233,6 +253,10 @@ def _add_document(report: EvaluationReport, doc: GoldDocument, pred: Sequence[tu
         for strict, table in ((False, report.per_type), (True, report.per_type_strict)):
             gh, ph = _score(g_t, p_t, typed=True, strict=strict)
             table.setdefault(kind, Scores()).add(Scores(len(g_t), len(p_t), sum(gh), sum(ph)))
+    for g in gold:
+        found_as = _found_as(g, pred)
+        row = report.confusion.setdefault(g[2], {})
+        row[found_as] = row.get(found_as, 0) + 1
     covered = bytearray(len(doc.text))
     for s, e, _ in pred:
         covered[s:e] = b"\x01" * (e - s)
