@@ -5,6 +5,10 @@ or catch the file halfway through a checkpoint; a reader that keeps a transactio
 back. :func:`copy_project` reads the project at one moment through SQLite itself (``VACUUM INTO``; an encrypted
 file through SQLCipher's ``sqlcipher_export``, with the same key), so the copy holds every change committed
 before it began, and it never overwrites a file.
+
+With ``coder``, the copy is a second coder's: it acts as that coder with at most the coder role (codings and
+memos; the codebook stays the project's) and ``makna push COPY`` later brings the coder's work back into the
+project it was copied from, as a team server takes an offline coder's (:func:`makna.sync.local.mark_coder_copy`).
 """
 
 from __future__ import annotations
@@ -15,13 +19,17 @@ from pathlib import Path
 
 from .errors import InputError, ProjectError
 from .store import Store, resolve_location, sqlite_path
-from .store._cipher import Passphrase, dbapi, export_copy
+from .store._cipher import Passphrase, dbapi, export_copy, looks_encrypted, require_passphrase
 
 __all__ = ["copy_project"]
 
 
 def copy_project(
-    location: str | os.PathLike[str], target: str | os.PathLike[str], *, passphrase: Passphrase = None
+    location: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    *,
+    passphrase: Passphrase = None,
+    coder: str | None = None,
 ) -> Path:
     """Copy the project file at ``location`` to the new file ``target`` and return its path.
 
@@ -40,7 +48,10 @@ def copy_project(
         raise InputError(f"{dest}: already exists; a copy never overwrites a file, choose another name")
     if not dest.parent.is_dir():
         raise InputError(f"{dest.parent}: no such folder")
-    store = Store.open(source, passphrase)  # a project file (checked, migrated), and its key if encrypted
+    if coder is not None and not coder.strip():
+        raise InputError("--coder: give the second coder's name")
+    secret = require_passphrase(source, passphrase) if looks_encrypted(source) else None
+    store = Store.open(source, secret)  # a project file (checked, migrated), and its key if encrypted
     cipher = store.cipher
     store.close()
     part = dest.with_name(f".{dest.name}.part")
@@ -58,8 +69,21 @@ def copy_project(
             finally:
                 conn.close()
         os.chmod(part, source.stat().st_mode & 0o777)
+        if coder is not None:
+            _for_coder(part, source, coder.strip(), secret)
         os.replace(part, dest)  # the copy appears whole or not at all
     except errors as exc:
         part.unlink(missing_ok=True)
         raise ProjectError(f"{source}: cannot copy to {dest} ({exc})") from None
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     return dest
+
+
+def _for_coder(part: Path, source: Path, coder: str, secret: str | None) -> None:
+    from .project import open_project
+    from .sync.local import mark_coder_copy
+
+    with open_project(part, coder=coder, passphrase=secret) as copy:
+        mark_coder_copy(copy, origin=str(source.resolve()), coder=coder)

@@ -42,6 +42,9 @@ def init(
 def copy_cmd(
     target: Annotated[str, typer.Argument(help="The new file (never overwritten).")],
     project: ProjectOpt = None,
+    coder: Annotated[str | None, typer.Option(
+        "--coder", help="Make it this second coder's copy: they code in it, and 'makna push NEW' brings their "
+                        "codings and memos back into this project.")] = None,
 ) -> None:
     """Copy the project file at one moment, safe while the workbench runs (for a second coder, a backup)."""
     from ..copying import copy_project
@@ -50,8 +53,11 @@ def copy_cmd(
 
     location = find_project(project)
     with busy("Copying"):
-        dest = copy_project(location, target, passphrase=partial(ask_passphrase, location))
+        dest = copy_project(location, target, passphrase=partial(ask_passphrase, location), coder=coder)
     typer.echo(f"Copied {location} to {dest}: every change committed before the copy began is in it.")
+    if coder is not None:
+        typer.echo(f"It is {coder.strip()}'s copy: they code in it (not the codebook), and 'makna push {dest}' "
+                   f"brings their work back into {location}.")
 
 
 @app.command("log")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -118,18 +119,24 @@ def _default_user() -> str:
 
 
 def _pushed(report: PushReport, as_json: bool) -> None:
+    where = report.into or "the server"
     if as_json:
         typer.echo(json.dumps({"sent": report.sent, "added": report.added, "changed": report.changed,
                                "deleted": report.deleted, "unchanged": report.unchanged,
-                               "conflicts": report.conflicts}))
+                               "conflicts": report.conflicts, "into": report.into}))
     elif not report.sent:
-        typer.echo("Nothing to push: the server has all your work.")
+        typer.echo(f"Nothing to push: {where} has all your work.")
     else:
         typer.echo(f"Pushed {report.sent} change(s): {report.added} added, {report.changed} changed, "
-                   f"{report.deleted} deleted, {report.unchanged} already on the server, "
+                   f"{report.deleted} deleted, {report.unchanged} already in {where}, "
                    f"{len(report.conflicts)} conflict(s).")
         for c in report.conflicts:
             typer.echo(f"Conflict: {'coding' if c['kind'] == 'segment' else 'memo'} {c['id']}: {c['message']}.")
+    if report.conflicts and report.into:
+        typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): they would overwrite what "
+                   f"changed in {report.into} since the copy; redo them in a new copy ('makna copy NEW --coder ...')"
+                   " or in the project.", err=True)
+        raise typer.Exit(1)
     if report.conflicts:  # listed above; the exit status tells scripts
         typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): 'makna pull' takes the "
                    "server's version of each and keeps the old copy beside it (its name is shown).", err=True)
@@ -137,13 +144,21 @@ def _pushed(report: PushReport, as_json: bool) -> None:
 
 
 @app.command()
-def push(file: FileArg = None, as_json: JsonOpt = False) -> None:
+def push(
+    file: FileArg = None,
+    into: Annotated[Path | None, typer.Option(
+        "--into", help="For a coder's copy of a project file (makna copy --coder): that project, when it is no "
+                       "longer where the copy was made.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Send your codings and memos made or changed offline back to the team server.
 
     Only your own work since the pull (or the last push) goes, by its ids; the server applies it as
     you, in one step. What changed on the server meanwhile is not overwritten: a coding changed or
     deleted there, a code renamed, merged or deleted, a source whose text changed (de-identified) are
     listed as conflicts and stay in the copy (exit status 1). Pushing again sends nothing twice.
+    A second coder's copy of a project file (makna copy NEW --coder NAME) is pushed the same way into
+    the project it was copied from.
     """
     from functools import partial
 
@@ -151,7 +166,7 @@ def push(file: FileArg = None, as_json: JsonOpt = False) -> None:
     from ._passphrase import ask_passphrase
 
     path = _file(file)
-    _pushed(client.push(path, passphrase=partial(ask_passphrase, path)), as_json)
+    _pushed(client.push(path, passphrase=partial(ask_passphrase, path), into=into), as_json)
 
 
 @app.command()
@@ -170,7 +185,7 @@ def login(file: FileArg = None) -> None:
     path = _file(file)
     secret = partial(ask_passphrase, path)
     with open_project(path, passphrase=secret) as proj:
-        info = sync_info(proj)
+        info = client.of_server(sync_info(proj))
     client.login(path, _password(info.coder, info.server), passphrase=secret)
     typer.echo(f"Logged in to {info.server} as {info.coder}.")
 

@@ -27,11 +27,22 @@ from ..errors import (
     require_extra,
 )
 from ..model import utcnow
-from ..project import open_project
+from ..project import Project, open_project
 from ..store._cipher import Passphrase
-from .local import PullReport, mark_synced, pending, push_message, set_session, source_hashes, sync_info, write_copy
+from .local import (
+    Pending,
+    PullReport,
+    SyncInfo,
+    mark_synced,
+    pending,
+    push_message,
+    set_session,
+    source_hashes,
+    sync_info,
+    write_copy,
+)
 
-__all__ = ["open_http", "check_url", "pull", "refresh", "push", "login", "logout", "PushReport"]
+__all__ = ["open_http", "check_url", "pull", "refresh", "push", "login", "logout", "of_server", "PushReport"]
 
 _COOKIE = "makna_session"  # the team server's session cookie (makna.web.server_guard.SESSION_COOKIE)
 _CSRF = "x-makna-csrf"
@@ -73,6 +84,7 @@ class PushReport:
     deleted: int = 0
     unchanged: int = 0
     conflicts: list[dict[str, str]] = field(default_factory=list)
+    into: str | None = None  # a coder's copy of a project file: that project (None: the server)
 
 
 class _Server:
@@ -177,7 +189,7 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> P
 
     with open_project(target, passphrase=remember) as proj:
         _refuse_if_open_elsewhere(proj, target)
-        info = sync_info(proj)
+        info = of_server(sync_info(proj))
         keep = pending(proj)
         old = source_hashes(proj) if len(keep) else {}
         encrypted = proj.store.encrypted
@@ -229,14 +241,22 @@ def _write_aside(target: Path, write: Callable[[Path], PullReport]) -> tuple[Pul
     return report, fresh
 
 
-def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> PushReport:
+def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
+         into: str | os.PathLike[str] | None = None) -> PushReport:
     """Send the coder's codings and memos new, changed or deleted since the pull to the server; it
-    applies those that do not conflict with its own changes and lists the rest, which stay in the copy."""
+    applies those that do not conflict with its own changes and lists the rest, which stay in the copy.
+    A coder's copy of a project file (``makna copy --coder``) goes into that file the same way (``into``:
+    the file, when it is no longer where the copy was made)."""
     with open_project(path, passphrase=passphrase) as proj:
         info = sync_info(proj)
         changes = pending(proj)
         if not len(changes):
-            return PushReport()
+            return PushReport(into=str(into or info.server) if info.from_file else None)
+        if info.from_file:
+            return _push_to_file(proj, info, changes, into, passphrase)
+        if into is not None:
+            raise InputError("--into is for a coder's copy of a project file (makna copy --coder); this copy "
+                             f"is pushed to its server, {info.server}")
         if not info.token:
             raise SyncError(f"not logged in to {info.server}: run 'makna login {path}'")
         message = push_message(proj, changes)
@@ -246,6 +266,39 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> Push
         report = _report(len(changes), answer)
         mark_synced(proj, changes, {(c["kind"], c["id"]) for c in report.conflicts},
                     {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")})
+    return report
+
+
+def of_server(info: SyncInfo) -> SyncInfo:
+    """``info`` of a copy pulled from a server; :class:`~makna.errors.SyncError` for a coder's copy of a file."""
+    if info.from_file:
+        raise SyncError(f"a coder's copy of the project file {info.server}: it has no server to log in to or pull "
+                        "from; 'makna push' brings its work back, 'makna copy --coder' makes a new copy")
+    return info
+
+
+def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | os.PathLike[str] | None,
+                  passphrase: Passphrase) -> PushReport:
+    """Apply a coder's copy's work to the project file it was copied from, as the server would."""
+    from .server import apply_push
+
+    target = Path(into) if into is not None else Path(info.server)
+    if not target.is_file():
+        raise InputError(f"{target}: the project this copy was made from is not there; give its place with --into")
+    message = push_message(proj, changes)
+    with open_project(target, coder=info.coder, passphrase=passphrase) as origin:
+        meta = origin.store.meta()
+        if meta.get("project_id") != info.project_id:
+            raise SyncError(f"{target} is another project, not the one {proj.location} was copied from "
+                            f"({info.project_name!r})")
+        if "sync.server" in meta:
+            raise SyncError(f"{target} is itself a copy; push into the project it was made from")
+        result = apply_push(origin, message)
+    conflicts = [{"kind": c.kind, "id": c.id, "reason": c.reason, "message": c.message} for c in result.conflicts]
+    report = PushReport(len(changes), result.added, result.changed, result.deleted, result.unchanged, conflicts,
+                        into=str(target))
+    mark_synced(proj, changes, {(c["kind"], c["id"]) for c in conflicts},
+                {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")})
     return report
 
 
@@ -261,7 +314,7 @@ def _report(sent: int, answer: Mapping[str, Any]) -> PushReport:
 def login(path: str | os.PathLike[str], password: str, *, passphrase: Passphrase = None) -> str:
     """Log the copy's coder in to its server again (a new session kept in the copy); returns the server."""
     with open_project(path, passphrase=passphrase) as proj:
-        info = sync_info(proj)
+        info = of_server(sync_info(proj))
         with _Server(info.server) as server:
             server.login(info.coder, password)
             server.find(info.project_id)
@@ -273,7 +326,7 @@ def logout(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> bo
     """End the copy's session on the server and forget it in the copy; False when the server could
     not be reached (the session then ends when it expires)."""
     with open_project(path, passphrase=passphrase) as proj:
-        info = sync_info(proj)
+        info = of_server(sync_info(proj))
         ended = True
         if info.token:
             try:

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 
 from ..access import ROLES, Access, Role, allows, check_role
 from ..errors import NotFoundError, SyncError
@@ -42,11 +42,14 @@ from .rows import (
 )
 
 __all__ = ["SyncInfo", "Change", "Pending", "PullReport", "sync_info", "is_pulled", "guard", "pending",
-           "push_message", "mark_synced", "write_copy", "set_session", "source_hashes", "RETEXTED"]
+           "push_message", "mark_synced", "write_copy", "mark_coder_copy", "set_session", "source_hashes", "RETEXTED",
+           "FILE_ORIGIN"]
 
 _PREFIX = "sync."
 #: How a refresh says a coding was dropped because its source's text changed (de-identified) on the server.
 RETEXTED = "its source's text changed on the server"
+#: ``sync.origin`` of a coder's copy of a project FILE (``makna copy --coder``): its ``server`` is that file's path.
+FILE_ORIGIN = "file"
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,12 @@ class SyncInfo:
     pulled_at: str
     token: str | None = None
     csrf: str | None = None
+    origin: str = "server"
+
+    @property
+    def from_file(self) -> bool:
+        """A coder's copy of a project file (``makna copy --coder``), pushed into that file, not to a server."""
+        return self.origin == FILE_ORIGIN
 
 
 @dataclass(frozen=True)
@@ -119,7 +128,8 @@ def sync_info(project: Project) -> SyncInfo:
 
     return SyncInfo(server=g("server"), project_id=g("project_id"), project_name=g("project_name"), coder=g("coder"),
                     role=check_role(g("role") or "viewer"), high_water=int(g("high_water") or 0),
-                    pulled_at=g("pulled_at"), token=g("token") or None, csrf=g("csrf") or None)
+                    pulled_at=g("pulled_at"), token=g("token") or None, csrf=g("csrf") or None,
+                    origin=g("origin") or "server")
 
 
 def guard(project: Project, meta: Mapping[str, str]) -> None:
@@ -224,6 +234,31 @@ def mark_synced(project: Project, changes: Pending, conflicts: set[tuple[str, st
         if rows:
             conn.execute(insert(tables.sync_base), rows)
         _set_meta(conn, {"pushed_at": utcnow().isoformat()})
+
+
+def mark_coder_copy(project: Project, *, origin: str, coder: str) -> SyncInfo:
+    """Make ``project``, a fresh copy of the project file at ``origin`` (:func:`makna.copy_project`), a coder's
+    copy: it acts as ``coder`` with at most the coder role (codings and memos, not the codebook), and
+    ``makna push`` later applies the coder's work done in it to ``origin`` as a push to a server would (their
+    codings new, changed or deleted since the copy; what changed in ``origin`` meanwhile is listed, not
+    overwritten). One ``sync.pull`` event in the copy."""
+    meta = project.store.meta()
+    if is_pulled(meta):
+        raise SyncError(f"{project.location}: already a coder's copy; make the copy from the project itself")
+    info = SyncInfo(server=origin, project_id=meta["project_id"], project_name=meta.get("name", ""), coder=coder,
+                    role="coder", high_water=0, pulled_at=utcnow().isoformat(), origin=FILE_ORIGIN)
+    with project.store.write(coder, "sync.pull", {"server": origin, "origin": FILE_ORIGIN}) as conn:
+        high = int(conn.execute(select(func.max(tables.events.c.id))).scalar() or 0)
+        base = [{"kind": kind, "id": rid, "digest": digest(kind, row)}
+                for (kind, rid), row in _own(project, conn, coder).items()]
+        conn.execute(delete(tables.sync_base))
+        if base:
+            conn.execute(insert(tables.sync_base), base)
+        _set_meta(conn, {"format": str(SYNC_FORMAT), "server": origin, "project_id": info.project_id,
+                         "project_name": info.project_name, "coder": coder, "role": "coder",
+                         "high_water": str(high), "pulled_at": info.pulled_at, "token": "", "csrf": "",
+                         "origin": FILE_ORIGIN})
+    return SyncInfo(**{**info.__dict__, "high_water": high})
 
 
 # ---------------------------------------------------------------------------------- writing a copy
