@@ -149,6 +149,8 @@ SPLIT_SIZES = {
     "tune14": 6,
     "seal13": 6,
     "train16": 12,
+    # round twelve: training transcripts written as open data (benchmarks/results/train17.md)
+    "train17": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

@@ -106,6 +106,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal13",
     "spent15",
     "spent16",
+    "train17",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal14`` and later, anything under ``sealed-*``) are not
@@ -121,7 +122,8 @@ and ``spent13``/``spent14`` (the lead's private sets of round ten) at the start 
 never a held-out set. ``train16`` holds more training transcripts written in round eleven
 (benchmarks/results/train16.md), open from the start too. ``tune14`` and ``seal13`` (round heldout13) and
 ``spent15``/``spent16`` (the lead's private sets of round eleven) were opened at the start of round twelve, once
-scored after round eleven."""
+scored after round eleven. ``train17`` holds training transcripts written in round twelve
+(benchmarks/results/train17.md), open from the start."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
