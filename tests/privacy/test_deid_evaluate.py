@@ -151,6 +151,9 @@ SPLIT_SIZES = {
     "train16": 12,
     # round twelve: training transcripts written as open data (benchmarks/results/train17.md)
     "train17": 14,
+    # round heldout14: tune15 (open next round) and seal14 (sealed) were written together (benchmarks/results/heldout14.md)
+    "tune15": 6,
+    "seal14": 6,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 
