@@ -156,3 +156,13 @@ def test_original_bytes_kept_once(project: makna.Project, tmp_path: Path) -> Non
         stored = dict(conn.execute(tables.sources.select().with_only_columns(
             tables.sources.c.name, tables.sources.c.original)).all())
     assert stored["plain.txt"] is None and stored["crlf.txt"] == crlf.read_bytes()
+
+
+def test_an_imported_transcripts_stamped_turns_keep_their_times(tmp_path: Path) -> None:
+    from makna.sources import get_turns
+
+    text = "[00:00:05] Pewawancara: Sudah mulai?\n[00:01:12] Narasumber: Sudah.\nPewawancara: Baik.\n"
+    with makna.create_project(str(tmp_path / "p.makna"), "P", coder="ana") as proj:
+        src = makna.import_text(proj, "w.txt", text, language="id")
+        assert [(t.number, t.time_start) for t in get_turns(proj, src.id)] == [
+            (1, "00:00:05.000"), (2, "00:01:12.000"), (3, None)]

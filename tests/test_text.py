@@ -138,3 +138,25 @@ def test_text_no_backend_can_store_is_refused_with_one_clear_error(project: makn
             attempt()
     assert makna.list_sources(project) == [] and makna.list_memos(project) == []
     assert makna.get_code(project, "k").name == "k"
+
+
+def test_a_turn_that_opens_with_a_time_stamp_starts_there_in_the_recording() -> None:
+    from makna.turn_table import TurnTable
+
+    text = "Judul: Wawancara\n[00:01:12] P: Mulai?\n(1:05:03,5) Informan: Ya.\nP: Tanpa waktu.\n[75:12] I: Lama.\n"
+    turns = detect_turns(text)
+    assert [(t.speaker, t.time_start) for t in turns] == [
+        ("P", "00:01:12.000"), ("Informan", "01:05:03.500"), ("P", None), ("I", "01:15:12.000")]
+    assert list(TurnTable.detect(text)) == turns  # the import's fast path gives the same times
+    assert all(t.time_start is None for t in detect_turns("P: a\nI: b\nP: c"))
+    assert [t.time_start for t in detect_turns("[00:00:59] P: a\n[1:60:00] I: b")] == ["00:00:59.000", None]
+
+
+@given(st.integers(0, 99), st.integers(0, 59), st.integers(0, 59), st.sampled_from(["", ".5", ",25", ".125"]))
+def test_a_turn_stamp_means_the_time_a_recording_reads(h: int, m: int, s: int, frac: str) -> None:
+    from makna.media import parse_time
+    from makna.text import turn_stamp
+
+    stamp = f"[{h:02d}:{m:02d}:{s:02d}{frac}]"
+    got = turn_stamp(f"{stamp} P: halo", 0)
+    assert got is not None and abs(parse_time(got) - parse_time(stamp.strip("[]"))) < 1e-9

@@ -28,6 +28,7 @@ __all__ = [
     "detect_turns",
     "iter_turns",
     "turn_bounds",
+    "turn_stamp",
     "sentence_spans",
     "line_spans",
     "paragraph_spans",
@@ -112,9 +113,29 @@ def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
 
 
 def iter_turns(text: str, pattern: str | None = None) -> Iterator[TurnSpan]:
-    """The turns of :func:`detect_turns` one at a time, for texts with millions of turns."""
+    """The turns of :func:`detect_turns` one at a time, for texts with millions of turns. A turn that opens
+    with a time stamp (``[00:01:12] Informan:``) starts in the recording there (``time_start``)."""
     for speaker, start, end in turn_bounds(text, pattern):
-        yield TurnSpan(speaker, start, end)
+        yield TurnSpan(speaker, start, end, turn_stamp(text, start))
+
+
+_STAMP_AT = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?[)\]]?")
+
+
+def turn_stamp(text: str, start: int) -> str | None:
+    """The time stamp a turn opens with, as ``HH:MM:SS.mmm`` (``[01:12]`` is a minute and twelve seconds in,
+    ``00:01:12`` the same), or None: no stamp there, or minutes or seconds past 59."""
+    if start >= len(text) or text[start] not in "([0123456789":
+        return None
+    m = _STAMP_AT.match(text, start)
+    if m is None:
+        return None
+    hours, minutes, seconds = (int(g) if g else 0 for g in m.group(1, 2, 3))
+    if seconds >= 60 or (m.group(1) is not None and minutes >= 60):
+        return None
+    hours, minutes = hours + minutes // 60, minutes % 60  # "[75:12]": an hour and a quarter in
+    fraction = (m.group(4) or "0").ljust(3, "0")
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{fraction}"
 
 
 def turn_bounds(text: str, pattern: str | None = None) -> Iterator[tuple[str, int, int]]:

@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
-from .text import TurnSpan, turn_bounds
+from .text import TurnSpan, turn_bounds, turn_stamp
 
 __all__ = ["TurnTable"]
 
@@ -44,6 +44,7 @@ class TurnTable(Sequence[TurnSpan]):
         table = cls()
         index, speakers = table._speaker_index, table._speakers
         add_start, add_end, add_speaker = table.starts.append, table.ends.append, table._speaker_of.append
+        times: list[tuple[str | None, str | None]] = []
         for speaker, start, end in turn_bounds(text, pattern):
             who = index.get(speaker)
             if who is None:
@@ -52,6 +53,12 @@ class TurnTable(Sequence[TurnSpan]):
             add_start(start)
             add_end(end)
             add_speaker(who)
+            stamp = turn_stamp(text, start)  # "[00:01:12] P:": the turn starts there in the recording
+            if stamp is not None:
+                times.extend([(None, None)] * (len(table.starts) - 1 - len(times)))
+                times.append((stamp, None))
+        if times:
+            table._times = times + [(None, None)] * (len(table.starts) - len(times))
         return table
 
     def append(self, span: TurnSpan) -> None:
