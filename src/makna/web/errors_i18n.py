@@ -118,6 +118,15 @@ PATTERNS += (
      "review them"),
     (r"nothing to de-identify: every source is de-identified", "nothing to de-identify: every source is de-identified"),
 )
+#: Coding rounds' refusals (:mod:`makna.rounds`).
+PATTERNS += (
+    (r"'(?P<name>[^']*)' may not open a round \(a manager's task\)",
+     "%(name)s may not open a round (a manager's task)"),
+    (r"only the round's manager \((?P<manager>[^)]*)\) may close round '(?P<round>[^']*)'",
+     "only the round's manager (%(manager)s) may close round '%(round)s'"),
+    (r"only the round's manager \((?P<manager>[^)]*)\) may build its consensus",
+     "only the round's manager (%(manager)s) may build its consensus"),
+)
 _TRANSLATED = ("role", "need", "what")
 _COMPILED = tuple((re.compile(p), m) for p, m in PATTERNS)
 
