@@ -16,6 +16,11 @@ from .i18n import translations
 __all__ = ["PATTERNS", "MESSAGES", "translate_error", "unit_label", "key_refusal", "KEY_REFUSAL"]
 
 PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"unknown code '[^']*': '(?P<name>[^']*)' was deleted by (?P<actor>\S+); .*",
+     "code %(name)s was deleted by %(actor)s: the codebook changed since this page read it; reload the page"),
+    (r"unknown code '[^']*': '(?P<name>[^']*)' was merged into '(?P<target>[^']*)' by (?P<actor>\S+); .*",
+     "code %(name)s was merged into '%(target)s' by %(actor)s: the codebook changed since this page read it; "
+     "reload the page"),
     (r"unknown code '(?P<name>[^']*)'.*", "unknown code %(name)s"),
     (r"unknown case '(?P<name>[^']*)'.*", "unknown case %(name)s"),
     (r"unknown coder '(?P<name>[^']*)'.*", "unknown coder %(name)s"),
