@@ -393,8 +393,9 @@ def merge_codes(project: Project, source_key: str, target_key: str) -> int:
     dropped. Returns the number of segments reassigned."""
     payload: dict[str, Any] = {"source": source_key, "target": target_key}
     with project.store.write(project.actor, "code.merge", payload) as conn:
-        src = project.code_id(conn, source_key)
-        dst = project.code_id(conn, target_key)
+        src_row, dst_row = project.code_row(conn, source_key), project.code_row(conn, target_key)
+        src, dst = str(src_row.id), str(dst_row.id)
+        payload.update(code_key=src_row.key, target_key=dst_row.key)
         if src == dst:
             raise ConflictError(f"cannot merge {source_key!r} into itself")
         if dst in subtree_ids(conn, src):
@@ -480,7 +481,9 @@ def delete_code(project: Project, key: str, *, force: bool = False, move_to: str
     c = tables.codes.c
     payload: dict[str, Any] = {"key": key, "force": force, "move_to": move_to}
     with project.store.write(project.actor, "code.delete", payload) as conn:
-        cid = project.code_id(conn, key)
+        row = project.code_row(conn, key)
+        cid = str(row.id)
+        payload["code_key"] = row.key
         use = _code_use(conn, cid)
         if (use.codings or use.children) and not force and move_to is None:
             raise ConflictError(

@@ -71,6 +71,25 @@ _SOURCE_ROW = _by_name_or_id(tables.sources, "id", "name", "length")
 _CODER_ID = _by_name_or_id(tables.coders, "id")
 
 
+def _gone(conn: Connection, key: str) -> str:
+    """Why the code ``key`` (a key or an id) is unknown when someone deleted or merged it since it was read
+    (a coder's page or picker kept it), else "": read only on that error, from the newest codebook events."""
+    e = tables.events.c
+    rows = conn.execute(select(e.actor, e.action, e.payload).where(e.action.in_(("code.delete", "code.merge")))
+                        .order_by(e.id.desc()).limit(200))
+    for actor, action, payload in rows:
+        p = dict(payload or {})
+        if action == "code.delete" and key in (p.get("id"), p.get("key"), p.get("code_key")):
+            done = "was deleted"
+        elif action == "code.merge" and key in (p.get("source_id"), p.get("source"), p.get("code_key")):
+            done = f"was merged into {str(p.get('target_key') or p.get('target'))!r}"
+        else:
+            continue
+        return (f"{str(p.get('code_key') or key)!r} {done} by {actor}; the codebook changed since it was read "
+                "(reload it, or see 'makna codebook')")
+    return ""
+
+
 @dataclass
 class Project:
     """An open makna project. Close it (or use it as a context manager) when done."""
@@ -112,7 +131,9 @@ class Project:
         """The row (id, key, name, color) of the code with ``key`` (or with that id)."""
         rows = fetch_compiled(conn, _CODE_ROW, {"name": key})
         if not rows:
-            raise UnknownCodeError(f"unknown code {key!r} (see 'makna codebook')")
+            gone = _gone(conn, key)
+            raise UnknownCodeError(f"unknown code {key!r}: {gone}" if gone
+                                   else f"unknown code {key!r} (see 'makna codebook')")
         return CodeRow(*rows[0])
 
     def source_row(self, conn: Connection, name: str) -> SourceRow:

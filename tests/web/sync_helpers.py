@@ -47,3 +47,12 @@ def served(server_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[An
         yield app, seen
     finally:
         app.state.registry.close()
+
+
+def server_login(app: Any, name: str, project: str = "Studi") -> tuple[Client, dict[str, str]]:
+    """A client logged in to the team server ``app`` as ``name`` (the team fixture's password), and the
+    headers of a write to ``project``."""
+    c = Client(app)
+    r = c.post("/login", json={"name": name, "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    return c, {"X-Makna-CSRF": r.json()["csrf"], "X-Makna-Project": project}

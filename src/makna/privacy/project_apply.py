@@ -448,7 +448,9 @@ def apply(
                 raise PrivacyError(f"source {name!r} {why}")
             unscanned = []
         nothing = None
-        if not targets and not any(st.review.items for st in fields):
+        # a field value left with rejected detections only (or applied already) has nothing to replace
+        if not targets and not any(i.status != "rejected" for st in fields if not st.applied
+                                   for i in st.review.items):
             fresh = sum(1 for st in every_field if not (st.number and st.digest) and not st.applied)
             nothing = PrivacyError("nothing to de-identify: " + (
                 "scan the sources first ('makna deid scan')" if unscanned

@@ -16,6 +16,11 @@ from .i18n import translations
 __all__ = ["PATTERNS", "MESSAGES", "translate_error", "unit_label", "key_refusal", "KEY_REFUSAL"]
 
 PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"unknown code '[^']*': '(?P<name>[^']*)' was deleted by (?P<actor>\S+); .*",
+     "code %(name)s was deleted by %(actor)s: the codebook changed since this page read it; reload the page"),
+    (r"unknown code '[^']*': '(?P<name>[^']*)' was merged into '(?P<target>[^']*)' by (?P<actor>\S+); .*",
+     "code %(name)s was merged into '%(target)s' by %(actor)s: the codebook changed since this page read it; "
+     "reload the page"),
     (r"unknown code '(?P<name>[^']*)'.*", "unknown code %(name)s"),
     (r"unknown case '(?P<name>[^']*)'.*", "unknown case %(name)s"),
     (r"unknown coder '(?P<name>[^']*)'.*", "unknown coder %(name)s"),
@@ -117,6 +122,15 @@ PATTERNS += (
      "nothing to de-identify: %(n)s field value(s) were added or edited since the last scan: scan again and "
      "review them"),
     (r"nothing to de-identify: every source is de-identified", "nothing to de-identify: every source is de-identified"),
+)
+#: Coding rounds' refusals (:mod:`makna.rounds`).
+PATTERNS += (
+    (r"'(?P<name>[^']*)' may not open a round \(a manager's task\)",
+     "%(name)s may not open a round (a manager's task)"),
+    (r"only the round's manager \((?P<manager>[^)]*)\) may close round '(?P<round>[^']*)'",
+     "only the round's manager (%(manager)s) may close round '%(round)s'"),
+    (r"only the round's manager \((?P<manager>[^)]*)\) may build its consensus",
+     "only the round's manager (%(manager)s) may build its consensus"),
 )
 _TRANSLATED = ("role", "need", "what")
 _COMPILED = tuple((re.compile(p), m) for p, m in PATTERNS)

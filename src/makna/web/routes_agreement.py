@@ -59,9 +59,16 @@ def coefficient_class(value: float | None) -> str:
     return "good" if value >= 0.8 else "fair" if value >= 0.667 else "poor"
 
 
+def _split(names: list[str] | None) -> list[str] | None:
+    """Repeated parameters (``coders=ana&coders=budi``) or one list as the command line takes it
+    (``coders=ana,budi``), or both."""
+    out = [n.strip() for v in names or () for n in v.split(",") if n.strip()]
+    return out or None
+
+
 def _scope(unit: str, coders: list[str] | None, codes: list[str] | None, descendants: bool,
            threshold: float | None) -> AgreementScope:
-    return AgreementScope(unit=unit, coders=coders or None, codes=codes or None, descendants=descendants,
+    return AgreementScope(unit=unit, coders=_split(coders), codes=codes or None, descendants=descendants,
                           threshold=threshold)
 
 
@@ -107,7 +114,7 @@ def api_agreement(request: Request, unit: str = "characters", coders: Names = No
                   codes: Names = None, descendants: bool = False, threshold: float | None = None,
                   coefficients: Names = None) -> JSONResponse:
     result = project_agreement(project_of(request), _scope(unit, coders, codes, descendants, threshold),
-                               coefficients=coefficients or None)
+                               coefficients=_split(coefficients))
     return reply({**result.to_dict(), "rows": result.rows()})
 
 

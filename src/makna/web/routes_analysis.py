@@ -20,7 +20,7 @@ from ..codebook import code_tree
 from ..errors import InputError, MaknaError, NotFoundError
 from ..project import Project
 from ..queries import code_frequencies
-from .deps import js_text, lang_of, page, project_of, reply
+from .deps import js_text, lang_of, page, project_of, reply, server_user
 from .render import json_script
 
 __all__ = ["router", "JS_MESSAGES", "REPORT_FILES", "ReportRequest", "report_folder", "VIEWS"]
@@ -43,20 +43,24 @@ class ReportRequest(BaseModel):
     quotes: int = 2
 
 
-def report_folder(project: Project) -> Path:
+def report_folder(project: Project, user: str | None = None) -> Path:
     """Where the workbench writes the report: ``<name>-report`` beside a SQLite project file, else
     ``makna-report/<digest>`` in the folder the server was started from (a PostgreSQL project has no
     file): one folder per database and schema, so that the projects of a team server, each in its own
-    schema, never read or overwrite each other's reports (their quotes and memos)."""
+    schema, never read or overwrite each other's reports (their quotes and memos); and on a team server
+    one per ``user`` too: a report holds what its writer may see (during a blind round a coder's own
+    codings, a manager's every coding), so nobody downloads a report written with another's sight."""
     db = project.store.path
     if db is not None:
         return db.with_name(f"{db.stem}-report")
     where = make_url(project.store.url).set(password=None).render_as_string(hide_password=False)
+    if user:
+        where += "\n" + user
     return Path.cwd() / "makna-report" / hashlib.sha256(where.encode()).hexdigest()[:16]
 
 
-def _report_state(project: Project) -> dict[str, Any]:
-    folder = report_folder(project)
+def _report_state(project: Project, user: str | None = None) -> dict[str, Any]:
+    folder = report_folder(project, user)
     return {"folder": str(folder), "files": [n for n in REPORT_FILES if (folder / n).is_file()]}
 
 
@@ -105,7 +109,7 @@ def analysis_page(request: Request, view: str = "frequencies", coder: str = "", 
         "view": view, "views": VIEWS, "coders": [c.name for c in proj.coders()], "attributes": list_attributes(proj),
         "q": {"coder": coder, "descendants": descendants, "by": by, "measure": measure, "percent": percent,
               "mode": mode, "distance": distance, "min_count": min_count},
-        "error": "", "chart_kinds": CHART_KINDS, "report": _report_state(proj),
+        "error": "", "chart_kinds": CHART_KINDS, "report": _report_state(proj, server_user(request)),
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     }
     try:
@@ -157,7 +161,7 @@ def chart_svg(request: Request, kind: str, measure: str = "cases", mode: str = "
 
 @router.get("/api/report", summary="Where the report is written and which of its files exist")
 def api_report_state(request: Request) -> JSONResponse:
-    return reply(_report_state(project_of(request)))
+    return reply(_report_state(project_of(request), server_user(request)))
 
 
 @router.post("/api/report", summary="Write the findings report to the folder next to the project")
@@ -167,15 +171,16 @@ def api_write_report(request: Request, body: ReportRequest) -> JSONResponse:
     if not 0 <= body.quotes <= 20:
         raise InputError(f"quotes {body.quotes}: choose 0 to 20 quotes per theme")
     proj = project_of(request)
-    files = write_report(proj, report_folder(proj), body.lang, quotes=body.quotes)
-    return reply({**_report_state(proj), "charts": [p.name for p in files.charts]})
+    user = server_user(request)
+    files = write_report(proj, report_folder(proj, user), body.lang, quotes=body.quotes)
+    return reply({**_report_state(proj, user), "charts": [p.name for p in files.charts]})
 
 
 @router.get("/analysis/report/{name}", summary="Download a file of the written report")
 def report_file(request: Request, name: str) -> FileResponse:
     if name not in REPORT_FILES:
         raise NotFoundError(f"report file {name!r}: use one of {', '.join(REPORT_FILES)}")
-    path = report_folder(project_of(request)) / name
+    path = report_folder(project_of(request), server_user(request)) / name
     if not path.is_file():
         raise NotFoundError(f"{name}: no report written yet (write it on the analysis page)")
     return FileResponse(path, media_type=REPORT_FILES[name], filename=name, content_disposition_type="attachment")
