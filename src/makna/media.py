@@ -3,8 +3,9 @@
 A recording stays a file in the project's folder (the folder of the project file; for a PostgreSQL
 project, the folder named by ``$MAKNA_MEDIA_DIR``): the project stores only its path relative to
 that folder, and refuses a file outside it, so that a recording is never copied, uploaded or served
-from anywhere else. Turn times come from .vtt/.srt imports (kept as ``HH:MM:SS.mmm``), from the time stamps transcripts open
-turns with (``[00:01:12] P:``, :func:`makna.text.turn_stamp`), or are set by hand with :func:`set_turn_time`.
+from anywhere else. Turn times come from .vtt/.srt imports (kept as ``HH:MM:SS.mmm``), from the time
+stamps transcripts open turns with (``[00:01:12] P:``, :func:`makna.text.turn_stamp`), or are set by hand
+with :func:`set_turn_time`.
 """
 
 from __future__ import annotations

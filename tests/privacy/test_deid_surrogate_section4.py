@@ -249,6 +249,24 @@ def test_phones_fall_in_a_range_no_operator_assigns(original: str, shape: str) -
     assert re.fullmatch(shape, KeyMapping(secret=SECRET).surrogate("PHONE", original))
 
 
+@pytest.mark.parametrize(
+    ("original", "language", "shape"),
+    [
+        ("0113 234 5678", "en", r"0113 496 0\d{3}"),  # Leeds: Ofcom's drama block of Leeds (trial7's finding)
+        ("020 7123 4567", "en", r"020 7946 0\d{3}"),
+        ("0191 234 5678", "en", r"0191 498 0\d{3}"),
+        ("01273 123456", "en", r"01632 960\d{3}"),  # an area with no drama block of its own
+        ("0300 123 4567", "en", r"0306 999 0\d{3}"),
+        ("0751-123456", "id", r"0751-0\d{5}"),  # Padang: the area kept, a subscriber number no one holds
+        ("0751 7051234", "id", r"0751 0\d{6}"),
+        ("(021) 5551 2345", "id", r"\(021\) 0\d{3} \d{4}"),
+    ],
+)
+def test_landlines_fall_in_a_range_no_operator_assigns(original: str, language: str, shape: str) -> None:
+    got = KeyMapping(secret=SECRET).surrogate("PHONE", original, language=language)
+    assert re.fullmatch(shape, got), got
+
+
 def test_one_date_offset_per_project_with_ordinals() -> None:
     mapping = KeyMapping(secret=SECRET)
     originals = ["June 3rd", "the 21st of August", "3 Maret 2024", "14/08/2026"]

@@ -85,6 +85,29 @@ __all__ = ["ORG_KIND_WORDS", "PLACE_NAMED_ORGS", "SurrogateGenerator", "calendar
            "split_place", "street_name"]
 
 ID_FICTION_PREFIX: Final = "0840"
+# Ofcom's numbers for drama (https://www.ofcom.org.uk/phones-and-broadband/phone-numbers/numbers-for-drama):
+# never assigned to anyone. The prefix of the geographic block nearest the original's, then three digits.
+_UK_DRAMA: Final = {"0113": "01134960", "0114": "01144960", "0115": "01154960", "0116": "01164960",
+                    "0117": "01174960", "0118": "01184960", "0121": "01214960", "0131": "01314960",
+                    "0141": "01414960", "0151": "01514960", "0161": "01614960", "0191": "01914980",
+                    "020": "02079460", "028": "02890180", "029": "02920180", "03": "03069990", "08": "08081570",
+                    "09": "09098790"}
+_UK_DRAMA_OTHER: Final = "01632960"
+_UK_MOBILE_GROUP: Final = re.compile(r"\s*(?:\+44|07\d{3}(?!\d))")  # 01632 960000-960999: drama, no area
+_ID_TWO_DIGIT_AREAS: Final = frozenset({"21", "22", "24", "31", "61"})  # Jakarta, Bandung, Semarang, Surabaya, Medan
+
+
+def fictional_landline(digits: str, language: str) -> str:
+    """The first digits of a surrogate for the landline ``digits`` (trunk 0 first) that no one holds: in an
+    Indonesian text the area code kept and a subscriber number opening with 0 (no subscriber number does; the 0 is
+    the trunk prefix), elsewhere Ofcom's drama block of the original's area, else its block with no area."""
+    if language == "id":
+        area = digits[:3] if digits[1:3] in _ID_TWO_DIGIT_AREAS else digits[:4]
+        return area + "0"
+    for prefix in sorted(_UK_DRAMA, key=len, reverse=True):
+        if digits.startswith(prefix):
+            return _UK_DRAMA[prefix]
+    return _UK_DRAMA_OTHER
 """The mobile prefix of Indonesian surrogate numbers: a block no operator holds (see the module docs)."""
 _PLACE_WORDS: Final = (
     "Cempaka Harapan Sejahtera Permai Jaya Makmur Sentosa Lestari Asri Bahagia Mulia Abadi Kencana "
@@ -382,12 +405,16 @@ class SurrogateGenerator:
             new = ID_FICTION_PREFIX + _random_digits(rng, max(6, national_len - 4))
             if digits[len(cc) :].startswith("62"):
                 new = cc + "62" + new[1:]
-        elif digits.startswith("07") and n == 11:
+        elif digits.startswith("07") and n == 11 and (language != "id" or _UK_MOBILE_GROUP.match(original)):
+            # (in Indonesia 07xx is an area code: 0751 7051234 is a landline in Padang, 07911 123456 a UK mobile)
             new = "07700900" + _random_digits(rng, 3)
         elif n == 10 and not digits.startswith("0"):
             new = _random_digits(rng, 3).replace("0", "2") + "55501" + _random_digits(rng, 2)
         elif n == 11 and digits.startswith("1"):
             new = "1" + _random_digits(rng, 3).replace("0", "2") + "55501" + _random_digits(rng, 2)
+        elif digits.startswith("0") and not digits.startswith("00") and 9 <= n <= 12:
+            new = fictional_landline(digits, language) + _random_digits(rng, 3)
+            new = new[:n] if len(new) > n else new + _random_digits(rng, n - len(new))
         else:
             keep = 2 if digits.startswith("0") else 3
             new = digits[:keep] + _random_digits(rng, n - keep)
