@@ -26,7 +26,7 @@ def _persons(text: str, language: str = "id") -> list[str]:
 
 
 @pytest.mark.parametrize("label", ["Penambang", "Pemandu", "Pengemudi", "Penyanyi", "Petani", "Conductor", "Driver",
-                                   "Keluar Saya"])
+                                   "Keluar Saya", "Nelayan", "Sopir", "Bidan", "Pedagang", "Nurse", "Cleaner"])
 def test_agent_noun_labels_are_roles(label: str) -> None:
     assert is_role_noun(label)
     text = f"Peneliti: Boleh cerita?\n{label}: Boleh, Bu. Saya sudah lama di sini.\n{label}: Iya."

@@ -24,6 +24,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import dispatch
+from ._orgheads import JOB_WORDS
 from ._text import HONORIFICS
 from .types import Detection
 
@@ -190,11 +191,19 @@ def _role_name(label: str) -> tuple[int, int] | None:
 _AGENT_ID: Final = re.compile(r"pe(?:ng|ny|m|n|r|l)?(?P<root>[a-z]{3,})")
 _AGENT_EN: Final = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|man)")
 _SELF_LAST: Final = frozenset({"saya", "aku", "gue", "me", "ambo", "beta"})
+_OCCUPATIONS: Final = frozenset(
+    "nelayan petani pedagang guru dosen bidan dokter ojol ojek mahasiswa mahasiswi pelajar siswa siswi pensiunan "
+    "wiraswasta pengusaha tki tkw farmer fisherman fishermen trader teacher student midwife doctor vendor worker "
+    "owner tenant landlord neighbour neighbor".split()
+)
+"""Occupations and positions a speaker label may name instead of a person (with the job nouns of
+:data:`~makna.privacy._orgheads.JOB_WORDS`): hand-compiled vocabulary, no corpus string."""
 
 
 @lru_cache(maxsize=4096)
 def is_role_noun(label: str) -> bool:
-    """True for a label that names a role by an agent noun ("Penambang", "Pemandu", "Conductor") or ends with
+    """True for a label that names a role by an occupation ("Nelayan", "Sopir", "Nurse"), an agent noun
+    ("Penambang", "Pemandu", "Conductor") or ends with
     the writer's own pronoun (an SMS export's "Keluar Saya"): one word, capitalised then lower case, no known
     first name, surname or name that is a word, and an Indonesian pe- noun of a dictionary root (penambang:
     tambang, pemandu: pandu, pengemudi: kemudi) or a common English word ending like an agent noun."""
@@ -206,6 +215,8 @@ def is_role_noun(label: str) -> bool:
     if label in gz.first_names("id") or label in gz.ambiguous_names() or label in gz.surnames():
         return False
     low = label.lower()
+    if low in JOB_WORDS or low in _OCCUPATIONS:  # "Nelayan:", "Sopir:", "Nurse:" (trial7's finding)
+        return True
     m = _AGENT_ID.fullmatch(low)
     if m is not None:
         root = m.group("root")
