@@ -115,3 +115,39 @@ def test_a_moved_project_another_project_and_server_commands_are_refused(tmp_pat
         makna.copy_project(moved, tmp_path / "blank.makna", coder="  ")
     assert not (tmp_path / "again.makna").exists() and not (tmp_path / "blank.makna").exists()
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_a_push_goes_only_into_the_project_that_made_the_copy_for_its_coder(tmp_path: Path) -> None:
+    """A backup of the project (same project id) is not the project; a copy whose coder was changed in its file
+    is not one the project made; a plain copy is no coder's copy at all (review of the copy --coder change)."""
+    import sqlite3
+
+    path, copy = tmp_path / "studi.makna", tmp_path / "studi-budi.makna"
+    _project(path)
+    makna.copy_project(path, copy, coder="budi")
+    backup = makna.copy_project(path, tmp_path / "backup.makna")
+    with makna.open_project(str(copy)) as proj:
+        makna.code_turn(proj, "informan-01.txt", 4, "exp")
+    with pytest.raises(InputError, match="still at"):
+        client.push(copy, into=backup)
+    forged = tmp_path / "forged.makna"
+    shutil.copy(copy, forged)
+    conn = sqlite3.connect(forged)
+    conn.execute("UPDATE meta SET value = 'ana' WHERE key = 'sync.coder'")  # "as ana": delete ana's codings
+    conn.commit()
+    conn.close()
+    with pytest.raises(SyncError, match="did not make"):
+        client.push(forged)
+    assert client.push(copy).added == 1
+    with makna.open_project(str(path), coder="ana") as proj:
+        made = [e for e in makna.memos.events(proj, limit=10) if e.action == "sync.pull"]
+        assert [(e.payload["coder"], e.payload["copy"]) for e in made] == [("budi", "studi-budi.makna")]
+
+
+def test_a_coders_copy_of_a_coders_copy_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    path, copy = tmp_path / "studi.makna", tmp_path / "studi-budi.makna"
+    _project(path)
+    makna.copy_project(path, copy, coder="budi")
+    result = runner.invoke(app, ["copy", str(tmp_path / "again.makna"), "-p", str(copy), "--coder", "carla"])
+    assert result.exit_code != 0 and "already a coder's copy" in result.output and ".part" not in result.output
+    assert not (tmp_path / "again.makna").exists() and not list(tmp_path.glob(".*.part"))

@@ -14,10 +14,11 @@ project it was copied from, as a team server takes an offline coder's (:func:`ma
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 from pathlib import Path
 
-from .errors import InputError, ProjectError
+from .errors import InputError, ProjectError, SyncError
 from .store import Store, resolve_location, sqlite_path
 from .store._cipher import Passphrase, dbapi, export_copy, looks_encrypted, require_passphrase
 
@@ -53,7 +54,10 @@ def copy_project(
     secret = require_passphrase(source, passphrase) if looks_encrypted(source) else None
     store = Store.open(source, secret)  # a project file (checked, migrated), and its key if encrypted
     cipher = store.cipher
+    pulled = coder is not None and "sync.server" in store.meta()
     store.close()
+    if pulled:
+        raise SyncError(f"{source}: already a coder's copy; make the copy from the project itself")
     part = dest.with_name(f".{dest.name}.part")
     part.unlink(missing_ok=True)
     errors: tuple[type[BaseException], ...] = (sqlite3.Error, OSError)
@@ -70,7 +74,9 @@ def copy_project(
                 conn.close()
         os.chmod(part, source.stat().st_mode & 0o777)
         if coder is not None:
-            _for_coder(part, source, coder.strip(), secret)
+            token = secrets.token_hex(16)
+            _for_coder(part, source, coder.strip(), secret, token)
+            _record_copy(source, coder.strip(), secret, token, dest)
         os.replace(part, dest)  # the copy appears whole or not at all
     except errors as exc:
         part.unlink(missing_ok=True)
@@ -81,9 +87,20 @@ def copy_project(
     return dest
 
 
-def _for_coder(part: Path, source: Path, coder: str, secret: str | None) -> None:
+def _for_coder(part: Path, source: Path, coder: str, secret: str | None, token: str) -> None:
     from .project import open_project
     from .sync.local import mark_coder_copy
 
     with open_project(part, coder=coder, passphrase=secret) as copy:
-        mark_coder_copy(copy, origin=str(source.resolve()), coder=coder)
+        mark_coder_copy(copy, origin=str(source.resolve()), coder=coder, token=token)
+
+
+def _record_copy(source: Path, coder: str, secret: str | None, token: str, dest: Path) -> None:
+    """Log in the project that a copy for ``coder`` was made (``sync.pull``, with the copy's token): a push
+    is taken only from a copy the project made, and only as the coder it was made for."""
+    from .project import open_project
+
+    with open_project(source, passphrase=secret) as proj:
+        payload = {"origin": "file", "coder": coder, "copy_token": token, "copy": dest.name}
+        with proj.store.write(proj.actor, "sync.pull", payload):
+            pass

@@ -33,6 +33,7 @@ from .local import (
     Pending,
     PullReport,
     SyncInfo,
+    copy_token,
     mark_synced,
     pending,
     push_message,
@@ -282,10 +283,14 @@ def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | o
     """Apply a coder's copy's work to the project file it was copied from, as the server would."""
     from .server import apply_push
 
-    target = Path(into) if into is not None else Path(info.server)
+    recorded = Path(info.server)
+    target = Path(into) if into is not None else recorded
+    if into is not None and recorded.is_file() and not _same_file(target, recorded):
+        raise InputError(f"--into {target}: the project this copy was made from is still at {recorded}; push there")
     if not target.is_file():
         raise InputError(f"{target}: the project this copy was made from is not there; give its place with --into")
     message = push_message(proj, changes)
+    token = copy_token(proj)
     with open_project(target, coder=info.coder, passphrase=passphrase) as origin:
         meta = origin.store.meta()
         if meta.get("project_id") != info.project_id:
@@ -293,6 +298,9 @@ def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | o
                             f"({info.project_name!r})")
         if "sync.server" in meta:
             raise SyncError(f"{target} is itself a copy; push into the project it was made from")
+        if not token or not _made_for(origin, token, info.coder):
+            raise SyncError(f"{target} did not make {proj.location} for {info.coder!r} (its log has no such copy): "
+                            "push into the project it was made from")
         result = apply_push(origin, message)
     conflicts = [{"kind": c.kind, "id": c.id, "reason": c.reason, "message": c.message} for c in result.conflicts]
     report = PushReport(len(changes), result.added, result.changed, result.deleted, result.unchanged, conflicts,
@@ -300,6 +308,27 @@ def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | o
     mark_synced(proj, changes, {(c["kind"], c["id"]) for c in conflicts},
                 {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")})
     return report
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+def _made_for(origin: Project, token: str, coder: str) -> bool:
+    """Whether ``origin``'s log records making the copy ``token`` for ``coder`` (:func:`makna.copy_project`)."""
+    from sqlalchemy import select
+
+    from ..store import tables
+
+    e = tables.events.c
+    with origin.store.read() as conn:
+        for payload in conn.execute(select(e.payload).where(e.action == "sync.pull")).scalars():
+            if isinstance(payload, dict) and payload.get("copy_token") == token:
+                return payload.get("coder") == coder
+    return False
 
 
 def _report(sent: int, answer: Mapping[str, Any]) -> PushReport:

@@ -42,8 +42,8 @@ from .rows import (
 )
 
 __all__ = ["SyncInfo", "Change", "Pending", "PullReport", "sync_info", "is_pulled", "guard", "pending",
-           "push_message", "mark_synced", "write_copy", "mark_coder_copy", "set_session", "source_hashes", "RETEXTED",
-           "FILE_ORIGIN"]
+           "push_message", "mark_synced", "write_copy", "mark_coder_copy", "copy_token", "set_session",
+           "source_hashes", "RETEXTED", "FILE_ORIGIN"]
 
 _PREFIX = "sync."
 #: How a refresh says a coding was dropped because its source's text changed (de-identified) on the server.
@@ -236,12 +236,14 @@ def mark_synced(project: Project, changes: Pending, conflicts: set[tuple[str, st
         _set_meta(conn, {"pushed_at": utcnow().isoformat()})
 
 
-def mark_coder_copy(project: Project, *, origin: str, coder: str) -> SyncInfo:
+def mark_coder_copy(project: Project, *, origin: str, coder: str, token: str) -> SyncInfo:
     """Make ``project``, a fresh copy of the project file at ``origin`` (:func:`makna.copy_project`), a coder's
     copy: it acts as ``coder`` with at most the coder role (codings and memos, not the codebook), and
     ``makna push`` later applies the coder's work done in it to ``origin`` as a push to a server would (their
     codings new, changed or deleted since the copy; what changed in ``origin`` meanwhile is listed, not
-    overwritten). One ``sync.pull`` event in the copy."""
+    overwritten). ``token`` names the copy in the project's log (:func:`makna.copy_project` logs it there), so
+    that a push is taken only from a copy the project made, as the coder it was made for. One ``sync.pull``
+    event in the copy."""
     meta = project.store.meta()
     if is_pulled(meta):
         raise SyncError(f"{project.location}: already a coder's copy; make the copy from the project itself")
@@ -257,8 +259,13 @@ def mark_coder_copy(project: Project, *, origin: str, coder: str) -> SyncInfo:
         _set_meta(conn, {"format": str(SYNC_FORMAT), "server": origin, "project_id": info.project_id,
                          "project_name": info.project_name, "coder": coder, "role": "coder",
                          "high_water": str(high), "pulled_at": info.pulled_at, "token": "", "csrf": "",
-                         "origin": FILE_ORIGIN})
+                         "origin": FILE_ORIGIN, "copy_token": token})
     return SyncInfo(**{**info.__dict__, "high_water": high})
+
+
+def copy_token(project: Project) -> str:
+    """The token a coder's copy of a project file was made with ("" for any other copy)."""
+    return project.store.meta().get(_PREFIX + "copy_token", "")
 
 
 # ---------------------------------------------------------------------------------- writing a copy
