@@ -1,0 +1,49 @@
+"""A process's word lists leave the garbage collector's work (issue 11, round twelve's speed pass).
+
+:func:`makna.privacy.detect` pauses the collector and, at the end of the 1st, 2nd, 4th... call and of any call that
+built lasting tables, moves what is alive to its permanent generation (``gc.freeze()``): the lazily built word
+lists are then never traversed again. Each check runs in a fresh process (the freezing is once per process).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+_PROBE = """
+import gc, json, sys
+from makna.privacy import detect, gazetteers
+texts = ["Mbak Tari 0813-7411-2095 di Padang, umur 24 tahun", "I rode for Zipcart in Leyton, said Marcin."] * 4
+counts, tracked = [], []
+for text in texts:
+    detect(text, language="en")
+    counts.append(gc.get_freeze_count())
+lists = [gazetteers.first_names("id"), gazetteers.all_places(), gazetteers.ordinary_words()]
+young = {id(o) for gen in range(3) for o in gc.get_objects(gen)}
+print(json.dumps({"counts": counts, "young": [id(x) in young for x in lists], "enabled": gc.isenabled()}))
+"""
+
+
+def _probe() -> dict[str, list[int] | list[bool] | bool]:
+    out = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True).stdout
+    result: dict[str, list[int] | list[bool] | bool] = json.loads(out.splitlines()[-1])
+    return result
+
+
+def test_the_word_lists_are_frozen_and_the_collector_resumes() -> None:
+    result = _probe()
+    assert result["young"] == [False, False, False]  # in the permanent generation: no collection walks them
+    assert result["enabled"] is True
+    counts = result["counts"]
+    assert isinstance(counts, list)
+    assert counts[0] > 10_000  # the first call's detectors, patterns and lists
+
+
+def test_later_small_calls_do_not_freeze_again() -> None:
+    counts = _probe()["counts"]
+    assert isinstance(counts, list)
+    # calls 3, 5, 6 and 7 built nothing lasting: what they leave is not frozen (the count only falls, as frozen
+    # objects are freed)
+    for before, after in ((1, 2), (3, 4), (4, 5), (5, 6)):
+        assert counts[after] <= counts[before] + 50
