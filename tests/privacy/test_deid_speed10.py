@@ -1,4 +1,5 @@
-"""A process's word lists leave the garbage collector's work (issue 11, round twelve's speed pass).
+"""A process's word lists leave the garbage collector's work, and a text's found names are searched again without
+compiling a regex per text (issue 11, round twelve's speed pass).
 
 :func:`makna.privacy.detect` pauses the collector and, at the end of the 1st, 2nd, 4th... call and of any call that
 built lasting tables, moves what is alive to its permanent generation (``gc.freeze()``): the lazily built word
@@ -8,8 +9,15 @@ lists are then never traversed again. Each check runs in a fresh process (the fr
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from makna.privacy._fastrx import dispatch
+from makna.privacy._lines import GLUED_AFTER, GLUED_BEFORE, word_spans
 
 _PROBE = """
 import gc, json, sys
@@ -47,3 +55,43 @@ def test_later_small_calls_do_not_freeze_again() -> None:
     # objects are freed)
     for before, after in ((1, 2), (3, 4), (4, 5), (5, 6)):
         assert counts[after] <= counts[before] + 50
+
+
+_WORD_PARTS = [
+    "Ali",
+    "Alin",
+    "Alina",
+    "Bé",
+    "Bu Sri",
+    "Sri",
+    "O'Neil",
+    "-",
+    "@",
+    ".",
+    " ",
+    "\n",
+    "_",
+    "a",
+    "ö",
+    "😀",
+    "1",
+]
+
+
+def _alternation_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """What ``persons.repeat_names`` and ``catchall.repeat_unknown`` compiled for each text before."""
+    alts = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    return [m.span() for m in re.finditer(dispatch(alts, not_after=r"\w@.\-") + r"(?![\w@\-])", text)]
+
+
+@given(
+    st.lists(st.sampled_from(_WORD_PARTS), max_size=30),
+    st.sets(st.sampled_from(["Ali", "Alin", "Alina", "Bé", "Bu Sri", "Sri", "O'Neil", "Li"]), min_size=1),
+)
+def test_word_spans_are_the_alternations_matches(parts: list[str], words: set[str]) -> None:
+    text = "".join(parts)
+    assert word_spans(text, words, GLUED_BEFORE, GLUED_AFTER) == _alternation_spans(text, words)
+
+
+def test_word_spans_of_no_words_is_empty() -> None:
+    assert word_spans("Ali", set(), GLUED_BEFORE, GLUED_AFTER) == []

@@ -9,7 +9,7 @@ its ``re.ASCII`` twin on an all-ASCII text (the same matches). Moved out of :mod
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -20,12 +20,15 @@ __all__ = [
     "AllOf",
     "DIGIT_LINES",
     "DIGIT_RUN_LINES",
+    "GLUED_AFTER",
+    "GLUED_BEFORE",
     "Literals",
     "SharedLines",
     "ascii_finditer",
     "for_text",
     "lines_finditer",
     "plain_ascii",
+    "word_spans",
 ]
 
 
@@ -191,3 +194,44 @@ def _twin(rx: re.Pattern[str]) -> re.Pattern[str]:
             raise ValueError(f"pattern {rx.pattern[:40]!r} may match differently with re.ASCII")
         twin = _ASCII_TWINS[rx] = re.compile(rx.pattern, (rx.flags & ~re.UNICODE) | re.ASCII)
     return twin
+
+
+GLUED_BEFORE = re.compile(r"[\w@.\-]")
+"""A character that, right before a name token, makes it part of a longer word, address or handle."""
+GLUED_AFTER = re.compile(r"[\w@\-]")
+"""A character that, right after a name token, makes it part of a longer word, address or handle."""
+
+
+def word_spans(
+    text: str, words: Collection[str], not_after: re.Pattern[str], not_before: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """The spans of ``re.finditer(r"(?<!A)(?:w1|w2|...)(?!B)", text)`` with ``words`` escaped and longest first,
+    where ``not_after`` and ``not_before`` match the one character A and B (``[\\w@.\\-]``): at each place the
+    longest word whose neighbours pass, leftmost first, none overlapping. All occurrences of all the words come
+    from one Aho-Corasick pass (pyahocorasick) instead of compiling an alternation of a text's own words per text.
+    """
+    if not words:
+        return []
+    import ahocorasick  # noqa: PLC0415  (a C extension, loaded at the first search)
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        if not word:
+            raise ValueError("a word must not be empty")
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    n = len(text)
+    longest: dict[int, int] = {}
+    before, after = not_after.match, not_before.match
+    for last, size in automaton.iter(text):  # in the order of their ends: a longer word at one start comes later
+        start, end = last + 1 - size, last + 1
+        if (start and before(text, start - 1)) or (end < n and after(text, end)):
+            continue
+        longest[start] = end
+    spans: list[tuple[int, int]] = []
+    free = 0
+    for start in sorted(longest):
+        if start >= free:
+            free = longest[start]
+            spans.append((start, free))
+    return spans
