@@ -1,9 +1,9 @@
 """A process's word lists leave the garbage collector's work, and a text's found names are searched again without
 compiling a regex per text (issue 11, round twelve's speed pass).
 
-:func:`makna.privacy.detect` pauses the collector and, at the end of the 1st, 2nd, 4th... call and of any call that
-built lasting tables, moves what is alive to its permanent generation (``gc.freeze()``): the lazily built word
-lists are then never traversed again. Each check runs in a fresh process (the freezing is once per process).
+:func:`makna.privacy.detect` pauses the collector and, at the end of the 1st, 2nd, 4th... call, moves what is alive
+to its permanent generation (``gc.freeze()``): the lazily built word lists are then never traversed again. Each
+check runs in a fresh process (the calls are counted per process).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def test_the_word_lists_are_frozen_and_the_collector_resumes() -> None:
 def test_later_small_calls_do_not_freeze_again() -> None:
     counts = _probe()["counts"]
     assert isinstance(counts, list)
-    # calls 3, 5, 6 and 7 built nothing lasting: what they leave is not frozen (the count only falls, as frozen
+    # calls 3, 5, 6 and 7 are not powers of two: what they leave is not frozen (the count only falls, as frozen
     # objects are freed)
     for before, after in ((1, 2), (3, 4), (4, 5), (5, 6)):
         assert counts[after] <= counts[before] + 50

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 import re
-import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -109,11 +108,6 @@ def _pipeline() -> Callable[[str, str, Sequence[str]], list[Detection]]:
     return detect_chunk
 
 
-_LASTING_BLOCKS: Final = 20_000
-"""A call that leaves this many more memory blocks allocated than it found has built lasting tables (the detectors'
-patterns and models at the first call, a word list at the first call that reads it): a detection itself leaves a
-few hundred (its result)."""
-
 _calls = 0
 """Detections paused so far in this process (see :func:`_no_cyclic_gc`)."""
 
@@ -125,23 +119,22 @@ def _no_cyclic_gc() -> Iterator[None]:
     in memory, about a tenth of the run for nothing (reference counting frees them all the same).
 
     Before it resumes, every object alive is moved to the collector's permanent generation (``gc.freeze()``, a
-    constant-time move) at the end of the 1st, 2nd, 4th, 8th... call and of any call that built lasting tables
-    (:data:`_LASTING_BLOCKS`): the lazily built word lists and their unions (frozensets of 45,000-134,000 names,
-    2.9 million entries in all, built at the first texts that need each) are then never traversed again, where
-    each collection of their generation walked them entry by entry (0.15 s a full collection; 0.4 s and more of a
-    process's first pass over a study, what ``makna deid scan`` runs). This lives here, in the one entry point the
-    CLI, the web server and the scripts share, because only a detection knows when it has built them. What else
-    was alive at those few moments of a process's life (a logarithm of its calls) is frozen with them and never
+    constant-time move) at the end of the 1st, 2nd, 4th, 8th... call: the lazily built word lists and their unions
+    (frozensets of 45,000-134,000 names, 2.9 million entries in all, built at the first texts that need each) are
+    then never traversed again, where each collection of their generation walked them entry by entry (0.15 s a full
+    collection; 0.5 s of a process's first pass over the open interviews, what ``makna deid scan`` of a study runs).
+    This lives here, in the one entry point the CLI, the web server and the scripts share, because only detection
+    knows when it has built them (at the first texts that need each: a list built at the k-th call is frozen by
+    the 2k-th). What else was alive at those moments (a logarithm of a process's calls) is frozen with them and never
     collected: it is small, and reference counting still frees it unless it is in a cycle."""
     global _calls  # noqa: PLW0603  (one counter per process)
     enabled = gc.isenabled()
     gc.disable()
-    before = sys.getallocatedblocks()
     try:
         yield
     finally:
         _calls += 1
-        if _calls & (_calls - 1) == 0 or sys.getallocatedblocks() - before >= _LASTING_BLOCKS:
+        if _calls & (_calls - 1) == 0:
             gc.freeze()
         if enabled:
             gc.enable()
