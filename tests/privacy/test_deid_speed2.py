@@ -118,7 +118,7 @@ def test_shared_scan_with_and_without_its_twin_finds_each_patterns_own_matches(
     assert {k: [m.span() for m in v] for k, v in fresh_scan.scan(text).items()} == want  # no twin yet
     fresh_scan._scanned = _fastrx._TWIN_AFTER
     assert {k: [m.span() for m in v] for k, v in fresh_scan.scan(text).items()} == want  # the twin if ASCII
-    assert (fresh_scan._after_nonword_ascii is not None) == _fastrx._plain_ascii(text)
+    assert (fresh_scan._after_nonword_ascii is not None) == _fastrx.plain_ascii(text)
 
 
 _GATES = [

@@ -24,7 +24,8 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import dispatch, gated_finditer, trigger
+from ._fastrx import gated_finditer, trigger
+from ._lines import GLUED_AFTER, GLUED_BEFORE, word_spans
 from ._text import HONORIFICS, OFFICE_TITLES, CapRun, is_sentence_initial, line_before, run_tokens
 from .places import (
     LOCATION_TYPE_WORDS,
@@ -508,7 +509,6 @@ def repeat_unknown(text: str, found: Sequence[Detection]) -> Iterator[Detection]
             kinds.setdefault(det.text, (det.type, det.confidence))
     if not kinds:
         return
-    alts = [re.escape(k) for k in sorted(kinds, key=len, reverse=True)]
-    for m in re.finditer(dispatch(alts, not_after=r"\w@.\-") + r"(?![\w@\-])", text):
-        kind, conf = kinds[m.group(0)]
-        yield Detection(m.start(), m.end(), kind, conf, "unknown.repeat", m.group(0))
+    for start, end in word_spans(text, kinds, GLUED_BEFORE, GLUED_AFTER):  # (an alternation compiled per text before)
+        kind, conf = kinds[text[start:end]]
+        yield Detection(start, end, kind, conf, "unknown.repeat", text[start:end])

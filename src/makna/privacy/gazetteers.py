@@ -67,8 +67,8 @@ def world_first_names(*, keep_words: bool = False) -> frozenset[str]:
             continue
         for name in line.partition(":")[2].split():
             out.add(name)
-            plain = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
-            out.add(plain)
+            if not name.isascii():  # (an ASCII name is its own accent-free spelling)
+                out.add("".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)))
     words = frozenset() if keep_words else english_words()
     return frozenset(n for n in out if n.lower() not in words) - stop_caps()
 

@@ -1,0 +1,97 @@
+"""A process's word lists leave the garbage collector's work, and a text's found names are searched again without
+compiling a regex per text (issue 11, round twelve's speed pass).
+
+:func:`makna.privacy.detect` pauses the collector and, at the end of the 1st, 2nd, 4th... call, moves what is alive
+to its permanent generation (``gc.freeze()``): the lazily built word lists are then never traversed again. Each
+check runs in a fresh process (the calls are counted per process).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from makna.privacy._fastrx import dispatch
+from makna.privacy._lines import GLUED_AFTER, GLUED_BEFORE, word_spans
+
+_PROBE = """
+import gc, json, sys
+from makna.privacy import detect, gazetteers
+texts = ["Mbak Tari 0813-7411-2095 di Padang, umur 24 tahun", "I rode for Zipcart in Leyton, said Marcin."] * 4
+counts, tracked = [], []
+for text in texts:
+    detect(text, language="en")
+    counts.append(gc.get_freeze_count())
+lists = [gazetteers.first_names("id"), gazetteers.all_places(), gazetteers.ordinary_words()]
+young = {id(o) for gen in range(3) for o in gc.get_objects(gen)}
+print(json.dumps({"counts": counts, "young": [id(x) in young for x in lists], "enabled": gc.isenabled()}))
+"""
+
+
+def _probe() -> dict[str, list[int] | list[bool] | bool]:
+    out = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True).stdout
+    result: dict[str, list[int] | list[bool] | bool] = json.loads(out.splitlines()[-1])
+    return result
+
+
+def test_the_word_lists_are_frozen_and_the_collector_resumes() -> None:
+    result = _probe()
+    assert result["young"] == [False, False, False]  # in the permanent generation: no collection walks them
+    assert result["enabled"] is True
+    counts = result["counts"]
+    assert isinstance(counts, list)
+    assert counts[0] > 10_000  # the first call's detectors, patterns and lists
+
+
+def test_later_small_calls_do_not_freeze_again() -> None:
+    counts = _probe()["counts"]
+    assert isinstance(counts, list)
+    # calls 3, 5, 6 and 7 are not powers of two: what they leave is not frozen (the count only falls, as frozen
+    # objects are freed)
+    for before, after in ((1, 2), (3, 4), (4, 5), (5, 6)):
+        assert counts[after] <= counts[before] + 50
+
+
+_WORD_PARTS = [
+    "Ali",
+    "Alin",
+    "Alina",
+    "Bé",
+    "Bu Sri",
+    "Sri",
+    "O'Neil",
+    "-",
+    "@",
+    ".",
+    " ",
+    "\n",
+    "_",
+    "a",
+    "ö",
+    "😀",
+    "1",
+]
+
+
+def _alternation_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """What ``persons.repeat_names`` and ``catchall.repeat_unknown`` compiled for each text before."""
+    alts = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    return [m.span() for m in re.finditer(dispatch(alts, not_after=r"\w@.\-") + r"(?![\w@\-])", text)]
+
+
+@given(
+    st.lists(st.sampled_from(_WORD_PARTS), max_size=30),
+    st.sets(st.sampled_from(["Ali", "Alin", "Alina", "Bé", "Bu Sri", "Sri", "O'Neil", "Li"]), min_size=1),
+)
+def test_word_spans_are_the_alternations_matches(parts: list[str], words: set[str]) -> None:
+    text = "".join(parts)
+    assert word_spans(text, words, GLUED_BEFORE, GLUED_AFTER) == _alternation_spans(text, words)
+
+
+def test_word_spans_of_no_words_is_empty() -> None:
+    assert word_spans("Ali", set(), GLUED_BEFORE, GLUED_AFTER) == []
