@@ -125,8 +125,9 @@ def _no_cyclic_gc() -> Iterator[None]:
     collection; 0.5 s of a process's first pass over the open interviews, what ``makna deid scan`` of a study runs).
     This lives here, in the one entry point the CLI, the web server and the scripts share, because only detection
     knows when it has built them (at the first texts that need each: a list built at the k-th call is frozen by
-    the 2k-th). What else was alive at those moments (a logarithm of a process's calls) is frozen with them and never
-    collected: it is small, and reference counting still frees it unless it is in a cycle."""
+    the 2k-th). A full collection runs just before each freeze, so no garbage is frozen (a web server's cyclic
+    garbage of earlier requests would otherwise stay for good); objects still alive then are frozen with the lists
+    and are freed by reference counting when they die, unless they die in a cycle."""
     global _calls  # noqa: PLW0603  (one counter per process)
     enabled = gc.isenabled()
     gc.disable()
@@ -135,6 +136,7 @@ def _no_cyclic_gc() -> Iterator[None]:
     finally:
         _calls += 1
         if _calls & (_calls - 1) == 0:
+            gc.collect()  # garbage in a cycle now would otherwise be frozen for good (a server's requests)
             gc.freeze()
         if enabled:
             gc.enable()
