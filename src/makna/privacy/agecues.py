@@ -113,7 +113,7 @@ _CHILD_ORDER_GATE: Final = Narrowed(["tahun", "taun", "thn"], re.compile(r"\w[ \
 _AGE_LOOSE: Final = re.compile(
     dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
     + r"(?i:nya|nyo|ku|nye|na|ne|e)?(?:[ \t,]+(?!(?i:tahun|taun|taon|berapa)\b)[A-Za-z][\w\-]*){0,4}?"
-    rf"[ \t,]+(?P<a>(?:[1-9]\d?|{_AGE_10_99})(?:[ \t]*(?i:{_UNIT}|puluhan))?)(?=[ \t]*[.,;!?)\n]|$)"
+    rf"(?:[ \t,]|\.{{2,3}}|…)+(?P<a>(?:[1-9]\d?|{_AGE_10_99})(?:[ \t]*(?i:{_UNIT}|puluhan))?)(?=[ \t]*[.,;!?)\n]|$)"
 )
 _AGE_SMALL: Final = re.compile(
     dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
