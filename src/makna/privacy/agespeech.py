@@ -208,12 +208,15 @@ _COUNTING_Q: Final = re.compile(
 def _introducing(text: str, at: int) -> bool:
     """The line holding ``at`` introduces someone before ``at``, and the line before asks no count or duration."""
     line_start = text.rfind("\n", 0, at) + 1
-    cue = _INTRODUCING.search(text, line_start, at)
-    first = None if cue is None else cue.group("first")
-    if cue is None:
-        return False
-    if first is not None and first.lower() in gz.ordinary_words() and first not in gz.first_names("en"):
-        return False
+    pos = line_start
+    while True:
+        cue = _INTRODUCING.search(text, pos, at)
+        if cue is None:
+            return False
+        first = cue.group("first")
+        if first is None or first.lower() not in gz.ordinary_words() or first in gz.first_names("en"):
+            break
+        pos = max(cue.start("first"), pos + 1)  # "Saya Maria Ndoen,": no full name first, but "Saya" introduces
     before = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else 0
     return not _COUNTING_Q.search(text, before, line_start)
 
@@ -267,11 +270,19 @@ _WINDOW: Final = 90
 """How far after an age its repetition is looked for (about one sentence and the next, in the same line)."""
 
 
+_DECADE_WORD: Final = re.compile(r"(?i:kepala|puluhan|puluahan|ties\b|teens\b|0['’]?s\b|0-?an\b)")
+"""A decade said (``kepala dua``, ``twenties``, ``30-an``): the same person's age said later lies inside it."""
+
+
 def _value(raw: str) -> int | None:
     """An age's value (a decade's first year), or None."""
     unit = _UNIT_TAIL.search(raw)
     body = (raw[: unit.start()] if unit and unit.start() > 0 else raw).strip()
-    low = body.lower()
+    low = re.sub(r"^(?:mid|early|late|pertengahan|awal|akhir)[ \t\-]+", "", body.lower())
+    kepala = re.fullmatch(r"kepala[ \t]+(\w+)", low)
+    if kepala:
+        tens = parse_number(kepala.group(1))
+        return None if tens is None or tens > 9 else 10 * tens
     if low in EN_DECADES[1:]:
         return 10 * EN_DECADES.index(low)
     m = re.fullmatch(r"([1-9]0)(?:-?an|['’]?s)", low)
@@ -309,6 +320,7 @@ def later_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
         age = _value(det.text)
         if age is None or age < 10:
             continue
+        decade = _DECADE_WORD.search(det.text) is not None
         line_end = text.find("\n", det.end)
         line_end = len(text) if line_end < 0 else line_end
         stop = min(line_end, det.end + _WINDOW)
@@ -320,8 +332,10 @@ def later_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
             if _NOT_AGE_BEFORE.search(text, max(0, m.start("a") - 24), m.start("a")):
                 continue
             value = _value(raw)
-            if value is None or value < 10 or abs(value - age) > 5 or taken.find(1, m.start("a"), m.end("a")) >= 0:
+            if value is None or value < 10 or taken.find(1, m.start("a"), m.end("a")) >= 0:
                 continue
+            if abs(value - age) > 5 and not (decade and age <= value <= age + 9):
+                continue  # (after a decade, "kepala dua lah, 27 taun bulan depan": any year of that decade)
             if _COUNT_AFTER.match(text, m.end("a")):
                 continue
             taken[m.start("a") : m.end("a")] = b"\x01" * (m.end("a") - m.start("a"))
