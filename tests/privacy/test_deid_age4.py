@@ -1,7 +1,8 @@
 """Ages by context and structured identifiers said without a cue (branch deidage4, #11): an age "now", written on a
 profile, given as an answer with its unit, glued to "thn", a child's age after a comma, a later age inside a
 decade said first, Javanese krama numbers, parts of a decade moved inside their band; mobiles read out in comma
-groups, a bare web domain after "page", an ABN; and what stays no age (durations, clock times, prices, birth years).
+groups, a bare web domain after "page", an ABN, a place name people call someone; and what stays no age (durations,
+clock times, prices, birth years).
 
 Each case is a general shape written for these tests, not a string of any corpus.
 """
@@ -162,3 +163,10 @@ def test_tune_cases_floor() -> None:
     assert report.overall.recall >= 0.97
     assert report.overall.precision >= 0.97
     assert report.per_type["AGE"].recall >= 0.95
+
+
+def test_a_place_name_people_call_someone_is_a_name() -> None:
+    named = detect("I: Some people call me Oslo because I lived there.", language="en")
+    assert [(d.text, d.type) for d in named] == [("Oslo", "PERSON")]
+    talked = detect("I: Some people say Oslo is cold.", language="en")
+    assert [(d.text, d.type) for d in talked] == [("Oslo", "LOCATION")]
