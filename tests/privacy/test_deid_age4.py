@@ -53,6 +53,7 @@ def test_ages_by_context(text: str, ages: list[str]) -> None:
         "I: Kelahiran 2001, asli Pariaman.",
         "I: Aku kerja dari jam 10 sampai jam 11 malam, 20 persen buat mami.",
         "I: Karajo di kedai tu duo taun, lalu barenti.",
+        "I: The app says 15, but it took forty minutes.",
         "I: Dulu saya jaga toko di Bukittinggi, tiga tahun.",
         "I: Kerja di rumah makan dekat Pasar Raya, Ciputra, sudah enam tahun.",
     ],

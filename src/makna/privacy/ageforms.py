@@ -45,8 +45,8 @@ _NOW_GATE: Final = trigger(["kini", "Kini", "sekarang", "Sekarang", "skrg", "skr
 _WRITTEN: Final = re.compile(
     r"(?i:\b(?:profil|profile|bio|biodata|aplikasi|app|akun|account|KTP|kartu|card|ID))(?:nya|nyo|ku)?"
     r"[^\n.?!]{0,24}?"
-    r"(?i:\b(?:tulis|tulih|ditulis|ditulih|tertulis|nulis|pasang|masang|cantumin|isi|put|wrote|write|says?|"
-    r"said|listed|lists?)(?:kan|nya|nyo)?)"
+    r"(?i:\b(?:tulis|tulih|ditulis|ditulih|tertulis|nulis|pasang|masang|cantumin|put|wrote|write|written)"
+    r"(?:kan|nya|nyo)?)"
     r"(?:[ \t]+(?i:umur|usia|umua|aku|ambo|saya|I['’]m|I[ \t]+am|my[ \t]+age[ \t]+as|as|cuma|only|just))?"
     rf"[ \t]+(?P<a>(?:{_TEN_UP}|(?i:{SPOKEN_PAIR}))(?:[ \t]*{_UNIT})?)" + _CLOSES
 )
