@@ -24,7 +24,7 @@ from typing import Final
 
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import occupied
-from .agecues import AGE_NUMBER
+from .agecues import AGE_NUMBER, years_at_work
 from .agespeech import find_spoken_ages, later_ages
 from .numwords import EN_NUM, EN_TENS_NUM, ID_NUM, ID_TENS
 from .types import Detection
@@ -199,6 +199,8 @@ def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detect
                 continue  # "Rina, dua, tiga orang": a count
             if not m.group("a").lower().endswith(("old", "tua")) and _asked_how_long(text, m.start("a")):
                 continue  # "how long? / Luiz. Two years.": a duration, not an age
+            if years_at_work(text, m.start("a"), m.group("a")):
+                continue  # "kerja di ... dekat pasar, Ciputra, sudah enam tahun": how long
             new.append(Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.after_person", m.group("a")))
         elif det.type == "AGE":
             m = _LATER_AGE.match(text, det.end)

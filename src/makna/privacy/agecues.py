@@ -23,7 +23,7 @@ from ._text import is_sentence_initial
 from .numwords import EN_NUM, EN_SMALL, EN_TENS, EN_TENS_TEENS, ID_NUM, ID_TENS_TEENS, ID_UNITS, SPOKEN_PAIR
 from .types import Detection
 
-__all__ = ["AGE_NUMBER", "find_said_ages"]
+__all__ = ["AGE_NUMBER", "find_said_ages", "years_at_work"]
 
 _UNIT = r"(?:tahun|taun|taon|taong|thn)"
 _END: Final = (
@@ -113,7 +113,8 @@ _CHILD_ORDER_GATE: Final = Narrowed(["tahun", "taun", "thn"], re.compile(r"\w[ \
 _AGE_LOOSE: Final = re.compile(
     dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
     + r"(?i:nya|nyo|ku|nye|na|ne|e)?(?:[ \t,]+(?!(?i:tahun|taun|taon|berapa)\b)[A-Za-z][\w\-]*){0,4}?"
-    rf"[ \t,]+(?P<a>(?:[1-9]\d?|{_AGE_10_99})(?:[ \t]*(?i:{_UNIT}|puluhan))?)(?=[ \t]*[.,;!?)\n]|$)"
+    rf"(?:[ \t,]|\.{{2,3}}|…)+(?P<a>(?:[1-9]\d?|{_AGE_10_99})(?:[ \t]*(?i:{_UNIT}|puluhan))?)"
+    r"(?=[ \t]*[.,;!?)\n]|$|[ \t]+(?i:lebih|labiah|lebeh)[ \t]*[.,;!?)\n])"
 )
 _AGE_SMALL: Final = re.compile(
     dispatch(["umur", "usia", "umua", "yuswa"], fold=True, not_after=r"\w")
@@ -216,6 +217,28 @@ _PLACE_PREPOSITIONS: Final = frozenset("di ke dari in at from to near dekat samp
 """A capitalised word after these is a place ("Di Padang, baru 3 tahun"), not someone whose age follows."""
 
 
+_WHERE_PREPOSITIONS: Final = frozenset("di in at".split())
+"""Where one stays or works: a number of years after a place named so is how long (``dari``, "from", may open an
+introduction with an age: "dari Padang, 25 tahun")."""
+_UNIT_AT_END: Final = re.compile(r"(?i:tahun|taun|taon|taong|thn|years?)$")
+_WORKED_BEFORE: Final = re.compile(
+    r"(?i:\b(?:kerja|bekerja|karajo|tinggal|jualan|dagang|narik|ngojek|mangkal|buka|sewa|ngekos|ngontrak)\b)"
+)
+"""A verb of working or staying earlier in the sentence: a number of years after it is how long."""
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+
+
+def years_at_work(text: str, start: int, raw: str) -> bool:
+    """A number of years at ``start`` (``raw``, with its unit) after a verb of working or staying earlier in its
+    sentence: how long, not how old (``kerja di rumah makan dekat pasar, Ciputra, sudah enam tahun``)."""
+    return _UNIT_AT_END.search(raw) is not None and (
+        _WORKED_BEFORE.search(text, _sentence_start(text, start), start) is not None
+    )
+
+
 def _named(word: str) -> bool:
     """A capitalised word that is no ordinary word (a name, not "It" or "Everything")."""
     return word.lower() not in _ordinary() and word not in _ordinary()
@@ -273,10 +296,18 @@ def _said_ages(text: str) -> Iterator[Detection]:
         words = m.group("name").split()
         if words[0].lower() in _PLACE_TYPES or not _named(words[-1]) or not _plausible(m.group("a")):
             continue  # "Jalan Sudirman, 12, ...": a house number after a street
+        before = _WORDS.findall(text, max(0, m.start() - 12), m.start())
+        if before and before[-1].lower() in _WHERE_PREPOSITIONS and _UNIT_AT_END.search(m.group("a")):
+            continue  # "kasir di Kuching, lima tahun": how long one was somewhere, not how old
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.apposed", m.group("a"))
     for m in gated_finditer(_NAME_ASPECT_ID, _NAME_ASPECT_GATE, text):
         before = _WORDS.findall(text, max(0, m.start() - 12), m.start())
         after_place_word = bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
+        if _UNIT_AT_END.search(m.group("a")) and (
+            m.group("name") in gz.all_places()
+            or _WORKED_BEFORE.search(text, _sentence_start(text, m.start()), m.start())
+        ):
+            continue  # "kerja di rumah ... di Sukolilo, sudah enam tahun": how long, after a place or a job
         if _named(m.group("name")) and not after_place_word and _plausible(m.group("a")):
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.aspect", m.group("a"))
     for m in gated_finditer(_NAMED_UNIT, _NAMED_UNIT_GATE, text):
@@ -288,6 +319,7 @@ def _said_ages(text: str) -> Iterator[Detection]:
             or after_place_word
             or who in gz.all_places()
             or (is_sentence_initial(text, m.start()) and who not in gz.first_names("id"))
+            or _WORKED_BEFORE.search(text, _sentence_start(text, m.start()), m.start())
         ):
             continue  # an ordinary word, a place, or a sentence's first word ("Hampia duo puluah tahun")
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.78, "age.named", m.group("a"))

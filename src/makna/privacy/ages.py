@@ -12,7 +12,8 @@ tahun`` -> ``36 tahun``), words stay words in their language or dialect (``dua p
 numbers are written in Indonesian words), the unit is kept as written (``tahun``, ``thn``, ``years
 old``, ``yrs``...). Ages of 90 and over become 90 (too few people to hide among), and no age goes
 below 1. A decade (``40-an``, ``tiga puluhan``, ``in his forties``, ``30s``) moves one decade in the
-offset's direction (``40-an`` -> ``50-an`` for an upward offset), so it never stays as it was.
+offset's direction (``40-an`` -> ``50-an`` for an upward offset), so it never stays as it was; a part of a decade
+(``mid twenties``, ``awal tiga puluhan``) keeps its decade band and moves the part (``late twenties``).
 """
 
 from __future__ import annotations
@@ -98,9 +99,29 @@ def _decade(body: str, offset: int) -> str | None:
     return new.capitalize() if body[:1].isupper() else new
 
 
+_PART: Final = re.compile(r"(?P<p>(?i:mid|early|late|pertengahan|awal|akhir))(?P<s>[ \t\-]+)(?P<d>.+)")
+"""A part of a decade and the decade (``mid twenties``, ``Early-40s``, ``pertengahan dua puluhan``)."""
+_PARTS: Final = (("early", "mid", "late"), ("awal", "pertengahan", "akhir"))
+
+
+def _moved_part(part: re.Match[str], offset: int) -> str:
+    """A part of a decade moved one part in the offset's direction inside the same decade (back the other way at
+    either end): ``mid twenties`` -> ``late twenties``; the decade band stays as written."""
+    word = part.group("p")
+    parts = next(p for p in _PARTS if word.lower() in p)
+    i = parts.index(word.lower())
+    step = 1 if offset >= 0 else -1
+    j = i + step if 0 <= i + step < len(parts) else i - step
+    new = parts[j].capitalize() if word[:1].isupper() else parts[j]
+    return new + part.group("s") + part.group("d")
+
+
 def shift_age_text(original: str, offset: int) -> str | None:
     """The age ``original`` moved by ``offset``, written as the original was (see the module
     documentation); None when it is no age makna can read."""
+    part = _PART.fullmatch(original)
+    if part is not None and _decade(part.group("d"), offset) is not None:
+        return _moved_part(part, offset)
     prefix = _PREFIX.match(original)
     if prefix is not None and prefix.end() < len(original):
         rest = shift_age_text(original[prefix.end() :], offset)

@@ -8,8 +8,8 @@ AGE (the number, with its unit when there is one):
 * **after a description of a person** (``tall fella, sixty two,``, ``udah tua, lima puluh lima mungkin``, ``a man,
   45,``, ``teenagers, maybe fifteen``): a word of age or a noun for a person, a comma, maybe a hedge, and a
   number of ten or more (or a decade) closing its clause or before a hedge (``at least``, ``mungkin``);
-* **a part of a decade** (``mid twenties``, ``early 30s``, ``late forties``; not after "the": ``the late
-  nineties`` is a time);
+* **a part of a decade** (``mid twenties``, ``early 30s``, ``late forties``, ``pertengahan dua puluhan``; not
+  after "the": ``the late nineties`` is a time);
 * **an age at a life event** (``passed away at seventy``, ``died at 94``, ``married at nineteen``, ``at the age of
   six``): not a clock time (``at 7 pm``);
 * **a number glued to an age unit of chat** (``22yo``, ``22 y.o``, ``30y/o``);
@@ -38,6 +38,7 @@ from . import gazetteers as gz
 from ._fastrx import dispatch, gated_finditer, trigger
 from ._text import occupied
 from .agecues import AGE_NUMBER
+from .ageforms import find_form_ages
 from .numwords import EN_DECADES, EN_NUM, EN_TENS_TEENS, ID_NUM, ID_TENS_TEENS, SPOKEN_PAIR, parse_number
 from .types import Detection
 
@@ -94,10 +95,17 @@ _DESCRIBED_GATE: Final = trigger(
     [f"{w}," for d in (*_DESCRIBERS, "saya", "aku", "ambo", "gue", "kami", "awak", "kita") for w in (d, d.capitalize())]
 )
 _DECADE_PART: Final = re.compile(
-    r"(?<![\w\-])(?<!(?i:the)[ \t])(?i:mid|early|late)[ \t\-]+(?P<a>(?i:teens|twenties|thirties|forties|fifties|"
+    r"(?<![\w\-])(?<!(?i:the)[ \t])(?P<a>(?i:mid|early|late)[ \t\-]+(?:(?i:teens|twenties|thirties|forties|fifties|"
     r"sixties|seventies|eighties|nineties)|[2-9]0['’]?s)\b(?![ \t]*(?i:music|films?|fashion|style|songs?))"
+    r"|(?<!(?i:tahun|zaman|jaman)[ \t])(?<!(?i:era)[ \t])(?i:pertengahan|awal|akhir)[ \t]+"
+    r"(?i:(?:dua|tiga|empat|lima|enam|tujuh|delapan|duo|tigo|ampek|limo|anam|tujuah)[ \t]*(?:puluhan|puluahan))"
+    r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:lah|kok|gitu|kayaknya|mungkin|sekarang|tahun|taun)\b))"
 )
-_DECADE_PART_GATE: Final = trigger(["mid", "Mid", "early", "Early", "late", "Late"])
+"""A part of a decade, the part inside the span (``mid twenties``, ``pertengahan dua puluhan``), so that a
+surrogate moves the part and keeps the decade band (:func:`makna.privacy.ages.shift_age_text`)."""
+_DECADE_PART_GATE: Final = trigger(
+    ["mid", "Mid", "early", "Early", "late", "Late", "pertengahan", "Pertengahan", "awal", "Awal", "akhir", "Akhir"]
+)
 _AT_EVENT: Final = re.compile(
     r"(?i:\b(?:died|passed[ \t]+away|married|retired|widowed)[ \t]+at"
     r"|\b(?:he|she|dad|mum|mom|father|mother|nan|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|"
@@ -138,10 +146,11 @@ def find_spoken_ages(text: str) -> Iterator[Detection]:
     """Ages of someone by a pronoun and an aspect word, after a description of a person, parts of a decade, ages at
     a life event, numbers glued to a chat age unit and a parent's age with "'s"; each span once."""
     seen: set[tuple[int, int]] = set()
+    parts: list[tuple[int, int]] = []
     for rx, gate, conf in (
+        (_DECADE_PART, _DECADE_PART_GATE, 0.74),
         (_PRONOUN_ASPECT, _PRONOUN_GATE, 0.74),
         (_DESCRIBED, _DESCRIBED_GATE, 0.72),
-        (_DECADE_PART, _DECADE_PART_GATE, 0.74),
         (_AT_EVENT, _AT_EVENT_GATE, 0.76),
         (_CHAT_UNIT, _CHAT_UNIT_GATE, 0.8),
         (_KIN_S, _KIN_S_GATE, 0.78),
@@ -154,6 +163,10 @@ def find_spoken_ages(text: str) -> Iterator[Detection]:
             num = re.match(r"\d+", raw)
             if (num is not None and not 1 <= int(num.group(0)) <= 110) or m.span(group) in seen:
                 continue
+            if any(s <= m.start(group) and m.end(group) <= e for s, e in parts):
+                continue  # "young, mid twenties": the decade inside a part of a decade found first
+            if rx is _DECADE_PART:
+                parts.append(m.span(group))
             if rx is _DESCRIBED and _QUANTIFIED.search(text, max(0, m.start() - 24), m.start()):
                 continue  # "lots of guys, maybe fifteen": how many, not how old
             seen.add(m.span(group))
@@ -162,6 +175,7 @@ def find_spoken_ages(text: str) -> Iterator[Detection]:
         if m.span("a") not in seen and _introducing(text, m.start("a")):
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.72, "age.spoken", m.group("a"))
     yield from answers_after_clarifying(text)
+    yield from find_form_ages(text)
 
 
 _MONTH_NAMES = (
@@ -194,12 +208,15 @@ _COUNTING_Q: Final = re.compile(
 def _introducing(text: str, at: int) -> bool:
     """The line holding ``at`` introduces someone before ``at``, and the line before asks no count or duration."""
     line_start = text.rfind("\n", 0, at) + 1
-    cue = _INTRODUCING.search(text, line_start, at)
-    first = None if cue is None else cue.group("first")
-    if cue is None:
-        return False
-    if first is not None and first.lower() in gz.ordinary_words() and first not in gz.first_names("en"):
-        return False
+    pos = line_start
+    while True:
+        cue = _INTRODUCING.search(text, pos, at)
+        if cue is None:
+            return False
+        first = cue.group("first")
+        if first is None or first.lower() not in gz.ordinary_words() or first in gz.first_names("en"):
+            break
+        pos = max(cue.start("first"), pos + 1)  # "Saya Maria Ndoen,": no full name first, but "Saya" introduces
     before = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else 0
     return not _COUNTING_Q.search(text, before, line_start)
 
@@ -232,7 +249,7 @@ def answers_after_clarifying(text: str) -> Iterator[Detection]:
 
 _UNIT_TAIL: Final = re.compile(rf"{_AGE_UNIT}$")
 _LATER_NUMBER: Final = re.compile(
-    rf"(?<![\w\-/.,])(?P<a>(?:[1-9]\d|(?i:{SPOKEN_PAIR}|{ID_NUM}|{EN_NUM})){_AGE_UNIT}?|{_DECADE})" + _CLOSES
+    rf"(?<![\w\-/.,:])(?P<a>(?:[1-9]\d|(?i:{SPOKEN_PAIR}|{ID_NUM}|{EN_NUM})){_AGE_UNIT}?|{_DECADE})" + _CLOSES
 )
 _COUNT_AFTER: Final = re.compile(
     r"(?:[ \t]*(?:,|-|/|(?i:to|or|atau|sampai|sampe))[ \t]*(?:\d+|[A-Za-z]+(?:[ \t]+[A-Za-z]+)?))?"
@@ -253,11 +270,19 @@ _WINDOW: Final = 90
 """How far after an age its repetition is looked for (about one sentence and the next, in the same line)."""
 
 
+_DECADE_WORD: Final = re.compile(r"(?i:kepala|puluhan|puluahan|ties\b|teens\b|0['’]?s\b|0-?an\b)")
+"""A decade said (``kepala dua``, ``twenties``, ``30-an``): the same person's age said later lies inside it."""
+
+
 def _value(raw: str) -> int | None:
     """An age's value (a decade's first year), or None."""
     unit = _UNIT_TAIL.search(raw)
     body = (raw[: unit.start()] if unit and unit.start() > 0 else raw).strip()
-    low = body.lower()
+    low = re.sub(r"^(?:mid|early|late|pertengahan|awal|akhir)[ \t\-]+", "", body.lower())
+    kepala = re.fullmatch(r"kepala[ \t]+(\w+)", low)
+    if kepala:
+        tens = parse_number(kepala.group(1))
+        return None if tens is None or tens > 9 else 10 * tens
     if low in EN_DECADES[1:]:
         return 10 * EN_DECADES.index(low)
     m = re.fullmatch(r"([1-9]0)(?:-?an|['’]?s)", low)
@@ -295,6 +320,7 @@ def later_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
         age = _value(det.text)
         if age is None or age < 10:
             continue
+        decade = _DECADE_WORD.search(det.text) is not None
         line_end = text.find("\n", det.end)
         line_end = len(text) if line_end < 0 else line_end
         stop = min(line_end, det.end + _WINDOW)
@@ -306,8 +332,10 @@ def later_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
             if _NOT_AGE_BEFORE.search(text, max(0, m.start("a") - 24), m.start("a")):
                 continue
             value = _value(raw)
-            if value is None or value < 10 or abs(value - age) > 5 or taken.find(1, m.start("a"), m.end("a")) >= 0:
+            if value is None or value < 10 or taken.find(1, m.start("a"), m.end("a")) >= 0:
                 continue
+            if abs(value - age) > 5 and not (decade and age <= value <= age + 9):
+                continue  # (after a decade, "kepala dua lah, 27 taun bulan depan": any year of that decade)
             if _COUNT_AFTER.match(text, m.end("a")):
                 continue
             taken[m.start("a") : m.end("a")] = b"\x01" * (m.end("a") - m.start("a"))

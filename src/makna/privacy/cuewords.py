@@ -120,6 +120,11 @@ _DOTTED: Final = re.compile(
     rf"(?:{_NAMING}[ \t]*[,:]?)?[ \t]+@?(?P<h>[A-Za-z0-9_]+(?:[._][A-Za-z0-9_]+)+|[A-Za-z]+_[A-Za-z0-9_]*|"
     r"[A-Za-z]+\d{2,}[A-Za-z0-9_]*)(?![\w@])"
 )
+_WEB_DOMAIN: Final = re.compile(
+    r"(?:[a-z0-9\-]+\.){2,}(?:com|net|org|co\.id|co\.uk|com\.au|my\.id|web\.id|or\.id|ac\.id|id|uk|au|io|site|info)",
+    re.IGNORECASE,
+)
+"""A web address of three labels or more without a scheme (the URL rule reads it as a bare domain)."""
 _GROUP_BEFORE: Final = re.compile(r"(?i:\b(?:grup|group|komunitas|community|forum)[ \t]+)$")
 _HANDLE_SHAPE: Final = re.compile(r"[._](?:(?<=[A-Za-z0-9][._])(?=[A-Za-z0-9])|(?<=_))")
 """A dot or underscore inside a word, or any underscore: the lines a dotted user name can be on (a dot or
@@ -180,8 +185,8 @@ def _display_handles(text: str, low: _Lowered, runs: Sequence[CapRun]) -> Iterat
     for m in _on_lines(_DOTTED, text, low.having(dotted, _DISPLAY_RX)):
         value = m.group("h").rstrip(".")
         start = m.start("h")
-        if start > 0 and text[start - 1] == "@":
-            continue
+        if (start > 0 and text[start - 1] == "@") or _WEB_DOMAIN.fullmatch(value):
+            continue  # an @handle, or a web address after "page" ("a page, riders.example.org"): a URL
         yield Detection(start, start + len(value), "HANDLE", 0.85, "handle.dotted", value)
 
 

@@ -117,7 +117,8 @@ _MORE_CUES: Final = re.compile(
     r"ic[ \t]+(?:number|no\.?)|philhealth|sss(?:[ \t]+(?:number|no\.?))?|"
     r"umid|gsis|pag-?ibig|kra[ \t]+pin|huduma(?:[ \t]+namba)?|ghana[ \t]+card|nhis|voter['’]?s?[ \t]+(?:id|card)|"
     r"kennitala|personnummer|cpr|bsn|pesel|dni|nie|curp|rfc|cpf|rut|cuil|cuit|nin|centrelink(?:[ \t]+crn)?|(?-i:PAN)|"
-    r"social(?=[ \t]+(?:is|was|number|no\.?|security|\d))|tfn|tax[ \t]+file[ \t]+(?:number|no\.?)|brp|uan|iqama|"
+    r"social(?=[ \t]+(?:is|was|number|no\.?|security|\d))|tfn|abn|acn|"
+    r"tax[ \t]+file[ \t]+(?:number|no\.?)|brp|uan|iqama|"
     r"biometric[ \t]+residence[ \t]+permit|a-number|alien[ \t]+(?:number|registration[ \t]+number)|"
     r"nhs[ \t]+(?:number|no\.?|one)|psn|pcn|philsys|phil-?id|utr(?:[ \t]+(?:number|no\.?))?|"
     r"(?:personal|patient|hospital|health[ \t]+card|medicare|medical[ \t]+record|customer[ \t]+reference)"
@@ -137,7 +138,7 @@ _MORE_STEMS: Final = (
 )
 _MORE_WORDS: Final = (
     "cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut", "nin", "pan",
-    "tfn",
+    "tfn", "abn", "acn",
     "nhs", "psn", "pcn", "brp", "uan", "utr",
 )
 """The document words of :data:`_MORE_CUES`, by beginning or as whole words."""

@@ -233,6 +233,9 @@ _OR_ALSO: Final = re.compile(
 
 
 _SAID_END: Final = re.compile(r"[ \t]*(?:[,.]|$)", re.MULTILINE)
+_CALLED_SOMEONE: Final = re.compile(r"(?i:\bcall(?:s|ed)?[ \t]+(?:me|him|her|us|them|my[ \t]+\w+)[ \t]+)")
+"""People call someone a word ("Some people call me Oslo because ..."): a name given, whatever follows, where
+"Some people say Oslo is ..." talks about a place."""
 _SELF_INTRO: Final = re.compile(
     r"\bI['’]m[ \t]+[A-Z]|\bI[ \t]+am[ \t]+[A-Z]|(?i:\bmy[ \t]+name\b|\bnama[ \t]*(?:saya|aku|ku|gue)\b|"
     r"\bnamo[ \t]+ambo\b|\bnamoku\b|\bperkenalkan\b|\bkenalkan\b)"
@@ -241,9 +244,14 @@ _SELF_INTRO: Final = re.compile(
 
 def said_name(text: str, cue: int, end: int) -> bool:
     """Whether a word after what people say or call someone ("Most people say X") is given as a name: a comma,
-    a full stop or the end of the turn follows it at ``end``, or the speaker introduced themself earlier in the
-    turn before ``cue``. Otherwise the word is what people say something about ("Some people say X is dear")."""
-    return _SAID_END.match(text, end) is not None or _SELF_INTRO.search(line_before(text, cue, 300)) is not None
+    a full stop or the end of the turn follows it at ``end``, people call someone it ("call me X because"), or the
+    speaker introduced themself earlier in the turn before ``cue``. Otherwise the word is what people say something
+    about ("Some people say X is dear")."""
+    return (
+        _SAID_END.match(text, end) is not None
+        or _CALLED_SOMEONE.search(text, cue, end) is not None
+        or _SELF_INTRO.search(line_before(text, cue, 300)) is not None
+    )
 
 
 def nicknames(text: str) -> Iterator[Detection]:

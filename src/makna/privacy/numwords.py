@@ -58,12 +58,18 @@ ID_UNITS: Final = (
     r"satu|dua|tiga|tigo|empat|ampek|lima|limo|enam|anam|tujuh|tujuah|delapan|lapan|sembilan|sambilan|"
     # regional forms: Malay/Betawi/Pontianak (tige, ampa, lapan), Sundanese (tilu, opat, genep, dalapan,
     # salapan), Minang (ciek, duo), Javanese (siji, loro, telu, papat, enem, pitu, wolu, songo)
-    r"tige|ampa|tilu|opat|genep|dalapan|salapan|ciek|duo|siji|loro|telu|papat|enem|pitu|wolu|songo"
+    r"tige|ampa|tilu|opat|genep|dalapan|salapan|ciek|duo|siji|loro|telu|papat|enem|pitu|wolu|songo|"
+    # Javanese krama (setunggal, kalih, sekawan, gangsal, sanga)
+    r"setunggal|kalih|sekawan|gangsal|sanga"
 )
 """One to nine in Indonesian and regional words."""
 TENS_WORD: Final = r"(?:puluh|puluah|puloh|pulu|poloh)"
 TEENS_WORD: Final = r"(?:belas|baleh|blas)"
-_JAVA_TENS = r"(?:rong|telung|patang|limang|nem|pitung|wolung|sangang)[ \t]*puluh|seket|sewidak|selawe"
+_JAVA_TENS = (
+    r"(?:rong|telung|patang|limang|nem|pitung|wolung|sangang)[ \t]*puluh|seket|sewidak|selawe|"
+    r"(?:kalih|tigang|sekawan|gangsal|pitung|wolung|sangang)[ \t]+(?:dasa|doso)"
+)
+"""Javanese tens: ngoko (``wolung puluh``, ``seket``) and krama (``tigang dasa``, ``sekawan dasa``)."""
 ID_TENS_TEENS: Final = (
     rf"(?:(?:(?:{ID_UNITS})[ \t]*{TENS_WORD}|{_JAVA_TENS})(?:[ \t]+(?:{ID_UNITS}))?"
     rf"|(?:{ID_UNITS}|se|sa)[ \t]*{TEENS_WORD}|sepuluh|sapuluah|sapuluh|sepuloh|sebelas|sabaleh|sabelas)"
@@ -107,8 +113,17 @@ _SUNDA: Final = ("", "hiji", "dua", "tilu", "opat", "lima", "genep", "tujuh", "d
 _JAWA: Final = ("", "siji", "loro", "telu", "papat", "limo", "enem", "pitu", "wolu", "songo")
 DIALECTS: Final = {"id": _ID, "minang": _MINANG, "sunda": _SUNDA, "jawa": _JAWA}
 """The unit words (1-9) of each dialect, by value."""
-_OTHER_UNITS: Final = {"lapan": 8, "tige": 3, "ampa": 4}
-"""Malay and Betawi forms, read as Indonesian."""
+_OTHER_UNITS: Final = {
+    "lapan": 8,
+    "tige": 3,
+    "ampa": 4,
+    "setunggal": 1,
+    "kalih": 2,
+    "sekawan": 4,
+    "gangsal": 5,
+    "sanga": 9,
+}
+"""Malay and Betawi forms and the Javanese krama units, read as Indonesian."""
 _SE: Final = {
     "sepuluh": (10, "id"),
     "sebelas": (11, "id"),
@@ -131,7 +146,13 @@ _JAVA_TENS_VALUE: Final = {
     "pitung": 7,
     "wolung": 8,
     "sangang": 9,
+    "kalih": 2,
+    "tigang": 3,
+    "sekawan": 4,
+    "gangsal": 5,
 }
+_JAVA_TENS_WORDS: Final = frozenset({"puluh", "dasa", "doso"})
+"""The tens word after a Javanese tens form: ngoko ``puluh``, krama ``dasa``."""
 _TENS_WORDS: Final = frozenset({"puluh", "puluah", "poloh", "puloh", "pulu"})
 _TEENS_WORDS: Final = frozenset({"belas", "baleh", "las", "blas"})
 _JOINED: Final = re.compile(r"(\w+?)(puluh|puluah|belas|baleh)(\w*)")
@@ -180,7 +201,7 @@ def parse_local(body: str) -> tuple[int, str] | None:
     words = _split_joined(body.lower().split())
     if len(words) == 1 and words[0] in _SE:
         return _SE[words[0]]
-    if len(words) in {2, 3} and words[0] in _JAVA_TENS_VALUE and words[1] == "puluh":
+    if len(words) in {2, 3} and words[0] in _JAVA_TENS_VALUE and words[1] in _JAVA_TENS_WORDS:
         rest = _unit_value(words[2]) if len(words) == 3 else (0, {"jawa"})
         if rest is None or rest[0] < 0:
             return None

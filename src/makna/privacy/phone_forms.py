@@ -10,6 +10,8 @@
 * **a number without separators after a telephone word** (``landline 02079460321``, ``he rang from
   01614960712``): nine or ten digits after the trunk 0, the shape the telephone pattern leaves alone without a word
   to say what it is (a UK geographic number, 01 or 02 and nine digits, also alone);
+* **a mobile number read out in groups with commas** (``0813, 555, 02, 76``): the prefix of a mobile and as
+  many digits as such a number has;
 * **a number spread out digit by digit** (``0 8 1 2 - 5 5 5 0 - 7 7 8 1``), longer than the telephone pattern
   reads (it would be cut short and leak its last digits).
 
@@ -176,11 +178,28 @@ def _bare_cued(text: str) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "PHONE", 0.75, "phone.bare_uk", raw)
 
 
+_COMMA_GROUPS: Final = re.compile(
+    r"(?<![\w+@/=.,\-])(?P<h>(?:\+62[ \t]?|0)8\d{1,3}|(?:\+44[ \t]?|0)7\d{3})(?:,[ \t]*\d{2,4}){2,4}(?![\w@]|[.,]\d)"
+)
+"""A mobile number read out in groups with commas between them (``0813, 555, 02, 76``, ``07700, 900, 562``): the
+telephone pattern stops at the first comma, a list of amounts has no mobile prefix."""
+
+
+def _comma_groups(text: str) -> Iterator[Detection]:
+    for m in lines_finditer(_COMMA_GROUPS, DIGIT_RUN_LINES, text):
+        raw = m.group(0)
+        digits = sum(c.isdigit() for c in raw)
+        low, high = _wanted(m.group("h"))
+        if low <= digits <= high:
+            yield Detection(m.start(), m.end(), "PHONE", 0.85, "phone.comma_groups", raw)
+
+
 def find_phone_forms(text: str) -> Iterator[Detection]:
-    """Telephone numbers typed with a letter O, listed after a slash, cut by a line break or bare after a
-    telephone word."""
+    """Telephone numbers typed with a letter O, listed after a slash, cut by a line break, bare after a
+    telephone word or read out in groups with commas."""
     yield from _letter_o(text)
     yield from _slash_lists(text)
     yield from _split_lines(text)
     yield from _bare_cued(text)
     yield from _spread(text)
+    yield from _comma_groups(text)
