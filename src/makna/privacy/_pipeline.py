@@ -81,5 +81,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = apply_org_context(scan, found, runs)  # then the organisation context model
     found = apply_org_cues(scan, found, runs)  # and the organisation cues it cannot learn
     found = drop_lookalikes(scan, language, found)  # then the words that only look like identifiers
-    found = close_spans(scan, found)  # persons' and addresses' spans closed over a missing initial or part
+    found = close_spans(scan, found, language)  # persons' and addresses' spans closed over a missing initial or part
     return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
