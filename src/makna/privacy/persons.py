@@ -35,6 +35,7 @@ from .neighbours import said_name
 from .person_evidence import (
     ACCOUNT_CONFIDENCE,
     account_person,
+    app_names,
     apposed_roles,
     lower_repeats,
     named_over_lists,
@@ -649,3 +650,4 @@ def detect_persons(
     yield from speech_names(text)
     yield from real_names(text)
     yield from apposed_roles(text)
+    yield from app_names(text)
