@@ -28,6 +28,7 @@ from .placecontext import find_shaped_places, find_word_places, places_after_add
 from .places import detect_places
 from .precision import apply_stage
 from .shapes import detect_shapes
+from .span_closure import close_spans
 from .spans import join_names
 from .speakers import export_senders, find_labels, label_persons, mask_labels
 from .structured import detect_structured
@@ -80,4 +81,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = apply_org_context(scan, found, runs)  # then the organisation context model
     found = apply_org_cues(scan, found, runs)  # and the organisation cues it cannot learn
     found = drop_lookalikes(scan, language, found)  # then the words that only look like identifiers
+    found = close_spans(scan, found, language)  # persons' and addresses' spans closed over a missing initial or part
     return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them

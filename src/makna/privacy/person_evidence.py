@@ -20,7 +20,9 @@ Each rule is a general shape of how people are named in informal interviews, not
 * **a naming cue outweighs a list** (:func:`named_over_lists`): a place, firm or account span that is
   exactly (or inside) a name given after an explicit naming cue ("namanya", "call me", "people say",
   "imbau") is dropped before spans compete: the cue says a person is named ("Many people say X, ..." where a
-  gazetteer knows a town X).
+  gazetteer knows a town X);
+* **a name given on an app** (:func:`app_names`): "namo di aplikasinyo Kantil", "her name on the app was
+  Sheriff": the app word stands between the naming word and the name, which is often a word.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from .types import Detection
 __all__ = [
     "ACCOUNT_CONFIDENCE",
     "account_person",
+    "app_names",
     "apposed_roles",
     "lower_repeats",
     "named_over_lists",
@@ -271,3 +274,23 @@ def apposed_roles(text: str) -> Iterator[Detection]:
 
 _KIN_NOUNS: Final = frozenset(re.findall(r"[a-z]+", ROLES))
 """The person nouns themselves ("Teman, ..."): no name."""
+
+
+_APP_NAMED: Final = re.compile(
+    r"(?<![\w'’\-])(?i:nama|namo|name)(?:nyo|nya)?[ \t]+(?i:di|dalam|on|in)[ \t]+"
+    r"(?:(?i:aplikasi|aplikasinyo|aplikasinya|app|akun|akunnyo|akunnya|michat|profil|profilnyo|profile))"
+    r"(?:[ \t]+(?i:ambo|aku|saya|awak|inyo|dia|my|his|her|the))?(?:[ \t]+(?i:is|was|adolah|adalah|tu|itu))?,?"
+    rf"[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)"
+)
+"""A name given on an app, the app word between the naming word and the name ("namo di aplikasinyo X", "nama di
+akun aku X", "her name on the app was X"): names chosen there are often words ("Melati"), so words count."""
+
+
+def app_names(text: str) -> Iterator[Detection]:
+    """PERSON for the name given on an app (:data:`_APP_NAMED`), unless it is a place, a brand or a stop word."""
+    _names, places, _ordinary, stop, brands = _lists()
+    for m in _APP_NAMED.finditer(text):
+        words = m.group("n").split()
+        if any(w in stop or w in places or w in brands or w.lower() in _APP for w in words):
+            continue
+        yield Detection(m.start("n"), m.end("n"), "PERSON", 0.85, "person.intro", m.group("n"))

@@ -36,6 +36,7 @@ from .neighbours import said_name
 from .person_evidence import (
     ACCOUNT_CONFIDENCE,
     account_person,
+    app_names,
     apposed_roles,
     lower_repeats,
     named_over_lists,
@@ -85,7 +86,7 @@ _INTRO_EN = (
     r"my name is|my name's|name's|his name is|his name was|her name is|her name was|their name is|"
     r"their name was|your name is|his real name|her real name|his full name|her full name|"
     r"call me|called (?:himself|herself|myself)|calls (?:himself|herself)|call myself|"
-    r"call me|called|named|known as|goes by|this is|I'm|I am|interview with|"
+    r"call me|called|named|known as|goes by|go by|went by|this is|I'm|I am|interview with|"
     r"customer|client|informant:?|participant:?|calls me|calls him|calls her|call him|call her|they call me|"
     r"name on (?:my|the|his|her) (?:licen[cs]e|passport|card|ID)|full name|surname|last name|first name|nickname|"
     r"met|text|texted|messaged|rang|phoned|married|dated|the late|told|asked|called (?:him|her|me)|"
@@ -650,3 +651,4 @@ def detect_persons(
     yield from speech_names(text)
     yield from real_names(text)
     yield from apposed_roles(text)
+    yield from app_names(text)
