@@ -153,6 +153,39 @@ def false_alarms(docs: Sequence[object], dets: Sequence[list[Detection]], top: i
     return "\n".join(rows)
 
 
+def retypes(docs: Sequence[object], before: Sequence[list[Detection]], after: Sequence[list[Detection]]) -> str:
+    """How often the stage retyped a span (a kept detection whose type changed), and how often rightly: by
+    (old type, new type), the retyped spans whose gold type is the new one (right), the old one (wrong: it was
+    right before), another type or none; and the spans it left mistyped."""
+    from makna.privacy.precision import RETYPES  # noqa: PLC0415
+    from makna.privacy.precision_train import label_of  # noqa: PLC0415
+
+    moves: dict[tuple[str, str], list[int]] = {}
+    kept_wrong = kept = 0
+    for doc, old, new in zip(docs, before, after, strict=True):
+        now = {(d.start, d.end): d for d in new}
+        for d in old:
+            got = now.get((d.start, d.end))
+            if got is None or d.type not in RETYPES:
+                continue
+            label = label_of(d, doc.pii)  # type: ignore[attr-defined]
+            if got.type == d.type:
+                kept += 1
+                kept_wrong += label in RETYPES and label != d.type
+                continue
+            row = moves.setdefault((d.type, got.type), [0, 0, 0, 0])
+            row[0 if label == got.type else 1 if label == d.type else 2 if label != "O" else 3] += 1
+    rows = ["| retyped from -> to | spans | right (gold: new type) | wrong (gold: old type) | other type | no "
+            "identifier |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for (a, b), row in sorted(moves.items(), key=lambda kv: -sum(kv[1])):
+        rows.append(f"| {a} -> {b} | {sum(row)} | {row[0]} | {row[1]} | {row[2]} | {row[3]} |")
+    total = [sum(r[k] for r in moves.values()) for k in range(4)]
+    rows.append(f"| **all** | {sum(total)} | {total[0]} | {total[1]} | {total[2]} | {total[3]} |")
+    rows.append(f"\nKept under their type: {kept} named spans, {kept_wrong} of them of another named gold type "
+                "(left mistyped).")
+    return "\n".join(rows)
+
+
 def above(docs: Sequence[object], dets: Sequence[list[Detection]], cuts: Sequence[float] = (0.5, 0.8, 0.9)) -> str:
     """Precision and typed recall of the detections at each confidence cut (what ``deid accept
     --min-confidence`` takes)."""
@@ -340,6 +373,9 @@ def main() -> None:
         print("\nPer type, newer splits:\n")
         print(_types(_pooled(docs, sd, None, newer), _pooled(docs, sd, held, newer))
               .replace("rules", "before").replace("+model", "after"))
+        print("\nRetyping by the stage (held out, pooled):\n")
+        print(retypes(all_docs, [d.detections for split in splits for d in sd if d.split == split],
+                      [found for split in splits for found in held[split]]))
         runs = {"before the stage": {s: [d.detections for d in sd if d.split == s] for s in splits},
                 "after the stage": held}
         for name, got in runs.items():

@@ -46,6 +46,7 @@ from ._local import ThreadSettings
 from ._text import HONORIFICS, OFFICE_TITLES
 from .learned import lower_seen, trie_pattern
 from .places import generic_public_body
+from .typecontext import type_context
 from .types import Detection
 
 __all__ = [
@@ -410,7 +411,7 @@ def _brands_lower() -> frozenset[str]:
     return frozenset(b.lower() for b in gz.brands())
 
 
-ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool]
+ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool, tuple[str, ...]]
 
 
 def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextKey:
@@ -436,11 +437,12 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextK
         bool(doc.lowered) and text.lower() in doc.lowered,
         also,
         text in doc.missed,
+        type_context(scan, start, end, text) if kind in RETYPES else (),
     )
 
 
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
@@ -461,6 +463,8 @@ def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
     feats.extend(f"head-also={t}|{kind}" for t in also)
     if missed:
         feats.append(f"undetected-elsewhere|{kind}")
+    feats.extend(typed)  # the type question's context (typecontext): the phrase before, the word after
+    feats.extend(f"{f}|{kind}" for f in typed if f.startswith("cue="))
     return feats
 
 
