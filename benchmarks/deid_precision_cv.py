@@ -283,6 +283,7 @@ def main() -> None:
     parser.add_argument("--vote", help="document-level vote ('', 'type', 'keep'; comma-separated for --grid)")
     parser.add_argument("--tables", action="store_true",
                         help="also confusion, false-alarm and confidence tables, before and after the stage")
+    parser.add_argument("--folds", help="comma-separated open splits to hold out (default: each in turn)")
     parser.add_argument("--splits", help="comma-separated open splits (default: all of train.OPEN_SPLITS)")
     args = parser.parse_args()
     if args.shipped:
@@ -295,6 +296,8 @@ def main() -> None:
     print(f"{len(data)} transcripts, out-of-fold detections in {time.perf_counter() - t:.1f} s\n")
     docs = {split: [ex.doc for ex in data if ex.split == split] for split in {d.split for d in sd}}
     splits = sorted(docs, key=[d.split for d in sd].index)
+    if args.folds:  # hold out these splits only (the stage is still trained on every other split)
+        splits = [s for s in splits if s in args.folds.split(",")]
     before = EvaluationReport()
     for split in splits:
         _merge(before, _score(docs[split], [d.detections for d in sd if d.split == split]))
@@ -339,7 +342,7 @@ def main() -> None:
     retypes_tried = [float(x) for x in args.retype.split(",")] if args.retype else [s["retype"]]
     cuts: list[Cut] = [(s["drop"], rt, tuple(sorted(STAGE_DROPS.items())), vote) for rt in retypes_tried]
     shipped_cut = cuts[0]
-    every = cross_validate(data, sd, s["c"], cuts, int(s["min_splits"]), tuple(args.without))
+    every = cross_validate(data, sd, s["c"], cuts, int(s["min_splits"]), tuple(args.without), splits)
     held = every[shipped_cut]
     if len(cuts) > 1:  # the same held-out stages at other retype thresholds (the tables below: the first)
         print(HEAD)
@@ -393,7 +396,7 @@ def main() -> None:
         runs = {"before the stage": {s: [d.detections for d in sd if d.split == s] for s in splits},
                 "after the stage": held}
         for name, got in runs.items():
-            for where, which in (("pooled", splits), ("round eleven's sets", [s for s in ROUND11 if s in docs])):
+            for where, which in (("pooled", splits), ("round eleven's sets", [s for s in ROUND11 if s in splits])):
                 ds = [doc for s in which for doc in docs[s]]
                 fs = [f for s in which for f in got[s]]
                 print(f"\n### {name}, {where}\n\nConfusion (detections; gold type x predicted type):\n")
@@ -409,7 +412,7 @@ def _pooled(
     """Pooled scores over ``splits``: of the held-out detections ``held``, or before the stage (None)."""
     out = EvaluationReport()
     for split in splits:
-        if split in docs:
+        if split in docs and (held is None or split in held):
             dets = held[split] if held is not None else [d.detections for d in sd if d.split == split]
             _merge(out, _score(docs[split], dets))
     return out
