@@ -168,7 +168,7 @@ class PrecisionStage:
         cut: tuple[object, ...],
     ) -> Detection | None:
         key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
-        context = _context_key(doc, found, i)
+        context = _context_key(doc, found, i, self.uses("bigram="))  # a stage trained before: no type context
         verdict = self._verdicts.get((key, context, cut))
         if verdict is None:
             if len(self._verdicts) > 100_000:
@@ -414,7 +414,7 @@ def _brands_lower() -> frozenset[str]:
 ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool, tuple[str, ...]]
 
 
-def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextKey:
+def _context_key(doc: _Document, found: Sequence[Detection], i: int, typed: bool = True) -> ContextKey:
     det = found[i]
     scan, kind, text, start, end = doc.scan, det.type, det.text, det.start, det.end
     raw_prev = _prev_word(scan, start)
@@ -437,7 +437,7 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextK
         bool(doc.lowered) and text.lower() in doc.lowered,
         also,
         text in doc.missed,
-        type_context(scan, start, end, text) if kind in RETYPES else (),
+        type_context(scan, start, end, text) if typed and kind in RETYPES else (),
     )
 
 
