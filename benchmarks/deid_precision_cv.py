@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from deid_learned_cv import HEAD, NEWER, _merge, _row  # noqa: E402
 
+ROUND11 = ("tune14", "seal13", "spent15", "spent16")
+"""The four sets measured unseen at the end of round eleven (open since): the type gap was measured on them."""
 GRID_C = (0.1, 0.3, 1.0)
 GRID_DROP = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 GRID_RETYPE = (0.6, 0.7, 0.8, 1.01)
@@ -153,6 +155,39 @@ def false_alarms(docs: Sequence[object], dets: Sequence[list[Detection]], top: i
     return "\n".join(rows)
 
 
+def retypes(docs: Sequence[object], before: Sequence[list[Detection]], after: Sequence[list[Detection]]) -> str:
+    """How often the stage retyped a span (a kept detection whose type changed), and how often rightly: by
+    (old type, new type), the retyped spans whose gold type is the new one (right), the old one (wrong: it was
+    right before), another type or none; and the spans it left mistyped."""
+    from makna.privacy.precision import RETYPES  # noqa: PLC0415
+    from makna.privacy.precision_train import label_of  # noqa: PLC0415
+
+    moves: dict[tuple[str, str], list[int]] = {}
+    kept_wrong = kept = 0
+    for doc, old, new in zip(docs, before, after, strict=True):
+        now = {(d.start, d.end): d for d in new}
+        for d in old:
+            got = now.get((d.start, d.end))
+            if got is None or d.type not in RETYPES:
+                continue
+            label = label_of(d, doc.pii)  # type: ignore[attr-defined]
+            if got.type == d.type:
+                kept += 1
+                kept_wrong += label in RETYPES and label != d.type
+                continue
+            row = moves.setdefault((d.type, got.type), [0, 0, 0, 0])
+            row[0 if label == got.type else 1 if label == d.type else 2 if label != "O" else 3] += 1
+    rows = ["| retyped from -> to | spans | right (gold: new type) | wrong (gold: old type) | other type | no "
+            "identifier |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for (a, b), row in sorted(moves.items(), key=lambda kv: -sum(kv[1])):
+        rows.append(f"| {a} -> {b} | {sum(row)} | {row[0]} | {row[1]} | {row[2]} | {row[3]} |")
+    total = [sum(r[k] for r in moves.values()) for k in range(4)]
+    rows.append(f"| **all** | {sum(total)} | {total[0]} | {total[1]} | {total[2]} | {total[3]} |")
+    rows.append(f"\nKept under their type: {kept} named spans, {kept_wrong} of them of another named gold type "
+                "(left mistyped).")
+    return "\n".join(rows)
+
+
 def above(docs: Sequence[object], dets: Sequence[list[Detection]], cuts: Sequence[float] = (0.5, 0.8, 0.9)) -> str:
     """Precision and typed recall of the detections at each confidence cut (what ``deid accept
     --min-confidence`` takes)."""
@@ -234,7 +269,8 @@ def main() -> None:
     parser.add_argument("--grid", action="store_true", help="pooled figures of every setting tried")
     parser.add_argument("--c", help="comma-separated C values for --grid")
     parser.add_argument("--drop", help="comma-separated drop thresholds for --grid")
-    parser.add_argument("--retype", help="comma-separated retype thresholds for --grid")
+    parser.add_argument("--retype",
+                        help="comma-separated retype thresholds (--grid; else rows of each, tables of the first)")
     parser.add_argument("--min-splits", help="comma-separated min_splits values for --grid")
     parser.add_argument("--without", action="append", default=[], help="leave out features starting so")
     parser.add_argument("--newer", action="store_true", help="--grid: hold out the newer splits only")
@@ -247,6 +283,7 @@ def main() -> None:
     parser.add_argument("--vote", help="document-level vote ('', 'type', 'keep'; comma-separated for --grid)")
     parser.add_argument("--tables", action="store_true",
                         help="also confusion, false-alarm and confidence tables, before and after the stage")
+    parser.add_argument("--folds", help="comma-separated open splits to hold out (default: each in turn)")
     parser.add_argument("--splits", help="comma-separated open splits (default: all of train.OPEN_SPLITS)")
     args = parser.parse_args()
     if args.shipped:
@@ -259,6 +296,8 @@ def main() -> None:
     print(f"{len(data)} transcripts, out-of-fold detections in {time.perf_counter() - t:.1f} s\n")
     docs = {split: [ex.doc for ex in data if ex.split == split] for split in {d.split for d in sd}}
     splits = sorted(docs, key=[d.split for d in sd].index)
+    if args.folds:  # hold out these splits only (the stage is still trained on every other split)
+        splits = [s for s in splits if s in args.folds.split(",")]
     before = EvaluationReport()
     for split in splits:
         _merge(before, _score(docs[split], [d.detections for d in sd if d.split == split]))
@@ -300,8 +339,17 @@ def main() -> None:
         return
     s = STAGE_SETTINGS
     vote = args.vote if args.vote is not None else STAGE_VOTE
-    shipped_cut: Cut = (s["drop"], s["retype"], tuple(sorted(STAGE_DROPS.items())), vote)
-    held = cross_validate(data, sd, s["c"], [shipped_cut], int(s["min_splits"]), tuple(args.without))[shipped_cut]
+    retypes_tried = [float(x) for x in args.retype.split(",")] if args.retype else [s["retype"]]
+    cuts: list[Cut] = [(s["drop"], rt, tuple(sorted(STAGE_DROPS.items())), vote) for rt in retypes_tried]
+    shipped_cut = cuts[0]
+    every = cross_validate(data, sd, s["c"], cuts, int(s["min_splits"]), tuple(args.without), splits)
+    held = every[shipped_cut]
+    if len(cuts) > 1:  # the same held-out stages at other retype thresholds (the tables below: the first)
+        print(HEAD)
+        for cut in cuts:
+            print(_row(f"retype {cut[1]}", _pooled(docs, sd, every[cut], splits)))
+            print(_row(f"retype {cut[1]}, newer splits", _pooled(docs, sd, every[cut], NEWER)))
+            print(_row(f"retype {cut[1]}, round eleven's sets", _pooled(docs, sd, every[cut], ROUND11)))
     print(f"settings: {s}, drops {STAGE_DROPS}, vote {vote!r}, without {args.without}")
     print(f"\nBefore the stage (rules + out-of-fold CRF):\n\n{HEAD}")
     after = EvaluationReport()
@@ -309,6 +357,7 @@ def main() -> None:
         print(_row(split, _score(docs[split], [d.detections for d in sd if d.split == split])))
     print(_row("**pooled**", before))
     print(_row("**pooled, newer splits**", _pooled(docs, sd, None, NEWER)))
+    print(_row("**pooled, round eleven's sets**", _pooled(docs, sd, None, ROUND11)))
     print(f"\nAfter the stage (trained on the other splits):\n\n{HEAD}")
     for split in splits:
         rep = _score(docs[split], held[split])
@@ -316,6 +365,7 @@ def main() -> None:
         print(_row(split, rep))
     print(_row("**pooled**", after))
     print(_row("**pooled, newer splits**", _pooled(docs, sd, held, NEWER)))
+    print(_row("**pooled, round eleven's sets**", _pooled(docs, sd, held, ROUND11)))
     if args.dump:
         args.dump.write_text("", encoding="utf-8")
         for split in splits:
@@ -340,10 +390,13 @@ def main() -> None:
         print("\nPer type, newer splits:\n")
         print(_types(_pooled(docs, sd, None, newer), _pooled(docs, sd, held, newer))
               .replace("rules", "before").replace("+model", "after"))
+        print("\nRetyping by the stage (held out, pooled):\n")
+        print(retypes(all_docs, [d.detections for split in splits for d in sd if d.split == split],
+                      [found for split in splits for found in held[split]]))
         runs = {"before the stage": {s: [d.detections for d in sd if d.split == s] for s in splits},
                 "after the stage": held}
         for name, got in runs.items():
-            for where, which in (("pooled", splits), ("newer splits", [s for s in NEWER if s in docs])):
+            for where, which in (("pooled", splits), ("round eleven's sets", [s for s in ROUND11 if s in splits])):
                 ds = [doc for s in which for doc in docs[s]]
                 fs = [f for s in which for f in got[s]]
                 print(f"\n### {name}, {where}\n\nConfusion (detections; gold type x predicted type):\n")
@@ -359,7 +412,7 @@ def _pooled(
     """Pooled scores over ``splits``: of the held-out detections ``held``, or before the stage (None)."""
     out = EvaluationReport()
     for split in splits:
-        if split in docs:
+        if split in docs and (held is None or split in held):
             dets = held[split] if held is not None else [d.detections for d in sd if d.split == split]
             _merge(out, _score(docs[split], dets))
     return out

@@ -46,6 +46,7 @@ from ._local import ThreadSettings
 from ._text import HONORIFICS, OFFICE_TITLES
 from .learned import lower_seen, trie_pattern
 from .places import generic_public_body
+from .typecontext import type_context
 from .types import Detection
 
 __all__ = [
@@ -167,7 +168,7 @@ class PrecisionStage:
         cut: tuple[object, ...],
     ) -> Detection | None:
         key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
-        context = _context_key(doc, found, i)
+        context = _context_key(doc, found, i, self.uses("bigram="))  # a stage trained before: no type context
         verdict = self._verdicts.get((key, context, cut))
         if verdict is None:
             if len(self._verdicts) > 100_000:
@@ -410,10 +411,10 @@ def _brands_lower() -> frozenset[str]:
     return frozenset(b.lower() for b in gz.brands())
 
 
-ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool]
+ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool, tuple[str, ...]]
 
 
-def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextKey:
+def _context_key(doc: _Document, found: Sequence[Detection], i: int, typed: bool = True) -> ContextKey:
     det = found[i]
     scan, kind, text, start, end = doc.scan, det.type, det.text, det.start, det.end
     raw_prev = _prev_word(scan, start)
@@ -436,11 +437,12 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int) -> ContextK
         bool(doc.lowered) and text.lower() in doc.lowered,
         also,
         text in doc.missed,
+        type_context(scan, start, end, text) if typed and kind in RETYPES else (),
     )
 
 
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
@@ -461,6 +463,8 @@ def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
     feats.extend(f"head-also={t}|{kind}" for t in also)
     if missed:
         feats.append(f"undetected-elsewhere|{kind}")
+    feats.extend(typed)  # the type question's context (typecontext): the phrase before, the word after
+    feats.extend(f"{f}|{kind}" for f in typed if f.startswith("cue="))
     return feats
 
 

@@ -1,0 +1,119 @@
+"""Context features for the type question of the precision stage (issue 11, branch deidretype).
+
+The precision stage (:mod:`makna.privacy.precision`) decides whether a named span is an identifier and of which
+type. Its type errors on text no one tuned on were mostly between ORG, LOCATION and PERSON, where one name is
+an employer in one sentence and a place in the next ("I worked at the Ashdown Hotel" / "we stayed at the
+Ashdown Hotel", "kerja di Wisma X" / "tinggal di Wisma X"). The word just before a span ("at", "di") does not
+tell them apart; the phrase it ends does. :func:`type_context` gives, for a span, strings the stage weighs
+together with the span's current type:
+
+* ``bigram=`` the two words before it on its line ("worked at", "tinggal di");
+* ``cue=`` the kind of phrase it ends: ``work`` (the employers' work phrases, :func:`employers.work_phrase_before`,
+  or a role and a preposition: "a porter at", "jadi pelayan di"),
+  ``stay`` (living, staying, meeting somewhere: "stayed at", "tinggal di", "nginap di", "ketemu di"), ``order``
+  (buying or ordering from: "ordered from", "pesan dari", "beli di"), ``move`` (going, coming: "went to", "pergi
+  ke", "dari" after a motion verb), ``person`` (a kin or role word or a verb of speech before it: "my cousin",
+  "namanya", "kata");
+* ``cue=X|head=`` the same kind with the span's type word ("hotel", "kos", "toko", "restaurant"), when its first
+  or last word is one: a hotel after a work phrase is the employer, after a stay phrase the place;
+* ``next=`` the word after it ("said", "deactivated", "itu", a comma).
+
+Every string names a general shape of language (cue words of both languages), never a name of any corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Final
+
+from .employers import work_phrase_before
+
+__all__ = ["type_context"]
+
+_TOKEN: Final = re.compile(r"[\w'’\-]+|[^\w\s]")
+_STAY: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:stay(?:s|ed|ing)?|live[sd]?|living|lodg(?:e|es|ed|ing)|slept|sleep(?:s|ing)?|"
+    r"check(?:ed)?[ \t]+in(?:to)?|booked|rent(?:s|ed|ing)?|room(?:s|ed)?|met|meet(?:s|ing)?|"
+    r"hang[ \t]+out|wait(?:s|ed|ing)?|"
+    r"tinggal|tingga|nginap|menginap|nginep|ngekos|ngontrak|ngekost|kos|tidur|ketemu|ketemuan|bertemu|jumpa|kumpul|"
+    r"nongkrong|duduk|nunggu|menunggu|tunggu|main|makan|ngopi|rumah(?:nya|ku|nyo)?|diam|bamukim|"
+    r"lahir|born|grew[ \t]+up)"
+    r"(?![\w\-])[^\n.?!;:,]{0,16}?[ \t](?:at|in|near|by|outside|inside|of|di|dekat|deket|daerah|sekitar|ka|ke|dalam))"
+    r"[ \t]+(?:the[ \t]+)?$"
+)
+_ORDER: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:order(?:s|ed|ing)?|pick(?:s|ed|ing)?[ \t]+up|pickup|collect(?:s|ed|ing)?|bought|buy(?:s|ing)?|"
+    r"shop(?:s|ped|ping)?|pesan|mesan|memesan|beli|membeli|belanja|ambil|ngambil|jemput|bungkus)"
+    r"(?![\w\-])[^\n.?!;:,]{0,16}?[ \t](?:from|at|di|dari|ka|ke))[ \t]+(?:the[ \t]+)?$"
+)
+_MOVE: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:go|goes|went|going|gone|came|come|comes|coming|moved?|moving|drop(?:s|ped|ping)?|"
+    r"deliver(?:ed)?[ \t]+to|ride[ \t]+(?:in|to)|rode[ \t]+to|pergi|pai|datang|tibo|sampai|pindah|pulang|balik|"
+    r"jalan|antar|diantar|ngantar|mengantar|kirim[ \t]+ke|asli|orang|urang|anak)"
+    r"(?![\w\-])(?:[^\n.?!;:,]{0,12}?[ \t](?:to|from|into|in|ke|ka|dari|di))?)[ \t]+(?:the[ \t]+)?$"
+)
+_PERSON: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:my|his|her|our|their|a|the)[ \t]+(?:friend|mate|cousin|brother|sister|wife|husband|"
+    r"boss|manager|supervisor|neighbour|neighbor|landlord|landlady|coach|teacher|dispatcher|customer|son|daughter|"
+    r"uncle|aunt|mum|mom|dad)[ \t,]*$"
+    r"|(?<![\w\-])(?:called|named|namanya|namonyo|bernama|kata|kato|ujar|bilang|temanku|kawan|kakak|"
+    r"kakaknya|adik|adiknya|suami|suaminya|istri|pacar|pacarnya|teman|sepupu|bos|bosnya|ketua|ketuanya|"
+    r"pemilik|yang[ \t]+punya|punya)[ \t,]*$)"
+)
+
+
+_ROLE: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:was|am|is|are|were|as|been|jadi|sebagai|menjadi)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+)?"
+    r"[a-z\-]{3,20}(?:[ \t]+[a-z\-]{3,20})?[ \t]+(?:at|for|with|in|di|ka|ke|pada))[ \t]+(?:the[ \t]+)?$"
+)
+"""A role and a preposition: "a porter at", "jadi pelayan di", "as a cleaner for": the place of a job."""
+
+
+@cache
+def _type_heads() -> frozenset[str]:
+    """Lower-cased first words of the place and organisation type words (``places``: Hotel, Kos, Toko, PT...)."""
+    from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS  # noqa: PLC0415
+
+    words = {w.split()[0].rstrip(".").lower() for w in (*LOCATION_TYPE_WORDS, *ORG_TYPE_WORDS)}
+    words |= {w.lower() for w in (*ORG_SUFFIX_WORDS, *PLACE_SUFFIX_WORDS)}
+    return frozenset(words)
+
+
+def _cue(before: str) -> str:
+    if work_phrase_before(before):
+        return "work"
+    if _ORDER.search(before):
+        return "order"
+    if _STAY.search(before):
+        return "stay"
+    if _ROLE.search(before):
+        return "work"
+    if _PERSON.search(before):
+        return "person"
+    if _MOVE.search(before):
+        return "move"
+    return ""
+
+
+def type_context(scan: str, start: int, end: int, text: str) -> tuple[str, ...]:
+    """The type features (without the span's type) of the span ``text`` at ``scan[start:end]``."""
+    line = scan.rfind("\n", 0, start) + 1
+    before = scan[max(line, start - 80) : start]
+    words = _TOKEN.findall(before)
+    w1 = words[-1].lower() if words else "<line>"
+    w2 = words[-2].lower() if len(words) > 1 else "<line>"
+    stop = scan.find("\n", end, end + 40)
+    after = _TOKEN.findall(scan[end : stop if stop >= 0 else end + 40])
+    nxt = after[0].lower() if after else "<line>"
+    feats = [f"bigram={w2} {w1}", f"next={nxt}"]
+    cue = _cue(before)
+    if cue:
+        feats.append(f"cue={cue}")
+    parts = text.split()
+    heads = _type_heads()
+    head = next((w.lower() for w in (parts[0], parts[-1]) if w.lower() in heads), "") if parts else ""
+    if head:
+        feats.append(f"typeword={head}")
+        feats.append(f"cue={cue or 'none'}|head={head}")
+    return tuple(feats)
