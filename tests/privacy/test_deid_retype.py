@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -77,3 +78,27 @@ def test_tune_cases_floor() -> None:
     assert len(load_gold(CASES / "tune")) == 11
     assert report.untyped.recall >= 0.97
     assert report.overall.recall >= 0.88
+
+
+@pytest.mark.parametrize(
+    ("before", "cue"),
+    [
+        ("I was happy with ", False),  # no job noun: not the place of a job (review of deidretype)
+        ("we were stuck in ", False),
+        ("It was cold in ", False),
+        ("I was a porter at ", True),
+        ("dulu jadi pelayan di ", True),
+        ("as a night cleaner for ", True),
+    ],
+)
+def test_a_role_cue_needs_a_job_noun(before: str, cue: bool) -> None:
+    from makna.privacy.typecontext import _ROLE
+
+    assert (_ROLE.search(before) is not None) is cue
+
+
+def test_owning_is_no_person_cue_but_the_owner_is() -> None:
+    from makna.privacy.typecontext import _PERSON
+
+    assert _PERSON.search("Saya punya ") is None  # "Saya punya Toko Mawar": a shop I own
+    assert _PERSON.search("yang punya ") is not None

@@ -27,6 +27,7 @@ import re
 from functools import cache
 from typing import Final
 
+from ._orgheads import JOB_NOUNS
 from .employers import work_phrase_before
 
 __all__ = ["type_context"]
@@ -59,13 +60,13 @@ _PERSON: Final = re.compile(
     r"uncle|aunt|mum|mom|dad)[ \t,]*$"
     r"|(?<![\w\-])(?:called|named|namanya|namonyo|bernama|kata|kato|ujar|bilang|temanku|kawan|kakak|"
     r"kakaknya|adik|adiknya|suami|suaminya|istri|pacar|pacarnya|teman|sepupu|bos|bosnya|ketua|ketuanya|"
-    r"pemilik|yang[ \t]+punya|punya)[ \t,]*$)"
+    r"pemilik|yang[ \t]+punya)[ \t,]*$)"
 )
 
 
 _ROLE: Final = re.compile(
     r"(?i:(?<![\w\-])(?:was|am|is|are|were|as|been|jadi|sebagai|menjadi)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+)?"
-    r"[a-z\-]{3,20}(?:[ \t]+[a-z\-]{3,20})?[ \t]+(?:at|for|with|in|di|ka|ke|pada))[ \t]+(?:the[ \t]+)?$"
+    rf"(?:[a-z\-]{{3,20}}[ \t]+)?(?:{JOB_NOUNS})[ \t]+(?:at|for|with|in|di|ka|ke|pada))[ \t]+(?:the[ \t]+)?$"
 )
 """A role and a preposition: "a porter at", "jadi pelayan di", "as a cleaner for": the place of a job."""
 
