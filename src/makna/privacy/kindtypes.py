@@ -1,0 +1,207 @@
+"""One type for a named venue, firm or place: the type its kind word gives it (issue #11, branch deidtype1).
+
+The annotation conventions type a name by the kind of thing it names, and a name's kind word says which:
+kos, wisma, hotels, guest houses, cafés, karaoke bars, warung, markets, stations, libraries,
+community centres, estates and roads without a number are LOCATION; shops (``toko``), workshops, laundries,
+pharmacies, clinics, hospitals, care homes, schools, colleges, universities, banks, co-operatives, travel
+firms, foundations and companies (``PT``, ``Ltd``) are ORG. The rules that find a name each decide its type
+on their own evidence (a place list knows ``Harau``, a work cue says ``pegawai``, a person's cue says
+``Bos``), and the last to win is not always the one that read the kind word. :func:`type_by_kind_words` runs
+after every stage and gives each named span (PERSON, ORG, LOCATION) the type of its decisive kind word:
+
+* inside the span: its first word (``Kos Anggrek Saiyo``, ``BPR Luak Saiyo``, ``Balai Latihan Kerja``), or
+  else its last one or two (``Bean Theory Café``, ``Elmcroft Care Home``, ``Braunstone Town``); a company's
+  legal suffix at the end (``Ltd``, ``Inc.``) decides before anything else;
+* just before the span, outside it (``di karaoke Bintang Bagurau``, ``ke kos melati saiyo``): the word types
+  the name after it, unless that name is a one-word PERSON (``kos Rina`` is Rina's kos);
+* a repeat of the name without its kind word (``Anggrek Saiyo`` after ``Kos Anggrek Saiyo``) takes the same
+  type, unless it is a one-word PERSON (``Toko Budi`` and a man called Budi).
+
+Only kind words whose type the open annotations agree on (at least nine spans in ten of one type, counted over
+the open splits' gold spans; no corpus name is listed) decide: ``Rumah``, ``Balai``, ``Sanggar``, ``Kitchen``,
+``Centre`` alone or ``Police Station`` do not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from .types import Detection
+
+__all__ = ["KIND_FIRST", "KIND_LAST", "type_by_kind_words"]
+
+_LOC: Final = "LOCATION"
+_ORG: Final = "ORG"
+_NAMED: Final = frozenset({"PERSON", _ORG, _LOC})
+
+_LOC_FIRST: Final = (
+    "kos kost kosan kostan wisma hotel penginapan losmen homestay kafe cafe café warung warkop karaoke ktv "
+    "pasar taman simpang pantai terminal stasiun bandara pelabuhan dermaga dusun teluk muara jembatan masjid "
+    "mesjid musala mushola lapangan kampung nagari jorong desa kelurahan kel. kecamatan kec. kabupaten kab. kota "
+    "provinsi pulau danau perumahan kompleks komplek asrama"
+)
+_ORG_FIRST: Final = (
+    "pt pt. cv cv. ud ud. koperasi ksp kspps bmt kopdit kud yayasan toko kios apotek apotik laundry bengkel salon "
+    "klinik bank bpr universitas institut politeknik akademi sekolah stikes sma smk smp sd sdn smpn sman smkn "
+    "mts madrasah pesantren polsek polres polresta lbh posyandu puskesmas rs rsud rsu paguyuban serikat lsm "
+    "konveksi percetakan butik travel perusahaan ekspedisi kelompok firma"
+)
+KIND_FIRST: Final[dict[str, str]] = {
+    **{w: _LOC for w in _LOC_FIRST.split()},
+    **{w: _ORG for w in _ORG_FIRST.split()},
+    "balai latihan": _ORG,
+    "rumah sakit": _ORG,
+    "pondok pesantren": _ORG,
+}
+"""A name's first word (or two), case-folded, and the type it gives the name."""
+
+_LOC_LAST: Final = (
+    "road street lane avenue estate park library market café cafe square town city village common heath hotel "
+    "inn hostel motel guesthouse bay beach"
+)
+_ORG_LAST: Final = (
+    "college university school academy hospital clinic surgery pharmacy infirmary services solutions logistics "
+    "freight partners finance alliance union foundation motors couriers bank laundry salon"
+)
+KIND_LAST: Final[dict[str, str]] = {
+    **{w: _LOC for w in _LOC_LAST.split()},
+    **{w: _ORG for w in _ORG_LAST.split()},
+    "community centre": _LOC,
+    "community center": _LOC,
+    "guest house": _LOC,
+    "care home": _ORG,
+    "care lodge": _ORG,
+    "care centre": _ORG,
+    "nursing home": _ORG,
+    "health centre": _ORG,
+    "health center": _ORG,
+    "medical centre": _ORG,
+    "medical center": _ORG,
+}
+"""A name's last word (or two), case-folded, and the type it gives the name."""
+
+_LEGAL: Final = frozenset({"ltd", "ltd.", "limited", "inc", "inc.", "llc", "plc", "tbk", "tbk."})
+_WORD: Final = re.compile(r"\S+")
+_BEFORE: Final = re.compile(r"(\S+)[ \t]+$")
+_FIRST_OUTSIDE: Final = frozenset(
+    "kos kost kosan wisma hotel penginapan losmen homestay kafe cafe café karaoke warung toko apotek "
+    "laundry bengkel salon koperasi klinik".split()
+)
+"""Kind words that type the name written just after them, outside its span (``di karaoke Bintang Bagurau``)."""
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold().rstrip(",'’") for w in _WORD.findall(text)]
+
+
+def kind_of(text: str) -> tuple[str, str] | None:
+    """The type a name's own kind word gives it and the name without that word (``("LOCATION", "Anggrek
+    Saiyo")`` for ``Kos Anggrek Saiyo``), or None when no decisive kind word is there."""
+    words = _words(text)
+    if len(words) < 2:
+        return None
+    spans = _WORD.findall(text)
+    if words[-1] in _LEGAL:
+        return _ORG, " ".join(spans[:-1])
+    for n in (2, 1):
+        if len(words) > n and (kind := KIND_FIRST.get(" ".join(words[:n]))):
+            return kind, " ".join(spans[n:])
+    for n in (2, 1):
+        if len(words) > n and (kind := KIND_LAST.get(" ".join(words[-n:]))):
+            return kind, " ".join(spans[:-n])
+    return None
+
+
+def _outside_kind(scan: str, det: Detection) -> str | None:
+    """The type given by a kind word written just before ``det`` (same line), if any."""
+    line_start = scan.rfind("\n", 0, det.start) + 1
+    m = _BEFORE.search(scan, max(line_start, det.start - 24), det.start)
+    if m is None:
+        return None
+    word = m.group(1).casefold()
+    if word not in _FIRST_OUTSIDE:
+        return None
+    return KIND_FIRST.get(word)
+
+
+_APP_WORDS: Final = re.compile(r"[ \t]+(?:app|apps|support|account|helpline|customer[ \t]+service)\b", re.IGNORECASE)
+"""Words after a name that make it a platform's: ``Quickbyte support``, ``the Dashfox app``."""
+_LISTED: Final = re.compile(
+    r"(?:[ \t]*,)?[ \t]+(?:and|or|&)(?:[ \t,]+(?!(?:my|his|her|their|our|your|the|a|an|to|from|with|at|in|he|she|"
+    r"they|we|i)\b)[a-z][\w'’]*){0,5}[ \t,]*"
+)
+"""What may stand between two names listed alike in English: ``and``/``or`` with a few lower-case words
+(``and sometimes``, ``and, when it's dead,``), none a possessive, a pronoun or a preposition that would start a
+phrase of its own."""
+
+
+def _guess_kind(scan: str, det: Detection, orgs: Sequence[Detection], language: str) -> str | None:
+    """ORG for a catch-all guess (one word, typed PERSON or LOCATION for want of evidence) named with a
+    platform's word after it, or (in English) listed with an ORG by ``and``/``or``; else None."""
+    if not det.detector.startswith("unknown.") or det.type == _ORG or " " in det.text.strip():
+        return None
+    if _APP_WORDS.match(scan, det.end):
+        return _ORG
+    if language != "en":
+        return None
+    for org in orgs:
+        lo, hi = (org.end, det.start) if org.end <= det.start else (det.end, org.start)
+        if 0 < hi - lo <= 40 and _LISTED.fullmatch(scan, lo, hi):
+            return _ORG
+    return None
+
+
+def _retyped(det: Detection, kind: str) -> Detection:
+    return Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
+
+
+def type_by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with each named span typed by its decisive kind word and repeats of the name typed alike
+    (module docstring). ``scan``: the text the spans index (speaker labels masked); ``language``: ``id`` or
+    ``en``."""
+    out = list(found)
+    names: dict[str, str] = {}
+    placed: set[str] = set()  # one-word names an ORG is named by: a place keeps its type (Puskesmas X, X)
+    decided: set[int] = set()
+    orgs = [d for d in found if d.type == _ORG]
+    for i, det in enumerate(out):
+        if det.type not in _NAMED:
+            continue
+        own = kind_of(det.text)
+        if own is not None:
+            kind, rest = own
+            names.setdefault(det.text.casefold(), kind)
+            if rest:
+                names.setdefault(rest.casefold(), kind)
+                if kind == _ORG and " " not in rest.strip():
+                    placed.add(rest.casefold())
+        else:
+            outside = _outside_kind(scan, det)
+            if outside is not None and (det.type != "PERSON" or " " in det.text.strip()):
+                kind = outside
+            elif (guessed := _guess_kind(scan, det, orgs, language)) is not None:
+                kind = guessed
+            else:
+                continue
+            names.setdefault(det.text.casefold(), kind)
+        decided.add(i)
+        if det.type != kind:
+            out[i] = _retyped(det, kind)
+    if not names:
+        return out
+    for i, det in enumerate(out):
+        if i in decided or det.type not in _NAMED:
+            continue
+        kind_for = names.get(det.text.casefold())
+        if kind_for is None or kind_for == det.type:
+            continue
+        one_word = " " not in det.text.strip()
+        guess = det.detector.startswith("unknown.")
+        if one_word and ((det.type == "PERSON" and not guess) or "gazetteer" in det.detector):
+            continue  # a one-word person (Toko Budi's Budi) or a listed place (a campus named after its town)
+        if det.type == _LOC and det.text.casefold() in placed:
+            continue  # the place a clinic or a school is named after (Puskesmas X ... dermaga X)
+        out[i] = _retyped(det, kind_for)
+    return out
