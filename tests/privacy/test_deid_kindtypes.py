@@ -40,6 +40,7 @@ def _det(text: str, name: str, kind: str, detector: str = "test", nth: int = 0) 
         ("Elmcroft Care Home", "ORG", "Elmcroft"),
         ("Marden Community Centre", "LOCATION", "Marden"),
         ("Braunstone Town", "LOCATION", "Braunstone"),
+        ("Seven Sisters Bus Garage", "LOCATION", "Seven Sisters"),
         ("Okafor Motors Ltd", "ORG", "Okafor Motors"),
         ("hotel puti bungsu", "LOCATION", "puti bungsu"),
     ],
@@ -109,3 +110,19 @@ def test_the_tune_cases_keep_their_floor() -> None:
     report = evaluate(CASES / "tune")
     assert report.overall.recall >= 0.86, report.misses
     assert report.untyped.recall >= 0.9, report.misses
+
+
+def test_a_firm_named_after_a_person_by_its_trade_word_is_an_org() -> None:
+    text = "It's at Obinna's Auto on the corner."
+    found = [_det(text, "Obinna's Auto", "PERSON", "person.gazetteer")]
+    assert [d.type for d in type_by_kind_words(text, "en", found)] == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Yusrizal Sutan Mangkuto", "PERSON"), ("Rumah Makan Sutan Mudo", "ORG"), ("Jalan Tuanku Imam", "LOCATION")],
+)
+def test_a_minang_title_inside_a_name_without_a_kind_word_makes_a_person(name: str, kind: str) -> None:
+    text = f"Kecek nyo {name} tu baiak."
+    found = [_det(text, name, "LOCATION" if name.startswith("Jalan") else "ORG", "org.noun")]
+    assert [d.type for d in type_by_kind_words(text, "id", found)] == [kind]

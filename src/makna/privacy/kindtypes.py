@@ -1,7 +1,7 @@
 """One type for a named venue, firm or place: the type its kind word gives it (issue #11, branch deidtype1).
 
 The annotation conventions type a name by the kind of thing it names, and a name's kind word says which:
-kos, wisma, hotels, guest houses, cafés, karaoke bars, warung, markets, stations, libraries,
+kos, wisma, hotels, guest houses, cafés, karaoke bars, markets, stations, libraries,
 community centres, estates and roads without a number are LOCATION; shops (``toko``), workshops, laundries,
 pharmacies, clinics, hospitals, care homes, schools, colleges, universities, banks, co-operatives, travel
 firms, foundations and companies (``PT``, ``Ltd``) are ORG. The rules that find a name each decide its type
@@ -15,11 +15,16 @@ after every stage and gives each named span (PERSON, ORG, LOCATION) the type of 
 * just before the span, outside it (``di karaoke Bintang Bagurau``, ``ke kos melati saiyo``): the word types
   the name after it, unless that name is a one-word PERSON (``kos Rina`` is Rina's kos);
 * a repeat of the name without its kind word (``Anggrek Saiyo`` after ``Kos Anggrek Saiyo``) takes the same
-  type, unless it is a one-word PERSON (``Toko Budi`` and a man called Budi).
+  type, unless it is a one-word PERSON (``Toko Budi`` and a man called Budi) or the place a clinic or a
+  school is named after (``Puskesmas X``, then ``dermaga X``);
+* with no kind word: a catch-all guess (one unknown capitalised word) is an ORG when a platform's word follows
+  it (``Quickbyte support``, ``the Dashfox app``) or, in English, when it is listed with an ORG by ``and``/``or``
+  (``for Scoota and, when it's dead, Dashfox``); an ORG or LOCATION of three capitalised words with a Minang
+  title inside (``Yusrizal Sutan Mangkuto``) is a PERSON (:func:`makna.privacy.adat.minang_title_gender`).
 
 Only kind words whose type the open annotations agree on (at least nine spans in ten of one type, counted over
-the open splits' gold spans; no corpus name is listed) decide: ``Rumah``, ``Balai``, ``Sanggar``, ``Kitchen``,
-``Centre`` alone or ``Police Station`` do not.
+the open splits' gold spans; no corpus name is listed) decide: ``Rumah``, ``Balai``, ``Sanggar``, ``Kedai``,
+``Warung`` (a workplace is sometimes an ORG), ``Kitchen``, ``Centre`` alone or ``Police Station`` do not.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from .adat import minang_title_gender
+from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
 
 __all__ = ["KIND_FIRST", "KIND_LAST", "type_by_kind_words"]
@@ -37,10 +44,10 @@ _ORG: Final = "ORG"
 _NAMED: Final = frozenset({"PERSON", _ORG, _LOC})
 
 _LOC_FIRST: Final = (
-    "kos kost kosan kostan wisma hotel penginapan losmen homestay kafe cafe café warung warkop karaoke ktv "
+    "kos kost kosan kostan wisma hotel penginapan losmen homestay kafe cafe café warkop karaoke ktv "
     "pasar taman simpang pantai terminal stasiun bandara pelabuhan dermaga dusun teluk muara jembatan masjid "
     "mesjid musala mushola lapangan kampung nagari jorong desa kelurahan kel. kecamatan kec. kabupaten kab. kota "
-    "provinsi pulau danau perumahan kompleks komplek asrama"
+    "provinsi pulau danau perumahan kompleks komplek asrama jalan jl. jln."
 )
 _ORG_FIRST: Final = (
     "pt pt. cv cv. ud ud. koperasi ksp kspps bmt kopdit kud yayasan toko kios apotek apotik laundry bengkel salon "
@@ -63,7 +70,7 @@ _LOC_LAST: Final = (
 )
 _ORG_LAST: Final = (
     "college university school academy hospital clinic surgery pharmacy infirmary services solutions logistics "
-    "freight partners finance alliance union foundation motors couriers bank laundry salon"
+    "freight partners finance alliance union foundation motors couriers bank laundry salon auto autos cycles repairs"
 )
 KIND_LAST: Final[dict[str, str]] = {
     **{w: _LOC for w in _LOC_LAST.split()},
@@ -71,6 +78,7 @@ KIND_LAST: Final[dict[str, str]] = {
     "community centre": _LOC,
     "community center": _LOC,
     "guest house": _LOC,
+    **{f"{w} {h}": _LOC for w in ("bus", "coach", "train", "railway", "tube") for h in ("station", "garage")},
     "care home": _ORG,
     "care lodge": _ORG,
     "care centre": _ORG,
@@ -86,7 +94,7 @@ _LEGAL: Final = frozenset({"ltd", "ltd.", "limited", "inc", "inc.", "llc", "plc"
 _WORD: Final = re.compile(r"\S+")
 _BEFORE: Final = re.compile(r"(\S+)[ \t]+$")
 _FIRST_OUTSIDE: Final = frozenset(
-    "kos kost kosan wisma hotel penginapan losmen homestay kafe cafe café karaoke warung toko apotek "
+    "kos kost kosan wisma hotel penginapan losmen homestay kafe cafe café karaoke toko apotek "
     "laundry bengkel salon koperasi klinik".split()
 )
 """Kind words that type the name written just after them, outside its span (``di karaoke Bintang Bagurau``)."""
@@ -153,6 +161,22 @@ def _guess_kind(scan: str, det: Detection, orgs: Sequence[Detection], language: 
     return None
 
 
+_TYPE_WORDS: Final = frozenset(w.casefold() for w in (*LOCATION_TYPE_WORDS, *ORG_TYPE_WORDS))
+
+
+def _gelar_person(det: Detection) -> bool:
+    """Whether ``det``, an ORG or LOCATION without a kind word, is a person's full name with a Minang title
+    inside it (``Yusrizal Sutan Mangkuto``, ``Hendri Malin Kayo``): a given name, a title word, a gelar word."""
+    words = det.text.split()
+    if det.type == "PERSON" or len(words) < 3:
+        return False
+    if words[0].casefold() in _TYPE_WORDS or " ".join(words[:2]).casefold() in _TYPE_WORDS:
+        return False
+    if not all(w[:1].isupper() for w in words):
+        return False
+    return any(minang_title_gender(w) is not None for w in words[1:-1])
+
+
 def _retyped(det: Detection, kind: str) -> Detection:
     return Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
 
@@ -183,6 +207,9 @@ def type_by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> 
                 kind = outside
             elif (guessed := _guess_kind(scan, det, orgs, language)) is not None:
                 kind = guessed
+            elif _gelar_person(det):
+                out[i] = _retyped(det, "PERSON")
+                continue
             else:
                 continue
             names.setdefault(det.text.casefold(), kind)
