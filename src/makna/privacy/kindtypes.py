@@ -18,7 +18,7 @@ after every stage and gives each named span (PERSON, ORG, LOCATION) the type of 
   type, unless it is a one-word PERSON (``Toko Budi`` and a man called Budi) or the place a clinic or a
   school is named after (``Puskesmas X``, then ``dermaga X``);
 * with no kind word: a catch-all guess (one unknown capitalised word) is an ORG when a platform's word follows
-  it (``Quickbyte support``, ``the Dashfox app``) or, in English, when it is listed with an ORG by ``and``/``or``
+  it (``Quickbyte support``, ``my Dashfox account``) or, in English, when it is listed with an ORG by ``and``/``or``
   (``for Scoota and, when it's dead, Dashfox``); an ORG or LOCATION of three capitalised words with a Minang
   title inside (``Yusrizal Sutan Mangkuto``) is a PERSON (:func:`makna.privacy.adat.minang_title_gender`).
 
@@ -134,8 +134,9 @@ def _outside_kind(scan: str, det: Detection) -> str | None:
     return KIND_FIRST.get(word)
 
 
-_APP_WORDS: Final = re.compile(r"[ \t]+(?:app|apps|support|account|helpline|customer[ \t]+service)\b", re.IGNORECASE)
-"""Words after a name that make it a platform's: ``Quickbyte support``, ``the Dashfox app``."""
+_APP_WORDS: Final = re.compile(r"[ \t]+(?:support|account|helpline|customer[ \t]+service)\b", re.IGNORECASE)
+"""Words after a name that make it a firm's: ``Quickbyte support``, ``my Dashfox account`` (not ``app``: an app
+used as a tool is no identifier, :mod:`makna.privacy.lookalikes`)."""
 _LISTED: Final = re.compile(
     r"(?:[ \t]*,)?[ \t]+(?:and|or|&)(?:[ \t,]+(?!(?:my|his|her|their|our|your|the|a|an|to|from|with|at|in|he|she|"
     r"they|we|i)\b)[a-z][\w'’]*){0,5}[ \t,]*"
