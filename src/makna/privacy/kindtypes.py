@@ -37,7 +37,7 @@ from .adat import minang_title_gender
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
 
-__all__ = ["KIND_FIRST", "KIND_LAST", "type_by_kind_words"]
+__all__ = ["KIND_FIRST", "KIND_LAST", "kind_of", "type_by_kind_words"]
 
 _LOC: Final = "LOCATION"
 _ORG: Final = "ORG"
