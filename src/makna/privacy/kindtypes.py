@@ -30,6 +30,7 @@ the open splits' gold spans; no corpus name is listed) decide: ``Rumah``, ``Bala
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Final
 
@@ -146,16 +147,19 @@ _LISTED: Final = re.compile(
 phrase of its own."""
 
 
-def _guess_kind(scan: str, det: Detection, orgs: Sequence[Detection], language: str) -> str | None:
+def _guess_kind(
+    scan: str, det: Detection, orgs: Sequence[Detection], starts: Sequence[int], language: str
+) -> str | None:
     """ORG for a catch-all guess (one word, typed PERSON or LOCATION for want of evidence) named with a
-    platform's word after it, or (in English) listed with an ORG by ``and``/``or``; else None."""
+    platform's word after it, or (in English) listed with an ORG by ``and``/``or``; else None. ``orgs``: the ORG
+    spans sorted by start, ``starts`` their starts (only those within reach are read)."""
     if not det.detector.startswith("unknown.") or det.type == _ORG or " " in det.text.strip():
         return None
     if _APP_WORDS.match(scan, det.end):
         return _ORG
     if language != "en":
         return None
-    for org in orgs:
+    for org in orgs[bisect_left(starts, det.start - 200) : bisect_right(starts, det.end + 40)]:
         lo, hi = (org.end, det.start) if org.end <= det.start else (det.end, org.start)
         if 0 < hi - lo <= 40 and _LISTED.fullmatch(scan, lo, hi):
             return _ORG
@@ -190,7 +194,8 @@ def type_by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> 
     names: dict[str, str] = {}
     placed: set[str] = set()  # one-word names an ORG is named by: a place keeps its type (Puskesmas X, X)
     decided: set[int] = set()
-    orgs = [d for d in found if d.type == _ORG]
+    orgs = sorted((d for d in found if d.type == _ORG), key=lambda d: d.start)
+    starts = [o.start for o in orgs]
     for i, det in enumerate(out):
         if det.type not in _NAMED:
             continue
@@ -206,7 +211,7 @@ def type_by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> 
             outside = _outside_kind(scan, det)
             if outside is not None and (det.type != "PERSON" or " " in det.text.strip()):
                 kind = outside
-            elif (guessed := _guess_kind(scan, det, orgs, language)) is not None:
+            elif (guessed := _guess_kind(scan, det, orgs, starts, language)) is not None:
                 kind = guessed
             elif _gelar_person(det):
                 out[i] = _retyped(det, "PERSON")
