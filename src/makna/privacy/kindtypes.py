@@ -1,7 +1,7 @@
 """One type for a named venue, firm or place: the type its kind word gives it (issue #11, branch deidtype1).
 
 The annotation conventions type a name by the kind of thing it names, and a name's kind word says which:
-kos, wisma, hotels, guest houses, cafés, karaoke bars, markets, stations, libraries,
+kos, wisma, hotels, guest houses, cafés, karaoke bars, pasar, stations, libraries,
 community centres, estates and roads without a number are LOCATION; shops (``toko``), workshops, laundries,
 pharmacies, clinics, hospitals, care homes, schools, colleges, universities, banks, co-operatives, travel
 firms, foundations and companies (``PT``, ``Ltd``) are ORG. The rules that find a name each decide its type
@@ -24,7 +24,8 @@ after every stage and gives each named span (PERSON, ORG, LOCATION) the type of 
 
 Only kind words whose type the open annotations agree on (at least nine spans in ten of one type, counted over
 the open splits' gold spans; no corpus name is listed) decide: ``Rumah``, ``Balai``, ``Sanggar``, ``Kedai``,
-``Warung`` (a workplace is sometimes an ORG), ``Kitchen``, ``Centre`` alone or ``Police Station`` do not.
+``Warung`` and an English ``Market`` (a workplace is sometimes an ORG), ``Kitchen``, ``Centre`` alone or
+``Police Station`` do not.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ KIND_FIRST: Final[dict[str, str]] = {
 """A name's first word (or two), case-folded, and the type it gives the name."""
 
 _LOC_LAST: Final = (
-    "road street lane avenue estate park library market café cafe square town city village common heath hotel "
+    "road street lane avenue estate park library café cafe square town city village common heath hotel "
     "inn hostel motel guesthouse bay beach"
 )
 _ORG_LAST: Final = (
