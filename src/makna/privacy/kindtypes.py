@@ -5,27 +5,37 @@ kos, wisma, hotels, guest houses, cafés, karaoke bars, pasar, stations, librari
 community centres, estates and roads without a number are LOCATION; shops (``toko``), workshops, laundries,
 pharmacies, clinics, hospitals, care homes, schools, colleges, universities, banks, co-operatives, travel
 firms, foundations and companies (``PT``, ``Ltd``) are ORG. The rules that find a name each decide its type
-on their own evidence (a place list knows ``Harau``, a work cue says ``pegawai``, a person's cue says
+on their own evidence (a place list knows a town, a work cue says ``pegawai``, a person's cue says
 ``Bos``), and the last to win is not always the one that read the kind word. :func:`type_by_kind_words` runs
 after every stage and gives each named span (PERSON, ORG, LOCATION) the type of its decisive kind word:
 
-* inside the span: its first word (``Kos Anggrek Saiyo``, ``BPR Luak Saiyo``, ``Balai Latihan Kerja``), or
-  else its last one or two (``Bean Theory Café``, ``Elmcroft Care Home``, ``Braunstone Town``); a company's
+* inside the span: its first word (``Kos Anggrek Saiyo``, ``BPR Batang Ampalu``, ``Balai Latihan Kerja``), or
+  else its last one or two (``Bean Theory Café``, ``Elmcroft Care Home``, ``Harrowfield Town``); a company's
   legal suffix at the end (``Ltd``, ``Inc.``) decides before anything else;
 * just before the span, outside it (``di karaoke Bintang Bagurau``, ``ke kos melati saiyo``): the word types
-  the name after it, unless that name is a one-word PERSON (``kos Rina`` is Rina's kos);
-* a repeat of the name without its kind word (``Anggrek Saiyo`` after ``Kos Anggrek Saiyo``) takes the same
-  type, unless it is a one-word PERSON (``Toko Budi`` and a man called Budi) or the place a clinic or a
-  school is named after (``Puskesmas X``, then ``dermaga X``);
+  the name after it when that name is not typed PERSON (``kos Rina`` is Rina's kos) and no place list found it
+  (``toko Air Gelubi`` is a shop in a listed place);
+* a repeat of the name without its kind word (``Anggrek Saiyo`` after ``Kos Anggrek Saiyo``) takes the type of a
+  mention whose kind word is inside its span, and only when it is an ORG, a LOCATION or a catch-all guess: a
+  person found as one stays one (``Toko Budi Harsono``, then ``Budi Harsono orangnya baik``), and so do a listed
+  place and the place a clinic or a school is named after (``Puskesmas X``, then ``dermaga X``);
 * with no kind word: a catch-all guess (one unknown capitalised word) is an ORG when a platform's word follows
-  it (``Quickbyte support``, ``my Dashfox account``) or, in English, when it is listed with an ORG by ``and``/``or``
-  (``for Scoota and, when it's dead, Dashfox``); an ORG or LOCATION of three capitalised words with a Minang
-  title inside (``Yusrizal Sutan Mangkuto``) is a PERSON (:func:`makna.privacy.adat.minang_title_gender`).
+  it (``Quickbyte support``, ``my Farrowby account``) or, in English, when it is listed with an ORG by
+  ``and``/``or`` (``for Trundlr and, when it's dead, Farrowby``); an ORG or LOCATION of three capitalised words
+  with a Minang title inside (``Yusrizal Sutan Mangkuto``) is a PERSON
+  (:func:`makna.privacy.adat.minang_title_gender`), unless a place detector found it or it starts with a suku's
+  or a place's word (``Koto Sutan Marapak``).
+
+A PERSON with evidence of a person is never retyped (a type-filtered run, ``--type PERSON``, must keep every
+person): a person detector whose cue stands next to the name (``my neighbour Grace Town``, an honorific,
+``namanya``), a kin or role word just before it, or, when no kind word is inside the span, a listed name of two
+words or more, a kin, friend or owner word in its sentence (``itu teman saya``, ``is my cousin``,
+``pemiliknya``) or a person's act right after it (``came over``, ``datang``).
 
 Only kind words whose type the open annotations agree on (at least nine spans in ten of one type, counted over
 the open splits' gold spans; no corpus name is listed) decide: ``Rumah``, ``Balai``, ``Sanggar``, ``Kedai``,
 ``Warung`` and an English ``Market`` (a workplace is sometimes an ORG), ``Kitchen``, ``Centre`` alone or
-``Police Station`` do not.
+``Police Station`` do not. Every name in these docstrings is invented.
 """
 
 from __future__ import annotations
@@ -33,9 +43,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import cache
 from typing import Final
 
-from .adat import minang_title_gender
+from .adat import clan_names, minang_title_gender
+from .neighbours import ROLES
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
 
@@ -137,7 +149,7 @@ def _outside_kind(scan: str, det: Detection) -> str | None:
 
 
 _APP_WORDS: Final = re.compile(r"[ \t]+(?:support|account|helpline|customer[ \t]+service)\b", re.IGNORECASE)
-"""Words after a name that make it a firm's: ``Quickbyte support``, ``my Dashfox account`` (not ``app``: an app
+"""Words after a name that make it a firm's: ``Quickbyte support``, ``my Farrowby account`` (not ``app``: an app
 used as a tool is no identifier, :mod:`makna.privacy.lookalikes`)."""
 _LISTED: Final = re.compile(
     r"(?:[ \t]*,)?[ \t]+(?:and|or|&)(?:[ \t,]+(?!(?:my|his|her|their|our|your|the|a|an|to|from|with|at|in|he|she|"
@@ -168,19 +180,99 @@ def _guess_kind(
 
 
 _TYPE_WORDS: Final = frozenset(w.casefold() for w in (*LOCATION_TYPE_WORDS, *ORG_TYPE_WORDS))
+_PLACE_HEADS: Final = frozenset(
+    "koto kota lubuk lubuak sungai batang batu bukit bukik padang parak tanah tanjung tanjuang teluk taluak "
+    "muara muaro ujung ujuang pasa pasar kampung kampuang air aia pulau pulo balai rimbo guguak sawah kubang".split()
+)
+"""First words of a place's name (``Koto``, ``Lubuk``, ``Sungai``...): a title word after them is part of the place
+(``Koto Sutan Ameh``), not a person's gelar."""
 
 
 def _gelar_person(det: Detection) -> bool:
     """Whether ``det``, an ORG or LOCATION without a kind word, is a person's full name with a Minang title
-    inside it (``Yusrizal Sutan Mangkuto``, ``Hendri Malin Kayo``): a given name, a title word, a gelar word."""
+    inside it (``Yusrizal Sutan Mangkuto``): a given name, a title word, a gelar word. Not a place a place
+    detector found, nor a name whose first word is a suku's or a place's (``Koto Sutan Ameh``)."""
     words = det.text.split()
-    if det.type == "PERSON" or len(words) < 3:
+    if det.type == "PERSON" or det.detector.startswith("location.") or len(words) < 3:
         return False
-    if words[0].casefold() in _TYPE_WORDS or " ".join(words[:2]).casefold() in _TYPE_WORDS:
+    first = words[0].casefold()
+    if (
+        first in _TYPE_WORDS
+        or first in _PLACE_HEADS
+        or first in _clans()
+        or " ".join(words[:2]).casefold() in _TYPE_WORDS
+    ):
         return False
     if not all(w[:1].isupper() for w in words):
         return False
     return any(minang_title_gender(w) is not None for w in words[1:-1])
+
+
+@cache
+def _clans() -> frozenset[str]:
+    return frozenset(c.casefold() for c in clan_names())
+
+
+_STRONG: Final = frozenset(
+    {
+        "person.intro",
+        "person.honorific",
+        "person.self",
+        "person.speech",
+        "person.nickname",
+        "person.role",
+        "person.en_role",
+        "person.en_kin_apposed",
+        "person.speaker",
+        "person.sender",
+        "person.answer",
+    }
+)
+"""Person detectors whose cue is written next to the name (``my neighbour X``, ``Bu X``, ``namanya X``)."""
+_KIN: Final = (
+    r"(?:mate|friend|pal|neighbour|neighbor|cousin|colleague|workmate|brother|sister|son|daughter|wife|husband|"
+    r"uncle|aunt|auntie|nephew|niece|teman|kawan|kanti|sahabat|tetangga|sepupu|abang|adik|kakak|rekan|istri|"
+    r"suami|bini|pacar|mantan|ponakan|keponakan|cucu|pemilik|owner|orang|urang)(?:ku|nya|nyo|mu)?"
+)
+_ROLE_BEFORE: Final = re.compile(rf"(?i:\b{ROLES}(?:[ \t]+(?:saya|aku|ambo|awak|kami|gue|gw|ku))?)[ \t]+$")
+_CUE_AFTER: Final = re.compile(
+    r"[ \t]*,?[ \t]+(?i:said|says|told|asked|came|comes|went|helped|called|rang|texted|replied|bilang|datang|"
+    r"pergi|pulang|kato|kecek|marah)\b"
+)
+_KIN_WORD: Final = re.compile(rf"(?i:\b{_KIN}\b)")
+_SENTENCE_END: Final = re.compile(r"[.!?\n]")
+
+
+def _sentence_cue(scan: str, det: Detection) -> bool:
+    """Whether the sentence of ``det`` holds a kin or owner noun (``itu teman saya``, ``is my cousin``,
+    ``orangnya baik``, ``pemiliknya``) outside the span, or a person's act right after it (``came over``)."""
+    if _CUE_AFTER.match(scan, det.end):
+        return True
+    start = max(scan.rfind(c, 0, det.start) for c in ".!?\n") + 1
+    end_m = _SENTENCE_END.search(scan, det.end)
+    end = end_m.start() if end_m else len(scan)
+    return bool(_KIN_WORD.search(scan, start, det.start) or _KIN_WORD.search(scan, det.end, end))
+
+
+def _person_evidence(scan: str, det: Detection, own_kind: bool) -> bool:
+    """Whether ``det``, typed PERSON, is a person by evidence no kind word outweighs: a cue next to the name
+    (a person detector's cue, ``my cousin``/``tetangga saya`` before it), or, without a kind word inside the span,
+    a two-word listed name or a person cue in its sentence."""
+    if det.type != "PERSON":
+        return False
+    line_start = scan.rfind("\n", 0, det.start) + 1
+    if det.detector in _STRONG or _ROLE_BEFORE.search(scan, max(line_start, det.start - 40), det.start):
+        return True
+    if own_kind:
+        return False
+    two_words = " " in det.text.strip()
+    return (det.detector == "person.gazetteer" and two_words) or _sentence_cue(scan, det)
+
+
+def _listed_place(det: Detection) -> bool:
+    """A span found by a place list (a gazetteer's, a neighbourhood list's): its kind word outside or a repeat
+    does not retype it (``toko Lubuk Buaya``: a shop in a listed neighbourhood)."""
+    return "gazetteer" in det.detector or det.detector in {"location.list", "location.listed"}
 
 
 def _retyped(det: Detection, kind: str) -> Detection:
@@ -201,6 +293,9 @@ def type_by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> 
         if det.type not in _NAMED:
             continue
         own = kind_of(det.text)
+        if _person_evidence(scan, det, own is not None):
+            decided.add(i)
+            continue
         if own is not None:
             kind, rest = own
             names.setdefault(det.text.casefold(), kind)
@@ -210,7 +305,7 @@ def type_by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> 
                     placed.add(rest.casefold())
         else:
             outside = _outside_kind(scan, det)
-            if outside is not None and (det.type != "PERSON" or " " in det.text.strip()):
+            if outside is not None and det.type != "PERSON" and not _listed_place(det):
                 kind = outside
             elif (guessed := _guess_kind(scan, det, orgs, starts, language)) is not None:
                 kind = guessed
@@ -219,22 +314,19 @@ def type_by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> 
                 continue
             else:
                 continue
-            names.setdefault(det.text.casefold(), kind)
         decided.add(i)
         if det.type != kind:
             out[i] = _retyped(det, kind)
     if not names:
         return out
     for i, det in enumerate(out):
-        if i in decided or det.type not in _NAMED:
-            continue
+        if i in decided or det.type not in _NAMED or _listed_place(det):
+            continue  # a listed place keeps its type (a campus named after its town, toko X / X)
+        if det.type == "PERSON" and not det.detector.startswith("unknown."):
+            continue  # a person found as one (Toko Budi Santoso ... Budi Santoso orangnya baik)
         kind_for = names.get(det.text.casefold())
         if kind_for is None or kind_for == det.type:
             continue
-        one_word = " " not in det.text.strip()
-        guess = det.detector.startswith("unknown.")
-        if one_word and ((det.type == "PERSON" and not guess) or "gazetteer" in det.detector):
-            continue  # a one-word person (Toko Budi's Budi) or a listed place (a campus named after its town)
         if det.type == _LOC and det.text.casefold() in placed:
             continue  # the place a clinic or a school is named after (Puskesmas X ... dermaga X)
         out[i] = _retyped(det, kind_for)
