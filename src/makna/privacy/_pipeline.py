@@ -17,6 +17,7 @@ from .employers import find_employers
 from .en_context import context_ages, context_orgs, context_persons, context_places, listed_alike
 from .en_evidence import english_evidence
 from .header_places import header_places
+from .kindtypes import type_by_kind_words
 from .learned import refine
 from .lookalikes import drop_lookalikes
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
@@ -82,4 +83,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = apply_org_cues(scan, found, runs)  # and the organisation cues it cannot learn
     found = drop_lookalikes(scan, language, found)  # then the words that only look like identifiers
     found = close_spans(scan, found, language)  # persons' and addresses' spans closed over a missing initial or part
+    found = type_by_kind_words(scan, language, found)  # one type per name, by its kind word (kindtypes.py, deidtype1)
     return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
