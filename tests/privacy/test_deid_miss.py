@@ -79,24 +79,24 @@ def test_a_town_between_address_parts_stays_a_place() -> None:
 
 
 def test_a_mid_sentence_the_opens_a_places_name() -> None:
-    text = "I: We met in the room above The Sailor's Rest. The Anchor was shut."
-    found = [_det(text, "Sailor's Rest", "LOCATION"), _det(text, "Anchor", "LOCATION")]
-    assert [d.text for d in close_spans(text, found)] == ["The Sailor's Rest", "Anchor"]  # a sentence's "The" stays
+    text = "I: We met in the room above The Ferryman's Rest. The Anchor was shut."
+    found = [_det(text, "Ferryman's Rest", "LOCATION"), _det(text, "Anchor", "LOCATION")]
+    assert [d.text for d in close_spans(text, found)] == ["The Ferryman's Rest", "Anchor"]  # a sentence's "The" stays
 
 
 def test_an_unknown_english_word_before_a_name_is_its_given_name() -> None:
-    text = "I: Sure. Rafiqul Hoque Chowdhury is the full name."
-    found = [_det(text, "Hoque Chowdhury", "PERSON")]
-    assert [d.text for d in close_spans(text, found, "en")] == ["Rafiqul Hoque Chowdhury"]
-    assert [d.text for d in close_spans(text, found, "id")] == ["Hoque Chowdhury"]
+    text = "I: Sure. Rezaul Alam Siddiqui is the full name."
+    found = [_det(text, "Alam Siddiqui", "PERSON")]
+    assert [d.text for d in close_spans(text, found, "en")] == ["Rezaul Alam Siddiqui"]
+    assert [d.text for d in close_spans(text, found, "id")] == ["Alam Siddiqui"]
     text = "I: Sure. Sometimes Hoque Chowdhury calls."  # an ordinary word
     assert [d.text for d in close_spans(text, [_det(text, "Hoque Chowdhury", "PERSON")], "en")] == ["Hoque Chowdhury"]
 
 
 def test_detect_closes_spans_end_to_end() -> None:
     assert spans("I: Ado Yeni, ado Lusi Br. Tarigan, urang Medan.", "id").get("Lusi Br. Tarigan") == "PERSON"
-    found = spans("I: I rent a room at Flat 9, Harcourt House, 52 Greyfield Road, N17 6PB, since May.")
-    assert found.get("Flat 9, Harcourt House, 52 Greyfield Road, N17 6PB") == "ADDRESS"
+    found = spans("I: I rent a room at Flat 9, Brindle House, 52 Greyfield Road, N17 6PB, since May.")
+    assert found.get("Flat 9, Brindle House, 52 Greyfield Road, N17 6PB") == "ADDRESS"
 
 
 def test_names_given_on_an_app_and_after_go_by() -> None:
@@ -107,7 +107,7 @@ def test_names_given_on_an_app_and_after_go_by() -> None:
 
 @settings(deadline=None, max_examples=15)
 @given(
-    st.sampled_from(["Darius M", "Joao dos Santos", "Fitri binti Syamsul", "Rudi H"]),
+    st.sampled_from(["Darius M", "Joao dos Santos", "Fitri binti Syamsul", "Dedi R"]),
     st.sampled_from(["I: Kemarin {} datang.", "I: The customer was {}, polite.", "[21.10] {}: ok"]),
 )
 def test_closed_spans_keep_exact_offsets(name: str, frame: str) -> None:

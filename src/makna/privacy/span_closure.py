@@ -2,21 +2,21 @@
 
 Leak counts characters: a name found without its initial ("Tomasz K."), a name split at a particle or a
 title inside it ("Joao Pedro dos Santos", "Rosnidar Datuak Bandaro Kayo", "Lusi Br. Tarigan"), or an address
-found in pieces ("Flat 9, Harcourt House, 52 Greyfield Road, N17 6PB") leaves characters of an identifier
+found in pieces ("Flat 9, Brindle House, 52 Greyfield Road, N17 6PB") leaves characters of an identifier
 readable in the output. This last pass of the pipeline, run on the detections the other stages kept:
 
 - a person's name takes the single capital initial right after it ("Darius M", "Patrick O.", the chat sender
-  "Rudi H:"), never the English pronoun "I";
+  "Dedi R:"), never the English pronoun "I";
 - a person's name takes a name particle or an inherited title after it together with the capitalised words
   that follow it ("van der Berg", "bin Rahman", "binti Syamsul", "Br. Tarigan", "Datuak Bandaro Kayo"),
   swallowing the detections those words had;
-- an address takes the unit before it ("Flat 27, " before "Wyvil Court"; "Unit " before "4, Tredegar Mews")
+- an address takes the unit before it ("Flat 27, " before "Brantwood Court"; "Unit " before "4, Ashcombe Mews")
   and the address parts joined to it by a comma or a space (a second street part, "RT 02/RW 04", a postcode):
   one address. A town between two parts stays a place ("47 Victoria Road, Fenton, ST4 2HW"), as the open
   sets mostly annotate it;
-- a capitalised "The" in mid-sentence opens the place or firm after it ("room above The Sailor's Rest");
+- a capitalised "The" in mid-sentence opens the place or firm after it ("room above The Ferryman's Rest");
 - in English, an unknown capitalised word (no ordinary, stop or honorific word, no place) right before a
-  person's span is the given name the span left out ("Sure. Rafiqul Hoque Chowdhury is the full name").
+  person's span is the given name the span left out ("Sure. Rezaul Alam Siddiqui is the full name").
 
 Every rule reads the shape of the text around a span, never a list of names or places.
 """
@@ -51,11 +51,11 @@ _UNIT_BEFORE: Final = re.compile(
     r"(?:\d+[A-Za-z]?(?:/\d+)?,[ \t]*)?$"
 )
 """A unit word (and its number with a comma, when the address span starts at the building) right before an
-address: "Flat " before "27, Wyvil Court", "Flat 9, " before "Harcourt House ..."."""
+address: "Flat " before "27, Brantwood Court", "Flat 9, " before "Brindle House ..."."""
 
 _THE_BEFORE: Final = re.compile(r"(?<=[a-z,])[ \t]The[ \t]$")
 """A capitalised "The" in mid-sentence right before a place or a firm: part of its name ("room above The
-Sailor's Rest", "back room of The Wishbone Café")."""
+Ferryman's Rest", "back room of The Lantern Café")."""
 _AND: Final = re.compile(r"[ \t](?:and|&)[ \t]")
 _NAMED: Final = frozenset({"LOCATION", "ORG"})
 
@@ -63,7 +63,7 @@ _JOIN: Final = re.compile(r",?[ \t]?")
 
 
 _WORD_BEFORE: Final = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]$")
-"""A capitalised word right before a person's span ("Rafiqul" of "Sure. Rafiqul Hoque Chowdhury is ...")."""
+"""A capitalised word right before a person's span ("Rezaul" of "Sure. Rezaul Alam Siddiqui is ...")."""
 
 
 def _given_name(word: str) -> bool:
