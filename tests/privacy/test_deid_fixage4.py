@@ -64,6 +64,7 @@ def test_years_right_after_work_and_where_stay_a_duration(text: str) -> None:
         ("I: Jam kerja 0800, 1600, 2400.", "id"),
         ("I: Harganya 0850, 1000, 2000 ribu.", "id"),
         ("I: The boxes cost 0812, 1000, 1500 quid in all.", "en"),
+        ("I: We started at 0815, 1230, 1645.", "en"),
     ],
 )
 def test_clock_times_and_amounts_in_comma_groups_are_no_phone(text: str, language: str) -> None:

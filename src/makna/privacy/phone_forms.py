@@ -191,6 +191,12 @@ _MONEY_OR_CLOCK: Final = re.compile(
 )
 
 
+def _all_clock_times(raw: str) -> bool:
+    """Every group four digits that read as a 24-hour time (``0815, 1230, 1645``): times, not a mobile."""
+    groups = [g.strip() for g in raw.split(",")]
+    return all(len(g) == 4 and g.isdigit() and int(g[:2]) < 24 and int(g[2:]) < 60 for g in groups)
+
+
 def _comma_groups(text: str) -> Iterator[Detection]:
     for m in lines_finditer(_COMMA_GROUPS, DIGIT_RUN_LINES, text):
         raw = m.group(0)
@@ -199,7 +205,7 @@ def _comma_groups(text: str) -> Iterator[Detection]:
         line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 60)
         line_end = text.find("\n", m.end(), m.end() + 30)
         near = text[line_start : m.end() + 30 if line_end < 0 else line_end]
-        if low <= digits <= high and not _MONEY_OR_CLOCK.search(near):
+        if low <= digits <= high and not _MONEY_OR_CLOCK.search(near) and not _all_clock_times(raw):
             yield Detection(m.start(), m.end(), "PHONE", 0.85, "phone.comma_groups", raw)
 
 
