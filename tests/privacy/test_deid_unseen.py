@@ -78,7 +78,7 @@ def found(text: str, language: str = "id") -> list[tuple[str, str]]:
         ("Pelanggan lama, Cece Meiliana, pesan lagi.", "id", ("Meiliana", "PERSON")),
         ("Saya ikut LSM Suara Pesisir sejak dulu.", "id", ("LSM Suara Pesisir", "ORG")),
         ("I was nineteen when I left home.", "en", ("nineteen", "AGE")),
-        ("He must be in his late fifties.", "en", ("fifties", "AGE")),
+        ("He must be in his late fifties.", "en", ("late fifties", "AGE")),
         ("Umurnya empat puluhan, Kak.", "id", ("empat puluhan", "AGE")),
         ("Dia berangkat Kamis (14/3) pagi.", "id", ("14/3", "DATE")),
         ("Kami menikah 10 Syawal tahun itu.", "id", ("10 Syawal", "DATE")),
