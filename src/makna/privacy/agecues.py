@@ -221,10 +221,23 @@ _WHERE_PREPOSITIONS: Final = frozenset("di in at".split())
 """Where one stays or works: a number of years after a place named so is how long (``dari``, "from", may open an
 introduction with an age: "dari Padang, 25 tahun")."""
 _UNIT_AT_END: Final = re.compile(r"(?i:tahun|taun|taon|taong|thn|years?)$")
-_WORKED_BEFORE: Final = re.compile(
-    r"(?i:\b(?:kerja|bekerja|karajo|tinggal|jualan|dagang|narik|ngojek|mangkal|buka|sewa|ngekos|ngontrak)\b)"
+_WORK_VERBS = r"kerja|bekerja|karajo|tinggal|jualan|dagang|narik|ngojek|mangkal|buka|sewa|ngekos|ngontrak"
+_WORKED_BEFORE: Final = re.compile(rf"(?i:\b(?:{_WORK_VERBS})\b)")
+"""A verb of working or staying anywhere in the sentence (with ``sudah``/``selama`` right before the number)."""
+_WORKED_THERE: Final = re.compile(
+    rf"(?i:\b(?:{_WORK_VERBS})"
+    r"(?:[ \t]+(?:di|dekat|ke|in|at)[ \t]+[^,.;:!?\n]{1,40}?)?[ \t]*)$"
 )
-"""A verb of working or staying earlier in the sentence: a number of years after it is how long."""
+"""A verb of working or staying, and where, right before a number of years (``karajo di kedai kopi duo taun``):
+how long."""
+_HOW_LONG_WORDS: Final = frozenset("sudah udah sdh dah selama".split())
+"""Aspect words before a number of years that make it how long when the sentence works or stays somewhere."""
+_STILL_WORDS: Final = frozenset("masih baru".split())
+"""``masih 7 tahun``, ``baru 12 tahun``: how old someone still is, never how long."""
+_KIN_ID: Final = re.compile(
+    r"(?i:(?:bapak|bapa|ayah|ibu|mama|mamak|kakek|nenek|anak|adik|kakak|abang|suami|istri|cucu|keponakan|"
+    r"sepupu|amak|apak|abak|uni|uda)(?:ku|mu|nya|na|nyo)?)"
+)
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -232,11 +245,28 @@ def _sentence_start(text: str, at: int) -> int:
 
 
 def years_at_work(text: str, start: int, raw: str) -> bool:
-    """A number of years at ``start`` (``raw``, with its unit) after a verb of working or staying earlier in its
-    sentence: how long, not how old (``kerja di rumah makan dekat pasar, Ciputra, sudah enam tahun``)."""
-    return _UNIT_AT_END.search(raw) is not None and (
-        _WORKED_BEFORE.search(text, _sentence_start(text, start), start) is not None
-    )
+    """A number of years at ``start`` (``raw``, with its unit) right after a verb of working or staying and
+    where (``ngekos 2 tahun``, ``kerja di toko kue 3 tahun``), or after ``sudah``/``selama`` in a sentence that
+    works or stays somewhere (``kerja di warung dekat pasar, sudah enam tahun``): how long, not how old. Never
+    after ``masih``/``baru`` or when a kin noun or a first name owns the number (``kerja di warung, anakku
+    Jelita masih 7 tahun``)."""
+    if _UNIT_AT_END.search(raw) is None:
+        return False
+    begin = _sentence_start(text, start)
+    words = _WORDS.findall(text, max(begin, start - 40), start)
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in _STILL_WORDS:
+        return False
+    if _WORKED_THERE.search(text, begin, start):
+        return True
+    if last not in _HOW_LONG_WORDS:
+        return False
+    owner = words[-2] if len(words) > 1 else ""
+    if _KIN_ID.fullmatch(owner) or owner.lower() in _KIN or owner in gz.first_names("id"):
+        return False
+    return last == "selama" or _WORKED_BEFORE.search(text, begin, start) is not None
 
 
 def _named(word: str) -> bool:
@@ -304,10 +334,9 @@ def _said_ages(text: str) -> Iterator[Detection]:
         before = _WORDS.findall(text, max(0, m.start() - 12), m.start())
         after_place_word = bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
         if _UNIT_AT_END.search(m.group("a")) and (
-            m.group("name") in gz.all_places()
-            or _WORKED_BEFORE.search(text, _sentence_start(text, m.start()), m.start())
+            m.group("name") in gz.all_places() or years_at_work(text, m.start("a"), m.group("a"))
         ):
-            continue  # "kerja di rumah ... di Sukolilo, sudah enam tahun": how long, after a place or a job
+            continue  # "kerja di warung dekat pasar, Mawar, sudah enam tahun": how long, after a place or a job
         if _named(m.group("name")) and not after_place_word and _plausible(m.group("a")):
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.aspect", m.group("a"))
     for m in gated_finditer(_NAMED_UNIT, _NAMED_UNIT_GATE, text):
@@ -319,7 +348,7 @@ def _said_ages(text: str) -> Iterator[Detection]:
             or after_place_word
             or who in gz.all_places()
             or (is_sentence_initial(text, m.start()) and who not in gz.first_names("id"))
-            or _WORKED_BEFORE.search(text, _sentence_start(text, m.start()), m.start())
+            or years_at_work(text, m.start("a"), m.group("a"))
         ):
             continue  # an ordinary word, a place, or a sentence's first word ("Hampia duo puluah tahun")
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.78, "age.named", m.group("a"))

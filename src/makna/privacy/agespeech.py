@@ -335,7 +335,7 @@ def later_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
             if value is None or value < 10 or taken.find(1, m.start("a"), m.end("a")) >= 0:
                 continue
             if abs(value - age) > 5 and not (decade and age <= value <= age + 9):
-                continue  # (after a decade, "kepala dua lah, 27 taun bulan depan": any year of that decade)
+                continue  # (after a decade, "kepala tigo lah, 34 taun bulan depan": any year of that decade)
             if _COUNT_AFTER.match(text, m.end("a")):
                 continue
             taken[m.start("a") : m.end("a")] = b"\x01" * (m.end("a") - m.start("a"))

@@ -31,6 +31,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import DIGIT_RUN_LINES, any_of, dispatch, for_text, gated_finditer, lines_finditer, split_top, trigger
 from ._text import HONORIFICS, CapRun, line_before
+from .patterns import find_urls
 from .types import Detection
 
 __all__ = ["detect_context", "detect_context_after"]
@@ -182,11 +183,17 @@ def _display_handles(text: str, low: _Lowered, runs: Sequence[CapRun]) -> Iterat
         start = m.start("h") + offset
         yield Detection(start, start + len(value), "HANDLE", 0.8, "handle.display", value)
     dotted = _lines_at(text, (m.start() for m in _HANDLE_SHAPE.finditer(text)))
+    urls: set[tuple[int, int]] | None = None
     for m in _on_lines(_DOTTED, text, low.having(dotted, _DISPLAY_RX)):
         value = m.group("h").rstrip(".")
         start = m.start("h")
-        if (start > 0 and text[start - 1] == "@") or _WEB_DOMAIN.fullmatch(value):
-            continue  # an @handle, or a web address after "page" ("a page, riders.example.org"): a URL
+        if start > 0 and text[start - 1] == "@":
+            continue
+        if _WEB_DOMAIN.fullmatch(value):
+            if urls is None:
+                urls = {(u.start, u.end) for u in find_urls(text)}
+            if (start, start + len(value)) in urls:
+                continue  # a web address after "page" ("a page, shop.example.org") the URL rule finds: a URL
         yield Detection(start, start + len(value), "HANDLE", 0.85, "handle.dotted", value)
 
 

@@ -10,7 +10,7 @@
 * **a number without separators after a telephone word** (``landline 02079460321``, ``he rang from
   01614960712``): nine or ten digits after the trunk 0, the shape the telephone pattern leaves alone without a word
   to say what it is (a UK geographic number, 01 or 02 and nine digits, also alone);
-* **a mobile number read out in groups with commas** (``0813, 555, 02, 76``): the prefix of a mobile and as
+* **a mobile number read out in groups with commas** (``0812, 555, 04, 93``): the prefix of a mobile and as
   many digits as such a number has;
 * **a number spread out digit by digit** (``0 8 1 2 - 5 5 5 0 - 7 7 8 1``), longer than the telephone pattern
   reads (it would be cut short and leak its last digits).
@@ -179,10 +179,22 @@ def _bare_cued(text: str) -> Iterator[Detection]:
 
 
 _COMMA_GROUPS: Final = re.compile(
-    r"(?<![\w+@/=.,\-])(?P<h>(?:\+62[ \t]?|0)8\d{1,3}|(?:\+44[ \t]?|0)7\d{3})(?:,[ \t]*\d{2,4}){2,4}(?![\w@]|[.,]\d)"
+    r"(?<![\w+@/=.,\-])(?P<h>(?:\+62[ \t]?|0)8[1-9]\d{1,2}|(?:\+44[ \t]?|0)7[1-9]\d{2})"
+    r"(?:,[ \t]*\d{2,4}){2,4}(?![\w@]|[.,]\d)"
 )
-"""A mobile number read out in groups with commas between them (``0813, 555, 02, 76``, ``07700, 900, 562``): the
-telephone pattern stops at the first comma, a list of amounts has no mobile prefix."""
+"""A mobile number read out in groups with commas between them (``0812, 555, 04, 93``, ``07700, 900, 487``): a
+real mobile prefix (``08[1-9]``, ``07[1-9]``; the telephone pattern stops at the first comma); a list of amounts
+or clock times (``0800, 1200, 1600``) has none, or money or clock words near it on its line."""
+_MONEY_OR_CLOCK: Final = re.compile(
+    r"(?i:\b(?:harga\w*|hargo|ribu|rb|rebu|juta|rp|idr|tarif|bayar|price|cost|quid|pounds?|pence|dollars?|"
+    r"jam|pukul|pagi|siang|sore|malam|shifts?|hours?|o['’]clock|am|pm|clock)\b|[£$€])"
+)
+
+
+def _all_clock_times(raw: str) -> bool:
+    """Every group four digits that read as a 24-hour time (``0815, 1230, 1645``): times, not a mobile."""
+    groups = [g.strip() for g in raw.split(",")]
+    return all(len(g) == 4 and g.isdigit() and int(g[:2]) < 24 and int(g[2:]) < 60 for g in groups)
 
 
 def _comma_groups(text: str) -> Iterator[Detection]:
@@ -190,7 +202,10 @@ def _comma_groups(text: str) -> Iterator[Detection]:
         raw = m.group(0)
         digits = sum(c.isdigit() for c in raw)
         low, high = _wanted(m.group("h"))
-        if low <= digits <= high:
+        line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 60)
+        line_end = text.find("\n", m.end(), m.end() + 30)
+        near = text[line_start : m.end() + 30 if line_end < 0 else line_end]
+        if low <= digits <= high and not _MONEY_OR_CLOCK.search(near) and not _all_clock_times(raw):
             yield Detection(m.start(), m.end(), "PHONE", 0.85, "phone.comma_groups", raw)
 
 
