@@ -22,6 +22,7 @@ from .errors import InputError, NotFoundError
 from .model import utcnow
 from .project import Project
 from .store import as_utc, tables
+from .text import format_time  # (kept here too: makna.media.format_time)
 
 __all__ = ["MEDIA_TYPES", "MEDIA_DIR_ENV", "MediaLink", "project_folder", "link_media", "unlink_media",
            "get_media", "media_file", "parse_time", "format_time", "set_turn_time", "recording_time"]
@@ -164,14 +165,6 @@ def recording_time(value: str | None) -> float | None:
     if not value or _TIME.match(value) is None:
         return None
     return parse_time(value)
-
-
-def format_time(seconds: float) -> str:
-    """``HH:MM:SS.mmm`` (as subtitle imports store turn times)."""
-    millis = round(seconds * 1000)
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
 
 
 def set_turn_time(project: Project, source: str, turn: int, start: str | None, end: str | None = None) -> None:

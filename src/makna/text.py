@@ -29,6 +29,7 @@ __all__ = [
     "iter_turns",
     "turn_bounds",
     "turn_stamp",
+    "format_time",
     "sentence_spans",
     "line_spans",
     "paragraph_spans",
@@ -133,9 +134,16 @@ def turn_stamp(text: str, start: int) -> str | None:
     hours, minutes, seconds = (int(g) if g else 0 for g in m.group(1, 2, 3))
     if seconds >= 60 or (m.group(1) is not None and minutes >= 60):
         return None
-    hours, minutes = hours + minutes // 60, minutes % 60  # "[75:12]": an hour and a quarter in
-    fraction = (m.group(4) or "0").ljust(3, "0")
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{fraction}"
+    millis = int((m.group(4) or "0").ljust(3, "0"))
+    return format_time(hours * 3600 + minutes * 60 + seconds + millis / 1000)  # "[75:12]": an hour and a quarter
+
+
+def format_time(seconds: float) -> str:
+    """``HH:MM:SS.mmm`` (as turn times are stored: subtitle imports, time stamps, times set by hand)."""
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
 
 
 def turn_bounds(text: str, pattern: str | None = None) -> Iterator[tuple[str, int, int]]:
