@@ -160,3 +160,15 @@ def test_a_turn_stamp_means_the_time_a_recording_reads(h: int, m: int, s: int, f
     stamp = f"[{h:02d}:{m:02d}:{s:02d}{frac}]"
     got = turn_stamp(f"{stamp} P: halo", 0)
     assert got is not None and abs(parse_time(got) - parse_time(stamp.strip("[]"))) < 1e-9
+
+
+def test_a_time_stamp_alone_on_the_line_above_a_label_opens_that_turn() -> None:
+    from makna.turn_table import TurnTable
+
+    text = "Judul: Wawancara\n\n[00:01:12]\nP: Mulai?\n\n00:01:30\nInforman: Ya.\nJam berapa?\n10:30\nP: Oh.\n"
+    turns = detect_turns(text)
+    assert [(t.speaker, t.time_start) for t in turns] == [
+        ("P", "00:01:12.000"), ("Informan", "00:01:30.000"), ("P", None)]
+    assert text[turns[0].start :].startswith("[00:01:12]\nP:")  # the stamp's line is the turn's, not the header's
+    assert text[turns[1].start : turns[1].end].endswith("10:30")  # a bare clock time stays what was said
+    assert list(TurnTable.detect(text)) == turns

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from .project import Project
 from .queries import RetrievedSegment, retrieve
-from .text import TIME_STAMP_PATTERN, sentence_spans
+from .text import STAMP_GAP_PATTERN, TIME_STAMP_PATTERN, sentence_spans
 
 __all__ = ["Quote", "exemplar_quotes", "quote_text"]
 
-_LABEL = re.compile(rf"^(?:{TIME_STAMP_PATTERN}[ \t]*(?:[-–][ \t]*)?)?[^\W\d_][\w.'’ ()-]{{0,40}}?:\s+")
+_LABEL = re.compile(rf"^(?:{TIME_STAMP_PATTERN}{STAMP_GAP_PATTERN})?[^\W\d_][\w.'’ ()-]{{0,40}}?:\s+")
 
 
 @dataclass(frozen=True)

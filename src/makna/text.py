@@ -23,6 +23,7 @@ __all__ = [
     "check_span",
     "DEFAULT_TURN_PATTERN",
     "STAMPED_TURN_PATTERN",
+    "STAMP_GAP_PATTERN",
     "TIME_STAMP_PATTERN",
     "TurnSpan",
     "detect_turns",
@@ -64,10 +65,16 @@ def check_span(start: int, end: int, length: int, *, what: str = "span") -> None
 # A time stamp as transcripts write it before a label or after a speaker: 0:09, 01:03:15, [00:00:05], (12:30.5).
 TIME_STAMP_PATTERN = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[)\]]?"
 
+# What may come between a time stamp and the label it opens: spaces, a dash, or, after a stamp in brackets or
+# with hours ("[01:12]", "00:01:12"), the end of the stamp's own line with the label on the next (a bare "10:30"
+# alone on a line may be what someone said: it opens no turn).
+STAMP_GAP_PATTERN = r"(?:(?:(?<=[)\]])|(?<=\d:\d\d:\d\d))[ \t]*\n[ \t]*|[ \t]*(?:[-–][ \t]*)?)"
+
 # A label of one to four words (letters, digits after the first letter, dots), then a colon; a time stamp may
-# come first ("[00:00:05] P:", "00:01:12 - Informan:"), and then the turn starts at the stamp.
+# come first ("[00:00:05] P:", "00:01:12 - Informan:", or the stamp alone on the line above the label), and then
+# the turn starts at the stamp.
 DEFAULT_TURN_PATTERN = (
-    rf"^[ \t]*(?:(?P<stamp>{TIME_STAMP_PATTERN})[ \t]*(?:[-–][ \t]*)?)?"
+    rf"^[ \t]*(?:(?P<stamp>{TIME_STAMP_PATTERN}){STAMP_GAP_PATTERN})?"
     r"(?P<speaker>[^\W\d_][\w.'’()-]*(?:[ \t][\w.'’()-]+){0,3}?)[ \t]*:(?=\s|$)"
 )
 

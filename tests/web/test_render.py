@@ -87,3 +87,11 @@ def test_json_script_cannot_close_the_script_element() -> None:
     import json
 
     assert json.loads(out) == {"x": "</script><script>alert(1)</script>", "y": "&amp;\u2028"}
+
+
+def test_a_stamp_on_its_own_line_belongs_to_the_label_below() -> None:
+    text = "Judul\n\n[00:01:12]\nI: halo\n[00:01:20]\nP: ya"
+    rows = rows_of(text, _turns(text))
+    assert [(r.number, r.speaker) for r in rows] == [(None, ""), (1, "I"), (2, "P")]
+    first = rows[1]
+    assert first.label_end is not None and text[first.start : first.label_end] == "[00:01:12]\nI:"

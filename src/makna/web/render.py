@@ -20,12 +20,12 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..model import Turn
-from ..text import TIME_STAMP_PATTERN, paragraph_spans
+from ..text import STAMP_GAP_PATTERN, TIME_STAMP_PATTERN, paragraph_spans
 from ..views import SegmentView
 
 __all__ = ["Row", "rows_of", "render_rows", "json_script", "whole_number"]
 
-_STAMP = re.compile(rf"{TIME_STAMP_PATTERN}[ \t]*(?:[-–][ \t]*)?")
+_STAMP = re.compile(rf"{TIME_STAMP_PATTERN}{STAMP_GAP_PATTERN}")
 
 
 @dataclass(frozen=True)
