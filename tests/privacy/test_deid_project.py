@@ -316,3 +316,23 @@ def test_suggestions_do_not_block_and_are_dropped(study: makna.Project, tmp_path
     with study.store.read() as conn:
         assert conn.execute(select(tables.suggestions.c.id)).all() == []
         assert conn.execute(select(tables.segments.c.id).where(tables.segments.c.source_id == src.id)).all() == []
+
+
+def test_an_accepted_bare_age_is_not_spread_to_every_same_number(study: makna.Project) -> None:
+    """trial8: an accepted age "39" came back at the next scan in case attribute values "30-39" (an age band),
+    pending as AGE 0.99; accepting them would have rewritten the band. A bare short number names no one."""
+    makna.define_attribute(study, "umur", "text")
+    makna.add_case(study, "Informan 1", values={"umur": "30-39"})
+    makna.import_text(study, "c.txt", "P: Umurnya?\nI: 39, Kak. Utangnya 39 ribu.\n", language="id")
+    scan(study)
+    at = _text(study, "c.txt").index("39")
+    if not [e for e in review_entries(study) if e.source == "c.txt" and e.text == "39"]:
+        add_detection(study, "c.txt", at, at + 2, "AGE")
+    decide_all(study, "accepted")
+    report = scan(study)
+    assert not [e for e in report.entries if e.detector == "propagate" and e.text == "39"]
+    from makna.privacy.detect import propagate
+
+    assert propagate(["umur 30-39", "39 ribu"], {"39": "AGE"}) == {"0": [], "1": []}
+    spread = propagate(["umur 39 tahun", "utang 390 ribu"], {"39 tahun": "AGE", "0812 5550 1234": "PHONE"})
+    assert [d.text for d in spread["0"]] == ["39 tahun"] and spread["1"] == []

@@ -202,14 +202,17 @@ def propagate(
 
     ``texts`` maps a text id to its text (a sequence is keyed ``"0"``, ``"1"``...); ``confirmed`` maps an
     identifier string to its type. Matches are exact and on word boundaries (digits-only identifiers
-    also match with other separators). Occurrences overlapping ``existing`` detections are left out.
-    Returns new detections per text id (detector ``"propagate"``).
+    also match with other separators). Occurrences overlapping ``existing`` detections are left out. A bare
+    number of one to three digits (an accepted age "39", a house number "12") is not propagated: it names no
+    one by itself, and every other 39 of the project (a price, a count, an age band "30-39" in a case
+    attribute) would become an identifier to review. Returns new detections per text id (detector
+    ``"propagate"``).
     """
     items = texts.items() if isinstance(texts, Mapping) else ((str(i), t) for i, t in enumerate(texts))
     patterns: list[tuple[re.Pattern[str], str]] = []
     for value, kind in sorted(confirmed.items(), key=lambda kv: -len(kv[0])):
         value = value.strip()
-        if not value or kind not in PII_TYPES:
+        if not value or kind not in PII_TYPES or (value.isdigit() and len(value) <= 3):
             continue
         digits = re.sub(r"\D", "", value)
         # Each pattern starts with a literal and checks the character before the match after it (a pattern led by
