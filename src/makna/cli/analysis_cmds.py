@@ -263,11 +263,16 @@ def report_cmd(
     templates: Annotated[Path | None, typer.Option("--templates", help="Folder with report.html.j2 / report.md.j2 "
                                                    "overriding the shipped templates.")] = None,
     quotes: Annotated[int, typer.Option("--quotes", help="Exemplar quotes per code.")] = 2,
+    coder: Annotated[str | None, typer.Option("--coder", help="Count and quote this coder's codings only "
+                                              "(e.g. after agreement, the coder whose coding is final).")] = None,
 ) -> None:
-    """Write the findings report: report.html (self-contained), report.md, report.docx and charts."""
+    """Write the findings report: report.html (self-contained), report.md, report.docx and charts.
+
+    With several coders every coder's codings count (one passage coded by two coders is two segments); a thesis
+    usually reports one coder's, or the consensus: --coder NAME."""
     from ..report import write_report
 
     with opened(project) as proj:
         with busy("Writing the report"):
-            files = write_report(proj, output, lang, templates=templates, quotes=quotes)
+            files = write_report(proj, output, lang, templates=templates, quotes=quotes, coder=coder)
     typer.echo(f"Wrote {files.html}, {files.markdown}, {files.docx} and {len(files.charts)} chart file(s).")

@@ -29,8 +29,9 @@ class ReportFiles:
 
 
 def write_report(project: Project, out_dir: str | Path, lang: str = "id", *, templates: str | Path | None = None,
-                 quotes: int = 2, png: bool = True) -> ReportFiles:
-    """Write the report in ``lang`` (``id`` or ``en``) into ``out_dir`` (created if needed)."""
+                 quotes: int = 2, png: bool = True, coder: str | None = None) -> ReportFiles:
+    """Write the report in ``lang`` (``id`` or ``en``) into ``out_dir`` (created if needed); with ``coder``, from
+    that coder's codings only (:func:`~makna.report.model.build_report`)."""
     from .render_docx import render_docx
     from .render_html import render_html
     from .render_markdown import render_markdown
@@ -41,7 +42,7 @@ def write_report(project: Project, out_dir: str | Path, lang: str = "id", *, tem
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder}: exists and is not a folder")
     folder.mkdir(parents=True, exist_ok=True)
-    data = build_report(project, lang=lang, quotes=quotes)
+    data = build_report(project, lang=lang, quotes=quotes, coder=coder)
     html = folder / "report.html"
     html.write_text(render_html(data, templates=templates), encoding="utf-8")
     md = folder / "report.md"

@@ -147,13 +147,17 @@ def _read_segments(project: Project, ids: Sequence[str],
 
 
 def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_chars: int = 320,
-                 charts: bool = True) -> ReportData:
-    """Everything the report shows, computed once for every output format."""
+                 charts: bool = True, coder: str | None = None) -> ReportData:
+    """Everything the report shows, computed once for every output format. With ``coder``, only that coder's
+    codings count (figures, quotes, matrices, co-occurrence): a thesis reports one coder's or the consensus
+    figures, not every coder's codings of one passage added up."""
     text = strings(lang)
     nodes = code_tree(project)
     seg = tables.segments.c
     with project.store.read() as conn:
         seen = counted_where(project, conn)  # blind rounds; the suggester's proposals left out
+        if coder is not None:
+            seen = [*seen, seg.coder_id == project.coder_id(conn, coder, create=False)]
         rows = conn.execute(select(seg.id, seg.source_id, seg.start, seg.end, seg.code_id).where(*seen)).all()
         links = _case_links(conn)
         counts = {
@@ -181,7 +185,7 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
             out += subtree(ch)
         return out
 
-    freq = {f.key: f for f in code_frequencies(project)}  # the one roll-up rule (ROLLUP_RULE)
+    freq = {f.key: f for f in code_frequencies(project, coder=coder)}  # the one roll-up rule (ROLLUP_RULE)
 
     def stats(node: CodeNode, base_depth: int = 0) -> CodeStats:
         f = freq[node.code.key]
@@ -208,12 +212,14 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
     data = ReportData(lang, text, project.info().name, dt.date.today().isoformat(), counts,
                       list(all_stats.values()), themes)
     data.memos = memos_on_codes(project)
+    if coder is not None:
+        data.notes.append(text["one_coder"].format(coder=coder))
     if data.empty:
         return data
-    _matrices(project, data, nodes, all_stats)
+    _matrices(project, data, nodes, all_stats, coder)
     used = [all_stats[n.code.id] for n in nodes if all_stats[n.code.id].segments]
     leaf_keys = [s.key for s in used if not any(o.key.startswith(s.key + ".") for o in used)]
-    co = cooccurrence(project, mode="overlap", codes=leaf_keys or None)
+    co = cooccurrence(project, mode="overlap", codes=leaf_keys or None, coder=coder)
     data.conclusions = draft_conclusions([(th.stats, th.codes) for th in themes], informants=counts["cases"],
                                          sources=counts["sources"],
                                          pairs=[(p.code1, p.code2, p.n12) for p in co.pairs()], lang=lang)
@@ -222,12 +228,13 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
     return data
 
 
-def _matrices(project: Project, data: ReportData, nodes: list[CodeNode], all_stats: dict[str, CodeStats]) -> None:
+def _matrices(project: Project, data: ReportData, nodes: list[CodeNode], all_stats: dict[str, CodeStats],
+              coder: str | None = None) -> None:
     from ..analysis.matrices import code_by_case
 
     used = [n.code.key for n in nodes if all_stats[n.code.id].segments]
     if 0 < data.counts["cases"] <= MAX_CASE_COLUMNS:
-        m = code_by_case(project, codes=used)
+        m = code_by_case(project, codes=used, coder=coder)
         m.title = data.text["matrix_case"]
         data.matrices.append(m)
     elif data.counts["cases"] > MAX_CASE_COLUMNS:
@@ -239,7 +246,7 @@ def _matrices(project: Project, data: ReportData, nodes: list[CodeNode], all_sta
                              .order_by(a.name)).all()
     for name, kind, n_values in attrs:
         if 1 < n_values <= MAX_ATTRIBUTE_VALUES:
-            m = code_by_attribute(project, name, measure="cases", codes=used, descendants=True)
+            m = code_by_attribute(project, name, measure="cases", codes=used, descendants=True, coder=coder)
             m.title = data.text["matrix_attr"].format(attr=name)
             if kind == "boolean":  # True/False in the report's language
                 words = {"True": data.text["yes"], "False": data.text["no"]}
