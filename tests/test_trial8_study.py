@@ -63,3 +63,58 @@ def test_a_docx_table_row_is_quoted_without_the_cell_separator(project: Any, tmp
     assert [q.text for q in exemplar_quotes(project, "debt")] == ["Sejak anak sekolah."]
     assert quote_text("Informan: | Kepada toke.") == "Kepada toke."
     assert quote_text("a | b") == "a | b"  # a bar inside what was said stays
+
+
+def _docx_with_header(path: Path, header: str | None) -> Path:
+    import docx
+
+    doc = docx.Document()
+    if header is not None:
+        doc.sections[0].header.paragraphs[0].text = header
+    for line in ("Pewawancara: Sejak kapan?", "Informan: Sejak menikah.", "Pewawancara: Lalu?", "Informan: Ya."):
+        doc.add_paragraph(line)
+    doc.save(str(path))
+    return path
+
+
+def test_a_docx_page_header_left_out_is_named_in_a_note_without_its_text(tmp_path: Path) -> None:
+    from makna.importers import read_document
+
+    header = "Informan: Ibu Contoh Fiktif, 41 tahun, HP 0812-5550-0000"
+    notes = read_document(_docx_with_header(tmp_path / "a.docx", header)).notes
+    assert notes == [
+        f"the page header ({len(header)} characters) is not imported: copy what it says into the body if the "
+        "transcript needs it (and de-identify it there)"
+    ]
+    assert read_document(_docx_with_header(tmp_path / "b.docx", None)).notes == []
+
+
+def test_import_shows_the_readers_notes(project: Any, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from makna.cli import app
+    from makna.sources import import_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _docx_with_header(folder / "informan-01.docx", "Informan 1, Desa Contoh")
+    (folder / "wa.txt").write_text(
+        "12/02/26 19.02 - Ani: halo\n12/02/26 19.03 - Budi: ya\n12/02/26 19.04 - Ani: lagi\n", encoding="utf-8"
+    )
+    report = import_paths(project, [folder])
+    assert sorted((Path(p).name, n.split(" (")[0]) for p, n in report.notes) == [
+        ("informan-01.docx", "the page header"),
+        ("wa.txt", "WhatsApp dates are ambiguous"),
+    ]
+    got: list[str] = []
+    makna.import_file(project, _docx_with_header(tmp_path / "c.docx", "x"), on_note=got.append)
+    assert len(got) == 1 and got[0].startswith("the page header (1 characters)")
+
+    runner = CliRunner()
+    path = str(tmp_path / "cli.makna")
+    assert runner.invoke(app, ["init", path]).exit_code == 0
+    one = runner.invoke(app, ["import", str(folder / "informan-01.docx"), "-p", path])
+    assert one.exit_code == 0 and f"Note: {folder / 'informan-01.docx'}: the page header (" in one.output
+    many = runner.invoke(app, ["import", str(folder), "-p", path])
+    assert f"Note: {folder / 'wa.txt'}: WhatsApp dates are ambiguous" in many.output
+    assert "informan-01.docx: the page header" not in many.output  # a duplicate, not imported again: no note
