@@ -118,3 +118,21 @@ def test_import_shows_the_readers_notes(project: Any, tmp_path: Path) -> None:
     many = runner.invoke(app, ["import", str(folder), "-p", path])
     assert f"Note: {folder / 'wa.txt'}: WhatsApp dates are ambiguous" in many.output
     assert "informan-01.docx: the page header" not in many.output  # a duplicate, not imported again: no note
+
+
+def test_a_coders_copy_made_beside_the_project_says_commands_here_now_need_p(tmp_path: Path, monkeypatch: Any) -> None:
+    from typer.testing import CliRunner
+
+    from makna.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MAKNA_PROJECT", raising=False)
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", "study.makna"]).exit_code == 0
+    (tmp_path / "out").mkdir()
+    elsewhere = runner.invoke(app, ["copy", str(tmp_path / "out" / "study-budi.makna"), "--coder", "budi"])
+    assert elsewhere.exit_code == 0 and "Note:" not in elsewhere.output
+    beside = runner.invoke(app, ["copy", "study-budi.makna", "--coder", "budi"])
+    assert beside.exit_code == 0
+    assert "Note: this folder now holds two projects, so a command here without -p" in beside.output
+    assert "several *.makna files" in runner.invoke(app, ["stats"]).output
