@@ -136,3 +136,34 @@ def test_a_coders_copy_made_beside_the_project_says_commands_here_now_need_p(tmp
     assert beside.exit_code == 0
     assert "Note: this folder now holds two projects, so a command here without -p" in beside.output
     assert "several *.makna files" in runner.invoke(app, ["stats"]).output
+
+
+def test_a_command_under_the_login_name_in_a_project_of_other_coders_says_so(tmp_path: Path, monkeypatch: Any) -> None:
+    import getpass
+
+    from typer.testing import CliRunner
+
+    from makna.cli import app
+
+    login = getpass.getuser()
+    path = str(tmp_path / "s.makna")
+    runner = CliRunner()
+    monkeypatch.setenv("MAKNA_CODER", "ana-" + login)  # a coder name other than the login name
+    assert runner.invoke(app, ["init", path]).exit_code == 0
+    (tmp_path / "t.txt").write_text(TEXT, encoding="utf-8")
+    assert runner.invoke(app, ["import", str(tmp_path / "t.txt"), "-p", path]).exit_code == 0
+    assert runner.invoke(app, ["codebook", "add", "exp", "-p", path]).exit_code == 0
+    assert runner.invoke(app, ["code", "exp", "-s", "t.txt", "--turn", "2", "-p", path]).exit_code == 0
+    set_ = runner.invoke(app, ["stats", "-p", path])
+    assert "Note: acting as" not in set_.output
+    monkeypatch.delenv("MAKNA_CODER")  # a new terminal
+    unset = runner.invoke(app, ["code", "exp", "-s", "t.txt", "--turn", "4", "-p", path])
+    assert unset.exit_code == 0
+    assert f"Note: acting as {login!r}, your login name ($MAKNA_CODER is not set)" in unset.output
+    assert f"(its coders: ana-{login});" in unset.output
+    given = runner.invoke(app, ["code", "exp", "-s", "t.txt", "--turn", "2", "-p", path, "--coder", "budi"])
+    assert given.exit_code == 0 and "Note: acting as" not in given.output
+    read = runner.invoke(app, ["codebook", "delete", "exp", "-p", path])  # no coding as the login name: no note
+    assert read.exit_code == 2 and read.output.startswith("Error: code 'exp' has")
+    again = runner.invoke(app, ["code", "exp", "-s", "t.txt", "--turn", "1", "-p", path])
+    assert again.exit_code == 0 and "Note: acting as" not in again.output  # a coder now: said when it mattered
