@@ -286,14 +286,20 @@ def upload_name(filename: str) -> str:
 
 
 def import_upload(project: Project, filename: str, data: bytes, *, language: str | None = None,
-                  keep_original: bool = True, max_bytes: int | None = None) -> Source:
+                  keep_original: bool = True, max_bytes: int | None = None,
+                  on_note: Callable[[str], None] | None = None) -> Source:
     """Import the bytes of an uploaded file (read as a file of that name would be, with the same
-    readers and limits; nothing is written to disk). The source is named after the file."""
+    readers and limits; nothing is written to disk). The source is named after the file; ``on_note``
+    as in :func:`import_file`."""
     name = upload_name(filename)
     path = Path(name)
-    item = _prepare_document(path, read_bytes(path, data, max_bytes=max_bytes), name, language=language,
-                             turn_pattern=None, keep_original=keep_original)
-    return _store_prepared(project, [item])[0]
+    doc = read_bytes(path, data, max_bytes=max_bytes)
+    item = _prepare_document(path, doc, name, language=language, turn_pattern=None, keep_original=keep_original)
+    stored = _store_prepared(project, [item])[0]
+    if on_note is not None:
+        for note in doc.notes:
+            on_note(note)
+    return stored
 
 
 def _prepare_document(path: Path, doc: ImportedText, name: str, *, language: str | None, turn_pattern: str | None,
