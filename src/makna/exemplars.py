@@ -12,6 +12,9 @@ from .text import STAMP_GAP_PATTERN, TIME_STAMP_PATTERN, sentence_spans
 __all__ = ["Quote", "exemplar_quotes", "quote_text"]
 
 _LABEL = re.compile(rf"^(?:{TIME_STAMP_PATTERN}{STAMP_GAP_PATTERN})?[^\W\d_][\w.'’ ()-]{{0,40}}?:\s+")
+# A .docx table of turns is read one row a line, cells joined by " | " (makna.importers.docx): after the
+# label cell, the separator is no part of what the informant said.
+_CELL_SEPARATOR = re.compile(r"^\|\s+")
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ def quote_text(text: str, max_chars: int = 320) -> str:
     """The quotable part of a coded span: no leading speaker label, whole sentences, at most
     ``max_chars`` characters where whole sentences allow (a longer first sentence is cut at a word
     boundary with an ellipsis)."""
-    body = _LABEL.sub("", text.strip(), count=1).strip()
+    body = _CELL_SEPARATOR.sub("", _LABEL.sub("", text.strip(), count=1).strip(), count=1)
     if len(body) <= max_chars:
         return body
     out = ""
@@ -55,8 +58,18 @@ def exemplar_quotes(project: Project, code: str, n: int = 2, *, descendants: boo
                     max_chars: int = 320, segments: list[RetrievedSegment] | None = None) -> list[Quote]:
     """Up to ``n`` quotes for ``code``: first one per informant (case), in order of informant name,
     then further quotes; within an informant, the segment whose quotable text is longest but still
-    fits ``max_chars`` (a complete thought) comes first."""
+    fits ``max_chars`` (a complete thought) comes first. A passage quoted once is not quoted again:
+    the same words of the same source coded by a second coder (or twice under ``descendants``) are
+    one quote."""
     found = segments if segments is not None else retrieve(project, code=code, descendants=descendants)
+    seen: set[tuple[str, str]] = set()
+    distinct: list[RetrievedSegment] = []
+    for seg in found:
+        key = (seg.source_id, quote_text(seg.text, max_chars))
+        if key not in seen:
+            seen.add(key)
+            distinct.append(seg)
+    found = distinct
 
     def fit(seg: RetrievedSegment) -> tuple[int, int]:
         length = len(quote_text(seg.text, 10_000))

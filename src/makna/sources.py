@@ -71,6 +71,8 @@ class ImportReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, existing source name)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     passed_over: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    # what a reader left out or assumed in a file it imported (a .docx page header, an encoding...)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (path, note)
 
 
 def _detect_language(text: str) -> str:
@@ -249,15 +251,22 @@ def import_file(
     turn_pattern: str | None = None,
     keep_original: bool = True,
     allow_duplicate: bool = False,
+    on_note: Callable[[str], None] | None = None,
 ) -> Source:
     """Import one transcript file (see :func:`makna.importers.supported_suffixes`).
 
     Identity for duplicate detection is the sha256 of the file's bytes; ``keep_original`` also
-    stores those bytes in the project."""
+    stores those bytes in the project. ``on_note`` gets, once the source is stored, each note of the
+    reader about what it left out or assumed (a .docx page header, an encoding)."""
     p = Path(path)
-    item = _prepare_document(p, read_document(p), name or p.name, language=language, turn_pattern=turn_pattern,
+    doc = read_document(p)
+    item = _prepare_document(p, doc, name or p.name, language=language, turn_pattern=turn_pattern,
                              keep_original=keep_original, allow_duplicate=allow_duplicate)
-    return _store_prepared(project, [item])[0]
+    stored = _store_prepared(project, [item])[0]
+    if on_note is not None:
+        for note in doc.notes:
+            on_note(note)
+    return stored
 
 
 _MAX_NAME = 255
@@ -277,14 +286,20 @@ def upload_name(filename: str) -> str:
 
 
 def import_upload(project: Project, filename: str, data: bytes, *, language: str | None = None,
-                  keep_original: bool = True, max_bytes: int | None = None) -> Source:
+                  keep_original: bool = True, max_bytes: int | None = None,
+                  on_note: Callable[[str], None] | None = None) -> Source:
     """Import the bytes of an uploaded file (read as a file of that name would be, with the same
-    readers and limits; nothing is written to disk). The source is named after the file."""
+    readers and limits; nothing is written to disk). The source is named after the file; ``on_note``
+    as in :func:`import_file`."""
     name = upload_name(filename)
     path = Path(name)
-    item = _prepare_document(path, read_bytes(path, data, max_bytes=max_bytes), name, language=language,
-                             turn_pattern=None, keep_original=keep_original)
-    return _store_prepared(project, [item])[0]
+    doc = read_bytes(path, data, max_bytes=max_bytes)
+    item = _prepare_document(path, doc, name, language=language, turn_pattern=None, keep_original=keep_original)
+    stored = _store_prepared(project, [item])[0]
+    if on_note is not None:
+        for note in doc.notes:
+            on_note(note)
+    return stored
 
 
 def _prepare_document(path: Path, doc: ImportedText, name: str, *, language: str | None, turn_pattern: str | None,
@@ -345,7 +360,7 @@ def import_paths(
     refusal is reported against its own file."""
     todo, passed = _expand(paths)
     report = ImportReport(passed_over=passed)
-    group: list[tuple[Path, _Prepared]] = []
+    group: list[tuple[Path, _Prepared, list[str]]] = []
     options: dict[str, Any] = {"language": language, "turn_pattern": turn_pattern, "keep_original": keep_original}
 
     def refused(path: Path, exc: MaknaError) -> None:
@@ -356,11 +371,13 @@ def import_paths(
 
     def flush() -> None:
         try:
-            report.imported.extend(_store_prepared(project, [item for _, item in group]))
+            report.imported.extend(_store_prepared(project, [item for _, item, _ in group]))
+            report.notes.extend((str(path), note) for path, _, notes in group for note in notes)
         except MaknaError:
-            for path, item in group:
+            for path, item, notes in group:
                 try:
                     report.imported.extend(_store_prepared(project, [item]))
+                    report.notes.extend((str(path), note) for note in notes)
                 except MaknaError as exc:
                     refused(path, exc)
         group.clear()
@@ -370,11 +387,12 @@ def import_paths(
         if progress:
             progress(i, len(todo), str(path))
         try:
-            item = _prepare_document(path, read_document(path), name, **options)
+            doc = read_document(path)
+            item = _prepare_document(path, doc, name, **options)
         except MaknaError as exc:
             refused(path, exc)
             continue
-        group.append((path, item))
+        group.append((path, item, list(doc.notes)))
         size += item.source.length
         if len(group) >= _GROUP_FILES or size > _GROUP_CHARS:
             flush()

@@ -43,7 +43,9 @@ CoderOpt = Annotated[str | None, typer.Option("--coder", help="Coder name [defau
 
 
 @contextmanager
-def opened(project: str | None, coder: str | None = None) -> Iterator[Project]:
+def opened(project: str | None, coder: str | None = None, *, codes: bool = False) -> Iterator[Project]:
+    """The project, acting as ``coder``; ``codes``: the command codes or writes memos as that coder
+    (a note on stderr when that is only the login name, new to a project of other coders)."""
     from functools import partial
 
     from ..project import find_project, open_project
@@ -51,7 +53,25 @@ def opened(project: str | None, coder: str | None = None) -> Iterator[Project]:
 
     location = find_project(project)
     with open_project(location, coder=coder, passphrase=partial(ask_passphrase, location)) as proj:
+        if codes and coder is None:
+            _note_login_coder(proj)
         yield proj
+
+
+def _note_login_coder(proj: Project) -> None:
+    """One line on stderr when the command acts under the login name only because $MAKNA_CODER is not
+    set (a new terminal) in a project whose coders do not include it: what it codes would count as a
+    new coder's, apart from the researcher's own work, in the counts, the report and the agreement."""
+    import os
+
+    if os.environ.get("MAKNA_CODER", "").strip():
+        return
+    people = [c.name for c in proj.coders() if c.kind == "person" and not c.name.startswith("makna-")]
+    if not people or proj.coder_name in people:
+        return
+    typer.echo(f"Note: acting as {proj.coder_name!r}, your login name ($MAKNA_CODER is not set), which is not a "
+               f"coder of this project yet (its coders: {', '.join(people[:5])}); if you are one of them, "
+               f"'export MAKNA_CODER=NAME' or pass --coder NAME.", err=True)
 
 
 @contextmanager

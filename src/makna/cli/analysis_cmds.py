@@ -185,7 +185,7 @@ def search_cmd(
     """Full-text search with stemming, shown as keyword in context; optionally autocode the hits."""
     from ..analysis.search import autocode_search, count_passages, search
 
-    with opened(project, coder) as proj:
+    with opened(project, coder, codes=autocode is not None) as proj:
         if autocode:
             res = autocode_search(proj, query, autocode, scope=scope.value, stem=stem, sources=source,
                                   coder=coder)

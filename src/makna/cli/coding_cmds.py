@@ -38,7 +38,7 @@ def code(
     chosen = [x for x in (span, turn, speaker, match) if x is not None]
     if len(chosen) != 1:
         raise InputError("give exactly one of --span, --turn, --speaker or --match")
-    with opened(project, coder) as proj:
+    with opened(project, coder, codes=True) as proj:
         if span is not None or turn is not None:
             if not source or len(source) != 1:
                 raise InputError("--span and --turn need exactly one --source")
@@ -165,7 +165,7 @@ def memo_add(
     """Write a memo."""
     from ..memos import add_memo
 
-    with opened(project, coder) as proj:
+    with opened(project, coder, codes=True) as proj:
         m = add_memo(proj, on, target, text, title=title)
     typer.echo(f"Memo {m.id} added to the {on}.")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -58,6 +59,16 @@ def copy_cmd(
     if coder is not None:
         typer.echo(f"It is {coder.strip()}'s copy: they code in it (not the codebook), and 'makna push {dest}' "
                    f"brings their work back into {location}.")
+    if _makes_two_here(location, dest):
+        typer.echo("Note: this folder now holds two projects, so a command here without -p (or $MAKNA_PROJECT) "
+                   "is refused as ambiguous: hand the copy over and remove it here, or make it in another folder.")
+
+
+def _makes_two_here(location: str, dest: object) -> bool:
+    """Whether the copy sits in the current folder beside the project found there as its only one."""
+    here = Path.cwd().resolve()
+    new, old = Path(str(dest)).resolve(), Path(location).resolve() if "://" not in location else None
+    return new.suffix == ".makna" and new.parent == here and old is not None and old.parent == here
 
 
 @app.command("log")

@@ -59,9 +59,11 @@ def import_cmd(
     with opened(project) as proj:
         if len(paths) == 1 and not paths[0].is_dir():
             # One file: its error, if any, is the command's one-line error.
+            notes: list[str] = []
             report = ImportReport(imported=[import_file(
-                proj, paths[0], name=name, language=language, turn_pattern=turn_pattern, keep_original=not no_original
-            )])
+                proj, paths[0], name=name, language=language, turn_pattern=turn_pattern, keep_original=not no_original,
+                on_note=notes.append,
+            )], notes=[(str(paths[0]), note) for note in notes])
         else:
             with Progress(
                 TextColumn("{task.description}"),
@@ -91,6 +93,8 @@ def import_cmd(
             _index_for_search(proj)
     for line in imported:
         typer.echo(line)
+    for path, note in report.notes:
+        typer.echo(f"Note: {path}: {note}")
     for path, why in report.duplicates:
         typer.echo(f"Skipped {path}: {why}")
     for path, why in report.passed_over:

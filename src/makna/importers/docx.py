@@ -1,10 +1,12 @@
 """Word .docx: the body's paragraphs and tables in reading order.
 
 Only the main document body is read: headers, footers, footnotes, comments, text boxes and
-deleted (tracked) text are left out; inserted (tracked) text is kept. Each paragraph is one line
-(a soft line break inside it starts a new line). A table row is one line, its cells joined by
-``" | "``; within a cell, paragraphs are joined by a space, and a table nested in a cell is
-rendered inline with its rows joined by ``" / "``. A vertically merged cell's continuation is empty.
+deleted (tracked) text are left out (a page header or footer that holds text is named in a note, so
+that details written there, such as the informant's, are not lost unseen); inserted (tracked) text
+is kept. Each paragraph is one line (a soft line break inside it starts a new line). A table row
+is one line, its cells joined by ``" | "``; within a cell, paragraphs are joined by a space, and a
+table nested in a cell is rendered inline with its rows joined by ``" / "``. A vertically merged
+cell's continuation is empty.
 
 The archive passes :func:`makna.importers._safety.open_zip` (size, ratio, entry names) and every
 XML part is refused if it declares a DTD before python-docx opens it.
@@ -138,4 +140,26 @@ def read_docx(path: Path, data: bytes) -> ImportedText:
         raise ImportFormatError(f"{path}: not a valid {_KIND} ({type(exc).__name__}: {reason(exc)})") from None
     lines = [text for _, text in _blocks(body)]
     text = normalize_text("\n".join(lines)).strip("\n")
-    return ImportedText(text=text, media_type=MEDIA_TYPE)
+    return ImportedText(text=text, media_type=MEDIA_TYPE, notes=_margin_notes(document))
+
+
+def _margin_notes(document: Any) -> list[str]:
+    """A note for the page headers and footers that hold text: they are not imported. The note says
+    how much text, never the text (it may name the informant)."""
+    sizes: dict[str, int] = {}
+    for part in document.part.package.iter_parts():
+        kind = str(part.partname).rsplit("/", 1)[-1]
+        if not kind.startswith(("header", "footer")) or not kind.endswith(".xml"):
+            continue
+        element = getattr(part, "element", None)
+        if element is None:
+            continue
+        size = len("".join(t.text or "" for t in element.iter(_T)).strip())
+        if size:
+            which = "page header" if kind.startswith("header") else "page footer"
+            sizes[which] = sizes.get(which, 0) + size
+    return [
+        f"the {which} ({size} characters) is not imported: copy what it says into the body if the transcript "
+        "needs it (and de-identify it there)"
+        for which, size in sizes.items()
+    ]

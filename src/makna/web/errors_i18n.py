@@ -36,6 +36,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"no source was coded by two or more of the compared coders.*",
      "no source was coded by two or more of the compared coders: nothing to compare"),
     (r"the compared sources hold no (?P<unit>\w+) units", "the compared sources hold no %(unit)s units"),
+    # what an importer left out or assumed (makna.importers: ImportedText.notes), shown after an upload
+    (r"the page header \((?P<n>\d+) characters\) is not imported: .*",
+     "the page header (%(n)s characters) is not imported: copy what it says into the body if the transcript "
+     "needs it (and de-identify it there)"),
+    (r"the page footer \((?P<n>\d+) characters\) is not imported: .*",
+     "the page footer (%(n)s characters) is not imported: copy what it says into the body if the transcript "
+     "needs it (and de-identify it there)"),
+    (r"WhatsApp dates are ambiguous \(no day over 12\): read as day/month",
+     "WhatsApp dates are ambiguous (no day over 12): read as day/month"),
+    (r"left out (?P<n>\d+) WhatsApp system line\(s\)", "left out %(n)s WhatsApp system line(s)"),
+    (r"decoded as (?P<encoding>[\w-]+)", "decoded as %(encoding)s"),
     (r"threshold (?P<value>.*): expected a share of the unit in \(0, 1\]",
      "threshold %(value)s: expected a share of the unit in (0, 1]"),
     (r"a threshold does not apply to character units", "a threshold does not apply to character units"),

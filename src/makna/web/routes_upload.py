@@ -92,15 +92,17 @@ async def api_import(request: Request) -> JSONResponse:
         for f in files:
             name = f.filename or ""
             data = await f.read()
+            notes: list[str] = []
             try:
-                src = await run_in_threadpool(import_upload, proj, name, data, language=lang)
+                src = await run_in_threadpool(import_upload, proj, name, data, language=lang, on_note=notes.append)
             except DuplicateSourceError as exc:
                 report["duplicates"].append({"file": name, "error": translate_error(str(exc), ui)})
             except MaknaError as exc:
                 report["failed"].append({"file": name, "error": translate_error(str(exc), ui)})
             else:
                 report["imported"].append({"id": src.id, "name": src.name, "length": src.length,
-                                           "language": src.language})
+                                           "language": src.language,
+                                           "notes": [translate_error(n, ui) for n in notes]})
         return reply(report)
     finally:
         await form.close()

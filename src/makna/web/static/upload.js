@@ -31,6 +31,11 @@
       cell(tr, M("Imported"));
       cell(tr, s.length.toLocaleString(document.documentElement.lang || undefined), "num");  // as the page writes numbers
       body.append(tr);
+      for (const note of s.notes || []) { // what the reader left out or assumed (a .docx page header...)
+        const nr = document.createElement("tr"); nr.className = "note";
+        cell(nr, ""); cell(nr, note); cell(nr, "", "num");
+        body.append(nr);
+      }
     }
     for (const f of report.duplicates.concat(report.failed)) {
       const tr = document.createElement("tr"); tr.className = "bad";
