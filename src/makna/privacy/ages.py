@@ -81,6 +81,16 @@ def _decade(body: str, offset: int) -> str | None:
     def moved(d: int, low: int) -> int:
         return d + step if low <= d + step <= 9 else d - step
 
+    kepala = re.fullmatch(r"(?i)(kepala|kapalo)([ \t]+)(\w+)", body)
+    if kepala is not None:  # "kepala tiga" (in one's thirties) -> "kepala empat", in its own dialect or digits
+        head, gap, tens = kepala.groups()
+        if tens.isdigit():
+            return f"{head}{gap}{moved(int(tens), 2)}" if len(tens) == 1 and 2 <= int(tens) <= 9 else None
+        local = parse_local(tens)
+        if local is None or not 2 <= local[0] <= 9:
+            return None
+        dialect = "id" if local[1] == "jawa" else local[1]
+        return f"{head}{gap}{DIALECTS[dialect][moved(local[0], 2)]}"
     m = re.fullmatch(r"([1-9])0(-an|s|'s)", body)
     if m:
         return f"{moved(int(m.group(1)), 1)}0{m.group(2)}"

@@ -57,7 +57,8 @@ _HEDGE_AFTER = (
     r"(?:(?i:mungkin|kayaknya|kali|lah|at[ \t]+least|at[ \t]+most|or[ \t]+so|tops|maybe|I[ \t]+think|I[ \t]+reckon|"
     r"for[ \t]+now|now|then|this[ \t]+year|next|bulan[ \t]+depan|tahun[ \t]+depan|waktu[ \t]+itu|"
     r"sekarang|kini|lebih|labiah|and|but|so|dan|tapi|kira-kira|kiro-kiro|kurang[ \t]+lebih|agaknyo|agaknya|"
-    r"rasonyo|rasanya|pas[ \t]+(?:bulan|tahun|taun)|bulan[ \t]+muko)\b|in[ \t]+(?=[A-Z]))"
+    r"rasonyo|rasanya|pas[ \t]+(?:bulan|tahun|taun)|bulan[ \t]+muko|kato|kata|katanya|katonyo|ngakunya|"
+    r"ngakunyo|he[ \t]+says|she[ \t]+says|he[ \t]+said|she[ \t]+said)\b|in[ \t]+(?=[A-Z]))"
 )
 _CLOSES: Final = rf"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+{_HEDGE_AFTER})"
 """An age closes its clause, or a hedge, a time word or a conjunction follows it."""
@@ -195,7 +196,7 @@ _MONTH_NAMES = (
 )
 _OWN_SENTENCE: Final = re.compile(
     r"(?<=[.!][ \t])(?P<a>(?:1[6-9]|[2-9]\d|(?=[A-Z])(?i:" + EN_TENS_TEENS + "|" + ID_TENS_TEENS + r"))"
-    r"(?:[ \t]+(?i:years?[ \t]+old|tahun|taun|taong|thn))?)"
+    r"(?:[ \t]+(?i:years?[ \t]+old|yrs?(?:[ \t]+old)?|tahun|taun|taong|thn))?)"
     r"(?=[ \t]*[.!](?:[ \t]|$)|[ \t]+(?:in|this|next|bulan|tahun)[ \t]+(?:" + _MONTH_NAMES + r"|year|month|ini|depan)\b"
     r"|,[ \t]+(?i:from|dari|asal|single|married|widowed|divorced|janda|duda|born|lahir)\b)"
 )
@@ -229,7 +230,19 @@ def _introducing(text: str, at: int) -> bool:
             break
         pos = max(cue.start("first"), pos + 1)  # "Saya Maria Ndoen,": no full name first, but "Saya" introduces
     before = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else 0
-    return not _COUNTING_Q.search(text, before, line_start)
+    if not _COUNTING_Q.search(text, before, line_start):
+        return True
+    line_end = text.find("\n", at)
+    return _DURATION_LATER.search(text, at + 2, len(text) if line_end < 0 else line_end) is not None
+
+
+_DURATION_LATER: Final = re.compile(
+    rf"(?<![\w\-])(?:[1-9]\d?|(?i:{EN_NUM}|{ID_NUM})|(?i:a|an|half[ \t]+a|satu|setahun|sebulan))[ \t]+"
+    r"(?i:years?|yrs?|months?|weeks?|tahun|taun|bulan|minggu)[ \t]+(?i:as|at|in|on|with|doing|driving|riding|"
+    r"working|now|di|jadi|sebagai|kerja|karajo|narik)\b"
+)
+"""How long, said later in the answer (``39 yrs. Two years as a picker``): a question of how long is answered
+there, so the number standing alone before it is the age the question's other part asked for."""
 
 
 _AGE_QUESTION: Final = re.compile(

@@ -9,6 +9,8 @@ AGE (the number, with its unit when there is one):
 * **an age as a noun** (``pick up my six-year-old``, ``a thirty-eight-year-old mum``, ``the nine-year-old``):
   a determiner or a possessive, then a number in words or digits hyphenated with "year-old", not followed by
   a thing (``a ten-year-old car``, ``my 12-year-old phone``);
+* **an age answering an age question after a greeting** (``Umur berapa? / Waalaikumsalam. 31 taun, Kak``): a
+  number of ten or more with its unit after one or two words and a stop;
 * **an age reckoned from a birth year or date** (``lahir 1990, jadi kini tigo puluah limo``, ``born in '89, so
   I'm thirty-six``, ``Ambo lahia 7 Maret 1992, jadi kini tiga puluh tiga.``): a birth word, its year in the
   same sentence, then "so"/"jadi" or "now"/"kini"/"sekarang" and a number of ten or more closing its clause.
@@ -80,6 +82,17 @@ _BIRTH: Final = re.compile(
 )
 """A birth word and its year, then, in the same sentence, "so"/"jadi"/"now"/"kini" and an age closing its clause."""
 _BIRTH_GATE: Final = trigger(["lahir", "Lahir", "lahia", "Lahia", "kelahiran", "Kelahiran", "born", "Born"])
+_AGE_QUESTION: Final = re.compile(
+    r"^[^\n]*(?i:\bhow[ \t]+old\b|\bumur|\busia\b|\bumua|\byour[ \t]+age\b)[^\n]*\?[ \t]*\n", re.MULTILINE
+)
+_AGE_QUESTION_GATE: Final = trigger(["old", "umur", "Umur", "usia", "Usia", "umua", "Umua", "age"])
+_AFTER_GREETING: Final = re.compile(
+    r"[.\t ]*(?:[\w .]{1,20}:[ \t]+)?(?:\(\w+\)[ \t]*)?[^\W\d]+(?:[ \t]+[^\W\d]+)?[ \t]*[.!,][ \t]+"
+    rf"(?P<a>(?:[1-9]\d|(?i:{EN_TENS_TEENS}|{ID_TENS_TEENS}))(?:[ \t]*(?i:tahun|taun|taon|thn|years?(?:[ \t]+old)?|"
+    r"yrs?)))(?=[ \t]*(?:[.,;!?)\n]|$))"
+)
+"""The answer to an age question after a greeting or an interjection of one or two words (``Waalaikumsalam. 31
+taun, Kak``, ``Haha, okay. 29 years``): a number of ten or more with its unit, closing its clause."""
 _RECKONED: Final = re.compile(r"(?i:\b(?:jadi|so|makes?|kini|sekarang|skrg|now|today)\b)")
 
 
@@ -105,6 +118,10 @@ def find_talk_ages(text: str) -> Iterator[Detection]:
             continue  # "a ten-year-old car": a thing's age
         if _value_ok(m.group("a")):
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.noun", m.group("a"))
+    for q in gated_finditer(_AGE_QUESTION, _AGE_QUESTION_GATE, text):
+        a = _AFTER_GREETING.match(text, q.end())
+        if a is not None and _value_ok(a.group("a")):
+            yield Detection(a.start("a"), a.end("a"), "AGE", 0.76, "age.answer", a.group("a"))
     for m in gated_finditer(_BIRTH, _BIRTH_GATE, text):
         if not _RECKONED.search(text, m.start(), m.start("a")) or not _value_ok(m.group("a")):
             continue  # a number after a birth year needs "so", "jadi" or "now" to be the age it makes
