@@ -6,9 +6,10 @@ DATE (the whole phrase):
   ``12 Septmber``): a word of six letters or more one edit from a month's name (a letter left out, added, changed,
   or two swapped), with the same first letter (``P`` for ``F`` in Indonesian: ``Pebruari``), with a year after it
   or a day before it. A place or a first name of the lists is no month (``Augusta 2019``);
-* **a season with its year** (``spring 2022``, ``since summer of 2021``, ``late autumn 2023``, ``the winter of
-  2019``): the season word and a four-digit year, with ``early``/``mid``/``late`` before it inside the span, as
-  the corpus writes ``late August 2024``.
+* **a season with its year** (``spring 2022``, ``since summer 2021``, ``late autumn 2023``): the season word and
+  a four-digit year written together, with ``early``/``mid``/``late`` before it inside the span, as the corpus
+  writes ``late August 2024``; not "the summer of 2019" or "Summer of 2022", told as a story and left out by most
+  of the open annotations.
 
 Only shapes and the months' own names: no value from a corpus.
 """
@@ -47,10 +48,10 @@ _DAY_BEFORE: Final = re.compile(
 """A day and a word of six to ten letters (and maybe its year)."""
 _SEASONS = r"spring|summer|autumn|fall|winter"
 _SEASON_YEAR: Final = re.compile(
-    rf"(?<![\w\-])(?:(?i:early|mid|late)[ \t\-]+)?(?i:{_SEASONS})(?:[ \t]+of)?[ \t,]+{_YEAR}(?![\w])"
-    rf"|(?<![\w\-])(?i:the)[ \t]+(?:(?i:early|mid|late)[ \t\-]+)?(?i:{_SEASONS})[ \t]+of[ \t]+{_YEAR}(?![\w])"
+    rf"(?<![\w\-])(?<!(?i:of)[ \t])(?:(?i:early|mid|late)[ \t\-]+)?(?i:{_SEASONS})[ \t]+{_YEAR}(?![\w])"
 )
-"""A season and its year (``spring 2022``, ``the summer of 2021``, ``late autumn 2023``)."""
+"""A season and its year written together (``spring 2022``, ``late autumn 2023``). "The summer of 2019" is told as
+a story, and the open annotations leave it out (three writers of four: only the compact form is read)."""
 _SEASON_GATE: Final = AllOf(
     trigger([w for s in _SEASONS.split("|") for w in (s, s.capitalize(), s.upper())]), DIGIT_LINES
 )
