@@ -53,6 +53,9 @@ def _found(text: str, language: str, kind: str) -> list[str]:
         ("I: Aku kapalo duo lah, duo puluah anam pas bulan depan.", "id", ["kapalo duo", "duo puluah anam"]),
         ("I: Kulo niki rolikur, adik kulo pitulas taun.", "id", ["rolikur", "pitulas taun"]),
         ("P: Umurnya berapa, Mbak?\nI: Assalamualaikum. 27 tahun, Mas.", "id", ["27 tahun"]),
+        ("I: Came over at fourteen and a half, on my own.", "en", ["fourteen and a half"]),
+        ("P: How old are you?\nI: Twenty-six and a bit. From Leeds originally.", "en", ["Twenty-six and a bit"]),
+        ("I: Ibu saya lahir 1958, sudah enam puluh tujuh, masih jualan.", "id", ["enam puluh tujuh"]),
         (
             "P: Name and how long you've been on the app?\nI: I'm Dele. 44 yrs. Three years on the app.",
             "en",
@@ -76,6 +79,8 @@ def test_ages_said_in_passing(text: str, language: str, ages: list[str]) -> None
         ("I: Kotaknya yang besar tiga, yang kecil lima.", "id"),
         ("I: Aku lahir di Solok, tinggal di Padang 20 tahun.", "id"),
         ("I: Dia kepala tiga bagian gudang, bukan umur.", "id"),
+        ("I: I did twelve and a half hours on Sunday.", "en"),
+        ("I: Lahir 1961, sudah 20 tahun di Padang.", "id"),
     ],
 )
 def test_what_stays_no_age(text: str, language: str) -> None:
@@ -140,6 +145,7 @@ def test_kepala_surrogate_keeps_band() -> None:
     assert shift_age_text("kapalo tigo", 1) == "kapalo ampek"
     assert shift_age_text("kepala tiga", -2) == "kepala dua"
     assert shift_age_text("Kepala 3", 2) == "Kepala 4"
+    assert shift_age_text("nineteen and a half", 2) == "twenty-one and a half"
 
 
 def test_date_surrogates() -> None:

@@ -111,6 +111,8 @@ def _decade(body: str, offset: int) -> str | None:
 
 _PART: Final = re.compile(r"(?P<p>(?i:mid|early|late|pertengahan|awal|akhir))(?P<s>[ \t\-]+)(?P<d>.+)")
 """A part of a decade and the decade (``mid twenties``, ``Early-40s``, ``pertengahan dua puluhan``)."""
+_FRACTION: Final = re.compile(r"(.+?)([ \t]+(?i:and)[ \t]+(?i:a)[ \t]+(?i:half|bit|quarter))")
+"""An age and its fraction (``thirty-three and a half``, ``12 and a bit``)."""
 _PARTS: Final = (("early", "mid", "late"), ("awal", "pertengahan", "akhir"))
 
 
@@ -129,6 +131,10 @@ def _moved_part(part: re.Match[str], offset: int) -> str:
 def shift_age_text(original: str, offset: int) -> str | None:
     """The age ``original`` moved by ``offset``, written as the original was (see the module
     documentation); None when it is no age makna can read."""
+    fraction = _FRACTION.fullmatch(original)
+    if fraction is not None:  # "nineteen and a half": the age moves, its fraction stays
+        head = shift_age_text(fraction.group(1), offset)
+        return None if head is None else head + fraction.group(2)
     part = _PART.fullmatch(original)
     if part is not None and _decade(part.group("d"), offset) is not None:
         return _moved_part(part, offset)

@@ -11,6 +11,8 @@ AGE (the number, with its unit when there is one):
   a thing (``a ten-year-old car``, ``my 12-year-old phone``);
 * **an age answering an age question after a greeting** (``Umur berapa? / Waalaikumsalam. 31 taun, Kak``): a
   number of ten or more with its unit after one or two words and a stop;
+* **an age with its fraction** (``came here at 12 and a half``, ``Thirty-three and a half.``) after "at", a verb
+  of being or a sentence's start;
 * **an age reckoned from a birth year or date** (``lahir 1990, jadi kini tigo puluah limo``, ``born in '89, so
   I'm thirty-six``, ``Ambo lahia 7 Maret 1992, jadi kini tiga puluh tiga.``): a birth word, its year in the
   same sentence, then "so"/"jadi" or "now"/"kini"/"sekarang" and a number of ten or more closing its clause.
@@ -93,7 +95,19 @@ _AFTER_GREETING: Final = re.compile(
 )
 """The answer to an age question after a greeting or an interjection of one or two words (``Waalaikumsalam. 31
 taun, Kak``, ``Haha, okay. 29 years``): a number of ten or more with its unit, closing its clause."""
-_RECKONED: Final = re.compile(r"(?i:\b(?:jadi|so|makes?|kini|sekarang|skrg|now|today)\b)")
+_RECKONED: Final = re.compile(r"(?i:\b(?:jadi|so|makes?|kini|sekarang|skrg|now|today|alah|sudah|udah|already)\b)")
+
+
+_AND_A_BIT: Final = re.compile(
+    r"(?:(?<=[.!?:][ \t])|(?<=^)|(?<=\.\.\.[ \t])|(?i:(?<=\bat[ \t])|(?<=I['’]m[ \t])|(?<=I[ \t]am[ \t])|"
+    r"(?<=['’]s[ \t])|(?<=\bis[ \t])|(?<=\bwas[ \t])|(?<=\bturned[ \t])|(?<=\bnow[ \t])))"
+    rf"(?P<a>(?:1[0-9]|[2-9]\d|(?i:{EN_TENS_TEENS}|ten|eleven|twelve))[ \t]+and[ \t]+a[ \t]+(?i:half|bit|quarter))"
+    r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:now|this|when|and|but|so|I)\b)",
+    re.MULTILINE,
+)
+"""An age with its fraction (``at nineteen and a half``, ``Thirty-three and a half.``, ``I'm 12 and a bit``) after
+"at", a verb of being or a sentence's start, closing its clause (``twelve and a half hours`` goes on)."""
+_AND_A_BIT_GATE: Final = trigger([" and a half", " and a bit", " and a quarter"])
 
 
 def _value_ok(raw: str) -> bool:
@@ -122,6 +136,8 @@ def find_talk_ages(text: str) -> Iterator[Detection]:
         a = _AFTER_GREETING.match(text, q.end())
         if a is not None and _value_ok(a.group("a")):
             yield Detection(a.start("a"), a.end("a"), "AGE", 0.76, "age.answer", a.group("a"))
+    for m in gated_finditer(_AND_A_BIT, _AND_A_BIT_GATE, text):
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.76, "age.fraction", m.group("a"))
     for m in gated_finditer(_BIRTH, _BIRTH_GATE, text):
         if not _RECKONED.search(text, m.start(), m.start("a")) or not _value_ok(m.group("a")):
             continue  # a number after a birth year needs "so", "jadi" or "now" to be the age it makes
