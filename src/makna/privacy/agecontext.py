@@ -55,8 +55,8 @@ _LATER_AGE: Final = re.compile(
 """After an AGE, in the same line: the same person's age next month or next year (``Dua puluh lima. Tahun depan
 alah dua puluh enam.``); "sudah enam tahun" alone is a duration."""
 _SELF_ID: Final = re.compile(
-    dispatch(["saya", "aku", "ambo", "awak", "sa", "kita"], fold=True, not_after=r"\w'’\-")
-    + r"(?:[ \t]+(?i:ini|iko|tu))?(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|so|tos|wis))?"
+    dispatch(["saya", "aku", "ambo", "awak", "sa", "kita", "kulo", "kula"], fold=True, not_after=r"\w'’\-")
+    + r"(?:[ \t]+(?i:ini|iko|tu|niki|iki|puniki))?(?:[ \t]+(?i:sudah|udah|alah|lah|baru|masih|so|tos|wis))?"
     rf"[ \t]+(?P<a>[1-9]\d|(?i:{ID_TENS}))(?=[ \t]*[.,;!?](?:[ \t]|$)|[ \t]+(?i:lebih|labiah)[ \t]*[.,;!?])"
 )
 _SELF_EN: Final = re.compile(
@@ -66,7 +66,9 @@ _SELF_EN: Final = re.compile(
 )
 """An age said of oneself without an age word, closing its clause."""
 _ID_NUM_UNIT = rf"{ID_NUM}[ \t]*(?:tahun|taun|taon|taong|thn)"
-_NUMBER_GATE: Final = trigger([*"123456789", "puluh", "puluah", "Puluh", "Puluah", "ty", "Ty"])
+_NUMBER_GATE: Final = trigger(
+    [*"123456789", "puluh", "puluah", "Puluh", "Puluah", "ty", "Ty", "likur", "selawe", "seket", "sewidak"]
+)
 """Lines with a two-digit number or a tens word: the only lines an age said of oneself can be on."""
 _CHILD: Final = re.compile(
     dispatch(["nan", "yang"], fold=True, not_after=r"\w")
@@ -83,6 +85,40 @@ _UNIT_GATE: Final = Narrowed(
     ),
 )
 """Lines with a unit and a birth-order or aspect word after "nan"/"yang": the only lines :data:`_CHILD` reads."""
+_CHILD_BARE: Final = re.compile(
+    dispatch(["nan", "yang"], fold=True, not_after=r"\w")
+    + r"[ \t]+(?i:gadang|ketek|tuo|mudo|bungsu|sulung|kecik|kaciak|besak|kecil|besar|paliang[ \t]+(?:ketek|gadang)|"
+    r"paling[ \t]+(?:kecil|besar))(?:[ \t]+(?i:baru|alah|lah|sudah|udah|masih|kini|sekarang))?[ \t]+"
+    rf"(?P<a>[1-9]\d?|(?i:{ID_NUM})){_CLAUSE_END}"
+)
+"""A child by birth order and an age without its unit (``nan ketek baru ampek.``), read only after a child noun in
+the line or the question before it (``Anak Uni berapa orang? / Duo. Nan gadang sambilan taun, nan ketek baru
+ampek.``): without one it is a count (``yang besar tiga, yang kecil lima``: boxes)."""
+_CHILD_BARE_GATE: Final = trigger(
+    [
+        "nan gadang",
+        "nan ketek",
+        "nan tuo",
+        "nan mudo",
+        "nan bungsu",
+        "nan sulung",
+        "nan kecik",
+        "nan kaciak",
+        "nan paliang",
+        "yang bungsu",
+        "yang sulung",
+        "yang kecil",
+        "yang besar",
+        "yang paling",
+        "yang tua",
+        "yang muda",
+        "Nan ",
+        "Yang ",
+    ]
+)
+_CHILD_WORD: Final = re.compile(
+    r"(?i:\b(?:anak|adiak|adik|adek|cucu|ponakan|keponakan|kemenakan|kamanakan)(?:nya|ku|nyo|mu)?\b)"
+)
 _KIN_BEFORE: Final = re.compile(
     r"(?i:\b(?:anak|adiak|adik|adek|cucu|kakak|kakak|uda|uni|ponakan|keponakan)(?:nya|ku|nyo|mu)?\b)[^.?!\n]{0,40}$"
 )
@@ -151,6 +187,11 @@ def find_context_ages(text: str) -> Iterator[Detection]:
         if m.group("adj") is None and not _KIN_BEFORE.search(text, max(0, m.start() - 48), m.start()):
             continue  # "yang baru dua tahun": a kin noun must come first when no birth order is said
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.context", m.group("a"))
+    for m in gated_finditer(_CHILD_BARE, _CHILD_BARE_GATE, text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else 0
+        if _CHILD_WORD.search(text, before, m.start()) and _plausible(m.group("a")):
+            yield Detection(m.start("a"), m.end("a"), "AGE", 0.74, "age.context", m.group("a"))
     for m in (*gated_finditer(_SELF_ID, _NUMBER_GATE, text), *gated_finditer(_SELF_EN, _NUMBER_GATE, text)):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.72, "age.context", m.group("a"))
     for m in (*gated_finditer(_KIN_IS, _KIN_IS_GATE, text), *gated_finditer(_PERSON_OF_WORDS, _PERSON_OF_GATE, text)):

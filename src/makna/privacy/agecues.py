@@ -20,7 +20,17 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import is_sentence_initial
-from .numwords import EN_NUM, EN_SMALL, EN_TENS, EN_TENS_TEENS, ID_NUM, ID_TENS_TEENS, ID_UNITS, SPOKEN_PAIR
+from .numwords import (
+    EN_NUM,
+    EN_SMALL,
+    EN_TENS,
+    EN_TENS_TEENS,
+    ID_NUM,
+    ID_TENS_TEENS,
+    ID_UNITS,
+    SPOKEN_PAIR,
+    parse_number,
+)
 from .types import Detection
 
 __all__ = ["AGE_NUMBER", "find_said_ages", "years_at_work"]
@@ -46,6 +56,7 @@ _SAID_EN: Final = (
 """A verb of being (or its contraction) and a number ending its clause; who it is said of is checked on the
 words before it (:func:`_said_of_someone`)."""
 _PRONOUNS: Final = frozenset({"he", "she", "who"})
+_UNIT_TAIL_EN: Final = re.compile(r"[ \t\-]+(?i:years?|yrs?)(?:[ \t\-]+old)?$")
 _KIN: Final = frozenset(
     "eldest youngest oldest one son daughter boy girl kid baby grandson granddaughter nephew niece brother sister "
     "mum mom mother dad father wife husband partner nan nana nanna gran granny grandma grandmother grandpa grandad "
@@ -145,7 +156,8 @@ _KIN_LATER_GATE: Final = trigger(
 )
 """An age in words or with its unit: digits alone after a kin noun are left to the rules with a cue word."""
 _NAMED_UNIT: Final = re.compile(
-    r"(?<![\w'’])(?P<who>[A-Z][a-z'’\-]+|(?i:anak|adik|adek|kakak|abang|cucu|adiknyo|adiknya|adeknye|kakaknya)),?"
+    r"(?<![\w'’])(?P<who>[A-Z][a-z'’\-]+|(?i:anak|adik|adek|kakak|abang|cucu|adiknyo|adiknya|adeknye|kakaknya)"
+    r"(?:[ \t]+(?i:saya|aku|ambo|kulo|kula|kami|awak|gue))?),?"
     r"(?:[ \t]+(?i:waktu[ \t]+itu|dulu|kini|sekarang|baru|masih|sudah|udah|lah|alah|umurnya|umurnyo))?[ \t]+"
     rf"(?P<a>(?i:{ID_TENS_TEENS}|{ID_UNITS}|sepuluh|sebelas)[ \t]*(?i:tahun|taun|thn)){_ID_END}"
 )
@@ -164,14 +176,16 @@ _EN_ROUGH_GATE: Final = trigger(
     ["odd", "something", "ish", "pushing", "going on", "knocking", "rising", "nudging", "turning", "hitting"]
 )
 _KEPALA: Final = re.compile(
-    r"(?i:\b(?:sudah|udah|sdh|alah|masuk|mau|menjelang|hampir|jalan|baru|lewat))[ \t]+"
-    rf"(?P<k>(?i:kepala)[ \t]+(?:[2-9]|(?i:{ID_UNITS})))\b"
+    r"(?i:\b(?:sudah|udah|sdh|alah|masuk|mau|menjelang|hampir|jalan|baru|lewat|saya|aku|ambo|awak|gue|dia|inyo|"
+    r"beliau|baliau|umurnyo|umuanyo|umua))[ \t]+"
+    rf"(?P<k>(?i:kepala|kapalo)[ \t]+(?:[2-9]|(?i:{ID_UNITS})))\b(?![ \t]*(?i:sekolah|desa|kampung|dinas|bagian|"
+    r"kantor|rumah|keluarga|suku|jorong|nagari|kaum|cabang|toko|gudang|proyek|tukang|koki|pelayan|kasir)\b)"
     r"|(?<![\w\-])(?<!(?i:tahun|zaman|jaman)[ \t])(?<!(?i:taun|taon)[ \t])(?<!(?i:era|thn)[ \t])"
     r"(?P<d>(?i:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|tigo|ampek|limo|anam)[ \t]*"
     r"(?i:puluhan|puluahan))(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:lah|kok|gitu|an|tahun|taun|sekarang|kayaknya)\b)"
 )
 """``sudah kepala tiga`` (in one's thirties), ``tiga puluhan`` ending a clause (a decade of age)."""
-_KEPALA_GATE: Final = trigger(["kepala", "Kepala", "puluhan", "puluahan"])
+_KEPALA_GATE: Final = trigger(["kepala", "Kepala", "kapalo", "Kapalo", "puluhan", "puluahan"])
 _MORE_FORMS: Final = (
     (_AGE_LOOSE, _AGE_WORD_GATE),
     (_AGE_SMALL, _AGE_WORD_GATE),
@@ -291,6 +305,8 @@ def _said_of_someone(text: str, m: re.Match[str]) -> bool:
     small = m.group("a").lower() in {"one", "two", "three"}
     verb = text[m.start() : m.start("a")].split()[0].lower()
     if verb[:1] in "'’":  # he's, she's, who's, they're; a name's ("Rhodri's twenty-four and")
+        if verb[1:].lower() == "s" and low in _KIN and (parse_number(_UNIT_TAIL_EN.sub("", m.group("a"))) or 0) >= 10:
+            return True  # "My landlord's about eighty": a kin or role noun's age of ten or more
         return low in _PRONOUNS or low == "they" or (verb[1:].lower() == "s" and last[:1].isupper() and _named(last))
     if low in _PRONOUNS or last == "I":
         if verb not in {"is", "was"} or (last == "I" and verb == "is"):

@@ -81,6 +81,16 @@ def _decade(body: str, offset: int) -> str | None:
     def moved(d: int, low: int) -> int:
         return d + step if low <= d + step <= 9 else d - step
 
+    kepala = re.fullmatch(r"(?i)(kepala|kapalo)([ \t]+)(\w+)", body)
+    if kepala is not None:  # "kepala tiga" (in one's thirties) -> "kepala empat", in its own dialect or digits
+        head, gap, tens = kepala.groups()
+        if tens.isdigit():
+            return f"{head}{gap}{moved(int(tens), 2)}" if len(tens) == 1 and 2 <= int(tens) <= 9 else None
+        local = parse_local(tens)
+        if local is None or not 2 <= local[0] <= 9:
+            return None
+        dialect = "id" if local[1] == "jawa" else local[1]
+        return f"{head}{gap}{DIALECTS[dialect][moved(local[0], 2)]}"
     m = re.fullmatch(r"([1-9])0(-an|s|'s)", body)
     if m:
         return f"{moved(int(m.group(1)), 1)}0{m.group(2)}"
@@ -101,6 +111,8 @@ def _decade(body: str, offset: int) -> str | None:
 
 _PART: Final = re.compile(r"(?P<p>(?i:mid|early|late|pertengahan|awal|akhir))(?P<s>[ \t\-]+)(?P<d>.+)")
 """A part of a decade and the decade (``mid twenties``, ``Early-40s``, ``pertengahan dua puluhan``)."""
+_FRACTION: Final = re.compile(r"(.+?)([ \t]+(?i:and)[ \t]+(?i:a)[ \t]+(?i:half|bit|quarter))")
+"""An age and its fraction (``thirty-three and a half``, ``12 and a bit``)."""
 _PARTS: Final = (("early", "mid", "late"), ("awal", "pertengahan", "akhir"))
 
 
@@ -119,6 +131,10 @@ def _moved_part(part: re.Match[str], offset: int) -> str:
 def shift_age_text(original: str, offset: int) -> str | None:
     """The age ``original`` moved by ``offset``, written as the original was (see the module
     documentation); None when it is no age makna can read."""
+    fraction = _FRACTION.fullmatch(original)
+    if fraction is not None:  # "nineteen and a half": the age moves, its fraction stays
+        head = shift_age_text(fraction.group(1), offset)
+        return None if head is None else head + fraction.group(2)
     part = _PART.fullmatch(original)
     if part is not None and _decade(part.group("d"), offset) is not None:
         return _moved_part(part, offset)

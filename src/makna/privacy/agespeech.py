@@ -39,6 +39,7 @@ from ._fastrx import dispatch, gated_finditer, trigger
 from ._text import occupied
 from .agecues import AGE_NUMBER
 from .ageforms import find_form_ages
+from .agetalk import find_talk_ages
 from .numwords import EN_DECADES, EN_NUM, EN_TENS_TEENS, ID_NUM, ID_TENS_TEENS, SPOKEN_PAIR, parse_number
 from .types import Detection
 
@@ -55,7 +56,9 @@ _DECADE = (
 _HEDGE_AFTER = (
     r"(?:(?i:mungkin|kayaknya|kali|lah|at[ \t]+least|at[ \t]+most|or[ \t]+so|tops|maybe|I[ \t]+think|I[ \t]+reckon|"
     r"for[ \t]+now|now|then|this[ \t]+year|next|bulan[ \t]+depan|tahun[ \t]+depan|waktu[ \t]+itu|"
-    r"sekarang|kini|lebih|labiah|and|but|so|dan|tapi)\b|in[ \t]+(?=[A-Z]))"
+    r"sekarang|kini|lebih|labiah|and|but|so|dan|tapi|kira-kira|kiro-kiro|kurang[ \t]+lebih|agaknyo|agaknya|"
+    r"rasonyo|rasanya|pas[ \t]+(?:bulan|tahun|taun)|bulan[ \t]+muko|kato|kata|katanya|katonyo|ngakunya|"
+    r"ngakunyo|he[ \t]+says|she[ \t]+says|he[ \t]+said|she[ \t]+said)\b|in[ \t]+(?=[A-Z]))"
 )
 _CLOSES: Final = rf"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+{_HEDGE_AFTER})"
 """An age closes its clause, or a hedge, a time word or a conjunction follows it."""
@@ -79,8 +82,12 @@ _DESCRIBERS: Final = (
     "colleague boyfriend girlfriend cowok cewek bapak-bapak ibu-ibu om-om pemuda mahasiswa mahasiswi teman kawan "
     "sepupu tetangga pelanggan tamu"
 ).split()
+_VERY: Final = ("lai", "lagi", "bana", "banget", "bener", "sekali", "amat")
+"""A particle of degree between the description and its comma (``mudo lai,``: still young); the gate reads the
+comma after it."""
 _DESCRIBED: Final = re.compile(
-    dispatch(_DESCRIBERS, fold=True, not_after=r"\w'’\-") + r"(?:[ \t]+(?i:saya|aku|ambo|gue|kami|awak|kita))?,[ \t]+"
+    dispatch(_DESCRIBERS, fold=True, not_after=r"\w'’\-")
+    + r"(?:[ \t]+(?i:saya|aku|ambo|gue|kami|awak|kita))?(?:[ \t]+(?i:lai|lagi|bana|banget|bener|sekali|amat))?,[ \t]+"
     r"(?:(?i:maybe|about|around|probably|roughly|easily|only|just|barely|nearly|almost|mungkin|kira-kira|"
     r"sekitar|sekitaran|paling|baru|masih|sudah|udah)[ \t]+)?"
     rf"(?:(?i:mid|early|late)[ \t\-]+)?(?P<a>{_TEN_UP}{_AGE_UNIT}?|{_DECADE})" + _CLOSES
@@ -92,7 +99,11 @@ _QUANTIFIED: Final = re.compile(
 )
 """A quantity before the people described: the number after them counts them."""
 _DESCRIBED_GATE: Final = trigger(
-    [f"{w}," for d in (*_DESCRIBERS, "saya", "aku", "ambo", "gue", "kami", "awak", "kita") for w in (d, d.capitalize())]
+    [
+        f"{w},"
+        for d in (*_DESCRIBERS, "saya", "aku", "ambo", "gue", "kami", "awak", "kita", *_VERY)
+        for w in (d, d.capitalize())
+    ]
 )
 _DECADE_PART: Final = re.compile(
     r"(?<![\w\-])(?<!(?i:the)[ \t])(?P<a>(?i:mid|early|late)[ \t\-]+(?:(?i:teens|twenties|thirties|forties|fifties|"
@@ -176,6 +187,7 @@ def find_spoken_ages(text: str) -> Iterator[Detection]:
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.72, "age.spoken", m.group("a"))
     yield from answers_after_clarifying(text)
     yield from find_form_ages(text)
+    yield from find_talk_ages(text)  # an age to come, as a noun, reckoned from a birth year (agetalk.py)
 
 
 _MONTH_NAMES = (
@@ -184,7 +196,7 @@ _MONTH_NAMES = (
 )
 _OWN_SENTENCE: Final = re.compile(
     r"(?<=[.!][ \t])(?P<a>(?:1[6-9]|[2-9]\d|(?=[A-Z])(?i:" + EN_TENS_TEENS + "|" + ID_TENS_TEENS + r"))"
-    r"(?:[ \t]+(?i:years?[ \t]+old|tahun|taun|taong|thn))?)"
+    r"(?:[ \t]+(?i:years?[ \t]+old|yrs?(?:[ \t]+old)?|tahun|taun|taong|thn))?)"
     r"(?=[ \t]*[.!](?:[ \t]|$)|[ \t]+(?:in|this|next|bulan|tahun)[ \t]+(?:" + _MONTH_NAMES + r"|year|month|ini|depan)\b"
     r"|,[ \t]+(?i:from|dari|asal|single|married|widowed|divorced|janda|duda|born|lahir)\b)"
 )
@@ -218,7 +230,19 @@ def _introducing(text: str, at: int) -> bool:
             break
         pos = max(cue.start("first"), pos + 1)  # "Saya Maria Ndoen,": no full name first, but "Saya" introduces
     before = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else 0
-    return not _COUNTING_Q.search(text, before, line_start)
+    if not _COUNTING_Q.search(text, before, line_start):
+        return True
+    line_end = text.find("\n", at)
+    return _DURATION_LATER.search(text, at + 2, len(text) if line_end < 0 else line_end) is not None
+
+
+_DURATION_LATER: Final = re.compile(
+    rf"(?<![\w\-])(?:[1-9]\d?|(?i:{EN_NUM}|{ID_NUM})|(?i:a|an|half[ \t]+a|satu|setahun|sebulan))[ \t]+"
+    r"(?i:years?|yrs?|months?|weeks?|tahun|taun|bulan|minggu)[ \t]+(?i:as|at|in|on|with|doing|driving|riding|"
+    r"working|now|di|jadi|sebagai|kerja|karajo|narik)\b"
+)
+"""How long, said later in the answer (``39 yrs. Two years as a picker``): a question of how long is answered
+there, so the number standing alone before it is the age the question's other part asked for."""
 
 
 _AGE_QUESTION: Final = re.compile(
@@ -270,7 +294,7 @@ _WINDOW: Final = 90
 """How far after an age its repetition is looked for (about one sentence and the next, in the same line)."""
 
 
-_DECADE_WORD: Final = re.compile(r"(?i:kepala|puluhan|puluahan|ties\b|teens\b|0['’]?s\b|0-?an\b)")
+_DECADE_WORD: Final = re.compile(r"(?i:kepala|kapalo|puluhan|puluahan|ties\b|teens\b|0['’]?s\b|0-?an\b)")
 """A decade said (``kepala dua``, ``twenties``, ``30-an``): the same person's age said later lies inside it."""
 
 
@@ -279,7 +303,7 @@ def _value(raw: str) -> int | None:
     unit = _UNIT_TAIL.search(raw)
     body = (raw[: unit.start()] if unit and unit.start() > 0 else raw).strip()
     low = re.sub(r"^(?:mid|early|late|pertengahan|awal|akhir)[ \t\-]+", "", body.lower())
-    kepala = re.fullmatch(r"kepala[ \t]+(\w+)", low)
+    kepala = re.fullmatch(r"(?:kepala|kapalo)[ \t]+(\w+)", low)
     if kepala:
         tens = parse_number(kepala.group(1))
         return None if tens is None or tens > 9 else 10 * tens

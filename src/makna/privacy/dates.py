@@ -21,6 +21,7 @@ from typing import Final
 
 from ._fastrx import DIGIT_LINES, AllOf, Folded, Narrowed, gated_finditer, lines_finditer, trigger
 from ._find import WordLines
+from .date_forms import find_said_dates
 from .patterns import _DATE_NUM, _DATE_WORDS
 from .patterns import _MONTHS as _ALL_MONTHS
 from .types import Detection
@@ -376,3 +377,4 @@ def find_more_dates(text: str) -> Iterator[Detection]:
         if _hours(text, m.start(group), m.end(group), first, second):
             continue
         yield Detection(m.start(group), m.end(group), "DATE", 0.75, "date.pair", pair)
+    yield from find_said_dates(text)  # misspelt months, seasons with a year (date_forms.py)

@@ -65,19 +65,23 @@ ID_UNITS: Final = (
 """One to nine in Indonesian and regional words."""
 TENS_WORD: Final = r"(?:puluh|puluah|puloh|pulu|poloh)"
 TEENS_WORD: Final = r"(?:belas|baleh|blas)"
+_JAVA_LIKUR = r"selikur|rolikur|telulikur|patlikur|nemlikur|pitulikur|wolulikur|sangalikur"
+_JAVA_TEENS_LIKUR = rf"rolas|telulas|patbelas|limolas|limalas|nembelas|pitulas|wolulas|sangalas|{_JAVA_LIKUR}"
+"""Javanese twelve to nineteen (``nembelas``) and twenty-one to twenty-nine (``selikur``; ``selawe`` is 25)."""
 _JAVA_TENS = (
-    r"(?:rong|telung|patang|limang|nem|pitung|wolung|sangang)[ \t]*puluh|seket|sewidak|selawe|"
+    r"(?:rong|telung|patang|limang|nem|pitung|wolung|sangang)[ \t]*puluh|s[eèé]ket|sewidak|selawe|"
     r"(?:kalih|tigang|sekawan|gangsal|pitung|wolung|sangang)[ \t]+(?:dasa|doso)"
 )
 """Javanese tens: ngoko (``wolung puluh``, ``seket``) and krama (``tigang dasa``, ``sekawan dasa``)."""
 ID_TENS_TEENS: Final = (
     rf"(?:(?:(?:{ID_UNITS})[ \t]*{TENS_WORD}|{_JAVA_TENS})(?:[ \t]+(?:{ID_UNITS}))?"
-    rf"|(?:{ID_UNITS}|se|sa)[ \t]*{TEENS_WORD}|sepuluh|sapuluah|sapuluh|sepuloh|sebelas|sabaleh|sabelas)"
+    rf"|(?:{ID_UNITS}|se|sa)[ \t]*{TEENS_WORD}|sepuluh|sapuluah|sapuluh|sepuloh|sebelas|sabaleh|sabelas|sewelas|"
+    rf"{_JAVA_TEENS_LIKUR})"
 )
 """Ten to ninety-nine in Indonesian and regional words (``dua puluh tiga``, ``duopuluah``, ``limabelas``,
 ``wolung puluh``)."""
 ID_NUM: Final = rf"(?:{ID_TENS_TEENS}|{ID_UNITS})"
-ID_TENS: Final = rf"(?:(?:(?:{ID_UNITS})[ \t]*{TENS_WORD}|{_JAVA_TENS})(?:[ \t]+(?:{ID_UNITS}))?)"
+ID_TENS: Final = rf"(?:(?:(?:{ID_UNITS})[ \t]*{TENS_WORD}|{_JAVA_TENS})(?:[ \t]+(?:{ID_UNITS}))?|{_JAVA_LIKUR})"
 """Twenty to ninety-nine (and ten) in Indonesian and regional words: a tens word, no teens."""
 EN_TENS_NUM: Final = rf"(?:(?:{EN_TENS})(?:[\- ](?:{EN_UNITS}))?)"
 """Twenty to ninety-nine in English words."""
@@ -137,6 +141,29 @@ _SE: Final = {
     "sewidak": (60, "jawa"),
     "selawe": (25, "jawa"),
 }
+_JAVA_WORDS: Final = {
+    w: v
+    for v, ws in (
+        (12, "rolas"),
+        (13, "telulas"),
+        (14, "patbelas"),
+        (15, "limolas limalas"),
+        (16, "nembelas"),
+        (17, "pitulas"),
+        (18, "wolulas"),
+        (19, "sangalas"),
+        (21, "selikur"),
+        (22, "rolikur"),
+        (23, "telulikur"),
+        (24, "patlikur"),
+        (26, "nemlikur"),
+        (27, "pitulikur"),
+        (28, "wolulikur"),
+        (29, "sangalikur"),
+    )
+    for w in ws.split()
+}
+"""Javanese teens and twenties said as one word (``nembelas``: 16, ``selikur``: 21)."""
 _JAVA_TENS_VALUE: Final = {
     "rong": 2,
     "telung": 3,
@@ -198,9 +225,15 @@ def _split_joined(words: list[str]) -> list[str]:
 
 def parse_local(body: str) -> tuple[int, str] | None:
     """An Indonesian or regional number in words (1-99) and its dialect (``id``, ``minang``, ``sunda`` or ``jawa``)."""
-    words = _split_joined(body.lower().split())
+    words = _split_joined(body.lower().replace("è", "e").replace("é", "e").split())
+    if len(words) == 1 and words[0] in _JAVA_WORDS:
+        return _JAVA_WORDS[words[0]], "jawa"
     if len(words) == 1 and words[0] in _SE:
         return _SE[words[0]]
+    if len(words) == 2 and words[0] in _SE and _SE[words[0]][0] % 10 == 0 and _SE[words[0]][0] >= 50:
+        unit = _unit_value(words[1])  # "seket kalih": fifty and two
+        if unit is not None and unit[0] > 0:
+            return _SE[words[0]][0] + unit[0], "jawa"
     if len(words) in {2, 3} and words[0] in _JAVA_TENS_VALUE and words[1] in _JAVA_TENS_WORDS:
         rest = _unit_value(words[2]) if len(words) == 3 else (0, {"jawa"})
         if rest is None or rest[0] < 0:

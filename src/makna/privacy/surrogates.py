@@ -55,6 +55,7 @@ from typing import Any, Final
 from . import gazetteers as gz
 from ._idwords import PLATE_REGIONS, spoken_digits
 from .ages import shift_age, shift_age_text
+from .date_surrogates import respell_month, shift_season
 from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
@@ -492,9 +493,10 @@ class SurrogateGenerator:
 
     # -- DATE and AGE ----------------------------------------------------------------------------------
     def _date(self, rng: random.Random, original: str, language: str) -> str:
+        original = respell_month(original) or original  # "Febuari 2024" read as the month it stands for
         word = _MONTH_WORD.search(original)
         if word is None:
-            return self._numeric_date(original)
+            return shift_season(original, self.date_offset) or self._numeric_date(original)
         month = _MONTH_NUMBER[word.group(0).lower()]
         day_m = re.search(r"(?<!\d)(\d{1,2})(st|nd|rd|th)?(?!\d)", original)
         year_m = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", original)

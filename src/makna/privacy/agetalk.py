@@ -1,0 +1,144 @@
+"""Ages told in passing: an age to come, an age as a noun, an age reckoned from a birth year (#11, round thirteen).
+
+AGE (the number, with its unit when there is one):
+
+* **an age to come** (``I'll be forty six in May``, ``she'll be 30 next month``, ``I'm turning fifty in the
+  summer``, ``he's going to be nine on Sunday``): a person's future "be" or "turn" and a number of ten or more (or
+  any number after "turning") closing its clause or before when (a month, "next ...", "this ...", "in the
+  summer", "soon"); "I'll be 20 minutes" and "I'll be there" are none;
+* **an age as a noun** (``pick up my six-year-old``, ``a thirty-eight-year-old mum``, ``the nine-year-old``):
+  a determiner or a possessive, then a number in words or digits hyphenated with "year-old", not followed by
+  a thing (``a ten-year-old car``, ``my 12-year-old phone``);
+* **an age answering an age question after a greeting** (``Umur berapa? / Waalaikumsalam. 31 taun, Kak``): a
+  number of ten or more with its unit after one or two words and a stop;
+* **an age with its fraction** (``came here at 12 and a half``, ``Thirty-three and a half.``) after "at", a verb
+  of being or a sentence's start;
+* **an age reckoned from a birth year or date** (``lahir 1990, jadi kini tigo puluah limo``, ``born in '89, so
+  I'm thirty-six``, ``Ambo lahia 7 Maret 1992, jadi kini tiga puluh tiga.``): a birth word, its year in the
+  same sentence, then "so"/"jadi" or "now"/"kini"/"sekarang" and a number of ten or more closing its clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._fastrx import gated_finditer, trigger
+from .numwords import EN_NUM, EN_TENS_TEENS, ID_TENS_TEENS, parse_number
+from .types import Detection
+
+__all__ = ["find_talk_ages"]
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|Januari|Februari|Maret|"
+    "Mei|Juni|Juli|Agustus|Oktober|Desember"
+)
+_TEN_UP = rf"(?:[1-9]\d|(?i:{EN_TENS_TEENS}))"
+_EN_UNIT = r"(?:[ \t\-]+(?i:years?[ \t\-]+old|years?|yrs?))"
+_WHEN_AFTER = (
+    rf"(?:in[ \t]+(?:{_MONTHS}|the[ \t]+(?i:spring|summer|autumn|fall|winter|new[ \t]+year)|(?i:a|two|three|"
+    r"a[ \t]+few|a[ \t]+couple[ \t]+of)[ \t]+(?i:weeks?|months?|days?))|next[ \t]+(?i:week|month|year|"
+    r"birthday|\w+day)|this[ \t]+(?i:year|month|week|summer|spring|autumn|winter|\w+day)|on[ \t]+(?:[A-Z]\w+|the[ \t]+"
+    r"\d)|soon|tomorrow|later[ \t]+this[ \t]+\w+|come[ \t]+(?:[A-Z]\w+|the))\b"
+)
+_COMING: Final = re.compile(
+    r"(?<![\w'’])(?i:I|he|she|you|we|they|mum|dad|my[ \t]+\w+|his[ \t]+\w+|her[ \t]+\w+)"
+    r"(?:['’]ll[ \t]+be|[ \t]+will[ \t]+be|['’](?:m|s|re)[ \t]+(?:going[ \t]+to|gonna)[ \t]+be"
+    r"|[ \t]+(?:am|is|are)[ \t]+(?:going[ \t]+to|gonna)[ \t]+be"
+    r"|['’](?:m|s|re)[ \t]+turning|[ \t]+(?:am|is|are)[ \t]+turning|['’]ll[ \t]+turn|[ \t]+will[ \t]+turn"
+    r"|[ \t]+turns?)"
+    rf"[ \t]+(?P<a>(?:[1-9]\d?|(?i:{EN_NUM})){_EN_UNIT}?)"
+    rf"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+{_WHEN_AFTER})"
+)
+"""A person's age to come: "be" or "turn" in the future, and a number closing its clause or before when."""
+_COMING_GATE: Final = trigger(
+    ["'ll be", "’ll be", "will be", "going to be", "gonna be", "turn", "'ll turn", "’ll turn"]
+)
+_TURNING: Final = re.compile(r"(?i:turn)")
+_NOT_AGE_AFTER: Final = re.compile(
+    r"[ \t]*(?i:%|percent|minutes?|mins?|hours?|hrs?|seconds?|secs?|quid|pounds?|dollars?|euros?|pence|p\b|k\b|"
+    r"miles?|km|metres?|meters?|feet|foot|kg|kilos?|drops?|orders?|deliveries|jobs?|people|o['’]clock|am\b|pm\b|degrees?)"
+)
+_THINGS: Final = frozenset(
+    "car cars bike bikes van vans scooter scooters moped mopeds phone phones laptop house flat building machine "
+    "motor motorbike vehicle tyre tyres boiler fridge debt loan contract mortgage tree whisky wine cheese bag "
+    "jacket coat account app system business company firm shop marriage relationship habit record tradition "
+    "bottle model version design engine truck lorry cab taxi kettle sofa mattress battery".split()
+)
+"""Things a "N-year-old" is said of as often as a person: such a noun after it makes it no person's age."""
+_NOUN_AGE: Final = re.compile(
+    r"(?<![\w'’])(?i:my|his|her|our|their|your|a|an|the|this|that|our)[ \t]+"
+    r"(?:(?i:little|wee|eldest|oldest|youngest|younger|older|baby|own)[ \t]+)?"
+    rf"(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))-(?i:years?)-(?i:old))(?![\w\-])"
+    r"(?:[ \t]+(?P<next>[A-Za-z]+))?"
+)
+_NOUN_AGE_GATE: Final = trigger(["-year-old", "-years-old", "-Year-Old", "-YEAR-OLD"])
+_BIRTH: Final = re.compile(
+    r"(?i:\b(?:lahir|lahia|kelahiran|born)\b)[^.?!\n]{0,40}?(?:(?:19|20)\d\d|['’]\d\d)\b"
+    r"[^.?!\n]{0,24}?(?i:\b(?:jadi|so|makes?[ \t]+me|which[ \t]+makes[ \t]+me)\b)?"
+    r"(?:[ \t,]+(?i:kini|sekarang|skrg|now|today))?"
+    r"(?:[ \t,]+(?i:umur|usia|umua|ambo|aku|saya|I['’]m|I[ \t]+am|I['’]ll[ \t]+be|alah|sudah|udah|lah))*"
+    rf"[ \t,]+(?P<a>(?:{_TEN_UP}|(?i:{ID_TENS_TEENS}))(?:[ \t]*(?i:tahun|taun|taon|thn|years?(?:[ \t]+old)?))?)"
+    r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:now|sekarang|kini|lah|tahun[ \t]+ini|this[ \t]+year)\b)"
+)
+"""A birth word and its year, then, in the same sentence, "so"/"jadi"/"now"/"kini" and an age closing its clause."""
+_BIRTH_GATE: Final = trigger(["lahir", "Lahir", "lahia", "Lahia", "kelahiran", "Kelahiran", "born", "Born"])
+_AGE_QUESTION: Final = re.compile(
+    r"^[^\n]*(?i:\bhow[ \t]+old\b|\bumur|\busia\b|\bumua|\byour[ \t]+age\b)[^\n]*\?[ \t]*\n", re.MULTILINE
+)
+_AGE_QUESTION_GATE: Final = trigger(["old", "umur", "Umur", "usia", "Usia", "umua", "Umua", "age"])
+_AFTER_GREETING: Final = re.compile(
+    r"[.\t ]*(?:[\w .]{1,20}:[ \t]+)?(?:\(\w+\)[ \t]*)?[^\W\d]+(?:[ \t]+[^\W\d]+)?[ \t]*[.!,][ \t]+"
+    rf"(?P<a>(?:[1-9]\d|(?i:{EN_TENS_TEENS}|{ID_TENS_TEENS}))(?:[ \t]*(?i:tahun|taun|taon|thn|years?(?:[ \t]+old)?|"
+    r"yrs?)))(?=[ \t]*(?:[.,;!?)\n]|$))"
+)
+"""The answer to an age question after a greeting or an interjection of one or two words (``Waalaikumsalam. 31
+taun, Kak``, ``Haha, okay. 29 years``): a number of ten or more with its unit, closing its clause."""
+_RECKONED: Final = re.compile(r"(?i:\b(?:jadi|so|makes?|kini|sekarang|skrg|now|today|alah|sudah|udah|already)\b)")
+
+
+_AND_A_BIT: Final = re.compile(
+    r"(?:(?<=[.!?:][ \t])|(?<=^)|(?<=\.\.\.[ \t])|(?i:(?<=\bat[ \t])|(?<=I['’]m[ \t])|(?<=I[ \t]am[ \t])|"
+    r"(?<=['’]s[ \t])|(?<=\bis[ \t])|(?<=\bwas[ \t])|(?<=\bturned[ \t])|(?<=\bnow[ \t])))"
+    rf"(?P<a>(?:1[0-9]|[2-9]\d|(?i:{EN_TENS_TEENS}|ten|eleven|twelve))[ \t]+and[ \t]+a[ \t]+(?i:half|bit|quarter))"
+    r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:now|this|when|and|but|so|I)\b)",
+    re.MULTILINE,
+)
+"""An age with its fraction (``at nineteen and a half``, ``Thirty-three and a half.``, ``I'm 12 and a bit``) after
+"at", a verb of being or a sentence's start, closing its clause (``twelve and a half hours`` goes on)."""
+_AND_A_BIT_GATE: Final = trigger([" and a half", " and a bit", " and a quarter"])
+
+
+def _value_ok(raw: str) -> bool:
+    body = re.split(r"[ \t\-]+(?i:years?|yrs?|tahun|taun|taon|thn)", raw)[0]
+    value = parse_number(body)
+    return value is not None and 1 <= value <= 110
+
+
+def find_talk_ages(text: str) -> Iterator[Detection]:
+    """Ages to come, ages as nouns and ages reckoned from a birth year (see the module documentation)."""
+    for m in gated_finditer(_COMING, _COMING_GATE, text):
+        raw = m.group("a")
+        value = parse_number(re.split(r"[ \t\-]+(?i:years?|yrs?)", raw)[0])
+        if value is None or not 1 <= value <= 110 or _NOT_AGE_AFTER.match(text, m.end("a")):
+            continue
+        if value < 10 and not _TURNING.search(text, m.start(), m.start("a")):
+            continue  # "I'll be five" (minutes, in a queue): a small number only after "turn"
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.78, "age.coming", raw)
+    for m in gated_finditer(_NOUN_AGE, _NOUN_AGE_GATE, text):
+        nxt = m.group("next")
+        if nxt is not None and nxt.lower().rstrip("s") in _THINGS | {t.rstrip("s") for t in _THINGS}:
+            continue  # "a ten-year-old car": a thing's age
+        if _value_ok(m.group("a")):
+            yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.noun", m.group("a"))
+    for q in gated_finditer(_AGE_QUESTION, _AGE_QUESTION_GATE, text):
+        a = _AFTER_GREETING.match(text, q.end())
+        if a is not None and _value_ok(a.group("a")):
+            yield Detection(a.start("a"), a.end("a"), "AGE", 0.76, "age.answer", a.group("a"))
+    for m in gated_finditer(_AND_A_BIT, _AND_A_BIT_GATE, text):
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.76, "age.fraction", m.group("a"))
+    for m in gated_finditer(_BIRTH, _BIRTH_GATE, text):
+        if not _RECKONED.search(text, m.start(), m.start("a")) or not _value_ok(m.group("a")):
+            continue  # a number after a birth year needs "so", "jadi" or "now" to be the age it makes
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.78, "age.reckoned", m.group("a"))

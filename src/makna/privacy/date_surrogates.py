@@ -1,0 +1,66 @@
+"""Surrogates of the dates :mod:`makna.privacy.date_forms` finds: a misspelt month and a season with its year (#11).
+
+* a **misspelt month** (``Febuari 2024``) is read as the month it stands for and moved like any other date (the
+  surrogate is spelt right: ``Maret 2024``), so no misspelling passes through unchanged;
+* a **season with its year** (``spring 2022``, ``late autumn 2023``, ``the summer of 2019``) moves by the project's
+  date offset from the middle of the season, and takes the season and year of the date it lands on (``spring
+  2022`` with +200 days: ``autumn 2022``); an offset too small to leave the season moves it one season in the
+  offset's direction, so no season stays as it was. The words around the season (``late``, ``the ... of``) stay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from .date_forms import near_month
+
+__all__ = ["respell_month", "shift_season"]
+
+_WORD: Final = re.compile(r"[A-Za-z]{6,10}")
+_SEASON: Final = re.compile(
+    r"(?i)\b(?P<s>spring|summer|autumn|fall|winter)\b(?P<mid>(?:[ \t]+of)?[ \t,]+)(?P<y>(?:19|20)\d\d)\b"
+)
+_ORDER: Final = ("winter", "spring", "summer", "autumn")
+_MIDDLE: Final = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10}
+"""The month in the middle of each season (northern: the English interviews are set in London)."""
+
+
+def respell_month(original: str) -> str | None:
+    """``original`` with its misspelt month written right (``Febuari 2024`` -> ``Februari 2024``), or None when it
+    holds no misspelt month."""
+    for m in _WORD.finditer(original):
+        name = near_month(m.group(0))
+        if name is not None:
+            right = name.capitalize() if m.group(0)[:1].isupper() else name
+            return original[: m.start()] + right + original[m.end() :]
+    return None
+
+
+def _season_of(month: int) -> str:
+    return _ORDER[(month % 12) // 3]
+
+
+def shift_season(original: str, offset: int) -> str | None:
+    """A season and its year moved by ``offset`` days (see the module documentation); None when ``original`` holds
+    no season with a year."""
+    m = _SEASON.search(original)
+    if m is None:
+        return None
+    word = m.group("s")
+    season = "autumn" if word.lower() == "fall" else word.lower()
+    year = int(m.group("y"))
+    new = dt.date(year, _MIDDLE[season], 15) + dt.timedelta(days=offset)
+    new_season = _season_of(new.month)
+    new_year = new.year
+    if new_season == season and new_year == year:
+        step = 1 if offset >= 0 else -1
+        i = _ORDER.index(season) + step
+        new_season = _ORDER[i % 4]
+        new_year = year + (1 if i > 3 else -1 if i < 0 else 0)
+    if word.lower() == "fall" and new_season == "autumn":
+        new_season = "fall"
+    if word[:1].isupper():
+        new_season = new_season.upper() if word.isupper() else new_season.capitalize()
+    return original[: m.start()] + new_season + m.group("mid") + str(new_year) + original[m.end() :]
