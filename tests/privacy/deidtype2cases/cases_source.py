@@ -42,7 +42,7 @@ I: The guard, [[PERSON:Mick]], is alright. He knows we ride for [[ORG:Dashlo]]."
     (
         "en",
         "A pub job and a hub",
-        """P: Tell me about your first job in London.
+        """P: Tell me about your first job in [[LOCATION:London]].
 I: Behind the bar at [[ORG:The Gilded Heron]], a pub in [[LOCATION:Walthamstow]]. My manager was [[PERSON:Priya Chandran]].
 P: And the riding?
 I: I collect from the [[ORG:Munchly]] hub in [[LOCATION:Bow]]. My account on [[ORG:Munchly]] got frozen once.""",
@@ -85,7 +85,7 @@ I: Quieter. I also tried [[ORG:Nibbla]] for a month but [[ORG:Nibbla]] never pai
         "Asal dan tempat tinggal",
         """P: Uni asli dari mana?
 I: Dari [[LOCATION:Koto Marapak Ampek]], Kak. Kini tingga di [[LOCATION:Kos Seruni Baruah]], dakek [[LOCATION:Lapai]].
-P: Lah lamo di Padang?
+P: Lah lamo di [[LOCATION:Padang]]?
 I: Duo taun. Kawan ambo [[PERSON:Yesi]] nan maajak.""",
     ),
     (
@@ -147,7 +147,7 @@ I: Terus dia minta nomor saya, [[PHONE:0812-5550-3471]].""",
     (
         "id",
         "Pindah dari kampung",
-        """P: Kenapa pindah ke Padang?
+        """P: Kenapa pindah ke [[LOCATION:Padang]]?
 I: Di [[LOCATION:Nagari Talang Balai]] susah cari kerja, Kak. Di sini saya tinggal di [[LOCATION:Kos Mutiara Bungo]], sekamar sama [[PERSON:Winda]].
 P: [[PERSON:Winda]] dari mana?
 I: Dari [[LOCATION:Pariaman]], kampungnya di [[LOCATION:Pasa Usang]].""",
