@@ -149,7 +149,10 @@ def role_of(scan: str, det: Detection, own_kind: str | None) -> str | None:
             return _LOC
     if own_kind == _LOC or det.type == _ORG or _place_head(det.text):
         return None
-    weak = _guess(det) if det.type == _PERSON else not (_listed_place(det) or _known_place(det.text))
+    if det.type == _PERSON:
+        weak = _guess(det)
+    else:  # a place no list knows, not the learned layer's (it read the context already)
+        weak = det.detector != "learned" and not (_listed_place(det) or _known_place(det.text))
     if not weak:
         return None
     if (cue == "work" and not _FROM.search(before)) or _ACCOUNT.search(before):
