@@ -56,6 +56,8 @@ _ORIGIN: Final = re.compile(
 """An origin (``a guy from``, ``originally from``, ``on the way from``, ``asal dari``)."""
 _CHAT_FROM: Final = re.compile(r"(?i:(?<![\w\-])(?:otw|pulang|balik|berangkat|baru))[ \t]+(?:dr|dri)[ \t]+$")
 """The chat's ``otw dr`` (on the way from): ``dr`` is ``dari`` there, not a doctor's title."""
+_IN: Final = re.compile(r"(?i:(?<![\w\-])(?:in|near|outside|around|inside|di|dekat|deket|sekitar))[ \t]+$")
+"""A place's preposition: no gold PERSON of the open splits follows one (1,335 LOCATION, 272 ORG)."""
 _ORIGIN_AFTER: Final = re.compile(r"[ \t]+originally\b", re.IGNORECASE)
 _FROM: Final = re.compile(r"(?i:(?<![\w\-])from)[ \t]+$")
 _ACCOUNT: Final = re.compile(
@@ -139,7 +141,7 @@ def role_of(scan: str, det: Detection, own_kind: str | None) -> str | None:
     before = _line_before(scan, det.start)
     cue = clause_cue(before)
     if det.type == _PERSON and own_kind != _ORG:
-        if cue == "stay" or _STOP.search(before) or _ORIGIN.search(before):
+        if cue == "stay" or _STOP.search(before) or _ORIGIN.search(before) or _IN.search(before):
             return _LOC
         if _FROM.search(before) and _ORIGIN_AFTER.match(scan, det.end):
             return _LOC
