@@ -43,7 +43,7 @@ _ORG: Final = "ORG"
 _PERSON: Final = "PERSON"
 
 _STOP: Final = re.compile(
-    r"(?i:(?<![\w\-])(?:singgah|mampir|parkir|parked|park|berhenti|stop(?:ped|s)?[ \t]+(?:at|by)|basuo|batamu|"
+    r"(?i:(?<![\w\-])(?:singgah|mampir|parkir|parked|park|berhenti|ditempatkan|stop(?:ped|s)?[ \t]+(?:at|by)|basuo|batamu|"
     r"katemu|ketemu|janjian|kumpul|nongkrong|ngopi|ngobrol)"
     r"(?![\w\-])[^\n.?!;:,]{0,16}?[ \t](?:at|in|di|dekat|deket|ka|ke)|grew[ \t]+up[ \t]+in|born[ \t]+in|"
     r"(?:live|lives|lived|living|based)[ \t]+in)[ \t]+(?:the[ \t]+)?$"
@@ -171,7 +171,7 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with named spans retyped by their role (module docstring); a span with evidence of a person
     (:func:`makna.privacy.kindtypes.has_person_evidence`) keeps its type."""
     out = list(found)
-    orgs: set[str] = set()
+    moved: dict[tuple[str, str], str] = {}  # (name, old type) -> the type its role gave one mention
     for i, det in enumerate(out):
         if det.type not in (_PERSON, _ORG, _LOC):
             continue
@@ -186,12 +186,13 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
             kind = _after_org(scan, det, out)
         if kind is not None and kind != det.type:
             out[i] = Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
-        if out[i].type == _ORG and _guess(det):
-            orgs.add(det.text)
-    if orgs:
+        if kind is not None and kind != det.type and not _listed_place(det):
+            moved.setdefault((det.text, det.type), kind)
+    if moved:  # repeats of a retyped name follow it (not a listed place, nor a person with a person's cue)
         for i, det in enumerate(out):
-            if det.type == _PERSON and _guess(det) and det.text in orgs:
-                out[i] = Detection(det.start, det.end, _ORG, det.confidence, det.detector, det.text)
+            kind = moved.get((det.text, det.type))
+            if kind is not None and not _listed_place(det) and not has_person_evidence(scan, det, False):
+                out[i] = Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
     return out
 
 
