@@ -66,7 +66,8 @@ _LOC_FIRST: Final = (
 _ORG_FIRST: Final = (
     "pt pt. cv cv. ud ud. koperasi ksp kspps bmt kopdit kud yayasan toko kios apotek apotik laundry bengkel salon "
     "klinik bank bpr universitas institut politeknik akademi sekolah stikes sma smk smp sd sdn smpn sman smkn "
-    "mts madrasah pesantren tk paud tpa tpq polsek polres polresta lbh posyandu puskesmas rs rsud rsu paguyuban serikat lsm "
+    "mts madrasah pesantren tk paud tpa tpq polsek polres polresta lbh posyandu puskesmas rs rsud rsu paguyuban "
+    "serikat lsm "
     "konveksi percetakan butik travel perusahaan ekspedisi kelompok firma"
 )
 KIND_FIRST: Final[dict[str, str]] = {

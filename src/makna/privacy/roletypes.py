@@ -43,8 +43,8 @@ _ORG: Final = "ORG"
 _PERSON: Final = "PERSON"
 
 _STOP: Final = re.compile(
-    r"(?i:(?<![\w\-])(?:singgah|mampir|parkir|parked|park|berhenti|ditempatkan|stop(?:ped|s)?[ \t]+(?:at|by)|basuo|batamu|"
-    r"katemu|ketemu|janjian|kumpul|nongkrong|ngopi|ngobrol)"
+    r"(?i:(?<![\w\-])(?:singgah|mampir|parkir|parked|park|berhenti|ditempatkan|stop(?:ped|s)?[ \t]+(?:at|by)|"
+    r"basuo|batamu|katemu|ketemu|janjian|kumpul|nongkrong|ngopi|ngobrol)"
     r"(?![\w\-])[^\n.?!;:,]{0,16}?[ \t](?:at|in|di|dekat|deket|ka|ke)|grew[ \t]+up[ \t]+in|born[ \t]+in|"
     r"(?:live|lives|lived|living|based)[ \t]+in)[ \t]+(?:the[ \t]+)?$"
 )
