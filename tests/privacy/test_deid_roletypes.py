@@ -37,6 +37,7 @@ def _det(text: str, name: str, kind: str, detector: str = "unknown.capitalised")
         ("I: I ride for Trundlebee mostly, sometimes Skeddle when it's dead.", "Skeddle"),
         ("I: First a warehouse, then Fastbite since 2021.", "Fastbite"),
         ("I: It was fine. Then Pellowick deactivated me without a word.", "Pellowick"),
+        ("I: Now I drive for Trundlebee... no, sorry, Skeddle, the private hire one.", "Skeddle"),
     ],
 )
 def test_a_coined_platform_named_bare_is_an_org(text: str, name: str) -> None:

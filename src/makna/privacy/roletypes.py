@@ -84,6 +84,11 @@ _ADVERBS: Final = re.compile(
     re.IGNORECASE,
 )
 """Between two platforms named in one breath: ``Quikly mostly, sometimes Rydo``, ``Quikly, then Rydo``."""
+_CORRECTION: Final = re.compile(
+    r"[ \t]*(?:\.{2,3}|…|,|-{1,2}|—)[ \t]*(?:(?i:no|sorry|eh|ah|I[ \t]+mean|maksud(?:nya|ku|ambo)?|salah|bukan)"
+    r"[ \t]*[,.…]*[ \t]*){1,3}"
+)
+"""A self-correction between two names (``Quikly... no, sorry, Rydo``, ``Kos Melati, eh, Kos Mawar``)."""
 _SETTING: Final = re.compile(
     r"(?i:interview|wawancara|direkam|recorded|held|catatan|tempat|lokasi|upstairs|downstairs|"
     r"back[ \t]+room|kita[ \t]+di)"
@@ -198,11 +203,13 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
 
 def _after_org(scan: str, det: Detection, found: Sequence[Detection]) -> str | None:
     """ORG for a catch-all guess named right after an ORG with a few adverbs between (``Quikly mostly,
-    sometimes Rydo``)."""
+    sometimes Rydo``); the type of the name a self-correction replaces (``for Quikly... no, sorry, Rydo``)."""
     if " " in det.text.strip():
         return None
     for other in found:
-        if other.type == _ORG and 0 < det.start - other.end <= 30:
-            if _ADVERBS.fullmatch(scan, other.end, det.start):
+        if other.type in (_ORG, _LOC) and 0 < det.start - other.end <= 30:
+            if _CORRECTION.fullmatch(scan, other.end, det.start):
+                return other.type
+            if other.type == _ORG and _ADVERBS.fullmatch(scan, other.end, det.start):
                 return _ORG
     return None
