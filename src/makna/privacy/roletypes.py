@@ -160,8 +160,8 @@ def role_of(scan: str, det: Detection, own_kind: str | None) -> str | None:
         stays = cue == "stay" or _STOP.search(before)
         if (stays and det.detector != "org.suffix") or _setting(scan, det):
             return _LOC
-    if own_kind == _LOC or det.type == _ORG or _place_head(det.text):
-        return None
+    if own_kind == _LOC or det.type == _ORG or _place_head(det.text) or _STOP.search(before):
+        return None  # (a place one is posted to, "ditempatkan di", stays one whatever the work word)
     if det.type == _PERSON:
         weak = _guess(det)
     else:  # a place no list knows, not the learned layer's (it read the context already)
@@ -190,8 +190,8 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
         if det.type == _PERSON and _CHAT_FROM.search(_line_before(scan, det.start)):
             out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
             continue  # "otw dr X": the chat's "dr" is "dari" (from), not a doctor's title
-        if has_person_evidence(scan, det, own is not None):
-            continue
+        if has_person_evidence(scan, det, own is not None or _guess(det)):
+            continue  # (a catch-all guess: only a cue next to it counts, not a kin word elsewhere in its sentence)
         kind = role_of(scan, det, own[0] if own else None)
         if kind is None and det.type == _PERSON and _guess(det):
             kind = _after_org(scan, det, out)
