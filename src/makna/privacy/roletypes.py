@@ -9,16 +9,22 @@ listed towns or kind-word venues) and 5 PERSON. The rules that find a name often
 catch-all's unknown word is a PERSON by default, ``Church End`` is an ORG by its head word, ``Rumah Makan X`` a
 workplace by its kind word). :func:`type_by_role` runs after the kind-word pass and retypes:
 
-* a PERSON or ORG after a stay phrase, a ``singgah``/``parkir``/``mampir di``, or an origin phrase (``a guy from``,
-  ``from X originally``, ``asal dari``, the chat's ``otw dr``) to LOCATION, unless its own kind word makes it an
-  ORG (``met at the Quarry Lane College``) or a person cue stands next to it;
-* a catch-all guess (typed PERSON for want of evidence) or a LOCATION no place list knows, after a work phrase or
-  an account phrase (``my account on``, ``signed up with``), to ORG, unless its kind word makes it a LOCATION;
-* a catch-all guess named as the subject of what only a platform does (``Quikly deactivated me``, ``when Rydo
-  closed the account``), or listed after an ORG with a few adverbs (``for Quikly mostly, sometimes Rydo``), or
-  a job in a list of jobs (``then Zoomr since 2021``), to ORG, and its repeats with it;
-* a name on the line that says where the interview took place (``interview ... at the Oakfield Civic Centre``,
-  ``wawancara di Rumah Makan X``), typed ORG without a kind word of its own, to LOCATION.
+* a PERSON after a stay, stop or origin phrase or a place's preposition (``tinggal di``, ``singgah di``, ``parkir
+  di``, ``grew up in``, ``a guy from``, ``from X originally``, ``asal dari``, ``in``, ``di``: no gold PERSON
+  follows one) to LOCATION; so the chat's ``otw dr X``, where ``dr`` is ``dari``, not a doctor's title;
+* an ORG without a kind word of its own after a stay or stop phrase, or on the line that says where the
+  interview took place (``interview ... at the Oakfield Civic Centre``, ``upstairs at``), to LOCATION;
+* a catch-all guess (typed PERSON for want of evidence) or a place no list knows (not the learned layer's),
+  after a work or account phrase (``kerja di``, ``a barista at``, ``my account on``, ``signed up with``; not
+  after ``from``, nor a place one is posted to) to ORG, unless its kind word makes it a LOCATION;
+* a one-word catch-all guess named as the subject of what only a platform does (``Quikly deactivated me``,
+  ``when Rydo closed the account``), in a frame of apps or jobs named in turn (``Mostly Zoomr``, ``then Zoomr
+  since 2021``), listed after an ORG with a few adverbs (``for Quikly mostly, sometimes Rydo``) to ORG, or
+  named by a self-correction (``for Quikly... no, sorry, Rydo``) to the corrected name's type;
+* repeats of a retyped name (same text, same old type) with it.
+
+A span with a person's evidence keeps its type (for a catch-all guess, only a cue next to it counts), and a
+decisive ORG kind word inside the span (``Quarry Lane College``) outweighs the role.
 
 Each rule names a shape of language in both languages, never a name of any corpus; every name in these
 docstrings is invented.
