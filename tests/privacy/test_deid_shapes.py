@@ -99,11 +99,6 @@ def test_ordinary_words_are_left_alone(text: str, language: str, absent: str) ->
     assert absent not in kinds
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="round twelve's retrained precision stage keeps org.context's 'Good' after 'work for' (an idiom, 'for the "
-    "good of'), and the span closure adds 'The': a known false positive, listed in the round's closing note",
-)
 def test_an_article_run_after_a_work_phrase_is_no_employer() -> None:
     assert ("The Good", "ORG") not in found("I work for The Good of my family.")
 

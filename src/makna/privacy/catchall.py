@@ -196,6 +196,9 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             elif last in ORG_SUFFIX_WORDS or _BRAND.search(word):
                 kind, conf = "ORG", 0.55
             elif WORK_BEFORE.search(before) or _GROUP_BEFORE.search(before) or _is_camel(word):
+                if word.lower() in known.words:
+                    i = j
+                    continue  # a surname that is an ordinary word ("I work for The Good of my family"): no firm
                 kind, conf = "ORG", 0.5
             elif PLACE_PREP_BEFORE.search(before) and (word not in known.surnames or _PLACE_ONLY.search(before)):
                 kind, conf = "LOCATION", 0.5

@@ -51,7 +51,7 @@ from .neighbours import ROLES
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
 
-__all__ = ["KIND_FIRST", "KIND_LAST", "kind_of", "type_by_kind_words"]
+__all__ = ["KIND_FIRST", "KIND_LAST", "has_person_evidence", "kind_of", "type_by_kind_words"]
 
 _LOC: Final = "LOCATION"
 _ORG: Final = "ORG"
@@ -66,7 +66,8 @@ _LOC_FIRST: Final = (
 _ORG_FIRST: Final = (
     "pt pt. cv cv. ud ud. koperasi ksp kspps bmt kopdit kud yayasan toko kios apotek apotik laundry bengkel salon "
     "klinik bank bpr universitas institut politeknik akademi sekolah stikes sma smk smp sd sdn smpn sman smkn "
-    "mts madrasah pesantren polsek polres polresta lbh posyandu puskesmas rs rsud rsu paguyuban serikat lsm "
+    "mts madrasah pesantren tk paud tpa tpq polsek polres polresta lbh posyandu puskesmas rs rsud rsu paguyuban "
+    "serikat lsm "
     "konveksi percetakan butik travel perusahaan ekspedisi kelompok firma"
 )
 KIND_FIRST: Final[dict[str, str]] = {
@@ -254,7 +255,7 @@ def _sentence_cue(scan: str, det: Detection) -> bool:
     return bool(_KIN_WORD.search(scan, start, det.start) or _KIN_WORD.search(scan, det.end, end))
 
 
-def _person_evidence(scan: str, det: Detection, own_kind: bool) -> bool:
+def has_person_evidence(scan: str, det: Detection, own_kind: bool) -> bool:
     """Whether ``det``, typed PERSON, is a person by evidence no kind word outweighs: a cue next to the name
     (a person detector's cue, ``my cousin``/``tetangga saya`` before it), or, without a kind word inside the span,
     a two-word listed name or a person cue in its sentence."""
@@ -281,8 +282,14 @@ def _retyped(det: Detection, kind: str) -> Detection:
 
 def type_by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with each named span typed by its decisive kind word and repeats of the name typed alike
-    (module docstring). ``scan``: the text the spans index (speaker labels masked); ``language``: ``id`` or
-    ``en``."""
+    (module docstring), then by its role in the sentence (:func:`makna.privacy.roletypes.type_by_role`).
+    ``scan``: the text the spans index (speaker labels masked); ``language``: ``id`` or ``en``."""
+    from .roletypes import type_by_role  # noqa: PLC0415  (roletypes reads this module's kind words)
+
+    return type_by_role(scan, _by_kind_words(scan, language, found))
+
+
+def _by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> list[Detection]:
     out = list(found)
     names: dict[str, str] = {}
     placed: set[str] = set()  # one-word names an ORG is named by: a place keeps its type (Puskesmas X, X)
@@ -293,7 +300,7 @@ def type_by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> 
         if det.type not in _NAMED:
             continue
         own = kind_of(det.text)
-        if _person_evidence(scan, det, own is not None):
+        if has_person_evidence(scan, det, own is not None):
             decided.add(i)
             continue
         if own is not None:

@@ -678,9 +678,15 @@ def _origins(text: str) -> Iterator[Detection]:
         yield Detection(start, start + len(place), "LOCATION", 0.6, "location.origin", place)
 
 
+_OF_AFTER: Final = re.compile(r"[ \t]+of\b")
+_THE_BEFORE: Final = re.compile(r"(?i:\bthe)[ \t]+$")
+
+
 def find_unknown_orgs(text: str) -> Iterator[Detection]:
-    """English: an unknown capitalised word mid-sentence soon after a work/platform question is an ORG."""
-    names, places, stop = gz.first_names("en"), gz.all_places(), gz.stop_caps()
+    """English: an unknown capitalised word mid-sentence soon after a work/platform question is an ORG; an
+    ordinary word is none before ``of`` (``I work for The Good of my family``) and a place after ``the``
+    (``cross the Causeway``)."""
+    names, places, stop, words = gz.first_names("en"), gz.all_places(), gz.stop_caps(), gz.english_words()
     for ctx in _ORG_CONTEXT.finditer(text):
         window_end = min(len(text), ctx.end() + 200)
         for run in CAP_RUN.finditer(text, ctx.end(), window_end):
@@ -692,7 +698,12 @@ def find_unknown_orgs(text: str) -> Iterator[Detection]:
             word, start = toks[0].group(0), run.start() + toks[0].start()
             if word in names or word in places or is_sentence_initial(text, start) or not word[1:].islower():
                 continue
-            if _IN_PLACE_BEFORE.search(line_before(text, start, 24)):
+            ordinary = word.lower() in words
+            if ordinary and _OF_AFTER.match(text, start + len(word)):
+                continue  # an ordinary word in a phrase ("I work for The Good of my family"), not an employer
+            if _IN_PLACE_BEFORE.search(line_before(text, start, 24)) or (
+                ordinary and _THE_BEFORE.search(line_before(text, start, 8))
+            ):
                 # "a tower in Ortigas", "from Tema": a place named near the work question, not the employer
                 yield Detection(start, start + len(word), "LOCATION", 0.5, "location.context", word)
                 continue

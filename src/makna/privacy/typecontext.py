@@ -30,7 +30,7 @@ from typing import Final
 from ._orgheads import JOB_NOUNS
 from .employers import work_phrase_before
 
-__all__ = ["type_context"]
+__all__ = ["clause_cue", "type_context"]
 
 _TOKEN: Final = re.compile(r"[\w'’\-]+|[^\w\s]")
 _STAY: Final = re.compile(
@@ -81,7 +81,9 @@ def _type_heads() -> frozenset[str]:
     return frozenset(words)
 
 
-def _cue(before: str) -> str:
+def clause_cue(before: str) -> str:
+    """The kind of phrase ``before`` (a line's text up to a name) ends: ``work``, ``order``, ``stay``, ``person``,
+    ``move`` or empty (module docstring)."""
     if work_phrase_before(before):
         return "work"
     if _ORDER.search(before):
@@ -108,7 +110,7 @@ def type_context(scan: str, start: int, end: int, text: str) -> tuple[str, ...]:
     after = _TOKEN.findall(scan[end : stop if stop >= 0 else end + 40])
     nxt = after[0].lower() if after else "<line>"
     feats = [f"bigram={w2} {w1}", f"next={nxt}"]
-    cue = _cue(before)
+    cue = clause_cue(before)
     if cue:
         feats.append(f"cue={cue}")
     parts = text.split()
