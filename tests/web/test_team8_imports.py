@@ -151,3 +151,21 @@ def test_core_refuses_a_coder_before_reading_the_file(project: Any) -> None:
     project.store.access = None
     with pytest.raises(InputError, match="the file is empty"):
         import_cases_bytes(project, "kasus.yaml", b"  \n")
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/codes/import", _body("codebook.yaml", CODEBOOK)),
+        ("/api/cases/import", _body("kasus.csv", CASES_CSV)),
+        ("/api/deid/decide-same", {"id": "1:1", "status": "rejected"}),
+    ],
+)
+def test_the_new_writes_need_the_token_and_the_csrf_header(
+    anon: Client, client: Client, sample_location: str, path: str, body: dict[str, Any]
+) -> None:
+    before = _events(sample_location)
+    assert anon.post(path, json=body).status_code == 401
+    assert client.post(path, json=body).status_code == 403
+    assert client.post(path, json=body, headers={"X-Makna-CSRF": "forged"}).status_code == 403
+    assert _events(sample_location) == before
