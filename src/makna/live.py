@@ -34,7 +34,9 @@ __all__ = ["Change", "Changes", "KINDS", "changes_after", "latest_id", "LiveLog"
 KINDS = ("segments.add", "segments.remove", "segment.memo", "code", "memo", "case", "round", "text", "other")
 _REMOVING = ("uncode", "uncode.span")
 _RETEXT = ("deid.apply", "deid.apply_fields")
-_RELOADING = ("code.merge", "code.delete", "undo", "redo", "history.undo", "history.redo")
+_RELOADING = ("code.merge", "code.delete", "undo", "redo", "history.undo", "history.redo", "codebook.import",
+              "exchange.import_qdc", "cases.import")
+_CODEBOOK = ("codebook.import", "exchange.import_qdc")  # many codes at once: pages say "reload"
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ def _kind(action: str, payload: dict[str, Any]) -> str:
         return "segment.memo"
     if action in _RETEXT:
         return "text"
+    if action in _CODEBOOK:
+        return "code"
     if "segments" in payload and "created" in payload:
         return "segments.add"
     head = action.split(".", 1)[0]

@@ -136,6 +136,40 @@ def project_import(
     typer.echo(f"Imported {path} as project {sp.name!r} (id {sp.id})")
 
 
+@project_app.command("export")
+def project_export(
+    name: str,
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="The new project file (.makna); never written over.")],
+    db: DbOpt,
+    user: Annotated[str | None, typer.Option(
+        "--user", help="Write it as this user, who must be the project's manager or owner or an administrator "
+                       "[default: the administrator]")] = None,
+    encrypt: Annotated[bool, typer.Option("--encrypt", help="Encrypt the file (SQLCipher), asking a passphrase "
+                                                            "(or $MAKNA_PASSPHRASE).")] = False,
+) -> None:
+    """Back up one project to a new file, whole: sources and original files, codebook, cases, every member's
+    codings and memos, de-identification reviews, rounds and the event log ('project import' puts it back).
+
+    The file holds names and other identifiers unless the project was de-identified: keep it as carefully
+    as the transcripts (--encrypt).
+    """
+    from functools import partial
+
+    from ._passphrase import new_passphrase
+
+    if path.exists():
+        raise InputError(f"{path}: a file exists there already; choose another path")
+    secret = partial(new_passphrase, str(path)) if encrypt else None
+    with _registry(db) as reg:
+        sp = reg.project(name)
+        counts = reg.export_project(sp.name, path, actor=user, passphrase=secret)
+    typer.echo(f"Exported project {sp.name!r} to {path}: {counts.get('sources', 0)} source(s), "
+               f"{counts.get('codes', 0)} code(s), {counts.get('segments', 0)} coding(s), "
+               f"{counts.get('events', 0)} event(s){' (encrypted)' if encrypt else ''}")
+    typer.echo("It holds every name in the project unless it was de-identified: keep it as carefully as the "
+               "transcripts.")
+
+
 @project_app.command("list")
 def project_list(db: DbOpt, fmt: FormatOpt = OutputFormat.table) -> None:
     """The server's projects and their members."""

@@ -45,6 +45,7 @@ from ..access import Access, Permission, Role, allows, check_role
 from ..errors import ConflictError, InputError, NotAProjectError, NotFoundError, ProjectError, require_extra
 from ..model import new_id
 from ..project import Project, create_project, open_project
+from ..store._cipher import Passphrase
 from .passwords import check_new_password, hash_password, verify_password
 
 __all__ = ["SCHEMA", "User", "ServerProject", "Session", "Registry", "SESSION_HOURS", "SESSION_CACHE_SECONDS"]
@@ -324,6 +325,20 @@ class Registry:
             else:
                 copy_project(src, location)
         return self._commit(sp, owner)
+
+    def export_project(self, key: str, path: str | os.PathLike[str], *, actor: str | None = None,
+                       passphrase: Passphrase = None) -> dict[str, int]:
+        """Write the project ``key`` whole into the new project file ``path`` (its backup: sources and
+        original files, codebook, cases, every member's codings and memos, de-identification
+        reviews, rounds, the event log; :func:`~makna.server.transfer.export_project`), which
+        :meth:`import_project` puts back. ``actor``, when given, must be a manager of the project
+        or the server's administrator. Returns the rows copied per table."""
+        from .transfer import export_project
+
+        sp = self.project(key)
+        if actor is not None:
+            self._require(sp, actor, "manage")
+        return export_project(self.location(sp), path, passphrase=passphrase)
 
     def _project_row(self, conn: Connection, key: str) -> ServerProject:
         p = projects.c

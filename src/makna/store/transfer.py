@@ -58,12 +58,13 @@ def _reset_sequences(conn: Connection) -> None:
 def copy_project_rows(source: Store, target: Store) -> dict[str, int]:
     """Replace everything in ``target`` (a project just created) with the rows of ``source``, in
     one transaction; both must be at the same schema revision (opening migrates them). Returns the
-    rows copied per table."""
+    rows copied per table. ``source`` is read in one snapshot (:meth:`Store.snapshot`): a project
+    in use (a team server's) is copied as one consistent state."""
     if source.schema_revision() != target.schema_revision():
         raise ProjectError(f"{source.url}: schema {source.schema_revision()} differs from the target's "
                            f"{target.schema_revision()}")
     counts: dict[str, int] = {}
-    with target.bulk_load() as out, source.read() as src:
+    with target.bulk_load() as out, source.snapshot() as src:
         for table in reversed(tables.metadata.sorted_tables):
             out.execute(delete(table))
         for table in tables.metadata.sorted_tables:

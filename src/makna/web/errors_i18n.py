@@ -72,6 +72,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "they are (%(fields)s): scan again to review them"),
     # why an uploaded file was not imported (the importers' messages: the file's name first)
     (r"(?P<file>.+?): the file is empty", "%(file)s: the file is empty"),
+    (r"(?P<file>.+?): a codebook file is (?P<suffixes>[.\w, ]+)", "%(file)s: a codebook file is %(suffixes)s"),
+    (r"(?P<file>.+?): a cases file is (?P<suffixes>[.\w, ]+)", "%(file)s: a cases file is %(suffixes)s"),
+    (r"(?P<file>.+?): the content is not base64", "%(file)s: the content is not base64"),
     (r"(?P<file>.+?): (?P<size>[\d,]+) bytes is over the (?P<limit>[\d,]+)-byte limit for one file",
      "%(file)s: %(size)s bytes is over the %(limit)s-byte limit for one file"),
     (r"(?P<file>.+?): unsupported file type (?P<suffix>'[^']*') \(supported: (?P<supported>.*)\)",
