@@ -197,7 +197,7 @@ _CHAT_VERB: Final = (
     r"replied|replies|kirim|ngirim|mengirim|bales|balas|mbalas|japri)"
 )
 _CHAT_SUBJECT: Final = re.compile(
-    r"(?m)(?:^|[.!?:;,][ \t]+|(?<![\w'’\-])(?:and|but|tapi|kalau|kalo|yesterday|kemarin|now|sekarang|then|lalu|"
+    r"(?m)(?:^|[.!?:;,][ \t]+|(?<![\w'’\-])(?i:and|but|tapi|kalau|kalo|yesterday|kemarin|now|sekarang|then|lalu|"
     rf"trus|terus|baru)[ \t]+)(?P<n>{_WORD})[ \t]+"
     r"(?:(?:masih|lagi|sering|selalu|juga|juo|baru|tadi|still|always|just|often|usually|sometimes|was|is|keeps|"
     r"kept|would|will|never|tak|indak|nggak|ndak)[ \t]+){0,2}"
