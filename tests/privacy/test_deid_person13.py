@@ -72,6 +72,11 @@ def test_a_name_in_apposition_to_a_role() -> None:
     assert typed("A: A friend from church, Senait Tesfaye, lent me the money.", "en")["Senait Tesfaye"] == "PERSON"
 
 
+def test_a_span_after_a_possessive_and_a_kin_noun_is_a_name() -> None:
+    assert typed("A: His daughter Luz Marina does her homework at the counter.", "en")["Luz Marina"] == "PERSON"
+    assert typed("A: My friend lives in Hackney now.", "en")["Hackney"] == "LOCATION"
+
+
 def test_an_account_in_a_persons_name() -> None:
     assert texts(account_names("The account was in the name Gwilym Pryce-Evans.")) == ["Gwilym Pryce-Evans"]
     assert texts(account_names("It's in my name, Rhodri Wyn Parry, with the middle name.")) == ["Rhodri Wyn Parry"]

@@ -317,18 +317,25 @@ _PLACE_KIND: Final = re.compile(
 )
 
 
+_KIN_BEFORE: Final = re.compile(
+    rf"(?<![\w'’\-])(?i:my|his|her|our|their|your)[ \t]+(?:{ROLES}|flatmate|housemate|roommate|"
+    r"daughter-in-law|son-in-law|mum|mom|dad|gran|granny|grandma|grandad|nan|partner|girlfriend|boyfriend|"
+    r"fiancée|fiancee|fiancé|fiance|stepdaughter|stepson)[ \t]+$"
+)
+"""A possessive and a kin or relation noun right before a span ("His daughter Luz Marina"): the span is a name."""
+
+
 def retype_by_clause(scan: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with each ORG, LOCATION or HANDLE span that this module's apposition or account evidence
-    names as a person (the same span) typed PERSON; a span with a place's or firm's kind word, digits, dots
+    names as a person (the same span), or that follows a possessive and a kin noun (:data:`_KIN_BEFORE`), typed
+    PERSON; a span with a place's or firm's kind word, digits, dots
     or underscores keeps its type."""
     evidence = {(d.start, d.end) for d in apposed_people(scan)} | {(d.start, d.end) for d in account_names(scan)}
-    if not evidence:
-        return list(found)
     out: list[Detection] = []
     for det in found:
         if (
             det.type in _RETYPABLE
-            and (det.start, det.end) in evidence
+            and ((det.start, det.end) in evidence or _KIN_BEFORE.search(scan, max(0, det.start - 32), det.start))
             and not _PLACE_KIND.search(det.text)
             and not re.search(r"[\d._@]", det.text)
         ):
