@@ -41,8 +41,9 @@ def test_a_self_correction_names_both() -> None:
 
 
 def test_a_vocative_after_a_speaker_label() -> None:
-    text = "Moderator: Ifan, what's the worst part of a shift?\nP2: The rain."
-    assert typed(text, "en").get("Ifan") == "PERSON"
+    text = "Moderator: Gareth, what's the worst part of a shift?\nP2: The rain."
+    assert typed(text, "en").get("Gareth") == "PERSON"
+    assert "Terakhir" not in typed("Peneliti: Terakhir, apa harapan Uni?\nI: Sehat.")  # opens a question
     assert "Jadi" not in typed("Moderator: Jadi, apo pendapat Uni soal itu?\nP1: Takuik.")
 
 

@@ -108,10 +108,13 @@ def _nameable(
 
 def _named_in(text: str, word: str) -> bool:
     """The document's evidence that an ordinary word is a name there: it never stands in lower case in ``text``
-    and comes capitalised two times or more ("Rusty" of a focus group, never "rusty")."""
+    and comes capitalised two times or more, once at least in the middle of a sentence ("Rusty" of a focus group,
+    never "rusty"; not a word that only ever opens a sentence, "Dorang ...")."""
+    found = [m.start() for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}(?![\w'’\-])", text)]
     return (
         not in_lower_case(text, word.lower())
-        and len(re.findall(rf"(?<![\w'’\-]){re.escape(word)}(?![\w'’\-])", text)) >= 2
+        and len(found) >= 2
+        and any(not is_sentence_initial(text, at) for at in found)
     )
 
 
@@ -158,12 +161,15 @@ _QUESTION_WORDS: Final = re.compile(
 
 def label_vocatives(scan: str) -> Iterator[Detection]:
     """PERSON for the word that opens a turn after a (masked) speaker label, set off by a comma before a
-    question ("Moderator: Rhodri, what's ...?"): the one addressed."""
+    question ("Moderator: Rhodri, what's ...?"): the one addressed, when a first-name list has it (no ordinary
+    word) or the text names it elsewhere (:func:`_named_in`); "Peneliti: Terakhir, ...?" opens a question."""
     for m in _AFTER_LABEL.finditer(scan):
         word, rest = m.group("n"), m.group("rest")
         if not rest.rstrip().endswith("?") or not _QUESTION_WORDS.match(rest):
             continue
-        if _nameable(word, strict=True, text=scan):
+        names, _places, ordinary, _stop = _lists()
+        listed = word in names and word.lower() not in ordinary
+        if (listed or _named_in(scan, word)) and _nameable(word, strict=True, text=scan):
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.vocative", word)
 
 
@@ -222,15 +228,17 @@ _PERSON_NOUNS: Final = (
     rf"bidan|pendamping|{_JOBS})"
 )
 _APPOSED_AFTER: Final = re.compile(
-    rf"(?P<n>{_NAME}),[ \t]+(?:(?i:my|our|his|her|their|a|an|the|si|sang)[ \t]+)?(?:[\w\-]+[ \t]+)?"
-    rf"(?P<role>{_PERSON_NOUNS})(?![\w\-])(?:[ \t]+[\w\-]+){{0,4}}[ \t]*,"
+    rf"(?P<n>{_NAME}),[ \t]+(?:(?i:my|our|his|her|their|a|an|the|si|sang)[ \t]+)?"
+    r"(?:(?i:old|best|new|little|big|older|younger|late|ex|local|regular)[ \t]+)?"
+    rf"(?P<role>{_PERSON_NOUNS})(?![\w\-])(?![ \t]+[{_UP}])(?:[ \t]+[\w\-]+){{0,4}}[ \t]*,"
 )
 _APPOSED_BEFORE: Final = re.compile(
     rf"(?<![\w'’\-])(?i:a|an|my|our|his|her|their|the|si)[ \t]+(?:[\w\-]+[ \t]+)?(?P<role>{_PERSON_NOUNS})"
     rf"(?:[ \t]+(?i:from|at|of|in|on|near|dari|di)(?:[ \t]+[\w\-]+){{1,4}})?,[ \t]+(?P<n>{_NAME}),"
 )
 _PLACE_BEFORE: Final = re.compile(
-    r"(?i:\b(?:in|at|from|near|to|into|di|dari|ke|dekat|orang|urang|asal|asli|kota|desa|kampung|kampuang)[ \t]+)$"
+    r"(?i:\b(?:in|at|from|near|to|into|of|di|dari|ke|dekat|orang|urang|asal|asli|kota|desa|kampung|kampuang)"
+    r"[ \t]+)$"
 )
 
 
@@ -248,7 +256,7 @@ def apposed_people(text: str) -> Iterator[Detection]:
             if _PLACE_BEFORE.search(text, max(0, start - 12), start):
                 continue
             words = name.split()
-            if not all(_nameable(w, places_ok=not initial) for w in words):
+            if not all(_nameable(w, places_ok=not initial, strict=initial, text=text) for w in words):
                 continue
             if len(words) == 1 and not _listed(words[0]) and initial:
                 continue  # one unknown word opening a sentence: as often an adverb ("Akhirnya, sopir datang")
