@@ -24,6 +24,7 @@ from .neighbours import listed_places, nicknames, prefixed_places, role_persons,
 from .orgcontext import apply_org_context
 from .orgcues import apply_org_cues
 from .patterns import detect_patterns
+from .person_clauses import person_clauses, retype_by_clause
 from .persons import detect_persons, repeat_names, titled_names_first
 from .placecontext import find_shaped_places, find_word_places, places_after_addresses
 from .places import detect_places
@@ -62,6 +63,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(context_places(scan))  # "down in Plaistow", "Agar Grove", "the Pembury estate"
     candidates.extend(context_ages(scan))  # "nineteen years of age", "outside flat 12"
     candidates.extend(context_orgs(scan))  # "I'm on Quikbite", "she rides for Trolleo"
+    candidates.extend(person_clauses(scan))  # "Rahmi... eh, Rahma", "Hendri masih chat", "Wagini, tetangga kos,"
     candidates.extend(english_evidence(scan, language))  # "rang Dorota", "my boss, Gintare,", "born in Chapelton"
     candidates.extend(find_word_places(scan, language, runs))
     candidates.extend(find_shaped_places(scan, language))
@@ -84,4 +86,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = drop_lookalikes(scan, language, found)  # then the words that only look like identifiers
     found = close_spans(scan, found, language)  # persons' and addresses' spans closed over a missing initial or part
     found = type_by_kind_words(scan, language, found)  # one type per name, by its kind word (kindtypes.py, deidtype1)
+    found = retype_by_clause(scan, found)  # a span in apposition to a person noun, an account in a person's name
     return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them

@@ -549,7 +549,8 @@ def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detectio
 
 _CONTEXT_FINDS: Final = frozenset(
     "person.answer person.role person.coordinated person.did person.he person.turn person.nickname "
-    "person.postposed person.document person.speaker person.sender".split()
+    "person.postposed person.document person.speaker person.sender person.apposed person.chat_subject "
+    "person.vocative person.thanked person.chosen".split()
 )
 """PERSON detectors that find a name by its context alone, below the 0.75 of a cue ("Tari, kawan SMA",
 "Who rides with you? / Hodan and ..."): their names are repeated too, at their own confidence."""
@@ -582,11 +583,16 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
     if not tokens:
         yield from lower_repeats(text, found)
         return
+    last: Detection | None = None
     for start, end in word_spans(text, tokens, GLUED_BEFORE, GLUED_AFTER):  # (an alternation compiled per text before)
         if _GREETING_AFTER.match(text, end) and is_sentence_initial(text, start):
             continue  # "Sugeng dalu": a greeting, even where Sugeng is someone's name
         word = text[start:end]
         yield Detection(start, end, "PERSON", conf[word], "person.repeat", word)
+        if last is not None and text[last.end : start] == " ":  # "Rhodri Pritchard": two found tokens, one name
+            both = min(last.confidence, conf[word])
+            yield Detection(last.start, end, "PERSON", both, "person.repeat", text[last.start : end])
+        last = Detection(start, end, "PERSON", conf[word], "person.repeat", word)
     yield from _short_forms(text, {t for t in tokens if conf[t] >= 0.72})
     yield from lower_repeats(text, found)
 

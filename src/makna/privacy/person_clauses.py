@@ -1,0 +1,352 @@
+"""PERSON evidence from the clause a name sits in (issue 11, branch deidperson3 of round thirteen).
+
+The round-twelve unseen sets missed PERSON spans, or typed them ORG, LOCATION or HANDLE, where the clause
+around the name says plainly that a person is meant, whatever a list knows of the word. Each rule reads a
+general shape of speech in interviews, never a list of corpus strings:
+
+* **a self-correction** (:func:`corrected_names`): "Rahmi... eh, Rahma", "Dariusz... sorry, Darius": two
+  capitalised words, a pause or comma and a correction word between them, one of them a listed first name:
+  both are names (the speaker said the wrong one first);
+* **a vocative after a speaker label** (:func:`label_vocatives`): "Moderator: Yusnita, apo pendapat ...?",
+  "Moderator: Rhodri, what's ...?": the first word of a turn, a comma, then a question: the person addressed;
+* **a list of thanks or of people addressed** (:func:`thanked_lists`): "Ade, Ben, Dusty: thank you",
+  "Darmawati, Febri dan Nurul, terima kasih", "Ade, Ben, Cai, Dusty: the cards are at the desk": capitalised
+  words listed before or after thanks, or three or more before a colon and a lower-case word;
+* **the subject of a chat verb** (:func:`chat_subjects`): "Hendri masih chat ambo", "Kestutis posts in the
+  group chat", "Mihail was texting everyone": a capitalised word opening a clause, then (an adverb and) a verb
+  of chatting or messaging;
+* **a name in apposition to a relation or a role** (:func:`apposed_people`): "a friend from church, Senait
+  Tesfaye, lent me", "Wagini, tetangga kos,", "Siôn Rees, the paramedic,": a capitalised run set off by commas
+  next to a person noun; rare names (Welsh, Tamil, Eritrean, Lithuanian) that no list knows are otherwise read
+  as places or firms;
+* **a chosen name in answer to a question about a name** (:func:`chosen_names`): "Pakai Senja sajo", "I go by
+  Storm on the app": ordinary words are taken here, since chosen names are often words;
+* **an account in a person's name** (:func:`account_names`): "the account was in the name Gwilym Pryce-Evans",
+  "akun atas nama Zulkifli Caniago": a display name of capitalised words without digits, dots or underscores
+  is a person's name (a user name with them stays a HANDLE).
+
+:func:`retype_by_clause` applies the apposition and account evidence to spans other stages kept under another
+type, after every stage has run; each rule's detector adds new PERSON candidates before overlap resolution.
+A word is never taken when a stop, brand, nationality, weekday or month list has it, nor when it is an
+ordinary word in lower case that no first-name list knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._evidence import wider_names
+from ._orgheads import JOB_WORDS
+from ._text import HONORIFICS, is_sentence_initial
+from .catchall import in_lower_case
+from .neighbours import ROLES
+from .types import Detection
+
+__all__ = [
+    "account_names",
+    "apposed_people",
+    "chat_subjects",
+    "chosen_names",
+    "corrected_names",
+    "label_vocatives",
+    "person_clauses",
+    "retype_by_clause",
+    "thanked_lists",
+]
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŴŶŸŹŻŽ"
+_WORD = rf"[{_UP}](?:[^\W\d_]|['’])+(?:-[^\W\d_]+)?"
+_NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
+_NOT_IN = r"(?![\w'’@\-])"
+
+
+@cache
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    names = (
+        gz.first_names("id")
+        | gz.first_names("en")
+        | gz.world_first_names()
+        | gz.surnames()
+        | gz.ambiguous_names()
+        | wider_names()
+    )
+    stop = gz.stop_caps() | gz.brands() | gz.demonyms() | gz.countries() | HONORIFICS | _CALENDAR
+    return names, gz.all_places() | gz.places_local(), gz.ordinary_words(), stop
+
+
+_CALENDAR: Final = frozenset(
+    "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Januari Februari Maret April Mei Juni Juli Agustus September "
+    "Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "May June July August October December Allah Tuhan Nabi Lebaran Ramadan Ramadhan Natal Christmas Easter "
+    "God Jesus Yes No Okay Ok Oke Iya Ya Baik Thanks Thank Sorry Maaf Well So Right Sure".split()
+)
+"""Days, months, feasts, the names of God and the words that open a turn: never a person's name here."""
+
+
+def _nameable(
+    word: str, *, places_ok: bool = False, unknown_ok: bool = True, strict: bool = False, text: str | None = None
+) -> bool:
+    """Whether ``word`` may be a person's name: no stop word, no place unless ``places_ok``, a word no list knows
+    only when ``unknown_ok``; an ordinary word (in lower case, with an Indonesian ending) only when a first-name
+    list has it and not ``strict`` (a sentence's opening word), or when ``text`` names it (:func:`_named_in`)."""
+    names, places, ordinary, stop = _lists()
+    if word in stop or len(word) < 2 or word.isupper():
+        return False
+    low = word.lower()
+    if (low in ordinary or low in JOB_WORDS or low.endswith(_SUFFIXES)) and (strict or word not in names):
+        return text is not None and _named_in(text, word)
+    if word in names:
+        return True
+    if word in places:
+        return places_ok
+    return unknown_ok
+
+
+def _named_in(text: str, word: str) -> bool:
+    """The document's evidence that an ordinary word is a name there: it never stands in lower case in ``text``
+    and comes capitalised two times or more, once at least in the middle of a sentence ("Rusty" of a focus group,
+    never "rusty"; not a word that only ever opens a sentence, "Dorang ...")."""
+    found = [m.start() for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}(?![\w'’\-])", text)]
+    return (
+        not in_lower_case(text, word.lower())
+        and len(found) >= 2
+        and any(not is_sentence_initial(text, at) for at in found)
+    )
+
+
+_SUFFIXES: Final = ("nya", "nyo", "lah", "kah")
+"""Indonesian and Minang endings of a word, not a name ("Awalnya", "Besoknyo"), unless a name list has it."""
+
+
+def _listed(word: str) -> bool:
+    return word in _lists()[0]
+
+
+_CORRECTED: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<a>{_WORD})[ \t]*(?:\.{{2,}}|…|,|—|–|-)[ \t]*"
+    r"(?i:eh|ehh|eh,[ \t]*bukan|ah|bukan|maksudnya|maksud[ \t]+(?:saya|ambo|aku)|salah|sorry|I[ \t]+mean|no|"
+    r"wait|sori|sorry,[ \t]+I[ \t]+mean)[ \t]*(?:,|\.{2,}|…)?[ \t]+"
+    rf"(?P<b>{_WORD}){_NOT_IN}"
+)
+
+
+def corrected_names(text: str) -> Iterator[Detection]:
+    """PERSON for both names of a self-correction (module docstring): two capitalised words no stop or place
+    list has, one a listed first name, or both of one shape (the same first three letters: "Rahmad... eh,
+    Rahmah", where the words may be ordinary words or one of them a place list's word too)."""
+    for m in _CORRECTED.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if a[:3].lower() == b[:3].lower() and a != b:
+            ok = all(_nameable(w, unknown_ok=True, text=text) or w.lower() in _lists()[2] for w in (a, b))
+            places, stop = _lists()[1], _lists()[3]
+            ok = ok and not (a in stop or b in stop or a in places and b in places)  # "Solok... eh, Solo": places
+        else:
+            ok = (_listed(a) or _listed(b)) and _nameable(a, text=text) and _nameable(b, text=text)
+        if ok:
+            yield Detection(m.start("a"), m.end("a"), "PERSON", 0.8, "person.corrected", a)
+            yield Detection(m.start("b"), m.end("b"), "PERSON", 0.8, "person.corrected", b)
+
+
+_AFTER_LABEL: Final = re.compile(rf"(?m)^\.+[ \t]+(?P<n>{_WORD}),[ \t]+(?P<rest>[^\n]*)$")
+_QUESTION_WORDS: Final = re.compile(
+    r"(?i:what|how|why|when|where|who|which|can|could|would|do|did|does|is|are|have|has|tell|"
+    r"apo|apa|bagaimana|gimana|baa|kenapa|mengapa|manga|kapan|bilo|dimana|di[ \t]+mana|siapa|sia|boleh|bisa|"
+    r"bisakah|ceritakan|cerita|coba|menurut|kalau|kalo)\b"
+)
+
+
+def label_vocatives(scan: str) -> Iterator[Detection]:
+    """PERSON for the word that opens a turn after a (masked) speaker label, set off by a comma before a
+    question ("Moderator: Rhodri, what's ...?"): the one addressed, when a first-name list has it (no ordinary
+    word) or the text names it elsewhere (:func:`_named_in`); "Peneliti: Terakhir, ...?" opens a question."""
+    for m in _AFTER_LABEL.finditer(scan):
+        word, rest = m.group("n"), m.group("rest")
+        if not rest.rstrip().endswith("?") or not _QUESTION_WORDS.match(rest):
+            continue
+        names, _places, ordinary, _stop = _lists()
+        listed = word in names and word.lower() not in ordinary
+        if (listed or _named_in(scan, word)) and _nameable(word, strict=True, text=scan):
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.vocative", word)
+
+
+_LIST: Final = rf"(?P<l>{_WORD}(?:[ \t]*,[ \t]*{_WORD}){{1,6}}(?:,?[ \t]+(?:and|&|dan|jo|samo|sama)[ \t]+{_WORD})?)"
+_THANKS: Final = r"(?i:thank[ \t]+you|thanks|cheers|terima[ \t]+kasih|terimakasih|makasih|tarimo[ \t]+kasih)"
+_THANKED_AFTER: Final = re.compile(rf"(?<![\w'’\-]){_LIST}[ \t]*(?:[:,—–\-][ \t]*{_THANKS}|:(?=[ \t]+[a-z]))")
+_THANKED_BEFORE: Final = re.compile(rf"{_THANKS}(?:[ \t]+(?i:to|untuk|buat|kepada))?[ \t]*,?[ \t]+{_LIST}[ \t]*[.!,:]")
+_LIST_WORD: Final = re.compile(_WORD)
+
+
+def thanked_lists(text: str) -> Iterator[Detection]:
+    """PERSON for each word of a list of three or more names thanked (module docstring), when most of them
+    can be names and one is listed."""
+    for rx in (_THANKED_AFTER, _THANKED_BEFORE):
+        for m in rx.finditer(text):
+            words = [w for w in _LIST_WORD.finditer(m.group("l")) if w.group(0) not in {"And", "Dan", "Jo"}]
+            if len(words) < 2 or len(words) < 3 and not any(_listed(w.group(0)) for w in words):
+                continue
+            if m.group(0).endswith(":") and len(words) < 3:
+                continue  # a list addressed before a colon, no thanks: three names or more
+            if not all(_nameable(w.group(0), text=text) for w in words):
+                continue
+            base = m.start("l")
+            for w in words:
+                yield Detection(base + w.start(), base + w.end(), "PERSON", 0.75, "person.thanked", w.group(0))
+
+
+_CHAT_VERB: Final = (
+    r"(?:chat|nge-?chat|chatting|WA|nge-?WA|wa|nelpon|nelepon|telpon|sms|inbox|dm|DM|posts|posted|posting|"
+    r"texts|texted|texting|messages|messaged|messaging|rings|rang|ringing|calls|called|phoned|emails|emailed|"
+    r"replied|replies|kirim|ngirim|mengirim|bales|balas|mbalas|japri)"
+)
+_CHAT_SUBJECT: Final = re.compile(
+    r"(?m)(?:^|[.!?:;,][ \t]+|(?<![\w'’\-])(?i:and|but|tapi|kalau|kalo|yesterday|kemarin|now|sekarang|then|lalu|"
+    rf"trus|terus|baru)[ \t]+)(?P<n>{_WORD})[ \t]+"
+    r"(?:(?:masih|lagi|sering|selalu|juga|juo|baru|tadi|still|always|just|often|usually|sometimes|was|is|keeps|"
+    r"kept|would|will|never|tak|indak|nggak|ndak)[ \t]+){0,2}"
+    rf"{_CHAT_VERB}(?![\w'’\-])"
+)
+
+
+def chat_subjects(text: str) -> Iterator[Detection]:
+    """PERSON for a capitalised word that opens a clause before a verb of chatting or messaging (module
+    docstring): a listed name, or in the middle of a sentence a word no list knows ("Awalnya chat biasa", "Lad
+    called himself ...": a sentence's opening word must be a listed name)."""
+    for m in _CHAT_SUBJECT.finditer(text):
+        word = m.group("n")
+        initial = is_sentence_initial(text, m.start("n"))
+        if _nameable(word, unknown_ok=not initial, strict=initial, text=text):
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.chat_subject", word)
+
+
+_JOBS: Final = "|".join(sorted((w for w in JOB_WORDS if len(w) > 3), key=len, reverse=True))
+_PERSON_NOUNS: Final = (
+    rf"(?:{ROLES}|flatmate|housemate|roommate|gentleman|guy|lad|bloke|woman|man|lady|girl|paramedic|nurse|doctor|dokter|"
+    rf"bidan|pendamping|{_JOBS})"
+)
+_APPOSED_AFTER: Final = re.compile(
+    rf"(?P<n>{_NAME}),[ \t]+(?:(?i:my|our|his|her|their|a|an|the|si|sang)[ \t]+)?"
+    r"(?:(?i:old|best|new|little|big|older|younger|late|ex|local|regular)[ \t]+)?"
+    rf"(?P<role>{_PERSON_NOUNS})(?![\w\-])(?![ \t]+[{_UP}])(?:[ \t]+[\w\-]+){{0,4}}[ \t]*,"
+)
+_APPOSED_BEFORE: Final = re.compile(
+    rf"(?<![\w'’\-])(?i:a|an|my|our|his|her|their|the|si)[ \t]+(?:[\w\-]+[ \t]+)?(?P<role>{_PERSON_NOUNS})"
+    rf"(?:[ \t]+(?i:from|at|of|in|on|near|dari|di)(?:[ \t]+[\w\-]+){{1,4}})?,[ \t]+(?P<n>{_NAME}),"
+)
+_PLACE_BEFORE: Final = re.compile(
+    r"(?i:\b(?:in|at|from|near|to|into|of|di|dari|ke|dekat|orang|urang|asal|asli|kota|desa|kampung|kampuang)"
+    r"[ \t]+)$"
+)
+
+
+def apposed_people(text: str) -> Iterator[Detection]:
+    """PERSON for a capitalised run set off by commas after or before a person noun or a job (module
+    docstring), less the leading words that cannot be names ("Then Kajan, my flatmate,"); in the middle of a
+    sentence a place list's word counts too, unless a preposition of place comes before it."""
+    for rx in (_APPOSED_AFTER, _APPOSED_BEFORE):
+        for m in rx.finditer(text):
+            start, name = m.start("n"), m.group("n")
+            while " " in name and not _nameable(name.split()[0]):
+                cut = name.index(" ") + 1
+                start, name = start + cut, name[cut:].lstrip()
+            initial = is_sentence_initial(text, start)
+            if _PLACE_BEFORE.search(text, max(0, start - 12), start):
+                continue
+            words = name.split()
+            if not all(_nameable(w, places_ok=not initial, strict=initial, text=text) for w in words):
+                continue
+            if len(words) == 1 and not _listed(words[0]) and initial:
+                continue  # one unknown word opening a sentence: as often an adverb ("Akhirnya, sopir datang")
+            yield Detection(start, start + len(name), "PERSON", 0.72, "person.apposed", name)
+
+
+_CHOSEN: Final = re.compile(
+    r"(?<![\w'’\-])(?i:pakai|pake|panggil(?:an)?|dipanggil|cuma|hanyo|hanya|go[ \t]+by|goes[ \t]+by|went[ \t]+by|"
+    r"call[ \t]+me|calls[ \t]+me|called[ \t]+me|call[ \t]+me|known[ \t]+as|says|just)"
+    rf"[ \t]+(?:(?i:me|nama|namo|namanyo|namanya)[ \t]+)?(?P<n>{_WORD})"
+    r"(?=[ \t]*(?:[.,;!?]|$)|[ \t]+(?i:sajo|saja|aja|ajo|sih|lah|on|as|di|kok|too|as[ \t]+well)\b)"
+)
+_NAME_QUESTION: Final = re.compile(
+    r"(?i:\b(?:nama|namo|name|names|panggil|panggilan|call|called|go[ \t]+by|see|lihat|sabuik|sebut)\b)"
+)
+
+
+def chosen_names(text: str) -> Iterator[Detection]:
+    """PERSON for a chosen or app name given in answer to a question about a name ("P: Di aplikasi pakai nama
+    apa? I: Pakai Senja sajo", "What name do customers see? I go by Storm on the app"): after a verb of using or
+    calling, the word ending its phrase, an ordinary word too (chosen names are often words), never a stop word,
+    a place or a brand; the line before (the question) must ask about a name."""
+    names, places, _ordinary, stop = _lists()
+    for m in _CHOSEN.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(0, text.rfind("\n", 0, max(0, line_start - 1)) + 1) : m.start()]
+        if not _NAME_QUESTION.search(before):
+            continue
+        word = m.group("n")
+        if word in stop or word in places and word not in names or word.isupper():
+            continue
+        yield Detection(m.start("n"), m.end("n"), "PERSON", 0.72, "person.chosen", word)
+
+
+_IN_THE_NAME: Final = re.compile(
+    r"(?i:(?:in|under)[ \t]+(?:the|my|his|her|their)[ \t]+name(?:[ \t]+of)?|atas[ \t]+nama|a\.n\.|account[ \t]+name)"
+    r"[ \t]*[:,]?[ \t]+"
+    rf"(?P<n>{_WORD}(?:[ \t]+{_WORD}){{1,2}}){_NOT_IN}"
+)
+
+
+def account_names(text: str) -> Iterator[Detection]:
+    """PERSON for a display name of two or three capitalised words after "in the name", "atas nama" (module
+    docstring): a user name with digits, dots or underscores never matches."""
+    for m in _IN_THE_NAME.finditer(text):
+        words = m.group("n").split()
+        if all(_nameable(w, places_ok=True) for w in words) and any(_listed(w) or "-" in w for w in words):
+            yield Detection(m.start("n"), m.end("n"), "PERSON", 0.9, "person.account_name", m.group("n"))
+
+
+def person_clauses(scan: str) -> Iterator[Detection]:
+    """Every PERSON candidate of this module's rules; ``scan`` is the text with speaker labels masked."""
+    yield from corrected_names(scan)
+    yield from chosen_names(scan)
+    yield from label_vocatives(scan)
+    yield from thanked_lists(scan)
+    yield from chat_subjects(scan)
+    yield from apposed_people(scan)
+    yield from account_names(scan)
+
+
+_RETYPABLE: Final = frozenset({"ORG", "LOCATION", "HANDLE"})
+_PLACE_KIND: Final = re.compile(
+    r"(?i:\b(?:hotel|wisma|kos|kost|kafe|cafe|café|karaoke|pasar|jalan|jl|street|road|lane|park|station|"
+    r"church|gereja|masjid|mosque|school|sekolah|hospital|rumah|klinik|clinic|warung|toko|shop|ltd|pt|cv)\b)"
+)
+
+
+_KIN_BEFORE: Final = re.compile(
+    rf"(?<![\w'’\-])(?i:my|his|her|our|their|your)[ \t]+(?:{ROLES}|flatmate|housemate|roommate|"
+    r"daughter-in-law|son-in-law|mum|mom|dad|gran|granny|grandma|grandad|nan|partner|girlfriend|boyfriend|"
+    r"fiancée|fiancee|fiancé|fiance|stepdaughter|stepson)[ \t]+$"
+)
+"""A possessive and a kin or relation noun right before a span ("His daughter Luz Marina"): the span is a name."""
+
+
+def retype_by_clause(scan: str, found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with each ORG, LOCATION or HANDLE span that this module's apposition or account evidence
+    names as a person (the same span), or that follows a possessive and a kin noun (:data:`_KIN_BEFORE`), typed
+    PERSON; a span with a place's or firm's kind word, digits, dots
+    or underscores keeps its type."""
+    evidence = {(d.start, d.end) for d in apposed_people(scan)} | {(d.start, d.end) for d in account_names(scan)}
+    out: list[Detection] = []
+    for det in found:
+        if (
+            det.type in _RETYPABLE
+            and ((det.start, det.end) in evidence or _KIN_BEFORE.search(scan, max(0, det.start - 32), det.start))
+            and not _PLACE_KIND.search(det.text)
+            and not re.search(r"[\d._@]", det.text)
+        ):
+            det = Detection(det.start, det.end, "PERSON", max(det.confidence, 0.72), "person.apposed", det.text)
+        out.append(det)
+    return out
