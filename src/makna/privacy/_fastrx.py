@@ -33,7 +33,6 @@ from ._lines import (
     Literals,
     SharedLines,
     ascii_finditer,
-    blocks,
     for_text,
     lines_finditer,
     plain_ascii,
@@ -353,7 +352,7 @@ def gated_finditer(
     if not isinstance(gate, (re.Pattern, Trigger)) or (  # a line set (Narrowed, AllOf, InLines, ...)
         isinstance(gate, Trigger) and (len(gate.literals) <= 8 or (n >= _SHARED_MIN and gate.ident >= 0))
     ):
-        for start, end in blocks(rx, gate.lines(text)):  # neighbouring lines at once where that is exact
+        for start, end in gate.lines(text):
             yield from rx.finditer(text, start, min(n, end + 1))
         return
     covered = -1

@@ -25,10 +25,8 @@ __all__ = [
     "Literals",
     "SharedLines",
     "ascii_finditer",
-    "blocks",
     "for_text",
     "lines_finditer",
-    "newline_free",
     "plain_ascii",
     "word_spans",
 ]
@@ -133,137 +131,11 @@ class SharedLines:
 def lines_finditer(rx: re.Pattern[str], gate: SharedLines, text: str) -> Iterator[re.Match[str]]:
     """``ascii_finditer(rx, text)``, run only over the lines of ``gate``: exact on the conditions of
     :func:`gated_finditer` (no match of ``rx`` holds a newline, every one holds a match of the gate, no look-ahead
-    reads past the newline that ends a line). Neighbouring lines are searched in one call where :func:`blocks`
-    allows it."""
+    reads past the newline that ends a line)."""
     n = len(text)
     finditer = _twin(rx).finditer if text.isascii() else rx.finditer
-    for start, end in blocks(rx, gate.lines(text)):
+    for start, end in gate.lines(text):
         yield from finditer(text, start, min(n, end + 1))
-
-
-_NEWLINE_FREE: dict[object, bool] = {}
-_LINE_CATEGORIES = frozenset(("CATEGORY_SPACE", "CATEGORY_NOT_WORD", "CATEGORY_NOT_DIGIT", "CATEGORY_LINEBREAK"))
-"""The character classes of ``re``'s parser that hold a newline (``\\s``, ``\\W``, ``\\D``)."""
-_SAFE_AT = frozenset(("AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_BEGINNING_STRING"))
-
-
-def newline_free(rx: object) -> bool:
-    """True when ``rx`` (a compiled pattern) never matches the empty string and can read a newline nowhere but
-    in a look-behind: no element of it outside a look-behind (look-aheads included) matches one, it has no ``$``,
-    ``\\Z`` or ``^`` (``\\b``, ``\\B`` and ``\\A`` are fine) and no back-reference to a group of a
-    look-behind. Then no match and no look-ahead passes the newline that ends a line, so searching
-    ``(start, end + 1)`` over several neighbouring lines at once gives exactly the matches of searching each
-    line (see :func:`blocks`). Conservative: an element it does not know makes it False. Decided once per pattern."""
-    known = _NEWLINE_FREE.get(rx)
-    if known is None:
-        known = _NEWLINE_FREE[rx] = isinstance(rx, re.Pattern) and _check_newline_free(rx)
-    return known
-
-
-def _check_newline_free(rx: re.Pattern[str]) -> bool:
-    import importlib  # noqa: PLC0415
-
-    parser: Any = importlib.import_module("re._parser")  # the parser ``re`` itself uses (no public API)
-    if rx.flags & (re.DOTALL | re.MULTILINE):
-        return False
-    try:
-        tree = parser.parse(rx.pattern, rx.flags)
-    except Exception:  # noqa: BLE001 - a parser that changed: search line by line
-        return False
-    if tree.getwidth()[0] == 0:  # an empty match at a line's end would be found again at the next line's start
-        return False
-    behind_groups: set[int] = set()
-
-    def groups_in(items: Any) -> None:
-        for op, av in items:
-            name = str(op)
-            if name == "SUBPATTERN":
-                if av[0] is not None:
-                    behind_groups.add(av[0])
-                groups_in(av[3])
-            elif name in ("BRANCH",):
-                for alt in av[1]:
-                    groups_in(alt)
-            elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-                groups_in(av[2])
-            elif name in ("ASSERT", "ASSERT_NOT"):
-                groups_in(av[1])
-            elif name == "ATOMIC_GROUP":
-                groups_in(av)
-
-    def in_set_holds_newline(items: Any) -> bool:
-        negate, holds = False, False
-        for op, av in items:
-            name = str(op)
-            if name == "NEGATE":
-                negate = True
-            elif name == "LITERAL":
-                holds |= av == 10
-            elif name == "RANGE":
-                holds |= av[0] <= 10 <= av[1]
-            elif name == "CATEGORY":
-                holds |= str(av) in _LINE_CATEGORIES
-            else:
-                return True  # unknown: assume it may
-        return holds != negate
-
-    def free(items: Any) -> bool:
-        for op, av in items:
-            name = str(op)
-            if name == "LITERAL":
-                ok = av != 10
-            elif name == "NOT_LITERAL":
-                ok = av == 10
-            elif name == "ANY":
-                ok = True  # without DOTALL (refused above), ``.`` never matches a newline
-            elif name == "IN":
-                ok = not in_set_holds_newline(av)
-            elif name == "AT":
-                ok = str(av) in _SAFE_AT
-            elif name == "SUBPATTERN":
-                ok = not (av[1] | av[2]) & (re.DOTALL | re.MULTILINE) and free(av[3])
-            elif name == "BRANCH":
-                ok = all(free(alt) for alt in av[1])
-            elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-                ok = free(av[2])
-            elif name == "ATOMIC_GROUP":
-                ok = free(av)
-            elif name in ("ASSERT", "ASSERT_NOT"):
-                if av[0] < 0:  # a look-behind reads what lies before, the same whatever the search's range
-                    groups_in(av[1])
-                    ok = True
-                else:
-                    ok = free(av[1])
-            elif name == "GROUPREF":
-                ok = av not in behind_groups
-            elif name == "GROUPREF_EXISTS":
-                ok = av[0] not in behind_groups and free(av[1]) and (av[2] is None or free(av[2]))
-            else:
-                ok = False
-            if not ok:
-                return False
-        return True
-
-    return free(tree)
-
-
-def blocks(rx: object, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``lines`` (sorted, disjoint ``(start, end)``, ``end`` at the line's newline) with each run of neighbouring
-    lines (one starting right after the newline of the one before) joined into one ``(start, end)``, when
-    :func:`newline_free` holds for ``rx``; else ``lines`` as they are. One search per block instead of one per
-    line: the gated lines of a transcript are often neighbours (a digit on most lines of a timed transcript)."""
-    if len(lines) < 2 or not newline_free(rx):
-        return lines
-    out: list[tuple[int, int]] = []
-    start, end = lines[0]
-    for s, e in lines[1:]:
-        if s == end + 1:
-            end = e
-        else:
-            out.append((start, end))
-            start, end = s, e
-    out.append((start, end))
-    return out
 
 
 class AllOf:
