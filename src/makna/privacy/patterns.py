@@ -640,12 +640,21 @@ _AGE_FILLED = re.compile(
         r"[ \t]*(?:tahun|taun|thn|th|years?(?:[ \t\-]old)?)\b)"
     )
 )
+_AGE_BEFORE_CUE_TAIL = r"[ \t]*(?:tahun|taun|thn))[ \t]+(?:umur|usia)(?:nya|ku|mu|[ \t]+saya|[ \t]+aku)?\b"
+_AGE_BEFORE_CUE_WORDS = [
+    *(rf"{unit}[ \t]*(?:puluh|puluah|puloh|pulu)(?:[ \t]+(?:{_UNITS}))?" for unit in _UNITS.split("|")),
+    *(rf"{unit}[ \t]*(?:belas|baleh)" for unit in _UNITS.split("|")),
+    "sepuluh",
+    "sebelas",
+]
+"""The alternatives of :data:`_NUM_WORDS_ID`, each led by a literal letter, in the order the regex engine tries
+them (``(?:u1|u2)X|(?:u1|u2)Y`` tries u1X, u2X, u1Y, u2Y)."""
 _AGE_BEFORE_CUE = re.compile(
-    ci(
-        rf"(?P<a>(?:\d{{1,3}}|{_NUM_WORDS_ID})[ \t]*(?:tahun|taun|thn))[ \t]+"
-        r"(?:umur|usia)(?:nya|ku|mu|[ \t]+saya|[ \t]+aku)?\b"
-    )
+    "(?P<a>" + dispatch(_AGE_BEFORE_CUE_WORDS, fold=True, extra=[(r"\d", r"\d{0,2}")]) + ci(_AGE_BEFORE_CUE_TAIL)
 )
+"""``ci((?P<a>(?:\\d{1,3}|_NUM_WORDS_ID)TAIL)``, the first character consumed by a set (``_fastrx.dispatch``): the
+same matches, but the regex engine skips to a digit or a number word's first letter instead of trying every
+position of the lines holding "umur" or "usia" (25 ms a pass over the open interviews, on 54,000 characters)."""
 _AGE_FILLED_GATE = trigger(["umur", "Umur", "usia", "Usia", "aged", "Aged", "berumur", "berusia"])
 
 

@@ -179,12 +179,15 @@ def _bare_cued(text: str) -> Iterator[Detection]:
 
 
 _COMMA_GROUPS: Final = re.compile(
-    r"(?<![\w+@/=.,\-])(?P<h>(?:\+62[ \t]?|0)8[1-9]\d{1,2}|(?:\+44[ \t]?|0)7[1-9]\d{2})"
+    r"(?P<h>[+0](?<![\w+@/=.,\-][+0])"
+    r"(?:(?<=\+)62[ \t]?8[1-9]\d{1,2}|(?<=0)8[1-9]\d{1,2}|(?<=\+)44[ \t]?7[1-9]\d{2}|(?<=0)7[1-9]\d{2}))"
     r"(?:,[ \t]*\d{2,4}){2,4}(?![\w@]|[.,]\d)"
 )
 """A mobile number read out in groups with commas between them (``0812, 555, 04, 93``, ``07700, 900, 487``): a
 real mobile prefix (``08[1-9]``, ``07[1-9]``; the telephone pattern stops at the first comma); a list of amounts
-or clock times (``0800, 1200, 1600``) has none, or money or clock words near it on its line."""
+or clock times (``0800, 1200, 1600``) has none, or money or clock words near it on its line. Led by ``[+0]``, its first
+character consumed before the look-behind (the same matches as ``(?<![...])(?P<h>(?:\\+62[ \\t]?|0)8...|...)``):
+the regex engine skips to a plus or a zero instead of trying every position of the digit lines."""
 _MONEY_OR_CLOCK: Final = re.compile(
     r"(?i:\b(?:harga\w*|hargo|ribu|rb|rebu|juta|rp|idr|tarif|bayar|price|cost|quid|pounds?|pence|dollars?|"
     r"jam|pukul|pagi|siang|sore|malam|shifts?|hours?|o['’]clock|am|pm|clock)\b|[£$€])"
