@@ -154,6 +154,9 @@ SPLIT_SIZES = {
     # round heldout14: tune15 (open next round) and seal14 (sealed) were written together (benchmarks/results/heldout14.md)
     "tune15": 6,
     "seal14": 6,
+    # round heldout15: tune16 (open next round) and seal15 (sealed) were written together (benchmarks/results/heldout15.md)
+    "tune16": 6,
+    "seal15": 6,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 
