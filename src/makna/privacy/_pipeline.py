@@ -63,7 +63,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(context_places(scan))  # "down in Plaistow", "Agar Grove", "the Pembury estate"
     candidates.extend(context_ages(scan))  # "nineteen years of age", "outside flat 12"
     candidates.extend(context_orgs(scan))  # "I'm on Quikbite", "she rides for Trolleo"
-    candidates.extend(person_clauses(scan))  # "Rahmi... eh, Rahma", "Hendri masih chat", "Wagini, tetangga kos,"
+    candidates.extend(person_clauses(scan))  # "Ratri... eh, Ratmi", "Rivaldi sering chat", "Wulani, kawan sakarajo,"
     candidates.extend(english_evidence(scan, language))  # "rang Dorota", "my boss, Gintare,", "born in Chapelton"
     candidates.extend(find_word_places(scan, language, runs))
     candidates.extend(find_shaped_places(scan, language))

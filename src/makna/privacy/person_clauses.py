@@ -4,25 +4,25 @@ The round-twelve unseen sets missed PERSON spans, or typed them ORG, LOCATION or
 around the name says plainly that a person is meant, whatever a list knows of the word. Each rule reads a
 general shape of speech in interviews, never a list of corpus strings:
 
-* **a self-correction** (:func:`corrected_names`): "Rahmi... eh, Rahma", "Dariusz... sorry, Darius": two
+* **a self-correction** (:func:`corrected_names`): "Ratri... eh, Ratmi", "Mirek... sorry, Marcin": two
   capitalised words, a pause or comma and a correction word between them, one of them a listed first name:
   both are names (the speaker said the wrong one first);
-* **a vocative after a speaker label** (:func:`label_vocatives`): "Moderator: Yusnita, apo pendapat ...?",
-  "Moderator: Rhodri, what's ...?": the first word of a turn, a comma, then a question: the person addressed;
-* **a list of thanks or of people addressed** (:func:`thanked_lists`): "Ade, Ben, Dusty: thank you",
-  "Darmawati, Febri dan Nurul, terima kasih", "Ade, Ben, Cai, Dusty: the cards are at the desk": capitalised
-  words listed before or after thanks, or three or more before a colon and a lower-case word;
-* **the subject of a chat verb** (:func:`chat_subjects`): "Hendri masih chat ambo", "Kestutis posts in the
+* **a vocative after a speaker label** (:func:`label_vocatives`): "Moderator: Puspita, apo pendapat ...?",
+  "Moderator: Tegid, what's ...?": the first word of a turn, a comma, then a question: the person addressed;
+* **a list of thanks or of people addressed** (:func:`thanked_lists`): "Iwona, Perla, Dilnoza: thank you",
+  "Ruswanti, Puspita dan Wulani, terima kasih", "Iwona, Perla, Oswyn, Dilnoza: the cards are at the desk": capitalised
+  words listed before or after thanks, or three or more (two listed) before a colon and a lower-case word;
+* **the subject of a chat verb** (:func:`chat_subjects`): "Rivaldi sering chat ambo", "Oswyn posts in the
   group chat", "Mihail was texting everyone": a capitalised word opening a clause, then (an adverb and) a verb
   of chatting or messaging;
-* **a name in apposition to a relation or a role** (:func:`apposed_people`): "a friend from church, Senait
-  Tesfaye, lent me", "Wagini, tetangga kos,", "Siôn Rees, the paramedic,": a capitalised run set off by commas
-  next to a person noun; rare names (Welsh, Tamil, Eritrean, Lithuanian) that no list knows are otherwise read
-  as places or firms;
-* **a chosen name in answer to a question about a name** (:func:`chosen_names`): "Pakai Senja sajo", "I go by
-  Storm on the app": ordinary words are taken here, since chosen names are often words;
-* **an account in a person's name** (:func:`account_names`): "the account was in the name Gwilym Pryce-Evans",
-  "akun atas nama Zulkifli Caniago": a display name of capitalised words without digits, dots or underscores
+* **a name in apposition to a relation or a role** (:func:`apposed_people`): "a neighbour from the allotment,
+  Oswyn Tadesse, fixed my bike", "Wulani, kawan sakarajo,", "Emlyn Probert, the paramedic,": a capitalised run
+  set off by commas next to a person noun; rare names (Welsh, Tamil, Eritrean, Lithuanian) that no list knows
+  are otherwise read as places or firms (never a listed place after "<role> at|in X,");
+* **a chosen name in answer to a question about a name** (:func:`chosen_names`): "Pakai Gerhana sajo", "I go by
+  Comet on the app": ordinary words are taken here, since chosen names are often words;
+* **an account in a person's name** (:func:`account_names`): "the account was in the name Tegid Probert-Bevan",
+  "akun atas nama Puspita Wulani": a display name of capitalised words without digits, dots or underscores
   is a person's name (a user name with them stays a HANDLE).
 
 :func:`retype_by_clause` applies the apposition and account evidence to spans other stages kept under another
@@ -44,6 +44,7 @@ from ._orgheads import JOB_WORDS
 from ._text import HONORIFICS, is_sentence_initial
 from .catchall import in_lower_case
 from .neighbours import ROLES
+from .places import ORG_SUFFIX_WORDS
 from .types import Detection
 
 __all__ = [
@@ -87,18 +88,55 @@ _CALENDAR: Final = frozenset(
 """Days, months, feasts, the names of God and the words that open a turn: never a person's name here."""
 
 
+class _Doc:
+    """One text's index for the document evidence of :func:`_named_in`, built once per text (a per-candidate
+    scan of a long line cost seconds): where each capitalised token stands, and memos of the lower-case and
+    mid-sentence look-ups of the words asked about."""
+
+    __slots__ = ("_caps", "_lower", "_mid", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._caps: dict[str, list[int]] = {}
+        for m in _TOKEN.finditer(text):
+            if m.group(0)[0].isupper():
+                self._caps.setdefault(m.group(0), []).append(m.start())
+        self._lower: dict[str, bool] = {}
+        self._mid: dict[str, bool] = {}
+
+    def capitalised(self, word: str) -> int:
+        """How often ``word`` stands capitalised as a whole token."""
+        return len(self._caps.get(word, ()))
+
+    def in_lower(self, word: str) -> bool:
+        low = word.lower()
+        if low not in self._lower:
+            self._lower[low] = in_lower_case(self.text, low)
+        return self._lower[low]
+
+    def mid_sentence(self, word: str) -> bool:
+        """Whether ``word`` stands capitalised somewhere other than a sentence's or a turn's start."""
+        if word not in self._mid:
+            self._mid[word] = any(not is_sentence_initial(self.text, at) for at in self._caps.get(word, ()))
+        return self._mid[word]
+
+
+_TOKEN: Final = re.compile(r"[\w'’\-]+")
+"""A maximal run of word characters, apostrophes and hyphens: a whole token in :func:`_named_in`'s sense."""
+
+
 def _nameable(
-    word: str, *, places_ok: bool = False, unknown_ok: bool = True, strict: bool = False, text: str | None = None
+    word: str, *, places_ok: bool = False, unknown_ok: bool = True, strict: bool = False, doc: _Doc | None = None
 ) -> bool:
     """Whether ``word`` may be a person's name: no stop word, no place unless ``places_ok``, a word no list knows
     only when ``unknown_ok``; an ordinary word (in lower case, with an Indonesian ending) only when a first-name
-    list has it and not ``strict`` (a sentence's opening word), or when ``text`` names it (:func:`_named_in`)."""
+    list has it and not ``strict`` (a sentence's opening word), or when ``doc`` names it (:func:`_named_in`)."""
     names, places, ordinary, stop = _lists()
     if word in stop or len(word) < 2 or word.isupper():
         return False
     low = word.lower()
     if (low in ordinary or low in JOB_WORDS or low.endswith(_SUFFIXES)) and (strict or word not in names):
-        return text is not None and _named_in(text, word)
+        return doc is not None and _named_in(doc, word)
     if word in names:
         return True
     if word in places:
@@ -106,16 +144,11 @@ def _nameable(
     return unknown_ok
 
 
-def _named_in(text: str, word: str) -> bool:
-    """The document's evidence that an ordinary word is a name there: it never stands in lower case in ``text``
-    and comes capitalised two times or more, once at least in the middle of a sentence ("Rusty" of a focus group,
-    never "rusty"; not a word that only ever opens a sentence, "Dorang ...")."""
-    found = [m.start() for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}(?![\w'’\-])", text)]
-    return (
-        not in_lower_case(text, word.lower())
-        and len(found) >= 2
-        and any(not is_sentence_initial(text, at) for at in found)
-    )
+def _named_in(doc: _Doc, word: str) -> bool:
+    """The document's evidence that an ordinary word is a name there: it never stands in lower case in the text,
+    comes capitalised two times or more, once at least in the middle of a sentence ("Pebble" of a focus group,
+    never "pebble"; a word that only ever opens sentences, "Akhirnya", "Lovely", is no name)."""
+    return doc.capitalised(word) >= 2 and not doc.in_lower(word) and doc.mid_sentence(word)
 
 
 _SUFFIXES: Final = ("nya", "nyo", "lah", "kah")
@@ -134,18 +167,19 @@ _CORRECTED: Final = re.compile(
 )
 
 
-def corrected_names(text: str) -> Iterator[Detection]:
+def corrected_names(text: str, doc: _Doc | None = None) -> Iterator[Detection]:
     """PERSON for both names of a self-correction (module docstring): two capitalised words no stop or place
     list has, one a listed first name, or both of one shape (the same first three letters: "Rahmad... eh,
     Rahmah", where the words may be ordinary words or one of them a place list's word too)."""
+    doc = doc or _Doc(text)
     for m in _CORRECTED.finditer(text):
         a, b = m.group("a"), m.group("b")
         if a[:3].lower() == b[:3].lower() and a != b:
-            ok = all(_nameable(w, unknown_ok=True, text=text) or w.lower() in _lists()[2] for w in (a, b))
+            ok = all(_nameable(w, unknown_ok=True, doc=doc) or w.lower() in _lists()[2] for w in (a, b))
             places, stop = _lists()[1], _lists()[3]
-            ok = ok and not (a in stop or b in stop or a in places and b in places)  # "Solok... eh, Solo": places
+            ok = ok and not (a in stop or b in stop or a in places and b in places)  # "Bexley... eh, Bexhill": places
         else:
-            ok = (_listed(a) or _listed(b)) and _nameable(a, text=text) and _nameable(b, text=text)
+            ok = (_listed(a) or _listed(b)) and _nameable(a, doc=doc) and _nameable(b, doc=doc)
         if ok:
             yield Detection(m.start("a"), m.end("a"), "PERSON", 0.8, "person.corrected", a)
             yield Detection(m.start("b"), m.end("b"), "PERSON", 0.8, "person.corrected", b)
@@ -159,17 +193,17 @@ _QUESTION_WORDS: Final = re.compile(
 )
 
 
-def label_vocatives(scan: str) -> Iterator[Detection]:
+def label_vocatives(scan: str, doc: _Doc | None = None) -> Iterator[Detection]:
     """PERSON for the word that opens a turn after a (masked) speaker label, set off by a comma before a
-    question ("Moderator: Rhodri, what's ...?"): the one addressed, when a first-name list has it (no ordinary
-    word) or the text names it elsewhere (:func:`_named_in`); "Peneliti: Terakhir, ...?" opens a question."""
+    question ("Moderator: Tegid, what's ...?"): the one addressed, when a first-name list has the word or the
+    text has it capitalised in the middle of a sentence too ("Gotcha, what ...?", "Ooh, how ...?" are left)."""
+    doc = doc or _Doc(scan)
     for m in _AFTER_LABEL.finditer(scan):
         word, rest = m.group("n"), m.group("rest")
         if not rest.rstrip().endswith("?") or not _QUESTION_WORDS.match(rest):
             continue
-        names, _places, ordinary, _stop = _lists()
-        listed = word in names and word.lower() not in ordinary
-        if (listed or _named_in(scan, word)) and _nameable(word, strict=True, text=scan):
+        listed = _listed(word) and word.lower() not in _lists()[2]
+        if (listed or _named_in(doc, word)) and _nameable(word, strict=True, doc=doc):
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.vocative", word)
 
 
@@ -180,21 +214,30 @@ _THANKED_BEFORE: Final = re.compile(rf"{_THANKS}(?:[ \t]+(?i:to|untuk|buat|kepad
 _LIST_WORD: Final = re.compile(_WORD)
 
 
-def thanked_lists(text: str) -> Iterator[Detection]:
+def thanked_lists(text: str, doc: _Doc | None = None) -> Iterator[Detection]:
     """PERSON for each word of a list of three or more names thanked (module docstring), when most of them
     can be names and one is listed."""
+    doc = doc or _Doc(text)
     for rx in (_THANKED_AFTER, _THANKED_BEFORE):
         for m in rx.finditer(text):
             words = [w for w in _LIST_WORD.finditer(m.group("l")) if w.group(0) not in {"And", "Dan", "Jo"}]
             if len(words) < 2 or len(words) < 3 and not any(_listed(w.group(0)) for w in words):
                 continue
-            if m.group(0).endswith(":") and len(words) < 3:
-                continue  # a list addressed before a colon, no thanks: three names or more
-            if not all(_nameable(w.group(0), text=text) for w in words):
+            if m.group(0).endswith(":") and (len(words) < 3 or sum(_listed(w.group(0)) for w in words) < 2):
+                continue  # a list addressed before a colon, no thanks: three names or more, two of them listed
+            if any(_plural_noun(w.group(0)) for w in words):
+                continue  # "Riders, Drivers, Pickers:": plurals of ordinary words
+            if not all(_nameable(w.group(0), doc=doc) for w in words):
                 continue
             base = m.start("l")
             for w in words:
                 yield Detection(base + w.start(), base + w.end(), "PERSON", 0.75, "person.thanked", w.group(0))
+
+
+def _plural_noun(word: str) -> bool:
+    """An unlisted word that is an ordinary word or a job with a plural ending ("Riders", "Pickers")."""
+    low = word.lower()
+    return not _listed(word) and low.endswith("s") and (low[:-1] in _lists()[2] or low[:-1] in JOB_WORDS)
 
 
 _CHAT_VERB: Final = (
@@ -211,14 +254,15 @@ _CHAT_SUBJECT: Final = re.compile(
 )
 
 
-def chat_subjects(text: str) -> Iterator[Detection]:
+def chat_subjects(text: str, doc: _Doc | None = None) -> Iterator[Detection]:
     """PERSON for a capitalised word that opens a clause before a verb of chatting or messaging (module
-    docstring): a listed name, or in the middle of a sentence a word no list knows ("Awalnya chat biasa", "Lad
+    docstring): a listed name, or in the middle of a sentence a word no list knows ("Rupanya chat lagi", "Lad
     called himself ...": a sentence's opening word must be a listed name)."""
+    doc = doc or _Doc(text)
     for m in _CHAT_SUBJECT.finditer(text):
         word = m.group("n")
         initial = is_sentence_initial(text, m.start("n"))
-        if _nameable(word, unknown_ok=not initial, strict=initial, text=text):
+        if _nameable(word, unknown_ok=not initial, strict=initial, doc=doc):
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.chat_subject", word)
 
 
@@ -234,7 +278,7 @@ _APPOSED_AFTER: Final = re.compile(
 )
 _APPOSED_BEFORE: Final = re.compile(
     rf"(?<![\w'’\-])(?i:a|an|my|our|his|her|their|the|si)[ \t]+(?:[\w\-]+[ \t]+)?(?P<role>{_PERSON_NOUNS})"
-    rf"(?:[ \t]+(?i:from|at|of|in|on|near|dari|di)(?:[ \t]+[\w\-]+){{1,4}})?,[ \t]+(?P<n>{_NAME}),"
+    rf"(?:[ \t]+(?P<prep>(?i:from|at|of|in|on|near|dari|di))(?:[ \t]+[\w\-]+){{1,4}})?,[ \t]+(?P<n>{_NAME}),"
 )
 _PLACE_BEFORE: Final = re.compile(
     r"(?i:\b(?:in|at|from|near|to|into|of|di|dari|ke|dekat|orang|urang|asal|asli|kota|desa|kampung|kampuang)"
@@ -242,10 +286,11 @@ _PLACE_BEFORE: Final = re.compile(
 )
 
 
-def apposed_people(text: str) -> Iterator[Detection]:
+def apposed_people(text: str, doc: _Doc | None = None) -> Iterator[Detection]:
     """PERSON for a capitalised run set off by commas after or before a person noun or a job (module
     docstring), less the leading words that cannot be names ("Then Kajan, my flatmate,"); in the middle of a
     sentence a place list's word counts too, unless a preposition of place comes before it."""
+    doc = doc or _Doc(text)
     for rx in (_APPOSED_AFTER, _APPOSED_BEFORE):
         for m in rx.finditer(text):
             start, name = m.start("n"), m.group("n")
@@ -256,7 +301,9 @@ def apposed_people(text: str) -> Iterator[Detection]:
             if _PLACE_BEFORE.search(text, max(0, start - 12), start):
                 continue
             words = name.split()
-            if not all(_nameable(w, places_ok=not initial, strict=initial, text=text) for w in words):
+            listed_place = "prep" in rx.groupindex and m.group("prep")  # "The manager at X, Brixton,": a place
+            places_ok = not initial and not listed_place
+            if not all(_nameable(w, places_ok=places_ok, strict=initial, doc=doc) for w in words):
                 continue
             if len(words) == 1 and not _listed(words[0]) and initial:
                 continue  # one unknown word opening a sentence: as often an adverb ("Akhirnya, sopir datang")
@@ -265,18 +312,23 @@ def apposed_people(text: str) -> Iterator[Detection]:
 
 _CHOSEN: Final = re.compile(
     r"(?<![\w'’\-])(?i:pakai|pake|panggil(?:an)?|dipanggil|cuma|hanyo|hanya|go[ \t]+by|goes[ \t]+by|went[ \t]+by|"
-    r"call[ \t]+me|calls[ \t]+me|called[ \t]+me|call[ \t]+me|known[ \t]+as|says|just)"
+    r"call[ \t]+me|calls[ \t]+me|called[ \t]+me|call[ \t]+me|known[ \t]+as|(?P<loose>says|just))"
     rf"[ \t]+(?:(?i:me|nama|namo|namanyo|namanya)[ \t]+)?(?P<n>{_WORD})"
     r"(?=[ \t]*(?:[.,;!?]|$)|[ \t]+(?i:sajo|saja|aja|ajo|sih|lah|on|as|di|kok|too|as[ \t]+well)\b)"
 )
 _NAME_QUESTION: Final = re.compile(
-    r"(?i:\b(?:nama|namo|name|names|panggil|panggilan|call|called|go[ \t]+by|see|lihat|sabuik|sebut)\b)"
+    r"(?i:\b(?:nama|namo|name|names|panggil|panggilan|call|called|go[ \t]+by|sabuik|sebut)\b)"
 )
+_YOU: Final = re.compile(r"(?i:\b(?:you|your|kamu|anda|awak|ang|kau|uni|kak|mbak|mba|abang|bang)\b)")
+"""The question addresses the one answering: "just X" or "says X" then answers with the speaker's own name
+("What name do you use? Just X") or follows "I'm" ("in the app I'm just X"), not a van's or a shop's name
+("What name is on the van? Just X")."""
+_I_AM: Final = re.compile(r"(?i:\bI['’]m|\bI[ \t]+am)[ \t]+$")
 
 
 def chosen_names(text: str) -> Iterator[Detection]:
     """PERSON for a chosen or app name given in answer to a question about a name ("P: Di aplikasi pakai nama
-    apa? I: Pakai Senja sajo", "What name do customers see? I go by Storm on the app"): after a verb of using or
+    apa? I: Pakai Gerhana sajo", "What name do customers see? I go by Comet on the app"): after a verb of using or
     calling, the word ending its phrase, an ordinary word too (chosen names are often words), never a stop word,
     a place or a brand; the line before (the question) must ask about a name."""
     names, places, _ordinary, stop = _lists()
@@ -285,8 +337,10 @@ def chosen_names(text: str) -> Iterator[Detection]:
         before = text[max(0, text.rfind("\n", 0, max(0, line_start - 1)) + 1) : m.start()]
         if not _NAME_QUESTION.search(before):
             continue
+        if m.group("loose") and not (_YOU.search(before) or _I_AM.search(text, max(0, m.start() - 8), m.start())):
+            continue
         word = m.group("n")
-        if word in stop or word in places and word not in names or word.isupper():
+        if word in stop or word in places and word not in names or word.isupper() or _firm_word(word):
             continue
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.72, "person.chosen", word)
 
@@ -298,23 +352,31 @@ _IN_THE_NAME: Final = re.compile(
 )
 
 
+def _firm_word(word: str) -> bool:
+    """A firm's suffix ("Cars", "Express", "Ltd") or a brand list's word: a word of an ORG's name."""
+    return word in ORG_SUFFIX_WORDS or word in gz.brands()
+
+
 def account_names(text: str) -> Iterator[Detection]:
     """PERSON for a display name of two or three capitalised words after "in the name", "atas nama" (module
     docstring): a user name with digits, dots or underscores never matches."""
     for m in _IN_THE_NAME.finditer(text):
         words = m.group("n").split()
+        if any(_firm_word(w) for w in words):
+            continue  # "in the name Harbourside Cars": a firm's name (a suffix or a brand), not a person's
         if all(_nameable(w, places_ok=True) for w in words) and any(_listed(w) or "-" in w for w in words):
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.9, "person.account_name", m.group("n"))
 
 
 def person_clauses(scan: str) -> Iterator[Detection]:
     """Every PERSON candidate of this module's rules; ``scan`` is the text with speaker labels masked."""
-    yield from corrected_names(scan)
+    doc = _Doc(scan)
+    yield from corrected_names(scan, doc)
     yield from chosen_names(scan)
-    yield from label_vocatives(scan)
-    yield from thanked_lists(scan)
-    yield from chat_subjects(scan)
-    yield from apposed_people(scan)
+    yield from label_vocatives(scan, doc)
+    yield from thanked_lists(scan, doc)
+    yield from chat_subjects(scan, doc)
+    yield from apposed_people(scan, doc)
     yield from account_names(scan)
 
 
@@ -330,19 +392,27 @@ _KIN_BEFORE: Final = re.compile(
     r"daughter-in-law|son-in-law|mum|mom|dad|gran|granny|grandma|grandad|nan|partner|girlfriend|boyfriend|"
     r"fiancée|fiancee|fiancé|fiance|stepdaughter|stepson)[ \t]+$"
 )
-"""A possessive and a kin or relation noun right before a span ("His daughter Luz Marina"): the span is a name."""
+"""A possessive and a kin or relation noun right before a span ("Her daughter Rosa Marina"): the span is a name."""
+
+
+_KEPT_FINDS: Final = frozenset({"location.gazetteer", "location.list", "org.platform", "org.suffix"})
+"""Finds a list or a firm's suffix made (a listed place, a gig platform, "X Express"): never retyped PERSON."""
 
 
 def retype_by_clause(scan: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with each ORG, LOCATION or HANDLE span that this module's apposition or account evidence
     names as a person (the same span), or that follows a possessive and a kin noun (:data:`_KIN_BEFORE`), typed
-    PERSON; a span with a place's or firm's kind word, digits, dots
-    or underscores keeps its type."""
+    PERSON; a span with a place's or firm's kind word, digits, dots or underscores, a span a place list, a
+    platform list or a firm's suffix found (:data:`_KEPT_FINDS`), a listed place and a brand keep their type."""
     evidence = {(d.start, d.end) for d in apposed_people(scan)} | {(d.start, d.end) for d in account_names(scan)}
+    places = _lists()[1]
     out: list[Detection] = []
     for det in found:
         if (
             det.type in _RETYPABLE
+            and det.detector not in _KEPT_FINDS
+            and det.text not in places
+            and not any(_firm_word(w) for w in det.text.split())
             and ((det.start, det.end) in evidence or _KIN_BEFORE.search(scan, max(0, det.start - 32), det.start))
             and not _PLACE_KIND.search(det.text)
             and not re.search(r"[\d._@]", det.text)

@@ -589,7 +589,7 @@ def repeat_names(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
             continue  # "Sugeng dalu": a greeting, even where Sugeng is someone's name
         word = text[start:end]
         yield Detection(start, end, "PERSON", conf[word], "person.repeat", word)
-        if last is not None and text[last.end : start] == " ":  # "Rhodri Pritchard": two found tokens, one name
+        if last is not None and text[last.end : start] == " ":  # "Tegid Probert": two found tokens, one name
             both = min(last.confidence, conf[word])
             yield Detection(last.start, end, "PERSON", both, "person.repeat", text[last.start : end])
         last = Detection(start, end, "PERSON", conf[word], "person.repeat", word)
