@@ -16,6 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from makna.privacy import detect
+from makna.privacy._text import cap_runs
+from makna.privacy.catchall import detect_unknown
 from makna.privacy.evaluate import evaluate, load_gold
 from makna.privacy.roletypes import role_of, type_by_role
 from makna.privacy.types import Detection
@@ -173,3 +175,23 @@ def test_a_name_after_a_firm_and_then_is_no_firm_when_it_starts_a_clause() -> No
 def test_a_frame_of_apps_with_a_work_cue_is_a_firm(text: str, names: list[str]) -> None:
     found = [_det(text, name, "PERSON") for name in names]
     assert [d.type for d in type_by_role(text, found)] == ["ORG"] * len(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("I: I ride for Bird these days.", "Bird", "en"),
+        ("I: I deliver for Fox now.", "Fox", "en"),
+        ("I: Saya kerja di Swift sekarang.", "Swift", "id"),
+        ("I: I work for Marsh of Ealing.", "Marsh", "en"),
+    ],
+)
+def test_an_ordinary_word_after_a_work_phrase_goes_to_review(text: str, name: str, language: str) -> None:
+    found = [(d.text, d.type, d.confidence) for d in detect_unknown(text, language, cap_runs(text))]
+    assert [(t, k) for t, k, _ in found] == [(name, "ORG")]
+    assert found[0][2] < 0.5  # below what "deid accept --all" takes by default: a person reviews it
+
+
+def test_an_idiom_after_a_work_phrase_is_no_firm() -> None:
+    text = "I: I work for The Good of my family."
+    assert list(detect_unknown(text, "en", cap_runs(text))) == []
