@@ -14,6 +14,7 @@ import pytest
 from makna.privacy import detect
 from makna.privacy.evaluate import evaluate
 from makna.privacy.kindtypes import kind_of, type_by_kind_words
+from makna.privacy.roletypes import type_by_role
 from makna.privacy.types import Detection
 
 CASES = Path(__file__).resolve().parent / "deidtype1cases"
@@ -194,5 +195,6 @@ def test_a_listed_place_keeps_its_type_after_a_kind_word_and_in_repeats() -> Non
 def test_a_place_with_a_title_word_inside_is_no_person(kind: str, detector: str) -> None:
     text = "Rumahnya di Koto Sutan Marapak, dakek pasa."
     found = [_det(text, "Koto Sutan Marapak", kind, detector)]
-    # never a PERSON; after "Rumahnya di" (where someone lives) the role pass makes it a LOCATION (roletypes.py)
-    assert [d.type for d in type_by_kind_words(text, "id", found)] == ["LOCATION"]
+    assert [d.type for d in type_by_kind_words(text, "id", found)] == [kind]  # never a PERSON
+    # after "Rumahnya di" (where someone lives) the role pass, next in the pipeline, makes it a LOCATION
+    assert [d.type for d in type_by_role(text, type_by_kind_words(text, "id", found))] == ["LOCATION"]

@@ -1,7 +1,9 @@
 """A name typed by its role in the sentence (makna.privacy.roletypes; issue #11, branch deidtype2).
 
 Every sentence here is invented for the test, and no name in it occurs in the open corpus splits (checked with
-``grep -rwF NAME`` over the open splits' folders and ``../shared/eval-corpus/dev/``).
+``grep -rwF NAME`` over the open splits' folders and ``../shared/eval-corpus/dev/``), but for the sentences of
+the deidtype2 review (fixtype2), kept word for word: common given names and words (``Budi``, ``Tendai``,
+``Swift``), chosen by the reviewer, not from the corpus.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from makna.privacy import detect
+from makna.privacy._text import cap_runs
+from makna.privacy.catchall import detect_unknown
 from makna.privacy.evaluate import evaluate, load_gold
 from makna.privacy.roletypes import role_of, type_by_role
 from makna.privacy.types import Detection
@@ -108,3 +112,86 @@ def test_the_cases_are_built_from_their_sources() -> None:
         doc = json.loads(src.with_suffix(".json").read_text(encoding="utf-8"))
         assert doc["id"] == src.stem
     assert len(load_gold(CASES / "tune")) == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detector"),
+    [
+        ("Uangnya ada di Budi. Budi bilang nanti dikembalikan.", "Budi", "person.gazetteer"),
+        ("HP ketinggalan di Rina, jadi saya pinjam punya Rina.", "Rina", "person.gazetteer"),
+        ("Saya duduk dekat Sinta waktu itu.", "Sinta", "person.gazetteer"),
+        ("Saya titip anak di Yanti kalau kerja.", "Yanti", "person.gazetteer"),
+        ("My money was in Kwabena's account.", "Kwabena", "person.en_possessive"),
+        ("I was in Chidi's car when it happened.", "Chidi", "person.gazetteer"),
+        ("We met at Siobhan's after work.", "Siobhan", "person.gazetteer"),
+    ],
+)
+def test_a_person_a_person_detector_found_stays_a_person_after_a_place_word(
+    text: str, name: str, detector: str
+) -> None:
+    found = [_det(text, name, "PERSON", detector)]
+    assert [d.type for d in type_by_role(text, found)] == ["PERSON"]
+
+
+def test_a_person_is_one_type_in_every_mention() -> None:
+    # a type-filtered review (accept every PERSON, reject the rest) must not leave one mention in clear text
+    assert _types("Uangnya ada di Budi. Budi bilang nanti dikembalikan.", "id") == [("Budi", "PERSON")] * 2
+
+
+def test_a_guess_followed_by_s_stays_a_person() -> None:
+    text = "I: I was in Quorvane's car that night."
+    assert [d.type for d in type_by_role(text, [_det(text, "Quorvane", "PERSON")])] == ["PERSON"]
+    place = "I: I was in Quorvane that night."
+    assert [d.type for d in type_by_role(place, [_det(place, "Quorvane", "PERSON")])] == ["LOCATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("I: Usually Tendai drives me home.", ["Tendai"]),
+        ("I: Mostly Themba, sometimes Kagiso, they cover my shifts.", ["Themba", "Kagiso"]),
+        ("I: Then Tendai since the summer, he's a good friend.", ["Tendai"]),
+    ],
+)
+def test_a_frame_of_names_in_turn_without_work_or_an_app_is_no_firm(text: str, names: list[str]) -> None:
+    found = [_det(text, name, "PERSON") for name in names]
+    assert [d.type for d in type_by_role(text, found)] == ["PERSON"] * len(names)
+
+
+def test_a_name_after_a_firm_and_then_is_no_firm_when_it_starts_a_clause() -> None:
+    text = "I: I worked for Trundlebee, then Tendai picked me up."
+    found = [_det(text, "Trundlebee", "ORG", "org.work"), _det(text, "Tendai", "PERSON")]
+    assert [d.type for d in type_by_role(text, found)] == ["ORG", "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("I: Mostly Zapply, for the deliveries.", ["Zapply"]),
+        ("I: Usually on Zapply, the app pays weekly.", ["Zapply"]),
+        ("I: Then Drivo since 2021, the orders are steady.", ["Drivo"]),
+    ],
+)
+def test_a_frame_of_apps_with_a_work_cue_is_a_firm(text: str, names: list[str]) -> None:
+    found = [_det(text, name, "PERSON") for name in names]
+    assert [d.type for d in type_by_role(text, found)] == ["ORG"] * len(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("I: I ride for Bird these days.", "Bird", "en"),
+        ("I: I deliver for Fox now.", "Fox", "en"),
+        ("I: Saya kerja di Swift sekarang.", "Swift", "id"),
+        ("I: I work for Marsh of Ealing.", "Marsh", "en"),
+    ],
+)
+def test_an_ordinary_word_after_a_work_phrase_goes_to_review(text: str, name: str, language: str) -> None:
+    found = [(d.text, d.type, d.confidence) for d in detect_unknown(text, language, cap_runs(text))]
+    assert [(t, k) for t, k, _ in found] == [(name, "ORG")]
+    assert found[0][2] < 0.5  # below what "deid accept --all" takes by default: a person reviews it
+
+
+def test_an_idiom_after_a_work_phrase_is_no_firm() -> None:
+    text = "I: I work for The Good of my family."
+    assert list(detect_unknown(text, "en", cap_runs(text))) == []

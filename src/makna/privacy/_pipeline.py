@@ -29,6 +29,7 @@ from .persons import detect_persons, repeat_names, titled_names_first
 from .placecontext import find_shaped_places, find_word_places, places_after_addresses
 from .places import detect_places
 from .precision import apply_stage
+from .roletypes import type_by_role
 from .shapes import detect_shapes
 from .span_closure import close_spans
 from .spans import join_names
@@ -86,5 +87,6 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = drop_lookalikes(scan, language, found)  # then the words that only look like identifiers
     found = close_spans(scan, found, language)  # persons' and addresses' spans closed over a missing initial or part
     found = type_by_kind_words(scan, language, found)  # one type per name, by its kind word (kindtypes.py, deidtype1)
+    found = type_by_role(scan, found)  # then by its role in the sentence (roletypes.py, deidtype2)
     found = retype_by_clause(scan, found)  # a span in apposition to a person noun, an account in a person's name
     return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them

@@ -196,10 +196,12 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             elif last in ORG_SUFFIX_WORDS or _BRAND.search(word):
                 kind, conf = "ORG", 0.55
             elif WORK_BEFORE.search(before) or _GROUP_BEFORE.search(before) or _is_camel(word):
-                if word.lower() in known.words:
-                    i = j
-                    continue  # a surname that is an ordinary word ("I work for The Good of my family"): no firm
                 kind, conf = "ORG", 0.5
+                if word.lower() in known.words:
+                    if _IDIOM_THE.search(before) and _OF_AFTER.match(text, span_end):
+                        i = j
+                        continue  # an idiom ("I work for The Good of my family"): no firm
+                    conf = 0.35  # an ordinary word as a firm ("I ride for Bird", "kerja di Swift"): for review
             elif PLACE_PREP_BEFORE.search(before) and (word not in known.surnames or _PLACE_ONLY.search(before)):
                 kind, conf = "LOCATION", 0.5
             elif _THE_BEFORE.search(before):
@@ -220,6 +222,9 @@ def _unknown_words(text: str, runs: Sequence[CapRun], known: _Known) -> Iterator
             i = j
 
 
+_IDIOM_THE: Final = re.compile(r"(?i:(?<![\w\-])the)[ \t]+$")
+_OF_AFTER: Final = re.compile(r"[ \t]+of(?![\w\-])")
+"""``for The Good of``: an ordinary word between ``the`` and ``of`` after a work phrase is an idiom, not a firm."""
 _ACRONYM_BEFORE: Final = re.compile(r"\b(?:BPJS|BPR|BRI|BNI|BTN|PT|CV|UD|RSUD|RS|SD|SMP|SMA|SMK|KUD|PDAM|PLN)[ \t]+$")
 """An acronym of a public body or a kind of firm, then its name or branch ("BPJS Ketenagakerjaan"): other
 detectors (ORG) or nothing decide."""

@@ -282,14 +282,9 @@ def _retyped(det: Detection, kind: str) -> Detection:
 
 def type_by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with each named span typed by its decisive kind word and repeats of the name typed alike
-    (module docstring), then by its role in the sentence (:func:`makna.privacy.roletypes.type_by_role`).
-    ``scan``: the text the spans index (speaker labels masked); ``language``: ``id`` or ``en``."""
-    from .roletypes import type_by_role  # noqa: PLC0415  (roletypes reads this module's kind words)
-
-    return type_by_role(scan, _by_kind_words(scan, language, found))
-
-
-def _by_kind_words(scan: str, language: str, found: Sequence[Detection]) -> list[Detection]:
+    (module docstring); the pipeline then types them by their role in the sentence
+    (:func:`makna.privacy.roletypes.type_by_role`). ``scan``: the text the spans index (speaker labels masked);
+    ``language``: ``id`` or ``en``."""
     out = list(found)
     names: dict[str, str] = {}
     placed: set[str] = set()  # one-word names an ORG is named by: a place keeps its type (Puskesmas X, X)

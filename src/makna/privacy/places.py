@@ -685,7 +685,7 @@ _THE_BEFORE: Final = re.compile(r"(?i:\bthe)[ \t]+$")
 def find_unknown_orgs(text: str) -> Iterator[Detection]:
     """English: an unknown capitalised word mid-sentence soon after a work/platform question is an ORG; an
     ordinary word is none before ``of`` (``I work for The Good of my family``) and a place after ``the``
-    (``cross the Causeway``)."""
+    (``cross the Quayside``)."""
     names, places, stop, words = gz.first_names("en"), gz.all_places(), gz.stop_caps(), gz.english_words()
     for ctx in _ORG_CONTEXT.finditer(text):
         window_end = min(len(text), ctx.end() + 200)

@@ -6,21 +6,26 @@ ORG, LOCATION and PERSON spans by the phrase just before them (:func:`makna.priv
 after a stay phrase (``tinggal di``, ``ngekos di``, ``met at``, ``we live at``) 313 LOCATION (plus the
 addresses), 4 ORG and no PERSON; after a work phrase (``kerja di``, ``I ride for``) 280 ORG, 39 LOCATION (nearly all
 listed towns or kind-word venues) and 5 PERSON. The rules that find a name often type it on weaker evidence (the
-catch-all's unknown word is a PERSON by default, ``Church End`` is an ORG by its head word, ``Rumah Makan X`` a
+catch-all's unknown word is a PERSON by default, ``Church Tarrow`` is an ORG by its head word, ``Rumah Makan X`` a
 workplace by its kind word). :func:`type_by_role` runs after the kind-word pass and retypes:
 
-* a PERSON after a stay, stop or origin phrase or a place's preposition (``tinggal di``, ``singgah di``, ``parkir
-  di``, ``grew up in``, ``a guy from``, ``from X originally``, ``asal dari``, ``in``, ``di``: no gold PERSON
-  follows one) to LOCATION; so the chat's ``otw dr X``, where ``dr`` is ``dari``, not a doctor's title;
+* a PERSON after an origin phrase (``a guy from``, ``from X originally``, ``asal dari``) to LOCATION, and a
+  catch-all guess or a PERSON no person detector found after a stay or stop phrase or a place's preposition
+  (``tinggal di``, ``singgah di``, ``parkir di``, ``grew up in``, ``in``, ``di``: no gold PERSON follows one);
+  never a name a person detector found (``uangnya ada di Ardiwan``: one person, one type in every mention) nor one
+  followed by ``'s`` (``in Quorvane's car``); so the chat's ``otw dr X``, where ``dr`` is ``dari``, not a
+  doctor's title;
 * an ORG without a kind word of its own after a stay or stop phrase, or on the line that says where the
   interview took place (``interview ... at the Oakfield Civic Centre``, ``upstairs at``), to LOCATION;
 * a catch-all guess (typed PERSON for want of evidence) or a place no list knows (not the learned layer's),
   after a work or account phrase (``kerja di``, ``a barista at``, ``my account on``, ``signed up with``; not
   after ``from``, nor a place one is posted to) to ORG, unless its kind word makes it a LOCATION;
 * a one-word catch-all guess named as the subject of what only a platform does (``Quikly deactivated me``,
-  ``when Rydo closed the account``), in a frame of apps or jobs named in turn (``Mostly Zoomr``, ``then Zoomr
-  since 2021``), listed after an ORG with a few adverbs (``for Quikly mostly, sometimes Rydo``) to ORG, or
-  named by a self-correction (``for Quikly... no, sorry, Rydo``) to the corrected name's type;
+  ``when Trevvo closed the account``), in a frame of apps or jobs named in turn (``Mostly Zipply on weekends``,
+  ``then Zipply since 2021``), listed after an ORG with a few adverbs (``for Quikly mostly, sometimes Trevvo``)
+  to ORG (a frame or a list only with a work or app cue in the sentence and the name ending its clause: not
+  ``Usually Mbeluso drives me home``), or named by a self-correction (``for Quikly... no, sorry, Trevvo``) to the
+  corrected name's type;
 * repeats of a retyped name (same text, same old type) with it.
 
 A span with a person's evidence keeps its type (for a catch-all guess, only a cue next to it counts), and a
@@ -87,20 +92,36 @@ _JOB_FRAME: Final = re.compile(
     r"(?i:(?<![\w\-])(?:mostly|mainly|usually|a[ \t]+bit[ \t]+of|used[ \t]+to[ \t]+do|doing|try|tried|first|now|then|"
     r"started[ \t]+(?:[\w']+[ \t]+){0,2}(?:with|on)))(?:[ \t]+(?:on|for|with))?[ \t]+$"
 )
-"""A frame of the jobs or apps one names in turn (``Mostly Zoomr``, ``First Quikly, now mostly Rydo``, ``a bit of
-Rydo``, ``started June 2022 with Quikly``): in English gold, 30 ORG, 7 LOCATION and 3 PERSON follow one."""
+"""A frame of the jobs or apps one names in turn (``Mostly Zipply``, ``First Quikly, now mostly Trevvo``, ``a bit of
+Trevvo``, ``started June 2022 with Quikly``): in English gold, 30 ORG, 7 LOCATION and 3 PERSON follow one."""
+_DOING: Final = re.compile(r"(?i:(?<![\w\-])(?:a[ \t]+bit[ \t]+of|used[ \t]+to[ \t]+do|doing))[ \t]+$")
+"""A frame that names an activity, never a person (``a bit of X``, ``used to do X``): no other cue needed."""
+_WORK_WORD: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:for|on|with|apps?|aplikasi|platforms?|accounts?|akun|orders?|orderan|"
+    r"deliver(?:y|ies|ing|s|ed)?|couriers?|kurir|riders?|riding|ojol|gigs?|bonus(?:es)?|deactivat\w*)(?![\w\-]))"
+)
+"""A work or app cue in the sentence (``for``, ``on``, ``with``, a platform word): what makes a frame of names
+in turn (``Mostly X``, ``then X since 2021``) a frame of apps or jobs."""
+_CLAUSE_END: Final = re.compile(
+    r"[ \t]*(?:[,.;:!?…)\n]|$|(?i:too|as[ \t]+well|now|mostly|mainly|sometimes|for|on|with|since|then|when|"
+    r"whenever|if|because|cos|while|until|till|at|in|during|and|or|but|as|kalau|kalo|pas|waktu|sejak)\b)"
+)
+"""The name ends its clause (``Mostly X, ...``, ``then X since 2021``, ``sometimes X when it's dead``), not a
+subject (``then X picked me up``)."""
+_SEQUENCE: Final = re.compile(r"(?i:(?<![\w\-])(?:first|dulu|pertama|awalnya)(?![\w\-]))[^.?!\n]*,[ \t]*\w+[ \t]+$")
+"""Jobs named in turn before ``then X since ...``: ``first building, then``."""
 _ADVERBS: Final = re.compile(
     r"[ \t]+(?:mostly|mainly|usually|normally|often|sometimes|now|then|also|too)?[ \t]*,[ \t]*"
     r"(?:(?:and|or|but|plus)[ \t]+)?(?:sometimes|then|now|also|later|occasionally|often|after[ \t]+that|"
     r"before[ \t]+that|or)[ \t]+",
     re.IGNORECASE,
 )
-"""Between two platforms named in one breath: ``Quikly mostly, sometimes Rydo``, ``Quikly, then Rydo``."""
+"""Between two platforms named in one breath: ``Quikly mostly, sometimes Trevvo``, ``Quikly, then Trevvo``."""
 _CORRECTION: Final = re.compile(
     r"[ \t]*(?:\.{2,3}|…|,|-{1,2}|—)[ \t]*(?:(?i:no|sorry|eh|ah|I[ \t]+mean|maksud(?:nya|ku|ambo)?|salah|bukan)"
     r"[ \t]*[,.…]*[ \t]*){1,3}"
 )
-"""A self-correction between two names (``Quikly... no, sorry, Rydo``, ``Kos Melati, eh, Kos Mawar``)."""
+"""A self-correction between two names (``Quikly... no, sorry, Trevvo``, ``Kos Tarrawi, eh, Kos Lembayu``)."""
 _SETTING: Final = re.compile(
     r"(?i:interview|wawancara|direkam|recorded|held|catatan|tempat|lokasi|upstairs|downstairs|"
     r"back[ \t]+room|kita[ \t]+di)"
@@ -157,10 +178,10 @@ def role_of(scan: str, det: Detection, own_kind: str | None) -> str | None:
     ``own_kind``: the type its own kind word gives it (:func:`makna.privacy.kindtypes.kind_of`), if any."""
     before = _line_before(scan, det.start)
     cue = clause_cue(before)
-    if det.type == _PERSON and own_kind != _ORG:
-        if cue == "stay" or _STOP.search(before) or _ORIGIN.search(before) or _IN.search(before):
-            return _LOC
-        if _FROM.search(before) and _ORIGIN_AFTER.match(scan, det.end):
+    if det.type == _PERSON and own_kind != _ORG and not scan.startswith(("'s", "’s"), det.end):
+        if _ORIGIN.search(before) or (_FROM.search(before) and _ORIGIN_AFTER.match(scan, det.end)):
+            return _LOC  # (where one comes from: "a guy from X", "from X originally")
+        if _placeable(det) and (cue == "stay" or _STOP.search(before) or _IN.search(before)):
             return _LOC
     if det.type == _ORG and own_kind is None and not _org_word_inside(det.text):
         stays = cue == "stay" or _STOP.search(before)
@@ -179,9 +200,28 @@ def role_of(scan: str, det: Detection, own_kind: str | None) -> str | None:
     if det.type == _PERSON and " " not in det.text.strip():
         if _PLATFORM_ACT.match(scan, det.end):
             return _ORG
-        if (_SINCE.search(before) and _SINCE_AFTER.match(scan, det.end)) or _JOB_FRAME.search(before):
-            return _ORG
+        since = _SINCE.search(before) and _SINCE_AFTER.match(scan, det.end)
+        if (since or _JOB_FRAME.search(before)) and _CLAUSE_END.match(scan, det.end):
+            if _work_clause(scan, det, before) or (since and _SEQUENCE.search(before)):
+                return _ORG  # (a work or app cue, or jobs in turn: "first building, then X since the pandemic")
     return None
+
+
+def _placeable(det: Detection) -> bool:
+    """Whether a place's preposition or a stay phrase may make a PERSON span a LOCATION: only a catch-all guess
+    or a span no person detector found (``uangnya ada di Ardiwan``: a person's name after ``di``)."""
+    return _guess(det) or not det.detector.startswith("person.")
+
+
+def _work_clause(scan: str, det: Detection, before: str, cue: str = "") -> bool:
+    """Whether the sentence of ``det`` names work or an app: a work phrase before it (``cue``), an activity's
+    frame (``a bit of X``), or a work or app cue in the sentence (``mostly for X``, ``X on weekends``, ``app``,
+    ``orders``, ``deliveries``, ``akun``)."""
+    if cue == "work" or _DOING.search(before):
+        return True
+    start = max(scan.rfind(c, 0, det.start) for c in ".?!\n") + 1
+    ends = [i for i in (scan.find(c, det.end) for c in ".?!\n") if i >= 0]
+    return bool(_WORK_WORD.search(scan, start, min(ends) if ends else len(scan)))
 
 
 def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
@@ -215,13 +255,16 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
 
 def _after_org(scan: str, det: Detection, found: Sequence[Detection]) -> str | None:
     """ORG for a catch-all guess named right after an ORG with a few adverbs between (``Quikly mostly,
-    sometimes Rydo``); the type of the name a self-correction replaces (``for Quikly... no, sorry, Rydo``)."""
+    sometimes Trevvo``); the type of the name a self-correction replaces (``for Quikly... no, sorry, Trevvo``)."""
     if " " in det.text.strip():
         return None
     for other in found:
         if other.type in (_ORG, _LOC) and 0 < det.start - other.end <= 30:
             if _CORRECTION.fullmatch(scan, other.end, det.start):
                 return other.type
-            if other.type == _ORG and _ADVERBS.fullmatch(scan, other.end, det.start):
+            if other.type != _ORG or not _ADVERBS.fullmatch(scan, other.end, det.start):
+                continue
+            before = _line_before(scan, other.start)  # (the firm named after a work phrase or with an app word)
+            if _CLAUSE_END.match(scan, det.end) and _work_clause(scan, other, before, clause_cue(before)):
                 return _ORG
     return None
