@@ -17,6 +17,8 @@ __all__ = ["EventKind", "EVENT_KINDS", "is_event_kind", "deid_decision"]
 EventKind = Literal[
     # the project
     "project.create", "project.rename", "project.encrypt", "project.decrypt",
+    # a server project's backup written to a file (#11): an audit record, no change
+    "project.export",
     # sources
     "source.import", "source.rename", "source.language", "source.delete",
     # the codebook

@@ -89,6 +89,7 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "suggest.reject": "reject a suggestion",
         "cases.import": "import cases", "project.encrypt": "encrypt the project",
         "project.decrypt": "decrypt the project", "project.rename": "rename the project",
+        "project.export": "export a backup of the project",
         "segment.update": "change a coding", "quickcodes.set": "choose quick codes",
         "agreement.resolve": f"record {p.get('created', 0)} agreed coding(s)", "search.index": "index for search",
         "exchange.import_qdc": "import a REFI-QDA codebook", "exchange.import_qdpx": "import a REFI-QDA project",

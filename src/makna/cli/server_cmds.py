@@ -162,7 +162,7 @@ def project_export(
     secret = partial(new_passphrase, str(path)) if encrypt else None
     with _registry(db) as reg:
         sp = reg.project(name)
-        counts = reg.export_project(sp.name, path, actor=user, passphrase=secret)
+        counts = reg.export_project(sp.name, path, actor=user or _admin(reg), passphrase=secret)
     typer.echo(f"Exported project {sp.name!r} to {path}: {counts.get('sources', 0)} source(s), "
                f"{counts.get('codes', 0)} code(s), {counts.get('segments', 0)} coding(s), "
                f"{counts.get('events', 0)} event(s){' (encrypted)' if encrypt else ''}")

@@ -332,13 +332,23 @@ class Registry:
         original files, codebook, cases, every member's codings and memos, de-identification
         reviews, rounds, the event log; :func:`~makna.server.transfer.export_project`), which
         :meth:`import_project` puts back. ``actor``, when given, must be a manager of the project
-        or the server's administrator. Returns the rows copied per table."""
+        or the server's administrator. Returns the rows copied per table.
+
+        The project logs the copy (``project.export``, in the server project, after the file is
+        written): who made it (``actor``, else ``server``), when, and the file's name without its
+        folder, whether it is encrypted and the rows copied; never the project's content."""
         from .transfer import export_project
 
         sp = self.project(key)
         if actor is not None:
             self._require(sp, actor, "manage")
-        return export_project(self.location(sp), path, passphrase=passphrase)
+        counts = export_project(self.location(sp), path, passphrase=passphrase)
+        payload = {"file": Path(path).name, "encrypted": passphrase is not None,
+                   "counts": {k: counts.get(k, 0) for k in ("sources", "codes", "segments", "events")}}
+        with open_project(self.location(sp), coder=actor or "server") as proj, proj.store.write(
+                proj.actor, "project.export", payload):
+            pass
+        return counts
 
     def _project_row(self, conn: Connection, key: str) -> ServerProject:
         p = projects.c

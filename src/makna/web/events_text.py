@@ -34,6 +34,7 @@ EVENT_NAMES = {
     "segment.update": "changed a coding",
     "sync.pull": "pulled a copy from the team server", "sync.push": "pushed offline work",
     "deid.region": "set a source's surrogate region or naming tradition",
+    "project.export": "exported a backup of the project",
 }
 OTHER_EVENT = "made a change"
 
