@@ -87,7 +87,7 @@ def test_ages_said_in_passing(text: str, language: str, ages: list[str]) -> None
         # money and counts after "will be", a fraction or a birth year (review of deidage5)
         ("I: My rent will be 50 next month, they said.", "en"),
         ("I: His total will be 45.", "en"),
-        ("I: Our bill will be 60 this month.", "en"),
+        ("I: My bill will be 60 this month.", "en"),
         ("I: They will be 12 tomorrow, so book a big table.", "en"),
         ("I: We will be 10 on Sunday, all the riders.", "en"),
         ("I: The rent is 45 and a half.", "en"),
@@ -212,3 +212,16 @@ def test_tune_cases_floor() -> None:
     assert report.per_type["AGE"].recall >= 0.95
     assert report.per_type["DATE"].recall >= 0.95
     assert report.overall.precision >= 0.95
+
+
+def test_a_kepala_kept_as_written_leaves_the_age_offset_free() -> None:
+    """A "kepala tiga" stays as written by rule: it shows no other age, so the offset is still chosen to move no age
+    onto another (four years for 23, 24, 26 and 31 tahun) and the band stays."""
+    from makna.privacy import KeyMapping
+
+    ages = ["24 tahun", "23 tahun", "31 tahun", "26 tahun", "kepala tiga"]
+    for seed in range(5):
+        mapping = KeyMapping(secret=f"{seed + 70:064x}")
+        mapping.settle_offsets([("AGE", a) for a in ages])
+        assert abs(mapping.age_offset or 0) == 4
+        assert mapping.surrogate("AGE", "kepala tiga") == "kepala tiga"
