@@ -128,9 +128,9 @@ _ASKED_AGE: Final = re.compile(r"(?i:\bhow[ \t]+old\b|\bumur|\busia\b|\bumua|\by
 
 
 def _fraction_of_person(text: str, start: int, end: int) -> bool:
-    """An age with its fraction is a person's: after a person's verb of being (``I'm``, ``she was``, ``my son's``;
-    ``it's``, ``the rent is`` are none), after "at" with a person in its turn (``I grew up there, came here at
-    ...``), at a sentence's start before "now" with a person in its turn, or at a sentence's start or after "at"
+    """An age with its fraction is a person's: after a person's verb of being (``I'm``, ``she was``, ``my son's``,
+    ``who's``; ``it's``, ``the rent is`` are none), after "at" with a person in its turn (``I grew up there, came
+    here at ...``), at a sentence's start before "now" with a person in its turn, or at a sentence's start or after "at"
     when the turn before asked an age (``How old are you? / Twenty-six and a bit.``)."""
     line = text.rfind("\n", 0, start) + 1
     cut = max(line, *(text.rfind(p, line, start) + 1 for p in ".!?"))
@@ -141,7 +141,7 @@ def _fraction_of_person(text: str, start: int, end: int) -> bool:
         return asked or _PERSON_WORD.search(turn) is not None
     be = _PERSON_BE.search(before)
     if be is not None:
-        return be.group("who").lower() in {"i", "he", "she"} | _KIN
+        return be.group("who").lower() in {"i", "he", "she", "who"} | _KIN
     if not before.strip(" \t."):  # a sentence's start: an answer, or "... thirty-three and a bit now" of oneself
         now = re.match(r"[ \t]+(?i:now)\b", text[end:]) is not None
         return asked or (now and _PERSON_WORD.search(turn) is not None)
