@@ -56,6 +56,7 @@ def _found(text: str, language: str, kind: str) -> list[str]:
         ("I: I came over at fourteen and a half, on my own.", "en", ["fourteen and a half"]),
         ("I: She's 12 and a half now, taller than me.", "en", ["12 and a half"]),
         ("I: Two girls, Amara who's ten and a half, and Jo.", "en", ["ten and a half"]),
+        ("I: My daughter Noor is twelve and a half, she reads a lot.", "en", ["twelve and a half"]),
         ("I: Anak saya dua, yang besar 12, yang kecil 8.", "id", ["12", "8"]),
         ("I: Born in 1991, so now 34, still on the bike.", "en", ["34"]),
         ("P: How old are you?\nI: Twenty-six and a bit. From Leeds originally.", "en", ["Twenty-six and a bit"]),

@@ -118,9 +118,11 @@ _AND_A_BIT: Final = re.compile(
 "at", a verb of being or a sentence's start, closing its clause (``twelve and a half hours`` goes on)."""
 _AND_A_BIT_GATE: Final = trigger([" and a half", " and a bit", " and a quarter"])
 _PERSON_BE: Final = re.compile(
-    r"(?:^|[^\w'’])(?P<who>[A-Za-z]+)(?:['’][sm]|[ \t]+(?i:am|is|was|turned))(?:[ \t]+(?i:now|just))?[ \t]*$"
+    r"(?:^|[^\w'’])(?:(?P<kin>[A-Za-z]+)[ \t]+)?(?P<who>[A-Za-z]+)(?:['’][sm]|[ \t]+(?i:am|is|was|turned))"
+    r"(?:[ \t]+(?i:now|just))?[ \t]*$"
 )
-"""The subject of a verb of being just before an age with its fraction (``she's``, ``my son is``, ``I turned``)."""
+"""The subject of a verb of being just before an age with its fraction (``she's``, ``my son is``, ``I turned``,
+``my son Luis is``)."""
 _LABEL: Final = re.compile(r"^[ \t]*[\w .]{1,20}:[ \t]+")
 """A speaker's label at a line's start (``I:``, ``P:``): no subject of what follows."""
 _PERSON_WORD: Final = re.compile(r"(?i:\b(?:I|he|she|we|my|his|her|our|their)\b)")
@@ -141,7 +143,9 @@ def _fraction_of_person(text: str, start: int, end: int) -> bool:
         return asked or _PERSON_WORD.search(turn) is not None
     be = _PERSON_BE.search(before)
     if be is not None:
-        return be.group("who").lower() in {"i", "he", "she", "who"} | _KIN
+        kin, who = be.group("kin"), be.group("who")
+        named = kin is not None and kin.lower() in _KIN and who[:1].isupper()  # "my son Hamza is"
+        return named or who.lower() in {"i", "he", "she", "who"} | _KIN
     if not before.strip(" \t."):  # a sentence's start: an answer, or "... thirty-three and a bit now" of oneself
         now = re.match(r"[ \t]+(?i:now)\b", text[end:]) is not None
         return asked or (now and _PERSON_WORD.search(turn) is not None)
