@@ -144,7 +144,7 @@ def _fraction_of_person(text: str, start: int, end: int) -> bool:
     be = _PERSON_BE.search(before)
     if be is not None:
         kin, who = be.group("kin"), be.group("who")
-        named = kin is not None and kin.lower() in _KIN and who[:1].isupper()  # "my son Hamza is"
+        named = kin is not None and kin.lower() in _KIN  # "my son Luis is"
         return named or who.lower() in {"i", "he", "she", "who"} | _KIN
     if not before.strip(" \t."):  # a sentence's start: an answer, or "... thirty-three and a bit now" of oneself
         now = re.match(r"[ \t]+(?i:now)\b", text[end:]) is not None
