@@ -53,7 +53,12 @@ def _found(text: str, language: str, kind: str) -> list[str]:
         ("I: Aku kapalo duo lah, duo puluah anam pas bulan depan.", "id", ["kapalo duo", "duo puluah anam"]),
         ("I: Kulo niki rolikur, adik kulo pitulas taun.", "id", ["rolikur", "pitulas taun"]),
         ("P: Umurnya berapa, Mbak?\nI: Assalamualaikum. 27 tahun, Mas.", "id", ["27 tahun"]),
-        ("I: Came over at fourteen and a half, on my own.", "en", ["fourteen and a half"]),
+        ("I: I came over at fourteen and a half, on my own.", "en", ["fourteen and a half"]),
+        ("I: She's 12 and a half now, taller than me.", "en", ["12 and a half"]),
+        ("I: Two girls, Amara who's ten and a half, and Jo.", "en", ["ten and a half"]),
+        ("I: My daughter Noor is twelve and a half, she reads a lot.", "en", ["twelve and a half"]),
+        ("I: Anak saya dua, yang besar 12, yang kecil 8.", "id", ["12", "8"]),
+        ("I: Born in 1991, so now 34, still on the bike.", "en", ["34"]),
         ("P: How old are you?\nI: Twenty-six and a bit. From Leeds originally.", "en", ["Twenty-six and a bit"]),
         ("I: Ibu saya lahir 1958, sudah enam puluh tujuh, masih jualan.", "id", ["enam puluh tujuh"]),
         (
@@ -81,6 +86,21 @@ def test_ages_said_in_passing(text: str, language: str, ages: list[str]) -> None
         ("I: Dia kepala tiga bagian gudang, bukan umur.", "id"),
         ("I: I did twelve and a half hours on Sunday.", "en"),
         ("I: Lahir 1961, sudah 20 tahun di Padang.", "id"),
+        # money and counts after "will be", a fraction or a birth year (review of deidage5)
+        ("I: My rent will be 50 next month, they said.", "en"),
+        ("I: His total will be 45.", "en"),
+        ("I: My bill will be 60 this month.", "en"),
+        ("I: They will be 12 tomorrow, so book a big table.", "en"),
+        ("I: We will be 10 on Sunday, all the riders.", "en"),
+        ("I: The rent is 45 and a half.", "en"),
+        ("I: The shoe was 10 and a half, too tight.", "en"),
+        ("I: It's 15 and a half.", "en"),
+        ("I: Came over at 10 and a half, the shift.", "en"),
+        ("I: I was born in 1983, so I paid 40.", "en"),
+        ("I: Lahir 1988, jadi harganya 50.", "id"),
+        ("I: Anak saya beli kardus: yang besar 12, yang kecil 20.", "id"),
+        ("I: Anak saya jualan, yang besar 15 ribu, yang kecil 10.", "id"),
+        ("I: Gajinya sudah kepala lima juta.", "id"),
     ],
 )
 def test_what_stays_no_age(text: str, language: str) -> None:
@@ -100,6 +120,8 @@ def test_talk_ages_alone() -> None:
         ("I: Tanggal 9 Agusuts kami pindah.", "id", ["9 Agusuts"]),
         ("I: I've been riding since autumn 2021.", "en", ["autumn 2021"]),
         ("I: Late spring 2023 the rates dropped.", "en", ["Late spring 2023"]),
+        ("I: We moved in fall 2018, then the app came.", "en", ["fall 2018"]),
+        ("I: Fall 2016 was my first winter here.", "en", ["Fall 2016"]),
     ],
 )
 def test_dates_said_loosely(text: str, language: str, dates: list[str]) -> None:
@@ -116,10 +138,16 @@ def test_dates_said_loosely(text: str, language: str, dates: list[str]) -> None:
         "I: It was the winter of 2019, snow on the bike.",
         "I: Summer of 2022 I did nights.",
         "I: Di tahun 2022 aku mulai, 20 persen potongan.",
+        "I: Prices fall 2020 onwards, the app said.",
+        "I: Rates fall 2019 to now, every year less.",
     ],
 )
 def test_what_stays_no_date(text: str) -> None:
     assert [d.text for d in find_said_dates(text)] == []
+
+
+def test_near_month_cache_is_bounded() -> None:
+    assert near_month.cache_info().maxsize == 4096
 
 
 def test_near_month() -> None:
@@ -141,19 +169,29 @@ def test_javanese_numbers() -> None:
     assert shift_age_text("selikur", 2) == "dua puluh tiga"
 
 
-def test_kepala_surrogate_keeps_band() -> None:
-    assert shift_age_text("kapalo tigo", 1) == "kapalo ampek"
-    assert shift_age_text("kepala tiga", -2) == "kepala dua"
-    assert shift_age_text("Kepala 3", 2) == "Kepala 4"
-    assert shift_age_text("nineteen and a half", 2) == "twenty-one and a half"
+def test_kepala_surrogate_stays_as_written() -> None:
+    assert shift_age_text("kapalo tigo", 1) == "kapalo tigo"
+    assert shift_age_text("kepala tiga", -2) == "kepala tiga"
+    assert shift_age_text("Kepala 3", 2) == "Kepala 3"
+    assert shift_age_text("kepala sapuluah", 1) is None  # no decade of an age
+
+
+def test_kepala_surrogate_agrees_with_the_exact_age() -> None:
+    """The band and the exact age beside it stay one story: only the exact age moves."""
+    gen = SurrogateGenerator(b"k" * 32, age_offset=1)
+    text = "I: Ambo kapalo duo lah, duo puluah ampek bulan depan."
+    ages = [d for d in detect(text, language="id") if d.type == "AGE"]
+    assert [d.text for d in ages] == ["kapalo duo", "duo puluah ampek"]
+    assert [gen.generate("AGE", d.text, language="id") for d in ages] == ["kapalo duo", "duo puluah limo"]
+    assert shift_age_text("thirteen and a quarter", 2) == "fifteen and a quarter"
 
 
 def test_date_surrogates() -> None:
     gen = SurrogateGenerator(b"k" * 32, date_offset=40)
-    assert gen.generate("DATE", "Febuari 2024", language="id") == "Maret 2024"
-    moved = gen.generate("DATE", "spring 2022", language="en")
-    assert moved != "spring 2022"
-    assert moved.endswith("2022")
+    assert gen.generate("DATE", "Nopembr 2021", language="id") == "Desember 2021"
+    moved = gen.generate("DATE", "spring 2017", language="en")
+    assert moved != "spring 2017"
+    assert moved.endswith("2017")
     assert respell_month("12 Pebuari") == "12 Februari"
 
 
@@ -176,3 +214,16 @@ def test_tune_cases_floor() -> None:
     assert report.per_type["AGE"].recall >= 0.95
     assert report.per_type["DATE"].recall >= 0.95
     assert report.overall.precision >= 0.95
+
+
+def test_a_kepala_kept_as_written_leaves_the_age_offset_free() -> None:
+    """A "kepala tiga" stays as written by rule: it shows no other age, so the offset is still chosen to move no age
+    onto another (four years for 23, 24, 26 and 31 tahun) and the band stays."""
+    from makna.privacy import KeyMapping
+
+    ages = ["24 tahun", "23 tahun", "31 tahun", "26 tahun", "kepala tiga"]
+    for seed in range(5):
+        mapping = KeyMapping(secret=f"{seed + 70:064x}")
+        mapping.settle_offsets([("AGE", a) for a in ages])
+        assert abs(mapping.age_offset or 0) == 4
+        assert mapping.surrogate("AGE", "kepala tiga") == "kepala tiga"

@@ -161,6 +161,29 @@ _PERSON_OF_GATE: Final = trigger(["of ", "aged "])
 """A person of an age in words: ``a lady of about seventy``, ``a lad of fifteen``."""
 
 
+_COUNT_NOUN: Final = re.compile(
+    r"(?i:\b(?:kardus|dus|kotak|box|buah|biji|bungkus|lembar|botol|kilo|kg|porsi|piring|gelas|ikat|karung|pasang|"
+    r"potong|paket|barang|baju|sepatu|ukuran|harga|harganya|ribu|rb|juta|rupiah|rp|kali)\b)"
+)
+"""Things and sums counted: in a clause with one, "yang besar 12" is a count or a size, not a child's age."""
+
+
+def _child_asked(text: str, start: int, end: int) -> bool:
+    """A child noun in the same clause before a birth-order age without its unit (``Anak saya yang besar 12``), or
+    in the turn before when it asks (``Anak Uni berapa orang? / Duo. Nan gadang ...``), and no thing or sum
+    counted in the clause (``Anak saya beli kardus: yang besar 12``)."""
+    line = text.rfind("\n", 0, start) + 1
+    clause = max(line, *(text.rfind(p, line, start) + 1 for p in ".!?:;"))
+    stop = min(i for i in (*(text.find(p, end) for p in ".!?:;\n"), len(text)) if i >= 0)
+    if _COUNT_NOUN.search(text, clause, stop):
+        return False
+    if _CHILD_WORD.search(text, clause, start):
+        return True
+    asked = text.rfind("\n", 0, max(0, line - 1)) + 1 if line else line
+    question = text[asked : max(asked, line - 1)]
+    return question.rstrip().endswith("?") and _CHILD_WORD.search(question) is not None
+
+
 def _plausible(raw: str) -> bool:
     num = re.match(r"\d+", raw)
     return num is None or 1 <= int(num.group(0)) <= 110
@@ -188,9 +211,7 @@ def find_context_ages(text: str) -> Iterator[Detection]:
             continue  # "yang baru dua tahun": a kin noun must come first when no birth order is said
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.context", m.group("a"))
     for m in gated_finditer(_CHILD_BARE, _CHILD_BARE_GATE, text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else 0
-        if _CHILD_WORD.search(text, before, m.start()) and _plausible(m.group("a")):
+        if _child_asked(text, m.start(), m.end()) and _plausible(m.group("a")):
             yield Detection(m.start("a"), m.end("a"), "AGE", 0.74, "age.context", m.group("a"))
     for m in (*gated_finditer(_SELF_ID, _NUMBER_GATE, text), *gated_finditer(_SELF_EN, _NUMBER_GATE, text)):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.72, "age.context", m.group("a"))

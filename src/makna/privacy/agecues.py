@@ -179,12 +179,14 @@ _KEPALA: Final = re.compile(
     r"(?i:\b(?:sudah|udah|sdh|alah|masuk|mau|menjelang|hampir|jalan|baru|lewat|saya|aku|ambo|awak|gue|dia|inyo|"
     r"beliau|baliau|umurnyo|umuanyo|umua))[ \t]+"
     rf"(?P<k>(?i:kepala|kapalo)[ \t]+(?:[2-9]|(?i:{ID_UNITS})))\b(?![ \t]*(?i:sekolah|desa|kampung|dinas|bagian|"
-    r"kantor|rumah|keluarga|suku|jorong|nagari|kaum|cabang|toko|gudang|proyek|tukang|koki|pelayan|kasir)\b)"
+    r"kantor|rumah|keluarga|suku|jorong|nagari|kaum|cabang|toko|gudang|proyek|tukang|koki|pelayan|kasir|juta|jt|"
+    r"ribu|rb|rupiah|ratus|miliar)\b)"
     r"|(?<![\w\-])(?<!(?i:tahun|zaman|jaman)[ \t])(?<!(?i:taun|taon)[ \t])(?<!(?i:era|thn)[ \t])"
     r"(?P<d>(?i:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|tigo|ampek|limo|anam)[ \t]*"
     r"(?i:puluhan|puluahan))(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:lah|kok|gitu|an|tahun|taun|sekarang|kayaknya)\b)"
 )
-"""``sudah kepala tiga`` (in one's thirties), ``tiga puluhan`` ending a clause (a decade of age)."""
+"""``sudah kepala tiga`` (in one's thirties), ``tiga puluhan`` ending a clause (a decade of age); a sum is none
+(``gajinya sudah kepala lima juta``)."""
 _KEPALA_GATE: Final = trigger(["kepala", "Kepala", "kapalo", "Kapalo", "puluhan", "puluahan"])
 _MORE_FORMS: Final = (
     (_AGE_LOOSE, _AGE_WORD_GATE),

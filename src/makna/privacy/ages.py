@@ -13,7 +13,11 @@ numbers are written in Indonesian words), the unit is kept as written (``tahun``
 old``, ``yrs``...). Ages of 90 and over become 90 (too few people to hide among), and no age goes
 below 1. A decade (``40-an``, ``tiga puluhan``, ``in his forties``, ``30s``) moves one decade in the
 offset's direction (``40-an`` -> ``50-an`` for an upward offset), so it never stays as it was; a part of a decade
-(``mid twenties``, ``awal tiga puluhan``) keeps its decade band and moves the part (``late twenties``).
+(``mid twenties``, ``awal tiga puluhan``) keeps its decade band and moves the part (``late twenties``). "Kepala"
+and "kapalo" with a decade (``kepala tiga``: in one's thirties) stay as written: the band is the coarse fact an
+exact age beside it keeps (``kapalo duo lah, duo puluah ampek`` -> ``kapalo duo lah, duo puluah anam``), and a
+decade moved alone would contradict it. (An exact age moved across its decade's end, ``29`` -> ``31``, still
+leaves its "kepala" a band behind: the surrogate sees one span at a time.)
 """
 
 from __future__ import annotations
@@ -82,15 +86,10 @@ def _decade(body: str, offset: int) -> str | None:
         return d + step if low <= d + step <= 9 else d - step
 
     kepala = re.fullmatch(r"(?i)(kepala|kapalo)([ \t]+)(\w+)", body)
-    if kepala is not None:  # "kepala tiga" (in one's thirties) -> "kepala empat", in its own dialect or digits
-        head, gap, tens = kepala.groups()
-        if tens.isdigit():
-            return f"{head}{gap}{moved(int(tens), 2)}" if len(tens) == 1 and 2 <= int(tens) <= 9 else None
-        local = parse_local(tens)
-        if local is None or not 2 <= local[0] <= 9:
-            return None
-        dialect = "id" if local[1] == "jawa" else local[1]
-        return f"{head}{gap}{DIALECTS[dialect][moved(local[0], 2)]}"
+    if kepala is not None:  # "kepala tiga" (in one's thirties) stays in its band: see the module documentation
+        tens = kepala.group(3)
+        value = int(tens) if tens.isdigit() and len(tens) == 1 else (parse_local(tens) or (0, ""))[0]
+        return body if 2 <= value <= 9 else None
     m = re.fullmatch(r"([1-9])0(-an|s|'s)", body)
     if m:
         return f"{moved(int(m.group(1)), 1)}0{m.group(2)}"
@@ -132,7 +131,7 @@ def shift_age_text(original: str, offset: int) -> str | None:
     """The age ``original`` moved by ``offset``, written as the original was (see the module
     documentation); None when it is no age makna can read."""
     fraction = _FRACTION.fullmatch(original)
-    if fraction is not None:  # "nineteen and a half": the age moves, its fraction stays
+    if fraction is not None:  # "thirteen and a quarter": the age moves, its fraction stays
         head = shift_age_text(fraction.group(1), offset)
         return None if head is None else head + fraction.group(2)
     part = _PART.fullmatch(original)

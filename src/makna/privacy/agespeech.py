@@ -83,7 +83,7 @@ _DESCRIBERS: Final = (
     "sepupu tetangga pelanggan tamu"
 ).split()
 _VERY: Final = ("lai", "lagi", "bana", "banget", "bener", "sekali", "amat")
-"""A particle of degree between the description and its comma (``mudo lai,``: still young); the gate reads the
+"""A particle of degree between the description and its comma (``mudo bana,``: very young); the gate reads the
 comma after it."""
 _DESCRIBED: Final = re.compile(
     dispatch(_DESCRIBERS, fold=True, not_after=r"\w'’\-")
@@ -241,7 +241,7 @@ _DURATION_LATER: Final = re.compile(
     r"(?i:years?|yrs?|months?|weeks?|tahun|taun|bulan|minggu)[ \t]+(?i:as|at|in|on|with|doing|driving|riding|"
     r"working|now|di|jadi|sebagai|kerja|karajo|narik)\b"
 )
-"""How long, said later in the answer (``39 yrs. Two years as a picker``): a question of how long is answered
+"""How long, said later in the answer (``41 yrs. Three years on the bikes``): a question of how long is answered
 there, so the number standing alone before it is the age the question's other part asked for."""
 
 

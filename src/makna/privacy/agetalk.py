@@ -2,19 +2,19 @@
 
 AGE (the number, with its unit when there is one):
 
-* **an age to come** (``I'll be forty six in May``, ``she'll be 30 next month``, ``I'm turning fifty in the
+* **an age to come** (``I'll be fifty-three in March``, ``she'll be 30 next month``, ``I'm turning fifty in the
   summer``, ``he's going to be nine on Sunday``): a person's future "be" or "turn" and a number of ten or more (or
   any number after "turning") closing its clause or before when (a month, "next ...", "this ...", "in the
   summer", "soon"); "I'll be 20 minutes" and "I'll be there" are none;
-* **an age as a noun** (``pick up my six-year-old``, ``a thirty-eight-year-old mum``, ``the nine-year-old``):
+* **an age as a noun** (``drop off my seven-year-old``, ``a forty-one-year-old dad``, ``the nine-year-old``):
   a determiner or a possessive, then a number in words or digits hyphenated with "year-old", not followed by
   a thing (``a ten-year-old car``, ``my 12-year-old phone``);
-* **an age answering an age question after a greeting** (``Umur berapa? / Waalaikumsalam. 31 taun, Kak``): a
+* **an age answering an age question after a greeting** (``Umur berapa? / Hehe, iyo. 34 taun, Uni``): a
   number of ten or more with its unit after one or two words and a stop;
-* **an age with its fraction** (``came here at 12 and a half``, ``Thirty-three and a half.``) after "at", a verb
+* **an age with its fraction** (``moved here at 13 and a bit``, ``Forty-two and a half.``) after "at", a verb
   of being or a sentence's start;
 * **an age reckoned from a birth year or date** (``lahir 1990, jadi kini tigo puluah limo``, ``born in '89, so
-  I'm thirty-six``, ``Ambo lahia 7 Maret 1992, jadi kini tiga puluh tiga.``): a birth word, its year in the
+  I'm thirty-six``, ``Ambo lahia 14 Juni 1994, jadi kini tigo puluah ciek.``): a birth word, its year in the
   same sentence, then "so"/"jadi" or "now"/"kini"/"sekarang" and a number of ten or more closing its clause.
 """
 
@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._fastrx import gated_finditer, trigger
+from .agecues import _KIN
 from .numwords import EN_NUM, EN_TENS_TEENS, ID_TENS_TEENS, parse_number
 from .types import Detection
 
@@ -43,7 +44,7 @@ _WHEN_AFTER = (
     r"\d)|soon|tomorrow|later[ \t]+this[ \t]+\w+|come[ \t]+(?:[A-Z]\w+|the))\b"
 )
 _COMING: Final = re.compile(
-    r"(?<![\w'’])(?i:I|he|she|you|we|they|mum|dad|my[ \t]+\w+|his[ \t]+\w+|her[ \t]+\w+)"
+    r"(?<![\w'’])(?P<who>(?i:I|he|she|mum|dad|mom|(?:my|his|her|our|their)[ \t]+(?P<noun>\w+)))"
     r"(?:['’]ll[ \t]+be|[ \t]+will[ \t]+be|['’](?:m|s|re)[ \t]+(?:going[ \t]+to|gonna)[ \t]+be"
     r"|[ \t]+(?:am|is|are)[ \t]+(?:going[ \t]+to|gonna)[ \t]+be"
     r"|['’](?:m|s|re)[ \t]+turning|[ \t]+(?:am|is|are)[ \t]+turning|['’]ll[ \t]+turn|[ \t]+will[ \t]+turn"
@@ -51,7 +52,9 @@ _COMING: Final = re.compile(
     rf"[ \t]+(?P<a>(?:[1-9]\d?|(?i:{EN_NUM})){_EN_UNIT}?)"
     rf"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+{_WHEN_AFTER})"
 )
-"""A person's age to come: "be" or "turn" in the future, and a number closing its clause or before when."""
+"""A person's age to come: "I", "he", "she" or a kin or role noun (``my wife``, not ``my rent``; "we" and "they"
+are a count: ``we will be 10 on Sunday``), "be" or "turn" in the future, and a number closing its clause or before
+when."""
 _COMING_GATE: Final = trigger(
     ["'ll be", "’ll be", "will be", "going to be", "gonna be", "turn", "'ll turn", "’ll turn"]
 )
@@ -76,13 +79,15 @@ _NOUN_AGE: Final = re.compile(
 _NOUN_AGE_GATE: Final = trigger(["-year-old", "-years-old", "-Year-Old", "-YEAR-OLD"])
 _BIRTH: Final = re.compile(
     r"(?i:\b(?:lahir|lahia|kelahiran|born)\b)[^.?!\n]{0,40}?(?:(?:19|20)\d\d|['’]\d\d)\b"
-    r"[^.?!\n]{0,24}?(?i:\b(?:jadi|so|makes?[ \t]+me|which[ \t]+makes[ \t]+me)\b)?"
+    r"[^.?!\n\d]{0,24}?(?i:\b(?:jadi|so|makes?[ \t]+me|kini|sekarang|skrg|now|today|alah|sudah|udah|already)\b)"
     r"(?:[ \t,]+(?i:kini|sekarang|skrg|now|today))?"
     r"(?:[ \t,]+(?i:umur|usia|umua|ambo|aku|saya|I['’]m|I[ \t]+am|I['’]ll[ \t]+be|alah|sudah|udah|lah))*"
     rf"[ \t,]+(?P<a>(?:{_TEN_UP}|(?i:{ID_TENS_TEENS}))(?:[ \t]*(?i:tahun|taun|taon|thn|years?(?:[ \t]+old)?))?)"
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:now|sekarang|kini|lah|tahun[ \t]+ini|this[ \t]+year)\b)"
 )
-"""A birth word and its year, then, in the same sentence, "so"/"jadi"/"now"/"kini" and an age closing its clause."""
+"""A birth word and its year, then, in the same sentence, "so"/"jadi"/"now"/"kini" and an age closing its clause:
+the number directly after that word (a pronoun, "now" or "kini" between at most; ``so I paid 40`` and ``jadi
+harganya 50`` are none)."""
 _BIRTH_GATE: Final = trigger(["lahir", "Lahir", "lahia", "Lahia", "kelahiran", "Kelahiran", "born", "Born"])
 _AGE_QUESTION: Final = re.compile(
     r"^[^\n]*(?i:\bhow[ \t]+old\b|\bumur|\busia\b|\bumua|\byour[ \t]+age\b)[^\n]*\?[ \t]*\n", re.MULTILINE
@@ -93,9 +98,13 @@ _AFTER_GREETING: Final = re.compile(
     rf"(?P<a>(?:[1-9]\d|(?i:{EN_TENS_TEENS}|{ID_TENS_TEENS}))(?:[ \t]*(?i:tahun|taun|taon|thn|years?(?:[ \t]+old)?|"
     r"yrs?)))(?=[ \t]*(?:[.,;!?)\n]|$))"
 )
-"""The answer to an age question after a greeting or an interjection of one or two words (``Waalaikumsalam. 31
-taun, Kak``, ``Haha, okay. 29 years``): a number of ten or more with its unit, closing its clause."""
-_RECKONED: Final = re.compile(r"(?i:\b(?:jadi|so|makes?|kini|sekarang|skrg|now|today|alah|sudah|udah|already)\b)")
+"""The answer to an age question after a greeting or an interjection of one or two words (``Hehe, iyo. 34 taun,
+Uni``, ``Haha, okay. 29 years``): a number of ten or more with its unit, closing its clause."""
+_MONEY_AFTER: Final = re.compile(
+    r"[ \t]*(?i:ribu|rb|juta|jt|rupiah|rp|ringgit|perak|orang|kali|buah|biji|persen|%|quid|pounds?|dollars?|"
+    r"euros?|pence|grand|k\b|people|times|percent)"
+)
+"""A sum or a count after a number (``jadi 50 ribu``, ``so 40 quid``)."""
 
 
 _AND_A_BIT: Final = re.compile(
@@ -105,9 +114,42 @@ _AND_A_BIT: Final = re.compile(
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:now|this|when|and|but|so|I)\b)",
     re.MULTILINE,
 )
-"""An age with its fraction (``at nineteen and a half``, ``Thirty-three and a half.``, ``I'm 12 and a bit``) after
+"""An age with its fraction (``at thirteen and a quarter``, ``Forty-two and a half.``, ``I'm 12 and a bit``) after
 "at", a verb of being or a sentence's start, closing its clause (``twelve and a half hours`` goes on)."""
 _AND_A_BIT_GATE: Final = trigger([" and a half", " and a bit", " and a quarter"])
+_PERSON_BE: Final = re.compile(
+    r"(?:^|[^\w'’])(?:(?P<kin>[A-Za-z]+)[ \t]+)?(?P<who>[A-Za-z]+)(?:['’][sm]|[ \t]+(?i:am|is|was|turned))"
+    r"(?:[ \t]+(?i:now|just))?[ \t]*$"
+)
+"""The subject of a verb of being just before an age with its fraction (``she's``, ``my son is``, ``I turned``,
+``my son Luis is``)."""
+_LABEL: Final = re.compile(r"^[ \t]*[\w .]{1,20}:[ \t]+")
+"""A speaker's label at a line's start (``I:``, ``P:``): no subject of what follows."""
+_PERSON_WORD: Final = re.compile(r"(?i:\b(?:I|he|she|we|my|his|her|our|their)\b)")
+_ASKED_AGE: Final = re.compile(r"(?i:\bhow[ \t]+old\b|\bumur|\busia\b|\bumua|\byour[ \t]+age\b|\bage\?)")
+
+
+def _fraction_of_person(text: str, start: int, end: int) -> bool:
+    """An age with its fraction is a person's: after a person's verb of being (``I'm``, ``she was``, ``my son's``,
+    ``who's``; ``it's``, ``the rent is`` are none), after "at" with a person in its turn (``I grew up there, came
+    here at ...``), at a sentence's start before "now" with a person in its turn, or at a sentence's start or after "at"
+    when the turn before asked an age (``How old are you? / Twenty-six and a bit.``)."""
+    line = text.rfind("\n", 0, start) + 1
+    cut = max(line, *(text.rfind(p, line, start) + 1 for p in ".!?"))
+    turn = _LABEL.sub("", text[line:start])
+    before = turn[len(turn) - (start - cut) :] if cut > line else turn
+    asked = _ASKED_AGE.search(text, text.rfind("\n", 0, max(0, line - 1)) + 1, start) is not None
+    if re.search(r"(?i:\bat)[ \t]*$", before):  # "came here at ...": the speaker's own story
+        return asked or _PERSON_WORD.search(turn) is not None
+    be = _PERSON_BE.search(before)
+    if be is not None:
+        kin, who = be.group("kin"), be.group("who")
+        named = kin is not None and kin.lower() in _KIN  # "my son Luis is"
+        return named or who.lower() in {"i", "he", "she", "who"} | _KIN
+    if not before.strip(" \t."):  # a sentence's start: an answer, or "... thirty-three and a bit now" of oneself
+        now = re.match(r"[ \t]+(?i:now)\b", text[end:]) is not None
+        return asked or (now and _PERSON_WORD.search(turn) is not None)
+    return False
 
 
 def _value_ok(raw: str) -> bool:
@@ -119,6 +161,9 @@ def _value_ok(raw: str) -> bool:
 def find_talk_ages(text: str) -> Iterator[Detection]:
     """Ages to come, ages as nouns and ages reckoned from a birth year (see the module documentation)."""
     for m in gated_finditer(_COMING, _COMING_GATE, text):
+        noun = m.group("noun")
+        if noun is not None and noun.lower() not in _KIN:
+            continue  # "my rent will be 50", "his total will be 45": a person's kin or role, no thing or sum
         raw = m.group("a")
         value = parse_number(re.split(r"[ \t\-]+(?i:years?|yrs?)", raw)[0])
         if value is None or not 1 <= value <= 110 or _NOT_AGE_AFTER.match(text, m.end("a")):
@@ -137,8 +182,9 @@ def find_talk_ages(text: str) -> Iterator[Detection]:
         if a is not None and _value_ok(a.group("a")):
             yield Detection(a.start("a"), a.end("a"), "AGE", 0.76, "age.answer", a.group("a"))
     for m in gated_finditer(_AND_A_BIT, _AND_A_BIT_GATE, text):
-        yield Detection(m.start("a"), m.end("a"), "AGE", 0.76, "age.fraction", m.group("a"))
+        if _fraction_of_person(text, m.start("a"), m.end("a")):
+            yield Detection(m.start("a"), m.end("a"), "AGE", 0.76, "age.fraction", m.group("a"))
     for m in gated_finditer(_BIRTH, _BIRTH_GATE, text):
-        if not _RECKONED.search(text, m.start(), m.start("a")) or not _value_ok(m.group("a")):
-            continue  # a number after a birth year needs "so", "jadi" or "now" to be the age it makes
+        if not _value_ok(m.group("a")) or _MONEY_AFTER.match(text, m.end("a")):
+            continue  # "jadi 50 ribu": a sum
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.78, "age.reckoned", m.group("a"))

@@ -1,8 +1,8 @@
 """Surrogates of the dates :mod:`makna.privacy.date_forms` finds: a misspelt month and a season with its year (#11).
 
-* a **misspelt month** (``Febuari 2024``) is read as the month it stands for and moved like any other date (the
+* a **misspelt month** (``Nopembr 2021``) is read as the month it stands for and moved like any other date (the
   surrogate is spelt right: ``Maret 2024``), so no misspelling passes through unchanged;
-* a **season with its year** (``spring 2022``, ``late autumn 2023``, ``the summer of 2019``) moves by the project's
+* a **season with its year** (``spring 2017``, ``late autumn 2023``, ``the summer of 2019``) moves by the project's
   date offset from the middle of the season, and takes the season and year of the date it lands on (``spring
   2022`` with +200 days: ``autumn 2022``); an offset too small to leave the season moves it one season in the
   offset's direction, so no season stays as it was. The words around the season (``late``, ``the ... of``) stay.
@@ -28,7 +28,7 @@ _MIDDLE: Final = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 1
 
 
 def respell_month(original: str) -> str | None:
-    """``original`` with its misspelt month written right (``Febuari 2024`` -> ``Februari 2024``), or None when it
+    """``original`` with its misspelt month written right (``Nopembr 2021`` -> ``Nopember 2021``), or None when it
     holds no misspelt month."""
     for m in _WORD.finditer(original):
         name = near_month(m.group(0))

@@ -232,8 +232,10 @@ class KeyMapping:
                     self._gen.age_offset = offset
                 # in the language of its source: "4 April 2023" becomes "14 January 2024" in an English
                 # transcript and "14 Januari 2024" in an Indonesian one (the originals come without theirs)
-                return rx is not None and any(rx.search(self._gen.generate(kind, t, language=lang))
-                                              for t in mine for lang in _LANGUAGES)
+                # an age kept as written by rule ("kepala tiga": a band) shows no other one; a date never stays
+                return rx is not None and any(rx.search(new) for t in mine for lang in _LANGUAGES
+                                              if (new := self._gen.generate(kind, t, language=lang)) != t
+                                              or kind == "DATE")
 
             # a day moved onto another original day (in any form) and an original inside a surrogate are
             # both avoided where one offset can; where none can (dense dates), an original that names no

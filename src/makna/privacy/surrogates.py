@@ -493,7 +493,7 @@ class SurrogateGenerator:
 
     # -- DATE and AGE ----------------------------------------------------------------------------------
     def _date(self, rng: random.Random, original: str, language: str) -> str:
-        original = respell_month(original) or original  # "Febuari 2024" read as the month it stands for
+        original = respell_month(original) or original  # "Nopembr 2021" read as the month it stands for
         word = _MONTH_WORD.search(original)
         if word is None:
             return shift_season(original, self.date_offset) or self._numeric_date(original)
