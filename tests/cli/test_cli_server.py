@@ -90,20 +90,29 @@ def test_the_readme_team_server_section_runs(server_db: str, tmp_path: Path, mon
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Team server", 1)[1].split("\n## ", 1)[0]
     commands = [words for _, words in readme_commands(section) if words[:1] == ["server"]]
-    assert [w[1] for w in commands][:2] == ["init", "project"] and commands[-1][1] == "run"
+    at_run = next(i for i, words in enumerate(commands) if words[1] == "run")
+    setup, serve, after = commands[:at_run], commands[at_run], commands[at_run + 1 :]
+    assert [w[1] for w in setup][:2] == ["init", "project"]
     monkeypatch.chdir(tmp_path)
     with makna.create_project(tmp_path / "study.makna", "Studi", coder="ana") as p:
         makna.import_text(p, "informan-01", "P: Apa kabar?\nI: Baik.\n")
         makna.add_code(p, "emosi", "Emosi")
-    env = {"MAKNA_SERVER_DB": server_db, "MAKNA_PASSWORD": PASSWORD}
-    for words in commands[:-1]:  # all but `server run`, which serves until stopped
+    env = {"MAKNA_SERVER_DB": server_db, "MAKNA_PASSWORD": PASSWORD, "MAKNA_PASSPHRASE": PASSWORD}
+    for words in setup:  # up to `server run`, which serves until stopped
         code, out = run(*words, env=env)
         assert code == 0, f"makna {' '.join(words)}: {out}"
     from makna.server.registry import Registry
 
     with Registry.open(server_db) as reg:
         assert dict(reg.members("Studi Padang")) == {"ana": "owner", "budi": "coder", "citra": "manager"}
-    _two_coders_over_http(commands[-1], env)
+    _two_coders_over_http(serve, env)
+    for words in after:  # the backup of one project to a file, and its restore under another name
+        code, out = run(*words, env=env)
+        assert code == 0, f"makna {' '.join(words)}: {out}"
+    if after:
+        with Registry.open(server_db) as reg:
+            names = {p.name for p in reg.projects()}
+        assert {"Studi Padang", "Studi Padang (restored)"} <= names
 
 
 def _two_coders_over_http(run_words: list[str], env: dict[str, str]) -> None:
