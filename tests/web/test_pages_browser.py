@@ -142,7 +142,7 @@ def test_deidentify_review_add_and_apply(private_page: Any, private: tuple[Any, 
     assert pg.locator("script:not([src]):not([type='application/json'])").count() == 0
     assert XSS[0] in pg.inner_text("#detections")  # shown as text
     phone = pg.locator("#detections tr", has_text="0812-3456-7890")
-    phone.locator("button[data-status=rejected]").click()
+    phone.locator("button.decide[data-status=rejected]").click()
     expect(phone).to_have_class("rejected")
     shot(pg, "deid-review", full=True)
     # mark a missed identifier by selecting it
