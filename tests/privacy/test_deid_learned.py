@@ -38,7 +38,8 @@ def test_runs_offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # Hand-written sentences (not from any split): identifiers the rules alone miss, wholly or in part.
 MISSED = [
-    ("I: We met at Tamarind Court most evenings.", "en", "Tamarind Court"),
+    ("I: We always met at Bramble Court after work.", "en", "Bramble Court"),  # (the organisation context
+    # model, retrained in round thirteen, now finds "We met at Tamarind Court" by itself: no longer a test here)
     ("I: The lads from Kestrel Yard all came along.", "en", "Kestrel Yard"),
     ("I: He lives Pennington side now.", "en", "Pennington"),  # "over Pennington way": the rules (en_context)
 ]

@@ -130,3 +130,17 @@ def test_detections_never_overlap_and_hold_their_text(pieces: list[str], languag
 
 def test_an_honorific_name_that_is_also_a_service_stays() -> None:
     assert [d.text for d in detect("Then Mr Wise said no.", language="en")] == ["Wise"]
+
+
+def test_a_makers_model_a_schemes_rest_and_a_holiday_guessed_a_firm_are_dropped() -> None:
+    """Round thirteen's retrained model guessed these (invented sentences); a person after a maker's name is kept."""
+    from makna.privacy import Detection as D
+
+    text = "I drive a Kia Sorento now. Pakai Kartu Indonesia Sehat juga. Boxing Day too."
+    guesses = [D(text.index("Sorento"), text.index("Sorento") + 7, "PERSON", 0.52, "learned", "Sorento"),
+               D(text.index("Indonesia"), text.index("Indonesia") + 15, "ORG", 0.49, "learned", "Indonesia Sehat"),
+               D(text.index("Boxing"), text.index("Boxing") + 10, "ORG", 0.58, "learned", "Boxing Day")]
+    assert drop_lookalikes(text, "en", guesses) == []
+    kept = "My friend Kia Sorensen drove."
+    person = D(kept.index("Sorensen"), kept.index("Sorensen") + 8, "PERSON", 0.6, "learned", "Sorensen")
+    assert drop_lookalikes(kept, "en", [person]) == [person]

@@ -62,6 +62,11 @@ _MODEL_BEFORE: Final = re.compile(
     r"|car's\s+an?|car\s+is\s+an?|bike\s+is\s+an?|van\s+is\s+an?|drive\s+an?|ride\s+an?)) $"
 )
 _MODEL_AFTER: Final = re.compile(rf" (?:{_WARNA})\b")
+_PRODUCT_BEFORE: Final = re.compile(
+    r"(?i:\b(?:a|an|the|my|his|her|our|their|new|old|drive|drove|drives|ride|rode|rides|naik|pakai|bawa|beli|"
+    r"motor|motornya|mobil|mobilnya|hp|hpnya))[ \t]+([A-Z][\w\-]*) $"
+)
+"""A maker named as the thing one has or uses ("a Kia ", "pakai Honda "): the word after it is its model."""
 _LANGUAGE_WORD: Final = r"\b(?:[Bb]ahas[ao]|BAHASA|[Ll]ogat|LOGAT|[Dd]ialek)"
 _LANGUAGE_RIGHT_BEFORE: Final = re.compile(_LANGUAGE_WORD + " $")
 """A language word right before a span ("logat X")."""
@@ -191,6 +196,9 @@ def _named_by_context(scan: str, det: Detection) -> bool:
         return True  # "logat Kaluang" (not "Bahasa Inggris Ocha bagus": Ocha's English)
     if _MONTH_BEFORE.search(window):
         return word.lower() in _CALENDAR_MONTHS
+    product = _PRODUCT_BEFORE.search(window)
+    if product and product.group(1) in gz.brands():
+        return True  # "a Kia Sorento", "pakai Honda Vario": a maker's model (not "my friend Kia Sorensen")
     return bool(_MODEL_BEFORE.search(window) or _MODEL_AFTER.match(scan, det.end))
 
 
@@ -202,6 +210,17 @@ def _local_lookalike(scan: str, det: Detection) -> bool:
 def _lookalike(scan: str, det: Detection) -> bool:
     if _scheme(det):
         return True  # "Universal Credit", "Kartu Indonesia Sehat": a scheme, whatever type it was given
+    words = det.text.split()
+    if det.type != "PERSON" and scan[: det.start].rstrip(" ").rsplit(" ", 1)[-1] in _SCHEME_HEADS:
+        return True  # "Kartu [Indonesia Sehat]": the rest of a scheme's name after its head word
+    if (
+        det.type == "ORG"
+        and len(words) > 1
+        and words[-1] in _HOLIDAY_HEADS
+        and words[0] not in gz.first_names("en")
+        and det.detector.startswith(_GUESSES)
+    ):
+        return True  # "Boxing Day" guessed an organisation: a holiday, as for the names below
     if det.detector.startswith((*_GUESSES, "org.acronym", "org.service")) and det.text in _service_names():
         return True  # "paid with Klarna", "flew with Ryanair": a service, even where a cue made it an organisation
     if det.type not in _NAMED or det.detector == "person.speaker":
