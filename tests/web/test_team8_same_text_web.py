@@ -88,7 +88,7 @@ def test_reject_everywhere_and_codebook_upload_in_the_browser(reviewed: Any, bro
         rows.nth(1).locator("button.same[data-status=rejected]").click()
         expect(rows.nth(1).locator("button.same[data-status=rejected]")).to_be_enabled()
         assert asked == [
-            f"Tolak {len(pending)} deteksi tertunda teks ini di {_sources(pending)} sumber? "
+            f"Tolak {len(pending)} deteksi yang menunggu untuk teks ini di {_sources(pending)} sumber? "
             "1 yang sudah diputuskan tetap seperti semula."
         ]
         assert set(_bandung(reviewed).values()) == {"accepted", "pending"}  # dismissed: nothing changed
