@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from . import gazetteers as gz
@@ -368,6 +368,14 @@ def account_names(text: str) -> Iterator[Detection]:
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.9, "person.account_name", m.group("n"))
 
 
+@lru_cache(maxsize=8)
+def _named_by_apposition(scan: str) -> tuple[Detection, ...]:
+    """The apposition and account finds of ``scan``, once per text: :func:`person_clauses` yields them and
+    :func:`retype_by_clause`, later in the same detection, reads them as evidence (the same string object, so the
+    cache's lookup is an identity check; a few texts only, so a server's memory stays bounded)."""
+    return (*apposed_people(scan, _Doc(scan)), *account_names(scan))
+
+
 def person_clauses(scan: str) -> Iterator[Detection]:
     """Every PERSON candidate of this module's rules; ``scan`` is the text with speaker labels masked."""
     doc = _Doc(scan)
@@ -376,8 +384,7 @@ def person_clauses(scan: str) -> Iterator[Detection]:
     yield from label_vocatives(scan, doc)
     yield from thanked_lists(scan, doc)
     yield from chat_subjects(scan, doc)
-    yield from apposed_people(scan, doc)
-    yield from account_names(scan)
+    yield from _named_by_apposition(scan)
 
 
 _RETYPABLE: Final = frozenset({"ORG", "LOCATION", "HANDLE"})
@@ -404,7 +411,7 @@ def retype_by_clause(scan: str, found: Sequence[Detection]) -> list[Detection]:
     names as a person (the same span), or that follows a possessive and a kin noun (:data:`_KIN_BEFORE`), typed
     PERSON; a span with a place's or firm's kind word, digits, dots or underscores, a span a place list, a
     platform list or a firm's suffix found (:data:`_KEPT_FINDS`), a listed place and a brand keep their type."""
-    evidence = {(d.start, d.end) for d in apposed_people(scan)} | {(d.start, d.end) for d in account_names(scan)}
+    evidence = {(d.start, d.end) for d in _named_by_apposition(scan)}
     places = _lists()[1]
     out: list[Detection] = []
     for det in found:
