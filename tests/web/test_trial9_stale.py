@@ -1,0 +1,69 @@
+"""trial9: an edit from a stale copy of a code or case, refused with 409, names the code by its key
+and the case by its name (the workbench sends ids: the refusal said "code '8ffd319d-...'"), and reads
+in the interface's language (it stayed English in an Indonesian page) (#11)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from web_helpers import TOKEN, Client
+
+import makna
+from makna.web import close_app, create_app
+
+
+@pytest.fixture
+def id_client(sample_location: str) -> Iterator[tuple[Client, dict[str, str]]]:
+    application = create_app(sample_location, token=TOKEN, coder="tester", lang="id")
+    c = Client(application)
+    assert c.get(f"/?token={TOKEN}").status_code == 303
+    html = c.get("/").text
+    marker = 'name="makna-csrf" content="'
+    i = html.index(marker) + len(marker)
+    yield c, {"X-Makna-CSRF": html[i : html.index('"', i)]}
+    c.close()
+    close_app(application)
+
+
+def test_a_stale_code_edit_names_the_code_in_english(client: Client, csrf: str, sample_location: str) -> None:
+    code = next(c for c in client.get("/api/codes").json() if c["key"] == "emosi")
+    with makna.open_project(sample_location, coder="ani") as ani:
+        makna.update_code(ani, "emosi", name="Perasaan", expected_version=code["version"])
+    r = client.patch(
+        f"/api/codes/{code['id']}", json={"name": "Rasa", "version": code["version"]}, headers={"X-Makna-CSRF": csrf}
+    )
+    assert r.status_code == 409
+    error = r.json()["error"]
+    assert error.startswith("code 'emosi' was changed by ani since you read it") and code["id"] not in error
+    moved = client.post(
+        f"/api/codes/{code['id']}/move",
+        json={"parent": None, "version": code["version"]},
+        headers={"X-Makna-CSRF": csrf},
+    )
+    assert moved.status_code == 409 and moved.json()["error"].startswith("code 'emosi' was changed by ani")
+
+
+def test_stale_code_and_case_edits_in_indonesian(
+    id_client: tuple[Client, dict[str, str]], sample_location: str
+) -> None:
+    client, h = id_client
+    code = next(c for c in client.get("/api/codes").json() if c["key"] == "emosi")
+    case = next(c for c in client.get("/api/cases").json() if c["name"] == "Ani")
+    with makna.open_project(sample_location, coder="ani") as ani:
+        makna.update_code(ani, "emosi", name="Perasaan", expected_version=code["version"])
+        makna.set_values(ani, "Ani", {"umur": 25}, expected_version=case["version"])
+    r = client.patch(f"/api/codes/{code['id']}", json={"name": "Rasa", "version": code["version"]}, headers=h)
+    assert r.status_code == 409
+    assert r.json()["error"] == (
+        f"kode 'emosi' sudah diubah oleh ani sejak Anda membacanya (kini versi "
+        f"{code['version'] + 1}, salinan Anda versi {code['version']}): tidak ada yang "
+        "disimpan; muat ulang lalu ulangi perubahan Anda"
+    )
+    r = client.put(
+        f"/api/cases/{case['id']}/values", json={"values": {"umur": 30}, "version": case["version"]}, headers=h
+    )
+    assert r.status_code == 409
+    assert r.json()["error"].startswith("kasus 'Ani' sudah diubah oleh ani sejak Anda membacanya")
+    assert case["id"] not in r.json()["error"]
