@@ -5,7 +5,6 @@ in the interface's language (it stayed English in an Indonesian page) (#11)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from web_helpers import TOKEN, Client
