@@ -5,6 +5,7 @@ in the interface's language (it stayed English in an Indonesian page) (#11)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from web_helpers import TOKEN, Client
@@ -66,3 +67,24 @@ def test_stale_code_and_case_edits_in_indonesian(
     assert r.status_code == 409
     assert r.json()["error"].startswith("kasus 'Ani' sudah diubah oleh ani sejak Anda membacanya")
     assert case["id"] not in r.json()["error"]
+
+
+def test_the_workbench_writes_one_coders_report(
+    client: Client, csrf: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The analysis page's report takes a coder, as ``makna report --coder`` does: a supervisor on the
+    team server writes each student's report and the combined one without a command line."""
+    monkeypatch.chdir(tmp_path)  # a PostgreSQL project's report goes to the working folder
+    page = client.get("/analysis", params={"view": "report"}).text
+    form = page[page.index('id="write-report"') : page.index("</form>", page.index('id="write-report"'))]
+    assert '<option value="kedua">kedua</option>' in form and 'name="coder"' in form
+    h = {"X-Makna-CSRF": csrf}
+    assert client.post("/api/report", json={"lang": "en", "coder": "kedua"}, headers=h).status_code == 200
+    one = client.get("/analysis/report/report.md").text
+    assert "Only the codings of kedua are counted and quoted here." in one
+    assert client.post("/api/report", json={"lang": "id", "coder": "kedua"}, headers=h).status_code == 200
+    assert "Hanya pengodean kedua yang dihitung dan dikutip di sini." in client.get("/analysis/report/report.md").text
+    assert client.post("/api/report", json={"lang": "en"}, headers=h).status_code == 200
+    assert "Only the codings of" not in client.get("/analysis/report/report.md").text
+    r = client.post("/api/report", json={"lang": "en", "coder": "nobody"}, headers=h)
+    assert r.status_code in (400, 404) and "nobody" in r.json()["error"]
