@@ -88,3 +88,20 @@ def test_the_workbench_writes_one_coders_report(
     assert "Only the codings of" not in client.get("/analysis/report/report.md").text
     r = client.post("/api/report", json={"lang": "en", "coder": "nobody"}, headers=h)
     assert r.status_code in (400, 404) and "nobody" in r.json()["error"]
+
+
+def test_removing_a_coding_with_anothers_memo_is_refused_in_indonesian(
+    id_client: tuple[Client, dict[str, str]], sample_location: str
+) -> None:
+    client, h = id_client
+    sid = client.get("/api/sources").json()[0]["id"]
+    seg = client.post("/api/segments", json={"source": sid, "start": 0, "end": 5, "code": "emosi"}, headers=h).json()
+    with makna.open_project(sample_location, coder="kedua") as kedua:
+        makna.add_memo(kedua, "segment", seg["id"], "saya membacanya lain")
+    r = client.delete(f"/api/segments/{seg['id']}", headers=h)
+    assert r.status_code == 409
+    assert r.json()["error"] == (
+        "pengodean ini membawa memo dari kedua: menghapusnya akan ikut menghapus memo itu; "
+        "minta mereka memindahkan atau menghapus memonya dulu (tidak ada yang dihapus)"
+    )
+    assert client.get(f"/api/segments/{seg['id']}").status_code == 200

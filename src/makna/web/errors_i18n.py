@@ -29,6 +29,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"copy is version (?P<mine>\w+)\); .*",
      "case %(name)s was changed by %(actor)s since you read it (now version %(now)s, your copy is version "
      "%(mine)s): nothing was saved; reload it and make your change again"),
+    (r"this coding carries a memo by (?P<actor>.+): removing it would delete that memo; .*",
+     "this coding carries a memo by %(actor)s: removing it would delete that memo; ask them to move or delete it "
+     "first (nothing was removed)"),
+    (r"unknown memo '(?P<name>[^']*)'.*", "unknown memo %(name)s: it was deleted meanwhile; reload the page"),
     (r"unknown code '(?P<name>[^']*)'.*", "unknown code %(name)s"),
     (r"unknown case '(?P<name>[^']*)'.*", "unknown case %(name)s"),
     (r"unknown coder '(?P<name>[^']*)'.*", "unknown coder %(name)s"),
