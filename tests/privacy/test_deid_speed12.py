@@ -1,0 +1,76 @@
+"""Digit runs once (issue 11, round fourteen's speed pass): each digit-led shape tried with ``rx.match`` only at the
+run starts of the groups of digits that hold enough digits (:class:`makna.privacy._digitruns.DigitLed`) must give
+exactly the matches of the line search it replaced (``lines_finditer`` over the digit lines)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from makna.privacy import _digitruns, addresses, ids, patterns, phone_forms
+from makna.privacy._digitruns import DigitLed, digit_groups
+from makna.privacy._lines import DIGIT_LINES, DIGIT_RUN_LINES, SharedLines, lines_finditer
+
+_SHAPES: list[tuple[str, DigitLed, SharedLines]] = [
+    ("ids._SHAPE", ids._SHAPE_RUNS, DIGIT_RUN_LINES),
+    ("ids._ANY_GROUPS_16", ids._ANY_GROUPS_16_RUNS, DIGIT_LINES),
+    ("ids._BPJS", ids._BPJS_RUNS, DIGIT_LINES),
+    ("patterns._NIK", patterns._NIK_RUNS, DIGIT_RUN_LINES),
+    ("patterns._GROUPS_4", patterns._GROUPS_4_RUNS, DIGIT_RUN_LINES),
+    ("patterns._NPWP", patterns._NPWP_RUNS, DIGIT_RUN_LINES),
+    ("patterns._SSN", patterns._SSN_RUNS, DIGIT_RUN_LINES),
+    ("phone_forms._BARE", phone_forms._BARE_RUNS, DIGIT_RUN_LINES),
+    ("addresses._CLOSING_POSTCODE", addresses._CLOSING_POSTCODE_RUNS, DIGIT_LINES),
+]
+
+_PIECES = [
+    "0", "00", "000", "1", "23", "456", "7890", "12345", "678901", "3171", "0812", "0001", "9999999",
+    "-", ".", " ", "  ", "/", ",", "+", "\t", "\n", "\n\n", "a", "Jl", "x", "_", "@",
+    "S", "T", "F", "G", "M", "A", "W", "IW", "Z", "\u0663\u0664", "\u0661", "é", ";",
+]  # fmt: skip
+
+
+def _old(led: DigitLed, gate: SharedLines, text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in lines_finditer(led.rx, gate, text)]
+
+
+def _new(led: DigitLed, text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in led.finditer(text)]
+
+
+@pytest.mark.parametrize(("name", "led", "gate"), _SHAPES, ids=[s[0] for s in _SHAPES])
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_each_digit_led_shape_matches_as_its_line_search(
+    name: str, led: DigitLed, gate: SharedLines, parts: list[str]
+) -> None:
+    text = "".join(parts)
+    assert _new(led, text) == _old(led, gate, text), name
+
+
+@pytest.mark.parametrize(("name", "led", "gate"), _SHAPES, ids=[s[0] for s in _SHAPES])
+def test_each_shape_finds_its_own_examples(name: str, led: DigitLed, gate: SharedLines) -> None:
+    text = (
+        "NIK 3171 0456 0791 0002, no 3171045607910002; npwp 01.234.567.8-901.234; ssn 123-45-6789\n"
+        "call 08123456789 or 0001 4421 7883 9 (BPJS); S1234567D, 880101-14-5678, 12345-1234567-1, 12-345-678\n"
+        "Jl Merdeka 5, Padang 25111. Aadhaar 2345 6789 0123 and 2345-6789-0123 1234 5678\n"
+    )
+    assert _new(led, text) == _old(led, gate, text), name
+    assert _old(led, gate, text), name  # each shape has a match here: the comparison is not empty
+
+
+def test_the_groups_hold_their_digits_and_run_starts() -> None:
+    text = "a 12-345 6\nx 7..8/9 b \u0663\u0664"
+    groups = digit_groups(text)
+    assert [(count, starts) for count, _, starts in groups] == [(6, (2, 5, 9)), (3, (13, 16, 18)), (2, (22,))]
+    assert [stop for _, stop, _ in groups] == [11, len(text), len(text)]
+    assert digit_groups(text) is groups  # kept for the same text
+    assert [m.span() for m in _digitruns.GROUPED.finditer("1 - 2")] == [(0, 5)]
+
+
+def test_a_shape_needs_a_digit() -> None:
+    with pytest.raises(ValueError, match="digit"):
+        DigitLed(re.compile(r"\d"), 0)
