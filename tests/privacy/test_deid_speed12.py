@@ -1,6 +1,7 @@
-"""Digit runs once (issue 11, round fourteen's speed pass): each digit-led shape tried with ``rx.match`` only at the
-run starts of the groups of digits that hold enough digits (:class:`makna.privacy._digitruns.DigitLed`) must give
-exactly the matches of the line search it replaced (``lines_finditer`` over the digit lines)."""
+"""Round fourteen's speed pass (issue 11). Digit runs once: each digit-led shape tried with ``rx.match`` only at
+the run starts of the groups of digits that hold enough digits (:class:`makna.privacy._digitruns.DigitLed`) must
+give exactly the matches of the line search it replaced (``lines_finditer`` over the digit lines). The look-behind
+rewrite (:func:`makna.privacy._leadset.lead_set`): each rewritten pattern must give the matches of its source."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from makna.privacy import _digitruns, addresses, ids, patterns, phone_forms
+from makna.privacy import _digitruns, _leadset, addresses, ageforms, agespeech, dates, ids, patterns, phone_forms
 from makna.privacy._digitruns import DigitLed, digit_groups
 from makna.privacy._lines import DIGIT_LINES, DIGIT_RUN_LINES, SharedLines, lines_finditer
 
@@ -74,3 +75,74 @@ def test_the_groups_hold_their_digits_and_run_starts() -> None:
 def test_a_shape_needs_a_digit() -> None:
     with pytest.raises(ValueError, match="digit"):
         DigitLed(re.compile(r"\d"), 0)
+
+
+# --- the look-behind + literal alternation rewrite (makna.privacy._leadset.lead_set) ---
+
+_REWRITTEN: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
+    ("dates._LOWER_MONTH_YEAR", dates._LOWER_MONTH_YEAR, re.compile(dates._LOWER_MONTH_YEAR_SOURCE)),
+    ("dates._SHORT_YEAR", dates._SHORT_YEAR, re.compile(dates._SHORT_YEAR_SOURCE)),
+    ("agespeech._AT_EVENT", agespeech._AT_EVENT, re.compile(agespeech._AT_EVENT_SOURCE)),
+    ("agespeech._CHAT_UNIT", agespeech._CHAT_UNIT, re.compile(agespeech._CHAT_UNIT_SOURCE)),
+    ("ageforms._WRITTEN", ageforms._WRITTEN, re.compile(ageforms._WRITTEN_SOURCE)),
+]
+_WORDS = [
+    "januari", "Januari", "oktober", "okt", "Okt.", "dec", "september", "sept", "bulan", "BULAN", "bln.", "tahun",
+    "thn", "1", "12", "31", "3", "0", "09", "2019", "1998", "'24", "’91", " ", "  ", "\t", ",", ".", "/", "\n", "st",
+    "th", " of ", "Mar", "Maret", "jam", "orang", "died", "Passed away", "married", "at", "AT", "the", "age", "of",
+    "mum", "Gran", "passed", "twenty", "five", "am", "%", "23", "y/o", "YO", "y.o.", "yo", "profil", "Bio", "KTP", "ID",
+    "nya", "ditulis", "tulis", "umur", "22", "dua", "puluh", "taun", "x", "a", "_", "é", "\u017f", "\u0131", "\u0130",
+    "\u212a", "K", "s", "i", "\u0663",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "new", "old"), _REWRITTEN, ids=[r[0] for r in _REWRITTEN])
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from(_WORDS), max_size=24))
+def test_each_lead_set_pattern_matches_as_written(
+    name: str, new: re.Pattern[str], old: re.Pattern[str], parts: list[str]
+) -> None:
+    text = "".join(parts)
+    assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in old.finditer(text)
+    ], name
+
+
+@pytest.mark.parametrize(("name", "new", "old"), _REWRITTEN, ids=[r[0] for r in _REWRITTEN])
+def test_each_lead_set_pattern_starts_with_a_set(name: str, new: re.Pattern[str], old: re.Pattern[str]) -> None:
+    assert new.pattern.startswith(("[", "(?P<")), name
+    assert not old.pattern.startswith("["), name
+    examples = "she died at 84. 12 oktober 2019, bulan 8 tahun 2020; 4 Mar '24 ok 23 y/o. profilnya tulis 22 taun."
+    assert [m.span() for m in new.finditer(examples)] == [m.span() for m in old.finditer(examples)], name
+
+
+def test_the_folds_are_every_character_a_folded_letter_matches() -> None:
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        folded = re.compile(f"(?i:{letter})")
+        chars = {chr(c) for c in range(0x10000) if folded.fullmatch(chr(c))}
+        assert chars == set(_leadset.FOLDS.get(letter, letter + letter.upper())), letter
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(
+        st.sampled_from(["a", "b", "ab", "Ab", "1", "0", " ", "-", "\u017f", "x", "\u212a", "k"]), max_size=12
+    )
+)
+def test_lead_set_keeps_the_order_of_trying(parts: list[str]) -> None:
+    text = "".join(parts)
+    for source in (
+        r"(?<![\w\-])(?:ab|a|b)(?:b|1)?",
+        r"\b(?i:k|ab?|s)",
+        r"(?:0?[1-9]|1\d)(?![\d])",
+        r"(?<=[ \-])(?=[A-Z])(?i:ab|a)b?",
+        r"(?:a|b)x|(?<!-)(?:[0-9]|k)",
+    ):
+        new, old = re.compile(_leadset.lead_set(source)), re.compile(source)
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], source
+
+
+@pytest.mark.parametrize("source", [r"(?P<a>x)", r"x*y", r"(?:a|)b", r"[^a]b", r"(?i:é)", r"^a", r"(?=a|b)c"])
+def test_lead_set_refuses_what_it_cannot_rewrite(source: str) -> None:
+    with pytest.raises(ValueError):
+        _leadset.lead_set(source)
