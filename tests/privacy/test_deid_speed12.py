@@ -11,7 +11,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from makna.privacy import _digitruns, _leadset, addresses, ageforms, agespeech, dates, ids, patterns, phone_forms
+from makna.privacy import (
+    _digitruns,
+    _leadset,
+    addresses,
+    ageforms,
+    agespeech,
+    date_forms,
+    dates,
+    ids,
+    patterns,
+    phone_forms,
+)
 from makna.privacy._digitruns import DigitLed, digit_groups
 from makna.privacy._lines import DIGIT_LINES, DIGIT_RUN_LINES, SharedLines, lines_finditer
 
@@ -25,12 +36,15 @@ _SHAPES: list[tuple[str, DigitLed, SharedLines]] = [
     ("patterns._SSN", patterns._SSN_RUNS, DIGIT_RUN_LINES),
     ("phone_forms._BARE", phone_forms._BARE_RUNS, DIGIT_RUN_LINES),
     ("addresses._CLOSING_POSTCODE", addresses._CLOSING_POSTCODE_RUNS, DIGIT_LINES),
+    ("date_forms._YEAR_RX", date_forms._YEAR_RUNS, DIGIT_LINES),
+    ("date_forms._DAY_BEFORE", date_forms._DAY_BEFORE_RUNS, DIGIT_LINES),
 ]
 
 _PIECES = [
     "0", "00", "000", "1", "23", "456", "7890", "12345", "678901", "3171", "0812", "0001", "9999999",
     "-", ".", " ", "  ", "/", ",", "+", "\t", "\n", "\n\n", "a", "Jl", "x", "_", "@",
-    "S", "T", "F", "G", "M", "A", "W", "IW", "Z", "\u0663\u0664", "\u0661", "é", ";",
+    "S", "T", "F", "G", "M", "A", "W", "IW", "Z", "\u0663\u0664", "\u0661", "é", ";", "2019", "1998", "12th", "st",
+    " of ", "Janaury", "Septembre", ":", "mei",
 ]  # fmt: skip
 
 
@@ -58,6 +72,7 @@ def test_each_shape_finds_its_own_examples(name: str, led: DigitLed, gate: Share
         "NIK 3171 0456 0791 0002, no 3171045607910002; npwp 01.234.567.8-901.234; ssn 123-45-6789\n"
         "call 08123456789 or 0001 4421 7883 9 (BPJS); S1234567D, 880101-14-5678, 12345-1234567-1, 12-345-678\n"
         "Jl Merdeka 5, Padang 25111. Aadhaar 2345 6789 0123 and 2345-6789-0123 1234 5678\n"
+        "on 12th of Janaury 2019, in 1998 the 3 Septembre\n"
     )
     assert _new(led, text) == _old(led, gate, text), name
     assert _old(led, gate, text), name  # each shape has a match here: the comparison is not empty
