@@ -22,6 +22,7 @@ from makna.privacy import (
     ids,
     patterns,
     phone_forms,
+    street_addresses,
 )
 from makna.privacy._digitruns import DigitLed, digit_groups
 from makna.privacy._lines import DIGIT_LINES, DIGIT_RUN_LINES, SharedLines, lines_finditer
@@ -100,6 +101,7 @@ _REWRITTEN: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("agespeech._AT_EVENT", agespeech._AT_EVENT, re.compile(agespeech._AT_EVENT_SOURCE)),
     ("agespeech._CHAT_UNIT", agespeech._CHAT_UNIT, re.compile(agespeech._CHAT_UNIT_SOURCE)),
     ("ageforms._WRITTEN", ageforms._WRITTEN, re.compile(ageforms._WRITTEN_SOURCE)),
+    ("street_addresses._EN_ADDRESS", street_addresses._EN_ADDRESS, re.compile(street_addresses._EN_ADDRESS_SOURCE)),
 ]
 _WORDS = [
     "januari", "Januari", "oktober", "okt", "Okt.", "dec", "september", "sept", "bulan", "BULAN", "bln.", "tahun",
@@ -107,7 +109,8 @@ _WORDS = [
     "th", " of ", "Mar", "Maret", "jam", "orang", "died", "Passed away", "married", "at", "AT", "the", "age", "of",
     "mum", "Gran", "passed", "twenty", "five", "am", "%", "23", "y/o", "YO", "y.o.", "yo", "profil", "Bio", "KTP", "ID",
     "nya", "ditulis", "tulis", "umur", "22", "dua", "puluh", "taun", "x", "a", "_", "é", "\u017f", "\u0131", "\u0130",
-    "\u212a", "K", "s", "i", "\u0663",
+    "\u212a", "K", "s", "i", "\u0663", "Flat", "Apt.", "Unit", "Plot No.", "House", "14", "7B", "/", "N.", "Baker",
+    "Street", "Rd", "Road", "Leeds", "LS1 4AB", "NY", "10001", "#", "3rd", "Ave",
 ]  # fmt: skip
 
 
@@ -127,7 +130,10 @@ def test_each_lead_set_pattern_matches_as_written(
 def test_each_lead_set_pattern_starts_with_a_set(name: str, new: re.Pattern[str], old: re.Pattern[str]) -> None:
     assert new.pattern.startswith(("[", "(?P<")), name
     assert not old.pattern.startswith("["), name
-    examples = "she died at 84. 12 oktober 2019, bulan 8 tahun 2020; 4 Mar '24 ok 23 y/o. profilnya tulis 22 taun."
+    examples = (
+        "she died at 84. 12 oktober 2019, bulan 8 tahun 2020; 4 Mar '24 ok 23 y/o. profilnya tulis 22 taun. "
+        "Flat 3, 14 Baker Street, Leeds LS1 4AB"
+    )
     assert [m.span() for m in new.finditer(examples)] == [m.span() for m in old.finditer(examples)], name
 
 
@@ -152,12 +158,17 @@ def test_lead_set_keeps_the_order_of_trying(parts: list[str]) -> None:
         r"(?:0?[1-9]|1\d)(?![\d])",
         r"(?<=[ \-])(?=[A-Z])(?i:ab|a)b?",
         r"(?:a|b)x|(?<!-)(?:[0-9]|k)",
+        r"(?:ab)?a+b{1,2}",
+        r"(?:x|a)+b|\d{1,3}(?:st|nd)?",
+        r"\b(?:(?:ab|b)[ ]+)?\d{2,}",
     ):
         new, old = re.compile(_leadset.lead_set(source)), re.compile(source)
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], source
 
 
-@pytest.mark.parametrize("source", [r"(?P<a>x)", r"x*y", r"(?:a|)b", r"[^a]b", r"(?i:é)", r"^a", r"(?=a|b)c"])
+@pytest.mark.parametrize(
+    "source", [r"(?P<a>x)", r"x*y", r"(?:a|)b", r"[^a]b", r"(?i:é)", r"^a", r"(?=a|b)c", r"(?:(a))?b", r"a{0,2}b"]
+)
 def test_lead_set_refuses_what_it_cannot_rewrite(source: str) -> None:
     with pytest.raises(ValueError):
         _leadset.lead_set(source)

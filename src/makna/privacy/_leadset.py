@@ -17,9 +17,11 @@ The set is every first character, both cases of a letter and the characters Pyth
 dotless i, dotted capital I, Kelvin sign): a superset, since the look-behinds decide. The matches, groups and the
 engine's order of trying are those of the pattern as written. Refused (``ValueError``): a capturing group, a
 quantified element or an empty alternative at the lead, a negated class, a non-ASCII letter in a case-folded lead.
-An optional first element (``0?[1-9]``) is tried with it, then without it, as the engine does. The caller
-puts a capturing group that began at the lead around the result and compiles without ``re.IGNORECASE``
-as a whole (the set is written case by case). ``tests/privacy/test_deid_speed12.py`` checks every rewritten
+An optional first element or group (``0?[1-9]``) is tried with it, then without it, and ``E+`` is read as ``E E*``
+and ``E{m,n}`` as ``E E{m-1,n-1}``, as the engine does (a copied part must capture nothing). The caller puts a
+capturing group that began at the lead around the result and compiles without ``re.IGNORECASE`` as a whole (the set
+is written case by case).
+``tests/privacy/test_deid_speed12.py`` checks every rewritten
 pattern against the pattern as written on random texts.
 """
 
@@ -39,6 +41,10 @@ _QUANT = ("?", "*", "+", "{")
 _BOUNDARY = r"(?:(?<!\w[\s\S])(?<=\w)|(?<=\w[\s\S])(?<!\w))"
 """``\\b`` at the place one character back (``(?<!\\w[\\s\\S])`` when every first character is a word
 character)."""
+_COUNT = re.compile(r"\{(\d+)(?:,(\d*))?\}")
+"""A counted repeat, ``{m}``, ``{m,}`` or ``{m,n}``."""
+_CAPTURE = re.compile(r"(?<!\\)\((?!\?)|\(\?P<")
+"""A capturing group in a regex's source (copied, it would be numbered twice or named twice)."""
 _LITERAL_HEAD = re.compile(r"\(\?<=(\\?[^\\\[\]()])\)")
 """A stripped alternative led by the look-behind of one literal character."""
 
@@ -121,7 +127,13 @@ class _Strip:
                 return f"(?<={look}){self.seq(after, fold)}"
             if not head or not re.fullmatch(r"\(\?(?:[aiLmsux]*(?:-[imsx]+)?)?:", head):
                 raise ValueError(f"a capturing or special group at the lead: {src[: end + 1]!r}")
-            if after[:1] in _QUANT:
+            quant, rest = after[:1], after[1:]
+            if quant in ("?", "+") and rest[:1] not in ("?", "+") and not _CAPTURE.search(src[: end + 1] + rest):
+                # greedy: (?:X)?R is tried as XR, then R; (?:X)+R as X(?:X)*R (nothing captured is copied)
+                if quant == "?":
+                    return f"(?:{self.seq(src[: end + 1] + rest, fold)}|{self.seq(rest, fold)})"
+                return self.seq(f"{src[: end + 1]}{src[: end + 1]}*{rest}", fold)
+            if quant in _QUANT:
                 raise ValueError(f"a quantified group at the lead: {src[: end + 1]!r}")
             inner = src[len(head) : end]
             flags = head[2:-1]
@@ -130,9 +142,22 @@ class _Strip:
         if src.startswith("\\b"):
             return _BOUNDARY + self.seq(src[2:], fold)
         size = _element(src)
-        if src[size : size + 1] == "?" and src[size + 1 : size + 2] not in ("?", "+"):
-            # an optional first element, greedy: with it first, then without it (the same order of trying)
-            return f"(?:{self.seq(src[:size] + src[size + 1 :], fold)}|{self.seq(src[size + 1 :], fold)})"
+        quant = src[size : size + 1] if size else ""
+        if quant in ("?", "+") and src[size + 1 : size + 2] not in ("?", "+"):
+            # greedy: an optional first element is tried with it first, then without it; E+ as E E*
+            if quant == "?":
+                return f"(?:{self.seq(src[:size] + src[size + 1 :], fold)}|{self.seq(src[size + 1 :], fold)})"
+            return self.seq(f"{src[:size]}{src[:size]}*{src[size + 1 :]}", fold)
+        counted = _COUNT.match(src, size) if size else None
+        if (
+            counted is not None
+            and int(counted.group(1)) >= 1
+            and src[counted.end() : counted.end() + 1] not in ("?", "+")
+        ):
+            # greedy E{m,n} as E E{m-1,n-1} (E{m} as E E{m-1})
+            low, high = int(counted.group(1)), counted.group(2)
+            more = f"{{{low - 1}}}" if high is None else f"{{{low - 1},{int(high) - 1 if high else ''}}}"
+            return self.seq(f"{src[:size]}{src[:size]}{more}{src[counted.end() :]}", fold)
         if src.startswith("["):
             end = class_end(src, 0)
             if src.startswith("[^"):
