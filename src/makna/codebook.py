@@ -343,10 +343,11 @@ def update_code(project: Project, key: str, *, expected_version: int | None = No
         values["key"] = _check_key(changes["new_key"])
     payload: dict[str, Any] = {"key": key, "changes": sorted(values)}
     with project.store.write(project.actor, "code.update", payload) as conn:
-        cid = project.code_id(conn, key)
+        row = project.code_row(conn, key)  # the web names a code by its id: a refusal names it by its key
+        cid = str(row.id)
         payload["id"] = cid
-        payload["version"] = claim(conn, tables.codes, cid, project.actor, expected_version, what=f"code {key!r}",
-                                   fields=_VERSIONED)
+        payload["version"] = claim(conn, tables.codes, cid, project.actor, expected_version,
+                                   what=f"code {row.key!r}", fields=_VERSIONED)
         if values:
             try:
                 conn.execute(update(tables.codes).where(tables.codes.c.id == cid).values(**values))
@@ -361,9 +362,10 @@ def move_code(project: Project, key: str, new_parent: str | None, *, position: i
     ``expected_version``, as :func:`update_code`."""
     payload: dict[str, Any] = {"key": key, "parent": new_parent}
     with project.store.write(project.actor, "code.move", payload) as conn:
-        cid = project.code_id(conn, key)
-        payload["version"] = claim(conn, tables.codes, cid, project.actor, expected_version, what=f"code {key!r}",
-                                   fields=_VERSIONED)
+        row = project.code_row(conn, key)
+        cid = str(row.id)
+        payload["version"] = claim(conn, tables.codes, cid, project.actor, expected_version,
+                                   what=f"code {row.key!r}", fields=_VERSIONED)
         parent_id = project.code_id(conn, new_parent) if new_parent else None
         if parent_id is not None and parent_id in subtree_ids(conn, cid):
             raise ConflictError(

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .access import require
-from .errors import DuplicateCodingError, InputError, NotFoundError, OffsetError, PermissionDeniedError
+from .errors import ConflictError, DuplicateCodingError, InputError, NotFoundError, OffsetError, PermissionDeniedError
 from .event_kinds import EventKind
 from .memos import forget
 from .model import Segment, new_id, new_ids, utcnow
@@ -412,11 +412,25 @@ def check_owner(project: Project, conn: Connection, segment_id: str) -> None:
                                     f"or remove it (you are {project.actor!r})")
 
 
+def _others_memos(conn: Connection, segment_id: str, actor: str) -> list[str]:
+    """The names of the other members whose memos hang on the coding ``segment_id``."""
+    m, cd = tables.memos.c, tables.coders.c
+    rows = conn.execute(select(cd.name).join_from(tables.memos, tables.coders, m.coder_id == cd.id)
+                        .where(m.target_kind == "segment", m.target_id == segment_id, cd.name != actor)).scalars()
+    return sorted(set(rows))
+
+
 def uncode(project: Project, segment_id: str) -> None:
-    """Remove one coding by its id (the acting coder's own: see :func:`check_owner`)."""
+    """Remove one coding by its id (the acting coder's own: see :func:`check_owner`). A coding that
+    carries another member's memo is refused (:class:`~makna.errors.ConflictError`): removing it would
+    delete their memo without their knowing; they move or delete it first."""
     payload: dict[str, Any] = {"id": segment_id}
     with project.store.write(project.actor, "uncode", payload) as conn:
         check_owner(project, conn, segment_id)
+        others = _others_memos(conn, segment_id, project.actor)
+        if others:
+            raise ConflictError(f"this coding carries a memo by {', '.join(others)}: removing it would delete "
+                                "that memo; ask them to move or delete it first (nothing was removed)")
         forget(conn, "segment", [segment_id])
         conn.execute(delete(tables.segments).where(tables.segments.c.id == segment_id))
 

@@ -157,6 +157,9 @@ SPLIT_SIZES = {
     # round heldout15: tune16 (open next round) and seal15 (sealed) were written together (benchmarks/results/heldout15.md)
     "tune16": 6,
     "seal15": 6,
+    # round heldout16: tune17 (open next round) and seal16 (sealed) were written together (benchmarks/results/heldout16.md)
+    "tune17": 6,
+    "seal16": 6,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

@@ -89,8 +89,10 @@ def user_add(
         reg.add_user(name, _password(name), admin=admin)
         for target in targets:
             reg.set_role(target, name, chosen or "viewer")
-    where = f" as {chosen} in {', '.join(repr(t) for t in targets)}" if targets else ""
-    typer.echo(f"Added user {name}{where}")
+        where = f" as {chosen} in {', '.join(repr(t) for t in targets)}" if targets else ""
+        typer.echo(f"Added user {name}{where}")
+        for target in targets:
+            _warn_identified(reg, target, name, chosen or "viewer")
 
 
 @user_app.command("list")
@@ -198,7 +200,8 @@ def member_set(project: str, user: str, role: Annotated[str, typer.Argument(help
     """Make a user a member of a project with a role (or change it)."""
     with _registry(db) as reg:
         reg.set_role(project, user, role)
-    typer.echo(f"{user} is now {role} of {project!r}")
+        typer.echo(f"{user} is now {role} of {project!r}")
+        _warn_identified(reg, project, user, role)
 
 
 @member_app.command("remove")
@@ -207,6 +210,21 @@ def member_remove(project: str, user: str, db: DbOpt) -> None:
     with _registry(db) as reg:
         reg.remove_member(project, user)
     typer.echo(f"{user} is no longer a member of {project!r}")
+
+
+def _warn_identified(reg: Registry, project: str, user: str, role: str) -> None:
+    """Say so when ``user`` now reads transcripts not de-identified yet (the README's order: apply the
+    de-identification before adding the coders); the owner imported them and reads them anyway."""
+    if role == "owner":
+        return
+    raw = reg.not_deidentified(project)
+    if raw:
+        shown = ", ".join(raw[:3]) + (f" and {len(raw) - 3} more" if len(raw) > 3 else "")
+        typer.echo(f"Warning: {len(raw)} source(s) of {reg.project(project).name!r} are not de-identified yet "
+                   f"({shown}): {user} can read them as imported, names and numbers included. Apply the "
+                   "de-identification first (the /deid page, as the owner or a manager), or take the member "
+                   f"out until then (makna server member remove {reg.project(project).name!r} {user}).",
+                   err=True)
 
 
 def _admin(reg: Registry) -> str:

@@ -403,6 +403,14 @@ class Registry:
             found = self._projects.setdefault(sp.id, found)
         return found
 
+    def not_deidentified(self, key: str) -> list[str]:
+        """The names of the project's sources whose de-identification was not applied yet: what a
+        member added now reads as it was imported (names, phone numbers...)."""
+        from ..privacy.project import deid_status
+
+        with open_project(self.location(self.project(key)), coder="server") as proj:
+            return [s.source for s in deid_status(proj) if not s.applied]
+
     # ------------------------------------------------------------------ members
     def role(self, project_id: str, user: str) -> Role | None:
         """``user``'s role in the project (None: not a member); cached for two seconds."""

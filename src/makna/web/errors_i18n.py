@@ -21,6 +21,18 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"unknown code '[^']*': '(?P<name>[^']*)' was merged into '(?P<target>[^']*)' by (?P<actor>\S+); .*",
      "code %(name)s was merged into '%(target)s' by %(actor)s: the codebook changed since this page read it; "
      "reload the page"),
+    (r"code '(?P<name>[^']*)' was changed by (?P<actor>\S+) since you read it \(now version (?P<now>\d+), your "
+     r"copy is version (?P<mine>\w+)\); .*",
+     "code %(name)s was changed by %(actor)s since you read it (now version %(now)s, your copy is version "
+     "%(mine)s): nothing was saved; reload it and make your change again"),
+    (r"case '(?P<name>[^']*)' was changed by (?P<actor>\S+) since you read it \(now version (?P<now>\d+), your "
+     r"copy is version (?P<mine>\w+)\); .*",
+     "case %(name)s was changed by %(actor)s since you read it (now version %(now)s, your copy is version "
+     "%(mine)s): nothing was saved; reload it and make your change again"),
+    (r"this coding carries a memo by (?P<actor>.+): removing it would delete that memo; .*",
+     "this coding carries a memo by %(actor)s: removing it would delete that memo; ask them to move or delete it "
+     "first (nothing was removed)"),
+    (r"unknown memo '(?P<name>[^']*)'.*", "unknown memo %(name)s: it was deleted meanwhile; reload the page"),
     (r"unknown code '(?P<name>[^']*)'.*", "unknown code %(name)s"),
     (r"unknown case '(?P<name>[^']*)'.*", "unknown case %(name)s"),
     (r"unknown coder '(?P<name>[^']*)'.*", "unknown coder %(name)s"),

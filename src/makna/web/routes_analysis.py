@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.engine import make_url
 
 from ..analysis import CHART_KINDS, CrossTable, code_by_attribute, code_by_case, cooccurrence, project_chart
@@ -41,6 +41,8 @@ class ReportRequest(BaseModel):
 
     lang: Literal["id", "en"] = "id"
     quotes: int = 2
+    coder: str | None = Field(default=None, max_length=200, description="one coder's codings only (as "
+                              "'makna report --coder'); default: every coder's")
 
 
 def report_folder(project: Project, user: str | None = None) -> Path:
@@ -172,7 +174,7 @@ def api_write_report(request: Request, body: ReportRequest) -> JSONResponse:
         raise InputError(f"quotes {body.quotes}: choose 0 to 20 quotes per theme")
     proj = project_of(request)
     user = server_user(request)
-    files = write_report(proj, report_folder(proj, user), body.lang, quotes=body.quotes)
+    files = write_report(proj, report_folder(proj, user), body.lang, quotes=body.quotes, coder=body.coder or None)
     return reply({**_report_state(proj, user), "charts": [p.name for p in files.charts]})
 
 

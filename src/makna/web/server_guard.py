@@ -112,7 +112,13 @@ class SessionGuard:
         if not (path == "/projects" or path.startswith(SERVER_PATHS)):
             chosen = await self._project(session, headers)
             if chosen is None:
-                if api:
+                named = headers.get(PROJECT_HEADER.encode())
+                if api and named is not None:  # it was sent: say it names none of this user's projects
+                    mine = await to_thread.run_sync(self.registry.projects, session.user.name)
+                    await self._reply(send, 404, {"error": f"{session.user.name!r} is a member of no project "
+                                                           f"{named.decode('utf-8', 'replace')!r} on this server "
+                                                           f"(theirs: {', '.join(p.name for p in mine) or 'none'})"})
+                elif api:
                     await self._reply(send, 409, {"error": "choose a project first (POST /api/server/projects/ID/"
                                                            "open, or send an X-Makna-Project header)"})
                 else:

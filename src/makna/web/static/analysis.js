@@ -14,6 +14,7 @@
       try {
         const r = await api("POST", "/api/report", {
           lang: form.elements.lang.value, quotes: parseInt(form.elements.quotes.value || "2", 10),
+          coder: (form.elements.coder && form.elements.coder.value) || null,
         });
         const box = document.getElementById("report-files");
         box.replaceChildren();

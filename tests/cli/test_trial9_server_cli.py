@@ -1,0 +1,48 @@
+"""trial9: adding a member to a project whose transcripts are not de-identified yet says so (the
+coder would read every name and phone number as imported); after the apply, or in an empty project,
+nothing is said (#11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import makna
+from makna.cli import app
+
+runner = CliRunner()
+PASSWORD = "a long enough password"
+
+
+def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> tuple[int, str]:  # noqa: A002
+    result = runner.invoke(app, list(args), input=input, env=env)
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def test_a_member_added_before_the_apply_is_warned_about(server_db: str, tmp_path: Path) -> None:
+    assert run("server", "init", "--db", server_db, "--owner", "ana", input=f"{PASSWORD}\n{PASSWORD}\n")[0] == 0
+    local = tmp_path / "lapangan.makna"
+    with makna.create_project(local, "Lapangan", coder="ana") as p:
+        makna.import_text(p, "s1", "P: Siapa nama Ibu?\nI: Saya Yusnidar, dari Desa Karan Aur.\n")
+    assert run("server", "project", "import", str(local), "--name", "Lapangan", "--db", server_db)[0] == 0
+    assert run("server", "project", "add", "Kosong", "--db", server_db)[0] == 0
+    pw = {"MAKNA_PASSWORD": PASSWORD}
+    code, out = run(
+        "server", "user", "add", "budi", "--role", "coder", "--project", "Lapangan", "--db", server_db, env=pw
+    )
+    assert code == 0 and "Added user budi as coder in 'Lapangan'" in out
+    assert "1 source(s) of 'Lapangan' are not de-identified yet (s1): budi can read them as imported" in out
+    code, out = run("server", "member", "set", "Kosong", "budi", "coder", "--db", server_db)
+    assert code == 0 and "not de-identified" not in out  # an empty project: nothing to read
+    code, out = run("server", "member", "set", "Lapangan", "budi", "viewer", "--db", server_db)
+    assert code == 0 and "budi can read them as imported" in out
+    code, out = run("server", "member", "set", "Lapangan", "budi", "owner", "--db", server_db)
+    assert code == 0 and "not de-identified" not in out  # an owner does everything anyway
+
+    from makna.server.registry import Registry
+
+    with Registry.open(server_db) as reg:
+        assert reg.not_deidentified("Lapangan") == ["s1"]
+        assert reg.not_deidentified("Kosong") == []
