@@ -31,6 +31,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._digitruns import DigitLed
 from ._fastrx import DIGIT_LINES, AllOf, gated_finditer, lines_finditer, trigger
 from ._find import WordLines
 from .types import Detection
@@ -166,6 +167,8 @@ _INITIALLED_GATE: Final = trigger(["Jl", "JL", "Jalan"])
 _CLOSING_POSTCODE: Final = re.compile(
     r"\d(?<=[A-Za-z,][ \t]\d)\d{4,5}(?![\w\-]|[.,]\d)(?=[ \t]*(?:[.,;]|$)|[ \t]+[A-Z])", re.MULTILINE
 )
+_CLOSING_POSTCODE_RUNS: Final = DigitLed(_CLOSING_POSTCODE, 5)
+"""Digit-led (:mod:`._digitruns`): a digit after a space or tab, five digits or more in a row."""
 _STREET_BEFORE: Final = re.compile(
     r"(?:\b(?:Jalan|Jl|Jln|Lorong|Taman|Persiaran|Gang|Gg|Street|Road|Nagar|Marg|Avenue|Cross|Layout|Colony|"
     r"Sector|Barangay|Brgy|Purok|Close|Crescent|Kampung|Kg|Bandar|Kelurahan|Kecamatan|Kec|Kabupaten|Kab|Desa|"
@@ -204,7 +207,7 @@ def _rt_units(text: str) -> Iterator[Detection]:
 
 
 def _closing_postcodes(text: str) -> Iterator[Detection]:
-    for m in lines_finditer(_CLOSING_POSTCODE, DIGIT_LINES, text):
+    for m in _CLOSING_POSTCODE_RUNS.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _STREET_BEFORE.search(text, max(line_start, m.start() - 100), m.start()) is None:
             continue

@@ -26,6 +26,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import gated_finditer, trigger
+from ._leadset import lead_set
 from ._text import is_sentence_initial
 from .numwords import EN_NUM, EN_TENS_TEENS, ID_NUM, ID_TENS_TEENS, ID_UNITS, SPOKEN_PAIR, parse_number
 from .types import Detection
@@ -44,14 +45,18 @@ _NOW: Final = re.compile(
     rf"(?P<a>{_TEN_UP}[ \t]*(?i:tahun|taun|taon|thn))" + _CLOSES
 )
 _NOW_GATE: Final = trigger(["kini", "Kini", "sekarang", "Sekarang", "skrg", "skrang"])
-_WRITTEN: Final = re.compile(
-    r"(?i:\b(?P<on>profil|profile|bio|biodata|aplikasi|app|akun|account|KTP|kartu|card|ID))(?:nya|nyo|ku)?\b"
+_WRITTEN_ON: Final = "profil|profile|bio|biodata|aplikasi|app|akun|account|KTP|kartu|card|ID"
+_WRITTEN_REST: Final = (
+    r"(?:nya|nyo|ku)?\b"
     r"[^\n.?!]{0,24}?"
     r"(?i:\b(?:tulis|tulih|ditulis|ditulih|tertulis|nulis|pasang|masang|cantumin|put|wrote|write|written)"
     r"(?:kan|nya|nyo)?)"
     r"(?:[ \t]+(?i:umur|usia|umua|aku|ambo|saya|I['’]m|I[ \t]+am|my[ \t]+age[ \t]+as|as|cuma|only|just))?"
     rf"[ \t]+(?P<a>(?:{_TEN_UP}|(?i:{SPOKEN_PAIR}))(?:[ \t]*{_UNIT})?)" + _CLOSES
 )
+_WRITTEN_SOURCE: Final = rf"(?i:\b(?P<on>{_WRITTEN_ON}))" + _WRITTEN_REST
+_WRITTEN: Final = re.compile("(?P<on>" + lead_set(rf"\b(?i:{_WRITTEN_ON})") + ")" + _WRITTEN_REST)
+"""The written source with a first-character set before its ``\\b`` (:mod:`._leadset`; the group around it)."""
 _WRITTEN_GATE: Final = trigger(
     ["profil", "Profil", "profile", "bio", "Bio", "aplikasi", "app", "akun", "account", "KTP", "kartu", "card", "ID"]
 )

@@ -36,6 +36,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import dispatch, gated_finditer, trigger
+from ._leadset import lead_set
 from ._text import occupied
 from .agecues import AGE_NUMBER
 from .ageforms import find_form_ages
@@ -117,7 +118,7 @@ surrogate moves the part and keeps the decade band (:func:`makna.privacy.ages.sh
 _DECADE_PART_GATE: Final = trigger(
     ["mid", "Mid", "early", "Early", "late", "Late", "pertengahan", "Pertengahan", "awal", "Awal", "akhir", "Akhir"]
 )
-_AT_EVENT: Final = re.compile(
+_AT_EVENT_SOURCE: Final = (
     r"(?i:\b(?:died|passed[ \t]+away|married|retired|widowed)[ \t]+at"
     r"|\b(?:he|she|dad|mum|mom|father|mother|nan|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|"
     r"husband|wife|brother|sister|uncle|aunt|auntie)[ \t]+passed[ \t]+at"
@@ -125,6 +126,7 @@ _AT_EVENT: Final = re.compile(
     rf"[ \t]+(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))"
     r"(?![\w:]|[.]\d|[ \t]*(?:%|(?i:am|pm|a\.m|p\.m|o['’]clock|percent|per[ \t]+cent|persen)\b)))"
 )
+_AT_EVENT: Final = re.compile(lead_set(_AT_EVENT_SOURCE))
 _AT_EVENT_GATE: Final = trigger([" at ", " age "])
 _KIN_S: Final = re.compile(
     dispatch("mum mom dad nan nana gran granny grandma grandad grandpa mama papa".split(), fold=True, not_after=r"\w'’")
@@ -149,7 +151,9 @@ _AT_OPENING: Final = re.compile(
     re.MULTILINE,
 )
 _AT_OPENING_GATE: Final = trigger(["At "])
-_CHAT_UNIT: Final = re.compile(r"(?<![\w.,/])(?P<a>[1-9]\d[ \t]?(?i:y/o|y\.o\.?|yo))(?![\w/])")
+_CHAT_UNIT_SOURCE: Final = r"(?<![\w.,/])(?P<a>[1-9]\d[ \t]?(?i:y/o|y\.o\.?|yo))(?![\w/])"
+_CHAT_UNIT: Final = re.compile(r"(?P<a>" + lead_set(r"(?<![\w.,/])[1-9]\d[ \t]?(?i:y/o|y\.o\.?|yo)") + r")(?![\w/])")
+"""A first-character set before the look-behind (:mod:`._leadset`; the group around it), as written in the source."""
 _CHAT_UNIT_GATE: Final = trigger(["yo", "YO", "Yo", "y/o", "y.o", "Y/O", "Y.O"])
 
 

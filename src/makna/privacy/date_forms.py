@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._digitruns import DigitLed
 from ._fastrx import DIGIT_LINES, AllOf, gated_finditer, trigger
 from .types import Detection
 
@@ -46,6 +47,9 @@ _DAY_BEFORE: Final = re.compile(
     rf"(?<![\w.,/:\-]){_DAY}(?:[ \t]+of)?[ \t]+(?P<m>[A-Za-z][a-z]{{5,9}})\.?(?:[ \t,]+{_YEAR})?(?![\w])"
 )
 """A day and a word of six to ten letters (and maybe its year)."""
+_YEAR_RUNS: Final = DigitLed(_YEAR_RX, 4)
+_DAY_BEFORE_RUNS: Final = DigitLed(_DAY_BEFORE, 1)
+"""Digit-led (:mod:`._digitruns`): each starts at a digit after no word character, its digits in a row."""
 _SEASONS = r"spring|summer|autumn|fall|winter"
 _SEASON_YEAR: Final = re.compile(
     rf"(?<![\w\-])(?<!(?i:of)[ \t])(?:(?i:early|mid|late)[ \t\-]+(?i:{_SEASONS})|(?i:spring|summer|autumn|winter)"
@@ -107,11 +111,11 @@ def near_month(word: str) -> str | None:
 def find_said_dates(text: str) -> Iterator[Detection]:
     """Misspelt months with a day or a year, and seasons with their year (see the module documentation)."""
     seen: set[int] = set()
-    for m in gated_finditer(_DAY_BEFORE, DIGIT_LINES, text):
+    for m in _DAY_BEFORE_RUNS.finditer(text):
         if near_month(m.group("m")) is not None:
             seen.add(m.end())
             yield Detection(m.start(), m.end(), "DATE", 0.82, "date.misspelt", m.group(0))
-    for y in gated_finditer(_YEAR_RX, DIGIT_LINES, text):
+    for y in _YEAR_RUNS.finditer(text):
         if y.end() in seen:
             continue
         w = _YEAR_AFTER.search(text, max(0, y.start() - 20), y.end())

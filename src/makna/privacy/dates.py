@@ -21,6 +21,7 @@ from typing import Final
 
 from ._fastrx import DIGIT_LINES, AllOf, Folded, Narrowed, gated_finditer, lines_finditer, trigger
 from ._find import WordLines
+from ._leadset import lead_set
 from .date_forms import find_said_dates
 from .patterns import _DATE_NUM, _DATE_WORDS
 from .patterns import _MONTHS as _ALL_MONTHS
@@ -122,7 +123,7 @@ _UPPER_DATE: Final = re.compile(
     r"JANUARI|FEBRUARI|MARET|MEI|JUNI|JULI|AGUSTUS|OKTOBER|DESEMBER|AGU|AGT|AGS|OKT|NOP|DES|PEB)"
     r"(?:[ \t]+(?:19|20)\d\d)?(?![\w])"
 )
-_LOWER_MONTH_YEAR: Final = re.compile(
+_LOWER_MONTH_YEAR_SOURCE: Final = (
     r"(?<![\w])(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
     r"january|february|march|june|july|august|october|december)[ \t,]+(?:19|20)\d\d(?![\w])"
     r"|(?<![\w])(?i:bulan|bln\.?)[ \t]+(?:1[0-2]|0?[1-9])(?:[ \t]+|[ \t]*(?:tahun|thn)[ \t]+)(?:19|20)\d\d(?![\w])"
@@ -130,6 +131,7 @@ _LOWER_MONTH_YEAR: Final = re.compile(
     r"oktober|november|desember|january|february|june|july|august|october|december|jan|feb|jun|jul|agt|agu|"
     r"ags|aug|sep|sept|okt|oct|nov|nop|des|dec)\.?(?:[ \t,]+(?:19|20)\d\d)?(?![\w])"
 )
+_LOWER_MONTH_YEAR: Final = re.compile(lead_set(_LOWER_MONTH_YEAR_SOURCE))
 """A lower-case month with its year, a month's number and year after "bulan", or a day and a lower-case month as
 typed in a chat (``12 oktober``, ``12 okt``; not "may", "march" or "apr", English words too)."""
 _CUED_SPACED: Final = re.compile(
@@ -255,11 +257,12 @@ _WEEKDAY_ORDINAL: Final = re.compile(
     rf"|(?<![\w'’])(?:{_WEEKDAYS})[ \t]+(?i:tanggal|tgl\.?)[ \t]*(?:[12]\d|3[01]|0?[1-9])(?![\w]|[/.\-]\d)"
 )
 """A weekday and a day of the month alone (``Tuesday the 4th``, ``Senin tanggal 4``)."""
-_SHORT_YEAR: Final = re.compile(
+_SHORT_YEAR_SOURCE: Final = (
     rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:{_ALL_MONTHS})\.?"
     r"(?:,?[ \t]+['’]\d\d|[ \t]+\d\d(?![ \t]*(?:[:.]\d|(?i:orang|people|jam|hours?|menit|minutes?|km|kg|ribu|rb|"
     r"x|kali|pcs|items?|drops?|orders?|trips?)\b)))(?![\w'’]|[/.\-]\d)"
 )
+_SHORT_YEAR: Final = re.compile(lead_set(_SHORT_YEAR_SOURCE))
 """A day and a month with a two-digit year (``4 Mar 24``, ``4 Maret '24``, ``3rd of Jan '91``); not a clock time
 or a count after the month (``5 Mar 10.30``, ``4 Jan 12 orang``)."""
 _MONTH_GATE: Final = AllOf(trigger(_ID_MONTHS.split("|")), DIGIT_LINES)

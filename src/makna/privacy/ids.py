@@ -39,6 +39,7 @@ from stdnum.nz import ird
 from stdnum.za import idnr
 
 from . import gazetteers as gz
+from ._digitruns import DigitLed
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, gated_finditer, lines_finditer
 from ._find import WordStarts, lowered, word_lines
 from ._idwords import nik_is_valid
@@ -79,6 +80,9 @@ _SHAPE: Final = re.compile(
     r"|(?P<ph_tin>\d{2}-\d{3}-\d{3}-\d{3,5})|(?P<sin>\d{2}-\d{3}-\d{3})|(?P<za>\d{12})(?![.,]\d)"
     r"|(?P<pps>\d{6}[A-W][A-IW]?)))(?![\w\-])"
 )
+_SHAPE_RUNS: Final = DigitLed(_SHAPE, 7, "STFGM")
+"""Digit-led (:mod:`._digitruns`): a match starts at a digit after no word character or at one of ``STFGM`` before
+a digit, and holds seven digits or more (``nric_sg`` 7, ``pps`` 1+6, the others 9 to 13) joined by dashes only."""
 """Every shape of :data:`_CHECKS` in one pass, the first character consumed by a set (see ``_fastrx``)."""
 _CHECKS: Final[dict[str, tuple[Callable[[str], bool] | None, float, float]]] = {
     "nric_sg": (nric_valid, 0.95, 0.7),
@@ -312,12 +316,16 @@ def _spoken_ids(text: str, low: str) -> Iterator[Detection]:
 
 
 _BPJS: Final = re.compile(r"0(?<![\w\-+.,]0)00\d(?:[ \-]?\d){9}(?![\w\-]|[.,]\d)")
+_BPJS_RUNS: Final = DigitLed(_BPJS, 13)
+"""Digit-led (:mod:`._digitruns`): a 0 after no word character, 13 digits joined by single spaces or dashes."""
 """A BPJS Kesehatan card number (JKN-KIS): 13 digits that start with ``000``, also in groups (``0001 4421 7883
 9``). No telephone number starts with ``000`` (after the ``00`` of an international call no country code
 starts with 0), so the shape alone says "card number", wherever the question that asked for it was."""
 
 
 _ANY_GROUPS_16: Final = re.compile(r"\d(?<![\w.\-+][\s\S])(?:[ .\-]?\d){15}(?![\w\-]|[.,]\d)")
+_ANY_GROUPS_16_RUNS: Final = DigitLed(_ANY_GROUPS_16, 16)
+"""Digit-led (:mod:`._digitruns`): a digit after no word character, 16 digits joined by single `` .-``."""
 """Sixteen digits in any grouping (``1371 045607 910002``): a NIK when its region and birth date hold."""
 
 
@@ -339,13 +347,13 @@ def _cued_ni(text: str) -> Iterator[Detection]:
 def find_checked_ids(text: str) -> Iterator[Detection]:
     """Identity numbers by shape and check digit, by a document word after them, and after document words the
     other rules do not know."""
-    for m in lines_finditer(_BPJS, DIGIT_LINES, text):
+    for m in _BPJS_RUNS.finditer(text):
         if sum(c.isdigit() for c in m.group(0)) == 13:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.96, "id.bpjs", m.group(0))
-    for m in lines_finditer(_ANY_GROUPS_16, DIGIT_LINES, text):
+    for m in _ANY_GROUPS_16_RUNS.finditer(text):
         if nik_is_valid(re.sub(r"\D", "", m.group(0))):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.9, "id.nik_grouped", m.group(0))
-    for m in lines_finditer(_SHAPE, DIGIT_RUN_LINES, text):
+    for m in _SHAPE_RUNS.finditer(text):
         name = m.lastgroup or ""
         check, good, bad = _CHECKS[name]
         raw = m.group(0)

@@ -13,14 +13,13 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._ci import ci
+from ._digitruns import DigitLed
 from ._fastrx import (
     DIGIT_LINES,
-    DIGIT_RUN_LINES,
     AllOf,
     ascii_finditer,
     dispatch,
     gated_finditer,
-    lines_finditer,
     split_top,
     trigger,
 )
@@ -271,6 +270,11 @@ _NIK = re.compile(r"\d(?<![\d.\-][\s\S])\d[ .]?\d{2}[ .]?\d{2}[ .]?\d{6}[ .]?\d{
 _GROUPS_4 = re.compile(r"\d(?<![\d.\-+][\s\S])\d{3}([ .\-])\d{4}\1\d{4}(?:\1\d{4})?(?![\d\-])")
 _NPWP = re.compile(r"\d(?<!\d[\s\S])\d\.\d{3}\.\d{3}\.\d[\-.]\d{3}\.\d{3}(?!\d)")
 _SSN = re.compile(r"\d(?<![\d\-][\s\S])\d{2}[- ]\d{2}[- ]\d{4}(?![\d\-])")
+# Digit-led (:mod:`._digitruns`): each starts at a digit after no digit; its digits are joined by single `` .-``.
+_NIK_RUNS = DigitLed(_NIK, 16)
+_GROUPS_4_RUNS = DigitLed(_GROUPS_4, 12)
+_NPWP_RUNS = DigitLed(_NPWP, 15)
+_SSN_RUNS = DigitLed(_SSN, 9)
 _UK_CODES = re.compile(
     r"[A-Z](?<!\w[\s\S])(?:(?P<ni>[A-Z][ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D])|(?P<plate>[A-Z]\d{2}[ ]?[A-Z]{3})"
     r"|(?P<pc>[A-Z]?\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}))\b"
@@ -325,7 +329,7 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
     """Indonesian NIK and NPWP, US Social Security numbers, Aadhaar, and numbers after an identity cue (UK
     National Insurance numbers: :func:`uk_codes`). ``cue_matches``: the matches of :data:`CUED_ID` when a shared cue
     scan found them already."""
-    for m in lines_finditer(_NIK, DIGIT_RUN_LINES, text):
+    for m in _NIK_RUNS.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if nik_is_valid(digits):
@@ -335,7 +339,7 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         else:
             conf = 0.6  # 16 digits that fail the structure: still likely an ID number
         yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.nik", m.group(0))
-    for m in lines_finditer(_GROUPS_4, DIGIT_RUN_LINES, text):
+    for m in _GROUPS_4_RUNS.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if len(digits) == 16:  # a NIK written in four groups
@@ -347,9 +351,9 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
                 continue
             conf = 0.97 if cued else (0.9 if verhoeff_valid(digits) else 0.7)
             yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, "id.aadhaar", m.group(0))
-    for m in lines_finditer(_NPWP, DIGIT_RUN_LINES, text):
+    for m in _NPWP_RUNS.finditer(text):
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.97, "id.npwp", m.group(0))
-    for m in lines_finditer(_SSN, DIGIT_RUN_LINES, text):
+    for m in _SSN_RUNS.finditer(text):
         raw = m.group(0)
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if raw[3] == "-" or cued:

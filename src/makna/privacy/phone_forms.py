@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._digitruns import DigitLed
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, Narrowed, gated_finditer, lines_finditer
 from ._linegates import InLines
 from .contacts import NOT_NUMBER_BEFORE, NUMBER_BEFORE
@@ -151,6 +152,8 @@ def _spread(text: str) -> Iterator[Detection]:
 
 
 _BARE: Final = re.compile(r"0(?<![\w+@/=.,\-]0)\d{9,10}(?![\w@/\-]|[.,]\d)")
+_BARE_RUNS: Final = DigitLed(_BARE, 10)
+"""Digit-led (:mod:`._digitruns`): a 0 after no word character, then nine digits or more in a row."""
 
 
 _CALLED_BEFORE: Final = re.compile(
@@ -165,7 +168,7 @@ _UK_GEOGRAPHIC: Final = re.compile(r"0[12]\d{9}")
 def _bare_cued(text: str) -> Iterator[Detection]:
     """Nine or ten digits after a trunk 0, no separators, after a telephone word or a calling verb; a UK
     geographic number of that shape alone."""
-    for m in lines_finditer(_BARE, DIGIT_RUN_LINES, text):
+    for m in _BARE_RUNS.finditer(text):
         raw = m.group(0)
         if raw.startswith("00"):
             continue  # an international prefix: the telephone pattern reads those

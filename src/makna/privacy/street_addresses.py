@@ -13,6 +13,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
+from ._leadset import lead_set
 from ._text import is_sentence_initial
 from .types import Detection
 
@@ -61,7 +62,7 @@ _EN_STREET = (
     "Square|Boulevard|Blvd|Mews|Row|Walk|Parade|Hill|Rise|Park Road|Mount|Vale|View|Gate|Fold|Approach|Circus|"
     "Broadway|Highway|Hwy|Parkway|Pkwy|Trail|Loop|Esplanade|Promenade|Quay|Wharf|Green|Chase|Croft|Meadows"
 )
-_EN_ADDRESS: Final = re.compile(
+_EN_ADDRESS_SOURCE: Final = (
     rf"\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
     rf"(?:(?:Plot|Lot|House|Plot[ \t]+No\.?|House[ \t]+No\.?)[ \t]+)?"
     rf"(?:\d{{1,4}}[A-Za-z]?/)?\d{{1,5}}[A-Za-z]?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
@@ -70,6 +71,8 @@ _EN_ADDRESS: Final = re.compile(
     rf"(?:,?[ \t]+(?:{_CAP}[ \t]+){{0,2}}[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}}\b"
     rf"|,?[ \t]+(?:{_CAP}[ \t]+){{0,2}}{_CAP},?[ \t]+[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?)?"
 )
+_EN_ADDRESS: Final = re.compile(lead_set(_EN_ADDRESS_SOURCE))
+"""The source with a first-character set before its ``\\b`` (:mod:`._leadset`)."""
 _IN_ADDRESS: Final = re.compile(
     rf"(?:No\.|H\.[ \t]?No\.?|#)[ \t]*\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?,?[ \t]+"
     rf"(?:\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:Cross|Main|Block|Stage|Phase|Street|Road|Lane|Avenue)"

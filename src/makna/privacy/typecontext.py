@@ -24,7 +24,7 @@ Every string names a general shape of language (cue words of both languages), ne
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from ._orgheads import JOB_NOUNS
@@ -81,9 +81,11 @@ def _type_heads() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=4096)
 def clause_cue(before: str) -> str:
     """The kind of phrase ``before`` (a line's text up to a name) ends: ``work``, ``order``, ``stay``, ``person``,
-    ``move`` or empty (module docstring)."""
+    ``move`` or empty (module docstring). Memoised: the learned features (:func:`type_context`) and the role pass
+    (``roletypes.role_of``) ask it of the same 80 characters before most spans (34 us a call)."""
     if work_phrase_before(before):
         return "work"
     if _ORDER.search(before):
