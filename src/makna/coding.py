@@ -420,6 +420,11 @@ def _others_memos(conn: Connection, segment_id: str, actor: str) -> list[str]:
     return sorted(set(rows))
 
 
+def _coder_name(conn: Connection, coder_id: object) -> str | None:
+    name: str | None = conn.execute(select(tables.coders.c.name).where(tables.coders.c.id == coder_id)).scalar()
+    return name
+
+
 def uncode(project: Project, segment_id: str) -> None:
     """Remove one coding by its id (the acting coder's own: see :func:`check_owner`). A coding that
     carries another member's memo is refused (:class:`~makna.errors.ConflictError`): removing it would
@@ -448,7 +453,9 @@ def uncode_span(
     """Remove the codings of exactly ``start:end`` in ``source`` (of ``code``, or every code) made by
     ``coder`` (default: this session's coder) or by anyone with ``all_coders``. Returns the count.
     Naming another coder, or ``all_coders``, is the explicit way to remove other coders' codings
-    (:func:`uncode` and the workbench touch only the acting coder's own)."""
+    (:func:`uncode` and the workbench touch only the acting coder's own). As in :func:`uncode`, a coding
+    that carries a memo by another member (other than its own coder, when that coder is named) is
+    refused (:class:`~makna.errors.ConflictError`) and nothing is removed."""
     seg = tables.segments.c
     payload: dict[str, Any] = {"start": start, "end": end, "code": code}
     if all_coders or (coder and coder != project.actor):
@@ -460,9 +467,16 @@ def uncode_span(
             cond.append(seg.code_id == project.code_id(conn, code))
         if not all_coders:
             cond.append(seg.coder_id == project.coder_id(conn, coder, create=False))
-        ids = [r[0] for r in conn.execute(select(seg.id).where(*cond))]
+        rows = conn.execute(select(seg.id, seg.coder_id).where(*cond)).all()
+        ids = [r[0] for r in rows]
         if not ids:
             raise NotFoundError(f"no coding at {start}:{end} in {source!r}" + (f" with code {code!r}" if code else ""))
+        explicit = all_coders or bool(coder and coder != project.actor)
+        others = sorted({name for r in rows for name in _others_memos(conn, r[0], project.actor)
+                         if not (explicit and name == _coder_name(conn, r[1]))})
+        if others:
+            raise ConflictError(f"a coding at {start}:{end} carries a memo by {', '.join(others)}: removing it would "
+                                "delete that memo; ask them to move or delete it first (nothing was removed)")
         forget(conn, "segment", ids)
         conn.execute(delete(tables.segments).where(seg.id.in_(ids)))
         payload.update(source_id=sid, segments=ids)
