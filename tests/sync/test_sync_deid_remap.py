@@ -122,3 +122,26 @@ def test_mapped_offsets_cover_the_same_words(case: tuple[str, str, list[Replacem
     inner = data.draw(st.integers(starts[i], ends[j] - 1))  # any span inside still maps inside the new words
     a, b = map_span(starts[i], max(inner, starts[i]) + 1, reps)
     assert start <= a < b <= end
+
+
+def test_makna_push_of_a_coders_copy_says_what_moved(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from makna.cli import app
+
+    path, copy = tmp_path / "studi.makna", tmp_path / "studi-budi.makna"
+    with makna.create_project(str(path), "Studi", coder="ana") as proj:
+        makna.import_text(proj, "s1", TEXT, language="id")
+        makna.add_code(proj, "nama")
+    makna.copy_project(path, copy, coder="budi")
+    with makna.open_project(str(copy)) as local:
+        makna.code_span(local, "s1", TEXT.index("Marlina"), TEXT.index("Marlina") + 7, "nama")
+    with makna.open_project(str(path), coder="ana") as proj:
+        _deidentify(proj, tmp_path / "key.json")
+    result = CliRunner().invoke(app, ["push", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.output and "1 coding(s) made before their source was de-identified were moved" \
+        in result.output
+    with makna.open_project(str(path), coder="ana") as proj:
+        (seg,) = makna.retrieve(proj, code="nama")
+        assert "Marlina" not in seg.text and seg.text.strip()
