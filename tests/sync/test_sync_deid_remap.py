@@ -37,8 +37,13 @@ def _as(project: Any, who: str) -> Any:
 
 def _deidentify(project: Any, key: Path) -> None:
     for word in ("Marlina Yusuf", "Desa Apar"):
-        add_detection(project, "s1", TEXT.index(word), TEXT.index(word) + len(word),
-                      "PERSON" if word.startswith("M") else "LOCATION")
+        add_detection(
+            project,
+            "s1",
+            TEXT.index(word),
+            TEXT.index(word) + len(word),
+            "PERSON" if word.startswith("M") else "LOCATION",
+        )
     decide_all(project, "accepted")
     apply(project, key, PASS)
 
@@ -61,7 +66,7 @@ def test_offline_codings_made_before_the_apply_land_on_the_deidentified_text(pro
     s = tables.segments.c
     with project.store.read() as conn:
         new_text = conn.execute(select(tables.sources.c.text)).scalar_one()
-        got = sorted(new_text[r.start:r.end] for r in conn.execute(select(s.start, s.end)))
+        got = sorted(new_text[r.start : r.end] for r in conn.execute(select(s.start, s.end)))
     assert "Marlina" not in new_text and "Apar" not in new_text
     name = re.search(r"saya (.+), saya tinggal", new_text)
     assert name is not None
@@ -76,8 +81,15 @@ def test_a_coding_that_cannot_be_followed_stays_a_conflict_in_one_line(project: 
     makna.import_text(project, "s1", TEXT, language="id")
     makna.add_code(project, "nama")
     copy = tmp_path / "budi.makna"
-    write_copy(copy, snapshot(_as(project, "budi")), server="https://lab.example", project_id="p1",
-               project_name="Studi", token="t", csrf="c")
+    write_copy(
+        copy,
+        snapshot(_as(project, "budi")),
+        server="https://lab.example",
+        project_id="p1",
+        project_name="Studi",
+        token="t",
+        csrf="c",
+    )
     with makna.open_project(copy) as local:
         makna.code_span(local, "s1", 0, 2, "nama")
         message = push_message(local, pending(local))
@@ -104,8 +116,9 @@ def _texts_and_replacements(draw: Any) -> tuple[str, str, list[Replacement]]:
         old.append(word)
         new.append(surrogate)
         if i in replaced:
-            reps.append(Replacement(start, start + len(word), new_start, new_start + len(surrogate), "PERSON",
-                                    word, surrogate))
+            reps.append(
+                Replacement(start, start + len(word), new_start, new_start + len(surrogate), "PERSON", word, surrogate)
+            )
     return "".join(old), "".join(new), reps
 
 
@@ -140,8 +153,10 @@ def test_makna_push_of_a_coders_copy_says_what_moved(tmp_path: Path) -> None:
         _deidentify(proj, tmp_path / "key.json")
     result = CliRunner().invoke(app, ["push", str(copy)])
     assert result.exit_code == 0, result.output
-    assert "1 added" in result.output and "1 coding(s) made before their source was de-identified were moved" \
-        in result.output
+    assert (
+        "1 added" in result.output
+        and "1 coding(s) made before their source was de-identified were moved" in result.output
+    )
     with makna.open_project(str(path), coder="ana") as proj:
         (seg,) = makna.retrieve(proj, code="nama")
         assert "Marlina" not in seg.text and seg.text.strip()

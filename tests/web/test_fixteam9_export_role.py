@@ -18,8 +18,10 @@ from makna.cli import app as cli
 from makna.server.ratelimit import LoginLimiter
 from makna.web.server_app import create_server_app
 
-REFUSAL = ("'budi' is a coder of this project: exporting the whole project (every member's work, the event log "
-           "and the original files) needs the manager role")
+REFUSAL = (
+    "'budi' is a coder of this project: exporting the whole project (every member's work, the event log "
+    "and the original files) needs the manager role"
+)
 
 
 @pytest.fixture
@@ -31,12 +33,14 @@ def server(team: Any, server_db: str) -> Iterator[Any]:
 
 def test_the_cli_says_what_is_refused(team: Any, server_db: str, tmp_path: Path) -> None:
     out = tmp_path / "studi.makna"
-    result = CliRunner().invoke(cli, ["server", "project", "export", "Studi", str(out), "--user", "budi",
-                                      "--db", server_db])
+    result = CliRunner().invoke(
+        cli, ["server", "project", "export", "Studi", str(out), "--user", "budi", "--db", server_db]
+    )
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert REFUSAL in result.output and "editing the codebook" not in result.output and not out.exists()
-    result = CliRunner().invoke(cli, ["server", "project", "export", "Studi", str(out), "--user", "dewi",
-                                      "--db", server_db])
+    result = CliRunner().invoke(
+        cli, ["server", "project", "export", "Studi", str(out), "--user", "dewi", "--db", server_db]
+    )
     assert result.exit_code == 0, result.output
 
 

@@ -32,7 +32,9 @@ def id_client(sample_location: str) -> Iterator[tuple[Client, dict[str, str]]]:
 
 
 BAD_KEY = "format: makna-codebook/1\ncodes:\n  - key: a b\n    name: Salah\n"
-CASES = "attributes:\n  - name: tahun_dagang\n    type: integer\ncases:\n  - name: Ibu A\n    values: {tahun_dagang: 43}\n"
+CASES = (
+    "attributes:\n  - name: tahun_dagang\n    type: integer\ncases:\n  - name: Ibu A\n    values: {tahun_dagang: 43}\n"
+)
 CASES_AGAIN = "cases:\n  - name: Ibu A\n    description: pedagang ikan\n    values: {tahun_dagang: 44}\n"
 
 
@@ -62,5 +64,7 @@ def test_english_keeps_the_cores_words(client: Client, csrf: str) -> None:
 
 
 def test_a_changed_case_note_part_by_part() -> None:
-    assert translate_note("Ibu A: umur (none) -> 44, linked s1", "id") == "Ibu A: umur (tidak ada) -> 44, ditautkan ke s1"
+    assert (
+        translate_note("Ibu A: umur (none) -> 44, linked s1", "id") == "Ibu A: umur (tidak ada) -> 44, ditautkan ke s1"
+    )
     assert translate_note("something else", "id") == "something else"

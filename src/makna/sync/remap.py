@@ -59,14 +59,17 @@ def _records(raw: Any) -> list[Replacement] | None:
     if not isinstance(raw, list):
         return None
     try:
-        return [Replacement(int(r["start"]), int(r["end"]), int(r["new_start"]), int(r["new_end"]),
-                            str(r.get("type", "")), "", "") for r in raw]
+        return [
+            Replacement(
+                int(r["start"]), int(r["end"]), int(r["new_start"]), int(r["new_end"]), str(r.get("type", "")), "", ""
+            )
+            for r in raw
+        ]
     except (KeyError, TypeError, ValueError):
         return None
 
 
-def find_remap(conn: Connection, source_id: str, *, high_water: Any, pulled_length: Any,
-               length: int) -> Remap | None:
+def find_remap(conn: Connection, source_id: str, *, high_water: Any, pulled_length: Any, length: int) -> Remap | None:
     """The way to move codings on ``source_id`` made in a copy pulled at event ``high_water`` whose
     text had ``pulled_length`` code points onto the server's text (``length`` now); None when the
     copy's text is not the one the source's last de-identification replaced."""
@@ -79,8 +82,11 @@ def find_remap(conn: Connection, source_id: str, *, high_water: Any, pulled_leng
     records = _records(row.replacements)
     if records is None:
         return None
-    applies = [p for p in conn.execute(select(e.payload).where(e.action == "deid.apply", e.id > high_water))
-               .scalars() if isinstance(p, dict) and p.get("source_id") == source_id]
+    applies = [
+        p
+        for p in conn.execute(select(e.payload).where(e.action == "deid.apply", e.id > high_water)).scalars()
+        if isinstance(p, dict) and p.get("source_id") == source_id
+    ]
     if len(applies) != 1:  # not de-identified since the pull, or more than once: the records do not chain
         return None
     remap = Remap(records)
