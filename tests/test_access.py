@@ -192,7 +192,7 @@ def test_every_event_kind_is_checked_by_the_store(project: Any, role: Role | Non
 
 
 def test_roles_are_ordered_and_local_projects_have_an_owner(project: Any) -> None:
-    assert [sum(allows(r, perm) for perm in PERMISSIONS) for r in ROLES] == [8, 5, 2, 1]
+    assert [sum(allows(r, perm) for perm in PERMISSIONS) for r in ROLES] == [9, 6, 2, 1]
     assert not allows(None, "read")
     assert role_of(project) == "owner" and can(project, "delete")
     require(project, "members")  # nothing refused in a project opened locally

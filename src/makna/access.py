@@ -34,13 +34,13 @@ __all__ = ["Role", "ROLES", "Permission", "PERMISSIONS", "PERMISSION", "Access",
 Role = Literal["owner", "manager", "coder", "viewer"]
 #: The roles, from the most to the least trusted.
 ROLES: tuple[Role, ...] = get_args(Role)
-Permission = Literal["read", "code", "manage", "others", "reveal", "own", "members", "delete"]
+Permission = Literal["read", "code", "manage", "others", "reveal", "export", "own", "members", "delete"]
 PERMISSIONS: tuple[Permission, ...] = get_args(Permission)
 
 #: The least role that holds each permission.
 _LEAST: dict[Permission, Role] = {
     "read": "viewer", "code": "coder", "manage": "manager", "others": "manager", "reveal": "manager",
-    "own": "owner", "members": "owner", "delete": "owner",
+    "export": "manager", "own": "owner", "members": "owner", "delete": "owner",
 }
 _RANK: dict[Role, int] = {"viewer": 0, "coder": 1, "manager": 2, "owner": 3}
 
@@ -62,7 +62,9 @@ PERMISSION: dict[EventKind, Permission] = {
 _WHAT: dict[Permission, str] = {
     "read": "reading this project", "code": "coding and memos",
     "manage": "editing the codebook, cases, sources and de-identification",
-    "others": "changing another coder's work", "reveal": "revealing coders", "own": "changing the project itself",
+    "others": "changing another coder's work", "reveal": "revealing coders",
+    "export": "exporting the whole project (every member's work, the event log and the original files)",
+    "own": "changing the project itself",
     "members": "managing members", "delete": "deleting the project",
 }
 #: What each permission allows, as a refusal names it (the workbench translates these).

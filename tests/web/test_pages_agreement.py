@@ -78,3 +78,19 @@ def test_disagreement_text_is_escaped(project_location: str) -> None:
         assert 'id="disagreements"' in html and dangerous(html) == []
         for payload in XSS[:3]:
             assert payload not in html
+
+
+def test_codes_and_coders_lists_parse_alike(client: Client) -> None:
+    """fixteam9: ``codes=a,b`` was read as one code name while ``coders=a,b`` was two (#11)."""
+    joined = client.get("/api/agreement", params={"unit": "characters", "coders": "tester,kedua",
+                                                  "codes": "tempat,emosi"})
+    repeated = client.get("/api/agreement", params={"unit": "characters", "coders": ["tester", "kedua"],
+                                                    "codes": ["tempat", "emosi"]})
+    assert joined.status_code == repeated.status_code == 200, joined.text
+    assert joined.json() == repeated.json()
+    assert {row["code"] for row in joined.json()["rows"]} >= {"tempat", "emosi"}
+    dis = client.get("/api/agreement/disagreements", params={"unit": "sentence", "codes": "tempat, emosi"}).json()
+    assert dis == client.get("/api/agreement/disagreements",
+                             params={"unit": "sentence", "codes": ["tempat", "emosi"]}).json()
+    page = client.get("/agreement", params={"codes": "tempat,emosi"}).text
+    assert re.search(r'value="tempat"[^>]*checked', page) or 'value="tempat" selected' in page

@@ -37,6 +37,7 @@ def test_pull_code_push_from_the_command_line(lab: Any, team: Any, tmp_path: Pat
     assert code == 0, out
     assert f"Pulled 'Studi' from {URL} as budi (coder) into {path}: 1 sources, 2 codes, 0 codings" in out
     assert PASSWORD not in Path(path).read_bytes().decode("latin-1")  # the session is kept, never the password
+    assert "Warning: 1 source(s) of this copy are not de-identified yet: it holds their original identifiers" in out
     code, out = run("code", "tempat", "-s", "wawancara", "--span", "14:18", "-p", path)
     assert code == 0, out
     code, out = run("codebook", "add", "baru", "-p", path)

@@ -47,12 +47,16 @@ def _pulled(report: PullReport, path: str, *, fresh: bool, as_json: bool) -> Non
                                "project_id": info.project_id, "coder": info.coder, "role": info.role,
                                "high_water": info.high_water, "counts": report.counts, "kept": report.kept,
                                "dropped": [{"kind": k, "id": i, "reason": r} for k, i, r in report.dropped],
-                               "backup": report.backup}))
+                               "backup": report.backup, "not_deidentified": report.not_deidentified}))
         return
     c = report.counts
     typer.echo(f"{'Pulled' if fresh else 'Refreshed'} {info.project_name!r} from {info.server} as {info.coder} "
                f"({info.role}) into {path}: {c.get('sources', 0)} sources, {c.get('codes', 0)} codes, "
                f"{c.get('segments', 0)} codings, {c.get('memos', 0)} memos (server event {info.high_water}).")
+    if report.not_deidentified:
+        typer.echo(f"Warning: {report.not_deidentified} source(s) of this copy are not de-identified yet: it holds "
+                   "their original identifiers (names, places, phone numbers); keep it as carefully as the "
+                   "transcripts.", err=True)
     if report.kept:
         typer.echo(f"Kept {report.kept} change(s) of yours not pushed yet: 'makna push' sends them.")
     for kind, rid, why in report.dropped:
@@ -123,13 +127,16 @@ def _pushed(report: PushReport, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps({"sent": report.sent, "added": report.added, "changed": report.changed,
                                "deleted": report.deleted, "unchanged": report.unchanged,
-                               "conflicts": report.conflicts, "into": report.into}))
+                               "conflicts": report.conflicts, "into": report.into, "moved": report.moved}))
     elif not report.sent:
         typer.echo(f"Nothing to push: {where} has all your work.")
     else:
         typer.echo(f"Pushed {report.sent} change(s): {report.added} added, {report.changed} changed, "
                    f"{report.deleted} deleted, {report.unchanged} already in {where}, "
                    f"{len(report.conflicts)} conflict(s).")
+        if report.moved:
+            typer.echo(f"{report.moved} coding(s) made before their source was de-identified were moved onto its "
+                       "de-identified text (a coding over a replaced identifier covers its replacement).")
         for c in report.conflicts:
             typer.echo(f"Conflict: {'coding' if c['kind'] == 'segment' else 'memo'} {c['id']}: {c['message']}.")
     if report.conflicts and report.into:

@@ -341,7 +341,7 @@ class Registry:
 
         sp = self.project(key)
         if actor is not None:
-            self._require(sp, actor, "manage")
+            self._require(sp, actor, "export")
         counts = export_project(self.location(sp), path, passphrase=passphrase)
         payload = {"file": Path(path).name, "encrypted": passphrase is not None,
                    "counts": {k: counts.get(k, 0) for k in ("sources", "codes", "segments", "events")}}

@@ -86,6 +86,7 @@ class PushReport:
     unchanged: int = 0
     conflicts: list[dict[str, str]] = field(default_factory=list)
     into: str | None = None  # a coder's copy of a project file: that project (None: the server)
+    moved: int = 0  # codings made before their source's de-identification, moved onto its new text
 
 
 class _Server:
@@ -172,7 +173,8 @@ def pull(url: str, project: str, path: str | os.PathLike[str], *, user: str, pas
             f, snap, server=server.url, project_id=sp["id"], project_name=sp["name"], token=server.token,
             csrf=server.csrf, passphrase=passphrase))
     os.replace(fresh, target)
-    return report
+    plain = snap.get("not_deidentified") if isinstance(snap, dict) else None
+    return dataclasses.replace(report, not_deidentified=plain) if isinstance(plain, int) and plain > 0 else report
 
 
 def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> PullReport:
@@ -304,7 +306,7 @@ def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | o
         result = apply_push(origin, message)
     conflicts = [{"kind": c.kind, "id": c.id, "reason": c.reason, "message": c.message} for c in result.conflicts]
     report = PushReport(len(changes), result.added, result.changed, result.deleted, result.unchanged, conflicts,
-                        into=str(target))
+                        into=str(target), moved=result.moved)
     mark_synced(proj, changes, {(c["kind"], c["id"]) for c in conflicts},
                 {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")})
     return report
@@ -335,7 +337,7 @@ def _report(sent: int, answer: Mapping[str, Any]) -> PushReport:
     try:
         conflicts = [{k: str(c[k]) for k in ("kind", "id", "reason", "message")} for c in answer["conflicts"]]
         return PushReport(sent, int(answer["added"]), int(answer["changed"]), int(answer["deleted"]),
-                          int(answer["unchanged"]), conflicts)
+                          int(answer["unchanged"]), conflicts, moved=int(answer.get("moved") or 0))
     except (KeyError, TypeError, ValueError):
         raise SyncError("the server's answer to the push is malformed") from None
 

@@ -110,6 +110,7 @@ class PullReport:
     kept: int = 0
     dropped: tuple[tuple[str, str, str], ...] = ()
     backup: str | None = None  # on a refresh that dropped changes: the old copy, kept with them
+    not_deidentified: int = 0  # on a first pull: sources copied as imported (original identifiers in them)
 
 
 def is_pulled(meta: Mapping[str, str]) -> bool:
@@ -208,11 +209,13 @@ def push_message(project: Project, changes: Pending) -> dict[str, Any]:
     sources = {ch.row["source_id"] for ch in puts}
     codes = {ch.row["code_id"] for ch in puts}
     with project.store.read() as conn:
-        hashes = {r.id: text_hash(r.text) for r in conn.execute(select(s.id, s.text).where(s.id.in_(sources)))}
+        texts = {r.id: r.text for r in conn.execute(select(s.id, s.text).where(s.id.in_(sources)))}
         names = {r.id: {"key": r.key, "name": r.name}
                  for r in conn.execute(select(c.id, c.key, c.name).where(c.id.in_(codes)))}
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "coder": info.coder,
-            "project_id": info.project_id, "high_water": info.high_water, "sources": hashes, "codes": names,
+            "project_id": info.project_id, "high_water": info.high_water,
+            "sources": {sid: text_hash(text) for sid, text in texts.items()},
+            "lengths": {sid: len(text) for sid, text in texts.items()}, "codes": names,
             "changes": [{"kind": ch.kind, "id": ch.id, "op": ch.op, "base": ch.base,
                          **({"row": _row_json(ch)} if ch.op == "put" else {})} for ch in changes.changes]}
 

@@ -27,6 +27,7 @@ from ..project import Project
 from ..rounds import visible
 from ..store import tables
 from ..text import refuse_unstorable
+from .remap import Remap, find_remap
 from .rows import (
     MEMO_FIELDS,
     PULLED_TABLES,
@@ -52,7 +53,8 @@ def snapshot(project: Project) -> dict[str, Any]:
     round, :func:`makna.rounds.visible`), memos (not those on codings hidden from them), the coders
     those belong to, and the id of the last event the copy includes (its high-water mark). A
     source's original file stays on the server; so do the event log, undo history, recordings,
-    suggestions and de-identification reviews."""
+    suggestions and de-identification reviews. ``not_deidentified``: how many of the sources are
+    still as imported (no de-identification applied)."""
     require(project, "read")
     seg, m, k, q = tables.segments.c, tables.memos.c, tables.coders.c, tables.quick_codes.c
     out: dict[str, Any] = {}
@@ -67,13 +69,17 @@ def snapshot(project: Project) -> dict[str, Any]:
                           k.id.in_(select(m.coder_id).where(m.coder_id.is_not(None), memos_seen))),
             "quick_codes": q.coder == project.actor,
         }
+        d = tables.deid_sources.c
+        plain = int(conn.execute(select(func.count()).select_from(tables.sources).where(
+            tables.sources.c.id.not_in(select(d.source_id).where(d.applied_at.is_not(None))))).scalar() or 0)
         for table in PULLED_TABLES:
             stmt = select(*pulled_columns(table))
             if table.name in where:
                 stmt = stmt.where(where[table.name])
             out[table.name] = encode_rows(table, conn.execute(stmt))
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "name": project.info().name,
-            "coder": project.actor, "role": role_of(project), "high_water": high, "tables": out}
+            "coder": project.actor, "role": role_of(project), "high_water": high, "not_deidentified": plain,
+            "tables": out}
 
 
 @dataclass(frozen=True)
@@ -92,13 +98,15 @@ class Conflict:
 @dataclass
 class PushResult:
     """What a push did: changes ``added``, ``changed``, ``deleted``, found ``unchanged`` (the server
-    had them already), and the ``conflicts`` left alone."""
+    had them already), and the ``conflicts`` left alone; ``moved``: codings made on a source's text
+    before its de-identification and moved onto the new text (:mod:`makna.sync.remap`)."""
 
     added: int = 0
     changed: int = 0
     deleted: int = 0
     unchanged: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
+    moved: int = 0  # codings made before the source's de-identification, moved onto its new text
 
     @property
     def applied(self) -> int:
@@ -193,6 +201,9 @@ class _Apply:
         self.sources: dict[str, Any] = sources
         self.codes: dict[str, Any] = codes
         self._texts: dict[str, tuple[str, int] | None] = {}
+        self._remaps: dict[str, Remap | None] = {}
+        self.high_water, self.lengths = message.get("high_water"), message.get("lengths") or {}
+        self.remapped = 0
         self._codes: dict[str, Any] = {}
         self._mine: dict[str, dict[tuple[int, int, str], str]] = {}  # source -> (start, end, code) -> own coding
         self._current: dict[tuple[str, str], dict[str, Any] | None] = {}
@@ -242,6 +253,14 @@ class _Apply:
             self._texts[sid] = None if row is None else (text_hash(row.text), row.length)
         return self._texts[sid]
 
+    def _remap(self, sid: str, length: int) -> Remap | None:
+        """How to move codings on ``sid`` made before its de-identification (:mod:`makna.sync.remap`)."""
+        if sid not in self._remaps:
+            pulled = self.lengths.get(sid) if isinstance(self.lengths, dict) else None
+            self._remaps[sid] = find_remap(self.conn, sid, high_water=self.high_water, pulled_length=pulled,
+                                           length=length)
+        return self._remaps[sid]
+
     def _place(self, ch: _Change) -> tuple[str, str] | None:
         """Why a coding cannot go where the coder put it on the server now (None: it can)."""
         row = ch.row
@@ -249,8 +268,12 @@ class _Apply:
         if source is None:
             return "source_deleted", "its source was deleted on the server"
         if self.sources.get(row["source_id"]) != source[0]:
-            return "source_changed", ("its source's text changed on the server since your pull (de-identified?), "
-                                      "so its offsets no longer hold")
+            remap = self._remap(row["source_id"], source[1])
+            if remap is None:
+                return "source_changed", ("its source's text changed on the server since your pull and the "
+                                          "change cannot be followed: code it again on the text as it is now")
+            row["start"], row["end"] = remap.span(row["start"], row["end"])
+            self.remapped += 1
         if not 0 <= row["start"] < row["end"] <= source[1]:
             raise InputError(f"push: coding {ch.id}: offsets {row['start']}-{row['end']} lie outside its source")
         code = self._code(row["code_id"])
@@ -345,10 +368,12 @@ def apply_push(project: Project, message: Mapping[str, Any]) -> PushResult:
                     run.flush()
                 run.apply(ch)
             run.flush()
+            result.moved = run.remapped
             if not result.applied:
                 raise _Nothing
             payload.update(added=result.added, changed=result.changed, deleted=result.deleted,
-                           conflicts=len(result.conflicts), segments=run.new_segments)
+                           conflicts=len(result.conflicts), segments=run.new_segments,
+                           **({"moved": result.moved} if result.moved else {}))
             if result.applied == len(run.new_segments):  # only new codings: open pages draw them live
                 payload["created"] = len(run.new_segments)
             else:  # pages say what changed and offer to reload (makna.live)

@@ -13,7 +13,8 @@ import re
 from ..access import PERMISSION_TEXTS, ROLES
 from .i18n import translations
 
-__all__ = ["PATTERNS", "MESSAGES", "translate_error", "unit_label", "key_refusal", "KEY_REFUSAL"]
+__all__ = ["PATTERNS", "MESSAGES", "translate_error", "translate_note", "unit_label", "key_refusal", "KEY_REFUSAL",
+           "NOTE_PARTS"]
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     (r"unknown code '[^']*': '(?P<name>[^']*)' was deleted by (?P<actor>\S+); .*",
@@ -158,6 +159,49 @@ PATTERNS += (
     (r"only the round's manager \((?P<manager>[^)]*)\) may build its consensus",
      "only the round's manager (%(manager)s) may build its consensus"),
 )
+#: Codebook and cases files put in from the browser (:mod:`makna.codebook`, :mod:`makna.cases`): their
+#: refusals and the notes of what an import did (:func:`translate_note`).
+PATTERNS += (
+    (r"code key '(?P<key>[^']*)': use 1-200 characters without spaces or slashes \(e\.g\. exp\.neg\.fraud\)",
+     "code key '%(key)s': use 1-200 characters without spaces or slashes (e.g. exp.neg.fraud)"),
+    (r"colour '(?P<color>[^']*)': use #RRGGBB \(e\.g\. #E15759\)", "colour '%(color)s': use #RRGGBB (e.g. #E15759)"),
+    (r"a code name cannot be empty", "a code name cannot be empty"),
+    (r"code '(?P<key>[^']*)': its parent '(?P<parent>[^']*)' does not exist; .*",
+     "code '%(key)s': its parent '%(parent)s' does not exist; add it first or put the code under another"),
+    (r"(?P<file>.+?): not valid YAML \((?P<why>.*)\)", "%(file)s: not valid YAML (%(why)s)"),
+    (r"(?P<file>.+?): expected a mapping with a 'codes' list", "%(file)s: expected a mapping with a 'codes' list"),
+    (r"(?P<file>.+?): unsupported format (?P<fmt>.*) \(expected (?P<expected>.*)\)",
+     "%(file)s: unsupported format %(fmt)s (expected %(expected)s)"),
+    (r"(?P<file>.+?): (?P<where>.+?): 'children' must be a list", "%(file)s: %(where)s: 'children' must be a list"),
+    (r"(?P<file>.+?): (?P<where>.+?): each code needs a 'key'", "%(file)s: %(where)s: each code needs a 'key'"),
+    (r"(?P<file>.+?): code key '(?P<key>[^']*)' appears twice", "%(file)s: code key '%(key)s' appears twice"),
+    (r"(?P<file>.+?): code id (?P<id>\S+) appears twice", "%(file)s: code id %(id)s appears twice"),
+    (r"(?P<file>.+?): code '(?P<key>[^']*)': 'keywords' must be a list",
+     "%(file)s: code '%(key)s': 'keywords' must be a list"),
+    (r"(?P<file>.+?): cannot read as a UTF-8 YAML codebook.*", "%(file)s: cannot read as a UTF-8 YAML codebook"),
+    (r"(?P<file>.+?): 'attributes' and 'cases' must be lists", "%(file)s: 'attributes' and 'cases' must be lists"),
+    (r"(?P<file>.+?): each attribute needs a 'name'", "%(file)s: each attribute needs a 'name'"),
+    (r"(?P<file>.+?): attribute '(?P<attr>[^']*)': unknown type '(?P<type>[^']*)' \(use (?P<types>.*)\)",
+     "%(file)s: attribute '%(attr)s': unknown type '%(type)s' (use %(types)s)"),
+    (r"(?P<file>.+?): attribute '(?P<attr>[^']*)' exists with type (?P<type>\w+), not (?P<other>\w+)",
+     "%(file)s: attribute '%(attr)s' exists with type %(type)s, not %(other)s"),
+    (r"(?P<file>.+?): each case needs a 'name'", "%(file)s: each case needs a 'name'"),
+    (r"(?P<file>.+?): a case needs a name", "%(file)s: a case needs a name"),
+    (r"(?P<file>.+?): case '(?P<case>[^']*)': 'values' must map attributes to values",
+     "%(file)s: case '%(case)s': 'values' must map attributes to values"),
+    (r"(?P<file>.+?): case '(?P<case>[^']*)': 'sources' must be a list of source names",
+     "%(file)s: case '%(case)s': 'sources' must be a list of source names"),
+    (r"(?P<file>.+?): case '(?P<case>[^']*)': unknown attribute '(?P<attr>[^']*)' \(define it .*",
+     "%(file)s: case '%(case)s': unknown attribute '%(attr)s' (define it under 'attributes' in the file, or on the "
+     "cases page)"),
+    (r"(?P<file>.+?): a cases CSV needs a 'name' column", "%(file)s: a cases CSV needs a 'name' column"),
+    (r"(?P<file>.+?): not a valid YAML cases file \((?P<why>\w+)\)", "%(file)s: not a valid YAML cases file (%(why)s)"),
+    (r"(?P<file>.+?): expected a mapping with 'attributes' and 'cases' lists",
+     "%(file)s: expected a mapping with 'attributes' and 'cases' lists"),
+    (r"attribute (?P<attr>.+) \((?P<type>\w+)\) defined", "attribute %(attr)s (%(type)s) defined"),
+)
+#: The parts of a note on a changed case (``NAME: description, umur 43 -> 44, linked s1``).
+NOTE_PARTS = ("description", "(none)", "linked %(source)s")
 _TRANSLATED = ("role", "need", "what")
 _COMPILED = tuple((re.compile(p), m) for p, m in PATTERNS)
 
@@ -167,7 +211,7 @@ KEY_REFUSAL = ("keep the key apart from the project (e.g. /home/me/keys/study.ke
 UNIT_LABELS = ("turn %(n)s (%(speaker)s)", "turn %(n)s", "sentence %(n)s", "paragraph %(n)s", "document",
                "characters")
 MESSAGES: tuple[str, ...] = (tuple(dict.fromkeys(m for _, m in PATTERNS)) + UNIT_LABELS + (KEY_REFUSAL,)
-                             + PERMISSION_TEXTS)
+                             + PERMISSION_TEXTS + NOTE_PARTS)
 _UNIT = re.compile(r"^(?P<kind>turn|sentence|paragraph) (?P<n>\d+)(?: \((?P<speaker>.*)\))?$")
 
 
@@ -183,6 +227,31 @@ def translate_error(message: str, lang: str) -> str:
             return tr.gettext(msgid) % {k: repr(v) if k == "name" else tr.gettext(v) if k in _TRANSLATED else v
                                         for k, v in m.groupdict().items()}
     return message
+
+
+def translate_note(note: str, lang: str) -> str:
+    """A note of a codebook or cases import in ``lang``: a pattern's, or a changed case's
+    (``NAME: description, ATTRIBUTE OLD -> NEW, linked SOURCE``) part by part."""
+    done = translate_error(note, lang)
+    if done != note or lang == "en":
+        return done
+    m = _CASE_NOTE.fullmatch(note)
+    if m is None:
+        return note
+    tr = translations(lang)
+    parts = []
+    for part in m["parts"].split(", "):
+        linked = re.fullmatch(r"linked (?P<source>.+)", part)
+        if linked:
+            parts.append(tr.gettext("linked %(source)s") % {"source": linked["source"]})
+        elif part == "description":
+            parts.append(tr.gettext("description"))
+        else:
+            parts.append(part.replace("(none)", tr.gettext("(none)")))
+    return f"{m['case']}: {', '.join(parts)}"
+
+
+_CASE_NOTE = re.compile(r"(?P<case>[^:]+): (?P<parts>(?:description|linked .+|.+ -> .+)(?:, .+)?)")
 
 
 def unit_label(label: str, lang: str) -> str:

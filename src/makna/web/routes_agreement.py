@@ -61,14 +61,14 @@ def coefficient_class(value: float | None) -> str:
 
 def _split(names: list[str] | None) -> list[str] | None:
     """Repeated parameters (``coders=ana&coders=budi``) or one list as the command line takes it
-    (``coders=ana,budi``), or both."""
+    (``coders=ana,budi``), or both: coders, codes and coefficients alike."""
     out = [n.strip() for v in names or () for n in v.split(",") if n.strip()]
     return out or None
 
 
 def _scope(unit: str, coders: list[str] | None, codes: list[str] | None, descendants: bool,
            threshold: float | None) -> AgreementScope:
-    return AgreementScope(unit=unit, coders=_split(coders), codes=codes or None, descendants=descendants,
+    return AgreementScope(unit=unit, coders=_split(coders), codes=_split(codes), descendants=descendants,
                           threshold=threshold)
 
 
@@ -86,7 +86,8 @@ def agreement_page(request: Request, unit: str = "sentence", coders: Names = Non
     all_coders = [c.name for c in proj.coders()]
     ctx: dict[str, Any] = {
         "units": UNIT_KINDS, "rules": RULES, "all_coders": all_coders, "tree": tree, "consensus": CONSENSUS,
-        "q": {"unit": unit, "coders": coders or [c for c in all_coders if c != CONSENSUS], "codes": codes or [],
+        "q": {"unit": unit, "coders": _split(coders) or [c for c in all_coders if c != CONSENSUS],
+              "codes": _split(codes) or [],
               "descendants": descendants, "threshold": threshold},
         "asked": run, "error": "", "result": None, "listing": None, "klass": coefficient_class,
         "unit_label": lambda label: unit_label(label, lang_of(request)),

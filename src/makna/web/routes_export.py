@@ -17,6 +17,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from starlette.background import BackgroundTask
 
 from .. import exchange
+from ..access import can, require
 from ..errors import NotFoundError
 from ..project import Project
 from .deps import page, project_name_of, project_of, reply
@@ -37,12 +38,13 @@ class ExportFormat:
     label: str
     description: str
     function: str  # the name of the writer in makna.exchange
+    whole: bool = False  # the whole project: a manager's, as 'makna server project export' (access "export")
 
 
 _CANDIDATES = (
     ExportFormat("qdpx", ".qdpx", "application/zip", "REFI-QDA project (.qdpx)",
                  "The whole project for ATLAS.ti, MAXQDA, NVivo, QualCoder and others: sources, codebook, "
-                 "codings, cases, memos and sets.", "export_qdpx"),
+                 "codings, cases, memos and sets.", "export_qdpx", whole=True),
     ExportFormat("qdc", ".qdc", "application/xml", "REFI-QDA codebook (.qdc)",
                  "The codebook alone, with colours and descriptions, for another QDA program.", "export_qdc"),
     ExportFormat("csv", ".csv", "text/csv", "Coded segments (CSV)",
@@ -53,7 +55,8 @@ _CANDIDATES = (
     ExportFormat("codebook-csv", "-codebook.csv", "text/csv", "Codebook (CSV)",
                  "One row per code with its definition, inclusion and exclusion criteria.", "write_codebook_csv"),
     ExportFormat("json", ".json", "application/json", "Whole project (JSON)",
-                 "Everything in the project as one JSON document, for scripts and archives.", "write_json"),
+                 "Everything in the project as one JSON document, for scripts and archives.", "write_json",
+                 whole=True),
 )
 
 #: The formats whose writer exists in :mod:`makna.exchange` (only those are offered).
@@ -71,15 +74,22 @@ def _writer(fmt: ExportFormat) -> Callable[[Project, Path], Any]:
     return fn
 
 
+def _offered(proj: Project) -> list[ExportFormat]:
+    """The formats the acting user may download: the whole project only with the ``export`` permission
+    (a manager's on a team server, as 'makna server project export' refuses it to a coder)."""
+    whole = can(proj, "export")
+    return [f for f in FORMATS.values() if whole or not f.whole]
+
+
 @router.get("/export", response_class=HTMLResponse, include_in_schema=False)
 def export_page(request: Request) -> HTMLResponse:
-    return page(request, "export.html", {"formats": list(FORMATS.values())})
+    return page(request, "export.html", {"formats": _offered(project_of(request))})
 
 
-@router.get("/api/export", summary="The export formats on offer")
+@router.get("/api/export", summary="The export formats on offer to the user")
 def api_formats(request: Request) -> JSONResponse:
     return reply([{"key": f.key, "label": f.label, "media_type": f.media_type, "url": f"/export/{f.key}"}
-                  for f in FORMATS.values()])
+                  for f in _offered(project_of(request))])
 
 
 @router.get("/export/{key}", summary="Download the project (or its codebook or segments) in a format")
@@ -88,6 +98,8 @@ def export_file(request: Request, key: str) -> FileResponse:
     if fmt is None:
         raise NotFoundError(f"export format {key!r}: use one of {', '.join(FORMATS)}")
     proj = project_of(request)
+    if fmt.whole:
+        require(proj, "export")
     name = download_name(project_name_of(request), fmt)
     folder = Path(tempfile.mkdtemp(prefix="makna-export-"))
     try:

@@ -13,7 +13,8 @@ from pydantic import BaseModel, Field
 
 from ..errors import InputError
 from ..file_imports import MAX_FILE_BYTES, FileImport, import_cases_bytes, import_codebook_bytes
-from .deps import project_of, reply
+from .deps import lang_of, project_of, reply
+from .errors_i18n import translate_note
 
 __all__ = ["router", "FileUpload"]
 
@@ -34,14 +35,14 @@ def _bytes(body: FileUpload) -> bytes:
         raise InputError(f"{body.filename}: the content is not base64") from None
 
 
-def _reply(done: FileImport) -> JSONResponse:
+def _reply(done: FileImport, lang: str) -> JSONResponse:
     return reply(
         {
             "file": done.file,
             "added": done.added,
             "updated": done.updated,
             "other": done.other,
-            "notes": list(done.notes),
+            "notes": [translate_note(n, lang) for n in done.notes],
         },
         201,
     )
@@ -53,11 +54,11 @@ def _reply(done: FileImport) -> JSONResponse:
     summary="Add or update codes from a codebook file (makna YAML or REFI-QDA .qdc; a manager's)",
 )
 def api_import_codebook(request: Request, body: FileUpload) -> JSONResponse:
-    return _reply(import_codebook_bytes(project_of(request), body.filename, _bytes(body)))
+    return _reply(import_codebook_bytes(project_of(request), body.filename, _bytes(body)), lang_of(request))
 
 
 @router.post(
     "/api/cases/import", status_code=201, summary="Add or update cases from a cases file (YAML or CSV; a manager's)"
 )
 def api_import_cases(request: Request, body: FileUpload) -> JSONResponse:
-    return _reply(import_cases_bytes(project_of(request), body.filename, _bytes(body)))
+    return _reply(import_cases_bytes(project_of(request), body.filename, _bytes(body)), lang_of(request))

@@ -46,4 +46,5 @@ def sync_push(request: Request, body: dict[str, Any] = Body(...)) -> JSONRespons
         raise SyncError(f"this copy is of another project ({body.get('project_id')!r}), not {sp.name!r}")
     result = apply_push(project_of(request), body)
     return JSONResponse(plain({"added": result.added, "changed": result.changed, "deleted": result.deleted,
-                               "unchanged": result.unchanged, "conflicts": result.conflicts}))
+                               "unchanged": result.unchanged, "moved": result.moved,
+                               "conflicts": result.conflicts}))

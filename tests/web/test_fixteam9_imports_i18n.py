@@ -1,0 +1,70 @@
+"""fixteam9: codebook and cases import refusals and notes stayed English on an Indonesian page
+("code key 'a b': use 1-200 characters ...", "attribute tahun_dagang (integer) defined"); they go through the
+interface's language now, and stay as the core wrote them in English (#11)."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+
+import pytest
+from web_helpers import TOKEN, Client
+
+from makna.web import close_app, create_app
+from makna.web.errors_i18n import translate_note
+
+
+def _upload(name: str, text: str) -> dict[str, str]:
+    return {"filename": name, "content": base64.b64encode(text.encode()).decode()}
+
+
+@pytest.fixture
+def id_client(sample_location: str) -> Iterator[tuple[Client, dict[str, str]]]:
+    application = create_app(sample_location, token=TOKEN, coder="tester", lang="id")
+    c = Client(application)
+    assert c.get(f"/?token={TOKEN}").status_code == 303
+    html = c.get("/").text
+    marker = 'name="makna-csrf" content="'
+    i = html.index(marker) + len(marker)
+    yield c, {"X-Makna-CSRF": html[i : html.index('"', i)]}
+    c.close()
+    close_app(application)
+
+
+BAD_KEY = "format: makna-codebook/1\ncodes:\n  - key: a b\n    name: Salah\n"
+CASES = (
+    "attributes:\n  - name: tahun_dagang\n    type: integer\ncases:\n  - name: Ibu A\n    values: {tahun_dagang: 43}\n"
+)
+CASES_AGAIN = "cases:\n  - name: Ibu A\n    description: pedagang ikan\n    values: {tahun_dagang: 44}\n"
+
+
+def test_codebook_and_cases_imports_in_indonesian(id_client: tuple[Client, dict[str, str]]) -> None:
+    client, h = id_client
+    r = client.post("/api/codes/import", json=_upload("kode.yaml", BAD_KEY), headers=h)
+    assert r.status_code == 400, r.text
+    assert r.json()["error"].startswith("kunci kode 'a b': gunakan 1-200 karakter"), r.json()
+    twice = "format: makna-codebook/1\ncodes:\n  - key: x\n  - key: x\n"
+    r = client.post("/api/codes/import", json=_upload("kode.yaml", twice), headers=h)
+    assert r.json()["error"] == "kode.yaml: kunci kode 'x' muncul dua kali"
+    r = client.post("/api/cases/import", json=_upload("kasus.yaml", CASES), headers=h)
+    assert r.status_code == 201 and r.json()["notes"] == ["atribut tahun_dagang (integer) didefinisikan"], r.json()
+    r = client.post("/api/cases/import", json=_upload("kasus.yaml", CASES_AGAIN), headers=h)
+    assert r.json()["notes"] == ["Ibu A: deskripsi, tahun_dagang 43 -> 44"], r.json()
+    bad = "cases:\n  - name: Ibu B\n    values: {tinggi: 3}\n"
+    r = client.post("/api/cases/import", json=_upload("kasus.yaml", bad), headers=h)
+    assert r.json()["error"].startswith("kasus.yaml: kasus 'Ibu B': atribut 'tinggi' tidak dikenal"), r.json()
+
+
+def test_english_keeps_the_cores_words(client: Client, csrf: str) -> None:
+    h = {"X-Makna-CSRF": csrf}
+    r = client.post("/api/codes/import", json=_upload("kode.yaml", BAD_KEY), headers=h)
+    assert r.json()["error"].startswith("code key 'a b': use 1-200 characters without spaces or slashes")
+    r = client.post("/api/cases/import", json=_upload("kasus.yaml", CASES), headers=h)
+    assert r.json()["notes"] == ["attribute tahun_dagang (integer) defined"]
+
+
+def test_a_changed_case_note_part_by_part() -> None:
+    assert (
+        translate_note("Ibu A: umur (none) -> 44, linked s1", "id") == "Ibu A: umur (tidak ada) -> 44, ditautkan ke s1"
+    )
+    assert translate_note("something else", "id") == "something else"
