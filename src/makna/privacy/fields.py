@@ -27,11 +27,14 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Table, func, insert, select, update
 
 from ..store import tables
+from ..textindex.stemming import known_id_word, stem
 from ._state import State
+from .gazetteers import ordinary_words
 from .review import Review
+from .types import Detection
 
-__all__ = ["ELSEWHERE", "SCANNED", "STRUCTURAL", "FieldSpec", "field_spec", "field_states", "rebuild_value",
-           "save_field", "unique_value", "write_field"]
+__all__ = ["ELSEWHERE", "SCANNED", "STRUCTURAL", "VOCABULARY", "FieldSpec", "field_spec", "field_states",
+           "ordinary_guess", "rebuild_value", "save_field", "unique_value", "write_field"]
 
 FieldKind = Literal["text", "label", "list"]
 
@@ -76,6 +79,41 @@ SCANNED: tuple[FieldSpec, ...] = (
     FieldSpec("sets", "description", "text"),
 )
 """The free-text fields that ``makna deid scan`` reviews and ``apply`` replaces."""
+
+VOCABULARY: frozenset[str] = frozenset(
+    {"codes.name", "codes.keywords", "attributes.name", "sets.name", "memos.title"}
+)
+"""The fields that hold the researcher's analytic vocabulary (a code "Ditipu", a theme "Pengalaman komunikasi"):
+there a name, place or firm guessed only from capital letters, made of ordinary words, is no identifier
+(:func:`ordinary_guess`)."""
+
+_GUESS_BELOW = 0.8
+_GUESS_TYPES = frozenset({"PERSON", "LOCATION", "ORG"})
+
+
+def ordinary_guess(det: Detection, language: str) -> bool:
+    """Whether ``det``, found in a :data:`VOCABULARY` field, is a guess (a name, place or firm below 0.8) whose
+    every word is an ordinary word: in the dictionary or the English list as written, or an Indonesian word whose
+    stem, less a prefix or suffix, is a dictionary root ("Ditipu" -> tipu, "Pengalaman" -> alam). A listed or
+    cued name (0.8 and up) is kept whatever its words, so a code "Kasus Pak Rudi" still shows Rudi."""
+    if det.type not in _GUESS_TYPES or det.confidence >= _GUESS_BELOW:
+        return False
+    words = [w for w in det.text.replace("_", " ").split() if w]
+    return bool(words) and all(_ordinary_word(w, language) for w in words)
+
+
+def _ordinary_word(word: str, language: str) -> bool:
+    folded = word.strip(".,;:!?()\"'").lower()
+    if not folded.isalpha():
+        return False
+    words = ordinary_words()
+    if folded in words:
+        return True
+    if language.startswith("en"):  # a plural of a listed word: "issues", "parties"
+        return any(folded.endswith(end) and folded[: -len(end)] + add in words
+                   for end, add in (("ies", "y"), ("es", ""), ("s", "")))
+    root = stem(folded, "id")
+    return root != folded and len(root) >= 4 and known_id_word(root)
 
 ELSEWHERE: Mapping[tuple[str, str], str] = {
     ("sources", "text"): "the transcript: reviewed per source in deid_sources",

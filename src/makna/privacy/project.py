@@ -29,7 +29,7 @@ from ..project import Project
 from ..store import as_utc, tables
 from ._state import State
 from .detect import detect, propagate
-from .fields import field_spec, field_states, save_field
+from .fields import VOCABULARY, field_spec, field_states, ordinary_guess, save_field
 from .labels import LABEL_TYPES, find_in_labels, name_words, plain_words
 from .review import STATUSES, Review, ReviewItem, Status, context
 from .types import Detection, check_types
@@ -293,7 +293,10 @@ def scan(
             new += _merge(st.review, found)
         for st in fields:
             early += 0 if st.applied else _propagate_first(st, sure)
-            new += _merge(st.review, detect(st.review.text, language=st.language, known_names=names, types=types))
+            found = detect(st.review.text, language=st.language, known_names=names, types=types)
+            if st.field in VOCABULARY:
+                found = [det for det in found if not ordinary_guess(det, st.language)]
+            new += _merge(st.review, found)
         pool = [*known.values(), *fields]
         added = find_unreviewed(pool, _sure_strings({**(confirmed or {}), **_confirmed(pool)}), _found(pool))
         scanned = {r.id for r in rows}
