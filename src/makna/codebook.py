@@ -570,6 +570,8 @@ def load_codebook(text: str, *, origin: str = "codebook") -> CodebookDoc:
         raise CodebookError(f"{origin}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict) or not isinstance(data.get("codes", []), list):
         raise CodebookError(f"{origin}: expected a mapping with a 'codes' list")
+    if "codes" not in data and ("cases" in data or "attributes" in data):
+        raise CodebookError(f"{origin}: no 'codes' list: not a codebook (a cases file: use 'makna cases import')")
     fmt = data.get("format", CODEBOOK_FORMAT)
     if fmt != CODEBOOK_FORMAT:
         raise CodebookError(f"{origin}: unsupported format {fmt!r} (expected {CODEBOOK_FORMAT})")
