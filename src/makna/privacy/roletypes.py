@@ -42,8 +42,10 @@ from collections.abc import Sequence
 from typing import Final
 
 from . import gazetteers as gz
+from .appclauses import app_slot, visited_venue
 from .kindtypes import KIND_FIRST, KIND_LAST, has_person_evidence, kind_of
 from .places import LOCATION_TYPE_WORDS
+from .placespans import close_place_spans
 from .typecontext import clause_cue
 from .types import Detection
 
@@ -98,7 +100,8 @@ _DOING: Final = re.compile(r"(?i:(?<![\w\-])(?:a[ \t]+bit[ \t]+of|used[ \t]+to[ 
 """A frame that names an activity, never a person (``a bit of X``, ``used to do X``): no other cue needed."""
 _WORK_WORD: Final = re.compile(
     r"(?i:(?<![\w\-])(?:for|on|with|apps?|aplikasi|platforms?|accounts?|akun|orders?|orderan|"
-    r"deliver(?:y|ies|ing|s|ed)?|couriers?|kurir|riders?|riding|ojol|gigs?|bonus(?:es)?|deactivat\w*)(?![\w\-]))"
+    r"deliver(?:y|ies|ing|s|ed)?|couriers?|kurir|riders?|riding|ojol|gigs?|bonus(?:es)?|deactivat\w*|"
+    r"a[ \t]+bit[ \t]+of)(?![\w\-]))"
 )
 """A work or app cue in the sentence (``for``, ``on``, ``with``, a platform word): what makes a frame of names
 in turn (``Mostly X``, ``then X since 2021``) a frame of apps or jobs."""
@@ -187,6 +190,8 @@ def role_of(scan: str, det: Detection, own_kind: str | None) -> str | None:
         stays = cue == "stay" or _STOP.search(before)
         if (stays and det.detector != "org.suffix") or _setting(scan, det):
             return _LOC
+    if det.type == _ORG and own_kind != _ORG and visited_venue(det.text, before):
+        return _LOC  # (a pub, a kitchen, a hall one goes to or picks people up from: deidtype3)
     if own_kind == _LOC or det.type == _ORG or _place_head(det.text) or _STOP.search(before):
         return None  # (a place one is posted to, "ditempatkan di", stays one whatever the work word)
     if det.type == _PERSON:
@@ -197,6 +202,9 @@ def role_of(scan: str, det: Detection, own_kind: str | None) -> str | None:
         return None
     if (cue == "work" and not _FROM.search(before)) or _ACCOUNT.search(before):
         return _ORG  # (not "drove up from", "the bus from": a place one comes from)
+    if (det.type == _PERSON or _guess(det)) and " " not in det.text.strip():
+        if app_slot(scan, det.start, det.end, before):
+            return _ORG  # (its slot in a gig-work clause: "I mainly do X", "X is my main app": appclauses.py)
     if det.type == _PERSON and " " not in det.text.strip():
         if _PLATFORM_ACT.match(scan, det.end):
             return _ORG
@@ -227,8 +235,9 @@ def _work_clause(scan: str, det: Detection, before: str, cue: str = "") -> bool:
 def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with named spans retyped by their role (module docstring); a span with evidence of a person
     (:func:`makna.privacy.kindtypes.has_person_evidence`) keeps its type."""
-    out = list(found)
+    out = close_place_spans(scan, found)  # (a street's or a quarter's type word, a town after a comma)
     moved: dict[tuple[str, str], str] = {}  # (name, old type) -> the type its role gave one mention
+    orgs = {d.text for d in out if d.type == _ORG and not _guess(d)}
     for i, det in enumerate(out):
         if det.type not in (_PERSON, _ORG, _LOC):
             continue
@@ -240,7 +249,7 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
             continue  # (a catch-all guess: only a cue next to it counts, not a kin word elsewhere in its sentence)
         kind = role_of(scan, det, own[0] if own else None)
         if kind is None and det.type == _PERSON and _guess(det):
-            kind = _after_org(scan, det, out)
+            kind = _ORG if det.text in orgs and " " not in det.text.strip() else _after_org(scan, det, out)
         if kind is not None and kind != det.type:
             out[i] = Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
         if kind is not None and kind != det.type and not _listed_place(det):
