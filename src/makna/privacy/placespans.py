@@ -34,7 +34,7 @@ from .street_addresses import EN_STREET
 from .typecontext import clause_cue
 from .types import Detection
 
-__all__ = ["STREET_CLOSERS", "close_place_spans"]
+__all__ = ["STREET_CLOSERS", "close_place_spans", "streets_are_places"]
 
 _LOC: Final = "LOCATION"
 _PERSON: Final = "PERSON"
@@ -114,5 +114,17 @@ def close_place_spans(scan: str, found: Sequence[Detection]) -> list[Detection]:
         if closed is not None:
             out[i] = closed
         elif det.type == _PERSON and _town(scan, det, out):
+            out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+    return out
+
+
+def streets_are_places(found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with an ORG whose last word is a street's type word (``stopped taking orders for Haddow
+    Crescent``: a work phrase before a street) typed LOCATION; a firm's word after the street (``Velleran Close
+    Surgery``) keeps an ORG, as its last word is not the street's."""
+    out = list(found)
+    for i, det in enumerate(out):
+        words = det.text.split()
+        if det.type == "ORG" and len(words) > 1 and words[-1] in STREET_CLOSERS:
             out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
     return out

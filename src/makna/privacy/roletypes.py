@@ -45,7 +45,7 @@ from . import gazetteers as gz
 from .appclauses import app_slot, visited_venue
 from .kindtypes import KIND_FIRST, KIND_LAST, has_person_evidence, kind_of
 from .places import LOCATION_TYPE_WORDS
-from .placespans import close_place_spans
+from .placespans import close_place_spans, streets_are_places
 from .typecontext import clause_cue
 from .types import Detection
 
@@ -259,7 +259,7 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
             kind = moved.get((det.text, det.type))
             if kind is not None and not _listed_place(det) and not has_person_evidence(scan, det, False):
                 out[i] = Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
-    return out
+    return streets_are_places(out)
 
 
 def _after_org(scan: str, det: Detection, found: Sequence[Detection]) -> str | None:
