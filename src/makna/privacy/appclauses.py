@@ -5,14 +5,14 @@ PERSON for want of anything better, and :mod:`makna.privacy.roletypes` retypes i
 (``kerja di``, ``I ride for``, ``my account on``) or by a few frames of apps named in turn. Riders name their
 apps and employers in more slots than those phrases: as the object of ``do`` (``I mainly do Vorrel``), a side
 job (``with Pakkit on the side``), the subject of what only a platform does to a rider (``Vorrel is my main
-app``, ``Pakkit locked my account``, ``Fooply paid me late``), a switch (``switched to Munchly``), an
+app``, ``Pakkit locked my account``, ``Fooply paid me late``), a switch (``switched to Chompio``), an
 appositive that names a firm (``at Corvane, the big furniture place``). :func:`app_slot` says whether a one-word
 catch-all guess stands in one of them: the clause decides its type, not a list of names (every name here is
 invented).
 
 :func:`visited_venue` says whether an ORG venue (a pub, a kitchen, a tearoom, a hall: no ORG kind word of its
 own) is named as a place the speaker goes to, picks people up from or meets at (``picked up a group from The
-Tanner's Arms``, ``to church at Marlowe Hall``): the writers annotate those LOCATION, the place one works at
+Gorsewick Arms``, ``to church at Marlowe Hall``): the writers annotate those LOCATION, the place one works at
 ORG.
 """
 

@@ -35,7 +35,7 @@ CASES = [
         "en",
         "Rider interview, a pub and a kitchen as pick-up places",
         "P: Where do you usually collect?\n"
-        "I: Friday I picked up a group order from [[LOCATION:The Tanner's Arms]] on [[LOCATION:Pellow Road]].\n"
+        "I: Friday I picked up a group order from [[LOCATION:The Gorsewick Arms]] on [[LOCATION:Pellow Road]].\n"
         "I: Most nights I collect from [[LOCATION:Auntie Fola's Kitchen]] and the queue is long.",
     ),
     (
@@ -84,8 +84,8 @@ CASES = [
         "en",
         "Rider interview, switching apps",
         "P: Why did you change apps?\n"
-        "I: I switched to [[ORG:Munchly]] in March because [[ORG:Rydeo]] cut the fees.\n"
-        "I: Now I mainly do [[ORG:Munchly]], with [[ORG:Rydeo]] on the side.",
+        "I: I switched to [[ORG:Chompio]] in March because [[ORG:Rydeo]] cut the fees.\n"
+        "I: Now I mainly do [[ORG:Chompio]], with [[ORG:Rydeo]] on the side.",
     ),
     (
         "en",
