@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from makna.cli import app
 from makna.privacy.appclauses import app_slot, visited_venue
+from makna.privacy.detect import detect
 from makna.privacy.evaluate import evaluate, load_gold
 from makna.privacy.placespans import STREET_CLOSERS, close_place_spans
 from makna.privacy.roletypes import type_by_role
@@ -157,3 +160,62 @@ def test_the_cases_are_built_from_their_sources() -> None:
         doc = json.loads(src.with_suffix(".json").read_text(encoding="utf-8"))
         assert doc["id"] == src.stem
     assert len(load_gold(CASES / "tune")) == 13
+
+
+# Review fixes (branch fixtype3): a person in a clause that only looks like a gig-work slot stays a PERSON, and a
+# slot's retype does not spread to the name's repeats.
+_PEOPLE = [
+    ("I quit Olumerin after the row. Olumerin kept the flat.", "Olumerin"),
+    ("Honestly Fenella locked me out of the flat. Fenella is mean.", "Fenella"),
+    ("I did Fenwicke a favour once, and Fenwicke never forgot it.", "Fenwicke"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), _PEOPLE)
+def test_a_person_after_quit_locked_or_did_stays_a_person(text: str, name: str) -> None:
+    found = [(d.text, d.type) for d in detect(text, language="en") if d.text == name]
+    assert found == [(name, "PERSON"), (name, "PERSON")]
+    only = detect(text, language="en", types=["PERSON"])
+    assert [d.text for d in only] == [name, name]
+
+
+@pytest.mark.parametrize(("text", "name"), _PEOPLE)
+def test_a_person_after_quit_locked_or_did_stays_in_a_type_filtered_cli_run(
+    tmp_path: Path, text: str, name: str
+) -> None:
+    src = tmp_path / "one.txt"
+    src.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["deid", "detect", str(src), "-l", "en", "--type", "PERSON", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert [row["text"] for row in json.loads(result.output)] == [name, name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "slot"),
+    [
+        ("I: I quit Olumerin after the row.", "Olumerin", False),
+        ("I: I joined Olumerin at the pub.", "Olumerin", False),
+        ("I: Then I went over to Olumerin and asked.", "Olumerin", False),
+        ("I: I quit Tavistrel after they cut the fees on the app.", "Tavistrel", True),
+        ("I: I joined Tavistrel because the orders were steady.", "Tavistrel", True),
+        ("I: Honestly Fenella locked me out of the flat.", "Fenella", False),
+        ("I: Braskett locked me out of the app for a week.", "Braskett", True),
+        ("I: I did Fenwicke a favour once.", "Fenwicke", False),
+        ("I: I did Fenwicke wrong.", "Fenwicke", False),
+        ("I: I do Quindlet a bit in the evenings.", "Quindlet", True),
+        ("I: I do Boxing on Sundays.", "Boxing", False),
+    ],
+)
+def test_quit_join_lock_and_do_need_their_cue(text: str, name: str, slot: bool) -> None:
+    assert _slot(text, name) is slot
+
+
+def test_a_slot_does_not_spread_to_repeats() -> None:
+    text = "I: I mainly do Quindlet in the week. Quindlet was quiet on Monday."
+    first = text.index("Quindlet")
+    second = text.index("Quindlet", first + 1)
+    found = [
+        Detection(first, first + 8, "PERSON", 0.45, "unknown.capitalised", "Quindlet"),
+        Detection(second, second + 8, "PERSON", 0.45, "unknown.repeat", "Quindlet"),
+    ]
+    assert [d.type for d in type_by_role(text, found)] == ["ORG", "PERSON"]

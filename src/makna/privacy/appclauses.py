@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from . import gazetteers as gz
+
 __all__ = ["app_slot", "visited_venue"]
 
 _DO_BEFORE: Final = re.compile(
@@ -28,6 +30,13 @@ _DO_BEFORE: Final = re.compile(
     r"[ \t]+(?:do|does|did)[ \t]+$"
 )
 """``I do X``, ``mainly do X``: an activity or a platform one does, never a person (``do X's hair``: 's)."""
+_DO_OBJECT: Final = re.compile(
+    r"[ \t]+(?:(?:a|an)[ \t]+(?!(?:lot|bit|little|few|couple|fair|day|night|week|month|while|hour)\b)[a-z]|"
+    r"(?:me|him|her|us|them|you|my|his|their|our|your|no|any)\b|"
+    r"(?:wrong|dirty|proud|justice|favou?rs?|lifts?)\b)"
+)
+"""An object after ``do X`` (``I did X a favour``, ``did X a lift``, ``did X wrong``): X is the one done for, a
+person (``a bit``, ``a lot``, ``a few days`` are how much one does X, not an object)."""
 _SIDE_AFTER: Final = re.compile(
     r"[ \t]+(?:on[ \t]+the[ \t]+side|as[ \t]+a[ \t]+side[ \t]+(?:job|gig|hustle)|part[ \t\-]time|full[ \t\-]time)\b",
     re.IGNORECASE,
@@ -37,19 +46,26 @@ _SUBJECT_ACT: Final = re.compile(
     r"[ \t]+(?:(?:has|had|have|just|then|also|finally|never|always)[ \t]+)?(?i:"
     r"(?:is|was|'s|’s)[ \t]+(?:my|our|his|her|their|the)[ \t]+(?:main|first|second|other|old|new|backup|best)"
     r"[ \t]+(?:app|one|platform|gig|job|employer)|"
-    r"(?:locked|blocked|froze|suspended|closed|deactivated|restricted)[ \t]+(?:me|him|her|us|them|my|his|her|our|"
-    r"their)\b|"
     r"(?:paid|pays|owes|owed|docked|fined|charged)[ \t]+(?:me|us|him|her|them)\b|"
     r"(?:cut|raised|dropped|changed|lowered)[ \t]+(?:the|my|our|their|its|his|her)[ \t]+(?:fees?|pay|rates?|bonus"
     r"(?:es)?|fares?|commission|zones?)\b)"
 )
-"""What a platform or an employer does to a rider as the clause's subject (``X is my main app``, ``X locked my
-account``, ``X paid me late``, ``X cut the fees``)."""
-_SWITCH_BEFORE: Final = re.compile(
-    r"(?i:(?<![\w\-])(?:switch(?:ed|ing)?|mov(?:ed|ing)[ \t]+over|went[ \t]+over|changed)[ \t]+to|"
-    r"(?:joined|rejoined|left|quit))[ \t]+$"
+"""What a platform or an employer does to a rider as the clause's subject (``X is my main app``, ``X paid me
+late``, ``X cut the fees``)."""
+_LOCK_ACT: Final = re.compile(
+    r"[ \t]+(?:(?:has|had|have|just|then|also|finally|never|always)[ \t]+)?(?i:"
+    r"(?:locked|blocked|froze|suspended|closed|deactivated|restricted)[ \t]+(?:me|him|her|us|them|my|his|our|"
+    r"their)\b)"
 )
-"""A change of platform or employer (``switched to X``, ``moved over to X``, ``joined X``, ``quit X``)."""
+"""``X locked my account``, ``X blocked me``: a platform's act only with a work or app cue in the sentence (a
+person locks one out of a flat too)."""
+_SWITCH_BEFORE: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:switch(?:ed|ing)?|mov(?:ed|ing)[ \t]+over|changed)[ \t]+to)[ \t]+$"
+)
+"""A change of platform or employer (``switched to X``, ``moved over to X``)."""
+_JOIN_BEFORE: Final = re.compile(r"(?i:(?<![\w\-])(?:joined|rejoined|left|quit|went[ \t]+over[ \t]+to))[ \t]+$")
+"""``joined X``, ``quit X``: a platform or an employer only with a work or app cue in the sentence (one quits a
+partner, joins a friend)."""
 _FIRM_APPOSITIVE: Final = re.compile(
     r"[ \t]*,[ \t]+(?:the|a|an)[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
     r"(?i:shop|store|chain|firm|company|supermarket|warehouse|retailer|outfit|agency|app|platform|courier|"
@@ -61,6 +77,12 @@ _JOB_WORDS: Final = re.compile(
     r"(?i:(?<![\w\-])(?:tills?|shifts?|work(?:ed|ing|s)?|job|jobs|employ\w*|hired|sacked|laid[ \t]+off|"
     r"stacking|packing|warehouse|apps?|orders?|deliver\w*|riders?|drivers?|couriers?))(?![\w\-])"
 )
+_APP_WORDS: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:rid(?:e|es|ing)|rode|driv(?:e|es|ing)|drove|deliver\w*|orders?|accounts?|apps?|"
+    r"platforms?|shifts?|riders?|drivers?|couriers?|customers?|payouts?|fees?|gigs?|jobs?|work(?:ed|ing|s)?|"
+    r"employ\w*|hired|sacked|bonus(?:es)?|ratings?|pings?|drops?))(?![\w\-])"
+)
+"""A work or app cue anywhere in the sentence (``I quit X after they cut the fees on the app``)."""
 
 
 def app_slot(scan: str, start: int, end: int, before: str) -> bool:
@@ -68,14 +90,27 @@ def app_slot(scan: str, start: int, end: int, before: str) -> bool:
     a gig-work clause (module docstring): then an app or an employer, an ORG."""
     if scan.startswith(("'s", "’s"), end):
         return False
-    if _DO_BEFORE.search(before) or _SWITCH_BEFORE.search(before) or _SIDE_AFTER.match(scan, end):
+    if _DO_BEFORE.search(before) and not _DO_OBJECT.match(scan, end):
+        if scan[start:end].casefold() not in gz.english_words():  # (``I do Yoga``, ``do Boxing``: an activity)
+            return True
+    if _SWITCH_BEFORE.search(before) or _SIDE_AFTER.match(scan, end):
         return True
     if _SUBJECT_ACT.match(scan, end) or _FIRM_APPOSITIVE.match(scan, end):
         return True
+    if _JOIN_BEFORE.search(before) or _LOCK_ACT.match(scan, end):
+        return _app_sentence(scan, start, end)
     if _PLACE_APPOSITIVE.match(scan, end):
         sentence = max(scan.rfind(c, 0, start) for c in ".?!\n") + 1
         return bool(_JOB_WORDS.search(scan, sentence, start))
     return False
+
+
+def _app_sentence(scan: str, start: int, end: int) -> bool:
+    """Whether the sentence of ``scan[start:end]`` holds a work or app cue (:data:`_APP_WORDS`), the name aside."""
+    first = max(scan.rfind(c, 0, start) for c in ".?!\n") + 1
+    ends = [i for i in (scan.find(c, end) for c in ".?!\n") if i >= 0]
+    last = min(ends) if ends else len(scan)
+    return bool(_APP_WORDS.search(scan, first, start) or _APP_WORDS.search(scan, end, last))
 
 
 _VENUE_LAST: Final = frozenset(

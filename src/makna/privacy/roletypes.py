@@ -179,6 +179,32 @@ def _place_head(text: str) -> bool:
 def role_of(scan: str, det: Detection, own_kind: str | None) -> str | None:
     """The type the role of ``det`` (a PERSON, ORG or LOCATION span of ``scan``) gives it, or None.
     ``own_kind``: the type its own kind word gives it (:func:`makna.privacy.kindtypes.kind_of`), if any."""
+    return _role(scan, det, own_kind)[0]
+
+
+def _role(scan: str, det: Detection, own_kind: str | None) -> tuple[str | None, bool]:
+    """:func:`role_of` and whether the type may spread to the name's repeats: not when only the slot of a
+    gig-work clause gave it (``I quit X``, ``I do X``: a repeat needs its own slot, fixtype3)."""
+    kind = _role_by_phrase(scan, det, own_kind)
+    if kind is None and _slotted(scan, det, own_kind):
+        return _ORG, False  # (its slot in a gig-work clause: "I mainly do X", "X is my main app": appclauses.py)
+    return kind, True
+
+
+def _slotted(scan: str, det: Detection, own_kind: str | None) -> bool:
+    """Whether ``det``, a weak one-word name, stands in the slot of a gig-work clause (:func:`app_slot`)."""
+    if " " in det.text.strip() or own_kind == _LOC or det.type not in (_PERSON, _LOC) or _place_head(det.text):
+        return False
+    if det.type == _PERSON:
+        weak = _guess(det)
+    else:  # (a catch-all guess typed LOCATION, no list knows it)
+        weak = _guess(det) and not (_listed_place(det) or _known_place(det.text))
+    before = _line_before(scan, det.start)
+    return weak and not _STOP.search(before) and app_slot(scan, det.start, det.end, before)
+
+
+def _role_by_phrase(scan: str, det: Detection, own_kind: str | None) -> str | None:
+    """The type the phrase around ``det`` gives it (:func:`role_of` less the slots of :func:`app_slot`)."""
     before = _line_before(scan, det.start)
     cue = clause_cue(before)
     if det.type == _PERSON and own_kind != _ORG and not scan.startswith(("'s", "’s"), det.end):
@@ -202,9 +228,6 @@ def role_of(scan: str, det: Detection, own_kind: str | None) -> str | None:
         return None
     if (cue == "work" and not _FROM.search(before)) or _ACCOUNT.search(before):
         return _ORG  # (not "drove up from", "the bus from": a place one comes from)
-    if (det.type == _PERSON or _guess(det)) and " " not in det.text.strip():
-        if app_slot(scan, det.start, det.end, before):
-            return _ORG  # (its slot in a gig-work clause: "I mainly do X", "X is my main app": appclauses.py)
     if det.type == _PERSON and " " not in det.text.strip():
         if _PLATFORM_ACT.match(scan, det.end):
             return _ORG
@@ -247,12 +270,12 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
             continue  # "otw dr X": the chat's "dr" is "dari" (from), not a doctor's title
         if has_person_evidence(scan, det, own is not None or _guess(det)):
             continue  # (a catch-all guess: only a cue next to it counts, not a kin word elsewhere in its sentence)
-        kind = role_of(scan, det, own[0] if own else None)
+        kind, spreads = _role(scan, det, own[0] if own else None)
         if kind is None and det.type == _PERSON and _guess(det):
             kind = _ORG if det.text in orgs and " " not in det.text.strip() else _after_org(scan, det, out)
         if kind is not None and kind != det.type:
             out[i] = Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
-        if kind is not None and kind != det.type and not _listed_place(det):
+        if kind is not None and kind != det.type and spreads and not _listed_place(det):
             moved.setdefault((det.text, det.type), kind)
     if moved:  # repeats of a retyped name follow it (not a listed place, nor a person with a person's cue)
         for i, det in enumerate(out):
