@@ -8,7 +8,9 @@ job (``with Pakkit on the side``), the subject of what only a platform does to a
 app``, ``Pakkit locked my account``, ``Fooply paid me late``), a switch (``switched to Chompio``), an
 appositive that names a firm (``at Corvane, the big furniture place``). :func:`app_slot` says whether a one-word
 catch-all guess stands in one of them: the clause decides its type, not a list of names (every name here is
-invented).
+invented). Slots a person fills too need more (review fixes, fixtype3): ``quit X``, ``joined X`` and ``X locked
+me`` a work or app cue in the sentence; ``do X`` no object after X (``I did X a favour``) and X no common English
+word (``I do Boxing``).
 
 :func:`visited_venue` says whether an ORG venue (a pub, a kitchen, a tearoom, a hall: no ORG kind word of its
 own) is named as a place the speaker goes to, picks people up from or meets at (``picked up a group from The
