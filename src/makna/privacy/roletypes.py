@@ -42,8 +42,10 @@ from collections.abc import Sequence
 from typing import Final
 
 from . import gazetteers as gz
+from .appclauses import app_slot, visited_venue
 from .kindtypes import KIND_FIRST, KIND_LAST, has_person_evidence, kind_of
 from .places import LOCATION_TYPE_WORDS
+from .placespans import close_place_spans, streets_are_places
 from .typecontext import clause_cue
 from .types import Detection
 
@@ -98,7 +100,8 @@ _DOING: Final = re.compile(r"(?i:(?<![\w\-])(?:a[ \t]+bit[ \t]+of|used[ \t]+to[ 
 """A frame that names an activity, never a person (``a bit of X``, ``used to do X``): no other cue needed."""
 _WORK_WORD: Final = re.compile(
     r"(?i:(?<![\w\-])(?:for|on|with|apps?|aplikasi|platforms?|accounts?|akun|orders?|orderan|"
-    r"deliver(?:y|ies|ing|s|ed)?|couriers?|kurir|riders?|riding|ojol|gigs?|bonus(?:es)?|deactivat\w*)(?![\w\-]))"
+    r"deliver(?:y|ies|ing|s|ed)?|couriers?|kurir|riders?|riding|ojol|gigs?|bonus(?:es)?|deactivat\w*|"
+    r"a[ \t]+bit[ \t]+of)(?![\w\-]))"
 )
 """A work or app cue in the sentence (``for``, ``on``, ``with``, a platform word): what makes a frame of names
 in turn (``Mostly X``, ``then X since 2021``) a frame of apps or jobs."""
@@ -176,6 +179,32 @@ def _place_head(text: str) -> bool:
 def role_of(scan: str, det: Detection, own_kind: str | None) -> str | None:
     """The type the role of ``det`` (a PERSON, ORG or LOCATION span of ``scan``) gives it, or None.
     ``own_kind``: the type its own kind word gives it (:func:`makna.privacy.kindtypes.kind_of`), if any."""
+    return _role(scan, det, own_kind)[0]
+
+
+def _role(scan: str, det: Detection, own_kind: str | None) -> tuple[str | None, bool]:
+    """:func:`role_of` and whether the type may spread to the name's repeats: not when only the slot of a
+    gig-work clause gave it (``I quit X``, ``I do X``: a repeat needs its own slot, fixtype3)."""
+    kind = _role_by_phrase(scan, det, own_kind)
+    if kind is None and _slotted(scan, det, own_kind):
+        return _ORG, False  # (its slot in a gig-work clause: "I mainly do X", "X is my main app": appclauses.py)
+    return kind, True
+
+
+def _slotted(scan: str, det: Detection, own_kind: str | None) -> bool:
+    """Whether ``det``, a weak one-word name, stands in the slot of a gig-work clause (:func:`app_slot`)."""
+    if " " in det.text.strip() or own_kind == _LOC or det.type not in (_PERSON, _LOC) or _place_head(det.text):
+        return False
+    if det.type == _PERSON:
+        weak = _guess(det)
+    else:  # (a catch-all guess typed LOCATION, no list knows it)
+        weak = _guess(det) and not (_listed_place(det) or _known_place(det.text))
+    before = _line_before(scan, det.start)
+    return weak and not _STOP.search(before) and app_slot(scan, det.start, det.end, before)
+
+
+def _role_by_phrase(scan: str, det: Detection, own_kind: str | None) -> str | None:
+    """The type the phrase around ``det`` gives it (:func:`role_of` less the slots of :func:`app_slot`)."""
     before = _line_before(scan, det.start)
     cue = clause_cue(before)
     if det.type == _PERSON and own_kind != _ORG and not scan.startswith(("'s", "’s"), det.end):
@@ -187,6 +216,8 @@ def role_of(scan: str, det: Detection, own_kind: str | None) -> str | None:
         stays = cue == "stay" or _STOP.search(before)
         if (stays and det.detector != "org.suffix") or _setting(scan, det):
             return _LOC
+    if det.type == _ORG and own_kind != _ORG and visited_venue(det.text, before):
+        return _LOC  # (a pub, a kitchen, a hall one goes to or picks people up from: deidtype3)
     if own_kind == _LOC or det.type == _ORG or _place_head(det.text) or _STOP.search(before):
         return None  # (a place one is posted to, "ditempatkan di", stays one whatever the work word)
     if det.type == _PERSON:
@@ -227,8 +258,9 @@ def _work_clause(scan: str, det: Detection, before: str, cue: str = "") -> bool:
 def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with named spans retyped by their role (module docstring); a span with evidence of a person
     (:func:`makna.privacy.kindtypes.has_person_evidence`) keeps its type."""
-    out = list(found)
+    out = close_place_spans(scan, found)  # (a street's or a quarter's type word, a town after a comma)
     moved: dict[tuple[str, str], str] = {}  # (name, old type) -> the type its role gave one mention
+    orgs = {d.text for d in out if d.type == _ORG and not _guess(d)}
     for i, det in enumerate(out):
         if det.type not in (_PERSON, _ORG, _LOC):
             continue
@@ -238,19 +270,19 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
             continue  # "otw dr X": the chat's "dr" is "dari" (from), not a doctor's title
         if has_person_evidence(scan, det, own is not None or _guess(det)):
             continue  # (a catch-all guess: only a cue next to it counts, not a kin word elsewhere in its sentence)
-        kind = role_of(scan, det, own[0] if own else None)
+        kind, spreads = _role(scan, det, own[0] if own else None)
         if kind is None and det.type == _PERSON and _guess(det):
-            kind = _after_org(scan, det, out)
+            kind = _ORG if det.text in orgs and " " not in det.text.strip() else _after_org(scan, det, out)
         if kind is not None and kind != det.type:
             out[i] = Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
-        if kind is not None and kind != det.type and not _listed_place(det):
+        if kind is not None and kind != det.type and spreads and not _listed_place(det):
             moved.setdefault((det.text, det.type), kind)
     if moved:  # repeats of a retyped name follow it (not a listed place, nor a person with a person's cue)
         for i, det in enumerate(out):
             kind = moved.get((det.text, det.type))
             if kind is not None and not _listed_place(det) and not has_person_evidence(scan, det, False):
                 out[i] = Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
-    return out
+    return streets_are_places(out)
 
 
 def _after_org(scan: str, det: Detection, found: Sequence[Detection]) -> str | None:

@@ -60,7 +60,8 @@ _BARE_RTRW: Final = re.compile(dispatch(split_top(_RTRW_ALTS), not_after=r"\w") 
 _EN_STREET = (
     "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Place|Pl|Crescent|Terrace|Gardens|Grove|"
     "Square|Boulevard|Blvd|Mews|Row|Walk|Parade|Hill|Rise|Park Road|Mount|Vale|View|Gate|Fold|Approach|Circus|"
-    "Broadway|Highway|Hwy|Parkway|Pkwy|Trail|Loop|Esplanade|Promenade|Quay|Wharf|Green|Chase|Croft|Meadows"
+    "Broadway|Highway|Hwy|Parkway|Pkwy|Trail|Loop|Esplanade|Promenade|Quay|Wharf|Green|Chase|Croft|Meadows|Wynd|Brae|"
+    "Vennel"
 )
 _EN_ADDRESS_SOURCE: Final = (
     rf"\b(?:(?:Flat|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\d{{1,4}}[A-Za-z]?,?[ \t]+)?"

@@ -1,0 +1,130 @@
+"""A place's span closed by its type word, and a town named after a comma (issue #11, branch deidtype3).
+
+The catch-all and the place lists find the name of a street or a quarter but not always the word that says
+what it is: ``a customer on Larchmont Way`` gave a PERSON ``Larchmont`` (``Way`` is a stop word to the
+catch-all), ``sampai ka Tabiang Ateh`` a LOCATION ``Tabiang`` (``Ateh``, Minang ``atas``, is an ordinary word).
+The annotators mark the whole name, type word included, as a LOCATION. :func:`close_place_spans` runs in
+:func:`makna.privacy.roletypes.type_by_role` (after every stage) and
+
+* closes a PERSON or LOCATION span (not a person with a person's evidence,
+  :func:`makna.privacy.kindtypes.has_person_evidence`) over the street type word right after it, taken from the
+  maintained list of English street words (:data:`makna.privacy.street_addresses.EN_STREET`; abbreviations and
+  the words that are as often a surname, ``Green``, ``Hill``, ``Mount``..., left out), when no capitalised word
+  follows (``Brantwell Close Surgery`` is a firm's name, left to the firm detectors): a LOCATION;
+* closes a LOCATION or a catch-all guess over a Minang or Indonesian direction word after it (``ateh``,
+  ``baruah``, ``ilia``, ``mudiak``, ``atas``, ``bawah``, ``hilir``, ``hulu``, capitalised): a LOCATION, the
+  part of a place (``Koto Baruah``, ``Tabing Ateh``);
+* types a one-word catch-all guess named right after a place and a comma as that place's town or region
+  (``Born in Kumasi, Ashanti``; ``Place: The Linnet Tearoom, Kirkgate.``), when the place follows a birth, stay
+  or address phrase or a header's place label and the guess ends its clause (a comma, a full stop, the line's
+  end). In round thirteen the same shape without the phrase was tried and dropped: one span better, one worse
+  over every open split (``..., Kemi.``: a person's appositive).
+
+Every rule names a shape of language; no corpus name is listed. Every name in these docstrings is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from .kindtypes import has_person_evidence
+from .street_addresses import EN_STREET
+from .typecontext import clause_cue
+from .types import Detection
+
+__all__ = ["STREET_CLOSERS", "close_place_spans", "streets_are_places"]
+
+_LOC: Final = "LOCATION"
+_PERSON: Final = "PERSON"
+_NOT_CLOSERS: Final = frozenset(
+    "Rd St Ln Ave Dr Ct Pl Blvd Hwy Pkwy Green Hill Mount View Vale Chase Croft Fold Loop Trail Broadway Circus "
+    "Approach".split()
+)
+"""Street words left out: abbreviations (``Dr Mair``: a title), and words as often a surname or a common noun
+(``Sam Green``, ``Ada Hill``)."""
+STREET_CLOSERS: Final[frozenset[str]] = frozenset(EN_STREET.split("|")) - _NOT_CLOSERS
+"""The street type words that close a span before them (``Larchmont Way``, ``Baird Wynd``)."""
+_CLOSER: Final = re.compile(
+    r"[ \t]+(?P<w>" + "|".join(sorted(STREET_CLOSERS, key=len, reverse=True)) + r")(?![\w'’\-])"
+    r"(?![ \t]+(?!I\b)[A-Z])"
+)
+_DIRECTION: Final = re.compile(
+    r"[ \t]+(?P<w>Ateh|Baruah|Ilia|Ilie|Mudiak|Atas|Bawah|Hilir|Hulu)(?![\w'’\-])(?![ \t]+[A-Z])"
+)
+"""A direction word naming part of a place (Minang ``ateh``/``baruah``/``ilia``/``mudiak``, ``atas``/``bawah``/
+``hilir``/``hulu``; KBBI, Kamus Bahasa Minangkabau-Indonesia)."""
+_COMMA: Final = re.compile(r"[ \t]*,[ \t]*")
+_TOWN_END: Final = re.compile(r"[ \t]*(?:[,.;:!?)]|\n|$)")
+_TOWN_NOT_END: Final = re.compile(r"[ \t]*,[ \t]*(?:and|dan|&)\b")
+_PLACE_LABEL: Final = re.compile(
+    r"(?im:^[ \t]*(?:place|location|venue|setting|where|lokasi|tempat)[ \t]*:[ \t]*(?:the[ \t]+)?$)"
+)
+_ADDRESS_PHRASE: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:born|lahir|grew[ \t]+up|raised|live[sd]?|living|based|address|alamat(?:nya)?|"
+    r"tinggal|from|dari|asal(?:nya)?)(?![\w\-])[^\n.?!;:]{0,20}$)"
+)
+
+
+def _line_before(scan: str, start: int, width: int = 80) -> str:
+    line = scan.rfind("\n", 0, start) + 1
+    return scan[max(line, start - width) : start]
+
+
+def _covered(found: Sequence[Detection], start: int, end: int, skip: int) -> bool:
+    return any(j != skip and d.start < end and start < d.end for j, d in enumerate(found))
+
+
+def _close(scan: str, det: Detection, found: Sequence[Detection], i: int) -> Detection | None:
+    """``det`` closed over a street or direction word after it, or None."""
+    if det.type == _PERSON and has_person_evidence(scan, det, False):
+        return None
+    street = _CLOSER.match(scan, det.end)
+    if street is None and (det.type == _LOC or det.detector.startswith("unknown.")):
+        street = _DIRECTION.match(scan, det.end)
+    if street is None or _covered(found, det.end, street.end(), i):
+        return None
+    end = street.end()
+    return Detection(det.start, end, _LOC, det.confidence, det.detector, scan[det.start : end])
+
+
+def _town(scan: str, det: Detection, found: Sequence[Detection]) -> bool:
+    """Whether a one-word catch-all guess names the town or region of the place right before it."""
+    if not det.detector.startswith("unknown.") or " " in det.text.strip() or not _TOWN_END.match(scan, det.end):
+        return False
+    if _TOWN_NOT_END.match(scan, det.end) or has_person_evidence(scan, det, True):
+        return False
+    for other in found:
+        if other.type != _LOC or other.end > det.start or not _COMMA.fullmatch(scan, other.end, det.start):
+            continue
+        before = _line_before(scan, other.start)
+        return bool(_PLACE_LABEL.search(before) or _ADDRESS_PHRASE.search(before) or clause_cue(before) == "stay")
+    return False
+
+
+def close_place_spans(scan: str, found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with places' spans closed over their type word and towns after a comma typed (module
+    docstring)."""
+    out = list(found)
+    for i, det in enumerate(out):
+        if det.type not in (_PERSON, _LOC):
+            continue
+        closed = _close(scan, det, out, i)
+        if closed is not None:
+            out[i] = closed
+        elif det.type == _PERSON and _town(scan, det, out):
+            out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+    return out
+
+
+def streets_are_places(found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with an ORG whose last word is a street's type word (``stopped taking orders for Haddow
+    Crescent``: a work phrase before a street) typed LOCATION; a firm's word after the street (``Velleran Close
+    Surgery``) keeps an ORG, as its last word is not the street's."""
+    out = list(found)
+    for i, det in enumerate(out):
+        words = det.text.split()
+        if det.type == "ORG" and len(words) > 1 and words[-1] in STREET_CLOSERS:
+            out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+    return out
