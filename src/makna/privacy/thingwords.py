@@ -1,0 +1,116 @@
+"""Spans of speech that look like identifiers and name a thing, a time or a role (issue #11).
+
+Read by the late filter (:mod:`makna.privacy.lookalikes`), by shape and context, never by a corpus string:
+
+- a clock time taken for an address ("at 6 a.m", "9 p.m");
+- a speaker label referred to in speech ("mulai dari Peserta 1", "Menanggapi Peserta 1"): a role and its
+  number, or a role word with a number after it;
+- a capitalised word opening a sentence that carries a possessive suffix on an Indonesian word ("Temenku, Rini,
+  yang ngajarin", "Kawanku"), or the Minang "ba-" before a demonstrative ("Baitu ambo sabuik": "like that"), or
+  the Minang "-nyo" on a word said with a final "o" for "a" ("Kironyo": "kiranya"), taken for a name or a place;
+  a known first name stays;
+- an acronym of a thing taken for an organisation: a document, an appliance or a card handled or owned in the
+  same text ("pasang AC", "bengkel AC", "KTP ambo", "my NI number", "NIK jo KTP"): an organisation is worked
+  for, a thing is handled.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from .types import Detection
+
+__all__ = ["names_a_thing"]
+
+_CLOCK: Final = re.compile(r"\d{1,2}(?:[.:]\d{2})? ?(?i:[ap]\.? ?m)\.?")
+_ROLES: Final = frozenset(
+    "peserta participant informan narasumber responden respondent interviewee speaker pembicara partisipan".split()
+)
+_ROLE_NUMBER: Final = re.compile(r"(\w+) ?\d{1,2}")
+_NUMBER_AFTER: Final = re.compile(r" ?\d{1,2}\b")
+_OPENERS: Final = frozenset(".!?:;\"“‘'(…-–—,")
+_SUFFIXES: Final = ("nyo", "nya", "ku", "mu")
+_DEMONSTRATIVES: Final = frozenset({"itu", "iko", "tu", "ko", "nan"})
+_ACRONYM: Final = re.compile(r"[A-Z]{2,5}")
+_HANDLE_BEFORE: Final = (
+    r"(?:pasang|masang|cuci|nyuci|servis|service|perbaiki|benerin|ganti|beli|bali|jual|bawa|foto|fotokopi|scan|urus"
+    r"|perpanjang|bikin|buat|isi|hidupkan|matikan|nyalakan|tunjukkan|tunjuak|tunjuk|minta|kasih|pinjam|hilang"
+    r"|bengkel|tukang|nomor|nomer|kartu|my|your|his|her|their|our|its|fix|fixed|renew|renewed|show|showed)"
+)
+_HANDLE_AFTER: Final = (
+    r"(?:saya|aku|ambo|awak|kamu|dia|inyo|kami|kito|kita|mereka|ku|mu|nya|nyo|number|card|nomor|kartu)"
+)
+_CONJ: Final = r"(?: (?i:dan|jo|sama|samo|atau|and|or|&)|,)"
+
+
+def _opens_sentence(scan: str, start: int) -> bool:
+    line = scan.rfind("\n", 0, start) + 1
+    before = scan[line:start].rstrip()
+    return not before or before[-1] in _OPENERS
+
+
+def _clock(det: Detection) -> bool:
+    return det.type in {"ADDRESS", "LOCATION", "AGE"} and _CLOCK.fullmatch(det.text) is not None
+
+
+def _role_in_speech(scan: str, det: Detection) -> bool:
+    """A role and its number ("Peserta 1"), or a role word with a number after it, typed a name or a place."""
+    if det.type not in {"LOCATION", "PERSON", "ORG"}:
+        return False
+    m = _ROLE_NUMBER.fullmatch(det.text)
+    if m is not None:
+        return m.group(1).lower() in _ROLES
+    return det.text.lower() in _ROLES and _NUMBER_AFTER.match(scan, det.end) is not None
+
+
+def _indonesian_word(word: str) -> bool:
+    return word in gz.dictionary_words() or word in gz.colloquial()
+
+
+def _speech_opener(scan: str, det: Detection) -> bool:
+    """A sentence-opening word of speech: a possessive suffix on an Indonesian word, "ba-" before a demonstrative,
+    a Minang "-nyo" word (a known first name stays: "Sonya", "Tanya")."""
+    word = det.text
+    if det.type not in {"LOCATION", "PERSON"} or " " in word or not word.isalpha() or len(word) < 5:
+        return False
+    if word in gz.first_names("id") or word in gz.surnames() or not _opens_sentence(scan, det.start):
+        return False
+    low = word.lower()
+    if low.startswith("ba") and low[2:] in _DEMONSTRATIVES:
+        return True  # "Baitu", "Baiko": Minang "like that", "like this"
+    for suffix in _SUFFIXES:
+        stem = low[: -len(suffix)]
+        if low.endswith(suffix) and len(stem) >= 3:
+            if _indonesian_word(stem) or (stem.endswith("o") and _indonesian_word(stem[:-1] + "a")):
+                return True  # "Kawanku", "Adiknyo", "Kironyo" (Minang "kiro" for "kira")
+            if re.match(r", [A-Z]", scan[det.end : det.end + 3]) and suffix in {"ku", "mu"}:
+                return True  # "Temenku, Rini, ...": a possessive word before the name it introduces
+    return False
+
+
+def _handled_acronym(scan: str, det: Detection) -> bool:
+    """An acronym guessed an organisation that the same text handles or owns as a thing."""
+    word = det.text
+    if det.type != "ORG" or _ACRONYM.fullmatch(word) is None:
+        return False
+    w = re.escape(word)
+    stops = _document_acronyms()
+    pattern = (
+        rf"(?i:\b{_HANDLE_BEFORE}) {w}\b|\b{w}(?:-| )(?i:{_HANDLE_AFTER})\b"
+        rf"|\b{w}{_CONJ} (?:{stops})\b|\b(?:{stops}){_CONJ} {w}\b"
+    )
+    return re.search(pattern, scan) is not None
+
+
+@cache
+def _document_acronyms() -> str:
+    """The acronyms of the stop list (documents, cards, public services: "KTP", "BPJS"), as one alternation."""
+    return "|".join(sorted(re.escape(s) for s in gz.stop_caps() if _ACRONYM.fullmatch(s)))
+
+
+def names_a_thing(scan: str, det: Detection) -> bool:
+    """Whether ``det`` names a clock time, a role in speech, a word of speech or a handled thing."""
+    return _clock(det) or _role_in_speech(scan, det) or _speech_opener(scan, det) or _handled_acronym(scan, det)
