@@ -120,3 +120,21 @@ def test_tune_cases_floor() -> None:
     report = evaluate(CASES / "tune")
     assert report.overall.precision >= 0.9
     assert report.overall.recall >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        ("Tamunyo urang Batak Toba, karajo di kebun.", "Toba", "LOCATION"),
+        ("Cuma KTP lama dengan NIK 1371.0101.0101.0001 di situ.", "NIK", "ORG"),
+        ("Catatan: P = peneliti, Inf = informan.", "Inf", "PERSON"),
+    ],
+)
+def test_rest_of_a_people_a_document_number_and_a_defined_label(text: str, span: str, kind: str) -> None:
+    det = _det(text, span, kind, "learned")
+    assert names_a_people(text, det) or names_a_thing(text, det)
+
+
+def test_a_place_after_a_people_stays() -> None:
+    text = "Dia urang Jawa, tinggal di Solok."
+    assert not names_a_people(text, _det(text, "Solok", "LOCATION"))

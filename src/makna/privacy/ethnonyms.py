@@ -65,6 +65,15 @@ def _all_peoples(text: str) -> bool:
     return text in peoples or all(w in peoples for w in text.split())
 
 
+def _after_a_people(scan: str, start: int) -> bool:
+    """Whether a cue and a people's name stand right before ``start`` ("urang Batak " before "Toba")."""
+    m = re.search(r"([A-Z][\w'-]+) $", scan[max(0, start - 40) : start])
+    if m is None or m.group(1) not in ethnonyms():
+        return False
+    before = scan[max(0, start - 40) : start - len(m.group(0))]
+    return bool(_FROM.search(before) or _STRONG.search(before))
+
+
 def names_a_people(scan: str, det: Detection) -> bool:
     """Whether ``det`` (a person, place or organisation) is a people named as someone's origin."""
     if det.type not in _TYPES:
@@ -75,6 +84,8 @@ def names_a_people(scan: str, det: Detection) -> bool:
         return _all_peoples(text) or text in gz.countries()
     if _FROM.search(window):
         return _all_peoples(text) and text not in _provinces_and_cities()
+    if _all_peoples(text) and _after_a_people(scan, det.start):
+        return True  # "urang Batak [Toba]": the rest of a people's name after its cue and first word
     prev = window.rstrip().rsplit(" ", 1)[-1]
     if prev in HONORIFICS or " " in text:
         return False  # "Mr Tamil", "Bu Jawa": an address before a name

@@ -4,14 +4,14 @@ Read by the late filter (:mod:`makna.privacy.lookalikes`), by shape and context,
 
 - a clock time taken for an address ("at 6 a.m", "9 p.m");
 - a speaker label referred to in speech ("mulai dari Peserta 1", "Menanggapi Peserta 1"): a role and its
-  number, or a role word with a number after it;
+  number, or a role word with a number after it; an abbreviation the text defines ("Inf = informan");
 - a capitalised word opening a sentence that carries a possessive suffix on an Indonesian word ("Temenku, Rini,
   yang ngajarin", "Kawanku"), or the Minang "ba-" before a demonstrative ("Baitu ambo sabuik": "like that"), or
   the Minang "-nyo" on a word said with a final "o" for "a" ("Kironyo": "kiranya"), taken for a name or a place;
   a known first name stays;
 - an acronym of a thing taken for an organisation: a document, an appliance or a card handled or owned in the
-  same text ("pasang AC", "bengkel AC", "KTP ambo", "my NI number", "NIK jo KTP"): an organisation is worked
-  for, a thing is handled.
+  same text ("pasang AC", "bengkel AC", "KTP ambo", "my NI number", "NIK jo KTP", "NIK 1371..."): an
+  organisation is worked for, a thing is handled.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def _handled_acronym(scan: str, det: Detection) -> bool:
     w = re.escape(word)
     stops = _document_acronyms()
     pattern = (
-        rf"(?i:\b{_HANDLE_BEFORE}) {w}\b|\b{w}(?:-| )(?i:{_HANDLE_AFTER})\b"
+        rf"(?i:\b{_HANDLE_BEFORE}) {w}\b|\b{w}(?:-| )(?i:{_HANDLE_AFTER})\b|\b{w}:? \d[\d .-]{{7,}}\d"
         rf"|\b{w}{_CONJ} (?:{stops})\b|\b(?:{stops}){_CONJ} {w}\b"
     )
     return re.search(pattern, scan) is not None
@@ -111,6 +111,21 @@ def _document_acronyms() -> str:
     return "|".join(sorted(re.escape(s) for s in gz.stop_caps() if _ACRONYM.fullmatch(s)))
 
 
+_DEFINED: Final = re.compile(r" ?= ?[a-z]")
+
+
+def _defined_label(scan: str, det: Detection) -> bool:
+    """An abbreviation the text defines as a label ("Inf = informan", "Pwc = pewawancara"), typed a name."""
+    return det.type in {"PERSON", "LOCATION", "ORG"} and " " not in det.text and bool(_DEFINED.match(scan, det.end))
+
+
 def names_a_thing(scan: str, det: Detection) -> bool:
-    """Whether ``det`` names a clock time, a role in speech, a word of speech or a handled thing."""
-    return _clock(det) or _role_in_speech(scan, det) or _speech_opener(scan, det) or _handled_acronym(scan, det)
+    """Whether ``det`` names a clock time, a role in speech or a defined label, a word of speech or a handled
+    thing."""
+    return (
+        _clock(det)
+        or _role_in_speech(scan, det)
+        or _defined_label(scan, det)
+        or _speech_opener(scan, det)
+        or _handled_acronym(scan, det)
+    )
