@@ -104,6 +104,8 @@ def test_a_thing_is_no_identifier(text: str, span: str, kind: str, detector: str
         ("Peserta: Saya Wulan dari Solok.", "Wulan", "PERSON"),
         ("Sonya, kawan ambo, datang.", "Sonya", "PERSON"),  # a given name ending like a suffix
         ("Tanya datang kemarin.", "Tanya", "PERSON"),
+        ("Rahayu itu artinya selamat, kata ibunya.", "Rahayu", "PERSON"),  # a name explained
+        ("Bella is what we call her at home.", "Bella", "PERSON"),
         ("Balai Selasa ramai hari ini.", "Balai Selasa", "LOCATION"),
         ("Dia kerja di BRI sudah lama.", "BRI", "ORG"),  # a workplace, not a handled thing
         ("Suaminya kerja di kantor PLN.", "PLN", "ORG"),
@@ -128,6 +130,7 @@ def test_tune_cases_floor() -> None:
         ("Tamunyo urang Batak Toba, karajo di kebun.", "Toba", "LOCATION"),
         ("Cuma KTP lama dengan NIK 1371.0101.0101.0001 di situ.", "NIK", "ORG"),
         ("Catatan: P = peneliti, Inf = informan.", "Inf", "PERSON"),
+        ("My uncle (Bwana is what we call a boss) drove.", "Bwana", "PERSON"),
     ],
 )
 def test_rest_of_a_people_a_document_number_and_a_defined_label(text: str, span: str, kind: str) -> None:

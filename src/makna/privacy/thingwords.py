@@ -4,7 +4,8 @@ Read by the late filter (:mod:`makna.privacy.lookalikes`), by shape and context,
 
 - a clock time taken for an address ("at 6 a.m", "9 p.m");
 - a speaker label referred to in speech ("mulai dari Peserta 1", "Menanggapi Peserta 1"): a role and its
-  number, or a role word with a number after it; an abbreviation the text defines ("Inf = informan");
+  number, or a role word with a number after it; an abbreviation or a word the text defines ("Inf = informan",
+  "Mzee is what we call an elder");
 - a capitalised word opening a sentence that carries a possessive suffix on an Indonesian word ("Temenku, Rini,
   yang ngajarin", "Kawanku"), or the Minang "ba-" before a demonstrative ("Baitu ambo sabuik": "like that"), or
   the Minang "-nyo" on a word said with a final "o" for "a" ("Kironyo": "kiranya"), taken for a name or a place;
@@ -111,11 +112,13 @@ def _document_acronyms() -> str:
     return "|".join(sorted(re.escape(s) for s in gz.stop_caps() if _ACRONYM.fullmatch(s)))
 
 
-_DEFINED: Final = re.compile(r" ?= ?[a-z]")
+_DEFINED: Final = re.compile(r" ?= ?[a-z]| (?:is|was) what (?:we|they|you|people) call (?:an?|the|our|my|your) [a-z]")
+"""A word being defined as a kind of person, not a name: "Inf = informan", "(Mzee is what we call an elder)"; not
+a name explained ("Rahayu itu artinya selamat", "Bella is what we call her")."""
 
 
 def _defined_label(scan: str, det: Detection) -> bool:
-    """An abbreviation the text defines as a label ("Inf = informan", "Pwc = pewawancara"), typed a name."""
+    """An abbreviation or a word the text defines ("Inf = informan", "Mzee is what we call ..."), typed a name."""
     return det.type in {"PERSON", "LOCATION", "ORG"} and " " not in det.text and bool(_DEFINED.match(scan, det.end))
 
 
