@@ -23,7 +23,7 @@ from makna.privacy.train import OPEN_SPLITS
 from makna.privacy.types import Detection
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = ("_clock", "_role_in_speech", "_defined_label", "_speech_opener", "_handled_acronym")
+RULES = ("_clock", "_role_in_speech", "_defined_label", "_speech_opener", "_minang_opener", "_handled_acronym")
 
 
 def _open_folders() -> list[Path]:

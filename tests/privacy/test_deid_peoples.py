@@ -141,3 +141,18 @@ def test_rest_of_a_people_a_document_number_and_a_defined_label(text: str, span:
 def test_a_place_after_a_people_stays() -> None:
     text = "Dia urang Jawa, tinggal di Solok."
     assert not names_a_people(text, _det(text, "Solok", "LOCATION"))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "dropped"),
+    [
+        ("Iyo. Kato urang, indak baiak.", "Kato", True),  # Minang "kata"
+        ("(galak) Umua ambo tigo puluah.", "Umua", True),  # "umur"
+        ("Sampai bulan Puaso tahun ko.", "Puaso", True),  # "puasa"
+        ("Rio datang kamari.", "Rio", False),  # a first name ("ria" is a word too)
+        ("Eko bilang indak.", "Eko", False),
+        ("Ambo jo Kato sajo.", "Kato", False),  # not opening a sentence
+    ],
+)
+def test_minang_word_opening_a_sentence(text: str, span: str, dropped: bool) -> None:
+    assert names_a_thing(text, _det(text, span, "PERSON", "unknown.capitalised")) is dropped

@@ -8,7 +8,8 @@ Read by the late filter (:mod:`makna.privacy.lookalikes`), by shape and context,
   "Mzee is what we call an elder");
 - a capitalised word opening a sentence that carries a possessive suffix on an Indonesian word ("Temenku, Rini,
   yang ngajarin", "Kawanku"), or the Minang "ba-" before a demonstrative ("Baitu ambo sabuik": "like that"), or
-  the Minang "-nyo" on a word said with a final "o" for "a" ("Kironyo": "kiranya"), taken for a name or a place;
+  the Minang "-nyo" on a word said with a final "o" for "a" ("Kironyo": "kiranya"), taken for a name or a place,
+  and a Minang word that only a capital-letter guess took for a name ("Kato Amak", "Umua ambo", "bulan Puaso");
   a known first name stays;
 - an acronym of a thing taken for an organisation: a document, an appliance or a card handled or owned in the
   same text ("pasang AC", "bengkel AC", "KTP ambo", "my NI number", "NIK jo KTP", "NIK 1371..."): an
@@ -32,7 +33,7 @@ _ROLES: Final = frozenset(
 )
 _ROLE_NUMBER: Final = re.compile(r"(\w+) ?\d{1,2}")
 _NUMBER_AFTER: Final = re.compile(r" ?\d{1,2}\b")
-_OPENERS: Final = frozenset(".!?:;\"“‘'(…-–—,")
+_OPENERS: Final = frozenset(".!?:;\"“‘'(…-–—)]")
 _SUFFIXES: Final = ("nyo", "nya", "ku", "mu")
 _DEMONSTRATIVES: Final = frozenset({"itu", "iko", "tu", "ko", "nan"})
 _ACRONYM: Final = re.compile(r"[A-Z]{2,5}")
@@ -92,6 +93,42 @@ def _speech_opener(scan: str, det: Detection) -> bool:
     return False
 
 
+_MINANG_FINALS: Final = (
+    ("uik", "ut"),
+    ("ek", "at"),
+    ("ua", "ur"),
+    ("ia", "ar"),
+    ("ia", "ir"),
+    ("uah", "uh"),
+    ("iah", "ih"),
+    ("o", "a"),
+)
+"""Minang final syllables and the Indonesian ones they stand for ("kato" kata, "umua" umur, "bayia" bayar, "dapek"
+dapat, "jauah" jauh, "putiah" putih, "ikuik" ikut)."""
+_GUESSES: Final = ("unknown.", "learned")
+
+
+def _minang_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is the Minang form of an Indonesian dictionary word."""
+    return any(
+        word.endswith(minang) and word[: -len(minang)] + indonesian in gz.dictionary_words()
+        for minang, indonesian in _MINANG_FINALS
+    )
+
+
+def _minang_opener(scan: str, det: Detection) -> bool:
+    """A Minang word opening a sentence, or a month after "bulan", that only a capital-letter guess took for a name
+    ("Kato Amak, ...", "Umua ambo ...", "bulan Puaso"); a word any name or place list knows stays."""
+    word = det.text
+    if det.type not in {"PERSON", "LOCATION"} or not det.detector.startswith(_GUESSES) or not word.isalpha():
+        return False
+    if word in gz.first_names("id") or word in gz.surnames() or word in gz.all_places() or len(word) < 4:
+        return False
+    if word in gz.ambiguous_names() or not (_opens_sentence(scan, det.start) or scan[: det.start].endswith("bulan ")):
+        return False
+    return _minang_word(word.lower())
+
+
 def _handled_acronym(scan: str, det: Detection) -> bool:
     """An acronym guessed an organisation that the same text handles or owns as a thing."""
     word = det.text
@@ -130,5 +167,6 @@ def names_a_thing(scan: str, det: Detection) -> bool:
         or _role_in_speech(scan, det)
         or _defined_label(scan, det)
         or _speech_opener(scan, det)
+        or _minang_opener(scan, det)
         or _handled_acronym(scan, det)
     )
