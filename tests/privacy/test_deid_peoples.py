@@ -156,3 +156,18 @@ def test_a_place_after_a_people_stays() -> None:
 )
 def test_minang_word_opening_a_sentence(text: str, span: str, dropped: bool) -> None:
     assert names_a_thing(text, _det(text, span, "PERSON", "unknown.capitalised")) is dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "dropped"),
+    [
+        ("The admin is a Sri Lankan guy called Ruwan.", "Sri Lankan", True),
+        ("Call my Philippine number if you need.", "Philippine", True),
+        ("She kept her old Canadian ID card.", "Canadian", True),
+        ("We drove to Indiana last spring.", "Indiana", False),  # a state, not an adjective
+        ("We drove to Indiana with friends.", "Indiana", False),
+        ("Jordan said she would come.", "Jordan", False),
+    ],
+)
+def test_a_country_adjective_before_a_noun(text: str, span: str, dropped: bool) -> None:
+    assert names_a_people(text, _det(text, span, "PERSON", "unknown.capitalised")) is dropped

@@ -3,7 +3,8 @@
 
 Indonesian names a person's people after "urang"/"orang"/"wong" ("urang Karo", "orang Nias", "urang Cino",
 "urang Batak Toba") or after "suku"/"etnis"/"keturunan"/"bangsa" ("suku Bugis", "keturunan Arab"); English
-before a person noun ("a Yoruba man", "the Kurdish cab driver") or in the plural ("Tamils"). The annotation
+before a person noun ("a Yoruba man", "the Kurdish cab driver") or in the plural ("Tamils"), and a country's
+adjective before a noun ("a Sri Lankan guy", "my Philippine number"). The annotation
 conventions never count a people: it is an origin, not an identifier. A place list that holds the same word (the
 regency of Karo, the island of Nias) made such a mention a LOCATION.
 
@@ -60,6 +61,25 @@ def _provinces_and_cities() -> frozenset[str]:
     return frozenset(r[0] for r in rows if len(r) > 2 and r[2] in {"province", "city"})
 
 
+_PLACE_WORDS: Final = frozenset("di ke dari asal tinggal lahir from in to at near via of".split())
+"""Words before a place: a span after them is a place, whatever its ending."""
+_NOUN_AFTER: Final = re.compile(r" (?:[a-z]+|[A-Z]{2,5})\b")
+"""A lower-case word or an acronym after a span: the span is an adjective before a noun ("Sri Lankan ID")."""
+
+
+def _country_adjective(text: str) -> bool:
+    """Whether ``text`` is the adjective of a country's name ("Sri Lankan", "Philippine", "Canadian", "Chilean"):
+    the country's name with "-n", "-an", "-ian" or "-s" changed (a first name stays: "Jordan")."""
+    if text in gz.first_names("en") or len(text) < 5:
+        return False
+    countries = gz.countries()
+    if text.endswith("ian"):
+        return text[:-3] in countries or text[:-3] + "a" in countries or text[:-1] in countries  # Brazil, Canada
+    if text.endswith("an"):
+        return text[:-1] in countries or text[:-2] in countries  # Sri Lanka, Kenya; Chile
+    return text.endswith("ine") and text + "s" in countries  # the Philippines
+
+
 def _all_peoples(text: str) -> bool:
     peoples = ethnonyms()
     return text in peoples or all(w in peoples for w in text.split())
@@ -87,8 +107,12 @@ def names_a_people(scan: str, det: Detection) -> bool:
     if _all_peoples(text) and _after_a_people(scan, det.start):
         return True  # "urang Batak [Toba]": the rest of a people's name after its cue and first word
     prev = window.rstrip().rsplit(" ", 1)[-1]
-    if prev in HONORIFICS or " " in text:
+    if prev in HONORIFICS:
         return False  # "Mr Tamil", "Bu Jawa": an address before a name
+    if _country_adjective(text) and _NOUN_AFTER.match(scan, det.end) and prev.lower() not in _PLACE_WORDS:
+        return True  # "a Sri Lankan guy", "my Philippine number", "my old Sri Lankan ID"
+    if " " in text:
+        return False
     if text.endswith("s") and text[:-1] in ethnonyms() and text[:-1] not in gz.first_names("en"):
         return True  # "Tamils", "Yorubas"
     return bool(
