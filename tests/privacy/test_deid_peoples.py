@@ -90,7 +90,7 @@ def test_a_place_cue_keeps_any_name(cue: str, people: str) -> None:
         ("Kironyo inyo indak datang.", "Kironyo", "LOCATION", "location.gazetteer"),
         ("Kerja di bengkel AC dekat pasar.", "AC", "ORG", "org.lowertype"),
         ("NIK jo KTP ambo simpan surang.", "NIK", "ORG", "org.acronym"),
-        ("They kept my NI number and its MOT papers.", "MOT", "ORG", "learned"),
+        ("They wanted the MOT number again.", "MOT", "ORG", "learned"),
     ],
 )
 def test_a_thing_is_no_identifier(text: str, span: str, kind: str, detector: str) -> None:
@@ -109,6 +109,8 @@ def test_a_thing_is_no_identifier(text: str, span: str, kind: str, detector: str
         ("Balai Selasa ramai hari ini.", "Balai Selasa", "LOCATION"),
         ("Dia kerja di BRI sudah lama.", "BRI", "ORG"),  # a workplace, not a handled thing
         ("Suaminya kerja di kantor PLN.", "PLN", "ORG"),
+        ("Gajinya masuk ke rekening BCA saya.", "BCA", "ORG"),  # a person's bank: owned, not handled
+        ("It all goes into my HSBC account.", "HSBC", "ORG"),
         ("Bertemu di Lolong, dekat kampus.", "Lolong", "LOCATION"),
     ],
 )

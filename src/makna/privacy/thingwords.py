@@ -11,9 +11,9 @@ Read by the late filter (:mod:`makna.privacy.lookalikes`), by shape and context,
   the Minang "-nyo" on a word said with a final "o" for "a" ("Kironyo": "kiranya"), taken for a name or a place,
   and a Minang word that only a capital-letter guess took for a name ("Kato Amak", "Umua ambo", "bulan Puaso");
   a known first name stays;
-- an acronym of a thing taken for an organisation: a document, an appliance or a card handled or owned in the
-  same text ("pasang AC", "bengkel AC", "KTP ambo", "my NI number", "NIK jo KTP", "NIK 1371..."): an
-  organisation is worked for, a thing is handled.
+- an acronym of a thing taken for an organisation: a document, an appliance or a card handled in the same text
+  ("pasang AC", "bengkel AC", "foto KTP", "NI number", "NIK jo KTP", "NIK 1371..."): an organisation is worked
+  for, a thing is handled.
 """
 
 from __future__ import annotations
@@ -40,11 +40,11 @@ _ACRONYM: Final = re.compile(r"[A-Z]{2,5}")
 _HANDLE_BEFORE: Final = (
     r"(?:pasang|masang|cuci|nyuci|servis|service|perbaiki|benerin|ganti|beli|bali|jual|bawa|foto|fotokopi|scan|urus"
     r"|perpanjang|bikin|buat|isi|hidupkan|matikan|nyalakan|tunjukkan|tunjuak|tunjuk|minta|kasih|pinjam|hilang"
-    r"|bengkel|tukang|nomor|nomer|kartu|my|your|his|her|their|our|its|fix|fixed|renew|renewed|show|showed)"
+    r"|bengkel|tukang|nomor|nomer|kartu|fix|fixed|renew|renewed)"
 )
-_HANDLE_AFTER: Final = (
-    r"(?:saya|aku|ambo|awak|kamu|dia|inyo|kami|kito|kita|mereka|ku|mu|nya|nyo|number|card|nomor|kartu)"
-)
+"""A verb or noun of handling a thing, right before it ("pasang AC", "bengkel AC", "foto KTP"); never a possessive
+("my", "saya"): a person's bank or employer is owned too ("rekening BCA saya", "my HSBC account")."""
+_HANDLE_AFTER: Final = r"(?:number|card|nomor|kartu)"
 _CONJ: Final = r"(?: (?i:dan|jo|sama|samo|atau|and|or|&)|,)"
 
 
@@ -130,7 +130,7 @@ def _minang_opener(scan: str, det: Detection) -> bool:
 
 
 def _handled_acronym(scan: str, det: Detection) -> bool:
-    """An acronym guessed an organisation that the same text handles or owns as a thing."""
+    """An acronym guessed an organisation that the same text handles as a thing."""
     word = det.text
     if det.type != "ORG" or _ACRONYM.fullmatch(word) is None:
         return False
