@@ -4,7 +4,7 @@
 Indonesian names a person's people after "urang"/"orang"/"wong" ("urang Karo", "orang Nias", "urang Cino",
 "urang Batak Toba") or after "suku"/"etnis"/"keturunan"/"bangsa" ("suku Bugis", "keturunan Arab"); English
 before a person noun ("a Yoruba man", "the Kurdish cab driver") or in the plural ("Tamils"), and a country's
-adjective before a noun ("a Sri Lankan guy", "my Philippine number"). The annotation
+adjective before a noun ("a Sri Lankan guy", "a Philippine passport"). The annotation
 conventions never count a people: it is an origin, not an identifier. A place list that holds the same word (the
 regency of Karo, the island of Nias) made such a mention a LOCATION.
 
@@ -37,12 +37,13 @@ _STRONG: Final = re.compile(
 _FROM: Final = re.compile(r"\b(?:[Uu]rang|[Oo]rang|[Ww]ong|URANG|ORANG)(?:-(?:urang|orang))? $")
 """A word that names a people or where one is from ("urang Karo", "urang Pariaman")."""
 _PERSON_NOUN: Final = re.compile(
-    r" (?:man|men|woman|women|guy|guys|lad|lads|bloke|blokes|lady|ladies|girl|girls|boy|boys|family|families"
-    r"|community|communities|couple|grandmother|grandfather|grandma|grandad|granny|auntie|uncle|mum|dad|kid|kids"
+    r" (?:man|men|woman|women|guy|guys|lad|lads|bloke|blokes|lady|ladies|girl|girls|boy|boys"
+    r"|community|communities|grandmother|grandfather|grandma|grandad|granny|auntie|uncle|mum|dad|kid|kids"
     r"|people|folk|rider|riders|driver|drivers|customer|customers|neighbour|neighbours|landlord|landlady"
     r"|cab driver|taxi driver|shopkeeper|friend|friends|mate|mates)\b"
 )
-"""A person noun after a people's name ("a Yoruba man", "the Kurdish cab driver")."""
+"""A person noun after a people's name ("a Yoruba man", "the Kurdish cab driver"); never "family" or "couple",
+which follow a surname as often ("the Torres family")."""
 _ARTICLE: Final = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]y|[Oo]ur|[Tt]his|[Tt]hat) $")
 
 
@@ -70,7 +71,7 @@ _NOUN_AFTER: Final = re.compile(r" (?:[a-z]+|[A-Z]{2,5})\b")
 def _country_adjective(text: str) -> bool:
     """Whether ``text`` is the adjective of a country's name ("Sri Lankan", "Philippine", "Canadian", "Chilean"):
     the country's name with "-n", "-an", "-ian" or "-s" changed (a first name stays: "Jordan")."""
-    if text in gz.first_names("en") or len(text) < 5:
+    if _a_name(text) or len(text) < 5:
         return False
     countries = gz.countries()
     if text.endswith("ian"):
@@ -78,6 +79,11 @@ def _country_adjective(text: str) -> bool:
     if text.endswith("an"):
         return text[:-1] in countries or text[:-2] in countries  # Sri Lanka, Kenya; Chile
     return text.endswith("ine") and text + "s" in countries  # the Philippines
+
+
+def _a_name(word: str) -> bool:
+    """Whether ``word`` is a listed first name (either language) or surname: "Karen", "Torres", "Luo"."""
+    return word in gz.first_names("en") or word in gz.first_names("id") or word in gz.surnames()
 
 
 def _all_peoples(text: str) -> bool:
@@ -110,14 +116,11 @@ def names_a_people(scan: str, det: Detection) -> bool:
     if prev in HONORIFICS:
         return False  # "Mr Tamil", "Bu Jawa": an address before a name
     if _country_adjective(text) and _NOUN_AFTER.match(scan, det.end) and prev.lower() not in _PLACE_WORDS:
-        return True  # "a Sri Lankan guy", "my Philippine number", "my old Sri Lankan ID"
+        return True  # "a Sri Lankan guy", "a Philippine passport", "my old Sri Lankan ID"
     if " " in text:
         return False
-    if text.endswith("s") and text[:-1] in ethnonyms() and text[:-1] not in gz.first_names("en"):
+    if _a_name(text):
+        return False  # "the Torres family", "Karen": a name before an English noun
+    if text.endswith("s") and text[:-1] in ethnonyms() and not _a_name(text[:-1]):
         return True  # "Tamils", "Yorubas"
-    return bool(
-        text in ethnonyms()
-        and text not in gz.first_names("en")
-        and _ARTICLE.search(window)
-        and _PERSON_NOUN.match(scan, det.end)
-    )
+    return bool(text in ethnonyms() and _ARTICLE.search(window) and _PERSON_NOUN.match(scan, det.end))
