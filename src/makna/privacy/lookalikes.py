@@ -17,7 +17,7 @@ A late filter of the finished detections, reading only the span, its neighbours 
   ("logat Sirukam"); a month of a calendar after "bulan" ("bulan Syawal");
 - (round fourteen) a people named as an origin ("urang Karo", "keturunan India", "a Yoruba man":
   :mod:`makna.privacy.ethnonyms`), and a clock time, a role named in speech, a sentence-opening word of speech or
-  an acronym the text handles as a thing ("6 a.m", "mulai dari Peserta 1", "Temenku, ...", "bengkel AC":
+  an acronym the text handles as a thing ("6 a.m", "mulai dari Peserta 1", "Temenku, ...", "servis AC":
   :mod:`makna.privacy.thingwords`).
 
 ORG spans other than schemes are kept: a platform or shop that employs someone is an organisation.

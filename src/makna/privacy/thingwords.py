@@ -4,22 +4,22 @@ Read by the late filter (:mod:`makna.privacy.lookalikes`), by shape and context,
 
 - a clock time taken for an address ("at 6 a.m", "9 p.m");
 - a speaker label referred to in speech ("mulai dari Peserta 1", "Menanggapi Peserta 1"): a role and its
-  number, or a role word with a number after it; an abbreviation or a word the text defines ("Inf = informan",
-  "Mzee is what we call an elder");
+  number, or a role word with a number after it; a code the text defines as an interview role ("PW =
+  pewawancara", "R2 = responden"; a name defined as anything else stays: "Dewi = istri informan");
 - a capitalised word opening a sentence that carries a possessive suffix on an Indonesian word ("Temenku, Rini,
   yang ngajarin", "Kawanku"), or the Minang "ba-" before a demonstrative ("Baitu ambo sabuik": "like that"), or
   the Minang "-nyo" on a word said with a final "o" for "a" ("Kironyo": "kiranya"), taken for a name or a place,
-  and a Minang word that only a capital-letter guess took for a name ("Kato Amak", "Umua ambo", "bulan Puaso");
+  and a Minang word that only a capital-letter guess took for a name ("Kato urang", "Umua ambo", "bulan Puaso");
   a known first name stays;
-- an acronym of a thing taken for an organisation: a document, an appliance or a card handled in the same text
-  ("pasang AC", "bengkel AC", "foto KTP", "NI number", "NIK jo KTP", "NIK 1371..."): an organisation is worked
-  for, a thing is handled.
+- an acronym of a thing taken for an organisation: a document, an appliance or a card handled by the words next to
+  it ("pasang AC", "servis AC", "foto KTP", "NI number", "NIK jo KTP", "NIK 1371..."): an organisation is worked
+  for, a thing is handled; an acronym a workplace cue names anywhere in the text ("kerja di PLN") stays.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 from typing import Final
 
 from . import gazetteers as gz
@@ -37,15 +37,31 @@ _OPENERS: Final = frozenset(".!?:;\"“‘'(…-–—)]")
 _SUFFIXES: Final = ("nyo", "nya", "ku", "mu")
 _DEMONSTRATIVES: Final = frozenset({"itu", "iko", "tu", "ko", "nan"})
 _ACRONYM: Final = re.compile(r"[A-Z]{2,5}")
-_HANDLE_BEFORE: Final = (
-    r"(?:pasang|masang|cuci|nyuci|servis|service|perbaiki|benerin|ganti|beli|bali|jual|bawa|foto|fotokopi|scan|urus"
-    r"|perpanjang|bikin|buat|isi|hidupkan|matikan|nyalakan|tunjukkan|tunjuak|tunjuk|minta|kasih|pinjam|hilang"
-    r"|bengkel|tukang|nomor|nomer|kartu|fix|fixed|renew|renewed)"
+_THINGS: Final = frozenset(
+    "KTP KK NIK SIM NPWP STNK BPKB BPJS KIS KIP KTM PIN ATM AC TV HP CCTV NI MOT DBS BRP UTR".split()
 )
-"""A verb or noun of handling a thing, right before it ("pasang AC", "bengkel AC", "foto KTP"); never a possessive
+"""Acronyms of documents, cards, numbers and appliances ("KTP", "NIK", "AC", "NI number", "MOT"): generic
+vocabulary of Indonesian and UK paperwork, never a firm's name. Only these count as handled after a noun that also
+names a place of work or an owner ("buat", "tukang", "nomor", "kartu", "number", "card") or before a long number."""
+_HANDLE_BEFORE: Final = re.compile(
+    r"(?i:pasang|masang|cuci|nyuci|servis|service|perbaiki|benerin|ganti|beli|bali|jual|bawa|foto|fotokopi|scan"
+    r"|urus|perpanjang|bikin|isi|hidupkan|matikan|nyalakan|tunjukkan|tunjuak|tunjuk|minta|kasih|pinjam|hilang"
+    r"|bengkel|fix|fixed|renew|renewed) $"
+)
+"""A verb or noun of handling a thing, right before it ("pasang AC", "servis AC", "foto KTP"); never a possessive
 ("my", "saya"): a person's bank or employer is owned too ("rekening BCA saya", "my HSBC account")."""
-_HANDLE_AFTER: Final = r"(?:number|card|nomor|kartu)"
+_THING_BEFORE: Final = re.compile(r"(?i:nomor|nomer|kartu|buat|tukang) $")
+_THING_AFTER: Final = re.compile(r"(?:-| )(?i:number|card|nomor|kartu)\b|:? \d[\d .-]{7,}\d")
+_WORKPLACE: Final = re.compile(
+    r"(?i:\b(?:kerja|bekerja|karyawan|pegawai|staf)(?: (?:di|buat|untuk|sama|ikut))?"
+    r"|\b(?:work|works|worked|working|job|jobs)(?: (?:at|for|with))(?: the)?)"
+    r" ([A-Z]{2,5})\b"
+)
+"""A workplace cue before an acronym ("kerja di PLN", "kerja buat JNT", "karyawan BRI", "worked for the BBC"): any
+mention of that acronym in the text is then an organisation."""
 _CONJ: Final = r"(?: (?i:dan|jo|sama|samo|atau|and|or|&)|,)"
+_JOINED_AFTER: Final = re.compile(_CONJ + r" ([A-Z]{2,5})\b")
+_JOINED_BEFORE: Final = re.compile(r"\b([A-Z]{2,5})" + _CONJ + r" $")
 
 
 def _opens_sentence(scan: str, start: int) -> bool:
@@ -118,7 +134,7 @@ def _minang_word(word: str) -> bool:
 
 def _minang_opener(scan: str, det: Detection) -> bool:
     """A Minang word opening a sentence, or a month after "bulan", that only a capital-letter guess took for a name
-    ("Kato Amak, ...", "Umua ambo ...", "bulan Puaso"); a word any name or place list knows stays."""
+    ("Kato urang, ...", "Umua ambo ...", "bulan Puaso"); a word any name or place list knows stays."""
     word = det.text
     if det.type not in {"PERSON", "LOCATION"} or not det.detector.startswith(_GUESSES) or not word.isalpha():
         return False
@@ -129,34 +145,64 @@ def _minang_opener(scan: str, det: Detection) -> bool:
     return _minang_word(word.lower())
 
 
+@lru_cache(maxsize=4)
+def _workplaces(scan: str) -> frozenset[str]:
+    """The acronyms a workplace cue names anywhere in ``scan`` (found once per text)."""
+    return frozenset(m.group(1) for m in _WORKPLACE.finditer(scan))
+
+
 def _handled_acronym(scan: str, det: Detection) -> bool:
-    """An acronym guessed an organisation that the same text handles as a thing."""
+    """An acronym guessed an organisation that the words next to it handle as a thing, and no workplace cue in the
+    text names."""
     word = det.text
-    if det.type != "ORG" or _ACRONYM.fullmatch(word) is None:
+    if det.type != "ORG" or _ACRONYM.fullmatch(word) is None or word in _workplaces(scan):
         return False
-    w = re.escape(word)
-    stops = _document_acronyms()
-    pattern = (
-        rf"(?i:\b{_HANDLE_BEFORE}) {w}\b|\b{w}(?:-| )(?i:{_HANDLE_AFTER})\b|\b{w}:? \d[\d .-]{{7,}}\d"
-        rf"|\b{w}{_CONJ} (?:{stops})\b|\b(?:{stops}){_CONJ} {w}\b"
+    before = scan[max(0, det.start - 16) : det.start]
+    if _HANDLE_BEFORE.search(before):
+        return True
+    thing = word in _THINGS
+    if thing and (_THING_BEFORE.search(before) or _THING_AFTER.match(scan, det.end)):
+        return True  # "nomor NIK", "kartu BPJS", "NI number", "NIK 1371 ..."
+    # joined to a document acronym: "NIK jo KTP", "KK dan KTP"
+    after = _JOINED_AFTER.match(scan, det.end)
+    joined_before = _JOINED_BEFORE.search(scan, max(0, det.start - 12), det.start)
+    return bool(
+        (after is not None and after.group(1) in _THINGS)
+        or (joined_before is not None and joined_before.group(1) in _THINGS)
     )
-    return re.search(pattern, scan) is not None
 
 
-@cache
-def _document_acronyms() -> str:
-    """The acronyms of the stop list (documents, cards, public services: "KTP", "BPJS"), as one alternation."""
-    return "|".join(sorted(re.escape(s) for s in gz.stop_caps() if _ACRONYM.fullmatch(s)))
+_ROLE_WORDS: Final = (
+    r"(?i:pewawancara|peneliti|penanya|informan|narasumber|responden|partisipan|peserta|interviewer|interviewee"
+    r"|researcher|respondent|participant|moderator|fasilitator|facilitator|notulen|transcriber|penerjemah"
+    r"|interpreter)"
+)
+_DEFINED: Final = re.compile(rf" ?= ?(?:(?:the|an?|sang) )?{_ROLE_WORDS}\b")
+"""A code being defined as an interview role: "PW = pewawancara", "R2 = responden", "Int = interviewer". A name
+defined as anything else stays ("Dewi = istri informan", "(Sari = nama samaran)", "Priya = his landlady")."""
+_LABEL: Final = re.compile(r"^[ \t]*([A-Z][A-Za-z]{0,3}\d?)[ \t]*:", re.MULTILINE)
 
 
-_DEFINED: Final = re.compile(r" ?= ?[a-z]| (?:is|was) what (?:we|they|you|people) call (?:an?|the|our|my|your) [a-z]")
-"""A word being defined as a kind of person, not a name: "Inf = informan", "(Mzee is what we call an elder)"; not
-a name explained ("Rahayu itu artinya selamat", "Bella is what we call her")."""
+@lru_cache(maxsize=4)
+def _speaker_labels(scan: str) -> frozenset[str]:
+    """Short labels that open a line before a colon ("PW:", "Inf:"), found once per text."""
+    return frozenset(m.group(1) for m in _LABEL.finditer(scan))
+
+
+def _code_shaped(scan: str, word: str) -> bool:
+    """All capitals ("PW", "R2"), or a short abbreviation the text also uses as a speaker label ("Int:")."""
+    if re.fullmatch(r"[A-Z]{1,5}\d?", word):
+        return True
+    return len(word) <= 4 and word in _speaker_labels(scan)
 
 
 def _defined_label(scan: str, det: Detection) -> bool:
-    """An abbreviation or a word the text defines ("Inf = informan", "Mzee is what we call ..."), typed a name."""
-    return det.type in {"PERSON", "LOCATION", "ORG"} and " " not in det.text and bool(_DEFINED.match(scan, det.end))
+    """A code the text defines as an interview role ("PW = pewawancara"), typed a name."""
+    return (
+        det.type in {"PERSON", "LOCATION", "ORG"}
+        and _code_shaped(scan, det.text)
+        and _DEFINED.match(scan, det.end) is not None
+    )
 
 
 def names_a_thing(scan: str, det: Detection) -> bool:
