@@ -191,6 +191,8 @@ _EMPLOYERS = [
     ("I worked for CBS, fixed CBS boxes all day.", "CBS", 1),
     ("Gajinya masuk kartu BRI, tapi bosnya pakai BRI juga.", "BRI", 0),  # a bank's card: not a document
     ("Ambil paket buat JNT tiap pagi.", "JNT", 0),  # "buat" is "for" too
+    ("Motor tu masuak bengkel AHM kapatang.", "AHM", 0),  # a workshop's name after "bengkel"
+    ("Sudah kasih JNT paketnya.", "JNT", 0),  # handed to a firm
 ]
 _DEFINED_NAMES = [
     ("Dewi = istri informan, Budi = suami informan.", "Budi", 0),

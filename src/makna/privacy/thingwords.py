@@ -38,19 +38,23 @@ _SUFFIXES: Final = ("nyo", "nya", "ku", "mu")
 _DEMONSTRATIVES: Final = frozenset({"itu", "iko", "tu", "ko", "nan"})
 _ACRONYM: Final = re.compile(r"[A-Z]{2,5}")
 _THINGS: Final = frozenset(
-    "KTP KK NIK SIM NPWP STNK BPKB BPJS KIS KIP KTM PIN ATM AC TV HP CCTV NI MOT DBS BRP UTR".split()
+    "KTP KK NIK SIM NPWP STNK BPKB BPJS KIS KIP PIN ATM AC TV HP CCTV NI MOT DBS BRP UTR".split()
 )
 """Acronyms of documents, cards, numbers and appliances ("KTP", "NIK", "AC", "NI number", "MOT"): generic
 vocabulary of Indonesian and UK paperwork, never a firm's name. Only these count as handled after a noun that also
-names a place of work or an owner ("buat", "tukang", "nomor", "kartu", "number", "card") or before a long number."""
+names a place of work, a shop or an owner (``_THING_BEFORE``, "number", "card") or before a long number."""
 _HANDLE_BEFORE: Final = re.compile(
-    r"(?i:pasang|masang|cuci|nyuci|servis|service|perbaiki|benerin|ganti|beli|bali|jual|bawa|foto|fotokopi|scan"
-    r"|urus|perpanjang|bikin|isi|hidupkan|matikan|nyalakan|tunjukkan|tunjuak|tunjuk|minta|kasih|pinjam|hilang"
-    r"|bengkel|fix|fixed|renew|renewed) $"
+    r"(?i:pasang|masang|cuci|nyuci|perbaiki|benerin|foto|fotokopi|scan|perpanjang|hidupkan|matikan|nyalakan|renew"
+    r"|renewed) $"
 )
-"""A verb or noun of handling a thing, right before it ("pasang AC", "servis AC", "foto KTP"); never a possessive
+"""A verb of handling a thing, right before it ("pasang AC", "foto KTP", "renew the ..."); never a possessive
 ("my", "saya"): a person's bank or employer is owned too ("rekening BCA saya", "my HSBC account")."""
-_THING_BEFORE: Final = re.compile(r"(?i:nomor|nomer|kartu|buat|tukang) $")
+_THING_BEFORE: Final = re.compile(
+    r"(?i:nomor|nomer|kartu|buat|tukang|bengkel|servis|service|fix|fixed|ganti|beli|bali|jual|bawa|isi|urus|bikin"
+    r"|tunjukkan|tunjuak|tunjuk|minta|kasih|pinjam|hilang) $"
+)
+"""Words that handle a thing but also name a workplace, a shop or a firm dealt with ("buat JNT", "tukang PLN",
+"beli ACE", "bengkel" of a brand): they count only before a document or appliance acronym ("servis AC")."""
 _THING_AFTER: Final = re.compile(r"(?:-| )(?i:number|card|nomor|kartu)\b|:? \d[\d .-]{7,}\d")
 _WORKPLACE: Final = re.compile(
     r"(?i:\b(?:kerja|bekerja|karyawan|pegawai|staf)(?: (?:di|buat|untuk|sama|ikut))?"
@@ -162,7 +166,7 @@ def _handled_acronym(scan: str, det: Detection) -> bool:
         return True
     thing = word in _THINGS
     if thing and (_THING_BEFORE.search(before) or _THING_AFTER.match(scan, det.end)):
-        return True  # "nomor NIK", "kartu BPJS", "NI number", "NIK 1371 ..."
+        return True  # "nomor NIK", "servis AC", "NI number", "NIK 1371 ..."
     # joined to a document acronym: "NIK jo KTP", "KK dan KTP"
     after = _JOINED_AFTER.match(scan, det.end)
     joined_before = _JOINED_BEFORE.search(scan, max(0, det.start - 12), det.start)
