@@ -14,7 +14,11 @@ A late filter of the finished detections, reading only the span, its neighbours 
   speaker label, a repeat of such a guess) took for a name and the precision stage doubts ("INFORMAN: Tenggelam.",
   "Kalau begitu ..."); a role as a speaker label ("M:", "COURIER:"); a vehicle's model named by its colour or its
   vehicle ("the silver Zentrova", "motornya Zentrova merah"); a language named after "bahasa", "logat", "dialek"
-  ("logat Sirukam"); a month of a calendar after "bulan" ("bulan Syawal").
+  ("logat Sirukam"); a month of a calendar after "bulan" ("bulan Syawal");
+- (round fourteen) a people named as an origin ("urang Karo", "keturunan India", "a Yoruba man":
+  :mod:`makna.privacy.ethnonyms`), and a clock time, a role named in speech, a sentence-opening word of speech or
+  an acronym the text handles as a thing ("6 a.m", "mulai dari Peserta 1", "Temenku, ...", "servis AC":
+  :mod:`makna.privacy.thingwords`).
 
 ORG spans other than schemes are kept: a platform or shop that employs someone is an organisation.
 """
@@ -30,7 +34,9 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._orgheads import JOB_WORDS
+from .ethnonyms import names_a_people
 from .precision import stage_is_off
+from .thingwords import names_a_thing
 from .types import Detection
 
 __all__ = ["drop_lookalikes"]
@@ -204,7 +210,13 @@ def _named_by_context(scan: str, det: Detection) -> bool:
 
 def _local_lookalike(scan: str, det: Detection) -> bool:
     """A span its own context shows is no identifier here: dropped alone, its word's other mentions kept."""
-    return _weak_ordinary(scan, det) or _role_label(det) or _named_by_context(scan, det)
+    return (
+        _weak_ordinary(scan, det)
+        or _role_label(det)
+        or _named_by_context(scan, det)
+        or names_a_people(scan, det)
+        or names_a_thing(scan, det)
+    )
 
 
 def _lookalike(scan: str, det: Detection) -> bool:
