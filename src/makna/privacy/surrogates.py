@@ -7,8 +7,9 @@ the caller retries with a higher ``attempt`` on a collision.
 * Names keep gender and naming tradition (:mod:`makna.privacy.naming`; a name whose gender nothing shows
   gets a name both genders bear, never one gender by chance); places and names stay in the surrogate
   ``region`` (a province code; ``"national"`` or None: the whole country; see :mod:`makna.privacy.regions`):
-  a city becomes another city or regency of the province, a district another district (a plate keeps its
-  own province's prefix: a ``BA`` plate another ``BA`` plate). A city outside Indonesia becomes another
+  a city becomes another city or regency of the province, a district another district (of its own
+  regency where :mod:`makna.privacy.districts` places it in one; a plate keeps its own province's
+  prefix: a ``BA`` plate another ``BA`` plate). A city outside Indonesia becomes another
   city of its own country and division (``Leeds`` an English city), whatever the region; where the
   region is such a country, a place no list knows becomes a city of that country too.
 * Telephone numbers never reach anyone. Indonesian mobiles get the ``0840`` prefix: the numbering plan
@@ -56,6 +57,7 @@ from . import gazetteers as gz
 from ._idwords import PLATE_REGIONS, spoken_digits
 from .ages import shift_age, shift_age_text
 from .date_surrogates import respell_month, shift_season
+from .districts import same_regency
 from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
@@ -615,12 +617,18 @@ class SurrogateGenerator:
             levels = {lv for p, lv in found if province is None or p == province} or {lv for _p, lv in found}
         if levels == {"province"}:
             return head + rng.choice([n for n in sorted(_PROVINCE_NAMES) if n.lower() != core.lower()])
+        own_province = province
         if province is not None and self.move is not None:
             province = self.move(province)  # the wider policy: the towns follow their province's surrogate
         # the same level (a city another city, a district another), a city's or regency's wider level only
         # after a hundred draws (the province's few cities are all originals or taken)
         broad = {"city", "regency"} if levels & {"city", "regency"} else {"district"}
         exact = (levels & broad or broad) if self._attempt < 100 else broad
+        if exact == {"district"} and self._attempt < 100 and province == own_province:
+            # a district another district of its own regency, where the table places it in one (and the
+            # regency has enough others); after a hundred draws, or else, one of the province
+            if same := same_regency(core, province):
+                return head + rng.choice(same)
         pool = places_in(province, exact) or places_in(province, broad) or places_in(None, exact)
         return head + rng.choice(pool)
 
