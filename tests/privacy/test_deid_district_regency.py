@@ -16,7 +16,7 @@ from makna.privacy.districts import (
     same_regency,
 )
 from makna.privacy.regions import place_regions, places_in
-from makna.privacy.surrogates import SurrogateGenerator
+from makna.privacy.surrogates import SurrogateGenerator, split_place
 from makna.privacy.types import Detection
 
 
@@ -53,6 +53,7 @@ _PLACED = sorted(
     for name, codes in _table()[1].items()
     if len(codes) == 1
     and same_regency(name, None)
+    and not split_place(name)[0]  # "Kota Agung Barat": read as a city ("Kota" a type word), not a district
     and {lv for p, lv in place_regions(name) if p == next(iter(codes)).split(".")[0]} == {"district"}
 )
 """(district name as the table folds it, its one regency) for every district the table places in one
