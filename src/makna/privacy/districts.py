@@ -9,14 +9,45 @@ before (:mod:`makna.privacy.surrogates`)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Final
 
-__all__ = ["MIN_OTHERS", "district_regencies", "regency_districts", "regency_name", "same_regency"]
+__all__ = ["MIN_OTHERS", "district_regencies", "fold_place", "regency_codes", "regency_districts", "regency_name",
+           "same_regency"]
 
 MIN_OTHERS: Final = 3
 """The fewest other districts a regency needs for a surrogate to stay in it (else: its province)."""
+
+
+_KINDS: Final = {"kota": "Kota", "kabupaten": "Kabupaten", "kab": "Kabupaten", "kab.": "Kabupaten"}
+
+
+def fold_place(name: str) -> str:
+    """A place name as compared with originals: accents dropped, case-folded, any run of other characters
+    one space (``Kuranji``, ``KURANJI`` and ``Kurânji`` are one name)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", plain.casefold()).split())
+
+
+@cache
+def _by_regency_name() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for code, (name, _districts) in _table()[0].items():
+        kind, _sep, rest = name.partition(" ")
+        out.setdefault(fold_place(rest if kind in {"Kota", "Kabupaten"} else name), set()).add(code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def regency_codes(name: str) -> frozenset[str]:
+    """The codes (``PP.RR``) of every regency or city called ``name``: ``Kota Padang`` the city only,
+    ``Solok`` both the city and the regency of that name."""
+    first, _sep, rest = " ".join(name.split()).partition(" ")
+    kind = _KINDS.get(first.casefold()) if rest else None
+    codes = _by_regency_name().get(fold_place(rest if kind else name), frozenset())
+    return frozenset(c for c in codes if kind is None or regency_name(c).startswith(kind + " "))
 
 
 @cache

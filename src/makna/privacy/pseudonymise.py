@@ -23,6 +23,7 @@ from .coarse import coarse_place, moved_code, moved_name
 from .name_forms import OriginalWords
 from .naming import HONORIFIC_GENDER, NAME_TITLES, Gender, honorific_gender, kin_gender, local_honorific, pronoun_gender
 from .person_surrogates import PersonSurrogates, _cased_like, _place_key
+from .place_surrogates import PlaceSurrogates, place_forms
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import NATIONAL, PROVINCES, infer_region, is_country, province_votes, resolve_region
 from .replacements import Replacement, map_offset, restore
@@ -74,7 +75,7 @@ def _identity(kind: str, original: str) -> str:
 
 
 @dataclass
-class KeyMapping(PersonSurrogates):
+class KeyMapping(PersonSurrogates, PlaceSurrogates):
     """Original <-> replacement for one project (the content of the re-identification key)."""
 
     secret: str = field(default_factory=lambda: secrets.token_hex(32))
@@ -177,6 +178,9 @@ class KeyMapping(PersonSurrogates):
         self._context = {}
         """While one source is replaced: its name tokens (and its cases'), case-folded -> (the token, first
         in its name, part of a name of two or more words), for short forms (:mod:`makna.privacy.name_forms`)."""
+        self._pending = set()
+        """While one text is replaced: its LOCATION originals (no place's surrogate may be one)."""
+        self._forms = {}
         self._originals = OriginalWords(_EXEMPT)
         self._originals.add(self.reserved)
         self._originals.add(self.person_tokens)
@@ -317,7 +321,7 @@ class KeyMapping(PersonSurrogates):
             return self._surrogate(kind, original, language, gender)
         finally:
             self._gen.region, self._own_language, self._gen.tradition = self.region, None, None
-            self._gen.move = None
+            self._gen.move, self._gen.avoid, self._gen.home = None, frozenset(), None
 
     def _surrogate(self, kind: str, original: str, language: str, gender: Gender | None) -> str:
         table = self.surrogates.setdefault(kind, {})
@@ -341,6 +345,8 @@ class KeyMapping(PersonSurrogates):
                 table[key] = value
                 return value
             language = self._own_language or self.language or language
+            # never an original place of the project or of this text; a district follows its city's surrogate
+            self._gen.avoid, self._gen.home = self.place_avoid(original), self.district_home(core)
         if kind == "ORG":
             head, name, tail, place_named = split_org(original)
             if place_named and name:  # "Polsek Kuranji": the place's own surrogate, kind words kept
@@ -374,6 +380,8 @@ class KeyMapping(PersonSurrogates):
             kept = {w.casefold() for w in (org_head + org_tail).split()}
 
         def clashes(candidate: str) -> bool:
+            if kind == "LOCATION" and place_forms(candidate) & self._gen.avoid:
+                return True
             if kept:
                 candidate = " ".join(w for w in candidate.split() if w.casefold() not in kept) or candidate
             if (candidate.casefold() in taken or _identity(kind, candidate).casefold() in taken
@@ -553,15 +561,25 @@ def pseudonymise(
     dets = sorted(detections, key=lambda d: (d.start, d.end))
     key.learn(text, dets)
     key.name_context([*(d.text for d in dets if d.type == "PERSON"), *context])
+    key._pending = {d.text for d in dets if d.type == "LOCATION"}
     try:
+        if mode == "surrogate":  # a district follows its city's surrogate: the cities first
+            key.cities_first(dets, lambda d: key.replacement(d.type, _original(d), mode, language=language,
+                                                             region=region, tradition=tradition))
         return _replace_all(text, dets, key, mode, language, mask_char, region, tradition)
     finally:
         key.name_context(())
+        key._pending = set()
 
 
 _POSSESSIVE_TYPES: Final = frozenset({"PERSON", "ORG", "LOCATION"})
 _POSSESSIVE: Final = re.compile(r"\w['\u2019]s\Z")
 """A span ending in an English possessive (a word character, then 's)."""
+
+
+def _original(det: Detection) -> str:
+    """The identifier a detection replaces: its text less an English possessive ("Margaret Oduya's")."""
+    return det.text[:-2] if det.type in _POSSESSIVE_TYPES and _POSSESSIVE.search(det.text) else det.text
 
 
 def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mode, language: str, mask_char: str,
@@ -579,8 +597,8 @@ def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mo
         new_pos += det.start - pos
         # An English possessive inside a name's span ("Margaret Oduya's") is grammar, not the name: the name
         # gets its surrogate (the same as elsewhere) and the "'s" stays.
-        end = det.end - 2 if det.type in _POSSESSIVE_TYPES and _POSSESSIVE.search(det.text) else det.end
-        original = text[det.start : end]
+        original = _original(det)
+        end = det.start + len(original)
         gender = honorific_gender(text, det.start) if det.type == "PERSON" else None
         new = key.replacement(det.type, original, mode, language=language, mask_char=mask_char, gender=gender,
                               region=region, tradition=tradition)

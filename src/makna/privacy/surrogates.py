@@ -49,7 +49,7 @@ import hashlib
 import hmac
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, Final
 
@@ -57,7 +57,7 @@ from . import gazetteers as gz
 from ._idwords import PLATE_REGIONS, spoken_digits
 from .ages import shift_age, shift_age_text
 from .date_surrogates import respell_month, shift_season
-from .districts import same_regency
+from .districts import fold_place, same_regency
 from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
@@ -349,6 +349,13 @@ class SurrogateGenerator:
         self.move: Callable[[str], str] | None = None
         """Under the wider policy for coarse places (:mod:`makna.privacy.coarse`): the province or country a
         province or country became, which a town's surrogate follows; None: towns stay in their own."""
+        self.avoid: frozenset[str] = frozenset()
+        """Place names (:func:`makna.privacy.districts.fold_place`) a place's surrogate never is: the originals
+        of the project and of the text being rewritten; every pool leaves them out (a wider pool where none is
+        left)."""
+        self.home: tuple[str, ...] | None = None
+        """For the district being drawn: the districts of its city's surrogate (a district follows its city);
+        ``()``: its city's surrogate has too few, so the province's; None: its city is not known."""
         self._attempt = 0
         self._by_type: dict[str, Callable[[random.Random, str, str], str]] = {
             "PERSON": self._person,
@@ -574,7 +581,7 @@ class SurrogateGenerator:
         low = core.casefold()
         country = next((c for c, n in countries().items() if n.casefold() == low), None)
         if country is not None and country != "ID":
-            return head + rng.choice(sorted(n for c, n in countries().items() if c not in {country, "ID"}))
+            return head + rng.choice(self._free(sorted(n for c, n in countries().items() if c not in {country, "ID"})))
         areas = sorted(country_places(core))
         if not areas and is_country(self.region) and not place_regions(core):
             areas = [(str(self.region), "")]
@@ -586,8 +593,8 @@ class SurrogateGenerator:
             ((c, a) for c, a in areas if c == self.region), areas[0])
         if self.move is not None and (moved := self.move(code)) != code:  # the wider policy: its new country
             code, admin1 = moved, ""
-        pool = [n for n in cities_in(code, admin1) if n.casefold() != low] or [
-            n for n in cities_in(code) if n.casefold() != low]
+        pool = self._free([n for n in cities_in(code, admin1) if n.casefold() != low]) or self._free([
+            n for n in cities_in(code) if n.casefold() != low])
         return head + rng.choice(pool) if pool else None
 
     def _location(self, rng: random.Random, original: str, language: str) -> str:
@@ -605,7 +612,7 @@ class SurrogateGenerator:
             return head + self._words(rng)  # "Warung X": a type word and invented words
         indonesian_head = bool(head) and head.split()[0].lower() in _ADMIN_WORDS  # "Kelurahan X": Indonesian
         if not found and not indonesian_head and (language == "en" or core in gz.places_en()):
-            return head + rng.choice(sorted(p for p in gz.places_en() if p.casefold() != core.casefold()))
+            return head + rng.choice(self._free(sorted(p for p in gz.places_en() if p.casefold() != core.casefold())))
         own = {p for p, _lv in found}
         province = self.region if self.region not in (None, NATIONAL) and not is_country(self.region) else None
         if province is None and (self.region is None or is_country(self.region)) and len(own) == 1:
@@ -616,7 +623,7 @@ class SurrogateGenerator:
         else:
             levels = {lv for p, lv in found if province is None or p == province} or {lv for _p, lv in found}
         if levels == {"province"}:
-            return head + rng.choice([n for n in sorted(_PROVINCE_NAMES) if n.lower() != core.lower()])
+            return head + rng.choice(self._free([n for n in sorted(_PROVINCE_NAMES) if n.lower() != core.lower()]))
         own_province = province
         if province is not None and self.move is not None:
             province = self.move(province)  # the wider policy: the towns follow their province's surrogate
@@ -626,11 +633,18 @@ class SurrogateGenerator:
         exact = (levels & broad or broad) if self._attempt < 100 else broad
         if exact == {"district"} and self._attempt < 100 and province == own_province:
             # a district another district of its own regency, where the table places it in one (and the
-            # regency has enough others); after a hundred draws, or else, one of the province
-            if same := same_regency(core, province):
+            # regency has enough others); a district whose city the text or project names, one of the city's
+            # surrogate (:attr:`home`); after a hundred draws, or else, one of the province
+            if same := self._free(same_regency(core, province) if self.home is None else self.home):
                 return head + rng.choice(same)
-        pool = places_in(province, exact) or places_in(province, broad) or places_in(None, exact)
-        return head + rng.choice(pool)
+        tiers = (places_in(province, exact), places_in(province, broad), places_in(None, exact), places_in(None, broad))
+        pool = next((free for tier in tiers if (free := self._free(tier))), None)
+        return head + rng.choice(pool or tiers[0] or tiers[2])
+
+    def _free(self, names: Iterable[str]) -> list[str]:
+        """``names`` less those :attr:`avoid` holds (whole, or their part before a comma)."""
+        avoid = self.avoid
+        return [n for n in names if fold_place(n) not in avoid and fold_place(n.split(",")[0]) not in avoid]
 
     def _org(self, rng: random.Random, original: str, language: str) -> str:
         head, name, tail, _place = split_org(original)

@@ -1,0 +1,88 @@
+"""What a place's surrogate must avoid and follow: the part of a project's re-identification key
+(:class:`makna.privacy.pseudonymise.KeyMapping`) that keeps place surrogates apart from every original
+place and keeps a district inside its city's surrogate (issue #11, section 4).
+
+* A place's surrogate is never an original place of the project (the key's originals, its reserved
+  identifiers) nor of the text being rewritten (its LOCATION detections, even those not replaced yet),
+  compared case- and accent-insensitively, whole or by the part before a comma
+  (:func:`makna.privacy.districts.fold_place`): :attr:`SurrogateGenerator.avoid
+  <makna.privacy.surrogates.SurrogateGenerator.avoid>` leaves them out of every pool.
+* A district whose regency or city the text (or the project before it) names follows that city: its
+  surrogate is a district of the city's surrogate (``Kuranji, Padang`` -> a district of the city
+  ``Padang`` became), whatever the order of mention, since :func:`makna.privacy.pseudonymise.pseudonymise`
+  draws the text's cities first (:meth:`PlaceSurrogates.cities_first`).
+
+:class:`PlaceSurrogates` is a mixin: :class:`~makna.privacy.pseudonymise.KeyMapping` holds the state
+it declares below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from .districts import MIN_OTHERS, district_regencies, fold_place, regency_codes, regency_districts, regency_name
+from .person_surrogates import _place_key
+from .regions import NATIONAL, is_country
+from .surrogates import SurrogateGenerator, split_place
+from .types import Detection
+
+__all__ = ["PlaceSurrogates", "place_forms"]
+
+
+def place_forms(name: str) -> frozenset[str]:
+    """The forms of a place name an original blocks: whole, its own name without a type word
+    (``Kuranji`` of ``Kecamatan Kuranji``), and each before a comma (``Kuranji`` of ``Kuranji, Padang``)."""
+    core = split_place(name)[1]
+    forms = {fold_place(name), fold_place(core), fold_place(name.split(",")[0]), fold_place(core.split(",")[0])}
+    return frozenset(forms - {""})
+
+
+class PlaceSurrogates:
+    """Place-surrogate constraints of a :class:`~makna.privacy.pseudonymise.KeyMapping`."""
+
+    surrogates: dict[str, dict[str, str]]
+    places: dict[str, str]
+    reserved: set[str]
+    _gen: SurrogateGenerator
+    _pending: set[str]
+    _forms: dict[str, frozenset[str]]
+
+    def place_avoid(self, original: str) -> frozenset[str]:
+        """Every original place form a surrogate of ``original`` must not be (see the module docstring)."""
+        out: set[str] = set()
+        for name in (*self.surrogates.get("LOCATION", {}), *self.places, *self.reserved, *self._pending, original):
+            forms = self._forms.get(name)
+            if forms is None:
+                forms = self._forms[name] = place_forms(name)
+            out |= forms
+        return frozenset(out)
+
+    def district_home(self, core: str) -> tuple[str, ...] | None:
+        """The districts a district ``core`` may become: those of its city's surrogate, where the district
+        table places it in one regency (of the province in use) whose name already has a surrogate; ``()``
+        where that surrogate is no regency of the table or has too few districts (the province's, then);
+        None where its city has no surrogate yet (its own regency's, then)."""
+        region = self._gen.region
+        province = region if region not in (None, NATIONAL) and not is_country(region) else None
+        codes = {c for c in district_regencies(core) if province is None or c.split(".")[0] == province}
+        if len(codes) != 1:
+            return None
+        code = codes.pop()
+        kind, _sep, city = regency_name(code).partition(" ")
+        new = self.places.get(_place_key(city))
+        if new is None:
+            return None
+        # "Solok" is a city of two districts and a regency of many: the one with enough, of the same province
+        # and kind first
+        candidates = sorted((c for c in regency_codes(new) if c != code and len(regency_districts(c)) > MIN_OTHERS),
+                            key=lambda c: (c.split(".")[0] != code.split(".")[0],
+                                           not regency_name(c).startswith(kind + " "), c))
+        return regency_districts(candidates[0]) if candidates else ()
+
+    def cities_first(self, dets: Iterable[Detection], draw: Callable[[Detection], object]) -> None:
+        """Before a text is rewritten: ``draw`` the surrogate of every regency or city it names that is the
+        regency of a district it names, so that the district follows the city's surrogate whatever the order."""
+        places = [(d, split_place(d.text)[1]) for d in dets if d.type == "LOCATION"]
+        homes = {c for _d, core in places for c in district_regencies(core)}  # the regencies of its districts
+        for det, core in places:
+            if (regency_codes(det.text) | regency_codes(core)) & homes:
+                draw(det)
