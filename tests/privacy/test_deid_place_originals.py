@@ -13,8 +13,18 @@ from makna.privacy.regions import place_regions
 from makna.privacy.surrogates import split_place
 from makna.privacy.types import Detection
 
-_PADANG = ["Padang Barat", "Padang Timur", "Padang Utara", "Padang Selatan", "Nanggalo", "Kuranji", "Pauh",
-           "Koto Tangah", "Lubuk Kilangan", "Lubuk Begalung"]
+_PADANG = [
+    "Padang Barat",
+    "Padang Timur",
+    "Padang Utara",
+    "Padang Selatan",
+    "Nanggalo",
+    "Kuranji",
+    "Pauh",
+    "Koto Tangah",
+    "Lubuk Kilangan",
+    "Lubuk Begalung",
+]
 
 
 def _text_of(sentences: list[tuple[str, str]]) -> tuple[str, list[Detection]]:
@@ -29,8 +39,11 @@ def _text_of(sentences: list[tuple[str, str]]) -> tuple[str, list[Detection]]:
 
 def _clashes(reps: list[tuple[str, str]]) -> list[str]:
     originals = {fold_place(split_place(o)[1]) for o, _n in reps}
-    return [n for _o, n in reps if fold_place(split_place(n)[1]) in originals
-            or fold_place(split_place(n)[1].split(",")[0]) in originals]
+    return [
+        n
+        for _o, n in reps
+        if fold_place(split_place(n)[1]) in originals or fold_place(split_place(n)[1].split(",")[0]) in originals
+    ]
 
 
 def test_ten_districts_of_one_city_never_become_one_another() -> None:
@@ -50,15 +63,14 @@ _BIG = sorted(c for c, (_n, ds) in _table()[0].items() if len(ds) >= 8)
 
 
 @settings(max_examples=40, deadline=None)
-@given(code=st.sampled_from(_BIG), data=st.data(), secret=st.binary(min_size=16, max_size=32),
-       upper=st.booleans())
-def test_no_district_surrogate_is_another_original_district(code: str, data: st.DataObject, secret: bytes,
-                                                            upper: bool) -> None:
+@given(code=st.sampled_from(_BIG), data=st.data(), secret=st.binary(min_size=16, max_size=32), upper=st.booleans())
+def test_no_district_surrogate_is_another_original_district(
+    code: str, data: st.DataObject, secret: bytes, upper: bool
+) -> None:
     districts = [d for d in regency_districts(code) if not split_place(d)[0]]
     chosen = data.draw(st.lists(st.sampled_from(districts), min_size=2, max_size=len(districts), unique=True))
     # case-insensitive: an original written in capitals still blocks the name
-    text, dets = _text_of([(". Ke ", f"Kecamatan {d.upper() if upper and i % 2 else d}")
-                           for i, d in enumerate(chosen)])
+    text, dets = _text_of([(". Ke ", f"Kecamatan {d.upper() if upper and i % 2 else d}") for i, d in enumerate(chosen)])
     mapping = KeyMapping(secret=secret.hex(), region=code.split(".")[0])
     _out, reps = pseudonymise(text, dets, mode="surrogate", mapping=mapping)
     got = [(r.original, r.replacement) for r in reps]
@@ -81,8 +93,9 @@ def test_english_towns_never_become_one_another() -> None:
     towns = ["Leeds", "York", "Bradford", "Sheffield", "Hull", "Wakefield", "Harrogate", "Halifax"]
     text, dets = _text_of([("We moved to ", t) for t in towns])
     for secret in range(15):
-        _out, reps = pseudonymise(text, dets, mode="surrogate", mapping=KeyMapping(secret=f"{secret:02x}" * 32),
-                                  language="en")
+        _out, reps = pseudonymise(
+            text, dets, mode="surrogate", mapping=KeyMapping(secret=f"{secret:02x}" * 32), language="en"
+        )
         folded = {t.casefold() for t in towns}
         assert not [r.replacement for r in reps if r.replacement.casefold() in folded], secret
 
@@ -96,14 +109,17 @@ def _follows(district: str, city: str) -> bool:
 
 
 def test_a_district_follows_its_citys_surrogate_in_either_order() -> None:
-    for pieces in ([("Saya kos di ", "Kuranji"), (", ", "Padang")],
-                   [("Dia dari ", "Kota Padang"), (", tinggal di Kecamatan ", "Kuranji")],
-                   [("Dulu di ", "Padang"), (". Sekarang kos di ", "Kecamatan Nanggalo")]):
+    for pieces in (
+        [("Saya kos di ", "Kuranji"), (", ", "Padang")],
+        [("Dia dari ", "Kota Padang"), (", tinggal di Kecamatan ", "Kuranji")],
+        [("Dulu di ", "Padang"), (". Sekarang kos di ", "Kecamatan Nanggalo")],
+    ):
         text, dets = _text_of(pieces)
         city_first = "Padang" in dets[0].text
         for secret in range(12):
-            out, reps = pseudonymise(text, dets, mode="surrogate", mapping=KeyMapping(secret=f"{secret:02x}" * 32,
-                                                                                    region="13"))
+            out, reps = pseudonymise(
+                text, dets, mode="surrogate", mapping=KeyMapping(secret=f"{secret:02x}" * 32, region="13")
+            )
             city, district = (reps[0], reps[1]) if city_first else (reps[1], reps[0])
             new_city, new_district = split_place(city.replacement)[1], split_place(district.replacement)[1]
             assert new_city != "Padang" and new_district not in _PADANG, out

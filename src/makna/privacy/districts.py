@@ -15,8 +15,15 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
-__all__ = ["MIN_OTHERS", "district_regencies", "fold_place", "regency_codes", "regency_districts", "regency_name",
-           "same_regency"]
+__all__ = [
+    "MIN_OTHERS",
+    "district_regencies",
+    "fold_place",
+    "regency_codes",
+    "regency_districts",
+    "regency_name",
+    "same_regency",
+]
 
 MIN_OTHERS: Final = 3
 """The fewest other districts a regency needs for a surrogate to stay in it (else: its province)."""

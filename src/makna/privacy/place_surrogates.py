@@ -73,9 +73,10 @@ class PlaceSurrogates:
             return None
         # "Solok" is a city of two districts and a regency of many: the one with enough, of the same province
         # and kind first
-        candidates = sorted((c for c in regency_codes(new) if c != code and len(regency_districts(c)) > MIN_OTHERS),
-                            key=lambda c: (c.split(".")[0] != code.split(".")[0],
-                                           not regency_name(c).startswith(kind + " "), c))
+        candidates = sorted(
+            (c for c in regency_codes(new) if c != code and len(regency_districts(c)) > MIN_OTHERS),
+            key=lambda c: (c.split(".")[0] != code.split(".")[0], not regency_name(c).startswith(kind + " "), c),
+        )
         return regency_districts(candidates[0]) if candidates else ()
 
     def cities_first(self, dets: Iterable[Detection], draw: Callable[[Detection], object]) -> None:
