@@ -1,7 +1,6 @@
-"""A district's surrogate stays in its own regency or city where the district table places it in one with
-enough other districts and no text of the project names that city (issue #11, section 4: "by default the
-same province"), else in its province; a district whose city is named follows the city's surrogate
-(``test_deid_place_originals.py``)."""
+"""The generator keeps a district in its own regency or city where the district table places it in one
+with enough other districts, else in its province; through a key mapping a district follows its city's
+surrogate, named or not (issue #11, section 4; see also ``test_deid_place_originals.py``)."""
 
 from __future__ import annotations
 
@@ -13,6 +12,7 @@ from makna.privacy.districts import (
     MIN_OTHERS,
     _table,
     district_regencies,
+    regency_codes,
     regency_districts,
     regency_name,
     same_regency,
@@ -28,16 +28,26 @@ def _padang() -> str:
     return codes[0]
 
 
-def test_kos_in_a_district_of_padang_alone_gets_another_district_of_padang() -> None:
+def test_kos_in_a_district_of_padang_alone_gets_a_district_of_padangs_surrogate() -> None:
+    """The text names no city: the district still follows the surrogate of its city (drawn then, kept for
+    later mentions), never a district of the real one."""
     text = "Saya kos di Kuranji, dekat kampus."
     dets = [Detection(12, 19, "LOCATION", 0.9, "test", "Kuranji")]
     padang = set(regency_districts(_padang()))
     assert "Kuranji" in padang and len(padang) > MIN_OTHERS
     for secret in ("11" * 32, "22" * 32, "33" * 32, "44" * 32):
-        out, reps = pseudonymise(text, dets, mode="surrogate", mapping=KeyMapping(secret=secret, region="13"))
+        mapping = KeyMapping(secret=secret, region="13")
+        out, reps = pseudonymise(text, dets, mode="surrogate", mapping=mapping)
         district = reps[0].replacement
-        assert district in padang - {"Kuranji"}, (out, district)
-        assert "Kuranji" not in out
+        assert district not in padang, (out, district)
+        city = mapping.places["padang"]
+        assert "Padang" not in mapping.surrogates["LOCATION"] and "Kota Padang" not in mapping.surrogates["LOCATION"]
+        homes = [c for c in regency_codes(city) if len(regency_districts(c)) > MIN_OTHERS]
+        assert not homes or any(district in regency_districts(c) for c in homes), (city, district)
+        later, _reps = pseudonymise(
+            "Dari Padang.", [Detection(5, 11, "LOCATION", 0.9, "test", "Padang")], mode="surrogate", mapping=mapping
+        )
+        assert later == f"Dari {city}."
 
 
 def test_an_ambiguous_or_small_district_has_no_regency_pool() -> None:

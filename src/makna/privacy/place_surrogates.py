@@ -7,10 +7,11 @@ place and keeps a district inside its city's surrogate (issue #11, section 4).
   compared case- and accent-insensitively, whole or by the part before a comma
   (:func:`makna.privacy.districts.fold_place`): :attr:`SurrogateGenerator.avoid
   <makna.privacy.surrogates.SurrogateGenerator.avoid>` leaves them out of every pool.
-* A district whose regency or city the text (or the project before it) names follows that city: its
-  surrogate is a district of the city's surrogate (``Kuranji, Padang`` -> a district of the city
-  ``Padang`` became), whatever the order of mention, since :func:`makna.privacy.pseudonymise.pseudonymise`
-  draws the text's cities first (:meth:`PlaceSurrogates.cities_first`).
+* A district the district table places in one regency or city follows that city: its surrogate is a
+  district of the city's surrogate (``Kuranji, Padang`` -> a district of the city ``Padang`` became),
+  whatever the order of mention, since :func:`makna.privacy.pseudonymise.pseudonymise` draws the text's
+  cities first (:meth:`PlaceSurrogates.cities_first`); where no text named the city yet, its surrogate is
+  drawn then and kept for its later mentions, so the surrogate district never shows the real regency.
 
 :class:`PlaceSurrogates` is a mixin: :class:`~makna.privacy.pseudonymise.KeyMapping` holds the state
 it declares below."""
@@ -45,6 +46,7 @@ class PlaceSurrogates:
     _gen: SurrogateGenerator
     _pending: set[str]
     _forms: dict[str, frozenset[str]]
+    _in_city: bool
 
     def place_avoid(self, original: str) -> frozenset[str]:
         """Every original place form a surrogate of ``original`` must not be (see the module docstring)."""
@@ -56,11 +58,12 @@ class PlaceSurrogates:
             out |= forms
         return frozenset(out)
 
-    def district_home(self, core: str) -> tuple[str, ...] | None:
+    def district_home(self, core: str, draw: Callable[[str], object] | None = None) -> tuple[str, ...] | None:
         """The districts a district ``core`` may become: those of its city's surrogate, where the district
-        table places it in one regency (of the province in use) whose name already has a surrogate; ``()``
+        table places it in one regency (of the province in use); a city no text named yet gets its surrogate
+        from ``draw`` (its table name, ``Kota Padang``: kept as a place only, not as an original). ``()``
         where that surrogate is no regency of the table or has too few districts (the province's, then);
-        None where its city has no surrogate yet (its own regency's, then)."""
+        None where the table places the district in no one regency, or the city has no surrogate."""
         region = self._gen.region
         province = region if region not in (None, NATIONAL) and not is_country(region) else None
         codes = {c for c in district_regencies(core) if province is None or c.split(".")[0] == province}
@@ -68,6 +71,8 @@ class PlaceSurrogates:
             return None
         code = codes.pop()
         kind, _sep, city = regency_name(code).partition(" ")
+        if _place_key(city) not in self.places and draw is not None:
+            draw(regency_name(code))
         new = self.places.get(_place_key(city))
         if new is None:
             return None

@@ -181,6 +181,7 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         self._pending = set()
         """While one text is replaced: its LOCATION originals (no place's surrogate may be one)."""
         self._forms = {}
+        self._in_city = False
         self._originals = OriginalWords(_EXEMPT)
         self._originals.add(self.reserved)
         self._originals.add(self.person_tokens)
@@ -346,7 +347,8 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
                 return value
             language = self._own_language or self.language or language
             # never an original place of the project or of this text; a district follows its city's surrogate
-            self._gen.avoid, self._gen.home = self.place_avoid(original), self.district_home(core)
+            draw = None if self._in_city else (lambda name: self._city_surrogate(name, language))
+            self._gen.avoid, self._gen.home = self.place_avoid(original), self.district_home(core, draw)
         if kind == "ORG":
             head, name, tail, place_named = split_org(original)
             if place_named and name:  # "Polsek Kuranji": the place's own surrogate, kind words kept
@@ -425,6 +427,19 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
                 self.orgs[_org_key(name)] = value[len(head): len(value) - len(tail)]
         table[key] = value
         return value
+
+    def _city_surrogate(self, name: str, language: str) -> str:
+        """The surrogate of a city no text named yet, for its districts (:meth:`district_home`): kept in
+        :attr:`places` for its later mentions, not among the originals (no text holds it)."""
+        table = self.surrogates.setdefault("LOCATION", {})
+        had = name in table
+        self._in_city = True
+        try:
+            return self._surrogate("LOCATION", name, language, None)
+        finally:
+            self._in_city = False
+            if not had:
+                table.pop(name, None)
 
     def _fallback(self, kind: str, original: str, language: str, clashes: Callable[[str], bool]) -> str:
         """A surrogate from the whole country's pool, else an invented one: never an original."""
