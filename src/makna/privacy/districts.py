@@ -19,6 +19,7 @@ __all__ = [
     "MIN_OTHERS",
     "district_regencies",
     "fold_place",
+    "has_districts",
     "regency_codes",
     "regency_districts",
     "regency_name",
@@ -55,6 +56,12 @@ def regency_codes(name: str) -> frozenset[str]:
     kind = _KINDS.get(first.casefold()) if rest else None
     codes = _by_regency_name().get(fold_place(rest if kind else name), frozenset())
     return frozenset(c for c in codes if kind is None or regency_name(c).startswith(kind + " "))
+
+
+def has_districts(name: str) -> bool:
+    """Whether a regency or city called ``name`` has more than :data:`MIN_OTHERS` districts (a district of it
+    can then become another of it)."""
+    return any(len(regency_districts(c)) > MIN_OTHERS for c in regency_codes(name))
 
 
 @cache

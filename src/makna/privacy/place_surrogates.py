@@ -91,4 +91,8 @@ class PlaceSurrogates:
         homes = {c for _d, core in places for c in district_regencies(core)}  # the regencies of its districts
         for det, core in places:
             if (regency_codes(det.text) | regency_codes(core)) & homes:
-                draw(det)
+                self._gen.with_districts = True  # a city with districts to take its districts
+                try:
+                    draw(det)
+                finally:
+                    self._gen.with_districts = False

@@ -433,11 +433,11 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         :attr:`places` for its later mentions, not among the originals (no text holds it)."""
         table = self.surrogates.setdefault("LOCATION", {})
         had = name in table
-        self._in_city = True
+        self._in_city = self._gen.with_districts = True
         try:
             return self._surrogate("LOCATION", name, language, None)
         finally:
-            self._in_city = False
+            self._in_city = self._gen.with_districts = False
             if not had:
                 table.pop(name, None)
 

@@ -57,7 +57,7 @@ from . import gazetteers as gz
 from ._idwords import PLATE_REGIONS, spoken_digits
 from .ages import shift_age, shift_age_text
 from .date_surrogates import respell_month, shift_season
-from .districts import fold_place, same_regency
+from .districts import fold_place, has_districts, same_regency
 from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
@@ -356,6 +356,9 @@ class SurrogateGenerator:
         self.home: tuple[str, ...] | None = None
         """For the district being drawn: the districts of its city's surrogate (a district follows its city);
         ``()``: its city's surrogate has too few, so the province's; None: its city is not known."""
+        self.with_districts = False
+        """The place being drawn is a city or regency whose districts follow its surrogate: one the district
+        table gives more than :data:`makna.privacy.districts.MIN_OTHERS` districts, where the pool has one."""
         self._attempt = 0
         self._by_type: dict[str, Callable[[random.Random, str, str], str]] = {
             "PERSON": self._person,
@@ -639,6 +642,8 @@ class SurrogateGenerator:
                 return head + rng.choice(same)
         tiers = (places_in(province, exact), places_in(province, broad), places_in(None, exact), places_in(None, broad))
         pool = next((free for tier in tiers if (free := self._free(tier))), None)
+        if self.with_districts and pool and (big := [n for n in pool if has_districts(n)]):
+            pool = big  # a city its districts follow: one with enough districts to take them
         return head + rng.choice(pool or tiers[0] or tiers[2])
 
     def _free(self, names: Iterable[str]) -> list[str]:
