@@ -5,7 +5,8 @@ place and keeps a district inside its city's surrogate (issue #11, section 4).
 * A place's surrogate is never an original place of the project (the key's originals, its reserved
   identifiers) nor of the text being rewritten (its LOCATION detections, even those not replaced yet),
   compared case- and accent-insensitively, whole or by the part before a comma
-  (:func:`makna.privacy.districts.fold_place`): :attr:`SurrogateGenerator.avoid
+  (:func:`makna.privacy.districts.fold_place`), nor a surrogate another place already has:
+  :attr:`SurrogateGenerator.avoid
   <makna.privacy.surrogates.SurrogateGenerator.avoid>` leaves them out of every pool.
 * A district the district table places in one regency or city follows that city: its surrogate is a
   district of the city's surrogate (``Kuranji, Padang`` -> a district of the city ``Padang`` became),
@@ -49,9 +50,12 @@ class PlaceSurrogates:
     _in_city: bool
 
     def place_avoid(self, original: str) -> frozenset[str]:
-        """Every original place form a surrogate of ``original`` must not be (see the module docstring)."""
+        """Every original place form a surrogate of ``original`` must not be (see the module docstring), and
+        every place surrogate already given (``Pulau-Sembilan`` blocks ``Pulau Sembilan``)."""
         out: set[str] = set()
-        for name in (*self.surrogates.get("LOCATION", {}), *self.places, *self.reserved, *self._pending, original):
+        table = self.surrogates.get("LOCATION", {})
+        given = (*table.values(), *self.places.values())
+        for name in (*table, *self.places, *self.reserved, *self._pending, original, *given):
             forms = self._forms.get(name)
             if forms is None:
                 forms = self._forms[name] = place_forms(name)

@@ -351,8 +351,8 @@ class SurrogateGenerator:
         province or country became, which a town's surrogate follows; None: towns stay in their own."""
         self.avoid: frozenset[str] = frozenset()
         """Place names (:func:`makna.privacy.districts.fold_place`) a place's surrogate never is: the originals
-        of the project and of the text being rewritten; every pool leaves them out (a wider pool where none is
-        left)."""
+        of the project and of the text being rewritten, and the surrogates already given; every pool leaves
+        them out (a wider pool where none is left)."""
         self.home: tuple[str, ...] | None = None
         """For the district being drawn: the districts of its city's surrogate (a district follows its city);
         ``()``: its city's surrogate has too few, so the province's; None: its city is not known."""
