@@ -4,6 +4,7 @@ already taken (only pending detections change, besides the one chosen); SQLite a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from sqlalchemy import select
 
 import makna
 from makna.errors import InputError
-from makna.privacy.project import decide, edit_detection, review_entries
+from makna.privacy.project import decide, decide_all, edit_detection, review_entries
 from makna.privacy.project_same import decide_same_text, same_text_plan
 from makna.store import tables
 
@@ -99,3 +100,24 @@ def test_bad_arguments_are_one_line_errors(scanned: Any) -> None:
         decide_same_text(scanned, "99:1", "rejected")
     with pytest.raises(InputError, match="use accepted or rejected"):
         same_text_plan(scanned, "1:1", "edited")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("status", ["pending", "edited", "added", "ACCEPTED", "reject", ""])
+def test_every_decision_refuses_a_status_the_same_way(scanned: Any, status: str) -> None:
+    """One check owns the decision's status: deciding one detection, all of them, or every detection of
+    one text (and its plan) refuse the same statuses with the same error and message, changing nothing."""
+    entry = next(e for e in review_entries(scanned) if e.text == "Bandung")
+    before = (_by_text(scanned), len(_events(scanned)))
+    calls: dict[str, Callable[[], object]] = {
+        "decide": lambda: decide(scanned, [entry.id], status),  # type: ignore[arg-type]
+        "decide_all": lambda: decide_all(scanned, status),  # type: ignore[arg-type]
+        "decide_same_text": lambda: decide_same_text(scanned, entry.id, status),  # type: ignore[arg-type]
+        "same_text_plan": lambda: same_text_plan(scanned, entry.id, status),  # type: ignore[arg-type]
+    }
+    refusals: dict[str, tuple[type[BaseException], str]] = {}
+    for name, call in calls.items():
+        with pytest.raises(Exception) as info:
+            call()
+        refusals[name] = (info.type, str(info.value))
+    assert set(refusals.values()) == {(InputError, f"status {status!r}: use accepted or rejected")}, refusals
+    assert (_by_text(scanned), len(_events(scanned))) == before

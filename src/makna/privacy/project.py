@@ -374,10 +374,16 @@ def _resolve(conn: Connection, ids: Iterable[str]) -> tuple[dict[int, _State], l
     return states, out
 
 
-def decide(project: Project, ids: Iterable[str], status: Status) -> int:
-    """Set the status (``accepted`` or ``rejected``) of the detections with these ids."""
+def _check_decision(status: str) -> None:
+    """Refuse a decision that is not ``accepted`` or ``rejected`` (the one check of :func:`decide`,
+    :func:`decide_all` and :mod:`makna.privacy.project_same`)."""
     if status not in {"accepted", "rejected"}:
         raise InputError(f"status {status!r}: use accepted or rejected")
+
+
+def decide(project: Project, ids: Iterable[str], status: Status) -> int:
+    """Set the status (``accepted`` or ``rejected``) of the detections with these ids."""
+    _check_decision(status)
     wanted = list(ids)
     if not wanted:
         raise InputError("no detection ids given")
@@ -400,8 +406,7 @@ def decide_all(project: Project, status: Status, *, sources: Iterable[str] | Non
                types: Collection[str] | None = None, min_confidence: float = 0.0,
                max_confidence: float | None = None) -> int:
     """Accept or reject every pending detection (of ``types``, within the confidence bounds)."""
-    if status not in {"accepted", "rejected"}:
-        raise InputError(f"status {status!r}: use accepted or rejected")
+    _check_decision(status)
     checked = check_types(types)
     kinds = set(checked) if checked else None
     payload: dict[str, Any] = {"status": status, "types": sorted(kinds or []), "min_confidence": min_confidence}

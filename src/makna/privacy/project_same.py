@@ -18,10 +18,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from ..errors import InputError
 from ..event_kinds import deid_decision
 from ..project import Project
-from .project import _fields, _load, _resolve, _save
+from .project import _check_decision, _fields, _load, _resolve, _save
 from .review import Status
 
 __all__ = ["SameText", "decide_same_text", "same_text_plan"]
@@ -84,14 +83,9 @@ def _plan(conn: Connection, item_id: str, status: Status, *, apply: bool) -> Sam
     return SameText(tuple(changed), total, kept, left, sources)
 
 
-def _check(status: Status) -> None:
-    if status not in {"accepted", "rejected"}:
-        raise InputError(f"status {status!r}: use accepted or rejected")
-
-
 def same_text_plan(project: Project, item_id: str, status: Status) -> SameText:
     """What :func:`decide_same_text` would change, without changing anything (for a confirmation)."""
-    _check(status)
+    _check_decision(status)
     with project.store.read() as conn:
         return _plan(conn, item_id, status, apply=False)
 
@@ -99,7 +93,7 @@ def same_text_plan(project: Project, item_id: str, status: Status) -> SameText:
 def decide_same_text(project: Project, item_id: str, status: Status) -> SameText:
     """Accept or reject the detection ``item_id`` and every other pending detection of the same text (the
     same characters, in any source or field value not yet de-identified)."""
-    _check(status)
+    _check_decision(status)
     payload: dict[str, Any] = {"same_as": item_id, "status": status}
     with project.store.write(project.actor, deid_decision(status), payload) as conn:
         done = _plan(conn, item_id, status, apply=True)

@@ -7,8 +7,9 @@ the caller retries with a higher ``attempt`` on a collision.
 * Names keep gender and naming tradition (:mod:`makna.privacy.naming`; a name whose gender nothing shows
   gets a name both genders bear, never one gender by chance); places and names stay in the surrogate
   ``region`` (a province code; ``"national"`` or None: the whole country; see :mod:`makna.privacy.regions`):
-  a city becomes another city or regency of the province, a district another district (a plate keeps its
-  own province's prefix: a ``BA`` plate another ``BA`` plate). A city outside Indonesia becomes another
+  a city becomes another city or regency of the province, a district another district (of its own
+  regency where :mod:`makna.privacy.districts` places it in one; a plate keeps its own province's
+  prefix: a ``BA`` plate another ``BA`` plate). A city outside Indonesia becomes another
   city of its own country and division (``Leeds`` an English city), whatever the region; where the
   region is such a country, a place no list knows becomes a city of that country too.
 * Telephone numbers never reach anyone. Indonesian mobiles get the ``0840`` prefix: the numbering plan
@@ -48,7 +49,7 @@ import hashlib
 import hmac
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, Final
 
@@ -56,6 +57,7 @@ from . import gazetteers as gz
 from ._idwords import PLATE_REGIONS, spoken_digits
 from .ages import shift_age, shift_age_text
 from .date_surrogates import respell_month, shift_season
+from .districts import fold_place, has_districts, same_regency
 from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
@@ -347,6 +349,16 @@ class SurrogateGenerator:
         self.move: Callable[[str], str] | None = None
         """Under the wider policy for coarse places (:mod:`makna.privacy.coarse`): the province or country a
         province or country became, which a town's surrogate follows; None: towns stay in their own."""
+        self.avoid: frozenset[str] = frozenset()
+        """Place names (:func:`makna.privacy.districts.fold_place`) a place's surrogate never is: the originals
+        of the project and of the text being rewritten, and the surrogates already given; every pool leaves
+        them out (a wider pool where none is left)."""
+        self.home: tuple[str, ...] | None = None
+        """For the district being drawn: the districts of its city's surrogate (a district follows its city);
+        ``()``: its city's surrogate has too few, so the province's; None: its city is not known."""
+        self.with_districts = False
+        """The place being drawn is a city or regency whose districts follow its surrogate: one the district
+        table gives more than :data:`makna.privacy.districts.MIN_OTHERS` districts, where the pool has one."""
         self._attempt = 0
         self._by_type: dict[str, Callable[[random.Random, str, str], str]] = {
             "PERSON": self._person,
@@ -572,7 +584,7 @@ class SurrogateGenerator:
         low = core.casefold()
         country = next((c for c, n in countries().items() if n.casefold() == low), None)
         if country is not None and country != "ID":
-            return head + rng.choice(sorted(n for c, n in countries().items() if c not in {country, "ID"}))
+            return head + rng.choice(self._free(sorted(n for c, n in countries().items() if c not in {country, "ID"})))
         areas = sorted(country_places(core))
         if not areas and is_country(self.region) and not place_regions(core):
             areas = [(str(self.region), "")]
@@ -584,8 +596,8 @@ class SurrogateGenerator:
             ((c, a) for c, a in areas if c == self.region), areas[0])
         if self.move is not None and (moved := self.move(code)) != code:  # the wider policy: its new country
             code, admin1 = moved, ""
-        pool = [n for n in cities_in(code, admin1) if n.casefold() != low] or [
-            n for n in cities_in(code) if n.casefold() != low]
+        pool = self._free([n for n in cities_in(code, admin1) if n.casefold() != low]) or self._free([
+            n for n in cities_in(code) if n.casefold() != low])
         return head + rng.choice(pool) if pool else None
 
     def _location(self, rng: random.Random, original: str, language: str) -> str:
@@ -603,7 +615,7 @@ class SurrogateGenerator:
             return head + self._words(rng)  # "Warung X": a type word and invented words
         indonesian_head = bool(head) and head.split()[0].lower() in _ADMIN_WORDS  # "Kelurahan X": Indonesian
         if not found and not indonesian_head and (language == "en" or core in gz.places_en()):
-            return head + rng.choice(sorted(p for p in gz.places_en() if p.casefold() != core.casefold()))
+            return head + rng.choice(self._free(sorted(p for p in gz.places_en() if p.casefold() != core.casefold())))
         own = {p for p, _lv in found}
         province = self.region if self.region not in (None, NATIONAL) and not is_country(self.region) else None
         if province is None and (self.region is None or is_country(self.region)) and len(own) == 1:
@@ -614,15 +626,30 @@ class SurrogateGenerator:
         else:
             levels = {lv for p, lv in found if province is None or p == province} or {lv for _p, lv in found}
         if levels == {"province"}:
-            return head + rng.choice([n for n in sorted(_PROVINCE_NAMES) if n.lower() != core.lower()])
+            return head + rng.choice(self._free([n for n in sorted(_PROVINCE_NAMES) if n.lower() != core.lower()]))
+        own_province = province
         if province is not None and self.move is not None:
             province = self.move(province)  # the wider policy: the towns follow their province's surrogate
         # the same level (a city another city, a district another), a city's or regency's wider level only
         # after a hundred draws (the province's few cities are all originals or taken)
         broad = {"city", "regency"} if levels & {"city", "regency"} else {"district"}
         exact = (levels & broad or broad) if self._attempt < 100 else broad
-        pool = places_in(province, exact) or places_in(province, broad) or places_in(None, exact)
-        return head + rng.choice(pool)
+        if exact == {"district"} and self._attempt < 100 and province == own_province:
+            # a district another district of its own regency, where the table places it in one (and the
+            # regency has enough others); a district whose city the text or project names, one of the city's
+            # surrogate (:attr:`home`); after a hundred draws, or else, one of the province
+            if same := self._free(same_regency(core, province) if self.home is None else self.home):
+                return head + rng.choice(same)
+        tiers = (places_in(province, exact), places_in(province, broad), places_in(None, exact), places_in(None, broad))
+        pool = next((free for tier in tiers if (free := self._free(tier))), None)
+        if self.with_districts and pool and (big := [n for n in pool if has_districts(n)]):
+            pool = big  # a city its districts follow: one with enough districts to take them
+        return head + rng.choice(pool or tiers[0] or tiers[2])
+
+    def _free(self, names: Iterable[str]) -> list[str]:
+        """``names`` less those :attr:`avoid` holds (whole, or their part before a comma)."""
+        avoid = self.avoid
+        return [n for n in names if fold_place(n) not in avoid and fold_place(n.split(",")[0]) not in avoid]
 
     def _org(self, rng: random.Random, original: str, language: str) -> str:
         head, name, tail, _place = split_org(original)

@@ -1,0 +1,260 @@
+"""Surrogates of person names and of the user names of e-mail addresses and handles: the part of a
+project's re-identification key (:class:`makna.privacy.pseudonymise.KeyMapping`) that draws a name's
+tokens consistently (gender, language, naming tradition, Minang titles, short forms and nicknames of the
+same source) and rebuilds an account's user part from the surrogates of the names and places it holds.
+
+:class:`PersonSurrogates` is a mixin: :class:`~makna.privacy.pseudonymise.KeyMapping` holds the state
+it declares below."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from .accounts import new_domain, rebuild_user, segment, split_account
+from .adat import adat_roles, clan_names, gelar_words, minang_title_gender
+from .name_forms import OriginalWords, context_full, short_forms
+from .naming import NAME_TITLES, Gender, draw_name, is_title, name_gender, name_language, world_gender
+from .surrogates import SurrogateGenerator
+
+__all__ = ["PersonSurrogates"]
+
+
+class PersonSurrogates:
+    """Person-name and account surrogates of a :class:`~makna.privacy.pseudonymise.KeyMapping`."""
+
+    person_tokens: dict[str, str]
+    genders: dict[str, str]
+    kin: dict[str, str]
+    pronouns: dict[str, str]
+    origins: dict[str, str]
+    places: dict[str, str]
+    language: str | None
+    _gen: SurrogateGenerator
+    _own_language: str | None
+    _names: list[list[str]]
+    _context: dict[str, tuple[str, bool, bool]]
+    _originals: OriginalWords
+    _used: set[str]
+
+    def name_context(self, names: Iterable[str]) -> None:
+        """The person names of the source about to be replaced and of its cases' other sources: a short
+        form or nickname among them gets the cut of its full name's surrogate (:mod:`makna.privacy.name_forms`);
+        an empty iterable ends the context."""
+        self._context = {}
+        self._names = []
+        for name in names:
+            toks = [t for t in name.split() if not is_title(t)]
+            self._names.append(toks)
+            for i, tok in enumerate(toks):
+                key = tok.casefold()
+                known = self._context.get(key)
+                self._context[key] = (
+                    tok,
+                    i == 0 if known is None else known[1],
+                    len(toks) > 1 or (known is not None and known[2]),
+                )
+
+    def _short_form(self, tok: str, language: str, gender: Gender | None) -> str | None:
+        """The surrogate of a short form of a longer name token of the context, if one fits."""
+        if self._context.get(tok.casefold(), ("", False, False))[2]:
+            return None  # part of a full name itself (Yuli Rahmawati): a name of its own
+        full = context_full(tok, (k for k in self._context if k != tok.casefold()))
+        if full is None:
+            return None
+        full_tok, full_first, _multi = self._context[full]
+        whole = self._token_surrogate(full_tok, full_first, language, gender)
+        for candidate in short_forms(tok, full, whole):
+            if candidate.casefold() not in self._used and not self._originals.meets(candidate):
+                return candidate
+        return None
+
+    def _gender_hint(self, tok: str, gender: Gender | None) -> str | None:
+        """A name token's gender: the project's honorifics, this occurrence's, kin words, the name lists,
+        pronouns after it, then the wider world lists (None or ``""``: unknown)."""
+        key = tok.lower()
+        return (
+            self.genders.get(key)
+            or gender
+            or self._nickname_gender(key)
+            or self.kin.get(key)
+            or name_gender(tok)
+            or self.pronouns.get(key)
+            or world_gender(tok)
+        )
+
+    def _nickname_gender(self, key: str) -> str | None:
+        """The gender an honorific shows for a nickname of this name word in the source (``Uni Nida`` of
+        ``Yusnidar``: a woman), else None."""
+        return next(
+            (
+                self.genders[k]
+                for k in self._context
+                if k != key and self.genders.get(k) and context_full(k, self._context) == key
+            ),
+            None,
+        )
+
+    def _token_surrogate(
+        self,
+        tok: str,
+        first: bool,
+        language: str,
+        gender: Gender | None,
+        family: str | None = None,
+        pool: Sequence[str] = (),
+    ) -> str:
+        """The project's surrogate of one name token (drawn and remembered on first use); ``family``: the
+        language the name's other tokens show (``Kartikasari`` of ``Dewi Kartikasari`` stays Indonesian);
+        ``pool``: the words to draw it from instead (a Minang title word, a clan name; :mod:`makna.privacy.adat`)."""
+        key = tok.lower()
+        if key in self.person_tokens:
+            return self.person_tokens[key]
+        self._used.add(key)
+        self._originals.add([tok])
+        value = None if pool else self._short_form(tok, language, gender)
+        if pool:
+            value = draw_name(self._gen.rng("ADAT", key), [pool], self._used, self._originals.meets)
+        if value is None:
+            hint = self._gender_hint(tok, gender)
+            value = self._gen.person_token(
+                tok,
+                first=first,
+                language=self.origins.get(key) or family or self._own_language or self.language or language,
+                gender=hint if hint in {"m", "f"} else None,  # type: ignore[arg-type]
+                used=self._used,
+                reject=self._originals.meets,
+                neutral=hint not in {"m", "f"},
+            )
+            if value.isupper() and len(value) > 1:  # drawn for a name in capitals: each mention sets its case
+                value = value.capitalize()
+        self.person_tokens[key] = value
+        self._used.add(value.lower())
+        return value
+
+    def _person_surrogate(self, original: str, language: str, gender: Gender | None) -> str:
+        toks = original.split()
+        out: list[str] = []
+        # a title inside the name (Daeng, Haji, Teuku...; see makna.privacy.naming) stays, and shows a gender
+        titles = [i for i, t in enumerate(toks) if i < len(toks) - 1 and is_title(t)]
+        gender = gender or next((g for i in titles if (g := NAME_TITLES[toks[i].rstrip(".").casefold()])), None)
+        roles = adat_roles(toks)  # a Minang gelar or clan name: title words stay, the rest stays Minang
+        if roles is not None:
+            titles = [i for i, r in enumerate(roles) if r == "keep"]
+            gender = gender or next((g for i in titles if (g := minang_title_gender(toks[i]))), None)
+        if gender is None:  # a name's one gender shown by any of its tokens holds for the others
+            shown = {self._gender_hint(t, None) for i, t in enumerate(toks) if i not in titles} - {None, ""}
+            if shown == {"m"}:
+                gender = "m"
+            elif shown == {"f"}:
+                gender = "f"
+        self._used.update(t.lower() for i, t in enumerate(toks) if i not in titles)
+        self._originals.add(t for i, t in enumerate(toks) if i not in titles)
+        shown_languages = {name_language(t, "") for i, t in enumerate(toks) if i not in titles} - {""}
+        family = shown_languages.pop() if len(shown_languages) == 1 else None
+        names = 0
+        chosen = self._gen.tradition
+        if roles is not None and chosen is None:
+            self._gen.tradition = "minang"  # a name's own tradition outweighs the source's region
+        try:
+            for i, tok in enumerate(toks):
+                if i in titles:
+                    out.append(tok)
+                    continue
+                names += 1
+                role = roles[i] if roles is not None else "name"
+                pool = gelar_words() if role == "gelar" else (clan_names() if role == "clan" else ())
+                out.append(_cased_like(tok, self._token_surrogate(tok, names == 1, language, gender, family, pool)))
+        finally:
+            self._gen.tradition = chosen
+        return " ".join(out)
+
+    def _account_name(self, run: str, language: str) -> str | None:
+        """The surrogate of a run of letters of a user name that is a name (or names) or place of the
+        project, else None."""
+        low = run.casefold()
+
+        def known(piece: str) -> bool:
+            return len(piece) >= 3 and (
+                piece in self.person_tokens or piece in self._context or context_full(piece, self._context) is not None
+            )
+
+        parts = segment(low, known)
+        if parts is not None:
+            return "".join(
+                self._token_surrogate(*self._context.get(p, (p, True, False))[:2], language, None).casefold()
+                for p in parts
+            )
+        rest = segment(low[1:], known) if len(low) >= 4 else None
+        if rest is not None:  # "tnowak": an initial, then names; the initial of the one first name it fits
+            firsts = [v for k, v in self._context.items() if v[1] and v[2] and k.startswith(low[0])]
+            initial = (
+                self._token_surrogate(firsts[0][0], True, language, None)[:1].casefold() if len(firsts) == 1 else low[0]
+            )
+            return initial + "".join(
+                self._token_surrogate(*self._context.get(p, (p, True, False))[:2], language, None).casefold()
+                for p in rest
+            )
+        place = self.places.get(_place_key(run))
+        return place.casefold().replace(" ", "") if place is not None else None
+
+    def _account_initial(self, letter: str, runs: list[str], language: str) -> str | None:
+        """The initial of the surrogate of the one name word of the context that ``letter`` begins, in a full
+        name of which another word is one of ``runs`` (``nurhayati.t``, with ``Nurhayati Tanjung``), else None."""
+        found = {
+            (tok, i == 0)
+            for name in self._names
+            for i, tok in enumerate(name)
+            if tok.casefold().startswith(letter.casefold()) and any(o.casefold() in runs for o in name if o != tok)
+        }
+        if len(found) != 1:
+            return None
+        tok, first = found.pop()
+        return self._token_surrogate(tok, first, language, None)[:1].casefold()
+
+    def _account(self, kind: str, original: str, language: str, clashes: Callable[[str], bool]) -> str | None:
+        """An e-mail address or handle with the person's surrogate in it (:mod:`makna.privacy.accounts`)."""
+        parts = split_account(kind, original)
+        if parts is None:
+            return None
+        before, user, after = parts
+        value = original
+        for attempt in range(50):
+            rng = self._gen.rng("ACCOUNT", kind, original, str(attempt))
+            used = set(self._used)
+
+            def word(r: random.Random, used: set[str] = used) -> str:
+                drawn = self._gen.account_word(r, language, reject=self._originals.meets, used=used)
+                used.add(drawn)
+                return drawn
+
+            value = (
+                before
+                + rebuild_user(
+                    user,
+                    rng,
+                    lambda run: self._account_name(run, language),
+                    word,
+                    lambda letter, runs: self._account_initial(letter, runs, language),
+                )
+                + new_domain(rng, after)
+            )
+            if not clashes(value):
+                return value
+        return value
+
+
+def _place_key(name: str) -> str:
+    """A place's own name as a key: case-folded, runs of spaces, ``-``, ``_`` and ``.`` as one space."""
+    return " ".join(re.split(r"[\s\-_.]+", name.casefold())).strip()
+
+
+def _cased_like(original: str, new: str) -> str:
+    """``new`` written as ``original`` is: lower case, capitals, or joined by ``-``/``_`` (``ojol-dedi``)."""
+    if original.islower():
+        new = new.lower()
+    elif original.isupper() and len(original) > 1:
+        new = new.upper()
+    joiner = next((c for c in "-_." if c in original), None) if not any(c.isspace() for c in original) else None
+    return new.replace(" ", joiner) if joiner else new
