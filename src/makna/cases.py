@@ -312,8 +312,8 @@ def load_cases(project: Project, data: Mapping[str, Any], *, origin: str = "case
     gives (an empty value clears one) and links to the sources it lists are set; values, links and
     cases it does not mention stay. All or nothing, one transaction and one ``cases.import`` event."""
     if "attributes" not in data and "cases" not in data:
-        what = " (a codebook: use 'makna codebook import')" if "codes" in data else ""
-        raise InputError(f"{origin}: no 'attributes' or 'cases' list: not a cases file{what}")
+        hint = " (a codebook: use 'makna codebook import')" if "codes" in data else ""
+        raise InputError(f"{origin}: no 'attributes' or 'cases' list: not a cases file{hint}")
     attrs, cases = data.get("attributes") or [], data.get("cases") or []
     if not isinstance(attrs, list) or not isinstance(cases, list):
         raise InputError(f"{origin}: 'attributes' and 'cases' must be lists")
