@@ -1,0 +1,380 @@
+"""Persons that the earlier stages typed ORG or LOCATION, or missed, by kinds of speech (issue 11, deidperson6).
+
+A late pass over the final detections of a text (:func:`person_kinds`), each rule a general shape, never a
+corpus string:
+
+* **a rank or title before a surname** (:data:`RANKS`): "DC Morrison", "Sgt Tremayne", "Bripka Sutrisno",
+  "Kompol Hutapea": the rank stays outside the span (like an honorific) and the capitalised word after it is a
+  PERSON, whatever the learned layer made of the pair (a place list's or a firm's kind word is left: "DI
+  Yogyakarta", "PC World");
+* **a family** named "the" + a plural surname ("a host family, the Pennycooks", "the Adeyemis from my mum's
+  village"): the plural is a PERSON when its singular is a listed surname or first name, or "family" comes just
+  before; "the" stays outside;
+* **a run headed by a listed first name** (gendered name data) typed LOCATION ("Kevin Kingston", "Mohammed
+  Irfan Chaudhry", "Hendri Painan"): a person even where a later part is a listed place, unless the whole run
+  is a place, holds a place's or firm's kind word, or follows a preposition of place;
+* **a person named in a transcript header's legend** ("T = pewawancara (Nurul Aisyah)", "Res = researcher
+  (Philippa Garside)"); the codes such a legend defines ("Pnl = peneliti, Nar = narasumber") are labels, and no
+  detection of them is kept;
+* **a word explained as a name** ("Teratai itu nama aslinyo", "Wren is my real name") is a PERSON wherever it
+  stands capitalised; **a word explained as a common noun** ("Mzee is what we call an older man", "Inyiak tu
+  panggilan untuak kakek", "Oga means boss") is no PERSON anywhere in the text;
+* **a chosen name in quotes** after a verb of naming ('You can call me "Wren"', 'Tulis sajo "Rindu"'): a PERSON,
+  and so is every quoted or capitalised mention of it;
+* **a short form** of a PERSON found in the same text ("Rosalind ... Ros", "Jusmaniar ... Niar", "Rosmaida ...
+  Mida"): a capitalised token that begins or ends a longer name token (or ends it but for its first letter,
+  taken from before), used where a person would be (before a lower-case word, or after "to", "ka", "with",
+  "samo"...), never written in lower case in the text.
+
+Every new PERSON span keeps clear of the other detections; a retyped span keeps its offsets unless the rank or
+"the" was inside it (then only the name is kept).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import HONORIFICS
+from .catchall import in_lower_case
+from .places import ORG_SUFFIX_WORDS
+from .types import Detection
+
+__all__ = ["RANKS", "person_kinds"]
+
+RANKS: Final = frozenset(
+    # UK police and armed forces, written short and long
+    "PC WPC PCSO DC DS DI DCI DSI DSU Supt Sgt Sgt. Insp Insp. Cpl Cpl. LCpl Pte Pte. Capt Capt. Lt Lt. Maj Maj. "
+    "Col Col. Brig Cmdr Sergeant Constable Inspector Detective Corporal Captain Lieutenant Colonel Superintendent "
+    "Officer Commander Brigadier "
+    # Indonesian police (Polri) and armed forces (TNI) ranks
+    "Bharada Bharatu Bharaka Bripda Briptu Brigpol Brigadir Bripka Aipda Aiptu Ipda Iptu AKP Kompol AKBP Kombes "
+    "Brigjen Irjen Komjen Prada Pratu Praka Kopda Koptu Kopka Serda Sertu Serka Serma Pelda Peltu Letda Lettu "
+    "Kapten Mayor Letkol Kolonel Kopral Sersan".split()
+)
+"""Ranks said before a surname: honorific-like (outside the PERSON span), and the capitalised word after one is
+a person's name."""
+
+_AMBIGUOUS_RANKS: Final = frozenset({"DC", "DS", "DI", "PC", "Lt", "Col", "Maj", "Officer", "Mayor", "Major"})
+"""Ranks that are also other abbreviations or words ("PC World", "Major Road"): the word after them must be no
+ordinary word that no name list has (and after "DI", Daerah Istimewa, no listed place: "DI Yogyakarta")."""
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŴŶŸŹŻŽ"
+_WORD = rf"[{_UP}](?:[^\W\d_]|['’])+(?:-[{_UP}][^\W\d_]+)?"
+_NOT_IN = r"(?![\w'’@\-])"
+_RANK_RX: Final = re.compile(
+    r"(?<![\w'’\-.])(?P<rank>"
+    + "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))
+    + rf")(?<!\.)\.?[ \t]+(?P<n>{_WORD}(?:[ \t]+{_WORD})?){_NOT_IN}"
+)
+_KIND: Final = re.compile(
+    r"(?i:\b(?:hotel|wisma|kos|kost|kafe|cafe|café|karaoke|pasar|jalan|jl|street|st|road|rd|lane|way|avenue|"
+    r"drive|close|park|station|square|church|gereja|masjid|mosque|school|sekolah|hospital|rumah|klinik|clinic|"
+    r"warung|toko|shop|ltd|pt|cv|world|centre|center|house|hall|court|estate|bridge|market|village|town|city|"
+    r"kota|kabupaten|kecamatan|desa|nagari|jorong|kampung|kampuang|pantai|bukit|gunung|sungai|danau|hill|heath|"
+    r"green|gardens|grove|palace|line|cross|gate|end|row|place|terrace|crescent|mews|walk|yard|wharf|quay|common|"
+    r"fields|vale|rise|taman|jembatan|simpang|lapangan|terminal|bandara|airport)\b)"
+)
+_PLACE_BEFORE: Final = re.compile(
+    r"(?i:\b(?:in|at|near|into|on|di|ke|ka|dekat|daerah|kota|jalan|jl\.?|jln\.?|kampung|kampuang|desa|nagari)[ \t]+)$"
+)
+
+
+@cache
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Given names (gendered lists), all names (with surnames), places, ordinary words, stop words."""
+    given = gz.first_names("id") | gz.first_names("en") | gz.world_first_names()
+    names = given | gz.surnames()
+    stop = gz.stop_caps() | gz.brands() | gz.demonyms() | gz.countries() | HONORIFICS | RANKS | _CALENDAR
+    return given, names, gz.all_places() | gz.places_local(), gz.ordinary_words(), stop
+
+
+_CALENDAR: Final = frozenset(
+    "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Januari Februari Maret April Mei Juni Juli Agustus September "
+    "Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "May June July August October December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Allah Tuhan God "
+    "Jesus Yes No Okay Ok Oke Iya Ya Thanks Sorry Maaf The This That Then There They When What Where".split()
+)
+
+
+def _firm_or_place_word(word: str) -> bool:
+    return word in ORG_SUFFIX_WORDS or word in gz.brands() or bool(_KIND.fullmatch(word))
+
+
+def _ranked(text: str) -> Iterator[tuple[int, int, bool]]:
+    """The name after each rank (module docstring), less trailing kind or stop words, and whether it is a name
+    (a firm's or place's word after a rank-like abbreviation is none)."""
+    _given, names, places, ordinary, stop = _lists()
+    for m in _RANK_RX.finditer(text):
+        rank = m.group("rank").rstrip(".")
+        words = list(re.finditer(r"\S+", m.group("n")))
+        while len(words) > 1 and (_firm_or_place_word(words[-1].group(0)) or words[-1].group(0) in stop):
+            words.pop()
+        texts = [w.group(0) for w in words]
+        if texts[0] in stop or any(_firm_or_place_word(w) for w in texts):
+            yield m.start("n"), m.start("n") + words[-1].end(), False  # "PC World": a firm after the letters
+            continue
+        if rank == "DI" and texts[0] in places:
+            continue  # "DI Yogyakarta": Daerah Istimewa, a province
+        if rank in _AMBIGUOUS_RANKS and texts[0].lower() in ordinary and texts[0] not in names:
+            continue  # "Officer Friendly", "Major Road": an ordinary word after a word that may be no rank
+        start = m.start("n")
+        yield start, start + words[-1].end(), True
+
+
+_FAMILY: Final = re.compile(
+    rf"(?<![\w'’\-])(?i:the)[ \t]+(?P<n>[{_UP}][a-zà-öø-ÿ'’]+(?:-[{_UP}][a-zà-öø-ÿ]+)?s){_NOT_IN}"
+)
+_FAMILY_CUE: Final = re.compile(r"(?i:\bfamil(?:y|ies)\b[^.\n]{0,12}$)")
+
+
+def _families(text: str) -> Iterator[tuple[int, int]]:
+    """The plural surname of "the Pennycooks" (module docstring)."""
+    _given, names, places, ordinary, stop = _lists()
+    for m in _FAMILY.finditer(text):
+        plural = m.group("n")
+        if plural in places or plural in stop or plural in names:
+            continue  # "the Netherlands", "the Midlands"; a name ending in s is a person, not a family
+        stems = [plural[:-1]] + ([plural[:-2]] if plural.endswith("es") else [])
+        listed = any(s in names and s.lower() not in ordinary and s not in places for s in stems)
+        cue = _FAMILY_CUE.search(text, max(0, m.start() - 30), m.start()) is not None
+        if any(s in stop or s.lower() in ordinary and s not in names for s in stems) and not cue:
+            continue  # "the Reds", "the Riders": plurals of ordinary words
+        if listed or cue:
+            yield m.start("n"), m.end("n")
+
+
+_LEGEND: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<code>[{_UP}][A-Za-z]{{0,4}}\d?)[ \t]*=[ \t]*(?P<role>[a-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+)?)"
+    rf"(?:[ \t]*\((?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})\))?"
+)
+
+
+def _legend(text: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
+    """The label codes a header legend defines, and the persons it names in brackets (module docstring)."""
+    head = text[:600]
+    codes: set[str] = set()
+    people: list[tuple[int, int]] = []
+    stop = _lists()[4]
+    given = _lists()[0]
+    for m in _LEGEND.finditer(head):
+        code = m.group("code")
+        if code.isupper() or len(code) <= 4 and code not in given:
+            codes.add(code)  # a code, short or in capitals ("Sari = informan" names a person: no code)
+        if m.group("n") and not any(w in stop for w in m.group("n").split()):
+            people.append((m.start("n"), m.end("n")))
+    return frozenset(codes), people
+
+
+_NAMED_AS: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<n>{_WORD})[ \t,]+(?:(?i:itu|tu|tuh|adalah|is|was)[ \t]+)"
+    r"(?i:(?:(?:my|his|her|their|our|the)[ \t]+)?(?:real[ \t]+|actual[ \t]+|given[ \t]+)?name|"
+    r"nama|namo)(?:[ \t]+(?i:asli|aslinya|aslinyo|asline|panggilan|panggilannya|panggilannyo))?(?:nya|nyo|ku)?"
+    r"(?![\w'’\-])(?![ \t]+(?i:kota|tempat|daerah|jalan|kampung|kampuang|toko|kafe|hotel|wisma|kos|aplikasi|app|"
+    r"of[ \t]+(?:a|the|our|my)[ \t]+(?:town|place|street|shop|road|village|app|company|firm)))"
+)
+_COMMON: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<n>{_WORD})[ \t,]+(?i:is[ \t]+what[ \t]+(?:we|they|people|you|everyone)[ \t]+"
+    r"(?:call|say)[ \t]+(?:to[ \t]+|for[ \t]+)?(?:a|an|any|every|the|all|our|older|old|someone|people)\b|"
+    r"(?:it|which)[ \t]+(?:just[ \t]+|only[ \t]+)?means\b|is[ \t]+(?:a|the)[ \t]+word[ \t]+for\b|"
+    r"(?:itu|tu|tuh)[ \t]+(?:panggilan|sebutan|kata)[ \t]+(?:untuk|untuak|buat|bagi|ka|ke|kepada)[ \t]+"
+    r"(?!(?:dia|inyo|ambo|aku|saya|kami|awak|kamu|nya|ia)\b)[a-z])"
+)
+
+
+def _explained(text: str) -> tuple[set[str], set[str]]:
+    """Words the text explains as a name, and words it explains as a common noun (module docstring)."""
+    given, _names, places, _ordinary, stop = _lists()
+    named = {m.group("n") for m in _NAMED_AS.finditer(text) if m.group("n") not in stop}
+    common = {m.group("n") for m in _COMMON.finditer(text)}
+    return named - common, common
+
+
+_CHOSEN_QUOTED: Final = re.compile(
+    r"(?i:call[ \t]+(?:me|her|him|them)|calls[ \t]+(?:me|her|him)|called[ \t]+(?:me|her|him)|name[ \t]+me|"
+    r"put[ \t]+me[ \t]+(?:down[ \t]+)?as|just[ \t]+put|write[ \t]+me[ \t]+(?:down[ \t]+)?as|"
+    r"tulis|tulih|pakai[ \t]+nama|pake[ \t]+nama|panggil|sebut)"
+    r"(?:[ \t]+(?i:sajo|saja|aja|ajo|me|ambo|aku|saya|awak|nama|namo|as))*[ \t]*[,:]?[ \t]*"
+    rf"[\"“'‘](?P<n>{_WORD}(?:[ \t]+{_WORD})?)[\"”'’]"
+)
+
+
+def _chosen(text: str) -> set[str]:
+    """Names given in quotes after a verb of naming (module docstring)."""
+    stop, places = _lists()[4], _lists()[2]
+    return {
+        m.group("n")
+        for m in _CHOSEN_QUOTED.finditer(text)
+        if not any(w in stop for w in m.group("n").split()) and m.group("n") not in places
+    }
+
+
+def _mentions(text: str, word: str) -> Iterator[tuple[int, int]]:
+    for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}{_NOT_IN}", text):
+        yield m.start(), m.end()
+
+
+_SHORT_BEFORE: Final = re.compile(
+    r"(?i:\b(?:to|with|and|for|ka|ke|samo|sama|dengan|jo|call|called|panggil|bilang|told|tell|asked)[ \t]+)$"
+)
+_TOKEN: Final = re.compile(rf"(?<![\w'’\-])[{_UP}][a-zà-öø-ÿ]{{2,}}{_NOT_IN}")
+
+
+def _short_of(short: str, full: str) -> bool:
+    s, f = short.lower(), full.lower()
+    if len(s) < 3 or len(f) < len(s) + 2:
+        return False
+    if f.startswith(s) or f.endswith(s):
+        return True
+    return len(s) >= 4 and f.endswith(s[1:]) and s[0] in f[: len(f) - len(s) + 1]
+
+
+def _short_forms(
+    text: str, persons: Sequence[Detection], taken: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """Short forms of the text's PERSON names, used where a person would be (module docstring)."""
+    given, names, places, ordinary, stop = _lists()
+    fulls = {w for d in persons for w in re.findall(r"[^\W\d_]{5,}", d.text)}
+    if not fulls:
+        return
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        if (
+            word in fulls
+            or word in stop
+            or word in places
+            and word not in names
+            or _occupied(taken, m.start(), m.end())
+        ):
+            continue
+        if not any(_short_of(word, f) for f in fulls) or in_lower_case(text, word.lower()):
+            continue
+        after = text[m.end() : m.end() + 24]
+        subject = re.match(r"[ \t]+[a-z]", after) is not None
+        if subject or _SHORT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            yield m.start(), m.end()
+
+
+def _occupied(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+_RETYPABLE: Final = frozenset({"ORG", "LOCATION", "HANDLE"})
+_KEPT: Final = frozenset({"location.gazetteer", "location.list", "org.platform", "org.suffix"})
+
+
+def _headed_by_given(scan: str, det: Detection) -> bool:
+    """A LOCATION run of two to four capitalised words headed by a listed given name (module docstring)."""
+    given, names, places, ordinary, stop = _lists()
+    words = det.text.split()
+    if det.type != "LOCATION" or not 2 <= len(words) <= 4 or det.text in places or det.detector in _KEPT:
+        return False
+    head = words[0]
+    if head not in given or head in places or head in stop or head.lower() in ordinary:
+        return False
+    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+        return False
+    if any(_firm_or_place_word(w) or w in stop for w in words):
+        return False
+    return not _PLACE_BEFORE.search(scan, max(0, det.start - 14), det.start)
+
+
+def _given_then_place(scan: str, found: list[Detection]) -> list[Detection]:
+    """A listed given name's PERSON span and the one capitalised word after it typed LOCATION, with one space
+    between ("Hendri Painan", "Kevin Kingston"): one person whose second part is also a place's name."""
+    given, stop = _lists()[0], _lists()[4]
+    out: list[Detection] = []
+    for det in sorted(found, key=lambda d: (d.start, d.end)):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "PERSON"
+            and det.type == "LOCATION"
+            and det.start == prev.end + 1
+            and scan[prev.end] == " "
+            and prev.text in given
+            and " " not in det.text
+            and det.text[:1].isupper()
+            and det.text.isalpha()
+            and det.text not in stop
+            and not _firm_or_place_word(det.text)
+        ):
+            out[-1] = _person(prev.start, det.end, scan, prev.detector, prev.confidence)
+            continue
+        out.append(det)
+    return out
+
+
+_POSSESSIVE: Final = re.compile(r"(?P<stem>[A-Za-z]{3,}?)(?:ku|mu|nyo|nya)")
+_KIN_STEMS: Final = frozenset(
+    "temen kawan konco adiak adek uda uni etek mamak amak apak ayah ibu abang pacar laki bini kakak adik "
+    "sepupu tetangga bos induak semang tamu langganan".split()
+)
+"""Nouns of relation, standard, colloquial and Minang, that take a possessive ending ("Temenku", "Kawanku",
+"Pacarnyo") and open a sentence capitalised: never a name with that ending."""
+
+
+def _possessed_noun(word: str) -> bool:
+    """A relation noun or an ordinary word with a possessive ending, that no name list has."""
+    m = _POSSESSIVE.fullmatch(word)
+    if m is None or word in _lists()[1]:
+        return False
+    stem = m.group("stem").lower()
+    return stem in _KIN_STEMS or stem in _lists()[3] or stem in gz.colloquial()
+
+
+def _person(start: int, end: int, scan: str, detector: str, conf: float = 0.8) -> Detection:
+    return Detection(start, end, "PERSON", conf, detector, scan[start:end])
+
+
+def person_kinds(scan: str, found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with the spans of this module's kinds typed PERSON, new PERSON spans added, and the header's
+    label codes and the words explained as common nouns dropped (module docstring)."""
+    codes, legend_people = _legend(scan)
+    named, common = _explained(scan)
+    chosen = _chosen(scan)
+    ranked = list(_ranked(scan))
+    not_names = {(s, e) for s, e, ok in ranked if not ok}
+    targets: list[tuple[int, int, str]] = [(s, e, "person.rank") for s, e, ok in ranked if ok]
+    targets += [(s, e, "person.family") for s, e in _families(scan)]
+    targets += [(s, e, "person.legend") for s, e in legend_people]
+    for word in named | chosen:
+        targets += [(s, e, "person.explained") for s, e in _mentions(scan, word) if not _is_code(scan, s, codes)]
+    out: list[Detection] = []
+    for det in found:
+        if det.type == "PERSON" and (det.start, det.end) in not_names:
+            continue  # "PC World": the honorific rule's PERSON is a firm's word
+        if det.text in codes or det.text in common and det.type in {"PERSON", "LOCATION", "ORG"}:
+            continue  # a label the legend defines; a word the text explains as a common noun
+        if det.type in {"PERSON", "LOCATION"} and _possessed_noun(det.text):
+            continue  # "Kawanku, Teratai, ...": "my friend", a noun with a possessive ending
+        if det.type in _RETYPABLE and _headed_by_given(scan, det):
+            det = _person(det.start, det.end, scan, "person.given_head", max(det.confidence, 0.75))
+        out.append(det)
+    out = _given_then_place(scan, out)
+    for start, end, detector in targets:
+        inside = [d for d in out if d.start < end and start < d.end]
+        if any(d.type == "PERSON" for d in inside):
+            wide = [d for d in inside if d.type == "PERSON" and start - 12 <= d.start < start and d.end == end]
+            if wide and len(inside) == 1:  # "Insp Laidlow" as one PERSON: the rank is no part of the name
+                out = [d for d in out if d is not wide[0]]
+                out.append(_person(start, end, scan, wide[0].detector, wide[0].confidence))
+            continue
+        if any(d.type not in _RETYPABLE for d in inside):
+            continue  # a structured identifier there: left as it is
+        if any(d.start < start - 12 or d.end > end + 1 for d in inside):
+            continue  # a longer span that is more than the rank or "the" and the name: not ours to cut
+        out = [d for d in out if d not in inside]
+        out.append(_person(start, end, scan, detector))
+    persons = [d for d in out if d.type == "PERSON"]
+    for start, end in _short_forms(scan, persons, [(d.start, d.end) for d in out]):
+        out.append(_person(start, end, scan, "person.short_form", 0.7))
+    return sorted(out, key=lambda d: (d.start, d.end))
+
+
+def _is_code(scan: str, start: int, codes: frozenset[str]) -> bool:
+    """Whether the word at ``start`` is one of the legend's codes (never a name)."""
+    return any(scan.startswith(c, start) for c in codes)
