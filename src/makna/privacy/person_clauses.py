@@ -281,6 +281,13 @@ _APPOSED_BEFORE: Final = re.compile(
     rf"(?<![\w'’\-])(?i:a|an|my|our|his|her|their|the|si)[ \t]+(?:[\w\-]+[ \t]+)?(?P<role>{_PERSON_NOUNS})"
     rf"(?:[ \t]+(?P<prep>(?i:from|at|of|in|on|near|dari|di))(?:[ \t]+[\w\-]+){{1,4}})?,[ \t]+(?P<n>{_NAME}),"
 )
+_APPOSED_OPENING: Final = re.compile(
+    r"(?:(?m:^)|[.!?:;])[ \t]*(?P<role>(?i:someone|somebody|seseorang|surang|"
+    rf"(?:{_PERSON_NOUNS})(?:[ \t]+[a-z][\w\-]*)?))[ \t]+(?P<prep>(?i:from|at|of|in|dari|di))"
+    rf"(?:[ \t]+[\w\-]+){{1,4}},[ \t]+(?P<n>{_NAME}),"
+)
+"""A relation noun opening a clause without an article, or "someone", then where the person is from, and the
+name set off by commas ("Kawan dari kampuang, X Y, nan ...", "Someone from the union, X Y, came")."""
 _PLACE_BEFORE: Final = re.compile(
     r"(?i:\b(?:in|at|from|near|to|into|of|di|dari|ke|dekat|orang|urang|asal|asli|kota|desa|kampung|kampuang)"
     r"[ \t]+)$"
@@ -292,7 +299,7 @@ def apposed_people(text: str, doc: _Doc | None = None) -> Iterator[Detection]:
     docstring), less the leading words that cannot be names ("Then Kajan, my flatmate,"); in the middle of a
     sentence a place list's word counts too, unless a preposition of place comes before it."""
     doc = doc or _Doc(text)
-    for rx in (_APPOSED_AFTER, _APPOSED_BEFORE):
+    for rx in (_APPOSED_AFTER, _APPOSED_BEFORE, _APPOSED_OPENING):
         for m in rx.finditer(text):
             start, name = m.start("n"), m.group("n")
             while " " in name and not _nameable(name.split()[0]):
