@@ -96,7 +96,7 @@ _CALENDAR: Final = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Januari Februari Maret April Mei Juni Juli Agustus September "
     "Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
     "May June July August October December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Allah Tuhan God "
-    "Jesus Yes No Okay Ok Oke Iya Ya Thanks Sorry Maaf The This That Then There They When What Where".split()
+    "Jesus Christ Yes No Okay Ok Oke Iya Ya Thanks Sorry Maaf The This That Then There They When What Where".split()
 )
 
 
@@ -223,13 +223,16 @@ _SHORT_BEFORE: Final = re.compile(
 _TOKEN: Final = re.compile(rf"(?<![\w'’\-])[{_UP}][a-zà-öø-ÿ]{{2,}}{_NOT_IN}")
 
 
-def _short_of(short: str, full: str) -> bool:
+def _short_of(short: str, full: str, *, loose: bool = True) -> bool:
+    """Whether ``short`` begins or ends ``full`` (two letters shorter at least), or, when ``loose``, ends it but
+    for its first letter, found one or two letters before that ending ("Mida" of "Rosmaida")."""
     s, f = short.lower(), full.lower()
     if len(s) < 3 or len(f) < len(s) + 2:
         return False
     if f.startswith(s) or f.endswith(s):
         return True
-    return len(s) >= 4 and f.endswith(s[1:]) and s[0] in f[: len(f) - len(s) + 1]
+    at = len(f) - len(s) + 1
+    return loose and len(s) >= 4 and f.endswith(s[1:]) and s[0] in f[max(0, at - 2) : at]
 
 
 def _short_forms(
@@ -250,7 +253,8 @@ def _short_forms(
             or _occupied(taken, m.start(), m.end())
         ):
             continue
-        if not any(_short_of(word, f) for f in fulls) or in_lower_case(text, word.lower()):
+        loose = word.lower() not in ordinary  # an ordinary word only as a plain beginning or ending ("Ros")
+        if not any(_short_of(word, f, loose=loose) for f in fulls) or in_lower_case(text, word.lower()):
             continue
         after = text[m.end() : m.end() + 24]
         subject = re.match(r"[ \t]+[a-z]", after) is not None
