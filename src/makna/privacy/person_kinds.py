@@ -38,7 +38,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import HONORIFICS
+from ._text import HONORIFICS, is_sentence_initial
 from .catchall import in_lower_case
 from .places import ORG_SUFFIX_WORDS
 from .types import Detection
@@ -68,7 +68,7 @@ _NOT_IN = r"(?![\w'’@\-])"
 _RANK_RX: Final = re.compile(
     r"(?<![\w'’\-.])(?P<rank>"
     + "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))
-    + rf")(?<!\.)\.?[ \t]+(?P<n>{_WORD}(?:[ \t]+{_WORD})?){_NOT_IN}"
+    + rf")[ \t]+(?P<n>{_WORD}(?:[ \t]+{_WORD})?){_NOT_IN}"
 )
 _KIND: Final = re.compile(
     r"(?i:\b(?:hotel|wisma|kos|kost|kafe|cafe|café|karaoke|pasar|jalan|jl|street|st|road|rd|lane|way|avenue|"
@@ -76,7 +76,9 @@ _KIND: Final = re.compile(
     r"warung|toko|shop|ltd|pt|cv|world|centre|center|house|hall|court|estate|bridge|market|village|town|city|"
     r"kota|kabupaten|kecamatan|desa|nagari|jorong|kampung|kampuang|pantai|bukit|gunung|sungai|danau|hill|heath|"
     r"green|gardens|grove|palace|line|cross|gate|end|row|place|terrace|crescent|mews|walk|yard|wharf|quay|common|"
-    r"fields|vale|rise|taman|jembatan|simpang|lapangan|terminal|bandara|airport)\b)"
+    r"fields|vale|rise|bay|beach|island|islands|point|harbour|harbor|port|valley|lake|mount|forest|wood|woods|"
+    r"heights|springs|falls|creek|river|marsh|moor|downs|bank|coast|cape|taman|jembatan|simpang|lapangan|"
+    r"terminal|bandara|airport|pulau|teluk|muara|air|batang|tanjung|tanjuang)\b)"
 )
 _PLACE_BEFORE: Final = re.compile(
     r"(?i:\b(?:in|at|near|into|on|di|ke|ka|dekat|daerah|kota|jalan|jl\.?|jln\.?|kampung|kampuang|desa|nagari)[ \t]+)$"
@@ -104,25 +106,29 @@ def _firm_or_place_word(word: str) -> bool:
     return word in ORG_SUFFIX_WORDS or word in gz.brands() or bool(_KIND.fullmatch(word))
 
 
-def _ranked(text: str) -> Iterator[tuple[int, int, bool]]:
-    """The name after each rank (module docstring), less trailing kind or stop words, and whether it is a name
-    (a firm's or place's word after a rank-like abbreviation is none)."""
+def _ranked(text: str) -> Iterator[tuple[int, int, int, bool]]:
+    """The rank's start and the name after it (module docstring), less trailing kind or stop words, and whether
+    it is a name (a firm's or place's word after a rank-like abbreviation is none)."""
     _given, names, places, ordinary, stop = _lists()
     for m in _RANK_RX.finditer(text):
         rank = m.group("rank").rstrip(".")
+        before = re.search(r"(\S+)[ \t]$", text[max(0, m.start() - 30) : m.start()])
+        if before and before.group(1)[:1].isupper() and before.group(1).rstrip(",.;:") == before.group(1):
+            if before.group(1) not in stop:
+                continue  # "Parit Mayor": a rank-like word inside a capitalised run, a place's or firm's name
         words = list(re.finditer(r"\S+", m.group("n")))
         while len(words) > 1 and (_firm_or_place_word(words[-1].group(0)) or words[-1].group(0) in stop):
             words.pop()
         texts = [w.group(0) for w in words]
         if texts[0] in stop or any(_firm_or_place_word(w) for w in texts):
-            yield m.start("n"), m.start("n") + words[-1].end(), False  # "PC World": a firm after the letters
+            yield m.start(), m.start("n"), m.start("n") + words[-1].end(), False  # "PC World": a firm after the letters
             continue
         if rank == "DI" and texts[0] in places:
             continue  # "DI Yogyakarta": Daerah Istimewa, a province
         if rank in _AMBIGUOUS_RANKS and texts[0].lower() in ordinary and texts[0] not in names:
             continue  # "Officer Friendly", "Major Road": an ordinary word after a word that may be no rank
         start = m.start("n")
-        yield start, start + words[-1].end(), True
+        yield m.start(), start, start + words[-1].end(), True
 
 
 _FAMILY: Final = re.compile(
@@ -131,7 +137,7 @@ _FAMILY: Final = re.compile(
 _FAMILY_CUE: Final = re.compile(r"(?i:\bfamil(?:y|ies)\b[^.\n]{0,12}$)")
 
 
-def _families(text: str) -> Iterator[tuple[int, int]]:
+def _families(text: str) -> Iterator[tuple[int, int, int]]:
     """The plural surname of "the Pennycooks" (module docstring)."""
     _given, names, places, ordinary, stop = _lists()
     for m in _FAMILY.finditer(text):
@@ -144,7 +150,7 @@ def _families(text: str) -> Iterator[tuple[int, int]]:
         if any(s in stop or s.lower() in ordinary and s not in names for s in stems) and not cue:
             continue  # "the Reds", "the Riders": plurals of ordinary words
         if listed or cue:
-            yield m.start("n"), m.end("n")
+            yield m.start(), m.start("n"), m.end("n")
 
 
 _LEGEND: Final = re.compile(
@@ -194,7 +200,7 @@ def _explained(text: str) -> tuple[set[str], set[str]]:
 
 
 _CHOSEN_QUOTED: Final = re.compile(
-    r"(?i:call[ \t]+(?:me|her|him|them)|calls[ \t]+(?:me|her|him)|called[ \t]+(?:me|her|him)|name[ \t]+me|"
+    r"(?<![\w'’\-])(?i:call[ \t]+(?:me|her|him|them)|calls[ \t]+(?:me|her|him)|called[ \t]+(?:me|her|him)|name[ \t]+me|"
     r"put[ \t]+me[ \t]+(?:down[ \t]+)?as|just[ \t]+put|write[ \t]+me[ \t]+(?:down[ \t]+)?as|"
     r"tulis|tulih|pakai[ \t]+nama|pake[ \t]+nama|panggil|sebut)"
     r"(?:[ \t]+(?i:sajo|saja|aja|ajo|me|ambo|aku|saya|awak|nama|namo|as))*[ \t]*[,:]?[ \t]*"
@@ -254,6 +260,8 @@ def _short_forms(
         ):
             continue
         loose = word.lower() not in ordinary  # an ordinary word only as a plain beginning or ending ("Ros")
+        if not loose and not any(not is_sentence_initial(text, at) for at, _e in _mentions(text, word)):
+            continue  # an ordinary word that only ever opens a sentence ("Man called ...", "Ini hari ...")
         if not any(_short_of(word, f, loose=loose) for f in fulls) or in_lower_case(text, word.lower()):
             continue
         after = text[m.end() : m.end() + 24]
@@ -322,12 +330,12 @@ _KIN_STEMS: Final = frozenset(
 
 
 def _possessed_noun(word: str) -> bool:
-    """A relation noun or an ordinary word with a possessive ending, that no name list has."""
+    """A relation noun with a possessive ending, that no name list has."""
     m = _POSSESSIVE.fullmatch(word)
     if m is None or word in _lists()[1]:
         return False
     stem = m.group("stem").lower()
-    return stem in _KIN_STEMS or stem in _lists()[3] or stem in gz.colloquial()
+    return stem in _KIN_STEMS
 
 
 def _person(start: int, end: int, scan: str, detector: str, conf: float = 0.8) -> Detection:
@@ -341,12 +349,13 @@ def person_kinds(scan: str, found: Sequence[Detection]) -> list[Detection]:
     named, common = _explained(scan)
     chosen = _chosen(scan)
     ranked = list(_ranked(scan))
-    not_names = {(s, e) for s, e, ok in ranked if not ok}
-    targets: list[tuple[int, int, str]] = [(s, e, "person.rank") for s, e, ok in ranked if ok]
-    targets += [(s, e, "person.family") for s, e in _families(scan)]
-    targets += [(s, e, "person.legend") for s, e in legend_people]
+    not_names = {(s, e) for _r, s, e, ok in ranked if not ok}
+    # (lead, start, end, detector): lead is where the rank or "the" begins, which a retyped span may hold
+    targets: list[tuple[int, int, int, str]] = [(r, s, e, "person.rank") for r, s, e, ok in ranked if ok]
+    targets += [(t, s, e, "person.family") for t, s, e in _families(scan)]
+    targets += [(s, s, e, "person.legend") for s, e in legend_people]
     for word in named | chosen:
-        targets += [(s, e, "person.explained") for s, e in _mentions(scan, word) if not _is_code(scan, s, codes)]
+        targets += [(s, s, e, "person.explained") for s, e in _mentions(scan, word) if not _is_code(scan, s, codes)]
     out: list[Detection] = []
     for det in found:
         if det.type == "PERSON" and (det.start, det.end) in not_names:
@@ -359,17 +368,17 @@ def person_kinds(scan: str, found: Sequence[Detection]) -> list[Detection]:
             det = _person(det.start, det.end, scan, "person.given_head", max(det.confidence, 0.75))
         out.append(det)
     out = _given_then_place(scan, out)
-    for start, end, detector in targets:
+    for lead, start, end, detector in targets:
         inside = [d for d in out if d.start < end and start < d.end]
         if any(d.type == "PERSON" for d in inside):
-            wide = [d for d in inside if d.type == "PERSON" and start - 12 <= d.start < start and d.end == end]
+            wide = [d for d in inside if d.type == "PERSON" and d.start == lead < start and d.end == end]
             if wide and len(inside) == 1:  # "Insp Laidlow" as one PERSON: the rank is no part of the name
                 out = [d for d in out if d is not wide[0]]
                 out.append(_person(start, end, scan, wide[0].detector, wide[0].confidence))
             continue
         if any(d.type not in _RETYPABLE for d in inside):
             continue  # a structured identifier there: left as it is
-        if any(d.start < start - 12 or d.end > end + 1 for d in inside):
+        if any(d.start < lead or d.end > end + 1 for d in inside):
             continue  # a longer span that is more than the rank or "the" and the name: not ours to cut
         out = [d for d in out if d not in inside]
         out.append(_person(start, end, scan, detector))
