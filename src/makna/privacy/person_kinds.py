@@ -5,24 +5,29 @@ corpus string:
 
 * **a rank or title before a surname** (:data:`RANKS`): "DC Morrison", "Sgt Tremayne", "Bripka Sutrisno",
   "Kompol Hutapea": the rank stays outside the span (like an honorific) and the capitalised word after it is a
-  PERSON, whatever the learned layer made of the pair (a place list's or a firm's kind word is left: "DI
-  Yogyakarta", "PC World");
+  PERSON, whatever the learned layer made of the pair; only after a rank-like abbreviation (:data:`_ABBREVIATED`)
+  is a place list's or a firm's word no name ("DI Yogyakarta"; "PC World" is then an ORG, never dropped), and
+  after a spelled-out rank any capitalised word is a name ("Sergeant Hill", "Officer Park");
 * **a family** named "the" + a plural surname ("a host family, the Pennycooks", "the Adeyemis from my mum's
   village"): the plural is a PERSON when its singular is a listed surname or first name, or "family" comes just
   before; "the" stays outside;
 * **a run headed by a listed first name** (gendered name data) typed LOCATION ("Kevin Kingston", "Mohammed
-  Irfan Chaudhry", "Hendri Painan"): a person even where a later part is a listed place, unless the whole run
+  Irfan Chaudhry", "Wulan Sirukam"): a person even where a later part is a listed place, unless the whole run
   is a place, holds a place's or firm's kind word, or follows a preposition of place;
 * **a person named in a transcript header's legend** ("T = pewawancara (Nurul Aisyah)", "Res = researcher
-  (Philippa Garside)"); the codes such a legend defines ("Pnl = peneliti, Nar = narasumber") are labels, and no
-  detection of them is kept;
-* **a word explained as a name** ("Teratai itu nama aslinyo", "Wren is my real name") is a PERSON wherever it
-  stands capitalised; **a word explained as a common noun** ("Mzee is what we call an older man", "Inyiak tu
-  panggilan untuak kakek", "Oga means boss") is no PERSON anywhere in the text;
+  (Philippa Garside)"): a line of the header (before the first turn) that opens with ``CODE = role``, the role
+  an interviewer's or informant's word (:data:`_LEGEND_ROLES`); the codes it defines ("Pnl = peneliti, Nar =
+  narasumber") are labels, and no detection of them is kept, when they are code-shaped and label turns of the
+  text ("Pnl: ...");
+* **a word explained as a name** ("Kenanga itu nama aslinyo", "Wren is my real name") is a PERSON wherever it
+  stands capitalised; **a word explained as a common noun**, opening its clause and followed by a gloss
+  ("Wambo is what we call an uncle", "Nyaai tu panggilan untuak nenek"), in no name list and found by no person
+  evidence in the text (:data:`_EVIDENCE`), is no PERSON anywhere in the text ("X, which means ..." explains
+  no word: "Tom, which means I'd be late" keeps Tom);
 * **a chosen name in quotes** after a verb of naming ('You can call me "Wren"', 'Tulis sajo "Rindu"'): a PERSON,
   and so is every quoted or capitalised mention of it;
-* **a short form** of a PERSON found in the same text ("Rosalind ... Ros", "Jusmaniar ... Niar", "Rosmaida ...
-  Mida"): a capitalised token that begins or ends a longer name token (or ends it but for its first letter,
+* **a short form** of a PERSON found in the same text ("Rosalind ... Ros", "Yusnidar ... Nidar", "Wilhelmina ...
+  Mina"): a capitalised token that begins or ends a longer name token (or ends it but for its first letter,
   taken from before), used where a person would be (before a lower-case word, or after "to", "ka", "with",
   "samo"...), never written in lower case in the text.
 
@@ -33,9 +38,10 @@ Every new PERSON span keeps clear of the other detections; a retyped span keeps 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from typing import Final
+from typing import Final, Generic, TypeVar
 
 from . import gazetteers as gz
 from ._text import HONORIFICS, is_sentence_initial
@@ -44,6 +50,8 @@ from .places import ORG_SUFFIX_WORDS
 from .types import Detection
 
 __all__ = ["RANKS", "person_kinds"]
+
+_T = TypeVar("_T")
 
 RANKS: Final = frozenset(
     # UK police and armed forces, written short and long
@@ -58,9 +66,19 @@ RANKS: Final = frozenset(
 """Ranks said before a surname: honorific-like (outside the PERSON span), and the capitalised word after one is
 a person's name."""
 
-_AMBIGUOUS_RANKS: Final = frozenset({"DC", "DS", "DI", "PC", "Lt", "Col", "Maj", "Officer", "Mayor", "Major"})
+_AMBIGUOUS_RANKS: Final = frozenset({"DC", "DS", "DI", "PC", "Lt", "Col", "Maj", "Mayor", "Major"})
 """Ranks that are also other abbreviations or words ("PC World", "Major Road"): the word after them must be no
 ordinary word that no name list has (and after "DI", Daerah Istimewa, no listed place: "DI Yogyakarta")."""
+
+_ABBREVIATED: Final = frozenset({"DC", "DS", "DI", "PC"})
+"""Rank-like letters that also open a firm's or place's name ("PC World", "DI Yogyakarta"): only after them is a
+firm's or place's word, a brand, a country or a month no name. After a spelled-out rank ("Sergeant Hill",
+"Officer Park", "Inspector Marsh") or an Indonesian one, a capitalised word is a name."""
+
+_NO_NAME: Final = frozenset(
+    "The This That Then There They When What Where Yes No Okay Ok Oke Iya Ya Thanks Sorry Maaf And But Or So".split()
+)
+"""Capitalised words after a spelled-out rank that are no name ("Officer The ..."): the rank pass leaves them."""
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŴŶŸŹŻŽ"
 _WORD = rf"[{_UP}](?:[^\W\d_]|['’])+(?:-[{_UP}][^\W\d_]+)?"
@@ -120,9 +138,11 @@ def _ranked(text: str) -> Iterator[tuple[int, int, int, bool]]:
         while len(words) > 1 and (_firm_or_place_word(words[-1].group(0)) or words[-1].group(0) in stop):
             words.pop()
         texts = [w.group(0) for w in words]
-        if texts[0] in stop or any(_firm_or_place_word(w) for w in texts):
+        if rank in _ABBREVIATED and (texts[0] in stop or any(_firm_or_place_word(w) for w in texts)):
             yield m.start(), m.start("n"), m.start("n") + words[-1].end(), False  # "PC World": a firm after the letters
             continue
+        if texts[0] in _NO_NAME or texts[0] in HONORIFICS or texts[0] in RANKS:
+            continue  # "Officer The ...": no name after the rank; nothing retyped, nothing dropped
         if rank == "DI" and texts[0] in places:
             continue  # "DI Yogyakarta": Daerah Istimewa, a province
         if rank in _AMBIGUOUS_RANKS and texts[0].lower() in ordinary and texts[0] not in names:
@@ -154,24 +174,58 @@ def _families(text: str) -> Iterator[tuple[int, int, int]]:
 
 
 _LEGEND: Final = re.compile(
-    rf"(?<![\w'’\-])(?P<code>[{_UP}][A-Za-z]{{0,4}}\d?)[ \t]*=[ \t]*(?P<role>[a-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+)?)"
+    rf"(?<![\w'’\-])(?P<code>[{_UP}][A-Za-z]{{0,4}}\d?)[ \t]*=[ \t]*(?P<role>[A-Za-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+)?)"
     rf"(?:[ \t]*\((?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})\))?"
 )
+_LEGEND_ROLES: Final = frozenset(
+    "interviewer interviewee informant researcher respondent participant moderator facilitator interpreter "
+    "translator transcriber observer pewawancara terwawancara informan narasumber peneliti responden peserta "
+    "partisipan penanya penjawab fasilitator notulen notulis penerjemah pengamat".split()
+)
+"""Roles a transcript header's legend gives its speaker codes ("Pw = pewawancara", "R = researcher"): an
+interviewer's or an informant's word, never a relation ("Tayo = her son" is a note, not a legend)."""
+_LEGEND_OPEN: Final = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z ]{0,19}:[ \t]*)?")
+_TURN: Final = re.compile(rf"[ \t]*(?:[{_UP}][\w .]{{0,20}}:[ \t]*\S|\.{{2,}}[ \t])")
+"""A line that opens a turn: a label and its colon, or the dots the detector reads in their place
+(:func:`makna.privacy.speakers.mask_labels`)."""
+
+
+def _labels_turns(text: str, code: str) -> bool:
+    """Whether ``code`` labels turns of ``text``: "Pnl:" at a line's start, or the dots of the same length that
+    replace a label and its colon in the text the detectors read."""
+    n = len(code)
+    return re.search(rf"(?m)^[ \t]*(?:{re.escape(code)}[ \t]*:|\.{{{n + 1},{n + 3}}}(?=[ \t]))", text) is not None
 
 
 def _legend(text: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
-    """The label codes a header legend defines, and the persons it names in brackets (module docstring)."""
-    head = text[:600]
+    """The label codes a header legend defines, and the persons it names in brackets (module docstring).
+
+    Only the header is read: the lines of the first 600 characters before the first turn that opens with a
+    label (a later chunk of a long text opens with turns, so it has none)."""
     codes: set[str] = set()
     people: list[tuple[int, int]] = []
     stop = _lists()[4]
     given = _lists()[0]
-    for m in _LEGEND.finditer(head):
-        code = m.group("code")
-        if code.isupper() or len(code) <= 4 and code not in given:
-            codes.add(code)  # a code, short or in capitals ("Sari = informan" names a person: no code)
-        if m.group("n") and not any(w in stop for w in m.group("n").split()):
-            people.append((m.start("n"), m.end("n")))
+    pos = 0
+    for line in text[:600].splitlines(keepends=True):
+        at, pos = pos, pos + len(line)
+        if "=" not in line:
+            if _TURN.match(line):
+                break  # the first turn: the header is over
+            continue
+        opening = _LEGEND_OPEN.match(line)
+        entries = list(_LEGEND.finditer(line))
+        if not entries or opening is None or entries[0].start() != opening.end():
+            continue  # a legend line opens with its first "CODE = role"
+        for m in entries:
+            if m.group("role").split()[0].lower() not in _LEGEND_ROLES:
+                continue  # "Tayo = her son": a note, no legend
+            code = m.group("code")
+            shaped = code.isupper() or len(code) <= 4 and code not in given
+            if shaped and _labels_turns(text, code):
+                codes.add(code)  # a code that labels turns ("Sari = informan" names a person: no code)
+            if m.group("n") and not any(w in stop for w in m.group("n").split()):
+                people.append((at + m.start("n"), at + m.end("n")))
     return frozenset(codes), people
 
 
@@ -184,19 +238,40 @@ _NAMED_AS: Final = re.compile(
 )
 _COMMON: Final = re.compile(
     rf"(?<![\w'’\-])(?P<n>{_WORD})[ \t,]+(?i:is[ \t]+what[ \t]+(?:we|they|people|you|everyone)[ \t]+"
-    r"(?:call|say)[ \t]+(?:to[ \t]+|for[ \t]+)?(?:a|an|any|every|the|all|our|older|old|someone|people)\b|"
-    r"(?:it|which)[ \t]+(?:just[ \t]+|only[ \t]+)?means\b|is[ \t]+(?:a|the)[ \t]+word[ \t]+for\b|"
+    r"(?:call|say)[ \t]+(?:to[ \t]+|for[ \t]+)?(?:a|an|any|every|someone|people)\b|"
     r"(?:itu|tu|tuh)[ \t]+(?:panggilan|sebutan|kata)[ \t]+(?:untuk|untuak|buat|bagi|ka|ke|kepada)[ \t]+"
-    r"(?!(?:dia|inyo|ambo|aku|saya|kami|awak|kamu|nya|ia)\b)[a-z])"
+    r"(?!(?:dia|inyo|ambo|aku|saya|kami|awak|kamu|nya|ia)\b)"
+    r"(?![a-z]+(?:ku|mu|nya|nyo)\b)(?![a-z]+[ \t]+(?:saya|aku|ambo|awak|kami|kita|dia|inyo|ia)\b)[a-z])"
 )
+"""A word glossed as a common noun, with an article or a bare lower-case noun after it ("Wambo is what we call an
+uncle", "Nyaai tu panggilan untuak nenek"); a gloss naming one person ("... untuk anak saya") is none."""
+
+_EVIDENCE: Final = frozenset(
+    "person.intro person.self person.honorific person.gazetteer person.speaker person.sender person.nickname "
+    "person.legend person.explained person.chosen person.rank person.family person.apposed person.en_kin_apposed "
+    "person.vocative person.thanked person.corrected person.known person.document person.account_name "
+    "person.initials person.wordname".split()
+)
+"""Person detectors whose find is evidence of a name (an introduction, a name list, an honorific...): a word
+any of them finds is used as a name in the text, and no common-noun gloss drops it."""
 
 
-def _explained(text: str) -> tuple[set[str], set[str]]:
-    """Words the text explains as a name, and words it explains as a common noun (module docstring)."""
-    given, _names, places, _ordinary, stop = _lists()
-    named = {m.group("n") for m in _NAMED_AS.finditer(text) if m.group("n") not in stop}
-    common = {m.group("n") for m in _COMMON.finditer(text)}
-    return named - common, common
+def _explained(text: str, chosen: set[str]) -> tuple[set[str], set[str]]:
+    """Words the text explains as a name, and words it explains as a common noun (module docstring): the
+    latter open their clause, and no name list has them nor explains them as a name."""
+    given, names, places, _ordinary, stop = _lists()
+    named = {
+        w
+        for w in (m.group("n") for m in _NAMED_AS.finditer(text))
+        if w not in stop and not (w.isupper() and w.capitalize() in stop)
+    }  # (an upper-case text's "TAPI ITU NAMA ..." explains no name)
+    common = {
+        m.group("n")
+        for m in _COMMON.finditer(text)
+        if m.group("n") not in names and is_sentence_initial(text, m.start("n"))
+    }
+    common -= named | chosen
+    return named, common
 
 
 _CHOSEN_QUOTED: Final = re.compile(
@@ -229,49 +304,85 @@ _SHORT_BEFORE: Final = re.compile(
 _TOKEN: Final = re.compile(rf"(?<![\w'’\-])[{_UP}][a-zà-öø-ÿ]{{2,}}{_NOT_IN}")
 
 
-def _short_of(short: str, full: str, *, loose: bool = True) -> bool:
-    """Whether ``short`` begins or ends ``full`` (two letters shorter at least), or, when ``loose``, ends it but
-    for its first letter, found one or two letters before that ending ("Mida" of "Rosmaida")."""
-    s, f = short.lower(), full.lower()
-    if len(s) < 3 or len(f) < len(s) + 2:
-        return False
-    if f.startswith(s) or f.endswith(s):
-        return True
-    at = len(f) - len(s) + 1
-    return loose and len(s) >= 4 and f.endswith(s[1:]) and s[0] in f[max(0, at - 2) : at]
+def _short_index(fulls: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The short forms of ``fulls``, lower case, built once: those that begin or end a full token (two letters
+    shorter at least), and the loose ones that end it but for their first letter, found one or two letters
+    before that ending ("Mila" of "Sarmaila"). A look-up per token, however many names the text has."""
+    strict: set[str] = set()
+    loose: set[str] = set()
+    for full in fulls:
+        f = full.lower()
+        n = len(f)
+        for size in range(3, n - 1):
+            strict.update((f[:size], f[-size:]))
+            if size >= 4:
+                at = n - size + 1
+                loose.update(c + f[at:] for c in f[max(0, at - 2) : at])
+    return frozenset(strict), frozenset(loose)
 
 
-def _short_forms(
-    text: str, persons: Sequence[Detection], taken: Sequence[tuple[int, int]]
-) -> Iterator[tuple[int, int]]:
+class _Spans(Generic[_T]):
+    """Spans sorted by start, for overlap look-ups by bisection (a text's detections can number thousands)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, _T]]) -> None:
+        self._items = sorted(spans, key=lambda t: (t[0], t[1]))
+        self._starts = [t[0] for t in self._items]
+        self._longest = max((e - s for s, e, _i in self._items), default=0)
+
+    def window(self, start: int, end: int) -> range:
+        """The positions of the spans that may overlap ``[start, end)``."""
+        lo = bisect_left(self._starts, start - self._longest)
+        return range(lo, bisect_left(self._starts, end))
+
+    def overlapping(self, start: int, end: int) -> list[_T]:
+        items = self._items
+        return [items[i][2] for i in self.window(start, end) if items[i][0] < end and start < items[i][1]]
+
+    def add(self, start: int, end: int, item: _T) -> None:
+        at = bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self._items.insert(at, (start, end, item))
+        self._longest = max(self._longest, end - start)
+
+    def remove(self, start: int, item: _T) -> None:
+        for i in range(bisect_left(self._starts, start), bisect_right(self._starts, start)):
+            if self._items[i][2] is item:
+                del self._items[i], self._starts[i]
+                return
+
+    def items(self) -> list[_T]:
+        return [t[2] for t in self._items]
+
+
+def _short_forms(text: str, persons: Sequence[Detection], taken: _Spans[Detection]) -> Iterator[tuple[int, int]]:
     """Short forms of the text's PERSON names, used where a person would be (module docstring)."""
     given, names, places, ordinary, stop = _lists()
     fulls = {w for d in persons for w in re.findall(r"[^\W\d_]{5,}", d.text)}
     if not fulls:
         return
-    for m in _TOKEN.finditer(text):
+    strict, loose_forms = _short_index(fulls)
+    tokens = list(_TOKEN.finditer(text))
+    where: dict[str, list[int]] = {}
+    for m in tokens:
+        where.setdefault(m.group(0), []).append(m.start())
+    verdict: dict[str, bool] = {}  # a word's answer, whatever its place: a short form of a name
+    for m in tokens:
         word = m.group(0)
-        if (
-            word in fulls
-            or word in stop
-            or word in places
-            and word not in names
-            or _occupied(taken, m.start(), m.end())
-        ):
-            continue
-        loose = word.lower() not in ordinary  # an ordinary word only as a plain beginning or ending ("Ros")
-        if not loose and not any(not is_sentence_initial(text, at) for at, _e in _mentions(text, word)):
-            continue  # an ordinary word that only ever opens a sentence ("Man called ...", "Ini hari ...")
-        if not any(_short_of(word, f, loose=loose) for f in fulls) or in_lower_case(text, word.lower()):
+        if word not in verdict:
+            low = word.lower()
+            loose = low not in ordinary  # an ordinary word only as a plain beginning or ending ("Ros")
+            verdict[word] = not (word in fulls or word in stop or word in places and word not in names) and (
+                low in strict or loose and low in loose_forms
+            )
+            if verdict[word] and not loose:  # an ordinary word that only ever opens a sentence: none
+                verdict[word] = any(not is_sentence_initial(text, at) for at in where[word])
+            verdict[word] = verdict[word] and not in_lower_case(text, low)
+        if not verdict[word] or taken.overlapping(m.start(), m.end()):
             continue
         after = text[m.end() : m.end() + 24]
         subject = re.match(r"[ \t]+[a-z]", after) is not None
         if subject or _SHORT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             yield m.start(), m.end()
-
-
-def _occupied(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in taken)
 
 
 _RETYPABLE: Final = frozenset({"ORG", "LOCATION", "HANDLE"})
@@ -296,7 +407,7 @@ def _headed_by_given(scan: str, det: Detection) -> bool:
 
 def _given_then_place(scan: str, found: list[Detection]) -> list[Detection]:
     """A listed given name's PERSON span and the one capitalised word after it typed LOCATION, with one space
-    between ("Hendri Painan", "Kevin Kingston"): one person whose second part is also a place's name."""
+    between ("Wulan Sirukam", "Kevin Kingston"): one person whose second part is also a place's name."""
     given, stop = _lists()[0], _lists()[4]
     out: list[Detection] = []
     for det in sorted(found, key=lambda d: (d.start, d.end)):
@@ -346,10 +457,11 @@ def person_kinds(scan: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with the spans of this module's kinds typed PERSON, new PERSON spans added, and the header's
     label codes and the words explained as common nouns dropped (module docstring)."""
     codes, legend_people = _legend(scan)
-    named, common = _explained(scan)
     chosen = _chosen(scan)
+    named, common = _explained(scan, chosen)
+    common -= {d.text for d in found if d.detector in _EVIDENCE}  # used as a name in the text
     ranked = list(_ranked(scan))
-    not_names = {(s, e) for _r, s, e, ok in ranked if not ok}
+    not_names = {(s, e): r for r, s, e, ok in ranked if not ok}
     # (lead, start, end, detector): lead is where the rank or "the" begins, which a retyped span may hold
     targets: list[tuple[int, int, int, str]] = [(r, s, e, "person.rank") for r, s, e, ok in ranked if ok]
     targets += [(t, s, e, "person.family") for t, s, e in _families(scan)]
@@ -359,31 +471,37 @@ def person_kinds(scan: str, found: Sequence[Detection]) -> list[Detection]:
     out: list[Detection] = []
     for det in found:
         if det.type == "PERSON" and (det.start, det.end) in not_names:
-            continue  # "PC World": the honorific rule's PERSON is a firm's word
+            # "PC World": the honorific rule's PERSON is a firm's word; retyped with its letters, never dropped
+            lead = not_names[(det.start, det.end)]
+            if any(d is not det and d.start < det.start and lead < d.end for d in found):
+                lead = det.start  # the letters are another span's ("Washington DC"): the word alone
+            det = Detection(lead, det.end, "ORG", det.confidence, det.detector, scan[lead : det.end])
         if det.text in codes or det.text in common and det.type in {"PERSON", "LOCATION", "ORG"}:
-            continue  # a label the legend defines; a word the text explains as a common noun
+            continue  # a label the legend defines and the text uses; a word the text glosses as a common noun
         if det.type in {"PERSON", "LOCATION"} and _possessed_noun(det.text):
-            continue  # "Kawanku, Teratai, ...": "my friend", a noun with a possessive ending
+            continue  # "Kawanku, Kenanga, ...": "my friend", a noun with a possessive ending
         if det.type in _RETYPABLE and _headed_by_given(scan, det):
             det = _person(det.start, det.end, scan, "person.given_head", max(det.confidence, 0.75))
         out.append(det)
-    out = _given_then_place(scan, out)
+    spans = _Spans((d.start, d.end, d) for d in _given_then_place(scan, out))
     for lead, start, end, detector in targets:
-        inside = [d for d in out if d.start < end and start < d.end]
+        inside = spans.overlapping(start, end)
         if any(d.type == "PERSON" for d in inside):
             wide = [d for d in inside if d.type == "PERSON" and d.start == lead < start and d.end == end]
             if wide and len(inside) == 1:  # "Insp Laidlow" as one PERSON: the rank is no part of the name
-                out = [d for d in out if d is not wide[0]]
-                out.append(_person(start, end, scan, wide[0].detector, wide[0].confidence))
+                spans.remove(wide[0].start, wide[0])
+                spans.add(start, end, _person(start, end, scan, wide[0].detector, wide[0].confidence))
             continue
         if any(d.type not in _RETYPABLE for d in inside):
             continue  # a structured identifier there: left as it is
         if any(d.start < lead or d.end > end + 1 for d in inside):
             continue  # a longer span that is more than the rank or "the" and the name: not ours to cut
-        out = [d for d in out if d not in inside]
-        out.append(_person(start, end, scan, detector))
+        for d in inside:
+            spans.remove(d.start, d)
+        spans.add(start, end, _person(start, end, scan, detector))
+    out = spans.items()
     persons = [d for d in out if d.type == "PERSON"]
-    for start, end in _short_forms(scan, persons, [(d.start, d.end) for d in out]):
+    for start, end in list(_short_forms(scan, persons, spans)):
         out.append(_person(start, end, scan, "person.short_form", 0.7))
     return sorted(out, key=lambda d: (d.start, d.end))
 
