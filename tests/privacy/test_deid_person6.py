@@ -85,8 +85,8 @@ def test_a_header_legend_names_persons_and_defines_codes() -> None:
 
 
 def test_a_word_explained_as_a_name_and_one_explained_as_a_common_noun() -> None:
-    text = "I: Kawanku, Cendana, nan ajak ambo. Cendana itu nama aslinyo, bukan kayu. Cendana kini di Solok."
-    assert persons(text, "id").count("Cendana") == 3
+    text = "I: Kawanku, Soka, nan ajak ambo. Soka itu nama aslinyo, bukan bunga. Soka kini di Solok."
+    assert persons(text, "id").count("Soka") == 3
     assert "Kawanku" not in persons(text, "id")
     text = "I: Datuk is what we call an old man back home. My Datuk lives in Penang."
     assert "Datuk" not in persons(text)
@@ -100,8 +100,8 @@ def test_a_chosen_name_in_quotes() -> None:
 def test_a_short_form_of_a_name_given_earlier() -> None:
     text = "I: My aunt, Wilhelmina Stroud, minds the kids. Mina picks them up and I pay Mina on Fridays."
     assert persons(text).count("Mina") == 2
-    text = "I: Namonyo Yusnidar. Di rumah kami panggil Nidar. Nidar nan carikan kos."
-    assert persons(text, "id").count("Nidar") >= 2
+    text = "I: Namonyo Armaila. Di rumah kami panggil Maila. Maila nan carikan kos."
+    assert persons(text, "id").count("Maila") >= 2
 
 
 @settings(deadline=None, max_examples=10)
@@ -120,7 +120,7 @@ def test_tune_cases_floor() -> None:
     assert len(load_gold(CASES / "tune")) == 12
     assert report.per_type["PERSON"].recall >= 0.95
     # 0.94, not 0.95: "everyone calls him Oga, it just means boss" keeps Oga (a gloss after "it means" drops no
-    # find of a naming cue since the review fixes: "Tom, which means I'd be late" must keep Tom)
+    # find of a naming cue since the review fixes: "Rupert, which means I'd be late" must keep Rupert)
     assert report.per_type["PERSON"].precision >= 0.94
     assert report.overall.recall >= 0.95
 
@@ -136,13 +136,18 @@ def _det(scan: str, word: str, kind: str, detector: str, nth: int = 0) -> Detect
 
 
 def test_a_gloss_after_which_means_drops_no_name() -> None:
-    scan = "I: My daughter is called Melati, which means jasmine. Melati is seven now."
-    found = [_det(scan, "Melati", "PERSON", "person.intro"), _det(scan, "Melati", "PERSON", "person.repeat", 1)]
-    assert [d.text for d in person_kinds(scan, found) if d.type == "PERSON"] == ["Melati", "Melati"]
-    scan = "I: I'd go and see Tom, which means I'd be late. Tom lives out east. Her name is Grace, it means a lot."
-    found = [_det(scan, "Tom", "PERSON", "person.gazetteer"), _det(scan, "Tom", "PERSON", "unknown.capitalised", 1)]
-    found.append(_det(scan, "Grace", "PERSON", "person.intro"))
-    assert [d.text for d in person_kinds(scan, found)] == ["Tom", "Tom", "Grace"]
+    scan = "I: My daughter is called Soka, which means a flower. Soka is seven now."
+    found = [_det(scan, "Soka", "PERSON", "person.intro"), _det(scan, "Soka", "PERSON", "person.repeat", 1)]
+    assert [d.text for d in person_kinds(scan, found) if d.type == "PERSON"] == ["Soka", "Soka"]
+    scan = (
+        "I: I'd go and see Rupert, which means I'd be late. Rupert lives out east. Her name is Verity, it means a lot."
+    )
+    found = [
+        _det(scan, "Rupert", "PERSON", "person.gazetteer"),
+        _det(scan, "Rupert", "PERSON", "unknown.capitalised", 1),
+    ]
+    found.append(_det(scan, "Verity", "PERSON", "person.intro"))
+    assert [d.text for d in person_kinds(scan, found)] == ["Rupert", "Rupert", "Verity"]
     scan = "I: Rina itu panggilan untuk anak saya. Rina sekarang sekolah."
     found = [_det(scan, "Rina", "PERSON", "person.gazetteer"), _det(scan, "Rina", "PERSON", "person.gazetteer", 1)]
     assert len(person_kinds(scan, found)) == 2
@@ -159,25 +164,25 @@ def test_a_gloss_drops_only_an_unlisted_word_that_no_person_evidence_found() -> 
 
 
 def test_a_note_with_an_equals_sign_is_no_legend() -> None:
-    scan = "Notes: Tayo = her son (age 9)\n.. Tayo is doing well at school."
-    out = person_kinds(scan, [_det(scan, "Tayo", "PERSON", "unknown.capitalised", 1)])
-    assert [d.text for d in out] == ["Tayo"]
+    scan = "Notes: Wilis = her son (age 9)\n.. Wilis is doing well at school."
+    out = person_kinds(scan, [_det(scan, "Wilis", "PERSON", "unknown.capitalised", 1)])
+    assert [d.text for d in out] == ["Wilis"]
 
 
 def test_a_legend_after_the_first_turn_or_a_code_no_turn_uses_defines_no_label() -> None:
     scan = "P: Dari mana?\nI: Dari Solok.\nDeri = informan\nDeri datang lagi besok."
     assert len(person_kinds(scan, [_det(scan, "Deri", "PERSON", "unknown.capitalised", 1)])) == 1
-    scan = "Pw = pewawancara, Ani = informan.\nPw: Sudah lama?\n... Ani lah pulang."
-    found = [_det(scan, "Ani", "PERSON", "unknown.capitalised", 1), _det(scan, "Pw", "PERSON", "unknown.capitalised")]
-    assert [d.text for d in person_kinds(scan, found)] == ["Ani"]  # Pw labels turns; Ani labels none
+    scan = "Pw = pewawancara, Oyon = informan.\nPw: Sudah lama?\n... Oyon lah pulang."
+    found = [_det(scan, "Oyon", "PERSON", "unknown.capitalised", 1), _det(scan, "Pw", "PERSON", "unknown.capitalised")]
+    assert [d.text for d in person_kinds(scan, found)] == ["Oyon"]  # Pw labels turns; Oyon labels none
 
 
 def test_a_spelled_out_rank_makes_any_capitalised_word_a_name() -> None:
-    found = persons("I: Officer Park took my statement. Then Sergeant Hill came, and Inspector Marsh rang.")
-    assert {"Park", "Hill", "Marsh"} <= set(found)
-    scan = "I: Sergeant Jordan and Detective Wood signed it."
-    found_in = [_det(scan, "Jordan", "PERSON", "person.honorific"), _det(scan, "Wood", "PERSON", "person.honorific")]
-    assert [(d.text, d.type) for d in person_kinds(scan, found_in)] == [("Jordan", "PERSON"), ("Wood", "PERSON")]
+    found = persons("I: Officer Pond took my statement. Then Sergeant Cliff came, and Inspector Fenn rang.")
+    assert {"Pond", "Cliff", "Fenn"} <= set(found)
+    scan = "I: Sergeant Chad and Detective Fenn signed it."
+    found_in = [_det(scan, "Chad", "PERSON", "person.honorific"), _det(scan, "Fenn", "PERSON", "person.honorific")]
+    assert [(d.text, d.type) for d in person_kinds(scan, found_in)] == [("Chad", "PERSON"), ("Fenn", "PERSON")]
 
 
 def test_a_firm_after_rank_like_letters_is_retyped_never_dropped() -> None:

@@ -19,14 +19,14 @@ corpus string:
   an interviewer's or informant's word (:data:`_LEGEND_ROLES`); the codes it defines ("Pnl = peneliti, Nar =
   narasumber") are labels, and no detection of them is kept, when they are code-shaped and label turns of the
   text ("Pnl: ...");
-* **a word explained as a name** ("Kenanga itu nama aslinyo", "Wren is my real name") is a PERSON wherever it
+* **a word explained as a name** ("Soka itu nama aslinyo", "Wren is my real name") is a PERSON wherever it
   stands capitalised; **a word explained as a common noun**, opening its clause and followed by a gloss
   ("Wambo is what we call an uncle", "Nyaai tu panggilan untuak nenek"), in no name list and found by no person
   evidence in the text (:data:`_EVIDENCE`), is no PERSON anywhere in the text ("X, which means ..." explains
   no word: "Tom, which means I'd be late" keeps Tom);
 * **a chosen name in quotes** after a verb of naming ('You can call me "Wren"', 'Tulis sajo "Rindu"'): a PERSON,
   and so is every quoted or capitalised mention of it;
-* **a short form** of a PERSON found in the same text ("Rosalind ... Ros", "Yusnidar ... Nidar", "Wilhelmina ...
+* **a short form** of a PERSON found in the same text ("Rosalind ... Ros", "Armaila ... Maila", "Wilhelmina ...
   Mina"): a capitalised token that begins or ends a longer name token (or ends it but for its first letter,
   taken from before), used where a person would be (before a lower-case word, or after "to", "ka", "with",
   "samo"...), never written in lower case in the text.
@@ -307,7 +307,7 @@ _TOKEN: Final = re.compile(rf"(?<![\w'’\-])[{_UP}][a-zà-öø-ÿ]{{2,}}{_NOT_I
 def _short_index(fulls: set[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The short forms of ``fulls``, lower case, built once: those that begin or end a full token (two letters
     shorter at least), and the loose ones that end it but for their first letter, found one or two letters
-    before that ending ("Mila" of "Sarmaila"). A look-up per token, however many names the text has."""
+    before that ending ("Mina" of "Yulmaina"). A look-up per token, however many names the text has."""
     strict: set[str] = set()
     loose: set[str] = set()
     for full in fulls:
@@ -479,7 +479,7 @@ def person_kinds(scan: str, found: Sequence[Detection]) -> list[Detection]:
         if det.text in codes or det.text in common and det.type in {"PERSON", "LOCATION", "ORG"}:
             continue  # a label the legend defines and the text uses; a word the text glosses as a common noun
         if det.type in {"PERSON", "LOCATION"} and _possessed_noun(det.text):
-            continue  # "Kawanku, Kenanga, ...": "my friend", a noun with a possessive ending
+            continue  # "Kawanku, Soka, ...": "my friend", a noun with a possessive ending
         if det.type in _RETYPABLE and _headed_by_given(scan, det):
             det = _person(det.start, det.end, scan, "person.given_head", max(det.confidence, 0.75))
         out.append(det)
