@@ -138,6 +138,8 @@ def _ranked(text: str) -> Iterator[tuple[int, int, int, bool]]:
         while len(words) > 1 and (_firm_or_place_word(words[-1].group(0)) or words[-1].group(0) in stop):
             words.pop()
         texts = [w.group(0) for w in words]
+        if any(w.isupper() for w in texts):
+            continue  # a text or line in capitals ("DI RUMAH"): no rank can be told from a word there
         if rank in _ABBREVIATED and (texts[0] in stop or any(_firm_or_place_word(w) for w in texts)):
             yield m.start(), m.start("n"), m.start("n") + words[-1].end(), False  # "PC World": a firm after the letters
             continue
@@ -260,11 +262,7 @@ def _explained(text: str, chosen: set[str]) -> tuple[set[str], set[str]]:
     """Words the text explains as a name, and words it explains as a common noun (module docstring): the
     latter open their clause, and no name list has them nor explains them as a name."""
     given, names, places, _ordinary, stop = _lists()
-    named = {
-        w
-        for w in (m.group("n") for m in _NAMED_AS.finditer(text))
-        if w not in stop and not (w.isupper() and w.capitalize() in stop)
-    }  # (an upper-case text's "TAPI ITU NAMA ..." explains no name)
+    named = {n for m in _NAMED_AS.finditer(text) if (n := m.group("n")) not in stop and not n.isupper() and len(n) > 2}
     common = {
         m.group("n")
         for m in _COMMON.finditer(text)
@@ -289,7 +287,9 @@ def _chosen(text: str) -> set[str]:
     return {
         m.group("n")
         for m in _CHOSEN_QUOTED.finditer(text)
-        if not any(w in stop for w in m.group("n").split()) and m.group("n") not in places
+        if not any(w in stop for w in m.group("n").split())
+        and m.group("n") not in places
+        and not m.group("n").isupper()
     }
 
 
