@@ -169,7 +169,7 @@ def test_a_note_with_an_equals_sign_is_no_legend() -> None:
     assert [d.text for d in out] == ["Wilis"]
 
 
-def test_a_legend_after_the_first_turn_or_a_code_no_turn_uses_defines_no_label() -> None:
+def test_a_legend_code_that_labels_no_turn_is_kept() -> None:
     scan = "P: Dari mana?\nI: Dari Solok.\nDeri = informan\nDeri datang lagi besok."
     assert len(person_kinds(scan, [_det(scan, "Deri", "PERSON", "unknown.capitalised", 1)])) == 1
     scan = "Pw = pewawancara, Oyon = informan.\nPw: Sudah lama?\n... Oyon lah pulang."

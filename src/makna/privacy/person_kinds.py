@@ -15,10 +15,10 @@ corpus string:
   Irfan Chaudhry", "Wulan Sirukam"): a person even where a later part is a listed place, unless the whole run
   is a place, holds a place's or firm's kind word, or follows a preposition of place;
 * **a person named in a transcript header's legend** ("T = pewawancara (Nurul Aisyah)", "Res = researcher
-  (Philippa Garside)"): a line of the header (before the first turn) that opens with ``CODE = role``, the role
-  an interviewer's or informant's word (:data:`_LEGEND_ROLES`); the codes it defines ("Pnl = peneliti, Nar =
-  narasumber") are labels, and no detection of them is kept, when they are code-shaped and label turns of the
-  text ("Pnl: ...");
+  (Philippa Garside)"): a legend in the first 600 characters that opens a line, sentence or bracket with
+  ``CODE = role``, each role an interviewer's or informant's word (:data:`_LEGEND_ROLES`); the codes it
+  defines ("Pnl = peneliti, Nar = narasumber") are labels, and no detection of them is kept, when they are
+  code-shaped and label turns of the text ("Pnl: ...");
 * **a word explained as a name** ("Soka itu nama aslinyo", "Wren is my real name") is a PERSON wherever it
   stands capitalised; **a word explained as a common noun**, opening its clause and followed by a gloss
   ("Wambo is what we call an uncle", "Nyaai tu panggilan untuak nenek"), in no name list and found by no person
@@ -186,10 +186,7 @@ _LEGEND_ROLES: Final = frozenset(
 )
 """Roles a transcript header's legend gives its speaker codes ("Pw = pewawancara", "R = researcher"): an
 interviewer's or an informant's word, never a relation ("Tayo = her son" is a note, not a legend)."""
-_LEGEND_OPEN: Final = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z ]{0,19}:[ \t]*)?")
-_TURN: Final = re.compile(rf"[ \t]*(?:[{_UP}][\w .]{{0,20}}:[ \t]*\S|\.{{2,}}[ \t])")
-"""A line that opens a turn: a label and its colon, or the dots the detector reads in their place
-(:func:`makna.privacy.speakers.mask_labels`)."""
+_LEGEND_NEXT: Final = re.compile(r"[ \t]*[,;/][ \t]*(?:(?:dan|and)[ \t]+)?")
 
 
 def _labels_turns(text: str, code: str) -> bool:
@@ -202,32 +199,29 @@ def _labels_turns(text: str, code: str) -> bool:
 def _legend(text: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
     """The label codes a header legend defines, and the persons it names in brackets (module docstring).
 
-    Only the header is read: the lines of the first 600 characters before the first turn that opens with a
-    label (a later chunk of a long text opens with turns, so it has none)."""
+    Read in the first 600 characters: a legend opens a line, a sentence or a bracket with its first ``CODE =
+    role`` ("[Transkrip. Pwc = pewawancara, Inf = informan.]"), the next entries follow after a comma; each
+    role an interviewer's or informant's word. (A later chunk of a long text is read the same way: it opens
+    with turns, where such a legend whose codes label turns does not stand.)"""
     codes: set[str] = set()
     people: list[tuple[int, int]] = []
     stop = _lists()[4]
     given = _lists()[0]
-    pos = 0
-    for line in text[:600].splitlines(keepends=True):
-        at, pos = pos, pos + len(line)
-        if "=" not in line:
-            if _TURN.match(line):
-                break  # the first turn: the header is over
-            continue
-        opening = _LEGEND_OPEN.match(line)
-        entries = list(_LEGEND.finditer(line))
-        if not entries or opening is None or entries[0].start() != opening.end():
-            continue  # a legend line opens with its first "CODE = role"
-        for m in entries:
-            if m.group("role").split()[0].lower() not in _LEGEND_ROLES:
-                continue  # "Tayo = her son": a note, no legend
-            code = m.group("code")
-            shaped = code.isupper() or len(code) <= 4 and code not in given
-            if shaped and _labels_turns(text, code):
-                codes.add(code)  # a code that labels turns ("Sari = informan" names a person: no code)
-            if m.group("n") and not any(w in stop for w in m.group("n").split()):
-                people.append((at + m.start("n"), at + m.end("n")))
+    head = text[:600]
+    last = -1  # where the legend entry just read ends
+    for m in _LEGEND.finditer(head):
+        opens = is_sentence_initial(head, m.start()) or head[: m.start()].rstrip(" \t").endswith("[")
+        follows = last >= 0 and _LEGEND_NEXT.fullmatch(head, last, m.start()) is not None
+        if m.group("role").split()[0].lower() not in _LEGEND_ROLES or not (opens or follows):
+            last = -1
+            continue  # "Tayo = her son": a note, no legend
+        last = m.end()
+        code = m.group("code")
+        shaped = code.isupper() or len(code) <= 4 and code not in given
+        if shaped and _labels_turns(text, code):
+            codes.add(code)  # a code that labels turns ("Sari = informan" names a person: no code)
+        if m.group("n") and not any(w in stop for w in m.group("n").split()):
+            people.append((m.start("n"), m.end("n")))
     return frozenset(codes), people
 
 
