@@ -44,6 +44,7 @@ from ._orgheads import JOB_WORDS
 from ._text import HONORIFICS, is_sentence_initial
 from .catchall import in_lower_case
 from .neighbours import ROLES
+from .person_kinds import person_kinds
 from .places import ORG_SUFFIX_WORDS
 from .types import Detection
 
@@ -280,6 +281,13 @@ _APPOSED_BEFORE: Final = re.compile(
     rf"(?<![\w'’\-])(?i:a|an|my|our|his|her|their|the|si)[ \t]+(?:[\w\-]+[ \t]+)?(?P<role>{_PERSON_NOUNS})"
     rf"(?:[ \t]+(?P<prep>(?i:from|at|of|in|on|near|dari|di))(?:[ \t]+[\w\-]+){{1,4}})?,[ \t]+(?P<n>{_NAME}),"
 )
+_APPOSED_OPENING: Final = re.compile(
+    r"(?:(?m:^)|[.!?:;])[ \t]*(?P<role>(?i:someone|somebody|seseorang|surang|"
+    rf"(?:{_PERSON_NOUNS})(?:[ \t]+[a-z][\w\-]*)?))[ \t]+(?P<prep>(?i:from|at|of|in|dari|di))"
+    rf"(?:[ \t]+[\w\-]+){{1,4}},[ \t]+(?P<n>{_NAME}),"
+)
+"""A relation noun opening a clause without an article, or "someone", then where the person is from, and the
+name set off by commas ("Kawan dari kampuang, X Y, nan ...", "Someone from the union, X Y, came")."""
 _PLACE_BEFORE: Final = re.compile(
     r"(?i:\b(?:in|at|from|near|to|into|of|di|dari|ke|dekat|orang|urang|asal|asli|kota|desa|kampung|kampuang)"
     r"[ \t]+)$"
@@ -291,7 +299,7 @@ def apposed_people(text: str, doc: _Doc | None = None) -> Iterator[Detection]:
     docstring), less the leading words that cannot be names ("Then Kajan, my flatmate,"); in the middle of a
     sentence a place list's word counts too, unless a preposition of place comes before it."""
     doc = doc or _Doc(text)
-    for rx in (_APPOSED_AFTER, _APPOSED_BEFORE):
+    for rx in (_APPOSED_AFTER, _APPOSED_BEFORE, _APPOSED_OPENING):
         for m in rx.finditer(text):
             start, name = m.start("n"), m.group("n")
             while " " in name and not _nameable(name.split()[0]):
@@ -410,7 +418,9 @@ def retype_by_clause(scan: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with each ORG, LOCATION or HANDLE span that this module's apposition or account evidence
     names as a person (the same span), or that follows a possessive and a kin noun (:data:`_KIN_BEFORE`), typed
     PERSON; a span with a place's or firm's kind word, digits, dots or underscores, a span a place list, a
-    platform list or a firm's suffix found (:data:`_KEPT_FINDS`), a listed place and a brand keep their type."""
+    platform list or a firm's suffix found (:data:`_KEPT_FINDS`), a listed place and a brand keep their type;
+    then the kinds of :func:`makna.privacy.person_kinds.person_kinds` (ranks, families, given-name heads, a
+    header legend's persons and codes, names explained or quoted, short forms)."""
     evidence = {(d.start, d.end) for d in _named_by_apposition(scan)}
     places = _lists()[1]
     out: list[Detection] = []
@@ -426,4 +436,4 @@ def retype_by_clause(scan: str, found: Sequence[Detection]) -> list[Detection]:
         ):
             det = Detection(det.start, det.end, "PERSON", max(det.confidence, 0.72), "person.apposed", det.text)
         out.append(det)
-    return out
+    return person_kinds(scan, out)
