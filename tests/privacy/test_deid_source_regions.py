@@ -147,3 +147,26 @@ def test_cli_region_lists_sets_and_clears(study: makna.Project, project_location
                                                                     ).output
     result = runner.invoke(app, ["deid", "region", "-p", loc, "--set", "Atlantis", "--source", "nurse.txt"])
     assert result.exit_code != 0 and "Atlantis" in result.output and "Traceback" not in result.output
+
+
+def test_an_english_source_without_places_does_not_take_the_study_province(project: makna.Project,
+                                                                          tmp_path: Path) -> None:
+    """newuser14: a NIK in an Indonesian transcript made the project's region West Java, and an English interview
+    that named no place of its own got Sundanese names ("Mr. Karna"); now it gets English ones (``language``)."""
+    indo = "P: Siapa nama Ibu?\nI: Nama saya Rina. NIK saya 3273014509870004.\n"
+    eng = "Q: Who helped you?\nA: My neighbour Zorvan helped me with the forms.\n"
+    makna.import_text(project, "indo.txt", indo, language="id")
+    makna.import_text(project, "eng.txt", eng, language="en")
+    for name, text in (("indo.txt", indo), ("eng.txt", eng)):
+        scan(project, sources=[name])
+        decide_all(project, "rejected")
+    add_detection(project, "indo.txt", indo.index("Rina"), indo.index("Rina") + 4, "PERSON")
+    nik = indo.index("3273")
+    add_detection(project, "indo.txt", nik, nik + 16, "NATIONAL_ID")
+    add_detection(project, "eng.txt", eng.index("Zorvan"), eng.index("Zorvan") + 6, "PERSON")
+    key = tmp_path / "keys" / "k.key"
+    result = apply(project, key, PASS)
+    assert result.source_regions["eng.txt"] == ("GB", "language")
+    assert result.source_regions["indo.txt"][1] == "project"
+    eng_reps = {str(r["original"]): str(r["replacement"]) for r in _replacements(key, project)["eng.txt"]}
+    assert not _indonesian(eng_reps["Zorvan"]), eng_reps

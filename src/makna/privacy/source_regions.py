@@ -16,7 +16,10 @@ and an institution named after its place (``Pemerintah Kota Bukittinggi``, ``Lee
 that place; so a source's own places outvote the study's where they clearly agree.
 
 Precedence, per source: its own setting; else its cases' (the first case by name that has one); else the
-apply's ``--surrogate-region``; else the inferred region; else the project's region.
+apply's ``--surrogate-region``; else the inferred region; else, for an English source in a study whose region is
+an Indonesian province, :data:`ENGLISH_DEFAULT` (``language``: an English interview that names no place or number
+of its own gets English names, not the study province's, as a newcomer found when a NIK elsewhere made every
+source Sundanese); else the project's region.
 
 A source or case may also have its own naming tradition for surrogate names (``makna deid region --source S
 --tradition minang``, keys ``deid_tradition:source:<id>`` and ``deid_tradition:case:<id>``; see
@@ -37,23 +40,26 @@ from ..store import tables
 from ._state import State
 from .naming import resolve_tradition
 from .project import detection_language
-from .regions import region_votes, resolve_region, source_region
+from .regions import is_country, region_votes, resolve_region, source_region
 from .surrogates import split_org
 
-__all__ = ["SourceRegion", "case_peers", "own_region", "plan_regions", "set_region", "record_applied",
-           "set_tradition", "source_regions", "source_votes"]
+__all__ = ["ENGLISH_DEFAULT", "SourceRegion", "case_peers", "own_region", "plan_regions", "set_region",
+           "record_applied", "set_tradition", "source_regions", "source_votes"]
 
 _SOURCE = "deid_region:source:"
 _CASE = "deid_region:case:"
 _T_SOURCE = "deid_tradition:source:"
 _T_CASE = "deid_tradition:case:"
 _APPLIED = "deid_region:applied:"
+ENGLISH_DEFAULT = "GB"
+"""The region of an English source with no region of its own in a study of an Indonesian province: British
+names and places (the country makna's English interviews come from; set another with ``makna deid region``)."""
 
 
 @dataclass(frozen=True, slots=True)
 class SourceRegion:
     """One source's surrogate region and where it comes from (``source``, ``case``, ``apply``,
-    ``inferred``, ``project``)."""
+    ``inferred``, ``language``, ``project``)."""
 
     source: str
     region: str | None
@@ -68,7 +74,7 @@ class SourceRegion:
 def own_region(plan: SourceRegion) -> str | None:
     """The region to give :func:`makna.privacy.pseudonymise` for a source: its own (set or inferred), or
     None where it is the project's (names no list places then follow the study's language)."""
-    return plan.region if plan.origin in {"source", "case", "inferred"} else None
+    return plan.region if plan.origin in {"source", "case", "inferred", "language"} else None
 
 
 def _stored(conn: Connection) -> dict[str, str]:
@@ -169,9 +175,14 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
         elif apply_region is not None:
             plan = SourceRegion(st.name, apply_region, "apply", votes)
         else:
-            region = source_region(votes, None, detection_language(st.language))
-            plan = (SourceRegion(st.name, region, "inferred", votes) if region is not None
-                    else SourceRegion(st.name, project_region, "project", votes))
+            language = detection_language(st.language)
+            region = source_region(votes, None, language)
+            if region is not None:
+                plan = SourceRegion(st.name, region, "inferred", votes)
+            elif language == "en" and project_region is not None and not is_country(project_region):
+                plan = SourceRegion(st.name, ENGLISH_DEFAULT, "language", votes)
+            else:
+                plan = SourceRegion(st.name, project_region, "project", votes)
         if own_t is not None or case_t is not None:
             plan = replace(plan, tradition=own_t or case_t, tradition_origin="source" if own_t else "case")
         out[st.source_id] = plan
