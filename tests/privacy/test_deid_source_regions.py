@@ -157,7 +157,7 @@ def test_an_english_source_without_places_does_not_take_the_study_province(proje
     eng = "Q: Who helped you?\nA: My neighbour Zorvan helped me with the forms.\n"
     makna.import_text(project, "indo.txt", indo, language="id")
     makna.import_text(project, "eng.txt", eng, language="en")
-    for name, text in (("indo.txt", indo), ("eng.txt", eng)):
+    for name in ("indo.txt", "eng.txt"):
         scan(project, sources=[name])
         decide_all(project, "rejected")
     add_detection(project, "indo.txt", indo.index("Rina"), indo.index("Rina") + 4, "PERSON")
