@@ -23,6 +23,8 @@
   function toast(message, bad) {
     const el = document.getElementById("toast");
     if (!el) return;
+    // a refusal stays readable: a plain notice (a live "Changed by ...") does not replace it while it shows
+    if (!bad && el.classList.contains("show") && el.classList.contains("bad")) return;
     el.textContent = message;
     el.className = bad ? "show bad" : "show";
     clearTimeout(timer);
