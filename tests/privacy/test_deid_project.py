@@ -17,8 +17,9 @@ import makna
 from makna.errors import KeyFileError, OffsetError, PrivacyError
 from makna.privacy import Detection, pseudonymise, restore
 from makna.privacy.project import add_detection, decide, decide_all, deid_status, edit_detection, review_entries, scan
-from makna.privacy.project_apply import _map_end, add_known_names, apply, known_names, reveal
+from makna.privacy.project_apply import add_known_names, apply, known_names, reveal
 from makna.privacy.pseudonymise import map_offset
+from makna.privacy.replacements import map_end
 from makna.store import schema_head, tables
 
 TEXT_A = (
@@ -283,7 +284,7 @@ def test_turn_offsets_map_through_replacements(case: tuple[str, list[Detection],
     putting the originals back inside it gives the original span's text."""
     text, dets, a, b = case
     new, reps = pseudonymise(text, dets, mode="tag")
-    na, nb = map_offset(a, reps), _map_end(b, reps)
+    na, nb = map_offset(a, reps), map_end(b, reps)
     inside = [r for r in reps if a <= r.start and r.end <= b]
     shifted = [type(r)(r.start - a, r.end - a, r.new_start - na, r.new_end - na, r.type, r.original, r.replacement)
                for r in inside]

@@ -19,10 +19,9 @@ import makna
 from makna.access import Access
 from makna.privacy.project import add_detection, decide_all
 from makna.privacy.project_apply import apply
-from makna.privacy.replacements import Replacement
+from makna.privacy.replacements import Replacement, map_span
 from makna.store import tables
 from makna.sync.local import pending, push_message, write_copy
-from makna.sync.remap import map_span
 from makna.sync.server import apply_push, snapshot
 
 ROLES = {"ana": "owner", "budi": "coder"}

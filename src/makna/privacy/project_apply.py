@@ -69,8 +69,9 @@ from .project import (
     fields_language,
     find_unreviewed,
 )
-from .pseudonymise import KeyMapping, Mode, Replacement, map_offset, pseudonymise, restore
+from .pseudonymise import KeyMapping, Mode, Replacement, pseudonymise, restore
 from .regions import infer_region, resolve_region
+from .replacements import map_span
 from .review import Review, ReviewItem
 from .source_regions import case_peers, own_region, plan_regions, record_applied
 from .times import lock_stamp_offset, shift_stamp, stamp_dates
@@ -296,17 +297,6 @@ def _uncode_hint(conn: Connection, sids: Sequence[str], shown: int = 3) -> str:
     return f" ({', '.join(cmds)}{more})"
 
 
-def _map_end(offset: int, reps: Sequence[Replacement]) -> int:
-    """Map an exclusive end offset (inside a replaced span: to the end of its replacement)."""
-    shift = 0
-    for rep in reps:
-        if offset <= rep.start:
-            break
-        if offset < rep.end:
-            return rep.new_end
-        shift = rep.new_end - rep.end
-    return offset + shift
-
 
 def _relabel(label: str, pairs: dict[str, str]) -> str:
     """A speaker label with the replaced identifiers in it replaced too (``pairs``: longest first)."""
@@ -327,8 +317,7 @@ def _replace_source(project: Project, conn: Connection, st: _State, new_text: st
     pairs = {r.original: r.replacement for r in sorted(reps, key=lambda r: -len(r.original))}
     rows = []
     for r in turns:
-        start = map_offset(r.start, reps)
-        end = max(_map_end(r.end, reps), start + 1)
+        start, end = map_span(r.start, r.end, reps)
         rows.append({"source_id": st.source_id, "number": r.number, "speaker": _relabel(r.speaker, pairs),
                      "start": start, "end": min(end, len(new_text)),
                      "time_start": shift_stamp(r.time_start, days), "time_end": shift_stamp(r.time_end, days)})

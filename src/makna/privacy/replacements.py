@@ -1,12 +1,13 @@
 """The record of one replaced span, and putting originals back (:func:`restore`) or mapping offsets
-(:func:`map_offset`) through replacements (made by :func:`makna.privacy.pseudonymise`)."""
+(:func:`map_offset`, :func:`map_end`, :func:`map_span`) through replacements (made by
+:func:`makna.privacy.pseudonymise`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Replacement", "map_offset", "restore"]
+__all__ = ["Replacement", "map_end", "map_offset", "map_span", "restore"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +60,23 @@ def map_offset(offset: int, replacements: Sequence[Replacement]) -> int:
             return rep.new_start
         shift = rep.new_end - rep.end
     return offset + shift
+
+
+def map_end(offset: int, replacements: Sequence[Replacement]) -> int:
+    """Map an exclusive end offset in the original text to the de-identified text (inside a replaced span: the
+    end of its replacement)."""
+    shift = 0
+    for rep in replacements:
+        if offset <= rep.start:
+            break
+        if offset < rep.end:
+            return rep.new_end
+        shift = rep.new_end - rep.end
+    return offset + shift
+
+
+def map_span(start: int, end: int, replacements: Sequence[Replacement]) -> tuple[int, int]:
+    """The span ``start``-``end`` of the original text on the de-identified text: a span that straddles a
+    replaced identifier covers its whole replacement, and it never becomes empty."""
+    new_start = map_offset(start, replacements)
+    return new_start, max(map_end(end, replacements), new_start + 1)

@@ -16,10 +16,10 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from ..privacy.replacements import Replacement, map_offset
+from ..privacy.replacements import Replacement, map_span
 from ..store import tables
 
-__all__ = ["Remap", "map_end", "map_span", "find_remap"]
+__all__ = ["Remap", "find_remap"]
 
 
 class Remap:
@@ -36,23 +36,6 @@ class Remap:
     def span(self, start: int, end: int) -> tuple[int, int]:
         return map_span(start, end, self.records)
 
-
-def map_end(offset: int, records: Sequence[Replacement]) -> int:
-    """Map an exclusive end offset (inside a replaced span: to the end of its surrogate)."""
-    shift = 0
-    for rep in records:
-        if offset <= rep.start:
-            break
-        if offset < rep.end:
-            return rep.new_end
-        shift = rep.new_end - rep.end
-    return offset + shift
-
-
-def map_span(start: int, end: int, records: Sequence[Replacement]) -> tuple[int, int]:
-    """The span ``start``-``end`` of the text before the replacements on the text after them."""
-    new_start = map_offset(start, records)
-    return new_start, max(map_end(end, records), new_start + 1)
 
 
 def _records(raw: Any) -> list[Replacement] | None:
