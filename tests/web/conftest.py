@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from web_helpers import CHROMIUM, CHROMIUM_ARGS, TOKEN, Client, build_sample
+from web_helpers import CHROMIUM, CHROMIUM_ARGS, TOKEN, Client, build_sample, login
 
 from makna.web import close_app, create_app
 
@@ -33,6 +33,16 @@ def client(app: Any) -> Iterator[Client]:
     assert r.status_code == 303
     yield c
     c.close()
+
+
+@pytest.fixture
+def id_client(sample_location: str) -> Iterator[tuple[Client, dict[str, str]]]:
+    """The workbench in Indonesian, logged in: the client and its CSRF header."""
+    application = create_app(sample_location, token=TOKEN, coder="tester", lang="id")
+    c = Client(application)
+    yield c, {"X-Makna-CSRF": login(c)}
+    c.close()
+    close_app(application)
 
 
 @pytest.fixture

@@ -5,30 +5,15 @@ interface's language now, and stay as the core wrote them in English (#11)."""
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
 
-import pytest
-from web_helpers import TOKEN, Client
+from web_helpers import Client
 
-from makna.web import close_app, create_app
 from makna.web.errors_i18n import translate_note
 
 
 def _upload(name: str, text: str) -> dict[str, str]:
     return {"filename": name, "content": base64.b64encode(text.encode()).decode()}
 
-
-@pytest.fixture
-def id_client(sample_location: str) -> Iterator[tuple[Client, dict[str, str]]]:
-    application = create_app(sample_location, token=TOKEN, coder="tester", lang="id")
-    c = Client(application)
-    assert c.get(f"/?token={TOKEN}").status_code == 303
-    html = c.get("/").text
-    marker = 'name="makna-csrf" content="'
-    i = html.index(marker) + len(marker)
-    yield c, {"X-Makna-CSRF": html[i : html.index('"', i)]}
-    c.close()
-    close_app(application)
 
 
 BAD_KEY = "format: makna-codebook/1\ncodes:\n  - key: a b\n    name: Salah\n"

@@ -4,27 +4,12 @@ in the interface's language (it stayed English in an Indonesian page) (#11)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from web_helpers import TOKEN, Client
+from web_helpers import Client
 
 import makna
-from makna.web import close_app, create_app
-
-
-@pytest.fixture
-def id_client(sample_location: str) -> Iterator[tuple[Client, dict[str, str]]]:
-    application = create_app(sample_location, token=TOKEN, coder="tester", lang="id")
-    c = Client(application)
-    assert c.get(f"/?token={TOKEN}").status_code == 303
-    html = c.get("/").text
-    marker = 'name="makna-csrf" content="'
-    i = html.index(marker) + len(marker)
-    yield c, {"X-Makna-CSRF": html[i : html.index('"', i)]}
-    c.close()
-    close_app(application)
 
 
 def test_a_stale_code_edit_names_the_code_in_english(client: Client, csrf: str, sample_location: str) -> None:
