@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from .access import require
 from .errors import ConflictError, DuplicateCodingError, InputError, NotFoundError, OffsetError, PermissionDeniedError
 from .event_kinds import EventKind
-from .memos import forget
+from .memos import forget, others_memos
 from .model import Segment, new_id, new_ids, utcnow
 from .project import CodeRow, Project
 from .store import as_utc, fetch_compiled, tables
@@ -412,17 +412,6 @@ def check_owner(project: Project, conn: Connection, segment_id: str) -> None:
                                     f"or remove it (you are {project.actor!r})")
 
 
-def _others_memos(conn: Connection, segment_id: str, actor: str) -> list[str]:
-    """The names of the other members whose memos hang on the coding ``segment_id``."""
-    m, cd = tables.memos.c, tables.coders.c
-    rows = conn.execute(select(cd.name).join_from(tables.memos, tables.coders, m.coder_id == cd.id)
-                        .where(m.target_kind == "segment", m.target_id == segment_id, cd.name != actor)).scalars()
-    return sorted(set(rows))
-
-
-def _coder_name(conn: Connection, coder_id: object) -> str | None:
-    name: str | None = conn.execute(select(tables.coders.c.name).where(tables.coders.c.id == coder_id)).scalar()
-    return name
 
 
 def uncode(project: Project, segment_id: str) -> None:
@@ -432,7 +421,7 @@ def uncode(project: Project, segment_id: str) -> None:
     payload: dict[str, Any] = {"id": segment_id}
     with project.store.write(project.actor, "uncode", payload) as conn:
         check_owner(project, conn, segment_id)
-        others = _others_memos(conn, segment_id, project.actor)
+        others = others_memos(conn, [segment_id], project.actor).get(segment_id)
         if others:
             raise ConflictError(f"this coding carries a memo by {', '.join(others)}: removing it would delete "
                                 "that memo; ask them to move or delete it first (nothing was removed)")
@@ -467,13 +456,10 @@ def uncode_span(
             cond.append(seg.code_id == project.code_id(conn, code))
         if not all_coders:
             cond.append(seg.coder_id == project.coder_id(conn, coder, create=False))
-        rows = conn.execute(select(seg.id, seg.coder_id).where(*cond)).all()
-        ids = [r[0] for r in rows]
+        ids = [r[0] for r in conn.execute(select(seg.id).where(*cond))]
         if not ids:
             raise NotFoundError(f"no coding at {start}:{end} in {source!r}" + (f" with code {code!r}" if code else ""))
-        explicit = all_coders or bool(coder and coder != project.actor)
-        others = sorted({name for r in rows for name in _others_memos(conn, r[0], project.actor)
-                         if not (explicit and name == _coder_name(conn, r[1]))})
+        others = sorted({name for names in others_memos(conn, ids, project.actor).values() for name in names})
         if others:
             raise ConflictError(f"a coding at {start}:{end} carries a memo by {', '.join(others)}: removing it would "
                                 "delete that memo; ask them to move or delete it first (nothing was removed)")

@@ -16,6 +16,7 @@ from .text import refuse_unstorable
 
 __all__ = [
     "forget",
+    "others_memos",
     "MEMO_TARGETS",
     "add_memo",
     "update_memo",
@@ -175,6 +176,29 @@ def events(project: Project, *, limit: int = 50, action: str | None = None, befo
         if not sees_everything(project, conn):  # a blind round: not which codes the others applied
             q = q.where(or_(e.actor == project.actor, e.action.not_in(BLIND_EVENT_KINDS)))
         return [Event(r.id, as_utc(r.at), r.actor, r.action, dict(r.payload)) for r in conn.execute(q)]
+
+
+def others_memos(conn: Connection, segment_ids: Sequence[str], actor: str) -> dict[str, list[str]]:
+    """Per coding of ``segment_ids`` that carries memos by members other than ``actor`` (a name or an id) and
+    other than the coding's own coder: those members' names, sorted. Removing such a coding would delete their
+    memos without their knowing, so :func:`makna.uncode`, :func:`makna.uncode_span` and a pushed delete refuse
+    it. One query, whatever the number of codings."""
+    if not segment_ids:
+        return {}
+    m, g = tables.memos.c, tables.segments.c
+    author, coder = tables.coders.alias("author"), tables.coders.alias("coder")
+    rows = conn.execute(
+        select(m.target_id, author.c.name)
+        .join_from(tables.memos, author, m.coder_id == author.c.id)
+        .join(tables.segments, g.id == m.target_id)
+        .join(coder, coder.c.id == g.coder_id)
+        .where(m.target_kind == "segment", m.target_id.in_(list(segment_ids)),
+               author.c.name != actor, author.c.id != actor, author.c.id != g.coder_id)
+    )
+    out: dict[str, set[str]] = {}
+    for sid, name in rows:
+        out.setdefault(str(sid), set()).add(str(name))
+    return {sid: sorted(names) for sid, names in out.items()}
 
 
 def forget(conn: Connection, kind: MemoTarget, ids: Sequence[str] | Select[Any]) -> None:

@@ -133,3 +133,19 @@ def test_a_server_address_must_be_https_beyond_this_machine() -> None:
     for bad in ("http://lab.example", "lab.example", "ftp://lab.example", "https://lab.example/?x=1"):
         with pytest.raises(InputError, match="server"):
             check_url(bad)
+
+
+def test_a_pushed_removal_of_a_coding_with_another_members_memo_is_a_conflict(studi: Any, tmp_path: Path) -> None:
+    """second reading: ``uncode`` refused to delete another member's memo with the coding, but a push of the same
+    removal made offline deleted it silently; now it is a ``carries_memo`` conflict and both stay."""
+    seg = makna.code_span(_as(studi, "budi"), "wawancara", 14, 18, "tempat")
+    path = _copy(studi, tmp_path)
+    makna.add_memo(_as(studi, "ana"), "segment", seg.id, "a note by ana")
+    with makna.open_project(path, coder="budi") as local:
+        makna.uncode(local, seg.id)  # offline, the memo is not in budi's copy
+        message = push_message(local, pending(local))
+    result = apply_push(_as(studi, "budi"), message)
+    assert result.deleted == 0 and [(c.id, c.reason) for c in result.conflicts] == [(seg.id, "carries_memo")]
+    assert "ana" in result.conflicts[0].message
+    assert seg.id in _segments(studi)
+    assert [m.text for m in makna.memos.list_memos(studi, "segment")] == ["a note by ana"]

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Table, delete, func, insert, or_, select, upd
 
 from ..access import require, role_of
 from ..errors import InputError, SyncError
-from ..memos import forget, target_exists
+from ..memos import forget, others_memos, target_exists
 from ..model import MEMO_TARGETS
 from ..project import Project
 from ..rounds import visible
@@ -87,7 +87,7 @@ class Conflict:
     """A change of a push the server did not apply: ``kind`` (segment or memo), its ``id``, why
     (``reason``: ``changed_on_server``, ``deleted_on_server``, ``code_deleted``, ``code_renamed``,
     ``code_changed``, ``source_deleted``, ``source_changed``, ``target_deleted``, ``duplicate``,
-    ``not_yours``) and a sentence for people."""
+    ``not_yours``, ``carries_memo``) and a sentence for people."""
 
     kind: str
     id: str
@@ -301,6 +301,9 @@ class _Apply:
                 self.result.unchanged += 1
             elif now != ch.base:
                 self.conflict(ch, "changed_on_server", "changed on the server since your pull; not deleted")
+            elif ch.kind == "segment" and (others := others_memos(self.conn, [ch.id], self.me).get(ch.id)):
+                self.conflict(ch, "carries_memo", f"it carries a memo by {', '.join(others)} on the server: removing "
+                                                  "it would delete that memo; ask them to move or delete it first")
             else:
                 if ch.kind == "segment":
                     forget(self.conn, "segment", [ch.id])
