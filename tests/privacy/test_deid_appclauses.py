@@ -219,3 +219,16 @@ def test_a_slot_does_not_spread_to_repeats() -> None:
         Detection(second, second + 8, "PERSON", 0.45, "unknown.repeat", "Quindlet"),
     ]
     assert [d.type for d in type_by_role(text, found)] == ["ORG", "PERSON"]
+
+
+def test_the_town_after_a_comma_is_found_by_the_places_end_not_by_a_scan_of_every_span() -> None:
+    """second reading: ``_town`` tried every detection against every guess (18k detections: 4.9 s); the place
+    before ``, `` is now looked up by its end offset, whatever the spaces around the comma."""
+    from makna.privacy.placespans import _place_before_comma
+
+    text = "Born in New Sarnby ,  Corvale."
+    place = Detection(8, 18, "LOCATION", 0.9, "location.cue", "New Sarnby")
+    start = text.index("Corvale")
+    assert _place_before_comma(text, start, {18: place}) is place
+    assert _place_before_comma(text, start, {17: place}) is None
+    assert _place_before_comma("Born in New Sarnby Corvale.", 19, {18: place}) is None

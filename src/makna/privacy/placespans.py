@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from ._text import line_before
 from .kindtypes import has_person_evidence
 from .street_addresses import EN_STREET
 from .typecontext import clause_cue
@@ -67,11 +68,6 @@ _ADDRESS_PHRASE: Final = re.compile(
 )
 
 
-def _line_before(scan: str, start: int, width: int = 80) -> str:
-    line = scan.rfind("\n", 0, start) + 1
-    return scan[max(line, start - width) : start]
-
-
 def _covered(found: Sequence[Detection], start: int, end: int, skip: int) -> bool:
     return any(j != skip and d.start < end and start < d.end for j, d in enumerate(found))
 
@@ -89,32 +85,54 @@ def _close(scan: str, det: Detection, found: Sequence[Detection], i: int) -> Det
     return Detection(det.start, end, _LOC, det.confidence, det.detector, scan[det.start : end])
 
 
-def _town(scan: str, det: Detection, found: Sequence[Detection]) -> bool:
+def _place_before_comma(scan: str, start: int, places: dict[int, Detection]) -> Detection | None:
+    """The place (of ``places``, by end offset) that ends right before ``, `` at ``start``, if any."""
+    i = start
+    while i > 0 and scan[i - 1] in " \t":
+        i -= 1
+    if i == 0 or scan[i - 1] != ",":
+        return None
+    comma = i - 1
+    j = comma
+    while j > 0 and scan[j - 1] in " \t":
+        j -= 1
+    found = [places[e] for e in range(j, comma + 1) if e in places]
+    return found[0] if found else None
+
+
+def _town(scan: str, det: Detection, places: dict[int, Detection]) -> bool:
     """Whether a one-word catch-all guess names the town or region of the place right before it."""
     if not det.detector.startswith("unknown.") or " " in det.text.strip() or not _TOWN_END.match(scan, det.end):
         return False
     if _TOWN_NOT_END.match(scan, det.end) or has_person_evidence(scan, det, True):
         return False
-    for other in found:
-        if other.type != _LOC or other.end > det.start or not _COMMA.fullmatch(scan, other.end, det.start):
-            continue
-        before = _line_before(scan, other.start)
-        return bool(_PLACE_LABEL.search(before) or _ADDRESS_PHRASE.search(before) or clause_cue(before) == "stay")
-    return False
+    other = _place_before_comma(scan, det.start, places)
+    if other is None:
+        return False
+    before = line_before(scan, other.start, 80)
+    return bool(_PLACE_LABEL.search(before) or _ADDRESS_PHRASE.search(before) or clause_cue(before) == "stay")
 
 
 def close_place_spans(scan: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with places' spans closed over their type word and towns after a comma typed (module
     docstring)."""
     out = list(found)
+    places: dict[int, Detection] = {}  # by end offset, the first place (in order) that ends there
+    for d in out:
+        if d.type == _LOC:
+            places.setdefault(d.end, d)
     for i, det in enumerate(out):
         if det.type not in (_PERSON, _LOC):
             continue
         closed = _close(scan, det, out, i)
         if closed is not None:
             out[i] = closed
-        elif det.type == _PERSON and _town(scan, det, out):
+            if det.type == _LOC and places.get(det.end) is det:
+                del places[det.end]
+            places.setdefault(closed.end, closed)
+        elif det.type == _PERSON and _town(scan, det, places):
             out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+            places.setdefault(det.end, out[i])
     return out
 
 

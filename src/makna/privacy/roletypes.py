@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from . import gazetteers as gz
+from ._text import line_before
 from .appclauses import app_slot, visited_venue
 from .kindtypes import KIND_FIRST, KIND_LAST, has_person_evidence, kind_of
 from .places import LOCATION_TYPE_WORDS
@@ -137,11 +138,6 @@ _PLACE_FIRST: Final = frozenset(w.split()[0].rstrip(".").casefold() for w in LOC
 _NOTE_LINE: Final = re.compile(r"^[^\n]{0,40}?(?:\d{4}|:)")
 
 
-def _line_before(scan: str, start: int, width: int = 80) -> str:
-    line = scan.rfind("\n", 0, start) + 1
-    return scan[max(line, start - width) : start]
-
-
 def _listed_place(det: Detection) -> bool:
     return "gazetteer" in det.detector or det.detector in {"location.list", "location.listed"}
 
@@ -157,7 +153,7 @@ def _guess(det: Detection) -> bool:
 
 
 def _setting(scan: str, det: Detection) -> bool:
-    before = _line_before(scan, det.start, 200)
+    before = line_before(scan, det.start, 200)
     if not _AT.search(before):
         return False
     line_start = scan.rfind("\n", 0, det.start) + 1
@@ -199,13 +195,13 @@ def _slotted(scan: str, det: Detection, own_kind: str | None) -> bool:
         weak = _guess(det)
     else:  # (a catch-all guess typed LOCATION, no list knows it)
         weak = _guess(det) and not (_listed_place(det) or _known_place(det.text))
-    before = _line_before(scan, det.start)
+    before = line_before(scan, det.start, 80)
     return weak and not _STOP.search(before) and app_slot(scan, det.start, det.end, before)
 
 
 def _role_by_phrase(scan: str, det: Detection, own_kind: str | None) -> str | None:
     """The type the phrase around ``det`` gives it (:func:`role_of` less the slots of :func:`app_slot`)."""
-    before = _line_before(scan, det.start)
+    before = line_before(scan, det.start, 80)
     cue = clause_cue(before)
     if det.type == _PERSON and own_kind != _ORG and not scan.startswith(("'s", "’s"), det.end):
         if _ORIGIN.search(before) or (_FROM.search(before) and _ORIGIN_AFTER.match(scan, det.end)):
@@ -265,7 +261,7 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
         if det.type not in (_PERSON, _ORG, _LOC):
             continue
         own = kind_of(det.text)
-        if det.type == _PERSON and _CHAT_FROM.search(_line_before(scan, det.start)):
+        if det.type == _PERSON and _CHAT_FROM.search(line_before(scan, det.start, 80)):
             out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
             continue  # "otw dr X": the chat's "dr" is "dari" (from), not a doctor's title
         if has_person_evidence(scan, det, own is not None or _guess(det)):
@@ -296,7 +292,7 @@ def _after_org(scan: str, det: Detection, found: Sequence[Detection]) -> str | N
                 return other.type
             if other.type != _ORG or not _ADVERBS.fullmatch(scan, other.end, det.start):
                 continue
-            before = _line_before(scan, other.start)  # (the firm named after a work phrase or with an app word)
+            before = line_before(scan, other.start, 80)  # (the firm named after a work phrase or with an app word)
             if _CLAUSE_END.match(scan, det.end) and _work_clause(scan, other, before, clause_cue(before)):
                 return _ORG
     return None
