@@ -110,14 +110,15 @@ class _Strip:
             groups.setdefault(key, []).append(alt[head.end() :])
         if fold and any(len(key) == 1 and key in FOLDS for key in groups):
             return "|".join(stripped)  # (a folded i, k or s: its look-behind also takes other letters)
-        return "|".join(f"(?<={re.escape(key)})(?:{'|'.join(rests)})" for key, rests in groups.items())
+        # (a key is the head's character as the look-behind already wrote it: escaped where it needs to be)
+        return "|".join(f"(?<={key})(?:{'|'.join(rests)})" for key, rests in groups.items())
 
     def seq(self, src: str, fold: bool) -> str:
         if not src:
             raise ValueError("an empty alternative at the lead")
         if src.startswith("("):
             end = _group_end(src, 0)
-            head, inner, after = src[: src.index(":") + 1] if src.startswith("(?") else "", "", src[end + 1 :]
+            after = src[end + 1 :]
             if src.startswith(("(?<!", "(?<=")):
                 return f"{src[:end]}[\\s\\S]){self.seq(after, fold)}"
             if src.startswith("(?="):
@@ -125,7 +126,9 @@ class _Strip:
                 if not look.startswith("[") or class_end(look, 0) != len(look) or look.startswith("[^"):
                     raise ValueError(f"a look-ahead at the lead must be one class: {src[: end + 1]!r}")
                 return f"(?<={look}){self.seq(after, fold)}"
-            if not head or not re.fullmatch(r"\(\?(?:[aiLmsux]*(?:-[imsx]+)?)?:", head):
+            opened = re.match(r"\(\?(?:[aiLmsux]*(?:-[imsx]+)?)?:", src)
+            head = opened.group(0) if opened else ""
+            if not head:
                 raise ValueError(f"a capturing or special group at the lead: {src[: end + 1]!r}")
             quant, rest = after[:1], after[1:]
             if quant in ("?", "+") and rest[:1] not in ("?", "+") and not _CAPTURE.search(src[: end + 1] + rest):
