@@ -25,6 +25,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._text import HONORIFICS
+from .regions import places_in
 from .types import Detection
 
 __all__ = ["ethnonyms", "names_a_people"]
@@ -56,10 +57,9 @@ def ethnonyms() -> frozenset[str]:
 
 @cache
 def _provinces_and_cities() -> frozenset[str]:
-    """Indonesian provinces and cities (``data/regions_id.tsv``): after "orang" they are where one is from."""
-    text = (resources.files("makna.privacy") / "data" / "regions_id.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return frozenset(r[0] for r in rows if len(r) > 2 and r[2] in {"province", "city"})
+    """Indonesian provinces and cities (:func:`makna.privacy.regions.places_in`): after "orang" they are where one
+    is from."""
+    return frozenset(places_in(None, ("province", "city")))
 
 
 _PLACE_WORDS: Final = frozenset("di ke dari asal tinggal lahir from in to at near via of".split())

@@ -80,10 +80,10 @@ _SHAPE: Final = re.compile(
     r"|(?P<ph_tin>\d{2}-\d{3}-\d{3}-\d{3,5})|(?P<sin>\d{2}-\d{3}-\d{3})|(?P<za>\d{12})(?![.,]\d)"
     r"|(?P<pps>\d{6}[A-W][A-IW]?)))(?![\w\-])"
 )
+"""Every shape of :data:`_CHECKS` in one pass, the first character consumed by a set (see ``_fastrx``)."""
 _SHAPE_RUNS: Final = DigitLed(_SHAPE, 7, "STFGM")
 """Digit-led (:mod:`._digitruns`): a match starts at a digit after no word character or at one of ``STFGM`` before
 a digit, and holds seven digits or more (``nric_sg`` 7, ``pps`` 1+6, the others 9 to 13) joined by dashes only."""
-"""Every shape of :data:`_CHECKS` in one pass, the first character consumed by a set (see ``_fastrx``)."""
 _CHECKS: Final[dict[str, tuple[Callable[[str], bool] | None, float, float]]] = {
     "nric_sg": (nric_valid, 0.95, 0.7),
     "mykad": (mykad.is_valid, 0.95, 0.75),
@@ -316,17 +316,17 @@ def _spoken_ids(text: str, low: str) -> Iterator[Detection]:
 
 
 _BPJS: Final = re.compile(r"0(?<![\w\-+.,]0)00\d(?:[ \-]?\d){9}(?![\w\-]|[.,]\d)")
-_BPJS_RUNS: Final = DigitLed(_BPJS, 13)
-"""Digit-led (:mod:`._digitruns`): a 0 after no word character, 13 digits joined by single spaces or dashes."""
 """A BPJS Kesehatan card number (JKN-KIS): 13 digits that start with ``000``, also in groups (``0001 4421 7883
 9``). No telephone number starts with ``000`` (after the ``00`` of an international call no country code
 starts with 0), so the shape alone says "card number", wherever the question that asked for it was."""
+_BPJS_RUNS: Final = DigitLed(_BPJS, 13)
+"""Digit-led (:mod:`._digitruns`): a 0 after no word character, 13 digits joined by single spaces or dashes."""
 
 
 _ANY_GROUPS_16: Final = re.compile(r"\d(?<![\w.\-+][\s\S])(?:[ .\-]?\d){15}(?![\w\-]|[.,]\d)")
+"""Sixteen digits in any grouping (``1371 045607 910002``): a NIK when its region and birth date hold."""
 _ANY_GROUPS_16_RUNS: Final = DigitLed(_ANY_GROUPS_16, 16)
 """Digit-led (:mod:`._digitruns`): a digit after no word character, 16 digits joined by single `` .-``."""
-"""Sixteen digits in any grouping (``1371 045607 910002``): a NIK when its region and birth date hold."""
 
 
 _NI_CUED: Final = re.compile(

@@ -139,6 +139,15 @@ def _joined_stop(scan: str, det: Detection) -> bool:
     )
 
 
+def _word_before(scan: str, start: int) -> str:
+    """The word before ``start`` (after the spaces before it), as far back as the space before it; read in place,
+    not by copying the text up to each detection."""
+    end = start
+    while end > 0 and scan[end - 1] == " ":
+        end -= 1
+    return scan[scan.rfind(" ", 0, end) + 1 : end]
+
+
 def _scheme(det: Detection) -> bool:
     words = det.text.split()
     return len(words) > 1 and (words[-1] in _SCHEME_TAILS or words[0] in _SCHEME_HEADS)
@@ -223,7 +232,7 @@ def _lookalike(scan: str, det: Detection) -> bool:
     if _scheme(det):
         return True  # "Universal Credit", "Kartu Indonesia Sehat": a scheme, whatever type it was given
     words = det.text.split()
-    if det.type != "PERSON" and scan[: det.start].rstrip(" ").rsplit(" ", 1)[-1] in _SCHEME_HEADS:
+    if det.type != "PERSON" and _word_before(scan, det.start) in _SCHEME_HEADS:
         return True  # "Kartu [Indonesia Sehat]": the rest of a scheme's name after its head word
     if (
         det.type == "ORG"

@@ -17,9 +17,9 @@ that place; so a source's own places outvote the study's where they clearly agre
 
 Precedence, per source: its own setting; else its cases' (the first case by name that has one); else the
 apply's ``--surrogate-region``; else the inferred region; else, for an English source in a study whose region is
-an Indonesian province, :data:`ENGLISH_DEFAULT` (``language``: an English interview that names no place or number
-of its own gets English names, not the study province's, as a newcomer found when a NIK elsewhere made every
-source Sundanese); else the project's region.
+Indonesian (a province or ``national``), :data:`ENGLISH_DEFAULT` (``language``: an English interview that names no
+place or number of its own gets English names, not the study's, as a newcomer found when a NIK elsewhere made
+every source Sundanese); else the project's region.
 
 A source or case may also have its own naming tradition for surrogate names (``makna deid region --source S
 --tradition minang``, keys ``deid_tradition:source:<id>`` and ``deid_tradition:case:<id>``; see
@@ -52,7 +52,7 @@ _T_SOURCE = "deid_tradition:source:"
 _T_CASE = "deid_tradition:case:"
 _APPLIED = "deid_region:applied:"
 ENGLISH_DEFAULT = "GB"
-"""The region of an English source with no region of its own in a study of an Indonesian province: British
+"""The region of an English source with no region of its own in a study of an Indonesian region: British
 names and places (the country makna's English interviews come from; set another with ``makna deid region``)."""
 
 

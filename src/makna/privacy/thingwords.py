@@ -144,7 +144,7 @@ def _minang_opener(scan: str, det: Detection) -> bool:
         return False
     if word in gz.first_names("id") or word in gz.surnames() or word in gz.all_places() or len(word) < 4:
         return False
-    if word in gz.ambiguous_names() or not (_opens_sentence(scan, det.start) or scan[: det.start].endswith("bulan ")):
+    if word in gz.ambiguous_names() or not (_opens_sentence(scan, det.start) or scan.endswith("bulan ", 0, det.start)):
         return False
     return _minang_word(word.lower())
 
