@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Final
 
@@ -33,9 +33,11 @@ MIN_OTHERS: Final = 3
 _KINDS: Final = {"kota": "Kota", "kabupaten": "Kabupaten", "kab": "Kabupaten", "kab.": "Kabupaten"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_place(name: str) -> str:
     """A place name as compared with originals: accents dropped, case-folded, any run of other characters
-    one space (``Kuranji``, ``KURANJI`` and ``Kurânji`` are one name)."""
+    one space (``Kuranji``, ``KURANJI`` and ``Kurânji`` are one name). Cached: a surrogate draw folds every
+    name of its pool, again at each retry."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W_]+", " ", plain.casefold()).split())
 
