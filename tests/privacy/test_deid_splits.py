@@ -194,14 +194,14 @@ labels), split 6/6 by seeded shuffles. Both were scored once, on aggregates only
 (453d933: rules, and the CRF, precision stage and organisation context model trained on the 396 open
 transcripts): ``tune17`` typed recall 0.917, untyped 0.974, precision 0.884, leak 2.8 %, every structured type 1.0;
 ``seal16`` 0.956, 0.987, 0.947, 3.6 %, every structured type 1.0. Their floors are those figures less a margin.
-Both stay unseen for round fourteen's final measurement; the next round opens ``tune17``.
+Both stayed unseen for round fourteen's final measurement; both are in ``OPEN_SPLITS`` since round fifteen.
 
 ``spent21`` and ``spent22`` are the lead's private held-out sets of round fourteen (``sealed-deid21`` and
 ``sealed-deid22``, 10 transcripts each, 6 Indonesian interviews in the reference study's domain across Padang and West
 Sumatra regencies and 4 English interviews with riders in east, south-east and west London, Bristol and Cardiff),
 written by helpers that changed no detector, scored on aggregates only before and after the round
-(benchmarks/README.md) and copied in unchanged (``build.py`` gives the same gold). They are not in ``OPEN_SPLITS``
-yet (training refuses them): the next round opens them with ``tune17`` and ``seal16``. Their floors are the
+(benchmarks/README.md) and copied in unchanged (``build.py`` gives the same gold). They are in ``OPEN_SPLITS`` since
+round fifteen, opened with ``tune17`` and ``seal16``. Their floors are the
 after-round scores less a margin.
 
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and

@@ -12,7 +12,7 @@ writes ``deid_precision.json``. Every learned part is trained in order from the 
 any change to a detector run it again. The same data and seed give the same bytes.
 
 Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, and so is any path under a
-folder whose name starts with ``seal16``, ``sealed-``, ``suggest-unseen`` or ``heldout16``. ``seal6`` to
+folder whose name starts with ``seal17``, ``sealed-``, ``suggest-unseen`` or ``heldout17``. ``seal6`` to
 ``seal10`` were scored after the tuning of rounds four to eight and are spent: they are training data now, like
 ``seal4`` before them, and so are ``spent2`` to ``spent6``, ``spent9`` and ``spent10`` (the lead's private held-out
 sets of rounds two to six and eight, each scored after tuning, copied into the repository unchanged).
@@ -115,9 +115,13 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal15",
     "spent19",
     "spent20",
+    "tune17",
+    "seal16",
+    "spent21",
+    "spent22",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
-``tests/privacy/corpus/<name>``. Sealed test sets (``seal16`` and later, anything under ``sealed-*``) are not
+``tests/privacy/corpus/<name>``. Sealed test sets (``seal17`` and later, anything under ``sealed-*``) are not
 here and are refused; ``seal6`` to ``seal10`` are spent (scored after tuning) and open, and so are ``spent2`` to
 ``spent6``, ``spent9`` and ``spent10``: the lead's private held-out sets of rounds two to six and eight, brought
 into the repository once spent; so are ``spent11`` and ``spent12``, of round nine.
@@ -134,7 +138,9 @@ scored after round eleven. ``train17`` holds training transcripts written in rou
 (benchmarks/results/train17.md), open from the start. ``tune15`` and ``seal14`` (round heldout14) and
 ``spent17``/``spent18`` (the lead's private sets of round twelve) were opened at the start of round thirteen, once
 scored after round twelve. ``tune16`` and ``seal15`` (round heldout15) and ``spent19``/``spent20`` (the lead's
-private sets of round thirteen) were opened at the start of round fourteen, once scored after round thirteen."""
+private sets of round thirteen) were opened at the start of round fourteen, once scored after round thirteen.
+``tune17`` and ``seal16`` (round heldout16) and ``spent21``/``spent22`` (the lead's private sets of round
+fourteen) were opened at the start of round fifteen, once scored after round fourteen."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
@@ -142,7 +148,7 @@ STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
 """Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
 STAGE_VOTE: Final = ""
 """The precision stage's document-level vote (:attr:`~makna.privacy.precision.PrecisionStage.vote`)."""
-_FORBIDDEN: Final = ("seal16", "sealed-", "suggest-unseen", "heldout16", "wt-heldout16")
+_FORBIDDEN: Final = ("seal17", "sealed-", "suggest-unseen", "heldout17", "wt-heldout17")
 
 
 @dataclass(frozen=True)
