@@ -1,0 +1,38 @@
+"""newuser15: ``makna undo`` after ``makna search --autocode`` said "Undone: code.autocode_search", the raw
+event name, because the step descriptions listed a ``code.search`` event that does not exist; every event
+kind now has a description of its own (#11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import makna
+from makna.cli import app
+from makna.event_kinds import EVENT_KINDS
+from makna.history import describe
+
+runner = CliRunner()
+
+
+def test_undoing_an_autocoded_search_names_the_step_in_words(tmp_path: Path) -> None:
+    loc = str(tmp_path / "study.makna")
+    with makna.create_project(loc, "Uji", coder="ana") as p:
+        makna.import_text(
+            p, "fg.txt", "Moderator: Anything broken?\nTom: The boiler was off for weeks.\n", language="en"
+        )
+        makna.add_code(p, "harm", "Harm")
+    r = runner.invoke(
+        app, ["search", "boiler", "--autocode", "harm", "--scope", "sentence", "-p", loc, "--coder", "ana"]
+    )
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["undo", "-p", loc, "--coder", "ana"])
+    assert r.exit_code == 0, r.output
+    assert "autocode 1 search hit(s)" in r.output and "code.autocode_search" not in r.output, r.output
+
+
+def test_every_event_kind_is_described_in_words() -> None:
+    raw = [kind for kind in EVENT_KINDS if describe([(kind, {})]) == kind and kind not in ("undo", "redo")]
+    assert raw == [], raw
+    assert describe([("undo", {"description": "code a span"})]) == "undo code a span"
