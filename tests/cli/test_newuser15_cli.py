@@ -36,3 +36,30 @@ def test_every_event_kind_is_described_in_words() -> None:
     raw = [kind for kind in EVENT_KINDS if describe([(kind, {})]) == kind and kind not in ("undo", "redo")]
     assert raw == [], raw
     assert describe([("undo", {"description": "code a span"})]) == "undo code a span"
+
+
+def test_an_unknown_source_after_apply_says_that_apply_renames_sources(tmp_path: Path) -> None:
+    """A cases.yaml written with the transcript's file name (``wawancara-sri.txt``) failed after ``deid apply``
+    renamed that source, with nothing to say why; the error now says that apply renames sources, and only once
+    some source was de-identified."""
+    (tmp_path / "proj").mkdir()
+    loc = str(tmp_path / "proj" / "study.makna")
+    with makna.create_project(loc, "Uji", coder="ana") as p:
+        makna.import_text(p, "wawancara-01.txt", "P: Siapa yang membantu?\nN: Anak saya, Bambang.\n", language="id")
+    cases = tmp_path / "cases.yaml"
+    cases.write_text("cases:\n  - {name: Pedagang, sources: [wawancara-sri.txt]}\n", encoding="utf-8")
+    r = runner.invoke(app, ["cases", "import", str(cases), "-p", loc])
+    assert r.exit_code != 0 and "unknown source 'wawancara-sri.txt'" in r.output, r.output
+    assert "deid apply" not in r.output, r.output
+    for step in (["deid", "scan"], ["deid", "accept", "--all"]):
+        assert runner.invoke(app, [*step, "-p", loc], env={"MAKNA_CODER": "ana"}).exit_code == 0
+    env = {"MAKNA_CODER": "ana", "MAKNA_DEID_PASSPHRASE": "kopi-tubruk-sore-hari-42"}
+    r = runner.invoke(
+        app, ["deid", "apply", "--mode", "tag", "-k", str(tmp_path / "keys" / "k.key"), "-p", loc], env=env
+    )
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["cases", "import", str(cases), "-p", loc])
+    assert r.exit_code != 0 and "unknown source 'wawancara-sri.txt'" in r.output, r.output
+    assert "'makna deid apply' renamed any source whose name held an identifier" in r.output, r.output
+    with makna.open_project(loc) as p:
+        assert not makna.list_cases(p)
