@@ -63,3 +63,29 @@ def test_an_unknown_source_after_apply_says_that_apply_renames_sources(tmp_path:
     assert "'makna deid apply' renamed any source whose name held an identifier" in r.output, r.output
     with makna.open_project(loc) as p:
         assert not makna.list_cases(p)
+
+
+def test_adding_a_text_every_occurrence_of_which_is_detected_names_the_detections(tmp_path: Path) -> None:
+    """``deid add --text Kumis --also all`` where the scan had found both "Kumis" said "spans 34..39 and
+    34..39 overlap; reject one first", which asks for the opposite of what is needed; it now names the
+    detections and the command that accepts them, and marks nothing."""
+    loc = str(tmp_path / "study.makna")
+    text = "P: Siapa namanya?\nI: Panggil saja Kumis. Teman saya juga panggil Kumis.\n"
+    with makna.create_project(loc, "Uji", coder="ana") as p:
+        makna.import_text(p, "kumis.txt", text, language="id")
+    env = {"MAKNA_CODER": "ana"}
+    assert runner.invoke(app, ["deid", "scan", "-p", loc], env=env).exit_code == 0
+    with makna.open_project(loc) as p:
+        found = [e for e in makna.review_entries(p) if e.text == "Kumis"]
+    assert len(found) == 2 and all(e.status == "pending" for e in found), found
+    args = ["deid", "add", "-s", "kumis.txt", "--text", "Kumis", "-t", "PERSON", "--also", "all", "-p", loc]
+    r = runner.invoke(app, args, env=env)
+    assert r.exit_code != 0 and "overlap" not in r.output, r.output
+    ids = " ".join(e.id for e in found)
+    assert "every occurrence of that text is a detection already" in r.output, r.output
+    assert f"makna deid accept {ids}" in r.output, r.output
+    with makna.open_project(loc) as p:
+        assert [e.status for e in makna.review_entries(p) if e.text == "Kumis"] == ["pending", "pending"]
+    assert runner.invoke(app, ["deid", "accept", *ids.split(), "-p", loc], env=env).exit_code == 0
+    r = runner.invoke(app, args, env=env)
+    assert r.exit_code != 0 and "accepted" in r.output and "makna deid accept" not in r.output, r.output
