@@ -4,6 +4,7 @@ kind now has a description of its own (#11)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -89,3 +90,14 @@ def test_adding_a_text_every_occurrence_of_which_is_detected_names_the_detection
     assert runner.invoke(app, ["deid", "accept", *ids.split(), "-p", loc], env=env).exit_code == 0
     r = runner.invoke(app, args, env=env)
     assert r.exit_code != 0 and "accepted" in r.output and "makna deid accept" not in r.output, r.output
+
+
+def test_the_readmes_disagreement_listing_compares_the_units_its_agreement_measured() -> None:
+    """The README measured agreement by turn, then listed the disagreements with the default unit
+    (characters), so the listing did not match the kappa just read."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    measured = re.search(r"^makna agreement project (.*?)\s+#", readme, re.M)
+    listed = re.search(r"^makna agreement disagreements (.*?)(\s+#|$)", readme, re.M)
+    assert measured and listed
+    unit = re.search(r"--unit (\S+)", measured.group(1))
+    assert unit and f"--unit {unit.group(1)}" in listed.group(1), listed.group(1)
