@@ -69,7 +69,7 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "code.span": "code a span", "code.bulk": f"code {p.get('created', 0)} span(s)",
         "code.autocode_speaker": f"autocode {p.get('created', 0)} turn(s)",
         "code.autocode_pattern": f"autocode {p.get('created', 0)} match(es)",
-        "code.search": f"autocode {p.get('created', 0)} search hit(s)",
+        "code.autocode_search": f"autocode {p.get('created', 0)} search hit(s)",
         "uncode": "remove a coding", "uncode.span": "remove codings", "segment.memo": "edit a coding's memo",
         "memo.add": f"add a memo on a {p.get('kind', 'project')}", "memo.update": "edit a memo",
         "memo.delete": "delete a memo", "code.add": f"add code {p.get('key', '')}",
@@ -93,6 +93,11 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "segment.update": "change a coding", "quickcodes.set": "choose quick codes",
         "agreement.resolve": f"record {p.get('created', 0)} agreed coding(s)", "search.index": "index for search",
         "exchange.import_qdc": "import a REFI-QDA codebook", "exchange.import_qdpx": "import a REFI-QDA project",
+        "exchange.import_taguette": "import a Taguette project",
+        "exchange.import_qualcoder": "import a QualCoder project",
+        "project.create": "create the project", "round.open": f"open round {p.get('name', '')}",
+        "round.close": f"close round {p.get('name', '')}", "sync.pull": "pull a copy from the server",
+        "sync.push": "push a copy's work to the server",
     }
     if action in ("undo", "redo"):
         return f"{action} {p.get('description', '')}".strip()

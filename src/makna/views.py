@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from .codebook import CodeNode
 from .project import Project
 from .rounds import counted_where, listed, sight, suggester_ids, visible, visible_where
 from .store import tables, tallies
 
-__all__ = ["SegmentView", "CodeUsage", "source_segments", "code_usage", "recent_codes", "segments_per_source"]
+__all__ = ["SegmentView", "CodeUsage", "source_segments", "code_usage", "codings_with_descendants", "recent_codes",
+           "segments_per_source"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,21 @@ def code_usage(project: Project, *, coder: str | None = None) -> dict[str, CodeU
                 .group_by(seg.code_id))}
     return {cid: CodeUsage(cid, int(total.get(cid, 0)), int(mine.get(cid, 0)))
             for cid in total.keys() | mine.keys() if total.get(cid) or mine.get(cid)}
+
+
+def codings_with_descendants(tree: Sequence[CodeNode], usage: dict[str, CodeUsage]) -> dict[str, int]:
+    """Per code id of ``tree`` (:func:`makna.codebook.code_tree`, parents before children), its codings in
+    :func:`code_usage` plus those of every code below it: the second figure of "codings of this code /
+    with its descendants" on the workbench's codebook and home pages (a sum of codings from the
+    tallies, at the cost of the codebook; the analyses count distinct passages instead)."""
+    totals: dict[str, int] = {}
+    ids = {n.code.id for n in tree}
+    for n in reversed(tree):  # children come after parents: add each code's total to its parent
+        cid = n.code.id
+        totals[cid] = totals.get(cid, 0) + (usage[cid].segments if cid in usage else 0)
+        if n.code.parent_id is not None and n.code.parent_id in ids:
+            totals[n.code.parent_id] = totals.get(n.code.parent_id, 0) + totals[cid]
+    return totals
 
 
 def recent_codes(project: Project, *, coder: str | None = None, limit: int = 9) -> list[str]:

@@ -37,6 +37,7 @@ def test_add_text_takes_the_first_occurrence_no_detection_covers(tmp_path: Path)
     last = TEXT.rindex("Zorblat")
     assert code == 0 and f"{last}:{last + 7} [Zorblat] added." in out, out
     code, out = _run("deid", "add", "-p", loc, "-s", "a.txt", "--text", "Zorblat", "-t", "LOCATION")
-    assert code != 0 and "overlap" in out  # every occurrence is covered: the first is refused as before
+    # every occurrence is covered: refused, naming the detections (newuser15: no longer "overlap; reject one first")
+    assert code != 0 and "every occurrence of that text is a detection already (1:1 added" in out, out
     listed = json.loads(_run("deid", "list", "-p", loc, "--format", "json")[1])
     assert sorted(r["start"] for r in listed) == [lake, second, last]

@@ -388,13 +388,23 @@ def add_cmd(
 def _first_unmarked(proj: Project, source: str | None, field: str | None,
                     found: list[tuple[int, int]]) -> tuple[int, int]:
     """The first of ``found`` that no accepted or pending detection covers ("Maninjau" where "Lake Maninjau"
-    is marked already comes next), else the first."""
+    is marked already comes next). Where detections cover every one, an error names them: there is
+    nothing to add, only to accept."""
     if source is not None:
         entries = [e for e in review_entries(proj, sources=[source]) if e.field == "sources.text"]
     else:
         entries = [e for e in review_entries(proj) if e.id.startswith(f"{field}:")]
-    live = [(e.start, e.end) for e in entries if e.status != "rejected"]
-    return next(((a, b) for a, b in found if not any(a < e and s < b for s, e in live)), found[0])
+    live = [e for e in entries if e.status != "rejected"]
+    first = next(((a, b) for a, b in found if not any(a < e.end and e.start < b for e in live)), None)
+    if first is not None:
+        return first
+    covering = [e for e in live if any(a < e.end and e.start < b for a, b in found)]
+    pending = [e.id for e in covering if e.status == "pending"]
+    raise InputError("every occurrence of that text is a detection already ("
+                     + ", ".join(f"{e.id} {e.status}" for e in covering) + ")"
+                     + (f": accept {'them' if len(pending) > 1 else 'it'} with 'makna deid accept {' '.join(pending)}'"
+                        if pending else "")
+                     + "; 'makna deid scan' then finds it wherever else it occurs")
 
 
 def _text_of(proj: Project, source: str | None, field: str | None) -> tuple[str, str]:

@@ -156,7 +156,7 @@ def page(request: Request, template: str, context: Mapping[str, Any], *, status:
     lang = lang_of(request)
     tr = translations(lang)
     from ..live import latest_id
-    from .render import json_script, whole_number
+    from .render import decimal, json_script, whole_number
 
     proj = project_of(request)
     ctx = {
@@ -164,6 +164,7 @@ def page(request: Request, template: str, context: Mapping[str, Any], *, status:
         "ngettext": tr.ngettext,
         "lang": lang,
         "number": lambda n: whole_number(n, lang),
+        "decimal": lambda x, places=2: decimal(x, places, lang),
         "csrf": request.scope.get("state", {}).get("csrf", ""),
         "project_name": project_name_of(request),
         "coder": proj.coder_name,

@@ -23,7 +23,7 @@ from ..model import Turn
 from ..text import STAMP_GAP_PATTERN, TIME_STAMP_PATTERN, paragraph_spans
 from ..views import SegmentView
 
-__all__ = ["Row", "rows_of", "render_rows", "json_script", "whole_number"]
+__all__ = ["Row", "rows_of", "render_rows", "json_script", "whole_number", "decimal"]
 
 _STAMP = re.compile(rf"{TIME_STAMP_PATTERN}{STAMP_GAP_PATTERN}")
 
@@ -165,3 +165,10 @@ def whole_number(n: int, lang: str) -> str:
     Indonesian (as the pages' scripts show numbers, through the browser's locale)."""
     grouped = f"{n:,}"
     return grouped.replace(",", ".") if lang == "id" else grouped
+
+
+def decimal(x: float, places: int, lang: str) -> str:
+    """``x`` with ``places`` decimals, its decimal mark as the page's language writes it: 0.85 in English,
+    0,85 in Indonesian (as the Indonesian report writes 87,5%)."""
+    text = f"{x:.{places}f}"
+    return text.replace(".", ",") if lang == "id" else text

@@ -8,9 +8,19 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from ..codebook import add_code, code_tree, code_use, delete_code, get_code, merge_codes, move_code, update_code
+from ..codebook import (
+    CodeNode,
+    add_code,
+    code_tree,
+    code_use,
+    delete_code,
+    get_code,
+    merge_codes,
+    move_code,
+    update_code,
+)
 from ..errors import InputError
-from ..views import code_usage
+from ..views import CodeUsage, code_usage, codings_with_descendants
 from .deps import js_text, page, project_of, reply
 from .render import json_script
 
@@ -66,28 +76,24 @@ def key_from_name(name: str, taken: set[str]) -> str:
     return key
 
 
-def _tree_json(request: Request) -> list[dict[str, object]]:
+def _tree_json(request: Request, tree: list[CodeNode] | None = None,
+               usage: dict[str, CodeUsage] | None = None) -> list[dict[str, object]]:
     proj = project_of(request)
-    usage = code_usage(proj)
+    usage = code_usage(proj) if usage is None else usage
     return [{"id": n.code.id, "key": n.code.key, "name": n.code.name, "parent": n.code.parent_id,
              "color": n.code.color, "definition": n.code.definition, "inclusion": n.code.inclusion,
              "exclusion": n.code.exclusion, "example": n.code.example, "depth": n.depth, "path": n.path,
              "version": n.code.version,
              "segments": usage[n.code.id].segments if n.code.id in usage else 0}
-            for n in code_tree(proj)]
+            for n in (code_tree(proj) if tree is None else tree)]
 
 
 @router.get("/codebook", response_class=HTMLResponse, include_in_schema=False)
 def codebook_page(request: Request) -> HTMLResponse:
-    codes = _tree_json(request)
-    totals: dict[str, int] = {}
-    by_id = {c["id"]: c for c in codes}
-    for c in reversed(codes):  # children come after parents: add each code's total to its parent
-        cid = str(c["id"])
-        totals[cid] = totals.get(cid, 0) + int(str(c["segments"]))
-        parent = c["parent"]
-        if parent is not None and parent in by_id:
-            totals[str(parent)] = totals.get(str(parent), 0) + totals[cid]
+    proj = project_of(request)
+    tree, usage = code_tree(proj), code_usage(proj)
+    codes = _tree_json(request, tree, usage)
+    totals = codings_with_descendants(tree, usage)
     return page(request, "codebook.html", {
         "codes": codes, "totals": totals,
         "data": json_script({"codes": codes, "msg": js_text(request, JS_MESSAGES)}),

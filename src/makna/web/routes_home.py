@@ -13,7 +13,7 @@ from ..codebook import code_tree
 from ..memos import events
 from ..paging import decode_cursor, encode_cursor
 from ..sources import count_sources, list_sources, source_cursor
-from ..views import code_usage, segments_per_source
+from ..views import code_usage, codings_with_descendants, segments_per_source
 from .deps import page, paged, plain, project_of, reply
 from .events_text import describe_event
 
@@ -72,10 +72,11 @@ def home(request: Request, after: str = "") -> HTMLResponse:
     names = {n.code.id: n.code.name for n in tree}
     recent = [{"at": e.at, "actor": e.actor, "what": describe_event(e.action),
                "detail": _event_detail(e.payload, names)} for e in events(proj, limit=15)]
-    top = sorted(tree, key=lambda n: -(usage[n.code.id].segments if n.code.id in usage else 0))[:8]
+    totals = codings_with_descendants(tree, usage)
+    top = sorted(tree, key=lambda n: -totals[n.code.id])[:8]
     return page(request, "home.html", {
         "sources": sources, "n_sources": n_sources, "cases": list_cases(proj), "tree": tree, "usage": usage,
-        "top": top, "more_sources": count_sources(proj, after=following) if following else 0,
+        "top": top, "totals": totals, "more_sources": count_sources(proj, after=following) if following else 0,
         "next_sources": following,
         "codings": codings, "total_segments": sum(u.segments for u in usage.values()), "recent": recent,
     })
