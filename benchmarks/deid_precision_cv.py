@@ -198,15 +198,16 @@ def above(docs: Sequence[object], dets: Sequence[list[Detection]], cuts: Sequenc
     return "\n".join(rows)
 
 
-def cached_out_of_fold(data: Sequence[Example], cache: Path | None) -> dict[int, list[Detection]]:
-    """The out-of-fold detections of ``data``, read from ``cache`` when it exists (written there otherwise)."""
+def cached_out_of_fold(data: Sequence[Example], cache: Path | None, groups: int = 0) -> dict[int, list[Detection]]:
+    """The out-of-fold detections of ``data``, read from ``cache`` when it exists (written there otherwise);
+    ``groups``: CRFs trained per group of splits (precision_train.out_of_fold), 0 for one per split."""
     if cache and cache.exists():
         got: dict[int, list[Detection]] = pickle.loads(cache.read_bytes())
         if len(got) != len(data):
             raise SystemExit(f"{cache} holds {len(got)} transcripts, not {len(data)}: pass the splits it was made "
                              "with (--splits) or another --cache")
         return got
-    oof = out_of_fold(data, Settings())
+    oof = out_of_fold(data, Settings(), groups)
     if cache:
         cache.write_bytes(pickle.dumps(oof))
     return oof
@@ -278,6 +279,8 @@ def main() -> None:
                         help="per-type drops for --grid, as 'LOCATION=0.8;ORG=0.9' (repeatable)")
     parser.add_argument("--shipped", help="score the shipped CRF and stage on this open split, each part off and on")
     parser.add_argument("--cache", type=Path, help="keep the out-of-fold detections in this file between runs")
+    parser.add_argument("--groups", type=int, default=0,
+                        help="out-of-fold CRFs per group of splits (this many CRF trainings; 0: one per split)")
     parser.add_argument("--dump", type=Path, help="write every missed or partly covered gold span to this file")
     parser.add_argument("--no-stage", action="store_true", help="only the figures before the stage")
     parser.add_argument("--vote", help="document-level vote ('', 'type', 'keep'; comma-separated for --grid)")
@@ -291,7 +294,7 @@ def main() -> None:
         return
     t = time.perf_counter()
     data = examples(load_splits(ROOT, *([args.splits.split(',')] if args.splits else [])))
-    oof = cached_out_of_fold(data, args.cache)
+    oof = cached_out_of_fold(data, args.cache, args.groups)
     sd = stage_data(data, oof)
     print(f"{len(data)} transcripts, out-of-fold detections in {time.perf_counter() - t:.1f} s\n")
     docs = {split: [ex.doc for ex in data if ex.split == split] for split in {d.split for d in sd}}
