@@ -168,7 +168,8 @@ class PrecisionStage:
         cut: tuple[object, ...],
     ) -> Detection | None:
         key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
-        context = _context_key(doc, found, i, self.uses("bigram="))  # a stage trained before: no type context
+        # a stage trained before: no type context, no clause words
+        context = _context_key(doc, found, i, self.uses("bigram="), self.uses("lw=") or self.uses("rw="))
         verdict = self._verdicts.get((key, context, cut))
         if verdict is None:
             if len(self._verdicts) > 100_000:
@@ -321,6 +322,9 @@ def static_features(text: str, detector: str, kind: str, confidence: float, lang
     feats.extend(f"word={w}|{kind}" for w in inner)
     if "'" in text or "’" in text:
         feats.append(f"apostrophe|{kind}")
+    if len(tail) >= 5 and tail.isalpha():
+        feats.append(f"suffix={tail[-3:].lower()}")  # "-ton", "-ham", "-son", "-wati": a name's make, any type
+        feats.append(f"suffix={tail[-3:].lower()}|lang={language}")
     return feats
 
 
@@ -411,10 +415,38 @@ def _brands_lower() -> frozenset[str]:
     return frozenset(b.lower() for b in gz.brands())
 
 
-ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool, tuple[str, ...]]
+ContextKey = tuple[
+    str, bool, bool, str, str, int, bool, tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], tuple[str, ...]
+]
 
 
-def _context_key(doc: _Document, found: Sequence[Detection], i: int, typed: bool = True) -> ContextKey:
+def _window(scan: str, start: int, end: int) -> tuple[str, ...]:
+    """The clause's words either side of a span, on its line: up to four lower-case words before (``lw=``) and
+    three after (``rw=``), letters only (verbs, prepositions, role and kin words: a bag, not a phrase)."""
+    line = scan.rfind("\n", 0, start) + 1
+    stop = scan.find("\n", end, end + 50)
+    before = [w for w in _WORDS.findall(scan[max(line, start - 50) : start]) if w.islower()][-4:]
+    after = [w for w in _WORDS.findall(scan[end : stop if stop >= 0 else end + 50]) if w.islower()][:3]
+    return (*(f"lw={w}" for w in before), *(f"rw={w}" for w in after))
+
+
+_WORDS: Final = re.compile(r"(?<![\w'’])[^\W\d_]{2,}(?![\w'’])")
+
+
+def _also(doc: _Document, word: str, text: str, kind: str) -> tuple[str, ...]:
+    """The other named types ``word`` (of ``text``, type ``kind``) is detected as in the document."""
+    got = doc.also.get((word + "\t" + text, kind))
+    if got is None:
+        types = doc.word_types.get(word)
+        got = doc.also[(word + "\t" + text, kind)] = (
+            tuple(sorted(t for t in types if types[t] - (t == kind) > 0)) if types else ()
+        )
+    return got
+
+
+def _context_key(
+    doc: _Document, found: Sequence[Detection], i: int, typed: bool = True, window: bool = True
+) -> ContextKey:
     det = found[i]
     scan, kind, text, start, end = doc.scan, det.type, det.text, det.start, det.end
     raw_prev = _prev_word(scan, start)
@@ -438,11 +470,18 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int, typed: bool
         also,
         text in doc.missed,
         type_context(scan, start, end, text) if typed and kind in RETYPES else (),
+        _window(scan, start, end) if window and kind in RETYPES else (),
+        _also(doc, _tail(text), text, kind) if window and kind in RETYPES and " " in text else (),
     )
 
 
+def _tail(text: str) -> str:
+    cut = text.rfind(" ")
+    return (text if cut < 0 else text[cut + 1 :]).strip(".,'’")
+
+
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed, window, tail = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
@@ -465,6 +504,8 @@ def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
         feats.append(f"undetected-elsewhere|{kind}")
     feats.extend(typed)  # the type question's context (typecontext): the phrase before, the word after
     feats.extend(f"{f}|{kind}" for f in typed if f.startswith("cue="))
+    feats.extend(window)  # the clause's words either side, whatever the span's type (the type question)
+    feats.extend(f"tail-also={t}|{kind}" for t in tail)
     return feats
 
 
