@@ -107,6 +107,7 @@ class PrecisionStage:
     record: dict[str, Any]
     drops: dict[str, float] = field(default_factory=dict)  # drop thresholds by "TYPE@detector", detector, type
     vote: str = ""  # document-level consistency: "" off, "type" one type per string, "keep" also no half drops
+    retypes: dict[str, float] = field(default_factory=dict)  # retype thresholds by the new type (else ``retype``)
     _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
     _uses: dict[str, bool] = field(default_factory=dict, repr=False)
     _verdicts: dict[
@@ -156,7 +157,7 @@ class PrecisionStage:
 
     def cut(self) -> tuple[object, ...]:
         """The thresholds, part of a cached verdict's key (they may change: cross-validation)."""
-        return (self.drop, self.retype, *sorted(self.drops.items()))
+        return (self.drop, self.retype, *sorted(self.drops.items()), *sorted(self.retypes.items()))
 
     def _decide(
         self,
@@ -189,6 +190,7 @@ class PrecisionStage:
             **({"drops": dict(sorted(self.drops.items()))} if self.drops else {}),
             **({"vote": self.vote} if self.vote else {}),
             "retype": self.retype,
+            **({"retypes": dict(sorted(self.retypes.items()))} if self.retypes else {}),
             "weights": {f: [round(v, 6) for v in row] for f, row in sorted(self.weights.items())},
         }
 
@@ -198,7 +200,7 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
     classes = tuple(str(c) for c in record["classes"])
     weights = {str(f): tuple(float(v) for v in row) for f, row in record["weights"].items()}
     meta = {k: v for k, v in record.items()
-            if k not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "vote"}}
+            if k not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "retypes", "vote"}}
     return PrecisionStage(
         classes,
         tuple(float(v) for v in record["intercepts"]),
@@ -208,6 +210,7 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
         meta,
         {str(k): float(v) for k, v in record.get("drops", {}).items()},
         str(record.get("vote", "")),
+        {str(k): float(v) for k, v in record.get("retypes", {}).items()},
     )
 
 
@@ -657,7 +660,7 @@ def _verdict(
         return ()
     if kind in RETYPES:
         best = max(_RETYPE_ORDER, key=lambda t: probs.get(t, 0.0))
-        if best != kind and probs.get(best, 0.0) >= stage.retype:
+        if best != kind and probs.get(best, 0.0) >= stage.retypes.get(best, stage.retype):
             kind = best
     top = REVIEW_CAP if detector.startswith(REVIEW_PREFIX) else 0.99
     return kind, round(min(top, max(0.05, probs.get(kind, 0.0))), 2)

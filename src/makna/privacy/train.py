@@ -47,6 +47,7 @@ __all__ = [
     "OPEN_SPLITS",
     "SEED",
     "STAGE_DROPS",
+    "STAGE_RETYPES",
     "STAGE_SETTINGS",
     "STAGE_VOTE",
     "Example",
@@ -147,6 +148,8 @@ STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5
 STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
 """Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
 STAGE_VOTE: Final = ""
+STAGE_RETYPES: Final[dict[str, float]] = {}
+"""Retype thresholds of the precision stage by the new type (a type not here uses ``STAGE_SETTINGS["retype"]``)."""
 """The precision stage's document-level vote (:attr:`~makna.privacy.precision.PrecisionStage.vote`)."""
 _FORBIDDEN: Final = ("seal17", "sealed-", "suggest-unseen", "heldout17", "wt-heldout17")
 
@@ -493,6 +496,7 @@ def train_stage(
                       retype_weight=s.get("retype_weight", 1.0))
     stage.drops = dict(STAGE_DROPS)
     stage.vote = STAGE_VOTE
+    stage.retypes = dict(STAGE_RETYPES)
     return stage
 
 
