@@ -458,6 +458,11 @@ def _stage_only(
 
     from .precision_train import out_of_fold  # noqa: PLC0415
 
+    crf = json.loads((out / RECORD_FILE).read_text(encoding="utf-8")) if (out / RECORD_FILE).is_file() else {}
+    digest = data_digest(root, list(docs))
+    if crf.get("data_sha256") != digest:
+        raise SystemExit(f"the CRF in {out} was trained on other data than the open splits now: retrain it first "
+                         "(python -m makna.privacy.train), or the stage would not match it")
     if cache.exists():
         oof: dict[int, list[Detection]] = pickle.loads(cache.read_bytes())  # noqa: S301
         if len(oof) != len(data):
@@ -466,9 +471,8 @@ def _stage_only(
         oof = out_of_fold(data, Settings(), groups)
         cache.write_bytes(pickle.dumps(oof))
     stage = train_stage(data, oof=oof)
-    crf = json.loads((out / RECORD_FILE).read_text(encoding="utf-8")) if (out / RECORD_FILE).is_file() else {}
     files = sum(len(items) for items in docs.values())
-    stage.record.update({"splits": list(docs), "files": files, "data_sha256": data_digest(root, list(docs)),
+    stage.record.update({"splits": list(docs), "files": files, "data_sha256": digest,
                          "crf_sha256": crf.get("model_sha256", ""),
                          "command": "python -m makna.privacy.train --stage-only CACHE"})
     _write_stage(stage, out)
