@@ -31,8 +31,10 @@ def _line(name: str, part: str) -> str:
     rep = evaluate_documents(docs, lambda text, lang: detect(text, language=lang)).as_dict()
     langs = "; ".join(f"{k}: R {v['recall']:.3f}" for k, v in sorted(rep["by_language"].items()))
     types = "; ".join(f"{k} {v['recall']:.3f}" for k, v in sorted(rep["per_type"].items()))
-    return (f"| {part} | {name} | {rep['overall']['gold']} | {rep['overall']['recall']:.3f} | "
-            f"{rep['untyped']['recall']:.3f} | {rep['overall']['precision']:.3f} | {langs} | {types} |")
+    return (
+        f"| {part} | {name} | {rep['overall']['gold']} | {rep['overall']['recall']:.3f} | "
+        f"{rep['untyped']['recall']:.3f} | {rep['overall']['precision']:.3f} | {langs} | {types} |"
+    )
 
 
 def main() -> None:

@@ -62,16 +62,17 @@ def main() -> None:
     print(_row("no stage", _pool(docs, before)), flush=True)
     settings = args.settings.split(",")
     show = args.tables or settings[-1]
-    cuts = [(STAGE_SETTINGS["drop"], float(r), tuple(sorted(STAGE_DROPS.items())), STAGE_VOTE)
-            for r in args.retype.split(",")]
+    cuts = [
+        (STAGE_SETTINGS["drop"], float(r), tuple(sorted(STAGE_DROPS.items())), STAGE_VOTE)
+        for r in args.retype.split(",")
+    ]
     held_show = {}
     for name in settings:
         c, weight, without = _parse(name)
         t = time.perf_counter()
         res = cross_validate(data, sd, c, cuts, int(STAGE_SETTINGS["min_splits"]), without, None, weight)
         for cut in cuts:
-            print(_row(f"{name}, retype {cut[1]} ({time.perf_counter() - t:.0f} s)", _pool(docs, res[cut])),
-                  flush=True)
+            print(_row(f"{name}, retype {cut[1]} ({time.perf_counter() - t:.0f} s)", _pool(docs, res[cut])), flush=True)
         if name == show:
             held_show = res[cuts[0]]
     print(f"\nPer split, before -> after ({show}, retype {cuts[0][1]}):\n\n{HEAD}")
@@ -81,8 +82,10 @@ def main() -> None:
     all_docs = [d for s in splits for d in docs[s]]
     old = [f for s in splits for f in before[s]]
     new = [f for s in splits for f in held_show[s]]
-    print("\nPer type:\n\n" + _types(_pool(docs, before), _pool(docs, held_show)).replace("rules", "before")
-          .replace("+model", "after"))
+    print(
+        "\nPer type:\n\n"
+        + _types(_pool(docs, before), _pool(docs, held_show)).replace("rules", "before").replace("+model", "after")
+    )
     print(f"\nConfusion before the stage:\n\n{confusion(all_docs, old)}")
     print(f"\nConfusion after ({show}):\n\n{confusion(all_docs, new)}")
     print(f"\nRetypings ({show}):\n\n{retypes(all_docs, old, new)}")
