@@ -49,12 +49,13 @@ def main() -> None:
     parser.add_argument("--groups", type=int, default=4)
     parser.add_argument("--settings", default="old,new,new+w3,new+w5")
     parser.add_argument("--retype", default="0.5", help="comma-separated retype thresholds (rows of each)")
+    parser.add_argument("--folds", help="comma-separated splits to hold out (default: each in turn)")
     parser.add_argument("--tables", help="the setting whose per-split rows and tables to print (default: last)")
     args = parser.parse_args()
     t = time.perf_counter()
     data = examples(load_splits(ROOT, args.splits.split(",")))
     sd = stage_data(data, cached_out_of_fold(data, args.cache, args.groups))
-    splits = list(dict.fromkeys(d.split for d in sd))
+    splits = [s for s in dict.fromkeys(d.split for d in sd) if not args.folds or s in args.folds.split(",")]
     docs = {s: [ex.doc for ex in data if ex.split == s] for s in splits}
     print(f"{len(data)} transcripts of {len(splits)} splits, features in {time.perf_counter() - t:.0f} s\n")
     before = {s: [d.detections for d in sd if d.split == s] for s in splits}
@@ -70,7 +71,7 @@ def main() -> None:
     for name in settings:
         c, weight, without = _parse(name)
         t = time.perf_counter()
-        res = cross_validate(data, sd, c, cuts, int(STAGE_SETTINGS["min_splits"]), without, None, weight)
+        res = cross_validate(data, sd, c, cuts, int(STAGE_SETTINGS["min_splits"]), without, splits, weight)
         for cut in cuts:
             print(_row(f"{name}, retype {cut[1]} ({time.perf_counter() - t:.0f} s)", _pool(docs, res[cut])), flush=True)
         if name == show:
