@@ -58,14 +58,15 @@ Cut = tuple[float, float, tuple[tuple[str, float], ...], str]
 
 def cross_validate(
     data: Sequence[object], sd: Sequence[StageData], c: float, cuts: Sequence[Cut], min_splits: int = 1,
-    without: tuple[str, ...] = (), folds: Sequence[str] | None = None,
+    without: tuple[str, ...] = (), folds: Sequence[str] | None = None, retype_weight: float = 1.0,
 ) -> dict[Cut, dict[str, list[list[Detection]]]]:
     """Held-out detections after the stage, per (drop, retype, per-type drops) and split (of ``folds``)."""
     out: dict[Cut, dict[str, list[list[Detection]]]] = {cut: {} for cut in cuts}
     splits = sorted({d.split for d in sd}, key=[d.split for d in sd].index)
     for split in (s for s in splits if folds is None or s in folds):
         train = [d for d in sd if d.split != split]
-        stage: PrecisionStage = fit_stage(train, c=c, min_splits=min_splits, without=without)
+        stage: PrecisionStage = fit_stage(train, c=c, min_splits=min_splits, without=without,
+                                          retype_weight=retype_weight)
         held = [d for d in sd if d.split == split]
         for cut in cuts:
             stage.drop, stage.retype, stage.drops, stage.vote = cut[0], cut[1], dict(cut[2]), cut[3]
@@ -198,15 +199,16 @@ def above(docs: Sequence[object], dets: Sequence[list[Detection]], cuts: Sequenc
     return "\n".join(rows)
 
 
-def cached_out_of_fold(data: Sequence[Example], cache: Path | None) -> dict[int, list[Detection]]:
-    """The out-of-fold detections of ``data``, read from ``cache`` when it exists (written there otherwise)."""
+def cached_out_of_fold(data: Sequence[Example], cache: Path | None, groups: int = 0) -> dict[int, list[Detection]]:
+    """The out-of-fold detections of ``data``, read from ``cache`` when it exists (written there otherwise);
+    ``groups``: CRFs trained per group of splits (precision_train.out_of_fold), 0 for one per split."""
     if cache and cache.exists():
         got: dict[int, list[Detection]] = pickle.loads(cache.read_bytes())
         if len(got) != len(data):
             raise SystemExit(f"{cache} holds {len(got)} transcripts, not {len(data)}: pass the splits it was made "
                              "with (--splits) or another --cache")
         return got
-    oof = out_of_fold(data, Settings())
+    oof = out_of_fold(data, Settings(), groups)
     if cache:
         cache.write_bytes(pickle.dumps(oof))
     return oof
@@ -278,6 +280,9 @@ def main() -> None:
                         help="per-type drops for --grid, as 'LOCATION=0.8;ORG=0.9' (repeatable)")
     parser.add_argument("--shipped", help="score the shipped CRF and stage on this open split, each part off and on")
     parser.add_argument("--cache", type=Path, help="keep the out-of-fold detections in this file between runs")
+    parser.add_argument("--groups", type=int, default=0,
+                        help="out-of-fold CRFs per group of splits (this many CRF trainings; 0: one per split)")
+    parser.add_argument("--retype-weight", type=float, help="weight of mistyped training spans (fit_stage)")
     parser.add_argument("--dump", type=Path, help="write every missed or partly covered gold span to this file")
     parser.add_argument("--no-stage", action="store_true", help="only the figures before the stage")
     parser.add_argument("--vote", help="document-level vote ('', 'type', 'keep'; comma-separated for --grid)")
@@ -291,7 +296,7 @@ def main() -> None:
         return
     t = time.perf_counter()
     data = examples(load_splits(ROOT, *([args.splits.split(',')] if args.splits else [])))
-    oof = cached_out_of_fold(data, args.cache)
+    oof = cached_out_of_fold(data, args.cache, args.groups)
     sd = stage_data(data, oof)
     print(f"{len(data)} transcripts, out-of-fold detections in {time.perf_counter() - t:.1f} s\n")
     docs = {split: [ex.doc for ex in data if ex.split == split] for split in {d.split for d in sd}}
@@ -313,7 +318,8 @@ def main() -> None:
         votes = args.vote.split(",") if args.vote is not None else [STAGE_VOTE]
         for c, ms in ((c, ms) for c in grid_c for ms in mins):
             cuts = [(dr, rt, pt, v) for dr in drops for rt in retypes for pt in per_type for v in votes]
-            res = cross_validate(data, sd, c, cuts, ms, tuple(args.without), NEWER if args.newer else None)
+            res = cross_validate(data, sd, c, cuts, ms, tuple(args.without), NEWER if args.newer else None,
+                                 args.retype_weight or 1.0)
             for cut in cuts:
                 name = f"C {c}, min_splits {ms}, drop {cut[0]}, retype {cut[1]}" + (
                     f", drops {dict(cut[2])}" if cut[2] else "") + (f", vote {cut[3]}" if cut[3] else "")
@@ -342,7 +348,9 @@ def main() -> None:
     retypes_tried = [float(x) for x in args.retype.split(",")] if args.retype else [s["retype"]]
     cuts: list[Cut] = [(s["drop"], rt, tuple(sorted(STAGE_DROPS.items())), vote) for rt in retypes_tried]
     shipped_cut = cuts[0]
-    every = cross_validate(data, sd, s["c"], cuts, int(s["min_splits"]), tuple(args.without), splits)
+    c = args.c and float(args.c) or s["c"]
+    weight = args.retype_weight if args.retype_weight is not None else s.get("retype_weight", 1.0)
+    every = cross_validate(data, sd, c, cuts, int(s["min_splits"]), tuple(args.without), splits, weight)
     held = every[shipped_cut]
     if len(cuts) > 1:  # the same held-out stages at other retype thresholds (the tables below: the first)
         print(HEAD)
@@ -350,7 +358,7 @@ def main() -> None:
             print(_row(f"retype {cut[1]}", _pooled(docs, sd, every[cut], splits)))
             print(_row(f"retype {cut[1]}, newer splits", _pooled(docs, sd, every[cut], NEWER)))
             print(_row(f"retype {cut[1]}, round eleven's sets", _pooled(docs, sd, every[cut], ROUND11)))
-    print(f"settings: {s}, drops {STAGE_DROPS}, vote {vote!r}, without {args.without}")
+    print(f"settings: {s}, C {c}, retype weight {weight}, drops {STAGE_DROPS}, vote {vote!r}, without {args.without}")
     print(f"\nBefore the stage (rules + out-of-fold CRF):\n\n{HEAD}")
     after = EvaluationReport()
     for split in splits:

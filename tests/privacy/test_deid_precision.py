@@ -35,7 +35,7 @@ def test_stage_loads_from_package_data_with_its_training_record() -> None:
     rec = stage.record
     assert rec["splits"] and set(rec["splits"]) <= set(OPEN_SPLITS)
     assert not any(s.startswith("seal") and s not in OPEN_SPLITS for s in rec["splits"])
-    assert rec["command"] == "python -m makna.privacy.train" and len(rec["data_sha256"]) == 64
+    assert rec["command"].startswith("python -m makna.privacy.train") and len(rec["data_sha256"]) == 64
     model = load_model()
     assert model is not None
     # trained on the shipped CRF's out-of-fold output, from the same data

@@ -107,6 +107,7 @@ class PrecisionStage:
     record: dict[str, Any]
     drops: dict[str, float] = field(default_factory=dict)  # drop thresholds by "TYPE@detector", detector, type
     vote: str = ""  # document-level consistency: "" off, "type" one type per string, "keep" also no half drops
+    retypes: dict[str, float] = field(default_factory=dict)  # retype thresholds by the new type (else ``retype``)
     _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
     _uses: dict[str, bool] = field(default_factory=dict, repr=False)
     _verdicts: dict[
@@ -156,7 +157,7 @@ class PrecisionStage:
 
     def cut(self) -> tuple[object, ...]:
         """The thresholds, part of a cached verdict's key (they may change: cross-validation)."""
-        return (self.drop, self.retype, *sorted(self.drops.items()))
+        return (self.drop, self.retype, *sorted(self.drops.items()), *sorted(self.retypes.items()))
 
     def _decide(
         self,
@@ -168,7 +169,8 @@ class PrecisionStage:
         cut: tuple[object, ...],
     ) -> Detection | None:
         key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
-        context = _context_key(doc, found, i, self.uses("bigram="))  # a stage trained before: no type context
+        # a stage trained before: no type context, no clause words
+        context = _context_key(doc, found, i, self.uses("bigram="), self.uses("lw=") or self.uses("rw="))
         verdict = self._verdicts.get((key, context, cut))
         if verdict is None:
             if len(self._verdicts) > 100_000:
@@ -188,6 +190,7 @@ class PrecisionStage:
             **({"drops": dict(sorted(self.drops.items()))} if self.drops else {}),
             **({"vote": self.vote} if self.vote else {}),
             "retype": self.retype,
+            **({"retypes": dict(sorted(self.retypes.items()))} if self.retypes else {}),
             "weights": {f: [round(v, 6) for v in row] for f, row in sorted(self.weights.items())},
         }
 
@@ -197,7 +200,7 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
     classes = tuple(str(c) for c in record["classes"])
     weights = {str(f): tuple(float(v) for v in row) for f, row in record["weights"].items()}
     meta = {k: v for k, v in record.items()
-            if k not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "vote"}}
+            if k not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "retypes", "vote"}}
     return PrecisionStage(
         classes,
         tuple(float(v) for v in record["intercepts"]),
@@ -207,6 +210,7 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
         meta,
         {str(k): float(v) for k, v in record.get("drops", {}).items()},
         str(record.get("vote", "")),
+        {str(k): float(v) for k, v in record.get("retypes", {}).items()},
     )
 
 
@@ -321,6 +325,9 @@ def static_features(text: str, detector: str, kind: str, confidence: float, lang
     feats.extend(f"word={w}|{kind}" for w in inner)
     if "'" in text or "’" in text:
         feats.append(f"apostrophe|{kind}")
+    if len(tail) >= 5 and tail.isalpha():
+        feats.append(f"suffix={tail[-3:].lower()}")  # "-ton", "-ham", "-son", "-wati": a name's make, any type
+        feats.append(f"suffix={tail[-3:].lower()}|lang={language}")
     return feats
 
 
@@ -411,10 +418,38 @@ def _brands_lower() -> frozenset[str]:
     return frozenset(b.lower() for b in gz.brands())
 
 
-ContextKey = tuple[str, bool, bool, str, str, int, bool, tuple[str, ...], bool, tuple[str, ...]]
+ContextKey = tuple[
+    str, bool, bool, str, str, int, bool, tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], tuple[str, ...]
+]
 
 
-def _context_key(doc: _Document, found: Sequence[Detection], i: int, typed: bool = True) -> ContextKey:
+def _window(scan: str, start: int, end: int) -> tuple[str, ...]:
+    """The clause's words either side of a span, on its line: up to four lower-case words before (``lw=``) and
+    three after (``rw=``), letters only (verbs, prepositions, role and kin words: a bag, not a phrase)."""
+    line = scan.rfind("\n", 0, start) + 1
+    stop = scan.find("\n", end, end + 50)
+    before = [w for w in _WORDS.findall(scan[max(line, start - 50) : start]) if w.islower()][-4:]
+    after = [w for w in _WORDS.findall(scan[end : stop if stop >= 0 else end + 50]) if w.islower()][:3]
+    return (*(f"lw={w}" for w in before), *(f"rw={w}" for w in after))
+
+
+_WORDS: Final = re.compile(r"(?<![\w'’])[^\W\d_]{2,}(?![\w'’])")
+
+
+def _also(doc: _Document, word: str, text: str, kind: str) -> tuple[str, ...]:
+    """The other named types ``word`` (of ``text``, type ``kind``) is detected as in the document."""
+    got = doc.also.get((word + "\t" + text, kind))
+    if got is None:
+        types = doc.word_types.get(word)
+        got = doc.also[(word + "\t" + text, kind)] = (
+            tuple(sorted(t for t in types if types[t] - (t == kind) > 0)) if types else ()
+        )
+    return got
+
+
+def _context_key(
+    doc: _Document, found: Sequence[Detection], i: int, typed: bool = True, window: bool = True
+) -> ContextKey:
     det = found[i]
     scan, kind, text, start, end = doc.scan, det.type, det.text, det.start, det.end
     raw_prev = _prev_word(scan, start)
@@ -438,11 +473,18 @@ def _context_key(doc: _Document, found: Sequence[Detection], i: int, typed: bool
         also,
         text in doc.missed,
         type_context(scan, start, end, text) if typed and kind in RETYPES else (),
+        _window(scan, start, end) if window and kind in RETYPES else (),
+        _also(doc, _tail(text), text, kind) if window and kind in RETYPES and " " in text else (),
     )
 
 
+def _tail(text: str) -> str:
+    cut = text.rfind(" ")
+    return (text if cut < 0 else text[cut + 1 :]).strip(".,'’")
+
+
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed, window, tail = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
@@ -465,6 +507,8 @@ def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
         feats.append(f"undetected-elsewhere|{kind}")
     feats.extend(typed)  # the type question's context (typecontext): the phrase before, the word after
     feats.extend(f"{f}|{kind}" for f in typed if f.startswith("cue="))
+    feats.extend(window)  # the clause's words either side, whatever the span's type (the type question)
+    feats.extend(f"tail-also={t}|{kind}" for t in tail)
     return feats
 
 
@@ -616,7 +660,7 @@ def _verdict(
         return ()
     if kind in RETYPES:
         best = max(_RETYPE_ORDER, key=lambda t: probs.get(t, 0.0))
-        if best != kind and probs.get(best, 0.0) >= stage.retype:
+        if best != kind and probs.get(best, 0.0) >= stage.retypes.get(best, stage.retype):
             kind = best
     top = REVIEW_CAP if detector.startswith(REVIEW_PREFIX) else 0.99
     return kind, round(min(top, max(0.05, probs.get(kind, 0.0))), 2)

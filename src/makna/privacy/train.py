@@ -47,6 +47,7 @@ __all__ = [
     "OPEN_SPLITS",
     "SEED",
     "STAGE_DROPS",
+    "STAGE_RETYPES",
     "STAGE_SETTINGS",
     "STAGE_VOTE",
     "Example",
@@ -147,6 +148,8 @@ STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5
 STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
 """Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
 STAGE_VOTE: Final = ""
+STAGE_RETYPES: Final[dict[str, float]] = {}
+"""Retype thresholds of the precision stage by the new type (a type not here uses ``STAGE_SETTINGS["retype"]``)."""
 """The precision stage's document-level vote (:attr:`~makna.privacy.precision.PrecisionStage.vote`)."""
 _FORBIDDEN: Final = ("seal17", "sealed-", "suggest-unseen", "heldout17", "wt-heldout17")
 
@@ -406,11 +409,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     here = Path(__file__).resolve()
     parser.add_argument("--root", type=Path, default=here.parents[3], help="the repository (default: this one)")
     parser.add_argument("--out", type=Path, default=here.parent / "data")
+    parser.add_argument(
+        "--stage-only",
+        type=Path,
+        metavar="CACHE",
+        help="refit the precision stage only, from out-of-fold detections kept in CACHE "
+        "(benchmarks/deid_precision_cv.py --cache CACHE writes it; made now when absent); the CRF stays",
+    )
+    parser.add_argument("--groups", type=int, default=0, help="with --stage-only: out-of-fold CRFs per group of splits")
     args = parser.parse_args(argv)
     docs = load_splits(args.root)
     if not docs:
         raise SystemExit(f"no annotated splits under {args.root} (run it from a repository checkout, or pass --root)")
     data = examples(docs)
+    if args.stage_only:
+        _stage_only(data, docs, args.root, args.out, args.stage_only, args.groups)
+        return
     record = train(data, args.out)
     files = [f"{split}/{doc.id}" for split, items in docs.items() for doc in items]
     record.update(
@@ -427,11 +441,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     stage = train_stage(data)
     stage.record.update({"splits": list(docs), "files": len(files), "data_sha256": record["data_sha256"],
                          "crf_sha256": record["model_sha256"], "command": "python -m makna.privacy.train"})
-    path = args.out / STAGE_FILE
-    body = json.dumps(stage.as_record(), indent=1, ensure_ascii=False, sort_keys=True)
-    path.write_text(body + "\n", encoding="utf-8")
-    print(f"precision stage: {path} ({stage.record['examples']} detections, sha256 "
-          f"{hashlib.sha256(path.read_bytes()).hexdigest()})")
+    _write_stage(stage, args.out)
     from .orgcontext_train import write_model  # noqa: PLC0415  (scikit-learn, as the stage)
 
     path = write_model(data, args.out, {"splits": list(docs), "files": len(files), "data_sha256": record["data_sha256"],
@@ -439,16 +449,58 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"organisation context model: {path} (sha256 {hashlib.sha256(path.read_bytes()).hexdigest()})")
 
 
-def train_stage(data: Sequence[Example], settings: Settings = Settings()) -> PrecisionStage:
-    """The precision stage, fitted on out-of-fold detections of ``data`` (a CRF per split trained on the
-    others refines the rules' output of that split), with :data:`STAGE_SETTINGS`."""
+def _stage_only(
+    data: Sequence[Example], docs: dict[str, list[GoldDocument]], root: Path, out: Path, cache: Path, groups: int
+) -> None:
+    """Refit and write the precision stage alone, from the out-of-fold detections in ``cache`` (pickled by
+    ``benchmarks/deid_precision_cv.py --cache``; made and kept there when absent); the CRF files stay."""
+    import pickle  # noqa: PLC0415  (a cache this repository's own benchmark wrote)
+
+    from .precision_train import out_of_fold  # noqa: PLC0415
+
+    crf = json.loads((out / RECORD_FILE).read_text(encoding="utf-8")) if (out / RECORD_FILE).is_file() else {}
+    digest = data_digest(root, list(docs))
+    if crf.get("data_sha256") != digest:
+        raise SystemExit(f"the CRF in {out} was trained on other data than the open splits now: retrain it first "
+                         "(python -m makna.privacy.train), or the stage would not match it")
+    if cache.exists():
+        oof: dict[int, list[Detection]] = pickle.loads(cache.read_bytes())  # noqa: S301
+        if len(oof) != len(data):
+            raise SystemExit(f"{cache} holds {len(oof)} transcripts, not {len(data)}: made from other splits")
+    else:
+        oof = out_of_fold(data, Settings(), groups)
+        cache.write_bytes(pickle.dumps(oof))
+    stage = train_stage(data, oof=oof)
+    files = sum(len(items) for items in docs.values())
+    stage.record.update({"splits": list(docs), "files": files, "data_sha256": digest,
+                         "crf_sha256": crf.get("model_sha256", ""),
+                         "command": "python -m makna.privacy.train --stage-only CACHE"})
+    _write_stage(stage, out)
+
+
+def _write_stage(stage: PrecisionStage, out: Path) -> None:
+    """Write ``stage`` as ``out/deid_precision.json`` (keys sorted: the same model gives the same bytes)."""
+    path = out / STAGE_FILE
+    body = json.dumps(stage.as_record(), indent=1, ensure_ascii=False, sort_keys=True)
+    path.write_text(body + "\n", encoding="utf-8")
+    print(f"precision stage: {path} ({stage.record['examples']} detections, sha256 "
+          f"{hashlib.sha256(path.read_bytes()).hexdigest()})")
+
+
+def train_stage(
+    data: Sequence[Example], settings: Settings = Settings(), oof: dict[int, list[Detection]] | None = None
+) -> PrecisionStage:
+    """The precision stage, fitted on out-of-fold detections of ``data`` (``oof``, or made now: a CRF per split
+    trained on the others refines the rules' output of that split), with :data:`STAGE_SETTINGS`."""
     from .precision_train import fit_stage, out_of_fold, stage_data  # noqa: PLC0415
 
-    folds = stage_data(data, out_of_fold(data, settings))
+    folds = stage_data(data, oof if oof is not None else out_of_fold(data, settings))
     s = STAGE_SETTINGS
-    stage = fit_stage(folds, c=s["c"], drop=s["drop"], retype=s["retype"], min_splits=int(s["min_splits"]))
+    stage = fit_stage(folds, c=s["c"], drop=s["drop"], retype=s["retype"], min_splits=int(s["min_splits"]),
+                      retype_weight=s.get("retype_weight", 1.0))
     stage.drops = dict(STAGE_DROPS)
     stage.vote = STAGE_VOTE
+    stage.retypes = dict(STAGE_RETYPES)
     return stage
 
 
