@@ -148,9 +148,9 @@ STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5
 STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
 """Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
 STAGE_VOTE: Final = ""
+"""The precision stage's document-level vote (:attr:`~makna.privacy.precision.PrecisionStage.vote`)."""
 STAGE_RETYPES: Final[dict[str, float]] = {}
 """Retype thresholds of the precision stage by the new type (a type not here uses ``STAGE_SETTINGS["retype"]``)."""
-"""The precision stage's document-level vote (:attr:`~makna.privacy.precision.PrecisionStage.vote`)."""
 _FORBIDDEN: Final = ("seal17", "sealed-", "suggest-unseen", "heldout17", "wt-heldout17")
 
 
