@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -19,6 +20,7 @@ __all__ = [
     "OFFICE_TITLES",
     "CapRun",
     "EndAnchored",
+    "SpanIndex",
     "cap_runs",
     "run_tokens",
     "cue_windows",
@@ -170,3 +172,39 @@ def occupied(length: int, found: Iterable[Detection]) -> bytearray:
     for d in found:
         mask[d.start : d.end] = b"\x01" * (d.end - d.start)
     return mask
+
+
+class SpanIndex:
+    """Detections with an index by start offset: the ones that overlap a span are found by bisection, not by a
+    scan of them all (a text's detections can number thousands). :meth:`kept` gives them in the order added."""
+
+    def __init__(self, dets: Iterable[Detection] = ()) -> None:
+        self._kept = dict(enumerate(dets))
+        self._starts = sorted((d.start, k) for k, d in self._kept.items())
+        self._next = len(self._kept)
+        self._widest = max((d.end - d.start for d in self._kept.values()), default=0)
+
+    def add(self, det: Detection) -> None:
+        self._kept[self._next] = det
+        insort(self._starts, (det.start, self._next))
+        self._next += 1
+        self._widest = max(self._widest, det.end - det.start)
+
+    def window(self, start: int, end: int) -> range:
+        """The positions (in start order) of the detections that may overlap ``[start, end)``."""
+        return range(bisect_left(self._starts, (start - self._widest, -1)), bisect_left(self._starts, (end, -1)))
+
+    def overlapping(self, start: int, end: int) -> list[Detection]:
+        """The detections that overlap ``[start, end)``, by start."""
+        at = self.window(start, end)
+        return [d for _s, k in self._starts[at.start : at.stop] if (d := self._kept[k]).end > start]
+
+    def remove(self, det: Detection) -> None:
+        """Takes out ``det`` (this very object, kept once for each time it was added)."""
+        at = bisect_left(self._starts, (det.start, -1))
+        while self._kept[self._starts[at][1]] is not det:
+            at += 1
+        del self._kept[self._starts.pop(at)[1]]
+
+    def kept(self) -> list[Detection]:
+        return list(self._kept.values())
