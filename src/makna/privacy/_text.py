@@ -18,6 +18,7 @@ __all__ = [
     "HAND_HONORIFICS",
     "HONORIFICS",
     "OFFICE_TITLES",
+    "RANK_HONORIFICS",
     "CapRun",
     "EndAnchored",
     "SpanIndex",
@@ -64,7 +65,16 @@ def run_tokens(run: CapRun) -> list[tuple[int, int, str]]:
     return out
 
 
-HAND_HONORIFICS = frozenset(
+RANK_HONORIFICS: Final = frozenset(
+    # UK and Indonesian police and military ranks
+    "Officer Constable Captain Sgt Sgt. Sergeant Inspector Detective PC PCSO Lt Lt. Capt Capt. Kapten Brigadir "
+    "Bripka Briptu Bripda Aipda Aiptu Ipda Iptu AKP Kompol AKBP Kombes Serda Sertu Serka Pelda Letda Lettu "
+    "Kopral".split()
+)
+"""Ranks said before a name as an address ("Sgt Hale", "Bripka Sutrisno"): honorifics, and a part of the ranks
+of :data:`makna.privacy.person_kinds.RANKS`."""
+
+HAND_HONORIFICS = RANK_HONORIFICS | frozenset(
     "Mbak Mba Mas Bang Abang Kak Kakak Uda Da Uni Ni Om Tante Pak Bapak Bu Ibu Bude Pakde Bulek Paklek Etek "
     "Mak Amak Ajo Buya Datuak Datuk Ustad Ustaz Ustadz Ustadzah Haji Hajjah Hj. H. "
     "Dek Adik Dik Neng Teh Akang "
@@ -73,17 +83,16 @@ HAND_HONORIFICS = frozenset(
     # Batak, Bugis, Javanese, Sundanese, Balinese, Chinese-Indonesian, Arabic-origin, Nigerian, Indian, English
     "Lae Ito Tulang Amang Inang Ompung Opung Namboru Bou Daeng Puang Mbah Gus Ning Cak Den Aa Ceu Euceu Mang "
     "Bi Gek Engkoh Encek Ncek Akong Apak Hajah Syekh Sheikh Habib Umi Abah Alhaji Alhaja Chief Oga Madam Pastor "
-    "Shri Smt Mister Nurse Coach Officer Constable Professor Doctor Captain "
-    # Chinese-Indonesian, Sundanese, Minang, pesantren; clergy and police ranks
-    "Cece Koko Ce Teteh Wak Uwak Ustazah Kyai Kiai Nyai Baba Rev Rev. Reverend Imam Sgt Sgt. Sergeant Inspector "
-    "Detective "
-    # police and military ranks (UK, Indonesian, general) and more clergy titles
-    "PC PCSO Lt Lt. Capt Capt. Major Kapten Brigadir Bripka Briptu Bripda Aipda Aiptu Ipda Iptu AKP Kompol AKBP "
-    "Kombes Serda Sertu Serka Pelda Letda Lettu Kopral Pdt Pdt. Pendeta Romo Pater Suster Bhante Pandita "
+    "Shri Smt Mister Nurse Coach Professor Doctor "
+    # Chinese-Indonesian, Sundanese, Minang, pesantren; clergy
+    "Cece Koko Ce Teteh Wak Uwak Ustazah Kyai Kiai Nyai Baba Rev Rev. Reverend Imam "
+    # a general's rank as an address, and more clergy titles
+    "Major Pdt Pdt. Pendeta Romo Pater Suster Bhante Pandita "
     # managers of a place of work and grandparents, as workers address them; Filipino and Tagalog kin words
     "Mami Mamih Papi Papih Mommy Nek Kek Tuan Nyonya Ate Kuya Manang Manong Tita Tito Lola Lolo".split()
 )
-"""Kinship and address words that may precede a name, matched in any case by the honorific cue."""
+"""Kinship and address words that may precede a name, matched in any case by the honorific cue, and the ranks
+of :data:`RANK_HONORIFICS`."""
 HONORIFICS = HAND_HONORIFICS | ADDRESS_TERMS
 """Kinship and address words that may precede a name (they are not part of the PERSON span), with the regional
 and English address terms of :mod:`makna.privacy.address_terms` (never a name on their own)."""

@@ -43,25 +43,23 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import HONORIFICS, SpanIndex, is_sentence_initial
+from ._text import HONORIFICS, RANK_HONORIFICS, SpanIndex, is_sentence_initial
 from .catchall import in_lower_case
 from .places import ORG_SUFFIX_WORDS
 from .types import Detection
 
 __all__ = ["RANKS", "person_kinds"]
 
-RANKS: Final = frozenset(
+RANKS: Final = RANK_HONORIFICS | frozenset(
     # UK police and armed forces, written short and long
-    "PC WPC PCSO DC DS DI DCI DSI DSU Supt Sgt Sgt. Insp Insp. Cpl Cpl. LCpl Pte Pte. Capt Capt. Lt Lt. Maj Maj. "
-    "Col Col. Brig Cmdr Sergeant Constable Inspector Detective Corporal Captain Lieutenant Colonel Superintendent "
-    "Officer Commander Brigadier "
+    "WPC DC DS DI DCI DSI DSU Supt Insp Insp. Cpl Cpl. LCpl Pte Pte. Maj Maj. Col Col. Brig Cmdr Corporal "
+    "Lieutenant Colonel Superintendent Commander Brigadier "
     # Indonesian police (Polri) and armed forces (TNI) ranks
-    "Bharada Bharatu Bharaka Bripda Briptu Brigpol Brigadir Bripka Aipda Aiptu Ipda Iptu AKP Kompol AKBP Kombes "
-    "Brigjen Irjen Komjen Prada Pratu Praka Kopda Koptu Kopka Serda Sertu Serka Serma Pelda Peltu Letda Lettu "
-    "Kapten Mayor Letkol Kolonel Kopral Sersan".split()
+    "Bharada Bharatu Bharaka Brigpol Brigjen Irjen Komjen Prada Pratu Praka Kopda Koptu Kopka Serma Peltu Mayor "
+    "Letkol Kolonel Sersan".split()
 )
 """Ranks said before a surname: honorific-like (outside the PERSON span), and the capitalised word after one is
-a person's name."""
+a person's name; those also said as an address are :data:`makna.privacy._text.RANK_HONORIFICS`."""
 
 _AMBIGUOUS_RANKS: Final = frozenset({"DC", "DS", "DI", "PC", "Lt", "Col", "Maj", "Mayor", "Major"})
 """Ranks that are also other abbreviations or words ("PC World", "Major Road"): the word after them must be no
