@@ -157,9 +157,8 @@ def set_values(project: Project, case: str, values: Mapping[str, Any], *,
         cid = project.case_id(conn, case)
         payload["id"] = cid
         try:
-            label = conn.execute(select(tables.cases.c.name).where(tables.cases.c.id == cid)).scalar_one()
             payload["version"] = claim(conn, tables.cases, cid, project.actor, expected_version,
-                                       what=f"case {label!r}", fields=("name", "description"))
+                                       what="case", label="name", fields=("name", "description"))
         except StaleEditError as exc:
             current = exc.detail["current"]
             assert isinstance(current, dict)

@@ -347,7 +347,7 @@ def update_code(project: Project, key: str, *, expected_version: int | None = No
         cid = str(row.id)
         payload["id"] = cid
         payload["version"] = claim(conn, tables.codes, cid, project.actor, expected_version,
-                                   what=f"code {row.key!r}", fields=_VERSIONED)
+                                   what="code", label="key", fields=_VERSIONED)
         if values:
             try:
                 conn.execute(update(tables.codes).where(tables.codes.c.id == cid).values(**values))
@@ -365,7 +365,7 @@ def move_code(project: Project, key: str, new_parent: str | None, *, position: i
         row = project.code_row(conn, key)
         cid = str(row.id)
         payload["version"] = claim(conn, tables.codes, cid, project.actor, expected_version,
-                                   what=f"code {row.key!r}", fields=_VERSIONED)
+                                   what="code", label="key", fields=_VERSIONED)
         parent_id = project.code_id(conn, new_parent) if new_parent else None
         if parent_id is not None and parent_id in subtree_ids(conn, cid):
             raise ConflictError(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import Connection, delete, func, or_, select, update
 
 from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaError
 from .importers import ImportedText, convertible, read_bytes, read_document, supported_suffixes, unsupported_reason
@@ -42,6 +42,7 @@ __all__ = [
     "upload_name",
     "source_cursor",
     "count_sources",
+    "not_deidentified",
 ]
 
 LANGUAGES = ("id", "en")
@@ -400,6 +401,14 @@ def import_paths(
     if group:
         flush()
     return report
+
+
+def not_deidentified(conn: Connection) -> list[str]:
+    """The names of the sources whose de-identification was not applied yet (scanned or not), by name: they read
+    as they were imported (names, phone numbers...)."""
+    s, d = tables.sources.c, tables.deid_sources.c
+    applied = select(d.source_id).where(d.applied_at.is_not(None))
+    return [str(n) for n in conn.execute(select(s.name).where(s.id.not_in(applied)).order_by(s.name)).scalars()]
 
 
 def list_sources(project: Project, *, limit: int | None = None, after: str | None = None) -> list[SourceSummary]:

@@ -22,10 +22,11 @@ __all__ = ["claim"]
 
 
 def claim(conn: Connection, table: Table, row_id: str, actor: str, expected: int | None, *,
-          what: str, fields: Sequence[str]) -> int:
+          what: str, label: str, fields: Sequence[str]) -> int:
     """Raise the version of ``table``'s row ``row_id`` (by ``actor``) and return the new one; with
     ``expected``, only if the row is still at that version, else raise :class:`StaleEditError` naming
-    ``what`` and giving the current values of ``fields``."""
+    the row by ``what`` and its column ``label`` (``code 'exp.neg'``) and giving the current values of
+    ``fields``."""
     c = table.c
     stmt = update(table).where(c.id == row_id)
     if expected is not None:
@@ -37,6 +38,6 @@ def claim(conn: Connection, table: Table, row_id: str, actor: str, expected: int
     current = {f: (list(v) if isinstance(v := row._mapping[f], tuple) else v) for f in fields}
     who = row.changed_by or "someone"
     raise StaleEditError(
-        f"{what} was changed by {who} since you read it (now version {row.version}, your copy is version "
-        f"{expected}); nothing was saved: reload it and make your change again",
+        f"{what} {row._mapping[label]!r} was changed by {who} since you read it (now version {row.version}, your "
+        f"copy is version {expected}); nothing was saved: reload it and make your change again",
         version=int(row.version), changed_by=row.changed_by, current=current)

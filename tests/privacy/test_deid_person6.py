@@ -214,13 +214,13 @@ def test_the_late_pass_does_linear_work(monkeypatch: pytest.MonkeyPatch) -> None
 
     probes = [0]
 
-    class Counted(kinds._Spans):  # type: ignore[type-arg]
+    class Counted(kinds.SpanIndex):
         def window(self, start: int, end: int) -> range:
             r = super().window(start, end)
             probes[0] += len(r) + 1
             return r
 
-    monkeypatch.setattr(kinds, "_Spans", Counted)
+    monkeypatch.setattr(kinds, "SpanIndex", Counted)
     counts = []
     for n in (200, 400):
         probes[0] = 0

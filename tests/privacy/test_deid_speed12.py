@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from makna.privacy import (
+    _ci,
     _digitruns,
     _leadset,
     addresses,
@@ -141,7 +142,7 @@ def test_the_folds_are_every_character_a_folded_letter_matches() -> None:
     for letter in "abcdefghijklmnopqrstuvwxyz":
         folded = re.compile(f"(?i:{letter})")
         chars = {chr(c) for c in range(0x10000) if folded.fullmatch(chr(c))}
-        assert chars == set(_leadset.FOLDS.get(letter, letter + letter.upper())), letter
+        assert chars == set(_ci.FOLDS.get(letter, letter + letter.upper())), letter
 
 
 @settings(max_examples=300, deadline=None)

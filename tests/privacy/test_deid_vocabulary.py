@@ -7,7 +7,7 @@ name there is still found (#11)."""
 from __future__ import annotations
 
 import makna
-from makna.privacy.fields import VOCABULARY, ordinary_guess
+from makna.privacy.fields import SCANNED, ordinary_guess
 from makna.privacy.project import review_entries, scan
 from makna.privacy.types import Detection
 
@@ -50,4 +50,6 @@ def test_the_guess_filter_keeps_cued_and_unknown_words() -> None:
     assert not ordinary_guess(det("Zorblat", 0.6), "id")  # no dictionary knows it: maybe a name
     assert not ordinary_guess(det("0812-7411-2095", 0.6, "PHONE"), "id")  # only names, places and firms
     assert not ordinary_guess(det("Kurniawan", 0.6), "id")
-    assert "cases.name" not in VOCABULARY and "codes.definition" not in VOCABULARY  # prose and names: scanned as is
+    vocabulary = {spec.name for spec in SCANNED if spec.vocabulary}
+    assert vocabulary == {"codes.name", "codes.keywords", "attributes.name", "sets.name", "memos.title"}
+    assert "cases.name" not in vocabulary and "codes.definition" not in vocabulary  # prose and names: scanned as is

@@ -7,7 +7,11 @@ way is 5-10x slower over a long transcript. :func:`ci` rewrites each ASCII lette
 
 from __future__ import annotations
 
-__all__ = ["ci", "class_end"]
+__all__ = ["FOLDS", "ci", "class_end"]
+
+FOLDS = {"i": "Ii\u0130\u0131", "k": "Kk\u212a", "s": "Ss\u017f"}
+"""Every character a case-folded ASCII letter matches in ``re`` (Unicode) when that is more than its two cases:
+the dotted capital and dotless i, the Kelvin sign, the long s."""
 
 
 def class_end(pattern: str, i: int) -> int:

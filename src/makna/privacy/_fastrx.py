@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ._ci import ci, class_end
+from ._ci import FOLDS, ci, class_end
 from ._find import WordStarts, lowered
 from ._linegates import LineSet, RunFirst
 from ._lines import (
@@ -210,10 +210,9 @@ def _whole_lines(gate: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return sorted(found.items())
 
 
-_FOLDS_TO_ASCII = ("\u017f", "\u0131", "\u0130")
-"""The characters other than ASCII letters that a case-folded ASCII letter matches in ``re`` (long s, dotless i,
-dotted capital I; the fourth, the Kelvin sign, lower-cases to ``k``), and which ``str.lower`` does not turn into
-that letter."""
+_FOLDS_TO_ASCII = tuple(c for chars in FOLDS.values() for c in chars if not c.lower().isascii())
+"""The characters of :data:`._ci.FOLDS` that ``str.lower`` does not turn into an ASCII letter (long s, dotless i,
+dotted capital I; the Kelvin sign lower-cases to ``k``)."""
 
 
 class Folded:

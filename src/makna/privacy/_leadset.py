@@ -29,13 +29,10 @@ from __future__ import annotations
 
 import re
 
-from ._ci import class_end
+from ._ci import FOLDS, class_end
 from ._fastrx import split_top
 
-__all__ = ["FOLDS", "lead_set"]
-
-FOLDS = {"i": "Ii\u0130\u0131", "k": "Kk\u212a", "s": "Ss\u017f"}
-"""Every character a case-folded ASCII letter matches in ``re`` when that is more than its two cases."""
+__all__ = ["lead_set"]
 
 _QUANT = ("?", "*", "+", "{")
 _BOUNDARY = r"(?:(?<!\w[\s\S])(?<=\w)|(?<=\w[\s\S])(?<!\w))"

@@ -25,9 +25,11 @@ from .orgcontext import apply_org_context
 from .orgcues import apply_org_cues
 from .patterns import detect_patterns
 from .person_clauses import person_clauses, retype_by_clause
+from .person_kinds import person_kinds
 from .persons import detect_persons, repeat_names, titled_names_first
 from .placecontext import find_shaped_places, find_word_places, places_after_addresses
 from .places import detect_places
+from .placespans import close_place_spans, streets_are_places
 from .precision import apply_stage
 from .roletypes import type_by_role
 from .shapes import detect_shapes
@@ -87,6 +89,9 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = drop_lookalikes(scan, language, found)  # then the words that only look like identifiers
     found = close_spans(scan, found, language)  # persons' and addresses' spans closed over a missing initial or part
     found = type_by_kind_words(scan, language, found)  # one type per name, by its kind word (kindtypes.py, deidtype1)
+    found = close_place_spans(scan, found)  # a street's or a quarter's type word, a town after a comma
     found = type_by_role(scan, found)  # then by its role in the sentence (roletypes.py, deidtype2)
+    found = streets_are_places(found)  # an ORG ending in a street's type word
     found = retype_by_clause(scan, found)  # a span in apposition to a person noun, an account in a person's name
+    found = person_kinds(scan, found)  # ranks, families, given-name heads, a legend's codes, short forms
     return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -17,8 +18,10 @@ __all__ = [
     "HAND_HONORIFICS",
     "HONORIFICS",
     "OFFICE_TITLES",
+    "RANK_HONORIFICS",
     "CapRun",
     "EndAnchored",
+    "SpanIndex",
     "cap_runs",
     "run_tokens",
     "cue_windows",
@@ -62,7 +65,16 @@ def run_tokens(run: CapRun) -> list[tuple[int, int, str]]:
     return out
 
 
-HAND_HONORIFICS = frozenset(
+RANK_HONORIFICS: Final = frozenset(
+    # UK and Indonesian police and military ranks
+    "Officer Constable Captain Sgt Sgt. Sergeant Inspector Detective PC PCSO Lt Lt. Capt Capt. Kapten Brigadir "
+    "Bripka Briptu Bripda Aipda Aiptu Ipda Iptu AKP Kompol AKBP Kombes Serda Sertu Serka Pelda Letda Lettu "
+    "Kopral".split()
+)
+"""Ranks said before a name as an address ("Sgt Hale", "Bripka Sutrisno"): honorifics, and a part of the ranks
+of :data:`makna.privacy.person_kinds.RANKS`."""
+
+HAND_HONORIFICS = RANK_HONORIFICS | frozenset(
     "Mbak Mba Mas Bang Abang Kak Kakak Uda Da Uni Ni Om Tante Pak Bapak Bu Ibu Bude Pakde Bulek Paklek Etek "
     "Mak Amak Ajo Buya Datuak Datuk Ustad Ustaz Ustadz Ustadzah Haji Hajjah Hj. H. "
     "Dek Adik Dik Neng Teh Akang "
@@ -71,17 +83,16 @@ HAND_HONORIFICS = frozenset(
     # Batak, Bugis, Javanese, Sundanese, Balinese, Chinese-Indonesian, Arabic-origin, Nigerian, Indian, English
     "Lae Ito Tulang Amang Inang Ompung Opung Namboru Bou Daeng Puang Mbah Gus Ning Cak Den Aa Ceu Euceu Mang "
     "Bi Gek Engkoh Encek Ncek Akong Apak Hajah Syekh Sheikh Habib Umi Abah Alhaji Alhaja Chief Oga Madam Pastor "
-    "Shri Smt Mister Nurse Coach Officer Constable Professor Doctor Captain "
-    # Chinese-Indonesian, Sundanese, Minang, pesantren; clergy and police ranks
-    "Cece Koko Ce Teteh Wak Uwak Ustazah Kyai Kiai Nyai Baba Rev Rev. Reverend Imam Sgt Sgt. Sergeant Inspector "
-    "Detective "
-    # police and military ranks (UK, Indonesian, general) and more clergy titles
-    "PC PCSO Lt Lt. Capt Capt. Major Kapten Brigadir Bripka Briptu Bripda Aipda Aiptu Ipda Iptu AKP Kompol AKBP "
-    "Kombes Serda Sertu Serka Pelda Letda Lettu Kopral Pdt Pdt. Pendeta Romo Pater Suster Bhante Pandita "
+    "Shri Smt Mister Nurse Coach Professor Doctor "
+    # Chinese-Indonesian, Sundanese, Minang, pesantren; clergy
+    "Cece Koko Ce Teteh Wak Uwak Ustazah Kyai Kiai Nyai Baba Rev Rev. Reverend Imam "
+    # a general's rank as an address, and more clergy titles
+    "Major Pdt Pdt. Pendeta Romo Pater Suster Bhante Pandita "
     # managers of a place of work and grandparents, as workers address them; Filipino and Tagalog kin words
     "Mami Mamih Papi Papih Mommy Nek Kek Tuan Nyonya Ate Kuya Manang Manong Tita Tito Lola Lolo".split()
 )
-"""Kinship and address words that may precede a name, matched in any case by the honorific cue."""
+"""Kinship and address words that may precede a name, matched in any case by the honorific cue, and the ranks
+of :data:`RANK_HONORIFICS`."""
 HONORIFICS = HAND_HONORIFICS | ADDRESS_TERMS
 """Kinship and address words that may precede a name (they are not part of the PERSON span), with the regional
 and English address terms of :mod:`makna.privacy.address_terms` (never a name on their own)."""
@@ -170,3 +181,39 @@ def occupied(length: int, found: Iterable[Detection]) -> bytearray:
     for d in found:
         mask[d.start : d.end] = b"\x01" * (d.end - d.start)
     return mask
+
+
+class SpanIndex:
+    """Detections with an index by start offset: the ones that overlap a span are found by bisection, not by a
+    scan of them all (a text's detections can number thousands). :meth:`kept` gives them in the order added."""
+
+    def __init__(self, dets: Iterable[Detection] = ()) -> None:
+        self._kept = dict(enumerate(dets))
+        self._starts = sorted((d.start, k) for k, d in self._kept.items())
+        self._next = len(self._kept)
+        self._widest = max((d.end - d.start for d in self._kept.values()), default=0)
+
+    def add(self, det: Detection) -> None:
+        self._kept[self._next] = det
+        insort(self._starts, (det.start, self._next))
+        self._next += 1
+        self._widest = max(self._widest, det.end - det.start)
+
+    def window(self, start: int, end: int) -> range:
+        """The positions (in start order) of the detections that may overlap ``[start, end)``."""
+        return range(bisect_left(self._starts, (start - self._widest, -1)), bisect_left(self._starts, (end, -1)))
+
+    def overlapping(self, start: int, end: int) -> list[Detection]:
+        """The detections that overlap ``[start, end)``, by start."""
+        at = self.window(start, end)
+        return [d for _s, k in self._starts[at.start : at.stop] if (d := self._kept[k]).end > start]
+
+    def remove(self, det: Detection) -> None:
+        """Takes out ``det`` (this very object, kept once for each time it was added)."""
+        at = bisect_left(self._starts, (det.start, -1))
+        while self._kept[self._starts[at][1]] is not det:
+            at += 1
+        del self._kept[self._starts.pop(at)[1]]
+
+    def kept(self) -> list[Detection]:
+        return list(self._kept.values())

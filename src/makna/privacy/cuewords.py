@@ -29,6 +29,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._ci import FOLDS
 from ._fastrx import DIGIT_RUN_LINES, any_of, dispatch, for_text, gated_finditer, lines_finditer, split_top, trigger
 from ._text import HONORIFICS, CapRun, line_before
 from .patterns import find_urls
@@ -276,8 +277,6 @@ _SPOKEN_DAYS: Final = (
     *(rf"{w}[\- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)" for w in ("twenty", "thirty")),
     *split_top(_DAY_EN[_DAY_EN.index(")|") + 2 : -1]),
 )
-_FOLD_PARTNERS: Final = {"i": "İı", "k": "\u212a", "s": "ſ"}
-"""The characters besides its two cases that an ASCII letter matches under ``re.IGNORECASE`` (Unicode)."""
 
 
 def _folded_dispatch(alternatives: tuple[str, ...]) -> str:
@@ -290,7 +289,7 @@ def _folded_dispatch(alternatives: tuple[str, ...]) -> str:
         groups.setdefault(alt[0].lower(), []).append(alt[1:])
     branches, firsts = [], ""
     for letter, rests in groups.items():
-        chars = letter + letter.upper() + _FOLD_PARTNERS.get(letter, "")
+        chars = FOLDS.get(letter, letter + letter.upper())
         firsts += chars
         branches.append(f"(?<=[{chars}])(?i:{'|'.join(rests)})")
     return f"[{firsts}](?<![\\w][\\s\\S])(?:{'|'.join(branches)})"

@@ -33,7 +33,7 @@ from .gazetteers import ordinary_words
 from .review import Review
 from .types import Detection
 
-__all__ = ["ELSEWHERE", "SCANNED", "STRUCTURAL", "VOCABULARY", "FieldSpec", "field_spec", "field_states",
+__all__ = ["ELSEWHERE", "SCANNED", "STRUCTURAL", "FieldSpec", "field_spec", "field_states",
            "ordinary_guess", "rebuild_value", "save_field", "unique_value", "write_field"]
 
 FieldKind = Literal["text", "label", "list"]
@@ -43,13 +43,17 @@ FieldKind = Literal["text", "label", "list"]
 class FieldSpec:
     """One scanned column: ``text`` (prose), ``label`` (a name; ``_`` read as a space) or ``list`` (a JSON
     list of strings, reviewed one per line). ``unique``: the column is unique, so a replaced value that
-    meets another gets a `` (2)`` suffix. ``keys``: only the rows whose primary key is one of these."""
+    meets another gets a `` (2)`` suffix. ``keys``: only the rows whose primary key is one of these.
+    ``vocabulary``: the column holds the researcher's analytic vocabulary (a code "Ditipu", a theme "Pengalaman
+    komunikasi"): there a name, place or firm guessed only from capital letters, made of ordinary words, is no
+    identifier (:func:`ordinary_guess`)."""
 
     table: str
     column: str
     kind: FieldKind
     unique: bool = False
     keys: tuple[str, ...] = ()
+    vocabulary: bool = False
 
     @property
     def name(self) -> str:
@@ -63,39 +67,33 @@ SCANNED: tuple[FieldSpec, ...] = (
     FieldSpec("sources", "original_name", "label"),
     FieldSpec("cases", "name", "label", unique=True),
     FieldSpec("cases", "description", "text"),
-    FieldSpec("attributes", "name", "label", unique=True),
+    FieldSpec("attributes", "name", "label", unique=True, vocabulary=True),
     FieldSpec("attributes", "description", "text"),
     FieldSpec("case_values", "value", "text"),
-    FieldSpec("codes", "name", "label"),
+    FieldSpec("codes", "name", "label", vocabulary=True),
     FieldSpec("codes", "definition", "text"),
     FieldSpec("codes", "inclusion", "text"),
     FieldSpec("codes", "exclusion", "text"),
     FieldSpec("codes", "example", "text"),
-    FieldSpec("codes", "keywords", "list"),
+    FieldSpec("codes", "keywords", "list", vocabulary=True),
     FieldSpec("segments", "memo", "text"),
-    FieldSpec("memos", "title", "label"),
+    FieldSpec("memos", "title", "label", vocabulary=True),
     FieldSpec("memos", "text", "text"),
-    FieldSpec("sets", "name", "label", unique=True),
+    FieldSpec("sets", "name", "label", unique=True, vocabulary=True),
     FieldSpec("sets", "description", "text"),
 )
 """The free-text fields that ``makna deid scan`` reviews and ``apply`` replaces."""
-
-VOCABULARY: frozenset[str] = frozenset(
-    {"codes.name", "codes.keywords", "attributes.name", "sets.name", "memos.title"}
-)
-"""The fields that hold the researcher's analytic vocabulary (a code "Ditipu", a theme "Pengalaman komunikasi"):
-there a name, place or firm guessed only from capital letters, made of ordinary words, is no identifier
-(:func:`ordinary_guess`)."""
 
 _GUESS_BELOW = 0.8
 _GUESS_TYPES = frozenset({"PERSON", "LOCATION", "ORG"})
 
 
 def ordinary_guess(det: Detection, language: str) -> bool:
-    """Whether ``det``, found in a :data:`VOCABULARY` field, is a guess (a name, place or firm below 0.8) whose
-    every word is an ordinary word: in the dictionary or the English list as written, or an Indonesian word whose
-    stem, less a prefix or suffix, is a dictionary root ("Ditipu" -> tipu, "Pengalaman" -> alam). A listed or
-    cued name (0.8 and up) is kept whatever its words, so a code "Kasus Pak Rudi" still shows Rudi."""
+    """Whether ``det``, found in a vocabulary field (:attr:`FieldSpec.vocabulary`), is a guess (a name, place or
+    firm below 0.8) whose every word is an ordinary word: in the dictionary or the English list as written, or an
+    Indonesian word whose stem, less a prefix or suffix, is a dictionary root ("Ditipu" -> tipu, "Pengalaman" ->
+    alam). A listed or cued name (0.8 and up) is kept whatever its words, so a code "Kasus Pak Rudi" still shows
+    Rudi."""
     if det.type not in _GUESS_TYPES or det.confidence >= _GUESS_BELOW:
         return False
     words = [w for w in det.text.replace("_", " ").split() if w]

@@ -26,7 +26,6 @@ it is very sure; every other mention of a name this pass found, if nothing detec
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -36,7 +35,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._local import ThreadSettings
 from ._orgheads import JOB_NOUNS
-from ._text import HONORIFICS, CapRun, is_sentence_initial, line_before, occupied, run_tokens
+from ._text import HONORIFICS, CapRun, SpanIndex, is_sentence_initial, line_before, occupied, run_tokens
 from .employers import work_phrase_before
 from .orgcontext import KEEP_DETECTORS
 from .orgshapes import find_shaped_orgs, lower_case_lines, same_name_orgs
@@ -415,41 +414,10 @@ def find_org_cues(text: str, runs: Sequence[CapRun], found: Sequence[Detection] 
     return out
 
 
-class _Spans:
-    """The detections kept so far, in the order they were kept, with an index by start offset: the ones that
-    overlap a span are found by bisection, not by a scan of them all (a long text holds thousands)."""
-
-    def __init__(self, dets: Sequence[Detection]) -> None:
-        self._kept: dict[int, Detection] = {}
-        self._starts: list[tuple[int, int]] = []
-        self._next = self._widest = 0
-        for d in dets:
-            self.add(d)
-
-    def add(self, det: Detection) -> None:
-        self._kept[self._next] = det
-        bisect.insort(self._starts, (det.start, self._next))
-        self._next += 1
-        self._widest = max(self._widest, det.end - det.start)
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, Detection]]:
-        lo = bisect.bisect_left(self._starts, (start - self._widest, -1))
-        hi = bisect.bisect_left(self._starts, (end, -1))
-        return [(k, self._kept[k]) for _s, k in self._starts[lo:hi] if self._kept[k].end > start]
-
-    def remove(self, key: int) -> None:
-        det = self._kept.pop(key)
-        del self._starts[bisect.bisect_left(self._starts, (det.start, key))]
-
-    def kept(self) -> list[Detection]:
-        return list(self._kept.values())
-
-
 def _merge(scan: str, found: list[Detection], cands: Sequence[Detection]) -> list[Detection]:
-    spans = _Spans(found)
+    spans = SpanIndex(found)
     for cand in sorted(cands, key=lambda d: (-d.confidence, d.start)):
-        keyed = spans.overlapping(cand.start, cand.end)
-        hits = [d for _k, d in keyed]
+        hits = spans.overlapping(cand.start, cand.end)
         if any(d.type not in _NAMED or d.detector in _KEEP for d in hits):
             continue
         if any(d.type == cand.type and d.start <= cand.start and cand.end <= d.end for d in hits):
@@ -470,8 +438,8 @@ def _merge(scan: str, found: list[Detection], cands: Sequence[Detection]) -> lis
         if end - start > (cand.end - cand.start) + 24:
             continue  # an earlier span runs far past the cue's: leave it
         conf = max([cand.confidence, *(d.confidence for d in hits if d.type == cand.type)])
-        for key, _d in keyed:
-            spans.remove(key)
+        for d in hits:
+            spans.remove(d)
         spans.add(Detection(start, end, cand.type, conf, cand.detector, scan[start:end]))
     return spans.kept()
 

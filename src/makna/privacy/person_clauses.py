@@ -44,7 +44,6 @@ from ._orgheads import JOB_WORDS
 from ._text import HONORIFICS, is_sentence_initial
 from .catchall import in_lower_case
 from .neighbours import ROLES
-from .person_kinds import person_kinds
 from .places import ORG_SUFFIX_WORDS
 from .types import Detection
 
@@ -418,9 +417,7 @@ def retype_by_clause(scan: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with each ORG, LOCATION or HANDLE span that this module's apposition or account evidence
     names as a person (the same span), or that follows a possessive and a kin noun (:data:`_KIN_BEFORE`), typed
     PERSON; a span with a place's or firm's kind word, digits, dots or underscores, a span a place list, a
-    platform list or a firm's suffix found (:data:`_KEPT_FINDS`), a listed place and a brand keep their type;
-    then the kinds of :func:`makna.privacy.person_kinds.person_kinds` (ranks, families, given-name heads, a
-    header legend's persons and codes, names explained or quoted, short forms)."""
+    platform list or a firm's suffix found (:data:`_KEPT_FINDS`), a listed place and a brand keep their type."""
     evidence = {(d.start, d.end) for d in _named_by_apposition(scan)}
     places = _lists()[1]
     out: list[Detection] = []
@@ -436,4 +433,4 @@ def retype_by_clause(scan: str, found: Sequence[Detection]) -> list[Detection]:
         ):
             det = Detection(det.start, det.end, "PERSON", max(det.confidence, 0.72), "person.apposed", det.text)
         out.append(det)
-    return person_kinds(scan, out)
+    return out

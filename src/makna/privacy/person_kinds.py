@@ -38,33 +38,28 @@ Every new PERSON span keeps clear of the other detections; a retyped span keeps 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import Final, Generic, TypeVar
+from typing import Final
 
 from . import gazetteers as gz
-from ._text import HONORIFICS, is_sentence_initial
+from ._text import HONORIFICS, RANK_HONORIFICS, SpanIndex, is_sentence_initial
 from .catchall import in_lower_case
 from .places import ORG_SUFFIX_WORDS
 from .types import Detection
 
 __all__ = ["RANKS", "person_kinds"]
 
-_T = TypeVar("_T")
-
-RANKS: Final = frozenset(
+RANKS: Final = RANK_HONORIFICS | frozenset(
     # UK police and armed forces, written short and long
-    "PC WPC PCSO DC DS DI DCI DSI DSU Supt Sgt Sgt. Insp Insp. Cpl Cpl. LCpl Pte Pte. Capt Capt. Lt Lt. Maj Maj. "
-    "Col Col. Brig Cmdr Sergeant Constable Inspector Detective Corporal Captain Lieutenant Colonel Superintendent "
-    "Officer Commander Brigadier "
+    "WPC DC DS DI DCI DSI DSU Supt Insp Insp. Cpl Cpl. LCpl Pte Pte. Maj Maj. Col Col. Brig Cmdr Corporal "
+    "Lieutenant Colonel Superintendent Commander Brigadier "
     # Indonesian police (Polri) and armed forces (TNI) ranks
-    "Bharada Bharatu Bharaka Bripda Briptu Brigpol Brigadir Bripka Aipda Aiptu Ipda Iptu AKP Kompol AKBP Kombes "
-    "Brigjen Irjen Komjen Prada Pratu Praka Kopda Koptu Kopka Serda Sertu Serka Serma Pelda Peltu Letda Lettu "
-    "Kapten Mayor Letkol Kolonel Kopral Sersan".split()
+    "Bharada Bharatu Bharaka Brigpol Brigjen Irjen Komjen Prada Pratu Praka Kopda Koptu Kopka Serma Peltu Mayor "
+    "Letkol Kolonel Sersan".split()
 )
 """Ranks said before a surname: honorific-like (outside the PERSON span), and the capitalised word after one is
-a person's name."""
+a person's name; those also said as an address are :data:`makna.privacy._text.RANK_HONORIFICS`."""
 
 _AMBIGUOUS_RANKS: Final = frozenset({"DC", "DS", "DI", "PC", "Lt", "Col", "Maj", "Mayor", "Major"})
 """Ranks that are also other abbreviations or words ("PC World", "Major Road"): the word after them must be no
@@ -315,40 +310,7 @@ def _short_index(fulls: set[str]) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(strict), frozenset(loose)
 
 
-class _Spans(Generic[_T]):
-    """Spans sorted by start, for overlap look-ups by bisection (a text's detections can number thousands)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int, _T]]) -> None:
-        self._items = sorted(spans, key=lambda t: (t[0], t[1]))
-        self._starts = [t[0] for t in self._items]
-        self._longest = max((e - s for s, e, _i in self._items), default=0)
-
-    def window(self, start: int, end: int) -> range:
-        """The positions of the spans that may overlap ``[start, end)``."""
-        lo = bisect_left(self._starts, start - self._longest)
-        return range(lo, bisect_left(self._starts, end))
-
-    def overlapping(self, start: int, end: int) -> list[_T]:
-        items = self._items
-        return [items[i][2] for i in self.window(start, end) if items[i][0] < end and start < items[i][1]]
-
-    def add(self, start: int, end: int, item: _T) -> None:
-        at = bisect_right(self._starts, start)
-        self._starts.insert(at, start)
-        self._items.insert(at, (start, end, item))
-        self._longest = max(self._longest, end - start)
-
-    def remove(self, start: int, item: _T) -> None:
-        for i in range(bisect_left(self._starts, start), bisect_right(self._starts, start)):
-            if self._items[i][2] is item:
-                del self._items[i], self._starts[i]
-                return
-
-    def items(self) -> list[_T]:
-        return [t[2] for t in self._items]
-
-
-def _short_forms(text: str, persons: Sequence[Detection], taken: _Spans[Detection]) -> Iterator[tuple[int, int]]:
+def _short_forms(text: str, persons: Sequence[Detection], taken: SpanIndex) -> Iterator[tuple[int, int]]:
     """Short forms of the text's PERSON names, used where a person would be (module docstring)."""
     given, names, places, ordinary, stop = _lists()
     fulls = {w for d in persons for w in re.findall(r"[^\W\d_]{5,}", d.text)}
@@ -477,23 +439,23 @@ def person_kinds(scan: str, found: Sequence[Detection]) -> list[Detection]:
         if det.type in _RETYPABLE and _headed_by_given(scan, det):
             det = _person(det.start, det.end, scan, "person.given_head", max(det.confidence, 0.75))
         out.append(det)
-    spans = _Spans((d.start, d.end, d) for d in _given_then_place(scan, out))
+    spans = SpanIndex(_given_then_place(scan, out))
     for lead, start, end, detector in targets:
         inside = spans.overlapping(start, end)
         if any(d.type == "PERSON" for d in inside):
             wide = [d for d in inside if d.type == "PERSON" and d.start == lead < start and d.end == end]
             if wide and len(inside) == 1:  # "Insp Laidlow" as one PERSON: the rank is no part of the name
-                spans.remove(wide[0].start, wide[0])
-                spans.add(start, end, _person(start, end, scan, wide[0].detector, wide[0].confidence))
+                spans.remove(wide[0])
+                spans.add(_person(start, end, scan, wide[0].detector, wide[0].confidence))
             continue
         if any(d.type not in _RETYPABLE for d in inside):
             continue  # a structured identifier there: left as it is
         if any(d.start < lead or d.end > end + 1 for d in inside):
             continue  # a longer span that is more than the rank or "the" and the name: not ours to cut
         for d in inside:
-            spans.remove(d.start, d)
-        spans.add(start, end, _person(start, end, scan, detector))
-    out = spans.items()
+            spans.remove(d)
+        spans.add(_person(start, end, scan, detector))
+    out = spans.kept()
     persons = [d for d in out if d.type == "PERSON"]
     for start, end in list(_short_forms(scan, persons, spans)):
         out.append(_person(start, end, scan, "person.short_form", 0.7))

@@ -4,7 +4,7 @@ The catch-all and the place lists find the name of a street or a quarter but not
 what it is: ``a customer on Larchmont Way`` gave a PERSON ``Larchmont`` (``Way`` is a stop word to the
 catch-all), ``sampai ka Tabiang Ateh`` a LOCATION ``Tabiang`` (``Ateh``, Minang ``atas``, is an ordinary word).
 The annotators mark the whole name, type word included, as a LOCATION. :func:`close_place_spans` runs in
-:func:`makna.privacy.roletypes.type_by_role` (after every stage) and
+the detection pipeline (after every stage, before :func:`makna.privacy.roletypes.type_by_role`) and
 
 * closes a PERSON or LOCATION span (not a person with a person's evidence,
   :func:`makna.privacy.kindtypes.has_person_evidence`) over the street type word right after it, taken from the

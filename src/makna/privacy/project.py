@@ -29,7 +29,7 @@ from ..project import Project
 from ..store import as_utc, tables
 from ._state import State
 from .detect import detect, propagate
-from .fields import VOCABULARY, field_spec, field_states, ordinary_guess, save_field
+from .fields import field_spec, field_states, ordinary_guess, save_field
 from .labels import LABEL_TYPES, find_in_labels, name_words, plain_words
 from .review import STATUSES, Review, ReviewItem, Status, context
 from .types import Detection, check_types
@@ -294,7 +294,7 @@ def scan(
         for st in fields:
             early += 0 if st.applied else _propagate_first(st, sure)
             found = detect(st.review.text, language=st.language, known_names=names, types=types)
-            if st.field in VOCABULARY:
+            if field_spec(st.field).vocabulary:
                 found = [det for det in found if not ordinary_guess(det, st.language)]
             new += _merge(st.review, found)
         pool = [*known.values(), *fields]

@@ -46,7 +46,6 @@ from ._text import line_before
 from .appclauses import app_slot, visited_venue
 from .kindtypes import KIND_FIRST, KIND_LAST, has_person_evidence, kind_of
 from .places import LOCATION_TYPE_WORDS
-from .placespans import close_place_spans, streets_are_places
 from .typecontext import clause_cue
 from .types import Detection
 
@@ -254,7 +253,7 @@ def _work_clause(scan: str, det: Detection, before: str, cue: str = "") -> bool:
 def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with named spans retyped by their role (module docstring); a span with evidence of a person
     (:func:`makna.privacy.kindtypes.has_person_evidence`) keeps its type."""
-    out = close_place_spans(scan, found)  # (a street's or a quarter's type word, a town after a comma)
+    out = list(found)
     moved: dict[tuple[str, str], str] = {}  # (name, old type) -> the type its role gave one mention
     orgs = {d.text for d in out if d.type == _ORG and not _guess(d)}
     for i, det in enumerate(out):
@@ -278,7 +277,7 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
             kind = moved.get((det.text, det.type))
             if kind is not None and not _listed_place(det) and not has_person_evidence(scan, det, False):
                 out[i] = Detection(det.start, det.end, kind, det.confidence, det.detector, det.text)
-    return streets_are_places(out)
+    return out
 
 
 def _after_org(scan: str, det: Detection, found: Sequence[Detection]) -> str | None:

@@ -45,6 +45,7 @@ from ..access import Access, Permission, Role, allows, check_role
 from ..errors import ConflictError, InputError, NotAProjectError, NotFoundError, ProjectError, require_extra
 from ..model import new_id
 from ..project import Project, create_project, open_project
+from ..sources import not_deidentified
 from ..store._cipher import Passphrase
 from .passwords import check_new_password, hash_password, verify_password
 
@@ -406,10 +407,8 @@ class Registry:
     def not_deidentified(self, key: str) -> list[str]:
         """The names of the project's sources whose de-identification was not applied yet: what a
         member added now reads as it was imported (names, phone numbers...)."""
-        from ..privacy.project import deid_status
-
-        with open_project(self.location(self.project(key)), coder="server") as proj:
-            return [s.source for s in deid_status(proj) if not s.applied]
+        with open_project(self.location(self.project(key)), coder="server") as proj, proj.store.read() as conn:
+            return not_deidentified(conn)
 
     # ------------------------------------------------------------------ members
     def role(self, project_id: str, user: str) -> Role | None:

@@ -25,6 +25,7 @@ from ..memos import forget, others_memos, target_exists
 from ..model import MEMO_TARGETS
 from ..project import Project
 from ..rounds import visible
+from ..sources import not_deidentified
 from ..store import tables
 from ..text import refuse_unstorable
 from .remap import Remap, find_remap
@@ -69,9 +70,7 @@ def snapshot(project: Project) -> dict[str, Any]:
                           k.id.in_(select(m.coder_id).where(m.coder_id.is_not(None), memos_seen))),
             "quick_codes": q.coder == project.actor,
         }
-        d = tables.deid_sources.c
-        plain = int(conn.execute(select(func.count()).select_from(tables.sources).where(
-            tables.sources.c.id.not_in(select(d.source_id).where(d.applied_at.is_not(None))))).scalar() or 0)
+        plain = len(not_deidentified(conn))
         for table in PULLED_TABLES:
             stmt = select(*pulled_columns(table))
             if table.name in where:
