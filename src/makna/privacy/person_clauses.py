@@ -99,9 +99,10 @@ class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
         self._caps: dict[str, list[int]] = {}
-        for m in _TOKEN.finditer(text):
-            if m.group(0)[0].isupper():
-                self._caps.setdefault(m.group(0), []).append(m.start())
+        for m in _CAP_TOKEN.finditer(text):
+            token = m.group()
+            if token[0].isupper():
+                self._caps.setdefault(token, []).append(m.start())
         self._lower: dict[str, bool] = {}
         self._mid: dict[str, bool] = {}
 
@@ -124,6 +125,17 @@ class _Doc:
 
 _TOKEN: Final = re.compile(r"[\w'’\-]+")
 """A maximal run of word characters, apostrophes and hyphens: a whole token in :func:`_named_in`'s sense."""
+_CAP_TOKEN: Final = re.compile(r"(?<![\w'’\-])[^\W_a-z0-9][\w'’\-]*")
+"""The tokens of :data:`_TOKEN` that may open with a capital: those whose first character is a word character
+other than ``_``, an ASCII digit or a lower-case ASCII letter (every character ``str.isupper`` accepts that a
+token can hold is one). :class:`_Doc` checks ``isupper`` on these only, not on every token of the text."""
+
+
+@lru_cache(maxsize=8)
+def _doc_of(scan: str) -> _Doc:
+    """``scan``'s :class:`_Doc`, built once per text: :func:`person_clauses` and :func:`_named_by_apposition`
+    read the same one (its memos are pure functions of the text and the word asked; a few texts only)."""
+    return _Doc(scan)
 
 
 def _nameable(
@@ -381,12 +393,12 @@ def _named_by_apposition(scan: str) -> tuple[Detection, ...]:
     """The apposition and account finds of ``scan``, once per text: :func:`person_clauses` yields them and
     :func:`retype_by_clause`, later in the same detection, reads them as evidence (the same string object, so the
     cache's lookup is an identity check; a few texts only, so a server's memory stays bounded)."""
-    return (*apposed_people(scan, _Doc(scan)), *account_names(scan))
+    return (*apposed_people(scan, _doc_of(scan)), *account_names(scan))
 
 
 def person_clauses(scan: str) -> Iterator[Detection]:
     """Every PERSON candidate of this module's rules; ``scan`` is the text with speaker labels masked."""
-    doc = _Doc(scan)
+    doc = _doc_of(scan)
     yield from corrected_names(scan, doc)
     yield from chosen_names(scan)
     yield from label_vocatives(scan, doc)
