@@ -40,6 +40,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._evidence import wider_names
+from ._leadset import lead_set
 from ._orgheads import JOB_WORDS
 from ._text import HONORIFICS, is_sentence_initial
 from .catchall import in_lower_case
@@ -222,8 +223,14 @@ def label_vocatives(scan: str, doc: _Doc | None = None) -> Iterator[Detection]:
 
 _LIST: Final = rf"(?P<l>{_WORD}(?:[ \t]*,[ \t]*{_WORD}){{1,6}}(?:,?[ \t]+(?:and|&|dan|jo|samo|sama)[ \t]+{_WORD})?)"
 _THANKS: Final = r"(?i:thank[ \t]+you|thanks|cheers|terima[ \t]+kasih|terimakasih|makasih|tarimo[ \t]+kasih)"
-_THANKED_AFTER: Final = re.compile(rf"(?<![\w'’\-]){_LIST}[ \t]*(?:[:,—–\-][ \t]*{_THANKS}|:(?=[ \t]+[a-z]))")
-_THANKED_BEFORE: Final = re.compile(rf"{_THANKS}(?:[ \t]+(?i:to|untuk|buat|kepada))?[ \t]*,?[ \t]+{_LIST}[ \t]*[.!,:]")
+_THANKED_AFTER_SOURCE: Final = rf"(?<![\w'’\-]){_LIST}[ \t]*(?:[:,—–\-][ \t]*{_THANKS}|:(?=[ \t]+[a-z]))"
+_THANKED_AFTER: Final = re.compile(
+    _THANKED_AFTER_SOURCE.replace(f"(?<![\\w'’\\-])(?P<l>[{_UP}]", f"(?P<l>[{_UP}](?<![\\w'’\\-][\\s\\S])", 1)
+)
+"""The look-behind moved after the list's first capital (then read one character back), so that the engine skips
+to a capital (:func:`makna.privacy._leadset.lead_set` refuses a capturing group at the lead: done here by hand)."""
+_THANKED_BEFORE_SOURCE: Final = rf"{_THANKS}(?:[ \t]+(?i:to|untuk|buat|kepada))?[ \t]*,?[ \t]+{_LIST}[ \t]*[.!,:]"
+_THANKED_BEFORE: Final = re.compile(lead_set(_THANKED_BEFORE_SOURCE))
 _LIST_WORD: Final = re.compile(_WORD)
 
 
@@ -289,10 +296,11 @@ _APPOSED_AFTER: Final = re.compile(
     r"(?:(?i:old|best|new|little|big|older|younger|late|ex|local|regular)[ \t]+)?"
     rf"(?P<role>{_PERSON_NOUNS})(?![\w\-])(?![ \t]+[{_UP}])(?:[ \t]+[\w\-]+){{0,4}}[ \t]*,"
 )
-_APPOSED_BEFORE: Final = re.compile(
+_APPOSED_BEFORE_SOURCE: Final = (
     rf"(?<![\w'’\-])(?i:a|an|my|our|his|her|their|the|si)[ \t]+(?:[\w\-]+[ \t]+)?(?P<role>{_PERSON_NOUNS})"
     rf"(?:[ \t]+(?P<prep>(?i:from|at|of|in|on|near|dari|di))(?:[ \t]+[\w\-]+){{1,4}})?,[ \t]+(?P<n>{_NAME}),"
 )
+_APPOSED_BEFORE: Final = re.compile(lead_set(_APPOSED_BEFORE_SOURCE))
 _APPOSED_OPENING: Final = re.compile(
     r"(?:(?m:^)|[.!?:;])[ \t]*(?P<role>(?i:someone|somebody|seseorang|surang|"
     rf"(?:{_PERSON_NOUNS})(?:[ \t]+[a-z][\w\-]*)?))[ \t]+(?P<prep>(?i:from|at|of|in|dari|di))"
@@ -365,11 +373,12 @@ def chosen_names(text: str) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.72, "person.chosen", word)
 
 
-_IN_THE_NAME: Final = re.compile(
+_IN_THE_NAME_SOURCE: Final = (
     r"(?i:(?:in|under)[ \t]+(?:the|my|his|her|their)[ \t]+name(?:[ \t]+of)?|atas[ \t]+nama|a\.n\.|account[ \t]+name)"
     r"[ \t]*[:,]?[ \t]+"
     rf"(?P<n>{_WORD}(?:[ \t]+{_WORD}){{1,2}}){_NOT_IN}"
 )
+_IN_THE_NAME: Final = re.compile(lead_set(_IN_THE_NAME_SOURCE))
 
 
 def _firm_word(word: str) -> bool:
