@@ -40,6 +40,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._evidence import wider_names
+from ._leadset import lead_set
 from ._orgheads import JOB_WORDS
 from ._text import HONORIFICS, is_sentence_initial
 from .catchall import in_lower_case
@@ -98,9 +99,10 @@ class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
         self._caps: dict[str, list[int]] = {}
-        for m in _TOKEN.finditer(text):
-            if m.group(0)[0].isupper():
-                self._caps.setdefault(m.group(0), []).append(m.start())
+        for m in _CAP_TOKEN.finditer(text):
+            token = m.group()
+            if token[0].isupper():
+                self._caps.setdefault(token, []).append(m.start())
         self._lower: dict[str, bool] = {}
         self._mid: dict[str, bool] = {}
 
@@ -123,6 +125,17 @@ class _Doc:
 
 _TOKEN: Final = re.compile(r"[\w'’\-]+")
 """A maximal run of word characters, apostrophes and hyphens: a whole token in :func:`_named_in`'s sense."""
+_CAP_TOKEN: Final = re.compile(r"(?<![\w'’\-])[^\W_a-z0-9][\w'’\-]*")
+"""The tokens of :data:`_TOKEN` that may open with a capital: those whose first character is a word character
+other than ``_``, an ASCII digit or a lower-case ASCII letter (every character ``str.isupper`` accepts that a
+token can hold is one). :class:`_Doc` checks ``isupper`` on these only, not on every token of the text."""
+
+
+@lru_cache(maxsize=8)
+def _doc_of(scan: str) -> _Doc:
+    """``scan``'s :class:`_Doc`, built once per text: :func:`person_clauses` and :func:`_named_by_apposition`
+    read the same one (its memos are pure functions of the text and the word asked; a few texts only)."""
+    return _Doc(scan)
 
 
 def _nameable(
@@ -209,8 +222,14 @@ def label_vocatives(scan: str, doc: _Doc | None = None) -> Iterator[Detection]:
 
 _LIST: Final = rf"(?P<l>{_WORD}(?:[ \t]*,[ \t]*{_WORD}){{1,6}}(?:,?[ \t]+(?:and|&|dan|jo|samo|sama)[ \t]+{_WORD})?)"
 _THANKS: Final = r"(?i:thank[ \t]+you|thanks|cheers|terima[ \t]+kasih|terimakasih|makasih|tarimo[ \t]+kasih)"
-_THANKED_AFTER: Final = re.compile(rf"(?<![\w'’\-]){_LIST}[ \t]*(?:[:,—–\-][ \t]*{_THANKS}|:(?=[ \t]+[a-z]))")
-_THANKED_BEFORE: Final = re.compile(rf"{_THANKS}(?:[ \t]+(?i:to|untuk|buat|kepada))?[ \t]*,?[ \t]+{_LIST}[ \t]*[.!,:]")
+_THANKED_AFTER_SOURCE: Final = rf"(?<![\w'’\-]){_LIST}[ \t]*(?:[:,—–\-][ \t]*{_THANKS}|:(?=[ \t]+[a-z]))"
+_THANKED_AFTER: Final = re.compile(
+    _THANKED_AFTER_SOURCE.replace(f"(?<![\\w'’\\-])(?P<l>[{_UP}]", f"(?P<l>[{_UP}](?<![\\w'’\\-][\\s\\S])", 1)
+)
+"""The look-behind moved after the list's first capital (then read one character back), so that the engine skips
+to a capital (:func:`makna.privacy._leadset.lead_set` refuses a capturing group at the lead: done here by hand)."""
+_THANKED_BEFORE_SOURCE: Final = rf"{_THANKS}(?:[ \t]+(?i:to|untuk|buat|kepada))?[ \t]*,?[ \t]+{_LIST}[ \t]*[.!,:]"
+_THANKED_BEFORE: Final = re.compile(lead_set(_THANKED_BEFORE_SOURCE))
 _LIST_WORD: Final = re.compile(_WORD)
 
 
@@ -276,10 +295,11 @@ _APPOSED_AFTER: Final = re.compile(
     r"(?:(?i:old|best|new|little|big|older|younger|late|ex|local|regular)[ \t]+)?"
     rf"(?P<role>{_PERSON_NOUNS})(?![\w\-])(?![ \t]+[{_UP}])(?:[ \t]+[\w\-]+){{0,4}}[ \t]*,"
 )
-_APPOSED_BEFORE: Final = re.compile(
+_APPOSED_BEFORE_SOURCE: Final = (
     rf"(?<![\w'’\-])(?i:a|an|my|our|his|her|their|the|si)[ \t]+(?:[\w\-]+[ \t]+)?(?P<role>{_PERSON_NOUNS})"
     rf"(?:[ \t]+(?P<prep>(?i:from|at|of|in|on|near|dari|di))(?:[ \t]+[\w\-]+){{1,4}})?,[ \t]+(?P<n>{_NAME}),"
 )
+_APPOSED_BEFORE: Final = re.compile(lead_set(_APPOSED_BEFORE_SOURCE))
 _APPOSED_OPENING: Final = re.compile(
     r"(?:(?m:^)|[.!?:;])[ \t]*(?P<role>(?i:someone|somebody|seseorang|surang|"
     rf"(?:{_PERSON_NOUNS})(?:[ \t]+[a-z][\w\-]*)?))[ \t]+(?P<prep>(?i:from|at|of|in|dari|di))"
@@ -352,11 +372,12 @@ def chosen_names(text: str) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.72, "person.chosen", word)
 
 
-_IN_THE_NAME: Final = re.compile(
+_IN_THE_NAME_SOURCE: Final = (
     r"(?i:(?:in|under)[ \t]+(?:the|my|his|her|their)[ \t]+name(?:[ \t]+of)?|atas[ \t]+nama|a\.n\.|account[ \t]+name)"
     r"[ \t]*[:,]?[ \t]+"
     rf"(?P<n>{_WORD}(?:[ \t]+{_WORD}){{1,2}}){_NOT_IN}"
 )
+_IN_THE_NAME: Final = re.compile(lead_set(_IN_THE_NAME_SOURCE))
 
 
 def _firm_word(word: str) -> bool:
@@ -380,12 +401,12 @@ def _named_by_apposition(scan: str) -> tuple[Detection, ...]:
     """The apposition and account finds of ``scan``, once per text: :func:`person_clauses` yields them and
     :func:`retype_by_clause`, later in the same detection, reads them as evidence (the same string object, so the
     cache's lookup is an identity check; a few texts only, so a server's memory stays bounded)."""
-    return (*apposed_people(scan, _Doc(scan)), *account_names(scan))
+    return (*apposed_people(scan, _doc_of(scan)), *account_names(scan))
 
 
 def person_clauses(scan: str) -> Iterator[Detection]:
     """Every PERSON candidate of this module's rules; ``scan`` is the text with speaker labels masked."""
-    doc = _Doc(scan)
+    doc = _doc_of(scan)
     yield from corrected_names(scan, doc)
     yield from chosen_names(scan)
     yield from label_vocatives(scan, doc)

@@ -176,6 +176,43 @@ pasaran") is the word, not the person."""
 _SI_LOWER: Final = re.compile(r"(?<![\w'’\-])[Ss]i[ \t]+(?P<w>[a-z]{3,})(?![\w@'’\-]|\.\w)")
 
 
+_WORD_CHAR: Final = re.compile(r"\w")
+_WORD_RUN: Final = re.compile(r"\w+")
+
+
+def _whole_words(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each occurrence in ``text`` of a word of ``words`` standing as a whole token: no word
+    character, ``@ . # / ' ’ -`` before it, no word character, ``@ ' ’ -`` or a full stop before a word
+    character after it; in the order of the text. These are the matches of the alternation of ``words`` between
+    those look-arounds, found with ``str.find`` per word: that pattern, built per text, cost a compile of a few
+    milliseconds each time (the names differ from text to text) and pushed the detectors' own patterns out of
+    ``re``'s cache. A word of word characters only matches a whole run of them, so no two matches overlap; a word
+    holding another character (a name's lower case may hold a combining mark) keeps the pattern."""
+    if not words:
+        return []
+    if not all(_WORD_RUN.fullmatch(w) for w in words):
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        rx = re.compile(rf"(?<![\w@.#/'’\-])(?:{alts})(?![\w@'’\-]|\.\w)")
+        return [m.span() for m in rx.finditer(text)]
+    size, word_char = len(text), _WORD_CHAR.match
+    found: list[tuple[int, int]] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before = text[at - 1] if at else ""
+            after = text[end] if end < size else ""
+            if (
+                not (before and (before in "@.#/'’-" or word_char(before)))
+                and not (after and (after in "@'’-" or word_char(after)))
+                and not (after == "." and end + 1 < size and word_char(text, end + 1))
+            ):
+                found.append((at, end))
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
+
+
 def lower_repeats(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
     """PERSON for the lower-case mentions, after a word of contact or before a verb of speech, of a name token
     found with confidence 0.6 or more elsewhere in the text (a listed name of four letters or more that is no
@@ -192,11 +229,9 @@ def lower_repeats(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
                 word = tok.lower()
                 if word not in ordinary:
                     low.add(word)
-    if low:
-        alts = "|".join(re.escape(w) for w in sorted(low, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w@.#/'’\-])(?:{alts})(?![\w@'’\-]|\.\w)", text):
-            if _PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _PERSON_AFTER.match(text, m.end()):
-                yield Detection(m.start(), m.end(), "PERSON", 0.7, "person.repeat", m.group(0))
+    for start, end in _whole_words(text, low):
+        if _PERSON_BEFORE.search(text, max(0, start - 16), start) or _PERSON_AFTER.match(text, end):
+            yield Detection(start, end, "PERSON", 0.7, "person.repeat", text[start:end])
     for m in _SI_LOWER.finditer(text):
         word = m.group("w")
         if word.title() in names and word not in ordinary and word.title() not in stop:
