@@ -160,6 +160,9 @@ SPLIT_SIZES = {
     # round heldout16: tune17 (open next round) and seal16 (sealed) were written together (benchmarks/results/heldout16.md)
     "tune17": 6,
     "seal16": 6,
+    # round heldout17: tune18 (open next round) and seal17 (sealed) were written together (benchmarks/results/heldout17.md)
+    "tune18": 6,
+    "seal17": 6,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 
