@@ -413,7 +413,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--stage-only",
         type=Path,
         metavar="CACHE",
-        help="refit the precision stage only, from out-of-fold detections kept in CACHE "
+        help="refit the precision stage (from out-of-fold detections kept in CACHE) and the organisation context "
+        "model only "
         "(benchmarks/deid_precision_cv.py --cache CACHE writes it; made now when absent); the CRF stays",
     )
     parser.add_argument("--groups", type=int, default=0, help="with --stage-only: out-of-fold CRFs per group of splits")
@@ -442,18 +443,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     stage.record.update({"splits": list(docs), "files": len(files), "data_sha256": record["data_sha256"],
                          "crf_sha256": record["model_sha256"], "command": "python -m makna.privacy.train"})
     _write_stage(stage, args.out)
+    _write_orgcontext(data, args.out, {"splits": list(docs), "files": len(files), "data_sha256": record["data_sha256"],
+                                       "command": "python -m makna.privacy.train"})
+
+
+def _write_orgcontext(data: Sequence[Example], out: Path, record: dict[str, Any]) -> None:
+    """Train and write the organisation context model (the rules' detections of ``data``; no CRF)."""
     from .orgcontext_train import write_model  # noqa: PLC0415  (scikit-learn, as the stage)
 
-    path = write_model(data, args.out, {"splits": list(docs), "files": len(files), "data_sha256": record["data_sha256"],
-                                        "command": "python -m makna.privacy.train"})
+    path = write_model(data, out, record)
     print(f"organisation context model: {path} (sha256 {hashlib.sha256(path.read_bytes()).hexdigest()})")
 
 
 def _stage_only(
     data: Sequence[Example], docs: dict[str, list[GoldDocument]], root: Path, out: Path, cache: Path, groups: int
 ) -> None:
-    """Refit and write the precision stage alone, from the out-of-fold detections in ``cache`` (pickled by
-    ``benchmarks/deid_precision_cv.py --cache``; made and kept there when absent); the CRF files stay."""
+    """Refit and write the learned parts that sit on the CRF's output or on none: the precision stage, from the
+    out-of-fold detections in ``cache`` (pickled by ``benchmarks/deid_precision_cv.py --cache``; made and kept
+    there when absent), and the organisation context model (the rules' detections alone); the CRF files stay."""
     import pickle  # noqa: PLC0415  (a cache this repository's own benchmark wrote)
 
     from .precision_train import out_of_fold  # noqa: PLC0415
@@ -476,6 +483,8 @@ def _stage_only(
                          "crf_sha256": crf.get("model_sha256", ""),
                          "command": "python -m makna.privacy.train --stage-only CACHE"})
     _write_stage(stage, out)
+    _write_orgcontext(data, out, {"splits": list(docs), "files": files, "data_sha256": digest,
+                                  "command": "python -m makna.privacy.train --stage-only CACHE"})
 
 
 def _write_stage(stage: PrecisionStage, out: Path) -> None:
