@@ -214,6 +214,15 @@ precision 0.936, leak 4.1 %, lowest structured type PLATE 0.8; ``seal17`` 0.952,
 0.857. Their floors are those figures less a margin. Both stay unseen for round fifteen's final measurement; the
 next round opens ``tune18``.
 
+``spent23`` and ``spent24`` are the lead's private held-out sets of round fifteen (``sealed-deid23`` and
+``sealed-deid24``, 10 transcripts each: 6 Indonesian interviews in the reference study's domain across West Sumatra
+regencies and towns (Pesisir Selatan, Solok, Sijunjung, Payakumbuh, Padang Pariaman, Mentawai; Agam, Tanah Datar,
+Pasaman Barat, Dharmasraya, Sawahlunto, Padang Panjang) and 4 English interviews with gig and care workers (Sydney,
+Brisbane, Houston, Philadelphia; Birmingham, Manchester, Glasgow, Lagos)), written by helpers that changed no
+detector, scored on aggregates only before and after the round (benchmarks/README.md) and copied in unchanged
+(``build.py`` gives the same gold). They are not in ``OPEN_SPLITS`` yet (training refuses them): the next round
+opens them with ``tune18`` and ``seal17``. Their floors are the after-round scores less a margin.
+
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
 Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
@@ -340,6 +349,10 @@ FLOORS = {
     # seal17 (0.9520, 0.9869, 0.9407, 0.0436, NATIONAL_ID 0.857)
     "tune18": (0.932, 0.958, 0.916, 0.052, 0.78),
     "seal17": (0.937, 0.971, 0.92, 0.054, 0.837),
+    # spent23 (after round fifteen: 0.9723, 0.9924, 0.9484, 0.0235; lowest structured type NATIONAL_ID 0.800),
+    # spent24 (0.9350, 0.9748, 0.9259, 0.0499; DATE 0.842), less a margin
+    "spent23": (0.957, 0.977, 0.928, 0.034, 0.78),
+    "spent24": (0.92, 0.959, 0.905, 0.06, 0.822),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 
