@@ -41,7 +41,7 @@ from ._state import State
 from .naming import resolve_tradition
 from .project import detection_language
 from .regions import is_country, region_votes, resolve_region, source_region
-from .surrogates import split_org
+from .surrogates import split_org, split_place
 
 __all__ = ["ENGLISH_DEFAULT", "SourceRegion", "case_peers", "own_region", "plan_regions", "set_region",
            "record_applied", "set_tradition", "source_regions", "source_votes"]
@@ -131,8 +131,21 @@ def _record(project: Project, what: str, code: str | None, prefixes: tuple[str, 
 def _votes_of(kind: str, text: str) -> dict[str, float]:
     if kind == "ORG":
         _head, name, _tail, place_named = split_org(text)
-        return region_votes("LOCATION", name) if place_named and name else {}
-    return region_votes(kind, text)
+        votes = region_votes("LOCATION", name) if place_named and name else {}
+    else:
+        votes = region_votes(kind, text)
+    return votes or (_after_type_word(text) if kind in {"LOCATION", "ORG"} else {})
+
+
+def _after_type_word(text: str) -> dict[str, float]:
+    """The votes of the place named after a place-type word inside ``text``: ``Cibiru`` of ``balai desa
+    Cibiru`` or ``Desa Cibiru`` (a village the regions data knows), where the whole names no region."""
+    words = text.split()
+    for i in range(len(words) - 1):
+        head, core = split_place(" ".join(words[i:]))
+        if head and (votes := region_votes("LOCATION", core)):
+            return votes
+    return {}
 
 
 def source_votes(identifiers: Iterable[tuple[str, str]]) -> dict[str, float]:
