@@ -4,8 +4,14 @@ village the regions data knows now votes for its province."""
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+import makna
+from makna.cli import app
 from makna.privacy.regions import source_region
 from makna.privacy.source_regions import source_votes
 
@@ -24,3 +30,19 @@ def test_the_source_gets_its_own_villages_province_not_the_studys() -> None:
 @pytest.mark.parametrize("text", ["balai desa", "Harbour Street Community Centre", "Desa Makmur Jaya Sentosa"])
 def test_no_known_place_after_the_type_word_no_vote(text: str) -> None:
     assert source_votes([("LOCATION", text)]) == {}
+
+
+def test_deid_region_says_which_places_decided(tmp_path: Path) -> None:
+    loc = str(tmp_path / "p.makna")
+    chat = (
+        "[10/03/24 19.02] Asep: kumaha, tos di balai desa Cibiru?\n"
+        "[10/03/24 19.05] Neng Euis: muhun, abdi di Desa Cibiru ayeuna\n"
+    )
+    with makna.create_project(loc, coder="ana") as p:
+        makna.import_text(p, "chat.txt", chat, language="id")
+    runner = CliRunner()
+    assert runner.invoke(app, ["deid", "scan", "-p", loc]).exit_code == 0
+    result = runner.invoke(app, ["deid", "region", "-p", loc, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)
+    assert (row["region"], row["from"]) == ("32", "inferred") and "Desa Cibiru" in row["why"], row

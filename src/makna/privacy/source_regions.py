@@ -69,6 +69,8 @@ class SourceRegion:
     """The naming tradition set for the source or its case (None: the apply's, else each name's own)."""
     tradition_origin: str = ""
     """Where it comes from: ``source``, ``case``, or empty."""
+    because: tuple[str, ...] = ()
+    """For an inferred region: the source's own identifiers that vote for it (its places first), as written."""
 
 
 def own_region(plan: SourceRegion) -> str | None:
@@ -191,7 +193,11 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
             language = detection_language(st.language)
             region = source_region(votes, None, language)
             if region is not None:
-                plan = SourceRegion(st.name, region, "inferred", votes)
+                dets = st.review.final(include_pending=include_pending)
+                found = [d for d in dets if region in _votes_of(d.type, d.text)]
+                found.sort(key=lambda d: d.type not in {"LOCATION", "ADDRESS"})
+                because = tuple(dict.fromkeys(d.text for d in found))
+                plan = SourceRegion(st.name, region, "inferred", votes, because=because)
             elif language == "en" and project_region is not None and not is_country(project_region):
                 plan = SourceRegion(st.name, ENGLISH_DEFAULT, "language", votes)
             else:
