@@ -59,3 +59,18 @@ def test_cli_writes_the_indonesian_page(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Para pengode" not in out.read_text(encoding="utf-8")
     assert "Ketidaksepakatan pengode" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("language", "expected"), [("id", "id"), ("en", "en")])
+def test_cli_page_speaks_the_projects_language_by_default(tmp_path: Path, language: str, expected: str) -> None:
+    """The README's example has no --lang: an Indonesian study got an English page to share."""
+    loc = str(tmp_path / "p.makna")
+    with makna.create_project(loc, coder="ana") as p:
+        makna.import_text(p, "a.txt", TEXT, language=language)
+        makna.add_code(p, "tipu")
+        makna.code_turn(p, "a.txt", 2, "tipu", coder="ana")
+        makna.code_turn(p, "a.txt", 4, "tipu", coder="budi")
+    out = tmp_path / "bahas.html"
+    result = CliRunner().invoke(app, ["agreement", "disagreements", "-p", loc, "--unit", "turn", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f'<html lang="{expected}">' in out.read_text(encoding="utf-8")

@@ -93,3 +93,24 @@ def test_source_view_panel_by_keyboard(page: Any, served: tuple[Any, LiveServer]
     page.keyboard.press("r")
     expect(page.locator("#sg-panel li")).to_have_count(n - 2)
     assert _states(app)[str(rejected)] == "rejected"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_source_view_panel_writes_the_pages_decimal_mark(
+    browser: Any, served: tuple[Any, LiveServer], lang: str
+) -> None:
+    app, server = served
+    first = suggest.pending(app.state.project)[0]
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    app.state.lang = lang  # the workbench started in one language (makna serve --lang)
+    pg = context.new_page()
+    try:
+        pg.goto(f"{server.url}/?token={TOKEN}")
+        pg.goto(f"{server.url}/sources/{first.source_id}")
+        item = pg.locator(f"#sg-panel li[data-id='{first.id}']")
+        expect(item).to_be_visible()
+        shown = f"{first.confidence:.2f}"
+        expected = shown.replace(".", ",") if lang == "id" else shown
+        assert (item.text_content() or "").endswith(" · " + expected)
+    finally:
+        context.close()

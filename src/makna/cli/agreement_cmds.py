@@ -380,6 +380,17 @@ def project_cmd(
          title=f"Agreement on {res.unit} units, coders {', '.join(res.coders)}, {len(res.sources)} source(s)")
 
 
+def _project_lang(proj: Any) -> str:
+    """The language the project's sources are in, of en and id: the one most of them use ("id", the
+    report's default, on a tie or when none is either)."""
+    counts = {"id": 0, "en": 0}
+    for src in list_sources(proj):
+        base = (src.language or "").split("-")[0].lower()
+        if base in counts:
+            counts[base] += 1
+    return "en" if counts["en"] > counts["id"] else "id"
+
+
 @agreement_app.command("disagreements")
 def disagreements_cmd(
     project: ProjectOpt = None,
@@ -397,8 +408,10 @@ def disagreements_cmd(
         typer.Option("--output", "-o", help="Write to FILE.csv or FILE.html instead.", show_default=False),
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the HTML page's words: en or id (codes, "
-                                      "coders and transcripts as they are).")] = "en",
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the HTML page's words: en or id (codes, "
+                                             "coders and transcripts as they are) [default: the language of "
+                                             "most of the project's sources; Indonesian, as the report, when "
+                                             "none is en or id]", show_default=False)] = None,
 ) -> None:
     """Every unit where the coders differ: source, span, text and who applied which codes."""
     if unit is Unit.unitized:
@@ -408,8 +421,10 @@ def disagreements_cmd(
     scope = _scope(unit, coders, code, descendants, source, threshold, unitizer, excerpts, absent)
     with opened(project) as proj:
         listing = list_disagreements(proj, scope)
+        page_lang = lang if lang is not None else _project_lang(proj)
     if output is not None:
-        text = disagreements_csv(listing) if output.suffix.lower() == ".csv" else disagreements_html(listing, lang=lang)
+        text = (disagreements_csv(listing) if output.suffix.lower() == ".csv"
+                else disagreements_html(listing, lang=page_lang))
         write_output(output, text)
         typer.echo(f"Wrote {len(listing.rows)} disagreement(s) to {output}")
         return

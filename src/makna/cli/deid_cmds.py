@@ -586,9 +586,10 @@ def region_cmd(
                 typer.echo(f"{'Cleared' if clear else 'Set'} the naming tradition of {', '.join(changed)}.")
             return
         rows = [{"source": r.source, "region": r.region or "", "name": region_name(r.region), "from": r.origin,
-                 "tradition": f"{r.tradition} ({r.tradition_origin})" if r.tradition else ""}
+                 "tradition": f"{r.tradition} ({r.tradition_origin})" if r.tradition else "",
+                 "why": ", ".join(r.because[:5]) + (" ..." if len(r.because) > 5 else "")}
                 for r in source_regions(proj)]
-    emit(rows, ["source", "region", "name", "from", "tradition"], fmt, title="Surrogate regions",
+    emit(rows, ["source", "region", "name", "from", "tradition", "why"], fmt, title="Surrogate regions",
          empty="No scanned sources.")
 
 

@@ -55,7 +55,7 @@ from .regions import NATIONAL
 __all__ = ["COUNTRY_LOCALES", "Gender", "HONORIFIC_GENDER", "KIN_GENDER", "NAME_TITLES", "PROVINCE_TRADITION",
            "TRADITIONS", "draw_name", "ending_gender", "honorific_gender", "is_title", "kin_gender",
            "local_honorific", "locale_gender", "name_gender", "name_language", "name_pools", "neutral_names",
-           "pronoun_gender", "resolve_tradition", "token_gender", "token_traditions", "world_gender"]
+           "pronoun_gender", "resolve_tradition", "surname_title", "token_gender", "token_traditions", "world_gender"]
 
 Gender = Literal["m", "f"]
 
@@ -210,6 +210,16 @@ def local_honorific(text: str, start: int) -> bool:
     m = _BEFORE.search(text, max(0, start - 40), start)
     return m is not None and m.group(1).casefold() in HONORIFIC_GENDER and \
         m.group(1).casefold() not in _ENGLISH_HONORIFICS
+
+
+_SURNAME_TITLE: Final = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Doctor|Rev|Revd)\.?[ \t]+\Z")
+
+
+def surname_title(text: str, start: int) -> bool:
+    """Whether an English title that takes a surname (``Dr``, ``Mr``, ``Mrs``, ``Ms``, ``Prof``...) stands
+    right before ``text[start:]``: a one-word name after it is a surname (``Dr Hollis``), where an
+    Indonesian honorific takes a given name (``Pak Budi``; :func:`local_honorific`)."""
+    return _SURNAME_TITLE.search(text[max(0, start - 16):start]) is not None
 
 
 @cache

@@ -29,6 +29,7 @@ class PersonSurrogates:
     kin: dict[str, str]
     pronouns: dict[str, str]
     origins: dict[str, str]
+    surnames: dict[str, str]
     places: dict[str, str]
     language: str | None
     _gen: SurrogateGenerator
@@ -165,7 +166,9 @@ class PersonSurrogates:
                 names += 1
                 role = roles[i] if roles is not None else "name"
                 pool = gelar_words() if role == "gelar" else (clan_names() if role == "clan" else ())
-                out.append(_cased_like(tok, self._token_surrogate(tok, names == 1, language, gender, family, pool)))
+                # a lone name after Dr/Mr/Mrs in an English source is a surname: its surrogate one too
+                first = names == 1 and not (len(toks) == 1 and language == "en" and tok.lower() in self.surnames)
+                out.append(_cased_like(tok, self._token_surrogate(tok, first, language, gender, family, pool)))
         finally:
             self._gen.tradition = chosen
         return " ".join(out)

@@ -21,7 +21,16 @@ from typing import Any, Final, Literal
 from .accounts import ROLE_WORDS, split_account
 from .coarse import coarse_place, moved_code, moved_name
 from .name_forms import OriginalWords
-from .naming import HONORIFIC_GENDER, NAME_TITLES, Gender, honorific_gender, kin_gender, local_honorific, pronoun_gender
+from .naming import (
+    HONORIFIC_GENDER,
+    NAME_TITLES,
+    Gender,
+    honorific_gender,
+    kin_gender,
+    local_honorific,
+    pronoun_gender,
+    surname_title,
+)
 from .person_surrogates import PersonSurrogates, _cased_like, _place_key
 from .place_surrogates import PlaceSurrogates, place_forms
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
@@ -120,6 +129,9 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
     origins: dict[str, str] = field(default_factory=dict)
     """Name token (case-folded) -> ``id`` where an Indonesian honorific stands before it (``Pak
     Suharyanto`` in an English transcript keeps an Indonesian name)."""
+    surnames: dict[str, str] = field(default_factory=dict)
+    """Name token (case-folded) -> ``en`` where an English title that takes a surname stands before it alone
+    (``Dr Hollis``, ``Mrs Carter``): in an English source its surrogate is a surname, not a given name."""
     coarse: str = "keep"
     """What surrogates do with provinces, countries and large islands (:mod:`makna.privacy.coarse`): ``keep``
     them (the default), or ``replace`` each by another for the whole project, the towns following it."""
@@ -160,6 +172,8 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
                 if local_honorific(text, det.start):
                     for tok in det.text.split():
                         self.origins[tok.lower()] = "id"
+                if len(_original(det).split()) == 1 and surname_title(text, det.start):
+                    self.surnames[_original(det).lower()] = "en"
             for province, weight in province_votes(det.type, det.text).items():
                 self.votes[province] = self.votes.get(province, 0.0) + weight
 
@@ -317,7 +331,7 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         own = None if region is None else ("en" if is_country(region) else ("id" if language == "id" else None))
         try:
             self._gen.region, self._own_language = region or self.region, own
-            self._gen.tradition = tradition or self.tradition
+            self._gen.tradition = tradition or _project_tradition(self.tradition, region)
             self._gen.move = self._move if self.coarse == "replace" else None
             return self._surrogate(kind, original, language, gender)
         finally:
@@ -377,7 +391,7 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
                  and o.casefold() not in ORG_KIND_WORDS}
 
         kept: set[str] = set()  # an organisation's kind words ("Credit Union", "City Council") are no clash
-        if kind == "ORG":
+        if kind in ("ORG", "LOCATION"):  # a venue typed LOCATION keeps its kind words too
             org_head, _name, org_tail, _place = split_org(original)
             kept = {w.casefold() for w in (org_head + org_tail).split()}
 
@@ -504,6 +518,7 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
             "tradition": self.tradition,
             "pronouns": self.pronouns,
             "origins": self.origins,
+            "surnames": self.surnames,
             "coarse": self.coarse,
             "kept": self.kept,
             "moved": self.moved,
@@ -529,6 +544,7 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
             tradition=data.get("tradition"),
             pronouns={str(k): str(v) for k, v in data.get("pronouns", {}).items()},
             origins={str(k): str(v) for k, v in data.get("origins", {}).items()},
+            surnames={str(k): str(v) for k, v in data.get("surnames", {}).items()},
             coarse=str(data.get("coarse", "keep")),
             kept={str(k): str(v) for k, v in data.get("kept", {}).items()},
             moved={str(k): str(v) for k, v in data.get("moved", {}).items()},
@@ -585,6 +601,16 @@ def pseudonymise(
     finally:
         key.name_context(())
         key._pending = set()
+
+
+def _project_tradition(tradition: str | None, region: str | None) -> str | None:
+    """The project's naming tradition where a source's own region agrees with it: an Indonesian tradition
+    (jawa, minang...) holds for no source placed in another country (an English focus group inferred GB gets
+    that country's names, not Javanese ones), ``english`` for none placed in an Indonesian province."""
+    if tradition is None or region is None:
+        return tradition
+    abroad = is_country(region) and region.upper() != "ID"
+    return None if (tradition == "english") != abroad else tradition
 
 
 _POSSESSIVE_TYPES: Final = frozenset({"PERSON", "ORG", "LOCATION"})

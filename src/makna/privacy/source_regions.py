@@ -41,7 +41,7 @@ from ._state import State
 from .naming import resolve_tradition
 from .project import detection_language
 from .regions import is_country, region_votes, resolve_region, source_region
-from .surrogates import split_org
+from .surrogates import split_org, split_place
 
 __all__ = ["ENGLISH_DEFAULT", "SourceRegion", "case_peers", "own_region", "plan_regions", "set_region",
            "record_applied", "set_tradition", "source_regions", "source_votes"]
@@ -69,6 +69,8 @@ class SourceRegion:
     """The naming tradition set for the source or its case (None: the apply's, else each name's own)."""
     tradition_origin: str = ""
     """Where it comes from: ``source``, ``case``, or empty."""
+    because: tuple[str, ...] = ()
+    """For an inferred region: the source's own identifiers that vote for it (its places first), as written."""
 
 
 def own_region(plan: SourceRegion) -> str | None:
@@ -131,8 +133,21 @@ def _record(project: Project, what: str, code: str | None, prefixes: tuple[str, 
 def _votes_of(kind: str, text: str) -> dict[str, float]:
     if kind == "ORG":
         _head, name, _tail, place_named = split_org(text)
-        return region_votes("LOCATION", name) if place_named and name else {}
-    return region_votes(kind, text)
+        votes = region_votes("LOCATION", name) if place_named and name else {}
+    else:
+        votes = region_votes(kind, text)
+    return votes or (_after_type_word(text) if kind in {"LOCATION", "ORG"} else {})
+
+
+def _after_type_word(text: str) -> dict[str, float]:
+    """The votes of the place named after a place-type word inside ``text``: ``Cibiru`` of ``balai desa
+    Cibiru`` or ``Desa Cibiru`` (a village the regions data knows), where the whole names no region."""
+    words = text.split()
+    for i in range(len(words) - 1):
+        head, core = split_place(" ".join(words[i:]))
+        if head and (votes := region_votes("LOCATION", core)):
+            return votes
+    return {}
 
 
 def source_votes(identifiers: Iterable[tuple[str, str]]) -> dict[str, float]:
@@ -178,7 +193,11 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
             language = detection_language(st.language)
             region = source_region(votes, None, language)
             if region is not None:
-                plan = SourceRegion(st.name, region, "inferred", votes)
+                dets = st.review.final(include_pending=include_pending)
+                found = [d for d in dets if region in _votes_of(d.type, d.text)]
+                found.sort(key=lambda d: d.type not in {"LOCATION", "ADDRESS"})
+                because = tuple(dict.fromkeys(d.text for d in found))
+                plan = SourceRegion(st.name, region, "inferred", votes, because=because)
             elif language == "en" and project_region is not None and not is_country(project_region):
                 plan = SourceRegion(st.name, ENGLISH_DEFAULT, "language", votes)
             else:

@@ -59,6 +59,7 @@ from .ages import shift_age, shift_age_text
 from .date_surrogates import respell_month, shift_season
 from .districts import fold_place, has_districts, same_regency
 from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
+from .orgnames import ORG_HEAD_WORDS
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
     NATIONAL,
@@ -199,11 +200,15 @@ PLACE_NAMED_ORGS: Final = frozenset(
     "polsek polres polresta polrestabes polda koramil kodim puskesmas posyandu rsud kelurahan kantor camat "
     "pengadilan negeri kjri kbri dinas".split()) | PLACE_HEADS
 """Kind words of institutions named after their place (case-folded words): their name gets a place's surrogate."""
+_VENUE_WORDS: Final = frozenset(w.casefold() for w in ORG_HEAD_WORDS)
+"""The head words that make a run an organisation's name (:data:`makna.privacy.orgnames.ORG_HEAD_WORDS`:
+Church, Clinic, Infirmary, Centre...), case-folded."""
 _SCHOOLS: Final = frozenset("sd sdn smp smpn sma sman smk smkn mts mtsn man madrasah sekolah".split())
 ORG_KIND_WORDS: Final = frozenset(w.casefold() for w in ORG_SUFFIX_WORDS) | frozenset(
     "the & and dan ltd ltd. inc inc. llc plc co co. corp pty tbk tbk. persero (persero) sons negeri swasta home "
-    "homes house centre center primary secondary nursery".split()) | ORG_TAIL_WORDS
-"""Legal forms and kind words that end an organisation's name (case-folded): a surrogate keeps them."""
+    "homes house centre center primary secondary nursery".split()) | ORG_TAIL_WORDS | _VENUE_WORDS
+"""Legal forms and kind words that end an organisation's name (case-folded): a surrogate keeps them (a church
+stays a church, ``St Anne's Church`` -> ``Walsh Church``)."""
 
 
 def split_org(original: str) -> tuple[str, str, str, bool]:
@@ -604,6 +609,9 @@ class SurrogateGenerator:
         head, core = split_place(original)
         if head and head.split()[0].casefold() in _STREET_HEADS:  # "Jalan Melati": a street keeps "Jalan"
             return head + self._words(rng, min(max(len(core.split()), 1), 2))
+        if not head and original.split()[-1].casefold() in _VENUE_WORDS and split_org(original)[2]:
+            # a venue ("Harbour Street Community Centre") keeps its kind, as an organisation does: no town
+            return self._org(rng, original, language)
         street = _EN_STREET.fullmatch(original)
         if street is not None and not (country_places(original) or place_regions(original)):
             # "Station Road": a surname and the same street word (a town such as "Burgess Hill" stays a town)

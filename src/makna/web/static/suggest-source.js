@@ -8,6 +8,8 @@
   if (!textEl || !side) return;
   let msg = {};
   const t = (m) => msg[m] || m;
+  // the page's decimal mark, as web/render.py decimal() writes it: 0,85 on an Indonesian page
+  const decimal = (x) => (document.documentElement.lang === "id" ? x.toFixed(2).replace(".", ",") : x.toFixed(2));
   const label = { title: "Suggestions for this source", keys: "a accept · r reject · s skip", ok: "Accepted",
                   no: "Rejected", bad: "Could not save" };
   Promise.all([api("GET", "/api/suggestions/messages"),
@@ -29,7 +31,7 @@
       li.tabIndex = 0;
       li.dataset.id = s.id;
       li.title = s.text;
-      li.textContent = s.code_name + " · " + s.start + "–" + s.end + " · " + s.confidence.toFixed(2);
+      li.textContent = s.code_name + " · " + s.start + "–" + s.end + " · " + decimal(s.confidence);
       ul.appendChild(li);
     }
     box.append(h, hint, ul);
