@@ -93,10 +93,10 @@ def test_a_coding_that_cannot_be_followed_stays_a_conflict_in_one_line(project: 
         makna.code_span(local, "s1", 0, 2, "nama")
         message = push_message(local, pending(local))
     _deidentify(_as(project, "ana"), tmp_path / "key.json")
-    message["lengths"] = {sid: n + 1 for sid, n in message["lengths"].items()}  # not the text the apply replaced
+    message["sources"] = {sid: "0" * 64 for sid in message["sources"]}  # not the text the apply replaced
     result = apply_push(_as(project, "budi"), message)
     assert result.added == 0 and [c.reason for c in result.conflicts] == ["source_changed"]
-    assert "\n" not in result.conflicts[0].message and "cannot be followed" in result.conflicts[0].message
+    assert "\n" not in result.conflicts[0].message and "cannot be moved" in result.conflicts[0].message
 
 
 @st.composite

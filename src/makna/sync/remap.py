@@ -2,9 +2,14 @@
 de-identified text, through the public replacement records the apply stored (``deid_sources.replacements``:
 where each replaced span was and where its surrogate is, no original strings).
 
-A coding is moved only when the copy's text is the one that apply replaced: the copy was pulled
-before the apply (its high-water mark is older than the source's ``deid.apply`` event), that apply is
-the only change of the source's text since, and the copy's text has the length the records imply.
+A coding is moved only when the copy's text is exactly the one that apply replaced and the server's text
+is exactly the one it wrote: the push names the sha256 of each source's text as the copy has it, and the
+apply recorded the sha256 of the text it replaced and of the text it wrote (``deid_sources.replaced_sha256``,
+``applied_sha256``); a coding on any other text version (de-identified twice since the pull, changed after
+the apply, applied by a makna that kept no hashes) stays a conflict. The hash of the replaced text tells
+no more than the public records already do: with the new text they let whoever holds a candidate
+original confirm it.
+
 A start inside a replaced span moves to the start of its surrogate, an end inside one to its end, so a
 coding that straddles a replaced identifier keeps the whole replaced span.
 """
@@ -28,11 +33,6 @@ class Remap:
     def __init__(self, records: Sequence[Replacement]) -> None:
         self.records = sorted(records, key=lambda r: r.start)
 
-    @property
-    def shift(self) -> int:
-        """How much longer the de-identified text is than the text the apply replaced."""
-        return self.records[-1].new_end - self.records[-1].end if self.records else 0
-
     def span(self, start: int, end: int) -> tuple[int, int]:
         return map_span(start, end, self.records)
 
@@ -52,27 +52,20 @@ def _records(raw: Any) -> list[Replacement] | None:
         return None
 
 
-def find_remap(conn: Connection, source_id: str, *, high_water: Any, pulled_length: Any, length: int) -> Remap | None:
-    """The way to move codings on ``source_id`` made in a copy pulled at event ``high_water`` whose
-    text had ``pulled_length`` code points onto the server's text (``length`` now); None when the
-    copy's text is not the one the source's last de-identification replaced."""
-    if not isinstance(high_water, int) or not isinstance(pulled_length, int):
+def find_remap(conn: Connection, source_id: str, *, pulled_hash: Any, current_hash: str) -> Remap | None:
+    """The way to move codings on ``source_id`` made on the text whose hash is ``pulled_hash`` (as the
+    copy has it) onto the server's text (hash ``current_hash``): the records of the source's last
+    de-identification, when it replaced exactly that text and the source still has the text it wrote;
+    None otherwise (the coding cannot be followed). One row read, no event scanned."""
+    if not isinstance(pulled_hash, str):
         return None
-    d, e = tables.deid_sources.c, tables.events.c
-    row = conn.execute(select(d.applied_at, d.replacements).where(d.source_id == source_id)).first()
-    if row is None or row.applied_at is None:
+    d = tables.deid_sources.c
+    row = conn.execute(
+        select(d.applied_at, d.replacements, d.replaced_sha256, d.applied_sha256).where(d.source_id == source_id)
+    ).first()
+    if row is None or row.applied_at is None or row.replaced_sha256 is None:
         return None
+    if (row.replaced_sha256, row.applied_sha256) != (pulled_hash, current_hash):
+        return None  # another text (de-identified twice since the pull, or changed after the apply)
     records = _records(row.replacements)
-    if records is None:
-        return None
-    applies = [
-        p
-        for p in conn.execute(select(e.payload).where(e.action == "deid.apply", e.id > high_water)).scalars()
-        if isinstance(p, dict) and p.get("source_id") == source_id
-    ]
-    if len(applies) != 1:  # not de-identified since the pull, or more than once: the records do not chain
-        return None
-    remap = Remap(records)
-    if pulled_length + remap.shift != length:
-        return None
-    return remap
+    return None if records is None else Remap(records)

@@ -202,7 +202,6 @@ class _Apply:
         self.codes: dict[str, Any] = codes
         self._texts: dict[str, tuple[str, int] | None] = {}
         self._remaps: dict[str, Remap | None] = {}
-        self.high_water, self.lengths = message.get("high_water"), message.get("lengths") or {}
         self.remapped = 0
         self._codes: dict[str, Any] = {}
         self._mine: dict[str, dict[tuple[int, int, str], str]] = {}  # source -> (start, end, code) -> own coding
@@ -253,12 +252,11 @@ class _Apply:
             self._texts[sid] = None if row is None else (text_hash(row.text), row.length)
         return self._texts[sid]
 
-    def _remap(self, sid: str, length: int) -> Remap | None:
-        """How to move codings on ``sid`` made before its de-identification (:mod:`makna.sync.remap`)."""
+    def _remap(self, sid: str, current: str) -> Remap | None:
+        """How to move codings on ``sid`` made before its de-identification (:mod:`makna.sync.remap`):
+        from the text the copy has (its hash in the push) onto the server's (hash ``current``)."""
         if sid not in self._remaps:
-            pulled = self.lengths.get(sid) if isinstance(self.lengths, dict) else None
-            self._remaps[sid] = find_remap(self.conn, sid, high_water=self.high_water, pulled_length=pulled,
-                                           length=length)
+            self._remaps[sid] = find_remap(self.conn, sid, pulled_hash=self.sources.get(sid), current_hash=current)
         return self._remaps[sid]
 
     def _place(self, ch: _Change) -> tuple[str, str] | None:
@@ -268,10 +266,12 @@ class _Apply:
         if source is None:
             return "source_deleted", "its source was deleted on the server"
         if self.sources.get(row["source_id"]) != source[0]:
-            remap = self._remap(row["source_id"], source[1])
+            remap = self._remap(row["source_id"], source[0])
             if remap is None:
-                return "source_changed", ("its source's text changed on the server since your pull and the "
-                                          "change cannot be followed: code it again on the text as it is now")
+                return "source_changed", ("its source's text changed on the server since your pull, and not "
+                                          "only by one de-identification of the text your copy has, so the "
+                                          "coding cannot be moved: code it again on the text as it is "
+                                          "('makna pull --discard')")
             row["start"], row["end"] = remap.span(row["start"], row["end"])
             self.remapped += 1
         if not 0 <= row["start"] < row["end"] <= source[1]:
