@@ -215,7 +215,7 @@ def push_message(project: Project, changes: Pending) -> dict[str, Any]:
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "coder": info.coder,
             "project_id": info.project_id, "high_water": info.high_water,
             "sources": {sid: text_hash(text) for sid, text in texts.items()},
-            "lengths": {sid: len(text) for sid, text in texts.items()}, "codes": names,
+            "codes": names,
             "changes": [{"kind": ch.kind, "id": ch.id, "op": ch.op, "base": ch.base,
                          **({"row": _row_json(ch)} if ch.op == "put" else {})} for ch in changes.changes]}
 
@@ -285,7 +285,10 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
     kept, dropped = 0, []
     for ch in sorted(changes.changes, key=lambda ch: (ch.kind != "segment", ch.op == "delete")):
         table = tables.segments if ch.kind == "segment" else tables.memos
-        if ch.base is not None and server_now.get((ch.kind, ch.id)) != ch.base:
+        now = server_now.get((ch.kind, ch.id))
+        if now == (None if ch.op == "delete" else digest(ch.kind, ch.row)):
+            continue  # the server has it so already (done there too, or a push whose answer was lost): nothing lost
+        if ch.base is not None and now != ch.base:
             dropped.append((ch.kind, ch.id, "changed or deleted on the server since your pull; the server's "
                                             "version is kept"))
             continue
