@@ -277,12 +277,14 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
     """Re-apply unpushed ``changes`` on a refreshed copy where they still fit; the others are dropped
     (the caller keeps the old file). A change to a coding or memo that the server changed or deleted
     since the version it was made on (``server_now``: the digests of the refreshed rows) is dropped
-    too: re-applied, it would take the server's version as its base and overwrite it on the next push."""
+    too: re-applied, it would take the server's version as its base and overwrite it on the next push.
+    A change the server has already is neither kept nor dropped; a new coding the server has already (the
+    same span, code and memo, coded there too) is the server's, and memos on it move onto that coding."""
     s, c, seg = tables.sources.c, tables.codes.c, tables.segments.c
     me = project.coder_id(conn, coder)
     hashes = {r.id: text_hash(r.text) for r in conn.execute(select(s.id, s.text))}
     codes = set(conn.execute(select(c.id)).scalars())
-    kept, dropped = 0, []
+    kept, dropped, twins = 0, [], dict[str, str]()
     for ch in sorted(changes.changes, key=lambda ch: (ch.kind != "segment", ch.op == "delete")):
         table = tables.segments if ch.kind == "segment" else tables.memos
         now = server_now.get((ch.kind, ch.id))
@@ -299,6 +301,8 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
             kept += 1
             continue
         row = {**ch.row, "coder_id": me}
+        if ch.kind == "memo" and row["target_kind"] == "segment" and row["target_id"] in twins:
+            row["target_id"] = twins[row["target_id"]]  # the coding it is on was the server's already
         why = None
         if ch.kind == "segment":
             if row["source_id"] not in hashes:
@@ -307,10 +311,13 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
                 why = f"{RETEXTED} (de-identified?), so its offsets no longer hold"
             elif row["code_id"] not in codes:
                 why = "its code was deleted or merged on the server"
-            elif conn.execute(select(seg.id).where(
+            elif twin := conn.execute(select(seg.id, seg.memo).where(
                     seg.source_id == row["source_id"], seg.start == row["start"], seg.end == row["end"],
                     seg.code_id == row["code_id"], seg.coder_id == row["coder_id"], seg.id != ch.id)).first():
-                why = "the server has the same coding already"
+                if twin.memo == row["memo"]:  # coded on the server too (the web, another laptop): nothing lost
+                    twins[ch.id] = twin.id
+                    continue
+                why = "the server has the same coding already, with another memo"
         elif not target_exists(conn, row["target_kind"], row["target_id"]):
             why = f"the {row['target_kind']} it is on is no longer on the server"
         if why:

@@ -6,7 +6,9 @@ A push is a list of changes to the coder's own codings and memos, each by its id
 the row as the coder's copy had it when pulled (``base``; none for a new one). A change is applied
 only when the server's row still has that content; otherwise it is listed as a conflict and the
 server's row is left alone (never last-writer-wins). A change the server has already (a push sent
-twice) is a no-op, and a push that changes nothing logs nothing. Everything applied is one
+twice) is a no-op, and a push that changes nothing logs nothing. A new coding the coder made on
+the server too (same span and code: a ``duplicate`` conflict) is not added twice; a memo of the same
+push on it goes onto the server's coding. Everything applied is one
 transaction and one ``sync.push`` event by the coder, undoable by them like any step.
 """
 
@@ -208,6 +210,7 @@ class _Apply:
         self._current: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._inserts: list[tuple[Table, dict[str, Any]]] = []
         self.new_segments: list[str] = []
+        self.twins: dict[str, str] = {}  # a pushed coding the server has already under another id -> that id
 
     def prefetch(self, changes: list[_Change]) -> None:
         """Read (and on PostgreSQL lock) the server's rows of every change at once."""
@@ -328,8 +331,11 @@ class _Apply:
                 return self.conflict(ch, *problem)
             twin = self._own_twin(ch.row)
             if twin is not None and twin != ch.id:
+                self.twins[ch.id] = twin
                 return self.conflict(ch, "duplicate", f"you coded the same span with the same code on the server "
                                                       f"(coding {twin})")
+        elif ch.row["target_kind"] == "segment" and ch.row["target_id"] in self.twins:
+            ch.row["target_id"] = self.twins[ch.row["target_id"]]  # on the same coding the server has already
         elif not target_exists(self.conn, ch.row["target_kind"], ch.row["target_id"]):
             return self.conflict(ch, "target_deleted",
                                  f"the {ch.row['target_kind']} it is on was deleted on the server (or not pushed)")
