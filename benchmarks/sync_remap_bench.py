@@ -1,5 +1,6 @@
 """A push of offline codings made before the server's de-identification (team15, #11): the codings are
-moved onto the de-identified text (:mod:`makna.sync.remap`). Times ``apply_push`` alone, on SQLite.
+moved onto the de-identified text (:mod:`makna.sync.remap`). Times ``apply_push`` alone (both rounds: the spans asked,
+then the skeletons sent), on SQLite.
 
     PYTHONPATH=src python benchmarks/sync_remap_bench.py --sources 200 --codings 2000
 
@@ -23,7 +24,7 @@ from makna.access import Access
 from makna.coding import SegmentSpec
 from makna.privacy.project import add_detection, decide_all
 from makna.privacy.project_apply import apply
-from makna.sync.local import pending, push_message, write_copy
+from makna.sync.local import pending, push_message, with_skeletons, write_copy
 from makna.sync.server import apply_push, snapshot
 
 TEXT = (
@@ -76,7 +77,9 @@ def main() -> None:
             decide_all(_as(lab, "ana"), "accepted")
             apply(_as(lab, "ana"), Path(tmp) / "key.json", "correct horse battery staple")
             t0 = time.perf_counter()
-            result = apply_push(_as(lab, "budi"), message)
+            result = apply_push(_as(lab, "budi"), message)  # asks for the skeletons of the copy's texts
+            with makna.open_project(str(copy)) as local:
+                result = apply_push(_as(lab, "budi"), with_skeletons(local, message, result.replaced))
             took = time.perf_counter() - t0
     print(
         f"push of {len(message['changes'])} codings on {args.sources} de-identified sources: {took:.2f} s; "

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 import makna
 from makna.access import Access
@@ -22,8 +22,8 @@ from makna.privacy.project import add_detection, decide_all
 from makna.privacy.project_apply import apply
 from makna.store import tables
 from makna.sync import client
-from makna.sync.local import pending, push_message, write_copy
-from makna.sync.rows import text_hash
+from makna.sync.local import pending, push_message, with_skeletons, write_copy
+from makna.sync.remap import skeleton_hash
 from makna.sync.server import apply_push, snapshot
 
 ROLES = {"ana": "owner", "budi": "coder", "dewi": "manager"}
@@ -69,6 +69,7 @@ class _Fake:
                     "unchanged": result.unchanged,
                     "moved": result.moved,
                     "conflicts": [dataclasses.asdict(c) for c in result.conflicts],
+                    "replaced": result.replaced,
                 }
             )
         )
@@ -154,47 +155,51 @@ def test_two_refreshes_in_one_second_never_overwrite_a_kept_copy(
     assert len(set(backups)) == 2 and all(Path(str(b)).exists() for b in backups)
 
 
-def test_the_apply_records_which_text_it_replaced(lab: Any, tmp_path: Path) -> None:
-    _deidentify(_as(lab, "ana"), tmp_path / "key.json")
-    d, s = tables.deid_sources.c, tables.sources.c
-    with lab.store.read() as conn:
-        row = conn.execute(select(d.replaced_sha256, d.applied_sha256)).one()
-        new_text = conn.execute(select(s.text)).scalar_one()
-    assert (row.replaced_sha256, row.applied_sha256) == (text_hash(TEXT), text_hash(new_text))
-    assert new_text != TEXT
-
-
-def _coded_before_apply(lab: Any, tmp_path: Path) -> dict[str, Any]:
+def _coded_before_apply(lab: Any, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
     copy = _pull(lab, tmp_path)
     with makna.open_project(copy) as local:
         makna.code_span(local, "s1", *_span("dekat pasar"), "tempat")
         message = push_message(local, pending(local))
     _deidentify(_as(lab, "ana"), tmp_path / "key.json")
-    return message
+    return copy, message
 
 
-def test_the_remap_reads_the_hashes_not_the_event_log(lab: Any, tmp_path: Path) -> None:
-    message = _coded_before_apply(lab, tmp_path)
-    message["high_water"] = 10**9  # no event id tells the text version: the hash does
-    result = apply_push(_as(lab, "budi"), message)
+def test_a_push_after_an_apply_sends_the_skeleton_of_its_text_and_the_coding_moves(lab: Any, tmp_path: Path) -> None:
+    copy, message = _coded_before_apply(lab, tmp_path)
+    message["high_water"] = 10**9  # no event id tells the text version: the skeleton does
+    asked = apply_push(_as(lab, "budi"), message)
+    assert (asked.applied, asked.conflicts) == (0, []) and [len(s) for s in asked.replaced.values()] == [2]
+    with makna.open_project(copy) as local:
+        result = apply_push(_as(lab, "budi"), with_skeletons(local, message, asked.replaced))
     assert (result.added, result.moved, result.conflicts) == (1, 1, [])
     (seg,) = makna.retrieve(lab, code="tempat")
     assert seg.text == "dekat pasar"
 
 
-def test_a_coding_on_another_text_of_the_same_length_is_a_conflict_not_a_guess(lab: Any, tmp_path: Path) -> None:
-    message = _coded_before_apply(lab, tmp_path)
-    other = TEXT.replace("Ibu", "Bpk")  # as long as the replaced text, not it
-    message["sources"] = {sid: text_hash(other) for sid in message["sources"]}
-    result = apply_push(_as(lab, "budi"), message)
+def test_client_push_after_an_apply_moves_the_coding_in_one_call(lab: Any, tmp_path: Path) -> None:
+    copy, _message = _coded_before_apply(lab, tmp_path)
+    report = client.push(copy)
+    assert (report.added, report.moved, report.conflicts) == (1, 1, [])
+    with makna.open_project(copy) as local:
+        assert not len(pending(local))
+
+
+def test_a_coding_on_a_text_changed_outside_the_replaced_spans_is_a_conflict_not_a_guess(
+    lab: Any, tmp_path: Path
+) -> None:
+    copy, message = _coded_before_apply(lab, tmp_path)
+    asked = apply_push(_as(lab, "budi"), message)
+    other = TEXT.replace("Ibu", "Bpk")  # as long as the replaced text, not it (outside the replaced spans)
+    skeletons = {sid: skeleton_hash(other, spans) for sid, spans in asked.replaced.items()}
+    result = apply_push(_as(lab, "budi"), {**message, "skeletons": skeletons})
     assert result.added == 0 and [c.reason for c in result.conflicts] == ["source_changed"]
     assert "cannot be moved" in result.conflicts[0].message and "\n" not in result.conflicts[0].message
 
 
-def test_a_source_applied_without_recorded_hashes_is_a_conflict(lab: Any, tmp_path: Path) -> None:
-    message = _coded_before_apply(lab, tmp_path)
-    with lab.store.batch() as conn:  # as an apply by a makna before migration 0015 left it
-        conn.execute(update(tables.deid_sources).values(replaced_sha256=None, applied_sha256=None))
+def test_a_skeleton_that_does_not_fit_is_a_conflict(lab: Any, tmp_path: Path) -> None:
+    copy, message = _coded_before_apply(lab, tmp_path)
+    with makna.open_project(copy) as local:
+        message = with_skeletons(local, message, {sid: [[0, 10**6]] for sid in message["sources"]})  # beyond the text
     result = apply_push(_as(lab, "budi"), message)
     assert result.added == 0 and [c.reason for c in result.conflicts] == ["source_changed"]
 

@@ -519,9 +519,7 @@ def apply(
             with project.store.write(project.actor, "deid.apply", payload):
                 _replace_source(project, conn, st, new_text, reps, int(mapping.date_offset or 0))
                 conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id).values(
-                    applied_at=now, mode=mode, key_id=key_id, replacements=[r.public() for r in reps],
-                    replaced_sha256=key.records[st.source_id]["sha256"],
-                    applied_sha256=hashlib.sha256(new_text.encode("utf-8")).hexdigest()))
+                    applied_at=now, mode=mode, key_id=key_id, replacements=[r.public() for r in reps]))
                 record_applied(conn, st.source_id, regions[st.source_id])
             by_type.update(types)
         field_types = Counter(r.type for _st, _v, reps in field_plans for r in reps if r.replacement != r.original)

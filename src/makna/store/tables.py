@@ -232,13 +232,9 @@ deid_sources = Table(
     Column("mode", String(16)),
     Column("key_id", String(64)),
     Column("replacements", JSON),
-    Column("replaced_sha256", String(64)),
-    Column("applied_sha256", String(64)),
 )
 """De-identification state of a source: its review (spans, no identifier strings) and, once applied,
-the mode, key id and public replacement records (migration 0003), and the sha256 of the text the last
-apply replaced and of the text it wrote (migration 0015: an offline coding made on the replaced text
-is moved onto the new one, :mod:`makna.sync.remap`)."""
+the mode, key id and public replacement records (migration 0003)."""
 
 deid_fields = Table(
     "deid_fields",

@@ -41,6 +41,7 @@ from .local import (
     set_session,
     source_hashes,
     sync_info,
+    with_skeletons,
     write_copy,
 )
 
@@ -289,6 +290,9 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
         with _Server(info.server, info.token, info.csrf) as server:
             server.find(info.project_id)
             answer = server.call("POST", "/api/sync/push", body=message, project=info.project_id)
+            if isinstance(answer, dict) and answer.get("replaced"):  # de-identified since: send the skeletons
+                message = with_skeletons(proj, message, answer["replaced"])
+                answer = server.call("POST", "/api/sync/push", body=message, project=info.project_id)
         report = _report(len(changes), answer)
         mark_synced(proj, changes, {(c["kind"], c["id"]) for c in report.conflicts},
                     {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")})
@@ -327,6 +331,8 @@ def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | o
             raise SyncError(f"{target} did not make {proj.location} for {info.coder!r} (its log has no such copy): "
                             "push into the project it was made from")
         result = apply_push(origin, message)
+        if result.replaced:  # de-identified since the copy was made: send the skeletons of its texts
+            result = apply_push(origin, with_skeletons(proj, message, result.replaced))
     conflicts = [{"kind": c.kind, "id": c.id, "reason": c.reason, "message": c.message} for c in result.conflicts]
     report = PushReport(len(changes), result.added, result.changed, result.deleted, result.unchanged, conflicts,
                         into=str(target), moved=result.moved)
@@ -358,6 +364,8 @@ def _made_for(origin: Project, token: str, coder: str) -> bool:
 
 def _report(sent: int, answer: Mapping[str, Any]) -> PushReport:
     try:
+        if answer.get("replaced"):  # asked for skeletons again: not an answer to a push that sent them
+            raise KeyError("replaced")
         conflicts = [{k: str(c[k]) for k in ("kind", "id", "reason", "message")} for c in answer["conflicts"]]
         return PushReport(sent, int(answer["added"]), int(answer["changed"]), int(answer["deleted"]),
                           int(answer["unchanged"]), conflicts, moved=int(answer.get("moved") or 0))

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from ..access import ROLES, Access, Role, allows, check_role
 from ..errors import NotFoundError, SyncError
@@ -30,6 +30,7 @@ from ..project import Project, create_project
 from ..store import bulk_insert, tables
 from ..store._cipher import Passphrase
 from ..store.transfer import parents_first
+from .remap import skeleton_hash
 from .rows import (
     MEMO_FIELDS,
     PULLED_TABLES,
@@ -42,7 +43,8 @@ from .rows import (
 )
 
 __all__ = ["SyncInfo", "Change", "Pending", "PullReport", "sync_info", "is_pulled", "guard", "pending",
-           "push_message", "mark_synced", "write_copy", "mark_coder_copy", "copy_token", "set_session",
+           "push_message", "with_skeletons", "mark_synced",
+           "write_copy", "mark_coder_copy", "copy_token", "set_session",
            "source_hashes", "RETEXTED", "FILE_ORIGIN"]
 
 _PREFIX = "sync."
@@ -220,6 +222,20 @@ def push_message(project: Project, changes: Pending) -> dict[str, Any]:
                          **({"row": _row_json(ch)} if ch.op == "put" else {})} for ch in changes.changes]}
 
 
+def with_skeletons(project: Project, message: Mapping[str, Any], replaced: Any) -> dict[str, Any]:
+    """``message`` again with the hash of each source's text, as the copy has it, outside the spans the
+    server's last de-identification of it replaced (``replaced``: the push's answer); the server moves the
+    codings on it onto the new text when its own text outside the surrogates is the same (:mod:`.remap`)."""
+    if not isinstance(replaced, dict) or not replaced:
+        raise SyncError("the server's answer to the push is malformed")
+    s = tables.sources.c
+    with project.store.read() as conn:
+        texts = {r.id: r.text for r in conn.execute(select(s.id, s.text).where(s.id.in_(list(replaced))))}
+    skeletons = {sid: skeleton_hash(texts[sid], spans) if sid in texts and isinstance(spans, list) else None
+                 for sid, spans in replaced.items()}
+    return {**message, "skeletons": {sid: h or "" for sid, h in skeletons.items()}}
+
+
 def mark_synced(project: Project, changes: Pending, conflicts: set[tuple[str, str]],
                 counts: Mapping[str, int]) -> None:
     """Record that the server now has every change of ``changes`` but the ``conflicts`` (kind, id):
@@ -314,10 +330,15 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
             elif twin := conn.execute(select(seg.id, seg.memo).where(
                     seg.source_id == row["source_id"], seg.start == row["start"], seg.end == row["end"],
                     seg.code_id == row["code_id"], seg.coder_id == row["coder_id"], seg.id != ch.id)).first():
-                if twin.memo == row["memo"]:  # coded on the server too (the web, another laptop): nothing lost
+                if ch.base is None:  # a new coding made on the server too: it is the server's, memos go onto it
                     twins[ch.id] = twin.id
+                    if row["memo"] and row["memo"] != twin.memo:  # its inline memo too (a change to push)
+                        memo = f"{twin.memo}\n\n{row['memo']}" if twin.memo else row["memo"]
+                        conn.execute(update(tables.segments).where(seg.id == twin.id).values(memo=memo))
+                        kept += 1
                     continue
-                why = "the server has the same coding already, with another memo"
+                why = ("the server has a coding of the same span with the same code already (made there "
+                       "meanwhile); your move of this one onto it would duplicate it")
         elif not target_exists(conn, row["target_kind"], row["target_id"]):
             why = f"the {row['target_kind']} it is on is no longer on the server"
         if why:

@@ -2,13 +2,14 @@
 de-identified text, through the public replacement records the apply stored (``deid_sources.replacements``:
 where each replaced span was and where its surrogate is, no original strings).
 
-A coding is moved only when the copy's text is exactly the one that apply replaced and the server's text
-is exactly the one it wrote: the push names the sha256 of each source's text as the copy has it, and the
-apply recorded the sha256 of the text it replaced and of the text it wrote (``deid_sources.replaced_sha256``,
-``applied_sha256``); a coding on any other text version (de-identified twice since the pull, changed after
-the apply, applied by a makna that kept no hashes) stays a conflict. The hash of the replaced text tells
-no more than the public records already do: with the new text they let whoever holds a candidate
-original confirm it.
+A coding is moved only when the copy's text is, outside each replaced span, exactly the server's text
+outside each surrogate (its *skeleton*): the server answers a push on a source whose text changed by
+an apply with the replaced spans (:func:`replaced_spans`); the copy sends back the hash of its text's
+skeleton by those spans (:func:`skeleton_hash`), which the server compares with its own text's skeleton
+by the surrogates. A coding on any other text version (de-identified twice since the pull, changed
+outside the replaced spans, applied before the copy was pulled) stays a conflict. The project keeps no
+hash or other verifier of the original text: the skeleton is the de-identified text outside the
+surrogates, which whoever holds the project can read already, so it confirms no guessed identifier.
 
 A start inside a replaced span moves to the start of its surrogate, an end inside one to its end, so a
 coding that straddles a replaced identifier keeps the whole replaced span.
@@ -16,6 +17,8 @@ coding that straddles a replaced identifier keeps the whole replaced span.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,7 +27,7 @@ from sqlalchemy import Connection, select
 from ..privacy.replacements import Replacement, map_span
 from ..store import tables
 
-__all__ = ["Remap", "find_remap"]
+__all__ = ["Remap", "find_remap", "replaced_spans", "skeleton_hash"]
 
 
 class Remap:
@@ -37,35 +40,60 @@ class Remap:
         return map_span(start, end, self.records)
 
 
-
 def _records(raw: Any) -> list[Replacement] | None:
     if not isinstance(raw, list):
         return None
     try:
-        return [
+        return sorted((
             Replacement(
                 int(r["start"]), int(r["end"]), int(r["new_start"]), int(r["new_end"]), str(r.get("type", "")), "", ""
             )
             for r in raw
-        ]
+        ), key=lambda r: r.start)
     except (KeyError, TypeError, ValueError):
         return None
 
 
-def find_remap(conn: Connection, source_id: str, *, pulled_hash: Any, current_hash: str) -> Remap | None:
-    """The way to move codings on ``source_id`` made on the text whose hash is ``pulled_hash`` (as the
-    copy has it) onto the server's text (hash ``current_hash``): the records of the source's last
-    de-identification, when it replaced exactly that text and the source still has the text it wrote;
-    None otherwise (the coding cannot be followed). One row read, no event scanned."""
-    if not isinstance(pulled_hash, str):
-        return None
+def skeleton_hash(text: str, spans: Sequence[Sequence[int]]) -> str | None:
+    """The sha256 of ``text`` outside the sorted, disjoint ``spans`` ([start, end) pairs): the pieces
+    between them, in order; None when the spans do not fit the text."""
+    pieces, pos = [], 0
+    for span in spans:
+        if len(span) != 2 or not all(isinstance(n, int) and not isinstance(n, bool) for n in span):
+            return None
+        start, end = int(span[0]), int(span[1])
+        if not pos <= start <= end <= len(text):
+            return None
+        pieces.append(text[pos:start])
+        pos = end
+    pieces.append(text[pos:])
+    return hashlib.sha256(json.dumps(pieces, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _applied(conn: Connection, source_id: str) -> list[Replacement] | None:
     d = tables.deid_sources.c
-    row = conn.execute(
-        select(d.applied_at, d.replacements, d.replaced_sha256, d.applied_sha256).where(d.source_id == source_id)
-    ).first()
-    if row is None or row.applied_at is None or row.replaced_sha256 is None:
+    row = conn.execute(select(d.applied_at, d.replacements).where(d.source_id == source_id)).first()
+    if row is None or row.applied_at is None:
         return None
-    if (row.replaced_sha256, row.applied_sha256) != (pulled_hash, current_hash):
-        return None  # another text (de-identified twice since the pull, or changed after the apply)
-    records = _records(row.replacements)
-    return None if records is None else Remap(records)
+    return _records(row.replacements)
+
+
+def replaced_spans(conn: Connection, source_id: str) -> list[list[int]] | None:
+    """Where the source's last de-identification replaced text ([start, end) in the text it replaced; no
+    strings), for a copy to hash its text's skeleton by; None when it was never de-identified."""
+    records = _applied(conn, source_id)
+    return None if not records else [[r.start, r.end] for r in records]
+
+
+def find_remap(conn: Connection, source_id: str, *, skeleton: Any) -> Remap | None:
+    """The way to move codings on ``source_id`` made on a text whose skeleton by the replaced spans
+    hashes to ``skeleton`` (sent by the copy) onto the server's text: the records of the source's last
+    de-identification, when the server's text outside the surrogates is that skeleton; None otherwise
+    (the coding cannot be followed)."""
+    records = _applied(conn, source_id) if isinstance(skeleton, str) else None
+    if not records:
+        return None
+    text = conn.execute(select(tables.sources.c.text).where(tables.sources.c.id == source_id)).scalar()
+    if text is None or skeleton_hash(text, [(r.new_start, r.new_end) for r in records]) != skeleton:
+        return None
+    return Remap(records)

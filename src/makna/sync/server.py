@@ -29,7 +29,7 @@ from ..project import Project
 from ..rounds import visible
 from ..store import tables
 from ..text import refuse_unstorable
-from .remap import Remap, find_remap
+from .remap import Remap, find_remap, replaced_spans
 from .rows import (
     MEMO_FIELDS,
     PULLED_TABLES,
@@ -109,6 +109,9 @@ class PushResult:
     unchanged: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     moved: int = 0  # codings made before the source's de-identification, moved onto its new text
+    #: sources whose text an apply changed since the copy's text, with the replaced spans: nothing was
+    #: applied; the copy sends the push again with the hash of its text's skeleton by them (:mod:`.remap`)
+    replaced: dict[str, list[list[int]]] = field(default_factory=dict)
 
     @property
     def applied(self) -> int:
@@ -204,6 +207,8 @@ class _Apply:
         self.codes: dict[str, Any] = codes
         self._texts: dict[str, tuple[str, int] | None] = {}
         self._remaps: dict[str, Remap | None] = {}
+        skeletons = message.get("skeletons")
+        self.skeletons: dict[str, Any] = skeletons if isinstance(skeletons, dict) else {}
         self.remapped = 0
         self._codes: dict[str, Any] = {}
         self._mine: dict[str, dict[tuple[int, int, str], str]] = {}  # source -> (start, end, code) -> own coding
@@ -255,11 +260,23 @@ class _Apply:
             self._texts[sid] = None if row is None else (text_hash(row.text), row.length)
         return self._texts[sid]
 
-    def _remap(self, sid: str, current: str) -> Remap | None:
+    def ask(self, changes: list[_Change]) -> dict[str, list[list[int]]]:
+        """The replaced spans of each source of a pushed coding whose text an apply changed since the
+        copy's, when the push carries no skeleton of it (the copy is to send one first)."""
+        asked: dict[str, list[list[int]]] = {}
+        for sid in dict.fromkeys(ch.row["source_id"] for ch in changes if ch.kind == "segment" and ch.op == "put"):
+            source = self._source(sid)
+            if source is not None and self.sources.get(sid) != source[0] and sid not in self.skeletons:
+                spans = replaced_spans(self.conn, sid)
+                if spans is not None:
+                    asked[sid] = spans
+        return asked
+
+    def _remap(self, sid: str) -> Remap | None:
         """How to move codings on ``sid`` made before its de-identification (:mod:`makna.sync.remap`):
-        from the text the copy has (its hash in the push) onto the server's (hash ``current``)."""
+        by the skeleton of its text the copy sent."""
         if sid not in self._remaps:
-            self._remaps[sid] = find_remap(self.conn, sid, pulled_hash=self.sources.get(sid), current_hash=current)
+            self._remaps[sid] = find_remap(self.conn, sid, skeleton=self.skeletons.get(sid))
         return self._remaps[sid]
 
     def _place(self, ch: _Change) -> tuple[str, str] | None:
@@ -269,7 +286,7 @@ class _Apply:
         if source is None:
             return "source_deleted", "its source was deleted on the server"
         if self.sources.get(row["source_id"]) != source[0]:
-            remap = self._remap(row["source_id"], source[0])
+            remap = self._remap(row["source_id"])
             if remap is None:
                 return "source_changed", ("its source's text changed on the server since your pull, and not "
                                           "only by one de-identification of the text your copy has, so the "
@@ -331,7 +348,8 @@ class _Apply:
                 return self.conflict(ch, *problem)
             twin = self._own_twin(ch.row)
             if twin is not None and twin != ch.id:
-                self.twins[ch.id] = twin
+                if cur is None:  # a new coding the server has already: its memos go there (an edit's stay on it)
+                    self.twins[ch.id] = twin
                 return self.conflict(ch, "duplicate", f"you coded the same span with the same code on the server "
                                                       f"(coding {twin})")
         elif ch.row["target_kind"] == "segment" and ch.row["target_id"] in self.twins:
@@ -357,7 +375,9 @@ def apply_push(project: Project, message: Mapping[str, Any]) -> PushResult:
     """Apply a coder's offline work (a message of :func:`makna.sync.local.push_message`) as the
     acting coder, who must hold the ``code`` permission and be the coder who pulled the copy. Codings
     first, then memos, then deleted codings; one transaction, one ``sync.push`` event; nothing at all
-    when nothing changes."""
+    when nothing changes. When a coding is on a source an apply changed since the copy's text and the
+    message carries no ``skeletons``, nothing is applied and ``replaced`` names the replaced spans: the
+    copy sends the push again with them (:func:`makna.sync.local.with_skeletons`)."""
     check_format(message, schema=project.store.schema_revision() or "", where="this copy")
     require(project, "code")
     if message.get("coder") != project.actor:
@@ -371,6 +391,10 @@ def apply_push(project: Project, message: Mapping[str, Any]) -> PushResult:
     try:
         with project.store.write(project.actor, "sync.push", payload) as conn:
             run = _Apply(conn, project.coder_id(conn), message, result)
+            asked = run.ask(changes)
+            if asked:  # the copy is to send its texts' skeletons first: nothing applied yet
+                result = PushResult(replaced=asked)
+                raise _Nothing
             run.prefetch(changes)
             for n, ch in enumerate(changes):
                 if n and changes[n - 1].kind != ch.kind:
