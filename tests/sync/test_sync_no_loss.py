@@ -70,6 +70,7 @@ class _Fake:
                     "moved": result.moved,
                     "conflicts": [dataclasses.asdict(c) for c in result.conflicts],
                     "replaced": result.replaced,
+                    "retargeted": result.retargeted,
                 }
             )
         )

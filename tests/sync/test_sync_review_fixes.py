@@ -152,7 +152,6 @@ def test_a_coders_copy_of_a_project_file_carries_no_hash_of_the_original(tmp_pat
         assert hashlib.sha256(TEXT.encode("utf-8")).hexdigest() not in _hashes_in(local)
 
 
-@pytest.mark.xfail(strict=True, reason="finding 6: next commit")
 def test_a_memo_moved_onto_the_webs_coding_can_be_edited_again_before_a_refresh(lab: Any, tmp_path: Path) -> None:
     copy = _pull(lab, tmp_path)
     with makna.open_project(copy) as local:
@@ -164,6 +163,13 @@ def test_a_memo_moved_onto_the_webs_coding_can_be_edited_again_before_a_refresh(
         makna.update_memo(local, memo.id, "catatan kedua")  # the coder keeps working in the same copy
     second = client.push(copy)
     assert [c["reason"] for c in second.conflicts if c["kind"] == "memo"] == []  # team15: changed_on_server
+    m = tables.memos.c
+    with lab.store.read() as conn:
+        assert conn.execute(select(m.text).where(m.id == memo.id)).scalar() == "catatan kedua"
+    report = client.refresh(copy)  # the duplicate coding is the server's; nothing dropped, nothing left
+    assert report.dropped == ()
+    with makna.open_project(copy) as local:
+        assert not len(pending(local))
 
 
 def test_an_offline_duplicate_of_a_web_coding_carries_its_memo_onto_it(lab: Any, tmp_path: Path) -> None:

@@ -89,6 +89,7 @@ class PushReport:
     conflicts: list[dict[str, str]] = field(default_factory=list)
     into: str | None = None  # a coder's copy of a project file: that project (None: the server)
     moved: int = 0  # codings made before their source's de-identification, moved onto its new text
+    retargeted: dict[str, str] = field(default_factory=dict)  # memos put onto the server's twin coding
 
 
 class _Server:
@@ -295,7 +296,8 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
                 answer = server.call("POST", "/api/sync/push", body=message, project=info.project_id)
         report = _report(len(changes), answer)
         mark_synced(proj, changes, {(c["kind"], c["id"]) for c in report.conflicts},
-                    {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")})
+                    {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")},
+                    retargeted=report.retargeted)
     return report
 
 
@@ -335,9 +337,10 @@ def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | o
             result = apply_push(origin, with_skeletons(proj, message, result.replaced))
     conflicts = [{"kind": c.kind, "id": c.id, "reason": c.reason, "message": c.message} for c in result.conflicts]
     report = PushReport(len(changes), result.added, result.changed, result.deleted, result.unchanged, conflicts,
-                        into=str(target), moved=result.moved)
+                        into=str(target), moved=result.moved, retargeted=result.retargeted)
     mark_synced(proj, changes, {(c["kind"], c["id"]) for c in conflicts},
-                {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")})
+                {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")},
+                retargeted=result.retargeted)
     return report
 
 
@@ -368,7 +371,8 @@ def _report(sent: int, answer: Mapping[str, Any]) -> PushReport:
             raise KeyError("replaced")
         conflicts = [{k: str(c[k]) for k in ("kind", "id", "reason", "message")} for c in answer["conflicts"]]
         return PushReport(sent, int(answer["added"]), int(answer["changed"]), int(answer["deleted"]),
-                          int(answer["unchanged"]), conflicts, moved=int(answer.get("moved") or 0))
+                          int(answer["unchanged"]), conflicts, moved=int(answer.get("moved") or 0),
+                          retargeted={str(k): str(v) for k, v in (answer.get("retargeted") or {}).items()})
     except (KeyError, TypeError, ValueError):
         raise SyncError("the server's answer to the push is malformed") from None
 

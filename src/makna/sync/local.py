@@ -237,13 +237,22 @@ def with_skeletons(project: Project, message: Mapping[str, Any], replaced: Any) 
 
 
 def mark_synced(project: Project, changes: Pending, conflicts: set[tuple[str, str]],
-                counts: Mapping[str, int]) -> None:
+                counts: Mapping[str, int], *, retargeted: Mapping[str, str] | None = None) -> None:
     """Record that the server now has every change of ``changes`` but the ``conflicts`` (kind, id):
-    their base becomes what the copy has (one ``sync.push`` event in the copy)."""
+    their base becomes what the copy has (one ``sync.push`` event in the copy). A memo the server put
+    onto its own coding of the same span (``retargeted``: memo id -> that coding) is put there in the
+    copy too, its base the row as the server stored it."""
     info = sync_info(project)
-    done = [ch for ch in changes.changes if (ch.kind, ch.id) not in conflicts]
+    moved = dict(retargeted or {})
+    done = [ch if ch.id not in moved or ch.kind != "memo" or ch.op != "put"
+            else Change(ch.kind, ch.id, ch.op, ch.base, {**ch.row, "target_id": moved[ch.id]})
+            for ch in changes.changes if (ch.kind, ch.id) not in conflicts]
     payload: dict[str, Any] = {**counts, "conflicts": len(conflicts)}
     with project.store.write(info.coder, "sync.push", payload) as conn:
+        m = tables.memos.c
+        for ch in done:
+            if ch.kind == "memo" and ch.id in moved:
+                conn.execute(update(tables.memos).where(m.id == ch.id).values(target_id=moved[ch.id]))
         b = tables.sync_base.c
         for kind in ("segment", "memo"):
             ids = [ch.id for ch in done if ch.kind == kind]

@@ -112,6 +112,8 @@ class PushResult:
     #: sources whose text an apply changed since the copy's text, with the replaced spans: nothing was
     #: applied; the copy sends the push again with the hash of its text's skeleton by them (:mod:`.remap`)
     replaced: dict[str, list[list[int]]] = field(default_factory=dict)
+    #: memos put onto the server's coding of the same span (a twin of the copy's new coding): memo -> coding
+    retargeted: dict[str, str] = field(default_factory=dict)
 
     @property
     def applied(self) -> int:
@@ -354,6 +356,7 @@ class _Apply:
                                                       f"(coding {twin})")
         elif ch.row["target_kind"] == "segment" and ch.row["target_id"] in self.twins:
             ch.row["target_id"] = self.twins[ch.row["target_id"]]  # on the same coding the server has already
+            self.result.retargeted[ch.id] = ch.row["target_id"]
         elif not target_exists(self.conn, ch.row["target_kind"], ch.row["target_id"]):
             return self.conflict(ch, "target_deleted",
                                  f"the {ch.row['target_kind']} it is on was deleted on the server (or not pushed)")
