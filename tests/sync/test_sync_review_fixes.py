@@ -109,14 +109,9 @@ def test_a_memo_on_an_edited_coding_is_not_moved_onto_another_coding(lab: Any, t
     assert target in (None, a.id), (target, b.id, result.conflicts)
 
 
-@pytest.mark.xfail(strict=True, reason="finding 5: next commit")
 def test_an_offline_delete_of_a_memo_hidden_by_a_blind_round_is_not_silently_forgotten(
     lab: Any, tmp_path: Path
 ) -> None:
-    import pytest
-
-    from makna.errors import SyncError
-
     other = makna.code_span(_as(lab, "ana"), "s1", *_span("dekat pasar"), "tempat")
     memo = makna.add_memo(_as(lab, "budi"), "segment", other.id, "catatan budi")
     copy = _pull(lab, tmp_path)
@@ -124,16 +119,14 @@ def test_an_offline_delete_of_a_memo_hidden_by_a_blind_round_is_not_silently_for
         makna.delete_memo(local, memo.id)
         assert len(pending(local)) == 1
     makna.open_round(_as(lab, "dewi"), "putaran", blind=True)  # hides ana's coding, and budi's memo on it
-    try:
-        report = client.refresh(copy)
-    except SyncError:
-        return  # refused: the delete is kept (fine)
+    report = client.refresh(copy)
+    assert (report.kept, report.dropped) == (1, ())  # kept: still a delete to push
+    with makna.open_project(copy) as local:
+        assert [(ch.id, ch.op) for ch in pending(local).changes] == [(memo.id, "delete")]
+    client.push(copy)
     m = tables.memos.c
     with lab.store.read() as conn:
-        still = conn.execute(select(m.id).where(m.id == memo.id)).scalar()
-    # team15: no refusal, nothing listed, nothing pending, and the server still has the memo
-    assert report.dropped or still is None, (report.kept, report.dropped)
-    _ = pytest
+        assert conn.execute(select(m.id).where(m.id == memo.id)).scalar() is None
 
 
 def test_a_coders_copy_of_a_project_file_carries_no_hash_of_the_original(tmp_path: Path) -> None:

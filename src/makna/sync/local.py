@@ -32,6 +32,7 @@ from ..store._cipher import Passphrase
 from ..store.transfer import parents_first
 from .remap import skeleton_hash
 from .rows import (
+    KINDS,
     MEMO_FIELDS,
     PULLED_TABLES,
     SEGMENT_FIELDS,
@@ -297,8 +298,17 @@ def copy_token(project: Project) -> str:
 
 
 # ---------------------------------------------------------------------------------- writing a copy
+def _hidden(raw: Any) -> dict[tuple[str, str], str]:
+    """The snapshot's ``hidden`` rows (the coder's own, hidden by a blind round): (kind, id) -> digest."""
+    if not isinstance(raw, dict):
+        return {}
+    return {(kind, str(rid)): str(d) for kind in KINDS if isinstance(rows := raw.get(kind), dict)
+            for rid, d in rows.items()}
+
+
 def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_hashes: Mapping[str, str],
-          server_now: Mapping[tuple[str, str], str]) -> tuple[int, list[tuple[str, str, str]]]:
+          server_now: Mapping[tuple[str, str], str],
+          hidden: set[tuple[str, str]] | None = None) -> tuple[int, list[tuple[str, str, str]]]:
     """Re-apply unpushed ``changes`` on a refreshed copy where they still fit; the others are dropped
     (the caller keeps the old file). A change to a coding or memo that the server changed or deleted
     since the version it was made on (``server_now``: the digests of the refreshed rows) is dropped
@@ -318,6 +328,13 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
         if ch.base is not None and now != ch.base:
             dropped.append((ch.kind, ch.id, "changed or deleted on the server since your pull; the server's "
                                             "version is kept"))
+            continue
+        if (ch.kind, ch.id) in (hidden or ()):  # on the server, hidden from the copy by a blind round
+            if ch.op == "delete":  # still to push: its base stays, so it stays a pending delete
+                conn.execute(insert(tables.sync_base).values(kind=ch.kind, id=ch.id, digest=now))
+                kept += 1
+            else:
+                dropped.append((ch.kind, ch.id, "a blind round hides it from your copy now; push it first"))
             continue
         if ch.op == "delete":
             if ch.kind == "segment":
@@ -390,8 +407,9 @@ def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server:
             if base:
                 bulk_insert(conn, tables.sync_base, base)
             if keep is not None and len(keep):
-                now = {(b["kind"], b["id"]): b["digest"] for b in base}
-                kept, dropped = _keep(proj, conn, coder, keep, old_hashes or {}, now)
+                hidden = _hidden(snap.get("hidden"))
+                now = {**hidden, **{(b["kind"], b["id"]): b["digest"] for b in base}}
+                kept, dropped = _keep(proj, conn, coder, keep, old_hashes or {}, now, set(hidden))
             _set_meta(conn, {"format": str(SYNC_FORMAT), "server": server, "project_id": project_id,
                              "project_name": project_name, "coder": coder, "role": info.role,
                              "high_water": str(info.high_water), "pulled_at": info.pulled_at, "token": token or "",

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, not_, or_, select, update
 
 from ..access import require, role_of
 from ..errors import InputError, SyncError
@@ -56,7 +56,8 @@ def snapshot(project: Project) -> dict[str, Any]:
     those belong to, and the id of the last event the copy includes (its high-water mark). A
     source's original file stays on the server; so do the event log, undo history, recordings,
     suggestions and de-identification reviews. ``not_deidentified``: how many of the sources are
-    still as imported (no de-identification applied)."""
+    still as imported (no de-identification applied). ``hidden``: the digest of each of the coder's own
+    codings and memos hidden from them now (by kind and id), so that a refresh tells them from deleted ones."""
     require(project, "read")
     seg, m, k, q = tables.segments.c, tables.memos.c, tables.coders.c, tables.quick_codes.c
     out: dict[str, Any] = {}
@@ -74,6 +75,10 @@ def snapshot(project: Project) -> dict[str, Any]:
         d = tables.deid_sources.c
         plain = int(conn.execute(select(func.count()).select_from(tables.sources).where(
             tables.sources.c.id.not_in(select(d.source_id).where(d.applied_at.is_not(None))))).scalar() or 0)
+        me = select(k.id).where(k.name == project.actor)  # the coder's own rows a blind round hides: their digests
+        hidden = {kind: {r.id: digest(kind, dict(r._mapping)) for r in conn.execute(
+                      select(table).where(table.c.coder_id.in_(me), not_(shown)))}
+                  for kind, table, shown in (("segment", tables.segments, seen), ("memo", tables.memos, memos_seen))}
         for table in PULLED_TABLES:
             stmt = select(*pulled_columns(table))
             if table.name in where:
@@ -81,7 +86,7 @@ def snapshot(project: Project) -> dict[str, Any]:
             out[table.name] = encode_rows(table, conn.execute(stmt))
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "name": project.info().name,
             "coder": project.actor, "role": role_of(project), "high_water": high, "not_deidentified": plain,
-            "tables": out}
+            "hidden": hidden, "tables": out}
 
 
 @dataclass(frozen=True)
