@@ -314,7 +314,9 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
     since the version it was made on (``server_now``: the digests of the refreshed rows) is dropped
     too: re-applied, it would take the server's version as its base and overwrite it on the next push.
     A change the server has already is neither kept nor dropped; a new coding the server has already (the
-    same span, code and memo, coded there too) is the server's, and memos on it move onto that coding."""
+    same span and code, coded there too) is the server's: memos on it move onto that coding, and its own memo
+    is added to that coding's. An edit that would duplicate a server coding is dropped (listed). A delete of
+    a row the server still has but hides from the copy (``hidden``: a blind round) stays to be pushed."""
     s, c, seg = tables.sources.c, tables.codes.c, tables.segments.c
     me = project.coder_id(conn, coder)
     hashes = {r.id: text_hash(r.text) for r in conn.execute(select(s.id, s.text))}
