@@ -21,7 +21,7 @@ from makna.privacy.project import add_detection, decide_all
 from makna.privacy.project_apply import apply
 from makna.privacy.replacements import Replacement, map_span
 from makna.store import tables
-from makna.sync.local import pending, push_message, write_copy
+from makna.sync.local import pending, push_message, with_skeletons, write_copy
 from makna.sync.server import apply_push, snapshot
 
 ROLES = {"ana": "owner", "budi": "coder"}
@@ -60,6 +60,10 @@ def test_offline_codings_made_before_the_apply_land_on_the_deidentified_text(pro
             makna.code_span(local, "s1", TEXT.index(words), TEXT.index(words) + len(words), "nama")
         message = push_message(local, pending(local))
     _deidentify(_as(project, "ana"), tmp_path / "key.json")
+    asked = apply_push(_as(project, "budi"), message)
+    assert asked.applied == 0 and list(asked.replaced) == list(message["sources"])  # nothing yet: the spans asked
+    with makna.open_project(copy) as local:
+        message = with_skeletons(local, message, asked.replaced)
     result = apply_push(_as(project, "budi"), message)
     assert (result.added, result.moved, result.conflicts) == (4, 4, [])
     s = tables.segments.c
@@ -93,10 +97,10 @@ def test_a_coding_that_cannot_be_followed_stays_a_conflict_in_one_line(project: 
         makna.code_span(local, "s1", 0, 2, "nama")
         message = push_message(local, pending(local))
     _deidentify(_as(project, "ana"), tmp_path / "key.json")
-    message["lengths"] = {sid: n + 1 for sid, n in message["lengths"].items()}  # not the text the apply replaced
+    message["skeletons"] = {sid: "0" * 64 for sid in message["sources"]}  # not the server's text outside surrogates
     result = apply_push(_as(project, "budi"), message)
     assert result.added == 0 and [c.reason for c in result.conflicts] == ["source_changed"]
-    assert "\n" not in result.conflicts[0].message and "cannot be followed" in result.conflicts[0].message
+    assert "\n" not in result.conflicts[0].message and "cannot be moved" in result.conflicts[0].message
 
 
 @st.composite

@@ -146,7 +146,9 @@ def test_codes_renamed_merged_or_deleted_on_the_server_are_conflicts(lab: Any, t
     assert report.added == 0
     # pulling again shows the codebook as it is now and keeps the coding whose code was only renamed;
     # the others are dropped and listed; pushing then sends it
-    refreshed = client.refresh(path)
+    with pytest.raises(SyncError, match="2 of your 3 change"):  # never dropped unasked
+        client.refresh(path)
+    refreshed = client.refresh(path, discard=True)
     assert refreshed.kept == 1 and {d[1] for d in refreshed.dropped} == {merged.id, deleted.id}
     assert client.push(path).added == 1
     with _server(team) as srv:
@@ -169,7 +171,7 @@ def test_a_source_changed_on_the_server_since_the_pull_is_a_conflict(lab: Any, t
     _rewrite_source(team, text.replace("Padang", "[KOTA]"))
     report = client.push(path)
     assert _conflicts(report) == {seg.id: "source_changed"}
-    refreshed = client.refresh(path)  # the offsets no longer hold: dropped, and said so
+    refreshed = client.refresh(path, discard=True)  # the offsets no longer hold: dropped, and said so
     assert refreshed.kept == 0 and refreshed.dropped[0][1] == seg.id and "text changed" in refreshed.dropped[0][2]
     with makna.open_project(path) as local:
         assert "[KOTA]" in local.store.read().__enter__().execute(select(tables.sources.c.text)).scalar_one()
@@ -279,7 +281,9 @@ def test_a_refresh_never_lets_an_offline_change_overwrite_the_servers_newer_vers
         makna.uncode(local, mine.id)  # offline, not pushed
     with _server(team, "budi") as srv:  # meanwhile on the server (another laptop)
         makna.set_segment_memo(srv, mine.id, "catatan dari kantor")
-    report = client.refresh(path)
+    with pytest.raises(SyncError, match="1 of your 1 change"):
+        client.refresh(path)
+    report = client.refresh(path, discard=True)
     assert report.kept == 0 and [(k, i) for k, i, _ in report.dropped] == [("segment", mine.id)]
     assert report.backup is not None
     with makna.open_project(report.backup) as old:

@@ -62,6 +62,8 @@ def test_conflicts_are_listed_and_exit_non_zero(lab: Any, team: Any, tmp_path: P
     assert code == 1
     assert "1 conflict(s)" in out and "was deleted or merged on the server" in out and "makna pull" in out
     code, out = run("pull", path)
+    assert code != 0 and "1 of your 1 change(s) not pushed yet would be dropped" in out and "--discard" in out
+    code, out = run("pull", path, "--discard")
     assert code == 0, out
     assert "Dropped your coding" in out and "its code was deleted or merged on the server" in out
 
@@ -105,7 +107,7 @@ def test_a_copy_kept_from_before_de_identification_is_said_to_hold_the_names(
         scan(srv)
         decide_all(srv, "accepted")
         apply(srv, tmp_path / "keys" / "studi.key", "lembah anai hujan pagi kopi", mode="tag")
-    code, out = run("pull", path)
+    code, out = run("pull", path, "--discard")  # (without it, refused: push first, which moves the coding)
     assert code == 0, out
     assert "Dropped your coding" in out and "is kept as" in out
     assert "before they changed on the server (de-identified?), with every name in them" in out

@@ -81,6 +81,9 @@ def pull(
         "--user", "-u", help="Your user name on the server [default: $MAKNA_CODER or login name].")] = None,
     encrypt: Annotated[bool, typer.Option("--encrypt", help="Encrypt the new copy (SQLCipher), asking a passphrase "
                                                             "(or $MAKNA_PASSPHRASE).")] = False,
+    discard: Annotated[bool, typer.Option(
+        "--discard", help="Refresh even when changes of yours not pushed yet no longer fit the server's copy: "
+                          "drop them (listed; the copy as it was is kept beside the new one).")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Copy a team-server project to a local file to code offline, or bring a copy up to date.
@@ -89,7 +92,9 @@ def pull(
     and any blind round let you see. Code in it with every makna command or 'makna serve' as yourself;
     the codebook is edited on the server only. You log in with your password once (asked, or
     $MAKNA_PASSWORD); the copy keeps the session, never the password. Pulling again refreshes the
-    copy in place and keeps your changes not pushed yet on top of it.
+    copy in place and keeps your changes not pushed yet on top of it; when some of them no longer
+    fit (changed or deleted on the server meanwhile), it refuses and says how many: push first, or
+    refresh with --discard to drop them (the old copy is kept beside the new one).
     """
     from functools import partial
 
@@ -98,6 +103,8 @@ def pull(
 
     given = list(args or [])
     if len(given) == 3:
+        if discard:
+            raise InputError("--discard is for refreshing a copy (makna pull FILE --discard)")
         server, project, path = given
         if encrypt:
             secret = partial(new_passphrase, path)
@@ -113,7 +120,8 @@ def pull(
     if encrypt or user:
         raise InputError("--encrypt and --user are for a new copy (makna pull SERVER PROJECT FILE)")
     path = _file(given[0] if given else None)
-    _pulled(client.refresh(path, passphrase=partial(ask_passphrase, path)), path, fresh=False, as_json=as_json)
+    report = client.refresh(path, passphrase=partial(ask_passphrase, path), discard=discard)
+    _pulled(report, path, fresh=False, as_json=as_json)
 
 
 def _default_user() -> str:
@@ -145,8 +153,8 @@ def _pushed(report: PushReport, as_json: bool) -> None:
                    " or in the project.", err=True)
         raise typer.Exit(1)
     if report.conflicts:  # listed above; the exit status tells scripts
-        typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): 'makna pull' takes the "
-                   "server's version of each and keeps the old copy beside it (its name is shown).", err=True)
+        typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): 'makna pull --discard' takes "
+                   "the server's version of each and keeps the old copy beside it (its name is shown).", err=True)
         raise typer.Exit(1)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,7 @@ from .local import (
     set_session,
     source_hashes,
     sync_info,
+    with_skeletons,
     write_copy,
 )
 
@@ -87,6 +89,7 @@ class PushReport:
     conflicts: list[dict[str, str]] = field(default_factory=list)
     into: str | None = None  # a coder's copy of a project file: that project (None: the server)
     moved: int = 0  # codings made before their source's de-identification, moved onto its new text
+    retargeted: dict[str, str] = field(default_factory=dict)  # memos put onto the server's twin coding
 
 
 class _Server:
@@ -177,11 +180,12 @@ def pull(url: str, project: str, path: str | os.PathLike[str], *, user: str, pas
     return dataclasses.replace(report, not_deidentified=plain) if isinstance(plain, int) and plain > 0 else report
 
 
-def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> PullReport:
+def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None, discard: bool = False) -> PullReport:
     """Bring a pulled copy up to date with the server: a new copy replaces the file, with the coder's
-    changes not pushed yet kept on top where they still fit. Those that no longer fit (changed or
-    deleted on the server meanwhile, source text changed, code gone) are dropped and listed, and the
-    old copy is kept beside the new one (``report.backup``)."""
+    changes not pushed yet kept on top. When some no longer fit (changed or deleted on the server
+    meanwhile, source text changed, code gone), nothing is written: a :class:`~makna.errors.SyncError`
+    says how many and to push first (the server takes what it can and lists the rest). Only with
+    ``discard`` are they dropped and listed, the old copy kept beside the new one (``report.backup``)."""
     target = Path(path)
     asked: list[str | None] = []
 
@@ -204,6 +208,9 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> P
     report, fresh = _write_aside(target, lambda f: write_copy(
         f, snap, server=info.server, project_id=sp["id"], project_name=sp["name"], token=info.token,
         csrf=info.csrf, keep=keep, old_hashes=old, passphrase=remember if encrypted else None))
+    if report.dropped and not discard:  # never drop a coder's work unasked
+        fresh.unlink(missing_ok=True)
+        raise SyncError(_would_drop(target, len(keep), report.dropped))
     wal = Path(f"{target}-wal")
     if wal.exists() and wal.stat().st_size:  # written meanwhile by another program: keep its work
         fresh.unlink(missing_ok=True)
@@ -212,11 +219,29 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None) -> P
     for leftover in (wal, Path(f"{target}-shm")):
         leftover.unlink(missing_ok=True)
     if report.dropped:  # nothing dropped is lost: the old copy stays beside the new one
-        backup = target.with_name(f"{target.name}.before-pull-{utcnow().strftime('%Y%m%dT%H%M%S')}")
+        backup = _free_name(target.with_name(f"{target.name}.before-pull-{utcnow().strftime('%Y%m%dT%H%M%S')}"))
         os.replace(target, backup)
         report = dataclasses.replace(report, backup=str(backup))
     os.replace(fresh, target)
     return report
+
+
+def _would_drop(target: Path, unpushed: int, dropped: tuple[tuple[str, str, str], ...]) -> str:
+    """The refusal of a refresh that would drop ``dropped`` of the ``unpushed`` changes: how many, why, what to do."""
+    why = Counter(because for _kind, _id, because in dropped)
+    reasons = "; ".join(f"{n}: {because}" for because, n in why.items())
+    return (f"{target}: not refreshed: {len(dropped)} of your {unpushed} change(s) not pushed yet would be dropped "
+            f"({reasons}). Run 'makna push {target}' first (the server takes what it can and lists the rest), "
+            f"or 'makna pull {target} --discard' to drop them, the copy as it is kept beside the new one")
+
+
+def _free_name(path: Path) -> Path:
+    """``path``, or ``path`` with a ``-2``, ``-3``... suffix when a file is there (a backup never replaces another)."""
+    n, free = 1, path
+    while free.exists():
+        n += 1
+        free = path.with_name(f"{path.name}-{n}")
+    return free
 
 
 def _refuse_if_open_elsewhere(proj: Any, target: Path) -> None:
@@ -266,9 +291,13 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
         with _Server(info.server, info.token, info.csrf) as server:
             server.find(info.project_id)
             answer = server.call("POST", "/api/sync/push", body=message, project=info.project_id)
+            if isinstance(answer, dict) and answer.get("replaced"):  # de-identified since: send the skeletons
+                message = with_skeletons(proj, message, answer["replaced"])
+                answer = server.call("POST", "/api/sync/push", body=message, project=info.project_id)
         report = _report(len(changes), answer)
         mark_synced(proj, changes, {(c["kind"], c["id"]) for c in report.conflicts},
-                    {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")})
+                    {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")},
+                    retargeted=report.retargeted)
     return report
 
 
@@ -304,11 +333,14 @@ def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | o
             raise SyncError(f"{target} did not make {proj.location} for {info.coder!r} (its log has no such copy): "
                             "push into the project it was made from")
         result = apply_push(origin, message)
+        if result.replaced:  # de-identified since the copy was made: send the skeletons of its texts
+            result = apply_push(origin, with_skeletons(proj, message, result.replaced))
     conflicts = [{"kind": c.kind, "id": c.id, "reason": c.reason, "message": c.message} for c in result.conflicts]
     report = PushReport(len(changes), result.added, result.changed, result.deleted, result.unchanged, conflicts,
-                        into=str(target), moved=result.moved)
+                        into=str(target), moved=result.moved, retargeted=result.retargeted)
     mark_synced(proj, changes, {(c["kind"], c["id"]) for c in conflicts},
-                {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")})
+                {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")},
+                retargeted=result.retargeted)
     return report
 
 
@@ -335,9 +367,12 @@ def _made_for(origin: Project, token: str, coder: str) -> bool:
 
 def _report(sent: int, answer: Mapping[str, Any]) -> PushReport:
     try:
+        if answer.get("replaced"):  # asked for skeletons again: not an answer to a push that sent them
+            raise KeyError("replaced")
         conflicts = [{k: str(c[k]) for k in ("kind", "id", "reason", "message")} for c in answer["conflicts"]]
         return PushReport(sent, int(answer["added"]), int(answer["changed"]), int(answer["deleted"]),
-                          int(answer["unchanged"]), conflicts, moved=int(answer.get("moved") or 0))
+                          int(answer["unchanged"]), conflicts, moved=int(answer.get("moved") or 0),
+                          retargeted={str(k): str(v) for k, v in (answer.get("retargeted") or {}).items()})
     except (KeyError, TypeError, ValueError):
         raise SyncError("the server's answer to the push is malformed") from None
 

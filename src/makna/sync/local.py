@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from ..access import ROLES, Access, Role, allows, check_role
 from ..errors import NotFoundError, SyncError
@@ -30,7 +30,9 @@ from ..project import Project, create_project
 from ..store import bulk_insert, tables
 from ..store._cipher import Passphrase
 from ..store.transfer import parents_first
+from .remap import skeleton_hash
 from .rows import (
+    KINDS,
     MEMO_FIELDS,
     PULLED_TABLES,
     SEGMENT_FIELDS,
@@ -42,7 +44,8 @@ from .rows import (
 )
 
 __all__ = ["SyncInfo", "Change", "Pending", "PullReport", "sync_info", "is_pulled", "guard", "pending",
-           "push_message", "mark_synced", "write_copy", "mark_coder_copy", "copy_token", "set_session",
+           "push_message", "with_skeletons", "mark_synced",
+           "write_copy", "mark_coder_copy", "copy_token", "set_session",
            "source_hashes", "RETEXTED", "FILE_ORIGIN"]
 
 _PREFIX = "sync."
@@ -215,19 +218,42 @@ def push_message(project: Project, changes: Pending) -> dict[str, Any]:
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "coder": info.coder,
             "project_id": info.project_id, "high_water": info.high_water,
             "sources": {sid: text_hash(text) for sid, text in texts.items()},
-            "lengths": {sid: len(text) for sid, text in texts.items()}, "codes": names,
+            "codes": names,
             "changes": [{"kind": ch.kind, "id": ch.id, "op": ch.op, "base": ch.base,
                          **({"row": _row_json(ch)} if ch.op == "put" else {})} for ch in changes.changes]}
 
 
+def with_skeletons(project: Project, message: Mapping[str, Any], replaced: Any) -> dict[str, Any]:
+    """``message`` again with the hash of each source's text, as the copy has it, outside the spans the
+    server's last de-identification of it replaced (``replaced``: the push's answer); the server moves the
+    codings on it onto the new text when its own text outside the surrogates is the same (:mod:`.remap`)."""
+    if not isinstance(replaced, dict) or not replaced:
+        raise SyncError("the server's answer to the push is malformed")
+    s = tables.sources.c
+    with project.store.read() as conn:
+        texts = {r.id: r.text for r in conn.execute(select(s.id, s.text).where(s.id.in_(list(replaced))))}
+    skeletons = {sid: skeleton_hash(texts[sid], spans) if sid in texts and isinstance(spans, list) else None
+                 for sid, spans in replaced.items()}
+    return {**message, "skeletons": {sid: h or "" for sid, h in skeletons.items()}}
+
+
 def mark_synced(project: Project, changes: Pending, conflicts: set[tuple[str, str]],
-                counts: Mapping[str, int]) -> None:
+                counts: Mapping[str, int], *, retargeted: Mapping[str, str] | None = None) -> None:
     """Record that the server now has every change of ``changes`` but the ``conflicts`` (kind, id):
-    their base becomes what the copy has (one ``sync.push`` event in the copy)."""
+    their base becomes what the copy has (one ``sync.push`` event in the copy). A memo the server put
+    onto its own coding of the same span (``retargeted``: memo id -> that coding) is put there in the
+    copy too, its base the row as the server stored it."""
     info = sync_info(project)
-    done = [ch for ch in changes.changes if (ch.kind, ch.id) not in conflicts]
+    moved = dict(retargeted or {})
+    done = [ch if ch.id not in moved or ch.kind != "memo" or ch.op != "put"
+            else Change(ch.kind, ch.id, ch.op, ch.base, {**ch.row, "target_id": moved[ch.id]})
+            for ch in changes.changes if (ch.kind, ch.id) not in conflicts]
     payload: dict[str, Any] = {**counts, "conflicts": len(conflicts)}
     with project.store.write(info.coder, "sync.push", payload) as conn:
+        m = tables.memos.c
+        for ch in done:
+            if ch.kind == "memo" and ch.id in moved:
+                conn.execute(update(tables.memos).where(m.id == ch.id).values(target_id=moved[ch.id]))
         b = tables.sync_base.c
         for kind in ("segment", "memo"):
             ids = [ch.id for ch in done if ch.kind == kind]
@@ -272,22 +298,45 @@ def copy_token(project: Project) -> str:
 
 
 # ---------------------------------------------------------------------------------- writing a copy
+def _hidden(raw: Any) -> dict[tuple[str, str], str]:
+    """The snapshot's ``hidden`` rows (the coder's own, hidden by a blind round): (kind, id) -> digest."""
+    if not isinstance(raw, dict):
+        return {}
+    return {(kind, str(rid)): str(d) for kind in KINDS if isinstance(rows := raw.get(kind), dict)
+            for rid, d in rows.items()}
+
+
 def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_hashes: Mapping[str, str],
-          server_now: Mapping[tuple[str, str], str]) -> tuple[int, list[tuple[str, str, str]]]:
+          server_now: Mapping[tuple[str, str], str],
+          hidden: set[tuple[str, str]] | None = None) -> tuple[int, list[tuple[str, str, str]]]:
     """Re-apply unpushed ``changes`` on a refreshed copy where they still fit; the others are dropped
     (the caller keeps the old file). A change to a coding or memo that the server changed or deleted
     since the version it was made on (``server_now``: the digests of the refreshed rows) is dropped
-    too: re-applied, it would take the server's version as its base and overwrite it on the next push."""
+    too: re-applied, it would take the server's version as its base and overwrite it on the next push.
+    A change the server has already is neither kept nor dropped; a new coding the server has already (the
+    same span and code, coded there too) is the server's: memos on it move onto that coding, and its own memo
+    is added to that coding's. An edit that would duplicate a server coding is dropped (listed). A delete of
+    a row the server still has but hides from the copy (``hidden``: a blind round) stays to be pushed."""
     s, c, seg = tables.sources.c, tables.codes.c, tables.segments.c
     me = project.coder_id(conn, coder)
     hashes = {r.id: text_hash(r.text) for r in conn.execute(select(s.id, s.text))}
     codes = set(conn.execute(select(c.id)).scalars())
-    kept, dropped = 0, []
+    kept, dropped, twins = 0, [], dict[str, str]()
     for ch in sorted(changes.changes, key=lambda ch: (ch.kind != "segment", ch.op == "delete")):
         table = tables.segments if ch.kind == "segment" else tables.memos
-        if ch.base is not None and server_now.get((ch.kind, ch.id)) != ch.base:
+        now = server_now.get((ch.kind, ch.id))
+        if now == (None if ch.op == "delete" else digest(ch.kind, ch.row)):
+            continue  # the server has it so already (done there too, or a push whose answer was lost): nothing lost
+        if ch.base is not None and now != ch.base:
             dropped.append((ch.kind, ch.id, "changed or deleted on the server since your pull; the server's "
                                             "version is kept"))
+            continue
+        if (ch.kind, ch.id) in (hidden or ()):  # on the server, hidden from the copy by a blind round
+            if ch.op == "delete":  # still to push: its base stays, so it stays a pending delete
+                conn.execute(insert(tables.sync_base).values(kind=ch.kind, id=ch.id, digest=now))
+                kept += 1
+            else:
+                dropped.append((ch.kind, ch.id, "a blind round hides it from your copy now; push it first"))
             continue
         if ch.op == "delete":
             if ch.kind == "segment":
@@ -296,6 +345,8 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
             kept += 1
             continue
         row = {**ch.row, "coder_id": me}
+        if ch.kind == "memo" and row["target_kind"] == "segment" and row["target_id"] in twins:
+            row["target_id"] = twins[row["target_id"]]  # the coding it is on was the server's already
         why = None
         if ch.kind == "segment":
             if row["source_id"] not in hashes:
@@ -304,10 +355,18 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
                 why = f"{RETEXTED} (de-identified?), so its offsets no longer hold"
             elif row["code_id"] not in codes:
                 why = "its code was deleted or merged on the server"
-            elif conn.execute(select(seg.id).where(
+            elif twin := conn.execute(select(seg.id, seg.memo).where(
                     seg.source_id == row["source_id"], seg.start == row["start"], seg.end == row["end"],
                     seg.code_id == row["code_id"], seg.coder_id == row["coder_id"], seg.id != ch.id)).first():
-                why = "the server has the same coding already"
+                if ch.base is None:  # a new coding made on the server too: it is the server's, memos go onto it
+                    twins[ch.id] = twin.id
+                    if row["memo"] and row["memo"] != twin.memo:  # its inline memo too (a change to push)
+                        memo = f"{twin.memo}\n\n{row['memo']}" if twin.memo else row["memo"]
+                        conn.execute(update(tables.segments).where(seg.id == twin.id).values(memo=memo))
+                        kept += 1
+                    continue
+                why = ("the server has a coding of the same span with the same code already (made there "
+                       "meanwhile); your move of this one onto it would duplicate it")
         elif not target_exists(conn, row["target_kind"], row["target_id"]):
             why = f"the {row['target_kind']} it is on is no longer on the server"
         if why:
@@ -350,8 +409,9 @@ def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server:
             if base:
                 bulk_insert(conn, tables.sync_base, base)
             if keep is not None and len(keep):
-                now = {(b["kind"], b["id"]): b["digest"] for b in base}
-                kept, dropped = _keep(proj, conn, coder, keep, old_hashes or {}, now)
+                hidden = _hidden(snap.get("hidden"))
+                now = {**hidden, **{(b["kind"], b["id"]): b["digest"] for b in base}}
+                kept, dropped = _keep(proj, conn, coder, keep, old_hashes or {}, now, set(hidden))
             _set_meta(conn, {"format": str(SYNC_FORMAT), "server": server, "project_id": project_id,
                              "project_name": project_name, "coder": coder, "role": info.role,
                              "high_water": str(info.high_water), "pulled_at": info.pulled_at, "token": token or "",

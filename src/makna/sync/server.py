@@ -6,7 +6,9 @@ A push is a list of changes to the coder's own codings and memos, each by its id
 the row as the coder's copy had it when pulled (``base``; none for a new one). A change is applied
 only when the server's row still has that content; otherwise it is listed as a conflict and the
 server's row is left alone (never last-writer-wins). A change the server has already (a push sent
-twice) is a no-op, and a push that changes nothing logs nothing. Everything applied is one
+twice) is a no-op, and a push that changes nothing logs nothing. A new coding the coder made on
+the server too (same span and code: a ``duplicate`` conflict) is not added twice; a memo of the same
+push on it goes onto the server's coding. Everything applied is one
 transaction and one ``sync.push`` event by the coder, undoable by them like any step.
 """
 
@@ -17,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, not_, or_, select, update
 
 from ..access import require, role_of
 from ..errors import InputError, SyncError
@@ -28,7 +30,7 @@ from ..rounds import visible
 from ..sources import not_deidentified
 from ..store import tables
 from ..text import refuse_unstorable
-from .remap import Remap, find_remap
+from .remap import Remap, find_remap, replaced_spans
 from .rows import (
     MEMO_FIELDS,
     PULLED_TABLES,
@@ -55,7 +57,8 @@ def snapshot(project: Project) -> dict[str, Any]:
     those belong to, and the id of the last event the copy includes (its high-water mark). A
     source's original file stays on the server; so do the event log, undo history, recordings,
     suggestions and de-identification reviews. ``not_deidentified``: how many of the sources are
-    still as imported (no de-identification applied)."""
+    still as imported (no de-identification applied). ``hidden``: the digest of each of the coder's own
+    codings and memos hidden from them now (by kind and id), so that a refresh tells them from deleted ones."""
     require(project, "read")
     seg, m, k, q = tables.segments.c, tables.memos.c, tables.coders.c, tables.quick_codes.c
     out: dict[str, Any] = {}
@@ -71,6 +74,10 @@ def snapshot(project: Project) -> dict[str, Any]:
             "quick_codes": q.coder == project.actor,
         }
         plain = len(not_deidentified(conn))
+        me = select(k.id).where(k.name == project.actor)  # the coder's own rows a blind round hides: their digests
+        hidden = {kind: {r.id: digest(kind, dict(r._mapping)) for r in conn.execute(
+                      select(table).where(table.c.coder_id.in_(me), not_(shown)))}
+                  for kind, table, shown in (("segment", tables.segments, seen), ("memo", tables.memos, memos_seen))}
         for table in PULLED_TABLES:
             stmt = select(*pulled_columns(table))
             if table.name in where:
@@ -78,7 +85,7 @@ def snapshot(project: Project) -> dict[str, Any]:
             out[table.name] = encode_rows(table, conn.execute(stmt))
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "name": project.info().name,
             "coder": project.actor, "role": role_of(project), "high_water": high, "not_deidentified": plain,
-            "tables": out}
+            "hidden": hidden, "tables": out}
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,11 @@ class PushResult:
     unchanged: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     moved: int = 0  # codings made before the source's de-identification, moved onto its new text
+    #: sources whose text an apply changed since the copy's text, with the replaced spans: nothing was
+    #: applied; the copy sends the push again with the hash of its text's skeleton by them (:mod:`.remap`)
+    replaced: dict[str, list[list[int]]] = field(default_factory=dict)
+    #: memos put onto the server's coding of the same span (a twin of the copy's new coding): memo -> coding
+    retargeted: dict[str, str] = field(default_factory=dict)
 
     @property
     def applied(self) -> int:
@@ -201,13 +213,15 @@ class _Apply:
         self.codes: dict[str, Any] = codes
         self._texts: dict[str, tuple[str, int] | None] = {}
         self._remaps: dict[str, Remap | None] = {}
-        self.high_water, self.lengths = message.get("high_water"), message.get("lengths") or {}
+        skeletons = message.get("skeletons")
+        self.skeletons: dict[str, Any] = skeletons if isinstance(skeletons, dict) else {}
         self.remapped = 0
         self._codes: dict[str, Any] = {}
         self._mine: dict[str, dict[tuple[int, int, str], str]] = {}  # source -> (start, end, code) -> own coding
         self._current: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._inserts: list[tuple[Table, dict[str, Any]]] = []
         self.new_segments: list[str] = []
+        self.twins: dict[str, str] = {}  # a pushed coding the server has already under another id -> that id
 
     def prefetch(self, changes: list[_Change]) -> None:
         """Read (and on PostgreSQL lock) the server's rows of every change at once."""
@@ -252,12 +266,23 @@ class _Apply:
             self._texts[sid] = None if row is None else (text_hash(row.text), row.length)
         return self._texts[sid]
 
-    def _remap(self, sid: str, length: int) -> Remap | None:
-        """How to move codings on ``sid`` made before its de-identification (:mod:`makna.sync.remap`)."""
+    def ask(self, changes: list[_Change]) -> dict[str, list[list[int]]]:
+        """The replaced spans of each source of a pushed coding whose text an apply changed since the
+        copy's, when the push carries no skeleton of it (the copy is to send one first)."""
+        asked: dict[str, list[list[int]]] = {}
+        for sid in dict.fromkeys(ch.row["source_id"] for ch in changes if ch.kind == "segment" and ch.op == "put"):
+            source = self._source(sid)
+            if source is not None and self.sources.get(sid) != source[0] and sid not in self.skeletons:
+                spans = replaced_spans(self.conn, sid)
+                if spans is not None:
+                    asked[sid] = spans
+        return asked
+
+    def _remap(self, sid: str) -> Remap | None:
+        """How to move codings on ``sid`` made before its de-identification (:mod:`makna.sync.remap`):
+        by the skeleton of its text the copy sent."""
         if sid not in self._remaps:
-            pulled = self.lengths.get(sid) if isinstance(self.lengths, dict) else None
-            self._remaps[sid] = find_remap(self.conn, sid, high_water=self.high_water, pulled_length=pulled,
-                                           length=length)
+            self._remaps[sid] = find_remap(self.conn, sid, skeleton=self.skeletons.get(sid))
         return self._remaps[sid]
 
     def _place(self, ch: _Change) -> tuple[str, str] | None:
@@ -267,10 +292,12 @@ class _Apply:
         if source is None:
             return "source_deleted", "its source was deleted on the server"
         if self.sources.get(row["source_id"]) != source[0]:
-            remap = self._remap(row["source_id"], source[1])
+            remap = self._remap(row["source_id"])
             if remap is None:
-                return "source_changed", ("its source's text changed on the server since your pull and the "
-                                          "change cannot be followed: code it again on the text as it is now")
+                return "source_changed", ("its source's text changed on the server since your pull, and not "
+                                          "only by one de-identification of the text your copy has, so the "
+                                          "coding cannot be moved: code it again on the text as it is "
+                                          "('makna pull --discard')")
             row["start"], row["end"] = remap.span(row["start"], row["end"])
             self.remapped += 1
         if not 0 <= row["start"] < row["end"] <= source[1]:
@@ -327,8 +354,13 @@ class _Apply:
                 return self.conflict(ch, *problem)
             twin = self._own_twin(ch.row)
             if twin is not None and twin != ch.id:
+                if cur is None:  # a new coding the server has already: its memos go there (an edit's stay on it)
+                    self.twins[ch.id] = twin
                 return self.conflict(ch, "duplicate", f"you coded the same span with the same code on the server "
                                                       f"(coding {twin})")
+        elif ch.row["target_kind"] == "segment" and ch.row["target_id"] in self.twins:
+            ch.row["target_id"] = self.twins[ch.row["target_id"]]  # on the same coding the server has already
+            self.result.retargeted[ch.id] = ch.row["target_id"]
         elif not target_exists(self.conn, ch.row["target_kind"], ch.row["target_id"]):
             return self.conflict(ch, "target_deleted",
                                  f"the {ch.row['target_kind']} it is on was deleted on the server (or not pushed)")
@@ -350,7 +382,9 @@ def apply_push(project: Project, message: Mapping[str, Any]) -> PushResult:
     """Apply a coder's offline work (a message of :func:`makna.sync.local.push_message`) as the
     acting coder, who must hold the ``code`` permission and be the coder who pulled the copy. Codings
     first, then memos, then deleted codings; one transaction, one ``sync.push`` event; nothing at all
-    when nothing changes."""
+    when nothing changes. When a coding is on a source an apply changed since the copy's text and the
+    message carries no ``skeletons``, nothing is applied and ``replaced`` names the replaced spans: the
+    copy sends the push again with them (:func:`makna.sync.local.with_skeletons`)."""
     check_format(message, schema=project.store.schema_revision() or "", where="this copy")
     require(project, "code")
     if message.get("coder") != project.actor:
@@ -364,6 +398,10 @@ def apply_push(project: Project, message: Mapping[str, Any]) -> PushResult:
     try:
         with project.store.write(project.actor, "sync.push", payload) as conn:
             run = _Apply(conn, project.coder_id(conn), message, result)
+            asked = run.ask(changes)
+            if asked:  # the copy is to send its texts' skeletons first: nothing applied yet
+                result = PushResult(replaced=asked)
+                raise _Nothing
             run.prefetch(changes)
             for n, ch in enumerate(changes):
                 if n and changes[n - 1].kind != ch.kind:

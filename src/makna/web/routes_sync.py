@@ -47,4 +47,5 @@ def sync_push(request: Request, body: dict[str, Any] = Body(...)) -> JSONRespons
     result = apply_push(project_of(request), body)
     return JSONResponse(plain({"added": result.added, "changed": result.changed, "deleted": result.deleted,
                                "unchanged": result.unchanged, "moved": result.moved,
-                               "conflicts": result.conflicts}))
+                               "conflicts": result.conflicts, "replaced": result.replaced,
+                               "retargeted": result.retargeted}))
