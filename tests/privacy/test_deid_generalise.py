@@ -74,3 +74,18 @@ def test_person_name_does_not_swallow_a_place_suffix() -> None:
 
 def test_verhoeff() -> None:
     assert verhoeff_valid("234123412346") and not verhoeff_valid("234123412347")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "verb"),
+    [
+        ("P: Siapa namanya?\nI: Panggil saja Kumis. Teman saya juga panggil Kumis.\n", "Kumis", "Panggil"),
+        ("P: Nama Adek siapa?\nI: Sebut saja Melati, Kak.\n", "Melati", "Sebut"),
+    ],
+)
+def test_a_verb_of_naming_before_saja_is_not_the_answer(text: str, name: str, verb: str) -> None:
+    """newuser15: "Panggil saja Kumis" after a name question made "Panggil" a PERSON at 0.59 (person.answer), and
+    the README's accept --all --min-confidence 0.5 then replaced the verb with a surrogate name."""
+    found = {(d.text, d.type) for d in detect(text, language="id")}
+    assert (name, "PERSON") in found
+    assert not any(d.text == verb for d in detect(text, language="id"))

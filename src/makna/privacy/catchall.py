@@ -71,6 +71,9 @@ _BARE_ANSWER: Final = re.compile(
     r"[ \t]*(?:(?:aja|saja|sajo|ajo|deh|dong|lah|kok|only|just)\b|[,.!]|$)", re.IGNORECASE | re.MULTILINE
 )
 _CAP_NAME = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
+_NAME_AFTER_JUST: Final = re.compile(rf"[ \t]+(?:aja|saja|sajo|ajo|aje|wae|bae)[ \t]+{_CAP_NAME}")
+"""An answer's first word followed by "saja" and a capitalised word: the first word names the act ("Panggil saja
+X"), not the person."""
 _DOC_CUE: Final = re.compile(
     rf"(?P<n>{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}})[ \t]+(?:is[ \t]+)?on[ \t]+(?:my|the|his|her|your)[ \t]+"
     r"(?:licen[cs]e|passport|ID[ \t]+card|id[ \t]+card|birth[ \t]+certificate|payslip|badge)\b"
@@ -376,6 +379,8 @@ def _bare_answers(text: str) -> Iterator[Detection]:
         word = m.group("n")
         if word.lower() in gz.english_words() and word not in names:  # "Grand. Cathal ...", "Course. Name's ..."
             continue
+        if _NAME_AFTER_JUST.match(text, m.end()) and word.lower() in gz.dictionary_words() and word not in _names_id():
+            continue  # "Panggil saja Kumis", "Sebut saja Mawar": a verb of naming, the name comes after it
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.6, "person.answer", m.group("n"))
 
 
