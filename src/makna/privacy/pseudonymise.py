@@ -398,6 +398,8 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         def clashes(candidate: str) -> bool:
             if kind == "LOCATION" and place_forms(candidate) & self._gen.avoid:
                 return True
+            if candidate.casefold() in taken:  # the whole surrogate, kind words and all ("Williams Church" twice)
+                return True
             if kept:
                 candidate = " ".join(w for w in candidate.split() if w.casefold() not in kept) or candidate
             if (candidate.casefold() in taken or _identity(kind, candidate).casefold() in taken

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Final
 
 from sqlalchemy import Connection, delete, insert, select
 
@@ -139,13 +140,18 @@ def _votes_of(kind: str, text: str) -> dict[str, float]:
     return votes or (_after_type_word(text) if kind in {"LOCATION", "ORG"} else {})
 
 
+_VILLAGE_HEADS: Final = frozenset("desa kelurahan kampung kampuang nagari dusun jorong gampong banjar".split())
+"""Type words of villages: the word after one names a village ("Desa Cibiru"); after a street's, a mosque's or a
+market's type word it is often an ordinary word many regions share ("Jalan Merdeka", "Masjid Raya", "Pasar Baru")."""
+
+
 def _after_type_word(text: str) -> dict[str, float]:
-    """The votes of the place named after a place-type word inside ``text``: ``Cibiru`` of ``balai desa
+    """The votes of the village named after a village's type word inside ``text``: ``Cibiru`` of ``balai desa
     Cibiru`` or ``Desa Cibiru`` (a village the regions data knows), where the whole names no region."""
     words = text.split()
     for i in range(len(words) - 1):
         head, core = split_place(" ".join(words[i:]))
-        if head and (votes := region_votes("LOCATION", core)):
+        if head and head.split()[-1].casefold() in _VILLAGE_HEADS and (votes := region_votes("LOCATION", core)):
             return votes
     return {}
 
