@@ -43,3 +43,13 @@ def test_a_padang_source_stays_in_west_sumatra() -> None:
 
 def test_a_village_after_its_type_word_still_votes() -> None:
     assert source_votes([("LOCATION", "balai desa Cibiru")]) == source_votes([("LOCATION", "Cibiru")]) != {}
+
+
+def test_a_denomination_is_not_kept_beside_a_replaced_town() -> None:
+    """A creed beside a town ("Bukittinggi Adventist Church") narrows the town's congregations to a few."""
+    o = "Bukittinggi Adventist Church"
+    for secret in SEEDS[:5]:
+        det = Detection(11, 11 + len(o), "ORG", 0.99, "t", o)
+        _n, reps = pseudonymise(f"We meet at {o} now.", [det], mode="surrogate", mapping=KeyMapping(secret=secret),
+                                language="en")
+        assert "Adventist" not in reps[0].replacement and "Bukittinggi" not in reps[0].replacement

@@ -200,9 +200,13 @@ PLACE_NAMED_ORGS: Final = frozenset(
     "polsek polres polresta polrestabes polda koramil kodim puskesmas posyandu rsud kelurahan kantor camat "
     "pengadilan negeri kjri kbri dinas".split()) | PLACE_HEADS
 """Kind words of institutions named after their place (case-folded words): their name gets a place's surrogate."""
-_VENUE_WORDS: Final = frozenset(w.casefold() for w in ORG_HEAD_WORDS)
+_DENOMINATIONS: Final = frozenset(
+    "adventist anglican baptist evangelical lutheran methodist pentecostal presbyterian".split())
+"""Head words that name a congregation's creed: beside a replaced town they narrow it to the few congregations of
+that creed there, so a surrogate does not keep them."""
+_VENUE_WORDS: Final = frozenset(w.casefold() for w in ORG_HEAD_WORDS) - _DENOMINATIONS
 """The head words that make a run an organisation's name (:data:`makna.privacy.orgnames.ORG_HEAD_WORDS`:
-Church, Clinic, Infirmary, Centre...), case-folded."""
+Church, Clinic, Infirmary, Centre...), case-folded; not a creed (:data:`_DENOMINATIONS`)."""
 _SCHOOLS: Final = frozenset("sd sdn smp smpn sma sman smk smkn mts mtsn man madrasah sekolah".split())
 ORG_KIND_WORDS: Final = frozenset(w.casefold() for w in ORG_SUFFIX_WORDS) | frozenset(
     "the & and dan ltd ltd. inc inc. llc plc co co. corp pty tbk tbk. persero (persero) sons negeri swasta home "
