@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Connection, delete, func, or_, select, update
 
 from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaError
 from .importers import ImportedText, convertible, read_bytes, read_document, supported_suffixes, unsupported_reason
@@ -43,6 +43,7 @@ __all__ = [
     "source_cursor",
     "count_sources",
     "not_deidentified",
+    "count_not_deidentified",
 ]
 
 LANGUAGES = ("id", "en")
@@ -403,12 +404,22 @@ def import_paths(
     return report
 
 
+def _not_applied() -> ColumnElement[bool]:
+    """Sources whose de-identification was not applied yet (scanned or not)."""
+    d = tables.deid_sources.c
+    return tables.sources.c.id.not_in(select(d.source_id).where(d.applied_at.is_not(None)))
+
+
 def not_deidentified(conn: Connection) -> list[str]:
     """The names of the sources whose de-identification was not applied yet (scanned or not), by name: they read
     as they were imported (names, phone numbers...)."""
-    s, d = tables.sources.c, tables.deid_sources.c
-    applied = select(d.source_id).where(d.applied_at.is_not(None))
-    return [str(n) for n in conn.execute(select(s.name).where(s.id.not_in(applied)).order_by(s.name)).scalars()]
+    s = tables.sources.c
+    return [str(n) for n in conn.execute(select(s.name).where(_not_applied()).order_by(s.name)).scalars()]
+
+
+def count_not_deidentified(conn: Connection) -> int:
+    """How many sources :func:`not_deidentified` names (one row read, not every name)."""
+    return int(conn.execute(select(func.count()).select_from(tables.sources).where(_not_applied())).scalar() or 0)
 
 
 def list_sources(project: Project, *, limit: int | None = None, after: str | None = None) -> list[SourceSummary]:

@@ -27,7 +27,7 @@ from ..memos import forget, others_memos, target_exists
 from ..model import MEMO_TARGETS
 from ..project import Project
 from ..rounds import visible
-from ..sources import not_deidentified
+from ..sources import count_not_deidentified
 from ..store import tables
 from ..text import refuse_unstorable
 from .remap import Remap, find_remap, replaced_spans
@@ -73,7 +73,7 @@ def snapshot(project: Project) -> dict[str, Any]:
                           k.id.in_(select(m.coder_id).where(m.coder_id.is_not(None), memos_seen))),
             "quick_codes": q.coder == project.actor,
         }
-        plain = len(not_deidentified(conn))
+        plain = count_not_deidentified(conn)
         me = select(k.id).where(k.name == project.actor)  # the coder's own rows a blind round hides: their digests
         hidden = {kind: {r.id: digest(kind, dict(r._mapping)) for r in conn.execute(
                       select(table).where(table.c.coder_id.in_(me), not_(shown)))}
