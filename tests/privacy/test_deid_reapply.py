@@ -26,7 +26,15 @@ MEMOS = ("Telepon Abena Owusu-Mensah di 0813-6620-4417 besok.",
 ORIGINALS = ("Abena Owusu-Mensah", "0813-6620-4417", "6620-4417", "Kartini Wulandari", "Wulandari", "Jalan Sudirman")
 
 
-def _found(blob: str) -> list[str]:
+def _found(blob: str, key: Path | None = None, project: makna.Project | None = None) -> list[str]:
+    """The planted originals in ``blob``; with the key, not those inside a surrogate it chose: a surrogate picked at
+    the first apply may share a word with an original that only a later memo names ("Raina Wulandari" for
+    Abena, before "Kartini Wulandari" existed), which tells a reader nothing about that later person."""
+    if key is not None and project is not None:
+        surrogates = sorted({str(r["replacement"]) for r in open_key(project, key, PASS).replacements()}, key=len,
+                            reverse=True)
+        for surrogate in surrogates:
+            blob = re.sub(rf"(?<!\w){re.escape(surrogate)}(?!\w)", "\x00", blob)
     return [s for s in ORIGINALS if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", blob)]
 
 
@@ -60,14 +68,14 @@ def test_fields_only_apply_is_a_barrier_and_keeps_no_original(project: makna.Pro
     report = apply(project, key, PASS)
     assert not report.sources and len(report.fields) == 2
     memos = " ".join(m.text for m in makna.list_memos(project))
-    assert not _found(memos), memos
+    assert not _found(memos, key, project), memos
     assert undoable(project) == []
     with pytest.raises(NothingToUndoError, match="cannot be undone"):
         undo(project)
-    assert makna.list_memos(project) and not _found(" ".join(m.text for m in makna.list_memos(project)))
+    assert makna.list_memos(project) and not _found(" ".join(m.text for m in makna.list_memos(project)), key, project)
     with project.store.read() as conn:
         assert conn.execute(select(tables.undo_rows)).all() == []
-    assert not _found(_project_text(project))
+    assert not _found(_project_text(project), key, project)
 
 
 def test_cli_second_apply_of_memos_cannot_be_undone(project_location: str, tmp_path: Path,
@@ -95,8 +103,8 @@ def test_cli_second_apply_of_memos_cannot_be_undone(project_location: str, tmp_p
     result = runner.invoke(app, ["undo", "--steps", "3", "-p", loc])
     assert result.exit_code != 0 and "cannot be undone" in result.output
     with makna.open_project(loc) as p:
-        assert not _found(" ".join(m.text for m in makna.list_memos(p)))
-        assert not _found(_project_text(p))
+        assert not _found(" ".join(m.text for m in makna.list_memos(p)), key, p)
+        assert not _found(_project_text(p), key, p)
 
 
 def test_scan_with_key_finds_every_original_and_first_names_at_099(project: makna.Project, tmp_path: Path) -> None:

@@ -107,6 +107,23 @@ def _shot(pg: Any, name: str) -> None:
     pg.screenshot(path=str(ARTIFACTS / name), full_page=False)
 
 
+def _settled_boxes(*locators: Any, timeout: float = 5.0) -> list[dict[str, float]]:
+    """The boxes of ``locators`` once two readings agree: a late redraw (web fonts loaded, the margin's
+    lanes assigned again) replaces a stripe, and a box read while it is swapped is None."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    last: list[Any] = []
+    while True:
+        boxes = [loc.bounding_box() for loc in locators]
+        if all(b is not None for b in boxes) and boxes == last:
+            return boxes
+        if time.monotonic() > deadline:
+            raise AssertionError(f"boxes never settled: {boxes}")
+        last = boxes
+        time.sleep(0.05)
+
+
 # ----------------------------------------------------------------------------- margin stripes
 @pytest.mark.parametrize("width", [800, 1440])
 def test_stripes_cover_only_the_coded_lines(opened: Any, served: tuple[Any, LiveServer], width: int) -> None:
@@ -119,8 +136,7 @@ def test_stripes_cover_only_the_coded_lines(opened: Any, served: tuple[Any, Live
     assert stripe.locator(".label").text_content() == "Pekerjaan"
     assert stripe.get_attribute("aria-label") == "Pekerjaan (memo)"
     expect(stripe.locator(".memo-mark")).to_have_text("✎")
-    row = pg.locator("#turn-1")
-    row_box, stripe_box = row.bounding_box(), stripe.bounding_box()
+    row_box, stripe_box = _settled_boxes(pg.locator("#turn-1"), stripe)
     coded = pg.evaluate("""(phrase) => {
         const leaf = [...document.querySelectorAll('#turn-1 .hl')].find(l => l.textContent.startsWith(phrase));
         const rects = [...leaf.getClientRects()];
