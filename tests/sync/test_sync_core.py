@@ -80,6 +80,9 @@ def test_a_push_is_refused_for_a_viewer_another_coder_or_another_version(studi: 
         apply_push(_as(studi, "dewi"), message)
     with pytest.raises(SyncError, match="version mismatch"):
         apply_push(_as(studi, "budi"), {**message, "format": SYNC_FORMAT + 1})
+    # a copy of round fourteen's makna (format 1: no skeleton hash, no hidden rows) is refused, not half-read
+    with pytest.raises(SyncError, match="speaks sync format 1, this makna 2"):
+        apply_push(_as(studi, "budi"), {**message, "format": 1})
     bad = {**message, "changes": [{**message["changes"][0], "id": "not-a-uuid"}]}
     with pytest.raises(InputError, match="not a UUID"):
         apply_push(_as(studi, "budi"), bad)

@@ -18,7 +18,7 @@ from makna.errors import PermissionDeniedError, SyncError
 from makna.store import tables
 from makna.sync import client
 from makna.sync.local import pending, push_message, sync_info
-from makna.sync.rows import is_uuid
+from makna.sync.rows import SYNC_FORMAT, is_uuid
 from makna.sync.server import apply_push
 
 
@@ -365,7 +365,7 @@ def test_an_unreachable_server_and_a_version_mismatch_are_one_line_errors(tmp_pa
                    token=None, csrf=None)
     assert not (tmp_path / "y.makna").exists()
     with pytest.raises(SyncError, match="version mismatch.*schema '0001'"):
-        write_copy(tmp_path / "y.makna", {"format": 1, "schema": "0001"}, server=URL, project_id="p",
+        write_copy(tmp_path / "y.makna", {"format": SYNC_FORMAT, "schema": "0001"}, server=URL, project_id="p",
                    project_name="n", token=None, csrf=None)
 
 

@@ -18,8 +18,12 @@ from ..store import tables
 __all__ = ["SYNC_FORMAT", "PULLED_TABLES", "KINDS", "is_uuid", "text_hash", "segment_digest", "memo_digest",
            "digest", "pulled_columns", "encode_rows", "decode_rows", "check_format"]
 
-#: The version of the pull and push messages; both ends must speak the same one.
-SYNC_FORMAT = 1
+#: The version of the pull and push messages; both ends must speak the same one. 1: rounds eleven to fourteen.
+#: 2 (round fifteen): a push sends the skeleton hash of a coding's text made before a ``deid apply`` (never a hash
+#: of the original), the snapshot lists the coder's rows a blind round hides (``hidden``) and the push answer names
+#: ``replaced`` and ``retargeted`` rows; a format-1 copy would have its moved codings refused or its hidden deletes
+#: forgotten without a word, so the two ends refuse each other in one line instead.
+SYNC_FORMAT = 2
 #: The tables a pull copies, parents first (their rows keep the server's ids).
 PULLED_TABLES: tuple[Table, ...] = (
     tables.coders, tables.sources, tables.turns, tables.cases, tables.attributes, tables.case_values,
