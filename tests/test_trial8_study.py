@@ -167,3 +167,30 @@ def test_a_command_under_the_login_name_in_a_project_of_other_coders_says_so(tmp
     assert read.exit_code == 2 and read.output.startswith("Error: code 'exp' has")
     again = runner.invoke(app, ["code", "exp", "-s", "t.txt", "--turn", "1", "-p", path])
     assert again.exit_code == 0 and "Note: acting as" not in again.output  # a coder now: said when it mattered
+
+
+def test_a_coder_copy_acts_as_its_coder_without_a_login_name_note(tmp_path: Path, monkeypatch: Any) -> None:
+    """In a copy made for budi (makna copy --coder budi) the coder is the copy's, not the login name: a new
+    terminal without $MAKNA_CODER codes as budi, and no note calls budi the login name (#11, newuser16)."""
+    import getpass
+
+    from typer.testing import CliRunner
+
+    from makna.cli import app
+
+    login = getpass.getuser()
+    path, copy = str(tmp_path / "s.makna"), str(tmp_path / "s-budi.makna")
+    runner = CliRunner()
+    monkeypatch.setenv("MAKNA_CODER", "ana-" + login)
+    assert runner.invoke(app, ["init", path]).exit_code == 0
+    (tmp_path / "t.txt").write_text(TEXT, encoding="utf-8")
+    assert runner.invoke(app, ["import", str(tmp_path / "t.txt"), "-p", path]).exit_code == 0
+    assert runner.invoke(app, ["codebook", "add", "exp", "-p", path]).exit_code == 0
+    assert runner.invoke(app, ["code", "exp", "-s", "t.txt", "--turn", "2", "-p", path]).exit_code == 0
+    assert runner.invoke(app, ["copy", copy, "-p", path, "--coder", "budi"]).exit_code == 0
+    monkeypatch.delenv("MAKNA_CODER")  # budi's own terminal
+    coded = runner.invoke(app, ["code", "exp", "-s", "t.txt", "--turn", "4", "-p", copy])
+    assert coded.exit_code == 0
+    assert "your login name" not in coded.output
+    with makna.open_project(copy) as proj:
+        assert {c.name for c in proj.coders() if c.kind == "person"} >= {"budi"}

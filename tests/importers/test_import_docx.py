@@ -165,3 +165,39 @@ def test_corrupt_deflate_stream_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match=r"zlib\.docx: not a valid \.docx \(cannot read the part 'word/do") as e:
         read_document(out)
     assert "\n" not in str(e.value) and len(str(e.value)) < len(str(out)) + 250
+
+
+def test_a_transcript_laid_out_as_a_speaker_and_text_table_has_turns(tmp_path: Path) -> None:
+    """A two-column table whose first column repeats short speaker labels (a common transcript template)
+    reads as "Label: text" lines, so that its turns, speakers and cases work as in a typed transcript;
+    a data table whose first column does not repeat stays "a | b" (newuser16)."""
+    import makna
+
+    document = docx.Document()
+    document.add_paragraph("Interview 07 (fictional)")
+    table = document.add_table(rows=0, cols=2)
+    rows = [("Interviewer", "How did you start?"), ("Sarah", "A friend told me."), ("", "Then I signed up."),
+            ("Interviewer:", "And then?"), ("Sarah", "I worked the same week.")]
+    for speaker, said in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = speaker, said
+    data = document.add_table(rows=0, cols=2)
+    for name, city in [("Nama", "Kota"), ("Ani", "Bandung")]:
+        cells = data.add_row().cells
+        cells[0].text, cells[1].text = name, city
+    path = tmp_path / "table-07.docx"
+    document.save(str(path))
+    result = read_document(path)
+    assert result.text == (
+        "Interview 07 (fictional)\n"
+        "Interviewer: How did you start?\n"
+        "Sarah: A friend told me.\n"
+        "Then I signed up.\n"
+        "Interviewer: And then?\n"
+        "Sarah: I worked the same week.\n"
+        "Nama | Kota\n"
+        "Ani | Bandung"
+    )
+    with makna.create_project(str(tmp_path / "s.makna"), "s", coder="ana") as proj:
+        makna.import_text(proj, path.name, result.text, language="en")
+        assert [t.speaker for t in makna.get_turns(proj, path.name)] == ["Interviewer", "Sarah", "Interviewer", "Sarah"]

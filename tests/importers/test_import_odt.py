@@ -169,3 +169,18 @@ def test_manifest_in_a_foreign_namespace(tmp_path: Path) -> None:
     out = _rewrite(src, tmp_path / "manifest.odt", {"META-INF/manifest.xml": broken})
     with pytest.raises(ImportFormatError, match=r"manifest\.odt: not a valid \.odt \(no text body"):
         read_document(out)
+
+
+def test_a_transcript_laid_out_as_a_speaker_and_text_table_reads_as_labelled_lines(tmp_path: Path) -> None:
+    doc = OpenDocumentText()
+    table = Table(name="Transkrip")
+    table.addElement(TableColumn(numbercolumnsrepeated=2))
+    for left, right in (("Pewawancara", "Sejak kapan?"), ("Narasumber", "Sejak 2021."), ("Pewawancara", "Lalu?")):
+        row = TableRow()
+        row.addElement(_cell(left))
+        row.addElement(_cell(right))
+        table.addElement(row)
+    doc.text.addElement(table)
+    path = tmp_path / "tabel.odt"
+    doc.save(str(path))
+    assert read_document(path).text == "Pewawancara: Sejak kapan?\nNarasumber: Sejak 2021.\nPewawancara: Lalu?"

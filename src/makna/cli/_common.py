@@ -66,12 +66,17 @@ def _note_login_coder(proj: Project) -> None:
 
     if os.environ.get("MAKNA_CODER", "").strip():
         return
+    if proj.store.path is not None and proj.store.meta().get("sync.coder") == proj.coder_name:
+        return  # a copy made for this coder (makna copy --coder, makna pull): its coder, not the login name
     people = [c.name for c in proj.coders() if c.kind == "person" and not c.name.startswith("makna-")]
     if not people or proj.coder_name in people:
         return
-    typer.echo(f"Note: acting as {proj.coder_name!r}, your login name ($MAKNA_CODER is not set), which is not a "
-               f"coder of this project yet (its coders: {', '.join(people[:5])}); if you are one of them, "
-               f"'export MAKNA_CODER=NAME' or pass --coder NAME.", err=True)
+    typer.echo(
+        f"Note: acting as {proj.coder_name!r}, your login name ($MAKNA_CODER is not set), which is not a "
+        f"coder of this project yet (its coders: {', '.join(people[:5])}); if you are one of them, "
+        f"'export MAKNA_CODER=NAME' or pass --coder NAME.",
+        err=True,
+    )
 
 
 @contextmanager

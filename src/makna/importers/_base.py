@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -118,3 +119,22 @@ def read_bytes(path: Path, data: bytes, *, max_bytes: int | None = None) -> Impo
     if not result.text or result.text.isspace():  # (text.strip() would copy a large file)
         raise ImportFormatError(f"{path}: no text found in the file")
     return replace(result, raw=data)
+
+
+# A speaker's cell in a transcript laid out as a table: one to four words, the first starting with a letter,
+# an optional colon after them ("Interviewer", "Peserta 2", "Sarah:").
+_LABEL_CELL = re.compile(r"([^\W\d_][\w.'’()-]*(?:[ \t][\w.'’()-]+){0,3}?)[ \t]*:?")
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """The lines of a table, a row per line with its cells joined by ``" | "``; a transcript laid out as a
+    table of two columns, a speaker's label and what they said, where some label recurs, reads as
+    ``Label: text`` lines instead (a row with no label continues the turn above), so that its turns are
+    found as in a typed transcript."""
+    rows = [row for row in rows if any(row)]
+    labels = [_LABEL_CELL.fullmatch(row[0]) if len(row) == 2 and row[0] else None for row in rows]
+    speakers = [m.group(1) for m in labels if m is not None]
+    turns = all(len(row) == 2 and (m is not None or not row[0]) for row, m in zip(rows, labels, strict=True))
+    if turns and len(speakers) > len({s.casefold() for s in speakers}):
+        return [f"{m.group(1)}: {row[1]}" if m is not None else row[1] for row, m in zip(rows, labels, strict=True)]
+    return [" | ".join(row) for row in rows]

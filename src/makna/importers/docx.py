@@ -4,9 +4,10 @@ Only the main document body is read: headers, footers, footnotes, comments, text
 deleted (tracked) text are left out (a page header or footer that holds text is named in a note, so
 that details written there, such as the informant's, are not lost unseen); inserted (tracked) text
 is kept. Each paragraph is one line (a soft line break inside it starts a new line). A table row
-is one line, its cells joined by ``" | "``; within a cell, paragraphs are joined by a space, and a
-table nested in a cell is rendered inline with its rows joined by ``" / "``. A vertically merged
-cell's continuation is empty.
+is one line, its cells joined by ``" | "`` (a transcript laid out as a table of speakers and what they
+said reads as ``Speaker: text`` lines: :func:`~makna.importers._base.table_lines`); within a cell,
+paragraphs are joined by a space, and a table nested in a cell is rendered inline with its rows
+joined by ``" / "``. A vertically merged cell's continuation is empty.
 
 The archive passes :func:`makna.importers._safety.open_zip` (size, ratio, entry names) and every
 XML part is refused if it declares a DTD before python-docx opens it.
@@ -21,7 +22,7 @@ from typing import Any
 
 from ..errors import ImportFormatError, reason
 from ..text import normalize_text
-from ._base import ImportedText, register
+from ._base import ImportedText, register, table_lines
 from ._safety import check_xml_part, open_zip
 
 __all__ = ["MEDIA_TYPE", "read_docx"]
@@ -89,12 +90,7 @@ def _cell_text(tc: Any) -> str:
 
 
 def _table_rows(tbl: Any) -> list[str]:
-    rows: list[str] = []
-    for tr in _children(tbl, _TR):
-        cells = [_cell_text(tc) for tc in _children(tr, _TC)]
-        if any(cells):
-            rows.append(" | ".join(cells))
-    return rows
+    return table_lines([[_cell_text(tc) for tc in _children(tr, _TC)] for tr in _children(tbl, _TR)])
 
 
 def _blocks(container: Any, *, nested: bool = False) -> Iterator[tuple[str, str]]:

@@ -3,7 +3,9 @@
 Each paragraph or heading is one line; ``text:s`` (repeated spaces), ``text:tab`` and
 ``text:line-break`` become spaces, a tab and a line break. Runs of white space inside the XML text
 collapse to one space, as the OpenDocument format prescribes. A table row is one line, its cells
-joined by ``" | "``; a table nested in a cell is rendered inline with its rows joined by ``" / "``.
+joined by ``" | "`` (a transcript laid out as a table of speakers and what they said reads as ``Speaker:
+text`` lines: :func:`~makna.importers._base.table_lines`); a table nested in a cell is rendered inline
+with its rows joined by ``" / "``.
 Footnotes, comments, frames (text boxes, images), tracked deletions and generated indexes (a table
 of contents) are left out.
 
@@ -21,7 +23,7 @@ from typing import Any
 
 from ..errors import ImportFormatError, excerpt, reason
 from ..text import normalize_text
-from ._base import ImportedText, register
+from ._base import ImportedText, register, table_lines
 from ._safety import check_xml_part, open_zip, read_part
 
 __all__ = ["MEDIA_TYPE", "read_odt"]
@@ -116,7 +118,7 @@ def _rows(el: Any) -> Iterator[Any]:
 
 
 def _table_rows(table: Any) -> list[str]:
-    rows: list[str] = []
+    rows: list[list[str]] = []
     for row in _rows(table):
         cells: list[str] = []
         for node in row.childNodes:
@@ -124,9 +126,8 @@ def _table_rows(table: Any) -> list[str]:
                 cells.extend([_cell_text(node)] * _repeat(node, "number-columns-repeated"))
         while cells and not cells[-1]:
             cells.pop()
-        if cells:
-            rows.append(" | ".join(cells))
-    return rows
+        rows.append(cells)
+    return table_lines(rows)
 
 
 def _blocks(container: Any, *, nested: bool = False) -> Iterator[tuple[str, str]]:
