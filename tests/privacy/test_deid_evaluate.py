@@ -163,6 +163,9 @@ SPLIT_SIZES = {
     # round heldout17: tune18 (open next round) and seal17 (sealed) were written together (benchmarks/results/heldout17.md)
     "tune18": 6,
     "seal17": 6,
+    # round heldout18: tune19 (open next round) and seal18 (sealed) were written together (benchmarks/results/heldout18.md)
+    "tune19": 6,
+    "seal18": 6,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 
