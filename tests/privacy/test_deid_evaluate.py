@@ -160,7 +160,7 @@ SPLIT_SIZES = {
     # round heldout16: tune17 (open next round) and seal16 (sealed) were written together (benchmarks/results/heldout16.md)
     "tune17": 6,
     "seal16": 6,
-    # round heldout17: tune18 (open next round) and seal17 (sealed) were written together (benchmarks/results/heldout17.md)
+    # round heldout17: tune18 and seal17 were written together (both open since round sixteen) (benchmarks/results/heldout17.md)
     "tune18": 6,
     "seal17": 6,
     # round heldout18: tune19 (open next round) and seal18 (sealed) were written together (benchmarks/results/heldout18.md)
