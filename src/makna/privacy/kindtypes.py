@@ -61,14 +61,14 @@ _LOC_FIRST: Final = (
     "kos kost kosan kostan wisma hotel penginapan losmen homestay kafe cafe café warkop karaoke ktv "
     "pasar taman simpang pantai terminal stasiun bandara pelabuhan dermaga dusun teluk muara jembatan masjid "
     "mesjid musala mushola lapangan kampung nagari jorong desa kelurahan kel. kecamatan kec. kabupaten kab. kota "
-    "provinsi pulau danau perumahan kompleks komplek asrama jalan jl. jln."
+    "provinsi pulau danau perumahan kompleks komplek asrama jalan jl. jln. sungai kawasan istano istana"
 )
 _ORG_FIRST: Final = (
     "pt pt. cv cv. ud ud. koperasi ksp kspps bmt kopdit kud yayasan toko kios apotek apotik laundry bengkel salon "
     "klinik bank bpr universitas institut politeknik akademi sekolah stikes sma smk smp sd sdn smpn sman smkn "
     "mts madrasah pesantren tk paud tpa tpq polsek polres polresta lbh posyandu puskesmas rs rsud rsu paguyuban "
     "serikat lsm "
-    "konveksi percetakan butik travel perusahaan ekspedisi kelompok firma"
+    "konveksi percetakan butik travel perusahaan ekspedisi kelompok firma dinas"
 )
 KIND_FIRST: Final[dict[str, str]] = {
     **{w: _LOC for w in _LOC_FIRST.split()},
@@ -81,11 +81,12 @@ KIND_FIRST: Final[dict[str, str]] = {
 
 _LOC_LAST: Final = (
     "road street lane avenue estate park library café cafe square town city village common heath hotel "
-    "inn hostel motel guesthouse bay beach"
+    "inn hostel motel guesthouse bay beach county district"
 )
 _ORG_LAST: Final = (
     "college university school academy hospital clinic surgery pharmacy infirmary services solutions logistics "
-    "freight partners finance alliance union foundation motors couriers bank laundry salon auto autos cycles repairs"
+    "freight partners finance alliance union foundation motors couriers bank laundry salon auto autos cycles repairs "
+    "elementary primary collegiate group agency united"
 )
 KIND_LAST: Final[dict[str, str]] = {
     **{w: _LOC for w in _LOC_LAST.split()},
