@@ -39,19 +39,14 @@ def _type_of(text: str, span: str, language: str) -> str | None:
         # where they call one so is no nickname (neighbours.py)
         ("en", "I am a carer. At home in Velkur they call me Chinni, it means little one.", "Velkur", "LOCATION"),
         ("en", "I am a carer. At home in Velkur they call me Chinni, it means little one.", "Chinni", "PERSON"),
-    ],
-)
-def test_type_from_context(language: str, text: str, span: str, kind: str) -> None:
-    assert _type_of(text, span, language) == kind
-
-
-@pytest.mark.parametrize(
-    ("language", "text", "span", "kind"),
-    [
+        # who knows one by a nickname: customers, clients, regulars (neighbours.py)
+        ("en", "Customers know me as Breezy on the app. I clean houses.", "Breezy", "PERSON"),
+        ("en", "Our regulars call him Tintin, he never minds.", "Tintin", "PERSON"),
+        # people and places that keep their type
         ("en", "Tamsin we call her, she runs the rota.", "Tamsin", "PERSON"),
         ("en", "My cousin Marta Velkov said the agency was fine.", "Marta Velkov", "PERSON"),
         ("id", "Rumahnya di Lubuk Tarantang, kampung kecil di hulu.", "Lubuk Tarantang", "LOCATION"),
     ],
 )
-def test_people_and_places_kept(language: str, text: str, span: str, kind: str) -> None:
+def test_type_from_context(language: str, text: str, span: str, kind: str) -> None:
     assert _type_of(text, span, language) == kind

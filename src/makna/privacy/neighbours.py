@@ -203,6 +203,7 @@ def prefixed_places(text: str) -> Iterator[Detection]:
 
 _NICKNAME: Final = re.compile(
     r"\b(?i:everyone|everybody|people|they|friends|family|folks|the[ \t]+(?:lads|girls|boys|guys|riders|drivers)|"
+    r"(?:the[ \t]+|my[ \t]+|our[ \t]+)?(?:customers|clients|passengers|guests|regulars|residents|colleagues)|"
     r"my[ \t]+(?:mates|friends|family))[ \t]+(?:here[ \t]+|back[ \t]+home[ \t]+)?(?:just[ \t]+)?"
     r"(?:says?|call(?:s|ed)?(?:[ \t]+(?:me|him|her))?|knows?[ \t]+(?:me|him|her)[ \t]+as)[ \t]+"
     rf"(?P<n>{_CAP})(?![\w'’\-])"
