@@ -203,6 +203,7 @@ def prefixed_places(text: str) -> Iterator[Detection]:
 
 _NICKNAME: Final = re.compile(
     r"\b(?i:everyone|everybody|people|they|friends|family|folks|the[ \t]+(?:lads|girls|boys|guys|riders|drivers)|"
+    r"(?:the[ \t]+|my[ \t]+|our[ \t]+)?(?:customers|clients|passengers|guests|regulars|residents|colleagues)|"
     r"my[ \t]+(?:mates|friends|family))[ \t]+(?:here[ \t]+|back[ \t]+home[ \t]+)?(?:just[ \t]+)?"
     r"(?:says?|call(?:s|ed)?(?:[ \t]+(?:me|him|her))?|knows?[ \t]+(?:me|him|her)[ \t]+as)[ \t]+"
     rf"(?P<n>{_CAP})(?![\w'’\-])"
@@ -223,6 +224,8 @@ _WE_CALL: Final = re.compile(
     r"(?:all[ \t]+|just[ \t]+)?call(?:ed)?[ \t]+(?:him|her|me|them)\b"
 )
 """A nickname before who calls someone by it ("Abdi we call him", "Chips the lads call me")."""
+_PLACE_PREP: Final = re.compile(r"(?<![\w'’\-])(?i:in|at|from|near|di|dari|ka|ke)[ \t]+$")
+"""A place's preposition right before the word that ``_WE_CALL`` reads as the nickname."""
 _WE_CALL_GATE: Final = trigger([" call him", " call her", " call me", " called him", " called her", " called me"])
 _OR_ALSO: Final = re.compile(
     r"(?:[ \t]+for[ \t]+short)?,?[ \t]+(?:or|atau)[ \t]+"
@@ -269,6 +272,8 @@ def nicknames(text: str) -> Iterator[Detection]:
             continue  # "they call her Mammy Kadi": a kin or address word before the name
         if m.re is _WE_CALL and _ordinary(word, _words) and word not in _names:
             continue  # "Here people call me JP": an ordinary word before who calls
+        if m.re is _WE_CALL and _PLACE_PREP.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Back home in Velkur they call me Chinni": where they call one so, not the name
         if group == "n" and m.re is _NICKNAME and word in _places and not said_name(text, m.start(), m.end(group)):
             continue  # "Everyone says Oslo is cold": a place people talk about, not a name they give
         yield Detection(m.start(group), m.end(group), "PERSON", 0.75, "person.nickname", word)

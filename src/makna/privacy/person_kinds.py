@@ -46,6 +46,7 @@ from . import gazetteers as gz
 from ._text import HONORIFICS, RANK_HONORIFICS, SpanIndex, is_sentence_initial
 from .catchall import in_lower_case
 from .places import ORG_SUFFIX_WORDS
+from .roletypes import place_apposed
 from .types import Detection
 
 __all__ = ["RANKS", "person_kinds"]
@@ -358,7 +359,7 @@ def _headed_by_given(scan: str, det: Detection) -> bool:
         return False
     if any(_firm_or_place_word(w) or w in stop for w in words):
         return False
-    return not _PLACE_BEFORE.search(scan, max(0, det.start - 14), det.start)
+    return not _PLACE_BEFORE.search(scan, max(0, det.start - 14), det.start) and not place_apposed(scan, det.end)
 
 
 def _given_then_place(scan: str, found: list[Detection]) -> list[Detection]:

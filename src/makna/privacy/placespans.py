@@ -39,6 +39,7 @@ __all__ = ["STREET_CLOSERS", "close_place_spans", "streets_are_places"]
 
 _LOC: Final = "LOCATION"
 _PERSON: Final = "PERSON"
+_ORG: Final = "ORG"
 _NOT_CLOSERS: Final = frozenset(
     "Rd St Ln Ave Dr Ct Pl Blvd Hwy Pkwy Green Hill Mount View Vale Chase Croft Fold Loop Trail Broadway Circus "
     "Approach".split()
@@ -56,6 +57,16 @@ _DIRECTION: Final = re.compile(
 )
 """A direction word naming part of a place (Minang ``ateh``/``baruah``/``ilia``/``mudiak``, ``atas``/``bawah``/
 ``hilir``/``hulu``; KBBI, Kamus Bahasa Minangkabau-Indonesia)."""
+_ADMIN_WORDS: Final = (
+    "state|province|district|county|region|regency|prefecture|municipality|governorate|department|oblast|canton|parish"
+)
+"""The subdivision categories of ISO 3166-2 (English names): what a region's name may end in or be followed by."""
+_ADMIN_AFTER: Final = re.compile(
+    rf"[ \t]+(?:{_ADMIN_WORDS})(?![\w'’\-])(?=[ \t]*(?:[,.;:!?)]|\n|$|[ \t](?:in|of|near|and|or)\b))"
+)
+"""A region's category word written in lower case after its name (``from Irwell, Haldon district.``): no person's
+name is followed by one."""
+_ADMIN_LAST: Final = frozenset(_ADMIN_WORDS.split("|"))
 _COMMA: Final = re.compile(r"[ \t]*,[ \t]*")
 _TOWN_END: Final = re.compile(r"[ \t]*(?:[,.;:!?)]|\n|$)")
 _TOWN_NOT_END: Final = re.compile(r"[ \t]*,[ \t]*(?:and|dan|&)\b")
@@ -101,8 +112,13 @@ def _place_before_comma(scan: str, start: int, places: dict[int, Detection]) -> 
 
 
 def _town(scan: str, det: Detection, places: dict[int, Detection]) -> bool:
-    """Whether a one-word catch-all guess names the town or region of the place right before it."""
-    if not det.detector.startswith("unknown.") or " " in det.text.strip() or not _TOWN_END.match(scan, det.end):
+    """Whether a catch-all guess, one word or a region's name (``Haldon Province``), names the town or region of
+    the place right before it."""
+    words = det.text.split()
+    region = len(words) > 1 and words[-1].casefold() in _ADMIN_LAST
+    if not det.detector.startswith("unknown.") or (len(words) != 1 and not region):
+        return False
+    if not _TOWN_END.match(scan, det.end):
         return False
     if _TOWN_NOT_END.match(scan, det.end) or has_person_evidence(scan, det, True):
         return False
@@ -111,6 +127,12 @@ def _town(scan: str, det: Detection, places: dict[int, Detection]) -> bool:
         return False
     before = line_before(scan, other.start, 80)
     return bool(_PLACE_LABEL.search(before) or _ADDRESS_PHRASE.search(before) or clause_cue(before) == "stay")
+
+
+def _region(scan: str, det: Detection) -> bool:
+    """Whether a PERSON span without a person's evidence is followed by a region's category word in lower case
+    (``Haldon district``, ``Wessex state``)."""
+    return bool(_ADMIN_AFTER.match(scan, det.end)) and not has_person_evidence(scan, det, True)
 
 
 def close_place_spans(scan: str, found: Sequence[Detection]) -> list[Detection]:
@@ -122,7 +144,15 @@ def close_place_spans(scan: str, found: Sequence[Detection]) -> list[Detection]:
         if d.type == _LOC:
             places.setdefault(d.end, d)
     for i, det in enumerate(out):
+        region = det.text.split()[-1].casefold() in _ADMIN_LAST
+        if det.type == _ORG and region and _town(scan, det, places):  # "from Kelbury, Haldon State": a catch-all guess
+            out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+            places.setdefault(det.end, out[i])
         if det.type not in (_PERSON, _LOC):
+            continue
+        if det.type == _PERSON and _region(scan, det):
+            out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+            places.setdefault(det.end, out[i])
             continue
         closed = _close(scan, det, out, i)
         if closed is not None:

@@ -49,7 +49,12 @@ from .places import LOCATION_TYPE_WORDS
 from .typecontext import clause_cue
 from .types import Detection
 
-__all__ = ["role_of", "type_by_role"]
+__all__ = ["place_apposed", "role_of", "type_by_role"]
+
+_CUED: Final = frozenset(
+    {"person.intro", "person.honorific", "person.self", "person.speech", "person.nickname", "person.speaker"}
+)
+"""Person detectors whose cue stands next to the name (``namanya X``, ``Bu X``): an apposition does not undo them."""
 
 _LOC: Final = "LOCATION"
 _ORG: Final = "ORG"
@@ -67,6 +72,20 @@ _ORIGIN: Final = re.compile(
     r"originally|orig|way)[ \t]+from|asal(?:nya|nyo)?(?:[ \t]+dari)?|asli(?:nya|nyo)?[ \t]+dari))[ \t]+$"
 )
 """An origin (``a guy from``, ``originally from``, ``on the way from``, ``asal dari``)."""
+_ORIGIN_ID: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:teman|kawan|kanti|urang|orang|warga|cewek|cowok|bapak|ibu)"
+    r"(?:[ \t]+\w+)?[ \t]+dari)[ \t]+$"
+)
+"""An Indonesian origin after a noun for people (``teman dari``, ``urang dari``, ``teman kerja dari``)."""
+_PLACE_APPOSED: Final = re.compile(
+    r"[ \t]*,[ \t]+(?:(?i:a|an|the|one|sebuah|satu)[ \t]+)?"
+    r"(?:(?:small|little|big|tiny|quiet|remote|kecil|besar)[ \t]+)?"
+    r"(?:village|town|city|suburb|district|neighbourhood|neighborhood|hamlet|island|province|region|county|"
+    r"desa|kampung|kampuang|nagari|jorong|dusun|kota|kecamatan|kabupaten|pulau)"
+    r"(?=[ \t]*(?:[,.;:!?)]|\n|$|[ \t](?:in|of|near|outside|on|by|called|where|di|dekat|dari|yang|nan)\b))"
+)
+"""A place noun in apposition right after a name (``Velkur, a village in Hadra``, ``Sikabau, desa kecil di``):
+the name is that place, whatever detector found it."""
 _CHAT_FROM: Final = re.compile(r"(?i:(?<![\w\-])(?:otw|pulang|balik|berangkat|baru))[ \t]+(?:dr|dri)[ \t]+$")
 """The chat's ``otw dr`` (on the way from): ``dr`` is ``dari`` there, not a doctor's title."""
 _IN: Final = re.compile(r"(?i:(?<![\w\-])(?:in|near|outside|around|inside|di|dekat|deket|sekitar))[ \t]+$")
@@ -234,9 +253,30 @@ def _role_by_phrase(scan: str, det: Detection, own_kind: str | None) -> str | No
 
 
 def _placeable(det: Detection) -> bool:
-    """Whether a place's preposition or a stay phrase may make a PERSON span a LOCATION: only a catch-all guess
-    or a span no person detector found (``uangnya ada di Ardiwan``: a person's name after ``di``)."""
-    return _guess(det) or not det.detector.startswith("person.")
+    """Whether a place's preposition or a stay phrase may make a PERSON span a LOCATION: only a catch-all guess,
+    a span no person detector found (``uangnya ada di Ardiwan``: a person's name after ``di``) or one found only
+    as listed beside a person (``a guy in Velkur, Ravi Sen``: a place and who lives there)."""
+    return _guess(det) or not det.detector.startswith("person.") or det.detector == "person.coordinated"
+
+
+def place_apposed(scan: str, end: int) -> bool:
+    """Whether a place noun stands in apposition right after ``end`` (``Velkur, a village in Hadra``)."""
+    return bool(_PLACE_APPOSED.match(scan, end))
+
+
+def _place_apposed(scan: str, det: Detection) -> bool:
+    """Whether a place noun stands in apposition right after ``det``, ``det`` not found by a person detector
+    whose cue stands next to it."""
+    return place_apposed(scan, det.end) and det.detector not in _CUED
+
+
+def _coordinated_origin(scan: str, det: Detection) -> bool:
+    """Whether ``det``, a PERSON found only as listed beside a person, follows a place's preposition or an
+    origin (``a guy in Velkur, Ravi Sen``; ``teman dari Sikabau, Rina``): the place the person is from."""
+    if det.type != _PERSON or det.detector != "person.coordinated":
+        return False
+    before = line_before(scan, det.start, 80)
+    return bool(_IN.search(before) or _ORIGIN.search(before) or _ORIGIN_ID.search(before))
 
 
 def _work_clause(scan: str, det: Detection, before: str, cue: str = "") -> bool:
@@ -260,9 +300,15 @@ def type_by_role(scan: str, found: Sequence[Detection]) -> list[Detection]:
         if det.type not in (_PERSON, _ORG, _LOC):
             continue
         own = kind_of(det.text)
+        if det.type in (_PERSON, _ORG) and own is None and _place_apposed(scan, det):
+            out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+            continue  # "from Velkur, a village in Hadra": a place noun in apposition
         if det.type == _PERSON and _CHAT_FROM.search(line_before(scan, det.start, 80)):
             out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
             continue  # "otw dr X": the chat's "dr" is "dari" (from), not a doctor's title
+        if _coordinated_origin(scan, det):
+            out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+            continue
         if has_person_evidence(scan, det, own is not None or _guess(det)):
             continue  # (a catch-all guess: only a cue next to it counts, not a kin word elsewhere in its sentence)
         kind, spreads = _role(scan, det, own[0] if own else None)
