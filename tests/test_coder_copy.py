@@ -81,7 +81,7 @@ def test_a_deleted_coding_goes_back_and_a_conflict_stays_in_the_copy(tmp_path: P
         makna.delete_code(proj, "mot", force=True)
     result = runner.invoke(app, ["push", str(copy)])
     assert result.exit_code == 1
-    assert "1 deleted" in result.output and "1 conflict(s)" in result.output and "redo them" in result.output
+    assert "Pushed 1 of 2 changes (1 deleted); 1 conflict." in result.output and "redo them" in result.output
     conflict = next(line for line in result.output.splitlines() if line.startswith("Conflict: "))
     assert "deleted or merged in the project" in conflict  # a project file, not a server (newuser16)
     assert "server" not in result.output and "pull" not in result.output

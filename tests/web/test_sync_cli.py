@@ -43,7 +43,7 @@ def test_pull_code_push_from_the_command_line(lab: Any, team: Any, tmp_path: Pat
     code, out = run("codebook", "add", "baru", "-p", path)
     assert code == 3 and "manager role" in out  # the codebook is edited on the server only
     code, out = run("push", path)
-    assert code == 0 and "Pushed 1 change(s): 1 added" in out, out
+    assert code == 0 and "Pushed 1 change (1 added)" in out, out
     code, out = run("push", path)
     assert code == 0 and "Nothing to push" in out
     with makna.open_project(team.location(team.project("Studi"))) as srv:
@@ -60,7 +60,7 @@ def test_conflicts_are_listed_and_exit_non_zero(lab: Any, team: Any, tmp_path: P
     assert run("code", "tempat", "-s", "wawancara", "--span", "14:18", "-p", path)[0] == 0
     code, out = run("push", path)
     assert code == 1
-    assert "1 conflict(s)" in out and "was deleted or merged on the server" in out and "makna pull" in out
+    assert "Nothing pushed: 1 conflict." in out and "was deleted or merged on the server" in out and "makna pull" in out
     code, out = run("pull", path)
     assert code != 0 and "1 of your 1 change(s) not pushed yet would be dropped" in out and "--discard" in out
     code, out = run("pull", path, "--discard")

@@ -130,6 +130,26 @@ def _default_user() -> str:
     return default_coder_name()
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def push_summary(report: PushReport, where: str) -> str:
+    """One line saying what a push did: "Nothing pushed: 1 conflict.", "Pushed 2 of 3 changes (2 added);
+    1 conflict.", "Pushed 2 changes (1 added, 1 already in the server)." (counts of none left out)."""
+    conflicts = len(report.conflicts)
+    done = report.sent - conflicts
+    if done <= 0 and conflicts:
+        return f"Nothing pushed: {_plural(conflicts, 'conflict')}."
+    parts = [f"{n} {what}" for n, what in ((report.added, "added"), (report.changed, "changed"),
+                                           (report.deleted, "deleted"), (report.unchanged, f"already in {where}"))
+             if n]
+    counts = f" ({', '.join(parts)})" if parts else ""
+    if conflicts:
+        return f"Pushed {done} of {_plural(report.sent, 'change')}{counts}; {_plural(conflicts, 'conflict')}."
+    return f"Pushed {_plural(report.sent, 'change')}{counts}."
+
+
 def _pushed(report: PushReport, as_json: bool) -> None:
     where = report.into or "the server"
     if as_json:
@@ -139,9 +159,7 @@ def _pushed(report: PushReport, as_json: bool) -> None:
     elif not report.sent:
         typer.echo(f"Nothing to push: {where} has all your work.")
     else:
-        typer.echo(f"Pushed {report.sent} change(s): {report.added} added, {report.changed} changed, "
-                   f"{report.deleted} deleted, {report.unchanged} already in {where}, "
-                   f"{len(report.conflicts)} conflict(s).")
+        typer.echo(push_summary(report, where))
         if report.moved:
             typer.echo(f"{report.moved} coding(s) made before their source was de-identified were moved onto its "
                        "de-identified text (a coding over a replaced identifier covers its replacement).")

@@ -89,7 +89,9 @@ def ambiguous_names() -> frozenset[str]:
 @cache
 def stop_caps() -> frozenset[str]:
     """Capitalised words that are never identifiers on their own (weekdays, months, apps, honorifics...,
-    nationality and ethnic-group words)."""
+    nationality and ethnic-group words), and phrases that never are ("Idul Fitri", "Hari Raya"): a word listed
+    only inside a phrase ("Fitri") is no stop word by itself, and the late filter (:mod:`lookalikes`) drops it
+    where the whole phrase stands."""
     return _read("stop_caps.txt") | demonyms()
 
 

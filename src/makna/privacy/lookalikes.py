@@ -253,7 +253,9 @@ def _lookalike(scan: str, det: Detection) -> bool:
         and (det.type != "PERSON" or det.detector.startswith(_GUESSES) or _used_as_tool(scan, det))
     ):
         return True  # "into Monzo", "Traveloka" typed a place ("Aldi" is also a given name; "Mr Wise" stays)
-    if det.text not in _known_names() and (det.text in gz.stop_caps() or _joined_stop(scan, det)):
+    if _joined_stop(scan, det):
+        return True  # "Idul Adha", "Idul Fitri": half of a listed phrase, whatever a name list knows ("Fitri")
+    if det.text not in _known_names() and det.text in gz.stop_caps():
         return True  # "warung Kakak", "Idul Adha" ("Madura", an island and a people, is known to a place list)
     if words[-1] in _HOLIDAY_HEADS and len(words) > 1 and words[0] not in gz.first_names("en"):
         return True  # "Boxing Day", "New Year's Eve"

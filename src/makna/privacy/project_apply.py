@@ -261,15 +261,22 @@ def _drop_suggestions(conn: Connection, sids: Sequence[str]) -> int:
 
 def _blockers(conn: Connection, sids: Sequence[str]) -> dict[str, tuple[int, int]]:
     """Per source of ``sids``: the people's codings and the linked spans that keep offsets into it (the
-    suggester's codings do not count: :func:`_drop_suggestions` drops them)."""
+    suggester's codings do not count: :func:`_drop_suggestions` drops them, nor do links to whole turns, a
+    speaker's: :func:`_replace_source` moves them with their turns)."""
     g, cl = tables.segments.c, tables.case_links.c
     codings: dict[str, int] = {r[0]: int(r[1]) for r in conn.execute(
         select(g.source_id, func.count()).where(g.source_id.in_(sids), ~_suggester_codings(sids))
         .group_by(g.source_id))}
     links: dict[str, int] = {r[0]: int(r[1]) for r in conn.execute(
-        select(cl.source_id, func.count()).where(cl.source_id.in_(sids), cl.start.is_not(None))
+        select(cl.source_id, func.count()).where(cl.source_id.in_(sids), cl.start.is_not(None), ~_on_a_turn())
         .group_by(cl.source_id))}
     return {s: (int(codings.get(s, 0)), int(links.get(s, 0))) for s in sids if codings.get(s) or links.get(s)}
+
+
+def _on_a_turn() -> Any:
+    """Whether a case link's span is exactly one turn of its source (a speaker's link, ``cases link --speaker``)."""
+    cl, t = tables.case_links.c, tables.turns.c
+    return select(t.number).where(t.source_id == cl.source_id, t.start == cl.start, t.end == cl.end).exists()
 
 
 def _refuse_blocked(conn: Connection, states: Sequence[_State]) -> None:
@@ -280,8 +287,21 @@ def _refuse_blocked(conn: Connection, states: Sequence[_State]) -> None:
         raise PrivacyError("de-identify before coding: " + "; ".join(parts)
                            + " would keep offsets into the original text; remove those codings"
                            + _uncode_hint(conn, list(blocked))
-                           + " and linked spans first, or de-identify a fresh import of the transcript before "
-                           "coding it")
+                           + " and linked spans" + _unlink_hint(conn, names, list(blocked))
+                           + " first, or de-identify a fresh import of the transcript before coding it")
+
+
+def _unlink_hint(conn: Connection, names: dict[str, str], sids: Sequence[str], shown: int = 3) -> str:
+    """The exact ``makna cases unlink`` commands of the span links in ``sids`` that no turn carries."""
+    cl, c = tables.case_links.c, tables.cases.c
+    rows = conn.execute(select(c.name, cl.source_id).distinct().join(tables.cases, c.id == cl.case_id)
+                        .where(cl.source_id.in_(sids), cl.start.is_not(None), ~_on_a_turn())
+                        .order_by(cl.source_id, c.name)).all()
+    if not rows:
+        return ""
+    cmds = [f"'makna cases unlink {shlex.quote(str(r.name))} {shlex.quote(names[r.source_id])}'" for r in rows[:shown]]
+    more = f" and {len(rows) - shown} more" if len(rows) > shown else ""
+    return f" ({', '.join(cmds)}{more})"
 
 
 def _uncode_hint(conn: Connection, sids: Sequence[str], shown: int = 3) -> str:
@@ -307,12 +327,15 @@ def _relabel(label: str, pairs: dict[str, str]) -> str:
 
 
 def _replace_source(project: Project, conn: Connection, st: _State, new_text: str,
-                    reps: Sequence[Replacement], days: int) -> None:
-    s, t = tables.sources.c, tables.turns.c
+                    reps: Sequence[Replacement], days: int) -> int:
+    """Write the new text and remap its turns; a case linked to a whole turn (a speaker's link) follows the
+    turn to its new span, under its surrogate label. Returns how many links followed."""
+    s, t, cl = tables.sources.c, tables.turns.c, tables.case_links.c
     conn.execute(update(tables.sources).where(s.id == st.source_id).values(
         text=new_text, length=len(new_text), sha256=hashlib.sha256(new_text.encode("utf-8")).hexdigest(),
         original=None))
     turns = conn.execute(select(tables.turns).where(t.source_id == st.source_id).order_by(t.number)).all()
+    linked = conn.execute(select(cl.id, cl.start, cl.end).where(cl.source_id == st.source_id, _on_a_turn())).all()
     conn.execute(delete(tables.turns).where(t.source_id == st.source_id))
     pairs = {r.original: r.replacement for r in sorted(reps, key=lambda r: -len(r.original))}
     rows = []
@@ -322,11 +345,16 @@ def _replace_source(project: Project, conn: Connection, st: _State, new_text: st
                      "start": start, "end": min(end, len(new_text)),
                      "time_start": shift_stamp(r.time_start, days), "time_end": shift_stamp(r.time_end, days)})
     project.store.bulk_insert(conn, tables.turns, rows)
+    moved = {(r.start, r.end): (row["start"], row["end"]) for r, row in zip(turns, rows, strict=True)}
+    for link in linked:
+        start, end = moved[(link.start, link.end)]
+        conn.execute(update(tables.case_links).where(cl.id == link.id).values(start=start, end=end))
     try:
         from ..textindex.index import index_source
     except ImportError:  # pragma: no cover - the search layer is optional
-        return
+        return len(linked)
     index_source(conn, st.source_id, new_text, st.language)
+    return len(linked)
 
 
 def _compact(project: Project) -> bool:
@@ -517,7 +545,8 @@ def apply(
             payload = {"source_id": st.source_id, "mode": mode, "key_id": key_id, "replaced": sum(types.values()),
                        "by_type": dict(types), "length": len(new_text)}
             with project.store.write(project.actor, "deid.apply", payload):
-                _replace_source(project, conn, st, new_text, reps, int(mapping.date_offset or 0))
+                payload["case_links_followed"] = _replace_source(project, conn, st, new_text, reps,
+                                                                 int(mapping.date_offset or 0))
                 conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id).values(
                     applied_at=now, mode=mode, key_id=key_id, replacements=[r.public() for r in reps]))
                 record_applied(conn, st.source_id, regions[st.source_id])
