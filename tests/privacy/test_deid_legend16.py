@@ -4,6 +4,8 @@ one of them accepted before."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from makna.privacy.legend import HEAD, read_legend
@@ -14,9 +16,7 @@ from makna.privacy.types import Detection
 
 
 def _det(text: str, word: str, kind: str = "PERSON", nth: int = 0) -> Detection:
-    at = -1
-    for _ in range(nth + 1):
-        at = text.index(word, at + 1)
+    at = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)][nth]
     return Detection(at, at + len(word), kind, 0.6, "unknown.capitalised", word)
 
 
@@ -104,3 +104,14 @@ def test_only_the_header_holds_a_legend() -> None:
     assert not _seen_by_all(late, "PW")
     early = "I: Iyo.\n" * 100 + "PW = pewawancara\nPW: Baa?"  # past 600 characters, inside the header
     assert len(early.split("PW =")[0]) > 600 and _seen_by_all(early, "PW")
+
+
+def test_a_legend_in_capitals_is_read_by_every_reader() -> None:
+    """The person kinds read a role only in lower case after its first letter ("PEWAWANCARA" was no role), the
+    speaker labels in any case: a legend typed in capitals lost the person it names (the one moved detection of
+    the golden digest, an upper-cased open document)."""
+    text = "CATATAN LAPANGAN. T = PEWAWANCARA (WULAN SEKARSARI), J = NARASUMBER.\nT: BAA?\nJ: BAIAK."
+    legend = read_legend(text)
+    assert legend.codes == {"T", "J"} and [text[s:e] for s, e in legend.names] == ["WULAN SEKARSARI"]
+    assert _seen_by_all(text, "T")
+    assert any(d.text == "WULAN SEKARSARI" and d.type == "PERSON" for d in person_kinds(text, []))
