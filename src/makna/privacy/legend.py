@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import dispatch
 from ._text import is_sentence_initial
 
 __all__ = ["HEAD", "LEGEND_ROLES", "Legend", "LegendEntry", "read_legend"]
@@ -53,10 +54,14 @@ _CODE_FIRST: Final = re.compile(
     rf"(?:(?:[ \t]+[a-z][a-z\-]+)?[ \t]*\((?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,3}})\))?"
 )
 _ROLE_FIRST: Final = re.compile(
-    rf"(?<![\w'’\-])(?P<role>{_ROLE})[ \t]*[=:–—][ \t]*(?P<code>[A-Z]{{2,5}}\d{{0,2}})(?![\w'’\-])"
+    "(?P<role>"
+    + dispatch(sorted(LEGEND_ROLES, key=len, reverse=True), fold=True, not_after="\\w'’\\-")
+    + r"s?)(?![\w'’\-])[ \t]*[=:–—][ \t]*(?P<code>[A-Z]{2,5}\d{0,2})(?![\w'’\-])"
 )
-_SIGN: Final = re.compile(r"[=:–—]")
-"""Every entry holds one of these: a header without one holds no legend, found in one cheap pass."""
+_SIGN: Final = re.compile(r"[=–—]")
+"""Every ``CODE = role`` entry holds one of these: a header without one holds none, found in one cheap pass."""
+_ROLE_TAIL: Final = re.compile(r"[=:–—][ \t]*[A-Z]{2,5}\d{0,2}(?![\w'’\-])")
+"""The end of every ``Role: CODE`` entry (a separator and a code in capitals), found the same way."""
 _NEXT: Final = re.compile(r"[ \t]*(?:[,;/][ \t]*(?:(?:dan|and|&)[ \t]+)?|[ \t](?:dan|and|&)[ \t]+)[ \t]*")
 _OPENER: Final = re.compile(r"[\[(:][ \t]*\Z")
 
@@ -127,10 +132,11 @@ def _opens(head: str, start: int) -> bool:
 def read_legend(text: str) -> Legend:
     """The legend in the header of ``text`` (module docstring); an empty one where it has none."""
     head = text[:HEAD]
-    if _SIGN.search(head) is None:
+    found = list(_CODE_FIRST.finditer(head)) if _SIGN.search(head) is not None else []
+    if _ROLE_TAIL.search(head) is not None:  # (most transcripts have no "Role: CODE" entry at all)
+        found += _ROLE_FIRST.finditer(head)
+    if not found:
         return Legend()
-    found = [m for m in _CODE_FIRST.finditer(head)]
-    found += [m for m in _ROLE_FIRST.finditer(head)]
     found.sort(key=lambda m: m.start())
     entries: list[LegendEntry] = []
     last = -1  # where the legend entry just read ends
