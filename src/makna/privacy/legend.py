@@ -15,9 +15,9 @@ stands where a legend does: it opens a line, a sentence or a bracket, follows a 
 read (:data:`HEAD`): legends sit before or among the first turns.
 
 A code is code-shaped (:attr:`LegendEntry.is_code`) when written in capitals and digits ("INT2", "PWC", "P"),
-or mixed case with three letters at most that are no listed first name ("Pnl", "Inf", "Res1"); a longer word or a
-first name defined as a role ("Sari = informan", "Oyon = informan") is a person's name standing as a code: it
-is never a generic label.
+or mixed case with three letters at most, that spell no listed first name ("Pnl", "Inf", "Res1"); a longer word
+or a first name defined as a role ("Sari = informan", "Oyon = informan", "SARI = INFORMAN", "Interviewer:
+KATE") is a person's name standing as a code: it is never a generic label.
 """
 
 from __future__ import annotations
@@ -120,7 +120,9 @@ def _given() -> frozenset[str]:
 
 def _code_shaped(code: str) -> bool:
     letters = code.rstrip("0123456789")
-    return letters.isupper() or len(letters) <= 3 and code not in _given()
+    if letters.isupper():  # "PWC", "INT2"; a listed first name in capitals ("SARI", "KATE") is a name
+        return letters.title() not in _given()
+    return len(letters) <= 3 and code not in _given()
 
 
 def _opens(head: str, start: int) -> bool:

@@ -180,10 +180,19 @@ def _handled_acronym(scan: str, det: Detection) -> bool:
 
 def _defined_label(scan: str, det: Detection) -> bool:
     """A code the legend of the text defines as an interview role ("PW = pewawancara"), typed a name
-    (:func:`makna.privacy.legend.read_legend`)."""
+    (:func:`makna.privacy.legend.read_legend`): in capitals, or a short code that also opens a line before a
+    colon ("Int:"); a short word the text never uses as a label ("Catatan: Dul = informan") may be a name."""
     return det.type in {"PERSON", "LOCATION", "ORG"} and any(
-        e.is_code and e.code_start == det.start and e.code_end == det.end for e in read_legend(scan).entries
+        e.is_code
+        and e.code_start == det.start
+        and e.code_end == det.end
+        and (e.code.rstrip("0123456789").isupper() or _opens_a_turn(scan, e.code))
+        for e in read_legend(scan).entries
     )
+
+
+def _opens_a_turn(scan: str, code: str) -> bool:
+    return re.search(rf"(?m)^[ \t]*{re.escape(code)}[ \t]*:", scan) is not None
 
 
 def names_a_thing(scan: str, det: Detection) -> bool:
