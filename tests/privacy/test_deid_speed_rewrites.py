@@ -366,14 +366,20 @@ def test_propagate_finds_what_the_look_behind_led_patterns_found(parts: list[str
     )
 )
 def test_legend_codes_are_the_plain_passes_codes(parts: list[str]) -> None:
-    """The role-first legend pass runs only when a separator and a code occur: the same codes."""
-    from makna.privacy import speakers
+    """The legend is read only where a separator occurs: the same codes as reading every entry of the header
+    (one reader, :func:`makna.privacy.legend.read_legend`, for the speaker labels too)."""
+    from makna.privacy import legend, speakers
 
     text = "".join(parts)
-    head = text[:4000]
-    plain = {m.group("code").lower() for m in speakers._LEGEND_CODE_FIRST.finditer(head)}
-    plain.update(m.group("code").lower() for m in speakers._LEGEND_ROLE_FIRST.finditer(head))
-    assert speakers.legend_codes(text) == frozenset(plain)
+    read = legend.read_legend(text)
+    assert speakers.legend_codes(text) == frozenset(c.lower() for c in read.codes)
+    head = text[: legend.HEAD]
+    if any(True for _ in legend._CODE_FIRST.finditer(head)):  # the cheap passes skip no entry
+        assert legend._SIGN.search(head) is not None
+    if any(True for _ in legend._ROLE_FIRST.finditer(head)):
+        assert legend._ROLE_TAIL.search(head) is not None
+    ends = [(e.start, e.end) for e in read.entries]
+    assert ends == sorted(ends) and all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))
 
 
 def test_a_role_first_legend_is_still_read() -> None:

@@ -15,10 +15,9 @@ corpus string:
   Irfan Chaudhry", "Wulan Sirukam"): a person even where a later part is a listed place, unless the whole run
   is a place, holds a place's or firm's kind word, or follows a preposition of place;
 * **a person named in a transcript header's legend** ("T = pewawancara (Nurul Aisyah)", "Res = researcher
-  (Philippa Garside)"): a legend in the first 600 characters that opens a line, sentence or bracket with
-  ``CODE = role``, each role an interviewer's or informant's word (:data:`_LEGEND_ROLES`); the codes it
-  defines ("Pnl = peneliti, Nar = narasumber") are labels, and no detection of them is kept, when they are
-  code-shaped and label turns of the text ("Pnl: ...");
+  (Philippa Garside)"), as :func:`makna.privacy.legend.read_legend` reads it (the one reader of legends); the
+  codes it defines ("Pnl = peneliti, Nar = narasumber") are labels, and no detection of them is kept, when they
+  are code-shaped and label turns of the text ("Pnl: ...");
 * **a word explained as a name** ("Soka itu nama aslinyo", "Wren is my real name") is a PERSON wherever it
   stands capitalised; **a word explained as a common noun**, opening its clause and followed by a gloss
   ("Wambo is what we call an uncle", "Nyaai tu panggilan untuak nenek"), in no name list and found by no person
@@ -45,6 +44,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._text import HONORIFICS, RANK_HONORIFICS, SpanIndex, is_sentence_initial
 from .catchall import in_lower_case
+from .legend import read_legend
 from .places import ORG_SUFFIX_WORDS
 from .roletypes import place_apposed
 from .types import Detection
@@ -171,20 +171,6 @@ def _families(text: str) -> Iterator[tuple[int, int, int]]:
             yield m.start(), m.start("n"), m.end("n")
 
 
-_LEGEND: Final = re.compile(
-    rf"(?<![\w'’\-])(?P<code>[{_UP}][A-Za-z]{{0,4}}\d?)[ \t]*=[ \t]*(?P<role>[A-Za-z][a-z\-]+(?:[ \t]+[a-z][a-z\-]+)?)"
-    rf"(?:[ \t]*\((?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,3}})\))?"
-)
-_LEGEND_ROLES: Final = frozenset(
-    "interviewer interviewee informant researcher respondent participant moderator facilitator interpreter "
-    "translator transcriber observer pewawancara terwawancara informan narasumber peneliti responden peserta "
-    "partisipan penanya penjawab fasilitator notulen notulis penerjemah pengamat".split()
-)
-"""Roles a transcript header's legend gives its speaker codes ("Pw = pewawancara", "R = researcher"): an
-interviewer's or an informant's word, never a relation ("Tayo = her son" is a note, not a legend)."""
-_LEGEND_NEXT: Final = re.compile(r"[ \t]*[,;/][ \t]*(?:(?:dan|and)[ \t]+)?")
-
-
 def _labels_turns(text: str, code: str) -> bool:
     """Whether ``code`` labels turns of ``text``: "Pnl:" at a line's start, or the dots of the same length that
     replace a label and its colon in the text the detectors read."""
@@ -193,32 +179,14 @@ def _labels_turns(text: str, code: str) -> bool:
 
 
 def _legend(text: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
-    """The label codes a header legend defines, and the persons it names in brackets (module docstring).
-
-    Read in the first 600 characters: a legend opens a line, a sentence or a bracket with its first ``CODE =
-    role`` ("[Transkrip. Pwc = pewawancara, Inf = informan.]"), the next entries follow after a comma; each
-    role an interviewer's or informant's word. (A later chunk of a long text is read the same way: it opens
-    with turns, where such a legend whose codes label turns does not stand.)"""
-    codes: set[str] = set()
-    people: list[tuple[int, int]] = []
+    """The label codes the header legend defines (:func:`makna.privacy.legend.read_legend`) that label turns of
+    the text, and the persons it names in brackets (module docstring). (A later chunk of a long text is read the
+    same way: it opens with turns, where such a legend whose codes label turns does not stand.)"""
+    legend = read_legend(text)
     stop = _lists()[4]
-    given = _lists()[0]
-    head = text[:600]
-    last = -1  # where the legend entry just read ends
-    for m in _LEGEND.finditer(head):
-        opens = is_sentence_initial(head, m.start()) or head[: m.start()].rstrip(" \t").endswith("[")
-        follows = last >= 0 and _LEGEND_NEXT.fullmatch(head, last, m.start()) is not None
-        if m.group("role").split()[0].lower() not in _LEGEND_ROLES or not (opens or follows):
-            last = -1
-            continue  # "Tayo = her son": a note, no legend
-        last = m.end()
-        code = m.group("code")
-        shaped = code.isupper() or len(code) <= 4 and code not in given
-        if shaped and _labels_turns(text, code):
-            codes.add(code)  # a code that labels turns ("Sari = informan" names a person: no code)
-        if m.group("n") and not any(w in stop for w in m.group("n").split()):
-            people.append((m.start("n"), m.end("n")))
-    return frozenset(codes), people
+    codes = frozenset(c for c in legend.codes if _labels_turns(text, c))  # "Sari = informan" names a person
+    people = [(s, e) for s, e in legend.names if not any(w in stop for w in text[s:e].split())]
+    return codes, people
 
 
 _NAMED_AS: Final = re.compile(

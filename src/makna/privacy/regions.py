@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache
 from importlib import resources
 from typing import Final
@@ -319,10 +319,13 @@ def region_votes(kind: str, original: str) -> dict[str, float]:
     return {c: weight / len(found) for c in found}
 
 
-def source_region(votes: dict[str, float], project_region: str | None, language: str) -> str | None:
+def source_region(votes: dict[str, float], project_region: str | None, language: str, *,
+                  sure: Collection[str] = ()) -> str | None:
     """The surrogate region of one source from its own ``votes`` (:func:`region_votes`): a country outside
     Indonesia that holds more than half of them, where it has two votes or more or the source is in English;
-    an Indonesian province that holds more than half of them with two votes or more; else ``project_region``."""
+    an Indonesian province that holds more than half of them, with two votes or more or one place of its own
+    in ``sure`` (a place name that only that province has: one unambiguous town decides, a name several
+    provinces share never does); else ``project_region``."""
     total = sum(votes.values())
     if not total:
         return project_region
@@ -332,4 +335,4 @@ def source_region(votes: dict[str, float], project_region: str | None, language:
         return project_region
     if is_country(top):
         return top if weight >= 2 or language == "en" else project_region
-    return top if weight >= 2 else project_region
+    return top if weight >= 2 or top in sure else project_region

@@ -13,7 +13,9 @@ The inferred region reads a source's identifiers together (:func:`source_votes`)
 several regions share (``Manggarai``, a Jakarta neighbourhood and an NTT regency; ``Wonosari``) gives its
 vote to those of its regions that the source's unambiguous identifiers point to (``Tebet``, ``Gunungkidul``),
 and an institution named after its place (``Pemerintah Kota Bukittinggi``, ``Leeds City Council``) votes for
-that place; so a source's own places outvote the study's where they clearly agree.
+that place; so a source's own places outvote the study's where they clearly agree, and one place name that only
+one province has (``Bukittinggi``) decides that province where it holds the majority. The choice and its
+explanation (``makna deid region``'s ``why``) read the same count (:func:`count_votes`).
 
 Precedence, per source: its own setting; else its cases' (the first case by name that has one); else the
 apply's ``--surrogate-region``; else the inferred region; else, for an English source in a study whose region is
@@ -44,8 +46,8 @@ from .project import detection_language
 from .regions import is_country, region_votes, resolve_region, source_region
 from .surrogates import split_org, split_place
 
-__all__ = ["ENGLISH_DEFAULT", "SourceRegion", "case_peers", "own_region", "plan_regions", "set_region",
-           "record_applied", "set_tradition", "source_regions", "source_votes"]
+__all__ = ["ENGLISH_DEFAULT", "Ballot", "SourceRegion", "case_peers", "count_votes", "own_region", "plan_regions",
+           "set_region", "record_applied", "set_tradition", "source_regions", "source_votes"]
 
 _SOURCE = "deid_region:source:"
 _CASE = "deid_region:case:"
@@ -71,7 +73,8 @@ class SourceRegion:
     tradition_origin: str = ""
     """Where it comes from: ``source``, ``case``, or empty."""
     because: tuple[str, ...] = ()
-    """For an inferred region: the source's own identifiers that vote for it (its places first), as written."""
+    """For an inferred region: the source's own identifiers whose votes chose it (its places first), as written:
+    :attr:`Ballot.voters`, the same count as the choice."""
 
 
 def own_region(plan: SourceRegion) -> str | None:
@@ -156,19 +159,41 @@ def _after_type_word(text: str) -> dict[str, float]:
     return {}
 
 
-def source_votes(identifiers: Iterable[tuple[str, str]]) -> dict[str, float]:
+@dataclass(frozen=True, slots=True)
+class Ballot:
+    """One source's votes (:func:`count_votes`), with what cast them: the choice of its region
+    (:func:`makna.privacy.regions.source_region`) and its explanation (``SourceRegion.because``) read the same
+    count."""
+
+    votes: dict[str, float]
+    """Per region, its weight (see the module documentation)."""
+    voters: dict[str, tuple[str, ...]]
+    """Per region, the identifiers whose vote went to it, as written (places first, each once)."""
+    sure: frozenset[str]
+    """The regions that one place names on its own: a place name that only one region has."""
+
+
+def count_votes(identifiers: Iterable[tuple[str, str]]) -> Ballot:
     """The regions one source's identifiers (type, text) point to, weighted (see the module documentation):
     a vote shared by several regions goes to those of them that the source's single-region identifiers
     name, where any do; an organisation named after its place votes for the place."""
-    each = [v for kind, text in identifiers if (v := _votes_of(kind, text))]
-    sure = {next(iter(v)) for v in each if len(v) == 1}
+    each = [(kind, text, v) for kind, text in identifiers if (v := _votes_of(kind, text))]
+    sure = {next(iter(v)) for _k, _t, v in each if len(v) == 1}
     votes: dict[str, float] = {}
-    for vote in each:
+    voters: dict[str, dict[str, None]] = {}  # per region, its identifiers in order (a dict: each once)
+    for _kind, text, vote in sorted(each, key=lambda e: e[0] not in {"LOCATION", "ADDRESS"}):
         backed = [r for r in vote if r in sure] if len(vote) > 1 else []
         share = {r: sum(vote.values()) / len(backed) for r in backed} if backed else vote
         for region, weight in share.items():
             votes[region] = votes.get(region, 0.0) + weight
-    return votes
+            voters.setdefault(region, {}).setdefault(text)
+    places = {next(iter(v)) for kind, _t, v in each if len(v) == 1 and kind in {"LOCATION", "ADDRESS"}}
+    return Ballot(votes, {r: tuple(t) for r, t in voters.items()}, frozenset(places))
+
+
+def source_votes(identifiers: Iterable[tuple[str, str]]) -> dict[str, float]:
+    """The weights of :func:`count_votes`, per region."""
+    return count_votes(identifiers).votes
 
 
 def plan_regions(conn: Connection, states: Sequence[State], project_region: str | None, apply_region: str | None,
@@ -183,7 +208,8 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
         links.setdefault(str(r[0]), []).append(str(r[1]))
     out: dict[str, SourceRegion] = {}
     for st in states:
-        votes = source_votes((d.type, d.text) for d in st.review.final(include_pending=include_pending))
+        ballot = count_votes((d.type, d.text) for d in st.review.final(include_pending=include_pending))
+        votes = ballot.votes
         own = stored.get(_SOURCE + st.source_id)
         case = next((stored[_CASE + cid] for cid in links.get(st.source_id, []) if _CASE + cid in stored), None)
         own_t = stored.get(_T_SOURCE + st.source_id)
@@ -197,13 +223,9 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
             plan = SourceRegion(st.name, apply_region, "apply", votes)
         else:
             language = detection_language(st.language)
-            region = source_region(votes, None, language)
-            if region is not None:
-                dets = st.review.final(include_pending=include_pending)
-                found = [d for d in dets if region in _votes_of(d.type, d.text)]
-                found.sort(key=lambda d: d.type not in {"LOCATION", "ADDRESS"})
-                because = tuple(dict.fromkeys(d.text for d in found))
-                plan = SourceRegion(st.name, region, "inferred", votes, because=because)
+            region = source_region(votes, None, language, sure=ballot.sure)
+            if region is not None:  # explained by the votes that chose it
+                plan = SourceRegion(st.name, region, "inferred", votes, because=ballot.voters.get(region, ()))
             elif language == "en" and project_region is not None and not is_country(project_region):
                 plan = SourceRegion(st.name, ENGLISH_DEFAULT, "language", votes)
             else:

@@ -23,9 +23,9 @@ from functools import lru_cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import dispatch
 from ._orgheads import JOB_WORDS
 from ._text import HONORIFICS
+from .legend import read_legend
 from .types import Detection
 
 __all__ = [
@@ -95,32 +95,10 @@ _MID_LABEL: Final = re.compile(
 )
 
 
-_ROLE_ALTS = tuple(sorted((w for w in GENERIC_LABELS if len(w) > 3 and " " not in w), key=len, reverse=True))
-_LEGEND_CODE_FIRST: Final = re.compile(
-    r"(?P<code>[A-Z](?<![\w][A-Z])(?:[A-Z0-9]{0,5}|[a-z]{0,2}\d{0,2}))(?![\w])[ \t]*[=–—][ \t]*"
-    + r"(?:the[ \t]+|an?[ \t]+)?"
-    + dispatch(_ROLE_ALTS, fold=True)
-    + r"s?(?!\w)"
-)
-_LEGEND_ROLE_FIRST: Final = re.compile(
-    dispatch(_ROLE_ALTS, fold=True, not_after=r"\w")
-    + r"s?[ \t]*[=:–—][ \t]*(?P<code>[A-Z]{2,5}\d{0,2})(?![\w])"
-)
-"""A legend that names the label codes of a transcript ("INT = interviewer, PAX = participant",
-"Label: PWC = pewawancara", "Facilitator: FAC"): each code is a generic role label in that text. Codes
-are short or all capitals, so a name ("Sari: ...") never becomes a role."""
-_LEGEND_ROLE_TAIL: Final = re.compile(r"[=:–—][ \t]*[A-Z]{2,5}\d{0,2}(?![\w])")
-"""The end of every :data:`_LEGEND_ROLE_FIRST` match (a separator and a code): a text without one holds no such
-legend, found in one cheap pass (the role words' pass is tried at every word start)."""
-
-
 def legend_codes(text: str) -> frozenset[str]:
-    """The label codes a legend in ``text`` declares as roles, lower case."""
-    head = text[:4000]  # legends sit in the header, before or among the first turns
-    codes = {m.group("code").lower() for m in _LEGEND_CODE_FIRST.finditer(head)}
-    if _LEGEND_ROLE_TAIL.search(head) is not None:  # (most transcripts have no "role = CODE" legend at all)
-        codes.update(m.group("code").lower() for m in _LEGEND_ROLE_FIRST.finditer(head))
-    return frozenset(codes)
+    """The label codes the legend of ``text`` declares as roles (:func:`makna.privacy.legend.read_legend`),
+    lower case."""
+    return frozenset(c.lower() for c in read_legend(text).codes)
 
 
 @dataclass(frozen=True, slots=True)

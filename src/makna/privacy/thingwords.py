@@ -4,8 +4,9 @@ Read by the late filter (:mod:`makna.privacy.lookalikes`), by shape and context,
 
 - a clock time taken for an address ("at 6 a.m", "9 p.m");
 - a speaker label referred to in speech ("mulai dari Peserta 1", "Menanggapi Peserta 1"): a role and its
-  number, or a role word with a number after it; a code the text defines as an interview role ("PW =
-  pewawancara", "R2 = responden"; a name defined as anything else stays: "Dewi = istri informan");
+  number, or a role word with a number after it; a code the text's legend defines as an interview role ("PW =
+  pewawancara", "R2 = responden", :func:`makna.privacy.legend.read_legend`; a name defined as anything else
+  stays: "Dewi = istri informan", and so does a name standing as a code: "Sari = informan");
 - a capitalised word opening a sentence that carries a possessive suffix on an Indonesian word ("Temenku, Rini,
   yang ngajarin", "Kawanku"), or the Minang "ba-" before a demonstrative ("Baitu ambo sabuik": "like that"), or
   the Minang "-nyo" on a word said with a final "o" for "a" ("Kironyo": "kiranya"), taken for a name or a place,
@@ -23,6 +24,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import gazetteers as gz
+from .legend import read_legend
 from .types import Detection
 
 __all__ = ["names_a_thing"]
@@ -176,37 +178,21 @@ def _handled_acronym(scan: str, det: Detection) -> bool:
     )
 
 
-_ROLE_WORDS: Final = (
-    r"(?i:pewawancara|peneliti|penanya|informan|narasumber|responden|partisipan|peserta|interviewer|interviewee"
-    r"|researcher|respondent|participant|moderator|fasilitator|facilitator|notulen|transcriber|penerjemah"
-    r"|interpreter)"
-)
-_DEFINED: Final = re.compile(rf" ?= ?(?:(?:the|an?|sang) )?{_ROLE_WORDS}\b")
-"""A code being defined as an interview role: "PW = pewawancara", "R2 = responden", "Int = interviewer". A name
-defined as anything else stays ("Dewi = istri informan", "(Sari = nama samaran)", "Priya = his landlady")."""
-_LABEL: Final = re.compile(r"^[ \t]*([A-Z][A-Za-z]{0,3}\d?)[ \t]*:", re.MULTILINE)
-
-
-@lru_cache(maxsize=4)
-def _speaker_labels(scan: str) -> frozenset[str]:
-    """Short labels that open a line before a colon ("PW:", "Inf:"), found once per text."""
-    return frozenset(m.group(1) for m in _LABEL.finditer(scan))
-
-
-def _code_shaped(scan: str, word: str) -> bool:
-    """All capitals ("PW", "R2"), or a short abbreviation the text also uses as a speaker label ("Int:")."""
-    if re.fullmatch(r"[A-Z]{1,5}\d?", word):
-        return True
-    return len(word) <= 4 and word in _speaker_labels(scan)
-
-
 def _defined_label(scan: str, det: Detection) -> bool:
-    """A code the text defines as an interview role ("PW = pewawancara"), typed a name."""
-    return (
-        det.type in {"PERSON", "LOCATION", "ORG"}
-        and _code_shaped(scan, det.text)
-        and _DEFINED.match(scan, det.end) is not None
+    """A code the legend of the text defines as an interview role ("PW = pewawancara"), typed a name
+    (:func:`makna.privacy.legend.read_legend`): in capitals, or a short code that also opens a line before a
+    colon ("Int:"); a short word the text never uses as a label ("Catatan: Dul = informan") may be a name."""
+    return det.type in {"PERSON", "LOCATION", "ORG"} and any(
+        e.is_code
+        and e.code_start == det.start
+        and e.code_end == det.end
+        and (e.code.rstrip("0123456789").isupper() or _opens_a_turn(scan, e.code))
+        for e in read_legend(scan).entries
     )
+
+
+def _opens_a_turn(scan: str, code: str) -> bool:
+    return re.search(rf"(?m)^[ \t]*{re.escape(code)}[ \t]*:", scan) is not None
 
 
 def names_a_thing(scan: str, det: Detection) -> bool:
