@@ -234,6 +234,15 @@ typed recall 0.935, untyped 0.972, precision 0.911, leak 5.4 %, lowest structure
 ``OPEN_SPLITS``: it stays unseen for round sixteen's final measurement, and the next round opens it; ``seal18`` is
 sealed.
 
+``spent25`` and ``spent26`` are the lead's private held-out sets of round sixteen (``sealed-deid25`` and
+``sealed-deid26``, 10 transcripts each: 6 Indonesian interviews in the reference study's domain across West Sumatra
+regencies and towns (Pariaman, Lubuk Basung, Lima Puluh Kota, Pasaman, Solok Selatan, Mentawai; Padang, Bukittinggi,
+Payakumbuh, Sawahlunto, Painan, Dharmasraya) and 4 English interviews with gig and care workers (Toronto, Vancouver,
+Auckland, Dublin; Chicago, Atlanta, Perth, Bradford and Leeds)), written by helpers that changed no detector, scored
+on aggregates only before and after the round (benchmarks/README.md) and copied in unchanged (``build.py`` gives the
+same gold). They are not in ``OPEN_SPLITS`` yet (training refuses them): the next round opens them with ``tune19``
+and ``seal18``. Their floors are the after-round scores less a margin.
+
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
 Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
@@ -369,6 +378,10 @@ FLOORS = {
     # 0.9203, 0.0544, NATIONAL_ID 0.8)
     "tune19": (0.92, 0.955, 0.89, 0.065, 0.79),
     "seal18": (0.927, 0.967, 0.9, 0.065, 0.78),
+    # spent25 (after round sixteen: 0.9342, 0.9711, 0.9233, 0.0562; lowest structured type NATIONAL_ID 0.909),
+    # spent26 (0.9608, 0.9817, 0.9298, 0.0461; NATIONAL_ID 0.6), less a margin
+    "spent25": (0.919, 0.956, 0.903, 0.067, 0.889),
+    "spent26": (0.945, 0.966, 0.909, 0.057, 0.58),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 
