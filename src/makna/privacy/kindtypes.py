@@ -136,6 +136,11 @@ def kind_of(text: str) -> tuple[str, str] | None:
     for n in (2, 1):
         if len(words) > n and (kind := KIND_FIRST.get(" ".join(words[:n]))):
             return kind, " ".join(spans[n:])
+    if "of" in words[1:-1]:  # "Drivers Union of Kisumu County": the head before "of" names the kind, not the place
+        at = words.index("of")
+        for n in (2, 1):
+            if at >= n and (kind := KIND_LAST.get(" ".join(words[at - n : at]))):
+                return kind, " ".join(spans[: at - n] + spans[at + 1 :])
     for n in (2, 1):
         if len(words) > n and (kind := KIND_LAST.get(" ".join(words[-n:]))):
             return kind, " ".join(spans[:-n])

@@ -228,6 +228,17 @@ def _local_lookalike(scan: str, det: Detection) -> bool:
     )
 
 
+_OF_OWNER: Final = re.compile(r"[ \t]+of[ \t]+(?:my|your|his|her|our|their|its)\b")
+
+
+def _article_phrase(scan: str, det: Detection) -> bool:
+    """Whether a guessed span is an article and ordinary words before "of" and a possessive ("The Good of my
+    family", "The Rest of our team"): a noun phrase, not a name ("The Bank of Ireland" has no possessive)."""
+    words = det.text.split()
+    return (len(words) >= 2 and words[0] == "The" and all(w.lower() in gz.ordinary_words() for w in words[1:])
+            and _OF_OWNER.match(scan, det.end) is not None)
+
+
 def _lookalike(scan: str, det: Detection) -> bool:
     if _scheme(det):
         return True  # "Universal Credit", "Kartu Indonesia Sehat": a scheme, whatever type it was given
@@ -244,6 +255,8 @@ def _lookalike(scan: str, det: Detection) -> bool:
         return True  # "Boxing Day" guessed an organisation: a holiday, as for the names below
     if det.detector.startswith((*_GUESSES, "org.acronym", "org.service")) and det.text in _service_names():
         return True  # "paid with Klarna", "flew with Ryanair": a service, even where a cue made it an organisation
+    if det.detector.startswith(_GUESSES) and _article_phrase(scan, det):
+        return True  # "I work for The Good of my family": an article and ordinary words before "of my"
     if det.type not in _NAMED or det.detector == "person.speaker":
         return False
     words = det.text.split()
