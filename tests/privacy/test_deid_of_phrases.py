@@ -9,7 +9,7 @@ import pytest
 
 from makna.privacy import detect
 from makna.privacy.kindtypes import kind_of
-from makna.privacy.lookalikes import _article_phrase
+from makna.privacy.lookalikes import _article_phrase, _maker_and_model
 from makna.privacy.types import Detection
 
 
@@ -44,3 +44,15 @@ def test_an_article_phrase_before_of_a_possessive(text: str, span: str, phrase: 
 def test_the_union_stays_an_organisation_end_to_end() -> None:
     found = [(d.text, d.type) for d in detect("He joined the Drivers Union of Kisumu County last year.", language="en")]
     assert ("Drivers Union of Kisumu County", "ORG") in found
+
+
+@pytest.mark.parametrize(("text", "span", "model"), [
+    ("I drive a Kia Sorento now, before that a Corolla.", "Kia Sorento", True),
+    ("Sekarang pakai Honda Vario, dulu jalan kaki.", "Honda Vario", True),
+    ("My friend Kia Sorensen lent me her car.", "Kia Sorensen", False),  # no thing's cue before the maker
+])
+def test_a_maker_and_its_model_guessed_whole(text: str, span: str, model: bool) -> None:
+    # the CRF retrained in round sixteen guessed "Kia Sorento" as one organisation
+    start = text.index(span)
+    det = Detection(start, start + len(span), "ORG", 0.5, "learned", span)
+    assert _maker_and_model(text, det) is model

@@ -205,6 +205,8 @@ def _named_by_context(scan: str, det: Detection) -> bool:
     window = scan[max(0, det.start - 24) : det.start]
     if det.type == "LOCATION" and _LANGUAGE_BEFORE.search(window):
         return True  # a language named after a place ("bahasa Manado", "logat Pesisia"): the conventions leave it
+    if det.detector.startswith(_GUESSES) and _maker_and_model(scan, det):
+        return True  # "I drive a Kia Sorento" guessed whole: a maker and its model
     if not det.detector.startswith(_GUESSES) or " " in word or word.title() in _known_names():
         return False
     if det.type == "PERSON" and _LANGUAGE_RIGHT_BEFORE.search(window):
@@ -215,6 +217,17 @@ def _named_by_context(scan: str, det: Detection) -> bool:
     if product and product.group(1) in gz.brands():
         return True  # "a Kia Sorento", "pakai Honda Vario": a maker's model (not "my friend Kia Sorensen")
     return bool(_MODEL_BEFORE.search(window) or _MODEL_AFTER.match(scan, det.end))
+
+
+def _maker_and_model(scan: str, det: Detection) -> bool:
+    """Whether a two-word span is a listed maker and one more word after a thing's cue ("drive a Kia Sorento",
+    "pakai Honda Vario"), the model word no known name ("my friend Kia Sorensen" has no such cue)."""
+    first, _, model = det.text.partition(" ")
+    if not model or " " in model or first not in gz.brands() or model.title() in _known_names():
+        return False
+    at = det.start + len(first) + 1
+    product = _PRODUCT_BEFORE.search(scan[max(0, at - 24) : at])
+    return product is not None and product.group(1) == first
 
 
 def _local_lookalike(scan: str, det: Detection) -> bool:
