@@ -53,3 +53,15 @@ def test_phrase_words_are_not_stop_words_alone() -> None:
     assert "Idul Fitri" in stop
     assert "Fitri" not in stop
     assert "Fitri" in gz.first_names("id")
+
+
+def test_a_phrase_drops_its_own_mention_only() -> None:
+    # "Idul Fitri" says nothing about the guessed "Fitri" who visits later in the same text
+    from makna.privacy.lookalikes import drop_lookalikes
+    from makna.privacy.types import Detection
+
+    text = "Waktu Idul Fitri kemarin rame. Fitri datang ke rumah."
+    holiday, visitor = text.index("Fitri"), text.rindex("Fitri")
+    found = [Detection(holiday, holiday + 5, "PERSON", 0.6, "learned", "Fitri"),
+             Detection(visitor, visitor + 5, "PERSON", 0.6, "learned", "Fitri")]
+    assert [d.start for d in drop_lookalikes(text, "id", found)] == [visitor]

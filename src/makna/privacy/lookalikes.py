@@ -230,17 +230,6 @@ def _maker_and_model(scan: str, det: Detection) -> bool:
     return product is not None and product.group(1) == first
 
 
-def _local_lookalike(scan: str, det: Detection) -> bool:
-    """A span its own context shows is no identifier here: dropped alone, its word's other mentions kept."""
-    return (
-        _weak_ordinary(scan, det)
-        or _role_label(det)
-        or _named_by_context(scan, det)
-        or names_a_people(scan, det)
-        or names_a_thing(scan, det)
-    )
-
-
 _OF_OWNER: Final = re.compile(r"[ \t]+of[ \t]+(?:my|your|his|her|our|their|its)\b")
 
 
@@ -250,6 +239,20 @@ def _article_phrase(scan: str, det: Detection) -> bool:
     words = det.text.split()
     return (len(words) >= 2 and words[0] == "The" and all(w.lower() in gz.ordinary_words() for w in words[1:])
             and _OF_OWNER.match(scan, det.end) is not None)
+
+
+def _local_lookalike(scan: str, det: Detection) -> bool:
+    """A span its own context shows is no identifier here: dropped alone, its word's other mentions kept ("Idul
+    Fitri" drops this "Fitri", never the name elsewhere in the text)."""
+    return (
+        _weak_ordinary(scan, det)
+        or _role_label(det)
+        or _named_by_context(scan, det)
+        or names_a_people(scan, det)
+        or names_a_thing(scan, det)
+        or (det.type in _NAMED and det.detector != "person.speaker" and _joined_stop(scan, det))
+        or (det.detector.startswith(_GUESSES) and _article_phrase(scan, det))
+    )
 
 
 def _lookalike(scan: str, det: Detection) -> bool:
@@ -268,8 +271,6 @@ def _lookalike(scan: str, det: Detection) -> bool:
         return True  # "Boxing Day" guessed an organisation: a holiday, as for the names below
     if det.detector.startswith((*_GUESSES, "org.acronym", "org.service")) and det.text in _service_names():
         return True  # "paid with Klarna", "flew with Ryanair": a service, even where a cue made it an organisation
-    if det.detector.startswith(_GUESSES) and _article_phrase(scan, det):
-        return True  # "I work for The Good of my family": an article and ordinary words before "of my"
     if det.type not in _NAMED or det.detector == "person.speaker":
         return False
     words = det.text.split()
@@ -279,8 +280,6 @@ def _lookalike(scan: str, det: Detection) -> bool:
         and (det.type != "PERSON" or det.detector.startswith(_GUESSES) or _used_as_tool(scan, det))
     ):
         return True  # "into Monzo", "Traveloka" typed a place ("Aldi" is also a given name; "Mr Wise" stays)
-    if _joined_stop(scan, det):
-        return True  # "Idul Adha", "Idul Fitri": half of a listed phrase, whatever a name list knows ("Fitri")
     if det.text not in _known_names() and det.text in gz.stop_caps():
         return True  # "warung Kakak", "Idul Adha" ("Madura", an island and a people, is known to a place list)
     if words[-1] in _HOLIDAY_HEADS and len(words) > 1 and words[0] not in gz.first_names("en"):
