@@ -309,28 +309,10 @@ def of_server(info: SyncInfo) -> SyncInfo:
     return info
 
 
-#: a conflict's sentence, written for a copy pulled from a server, said of a coder's copy of a project file
-_FILE_WORDS = (
-    ("pull to see the codebook as it is, then push again",
-     "code it again in a new copy ('makna copy NEW --coder ...')"),
-    ("('makna pull --discard')", "in a new copy ('makna copy NEW --coder ...')"),
-    ("on the server since your pull", "in the project since the copy"),
-    ("on the server", "in the project"),
-    ("the server has", "the project has"),
-)
-
-
-def _in_file(message: str) -> str:
-    """``message`` of a conflict in words for a push into a project file (no server, no pull)."""
-    for server_words, file_words in _FILE_WORDS:
-        message = message.replace(server_words, file_words)
-    return message
-
-
 def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | os.PathLike[str] | None,
                   passphrase: Passphrase) -> PushReport:
     """Apply a coder's copy's work to the project file it was copied from, as the server would."""
-    from .server import apply_push
+    from .server import FILE_WORDS, apply_push
 
     recorded = Path(info.server)
     target = Path(into) if into is not None else recorded
@@ -350,11 +332,10 @@ def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | o
         if not token or not _made_for(origin, token, info.coder):
             raise SyncError(f"{target} did not make {proj.location} for {info.coder!r} (its log has no such copy): "
                             "push into the project it was made from")
-        result = apply_push(origin, message)
+        result = apply_push(origin, message, words=FILE_WORDS)
         if result.replaced:  # de-identified since the copy was made: send the skeletons of its texts
-            result = apply_push(origin, with_skeletons(proj, message, result.replaced))
-    conflicts = [{"kind": c.kind, "id": c.id, "reason": c.reason, "message": _in_file(c.message)}
-                 for c in result.conflicts]
+            result = apply_push(origin, with_skeletons(proj, message, result.replaced), words=FILE_WORDS)
+    conflicts = [{"kind": c.kind, "id": c.id, "reason": c.reason, "message": c.message} for c in result.conflicts]
     report = PushReport(len(changes), result.added, result.changed, result.deleted, result.unchanged, conflicts,
                         into=str(target), moved=result.moved, retargeted=result.retargeted)
     mark_synced(proj, changes, {(c["kind"], c["id"]) for c in conflicts},

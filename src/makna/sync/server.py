@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import Connection, Table, delete, func, insert, not_, or_, select, update
 
@@ -44,7 +44,7 @@ from .rows import (
     text_hash,
 )
 
-__all__ = ["snapshot", "apply_push", "Conflict", "PushResult", "MAX_CHANGES"]
+__all__ = ["snapshot", "apply_push", "Conflict", "PushResult", "Wording", "SERVER_WORDS", "FILE_WORDS", "MAX_CHANGES"]
 
 #: The most changes one push may carry.
 MAX_CHANGES = 200_000
@@ -86,6 +86,28 @@ def snapshot(project: Project) -> dict[str, Any]:
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "name": project.info().name,
             "coder": project.actor, "role": role_of(project), "high_water": high, "not_deidentified": plain,
             "hidden": hidden, "tables": out}
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words of a push's conflict sentences for where the work went: a team server a copy was pulled from
+    (:data:`SERVER_WORDS`), or the project file a coder's copy was made from (:data:`FILE_WORDS`, no server and no
+    pull)."""
+
+    here: str
+    """Where the project is: "on the server"."""
+    since: str
+    """Since when the copy's rows are compared: "since your pull"."""
+    recode: str
+    """How to code on the text as it is now."""
+    refresh: str
+    """How to see the codebook as it is now, before pushing again."""
+
+
+SERVER_WORDS: Final = Wording("on the server", "since your pull", "('makna pull --discard')",
+                              "pull to see the codebook as it is, then push again")
+FILE_WORDS: Final = Wording("in the project", "since the copy", "in a new copy ('makna copy NEW --coder ...')",
+                            "code it again in a new copy ('makna copy NEW --coder ...')")
 
 
 @dataclass(frozen=True)
@@ -204,8 +226,9 @@ def _parse(message: Mapping[str, Any]) -> list[_Change]:
 class _Apply:
     """One push being applied inside its transaction."""
 
-    def __init__(self, conn: Connection, me: str, message: Mapping[str, Any], result: PushResult) -> None:
-        self.conn, self.me, self.result = conn, me, result
+    def __init__(self, conn: Connection, me: str, message: Mapping[str, Any], result: PushResult,
+                 words: Wording) -> None:
+        self.conn, self.me, self.result, self.words = conn, me, result, words
         sources, codes = message.get("sources") or {}, message.get("codes") or {}
         if not isinstance(sources, dict) or not isinstance(codes, dict):
             raise InputError("push: 'sources' and 'codes' must be objects")
@@ -287,17 +310,16 @@ class _Apply:
 
     def _place(self, ch: _Change) -> tuple[str, str] | None:
         """Why a coding cannot go where the coder put it on the server now (None: it can)."""
-        row = ch.row
+        row, w = ch.row, self.words
         source = self._source(row["source_id"])
         if source is None:
-            return "source_deleted", "its source was deleted on the server"
+            return "source_deleted", f"its source was deleted {w.here}"
         if self.sources.get(row["source_id"]) != source[0]:
             remap = self._remap(row["source_id"])
             if remap is None:
-                return "source_changed", ("its source's text changed on the server since your pull, and not "
+                return "source_changed", (f"its source's text changed {w.here} {w.since}, and not "
                                           "only by one de-identification of the text your copy has, so the "
-                                          "coding cannot be moved: code it again on the text as it is "
-                                          "('makna pull --discard')")
+                                          f"coding cannot be moved: code it again on the text as it is {w.recode}")
             row["start"], row["end"] = remap.span(row["start"], row["end"])
             self.remapped += 1
         if not 0 <= row["start"] < row["end"] <= source[1]:
@@ -305,30 +327,30 @@ class _Apply:
         code = self._code(row["code_id"])
         pulled = self.codes.get(row["code_id"]) or {}
         if code is None:
-            return "code_deleted", f"its code {pulled.get('name', '?')!r} was deleted or merged on the server"
+            return "code_deleted", f"its code {pulled.get('name', '?')!r} was deleted or merged {w.here}"
         if (code.key, code.name) != (pulled.get("key"), pulled.get("name")):
-            return "code_renamed", (f"its code was renamed on the server from {pulled.get('name')!r} to {code.name!r}: "
-                                    "pull to see the codebook as it is, then push again")
+            return "code_renamed", (f"its code was renamed {w.here} from {pulled.get('name')!r} to {code.name!r}: "
+                                    f"{w.refresh}")
         if not code.codable:
-            return "code_changed", f"its code {code.name!r} can no longer be coded (a category) on the server"
+            return "code_changed", f"its code {code.name!r} can no longer be coded (a category) {w.here}"
         return None
 
     def apply(self, ch: _Change) -> None:
         table = tables.segments if ch.kind == "segment" else tables.memos
-        c = table.c
+        c, w = table.c, self.words
         if (ch.kind, ch.id) not in self._current:
             self.prefetch([ch])
         cur = self._current[ch.kind, ch.id]
         if cur is not None and cur["coder_id"] != self.me:
-            return self.conflict(ch, "not_yours", "the server has this id for another coder's work")
+            return self.conflict(ch, "not_yours", f"this id is another coder's work {w.here}")
         now = None if cur is None else digest(ch.kind, cur)
         if ch.op == "delete":
             if cur is None:
                 self.result.unchanged += 1
             elif now != ch.base:
-                self.conflict(ch, "changed_on_server", "changed on the server since your pull; not deleted")
+                self.conflict(ch, "changed_on_server", f"changed {w.here} {w.since}; not deleted")
             elif ch.kind == "segment" and (others := others_memos(self.conn, [ch.id], self.me).get(ch.id)):
-                self.conflict(ch, "carries_memo", f"it carries a memo by {', '.join(others)} on the server: removing "
+                self.conflict(ch, "carries_memo", f"it carries a memo by {', '.join(others)} {w.here}: removing "
                                                   "it would delete that memo; ask them to move or delete it first")
             else:
                 if ch.kind == "segment":
@@ -340,9 +362,9 @@ class _Apply:
             self.result.unchanged += 1
             return None
         if cur is None and ch.base is not None:
-            return self.conflict(ch, "deleted_on_server", "deleted on the server since your pull")
+            return self.conflict(ch, "deleted_on_server", f"deleted {w.here} {w.since}")
         if cur is not None and now != ch.base:
-            return self.conflict(ch, "changed_on_server", "changed on the server since your pull")
+            return self.conflict(ch, "changed_on_server", f"changed {w.here} {w.since}")
         return self._put(ch, cur)
 
     def _put(self, ch: _Change, cur: dict[str, Any] | None) -> None:
@@ -356,14 +378,14 @@ class _Apply:
             if twin is not None and twin != ch.id:
                 if cur is None:  # a new coding the server has already: its memos go there (an edit's stay on it)
                     self.twins[ch.id] = twin
-                return self.conflict(ch, "duplicate", f"you coded the same span with the same code on the server "
+                return self.conflict(ch, "duplicate", f"you coded the same span with the same code {self.words.here} "
                                                       f"(coding {twin})")
         elif ch.row["target_kind"] == "segment" and ch.row["target_id"] in self.twins:
             ch.row["target_id"] = self.twins[ch.row["target_id"]]  # on the same coding the server has already
             self.result.retargeted[ch.id] = ch.row["target_id"]
         elif not target_exists(self.conn, ch.row["target_kind"], ch.row["target_id"]):
             return self.conflict(ch, "target_deleted",
-                                 f"the {ch.row['target_kind']} it is on was deleted on the server (or not pushed)")
+                                 f"the {ch.row['target_kind']} it is on was deleted {self.words.here} (or not pushed)")
         values = {f: ch.row[f] for f in fields}
         if cur is None:
             self._inserts.append((table, {"id": ch.id, "coder_id": self.me, "created_at": ch.row["created_at"],
@@ -378,13 +400,14 @@ class _Apply:
         return None
 
 
-def apply_push(project: Project, message: Mapping[str, Any]) -> PushResult:
+def apply_push(project: Project, message: Mapping[str, Any], *, words: Wording = SERVER_WORDS) -> PushResult:
     """Apply a coder's offline work (a message of :func:`makna.sync.local.push_message`) as the
     acting coder, who must hold the ``code`` permission and be the coder who pulled the copy. Codings
     first, then memos, then deleted codings; one transaction, one ``sync.push`` event; nothing at all
     when nothing changes. When a coding is on a source an apply changed since the copy's text and the
     message carries no ``skeletons``, nothing is applied and ``replaced`` names the replaced spans: the
-    copy sends the push again with them (:func:`makna.sync.local.with_skeletons`)."""
+    copy sends the push again with them (:func:`makna.sync.local.with_skeletons`). ``words``: how conflicts name
+    where the work went (:data:`FILE_WORDS` for a coder's copy pushed into its project file)."""
     check_format(message, schema=project.store.schema_revision() or "", where="this copy")
     require(project, "code")
     if message.get("coder") != project.actor:
@@ -397,7 +420,7 @@ def apply_push(project: Project, message: Mapping[str, Any]) -> PushResult:
     payload: dict[str, Any] = {"pulled_at_event": message.get("high_water")}
     try:
         with project.store.write(project.actor, "sync.push", payload) as conn:
-            run = _Apply(conn, project.coder_id(conn), message, result)
+            run = _Apply(conn, project.coder_id(conn), message, result, words)
             asked = run.ask(changes)
             if asked:  # the copy is to send its texts' skeletons first: nothing applied yet
                 result = PushResult(replaced=asked)
