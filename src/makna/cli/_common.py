@@ -66,7 +66,9 @@ def _note_login_coder(proj: Project) -> None:
 
     if os.environ.get("MAKNA_CODER", "").strip():
         return
-    if proj.store.path is not None and proj.store.meta().get("sync.coder") == proj.coder_name:
+    from ..sync.local import copy_coder
+
+    if copy_coder(proj) == proj.coder_name:
         return  # a copy made for this coder (makna copy --coder, makna pull): its coder, not the login name
     people = [c.name for c in proj.coders() if c.kind == "person" and not c.name.startswith("makna-")]
     if not people or proj.coder_name in people:

@@ -43,7 +43,7 @@ from .rows import (
     text_hash,
 )
 
-__all__ = ["SyncInfo", "Change", "Pending", "PullReport", "sync_info", "is_pulled", "guard", "pending",
+__all__ = ["SyncInfo", "Change", "Pending", "PullReport", "sync_info", "is_pulled", "copy_coder", "guard", "pending",
            "push_message", "with_skeletons", "mark_synced",
            "write_copy", "mark_coder_copy", "copy_token", "set_session",
            "source_hashes", "RETEXTED", "FILE_ORIGIN"]
@@ -118,6 +118,12 @@ class PullReport:
 
 def is_pulled(meta: Mapping[str, str]) -> bool:
     return f"{_PREFIX}server" in meta
+
+
+def copy_coder(project: Project) -> str | None:
+    """The coder a copy acts as (``makna copy --coder``, ``makna pull``), or None for a project that is no copy."""
+    meta = project.store.meta()
+    return (meta.get(_PREFIX + "coder") or None) if is_pulled(meta) else None
 
 
 def sync_info(project: Project) -> SyncInfo:
