@@ -31,7 +31,7 @@ from . import gazetteers as gz
 from ._fastrx import dispatch
 from ._text import is_sentence_initial
 
-__all__ = ["HEAD", "LEGEND_ROLES", "Legend", "LegendEntry", "read_legend"]
+__all__ = ["HEAD", "LEGEND_ROLES", "Legend", "LegendEntry", "labels_turns", "read_legend"]
 
 HEAD: Final = 4000
 """How much of a text a legend may occupy (characters from its start)."""
@@ -128,6 +128,13 @@ def _code_shaped(code: str) -> bool:
 def _opens(head: str, start: int) -> bool:
     """Whether an entry at ``start`` stands where a legend opens: a line, a sentence, a bracket, a field."""
     return is_sentence_initial(head, start) or _OPENER.search(head, max(0, start - 12), start) is not None
+
+
+def labels_turns(text: str, code: str) -> bool:
+    """Whether ``code`` labels turns of ``text``: "Pnl:" at a line's start, or the dots of the same length that
+    replace a label and its colon in the text the detectors read."""
+    n = len(code)
+    return re.search(rf"(?m)^[ \t]*(?:{re.escape(code)}[ \t]*:|\.{{{n + 1},{n + 3}}}(?=[ \t]))", text) is not None
 
 
 @lru_cache(maxsize=8)

@@ -44,7 +44,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._text import HONORIFICS, RANK_HONORIFICS, SpanIndex, is_sentence_initial
 from .catchall import in_lower_case
-from .legend import read_legend
+from .legend import labels_turns, read_legend
 from .places import ORG_SUFFIX_WORDS
 from .roletypes import place_apposed
 from .types import Detection
@@ -171,20 +171,13 @@ def _families(text: str) -> Iterator[tuple[int, int, int]]:
             yield m.start(), m.start("n"), m.end("n")
 
 
-def _labels_turns(text: str, code: str) -> bool:
-    """Whether ``code`` labels turns of ``text``: "Pnl:" at a line's start, or the dots of the same length that
-    replace a label and its colon in the text the detectors read."""
-    n = len(code)
-    return re.search(rf"(?m)^[ \t]*(?:{re.escape(code)}[ \t]*:|\.{{{n + 1},{n + 3}}}(?=[ \t]))", text) is not None
-
-
 def _legend(text: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
     """The label codes the header legend defines (:func:`makna.privacy.legend.read_legend`) that label turns of
     the text, and the persons it names in brackets (module docstring). (A later chunk of a long text is read the
     same way: it opens with turns, where such a legend whose codes label turns does not stand.)"""
     legend = read_legend(text)
     stop = _lists()[4]
-    codes = frozenset(c for c in legend.codes if _labels_turns(text, c))  # "Sari = informan" names a person
+    codes = frozenset(c for c in legend.codes if labels_turns(text, c))  # "Sari = informan" names a person
     people = [(s, e) for s, e in legend.names if not any(w in stop for w in text[s:e].split())]
     return codes, people
 

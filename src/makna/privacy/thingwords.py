@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import gazetteers as gz
-from .legend import read_legend
+from .legend import labels_turns, read_legend
 from .types import Detection
 
 __all__ = ["names_a_thing"]
@@ -186,13 +186,9 @@ def _defined_label(scan: str, det: Detection) -> bool:
         e.is_code
         and e.code_start == det.start
         and e.code_end == det.end
-        and (e.code.rstrip("0123456789").isupper() or _opens_a_turn(scan, e.code))
+        and (e.code.rstrip("0123456789").isupper() or labels_turns(scan, e.code))
         for e in read_legend(scan).entries
     )
-
-
-def _opens_a_turn(scan: str, code: str) -> bool:
-    return re.search(rf"(?m)^[ \t]*{re.escape(code)}[ \t]*:", scan) is not None
 
 
 def names_a_thing(scan: str, det: Detection) -> bool:
