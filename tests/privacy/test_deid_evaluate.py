@@ -163,7 +163,7 @@ SPLIT_SIZES = {
     # round heldout17: tune18 and seal17 were written together (both open since round sixteen) (benchmarks/results/heldout17.md)
     "tune18": 6,
     "seal17": 6,
-    # round heldout18: tune19 (open next round) and seal18 (sealed) were written together (benchmarks/results/heldout18.md)
+    # round heldout18: tune19 and seal18 were written together (both open since round seventeen) (benchmarks/results/heldout18.md)
     "tune19": 6,
     "seal18": 6,
 }
