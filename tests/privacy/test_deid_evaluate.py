@@ -166,6 +166,9 @@ SPLIT_SIZES = {
     # round heldout18: tune19 and seal18 were written together (both open since round seventeen) (benchmarks/results/heldout18.md)
     "tune19": 6,
     "seal18": 6,
+    # round heldout19: tune20 (open next round) and seal19 (sealed) were written together (benchmarks/results/heldout19.md)
+    "tune20": 6,
+    "seal19": 6,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 
