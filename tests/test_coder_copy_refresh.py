@@ -220,3 +220,26 @@ def test_round_trip_through_the_cli(tmp_path: Path) -> None:
     wrong = runner.invoke(app, ["pull", "https://lab.example.org", "Studi", str(tmp_path / "x.makna"), "--from",
                                 str(path)])
     assert wrong.exit_code != 0 and "--from" in wrong.output and "Traceback" not in wrong.output
+
+
+def test_an_encrypted_copy_is_refreshed_encrypted_with_one_question(tmp_path: Path) -> None:
+    pytest.importorskip("sqlcipher3")
+    secret = "kata sandi rahasia 123"
+    path, copy = tmp_path / "studi.makna", tmp_path / "studi-budi.makna"
+    with makna.create_project(str(path), "Studi", coder="ana", passphrase=secret) as proj:
+        makna.import_text(proj, "informan-01.txt", TEXT, language="id")
+        makna.add_code(proj, "mot", "Motif")
+    makna.copy_project(path, copy, coder="budi", passphrase=secret)
+    with makna.open_project(str(copy), passphrase=secret) as proj:
+        makna.code_turn(proj, "informan-01.txt", 2, "mot")
+    with makna.open_project(str(path), coder="ana", passphrase=secret) as proj:
+        makna.update_code(proj, "mot", name="Motivasi")
+    asked: list[str] = []
+
+    def ask() -> str:
+        asked.append(secret)
+        return secret
+
+    assert client.refresh(copy, passphrase=ask).kept == 1
+    assert len(asked) == 1 and not copy.read_bytes().startswith(b"SQLite format 3")  # asked once, still encrypted
+    assert client.push(copy, passphrase=secret).added == 1
