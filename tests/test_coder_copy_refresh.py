@@ -22,16 +22,23 @@ from makna.store import tables
 from makna.sync import client
 from makna.sync.local import pending, sync_info
 
-TEXT = ("P: Bagaimana awalnya?\nI: Saya mulai pakai aplikasi tahun lalu.\nP: Kenapa?\nI: Lebih aman.\n"
-        "P: Dengan siapa?\nI: Sendiri saja.\n")
+TEXT = (
+    "P: Bagaimana awalnya?\nI: Saya mulai pakai aplikasi tahun lalu.\nP: Kenapa?\nI: Lebih aman.\n"
+    "P: Dengan siapa?\nI: Sendiri saja.\n"
+)
 runner = CliRunner()
 
 
 def _project(path: Path) -> None:
     with makna.create_project(str(path), "Studi", coder="ana") as proj:
         makna.import_text(proj, "informan-01.txt", TEXT, language="id")
-        for key, name in (("mot", "Motif"), ("exp", "Pengalaman"), ("aman", "Rasa aman"), ("lama", "Lama"),
-                          ("teman", "Teman")):
+        for key, name in (
+            ("mot", "Motif"),
+            ("exp", "Pengalaman"),
+            ("aman", "Rasa aman"),
+            ("lama", "Lama"),
+            ("teman", "Teman"),
+        ):
             makna.add_code(proj, key, name)
 
 
@@ -46,8 +53,9 @@ def _codings(path: Path, coder: str) -> dict[str, tuple[str, int, int]]:
     """id -> (code id, start, end) of ``coder``'s codings in the project at ``path``."""
     with makna.open_project(str(path), coder="ana") as proj, proj.store.read() as conn:
         s, k = tables.segments.c, tables.coders.c
-        rows = conn.execute(select(s.id, s.code_id, s.start, s.end).join(tables.coders, k.id == s.coder_id)
-                            .where(k.name == coder))
+        rows = conn.execute(
+            select(s.id, s.code_id, s.start, s.end).join(tables.coders, k.id == s.coder_id).where(k.name == coder)
+        )
         return {r.id: (r.code_id, r.start, r.end) for r in rows}
 
 
@@ -111,9 +119,12 @@ def test_a_refresh_that_would_drop_work_is_refused_then_discard_keeps_the_old_co
     assert "3 of your 5 change(s) not pushed yet would be dropped" in str(refused.value)
     assert "can no longer be coded (a category) in the project" in str(refused.value)
     assert "the project takes what it can" in str(refused.value) and f"'makna pull {copy} --discard'" in str(
-        refused.value)
+        refused.value
+    )
     assert copy.read_bytes() == untouched and sorted(p.name for p in tmp_path.iterdir()) == [
-        "studi-budi.makna", "studi.makna"]  # nothing written, nothing left beside it
+        "studi-budi.makna",
+        "studi.makna",
+    ]  # nothing written, nothing left beside it
     result = runner.invoke(app, ["pull", str(copy), "--discard"])
     assert result.exit_code == 0, result.output
     assert f"Refreshed budi's copy {copy} from the project file" in result.output
@@ -135,7 +146,10 @@ def test_a_refresh_that_would_drop_work_is_refused_then_discard_keeps_the_old_co
     assert kept.id in _codings(path, "budi")
     old = client.push(backup)  # the old copy, pushed, names the three as conflicts (and has the rest already)
     assert {c["id"]: c["reason"] for c in old.conflicts} == {
-        merged.id: "code_deleted", deleted.id: "code_deleted", category.id: "code_changed"}
+        merged.id: "code_deleted",
+        deleted.id: "code_deleted",
+        category.id: "code_changed",
+    }
     assert old.unchanged == 2
 
 
@@ -193,8 +207,15 @@ def test_a_moved_project_is_named_with_from_and_a_server_copy_refuses_it(tmp_pat
 
     served = tmp_path / "served.makna"
     with makna.open_project(str(moved), coder="ana") as proj:
-        write_copy(served, snapshot(proj), server="https://lab.example.org", project_id="p1", project_name="Studi",
-                   token="t", csrf="c")
+        write_copy(
+            served,
+            snapshot(proj),
+            server="https://lab.example.org",
+            project_id="p1",
+            project_name="Studi",
+            token="t",
+            csrf="c",
+        )
     with pytest.raises(InputError, match="--from is for a coder's copy"):
         client.refresh(served, origin=moved)
 
@@ -217,8 +238,9 @@ def test_round_trip_through_the_cli(tmp_path: Path) -> None:
     assert out["server"] == str(path.resolve())
     second = runner.invoke(app, ["push", str(copy), "--json"])
     assert second.exit_code == 0 and json.loads(second.output)["added"] == 1
-    wrong = runner.invoke(app, ["pull", "https://lab.example.org", "Studi", str(tmp_path / "x.makna"), "--from",
-                                str(path)])
+    wrong = runner.invoke(
+        app, ["pull", "https://lab.example.org", "Studi", str(tmp_path / "x.makna"), "--from", str(path)]
+    )
     assert wrong.exit_code != 0 and "--from" in wrong.output and "Traceback" not in wrong.output
 
 

@@ -27,14 +27,21 @@ def _as(project: Any, who: str) -> Any:
 
 @pytest.mark.parametrize("from_file", [True, False], ids=["file-copy", "server-copy"])
 def test_a_refresh_keeps_a_renamed_codes_codings_and_drops_a_merged_or_category_codes(
-        project: Any, tmp_path: Path, from_file: bool) -> None:
+    project: Any, tmp_path: Path, from_file: bool
+) -> None:
     ana = _as(project, "ana")
     makna.import_text(ana, "wawancara", "P: Apa kabar?\nI: Baik, saya senang di Padang.\n", language="id")
     for key, name in (("emosi", "Emosi"), ("tempat", "Tempat"), ("waktu", "Waktu")):
         makna.add_code(ana, key, name)
     token = "0f3c" if from_file else None
-    where = dict(server="studi.makna" if from_file else "https://lab.example.org", project_id="p1",
-                 project_name="Studi", token=None, csrf=None, copy_token=token)
+    where = dict(
+        server="studi.makna" if from_file else "https://lab.example.org",
+        project_id="p1",
+        project_name="Studi",
+        token=None,
+        csrf=None,
+        copy_token=token,
+    )
     path = tmp_path / "budi.makna"
     write_copy(path, snapshot(_as(project, "budi")), **where)
     with makna.open_project(path) as local:
@@ -52,7 +59,8 @@ def test_a_refresh_keeps_a_renamed_codes_codings_and_drops_a_merged_or_category_
     here = "in the project" if from_file else "on the server"
     assert report.kept == 1 and {rid: why for _kind, rid, why in report.dropped} == {
         category.id: f"its code 'Tempat' can no longer be coded (a category) {here}",
-        merged.id: f"its code was deleted or merged {here}"}
+        merged.id: f"its code was deleted or merged {here}",
+    }
     with makna.open_project(fresh) as local:
         assert [ch.id for ch in pending(local).changes] == [renamed.id]
         assert {c.key: c.name for c in makna.list_codes(local)}["emosi"] == "Perasaan"
