@@ -81,10 +81,11 @@ def test_a_deleted_coding_goes_back_and_a_conflict_stays_in_the_copy(tmp_path: P
         makna.delete_code(proj, "mot", force=True)
     result = runner.invoke(app, ["push", str(copy)])
     assert result.exit_code == 1
-    assert "Pushed 1 of 2 changes (1 deleted); 1 conflict." in result.output and "redo them" in result.output
+    assert "Pushed 1 of 2 changes (1 deleted); 1 conflict." in result.output
+    assert f"'makna pull {copy}' refreshes the copy from the project" in result.output  # the way out (filecopy17)
     conflict = next(line for line in result.output.splitlines() if line.startswith("Conflict: "))
     assert "deleted or merged in the project" in conflict  # a project file, not a server (newuser16)
-    assert "server" not in result.output and "pull" not in result.output
+    assert "server" not in result.output
     assert [c for c in _codings(path) if c[0] == "budi"] == []
     with makna.open_project(str(copy)) as proj:
         assert len(makna.sync.local.pending(proj)) == 1  # the conflict waits in the copy
@@ -107,10 +108,11 @@ def test_a_moved_project_another_project_and_server_commands_are_refused(tmp_pat
         client.push(copy, into=other)
     with pytest.raises(SyncError, match="itself a copy"):
         client.push(copy, into=copy)
-    for args in (["pull", str(copy)], ["login", str(copy)]):
-        refused = runner.invoke(app, args)  # refused before any password is asked
-        assert refused.exit_code != 0 and "coder's copy of the project file" in refused.output
-        assert "Traceback" not in refused.output
+    refused = runner.invoke(app, ["login", str(copy)])  # refused before any password is asked
+    assert refused.exit_code != 0 and "coder's copy of the project file" in refused.output
+    assert "Traceback" not in refused.output
+    lost = runner.invoke(app, ["pull", str(copy)])  # a refresh from the project file needs to find it
+    assert lost.exit_code != 0 and "give its place with --from" in lost.output and "Traceback" not in lost.output
     assert client.push(copy, into=moved).added == 1
     with pytest.raises(SyncError, match="already a coder's copy"):
         makna.copy_project(copy, tmp_path / "again.makna", coder="carla")

@@ -57,8 +57,9 @@ def copy_cmd(
         dest = copy_project(location, target, passphrase=partial(ask_passphrase, location), coder=coder)
     typer.echo(f"Copied {location} to {dest}: every change committed before the copy began is in it.")
     if coder is not None:
-        typer.echo(f"It is {coder.strip()}'s copy: they code in it (not the codebook), and 'makna push {dest}' "
-                   f"brings their work back into {location}.")
+        typer.echo(f"It is {coder.strip()}'s copy: they code in it (not the codebook), 'makna push {dest}' "
+                   f"brings their work back into {location}, and 'makna pull {dest}' refreshes it from there (the "
+                   "codebook and the others' codings as they are then, their work not pushed yet kept).")
     if _makes_two_here(location, dest):
         typer.echo("Note: this folder now holds two projects, so a command here without -p (or $MAKNA_PROJECT) "
                    "is refused as ambiguous: hand the copy over and remove it here, or make it in another folder.")

@@ -1,4 +1,5 @@
-"""makna pull, push, login, logout: code offline in a copy of a team-server project (#14)."""
+"""makna pull, push, login, logout: code offline in a copy of a team-server project (#14), or in a coder's copy of a
+project file (makna copy --coder), pushed into and refreshed from that file."""
 
 from __future__ import annotations
 
@@ -40,8 +41,10 @@ def _file(given: str | None) -> str:
 
 def _pulled(report: PullReport, path: str, *, fresh: bool, as_json: bool) -> None:
     from ..sync.local import RETEXTED
+    from ..sync.rows import FILE_WORDS, SERVER_WORDS
 
     info = report.info
+    here = (FILE_WORDS if info.from_file else SERVER_WORDS).here
     if as_json:
         typer.echo(json.dumps({"file": path, "server": info.server, "project": info.project_name,
                                "project_id": info.project_id, "coder": info.coder, "role": info.role,
@@ -50,9 +53,13 @@ def _pulled(report: PullReport, path: str, *, fresh: bool, as_json: bool) -> Non
                                "backup": report.backup, "not_deidentified": report.not_deidentified}))
         return
     c = report.counts
-    typer.echo(f"{'Pulled' if fresh else 'Refreshed'} {info.project_name!r} from {info.server} as {info.coder} "
-               f"({info.role}) into {path}: {c.get('sources', 0)} sources, {c.get('codes', 0)} codes, "
-               f"{c.get('segments', 0)} codings, {c.get('memos', 0)} memos (server event {info.high_water}).")
+    counts = (f"{c.get('sources', 0)} sources, {c.get('codes', 0)} codes, {c.get('segments', 0)} codings, "
+              f"{c.get('memos', 0)} memos")
+    if info.from_file:
+        typer.echo(f"Refreshed {info.coder}'s copy {path} from the project file {info.server}: {counts}.")
+    else:
+        typer.echo(f"{'Pulled' if fresh else 'Refreshed'} {info.project_name!r} from {info.server} as {info.coder} "
+                   f"({info.role}) into {path}: {counts} (server event {info.high_water}).")
     if report.not_deidentified:
         typer.echo(f"Warning: {report.not_deidentified} source(s) of this copy are not de-identified yet: it holds "
                    "their original identifiers (names, places, phone numbers); keep it as carefully as the "
@@ -64,7 +71,7 @@ def _pulled(report: PullReport, path: str, *, fresh: bool, as_json: bool) -> Non
     if report.backup:
         typer.echo(f"The copy as it was, with the dropped changes, is kept as {report.backup}.")
         if any(why.startswith(RETEXTED) for _k, _i, why in report.dropped):
-            typer.echo("It holds source texts as they were before they changed on the server (de-identified?), with "
+            typer.echo(f"It holds source texts as they were before they changed {here} (de-identified?), with "
                        "every name in them: keep it as carefully as the transcripts, and delete it once you have "
                        "redone its work in the new copy.")
     if info.role == "viewer":
@@ -76,14 +83,19 @@ def pull(
     args: Annotated[list[str] | None, typer.Argument(
         metavar="[SERVER PROJECT] FILE", show_default=False,
         help="With SERVER (https://...) and PROJECT (name or id): copy that project into the new FILE. "
-             "With FILE alone (default: the single *.makna here): refresh that pulled copy.")] = None,
+             "With FILE alone (default: the single *.makna here): refresh that copy (pulled from a server, or a "
+             "coder's copy of a project file).")] = None,
     user: Annotated[str | None, typer.Option(
         "--user", "-u", help="Your user name on the server [default: $MAKNA_CODER or login name].")] = None,
     encrypt: Annotated[bool, typer.Option("--encrypt", help="Encrypt the new copy (SQLCipher), asking a passphrase "
                                                             "(or $MAKNA_PASSPHRASE).")] = False,
     discard: Annotated[bool, typer.Option(
-        "--discard", help="Refresh even when changes of yours not pushed yet no longer fit the server's copy: "
+        "--discard", help="Refresh even when changes of yours not pushed yet no longer fit the server's (or project "
+                          "file's) copy: "
                           "drop them (listed; the copy as it was is kept beside the new one).")] = False,
+    origin: Annotated[Path | None, typer.Option(
+        "--from", help="For a coder's copy of a project file (makna copy --coder): that project, when it is no "
+                       "longer where the copy was made (the copy then pushes there).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Copy a team-server project to a local file to code offline, or bring a copy up to date.
@@ -95,6 +107,8 @@ def pull(
     copy in place and keeps your changes not pushed yet on top of it; when some of them no longer
     fit (changed or deleted on the server meanwhile), it refuses and says how many: push first, or
     refresh with --discard to drop them (the old copy is kept beside the new one).
+    A second coder's copy of a project file (makna copy NEW --coder NAME) is refreshed the same way
+    from the project it was copied from: 'makna pull NEW' (no server, no password).
     """
     from functools import partial
 
@@ -103,8 +117,8 @@ def pull(
 
     given = list(args or [])
     if len(given) == 3:
-        if discard:
-            raise InputError("--discard is for refreshing a copy (makna pull FILE --discard)")
+        if discard or origin is not None:
+            raise InputError("--discard and --from are for refreshing a copy (makna pull FILE --discard)")
         server, project, path = given
         if encrypt:
             secret = partial(new_passphrase, path)
@@ -120,7 +134,7 @@ def pull(
     if encrypt or user:
         raise InputError("--encrypt and --user are for a new copy (makna pull SERVER PROJECT FILE)")
     path = _file(given[0] if given else None)
-    report = client.refresh(path, passphrase=partial(ask_passphrase, path), discard=discard)
+    report = client.refresh(path, passphrase=partial(ask_passphrase, path), discard=discard, origin=origin)
     _pulled(report, path, fresh=False, as_json=as_json)
 
 
@@ -150,7 +164,7 @@ def push_summary(report: PushReport, where: str) -> str:
     return f"Pushed {_plural(report.sent, 'change')}{counts}."
 
 
-def _pushed(report: PushReport, as_json: bool) -> None:
+def _pushed(report: PushReport, path: str, as_json: bool) -> None:
     where = report.into or "the server"
     if as_json:
         typer.echo(json.dumps({"sent": report.sent, "added": report.added, "changed": report.changed,
@@ -167,8 +181,9 @@ def _pushed(report: PushReport, as_json: bool) -> None:
             typer.echo(f"Conflict: {'coding' if c['kind'] == 'segment' else 'memo'} {c['id']}: {c['message']}.")
     if report.conflicts and report.into:
         typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): they would overwrite what "
-                   f"changed in {report.into} since the copy; redo them in a new copy ('makna copy NEW --coder ...')"
-                   " or in the project.", err=True)
+                   f"changed in {report.into} since the copy. 'makna pull {path}' refreshes the copy from the project "
+                   "(a coding under a renamed code is kept: push again); with --discard it takes the project's "
+                   "version of the others and keeps the old copy beside it (its name is shown).", err=True)
         raise typer.Exit(1)
     if report.conflicts:  # listed above; the exit status tells scripts
         typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): 'makna pull --discard' takes "
@@ -191,7 +206,7 @@ def push(
     deleted there, a code renamed, merged or deleted, a source whose text changed (de-identified) are
     listed as conflicts and stay in the copy (exit status 1). Pushing again sends nothing twice.
     A second coder's copy of a project file (makna copy NEW --coder NAME) is pushed the same way into
-    the project it was copied from.
+    the project it was copied from ('makna pull NEW' refreshes it from there).
     """
     from functools import partial
 
@@ -199,7 +214,7 @@ def push(
     from ._passphrase import ask_passphrase
 
     path = _file(file)
-    _pushed(client.push(path, passphrase=partial(ask_passphrase, path), into=into), as_json)
+    _pushed(client.push(path, passphrase=partial(ask_passphrase, path), into=into), path, as_json)
 
 
 @app.command()

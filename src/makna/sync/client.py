@@ -5,6 +5,10 @@ CSRF token are kept in the pulled file (``sync.token``, ``sync.csrf``) and sent 
 request, as a browser sends its cookie; when the session ends (12 hours by default, or ``makna
 logout``), ``makna login FILE`` asks the password again. A coder at home needs only HTTPS to the
 lab's server (``makna server run`` behind a TLS reverse proxy), not its database.
+
+A coder's copy of a project file (``makna copy NEW --coder NAME``) has no server: ``makna push`` applies its work
+to that file and ``makna pull`` refreshes it from that file, through the same core as a server's copy
+(:func:`makna.sync.server.snapshot`, :func:`makna.sync.server.apply_push`, :func:`makna.sync.local.write_copy`).
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +49,7 @@ from .local import (
     with_skeletons,
     write_copy,
 )
+from .rows import FILE_WORDS, SERVER_WORDS, Wording
 
 __all__ = ["open_http", "check_url", "pull", "refresh", "push", "login", "logout", "of_server", "PushReport"]
 
@@ -180,12 +186,15 @@ def pull(url: str, project: str, path: str | os.PathLike[str], *, user: str, pas
     return dataclasses.replace(report, not_deidentified=plain) if isinstance(plain, int) and plain > 0 else report
 
 
-def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None, discard: bool = False) -> PullReport:
+def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None, discard: bool = False,
+            origin: str | os.PathLike[str] | None = None) -> PullReport:
     """Bring a pulled copy up to date with the server: a new copy replaces the file, with the coder's
     changes not pushed yet kept on top. When some no longer fit (changed or deleted on the server
-    meanwhile, source text changed, code gone), nothing is written: a :class:`~makna.errors.SyncError`
-    says how many and to push first (the server takes what it can and lists the rest). Only with
-    ``discard`` are they dropped and listed, the old copy kept beside the new one (``report.backup``)."""
+    meanwhile, source text changed, code gone or made a category), nothing is written: a
+    :class:`~makna.errors.SyncError` says how many and to push first (the server takes what it can and lists the
+    rest). Only with ``discard`` are they dropped and listed, the old copy kept beside the new one
+    (``report.backup``). A coder's copy of a project file (``makna copy --coder``) is refreshed from that file the
+    same way (``origin``: the file, when it is no longer where the copy was made; the copy then pushes there)."""
     target = Path(path)
     asked: list[str | None] = []
 
@@ -196,21 +205,34 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None, disc
 
     with open_project(target, passphrase=remember) as proj:
         _refuse_if_open_elsewhere(proj, target)
-        info = of_server(sync_info(proj))
+        info = sync_info(proj)
+        if origin is not None and not info.from_file:
+            raise InputError("--from is for a coder's copy of a project file (makna copy --coder); this copy is "
+                             f"refreshed from its server, {info.server}")
         keep = pending(proj)
         old = source_hashes(proj) if len(keep) else {}
         encrypted = proj.store.encrypted
-    if not info.token:
-        raise SyncError(f"not logged in to {info.server}: run 'makna login {target}'")
-    with _Server(info.server, info.token, info.csrf) as server:
-        sp = server.find(info.project_id)
-        snap = server.call("GET", "/api/sync/pull", project=sp["id"])
-    report, fresh = _write_aside(target, lambda f: write_copy(
-        f, snap, server=info.server, project_id=sp["id"], project_name=sp["name"], token=info.token,
-        csrf=info.csrf, keep=keep, old_hashes=old, passphrase=remember if encrypted else None))
+        token = copy_token(proj)
+        # a coder's copy of a project file: read that file as the copy's coder sees it (one moment, nothing written)
+        snap, where = _file_snapshot(proj, info, origin, remember) if info.from_file else ({}, "")
+    secret = remember if encrypted else None
+    if info.from_file:
+        name = str(snap.get("name") or info.project_name)
+        report, fresh = _write_aside(target, lambda f: write_copy(
+            f, snap, server=where, project_id=info.project_id, project_name=name, token=None, csrf=None, keep=keep,
+            old_hashes=old, passphrase=secret, copy_token=token))
+    else:
+        if not info.token:
+            raise SyncError(f"not logged in to {info.server}: run 'makna login {target}'")
+        with _Server(info.server, info.token, info.csrf) as server:
+            sp = server.find(info.project_id)
+            snap = server.call("GET", "/api/sync/pull", project=sp["id"])
+        report, fresh = _write_aside(target, lambda f: write_copy(
+            f, snap, server=info.server, project_id=sp["id"], project_name=sp["name"], token=info.token,
+            csrf=info.csrf, keep=keep, old_hashes=old, passphrase=secret))
     if report.dropped and not discard:  # never drop a coder's work unasked
         fresh.unlink(missing_ok=True)
-        raise SyncError(_would_drop(target, len(keep), report.dropped))
+        raise SyncError(_would_drop(target, len(keep), report.dropped, FILE_WORDS if info.from_file else SERVER_WORDS))
     wal = Path(f"{target}-wal")
     if wal.exists() and wal.stat().st_size:  # written meanwhile by another program: keep its work
         fresh.unlink(missing_ok=True)
@@ -226,12 +248,12 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None, disc
     return report
 
 
-def _would_drop(target: Path, unpushed: int, dropped: tuple[tuple[str, str, str], ...]) -> str:
+def _would_drop(target: Path, unpushed: int, dropped: tuple[tuple[str, str, str], ...], words: Wording) -> str:
     """The refusal of a refresh that would drop ``dropped`` of the ``unpushed`` changes: how many, why, what to do."""
     why = Counter(because for _kind, _id, because in dropped)
     reasons = "; ".join(f"{n}: {because}" for because, n in why.items())
     return (f"{target}: not refreshed: {len(dropped)} of your {unpushed} change(s) not pushed yet would be dropped "
-            f"({reasons}). Run 'makna push {target}' first (the server takes what it can and lists the rest), "
+            f"({reasons}). Run 'makna push {target}' first ({words.place} takes what it can and lists the rest), "
             f"or 'makna pull {target} --discard' to drop them, the copy as it is kept beside the new one")
 
 
@@ -304,23 +326,24 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
 def of_server(info: SyncInfo) -> SyncInfo:
     """``info`` of a copy pulled from a server; :class:`~makna.errors.SyncError` for a coder's copy of a file."""
     if info.from_file:
-        raise SyncError(f"a coder's copy of the project file {info.server}: it has no server to log in to or pull "
-                        "from; 'makna push' brings its work back, 'makna copy --coder' makes a new copy")
+        raise SyncError(f"a coder's copy of the project file {info.server}: it has no server to log in to; "
+                        "'makna push' brings its work back, 'makna pull' refreshes it from that file")
     return info
 
 
-def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | os.PathLike[str] | None,
-                  passphrase: Passphrase) -> PushReport:
-    """Apply a coder's copy's work to the project file it was copied from, as the server would."""
-    from .server import FILE_WORDS, apply_push
-
+@contextmanager
+def _origin(proj: Project, info: SyncInfo, at: str | os.PathLike[str] | None, passphrase: Passphrase,
+            option: str) -> Iterator[tuple[Project, Path]]:
+    """The project file the coder's copy ``proj`` was made from (or ``at``, given with ``option`` when it has moved),
+    opened as the copy's coder, and where it is; refused when it is another project, a copy itself, or did not make
+    this copy for this coder (its log names the copy's token)."""
     recorded = Path(info.server)
-    target = Path(into) if into is not None else recorded
-    if into is not None and recorded.is_file() and not _same_file(target, recorded):
-        raise InputError(f"--into {target}: the project this copy was made from is still at {recorded}; push there")
+    target = Path(at) if at is not None else recorded
+    if at is not None and recorded.is_file() and not _same_file(target, recorded):
+        raise InputError(f"{option} {target}: the project this copy was made from is still at {recorded}; leave "
+                         f"{option} out")
     if not target.is_file():
-        raise InputError(f"{target}: the project this copy was made from is not there; give its place with --into")
-    message = push_message(proj, changes)
+        raise InputError(f"{target}: the project this copy was made from is not there; give its place with {option}")
     token = copy_token(proj)
     with open_project(target, coder=info.coder, passphrase=passphrase) as origin:
         meta = origin.store.meta()
@@ -328,13 +351,36 @@ def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | o
             raise SyncError(f"{target} is another project, not the one {proj.location} was copied from "
                             f"({info.project_name!r})")
         if "sync.server" in meta:
-            raise SyncError(f"{target} is itself a copy; push into the project it was made from")
+            raise SyncError(f"{target} is itself a copy; give the project it was made from")
         if not token or not _made_for(origin, token, info.coder):
             raise SyncError(f"{target} did not make {proj.location} for {info.coder!r} (its log has no such copy): "
-                            "push into the project it was made from")
-        result = apply_push(origin, message, words=FILE_WORDS)
+                            "give the project it was made from")
+        yield origin, target
+
+
+def _file_snapshot(proj: Project, info: SyncInfo, at: str | os.PathLike[str] | None,
+                   passphrase: Passphrase) -> tuple[dict[str, Any], str]:
+    """What the coder of ``proj`` may copy of the project file it was made from now, as a server's pull gives it
+    (:func:`makna.sync.server.snapshot`, as a coder: a blind round hides the others), and that file's path."""
+    from ..access import Access
+    from .server import snapshot
+
+    with _origin(proj, info, at, passphrase, "--from") as (origin, where):
+        origin.store.access = Access({info.coder: "coder"})  # the copy's coder as the copy sees them (guard)
+        return snapshot(origin), str(where.resolve())
+
+
+def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | os.PathLike[str] | None,
+                  passphrase: Passphrase) -> PushReport:
+    """Apply a coder's copy's work to the project file it was copied from, as the server would."""
+    from .server import apply_push
+
+    message = push_message(proj, changes)
+    words = FILE_WORDS.of_copy(proj.location)
+    with _origin(proj, info, into, passphrase, "--into") as (origin, target):
+        result = apply_push(origin, message, words=words)
         if result.replaced:  # de-identified since the copy was made: send the skeletons of its texts
-            result = apply_push(origin, with_skeletons(proj, message, result.replaced), words=FILE_WORDS)
+            result = apply_push(origin, with_skeletons(proj, message, result.replaced), words=words)
     conflicts = [{"kind": c.kind, "id": c.id, "reason": c.reason, "message": c.message} for c in result.conflicts]
     report = PushReport(len(changes), result.added, result.changed, result.deleted, result.unchanged, conflicts,
                         into=str(target), moved=result.moved, retargeted=result.retargeted)

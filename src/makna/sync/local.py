@@ -32,11 +32,14 @@ from ..store._cipher import Passphrase
 from ..store.transfer import parents_first
 from .remap import skeleton_hash
 from .rows import (
+    FILE_WORDS,
     KINDS,
     MEMO_FIELDS,
     PULLED_TABLES,
     SEGMENT_FIELDS,
+    SERVER_WORDS,
     SYNC_FORMAT,
+    Wording,
     check_format,
     decode_rows,
     digest,
@@ -49,8 +52,9 @@ __all__ = ["SyncInfo", "Change", "Pending", "PullReport", "sync_info", "is_pulle
            "source_hashes", "RETEXTED", "FILE_ORIGIN"]
 
 _PREFIX = "sync."
-#: How a refresh says a coding was dropped because its source's text changed (de-identified) on the server.
-RETEXTED = "its source's text changed on the server"
+#: How a refresh says a coding was dropped because its source's text changed (de-identified) on the server or in
+#: the project file.
+RETEXTED = "its source's text changed"
 #: ``sync.origin`` of a coder's copy of a project FILE (``makna copy --coder``): its ``server`` is that file's path.
 FILE_ORIGIN = "file"
 
@@ -313,20 +317,22 @@ def _hidden(raw: Any) -> dict[tuple[str, str], str]:
 
 
 def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_hashes: Mapping[str, str],
-          server_now: Mapping[tuple[str, str], str],
-          hidden: set[tuple[str, str]] | None = None) -> tuple[int, list[tuple[str, str, str]]]:
+          server_now: Mapping[tuple[str, str], str], hidden: set[tuple[str, str]] | None = None,
+          words: Wording = SERVER_WORDS) -> tuple[int, list[tuple[str, str, str]]]:
     """Re-apply unpushed ``changes`` on a refreshed copy where they still fit; the others are dropped
     (the caller keeps the old file). A change to a coding or memo that the server changed or deleted
     since the version it was made on (``server_now``: the digests of the refreshed rows) is dropped
     too: re-applied, it would take the server's version as its base and overwrite it on the next push.
     A change the server has already is neither kept nor dropped; a new coding the server has already (the
     same span and code, coded there too) is the server's: memos on it move onto that coding, and its own memo
-    is added to that coding's. An edit that would duplicate a server coding is dropped (listed). A delete of
-    a row the server still has but hides from the copy (``hidden``: a blind round) stays to be pushed."""
-    s, c, seg = tables.sources.c, tables.codes.c, tables.segments.c
+    is added to that coding's. An edit that would duplicate a server coding is dropped (listed), and so is a
+    coding whose code is a category now (it can no longer be coded). A delete of a row the server still has but
+    hides from the copy (``hidden``: a blind round) stays to be pushed. A code renamed or moved is the same code
+    (by id): its codings are kept. ``words``: where the project is, for the reasons of the dropped."""
+    s, c, seg, w = tables.sources.c, tables.codes.c, tables.segments.c, words
     me = project.coder_id(conn, coder)
     hashes = {r.id: text_hash(r.text) for r in conn.execute(select(s.id, s.text))}
-    codes = set(conn.execute(select(c.id)).scalars())
+    codes = {r.id: r for r in conn.execute(select(c.id, c.name, c.codable))}
     kept, dropped, twins = 0, [], dict[str, str]()
     for ch in sorted(changes.changes, key=lambda ch: (ch.kind != "segment", ch.op == "delete")):
         table = tables.segments if ch.kind == "segment" else tables.memos
@@ -334,8 +340,7 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
         if now == (None if ch.op == "delete" else digest(ch.kind, ch.row)):
             continue  # the server has it so already (done there too, or a push whose answer was lost): nothing lost
         if ch.base is not None and now != ch.base:
-            dropped.append((ch.kind, ch.id, "changed or deleted on the server since your pull; the server's "
-                                            "version is kept"))
+            dropped.append((ch.kind, ch.id, f"changed or deleted {w.here} {w.since}; {w.place}'s version is kept"))
             continue
         if (ch.kind, ch.id) in (hidden or ()):  # on the server, hidden from the copy by a blind round
             if ch.op == "delete":  # still to push: its base stays, so it stays a pending delete
@@ -356,11 +361,13 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
         why = None
         if ch.kind == "segment":
             if row["source_id"] not in hashes:
-                why = "its source was deleted on the server"
+                why = f"its source was deleted {w.here}"
             elif hashes[row["source_id"]] != old_hashes.get(row["source_id"]):
-                why = f"{RETEXTED} (de-identified?), so its offsets no longer hold"
+                why = f"{RETEXTED} {w.here} (de-identified?), so its offsets no longer hold"
             elif row["code_id"] not in codes:
-                why = "its code was deleted or merged on the server"
+                why = f"its code was deleted or merged {w.here}"
+            elif not codes[row["code_id"]].codable:
+                why = f"its code {codes[row['code_id']].name!r} can no longer be coded (a category) {w.here}"
             elif twin := conn.execute(select(seg.id, seg.memo).where(
                     seg.source_id == row["source_id"], seg.start == row["start"], seg.end == row["end"],
                     seg.code_id == row["code_id"], seg.coder_id == row["coder_id"], seg.id != ch.id)).first():
@@ -371,10 +378,10 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
                         conn.execute(update(tables.segments).where(seg.id == twin.id).values(memo=memo))
                         kept += 1
                     continue
-                why = ("the server has a coding of the same span with the same code already (made there "
+                why = (f"{w.place} has a coding of the same span with the same code already (made there "
                        "meanwhile); your move of this one onto it would duplicate it")
         elif not target_exists(conn, row["target_kind"], row["target_id"]):
-            why = f"the {row['target_kind']} it is on is no longer on the server"
+            why = f"the {row['target_kind']} it is on is no longer {w.here}"
         if why:
             dropped.append((ch.kind, ch.id, why))
             continue
@@ -386,10 +393,12 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
 
 def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server: str, project_id: str,
                project_name: str, token: str | None, csrf: str | None, keep: Pending | None = None,
-               old_hashes: Mapping[str, str] | None = None, passphrase: Passphrase = None) -> PullReport:
+               old_hashes: Mapping[str, str] | None = None, passphrase: Passphrase = None,
+               copy_token: str | None = None) -> PullReport:
     """Write the server's ``snap`` (:func:`makna.sync.server.snapshot`) as a new project file at
     ``path``, with the coder's unpushed changes ``keep`` of an earlier copy on top (sources' text
-    hashes then: ``old_hashes``)."""
+    hashes then: ``old_hashes``). With ``copy_token``: a coder's copy of the project file ``server`` (``makna copy
+    --coder``) refreshed from it, which keeps the token that file made it with and the coder role."""
     from ..store import schema_head
 
     check_format(snap, schema=schema_head(), where=server)
@@ -397,13 +406,17 @@ def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server:
     data = snap.get("tables")
     if not coder or not isinstance(data, dict):
         raise SyncError(f"{server}: the server's copy is malformed")
+    from_file = copy_token is not None
     info = SyncInfo(server=server, project_id=project_id, project_name=project_name, coder=coder,
-                    role=check_role(str(snap.get("role") or "viewer")), high_water=int(snap.get("high_water") or 0),
-                    pulled_at=utcnow().isoformat(), token=token, csrf=csrf)
+                    role="coder" if from_file else check_role(str(snap.get("role") or "viewer")),
+                    high_water=int(snap.get("high_water") or 0), pulled_at=utcnow().isoformat(), token=token,
+                    csrf=csrf, origin=FILE_ORIGIN if from_file else "server")
+    file_meta = {"origin": FILE_ORIGIN, "copy_token": copy_token or ""} if from_file else {}
     counts: dict[str, int] = {}
     kept, dropped = 0, list[tuple[str, str, str]]()
     with create_project(path, project_name, coder=coder, passphrase=passphrase) as proj:
-        payload: dict[str, Any] = {"server": server, "project_id": project_id, "high_water": info.high_water}
+        payload: dict[str, Any] = {"server": server, "project_id": project_id, "high_water": info.high_water,
+                                   **({"origin": FILE_ORIGIN} if from_file else {})}
         with proj.store.bulk_load() as conn:
             for table in PULLED_TABLES:
                 rows = parents_first(table, decode_rows(table, data.get(table.name, {"columns": [], "rows": []})))
@@ -417,11 +430,12 @@ def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server:
             if keep is not None and len(keep):
                 hidden = _hidden(snap.get("hidden"))
                 now = {**hidden, **{(b["kind"], b["id"]): b["digest"] for b in base}}
-                kept, dropped = _keep(proj, conn, coder, keep, old_hashes or {}, now, set(hidden))
+                kept, dropped = _keep(proj, conn, coder, keep, old_hashes or {}, now, set(hidden),
+                                      FILE_WORDS if from_file else SERVER_WORDS)
             _set_meta(conn, {"format": str(SYNC_FORMAT), "server": server, "project_id": project_id,
                              "project_name": project_name, "coder": coder, "role": info.role,
                              "high_water": str(info.high_water), "pulled_at": info.pulled_at, "token": token or "",
-                             "csrf": csrf or ""})
+                             "csrf": csrf or "", **file_meta})
             payload.update(kept=kept, dropped=len(dropped))
             with proj.store.write(coder, "sync.pull", payload):
                 pass

@@ -1,5 +1,5 @@
 """What both ends of an offline copy share: the format of the exchange, the tables a pull carries,
-their rows as JSON and the content digests that tell a change."""
+their rows as JSON, the content digests that tell a change, and the words that name where the work goes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Final
 
 from sqlalchemy import Column, DateTime, LargeBinary, Table
 
@@ -16,7 +17,8 @@ from ..errors import SyncError
 from ..store import tables
 
 __all__ = ["SYNC_FORMAT", "PULLED_TABLES", "KINDS", "is_uuid", "text_hash", "segment_digest", "memo_digest",
-           "digest", "pulled_columns", "encode_rows", "decode_rows", "check_format"]
+           "digest", "pulled_columns", "encode_rows", "decode_rows", "check_format", "Wording", "SERVER_WORDS",
+           "FILE_WORDS"]
 
 #: The version of the pull and push messages; both ends must speak the same one. 1: rounds eleven to fourteen.
 #: 2 (round fifteen): a push sends the skeleton hash of a coding's text made before a ``deid apply`` (never a hash
@@ -34,6 +36,36 @@ PULLED_TABLES: tuple[Table, ...] = (
 KINDS = ("segment", "memo")
 SEGMENT_FIELDS = ("source_id", "start", "end", "code_id", "memo")
 MEMO_FIELDS = ("target_kind", "target_id", "title", "text")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words of a push's conflict sentences and a refresh's dropped changes for where the work goes: a team
+    server a copy was pulled from (:data:`SERVER_WORDS`), or the project file a coder's copy was made from
+    (:data:`FILE_WORDS`: no server; ``makna pull COPY`` refreshes the copy from that file)."""
+
+    here: str
+    """Where the project is: "on the server"."""
+    since: str
+    """Since when the copy's rows are compared: "since your pull"."""
+    place: str
+    """What holds the project: "the server"."""
+    recode: str
+    """How to code on the text as it is now."""
+    refresh: str
+    """How to see the codebook as it is now, before pushing again."""
+
+    def of_copy(self, copy: str) -> Wording:
+        """These words naming the copy's file where they say ``COPY``."""
+        return replace(self, recode=self.recode.replace("COPY", copy), refresh=self.refresh.replace("COPY", copy))
+
+
+SERVER_WORDS: Final = Wording("on the server", "since your pull", "the server", "('makna pull --discard')",
+                              "pull to see the codebook as it is, then push again")
+FILE_WORDS: Final = Wording("in the project", "since the copy", "the project",
+                            "after refreshing the copy from the project ('makna pull COPY --discard')",
+                            "refresh the copy from the project ('makna pull COPY') to see the codebook as it is, "
+                            "then push again")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, insert, not_, or_, select, update
 
@@ -32,10 +32,13 @@ from ..store import tables
 from ..text import refuse_unstorable
 from .remap import Remap, find_remap, replaced_spans
 from .rows import (
+    FILE_WORDS,
     MEMO_FIELDS,
     PULLED_TABLES,
     SEGMENT_FIELDS,
+    SERVER_WORDS,
     SYNC_FORMAT,
+    Wording,
     check_format,
     digest,
     encode_rows,
@@ -86,28 +89,6 @@ def snapshot(project: Project) -> dict[str, Any]:
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "name": project.info().name,
             "coder": project.actor, "role": role_of(project), "high_water": high, "not_deidentified": plain,
             "hidden": hidden, "tables": out}
-
-
-@dataclass(frozen=True)
-class Wording:
-    """The words of a push's conflict sentences for where the work went: a team server a copy was pulled from
-    (:data:`SERVER_WORDS`), or the project file a coder's copy was made from (:data:`FILE_WORDS`, no server and no
-    pull)."""
-
-    here: str
-    """Where the project is: "on the server"."""
-    since: str
-    """Since when the copy's rows are compared: "since your pull"."""
-    recode: str
-    """How to code on the text as it is now."""
-    refresh: str
-    """How to see the codebook as it is now, before pushing again."""
-
-
-SERVER_WORDS: Final = Wording("on the server", "since your pull", "('makna pull --discard')",
-                              "pull to see the codebook as it is, then push again")
-FILE_WORDS: Final = Wording("in the project", "since the copy", "in a new copy ('makna copy NEW --coder ...')",
-                            "code it again in a new copy ('makna copy NEW --coder ...')")
 
 
 @dataclass(frozen=True)
