@@ -386,7 +386,7 @@ def test_the_workbench_on_a_pulled_copy_codes_as_its_coder(lab: Any, team: Any, 
         r = c.post("/api/codes", json={"name": "Baru"}, headers=h)
         assert r.status_code == 403 and "manager role" in r.json()["error"]
         activity = c.get("/").text
-        assert "pulled a copy from the team server" in activity
+        assert "took a copy to code offline" in activity
     finally:
         c.close()
         close_app(app)

@@ -32,7 +32,7 @@ EVENT_NAMES = {
     "deid.apply_fields": "de-identified memos and names", "deid.events": "de-identified the activity log",
     "deid.reveal": "looked up an original identifier", "quickcodes.set": "chose quick codes",
     "segment.update": "changed a coding",
-    "sync.pull": "pulled a copy from the team server", "sync.push": "pushed offline work",
+    "sync.pull": "took a copy to code offline", "sync.push": "pushed offline work",
     "deid.region": "set a source's surrogate region or naming tradition",
     "project.export": "exported a backup of the project",
 }
