@@ -118,3 +118,24 @@ def test_exports_and_agreement_wait_for_a_blind_round_to_close(team: Any, tmp_pa
     finally:
         lead.close()
         ani.close()
+
+
+def test_a_rounds_agreement_compares_the_codings_made_during_it(team: Any) -> None:
+    """A coder who codes the round's transcript again after it closed (or coded it before it opened) does not
+    change the round's agreement, nor its consensus: the round compares what was coded blind, in it."""
+    lead, ani, budi = _as(team, "lead"), _as(team, "ani"), _as(team, "budi")
+    try:
+        makna.code_span(ani, "a.txt", 20, 33, "emosi")  # a pilot before the round
+        open_round(lead, "r1", sources=["a.txt"])
+        makna.code_span(ani, "a.txt", 0, 18, "emosi")
+        makna.code_span(budi, "a.txt", 0, 18, "emosi")
+        close_round(lead)
+        during = makna.project_agreement(lead, round_scope(lead, "r1", unit="sentence"))
+        assert [(p.code, p.results["percent_agreement"].value) for p in during.per_code] == [("emosi", 1.0)]
+        makna.code_span(budi, "a.txt", 35, 50, "emosi")  # after the round closed
+        after = makna.project_agreement(lead, round_scope(lead, "r1", unit="sentence"))
+        assert after == during
+        assert round_consensus(lead, "r1", rule="agreed", unit="sentence").created == 1
+    finally:
+        for p in (lead, ani, budi):
+            p.close()

@@ -77,6 +77,18 @@ def test_detect_turns_custom_pattern() -> None:
     text = "[A] hello\n[B] hi"
     turns = detect_turns(text, r"^\[(?P<speaker>\w+)\]")
     assert [t.speaker for t in turns] == ["A", "B"]
+    assert [text[t.start : t.end] for t in turns] == ["[A] hello", "[B] hi"]
+
+
+def test_a_custom_pattern_turn_starts_at_its_line() -> None:
+    """A chat export with a date before the sender, read with --turn-pattern: each turn starts where its line
+    (the pattern's match) starts, so a line's date is never the end of the turn above it."""
+    text = ("Chat history (exported 2026-01-20)\n\n"
+            "[14.01.26 21:03] Rara: besok ketemu?\n"
+            "  [14.01.26 21:04] Dewi Anggraini: iya, jam 10\n")
+    turns = detect_turns(text, r"^[ \t]*\[[^\]]+\] (?P<speaker>[^:\n]+):")
+    assert [(t.speaker, text[t.start : t.end]) for t in turns] == [
+        ("Rara", "[14.01.26 21:03] Rara: besok ketemu?"), ("Dewi Anggraini", "[14.01.26 21:04] Dewi Anggraini: iya, jam 10")]
 
 
 def test_no_turn_for_times_or_urls() -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .access import require
@@ -48,13 +48,16 @@ Scope = Literal["match", "sentence", "turn"]
 
 @dataclass(frozen=True)
 class SegmentSpec:
-    """A coding to apply: ``source`` (name or id), span, ``code`` (key or id)."""
+    """A coding to apply: ``source`` (name or id), span, ``code`` (key or id). ``quote``, when given, is the
+    text the coder saw at ``start:end`` (runs of white space compare equal): :func:`code_one` refuses the coding
+    when the source's text there is now other (de-identified since the coder's page was loaded)."""
 
     source: str
     start: int
     end: int
     code: str
     memo: str = ""
+    quote: str | None = None
 
 
 @dataclass
@@ -249,6 +252,8 @@ def code_one(project: Project, spec: SegmentSpec, *, coder: str | None = None,
         if not (0 <= spec.start < spec.end <= length):
             raise OffsetError(f"span {spec.start}:{spec.end} is outside source {spec.source!r} "
                               f"(valid: 0 <= start < end <= {length})")
+        if spec.quote is not None:
+            _check_quote(conn, source_id, source_name, spec)
         row = {"id": new_id(), "source_id": source_id, "start": spec.start, "end": spec.end, "code_id": code.id,
                "coder_id": coder_id, "memo": _memo(spec.memo), "created_at": utcnow()}
         _insert(project, conn, [row], "error")
@@ -269,6 +274,17 @@ def _resolve_one() -> Any:
 
 
 _RESOLVE_ONE = _resolve_one()
+
+
+def _check_quote(conn: Connection, source_id: str, source_name: str, spec: SegmentSpec) -> None:
+    """Refuse a coding whose span no longer holds the text the coder saw (``spec.quote``)."""
+    s = tables.sources.c
+    now = conn.execute(select(func.substr(s.text, spec.start + 1, spec.end - spec.start))
+                       .where(s.id == source_id)).scalar_one()
+    if str(now).split() != (spec.quote or "").split():
+        raise ConflictError(f"source {source_name!r} does not hold the text you coded at {spec.start}:{spec.end} "
+                            "any more (it changed since your page was loaded, e.g. de-identified): reload the page "
+                            "and code it again")
 
 
 def code_span(

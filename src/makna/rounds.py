@@ -264,8 +264,9 @@ def consensus_coder(rnd: Round) -> str:
 
 
 def round_scope(project: Project, name: str, **options: Any) -> AgreementScope:
-    """The agreement scope of round ``name`` (closed): its sources and the coders who coded them during
-    the round (not its consensus coder). ``options``: other :class:`AgreementScope` fields (unit...)."""
+    """The agreement scope of round ``name`` (closed): its sources, the coders who coded them during the
+    round (not its consensus coder) and their codings made during it (not a pilot before it, nor what they
+    coded after it closed). ``options``: other :class:`AgreementScope` fields (unit...)."""
     from .agreement.project_report import AgreementScope
 
     rnd = _closed(project, name)
@@ -283,7 +284,7 @@ def round_scope(project: Project, name: str, **options: Any) -> AgreementScope:
     if len(coders) < 2:
         raise InputError(f"round {rnd.name!r}: agreement needs two coders who coded during the round "
                          f"(found {len(coders)})")
-    return AgreementScope(coders=coders, sources=sources, **options)
+    return AgreementScope(coders=coders, sources=sources, made_between=(rnd.opened_at, rnd.closed_at), **options)
 
 
 def round_consensus(project: Project, name: str, *, rule: Rule | str = "agreed", accept: str | None = None,

@@ -184,18 +184,16 @@ def turn_bounds(text: str, pattern: str | None = None) -> Iterator[tuple[str, in
 
 
 def _labels(text: str, rx: re.Pattern[str]) -> Iterator[tuple[str, int]]:
-    """``(label, where it starts)`` of every line that ``rx`` opens as a turn."""
+    """``(label, where it starts)`` of every line that ``rx`` opens as a turn. The turn starts where the match
+    does, blanks aside: at a time stamp before the label, or at whatever else a caller's pattern matches
+    before its ``speaker`` group (``[14.01.26 21:03] Rara:``), which is never the end of the turn above."""
     named = "speaker" in rx.groupindex
     for m in rx.finditer(text):
         pos = m.start()
         if pos and text[pos - 1] != "\n" and text[text.rfind("\n", 0, pos) + 1 : pos].strip():
             continue  # the label is not at the start of its line
-        if named:  # a time stamp before the label opens the turn with it
-            stamped = "stamp" in rx.groupindex and m.group("stamp") is not None
-            yield m.group("speaker").strip(), m.start("stamp") if stamped else m.start("speaker")
-        else:
-            whole = m.group(0)
-            yield whole.strip(), pos + len(whole) - len(whole.lstrip())
+        whole = m.group(0)
+        yield (m.group("speaker") if named else whole).strip(), pos + len(whole) - len(whole.lstrip())
 
 
 def _from_first_recurring(labels: Iterator[tuple[str, int]],

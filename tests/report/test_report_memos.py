@@ -32,3 +32,27 @@ def test_memos_in_every_report_format(coded: Any, tmp_path: Path, lang: str) -> 
 
 def test_no_memo_section_without_memos(coded: Any, tmp_path: Path) -> None:
     assert 'id="memos"' not in makna.write_report(coded, tmp_path, "en").html.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_empty_matrix_section_without_cases(project: Any, tmp_path: Path, lang: str) -> None:
+    """A study coded before its cases are set up (a team's first round) has no matrix: the report leaves out the
+    heading rather than print it above nothing."""
+    makna.import_text(project, "a.txt", "P: Apa?\nI: Saya pernah ditipu.\n", language="id")
+    makna.add_code(project, "neg", "Ditipu")
+    makna.code_turn(project, "a.txt", 2, "neg")
+    files = makna.write_report(project, tmp_path, lang)
+    heading = "Matrices" if lang == "en" else "Matriks"
+    html = files.html.read_text(encoding="utf-8")
+    assert 'id="matrices"' not in html and 'href="#matrices"' not in html
+    assert f"## {heading}" not in files.markdown.read_text(encoding="utf-8")
+    with zipfile.ZipFile(files.docx) as z:
+        assert f">{heading}<" not in z.read("word/document.xml").decode("utf-8")
+    assert 'id="matrices"' in makna.write_report(_with_case(project), tmp_path / "cases", lang).html.read_text(
+        encoding="utf-8")
+
+
+def _with_case(project: Any) -> Any:
+    makna.add_case(project, "Informan 1")
+    makna.link_source(project, "Informan 1", "a.txt")
+    return project

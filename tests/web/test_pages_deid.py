@@ -169,3 +169,34 @@ def test_field_detections_are_listed_with_their_place_and_applied_with_a_region(
     with makna.open_project(project_location) as p:
         [case] = makna.list_cases(p)
         assert "Siti" not in case.description and "0812-3456-7890" not in case.description
+
+
+def test_a_coding_from_a_page_loaded_before_the_apply_is_refused(project_location: str,
+                                                                 tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A coder's page still shows the text as it was before a manager's apply (its live stream was cut):
+    the offsets it sends now point at other words. With the text the page shows (``quote``) the coding is
+    refused and nothing is written; the current text's quote is taken, rows joined by a space too."""
+    build_private(project_location)
+    key = tmp_path_factory.mktemp("keys") / "study.key"
+    with logged_in(project_location) as (app, c, csrf):
+        h = {"X-Makna-CSRF": csrf}
+        sid = c.get("/api/sources").json()[0]["id"]
+        start = PRIVATE_TEXT.index("Terima kasih")
+        end = start + len("Terima kasih")
+        _scan(c, csrf)
+        c.post("/api/deid/decide-all", json={"status": "accepted"}, headers=h)
+        applied = c.post("/api/deid/apply", json={"key_path": str(key), "passphrase": PASS, "mode": "tag"}, headers=h)
+        assert applied.status_code == 200, applied.text
+        text = makna.get_source(app.state.project, PRIVATE_SOURCE).text
+        assert text[start:end] != PRIVATE_TEXT[start:end]  # the identifiers before it changed length
+        stale = {"source": sid, "start": start, "end": end, "code": "kontak", "quote": PRIVATE_TEXT[start:end]}
+        refused = c.post("/api/segments", json=stale, headers=h)
+        assert refused.status_code == 409 and "reload" in refused.json()["error"], refused.text
+        assert makna.retrieve(app.state.project) == []
+        now = text.index("Terima kasih")
+        fresh = {**stale, "start": now, "end": now + len("Terima kasih"), "quote": "Terima kasih"}
+        assert c.post("/api/segments", json=fresh, headers=h).status_code == 201
+        across = {**stale, "start": now, "end": text.index("tinggal"),
+                  "quote": text[now:text.index("tinggal")].replace("\n", " ")}
+        assert c.post("/api/segments", json=across, headers=h).status_code == 201
+        assert len(makna.retrieve(app.state.project)) == 2

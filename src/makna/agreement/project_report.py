@@ -13,6 +13,7 @@ A coefficient that cannot be computed for a code is reported as undefined with t
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -64,6 +65,7 @@ class AgreementScope:
     unitizer: str | None = None
     excerpts: Sequence[tuple[str, int, int]] | None = None
     absent: Absent = "missing"
+    made_between: tuple[dt.datetime, dt.datetime | None] | None = None  # a round's codings only
 
     def coding(self, project: Project) -> CodingData:
         return load_coding(
@@ -73,6 +75,7 @@ class AgreementScope:
             descendants=self.descendants,
             sources=self.sources,
             absent=self.absent,
+            made_between=self.made_between,
         )
 
     def load(self, project: Project) -> tuple[CodingData, Units]:

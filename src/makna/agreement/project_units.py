@@ -35,6 +35,7 @@ Rules (documented for users in ``makna agreement project --help``):
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -186,8 +187,10 @@ def load_coding(
     descendants: bool = False,
     sources: Sequence[str] | None = None,
     absent: Absent = "missing",
+    made_between: tuple[dt.datetime, dt.datetime | None] | None = None,
 ) -> CodingData:
-    """Read the coding to compare (see the module docstring for the rules); raises
+    """Read the coding to compare (see the module docstring for the rules); ``made_between``: only the codings
+    made in that time (a round's, from its opening to its close; None: still open). Raises
     :class:`~makna.errors.AgreementError` when fewer than two coders remain or a coding does not fit its text."""
     if absent not in ABSENT:
         raise AgreementError(f"absent={absent!r}: expected one of {', '.join(ABSENT)}")
@@ -224,6 +227,10 @@ def load_coding(
             q = q.where(seg.source_id.in_([r.id for r in src_rows]))
         if coders is not None:
             q = q.where(seg.coder_id.in_(coder_ids))
+        if made_between is not None:
+            q = q.where(seg.created_at >= made_between[0])
+            if made_between[1] is not None:
+                q = q.where(seg.created_at <= made_between[1])
         seg_rows = conn.execute(q).all()
         code_keys = {r.id: r.key for r in conn.execute(select(tables.codes.c.id, tables.codes.c.key))}
     src_by_id = {r.id: r for r in src_rows}

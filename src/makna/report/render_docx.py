@@ -92,7 +92,8 @@ def render_docx(data: ReportData, path: str | Path) -> Path:
             title = f" · {memo.title}" if memo.title else ""
             p.add_run(f"{t['project'] if memo.kind == 'project' else memo.target}{title}: ").bold = True
             p.add_run(f"{memo.text} ({memo.coder})")
-    doc.add_heading(t["matrices"], level=1)
+    if data.matrices:
+        doc.add_heading(t["matrices"], level=1)
     for m in data.matrices:
         doc.add_heading(m.title, level=2)
         _matrix(doc, m, t["code"], t["total"], data.lang)

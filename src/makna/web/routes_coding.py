@@ -22,6 +22,9 @@ class NewSegment(BaseModel):
     end: int = Field(gt=0)
     code: str = Field(min_length=1, description="code id or key")
     memo: str = ""
+    quote: str | None = Field(default=None, description="the text the page shows at start:end (runs of white space "
+                              "compare equal); when the source holds other text there now (de-identified since the "
+                              "page was loaded) the coding is refused with 409")
 
 
 class SegmentMemo(BaseModel):
@@ -35,7 +38,7 @@ class SegmentMemo(BaseModel):
                          "``color`` (#RRGGBB), ``coder``, ``memo``, ``created_at``.")
 def create_segment(request: Request, body: NewSegment) -> JSONResponse:
     proj = project_of(request)
-    s = code_one(proj, SegmentSpec(body.source, body.start, body.end, body.code, body.memo))
+    s = code_one(proj, SegmentSpec(body.source, body.start, body.end, body.code, body.memo, body.quote))
     return JSONResponse({"id": s.id, "source": body.source, "start": s.start, "end": s.end, "code": body.code,
                          "coder": s.coder, "memo": s.memo, "source_id": s.source_id, "source_name": s.source_name,
                          "code_id": s.code_id, "code_key": s.code_key, "code_name": s.code_name, "color": s.color,

@@ -52,6 +52,13 @@
     }
     return rowTexts.get(i);
   }
+  function spanText(start, end) { // the text shown at start:end, its rows joined by a space
+    const t = [];
+    for (let i = rowIndexAt(start); i < rowEls.length && rowStart[i] < end; i++) {
+      t.push(rowText(i).slice(Math.max(0, start - rowStart[i]), end - rowStart[i]).join(""));
+    }
+    return t.join(" ");
+  }
   function labelEnd(i) {
     const spk = rowEls[i].querySelectorAll(".cell:first-child .spk");
     return spk.length ? leafEnd(spk[spk.length - 1]) : null;
@@ -245,11 +252,7 @@
     if (s && s.end > s.start) {
       const pa = domPoint(a), pf = domPoint(f);
       if (pa && pf) sel.setBaseAndExtent(pa[0], pa[1], pf[0], pf[1]);
-      const t = [];
-      for (let i = rowIndexAt(s.start); i < rowEls.length && rowStart[i] < s.end; i++) {
-        t.push(rowText(i).slice(Math.max(0, s.start - rowStart[i]), s.end - rowStart[i]).join(""));
-      }
-      say(t.join(" ").slice(0, 300));
+      say(spanText(s.start, s.end).slice(0, 300));
     } else {
       sel.removeAllRanges();
     }
@@ -481,7 +484,9 @@
     // drawn at once as the coder's own coding, then again from the server's reply (or taken back)
     const tmp = "pending-" + (++provisionalN);
     // the request leaves first, then the page draws while the server works
-    const saving = api("POST", "/api/segments", { source: data.source.id, start, end, code: codeId });
+    // with the text this page shows there: a source de-identified since the page loaded refuses it (409)
+    const saving = api("POST", "/api/segments", { source: data.source.id, start, end, code: codeId,
+                                                  quote: spanText(start, end) });
     segs.push([tmp, start, end, codeId, data.coder, ""]);
     paint(start, end, true);
     let seg;
