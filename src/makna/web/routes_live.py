@@ -6,6 +6,11 @@ from the log itself, so nothing is lost while it slept. ``?after=N`` starts afte
 now). Waiting costs no thread: the project's change feed wakes the streams of this process, and
 the project's :class:`~makna.live.LiveLog` reads each new event once for all of them (each stream
 filters it for its viewer in memory).
+
+On a team server a stream reads as long as its reader may: before each message (changes or a ping) it asks
+again whether the session is live and the user still a member with the role the stream started with (a
+removed member, a changed role, a logged-out session end the stream; the page's reconnect is then refused,
+or opens a stream for the new role). The server's role cache holds an answer two seconds.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from fastapi.responses import JSONResponse
 from sse_starlette import EventSourceResponse
 from starlette.concurrency import run_in_threadpool
 
+from .. import access
 from ..errors import InputError
 from ..live import Change, Changes, LiveLog, changes_after, latest_id, live_log
 from ..project import Project
@@ -100,6 +106,22 @@ def _wakeups(feed: Any) -> _Wakeups:
     return found
 
 
+def _still_allowed(request: Request, proj: Project) -> Callable[[], bool]:
+    """A check, run in a thread before each message, of whether the stream's reader may still read: always in
+    the local workbench; on a team server while the session is live and the user's role in the project is the
+    one it had when the stream started (read here, in a thread)."""
+    token, registry = request.scope.get("state", {}).get("session_token"), getattr(request.app.state, "registry",
+                                                                                   None)
+    if token is None or registry is None:
+        return lambda: True
+    role = access.role_of(proj)
+
+    def allowed() -> bool:
+        return role is not None and registry.session(token) is not None and access.role_of(proj) == role
+
+    return allowed
+
+
 def _start(request: Request, after: int | None) -> int | None:
     header = request.headers.get("last-event-id", "").strip()
     if header:
@@ -127,6 +149,7 @@ async def stream(request: Request, after: int | None = Query(None, ge=0)) -> Eve
         start = await run_in_threadpool(latest_id, proj)
     feed = await run_in_threadpool(proj.store.feed)
     log = await run_in_threadpool(live_log, proj)
+    allowed = await run_in_threadpool(_still_allowed, request, proj)
 
     async def events() -> AsyncIterator[dict[str, Any] | bytes]:
         wake = asyncio.Event()
@@ -137,6 +160,8 @@ async def stream(request: Request, after: int | None = Query(None, ge=0)) -> Eve
             while True:
                 wake.clear()  # before reading: a write during the read wakes the next wait
                 got = await _read(log, proj, last, feed.latest)
+                if got.changes and not await run_in_threadpool(allowed):
+                    return  # removed, another role, or logged out: the reconnect decides what comes next
                 if got.changes:  # one write to the socket for all the changes read
                     yield b"".join(log.encoded(change, _encode) for change in got.changes)
                 last = got.last
@@ -145,6 +170,8 @@ async def stream(request: Request, after: int | None = Query(None, ge=0)) -> Eve
                 try:
                     await asyncio.wait_for(wake.wait(), KEEPALIVE_SECONDS)
                 except TimeoutError:  # an event the page sees: it knows the connection is alive
+                    if not await run_in_threadpool(allowed):
+                        return
                     yield {"event": "ping", "data": "{}"}
         finally:
             unsubscribe()
