@@ -72,6 +72,7 @@ def test_every_mention_of_a_cued_name_takes_its_type() -> None:
     ("text", "language", "age"),
     [
         ("My nephew is 19 yrs of age and looking for work.", "en", "19 yrs"),
+        ("Adiak ambo, Rinaldi, sambilan taun jalan, tingga jo amak.", "id", "sambilan taun"),
         (
             "I: Name and age?\nR: Tamsin Orchard. Twenty-nine and three quarters. Four years on the bikes.",
             "en",
