@@ -35,7 +35,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from .agecues import AGE_NUMBER
-from .numwords import EN_NUM, ID_NUM
+from .numwords import EN_NUM, ID_NUM, parse_number
 from .self_intro import is_self_intro
 from .types import Detection
 
@@ -198,7 +198,8 @@ def _age_later(text: str, start: int, end: int) -> re.Match[str] | None:
     stop = second.end() if second else end
     numbers = list(_HEDGED_AGE.finditer(text, start, stop))
     with_unit = [m for m in numbers if _UNIT_AT_END.search(m.group("a")) or " " in m.group("a").strip()]
-    best = with_unit or numbers  # "kelahiran 99, jadi kini 25 taun": the age has its unit
+    bare = [m for m in numbers if (parse_number(m.group("a")) or 0) >= 10]  # "call me Satu": a name, not one
+    best = with_unit or bare  # "kelahiran 99, jadi kini 25 taun": the age has its unit
     return best[0] if best else None
 
 
