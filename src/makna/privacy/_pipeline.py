@@ -32,6 +32,7 @@ from .places import detect_places
 from .placespans import close_place_spans, streets_are_places
 from .precision import apply_stage
 from .roletypes import type_by_role
+from .screen_names import screen_names
 from .shapes import detect_shapes
 from .span_closure import close_spans
 from .spans import join_names
@@ -94,4 +95,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = streets_are_places(found)  # an ORG ending in a street's type word
     found = retype_by_clause(scan, found)  # a span in apposition to a person noun, an account in a person's name
     found = person_kinds(scan, found)  # ranks, families, given-name heads, a legend's codes, short forms
+    found = screen_names(scan, found)  # "di aplikasi saya pakai Teduh": a person's name on an app
     return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them

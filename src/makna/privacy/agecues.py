@@ -42,9 +42,10 @@ _END: Final = (
 )
 _ID_END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|tinggal|ikut|"
-    r"masih|baru|sudah|labiah)\b)"
+    r"masih|baru|sudah|labiah|jalan(?=[ \t]*[,.;!?]))\b)"
 )
-"""An Indonesian age ends its clause, or a particle or a time word follows (``baru lima taun waktu``)."""
+"""An Indonesian age ends its clause, or a particle or a time word follows (``baru lima taun waktu``, ``sambilan
+taun jalan,``: going on nine)."""
 _SAID_TAIL = (
     r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still|maybe|probably))?[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))(?:[ \t\-]+(?i:years?|yrs?)(?:[ \t\-]+old)?)?){_END}"

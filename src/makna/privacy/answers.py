@@ -10,7 +10,9 @@ An interview is questions and answers: the question types the words of the answe
   study is not a where-question here (``Where do you work?`` is answered with an employer).
 * **an age question** (``How old are you?``, ``Umur berapa?``): a number opening the answer, in digits or
   words and with its unit when there is one, is an AGE (``Twenty-three.``, ``Dua puluh tujuh tahun.``,
-  ``I'm 34, I think``).
+  ``I'm 34, I think``); after the name the answer gives first, the first number closing its clause in its first two
+  sentences, with its hedge (``Tri Wahyuningsih, Mas. Dua puluh tujuh tahun lebih.``, ``Twenty-nine and three
+  quarters.``).
 
 * **a who-question** (``Who else rides with you?``, ``Siapa yang bantu?``, Minang ``Sia ...?``): capitalised
   words of the answer's first sentence that no list gives as a place or an ordinary word are a PERSON
@@ -33,6 +35,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from .agecues import AGE_NUMBER
+from .numwords import EN_NUM, ID_NUM, parse_number
 from .self_intro import is_self_intro
 from .types import Detection
 
@@ -78,6 +81,21 @@ _AGE_ANSWER: Final = re.compile(
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:now|this|next|last|in|and|but|so|I|sekarang|kini|tahun[ \t]+ini|Kak|Bu|Pak|"
     r"Ni|Da|Mbak|Mas|Bang|Uni|Uda|dan|tapi|lah|jo|aja|saja|sajo)\b)"
 )
+_UNIT = r"(?:years?(?:[ \t\-]+old)?|yrs?|tahun|taun|taon|taong|thn)"
+_HEDGE = (
+    r"(?:[ \t]+and[ \t]+(?:a[ \t]+half|three[ \t]+quarters|a[ \t]+quarter|a[ \t]+bit)"
+    r"|[ \t]+(?:lebih|labiah|jalan|lewat(?:[ \t]+(?:saketek|sedikit|dikit|sikit))?))?"
+)
+_HEDGED_AGE: Final = re.compile(
+    rf"(?<![\w\-.,:/])(?P<a>(?:[1-9]\d?|(?i:{EN_NUM})|(?i:{ID_NUM}))(?:[ \t\-]*(?i:{_UNIT}))?(?i:{_HEDGE}))"
+    r"(?=[ \t]*(?:[.,;!?)](?!\d)|\n|$))"
+)
+"""A number, maybe its unit and a hedge (``and three quarters``, ``lebih``, ``lewat saketek``), closing its
+clause: an age question's answer after the name it gives first (``Tri Wahyuningsih, Mas. Dua puluh tujuh tahun
+lebih.``)."""
+_UNIT_AT_END: Final = re.compile(rf"(?i:{_UNIT})$")
+_LETTER_STOP: Final = re.compile(r"(?<=[^\W\d_])[.!?](?:[ \t]|$)")
+"""A sentence's end after a letter (a masked speaker label's dots end none)."""
 _CAP_RUN: Final = re.compile(
     r"(?<![\w'’\-@.])(?P<r>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+){0,2})(?![\w@])"
 )
@@ -171,6 +189,20 @@ def _places(text: str, start: int, end: int) -> Iterator[Detection]:
         yield Detection(at, end_at, "LOCATION", conf, "location.answer", text[at:end_at])
 
 
+def _age_later(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first number closing its clause in the first two sentences of the answer in ``[start, end)``: the age
+    an age question asked for, after the name the answer gives first; a later number is a duration or a count
+    (``Twenty-nine and three quarters. Four years on and off.``)."""
+    first = _LETTER_STOP.search(text, start, end)
+    second = _LETTER_STOP.search(text, first.end(), end) if first else None
+    stop = second.end() if second else end
+    numbers = list(_HEDGED_AGE.finditer(text, start, stop))
+    with_unit = [m for m in numbers if _UNIT_AT_END.search(m.group("a")) or " " in m.group("a").strip()]
+    bare = [m for m in numbers if (parse_number(m.group("a")) or 0) >= 10]  # "call me Satu": a name, not one
+    best = with_unit or bare  # "kelahiran 99, jadi kini 25 taun": the age has its unit
+    return best[0] if best else None
+
+
 def detect_answers(text: str) -> Iterator[Detection]:
     """LOCATION, AGE and ORG detections in answers, typed by the question before them."""
     if "?" not in text:
@@ -199,7 +231,7 @@ def detect_answers(text: str) -> Iterator[Detection]:
         elif _WHO_Q.search(question) and not _AGE_Q.search(question):
             yield from _named(text, body, line_end if first is None else first.end(), "PERSON")
         elif _AGE_Q.search(question):
-            m = _AGE_ANSWER.match(text, line_start, line_end)
+            m = _AGE_ANSWER.match(text, line_start, line_end) or _age_later(text, body, line_end)
             if m is not None:
                 yield Detection(m.start("a"), m.end("a"), "AGE", 0.8, "age.answer", m.group("a"))
         elif _PLACE_Q.search(question) and not _WORK_Q.search(question):

@@ -47,7 +47,9 @@ _WORK_BEFORE: Final = re.compile(
     r"|(?i:gaji|gajinya|gajinyo|gajiku)[ \t]+(?:di|ka|ke|dari))"
     r"[ \t]+(?:the[ \t]+)?$"
 )
-_STRONG: Final = re.compile(r"(?i:^(?:rid|rode|driv|drove|deliver|work|narik|ngojek|ngurir|mitra|jadi))")
+_STRONG: Final = re.compile(
+    r"(?i:^(?:rid|rode|driv|drove|deliver|work|job|narik|ngojek|ngurir|mitra|jadi|kerja|bekerja))"
+)
 _NOUNS_EN = (
     "union agency company employer shelter charity organisation organization cooperative co-op shop store "
     "restaurant cafe café bakery salon factory plant mill firm contractor group association church congregation "
@@ -166,7 +168,7 @@ def _trim(text: str, start: int, raw: str, *, brands: bool = False) -> tuple[int
     first = toks[0].rstrip(".,")
     if first.lower() in {"the", "a", "an", "my", "our", "their", "his", "her", "this", "that"}:
         return None
-    not_org = _not_org_brands() if brands else _not_org()
+    not_org = _not_org_brands() - gz.brands() if brands else _not_org()  # "job at Vauxhall": the maker, no place
     if value in not_org or first in HONORIFICS or first in stop or is_document_word(first):
         return None
     if len(toks) == 1 and not (brands and first in gz.stop_caps()):

@@ -14,8 +14,8 @@
 * **a place by an English type word after it**: ``Golden Mile``, ``Agar Grove``, ``Peckham High Street``,
   ``the Pembury estate``, ``Goodmayes station`` (lower-case ``estate``/``station`` after names that are no
   ordinary words: never ``the bus station``).
-* **an age said "of age"**: ``nineteen years of age``, ``21 years of age``: AGE (0.8) over the number and its
-  unit, whatever comes before.
+* **an age said "of age"**: ``nineteen years of age``, ``21 years of age``, ``38 yrs of age``: AGE (0.8) over the
+  number and its unit, whatever comes before.
 * **a flat by its number**: ``outside flat 12``, ``up to flat 41``, ``at Flat 3B``: ADDRESS (0.6) after a
   preposition, never an amount (``a flat 20 quid``).
 * **the app or firm someone works on or for**: ``I'm on Quikbite``, ``she rides for Trolleo``, ``I was with
@@ -386,7 +386,7 @@ def listed_alike(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
 def context_ages(text: str) -> Iterator[Detection]:
     """AGE for a number said "years of age"; ADDRESS for a flat's number after a preposition."""
     for _tail, head in _tails(_OF_AGE, text):
-        if head.group("n").lower().endswith(("year", "years")):
+        if head.group("n").lower().endswith(("year", "years", "yr", "yrs")):
             yield Detection(head.start("n"), head.end("n"), "AGE", 0.8, "age.en_of_age", head.group("n"))
     for tail, _head in _tails(_FLAT, text, 16):
         yield Detection(tail.start("n"), tail.end("n"), "ADDRESS", 0.6, "address.en_flat", tail.group("n"))

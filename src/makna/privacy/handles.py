@@ -341,10 +341,12 @@ _LABEL_HANDLE: Final = re.compile(
 chat-export stamp when it has one."""
 _SENDER_LINE: Final = re.compile(
     r"^[ \t]*(?P<h>@[A-Za-z0-9_][\w.]{1,29}|[a-z0-9_][a-z0-9_.]{1,29}[a-z0-9_])[ \t]*,?[ \t]*"
-    r"(?:\[[^\]\n]{4,32}\]|\d{1,2}[.:]\d{2}(?:[ \t]?[AaPp][Mm])?)[ \t]*$", re.MULTILINE
+    r"(?:\[[^\]\n]{4,32}\]|\d{1,2}[.:]\d{2}(?:[ \t]?[AaPp][Mm])?"
+    r"|[—–][ \t]*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]?[AaPp][Mm])?)[ \t]*$",
+    re.MULTILINE,
 )
-"""A sender's line above the message (``kopi.senja, [12.02.25 19:53]``, ``kopi.senja 10:14``), as Telegram Desktop
-and Instagram copies write it."""
+"""A sender's line above the message (``kopi.senja, [12.02.25 19:53]``, ``kopi.senja 10:14``, ``kopi.senja —
+04/02/2025 19:07``), as Telegram Desktop, Instagram and Discord copies write it."""
 _HANDLE_MARK: Final = re.compile(r"[._0-9]")
 
 

@@ -55,7 +55,7 @@ from .neighbours import ROLES
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
 
-__all__ = ["KIND_FIRST", "KIND_LAST", "has_person_evidence", "kind_of", "type_by_kind_words"]
+__all__ = ["FIRM_AFTER", "KIND_FIRST", "KIND_LAST", "has_person_evidence", "kind_of", "type_by_kind_words"]
 
 _LOC: Final = "LOCATION"
 _ORG: Final = "ORG"
@@ -159,9 +159,12 @@ def _outside_kind(scan: str, det: Detection) -> str | None:
     return KIND_FIRST.get(word)
 
 
-_APP_WORDS: Final = re.compile(r"[ \t]+(?:support|account|helpline|customer[ \t]+service)\b", re.IGNORECASE)
-"""Words after a name that make it a firm's: ``Quickbyte support``, ``my Farrowby account`` (not ``app``: an app
-used as a tool is no identifier, :mod:`makna.privacy.lookalikes`)."""
+FIRM_AFTER: Final = re.compile(
+    r"[ \t]+(?:support|accounts?|helpline|hotline|rating|drivers|riders|couriers|customer[ \t]+service)\b",
+    re.IGNORECASE,
+)
+"""Words after a name that make it a firm's: ``Quickbyte support``, ``my Farrowby account``, ``Zoomr drivers``
+(not ``app``: an app used as a tool is no identifier, :mod:`makna.privacy.lookalikes`)."""
 _LISTED: Final = re.compile(
     r"(?:[ \t]*,)?[ \t]+(?:and|or|&)(?:[ \t,]+(?!(?:my|his|her|their|our|your|the|a|an|to|from|with|at|in|he|she|"
     r"they|we|i)\b)[a-z][\w'’]*){0,5}[ \t,]*"
@@ -179,7 +182,7 @@ def _guess_kind(
     spans sorted by start, ``starts`` their starts (only those within reach are read)."""
     if not det.detector.startswith("unknown.") or det.type == _ORG or " " in det.text.strip():
         return None
-    if _APP_WORDS.match(scan, det.end):
+    if FIRM_AFTER.match(scan, det.end):
         return _ORG
     if language != "en":
         return None

@@ -10,10 +10,13 @@ What researchers' transcripts also do, and what this pass reads (no list of name
 * **a firm as the subject of an employer's verb**: ``Swiftbox let me go``, ``X deactivated me``, ``X took me
   on``, ``X pays weekly``, ``X cut the rates``; ``di-PHK sama X``;
 * **a service had through a firm**: ``rented it through X``, ``insurance with X``, ``kredit motor di X``;
+* **a platform's name as a modifier**: ``told X support``, ``his X account``
+  (:data:`makna.privacy.kindtypes.FIRM_AFTER`): it outweighs the person cue of a verb before it (``told``);
 * **a stretch of work for a firm**: ``two mornings for X``, ``three years with X``;
 * **a work phrase with a vocative inside**: ``narik ojol, Kak, buat X``;
 * **a business place where someone works**: a warung, kedai, rumah makan (``RM``), restaurant, hotel or cafe
-  named in the clause of a work verb or before ``, jadi pelayan`` is the employer (ORG), elsewhere a place;
+  named in the clause of a work verb (also after the kind said in lower case and a comma: ``kerja di rumah makan
+  Sunda, Rumah Makan ...``) or before ``, jadi pelayan`` is the employer (ORG), elsewhere a place;
 * **kind words the type lists lack**: Indonesian trade words ending a name (``Dua Saudara Motor``, ``Amanah
   Cell``), group, bank and unit words before it (``Arisan ...``, ``ormas ...``, ``BPR ...``, ``Satpol PP Kota
   ...``), English trade words ending it (``... Gym``, ``... Distribution``, ``... Housing``) or a workplace word
@@ -37,6 +40,7 @@ from ._local import ThreadSettings
 from ._orgheads import JOB_NOUNS
 from ._text import HONORIFICS, CapRun, SpanIndex, is_sentence_initial, line_before, occupied, run_tokens
 from .employers import work_phrase_before
+from .kindtypes import FIRM_AFTER
 from .orgcontext import KEEP_DETECTORS
 from .orgshapes import find_shaped_orgs, lower_case_lines, same_name_orgs
 from .places import ORG_TYPE_WORDS
@@ -140,6 +144,12 @@ _WORK_CLAUSE: Final = re.compile(
     r"(?![\w\-])[^.?!,;\n]{0,30}[ \t](?i:di|ka|ke|at|in|for)[ \t]+(?:the[ \t]+)?$"
 )
 _LOWER_BUSINESS: Final = re.compile(r"(?<![\w\-])(?:warung|kedai|rumah[ \t]+makan|rm|restoran|resto|salon)[ \t]+$")
+_BUSINESS_APPOSED: Final = re.compile(
+    r"(?<![\w\-])(?i:warung|kedai|rumah[ \t]+makan|restoran|resto|restaurant|salon)"
+    r"(?:[ \t]+[A-Za-z][\w\-]*)?[ \t]*,[ \t]*$"
+)
+"""The kind of business said in lower case, maybe with one word, and a comma before its name (``rumah makan
+Sunda, ``): the work clause before it is the name's."""
 _ID_TAILS: Final = frozenset(
     "Motor Otomotif Training Cell Ponsel Laundry Salon Catering Katering Collection Fashion Bakery Mart Trans Travel "
     "Printing "
@@ -163,9 +173,10 @@ _LOWER_KIND: Final = re.compile(
 _UNIT: Final = re.compile(
     r"(?:Satpol[ \t]+PP|Dinsos|Disnaker|Dukcapil|Disdukcapil|Pemko|Pemkot|Pemkab|Pemprov|DPRD|"
     r"Kantor[ \t]+Imigrasi|BPJS[ \t]+Kesehatan|BPJS[ \t]+Ketenagakerjaan|Kesbangpol)[ \t]+"
-    r"(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Kec\.)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
+    r"(?:(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Kec\.)[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
 )
-"""A public unit with its region (``Satpol PP Kota ...``): one office, an ORG; the unit alone is a category."""
+"""A public unit with its region (``Satpol PP Kota ...``, ``Dinsos Padang``): one office, an ORG; the unit alone
+is a category."""
 _KIND_AFTER: Final = re.compile(
     r"[ \t]+(?:depot|warehouse|hub|site|plant|factory|branch|garage|yard|gym|bakery|salon|office|store|takeaway)\b"
 )
@@ -292,7 +303,8 @@ _AFTER_WORDS: Final = frozenset(
     "just then finally eventually never also have has had already basically let laid sacked fired deactivated "
     "suspended offboarded onboarded hired terminated rehired dismissed deactivate deactivates suspend suspends took "
     "pay pays paid docked cut slashed lowered kicked owe owes owed depot warehouse hub site plant factory branch "
-    "garage yard gym bakery salon office store takeaway".split()
+    "garage yard gym bakery salon office store takeaway support account accounts rating helpline hotline drivers "
+    "riders couriers customer".split()
 )
 """The word right after a run for one of the cues after it to apply (``let``, ``depot``)."""
 _TAIL_HIT: Final = re.compile(rf"(?:{'|'.join(sorted(_ID_TAILS))})(?![\w\-])")
@@ -353,6 +365,15 @@ def _run_cues(text: str, runs: Sequence[CapRun]) -> Iterator[Detection]:
                 yield Detection(s, e, "ORG", 0.72, "org.kindafter", text[s:e])
                 continue
         if (
+            FIRM_AFTER.match(text, e)
+            and len(words) == 1
+            and not _POSSESSIVE.search(words[0])  # "my cousin Mantas's account": a person's
+            and _name(words)
+            and not is_sentence_initial(text, s)
+        ):
+            yield Detection(s, e, "ORG", 0.72, "org.serviceafter", text[s:e])
+            continue
+        if (
             _APPOSED.match(text, e)
             and _name(words)
             and words[0] not in _TYPE_WORDS
@@ -395,7 +416,11 @@ def _workplaces(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
             if lower is None or det.type != "LOCATION":
                 continue
             head = det.start - (len(lower.group(0)))  # "kerja di warung Pak ...": the head word in lower case
-        if _JOB_AFTER.match(text, det.end) or _WORK_CLAUSE.search(line_before(text, head, 48)):
+        before = line_before(text, head, 72)
+        apposed = _BUSINESS_APPOSED.search(before)  # "kerja di rumah makan Sunda, Rumah Makan ...": the same place
+        if apposed is not None:
+            before = before[: apposed.start()]
+        if _JOB_AFTER.match(text, det.end) or _WORK_CLAUSE.search(before[-48:]):
             yield Detection(det.start, det.end, "ORG", 0.78, "org.workplace", det.text)
         elif det.type == "ORG" and det.detector == "org.kind":
             yield Detection(det.start, det.end, "LOCATION", 0.7, "location.business", det.text)  # "RM ..." eaten at
@@ -414,11 +439,20 @@ def find_org_cues(text: str, runs: Sequence[CapRun], found: Sequence[Detection] 
     return out
 
 
+_POSSESSIVE: Final = re.compile(r"['’]s?$")
+_MODIFIED: Final = frozenset({"person.intro", "unknown.capitalised", "person.repeat"})
+
+
+def _modifier_over(cand: Detection, d: Detection) -> bool:
+    """Whether a platform's name used as a modifier (``told X support``) outweighs the verb's person cue on it."""
+    return cand.detector == "org.serviceafter" and d.detector in _MODIFIED
+
+
 def _merge(scan: str, found: list[Detection], cands: Sequence[Detection]) -> list[Detection]:
     spans = SpanIndex(found)
     for cand in sorted(cands, key=lambda d: (-d.confidence, d.start)):
         hits = spans.overlapping(cand.start, cand.end)
-        if any(d.type not in _NAMED or d.detector in _KEEP for d in hits):
+        if any(d.type not in _NAMED or d.detector in _KEEP and not _modifier_over(cand, d) for d in hits):
             continue
         if any(d.type == cand.type and d.start <= cand.start and cand.end <= d.end for d in hits):
             continue  # already found as much
@@ -428,7 +462,8 @@ def _merge(scan: str, found: list[Detection], cands: Sequence[Detection]) -> lis
         # "Kedai X, jadi kasir": the place someone works at is the employer, however sure its place type was
         sure = _UNSURE if cand.detector in _WEAK else _SURE
         if not inside and any(
-            d.type != "ORG" and d.confidence >= sure and d.detector not in _CONTEXT_ONLY for d in hits
+            d.type != "ORG" and d.confidence >= sure and d.detector not in _CONTEXT_ONLY and not _modifier_over(cand, d)
+            for d in hits
         ):
             continue
         if cand.type == "LOCATION" and any(d.type == "ORG" and not d.detector.startswith("org.kind") for d in hits):

@@ -305,9 +305,10 @@ CUED_ID_ALTS: Final = tuple(
 )
 CUED_ID: Final = re.compile(
     dispatch(CUED_ID_ALTS, fold=True, not_after=r"\w")
-    + r"(?:-?nya|-?ku)?\b[^\d\n.?!;]{0,32}?(?<![\w@])(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
+    + r"(?:-?nya|-?ku)?\b(?:[^\d\n.?!;]|\?(?=[ \t])){0,32}?(?<![\w@])(?P<v>[A-Z]{0,2}\d[\d \-]{5,18}\d)(?![\d\-])"
 )
-"""A number after an identity-document cue in the same clause (``My NIN is on the form, 7123...``)."""
+"""A number after an identity-document cue in the same clause (``My NIN is on the form, 7123...``), or after the
+question that offers it (``KTP ambo perlu? 1384 ...``)."""
 _DMY: Final = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([\-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d")
 _OTHER_NUMBER: Final = re.compile(
     r"(?i:\b(?:order|invoice|receipt|tracking|account|rekening|resi|booking|ticket|tiket|reference|ref|serial|"
@@ -364,8 +365,9 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
             continue  # "KTP saya hilang, nomor HP saya ...": the number is a telephone
         if _DMY.fullmatch(m.group("v")):
             continue  # "di KTP tanggal lahir ... tertulis 05-07-1971": a date written on the card
-        if _ID_MOBILE.fullmatch(re.sub(r"\D", "", m.group("v"))) and _MOBILE_WORD.search(between):
-            continue  # "bawa KTP, nomorku 0857-...": an Indonesian mobile number, which no identity number is
+        mobile = _ID_MOBILE.fullmatch(re.sub(r"\D", "", m.group("v")))
+        if mobile and (_MOBILE_WORD.search(between) or "?" in between):
+            continue  # "bawa KTP, nomorku 0857-...", "KTP? 0857-...": a mobile number, which no identity number is
         yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.98, "id.cue", m.group("v"))
 
 
