@@ -4,9 +4,11 @@ process, and ``makna deid scan``, ``deid status`` and ``deid list`` on a one-tra
 
 Each command runs ``--runs`` times as a fresh process, the commands alternating so that a burst of load on the
 machine hits all of them alike; the best and median CPU time (user + system, from ``wait4``) and wall time are
-printed. ``--against SRC`` times a second source tree (another branch's ``src/``, e.g. main's) in the same run,
-each command of one tree followed by the same command of the other, and prints the ratio of their median CPU
-times: on a shared, loaded machine only such side-by-side ratios mean much.
+printed. Each tree keeps its compiled patterns in its own cache folder (``MAKNA_CACHE_DIR``, unless set), written by
+the warm-up run, as a user's is after a first command. ``--against SRC`` times a second source tree (another
+branch's ``src/``, e.g. main's) in the same run, each command of one tree followed by the same command of the
+other, and prints the ratio of their median CPU times: on a shared, loaded machine only such side-by-side ratios
+mean much.
 
     python benchmarks/deid_startup_bench.py [--runs 10] [--against ../main/src]
 """
@@ -38,9 +40,15 @@ TRANSCRIPT = (
 FIRST_DETECTION = "from makna.privacy import detect; detect('Mbak Tari 0813-7411-2095 di Padang, umur 24 tahun')"
 
 
-def _env(src: Path) -> dict[str, str]:
+def _env(src: Path, cache: Path | None = None) -> dict[str, str]:
+    """The environment of a command of the tree ``src``; ``cache`` is its own folder for the pattern cache
+    (``MAKNA_CACHE_DIR``, see ``makna.privacy._rxcache``), unless the caller set that variable: the trees' patterns
+    differ, and other users of the machine rewrite the shared one, so one tree's cache must not decide the other's
+    time."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(src), env.get("PYTHONPATH", "")])
+    if cache is not None and "MAKNA_CACHE_DIR" not in os.environ:
+        env["MAKNA_CACHE_DIR"] = str(cache)
     return env
 
 
@@ -69,7 +77,7 @@ def main() -> None:
         for tree, src in trees.items():
             folder = Path(tmp) / tree
             folder.mkdir()
-            projects[tree] = str(_project(folder, _env(src)))
+            projects[tree] = str(_project(folder, _env(src, folder / "cache")))
         for name, argv in (
             ("import makna.privacy", ["-c", "import makna.privacy"]),
             ("first detection", ["-c", FIRST_DETECTION]),
@@ -80,7 +88,7 @@ def main() -> None:
             for tree, src in trees.items():  # the same command of each tree one after the other
                 tail = [projects[tree]] if argv[-1] == "-p" else []
                 commands[f"{name} [{tree}]"] = [sys.executable, *argv, *tail]
-                envs[f"{name} [{tree}]"] = _env(src)
+                envs[f"{name} [{tree}]"] = _env(src, Path(tmp) / tree / "cache")
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for name, cmd in commands.items():  # warm the file cache and the .pyc files
             _time(cmd, envs[name])

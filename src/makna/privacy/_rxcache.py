@@ -177,9 +177,10 @@ def compiled_once(window: str) -> Iterator[bool]:
     finally:
         compiler.compile = real_compile
         compiler._sre = real_sre
-    # A few patterns are built from sets, so their text changes from process to process (string hashing, some 8 to
-    # 14 % of the code): they are compiled each time. The file is written again when the missing patterns hold a
-    # sixth of the code or more, or else at most once a day (a newer makna changed a few patterns).
+    # The detectors' patterns are the same text in every process (those built from sets list equal lengths in
+    # alphabetical order, not in the set's, which string hashing changes from process to process: round seventeen;
+    # a test checks it). The file is written again when the missing patterns hold a sixth of the code or more, or
+    # else at most once a day (a newer makna changed a few patterns).
     missing = sum(len(entry[1]) for entry in found.values())
     if missing and (
         missing * 6 >= missing + sum(len(entry[1]) for entry in used.values()) or _age(path) > _REWRITE_AFTER

@@ -125,18 +125,24 @@ def _no_cyclic_gc() -> Iterator[None]:
     collection; 0.5 s of a process's first pass over the open interviews, what ``makna deid scan`` of a study runs).
     This lives here, in the one entry point the CLI, the web server and the scripts share, because only detection
     knows when it has built them (at the first texts that need each: a list built at the k-th call is frozen by
-    the 2k-th). A full collection runs just before each freeze, so no garbage is frozen (a web server's cyclic
-    garbage of earlier requests would otherwise stay for good); objects still alive then are frozen with the lists
-    and are freed by reference counting when they die, unless they die in a cycle."""
+    the 2k-th). A call that ends in a freeze first runs a full collection, at its start, so that the cyclic garbage
+    of what ran before it (a web server's earlier requests) is not frozen for good; objects still alive then are
+    frozen with the lists and are freed by reference counting when they die, unless they die in a cycle. At the
+    start, not at the end: the word lists that call builds are not there yet to be walked (a collection after the
+    first detection walks them all, a fifth of a second of a fresh process's first detection; before it, a few
+    milliseconds), and the detection itself leaves no cyclic garbage (the collector paused, its objects are
+    acyclic: a collection after a first detection finds none)."""
     global _calls  # noqa: PLW0603  (one counter per process)
     enabled = gc.isenabled()
     gc.disable()
+    freezing = ((_calls + 1) & _calls) == 0  # this is the 1st, 2nd, 4th, 8th... call
+    if freezing:
+        gc.collect()  # garbage in a cycle now would otherwise be frozen for good (a server's requests)
     try:
         yield
     finally:
         _calls += 1
-        if _calls & (_calls - 1) == 0:
-            gc.collect()  # garbage in a cycle now would otherwise be frozen for good (a server's requests)
+        if freezing:
             gc.freeze()
         if enabled:
             gc.enable()

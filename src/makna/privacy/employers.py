@@ -68,7 +68,7 @@ _NOUN_WORDS: Final = frozenset(_NOUNS_EN.split()) | frozenset(
 _NAMING = "called|named|bernama|namanya|namonyo|namanyo|namina|ngaran|nama|itu|is|was|adalah"
 _OWNERS = "kami|saya|aku|ambo|kita|gue|our|my|his|her|their"
 _ORG_NOUN_BEFORE: Final = re.compile(
-    rf"(?<![\w\-])(?i:{'|'.join(sorted(_NOUN_WORDS, key=len, reverse=True))})(?![\w\-])"
+    rf"(?<![\w\-])(?i:{'|'.join(sorted(_NOUN_WORDS, key=lambda w: (-len(w), w)))})(?![\w\-])"
     rf"(?:[ \t]+(?i:{_OWNERS}))?"
     rf"(?:[ \t]*,[ \t]*(?:(?i:{_NAMING})[ \t]+)?|[ \t]+(?:(?:is|was)[ \t]+)?(?i:{_NAMING})[ \t]+|[ \t]+)"
     r"(?:the[ \t]+)?$"

@@ -24,19 +24,11 @@ Nothing here names a value seen in a corpus: only formats, check digits and docu
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Final
-
-from stdnum import luhn
-from stdnum.au import tfn
-from stdnum.ca import sin
-from stdnum.ie import pps
-from stdnum.in_ import aadhaar, pan
-from stdnum.my import nric as mykad
-from stdnum.nz import ird
-from stdnum.za import idnr
 
 from . import gazetteers as gz
 from ._digitruns import DigitLed
@@ -69,6 +61,8 @@ def nric_valid(code: str) -> bool:
 def _ok(check: Callable[[str], bool], value: str) -> bool:
     try:
         return bool(check(value))
+    except ImportError:  # a missing dependency (stdnum is imported at its first check) is no invalid number
+        raise
     except Exception:  # noqa: BLE001 - stdnum raises its own errors for odd input
         return False
 
@@ -81,20 +75,45 @@ _SHAPE: Final = re.compile(
     r"|(?P<pps>\d{6}[A-W][A-IW]?)))(?![\w\-])"
 )
 """Every shape of :data:`_CHECKS` in one pass, the first character consumed by a set (see ``_fastrx``)."""
+
+
+def _stdnum(module: str) -> Callable[[str], bool]:
+    """``is_valid`` of python-stdnum's ``module`` (``"ca.sin"``), imported at its first call: stdnum's shared
+    ``util`` imports ``pydoc`` and ``ssl``, some 0.06 s of CPU of a fresh process that a text with no such number
+    never needs (round seventeen's start-up pass)."""
+
+    def is_valid(number: str) -> bool:
+        valid: Callable[[str], bool] = importlib.import_module(f"stdnum.{module}").is_valid
+        return valid(number)
+
+    return is_valid
+
+
+_LUHN: Final = _stdnum("luhn")
+_TFN: Final = _stdnum("au.tfn")
+_SIN: Final = _stdnum("ca.sin")
+_PPS: Final = _stdnum("ie.pps")
+_AADHAAR: Final = _stdnum("in_.aadhaar")
+_PAN_VALID: Final = _stdnum("in_.pan")
+_MYKAD: Final = _stdnum("my.nric")
+_IRD: Final = _stdnum("nz.ird")
+_ZA_ID: Final = _stdnum("za.idnr")
+
+
 _SHAPE_RUNS: Final = DigitLed(_SHAPE, 7, "STFGM")
 """Digit-led (:mod:`._digitruns`): a match starts at a digit after no word character or at one of ``STFGM`` before
 a digit, and holds seven digits or more (``nric_sg`` 7, ``pps`` 1+6, the others 9 to 13) joined by dashes only."""
 _CHECKS: Final[dict[str, tuple[Callable[[str], bool] | None, float, float]]] = {
     "nric_sg": (nric_valid, 0.95, 0.7),
-    "mykad": (mykad.is_valid, 0.95, 0.75),
+    "mykad": (_MYKAD, 0.95, 0.75),
     "cnic": (None, 0.93, 0.93),
     "ph_sss": (None, 0.85, 0.85),
     "ph_philhealth": (None, 0.88, 0.88),
     "ph_umid": (None, 0.88, 0.88),
     "ph_tin": (None, 0.85, 0.85),
-    "za": (idnr.is_valid, 0.9, 0.0),
-    "pps": (pps.is_valid, 0.9, 0.0),
-    "sin": (sin.is_valid, 0.8, 0.0),
+    "za": (_ZA_ID, 0.9, 0.0),
+    "pps": (_PPS, 0.9, 0.0),
+    "sin": (_SIN, 0.8, 0.0),
 }
 """Shapes that say "identity number" on their own. A 13-digit run, 7 digits and a letter, or a dashed 3-3-3
 group are too common to trust without their check digit (confidence 0 when it fails: not yielded)."""
@@ -162,14 +181,14 @@ def _valid_any(digits: str) -> bool:
     """A check digit of some published national scheme holds for ``digits``."""
     n = len(digits)
     if n == 9:
-        return _ok(sin.is_valid, digits) or _ok(tfn.is_valid, digits) or _ok(ird.is_valid, digits)
+        return _ok(_SIN, digits) or _ok(_TFN, digits) or _ok(_IRD, digits)
     if n == 8:
-        return _ok(ird.is_valid, digits) or _ok(tfn.is_valid, digits)
+        return _ok(_IRD, digits) or _ok(_TFN, digits)
     if n == 12:
-        return _ok(aadhaar.is_valid, digits)
+        return _ok(_AADHAAR, digits)
     if n == 13:
-        return _ok(idnr.is_valid, digits)
-    return n >= 10 and _ok(luhn.is_valid, digits)
+        return _ok(_ZA_ID, digits)
+    return n >= 10 and _ok(_LUHN, digits)
 
 
 _DOC_AFTER_STEMS: Final = (
@@ -282,7 +301,7 @@ def _documents_numbers(text: str) -> Iterator[Detection]:
         if _uk_licence_date(m.group("d")):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.9, "id.uk_licence", m.group(0))
     for m in lines_finditer(_PAN, DIGIT_LINES, text):
-        if _ok(pan.is_valid, m.group(0)) or _PAN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if _ok(_PAN_VALID, m.group(0)) or _PAN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.85, "id.pan", m.group(0))
 
 

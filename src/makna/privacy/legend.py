@@ -47,7 +47,7 @@ or a helper's word, never a relation nor a header field."""
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŴŶŸŹŻŽ"
 _WORD = rf"[{_UP}](?:[^\W\d_]|['’])+(?:-[{_UP}][^\W\d_]+)?"
-_ROLE = "(?i:" + "|".join(sorted(LEGEND_ROLES, key=len, reverse=True)) + ")s?(?![\\w'’\\-])"
+_ROLE = "(?i:" + "|".join(sorted(LEGEND_ROLES, key=lambda w: (-len(w), w))) + ")s?(?![\\w'’\\-])"
 _CODE_FIRST: Final = re.compile(
     rf"(?<![\w'’\-])(?P<code>[A-Z][A-Za-z]{{0,5}}\d{{0,2}})(?![\w'’\-])[ \t]*[=–—][ \t]*"
     rf"(?:(?i:the|an?|sang)[ \t]+)?(?P<role>{_ROLE})"
@@ -55,7 +55,7 @@ _CODE_FIRST: Final = re.compile(
 )
 _ROLE_FIRST: Final = re.compile(
     "(?P<role>"
-    + dispatch(sorted(LEGEND_ROLES, key=len, reverse=True), fold=True, not_after="\\w'’\\-")
+    + dispatch(sorted(LEGEND_ROLES, key=lambda w: (-len(w), w)), fold=True, not_after="\\w'’\\-")
     + r"s?)(?![\w'’\-])[ \t]*[=:–—][ \t]*(?P<code>[A-Z]{2,5}\d{0,2})(?![\w'’\-])"
 )
 _SIGN: Final = re.compile(r"[=–—]")

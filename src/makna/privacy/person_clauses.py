@@ -285,7 +285,7 @@ def chat_subjects(text: str, doc: _Doc | None = None) -> Iterator[Detection]:
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.7, "person.chat_subject", word)
 
 
-_JOBS: Final = "|".join(sorted((w for w in JOB_WORDS if len(w) > 3), key=len, reverse=True))
+_JOBS: Final = "|".join(sorted((w for w in JOB_WORDS if len(w) > 3), key=lambda w: (-len(w), w)))
 _PERSON_NOUNS: Final = (
     rf"(?:{ROLES}|flatmate|housemate|roommate|gentleman|guy|lad|bloke|woman|man|lady|girl|paramedic|nurse|doctor|dokter|"
     rf"bidan|pendamping|{_JOBS})"

@@ -81,7 +81,7 @@ _WORD = rf"[{_UP}](?:[^\W\d_]|['’])+(?:-[{_UP}][^\W\d_]+)?"
 _NOT_IN = r"(?![\w'’@\-])"
 _RANK_RX: Final = re.compile(
     r"(?<![\w'’\-.])(?P<rank>"
-    + "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))
+    + "|".join(re.escape(r) for r in sorted(RANKS, key=lambda w: (-len(w), w)))
     + rf")[ \t]+(?P<n>{_WORD}(?:[ \t]+{_WORD})?){_NOT_IN}"
 )
 _KIND: Final = re.compile(

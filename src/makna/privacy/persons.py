@@ -53,7 +53,7 @@ _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _ABBR = r"(?:Muh|Moh|Mhd|Muhd|Mochd|Abd|Ahm|M)\.(?=[ \t]*[A-Z])"
 """Abbreviated given names that start a full name ("Muh. Arsyad", "Abd. Rahman", "M. Yusuf")."""
 _RUN = rf"(?:{_ABBR}[ \t]*)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
-_HON_ALT = "|".join(re.escape(h) for h in sorted(HAND_HONORIFICS, key=len, reverse=True))
+_HON_ALT = "|".join(re.escape(h) for h in sorted(HAND_HONORIFICS, key=lambda w: (-len(w), w)))
 HON_ALTS: Final = tuple(split_top(_HON_ALT))
 _HON_FIRST = dispatch(HON_ALTS, fold=True, not_after=r"\w\-")
 HONORIFIC: Final = re.compile(
@@ -370,7 +370,9 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
 
 
 _NEW_TERMS: Final = ADDRESS_BEFORE - HAND_HONORIFICS
-_LOOSE_TERMS: Final = sorted((t for t in _NEW_TERMS if t[0].islower() or not t[-1].isalnum()), key=len, reverse=True)
+_LOOSE_TERMS: Final = sorted(
+    (t for t in _NEW_TERMS if t[0].islower() or not t[-1].isalnum()), key=lambda w: (-len(w), w)
+)
 """Terms that do not join the capitalised run of the name after them: lower case ("anh Khoa") or ending in a
 dot or an apostrophe ("Tgk. Mahyuddin", "Ne' Lai' Sampe")."""
 _LOOSE_TERM: Final = re.compile(

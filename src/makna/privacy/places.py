@@ -292,7 +292,7 @@ PLACE_SUFFIX_WORDS: Final[frozenset[str]] = frozenset(
 
 
 def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 LOC_CUE_ALTS: Final = tuple(split_top(_alt(LOCATION_TYPE_WORDS)))

@@ -49,7 +49,7 @@ _NOT_CLOSERS: Final = frozenset(
 STREET_CLOSERS: Final[frozenset[str]] = frozenset(EN_STREET.split("|")) - _NOT_CLOSERS
 """The street type words that close a span before them (``Larchmont Way``, ``Baird Wynd``)."""
 _CLOSER: Final = re.compile(
-    r"[ \t]+(?P<w>" + "|".join(sorted(STREET_CLOSERS, key=len, reverse=True)) + r")(?![\w'’\-])"
+    r"[ \t]+(?P<w>" + "|".join(sorted(STREET_CLOSERS, key=lambda w: (-len(w), w))) + r")(?![\w'’\-])"
     r"(?![ \t]+(?!I\b)[A-Z])"
 )
 _DIRECTION: Final = re.compile(
