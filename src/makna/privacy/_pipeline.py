@@ -34,6 +34,7 @@ from .precision import apply_stage
 from .roletypes import type_by_role
 from .shapes import detect_shapes
 from .span_closure import close_spans
+from .span_edges import close_edges
 from .spans import join_names
 from .speakers import export_senders, find_labels, label_persons, mask_labels
 from .structured import detect_structured
@@ -94,4 +95,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = streets_are_places(found)  # an ORG ending in a street's type word
     found = retype_by_clause(scan, found)  # a span in apposition to a person noun, an account in a person's name
     found = person_kinds(scan, found)  # ranks, families, given-name heads, a legend's codes, short forms
-    return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
+    found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
+    return close_edges(text, found, language)  # last, ages', dates' and addresses' edges (span_edges.py)
