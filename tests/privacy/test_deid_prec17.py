@@ -159,3 +159,30 @@ def test_end_to_end_edges_and_drops() -> None:
     text = "I: Saya pindah awal Maret 2023, umur saya dua puluh sembilan tahun lebih."
     found = {d.text: d.type for d in detect(text, language="id")}
     assert found.get("awal Maret 2023") == "DATE"
+
+
+def test_a_documents_name_before_its_number_is_no_ones() -> None:
+    text = "R: They asked for my Kestrel Card number, 4471-2290-1183, twice."
+    assert not _kept(text, "Kestrel Card", "ORG", "org.suffix")
+    text = "R: My Civic Registry ID 5550-2817-4063 is on the form."
+    assert not _kept(text, "Civic Registry", "ORG", "org.suffix")
+    text = "R: My Orlen Card, OC-2291-5530, expired in May."
+    assert not _kept(text, "Orlen Card", "LOCATION", "location.gazetteer")
+    text = "R: Linnea Carvalho, 4471229011, rang the office."  # a person before a number, no document's noun
+    assert _kept(text, "Linnea Carvalho", "PERSON", "person.intro")
+    text = "R: Harbourline number two depot is where I work."  # a noun but no number after it
+    assert _kept(text, "Harbourline", "ORG", "org.work")
+
+
+def test_a_pronoun_and_a_plain_word_are_no_identifiers() -> None:
+    assert not _kept("R: So I'm riding two hours a day.", "I'm", "ORG", "org.contextmodel")
+    assert not _kept("R: He's gone home.", "He's", "PERSON", "person.intro")
+    assert not _kept("I: Tapi akun itu diblokir, katanya dilaporkan.", "diblokir", "HANDLE", "handle.cue")
+    assert _kept("I: Akunnya dimasbagus, ganti lagi.", "dimasbagus", "HANDLE", "handle.cue")  # no listed root
+    assert _kept("I: Akun saya rina_dipakai99.", "rina_dipakai99", "HANDLE", "handle.cue")
+
+
+def test_an_irish_postcode_closes_an_address() -> None:
+    text = "R: Send it to 9 Abbey Court, Knocknaheeny, Cork T23 K5W2, thanks."
+    parts = [("9 Abbey Court", "ADDRESS"), ("Knocknaheeny", "LOCATION"), ("T23 K5W2", "ADDRESS")]
+    assert _closed(text, parts) == [("9 Abbey Court, Knocknaheeny, Cork T23 K5W2", "ADDRESS")]

@@ -8,12 +8,16 @@ span and never a list of names:
   48213");
 - a language: one word after a verb of speaking ("speaks Pahari", "bisa bahasa" is read elsewhere) or after "te reo"
   (the Māori language's own name for itself);
+- the name of a kind of document right before its number ("my Social Security number, 912-...", "PhilSys ID,
+  5555-...", "Ghana Card, GHA-..."): the number is the identifier, the scheme is no one's;
+- a pronoun and its verb ("I'm", "He's"), and a handle without its mark that is an inflected Indonesian word
+  ("akun itu diblokir");
 - the first word of a bracketed note at a line's start that is an English word in any of its forms ("[Exported
   from ...", "[Recorded on ...", "[Speakers: ..."): a transcriber's words, not a name ("[Ahmed joins]" keeps a
   name the lists know).
 
-Only spans that a capital letter alone made (the guessing detectors, a word that is also a given name) are
-dropped; a span with a cue of its own (a title, an introduction) stays.
+Apart from a document's name, only spans that a capital letter alone made (the guessing detectors, a word that is
+also a given name) are dropped; a span with a cue of its own (a title, an introduction) stays.
 """
 
 from __future__ import annotations
@@ -40,6 +44,17 @@ _SPEAK_BEFORE: Final = re.compile(
     r"broken)[ \t]+)?$"
 )
 """A verb of speaking (and a measure of how well) right before a word: the word is a language."""
+_DOCUMENT_AFTER: Final = re.compile(
+    r"[ \t]+(?:(?i:number|permit|visa)|ID)\b(?:[^.!?\n\d]{0,40}?)[A-Z]{0,4}-?\d(?:[ -]?\d){3}"
+    r"|,[ \t]*[A-Z]{0,4}-?\d(?:[ -]?\d){3}"
+)
+"""A document's noun after a name and an identifier's number after it ("PhilSys ID, 5555-...", "Critical Skills
+permit number is CSEP-2021-...", "Social Security number, 912-..."), or, after a name that ends in "Card" or "ID",
+the number itself ("Ghana Card, GHA-7255...")."""
+_DOCUMENT_TAILS: Final = frozenset({"Card", "ID"})
+_CONTRACTION: Final = re.compile(r"(?i:I|you|he|she|we|they|it|that|there)['’](?:m|s|re|ll|d|ve)")
+"""A pronoun and its verb ("I'm", "He's"): never a name, whatever a model made of it."""
+_INFLECTED: Final = re.compile(r"(?:di|ter|ke|me|ber)([a-z]{3,})")
 _NOTE_OPEN: Final = re.compile(r"(?:^|\n)[ \t]*[\[(]$")
 _ENDINGS: Final = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
 """Regular English endings and what the word was before them ("families": "family", "recorded": "record")."""
@@ -76,7 +91,26 @@ def _note_word(scan: str, det: Detection) -> bool:
     )
 
 
+def _document(scan: str, det: Detection) -> bool:
+    """Whether a span names a kind of document whose number follows ("my Social Security number, 912-...")."""
+    m = _DOCUMENT_AFTER.match(scan, det.end)
+    if m is None:
+        return False
+    return not m.group(0).startswith(",") or det.text.split()[-1] in _DOCUMENT_TAILS
+
+
+def _plain_word(det: Detection) -> bool:
+    """Whether a handle without its mark is an inflected Indonesian word ("akun itu diblokir", "akun ambo dipakai
+    urang lain"): a listed root after a verb prefix, in lower case, no digit, dot or underscore."""
+    m = _INFLECTED.fullmatch(det.text)
+    return det.type == "HANDLE" and m is not None and m.group(1) in gz.dictionary_words()
+
+
 def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
+    if _plain_word(det) or _CONTRACTION.fullmatch(det.text):
+        return True
+    if det.type in _NAMED and _document(scan, det):
+        return True
     if det.type not in _NAMED or " " in det.text or not det.detector.startswith(_GUESSED):
         return False
     if _model(scan, det, plates) or _note_word(scan, det):

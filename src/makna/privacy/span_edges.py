@@ -13,8 +13,10 @@ after every detector and filter, reads only the words right at a span's edge:
   "pertengahan", "late", "mid-"), and a date that starts at a number the weekday before it, with a part of the day
   and a comma ("Sabtu malam, ");
 - an address followed by places and a postcode, each after a comma or a space, is one address with them ("12
-  Convent Grove, Ballyphehane, Cork T12 X8K4"); without a postcode only an Indonesian administrative unit after a
-  comma joins it ("Jalan Rambai Hilir No. 14B, Kelurahan Koto Lalang").
+  Convent Grove, Ballyphehane, Cork T12 X8K4"); without a postcode only an Indonesian administrative unit joins it,
+  with the places after it ("Jalan Rambai Hilir No. 14B, Kelurahan Koto Lalang", "..., Gampong Lamgugob, Syiah
+  Kuala"). A town alone after a house number ("Jl. Veteran No. 88 B, Purus") stays a place: the older open sets
+  mark it so, the newer ones join it, and joining it cost more gold places there than it saved.
 
 A span grows only over words that hold no other detection (an address swallows the places it joins whole).
 """
@@ -72,7 +74,8 @@ _ADDRESS_GAP: Final = re.compile(r",?[ \t]+|,")
 _POSTCODE_GAP: Final = re.compile(r",?[ \t]+(?:(?:[A-Z][\w'’-]*|\d{1,2})(?:[ \t]+[A-Z][\w'’-]*)?,?[ \t]+)?")
 """Between a place and the postcode that closes an address: a space, a comma, a town or a state's code ("Cork ",
 ", ON ")."""
-_POSTCODE: Final = re.compile(r"[A-Z0-9]{2,4}[ \t]?[0-9A-Z]{3}|\d{4,6}")
+_POSTCODE: Final = re.compile(r"[A-Z0-9]{2,4}[ \t]?[0-9A-Z]{3,4}|\d{4,6}")
+"""A postcode's shape: British and Canadian ("BD8 9HQ", "M4H 1L4"), Irish ("T12 X8K4"), or digits."""
 
 
 def _age_end(text: str, det: Detection, language: str, limit: int) -> int:
@@ -105,8 +108,8 @@ def _address_run(text: str, dets: Sequence[Detection], i: int) -> int:
         gap = text[dets[j - 1].end : dets[j].start]
         if "\n" in gap or not _ADDRESS_GAP.fullmatch(gap):
             break
-        if gap.startswith(",") and _ADMIN_UNIT.match(text, dets[j].start):
-            last = j
+        if _ADMIN_UNIT.match(text, dets[j].start) or last > i and last == j - 1:
+            last = j  # an administrative unit, and the places after it ("Gampong Lamgugob, Syiah Kuala")
         j += 1
     if j < len(dets) and dets[j].type == "ADDRESS":
         gap = text[dets[j - 1].end : dets[j].start]
