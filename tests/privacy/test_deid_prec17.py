@@ -186,3 +186,14 @@ def test_an_irish_postcode_closes_an_address() -> None:
     text = "R: Send it to 9 Abbey Court, Knocknaheeny, Cork T23 K5W2, thanks."
     parts = [("9 Abbey Court", "ADDRESS"), ("Knocknaheeny", "LOCATION"), ("T23 K5W2", "ADDRESS")]
     assert _closed(text, parts) == [("9 Abbey Court, Knocknaheeny, Cork T23 K5W2", "ADDRESS")]
+
+
+def test_two_halves_of_one_name_are_one_name() -> None:
+    text = "I: Yang bantu saya Nurlaila Tanjung, tetangga."
+    assert _closed(text, [("Nurlaila", "PERSON"), ("Tanjung", "PERSON")], "id") == [("Nurlaila Tanjung", "PERSON")]
+    text = "R: My supervisor was Orla Ní Bhriain, very fair."
+    assert _closed(text, [("Orla", "PERSON"), ("Bhriain", "PERSON")]) == [("Orla Ní Bhriain", "PERSON")]
+    text = "R: I met Orla, Bhriain was late."  # a comma: two people
+    assert _closed(text, [("Orla", "PERSON"), ("Bhriain", "PERSON")]) == [("Orla", "PERSON"), ("Bhriain", "PERSON")]
+    text = "R: Ask Tomasz Leeds office."  # two types: no join
+    assert _closed(text, [("Tomasz", "PERSON"), ("Leeds", "LOCATION")]) == [("Tomasz", "PERSON"), ("Leeds", "LOCATION")]

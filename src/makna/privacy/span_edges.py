@@ -18,6 +18,9 @@ after every detector and filter, reads only the words right at a span's edge:
   Kuala"). A town alone after a house number ("Jl. Veteran No. 88 B, Purus") stays a place: the older open sets
   mark it so, the newer ones join it, and joining it cost more gold places there than it saved.
 
+- two spans of one name type one space apart, or an Irish particle apart, are one name ("Nurlela" and "Tanjung",
+  a surname that a place list knows; "Neasa" and "Ó Cuinneagáin").
+
 A span grows only over words that hold no other detection (an address swallows the places it joins whole).
 """
 
@@ -74,6 +77,9 @@ _ADDRESS_GAP: Final = re.compile(r",?[ \t]+|,")
 _POSTCODE_GAP: Final = re.compile(r",?[ \t]+(?:(?:[A-Z][\w'’-]*|\d{1,2})(?:[ \t]+[A-Z][\w'’-]*)?,?[ \t]+)?")
 """Between a place and the postcode that closes an address: a space, a comma, a town or a state's code ("Cork ",
 ", ON ")."""
+_NAME_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
+_NAME_GAP: Final = re.compile(r"[ \t](?:(?:Ó|Ní|Nic|Mac|Ua|Uí)[ \t])?")
+"""Between two halves of one name: a space, or an Irish surname's particle ("Deirdre Ó Súilleabháin")."""
 _POSTCODE: Final = re.compile(r"[A-Z0-9]{2,4}[ \t]?[0-9A-Z]{3,4}|\d{4,6}")
 """A postcode's shape: British and Canadian ("BD8 9HQ", "M4H 1L4"), Irish ("T12 X8K4"), or digits."""
 
@@ -134,6 +140,12 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
             start = _date_start(text, det, floor)
         elif det.type == "ADDRESS":
             j = _address_run(text, dets, i)
+            end = dets[j - 1].end
+        elif det.type in _NAME_TYPES:
+            while (
+                j < len(dets) and dets[j].type == det.type and _NAME_GAP.fullmatch(text, dets[j - 1].end, dets[j].start)
+            ):
+                j += 1  # two halves of one name, split at a word a list knows ("Nurlela" + "Tanjung")
             end = dets[j - 1].end
         if (start, end) != (det.start, det.end):
             confidence = max(d.confidence for d in dets[i:j])
