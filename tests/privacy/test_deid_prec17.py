@@ -197,3 +197,17 @@ def test_two_halves_of_one_name_are_one_name() -> None:
     assert _closed(text, [("Orla", "PERSON"), ("Bhriain", "PERSON")]) == [("Orla", "PERSON"), ("Bhriain", "PERSON")]
     text = "R: Ask Tomasz Leeds office."  # two types: no join
     assert _closed(text, [("Tomasz", "PERSON"), ("Leeds", "LOCATION")]) == [("Tomasz", "PERSON"), ("Leeds", "LOCATION")]
+
+
+def test_a_role_after_an_article_and_a_word_describing_people_are_no_names() -> None:
+    assert not _kept("R: The Manager above them never comes down.", "Manager", "PERSON", "location.context")
+    assert not _kept("R: Ask my Supervisor, she knows.", "Supervisor")
+    assert _kept("R: Ask Manager Okafor, she knows.", "Manager")  # no article: a title before a name
+    assert not _kept("R: Mostly elderly Tamil ladies on my round.", "Tamil")
+    assert _kept("R: Mostly Ifeoma, ladies and gentlemen.", "Ifeoma")  # a comma between
+
+
+def test_a_scheme_ending_in_pay_is_no_organisation() -> None:
+    text = "R: Doctors said rest. Statutory Sick Pay is nothing, and Parental Leave Pay ran out."
+    found = {d.text for d in detect(text, language="en")}
+    assert "Statutory Sick Pay" not in found and "Parental Leave Pay" not in found

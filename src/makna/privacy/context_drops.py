@@ -6,6 +6,10 @@ span and never a list of names:
 - a vehicle's model: a one-word name after an article or a possessive and a model year ("a 2011 Fabia", "my car's
   a 2014 Yaris"), or after an article or a possessive and right before the vehicle's plate ("my Buick, plate DL
   48213");
+- a role after an article or a possessive ("The Manager above them", "my Supervisor"), a job's noun no name list
+  knows;
+- a word describing people: a one-word person's guess right before a plural noun of people ("elderly Asian
+  ladies", "other Latin riders");
 - a language: one word after a verb of speaking ("speaks Pahari", "bisa bahasa" is read elsewhere) or after "te reo"
   (the Māori language's own name for itself);
 - the name of a kind of document right before its number ("my Social Security number, 912-...", "PhilSys ID,
@@ -27,6 +31,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from . import gazetteers as gz
+from ._orgheads import JOB_WORDS
 from .types import Detection
 
 __all__ = ["drop_context_things", "english_form"]
@@ -52,6 +57,13 @@ _DOCUMENT_AFTER: Final = re.compile(
 permit number is CSEP-2021-...", "Social Security number, 912-..."), or, after a name that ends in "Card" or "ID",
 the number itself ("Ghana Card, GHA-7255...")."""
 _DOCUMENT_TAILS: Final = frozenset({"Card", "ID"})
+_PEOPLE_AFTER: Final = re.compile(
+    r"[ \t]+(?:ladies|women|men|people|folk|folks|riders|drivers|workers|girls|boys|guys|customers|clients|"
+    r"students|nurses|carers|aunties|uncles|elders|lads|kids|neighbours|neighbors)\b"
+)
+"""A plural noun of people right after a word: the word describes them ("elderly Asian ladies"), as a name of one
+person cannot ("the Smith family" names a family: "family" is not here)."""
+_ARTICLE_BEFORE: Final = re.compile(r"\b(?i:the|a|an|my|our|your|his|her|their)[ \t]+$")
 _CONTRACTION: Final = re.compile(r"(?i:I|you|he|she|we|they|it|that|there)['’](?:m|s|re|ll|d|ve)")
 """A pronoun and its verb ("I'm", "He's"): never a name, whatever a model made of it."""
 _INFLECTED: Final = re.compile(r"(?:di|ter|ke|me|ber)([a-z]{3,})")
@@ -111,9 +123,18 @@ def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
         return True
     if det.type in _NAMED and _document(scan, det):
         return True
+    if (
+        det.type in _NAMED
+        and det.text.lower() in JOB_WORDS
+        and not _known(det.text)
+        and _ARTICLE_BEFORE.search(scan, max(0, det.start - 8), det.start)
+    ):
+        return True  # "The Manager above them": a role after an article, whatever detector read it
     if det.type not in _NAMED or " " in det.text or not det.detector.startswith(_GUESSED):
         return False
     if _model(scan, det, plates) or _note_word(scan, det):
+        return True
+    if det.type == "PERSON" and _PEOPLE_AFTER.match(scan, det.end):
         return True
     return bool(_SPEAK_BEFORE.search(scan, max(0, det.start - 30), det.start))
 
