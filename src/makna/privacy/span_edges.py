@@ -1,25 +1,24 @@
-"""Close the edges of ages, dates and addresses that stop a few words short (issue #11, round seventeen).
+"""Close the edges of ages, dates, addresses and names that stop a few words short (issue #11, round seventeen).
 
 Leak counts the characters of an identifier that no detection covers. On the sets opened in round seventeen more
 than half of the leaked characters sat in spans that were found but cut short: an age without the words that make
 it exact ("34 and a half years old", "tigo puluah duo tahun anam bulan"), a month without the word that places the
 day in it ("akhir Juni 2021", "mid-March 2024"), a date without its weekday ("Jumat malam, 22 November 2024"), an
-address whose town and postcode came out as separate pieces ("41 Whetley Brow, Bradford BD8 9HQ"). This pass, run
-after every detector and filter, reads only the words right at a span's edge:
+address whose administrative units came out as separate places. This pass, run after every detector and filter,
+reads only the words right at a span's edge:
 
-- an age takes its unit and the words that qualify it after it ("years of age", "and a bit", "going on forty-two",
-  "next month"; "tahun lebih", "taun jalan", "lewat dua bulan", "kurang ciek", "anam bulan");
+- an age takes its unit and the words that qualify it after it ("years of age", "and a bit", "going on
+  forty-two"; "tahun lebih", "taun jalan", "lewat dua bulan", "kurang ciek", "anam bulan");
 - a date that starts at a month takes the word before it that places the day in the month ("awal", "akhir",
   "pertengahan", "late", "mid-"), and a date that starts at a number the weekday before it, with a part of the day
   and a comma ("Sabtu malam, ");
-- an address followed by places and a postcode, each after a comma or a space, is one address with them ("12
-  Convent Grove, Ballyphehane, Cork T12 X8K4"); without a postcode only an Indonesian administrative unit joins it,
-  with the places after it ("Jalan Rambai Hilir No. 14B, Kelurahan Koto Lalang", "..., Gampong Lamgugob, Syiah
-  Kuala"). A town alone after a house number ("Jl. Veteran No. 88 B, Purus") stays a place: the older open sets
-  mark it so, the newer ones join it, and joining it cost more gold places there than it saved.
-
+- an address takes an Indonesian administrative unit after it, with the places after that ("Jalan Rambai Hilir
+  No. 14B, Kelurahan Koto Lalang", "..., Gampong Lamgugob, Syiah Kuala"), as the sets written since round sixteen
+  mark it. A town alone after a house number ("Jl. Veteran No. 88 B, Purus") or before a postcode ("27 Cavendish
+  Road, Leeds LS6 1BB") stays a place: the older open sets and the structured tests mark it so, the newer sets join
+  it, and joining it cost more gold places than it saved;
 - two spans of one name type one space apart, or an Irish particle apart, are one name ("Nurlela" and "Tanjung",
-  a surname that a place list knows; "Neasa" and "Ó Cuinneagáin").
+  a surname that a place list knows; "Neasa" and "Ó Cuinneagáin"), never more than five words together.
 
 A span grows only over words that hold no other detection (an address swallows the places it joins whole).
 """
@@ -42,9 +41,11 @@ _ANY_NUM: Final = rf"(?:\d{{1,2}}|{EN_NUM}|{ID_NUM})"
 _EN_TAIL: Final = re.compile(
     rf"(?i:(?:{_SP}{_EN_UNIT})?(?:{_SP}(?:of{_SP}age|old)"
     rf"|{_SP}and{_SP}(?:a{_SP}(?:half|bit|quarter)|three{_SP}quarters)(?:{_SP}{_EN_UNIT}(?:{_SP}(?:of{_SP}age|old))?)?"
-    rf"|{_SP}going{_SP}on{_SP}{_ANY_NUM}|{_SP}(?:next|this){_SP}(?:month|year)))(?![\w'’-])"
+    rf"|{_SP}going{_SP}on{_SP}{_ANY_NUM}))(?![\w'’-])"
 )
-"""What follows an English age and belongs to it: its unit and "of age"/"old", a fraction, the next birthday."""
+"""What follows an English age and belongs to it: its unit and "of age"/"old", a fraction, the next birthday ("going
+on forty-two"; "26 next month" is the age to come and stays bare, as the age tests of rounds twelve to fourteen
+read it)."""
 _ID_TAIL: Final = re.compile(
     rf"(?i:(?:{_SP}{_ID_UNIT})?(?:{_SP}(?:lebih|labiah|lebi|jalan|tepat|lewat(?:{_SP}(?:sedikit|saketek|dikit|"
     rf"{_ANY_NUM}{_SP}bulan))?|kurang{_SP}(?:ciek|satu|sedikit|saketek|{_ANY_NUM}(?:{_SP}bulan)?))"
@@ -69,19 +70,17 @@ _WEEKDAY_BEFORE: Final = re.compile(
 )
 """A weekday, perhaps with a part of the day and a comma, right before a date that starts at its number."""
 _ADMIN_UNIT: Final = re.compile(
-    r"(?:Kelurahan|Kel\.|Kecamatan|Kec\.|Desa|Nagari|Jorong|Dusun|Gampong|Korong|Banjar|Lingkungan|Kampung|"
+    r"(?:Kelurahan|Kecamatan|Desa|Nagari|Jorong|Dusun|Gampong|Korong|Banjar|Lingkungan|Kampung|"
     r"Kampuang)[ \t]"
 )
-"""An Indonesian administrative unit's word opening a place after an address: part of the address."""
+"""An Indonesian administrative unit's word, written out, opening a place after an address: part of the address.
+The abbreviations ("Kec. Padang Barat") stay places: every open set that writes one marks it apart (11 to 0)."""
 _ADDRESS_GAP: Final = re.compile(r",?[ \t]+|,")
-_POSTCODE_GAP: Final = re.compile(r",?[ \t]+(?:(?:[A-Z][\w'’-]*|\d{1,2})(?:[ \t]+[A-Z][\w'’-]*)?,?[ \t]+)?")
-"""Between a place and the postcode that closes an address: a space, a comma, a town or a state's code ("Cork ",
-", ON ")."""
 _NAME_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
 _NAME_GAP: Final = re.compile(r"[ \t](?:(?:Ó|Ní|Nic|Mac|Ua|Uí)[ \t])?")
 """Between two halves of one name: a space, or an Irish surname's particle ("Deirdre Ó Súilleabháin")."""
-_POSTCODE: Final = re.compile(r"[A-Z0-9]{2,4}[ \t]?[0-9A-Z]{3,4}|\d{4,6}")
-"""A postcode's shape: British and Canadian ("BD8 9HQ", "M4H 1L4"), Irish ("T12 X8K4"), or digits."""
+_NAME_WORDS: Final = 5
+"""The most words two joined halves of a name may have: a run of capitalised words is no one name."""
 
 
 def _age_end(text: str, det: Detection, language: str, limit: int) -> int:
@@ -106,8 +105,8 @@ def _date_start(text: str, det: Detection, floor: int) -> int:
 
 
 def _address_run(text: str, dets: Sequence[Detection], i: int) -> int:
-    """The index past the last detection an address at ``dets[i]`` joins: places and a closing postcode, or an
-    Indonesian administrative unit after a comma."""
+    """The index past the last detection an address at ``dets[i]`` joins: an Indonesian administrative unit after
+    it and the places after that."""
     last = i
     j = i + 1
     while j < len(dets) and dets[j].type == "LOCATION":
@@ -117,10 +116,6 @@ def _address_run(text: str, dets: Sequence[Detection], i: int) -> int:
         if _ADMIN_UNIT.match(text, dets[j].start) or last > i and last == j - 1:
             last = j  # an administrative unit, and the places after it ("Gampong Lamgugob, Syiah Kuala")
         j += 1
-    if j < len(dets) and dets[j].type == "ADDRESS":
-        gap = text[dets[j - 1].end : dets[j].start]
-        if "\n" not in gap and _POSTCODE_GAP.fullmatch(gap) and _POSTCODE.fullmatch(dets[j].text):
-            return j + 1
     return last + 1
 
 
@@ -142,10 +137,10 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
             j = _address_run(text, dets, i)
             end = dets[j - 1].end
         elif det.type in _NAME_TYPES:
-            while (
-                j < len(dets) and dets[j].type == det.type and _NAME_GAP.fullmatch(text, dets[j - 1].end, dets[j].start)
-            ):
-                j += 1  # two halves of one name, split at a word a list knows ("Nurlela" + "Tanjung")
+            nxt = dets[j] if j < len(dets) else None
+            if nxt and nxt.type == det.type and _NAME_GAP.fullmatch(text, det.end, nxt.start):
+                if len(text[det.start : nxt.end].split()) <= _NAME_WORDS:
+                    j += 1  # two halves of one name, split at a word a list knows ("Nurlela" + "Tanjung")
             end = dets[j - 1].end
         if (start, end) != (det.start, det.end):
             confidence = max(d.confidence for d in dets[i:j])
