@@ -3,25 +3,26 @@
 A late filter for :func:`makna.privacy.lookalikes.drop_lookalikes`, each rule reading the shape of the text at one
 span and never a list of names:
 
-- a vehicle's model: a one-word name after an article or a possessive and a model year ("a 2011 Fabia", "my car's
-  a 2014 Yaris"), or after an article or a possessive and right before the vehicle's plate ("my Buick, plate DL
-  48213");
+- a vehicle's model: a one-word name after an article or a possessive and a model year ("a 2011 Corvane", "my car's
+  a 2014 Corvane"), or after an article or a possessive and right before the vehicle's plate ("my Corvane, plate KX19
+  PQR");
 - a role after an article or a possessive ("The Manager above them", "my Supervisor"), a job's noun no name list
   knows;
-- a word describing people: a one-word person's guess right before a plural noun of people ("elderly Asian
-  ladies", "other Latin riders");
-- a language: one word after a verb of speaking ("speaks Pahari", "bisa bahasa" is read elsewhere) or after "te reo"
+- a word describing people: a one-word person's guess right before a plural noun of people ("elderly Tamil
+  ladies", "other Kurdish riders");
+- a language: one word after a verb of speaking ("speaks Kadazan"; "bahasa X" is read elsewhere) or after "te reo"
   (the Māori language's own name for itself);
-- the name of a kind of document right before its number ("my Social Security number, 912-...", "PhilSys ID,
-  5555-...", "Ghana Card, GHA-..."): the number is the identifier, the scheme is no one's;
+- the name of a kind of document right before its number ("my Civic Registry number, 4471-...", "Kestrel ID,
+  5550-...", "Orlen Card, OC-..."): the number is the identifier, the scheme is no one's;
 - a pronoun and its verb ("I'm", "He's"), and a handle without its mark that is an inflected Indonesian word
   ("akun itu diblokir");
-- the first word of a bracketed note at a line's start that is an English word in any of its forms ("[Exported
-  from ...", "[Recorded on ...", "[Speakers: ..."): a transcriber's words, not a name ("[Ahmed joins]" keeps a
+- the first word of a bracketed note at a line's start that is an English word in any of its forms ("[Recorded
+  at ...", "[Transcribed from ...", "[Speakers: ..."): a transcriber's words, not a name ("[Ahmed joins]" keeps a
   name the lists know).
 
-Apart from a document's name, only spans that a capital letter alone made (the guessing detectors, a word that is
-also a given name) are dropped; a span with a cue of its own (a title, an introduction) stays.
+Apart from a document's name, a role after an article, a contraction and a plain-word handle, only spans that a
+capital letter alone made (the guessing detectors, a word that is also a given name) are dropped; a span with a cue
+of its own (a title, an introduction) stays.
 """
 
 from __future__ import annotations
@@ -53,15 +54,15 @@ _DOCUMENT_AFTER: Final = re.compile(
     r"[ \t]+(?:(?i:number|permit|visa)|ID)\b(?:[^.!?\n\d]{0,40}?)[A-Z]{0,4}-?\d(?:[ -]?\d){3}"
     r"|,[ \t]*[A-Z]{0,4}-?\d(?:[ -]?\d){3}"
 )
-"""A document's noun after a name and an identifier's number after it ("PhilSys ID, 5555-...", "Critical Skills
-permit number is CSEP-2021-...", "Social Security number, 912-..."), or, after a name that ends in "Card" or "ID",
-the number itself ("Ghana Card, GHA-7255...")."""
+"""A document's noun after a name and an identifier's number after it ("Kestrel ID, 5550-...", "Harbour Skills
+permit number is HS-2020-...", "Civic Registry number, 4471-..."), or, after a name that ends in "Card" or "ID",
+the number itself ("Orlen Card, OC-2291...")."""
 _DOCUMENT_TAILS: Final = frozenset({"Card", "ID"})
 _PEOPLE_AFTER: Final = re.compile(
     r"[ \t]+(?:ladies|women|men|people|folk|folks|riders|drivers|workers|girls|boys|guys|customers|clients|"
     r"students|nurses|carers|aunties|uncles|elders|lads|kids|neighbours|neighbors)\b"
 )
-"""A plural noun of people right after a word: the word describes them ("elderly Asian ladies"), as a name of one
+"""A plural noun of people right after a word: the word describes them ("elderly Tamil ladies"), as a name of one
 person cannot ("the Smith family" names a family: "family" is not here)."""
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?i:the|a|an|my|our|your|his|her|their)[ \t]+$")
 _CONTRACTION: Final = re.compile(r"(?i:I|you|he|she|we|they|it|that|there)['’](?:m|s|re|ll|d|ve)")
@@ -73,7 +74,7 @@ _ENDINGS: Final = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
 
 
 def english_form(word: str) -> bool:
-    """Whether a capitalised word is a common English word in one of its regular forms ("Exported", "Speakers",
+    """Whether a capitalised word is a common English word in one of its regular forms ("Transcribed", "Speakers",
     "Recorded"): its lower case, or that without "-s", "-es", "-ed", "-d" or "-ing", is a listed word."""
     low = word.lower()
     words = gz.english_words() | gz.ordinary_words()
@@ -104,7 +105,7 @@ def _note_word(scan: str, det: Detection) -> bool:
 
 
 def _document(scan: str, det: Detection) -> bool:
-    """Whether a span names a kind of document whose number follows ("my Social Security number, 912-...")."""
+    """Whether a span names a kind of document whose number follows ("my Civic Registry number, 4471-...")."""
     m = _DOCUMENT_AFTER.match(scan, det.end)
     if m is None:
         return False
