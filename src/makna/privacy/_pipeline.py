@@ -35,6 +35,7 @@ from .roletypes import type_by_role
 from .screen_names import screen_names
 from .shapes import detect_shapes
 from .span_closure import close_spans
+from .span_edges import close_edges
 from .spans import join_names
 from .speakers import export_senders, find_labels, label_persons, mask_labels
 from .structured import detect_structured
@@ -96,4 +97,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = retype_by_clause(scan, found)  # a span in apposition to a person noun, an account in a person's name
     found = person_kinds(scan, found)  # ranks, families, given-name heads, a legend's codes, short forms
     found = screen_names(scan, found)  # "di aplikasi saya pakai Teduh": a person's name on an app
-    return header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
+    found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
+    return close_edges(text, found, language)  # last, ages', dates' and addresses' edges (span_edges.py)

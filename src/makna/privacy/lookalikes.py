@@ -34,6 +34,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._orgheads import JOB_WORDS
+from .context_drops import drop_context_things
 from .ethnonyms import names_a_people
 from .precision import stage_is_off
 from .thingwords import names_a_thing
@@ -44,7 +45,7 @@ __all__ = ["drop_lookalikes"]
 _NAMED: Final = frozenset({"PERSON", "LOCATION"})
 _OPENERS: Final = frozenset(".!?:;\"“‘'(…-–—")
 _HOLIDAY_HEADS: Final = frozenset({"Day", "Eve"})
-_SCHEME_TAILS: Final = frozenset({"Credit", "Benefit", "Allowance", "Scheme", "Programme", "Pension", "Grant"})
+_SCHEME_TAILS: Final = frozenset({"Credit", "Benefit", "Allowance", "Scheme", "Programme", "Pension", "Grant", "Pay"})
 _SCHEME_HEADS: Final = frozenset({"Kartu", "Program", "Bantuan", "Beasiswa", "Kredit", "Subsidi", "Tunjangan"})
 _HEAD_FIRST: Final = frozenset({"Bank"})  # an English suffix word that Indonesian puts before the name
 _GUESSES: Final = ("unknown.", "learned")  # detectors that guess from a capital letter (no cue, no repeat)
@@ -237,8 +238,12 @@ def _article_phrase(scan: str, det: Detection) -> bool:
     """Whether a guessed span is an article and ordinary words before "of" and a possessive ("The Good of my
     family", "The Rest of our team"): a noun phrase, not a name ("The Bank of Ireland" has no possessive)."""
     words = det.text.split()
-    return (len(words) >= 2 and words[0] == "The" and all(w.lower() in gz.ordinary_words() for w in words[1:])
-            and _OF_OWNER.match(scan, det.end) is not None)
+    return (
+        len(words) >= 2
+        and words[0] == "The"
+        and all(w.lower() in gz.ordinary_words() for w in words[1:])
+        and _OF_OWNER.match(scan, det.end) is not None
+    )
 
 
 def _local_lookalike(scan: str, det: Detection) -> bool:
@@ -380,6 +385,7 @@ def drop_lookalikes(scan: str, language: str, found: Sequence[Detection]) -> lis
         if (det.text not in dropped or not (det.detector.startswith(_GUESSES) or _lookalike(scan, det)))
         and not _local_lookalike(scan, det)
     ]
+    out = drop_context_things(scan, out)  # a vehicle's model, a language, a transcriber's note (context_drops.py)
     out = _absorb_fragments(scan, out)
     if language == "id":
         starts = sorted(det.start for det in out)

@@ -12,8 +12,9 @@ readable in the output. This last pass of the pipeline, run on the detections th
   swallowing the detections those words had;
 - an address takes the unit before it ("Flat 27, " before "Brantwood Court"; "Unit " before "4, Ashcombe Mews")
   and the address parts joined to it by a comma or a space (a second street part, "RT 02/RW 04", a postcode):
-  one address. A town between two parts stays a place ("47 Victoria Road, Fenton, ST4 2HW"), as the open
-  sets mostly annotate it;
+  one address. A town between two parts stays a place here ("47 Victoria Road, Fenton, ST4 2HW"), as the older
+  open sets annotate it; the pipeline's last pass (:mod:`makna.privacy.span_edges`) joins a town that a postcode
+  closes, as the sets written since round sixteen do;
 - a capitalised "The" in mid-sentence opens the place or firm after it ("room above The Ferryman's Rest");
 - in English, an unknown capitalised word (no ordinary, stop or honorific word, no place) right before a
   person's span is the given name the span left out ("Sure. Rezaul Alam Siddiqui is the full name").

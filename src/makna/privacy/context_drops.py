@@ -1,0 +1,147 @@
+"""Capital-letter guesses that the words around them show to be things, not names (issue #11, round seventeen).
+
+A late filter for :func:`makna.privacy.lookalikes.drop_lookalikes`, each rule reading the shape of the text at one
+span and never a list of names:
+
+- a vehicle's model: a one-word name after an article or a possessive and a model year ("a 2011 Corvane", "my car's
+  a 2014 Corvane"), or after an article or a possessive and right before the vehicle's plate ("my Corvane, plate KX19
+  PQR");
+- a role after an article or a possessive ("The Manager above them", "my Supervisor"), a job's noun no name list
+  knows;
+- a word describing people: a one-word person's guess right before a plural noun of people ("elderly Tamil
+  ladies", "other Kurdish riders");
+- a language: one word after a verb of speaking ("speaks Kadazan"; "bahasa X" is read elsewhere) or after "te reo"
+  (the Māori language's own name for itself);
+- the name of a kind of document right before its number ("my Civic Registry number, 4471-...", "Kestrel ID,
+  5550-...", "Orlen Card, OC-..."): the number is the identifier, the scheme is no one's;
+- a pronoun and its verb ("I'm", "He's"), and a handle without its mark that is an inflected Indonesian word
+  ("akun itu diblokir");
+- the first word of a bracketed note at a line's start that is an English word in any of its forms ("[Recorded
+  at ...", "[Transcribed from ...", "[Speakers: ..."): a transcriber's words, not a name ("[Ahmed joins]" keeps a
+  name the lists know).
+
+Apart from a document's name, a role after an article, a contraction and a plain-word handle, only spans that a
+capital letter alone made (the guessing detectors, a word that is also a given name) are dropped; a span with a cue
+of its own (a title, an introduction) stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from . import gazetteers as gz
+from ._orgheads import JOB_WORDS
+from .types import Detection
+
+__all__ = ["drop_context_things", "english_form"]
+
+_GUESSED: Final = ("unknown.", "learned", "person.wordname", "person.gazetteer", "location.gazetteer")
+"""Detectors that read a capitalised word with no cue of its own."""
+_NAMED: Final = frozenset({"PERSON", "LOCATION", "ORG"})
+_OWNER: Final = r"(?:a|an|my|his|her|their|our|your|the|its|car's[ \t]+an?|car[ \t]+is[ \t]+an?)"
+_YEAR_BEFORE: Final = re.compile(rf"\b(?i:{_OWNER})[ \t]+(?:19|20)\d\d[ \t]+$")
+"""An article or a possessive and a model year right before a word ("a 2011 ", "my car's a 2014 ")."""
+_OWNER_BEFORE: Final = re.compile(rf"\b(?i:{_OWNER})[ \t]+$")
+_PLATE_GAP: Final = re.compile(r",?[ \t]+(?i:(?:plate|rego|reg|registration|nopol|plat|no\.?)[ \t]+)?")
+_SPEAK_BEFORE: Final = re.compile(
+    r"\b(?i:speaks?|spoke|speaking|te[ \t]+reo)[ \t]+(?i:(?:a[ \t]+(?:bit[ \t]+of|little)|some|only|fluent|good|"
+    r"broken)[ \t]+)?$"
+)
+"""A verb of speaking (and a measure of how well) right before a word: the word is a language."""
+_DOCUMENT_AFTER: Final = re.compile(
+    r"[ \t]+(?:(?i:number|permit|visa)|ID)\b(?:[^.!?\n\d]{0,40}?)[A-Z]{0,4}-?\d(?:[ -]?\d){3}"
+    r"|,[ \t]*[A-Z]{0,4}-?\d(?:[ -]?\d){3}"
+)
+"""A document's noun after a name and an identifier's number after it ("Kestrel ID, 5550-...", "Harbour Skills
+permit number is HS-2020-...", "Civic Registry number, 4471-..."), or, after a name that ends in "Card" or "ID",
+the number itself ("Orlen Card, OC-2291...")."""
+_DOCUMENT_TAILS: Final = frozenset({"Card", "ID"})
+_PEOPLE_AFTER: Final = re.compile(
+    r"[ \t]+(?:ladies|women|men|people|folk|folks|riders|drivers|workers|girls|boys|guys|customers|clients|"
+    r"students|nurses|carers|aunties|uncles|elders|lads|kids|neighbours|neighbors)\b"
+)
+"""A plural noun of people right after a word: the word describes them ("elderly Tamil ladies"), as a name of one
+person cannot ("the Smith family" names a family: "family" is not here)."""
+_ARTICLE_BEFORE: Final = re.compile(r"\b(?i:the|a|an|my|our|your|his|her|their)[ \t]+$")
+_CONTRACTION: Final = re.compile(r"(?i:I|you|he|she|we|they|it|that|there)['’](?:m|s|re|ll|d|ve)")
+"""A pronoun and its verb ("I'm", "He's"): never a name, whatever a model made of it."""
+_INFLECTED: Final = re.compile(r"(?:di|ter|ke|me|ber)([a-z]{3,})")
+_NOTE_OPEN: Final = re.compile(r"(?:^|\n)[ \t]*[\[(]$")
+_ENDINGS: Final = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
+"""Regular English endings and what the word was before them ("families": "family", "recorded": "record")."""
+
+
+def english_form(word: str) -> bool:
+    """Whether a capitalised word is a common English word in one of its regular forms ("Transcribed", "Speakers",
+    "Recorded"): its lower case, or that without "-s", "-es", "-ed", "-d" or "-ing", is a listed word."""
+    low = word.lower()
+    words = gz.english_words() | gz.ordinary_words()
+    if low in words:
+        return True
+    for suffix, repl in _ENDINGS:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3 and low[: -len(suffix)] + repl in words:
+            return True
+    return False
+
+
+def _known(word: str) -> bool:
+    return word in gz.first_names("en") or word in gz.first_names("id") or word in gz.surnames()
+
+
+def _model(scan: str, det: Detection, plates: Sequence[int]) -> bool:
+    window = scan[max(0, det.start - 24) : det.start]
+    if _YEAR_BEFORE.search(window):
+        return True
+    gap = _PLATE_GAP.match(scan, det.end)
+    return bool(gap and gap.end() in plates and _OWNER_BEFORE.search(window))
+
+
+def _note_word(scan: str, det: Detection) -> bool:
+    return bool(
+        _NOTE_OPEN.search(scan, max(0, det.start - 8), det.start) and not _known(det.text) and english_form(det.text)
+    )
+
+
+def _document(scan: str, det: Detection) -> bool:
+    """Whether a span names a kind of document whose number follows ("my Civic Registry number, 4471-...")."""
+    m = _DOCUMENT_AFTER.match(scan, det.end)
+    if m is None:
+        return False
+    return not m.group(0).startswith(",") or det.text.split()[-1] in _DOCUMENT_TAILS
+
+
+def _plain_word(det: Detection) -> bool:
+    """Whether a handle without its mark is an inflected Indonesian word ("akun itu diblokir", "akun ambo dipakai
+    urang lain"): a listed root after a verb prefix, in lower case, no digit, dot or underscore."""
+    m = _INFLECTED.fullmatch(det.text)
+    return det.type == "HANDLE" and m is not None and m.group(1) in gz.dictionary_words()
+
+
+def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
+    if _plain_word(det) or _CONTRACTION.fullmatch(det.text):
+        return True
+    if det.type in _NAMED and _document(scan, det):
+        return True
+    if (
+        det.type in _NAMED
+        and det.text.lower() in JOB_WORDS
+        and not _known(det.text)
+        and _ARTICLE_BEFORE.search(scan, max(0, det.start - 8), det.start)
+    ):
+        return True  # "The Manager above them": a role after an article, whatever detector read it
+    if det.type not in _NAMED or " " in det.text or not det.detector.startswith(_GUESSED):
+        return False
+    if _model(scan, det, plates) or _note_word(scan, det):
+        return True
+    if det.type == "PERSON" and _PEOPLE_AFTER.match(scan, det.end):
+        return True
+    return bool(_SPEAK_BEFORE.search(scan, max(0, det.start - 30), det.start))
+
+
+def drop_context_things(scan: str, found: Sequence[Detection]) -> list[Detection]:
+    """``found`` without the one-word guesses that their context shows to be a vehicle's model, a language or a
+    transcriber's note."""
+    plates = sorted(d.start for d in found if d.type == "PLATE")
+    return [d for d in found if not _thing(scan, d, plates)]
