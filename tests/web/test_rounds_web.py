@@ -79,3 +79,40 @@ def test_stale_case_edit_through_the_api(client: Client, h: dict[str, str], app:
     stale = client.put("/api/cases/Ani/values", json={"values": {"umur": 26}, "version": version}, headers=h)
     assert stale.status_code == 409
     assert stale.json()["changed_by"] == "tester" and stale.json()["current"]["values"]["umur"] == 25
+
+
+def test_the_rounds_page_links_to_the_rounds_own_agreement(client: Client, h: dict[str, str], sample_location: str,
+                                                          app: Any) -> None:
+    """The link compares what ``round agreement`` compares: the codings made during the round, not a coding
+    made after it closed (newuser17: the link sent the coders alone, so the page counted everything)."""
+    sid = makna.get_source(app.state.project, SOURCE).id
+    at = TEXT.index("toko baju")
+    assert client.post("/api/rounds", json={"name": "putaran-2", "sources": [SOURCE]}, headers=h).status_code == 201
+    assert client.post("/api/segments", json={"source": sid, "start": at, "end": at + 9, "code": "tempat"},
+                       headers=h).status_code == 201
+    other = create_app(sample_location, token=TOKEN, coder="budi", lang="en")
+    budi = Client(other)
+    try:
+        login(budi)
+        assert budi.post("/api/segments", json={"source": sid, "start": at, "end": at + 9, "code": "tempat"},
+                         headers={"X-Makna-CSRF": _csrf(budi)}).status_code == 201
+    finally:
+        budi.close()
+        close_app(other)
+    assert client.post("/api/rounds/putaran-2/close", headers=h).status_code == 200
+    late = TEXT.index("warung kopi")  # coded by tester after the round closed: not the round's
+    assert client.post("/api/segments", json={"source": sid, "start": late, "end": late + 11, "code": "tempat"},
+                       headers=h).status_code == 201
+    api = client.get("/api/rounds/putaran-2/agreement").json()
+    rounds = client.get("/rounds").text
+    start = rounds.index("/agreement?")
+    link = rounds[start:rounds.index('"', start)].replace("&amp;", "&")
+    assert "round=putaran-2" in link
+    page = client.get(link).text
+    assert 'id="agreement-round"' in page and "putaran-2" in page
+    pooled = page[page.index('<tr class="pooled">'):]
+    cells = [c.split("<")[0] for c in pooled.split('<td class="num">')[1:4]]
+    assert cells[1:] == [str(api["pooled"]["coded"][c]) for c in api["coders"]], (cells, api["pooled"])
+    plain = client.get("/agreement?unit=sentence&run=1&coders=budi&coders=tester").text  # everything they coded
+    plain_pooled = plain[plain.index('<tr class="pooled">'):]
+    assert [c.split("<")[0] for c in plain_pooled.split('<td class="num">')[1:4]] != cells

@@ -22,6 +22,7 @@ from ..agreement import (
 )
 from ..codebook import code_tree
 from ..errors import MaknaError
+from ..rounds import round_scope
 from ..sources import list_sources
 from .deps import js_text, lang_of, page, project_of, reply
 from .errors_i18n import translate_error, unit_label
@@ -80,7 +81,9 @@ def _clip(text: str) -> str:
 @router.get("/agreement", response_class=HTMLResponse, include_in_schema=False)
 def agreement_page(request: Request, unit: str = "sentence", coders: Names = None,
                    codes: Names = None, descendants: bool = False, threshold: str = "",
-                   run: bool = False) -> HTMLResponse:
+                   run: bool = False, round_name: str = Query("", alias="round", max_length=200)) -> HTMLResponse:
+    """The agreement page; ``round``: a closed round's scope (its sources, its coders and the codings made during
+    it, as ``makna round agreement`` and ``/api/rounds/NAME/agreement`` compare them), the coders not chosen."""
     proj = project_of(request)
     tree = code_tree(proj)
     all_coders = [c.name for c in proj.coders()]
@@ -89,7 +92,7 @@ def agreement_page(request: Request, unit: str = "sentence", coders: Names = Non
         "q": {"unit": unit, "coders": _split(coders) or [c for c in all_coders if c != CONSENSUS],
               "codes": _split(codes) or [],
               "descendants": descendants, "threshold": threshold},
-        "asked": run, "error": "", "result": None, "listing": None, "klass": coefficient_class,
+        "asked": run, "error": "", "result": None, "listing": None, "klass": coefficient_class, "round": round_name,
         "unit_label": lambda label: unit_label(label, lang_of(request)),
         "why": lambda reason: translate_error(reason, lang_of(request)),
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
@@ -98,6 +101,10 @@ def agreement_page(request: Request, unit: str = "sentence", coders: Names = Non
         try:
             limit = float(threshold) if threshold.strip() else None
             scope = _scope(unit, coders, codes, descendants, limit)
+            if round_name:
+                scope = round_scope(proj, round_name, unit=unit, codes=scope.codes, descendants=descendants,
+                                    threshold=limit)
+                ctx["q"]["coders"] = scope.coders or []
             result = project_agreement(proj, scope)
             listing = list_disagreements(proj, scope)
             names = {n.code.key: n.code.name for n in tree}

@@ -37,12 +37,13 @@ class RoundConsensus(BaseModel):
 
 
 def _agreement_link(request: Request, rnd: Round) -> str:
-    """The agreement page for the round's scope ('' while it cannot be shown)."""
+    """The agreement page for the round's scope: its sources, coders and the codings made during it ('' while it
+    cannot be shown)."""
     try:
-        scope = round_scope(project_of(request), rnd.id, unit="sentence")
+        round_scope(project_of(request), rnd.id, unit="sentence")
     except MaknaError:
         return ""
-    return "/agreement?" + urlencode([("unit", "sentence"), ("run", "1"), *[("coders", c) for c in scope.coders or []]])
+    return "/agreement?" + urlencode([("unit", "sentence"), ("run", "1"), ("round", rnd.name)])
 
 
 @router.get("/rounds", response_class=HTMLResponse, include_in_schema=False)
