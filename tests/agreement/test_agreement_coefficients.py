@@ -289,3 +289,20 @@ def test_string_and_numpy_inputs() -> None:
     s = krippendorff_alpha([["x", "x"], ["y", "y"], ["x", ""], ["y", "x"]])
     n = krippendorff_alpha(np.array([[0, 0], [1, 1], [0, np.nan], [1, 0]]))
     assert s.value == pytest.approx(n.value)
+
+
+@pytest.mark.parametrize("rows", [
+    [["z", "y"], ["z", "z"], ["z", "z"]],  # p_a = p_e = 2/3
+    [["x", "y"], ["x", "x"], ["x", "z"], ["y", "z"], ["y", "z"]],
+    [["z", "x"], ["z", "z"], ["y", "x"], ["z", "x"], ["y", "x"], ["y", "z"]],
+])
+def test_agreement_exactly_at_chance_is_zero_not_float_noise(rows: list[list[str]]) -> None:
+    """Two float sums that are equal in exact arithmetic gave kappa -1.4e-16 (newuser17 saw -9.3e-15 on a page)."""
+    from fractions import Fraction
+
+    n = len(rows)
+    pa = Fraction(sum(a == b for a, b in rows), n)
+    pe = sum(Fraction(sum(r[0] == c for r in rows), n) * Fraction(sum(r[1] == c for r in rows), n)
+             for c in {v for r in rows for v in r})
+    assert pa == pe  # the case is exactly at chance
+    assert cohen_kappa(rows).value == 0.0

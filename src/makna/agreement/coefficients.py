@@ -107,6 +107,8 @@ def _kappa(
         )
     if reason is not None:
         value = None
+    elif abs(pa - pe) <= _EPS:  # agreement exactly at chance: 0, not the float noise of two sums (-9.3e-15)
+        value = 0.0
     else:
         value = float((pa - pe) / (1.0 - pe))
     return AgreementResult(
