@@ -175,6 +175,8 @@ def test_a_documents_name_before_its_number_is_no_ones() -> None:
     assert _kept(text, "Linnea Carvalho", "PERSON", "person.intro")
     text = "R: Harbourline number two depot is where I work."  # a noun but no number after it
     assert _kept(text, "Harbourline", "ORG", "org.work")
+    text = "R: I gave Maria number 0770 0900 123 so she could call."  # a person handed a number
+    assert _kept(text, "Maria", "PERSON", "person.gazetteer")
 
 
 def test_a_pronoun_and_a_plain_word_are_no_identifiers() -> None:

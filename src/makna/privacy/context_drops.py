@@ -122,8 +122,8 @@ def _plain_word(det: Detection) -> bool:
 def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
     if _plain_word(det) or _CONTRACTION.fullmatch(det.text):
         return True
-    if det.type in _NAMED and _document(scan, det):
-        return True
+    if det.type in _NAMED and _document(scan, det) and not _known(det.text.split()[0]):
+        return True  # a listed given name before "number ..." is a person handed a number ("gave Maria number ...")
     if (
         det.type in _NAMED
         and det.text.lower() in JOB_WORDS
