@@ -71,8 +71,9 @@ def test_every_mention_of_a_cued_name_takes_its_type() -> None:
 @pytest.mark.parametrize(
     ("text", "language", "age"),
     [
-        ("My nephew is 19 yrs of age and looking for work.", "en", "19 yrs"),
-        ("Adiak ambo, Rinaldi, sambilan taun jalan, tingga jo amak.", "id", "sambilan taun"),
+        # the qualifiers after the unit belong to the age (span_edges): "of age", "jalan" (going on)
+        ("My nephew is 19 yrs of age and looking for work.", "en", "19 yrs of age"),
+        ("Adiak ambo, Rinaldi, sambilan taun jalan, tingga jo amak.", "id", "sambilan taun jalan"),
         (
             "I: Name and age?\nR: Tamsin Orchard. Twenty-nine and three quarters. Four years on the bikes.",
             "en",
