@@ -34,6 +34,8 @@ def test_from_an_empty_database_to_two_coders(db: str, tmp_path: Path) -> None:
     assert run("server", "project", "add", "Studi", "--db", db)[0] == 0
     pw = {"MAKNA_PASSWORD": PASSWORD}
     code, out = run("server", "user", "add", "budi", "--role", "coder", "--db", db, env=pw)
+    assert code != 0 and "--all-projects" in out  # a role in every project is said, never assumed (newuser17)
+    code, out = run("server", "user", "add", "budi", "--role", "coder", "--all-projects", "--db", db, env=pw)
     assert code == 0 and "Added user budi as coder in 'Studi'" in out
     code, out = run("server", "user", "add", "citra", "--role", "coder", "--project", "Studi", "--db", db, env=pw)
     assert code == 0

@@ -62,7 +62,8 @@ def init(
     check_user_name(owner)
     with Registry.init(db, owner, _password(owner)) as reg:
         typer.echo(f"Team server ready in {reg.where}; administrator: {owner}")
-        typer.echo("Next: makna server project add NAME, makna server user add NAME --role coder, makna server run")
+        typer.echo("Next: makna server project add NAME, makna server user add NAME --role coder --project NAME, "
+                   "makna server run")
 
 
 @user_app.command("add")
@@ -71,20 +72,27 @@ def user_add(
     db: DbOpt,
     role: Annotated[str | None, typer.Option("--role", help=f"Role in the projects named: {ROLE_HELP}.")] = None,
     projects: Annotated[list[str] | None, typer.Option(
-        "--project", help="A project to give the role in (repeatable) [default: every project on the server]")] = None,
+        "--project", help="A project to give the role in (repeatable).")] = None,
+    all_projects: Annotated[bool, typer.Option(
+        "--all-projects", help="Give the role in every project on the server (said, never assumed).")] = False,
     admin: Annotated[bool, typer.Option("--admin", help="Also a server administrator.")] = False,
 ) -> None:
-    """Add a user (asks the password); with --role, make them a member of projects."""
+    """Add a user (asks the password); with --role and --project (or --all-projects), make them a member."""
     from ..access import check_role
     from ..server.registry import check_user_name
 
     name = check_user_name(name)
     chosen = check_role(role) if role is not None else None
-    if projects and chosen is None:
-        raise InputError("--project needs --role (the user's role in it)")
+    if (projects or all_projects) and chosen is None:
+        raise InputError("--project and --all-projects need --role (the user's role there)")
+    if chosen is not None and not projects and not all_projects:
+        raise InputError(f"--role {chosen}: name the projects (--project NAME, repeatable) or say --all-projects "
+                         "(a project may hold transcripts not yet de-identified)")
+    if projects and all_projects:
+        raise InputError("--project and --all-projects: give one of them")
     with _registry(db) as reg:
         targets = [reg.project(p).name for p in projects] if projects else []
-        if chosen is not None and not projects:
+        if all_projects:
             targets = [p.name for p in reg.projects()]
         reg.add_user(name, _password(name), admin=admin)
         for target in targets:
