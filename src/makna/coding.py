@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Connection, bindparam, delete, func, select, update
+from sqlalchemy import Connection, Integer, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .access import require
@@ -239,9 +239,13 @@ def code_one(project: Project, spec: SegmentSpec, *, coder: str | None = None,
     name = coder or project.coder_name
     payload: dict[str, Any] = {}
     with project.store.write(project.actor, action, payload) as conn:
-        found = fetch_compiled(conn, _RESOLVE_ONE, {"coder": name, "source": spec.source, "code": spec.code})
+        quoted = spec.quote is not None
+        found = fetch_compiled(conn, _RESOLVE_ONE, {"coder": name, "source": spec.source, "code": spec.code,
+                                                    "from": spec.start + 1 if quoted else 1,
+                                                    "count": max(0, spec.end - spec.start) if quoted else 0})
+        now = None
         if found:
-            coder_id, source_id, source_name, length, *code_fields = found[0]
+            coder_id, source_id, source_name, length, now, *code_fields = found[0]
             code = CodeRow(*code_fields)
         else:  # an unknown source or code: the lookups that name it in their error
             source_id, source_name, length = project.source_row(conn, spec.source)
@@ -252,8 +256,10 @@ def code_one(project: Project, spec: SegmentSpec, *, coder: str | None = None,
         if not (0 <= spec.start < spec.end <= length):
             raise OffsetError(f"span {spec.start}:{spec.end} is outside source {spec.source!r} "
                               f"(valid: 0 <= start < end <= {length})")
-        if spec.quote is not None:
-            _check_quote(conn, source_id, source_name, spec)
+        if quoted and str(now).split() != str(spec.quote).split():
+            raise ConflictError(f"source {source_name!r} does not hold the text you coded at {spec.start}:{spec.end} "
+                                "any more (it changed since your page was loaded, e.g. de-identified): reload the "
+                                "page and code it again")
         row = {"id": new_id(), "source_id": source_id, "start": spec.start, "end": spec.end, "code_id": code.id,
                "coder_id": coder_id, "memo": _memo(spec.memo), "created_at": utcnow()}
         _insert(project, conn, [row], "error")
@@ -263,28 +269,19 @@ def code_one(project: Project, spec: SegmentSpec, *, coder: str | None = None,
 
 
 def _resolve_one() -> Any:
-    """The coder (NULL when new), source and code of one coding, in one query (no row when the source
-    or the code is unknown)."""
+    """The coder (NULL when new), source and code of one coding, and the source's text at the span (``from``,
+    1-based, ``count`` characters: empty when no quote is checked), in one query (no row when the source or the
+    code is unknown)."""
     s, c, k = tables.sources.c, tables.codes.c, tables.coders.c
     coder_id = select(k.id).where((k.name == bindparam("coder")) | (k.id == bindparam("coder"))).limit(1)
-    return (select(coder_id.scalar_subquery(), s.id, s.name, s.length, c.id, c.key, c.name, c.color)
+    at = func.substr(s.text, bindparam("from", type_=Integer), bindparam("count", type_=Integer))
+    return (select(coder_id.scalar_subquery(), s.id, s.name, s.length, at, c.id, c.key, c.name, c.color)
             .where((s.name == bindparam("source")) | (s.id == bindparam("source")),
                    (c.key == bindparam("code")) | (c.id == bindparam("code")))
             .limit(1))
 
 
 _RESOLVE_ONE = _resolve_one()
-
-
-def _check_quote(conn: Connection, source_id: str, source_name: str, spec: SegmentSpec) -> None:
-    """Refuse a coding whose span no longer holds the text the coder saw (``spec.quote``)."""
-    s = tables.sources.c
-    now = conn.execute(select(func.substr(s.text, spec.start + 1, spec.end - spec.start))
-                       .where(s.id == source_id)).scalar_one()
-    if str(now).split() != (spec.quote or "").split():
-        raise ConflictError(f"source {source_name!r} does not hold the text you coded at {spec.start}:{spec.end} "
-                            "any more (it changed since your page was loaded, e.g. de-identified): reload the page "
-                            "and code it again")
 
 
 def code_span(
