@@ -77,14 +77,20 @@ _SHAPE: Final = re.compile(
 """Every shape of :data:`_CHECKS` in one pass, the first character consumed by a set (see ``_fastrx``)."""
 
 
+@cache
+def _stdnum_check(module: str) -> Callable[[str], bool]:
+    """``is_valid`` of python-stdnum's ``module``, imported once, at its first use."""
+    valid: Callable[[str], bool] = importlib.import_module(f"stdnum.{module}").is_valid
+    return valid
+
+
 def _stdnum(module: str) -> Callable[[str], bool]:
     """``is_valid`` of python-stdnum's ``module`` (``"ca.sin"``), imported at its first call: stdnum's shared
     ``util`` imports ``pydoc`` and ``ssl``, some 0.06 s of CPU of a fresh process that a text with no such number
     never needs (round seventeen's start-up pass)."""
 
     def is_valid(number: str) -> bool:
-        valid: Callable[[str], bool] = importlib.import_module(f"stdnum.{module}").is_valid
-        return valid(number)
+        return _stdnum_check(module)(number)
 
     return is_valid
 
