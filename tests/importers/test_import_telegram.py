@@ -3,6 +3,7 @@ from a folder or a .zip, media as placeholders, and hostile pages refused or rea
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import unicodedata
 import zipfile
@@ -204,3 +205,22 @@ def test_sender_names_in_the_headers_are_persons() -> None:
     found = {(d.type, d.text) for d in detect(CHAT_TEXT, language="id")}
     assert ("PERSON", "Rina Marlina") in found
     assert ("PHONE", "0812-555-0134") in found
+
+
+def test_message_times_move_with_the_dates_under_de_identification(project: makna.Project, tmp_path: Path) -> None:
+    from makna.privacy.project import scan
+    from makna.privacy.project_apply import apply
+
+    makna.import_paths(project, [write_export(tmp_path / "ChatExport", chat_pages())])
+    before = [t.time_start for t in makna.get_turns(project, "ChatExport")]
+    scan(project)
+    apply(project, tmp_path / "k.key", "telegram stamps test passphrase", include_pending=True)
+    after = [t.time_start for t in makna.get_turns(project, "ChatExport")]
+    text = makna.get_source(project, "ChatExport").text
+    assert "Rina Marlina" not in text and "0812-555-0134" not in text
+    shifts = {
+        (dt.datetime.fromisoformat(a) - dt.datetime.fromisoformat(b)).total_seconds()
+        for a, b in zip(after, before, strict=True)
+    }
+    shift = next(iter(shifts))
+    assert len(shifts) == 1 and shift != 0 and shift % 86400 == 0  # the one offset of whole days, every message
