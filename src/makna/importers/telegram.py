@@ -84,6 +84,7 @@ _MEDIA = (
     ("media_file", "file"),
 )
 _UNKNOWN = "[unknown sender]"
+_NOT_NAME = frozenset(("details", "date"))  # in a from_name: a forward's date, a bot's "via @name"
 
 
 def looks_like_telegram(markup: str) -> bool:
@@ -119,8 +120,14 @@ def _classes(el: Any) -> set[str]:
     return set(value.split()) if value else set()
 
 
-def _children(el: Any, cls: str) -> list[Any]:
-    return [c for c in el if isinstance(c.tag, str) and c.tag.lower() == "div" and cls in _classes(c)]
+def _children(el: Any) -> dict[str, list[Any]]:
+    """The ``div`` children of ``el`` by each of their classes."""
+    out: dict[str, list[Any]] = {}
+    for child in el:
+        if child.tag == "div":  # (lxml's HTML parser gives tags in lower case)
+            for cls in (child.get("class") or "").split():
+                out.setdefault(cls, []).append(child)
+    return out
 
 
 def _text(el: Any, *, skip: frozenset[str] = frozenset()) -> str:
@@ -147,8 +154,8 @@ def _text(el: Any, *, skip: frozenset[str] = frozenset()) -> str:
     return " ".join("".join(parts).split())
 
 
-def _stamp(body: Any, reading: _Reading) -> str | None:
-    dates = _children(body, "date")
+def _stamp(kids: dict[str, list[Any]], reading: _Reading) -> str | None:
+    dates = kids.get("date", [])
     if not dates:
         return None
     title = dates[0].get("title") or ""
@@ -164,31 +171,31 @@ def _stamp(body: Any, reading: _Reading) -> str | None:
     return None
 
 
-def _media(holder: Any) -> list[str]:
+def _media(holder: dict[str, list[Any]]) -> list[str]:
     out: list[str] = []
-    for wrap in _children(holder, "media_wrap"):
+    for wrap in holder.get("media_wrap", []):
         kinds = {c for node in wrap.iter() for c in _classes(node)}
         label = next((text for cls, text in _MEDIA if cls in kinds), "media")
         out.append(f"[{label}]")
     return out
 
 
-def _content(holder: Any) -> list[str]:
-    """The media placeholders and the text of a message body (or of its forwarded part)."""
-    parts = _media(holder)
-    parts.extend(t for t in (_text(el) for el in _children(holder, "text")) if t)
+def _content(kids: dict[str, list[Any]]) -> list[str]:
+    """The media placeholders and the text of a message body (or of its forwarded part), by its children."""
+    parts = _media(kids)
+    parts.extend(t for t in (_text(el) for el in kids.get("text", [])) if t)
     return parts
 
 
 def _message(el: Any, reading: _Reading) -> None:
-    bodies = _children(el, "body")
+    bodies = _children(el).get("body")
     if not bodies:
         reading.service += 1
         return
-    body = bodies[0]
-    names = _children(body, "from_name")
+    kids = _children(bodies[0])
+    names = kids.get("from_name")
     if names:
-        reading.sender = _text(names[0], skip=frozenset(("details", "date"))) or _UNKNOWN
+        reading.sender = _text(names[0], skip=_NOT_NAME) or _UNKNOWN
     sender = reading.sender
     if sender is None:
         reading.unknown += 1
@@ -197,18 +204,19 @@ def _message(el: Any, reading: _Reading) -> None:
     if ident:
         reading.senders[ident] = sender
     parts: list[str] = []
-    for reply in _children(body, "reply_to"):
+    for reply in kids.get("reply_to", []):
         target = next((m.group("id") for a in reply.iter("a") if (m := _TARGET.search(a.get("href") or ""))), None)
         to = reading.senders.get(target or "")
         parts.append(f"[reply to {to}]" if to else "[reply]")
-    content = _content(body)
-    for forwarded in _children(body, "forwarded"):
-        origin = _children(forwarded, "from_name")
-        who = _text(origin[0], skip=frozenset(("details", "date"))) if origin else ""
+    content = _content(kids)
+    for forwarded in kids.get("forwarded", []):
+        inner = _children(forwarded)
+        origin = inner.get("from_name")
+        who = _text(origin[0], skip=_NOT_NAME) if origin else ""
         parts.append(f"[forwarded from {who}]" if who else "[forwarded]")
-        content.extend(_content(forwarded))
+        content.extend(_content(inner))
     parts.extend(content or ["[no text]"])
-    reading.lines.append((sender, _stamp(body, reading), " ".join(parts)))
+    reading.lines.append((sender, _stamp(kids, reading), " ".join(parts)))
 
 
 def _history(root: Any) -> Any | None:
