@@ -19,6 +19,7 @@ from telegram_pages import CHAT_TEXT, chat_pages, export_zip  # noqa: E402
 
 def test_a_zipped_export_uploads_as_one_chat(id_client: tuple[Client, dict[str, str]], app: Any) -> None:
     client, h = id_client
+    assert "Berkas .zip dibaca bila berisi ekspor obrolan Telegram Desktop (HTML)." in client.get("/import").text
     other = io.BytesIO()
     with zipfile.ZipFile(other, "w") as zf:
         zf.writestr("catatan.txt", "P: halo")
