@@ -319,18 +319,30 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[t
     """Files to import with their source names, and the files passed over with the reason. Folders
     are walked (sorted; hidden files and folders left out); a file in a folder whose type makna does
     not read is passed over, except a format makna knows how to convert (.doc), which is kept so that
-    its import fails with that advice; names are paths relative to the folder given."""
+    its import fails with that advice; names are paths relative to the folder given. A Telegram Desktop
+    chat export's folder (given, or met in the walk) is one item: its pages make one source."""
+    from .importers.telegram import is_export_folder
+
     suffixes = set(supported_suffixes())
     out: list[tuple[Path, str]] = []
     passed: list[tuple[str, str]] = []
+    taken: set[Path] = set()
     for item in paths:
         p = Path(item)
-        if p.is_dir():
+        if p.is_dir() and is_export_folder(p):
+            out.append((p, p.name))
+        elif p.is_dir():
+            exports = sorted(q.parent for q in p.rglob("messages.html") if is_export_folder(q.parent))
             for f in sorted(q for q in p.rglob("*") if q.is_file()):
                 rel = f.relative_to(p)
                 if any(part.startswith(".") for part in rel.parts):
                     continue
-                if f.suffix.lower() in suffixes or convertible(f.suffix):
+                export = next((e for e in exports if f.is_relative_to(e)), None)
+                if export is not None:  # a Telegram export in the folder: one source, its files left to it
+                    if export not in taken:
+                        taken.add(export)
+                        out.append((export, export.relative_to(p).as_posix()))
+                elif f.suffix.lower() in suffixes or convertible(f.suffix):
                     out.append((f, rel.as_posix()))
                 else:
                     passed.append((str(f), unsupported_reason(f)))

@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from telegram_pages import chat_pages, export_zip
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_SEED = 20261203
 DEFAULT_CASES = 400
@@ -178,6 +180,8 @@ def file_samples() -> list[Sample]:
         Sample("odt", "wawancara.odt", _odt()),
         Sample("pdf", "wawancara.pdf", _pdf()),
         Sample("rtf", "wawancara.rtf", RTF.encode("ascii")),
+        Sample("telegram", "messages.html", chat_pages()[0].encode("utf-8")),  # telegram_pages.py
+        Sample("telegram-zip", "ChatExport.zip", export_zip(chat_pages())),
     ]
 
 

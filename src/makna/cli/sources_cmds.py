@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 def import_cmd(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Files or folders (.txt .md .docx .odt .rtf .pdf .html .vtt .srt, WhatsApp .txt)."),
+        typer.Argument(help="Files or folders (.txt .md .docx .odt .rtf .pdf .html .vtt .srt, WhatsApp .txt, "
+                          "a Telegram HTML export's folder or .zip)."),
     ],
     project: ProjectOpt = None,
     language: Annotated[str | None, typer.Option("--language", "-l", help="id, en, ... [default: detected]")] = None,

@@ -30,7 +30,7 @@ class ImportedText:
 Reader = Callable[[Path, bytes], ImportedText]
 
 _READERS: dict[str, Reader] = {}
-_MODULES = ("txt", "docx", "odt", "pdf", "html", "subtitles", "whatsapp", "rtf")
+_MODULES = ("txt", "docx", "odt", "pdf", "html", "subtitles", "whatsapp", "rtf", "telegram")
 # Formats makna does not read but a transcript may come in, with what to do instead.
 _CONVERT = {
     ".doc": "an old Word .doc file: convert it to .docx and import that "
@@ -91,9 +91,15 @@ def unsupported_reason(path: Path) -> str:
 
 def read_document(path: Path, *, max_bytes: int | None = None) -> ImportedText:
     """Read ``path`` with the reader for its suffix, after checking it exists, is a file, is not
-    empty and not larger than ``max_bytes``."""
+    empty and not larger than ``max_bytes``. A folder is read only when it is a Telegram Desktop chat
+    export (:mod:`makna.importers.telegram`): its pages as one text."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        from .telegram import is_export_folder, read_export_folder
+
+        if is_export_folder(path):  # a Telegram chat export: its pages are one source
+            return read_export_folder(path, max_bytes=max_bytes)
     if not path.is_file():
         raise InputError(f"{path}: not a regular file")
     _check_size(path, path.stat().st_size, max_bytes or MAX_FILE_BYTES)

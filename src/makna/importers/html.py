@@ -29,7 +29,7 @@ from ..text import normalize_text
 from ._base import ImportedText, register
 from .txt import decode_text
 
-__all__ = ["MAX_DEPTH", "MEDIA_TYPE", "HTMLLimitError", "html_to_text", "read_html"]
+__all__ = ["MAX_DEPTH", "MEDIA_TYPE", "HTMLLimitError", "decode_html", "html_to_text", "parse_html", "read_html"]
 
 MEDIA_TYPE = "text/html"
 _DROP = frozenset(
@@ -57,7 +57,8 @@ class HTMLLimitError(ValueError):
     """The parser stopped before the end of the document: importing what it read would lose text."""
 
 
-def _decode(path: Path, data: bytes) -> tuple[str, str]:
+def decode_html(path: Path, data: bytes) -> tuple[str, str]:
+    """The markup of an HTML file and its encoding (see the module doc)."""
     if data.startswith(_BOMS):
         return decode_text(path, data)
     match = _META_CHARSET.search(data[:4096])
@@ -105,12 +106,12 @@ def _tag(el: Any) -> str | None:
     return tag.lower() if isinstance(tag, str) else None
 
 
-def html_to_text(markup: str) -> str:
-    """The visible text of an HTML document or fragment, one line per block (see the module doc).
-    Raises :class:`HTMLLimitError` when the parser cannot read the document to its end."""
+def parse_html(markup: str) -> Any:
+    """The root element of an HTML document or fragment (None when it holds nothing), parsed as the module
+    doc says (no network, no DTD). Raises :class:`HTMLLimitError` when the parser cannot read it to its end."""
     markup = _PROLOG.sub("", markup, count=1)
     if not markup.strip():
-        return ""
+        return None
     # huge_tree: nesting up to MAX_DEPTH (not 256) and text nodes over 10 MB; no DTD is read either way
     parser = etree.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, default_doctype=False, huge_tree=True
@@ -122,6 +123,13 @@ def html_to_text(markup: str) -> str:
         if "depth" in message.lower():
             message = f"elements nested more than {MAX_DEPTH} deep"
         raise HTMLLimitError(f"the parser stopped at line {fatal[0].line}: {message}")
+    return root
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML document or fragment, one line per block (see the module doc).
+    Raises :class:`HTMLLimitError` when the parser cannot read the document to its end."""
+    root = parse_html(markup)
     if root is None:
         return ""
     out = _Lines()
@@ -154,13 +162,18 @@ def html_to_text(markup: str) -> str:
 
 @register(".html", ".htm", ".xhtml")
 def read_html(path: Path, data: bytes) -> ImportedText:
-    """Read the visible text of an HTML file."""
-    markup, encoding = _decode(path, data)
+    """Read the visible text of an HTML file (a page of a Telegram chat export: its messages, by
+    :mod:`makna.importers.telegram`)."""
+    markup, encoding = decode_html(path, data)
+    notes = [] if encoding.replace("_", "-").startswith(("utf-8", "utf-16")) else [f"decoded as {encoding}"]
+    from .telegram import looks_like_telegram, parse_telegram  # (it reads its pages with this module)
+
+    if looks_like_telegram(markup):
+        return parse_telegram([(path, markup)], encoding=encoding, notes=notes)
     try:
         text = html_to_text(markup)
     except HTMLLimitError as exc:
         raise ImportFormatError(f"{path}: cannot be read whole, so not imported ({reason(exc)})") from None
     except (etree.LxmlError, ValueError) as exc:
         raise ImportFormatError(f"{path}: not a valid HTML document ({reason(exc)})") from None
-    notes = [] if encoding.replace("_", "-").startswith(("utf-8", "utf-16")) else [f"decoded as {encoding}"]
     return ImportedText(text=normalize_text(text), media_type=MEDIA_TYPE, encoding=encoding, notes=notes)

@@ -36,12 +36,14 @@
         if (c.data.code && mk.updateCode) { mk.updateCode(c.data.code); return null; }
         break;
       case "round":
+        if (mk.keepSelection) mk.keepSelection(); // a selection not coded yet is found again after the reload
         location.reload(); // a round opened or closed: what this coder may see changed
         return null;
       case "text":
         // the page that applies reloads itself once its answer (the summary) is in: reloading it before would
         // lose the summary, and the page could reload while the request is still on its way
         if (mk.deidApplying) return null;
+        if (mk.keepSelection) mk.keepSelection(); // found again by its words, or the coder is told it was cleared
         location.reload(); // de-identified: the page shows the originals, and its offsets no longer hold
         return null;
       default:

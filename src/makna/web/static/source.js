@@ -7,7 +7,7 @@
  *
  * Other scripts draw through window.makna: drawSegment(seg), removeSegment(id), segments(),
  * paint(start, end), codeSpan(start, end, codeId), selection(), setSelection(start, end),
- * onSelectionChange(fn); the page fires "makna:painted" ({start, end, provisional}) on document after it
+ * heldSelection(), spanText(start, end), onSelectionChange(fn); the page fires "makna:painted" ({start, end, provisional}) on document after it
  * redraws rows and "makna:selection" on a change of the selection. A new coding is drawn at once
  * (provisional) and again from the server's reply; a refused one is taken back.
  */
@@ -894,7 +894,12 @@
   flash();
 
   Object.assign(window.makna, {
-    drawSegment, removeSegment, paint, codeSpan, selection,
+    drawSegment, removeSegment, paint, codeSpan, selection, spanText,
+    // for keep-selection.js: the span selected and not coded yet (by mouse, keyboard or the open picker), or null
+    heldSelection() {
+      const s = (pending && !mode ? pending : null) || selectionOffsets() || selection();
+      return s && s.end > s.start ? { start: s.start, end: s.end } : null;
+    },
     segments: () => segs.map((s) => ({ id: s[0], start: s[1], end: s[2], code_id: s[3], coder: s[4], memo: s[5] })),
     onSelectionChange: (fn) => { listeners.push(fn); },
     setSelection: (start, end) => { root.focus({ preventScroll: true }); setKeyboardSelection(start, end); },
