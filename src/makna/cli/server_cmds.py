@@ -19,9 +19,12 @@ server_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
 user_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Accounts on the server.")
 project_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Projects on the server.")
 member_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Who may do what in a project.")
+invite_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                         help="Invitations: one-time links to join projects with a role.")
 server_app.add_typer(user_app, name="user")
 server_app.add_typer(project_app, name="project")
 server_app.add_typer(member_app, name="member")
+server_app.add_typer(invite_app, name="invite")
 
 DbOpt = Annotated[str, typer.Option("--db", envvar="MAKNA_SERVER_DB", show_envvar=True,
                                     help="The server's PostgreSQL database URL (postgresql://user@host/db).")]
@@ -220,19 +223,20 @@ def member_remove(project: str, user: str, db: DbOpt) -> None:
     typer.echo(f"{user} is no longer a member of {project!r}")
 
 
-def _warn_identified(reg: Registry, project: str, user: str, role: str) -> None:
+def _warn_identified(reg: Registry, project: str, user: str, role: str, *, invitation: str | None = None) -> None:
     """Say so when ``user`` now reads transcripts not de-identified yet (the README's order: apply the
     de-identification before adding the coders); the owner imported them and reads them anyway."""
     if role == "owner":
         return
     raw = reg.not_deidentified(project)
     if raw:
+        name = reg.project(project).name
         shown = ", ".join(raw[:3]) + (f" and {len(raw) - 3} more" if len(raw) > 3 else "")
-        typer.echo(f"Warning: {len(raw)} source(s) of {reg.project(project).name!r} are not de-identified yet "
+        until = (f"revoke the invitation until then (makna server invite revoke {invitation})" if invitation
+                 else f"take the member out until then (makna server member remove {name!r} {user})")
+        typer.echo(f"Warning: {len(raw)} source(s) of {name!r} are not de-identified yet "
                    f"({shown}): {user} can read them as imported, names and numbers included. Apply the "
-                   "de-identification first (the /deid page, as the owner or a manager), or take the member "
-                   f"out until then (makna server member remove {reg.project(project).name!r} {user}).",
-                   err=True)
+                   f"de-identification first (the /deid page, as the owner or a manager), or {until}.", err=True)
 
 
 def _admin(reg: Registry) -> str:
