@@ -34,8 +34,23 @@ def _server(server_db: str) -> None:
 
 def test_create_list_revoke(server_db: str) -> None:
     _server(server_db)
-    code, out = run("server", "invite", "create", "--db", server_db, "--project", "Studi", "--role", "coder",
-                    "--expires", "2d", "--note", "for Fajar", "--base-url", "https://makna.example.org/")
+    code, out = run(
+        "server",
+        "invite",
+        "create",
+        "--db",
+        server_db,
+        "--project",
+        "Studi",
+        "--role",
+        "coder",
+        "--expires",
+        "2d",
+        "--note",
+        "for Fajar",
+        "--base-url",
+        "https://makna.example.org/",
+    )
     assert code == 0, out
     link = re.search(r"https://makna\.example\.org/invite/(\S+)", out)
     assert link is not None and "coder in 'Studi'" in out and "made by ana" in out
@@ -46,7 +61,8 @@ def test_create_list_revoke(server_db: str) -> None:
     code, out = run("server", "invite", "list", "--db", server_db, "--format", "json")
     rows = json.loads(out)
     assert code == 0 and [(r["id"], r["state"], r["role"], r["note"]) for r in rows] == [
-        (ident.group(1), "open", "coder", "for Fajar")]
+        (ident.group(1), "open", "coder", "for Fajar")
+    ]
     assert link.group(1) not in out
     code, out = run("server", "invite", "revoke", ident.group(1), "--db", server_db, "--by", "dewi")
     assert code == 0 and f"Revoked invitation {ident.group(1)}" in out
@@ -59,11 +75,13 @@ def test_create_list_revoke(server_db: str) -> None:
 
 def test_mistakes_are_one_line_and_change_nothing(server_db: str) -> None:
     _server(server_db)
-    code, out = run("server", "invite", "create", "--db", server_db, "--project", "Studi", "--role", "owner",
-                    "--by", "dewi")
+    code, out = run(
+        "server", "invite", "create", "--db", server_db, "--project", "Studi", "--role", "owner", "--by", "dewi"
+    )
     assert code == 3 and "cannot invite someone as owner" in out and len(out.strip().splitlines()) == 1
-    code, out = run("server", "invite", "create", "--db", server_db, "--project", "Studi", "--role", "coder",
-                    "--expires", "1y")
+    code, out = run(
+        "server", "invite", "create", "--db", server_db, "--project", "Studi", "--role", "coder", "--expires", "1y"
+    )
     assert code == 2 and "expiry '1y'" in out
     code, out = run("server", "invite", "create", "--db", server_db, "--project", "Nope", "--role", "coder")
     assert code == 2 and "unknown project 'Nope'" in out

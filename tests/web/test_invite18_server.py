@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_helpers import Client
+from web_helpers import Client, team_login
 
 import makna
 from makna.errors import InputError, KeyFileError
@@ -39,14 +39,8 @@ def server(team: Any, server_db: str, keys: Path) -> Iterator[Any]:
     app.state.registry.close()
 
 
-def _login(app: Any, name: str, project: str | None = "Studi") -> tuple[Client, str]:
-    c = Client(app)
-    r = c.post("/login", json={"name": name, "password": SERVER_PASSWORD})
-    assert r.status_code == 200, r.text
-    csrf = r.json()["csrf"]
-    if project:
-        assert c.post(f"/api/server/projects/{project}/open", headers={"x-makna-csrf": csrf}).status_code == 200
-    return c, csrf
+def _login(app: Any, name: str) -> tuple[Client, str]:
+    return team_login(app, name, SERVER_PASSWORD)
 
 
 def _invite_on_page(app: Any, who: str, role: str) -> tuple[int, str]:
@@ -67,8 +61,9 @@ def test_a_manager_invites_from_the_members_page_and_a_newcomer_joins(server: An
     page = c.get(path)
     assert page.status_code == 200 and "dewi invites you as coder to: Studi." in page.text
     assert page.headers["cache-control"] == "no-store" and page.headers["referrer-policy"] == "no-referrer"
-    r = c.post(path, data={"mode": "new", "name": "fajar", "password": NEW_PASSWORD,
-                           "password_repeat": NEW_PASSWORD + "x"})
+    r = c.post(
+        path, data={"mode": "new", "name": "fajar", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD + "x"}
+    )
     assert r.status_code == 400 and "the two passwords differ" in r.text
     r = c.post(path, data={"mode": "new", "name": "fajar", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD})
     assert r.status_code == 303 and r.headers["location"] == "/projects"
@@ -77,8 +72,12 @@ def test_a_manager_invites_from_the_members_page_and_a_newcomer_joins(server: An
     c.close()
     again = Client(server)
     assert again.get(path).status_code == 404  # used: the link works once
-    assert "not valid" in again.post(path, data={"mode": "new", "name": "gita", "password": NEW_PASSWORD,
-                                                 "password_repeat": NEW_PASSWORD}).text
+    assert (
+        "not valid"
+        in again.post(
+            path, data={"mode": "new", "name": "gita", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD}
+        ).text
+    )
     again.close()
     assert server.state.registry.role(server.state.registry.project("Studi").id, "fajar") == "coder"
 
@@ -89,8 +88,7 @@ def test_the_members_page_offers_and_grants_no_role_above_ones_own(server: Any) 
     assert 'value="manager"' in page and 'value="owner"' not in page
     r = c.post("/members/invite", data={"csrf": csrf, "role": "owner", "expires": "7d"})
     assert r.status_code == 400 and "cannot invite someone as owner" in r.text
-    r = c.post("/api/server/invitations", json={"projects": ["Studi"], "role": "owner"},
-               headers={"x-makna-csrf": csrf})
+    r = c.post("/api/server/invitations", json={"projects": ["Studi"], "role": "owner"}, headers={"x-makna-csrf": csrf})
     assert r.status_code == 403, r.text
     assert c.post("/members/invite", data={"role": "coder"}).status_code == 403  # no CSRF field
     c.close()
@@ -106,8 +104,11 @@ def test_the_members_page_offers_and_grants_no_role_above_ones_own(server: Any) 
 def test_an_account_joins_and_the_api_lists_and_revokes(server: Any) -> None:
     c, csrf = _login(server, "ana")
     h = {"x-makna-csrf": csrf}
-    r = c.post("/api/server/invitations", json={"projects": ["Studi"], "role": "viewer", "expires": "1d",
-                                                "note": "eko"}, headers=h)
+    r = c.post(
+        "/api/server/invitations",
+        json={"projects": ["Studi"], "role": "viewer", "expires": "1d", "note": "eko"},
+        headers=h,
+    )
     assert r.status_code == 201, r.text
     made = r.json()
     assert made["link"].startswith("http://127.0.0.1/invite/") and made["role"] == "viewer"
@@ -139,10 +140,20 @@ def test_failed_attempts_on_the_invitation_page_are_rate_limited(server: Any) ->
     server.state.invite_limiter = LoginLimiter(failures=3, window=600)
     guesser = Client(server)
     for n in range(3):  # guessed links count too
-        assert guesser.post(f"/invite/guess{n}", data={"mode": "new", "name": f"x{n}", "password": NEW_PASSWORD,
-                                                        "password_repeat": NEW_PASSWORD}).status_code == 404
-    assert guesser.post(f"/invite/{token}", data={"mode": "new", "name": "x9", "password": NEW_PASSWORD,
-                                                  "password_repeat": NEW_PASSWORD}).status_code == 429
+        assert (
+            guesser.post(
+                f"/invite/guess{n}",
+                data={"mode": "new", "name": f"x{n}", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD},
+            ).status_code
+            == 404
+        )
+    assert (
+        guesser.post(
+            f"/invite/{token}",
+            data={"mode": "new", "name": "x9", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD},
+        ).status_code
+        == 429
+    )
     c.close()
     guesser.close()
     assert server.state.registry.invitation(token).state() == "open"
@@ -169,10 +180,10 @@ def scanned(team: Any) -> Any:
     return team
 
 
-@pytest.mark.parametrize("key_path", ["../../etc/makna.key", "/tmp/invite18-escape.key", "keys/../x.key",
-                                      "makna.key"])
-def test_a_path_in_the_request_is_refused_and_nothing_is_written(server: Any, scanned: Any, keys: Path,
-                                                                 key_path: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("key_path", ["../../etc/makna.key", "/tmp/invite18-escape.key", "keys/../x.key", "makna.key"])
+def test_a_path_in_the_request_is_refused_and_nothing_is_written(
+    server: Any, scanned: Any, keys: Path, key_path: str, tmp_path: Path
+) -> None:
     c, csrf = _login(server, "dewi")
     r = c.post("/api/deid/apply", json={"key_path": key_path, "passphrase": PASS}, headers={"x-makna-csrf": csrf})
     assert r.status_code == 400 and "leave the key file's path out" in r.json()["error"]

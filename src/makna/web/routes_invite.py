@@ -25,7 +25,6 @@ from ..server.registry import Registry, ServerProject
 from .deps import lang_of, plain
 from .errors_i18n import translate_error
 from .i18n import translations
-from .server_guard import SESSION_COOKIE
 
 __all__ = ["install_invitations", "INVITE_PREFIX"]
 
@@ -39,15 +38,23 @@ def _client(request: Request) -> str:
 def _render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     tr = translations(lang_of(request))
     html = request.app.state.jinja.get_template(template).render(
-        {"_": tr.gettext, "lang": lang_of(request), "csrf": request.scope.get("state", {}).get("csrf", ""),
-         **context})
+        {"_": tr.gettext, "lang": lang_of(request), "csrf": request.scope.get("state", {}).get("csrf", ""), **context}
+    )
     return HTMLResponse(html, status_code=status)
 
 
 def _as_json(inv: Invitation) -> dict[str, Any]:
-    return {"id": inv.id, "role": inv.role, "projects": list(inv.projects), "created_by": inv.created_by,
-            "note": inv.note, "created_at": plain(inv.created_at), "expires_at": plain(inv.expires_at),
-            "state": inv.state(), "used_by": inv.used_by}
+    return {
+        "id": inv.id,
+        "role": inv.role,
+        "projects": list(inv.projects),
+        "created_by": inv.created_by,
+        "note": inv.note,
+        "created_at": plain(inv.created_at),
+        "expires_at": plain(inv.expires_at),
+        "state": inv.state(),
+        "used_by": inv.used_by,
+    }
 
 
 def _roles_up_to(registry: Registry, user: str, sp: ServerProject) -> list[Role]:
@@ -57,7 +64,7 @@ def _roles_up_to(registry: Registry, user: str, sp: ServerProject) -> list[Role]
     own = registry.role(sp.id, user)
     if own not in ("owner", "manager"):
         return []
-    return list(ROLES[ROLES.index(own):])
+    return list(ROLES[ROLES.index(own) :])
 
 
 def _link(request: Request, token: str) -> str:
@@ -69,19 +76,32 @@ def install_invitations(app: FastAPI) -> None:
     registry: Registry = app.state.registry
     app.state.invite_limiter = getattr(app.state, "invite_limiter", None) or LoginLimiter()
 
-    def members_page(request: Request, *, made: dict[str, Any] | None = None, message: str = "",
-                     status: int = 200) -> HTMLResponse:
+    def members_page(
+        request: Request, *, made: dict[str, Any] | None = None, message: str = "", status: int = 200
+    ) -> HTMLResponse:
         state = request.scope["state"]
         user: str = state["user"]
         sp: ServerProject = state["server_project"]
         roles = _roles_up_to(registry, user, sp)
         if not roles:
-            raise PermissionDeniedError("inviting and seeing invitations needs the owner or manager role (or a "
-                                        "server administrator)")
+            raise PermissionDeniedError(
+                "inviting and seeing invitations needs the owner or manager role (or a server administrator)"
+            )
         invitations = [i for i in registry.invitations(sp.id) if i.state() == "open"]
-        return _render(request, "members.html", {
-            "user": user, "project": sp.name, "members": registry.members(sp.id), "invitations": invitations,
-            "roles": roles, "made": made, "message": message}, status)
+        return _render(
+            request,
+            "members.html",
+            {
+                "user": user,
+                "project": sp.name,
+                "members": registry.members(sp.id),
+                "invitations": invitations,
+                "roles": roles,
+                "made": made,
+                "message": message,
+            },
+            status,
+        )
 
     @app.get("/members", response_class=HTMLResponse, include_in_schema=False)
     def members(request: Request) -> HTMLResponse:
@@ -96,14 +116,26 @@ def install_invitations(app: FastAPI) -> None:
         state = request.scope["state"]
         try:
             span = parse_expiry(str(form.get("expires") or "7d"))
-            token, inv = await to_thread.run_sync(lambda: registry.invite(
-                [state["server_project"].id], str(form.get("role") or ""), actor=state["user"], expires=span,
-                note=str(form.get("note") or "")))
+            token, inv = await to_thread.run_sync(
+                lambda: registry.invite(
+                    [state["server_project"].id],
+                    str(form.get("role") or ""),
+                    actor=state["user"],
+                    expires=span,
+                    note=str(form.get("note") or ""),
+                )
+            )
         except (InputError, PermissionDeniedError) as exc:
             return members_page(request, message=translate_error(str(exc), lang_of(request)), status=400)
         raw = await to_thread.run_sync(registry.not_deidentified, inv.projects[0])
-        return members_page(request, made={"link": _link(request, token), "invitation": inv,
-                                           "not_deidentified": raw if inv.role != "owner" else []})
+        return members_page(
+            request,
+            made={
+                "link": _link(request, token),
+                "invitation": inv,
+                "not_deidentified": raw if inv.role != "owner" else [],
+            },
+        )
 
     @app.post("/members/revoke", include_in_schema=False)
     async def revoke_form(request: Request) -> Response:
@@ -112,8 +144,9 @@ def install_invitations(app: FastAPI) -> None:
         form = await request.form()
         check_form_csrf(request, form.get("csrf"))
         try:
-            await to_thread.run_sync(lambda: registry.revoke_invitation(str(form.get("id") or ""),
-                                                                        actor=request.scope["state"]["user"]))
+            await to_thread.run_sync(
+                lambda: registry.revoke_invitation(str(form.get("id") or ""), actor=request.scope["state"]["user"])
+            )
         except (InputError, PermissionDeniedError) as exc:
             return members_page(request, message=translate_error(str(exc), lang_of(request)), status=400)
         return RedirectResponse("/members", status_code=303)
@@ -132,23 +165,46 @@ def install_invitations(app: FastAPI) -> None:
         if not isinstance(data, dict) or not isinstance(data.get("projects"), list):
             raise InputError('send {"projects": [...], "role": ..., "expires": "7d", "note": ...}')
         span = parse_expiry(str(data.get("expires") or "7d"))
-        token, inv = await to_thread.run_sync(lambda: registry.invite(
-            [str(p) for p in data["projects"]], str(data.get("role") or ""), actor=request.scope["state"]["user"],
-            expires=span, note=str(data.get("note") or "")))
+        token, inv = await to_thread.run_sync(
+            lambda: registry.invite(
+                [str(p) for p in data["projects"]],
+                str(data.get("role") or ""),
+                actor=request.scope["state"]["user"],
+                expires=span,
+                note=str(data.get("note") or ""),
+            )
+        )
         raw = {p: await to_thread.run_sync(registry.not_deidentified, p) for p in inv.projects}
-        return JSONResponse({**_as_json(inv), "link": _link(request, token),
-                             "not_deidentified": {p: v for p, v in raw.items() if v and inv.role != "owner"}},
-                            status_code=201)
+        return JSONResponse(
+            {
+                **_as_json(inv),
+                "link": _link(request, token),
+                "not_deidentified": {p: v for p, v in raw.items() if v and inv.role != "owner"},
+            },
+            status_code=201,
+        )
 
     @app.post("/api/server/invitations/{ident}/revoke")
     def api_revoke(request: Request, ident: str) -> JSONResponse:
         return JSONResponse(_as_json(registry.revoke_invitation(ident, actor=request.scope["state"]["user"])))
 
     # ------------------------------------------------------------------ the invitee's page
-    def invite_page(request: Request, token: str, inv: Invitation | None, *, message: str = "", name: str = "",
-                    mode: str = "new", status: int = 200) -> HTMLResponse:
-        return _render(request, "invite.html", {"invitation": inv, "token": token, "message": message,
-                                                "name": name, "mode": mode}, status)
+    def invite_page(
+        request: Request,
+        token: str,
+        inv: Invitation | None,
+        *,
+        message: str = "",
+        name: str = "",
+        mode: str = "new",
+        status: int = 200,
+    ) -> HTMLResponse:
+        return _render(
+            request,
+            "invite.html",
+            {"invitation": inv, "token": token, "message": message, "name": name, "mode": mode},
+            status,
+        )
 
     @app.get(INVITE_PREFIX + "{token}", response_class=HTMLResponse, include_in_schema=False)
     def invite(request: Request, token: str) -> HTMLResponse:
@@ -181,7 +237,8 @@ def install_invitations(app: FastAPI) -> None:
         wait = limiter.retry_after(name, _client(request))
         if wait:
             message = tr.gettext("Too many failed attempts: try again in %(minutes)d minutes.") % {
-                "minutes": (wait + 59) // 60}
+                "minutes": (wait + 59) // 60
+            }
             limited = refuse(message, 429)
             limited.headers["retry-after"] = str(wait)
             return limited
@@ -189,26 +246,22 @@ def install_invitations(app: FastAPI) -> None:
             inv = await to_thread.run_sync(registry.invitation, token)
             if mode == "new" and password != str(data.get("password_repeat", password)):
                 raise InputError("the two passwords differ: type the same password twice")
-            user, _ = await to_thread.run_sync(lambda: registry.accept_invitation(
-                token, name, password, new_account=mode == "new"))
+            user, _ = await to_thread.run_sync(
+                lambda: registry.accept_invitation(token, name, password, new_account=mode == "new")
+            )
         except NotFoundError as exc:  # an unknown, used, revoked or expired link: counts as a failed attempt
             limiter.failed(name, _client(request))
             return refuse(tr.gettext(str(exc)), 404)
         except PermissionDeniedError as exc:
             limiter.failed(name, _client(request))
             wrong = "wrong user name or password" in str(exc)
-            return refuse(tr.gettext("Wrong user name or password.") if wrong
-                          else translate_error(str(exc), lang_of(request)), 401 if wrong else 403)
+            return refuse(
+                tr.gettext("Wrong user name or password.") if wrong else translate_error(str(exc), lang_of(request)),
+                401 if wrong else 403,
+            )
         except MaknaError as exc:
             return refuse(translate_error(str(exc), lang_of(request)), 400)
         limiter.succeeded(name)
-        hours: float = request.app.state.session_hours
-        session_token, session = await to_thread.run_sync(lambda: registry.new_session(user, hours=hours))
-        response: Response
-        if is_json:
-            response = JSONResponse({"user": user.name, "csrf": session.csrf, "projects": list(inv.projects)})
-        else:
-            response = RedirectResponse("/projects", status_code=303)
-        response.set_cookie(SESSION_COOKIE, session_token, max_age=int(hours * 3600), httponly=True,
-                            samesite="strict", secure=request.app.state.secure_cookies, path="/")
-        return response
+        from .server_app import start_session
+
+        return await start_session(request, user, None if is_json else "/projects", {"projects": list(inv.projects)})

@@ -20,13 +20,13 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from ..errors import InputError, MaknaError
 from ..server.ratelimit import LoginLimiter
-from ..server.registry import SESSION_HOURS, Registry, ServerProject
+from ..server.registry import SESSION_HOURS, Registry, ServerProject, User
 from .app import install_workbench
 from .deps import lang_of, plain
 from .i18n import LANGUAGES, translations
 from .server_guard import SESSION_COOKIE, SessionGuard
 
-__all__ = ["create_server_app", "check_form_csrf"]
+__all__ = ["create_server_app", "check_form_csrf", "start_session"]
 
 
 def create_server_app(db_url: str, *, session_hours: float = SESSION_HOURS, secure_cookies: bool = False,
@@ -78,6 +78,26 @@ def _render(request: Request, template: str, context: dict[str, Any], status: in
     html = request.app.state.jinja.get_template(template).render(
         {"_": tr.gettext, "lang": lang, "csrf": request.scope.get("state", {}).get("csrf", ""), **context})
     return HTMLResponse(html, status_code=status)
+
+
+async def start_session(request: Request, user: User, target: str | None,
+                        extra: dict[str, Any] | None = None) -> Response:
+    """Log ``user`` in: a new session, its cookie (HttpOnly, SameSite=Strict, Secure where set) and a
+    redirect to ``target``, or (``target`` None) JSON with the user, the CSRF token, the expiry and ``extra``."""
+    from anyio import to_thread
+
+    registry: Registry = request.app.state.registry
+    hours: float = request.app.state.session_hours
+    token, session = await to_thread.run_sync(lambda: registry.new_session(user, hours=hours))
+    response: Response
+    if target is None:
+        response = JSONResponse({"user": user.name, "csrf": session.csrf, "expires_at": plain(session.expires_at),
+                                 **(extra or {})})
+    else:
+        response = RedirectResponse(target, status_code=303)
+    response.set_cookie(SESSION_COOKIE, token, max_age=int(hours * 3600), httponly=True, samesite="strict",
+                        secure=request.app.state.secure_cookies, path="/")
+    return response
 
 
 def _safe_next(target: str | None) -> str:
@@ -140,16 +160,7 @@ def _server_routes(app: FastAPI) -> None:
                 return JSONResponse({"error": message}, status_code=401)
             return _render(request, "login.html", {"next": target, "message": message, "name": name}, 401)
         limiter.succeeded(name)
-        hours: float = request.app.state.session_hours
-        token, session = await to_thread.run_sync(lambda: registry.new_session(user, hours=hours))
-        response: Response
-        if is_json:
-            response = JSONResponse({"user": user.name, "csrf": session.csrf, "expires_at": plain(session.expires_at)})
-        else:
-            response = RedirectResponse(target, status_code=303)
-        response.set_cookie(SESSION_COOKIE, token, max_age=int(hours * 3600), httponly=True, samesite="strict",
-                            secure=request.app.state.secure_cookies, path="/")
-        return response
+        return await start_session(request, user, None if is_json else target)
 
     @app.post("/logout")
     async def logout(request: Request) -> Response:
