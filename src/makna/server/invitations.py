@@ -38,6 +38,8 @@ __all__ = [
     "revoke",
     "find",
     "accept",
+    "digest",
+    "NOT_VALID",
 ]
 
 DEFAULT_EXPIRY = dt.timedelta(days=7)
