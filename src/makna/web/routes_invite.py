@@ -126,16 +126,12 @@ def install_invitations(app: FastAPI) -> None:
                 )
             )
         except (InputError, PermissionDeniedError) as exc:
-            return members_page(request, message=translate_error(str(exc), lang_of(request)), status=400)
+            message = translate_error(str(exc), lang_of(request))
+            return await to_thread.run_sync(lambda: members_page(request, message=message, status=400))
         raw = await to_thread.run_sync(registry.not_deidentified, inv.projects[0])
-        return members_page(
-            request,
-            made={
-                "link": _link(request, token),
-                "invitation": inv,
-                "not_deidentified": raw if inv.role != "owner" else [],
-            },
-        )
+        unsafe = raw if inv.role != "owner" else []
+        made = {"link": _link(request, token), "invitation": inv, "not_deidentified": unsafe}
+        return await to_thread.run_sync(lambda: members_page(request, made=made))
 
     @app.post("/members/revoke", include_in_schema=False)
     async def revoke_form(request: Request) -> Response:
@@ -148,7 +144,8 @@ def install_invitations(app: FastAPI) -> None:
                 lambda: registry.revoke_invitation(str(form.get("id") or ""), actor=request.scope["state"]["user"])
             )
         except (InputError, PermissionDeniedError) as exc:
-            return members_page(request, message=translate_error(str(exc), lang_of(request)), status=400)
+            message = translate_error(str(exc), lang_of(request))
+            return await to_thread.run_sync(lambda: members_page(request, message=message, status=400))
         return RedirectResponse("/members", status_code=303)
 
     @app.get("/api/server/invitations")
