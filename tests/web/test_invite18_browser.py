@@ -5,14 +5,11 @@ project as a coder; the used link then says it is not valid."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 from web_helpers import CHROMIUM, LiveServer
-
-from makna.web.server_app import create_server_app
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,16 +20,8 @@ SERVER_PASSWORD = "correct horse battery"  # the team fixture's (tests/conftest.
 NEW_PASSWORD = "sebuah kata sandi baru"
 
 
-@pytest.fixture
-def served(team: Any, server_db: str) -> Iterator[LiveServer]:
-    app = create_server_app(server_db, lang="en")
-    server = LiveServer(app)
-    yield server
-    server.stop()
-    app.state.registry.close()
-
-
-def test_a_newcomer_accepts_an_invitation(browser: Any, served: LiveServer) -> None:
+def test_a_newcomer_accepts_an_invitation(browser: Any, team_served: LiveServer) -> None:
+    served = team_served
     errors: list[str] = []
     manager = browser.new_context()
     page = manager.new_page()
