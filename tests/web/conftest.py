@@ -70,3 +70,17 @@ def browser() -> Iterator[Any]:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b
         b.close()
+
+
+@pytest.fixture
+def team_served(team: Any, server_db: str) -> Iterator[Any]:
+    """The team fixture's server (tests/conftest.py) under uvicorn on a free local port."""
+    from web_helpers import LiveServer
+
+    from makna.web.server_app import create_server_app
+
+    application = create_server_app(server_db, lang="en")
+    server = LiveServer(application)
+    yield server
+    server.stop()
+    application.state.registry.close()

@@ -97,6 +97,9 @@ def test_apply_with_a_key_and_passphrase(project_location: str, tmp_path_factory
         assert differ.status_code == 400 and "differ" in differ.json()["error"] and not key.exists()
         relative = c.post("/api/deid/apply", json={**body, "key_path": "study.key"}, headers=h)
         assert relative.status_code == 400 and "absolute" in relative.json()["error"]
+        unnamed = c.post("/api/deid/apply", json={k: v for k, v in body.items() if k != "key_path"}, headers=h)
+        assert unnamed.status_code == 400 and "key file's path" in unnamed.json()["error"]  # invite18: optional
+        assert 'name="key_path"' in c.get("/deid").text  # the local workbench still asks for the path
         r = c.post("/api/deid/apply", json=body, headers=h)
         assert r.status_code == 200, r.text
         out = r.json()

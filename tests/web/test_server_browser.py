@@ -5,14 +5,11 @@ login again (#14)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 from web_helpers import CHROMIUM, LiveServer
-
-from makna.web.server_app import create_server_app
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,12 +20,8 @@ SERVER_PASSWORD = "correct horse battery"  # the team fixture's (tests/conftest.
 
 
 @pytest.fixture
-def served(team: Any, server_db: str) -> Iterator[LiveServer]:
-    app = create_server_app(server_db, lang="en")
-    server = LiveServer(app)
-    yield server
-    server.stop()
-    app.state.registry.close()
+def served(team_served: LiveServer) -> LiveServer:
+    return team_served
 
 
 def test_login_choose_a_project_and_log_out(browser: Any, served: LiveServer) -> None:

@@ -22,12 +22,17 @@ PASS = "tiga ekor kucing melompat pagar"
 
 
 @pytest.fixture
-def server(team: Any, server_db: str) -> Iterator[Any]:
+def keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("keys")
+
+
+@pytest.fixture
+def server(team: Any, server_db: str, keys: Path) -> Iterator[Any]:
     with makna.open_project(team.location(team.project("Studi")), coder="ana") as p:
         makna.import_text(p, "baru.txt", "P: Siapa namamu?\nI: Nama saya Rosmaini, dari Pariaman.\n", language="id")
         scan(p)
         decide_all(p, "accepted")
-    app = create_server_app(server_db, lang="en", limiter=LoginLimiter(failures=5, window=600))
+    app = create_server_app(server_db, lang="en", limiter=LoginLimiter(failures=5, window=600), key_dir=keys)
     yield app
     app.state.registry.close()
 
@@ -40,20 +45,19 @@ def _login(app: Any, name: str) -> tuple[Client, dict[str, str]]:
 
 
 @pytest.mark.parametrize("who", ["citra", "budi"])
-def test_only_a_manager_makes_the_server_write_a_key(server: Any, who: str,
-                                                     tmp_path_factory: pytest.TempPathFactory) -> None:
-    folder = tmp_path_factory.mktemp("keys")
+def test_only_a_manager_makes_the_server_write_a_key(server: Any, who: str, keys: Path) -> None:
+    folder = keys  # the server's key folder (invite18: a web apply on a team server names no path)
     c, h = _login(server, who)
     try:
-        r = c.post("/api/deid/apply", json={"key_path": str(folder / f"{who}.key"), "passphrase": PASS}, headers=h)
+        r = c.post("/api/deid/apply", json={"passphrase": PASS}, headers=h)
         assert r.status_code == 403 and "manager role" in r.json()["error"], r.text
         assert list(folder.iterdir()) == []
     finally:
         c.close()
     c, h = _login(server, "dewi")
     try:
-        r = c.post("/api/deid/apply", json={"key_path": str(folder / "dewi.key"), "passphrase": PASS}, headers=h)
+        r = c.post("/api/deid/apply", json={"passphrase": PASS}, headers=h)
         assert r.status_code == 200, r.text
-        assert [p.name for p in Path(folder).iterdir()] == ["dewi.key"]
+        assert [p.name for p in Path(folder).iterdir()] == [f"makna-{server.state.registry.project('Studi').id}.key"]
     finally:
         c.close()

@@ -69,6 +69,18 @@ def login(client: Client) -> str:
     return html.split('name="makna-csrf" content="', 1)[1].split('"', 1)[0]
 
 
+def team_login(app: Any, name: str, password: str, project: str | None = "Studi") -> tuple[Client, str]:
+    """A client of the team server ``app`` logged in as ``name`` (JSON login), with ``project``
+    chosen when given; and the session's CSRF token."""
+    c = Client(app)
+    r = c.post("/login", json={"name": name, "password": password})
+    assert r.status_code == 200, r.text
+    csrf = str(r.json()["csrf"])
+    if project:
+        assert c.post(f"/api/server/projects/{project}/open", headers={"x-makna-csrf": csrf}).status_code == 200
+    return c, csrf
+
+
 def build_sample(location: str, name: str = "Uji workbench") -> None:
     """Create the sample project at ``location``."""
     with makna.create_project(location, name, coder="tester") as p:

@@ -19,9 +19,12 @@ server_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
 user_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Accounts on the server.")
 project_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Projects on the server.")
 member_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Who may do what in a project.")
+invite_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                         help="Invitations: one-time links to join projects with a role.")
 server_app.add_typer(user_app, name="user")
 server_app.add_typer(project_app, name="project")
 server_app.add_typer(member_app, name="member")
+server_app.add_typer(invite_app, name="invite")
 
 DbOpt = Annotated[str, typer.Option("--db", envvar="MAKNA_SERVER_DB", show_envvar=True,
                                     help="The server's PostgreSQL database URL (postgresql://user@host/db).")]
@@ -220,19 +223,83 @@ def member_remove(project: str, user: str, db: DbOpt) -> None:
     typer.echo(f"{user} is no longer a member of {project!r}")
 
 
-def _warn_identified(reg: Registry, project: str, user: str, role: str) -> None:
+def _warn_identified(reg: Registry, project: str, user: str, role: str, *, invitation: str | None = None) -> None:
     """Say so when ``user`` now reads transcripts not de-identified yet (the README's order: apply the
     de-identification before adding the coders); the owner imported them and reads them anyway."""
     if role == "owner":
         return
     raw = reg.not_deidentified(project)
     if raw:
+        name = reg.project(project).name
         shown = ", ".join(raw[:3]) + (f" and {len(raw) - 3} more" if len(raw) > 3 else "")
-        typer.echo(f"Warning: {len(raw)} source(s) of {reg.project(project).name!r} are not de-identified yet "
+        until = (f"revoke the invitation until then (makna server invite revoke {invitation})" if invitation
+                 else f"take the member out until then (makna server member remove {name!r} {user})")
+        typer.echo(f"Warning: {len(raw)} source(s) of {name!r} are not de-identified yet "
                    f"({shown}): {user} can read them as imported, names and numbers included. Apply the "
-                   "de-identification first (the /deid page, as the owner or a manager), or take the member "
-                   f"out until then (makna server member remove {reg.project(project).name!r} {user}).",
-                   err=True)
+                   f"de-identification first (the /deid page, as the owner or a manager), or {until}.", err=True)
+
+
+@invite_app.command("create")
+def invite_create(
+    db: DbOpt,
+    projects: Annotated[list[str], typer.Option("--project", help="A project to invite to (repeatable).")],
+    role: Annotated[str, typer.Option("--role", help=f"The role there: {ROLE_HELP}.")],
+    expires: Annotated[str, typer.Option("--expires", help="How long the link works: 30m, 12h, 7d, 2w (at most "
+                                                           "90 days).")] = "7d",
+    note: Annotated[str, typer.Option("--note", help="A note for the list (whom it is for); not shown to the "
+                                                     "invitee.")] = "",
+    by: Annotated[str | None, typer.Option(
+        "--by", help="Invite as this user, an owner or manager of each project (never above their own role) or an "
+                     "administrator [default: the administrator]")] = None,
+    base_url: Annotated[str, typer.Option("--base-url", envvar="MAKNA_SERVER_URL", show_envvar=True,
+                                          help="The server's address as its users reach it, put before "
+                                               "/invite/TOKEN.")] = "",
+) -> None:
+    """Make a one-time link that lets someone join projects with a role: a new account, or theirs.
+
+    The link is shown once (the server keeps only a digest of it): pass it on privately, as a password.
+    """
+    from ..server.invitations import parse_expiry
+
+    span = parse_expiry(expires)
+    with _registry(db) as reg:
+        token, inv = reg.invite(projects, role, actor=by or _admin(reg), expires=span, note=note)
+        typer.echo(f"Invitation {inv.id[:8]}: {inv.role} in {', '.join(repr(p) for p in inv.projects)}, "
+                   f"until {inv.expires_at:%Y-%m-%d %H:%M} UTC, made by {inv.created_by}")
+        typer.echo(f"{base_url.rstrip('/')}/invite/{token}")
+        typer.echo("The link works once; pass it on privately (whoever holds it can join). Revoke it with "
+                   f"'makna server invite revoke {inv.id[:8]}'.", err=True)
+        for target in inv.projects:
+            _warn_identified(reg, target, "whoever accepts", inv.role, invitation=inv.id[:8])
+
+
+@invite_app.command("list")
+def invite_list(
+    db: DbOpt,
+    project: Annotated[str | None, typer.Option("--project", help="Only the invitations to this project.")] = None,
+    every: Annotated[bool, typer.Option("--all", help="Also the used, revoked and expired ones.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """The invitations (open ones unless --all), newest first; never their links."""
+    with _registry(db) as reg:
+        found = reg.invitations(project)
+    rows = [{"id": i.id[:8], "state": i.state(), "role": i.role, "projects": ", ".join(i.projects),
+             "by": i.created_by, "expires": f"{i.expires_at:%Y-%m-%d %H:%M}", "used_by": i.used_by or "",
+             "note": i.note} for i in found if every or i.state() == "open"]
+    emit(rows, ["id", "state", "role", "projects", "by", "expires", "used_by", "note"], fmt)
+
+
+@invite_app.command("revoke")
+def invite_revoke(
+    invitation: Annotated[str, typer.Argument(help="The invitation's id (its first 8 characters will do).")],
+    db: DbOpt,
+    by: Annotated[str | None, typer.Option("--by", help="Revoke as this user [default: the administrator]")]
+    = None,
+) -> None:
+    """Revoke an open invitation: its link no longer works."""
+    with _registry(db) as reg:
+        inv = reg.revoke_invitation(invitation, actor=by or _admin(reg))
+    typer.echo(f"Revoked invitation {inv.id[:8]} ({inv.role} in {', '.join(repr(p) for p in inv.projects)})")
 
 
 def _admin(reg: Registry) -> str:
@@ -253,6 +320,11 @@ def run(
         show_default=False)] = False,
     lang: Annotated[str | None, typer.Option("--lang", help="Interface language: en or id [default: the browser's]")]
     = None,
+    key_dir: Annotated[Path | None, typer.Option(
+        "--key-dir", help="A folder (yours, readable by the server's account only, outside the database's backups) "
+                          "where a web apply keeps each project's encrypted de-identification key, under a name "
+                          "of the server's [default: none: the web apply is refused; apply with 'makna deid apply']")]
+    = None,
 ) -> None:
     """Serve the team server's projects to logged-in users (behind a TLS reverse proxy beyond this machine)."""
     require_extra("server", "the team server", "argon2", "psycopg", "fastapi", "uvicorn")
@@ -267,11 +339,13 @@ def run(
     except ValueError:
         loopback = False
     web_app = create_server_app(db, session_hours=session_hours, secure_cookies=secure_cookies or not loopback,
-                                lang=lang)
+                                lang=lang, key_dir=key_dir)
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     typer.echo(f"makna team server on http://{shown}:{port}/ ({web_app.state.registry.where})")
     if not loopback:
         typer.echo("Listening beyond this machine: serve it through a TLS reverse proxy (see the README).")
+    if key_dir is not None:
+        typer.echo(f"De-identification keys of web applies go to {web_app.state.key_dir}")
     typer.echo("Press Ctrl+C to stop.")
     uvicorn.run(web_app, host=host.strip("[]"), port=port, log_level="warning", access_log=False,
                 proxy_headers=True)

@@ -4,7 +4,9 @@ PostgreSQL schemas of one database, and each project's members with their roles
 ``makna server`` (:mod:`makna.cli.server_cmds`) administers it.
 
 Submodules load on first use: :mod:`.registry` (:class:`~makna.server.registry.Registry`),
-:mod:`.passwords`, :mod:`.ratelimit`, :mod:`.transfer`.
+:mod:`.passwords`, :mod:`.ratelimit`, :mod:`.transfer`, :mod:`.tables` (the registry's tables and
+upgrades), :mod:`.invitations` (one-time links to join projects) and :mod:`.keys` (where a web apply
+keeps a project's de-identification key).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -20,24 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Connection,
-    DateTime,
-    Engine,
-    ForeignKey,
-    MetaData,
-    String,
-    Table,
-    create_engine,
-    delete,
-    insert,
-    inspect,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Connection, Engine, create_engine, delete, insert, inspect, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -47,49 +31,17 @@ from ..model import new_id
 from ..project import Project, create_project, open_project
 from ..sources import not_deidentified
 from ..store._cipher import Passphrase
+from .invitations import Invitation
 from .passwords import check_new_password, hash_password, verify_password
+from .tables import SCHEMA, audit, members, new_registry, projects, sessions, upgrade, users
 
 __all__ = ["SCHEMA", "User", "ServerProject", "Session", "Registry", "SESSION_HOURS", "SESSION_CACHE_SECONDS"]
 
-SCHEMA = "makna_server"
 SESSION_HOURS = 12
 #: How long a server process trusts a session it has looked up (a password changed or a member
 #: removed elsewhere, by ``makna server``, takes effect within this time; logging out, at once).
 SESSION_CACHE_SECONDS = 5.0
-_VERSION = "1"
 _NAME = re.compile(r"^[^\W][\w.@-]{0,63}$")
-_meta = MetaData(schema=SCHEMA)
-_info = Table("info", _meta, Column("key", String(64), primary_key=True), Column("value", String(200)))
-users = Table(
-    "users", _meta,
-    Column("id", String(36), primary_key=True),
-    Column("name", String(64), nullable=False, unique=True),
-    Column("password", String(200), nullable=False),
-    Column("admin", Boolean, nullable=False, server_default=text("false")),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
-projects = Table(
-    "projects", _meta,
-    Column("id", String(36), primary_key=True),
-    Column("name", String(200), nullable=False, unique=True),
-    Column("schema", String(63), nullable=False, unique=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
-members = Table(
-    "members", _meta,
-    Column("project_id", String(36), ForeignKey(f"{SCHEMA}.projects.id", ondelete="CASCADE"), primary_key=True),
-    Column("user_id", String(36), ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE"), primary_key=True),
-    Column("role", String(16), nullable=False),
-)
-sessions = Table(
-    "sessions", _meta,
-    Column("id", String(64), primary_key=True),  # sha256 of the cookie's token: a leaked table opens nothing
-    Column("user_id", String(36), ForeignKey(f"{SCHEMA}.users.id", ondelete="CASCADE"), nullable=False),
-    Column("csrf", String(64), nullable=False),
-    Column("project_id", String(36), ForeignKey(f"{SCHEMA}.projects.id", ondelete="SET NULL")),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("expires_at", DateTime(timezone=True), nullable=False),
-)
 
 
 @dataclass(frozen=True)
@@ -125,6 +77,12 @@ def _now() -> dt.datetime:
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def record(conn: Connection, actor: str, action: str, detail: dict[str, object]) -> None:
+    """Log one step in the registry's audit table, in the transaction of ``conn`` (the step's own)."""
+    conn.execute(insert(audit).values(at=_now(), actor=actor, action=action,
+                                      detail=json.dumps(detail, ensure_ascii=False, sort_keys=True)))
 
 
 def check_user_name(name: str) -> str:
@@ -180,17 +138,20 @@ class Registry:
         with cls._connect(url) as reg, reg.engine.begin() as conn:
             if inspect(conn).has_schema(SCHEMA):
                 raise ConflictError(f"{reg.where}: a makna server exists in this database already")
-            conn.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
-            _meta.create_all(conn)
-            conn.execute(insert(_info).values(key="version", value=_VERSION))
+            new_registry(conn)
             reg._insert_user(conn, owner, password, admin=True)
+            record(conn, owner, "server.init", {"admin": owner})
         return reg
 
     @classmethod
     def open(cls, url: str) -> Registry:
-        with cls._connect(url) as reg, reg.engine.connect() as conn:
-            if not inspect(conn).has_schema(SCHEMA):
-                raise NotAProjectError(f"{reg.where}: no makna server here (run 'makna server init' first)")
+        """The server at ``url``; a registry of an older makna is upgraded (:func:`~makna.server.tables.upgrade`)."""
+        with cls._connect(url) as reg:
+            with reg.engine.connect() as conn:
+                if not inspect(conn).has_schema(SCHEMA):
+                    raise NotAProjectError(f"{reg.where}: no makna server here (run 'makna server init' first)")
+            with reg.engine.begin() as conn:
+                upgrade(conn)
         return reg
 
     @property
@@ -453,8 +414,8 @@ class Registry:
             conn.execute(delete(members).where(m.project_id == sp.id, m.user_id == target.id))
             conn.execute(insert(members).values(project_id=sp.id, user_id=target.id, role=chosen))
             self._keep_owner(conn, sp)
-        self._roles.clear()
-        self._sessions.clear()
+            record(conn, actor or "server", "member.set", {"project": sp.name, "user": target.name, "role": chosen})
+        self.forget_roles()
 
     def remove_member(self, key: str, user: str, *, actor: str | None = None) -> None:
         sp = self.project(key)
@@ -466,8 +427,44 @@ class Registry:
             if conn.execute(delete(members).where(m.project_id == sp.id, m.user_id == target.id)).rowcount == 0:
                 raise NotFoundError(f"{user!r} is not a member of {sp.name!r}")
             self._keep_owner(conn, sp)
+            record(conn, actor or "server", "member.remove", {"project": sp.name, "user": target.name})
+        self.forget_roles()
+
+    def forget_roles(self) -> None:
+        """Forget the roles and sessions this process remembers (a membership changed)."""
         self._roles.clear()
         self._sessions.clear()
+
+    # ------------------------------------------------------------------ invitations
+    def invite(self, projects: list[str], role: str, *, actor: str, expires: dt.timedelta | None = None,
+               note: str = "") -> tuple[str, Invitation]:
+        """Invite someone to ``role`` in ``projects`` (:func:`makna.server.invitations.create`): the
+        link's token, shown once, and the invitation."""
+        from . import invitations as inv
+
+        return inv.create(self, projects, role, actor=actor, expires=expires or inv.DEFAULT_EXPIRY, note=note)
+
+    def invitations(self, project: str | None = None, *, actor: str | None = None) -> list[Invitation]:
+        from .invitations import listing
+
+        return listing(self, project, actor=actor)
+
+    def revoke_invitation(self, ident: str, *, actor: str) -> Invitation:
+        from .invitations import revoke
+
+        return revoke(self, ident, actor=actor)
+
+    def invitation(self, token: str) -> Invitation:
+        """The open invitation of a link's token (a :class:`NotFoundError` for any other)."""
+        from .invitations import find
+
+        return find(self, token)
+
+    def accept_invitation(self, token: str, name: str, password: str, *,
+                          new_account: bool) -> tuple[User, Invitation]:
+        from .invitations import accept
+
+        return accept(self, token, name, password, new_account=new_account)
 
     def _keep_owner(self, conn: Connection, sp: ServerProject) -> None:
         m = members.c

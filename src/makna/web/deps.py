@@ -169,6 +169,7 @@ def page(request: Request, template: str, context: Mapping[str, Any], *, status:
         "project_name": project_name_of(request),
         "coder": proj.coder_name,
         "server_user": server_user(request),
+        "may_invite": bool(server_user(request)) and role_of(request) in ("owner", "manager"),
         "path": request.url.path,
         "blind_round": _blind_round(proj),
         "live_after": latest_id(proj),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..access import PERMISSION_TEXTS, ROLES
+from ..server.invitations import NOT_VALID
 from .i18n import translations
 
 __all__ = ["PATTERNS", "MESSAGES", "translate_error", "translate_note", "unit_label", "key_refusal", "KEY_REFUSAL",
@@ -150,6 +151,34 @@ PATTERNS += (
      "%(name)s is a %(role)s of this project: %(what)s needs the %(need)s role"),
     (rf"'(?P<name>[^']*)' is not a member of this project: (?P<what>.+) needs the (?P<need>{_ROLE}) role",
      "%(name)s is not a member of this project: %(what)s needs the %(need)s role"),
+)
+#: The team server's invitations and accounts (:mod:`makna.server.invitations`, :mod:`makna.server.registry`)
+#: and where a web apply keeps the key (:mod:`makna.server.keys`).
+PATTERNS += (
+    (rf"'(?P<name>[^']*)' is (?P<role>{_ROLE}) of '(?P<project>[^']*)' and cannot invite someone as "
+     rf"(?P<need>{_ROLE}):.*",
+     "%(name)s is %(role)s of '%(project)s' and cannot invite someone as %(need)s: an invitation grants at most "
+     "its maker's own role"),
+    (r"'(?P<name>[^']*)' may not invite to project '(?P<project>[^']*)':.*",
+     "%(name)s may not invite to project '%(project)s': that needs the owner or manager role there, or a server "
+     "administrator"),
+    (re.escape(NOT_VALID), NOT_VALID),
+    (r"the two passwords differ.*", "the two passwords differ: type the same password twice"),
+    (r"expiry '(?P<value>[^']*)': give a number and a unit.*",
+     "expiry '%(value)s': give a number and a unit, such as 7d (days), 12h, 30m or 2w"),
+    (r"inviting and seeing invitations needs the owner or manager role.*",
+     "inviting and seeing invitations needs the owner or manager role (or a server administrator)"),
+    (r"user '(?P<name>[^']*)' exists already", "user %(name)s exists already: choose another name, or log in "
+     "with it to join"),
+    (r"the password is too short: use at least (?P<n>\d+) characters",
+     "the password is too short: use at least %(n)s characters"),
+    (r"user name '(?P<name>[^']*)': use 1 to 64 letters.*",
+     "user name %(name)s: use 1 to 64 letters, digits, '.', '@', '_' or '-', starting with a letter or digit"),
+    (r"on a team server the key file goes to the key folder.*",
+     "on a team server the key file goes to the key folder its administrator set: leave the key file's path out"),
+    (r"this team server has no key folder.*",
+     "this team server has no key folder, so it cannot keep a key: ask its administrator to start it with "
+     "--key-dir, or apply with 'makna deid apply' on the command line"),
 )
 #: De-identification's refusals to apply (:mod:`makna.privacy.project_apply`).
 PATTERNS += (

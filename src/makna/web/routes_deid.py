@@ -118,11 +118,13 @@ class DetectionEdit(BaseModel):
 
 
 class ApplyRequest(BaseModel):
-    """Replace the reviewed identifiers; the key goes to ``key_path`` (an absolute path outside the
-    project), encrypted with ``passphrase``. ``passphrase_repeat``, when given, must match (checked
-    when a new key file is made)."""
+    """Replace the reviewed identifiers; the key goes, encrypted with ``passphrase``, to ``key_path``
+    (an absolute path outside the project) in the local workbench, and on a team server to its key
+    folder (``makna server run --key-dir``), where ``key_path`` must be left out.
+    ``passphrase_repeat``, when given, must match (checked when a new key file is made)."""
 
-    key_path: str = Field(min_length=1, max_length=4096)
+    key_path: str | None = Field(default=None, max_length=4096, description="the key file's absolute path "
+                                 "(the local workbench only; a team server refuses it)")
     passphrase: SecretStr
     passphrase_repeat: SecretStr | None = None
     mode: Literal["surrogate", "tag", "mask"] = "surrogate"
@@ -139,12 +141,34 @@ class ApplyRequest(BaseModel):
                         "as warnings")
 
 
-def _key_path(raw: str) -> Path:
+def _key_path(request: Request, raw: str | None) -> Path:
+    """Where the key goes: the path typed in the local workbench (the user's own machine, written as
+    them); on a team server never a path from the request, but the project's file in the key folder
+    its administrator set (:mod:`makna.server.keys`)."""
+    server_project = (request.scope.get("state") or {}).get("server_project")
+    if server_project is not None:
+        if raw is not None and raw.strip():
+            raise InputError("on a team server the key file goes to the key folder its administrator set, under "
+                             "a name of the server's: leave the key file's path out")
+        folder: Path | None = getattr(request.app.state, "key_dir", None)
+        if folder is None:
+            raise InputError("this team server has no key folder, so it cannot keep a key: its administrator must "
+                             "start it with 'makna server run --key-dir DIR' (or apply with 'makna deid apply' "
+                             "on the command line)")
+        from ..server.keys import project_key_file
+
+        return project_key_file(folder, server_project.id)
+    if raw is None or not raw.strip():
+        raise InputError("give the key file's path (for example /home/me/keys/study.key)")
     path = Path(raw.strip()).expanduser()
     if not path.is_absolute():
         raise InputError(f"key file {raw!r}: give an absolute path (for example /home/me/keys/study.key), "
                          "outside the project's folder if it is shared")
     return path
+
+
+def _on_server(request: Request) -> bool:
+    return (request.scope.get("state") or {}).get("server_project") is not None
 
 
 def text_pieces(text: str, entries: list[ReviewEntry]) -> list[tuple[int, str, str, str]]:
@@ -224,7 +248,8 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
         "coded": [r for r in rows if r["codings"] and not r["applied"]],
         "pieces": pieces, "text_source": text_source, "field_values": fields, "field_shown": shown_field,
         "field_pieces": field_pieces, "types": PII_TYPES, "type_names": names, "modes": MODES,
-        "may_manage": can(proj, "manage"),
+        "may_manage": can(proj, "manage"), "server_keys": _on_server(request),
+        "key_folder": getattr(request.app.state, "key_dir", None) is not None,
         "provinces": sorted(PROVINCES.items(), key=lambda kv: kv[1]),
         "data": json_script({"msg": js_text(request, JS_MESSAGES), "types": names}),
     })
@@ -293,7 +318,7 @@ def api_edit_detection(request: Request, item_id: str, body: DetectionEdit) -> J
 
 @router.post("/api/deid/apply", summary="Replace the reviewed identifiers; the key goes to an encrypted file")
 def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
-    path = _key_path(body.key_path)
+    path = _key_path(request, body.key_path)
     secret = body.passphrase.get_secret_value()
     if not secret:
         raise InputError("the passphrase is empty")
@@ -313,6 +338,7 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
                   "replaced": report.replaced, "kept": report.kept, "by_type": report.by_type,
                   "fields": report.fields, "events": report.events, "compacted": report.compacted,
                   "region": report.region, "tradition": report.tradition, "coarse_places": report.coarse,
-                  "key_path": str(path), "key_id": report.key_id[:12], "mode": report.mode,
+                  "key_path": path.name if _on_server(request) else str(path), "key_id": report.key_id[:12],
+                  "mode": report.mode,
                   "unscanned": report.unscanned, "outside": originals_on_disk(project.location, imported),
                   "warnings": [translate_error(w, lang_of(request)) for w in report.warnings]})

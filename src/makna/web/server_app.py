@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+import os
 from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,24 +20,30 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from ..errors import InputError, MaknaError
 from ..server.ratelimit import LoginLimiter
-from ..server.registry import SESSION_HOURS, Registry, ServerProject
+from ..server.registry import SESSION_HOURS, Registry, ServerProject, User
 from .app import install_workbench
 from .deps import lang_of, plain
 from .i18n import LANGUAGES, translations
 from .server_guard import SESSION_COOKIE, SessionGuard
 
-__all__ = ["create_server_app"]
+__all__ = ["create_server_app", "check_form_csrf", "start_session"]
 
 
 def create_server_app(db_url: str, *, session_hours: float = SESSION_HOURS, secure_cookies: bool = False,
-                      lang: str | None = None, limiter: LoginLimiter | None = None) -> FastAPI:
+                      lang: str | None = None, limiter: LoginLimiter | None = None,
+                      key_dir: str | os.PathLike[str] | None = None) -> FastAPI:
     """The team server on the registry at ``db_url`` (see ``makna server init``).
 
     ``session_hours``: how long a login lasts; ``secure_cookies``: mark the session cookie Secure
     (serve over HTTPS, through a reverse proxy); ``limiter``: the login rate limit (default: five
-    failed logins per account or address in 15 minutes)."""
+    failed logins per account or address in 15 minutes; the invitation page has a limiter of its own
+    alike); ``key_dir``: the folder where a web apply keeps each project's de-identification key
+    (:mod:`makna.server.keys`; without it the web apply is refused)."""
     if lang is not None and lang not in LANGUAGES:
         raise MaknaError(f"language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    from ..server.keys import check_key_dir
+
+    keys = check_key_dir(key_dir) if key_dir is not None else None
     registry = Registry.open(db_url)
 
     @contextlib.asynccontextmanager
@@ -52,8 +59,12 @@ def create_server_app(db_url: str, *, session_hours: float = SESSION_HOURS, secu
     app.state.session_hours = session_hours
     app.state.secure_cookies = secure_cookies
     app.state.limiter = limiter or LoginLimiter()
+    app.state.key_dir = keys
     install_workbench(app)
     _server_routes(app)
+    from .routes_invite import install_invitations
+
+    install_invitations(app)
     from . import routes_sync  # offline coders: the endpoints of pull and push (#14)
 
     app.include_router(routes_sync.router)
@@ -69,6 +80,26 @@ def _render(request: Request, template: str, context: dict[str, Any], status: in
     return HTMLResponse(html, status_code=status)
 
 
+async def start_session(request: Request, user: User, target: str | None,
+                        extra: dict[str, Any] | None = None) -> Response:
+    """Log ``user`` in: a new session, its cookie (HttpOnly, SameSite=Strict, Secure where set) and a
+    redirect to ``target``, or (``target`` None) JSON with the user, the CSRF token, the expiry and ``extra``."""
+    from anyio import to_thread
+
+    registry: Registry = request.app.state.registry
+    hours: float = request.app.state.session_hours
+    token, session = await to_thread.run_sync(lambda: registry.new_session(user, hours=hours))
+    response: Response
+    if target is None:
+        response = JSONResponse({"user": user.name, "csrf": session.csrf, "expires_at": plain(session.expires_at),
+                                 **(extra or {})})
+    else:
+        response = RedirectResponse(target, status_code=303)
+    response.set_cookie(SESSION_COOKIE, token, max_age=int(hours * 3600), httponly=True, samesite="strict",
+                        secure=request.app.state.secure_cookies, path="/")
+    return response
+
+
 def _safe_next(target: str | None) -> str:
     """A local path to go to after logging in (never another site)."""
     if not target or not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
@@ -76,7 +107,7 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-def _check_form_csrf(request: Request, sent: Any) -> None:
+def check_form_csrf(request: Request, sent: Any) -> None:
     expected = request.scope.get("state", {}).get("csrf", "")
     if not (isinstance(sent, str) and expected and hmac.compare_digest(sent.encode(), expected.encode())):
         raise _Forbidden("CSRF check failed")
@@ -129,16 +160,7 @@ def _server_routes(app: FastAPI) -> None:
                 return JSONResponse({"error": message}, status_code=401)
             return _render(request, "login.html", {"next": target, "message": message, "name": name}, 401)
         limiter.succeeded(name)
-        hours: float = request.app.state.session_hours
-        token, session = await to_thread.run_sync(lambda: registry.new_session(user, hours=hours))
-        response: Response
-        if is_json:
-            response = JSONResponse({"user": user.name, "csrf": session.csrf, "expires_at": plain(session.expires_at)})
-        else:
-            response = RedirectResponse(target, status_code=303)
-        response.set_cookie(SESSION_COOKIE, token, max_age=int(hours * 3600), httponly=True, samesite="strict",
-                            secure=request.app.state.secure_cookies, path="/")
-        return response
+        return await start_session(request, user, None if is_json else target)
 
     @app.post("/logout")
     async def logout(request: Request) -> Response:
@@ -146,7 +168,7 @@ def _server_routes(app: FastAPI) -> None:
         sent: Any = request.headers.get("x-makna-csrf")
         if sent is None:
             sent = (await request.form()).get("csrf")
-        _check_form_csrf(request, sent)
+        check_form_csrf(request, sent)
         registry.end_session(request.scope["state"]["session_token"])
         response: Response = (JSONResponse({"ok": True}) if request.headers.get("x-makna-csrf")
                               else RedirectResponse("/login", status_code=303))
@@ -161,7 +183,7 @@ def _server_routes(app: FastAPI) -> None:
 
     @app.post("/projects/{key}/open", include_in_schema=False)
     async def open_form(request: Request, key: str) -> Response:
-        _check_form_csrf(request, (await request.form()).get("csrf"))
+        check_form_csrf(request, (await request.form()).get("csrf"))
         from anyio import to_thread
 
         await to_thread.run_sync(registry.choose_project, request.scope["state"]["session_token"], key)

@@ -27,14 +27,16 @@ from ..errors import MaknaError
 from ..server.registry import Registry, ServerProject, Session
 from .security import CSRF_HEADER, SECURITY_HEADERS, cookie_value, with_security_headers
 
-__all__ = ["SESSION_COOKIE", "PROJECT_HEADER", "SessionGuard", "FORM_PATHS", "PUBLIC_PATHS"]
+__all__ = ["SESSION_COOKIE", "PROJECT_HEADER", "SessionGuard", "FORM_PATHS", "PUBLIC_PATHS", "PUBLIC_PREFIXES"]
 
 SESSION_COOKIE = "makna_session"
 PROJECT_HEADER = "x-makna-project"
 #: Reachable without a session.
 PUBLIC_PATHS = frozenset({"/login", "/favicon.ico"})
+#: Reachable without a session too: the static files and an invitation's page (its token is its key).
+PUBLIC_PREFIXES = ("/static/", "/invite/")
 #: Plain HTML forms: their routes check the CSRF field themselves.
-FORM_PATHS = ("/logout", "/projects/")
+FORM_PATHS = ("/logout", "/projects/", "/members/")
 #: Paths of the server itself, not of a project.
 SERVER_PATHS = ("/login", "/logout", "/projects", "/api/server/")
 _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -88,7 +90,7 @@ class SessionGuard:
             if origin != f"{forwarded}://{host}":
                 await self._reply(send, 403, {"error": "cross-origin request refused"})
                 return
-        if path in PUBLIC_PATHS or path.startswith("/static/"):
+        if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
             state["csrf"] = ""
             await self.app(scope, receive, with_security_headers(send, path))
             return

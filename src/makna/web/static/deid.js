@@ -391,8 +391,9 @@
       toast(M("The passphrases differ"), true);
       return;
     }
-    const body = { key_path: f.key_path.value, passphrase: f.passphrase.value, mode: f.mode.value,
+    const body = { passphrase: f.passphrase.value, mode: f.mode.value,
                    include_pending: f.include_pending.checked, force: f.force.checked };
+    if (f.key_path) body.key_path = f.key_path.value; // the local workbench; a team server keeps its own folder
     if (f.passphrase_repeat.value) body.passphrase_repeat = f.passphrase_repeat.value;
     if (f.surrogate_region && f.surrogate_region.value) body.surrogate_region = f.surrogate_region.value;
     if (f.tradition && f.tradition.value) body.tradition = f.tradition.value;
