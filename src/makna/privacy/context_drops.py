@@ -90,6 +90,16 @@ def _known(word: str) -> bool:
     return word in gz.first_names("en") or word in gz.first_names("id") or word in gz.surnames()
 
 
+_LISTED_BY: Final = ("person.gazetteer", "location.gazetteer")
+"""Detectors that found the word in a name or place list."""
+
+
+def _listed(det: Detection) -> bool:
+    """Whether a name or a place list knows the span's word ("Rahmat", "Padang", "Reading"): a shape around it (a
+    model year, a plate, a note's bracket, a plural noun of people) does not make it a thing."""
+    return _known(det.text) or det.detector.startswith(_LISTED_BY)
+
+
 def _model(scan: str, det: Detection, plates: Sequence[int]) -> bool:
     window = scan[max(0, det.start - 24) : det.start]
     if _YEAR_BEFORE.search(window):
@@ -109,7 +119,14 @@ def _document(scan: str, det: Detection) -> bool:
     m = _DOCUMENT_AFTER.match(scan, det.end)
     if m is None:
         return False
-    return not m.group(0).startswith(",") or det.text.split()[-1] in _DOCUMENT_TAILS
+    tail = det.text.split()[-1] in _DOCUMENT_TAILS
+    if m.group(0).startswith(",") and not tail:
+        return False
+    if det.type != "PERSON" or tail:
+        return True
+    # a person is a document's name only after an article or a possessive ("my Civic Registry number"); after a
+    # verb or a noun it is a person handed a number or owning one ("gave Rosmawati number ...", "friend Yusnidar ID")
+    return bool(_ARTICLE_BEFORE.search(scan, max(0, det.start - 8), det.start))
 
 
 def _plain_word(det: Detection) -> bool:
@@ -133,6 +150,8 @@ def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
         return True  # "The Manager above them": a role after an article, whatever detector read it
     if det.type not in _NAMED or " " in det.text or not det.detector.startswith(_GUESSED):
         return False
+    if _listed(det) and det.text not in gz.demonyms():
+        return False  # "the 2019 Padang night market", "[Reading, 12 March", "sends Dewi clients": a listed word
     if _model(scan, det, plates) or _note_word(scan, det):
         return True
     if det.type == "PERSON" and _PEOPLE_AFTER.match(scan, det.end):
