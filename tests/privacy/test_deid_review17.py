@@ -45,3 +45,28 @@ def test_a_name_in_a_things_shape_is_still_found(text: str, word: str) -> None:
 )
 def test_the_things_are_still_dropped(text: str, word: str) -> None:
     assert not _covered(text, word)
+
+
+def test_a_possessive_after_a_verb_of_speaking_is_a_person() -> None:
+    assert _covered("R: I speak Tiurma's language now, we are that close.", "Tiurma")
+    assert not _covered("R: Most of the ladies speak Kadazan at home.", "Kadazan")
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "language"),
+    [
+        ("I: Saya pindah akhir bulan Mei 2023 ke kota.", "akhir bulan Mei 2023", "id"),  # "bulan" between
+        ("I: Ambo pindah di ujuang bulan Juni 2022.", "ujuang bulan Juni 2022", "id"),
+        ("R: We moved at the end of May 2023, just before the rent went up.", "the end of May 2023", "en"),
+        ("R: It started at the beginning of June 2022.", "the beginning of June 2022", "en"),
+        ("R: I'm twenty-nine and three-quarters, near enough.", "twenty-nine and three-quarters", "en"),
+    ],
+)
+def test_a_dates_or_an_ages_qualifier_in_its_other_spellings(text: str, want: str, language: str) -> None:
+    start = text.index(want)
+    assert any(d.start <= start and start + len(want) <= d.end for d in detect(text, language=language))
+
+
+def test_a_part_of_the_month_needs_the_month_right_after() -> None:
+    text = "R: At the end of the day, May 2023 was the worst."  # "of the day": not the month's
+    assert not any(d.text.startswith(("the end", "end")) for d in detect(text, language="en"))

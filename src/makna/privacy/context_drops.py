@@ -58,6 +58,8 @@ _DOCUMENT_AFTER: Final = re.compile(
 permit number is HS-2020-...", "Civic Registry number, 4471-..."), or, after a name that ends in "Card" or "ID",
 the number itself ("Orlen Card, OC-2291...")."""
 _DOCUMENT_TAILS: Final = frozenset({"Card", "ID"})
+_POSSESSIVE: Final = re.compile(r"['’]s?$")
+_POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\b")
 _PEOPLE_AFTER: Final = re.compile(
     r"[ \t]+(?:ladies|women|men|people|folk|folks|riders|drivers|workers|girls|boys|guys|customers|clients|"
     r"students|nurses|carers|aunties|uncles|elders|lads|kids|neighbours|neighbors)\b"
@@ -156,6 +158,8 @@ def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
         return True
     if det.type == "PERSON" and _PEOPLE_AFTER.match(scan, det.end):
         return True
+    if _POSSESSIVE.search(det.text) or _POSSESSIVE_AFTER.match(scan, det.end):
+        return False  # "speak Tiurma's language": a language owns nothing, a person does
     return bool(_SPEAK_BEFORE.search(scan, max(0, det.start - 30), det.start))
 
 
