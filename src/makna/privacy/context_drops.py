@@ -79,7 +79,7 @@ def english_form(word: str) -> bool:
     """Whether a capitalised word is a common English word in one of its regular forms ("Transcribed", "Speakers",
     "Recorded"): its lower case, or that without "-s", "-es", "-ed", "-d" or "-ing", is a listed word."""
     low = word.lower()
-    words = gz.english_words() | gz.ordinary_words()
+    words = gz.ordinary_words()  # cached, and it holds the English words (a union here was rebuilt at every call)
     if low in words:
         return True
     for suffix, repl in _ENDINGS:

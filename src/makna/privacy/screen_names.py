@@ -75,12 +75,11 @@ def screen_names(text: str, found: Sequence[Detection]) -> list[Detection]:
     cued = _cued(text)
     if not cued:
         return list(found)
-    spans: list[tuple[int, int, str]] = []
-    for word, first in cued.items():
-        spans.append((*first, word))
-        for m in _MENTION.finditer(text):
-            if m.group(0) == word and (m.start(), m.end()) != first and not _in_longer_name(text, m):
-                spans.append((m.start(), m.end(), word))
+    spans: list[tuple[int, int, str]] = [(*first, word) for word, first in cued.items()]
+    for m in _MENTION.finditer(text):  # one scan for every cued word's other mentions
+        word = m.group(0)
+        if word in cued and (m.start(), m.end()) != cued[word] and not _in_longer_name(text, m):
+            spans.append((m.start(), m.end(), word))
     out = list(found)
     for start, end, word in spans:
         hits = [d for d in out if d.start < end and start < d.end]
