@@ -70,3 +70,16 @@ def test_a_dates_or_an_ages_qualifier_in_its_other_spellings(text: str, want: st
 def test_a_part_of_the_month_needs_the_month_right_after() -> None:
     text = "R: At the end of the day, May 2023 was the worst."  # "of the day": not the month's
     assert not any(d.text.startswith(("the end", "end")) for d in detect(text, language="en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "language"),
+    [
+        ("I: Username ambo di aplikasi tu Kuntum, Kak.", "Kuntum", "id"),
+        ("R: My username on the app was Harbour, I picked it myself.", "Harbour", "en"),
+    ],
+)
+def test_a_username_on_an_app_is_a_person(text: str, word: str, language: str) -> None:
+    start = text.index(word)
+    hits = [d for d in detect(text, language=language) if d.start <= start and start + len(word) <= d.end]
+    assert [d.type for d in hits] == ["PERSON"]
