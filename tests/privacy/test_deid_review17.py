@@ -83,3 +83,9 @@ def test_a_username_on_an_app_is_a_person(text: str, word: str, language: str) -
     start = text.index(word)
     hits = [d for d in detect(text, language=language) if d.start <= start and start + len(word) <= d.end]
     assert [d.type for d in hits] == ["PERSON"]
+
+
+def test_a_name_after_a_verb_before_a_plural_noun_of_people_is_a_person() -> None:
+    assert _covered("R: I showed Rosmawati customers where to wait.", "Rosmawati")  # a verb before: an object
+    assert not _covered("R: Mostly elderly Asian ladies on my round.", "Asian")  # a describing word before
+    assert not _covered("R: The Pahari girls share one flat.", "Pahari")  # an article before

@@ -66,6 +66,11 @@ _PEOPLE_AFTER: Final = re.compile(
 )
 """A plural noun of people right after a word: the word describes them ("elderly Tamil ladies"), as a name of one
 person cannot ("the Smith family" names a family: "family" is not here)."""
+_DESCRIBED_BEFORE: Final = re.compile(
+    r"\b(?i:the|these|those|other|some|many|most|all|few|several|both|older|elderly|young|younger|old|local|"
+    r"two|three|four|five|six|seven|eight|nine|ten|\d+)[ \t]+$"
+)
+"""An article, a quantifier or an age word right before a word that describes people ("The Pahari girls")."""
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?i:the|a|an|my|our|your|his|her|their)[ \t]+$")
 _CONTRACTION: Final = re.compile(r"(?i:I|you|he|she|we|they|it|that|there)['’](?:m|s|re|ll|d|ve)")
 """A pronoun and its verb ("I'm", "He's"): never a name, whatever a model made of it."""
@@ -76,8 +81,9 @@ _ENDINGS: Final = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
 
 
 def english_form(word: str) -> bool:
-    """Whether a capitalised word is a common English word in one of its regular forms ("Transcribed", "Speakers",
-    "Recorded"): its lower case, or that without "-s", "-es", "-ed", "-d" or "-ing", is a listed word."""
+    """Whether a capitalised word is an ordinary word in one of its regular English forms ("Transcribed",
+    "Speakers", "Recorded"): its lower case, or that without "-s", "-es", "-ed", "-d" or "-ing", is in
+    :func:`makna.privacy.gazetteers.ordinary_words` (the English list, and the Indonesian and colloquial ones)."""
     low = word.lower()
     words = gz.ordinary_words()  # cached, and it holds the English words (a union here was rebuilt at every call)
     if low in words:
@@ -157,7 +163,9 @@ def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
     if _model(scan, det, plates) or _note_word(scan, det):
         return True
     if det.type == "PERSON" and _PEOPLE_AFTER.match(scan, det.end):
-        return True
+        # a demonym, or a word after an article, a quantifier or an age word ("The Pahari girls", "elderly Asian
+        # ladies"); after a verb it is a person ("showed Rosmawati customers where to wait")
+        return det.text in gz.demonyms() or bool(_DESCRIBED_BEFORE.search(scan, max(0, det.start - 16), det.start))
     if _POSSESSIVE.search(det.text) or _POSSESSIVE_AFTER.match(scan, det.end):
         return False  # "speak Tiurma's language": a language owns nothing, a person does
     return bool(_SPEAK_BEFORE.search(scan, max(0, det.start - 30), det.start))
