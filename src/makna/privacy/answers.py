@@ -11,7 +11,7 @@ An interview is questions and answers: the question types the words of the answe
 * **an age question** (``How old are you?``, ``Umur berapa?``): a number opening the answer, in digits or
   words and with its unit when there is one, is an AGE (``Twenty-three.``, ``Dua puluh tujuh tahun.``,
   ``I'm 34, I think``); after the name the answer gives first, the first number closing its clause in its first two
-  sentences, with its hedge (``Tri Wahyuningsih, Mas. Dua puluh tujuh tahun lebih.``, ``Twenty-nine and three
+  sentences, with its hedge (``Sekarwangi, Mas. Dua puluh tujuh tahun lebih.``, ``Thirty-one and three
   quarters.``).
 
 * **a who-question** (``Who else rides with you?``, ``Siapa yang bantu?``, Minang ``Sia ...?``): capitalised
@@ -91,7 +91,7 @@ _HEDGED_AGE: Final = re.compile(
     r"(?=[ \t]*(?:[.,;!?)](?!\d)|\n|$))"
 )
 """A number, maybe its unit and a hedge (``and three quarters``, ``lebih``, ``lewat saketek``), closing its
-clause: an age question's answer after the name it gives first (``Tri Wahyuningsih, Mas. Dua puluh tujuh tahun
+clause: an age question's answer after the name it gives first (``Sekarwangi, Mas. Dua puluh tujuh tahun
 lebih.``)."""
 _UNIT_AT_END: Final = re.compile(rf"(?i:{_UNIT})$")
 _LETTER_STOP: Final = re.compile(r"(?<=[^\W\d_])[.!?](?:[ \t]|$)")
@@ -192,7 +192,7 @@ def _places(text: str, start: int, end: int) -> Iterator[Detection]:
 def _age_later(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first number closing its clause in the first two sentences of the answer in ``[start, end)``: the age
     an age question asked for, after the name the answer gives first; a later number is a duration or a count
-    (``Twenty-nine and three quarters. Four years on and off.``)."""
+    (``Thirty-one and three quarters. Six years on the bikes.``)."""
     first = _LETTER_STOP.search(text, start, end)
     second = _LETTER_STOP.search(text, first.end(), end) if first else None
     stop = second.end() if second else end

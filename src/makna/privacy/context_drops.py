@@ -58,12 +58,19 @@ _DOCUMENT_AFTER: Final = re.compile(
 permit number is HS-2020-...", "Civic Registry number, 4471-..."), or, after a name that ends in "Card" or "ID",
 the number itself ("Orlen Card, OC-2291...")."""
 _DOCUMENT_TAILS: Final = frozenset({"Card", "ID"})
+_POSSESSIVE: Final = re.compile(r"['’]s?$")
+_POSSESSIVE_AFTER: Final = re.compile(r"['’]s?\b")
 _PEOPLE_AFTER: Final = re.compile(
     r"[ \t]+(?:ladies|women|men|people|folk|folks|riders|drivers|workers|girls|boys|guys|customers|clients|"
     r"students|nurses|carers|aunties|uncles|elders|lads|kids|neighbours|neighbors)\b"
 )
 """A plural noun of people right after a word: the word describes them ("elderly Tamil ladies"), as a name of one
 person cannot ("the Smith family" names a family: "family" is not here)."""
+_DESCRIBED_BEFORE: Final = re.compile(
+    r"\b(?i:the|these|those|other|some|many|most|all|few|several|both|older|elderly|young|younger|old|local|"
+    r"two|three|four|five|six|seven|eight|nine|ten|\d+)[ \t]+$"
+)
+"""An article, a quantifier or an age word right before a word that describes people ("The Pahari girls")."""
 _ARTICLE_BEFORE: Final = re.compile(r"\b(?i:the|a|an|my|our|your|his|her|their)[ \t]+$")
 _CONTRACTION: Final = re.compile(r"(?i:I|you|he|she|we|they|it|that|there)['’](?:m|s|re|ll|d|ve)")
 """A pronoun and its verb ("I'm", "He's"): never a name, whatever a model made of it."""
@@ -74,10 +81,11 @@ _ENDINGS: Final = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
 
 
 def english_form(word: str) -> bool:
-    """Whether a capitalised word is a common English word in one of its regular forms ("Transcribed", "Speakers",
-    "Recorded"): its lower case, or that without "-s", "-es", "-ed", "-d" or "-ing", is a listed word."""
+    """Whether a capitalised word is an ordinary word in one of its regular English forms ("Transcribed",
+    "Speakers", "Recorded"): its lower case, or that without "-s", "-es", "-ed", "-d" or "-ing", is in
+    :func:`makna.privacy.gazetteers.ordinary_words` (the English list, and the Indonesian and colloquial ones)."""
     low = word.lower()
-    words = gz.english_words() | gz.ordinary_words()
+    words = gz.ordinary_words()  # cached, and it holds the English words (a union here was rebuilt at every call)
     if low in words:
         return True
     for suffix, repl in _ENDINGS:
@@ -88,6 +96,16 @@ def english_form(word: str) -> bool:
 
 def _known(word: str) -> bool:
     return word in gz.first_names("en") or word in gz.first_names("id") or word in gz.surnames()
+
+
+_LISTED_BY: Final = ("person.gazetteer", "location.gazetteer")
+"""Detectors that found the word in a name or place list."""
+
+
+def _listed(det: Detection) -> bool:
+    """Whether a name or a place list knows the span's word ("Rahmat", "Padang", "Reading"): a shape around it (a
+    model year, a plate, a note's bracket, a plural noun of people) does not make it a thing."""
+    return _known(det.text) or det.detector.startswith(_LISTED_BY)
 
 
 def _model(scan: str, det: Detection, plates: Sequence[int]) -> bool:
@@ -109,7 +127,14 @@ def _document(scan: str, det: Detection) -> bool:
     m = _DOCUMENT_AFTER.match(scan, det.end)
     if m is None:
         return False
-    return not m.group(0).startswith(",") or det.text.split()[-1] in _DOCUMENT_TAILS
+    tail = det.text.split()[-1] in _DOCUMENT_TAILS
+    if m.group(0).startswith(",") and not tail:
+        return False
+    if det.type != "PERSON" or tail:
+        return True
+    # a person is a document's name only after an article or a possessive ("my Civic Registry number"); after a
+    # verb or a noun it is a person handed a number or owning one ("gave Rosmawati number ...", "friend Yusnidar ID")
+    return bool(_ARTICLE_BEFORE.search(scan, max(0, det.start - 8), det.start))
 
 
 def _plain_word(det: Detection) -> bool:
@@ -133,10 +158,16 @@ def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
         return True  # "The Manager above them": a role after an article, whatever detector read it
     if det.type not in _NAMED or " " in det.text or not det.detector.startswith(_GUESSED):
         return False
+    if _listed(det) and det.text not in gz.demonyms():
+        return False  # "the 2019 Padang night market", "[Reading, 12 March", "sends Dewi clients": a listed word
     if _model(scan, det, plates) or _note_word(scan, det):
         return True
     if det.type == "PERSON" and _PEOPLE_AFTER.match(scan, det.end):
-        return True
+        # a demonym, or a word after an article, a quantifier or an age word ("The Pahari girls", "elderly Asian
+        # ladies"); after a verb it is a person ("showed Rosmawati customers where to wait")
+        return det.text in gz.demonyms() or bool(_DESCRIBED_BEFORE.search(scan, max(0, det.start - 16), det.start))
+    if _POSSESSIVE.search(det.text) or _POSSESSIVE_AFTER.match(scan, det.end):
+        return False  # "speak Tiurma's language": a language owns nothing, a person does
     return bool(_SPEAK_BEFORE.search(scan, max(0, det.start - 30), det.start))
 
 

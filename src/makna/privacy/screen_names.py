@@ -2,10 +2,10 @@
 
 Informants often choose a flower, a bird or a place as the name their profile shows (``Di aplikasi saya pakai
 Teduh``, ``Namo di aplikasi Pandan.``, ``saya pakai nama Karang``, ``Namo ambo di sinan Kuntum``, ``my name on
-the app is Harbour``). The place list or the organisation model may type that word LOCATION or ORG, or a word
-list may keep it; the cue says it names a person. This last pass types the cued word PERSON, and every other
-mention of the same word standing alone in the text with it (``Pandan tu daun untuak kue``), not one word of a
-longer name (``Lontong Pucuak``: a stall named like her).
+the app is Harbour``, a username said the same way). The place list or the organisation model may type that word
+LOCATION or ORG, or a word list may keep it; the cue says it names a person. This last pass types the cued word
+PERSON, and every other mention of the same word standing alone in the text with it (``Pandan tu daun untuak
+kue``), not one word of a longer name (``Soto Pandan``: a stall named like her).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ __all__ = ["screen_names"]
 
 _NAME = r"(?P<n>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]{2,})(?![\w'’@\-]|[ \t]+[A-Z])"
 _APP = r"(?:aplikasi|aplikasinya|apk|app|akun|akunnya|akunnyo|profil|profilnya)"
-_NAME_WORD = r"(?:nama|namo|namanya|namonyo|namaku)"
+_NAME_WORD = r"(?:nama|namo|namanya|namonyo|namaku|username|user[ \t]?name)"
 _SELF = r"(?:saya|ambo|aku|awak|gue|beta|kami|uni|kakak|kak|ni)"
 _USE = r"(?:pakai|pake|pakek|memakai|guna|gunakan|menggunakan|jadi|sebagai)"
 _CUES: Final = (
@@ -39,7 +39,8 @@ _CUES: Final = (
     re.compile(rf"(?<![\w\-])(?i:{_USE}[ \t]+{_NAME_WORD})[ \t]+{_NAME}"),
     # "my name on the app is Harbour", "on the app I'm Harbour", "my profile name was Wren"
     re.compile(
-        r"(?<![\w\-])(?i:(?:name|handle)[ \t]+on[ \t]+(?:the|my|that|this)[ \t]+(?:app|apps|profile|site|platform)"
+        r"(?<![\w\-])(?i:(?:name|handle|username|user[ \t]?name)[ \t]+on[ \t]+(?:the|my|that|this)[ \t]+"
+        r"(?:app|apps|profile|site|platform)"
         r"[ \t]+(?:is|was)|on[ \t]+the[ \t]+app[ \t]+I(?:['’]m|[ \t]+am|[ \t]+was)|profile[ \t]+name[ \t]+(?:is|was))"
         rf"[ \t]+{_NAME}"
     ),
@@ -52,7 +53,7 @@ _CAP_AFTER: Final = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
 
 
 def _in_longer_name(text: str, m: re.Match[str]) -> bool:
-    """Whether the mention is one word of a longer capitalised name (``Lontong Pucuak``: a stall, not her)."""
+    """Whether the mention is one word of a longer capitalised name (``Soto Pandan``: a stall, not her)."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     before = _CAP_BEFORE.search(text, max(line_start, m.start() - 30), m.start())
     return before is not None or _CAP_AFTER.match(text, m.end()) is not None
@@ -75,12 +76,11 @@ def screen_names(text: str, found: Sequence[Detection]) -> list[Detection]:
     cued = _cued(text)
     if not cued:
         return list(found)
-    spans: list[tuple[int, int, str]] = []
-    for word, first in cued.items():
-        spans.append((*first, word))
-        for m in _MENTION.finditer(text):
-            if m.group(0) == word and (m.start(), m.end()) != first and not _in_longer_name(text, m):
-                spans.append((m.start(), m.end(), word))
+    spans: list[tuple[int, int, str]] = [(*first, word) for word, first in cued.items()]
+    for m in _MENTION.finditer(text):  # one scan for every cued word's other mentions
+        word = m.group(0)
+        if word in cued and (m.start(), m.end()) != cued[word] and not _in_longer_name(text, m):
+            spans.append((m.start(), m.end(), word))
     out = list(found)
     for start, end, word in spans:
         hits = [d for d in out if d.start < end and start < d.end]

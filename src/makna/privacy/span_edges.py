@@ -40,7 +40,8 @@ _ID_UNIT: Final = r"(?:tahun|taun|taon|taong|thn)"
 _ANY_NUM: Final = rf"(?:\d{{1,2}}|{EN_NUM}|{ID_NUM})"
 _EN_TAIL: Final = re.compile(
     rf"(?i:(?:{_SP}{_EN_UNIT})?(?:{_SP}(?:of{_SP}age|old)"
-    rf"|{_SP}and{_SP}(?:a{_SP}(?:half|bit|quarter)|three{_SP}quarters)(?:{_SP}{_EN_UNIT}(?:{_SP}(?:of{_SP}age|old))?)?"
+    rf"|{_SP}and{_SP}(?:a{_SP}(?:half|bit|quarter)|three[ \t\-]+quarters)"
+    rf"(?:{_SP}{_EN_UNIT}(?:{_SP}(?:of{_SP}age|old))?)?"
     rf"|{_SP}going{_SP}on{_SP}{_ANY_NUM}))(?![\w'’-])"
 )
 """What follows an English age and belongs to it: its unit and "of age"/"old", a fraction, the next birthday ("going
@@ -60,9 +61,11 @@ _MONTHS: Final = (
 )
 _MONTH_START: Final = re.compile(_MONTHS)
 _PART_OF_MONTH: Final = re.compile(
-    r"(?i:\b(?:awal|akhir|akhia|akhie|pertengahan|penghujung|ujung|ujuang|late|early)[ \t]+|\bmid-?)$"
+    r"(?i:\b(?:(?:awal|akhir|akhia|akhie|pertengahan|penghujung|ujung|ujuang)(?:[ \t]+bulan)?|late|early"
+    r"|(?:the[ \t]+)?(?:end|beginning|start|middle)[ \t]+of)[ \t]+|\bmid-?)$"
 )
-"""A word that places a day in the month right before the month ("awal Maret", "late March", "mid-March")."""
+"""A word that places a day in the month right before the month ("awal Maret", "akhir bulan Mei", "late March",
+"mid-March", "the end of May": the open sets mark "pertengahan bulan ..." and "the end of ..." as the date's)."""
 _WEEKDAY_BEFORE: Final = re.compile(
     r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Senen|Salasa|Jumaik|Sabtu|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:[ \t]+(?i:malam|pagi|siang|sore|subuh|morning|afternoon|"
