@@ -71,6 +71,15 @@ _SOURCE_ROW = _by_name_or_id(tables.sources, "id", "name", "length")
 _CODER_ID = _by_name_or_id(tables.coders, "id")
 
 
+def _near_keys(conn: Connection, key: str) -> str:
+    """``did you mean 'motive.cost'? `` for a mistyped code key (the nearest keys of the codebook), else ""."""
+    from difflib import get_close_matches
+
+    keys = [str(k) for (k,) in conn.execute(select(tables.codes.c.key))]
+    near = get_close_matches(key, keys, n=2, cutoff=0.8)
+    return f"did you mean {' or '.join(repr(k) for k in near)}? " if near else ""
+
+
 def _gone(conn: Connection, key: str) -> str:
     """Why the code ``key`` (a key or an id) is unknown when someone deleted or merged it since it was read
     (a coder's page or picker kept it), else "": read only on that error, from the newest codebook events."""
@@ -132,8 +141,9 @@ class Project:
         rows = fetch_compiled(conn, _CODE_ROW, {"name": key})
         if not rows:
             gone = _gone(conn, key)
+            near = "" if gone else _near_keys(conn, key)
             raise UnknownCodeError(f"unknown code {key!r}: {gone}" if gone
-                                   else f"unknown code {key!r} (see 'makna codebook')")
+                                   else f"unknown code {key!r} ({near}see 'makna codebook')")
         return CodeRow(*rows[0])
 
     def source_row(self, conn: Connection, name: str) -> SourceRow:

@@ -329,6 +329,9 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         # a source's own region: names no list places follow it (a country's names; an Indonesian province's
         # for a text in Indonesian), else the study's language (an Indonesian vendor interviewed in English)
         own = None if region is None else ("en" if is_country(region) else ("id" if language == "id" else None))
+        if own is None and region is None and language == "id" and self.region not in (None, NATIONAL) \
+                and not is_country(self.region):
+            own = "id"  # an Indonesian text of a study of a province: Indonesian, however many English ones
         try:
             self._gen.region, self._own_language = region or self.region, own
             self._gen.tradition = tradition or _project_tradition(self.tradition, region)

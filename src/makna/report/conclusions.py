@@ -29,6 +29,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "one": "Told by one informant only: {items}.",
         "zero": "Not found in any transcript: {items}.",
         "link": "Most often coded together with another theme: {a} with {b} ({n} passages).",
+        "link_one": "Most often coded together with another theme: {a} with {b} ({n} passage).",
         "and": "and",
     },
     "id": {
@@ -40,6 +41,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "one": "Hanya dituturkan oleh satu informan: {items}.",
         "zero": "Tidak ditemukan dalam transkrip mana pun: {items}.",
         "link": "Paling sering dikode bersama tema lain: {a} dengan {b} ({n} bagian teks).",
+        "link_one": "Paling sering dikode bersama tema lain: {a} dengan {b} ({n} bagian teks).",
         "and": "dan",
     },
 }
@@ -123,7 +125,7 @@ def draft_conclusions(
             if ta is None or tb is None or ta == tb or root.key not in (ta, tb):
                 continue
             own, other = (a, b) if ta == root.key else (b, a)
-            said.append(words["link"].format(a=names[own], b=names[other], n=count))
+            said.append(words["link_one" if count == 1 else "link"].format(a=names[own], b=names[other], n=count))
             break
         out.append(Conclusion(root.key, root.name, tuple(said)))
     return out

@@ -6,6 +6,23 @@
 (function () {
   const msg = document.getElementById("same-text-msg");
   if (!msg) return;
+  // the counts of the page (each source's row, the line "In all sources and fields") follow the
+  // decision, as deid.js draws them for one row; a detection not shown on this page was pending
+  const BUCKET = { pending: "pending", accepted: "accepted", edited: "accepted", added: "accepted", rejected: "rejected" };
+  function add(cell, by) { if (cell) cell.textContent = String(Math.max(0, (parseInt(cell.textContent, 10) || 0) + by)); }
+  function count(ids, was, status) {
+    for (const id of ids) {
+      const from = BUCKET[was.get(id) || "pending"], to = BUCKET[status];
+      if (from === to) continue;
+      const number = id.startsWith("f") ? null : id.split(":")[0];
+      const line = number === null ? null : document.querySelector('#deid-status tr[data-number="' + CSS.escape(number) + '"]');
+      for (const [root, prefix] of [[line, ".c-"], [document.getElementById("review-counts"), ".t-"]]) {
+        if (!root) continue;
+        add(root.querySelector(prefix + from), -1);
+        add(root.querySelector(prefix + to), 1);
+      }
+    }
+  }
   const fill = (t, plan) => t.replace("{n}", plan.changed).replace("{s}", plan.sources).replace("{l}", plan.left);
   document.addEventListener("click", async (ev) => {
     const btn = ev.target.closest("button.same");
@@ -23,6 +40,9 @@
         done = await window.makna.api("POST", "/api/deid/decide-same", { id: row.dataset.id, status });
       }
       const ids = new Set(done.ids);
+      const was = new Map();
+      document.querySelectorAll("tr[data-id]").forEach((r) => { if (ids.has(r.dataset.id)) was.set(r.dataset.id, r.dataset.status); });
+      count(done.ids, was, status);
       document.querySelectorAll("tr[data-id]").forEach((r) => {
         if (!ids.has(r.dataset.id)) return;
         r.dataset.status = status;
