@@ -45,8 +45,8 @@ def test_an_age_takes_the_words_that_make_it_exact(text: str, age: str, language
 
 
 def test_an_age_stops_at_words_that_are_not_its_own() -> None:
-    text = "R: I'm 37 years in this trade and forty next spring."
-    assert _closed(text, [("37", "AGE")]) == [("37", "AGE")]
+    text = "R: I'm 37 years in this trade and forty next spring."  # the unit is the age's (prec18), the rest not
+    assert _closed(text, [("37", "AGE")]) == [("37 years", "AGE")]
     text = "I: Saya 29 tahun, lebih muda dari dia."
     assert _closed(text, [("29 tahun", "AGE")], "id") == [("29 tahun", "AGE")]  # a comma closes the age
     text = "R: I'm 41 and a half of them were here, Mira said."  # never into the next detection

@@ -36,23 +36,48 @@ __all__ = ["close_edges"]
 
 _SP: Final = r"[ \t]+"
 _EN_UNIT: Final = r"(?:years?|yrs?\.?)"
-_ID_UNIT: Final = r"(?:tahun|taun|taon|taong|thn)"
+_ID_UNIT: Final = r"(?:tahun|taun|taon|taong|taung|thn)"
 _ANY_NUM: Final = rf"(?:\d{{1,2}}|{EN_NUM}|{ID_NUM})"
+_SEASON: Final = r"(?:spring|summer|autumn|fall|winter)"
+_EN_MONTH: Final = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
+    r"Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+_EN_WHEN: Final = (
+    rf"(?:this{_SP}(?:past{_SP})?(?:year|{_SEASON})|since{_SP}the{_SP}{_SEASON}|last{_SP}birthday|young"
+    rf"|in{_SP}{_EN_MONTH}|at{_SP}(?:Christmas|Easter)|in{_SP}a{_SP}couple(?:{_SP}of)?{_SP}(?:weeks|months)"
+    rf"|come{_SP}(?:{_EN_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
+)
+"""When an English age is or becomes true ("thirty-four in March", "fifty-one this past spring", "forty-eight last
+birthday", "57 years young"): part of the age. "26 next month" is the age to come and stays bare, as the age tests
+of rounds twelve to fourteen read it."""
 _EN_TAIL: Final = re.compile(
     rf"(?i:(?:{_SP}{_EN_UNIT})?(?:{_SP}(?:of{_SP}age|old)"
     rf"|{_SP}and{_SP}(?:a{_SP}(?:half|bit|quarter)|three{_SP}quarters)(?:{_SP}{_EN_UNIT}(?:{_SP}(?:of{_SP}age|old))?)?"
-    rf"|{_SP}going{_SP}on{_SP}{_ANY_NUM}))(?![\w'’-])"
+    rf"|{_SP}going{_SP}on{_SP}{_ANY_NUM})(?:{_SP}{_EN_WHEN})?"
+    rf"|{_SP}{_EN_UNIT}(?:{_SP}{_EN_WHEN})?|{_SP}{_EN_WHEN})(?![\w'’-])"
 )
-"""What follows an English age and belongs to it: its unit and "of age"/"old", a fraction, the next birthday ("going
-on forty-two"; "26 next month" is the age to come and stays bare, as the age tests of rounds twelve to fourteen
-read it)."""
+"""What follows an English age and belongs to it: its unit ("I am forty-one years, I came..."; every open set
+marks the unit with the age) and "of age"/"old", a fraction, the next birthday ("going on forty-two"), and when the
+age holds ("in March", "this year")."""
+_ID_MORE: Final = rf"(?:sedikit|saketek|dikit|{_ANY_NUM}{_SP}bulan)"
 _ID_TAIL: Final = re.compile(
-    rf"(?i:(?:{_SP}{_ID_UNIT})?(?:{_SP}(?:lebih|labiah|lebi|jalan|tepat|lewat(?:{_SP}(?:sedikit|saketek|dikit|"
-    rf"{_ANY_NUM}{_SP}bulan))?|kurang{_SP}(?:ciek|satu|sedikit|saketek|{_ANY_NUM}(?:{_SP}bulan)?))"
-    rf"|{_SP}{_ANY_NUM}{_SP}bulan))(?![\w'’-])"
+    rf"(?i:(?:{_SP}{_ID_UNIT})?(?:{_SP}(?:(?:lebih|labiah|lebi)(?:{_SP}{_ID_MORE})?|jalan|tepat|pas"
+    rf"|lewat(?:{_SP}{_ID_MORE})?|kurang{_SP}(?:ciek|satu|sataun|setahun|sedikit|saketek|{_ANY_NUM}"
+    rf"(?:{_SP}(?:bulan|tahun|taun))?))"
+    rf"|{_SP}{_ANY_NUM}{_SP}bulan)|{_SP}{_ID_UNIT}(?:{_SP}ini)?)(?![\w'’-])"
 )
-"""What follows an Indonesian or Minang age and belongs to it: its unit and "lebih", "jalan", "tepat", "lewat dua
-bulan", "kurang ciek", "anam bulan"."""
+"""What follows an Indonesian or Minang age and belongs to it: its unit (and "ini": "63 tahun ini"), "lebih" or
+"lebih lima bulan", "jalan", "tepat", "pas", "lewat dua bulan", "kurang ciek", "kurang sataun", "anam bulan"."""
+_AGE_LINK: Final = re.compile(
+    rf",?{_SP}(?i:(?:going(?:{_SP}on)?|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju){_SP})?"
+)
+"""Between an age and the next one that is the age to come ("thirty-four, going thirty-five", "36 taun, masuak 37",
+"tiga puluh dua, jalan tiga puluh tiga"): one age. Without the linking word two ages stay two ("25, 26 next
+month")."""
+_LINK_WORD: Final = re.compile(r"(?i:going|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju)$")
+
+
 _MONTHS: Final = (
     r"(?:Jan|Feb|Mar|Apr|May|Mei|Jun|Jul|Aug|Agu|Agt|Sep|Oct|Okt|Nov|Dec|Des|January|February|March|April|June|July|"
     r"August|September|October|November|December|Januari|Februari|Maret|Juni|Juli|Agustus|Oktober|Desember|"
@@ -60,11 +85,12 @@ _MONTHS: Final = (
 )
 _MONTH_START: Final = re.compile(_MONTHS)
 _PART_OF_MONTH: Final = re.compile(
-    r"(?i:\b(?:awal|akhir|akhia|akhie|pertengahan|penghujung|ujung|ujuang|late|early)[ \t]+|\bmid-?)$"
+    r"(?i:\b(?:awal|akhir|akhia|akhie|pertengahan|penghujung|pengujung|ujung|ujuang|late|early)[ \t]+|\bmid-?)$"
 )
 """A word that places a day in the month right before the month ("awal Maret", "late March", "mid-March")."""
 _WEEKDAY_BEFORE: Final = re.compile(
-    r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Senen|Salasa|Jumaik|Sabtu|Monday|Tuesday|"
+    r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Senen|Salasa|Jumaik|Sanayan|Raba|Kamih|Akaik|"
+    r"Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:[ \t]+(?i:malam|pagi|siang|sore|subuh|morning|afternoon|"
     r"evening|night))?,?[ \t]+$"
 )
@@ -89,6 +115,15 @@ def _age_end(text: str, det: Detection, language: str, limit: int) -> int:
     if m is None and language == "id":
         m = _EN_TAIL.match(text, det.end, limit)
     return m.end() if m else det.end
+
+
+def _linked(text: str, first: Detection, second: Detection) -> bool:
+    """Whether ``second`` is the age to come after the age ``first``: a linking word between them, or at the end of
+    ``first`` and only a space between."""
+    gap = text[first.end : second.start]
+    if _AGE_LINK.fullmatch(gap) and gap.strip(" \t,"):
+        return True
+    return bool(_LINK_WORD.search(first.text)) and gap.isspace() and "\n" not in gap
 
 
 def _date_start(text: str, det: Detection, floor: int) -> int:
@@ -130,7 +165,10 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
         limit = dets[i + 1].start if i + 1 < len(dets) else len(text)
         start, end, j = det.start, det.end, i + 1
         if det.type == "AGE":
-            end = _age_end(text, det, language, limit)
+            while j < len(dets) and dets[j].type == "AGE" and _linked(text, dets[j - 1], dets[j]):
+                j += 1  # "thirty-four, going thirty-five": the age to come is part of the age
+            limit = dets[j].start if j < len(dets) else len(text)
+            end = _age_end(text, dets[j - 1], language, limit)
         elif det.type == "DATE":
             start = _date_start(text, det, floor)
         elif det.type == "ADDRESS":

@@ -88,6 +88,9 @@ _NEXT_LINE_LABEL: Final = re.compile(
 _NUMBERED: Final = re.compile(r"(?P<base>.*?)[ \t]*[-#.]?[ \t]*(?:\d{1,3}|[A-Z])", re.DOTALL)
 _SHORT_CODE: Final = re.compile(r"[A-Za-z]{1,3}\d{1,3}(?:[-_][A-Za-z]{1,3}\d{1,3})?")
 _NAME_WORD: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
+_INITIALS: Final = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,3}")
+"""Two or three capitals with no vowel ("HT", "MR", "PWC"): a participant's initials or a role's code, which
+transcripts use in place of a name (no open set marks one as an identifier; "HUW", a name, has its vowel)."""
 # A generic one-letter or role label after the end of a sentence on the same line ("... ya? I: Ada").
 _MID_LABEL: Final = re.compile(
     r"[.?!…\"”][ \t]+(?P<label>[PIQAR]|Int|Resp|Interviewer|Respondent|Informan|Pewawancara|Peneliti)"
@@ -115,8 +118,10 @@ class SpeakerLabel:
 def is_generic_label(label: str) -> bool:
     """True for a role label (``P``, ``Informan``, ``Interviewer``, ``R1``, ``Peserta 2``...) in any case."""
     low = " ".join(label.split()).lower()
-    if low in GENERIC_LABELS or _SHORT_CODE.fullmatch(label.strip()):
+    if low in GENERIC_LABELS or _SHORT_CODE.fullmatch(label.strip()) or _INITIALS.fullmatch(label.strip()):
         return True
+    if low.endswith(".") and low[:-1] in GENERIC_LABELS:
+        return True  # a role cut short with a full stop ("Int.", "Resp.", "Mod.")
     numbered = _NUMBERED.fullmatch(label.strip())
     if numbered and numbered.group("base").lower() in GENERIC_LABELS:
         return True
