@@ -8,10 +8,13 @@ address whose administrative units came out as separate places. This pass, run a
 reads only the words right at a span's edge:
 
 - an age takes its unit and the words that qualify it after it ("years of age", "and a bit", "going on
-  forty-two"; "tahun lebih", "taun jalan", "lewat dua bulan", "kurang ciek", "anam bulan");
+  forty-two"; "tahun lebih", "taun jalan", "lewat dua bulan", "kurang ciek", "anam bulan"); since round eighteen
+  also its unit alone ("I am forty-one years, I came ..."), when it became true ("fifty-one this past spring",
+  "forty-eight last birthday", "tahun ini", "pas") and the age to come after a linking word
+  ("thirty-four, going thirty-five", "36 taun, masuak 37"), which joins two ages into one;
 - a date that starts at a month takes the word before it that places the day in the month ("awal", "akhir",
-  "pertengahan", "late", "mid-"), and a date that starts at a number the weekday before it, with a part of the day
-  and a comma ("Sabtu malam, ");
+  "pertengahan", "pengujung", "late", "mid-"), and a date that starts at a number the weekday before it (Minang's
+  "Sanayan", "Kamih" too), with a part of the day and a comma ("Sabtu malam, ");
 - an address takes an Indonesian administrative unit after it, with the places after that ("Jalan Melati No. 5,
   Kelurahan Sungai Sapih", "..., Dusun Koto Tuo, Lubuk Alung"), as the sets written since round sixteen
   mark it. A town alone after a house number ("Jl. Kenanga No. 9, Lubuk Begalung") or before a postcode ("14 Mill Lane,
@@ -43,32 +46,36 @@ _EN_MONTH: Final = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
     r"Jul|Aug|Sept?|Oct|Nov|Dec)"
 )
-_EN_WHEN: Final = (
-    rf"(?:this{_SP}(?:past{_SP})?(?:year|{_SEASON})|since{_SP}the{_SP}{_SEASON}|last{_SP}birthday|young"
-    rf"|in{_SP}{_EN_MONTH}|at{_SP}(?:Christmas|Easter)|in{_SP}a{_SP}couple(?:{_SP}of)?{_SP}(?:weeks|months)"
+_EN_NOW: Final = rf"(?:this{_SP}(?:past{_SP})?(?:year|{_SEASON})|since{_SP}the{_SP}{_SEASON}|last{_SP}birthday|young)"
+"""When an English age became true ("fifty-one this past spring", "forty-eight last birthday", "57 years young"):
+part of the age."""
+_EN_TO_COME: Final = (
+    rf"(?:in{_SP}{_EN_MONTH}|at{_SP}(?:Christmas|Easter)|in{_SP}a{_SP}couple(?:{_SP}of)?{_SP}(?:weeks|months)"
     rf"|come{_SP}(?:{_EN_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
 )
-"""When an English age is or becomes true ("thirty-four in March", "fifty-one this past spring", "forty-eight last
-birthday", "57 years young"): part of the age. "26 next month" is the age to come and stays bare, as the age tests
-of rounds twelve to fourteen read it."""
+"""When the age to come will be true ("forty-eight at Christmas"): part of the age only with the age to come right
+after the age now ("Forty-seven, forty-eight at Christmas"), which no detector found apart. An age to come found on
+its own keeps its date out ("I'll be fifty-one in October", "26 next month"), as the age tests of rounds twelve to
+fourteen read it."""
 _EN_TAIL: Final = re.compile(
     rf"(?i:(?:{_SP}{_EN_UNIT})?(?:{_SP}(?:of{_SP}age|old)"
     rf"|{_SP}and{_SP}(?:a{_SP}(?:half|bit|quarter)|three{_SP}quarters)(?:{_SP}{_EN_UNIT}(?:{_SP}(?:of{_SP}age|old))?)?"
-    rf"|{_SP}going{_SP}on{_SP}{_ANY_NUM})(?:{_SP}{_EN_WHEN})?"
-    rf"|{_SP}{_EN_UNIT}(?:{_SP}{_EN_WHEN})?|{_SP}{_EN_WHEN})(?![\w'’-])"
+    rf"|{_SP}going{_SP}on{_SP}{_ANY_NUM})(?:{_SP}{_EN_NOW})?"
+    rf"|{_SP}{_EN_UNIT}(?:{_SP}{_EN_NOW})?|{_SP}{_EN_NOW}|,{_SP}{_ANY_NUM}{_SP}{_EN_TO_COME})(?![\w'’-])"
 )
 """What follows an English age and belongs to it: its unit ("I am forty-one years, I came..."; every open set
 marks the unit with the age) and "of age"/"old", a fraction, the next birthday ("going on forty-two"), and when the
-age holds ("in March", "this year")."""
+age became true ("this year"), or the age to come and its date ("Forty-seven, forty-eight at Christmas")."""
 _ID_MORE: Final = rf"(?:sedikit|saketek|dikit|{_ANY_NUM}{_SP}bulan)"
 _ID_TAIL: Final = re.compile(
-    rf"(?i:(?:{_SP}{_ID_UNIT})?(?:{_SP}(?:(?:lebih|labiah|lebi)(?:{_SP}{_ID_MORE})?|jalan|tepat|pas"
+    rf"(?i:(?:{_SP}{_ID_UNIT})?(?:{_SP}(?:(?:lebih|labiah|lebi)(?:{_SP}{_ID_MORE})?|jalan(?:{_SP}{_ANY_NUM})?|tepat|pas(?!{_SP}bulan)"
     rf"|lewat(?:{_SP}{_ID_MORE})?|kurang{_SP}(?:ciek|satu|sataun|setahun|sedikit|saketek|{_ANY_NUM}"
     rf"(?:{_SP}(?:bulan|tahun|taun))?))"
     rf"|{_SP}{_ANY_NUM}{_SP}bulan)|{_SP}{_ID_UNIT}(?:{_SP}ini)?)(?![\w'’-])"
 )
 """What follows an Indonesian or Minang age and belongs to it: its unit (and "ini": "63 tahun ini"), "lebih" or
-"lebih lima bulan", "jalan", "tepat", "pas", "lewat dua bulan", "kurang ciek", "kurang sataun", "anam bulan"."""
+"lebih lima bulan", "jalan" or "jalan tigo", "tepat", "pas" (not "pas bulan depan": the age to come), "lewat dua
+bulan", "kurang ciek", "kurang sataun", "anam bulan"."""
 _AGE_LINK: Final = re.compile(
     rf",?{_SP}(?i:(?:going(?:{_SP}on)?|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju){_SP})?"
 )

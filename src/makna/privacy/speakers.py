@@ -1,7 +1,8 @@
 """Speaker labels: transcript structure, not content (issue 11).
 
 A turn may start with a label and a colon: a generic role (``P:``, ``Informan:``, ``Interviewer:``, ``Q:``,
-``Int:``, ``R1:``, ``Moderator:``, ``Peserta 2:``, ``PARTICIPANT 3:``...), or a person's name (``Sari:``,
+``Int:``, ``R1:``, ``Moderator:``, ``Peserta 2:``, ``PARTICIPANT 3:``..., a role cut short with a full stop,
+``Int.:``, and a participant's initials without a vowel, ``HT:``), or a person's name (``Sari:``,
 ``Tunde:``, a chat export's ``12/03/2024, 10:15 - Adaeze Nwosu:``). :func:`find_labels` finds both.
 
 * A generic label is never an identifier and never a cue: the detectors see it blanked out

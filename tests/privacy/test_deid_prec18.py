@@ -1,0 +1,169 @@
+"""False positives and edges of round eighteen (#11, branch prec18): speaker labels that are roles or initials
+(:mod:`makna.privacy.speakers`), ages closed over their unit, when they hold and the age to come
+(:mod:`makna.privacy.span_edges`), and words their context shows to be no name (:mod:`makna.privacy.context_drops`,
+:mod:`makna.privacy.person_kinds`).
+
+Every sentence is invented for these tests, in both languages where the shape exists in both.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from makna.privacy.context_drops import drop_context_things
+from makna.privacy.detect import detect
+from makna.privacy.span_edges import close_edges
+from makna.privacy.speakers import is_generic_label
+from makna.privacy.types import Detection
+
+
+def _det(text: str, part: str, kind: str, detector: str = "unknown.capitalised", after: int = 0) -> Detection:
+    start = text.index(part, after)
+    return Detection(start, start + len(part), kind, 0.9, detector, part)
+
+
+def _found(text: str, language: str, kind: str | None = None) -> list[str]:
+    return [d.text for d in detect(text, language=language) if kind is None or d.type == kind]
+
+
+@pytest.mark.parametrize("label", ["Int.", "Resp.", "Inf.", "Mod.", "HT", "MR", "PWC", "KN"])
+def test_a_role_cut_short_or_initials_are_a_role(label: str) -> None:
+    assert is_generic_label(label)
+
+
+@pytest.mark.parametrize("label", ["Huw", "HUW", "Sari", "Tomasz", "Dee."])
+def test_a_name_label_stays_a_name(label: str) -> None:
+    assert not is_generic_label(label)
+
+
+def test_abbreviated_role_labels_are_no_person() -> None:
+    text = "Int.: Can you hear me?\nResp.: Yes. My name is Odile Marchetti.\nInt.: Thank you.\nResp.: Sure."
+    persons = _found(text, "en", "PERSON")
+    assert "Int." not in persons and "Resp." not in persons
+    assert "Odile Marchetti" in persons
+
+
+def test_initials_labels_are_no_person_and_the_names_in_the_turns_stay() -> None:
+    text = (
+        "Moderator: Kita mulai perkenalan.\nRK: Saya Wulandari Sitompul, umur tiga puluh.\n"
+        "BT: Saya Yohana Batubara.\nRK: Harga turun terus.\nBT: Betul, Bu."
+    )
+    persons = _found(text, "id", "PERSON")
+    assert "RK" not in persons and "BT" not in persons
+    assert "Wulandari Sitompul" in persons
+
+
+def _closed(text: str, parts: list[tuple[str, str]], language: str = "en") -> list[tuple[str, str]]:
+    found = [_det(text, part, kind, "test") for part, kind in parts]
+    return [(d.text, d.type) for d in close_edges(text, found, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "language", "want"),
+    [
+        ("R: I am thirty-two years, I came in 2015.", "thirty-two", "en", "thirty-two years"),
+        ("R: I'm forty-two, forty-three in June.", "forty-two", "en", "forty-two, forty-three in June"),
+        ("R: I'm sixty this year, so I'll stop.", "sixty", "en", "sixty this year"),
+        ("R: I'm fifty-one this past winter.", "fifty-one", "en", "fifty-one this past winter"),
+        ("R: I'm twenty-nine last birthday.", "twenty-nine", "en", "twenty-nine last birthday"),
+        ("R: He's eighty years young, he says.", "eighty", "en", "eighty years young"),
+        ("R: Forty-four, forty-five at Easter.", "Forty-four", "en", "Forty-four, forty-five at Easter"),
+        ("I: Umur saya 31 tahun pas.", "31 tahun", "id", "31 tahun pas"),
+        ("I: Umua ambo ampek puluah kurang sataun.", "ampek puluah", "id", "ampek puluah kurang sataun"),
+        ("I: Umur saya empat puluh taung.", "empat puluh", "id", "empat puluh taung"),
+        ("I: Umur saya 24 tahun lebih tiga bulan.", "24 tahun", "id", "24 tahun lebih tiga bulan"),
+        ("I: Umua ambo duo puluah jalan duo.", "duo puluah", "id", "duo puluah jalan duo"),
+    ],
+)
+def test_an_age_takes_its_unit_and_when_it_holds(text: str, age: str, language: str, want: str) -> None:
+    assert _closed(text, [(age, "AGE")], language) == [(want, "AGE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "language", "want"),
+    [
+        (
+            "R: I'm thirty-four, going thirty-five.",
+            "thirty-four",
+            "thirty-five",
+            "en",
+            "thirty-four, going thirty-five",
+        ),
+        ("I: Umua ambo 36 taun, masuak 37.", "36 taun", "37", "id", "36 taun, masuak 37"),
+        ("I: Umur saya dua puluh, mau dua puluh satu.", "dua puluh", "dua puluh satu", "id", None),
+    ],
+)
+def test_an_age_and_the_age_to_come_are_one(
+    text: str, first: str, second: str, language: str, want: str | None
+) -> None:
+    found = [_det(text, first, "AGE", "test"), _det(text, second, "AGE", "test", text.index(first) + len(first))]
+    out = [d.text for d in close_edges(text, found, language)]
+    assert out == [want or text[text.index(first) : text.rindex(second) + len(second)]]
+
+
+def test_two_ages_without_a_linking_word_stay_two() -> None:
+    text = "R: She's 25, 26 next month, and he's 30."
+    found = [_det(text, "25", "AGE", "test"), _det(text, "26", "AGE", "test"), _det(text, "30", "AGE", "test")]
+    assert [d.text for d in close_edges(text, found, "en")] == ["25", "26", "30"]
+
+
+def test_an_age_stops_before_words_that_are_not_its_own() -> None:
+    text = "R: I'm 44 in this job and tired."
+    assert _closed(text, [("44", "AGE")]) == [("44", "AGE")]
+    text = "I: Saya 29 tahun, jalan kaki ke pasar."  # a comma and no number after "jalan": not an age to come
+    assert _closed(text, [("29 tahun", "AGE")], "id") == [("29 tahun", "AGE")]
+
+
+def test_a_minang_weekday_and_pengujung_belong_to_the_date() -> None:
+    text = "I: Kejadiannyo Kamih, 3 Oktober 2024."
+    assert _closed(text, [("3 Oktober 2024", "DATE")], "id") == [("Kamih, 3 Oktober 2024", "DATE")]
+    text = "I: Sudah tu, pengujung Juli 2023 ambo pindah."
+    assert _closed(text, [("Juli 2023", "DATE")], "id") == [("pengujung Juli 2023", "DATE")]
+
+
+def _kept(text: str, word: str, kind: str = "PERSON", detector: str = "unknown.capitalised") -> bool:
+    found = [_det(text, word, kind, detector)]
+    found += [_det(text, plate, "PLATE", "test") for plate in ("KX19 PQR", "BA 4471 QZ") if plate in text]
+    return word in {d.text for d in drop_context_things(text, found)}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("R: I was twenty minutes late to her.", "twenty", "AGE"),
+        ("I: Saya tunggu dua puluh menit di sana.", "dua puluh", "AGE"),
+        ("R: Me daughter's at the primary now.", "Me", "PERSON"),
+        ("R: An old Corvane, KX19 PQR, that's mine.", "Corvane", "PERSON"),
+        ("I: Motornya BA 4471 QZ, warna hitam.", "Motornya", "PERSON"),
+    ],
+)
+def test_a_duration_a_pronoun_a_model_and_an_inflected_word_are_no_identifier(text: str, word: str, kind: str) -> None:
+    assert not _kept(text, word, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("R: The baby was two hours old when we left.", "two", "AGE"),  # an age in hours is still an age
+        ("R: I'm twenty, and the bus takes an hour.", "twenty", "AGE"),
+        ("R: Meg's daughter is at the primary now.", "Meg", "PERSON"),
+        ("R: I rang my old Marisol, she came at once.", "Marisol", "PERSON"),  # no plate after it
+        ("I: Sonya datang jam sembilan.", "Sonya", "PERSON"),  # "-nya" on no root
+    ],
+)
+def test_the_identifiers_that_look_like_them_stay(text: str, word: str, kind: str) -> None:
+    assert _kept(text, word, kind)
+
+
+def test_a_noun_before_a_name_on_an_app_is_no_name() -> None:
+    text = "I: Tamu tu namonyo di aplikasi @contoh.saja, akun lah hilang. Tamu ambo suruah video call dulu."
+    assert "Tamu" not in _found(text, "id", "PERSON")
+    text = "I: Kawan ambo, Sondang tu namonyo asli, urang Tarutung."  # a name explained as a name stays one
+    assert "Sondang" in _found(text, "id", "PERSON")
+
+
+def test_an_age_to_come_found_alone_keeps_its_date_out() -> None:
+    text = "R: I'm fifty now, I'll be fifty-one in October."
+    assert _closed(text, [("fifty", "AGE"), ("fifty-one", "AGE")]) == [("fifty", "AGE"), ("fifty-one", "AGE")]
+    text = "I: Umua ambo duo puluah anam pas bulan depan."
+    assert _closed(text, [("duo puluah anam", "AGE")], "id") == [("duo puluah anam", "AGE")]
