@@ -167,3 +167,34 @@ def test_an_age_to_come_found_alone_keeps_its_date_out() -> None:
     assert _closed(text, [("fifty", "AGE"), ("fifty-one", "AGE")]) == [("fifty", "AGE"), ("fifty-one", "AGE")]
     text = "I: Umua ambo duo puluah anam pas bulan depan."
     assert _closed(text, [("duo puluah anam", "AGE")], "id") == [("duo puluah anam", "AGE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("I: Kami jumpa Nurul Ain binte Kassim di kedai.", [("Nurul Ain", "PERSON"), ("Kassim", "PERSON")]),
+        ("R: The lady, Rajeswari d/o Subramaniam, helped.", [("Rajeswari", "ORG"), ("Subramaniam", "PERSON")]),
+        ("R: Saravanan a/l Muniandy drove.", [("Saravanan", "LOCATION"), ("Muniandy", "PERSON")]),
+        ("I: Saya Hasnah Daeng Ngai, dari pesisir.", [("Hasnah", "PERSON"), ("Ngai", "PERSON")]),
+        ("R: Ask Wanjiru wa Kamau at the stage.", [("Wanjiru", "PERSON"), ("Kamau", "PERSON")]),
+        ("R: A woman, Kirsty Nic a' Phì, rang.", [("Kirsty Nic", "PERSON"), ("Phì", "PERSON")]),
+    ],
+)
+def test_a_name_with_its_particle_is_one_person(text: str, parts: list[tuple[str, str]]) -> None:
+    whole = text[text.index(parts[0][0]) : text.index(parts[-1][0]) + len(parts[-1][0])]
+    assert _closed(text, parts) == [(whole, "PERSON")]
+
+
+def test_names_apart_stay_apart() -> None:
+    text = "I: Ani di Pasar Raya tiap pagi."  # a preposition, not a particle
+    assert _closed(text, [("Ani", "PERSON"), ("Pasar Raya", "LOCATION")], "id") == [
+        ("Ani", "PERSON"),
+        ("Pasar Raya", "LOCATION"),
+    ]
+    text = "R: Ask Wanjiru wa Kamau Road, the stage."  # a particle joins two of one type only
+    assert _closed(text, [("Wanjiru", "PERSON"), ("Kamau Road", "LOCATION")]) == [
+        ("Wanjiru", "PERSON"),
+        ("Kamau Road", "LOCATION"),
+    ]
+    text = "R: Sam a' Jo came."  # "a'" only after "Nic" or "Mac"
+    assert _closed(text, [("Sam", "PERSON"), ("Jo", "PERSON")]) == [("Sam", "PERSON"), ("Jo", "PERSON")]

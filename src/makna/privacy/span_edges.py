@@ -110,8 +110,15 @@ _ADMIN_UNIT: Final = re.compile(
 The abbreviations ("Kec. Padang Barat") stay places: every open set that writes one marks it apart (11 to 0)."""
 _ADDRESS_GAP: Final = re.compile(r",?[ \t]+|,")
 _NAME_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
-_NAME_GAP: Final = re.compile(r"[ \t](?:(?:Ó|Ní|Nic|Mac|Ua|Uí)[ \t])?")
-"""Between two halves of one name: a space, or an Irish surname's particle ("Orla Ní Bhriain")."""
+_PATRONYMIC: Final = r"(?:bin|binti|binte|bte|ibn|d/o|s/o|a/l|a/p)"
+_NAME_GAP: Final = re.compile(
+    rf"[ \t](?:(?:Ó|Ní|Nic|Mac|Ua|Uí|(?:Nic|Mac)[ \t]a['’]|wa|Daeng|{_PATRONYMIC})[ \t])?|[ \t]a['’][ \t]"
+)
+"""Between two halves of one name: a space, an Irish or Scottish surname's particle ("Orla Ní Bhriain", "Mairi Nic
+a' Phì"), a Kikuyu "wa", a Bugis or Makassar "Daeng" ("Hasnah Daeng Ngai"), or a patronymic's word ("Nurul Ain
+binte Kassim", "Saravanan a/l Muniandy"): every open set marks these as one name."""
+_PATRONYMIC_GAP: Final = re.compile(rf"[ \t]{_PATRONYMIC}[ \t]")
+"""A patronymic's word between two names: one person's name, whatever type the halves were given."""
 _NAME_WORDS: Final = 5
 """The most words two joined halves of a name may have: a run of capitalised words is no one name."""
 
@@ -122,6 +129,20 @@ def _age_end(text: str, det: Detection, language: str, limit: int) -> int:
     if m is None and language == "id":
         m = _EN_TAIL.match(text, det.end, limit)
     return m.end() if m else det.end
+
+
+def _joined_name(text: str, det: Detection, nxt: Detection) -> str | None:
+    """The type of the one name that ``det`` and the name span ``nxt`` after it are halves of, or None: the same
+    type across a space or a particle, or a PERSON across a patronymic's word whatever their types."""
+    if nxt.type not in _NAME_TYPES or not _NAME_GAP.fullmatch(text, det.end, nxt.start):
+        return None
+    if len(det.text.split()) + len(nxt.text.split()) > _NAME_WORDS:
+        return None
+    if text[det.end : nxt.start].strip() in {"a'", "a’"} and not det.text.endswith((" Nic", " Mac")):
+        return None  # "a'" joins only after "Nic" or "Mac"
+    if _PATRONYMIC_GAP.fullmatch(text, det.end, nxt.start):
+        return "PERSON"
+    return det.type if nxt.type == det.type else None
 
 
 def _linked(text: str, first: Detection, second: Detection) -> bool:
@@ -170,7 +191,7 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
         det = dets[i]
         floor = out[-1].end if out else 0
         limit = dets[i + 1].start if i + 1 < len(dets) else len(text)
-        start, end, j = det.start, det.end, i + 1
+        start, end, j, kind = det.start, det.end, i + 1, det.type
         if det.type == "AGE":
             while j < len(dets) and dets[j].type == "AGE" and _linked(text, dets[j - 1], dets[j]):
                 j += 1  # "thirty-four, going thirty-five": the age to come is part of the age
@@ -183,13 +204,14 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
             end = dets[j - 1].end
         elif det.type in _NAME_TYPES:
             nxt = dets[j] if j < len(dets) else None
-            if nxt and nxt.type == det.type and _NAME_GAP.fullmatch(text, det.end, nxt.start):
-                if len(text[det.start : nxt.end].split()) <= _NAME_WORDS:
-                    j += 1  # two halves of one name, split at a word a list knows ("Nurlaila" + "Tanjung")
+            joined = _joined_name(text, det, nxt) if nxt else None
+            if joined:
+                j += 1  # two halves of one name, split at a word a list knows ("Nurlaila" + "Tanjung")
+                kind = joined
             end = dets[j - 1].end
-        if (start, end) != (det.start, det.end):
+        if (start, end, kind) != (det.start, det.end, det.type):
             confidence = max(d.confidence for d in dets[i:j])
-            det = Detection(start, end, det.type, confidence, det.detector + "+edges", text[start:end])
+            det = Detection(start, end, kind, confidence, det.detector + "+edges", text[start:end])
         out.append(det)
         i = j
     return out
