@@ -198,3 +198,33 @@ def test_names_apart_stay_apart() -> None:
     ]
     text = "R: Sam a' Jo came."  # "a'" only after "Nic" or "Mac"
     assert _closed(text, [("Sam", "PERSON"), ("Jo", "PERSON")]) == [("Sam", "PERSON"), ("Jo", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("I: How many hours a week?\nR: Forty, sometimes fifty.", "Forty"),
+        ("P: Berapa jam sehari kerjanya?\nI: Dua belas, kadang lebih.", "Dua belas"),
+        ("T: Bara kali saminggu?\nJ: Tigo, Ni.", "Tigo"),
+    ],
+)
+def test_a_number_answering_a_count_question_is_no_age(text: str, number: str) -> None:
+    assert not _kept(text, number, "AGE", "age.after_person")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("I: How old are you?\nR: Forty, sometimes I feel fifty.", "Forty"),  # the question is for an age
+        ("P: Berapa umurnya sekarang?\nI: Dua belas, kelas enam.", "Dua belas"),
+        ("I: How many years is that?\nR: Forty, since the war.", "Forty"),  # years: an age may answer it
+        ("I: How many hours a week?\nR: I work a lot.\nR: Forty, she is.", "Forty"),  # not right after the question
+    ],
+)
+def test_a_number_answering_an_age_question_stays(text: str, number: str) -> None:
+    assert _kept(text, number, "AGE", "age.after_person")
+
+
+def test_a_holiday_is_no_organisation() -> None:
+    assert not _kept("R: Once. Bank Holiday Monday they paid us flat.", "Bank Holiday", "ORG", "org.cue")
+    assert _kept("R: I worked for Bank Negara then.", "Bank Negara", "ORG", "org.cue")

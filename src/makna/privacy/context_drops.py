@@ -8,7 +8,8 @@ span and never a list of names:
   vehicle's plate ("my Corvane, plate KX19 PQR", "An old Corvane, KX19 PQR");
 - (round eighteen) an English object pronoun ("Me daughter's at school"); a capitalised Indonesian root with "-nya"
   ("Motornya BA 1234 XY") that no name list knows; an age right before a unit shorter than a day ("twenty minutes
-  late": a duration);
+  late": a duration) or opening the answer to a question for a count of something else ("How many hours a week?" /
+  "Fifty.");
 - a role after an article or a possessive ("The Manager above them", "my Supervisor"), a job's noun no name list
   knows;
 - a word describing people: a one-word person's guess right before a plural noun of people ("elderly Tamil
@@ -81,6 +82,15 @@ _DURATION_AFTER: Final = re.compile(
 )
 """A unit shorter than a day right after a number: a duration ("twenty minutes late", "dua puluh menit"), never
 anyone's age ("two hours old" stays)."""
+_COUNT_QUESTION: Final = re.compile(
+    r"(?i:\bhow[ \t]+(?:many|much|long|often)\b|\bberapa[ \t]+(?:jam|hari|kali|lama|bulan|minggu|orang|anak|"
+    r"rumah|klien|pelanggan|tamu|ribu|juta|banyak)\b|\bbara(?:pa)?[ \t]+(?:jam|hari|kali|lamo|urang|anak)\b)[^\n]*\?"
+)
+"""A question for a count or an amount of something other than years ("How many hours a week?", "Berapa jam
+sehari?"): a bare number answering it is that count."""
+_AGE_QUESTION: Final = re.compile(r"(?i:\bold\b|\bage\b|\bumur|\bumua|\busia|\btahun|\btaun|\byears?\b)")
+_TURN_OPEN: Final = re.compile(r"[ \t.]*(?:[^\n:]{1,30}:[ \t]*)?$")
+"""What may stand before an answer's first word on its line: a speaker label, masked (dots) or not."""
 _NOTE_OPEN: Final = re.compile(r"(?:^|\n)[ \t]*[\[(]$")
 _ENDINGS: Final = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
 """Regular English endings and what the word was before them ("families": "family", "recorded": "record")."""
@@ -132,13 +142,26 @@ def _plain_word(det: Detection) -> bool:
     return det.type == "HANDLE" and m is not None and m.group(1) in gz.dictionary_words()
 
 
+def _answers_a_count(scan: str, det: Detection) -> bool:
+    """Whether an age opens an answer to a question for a count of something other than years ("How many hours a
+    week?" / "Fifty, sometimes sixty."): the question is the line before."""
+    line = scan.rfind("\n", 0, det.start) + 1
+    if line == 0 or not _TURN_OPEN.fullmatch(scan, line, det.start):
+        return False
+    question = scan[scan.rfind("\n", 0, line - 1) + 1 : line - 1]
+    return bool(_COUNT_QUESTION.search(question)) and not _AGE_QUESTION.search(question)
+
+
 def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
     if _plain_word(det) or _CONTRACTION.fullmatch(det.text):
         return True
     if det.type == "AGE":
-        return bool(_DURATION_AFTER.match(scan, det.end))
+        return bool(_DURATION_AFTER.match(scan, det.end)) or _answers_a_count(scan, det)
     if det.type in _NAMED and det.detector != "person.speaker" and det.text in _PRONOUNS:
         return True
+    words = det.text.split()
+    if det.type in _NAMED and len(words) > 1 and words[-1] == "Holiday" and not _known(words[0]):
+        return True  # "Bank Holiday Monday": a holiday, as lookalikes reads "Boxing Day", whatever cue made it a firm
     nya = _NYA.fullmatch(det.text)
     if nya and det.type in _NAMED and nya.group(1).lower() in gz.dictionary_words() and not _known(det.text):
         return True  # "Platnya KB 3419 NL": "plat" and its suffix
