@@ -9,6 +9,7 @@ Every sentence is invented for these tests, in both languages where the shape ex
 from __future__ import annotations
 
 import pytest
+from test_deid_prec17 import _closed  # the same helper: spans of the parts, closed over their edges
 
 from makna.privacy.context_drops import drop_context_things
 from makna.privacy.detect import detect
@@ -51,32 +52,6 @@ def test_initials_labels_are_no_person_and_the_names_in_the_turns_stay() -> None
     persons = _found(text, "id", "PERSON")
     assert "RK" not in persons and "BT" not in persons
     assert "Wulandari Sitompul" in persons
-
-
-def _closed(text: str, parts: list[tuple[str, str]], language: str = "en") -> list[tuple[str, str]]:
-    found = [_det(text, part, kind, "test") for part, kind in parts]
-    return [(d.text, d.type) for d in close_edges(text, found, language)]
-
-
-@pytest.mark.parametrize(
-    ("text", "age", "language", "want"),
-    [
-        ("R: I am thirty-two years, I came in 2015.", "thirty-two", "en", "thirty-two years"),
-        ("R: I'm forty-two, forty-three in June.", "forty-two", "en", "forty-two, forty-three in June"),
-        ("R: I'm sixty this year, so I'll stop.", "sixty", "en", "sixty this year"),
-        ("R: I'm fifty-one this past winter.", "fifty-one", "en", "fifty-one this past winter"),
-        ("R: I'm twenty-nine last birthday.", "twenty-nine", "en", "twenty-nine last birthday"),
-        ("R: He's eighty years young, he says.", "eighty", "en", "eighty years young"),
-        ("R: Forty-four, forty-five at Easter.", "Forty-four", "en", "Forty-four, forty-five at Easter"),
-        ("I: Umur saya 31 tahun pas.", "31 tahun", "id", "31 tahun pas"),
-        ("I: Umua ambo ampek puluah kurang sataun.", "ampek puluah", "id", "ampek puluah kurang sataun"),
-        ("I: Umur saya empat puluh taung.", "empat puluh", "id", "empat puluh taung"),
-        ("I: Umur saya 24 tahun lebih tiga bulan.", "24 tahun", "id", "24 tahun lebih tiga bulan"),
-        ("I: Umua ambo duo puluah jalan duo.", "duo puluah", "id", "duo puluah jalan duo"),
-    ],
-)
-def test_an_age_takes_its_unit_and_when_it_holds(text: str, age: str, language: str, want: str) -> None:
-    assert _closed(text, [(age, "AGE")], language) == [(want, "AGE")]
 
 
 @pytest.mark.parametrize(
