@@ -38,6 +38,19 @@ def _closed(text: str, parts: list[tuple[str, str]], language: str = "en") -> li
         ("I: Saya 27 tahun lewat tiga bulan.", "27 tahun", "id", "27 tahun lewat tiga bulan"),
         ("I: Umua ambo ampek puluah kurang ciek.", "ampek puluah", "id", "ampek puluah kurang ciek"),
         ("I: Anak saya 6 tahun 4 bulan.", "6 tahun", "id", "6 tahun 4 bulan"),
+        # round eighteen (prec18): the unit alone, when the age became true, the age to come with its date
+        ("R: I am thirty-two years, I came in 2015.", "thirty-two", "en", "thirty-two years"),
+        ("R: I'm forty-two, forty-three in June.", "forty-two", "en", "forty-two, forty-three in June"),
+        ("R: I'm sixty this year, so I'll stop.", "sixty", "en", "sixty this year"),
+        ("R: I'm fifty-one this past winter.", "fifty-one", "en", "fifty-one this past winter"),
+        ("R: I'm twenty-nine last birthday.", "twenty-nine", "en", "twenty-nine last birthday"),
+        ("R: He's eighty years young, he says.", "eighty", "en", "eighty years young"),
+        ("R: Forty-four, forty-five at Easter.", "Forty-four", "en", "Forty-four, forty-five at Easter"),
+        ("I: Umur saya 31 tahun pas.", "31 tahun", "id", "31 tahun pas"),
+        ("I: Umua ambo ampek puluah kurang sataun.", "ampek puluah", "id", "ampek puluah kurang sataun"),
+        ("I: Umur saya empat puluh taung.", "empat puluh", "id", "empat puluh taung"),
+        ("I: Umur saya 24 tahun lebih tiga bulan.", "24 tahun", "id", "24 tahun lebih tiga bulan"),
+        ("I: Umua ambo duo puluah jalan duo.", "duo puluah", "id", "duo puluah jalan duo"),
     ],
 )
 def test_an_age_takes_the_words_that_make_it_exact(text: str, age: str, language: str, want: str) -> None:
@@ -45,8 +58,8 @@ def test_an_age_takes_the_words_that_make_it_exact(text: str, age: str, language
 
 
 def test_an_age_stops_at_words_that_are_not_its_own() -> None:
-    text = "R: I'm 37 years in this trade and forty next spring."
-    assert _closed(text, [("37", "AGE")]) == [("37", "AGE")]
+    text = "R: I'm 37 years in this trade and forty next spring."  # the unit is the age's (prec18), the rest not
+    assert _closed(text, [("37", "AGE")]) == [("37 years", "AGE")]
     text = "I: Saya 29 tahun, lebih muda dari dia."
     assert _closed(text, [("29 tahun", "AGE")], "id") == [("29 tahun", "AGE")]  # a comma closes the age
     text = "R: I'm 41 and a half of them were here, Mira said."  # never into the next detection

@@ -4,8 +4,12 @@ A late filter for :func:`makna.privacy.lookalikes.drop_lookalikes`, each rule re
 span and never a list of names:
 
 - a vehicle's model: a one-word name after an article or a possessive and a model year ("a 2011 Corvane", "my car's
-  a 2014 Corvane"), or after an article or a possessive and right before the vehicle's plate ("my Corvane, plate KX19
-  PQR");
+  a 2014 Corvane"), or after an article or a possessive (and perhaps one plain word: "an old") and right before the
+  vehicle's plate ("my Corvane, plate KX19 PQR", "An old Corvane, KX19 PQR");
+- (round eighteen) an English object pronoun ("Me daughter's at school"); a capitalised Indonesian root with "-nya"
+  ("Motornya BA 1234 XY") that no name list knows; an age right before a unit shorter than a day ("twenty minutes
+  late": a duration) or opening the answer to a question for a count of something else ("How many hours a week?" /
+  "Fifty.");
 - a role after an article or a possessive ("The Manager above them", "my Supervisor"), a job's noun no name list
   knows;
 - a word describing people: a one-word person's guess right before a plural noun of people ("elderly Tamil
@@ -43,7 +47,8 @@ _NAMED: Final = frozenset({"PERSON", "LOCATION", "ORG"})
 _OWNER: Final = r"(?:a|an|my|his|her|their|our|your|the|its|car's[ \t]+an?|car[ \t]+is[ \t]+an?)"
 _YEAR_BEFORE: Final = re.compile(rf"\b(?i:{_OWNER})[ \t]+(?:19|20)\d\d[ \t]+$")
 """An article or a possessive and a model year right before a word ("a 2011 ", "my car's a 2014 ")."""
-_OWNER_BEFORE: Final = re.compile(rf"\b(?i:{_OWNER})[ \t]+$")
+_OWNER_BEFORE: Final = re.compile(rf"\b(?i:{_OWNER})[ \t]+(?:[a-z]{{2,}}[ \t]+)?$")
+"""An article or a possessive, perhaps with one plain word after it, right before a word ("my old ", "a red ")."""
 _PLATE_GAP: Final = re.compile(r",?[ \t]+(?i:(?:plate|rego|reg|registration|nopol|plat|no\.?)[ \t]+)?")
 _SPEAK_BEFORE: Final = re.compile(
     r"\b(?i:speaks?|spoke|speaking|te[ \t]+reo)[ \t]+(?i:(?:a[ \t]+(?:bit[ \t]+of|little)|some|only|fluent|good|"
@@ -75,6 +80,24 @@ _ARTICLE_BEFORE: Final = re.compile(r"\b(?i:the|a|an|my|our|your|his|her|their)[
 _CONTRACTION: Final = re.compile(r"(?i:I|you|he|she|we|they|it|that|there)['’](?:m|s|re|ll|d|ve)")
 """A pronoun and its verb ("I'm", "He's"): never a name, whatever a model made of it."""
 _INFLECTED: Final = re.compile(r"(?:di|ter|ke|me|ber)([a-z]{3,})")
+_NYA: Final = re.compile(r"([A-Z][a-z]{2,})nya")
+"""A capitalised word with the Indonesian suffix "-nya" ("Platnya", "Motornya"): a listed root's inflection."""
+_PRONOUNS: Final = frozenset({"Me", "Him", "Us", "Them", "Myself", "Mine", "Yours", "Ours"})
+"""English object pronouns: never a name, whatever read one ("Me daughter's at school", in some English speech)."""
+_DURATION_AFTER: Final = re.compile(
+    r"[ \t]+(?i:minutes?|mins?|hours?|hrs?|seconds?|secs?|menit|jam|detik)\b(?![ \t]+(?i:old|of[ \t]+age))"
+)
+"""A unit shorter than a day right after a number: a duration ("twenty minutes late", "dua puluh menit"), never
+anyone's age ("two hours old" stays)."""
+_COUNT_QUESTION: Final = re.compile(
+    r"(?i:\bhow[ \t]+(?:many|much|long|often)\b|\bberapa[ \t]+(?:jam|hari|kali|lama|bulan|minggu|orang|anak|"
+    r"rumah|klien|pelanggan|tamu|ribu|juta|banyak)\b|\bbara(?:pa)?[ \t]+(?:jam|hari|kali|lamo|urang|anak)\b)[^\n]*\?"
+)
+"""A question for a count or an amount of something other than years ("How many hours a week?", "Berapa jam
+sehari?"): a bare number answering it is that count."""
+_AGE_QUESTION: Final = re.compile(r"(?i:\bold\b|\bage\b|\bumur|\bumua|\busia|\btahun|\btaun|\byears?\b)")
+_TURN_OPEN: Final = re.compile(r"[ \t.]*(?:[^\n:]{1,30}:[ \t]*)?$")
+"""What may stand before an answer's first word on its line: a speaker label, masked (dots) or not."""
 _NOTE_OPEN: Final = re.compile(r"(?:^|\n)[ \t]*[\[(]$")
 _ENDINGS: Final = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
 """Regular English endings and what the word was before them ("families": "family", "recorded": "record")."""
@@ -144,9 +167,29 @@ def _plain_word(det: Detection) -> bool:
     return det.type == "HANDLE" and m is not None and m.group(1) in gz.dictionary_words()
 
 
+def _answers_a_count(scan: str, det: Detection) -> bool:
+    """Whether an age opens an answer to a question for a count of something other than years ("How many hours a
+    week?" / "Fifty, sometimes sixty."): the question is the line before."""
+    line = scan.rfind("\n", 0, det.start) + 1
+    if line == 0 or not _TURN_OPEN.fullmatch(scan, line, det.start):
+        return False
+    question = scan[scan.rfind("\n", 0, line - 1) + 1 : line - 1]
+    return bool(_COUNT_QUESTION.search(question)) and not _AGE_QUESTION.search(question)
+
+
 def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
     if _plain_word(det) or _CONTRACTION.fullmatch(det.text):
         return True
+    if det.type == "AGE":
+        return bool(_DURATION_AFTER.match(scan, det.end)) or _answers_a_count(scan, det)
+    if det.type in _NAMED and det.detector != "person.speaker" and det.text in _PRONOUNS:
+        return True
+    words = det.text.split()
+    if det.type in _NAMED and len(words) > 1 and words[-1] == "Holiday" and not _known(words[0]):
+        return True  # "Bank Holiday Monday": a holiday, as lookalikes reads "Boxing Day", whatever cue made it a firm
+    nya = _NYA.fullmatch(det.text)
+    if nya and det.type in _NAMED and nya.group(1).lower() in gz.dictionary_words() and not _known(det.text):
+        return True  # "Platnya KB 3419 NL": "plat" and its suffix
     if det.type in _NAMED and _document(scan, det) and not _known(det.text.split()[0]):
         return True  # a listed given name before "number ..." is a person handed a number ("gave Maria number ...")
     if (
@@ -173,6 +216,12 @@ def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
 
 def drop_context_things(scan: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` without the one-word guesses that their context shows to be a vehicle's model, a language or a
-    transcriber's note."""
+    transcriber's note, and without the other capital-letter guesses of a dropped guess's words."""
     plates = sorted(d.start for d in found if d.type == "PLATE")
-    return [d for d in found if not _thing(scan, d, plates)]
+    things = [_thing(scan, d, plates) for d in found]
+    guessed = {d.text for d, thing in zip(found, things, strict=True) if thing and d.detector.startswith("unknown.")}
+    return [
+        d
+        for d, thing in zip(found, things, strict=True)
+        if not thing and not (d.text in guessed and d.detector.startswith("unknown."))
+    ]

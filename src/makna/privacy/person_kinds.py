@@ -186,7 +186,9 @@ _NAMED_AS: Final = re.compile(
     rf"(?<![\w'’\-])(?P<n>{_WORD})[ \t,]+(?:(?i:itu|tu|tuh|adalah|is|was)[ \t]+)"
     r"(?i:(?:(?:my|his|her|their|our|the)[ \t]+)?(?:real[ \t]+|actual[ \t]+|given[ \t]+)?name|"
     r"nama|namo)(?:[ \t]+(?i:asli|aslinya|aslinyo|asline|panggilan|panggilannya|panggilannyo))?(?:nya|nyo|ku)?"
-    r"(?![\w'’\-])(?![ \t]+(?i:kota|tempat|daerah|jalan|kampung|kampuang|toko|kafe|hotel|wisma|kos|aplikasi|app|"
+    # not a place's, a shop's or an app's name, nor a name on an app ("Tamu tu namonyo di aplikasi @...": the guest)
+    r"(?![\w'’\-])(?![ \t]+(?i:(?:di|dalam|in|on)[ \t]+)?(?i:kota|tempat|daerah|jalan|kampung|kampuang|toko|kafe|"
+    r"hotel|wisma|kos|aplikasi|app|"
     r"of[ \t]+(?:a|the|our|my)[ \t]+(?:town|place|street|shop|road|village|app|company|firm)))"
 )
 _COMMON: Final = re.compile(

@@ -8,10 +8,13 @@ address whose administrative units came out as separate places. This pass, run a
 reads only the words right at a span's edge:
 
 - an age takes its unit and the words that qualify it after it ("years of age", "and a bit", "going on
-  forty-two"; "tahun lebih", "taun jalan", "lewat dua bulan", "kurang ciek", "anam bulan");
+  forty-two"; "tahun lebih", "taun jalan", "lewat dua bulan", "kurang ciek", "anam bulan"); since round eighteen
+  also its unit alone ("I am forty-one years, I came ..."), when it became true ("fifty-one this past spring",
+  "forty-eight last birthday", "tahun ini", "pas") and the age to come after a linking word
+  ("thirty-four, going thirty-five", "36 taun, masuak 37"), which joins two ages into one;
 - a date that starts at a month takes the word before it that places the day in the month ("awal", "akhir",
-  "pertengahan", "late", "mid-"), and a date that starts at a number the weekday before it, with a part of the day
-  and a comma ("Sabtu malam, ");
+  "pertengahan", "pengujung", "late", "mid-"), and a date that starts at a number the weekday before it (Minang's
+  "Sanayan", "Kamih" too), with a part of the day and a comma ("Sabtu malam, ");
 - an address takes an Indonesian administrative unit after it, with the places after that ("Jalan Melati No. 5,
   Kelurahan Sungai Sapih", "..., Dusun Koto Tuo, Lubuk Alung"), as the sets written since round sixteen
   mark it. A town alone after a house number ("Jl. Kenanga No. 9, Lubuk Begalung") or before a postcode ("14 Mill Lane,
@@ -36,24 +39,53 @@ __all__ = ["close_edges"]
 
 _SP: Final = r"[ \t]+"
 _EN_UNIT: Final = r"(?:years?|yrs?\.?)"
-_ID_UNIT: Final = r"(?:tahun|taun|taon|taong|thn)"
+_ID_UNIT: Final = r"(?:tahun|taun|taon|taong|taung|thn)"
 _ANY_NUM: Final = rf"(?:\d{{1,2}}|{EN_NUM}|{ID_NUM})"
+_SEASON: Final = r"(?:spring|summer|autumn|fall|winter)"
+_EN_MONTH: Final = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
+    r"Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+_EN_NOW: Final = rf"(?:this{_SP}(?:past{_SP})?(?:year|{_SEASON})|since{_SP}the{_SP}{_SEASON}|last{_SP}birthday|young)"
+"""When an English age became true ("fifty-one this past spring", "forty-eight last birthday", "57 years young"):
+part of the age."""
+_EN_TO_COME: Final = (
+    rf"(?:in{_SP}{_EN_MONTH}|at{_SP}(?:Christmas|Easter)|in{_SP}a{_SP}couple(?:{_SP}of)?{_SP}(?:weeks|months)"
+    rf"|come{_SP}(?:{_EN_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
+)
+"""When the age to come will be true ("forty-eight at Christmas"): part of the age only with the age to come right
+after the age now ("Forty-seven, forty-eight at Christmas"), which no detector found apart. An age to come found on
+its own keeps its date out ("I'll be fifty-one in October", "26 next month"), as the age tests of rounds twelve to
+fourteen read it."""
 _EN_TAIL: Final = re.compile(
     rf"(?i:(?:{_SP}{_EN_UNIT})?(?:{_SP}(?:of{_SP}age|old)"
     rf"|{_SP}and{_SP}(?:a{_SP}(?:half|bit|quarter)|three[ \t\-]+quarters)"
     rf"(?:{_SP}{_EN_UNIT}(?:{_SP}(?:of{_SP}age|old))?)?"
-    rf"|{_SP}going{_SP}on{_SP}{_ANY_NUM}))(?![\w'’-])"
+    rf"|{_SP}going{_SP}on{_SP}{_ANY_NUM})(?:{_SP}{_EN_NOW})?"
+    rf"|{_SP}{_EN_UNIT}(?:{_SP}{_EN_NOW})?|{_SP}{_EN_NOW}|,{_SP}{_ANY_NUM}{_SP}{_EN_TO_COME})(?![\w'’-])"
 )
-"""What follows an English age and belongs to it: its unit and "of age"/"old", a fraction, the next birthday ("going
-on forty-two"; "26 next month" is the age to come and stays bare, as the age tests of rounds twelve to fourteen
-read it)."""
+"""What follows an English age and belongs to it: its unit ("I am forty-one years, I came..."; every open set
+marks the unit with the age) and "of age"/"old", a fraction, the next birthday ("going on forty-two"), and when the
+age became true ("this year"), or the age to come and its date ("Forty-seven, forty-eight at Christmas")."""
+_ID_MORE: Final = rf"(?:sedikit|saketek|dikit|{_ANY_NUM}{_SP}bulan)"
 _ID_TAIL: Final = re.compile(
-    rf"(?i:(?:{_SP}{_ID_UNIT})?(?:{_SP}(?:lebih|labiah|lebi|jalan|tepat|lewat(?:{_SP}(?:sedikit|saketek|dikit|"
-    rf"{_ANY_NUM}{_SP}bulan))?|kurang{_SP}(?:ciek|satu|sedikit|saketek|{_ANY_NUM}(?:{_SP}bulan)?))"
-    rf"|{_SP}{_ANY_NUM}{_SP}bulan))(?![\w'’-])"
+    rf"(?i:(?:{_SP}{_ID_UNIT})?(?:{_SP}(?:(?:lebih|labiah|lebi)(?:{_SP}{_ID_MORE})?|jalan(?:{_SP}{_ANY_NUM})?|tepat|pas(?!{_SP}bulan)"
+    rf"|lewat(?:{_SP}{_ID_MORE})?|kurang{_SP}(?:ciek|satu|sataun|setahun|sedikit|saketek|{_ANY_NUM}"
+    rf"(?:{_SP}(?:bulan|tahun|taun))?))"
+    rf"|{_SP}{_ANY_NUM}{_SP}bulan)|{_SP}{_ID_UNIT}(?:{_SP}ini)?)(?![\w'’-])"
 )
-"""What follows an Indonesian or Minang age and belongs to it: its unit and "lebih", "jalan", "tepat", "lewat dua
-bulan", "kurang ciek", "anam bulan"."""
+"""What follows an Indonesian or Minang age and belongs to it: its unit (and "ini": "63 tahun ini"), "lebih" or
+"lebih lima bulan", "jalan" or "jalan tigo", "tepat", "pas" (not "pas bulan depan": the age to come), "lewat dua
+bulan", "kurang ciek", "kurang sataun", "anam bulan"."""
+_AGE_LINK: Final = re.compile(
+    rf",?{_SP}(?i:(?:going(?:{_SP}on)?|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju){_SP})?"
+)
+"""Between an age and the next one that is the age to come ("thirty-four, going thirty-five", "36 taun, masuak 37",
+"tiga puluh dua, jalan tiga puluh tiga"): one age. Without the linking word two ages stay two ("25, 26 next
+month")."""
+_LINK_WORD: Final = re.compile(r"(?i:going|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju)$")
+
+
 _MONTHS: Final = (
     r"(?:Jan|Feb|Mar|Apr|May|Mei|Jun|Jul|Aug|Agu|Agt|Sep|Oct|Okt|Nov|Dec|Des|January|February|March|April|June|July|"
     r"August|September|October|November|December|Januari|Februari|Maret|Juni|Juli|Agustus|Oktober|Desember|"
@@ -61,13 +93,14 @@ _MONTHS: Final = (
 )
 _MONTH_START: Final = re.compile(_MONTHS)
 _PART_OF_MONTH: Final = re.compile(
-    r"(?i:\b(?:(?:awal|akhir|akhia|akhie|pertengahan|penghujung|ujung|ujuang)(?:[ \t]+bulan)?|late|early"
+    r"(?i:\b(?:(?:awal|akhir|akhia|akhie|pertengahan|penghujung|pengujung|ujung|ujuang)(?:[ \t]+bulan)?|late|early"
     r"|(?:the[ \t]+)?(?:end|beginning|start|middle)[ \t]+of)[ \t]+|\bmid-?)$"
 )
 """A word that places a day in the month right before the month ("awal Maret", "akhir bulan Mei", "late March",
 "mid-March", "the end of May": the open sets mark "pertengahan bulan ..." and "the end of ..." as the date's)."""
 _WEEKDAY_BEFORE: Final = re.compile(
-    r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Senen|Salasa|Jumaik|Sabtu|Monday|Tuesday|"
+    r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Senen|Salasa|Jumaik|Sanayan|Raba|Kamih|Akaik|"
+    r"Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:[ \t]+(?i:malam|pagi|siang|sore|subuh|morning|afternoon|"
     r"evening|night))?,?[ \t]+$"
 )
@@ -80,8 +113,15 @@ _ADMIN_UNIT: Final = re.compile(
 The abbreviations ("Kec. Padang Barat") stay places: every open set that writes one marks it apart (11 to 0)."""
 _ADDRESS_GAP: Final = re.compile(r",?[ \t]+|,")
 _NAME_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
-_NAME_GAP: Final = re.compile(r"[ \t](?:(?:Ó|Ní|Nic|Mac|Ua|Uí)[ \t])?")
-"""Between two halves of one name: a space, or an Irish surname's particle ("Orla Ní Bhriain")."""
+_PATRONYMIC: Final = r"(?:bin|binti|binte|bte|ibn|d/o|s/o|a/l|a/p)"
+_NAME_GAP: Final = re.compile(
+    rf"[ \t](?:(?:Ó|Ní|Nic|Mac|Ua|Uí|(?:Nic|Mac)[ \t]a['’]|wa|Daeng|{_PATRONYMIC})[ \t])?|[ \t]a['’][ \t]"
+)
+"""Between two halves of one name: a space, an Irish or Scottish surname's particle ("Orla Ní Bhriain", "Mairi Nic
+a' Phì"), a Kikuyu "wa", a Bugis or Makassar "Daeng" ("Hasnah Daeng Ngai"), or a patronymic's word ("Nurul Ain
+binte Kassim", "Saravanan a/l Muniandy"): every open set marks these as one name."""
+_PATRONYMIC_GAP: Final = re.compile(rf"[ \t]{_PATRONYMIC}[ \t]")
+"""A patronymic's word between two names: one person's name, whatever type the halves were given."""
 _NAME_WORDS: Final = 5
 """The most words two joined halves of a name may have: a run of capitalised words is no one name."""
 
@@ -92,6 +132,29 @@ def _age_end(text: str, det: Detection, language: str, limit: int) -> int:
     if m is None and language == "id":
         m = _EN_TAIL.match(text, det.end, limit)
     return m.end() if m else det.end
+
+
+def _joined_name(text: str, det: Detection, nxt: Detection) -> str | None:
+    """The type of the one name that ``det`` and the name span ``nxt`` after it are halves of, or None: the same
+    type across a space or a particle, or a PERSON across a patronymic's word whatever their types."""
+    if nxt.type not in _NAME_TYPES or not _NAME_GAP.fullmatch(text, det.end, nxt.start):
+        return None
+    if len(det.text.split()) + len(nxt.text.split()) > _NAME_WORDS:
+        return None
+    if text[det.end : nxt.start].strip() in {"a'", "a’"} and not det.text.endswith((" Nic", " Mac")):
+        return None  # "a'" joins only after "Nic" or "Mac"
+    if _PATRONYMIC_GAP.fullmatch(text, det.end, nxt.start):
+        return "PERSON"
+    return det.type if nxt.type == det.type else None
+
+
+def _linked(text: str, first: Detection, second: Detection) -> bool:
+    """Whether ``second`` is the age to come after the age ``first``: a linking word between them, or at the end of
+    ``first`` and only a space between."""
+    gap = text[first.end : second.start]
+    if _AGE_LINK.fullmatch(gap) and gap.strip(" \t,"):
+        return True
+    return bool(_LINK_WORD.search(first.text)) and gap.isspace() and "\n" not in gap
 
 
 def _date_start(text: str, det: Detection, floor: int) -> int:
@@ -131,9 +194,12 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
         det = dets[i]
         floor = out[-1].end if out else 0
         limit = dets[i + 1].start if i + 1 < len(dets) else len(text)
-        start, end, j = det.start, det.end, i + 1
+        start, end, j, kind = det.start, det.end, i + 1, det.type
         if det.type == "AGE":
-            end = _age_end(text, det, language, limit)
+            while j < len(dets) and dets[j].type == "AGE" and _linked(text, dets[j - 1], dets[j]):
+                j += 1  # "thirty-four, going thirty-five": the age to come is part of the age
+            limit = dets[j].start if j < len(dets) else len(text)
+            end = _age_end(text, dets[j - 1], language, limit)
         elif det.type == "DATE":
             start = _date_start(text, det, floor)
         elif det.type == "ADDRESS":
@@ -141,13 +207,14 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
             end = dets[j - 1].end
         elif det.type in _NAME_TYPES:
             nxt = dets[j] if j < len(dets) else None
-            if nxt and nxt.type == det.type and _NAME_GAP.fullmatch(text, det.end, nxt.start):
-                if len(text[det.start : nxt.end].split()) <= _NAME_WORDS:
-                    j += 1  # two halves of one name, split at a word a list knows ("Nurlaila" + "Tanjung")
+            joined = _joined_name(text, det, nxt) if nxt else None
+            if joined:
+                j += 1  # two halves of one name, split at a word a list knows ("Nurlaila" + "Tanjung")
+                kind = joined
             end = dets[j - 1].end
-        if (start, end) != (det.start, det.end):
+        if (start, end, kind) != (det.start, det.end, det.type):
             confidence = max(d.confidence for d in dets[i:j])
-            det = Detection(start, end, det.type, confidence, det.detector + "+edges", text[start:end])
+            det = Detection(start, end, kind, confidence, det.detector + "+edges", text[start:end])
         out.append(det)
         i = j
     return out

@@ -1,8 +1,9 @@
 """Speaker labels: transcript structure, not content (issue 11).
 
 A turn may start with a label and a colon: a generic role (``P:``, ``Informan:``, ``Interviewer:``, ``Q:``,
-``Int:``, ``R1:``, ``Moderator:``, ``Peserta 2:``, ``PARTICIPANT 3:``...), or a person's name (``Sari:``,
-``Tunde:``, a chat export's ``12/03/2024, 10:15 - Adaeze Nwosu:``). :func:`find_labels` finds both.
+``Int:``, ``R1:``, ``Moderator:``, ``Peserta 2:``, ``PARTICIPANT 3:``..., a role cut short with a full stop,
+``Int.:``, and a participant's initials without a vowel that start two turns or more, ``HT:``), or a person's
+name (``Sari:``, ``Tunde:``, a chat export's ``12/03/2024, 10:15 - Adaeze Nwosu:``). :func:`find_labels` finds both.
 
 * A generic label is never an identifier and never a cue: the detectors see it blanked out
   (:func:`mask_labels`), so the word after it is simply the first word of a sentence.
@@ -88,6 +89,10 @@ _NEXT_LINE_LABEL: Final = re.compile(
 _NUMBERED: Final = re.compile(r"(?P<base>.*?)[ \t]*[-#.]?[ \t]*(?:\d{1,3}|[A-Z])", re.DOTALL)
 _SHORT_CODE: Final = re.compile(r"[A-Za-z]{1,3}\d{1,3}(?:[-_][A-Za-z]{1,3}\d{1,3})?")
 _NAME_WORD: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*")
+_INITIALS: Final = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,3}")
+"""Two or three capitals with no vowel ("HT", "MR", "PWC"): starting two or more turns, a participant's initials or
+a role's code, which transcripts use in place of a name (no open set marks one as an identifier; "HUW", a name, has
+its vowel); once, a form's field ("TFN: 191284529"), whose cue the detectors must read."""
 # A generic one-letter or role label after the end of a sentence on the same line ("... ya? I: Ada").
 _MID_LABEL: Final = re.compile(
     r"[.?!…\"”][ \t]+(?P<label>[PIQAR]|Int|Resp|Interviewer|Respondent|Informan|Pewawancara|Peneliti)"
@@ -117,6 +122,8 @@ def is_generic_label(label: str) -> bool:
     low = " ".join(label.split()).lower()
     if low in GENERIC_LABELS or _SHORT_CODE.fullmatch(label.strip()):
         return True
+    if low.endswith(".") and low[:-1] in GENERIC_LABELS:
+        return True  # a role cut short with a full stop ("Int.", "Resp.", "Mod.")
     numbered = _NUMBERED.fullmatch(label.strip())
     if numbered and numbered.group("base").lower() in GENERIC_LABELS:
         return True
@@ -259,9 +266,13 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
     found: list[tuple[re.Match[str], bool]] = []
     counts: Counter[str] = Counter()
     legend = legend_codes(text)
+    initials = Counter(
+        m.group("label").strip() for m in _line_labels(text) if _INITIALS.fullmatch(m.group("label").strip())
+    )
     for m in _line_labels(text):
         label = m.group("label")
         generic = is_generic_label(label) or " ".join(label.split()).lower() in legend or is_role_noun(label.strip())
+        generic = generic or initials[label.strip()] > 1  # initials that start two turns or more
         if not generic and _name_span(label) is None and _role_name(label) is None and _lower_sender(m) is None:
             continue
         found.append((m, generic))
