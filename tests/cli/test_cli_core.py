@@ -94,6 +94,8 @@ def test_codebook_commands(loc: str, tmp_path: Path) -> None:
         (["code", "x", "-s", "missing.txt", "--turn", "1"], "unknown source 'missing.txt'"),
         (["segments", "--attribute", "novalue"], "expected NAME=VALUE"),
         (["cases", "set", "Nobody", "a=b"], "unknown case 'Nobody'"),
+        # a value without "=" names what was typed (a value), not an option never given (newuser18)
+        (["cases", "set", "Nobody", "pekerjaan", "pedagang"], "case value 'pekerjaan': expected NAME=VALUE"),
         (["codebook", "import", "missing.yaml"], "no such file"),
         (["import", "missing.txt"], "no such file"),
     ],

@@ -20,11 +20,11 @@ app.add_typer(cases_app, name="cases")
 ValueOpt = Annotated[list[str] | None, typer.Option("--value", "-v", help="NAME=VALUE (repeatable).")]
 
 
-def _pairs(items: list[str] | None) -> dict[str, Any]:
+def _pairs(items: list[str] | None, what: str = "--value") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for item in items or []:
         if "=" not in item:
-            raise InputError(f"--value {item!r}: expected NAME=VALUE")
+            raise InputError(f"{what} {item!r}: expected NAME=VALUE (for example umur=34)")
         k, v = item.split("=", 1)
         out[k.strip()] = v
     return out
@@ -95,7 +95,7 @@ def cases_set(
     from ..cases import set_values
 
     with opened(project) as proj:
-        set_values(proj, case, _pairs(values), expected_version=if_version)
+        set_values(proj, case, _pairs(values, "case value"), expected_version=if_version)
     typer.echo(f"Updated {case}.")
 
 
