@@ -20,6 +20,12 @@ class MaknaGroup(TyperGroup):
         except MaknaError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            # Ctrl-C: every change is one transaction, so the one under way was rolled back; say so in one
+            # line rather than stopping without a word (newuser18)
+            typer.echo("Interrupted: the change under way was not saved (changes finished before it were).",
+                       err=True)
+            raise typer.Exit(130) from None
         except OSError as exc:
             # a file or folder the user named that cannot be written or read (an --output in a folder
             # nobody may write in, a path through a file): one line, as for any other user mistake
