@@ -141,9 +141,14 @@ _JOB_AFTER: Final = re.compile(
 _WORK_CLAUSE: Final = re.compile(
     rf"(?<![\w\-])(?i:{_JOB}|kerja|bekerja|karajo|kerjo|masak|jaga|bantu(?:-bantu)?|nyuci|cuci[ \t]+piring|magang|"
     r"digaji|gajian|shift|ngelamar|melamar|dipecat|di-?phk|work|worked|working|job|shifts|employed|hired|sacked)"
-    r"(?![\w\-])[^.?!,;\n]{0,30}[ \t](?i:di|ka|ke|at|in|for)[ \t]+(?:the[ \t]+)?$"
+    r"(?![\w\-])[^.?!,;\n]{0,30}[ \t](?i:di|ka|ke|at|in|for)[ \t]+(?:the[ \t]+)?(?:(?:kedai|kadai|warung|pabrik)"
+    r"(?:[ \t]+[a-z]+)?[ \t]+)?$"
 )
-_LOWER_BUSINESS: Final = re.compile(r"(?<![\w\-])(?:warung|kedai|rumah[ \t]+makan|rm|restoran|resto|salon)[ \t]+$")
+"""A work clause up to a name, maybe with the business's kind said in lower case between (``karajo di kadai nasi``:
+the name after it is the business's own, ``Rumah Makan ...``)."""
+_LOWER_BUSINESS: Final = re.compile(
+    r"(?<![\w\-])(?:warung|kedai|kadai|rumah[ \t]+makan|rm|restoran|resto|salon|pabrik(?:[ \t]+[a-z]+)?)[ \t]+$"
+)
 _BUSINESS_APPOSED: Final = re.compile(
     r"(?<![\w\-])(?i:warung|kedai|rumah[ \t]+makan|restoran|resto|restaurant|salon)"
     r"(?:[ \t]+[A-Za-z][\w\-]*)?[ \t]*,[ \t]*$"
