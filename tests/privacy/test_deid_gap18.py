@@ -55,6 +55,7 @@ def _typed(text: str, language: str) -> dict[str, set[str]]:
         ),
         ("R: She works for a charity, Harbour Lantern, down by the docks.", "en", "Harbour Lantern", "ORG"),
         ("I: Ado wartawan dari media Suara Lembah Hijau, inyo mintak foto.", "id", "Suara Lembah Hijau", "ORG"),
+        ("J: Ado urang mangaku pegawai dari Balai Benih Lembah Sunyi, minta nomor.", "id", None, "ORG"),
         # institution and firm kind words
         ("I: Saya ceritakan ke Posko Pengaduan Warga Seberang, di sana ada Ibu Rosna.", "id", None, "ORG"),
         ("N: Suami saya sudah dua tahun di Lapas Kelas IIB Muara Teluk.", "id", None, "ORG"),
@@ -68,7 +69,7 @@ def _typed(text: str, language: str) -> dict[str, set[str]]:
 def test_a_name_is_typed_by_what_the_sentence_says(text: str, language: str, name: str | None, kind: str) -> None:
     typed = _typed(text, language)
     if name is None:  # a long name: whichever span overlaps its kind word
-        hits = [types for span, types in typed.items() if span.split()[0] in {"Posko", "Lapas"}]
+        hits = [types for span, types in typed.items() if span.split()[0] in {"Posko", "Lapas", "Balai"}]
         assert hits == [{kind}]
     else:
         assert typed.get(name) == {kind}
@@ -92,6 +93,17 @@ def test_a_declared_name_that_is_an_address_word_is_a_speaker() -> None:
     umi = [d for d in found if d.text == "Umi"]
     assert len(umi) == 4 and {d.type for d in umi} == {"PERSON"}
     assert [d.text for d in found if d.type == "AGE"] == ["Tigo puluah duo taun tigo bulan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Q: Name and age?\nA: Chidi Okoro. 32 come Friday. From Enugu originally.", "32 come Friday"),
+        ("Q: Name and age?\nA: Tamsin Orr. Thirty-one and two months. Four years.", "Thirty-one and two months"),
+    ],
+)
+def test_an_age_answer_keeps_its_date(text: str, age: str) -> None:
+    assert [d.text for d in detect(text, language="en") if d.type == "AGE"] == [age]
 
 
 def test_an_address_word_label_without_a_declared_name_stays_a_label() -> None:

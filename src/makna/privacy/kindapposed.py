@@ -6,7 +6,8 @@ name's own words say nothing (a Welsh house name, a slogan), so the catch-all ty
 may claim a word of it; what the sentence says about it (it is a care home, a savings group, a newspaper) types
 it. :func:`apposed_orgs` runs after the role pass and retypes to ORG a span right after such a kind noun (with
 its place, ``in Porthwen``, between), with a comma before the name, or without one before a name of two words
-or more (``media Suara Lembah Hijau``).
+or more (``media Suara Lembah Hijau``); and a name of two words or more after someone's post at it (``pegawai
+dari X``, ``wartawan dari X``).
 
 Never a name a person detector found by its own cue (``the agency, Sarah Okafor, ...`` may name the person who
 answered) nor a listed first name; never a place a place list knows as it stands. The kind nouns are common nouns
@@ -37,6 +38,11 @@ _KIND_BEFORE: Final = re.compile(
     r"(?P<comma>[ \t]*,)?[ \t]+$"
 )
 """A kind of organisation in lower case, maybe its place (``in Porthwen``), maybe a comma, up to a name."""
+_STAFF_OF: Final = re.compile(
+    r"(?<![\w\-])(?:pegawai|karyawan|karyawati|staf|staff|petugas|wartawan|utusan|perwakilan)[ \t]+(?:dari|dr)[ \t]+$"
+)
+"""Someone's post at an organisation (``pegawai dari X``, ``wartawan dari X``): in the open gold three spans after
+such a phrase, all ORG (``orang dari``/``urang dari``, someone from a place, is not one of them)."""
 _WEAK_PERSON: Final = frozenset({"person.repeat", "person.did", "learned"})
 """PERSON detectors with no cue of their own next to the name (besides the catch-all's ``unknown.*``)."""
 
@@ -65,11 +71,15 @@ def apposed_orgs(scan: str, found: Sequence[Detection]) -> list[Detection]:
     for i, det in enumerate(out):
         if det.type not in {"PERSON", "LOCATION"}:
             continue
-        m = _KIND_BEFORE.search(line_before(scan, det.start, 80))
-        if m is None:
-            continue
+        before = line_before(scan, det.start, 80)
+        m = _KIND_BEFORE.search(before)
         words = len(det.text.split())
-        if (words < 2 and not m.group("comma")) or not _weak(det):
+        if m is not None:
+            if words < 2 and not m.group("comma"):
+                continue
+        elif words < 2 or not _STAFF_OF.search(before):
+            continue
+        if not _weak(det):
             continue
         out[i] = Detection(det.start, det.end, "ORG", det.confidence, det.detector, det.text)
     return out
