@@ -1,9 +1,9 @@
 """Typed recall on unseen text (branch gap18, #11): a hotel, villa, resort or lodge named as an employer; a name
 after a kind of organisation said in lower case (``a care home in X, Y``, ``dari media X``); institution and firm
 kind words counted over the open gold (``Pusat``, ``Pengadilan``, ``... Staffing``); a firm's name a verb's cue
-called a person (``she rang X Money Advice``); a one-word label the text declares a name though it is an address
-word (``Umi``); an age answer's months; an identity number whose document word is a sentence earlier; and what
-stays as it was (a hotel one stays or meets at, a job applied for, a person at an agency, a phone number).
+called a person (``she rang X Money Advice``); a spouse after ``married to``/``cerai dari``; a one-word label the
+text declares a name though it is an address word (``Umi``); an age answer's months and date; an identity number
+whose document word is a sentence earlier; and what stays as it was (a hotel one stays or meets at, a job applied for, a person at an agency, a phone number).
 
 Every sentence here was made up for these tests (no corpus string). The branch's own cases, in both languages and
 written before any change, are in ``gap18cases/tune``; one in three was held back and scored twice only, before and
@@ -61,7 +61,13 @@ def _typed(text: str, language: str) -> dict[str, set[str]]:
         ("N: Suami saya sudah dua tahun di Lapas Kelas IIB Muara Teluk.", "id", None, "ORG"),
         ("R: My neighbour rang Trevenna Money Advice for me last week.", "en", "Trevenna Money Advice", "ORG"),
         ("R: The agency, Polwithen Staffing, takes a cut every week.", "en", "Polwithen Staffing", "ORG"),
+        # a spouse named after a marriage or a divorce
+        ("R: Years in Pontypridd when I was married to Gethwyn, no more.", "en", "Gethwyn", "PERSON"),
+        ("N: Setelah cerai dari Rinaldo Saputro Caniago, saya tanggung sendiri cicilan.", "id", None, "PERSON"),
         # what stays as it was
+        ("N: Dulu kerja di pabrik sepatu Rancaekek, tiga tahun.", "id", "Rancaekek", "LOCATION"),
+        ("N: Awalnya kerja di pabrik di Batu Ampar, dua tahun.", "id", "Batu Ampar", "LOCATION"),
+        ("N: Saya lahir dan tinggal di Banjar Dinas Tegeh Kawan.", "id", "Banjar Dinas Tegeh Kawan", "LOCATION"),
         ("R: I rang the agency, Sarah answered and said no.", "en", "Sarah", "PERSON"),
         ("R: I rang Morwenna about the shifts.", "en", "Morwenna", "PERSON"),
     ],
@@ -69,7 +75,7 @@ def _typed(text: str, language: str) -> dict[str, set[str]]:
 def test_a_name_is_typed_by_what_the_sentence_says(text: str, language: str, name: str | None, kind: str) -> None:
     typed = _typed(text, language)
     if name is None:  # a long name: whichever span overlaps its kind word
-        hits = [types for span, types in typed.items() if span.split()[0] in {"Posko", "Lapas", "Balai"}]
+        hits = [types for span, types in typed.items() if span.split()[0] in {"Posko", "Lapas", "Balai", "Rinaldo"}]
         assert hits == [{kind}]
     else:
         assert typed.get(name) == {kind}

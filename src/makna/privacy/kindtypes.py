@@ -40,10 +40,11 @@ the open splits' gold spans; no corpus name is listed) decide: ``Rumah``, ``Bala
 ``Police Station`` do not. Round sixteen (deidgap16) added, by the same count: ``Sungai`` (26 of 26 LOCATION),
 ``Kawasan`` and ``Istano``/``Istana`` first, ``County`` and ``District`` last (LOCATION); ``Elementary`` (3 of 3),
 ``Primary`` (7 of 7), ``Group``, ``Agency``, ``United`` and ``Collegiate`` last (ORG). Round eighteen (gap18)
-added, by the same count: ``Pusat`` (8 of 8), ``Dinas`` (13 of 13), ``Lembaga`` (6 of 6), ``Pabrik`` (6 of 6) and
-``Kantor`` (5 of 5) first, ``Staffing`` (4 of 4), ``Homecare`` (5 of 5) and ``Care`` (9 of 9) last (ORG); and
-institutions of the kind of ``Polsek`` with one span each, all ORG (``Pengadilan``, ``Lapas``, ``Posko``,
-``Tabloid``; ``Rutan``, ``Majalah``, ``Advice``, ``SACCO`` with them). ``State`` is left out
+added, by the same count: ``Pusat`` (8 of 8), ``Lembaga`` (6 of 6), ``Pabrik`` (6 of 6) and ``Kantor`` (5 of 5)
+first, ``Staffing`` (4 of 4), ``Homecare`` (5 of 5) and ``Care`` (9 of 9) last (ORG); and institutions of the kind
+of ``Polsek`` with one span each, all ORG (``Pengadilan``, ``Lapas``, ``Posko``, ``Tabloid``; ``Rutan``,
+``Majalah``, ``Advice``, ``SACCO`` with them). Not ``Dinas`` (13 of 13): the Balinese ``Banjar Dinas ...`` is a
+place, and an ORG word inside it would keep it from its stay phrase's type. ``State`` is left out
 (seven LOCATION, one ORG: a university's short name); :mod:`makna.privacy.placespans` reads it in context.
 Every name in these docstrings is invented.
 """
@@ -79,7 +80,7 @@ _ORG_FIRST: Final = (
     "mts madrasah pesantren tk paud tpa tpq polsek polres polresta lbh posyandu puskesmas rs rsud rsu paguyuban "
     "serikat lsm "
     "konveksi percetakan butik travel perusahaan ekspedisi kelompok firma "
-    "pusat dinas lembaga pabrik kantor pengadilan lapas rutan posko tabloid majalah"
+    "pusat lembaga pabrik kantor pengadilan lapas rutan posko tabloid majalah"
 )
 KIND_FIRST: Final[dict[str, str]] = {
     **{w: _LOC for w in _LOC_FIRST.split()},
