@@ -2,8 +2,9 @@
 after a kind of organisation said in lower case (``a care home in X, Y``, ``dari media X``); institution and firm
 kind words counted over the open gold (``Pusat``, ``Pengadilan``, ``... Staffing``); a firm's name a verb's cue
 called a person (``she rang X Money Advice``); a spouse after ``married to``/``cerai dari``; a one-word label the
-text declares a name though it is an address word (``Umi``); an age answer's months and date; an identity number
-whose document word is a sentence earlier; and what stays as it was (a hotel one stays or meets at, a job applied for, a person at an agency, a phone number).
+text declares a name though it is an address word (``Umi``); an age answer's months and date; a place one reports
+or complains to; an identity number whose document word is a sentence earlier; and what stays as it was (a hotel
+one stays or meets at, a job applied for, a person at an agency, a phone number).
 
 Every sentence here was made up for these tests (no corpus string). The branch's own cases, in both languages and
 written before any change, are in ``gap18cases/tune``; one in three was held back and scored twice only, before and
@@ -61,6 +62,11 @@ def _typed(text: str, language: str) -> dict[str, set[str]]:
         ("N: Suami saya sudah dua tahun di Lapas Kelas IIB Muara Teluk.", "id", None, "ORG"),
         ("R: My neighbour rang Trevenna Money Advice for me last week.", "en", "Trevenna Money Advice", "ORG"),
         ("R: The agency, Polwithen Staffing, takes a cut every week.", "en", "Polwithen Staffing", "ORG"),
+        # a place one reports or complains to
+        ("R: We reported it to Tillymorn, the council lot.", "en", "Tillymorn", "ORG"),
+        ("N: Saya lapor ke Sikabau Sakato, mereka datang besoknya.", "id", "Sikabau Sakato", "ORG"),
+        ("N: Ambo mangadu ka Limo Jurai Basamo, indak ado jawaban.", "id", "Limo Jurai Basamo", "ORG"),
+        ("R: I reported it to Marcus and he laughed.", "en", "Marcus", "PERSON"),
         # a spouse named after a marriage or a divorce
         ("R: Years in Pontypridd when I was married to Gethwyn, no more.", "en", "Gethwyn", "PERSON"),
         ("N: Setelah cerai dari Rinaldo Saputro Caniago, saya tanggung sendiri cicilan.", "id", None, "PERSON"),

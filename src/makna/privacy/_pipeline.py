@@ -41,7 +41,7 @@ from .spans import join_names
 from .speakers import export_senders, find_labels, label_persons, mask_labels
 from .structured import detect_structured
 from .types import Detection
-from .venueroles import employer_venues
+from .venueroles import employer_venues, reported_to
 
 __all__ = ["detect_chunk"]
 
@@ -97,6 +97,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = type_by_role(scan, found)  # then by its role in the sentence (roletypes.py, deidtype2)
     found = apposed_orgs(scan, found)  # a name after a kind of organisation said in lower case (kindapposed.py)
     found = employer_venues(scan, found)  # a hotel, villa or lodge named as an employer (venueroles.py)
+    found = reported_to(scan, found)  # a place one reports or complains to: a police station, a court (venueroles.py)
     found = streets_are_places(found)  # an ORG ending in a street's type word
     found = retype_by_clause(scan, found)  # a span in apposition to a person noun, an account in a person's name
     found = person_kinds(scan, found)  # ranks, families, given-name heads, a legend's codes, short forms
