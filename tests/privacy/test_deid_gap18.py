@@ -75,13 +75,19 @@ def _typed(text: str, language: str) -> dict[str, set[str]]:
         ("N: Awalnya kerja di pabrik di Batu Ampar, dua tahun.", "id", "Batu Ampar", "LOCATION"),
         ("N: Saya lahir dan tinggal di Banjar Dinas Tegeh Kawan.", "id", "Banjar Dinas Tegeh Kawan", "LOCATION"),
         ("R: I rang the agency, Sarah answered and said no.", "en", "Sarah", "PERSON"),
+        ("N: Yang pegang uang arisan, Dena Rahmawati, orangnya jujur.", "id", "Dena Rahmawati", "PERSON"),
+        ("R: The council want to close the school on Papa Tarrowsay Holm.", "en", None, "LOCATION"),
         ("R: I rang Morwenna about the shifts.", "en", "Morwenna", "PERSON"),
     ],
 )
 def test_a_name_is_typed_by_what_the_sentence_says(text: str, language: str, name: str | None, kind: str) -> None:
     typed = _typed(text, language)
     if name is None:  # a long name: whichever span overlaps its kind word
-        hits = [types for span, types in typed.items() if span.split()[0] in {"Posko", "Lapas", "Balai", "Rinaldo"}]
+        hits = [
+            types
+            for span, types in typed.items()
+            if span.split()[0] in {"Posko", "Lapas", "Balai", "Rinaldo", "Tarrowsay", "Papa"}
+        ]
         assert hits == [{kind}]
     else:
         assert typed.get(name) == {kind}

@@ -4,14 +4,14 @@ Speakers often say what a thing is before they name it: ``a care home in Porthwe
 savings group, Umoja Wanawake``, ``dari media Suara Lembah Hijau``, ``lewat penyalur, CV Maju Bersama``. The
 name's own words say nothing (a Welsh house name, a slogan), so the catch-all types it PERSON and a place list
 may claim a word of it; what the sentence says about it (it is a care home, a savings group, a newspaper) types
-it. :func:`apposed_orgs` runs after the role pass and retypes to ORG a span right after such a kind noun (with
-its place, ``in Porthwen``, between), with a comma before the name, or without one before a name of two words
-or more (``media Suara Lembah Hijau``); and a name of two words or more after someone's post at it (``pegawai
-dari X``, ``wartawan dari X``).
+it. :func:`apposed_orgs` runs after the role pass and retypes to ORG a span right after such a kind noun and a
+comma (with its place, ``in Porthwen``, between), or right after an Indonesian kind noun without one, for a name
+of two words or more (``media Suara Lembah Hijau``); and a name of two words or more after someone's post at it
+(``pegawai dari X``, ``wartawan dari X``).
 
 Never a name a person detector found by its own cue (``the agency, Sarah Okafor, ...`` may name the person who
-answered) nor a listed first name; never a place a place list knows as it stands. The kind nouns are common nouns
-of both languages (no name of any corpus); every name here is invented.
+answered) nor a name with a listed first name in it; never a place a place list knows as it stands. The kind
+nouns are common nouns of both languages (no name of any corpus); every name here is invented.
 """
 
 from __future__ import annotations
@@ -30,14 +30,24 @@ __all__ = ["apposed_orgs"]
 _KINDS: Final = (
     r"care[ \t]+home|nursing[ \t]+home|care[ \t]+agency|savings[ \t]+group|credit[ \t]+union|housing[ \t]+association|"
     r"agency|company|firm|charity|co-?op|cooperative|union|school|nursery|college|clinic|factory|lender|newspaper|"
-    r"media|tabloid|koran|majalah|yayasan|koperasi|lembaga|perusahaan|pabrik|arisan|penyalur|agen|LSM"
+    r"media|tabloid|koran|majalah|yayasan|koperasi|lembaga|perusahaan|pabrik|penyalur|agen|LSM"
 )
 _KIND_BEFORE: Final = re.compile(
-    rf"(?<![\w\-])(?:{_KINDS})"
+    r"(?<![\w\-])(?i:a|an|the|my|our|his|her|their|this|that|one|via|through|for|with|at|lewat|dari|di|ke|ka|sama|"
+    r"samo|sebuah|satu)[ \t]+(?:[a-z]+[ \t]+)?"
+    rf"(?:{_KINDS})"
     r"(?:[ \t]+(?:in|at|near|on|di|dekat)[ \t]+[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2})?"
-    r"(?P<comma>[ \t]*,)?[ \t]+$"
+    r"[ \t]*,[ \t]+$"
 )
-"""A kind of organisation in lower case, maybe its place (``in Porthwen``), maybe a comma, up to a name."""
+"""A kind of organisation in lower case after an article or a preposition (maybe one word between: ``a small
+charity``), maybe its place (``in Porthwen``), and a comma, up to a name; not a kind noun that only qualifies
+another (``yang pegang uang arisan, Dena``: the person who holds the group's money)."""
+_KIND_RIGHT_BEFORE: Final = re.compile(
+    r"(?<![\w\-])(?:media|tabloid|koran|majalah|yayasan|koperasi|lembaga|perusahaan|pabrik|penyalur|agen|LSM)[ \t]+$"
+)
+"""An Indonesian kind of organisation right before its name, with no comma (``media Suara ...``): the kind noun
+comes first in Indonesian; in English it follows the name (``the Stronsay school``), so an English kind noun
+right before a name (``the school on Papa Stronsay``) says nothing of it."""
 _STAFF_OF: Final = re.compile(
     r"(?<![\w\-])(?:pegawai|karyawan|karyawati|staf|staff|petugas|wartawan|utusan|perwakilan)[ \t]+(?:dari|dr)[ \t]+$"
 )
@@ -57,7 +67,7 @@ def _weak(det: Detection) -> bool:
     if det.type == "PERSON":
         if not (det.detector.startswith("unknown.") or det.detector in _WEAK_PERSON):
             return False
-        return det.text.split()[0] not in _first_names()
+        return not any(w in _first_names() for w in det.text.split())  # (a listed first name in it: a person)
     if det.type == "LOCATION":
         places = gz.all_places()
         return det.text not in places and det.text.casefold() not in places
@@ -72,13 +82,10 @@ def apposed_orgs(scan: str, found: Sequence[Detection]) -> list[Detection]:
         if det.type not in {"PERSON", "LOCATION"}:
             continue
         before = line_before(scan, det.start, 80)
-        m = _KIND_BEFORE.search(before)
-        words = len(det.text.split())
-        if m is not None:
-            if words < 2 and not m.group("comma"):
+        if not _KIND_BEFORE.search(before):
+            right_before = _KIND_RIGHT_BEFORE.search(before) or _STAFF_OF.search(before)
+            if right_before is None or len(det.text.split()) < 2:
                 continue
-        elif words < 2 or not _STAFF_OF.search(before):
-            continue
         if not _weak(det):
             continue
         out[i] = Detection(det.start, det.end, "ORG", det.confidence, det.detector, det.text)
