@@ -44,7 +44,11 @@ _VENUE_WORDS: Final = frozenset("hotel villa villas resort lodge inn homestay".s
 """Kind words of a place one stays at that is also a place of work."""
 _NOT_VENUE: Final = frozenset("care nursing".split())
 """Words that make a lodge something else (``Care Lodge``: :mod:`makna.privacy.kindtypes` types it ORG already)."""
-_JOB_AT: Final = re.compile(rf"(?<![\w\-])(?i:{JOB_NOUNS})(?:[ \t]+\w+)?[ \t]+(?i:at|di|in)[ \t]+(?:the[ \t]+)?$")
+_JOB_AT: Final = re.compile(
+    rf"(?<![\w\-])(?<!(?i:the)[ \t])(?i:{JOB_NOUNS})(?:[ \t]+\w+)?[ \t]+(?i:at|di|in)[ \t]+(?:the[ \t]+)?$"
+)
+"""A job noun and ``at``/``di`` up to the venue (``a porter at``, ``sopir di``); not ``the manager at``, someone
+described by their post at a place one visits."""
 _NOT_EMPLOYED: Final = re.compile(
     r"(?i:(?<![\w\-])(?:daftar|melamar|ngelamar|apply|applied|applying|placed|posted|ditempatkan|order|orders|"
     r"deliver|delivered|drop|dropped|pick(?:ed)?[ \t]+up))(?![\w\-])"
