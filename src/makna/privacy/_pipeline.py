@@ -17,6 +17,7 @@ from .employers import find_employers
 from .en_context import context_ages, context_orgs, context_persons, context_places, listed_alike
 from .en_evidence import english_evidence
 from .header_places import header_places
+from .kindapposed import apposed_orgs
 from .kindtypes import type_by_kind_words
 from .learned import refine
 from .lookalikes import drop_lookalikes
@@ -40,6 +41,7 @@ from .spans import join_names
 from .speakers import export_senders, find_labels, label_persons, mask_labels
 from .structured import detect_structured
 from .types import Detection
+from .venueroles import employer_venues, reported_to
 
 __all__ = ["detect_chunk"]
 
@@ -93,6 +95,9 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = type_by_kind_words(scan, language, found)  # one type per name, by its kind word (kindtypes.py, deidtype1)
     found = close_place_spans(scan, found)  # a street's or a quarter's type word, a town after a comma
     found = type_by_role(scan, found)  # then by its role in the sentence (roletypes.py, deidtype2)
+    found = apposed_orgs(scan, found)  # a name after a kind of organisation said in lower case (kindapposed.py)
+    found = employer_venues(scan, found)  # a hotel, villa or lodge named as an employer (venueroles.py)
+    found = reported_to(scan, found)  # a place one reports or complains to: a police station, a court (venueroles.py)
     found = streets_are_places(found)  # an ORG ending in a street's type word
     found = retype_by_clause(scan, found)  # a span in apposition to a person noun, an account in a person's name
     found = person_kinds(scan, found)  # ranks, families, given-name heads, a legend's codes, short forms

@@ -82,17 +82,25 @@ _AGE_ANSWER: Final = re.compile(
     r"Ni|Da|Mbak|Mas|Bang|Uni|Uda|dan|tapi|lah|jo|aja|saja|sajo)\b)"
 )
 _UNIT = r"(?:years?(?:[ \t\-]+old)?|yrs?|tahun|taun|taon|taong|thn)"
+_CALENDAR = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|"
+    r"Oktober|Desember|Lebaran|Natal"
+)
+"""The day, month or feast an age turns at (``32 come Friday``, ``forty-eight at Christmas``)."""
 _HEDGE = (
     r"(?:[ \t]+and[ \t]+(?:a[ \t]+half|three[ \t]+quarters|a[ \t]+quarter|a[ \t]+bit)"
-    r"|[ \t]+(?:lebih|labiah|jalan|lewat(?:[ \t]+(?:saketek|sedikit|dikit|sikit))?))?"
+    r"|[ \t]+(?:lebih|labiah|jalan|lewat(?:[ \t]+(?:saketek|sedikit|dikit|sikit))?)"
+    rf"|,?[ \t]+(?:and[ \t]+|dan[ \t]+)?(?:\d{{1,2}}|(?i:{EN_NUM})|(?i:{ID_NUM}))[ \t]+(?i:bulan|months?)"
+    rf"|[ \t]+(?:come|this|next|in|at|by|on|bulan)[ \t]+(?:{_CALENDAR}))?"
 )
 _HEDGED_AGE: Final = re.compile(
     rf"(?<![\w\-.,:/])(?P<a>(?:[1-9]\d?|(?i:{EN_NUM})|(?i:{ID_NUM}))(?:[ \t\-]*(?i:{_UNIT}))?(?i:{_HEDGE}))"
     r"(?=[ \t]*(?:[.,;!?)](?!\d)|\n|$))"
 )
-"""A number, maybe its unit and a hedge (``and three quarters``, ``lebih``, ``lewat saketek``), closing its
-clause: an age question's answer after the name it gives first (``Sekarwangi, Mas. Dua puluh tujuh tahun
-lebih.``)."""
+"""A number, maybe its unit and a hedge (``and three quarters``, ``lebih``, ``lewat saketek``, ``and two months``,
+``ampek bulan``, ``come Friday``), closing its clause: an age question's answer after the name it gives first
+(``Sekarwangi, Mas. Dua puluh tujuh tahun lebih.``)."""
 _UNIT_AT_END: Final = re.compile(rf"(?i:{_UNIT})$")
 _LETTER_STOP: Final = re.compile(r"(?<=[^\W\d_])[.!?](?:[ \t]|$)")
 """A sentence's end after a letter (a masked speaker label's dots end none)."""

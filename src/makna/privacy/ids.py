@@ -369,6 +369,41 @@ def _cued_ni(text: str) -> Iterator[Detection]:
         yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.93, "id.uk_ni_cued", m.group("v"))
 
 
+_NUMBER_SAID: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:number|nomor|nomornya|nomer|no\.|digits))(?![\w\-])[^\d\n.?!;]{0,40}?"
+    r"(?<![\w\-+.,/])(?P<v>\d(?:[ \-]?\d){7,15})(?![\w\-]|[.,]\d)"
+)
+"""A number said as a number (``The number was on a photocopy, 533018294``, ``nomornya ...``): eight digits or
+more, in any grouping."""
+_NUMBER_SAID_LINES: Final = InLines(DIGIT_LINES, re.compile(r"\d(?:[ \-]?\d){7}"))
+_DOCUMENT_EARLIER: Final = re.compile(
+    r"(?<![\w\-])(?:(?i:passport|paspor|nik|ktp|ssn|nric|mykad|aadhaa?r|id[ \t]+card|identity[ \t]+card|"
+    r"kartu[ \t]+identitas|social[ \t]+security|national[ \t]+insurance|driving[ \t]+licen[cs]e)|SIN|NIN|UCI)(?![\w\-])"
+)
+"""The identity document a sentence before the number names (``They wanted my passport.``)."""
+_PHONE_WORD: Final = re.compile(r"(?i:(?<![\w\-])(?:phone|mobile|hp|wa|whatsapp|telepon|telp|nomor[ \t]+hp)(?![\w\-]))")
+
+
+def _earlier_document(text: str) -> Iterator[Detection]:
+    """An identity number whose document word is in the sentence before it, on the same line (``They wanted my
+    passport. The number was on a photocopy, 533018294``): the number's own sentence says only ``number``. Not
+    a number that starts like a telephone number (``0``, ``+``), nor one with a phone's word in either sentence."""
+    for m in gated_finditer(_NUMBER_SAID, _NUMBER_SAID_LINES, text):
+        value = m.group("v")
+        if value[0] == "0" or text[m.start("v") - 1 : m.start("v")] == "+":
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        own = max(text.rfind(c, line_start, m.start()) for c in ".?!;") + 1
+        if own <= line_start:
+            continue  # no sentence before the number's on its line
+        prev = max(text.rfind(c, line_start, own - 1) for c in ".?!;") + 1
+        before = text[max(prev, line_start, own - 120) : m.start("v")]
+        if any(c.isdigit() for c in text[own : m.start("v")]) or _PHONE_WORD.search(before):
+            continue
+        if _DOCUMENT_EARLIER.search(text, max(prev, line_start, own - 120), own):
+            yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.8, "id.document_earlier", value)
+
+
 def find_checked_ids(text: str) -> Iterator[Detection]:
     """Identity numbers by shape and check digit, by a document word after them, and after document words the
     other rules do not know."""
@@ -401,3 +436,4 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
     yield from _documents_numbers(text)
     yield from _spoken_ids(text, low)
     yield from _cued_ni(text)
+    yield from _earlier_document(text)

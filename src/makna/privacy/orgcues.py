@@ -138,12 +138,21 @@ _JOB_AFTER: Final = re.compile(
     r"|[ \t]*,[ \t]*(?i:bantu(?:-bantu)?[ \t]+(?:masak|cuci|jaga|jualan)|masak|nyuci|cuci[ \t]+piring|"
     r"jaga[ \t]+kasir)\b"
 )
+_DESCRIPTOR = r"(?!(?:di|ka|ke|dekat|deket|dakek|in|at|near)(?![\w\-]))[a-z]+"
+"""One lower-case word saying what a business makes or sells (``kadai nasi``, ``pabrik sepatu``), not a
+preposition (``pabrik di X``: X is where the factory is)."""
 _WORK_CLAUSE: Final = re.compile(
     rf"(?<![\w\-])(?i:{_JOB}|kerja|bekerja|karajo|kerjo|masak|jaga|bantu(?:-bantu)?|nyuci|cuci[ \t]+piring|magang|"
     r"digaji|gajian|shift|ngelamar|melamar|dipecat|di-?phk|work|worked|working|job|shifts|employed|hired|sacked)"
-    r"(?![\w\-])[^.?!,;\n]{0,30}[ \t](?i:di|ka|ke|at|in|for)[ \t]+(?:the[ \t]+)?$"
+    r"(?![\w\-])[^.?!,;\n]{0,30}[ \t](?i:di|ka|ke|at|in|for)[ \t]+(?:the[ \t]+)?(?:(?:kedai|kadai|warung|pabrik)"
+    rf"(?:[ \t]+{_DESCRIPTOR})?[ \t]+)?$"
 )
-_LOWER_BUSINESS: Final = re.compile(r"(?<![\w\-])(?:warung|kedai|rumah[ \t]+makan|rm|restoran|resto|salon)[ \t]+$")
+"""A work clause up to a name, maybe with the business's kind said in lower case between (``karajo di kadai nasi``:
+the name after it is the business's own, ``Rumah Makan ...``)."""
+_LOWER_BUSINESS: Final = re.compile(
+    r"(?<![\w\-])(?:warung|kedai|kadai|rumah[ \t]+makan|rm|restoran|resto|salon|"
+    rf"(?P<made>pabrik)(?:[ \t]+{_DESCRIPTOR})?)[ \t]+$"
+)
 _BUSINESS_APPOSED: Final = re.compile(
     r"(?<![\w\-])(?i:warung|kedai|rumah[ \t]+makan|restoran|resto|restaurant|salon)"
     r"(?:[ \t]+[A-Za-z][\w\-]*)?[ \t]*,[ \t]*$"
@@ -412,9 +421,11 @@ def _workplaces(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
             continue
         head = det.start
         if det.text.split(" ", 1)[0] not in _BUSINESS_HEADS:
-            lower = _LOWER_BUSINESS.search(line_before(text, det.start, 16))
+            lower = _LOWER_BUSINESS.search(line_before(text, det.start, 24))
             if lower is None or det.type != "LOCATION":
                 continue
+            if lower.group("made") and (det.text in gz.all_places() or "gazetteer" in det.detector):
+                continue  # "kerja di pabrik sepatu X": a factory in the listed place X
             head = det.start - (len(lower.group(0)))  # "kerja di warung Pak ...": the head word in lower case
         before = line_before(text, head, 72)
         apposed = _BUSINESS_APPOSED.search(before)  # "kerja di rumah makan Sunda, Rumah Makan ...": the same place

@@ -430,6 +430,15 @@ _KIN_BEFORE: Final = re.compile(
 """A possessive and a kin or relation noun right before a span ("Her daughter Rosa Marina"): the span is a name."""
 
 
+_WED_BEFORE: Final = re.compile(
+    r"(?<![\w\-])(?i:married[ \t]+to|divorced[ \t]+from|separated[ \t]+from|engaged[ \t]+to|"
+    r"(?:ber)?cerai[ \t]+(?:dari|sama|dengan)|(?:me)?nikah[ \t]+(?:dengan|sama|samo|jo)|"
+    r"kawin[ \t]+(?:dengan|sama|samo|jo)|bacarai[ \t]+(?:jo|dari|samo))[ \t]+$"
+)
+"""A marriage or a divorce right before a span (``married to Carwen``, ``cerai dari Rinaldo``): the span is the
+spouse, a person (four gold spans after such a phrase in the open splits, all PERSON); not ``from`` or ``dari``
+alone, which name where someone comes from."""
+
 _KEPT_FINDS: Final = frozenset({"location.gazetteer", "location.list", "org.platform", "org.suffix"})
 """Finds a list or a firm's suffix made (a listed place, a gig platform, "X Express"): never retyped PERSON."""
 
@@ -442,16 +451,30 @@ def retype_by_clause(scan: str, found: Sequence[Detection]) -> list[Detection]:
     evidence = {(d.start, d.end) for d in _named_by_apposition(scan)}
     places = _lists()[1]
     out: list[Detection] = []
+    wed: set[str] = set()
     for det in found:
         if (
             det.type in _RETYPABLE
             and det.detector not in _KEPT_FINDS
             and det.text not in places
             and not any(_firm_word(w) for w in det.text.split())
-            and ((det.start, det.end) in evidence or _KIN_BEFORE.search(scan, max(0, det.start - 32), det.start))
+            and (
+                (det.start, det.end) in evidence
+                or _KIN_BEFORE.search(scan, max(0, det.start - 32), det.start)
+                or (det.type != "HANDLE" and _WED_BEFORE.search(scan, max(0, det.start - 32), det.start))
+            )
             and not _PLACE_KIND.search(det.text)
             and not re.search(r"[\d._@]", det.text)
         ):
+            if _WED_BEFORE.search(scan, max(0, det.start - 32), det.start):
+                wed.add(det.text)
             det = Detection(det.start, det.end, "PERSON", max(det.confidence, 0.72), "person.apposed", det.text)
         out.append(det)
+    if wed:  # the spouse's other mentions the catch-all typed for want of evidence ("we don't talk about Carwen")
+        out = [
+            Detection(d.start, d.end, "PERSON", d.confidence, d.detector, d.text)
+            if d.text in wed and d.type in {"ORG", "LOCATION"} and d.detector.startswith("unknown.")
+            else d
+            for d in out
+        ]
     return out

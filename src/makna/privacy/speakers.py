@@ -258,6 +258,23 @@ def _line_labels(text: str) -> Iterator[re.Match[str]]:
     yield from _NEXT_LINE_LABEL.finditer(text)
 
 
+_DECLARED: Final = re.compile(
+    r"(?<![\w\-])(?i:(?:memakai|pakai|pake|menggunakan|dengan)[ \t]+nama|namanya|namonyo|dipanggil|called|"
+    r"known[ \t]+as|pseudonym|the[ \t]+name)[ \t]+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’\-]+)"
+)
+"""A name the text declares (``informan memakai nama Umi``, ``she asked to be called Mama``): a label of that one
+word is that person, even when the word is also a kin or address word (``Umi``, ``Mama``)."""
+
+
+def _declared_span(label: str, declared: Collection[str]) -> tuple[int, int] | None:
+    """The span of a one-word label the text declares a name (:data:`_DECLARED`), or None."""
+    word = label.strip()
+    if word not in declared or " " in word:
+        return None
+    start = label.index(word)
+    return start, start + len(word)
+
+
 def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLabel]:
     """Every speaker label of ``text`` (generic and named), sorted by start.
 
@@ -269,11 +286,18 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
     initials = Counter(
         m.group("label").strip() for m in _line_labels(text) if _INITIALS.fullmatch(m.group("label").strip())
     )
+    declared = frozenset(m.group("name") for m in _DECLARED.finditer(text))
     for m in _line_labels(text):
         label = m.group("label")
         generic = is_generic_label(label) or " ".join(label.split()).lower() in legend or is_role_noun(label.strip())
         generic = generic or initials[label.strip()] > 1  # initials that start two turns or more
-        if not generic and _name_span(label) is None and _role_name(label) is None and _lower_sender(m) is None:
+        if (
+            not generic
+            and _name_span(label) is None
+            and _role_name(label) is None
+            and _lower_sender(m) is None
+            and _declared_span(label, declared) is None
+        ):
             continue
         found.append((m, generic))
         if not generic:
@@ -290,7 +314,7 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
             start = m.start("label")
             out.append(SpeakerLabel(start, m.end(), label, (start + role_name[0], start + role_name[1])))
             continue
-        span = _name_span(label) or _lower_sender(m)
+        span = _name_span(label) or _lower_sender(m) or _declared_span(label, declared)
         assert span is not None
         first = label[span[0] : span[1]].split()[0]
         once = counts[" ".join(label.split())] < 2
@@ -325,12 +349,22 @@ def mask_labels(text: str, labels: Iterable[SpeakerLabel]) -> str:
 
 
 def label_persons(text: str, labels: Iterable[SpeakerLabel]) -> list[Detection]:
-    """The PERSON detections of the name labels."""
-    return [
+    """The PERSON detections of the name labels, and every other mention of a label's name that is also a kin or
+    address word (``Umi``): the text declared it a name (:data:`_DECLARED`), and no detector reads such a word
+    as one."""
+    labels = list(labels)
+    out = [
         Detection(lab.person[0], lab.person[1], "PERSON", 0.9, "person.speaker", text[lab.person[0] : lab.person[1]])
         for lab in labels
         if lab.person is not None
     ]
+    words = {d.text for d in out if d.text in HONORIFICS}
+    taken = [(lab.start, lab.end) for lab in labels]
+    for word in sorted(words):
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text):
+            if not any(s <= m.start() < e for s, e in taken):
+                out.append(Detection(m.start(), m.end(), "PERSON", 0.85, "person.speaker", word))
+    return out
 
 
 _SENDER_LINE: Final = re.compile(
