@@ -275,6 +275,15 @@ PLATE 0.8. Their floors are those figures less a margin. ``tune21`` is not in ``
 round eighteen's final measurement, and the next round opens it. ``seal20`` is sealed: refused by training, its
 per-document misses never read.
 
+``spent29`` and ``spent30`` are the lead's private held-out sets of round eighteen (``sealed-deid29`` and
+``sealed-deid30``, 10 transcripts each: 6 Indonesian interviews in the reference study's domain (Padang Panjang,
+Lintau Buo, Singkarak, Balai Selasa, Tuapejat, Padang's Pauh; Lubuk Sikaping, Rao, Tiku, Palembayan, Bungus Teluk
+Kabung, Nanggalo, Muaro Labuh) and 4 English interviews with gig and care workers (Manchester, Brisbane, Kingston,
+Hong Kong; Liverpool, San Antonio, Dunedin, Accra)), written by helpers that changed no detector, scored on
+aggregates only before and after the round (benchmarks/README.md) and copied in unchanged (``build.py`` gives the
+same gold). They are not in ``OPEN_SPLITS`` yet (training refuses them): the next round opens them with ``tune21``
+and ``seal20``. Their floors are the after-round scores less a margin.
+
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
 Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
@@ -428,6 +437,10 @@ FLOORS = {
     # 0.9409, 0.0780, NATIONAL_ID and PLATE 0.8)
     "tune21": (0.912, 0.95, 0.914, 0.096, 0.91),
     "seal20": (0.891, 0.927, 0.92, 0.088, 0.78),
+    # spent29 (after round eighteen: 0.9483, 0.9897, 0.9386, 0.0241; lowest structured type NATIONAL_ID 0.889),
+    # spent30 (0.9488, 0.9744, 0.9394, 0.0337; NATIONAL_ID 0.714), less a margin
+    "spent29": (0.932, 0.974, 0.918, 0.035, 0.869),
+    "spent30": (0.933, 0.959, 0.919, 0.045, 0.694),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 
