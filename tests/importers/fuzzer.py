@@ -38,9 +38,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from telegram_pages import chat_pages, export_zip
-
 HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:  # imported as ``importers.fuzzer`` from another folder's tests
+    sys.path.insert(0, str(HERE))
+
+from telegram_pages import chat_pages, export_zip  # noqa: E402
+
 DEFAULT_SEED = 20261203
 DEFAULT_CASES = 400
 #: Every how many cases of a sample one also goes through the CLI.

@@ -50,7 +50,7 @@ def test_zip_without_an_export_is_one_clear_error() -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("catatan.txt", "Pewawancara: halo")
-    with pytest.raises(ImportFormatError, match=r"^arsip\.zip: makna reads a \.zip only when it holds a Telegram"):
+    with pytest.raises(ImportFormatError, match=r"^arsip\.zip: a \.zip is read only when it holds a Telegram"):
         read_bytes(Path("arsip.zip"), buf.getvalue())
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:

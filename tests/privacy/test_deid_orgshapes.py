@@ -129,9 +129,12 @@ def test_spans_are_exact(text: str) -> None:
 
 def test_tune_cases_floor() -> None:
     rep = evaluate_documents(load_gold(CASES / "tune"), lambda text, lang: detect(text, language=lang))
-    assert rep.overall.recall >= 0.92  # 0.94 when written; 0.939 after round twelve's retraining (one case)
+    # 0.94 when written; 0.939 after round twelve's retraining (one case); 0.918 since round eighteen, where a hotel
+    # named as a workplace ("Housekeeping at the X Hotel") is an ORG (gap18: the newer open splits mark it so; these
+    # cases, older, mark it LOCATION)
+    assert rep.overall.recall >= 0.91
     assert rep.per_type["ORG"].recall >= 0.96
-    assert rep.per_type["ORG"].precision >= 0.85
+    assert rep.per_type["ORG"].precision >= 0.84  # 0.844 since round eighteen: the same two hotel mentions
 
 
 def test_cases_are_built() -> None:

@@ -34,7 +34,7 @@ def test_a_zipped_export_uploads_as_one_chat(id_client: tuple[Client, dict[str, 
     assert [(f["file"], f["error"]) for f in got["failed"]] == [
         (
             "arsip.zip",
-            "arsip.zip: makna hanya membaca .zip yang berisi ekspor obrolan Telegram (messages.html); "
+            "arsip.zip: berkas .zip hanya dibaca bila berisi ekspor obrolan Telegram (messages.html); "
             "ekstrak lalu impor berkas-berkasnya",
         )
     ]

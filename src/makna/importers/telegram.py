@@ -358,7 +358,7 @@ def read_telegram_zip(path: Path, data: bytes) -> ImportedText:
         names = _pages(i.filename.replace("\\", "/") for i in infos)
         if not names:
             raise ImportFormatError(
-                f"{path}: makna reads a .zip only when it holds a Telegram chat export "
+                f"{path}: a .zip is read only when it holds a Telegram chat export "
                 f"(messages.html); unpack it and import its files"
             )
         if len(names) > MAX_PAGES:

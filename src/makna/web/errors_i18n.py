@@ -123,8 +123,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "%(file)s: a WhatsApp chat export without any message"),
     (r"(?P<file>.+?): a Telegram chat export without any message",
      "%(file)s: a Telegram chat export without any message"),
-    (r"(?P<file>.+?): makna reads a \.zip only when it holds a Telegram chat export .*",
-     "%(file)s: makna reads a .zip only when it holds a Telegram chat export (messages.html); unpack it and import "
+    (r"(?P<file>.+?): a \.zip is read only when it holds a Telegram chat export .*",
+     "%(file)s: a .zip is read only when it holds a Telegram chat export (messages.html); unpack it and import "
      "its files"),
     (r"(?P<file>.+?): no subtitle cues with text found .*", "%(file)s: no subtitle cues with text found"),
     (r"(?P<file>.+?): line (?P<line>\d+): (?:not a cue timing line|a cue time has more than) .*",
