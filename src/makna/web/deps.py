@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from fastapi import Request
@@ -26,11 +26,15 @@ from ..model import Code
 from ..project import Project
 from .i18n import LANG_COOKIE, choose_language, translations
 
+if TYPE_CHECKING:
+    from ..server.registry import ServerProject
+
 #: What live.js says (translated for the page).
 LIVE_MESSAGES = ("Changed by", "Codebook changed by", "reload to see it")
 
 __all__ = ["project_of", "lang_of", "page", "js_text", "reply", "paged", "plain", "error_status", "code_classes",
-           "project_name_of", "actor_of", "role_of", "require", "server_user", "LIVE_MESSAGES", "NEXT_CURSOR"]
+           "project_name_of", "actor_of", "role_of", "require", "server_user", "LIVE_MESSAGES", "NEXT_CURSOR",
+           "server_project_of", "client_host", "bare_page"]
 
 #: The reply header of a listing page that holds the cursor of the next page (absent on the last page).
 NEXT_CURSOR = "X-Next-Cursor"
@@ -40,6 +44,26 @@ def _state(request: Request) -> dict[str, Any]:
     """What the guard put in the request's scope (a team server: ``user``, ``role``, ``project``...)."""
     state: dict[str, Any] = request.scope.get("state") or {}
     return state
+
+
+def server_project_of(request: Request) -> ServerProject | None:
+    """The team server's project the request works on (the guard's choice), or None in the local workbench."""
+    sp: ServerProject | None = _state(request).get("server_project")
+    return sp
+
+
+def client_host(request: Request) -> str:
+    """The address a request came from, for rate limits ("unknown" where the server was not told)."""
+    return request.client.host if request.client else "unknown"
+
+
+def bare_page(request: Request, template: str, context: Mapping[str, Any], status: int = 200) -> HTMLResponse:
+    """A team server's page outside a project (login, projects, an invitation): translations, language and the
+    session's CSRF token only, without :func:`page`'s project navigation."""
+    lang = lang_of(request)
+    html = request.app.state.jinja.get_template(template).render(
+        {"_": translations(lang).gettext, "lang": lang, "csrf": _state(request).get("csrf", ""), **context})
+    return HTMLResponse(html, status_code=status)
 
 
 def project_of(request: Request) -> Project:

@@ -36,7 +36,7 @@ from ..privacy.regions import PROVINCES
 from ..sources import get_source, list_sources
 from ..views import segments_per_source
 from .deid_text import type_names
-from .deps import js_text, lang_of, page, project_of, reply
+from .deps import js_text, lang_of, page, project_of, reply, server_project_of
 from .errors_i18n import key_refusal, translate_error
 from .render import json_script
 
@@ -145,7 +145,7 @@ def _key_path(request: Request, raw: str | None) -> Path:
     """Where the key goes: the path typed in the local workbench (the user's own machine, written as
     them); on a team server never a path from the request, but the project's file in the key folder
     its administrator set (:mod:`makna.server.keys`)."""
-    server_project = (request.scope.get("state") or {}).get("server_project")
+    server_project = server_project_of(request)
     if server_project is not None:
         if raw is not None and raw.strip():
             raise InputError("on a team server the key file goes to the key folder its administrator set, under "
@@ -165,10 +165,6 @@ def _key_path(request: Request, raw: str | None) -> Path:
         raise InputError(f"key file {raw!r}: give an absolute path (for example /home/me/keys/study.key), "
                          "outside the project's folder if it is shared")
     return path
-
-
-def _on_server(request: Request) -> bool:
-    return (request.scope.get("state") or {}).get("server_project") is not None
 
 
 def text_pieces(text: str, entries: list[ReviewEntry]) -> list[tuple[int, str, str, str]]:
@@ -248,7 +244,7 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
         "coded": [r for r in rows if r["codings"] and not r["applied"]],
         "pieces": pieces, "text_source": text_source, "field_values": fields, "field_shown": shown_field,
         "field_pieces": field_pieces, "types": PII_TYPES, "type_names": names, "modes": MODES,
-        "may_manage": can(proj, "manage"), "server_keys": _on_server(request),
+        "may_manage": can(proj, "manage"), "server_keys": server_project_of(request) is not None,
         "key_folder": getattr(request.app.state, "key_dir", None) is not None,
         "provinces": sorted(PROVINCES.items(), key=lambda kv: kv[1]),
         "data": json_script({"msg": js_text(request, JS_MESSAGES), "types": names}),
@@ -338,7 +334,7 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
                   "replaced": report.replaced, "kept": report.kept, "by_type": report.by_type,
                   "fields": report.fields, "events": report.events, "compacted": report.compacted,
                   "region": report.region, "tradition": report.tradition, "coarse_places": report.coarse,
-                  "key_path": path.name if _on_server(request) else str(path), "key_id": report.key_id[:12],
-                  "mode": report.mode,
+                  "key_path": path.name if server_project_of(request) is not None else str(path),
+                  "key_id": report.key_id[:12], "mode": report.mode,
                   "unscanned": report.unscanned, "outside": originals_on_disk(project.location, imported),
                   "warnings": [translate_error(w, lang_of(request)) for w in report.warnings]})

@@ -22,25 +22,13 @@ from ..errors import InputError, MaknaError, NotFoundError, PermissionDeniedErro
 from ..server.invitations import Invitation, parse_expiry
 from ..server.ratelimit import LoginLimiter
 from ..server.registry import Registry, ServerProject
-from .deps import lang_of, plain
+from .deps import bare_page, client_host, lang_of, plain, server_project_of
 from .errors_i18n import translate_error
 from .i18n import translations
 
 __all__ = ["install_invitations", "INVITE_PREFIX"]
 
 INVITE_PREFIX = "/invite/"
-
-
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
-def _render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    tr = translations(lang_of(request))
-    html = request.app.state.jinja.get_template(template).render(
-        {"_": tr.gettext, "lang": lang_of(request), "csrf": request.scope.get("state", {}).get("csrf", ""), **context}
-    )
-    return HTMLResponse(html, status_code=status)
 
 
 def _as_json(inv: Invitation) -> dict[str, Any]:
@@ -81,14 +69,15 @@ def install_invitations(app: FastAPI) -> None:
     ) -> HTMLResponse:
         state = request.scope["state"]
         user: str = state["user"]
-        sp: ServerProject = state["server_project"]
+        sp = server_project_of(request)
+        assert sp is not None  # the guard chose it
         roles = _roles_up_to(registry, user, sp)
         if not roles:
             raise PermissionDeniedError(
                 "inviting and seeing invitations needs the owner or manager role (or a server administrator)"
             )
         invitations = [i for i in registry.invitations(sp.id) if i.state() == "open"]
-        return _render(
+        return bare_page(
             request,
             "members.html",
             {
@@ -196,7 +185,7 @@ def install_invitations(app: FastAPI) -> None:
         mode: str = "new",
         status: int = 200,
     ) -> HTMLResponse:
-        return _render(
+        return bare_page(
             request,
             "invite.html",
             {"invitation": inv, "token": token, "message": message, "name": name, "mode": mode},
@@ -231,7 +220,7 @@ def install_invitations(app: FastAPI) -> None:
                 return JSONResponse({"error": message}, status_code=status)
             return invite_page(request, token, inv, message=message, name=name, mode=mode, status=status)
 
-        wait = limiter.retry_after(name, _client(request))
+        wait = limiter.retry_after(name, client_host(request))
         if wait:
             message = tr.gettext("Too many failed attempts: try again in %(minutes)d minutes.") % {
                 "minutes": (wait + 59) // 60
@@ -247,10 +236,10 @@ def install_invitations(app: FastAPI) -> None:
                 lambda: registry.accept_invitation(token, name, password, new_account=mode == "new")
             )
         except NotFoundError as exc:  # an unknown, used, revoked or expired link: counts as a failed attempt
-            limiter.failed(name, _client(request))
+            limiter.failed(name, client_host(request))
             return refuse(tr.gettext(str(exc)), 404)
         except PermissionDeniedError as exc:
-            limiter.failed(name, _client(request))
+            limiter.failed(name, client_host(request))
             wrong = "wrong user name or password" in str(exc)
             return refuse(
                 tr.gettext("Wrong user name or password.") if wrong else translate_error(str(exc), lang_of(request)),

@@ -7,21 +7,27 @@ server only (:func:`makna.web.server_app.create_server_app`): the local workbenc
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Body, Request
 from fastapi.responses import JSONResponse
 
-from ..errors import SyncError
-from .deps import plain, project_of
+from ..errors import NotFoundError, SyncError
+from .deps import plain, project_of, server_project_of
+
+if TYPE_CHECKING:
+    from ..server.registry import ServerProject
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["sync"])
 
 
-def _server_project(request: Request) -> Any:
-    return (request.scope.get("state") or {})["server_project"]
+def _server_project(request: Request) -> ServerProject:
+    sp = server_project_of(request)
+    if sp is None:  # the sync routes are mounted on the team server only
+        raise NotFoundError("this workbench is not a team server")
+    return sp
 
 
 @router.get("/api/sync/pull")

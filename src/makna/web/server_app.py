@@ -22,7 +22,7 @@ from ..errors import InputError, MaknaError
 from ..server.ratelimit import LoginLimiter
 from ..server.registry import SESSION_HOURS, Registry, ServerProject, User
 from .app import install_workbench
-from .deps import lang_of, plain
+from .deps import bare_page, client_host, lang_of, plain
 from .i18n import LANGUAGES, translations
 from .server_guard import SESSION_COOKIE, SessionGuard
 
@@ -72,14 +72,6 @@ def create_server_app(db_url: str, *, session_hours: float = SESSION_HOURS, secu
     return app
 
 
-def _render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    lang = lang_of(request)
-    tr = translations(lang)
-    html = request.app.state.jinja.get_template(template).render(
-        {"_": tr.gettext, "lang": lang, "csrf": request.scope.get("state", {}).get("csrf", ""), **context})
-    return HTMLResponse(html, status_code=status)
-
-
 async def start_session(request: Request, user: User, target: str | None,
                         extra: dict[str, Any] | None = None) -> Response:
     """Log ``user`` in: a new session, its cookie (HttpOnly, SameSite=Strict, Secure where set) and a
@@ -117,10 +109,6 @@ class _Forbidden(MaknaError):
     """A form without the session's CSRF token."""
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 def _server_routes(app: FastAPI) -> None:
     registry: Registry = app.state.registry
 
@@ -130,7 +118,7 @@ def _server_routes(app: FastAPI) -> None:
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_page(request: Request, next: str | None = None) -> HTMLResponse:  # noqa: A002 - the query name
-        return _render(request, "login.html", {"next": _safe_next(next), "message": "", "name": ""})
+        return bare_page(request, "login.html", {"next": _safe_next(next), "message": "", "name": ""})
 
     @app.post("/login")
     async def login(request: Request) -> Response:
@@ -143,22 +131,22 @@ def _server_routes(app: FastAPI) -> None:
         target = _safe_next(str(data.get("next") or ""))
         tr = translations(lang_of(request))
         limiter: LoginLimiter = request.app.state.limiter
-        wait = limiter.retry_after(name, _client(request))
+        wait = limiter.retry_after(name, client_host(request))
         if wait:
             message = tr.gettext("Too many failed logins: try again in %(minutes)d minutes.") % {
                 "minutes": (wait + 59) // 60}
             if is_json:
                 return JSONResponse({"error": message}, status_code=429, headers={"retry-after": str(wait)})
-            return _render(request, "login.html", {"next": target, "message": message, "name": name}, 429)
+            return bare_page(request, "login.html", {"next": target, "message": message, "name": name}, 429)
         from anyio import to_thread
 
         user = await to_thread.run_sync(registry.authenticate, name, password) if name and password else None
         if user is None:
-            limiter.failed(name, _client(request))
+            limiter.failed(name, client_host(request))
             message = tr.gettext("Wrong user name or password.")
             if is_json:
                 return JSONResponse({"error": message}, status_code=401)
-            return _render(request, "login.html", {"next": target, "message": message, "name": name}, 401)
+            return bare_page(request, "login.html", {"next": target, "message": message, "name": name}, 401)
         limiter.succeeded(name)
         return await start_session(request, user, None if is_json else target)
 
@@ -179,7 +167,7 @@ def _server_routes(app: FastAPI) -> None:
     @app.get("/projects", response_class=HTMLResponse, include_in_schema=False)
     def projects_page(request: Request) -> HTMLResponse:
         user = request.scope["state"]["user"]
-        return _render(request, "projects.html", {"user": user, "projects": registry.projects(user)})
+        return bare_page(request, "projects.html", {"user": user, "projects": registry.projects(user)})
 
     @app.post("/projects/{key}/open", include_in_schema=False)
     async def open_form(request: Request, key: str) -> Response:
