@@ -169,7 +169,7 @@ SPLIT_SIZES = {
     # round heldout19: tune20 (open next round) and seal19 (sealed) were written together (benchmarks/results/heldout19.md)
     "tune20": 6,
     "seal19": 6,
-    # round heldout20: tune21 (open next round) and seal20 (sealed) were written together (benchmarks/results/heldout20.md)
+    # round heldout20: tune21 and seal20 were written together (both open since round nineteen) (benchmarks/results/heldout20.md)
     "tune21": 6,
     "seal20": 6,
 }
