@@ -172,6 +172,9 @@ SPLIT_SIZES = {
     # round heldout20: tune21 and seal20 were written together (both open since round nineteen) (benchmarks/results/heldout20.md)
     "tune21": 6,
     "seal20": 6,
+    # round heldout21: tune22 (open next round) and seal21 (sealed) were written together (benchmarks/results/heldout21.md)
+    "tune22": 6,
+    "seal21": 6,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 
