@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_helpers import Client
+from web_helpers import Client, team_login
 
 from makna.errors import InputError
 from makna.privacy.keyfile import write_key
@@ -147,3 +147,16 @@ def test_a_refused_revoke_reads_in_indonesian() -> None:
         "undangan 8d29c447 sudah dipakai: seseorang telah bergabung dengannya"
     )
     assert translate_error("invitation 8d29c447 is revoked already", "id") == "undangan 8d29c447 sudah dicabut"
+
+
+def test_revoking_and_inviting_need_the_sessions_csrf_token(server: Any) -> None:
+    token, inv = server.state.registry.invite(["Studi"], "coder", actor="dewi")
+    c, csrf = team_login(server, "dewi", SERVER_PASSWORD)
+    assert c.post("/members/revoke", data={"id": inv.id}).status_code == 403
+    assert c.post("/members/revoke", data={"id": inv.id, "csrf": "x" * len(csrf)}).status_code == 403
+    assert c.post(f"/api/server/invitations/{inv.id}/revoke").status_code == 403
+    assert c.post("/api/server/invitations", json={"projects": ["Studi"], "role": "coder"}).status_code == 403
+    assert server.state.registry.invitation(token).state() == "open"
+    assert len(server.state.registry.invitations()) == 1  # nothing made either
+    assert c.post("/members/revoke", data={"id": inv.id, "csrf": csrf}).status_code == 303
+    c.close()
