@@ -329,7 +329,8 @@ def is_export_folder(folder: Path) -> bool:
 
 
 def read_export_folder(folder: Path, *, max_bytes: int | None = None) -> ImportedText:
-    """Read the pages of the export in ``folder`` as one chat; ``raw`` is the pages' bytes one after another."""
+    """Read the pages of the export in ``folder`` as one chat; ``raw`` is the pages' bytes one after another.
+    A page that is a symbolic link is refused, not followed."""
     names = _pages(p.name for p in folder.iterdir() if p.is_file())
     if not names:
         raise InputError(f"{folder}: a folder that is no Telegram export (no messages.html); import its files")
@@ -337,6 +338,12 @@ def read_export_folder(folder: Path, *, max_bytes: int | None = None) -> Importe
         raise ImportFormatError(f"{folder}: {len(names):,} export pages, over the limit of {MAX_PAGES:,}")
     limit = max_bytes or MAX_FILE_BYTES
     paths = [folder / n for n in names]
+    for p in paths:  # a page that is a link reads a file from elsewhere (an unpacked archive may hold links)
+        if p.is_symlink():
+            raise ImportFormatError(
+                f"{p}: the page is a link to another file, not an export page of its own: an export holds its "
+                "pages as plain files; copy the page into the folder if it belongs to this chat"
+            )
     total = sum(p.stat().st_size for p in paths)
     if total > limit:
         raise ImportFormatError(f"{folder}: {total:,} bytes of pages is over the {limit:,}-byte limit for one source")

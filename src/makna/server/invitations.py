@@ -269,7 +269,14 @@ def revoke(reg: Registry, ident: str, *, actor: str) -> Invitation:
         if inv.state() != "open":
             raise InputError(f"invitation {inv.id[:8]} is {inv.state()} already")
         now = _now()
-        conn.execute(update(invitations).where(invitations.c.id == inv.id).values(revoked_at=now, revoked_by=actor))
+        i = invitations.c
+        done = conn.execute(  # only while still open: an accept committed meanwhile wins, and is said
+            update(invitations)
+            .where(i.id == inv.id, i.used_at.is_(None), i.revoked_at.is_(None))
+            .values(revoked_at=now, revoked_by=actor)
+        ).rowcount
+        if done != 1:
+            raise InputError(f"invitation {inv.id[:8]} is {_load(conn, i.id == inv.id)[0].state()} already")
         record(conn, actor, "invite.revoke", {"invitation": inv.id, "role": inv.role, "projects": list(inv.projects)})
     return Invitation(**{**inv.__dict__, "revoked_at": now, "revoked_by": actor})
 

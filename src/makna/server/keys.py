@@ -23,11 +23,18 @@ __all__ = ["check_key_dir", "project_key_file"]
 
 
 def check_key_dir(folder: str | os.PathLike[str]) -> Path:
-    """``folder`` resolved, when it is an existing folder this process may write; else an :class:`InputError`."""
+    """``folder`` resolved, when it is an existing folder this process may write and no other account
+    may (a group or anyone could remove, swap or plant key files there, a shared ``/tmp`` included);
+    else an :class:`InputError`."""
     path = Path(folder).expanduser()
     if not path.is_dir():
         raise InputError(f"key folder {path}: no such folder (create it, readable by the server's account only)")
     resolved = path.resolve()
+    if resolved.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise InputError(
+            f"key folder {resolved}: others may write there (its group or everyone), and so remove or swap "
+            f"the keys: use a folder of the server's account alone (chmod 700 {resolved})"
+        )
     if not os.access(resolved, os.W_OK | os.X_OK):
         raise InputError(f"key folder {resolved}: the server cannot write there")
     return resolved

@@ -5,7 +5,9 @@
   revokes one. The same as JSON under ``/api/server/invitations``.
 - ``/invite/TOKEN``: reachable without a session; the invitee chooses a user name and password (the
   rules of :mod:`makna.server.passwords`) or logs in to their account, joins, and is logged in.
-  Failed attempts are rate-limited as logins are (:class:`~makna.server.ratelimit.LoginLimiter`).
+  Failed attempts are rate-limited as logins are (:class:`~makna.server.ratelimit.LoginLimiter`): a
+  wrong password, an unknown link and a user name taken already count; the "I have an account"
+  form's passwords count against the login's own limit too, so the page is no second budget of guesses.
   The page sends no referrer and is never cached, so the link does not travel further.
 """
 
@@ -18,7 +20,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from ..access import ROLES, Role
-from ..errors import InputError, MaknaError, NotFoundError, PermissionDeniedError
+from ..errors import ConflictError, InputError, MaknaError, NotFoundError, PermissionDeniedError
 from ..server.invitations import Invitation, parse_expiry
 from ..server.ratelimit import LoginLimiter
 from ..server.registry import Registry, ServerProject
@@ -213,6 +215,9 @@ def install_invitations(app: FastAPI) -> None:
         name, password = str(data.get("name") or "").strip(), str(data.get("password") or "")
         tr = translations(lang_of(request))
         limiter: LoginLimiter = request.app.state.invite_limiter
+        # a password tried here is a login: the login's limit holds as well ("join"), and hears of failures
+        limiters = [limiter, request.app.state.limiter] if mode == "join" else [limiter]
+        host = client_host(request)
         inv: Invitation | None = None
 
         def refuse(message: str, status: int) -> Response:
@@ -220,7 +225,7 @@ def install_invitations(app: FastAPI) -> None:
                 return JSONResponse({"error": message}, status_code=status)
             return invite_page(request, token, inv, message=message, name=name, mode=mode, status=status)
 
-        wait = limiter.retry_after(name, client_host(request))
+        wait = max(each.retry_after(name, host) for each in limiters)
         if wait:
             message = tr.gettext("Too many failed attempts: try again in %(minutes)d minutes.") % {
                 "minutes": (wait + 59) // 60
@@ -236,18 +241,22 @@ def install_invitations(app: FastAPI) -> None:
                 lambda: registry.accept_invitation(token, name, password, new_account=mode == "new")
             )
         except NotFoundError as exc:  # an unknown, used, revoked or expired link: counts as a failed attempt
-            limiter.failed(name, client_host(request))
+            limiter.failed(name, host)
             return refuse(tr.gettext(str(exc)), 404)
         except PermissionDeniedError as exc:
-            limiter.failed(name, client_host(request))
+            for each in limiters:
+                each.failed(name, host)
             wrong = "wrong user name or password" in str(exc)
             return refuse(
                 tr.gettext("Wrong user name or password.") if wrong else translate_error(str(exc), lang_of(request)),
                 401 if wrong else 403,
             )
         except MaknaError as exc:
+            if isinstance(exc, ConflictError):  # "user X exists already" tells whether an account exists
+                limiter.failed(name, host)
             return refuse(translate_error(str(exc), lang_of(request)), 400)
-        limiter.succeeded(name)
+        for each in limiters:
+            each.succeeded(name)
         from .server_app import start_session
 
         return await start_session(request, user, None if is_json else "/projects", {"projects": list(inv.projects)})

@@ -37,8 +37,9 @@ def create_server_app(db_url: str, *, session_hours: float = SESSION_HOURS, secu
     ``session_hours``: how long a login lasts; ``secure_cookies``: mark the session cookie Secure
     (serve over HTTPS, through a reverse proxy); ``limiter``: the login rate limit (default: five
     failed logins per account or address in 15 minutes; the invitation page has a limiter of its own
-    alike); ``key_dir``: the folder where a web apply keeps each project's de-identification key
-    (:mod:`makna.server.keys`; without it the web apply is refused)."""
+    alike, and its passwords count against this one too); ``key_dir``: the folder where a web apply
+    keeps each project's de-identification key (:mod:`makna.server.keys`; without it the web apply is
+    refused)."""
     if lang is not None and lang not in LANGUAGES:
         raise MaknaError(f"language {lang!r}: use one of {', '.join(LANGUAGES)}")
     from ..server.keys import check_key_dir

@@ -5,7 +5,8 @@ expiring with the session); the registry says whose session it is, which project
 and the user's role there. Without a live session, pages redirect to ``/login`` and the API
 answers 401. Writes must carry the session's CSRF token (``X-Makna-CSRF``, from the page's
 ``<meta name="makna-csrf">``; the two plain forms, log out and choose a project, send it as a
-field that their routes check) and, when the browser sends one, a same-origin ``Origin``. The
+field that their routes check) and, when the browser sends one, a same-origin ``Origin``; a write a
+browser marks ``Sec-Fetch-Site: cross-site`` (or ``same-site``) is refused, public pages' included. The
 request then runs as the user: ``scope["state"]`` holds ``user``, ``role``, ``project`` (the
 project opened with the user as its actor), ``project_name`` and ``csrf``. An API client may name
 the project per request with an ``X-Makna-Project`` header (id or name) instead of choosing one.
@@ -40,6 +41,7 @@ FORM_PATHS = ("/logout", "/projects/", "/members/")
 #: Paths of the server itself, not of a project.
 SERVER_PATHS = ("/login", "/logout", "/projects", "/api/server/")
 _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+_OTHER_SITE = frozenset({b"cross-site", b"same-site"})
 
 
 def session_token(headers: dict[bytes, bytes]) -> str | None:
@@ -90,6 +92,12 @@ class SessionGuard:
             if origin != f"{forwarded}://{host}":
                 await self._reply(send, 403, {"error": "cross-origin request refused"})
                 return
+        # a browser names where a request comes from in Sec-Fetch-Site, after redirects too, where Origin may
+        # say "null": a write from another site is refused before anything, the login and the invitation
+        # page included (which have no session's CSRF token to check: login CSRF)
+        if method not in _SAFE and headers.get(b"sec-fetch-site", b"") in _OTHER_SITE:
+            await self._reply(send, 403, {"error": "cross-site request refused"})
+            return
         if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
             state["csrf"] = ""
             await self.app(scope, receive, with_security_headers(send, path))
