@@ -1,0 +1,148 @@
+"""Types of English names corrected by what the sentence says about them (issue 11, branch en19).
+
+Two general shapes of English that the learned stages type wrongly on text no one tuned on:
+
+* **a place after a preposition of place**: ``the rota put me in Perry Barr``, ``the Kwok family in Mei Foo Sun
+  Chuen``, ``somewhere near Cranhill``: a name typed PERSON straight after ``in``, ``into``, ``near``,
+  ``around``, ``round``, ``outside`` or ``towards`` (with or without ``the``) names a place, LOCATION. Over
+  makna's whole open English corpus (round nineteen) no gold PERSON follows one of these words, and 747 gold
+  LOCATIONs follow ``in``. Left alone: a possessive (``in Tariq's car``), a name with an honorific or an office
+  title (``near Mrs Okafor``), and a person a verb takes with ``in`` (``believed in Sam``, ``confided in
+  Rosa``, ``brought in Kemal``). The same string typed PERSON elsewhere in the document follows, unless a
+  person's cue is before it (``my cousin``, ``called``) or a possessive or a verb of speech after it.
+* **a full name restating a first name**: ``I'm Senga, Senga McGeachie``, ``Babatunde from the drivers'
+  group, Babatunde Ilesanmi,``: a span of two or three capitalised words typed ORG whose first word is a
+  one-word PERSON of the same document, whose other words can be family names (a surname list's, or no
+  ordinary English word: ``Bisi Cool Spot``, ``Marlon Auto Repairs`` keep ORG) and none an organisation's or
+  place's type word, is that person, PERSON. Over the open English corpus, 441 gold spans whose first word is
+  a one-word gold PERSON are PERSON and 2 ORG (both end in ordinary words).
+
+Every string here is a word of English grammar, never a name of any corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import HONORIFICS, OFFICE_TITLES
+from .typecontext import clause_cue
+from .types import Detection
+
+__all__ = ["places_after_prepositions", "restated_full_names"]
+
+_PLACE_PREP: Final = re.compile(
+    r"(?<![\w\-'’])(?P<prep>in|into|near|around|round|outside|towards)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE
+)
+_PERSON_VERB_IN: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:believ(?:e|es|ed|ing)|confid(?:e|es|ed|ing)|interested|brought|bring(?:s|ing)?|"
+    r"call(?:s|ed|ing)?|let(?:s|ting)?|rop(?:e|es|ed|ing)|trust(?:s|ed|ing)?|faith|fill(?:s|ed|ing)?|"
+    r"stand(?:s|ing)?|stood|cover(?:s|ed|ing)?|sub(?:s|bed|bing)?|jump(?:s|ed|ing)?|chip(?:s|ped|ping)?|"
+    r"pitch(?:es|ed|ing)?|clock(?:s|ed|ing)?|log(?:s|ged|ging)?|sign(?:s|ed|ing)?|put)"
+    r"[ \t]+(?:in|into)[ \t]+$)"
+)
+"""Verbs that take a person with ``in``: ``believed in``, ``confided in``, ``brought in``, ``filled in for``
+(``put`` only bare: ``put in Kemal`` names a person put on a job, ``put me in X`` a place)."""
+_POSSESSIVE: Final = re.compile(r"['’]s?(?![\w])")
+_SPEECH_AFTER: Final = re.compile(
+    r"[ \t]*,?[ \t]*(?:said|says|told|tells|asked|asks|rang|called|texted|messaged|replied|laughed|who|she|he)\b"
+)
+_LOC: Final = "LOCATION"
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(w.rstrip(".").lower() for w in (*HONORIFICS, *OFFICE_TITLES))
+
+
+@cache
+def _type_words() -> frozenset[str]:
+    """Lower-cased words of the place and organisation type words (``places``): Hotel, Street, Centre, Ltd..."""
+    from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS, PLACE_SUFFIX_WORDS  # noqa: PLC0415
+
+    words = {w.rstrip(".").lower() for t in (*LOCATION_TYPE_WORDS, *ORG_TYPE_WORDS) for w in t.split()}
+    words |= {w.rstrip(".").lower() for w in (*ORG_SUFFIX_WORDS, *PLACE_SUFFIX_WORDS)}
+    return frozenset(words)
+
+
+def _line_before(text: str, start: int) -> str:
+    line = text.rfind("\n", 0, start) + 1
+    return text[max(line, start - 80) : start]
+
+
+def _titled(det: Detection) -> bool:
+    first = det.text.split()[0].rstrip(".").lower() if det.text.split() else ""
+    return first in _titles()
+
+
+def _place_by_preposition(text: str, det: Detection) -> bool:
+    """Whether the PERSON ``det`` stands straight after a preposition of place (module docstring)."""
+    before = _line_before(text, det.start)
+    if _PLACE_PREP.search(before) is None or _PERSON_VERB_IN.search(before) is not None:
+        return False
+    return not _titled(det) and _POSSESSIVE.match(text, det.end) is None
+
+
+def _person_here(text: str, det: Detection) -> bool:
+    """Whether this occurrence reads as a person's: a person's cue before, a possessive or speech after."""
+    if _titled(det) or _POSSESSIVE.match(text, det.end) is not None:
+        return True
+    if _SPEECH_AFTER.match(text, det.end) is not None:
+        return True
+    return clause_cue(_line_before(text, det.start)) == "person"
+
+
+def places_after_prepositions(text: str, found: Sequence[Detection], language: str) -> list[Detection]:
+    """``found`` with a PERSON after an English preposition of place typed LOCATION, and the same string's
+    other PERSON occurrences without a person's reading in the document alike (module docstring)."""
+    if language != "en":
+        return list(found)
+    out = list(found)
+    moved: set[str] = set()
+    for i, det in enumerate(out):
+        if det.type == "PERSON" and _place_by_preposition(text, det):
+            out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+            moved.add(det.text)
+    if moved:
+        for i, det in enumerate(out):
+            if det.type == "PERSON" and det.text in moved and not _person_here(text, det):
+                out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+    return out
+
+
+_CAP_WORD: Final = re.compile(r"[A-Z][\w'’\-]*")
+
+
+def _family_name(word: str) -> bool:
+    """Whether ``word`` can be a family name: a surname list's, or no ordinary English word (nor its plural)."""
+    if word in gz.surnames():
+        return True
+    low, words = word.lower(), gz.english_words()
+    return low not in words and not (low.endswith("s") and low[:-1] in words)
+
+
+def restated_full_names(text: str, found: Sequence[Detection], language: str) -> list[Detection]:
+    """``found`` with an ORG of two or three capitalised words that starts with a one-word PERSON of the document
+    and holds no type word typed PERSON (module docstring)."""
+    if language != "en":
+        return list(found)
+    singles = {d.text for d in found if d.type == "PERSON" and " " not in d.text and not _titled(d)}
+    if not singles:
+        return list(found)
+    types = _type_words()
+    out = list(found)
+    for i, det in enumerate(out):
+        if det.type != "ORG":
+            continue
+        words = det.text.split(" ")
+        if not 2 <= len(words) <= 3 or words[0] not in singles:
+            continue
+        if not all(_CAP_WORD.fullmatch(w) for w in words) or any(w.lower().rstrip(".") in types for w in words):
+            continue
+        if not all(_family_name(w) for w in words[1:]):
+            continue
+        out[i] = Detection(det.start, det.end, "PERSON", det.confidence, det.detector, det.text)
+    return out

@@ -1,0 +1,98 @@
+"""English types by what the sentence says (branch en19, #11): a name typed PERSON after a preposition of place is
+a LOCATION, and a full name that restates a first name is a PERSON however the stages typed it. All values are
+invented; the passes are tested on the detections given to them (the stages before them are retrained at every
+merge)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from makna.privacy.en_retype import places_after_prepositions, restated_full_names
+from makna.privacy.types import Detection
+
+
+def _det(text: str, name: str, kind: str, nth: int = 0) -> Detection:
+    m = list(re.finditer(re.escape(name), text))[nth]
+    return Detection(m.start(), m.end(), kind, 0.7, "test", name)
+
+
+def _types(found: list[Detection]) -> list[tuple[str, str]]:
+    return [(d.text, d.type) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The rota put me in Torvale Brook at the same time.", "Torvale Brook"),
+        ("Her family in Linmore Heath are kind to me.", "Linmore Heath"),
+        ("I do my runs round Dellanby mostly.", "Dellanby"),
+        ("We waited outside Corran Vale for an hour.", "Corran Vale"),
+        ("She moved into the Haskett Rise flats.", "Haskett Rise"),
+        ("The shop is somewhere near Brindle Cross.", "Brindle Cross"),
+    ],
+)
+def test_person_after_place_preposition_is_location(text: str, name: str) -> None:
+    found = places_after_prepositions(text, [_det(text, name, "PERSON")], "en")
+    assert _types(found) == [(name, "LOCATION")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I slept in Tariq's car that night.", "Tariq"),
+        ("I sat near Mrs Okonjo at the meeting.", "Mrs Okonjo"),
+        ("I always believed in Rosalind, she never lied.", "Rosalind"),
+        ("In the end I confided in Kemal about the money.", "Kemal"),
+        ("They brought in Delia to cover the shift.", "Delia"),
+        ("I went with Marisol to the office.", "Marisol"),
+    ],
+)
+def test_persons_stay_persons(text: str, name: str) -> None:
+    found = places_after_prepositions(text, [_det(text, name, "PERSON")], "en")
+    assert _types(found) == [(name, "PERSON")]
+
+
+def test_same_string_follows_in_the_document_unless_read_as_a_person() -> None:
+    text = "I work in Pellow Down now.\nPellow Down is quiet at night.\nMy cousin Pellow Down said hi."
+    dets = [_det(text, "Pellow Down", "PERSON", n) for n in range(3)]
+    assert [d.type for d in places_after_prepositions(text, dets, "en")] == ["LOCATION", "LOCATION", "PERSON"]
+
+
+def test_indonesian_text_is_left_alone() -> None:
+    text = "Saya tinggal in Rantau Baru."
+    det = _det(text, "Rantau Baru", "PERSON")
+    assert _types(places_after_prepositions(text, [det], "id")) == [("Rantau Baru", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "full"),
+    [
+        ("P: Aye. I'm Ailsa, Ailsa Drummondie. My pals call me Crisps.", "Ailsa", "Ailsa Drummondie"),
+        ("A: Chidera from the group, Chidera Okolie-Bassey, he helped me.", "Chidera", "Chidera Okolie-Bassey"),
+        ("Ravindran helped. Ravindran Pillai Menon wrote the letter.", "Ravindran", "Ravindran Pillai Menon"),
+    ],
+)
+def test_full_name_restating_a_first_name_is_a_person(text: str, first: str, full: str) -> None:
+    dets = [_det(text, first, "PERSON"), _det(text, full, "ORG")]
+    assert _types(restated_full_names(text, dets, "en")) == [(first, "PERSON"), (full, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "org"),
+    [
+        ("Bisi said to meet at Bisi Cool Spot on Friday.", "Bisi", "Bisi Cool Spot"),
+        ("Bisi runs it now, Bisi Foods Ltd, since March.", "Bisi", "Bisi Foods Ltd"),
+        ("Marlon opened Marlon Auto Repairs last year.", "Marlon", "Marlon Auto Repairs"),
+    ],
+)
+def test_firms_named_after_a_person_keep_org(text: str, first: str, org: str) -> None:
+    dets = [_det(text, first, "PERSON"), _det(text, org, "ORG")]
+    assert _types(restated_full_names(text, dets, "en")) == [(first, "PERSON"), (org, "ORG")]
+
+
+def test_no_first_name_no_change() -> None:
+    text = "I took it to Harlow Fresh, the depot."
+    det = _det(text, "Harlow Fresh", "ORG")
+    assert _types(restated_full_names(text, [det], "en")) == [("Harlow Fresh", "ORG")]
