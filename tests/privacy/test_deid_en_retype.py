@@ -9,7 +9,12 @@ import re
 
 import pytest
 
-from makna.privacy.en_retype import places_after_prepositions, restated_full_names
+from makna.privacy.en_retype import (
+    bodies_are_orgs,
+    first_names_of_persons,
+    places_after_prepositions,
+    restated_full_names,
+)
 from makna.privacy.types import Detection
 
 
@@ -96,3 +101,41 @@ def test_no_first_name_no_change() -> None:
     text = "I took it to Harlow Fresh, the depot."
     det = _det(text, "Harlow Fresh", "ORG")
     assert _types(restated_full_names(text, [det], "en")) == [("Harlow Fresh", "ORG")]
+
+
+@pytest.mark.parametrize("kind", ["LOCATION", "ORG"])
+def test_first_name_of_a_full_name_is_a_person(kind: str) -> None:
+    text = "I spoke to Tafadzwa at the branch. Tafadzwa Mhlanga is the rep."
+    dets = [_det(text, "Tafadzwa", kind), _det(text, "Tafadzwa Mhlanga", "PERSON")]
+    assert _types(first_names_of_persons(text, dets, "en")) == [("Tafadzwa", "PERSON"), ("Tafadzwa Mhlanga", "PERSON")]
+
+
+def test_a_title_is_no_first_name_and_places_stay() -> None:
+    text = "Auntie runs the stall in Kelso. Auntie Grace lives in Kelso too. Mr Kelso Brown came."
+    dets = [_det(text, "Auntie", "ORG"), _det(text, "Kelso", "LOCATION"), _det(text, "Auntie Grace", "PERSON")]
+    dets.append(_det(text, "Mr Kelso Brown", "PERSON"))
+    assert [d.type for d in first_names_of_persons(text, dets, "en")] == ["ORG", "LOCATION", "PERSON", "PERSON"]
+
+
+def test_the_end_of_a_longer_name_is_no_first_name() -> None:
+    text = "I go to Mass at Our Lady of Ximena on Sunday. Ximena Ortiz is my name."
+    dets = [_det(text, "Ximena", "LOCATION"), _det(text, "Ximena Ortiz", "PERSON")]
+    assert [d.type for d in first_names_of_persons(text, dets, "en")] == ["LOCATION", "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("She helped me write to the Harbour Labour Department.", "Harbour Labour Department", "LOCATION"),
+        ("She rents the pitch from Tollgate Traders Co-operative now.", "Tollgate Traders Co-operative", "LOCATION"),
+        ("I was paid by Brannock Holdings Ltd in the end.", "Brannock Holdings Ltd", "PERSON"),
+    ],
+)
+def test_a_body_is_an_org_by_its_last_word(text: str, name: str, kind: str) -> None:
+    assert _types(bodies_are_orgs(text, [_det(text, name, kind)], "en")) == [(name, "ORG")]
+
+
+def test_one_word_and_other_last_words_stay() -> None:
+    text = "I met Council at the Trust Lane corner, near Harbour Trust Hill."
+    dets = [_det(text, "Council", "PERSON"), _det(text, "Harbour Trust Hill", "LOCATION")]
+    assert [d.type for d in bodies_are_orgs(text, dets, "en")] == ["PERSON", "LOCATION"]
