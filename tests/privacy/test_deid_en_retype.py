@@ -12,6 +12,7 @@ import pytest
 from makna.privacy.en_retype import (
     bodies_are_orgs,
     first_names_of_persons,
+    names_said_as_names,
     places_after_prepositions,
     restated_full_names,
 )
@@ -139,3 +140,30 @@ def test_one_word_and_other_last_words_stay() -> None:
     text = "I met Council at the Trust Lane corner, near Harbour Trust Hill."
     dets = [_det(text, "Council", "PERSON"), _det(text, "Harbour Trust Hill", "LOCATION")]
     assert [d.type for d in bodies_are_orgs(text, dets, "en")] == ["PERSON", "LOCATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("You can change my name, maybe just use Wren which is what my colleagues say.", "Wren"),
+        ("Or Tuesday, which is what my gran called me, born on one.", "Tuesday"),
+        ("Use Paloma, that's what my family calls me.", "Paloma"),
+        ("Don't put Blessing, Blessing is my middle name.", "Blessing"),
+        ("Her son is Marlowe Quinn. Marlowe Quinn is his full name.", "Marlowe Quinn"),
+    ],
+)
+def test_words_said_to_be_a_name_are_a_person(text: str, name: str) -> None:
+    found = names_said_as_names(text, [], "en")
+    assert (name, "PERSON") in _types(found)
+
+
+def test_said_name_retypes_the_same_span_and_leaves_pronouns() -> None:
+    text = "Call me Harbour. Harbour is my nickname. That is my name, that's what they say."
+    det = _det(text, "Harbour", "LOCATION", 1)
+    found = names_said_as_names(text, [det], "en")
+    assert _types(found) == [("Harbour", "PERSON")]
+
+
+def test_say_or_use_needs_a_name_before() -> None:
+    text = "Most riders are on Brankly, that's what everyone uses. The hub is Coldharbour, which is what they say."
+    assert names_said_as_names(text, [], "en") == []

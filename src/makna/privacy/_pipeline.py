@@ -16,7 +16,13 @@ from .detect import harmonise_types, resolve_overlaps
 from .employers import find_employers
 from .en_context import context_ages, context_orgs, context_persons, context_places, listed_alike
 from .en_evidence import english_evidence
-from .en_retype import bodies_are_orgs, first_names_of_persons, places_after_prepositions, restated_full_names
+from .en_retype import (
+    bodies_are_orgs,
+    first_names_of_persons,
+    names_said_as_names,
+    places_after_prepositions,
+    restated_full_names,
+)
 from .header_places import header_places
 from .kindapposed import apposed_orgs
 from .kindtypes import type_by_kind_words
@@ -107,5 +113,6 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = restated_full_names(scan, found, language)  # "I'm Senga, Senga McGeachie": that person (en_retype.py)
     found = first_names_of_persons(scan, found, language)  # "spoke to Anesu" and "Anesu Chikwanha" (en_retype.py)
     found = bodies_are_orgs(scan, found, language)  # "the Labour Department": an ORG by its last word (en_retype.py)
+    found = names_said_as_names(scan, found, language)  # "Sunday, which is what my gran called me" (en_retype.py)
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
     return close_edges(text, found, language)  # last, ages', dates' and addresses' edges (span_edges.py)
