@@ -75,7 +75,7 @@ def test_indonesian_text_is_left_alone() -> None:
 @pytest.mark.parametrize(
     ("text", "first", "full"),
     [
-        ("P: Aye. I'm Ailsa, Ailsa Drummondie. My pals call me Crisps.", "Ailsa", "Ailsa Drummondie"),
+        ("P: Aye. I'm Ailsa, Ailsa Drummondie. My pals call me Biscuit.", "Ailsa", "Ailsa Drummondie"),
         ("A: Chidera from the group, Chidera Okolie-Bassey, he helped me.", "Chidera", "Chidera Okolie-Bassey"),
         ("Ravindran helped. Ravindran Pillai Menon wrote the letter.", "Ravindran", "Ravindran Pillai Menon"),
     ],
@@ -167,3 +167,22 @@ def test_said_name_retypes_the_same_span_and_leaves_pronouns() -> None:
 def test_say_or_use_needs_a_name_before() -> None:
     text = "Most riders are on Brankly, that's what everyone uses. The hub is Coldharbour, which is what they say."
     assert names_said_as_names(text, [], "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("They send me mostly round Barbrook and Jessop Hill.", "Barbrook and Jessop", "LOCATION"),
+        ("The depot is near the Quarry Mills roundabout.", "Quarry Mills", "LOCATION"),
+        ("I work in Harlow Fresh Foods on nights.", "Harlow Fresh Foods", "ORG"),
+        ("We queued outside Brightmart for an hour.", "Brightmart", "ORG"),
+    ],
+)
+def test_org_after_near_or_round_is_a_place(text: str, name: str, kind: str) -> None:
+    assert _types(places_after_prepositions(text, [_det(text, name, "ORG")], "en")) == [(name, kind)]
+
+
+def test_a_place_the_sentence_says_stays_a_place() -> None:
+    text = "I live in Kelso, which is funny. Kelso Brown is my neighbour."
+    dets = [_det(text, "Kelso", "LOCATION"), _det(text, "Kelso Brown", "PERSON")]
+    assert [d.type for d in first_names_of_persons(text, dets, "en")] == ["LOCATION", "PERSON"]

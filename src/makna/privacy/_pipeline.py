@@ -109,10 +109,10 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = retype_by_clause(scan, found)  # a span in apposition to a person noun, an account in a person's name
     found = person_kinds(scan, found)  # ranks, families, given-name heads, a legend's codes, short forms
     found = screen_names(scan, found)  # "di aplikasi saya pakai Teduh": a person's name on an app
-    found = places_after_prepositions(scan, found, language)  # "put me in Perry Barr": a place (en_retype.py)
-    found = restated_full_names(scan, found, language)  # "I'm Senga, Senga McGeachie": that person (en_retype.py)
-    found = first_names_of_persons(scan, found, language)  # "spoke to Anesu" and "Anesu Chikwanha" (en_retype.py)
-    found = bodies_are_orgs(scan, found, language)  # "the Labour Department": an ORG by its last word (en_retype.py)
-    found = names_said_as_names(scan, found, language)  # "Sunday, which is what my gran called me" (en_retype.py)
+    found = places_after_prepositions(scan, found, language)  # "put me in Torvale Brook": a place (en_retype.py)
+    found = restated_full_names(scan, found, language)  # "I'm Ailsa, Ailsa Drummondie": that person (en_retype.py)
+    found = first_names_of_persons(scan, found, language)  # "spoke to Tafadzwa" and "Tafadzwa Mhlanga" (en_retype.py)
+    found = bodies_are_orgs(scan, found, language)  # "the Harbour Labour Department": an ORG (en_retype.py)
+    found = names_said_as_names(scan, found, language)  # "Tuesday, which is what my gran called me" (en_retype.py)
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
     return close_edges(text, found, language)  # last, ages', dates' and addresses' edges (span_edges.py)

@@ -1,37 +1,42 @@
 """Types of English names corrected by what the sentence says about them (issue 11, branch en19).
 
-Two general shapes of English that the learned stages type wrongly on text no one tuned on:
+Five general shapes of English that the stages before type wrongly on text no one tuned on (every example
+here is invented):
 
-* **a place after a preposition of place**: ``the rota put me in Perry Barr``, ``the Kwok family in Mei Foo Sun
-  Chuen``, ``somewhere near Cranhill``: a name typed PERSON straight after ``in``, ``into``, ``near``,
-  ``around``, ``round``, ``outside`` or ``towards`` (with or without ``the``) names a place, LOCATION. Over
-  makna's whole open English corpus (round nineteen) no gold PERSON follows one of these words, and 747 gold
-  LOCATIONs follow ``in``. Left alone: a possessive (``in Tariq's car``), a name with an honorific or an office
-  title (``near Mrs Okafor``), and a person a verb takes with ``in`` (``believed in Sam``, ``confided in
-  Rosa``, ``brought in Kemal``). The same string typed PERSON elsewhere in the document follows, unless a
-  person's cue is before it (``my cousin``, ``called``) or a possessive or a verb of speech after it.
-* **a full name restating a first name**: ``I'm Senga, Senga McGeachie``, ``Babatunde from the drivers'
-  group, Babatunde Ilesanmi,``: a span of two or three capitalised words typed ORG whose first word is a
-  one-word PERSON of the same document, whose other words can be family names (a surname list's, or no
-  ordinary English word: ``Bisi Cool Spot``, ``Marlon Auto Repairs`` keep ORG) and none an organisation's or
-  place's type word, is that person, PERSON. Over the open English corpus, 441 gold spans whose first word is
-  a one-word gold PERSON are PERSON and 2 ORG (both end in ordinary words).
-* **a first name of a person named in full**: ``I spoke to Anesu at the branch ... Anesu Chikwanha``: a
+* **a place after a preposition of place**: ``the rota put me in Torvale Brook``, ``the family in Linmore
+  Heath``: a name typed PERSON straight after ``in``, ``into``, ``near``, ``around``, ``round``, ``outside`` or
+  ``towards`` (with or without ``the``) names a place, LOCATION. Over makna's whole open English corpus (round
+  nineteen) no gold PERSON follows one of these words, and 747 gold LOCATIONs follow ``in``. Left alone: a
+  possessive (``in Tariq's car``), a name with an honorific or an office title (``near Mrs Okonjo``), and a
+  person a verb takes with ``in`` (``believed in Sam``, ``confided in Rosa``, ``brought in Kemal``). A name
+  typed ORG after ``near``, ``around``, ``round`` or ``towards`` is a LOCATION too (``mostly round Barbrook
+  and Jessop Hill``): of the 83 gold spans after these four words 82 are LOCATIONs, 1 an ADDRESS, none an ORG
+  (``in`` and ``outside`` are left to ORGs: ``in Harlow Fresh Foods``). The same string typed PERSON elsewhere
+  in the document follows, unless a person's cue is before it (``my cousin``, ``called``) or a possessive or a
+  verb of speech after it.
+* **a full name restating a first name**: ``I'm Ailsa, Ailsa Drummondie``, ``Chidera from the group, Chidera
+  Okolie-Bassey,``: a span of two or three capitalised words typed ORG whose first word is a one-word PERSON
+  of the same document, whose other words can be family names (a surname list's, or no ordinary English word:
+  ``Bisi Cool Spot``, ``Marlon Auto Repairs`` keep ORG) and none an organisation's or place's type word, is
+  that person, PERSON. Over the open English corpus, 441 gold spans whose first word is a one-word gold PERSON
+  are PERSON and 2 ORG (both end in ordinary words).
+* **a first name of a person named in full**: ``I spoke to Tafadzwa at the branch ... Tafadzwa Mhlanga``: a
   one-word LOCATION or ORG that is the first word of a PERSON of two words or more in the same document (not a
   title: ``Mr``, ``Auntie``) is that person's first name, PERSON, unless ``of`` is just before it (``Our Lady
-  of Fatima`` while a Fatima speaks). Over the open English corpus, 633 one-word gold
-  spans that head a gold full name are PERSON, 1 LOCATION and no ORG.
-* **a body by its last word**: ``write to the Labour Department``, ``rents the pitch from the Market Traders
-  Co-operative``: a name of two words or more typed LOCATION or PERSON whose last word says it is an
+  of Ximena`` while a Ximena speaks) or a LOCATION stands after a preposition of place (``I live in
+  Kelso``). Over the open English corpus, 633 one-word gold spans that head a gold full name are PERSON, 1
+  LOCATION (after ``in``) and no ORG.
+* **a body by its last word**: ``write to the Harbour Labour Department``, ``rents the pitch from Tollgate
+  Traders Co-operative``: a name of two words or more typed LOCATION or PERSON whose last word says it is an
   organisation (``Department``, ``Ministry``, ``Union``, ``Agency``, ``Council``, ``Ltd``, ``Co-operative``,
   ``Partners``... :data:`BODY_WORDS`) is an ORG. Over the whole open corpus (both languages), 140 gold spans end
   in one of these words, every one an ORG.
-* **a word said to be a name**: ``use Rue, which is what my colleagues say``, ``or Sunday, which is what my gran
-  called me``, ``Grace is her middle name``: one or two capitalised words before ``which/that is what ... call(s)
-  me`` (``say`` or ``use`` only after a word of naming on the line) or before ``is my/her/his ... name`` are a
-  PERSON, even an ordinary word or a weekday; a span another type gave
-  exactly those words is retyped, one that overlaps them otherwise is left. Over the open English corpus the
-  two shapes stand before 6 gold spans, all PERSON.
+* **a word said to be a name**: ``maybe just use Wren, which is what my colleagues say``, ``or Tuesday, which
+  is what my gran called me``, ``Blessing is my middle name``: one or two capitalised words before
+  ``which/that is what ... call(s) me`` (``say`` or ``use`` only after a word of naming on the line) or before
+  ``is my/her/his ... name`` are a PERSON, even an ordinary word or a weekday; a span another type gave exactly
+  those words is retyped, one that overlaps them otherwise is left. Over the open English corpus the two
+  shapes stand before 6 gold spans, all PERSON.
 
 Every string here is a word of English grammar, never a name of any corpus.
 """
@@ -59,6 +64,9 @@ __all__ = [
 _PLACE_PREP: Final = re.compile(
     r"(?<![\w\-'’])(?P<prep>in|into|near|around|round|outside|towards)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE
 )
+_NEAR_PREP: Final = re.compile(r"(?<![\w\-'’])(?:near|around|round|towards)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+"""The prepositions of place no gold ORG follows in the open English corpus (``in`` and ``outside`` do: ``in
+Harlow Fresh``, ``outside the Co-op``)."""
 _PERSON_VERB_IN: Final = re.compile(
     r"(?i:(?<![\w\-])(?:believ(?:e|es|ed|ing)|confid(?:e|es|ed|ing)|interested|brought|bring(?:s|ing)?|"
     r"call(?:s|ed|ing)?|let(?:s|ting)?|rop(?:e|es|ed|ing)|trust(?:s|ed|ing)?|faith|fill(?:s|ed|ing)?|"
@@ -108,6 +116,11 @@ def _place_by_preposition(text: str, det: Detection) -> bool:
     return not _titled(det) and _POSSESSIVE.match(text, det.end) is None
 
 
+def _org_by_nearness(text: str, det: Detection) -> bool:
+    """Whether the ORG ``det`` stands straight after ``near``, ``around``, ``round`` or ``towards``."""
+    return _NEAR_PREP.search(_line_before(text, det.start)) is not None
+
+
 def _person_here(text: str, det: Detection) -> bool:
     """Whether this occurrence reads as a person's: a person's cue before, a possessive or speech after."""
     if _titled(det) or _POSSESSIVE.match(text, det.end) is not None:
@@ -128,6 +141,8 @@ def places_after_prepositions(text: str, found: Sequence[Detection], language: s
         if det.type == "PERSON" and _place_by_preposition(text, det):
             out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
             moved.add(det.text)
+        elif det.type == "ORG" and _org_by_nearness(text, det):
+            out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
     if moved:
         for i, det in enumerate(out):
             if det.type == "PERSON" and det.text in moved and not _person_here(text, det):
@@ -188,8 +203,11 @@ def first_names_of_persons(text: str, found: Sequence[Detection], language: str)
     for i, det in enumerate(out):
         if det.type not in ("LOCATION", "ORG") or det.text not in heads:
             continue
-        if _OF_BEFORE.search(text[max(0, det.start - 8) : det.start]) is None:
-            out[i] = Detection(det.start, det.end, "PERSON", det.confidence, det.detector, det.text)
+        if _OF_BEFORE.search(text[max(0, det.start - 8) : det.start]) is not None:
+            continue  # the end of a longer name: "Our Lady of Ximena"
+        if det.type == _LOC and _PLACE_PREP.search(_line_before(text, det.start)) is not None:
+            continue  # "I live in Kelso" while a Kelso Brown is named: the sentence says a place
+        out[i] = Detection(det.start, det.end, "PERSON", det.confidence, det.detector, det.text)
     return out
 
 
@@ -230,13 +248,13 @@ _SAID_NAMES: Final = (
 )
 """``X, which is what my gran called me``, ``X is her middle name``: the words said to be a name (with ``say`` or
 ``use`` in place of ``call me``, only where the line spoke of a name before: ``change my name to anything, maybe
-just use Rue which is what my colleagues say``, never ``Brixton, which is what they say``)."""
+just use Wren which is what my colleagues say``, never ``Brixton, which is what they say``)."""
 _NAME_BEFORE: Final = re.compile(r"(?i:(?<![\w\-])(?:name|names|named|call[ \t]me)(?![\w\-]))")
 _LEAD_VERBS: Final = frozenset({"use", "put", "call", "just", "maybe", "write", "try", "say", "or", "and", "but", "so"})
 
 
 def _said_span(m: re.Match[str]) -> tuple[int, int] | None:
-    """The name's span in a match of :data:`_SAID_NAMES`, less a leading verb (``Use Güera``), or None."""
+    """The name's span in a match of :data:`_SAID_NAMES`, less a leading verb (``Use Paloma``), or None."""
     start, end = m.span("n")
     if "weak" in m.re.groupindex and m.group("weak") and not _NAME_BEFORE.search(_line_before(m.string, start)):
         return None
