@@ -14,6 +14,7 @@ from makna.privacy.en_retype import (
     first_names_of_persons,
     names_said_as_names,
     places_after_prepositions,
+    places_answered_to_where,
     restated_full_names,
 )
 from makna.privacy.types import Detection
@@ -186,3 +187,40 @@ def test_a_place_the_sentence_says_stays_a_place() -> None:
     text = "I live in Kelso, which is funny. Kelso Brown is my neighbour."
     dets = [_det(text, "Kelso", "LOCATION"), _det(text, "Kelso Brown", "PERSON")]
     assert [d.type for d in first_names_of_persons(text, dets, "en")] == ["LOCATION", "PERSON"]
+
+
+def test_answer_to_where_retypes_a_person() -> None:
+    text = "I: And where do you stay?\nP: Kilbarran, up the top, flat 2/1.\nI: Thanks."
+    found = places_answered_to_where(text, [_det(text, "Kilbarran", "PERSON")], "en")
+    assert _types(found) == [("Kilbarran", "LOCATION")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Q: Where are you from?\nA: From Tessenei Bay, in the north. I came in 2019.", "Tessenei Bay"),
+        (
+            "Interviewer  0:31\nAnd where are you living now?\n\nAmani  0:35\nKaranja Heights, a room.",
+            "Karanja Heights",
+        ),
+    ],
+)
+def test_answer_to_where_adds_a_place(text: str, name: str) -> None:
+    assert (name, "LOCATION") in _types(places_answered_to_where(text, [], "en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q: How old are you, and where do you live?\nA: Twenty-nine, thirty in January.",
+        "Q: Where do you live?\nA: Honestly, nowhere fixed.",
+        "Q: Could you say your name and where you're from?\nA: Delphine Arceneaux. I grew up here.",
+        "Q: Where do you work?\nA: Brightmart, on the tills.",
+    ],
+)
+def test_no_place_where_the_answer_or_question_says_otherwise(text: str) -> None:
+    assert places_answered_to_where(text, [], "en") == []
+
+
+def test_fillers_open_no_place() -> None:
+    assert places_answered_to_where("Q: Where are you staying now?\nA: Okay, so it's complicated.", [], "en") == []

@@ -21,6 +21,7 @@ from .en_retype import (
     first_names_of_persons,
     names_said_as_names,
     places_after_prepositions,
+    places_answered_to_where,
     restated_full_names,
 )
 from .header_places import header_places
@@ -114,5 +115,6 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = first_names_of_persons(scan, found, language)  # "spoke to Tafadzwa" and "Tafadzwa Mhlanga" (en_retype.py)
     found = bodies_are_orgs(scan, found, language)  # "the Harbour Labour Department": an ORG (en_retype.py)
     found = names_said_as_names(scan, found, language)  # "Tuesday, which is what my gran called me" (en_retype.py)
+    found = places_answered_to_where(scan, found, language)  # "where do you stay?" "Kilbarran, ..." (en_retype.py)
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
     return close_edges(text, found, language)  # last, ages', dates' and addresses' edges (span_edges.py)

@@ -37,6 +37,12 @@ here is invented):
   ``is my/her/his ... name`` are a PERSON, even an ordinary word or a weekday; a span another type gave exactly
   those words is retyped, one that overlaps them otherwise is left. Over the open English corpus the two
   shapes stand before 6 gold spans, all PERSON.
+* **a place answered to "where"**: ``Q: And where do you stay?`` / ``A: Kilbarran, up the top, flat 2/1``: the
+  one to three capitalised words that open the answer to a question of where someone lives, stays or is from
+  (a question that asks no name), closed by a comma or a full stop, are a LOCATION: a PERSON or ORG inside
+  them is retyped, and where nothing was found the words are added, unless each is an ordinary word or a
+  number (``Twenty-nine, thirty in January``); a leading ``From``/``In``/``At`` is left out. Over the open
+  English corpus 9 gold spans stand there: 8 LOCATIONs and an AGE (``Twenty-nine``) the rule leaves.
 
 Every string here is a word of English grammar, never a name of any corpus.
 """
@@ -50,6 +56,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._text import HONORIFICS, OFFICE_TITLES
+from .agecues import AGE_NUMBER
 from .typecontext import clause_cue
 from .types import Detection
 
@@ -291,6 +298,75 @@ def names_said_as_names(text: str, found: Sequence[Detection], language: str) ->
         elif len(over) == 1 and (out[over[0]].start, out[over[0]].end) == (start, end):
             det = out[over[0]]
             out[over[0]] = Detection(det.start, det.end, "PERSON", det.confidence, det.detector, det.text)
+    if added:
+        out.sort(key=lambda d: (d.start, d.end))
+    return out
+
+
+_WHERE_Q: Final = re.compile(
+    r"(?i:(?<![\w\-])where(?![\w\-])[^\n?]*?(?<![\w\-])(?:live|lives|living|stay|stays|staying|stopping|from|based|"
+    r"sleep|sleeping|reside)(?![\w\-])[^\n?]*\?)[ \t]*(?=\n|\Z)"
+)
+"""A question of where someone lives, stays or is from, at the end of its line."""
+_NAME_WORD: Final = re.compile(r"(?i:(?<![\w\-])names?(?![\w\-]))")
+_LABEL_ONLY: Final = re.compile(r"[\W\d_]*|[^\n:]{1,40}?[ \t]+[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?[ \t]*")
+"""A line that only names a speaker (masked to dots, or a name and a time): the answer is on the next line."""
+_ANSWER_LEAD: Final = re.compile(r"[.\s]*(?:\[?[\d:/, ]+\]?[ \t]*)?(?:[^\n:]{1,40}:[ \t]*)?[.\s]*")
+_ANSWER_RUN: Final = re.compile(
+    r"(?:(?:From|In|At)[ \t]+)?(?P<n>[A-Z][\w'’\-]{2,}(?:[ \t][A-Z][\w'’\-]+){0,2})(?=[,.;])"
+)
+_AGE_WORD: Final = re.compile(AGE_NUMBER)
+
+
+def _where_answers(text: str) -> list[tuple[int, int]]:
+    """The spans of the words that open an answer to a question of where (module docstring)."""
+    out: list[tuple[int, int]] = []
+    for q in _WHERE_Q.finditer(text):
+        line = text.rfind("\n", 0, q.start()) + 1
+        if _NAME_WORD.search(text, line, q.end()):
+            continue
+        pos, seen = q.end() + 1, 0
+        while pos < len(text) and seen < 3:
+            stop = text.find("\n", pos)
+            stop = len(text) if stop < 0 else stop
+            if text[pos:stop].strip() and not _LABEL_ONLY.fullmatch(text, pos, stop):
+                lead = _ANSWER_LEAD.match(text, pos, stop)
+                run = _ANSWER_RUN.match(text, lead.end() if lead else pos, stop)
+                if run is not None:
+                    out.append(run.span("n"))
+                break
+            pos, seen = stop + 1, seen + 1
+    return out
+
+
+_FILLERS: Final = frozenset({"okay", "ok", "alright", "erm", "umm", "hmm", "mmm", "uhh", "ahh", "yep", "nah", "aye"})
+
+
+def _ordinary_run(words: list[str]) -> bool:
+    """Whether every word is an ordinary English word, a filler, a stop word or a number (no place's name). The
+    Indonesian dictionary is not asked: an English answer's place may be an Indonesian word."""
+    english, stop = gz.english_words(), gz.stop_caps()
+    return all(w.lower() in english or w.lower() in _FILLERS or w in stop or _AGE_WORD.fullmatch(w) for w in words)
+
+
+def places_answered_to_where(text: str, found: Sequence[Detection], language: str) -> list[Detection]:
+    """``found`` with the words that open an answer to a question of where typed or added LOCATION (module
+    docstring)."""
+    if language != "en" or "?" not in text:
+        return list(found)
+    out = list(found)
+    added = False
+    for start, end in _where_answers(text):
+        over = [i for i, d in enumerate(out) if d.start < end and start < d.end]
+        if not over:
+            if not _ordinary_run(text[start:end].split()):
+                out.append(Detection(start, end, _LOC, 0.6, "location.where_answer", text[start:end]))
+                added = True
+            continue
+        if all(out[i].type in ("PERSON", "ORG") and start <= out[i].start and out[i].end <= end for i in over):
+            for i in over:
+                det = out[i]
+                out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
     if added:
         out.sort(key=lambda d: (d.start, d.end))
     return out
