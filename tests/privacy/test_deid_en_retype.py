@@ -224,3 +224,14 @@ def test_no_place_where_the_answer_or_question_says_otherwise(text: str) -> None
 
 def test_fillers_open_no_place() -> None:
     assert places_answered_to_where("Q: Where are you staying now?\nA: Okay, so it's complicated.", [], "en") == []
+
+
+def test_a_piece_of_a_longer_name_is_no_first_name() -> None:
+    text = "Yulia Rahmi here. My shop is Tudung Uni Yulia, on the app."
+    dets = [_det(text, "Yulia Rahmi", "PERSON"), _det(text, "Tudung Uni", "ORG"), _det(text, "Yulia", "ORG", 1)]
+    assert [d.type for d in first_names_of_persons(text, dets, "en")] == ["PERSON", "ORG", "ORG"]
+
+
+def test_an_upper_case_answer_leaves_its_preposition_out() -> None:
+    text = "Q: WHERE ARE YOU FROM?\nA: FROM KORANTA VALE, IN THE NORTH."
+    assert _types(places_answered_to_where(text, [], "en")) == [("KORANTA VALE", "LOCATION")]

@@ -22,10 +22,10 @@ here is invented):
   are PERSON and 2 ORG (both end in ordinary words).
 * **a first name of a person named in full**: ``I spoke to Tafadzwa at the branch ... Tafadzwa Mhlanga``: a
   one-word LOCATION or ORG that is the first word of a PERSON of two words or more in the same document (not a
-  title: ``Mr``, ``Auntie``) is that person's first name, PERSON, unless ``of`` is just before it (``Our Lady
-  of Ximena`` while a Ximena speaks) or a LOCATION stands after a preposition of place (``I live in
-  Kelso``). Over the open English corpus, 633 one-word gold spans that head a gold full name are PERSON, 1
-  LOCATION (after ``in``) and no ORG.
+  title: ``Mr``, ``Auntie``) is that person's first name, PERSON, unless it is a piece of a longer name (another
+  detection a space before or after it), ``of`` is just before it (``Our Lady of Ximena`` while a Ximena
+  speaks) or a LOCATION stands after a preposition of place (``I live in Kelso``). Over the open English
+  corpus, 633 one-word gold spans that head a gold full name are PERSON, 1 LOCATION (after ``in``) and no ORG.
 * **a body by its last word**: ``write to the Harbour Labour Department``, ``rents the pitch from Tollgate
   Traders Co-operative``: a name of two words or more typed LOCATION or PERSON whose last word says it is an
   organisation (``Department``, ``Ministry``, ``Union``, ``Agency``, ``Council``, ``Ltd``, ``Co-operative``,
@@ -207,9 +207,12 @@ def first_names_of_persons(text: str, found: Sequence[Detection], language: str)
         if d.type == "PERSON" and " " in d.text and not _titled(d) and _CAP_WORD.fullmatch(d.text.split(" ")[0])
     }
     out = list(found)
+    ends, starts = {d.end for d in found}, {d.start for d in found}
     for i, det in enumerate(out):
         if det.type not in ("LOCATION", "ORG") or det.text not in heads:
             continue
+        if det.start - 1 in ends or det.end + 1 in starts:
+            continue  # a piece of a longer name another detection holds the rest of ("Toko Ceu" + "Yayah")
         if _OF_BEFORE.search(text[max(0, det.start - 8) : det.start]) is not None:
             continue  # the end of a longer name: "Our Lady of Ximena"
         if det.type == _LOC and _PLACE_PREP.search(_line_before(text, det.start)) is not None:
@@ -313,7 +316,7 @@ _LABEL_ONLY: Final = re.compile(r"[\W\d_]*|[^\n:]{1,40}?[ \t]+[(\[]?\d{1,2}:\d{2
 """A line that only names a speaker (masked to dots, or a name and a time): the answer is on the next line."""
 _ANSWER_LEAD: Final = re.compile(r"[.\s]*(?:\[?[\d:/, ]+\]?[ \t]*)?(?:[^\n:]{1,40}:[ \t]*)?[.\s]*")
 _ANSWER_RUN: Final = re.compile(
-    r"(?:(?:From|In|At)[ \t]+)?(?P<n>[A-Z][\w'’\-]{2,}(?:[ \t][A-Z][\w'’\-]+){0,2})(?=[,.;])"
+    r"(?:(?i:from|in|at)[ \t]+)?(?P<n>[A-Z][\w'’\-]{2,}(?:[ \t][A-Z][\w'’\-]+){0,2})(?=[,.;])"
 )
 _AGE_WORD: Final = re.compile(AGE_NUMBER)
 
