@@ -64,7 +64,9 @@ __all__ = [
     "BODY_WORDS",
     "bodies_are_orgs",
     "first_names_of_persons",
+    "names_said_as_names",
     "places_after_prepositions",
+    "places_answered_to_where",
     "restated_full_names",
 ]
 
