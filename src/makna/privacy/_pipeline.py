@@ -16,6 +16,14 @@ from .detect import harmonise_types, resolve_overlaps
 from .employers import find_employers
 from .en_context import context_ages, context_orgs, context_persons, context_places, listed_alike
 from .en_evidence import english_evidence
+from .en_retype import (
+    bodies_are_orgs,
+    first_names_of_persons,
+    names_said_as_names,
+    places_after_prepositions,
+    places_answered_to_where,
+    restated_full_names,
+)
 from .header_places import header_places
 from .kindapposed import apposed_orgs
 from .kindtypes import type_by_kind_words
@@ -102,5 +110,11 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = retype_by_clause(scan, found)  # a span in apposition to a person noun, an account in a person's name
     found = person_kinds(scan, found)  # ranks, families, given-name heads, a legend's codes, short forms
     found = screen_names(scan, found)  # "di aplikasi saya pakai Teduh": a person's name on an app
+    found = places_after_prepositions(scan, found, language)  # "put me in Torvale Brook": a place (en_retype.py)
+    found = restated_full_names(scan, found, language)  # "I'm Ailsa, Ailsa Drummondie": that person (en_retype.py)
+    found = first_names_of_persons(scan, found, language)  # "spoke to Tafadzwa" and "Tafadzwa Mhlanga" (en_retype.py)
+    found = bodies_are_orgs(scan, found, language)  # "the Harbour Labour Department": an ORG (en_retype.py)
+    found = names_said_as_names(scan, found, language)  # "Tuesday, which is what my gran called me" (en_retype.py)
+    found = places_answered_to_where(scan, found, language)  # "where do you stay?" "Kilbarran, ..." (en_retype.py)
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
     return close_edges(text, found, language)  # last, ages', dates' and addresses' edges (span_edges.py)
