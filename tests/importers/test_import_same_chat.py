@@ -48,17 +48,20 @@ def test_one_walk_holding_both_imports_one(project: makna.Project, tmp_path: Pat
     report = makna.import_paths(project, [folder.parent])
     assert [s.name for s in report.imported] == ["ChatExport_2024-03-12"]
     assert [(Path(p).name, why) for p, why in report.duplicates] == [
-        ("ChatExport_2024-03-12.zip",
-         "ChatExport_2024-03-12.zip: the same text as source 'ChatExport_2024-03-12', imported already")]
+        (
+            "ChatExport_2024-03-12.zip",
+            "ChatExport_2024-03-12.zip: the same text as source 'ChatExport_2024-03-12', imported already",
+        )
+    ]
 
 
 def test_same_text_from_other_bytes_is_refused_unless_allowed(project: makna.Project, tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_bytes("P: Apa kabar?\nI: Baik.\n".encode())
-    (tmp_path / "b.txt").write_bytes("P: Apa kabar?\r\nI: Baik.\r\n".encode())  # other bytes, same text
+    (tmp_path / "a.txt").write_bytes(b"P: Apa kabar?\nI: Baik.\n")
+    (tmp_path / "b.txt").write_bytes(b"P: Apa kabar?\r\nI: Baik.\r\n")  # other bytes, same text
     makna.import_file(project, tmp_path / "a.txt")
     with pytest.raises(DuplicateSourceError, match="b.txt: the same text as source 'a.txt', imported already"):
         makna.import_file(project, tmp_path / "b.txt")
     assert makna.import_file(project, tmp_path / "b.txt", allow_duplicate=True).name == "b.txt"
     # a different text of the same length is no duplicate
-    (tmp_path / "c.txt").write_bytes("P: Apa kabar?\nI: Bagi.\n".encode())
+    (tmp_path / "c.txt").write_bytes(b"P: Apa kabar?\nI: Bagi.\n")
     assert makna.import_file(project, tmp_path / "c.txt").name == "c.txt"
