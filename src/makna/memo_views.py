@@ -20,7 +20,8 @@ from .project import Project
 from .rounds import sight
 from .store import as_utc, tables
 
-__all__ = ["MemoView", "memos_for_source", "search_memos", "memos_on_segments", "memos_on_codes"]
+__all__ = ["MemoView", "memos_for_source", "search_memos", "memos_on_segments", "segment_memo_texts",
+           "memo_line", "memos_on_codes"]
 
 _EXCERPT = 80
 
@@ -159,6 +160,19 @@ def memos_on_segments(project: Project, segment_ids: Sequence[str]) -> dict[str,
         for v in _views(conn, rows, []):
             out.setdefault(v.target_id or "", []).append(v)
     return out
+
+
+def segment_memo_texts(project: Project, segment_ids: Sequence[str]) -> dict[str, str]:
+    """Segment id -> the memos on it (``memo add --on segment``) as one text, for a table or a spreadsheet
+    cell: each ``writer: title: text`` (``writer: text`` without a title), in order of writing, a blank line
+    between them; the segments without one are left out. A coding's own memo is not among them."""
+    return {sid: "\n\n".join(f"{v.coder}: {memo_line(v)}" for v in views)
+            for sid, views in memos_on_segments(project, segment_ids).items()}
+
+
+def memo_line(memo: MemoView) -> str:
+    """A memo as one line of a listing: ``title: text``, or its text alone."""
+    return f"{memo.title}: {memo.text}" if memo.title else memo.text
 
 
 def memos_on_codes(project: Project, code_ids: Sequence[str] | None = None) -> list[MemoView]:

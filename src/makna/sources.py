@@ -105,6 +105,7 @@ class _Prepared:
     spans: TurnTable
     allow_duplicate: bool
     label: str
+    text_sha256: str  # of the normalised text: the same content read from other bytes (a folder, its .zip)
 
 
 def _is_blank(text: str) -> bool:
@@ -156,31 +157,40 @@ def _prepare(name: str, text: str, *, original_name: str | None, media_type: str
         media_type=media_type, language=language or _detect_language(norm), imported_at=utcnow(),
         encoding=encoding, has_original=stored_original is not None or same,
     )
-    return _Prepared(source, stored_original, spans, allow_duplicate, original_name or name)
+    text_digest = digest if original is None or same else hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    return _Prepared(source, stored_original, spans, allow_duplicate, original_name or name, text_digest)
 
 
 def _store_prepared(project: Project, items: Sequence[_Prepared]) -> list[Source]:
     """Store prepared sources in one transaction, one ``source.import`` event each. Refused whole
-    when any of them duplicates a stored source (or another in ``items``) by content or name."""
+    when any of them duplicates a stored source (or another in ``items``) by name, or by content: the
+    same file (its bytes' sha256) or the same text read from other bytes (a chat's export folder and
+    its .zip, a file saved again with other line ends)."""
     c = tables.sources.c
     payloads = [{"id": it.source.id, "name": it.source.name, "sha256": it.source.sha256,
                  "length": it.source.length, "turns": len(it.spans)} for it in items]
     with project.store.write_each(project.actor, "source.import", payloads) as conn:
         names = [it.source.name for it in items]
-        shas = [it.source.sha256 for it in items if not it.allow_duplicate]
+        checked = [it for it in items if not it.allow_duplicate]
+        shas = [it.source.sha256 for it in checked]
         taken = conn.execute(select(c.name, c.sha256).where(or_(c.name.in_(names), c.sha256.in_(shas)))).all()
         by_sha = {sha: name for name, sha in taken}
         by_name = {name for name, _ in taken}
+        by_text = _stored_texts(conn, {it.source.length for it in checked})
         for it in items:
             src = it.source
             if not it.allow_duplicate and src.sha256 in by_sha:
                 raise DuplicateSourceError(f"{it.label}: identical to source {by_sha[src.sha256]!r}, imported already")
+            if not it.allow_duplicate and it.text_sha256 in by_text:
+                raise DuplicateSourceError(f"{it.label}: the same text as source {by_text[it.text_sha256]!r}, "
+                                           "imported already")
             if src.name in by_name:
                 raise DuplicateSourceError(f"{src.name}: a source with this name exists already "
                                            "(choose another with --name)")
             by_name.add(src.name)
             if not it.allow_duplicate:
                 by_sha[src.sha256] = src.name
+                by_text[it.text_sha256] = src.name
         bulk_insert(conn, tables.sources, [
             {"id": it.source.id, "name": it.source.name, "length": it.source.length,
              "text": "" if it.source.length >= LONG_TEXT else it.source.text,
@@ -197,6 +207,19 @@ def _store_prepared(project: Project, items: Sequence[_Prepared]) -> list[Source
                 bulk_insert(conn, tables.turns, it.spans.rows(it.source.id, first=first, count=_TURN_BATCH),
                             TURN_COLUMNS, per_statement=50)
     return [it.source for it in items]
+
+
+def _stored_texts(conn: Connection, lengths: set[int]) -> dict[str, str]:
+    """sha256 of the text -> name, of the stored sources whose text has one of ``lengths`` (only
+    those can hold the same text: their texts are read, one at a time, not the whole table's)."""
+    c = tables.sources.c
+    out: dict[str, str] = {}
+    if not lengths:
+        return out
+    for sid, name in conn.execute(select(c.id, c.name).where(c.length.in_(sorted(lengths)))).all():
+        text = conn.execute(select(c.text).where(c.id == sid)).scalar_one()
+        out.setdefault(hashlib.sha256(text.encode("utf-8")).hexdigest(), name)
+    return out
 
 
 def import_text(

@@ -44,3 +44,21 @@ def test_a_zipped_export_uploads_as_one_chat(id_client: tuple[Client, dict[str, 
         "Peneliti Nur",
         "Rina Marlina",
     ]
+
+
+def test_a_zipped_export_of_a_chat_imported_as_its_folder_is_refused(
+    id_client: tuple[Client, dict[str, str]], app: Any, tmp_path: Path
+) -> None:
+    """The folder imported first (``makna import``), its .zip uploaded after: one source, the reason in
+    Indonesian (product19, #11)."""
+    from telegram_pages import write_export
+
+    client, h = id_client
+    makna.import_paths(app.state.project, [write_export(tmp_path / "ChatExport_2024-03-12", chat_pages())])
+    files = [("files", ("ChatExport.zip", export_zip(chat_pages()), "application/zip"))]
+    got = client.post("/api/import", files=files, headers=h).json()
+    assert got["imported"] == []
+    problems = [(p["file"], p["error"]) for p in got.get("duplicates", []) + got.get("failed", [])]
+    assert problems == [
+        ("ChatExport.zip", "ChatExport.zip: teksnya sama dengan sumber ChatExport_2024-03-12 yang sudah diimpor")
+    ]

@@ -116,13 +116,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 @contextmanager
-def serve_workbench(location: str, *, coder: str = "tester", lang: str | None = "en") -> Iterator[tuple[Any, LiveServer]]:
+def serve_workbench(location: str, *, coder: str = "tester", lang: str | None = "en",
+                    port: int = 0) -> Iterator[tuple[Any, LiveServer]]:
     """The workbench of the project at ``location`` (``lang`` None: the browser's language) under
-    uvicorn on a free port, closed afterwards: ``(app, server)``."""
+    uvicorn on ``port`` (0: a free one), closed afterwards: ``(app, server)``."""
     from makna.web import close_app, create_app
 
     app = create_app(location, token=TOKEN, coder=coder, lang=lang)
-    server = LiveServer(app)
+    server = LiveServer(app, port)
     try:
         yield app, server
     finally:
@@ -131,18 +132,20 @@ def serve_workbench(location: str, *, coder: str = "tester", lang: str | None = 
 
 
 class LiveServer:
-    """The app under uvicorn on 127.0.0.1 and a free port, in a background thread."""
+    """The app under uvicorn on 127.0.0.1 and ``port`` (0: a free one), in a background thread."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, port: int = 0) -> None:
         import socket
         import threading
 
         import uvicorn
 
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        sock.close()
+        self.port = port
+        if not port:  # a free one (a port named is uvicorn's to bind, reused at once after a test)
+            sock = socket.socket()
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+            sock.close()
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

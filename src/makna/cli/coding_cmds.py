@@ -103,6 +103,7 @@ def segments(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Retrieve coded segments, filtered by code, source, case, attribute and coder."""
+    from ..memo_views import memo_line, memos_on_segments
     from ..queries import retrieve
 
     attr = None
@@ -123,6 +124,7 @@ def segments(
             context=context,
             limit=limit,
         )
+        on_segments = memos_on_segments(proj, [s.id for s in found])
     rows = [
         {
             "source": s.source,
@@ -136,16 +138,24 @@ def segments(
             "text": s.text,
             "after": s.after,
             "memo": s.memo,
+            "segment_memos": "\n\n".join(f"{m.coder}: {memo_line(m)}" for m in on_segments.get(s.id, [])),
             "id": s.id,
         }
         for s in found
     ]
     cols = ["source", "turn", "start", "end", "code", "coder", "cases", "text"]
     if fmt is not OutputFormat.table:
-        cols = ["id", *cols[:-1], "before", "text", "after", "memo"]
-    elif context:
-        for r in rows:
-            r["text"] = f"…{r['before']}[{r['text']}]{r['after']}…"
+        cols = ["id", *cols[:-1], "before", "text", "after", "memo", "segment_memos"]
+    else:
+        if context:
+            for r in rows:
+                r["text"] = f"…{r['before']}[{r['text']}]{r['after']}…"
+        if any(r["memo"] or r["segment_memos"] for r in rows):  # both kinds, each line saying which
+            cols.append("memos")
+            for r in rows:
+                lines = [f"coding: {r['memo']}"] if r["memo"] else []
+                lines += [f"segment ({m.coder}): {memo_line(m)}" for m in on_segments.get(str(r["id"]), [])]
+                r["memos"] = "\n".join(lines)
     emit(rows, cols, fmt, title=f"Segments ({len(rows)})", empty="No segments match.")
 
 

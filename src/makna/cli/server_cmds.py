@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -300,6 +301,34 @@ def invite_revoke(
     with _registry(db) as reg:
         inv = reg.revoke_invitation(invitation, actor=by or _admin(reg))
     typer.echo(f"Revoked invitation {inv.id[:8]} ({inv.role} in {', '.join(repr(p) for p in inv.projects)})")
+
+
+@server_app.command("audit")
+def audit(
+    db: DbOpt,
+    project: Annotated[str | None, typer.Option("--project", help="Only the steps concerning this project.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date on (YYYY-MM-DD, UTC; or "
+                                                              "YYYY-MM-DDTHH:MM).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many (the newest).")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """The audit log, newest first: invitations made, accepted and revoked, members set and removed, by whom
+    and when. Never an invitation's link or digest."""
+    from ..server.audit import audit_log, detail_text, parse_since
+
+    start = parse_since(since) if since is not None else None
+    with _registry(db) as reg:
+        found = audit_log(reg, project=project, since=start, limit=limit)
+    rows = [{"at": f"{e.at:%Y-%m-%d %H:%M:%S}" if fmt is OutputFormat.table else e.at.isoformat(),
+             "actor": e.actor, "action": e.action,
+             "projects": ", ".join(e.projects) if fmt is OutputFormat.table else list(e.projects),
+             "detail": detail_text(e.detail) if fmt is OutputFormat.table else e.detail} for e in found]
+    if fmt is OutputFormat.csv:
+        for r in rows:
+            r["projects"] = "; ".join(r["projects"])
+            r["detail"] = json.dumps(r["detail"], ensure_ascii=False, sort_keys=True)
+    emit(rows, ["at", "actor", "action", "projects", "detail"], fmt, title="Audit log (UTC)",
+         empty="Nothing in the audit log matches.")
 
 
 def _admin(reg: Registry) -> str:

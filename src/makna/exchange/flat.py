@@ -1,8 +1,10 @@
 """Flat exports: coded segments as CSV or XLSX, the codebook as CSV, the whole project as JSON.
 
 Segments (one row per segment): ``segment_id, code_path, code_key, code_name, source, turn, speaker,
-cases, <one column per case attribute>, coder, start, end, text, memo, created_at``. Offsets are code
-points, end exclusive. A segment inside several cases lists them joined by ``"; "``, and so are their
+cases, <one column per case attribute>, coder, start, end, text, memo, segment_memos, created_at``.
+Offsets are code points, end exclusive. ``memo`` is the coding's own memo (written with the coding);
+``segment_memos`` the memos written on the segment (``makna memo add --on segment``), each ``writer:
+title: text``, a blank line between them. A segment inside several cases lists them joined by ``"; "``, and so are their
 attribute values.
 
 JSON (``format: makna-project/1``), one object::
@@ -45,6 +47,7 @@ from ..cases import decode_value, list_attributes, list_cases
 from ..codebook import code_tree
 from ..csvsafe import safe_row
 from ..errors import ExchangeError
+from ..memo_views import segment_memo_texts
 from ..project import Project
 from ..queries import retrieve
 from ..rounds import listed, require_sight
@@ -64,7 +67,7 @@ __all__ = [
 
 JSON_FORMAT = "makna-project/1"
 SEGMENT_COLUMNS = ("segment_id", "code_path", "code_key", "code_name", "source", "turn", "speaker", "cases")
-_TAIL_COLUMNS = ("coder", "start", "end", "text", "memo", "created_at")
+_TAIL_COLUMNS = ("coder", "start", "end", "text", "memo", "segment_memos", "created_at")
 CODEBOOK_COLUMNS = ("key", "name", "path", "parent_key", "color", "definition", "inclusion", "exclusion", "example",
                     "keywords", "id")
 _XLSX_MAX = 32_767
@@ -80,7 +83,9 @@ def segment_rows(project: Project) -> Iterator[dict[str, Any]]:
     paths = {n.code.key: n.path for n in code_tree(project)}
     attrs = [a.name for a in list_attributes(project)]
     values = {c.name: c.values for c in list_cases(project)}
-    for seg in retrieve(project):
+    retrieved = retrieve(project)
+    on_segments = segment_memo_texts(project, [s.id for s in retrieved])
+    for seg in retrieved:
         row: dict[str, Any] = {
             "segment_id": seg.id, "code_path": paths.get(seg.code_key, ""), "code_key": seg.code_key,
             "code_name": seg.code_name, "source": seg.source, "turn": seg.turn, "speaker": seg.speaker,
@@ -90,6 +95,7 @@ def segment_rows(project: Project) -> Iterator[dict[str, Any]]:
             found = [str(values[c][name]) for c in seg.cases if name in values.get(c, {})]
             row[f"attribute:{name}"] = "; ".join(dict.fromkeys(found))
         row.update(coder=seg.coder, start=seg.start, end=seg.end, text=seg.text, memo=seg.memo,
+                   segment_memos=on_segments.get(seg.id, ""),
                    created_at=seg.created_at.isoformat() if seg.created_at else "")
         yield row
 

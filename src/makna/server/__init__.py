@@ -5,8 +5,8 @@ PostgreSQL schemas of one database, and each project's members with their roles
 
 Submodules load on first use: :mod:`.registry` (:class:`~makna.server.registry.Registry`),
 :mod:`.passwords`, :mod:`.ratelimit`, :mod:`.transfer`, :mod:`.tables` (the registry's tables and
-upgrades), :mod:`.invitations` (one-time links to join projects) and :mod:`.keys` (where a web apply
-keeps a project's de-identification key).
+upgrades), :mod:`.invitations` (one-time links to join projects), :mod:`.audit` (the registry's audit log
+read back) and :mod:`.keys` (where a web apply keeps a project's de-identification key).
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ sources = Table(
     Column("id", UUID, primary_key=True),
     Column("name", String(500), nullable=False, unique=True),
     Column("text", Text, nullable=False),
-    Column("length", Integer, nullable=False),
+    Column("length", Integer, nullable=False, index=True),  # migration 0015: same-text duplicates
     Column("original_name", String(1000), nullable=False),
     Column("sha256", String(64), nullable=False, index=True),
     Column("media_type", String(100), nullable=False),

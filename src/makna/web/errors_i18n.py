@@ -134,6 +134,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?P<file>.+?): not a valid (?P<kind>.+?) \((?P<why>.*)\)", "%(file)s: not a valid %(kind)s (%(why)s)"),
     (r"(?P<file>.+?): identical to source '(?P<source>.*)', imported already",
      "%(file)s: identical to source %(source)s, imported already"),
+    (r"(?P<file>.+?): the same text as source '(?P<source>.*)', imported already",
+     "%(file)s: the same text as source %(source)s, imported already"),
     (r"(?P<file>.+?): a source with this name exists already.*", "%(file)s: a source with this name exists already"),
     (r"upload '(?P<file>.*)': not a usable file name", "upload %(file)s: not a usable file name"),
     (r"no files in the upload \(field 'files'\)", "no files in the upload"),

@@ -1,6 +1,7 @@
 """The team server's invitations on the web (:mod:`makna.server.invitations`).
 
-- ``/members``: the chosen project's members and open invitations; an owner or manager (or an
+- ``/members``: the chosen project's members, open invitations and the newest steps of its audit log
+  (:mod:`makna.server.audit`: invitations made, accepted, revoked, members set and removed); an owner or manager (or an
   administrator) makes an invitation there for a role up to their own and sees its link once, or
   revokes one. The same as JSON under ``/api/server/invitations``.
 - ``/invite/TOKEN``: reachable without a session; the invitee chooses a user name and password (the
@@ -21,6 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from ..access import ROLES, Role
 from ..errors import ConflictError, InputError, MaknaError, NotFoundError, PermissionDeniedError
+from ..server.audit import audit_log, detail_text
 from ..server.invitations import Invitation, parse_expiry
 from ..server.ratelimit import LoginLimiter
 from ..server.registry import Registry, ServerProject
@@ -31,6 +33,8 @@ from .i18n import translations
 __all__ = ["install_invitations", "INVITE_PREFIX"]
 
 INVITE_PREFIX = "/invite/"
+#: The newest steps of the project's audit log that the Members page shows (``makna server audit`` has all).
+AUDIT_SHOWN = 50
 
 
 def _as_json(inv: Invitation) -> dict[str, Any]:
@@ -79,6 +83,7 @@ def install_invitations(app: FastAPI) -> None:
                 "inviting and seeing invitations needs the owner or manager role (or a server administrator)"
             )
         invitations = [i for i in registry.invitations(sp.id) if i.state() == "open"]
+        log = audit_log(registry, project=sp.id, actor=user, limit=AUDIT_SHOWN)
         return bare_page(
             request,
             "members.html",
@@ -90,6 +95,8 @@ def install_invitations(app: FastAPI) -> None:
                 "roles": roles,
                 "made": made,
                 "message": message,
+                "audit": [(e, detail_text(e.detail)) for e in log],
+                "audit_more": len(log) >= AUDIT_SHOWN,
             },
             status,
         )
