@@ -37,6 +37,8 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._orgheads import JOB_WORDS
+from ._text import line_before
+from .typecontext import clause_cue
 from .types import Detection
 
 __all__ = ["drop_context_things", "english_form"]
@@ -49,6 +51,13 @@ _YEAR_BEFORE: Final = re.compile(rf"\b(?i:{_OWNER})[ \t]+(?:19|20)\d\d[ \t]+$")
 """An article or a possessive and a model year right before a word ("a 2011 ", "my car's a 2014 ")."""
 _OWNER_BEFORE: Final = re.compile(rf"\b(?i:{_OWNER})[ \t]+(?:[a-z]{{2,}}[ \t]+)?$")
 """An article or a possessive, perhaps with one plain word after it, right before a word ("my old ", "a red ")."""
+_QUALIFIES: Final = re.compile(
+    r"[ \t]+(?!(?:and|or|but|with|for|from|that|which|who|in|on|at|to|is|was|has|had|I|it|they|she|he|we)\b)"
+    r"[a-z]{3,}\b"
+)
+"""A plain word right after a capitalised one that is no function word: a noun the capitalised word qualifies ("the
+2022 Kasmiati case", "a 2019 Sembiring graduate"), so that word is a name, not a vehicle's model ("a 2012 Corvane,
+it ...", "a 2009 Corvane and ...")."""
 _PLATE_GAP: Final = re.compile(r",?[ \t]+(?i:(?:plate|rego|reg|registration|nopol|plat|no\.?)[ \t]+)?")
 _SPEAK_BEFORE: Final = re.compile(
     r"\b(?i:speaks?|spoke|speaking|te[ \t]+reo)[ \t]+(?i:(?:a[ \t]+(?:bit[ \t]+of|little)|some|only|fluent|good|"
@@ -83,12 +92,18 @@ _INFLECTED: Final = re.compile(r"(?:di|ter|ke|me|ber)([a-z]{3,})")
 _NYA: Final = re.compile(r"([A-Z][a-z]{2,})nya")
 """A capitalised word with the Indonesian suffix "-nya" ("Platnya", "Motornya"): a listed root's inflection."""
 _PRONOUNS: Final = frozenset({"Me", "Him", "Us", "Them", "Myself", "Mine", "Yours", "Ours"})
-"""English object pronouns: never a name, whatever read one ("Me daughter's at school", in some English speech)."""
+"""English object pronouns ("Me daughter's at school", in some English speech): no name when only a capital letter
+read one; a person's cue keeps one ("Mine" is also a Turkish given name)."""
 _DURATION_AFTER: Final = re.compile(
-    r"[ \t]+(?i:minutes?|mins?|hours?|hrs?|seconds?|secs?|menit|jam|detik)\b(?![ \t]+(?i:old|of[ \t]+age))"
+    r"[ \t]+(?i:minutes?|mins?|hours?|hrs?|seconds?|secs?|menit|jam|detik)\b(?![ \t]+(?i:old|of[ \t]+age|\d))"
 )
 """A unit shorter than a day right after a number: a duration ("twenty minutes late", "dua puluh menit"), never
-anyone's age ("two hours old" stays)."""
+anyone's age ("two hours old" stays) nor an age before a time of day ("Umur saya 23 jam 9 malam ...")."""
+_AGE_WORD_BEFORE: Final = re.compile(
+    r"(?<![\w\-])(?i:aged?|umur|umurnya|umua|umuanyo|usia|usianya)(?:[ \t]+(?i:saya|ambo|aku|awak|gue|gua|nya|nyo|"
+    r"dia|ia|my|her|his|is|was))?[ \t]*:?[ \t]+$"
+)
+"""An age word (and perhaps its owner) right before a number: the number is an age, whatever unit follows it."""
 _COUNT_QUESTION: Final = re.compile(
     r"(?i:\bhow[ \t]+(?:many|much|long|often)\b|\bberapa[ \t]+(?:jam|hari|kali|lama|bulan|minggu|orang|anak|"
     r"rumah|klien|pelanggan|tamu|ribu|juta|banyak)\b|\bbara(?:pa)?[ \t]+(?:jam|hari|kali|lamo|urang|anak)\b)[^\n]*\?"
@@ -134,7 +149,7 @@ def _listed(det: Detection) -> bool:
 def _model(scan: str, det: Detection, plates: Sequence[int]) -> bool:
     window = scan[max(0, det.start - 24) : det.start]
     if _YEAR_BEFORE.search(window):
-        return True
+        return not _QUALIFIES.match(scan, det.end)  # "the 2022 Kasmiati case": a name qualifying a noun
     gap = _PLATE_GAP.match(scan, det.end)
     return bool(gap and gap.end() in plates and _OWNER_BEFORE.search(window))
 
@@ -177,15 +192,27 @@ def _answers_a_count(scan: str, det: Detection) -> bool:
     return bool(_COUNT_QUESTION.search(question)) and not _AGE_QUESTION.search(question)
 
 
+def _calendar_holiday(scan: str, det: Detection) -> bool:
+    """Whether a name ending in "Holiday" is a day off ("Bank Holiday", "Public Holiday"): every word before
+    "Holiday" an ordinary English word, and no work phrase before it; a firm's name has a name's word ("Sumbar
+    Holiday", a travel agency) or is where someone works ("kerja di ... Holiday")."""
+    words = det.text.split()[:-1]
+    if not all(w.isalpha() and not _known(w) and english_form(w) for w in words):
+        return False
+    return clause_cue(line_before(scan, det.start, 80)) != "work"
+
+
 def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
     if _plain_word(det) or _CONTRACTION.fullmatch(det.text):
         return True
     if det.type == "AGE":
+        if _AGE_WORD_BEFORE.search(scan, max(0, det.start - 24), det.start):
+            return False  # "Umur saya 23 jam 9 malam ...": said as an age
         return bool(_DURATION_AFTER.match(scan, det.end)) or _answers_a_count(scan, det)
-    if det.type in _NAMED and det.detector != "person.speaker" and det.text in _PRONOUNS:
-        return True
+    if det.type in _NAMED and det.detector.startswith(_GUESSED) and det.text in _PRONOUNS:
+        return True  # a cue of its own ("my friend Mine", "kawan saya Mine") makes it a name: "Mine" is one
     words = det.text.split()
-    if det.type in _NAMED and len(words) > 1 and words[-1] == "Holiday" and not _known(words[0]):
+    if det.type in _NAMED and len(words) > 1 and words[-1] == "Holiday" and _calendar_holiday(scan, det):
         return True  # "Bank Holiday Monday": a holiday, as lookalikes reads "Boxing Day", whatever cue made it a firm
     nya = _NYA.fullmatch(det.text)
     if nya and det.type in _NAMED and nya.group(1).lower() in gz.dictionary_words() and not _known(det.text):
