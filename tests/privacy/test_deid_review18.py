@@ -112,3 +112,27 @@ def test_a_name_after_a_year_that_names_an_event_or_a_cohort_stays(text: str, na
 )
 def test_a_model_after_its_year_still_goes(text: str) -> None:
     assert not _kept(text, "Corvane", "PERSON", "unknown.capitalised")
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "language"),
+    [
+        ("I: How old are you?\nR: Thirty-two come Eid.", "Thirty-two", "en"),
+        ("I: How old are you?\nR: Forty-four next Diwali.", "Forty-four", "en"),
+        ("P: Umur berapa?\nI: Tigo puluah duo pas Lebaran.", "Tigo puluah duo", "id"),
+        ("P: Umurnya berapa, Bu?\nI: Empat puluh satu waktu Imlek.", "Empat puluh satu", "id"),
+    ],
+)
+def test_an_age_answer_that_turns_at_any_feast_is_an_age(text: str, age: str, language: str) -> None:
+    # gap18 read "come Friday", "at Christmas" from a closed list of months, weekdays and four feasts; any day a
+    # list of calendar words knows is the same answer, and the age must not be lost whole
+    assert _covered(text, age, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("I: How old are you?\nR: Thirty-two in Padang.", "en"), ("P: Umur berapa?\nI: Tigo puluah duo di Padang.", "id")],
+)
+def test_an_age_answer_does_not_swallow_a_place(text: str, language: str) -> None:
+    found = detect(text, language=language)
+    assert any(d.text == "Padang" and d.type == "LOCATION" for d in found)
