@@ -136,3 +136,21 @@ def test_an_age_answer_that_turns_at_any_feast_is_an_age(text: str, age: str, la
 def test_an_age_answer_does_not_swallow_a_place(text: str, language: str) -> None:
     found = detect(text, language=language)
     assert any(d.text == "Padang" and d.type == "LOCATION" for d in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R: I rang Wrenfield Cleaning number 0812 5550 1234 and they took me on.",
+        "R: I called Harbour Lights Care number 07700 900123 about the job.",
+    ],
+)
+def test_a_firm_before_its_telephone_number_is_no_document(text: str) -> None:
+    # the document rule reads English words only ("number", "permit", "visa", "ID"): no Indonesian case
+    firm = "Wrenfield Cleaning" if "Wrenfield" in text else "Harbour Lights Care"
+    assert _covered(text, firm, "en")
+
+
+def test_a_document_before_its_number_still_goes() -> None:
+    text = "R: It was my Civic Registry number, 4471-2290-1834."
+    assert not _kept(text, "Civic Registry", "ORG", "org.suffix")
