@@ -160,10 +160,12 @@ def _note_word(scan: str, det: Detection) -> bool:
     )
 
 
-def _document(scan: str, det: Detection) -> bool:
-    """Whether a span names a kind of document whose number follows ("my Civic Registry number, 4471-...")."""
+def _document(scan: str, det: Detection, phones: Sequence[int]) -> bool:
+    """Whether a span names a kind of document whose number follows ("my Civic Registry number, 4471-..."); not
+    a firm or a person before a telephone number (``phones``: the starts of the PHONE spans), whose number is
+    theirs ("I rang Wrenfield Cleaning number 0812 ...")."""
     m = _DOCUMENT_AFTER.match(scan, det.end)
-    if m is None:
+    if m is None or any(det.end <= p < m.end() for p in phones):
         return False
     tail = det.text.split()[-1] in _DOCUMENT_TAILS
     if m.group(0).startswith(",") and not tail:
@@ -202,7 +204,7 @@ def _calendar_holiday(scan: str, det: Detection) -> bool:
     return clause_cue(line_before(scan, det.start, 80)) != "work"
 
 
-def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
+def _thing(scan: str, det: Detection, plates: Sequence[int], phones: Sequence[int]) -> bool:
     if _plain_word(det) or _CONTRACTION.fullmatch(det.text):
         return True
     if det.type == "AGE":
@@ -217,7 +219,7 @@ def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
     nya = _NYA.fullmatch(det.text)
     if nya and det.type in _NAMED and nya.group(1).lower() in gz.dictionary_words() and not _known(det.text):
         return True  # "Platnya KB 3419 NL": "plat" and its suffix
-    if det.type in _NAMED and _document(scan, det) and not _known(det.text.split()[0]):
+    if det.type in _NAMED and _document(scan, det, phones) and not _known(det.text.split()[0]):
         return True  # a listed given name before "number ..." is a person handed a number ("gave Maria number ...")
     if (
         det.type in _NAMED
@@ -245,7 +247,8 @@ def drop_context_things(scan: str, found: Sequence[Detection]) -> list[Detection
     """``found`` without the one-word guesses that their context shows to be a vehicle's model, a language or a
     transcriber's note, and without the other capital-letter guesses of a dropped guess's words."""
     plates = sorted(d.start for d in found if d.type == "PLATE")
-    things = [_thing(scan, d, plates) for d in found]
+    phones = [d.start for d in found if d.type == "PHONE"]
+    things = [_thing(scan, d, plates, phones) for d in found]
     guessed = {d.text for d, thing in zip(found, things, strict=True) if thing and d.detector.startswith("unknown.")}
     return [
         d
