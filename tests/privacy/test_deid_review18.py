@@ -154,3 +154,17 @@ def test_a_firm_before_its_telephone_number_is_no_document(text: str) -> None:
 def test_a_document_before_its_number_still_goes() -> None:
     text = "R: It was my Civic Registry number, 4471-2290-1834."
     assert not _kept(text, "Civic Registry", "ORG", "org.suffix")
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "language"),
+    [
+        ("R: I'm thirty-four, going on thirty-five.", "thirty-four, going on thirty-five", "en"),
+        ("R: I'm thirty-four, going thirty-five.", "thirty-four, going thirty-five", "en"),
+        ("I: Umua ambo tigo puluah duo, jalan tigo puluah tigo.", "tigo puluah duo, jalan tigo puluah tigo", "id"),
+    ],
+)
+def test_the_age_to_come_after_a_linking_word_is_part_of_the_age(text: str, whole: str, language: str) -> None:
+    # prec18 joins two ages over "going"/"jalan" only when a detector found the second; a spelt-out second one
+    # that none found stayed out, and it tells the age as well as the first
+    assert _covered(text, whole, language)
