@@ -161,6 +161,7 @@ def test_a_document_before_its_number_still_goes() -> None:
     [
         ("R: I'm thirty-four, going on thirty-five.", "thirty-four, going on thirty-five", "en"),
         ("R: I'm thirty-four, going thirty-five.", "thirty-four, going thirty-five", "en"),
+        ("R: I'm thirty-four, going thirty-five at Easter.", "thirty-four, going thirty-five at Easter", "en"),
         ("I: Umua ambo tigo puluah duo, jalan tigo puluah tigo.", "tigo puluah duo, jalan tigo puluah tigo", "id"),
     ],
 )
