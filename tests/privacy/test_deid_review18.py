@@ -169,3 +169,8 @@ def test_the_age_to_come_after_a_linking_word_is_part_of_the_age(text: str, whol
     # prec18 joins two ages over "going"/"jalan" only when a detector found the second; a spelt-out second one
     # that none found stayed out, and it tells the age as well as the first
     assert _covered(text, whole, language)
+
+
+def test_a_pronoun_a_weak_detector_read_still_goes() -> None:
+    text = "R: Me and him, we go back years. Me mam said so."
+    assert "Me" not in {d.text for d in detect(text, language="en")}

@@ -32,7 +32,7 @@ of its own (a title, an introduction) stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Final
 
 from . import gazetteers as gz
@@ -92,8 +92,13 @@ _INFLECTED: Final = re.compile(r"(?:di|ter|ke|me|ber)([a-z]{3,})")
 _NYA: Final = re.compile(r"([A-Z][a-z]{2,})nya")
 """A capitalised word with the Indonesian suffix "-nya" ("Platnya", "Motornya"): a listed root's inflection."""
 _PRONOUNS: Final = frozenset({"Me", "Him", "Us", "Them", "Myself", "Mine", "Yours", "Ours"})
-"""English object pronouns ("Me daughter's at school", in some English speech): no name when only a capital letter
-read one; a person's cue keeps one ("Mine" is also a Turkish given name)."""
+"""English object pronouns ("Me daughter's at school", in some English speech): no name, unless a person's cue
+(:data:`_PERSON_CUES`) reads one as a name somewhere in the text ("my friend Mine": a Turkish given name); then
+every mention of it stays."""
+_PERSON_CUES: Final = frozenset(
+    {"person.intro", "person.honorific", "person.self", "person.speech", "person.nickname", "person.speaker"}
+)
+"""Person detectors that read a cue right next to the name (an introduction, a title, a label)."""
 _DURATION_AFTER: Final = re.compile(
     r"[ \t]+(?i:minutes?|mins?|hours?|hrs?|seconds?|secs?|menit|jam|detik)\b(?![ \t]+(?i:old|of[ \t]+age|\d))"
 )
@@ -204,15 +209,15 @@ def _calendar_holiday(scan: str, det: Detection) -> bool:
     return clause_cue(line_before(scan, det.start, 80)) != "work"
 
 
-def _thing(scan: str, det: Detection, plates: Sequence[int], phones: Sequence[int]) -> bool:
+def _thing(scan: str, det: Detection, plates: Sequence[int], phones: Sequence[int], cued: Set[str]) -> bool:
     if _plain_word(det) or _CONTRACTION.fullmatch(det.text):
         return True
     if det.type == "AGE":
         if _AGE_WORD_BEFORE.search(scan, max(0, det.start - 24), det.start):
             return False  # "Umur saya 23 jam 9 malam ...": said as an age
         return bool(_DURATION_AFTER.match(scan, det.end)) or _answers_a_count(scan, det)
-    if det.type in _NAMED and det.detector.startswith(_GUESSED) and det.text in _PRONOUNS:
-        return True  # a cue of its own ("my friend Mine", "kawan saya Mine") makes it a name: "Mine" is one
+    if det.type in _NAMED and det.text in _PRONOUNS and det.text not in cued:
+        return True  # a cue somewhere ("my friend Mine", "kawan saya Mine") makes it a name: "Mine" is one
     words = det.text.split()
     if det.type in _NAMED and len(words) > 1 and words[-1] == "Holiday" and _calendar_holiday(scan, det):
         return True  # "Bank Holiday Monday": a holiday, as lookalikes reads "Boxing Day", whatever cue made it a firm
@@ -248,7 +253,8 @@ def drop_context_things(scan: str, found: Sequence[Detection]) -> list[Detection
     transcriber's note, and without the other capital-letter guesses of a dropped guess's words."""
     plates = sorted(d.start for d in found if d.type == "PLATE")
     phones = [d.start for d in found if d.type == "PHONE"]
-    things = [_thing(scan, d, plates, phones) for d in found]
+    cued = {d.text for d in found if d.detector.split("+")[0] in _PERSON_CUES}
+    things = [_thing(scan, d, plates, phones, cued) for d in found]
     guessed = {d.text for d, thing in zip(found, things, strict=True) if thing and d.detector.startswith("unknown.")}
     return [
         d
