@@ -82,17 +82,15 @@ _AGE_ANSWER: Final = re.compile(
     r"Ni|Da|Mbak|Mas|Bang|Uni|Uda|dan|tapi|lah|jo|aja|saja|sajo)\b)"
 )
 _UNIT = r"(?:years?(?:[ \t\-]+old)?|yrs?|tahun|taun|taon|taong|thn)"
-_CALENDAR = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|"
-    r"Oktober|Desember|Lebaran|Natal"
-)
-"""The day, month or feast an age turns at (``32 come Friday``, ``forty-eight at Christmas``)."""
+_CALENDAR = r"(?P<cal>[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)?)"
+"""The day, month or feast an age turns at (``32 come Friday``, ``forty-eight at Christmas``, ``pas Lebaran``): a
+capitalised word or two, kept only when :func:`makna.privacy.gazetteers.stop_caps` (weekdays, months, holidays)
+knows them (:func:`_calendar_ok`)."""
 _HEDGE = (
     r"(?:[ \t]+and[ \t]+(?:a[ \t]+half|three[ \t]+quarters|a[ \t]+quarter|a[ \t]+bit)"
     r"|[ \t]+(?:lebih|labiah|jalan|lewat(?:[ \t]+(?:saketek|sedikit|dikit|sikit))?)"
     rf"|,?[ \t]+(?:and[ \t]+|dan[ \t]+)?(?:\d{{1,2}}|(?i:{EN_NUM})|(?i:{ID_NUM}))[ \t]+(?i:bulan|months?)"
-    rf"|[ \t]+(?:come|this|next|in|at|by|on|bulan)[ \t]+(?:{_CALENDAR}))?"
+    rf"|[ \t]+(?:come|this|next|in|at|by|on|bulan|pas|waktu|sampai)[ \t]+{_CALENDAR})?"
 )
 _HEDGED_AGE: Final = re.compile(
     rf"(?<![\w\-.,:/])(?P<a>(?:[1-9]\d?|(?i:{EN_NUM})|(?i:{ID_NUM}))(?:[ \t\-]*(?i:{_UNIT}))?(?i:{_HEDGE}))"
@@ -101,6 +99,10 @@ _HEDGED_AGE: Final = re.compile(
 """A number, maybe its unit and a hedge (``and three quarters``, ``lebih``, ``lewat saketek``, ``and two months``,
 ``ampek bulan``, ``come Friday``), closing its clause: an age question's answer after the name it gives first
 (``Sekarwangi, Mas. Dua puluh tujuh tahun lebih.``)."""
+_BARE_AGE: Final = re.compile(
+    rf"(?P<a>(?:[1-9]\d?|(?i:{EN_NUM})|(?i:{ID_NUM}))(?:[ \t\-]*(?i:{_UNIT}))?)(?=[ \t]*(?:[.,;!?)](?!\d)|\n|$))"
+)
+"""The number of a :data:`_HEDGED_AGE` whose day is no calendar word, closing its clause without it."""
 _UNIT_AT_END: Final = re.compile(rf"(?i:{_UNIT})$")
 _LETTER_STOP: Final = re.compile(r"(?<=[^\W\d_])[.!?](?:[ \t]|$)")
 """A sentence's end after a letter (a masked speaker label's dots end none)."""
@@ -197,6 +199,16 @@ def _places(text: str, start: int, end: int) -> Iterator[Detection]:
         yield Detection(at, end_at, "LOCATION", conf, "location.answer", text[at:end_at])
 
 
+def _calendar_ok(m: re.Match[str]) -> re.Match[str] | None:
+    """``m`` when its day is a calendar word (``come Eid``: a weekday, a month, a holiday of
+    :func:`makna.privacy.gazetteers.stop_caps`) or it has none; else its bare number when that closes its clause,
+    or None (``Thirty-two in Padang.``: no age answer that swallows a place)."""
+    cal = m.group("cal")
+    if cal is None or cal.title() in _lists()[3] or cal.split()[0].title() in _lists()[3]:
+        return m  # (the hedge reads case-insensitively: "come friday")
+    return _BARE_AGE.match(m.string, m.start(), m.start("cal"))
+
+
 def _age_later(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first number closing its clause in the first two sentences of the answer in ``[start, end)``: the age
     an age question asked for, after the name the answer gives first; a later number is a duration or a count
@@ -204,7 +216,7 @@ def _age_later(text: str, start: int, end: int) -> re.Match[str] | None:
     first = _LETTER_STOP.search(text, start, end)
     second = _LETTER_STOP.search(text, first.end(), end) if first else None
     stop = second.end() if second else end
-    numbers = list(_HEDGED_AGE.finditer(text, start, stop))
+    numbers = [m for m in map(_calendar_ok, _HEDGED_AGE.finditer(text, start, stop)) if m is not None]
     with_unit = [m for m in numbers if _UNIT_AT_END.search(m.group("a")) or " " in m.group("a").strip()]
     bare = [m for m in numbers if (parse_number(m.group("a")) or 0) >= 10]  # "call me Satu": a name, not one
     best = with_unit or bare  # "kelahiran 99, jadi kini 25 taun": the age has its unit

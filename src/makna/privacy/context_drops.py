@@ -32,11 +32,13 @@ of its own (a title, an introduction) stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Final
 
 from . import gazetteers as gz
 from ._orgheads import JOB_WORDS
+from ._text import line_before
+from .typecontext import clause_cue
 from .types import Detection
 
 __all__ = ["drop_context_things", "english_form"]
@@ -49,6 +51,13 @@ _YEAR_BEFORE: Final = re.compile(rf"\b(?i:{_OWNER})[ \t]+(?:19|20)\d\d[ \t]+$")
 """An article or a possessive and a model year right before a word ("a 2011 ", "my car's a 2014 ")."""
 _OWNER_BEFORE: Final = re.compile(rf"\b(?i:{_OWNER})[ \t]+(?:[a-z]{{2,}}[ \t]+)?$")
 """An article or a possessive, perhaps with one plain word after it, right before a word ("my old ", "a red ")."""
+_QUALIFIES: Final = re.compile(
+    r"[ \t]+(?!(?:and|or|but|with|for|from|that|which|who|in|on|at|to|is|was|has|had|I|it|they|she|he|we)\b)"
+    r"[a-z]{3,}\b"
+)
+"""A plain word right after a capitalised one that is no function word: a noun the capitalised word qualifies ("the
+2022 Kasmiati case", "a 2019 Sembiring graduate"), so that word is a name, not a vehicle's model ("a 2012 Corvane,
+it ...", "a 2009 Corvane and ...")."""
 _PLATE_GAP: Final = re.compile(r",?[ \t]+(?i:(?:plate|rego|reg|registration|nopol|plat|no\.?)[ \t]+)?")
 _SPEAK_BEFORE: Final = re.compile(
     r"\b(?i:speaks?|spoke|speaking|te[ \t]+reo)[ \t]+(?i:(?:a[ \t]+(?:bit[ \t]+of|little)|some|only|fluent|good|"
@@ -83,12 +92,23 @@ _INFLECTED: Final = re.compile(r"(?:di|ter|ke|me|ber)([a-z]{3,})")
 _NYA: Final = re.compile(r"([A-Z][a-z]{2,})nya")
 """A capitalised word with the Indonesian suffix "-nya" ("Platnya", "Motornya"): a listed root's inflection."""
 _PRONOUNS: Final = frozenset({"Me", "Him", "Us", "Them", "Myself", "Mine", "Yours", "Ours"})
-"""English object pronouns: never a name, whatever read one ("Me daughter's at school", in some English speech)."""
+"""English object pronouns ("Me daughter's at school", in some English speech): no name, unless a person's cue
+(:data:`_PERSON_CUES`) reads one as a name somewhere in the text ("my friend Mine": a Turkish given name); then
+every mention of it stays."""
+_PERSON_CUES: Final = frozenset(
+    {"person.intro", "person.honorific", "person.self", "person.speech", "person.nickname", "person.speaker"}
+)
+"""Person detectors that read a cue right next to the name (an introduction, a title, a label)."""
 _DURATION_AFTER: Final = re.compile(
-    r"[ \t]+(?i:minutes?|mins?|hours?|hrs?|seconds?|secs?|menit|jam|detik)\b(?![ \t]+(?i:old|of[ \t]+age))"
+    r"[ \t]+(?i:minutes?|mins?|hours?|hrs?|seconds?|secs?|menit|jam|detik)\b(?![ \t]+(?i:old|of[ \t]+age|\d))"
 )
 """A unit shorter than a day right after a number: a duration ("twenty minutes late", "dua puluh menit"), never
-anyone's age ("two hours old" stays)."""
+anyone's age ("two hours old" stays) nor an age before a time of day ("Umur saya 23 jam 9 malam ...")."""
+_AGE_WORD_BEFORE: Final = re.compile(
+    r"(?<![\w\-])(?i:aged?|umur|umurnya|umua|umuanyo|usia|usianya)(?:[ \t]+(?i:saya|ambo|aku|awak|gue|gua|nya|nyo|"
+    r"dia|ia|my|her|his|is|was))?[ \t]*:?[ \t]+$"
+)
+"""An age word (and perhaps its owner) right before a number: the number is an age, whatever unit follows it."""
 _COUNT_QUESTION: Final = re.compile(
     r"(?i:\bhow[ \t]+(?:many|much|long|often)\b|\bberapa[ \t]+(?:jam|hari|kali|lama|bulan|minggu|orang|anak|"
     r"rumah|klien|pelanggan|tamu|ribu|juta|banyak)\b|\bbara(?:pa)?[ \t]+(?:jam|hari|kali|lamo|urang|anak)\b)[^\n]*\?"
@@ -134,7 +154,7 @@ def _listed(det: Detection) -> bool:
 def _model(scan: str, det: Detection, plates: Sequence[int]) -> bool:
     window = scan[max(0, det.start - 24) : det.start]
     if _YEAR_BEFORE.search(window):
-        return True
+        return not _QUALIFIES.match(scan, det.end)  # "the 2022 Kasmiati case": a name qualifying a noun
     gap = _PLATE_GAP.match(scan, det.end)
     return bool(gap and gap.end() in plates and _OWNER_BEFORE.search(window))
 
@@ -145,10 +165,12 @@ def _note_word(scan: str, det: Detection) -> bool:
     )
 
 
-def _document(scan: str, det: Detection) -> bool:
-    """Whether a span names a kind of document whose number follows ("my Civic Registry number, 4471-...")."""
+def _document(scan: str, det: Detection, phones: Sequence[int]) -> bool:
+    """Whether a span names a kind of document whose number follows ("my Civic Registry number, 4471-..."); not
+    a firm or a person before a telephone number (``phones``: the starts of the PHONE spans), whose number is
+    theirs ("I rang Wrenfield Cleaning number 0812 ...")."""
     m = _DOCUMENT_AFTER.match(scan, det.end)
-    if m is None:
+    if m is None or any(det.end <= p < m.end() for p in phones):
         return False
     tail = det.text.split()[-1] in _DOCUMENT_TAILS
     if m.group(0).startswith(",") and not tail:
@@ -177,20 +199,32 @@ def _answers_a_count(scan: str, det: Detection) -> bool:
     return bool(_COUNT_QUESTION.search(question)) and not _AGE_QUESTION.search(question)
 
 
-def _thing(scan: str, det: Detection, plates: Sequence[int]) -> bool:
+def _calendar_holiday(scan: str, det: Detection) -> bool:
+    """Whether a name ending in "Holiday" is a day off ("Bank Holiday", "Public Holiday"): every word before
+    "Holiday" an ordinary English word, and no work phrase before it; a firm's name has a name's word ("Sumbar
+    Holiday", a travel agency) or is where someone works ("kerja di ... Holiday")."""
+    words = det.text.split()[:-1]
+    if not all(w.isalpha() and not _known(w) and english_form(w) for w in words):
+        return False
+    return clause_cue(line_before(scan, det.start, 80)) != "work"
+
+
+def _thing(scan: str, det: Detection, plates: Sequence[int], phones: Sequence[int], cued: Set[str]) -> bool:
     if _plain_word(det) or _CONTRACTION.fullmatch(det.text):
         return True
     if det.type == "AGE":
+        if _AGE_WORD_BEFORE.search(scan, max(0, det.start - 24), det.start):
+            return False  # "Umur saya 23 jam 9 malam ...": said as an age
         return bool(_DURATION_AFTER.match(scan, det.end)) or _answers_a_count(scan, det)
-    if det.type in _NAMED and det.detector != "person.speaker" and det.text in _PRONOUNS:
-        return True
+    if det.type in _NAMED and det.text in _PRONOUNS and det.text not in cued:
+        return True  # a cue somewhere ("my friend Mine", "kawan saya Mine") makes it a name: "Mine" is one
     words = det.text.split()
-    if det.type in _NAMED and len(words) > 1 and words[-1] == "Holiday" and not _known(words[0]):
+    if det.type in _NAMED and len(words) > 1 and words[-1] == "Holiday" and _calendar_holiday(scan, det):
         return True  # "Bank Holiday Monday": a holiday, as lookalikes reads "Boxing Day", whatever cue made it a firm
     nya = _NYA.fullmatch(det.text)
     if nya and det.type in _NAMED and nya.group(1).lower() in gz.dictionary_words() and not _known(det.text):
         return True  # "Platnya KB 3419 NL": "plat" and its suffix
-    if det.type in _NAMED and _document(scan, det) and not _known(det.text.split()[0]):
+    if det.type in _NAMED and _document(scan, det, phones) and not _known(det.text.split()[0]):
         return True  # a listed given name before "number ..." is a person handed a number ("gave Maria number ...")
     if (
         det.type in _NAMED
@@ -218,7 +252,9 @@ def drop_context_things(scan: str, found: Sequence[Detection]) -> list[Detection
     """``found`` without the one-word guesses that their context shows to be a vehicle's model, a language or a
     transcriber's note, and without the other capital-letter guesses of a dropped guess's words."""
     plates = sorted(d.start for d in found if d.type == "PLATE")
-    things = [_thing(scan, d, plates) for d in found]
+    phones = [d.start for d in found if d.type == "PHONE"]
+    cued = {d.text for d in found if d.detector.split("+")[0] in _PERSON_CUES}
+    things = [_thing(scan, d, plates, phones, cued) for d in found]
     guessed = {d.text for d, thing in zip(found, things, strict=True) if thing and d.detector.startswith("unknown.")}
     return [
         d

@@ -82,9 +82,12 @@ def apposed_orgs(scan: str, found: Sequence[Detection]) -> list[Detection]:
         if det.type not in {"PERSON", "LOCATION"}:
             continue
         before = line_before(scan, det.start, 80)
-        if not _KIND_BEFORE.search(before):
-            right_before = _KIND_RIGHT_BEFORE.search(before) or _STAFF_OF.search(before)
-            if right_before is None or len(det.text.split()) < 2:
+        # (a comma must end the text before for the kind and its comma; two words for the kind right before:
+        # the cheap tests first, as most spans have neither)
+        if not (before.rstrip(" \t").endswith(",") and _KIND_BEFORE.search(before)):
+            if len(det.text.split()) < 2:
+                continue
+            if not (_KIND_RIGHT_BEFORE.search(before) or _STAFF_OF.search(before)):
                 continue
         if not _weak(det):
             continue

@@ -322,7 +322,9 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         the surrogate region of the source this occurrence is in (a province code, ``national`` or a
         country, see :func:`makna.privacy.regions.source_region`), else the project's; in such a source a
         name no list places gets a name of the country's locale, or, in a text in Indonesian, of Indonesia,
-        not of the study's language. ``tradition``: the naming tradition chosen for this occurrence's source
+        not of the study's language; a text in Indonesian in a source with no region of its own, in a study of
+        an Indonesian province, gets Indonesian names too, however many of the study's sources are in English.
+        ``tradition``: the naming tradition chosen for this occurrence's source
         or case (:data:`makna.privacy.naming.TRADITIONS`), else the project's (:attr:`tradition`). An
         original drawn once keeps its surrogate in every source, whatever their regions and traditions."""
         self._settle_region()

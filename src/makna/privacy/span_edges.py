@@ -61,11 +61,12 @@ _EN_TAIL: Final = re.compile(
     rf"(?i:(?:{_SP}{_EN_UNIT})?(?:{_SP}(?:of{_SP}age|old)"
     rf"|{_SP}and{_SP}(?:a{_SP}(?:half|bit|quarter)|three[ \t\-]+quarters)"
     rf"(?:{_SP}{_EN_UNIT}(?:{_SP}(?:of{_SP}age|old))?)?"
-    rf"|{_SP}going{_SP}on{_SP}{_ANY_NUM})(?:{_SP}{_EN_NOW})?"
+    rf"|,?{_SP}going(?:{_SP}on)?{_SP}{_ANY_NUM}(?:{_SP}{_EN_TO_COME})?)(?:{_SP}{_EN_NOW})?"
     rf"|{_SP}{_EN_UNIT}(?:{_SP}{_EN_NOW})?|{_SP}{_EN_NOW}|,{_SP}{_ANY_NUM}{_SP}{_EN_TO_COME})(?![\w'’-])"
 )
 """What follows an English age and belongs to it: its unit ("I am forty-one years, I came..."; every open set
-marks the unit with the age) and "of age"/"old", a fraction, the next birthday ("going on forty-two"), and when the
+marks the unit with the age) and "of age"/"old", a fraction, the next birthday ("going on forty-two", ", going
+thirty-five at Easter": the age to come that no detector found, which tells the age as well), and when the
 age became true ("this year"), or the age to come and its date ("Forty-seven, forty-eight at Christmas")."""
 _ID_MORE: Final = rf"(?:sedikit|saketek|dikit|{_ANY_NUM}{_SP}bulan)"
 _ID_TAIL: Final = re.compile(

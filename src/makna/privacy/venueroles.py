@@ -8,8 +8,8 @@ a work phrase or a job noun with ``at``/``di`` (``a porter at``, ``sopir di``, `
 (one a job applied for, one an agency's placement; those phrases are left alone here). Karaoke bars and cafés
 are not read: the reference study's transcripts keep them venues even where someone works (7 LOCATION, 3 ORG).
 
-:func:`employer_venues` runs after the role pass and retypes a LOCATION (or a catch-all PERSON) whose own kind
-word is a hotel's, villa's, resort's or lodge's to ORG when
+:func:`employer_venues` runs after the role pass and retypes a LOCATION (never a PERSON: a name typed a person
+keeps its type) whose own kind word is a hotel's, villa's, resort's or lodge's to ORG when
 
 * a work phrase or a job noun ends the text before it on its line (``Cleaning rooms at the``, ``Saya sopir
   di``, ``I work nights at the``), not a job applied for or a placement (``daftar kerja di``, ``placed me at``);
