@@ -52,3 +52,39 @@ def test_an_owner_or_manager_keeps_every_control_of_the_codebook(server: Any, wh
     assert 'id="codebook-readonly"' not in html and "Click a code to edit it" in html
     assert 'id="add-code" hidden' not in html and 'id="edit-fields" disabled' not in html
     assert 'draggable="true"' in html and 'id="delete-form" class="inline" hidden' not in html
+
+
+def _cases_page(app: Any, name: str) -> str:
+    c = Client(app)
+    try:
+        r = c.post("/login", json={"name": name, "password": SERVER_PASSWORD})
+        assert r.status_code == 200, r.text
+        headers = {"X-Makna-CSRF": r.json()["csrf"], "X-Makna-Project": "Studi"}
+        if name == "ana":  # a case with a value and a linked source, so that the sheet has its inputs
+            made = c.post("/api/attributes", json={"name": "kota"}, headers=headers)
+            assert made.status_code == 201, made.text
+            made = c.post("/api/cases", json={"name": "Informan 1", "values": {"kota": "Dumai"}}, headers=headers)
+            assert made.status_code == 201, made.text
+            sid = c.get("/api/sources", headers=headers).json()
+            sid = (sid["items"] if isinstance(sid, dict) else sid)[0]["id"]
+            made = c.post(f"/api/cases/{made.json()['id']}/links", json={"source": sid}, headers=headers)
+            assert made.status_code == 201, made.text
+        page = c.get("/cases", headers={"X-Makna-Project": "Studi"})
+        assert page.status_code == 200, page.text[:300]
+        return page.text
+    finally:
+        c.close()
+
+
+def test_a_coder_reads_the_cases_without_a_managers_controls(server: Any) -> None:
+    """The Cases page gave a student value fields to type in, link and unlink buttons, and the Add case,
+    Add attribute and Import forms, each refused with 403 only after she had used it."""
+    owner = _cases_page(server, "ana")
+    assert 'id="cases-readonly"' not in owner and "Edit a value and leave the field to save it" in owner
+    assert 'id="case-forms"' in owner and 'id="case-forms" hidden' not in owner
+    assert 'class="link-source"' in owner and 'class="val" readonly' not in owner
+    coder = _cases_page(server, "budi")
+    assert 'id="cases-readonly"' in coder and "Edit a value and leave the field to save it" not in coder
+    assert 'id="case-forms" hidden' in coder
+    assert 'class="link-source"' not in coder and 'class="unlink"' not in coder
+    assert "Informan 1" in coder and 'class="val" readonly' in coder
