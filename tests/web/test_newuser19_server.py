@@ -88,3 +88,17 @@ def test_a_coder_reads_the_cases_without_a_managers_controls(server: Any) -> Non
     assert 'id="case-forms" hidden' in coder
     assert 'class="link-source"' not in coder and 'class="unlink"' not in coder
     assert "Informan 1" in coder and 'class="val" readonly' in coder
+
+
+@pytest.mark.parametrize(("who", "refused"), [("budi", True), ("citra", True), ("dewi", False)])
+def test_the_import_page_tells_a_coder_that_importing_is_a_managers_task(server: Any, who: str, refused: bool) -> None:
+    """A student chose a file and pressed Import before she learnt, in the result table, that importing
+    needs the manager role."""
+    c = Client(server)
+    try:
+        assert c.post("/login", json={"name": who, "password": SERVER_PASSWORD}).status_code == 200
+        html = c.get("/import", headers={"X-Makna-Project": "Studi"}).text
+    finally:
+        c.close()
+    assert ('id="import-readonly"' in html) is refused
+    assert ('id="upload-go" disabled' in html) is refused and ('id="upload-files" disabled' in html) is refused
