@@ -20,12 +20,12 @@ def server(team: Any, server_db: str) -> Iterator[Any]:
     app.state.registry.close()
 
 
-def _codebook_page(app: Any, name: str) -> str:
+def _page(app: Any, name: str, path: str) -> str:
     c = Client(app)
     try:
         r = c.post("/login", json={"name": name, "password": SERVER_PASSWORD})
         assert r.status_code == 200, r.text
-        page = c.get("/codebook", headers={"X-Makna-Project": "Studi"})
+        page = c.get(path, headers={"X-Makna-Project": "Studi"})
         assert page.status_code == 200, page.text[:300]
         return page.text
     finally:
@@ -36,7 +36,7 @@ def _codebook_page(app: Any, name: str) -> str:
 def test_a_coder_or_viewer_reads_the_codebook_without_a_managers_controls(server: Any, who: str) -> None:
     """A student (coder) got the codebook page of a manager: 'Click a code to edit it', Add code, Import,
     Save, Move, Merge and Delete, each refused with 403 only after she had typed her change."""
-    html = _codebook_page(server, who)
+    html = _page(server, who, "/codebook")
     assert 'id="codebook-readonly"' in html
     assert "Click a code to edit it" not in html
     assert 'id="add-code" hidden' in html and 'id="import-codebook" hidden' in html
@@ -48,7 +48,7 @@ def test_a_coder_or_viewer_reads_the_codebook_without_a_managers_controls(server
 
 @pytest.mark.parametrize("who", ["ana", "dewi"])
 def test_an_owner_or_manager_keeps_every_control_of_the_codebook(server: Any, who: str) -> None:
-    html = _codebook_page(server, who)
+    html = _page(server, who, "/codebook")
     assert 'id="codebook-readonly"' not in html and "Click a code to edit it" in html
     assert 'id="add-code" hidden' not in html and 'id="edit-fields" disabled' not in html
     assert 'draggable="true"' in html and 'id="delete-form" class="inline" hidden' not in html
@@ -94,11 +94,14 @@ def test_a_coder_reads_the_cases_without_a_managers_controls(server: Any) -> Non
 def test_the_import_page_tells_a_coder_that_importing_is_a_managers_task(server: Any, who: str, refused: bool) -> None:
     """A student chose a file and pressed Import before she learnt, in the result table, that importing
     needs the manager role."""
-    c = Client(server)
-    try:
-        assert c.post("/login", json={"name": who, "password": SERVER_PASSWORD}).status_code == 200
-        html = c.get("/import", headers={"X-Makna-Project": "Studi"}).text
-    finally:
-        c.close()
+    html = _page(server, who, "/import")
     assert ('id="import-readonly"' in html) is refused
     assert ('id="upload-go" disabled' in html) is refused and ('id="upload-files" disabled' in html) is refused
+
+
+@pytest.mark.parametrize(("who", "refused"), [("budi", True), ("citra", True), ("dewi", False)])
+def test_the_rounds_page_tells_a_coder_that_rounds_are_a_managers_task(server: Any, who: str, refused: bool) -> None:
+    """A student named a round, chose its sources and pressed Open round, to be told "may not open a round"."""
+    html = _page(server, who, "/rounds")
+    assert ('id="rounds-readonly"' in html) is refused
+    assert ('id="open-round"' in html) is not refused
