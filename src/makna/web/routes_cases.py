@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
+from ..access import can
 from ..cases import (
     ATTRIBUTE_TYPES,
     add_case,
@@ -71,7 +72,8 @@ def cases_page(request: Request) -> HTMLResponse:
     sources = list_sources(proj)
     return page(request, "cases.html", {
         "cases": _cases_json(request, sources), "attributes": list_attributes(proj), "sources": sources,
-        "types": ATTRIBUTE_TYPES, "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
+        "types": ATTRIBUTE_TYPES, "may_manage": can(proj, "manage"),
+        "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     })
 
 

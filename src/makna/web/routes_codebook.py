@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
+from ..access import can
 from ..codebook import (
     CodeNode,
     add_code,
@@ -95,7 +96,7 @@ def codebook_page(request: Request) -> HTMLResponse:
     codes = _tree_json(request, tree, usage)
     totals = codings_with_descendants(tree, usage)
     return page(request, "codebook.html", {
-        "codes": codes, "totals": totals,
+        "codes": codes, "totals": totals, "may_manage": can(proj, "manage"),
         "data": json_script({"codes": codes, "msg": js_text(request, JS_MESSAGES)}),
     })
 

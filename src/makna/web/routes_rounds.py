@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
+from ..access import can
 from ..agreement import project_agreement
 from ..errors import MaknaError
 from ..rounds import Round, close_round, list_rounds, open_round, round_consensus, round_scope
@@ -55,6 +56,7 @@ def rounds_page(request: Request) -> HTMLResponse:
              "agreement": "" if r.is_open else _agreement_link(request, r)} for r in reversed(rounds)]
     return page(request, "rounds.html", {
         "rows": rows, "open": next((r for r in rounds if r.is_open), None), "sources": sorted(names.values()),
+        "may_manage": can(proj, "manage"),
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     })
 

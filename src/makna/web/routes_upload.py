@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
+from ..access import can
 from ..errors import DuplicateSourceError, InputError, MaknaError
 from ..importers import MAX_FILE_BYTES, supported_suffixes
 from ..sources import import_upload
@@ -45,7 +46,7 @@ def import_page(request: Request) -> HTMLResponse:
     limit = upload_limit(request)
     return page(request, "import.html", {
         "suffixes": suffixes, "accept": ",".join(suffixes), "limit": limit,
-        "limit_mb": min(limit, MAX_FILE_BYTES) // (1024 * 1024),
+        "limit_mb": min(limit, MAX_FILE_BYTES) // (1024 * 1024), "may_manage": can(project_of(request), "manage"),
     })
 
 

@@ -10,14 +10,15 @@
       ev.preventDefault();
       const button = form.querySelector("button[type=submit]");
       button.disabled = true;
+      // the previous report's links go: clicked while this one is written, they gave the previous one
+      const box = document.getElementById("report-files");
+      box.replaceChildren();
       toast(M("Writing the report…"));
       try {
         const r = await api("POST", "/api/report", {
           lang: form.elements.lang.value, quotes: parseInt(form.elements.quotes.value || "2", 10),
           coder: (form.elements.coder && form.elements.coder.value) || null,
         });
-        const box = document.getElementById("report-files");
-        box.replaceChildren();
         const label = box.dataset.download || "Download";
         for (const name of r.files) {
           const a = document.createElement("a");

@@ -10,7 +10,13 @@
       opts.headers["Content-Type"] = "application/json";
       opts.body = JSON.stringify(body);
     }
-    const res = await fetch(url, opts);
+    let res;
+    try {
+      res = await fetch(url, opts);
+    } catch (err) { // no answer at all: the network or the server is down, so nothing was saved
+      const el = document.getElementById("toast");
+      throw new Error((el && el.dataset.offline) || "no connection to the server");
+    }
     if (!res.ok) {
       let msg = res.statusText;
       try { msg = (await res.json()).error || msg; } catch (e) { /* not JSON */ }

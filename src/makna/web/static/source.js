@@ -456,6 +456,7 @@
   async function choose(item) {
     if (!pending && !(mode && mode.recode)) return;
     const target = pending;
+    let refused = false;
     try {
       if (mode && mode.recode) {
         await changeSegment(mode.recode, { code: item.code.id });
@@ -471,10 +472,13 @@
         await codeSpan(target.start, target.end, code.id);
       }
     } catch (err) {
+      refused = !(mode && mode.recode);
       toast(M("Could not save") + ": " + err.message, true);
     }
     closePicker();
-    if (anchor !== null && target) setKeyboardSelection(target.end, target.end);
+    // not coded (no connection, a refusal): the words stay selected, so a key or the picker tries again
+    if (refused && target) setKeyboardSelection(target.start, target.end);
+    else if (anchor !== null && target) setKeyboardSelection(target.end, target.end);
     else window.getSelection().removeAllRanges();
   }
 
