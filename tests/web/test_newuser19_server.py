@@ -99,6 +99,13 @@ def test_the_import_page_tells_a_coder_that_importing_is_a_managers_task(server:
     assert ('id="upload-go" disabled' in html) is refused and ('id="upload-files" disabled' in html) is refused
 
 
+def test_the_import_page_on_a_team_server_says_where_the_files_go(server: Any) -> None:
+    """On the team server the upload is stored on the server for the project's members, not 'on this computer'
+    (the local workbench's wording: test_telegram_upload reads the local page)."""
+    html = _page(server, "dewi", "/import")
+    assert "stored in this project on the team server" in html and "stay on this computer" not in html
+
+
 @pytest.mark.parametrize(("who", "refused"), [("budi", True), ("citra", True), ("dewi", False)])
 def test_the_rounds_page_tells_a_coder_that_rounds_are_a_managers_task(server: Any, who: str, refused: bool) -> None:
     """A student named a round, chose its sources and pressed Open round, to be told "may not open a round"."""

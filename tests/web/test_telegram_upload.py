@@ -19,7 +19,9 @@ from telegram_pages import CHAT_TEXT, chat_pages, export_zip  # noqa: E402
 
 def test_a_zipped_export_uploads_as_one_chat(id_client: tuple[Client, dict[str, str]], app: Any) -> None:
     client, h = id_client
-    assert "Berkas .zip dibaca bila berisi ekspor obrolan Telegram Desktop (HTML)." in client.get("/import").text
+    page = client.get("/import").text
+    assert "Berkas .zip dibaca bila berisi ekspor obrolan Telegram Desktop (HTML)." in page
+    assert "tetap di komputer ini" in page and "server tim" not in page  # the local workbench keeps files here
     other = io.BytesIO()
     with zipfile.ZipFile(other, "w") as zf:
         zf.writestr("catatan.txt", "P: halo")

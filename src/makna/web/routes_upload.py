@@ -18,7 +18,7 @@ from ..access import can
 from ..errors import DuplicateSourceError, InputError, MaknaError
 from ..importers import MAX_FILE_BYTES, supported_suffixes
 from ..sources import import_upload
-from .deps import lang_of, page, project_of, reply
+from .deps import lang_of, page, project_of, reply, server_project_of
 from .errors_i18n import translate_error
 
 __all__ = ["router", "UPLOAD_LIMIT", "MAX_FILES", "upload_limit"]
@@ -47,6 +47,7 @@ def import_page(request: Request) -> HTMLResponse:
     return page(request, "import.html", {
         "suffixes": suffixes, "accept": ",".join(suffixes), "limit": limit,
         "limit_mb": min(limit, MAX_FILE_BYTES) // (1024 * 1024), "may_manage": can(project_of(request), "manage"),
+        "on_server": server_project_of(request) is not None,
     })
 
 
