@@ -135,9 +135,11 @@ def test_numbers_that_stay_no_age(text: str, language: str) -> None:
         ("I: Pernah, tanggal duo puluah duo Juli 2024. Tamu tu mangaku pegawai.", "id", "duo puluah duo Juli 2024"),
         ("I: Ambo tibo sabaleh Mei 2023, sasudah lebaran.", "id", "sabaleh Mei 2023"),
         ("I: Yang paliang barek tu ujuang Agustuih 2024. Tamu ngaku karyawan.", "id", "ujuang Agustuih 2024"),
+        ("I: Pernah, di wisma, pakan patamo Oktober 2024. Satpol PP masuak.", "id", "pakan patamo Oktober 2024"),
+        ("I: Itu minggu kedua Agustus 2024, hujan terus.", "id", "minggu kedua Agustus 2024"),
     ],
 )
-def test_a_day_in_regional_words_and_a_regional_month(text: str, language: str, date: str) -> None:
+def test_a_day_or_week_in_regional_words_and_a_regional_month(text: str, language: str, date: str) -> None:
     assert date in _found(text, language, "DATE")
 
 
@@ -152,8 +154,8 @@ def test_a_name_before_a_year_stays_a_name() -> None:
         ("R: Her NHI's on my sheet, ZZX4716, that's how I check.", "ZZX4716"),
         ("R: Her NHI is ZZA12BC now, the new kind.", "ZZA12BC"),
         (
-            "R: They took the plate, LMX-4821, a photo of my driver's license, then the number typed in too, 31748206.",
-            "31748206",
+            "R: I sent a scan of my driver's license first, and after that the office asked me to type the number, 52930718.",
+            "52930718",
         ),
     ],
 )

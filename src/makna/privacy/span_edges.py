@@ -126,10 +126,13 @@ _MONTHS: Final = (
 _MONTH_START: Final = re.compile(_MONTHS)
 _PART_OF_MONTH: Final = re.compile(
     r"(?i:\b(?:(?:awal|akhir|akhia|akhie|pertengahan|penghujung|pengujung|ujung|ujuang)(?:[ \t]+bulan)?|late|early"
-    r"|(?:the[ \t]+)?(?:end|beginning|start|middle)[ \t]+of)[ \t]+|\bmid-?)$"
+    r"|(?:the[ \t]+)?(?:end|beginning|start|middle)[ \t]+of"
+    r"|(?:minggu|pekan|pakan)[ \t]+(?:pertama|kedua|ketiga|keempat|terakhir|patamo|kaduo|katigo|kaampek|tarakhia)"
+    r"|the[ \t]+(?:first|second|third|fourth|last)[ \t]+week[ \t]+of)[ \t]+|\bmid-?)$"
 )
 """A word that places a day in the month right before the month ("awal Maret", "akhir bulan Mei", "late March",
-"mid-March", "the end of May": the open sets mark "pertengahan bulan ..." and "the end of ..." as the date's)."""
+"mid-March", "the end of May": the open sets mark "pertengahan bulan ..." and "the end of ..." as the date's), or
+the week of the month ("minggu kedua Agustus 2024", Minang "pakan patamo Oktober 2024", "the first week of May")."""
 _DAY_WORDS_BEFORE: Final = re.compile(
     rf"(?<![\w'’\-])(?i:(?:dua|duo|tiga|tigo)[ \t]+{TENS_WORD}(?:[ \t]+(?:{ID_UNITS}))?"
     rf"|sepuluh|sapuluah|sebelas|sabaleh|(?:{ID_UNITS})[ \t]+{TEENS_WORD})[ \t]+$"
