@@ -33,7 +33,7 @@ def _found(text: str, language: str, kind: str) -> list[str]:
         ("R: I'm Moira Tennant, forty-four at Christmas. Born in Paisley.", "en", ["forty-four at Christmas"]),
         ("R: My patient, she's eighty-seven next month, still sharp.", "en", ["eighty-seven next month"]),
         ("P: How old are you?\nR: Forty-three last March, if you can believe it.", "en", ["Forty-three last March"]),
-        ("I: Saya Tan Bee Hoon. Umur enam puluh satu tahun bulan depan.", "id", ["enam puluh satu tahun bulan depan"]),
+        ("I: Saya Tan Bee Hoon. Umur enam puluh satu tahun bulan lalu.", "id", ["enam puluh satu tahun bulan lalu"]),
         (
             "P: How old are you, and where do you stay?\nR: Twenty-nine, thirty in January. I stay near the depot.",
             "en",
@@ -52,6 +52,8 @@ def test_an_age_takes_when_it_turns(text: str, language: str, ages: list[str]) -
         ("R: I'm fifty now, I'll be fifty-one in October.", "en", ["fifty", "fifty-one"]),
         ("I: Umua ambo kepala tigo lah, 34 taun bulan depan.", "id", ["kepala tigo", "34 taun"]),
         ("I: Milad saya ke 32 kemarin.", "id", ["32"]),
+        ("R: I'm fifty-five years old in August, then I stop.", "en", ["fifty-five years old"]),
+        ("I: Umur saya dua puluh tujuh taun bulan depan.", "id", ["dua puluh tujuh taun"]),
     ],
 )
 def test_an_age_to_come_keeps_its_date_out(text: str, language: str, ages: list[str]) -> None:

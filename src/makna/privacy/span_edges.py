@@ -90,12 +90,13 @@ ID_MONTH: Final = (
     r"Desember)"
 )
 _ID_WHEN: Final = (
-    rf"(?:{_SP}(?:bulan{_SP}(?:depan|muko|kemarin|kemaren|lalu|{ID_MONTH})|tahun{_SP}depan|taun{_SP}muko)"
+    rf"(?:{_SP}bulan{_SP}(?:kemarin|kemaren|lalu|{ID_MONTH})"
     rf"|(?:(?<=tahun)|(?<=taun)|(?<=taon)){_SP}(?:kemarin|kemaren))"
 )
-"""When an Indonesian or Minang age turns or turned ("enam puluh satu tahun bulan depan", "sembilan belas tahun
-kemarin", "empat puluh tujuh bulan Desember"): part of the age in every open set since round sixteen. "kemarin"
-alone only after the unit ("Milad saya ke 32 kemarin": a birthday's count, said yesterday)."""
+"""When an Indonesian or Minang age turned ("sembilan belas tahun kemarin", "bulan lalu") or turns in a named month
+("empat puluh tujuh bulan Desember"): part of the age. Not "bulan depan", "bulan muko", "tahun depan": the open
+sets keep these out (5 spans to 2). "kemarin" alone only after the unit ("Milad saya ke 32 kemarin": a birthday's
+count, said yesterday)."""
 _ID_TAIL: Final = re.compile(
     rf"(?i:(?:{_SP}{_ID_UNIT})?(?:{_SP}(?:(?:lebih|labiah|lebi)(?:{_SP}{_ID_MORE})?|jalan(?:{_SP}{_ANY_NUM})?|tepat|pas(?!{_SP}bulan)"
     rf"|lewat(?:{_SP}{_ID_MORE})?|kurang{_SP}(?:ciek|satu|sataun|setahun|sedikit|saketek|{_ANY_NUM}"
@@ -106,6 +107,9 @@ _ID_TAIL: Final = re.compile(
 "lebih lima bulan", "jalan" or "jalan tigo", "tepat", "pas" (not "pas bulan depan": the age to come), "lewat dua
 bulan", "kurang ciek", "kurang sataun", "anam bulan"."""
 _ID_WHEN_TAIL: Final = re.compile(rf"(?i:{_ID_WHEN})(?![\w'’-])(?=[ \t]*(?:[.,;:!?)\n]|$))")
+_UNIT_END: Final = re.compile(r"(?i:years?|yrs?\.?|old|age|tahun|taun|taon|thn)$")
+"""An English age that ends in its unit ("fifty-five years old", "twenty-five years of age"): the open sets keep
+when it turns out of it (4 spans to 0), as against a bare number (25 in, 4 out since round sixteen)."""
 _PAST: Final = re.compile(r"(?i:last|kemarin|kemaren|lalu)\b")
 """The word of a when-tail that places the turn in the past ("thirty-one last month", "bulan kemarin"): no age to
 come, so it belongs to the age even after an earlier one."""
@@ -177,10 +181,11 @@ def _age_end(text: str, det: Detection, language: str, limit: int, *, to_come: b
         m = _EN_TAIL.match(text, det.end, limit)
     end = m.end() if m else det.end
     to_come = to_come or bool(_TO_COME_BEFORE.search(text, max(0, det.start - 24), det.start))
-    for when in (_ID_WHEN_TAIL, _EN_WHEN_TAIL) if language == "id" else (_EN_WHEN_TAIL,):
-        w = when.match(text, end, limit)
-        if w and (not to_come or _PAST.search(w.group(0))):
-            return w.end()
+    w = _ID_WHEN_TAIL.match(text, end, limit) if language == "id" else None
+    if w is None and not _UNIT_END.search(text, det.start, end):
+        w = _EN_WHEN_TAIL.match(text, end, limit)  # "fifty-five years old in August": a unit closes the age
+    if w and (not to_come or _PAST.search(w.group(0))):
+        return w.end()
     return end
 
 
