@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ._cues import scan_cues
 from ._text import cap_runs
 from .agecontext import ages_after_persons, find_context_ages
+from .agewhen import when_ages
 from .answers import detect_answers
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .cuewords import detect_context, detect_context_after
@@ -93,6 +94,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(detect_context_after(scan, first))
     candidates.extend(places_after_addresses(scan, first, language))
     candidates.extend(ages_after_persons(scan, first))
+    candidates.extend(when_ages(scan, first))  # "Mrs Hatfield, ninety-four in the spring", "dua puluh tujuh jalan"
     rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
     found = refine(text, scan, language, rules, runs)  # learned model on top
     found = apply_stage(scan, language, found)  # then the precision stage

@@ -149,14 +149,17 @@ _MORE_CUES: Final = re.compile(
     r"social(?=[ \t]+(?:is|was|number|no\.?|security|\d))|tfn|abn|acn|"
     r"tax[ \t]+file[ \t]+(?:number|no\.?)|brp|uan|iqama|"
     r"biometric[ \t]+residence[ \t]+permit|a-number|alien[ \t]+(?:number|registration[ \t]+number)|"
-    r"nhs[ \t]+(?:number|no\.?|one)|psn|pcn|philsys|phil-?id|utr(?:[ \t]+(?:number|no\.?))?|"
+    r"nhs[ \t]+(?:number|no\.?|one)|psn|pcn|philsys|phil-?id|utr(?:[ \t]+(?:number|no\.?))?|(?-i:TRN|NHI)|"
     r"(?:personal|patient|hospital|health[ \t]+card|medicare|medical[ \t]+record|customer[ \t]+reference)"
     r"[ \t]+(?:number|no\.?|code|id)|s\.?[ \t]?i\.?[ \t]?n\.?|s\.?[ \t]?s\.?[ \t]?n\.?|n\.?[ \t]?i\.?[ \t]?k\.?)"
     r"(?:-?nya|-?ku|['’]s)?)(?![\w\-])"
     r"(?P<gap>(?:[^\n.?!;\d]|\?(?=[ \t])){0,48}?)"
-    r"(?P<v>(?<![\w\-])(?:[A-Z]{1,4}(?:-[A-Z]{1,4})?[ \-]?)?\d[\dA-Z \-]{3,22}[\dA-Z])(?![\w\-]|[.,]\d)"
+    r"(?P<v>(?<![\w\-])(?:[A-Z]{1,4}(?:-[A-Z]{1,4})?[ \-]?)?\d[\dA-Z \-]{3,22}[\dA-Z]"
+    r"|[A-Z]{3}\d{4}|[A-Z]{3}\d\d[A-Z]{2})(?![\w\-]|[.,]\d)"
 )
-"""Document words the cue-first rules elsewhere do not know, then a code in the same clause."""
+"""Document words the cue-first rules elsewhere do not know, then a code in the same clause: among them
+Jamaica's taxpayer registration number (TRN, nine digits) and New Zealand's National Health Index number (NHI,
+three letters and four digits, or since 2022 three letters, two digits and two letters), in capitals only."""
 _MORE_STEMS: Final = (
     "căn", "citizen", "mykad", "my ic", "philhealth", "umid", "gsis", "pag-ibig", "pagibig", "kra pin", "huduma",
     "ghana card", "voter", "kennitala", "personnummer", "pesel", "curp", "cuil", "cuit", "philsys", "philid",
@@ -168,7 +171,7 @@ _MORE_STEMS: Final = (
 _MORE_WORDS: Final = (
     "cccd", "cmnd", "ird", "ic", "sss", "nhis", "cpr", "bsn", "dni", "nie", "rfc", "cpf", "rut", "nin", "pan",
     "tfn", "abn", "acn",
-    "nhs", "psn", "pcn", "brp", "uan", "utr",
+    "nhs", "psn", "pcn", "brp", "uan", "utr", "trn", "nhi",
 )
 """The document words of :data:`_MORE_CUES`, by beginning or as whole words."""
 _NOT_BETWEEN: Final = re.compile(
@@ -256,6 +259,11 @@ _HEAD_WORD: Final = re.compile(r"(?:MID|TK|KIS|JKN|NO|No)[ \t]+(?=\d)")
 """Words a card's kind or a number word leave before its number (never a letter prefix of the number)."""
 
 
+_NHI_SHAPE: Final = re.compile(r"[A-HJ-NP-Z]{3}(?:\d{4}|\d\d[A-HJ-NP-Z]{2})")
+"""A New Zealand NHI number (three letters but I and O, then four digits or two digits and two letters): fewer
+digits than a cue's code needs, so its shape stands in for them."""
+
+
 def _cued_values(matches: Iterable[re.Match[str]], digits: int, conf: float, name: str) -> Iterator[Detection]:
     """The code (group ``v``) of each match with ``digits`` digits or more, unless a telephone, money or time
     word comes between cue and code (group ``gap``) or the code is a date."""
@@ -266,7 +274,7 @@ def _cued_values(matches: Iterable[re.Match[str]], digits: int, conf: float, nam
         head = _HEAD_WORD.match(raw)
         if head is not None:  # "Pag-IBIG MID 1234-...", "BPJS TK 1901...": the card's kind, then its number
             raw, start = raw[head.end() :], start + head.end()
-        if sum(c.isdigit() for c in raw) < digits or _DATE_LIKE.fullmatch(raw):
+        if sum(c.isdigit() for c in raw) < digits and not _NHI_SHAPE.fullmatch(raw) or _DATE_LIKE.fullmatch(raw):
             continue
         if _AMOUNT_AFTER.match(m.string, start + len(raw)):
             continue  # "The NHS spent 150000 pounds": an amount or a count, not a number of a document
@@ -378,7 +386,8 @@ more, in any grouping."""
 _NUMBER_SAID_LINES: Final = InLines(DIGIT_LINES, re.compile(r"\d(?:[ \-]?\d){7}"))
 _DOCUMENT_EARLIER: Final = re.compile(
     r"(?<![\w\-])(?:(?i:passport|paspor|nik|ktp|ssn|nric|mykad|aadhaa?r|id[ \t]+card|identity[ \t]+card|"
-    r"kartu[ \t]+identitas|social[ \t]+security|national[ \t]+insurance|driving[ \t]+licen[cs]e)|SIN|NIN|UCI)(?![\w\-])"
+    r"kartu[ \t]+identitas|social[ \t]+security|national[ \t]+insurance|driving[ \t]+licen[cs]e|"
+    r"driver['’]?s['’]?[ \t]+licen[cs]e)|SIN|NIN|UCI)(?![\w\-])"
 )
 """The identity document a sentence before the number names (``They wanted my passport.``)."""
 _PHONE_WORD: Final = re.compile(r"(?i:(?<![\w\-])(?:phone|mobile|hp|wa|whatsapp|telepon|telp|nomor[ \t]+hp)(?![\w\-]))")
@@ -386,8 +395,9 @@ _PHONE_WORD: Final = re.compile(r"(?i:(?<![\w\-])(?:phone|mobile|hp|wa|whatsapp|
 
 def _earlier_document(text: str) -> Iterator[Detection]:
     """An identity number whose document word is in the sentence before it, on the same line (``They wanted my
-    passport. The number was on a photocopy, 533018294``): the number's own sentence says only ``number``. Not
-    a number that starts like a telephone number (``0``, ``+``), nor one with a phone's word in either sentence."""
+    passport. The number was on a photocopy, 533018294``), or earlier in its own sentence with no digit between
+    (``a photo of my driver's license, then they wanted the number typed in too, 31748206``). Not a number that
+    starts like a telephone number (``0``, ``+``), nor one with a phone's word in either sentence."""
     for m in gated_finditer(_NUMBER_SAID, _NUMBER_SAID_LINES, text):
         value = m.group("v")
         if value[0] == "0" or text[m.start("v") - 1 : m.start("v")] == "+":
@@ -395,12 +405,13 @@ def _earlier_document(text: str) -> Iterator[Detection]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         own = max(text.rfind(c, line_start, m.start()) for c in ".?!;") + 1
         if own <= line_start:
-            continue  # no sentence before the number's on its line
+            own = line_start  # no sentence before: the document word earlier in the number's own sentence
         prev = max(text.rfind(c, line_start, own - 1) for c in ".?!;") + 1
-        before = text[max(prev, line_start, own - 120) : m.start("v")]
-        if any(c.isdigit() for c in text[own : m.start("v")]) or _PHONE_WORD.search(before):
+        low = max(prev, line_start, own - 120)
+        doc = max(_DOCUMENT_EARLIER.finditer(text, low, m.start()), key=lambda d: d.start(), default=None)
+        if doc is None or _PHONE_WORD.search(text, low, m.start("v")):
             continue
-        if _DOCUMENT_EARLIER.search(text, max(prev, line_start, own - 120), own):
+        if not any(c.isdigit() for c in text[max(own, doc.end()) : m.start("v")]):
             yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.8, "id.document_earlier", value)
 
 

@@ -102,7 +102,16 @@ _NOT_PLATE: Final = re.compile(r"(?:19|20)\d\d|\d+[A-Z]{1,2}|[A-Z]{1,3}\d|\d{1,2
 """Years, sizes and counts (``4WD``, ``12V``, ``V8``, ``MP3``) and all-letter words: never a plate alone."""
 
 
-def _plate_code(raw: str) -> bool:
+_DIGITS_THEN_SERIES: Final = re.compile(r"\d{3,4} (?!CC|KM|ML|KG|MM|CM|HP|PS|AM|PM|KW|V\b|W\b)[A-Z]{1,2}")
+"""Three or four digits, a space and one or two capitals (``5183 KJ``, ``7294 J``: Jamaica's and other Caribbean
+plates): written apart from its digits the series is no unit, so the cues of a plate decide (not ``150 CC``)."""
+
+
+def _plate_code(raw: str, after: str = "") -> bool:
+    """Whether ``raw`` has a plate's shape; ``after``, the text right after it, must close the clause for three
+    or four digits and a series apart (``5183 KJ,``; not ``1200 M away``: a distance)."""
+    if _DIGITS_THEN_SERIES.fullmatch(raw):
+        return _APART.match(after) is not None
     compact = raw.replace(" ", "").replace("-", "")
     return 5 <= len(compact) <= 8 and _NOT_PLATE.fullmatch(compact) is None
 
@@ -154,7 +163,11 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         if _KE.fullmatch(raw):
             yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.ke", raw)
             continue
-        if not _plate_code(raw) or raw.isalpha() or raw.replace(" ", "").replace("-", "").isdigit():
+        if (
+            not _plate_code(raw, text[m.end() : m.end() + 2])
+            or raw.isalpha()
+            or raw.replace(" ", "").replace("-", "").isdigit()
+        ):
             continue
         own = _ID_PLATE.fullmatch(raw)
         if own is not None and own.group(1) in PLATE_REGIONS and not raw.isalnum():

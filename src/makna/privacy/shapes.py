@@ -125,7 +125,8 @@ def _on_digit_lines(rx: re.Pattern[str], text: str, low: str) -> Iterator[re.Mat
 
 
 _NOT_ID_BETWEEN: Final = re.compile(
-    r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|call|ring|text|sms|rp|idr|usd|rupiah|dollars?|"
+    r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phoned?|mobile|call(?:ed|ing|s)?|ring(?:ing|s)?|rang|"
+    r"text(?:ed|ing|s)?|sms|rp|idr|usd|rupiah|dollars?|"
     r"pounds?|euros?|jam|pukul|at|tanggal|tgl|born|lahir|since|sejak|expired?|habis|until|sampai|umur|age|aged)\b)"
 )
 

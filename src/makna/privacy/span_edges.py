@@ -32,10 +32,11 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from .numwords import EN_NUM, ID_NUM
+from .date_forms import near_month
+from .numwords import EN_NUM, ID_NUM, ID_UNITS, TEENS_WORD, TENS_WORD
 from .types import Detection
 
-__all__ = ["close_edges"]
+__all__ = ["EN_WHEN", "ID_MONTH", "close_edges"]
 
 _SP: Final = r"[ \t]+"
 _EN_UNIT: Final = r"(?:years?|yrs?\.?)"
@@ -57,6 +58,16 @@ _EN_TO_COME: Final = (
 after the age now ("Forty-seven, forty-eight at Christmas"), which no detector found apart. An age to come found on
 its own keeps its date out ("I'll be fifty-one in October", "26 next month"), as the age tests of rounds twelve to
 fourteen read it."""
+EN_WHEN: Final = (
+    rf"(?:(?:in|come)(?:{_SP}the)?{_SP}{_SEASON}|(?:next|last){_SP}(?:year|month|{_SEASON})|last{_SP}{_EN_MONTH}"
+    rf"|this{_SP}year"
+    rf"|{_EN_TO_COME})"
+)
+"""When the age said of a person now turns or turned ("eighty-one in April", "ninety-two come May", "thirty-one
+last month", "ninety-four in the spring", "Forty-three last March"): since round sixteen every open set marks it
+with the age (25 spans to 4 across the open corpus, the older sets of rounds three to fifteen kept it out). Not
+after "will be", "turn" or "turning" (the age to come, whose date the age tests of rounds twelve to fourteen keep
+out), nor a week ("seven last week": when something happened)."""
 _EN_TAIL: Final = re.compile(
     rf"(?i:(?:{_SP}{_EN_UNIT})?(?:{_SP}(?:of{_SP}age|old)"
     rf"|{_SP}and{_SP}(?:a{_SP}(?:half|bit|quarter)|three[ \t\-]+quarters)"
@@ -68,7 +79,25 @@ _EN_TAIL: Final = re.compile(
 marks the unit with the age) and "of age"/"old", a fraction, the next birthday ("going on forty-two", ", going
 thirty-five at Easter": the age to come that no detector found, which tells the age as well), and when the
 age became true ("this year"), or the age to come and its date ("Forty-seven, forty-eight at Christmas")."""
+_EN_WHEN_TAIL: Final = re.compile(rf"{_SP}(?i:{EN_WHEN})(?![\w'’-])(?=[ \t]*(?:[.,;:!?)\n]|$|(?i:and|but|so)\b))")
+_TO_COME_BEFORE: Final = re.compile(
+    r"(?i:\b(?:will|['’]ll|gonna|going[ \t]+to)[ \t]+be|\bturns?|\bturning|\bpas|\bbe)[ \t]+"
+    r"(?:(?:about|around|nearly)[ \t]+)?$"
+)
+"""Right before an age: the age to come ("I'll be fifty-one in October", "turning nine"), whose date stays out."""
 _ID_MORE: Final = rf"(?:sedikit|saketek|dikit|{_ANY_NUM}{_SP}bulan)"
+ID_MONTH: Final = (
+    r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|Agustuih|September|Oktober|November|Nopember|"
+    r"Desember)"
+)
+_ID_WHEN: Final = (
+    rf"(?:{_SP}bulan{_SP}(?:kemarin|kemaren|lalu|{ID_MONTH})"
+    rf"|(?:(?<=tahun)|(?<=taun)|(?<=taon)){_SP}(?:kemarin|kemaren))"
+)
+"""When an Indonesian or Minang age turned ("sembilan belas tahun kemarin", "bulan lalu") or turns in a named month
+("empat puluh tujuh bulan Desember"): part of the age. Not "bulan depan", "bulan muko", "tahun depan": the open
+sets keep these out (5 spans to 2). "kemarin" alone only after the unit ("Milad saya ke 32 kemarin": a birthday's
+count, said yesterday)."""
 _ID_TAIL: Final = re.compile(
     rf"(?i:(?:{_SP}{_ID_UNIT})?(?:{_SP}(?:(?:lebih|labiah|lebi)(?:{_SP}{_ID_MORE})?|jalan(?:{_SP}{_ANY_NUM})?|tepat|pas(?!{_SP}bulan)"
     rf"|lewat(?:{_SP}{_ID_MORE})?|kurang{_SP}(?:ciek|satu|sataun|setahun|sedikit|saketek|{_ANY_NUM}"
@@ -78,6 +107,13 @@ _ID_TAIL: Final = re.compile(
 """What follows an Indonesian or Minang age and belongs to it: its unit (and "ini": "63 tahun ini"), "lebih" or
 "lebih lima bulan", "jalan" or "jalan tigo", "tepat", "pas" (not "pas bulan depan": the age to come), "lewat dua
 bulan", "kurang ciek", "kurang sataun", "anam bulan"."""
+_ID_WHEN_TAIL: Final = re.compile(rf"(?i:{_ID_WHEN})(?![\w'’-])(?=[ \t]*(?:[.,;:!?)\n]|$))")
+_UNIT_END: Final = re.compile(r"(?i:years?|yrs?\.?|old|age|tahun|taun|taon|thn)$")
+"""An English age that ends in its unit ("fifty-five years old", "twenty-five years of age"): the open sets keep
+when it turns out of it (4 spans to 0), as against a bare number (25 in, 4 out since round sixteen)."""
+_PAST: Final = re.compile(r"(?i:last|kemarin|kemaren|lalu)\b")
+"""The word of a when-tail that places the turn in the past ("thirty-one last month", "bulan kemarin"): no age to
+come, so it belongs to the age even after an earlier one."""
 _AGE_LINK: Final = re.compile(
     rf",?{_SP}(?i:(?:going(?:{_SP}on)?|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju){_SP})?"
 )
@@ -95,10 +131,20 @@ _MONTHS: Final = (
 _MONTH_START: Final = re.compile(_MONTHS)
 _PART_OF_MONTH: Final = re.compile(
     r"(?i:\b(?:(?:awal|akhir|akhia|akhie|pertengahan|penghujung|pengujung|ujung|ujuang)(?:[ \t]+bulan)?|late|early"
-    r"|(?:the[ \t]+)?(?:end|beginning|start|middle)[ \t]+of)[ \t]+|\bmid-?)$"
+    r"|(?:the[ \t]+)?(?:end|beginning|start|middle)[ \t]+of"
+    r"|(?:minggu|pekan|pakan)[ \t]+(?:pertama|kedua|ketiga|keempat|terakhir|patamo|kaduo|katigo|kaampek|tarakhia)"
+    r"|the[ \t]+(?:first|second|third|fourth|last)[ \t]+week[ \t]+of)[ \t]+|\bmid-?)$"
 )
 """A word that places a day in the month right before the month ("awal Maret", "akhir bulan Mei", "late March",
-"mid-March", "the end of May": the open sets mark "pertengahan bulan ..." and "the end of ..." as the date's)."""
+"mid-March", "the end of May": the open sets mark "pertengahan bulan ..." and "the end of ..." as the date's), or
+the week of the month ("minggu kedua Agustus 2024", Minang "pakan patamo Oktober 2024", "the first week of May")."""
+_DAY_WORDS_BEFORE: Final = re.compile(
+    rf"(?<![\w'’\-])(?i:(?:dua|duo|tiga|tigo)[ \t]+{TENS_WORD}(?:[ \t]+(?:{ID_UNITS}))?"
+    rf"|sepuluh|sapuluah|sebelas|sabaleh|(?:{ID_UNITS})[ \t]+{TEENS_WORD})[ \t]+$"
+)
+"""A day of the month in Indonesian or regional words of ten and more right before the month ("duo puluah duo Juli
+2024", "sabaleh Mei"): the date detectors read the standard words; a single unit word ("duo Juli") is as often a
+count."""
 _WEEKDAY_BEFORE: Final = re.compile(
     r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Senen|Salasa|Jumaik|Sanayan|Raba|Kamih|Akaik|"
     r"Monday|Tuesday|"
@@ -127,12 +173,21 @@ _NAME_WORDS: Final = 5
 """The most words two joined halves of a name may have: a run of capitalised words is no one name."""
 
 
-def _age_end(text: str, det: Detection, language: str, limit: int) -> int:
+def _age_end(text: str, det: Detection, language: str, limit: int, *, to_come: bool = False) -> int:
+    """Where the age ``det`` ends: past its unit and the words that qualify it, and, unless it is an age to come
+    (``to_come``, or "will be"/"turning" right before it), past when it turns; past when it turned in any case."""
     tail = _ID_TAIL if language == "id" else _EN_TAIL
     m = tail.match(text, det.end, limit)
     if m is None and language == "id":
         m = _EN_TAIL.match(text, det.end, limit)
-    return m.end() if m else det.end
+    end = m.end() if m else det.end
+    to_come = to_come or bool(_TO_COME_BEFORE.search(text, max(0, det.start - 24), det.start))
+    w = _ID_WHEN_TAIL.match(text, end, limit) if language == "id" else None
+    if w is None and not _UNIT_END.search(text, det.start, end):
+        w = _EN_WHEN_TAIL.match(text, end, limit)  # "fifty-five years old in August": a unit closes the age
+    if w and (not to_come or _PAST.search(w.group(0))):
+        return w.end()
+    return end
 
 
 def _joined_name(text: str, det: Detection, nxt: Detection) -> str | None:
@@ -149,6 +204,24 @@ def _joined_name(text: str, det: Detection, nxt: Detection) -> str | None:
     return det.type if nxt.type == det.type else None
 
 
+def _after_age(text: str, dets: Sequence[Detection], i: int) -> bool:
+    """Whether ``dets[i]`` follows an AGE in the same line, at most 60 characters before it ("25, 26 next month",
+    "tiga satu, eh, tiga dua bulan depan", "kepala tigo lah, 34 taun bulan depan"): the age to come."""
+    if i == 0 or dets[i - 1].type != "AGE":
+        return False
+    gap = text[dets[i - 1].end : dets[i].start]
+    return "\n" not in gap and len(gap) <= 60
+
+
+def _joins_to_come(text: str, dets: Sequence[Detection], j: int) -> bool:
+    """Whether the AGE ``dets[j]`` is the age to come said with its date right after the age ``dets[j - 1]`` and a
+    comma ("Twenty-nine, thirty in January", "Forty-seven, forty-eight at Christmas"): one age, as the tail rule
+    reads it when the second number was not found apart."""
+    if j >= len(dets) or dets[j].type != "AGE" or not re.fullmatch(r",[ \t]+", text[dets[j - 1].end : dets[j].start]):
+        return False
+    return bool(re.match(rf"{_SP}(?i:{_EN_TO_COME})(?![\w'’-])", text[dets[j].end :]))
+
+
 def _linked(text: str, first: Detection, second: Detection) -> bool:
     """Whether ``second`` is the age to come after the age ``first``: a linking word between them, or at the end of
     ``first`` and only a space between."""
@@ -161,7 +234,7 @@ def _linked(text: str, first: Detection, second: Detection) -> bool:
 def _date_start(text: str, det: Detection, floor: int) -> int:
     window = max(floor, det.start - 40)
     if _MONTH_START.match(text, det.start):
-        m = _PART_OF_MONTH.search(text, window, det.start)
+        m = _PART_OF_MONTH.search(text, window, det.start) or _DAY_WORDS_BEFORE.search(text, window, det.start)
         if m:
             return m.start()
     elif text[det.start : det.start + 1].isdigit():
@@ -169,6 +242,18 @@ def _date_start(text: str, det: Detection, floor: int) -> int:
         if m:
             return m.start()
     return det.start
+
+
+_YEAR_AFTER: Final = re.compile(r",?[ \t]+(?:19|20)\d\d(?![\w/]|[.\-]\d)")
+
+
+def _month_with_year(text: str, det: Detection, limit: int) -> int:
+    """The end of the year after ``det`` when ``det`` is a month's name or its one-letter misspelling
+    (``Agustuih``, ``Oktobar``) and a four-digit year follows it; 0 otherwise."""
+    if not (_MONTH_START.fullmatch(det.text) or (det.text[:1].isupper() and near_month(det.text))):
+        return 0
+    m = _YEAR_AFTER.match(text, det.end, limit)
+    return m.end() if m else 0
 
 
 def _address_run(text: str, dets: Sequence[Detection], i: int) -> int:
@@ -199,13 +284,20 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
         if det.type == "AGE":
             while j < len(dets) and dets[j].type == "AGE" and _linked(text, dets[j - 1], dets[j]):
                 j += 1  # "thirty-four, going thirty-five": the age to come is part of the age
+            if _joins_to_come(text, dets, j):
+                j += 1  # "Twenty-nine, thirty in January": the age now and the age to come with its date
             limit = dets[j].start if j < len(dets) else len(text)
-            end = _age_end(text, dets[j - 1], language, limit)
+            to_come = j - 1 == i and _after_age(text, dets, i)  # "25, 26 next month": the age to come
+            end = _age_end(text, dets[j - 1], language, limit, to_come=to_come)
         elif det.type == "DATE":
             start = _date_start(text, det, floor)
         elif det.type == "ADDRESS":
             j = _address_run(text, dets, i)
             end = dets[j - 1].end
+        elif det.type in _NAME_TYPES and _month_with_year(text, det, limit):
+            kind = "DATE"  # "ujuang Agustuih 2024": a month's regional or misspelt form a name detector took
+            start = _date_start(text, det, floor)
+            end = _month_with_year(text, det, limit)
         elif det.type in _NAME_TYPES:
             nxt = dets[j] if j < len(dets) else None
             joined = _joined_name(text, det, nxt) if nxt else None

@@ -1,0 +1,193 @@
+"""Ages told by when they turn, by "going on" and by "jalan", where no age word comes right before (#11, numeric19).
+
+The sets opened in round nineteen (``tune21``, ``seal20``, ``spent29``, ``spent30``) missed ages that carry their
+own evidence in the words after the number, not before it:
+
+* **when the age turns or turned** (English): a bare number opening its clause, then a month, a season, a feast
+  or "this year"/"next month"/"last month" closing it: ``Mrs Doreen Hatfield, ninety-four in the spring``,
+  ``Mr Rennie, ninety-two come May``, ``my daughter Aisyah, nine this year``. A count said with a date does not
+  open its clause (``we sold forty in April``: a verb before it), so the number must follow a comma after a
+  person found in the same sentence, a person's copula (``she's``, ``I'm``, ``I turned``), or open an answer to
+  a question that asked an age;
+* **"going on"**: ``Tajay is six going on seven``, ``Shantae is going on three``: after a person's copula, a
+  number closing its clause (``going on three years since`` is a duration: a noun after it);
+* **Indonesian and Minang "jalan", "kemarin", "bulan depan", "lebih sedikit", "kurang sedikit"** after a number
+  (with or without "tahun") that opens its clause: ``Elsa Novita, dua puluh tujuh jalan,``, ``Cucu saya, Liong,
+  sembilan belas tahun kemarin``, ``Umur saya tiga puluh... eh, tiga puluh dua jalan``. "sudah tiga tahun jalan"
+  is how long something has run: an aspect word before the number refuses it, and the clause must hold an age
+  word, a person found before the number in its sentence, or answer an age question.
+
+Every rule reads grammar (clause edges, copulas, the words of time after a number), never a name of a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+from ._text import occupied
+from .numwords import EN_NUM, ID_NUM, parse_number
+from .span_edges import EN_WHEN, ID_MONTH
+from .types import Detection
+
+__all__ = ["when_ages"]
+
+_SP: Final = r"[ \t]+"
+_CLOSE: Final = r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t](?i:and|but|so)\b))"
+_EN_NUMBER: Final = rf"(?:1[01]\d|[1-9]\d?|(?i:{EN_NUM}))"
+_EN_TURNS: Final = re.compile(rf"(?<![\w'’\-])(?P<a>{_EN_NUMBER}){_SP}(?i:{EN_WHEN}){_CLOSE}")
+"""A bare English number, then when it turns or turned, closing its clause."""
+_GOING_ON: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<a>(?:{_EN_NUMBER}{_SP})?going{_SP}on{_SP}{_EN_NUMBER})(?![\w'’\-])"
+    r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t](?i:and|but|now)\b))"
+)
+"""A number "going on" the next one, or "going on" a number alone, closing its clause."""
+_RANGE: Final = re.compile(
+    rf"(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}|{ID_NUM}))[ \t]*(?:(?i:or|atau|to|sampai|apo)[ \t]+|[\-–][ \t]*)"
+    rf"(?:[1-9]\d?|(?i:{EN_NUM}|{ID_NUM}))(?:{_SP}(?i:years?|tahun|taun))?)"
+    r"(?=[ \t]*(?:[.,;:!?)\n]|$))"
+)
+"""Two numbers joined by "or", "to" or a dash, closing their clause: the same person's age said as a range
+(``I was twenty-something then, twenty-four or twenty-five``) when an age was found just before it."""
+_MONTHS_OLD: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))(?:-months?-old|{_SP}(?i:months?){_SP}old)"
+    rf"|(?<=(?i:baby|babe)[ \t](?i:of)[ \t])(?:[1-9]\d?|(?i:{EN_NUM})){_SP}(?i:months?|weeks?))(?![\w'’\-])"
+)
+"""An infant's age in months or weeks (``an eight-month-old``, ``ten months old``, ``a baby of eight months``)."""
+_ID_UNIT: Final = r"(?:tahun|taun|taon|thn)"
+_ID_WHEN: Final = (
+    rf"(?:jalan|kemarin|kemaren|bulan{_SP}(?:depan|muko|{ID_MONTH})"
+    rf"|(?:lebih|labiah|lebi|kurang){_SP}(?:sedikit|saketek|dikit))"
+)
+_ID_TURNS: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<a>(?:[1-9]\d?|(?i:{ID_NUM}))(?:{_SP}(?i:{_ID_UNIT}))?)(?={_SP}(?i:{_ID_WHEN})"
+    r"[ \t]*(?:[.,;:!?)\"”\n]|$))"
+)
+"""An Indonesian or Minang number (and its unit), then "jalan", "kemarin", "bulan depan", "lebih sedikit" or
+"kurang sedikit", closing its clause: the span is the number and its unit, and the edges pass (span_edges.py)
+decides which of the words after it belong to the age ("jalan" does; "bulan depan" not after an earlier age)."""
+_COPULA: Final = re.compile(
+    r"(?i:\b(?:I['’]m|I[ \t]+am|(?:s?he)['’]s|(?:s?he|who)[ \t]+is|is|was|turned|[A-Z][a-z]+['’]s))[ \t]+$"
+)
+"""A person's copula right before a number ("she's", "Tajay is", "I turned"); not "it's" (a thing's count)."""
+_THING_SUBJECT: Final = re.compile(r"(?i:\b(?:it|that|this|there|which|what)['’]?s?[ \t]+(?:is[ \t]+|was[ \t]+)?)$")
+_OPENER: Final = re.compile(
+    r"(?:^|\n|[.!?][ \t]|:[ \t]|\(|[\"“])[ \t]*(?:(?i:eh|em|hmm|um|no|sorry|yeah|well|oh|ya|iya|yo)[,.]?[ \t]+)?$"
+)
+"""The start of a sentence, a turn, a bracket or a quote (with a hesitation or a correction word)."""
+_COMMA_OPENER: Final = re.compile(
+    r",[ \t]*(?:(?i:eh|no|sorry|I[ \t]+mean|maksud(?:[ \t]+saya)?|masuak|masuk)[,.]?[ \t]+)?$"
+)
+_ASPECT_BEFORE: Final = re.compile(r"(?i:\b(?:sudah|udah|alah|lah|sejak|selama|sampai|hampir|baru)[ \t]+)$")
+_AGE_WORD: Final = re.compile(
+    r"(?i:\b(?:umur\w*|umua\w*|usia\w*|how[ \t]+old|your[ \t]+age|aged?|birthday|ulang[ \t]+tahun|lahir|born)\b)"
+)
+_SENTENCE_END: Final = re.compile(r"[.!?](?=[ \t\n])|\n")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    start = max(0, at - 200)
+    last = None
+    for m in _SENTENCE_END.finditer(text, start, at):
+        last = m
+    return last.end() if last else start
+
+
+def _age_asked(text: str, at: int) -> bool:
+    """Whether an age word sits in the 240 characters before ``at`` (a question that asked the age, or the
+    clause's own age word)."""
+    return bool(_AGE_WORD.search(text, max(0, at - 240), at))
+
+
+def _person_before(found: Sequence[Detection], start: int, at: int) -> bool:
+    return any(d.type == "PERSON" and start <= d.start and d.end <= at for d in found)
+
+
+_AFTER_NUMBER: Final = re.compile(
+    r"[ \t]+(?i:going|jalan|kemarin|kemaren|bulan|lebih|labiah|lebi|kurang|tahun|taun|taon|thn)\b"
+)
+
+
+def _plausible(raw: str) -> bool:
+    head = _AFTER_NUMBER.split(raw)[0]
+    value = parse_number(head.strip())
+    return value is not None and 0 < value <= 110
+
+
+def _english(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
+    for rx in (_EN_TURNS, _GOING_ON):
+        for m in rx.finditer(text):
+            start = m.start("a")
+            raw = m.group("a")
+            if not raw.lower().startswith("going") and not _plausible(raw):
+                continue
+            before = text[max(0, start - 60) : start]
+            if _THING_SUBJECT.search(before):
+                continue
+            sentence = _sentence_start(text, start)
+            if _COPULA.search(before):
+                ok = True
+            elif rx is _GOING_ON:
+                ok = False  # "going on" reads as an age only after a person's copula
+            elif _COMMA_OPENER.search(before):
+                ok = _person_before(found, sentence, start)
+            elif _OPENER.search(before):
+                ok = _age_asked(text, start)
+            else:
+                ok = False
+            if ok:
+                yield start, m.end("a"), raw
+
+
+def _indonesian(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
+    for m in _ID_TURNS.finditer(text):
+        start = m.start("a")
+        raw = m.group("a")
+        before = text[max(0, start - 60) : start]
+        if not _plausible(raw) or _ASPECT_BEFORE.search(before):
+            continue
+        sentence = _sentence_start(text, start)
+        opens = _COMMA_OPENER.search(before) or _OPENER.search(before)
+        by_word = re.search(r"(?i:\b(?:umur\w*|umua\w*|usia\w*)(?:[ \t]+\w+)?[ \t]+)$", before)
+        if not (opens or by_word):
+            continue
+        if by_word or _age_asked(text, start) or _person_before(found, sentence, start):
+            yield start, m.end("a"), raw
+
+
+_RANGE_SPLIT: Final = re.compile(r"[ \t]+(?i:or|atau|to|sampai|apo)[ \t]+|(?<=\d)[ \t]*[\-–][ \t]*(?=\d)")
+
+
+def _age_range(raw: str) -> bool:
+    """Two ages a few years apart, the second the greater, neither a clock's hour in digits (``9 to 5``)."""
+    first, second = _RANGE_SPLIT.split(_AFTER_NUMBER.split(raw)[0], maxsplit=1)
+    low, high = parse_number(first), parse_number(second)
+    if low is None or high is None or not 0 < high - low <= 10 or high > 110:
+        return False
+    return not (first.isdigit() and low <= 12)
+
+
+def _ranges(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
+    """An age range after a comma, at most 40 characters after an AGE found in the same line."""
+    for det in found:
+        if det.type != "AGE":
+            continue
+        m = re.compile(r"[^\n]{0,40}?,[ \t]+").match(text, det.end)
+        if m is None:
+            continue
+        r = _RANGE.match(text, m.end())
+        if r is not None and _age_range(r.group("a")):
+            yield r.start("a"), r.end("a"), r.group("a")
+
+
+def when_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
+    """Ages found by the words after their number (see the module's docstring), where no detection sits."""
+    taken = occupied(len(text), found)
+    seen: set[tuple[int, int]] = set()
+    infants = ((m.start("a"), m.end("a"), m.group("a")) for m in _MONTHS_OLD.finditer(text))
+    for start, end, raw in (*_english(text, found), *_indonesian(text, found), *_ranges(text, found), *infants):
+        if taken.find(1, start, end) >= 0 or (start, end) in seen:
+            continue
+        seen.add((start, end))
+        yield Detection(start, end, "AGE", 0.75, "age.when", raw)
