@@ -293,6 +293,15 @@ once, on aggregates only, on the round's baseline (05c8882, trained on 556 trans
 0.938, 11.9 %, lowest structured type NATIONAL_ID 0.8. Their floors are those figures less a margin. ``tune22`` is
 not in ``OPEN_SPLITS``: it stays unseen for round nineteen's final measurement; ``seal21`` is sealed.
 
+``spent31`` and ``spent32`` are the lead's private held-out sets of round nineteen (``sealed-deid31`` and
+``sealed-deid32``, 10 transcripts each: 6 Indonesian interviews in the reference study's domain (Talawi, Silungkang,
+Sitiung, Lunang, Kamang, Padang's Lubuk Kilangan; Ujung Gading, Suliki, Baso, Sungai Tarab, Pulau Punjung, Padang's
+Air Tawar) and 4 English interviews with gig and care workers (Bristol, Perth, Vancouver, Abuja; Leicester, Canberra,
+Chicago, Harare)), written by helpers that changed no detector, scored on aggregates only before and after the round
+(benchmarks/README.md) and copied in unchanged (``build.py`` gives the same gold). They are not in ``OPEN_SPLITS``
+yet (training refuses them): the next round opens them with ``tune22`` and ``seal21``. Their floors are the
+after-round scores less a margin.
+
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
 Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
@@ -455,6 +464,10 @@ FLOORS = {
     # 0.9524, 0.9381, 0.1189, NATIONAL_ID 0.8)
     "tune22": (0.926, 0.964, 0.913, 0.086, 0.58),
     "seal21": (0.889, 0.936, 0.918, 0.129, 0.78),
+    # spent31 (after round nineteen: 0.9298, 0.9661, 0.9279, 0.0811; lowest structured type DATE 0.957),
+    # spent32 (0.9201, 0.9510, 0.9278, 0.0939; PLATE 0.9), less a margin
+    "spent31": (0.913, 0.951, 0.907, 0.092, 0.937),
+    "spent32": (0.904, 0.936, 0.907, 0.105, 0.88),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 
