@@ -38,6 +38,9 @@ def _types(found: list[Detection]) -> list[tuple[str, str]]:
         ("We waited outside Corran Vale for an hour.", "Corran Vale"),
         ("She moved into the Haskett Rise flats.", "Haskett Rise"),
         ("The shop is somewhere near Brindle Cross.", "Brindle Cross"),
+        # a first name that is also a place of the lists, or after "in": the place
+        ("We lived near Preston before the baby.", "Preston"),
+        ("Then the agency put me in Jordan for a month.", "Jordan"),
     ],
 )
 def test_person_after_place_preposition_is_location(text: str, name: str) -> None:
@@ -54,6 +57,11 @@ def test_person_after_place_preposition_is_location(text: str, name: str) -> Non
         ("In the end I confided in Kemal about the money.", "Kemal"),
         ("They brought in Delia to cover the shift.", "Delia"),
         ("I went with Marisol to the office.", "Marisol"),
+        # a known first name after a preposition that takes people as freely (lead's reading of en19)
+        ("I turned towards Kieran and asked him straight.", "Kieran"),
+        ("I stood around Jasmine and her mates all night.", "Jasmine"),
+        ("On the bus I sat near Tariq, like always.", "Tariq"),
+        ("Honestly I was into Callum for a while.", "Callum"),
     ],
 )
 def test_persons_stay_persons(text: str, name: str) -> None:

@@ -73,6 +73,9 @@ __all__ = [
 _PLACE_PREP: Final = re.compile(
     r"(?<![\w\-'’])(?P<prep>in|into|near|around|round|outside|towards)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE
 )
+_PEOPLE_PREP: Final = re.compile(r"(?<![\w\-'’])(?:into|near|around|round|towards)[ \t]+$", re.IGNORECASE)
+"""The prepositions of place that take a person as freely ("turned towards Kieran", "sat near Tariq"): after
+them a known first name that is no place stays a person (``in`` and ``outside`` keep the place: "in Jordan")."""
 _NEAR_PREP: Final = re.compile(r"(?<![\w\-'’])(?:near|around|round|towards)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 """The prepositions of place no gold ORG follows in the open English corpus (``in`` and ``outside`` do: ``in
 Harlow Fresh``, ``outside the Co-op``)."""
@@ -122,7 +125,18 @@ def _place_by_preposition(text: str, det: Detection) -> bool:
     before = _line_before(text, det.start)
     if _PLACE_PREP.search(before) is None or _PERSON_VERB_IN.search(before) is not None:
         return False
-    return not _titled(det) and _POSSESSIVE.match(text, det.end) is None
+    if _titled(det) or _POSSESSIVE.match(text, det.end) is not None:
+        return False
+    return not (_PEOPLE_PREP.search(before) is not None and _known_first_name(det.text))
+
+
+def _known_first_name(name: str) -> bool:
+    """Whether ``name`` starts with a first name of the name lists and is no place of the place lists as a whole
+    ("Kieran", "Jasmine"; not "Preston" nor "Chelsea")."""
+    first = name.split(" ", 1)[0]
+    if first not in gz.first_names("en"):
+        return False
+    return not any(name in places() for places in (gz.places_en, gz.places_world, gz.places_local, gz.places_admin))
 
 
 def _org_by_nearness(text: str, det: Detection) -> bool:
