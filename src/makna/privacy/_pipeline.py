@@ -94,7 +94,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(detect_context_after(scan, first))
     candidates.extend(places_after_addresses(scan, first, language))
     candidates.extend(ages_after_persons(scan, first))
-    candidates.extend(when_ages(scan, first))  # "Mrs Hatfield, ninety-four in the spring", "dua puluh tujuh jalan"
+    candidates.extend(when_ages(scan, first))  # "Mrs Trewartha-Ollie, ninety-one in the spring", "dua puluh lima jalan"
     rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
     found = refine(text, scan, language, rules, runs)  # learned model on top
     found = apply_stage(scan, language, found)  # then the precision stage

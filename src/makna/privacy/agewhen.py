@@ -4,16 +4,16 @@ The sets opened in round nineteen (``tune21``, ``seal20``, ``spent29``, ``spent3
 own evidence in the words after the number, not before it:
 
 * **when the age turns or turned** (English): a bare number opening its clause, then a month, a season, a feast
-  or "this year"/"next month"/"last month" closing it: ``Mrs Doreen Hatfield, ninety-four in the spring``,
-  ``Mr Rennie, ninety-two come May``, ``my daughter Aisyah, nine this year``. A count said with a date does not
+  or "this year"/"next month"/"last month" closing it: ``Mrs Trewartha-Ollie, ninety-one in the spring``,
+  ``Mr Quillan, eighty-eight come May``, ``my daughter Aisyah, nine this year``. A count said with a date does not
   open its clause (``we sold forty in April``: a verb before it), so the number must follow a comma after a
   person found in the same sentence, a person's copula (``she's``, ``I'm``, ``I turned``), or open an answer to
   a question that asked an age;
-* **"going on"**: ``Tajay is six going on seven``, ``Shantae is going on three``: after a person's copula, a
+* **"going on"**: ``Kofi is six going on seven``, ``Marlee is going on three``: after a person's copula, a
   number closing its clause (``going on three years since`` is a duration: a noun after it);
 * **Indonesian and Minang "jalan", "kemarin", "bulan depan", "lebih sedikit", "kurang sedikit"** after a number
-  (with or without "tahun") that opens its clause: ``Elsa Novita, dua puluh tujuh jalan,``, ``Cucu saya, Liong,
-  sembilan belas tahun kemarin``, ``Umur saya tiga puluh... eh, tiga puluh dua jalan``. "sudah tiga tahun jalan"
+  (with or without "tahun") that opens its clause: ``Wulan Sekarsari, dua puluh lima jalan,``, ``Cucu saya, Ameng,
+  delapan belas tahun kemarin``, ``Umur saya tiga puluh... eh, tiga puluh dua jalan``. "sudah tiga tahun jalan"
   is how long something has run: an aspect word before the number refuses it, and the clause must hold an age
   word, a person found before the number in its sentence, or answer an age question.
 
