@@ -243,3 +243,16 @@ def test_a_piece_of_a_longer_name_is_no_first_name() -> None:
 def test_an_upper_case_answer_leaves_its_preposition_out() -> None:
     text = "Q: WHERE ARE YOU FROM?\nA: FROM KORANTA VALE, IN THE NORTH."
     assert _types(places_answered_to_where(text, [], "en")) == [("KORANTA VALE", "LOCATION")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # whom one stays with is no place (lead's reading of en19)
+        ("Q: Where are you staying now?\nA: Kieran. He lets me have the sofa.", "Kieran"),
+        ("Q: Where do you live?\nA: With Auntie Grace, in Kew.", "Grace"),
+        ("Q: Where do you stay on weekdays?\nA: Uncle Femi, mostly.", "Femi"),
+    ],
+)
+def test_answer_to_where_that_names_a_person_keeps_the_person(text: str, name: str) -> None:
+    assert _types(places_answered_to_where(text, [_det(text, name, "PERSON")], "en")) == [(name, "PERSON")]

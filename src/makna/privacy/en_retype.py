@@ -368,6 +368,17 @@ def _ordinary_run(words: list[str]) -> bool:
     return all(w.lower() in english or w.lower() in _FILLERS or w in stop or _AGE_WORD.fullmatch(w) for w in words)
 
 
+def _names_a_person(run: str, over: Sequence[Detection]) -> bool:
+    """Whether the answer's words name whom one stays with, not where: "With Auntie Grace", a title or kin word
+    before a name ("Uncle Femi"), or one known first name that is no place ("Kieran. He lets me have the sofa.")."""
+    words = run.split()
+    if words and words[0].lower() == "with":
+        return True
+    if any(w.rstrip(".").lower() in _titles() for w in words):
+        return True
+    return any(d.type == "PERSON" and d.text == run and _known_first_name(d.text) for d in over)
+
+
 def places_answered_to_where(text: str, found: Sequence[Detection], language: str) -> list[Detection]:
     """``found`` with the words that open an answer to a question of where typed or added LOCATION (module
     docstring)."""
@@ -381,6 +392,8 @@ def places_answered_to_where(text: str, found: Sequence[Detection], language: st
             if not _ordinary_run(text[start:end].split()):
                 out.append(Detection(start, end, _LOC, 0.6, "location.where_answer", text[start:end]))
                 added = True
+            continue
+        if _names_a_person(text[start:end], [out[i] for i in over]):
             continue
         if all(out[i].type in ("PERSON", "ORG") and start <= out[i].start and out[i].end <= end for i in over):
             for i in over:
