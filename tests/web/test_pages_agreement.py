@@ -26,6 +26,15 @@ def test_form_then_results(client: Client) -> None:
     assert 0 <= start < end <= len(TEXT)
 
 
+def test_a_code_only_one_coder_used_says_so(client: Client) -> None:
+    """A kappa of 0 for a code one coder never used read as a disagreement on where (newuser19's finding): the
+    row now says who alone applied it; a code both used and the pooled row say nothing of the kind."""
+    html = client.get("/agreement", params={"run": "true", "unit": "sentence"}).text
+    rows = {m.group(1): m.group(0) for m in re.finditer(r'<span class="muted small">([\w.]+)</span>.*?</th>', html)}
+    assert "Only tester applied this code" in rows["tempat"] and "Only kedua applied this code" in rows["emosi"]
+    assert "applied this code" not in html.split("All codes (pooled)")[1].split("</tr>")[0]
+
+
 def test_errors_are_shown_on_the_page(client: Client) -> None:
     one = client.get("/agreement", params={"run": "true", "coders": ["tester"]})
     assert one.status_code == 200 and 'id="agreement-error"' in one.text
