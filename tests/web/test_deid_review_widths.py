@@ -19,7 +19,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent (apt-get install chromium)"),
 ]
-PORT = 8761
 # (a 1400 px window at 125 % zoom is 1120 CSS pixels wide)
 WIDTHS = [(1400, 900), (1280, 800), (1120, 720), (1024, 768), (390, 844)]
 
@@ -55,7 +54,7 @@ def study(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_every_review_button_is_inside_the_window(browser: Any, study: str, lang: str, tmp_path: Path) -> None:
     failures: list[str] = []
-    with serve_workbench(study, lang=lang, port=PORT) as (_app, server):
+    with serve_workbench(study, lang=lang) as (_app, server):
         for width, height in WIDTHS:
             ctx = browser.new_context(viewport={"width": width, "height": height})
             pg = ctx.new_page()
