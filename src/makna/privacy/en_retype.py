@@ -55,7 +55,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import HONORIFICS, OFFICE_TITLES
+from ._text import HONORIFICS, OFFICE_TITLES, line_before
 from .agecues import AGE_NUMBER
 from .typecontext import clause_cue
 from .types import Detection
@@ -95,6 +95,10 @@ _SPEECH_AFTER: Final = re.compile(
 _LOC: Final = "LOCATION"
 
 
+_BEFORE: Final = 80
+"""How much of the line before a name the retypes read."""
+
+
 @cache
 def _titles() -> frozenset[str]:
     return frozenset(w.rstrip(".").lower() for w in (*HONORIFICS, *OFFICE_TITLES))
@@ -110,11 +114,6 @@ def _type_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _line_before(text: str, start: int) -> str:
-    line = text.rfind("\n", 0, start) + 1
-    return text[max(line, start - 80) : start]
-
-
 def _titled(det: Detection) -> bool:
     first = det.text.split()[0].rstrip(".").lower() if det.text.split() else ""
     return first in _titles()
@@ -122,7 +121,7 @@ def _titled(det: Detection) -> bool:
 
 def _place_by_preposition(text: str, det: Detection) -> bool:
     """Whether the PERSON ``det`` stands straight after a preposition of place (module docstring)."""
-    before = _line_before(text, det.start)
+    before = line_before(text, det.start, _BEFORE)
     if _PLACE_PREP.search(before) is None or _PERSON_VERB_IN.search(before) is not None:
         return False
     if _titled(det) or _POSSESSIVE.match(text, det.end) is not None:
@@ -141,7 +140,7 @@ def _known_first_name(name: str) -> bool:
 
 def _org_by_nearness(text: str, det: Detection) -> bool:
     """Whether the ORG ``det`` stands straight after ``near``, ``around``, ``round`` or ``towards``."""
-    return _NEAR_PREP.search(_line_before(text, det.start)) is not None
+    return _NEAR_PREP.search(line_before(text, det.start, _BEFORE)) is not None
 
 
 def _person_here(text: str, det: Detection) -> bool:
@@ -150,7 +149,7 @@ def _person_here(text: str, det: Detection) -> bool:
         return True
     if _SPEECH_AFTER.match(text, det.end) is not None:
         return True
-    return clause_cue(_line_before(text, det.start)) == "person"
+    return clause_cue(line_before(text, det.start, _BEFORE)) == "person"
 
 
 def places_after_prepositions(text: str, found: Sequence[Detection], language: str) -> list[Detection]:
@@ -231,7 +230,7 @@ def first_names_of_persons(text: str, found: Sequence[Detection], language: str)
             continue  # a piece of a longer name another detection holds the rest of ("Toko Ceu" + "Yayah")
         if _OF_BEFORE.search(text[max(0, det.start - 8) : det.start]) is not None:
             continue  # the end of a longer name: "Our Lady of Ximena"
-        if det.type == _LOC and _PLACE_PREP.search(_line_before(text, det.start)) is not None:
+        if det.type == _LOC and _PLACE_PREP.search(line_before(text, det.start, _BEFORE)) is not None:
             continue  # "I live in Kelso" while a Kelso Brown is named: the sentence says a place
         out[i] = Detection(det.start, det.end, "PERSON", det.confidence, det.detector, det.text)
     return out
@@ -282,7 +281,7 @@ _LEAD_VERBS: Final = frozenset({"use", "put", "call", "just", "maybe", "write", 
 def _said_span(m: re.Match[str]) -> tuple[int, int] | None:
     """The name's span in a match of :data:`_SAID_NAMES`, less a leading verb (``Use Paloma``), or None."""
     start, end = m.span("n")
-    if "weak" in m.re.groupindex and m.group("weak") and not _NAME_BEFORE.search(_line_before(m.string, start)):
+    if "weak" in m.re.groupindex and m.group("weak") and not _NAME_BEFORE.search(line_before(m.string, start, _BEFORE)):
         return None
     words = m.string[start:end].split()
     if len(words) == 2 and words[0].lower() in _LEAD_VERBS:
