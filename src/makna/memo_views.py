@@ -21,7 +21,7 @@ from .rounds import sight
 from .store import as_utc, tables
 
 __all__ = ["MemoView", "memos_for_source", "search_memos", "memos_on_segments", "segment_memo_texts",
-           "memo_line", "memos_on_codes"]
+           "memo_block", "memo_line", "memos_on_codes"]
 
 _EXCERPT = 80
 
@@ -166,8 +166,13 @@ def segment_memo_texts(project: Project, segment_ids: Sequence[str]) -> dict[str
     """Segment id -> the memos on it (``memo add --on segment``) as one text, for a table or a spreadsheet
     cell: each ``writer: title: text`` (``writer: text`` without a title), in order of writing, a blank line
     between them; the segments without one are left out. A coding's own memo is not among them."""
-    return {sid: "\n\n".join(f"{v.coder}: {memo_line(v)}" for v in views)
-            for sid, views in memos_on_segments(project, segment_ids).items()}
+    return {sid: memo_block(views) for sid, views in memos_on_segments(project, segment_ids).items()}
+
+
+def memo_block(memos: Sequence[MemoView]) -> str:
+    """Memos as one text for a table or a spreadsheet cell: each ``writer: title: text`` (``writer: text``
+    without a title), a blank line between them."""
+    return "\n\n".join(f"{m.coder}: {memo_line(m)}" for m in memos)
 
 
 def memo_line(memo: MemoView) -> str:

@@ -103,7 +103,7 @@ def segments(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Retrieve coded segments, filtered by code, source, case, attribute and coder."""
-    from ..memo_views import memo_line, memos_on_segments
+    from ..memo_views import memo_block, memo_line, memos_on_segments
     from ..queries import retrieve
 
     attr = None
@@ -138,7 +138,7 @@ def segments(
             "text": s.text,
             "after": s.after,
             "memo": s.memo,
-            "segment_memos": "\n\n".join(f"{m.coder}: {memo_line(m)}" for m in on_segments.get(s.id, [])),
+            "segment_memos": memo_block(on_segments.get(s.id, [])),
             "id": s.id,
         }
         for s in found
