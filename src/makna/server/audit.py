@@ -16,9 +16,10 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from ..errors import InputError, NotFoundError, PermissionDeniedError
+from ..store import as_utc
 from .tables import audit
 
 if TYPE_CHECKING:
@@ -95,16 +96,17 @@ def audit_log(
     if limit is not None and limit < 1:
         raise InputError("limit must be 1 or more")
     name: str | None = None
+    project_id: str | None = None  # None for a project deleted since (its steps are still found by name)
     if project is not None:
         try:
             sp = reg.project(project)
-            name = sp.name
+            name, project_id = sp.name, sp.id
         except NotFoundError:
             if not _ever_named(reg, project):
                 raise
             name = project
     if actor is not None and not reg.user(actor).admin:
-        role = reg.role(reg.project(name).id, actor) if name is not None else None
+        role = reg.role(project_id, actor) if project_id is not None else None
         if role not in ("owner", "manager"):
             raise PermissionDeniedError(
                 "the audit log of a project is for its owners and managers (and the server's administrator)"
@@ -112,9 +114,9 @@ def audit_log(
     a = audit.c
     q = select(a.id, a.at, a.actor, a.action, a.detail).order_by(a.at.desc(), a.id.desc())
     if since is not None:
-        q = q.where(a.at >= (since if since.tzinfo else since.replace(tzinfo=dt.UTC)))
+        q = q.where(a.at >= as_utc(since))
     if name is not None:  # a first sieve in SQL; the JSON decides below
-        q = q.where(a.detail.contains(json.dumps(name, ensure_ascii=False), autoescape=True))
+        q = q.where(_mentions(name))
     out: list[AuditEntry] = []
     with reg.engine.connect() as conn:
         for r in conn.execute(q).yield_per(500):
@@ -124,22 +126,20 @@ def audit_log(
                 if name not in projects:
                     continue
                 detail, projects = _narrowed(detail, name), (name,)
-            at = r.at if r.at.tzinfo else r.at.replace(tzinfo=dt.UTC)
-            out.append(AuditEntry(r.id, at.astimezone(dt.UTC), r.actor, r.action, projects, detail))
+            out.append(AuditEntry(r.id, as_utc(r.at), r.actor, r.action, projects, detail))
             if limit is not None and len(out) >= limit:
                 break
     return out
 
 
+def _mentions(name: str) -> ColumnElement[bool]:
+    """The audit rows whose details hold ``name`` as a JSON string (a sieve: the JSON decides)."""
+    return audit.c.detail.contains(json.dumps(name, ensure_ascii=False), autoescape=True)
+
+
 def _ever_named(reg: Registry, project: str) -> bool:
-    a = audit.c
     with reg.engine.connect() as conn:
-        return (
-            conn.execute(
-                select(a.id).where(a.detail.contains(json.dumps(project, ensure_ascii=False), autoescape=True)).limit(1)
-            ).first()
-            is not None
-        )
+        return conn.execute(select(audit.c.id).where(_mentions(project)).limit(1)).first() is not None
 
 
 def parse_since(value: str) -> dt.datetime:
@@ -149,7 +149,7 @@ def parse_since(value: str) -> dt.datetime:
         found = dt.datetime.fromisoformat(value.strip())
     except ValueError:
         raise InputError(f"--since {value!r}: give a date as YYYY-MM-DD (or YYYY-MM-DDTHH:MM)") from None
-    return found if found.tzinfo else found.replace(tzinfo=dt.UTC)
+    return as_utc(found)
 
 
 def detail_text(detail: dict[str, object]) -> str:
