@@ -34,7 +34,7 @@ LIVE_MESSAGES = ("Changed by", "Codebook changed by", "reload to see it")
 
 __all__ = ["project_of", "lang_of", "page", "js_text", "reply", "paged", "plain", "error_status", "code_classes",
            "project_name_of", "actor_of", "role_of", "require", "server_user", "LIVE_MESSAGES", "NEXT_CURSOR",
-           "server_project_of", "client_host", "bare_page"]
+           "server_project_of", "require_server_project", "client_host", "bare_page"]
 
 #: The reply header of a listing page that holds the cursor of the next page (absent on the last page).
 NEXT_CURSOR = "X-Next-Cursor"
@@ -49,6 +49,15 @@ def _state(request: Request) -> dict[str, Any]:
 def server_project_of(request: Request) -> ServerProject | None:
     """The team server's project the request works on (the guard's choice), or None in the local workbench."""
     sp: ServerProject | None = _state(request).get("server_project")
+    return sp
+
+
+def require_server_project(request: Request) -> ServerProject:
+    """:func:`server_project_of` for a route that exists on a team server only: a
+    :class:`~makna.errors.NotFoundError` (404) where it is reached outside one."""
+    sp = server_project_of(request)
+    if sp is None:
+        raise NotFoundError("this workbench is not a team server")
     return sp
 
 

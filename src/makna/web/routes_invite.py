@@ -26,7 +26,7 @@ from ..server.audit import audit_log, detail_text
 from ..server.invitations import Invitation, parse_expiry
 from ..server.ratelimit import LoginLimiter
 from ..server.registry import Registry, ServerProject
-from .deps import bare_page, client_host, lang_of, plain, server_project_of
+from .deps import bare_page, client_host, lang_of, plain, require_server_project
 from .errors_i18n import translate_error
 from .i18n import translations
 
@@ -75,8 +75,7 @@ def install_invitations(app: FastAPI) -> None:
     ) -> HTMLResponse:
         state = request.scope["state"]
         user: str = state["user"]
-        sp = server_project_of(request)
-        assert sp is not None  # the guard chose it
+        sp = require_server_project(request)
         roles = _roles_up_to(registry, user, sp)
         if not roles:
             raise PermissionDeniedError(

@@ -7,27 +7,17 @@ server only (:func:`makna.web.server_app.create_server_app`): the local workbenc
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import APIRouter, Body, Request
 from fastapi.responses import JSONResponse
 
-from ..errors import NotFoundError, SyncError
-from .deps import plain, project_of, server_project_of
-
-if TYPE_CHECKING:
-    from ..server.registry import ServerProject
+from ..errors import SyncError
+from .deps import plain, project_of, require_server_project
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["sync"])
-
-
-def _server_project(request: Request) -> ServerProject:
-    sp = server_project_of(request)
-    if sp is None:  # the sync routes are mounted on the team server only
-        raise NotFoundError("this workbench is not a team server")
-    return sp
 
 
 @router.get("/api/sync/pull")
@@ -36,7 +26,7 @@ def sync_pull(request: Request) -> JSONResponse:
     the user may see, and the id of the last event it includes."""
     from ..sync.server import snapshot
 
-    sp = _server_project(request)
+    sp = require_server_project(request)
     snap = snapshot(project_of(request))
     snap["project"] = {"id": sp.id, "name": sp.name}
     return JSONResponse(snap, headers={"cache-control": "no-store"})
@@ -47,7 +37,7 @@ def sync_push(request: Request, body: dict[str, Any] = Body(...)) -> JSONRespons
     """Apply the user's offline changes to their codings and memos; conflicts are listed, not applied."""
     from ..sync.server import apply_push
 
-    sp = _server_project(request)
+    sp = require_server_project(request)
     if body.get("project_id") != sp.id:
         raise SyncError(f"this copy is of another project ({body.get('project_id')!r}), not {sp.name!r}")
     result = apply_push(project_of(request), body)
