@@ -205,3 +205,20 @@ def test_tune_cases_floor() -> None:
     assert report.overall.recall >= 0.95
     assert report.per_type["AGE"].recall >= 0.9
     assert report.leak_rate <= 0.15
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("My age is 31, thirty-two.", "en"),
+        ("I am thirty-one years old, thirty-two.", "en"),
+        ("He is aged 40, forty-one.", "en"),
+        ("Umur saya 31 tahun, tiga puluh-dua.", "id"),
+    ],
+)
+def test_a_hyphenated_number_after_an_age_is_no_range_and_breaks_nothing(text: str, language: str) -> None:
+    """``twenty-four or twenty-five`` is a range; ``thirty-two`` after an age and a comma is one number joined by a
+    hyphen, which the range pattern took for two and then failed to split: ``detect`` raised ValueError, so a
+    project's whole scan stopped (lead's second reading of numeric19)."""
+    found = detect(text, language=language)
+    assert any(d.type == "AGE" for d in found)

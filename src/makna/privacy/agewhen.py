@@ -161,7 +161,10 @@ _RANGE_SPLIT: Final = re.compile(r"[ \t]+(?i:or|atau|to|sampai|apo)[ \t]+|(?<=\d
 
 def _age_range(raw: str) -> bool:
     """Two ages a few years apart, the second the greater, neither a clock's hour in digits (``9 to 5``)."""
-    first, second = _RANGE_SPLIT.split(_AFTER_NUMBER.split(raw)[0], maxsplit=1)
+    parts = _RANGE_SPLIT.split(_AFTER_NUMBER.split(raw)[0], maxsplit=1)
+    if len(parts) != 2:  # one number written with a hyphen ("thirty-two"), which _RANGE's dash also takes
+        return False
+    first, second = parts
     low, high = parse_number(first), parse_number(second)
     if low is None or high is None or not 0 < high - low <= 10 or high > 110:
         return False
