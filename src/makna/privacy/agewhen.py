@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+from ._fastrx import gated_finditer
 from ._text import occupied
 from .numwords import EN_NUM, ID_NUM, parse_number
 from .span_edges import EN_WHEN, ID_MONTH
@@ -55,6 +56,11 @@ _MONTHS_OLD: Final = re.compile(
     rf"|(?<=(?i:baby|babe)[ \t](?i:of)[ \t])(?:[1-9]\d?|(?i:{EN_NUM})){_SP}(?i:months?|weeks?))(?![\w'’\-])"
 )
 """An infant's age in months or weeks (``an eight-month-old``, ``ten months old``, ``a baby of eight months``)."""
+_GOING_GATE: Final = re.compile(r"(?i:going)")
+_ID_WHEN_GATE: Final = re.compile(r"(?i:jalan|kemar[ei]n|bulan|lebih|labiah|lebi|kurang)")
+_MONTHS_GATE: Final = re.compile(r"(?i:month|week)")
+"""Words every match of ``_GOING_ON``, ``_ID_TURNS`` and ``_MONTHS_OLD`` holds on its line: only those lines are
+searched (:func:`~makna.privacy._fastrx.gated_finditer`), not every position of the text."""
 _ID_UNIT: Final = r"(?:tahun|taun|taon|thn)"
 _ID_WHEN: Final = (
     rf"(?:jalan|kemarin|kemaren|bulan{_SP}(?:depan|muko|{ID_MONTH})"
@@ -116,8 +122,8 @@ def _plausible(raw: str) -> bool:
 
 
 def _english(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
-    for rx in (_EN_TURNS, _GOING_ON):
-        for m in rx.finditer(text):
+    for rx, gate in ((_EN_TURNS, None), (_GOING_ON, _GOING_GATE)):
+        for m in rx.finditer(text) if gate is None else gated_finditer(rx, gate, text):
             start = m.start("a")
             raw = m.group("a")
             if not raw.lower().startswith("going") and not _plausible(raw):
@@ -141,7 +147,7 @@ def _english(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, 
 
 
 def _indonesian(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
-    for m in _ID_TURNS.finditer(text):
+    for m in gated_finditer(_ID_TURNS, _ID_WHEN_GATE, text):
         start = m.start("a")
         raw = m.group("a")
         before = text[max(0, start - 60) : start]
@@ -188,7 +194,7 @@ def when_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
     """Ages found by the words after their number (see the module's docstring), where no detection sits."""
     taken = occupied(len(text), found)
     seen: set[tuple[int, int]] = set()
-    infants = ((m.start("a"), m.end("a"), m.group("a")) for m in _MONTHS_OLD.finditer(text))
+    infants = ((m.start("a"), m.end("a"), m.group("a")) for m in gated_finditer(_MONTHS_OLD, _MONTHS_GATE, text))
     for start, end, raw in (*_english(text, found), *_indonesian(text, found), *_ranges(text, found), *infants):
         if taken.find(1, start, end) >= 0 or (start, end) in seen:
             continue
