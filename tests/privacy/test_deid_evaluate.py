@@ -172,7 +172,7 @@ SPLIT_SIZES = {
     # round heldout20: tune21 and seal20 were written together (both open since round nineteen) (benchmarks/results/heldout20.md)
     "tune21": 6,
     "seal20": 6,
-    # round heldout21: tune22 (open next round) and seal21 (sealed) were written together (benchmarks/results/heldout21.md)
+    # round heldout21: tune22 and seal21 were written together (both open since round twenty) (benchmarks/results/heldout21.md)
     "tune22": 6,
     "seal21": 6,
 }
