@@ -94,3 +94,29 @@ def test_cli_copy(tmp_path: Path) -> None:
     assert "every change committed before the copy began is in it" in out.output
     again = runner.invoke(app, ["copy", str(tmp_path / "b.makna"), "-p", str(path)])
     assert again.exit_code != 0 and "already exists" in again.output and "Traceback" not in again.output
+
+
+def test_a_restore_beside_a_stale_write_ahead_log_is_refused(tmp_path: Path) -> None:
+    # A new user's trial restored a backup over the project while the workbench still had it open: the
+    # workbench's write-ahead log, still beside the name, went onto the restored file and the restore was lost.
+    # makna copy, the way to restore (docs), refuses a name whose -wal or -shm is still there.
+    backup = tmp_path / "backup.makna"
+    _project(backup)
+    path = tmp_path / "studi.makna"
+    makna.copy_project(backup, path)
+    with makna.open_project(str(path), coder="ana") as proj:  # the workbench, still open
+        makna.code_turn(proj, "informan-01.txt", 2, "mot")
+        (tmp_path / "studi-broken.makna").write_bytes(path.read_bytes())
+        path.unlink()  # the user moved the project away; its -wal and -shm stay under the old name
+        assert Path(f"{path}-wal").exists()
+        with pytest.raises(InputError, match=r"studi\.makna-wal.*still here.*stop makna serve"):
+            makna.copy_project(backup, path)
+        assert not path.exists()
+        out = CliRunner().invoke(app, ["copy", str(path), "-p", str(backup)])
+        assert out.exit_code != 0 and "-wal" in out.output and "Traceback" not in out.output
+        assert not path.exists()
+    for left in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        left.unlink(missing_ok=True)
+    makna.copy_project(backup, path)
+    with makna.open_project(str(path), coder="ana") as proj:
+        assert _count(proj) == 0

@@ -49,6 +49,13 @@ def copy_project(
         raise InputError(f"{dest}: already exists; a copy never overwrites a file, choose another name")
     if not dest.parent.is_dir():
         raise InputError(f"{dest.parent}: no such folder")
+    for journal in (Path(f"{dest}-wal"), Path(f"{dest}-shm")):
+        if journal.exists():  # a project of that name was open here (a restore over it): SQLite would read it
+            raise InputError(
+                f"{journal}: the write-ahead log of a project file of that name is still here, and SQLite would "
+                "apply it to the new file; stop makna serve or any other program that had it open, then move "
+                f"{dest.name}-wal and {dest.name}-shm away and copy again"
+            )
     if coder is not None and not coder.strip():
         raise InputError("--coder: give the second coder's name")
     secret = require_passphrase(source, passphrase) if looks_encrypted(source) else None

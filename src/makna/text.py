@@ -80,9 +80,12 @@ DEFAULT_TURN_PATTERN = (
 
 
 # Transcription services' exports (Otter.ai and the like): a line of one to four words and a time stamp only
-# ("Farid Hasibuan  0:09", "Interviewer (01:03:15)"), the words on the lines below.
+# ("Farid Hasibuan  0:09", "Interviewer (01:03:15)"), the words on the lines below. A service's web page, which
+# puts the speaker and the stamp in two elements with nothing between them, gives "Moderator00:00:03": a
+# speaker that ends in a letter may touch its stamp.
 STAMPED_TURN_PATTERN = (
-    r"^[ \t]*(?P<speaker>[^\W\d_][\w.'’-]*(?:[ \t][\w.'’-]+){0,3}?)[ \t]+" + TIME_STAMP_PATTERN + r"[ \t]*$"
+    r"^[ \t]*(?P<speaker>[^\W\d_][\w.'’-]*(?:[ \t][\w.'’-]+){0,3}?)(?:[ \t]+|(?<=[^\W\d_]))"
+    rf"(?P<stamp>{TIME_STAMP_PATTERN})[ \t]*$"
 )
 
 
@@ -127,14 +130,19 @@ def iter_turns(text: str, pattern: str | None = None) -> Iterator[TurnSpan]:
         yield TurnSpan(speaker, start, end, turn_stamp(text, start))
 
 
+_SERVICE_LINE = re.compile(STAMPED_TURN_PATTERN, re.MULTILINE)
 _STAMP_AT = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?[)\]]?")
 
 
 def turn_stamp(text: str, start: int) -> str | None:
     """The time stamp a turn opens with, as ``HH:MM:SS.mmm`` (``[01:12]`` is a minute and twelve seconds in,
-    ``00:01:12`` the same), or None: no stamp there, or minutes or seconds past 59."""
-    if start >= len(text) or text[start] not in "([0123456789":
+    ``00:01:12`` the same), or None: no stamp there, or minutes or seconds past 59. A transcription service's
+    line of a speaker and a stamp only (``Farid  0:09``) opens its turn at that stamp."""
+    if start >= len(text):
         return None
+    if text[start] not in "([0123456789":
+        line = _SERVICE_LINE.match(text, start)
+        return None if line is None else turn_stamp(text, line.start("stamp"))
     m = _STAMP_AT.match(text, start)
     if m is None:
         return None
