@@ -178,6 +178,8 @@ SPLIT_SIZES = {
     # round heldout22: tune23 (open next round) and seal22 (sealed) were written together (benchmarks/results/heldout22.md)
     "tune23": 6,
     "seal22": 6,
+    # round twenty: training transcripts written as open data (benchmarks/results/train21.md)
+    "train21": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

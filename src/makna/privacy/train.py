@@ -140,6 +140,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal21",
     "spent31",
     "spent32",
+    "train21",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal22`` and later, anything under ``sealed-*``) are not
@@ -168,9 +169,10 @@ round sixteen, once scored after round fifteen. ``tune19`` and ``seal18`` (round
 sixteen. ``tune20`` and ``seal19`` (round heldout19) and ``spent27``/``spent28`` (the lead's private sets of round
 seventeen) were opened at the start of round eighteen, once scored after round seventeen. ``tune21`` and ``seal20``
 (round heldout20) and ``spent29``/``spent30`` (the lead's private sets of round eighteen) were opened at the start of
-round nineteen, once scored after round eighteen. ``tune22`` and ``seal21`` (round heldout21) and ``spent31``/``spent32``
-(the lead's private sets of round nineteen) were opened at the start of round twenty, once scored after round
-nineteen."""
+round nineteen, once scored after round eighteen. ``tune22`` and ``seal21`` (round heldout21) and
+``spent31``/``spent32`` (the lead's private sets of round nineteen) were opened at the start of round twenty, once
+scored after round nineteen. ``train21`` holds training transcripts written in round twenty
+(benchmarks/results/train21.md), open from the start."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1}
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
