@@ -321,7 +321,8 @@ def _plain_propagate(texts: list[str], confirmed: dict[str, str]) -> list[list[t
             body = r"[\s.\-()]*".join(re.escape(d) for d in digits)
             patterns.append((re.compile(rf"(?<![\w+]){body}(?!\d)"), kind))
         else:
-            patterns.append((re.compile(rf"(?<![\w@.]){re.escape(value)}(?![\w@])"), kind))
+            after = r"(?![^\W\d]|@)" if value[-1].isalpha() else r"(?![\w@])"  # a name may touch a digit (newuser20)
+            patterns.append((re.compile(rf"(?<![\w@.]){re.escape(value)}{after}"), kind))
     out = []
     for text in texts:
         taken: list[tuple[int, int]] = []

@@ -208,10 +208,11 @@ def propagate(
 
     ``texts`` maps a text id to its text (a sequence is keyed ``"0"``, ``"1"``...); ``confirmed`` maps an
     identifier string to its type. Matches are exact and on word boundaries (digits-only identifiers
-    also match with other separators). Occurrences overlapping ``existing`` detections are left out. A bare
-    number of one to three digits (an accepted age "39", a house number "12") is not propagated: it names no
-    one by itself, and every other 39 of the project (a price, a count, an age band "30-39" in a case
-    attribute) would become an identifier to review. Returns new detections per text id (detector
+    also match with other separators; a value that ends in a letter also before a digit, as a speaker's name
+    touching its time stamp on a service's page, ``Mick00:00:18``). Occurrences overlapping ``existing``
+    detections are left out. A bare number of one to three digits (an accepted age "39", a house number "12")
+    is not propagated: it names no one by itself, and every other 39 of the project (a price, a count, an age
+    band "30-39" in a case attribute) would become an identifier to review. Returns new detections per text id (detector
     ``"propagate"``).
     """
     items = texts.items() if isinstance(texts, Mapping) else ((str(i), t) for i, t in enumerate(texts))
@@ -230,7 +231,10 @@ def propagate(
             patterns.append((re.compile(rf"{first}(?<![\w+][\s\S])[\s.\-()]*{body}(?!\d)"), kind))
         else:
             literal = re.escape(value)
-            patterns.append((re.compile(rf"{literal}(?<![\w@.]{literal})(?![\w@])"), kind))
+            # A name may touch a digit (a service page's "Mick00:00:18" speaker line): after a value that ends in
+            # a letter only a letter, "_" or "@" continues the word.
+            after = r"(?![^\W\d]|@)" if value[-1].isalpha() else r"(?![\w@])"
+            patterns.append((re.compile(rf"{literal}(?<![\w@.]{literal}){after}"), kind))
     result: dict[str, list[Detection]] = {}
     for key, text in items:
         taken = [(d.start, d.end) for d in (existing or {}).get(key, ())]

@@ -239,12 +239,13 @@ def span_for_text(text: str, start: int, end: int, wanted: str) -> tuple[int, in
 
 def occurrences(text: str, wanted: str, *, where: str = "the text") -> list[tuple[int, int]]:
     """Every span where ``wanted`` (stripped) occurs in ``text`` on word boundaries ("Sari" not inside
-    "Sarinah"), in order. Raises :class:`~makna.errors.InputError` when it is blank or absent (``where``
-    names the text in the message)."""
+    "Sarinah"; a name that ends in a letter also before a digit: "Mick00:00:18"), in order. Raises
+    :class:`~makna.errors.InputError` when it is blank or absent (``where`` names the text in the message)."""
     value = wanted.strip()
     if not value:
         raise InputError("the text is blank: give the identifier as it is written")
-    found = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text)]
+    after = r"(?![^\W\d])" if value[-1].isalpha() else r"(?!\w)"  # "Mick" in "Mick00:00:18" (a speaker and stamp)
+    found = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(value)}{after}", text)]
     if not found:
         raise InputError(f"{value!r} does not occur in {where} (as a whole word): give it exactly as it is written")
     return found

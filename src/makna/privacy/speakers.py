@@ -12,6 +12,8 @@ name (``Sari:``, ``Tunde:``, a chat export's ``12/03/2024, 10:15 - Adaeze Nwosu:
 
 A line-initial label counts as a name when every word is capitalised, it is not a generic role, and it
 starts a chat-export line, starts two or more turns of the text, or its first word is a known first name.
+A transcription service's line of a speaker and a time stamp only (``Farid  0:09``, ``Priya00:00:11``), when
+the speaker starts two lines or more, is a label too, generic or a name by the same tests.
 """
 
 from __future__ import annotations
@@ -229,6 +231,38 @@ _TIMED_LABEL: Final = re.compile(
 """A label on its own line with the turn's time and no colon ("Speaker 1  2:08", from transcription apps)."""
 
 
+_SERVICE_LABEL: Final = re.compile(
+    r"[ \t]*(?P<label>[^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,3}?)(?:[ \t]+|(?<=[^\W\d_]))"
+    r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[)\]]?[ \t]*$",
+    re.MULTILINE,
+)
+"""A transcription service's speaker line: one to four words and the turn's time stamp, nothing else (``Farid
+Hasibuan  0:09``, ``Interviewer (01:03:15)``; a service's web page puts the two in adjacent elements, so a name
+that ends in a letter may touch its stamp: ``Priya00:00:11``). The layout of :data:`makna.text.STAMPED_TURN_PATTERN`,
+by which such a text is split into turns."""
+_SERVICE_GATE: Final = re.compile(r"\d:\d\d(?::\d\d)?(?:[.,]\d{1,3})?[)\]]?[ \t]*$", re.MULTILINE)
+"""The end of every :data:`_SERVICE_LABEL` line, led by a digit: the label pattern is tried once at the start of
+each such line, not at every position of the text."""
+
+
+def _service_labels(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of every transcription-service speaker line's label, when one label starts two
+    lines or more (compared without case), as :func:`makna.text.detect_turns` reads such a text: a lone "Pukul
+    10:30" line is something said, not a speaker."""
+    found: list[tuple[int, int, str]] = []
+    last = -1
+    for stamp in _SERVICE_GATE.finditer(text):
+        line = text.rfind("\n", 0, stamp.start()) + 1
+        if line == last:
+            continue
+        last = line
+        m = _SERVICE_LABEL.match(text, line)
+        if m is not None and m.end() == stamp.end():
+            found.append((m.start("label"), m.end("label"), m.group("label")))
+    keys = {" ".join(label.split()).casefold() for _s, _e, label in found}
+    return found if len(keys) < len(found) else []
+
+
 _LOWER_SENDER: Final = re.compile(r"[a-z][a-z'’.\-]{2,}(?:[ \t]+[a-z][a-z'’.\-]+){0,2}")
 _SELF_SENDERS: Final = frozenset({"aku", "saya", "gue", "gw", "ambo", "me", "you", "kamu", "anda", "admin", "system"})
 
@@ -329,6 +363,14 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
     for m in _TIMED_LABEL.finditer(text):
         if m.start("label") not in taken and is_generic_label(m.group("label")):
             out.append(SpeakerLabel(m.start("label"), m.end("label"), m.group("label"), None))
+    taken = {s.start for s in out}
+    for start, end, label in _service_labels(text):
+        if start in taken:
+            continue
+        if is_generic_label(label) or is_role_noun(label):
+            out.append(SpeakerLabel(start, end, label, None))
+        elif (span := _role_name(label) or _name_span(label)) is not None:
+            out.append(SpeakerLabel(start, end, label, (start + span[0], start + span[1])))
     out.sort(key=lambda s: s.start)
     return out
 
