@@ -127,3 +127,13 @@ def test_nesting_beyond_the_parser_limit_is_refused(tmp_path: Path) -> None:
         read_document(path)
     with pytest.raises(HTMLLimitError):
         html_to_text(markup)
+
+
+def test_a_saved_pages_navigation_bar_is_no_part_of_the_transcript() -> None:
+    """newuser20: a transcript page saved from a service kept its menu ("TranscribeNow | Account") as the first
+    line, and the detectors then flagged the service's name as an organisation."""
+    page = (
+        "<html><body><nav><a href='/'>TranscribeNow</a> | <a href='/account'>Account</a></nav>"
+        "<main><p>Moderator 00:00:03</p><p>Welcome, everyone.</p></main></body></html>"
+    )
+    assert html_to_text(page) == "Moderator 00:00:03\nWelcome, everyone."

@@ -1,6 +1,7 @@
 """HTML: the visible text only.
 
-Scripts, styles, the head, templates, embedded objects and comments are dropped. Block elements
+Scripts, styles, the head, templates, embedded objects, comments and a page's navigation bars (``<nav>``: a
+transcription service's menu, "Home | Account", is no part of what was said) are dropped. Block elements
 (paragraphs, headings, list items, table rows, ``<br>``, ...) end a line; table cells in a row are
 joined by ``" | "``; white space is collapsed within each line except inside ``<pre>``; blank lines
 are dropped. HTML's own character references (``&amp;``, ``&eacute;``) are decoded; entities a
@@ -34,11 +35,11 @@ __all__ = ["MAX_DEPTH", "MEDIA_TYPE", "HTMLLimitError", "decode_html", "html_to_
 MEDIA_TYPE = "text/html"
 _DROP = frozenset(
     "head title script style noscript template iframe object embed svg math canvas audio video "
-    "select datalist".split()
+    "select datalist nav".split()
 )
 _BLOCK = frozenset(
     "address article aside blockquote body br caption center dd details dialog div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu ol p "
     "section summary table tbody tfoot thead tr ul legend".split()
 )
 _CELLS = frozenset(("td", "th"))
