@@ -34,6 +34,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._evidence import wider_names
+from ._fastrx import Folded, gated_finditer
 from ._text import HONORIFICS, is_sentence_initial, line_before
 from .neighbours import ROLES
 from .types import Detection
@@ -104,6 +105,10 @@ _SPEECH: Final = re.compile(
     rf"(?<![\w'’\-])(?:[Kk]ata|[Kk]ato|[Kk]ecek|[Uu]jar|[Kk]ecekny[oa])[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*,"
 )
 
+_SPEECH_LINES: Final = Folded(("kata", "kato", "kecek", "ujar"), _SPEECH)
+"""The lines holding a verb of speech (shared word-start pass): :data:`_SPEECH`, led by a look-behind, is otherwise
+tried at every position of a text, and no match holds a newline."""
+
 
 def speech_names(text: str) -> Iterator[Detection]:
     """PERSON for a name after an Indonesian or Minang verb of speech and before a comma ("Kato Rini, ..."), and
@@ -117,7 +122,7 @@ def speech_names(text: str) -> Iterator[Detection]:
             continue
         kin.add(word)
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.8, "person.intro", word)
-    for m in _SPEECH.finditer(text):
+    for m in gated_finditer(_SPEECH, _SPEECH_LINES, text):
         words = m.group("n").split()
         if len(words) == 1 and words[0] in kin:
             yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.speech", m.group("n"))

@@ -42,6 +42,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import Folded, gated_finditer
 from ._text import HONORIFICS, RANK_HONORIFICS, SpanIndex, is_sentence_initial
 from .catchall import in_lower_case
 from .legend import labels_turns, read_legend
@@ -200,6 +201,12 @@ _COMMON: Final = re.compile(
 )
 """A word glossed as a common noun, with an article or a bare lower-case noun after it ("Wambo is what we call an
 uncle", "Nyaai tu panggilan untuak nenek"); a gloss naming one person ("... untuk anak saya") is none."""
+_NAMED_AS_LINES: Final = Folded(("nam",), _NAMED_AS)
+_COMMON_LINES: Final = Folded(("what", "panggilan", "sebutan", "kata"), _COMMON)
+"""The lines of the two glosses (shared word-start pass): both are led by a look-behind and a capitalised word, so
+they were tried at every position of a text. Every match of :data:`_NAMED_AS` holds ``name``, ``nama`` or ``namo``
+at a word's start, every match of :data:`_COMMON` ``what``, ``panggilan``, ``sebutan`` or ``kata``; none holds a
+newline."""
 
 _EVIDENCE: Final = frozenset(
     "person.intro person.self person.honorific person.gazetteer person.speaker person.sender person.nickname "
@@ -215,10 +222,14 @@ def _explained(text: str, chosen: set[str]) -> tuple[set[str], set[str]]:
     """Words the text explains as a name, and words it explains as a common noun (module docstring): the
     latter open their clause, and no name list has them nor explains them as a name."""
     given, names, places, _ordinary, stop = _lists()
-    named = {n for m in _NAMED_AS.finditer(text) if (n := m.group("n")) not in stop and not n.isupper() and len(n) > 2}
+    named = {
+        n
+        for m in gated_finditer(_NAMED_AS, _NAMED_AS_LINES, text)
+        if (n := m.group("n")) not in stop and not n.isupper() and len(n) > 2
+    }
     common = {
         m.group("n")
-        for m in _COMMON.finditer(text)
+        for m in gated_finditer(_COMMON, _COMMON_LINES, text)
         if m.group("n") not in names and is_sentence_initial(text, m.start("n"))
     }
     common -= named | chosen

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from ._fastrx import Folded, gated_finditer
 from ._text import HONORIFICS
 from .types import Detection
 
@@ -45,6 +46,16 @@ _CUES: Final = (
         rf"[ \t]+{_NAME}"
     ),
 )
+_CUE_LINES: Final = (
+    Folded(("nam", "user"), _CUES[0]),
+    Folded(("aplikasi", "apk", "app", "akun", "profil"), _CUES[1]),
+    Folded(("nam", "user"), _CUES[2]),
+    Folded(("app", "profil", "site", "platform"), _CUES[3]),
+)
+"""Each cue's lines, from the shared word-start pass: a cue led by a look-behind and a case-folded alternation is
+tried at every position of a text, and most texts hold none. Every match holds, at a word's start, a naming word
+(``nama``, ``namo``, ``name``, ``username``, ``user name``), an app word (``aplikasi``, ``apk``, ``app``, ``akun``,
+``profil``) or a site word (``app``, ``profile``, ``site``, ``platform``), and none holds a newline."""
 _MENTION: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]+")
 
 
@@ -62,8 +73,8 @@ def _in_longer_name(text: str, m: re.Match[str]) -> bool:
 def _cued(text: str) -> dict[str, tuple[int, int]]:
     """Each word a cue names, with the span of its first cued mention."""
     out: dict[str, tuple[int, int]] = {}
-    for rx in _CUES:
-        for m in rx.finditer(text):
+    for rx, lines in zip(_CUES, _CUE_LINES, strict=True):
+        for m in gated_finditer(rx, lines, text):
             word = m.group("n")
             if word not in HONORIFICS:
                 out.setdefault(word, (m.start("n"), m.end("n")))
