@@ -6,7 +6,9 @@ survived to the end with the gold type under it (open splits only; ``--quiet`` f
 
 * ``named``: BASE's ``LEARNED_TYPES`` (PERSON, LOCATION, ORG, ADDRESS);
 * ``raw``: the model's own AGE, DATE, NATIONAL_ID and PLATE spans too, unguarded (span19's first try);
-* ``guarded``: those spans too, each through the rules' validation of its type (``learned_checks.validated``).
+* ``guarded``: those spans too, each through the rules' validation of its type (``learned_checks.validated``);
+* ``guarded+numbers``: ``guarded`` with English number words (``numwords``) as anchor words at detection time, no
+  retrain (span19's anchor gap: ``forty`` of ``forty-four`` was never an anchor word).
 
 ``python benchmarks/crfnum20_eval.py [--dir DIR ...] [--split NAME ...] [--variants named,raw,guarded] [--quiet]``
 """
@@ -18,6 +20,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from makna.privacy import learned  # noqa: E402
 from makna.privacy.detect import detect  # noqa: E402
 from makna.privacy.evaluate import evaluate_documents, load_gold  # noqa: E402
+from makna.privacy.numwords import EN_TEENS, EN_TENS, EN_UNITS  # noqa: E402
 
 SPLITS = ("tune22", "seal21", "spent31", "spent32")
 STRUCTURED = ("AGE", "DATE", "NATIONAL_ID", "PLATE")
@@ -44,6 +48,22 @@ def variant(name: str) -> Iterator[None]:
         learned.validated = lambda *_a, **_k: True  # type: ignore[assignment]
     elif name == "guarded":
         learned.LEARNED_TYPES = NAMED | set(STRUCTURED)  # type: ignore[misc]
+    elif name == "guarded+numbers":  # English number words as anchors at detection time (no retrain)
+        learned.LEARNED_TYPES = NAMED | set(STRUCTURED)  # type: ignore[misc]
+        model = learned.load_model()
+        assert model is not None
+        words = {w for part in (EN_UNITS, EN_TEENS, EN_TENS) for w in part.split("|")}
+        wider = replace(
+            model,
+            words=learned._words_rx({*model.record.get("anchors", ()), *words}),
+            skip=frozenset(w for w in model.skip if w.lower() not in words),
+        )
+        with learned.using(wider):
+            try:
+                yield
+            finally:
+                learned.LEARNED_TYPES = kept_types  # type: ignore[misc]
+        return
     else:
         raise SystemExit(f"unknown variant {name!r}")
     try:
