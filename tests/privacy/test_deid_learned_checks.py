@@ -113,3 +113,15 @@ def test_the_model_adds_an_age_the_rules_miss(text: str, language: str, target: 
     over = [d for d in found if d.start < start + len(target) and start < d.end]
     assert not [d for d in rules if d.start < start + len(target) and start < d.end and d.type == "AGE"]
     assert [d.type for d in over] == ["AGE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "kind"),
+    [
+        ("p: the bike, bk 62 tx 7718, was outside.", "62 tx 7718", "AGE"),  # a lower-cased plate's digits
+        ("p: it's flat 3/2, 48 dunmore street.", "3/2, 48", "DATE"),  # an address's numbers
+        ("p: glasgow g41 7pq, near the park.", "g41 7pq", "DATE"),  # a lower-cased postcode
+    ],
+)
+def test_lower_cased_codes_are_no_ages_or_dates(text: str, target: str, kind: str) -> None:
+    assert not _check(text, target, kind)

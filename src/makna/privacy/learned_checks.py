@@ -8,13 +8,15 @@ one of these types is added only if it passes the validation that the rules' spa
 the rules' own guards (never a copy, never a list of strings read from a corpus):
 
 * **AGE**: a number (digits or words, read by :func:`~makna.privacy.numwords.parse_number`) from 1 to 110 (a
-  year of birth or a postcode is no age), with no sum, count or unit after it (``agetalk``'s), not a number of
-  years after a word of duration (``ageforms``'s: ``alah limo baleh taun karajo``) nor answering how long
-  (``agecontext``'s: ``Berapa lama di sini? / ... 25. Eh, dua tahun.``), a fraction only of a person
-  (``agetalk``'s: ``The rent is 45 and a half`` is none), and ``-year-old`` not of a thing (``agetalk``'s);
-* **DATE**: a digit, a number word or a month; no unit or amount after its number (``dates``'s and ``agetalk``'s:
-  ``Friday 12 hours``); day/month pairs and triples a real day and month (1-31, 1-12), not two clock hours nor a
-  fraction (``dates``'s: ``jam 8/9``, ``3/4 of``);
+  year of birth or a postcode is no age), one run of digits unless a range of ages (``agewhen``'s), with no sum,
+  count or unit after it (``agetalk``'s), not a number of years after a word of duration (``ageforms``'s: ``alah
+  limo baleh taun karajo``) nor answering how long (``agecontext``'s: ``Berapa lama di sini? / ... 25. Eh, dua
+  tahun.``), a fraction only of a person (``agetalk``'s: ``The rent is 45 and a half`` is none), and
+  ``-year-old`` not of a thing (``agetalk``'s);
+* **DATE**: a digit, a number word or a month; digits with words only beside a month, a weekday, an ordinal or
+  "tanggal" (``patterns``' and ``dates``' lists: a lower-cased postcode is none); no unit or amount after its
+  number (``dates``'s and ``agetalk``'s: ``Friday 12 hours``); day/month pairs and triples a real day and month
+  (1-31, 1-12), not two clock hours nor a fraction (``dates``'s: ``jam 8/9``, ``3/4 of``);
 * **NATIONAL_ID**: what the identity rules find in the span alone (``ids.find_checked_ids``: a published shape and
   its check digit, a NIK's structure; a payment card's Luhn digit is no identity's, nor is a bare run of eight
   digits), or an identity-document word (``shapes.is_document_word``) in the same sentence, as the rules' cued
@@ -31,10 +33,12 @@ from typing import Final
 from .agecontext import _asked_how_long
 from .ageforms import _DURATION_BEFORE
 from .agetalk import _MONEY_AFTER, _NOT_AGE_AFTER, _THINGS, _fraction_of_person
+from .agewhen import _age_range
 from .date_forms import _MONTH_NAMES
-from .dates import _AMOUNT_AFTER, _hours, _proper_fraction
+from .dates import _AMOUNT_AFTER, _WEEKDAY_ABBR, _WEEKDAYS, _hours, _proper_fraction
 from .ids import find_checked_ids
 from .numwords import EN_NUM, ID_NUM, parse_number
+from .patterns import _MONTHS as _ALL_MONTHS
 from .plates import _plate_code
 from .shapes import is_document_word
 
@@ -51,7 +55,11 @@ _WORD: Final = re.compile(r"[A-Za-z]+")
 _WORDS: Final = re.compile(r"[\w\-]+")
 _MONTH: Final = re.compile(rf"(?i:\b(?:{'|'.join(_MONTH_NAMES)})\b)")
 _PARTS: Final = re.compile(r"(\d{1,4})[/.\-](\d{1,4})(?:[/.\-](\d{2,4}))?")
-_DIGITS_SPAN: Final = re.compile(r"[\d \-./]+")
+_DIGITS_SPAN: Final = re.compile(r"[\d \-./,]+")
+_DIGIT_RUN: Final = re.compile(r"\d+")
+_DATE_WORD: Final = re.compile(
+    rf"\d(?i:st|nd|rd|th)\b|(?<![\w'’])(?i:{_ALL_MONTHS}|{_WEEKDAYS}|{_WEEKDAY_ABBR}|tanggal|tgl)(?![\w'’])"
+)
 
 
 def _age(text: str, start: int, end: int) -> bool:
@@ -60,6 +68,8 @@ def _age(text: str, start: int, end: int) -> bool:
     value = parse_number(number.group(0)) if number is not None else None
     if value is None or not 1 <= value <= 110:
         return False  # "lahir 1958", a postcode, "this spring": no age's number
+    if len(_DIGIT_RUN.findall(span)) > 1 and not _age_range(span):
+        return False  # "ka 51 hx 2286" lower-cased: a plate's digits, no age nor a range of ages
     if _MONEY_AFTER.match(text, end) or _NOT_AGE_AFTER.match(text, end) or _asked_how_long(text, start):
         return False  # "45 quid", "20 orang", "ten minutes", an answer to "berapa lama?"
     at = start + number.start() if number is not None else start
@@ -82,7 +92,7 @@ def _date(text: str, start: int, end: int) -> bool:
     if not any(ch.isdigit() for ch in span):
         return _NUMBER.search(span) is not None or _MONTH.search(span) is not None
     if not _DIGITS_SPAN.fullmatch(span):
-        return True  # a month or a word with the number: the model's reading of a said date
+        return _DATE_WORD.search(span) is not None  # "9th of", "Friday 12", "22 Juli 2024"; not "g33 5rl"
     parts = _PARTS.fullmatch(span.strip())
     if parts is None:
         return bool(re.fullmatch(r"\d{4}", span.strip()))  # a year alone; other digit runs are no date
