@@ -27,6 +27,10 @@ REFUSED = [
     ("Narasumber: Alah anam baleh taun manjaik di pasa.", "anam baleh taun", "AGE"),
     ("Narasumber: Suami saya sudah dua puluh tahun kerja di sana.", "dua puluh tahun", "AGE"),
     ("P: Berapa lama di Padang?\nI: Saya dari Bukittinggi. Tujuh. Eh, tujuh tahun.", "tujuh tahun", "AGE"),
+    # said of no one: a thing's years, a list of numbers, a marriage's years
+    ("Narasumber: Warungnya, lima tahun jalan bulan depan.", "lima tahun jalan", "AGE"),
+    ("P: They bought 14, 27 and 33 of them.", "27", "AGE"),
+    ("Narasumber: Kawinnya sekarang 9 tahun, anaknya satu.", "9 tahun", "AGE"),
     # a sum, a count or a unit after the number
     ("P: The lads were 19 quid each.", "19", "AGE"),
     ("Narasumber: Yang datang 35 orang.", "35", "AGE"),

@@ -7,7 +7,10 @@ birth, a duration in years, two clock hours with a slash, a payment card or a re
 one of these types is added only if it passes the validation that the rules' spans of that type pass, by calling
 the rules' own guards (never a copy, never a list of strings read from a corpus):
 
-* **AGE**: a number (digits or words, read by :func:`~makna.privacy.numwords.parse_number`) from 1 to 110 (a
+* **AGE**: said of someone, as the cue-less age rules require (``agewhen``, ``ageforms``): an age word near
+  before it, or a person found, a pronoun or a kin noun earlier in its sentence, and no marriage, work or rent
+  in its clause (``ageforms._how_long``: ``Nikahnya sekarang 12 tahun``); a number (digits or words, read by
+  :func:`~makna.privacy.numwords.parse_number`) from 1 to 110 (a
   year of birth or a postcode is no age), one run of digits unless a range of ages (``agewhen``'s), with no sum,
   count or unit after it (``agetalk``'s), not a number of years after a word of duration (``ageforms``'s: ``alah
   limo baleh taun karajo``) nor answering how long (``agecontext``'s: ``Berapa lama di sini? / ... 25. Eh, dua
@@ -28,12 +31,14 @@ the rules' own guards (never a copy, never a list of strings read from a corpus)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from .agecontext import _asked_how_long
-from .ageforms import _DURATION_BEFORE
+from .agecues import _KIN, _KIN_ID_WORDS
+from .ageforms import _DURATION_BEFORE, _SOMEONE, _how_long
 from .agetalk import _MONEY_AFTER, _NOT_AGE_AFTER, _THINGS, _fraction_of_person
-from .agewhen import _age_range
+from .agewhen import _age_asked, _age_range, _sentence_start
 from .date_forms import _MONTH_NAMES
 from .dates import _AMOUNT_AFTER, _WEEKDAY_ABBR, _WEEKDAYS, _hours, _proper_fraction
 from .ids import find_checked_ids
@@ -56,14 +61,31 @@ _WORDS: Final = re.compile(r"[\w\-]+")
 _MONTH: Final = re.compile(rf"(?i:\b(?:{'|'.join(_MONTH_NAMES)})\b)")
 _PARTS: Final = re.compile(r"(\d{1,4})[/.\-](\d{1,4})(?:[/.\-](\d{2,4}))?")
 _DIGITS_SPAN: Final = re.compile(r"[\d \-./,]+")
+_KIN_NOUNS: Final = (
+    _KIN | frozenset(_KIN_ID_WORDS.split("|")) | frozenset("he she dia beliau inyo ia his her him".split())
+)
 _DIGIT_RUN: Final = re.compile(r"\d+")
 _DATE_WORD: Final = re.compile(
     rf"\d(?i:st|nd|rd|th)\b|(?<![\w'’])(?i:{_ALL_MONTHS}|{_WEEKDAYS}|{_WEEKDAY_ABBR}|tanggal|tgl)(?![\w'’])"
 )
 
 
-def _age(text: str, start: int, end: int) -> bool:
+def _of_someone(text: str, start: int, persons: Sequence[int]) -> bool:
+    """Whether a number with no age cue is said of someone, as the cue-less age rules require (``agewhen``): an
+    age word near before it, or a person found, a pronoun or a kin noun earlier in its sentence."""
+    if _age_asked(text, start):
+        return True
+    begin = _sentence_start(text, start)
+    if any(begin <= p < start for p in persons):
+        return True
+    before = text[begin:start]
+    return _SOMEONE.search(before) is not None or any(w.lower() in _KIN_NOUNS for w in _WORDS.findall(before))
+
+
+def _age(text: str, start: int, end: int, persons: Sequence[int]) -> bool:
     span = text[start:end]
+    if _how_long(text, (start, end)) or not _of_someone(text, start, persons):
+        return False  # "Nikahnya sekarang 12 tahun", "Usaha itu, tiga tahun jalan", "We paid 12, 34, and 56"
     number = _NUMBER.search(span)
     value = parse_number(number.group(0)) if number is not None else None
     if value is None or not 1 <= value <= 110:
@@ -125,11 +147,11 @@ def _plate(text: str, start: int, end: int) -> bool:
     return _plate_code(text[start:end], text[end : end + 80])
 
 
-def validated(text: str, start: int, end: int, kind: str) -> bool:
+def validated(text: str, start: int, end: int, kind: str, persons: Sequence[int] = ()) -> bool:
     """Whether the model's span ``text[start:end]`` of type ``kind`` passes the rules' validation of that type
-    (named types and types not checked here pass)."""
+    (named types and types not checked here pass); ``persons``: where the PERSON detections of ``text`` start."""
     if kind == "AGE":
-        return _age(text, start, end)
+        return _age(text, start, end, persons)
     if kind == "DATE":
         return _date(text, start, end)
     if kind == "NATIONAL_ID":
