@@ -47,6 +47,8 @@ def write_report(project: Project, out_dir: str | Path, lang: str = "id", *, tem
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder}: exists and is not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    data = build_report(project, lang=lang, quotes=quotes, coder=coder)  # its refusals (a coder unknown) first
     held = report_language(folder)
     if held is not None and held != lang:
         raise InputError(
@@ -54,8 +56,6 @@ def write_report(project: Project, out_dir: str | Path, lang: str = "id", *, tem
             f"to keep both, write it to another folder with -o (such as {folder.name}-{lang}); to replace it, "
             "remove that folder's report first"
         )
-    folder.mkdir(parents=True, exist_ok=True)
-    data = build_report(project, lang=lang, quotes=quotes, coder=coder)
     html = folder / "report.html"
     html.write_text(render_html(data, templates=templates), encoding="utf-8")
     md = folder / "report.md"
