@@ -103,7 +103,13 @@ class EncodingError(ImportFormatError):
 
 
 class DuplicateSourceError(InputError):
-    """An identical file has already been imported."""
+    """An identical file (or the same text) has already been imported, or a source has the name.
+    ``same_content`` is true for the first two: ``allow_duplicate`` (``makna import --allow-duplicate``)
+    imports such a file as a second source; a name stays one source's."""
+
+    def __init__(self, message: str, *, same_content: bool = False) -> None:
+        super().__init__(message)
+        self.same_content = same_content
 
 
 class NotFoundError(InputError):

@@ -195,7 +195,8 @@ def _codes(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
     c = tables.codes.c
-    q = select(c.id, c.key, c.name, c.color, c.parent_id, c.definition, c.version, c.changed_by).where(c.id.in_(ids))
+    q = select(c.id, c.key, c.name, c.color, c.parent_id, c.definition, c.inclusion, c.exclusion, c.example,
+               c.version, c.changed_by).where(c.id.in_(ids))
     return {r.id: dict(r._mapping) for r in conn.execute(q)}
 
 

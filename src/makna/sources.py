@@ -180,10 +180,11 @@ def _store_prepared(project: Project, items: Sequence[_Prepared]) -> list[Source
         for it in items:
             src = it.source
             if not it.allow_duplicate and src.sha256 in by_sha:
-                raise DuplicateSourceError(f"{it.label}: identical to source {by_sha[src.sha256]!r}, imported already")
+                raise DuplicateSourceError(f"{it.label}: identical to source {by_sha[src.sha256]!r}, imported already",
+                                           same_content=True)
             if not it.allow_duplicate and it.text_sha256 in by_text:
                 raise DuplicateSourceError(f"{it.label}: the same text as source {by_text[it.text_sha256]!r}, "
-                                           "imported already")
+                                           "imported already", same_content=True)
             if src.name in by_name:
                 raise DuplicateSourceError(f"{src.name}: a source with this name exists already "
                                            "(choose another with --name)")
@@ -311,15 +312,16 @@ def upload_name(filename: str) -> str:
 
 
 def import_upload(project: Project, filename: str, data: bytes, *, language: str | None = None,
-                  keep_original: bool = True, max_bytes: int | None = None,
+                  keep_original: bool = True, max_bytes: int | None = None, allow_duplicate: bool = False,
                   on_note: Callable[[str], None] | None = None) -> Source:
     """Import the bytes of an uploaded file (read as a file of that name would be, with the same
     readers and limits; nothing is written to disk). The source is named after the file; ``on_note``
-    as in :func:`import_file`."""
+    and ``allow_duplicate`` as in :func:`import_file`."""
     name = upload_name(filename)
     path = Path(name)
     doc = read_bytes(path, data, max_bytes=max_bytes)
-    item = _prepare_document(path, doc, name, language=language, turn_pattern=None, keep_original=keep_original)
+    item = _prepare_document(path, doc, name, language=language, turn_pattern=None, keep_original=keep_original,
+                             allow_duplicate=allow_duplicate)
     stored = _store_prepared(project, [item])[0]
     if on_note is not None:
         for note in doc.notes:
@@ -387,10 +389,13 @@ def import_paths(
     keep_original: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
     stop_on_error: bool = False,
+    allow_duplicate: bool = False,
 ) -> ImportReport:
     """Import files and folders of files. Identical files already in the project are skipped and
     reported; a file that fails is reported (or raised with ``stop_on_error``) and the rest go on;
     files in the folders that are not transcripts makna reads are listed in ``passed_over``.
+    ``allow_duplicate`` imports a file whose content is a stored source's (or another file's) as a
+    source of its own, as :func:`import_file`'s does; a name taken is still refused.
 
     Files are read first, then stored in groups, one transaction per group (each file still logs
     its own event); a group that meets a refusal is stored again file by file, so that every
@@ -398,7 +403,8 @@ def import_paths(
     todo, passed = _expand(paths)
     report = ImportReport(passed_over=passed)
     group: list[tuple[Path, _Prepared, list[str]]] = []
-    options: dict[str, Any] = {"language": language, "turn_pattern": turn_pattern, "keep_original": keep_original}
+    options: dict[str, Any] = {"language": language, "turn_pattern": turn_pattern, "keep_original": keep_original,
+                               "allow_duplicate": allow_duplicate}
 
     def refused(path: Path, exc: MaknaError) -> None:
         if stop_on_error:

@@ -125,8 +125,13 @@ def test_a_stale_codebook_edit_is_refused_in_the_page(coders: dict[str, Any], sa
     budi.fill("#edit-form input[name='name']", "Tempat umum")
     with makna.open_project(sample_location, coder="ani") as ani:  # meanwhile ani renames it
         makna.update_code(ani, "tempat", name="Lokasi")
-    budi.locator("#edit-form button[type='submit']").click()
-    # (the live notice "Changed by ani" may come first; the refusal names the version)
-    expect(budi.locator("#toast")).to_contain_text("was changed by ani since you read it", timeout=WAIT_MS)
+    # the live change or, when the save goes first, its refusal (409) shows the clash: the other's name and the
+    # choice of keeping one's own or taking theirs; the save waits for that choice (product20)
+    budi.locator("#edit-form button[type='submit']").click(force=True)
+    conflict = budi.locator("#ed-conflict")
+    expect(conflict).to_be_visible(timeout=WAIT_MS)
+    expect(conflict).to_contain_text("ani")
+    expect(conflict).to_contain_text("Lokasi")
+    expect(budi.locator("#edit-form input[name='name']")).to_have_value("Tempat umum")  # nothing typed is lost
     with makna.open_project(sample_location, coder="ani") as ani:
         assert makna.get_code(ani, "tempat").name == "Lokasi"  # never last-writer-wins

@@ -43,6 +43,9 @@ def test_the_previous_reports_links_go_while_the_next_is_written(project_locatio
         assert links.count() == 0
         held[0].continue_()
         links.first.wait_for()
-        assert links.count() == 3
+        assert links.count() == 6  # both languages kept, each download saying which (product20)
+        texts = links.all_inner_texts()
+        assert sum("(English)" in t for t in texts) == 3 and sum("(Indonesian)" in t for t in texts) == 3
+        assert "/analysis/report/id/report.html" in [links.nth(i).get_attribute("href") for i in range(6)]
         context.close()
     assert not errors, errors

@@ -105,18 +105,19 @@ def test_write_the_report_and_download_it(project_location: str, tmp_path: Path,
             assert folder == Path(project_location).with_name("study-report")
         page = c.get("/analysis", params={"view": "report"}).text
         assert str(folder) in page and "No report written yet." in page
-        assert c.get("/analysis/report/report.html").status_code == 404
+        assert c.get("/analysis/report/en/report.html").status_code == 404
         assert c.post("/api/report", json={"lang": "en"}).status_code == 403
         r = c.post("/api/report", json={"lang": "en"}, headers={"X-Makna-CSRF": csrf})
         assert r.status_code == 200, r.text
-        assert r.json()["files"] == ["report.html", "report.md", "report.docx"]
-        assert (folder / "report.html").is_file()
-        dl = c.get("/analysis/report/report.html")
+        assert [f["name"] for f in r.json()["files"]] == ["report.html", "report.md", "report.docx"]
+        assert (folder / "en" / "report.html").is_file()
+        dl = c.get("/analysis/report/en/report.html")
         assert dl.status_code == 200 and dl.headers["content-type"].startswith("text/html")
         assert dl.headers["content-disposition"].startswith("attachment") and "<html" in dl.text.lower()
-        assert 'href="/analysis/report/report.docx"' in c.get("/analysis", params={"view": "report"}).text
-        assert c.get("/analysis/report/..%2Fstudy.makna").status_code == 404
-        assert c.get("/analysis/report/other.txt").status_code == 404
+        assert 'href="/analysis/report/en/report.docx"' in c.get("/analysis", params={"view": "report"}).text
+        assert c.get("/analysis/report/en/..%2Fstudy.makna").status_code == 404
+        assert c.get("/analysis/report/..%2F..%2Fstudy.makna/report.html").status_code == 404
+        assert c.get("/analysis/report/en/other.txt").status_code == 404
         assert c.post("/api/report", json={"lang": "fr"}, headers={"X-Makna-CSRF": csrf}).status_code == 422
 
 

@@ -124,11 +124,11 @@ def test_analysis_views_and_report(page: Any, served: tuple[Any, LiveServer]) ->
     shot(page, "analysis-charts", full=True)
     page.click(".tabs >> text=Report")
     page.click("#write-report button[type=submit]")
-    page.wait_for_selector("#report-files a[href='/analysis/report/report.html']", timeout=60_000)
+    page.wait_for_selector("#report-files a[href='/analysis/report/en/report.html']", timeout=60_000)
     shot(page, "analysis-report")
     with page.expect_download() as info:
-        page.click("#report-files a[href='/analysis/report/report.html']")
-    assert info.value.suggested_filename == "report.html"
+        page.click("#report-files a[href='/analysis/report/en/report.html']")
+    assert info.value.suggested_filename == "report-en.html"
 
 
 def test_deidentify_review_add_and_apply(private_page: Any, private: tuple[Any, LiveServer],

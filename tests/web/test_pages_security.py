@@ -14,7 +14,7 @@ from makna.web.security import CSP
 PAGES = ["/search", "/search?q=kopi", "/analysis", "/analysis?view=matrix", "/analysis?view=cooccurrence",
          "/analysis?view=charts", "/analysis?view=report", "/deid", "/agreement", "/agreement?run=true", "/export"]
 READS = ["/api/search?q=kopi", "/api/analysis/frequencies", "/api/analysis/matrix", "/api/analysis/cooccurrence",
-         "/analysis/charts/frequency.svg", "/api/report", "/analysis/report/report.html", "/api/deid/status",
+         "/analysis/charts/frequency.svg", "/api/report", "/analysis/report/en/report.html", "/api/deid/status",
          "/api/deid/detections", "/api/agreement", "/api/agreement/disagreements", "/api/export", "/export/qdpx"]
 WRITES: list[tuple[str, dict[str, Any]]] = [
     ("/api/search/autocode", {"query": "kopi", "code": "tempat"}),

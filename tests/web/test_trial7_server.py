@@ -48,14 +48,14 @@ def test_a_report_written_during_a_blind_round_is_not_served_to_another_coder(se
         for c, h in ((budi, hb), (dewi, hd)):
             r = c.post("/api/report", json={"lang": "id", "quotes": 5}, headers=h)
             assert r.status_code == 200, r.text
-            assert QUOTE in c.get("/analysis/report/report.md", headers=h).text  # the writer's own sight
+            assert QUOTE in c.get("/analysis/report/id/report.md", headers=h).text  # the writer's own sight
         assert fajar.get("/api/report", headers=hf).json()["files"] == []
-        assert fajar.get("/analysis/report/report.md", headers=hf).status_code == 404
+        assert fajar.get("/analysis/report/id/report.md", headers=hf).status_code == 404
         r = fajar.post("/api/report", json={"lang": "id", "quotes": 5}, headers=hf)
         assert r.status_code == 200, r.text
-        assert QUOTE not in fajar.get("/analysis/report/report.md", headers=hf).text
+        assert QUOTE not in fajar.get("/analysis/report/id/report.md", headers=hf).text
         assert "buta" in budi.get("/api/rounds", headers=hb).text  # still open: the reports were written in it
-        assert QUOTE in budi.get("/analysis/report/report.md", headers=hb).text  # fajar's did not replace budi's
+        assert QUOTE in budi.get("/analysis/report/id/report.md", headers=hb).text  # fajar's did not replace budi's
     finally:
         for c in (dewi, budi, fajar):
             c.close()

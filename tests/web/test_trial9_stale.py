@@ -65,12 +65,14 @@ def test_the_workbench_writes_one_coders_report(
     assert '<option value="kedua">kedua</option>' in form and 'name="coder"' in form
     h = {"X-Makna-CSRF": csrf}
     assert client.post("/api/report", json={"lang": "en", "coder": "kedua"}, headers=h).status_code == 200
-    one = client.get("/analysis/report/report.md").text
+    one = client.get("/analysis/report/en/report.md").text
     assert "Only the codings of kedua are counted and quoted here." in one
     assert client.post("/api/report", json={"lang": "id", "coder": "kedua"}, headers=h).status_code == 200
-    assert "Hanya pengodean kedua yang dihitung dan dikutip di sini." in client.get("/analysis/report/report.md").text
+    assert (
+        "Hanya pengodean kedua yang dihitung dan dikutip di sini." in client.get("/analysis/report/id/report.md").text
+    )
     assert client.post("/api/report", json={"lang": "en"}, headers=h).status_code == 200
-    assert "Only the codings of" not in client.get("/analysis/report/report.md").text
+    assert "Only the codings of" not in client.get("/analysis/report/en/report.md").text
     r = client.post("/api/report", json={"lang": "en", "coder": "nobody"}, headers=h)
     assert r.status_code in (400, 404) and "nobody" in r.json()["error"]
 

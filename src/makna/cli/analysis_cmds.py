@@ -269,7 +269,8 @@ def report_cmd(
     """Write the findings report: report.html (self-contained), report.md, report.docx and charts.
 
     With several coders every coder's codings count (one passage coded by two coders is two segments); a thesis
-    usually reports one coder's, or the consensus: --coder NAME."""
+    usually reports one coder's, or the consensus: --coder NAME. A folder holding the report in the other language
+    is refused (nothing is written): give each language its own folder (-o report-en)."""
     from ..report import write_report
 
     with opened(project) as proj:

@@ -39,11 +39,22 @@ def import_cmd(
     no_original: Annotated[
         bool, typer.Option("--no-original", help="Do not keep the original file bytes in the project.")
     ] = False,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate",
+            help="Import a file even when its content (the same file, or the same text) is a source's already: "
+            "it becomes a second source of its own, coded apart (two interviews read from one script). A name "
+            "is still one source's: give another with --name.",
+        ),
+    ] = False,
 ) -> None:
-    """Import transcripts. Identical files imported before are skipped and reported; every file of a
-    folder that is not imported is listed with the reason (an old Word .doc: convert it to .docx)."""
+    """Import transcripts. Identical files imported before (the same bytes or the same text) are skipped
+    and reported, unless --allow-duplicate; every file of a folder that is not imported is listed with
+    the reason (an old Word .doc: convert it to .docx)."""
     import re
 
+    from ..errors import DuplicateSourceError
     from ..sources import ImportReport, import_file, import_paths
 
     if turn_pattern is not None:
@@ -61,10 +72,15 @@ def import_cmd(
         if len(paths) == 1 and not paths[0].is_dir():
             # One file: its error, if any, is the command's one-line error.
             notes: list[str] = []
-            report = ImportReport(imported=[import_file(
-                proj, paths[0], name=name, language=language, turn_pattern=turn_pattern, keep_original=not no_original,
-                on_note=notes.append,
-            )], notes=[(str(paths[0]), note) for note in notes])
+            try:
+                one = import_file(proj, paths[0], name=name, language=language, turn_pattern=turn_pattern,
+                                  keep_original=not no_original, allow_duplicate=allow_duplicate,
+                                  on_note=notes.append)
+            except DuplicateSourceError as exc:
+                if not exc.same_content:
+                    raise
+                raise DuplicateSourceError(f"{exc} ({_ALLOW_HINT})", same_content=True) from None
+            report = ImportReport(imported=[one], notes=[(str(paths[0]), note) for note in notes])
         else:
             with Progress(
                 TextColumn("{task.description}"),
@@ -87,6 +103,7 @@ def import_cmd(
                     turn_pattern=turn_pattern,
                     keep_original=not no_original,
                     progress=tick,
+                    allow_duplicate=allow_duplicate,
                 )
         imported = [_imported_line(s) for s in report.imported]
         if imported:
@@ -98,6 +115,8 @@ def import_cmd(
         typer.echo(f"Note: {path}: {note}")
     for path, why in report.duplicates:
         typer.echo(f"Skipped {path}: {why}")
+    if not allow_duplicate and any(why.endswith("imported already") for _, why in report.duplicates):
+        typer.echo(f"Note: {_ALLOW_HINT}.")
     for path, why in report.passed_over:
         typer.echo(f"Not imported {path}: {why}")
     for _path, why in report.failed:
@@ -112,6 +131,10 @@ def import_cmd(
         raise typer.Exit(2)  # nothing imported: failures, only files that are not transcripts, or none
     if report.failed:
         raise typer.Exit(1)
+
+
+_ALLOW_HINT = ("to import a file whose content is a source's already as a second source of its own, "
+               "add --allow-duplicate")
 
 
 def _imported_line(s: Source) -> str:

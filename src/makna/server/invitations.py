@@ -40,15 +40,35 @@ __all__ = [
     "accept",
     "digest",
     "NOT_VALID",
+    "USED",
+    "REVOKED",
+    "EXPIRED",
+    "GONE",
+    "DEAD_LINK_MESSAGES",
 ]
 
 DEFAULT_EXPIRY = dt.timedelta(days=7)
 MAX_EXPIRY = dt.timedelta(days=90)
 _SPAN = re.compile(r"^\s*(\d{1,4})\s*([mhdw])\s*$")
 _UNIT = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-#: What an invitation that cannot be used says (used, revoked, expired or unknown alike: a guessed
-#: link learns nothing).
-NOT_VALID = "this invitation link is not valid: it was used, revoked or has expired; ask for a new one"
+#: What a link no invitation has says: a guessed (or mistyped) link learns nothing more.
+NOT_VALID = "this invitation link is not valid"
+#: What the holder of a real link that cannot be used any more is told: which it is, and what to do.
+USED = (
+    "this invitation link is not valid any more: it was used already, and works once. If you joined with it, "
+    "log in; otherwise ask the project's manager for a new link"
+)
+REVOKED = (
+    "this invitation link is not valid any more: the manager withdrew it. If you should still join, ask the "
+    "project's manager for a new link"
+)
+EXPIRED = "this invitation link is not valid any more: it has expired. Ask the project's manager for a new link"
+GONE = (
+    "this invitation link is not valid any more: the projects it was for are no longer on this server. Ask the "
+    "project's manager for a new link"
+)
+#: Every message a link that cannot be used gives (for the page's translations).
+DEAD_LINK_MESSAGES = (NOT_VALID, USED, REVOKED, EXPIRED, GONE)
 
 
 @dataclass(frozen=True)
@@ -282,12 +302,22 @@ def revoke(reg: Registry, ident: str, *, actor: str) -> Invitation:
 
 
 def find(reg: Registry, token: str) -> Invitation:
-    """The open invitation of a link's token; a :class:`NotFoundError` (:data:`NOT_VALID`) for any other."""
+    """The open invitation of a link's token; a :class:`NotFoundError` for any other: :data:`NOT_VALID` for a
+    token no invitation has, else what its holder should know (:data:`USED`, :data:`REVOKED`,
+    :data:`EXPIRED`, :data:`GONE`). Only the holder of a real link (its token is the secret) learns more than
+    "not valid"."""
     with reg.engine.connect() as conn:
         found = _load(conn, invitations.c.digest == digest(token)) if token else []
     if not found or found[0].state() != "open" or not found[0].projects:
-        raise NotFoundError(NOT_VALID)
+        raise NotFoundError(_dead_message(found))
     return found[0]
+
+
+def _dead_message(found: list[Invitation]) -> str:
+    """What a link that cannot be used says: :data:`NOT_VALID` when no invitation has its token."""
+    if not found:
+        return NOT_VALID
+    return {"used": USED, "revoked": REVOKED, "expired": EXPIRED}.get(found[0].state(), GONE)
 
 
 def accept(reg: Registry, token: str, name: str, password: str, *, new_account: bool) -> tuple[User, Invitation]:
@@ -321,8 +351,8 @@ def accept(reg: Registry, token: str, name: str, password: str, *, new_account: 
             )
             .values(used_at=now, used_by=name)
         ).rowcount
-        if used != 1:
-            raise NotFoundError(NOT_VALID)
+        if used != 1:  # used, revoked or expired since it was found: its holder is told which
+            raise NotFoundError(_dead_message(_load(conn, i.digest == digest(token))))
         pids = dict(conn.execute(select(projects.c.id, projects.c.name).where(projects.c.name.in_(inv.projects))).all())
         _check_maker(conn, inv.created_by, pids, inv.role)  # the maker may since have lost the right
         if user is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..access import PERMISSION_TEXTS, ROLES
-from ..server.invitations import NOT_VALID
+from ..server.invitations import DEAD_LINK_MESSAGES
 from .i18n import translations
 
 __all__ = ["PATTERNS", "MESSAGES", "translate_error", "translate_note", "unit_label", "key_refusal", "KEY_REFUSAL",
@@ -164,7 +164,7 @@ PATTERNS += (
     (r"'(?P<name>[^']*)' may not invite to project '(?P<project>[^']*)':.*",
      "%(name)s may not invite to project '%(project)s': that needs the owner or manager role there, or a server "
      "administrator"),
-    (re.escape(NOT_VALID), NOT_VALID),
+    *((re.escape(message), message) for message in DEAD_LINK_MESSAGES),
     (r"the two passwords differ.*", "the two passwords differ: type the same password twice"),
     (r"invitation (?P<id>\w+) is used already", "invitation %(id)s is used already: someone joined with it"),
     (r"invitation (?P<id>\w+) is revoked already", "invitation %(id)s is revoked already"),

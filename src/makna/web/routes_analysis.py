@@ -21,13 +21,15 @@ from ..errors import InputError, MaknaError, NotFoundError
 from ..project import Project
 from ..queries import code_frequencies
 from .deps import js_text, lang_of, page, project_of, reply, server_user
+from .i18n import translations
 from .render import json_script
 
-__all__ = ["router", "JS_MESSAGES", "REPORT_FILES", "ReportRequest", "report_folder", "VIEWS"]
+__all__ = ["router", "JS_MESSAGES", "REPORT_FILES", "REPORT_LANGS", "ReportRequest", "report_folder", "VIEWS"]
 
 router = APIRouter(tags=["analysis"])
 
 VIEWS = ("frequencies", "matrix", "cooccurrence", "charts", "report")
+REPORT_LANGS = ("id", "en")
 REPORT_FILES = {"report.html": "text/html", "report.md": "text/markdown",
                 "report.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 MATRIX_COLUMNS = 40
@@ -46,7 +48,8 @@ class ReportRequest(BaseModel):
 
 
 def report_folder(project: Project, user: str | None = None) -> Path:
-    """Where the workbench writes the report: ``<name>-report`` beside a SQLite project file, else
+    """Where the workbench writes the report (each language in a folder of its own below it, ``id`` and
+    ``en``): ``<name>-report`` beside a SQLite project file, else
     ``makna-report/<digest>`` in the folder the server was started from (a PostgreSQL project has no
     file): one folder per database and schema, so that the projects of a team server, each in its own
     schema, never read or overwrite each other's reports (their quotes and memos); and on a team server
@@ -61,9 +64,18 @@ def report_folder(project: Project, user: str | None = None) -> Path:
     return Path.cwd() / "makna-report" / hashlib.sha256(where.encode()).hexdigest()[:16]
 
 
-def _report_state(project: Project, user: str | None = None) -> dict[str, Any]:
+def _report_state(request: Request, project: Project, user: str | None = None) -> dict[str, Any]:
+    """The report folder and, for each language written (each in its own folder below it, so that the
+    second language keeps the first's files), its files: ``lang``, ``name``, ``url`` and ``label`` (the
+    name with the language, in the page's language)."""
+    from ..report import LANGUAGE_NAMES
+
     folder = report_folder(project, user)
-    return {"folder": str(folder), "files": [n for n in REPORT_FILES if (folder / n).is_file()]}
+    tr = translations(lang_of(request))
+    files = [{"lang": lang, "name": n, "url": f"/analysis/report/{lang}/{n}",
+              "label": f"{n} ({tr.gettext(LANGUAGE_NAMES[lang])})"}
+             for lang in REPORT_LANGS for n in REPORT_FILES if (folder / lang / n).is_file()]
+    return {"folder": str(folder), "files": files}
 
 
 def _matrix(proj: Project, by: str, measure: str, coder: str | None) -> CrossTable:
@@ -111,7 +123,7 @@ def analysis_page(request: Request, view: str = "frequencies", coder: str = "", 
         "view": view, "views": VIEWS, "coders": [c.name for c in proj.coders()], "attributes": list_attributes(proj),
         "q": {"coder": coder, "descendants": descendants, "by": by, "measure": measure, "percent": percent,
               "mode": mode, "distance": distance, "min_count": min_count},
-        "error": "", "chart_kinds": CHART_KINDS, "report": _report_state(proj, server_user(request)),
+        "error": "", "chart_kinds": CHART_KINDS, "report": _report_state(request, proj, server_user(request)),
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     }
     try:
@@ -163,7 +175,7 @@ def chart_svg(request: Request, kind: str, measure: str = "cases", mode: str = "
 
 @router.get("/api/report", summary="Where the report is written and which of its files exist")
 def api_report_state(request: Request) -> JSONResponse:
-    return reply(_report_state(project_of(request), server_user(request)))
+    return reply(_report_state(request, project_of(request), server_user(request)))
 
 
 @router.post("/api/report", summary="Write the findings report to the folder next to the project")
@@ -174,15 +186,20 @@ def api_write_report(request: Request, body: ReportRequest) -> JSONResponse:
         raise InputError(f"quotes {body.quotes}: choose 0 to 20 quotes per theme")
     proj = project_of(request)
     user = server_user(request)
-    files = write_report(proj, report_folder(proj, user), body.lang, quotes=body.quotes, coder=body.coder or None)
-    return reply({**_report_state(proj, user), "charts": [p.name for p in files.charts]})
+    folder = report_folder(proj, user) / body.lang  # each language its own folder: both are kept
+    files = write_report(proj, folder, body.lang, quotes=body.quotes, coder=body.coder or None)
+    return reply({**_report_state(request, proj, user), "charts": [p.name for p in files.charts]})
 
 
-@router.get("/analysis/report/{name}", summary="Download a file of the written report")
-def report_file(request: Request, name: str) -> FileResponse:
-    if name not in REPORT_FILES:
-        raise NotFoundError(f"report file {name!r}: use one of {', '.join(REPORT_FILES)}")
-    path = report_folder(project_of(request), server_user(request)) / name
+@router.get("/analysis/report/{lang}/{name}", summary="Download a file of the report written in a language")
+def report_file(request: Request, lang: str, name: str) -> FileResponse:
+    """Saved as ``report-<lang>.<ext>``: the two languages' downloads never take each other's name."""
+    if name not in REPORT_FILES or lang not in REPORT_LANGS:
+        raise NotFoundError(f"report file {lang}/{name}: use one of {', '.join(REPORT_FILES)} in "
+                            f"{' or '.join(REPORT_LANGS)}")
+    path = report_folder(project_of(request), server_user(request)) / lang / name
     if not path.is_file():
         raise NotFoundError(f"{name}: no report written yet (write it on the analysis page)")
-    return FileResponse(path, media_type=REPORT_FILES[name], filename=name, content_disposition_type="attachment")
+    stem, _, ext = name.rpartition(".")
+    return FileResponse(path, media_type=REPORT_FILES[name], filename=f"{stem}-{lang}.{ext}",
+                        content_disposition_type="attachment")

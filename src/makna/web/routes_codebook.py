@@ -30,7 +30,7 @@ __all__ = ["router", "NewCode", "CodeChanges", "CodeMove", "CodeMerge", "key_fro
 router = APIRouter(tags=["codebook"])
 
 JS_MESSAGES = ("Saved", "Could not save", "Merge this code into the chosen one?", "Moved", "Merged", "Deleted",
-               "(top level)")
+               "(top level)", "Changed by", "the editor shows it", "yours")
 
 
 class NewCode(BaseModel):

@@ -3,15 +3,17 @@ coder, with context and a link to its place in the source."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..cases import list_attributes, list_cases
 from ..codebook import code_tree
 from ..errors import MaknaError
-from ..memo_views import memos_on_codes, memos_on_segments
+from ..memo_views import MemoView, memos_on_codes, memos_on_segments
 from ..queries import retrieval_cursor, retrieve
-from .deps import lang_of, page, paged, project_of
+from .deps import NEXT_CURSOR, lang_of, page, plain, project_of, reply
 from .errors_i18n import translate_error
 
 __all__ = ["router", "PAGE_SIZE"]
@@ -76,14 +78,30 @@ def retrieve_page(request: Request, code: str = "", case: str = "", attribute: s
 
 
 @router.get("/api/retrieve", summary="Coded segments with context, filtered by code, case, attribute, coder",
-            description="In source order, ``limit`` at a time. When more follow, the reply's ``X-Next-Cursor`` "
+            description="In source order, ``limit`` at a time. Each carries the coding's own memo (``memo``) "
+                        "and the memos written on its segment (``segment_memos``: ``kind`` \"segment\", "
+                        "``coder``, ``title``, ``text``). When more follow, the reply's ``X-Next-Cursor`` "
                         "header holds an opaque cursor: pass it as ``after`` for the next page (each page then "
                         "costs the same). ``offset`` is a convenience whose cost grows with it.")
 def api_retrieve(request: Request, code: str | None = None, descendants: bool = True, case: str | None = None,
                  attribute: str | None = None, value: str | None = None, coder: str | None = None,
                  context: int = 0, limit: int = 1000, offset: int = 0, after: str | None = None) -> JSONResponse:
     limit = max(1, min(limit, 10000))
-    rows = retrieve(project_of(request), code=code, descendants=descendants, case=case,
+    proj = project_of(request)
+    rows = retrieve(proj, code=code, descendants=descendants, case=case,
                     attribute=_attribute(attribute, value), coder=coder, context=max(0, min(context, 5000)),
                     limit=limit + 1, offset=max(0, offset), after=after or None)
-    return paged(rows, limit, retrieval_cursor)
+    # each row with the memos written on its segment beside the coding's own (``memo``)
+    on_segments = memos_on_segments(proj, [r.id for r in rows[:limit]]) if rows else {}
+    response = reply([{**plain(r), "segment_memos": [_segment_memo(m) for m in on_segments.get(r.id, [])]}
+                      for r in rows[:limit]])
+    if len(rows) > limit:
+        response.headers[NEXT_CURSOR] = retrieval_cursor(rows[limit - 1])
+    return response
+
+
+def _segment_memo(memo: MemoView) -> dict[str, Any]:
+    """A memo on a segment, for ``/api/retrieve``: ``kind`` "segment" (the coding's own memo is the row's
+    ``memo``)."""
+    return {"id": memo.id, "kind": "segment", "coder": memo.coder, "title": memo.title, "text": memo.text,
+            "created_at": plain(memo.created_at)}

@@ -58,7 +58,8 @@ def _too_large(limit: int, lang: str) -> JSONResponse:
 
 
 @router.post("/api/import", summary="Import uploaded transcript files (multipart field 'files', optional "
-                                    "'language')")
+                                    "'language'; 'allow_duplicate' = 1 imports a file whose text is a source's "
+                                    "already as a source of its own)")
 async def api_import(request: Request) -> JSONResponse:
     limit = upload_limit(request)
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
@@ -88,6 +89,7 @@ async def api_import(request: Request) -> JSONResponse:
             raise InputError("no files in the upload (field 'files')")
         language = form.get("language")
         lang = language if isinstance(language, str) and language else None
+        allow_duplicate = form.get("allow_duplicate") in ("1", "true", "on")
         proj = project_of(request)
         ui = lang_of(request)
         report: dict[str, list[Any]] = {"imported": [], "duplicates": [], "failed": []}
@@ -96,7 +98,8 @@ async def api_import(request: Request) -> JSONResponse:
             data = await f.read()
             notes: list[str] = []
             try:
-                src = await run_in_threadpool(import_upload, proj, name, data, language=lang, on_note=notes.append)
+                src = await run_in_threadpool(import_upload, proj, name, data, language=lang, on_note=notes.append,
+                                              allow_duplicate=allow_duplicate)
             except DuplicateSourceError as exc:
                 report["duplicates"].append({"file": name, "error": translate_error(str(exc), ui)})
             except MaknaError as exc:

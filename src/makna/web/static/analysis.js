@@ -20,12 +20,13 @@
           coder: (form.elements.coder && form.elements.coder.value) || null,
         });
         const label = box.dataset.download || "Download";
-        for (const name of r.files) {
+        for (const f of r.files) {  // each language's files: both languages' reports are kept
           const a = document.createElement("a");
           a.className = "button";
-          a.href = "/analysis/report/" + encodeURIComponent(name);
+          a.href = f.url;
+          a.hreflang = f.lang;
           a.setAttribute("download", "");
-          a.textContent = label + " " + name;
+          a.textContent = label + " " + f.label;
           box.appendChild(a);
         }
         document.getElementById("report-folder").textContent = r.folder;

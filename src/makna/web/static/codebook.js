@@ -32,7 +32,7 @@
     for (const li of tree.querySelectorAll("li.node")) li.classList.toggle("selected", li.dataset.id === id);
     editor.hidden = false;
     document.getElementById("ed-title").textContent = current.path;
-    for (const f of ["name", "key", "color", "definition", "inclusion", "exclusion", "example"]) form.elements[f].value = current[f] || "";
+    fill(current);
     document.getElementById("ed-retrieve").href = "/retrieve?code=" + encodeURIComponent(current.key);
     const own = descendants(id);
     const parent = document.getElementById("move-parent");
@@ -46,6 +46,75 @@
     }
     parent.value = current.parent || "";
   }
+
+  // Another manager's change to the code open here: it arrives live (live.js -> updateCode) or as a save's 409.
+  // A field not edited here takes theirs; a field edited here that they changed too is a clash the manager settles
+  // (keep mine, take theirs) before saving: nothing is overwritten unseen, nothing typed is lost.
+  const FIELDS = ["name", "key", "color", "definition", "inclusion", "exclusion", "example"];
+  const same = (f, a, b) => (f === "color" ? String(a).toLowerCase() === String(b).toLowerCase() : a === b);
+  let loaded = null; // the values the form was filled with: the version it edits
+  let clash = [];
+  function fill(code) {
+    loaded = {};
+    for (const f of FIELDS) { form.elements[f].value = code[f] || ""; loaded[f] = form.elements[f].value; }
+    note("", false);
+  }
+  function note(text, conflict) {
+    const changed = document.getElementById("ed-changed");
+    changed.textContent = conflict ? "" : text;
+    changed.hidden = conflict || !text;
+    document.getElementById("ed-conflict").hidden = !conflict;
+    const save = form.querySelector("button[type=submit]");
+    if (save) save.disabled = conflict; // settle the clash first
+  }
+  function showClash(who, message) {
+    document.getElementById("ed-conflict-what").textContent = message || (M("Changed by") + " " + who + ":");
+    const list = document.getElementById("ed-conflict-list");
+    list.replaceChildren();
+    for (const [f, mine, theirs] of clash) {
+      const li = document.createElement("li");
+      const label = form.elements[f].closest("label");
+      li.append((label ? label.firstChild.textContent.trim() : f) + ": ");
+      const t = document.createElement("b"); t.textContent = theirs || "\u2014";
+      li.append(t, " \u00b7 " + M("yours") + ": ");
+      const m = document.createElement("span"); m.textContent = mine || "\u2014";
+      li.append(m);
+      list.append(li);
+    }
+    note("", true);
+  }
+  function theirs(code, who, message) {
+    const known = byId.get(code.id);
+    if (known) {
+      for (const f of FIELDS) if (code[f] !== undefined) known[f] = code[f] || "";
+      known.version = code.version;
+      const el = tree.querySelector('li.node[data-id="' + CSS.escape(code.id) + '"] .name');
+      if (el && code.name) el.textContent = code.name;
+    }
+    if (!current || current.id !== code.id) return;
+    const was = loaded;
+    clash = clash.filter(([f]) => code[f] === undefined);
+    for (const f of FIELDS) {
+      if (code[f] === undefined) continue;
+      const value = code[f] || "";
+      const mine = form.elements[f].value;
+      if (same(f, value, was[f])) continue;
+      if (same(f, mine, was[f]) || same(f, mine, value)) form.elements[f].value = value;
+      else clash.push([f, mine, value]);
+    }
+    loaded = {};
+    for (const f of FIELDS) loaded[f] = code[f] === undefined ? was[f] : (code[f] || "");
+    current.version = code.version;
+    if (clash.length) showClash(who, message);
+    else note(message || (M("Changed by") + " " + who + ": " + M("the editor shows it")), false);
+  }
+  document.getElementById("ed-keep-mine").addEventListener("click", () => { clash = []; note("", false); });
+  document.getElementById("ed-take-theirs").addEventListener("click", () => {
+    for (const [f, , value] of clash) form.elements[f].value = value;
+    clash = [];
+    note("", false);
+  });
+  Object.assign(window.makna, { updateCode: (code, who) => theirs(code, who || "") });
 
   tree.addEventListener("click", (ev) => {
     const li = ev.target.closest("li.node");
@@ -102,7 +171,7 @@
 
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
-    if (!current) return;
+    if (!current || clash.length) return; // a clash with another's change is settled first (keep mine / take theirs)
     const body = {};
     for (const f of ["name", "key", "color", "definition", "inclusion", "exclusion", "example"]) body[f] = form.elements[f].value;
     body.version = current.version; // the version shown: if someone changed the code since, the server says 409
@@ -110,7 +179,16 @@
       await api("PATCH", "/api/codes/" + encodeURIComponent(current.id), body);
       toast(M("Saved"));
       location.reload();
-    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+    } catch (err) {
+      if (err.status === 409) { // changed since this page read it: show what changed, the manager chooses
+        try {
+          const now = await api("GET", "/api/codes/" + encodeURIComponent(current.id));
+          theirs(now, "", err.message);
+          return;
+        } catch (e) { /* fall through to the message */ }
+      }
+      toast(M("Could not save") + ": " + err.message, true);
+    }
   });
   document.getElementById("move-form").addEventListener("submit", (ev) => {
     ev.preventDefault();

@@ -20,7 +20,9 @@
     if (!res.ok) {
       let msg = res.statusText;
       try { msg = (await res.json()).error || msg; } catch (e) { /* not JSON */ }
-      throw new Error(msg);
+      const failed = new Error(msg);
+      failed.status = res.status; // a page may answer a 409 (changed since read) by showing the change
+      throw failed;
     }
     return res.status === 204 ? null : res.json();
   }

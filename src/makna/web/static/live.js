@@ -33,7 +33,7 @@
         break;
       case "code":
         if (c.data.reload) { notice(M("Codebook changed by") + " " + c.actor + ": " + M("reload to see it")); return null; }
-        if (c.data.code && mk.updateCode) { mk.updateCode(c.data.code); return null; }
+        if (c.data.code && mk.updateCode) { mk.updateCode(c.data.code, c.actor); return null; }
         break;
       case "round":
         if (mk.keepSelection) mk.keepSelection(); // a selection not coded yet is found again after the reload

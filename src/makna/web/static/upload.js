@@ -55,6 +55,7 @@
     const form = new FormData();
     for (const f of files) form.append("files", f, f.name);
     form.append("language", byId("upload-language").value);
+    if (byId("upload-allow-duplicate").checked) form.append("allow_duplicate", "1");
     byId("upload-go").disabled = true;
     toast(M("Importing…"));
     try {
