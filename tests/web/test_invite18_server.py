@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_helpers import Client, team_login
+from web_helpers import Client, form_csrf, team_login
 
 import makna
 from makna.errors import InputError, KeyFileError
@@ -61,23 +61,30 @@ def test_a_manager_invites_from_the_members_page_and_a_newcomer_joins(server: An
     page = c.get(path)
     assert page.status_code == 200 and "dewi invites you as coder to: Studi." in page.text
     assert page.headers["cache-control"] == "no-store" and page.headers["referrer-policy"] == "no-referrer"
+    csrf = form_csrf(c, path)
     r = c.post(
-        path, data={"mode": "new", "name": "fajar", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD + "x"}
+        path,
+        data={
+            "mode": "new",
+            "name": "fajar",
+            "password": NEW_PASSWORD,
+            "password_repeat": NEW_PASSWORD + "x",
+            "csrf": csrf,
+        },
     )
     assert r.status_code == 400 and "the two passwords differ" in r.text
-    r = c.post(path, data={"mode": "new", "name": "fajar", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD})
+    r = c.post(
+        path,
+        data={"mode": "new", "name": "fajar", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD, "csrf": csrf},
+    )
     assert r.status_code == 303 and r.headers["location"] == "/projects"
     assert "Studi" in c.get("/projects").text  # logged in, and a member
     assert c.get("/api/server/me").json()["user"] == "fajar"
     c.close()
     again = Client(server)
     assert again.get(path).status_code == 404  # used: the link works once
-    assert (
-        "not valid"
-        in again.post(
-            path, data={"mode": "new", "name": "gita", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD}
-        ).text
-    )
+    gita = {"mode": "new", "name": "gita", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD}
+    assert "not valid" in again.post(path, data={**gita, "csrf": form_csrf(again, "/login")}).text
     again.close()
     assert server.state.registry.role(server.state.registry.project("Studi").id, "fajar") == "coder"
 
@@ -131,29 +138,26 @@ def test_an_account_joins_and_the_api_lists_and_revokes(server: Any) -> None:
 def test_failed_attempts_on_the_invitation_page_are_rate_limited(server: Any) -> None:
     token, _ = server.state.registry.invite(["Studi"], "coder", actor="ana")
     c = Client(server)
+    csrf = form_csrf(c, f"/invite/{token}")
     for _ in range(3):
-        r = c.post(f"/invite/{token}", data={"mode": "join", "name": "eko", "password": "not his password"})
+        r = c.post(
+            f"/invite/{token}", data={"mode": "join", "name": "eko", "password": "not his password", "csrf": csrf}
+        )
         assert r.status_code == 401
-    r = c.post(f"/invite/{token}", data={"mode": "join", "name": "eko", "password": SERVER_PASSWORD})
+    r = c.post(f"/invite/{token}", data={"mode": "join", "name": "eko", "password": SERVER_PASSWORD, "csrf": csrf})
     assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
     assert "makna_session" not in r.headers.get("set-cookie", "")
     server.state.invite_limiter = LoginLimiter(failures=3, window=600)
     guesser = Client(server)
+    guess = {
+        "mode": "new",
+        "password": NEW_PASSWORD,
+        "password_repeat": NEW_PASSWORD,
+        "csrf": form_csrf(guesser, "/login"),
+    }
     for n in range(3):  # guessed links count too
-        assert (
-            guesser.post(
-                f"/invite/guess{n}",
-                data={"mode": "new", "name": f"x{n}", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD},
-            ).status_code
-            == 404
-        )
-    assert (
-        guesser.post(
-            f"/invite/{token}",
-            data={"mode": "new", "name": "x9", "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD},
-        ).status_code
-        == 429
-    )
+        assert guesser.post(f"/invite/guess{n}", data={**guess, "name": f"x{n}"}).status_code == 404
+    assert guesser.post(f"/invite/{token}", data={**guess, "name": "x9"}).status_code == 429
     c.close()
     guesser.close()
     assert server.state.registry.invitation(token).state() == "open"

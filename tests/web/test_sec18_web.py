@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_helpers import Client, team_login
+from web_helpers import Client, form_csrf, team_login
 
 from makna.errors import InputError
 from makna.privacy.keyfile import write_key
@@ -34,8 +34,8 @@ def server(team: Any, server_db: str, tmp_path_factory: pytest.TempPathFactory) 
     app.state.registry.close()
 
 
-def _new(name: str) -> dict[str, str]:
-    return {"mode": "new", "name": name, "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD}
+def _new(name: str, csrf: str = "") -> dict[str, str]:
+    return {"mode": "new", "name": name, "password": NEW_PASSWORD, "password_repeat": NEW_PASSWORD, "csrf": csrf}
 
 
 # (what a browser sends for a form posted from another site: through a redirect or a sandboxed frame
@@ -49,12 +49,15 @@ def test_a_form_from_another_site_cannot_accept_an_invitation(server: Any, site:
     theirs; the visitor then works, unaware, in the attacker's account and project."""
     token, _ = server.state.registry.invite(["Studi"], "coder", actor="dewi")
     c = Client(server)
-    r = c.post(f"/invite/{token}", data=_new("fajar"), headers={**CROSS_SITE, "sec-fetch-site": site})
+    csrf = form_csrf(c, f"/invite/{token}")  # (refused even with the page's token)
+    r = c.post(f"/invite/{token}", data=_new("fajar", csrf), headers={**CROSS_SITE, "sec-fetch-site": site})
     assert r.status_code == 403 and "makna_session" not in r.headers.get("set-cookie", "")
     assert server.state.registry.invitation(token).state() == "open"
-    r = c.post("/login", data={"name": "dewi", "password": SERVER_PASSWORD}, headers=CROSS_SITE)
+    r = c.post("/login", data={"name": "dewi", "password": SERVER_PASSWORD, "csrf": csrf}, headers=CROSS_SITE)
     assert r.status_code == 403 and "makna_session" not in r.headers.get("set-cookie", "")
-    ok = c.post(f"/invite/{token}", data=_new("fajar"), headers={"origin": "null", "sec-fetch-site": "same-origin"})
+    ok = c.post(
+        f"/invite/{token}", data=_new("fajar", csrf), headers={"origin": "null", "sec-fetch-site": "same-origin"}
+    )
     assert ok.status_code == 303  # the server's own page still works (Origin null: its no-referrer policy)
     c.close()
 
@@ -66,12 +69,15 @@ def test_the_invitation_page_shares_the_login_limit(server: Any) -> None:
     c = Client(server)
     for _ in range(3):
         assert c.post("/login", json={"name": "eko", "password": "not his password"}).status_code == 401
-    r = c.post(f"/invite/{token}", data={"mode": "join", "name": "eko", "password": SERVER_PASSWORD})
+    csrf = form_csrf(c, f"/invite/{token}")
+    r = c.post(f"/invite/{token}", data={"mode": "join", "name": "eko", "password": SERVER_PASSWORD, "csrf": csrf})
     assert r.status_code == 429 and "makna_session" not in r.headers.get("set-cookie", "")
     server.state.limiter = LoginLimiter(failures=3, window=600)
     server.state.invite_limiter = LoginLimiter(failures=3, window=600)
     for _ in range(3):  # and the other way round: guesses on the invitation page count at /login
-        r = c.post(f"/invite/{token}", data={"mode": "join", "name": "citra", "password": "not her password"})
+        r = c.post(
+            f"/invite/{token}", data={"mode": "join", "name": "citra", "password": "not her password", "csrf": csrf}
+        )
         assert r.status_code == 401
     assert c.post("/login", json={"name": "citra", "password": SERVER_PASSWORD}).status_code == 429
     c.close()
@@ -83,10 +89,11 @@ def test_taken_user_names_cannot_be_listed_through_a_link(server: Any) -> None:
     often as they may fail to log in."""
     token, _ = server.state.registry.invite(["Studi"], "coder", actor="ana")
     c = Client(server)
+    csrf = form_csrf(c, f"/invite/{token}")
     for name in ("budi", "citra", "dewi"):
-        r = c.post(f"/invite/{token}", data=_new(name))
+        r = c.post(f"/invite/{token}", data=_new(name, csrf))
         assert r.status_code == 400 and "exists already" in r.text
-    r = c.post(f"/invite/{token}", data=_new("eko"))
+    r = c.post(f"/invite/{token}", data=_new("eko", csrf))
     assert r.status_code == 429 and "exists already" not in r.text
     c.close()
     assert server.state.registry.invitation(token).state() == "open"
@@ -97,7 +104,9 @@ def test_taken_user_names_cannot_be_listed_through_a_link(server: Any) -> None:
 )
 def test_a_login_never_redirects_off_the_server(server: Any, target: str) -> None:
     c = Client(server)
-    r = c.post("/login", data={"name": "dewi", "password": SERVER_PASSWORD, "next": target})
+    r = c.post(
+        "/login", data={"name": "dewi", "password": SERVER_PASSWORD, "next": target, "csrf": form_csrf(c, "/login")}
+    )
     where = r.headers["location"]
     # (a backslash or a tab would make a browser read "/\\host" or "/\t/host" as "//host": sent encoded, they cannot)
     assert r.status_code == 303 and where.startswith("/") and not where.startswith("//"), where

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from web_helpers import Client
+from web_helpers import Client, form_csrf
 
 from makna.server.ratelimit import LoginLimiter
 from makna.web.server_app import create_server_app
@@ -58,7 +58,9 @@ def test_without_a_session_pages_go_to_login_and_the_api_says_401(server: Any) -
 
 def test_form_login_redirects_only_to_local_paths(server: Any) -> None:
     c = Client(server)
-    r = c.post("/login", data={"name": "budi", "password": SERVER_PASSWORD, "next": "https://evil.example/"})
+    csrf = form_csrf(c, "/login")
+    r = c.post("/login", data={"name": "budi", "password": SERVER_PASSWORD, "next": "https://evil.example/",
+                               "csrf": csrf})
     assert r.status_code == 303 and r.headers["location"] == "/projects"
     page = c.get("/projects").text
     assert "Studi" in page and "coder" in page

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from web_helpers import Client
+from web_helpers import Client, form_csrf
 
 from makna.server.ratelimit import LoginLimiter
 from makna.web.server_app import create_server_app
@@ -24,12 +24,15 @@ def test_a_failed_login_keeps_the_name(server: Any) -> None:
     c = Client(server)
     try:
         fresh = c.get("/login").text
+        csrf = form_csrf(c, "/login")
         assert '<input id="name" name="name" autocomplete="username" required autofocus>' in fresh
-        r = c.post("/login", data={"name": "budi", "password": "wrong password", "next": "/"})
+        r = c.post("/login", data={"name": "budi", "password": "wrong password", "next": "/", "csrf": csrf})
         assert r.status_code == 401 and "Wrong user name or password." in r.text
         assert 'name="name" autocomplete="username" required value="budi">' in r.text
         assert 'type="password" autocomplete="current-password" required autofocus>' in r.text
-        r = c.post("/login", data={"name": '"><script>x</script>', "password": "wrong password", "next": "/"})
+        r = c.post(
+            "/login", data={"name": '"><script>x</script>', "password": "wrong password", "next": "/", "csrf": csrf}
+        )
         assert r.status_code == 401 and "<script>x" not in r.text
         assert 'value="&#34;&gt;&lt;script&gt;x&lt;/script&gt;"' in r.text
     finally:

@@ -69,6 +69,13 @@ def login(client: Client) -> str:
     return html.split('name="makna-csrf" content="', 1)[1].split('"', 1)[0]
 
 
+def form_csrf(client: Client, path: str) -> str:
+    """The token that a team server's login or invitation page at ``path`` puts in its forms (bound to the
+    cookie the page gives ``client``: :mod:`makna.web.form_csrf`)."""
+    html = client.get(path).text
+    return html.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+
+
 def team_login(app: Any, name: str, password: str, project: str | None = "Studi") -> tuple[Client, str]:
     """A client of the team server ``app`` logged in as ``name`` (JSON login), with ``project``
     chosen when given; and the session's CSRF token."""

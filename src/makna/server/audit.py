@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, select
 from ..errors import InputError, NotFoundError, PermissionDeniedError
 from ..store import as_utc
 from .tables import audit
+from .tables import projects as project_table
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -90,7 +91,8 @@ def audit_log(
     actor: str | None = None,
 ) -> list[AuditEntry]:
     """The audit log, newest first: the whole server's, or the steps concerning ``project`` (a name or
-    id; a project deleted since is still found by its name), from ``since`` on, at most ``limit``.
+    id; a project deleted since is still found by its name; a live one's steps start at its creation, so that a
+    project made under a deleted one's name never shows the old one's), from ``since`` on, at most ``limit``.
     ``actor``, when given (the web), must be an owner or manager of ``project`` or the server's
     administrator; only an administrator reads the whole server's."""
     if limit is not None and limit < 1:
@@ -115,6 +117,9 @@ def audit_log(
     q = select(a.id, a.at, a.actor, a.action, a.detail).order_by(a.at.desc(), a.id.desc())
     if since is not None:
         q = q.where(a.at >= as_utc(since))
+    if project_id is not None:  # a project deleted earlier under the same name is another's: not its steps
+        p = project_table.c
+        q = q.where(a.at >= select(p.created_at).where(p.id == project_id).scalar_subquery())
     if name is not None:  # a first sieve in SQL; the JSON decides below
         q = q.where(_mentions(name))
     out: list[AuditEntry] = []

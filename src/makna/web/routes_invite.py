@@ -28,6 +28,7 @@ from ..server.ratelimit import LoginLimiter
 from ..server.registry import Registry, ServerProject
 from .deps import bare_page, client_host, lang_of, plain, require_server_project
 from .errors_i18n import translate_error
+from .form_csrf import is_json_request
 from .i18n import translations
 
 __all__ = ["install_invitations", "INVITE_PREFIX"]
@@ -213,7 +214,9 @@ def install_invitations(app: FastAPI) -> None:
     async def accept(request: Request, token: str) -> Response:
         """Accept: a form (or JSON) with ``mode`` (``new``: make an account, ``join``: an account one
         has), ``name``, ``password`` and, for a new account, ``password_repeat``."""
-        is_json = request.headers.get("content-type", "").startswith("application/json")
+        from .server_app import public_form_ok, start_session
+
+        is_json = is_json_request(request.headers.get("content-type", ""))
         data: Any = await request.json() if is_json else dict(await request.form())
         if not isinstance(data, dict):
             raise InputError('send {"mode": "new" or "join", "name": ..., "password": ...}')
@@ -231,6 +234,8 @@ def install_invitations(app: FastAPI) -> None:
                 return JSONResponse({"error": message}, status_code=status)
             return invite_page(request, token, inv, message=message, name=name, mode=mode, status=status)
 
+        if not public_form_ok(request, data, is_json):  # a form from elsewhere (login CSRF), or a stale page
+            return refuse(tr.gettext("This page had expired: please send the form again."), 403)
         wait = max(each.retry_after(name, host) for each in limiters)
         if wait:
             message = tr.gettext("Too many failed attempts: try again in %(minutes)d minutes.") % {
@@ -263,6 +268,4 @@ def install_invitations(app: FastAPI) -> None:
             return refuse(translate_error(str(exc), lang_of(request)), 400)
         for each in limiters:
             each.succeeded(name)
-        from .server_app import start_session
-
         return await start_session(request, user, None if is_json else "/projects", {"projects": list(inv.projects)})

@@ -9,7 +9,6 @@ as its user in the project they chose; the core refuses what their role does not
 from __future__ import annotations
 
 import contextlib
-import hmac
 import os
 from collections.abc import AsyncIterator
 from typing import Any
@@ -23,10 +22,11 @@ from ..server.ratelimit import LoginLimiter
 from ..server.registry import SESSION_HOURS, Registry, ServerProject, User
 from .app import install_workbench
 from .deps import bare_page, client_host, lang_of, plain
+from .form_csrf import form_token_matches, is_json_request
 from .i18n import LANGUAGES, translations
 from .server_guard import SESSION_COOKIE, SessionGuard
 
-__all__ = ["create_server_app", "check_form_csrf", "start_session"]
+__all__ = ["create_server_app", "check_form_csrf", "public_form_ok", "start_session"]
 
 
 def create_server_app(db_url: str, *, session_hours: float = SESSION_HOURS, secure_cookies: bool = False,
@@ -69,7 +69,7 @@ def create_server_app(db_url: str, *, session_hours: float = SESSION_HOURS, secu
     from . import routes_sync  # offline coders: the endpoints of pull and push (#14)
 
     app.include_router(routes_sync.router)
-    app.add_middleware(SessionGuard, registry=registry)
+    app.add_middleware(SessionGuard, registry=registry, secure_cookies=secure_cookies)
     return app
 
 
@@ -101,9 +101,17 @@ def _safe_next(target: str | None) -> str:
 
 
 def check_form_csrf(request: Request, sent: Any) -> None:
-    expected = request.scope.get("state", {}).get("csrf", "")
-    if not (isinstance(sent, str) and expected and hmac.compare_digest(sent.encode(), expected.encode())):
+    """Refuse (403) a form whose ``csrf`` field is not the request's token (the session's, or on the login and
+    invitation pages the one bound to the browser's cookie)."""
+    if not form_token_matches(sent, request.scope.get("state", {}).get("csrf", "")):
         raise _Forbidden("CSRF check failed")
+
+
+def public_form_ok(request: Request, data: dict[str, Any], is_json: bool) -> bool:
+    """Whether a write to the login or an invitation's page may go on: JSON (only a script of this server's
+    pages, or a client outside a browser, can send it), or a form whose ``csrf`` field is the token bound to
+    the browser's cookie (:mod:`makna.web.form_csrf`)."""
+    return is_json or form_token_matches(data.get("csrf"), request.scope.get("state", {}).get("csrf", ""))
 
 
 class _Forbidden(MaknaError):
@@ -124,13 +132,16 @@ def _server_routes(app: FastAPI) -> None:
     @app.post("/login")
     async def login(request: Request) -> Response:
         """Log in: a form (name, password, next) or JSON ``{"name": ..., "password": ...}``."""
-        is_json = request.headers.get("content-type", "").startswith("application/json")
+        is_json = is_json_request(request.headers.get("content-type", ""))
         data: Any = await request.json() if is_json else dict(await request.form())
         if not isinstance(data, dict):
             raise InputError("send {\"name\": ..., \"password\": ...}")
         name, password = str(data.get("name") or "").strip(), str(data.get("password") or "")
         target = _safe_next(str(data.get("next") or ""))
         tr = translations(lang_of(request))
+        if not public_form_ok(request, data, is_json):  # a form from elsewhere (login CSRF), or a stale page
+            message = tr.gettext("This page had expired: please log in again.")
+            return bare_page(request, "login.html", {"next": target, "message": message, "name": name}, 403)
         limiter: LoginLimiter = request.app.state.limiter
         wait = limiter.retry_after(name, client_host(request))
         if wait:

@@ -1,15 +1,16 @@
 """Access control of the team server (``makna server run``): login sessions instead of a token.
 
-A request carries the ``makna_session`` cookie (HttpOnly, SameSite=Strict, Secure behind TLS,
-expiring with the session); the registry says whose session it is, which project it has chosen
-and the user's role there. Without a live session, pages redirect to ``/login`` and the API
-answers 401. Writes must carry the session's CSRF token (``X-Makna-CSRF``, from the page's
-``<meta name="makna-csrf">``; the two plain forms, log out and choose a project, send it as a
-field that their routes check) and, when the browser sends one, a same-origin ``Origin``; a write a
-browser marks ``Sec-Fetch-Site: cross-site`` (or ``same-site``) is refused, public pages' included. The
-request then runs as the user: ``scope["state"]`` holds ``user``, ``role``, ``project`` (the
-project opened with the user as its actor), ``project_name`` and ``csrf``. An API client may name
-the project per request with an ``X-Makna-Project`` header (id or name) instead of choosing one.
+A request carries the ``makna_session`` cookie (HttpOnly, SameSite=Strict, Secure behind TLS, expiring with
+the session); the registry says whose session it is, which project it has chosen and the user's role there.
+Without a live session, pages redirect to ``/login`` and the API answers 401. The login and invitation pages
+(no session yet) get a token bound to a cookie of their own (:mod:`makna.web.form_csrf`) that their forms must
+send back. Writes must carry the session's CSRF token (``X-Makna-CSRF``, from the page's ``<meta
+name="makna-csrf">``; the plain forms, log out, choose a project and the Members page's, send it as a field
+that their routes check) and, when the browser sends one, a same-origin ``Origin``; a write a browser marks
+``Sec-Fetch-Site: cross-site`` (or ``same-site``) is refused, public pages' included. The request then runs as
+the user: ``scope["state"]`` holds ``user``, ``role``, ``project`` (the project opened with the user as its
+actor), ``project_name`` and ``csrf``. An API client may name the project per request with an
+``X-Makna-Project`` header (id or name) instead of choosing one.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ..access import allows
 from ..errors import MaknaError
 from ..server.registry import Registry, ServerProject, Session
+from .form_csrf import form_token_in, new_form_token, with_form_cookie
 from .security import CSRF_HEADER, SECURITY_HEADERS, cookie_value, with_security_headers
 
-__all__ = ["SESSION_COOKIE", "PROJECT_HEADER", "SessionGuard", "FORM_PATHS", "PUBLIC_PATHS", "PUBLIC_PREFIXES"]
+__all__ = ["SESSION_COOKIE", "PROJECT_HEADER", "SessionGuard", "FORM_PATHS", "PUBLIC_FORMS", "PUBLIC_PATHS",
+           "PUBLIC_PREFIXES"]
 
 SESSION_COOKIE = "makna_session"
 PROJECT_HEADER = "x-makna-project"
@@ -36,6 +39,9 @@ PROJECT_HEADER = "x-makna-project"
 PUBLIC_PATHS = frozenset({"/login", "/favicon.ico"})
 #: Reachable without a session too: the static files and an invitation's page (its token is its key).
 PUBLIC_PREFIXES = ("/static/", "/invite/")
+#: Public pages with forms that write (logging in, accepting an invitation): their token is bound to a cookie
+#: (:mod:`makna.web.form_csrf`), which their routes check.
+PUBLIC_FORMS = ("/login", "/invite/")
 #: Plain HTML forms: their routes check the CSRF field themselves.
 FORM_PATHS = ("/logout", "/projects/", "/members/")
 #: Paths of the server itself, not of a project.
@@ -53,9 +59,10 @@ def session_token(headers: dict[bytes, bytes]) -> str | None:
 class SessionGuard:
     """Pure ASGI middleware: sessions, CSRF, the acting user and project, the security headers."""
 
-    def __init__(self, app: ASGIApp, registry: Registry) -> None:
+    def __init__(self, app: ASGIApp, registry: Registry, *, secure_cookies: bool = False) -> None:
         self.app = app
         self.registry = registry
+        self.secure = secure_cookies
 
     async def _reply(self, send: Send, status: int, body: dict[str, Any],
                      extra: tuple[tuple[bytes, bytes], ...] = ()) -> None:
@@ -100,6 +107,13 @@ class SessionGuard:
             return
         if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
             state["csrf"] = ""
+            if path.startswith(PUBLIC_FORMS):
+                # no session yet: the forms' token is the browser's cookie's (given here when it has none)
+                form_token = form_token_in(headers, self.secure)
+                if form_token is None:
+                    form_token = new_form_token()
+                    send = with_form_cookie(send, form_token, self.secure)
+                state["csrf"] = form_token
             await self.app(scope, receive, with_security_headers(send, path))
             return
         token = session_token(headers)
