@@ -15,6 +15,7 @@ from web_helpers import Client
 
 from makna.server import tables
 from makna.server.ratelimit import LoginLimiter
+from makna.web.form_csrf import FORM_COOKIE
 from makna.web.server_app import create_server_app
 
 PASS = "sebuah kata sandi baru"
@@ -69,8 +70,10 @@ def _state_pages(server: Any) -> dict[str, tuple[int, str, int, str]]:
     c = Client(server)
     for kind, token in (("used", used), ("revoked", revoked), ("expired", expired), ("unknown", "x" * 43)):
         got = c.get(f"/invite/{token}")
+        csrf = c.cookies.get(FORM_COOKIE)  # sec19: the form's token is bound to the page's cookie
         posted = c.post(
-            f"/invite/{token}", data={"mode": "new", "name": "gita", "password": PASS, "password_repeat": PASS}
+            f"/invite/{token}",
+            data={"mode": "new", "name": "gita", "password": PASS, "password_repeat": PASS, "csrf": csrf},
         )
         out[kind] = (got.status_code, _message(got.text), posted.status_code, _message(posted.text))
     c.close()
