@@ -172,8 +172,12 @@ round nineteen, once scored after round eighteen. ``tune22`` and ``seal21`` (rou
 (the lead's private sets of round nineteen) were opened at the start of round twenty, once scored after round
 nineteen."""
 SEED: Final = 11
-STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1}
-"""The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
+STAGE_SETTINGS: Final[dict[str, float]] = {
+    "c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1, "typer_c": 0.5, "typer_cut": 0.6
+}
+"""The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py; ``typer_c`` and
+``typer_cut``: the detector-blind typer's (:mod:`makna.privacy._typer`; benchmarks/type20_loo.py; a cut of 1.01 or
+more: no typer)."""
 STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
 """Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
 STAGE_VOTE: Final = ""
@@ -530,7 +534,7 @@ def train_stage(
 ) -> PrecisionStage:
     """The precision stage, fitted on out-of-fold detections of ``data`` (``oof``, or made now: a CRF per split
     trained on the others refines the rules' output of that split), with :data:`STAGE_SETTINGS`."""
-    from .precision_train import fit_stage, out_of_fold, stage_data  # noqa: PLC0415
+    from .precision_train import fit_stage, fit_typer, out_of_fold, stage_data  # noqa: PLC0415
 
     folds = stage_data(data, oof if oof is not None else out_of_fold(data, settings))
     s = STAGE_SETTINGS
@@ -539,6 +543,9 @@ def train_stage(
     stage.drops = dict(STAGE_DROPS)
     stage.vote = STAGE_VOTE
     stage.retypes = dict(STAGE_RETYPES)
+    if s.get("typer_cut", 1.01) < 1.01:
+        stage.typer = fit_typer(folds, c=s["typer_c"], cut=s["typer_cut"])
+        stage.typer_cut = s["typer_cut"]
     return stage
 
 
