@@ -125,6 +125,10 @@ class PrecisionStage:
             got = self._uses[prefix] = any(f.startswith(prefix) for f in self.weights)
         return got
 
+    def wants(self, prefix: str) -> bool:
+        """Whether this stage or its typer weighs a feature starting with ``prefix``."""
+        return self.uses(prefix) or (self.typer is not None and self.typer.uses(prefix))
+
     def probabilities(self, features: Sequence[str]) -> dict[str, float]:
         """The probability of each class for a span with these (binary) features."""
         return self.softmax(self.add(self.intercepts, features))
@@ -174,7 +178,7 @@ class PrecisionStage:
         key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
         # a stage trained before: no type context, no clause words
         context = _context_key(
-            doc, found, i, self.uses("bigram="), self.uses("lw=") or self.uses("rw="), self.uses("coord=")
+            doc, found, i, self.wants("bigram="), self.wants("lw=") or self.wants("rw="), self.wants("coord=")
         )
         verdict = self._verdicts.get((key, context, cut))
         if verdict is None:
@@ -590,7 +594,7 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
     stage = cast("PrecisionStage | None", _state.get("stage")) or load_stage()
     if stage is None or not found:
         return found
-    doc = _document(scan, found, stage.uses("undetected-elsewhere|"))
+    doc = _document(scan, found, stage.wants("undetected-elsewhere"))
     pairs: list[tuple[Detection, Detection | None]] = []
     cut = stage.cut()
     for i, det in enumerate(found):
