@@ -50,6 +50,7 @@ __all__ = [
     "STAGE_RETYPES",
     "STAGE_SETTINGS",
     "STAGE_VOTE",
+    "STAGE_WITHOUT",
     "Example",
     "Settings",
     "anchor_words",
@@ -181,6 +182,9 @@ over the training splits (0.5 to 0.8 and none tried; benchmarks/results/type20.m
 typer."""
 STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
 """Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
+STAGE_WITHOUT: Final[tuple[str, ...]] = ("coord=",)
+"""Features the stage itself leaves out (its typer weighs them): the list feature moved the stage by one span in
+leave-the-four-out (benchmarks/results/type20.md)."""
 STAGE_VOTE: Final = ""
 """The precision stage's document-level vote (:attr:`~makna.privacy.precision.PrecisionStage.vote`)."""
 STAGE_RETYPES: Final[dict[str, float]] = {}
@@ -540,7 +544,7 @@ def train_stage(
     folds = stage_data(data, oof if oof is not None else out_of_fold(data, settings))
     s = STAGE_SETTINGS
     stage = fit_stage(folds, c=s["c"], drop=s["drop"], retype=s["retype"], min_splits=int(s["min_splits"]),
-                      retype_weight=s.get("retype_weight", 1.0))
+                      retype_weight=s.get("retype_weight", 1.0), without=STAGE_WITHOUT)
     stage.drops = dict(STAGE_DROPS)
     stage.vote = STAGE_VOTE
     stage.retypes = dict(STAGE_RETYPES)
