@@ -213,9 +213,12 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
     """A :class:`PrecisionStage` from its JSON form."""
     classes = tuple(str(c) for c in record["classes"])
     weights = {str(f): tuple(float(v) for v in row) for f, row in record["weights"].items()}
-    meta = {k: v for k, v in record.items()
-            if k not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "retypes", "vote", "typer",
-                         "typer_cut"}}
+    meta = {
+        k: v
+        for k, v in record.items()
+        if k
+        not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "retypes", "vote", "typer", "typer_cut"}
+    }
     return PrecisionStage(
         classes,
         tuple(float(v) for v in record["intercepts"]),

@@ -161,12 +161,19 @@ def fit_typer(data: Sequence[StageData], *, c: float = 0.5, cut: float = 0.6) ->
             doc.language,
             doc.detections,
             [blind(f) for f in doc.features],
-            [lab if lab in RETYPES and det.type in RETYPES else None for det, lab in zip(doc.detections, doc.labels,
-                                                                                          strict=True)],
+            [
+                lab if lab in RETYPES and det.type in RETYPES else None
+                for det, lab in zip(doc.detections, doc.labels, strict=True)
+            ],
         )
         for doc in data
     ]
     typer = fit_stage(blinded, c=c, min_count=1, drop=1.01, retype=1.01)
-    typer.record.update({"algorithm": "multinomial logistic regression (scikit-learn lbfgs) over the span features "
-                         "without the detector's (makna.privacy._typer)", "cut": cut})
+    typer.record.update(
+        {
+            "algorithm": "multinomial logistic regression (scikit-learn lbfgs) over the span features "
+            "without the detector's (makna.privacy._typer)",
+            "cut": cut,
+        }
+    )
     return typer

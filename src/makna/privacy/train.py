@@ -174,7 +174,12 @@ round nineteen, once scored after round eighteen. ``tune22`` and ``seal21`` (rou
 nineteen."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
-    "c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1, "typer_c": 0.5, "typer_cut": 0.8
+    "c": 0.5,
+    "drop": 1.01,
+    "retype": 0.5,
+    "min_splits": 1,
+    "typer_c": 0.5,
+    "typer_cut": 0.8,
 }
 """The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py; ``typer_c`` and
 ``typer_cut``: the detector-blind typer's (:mod:`makna.privacy._typer`), the cut chosen by grouped cross-validation
