@@ -44,6 +44,7 @@ from . import gazetteers as gz
 from ._features import is_ordinary_word
 from ._local import ThreadSettings
 from ._text import HONORIFICS, OFFICE_TITLES
+from ._typer import blind
 from .learned import lower_seen, trie_pattern
 from .places import generic_public_body
 from .typecontext import type_context
@@ -108,6 +109,8 @@ class PrecisionStage:
     drops: dict[str, float] = field(default_factory=dict)  # drop thresholds by "TYPE@detector", detector, type
     vote: str = ""  # document-level consistency: "" off, "type" one type per string, "keep" also no half drops
     retypes: dict[str, float] = field(default_factory=dict)  # retype thresholds by the new type (else ``retype``)
+    typer: PrecisionStage | None = None  # the detector-blind typer (:mod:`makna.privacy._typer`), or none
+    typer_cut: float = 1.01  # the typer's probability from which it retypes a kept span
     _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
     _uses: dict[str, bool] = field(default_factory=dict, repr=False)
     _verdicts: dict[
@@ -121,6 +124,10 @@ class PrecisionStage:
         if got is None:
             got = self._uses[prefix] = any(f.startswith(prefix) for f in self.weights)
         return got
+
+    def wants(self, prefix: str) -> bool:
+        """Whether this stage or its typer weighs a feature starting with ``prefix``."""
+        return self.uses(prefix) or (self.typer is not None and self.typer.uses(prefix))
 
     def probabilities(self, features: Sequence[str]) -> dict[str, float]:
         """The probability of each class for a span with these (binary) features."""
@@ -157,7 +164,7 @@ class PrecisionStage:
 
     def cut(self) -> tuple[object, ...]:
         """The thresholds, part of a cached verdict's key (they may change: cross-validation)."""
-        return (self.drop, self.retype, *sorted(self.drops.items()), *sorted(self.retypes.items()))
+        return (self.drop, self.retype, self.typer_cut, *sorted(self.drops.items()), *sorted(self.retypes.items()))
 
     def _decide(
         self,
@@ -170,14 +177,20 @@ class PrecisionStage:
     ) -> Detection | None:
         key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
         # a stage trained before: no type context, no clause words
-        context = _context_key(doc, found, i, self.uses("bigram="), self.uses("lw=") or self.uses("rw="))
+        context = _context_key(
+            doc, found, i, self.wants("bigram="), self.wants("lw=") or self.wants("rw="), self.wants("coord=")
+        )
         verdict = self._verdicts.get((key, context, cut))
         if verdict is None:
             if len(self._verdicts) > 100_000:
                 self._verdicts.clear()
             feats = _context_strings(det.type, " " not in det.text, context)
             probs = self.softmax(self.add(self.static_scores(*key[:3], det.confidence, language), feats))
-            verdict = self._verdicts[(key, context, cut)] = _verdict(self, det.type, probs, det.detector)
+            verdict = _verdict(self, det.type, probs, det.detector)
+            if self.typer is not None and verdict and verdict[0] in RETYPES:
+                static = static_features(det.text, det.detector, det.type, det.confidence, language)
+                verdict = _typed(self, verdict, [*static, *feats], probs, det.detector)
+            self._verdicts[(key, context, cut)] = verdict
         return _applied(det, verdict)
 
     def as_record(self) -> dict[str, Any]:
@@ -191,6 +204,7 @@ class PrecisionStage:
             **({"vote": self.vote} if self.vote else {}),
             "retype": self.retype,
             **({"retypes": dict(sorted(self.retypes.items()))} if self.retypes else {}),
+            **({"typer": self.typer.as_record(), "typer_cut": self.typer_cut} if self.typer is not None else {}),
             "weights": {f: [round(v, 6) for v in row] for f, row in sorted(self.weights.items())},
         }
 
@@ -199,8 +213,12 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
     """A :class:`PrecisionStage` from its JSON form."""
     classes = tuple(str(c) for c in record["classes"])
     weights = {str(f): tuple(float(v) for v in row) for f, row in record["weights"].items()}
-    meta = {k: v for k, v in record.items()
-            if k not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "retypes", "vote"}}
+    meta = {
+        k: v
+        for k, v in record.items()
+        if k
+        not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "retypes", "vote", "typer", "typer_cut"}
+    }
     return PrecisionStage(
         classes,
         tuple(float(v) for v in record["intercepts"]),
@@ -211,6 +229,8 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
         {str(k): float(v) for k, v in record.get("drops", {}).items()},
         str(record.get("vote", "")),
         {str(k): float(v) for k, v in record.get("retypes", {}).items()},
+        stage_from_record(record["typer"]) if "typer" in record else None,
+        float(record.get("typer_cut", 1.01)),
     )
 
 
@@ -419,8 +439,43 @@ def _brands_lower() -> frozenset[str]:
 
 
 ContextKey = tuple[
-    str, bool, bool, str, str, int, bool, tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], tuple[str, ...]
+    str,
+    bool,
+    bool,
+    str,
+    str,
+    int,
+    bool,
+    tuple[str, ...],
+    bool,
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
 ]
+
+_LINK: Final = re.compile(r"\s*(?:,|;|/|&|\+)?\s*(?:(?:and|or|atau|dan|sama|serta|then|terus|sampai|to|ke)\s+)?")
+"""What joins two members of a list: a comma, a slash, an ampersand, a conjunction ("and", "atau", "dan"), a
+route's "to"/"ke" ("Fourways to Cosmo City", "dari Nunukan terus ke Sabah")."""
+
+
+def _coordinated(scan: str, found: Sequence[Detection], i: int) -> tuple[str, ...]:
+    """The types of the detections joined to ``found[i]`` as members of one list or route (:data:`_LINK` the
+    only text between them, on one line): names listed together are mostly names of one kind, so the stage
+    weighs the span's type against its neighbours' (``coord=``), a structure, not a word list."""
+    det = found[i]
+    got: set[str] = set()
+    if i:
+        prev = found[i - 1]
+        gap = scan[prev.end : det.start]
+        if 0 < len(gap) < 12 and "\n" not in gap and gap.strip() and _LINK.fullmatch(gap):
+            got.add(prev.type)
+    if i + 1 < len(found):
+        nxt = found[i + 1]
+        gap = scan[det.end : nxt.start]
+        if 0 < len(gap) < 12 and "\n" not in gap and gap.strip() and _LINK.fullmatch(gap):
+            got.add(nxt.type)
+    return tuple(sorted(got))
 
 
 def _window(scan: str, start: int, end: int) -> tuple[str, ...]:
@@ -448,7 +503,7 @@ def _also(doc: _Document, word: str, text: str, kind: str) -> tuple[str, ...]:
 
 
 def _context_key(
-    doc: _Document, found: Sequence[Detection], i: int, typed: bool = True, window: bool = True
+    doc: _Document, found: Sequence[Detection], i: int, typed: bool = True, window: bool = True, coord: bool = True
 ) -> ContextKey:
     det = found[i]
     scan, kind, text, start, end = doc.scan, det.type, det.text, det.start, det.end
@@ -475,6 +530,7 @@ def _context_key(
         type_context(scan, start, end, text) if typed and kind in RETYPES else (),
         _window(scan, start, end) if window and kind in RETYPES else (),
         _also(doc, _tail(text), text, kind) if window and kind in RETYPES and " " in text else (),
+        _coordinated(scan, found, i) if coord and kind in RETYPES else (),
     )
 
 
@@ -484,7 +540,7 @@ def _tail(text: str) -> str:
 
 
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed, window, tail = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed, window, tail, coord = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
@@ -509,6 +565,7 @@ def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
     feats.extend(f"{f}|{kind}" for f in typed if f.startswith("cue="))
     feats.extend(window)  # the clause's words either side, whatever the span's type (the type question)
     feats.extend(f"tail-also={t}|{kind}" for t in tail)
+    feats.extend(f"coord={t}|{kind}" for t in coord)  # listed with a span of type t ("X, Y and Z")
     return feats
 
 
@@ -540,7 +597,7 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
     stage = cast("PrecisionStage | None", _state.get("stage")) or load_stage()
     if stage is None or not found:
         return found
-    doc = _document(scan, found, stage.uses("undetected-elsewhere|"))
+    doc = _document(scan, found, stage.wants("undetected-elsewhere"))
     pairs: list[tuple[Detection, Detection | None]] = []
     cut = stage.cut()
     for i, det in enumerate(found):
@@ -630,13 +687,34 @@ def decide(stage: PrecisionStage, found: Sequence[Detection], features: Sequence
     for det, feats in zip(found, features, strict=True):
         if feats and never_identifier(det):
             continue
-        pairs.append((det, _decision(stage, det, stage.probabilities(feats)) if feats else det))
+        pairs.append((det, _decision(stage, det, stage.probabilities(feats), feats) if feats else det))
     return _consistent(pairs, stage.vote)
 
 
-def _decision(stage: PrecisionStage, det: Detection, probs: dict[str, float]) -> Detection | None:
-    """``det`` dropped (None), retyped and/or re-scored by the class probabilities ``probs``."""
-    return _applied(det, _verdict(stage, det.type, probs, det.detector))
+def _decision(
+    stage: PrecisionStage, det: Detection, probs: dict[str, float], features: Sequence[str] = ()
+) -> Detection | None:
+    """``det`` dropped (None), retyped and/or re-scored by the class probabilities ``probs`` (and by the typer,
+    over ``features``)."""
+    verdict = _verdict(stage, det.type, probs, det.detector)
+    if stage.typer is not None and verdict and verdict[0] in RETYPES:
+        verdict = _typed(stage, verdict, features, probs, det.detector)
+    return _applied(det, verdict)
+
+
+def _typed(
+    stage: PrecisionStage, verdict: tuple[str, float], features: Sequence[str], probs: dict[str, float], detector: str
+) -> tuple[str, float]:
+    """``verdict`` (a kept span of a named type), retyped when the stage's typer (:mod:`._typer`) gives another
+    named type at least ``stage.typer_cut`` over the span's detector-blind features; the confidence is then the
+    probability that the span is an identifier times the typer's probability of the new type."""
+    assert stage.typer is not None
+    typed = stage.typer.probabilities(blind(features))
+    best = max(_RETYPE_ORDER, key=lambda t: typed.get(t, 0.0))
+    if best == verdict[0] or typed.get(best, 0.0) < stage.typer_cut:
+        return verdict
+    top = REVIEW_CAP if detector.startswith(REVIEW_PREFIX) else 0.99
+    return best, round(min(top, max(0.05, (1.0 - probs.get(NONE, 0.0)) * typed[best])), 2)
 
 
 def _applied(det: Detection, verdict: tuple[str, float] | tuple[()]) -> Detection | None:

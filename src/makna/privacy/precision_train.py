@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ._typer import blind
 from .learned import refine, using
 from .precision import NONE, RETYPES, STAGE_TYPES, PrecisionStage, document_features, never_identifier
 from .types import Detection
 
-__all__ = ["StageData", "fit_stage", "label_of", "out_of_fold", "stage_data"]
+__all__ = ["StageData", "fit_stage", "fit_typer", "label_of", "out_of_fold", "stage_data"]
 
 
 @dataclass(frozen=True)
@@ -148,3 +149,31 @@ def fit_stage(
         "labels": dict(sorted(Counter(ys).items())),
     }
     return PrecisionStage(classes, tuple(float(v) for v in intercept), weights, drop, retype, record)
+
+
+def fit_typer(data: Sequence[StageData], *, c: float = 0.5, cut: float = 0.6) -> PrecisionStage:
+    """The precision stage's detector-blind typer (:mod:`makna.privacy._typer`): a logistic regression on the
+    identifiers of ``data`` whose gold type and detected type are both named types (:data:`RETYPES`), over their
+    features with the detector's say taken out; every feature seen once or more; ``cut`` is recorded with it."""
+    blinded = [
+        StageData(
+            doc.split,
+            doc.language,
+            doc.detections,
+            [blind(f) for f in doc.features],
+            [
+                lab if lab in RETYPES and det.type in RETYPES else None
+                for det, lab in zip(doc.detections, doc.labels, strict=True)
+            ],
+        )
+        for doc in data
+    ]
+    typer = fit_stage(blinded, c=c, min_count=1, drop=1.01, retype=1.01)
+    typer.record.update(
+        {
+            "algorithm": "multinomial logistic regression (scikit-learn lbfgs) over the span features "
+            "without the detector's (makna.privacy._typer)",
+            "cut": cut,
+        }
+    )
+    return typer

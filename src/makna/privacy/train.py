@@ -50,6 +50,7 @@ __all__ = [
     "STAGE_RETYPES",
     "STAGE_SETTINGS",
     "STAGE_VOTE",
+    "STAGE_WITHOUT",
     "Example",
     "Settings",
     "anchor_words",
@@ -174,10 +175,23 @@ round nineteen, once scored after round eighteen. ``tune22`` and ``seal21`` (rou
 scored after round nineteen. ``train21`` holds training transcripts written in round twenty
 (benchmarks/results/train21.md), open from the start."""
 SEED: Final = 11
-STAGE_SETTINGS: Final[dict[str, float]] = {"c": 0.5, "drop": 1.01, "retype": 0.5, "min_splits": 1}
-"""The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py."""
+STAGE_SETTINGS: Final[dict[str, float]] = {
+    "c": 0.5,
+    "drop": 1.01,
+    "retype": 0.5,
+    "min_splits": 1,
+    "typer_c": 0.5,
+    "typer_cut": 0.8,
+}
+"""The precision stage's regularisation and thresholds, chosen by benchmarks/deid_precision_cv.py; ``typer_c`` and
+``typer_cut``: the detector-blind typer's (:mod:`makna.privacy._typer`), the cut chosen by grouped cross-validation
+over the training splits (0.5 to 0.8 and none tried; benchmarks/results/type20.md); a cut of 1.01 or more: no
+typer."""
 STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
 """Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
+STAGE_WITHOUT: Final[tuple[str, ...]] = ("coord=",)
+"""Features the stage itself leaves out (its typer weighs them): the list feature moved the stage by one span in
+leave-the-four-out (benchmarks/results/type20.md)."""
 STAGE_VOTE: Final = ""
 """The precision stage's document-level vote (:attr:`~makna.privacy.precision.PrecisionStage.vote`)."""
 STAGE_RETYPES: Final[dict[str, float]] = {}
@@ -532,15 +546,18 @@ def train_stage(
 ) -> PrecisionStage:
     """The precision stage, fitted on out-of-fold detections of ``data`` (``oof``, or made now: a CRF per split
     trained on the others refines the rules' output of that split), with :data:`STAGE_SETTINGS`."""
-    from .precision_train import fit_stage, out_of_fold, stage_data  # noqa: PLC0415
+    from .precision_train import fit_stage, fit_typer, out_of_fold, stage_data  # noqa: PLC0415
 
     folds = stage_data(data, oof if oof is not None else out_of_fold(data, settings))
     s = STAGE_SETTINGS
     stage = fit_stage(folds, c=s["c"], drop=s["drop"], retype=s["retype"], min_splits=int(s["min_splits"]),
-                      retype_weight=s.get("retype_weight", 1.0))
+                      retype_weight=s.get("retype_weight", 1.0), without=STAGE_WITHOUT)
     stage.drops = dict(STAGE_DROPS)
     stage.vote = STAGE_VOTE
     stage.retypes = dict(STAGE_RETYPES)
+    if s.get("typer_cut", 1.01) < 1.01:
+        stage.typer = fit_typer(folds, c=s["typer_c"], cut=s["typer_cut"])
+        stage.typer_cut = s["typer_cut"]
     return stage
 
 
