@@ -23,7 +23,7 @@ Every rule reads grammar (clause edges, copulas, the words of time after a numbe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 from . import gazetteers as gz
@@ -41,14 +41,16 @@ _CLOSE: Final = r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t](?i:and|but|so)\b))"
 _EN_NUMBER: Final = rf"(?:1[01]\d|[1-9]\d?|(?i:{EN_NUM}))"
 _EN_TURNS: Final = re.compile(rf"(?<![\w'’\-])(?P<a>{_EN_NUMBER}){_SP}(?i:{EN_WHEN}){_CLOSE}")
 """A bare English number, then when it turns or turned, closing its clause."""
-_EN_FEAST: Final = re.compile(
-    rf"(?<![\w'’\-])(?P<a>{_EN_NUMBER}){_SP}(?i:at|come|by|on){_SP}(?P<cal>[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)?)"
+_FEAST_AT: Final = re.compile(
+    r"(?<![\w\-])(?:[Aa]t|[Cc]ome|[Bb]y|[Oo]n)[ \t]+(?P<cal>[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)?)"
     r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t](?i:and|but|so|this|next)\b))"
 )
-"""A bare English number, then the feast or day it turns at (``eighty-eight at Diwali``, ``forty come
-Thanksgiving``): kept only when :func:`~makna.privacy.gazetteers.stop_caps` (the maintained list of weekdays,
-months and holidays) knows the word, where :data:`~makna.privacy.span_edges.EN_WHEN` names two feasts only."""
-_FEAST_GATE: Final = re.compile(r"(?<![\w\-])(?:[Aa]t|[Cc]ome|[Bb]y|[Oo]n)[ \t]+[A-Z]")
+"""The feast or day an English age turns at (``at Diwali``, ``come Thanksgiving``), closing its clause: kept only
+when :func:`~makna.privacy.gazetteers.stop_caps` (the maintained list of weekdays, months and holidays) knows it
+(:func:`_feast`) and a bare number stands right before (:data:`_EN_NUMBER_BEFORE`), where
+:data:`~makna.privacy.span_edges.EN_WHEN` names two feasts only. Searched from the word, not from every position
+a number could start at."""
+_EN_NUMBER_BEFORE: Final = re.compile(rf"(?<![\w'’\-])(?P<a>{_EN_NUMBER})[ \t]+$")
 _GOING_ON: Final = re.compile(
     rf"(?<![\w'’\-])(?P<a>(?:{_EN_NUMBER}{_SP})?going{_SP}on{_SP}{_EN_NUMBER})(?![\w'’\-])"
     r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t](?i:and|but|now)\b))"
@@ -174,13 +176,28 @@ def _feast(words: str) -> bool:
     return words in known or words.split()[0] in known
 
 
+def _number_before_feast(text: str, before: re.Pattern[str]) -> Callable[[re.Match[str]], re.Match[str] | None]:
+    """A function of a feast's match: the number (``before``'s match) right before it, or None where the stop list
+    does not know the feast."""
+
+    def number(at: re.Match[str]) -> re.Match[str] | None:
+        if not _feast(at.group("cal")):
+            return None
+        return before.search(text, max(0, at.start() - 40), at.start())
+
+    return number
+
+
 def _english(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
-    for rx, gate in ((_EN_TURNS, _TURNS_GATE), (_EN_FEAST, _FEAST_GATE), (_GOING_ON, _GOING_GATE)):
-        for m in gated_finditer(rx, gate, text):
+    feasts = (m for m in map(_number_before_feast(text, _EN_NUMBER_BEFORE), _FEAST_AT.finditer(text)) if m)
+    for rx, matches in (
+        (_EN_TURNS, gated_finditer(_EN_TURNS, _TURNS_GATE, text)),
+        (_EN_NUMBER_BEFORE, feasts),
+        (_GOING_ON, gated_finditer(_GOING_ON, _GOING_GATE, text)),
+    ):
+        for m in matches:
             start = m.start("a")
             raw = m.group("a")
-            if rx is _EN_FEAST and not _feast(m.group("cal")):
-                continue
             if not raw.lower().startswith("going") and not _plausible(raw):
                 continue
             before = text[max(0, start - 60) : start]
@@ -201,17 +218,20 @@ def _english(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, 
                 yield start, m.end("a"), raw
 
 
-_ID_FEAST: Final = re.compile(
-    rf"(?<![\w'’\-])(?P<a>(?:[1-9]\d?|(?i:{ID_NUM}))(?:{_SP}(?i:{_ID_UNIT}))?)(?={_SP}(?i:pas|waktu|wakatu|bulan)"
-    r"[ \t]+(?P<cal>[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)?)[ \t]*(?:[.,;:!?)\"”\n]|$|[ \t](?i:nanti|kemarin|ini)\b))"
+_ID_FEAST_AT: Final = re.compile(
+    r"(?<![\w\-])(?i:pas|waktu|wakatu|bulan)[ \t]+(?P<cal>[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)?)"
+    r"(?=[ \t]*(?:[.,;:!?)\"”\n]|$|[ \t](?i:nanti|kemarin|ini)\b))"
 )
-"""An Indonesian or Minang number (and its unit), then the feast it turns at (``lima puluh pas Lebaran``,
-``sebelas tahun waktu Natal``): kept only when the stop list knows the feast (:func:`_feast`)."""
-_ID_FEAST_GATE: Final = re.compile(r"(?<![\w\-])(?i:pas|waktu|wakatu|bulan)[ \t]+[A-Z]")
+"""The feast an Indonesian or Minang age turns at (``lima puluh pas Lebaran``, ``sebelas tahun waktu Natal``),
+kept only when the stop list knows it (:func:`_feast`) and a number (and its unit) stands right before
+(:data:`_ID_NUMBER_BEFORE`)."""
+_ID_NUMBER_BEFORE: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<a>(?:[1-9]\d?|(?i:{ID_NUM}))(?:{_SP}(?i:{_ID_UNIT}))?)[ \t]+$"
+)
 
 
 def _indonesian(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
-    feasts = (m for m in gated_finditer(_ID_FEAST, _ID_FEAST_GATE, text) if _feast(m.group("cal")))
+    feasts = (m for m in map(_number_before_feast(text, _ID_NUMBER_BEFORE), _ID_FEAST_AT.finditer(text)) if m)
     for m in (*gated_finditer(_ID_TURNS, _ID_WHEN_GATE, text), *feasts):
         start = m.start("a")
         raw = m.group("a")
