@@ -181,3 +181,19 @@ def test_an_indonesian_age_turning_at_a_feast_is_found(text: str, age: str) -> N
 def test_an_indonesian_price_at_a_feast_is_no_age() -> None:
     text = "I: Harga tiketnya naik, lima puluh pas Lebaran."
     assert [d.text for d in detect(text, language="id") if d.type == "AGE"] == []
+
+
+# -- a known English first name that only an Indonesian village list also holds is still a first name --
+
+
+@pytest.mark.parametrize("name", ["Daniel", "Olivia", "Maya"])
+def test_a_first_name_after_towards_stays_a_person_though_a_village_bears_it(name: str) -> None:
+    text = f"Then I turned towards {name} and asked for the money."
+    found = places_after_prepositions(text, [_det(text, name, "PERSON")], "en")
+    assert _types(found) == [(name, "PERSON")]
+
+
+def test_an_answer_naming_whom_one_stays_with_stays_a_person_though_a_village_bears_it() -> None:
+    text = "Q: Where are you staying?\nA: Daniel. He lets me have the sofa."
+    found = places_answered_to_where(text, [_det(text, "Daniel", "PERSON")], "en")
+    assert _types(found) == [("Daniel", "PERSON")]
