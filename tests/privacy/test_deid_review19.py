@@ -197,3 +197,16 @@ def test_an_answer_naming_whom_one_stays_with_stays_a_person_though_a_village_be
     text = "Q: Where are you staying?\nA: Daniel. He lets me have the sofa."
     found = places_answered_to_where(text, [_det(text, "Daniel", "PERSON")], "en")
     assert _types(found) == [("Daniel", "PERSON")]
+
+
+def test_a_place_kept_as_it_is_that_the_text_names_as_a_person_is_that_person() -> None:
+    # an older stage types the second "India" a place; a coarse place is kept as it is, so it printed her name
+    text = "R: My best friend India works the same shift. I sat near India on the coach home."
+    out, _ = pseudonymise(text, detect(text, language="en"), mode="surrogate", language="en")
+    assert "India" not in out
+
+
+def test_a_country_is_still_kept_where_no_person_bears_its_name() -> None:
+    text = "I sat near Jasmine on the bus, she grew up in India."
+    found = places_after_prepositions(text, [_det(text, "Jasmine", "PERSON"), _det(text, "India", "LOCATION")], "en")
+    assert ("India", "LOCATION") in _types(found)

@@ -171,7 +171,9 @@ def _person_here(text: str, det: Detection) -> bool:
 
 def places_after_prepositions(text: str, found: Sequence[Detection], language: str) -> list[Detection]:
     """``found`` with a PERSON after an English preposition of place typed LOCATION, and the same string's
-    other PERSON occurrences without a person's reading in the document alike (module docstring)."""
+    other PERSON occurrences without a person's reading in the document alike (module docstring). A LOCATION
+    whose words are a coarse place the surrogates keep as it is (``India``) while the document types the same
+    words PERSON elsewhere ("My best friend India ... near India") is that person: kept, it would print her name."""
     if language != "en":
         return list(found)
     out = list(found)
@@ -186,6 +188,10 @@ def places_after_prepositions(text: str, found: Sequence[Detection], language: s
         for i, det in enumerate(out):
             if det.type == "PERSON" and det.text in moved and not _person_here(text, det):
                 out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+    persons = {d.text for d in out if d.type == "PERSON"}
+    for i, det in enumerate(out):
+        if det.type == _LOC and det.text in persons and det.text in gz.first_names("en") and _kept_if_a_place(det):
+            out[i] = Detection(det.start, det.end, "PERSON", det.confidence, det.detector, det.text)
     return out
 
 
