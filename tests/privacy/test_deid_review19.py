@@ -210,3 +210,15 @@ def test_a_country_is_still_kept_where_no_person_bears_its_name() -> None:
     text = "I sat near Jasmine on the bus, she grew up in India."
     found = places_after_prepositions(text, [_det(text, "Jasmine", "PERSON"), _det(text, "India", "LOCATION")], "en")
     assert ("India", "LOCATION") in _types(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("r: mi son kwame is six going on seven, and abena is going on three.", "going on three"),
+        ("r: mi son kwame is ninety in may, bless him.", "ninety"),
+    ],
+)
+def test_a_lower_cased_persons_age_is_still_found(text: str, age: str) -> None:
+    ages = [d.text for d in detect(text, language="en") if d.type == "AGE"]
+    assert any(age in a for a in ages), ages

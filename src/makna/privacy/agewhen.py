@@ -104,26 +104,28 @@ _WORD_BEFORE: Final = re.compile(r"([\w'’\-]+)[ \t]+$")
 
 def _copula_of_person(before: str) -> bool:
     """Whether ``before`` (the text up to the number) ends in a person's copula: a bare "is"/"was" or a word's
-    "'s" only after or of a name ("Tajay is", "Tajay's"), a person's pronoun ("he was") or a kin or role noun ("my
-    son is", "my nan's": :data:`agecues._KIN`); "the rent was", "the price's" are a thing's."""
+    "'s" only after or of a name ("Tajay is", "Tajay's"), or with a person's pronoun ("he was") or a kin or role
+    noun among the three words before it ("my son is", "mi son tajay is", "my nan's": :data:`agecues._KIN`); "the
+    rent was", "the price's" are a thing's."""
     m = _COPULA.search(before)
     if m is None:
         return False
     if m.group("owner") is not None:
-        word = m.group("owner")
+        word, head = m.group("owner"), m.start("owner")
     elif m.group("bare") is not None:
         w = _WORD_BEFORE.search(before, 0, m.start())
         if w is None:
             return False
-        word = w.group(1)
+        word, head = w.group(1), w.start(1)
     else:
         return True
-    low = word.lower()
-    if low in _KIN or low in _PERSON_PRONOUNS:
+    near = [word, *_WORDS.findall(before, max(0, head - 30), head)[-2:]]
+    if any(x.lower() in _KIN or x.lower() in _PERSON_PRONOUNS for x in near):
         return True
-    return word[:1].isupper() and word[1:].islower() and low not in _NOT_NAMES
+    return word[:1].isupper() and word[1:].islower() and word.lower() not in _NOT_NAMES
 
 
+_WORDS: Final = re.compile(r"[\w'’\-]+")
 _PERSON_PRONOUNS: Final = frozenset({"he", "she", "who", "i", "they"})
 _NOT_NAMES: Final = frozenset({"it", "that", "this", "there", "which", "what", "the"})
 _THING_SUBJECT: Final = re.compile(r"(?i:\b(?:it|that|this|there|which|what)['’]?s?[ \t]+(?:is[ \t]+|was[ \t]+)?)$")
@@ -204,8 +206,8 @@ def _english(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, 
             if _THING_SUBJECT.search(before):
                 continue
             sentence = _sentence_start(text, start)
-            if _copula_of_person(before):
-                ok = True
+            if _COPULA.search(before) if rx is _GOING_ON else _copula_of_person(before):
+                ok = True  # "going on" after any copula is an age ("tajay is six going on seven" in lower case)
             elif rx is _GOING_ON:
                 ok = False  # "going on" reads as an age only after a person's copula
             elif _COMMA_OPENER.search(before):
