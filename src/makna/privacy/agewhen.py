@@ -23,11 +23,13 @@ Every rule reads grammar (clause edges, copulas, the words of time after a numbe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
+from . import gazetteers as gz
 from ._fastrx import gated_finditer
 from ._text import occupied
+from .agecues import _KIN
 from .numwords import EN_NUM, ID_NUM, parse_number
 from .span_edges import EN_WHEN, ID_MONTH
 from .types import Detection
@@ -39,6 +41,16 @@ _CLOSE: Final = r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t](?i:and|but|so)\b))"
 _EN_NUMBER: Final = rf"(?:1[01]\d|[1-9]\d?|(?i:{EN_NUM}))"
 _EN_TURNS: Final = re.compile(rf"(?<![\w'’\-])(?P<a>{_EN_NUMBER}){_SP}(?i:{EN_WHEN}){_CLOSE}")
 """A bare English number, then when it turns or turned, closing its clause."""
+_FEAST_AT: Final = re.compile(
+    r"(?<![\w\-])(?:[Aa]t|[Cc]ome|[Bb]y|[Oo]n)[ \t]+(?P<cal>[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)?)"
+    r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t](?i:and|but|so|this|next)\b))"
+)
+"""The feast or day an English age turns at (``at Diwali``, ``come Thanksgiving``), closing its clause: kept only
+when :func:`~makna.privacy.gazetteers.stop_caps` (the maintained list of weekdays, months and holidays) knows it
+(:func:`_feast`) and a bare number stands right before (:data:`_EN_NUMBER_BEFORE`), where
+:data:`~makna.privacy.span_edges.EN_WHEN` names two feasts only. Searched from the word, not from every position
+a number could start at."""
+_EN_NUMBER_BEFORE: Final = re.compile(rf"(?<![\w'’\-])(?P<a>{_EN_NUMBER})[ \t]+$")
 _GOING_ON: Final = re.compile(
     rf"(?<![\w'’\-])(?P<a>(?:{_EN_NUMBER}{_SP})?going{_SP}on{_SP}{_EN_NUMBER})(?![\w'’\-])"
     r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t](?i:and|but|now)\b))"
@@ -56,6 +68,13 @@ _MONTHS_OLD: Final = re.compile(
     rf"|(?<=(?i:baby|babe)[ \t](?i:of)[ \t])(?:[1-9]\d?|(?i:{EN_NUM})){_SP}(?i:months?|weeks?))(?![\w'’\-])"
 )
 """An infant's age in months or weeks (``an eight-month-old``, ``ten months old``, ``a baby of eight months``)."""
+_TURNS_GATE: Final = re.compile(
+    r"(?i:\b(?:in|come|next|last|this|at)[ \t]+(?:(?:the|a)[ \t]+)?(?:spring|summer|autumn|fall|winter|year|month|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|easter|couple|mon|tues|wednes|thurs|fri|satur|sun))"
+)
+"""The start of every :data:`~makna.privacy.span_edges.EN_WHEN` (``in April``, ``come May``, ``next month``,
+``this year``, ``at Christmas``, ``in a couple of weeks``): only the lines holding one are searched for
+``_EN_TURNS``, whose number alternation otherwise is tried at every position of the text."""
 _GOING_GATE: Final = re.compile(r"(?i:going)")
 _ID_WHEN_GATE: Final = re.compile(r"(?i:jalan|kemar[ei]n|bulan|lebih|labiah|lebi|kurang)")
 _MONTHS_GATE: Final = re.compile(r"(?i:month|week)")
@@ -74,9 +93,41 @@ _ID_TURNS: Final = re.compile(
 "kurang sedikit", closing its clause: the span is the number and its unit, and the edges pass (span_edges.py)
 decides which of the words after it belong to the age ("jalan" does; "bulan depan" not after an earlier age)."""
 _COPULA: Final = re.compile(
-    r"(?i:\b(?:I['’]m|I[ \t]+am|(?:s?he)['’]s|(?:s?he|who)[ \t]+is|is|was|turned|[A-Z][a-z]+['’]s))[ \t]+$"
+    r"(?i:\b(?:I['’]m|I[ \t]+am|(?:s?he)['’]s|(?:s?he|who)[ \t]+is|(?P<bare>is|was)|turned"
+    r"|(?P<owner>[A-Z][a-z]+)['’]s))[ \t]+$"
 )
-"""A person's copula right before a number ("she's", "Tajay is", "I turned"); not "it's" (a thing's count)."""
+"""A person's copula right before a number ("she's", "Tajay is", "I turned"); not "it's" (a thing's count). A bare
+"is" or "was", or a word's "'s", counts only after a name, a person's pronoun or a kin or role noun
+(:func:`_copula_of_person`): "the rent was ninety in May" is a price."""
+_WORD_BEFORE: Final = re.compile(r"([\w'’\-]+)[ \t]+$")
+
+
+def _copula_of_person(before: str) -> bool:
+    """Whether ``before`` (the text up to the number) ends in a person's copula: a bare "is"/"was" or a word's
+    "'s" only after or of a name ("Tajay is", "Tajay's"), or with a person's pronoun ("he was") or a kin or role
+    noun among the three words before it ("my son is", "mi son tajay is", "my nan's": :data:`agecues._KIN`); "the
+    rent was", "the price's" are a thing's."""
+    m = _COPULA.search(before)
+    if m is None:
+        return False
+    if m.group("owner") is not None:
+        word, head = m.group("owner"), m.start("owner")
+    elif m.group("bare") is not None:
+        w = _WORD_BEFORE.search(before, 0, m.start())
+        if w is None:
+            return False
+        word, head = w.group(1), w.start(1)
+    else:
+        return True
+    near = [word, *_WORDS.findall(before, max(0, head - 30), head)[-2:]]
+    if any(x.lower() in _KIN or x.lower() in _PERSON_PRONOUNS for x in near):
+        return True
+    return word[:1].isupper() and word[1:].islower() and word.lower() not in _NOT_NAMES
+
+
+_WORDS: Final = re.compile(r"[\w'’\-]+")
+_PERSON_PRONOUNS: Final = frozenset({"he", "she", "who", "i", "they"})
+_NOT_NAMES: Final = frozenset({"it", "that", "this", "there", "which", "what", "the"})
 _THING_SUBJECT: Final = re.compile(r"(?i:\b(?:it|that|this|there|which|what)['’]?s?[ \t]+(?:is[ \t]+|was[ \t]+)?)$")
 _OPENER: Final = re.compile(
     r"(?:^|\n|[.!?][ \t]|:[ \t]|\(|[\"“])[ \t]*(?:(?i:eh|em|hmm|um|no|sorry|yeah|well|oh|ya|iya|yo)[,.]?[ \t]+)?$"
@@ -121,9 +172,32 @@ def _plausible(raw: str) -> bool:
     return value is not None and 0 < value <= 110
 
 
+def _feast(words: str) -> bool:
+    """Whether ``words`` (one or two capitalised words) are a weekday, a month or a holiday of the stop list."""
+    known = gz.stop_caps()
+    return words in known or words.split()[0] in known
+
+
+def _number_before_feast(text: str, before: re.Pattern[str]) -> Callable[[re.Match[str]], re.Match[str] | None]:
+    """A function of a feast's match: the number (``before``'s match) right before it, or None where the stop list
+    does not know the feast."""
+
+    def number(at: re.Match[str]) -> re.Match[str] | None:
+        if not _feast(at.group("cal")):
+            return None
+        return before.search(text, max(0, at.start() - 40), at.start())
+
+    return number
+
+
 def _english(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
-    for rx, gate in ((_EN_TURNS, None), (_GOING_ON, _GOING_GATE)):
-        for m in rx.finditer(text) if gate is None else gated_finditer(rx, gate, text):
+    feasts = (m for m in map(_number_before_feast(text, _EN_NUMBER_BEFORE), _FEAST_AT.finditer(text)) if m)
+    for rx, matches in (
+        (_EN_TURNS, gated_finditer(_EN_TURNS, _TURNS_GATE, text)),
+        (_EN_NUMBER_BEFORE, feasts),
+        (_GOING_ON, gated_finditer(_GOING_ON, _GOING_GATE, text)),
+    ):
+        for m in matches:
             start = m.start("a")
             raw = m.group("a")
             if not raw.lower().startswith("going") and not _plausible(raw):
@@ -132,8 +206,8 @@ def _english(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, 
             if _THING_SUBJECT.search(before):
                 continue
             sentence = _sentence_start(text, start)
-            if _COPULA.search(before):
-                ok = True
+            if _COPULA.search(before) if rx is _GOING_ON else _copula_of_person(before):
+                ok = True  # "going on" after any copula is an age ("tajay is six going on seven" in lower case)
             elif rx is _GOING_ON:
                 ok = False  # "going on" reads as an age only after a person's copula
             elif _COMMA_OPENER.search(before):
@@ -146,8 +220,21 @@ def _english(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, 
                 yield start, m.end("a"), raw
 
 
+_ID_FEAST_AT: Final = re.compile(
+    r"(?<![\w\-])(?i:pas|waktu|wakatu|bulan)[ \t]+(?P<cal>[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)?)"
+    r"(?=[ \t]*(?:[.,;:!?)\"”\n]|$|[ \t](?i:nanti|kemarin|ini)\b))"
+)
+"""The feast an Indonesian or Minang age turns at (``lima puluh pas Lebaran``, ``sebelas tahun waktu Natal``),
+kept only when the stop list knows it (:func:`_feast`) and a number (and its unit) stands right before
+(:data:`_ID_NUMBER_BEFORE`)."""
+_ID_NUMBER_BEFORE: Final = re.compile(
+    rf"(?<![\w'’\-])(?P<a>(?:[1-9]\d?|(?i:{ID_NUM}))(?:{_SP}(?i:{_ID_UNIT}))?)[ \t]+$"
+)
+
+
 def _indonesian(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
-    for m in gated_finditer(_ID_TURNS, _ID_WHEN_GATE, text):
+    feasts = (m for m in map(_number_before_feast(text, _ID_NUMBER_BEFORE), _ID_FEAST_AT.finditer(text)) if m)
+    for m in (*gated_finditer(_ID_TURNS, _ID_WHEN_GATE, text), *feasts):
         start = m.start("a")
         raw = m.group("a")
         before = text[max(0, start - 60) : start]
@@ -177,12 +264,15 @@ def _age_range(raw: str) -> bool:
     return not (first.isdigit() and low <= 12)
 
 
+_TO_COMMA: Final = re.compile(r"[^\n]{0,40}?,[ \t]+")
+
+
 def _ranges(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
     """An age range after a comma, at most 40 characters after an AGE found in the same line."""
     for det in found:
         if det.type != "AGE":
             continue
-        m = re.compile(r"[^\n]{0,40}?,[ \t]+").match(text, det.end)
+        m = _TO_COMMA.match(text, det.end)
         if m is None:
             continue
         r = _RANGE.match(text, m.end())

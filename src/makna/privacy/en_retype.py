@@ -55,8 +55,10 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import gated_finditer
 from ._text import HONORIFICS, OFFICE_TITLES, line_before
 from .agecues import AGE_NUMBER
+from .coarse import coarse_place
 from .typecontext import clause_cue
 from .types import Detection
 
@@ -119,23 +121,38 @@ def _titled(det: Detection) -> bool:
     return first in _titles()
 
 
+def _possessive(text: str, det: Detection) -> bool:
+    """Whether ``det`` is a possessive, its ``'s`` after it or inside its span (``in Kavya Raman's chat``)."""
+    return _POSSESSIVE.match(text, det.end) is not None or det.text.endswith(("'s", "’s", "'", "’"))
+
+
+def _kept_if_a_place(det: Detection) -> bool:
+    """Whether ``det``'s words are a coarse place (a populous country, a province: ``India``, ``America``), which
+    the surrogates keep as it is (:func:`~makna.privacy.coarse.coarse_place`): a PERSON retyped LOCATION there
+    would show the person's name in the output, so such a PERSON is never retyped to a place."""
+    return coarse_place(det.text) is not None
+
+
 def _place_by_preposition(text: str, det: Detection) -> bool:
     """Whether the PERSON ``det`` stands straight after a preposition of place (module docstring)."""
     before = line_before(text, det.start, _BEFORE)
     if _PLACE_PREP.search(before) is None or _PERSON_VERB_IN.search(before) is not None:
         return False
-    if _titled(det) or _POSSESSIVE.match(text, det.end) is not None:
+    if _titled(det) or _possessive(text, det) or _kept_if_a_place(det):
         return False
     return not (_PEOPLE_PREP.search(before) is not None and _known_first_name(det.text))
 
 
 def _known_first_name(name: str) -> bool:
-    """Whether ``name`` starts with a first name of the name lists and is no place of the place lists as a whole
-    ("Kieran", "Jasmine"; not "Preston" nor "Chelsea")."""
+    """Whether ``name`` starts with a first name of the name lists and is no place of the English, world or
+    administrative place lists as a whole ("Kieran", "Jasmine"; not "Preston" nor "Chelsea"). The list of
+    villages, neighbourhoods and small towns (``places_local``, 86,000 names that "need context when one word") is
+    not asked: it holds 362 English first names no other list calls a place ("Daniel", "Olivia", "Maya"), and an
+    English sentence that turns towards one turns towards a person."""
     first = name.split(" ", 1)[0]
     if first not in gz.first_names("en"):
         return False
-    return not any(name in places() for places in (gz.places_en, gz.places_world, gz.places_local, gz.places_admin))
+    return not any(name in places() for places in (gz.places_en, gz.places_world, gz.places_admin))
 
 
 def _org_by_nearness(text: str, det: Detection) -> bool:
@@ -145,7 +162,7 @@ def _org_by_nearness(text: str, det: Detection) -> bool:
 
 def _person_here(text: str, det: Detection) -> bool:
     """Whether this occurrence reads as a person's: a person's cue before, a possessive or speech after."""
-    if _titled(det) or _POSSESSIVE.match(text, det.end) is not None:
+    if _titled(det) or _possessive(text, det) or _kept_if_a_place(det):
         return True
     if _SPEECH_AFTER.match(text, det.end) is not None:
         return True
@@ -154,7 +171,9 @@ def _person_here(text: str, det: Detection) -> bool:
 
 def places_after_prepositions(text: str, found: Sequence[Detection], language: str) -> list[Detection]:
     """``found`` with a PERSON after an English preposition of place typed LOCATION, and the same string's
-    other PERSON occurrences without a person's reading in the document alike (module docstring)."""
+    other PERSON occurrences without a person's reading in the document alike (module docstring). A LOCATION
+    whose words are a coarse place the surrogates keep as it is (``India``) while the document types the same
+    words PERSON elsewhere ("My best friend India ... near India") is that person: kept, it would print her name."""
     if language != "en":
         return list(found)
     out = list(found)
@@ -169,6 +188,10 @@ def places_after_prepositions(text: str, found: Sequence[Detection], language: s
         for i, det in enumerate(out):
             if det.type == "PERSON" and det.text in moved and not _person_here(text, det):
                 out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+    persons = {d.text for d in out if d.type == "PERSON"}
+    for i, det in enumerate(out):
+        if det.type == _LOC and det.text in persons and det.text in gz.first_names("en") and _kept_if_a_place(det):
+            out[i] = Detection(det.start, det.end, "PERSON", det.confidence, det.detector, det.text)
     return out
 
 
@@ -274,6 +297,9 @@ _SAID_NAMES: Final = (
 """``X, which is what my gran called me``, ``X is her middle name``: the words said to be a name (with ``say`` or
 ``use`` in place of ``call me``, only where the line spoke of a name before: ``change my name to anything, maybe
 just use Wren which is what my colleagues say``, never ``Brixton, which is what they say``)."""
+_SAID_GATES: Final = (re.compile(r"(?i:what)"), re.compile(r"(?i:name)"))
+"""A word each of :data:`_SAID_NAMES` holds (``what``, ``name``): only the lines holding it are searched, not every
+capitalised word of the text."""
 _NAME_BEFORE: Final = re.compile(r"(?i:(?<![\w\-])(?:name|names|named|call[ \t]me)(?![\w\-]))")
 _LEAD_VERBS: Final = frozenset({"use", "put", "call", "just", "maybe", "write", "try", "say", "or", "and", "but", "so"})
 
@@ -304,7 +330,7 @@ def names_said_as_names(text: str, found: Sequence[Detection], language: str) ->
         return list(found)
     out = list(found)
     added = False
-    for m in (m for rx in _SAID_NAMES for m in rx.finditer(text)):
+    for m in (m for rx, gate in zip(_SAID_NAMES, _SAID_GATES, strict=True) for m in gated_finditer(rx, gate, text)):
         span = _said_span(m)
         if span is None:
             continue
@@ -367,11 +393,21 @@ def _ordinary_run(words: list[str]) -> bool:
     return all(w.lower() in english or w.lower() in _FILLERS or w in stop or _AGE_WORD.fullmatch(w) for w in words)
 
 
-def _names_a_person(run: str, over: Sequence[Detection]) -> bool:
+_QUESTION_BACK: Final = re.compile(r"[^\n.!?]*\?")
+
+
+def _names_a_person(text: str, start: int, end: int, over: Sequence[Detection]) -> bool:
     """Whether the answer's words name whom one stays with, not where: "With Auntie Grace", a title or kin word
-    before a name ("Uncle Femi"), or one known first name that is no place ("Kieran. He lets me have the sofa.")."""
+    before a name ("Uncle Femi"), one known first name that is no place ("Kieran. He lets me have the sofa."), a
+    person's home ("Adaeze's, on her sofa"), the one asked, in an answer that asks back ("Esther, can I skip
+    this one?"), or a PERSON whose words are a coarse place the surrogates keep ("India, my cousin, ...")."""
+    run = text[start:end]
     words = run.split()
     if words and words[0].lower() == "with":
+        return True
+    if run.endswith(("'s", "’s")) or _QUESTION_BACK.match(text, end) is not None:
+        return True
+    if any(d.type == "PERSON" and _kept_if_a_place(d) for d in over):
         return True
     if any(w.rstrip(".").lower() in _titles() for w in words):
         return True
@@ -392,7 +428,7 @@ def places_answered_to_where(text: str, found: Sequence[Detection], language: st
                 out.append(Detection(start, end, _LOC, 0.6, "location.where_answer", text[start:end]))
                 added = True
             continue
-        if _names_a_person(text[start:end], [out[i] for i in over]):
+        if _names_a_person(text, start, end, [out[i] for i in over]):
             continue
         if all(out[i].type in ("PERSON", "ORG") and start <= out[i].start and out[i].end <= end for i in over):
             for i in over:
