@@ -42,6 +42,9 @@ REFUSED = [
     ("P: The crime reference was 231/14/2023.", "231/14/2023", "DATE"),
     ("P: I did Monday 14 hours straight.", "Monday 14", "DATE"),
     ("P: The letter said 418-227-906, no idea.", "418-227-906", "DATE"),
+    # a day and a month alone, with no date cue before it or time after it (the rules' own condition)
+    ("P: Shift starts at 7.30, 24/7 support, they take half the tips.", "24/7", "DATE"),
+    ("Narasumber: Kerjanya 9-5, libur Minggu.", "9-5", "DATE"),
     # a payment card, a bare run of digits, a number a sentence after a document word
     ("P: I paid with 5555 5555 5555 4444, the firm's card.", "5555 5555 5555 4444", "NATIONAL_ID"),
     ("P: Tracking said 73015526, still nothing.", "73015526", "NATIONAL_ID"),
@@ -58,6 +61,8 @@ ACCEPTED = [
     ("P: My nan's ninety-three come March.", "ninety-three come March", "AGE"),
     ("P: My son's 6 and a half now, he's at school.", "6 and a half", "AGE"),
     ("Narasumber: Kami pindah 14/8/2019 ke kota.", "14/8/2019", "DATE"),
+    ("Narasumber: Dia datang tanggal 25/6 ke kos.", "25/6", "DATE"),
+    ("P: He rang on 12/3 at 9 and never again.", "12/3", "DATE"),
     ("P: We left on Tuesday the 3rd.", "Tuesday the 3rd", "DATE"),
     ("Narasumber: Nomornya 1397 0541 0362 0002, di KTP.", "1397 0541 0362 0002", "NATIONAL_ID"),
     ("P: Put down 118-374-909 on the form.", "118-374-909", "NATIONAL_ID"),  # a check digit of a published scheme

@@ -19,7 +19,8 @@ the rules' own guards (never a copy, never a list of strings read from a corpus)
 * **DATE**: a digit, a number word or a month; digits with words only beside a month, a weekday, an ordinal or
   "tanggal" (``patterns``' and ``dates``' lists: a lower-cased postcode is none); no unit or amount after its
   number (``dates``'s and ``agetalk``'s: ``Friday 12 hours``); day/month pairs and triples a real day and month
-  (1-31, 1-12), not two clock hours nor a fraction (``dates``'s: ``jam 8/9``, ``3/4 of``);
+  (1-31, 1-12), not two clock hours nor a fraction (``dates``'s: ``jam 8/9``, ``3/4 of``), and a pair without a
+  year only after a date cue or before a time (``patterns``': ``tanggal 25/06``; ``24/7 support`` is none);
 * **NATIONAL_ID**: what the identity rules find in the span alone (``ids.find_checked_ids``: a published shape and
   its check digit, a NIK's structure; a payment card's Luhn digit is no identity's, nor is a bare run of eight
   digits), or an identity-document word (``shapes.is_document_word``) in the same sentence, as the rules' cued
@@ -43,6 +44,8 @@ from .date_forms import _MONTH_NAMES
 from .dates import _AMOUNT_AFTER, _WEEKDAY_ABBR, _WEEKDAYS, _hours, _proper_fraction
 from .ids import find_checked_ids
 from .numwords import EN_NUM, ID_NUM, parse_number
+from ._text import line_before
+from .patterns import _DATE_CUE_BEFORE, _TIME_AFTER
 from .patterns import _MONTHS as _ALL_MONTHS
 from .plates import _plate_code
 from .shapes import is_document_word
@@ -126,6 +129,9 @@ def _date(text: str, start: int, end: int) -> bool:
         pair = f"{first}/{second}"
         if _proper_fraction(pair) or _AMOUNT_AFTER.match(text, end) or _hours(text, start, end, first, second):
             return False  # "jam 8/9", "3/4 of"
+    if parts.group(3) is None:  # a day and a month alone: a date only after a date cue or before a time, as
+        cued = _DATE_CUE_BEFORE.search(line_before(text, start, 12)) is not None  # ``patterns.find_dates`` keeps
+        return cued or _TIME_AFTER.match(text, end) is not None  # them ("24/7 support", "a 9-5 job" are none)
     return True
 
 
