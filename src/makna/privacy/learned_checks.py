@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from ._text import line_before
 from .agecontext import _asked_how_long
 from .agecues import _KIN, _KIN_ID_WORDS
 from .ageforms import _DURATION_BEFORE, _SOMEONE, _how_long
@@ -44,7 +45,6 @@ from .date_forms import _MONTH_NAMES
 from .dates import _AMOUNT_AFTER, _WEEKDAY_ABBR, _WEEKDAYS, _hours, _proper_fraction
 from .ids import find_checked_ids
 from .numwords import EN_NUM, ID_NUM, parse_number
-from ._text import line_before
 from .patterns import _DATE_CUE_BEFORE, _TIME_AFTER
 from .patterns import _MONTHS as _ALL_MONTHS
 from .plates import _plate_code
