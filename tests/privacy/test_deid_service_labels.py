@@ -94,3 +94,19 @@ def test_apply_leaves_no_name_on_a_service_line(tmp_path: Path) -> None:
     assert len(speakers) == 2 and not speakers & {"Mick", "Kelechi"}
     for who in speakers:  # the speaker field and the line in the text say the same surrogate
         assert any(line.startswith(who) and line[len(who) :][:1].isdigit() for line in text.split("\n")), who
+
+
+HOW_LONG = (
+    "Moderator  0:03\nHow long has everyone been driving nights?\n\n"
+    "Priya  0:11\nPriya, four years. Before that, days.\n\n"
+    "Moderator  0:20\nAnd how old were you when you started?\n\n"
+    "Priya  0:26\nPriya, twenty-six.\n"
+)
+
+
+def test_an_answer_to_how_long_on_a_service_page_is_no_age() -> None:
+    """newuser20: "Priya, four years" answering how long, with the speaker's stamped line between the question and
+    the answer, was an AGE at 0.89 (the answer's line before was the label, so the question went unseen)."""
+    found = {(d.text, d.type) for d in detect(HOW_LONG, language="en")}
+    assert ("four years", "AGE") not in found
+    assert ("twenty-six", "AGE") in found

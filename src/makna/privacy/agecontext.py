@@ -226,13 +226,31 @@ _HOW_LONG: Final = re.compile(r"\b(?:how[ \t]+long|berapa[ \t]+lama|sejak[ \t]+k
 _HOW_OLD: Final = re.compile(r"\b(?:how[ \t]+old|your[ \t]+age|umur|usia|berapa[ \t]+tahun)\b", re.IGNORECASE)
 
 
+_LABEL_LINE: Final = re.compile(r"[ \t]*\.+[ \t]*[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[)\]]?[ \t]*")
+"""A transcription service's speaker-and-stamp line as the detectors read it: its label masked with dots
+(:func:`makna.privacy.speakers.mask_labels`), then the stamp (``.....  0:11``)."""
+
+
+def _line_above(text: str, line_start: int) -> int:
+    """Where the line above the line starting at ``line_start`` starts (0 at the first line)."""
+    return text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else line_start
+
+
 def _asked_how_long(text: str, at: int) -> bool:
     """The turn just before the answer holding ``at`` (the line before its line), or the answer's own words
     before ``at``, asked how long and not how old: "Say where you ride and for how long. / I'm Gurleen, three
-    years": the number is a duration. An older question ("How long have you been riding? / Two years. / And
+    years": the number is a duration (blank lines and a transcription service's speaker-and-stamp line between the
+    two are skipped). An older question ("How long have you been riding? / Two years. / And
     you? / Gurleen. Twenty-four.") says nothing of this answer."""
     line_start = text.rfind("\n", 0, at) + 1
-    before = text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else line_start
+    before = _line_above(text, line_start)
+    for _ in range(3):  # a service's layout: blank lines and the answer's "Priya  0:11" line above the answer
+        if before >= line_start:
+            break
+        line = text[before : text.find("\n", before, line_start)]  # the line at ``before`` (it ends before ours)
+        if line.strip() and not _LABEL_LINE.fullmatch(line):
+            break
+        before = _line_above(text, before)
     window = text[before:at]
     long_q = [m.end() for m in _HOW_LONG.finditer(window)]
     if not long_q:
