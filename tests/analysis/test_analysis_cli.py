@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,9 @@ def test_query_commands(demo: Path) -> None:
     code, out = run("query", "matrix", "-p", p, "-a", "usia_kelompok", "--measure", "cases", "--percent", "column",
                     "--format", "json")
     assert code == 0 and "20-24" in json.loads(out)[0]
+    # newuser20: the table showed bare numbers; each cell now shows its count and its share, JSON stays numbers
+    code, out = run("query", "matrix", "-p", p, "-a", "usia_kelompok", "--measure", "cases", "--percent", "column")
+    assert code == 0 and re.search(r"\b\d+ \(\d+\.\d %\)", out), out
     code, out = run("query", "matrix", "-p", p, "--columns", "2", "--format", "csv")
     assert code == 0 and out.splitlines()[0] == "code,Informan 1,Informan 2,total"
     code, out = run("query", "sequences", "-p", p, "--format", "json")

@@ -98,7 +98,12 @@ def matrix_cmd(
     if total_cols > offset + columns and fmt is OutputFormat.table:
         typer.echo(f"Columns {offset + 1}-{offset + len(page.columns)} of {total_cols}; see more with --offset.",
                    err=True)
-    emit(page.records(percent.value), ["code", *page.columns, "total"], fmt, title=m.title, empty="No codes.")
+    records = page.records(percent.value)
+    if percent is not Percent.none and fmt is OutputFormat.table:  # a reader sees the count and its share
+        counts = page.records("none")
+        records = [{k: f"{n[k]} ({v:.1f} %)" if k in page.columns else v for k, v in r.items()}
+                   for r, n in zip(records, counts, strict=True)]
+    emit(records, ["code", *page.columns, "total"], fmt, title=m.title, empty="No codes.")
 
 
 @query_app.command("cooccurrence")
