@@ -66,3 +66,29 @@ def test_a_stage_recorded_without_a_typer_loads_with_the_typer_off() -> None:
     text = "My cousin India waited for me there."
     with using_stage(stage):
         assert [d.type for d in apply_stage(text, "en", _person(text, "India"))] == ["PERSON"]
+
+
+# -- a schedule whose lines end in clock times is no transcription service's speaker lines (speakers.py) --
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words"),
+    [
+        (
+            "Jadwal hari Senin:\nSarapan 07:00\nSenam pagi 08:00\nSarapan 07:30\nMakan siang 12:00\nMakan siang 12:30",
+            "id",
+            ["Sarapan", "Senam pagi", "Makan siang"],
+        ),
+        ("Schedule:\nBreakfast 7:00\nMeeting 10:30\nBreakfast 7:30\nLunch 12:00\nLunch 12:30", "en",
+         ["Breakfast", "Meeting", "Lunch"]),
+    ],
+)  # fmt: skip
+def test_a_schedule_keeps_its_words(text: str, language: str, words: list[str]) -> None:
+    out, _ = pseudonymise(text, detect(text, language=language), mode="surrogate", language=language)
+    assert all(w in out for w in words)
+
+
+def test_a_service_transcript_still_masks_its_speakers() -> None:
+    text = "Rosa Tanjung  0:09\nSaya kerja di sini dua tahun.\n\nRosa Tanjung  0:40\nDulu di pasar."
+    out, _ = pseudonymise(text, detect(text, language="id"), mode="surrogate", language="id")
+    assert "Rosa" not in out and "Tanjung" not in out
