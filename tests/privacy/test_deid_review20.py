@@ -92,3 +92,19 @@ def test_a_service_transcript_still_masks_its_speakers() -> None:
     text = "Rosa Tanjung  0:09\nSaya kerja di sini dua tahun.\n\nRosa Tanjung  0:40\nDulu di pasar."
     out, _ = pseudonymise(text, detect(text, language="id"), mode="surrogate", language="id")
     assert "Rosa" not in out and "Tanjung" not in out
+
+
+# -- an answer to "how old" after a transcription service's speaker-and-stamp line (answers.py) --
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "age"),
+    [
+        ("Rina  0:02\nBerapa umur anaknya?\n\nSari  0:11\nEmpat tahun.\n\nRina  0:15\nOh ya.\n\nSari  0:20\nIya.",
+         "id", "Empat tahun"),
+        ("Sam  0:02\nHow old is your daughter?\n\nPriya  0:11\nFour.\n\nSam  0:15\nRight.\n\nPriya  0:20\nYes.",
+         "en", "Four"),
+    ],
+)  # fmt: skip
+def test_an_age_answered_under_a_service_label_is_found(text: str, language: str, age: str) -> None:
+    assert ("AGE", age) in [(d.type, d.text) for d in detect(text, language=language)]
