@@ -223,6 +223,13 @@ def _age_later(text: str, start: int, end: int) -> re.Match[str] | None:
     return best[0] if best else None
 
 
+_LABEL_LINE: Final = re.compile(
+    r"[ \t]*\.+[ \t]*[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[)\]]?[ \t]*$", re.MULTILINE
+)
+"""A transcription service's speaker-and-stamp line as the detectors read it (``.....  0:11``), as
+:data:`makna.privacy.agecontext._LABEL_LINE` reads it."""
+
+
 def detect_answers(text: str) -> Iterator[Detection]:
     """LOCATION, AGE and ORG detections in answers, typed by the question before them."""
     if "?" not in text:
@@ -243,6 +250,12 @@ def detect_answers(text: str) -> Iterator[Detection]:
         question = _question_before(text, line_start)
         if question is None:
             continue
+        if _LABEL_LINE.match(text, line_start, line_end) is not None:  # "....  0:11": a service's masked label
+            line_start = line_end + 1  # (speakers.mask_labels), the answer on the lines under it (review20)
+            while text.startswith("\n", line_start):
+                line_start += 1
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end < 0 else line_end
         line = text[line_start:line_end]
         body = line_start + len(line) - len(line.lstrip(". \t"))
         first = _SENTENCE_END.search(text, body, line_end)

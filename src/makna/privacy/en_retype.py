@@ -173,9 +173,10 @@ def places_after_prepositions(text: str, found: Sequence[Detection], language: s
     """``found`` with a PERSON after an English preposition of place typed LOCATION, and the same string's
     other PERSON occurrences without a person's reading in the document alike (module docstring). A LOCATION
     whose words are a coarse place the surrogates keep as it is (``India``) while the document types the same
-    words PERSON elsewhere ("My best friend India ... near India") is that person: kept, it would print her name."""
+    words PERSON elsewhere ("My best friend India ... near India") is that person: kept, it would print her name;
+    that holds in both languages ("Teman saya India ... ketemu di India": review20), whichever step made it a place."""
     if language != "en":
-        return list(found)
+        return _persons_kept_as_places(list(found))
     out = list(found)
     moved: set[str] = set()
     for i, det in enumerate(out):
@@ -188,9 +189,17 @@ def places_after_prepositions(text: str, found: Sequence[Detection], language: s
         for i, det in enumerate(out):
             if det.type == "PERSON" and det.text in moved and not _person_here(text, det):
                 out[i] = Detection(det.start, det.end, _LOC, det.confidence, det.detector, det.text)
+    return _persons_kept_as_places(out)
+
+
+def _persons_kept_as_places(out: list[Detection]) -> list[Detection]:
+    """``out`` with a LOCATION typed PERSON again where its words are a first name and a coarse place kept as it
+    is (``India``) and the document types the same words PERSON elsewhere."""
     persons = {d.text for d in out if d.type == "PERSON"}
     for i, det in enumerate(out):
-        if det.type == _LOC and det.text in persons and det.text in gz.first_names("en") and _kept_if_a_place(det):
+        if det.type != _LOC or det.text not in persons or not _kept_if_a_place(det):
+            continue
+        if det.text in gz.first_names("en") or det.text in gz.first_names("id"):
             out[i] = Detection(det.start, det.end, "PERSON", det.confidence, det.detector, det.text)
     return out
 

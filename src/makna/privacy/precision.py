@@ -189,7 +189,7 @@ class PrecisionStage:
             verdict = _verdict(self, det.type, probs, det.detector)
             if self.typer is not None and verdict and verdict[0] in RETYPES:
                 static = static_features(det.text, det.detector, det.type, det.confidence, language)
-                verdict = _typed(self, verdict, [*static, *feats], probs, det.detector)
+                verdict = _typed(self, verdict, [*static, *feats], probs, det)
             self._verdicts[(key, context, cut)] = verdict
         return _applied(det, verdict)
 
@@ -654,6 +654,12 @@ def never_identifier(det: Detection) -> bool:
     return _never(det.type, det.text)
 
 
+def _coarse(text: str) -> bool:
+    from .coarse import coarse_place
+
+    return coarse_place(text) is not None
+
+
 def _small(text: str) -> bool:
     from .regions import small_countries
 
@@ -698,22 +704,26 @@ def _decision(
     over ``features``)."""
     verdict = _verdict(stage, det.type, probs, det.detector)
     if stage.typer is not None and verdict and verdict[0] in RETYPES:
-        verdict = _typed(stage, verdict, features, probs, det.detector)
+        verdict = _typed(stage, verdict, features, probs, det)
     return _applied(det, verdict)
 
 
 def _typed(
-    stage: PrecisionStage, verdict: tuple[str, float], features: Sequence[str], probs: dict[str, float], detector: str
+    stage: PrecisionStage, verdict: tuple[str, float], features: Sequence[str], probs: dict[str, float], det: Detection
 ) -> tuple[str, float]:
     """``verdict`` (a kept span of a named type), retyped when the stage's typer (:mod:`._typer`) gives another
     named type at least ``stage.typer_cut`` over the span's detector-blind features; the confidence is then the
-    probability that the span is an identifier times the typer's probability of the new type."""
+    probability that the span is an identifier times the typer's probability of the new type. A PERSON whose
+    words are a coarse place (``India``: :func:`~makna.privacy.coarse.coarse_place`) is never made a place: the
+    surrogates keep a coarse place as it is, so a wrong retype would print the person's name (review20)."""
     assert stage.typer is not None
     typed = stage.typer.probabilities(blind(features))
     best = max(_RETYPE_ORDER, key=lambda t: typed.get(t, 0.0))
     if best == verdict[0] or typed.get(best, 0.0) < stage.typer_cut:
         return verdict
-    top = REVIEW_CAP if detector.startswith(REVIEW_PREFIX) else 0.99
+    if verdict[0] == "PERSON" and best == "LOCATION" and _coarse(det.text):
+        return verdict
+    top = REVIEW_CAP if det.detector.startswith(REVIEW_PREFIX) else 0.99
     return best, round(min(top, max(0.05, (1.0 - probs.get(NONE, 0.0)) * typed[best])), 2)
 
 

@@ -260,7 +260,17 @@ def _service_labels(text: str) -> list[tuple[int, int, str]]:
         if m is not None and m.end() == stamp.end():
             found.append((m.start("label"), m.end("label"), m.group("label")))
     keys = {" ".join(label.split()).casefold() for _s, _e, label in found}
-    return found if len(keys) < len(found) else []
+    if len(keys) == len(found):
+        return []
+    # a speaker's line is followed by what was said; a schedule's times follow one another ("Sarapan 07:00 /
+    # Senam 08:00 / Sarapan 07:30" is no one's turn: review20)
+    gaps = (text[a[1] : b[0]] for a, b in zip(found, found[1:], strict=False))
+    listed = sum(1 for gap in gaps if not gap.strip(_STAMP_GAP))
+    return [] if 2 * listed >= len(found) - 1 else found
+
+
+_STAMP_GAP: Final = " \t\n\r0123456789:.,()[]"
+"""What lies between a stamp line's label and the next one's when no words are said between them."""
 
 
 _LOWER_SENDER: Final = re.compile(r"[a-z][a-z'’.\-]{2,}(?:[ \t]+[a-z][a-z'’.\-]+){0,2}")
