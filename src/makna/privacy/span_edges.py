@@ -121,6 +121,10 @@ _AGE_LINK: Final = re.compile(
 "tiga puluh dua, jalan tiga puluh tiga"): one age. Without the linking word two ages stay two ("25, 26 next
 month")."""
 _LINK_WORD: Final = re.compile(r"(?i:going|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju)$")
+_DANGLING: Final = re.compile(r"[ \t]+(?i:at|on|in|by|pas|di|pada|waktu)$")
+"""A preposition that ends an age span (the learned layer's edge, "going thirty-five at"): the words after it are
+read as the age's tail again ("at Easter")."""
+_LINK_START: Final = re.compile(r"(?i:going|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju)\b")
 
 
 _MONTHS: Final = (
@@ -228,6 +232,8 @@ def _linked(text: str, first: Detection, second: Detection) -> bool:
     gap = text[first.end : second.start]
     if _AGE_LINK.fullmatch(gap) and gap.strip(" \t,"):
         return True
+    if _AGE_LINK.fullmatch(gap) and "\n" not in gap and _LINK_START.match(second.text):
+        return True  # the linking word opens the second span (a learned "going thirty-five")
     return bool(_LINK_WORD.search(first.text)) and gap.isspace() and "\n" not in gap
 
 
@@ -288,7 +294,12 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
                 j += 1  # "Twenty-nine, thirty in January": the age now and the age to come with its date
             limit = dets[j].start if j < len(dets) else len(text)
             to_come = j - 1 == i and _after_age(text, dets, i)  # "25, 26 next month": the age to come
-            end = _age_end(text, dets[j - 1], language, limit, to_come=to_come)
+            last = dets[j - 1]
+            dangling = _DANGLING.search(last.text)
+            if dangling is not None and dangling.start() > 0:  # a learned "going thirty-five at": its tail is read anew
+                cut = last.start + dangling.start()
+                last = Detection(last.start, cut, last.type, last.confidence, last.detector, text[last.start : cut])
+            end = max(_age_end(text, last, language, limit, to_come=to_come), dets[j - 1].end)
         elif det.type == "DATE":
             start = _date_start(text, det, floor)
         elif det.type == "ADDRESS":
