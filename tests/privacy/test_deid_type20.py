@@ -155,3 +155,14 @@ def _stage_type(text: str, found: list[Detection]) -> str:
     """The type the shipped stage alone gives."""
     [got] = apply_stage(text, "en", found)
     return got.type
+
+
+def test_the_typer_makes_no_address_without_a_number_and_keeps_a_listed_brand() -> None:
+    """After the retrain with the typer on, a lower-case handle-like name ("tunde2k") became an ADDRESS and a
+    platform brand after "my boss" ("DoorDash") a PERSON; test_deid_person3 and test_deid_person13 failed."""
+    from makna.privacy import detect
+
+    typed = {d.text: d.type for d in detect("I: And tunde2k posts memes all night.", language="en")}
+    assert typed.get("tunde2k") == "PERSON"
+    typed = {d.text: d.type for d in detect("A: My boss DoorDash never answers the phone.", language="en")}
+    assert typed.get("DoorDash") == "ORG"

@@ -73,6 +73,10 @@ NONE: Final = "O"
 """The class of a span that is no identifier."""
 STAGE_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS", "AGE"})
 """Types the stage scores (drops, retypes, re-scores); every other type passes untouched."""
+_HOUSE_NUMBER: Final = re.compile(r"(?<![^\W\d_])\d")
+"""A number standing as its own word ("No. 12", "12B", "Flat 3"), not inside a handle ("tunde2k")."""
+_LISTED: Final = frozenset({"org.platform"})
+"""Detectors whose type comes from a maintained list of that type (platform brands): the typer keeps their type."""
 RETYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS"})
 """Types a span may be given instead of its own, among themselves only."""
 
@@ -715,7 +719,9 @@ def _typed(
     named type at least ``stage.typer_cut`` over the span's detector-blind features; the confidence is then the
     probability that the span is an identifier times the typer's probability of the new type. A PERSON whose
     words are a coarse place (``India``: :func:`~makna.privacy.coarse.coarse_place`) is never made a place: the
-    surrogates keep a coarse place as it is, so a wrong retype would print the person's name (review20)."""
+    surrogates keep a coarse place as it is, so a wrong retype would print the person's name (review20). A span
+    without a number of its own is never made an ADDRESS (the annotation conventions: an address has its
+    number), and a span a detector of :data:`_LISTED` found in a maintained list of its type keeps that type."""
     assert stage.typer is not None
     typed = stage.typer.probabilities(blind(features))
     best = max(_RETYPE_ORDER, key=lambda t: typed.get(t, 0.0))
@@ -723,6 +729,10 @@ def _typed(
         return verdict
     if verdict[0] == "PERSON" and best == "LOCATION" and _coarse(det.text):
         return verdict
+    if best == "ADDRESS" and not _HOUSE_NUMBER.search(det.text):
+        return verdict  # an address holds its number (a street without one is a place): "tunde2k" is none
+    if det.detector in _LISTED:
+        return verdict  # a platform brand found in its list: "My boss DoorDash" is the firm
     top = REVIEW_CAP if det.detector.startswith(REVIEW_PREFIX) else 0.99
     return best, round(min(top, max(0.05, (1.0 - probs.get(NONE, 0.0)) * typed[best])), 2)
 
