@@ -38,19 +38,19 @@ def test_a_project_report_is_not_served_to_another_project(server: Any) -> None:
         r = c.post("/api/report", json={"lang": "en"}, headers=h)
         assert r.status_code == 200, r.text
         folder = r.json()["folder"]
-        assert c.get("/analysis/report/report.md", headers=h).status_code == 200
+        assert c.get("/analysis/report/en/report.md", headers=h).status_code == 200
     finally:
         c.close()
     c, h = _login(server, "eko", "Lain")
     try:
         assert c.get("/api/report", headers=h).json()["files"] == []
-        r = c.get("/analysis/report/report.md", headers=h)
+        r = c.get("/analysis/report/en/report.md", headers=h)
         assert r.status_code == 404, r.text[:300]
         r = c.post("/api/report", json={"lang": "en"}, headers=h)
         assert r.status_code == 200 and r.json()["folder"] != folder
     finally:
         c.close()
-    assert "Studi" in (Path(folder) / "report.md").read_text(encoding="utf-8")
+    assert "Studi" in (Path(folder) / "en" / "report.md").read_text(encoding="utf-8")  # a folder per language
 
 
 @pytest.mark.parametrize("who", ["budi", "citra"])

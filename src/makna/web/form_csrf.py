@@ -11,7 +11,7 @@ Another site can neither read the cookie nor set it, so it cannot write the fiel
 
 A JSON request (``Content-Type: application/json``, which only a script of the server's own pages, or a client
 outside a browser, can send: a browser asks another site's server first, and this server never agrees) needs
-no token: ``makna sync`` and scripts log in with JSON.
+no token: ``makna pull``/``makna push`` and scripts log in with JSON.
 """
 
 from __future__ import annotations
