@@ -142,10 +142,13 @@ def reply(data: Any, status: int = 200) -> JSONResponse:
     return JSONResponse(plain(data), status_code=status)
 
 
-def paged(rows: list[Any], limit: int, cursor: Callable[[Any], str]) -> JSONResponse:
+def paged(rows: list[Any], limit: int, cursor: Callable[[Any], str],
+          shown: Callable[[list[Any]], list[Any]] | None = None) -> JSONResponse:
     """A page of a listing: ``rows`` (asked with ``limit + 1``) less the extra one, and, when it came,
-    the next page's cursor (of the page's last row) in the :data:`NEXT_CURSOR` header."""
-    response = reply(rows[:limit])
+    the next page's cursor (of the page's last row) in the :data:`NEXT_CURSOR` header. ``shown`` turns the
+    page's rows into what the reply holds (the cursor is still taken from the row)."""
+    page_rows = rows[:limit]
+    response = reply(shown(page_rows) if shown is not None else page_rows)
     if len(rows) > limit:
         response.headers[NEXT_CURSOR] = cursor(rows[limit - 1])
     return response

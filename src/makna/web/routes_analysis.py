@@ -29,7 +29,7 @@ __all__ = ["router", "JS_MESSAGES", "REPORT_FILES", "REPORT_LANGS", "ReportReque
 router = APIRouter(tags=["analysis"])
 
 VIEWS = ("frequencies", "matrix", "cooccurrence", "charts", "report")
-REPORT_LANGS = ("id", "en")
+REPORT_LANGS = ("id", "en")  # makna.report.i18n.LANGS (not imported at start-up); each in a folder of its own
 REPORT_FILES = {"report.html": "text/html", "report.md": "text/markdown",
                 "report.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 MATRIX_COLUMNS = 40

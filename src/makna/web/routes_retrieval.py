@@ -12,8 +12,9 @@ from ..cases import list_attributes, list_cases
 from ..codebook import code_tree
 from ..errors import MaknaError
 from ..memo_views import MemoView, memos_on_codes, memos_on_segments
+from ..project import Project
 from ..queries import retrieval_cursor, retrieve
-from .deps import NEXT_CURSOR, lang_of, page, plain, project_of, reply
+from .deps import lang_of, page, paged, plain, project_of
 from .errors_i18n import translate_error
 
 __all__ = ["router", "PAGE_SIZE"]
@@ -91,13 +92,13 @@ def api_retrieve(request: Request, code: str | None = None, descendants: bool = 
     rows = retrieve(proj, code=code, descendants=descendants, case=case,
                     attribute=_attribute(attribute, value), coder=coder, context=max(0, min(context, 5000)),
                     limit=limit + 1, offset=max(0, offset), after=after or None)
-    # each row with the memos written on its segment beside the coding's own (``memo``)
-    on_segments = memos_on_segments(proj, [r.id for r in rows[:limit]]) if rows else {}
-    response = reply([{**plain(r), "segment_memos": [_segment_memo(m) for m in on_segments.get(r.id, [])]}
-                      for r in rows[:limit]])
-    if len(rows) > limit:
-        response.headers[NEXT_CURSOR] = retrieval_cursor(rows[limit - 1])
-    return response
+    return paged(rows, limit, retrieval_cursor, lambda page: _with_segment_memos(proj, page))
+
+
+def _with_segment_memos(proj: Project, rows: list[Any]) -> list[dict[str, Any]]:
+    """Each row with the memos written on its segment beside the coding's own (``memo``), in one query."""
+    on_segments = memos_on_segments(proj, [r.id for r in rows]) if rows else {}
+    return [{**plain(r), "segment_memos": [_segment_memo(m) for m in on_segments.get(r.id, [])]} for r in rows]
 
 
 def _segment_memo(memo: MemoView) -> dict[str, Any]:
