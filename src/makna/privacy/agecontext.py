@@ -27,6 +27,7 @@ from ._text import occupied
 from .agecues import AGE_NUMBER, years_at_work
 from .agespeech import find_spoken_ages, later_ages
 from .numwords import EN_NUM, EN_TENS_NUM, ID_NUM, ID_TENS
+from .speakers import MASKED_SERVICE_LINE
 from .types import Detection
 
 __all__ = ["ages_after_persons", "find_context_ages"]
@@ -226,11 +227,6 @@ _HOW_LONG: Final = re.compile(r"\b(?:how[ \t]+long|berapa[ \t]+lama|sejak[ \t]+k
 _HOW_OLD: Final = re.compile(r"\b(?:how[ \t]+old|your[ \t]+age|umur|usia|berapa[ \t]+tahun)\b", re.IGNORECASE)
 
 
-_LABEL_LINE: Final = re.compile(r"[ \t]*\.+[ \t]*[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[)\]]?[ \t]*")
-"""A transcription service's speaker-and-stamp line as the detectors read it: its label masked with dots
-(:func:`makna.privacy.speakers.mask_labels`), then the stamp (``.....  0:11``)."""
-
-
 def _line_above(text: str, line_start: int) -> int:
     """Where the line above the line starting at ``line_start`` starts (0 at the first line)."""
     return text.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else line_start
@@ -248,7 +244,7 @@ def _asked_how_long(text: str, at: int) -> bool:
         if before >= line_start:
             break
         line = text[before : text.find("\n", before, line_start)]  # the line at ``before`` (it ends before ours)
-        if line.strip() and not _LABEL_LINE.fullmatch(line):
+        if line.strip() and not MASKED_SERVICE_LINE.fullmatch(line):
             break
         before = _line_above(text, before)
     window = text[before:at]

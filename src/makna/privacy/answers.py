@@ -37,6 +37,7 @@ from . import gazetteers as gz
 from .agecues import AGE_NUMBER
 from .numwords import EN_NUM, ID_NUM, parse_number
 from .self_intro import is_self_intro
+from .speakers import MASKED_SERVICE_LINE
 from .types import Detection
 
 __all__ = ["detect_answers"]
@@ -223,13 +224,6 @@ def _age_later(text: str, start: int, end: int) -> re.Match[str] | None:
     return best[0] if best else None
 
 
-_LABEL_LINE: Final = re.compile(
-    r"[ \t]*\.+[ \t]*[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[)\]]?[ \t]*$", re.MULTILINE
-)
-"""A transcription service's speaker-and-stamp line as the detectors read it (``.....  0:11``), as
-:data:`makna.privacy.agecontext._LABEL_LINE` reads it."""
-
-
 def detect_answers(text: str) -> Iterator[Detection]:
     """LOCATION, AGE and ORG detections in answers, typed by the question before them."""
     if "?" not in text:
@@ -250,7 +244,7 @@ def detect_answers(text: str) -> Iterator[Detection]:
         question = _question_before(text, line_start)
         if question is None:
             continue
-        if _LABEL_LINE.match(text, line_start, line_end) is not None:  # "....  0:11": a service's masked label
+        if MASKED_SERVICE_LINE.match(text, line_start, line_end) is not None:  # "....  0:11": a service's masked label
             line_start = line_end + 1  # (speakers.mask_labels), the answer on the lines under it (review20)
             while text.startswith("\n", line_start):
                 line_start += 1

@@ -33,6 +33,7 @@ from .types import Detection
 
 __all__ = [
     "GENERIC_LABELS",
+    "MASKED_SERVICE_LINE",
     "SpeakerLabel",
     "export_senders",
     "find_labels",
@@ -269,6 +270,11 @@ def _service_labels(text: str) -> list[tuple[int, int, str]]:
     return [] if 2 * listed >= len(found) - 1 else found
 
 
+MASKED_SERVICE_LINE: Final = re.compile(
+    r"[ \t]*\.+[ \t]*[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[)\]]?[ \t]*$", re.MULTILINE
+)
+"""A transcription service's speaker-and-stamp line as the detectors read it: its label masked with dots by
+:func:`mask_labels`, then the stamp (``.....  0:11``). The answer under it belongs to the question above it."""
 _STAMP_GAP: Final = " \t\n\r0123456789:.,()[]"
 """What lies between a stamp line's label and the next one's when no words are said between them."""
 
