@@ -175,7 +175,7 @@ SPLIT_SIZES = {
     # round heldout21: tune22 and seal21 were written together (both open since round twenty) (benchmarks/results/heldout21.md)
     "tune22": 6,
     "seal21": 6,
-    # round heldout22: tune23 (open next round) and seal22 (sealed) were written together (benchmarks/results/heldout22.md)
+    # round heldout22: tune23 and seal22 were written together (both open since round twenty-one) (benchmarks/results/heldout22.md)
     "tune23": 6,
     "seal22": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)

@@ -12,7 +12,7 @@ writes ``deid_precision.json``. Every learned part is trained in order from the 
 any change to a detector run it again. The same data and seed give the same bytes.
 
 Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, and so is any path under a
-folder whose name starts with ``seal22``, ``sealed-``, ``suggest-unseen`` or ``heldout22``. ``seal6`` to
+folder whose name starts with ``seal23``, ``sealed-``, ``suggest-unseen`` or ``heldout23``. ``seal6`` to
 ``seal10`` were scored after the tuning of rounds four to eight and are spent: they are training data now, like
 ``seal4`` before them, and so are ``spent2`` to ``spent6``, ``spent9`` and ``spent10`` (the lead's private held-out
 sets of rounds two to six and eight, each scored after tuning, copied into the repository unchanged).
@@ -142,9 +142,13 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "spent31",
     "spent32",
     "train21",
+    "tune23",
+    "seal22",
+    "spent33",
+    "spent34",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
-``tests/privacy/corpus/<name>``. Sealed test sets (``seal22`` and later, anything under ``sealed-*``) are not
+``tests/privacy/corpus/<name>``. Sealed test sets (``seal23`` and later, anything under ``sealed-*``) are not
 here and are refused; ``seal6`` to ``seal10`` are spent (scored after tuning) and open, and so are ``spent2`` to
 ``spent6``, ``spent9`` and ``spent10``: the lead's private held-out sets of rounds two to six and eight, brought
 into the repository once spent; so are ``spent11`` and ``spent12``, of round nine.
@@ -173,7 +177,9 @@ seventeen) were opened at the start of round eighteen, once scored after round s
 round nineteen, once scored after round eighteen. ``tune22`` and ``seal21`` (round heldout21) and
 ``spent31``/``spent32`` (the lead's private sets of round nineteen) were opened at the start of round twenty, once
 scored after round nineteen. ``train21`` holds training transcripts written in round twenty
-(benchmarks/results/train21.md), open from the start."""
+(benchmarks/results/train21.md), open from the start. ``tune23`` and ``seal22`` (round heldout22) and
+``spent33``/``spent34`` (the lead's private sets of round twenty) were opened at the start of round twenty-one, once
+scored after round twenty."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
     "c": 0.5,
@@ -196,7 +202,7 @@ STAGE_VOTE: Final = ""
 """The precision stage's document-level vote (:attr:`~makna.privacy.precision.PrecisionStage.vote`)."""
 STAGE_RETYPES: Final[dict[str, float]] = {}
 """Retype thresholds of the precision stage by the new type (a type not here uses ``STAGE_SETTINGS["retype"]``)."""
-_FORBIDDEN: Final = ("seal22", "sealed-", "suggest-unseen", "heldout22", "wt-heldout22")
+_FORBIDDEN: Final = ("seal23", "sealed-", "suggest-unseen", "heldout23", "wt-heldout23")
 
 
 @dataclass(frozen=True)
