@@ -183,6 +183,8 @@ SPLIT_SIZES = {
     "seal23": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)
     "train21": 14,
+    # round twenty-one: training transcripts written as open data (benchmarks/results/train22.md)
+    "train22": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

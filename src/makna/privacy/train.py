@@ -146,6 +146,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal22",
     "spent33",
     "spent34",
+    "train22",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal23`` and later, anything under ``sealed-*``) are not
@@ -179,7 +180,8 @@ round nineteen, once scored after round eighteen. ``tune22`` and ``seal21`` (rou
 scored after round nineteen. ``train21`` holds training transcripts written in round twenty
 (benchmarks/results/train21.md), open from the start. ``tune23`` and ``seal22`` (round heldout22) and
 ``spent33``/``spent34`` (the lead's private sets of round twenty) were opened at the start of round twenty-one, once
-scored after round twenty."""
+scored after round twenty. ``train22`` holds training transcripts written in round twenty-one
+(benchmarks/results/train22.md), open from the start."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
     "c": 0.5,
