@@ -18,7 +18,7 @@ as ``internal://<source id>.txt``. Every GUID is the id of the makna entity it s
 - ``Sets``: sets of codes (``MemberCode``) or sources (``MemberSource``).
 
 Every description is the user's text exactly. makna's own fields (a code's key, inclusion, exclusion,
-example and keywords; a source's language, hash, speaker turns and de-identification state
+example, keywords and translations; a source's language, hash, speaker turns and de-identification state
 (:mod:`makna.exchange._deid_state`); values XML cannot carry) travel in
 the archive member ``makna/extras.json``, by GUID, which other tools ignore (see
 :mod:`makna.exchange._fields`). Empty optional containers are left out. The file validates against
@@ -41,6 +41,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 from sqlalchemy import Connection, String, bindparam, select, type_coerce
 
+from ..code_translations import to_json
 from ..codebook import list_codes
 from ..errors import ExchangeError
 from ..model import Code
@@ -88,6 +89,8 @@ def code_fields(code: Code) -> dict[str, Any]:
             fields[name] = getattr(code, name)
     if code.keywords:
         fields["keywords"] = list(code.keywords)
+    if code.translations:  # its name and definition in other languages (makna.code_translations)
+        fields["translations"] = to_json(code.translations)
     return keep_exact(fields, name=code.name, definition=code.definition)
 
 
