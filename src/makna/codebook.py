@@ -33,6 +33,7 @@ import yaml
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from .code_translations import parse_translations, read_translations, write_translations
 from .errors import CodebookError, ConflictError, InputError
 from .memos import forget
 from .model import Code, new_id
@@ -109,7 +110,7 @@ def _check_color(color: str) -> str:
     return color.upper()
 
 
-def _row_to_code(r: Any) -> Code:
+def _row_to_code(r: Any, translations: tuple[tuple[str, str, str], ...] = ()) -> Code:
     return Code(
         id=r.id,
         key=r.key,
@@ -125,6 +126,7 @@ def _row_to_code(r: Any) -> Code:
         codable=bool(r.codable),
         color_set=bool(r.color),
         version=r.version,
+        translations=translations,
     )
 
 
@@ -136,7 +138,9 @@ def auto_color(code_id: str) -> str:
 
 def _codes(conn: Connection) -> list[Code]:
     c = tables.codes.c
-    return [_row_to_code(r) for r in conn.execute(select(tables.codes).order_by(c.position, c.key))]
+    named = read_translations(conn)
+    rows = conn.execute(select(tables.codes).order_by(c.position, c.key))
+    return [_row_to_code(r, named.get(r.id, ())) for r in rows]
 
 
 def _tree_order(codes: Sequence[Code]) -> list[tuple[Code, int]]:
@@ -205,7 +209,8 @@ def subtrees(conn: Connection, code_ids: Iterable[str]) -> dict[str, list[str]]:
 def get_code(project: Project, key: str) -> Code:
     with project.store.read() as conn:
         cid = project.code_id(conn, key)
-        return _row_to_code(conn.execute(select(tables.codes).where(tables.codes.c.id == cid)).one())
+        row = conn.execute(select(tables.codes).where(tables.codes.c.id == cid)).one()
+        return _row_to_code(row, read_translations(conn, [cid]).get(cid, ()))
 
 
 def _next_position(conn: Connection, parent_id: str | None) -> int:
@@ -245,6 +250,7 @@ def _insert_codes(conn: Connection, codes: list[Code]) -> None:
         keys.add(code.key)
         ids.add(code.id)
     conn.execute(insert(tables.codes), [_code_row(code) for code in codes])
+    write_translations(conn, {code.id: code.translations for code in codes if code.translations})
 
 
 def _auto_colour(conn: Connection, parent_id: str | None) -> str:
@@ -535,8 +541,10 @@ def _code_dict(code: Code, children: list[dict[str, Any]], with_ids: bool) -> di
         exclusion=code.exclusion,
         example=code.example,
         keywords=list(code.keywords),
-        children=children,
     )
+    if code.translations:
+        d["translations"] = {lang: {"name": n, "definition": dfn} for lang, n, dfn in code.translations}
+    d["children"] = children
     return d
 
 
@@ -614,6 +622,7 @@ def load_codebook(text: str, *, origin: str = "codebook") -> CodebookDoc:
                 keywords=tuple(str(k) for k in kws),
                 position=i,
                 codable=item.get("codable", True) is not False,
+                translations=parse_translations(item.get("translations"), f"{origin}: code {key!r}"),
             )
             doc.codes.append(code)
             walk(item.get("children"), cid, f"{key}.children")
@@ -662,6 +671,8 @@ def import_codebook(project: Project, doc: CodebookDoc) -> CodebookImport:
                 if not code.color_set:
                     del values["color"]
                 conn.execute(update(tables.codes).where(c.id == cid).values(parent_id=parent, **values))
+                if code.translations:  # a file without any leaves the project's
+                    write_translations(conn, {cid: code.translations})
                 updated += 1
             else:
                 id_map[code.id] = code.id

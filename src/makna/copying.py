@@ -9,6 +9,10 @@ before it began, and it never overwrites a file.
 With ``coder``, the copy is a second coder's: it acts as that coder with at most the coder role (codings and
 memos; the codebook stays the project's) and ``makna push COPY`` later brings the coder's work back into the
 project it was copied from, as a team server takes an offline coder's (:func:`makna.sync.local.mark_coder_copy`).
+A *blind* coder's copy (``blind``; the default while a blind round is open in the project) is not a copy of the
+file at all: it is written, as a refresh is, from what that coder may see (:func:`makna.sync.server.snapshot`): the
+sources, codebook, cases and sets, and of the codings and memos on codings only the coder's own; none of the
+project's log, so nothing in the file tells how the others coded. Refreshing it (``makna pull COPY``) keeps it blind.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from .errors import InputError, ProjectError, SyncError
 from .store import Store, resolve_location, sqlite_path
 from .store._cipher import Passphrase, dbapi, export_copy, looks_encrypted, require_passphrase
 
-__all__ = ["copy_project"]
+__all__ = ["copy_project", "copy_for_coder"]
 
 
 def copy_project(
@@ -31,14 +35,33 @@ def copy_project(
     *,
     passphrase: Passphrase = None,
     coder: str | None = None,
+    blind: bool | None = None,
 ) -> Path:
     """Copy the project file at ``location`` to the new file ``target`` and return its path.
 
     The copy is taken at one moment and holds everything committed before it (also what is still in the
     write-ahead log); an encrypted project stays encrypted with the same passphrase (asked through
     ``passphrase``, a string or a function, as :meth:`makna.store.Store.open` takes it). A server project
-    (PostgreSQL) is refused: ``makna pull`` makes an offline copy of one.
+    (PostgreSQL) is refused: ``makna pull`` makes an offline copy of one. With ``coder``: that second coder's copy
+    (:func:`copy_for_coder`, ``blind`` as there).
     """
+    if coder is None:
+        if blind:
+            raise InputError("--blind is for a second coder's copy: give --coder NAME")
+        return _copy(location, target, passphrase, None, None)[0]
+    return copy_for_coder(location, target, coder, passphrase=passphrase, blind=blind)[0]
+
+
+def copy_for_coder(location: str | os.PathLike[str], target: str | os.PathLike[str], coder: str, *,
+                   passphrase: Passphrase = None, blind: bool | None = None) -> tuple[Path, bool]:
+    """:func:`copy_project` for the second coder ``coder``, and whether the copy is blind. ``blind``: it holds none
+    of the other coders' codings, nor memos on them, nor the project's log (None: blind when a blind round is open
+    in the project; ``False`` is refused then)."""
+    return _copy(location, target, passphrase, coder, blind)
+
+
+def _copy(location: str | os.PathLike[str], target: str | os.PathLike[str], passphrase: Passphrase,
+          coder: str | None, blind: bool | None) -> tuple[Path, bool]:
     source = sqlite_path(resolve_location(location))
     if source is None:
         raise InputError(f"{location}: a server project; 'makna pull' makes an offline copy of one")
@@ -62,27 +85,36 @@ def copy_project(
     store = Store.open(source, secret)  # a project file (checked, migrated), and its key if encrypted
     cipher = store.cipher
     pulled = coder is not None and "sync.server" in store.meta()
+    in_round = _blind_round(store) if coder is not None else None
     store.close()
     if pulled:
         raise SyncError(f"{source}: already a coder's copy; make the copy from the project itself")
+    if in_round is not None and blind is False:
+        raise InputError(f"blind round {in_round!r} is open: a second coder's copy is blind while it is (leave "
+                         "--no-blind out, or close the round first)")
+    blind = coder is not None and (blind if blind is not None else in_round is not None)
     part = dest.with_name(f".{dest.name}.part")
     part.unlink(missing_ok=True)
     errors: tuple[type[BaseException], ...] = (sqlite3.Error, OSError)
     if cipher is not None:
         errors += (dbapi().Error,)
     try:
-        if cipher is not None:
-            export_copy(source, cipher, part, cipher)
+        token = secrets.token_hex(16)
+        if blind and coder is not None:
+            _blind_copy(part, source, coder.strip(), secret, token)
         else:
-            conn = sqlite3.connect(source, isolation_level=None, timeout=5)
-            try:
-                conn.execute("VACUUM INTO ?", (str(part),))
-            finally:
-                conn.close()
+            if cipher is not None:
+                export_copy(source, cipher, part, cipher)
+            else:
+                conn = sqlite3.connect(source, isolation_level=None, timeout=5)
+                try:
+                    conn.execute("VACUUM INTO ?", (str(part),))
+                finally:
+                    conn.close()
+            if coder is not None:
+                _for_coder(part, source, coder.strip(), secret, token)
         os.chmod(part, source.stat().st_mode & 0o777)
         if coder is not None:
-            token = secrets.token_hex(16)
-            _for_coder(part, source, coder.strip(), secret, token)
             _record_copy(source, coder.strip(), secret, token, dest)
         os.replace(part, dest)  # the copy appears whole or not at all
     except errors as exc:
@@ -91,7 +123,7 @@ def copy_project(
     except BaseException:
         part.unlink(missing_ok=True)
         raise
-    return dest
+    return dest, blind
 
 
 def _for_coder(part: Path, source: Path, coder: str, secret: str | None, token: str) -> None:
@@ -100,6 +132,33 @@ def _for_coder(part: Path, source: Path, coder: str, secret: str | None, token: 
 
     with open_project(part, coder=coder, passphrase=secret) as copy:
         mark_coder_copy(copy, origin=str(source.resolve()), coder=coder, token=token)
+
+
+def _blind_round(store: Store) -> str | None:
+    """The name of the blind round open in the project, if one is."""
+    from sqlalchemy import select
+
+    from .store import tables
+
+    r = tables.rounds.c
+    with store.read() as conn:
+        name = conn.execute(select(r.name).where(r.closed_at.is_(None), r.blind.is_(True))).scalar()
+    return None if name is None else str(name)
+
+
+def _blind_copy(part: Path, source: Path, coder: str, secret: str | None, token: str) -> None:
+    """Write at ``part`` the blind copy of ``source`` for ``coder``: what they may see, as a refresh writes it."""
+    from .access import Access
+    from .project import open_project
+    from .sync.local import write_copy
+    from .sync.server import snapshot
+
+    with open_project(source, coder=coder, passphrase=secret) as origin:
+        origin.store.access = Access({coder: "coder"})  # as the copy will act (makna.sync.local.guard)
+        snap = snapshot(origin, blind=True)
+        project_id = origin.store.meta()["project_id"]
+    write_copy(part, snap, server=str(source.resolve()), project_id=project_id, project_name=str(snap["name"]),
+               token=None, csrf=None, passphrase=secret, copy_token=token, blind=True)
 
 
 def _record_copy(source: Path, coder: str, secret: str | None, token: str, dest: Path) -> None:

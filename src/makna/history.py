@@ -39,7 +39,7 @@ __all__ = [
 _NOUNS = {
     "segments": "codings", "memos": "memos", "turns": "turns", "case_links": "case links",
     "case_values": "attribute values", "set_members": "set members", "codes": "child codes",
-    "deid_sources": "de-identification reviews", "coders": "coders",
+    "deid_sources": "de-identification reviews", "coders": "coders", "code_translations": "code translations",
 }
 _MEMO_KINDS = {"sources": "source", "codes": "code", "cases": "case", "segments": "segment"}
 

@@ -171,6 +171,17 @@ class Code:
     #: automatic one for display, and exports leave the colour out.
     color_set: bool = True
     version: int = field(default=1, compare=False)  # raised by each edit (makna.versions)
+    #: The code's name and definition in other languages: (language, name, definition), by language
+    #: (:mod:`makna.code_translations`).
+    translations: tuple[tuple[str, str, str], ...] = ()
+
+    def name_in(self, language: str) -> str:
+        """The code's name in ``language``: its translation there, else its own name."""
+        return next((n for lang, n, _d in self.translations if lang == language and n), self.name)
+
+    def definition_in(self, language: str) -> str:
+        """The code's definition in ``language``: its translation there, else its own definition."""
+        return next((d for lang, _n, d in self.translations if lang == language and d), self.definition)
 
 
 @dataclass(frozen=True)

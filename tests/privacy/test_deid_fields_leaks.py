@@ -14,6 +14,7 @@ from sqlalchemy import Integer, String, Text, select
 from sqlalchemy.types import JSON
 
 import makna
+from makna.code_translations import translate_code
 from makna.privacy.fields import ELSEWHERE, SCANNED, STRUCTURAL
 from makna.privacy.project import decide_all, review_entries, scan
 from makna.privacy.project_apply import apply
@@ -50,6 +51,7 @@ def _plant(project: makna.Project) -> None:
     makna.add_code(project, "cerita", f"Cerita {NAME}", definition=f"Kisah {NAME} di {PLACE}",
                    inclusion=f"Jika {NAME} bercerita ({PHONE})", exclusion=f"Bukan {EMAIL}",
                    example=f"{NAME}: saya tinggal di {PLACE}", keywords=[NAME, PLACE])
+    translate_code(project, "cerita", "en", f"{NAME}'s story", f"What {NAME} told of {PLACE}")  # product21
     seg = makna.code_turn(project, "wawancara_Siti_Rahmawati.txt", 2, "cerita").id
     makna.set_segment_memo(project, seg, f"Mirip cerita {NAME} dari {PLACE}; hubungi {PHONE}")
     for kind, target in (("project", None), ("source", "wawancara_Siti_Rahmawati.txt"), ("case", NAME),

@@ -142,6 +142,34 @@ def codebook_rename(key: str, name: str, project: ProjectOpt = None) -> None:
     typer.echo(f"Renamed {key} to {name!r}.")
 
 
+@codebook_app.command("translate")
+def codebook_translate(
+    key: str,
+    language: Annotated[str, typer.Argument(help="The language of the translation (id, en...).")],
+    name: Annotated[str, typer.Argument(help="The code's name in that language ('' with --remove).")] = "",
+    definition: Annotated[str, typer.Option("--definition", help="Its definition in that language.")] = "",
+    remove: Annotated[bool, typer.Option("--remove", help="Remove the code's translation into LANGUAGE.")] = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Give a code its name (and definition) in another language, shown by the report in that language.
+
+    A codebook written in English can still make an Indonesian report with Indonesian code names (makna report
+    --lang id), and the reverse; a code without a translation keeps its own name there.
+    """
+    from ..code_translations import translate_code
+
+    if remove and (name or definition):
+        raise InputError("--remove takes no name or definition")
+    if not remove and not name.strip():
+        raise InputError("give the code's name in that language (or --remove)")
+    with opened(project) as proj:
+        code = translate_code(proj, key, language, "" if remove else name, "" if remove else definition)
+    if remove:
+        typer.echo(f"{code.key} has no {language} name now: reports in {language} show {code.name!r}.")
+    else:
+        typer.echo(f"{code.key} is {code.name_in(language.strip())!r} in {language.strip()} reports.")
+
+
 @codebook_app.command("color")
 def codebook_color(key: str, color: str, project: ProjectOpt = None) -> None:
     """Recolour a code (#RRGGBB)."""

@@ -46,20 +46,35 @@ def copy_cmd(
     coder: Annotated[str | None, typer.Option(
         "--coder", help="Make it this second coder's copy: they code in it, and 'makna push NEW' brings their "
                         "codings and memos back into this project.")] = None,
+    blind: Annotated[bool | None, typer.Option(
+        "--blind/--no-blind", help="With --coder: a blind copy, without the other coders' codings (nor memos on "
+                                   "them, nor the project's log), so that agreement compares independent codings; "
+                                   "it stays blind when refreshed [default: blind while a blind round is open, "
+                                   "else not].", show_default=False)] = None,
 ) -> None:
     """Copy the project file at one moment, safe while the workbench runs (for a second coder, a backup)."""
-    from ..copying import copy_project
+    from ..copying import copy_for_coder, copy_project
     from ..project import find_project
     from ._passphrase import ask_passphrase
 
     location = find_project(project)
     with busy("Copying"):
-        dest = copy_project(location, target, passphrase=partial(ask_passphrase, location), coder=coder)
+        secret = partial(ask_passphrase, location)
+        if coder is None:
+            dest, blind = copy_project(location, target, passphrase=secret, blind=blind), False
+        else:
+            dest, blind = copy_for_coder(location, target, coder, passphrase=secret, blind=blind)
     typer.echo(f"Copied {location} to {dest}: every change committed before the copy began is in it.")
-    if coder is not None:
+    if coder is not None and blind:
+        typer.echo(f"It is {coder.strip()}'s blind copy: it holds none of the other coders' codings (nor their log), "
+                   f"they code in it (not the codebook), 'makna push {dest}' brings their work back into {location} "
+                   f"(adding theirs, never changing the others'), and 'makna pull {dest}' refreshes it from there, "
+                   "still blind. Once both have coded: 'makna agreement project --coders A,B'.")
+    elif coder is not None:
         typer.echo(f"It is {coder.strip()}'s copy: they code in it (not the codebook), 'makna push {dest}' "
                    f"brings their work back into {location}, and 'makna pull {dest}' refreshes it from there (the "
-                   "codebook and the others' codings as they are then, their work not pushed yet kept).")
+                   "codebook and the others' codings as they are then, their work not pushed yet kept). It shows "
+                   "them the others' codings: for agreement between independent codings, make a --blind copy.")
     if _makes_two_here(location, dest):
         typer.echo("Note: this folder now holds two projects, so a command here without -p (or $MAKNA_PROJECT) "
                    "is refused as ambiguous: hand the copy over and remove it here, or make it in another folder.")

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from ..cases import add_case, define_attribute, encode_value
 from ..codebook import CodebookDoc, import_codebook
@@ -27,6 +27,7 @@ from ..model import Code, new_id, utcnow
 from ..project import Project
 from ..store import TURN_COLUMNS, check_text_size, tables
 from ..text import detect_turns
+from ._deid_state import restored_state
 from ._refi import derived_guid
 from ._report import ImportReport
 
@@ -88,6 +89,7 @@ class Loader:
         self.pending: list[tuple[Any, ...]] = []  # segment rows (_SEGMENT_COLUMNS), emptied by flush()
         self._turns: list[tuple[Any, ...]] = []  # turn rows (TURN_COLUMNS)
         self._session_coder: str | None = None
+        self._deid_top: int | None = None  # the highest deid_sources.number, once a source brings its state
         self.now = utcnow()
         now = project.store.bind_value(tables.segments.c.created_at, self.now)
         # creationDateTime as written -> segments.created_at as bound for the driver
@@ -192,6 +194,7 @@ class Loader:
             encoding=fields.get("encoding") if isinstance(fields.get("encoding"), str) else None,
             imported_at=created or self.now, original=None,
         )])
+        self._deid(sid, fields.get("deid"), text)
         self._turns.extend(turns)
         if len(self._turns) >= CHUNK:
             self.flush()
@@ -199,6 +202,17 @@ class Loader:
         self.sources[guid] = entry
         self.report.sources += 1
         return entry
+
+    def _deid(self, sid: str, raw: Any, text: str) -> None:
+        """Restore what makna knew of the source's de-identification (:mod:`._deid_state`), when the file says."""
+        state = restored_state(raw, text) if raw is not None else None
+        if state is None:
+            return
+        if self._deid_top is None:
+            self._deid_top = int(self.conn.execute(select(func.coalesce(func.max(tables.deid_sources.c.number), 0)))
+                                 .scalar_one())
+        self._deid_top += 1
+        self.conn.execute(insert(tables.deid_sources).values(source_id=sid, number=self._deid_top, **state))
 
     # ---------------------------------------------------------------------------- segments
     def date(self, raw: str | None) -> Any:

@@ -25,6 +25,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
+from ..code_translations import from_json
 from ..errors import ExchangeError, MaknaError
 from ..model import Code
 from ..project import Project
@@ -130,6 +131,7 @@ def code_from_element(el: Any, guid: str, key: str, parent: str | None, position
         example=str(fields.get("example") or ""),
         keywords=tuple(str(k) for k in kws) if isinstance(kws, list) else (), position=position,
         codable=(el.get("isCodable") or "true").strip().lower() not in ("false", "0"),
+        translations=from_json(fields.get("translations")),  # what is not well formed is left out
     )
 
 

@@ -18,7 +18,8 @@ as ``internal://<source id>.txt``. Every GUID is the id of the makna entity it s
 - ``Sets``: sets of codes (``MemberCode``) or sources (``MemberSource``).
 
 Every description is the user's text exactly. makna's own fields (a code's key, inclusion, exclusion,
-example and keywords; a source's language, hash and speaker turns; values XML cannot carry) travel in
+example, keywords and translations; a source's language, hash, speaker turns and de-identification state
+(:mod:`makna.exchange._deid_state`); values XML cannot carry) travel in
 the archive member ``makna/extras.json``, by GUID, which other tools ignore (see
 :mod:`makna.exchange._fields`). Empty optional containers are left out. The file validates against
 the REFI-QDA ``Project.xsd``.
@@ -40,12 +41,14 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 from sqlalchemy import Connection, String, bindparam, select, type_coerce
 
+from ..code_translations import to_json
 from ..codebook import list_codes
 from ..errors import ExchangeError
 from ..model import Code
 from ..project import Project
 from ..rounds import rejected_ids
 from ..store import prepared_select, tables
+from ._deid_state import export_states
 from ._fields import EXTRAS_ENTRY, PI_TARGET, Extras, keep_exact, pi_text
 from ._refi import (
     NS_PROJECT,
@@ -86,6 +89,8 @@ def code_fields(code: Code) -> dict[str, Any]:
             fields[name] = getattr(code, name)
     if code.keywords:
         fields["keywords"] = list(code.keywords)
+    if code.translations:  # its name and definition in other languages (makna.code_translations)
+        fields["translations"] = to_json(code.translations)
     return keep_exact(fields, name=code.name, definition=code.definition)
 
 
@@ -272,8 +277,11 @@ class _Writer:
         t = tables.turns.c
         turns_of = prepared_select(self.conn, select(t.speaker, t.start, t.end, t.time_start, t.time_end)
                                    .where(t.source_id == bindparam("source_id")).order_by(t.number))
+        deid = export_states(self.conn)
         for src in rows:
             fields = self.fields(src, turns_of(source_id=src.id))
+            if src.id in deid:  # what makna knew of its de-identification (never the originals)
+                fields["deid"] = deid[src.id]
             parts = [f'<TextSource guid="{xml_attr(src.id)}" name="{xml_attr(src.name)}" '
                      f'plainTextPath="internal://{xml_attr(src.id)}.txt" '
                      f'creationDateTime="{format_datetime(src.imported_at)}">']

@@ -76,6 +76,8 @@ SCANNED: tuple[FieldSpec, ...] = (
     FieldSpec("codes", "exclusion", "text"),
     FieldSpec("codes", "example", "text"),
     FieldSpec("codes", "keywords", "list", vocabulary=True),
+    FieldSpec("code_translations", "name", "label", vocabulary=True),
+    FieldSpec("code_translations", "definition", "text"),
     FieldSpec("segments", "memo", "text"),
     FieldSpec("memos", "title", "label", vocabulary=True),
     FieldSpec("memos", "text", "text"),
@@ -164,6 +166,8 @@ STRUCTURAL: Mapping[tuple[str, str], str] = {
     ("undo_steps", "kind"): "step kind",
     ("undo_steps", "state"): "step state",
     ("codes", "changed_by"): "coder name (who last edited the code)",
+    ("code_translations", "code_id"): "id",
+    ("code_translations", "language"): "language code",
     ("cases", "changed_by"): "coder name (who last edited the case)",
     ("rounds", "id"): "id",
     ("rounds", "name"): "the coding round's name, chosen by the research team (like a step label)",
@@ -249,6 +253,8 @@ def _label(labels: dict[str, dict[str, str]], spec: FieldSpec, key: Sequence[str
         return f"value {labels['cases'].get(key[0], '?')}/{labels['attributes'].get(key[1], '?')}"
     if spec.table == "segments":
         return f"segment {key[0][:8]}"
+    if spec.table == "code_translations":  # the code, and the language of its name there
+        return f"code {labels['codes'].get(key[0], key[0][:8])} ({key[1]})"
     return f"{_WHAT[spec.table]} {labels[spec.table].get(key[0], key[0][:8])}"
 
 

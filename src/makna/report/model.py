@@ -189,8 +189,8 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
 
     def stats(node: CodeNode, base_depth: int = 0) -> CodeStats:
         f = freq[node.code.key]
-        return CodeStats(node.code.key, node.code.name, node.depth - base_depth, node.code.definition, node.code.color,
-                         f.cases, f.segments, f.sources)
+        return CodeStats(node.code.key, node.code.name_in(lang), node.depth - base_depth, node.code.definition_in(lang),
+                         node.code.color, f.cases, f.segments, f.sources)
 
     all_stats = {n.code.id: stats(n) for n in nodes}
     leaf_used = [n for n in nodes if not children.get(n.code.id) and per_code[n.code.id]]
@@ -217,9 +217,13 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
     if data.empty:
         return data
     _matrices(project, data, nodes, all_stats, coder)
+    named = {n.code.key: n.code.name_in(lang) for n in nodes}  # in the report's language (makna.code_translations)
+    for m in data.matrices:
+        m.row_labels = [named.get(k, label) for k, label in zip(m.rows, m.row_labels or m.rows, strict=True)]
     used = [all_stats[n.code.id] for n in nodes if all_stats[n.code.id].segments]
     leaf_keys = [s.key for s in used if not any(o.key.startswith(s.key + ".") for o in used)]
     co = cooccurrence(project, mode="overlap", codes=leaf_keys or None, coder=coder)
+    co.names = [named.get(k, k) for k in co.codes]
     data.conclusions = draft_conclusions([(th.stats, th.codes) for th in themes], informants=counts["cases"],
                                          sources=counts["sources"],
                                          pairs=[(p.code1, p.code2, p.n12) for p in co.pairs()], lang=lang)
@@ -262,7 +266,7 @@ def _charts(data: ReportData, nodes: list[CodeNode], all_stats: dict[str, CodeSt
         [s.name for s in top], [s.informants for s in top], colors=[s.color for s in top],
         title="Informants per code" if en else "Informan per kode")))
     data.charts.append(ChartData("hierarchy", hierarchy(
-        [(n.depth, n.code.name, n.code.color, all_stats[n.code.id].segments) for n in nodes[:400]],
+        [(n.depth, n.code.name_in(data.lang), n.code.color, all_stats[n.code.id].segments) for n in nodes[:400]],
         title="Codebook (segments)" if en else "Buku kode (segmen)")))
     case_m = next((m for m in data.matrices if m.title == data.text["matrix_case"]), None)
     if case_m is not None:

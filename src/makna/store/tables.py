@@ -33,6 +33,7 @@ __all__ = [
     "case_values",
     "case_links",
     "codes",
+    "code_translations",
     "segments",
     "memos",
     "sets",
@@ -164,6 +165,16 @@ codes = Table(
     Column("version", Integer, nullable=False, server_default="1"),  # migration 0007_live
     Column("changed_by", String(200)),
 )
+
+code_translations = Table(
+    "code_translations",
+    metadata,
+    Column("code_id", UUID, ForeignKey("codes.id", ondelete="CASCADE"), primary_key=True),
+    Column("language", String(16), primary_key=True),
+    Column("name", String(500), nullable=False, server_default=""),
+    Column("definition", Text, nullable=False, server_default=""),
+)
+"""A code's name and definition in another language (migration 0016; :mod:`makna.code_translations`)."""
 
 segments = Table(
     "segments",

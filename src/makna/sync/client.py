@@ -220,7 +220,7 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None, disc
         name = str(snap.get("name") or info.project_name)
         report, fresh = _write_aside(target, lambda f: write_copy(
             f, snap, server=where, project_id=info.project_id, project_name=name, token=None, csrf=None, keep=keep,
-            old_hashes=old, passphrase=secret, copy_token=token))
+            old_hashes=old, passphrase=secret, copy_token=token, blind=info.blind))
     else:
         if not info.token:
             raise SyncError(f"not logged in to {info.server}: run 'makna login {target}'")
@@ -367,7 +367,7 @@ def _file_snapshot(proj: Project, info: SyncInfo, at: str | os.PathLike[str] | N
 
     with _origin(proj, info, at, passphrase, "--from") as (origin, where):
         origin.store.access = Access({info.coder: "coder"})  # the copy's coder as the copy sees them (guard)
-        return snapshot(origin), str(where.resolve())
+        return snapshot(origin, blind=info.blind), str(where.resolve())
 
 
 def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | os.PathLike[str] | None,

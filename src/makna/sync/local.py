@@ -75,6 +75,7 @@ class SyncInfo:
     token: str | None = None
     csrf: str | None = None
     origin: str = "server"
+    blind: bool = False  # a blind coder's copy of a project file: it never carries the other coders' codings
 
     @property
     def from_file(self) -> bool:
@@ -143,7 +144,7 @@ def sync_info(project: Project) -> SyncInfo:
     return SyncInfo(server=g("server"), project_id=g("project_id"), project_name=g("project_name"), coder=g("coder"),
                     role=check_role(g("role") or "viewer"), high_water=int(g("high_water") or 0),
                     pulled_at=g("pulled_at"), token=g("token") or None, csrf=g("csrf") or None,
-                    origin=g("origin") or "server")
+                    origin=g("origin") or "server", blind=g("blind") == "1")
 
 
 def guard(project: Project, meta: Mapping[str, str]) -> None:
@@ -394,11 +395,12 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
 def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server: str, project_id: str,
                project_name: str, token: str | None, csrf: str | None, keep: Pending | None = None,
                old_hashes: Mapping[str, str] | None = None, passphrase: Passphrase = None,
-               copy_token: str | None = None) -> PullReport:
+               copy_token: str | None = None, blind: bool = False) -> PullReport:
     """Write the server's ``snap`` (:func:`makna.sync.server.snapshot`) as a new project file at
     ``path``, with the coder's unpushed changes ``keep`` of an earlier copy on top (sources' text
     hashes then: ``old_hashes``). With ``copy_token``: a coder's copy of the project file ``server`` (``makna copy
-    --coder``) refreshed from it, which keeps the token that file made it with and the coder role."""
+    --coder``) made or refreshed from it, which keeps the token that file made it with and the coder role; ``blind``:
+    that copy is a blind coder's (``snap`` holds only their own codings), and stays so when refreshed."""
     from ..store import schema_head
 
     check_format(snap, schema=schema_head(), where=server)
@@ -410,8 +412,9 @@ def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server:
     info = SyncInfo(server=server, project_id=project_id, project_name=project_name, coder=coder,
                     role="coder" if from_file else check_role(str(snap.get("role") or "viewer")),
                     high_water=int(snap.get("high_water") or 0), pulled_at=utcnow().isoformat(), token=token,
-                    csrf=csrf, origin=FILE_ORIGIN if from_file else "server")
-    file_meta = {"origin": FILE_ORIGIN, "copy_token": copy_token or ""} if from_file else {}
+                    csrf=csrf, origin=FILE_ORIGIN if from_file else "server", blind=blind and from_file)
+    file_meta = {"origin": FILE_ORIGIN, "copy_token": copy_token or "", **({"blind": "1"} if blind else {})} \
+        if from_file else {}
     counts: dict[str, int] = {}
     kept, dropped = 0, list[tuple[str, str, str]]()
     with create_project(path, project_name, coder=coder, passphrase=passphrase) as proj:

@@ -29,8 +29,8 @@ SYNC_FORMAT = 2
 #: The tables a pull copies, parents first (their rows keep the server's ids).
 PULLED_TABLES: tuple[Table, ...] = (
     tables.coders, tables.sources, tables.turns, tables.cases, tables.attributes, tables.case_values,
-    tables.case_links, tables.codes, tables.segments, tables.memos, tables.sets, tables.set_members,
-    tables.rounds, tables.quick_codes,
+    tables.case_links, tables.codes, tables.code_translations, tables.segments, tables.memos, tables.sets,
+    tables.set_members, tables.rounds, tables.quick_codes,
 )
 #: What a coder's offline work is made of: codings and memos.
 KINDS = ("segment", "memo")

@@ -26,7 +26,7 @@ from ..errors import InputError, SyncError
 from ..memos import forget, others_memos, target_exists
 from ..model import MEMO_TARGETS
 from ..project import Project
-from ..rounds import visible
+from ..rounds import Sight, visible
 from ..sources import count_not_deidentified
 from ..store import tables
 from ..text import refuse_unstorable
@@ -53,7 +53,7 @@ __all__ = ["snapshot", "apply_push", "Conflict", "PushResult", "Wording", "SERVE
 MAX_CHANGES = 200_000
 
 
-def snapshot(project: Project) -> dict[str, Any]:
+def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
     """What the acting coder may copy (JSON-ready): sources and turns, the codebook, cases and
     attributes, sets, rounds, the codings they may see now (all, or only their own during a blind
     round, :func:`makna.rounds.visible`), memos (not those on codings hidden from them), the coders
@@ -61,13 +61,15 @@ def snapshot(project: Project) -> dict[str, Any]:
     source's original file stays on the server; so do the event log, undo history, recordings,
     suggestions and de-identification reviews. ``not_deidentified``: how many of the sources are
     still as imported (no de-identification applied). ``hidden``: the digest of each of the coder's own
-    codings and memos hidden from them now (by kind and id), so that a refresh tells them from deleted ones."""
+    codings and memos hidden from them now (by kind and id), so that a refresh tells them from deleted ones.
+    ``blind``: whatever the rounds say, only the acting coder's own codings (a blind coder's copy of a project file,
+    ``makna copy --coder NAME --blind``), and no memo on another coder's coding."""
     require(project, "read")
     seg, m, k, q = tables.segments.c, tables.memos.c, tables.coders.c, tables.quick_codes.c
     out: dict[str, Any] = {}
     with project.store.snapshot() as conn:
         high = int(conn.execute(select(func.max(tables.events.c.id))).scalar() or 0)
-        seen = visible(project, conn)
+        seen = Sight(project.actor, False).segments() if blind else visible(project, conn)
         memos_seen = or_(m.target_kind != "segment", m.target_id.in_(select(seg.id).where(seen)))
         where: dict[str, Any] = {
             "segments": seen,

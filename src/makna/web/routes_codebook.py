@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from ..access import can
+from ..code_translations import translate_code
 from ..codebook import (
     CodeNode,
     add_code,
@@ -25,7 +26,7 @@ from ..views import CodeUsage, code_usage, codings_with_descendants
 from .deps import js_text, page, project_of, reply
 from .render import json_script
 
-__all__ = ["router", "NewCode", "CodeChanges", "CodeMove", "CodeMerge", "key_from_name"]
+__all__ = ["router", "NewCode", "CodeChanges", "CodeTranslation", "CodeMove", "CodeMerge", "key_from_name"]
 
 router = APIRouter(tags=["codebook"])
 
@@ -56,6 +57,16 @@ class CodeChanges(BaseModel):
     inclusion: str | None = None
     exclusion: str | None = None
     example: str | None = None
+    translation: CodeTranslation | None = Field(default=None, description="its name and definition in another "
+                                                "language, for the report in that language")
+
+
+class CodeTranslation(BaseModel):
+    """A code's name and definition in another language (both empty: remove it)."""
+
+    language: str = Field(min_length=2, max_length=16)
+    name: str = Field(default="", max_length=500)
+    definition: str = ""
 
 
 class CodeMove(BaseModel):
@@ -84,7 +95,7 @@ def _tree_json(request: Request, tree: list[CodeNode] | None = None,
     return [{"id": n.code.id, "key": n.code.key, "name": n.code.name, "parent": n.code.parent_id,
              "color": n.code.color, "definition": n.code.definition, "inclusion": n.code.inclusion,
              "exclusion": n.code.exclusion, "example": n.code.example, "depth": n.depth, "path": n.path,
-             "version": n.code.version,
+             "version": n.code.version, "translations": [list(t) for t in n.code.translations],
              "segments": usage[n.code.id].segments if n.code.id in usage else 0}
             for n in (code_tree(proj) if tree is None else tree)]
 
@@ -128,7 +139,14 @@ def api_update_code(request: Request, code_id: str, body: CodeChanges) -> JSONRe
     new_key = changes.pop("key", None)
     if new_key is not None and not new_key.strip():
         raise InputError("a code key cannot be empty")
-    return reply(update_code(project_of(request), code_id, new_key=new_key, expected_version=version, **changes))
+    changes.pop("translation", None)
+    tr, project = body.translation, project_of(request)
+    if tr is not None:  # first, at the version the editor read; the other fields then at the version it made
+        code = translate_code(project, code_id, tr.language, tr.name, tr.definition, expected_version=version)
+        version = code.version if version is not None else None
+        if not changes and new_key is None:
+            return reply(code)
+    return reply(update_code(project, code_id, new_key=new_key, expected_version=version, **changes))
 
 
 @router.post("/api/codes/{code_id}/move", summary="Move a code (with its descendants) under another")

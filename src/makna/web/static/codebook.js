@@ -54,11 +54,29 @@
   const same = (f, a, b) => (f === "color" ? String(a).toLowerCase() === String(b).toLowerCase() : a === b);
   let loaded = null; // the values the form was filled with: the version it edits
   let clash = [];
+  // The code's name and definition in another language (the report in that language shows them).
+  const otherLanguage = () => (document.documentElement.lang === "id" ? "en" : "id");
+  function translationOf(code, lang) {
+    const found = (code.translations || []).find((t) => t[0] === lang);
+    return found ? { name: found[1], definition: found[2] } : { name: "", definition: "" };
+  }
+  let loadedTr = null;
+  function fillTranslation(code, lang) {
+    const tr = translationOf(code, lang);
+    form.elements.tr_language.value = lang;
+    form.elements.tr_name.value = tr.name;
+    form.elements.tr_definition.value = tr.definition;
+    loadedTr = { language: lang, ...tr };
+  }
   function fill(code) {
     loaded = {};
     for (const f of FIELDS) { form.elements[f].value = code[f] || ""; loaded[f] = form.elements[f].value; }
+    fillTranslation(code, ((code.translations || [])[0] || [otherLanguage()])[0]);
     note("", false);
   }
+  form.elements.tr_language.addEventListener("change", () => {
+    if (current) fillTranslation(current, form.elements.tr_language.value.trim());
+  });
   function note(text, conflict) {
     const changed = document.getElementById("ed-changed");
     changed.textContent = conflict ? "" : text;
@@ -175,6 +193,10 @@
     const body = {};
     for (const f of ["name", "key", "color", "definition", "inclusion", "exclusion", "example"]) body[f] = form.elements[f].value;
     body.version = current.version; // the version shown: if someone changed the code since, the server says 409
+    const tr = { language: form.elements.tr_language.value.trim(), name: form.elements.tr_name.value.trim(),
+      definition: form.elements.tr_definition.value.trim() };
+    if (tr.language && (!loadedTr || tr.language !== loadedTr.language || tr.name !== loadedTr.name
+        || tr.definition !== loadedTr.definition)) body.translation = tr;
     try {
       await api("PATCH", "/api/codes/" + encodeURIComponent(current.id), body);
       toast(M("Saved"));
