@@ -116,7 +116,7 @@ def speech_names(text: str) -> Iterator[Detection]:
     ordinary or a stop word is taken after a verb of speech only when a kin noun introduced it in the text."""
     names, places, ordinary, stop, brands = _lists()
     kin: set[str] = set()
-    for m in _KIN_APPOSED.finditer(text):
+    for m in gated_finditer(_KIN_APPOSED, _KIN_APPOSED_GATE, text):
         word = m.group("n")
         if word in HONORIFICS or word in places or word in brands or word in _CALENDAR or word.lower() in _KIN_NOUNS:
             continue
@@ -134,12 +134,19 @@ def speech_names(text: str) -> Iterator[Detection]:
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.75, "person.speech", m.group("n"))
 
 
+_COMMA_NAME: Final = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
 _KIN_APPOSED: Final = re.compile(
     r"(?<![\w'’\-])(?i:" + ROLES + r"|adiak(?:ku|nyo)?|dunsanak(?:ku|nyo)?)"
     r"(?:[ \t]+(?i:ambo|saya|aku|awak|gue|kami|my|his|her|our))?,[ \t]+"
-    r"(?P<n>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+),"
+    rf"(?P<n>{_COMMA_NAME}),"
 )
 """A name set between commas after a kin or role noun ("adiak ambo, Rini, lewat dulu", "my cousin, Tunde,")."""
+_KIN_APPOSED_GATE: Final = re.compile(rf",[ \t]+{_COMMA_NAME},")
+"""The lines :data:`_KIN_APPOSED` is run on (:func:`._fastrx.gated_finditer`): those holding its tail, a capitalised
+word set off by commas. Led by a literal comma, it is found by ``re``'s fast scan; the pattern itself, led by a
+look-behind and a case-folded alternation of some hundred kin and role nouns that stand on most lines, is tried at
+every position of a text (about 0.4 s a pass over the open interviews against 0.05 s gated). Exact: no match holds
+a newline, and every match ends with a match of the gate on its line."""
 _CALENDAR: Final = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Januari Februari Maret April Mei Juni Juli Agustus September "
     "Oktober November Desember Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
