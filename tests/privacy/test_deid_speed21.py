@@ -1,10 +1,13 @@
-"""Round twenty-one's speed pass (issue 11). Eight whole-text patterns led by a look-behind, a capitalised word or a
-line's start, tried at every position of a text, run only on the lines that hold a fixed part of theirs
+"""Round twenty-one's speed pass (issue 11). Twelve whole-text patterns led by a look-behind, a capitalised word or
+a line's start, tried at every position of a text, run only on the lines that hold a fixed part of theirs
 (``_fastrx.gated_finditer``): the names set off by commas of :mod:`makna.privacy.person_evidence` and
 :mod:`makna.privacy.person_clauses` (a comma-led gate), the self-corrections (a mark and a word of correction),
 the subjects of a verb of chatting (the verb, from the shared word-start pass), the quoted chosen names of
 :mod:`makna.privacy.person_kinds` and the workplace acronyms of :mod:`makna.privacy.thingwords` (their lead words,
-``_fastrx.Folded``). Each must give exactly the matches and groups of the pattern run over the whole text."""
+``_fastrx.Folded``), the real names, lower-case names after ``si`` and app names of
+:mod:`makna.privacy.person_evidence`, the declared names of :mod:`makna.privacy.speakers` and the questions of where
+of :mod:`makna.privacy.en_retype` (a word every match holds). Each must give exactly the matches and groups of the
+pattern run over the whole text."""
 
 from __future__ import annotations
 
@@ -14,9 +17,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from makna.privacy import en_retype as er
 from makna.privacy import person_clauses as pc
 from makna.privacy import person_evidence as pe
 from makna.privacy import person_kinds as pk
+from makna.privacy import speakers as sp
 from makna.privacy import thingwords as tw
 from makna.privacy._fastrx import gated_finditer, split_top
 
@@ -28,6 +33,11 @@ _GATED = [
     ("person_clauses._CHAT_SUBJECT", pc._CHAT_SUBJECT, pc._CHAT_LINES),
     ("person_kinds._CHOSEN_QUOTED", pk._CHOSEN_QUOTED, pk._CHOSEN_QUOTED_LINES),
     ("thingwords._WORKPLACE", tw._WORKPLACE, tw._WORKPLACE_LINES),
+    ("person_evidence._REAL", pe._REAL, pe._REAL_LINES),
+    ("person_evidence._SI_LOWER", pe._SI_LOWER, pe._SI_LINES),
+    ("person_evidence._APP_NAMED", pe._APP_NAMED, pe._APP_NAMED_LINES),
+    ("speakers._DECLARED", sp._DECLARED, sp._DECLARED_LINES),
+    ("en_retype._WHERE_Q", er._WHERE_Q, er._WHERE_LINES),
 ]
 _PIECES = [
     # the fixed words of the seven patterns, in several cases
@@ -35,7 +45,10 @@ _PIECES = [
     "kawan", "Kawan", "someone", "Someone", "from", "dari", "di", "kampuang", "union", "eh", "Eh", "sorry", "I",
     "mean", "no", "bukan", "maksud", "saya", "chat", "nge-chat", "ngeWA", "WA", "wa", "texted", "sering", "lagi",
     "Then", "kemarin", "and", "kerja", "bekerja", "Kerja", "worked", "WORKED", "for", "at", "job", "jobs", "PLN",
-    "BBC", "call", "me", "Call", "panggil", "nama", "pakai", "sajo", "as", "put", "down",
+    "BBC", "call", "me", "Call", "panggil", "nama", "pakai", "sajo", "as", "put", "down", "nan", "yang", "asli",
+    "aslinyo", "Asli", "si", "Si", "sini", "namo", "namanya", "aplikasi", "app", "akun", "michat", "profil", "on",
+    "was", "memakai", "dipanggil", "called", "known", "pseudonym", "name", "where", "Where", "do", "you", "live",
+    "from", "stay", "?", "melur",
     # names, marks, boundaries and the characters that fold onto ASCII letters
     "Rini", "Tunde", "Sari", "Rahmad", "Rahmah", "Wren", "Melati", "Jo-Ann", " ", " ", "  ", "\t", "\n", ",", ", ",
     ",", ".", "...", "…", "—", "–", "-", ";", ":", "!", '"', "“", "”", "'", "’", "@", "_", "1", "ſ", "ı", "İ",
@@ -49,6 +62,11 @@ _EXAMPLES = {
     "person_clauses._CHAT_SUBJECT": "Kemarin Rivaldi sering chat.\nThen Dorota texted me",
     "person_kinds._CHOSEN_QUOTED": 'call me "Wren" please.\npanggil ambo "Melati" sajo',
     "thingwords._WORKPLACE": "saya kerja di PLN dulu.\nshe worked for the BBC",
+    "person_evidence._REAL": "namonyo di situ, nan asli Rini Sari.\nakun tu, yang aslinya: Melur",
+    "person_evidence._SI_LOWER": "lalu si rini datang.\nSi melur pun",
+    "person_evidence._APP_NAMED": "namo di aplikasinyo Melati.\nmy name on app is Wren",
+    "speakers._DECLARED": "informan memakai nama Umi\nshe asked to be called Mama",
+    "en_retype._WHERE_Q": "Where do you live now?\nI: Leeds.\nAnd where are you from?  \nB: Kinali.",
 }  # fmt: skip
 
 
