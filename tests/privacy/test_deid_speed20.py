@@ -55,22 +55,31 @@ def _spans(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...
     return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
 
 
+def assert_gated_same(rx: re.Pattern[str], lines: object, text: str) -> None:
+    """``gated_finditer`` gives the matches and groups of ``rx`` over the whole ``text`` (also used by round 21)."""
+    assert _spans(gated_finditer(rx, lines, text)) == _spans(rx.finditer(text))  # type: ignore[arg-type]
+
+
+def assert_gated_examples(rx: re.Pattern[str], lines: object, text: str) -> None:
+    """The same on an example and its variants (cases, long s, lines around it), and the example is found twice or
+    more (also used by round 21)."""
+    for variant in (text, text.upper(), text.lower(), text.replace("a", "ſ"), "x\n" + text + "\n", text + "\n"):
+        assert_gated_same(rx, lines, variant)
+    assert len(list(gated_finditer(rx, lines, text))) >= 2  # type: ignore[arg-type]  (the examples are found)
+
+
 @pytest.mark.parametrize(("name", "rx", "lines"), _GATED, ids=[g[0] for g in _GATED])
 @settings(max_examples=300, deadline=None)
 @given(pieces=st.lists(st.sampled_from(_PIECES), max_size=50))
 def test_gated_cue_gives_the_whole_texts_matches(
     name: str, rx: re.Pattern[str], lines: object, pieces: list[str]
 ) -> None:
-    text = "".join(pieces)
-    assert _spans(gated_finditer(rx, lines, text)) == _spans(rx.finditer(text))  # type: ignore[arg-type]
+    assert_gated_same(rx, lines, "".join(pieces))
 
 
 @pytest.mark.parametrize(("name", "rx", "lines"), _GATED, ids=[g[0] for g in _GATED])
 def test_gated_cue_finds_its_examples(name: str, rx: re.Pattern[str], lines: object) -> None:
-    text = _EXAMPLES[name]
-    for variant in (text, text.upper(), text.lower(), text.replace("a", "ſ"), "x\n" + text + "\n"):
-        assert _spans(gated_finditer(rx, lines, variant)) == _spans(rx.finditer(variant))  # type: ignore[arg-type]
-    assert len(list(gated_finditer(rx, lines, text))) >= 2  # type: ignore[arg-type]  (the examples are found)
+    assert_gated_examples(rx, lines, _EXAMPLES[name])
 
 
 def test_employers_maker_list_is_built_once() -> None:

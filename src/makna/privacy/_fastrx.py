@@ -221,7 +221,9 @@ class Folded:
     identity and handle detectors pay anyway): the same lines as the gate searched over the whole text, for a gate
     (case-folded or not) whose every match starts with one of the stems (in some case; a stem holding a letter
     other than ASCII only for a gate that is not case-folded) after a character that is not ``\\w``, holds no
-    newline and reads nothing past the newline that ends its line. A text holding a character of
+    newline and reads nothing past the newline that ends its line. A stem may also stand later in every match, as
+    a word of it after a character that is not ``\\w`` (``asli`` in "nan asli Rini"): only the lines matter. A text
+    holding a character of
     :data:`_FOLDS_TO_ASCII` is searched whole. A gate led by a look-behind and a case-folded alternation is tried
     at every position of a text (the weekday gate of dates: about 60 ms/MB)."""
 

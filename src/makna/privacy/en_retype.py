@@ -55,7 +55,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import gated_finditer
+from ._fastrx import Folded, gated_finditer
 from ._text import HONORIFICS, OFFICE_TITLES, line_before
 from .agecues import AGE_NUMBER
 from .coarse import coarse_place
@@ -361,6 +361,9 @@ _WHERE_Q: Final = re.compile(
     r"sleep|sleeping|reside)(?![\w\-])[^\n?]*\?)[ \t]*(?=\n|\Z)"
 )
 """A question of where someone lives, stays or is from, at the end of its line."""
+_WHERE_LINES: Final = Folded(("where",), _WHERE_Q)
+"""The lines :data:`_WHERE_Q` is run on (the shared word-start pass): those where a word starts with ``where``, which
+starts every match; led by a case-folded look-behind, the pattern is otherwise tried at every position of a text."""
 _NAME_WORD: Final = re.compile(r"(?i:(?<![\w\-])names?(?![\w\-]))")
 _LABEL_ONLY: Final = re.compile(r"[\W\d_]*|[^\n:]{1,40}?[ \t]+[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?[ \t]*")
 """A line that only names a speaker (masked to dots, or a name and a time): the answer is on the next line."""
@@ -374,7 +377,7 @@ _AGE_WORD: Final = re.compile(AGE_NUMBER)
 def _where_answers(text: str) -> list[tuple[int, int]]:
     """The spans of the words that open an answer to a question of where (module docstring)."""
     out: list[tuple[int, int]] = []
-    for q in _WHERE_Q.finditer(text):
+    for q in gated_finditer(_WHERE_Q, _WHERE_LINES, text):
         line = text.rfind("\n", 0, q.start()) + 1
         if _NAME_WORD.search(text, line, q.end()):
             continue

@@ -42,7 +42,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._fastrx import Folded, gated_finditer
+from ._fastrx import Folded, gated_finditer, split_top
 from ._text import HONORIFICS, RANK_HONORIFICS, SpanIndex, is_sentence_initial
 from .catchall import in_lower_case
 from .legend import labels_turns, read_legend
@@ -236,13 +236,25 @@ def _explained(text: str, chosen: set[str]) -> tuple[set[str], set[str]]:
     return named, common
 
 
-_CHOSEN_QUOTED: Final = re.compile(
-    r"(?<![\w'’\-])(?i:call[ \t]+(?:me|her|him|them)|calls[ \t]+(?:me|her|him)|called[ \t]+(?:me|her|him)|name[ \t]+me|"
+_NAMING: Final = (
+    r"call[ \t]+(?:me|her|him|them)|calls[ \t]+(?:me|her|him)|called[ \t]+(?:me|her|him)|name[ \t]+me|"
     r"put[ \t]+me[ \t]+(?:down[ \t]+)?as|just[ \t]+put|write[ \t]+me[ \t]+(?:down[ \t]+)?as|"
-    r"tulis|tulih|pakai[ \t]+nama|pake[ \t]+nama|panggil|sebut)"
+    r"tulis|tulih|pakai[ \t]+nama|pake[ \t]+nama|panggil|sebut"
+)
+"""The verbs of naming before a quoted name, each alternative led by its first word's letters."""
+_CHOSEN_QUOTED: Final = re.compile(
+    rf"(?<![\w'’\-])(?i:{_NAMING})"
     r"(?:[ \t]+(?i:sajo|saja|aja|ajo|me|ambo|aku|saya|awak|nama|namo|as))*[ \t]*[,:]?[ \t]*"
     rf"[\"“'‘](?P<n>{_WORD}(?:[ \t]+{_WORD})?)[\"”'’]"
 )
+_CHOSEN_QUOTED_LINES: Final = Folded(
+    tuple(dict.fromkeys(re.split(r"[^a-z]", alt, maxsplit=1)[0] for alt in split_top(_NAMING))),
+    _CHOSEN_QUOTED,
+)
+"""The lines :data:`_CHOSEN_QUOTED` is run on (:func:`._fastrx.gated_finditer`): those where a word starts with the
+first word of a verb of naming (the shared word-start pass). The pattern, led by a look-behind and a case-folded
+alternation, is tried at every position of a text (about 0.14 s a pass over the open interviews against 0.04 s
+gated). Exact: every match starts with such a word after a character that is not ``\\w`` and holds no newline."""
 
 
 def _chosen(text: str) -> set[str]:
@@ -250,7 +262,7 @@ def _chosen(text: str) -> set[str]:
     stop, places = _lists()[4], _lists()[2]
     return {
         m.group("n")
-        for m in _CHOSEN_QUOTED.finditer(text)
+        for m in gated_finditer(_CHOSEN_QUOTED, _CHOSEN_QUOTED_LINES, text)
         if not any(w in stop for w in m.group("n").split())
         and m.group("n") not in places
         and not m.group("n").isupper()

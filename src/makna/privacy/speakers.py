@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import Folded, gated_finditer
 from ._orgheads import JOB_WORDS
 from ._text import HONORIFICS
 from .legend import read_legend
@@ -314,6 +315,10 @@ _DECLARED: Final = re.compile(
 )
 """A name the text declares (``informan memakai nama Umi``, ``she asked to be called Mama``): a label of that one
 word is that person, even when the word is also a kin or address word (``Umi``, ``Mama``)."""
+_DECLARED_LINES: Final = Folded(("nama", "namonyo", "dipanggil", "called", "known", "pseudonym", "name"), _DECLARED)
+"""The lines :data:`_DECLARED` is run on (the shared word-start pass): those where a word starts with a naming word,
+which every match holds after a blank or as its first word (``nama`` also starts ``namanya``); the pattern, led by a
+look-behind and a case-folded alternation, is otherwise tried at every position of a text."""
 
 
 def _declared_span(label: str, declared: Collection[str]) -> tuple[int, int] | None:
@@ -336,7 +341,7 @@ def find_labels(text: str, known_names: Collection[str] = ()) -> list[SpeakerLab
     initials = Counter(
         m.group("label").strip() for m in _line_labels(text) if _INITIALS.fullmatch(m.group("label").strip())
     )
-    declared = frozenset(m.group("name") for m in _DECLARED.finditer(text))
+    declared = frozenset(m.group("name") for m in gated_finditer(_DECLARED, _DECLARED_LINES, text))
     for m in _line_labels(text):
         label = m.group("label")
         generic = is_generic_label(label) or " ".join(label.split()).lower() in legend or is_role_noun(label.strip())

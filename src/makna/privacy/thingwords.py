@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._fastrx import Folded, gated_finditer
 from .legend import labels_turns, read_legend
 from .types import Detection
 
@@ -58,13 +59,20 @@ _THING_BEFORE: Final = re.compile(
 """Words that handle a thing but also name a workplace, a shop or a firm dealt with ("buat JNT", "tukang PLN",
 "beli ACE", "bengkel" of a brand): they count only before a document or appliance acronym ("servis AC")."""
 _THING_AFTER: Final = re.compile(r"(?:-| )(?i:number|card|nomor|kartu)\b|:? \d[\d .-]{7,}\d")
+_WORK_ID: Final = ("kerja", "bekerja", "karyawan", "pegawai", "staf")
+_WORK_EN: Final = ("work", "works", "worked", "working", "job", "jobs")
 _WORKPLACE: Final = re.compile(
-    r"(?i:\b(?:kerja|bekerja|karyawan|pegawai|staf)(?: (?:di|buat|untuk|sama|ikut))?"
-    r"|\b(?:work|works|worked|working|job|jobs)(?: (?:at|for|with))(?: the)?)"
+    rf"(?i:\b(?:{'|'.join(_WORK_ID)})(?: (?:di|buat|untuk|sama|ikut))?"
+    rf"|\b(?:{'|'.join(_WORK_EN)})(?: (?:at|for|with))(?: the)?)"
     r" ([A-Z]{2,5})\b"
 )
 """A workplace cue before an acronym ("kerja di PLN", "kerja buat JNT", "karyawan BRI", "worked for the BBC"): any
 mention of that acronym in the text is then an organisation."""
+_WORKPLACE_LINES: Final = Folded(_WORK_ID + _WORK_EN, _WORKPLACE)
+"""The lines :data:`_WORKPLACE` is run on (:func:`._fastrx.gated_finditer`): those where a word starts with one of
+its work words (the shared word-start pass). The pattern, led by ``\\b`` and a case-folded alternation, is tried at
+every position of a text (about 0.18 s a pass over the open interviews against 0.04 s gated). Exact: every match
+starts with such a word after a character that is not ``\\w`` and holds no newline."""
 _CONJ: Final = r"(?: (?i:dan|jo|sama|samo|atau|and|or|&)|,)"
 _JOINED_AFTER: Final = re.compile(_CONJ + r" ([A-Z]{2,5})\b")
 _JOINED_BEFORE: Final = re.compile(r"\b([A-Z]{2,5})" + _CONJ + r" $")
@@ -154,7 +162,7 @@ def _minang_opener(scan: str, det: Detection) -> bool:
 @lru_cache(maxsize=4)
 def _workplaces(scan: str) -> frozenset[str]:
     """The acronyms a workplace cue names anywhere in ``scan`` (found once per text)."""
-    return frozenset(m.group(1) for m in _WORKPLACE.finditer(scan))
+    return frozenset(m.group(1) for m in gated_finditer(_WORKPLACE, _WORKPLACE_LINES, scan))
 
 
 def _handled_acronym(scan: str, det: Detection) -> bool:
