@@ -179,3 +179,22 @@ def test_subtree_counts_is_distinct_units_of_the_subtree(rows: list[tuple[int, i
         assert {g: n for g, n in got.get(root, {}).items() if n} == expected
     flat = subtree_counts(parent_of, [(c, g, n) for (c, g), n in own.items()], pairs, descendants=False)
     assert {(c, g): n for c, d in flat.items() for g, n in d.items()} == own
+
+
+def test_informant_totals_count_each_informant_once(study: makna.Project) -> None:
+    """trial10: the "Total" row of an informant (cases) matrix added each top code's informants, so an
+    informant coded under two themes counted twice (5 informants in a column of 3 cases)."""
+    from makna.analysis import code_by_attribute, code_by_case
+    from makna.web.routes_analysis import _matrix, _matrix_view
+
+    m = code_by_attribute(study, "asal", measure="cases")
+    assert m.columns == ["Padang", "Solok"] and m.column_bases == [2, 1]
+    assert dict(zip(m.rows, m.cells, strict=True)) == {"exp": [1, 1], "exp.fraud": [1, 1], "motive": [2, 0]}
+    assert m.column_totals == [2, 1]  # Ani (two themes) and Cici once each; was 3
+    assert m.page(1, 1).column_totals == [1]
+    assert code_by_attribute(study, "asal", measure="cases", codes=["motive"]).column_totals == [2, 0]
+    assert code_by_attribute(study, "asal", measure="segments").column_totals == [4, 2]  # segments still add up
+    assert code_by_case(study, measure="cases").column_totals == [1, 1, 1]  # Ani once; was 2
+    assert code_by_case(study, measure="segments").column_totals == [3, 2, 1]
+    assert _matrix_view(_matrix(study, "asal", "cases", None), "none", 0)["col_totals"] == [2, 1]
+    assert _matrix_view(_matrix(study, "case", "cases", None), "none", 0)["col_totals"] == [1, 1, 1]

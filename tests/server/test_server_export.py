@@ -113,7 +113,8 @@ def test_cli_export_and_import_round_trip(
     done = runner.invoke(app, ["server", "project", "export", "Studi", str(backup), "--db", server_db])
     assert done.exit_code == 0, done.output
     assert "Exported project 'Studi'" in done.output and "2 source(s)" in done.output
-    assert "every name in the project" in done.output
+    assert "2 source(s) of 'Studi' are not de-identified (" in done.output  # trial10: which ones, not "unless"
+    assert "the file holds them as imported" in done.output
     again = runner.invoke(app, ["server", "project", "export", "Studi", str(backup), "--db", server_db])
     assert again.exit_code != 0 and "exists there already" in again.output and "Traceback" not in again.output
     refused = runner.invoke(

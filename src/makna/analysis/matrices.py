@@ -46,6 +46,7 @@ class CrossTable:
     column_bases: list[int] | None = None
     title: str = ""
     in_total: list[bool] | None = None  # rows the column totals add up (None: all)
+    totals: list[int] | None = None  # column totals counted apart (informants: each once, not once per code)
 
     @property
     def row_totals(self) -> list[int]:
@@ -54,7 +55,11 @@ class CrossTable:
     @property
     def column_totals(self) -> list[int]:
         """Column sums; of the rows in ``in_total`` only, when set (a matrix whose codes count their
-        subtree adds up its top codes, so that no segment is counted again under its parent)."""
+        subtree adds up its top codes, so that no segment is counted again under its parent). An
+        informant matrix (``cases``) holds its own ``totals``: the distinct cases of each column
+        having any of its codes, an informant under two codes counted once."""
+        if self.totals is not None:
+            return list(self.totals)
         rows = [r for i, r in enumerate(self.cells) if self.in_total is None or self.in_total[i]]
         return [sum(col) for col in zip(*rows, strict=True)] if rows else [0] * len(self.columns)
 
@@ -71,8 +76,9 @@ class CrossTable:
         """The columns ``offset`` to ``offset + limit`` (for very wide tables)."""
         end = None if limit is None else offset + limit
         bases = self.column_bases[offset:end] if self.column_bases else None
+        totals = self.totals[offset:end] if self.totals is not None else None
         return CrossTable(self.rows, self.columns[offset:end], [r[offset:end] for r in self.cells], self.measure,
-                          self.row_labels, bases, self.title, self.in_total)
+                          self.row_labels, bases, self.title, self.in_total, totals)
 
     def records(self, percent: Literal["none", "row", "column"] = "none") -> list[dict[str, Any]]:
         values: list[list[Any]] = (self.cells if percent == "none" else self.row_percentages() if percent == "row"
@@ -93,8 +99,11 @@ def code_by_case(project: Project, *, measure: Measure = "segments", coder: str 
     if len(m.columns) > LARGE_MATRIX:
         warnings.warn(f"code x case matrix with {len(m.columns)} cases: page it (CrossTable.page) or use "
                       "code x attribute", stacklevel=2)
+    # an informant total is the case itself, once, when any code shown (with its subtree) is there
+    totals = ([int(any(row[j] for row in m.cells)) for j in range(len(m.columns))]
+              if measure == "cases" and descendants else None)
     return CrossTable(m.rows, m.columns, m.cells, measure, m.row_labels, title="code x case",
-                      in_total=_top_rows(project, m.rows) if descendants else None)
+                      in_total=_top_rows(project, m.rows) if descendants else None, totals=totals)
 
 
 def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "cases", coder: str | None = None,
@@ -138,9 +147,28 @@ def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "c
         cells.append([min(per_value.get(v, 0), 1) if measure == "presence" else per_value.get(v, 0) for v in values])
     labels = [str(decode_value(attr.type, v)) for v in values]
     keys = [n.code.key for n in row_nodes]
+    totals = None
+    if measure == "cases" and descendants:  # each informant once, however many of the codes shown she has
+        shown = _subtree_ids(nodes, {n.code.id for n in row_nodes})
+        having = {(group, unit) for group, unit, code_id in rows if code_id in shown}
+        per_value = Counter(group for group, _ in having)
+        totals = [per_value.get(v, 0) for v in values]
     return CrossTable(keys, labels, cells, measure, [n.code.name for n in row_nodes],
                       bases if measure == "cases" else None, title=f"code x {attribute}",
-                      in_total=_top_rows(project, keys) if descendants else None)
+                      in_total=_top_rows(project, keys) if descendants else None, totals=totals)
+
+
+def _subtree_ids(nodes: Sequence[Any], roots: set[str]) -> set[str]:
+    """The ids of ``roots`` and of every code below one of them."""
+    parent = {n.code.id: n.code.parent_id for n in nodes}
+    out = set()
+    for code_id in parent:
+        cur: str | None = code_id
+        while cur is not None and cur not in roots:
+            cur = parent[cur]
+        if cur is not None:
+            out.add(code_id)
+    return out
 
 
 def _top_rows(project: Project, keys: Sequence[str]) -> list[bool]:

@@ -177,11 +177,17 @@ def project_export(
     with _registry(db) as reg:
         sp = reg.project(name)
         counts = reg.export_project(sp.name, path, actor=user or _admin(reg), passphrase=secret)
+        raw = reg.not_deidentified(sp.name)
     typer.echo(f"Exported project {sp.name!r} to {path}: {counts.get('sources', 0)} source(s), "
                f"{counts.get('codes', 0)} code(s), {counts.get('segments', 0)} coding(s), "
                f"{counts.get('events', 0)} event(s){' (encrypted)' if encrypt else ''}")
-    typer.echo("It holds every name in the project unless it was de-identified: keep it as carefully as the "
-               "transcripts.")
+    if raw:
+        shown = ", ".join(raw[:3]) + (f" and {len(raw) - 3} more" if len(raw) > 3 else "")
+        typer.echo(f"Warning: {len(raw)} source(s) of {sp.name!r} are not de-identified ({shown}): the file holds "
+                   "them as imported, names and numbers included; keep it as carefully as the transcripts.")
+    else:
+        typer.echo("No source in it is left as imported (the de-identification key is not in the file); keep it as "
+                   "carefully as the project all the same.")
 
 
 @project_app.command("list")

@@ -49,7 +49,7 @@ from . import (
     routes_upload,
     routes_workbench,
 )
-from .deps import error_status, lang_of, page
+from .deps import error_page, error_status, lang_of
 from .errors_i18n import translate_error
 from .i18n import LANGUAGES
 from .security import LOOPBACK_HOSTS, TokenGuard, new_token
@@ -127,14 +127,13 @@ def install_workbench(app: FastAPI) -> None:
             detail = getattr(exc, "detail", None)  # a stale edit: the current values and who changed them
             return JSONResponse({"error": message, **(detail if isinstance(detail, dict) else {})},
                                 status_code=status)
-        return page(request, "error.html", {"message": message}, status=status)
+        return error_page(request, message, status)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
         if request.url.path.startswith("/api/") or exc.status_code not in (404, 405):
             return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
-        return page(request, "error.html", {"message": f"{exc.status_code}: {request.url.path}"},
-                    status=exc.status_code)
+        return error_page(request, f"{exc.status_code}: {request.url.path}", exc.status_code)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:

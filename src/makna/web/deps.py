@@ -34,7 +34,7 @@ LIVE_MESSAGES = ("Changed by", "Codebook changed by", "reload to see it")
 
 __all__ = ["project_of", "lang_of", "page", "js_text", "reply", "paged", "plain", "error_status", "code_classes",
            "project_name_of", "actor_of", "role_of", "require", "server_user", "LIVE_MESSAGES", "NEXT_CURSOR",
-           "server_project_of", "require_server_project", "client_host", "bare_page"]
+           "server_project_of", "require_server_project", "client_host", "bare_page", "error_page"]
 
 #: The reply header of a listing page that holds the cursor of the next page (absent on the last page).
 NEXT_CURSOR = "X-Next-Cursor"
@@ -73,6 +73,14 @@ def bare_page(request: Request, template: str, context: Mapping[str, Any], statu
     html = request.app.state.jinja.get_template(template).render(
         {"_": translations(lang).gettext, "lang": lang, "csrf": _state(request).get("csrf", ""), **context})
     return HTMLResponse(html, status_code=status)
+
+
+def error_page(request: Request, message: str, status: int) -> HTMLResponse:
+    """The error page: with the project's navigation, or on a team server before a project is chosen (a
+    missing static file, a request not logged in) without it."""
+    if _state(request).get("project") is None and getattr(request.app.state, "project", None) is None:
+        return bare_page(request, "server_error.html", {"message": message}, status=status)
+    return page(request, "error.html", {"message": message}, status=status)
 
 
 def project_of(request: Request) -> Project:

@@ -82,8 +82,7 @@ def _matrix(proj: Project, by: str, measure: str, coder: str | None) -> CrossTab
     if by in ("", "case"):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # wide tables are paged below
-            return code_by_case(proj, measure="presence" if measure == "cases" else measure,  # type: ignore[arg-type]
-                                coder=coder)
+            return code_by_case(proj, measure=measure, coder=coder)  # type: ignore[arg-type]
     return code_by_attribute(proj, by, measure=measure, coder=coder)  # type: ignore[arg-type]
 
 
