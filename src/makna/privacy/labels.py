@@ -23,6 +23,7 @@ from functools import cache
 from . import gazetteers
 from .naming import HONORIFIC_GENDER
 from .regions import place_regions
+from .speakers import GENERIC_LABELS
 from .surrogates import split_place
 from .types import Detection
 
@@ -53,9 +54,12 @@ def _key(text: str) -> str:
 
 def name_words(name: str) -> list[str]:
     """The words of a person's name that identify on their own: three letters or more, honorifics and
-    particles (``bin``, ``van``...) left out (``Abena`` and ``Owusu`` of ``Ibu Abena Owusu-Mensah``)."""
+    particles (``bin``, ``van``...) left out (``Abena`` and ``Owusu`` of ``Ibu Abena Owusu-Mensah``), and so are
+    generic speaker labels written into a name (a chat sender "Fitri Peneliti": searched for as a name of its
+    own, "Peneliti" would be proposed at every ``Peneliti:`` label of the project)."""
     return [word for word in re.split(r"[\s\-_.,]+", name)
-            if len(word) >= 3 and word.isalpha() and word.casefold() not in _NOT_NAMES]
+            if len(word) >= 3 and word.isalpha() and word.casefold() not in _NOT_NAMES
+            and word.casefold() not in GENERIC_LABELS]
 
 
 def label_words(names: Mapping[str, tuple[str, float]]) -> dict[str, tuple[str, float]]:
