@@ -49,3 +49,19 @@ def test_honorific_gender_passes_through_titles() -> None:
         t = f"Pak Haji Nur{'x' * i} bilang."
         _new, reps = pseudonymise(t, [_det(t, f"Nur{'x' * i}")], mode="surrogate", mapping=mapping, language="id")
         assert token_gender(reps[0].replacement) in {"m", None}
+
+
+@pytest.mark.parametrize(("text", "name", "particle"), [
+    ("R2: Saya Rosmawati binti Usman, 36 tahun.", "Rosmawati binti Usman", "binti"),
+    ("Yang pinjam uang itu Ahmad bin Salim.", "Ahmad bin Salim", "bin"),
+    ("My tutor was Pieter van Dijk.", "Pieter van Dijk", "van"),
+    ("She works with Ana dos Santos.", "Ana dos Santos", "dos"),
+])
+def test_a_particle_inside_a_name_stays_as_written(text: str, name: str, particle: str) -> None:
+    """A patronymic or a surname particle joins a name's parts: it names no one, and replaced by a drawn name it
+    read as a lower-case name ("Rosmawati binti Usman" -> "Sabrina sudiati Jumadil", trial10)."""
+    _new, reps = pseudonymise(text, [_det(text, name)], mode="surrogate", mapping=KeyMapping(), language="id")
+    words = reps[0].replacement.split()
+    assert len(words) == 3 and words[1] == particle
+    assert not {w for w in name.split() if w != particle} & set(words)
+    assert all(w[0].isupper() for w in (words[0], words[2]))

@@ -53,7 +53,7 @@ from ..errors import InputError
 from .regions import NATIONAL
 
 __all__ = ["COUNTRY_LOCALES", "Gender", "HONORIFIC_GENDER", "KIN_GENDER", "NAME_TITLES", "PROVINCE_TRADITION",
-           "TRADITIONS", "draw_name", "ending_gender", "honorific_gender", "is_title", "kin_gender",
+           "TRADITIONS", "draw_name", "ending_gender", "honorific_gender", "is_particle", "is_title", "kin_gender",
            "local_honorific", "locale_gender", "name_gender", "name_language", "name_pools", "neutral_names",
            "pronoun_gender", "resolve_tradition", "surname_title", "token_gender", "token_traditions", "world_gender"]
 
@@ -186,6 +186,18 @@ _BEFORE = re.compile(rf"(\w+)\.?[ \t]+((?:(?:{_TITLE_RX})\.?[ \t]+)*)$", re.I)
 def is_title(token: str) -> bool:
     """Whether a name token is a title a surrogate keeps (:data:`NAME_TITLES`)."""
     return token.rstrip(".").casefold() in NAME_TITLES
+
+
+_PARTICLES: Final = frozenset({
+    "bin", "binti", "binte", "bte", "bt", "ibn", "ap", "ferch",  # patronymics
+    "van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le",
+})
+
+
+def is_particle(token: str) -> bool:
+    """Whether a lower-case name token only joins a name's parts (a patronymic, ``binti``, ``bin``, ``ap``, or a
+    surname particle, ``van``, ``dos``): it names no one, so a surrogate keeps it as written."""
+    return token.islower() and token.rstrip(".") in _PARTICLES
 
 
 def honorific_gender(text: str, start: int) -> Gender | None:

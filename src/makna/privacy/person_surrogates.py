@@ -15,7 +15,16 @@ from collections.abc import Callable, Iterable, Sequence
 from .accounts import new_domain, rebuild_user, segment, split_account
 from .adat import adat_roles, clan_names, gelar_words, minang_title_gender
 from .name_forms import OriginalWords, context_full, short_forms
-from .naming import NAME_TITLES, Gender, draw_name, is_title, name_gender, name_language, world_gender
+from .naming import (
+    NAME_TITLES,
+    Gender,
+    draw_name,
+    is_particle,
+    is_title,
+    name_gender,
+    name_language,
+    world_gender,
+)
 from .surrogates import SurrogateGenerator
 
 __all__ = ["PersonSurrogates"]
@@ -138,8 +147,9 @@ class PersonSurrogates:
         toks = original.split()
         out: list[str] = []
         # a title inside the name (Daeng, Haji, Teuku...; see makna.privacy.naming) stays, and shows a gender
-        titles = [i for i, t in enumerate(toks) if i < len(toks) - 1 and is_title(t)]
-        gender = gender or next((g for i in titles if (g := NAME_TITLES[toks[i].rstrip(".").casefold()])), None)
+        # so does a particle between its parts (binti, van, dos; see makna.privacy.naming.is_particle)
+        titles = [i for i, t in enumerate(toks) if i < len(toks) - 1 and (is_title(t) or (i > 0 and is_particle(t)))]
+        gender = gender or next((g for i in titles if (g := NAME_TITLES.get(toks[i].rstrip(".").casefold()))), None)
         roles = adat_roles(toks)  # a Minang gelar or clan name: title words stay, the rest stays Minang
         if roles is not None:
             titles = [i for i, r in enumerate(roles) if r == "keep"]
