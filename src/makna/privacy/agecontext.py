@@ -142,11 +142,14 @@ _KIN_EN = (
 _KIN_IS: Final = re.compile(
     dispatch("my his her their our your the".split(), fold=True, not_after=r"\w")
     + r"[ \t]+(?i:(?:(?:little|eldest|oldest|youngest|older|younger|big|baby|middle|"
-    rf"wee|step)[ \t]+)?(?:{_KIN_EN})['’]s[ \t]+(?:(?:only|just|nearly|almost|about|now|already)[ \t]+)?)"
+    rf"wee|step)[ \t]+)?(?:(?:{_KIN_EN})['’]s|(?:(?:{_KIN_EN})s?|children|grandchildren|grandkids)"
+    r"(?:[ \t]+(?:is|are|was|were)|,))[ \t]+(?:(?:only|just|nearly|almost|about|now|already)[ \t]+)?)"
     rf"(?P<a>(?i:{_EN_NUMBER})(?:[ \t\-]+(?i:years?[ \t\-]+old|yrs?[ \t]+old))?){_CLAUSE_END}"
 )
-_KIN_IS_GATE: Final = trigger(["'s ", "’s "])
-"""A kin noun with "'s" and an age: ``my nephew's nineteen,``, ``her brother's seven``."""
+_KIN_IS_GATE: Final = trigger(["'s ", "’s ", " is ", " are ", " was ", " were ", ", "])
+"""A kin noun with "'s", "is" or "are" and an age closing its clause: ``my nephew's nineteen,``, ``her brother's
+seven``, ``the twins are six``, ``my kids are 3, 6 and 8`` (its list's other ages: ``agewhen``), or in
+apposition: ``my girls, eight, ten and thirteen,``."""
 _PERSON_OF_WORDS: Final = re.compile(
     dispatch(
         "man woman guy lady bloke fella fellow geezer girl boy lad lass kid gentleman chap person".split(),

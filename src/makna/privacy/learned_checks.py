@@ -32,8 +32,7 @@ the rules' own guards (never a copy, never a list of strings read from a corpus)
   its check digit, a NIK's structure; a payment card's Luhn digit is no identity's, nor is a bare run of eight
   digits), or an identity-document word (``shapes.is_document_word``) in the same sentence, as the rules' cued
   numbers (``It was a sin. The number was ...`` holds none), with as many digits as a cued rule takes (five), no
-  year, date, amount or count, and no money, phone or time word between cue and number (``ids``': "my passport
-  cost 1200" is none) (checks21);
+  year, date, amount or count after it (``ids``': "my passport cost 1200" is none) (checks21);
 * **PLATE**: a plate's shape (``plates``'s) on a line that holds lower-case letters (upper-cased prose reads as
   plates to the model).
 """
@@ -53,7 +52,7 @@ from .agewhen import _AGE_WORD, _COMMA_OPENER, _OPENER, _age_asked, _age_range, 
 from .date_forms import _MONTH_NAMES, _SEASONS
 from .dates import _AMOUNT_AFTER, _ORD_WORDS, _WEEKDAY_ABBR, _WEEKDAYS, _hours, _proper_fraction
 from .ids import _AMOUNT_AFTER as _ID_AMOUNT_AFTER
-from .ids import _DATE_LIKE, _NHI_SHAPE, _NOT_BETWEEN, find_checked_ids
+from .ids import _DATE_LIKE, _NHI_SHAPE, find_checked_ids
 from .numwords import EN_NUM, ID_NUM, parse_number
 from .patterns import _DATE_CUE_BEFORE, _TIME_AFTER, _YEAR
 from .patterns import _MONTHS as _ALL_MONTHS
@@ -65,7 +64,7 @@ __all__ = ["CHECKED_TYPES", "validated"]
 
 CHECKED_TYPES: Final = frozenset({"AGE", "DATE", "NATIONAL_ID", "PLATE"})
 _NUMBER: Final = re.compile(rf"(?<![\w\-])(?:\d+|(?i:{EN_NUM}|{ID_NUM}))(?![\w])")
-_YEAR_UNIT: Final = re.compile(r"(?i:\b(?:years?|yrs?|tahun|taun|taon|thn)\b)")
+_YEAR_UNIT: Final = re.compile(r"(?i:\b(?:years?|yrs?|tahun(?:an)?|taun|taon|thn)\b)")
 _FRACTION: Final = re.compile(
     r"[ \t]+(?i:and[ \t]+a[ \t]+(?:half|bit|quarter)|(?:dan[ \t]+|jo[ \t]+)?(?:setengah|satangah|separuh))\b"
 )
@@ -117,8 +116,9 @@ def _in_age_position(text: str, start: int, person_ends: Sequence[int], age_ends
     its clause (``_OPENER``, ``_COMMA_OPENER``: "Salsabila, sebelas jalan", "eh, tiga puluh dua"), after a
     person's copula (``_copula_of_person``: "she's", "my nan's"), or right after its person (a pronoun, a kin noun,
     a PERSON found, "saya"/"I", an age word), aspect words between at most (``agecontext._ASPECT``: "dia
-    sekarang", "Azzam kini"), or after an age in its clause with a list's comma or conjunction and one word at
-    most between (a correction, the next year's age, a list of ages). A verb between person and number makes it a
+    sekarang", "Azzam kini"), or after an age in its clause, right after it (its tail: "28 tahun lewat anam
+    bulan") or with a list's comma or conjunction and one word at most between (a correction, the next year's
+    age, a list of ages). A verb between person and number makes it a
     sum or a count: "he paid 40", "dia kasih 50"."""
     before = text[text.rfind("\n", 0, start) + 1 : start]
     if _OPENER.search(before) or _COMMA_OPENER.search(before) or _copula_of_person(before):
@@ -133,7 +133,9 @@ def _in_age_position(text: str, start: int, person_ends: Sequence[int], age_ends
     here = start - len(text[text.rfind("\n", 0, start) + 1 : start]) + len(before.rstrip(" \t"))
     if here in person_ends:
         return True
-    if any(0 <= start - e <= 24 and _AFTER_AGE.fullmatch(text, e, start) for e in age_ends):
+    if any(
+        0 <= start - e <= 24 and (_AFTER_AGE.fullmatch(text, e, start) or not text[e:start].strip()) for e in age_ends
+    ):
         return True  # "dua puluh enam, mau dua puluh tujuh", "aged 4, 7 and 9": an age after an age in its clause
     word = _LAST_WORD.search(before)
     if word is None:
@@ -237,12 +239,7 @@ def _national_id(text: str, start: int, end: int) -> bool:
     lo = max(text.rfind("\n", 0, start), *(text.rfind(p + " ", 0, start) for p in ".!?")) + 1
     stops = [i for i in (text.find(p, end) for p in ".!?\n") if i >= 0]
     sentence = text[lo : min(stops) if stops else len(text)]
-    words = list(_WORDS.finditer(sentence))
-    cues = [w for w in words if is_document_word(w.group(0))]
-    if not cues:
-        return False
-    first = lo + cues[0].end()
-    return first >= end or not _NOT_BETWEEN.search(text, first, start)  # "KTP ... bayar Rp 150000" is a sum
+    return any(is_document_word(w) for w in _WORDS.findall(sentence))  # a document word in its sentence, as a cue
 
 
 def _plate(text: str, start: int, end: int) -> bool:
