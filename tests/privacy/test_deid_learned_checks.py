@@ -134,3 +134,58 @@ def test_the_model_adds_an_age_the_rules_miss(text: str, language: str, target: 
 )
 def test_lower_cased_codes_are_no_ages_or_dates(text: str, target: str, kind: str) -> None:
     assert not _check(text, target, kind)
+
+
+# checks21 (round twenty-one): the checks as strict as the rules they cite. Invented look-alikes of four kinds the
+# crfnum20 checks let through, and the true identifiers of each kind that must still pass.
+TIGHTER_REFUSED = [
+    # four digits with no year cue: a door code, a price, a bare year (the open annotations leave a bare year out)
+    ("P: The gate code was 4417, she said.", "4417", "DATE"),
+    ("P: They built the flats in 1993, all of them.", "1993", "DATE"),
+    ("Narasumber: Tahun 2011 saya masih di kampung.", "2011", "DATE"),
+    # a lone number word: a clock hour, a count
+    ("P: The shift ends at eleven, most nights.", "eleven", "DATE"),
+    ("Narasumber: Tokonya tutup jam sembilan malam.", "sembilan", "DATE"),
+    ("P: I waited fifteen minutes for her.", "fifteen", "DATE"),
+    # a number after a pronoun and a verb: a sum or a count, not the person's age
+    ("P: She handed me 60 and left.", "60", "AGE"),
+    ("Narasumber: Dia minta 35, saya kasih saja.", "35", "AGE"),
+    ("P: My brother sold 24 on the Sunday.", "24", "AGE"),
+    # a number in a sentence with a document word: a fee, a count
+    ("P: The visa and passport came to 2300 in the end.", "2300", "NATIONAL_ID"),
+    ("Narasumber: Ongkos bikin KTP baru 150 ribu.", "150", "NATIONAL_ID"),
+]
+
+TIGHTER_ACCEPTED = [
+    ("P: We came over in late 2016, in the rain.", "late 2016", "DATE"),
+    ("P: She left in March 2021, I think.", "2021", "DATE"),
+    ("Narasumber: Dia pindah pertengahan 2014 ke kota.", "pertengahan 2014", "DATE"),
+    ("Narasumber: Dia datang tanggal sembilan, sore.", "sembilan", "DATE"),
+    ("P: We met on the ninth of June.", "ninth", "DATE"),
+    ("P: My sister, she's 44 this year.", "44", "AGE"),
+    ("Narasumber: Adik saya, dia 16, masih sekolah.", "16", "AGE"),
+    ("Narasumber: Kakak ambo kini 31, Uni.", "31", "AGE"),
+    ("P: My passport number's 55120934, I think.", "55120934", "NATIONAL_ID"),
+]
+
+
+@pytest.mark.parametrize(("text", "target", "kind"), TIGHTER_REFUSED)
+def test_a_look_alike_the_loose_checks_passed_is_refused(text: str, target: str, kind: str) -> None:
+    assert not _check(text, target, kind)
+
+
+@pytest.mark.parametrize(("text", "target", "kind"), TIGHTER_ACCEPTED)
+def test_a_true_identifier_still_passes_the_tighter_checks(text: str, target: str, kind: str) -> None:
+    assert _check(text, target, kind)
+
+
+def test_a_bare_number_after_a_person_or_an_age_is_in_age_position() -> None:
+    text = "Narasumber: Anaknya Wulan 12, adiknya baru 9. Umurnya dua lima, mau dua enam."
+    wulan = text.index("Wulan")
+    twelve = text.index("12")
+    assert validated(text, twelve, twelve + 2, "AGE", [wulan], [wulan + len("Wulan")])
+    assert not validated(text, twelve, twelve + 2, "AGE", [wulan], [])  # no person ends there: "Wulan" unknown
+    first = text.index("dua lima")
+    second = text.index("dua enam")
+    assert validated(text, second, second + len("dua enam"), "AGE", [], [], [first + len("dua lima")])
+    assert not validated(text, second, second + len("dua enam"), "AGE", [], [], [])

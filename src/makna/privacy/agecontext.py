@@ -147,6 +147,32 @@ _KIN_IS: Final = re.compile(
 )
 _KIN_IS_GATE: Final = trigger(["'s ", "’s "])
 """A kin noun with "'s" and an age: ``my nephew's nineteen,``, ``her brother's seven``."""
+_KIN_BE_WORDS: Final = (
+    *(w for w in _KIN_EN.replace("twins?", "twin").split("|") if w != "one"),
+    "children",
+    "grandchildren",
+    "grandkids",
+)
+_KIN_BE: Final = re.compile(
+    dispatch("my his her their our your the".split(), fold=True, not_after=r"\w")
+    + r"[ \t]+(?i:(?:(?:little|eldest|oldest|youngest|older|younger|big|baby|middle|wee|step)[ \t]+)?"
+    + rf"(?:{'|'.join(_KIN_BE_WORDS)})s?(?:[ \t]+(?:is|are|was|were)|,)[ \t]+"
+    r"(?:(?:only|just|nearly|almost|about|now|already)[ \t]+)?)"
+    rf"(?P<a>(?i:{_EN_NUMBER})(?:[ \t\-]+(?i:years?[ \t\-]+old|yrs?[ \t]+old))?){_CLAUSE_END}"
+)
+_KIN_BE_GATE: Final = trigger(
+    [
+        f"{kin}{plural}{be}"
+        for word in _KIN_BE_WORDS
+        for kin in (word, word.capitalize())
+        for plural in ("", "s")
+        for be in (" is ", " are ", " was ", " were ", ", ")
+    ]
+)
+"""A kin noun (not "one": "the one is 5" is a choice) or its plural with "is"/"are" or in apposition, and an age
+closing its clause (checks21): ``the twins are six``, ``my kids are 3, 6 and 8`` (its list's other ages:
+``agewhen._listed``), ``my girls, eight, ten and thirteen,``; searched only on the lines where a kin noun stands
+right before "is", "are", "was", "were" or a comma."""
 _PERSON_OF_WORDS: Final = re.compile(
     dispatch(
         "man woman guy lady bloke fella fellow geezer girl boy lad lass kid gentleman chap person".split(),
@@ -217,6 +243,8 @@ def find_context_ages(text: str) -> Iterator[Detection]:
     for m in (*gated_finditer(_SELF_ID, _NUMBER_GATE, text), *gated_finditer(_SELF_EN, _NUMBER_GATE, text)):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.72, "age.context", m.group("a"))
     for m in (*gated_finditer(_KIN_IS, _KIN_IS_GATE, text), *gated_finditer(_PERSON_OF_WORDS, _PERSON_OF_GATE, text)):
+        yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
+    for m in gated_finditer(_KIN_BE, _KIN_BE_GATE, text):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
     for m in gated_finditer(_DECADE, _DECADE_GATE, text):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))

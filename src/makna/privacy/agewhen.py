@@ -11,6 +11,8 @@ own evidence in the words after the number, not before it:
   a question that asked an age;
 * **"going on"**: ``Kofi is six going on seven``, ``Marlee is going on three``: after a person's copula, a
   number closing its clause (``going on three years since`` is a duration: a noun after it);
+* **the other ages of a list** that opens with an age found (checks21): ``aged 4, 7 and 9``, ``umur 4, 7 dan 9
+  tahun``, the list closing its clause (``4, 7 dan 9 kotak`` is a count);
 * **Indonesian and Minang "jalan", "kemarin", "bulan depan", "lebih sedikit", "kurang sedikit"** after a number
   (with or without "tahun") that opens its clause: ``Wulan Sekarsari, dua puluh lima jalan,``, ``Cucu saya, Ameng,
   delapan belas tahun kemarin``, ``Umur saya tiga puluh... eh, tiga puluh dua jalan``. "sudah tiga tahun jalan"
@@ -29,6 +31,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import gated_finditer
 from ._text import occupied
+from .agecontext import _CLAUSE_END
 from .agecues import _KIN
 from .numwords import EN_NUM, ID_NUM, parse_number
 from .span_edges import EN_WHEN, ID_MONTH
@@ -265,6 +268,13 @@ def _age_range(raw: str) -> bool:
 
 
 _TO_COMMA: Final = re.compile(r"[^\n]{0,40}?,[ \t]+")
+_AND = r"(?i:and|dan|jo|sama|samo|&)"
+_LIST_NEXT: Final = re.compile(
+    rf"(?:[ \t]*,[ \t]*(?:{_AND}[ \t]+)?|[ \t]+{_AND}[ \t]+)(?P<a>(?P<n>1[01]\d|[1-9]\d?|(?i:{EN_NUM}|{ID_NUM}))"
+    rf"(?![\w'’\-])(?:[ \t\-]*(?i:years?[ \t\-]+old|years?|yrs?|{_ID_UNIT}))?)"
+)
+"""The next number of a list after an age: a comma or "and"/"dan"/"jo" and a number, maybe its unit (``aged 4, 7
+and 9``, ``umur 4, 7 dan 9 tahun``, ``umuanyo ampek, tujuah jo sambilan taun``)."""
 
 
 def _ranges(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
@@ -280,12 +290,33 @@ def _ranges(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, s
             yield r.start("a"), r.end("a"), r.group("a")
 
 
+def _listed(text: str, found: Sequence[Detection]) -> Iterator[tuple[int, int, str]]:
+    """The other ages of a list that opens with an AGE found (``She has three kids, aged 4, 7 and 9``, ``umur 4, 7
+    dan 9 tahun``): each a plausible age, joined by commas and "and", the list closing its clause as a single age
+    must (``_CLOSE``, ``agecontext._CLAUSE_END``: "2 and 5 now"); a list running into a noun is a list of counts
+    (``aged 4, then 7 boxes``, ``4, 7 dan 9 kotak``) and gives nothing."""
+    for det in found:
+        if det.type != "AGE":
+            continue
+        items: list[tuple[int, int, str]] = []
+        at = det.end
+        while (m := _LIST_NEXT.match(text, at)) is not None and len(items) < 8:
+            value = parse_number(m.group("n"))
+            if value is None or not 0 < value <= 110:
+                break
+            items.append((m.start("a"), m.end("a"), m.group("a")))
+            at = m.end()
+        if items and (re.match(_CLOSE, text[at : at + 40]) or re.match(_CLAUSE_END, text[at : at + 40])):
+            yield from items
+
+
 def when_ages(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
     """Ages found by the words after their number (see the module's docstring), where no detection sits."""
     taken = occupied(len(text), found)
     seen: set[tuple[int, int]] = set()
     infants = ((m.start("a"), m.end("a"), m.group("a")) for m in gated_finditer(_MONTHS_OLD, _MONTHS_GATE, text))
-    for start, end, raw in (*_english(text, found), *_indonesian(text, found), *_ranges(text, found), *infants):
+    listed = (*_ranges(text, found), *_listed(text, found))
+    for start, end, raw in (*_english(text, found), *_indonesian(text, found), *listed, *infants):
         if taken.find(1, start, end) >= 0 or (start, end) in seen:
             continue
         seen.add((start, end))

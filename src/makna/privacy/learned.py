@@ -347,6 +347,8 @@ def refine(text: str, scan: str, language: str, found: list[Detection], runs: Se
         found = _adjust(text, found, spans, model)
     taken = occupied(len(text), found)
     persons = [d.start for d in found if d.type == "PERSON"]
+    person_ends = [d.end for d in found if d.type == "PERSON"] + [e for _, e, k, _ in spans if k == "PERSON"]
+    age_ends = [d.end for d in found if d.type == "AGE"]  # the rules' ages, and the model's once they stand
     added: list[Detection] = []
     for start, end, kind, prob in spans:
         if kind not in LEARNED_TYPES or taken.find(1, start, end) >= 0 or not scan[start:end].strip(". "):
@@ -355,8 +357,10 @@ def refine(text: str, scan: str, language: str, found: list[Detection], runs: Se
             start = scan.index(" ", start) + 1  # "Kemarin Indah datang": the sentence's first word is no name
         if kind == "PERSON" and " " not in scan[start:end] and is_ordinary_word(scan[start:end]):
             continue  # "Intan itu batu mulia": a lone ordinary word as a name needs a rule's evidence
-        if kind in CHECKED_TYPES and not validated(scan, start, end, kind, persons):
+        if kind in CHECKED_TYPES and not validated(scan, start, end, kind, persons, person_ends, age_ends):
             continue  # an age, a date, an identity number or a plate the rules would refuse ("45 and a half" as rent)
+        if kind == "AGE":
+            age_ends.append(end)
         conf = round(min(0.95, 0.3 + 0.6 * prob), 2)
         added.append(Detection(start, end, kind, conf, DETECTOR, text[start:end]))
     if not added:
