@@ -16,7 +16,6 @@ actor), ``project_name`` and ``csrf``. An API client may name the project per re
 from __future__ import annotations
 
 import dataclasses
-import hmac
 import json
 from typing import Any
 from urllib.parse import quote
@@ -28,7 +27,7 @@ from ..access import allows
 from ..errors import MaknaError
 from ..server.registry import Registry, ServerProject, Session
 from .form_csrf import form_token_in, new_form_token, with_form_cookie
-from .security import CSRF_HEADER, SECURITY_HEADERS, cookie_value, with_security_headers
+from .security import CSRF_HEADER, SECURITY_HEADERS, cookie_value, secrets_match, with_security_headers
 
 __all__ = ["SESSION_COOKIE", "PROJECT_HEADER", "SessionGuard", "FORM_PATHS", "PUBLIC_FORMS", "PUBLIC_PATHS",
            "PUBLIC_PREFIXES"]
@@ -129,7 +128,7 @@ class SessionGuard:
             return
         if method not in _SAFE and not path.startswith(FORM_PATHS):
             sent = headers.get(CSRF_HEADER.encode(), b"").decode("latin-1")
-            if not (sent and hmac.compare_digest(sent.encode(), session.csrf.encode())):
+            if not secrets_match(sent, session.csrf):
                 await self._reply(send, 403, {"error": "CSRF check failed: reload the page and try again"})
                 return
         state.update(csrf=session.csrf, user=session.user.name, session=session, session_token=token)
