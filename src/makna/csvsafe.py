@@ -57,8 +57,9 @@ def safe_row(values: Iterable[Any]) -> list[Any]:
     return [safe_cell(v) for v in values]
 
 
-def write_table(out: TextIO, columns: Sequence[str], rows: Iterable[Iterable[Any]], *,
-                lineterminator: str = "\r\n") -> int:
+def write_table(
+    out: TextIO, columns: Sequence[str], rows: Iterable[Iterable[Any]], *, lineterminator: str = "\r\n"
+) -> int:
     """Write a header of ``columns`` and ``rows`` (None as an empty cell) to ``out`` as CSV, every cell through
     :func:`safe_cell`; returns the number of rows. The one CSV writer of makna (exports, command output,
     disagreement listings)."""

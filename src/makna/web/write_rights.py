@@ -63,8 +63,10 @@ WRITE_RIGHTS: tuple[tuple[str, str, Permission], ...] = (
     ("POST", "/api/rounds/{id}/consensus", "manage"),
 )
 
-_COMPILED = tuple((frozenset(methods.split()), re.compile(re.escape(path).replace(r"\{id\}", "[^/]+")), need)
-                  for methods, path, need in WRITE_RIGHTS)
+_COMPILED = tuple(
+    (frozenset(methods.split()), re.compile(re.escape(path).replace(r"\{id\}", "[^/]+")), need)
+    for methods, path, need in WRITE_RIGHTS
+)
 
 #: The largest body of a codebook or cases file sent as base64 in JSON (the file's limit, and the JSON around it).
 FILE_JSON_CAP = (MAX_FILE_BYTES // 3 + 1) * 4 + 64 * 1024
