@@ -6,7 +6,8 @@ transcripts or codebook files, a large JSON document were read in full and parse
 guard (:class:`~makna.web.server_guard.SessionGuard`) asks :func:`needed` for a write's least permission and
 refuses a role without it before reading a byte of the body, and refuses a body over :func:`body_cap`
 (by its ``Content-Length``, or as it arrives) with 413. The core's checks stay: a route not listed here is
-refused there as before; a listed route's permission is the one its core operation demands (the event
+refused there as before (the rounds' routes are left to :mod:`makna.rounds`, whose refusal names the task:
+"may not open a round"); a listed route's permission is the one its core operation demands (the event
 kinds' :data:`makna.access.PERMISSION`), never more.
 """
 
@@ -58,9 +59,6 @@ WRITE_RIGHTS: tuple[tuple[str, str, Permission], ...] = (
     ("POST", "/api/agreement/resolve", "manage"),
     ("PUT DELETE", "/api/sources/{id}/media", "manage"),
     ("PUT", "/api/sources/{id}/turns/{id}/time", "manage"),
-    ("POST", "/api/rounds", "manage"),
-    ("POST", "/api/rounds/{id}/close", "manage"),
-    ("POST", "/api/rounds/{id}/consensus", "manage"),
 )
 
 _COMPILED = tuple(
