@@ -14,7 +14,7 @@ from makna.csvsafe import safe_cell, safe_row
 
 @pytest.mark.parametrize(("value", "want"), [
     ("=1+1", "'=1+1"), ("+62 812", "'+62 812"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
-    ("\r=x", "'\r=x"), ("biasa", "biasa"), ("", ""), (-3, -3), (2.5, 2.5), (None, None), ("a=b", "a=b"),
+    ("\r=x", "'\r'=x"), ("biasa", "biasa"), ("", ""), (-3, -3), (2.5, 2.5), (None, None), ("a=b", "a=b"),
     ("-0.25", "-0.25"), ("+12", "+12"), ("-", "-"), ("-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"),
 ])
 def test_safe_cell(value: object, want: object) -> None:

@@ -223,20 +223,57 @@ class CodedSegment(SegmentView):
     source_id: str = ""
     source_name: str = ""
     created_at: Any = None
+    #: False when the call found this coding made already (:func:`code_one`'s ``existing_ok``: a retry)
+    created: bool = True
 
 
 def code_one(project: Project, spec: SegmentSpec, *, coder: str | None = None,
-             action: EventKind = "code.span") -> CodedSegment:
+             action: EventKind = "code.span", existing_ok: bool = False) -> CodedSegment:
     """Apply one coding (as :func:`code_many`, one transaction) and describe it for display without
     reading it back: its code's key, name and colour and its source's name come from the lookups the
     coding made anyway.
 
     The call the workbench makes for every highlight, so it does the least work that keeps every
     guarantee: the coder, the source and the code are resolved in one query, and the row goes in with
-    one INSERT (the event and undo step follow in :meth:`~makna.store.Store.write`)."""
+    one INSERT (the event and undo step follow in :meth:`~makna.store.Store.write`).
+
+    ``existing_ok``: the same coding (coder, source, span, code and memo) made already is returned, with
+    ``created`` false and nothing written or logged, instead of refused: a retry of a request whose answer was
+    lost (the workbench's POST, a script's) codes once. A coding of the same span and code with another memo
+    is still a :class:`~makna.errors.DuplicateCodingError`."""
     if coder and coder != project.actor:  # coding in another coder's name (a consensus layer)
         require(project, "others")
     name = coder or project.coder_name
+    try:
+        return _code_one(project, spec, name, action)
+    except DuplicateCodingError as refused:
+        if not existing_ok or refused.existing is None:
+            raise
+        same = _same_coding(project, refused.existing, _memo(spec.memo))
+        if same is None:
+            raise
+        return same
+
+
+def _same_coding(project: Project, row: dict[str, Any], memo: str) -> CodedSegment | None:
+    """The stored coding of ``row``'s coder, source, span and code when its memo is ``memo`` (a retry)."""
+    s, c, k = tables.segments.c, tables.codes.c, tables.coders.c
+    with project.store.read() as conn:
+        found = conn.execute(
+            select(s.id, s.memo, s.created_at, c.key, c.name, c.color, k.name.label("coder"),
+                   tables.sources.c.name.label("source_name"))
+            .join(tables.codes, c.id == s.code_id).join(tables.coders, k.id == s.coder_id)
+            .join(tables.sources, tables.sources.c.id == s.source_id)
+            .where(s.source_id == row["source_id"], s.start == row["start"], s.end == row["end"],
+                   s.code_id == row["code_id"], s.coder_id == row["coder_id"])).first()
+    if found is None or found.memo != memo:
+        return None
+    return CodedSegment(found.id, row["start"], row["end"], row["code_id"], found.key, found.name, found.color,
+                        found.coder, found.memo, row["source_id"], found.source_name, as_utc(found.created_at),
+                        created=False)
+
+
+def _code_one(project: Project, spec: SegmentSpec, name: str, action: EventKind) -> CodedSegment:
     payload: dict[str, Any] = {}
     with project.store.write(project.actor, action, payload) as conn:
         quoted = spec.quote is not None
@@ -262,7 +299,11 @@ def code_one(project: Project, spec: SegmentSpec, *, coder: str | None = None,
                                 "page and code it again")
         row = {"id": new_id(), "source_id": source_id, "start": spec.start, "end": spec.end, "code_id": code.id,
                "coder_id": coder_id, "memo": _memo(spec.memo), "created_at": utcnow()}
-        _insert(project, conn, [row], "error")
+        try:
+            _insert(project, conn, [row], "error")
+        except DuplicateCodingError as exc:
+            exc.existing = row  # what it duplicates: code_one's existing_ok looks for it
+            raise
         payload.update(coder=coder_id, created=1, skipped=0, codes=[spec.code], segments=[row["id"]])
     return CodedSegment(row["id"], spec.start, spec.end, code.id, code.key, code.name, code.color, name, row["memo"],
                         source_id, source_name, row["created_at"])

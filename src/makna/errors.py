@@ -6,6 +6,8 @@ Anything else that escapes is a bug in makna.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "MaknaError",
     "ProjectError",
@@ -133,7 +135,10 @@ class OffsetError(InputError):
 
 
 class DuplicateCodingError(InputError):
-    """The same coder already applied the same code to the same span."""
+    """The same coder already applied the same code to the same span. ``existing``: the refused row's
+    fields (coder, source, span and code ids), where one coding was refused."""
+
+    existing: dict[str, Any] | None = None
 
 
 class CodebookError(InputError):

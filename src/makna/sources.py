@@ -11,7 +11,7 @@ import mimetypes
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, delete, func, or_, select, update
 
@@ -28,6 +28,7 @@ from .turn_table import TurnTable
 __all__ = [
     "SourceSummary",
     "ImportReport",
+    "DuplicateFile",
     "import_file",
     "import_text",
     "import_paths",
@@ -64,13 +65,22 @@ class SourceSummary:
     imported_at: Any
 
 
+class DuplicateFile(NamedTuple):
+    """A file not imported because it duplicates a source: ``same_content`` when its bytes or its text are a
+    source's already (``allow_duplicate`` imports it as a second source), false when its name is taken."""
+
+    path: str
+    reason: str
+    same_content: bool
+
+
 @dataclass
 class ImportReport:
     """What importing several files did: imported sources, skipped duplicates, failures, and the files
     in the folders given that were passed over (not transcripts makna reads), each with the reason."""
 
     imported: list[Source] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, existing source name)
+    duplicates: list[DuplicateFile] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     passed_over: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     # what a reader left out or assumed in a file it imported (a .docx page header, an encoding...)
@@ -409,8 +419,10 @@ def import_paths(
     def refused(path: Path, exc: MaknaError) -> None:
         if stop_on_error:
             raise exc
-        target = report.duplicates if isinstance(exc, DuplicateSourceError) else report.failed
-        target.append((str(path), str(exc)))
+        if isinstance(exc, DuplicateSourceError):
+            report.duplicates.append(DuplicateFile(str(path), str(exc), exc.same_content))
+        else:
+            report.failed.append((str(path), str(exc)))
 
     def flush() -> None:
         try:

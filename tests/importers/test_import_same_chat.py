@@ -47,10 +47,11 @@ def test_one_walk_holding_both_imports_one(project: makna.Project, tmp_path: Pat
     archive.rename(folder.parent / archive.name)
     report = makna.import_paths(project, [folder.parent])
     assert [s.name for s in report.imported] == ["ChatExport_2024-03-12"]
-    assert [(Path(p).name, why) for p, why in report.duplicates] == [
+    assert [(Path(p).name, why, same) for p, why, same in report.duplicates] == [
         (
             "ChatExport_2024-03-12.zip",
             "ChatExport_2024-03-12.zip: the same text as source 'ChatExport_2024-03-12', imported already",
+            True,
         )
     ]
 

@@ -9,15 +9,13 @@ CSV, or a self-contained HTML page (no scripts, no external files; every transcr
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from ..csvsafe import safe_cell
+from ..csvsafe import table_text
 from ..errors import InputError
 from ..project import Project
 from ._matrix import IntArray
@@ -163,11 +161,7 @@ def list_disagreements(project: Project, scope: AgreementScope | None = None) ->
 
 def disagreements_csv(listing: DisagreementListing) -> str:
     """The listing as CSV text (header :attr:`DisagreementListing.columns`)."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=listing.columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: safe_cell(v) for k, v in r.items()} for r in listing.records())
-    return buf.getvalue()
+    return table_text(listing.columns, ([r.get(c) for c in listing.columns] for r in listing.records()))
 
 
 _CSS = """

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -17,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..csvsafe import safe_row
+from ..csvsafe import table_text
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -123,12 +121,7 @@ def emit(
         typer.echo(json.dumps([{c: _plain(r.get(c)) for c in columns} for r in rows], ensure_ascii=False, indent=2))
         return
     if fmt is OutputFormat.csv:
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        for r in rows:
-            writer.writerow(safe_row("" if r.get(c) is None else _plain(r.get(c)) for c in columns))
-        sys.stdout.write(buf.getvalue())
+        sys.stdout.write(table_text(columns, ([_plain(r.get(c)) for c in columns] for r in rows)))
         sys.stdout.flush()
         return
     if not rows:

@@ -113,9 +113,9 @@ def import_cmd(
         typer.echo(line)
     for path, note in report.notes:
         typer.echo(f"Note: {path}: {note}")
-    for path, why in report.duplicates:
-        typer.echo(f"Skipped {path}: {why}")
-    if not allow_duplicate and any(why.endswith("imported already") for _, why in report.duplicates):
+    for dup in report.duplicates:
+        typer.echo(f"Skipped {dup.path}: {dup.reason}")
+    if not allow_duplicate and any(dup.same_content for dup in report.duplicates):
         typer.echo(f"Note: {_ALLOW_HINT}.")
     for path, why in report.passed_over:
         typer.echo(f"Not imported {path}: {why}")

@@ -30,7 +30,6 @@ library; a cell holds at most 32,767 characters (longer texts are cut, and the c
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import os
@@ -45,7 +44,7 @@ from sqlalchemy import select
 
 from ..cases import decode_value, list_attributes, list_cases
 from ..codebook import code_tree
-from ..csvsafe import safe_row
+from ..csvsafe import write_table
 from ..errors import ExchangeError
 from ..memo_views import segment_memo_texts
 from ..project import Project
@@ -123,11 +122,7 @@ def _write_csv(path: str | os.PathLike[str], columns: list[str], rows: Iterator[
         import io
 
         text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
-        writer = csv.writer(text)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow(safe_row("" if row.get(c) is None else row.get(c) for c in columns))
-            count += 1
+        count = write_table(text, columns, ([row.get(c) for c in columns] for row in rows))
         text.flush()
         text.detach()
 

@@ -97,6 +97,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?P<file>.+?): a codebook file is (?P<suffixes>[.\w, ]+)", "%(file)s: a codebook file is %(suffixes)s"),
     (r"(?P<file>.+?): a cases file is (?P<suffixes>[.\w, ]+)", "%(file)s: a cases file is %(suffixes)s"),
     (r"(?P<file>.+?): the content is not base64", "%(file)s: the content is not base64"),
+    (r"the request's body is over the (?P<limit>[\d,]+)-byte limit of (?P<path>\S+)",
+     "the request's body is over the %(limit)s-byte limit of %(path)s"),
     (r"(?P<file>.+?): (?P<size>[\d,]+) bytes is over the (?P<limit>[\d,]+)-byte limit for one file",
      "%(file)s: %(size)s bytes is over the %(limit)s-byte limit for one file"),
     (r"(?P<file>.+?): unsupported file type (?P<suffix>'[^']*') \(supported: (?P<supported>.*)\)",

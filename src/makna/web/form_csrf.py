@@ -16,13 +16,12 @@ no token: ``makna pull``/``makna push`` and scripts log in with JSON.
 
 from __future__ import annotations
 
-import hmac
 import re
 import secrets
 
 from starlette.types import Message, Send
 
-from .security import cookie_value
+from .security import cookie_value, secrets_match
 
 __all__ = [
     "FORM_COOKIE",
@@ -78,7 +77,7 @@ def with_form_cookie(send: Send, token: str, secure: bool) -> Send:
 
 def form_token_matches(sent: object, expected: str) -> bool:
     """Whether a form's ``sent`` token is ``expected`` (compared in constant time; an empty one never is)."""
-    return isinstance(sent, str) and bool(expected) and hmac.compare_digest(sent.encode(), expected.encode())
+    return secrets_match(sent, expected)
 
 
 def is_json_request(content_type: str) -> bool:

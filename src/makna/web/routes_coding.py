@@ -35,14 +35,18 @@ class SegmentMemo(BaseModel):
              description="The reply describes the new coding fully, so that a viewer can draw it without reading "
                          "anything back: ``id``, ``source`` and ``code`` (as given), ``source_id``, "
                          "``source_name``, ``start``, ``end``, ``code_id``, ``code_key``, ``code_name``, "
-                         "``color`` (#RRGGBB), ``coder``, ``memo``, ``created_at``.")
+                         "``color`` (#RRGGBB), ``coder``, ``memo``, ``created_at``, ``created``. A retry (the same "
+                         "coder, source, span, code and memo, after an answer lost on the way back) codes once: "
+                         "it answers 200 with the coding made already and ``created`` false.")
 def create_segment(request: Request, body: NewSegment) -> JSONResponse:
     proj = project_of(request)
-    s = code_one(proj, SegmentSpec(body.source, body.start, body.end, body.code, body.memo, body.quote))
+    s = code_one(proj, SegmentSpec(body.source, body.start, body.end, body.code, body.memo, body.quote),
+                 existing_ok=True)
     return JSONResponse({"id": s.id, "source": body.source, "start": s.start, "end": s.end, "code": body.code,
                          "coder": s.coder, "memo": s.memo, "source_id": s.source_id, "source_name": s.source_name,
                          "code_id": s.code_id, "code_key": s.code_key, "code_name": s.code_name, "color": s.color,
-                         "created_at": s.created_at.isoformat()}, status_code=201)
+                         "created_at": s.created_at.isoformat(), "created": s.created},
+                        status_code=201 if s.created else 200)
 
 
 @router.get("/{segment_id}", summary="One coding")

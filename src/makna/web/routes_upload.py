@@ -101,7 +101,9 @@ async def api_import(request: Request) -> JSONResponse:
                 src = await run_in_threadpool(import_upload, proj, name, data, language=lang, on_note=notes.append,
                                               allow_duplicate=allow_duplicate)
             except DuplicateSourceError as exc:
-                report["duplicates"].append({"file": name, "error": translate_error(str(exc), ui)})
+                # same_content: the page says that the box imports it as a second source (a name taken: no)
+                report["duplicates"].append({"file": name, "error": translate_error(str(exc), ui),
+                                             "same_content": exc.same_content})
             except MaknaError as exc:
                 report["failed"].append({"file": name, "error": translate_error(str(exc), ui)})
             else:

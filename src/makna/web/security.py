@@ -37,6 +37,7 @@ __all__ = [
     "cookie_value",
     "csrf_token",
     "new_token",
+    "secrets_match",
 ]
 
 CSRF_HEADER = "x-makna-csrf"
@@ -102,6 +103,16 @@ def _hostname(host_header: str) -> str:
     return host_header.rsplit(":", 1)[0] if host_header.count(":") == 1 else host_header
 
 
+def secrets_match(sent: object, expected: str) -> bool:
+    """Whether ``sent`` (a token from a request: a header, a cookie, a form field) is ``expected``, compared in
+    constant time over UTF-8 bytes (so non-ASCII text is compared, never a TypeError). Anything but a
+    non-empty text never matches, nor does anything when ``expected`` is empty. The one comparison of a
+    secret in the workbench and the team server."""
+    if not (isinstance(sent, str) and sent and isinstance(expected, str) and expected):
+        return False
+    return hmac.compare_digest(sent.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
+
+
 class TokenGuard:
     """Pure ASGI middleware that enforces the token, the CSRF rule, the Host rule and the headers."""
 
@@ -114,7 +125,7 @@ class TokenGuard:
 
     # ------------------------------------------------------------------ helpers
     def _valid(self, candidate: str | None) -> bool:
-        return candidate is not None and hmac.compare_digest(candidate.encode(), self.token.encode())
+        return secrets_match(candidate, self.token)
 
     async def _reply(self, send: Send, status: int, body: dict[str, Any],
                      extra: Sequence[tuple[bytes, bytes]] = ()) -> None:
@@ -174,7 +185,7 @@ class TokenGuard:
             sent = headers.get(CSRF_HEADER.encode(), b"").decode("latin-1")
             origin = headers.get(b"origin", b"").decode("latin-1")
             same_origin = origin in ("", f"{scope.get('scheme', 'http')}://{host}")
-            if not (sent and hmac.compare_digest(sent.encode(), self.csrf.encode()) and same_origin):
+            if not (secrets_match(sent, self.csrf) and same_origin):
                 await self._reply(send, 403, {"error": "CSRF check failed: reload the page and try again"})
                 return
         if q_token is not None and method == "GET" and not path.startswith("/api/"):

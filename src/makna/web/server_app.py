@@ -69,7 +69,7 @@ def create_server_app(db_url: str, *, session_hours: float = SESSION_HOURS, secu
     from . import routes_sync  # offline coders: the endpoints of pull and push (#14)
 
     app.include_router(routes_sync.router)
-    app.add_middleware(SessionGuard, registry=registry, secure_cookies=secure_cookies)
+    app.add_middleware(SessionGuard, registry=registry, secure_cookies=secure_cookies, lang=lang)
     return app
 
 

@@ -16,19 +16,21 @@ actor), ``project_name`` and ``csrf``. An API client may name the project per re
 from __future__ import annotations
 
 import dataclasses
-import hmac
 import json
 from typing import Any
 from urllib.parse import quote
 
 from anyio import to_thread
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..access import allows
-from ..errors import MaknaError
+from ..access import Access, Permission, Role, allows
+from ..errors import MaknaError, PermissionDeniedError
 from ..server.registry import Registry, ServerProject, Session
+from .errors_i18n import translate_error
 from .form_csrf import form_token_in, new_form_token, with_form_cookie
-from .security import CSRF_HEADER, SECURITY_HEADERS, cookie_value, with_security_headers
+from .i18n import LANG_COOKIE, choose_language
+from .security import CSRF_HEADER, SECURITY_HEADERS, cookie_value, secrets_match, with_security_headers
+from .write_rights import body_cap, needed
 
 __all__ = ["SESSION_COOKIE", "PROJECT_HEADER", "SessionGuard", "FORM_PATHS", "PUBLIC_FORMS", "PUBLIC_PATHS",
            "PUBLIC_PREFIXES"]
@@ -56,13 +58,19 @@ def session_token(headers: dict[bytes, bytes]) -> str | None:
     return None if raw is None else cookie_value(raw, SESSION_COOKIE)
 
 
+class _BodyTooLarge(Exception):
+    """A write's body went over its cap while it was read."""
+
+
 class SessionGuard:
     """Pure ASGI middleware: sessions, CSRF, the acting user and project, the security headers."""
 
-    def __init__(self, app: ASGIApp, registry: Registry, *, secure_cookies: bool = False) -> None:
+    def __init__(self, app: ASGIApp, registry: Registry, *, secure_cookies: bool = False,
+                 lang: str | None = None) -> None:
         self.app = app
         self.registry = registry
         self.secure = secure_cookies
+        self.lang = lang
 
     async def _reply(self, send: Send, status: int, body: dict[str, Any],
                      extra: tuple[tuple[bytes, bytes], ...] = ()) -> None:
@@ -114,6 +122,9 @@ class SessionGuard:
                     form_token = new_form_token()
                     send = with_form_cookie(send, form_token, self.secure)
                 state["csrf"] = form_token
+            if method not in _SAFE:
+                await self._capped(scope, receive, send, headers, body_cap(path, public=True))
+                return
             await self.app(scope, receive, with_security_headers(send, path))
             return
         token = session_token(headers)
@@ -129,7 +140,7 @@ class SessionGuard:
             return
         if method not in _SAFE and not path.startswith(FORM_PATHS):
             sent = headers.get(CSRF_HEADER.encode(), b"").decode("latin-1")
-            if not (sent and hmac.compare_digest(sent.encode(), session.csrf.encode())):
+            if not secrets_match(sent, session.csrf):
                 await self._reply(send, 403, {"error": "CSRF check failed: reload the page and try again"})
                 return
         state.update(csrf=session.csrf, user=session.user.name, session=session, session_token=token)
@@ -157,7 +168,72 @@ class SessionGuard:
                 return
             state.update(project=dataclasses.replace(opened, coder_name=session.user.name), role=chosen.role,
                          project_name=chosen.name, server_project=chosen)
+            # authorised before the body is read: a role without the route's permission costs nothing more
+            need = needed(method, path) if method not in _SAFE else None
+            if need is not None and not allows(chosen.role, need):
+                await self._refuse(send, headers, session.user.name, chosen.role, need)
+                return
+        if method not in _SAFE:
+            await self._capped(scope, receive, send, headers, body_cap(path))
+            return
         await self.app(scope, receive, with_security_headers(send, path))
+
+    async def _refuse(self, send: Send, headers: dict[bytes, bytes], user: str, role: Role | None,
+                      need: Permission) -> None:
+        try:
+            Access(lambda _name: role).require(user, need)  # the core's own words for the refusal
+        except PermissionDeniedError as exc:
+            await self._reply(send, 403, {"error": translate_error(str(exc), self._lang(headers))})
+
+    def _lang(self, headers: dict[bytes, bytes]) -> str:
+        raw = headers.get(b"cookie")
+        return choose_language(setting=self.lang, cookie=None if raw is None else cookie_value(raw, LANG_COOKIE),
+                               accept_language=headers.get(b"accept-language", b"").decode("latin-1"))
+
+    async def _capped(self, scope: Scope, receive: Receive, send: Send, headers: dict[bytes, bytes],
+                      cap: int | None) -> None:
+        """Run a write with its body held to ``cap`` bytes (None: the route's own limit): a declared length over
+        it is refused before anything is read, a longer body as it arrives (413, the rest unread)."""
+        path: str = scope["path"]
+        if cap is None:
+            await self.app(scope, receive, with_security_headers(send, path))
+            return
+        declared = headers.get(b"content-length", b"")
+        message = {"error": translate_error(f"the request's body is over the {cap:,}-byte limit of {path}",
+                                            self._lang(headers))}
+        if declared.isdigit() and int(declared) > cap:
+            await self._reply(send, 413, message)
+            return
+        seen = 0
+        refused = False
+        started = False
+
+        async def counted() -> Message:
+            nonlocal seen, refused
+            got = await receive()
+            if got["type"] == "http.request":
+                seen += len(got.get("body", b""))
+                if seen > cap:
+                    if not started:
+                        refused = True
+                        await self._reply(send, 413, message)
+                    raise _BodyTooLarge
+            return got
+
+        secured = with_security_headers(send, path)
+
+        async def answer(reply: Message) -> None:
+            nonlocal started
+            if refused:  # the 413 has gone: whatever the route makes of the cut body is dropped
+                return
+            started = True
+            await secured(reply)
+
+        try:
+            await self.app(scope, counted, answer)
+        except _BodyTooLarge:
+            if not refused:
+                raise
 
     async def _project(self, session: Session, headers: dict[bytes, bytes]) -> ServerProject | None:
         named = headers.get(PROJECT_HEADER.encode())

@@ -13,7 +13,8 @@
     let res;
     try {
       res = await fetch(url, opts);
-    } catch (err) { // no answer at all: the network or the server is down, so nothing was saved
+    } catch (err) { // no answer: the request may not have arrived, or its answer was lost after the server
+      // saved it; trying again is safe (a coding sent again is the one made already, not a second one)
       const el = document.getElementById("toast");
       throw new Error((el && el.dataset.offline) || "no connection to the server");
     }

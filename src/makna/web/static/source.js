@@ -502,9 +502,12 @@
       throw err;
     }
     segs = segs.filter((s) => s[0] !== tmp);
+    // a retry after a lost answer gets the coding made the first time (created: false), which the live log may
+    // have drawn and counted already: counted once
+    const known = segs.some((s) => s[0] === seg.id);
     drawSegment(seg);
     recent = [codeId].concat(recent.filter((x) => x !== codeId)).slice(0, 9);
-    bumpCount(codeId, 1);
+    if (!known) bumpCount(codeId, 1);
     const said = M("Coded") + ": " + (code ? label(code) : seg.code_name);
     window.makna.later(() => toast(said), 200); // after the highlight is on screen
     return seg;

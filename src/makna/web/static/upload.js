@@ -8,6 +8,7 @@
   const byId = (id) => document.getElementById(id);
   const csrf = document.querySelector('meta[name="makna-csrf"]').content;
   let imported = [];
+  const DUPLICATE_HINT = "To import it as a second source of its own, tick the box above and import it again.";
 
   function cell(row, text, cls) {
     const td = document.createElement("td");
@@ -41,6 +42,11 @@
       const tr = document.createElement("tr"); tr.className = "bad";
       cell(tr, f.file); cell(tr, f.error); cell(tr, "", "num");
       body.append(tr);
+      if (f.same_content && !byId("upload-allow-duplicate").checked) { // the server says so: no reading of its words
+        const nr = document.createElement("tr"); nr.className = "note";
+        cell(nr, ""); cell(nr, M(DUPLICATE_HINT)); cell(nr, "", "num");
+        body.append(nr);
+      }
     }
     table.hidden = false;
   }
