@@ -219,6 +219,19 @@ _FORMAT_WORDS: Final = frozenset(
 )
 
 
+def _snake_words(token: str) -> bool:
+    """Every part of ``token`` (split at underscores and dots) is a lower-case dictionary word, its inflection or a
+    stop word, but for one short abbreviation, with no digit: how programmers name a variable, a field or a column
+    (``date_of_visit``, ``max_retries``), not an account."""
+    ordinary, stops = _ordinary(), gz.stop_caps()
+    parts = re.split(r"[._]", token)
+    if not all(p.islower() and p.isalpha() for p in parts):
+        return False
+    unknown = [p for p in parts if not (p in ordinary or _inflected(p, ordinary) or p.capitalize() in stops
+                                        or p.endswith("ies") and p[:-3] + "y" in ordinary)]
+    return not unknown or len(unknown) == 1 < len(parts) and len(unknown[0]) <= 3  # one short "max", "num", "str"
+
+
 def _standalone(text: str) -> Iterator[Detection]:
     for m in gated_finditer(_MULTI_PART, _MULTI_GATE, text):
         token = m.group(0)
@@ -226,6 +239,8 @@ def _standalone(text: str) -> Iterator[Detection]:
             continue
         if _PLACEHOLDER.fullmatch(token) or all(p.lower() in _FORMAT_WORDS for p in re.split(r"[._]", token)):
             continue  # "[dd.mm.yy hh:mm]", "(jam.menit.detik)": a format described, not a user name
+        if "_" in token and _snake_words(token):
+            continue  # "max_retries", "tanggal_lahir": a variable's or a column's name in code talk
         yield Detection(m.start(), m.end(), "HANDLE", 0.75, "handle.shape", token)
     ordinary = _ordinary()
     for m in gated_finditer(_TWO_PART, _MULTI_GATE, text):
