@@ -13,6 +13,8 @@ Two rules read that structure, not any value:
   ``Medicare``, ``PhilSys``, ``kartu mahasiswa``...) stands in one of the three lines or sentences before it,
   with no digit, telephone, money or time word between them. A number that starts and runs like a telephone number
   (``0`` then a digit other than 0, nine to thirteen digits; ``+``), a date or a year is left to the other rules.
+* **part of an identity number**: as many digits as the speaker says, after ``last four``, ``first three``,
+  ``empat angka terakhir``..., with a document's word in the clause (``the last four of my social are 4821``).
 * **a user name asked for**: a made-up token (dots, underscores and digits: :func:`.handles.made_up`) that opens
   the answer to a question naming a platform or account word (``Username aplikasinya?`` / ``sayang.manis21``),
   or that follows a naming verb after an app word (``di aplikasi kencan itu dia pakai nama rahmat.s09``) or a
@@ -40,7 +42,7 @@ __all__ = ["find_asked"]
 _DOC: Final = re.compile(
     rf"(?<![\w\-])(?:(?i:{ID_WORDS_FOLD}|ssn|sin|itin|nin|bvn|tfn|ird|nino|nric|mykad|philsys|psn|pcn|"
     r"ni[ \t]+(?:card|number|no\.?)|national[ \t]+insurance|ghana[ \t]+card|health[ \t]+card|kis|"
-    r"social(?=[ \t]*(?:[?.,!:]|$|number|no\b|is\b|was\b))|"
+    r"social(?=[ \t]*(?:[?.,!:]|$|number|no\b|is\b|was\b|are\b|were\b))|"
     r"(?:nomor|no\.?)[ \t]+(?:sim|kk|kis|ktp|paspor|passport))"
     rf"|{ID_WORDS_CASE})(?:-?nya|-?ku|-?mu|['’]s)?(?![\w\-])"
 )
@@ -108,8 +110,12 @@ def _asked_ids(text: str) -> Iterator[Detection]:
             continue
         if raw.startswith("0") and raw[1:2].isdigit() and raw[1] != "0" and 9 <= digits <= 13:
             continue  # "0812 5550 9021": a telephone's opening and length
-        if _DATE_LIKE.fullmatch(raw):
-            continue  # a date or a year
+        if (
+            _DATE_LIKE.match(raw)
+            or text.startswith(":", m.start() + len(raw))
+            or text[m.start() - 1 : m.start()] == "["
+        ):
+            continue  # a date or a year; a chat export's stamp ("[05.03.24 08:03]")
         amount = _AMOUNT_AFTER.match(text, m.start() + len(raw))
         if amount or _MONEY_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue  # "145 548 701 rupiah", "Rp 1.250.000": an amount
@@ -119,6 +125,45 @@ def _asked_ids(text: str) -> Iterator[Detection]:
         said = m.group(0)
         if len(spoken_digits(said)) >= 6 and sum(c.isalpha() for c in said) >= 12 and _asked_document(text, m.start()):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.85, "id.asked_spoken", said)
+
+
+_COUNTS: Final = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+}
+_PART: Final = re.compile(
+    r"(?i:\b(?:(?:last|first|final)[ \t]+(?P<en>two|three|four|five|six|[2-6])(?:[ \t]+(?:digits?|numbers?))?"
+    r"(?=[ \t]*(?:[,:]|of\b|on\b|from\b|in\b|are\b|is\b|were\b|was\b|['’]re\b|$))"
+    r"|(?P<id>dua|tiga|empat|lima|enam|[2-6])[ \t]+(?:angka|digit|nomor|nomer)[ \t]+(?:terakhir|pertama|paling"
+    r"[ \t]+(?:belakang|depan)|belakang|depan)(?:nya)?)\b)"
+    r"(?P<gap>[^\n\d.?!;]{0,48}?)(?<![\w\-+.,/])(?P<v>\d{2,6})(?![\w\-]|[.,]\d)"
+)
+"""Part of a number (``the last four of my social are 4821``, ``empat angka terakhir NIK-nya 0003``): as many
+digits as said, with a document's word in the clause or the sentence before it (``My SSN? Only the last four,
+7034.``)."""
+
+
+def _partial_ids(text: str) -> Iterator[Detection]:
+    for m in _PART.finditer(text):
+        said = (m.group("en") or m.group("id")).lower()
+        if len(m.group("v")) != (int(said) if said.isdigit() else _COUNTS[said]):
+            continue
+        clause = max(text.rfind(c, 0, m.start()) for c in "\n.?!;") + 1
+        low = max(_window_start(text, clause, 1), m.start() - 60)  # the clause, or the question before it
+        doc = _DOC.search(text, low, m.start("v"))
+        if doc is None or _NOT_DOC.search(text, max(0, doc.start() - 6), doc.end() + 6):
+            continue
+        if _BETWEEN_STOP.search(text, low, m.start("v")):
+            continue  # "the last four of my bank card", "empat angka terakhir rekening"
+        yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.85, "id.partial", m.group("v"))
 
 
 _ANSWER_TOKEN: Final = re.compile(
@@ -166,4 +211,5 @@ def _asked_handles(text: str) -> Iterator[Detection]:
 def find_asked(text: str) -> Iterator[Detection]:
     """Identity numbers and user names given a turn or a sentence after what they are was named."""
     yield from _asked_ids(text)
+    yield from _partial_ids(text)
     yield from _asked_handles(text)
