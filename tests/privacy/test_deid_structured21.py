@@ -127,3 +127,34 @@ def test_variable_names_are_no_user_names(text: str, word: str, language: str) -
 def test_made_up_underscore_names_stay_user_names() -> None:
     text = "Dia kirim pesan dari bunga_senja88 tengah malam."
     assert [d for d in detect(text, language="id") if d.type == "HANDLE" and d.text == "bunga_senja88"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The last four digits of my NIN are 5012.", "5012"),
+        ("My SSN? Only the last four, 7034.", "7034"),
+        ("Empat angka terakhir NIK-nya 0003.", "0003"),
+        ("Dia minta 4 angka terakhir KTP saya, 0003, buat verifikasi.", "0003"),
+    ],
+)
+def test_part_of_an_identity_number(text: str, value: str) -> None:
+    assert ("NATIONAL_ID", value) in _asked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I passed my driving licence. The first three lessons cost 150 each.",  # a count of something else
+        "The last four of my bank account are 9921.",  # no identity document
+        "The last four of my passport were 12345.",  # more digits than said
+        "Paspor dia masih di kantor agen.\n\nSalomina, [05.03.24 08:03]\nBeta su lapor.",  # a chat export's stamp
+    ],
+)
+def test_counts_stamps_and_accounts_are_no_identity_numbers(text: str) -> None:
+    assert not {t for t, _ in _asked(text) if t == "NATIONAL_ID"}
+
+
+def test_words_joined_by_underscores_outside_code_talk_stay_user_names() -> None:
+    text = "Yang kirim pesan tengah malam itu kabut_pagi, saya tidak kenal."
+    assert [d for d in detect(text, language="id") if d.type == "HANDLE" and d.text == "kabut_pagi"]
