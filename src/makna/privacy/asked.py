@@ -50,10 +50,12 @@ _DOC: Final = re.compile(
 _NOT_DOC: Final = re.compile(r"(?i:sim[ \t]*card|kartu[ \t]+sim|pin[ \t]*code|licen[cs]e[ \t]+plate)")
 """A telephone's SIM card, a postcode, a vehicle's plate: not an identity document."""
 _VALUE: Final = re.compile(
-    r"(?<![\w\-+@/.,#])(?:[A-Z]{1,3}[ \-]?)?\d[\dA-Z \-.]{3,24}(?:[\dA-Z]|\(\d\))(?![\w\-]|[.,]\d)"
+    r"(?<![\w\-+@/.,#'’])(?:[A-Z]{1,3}-?(?=\d)|[A-Z][ ](?=\d))?\d"
+    r"(?:[ \-]?\d|[.\-](?=\d)|[A-Z]{1,2}(?![A-Za-z])){3,24}(?:\(\d\))?(?![\w\-]|[.,]\d)"
     r"|(?<![\w\-])[A-Za-z]{2}[ ]?\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])"
 )
-"""A code in digits (a letter prefix or check letter allowed), or a UK National Insurance number."""
+"""A code in digits (a letter prefix, one or two letters inside or a check letter allowed; a dot only between
+digits; a space only before a digit, so no word after the code is taken in), or a UK National Insurance number."""
 _BETWEEN_STOP: Final = re.compile(
     r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|cell|call|ring|text|sms|rp|idr|usd|rupiah|"
     r"dollars?|pounds?|euros?|naira|rupees?|pesos?|jam|pukul|tanggal|tgl|born|lahir|since|sejak|expir\w*|"
