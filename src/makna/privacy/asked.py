@@ -40,13 +40,14 @@ from .types import Detection
 __all__ = ["find_asked"]
 
 _DOC: Final = re.compile(
-    rf"(?<![\w\-])(?:(?i:{ID_WORDS_FOLD}|ssn|sin|itin|nin|bvn|tfn|ird|nino|nric|mykad|philsys|psn|pcn|"
+    rf"(?<![\w\-])(?:(?!(?:tin|sin|nin|nino|kis|psn|pcn)(?![\w\-]))(?i:{ID_WORDS_FOLD}|ssn|sin|itin|nin|bvn|tfn|ird|nino|nric|mykad|philsys|psn|pcn|"
     r"ni[ \t]+(?:card|number|no\.?)|national[ \t]+insurance|ghana[ \t]+card|health[ \t]+card|kis|"
     r"social(?=[ \t]*(?:[?.,!:]|$|number|no\b|is\b|was\b|are\b|were\b))|"
     r"(?:nomor|no\.?)[ \t]+(?:sim|kk|kis|ktp|paspor|passport))"
     rf"|{ID_WORDS_CASE})(?:-?nya|-?ku|-?mu|['’]s)?(?![\w\-])"
 )
-"""An identity document's word, in any case (acronyms that are also words only in capitals)."""
+"""An identity document's word, in any case, but for acronyms that are also words (``sin``, ``tin``, ``kis``): not
+in lower case ("It was a sin. The number was ...")."""
 _NOT_DOC: Final = re.compile(r"(?i:sim[ \t]*card|kartu[ \t]+sim|pin[ \t]*code|licen[cs]e[ \t]+plate)")
 """A telephone's SIM card, a postcode, a vehicle's plate: not an identity document."""
 _VALUE: Final = re.compile(
