@@ -232,6 +232,11 @@ def _line_of(text: str, pos: int) -> str:
     return text[text.rfind("\n", 0, pos) + 1 : len(text) if end < 0 else end]
 
 
+def _word_or_stop(part: str, ordinary: frozenset[str], stops: frozenset[str]) -> bool:
+    plural = part.endswith("ies") and part[:-3] + "y" in ordinary  # "retries"
+    return part in ordinary or _inflected(part, ordinary) or part.capitalize() in stops or plural
+
+
 def _snake_words(token: str) -> bool:
     """Every part of ``token`` (split at underscores and dots) is a lower-case dictionary word, its inflection or a
     stop word, but for one short abbreviation, with no digit: how programmers name a variable, a field or a column
@@ -240,8 +245,7 @@ def _snake_words(token: str) -> bool:
     parts = re.split(r"[._]", token)
     if not all(p.islower() and p.isalpha() for p in parts):
         return False
-    unknown = [p for p in parts if not (p in ordinary or _inflected(p, ordinary) or p.capitalize() in stops
-                                        or p.endswith("ies") and p[:-3] + "y" in ordinary)]
+    unknown = [p for p in parts if not _word_or_stop(p, ordinary, stops)]
     return not unknown or len(unknown) == 1 < len(parts) and len(unknown[0]) <= 3  # one short "max", "num", "str"
 
 
