@@ -7,6 +7,7 @@ tuned on; the sealed table (``--sealed``) is scored once at the end and only its
     python benchmarks/deid_struct_cases.py            # open cases, with every failure
     python benchmarks/deid_struct_cases.py --sealed   # sealed cases, figures only
     python benchmarks/deid_struct_cases.py --table structcases7   # round seven's broader table
+    python benchmarks/deid_struct_cases.py --table structcases21 --breaks   # `` / `` is a line break (turns)
 """
 
 from __future__ import annotations
@@ -98,8 +99,9 @@ def main() -> int:
     parser.add_argument("--sealed", action="store_true", help="score the sealed table (figures only)")
     parser.add_argument("--table", default=CASES.name,
                         help="case folder under tests/privacy (structcases, or structcases7 of round seven)")
+    parser.add_argument("--breaks", action="store_true", help="read `` / `` in a case as a line break (a turn)")
     args = parser.parse_args()
-    cases = load("sealed" if args.sealed else "open", CASES.parent / args.table)
+    cases = load("sealed" if args.sealed else "open", CASES.parent / args.table, breaks=args.breaks)
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for case in cases:
         problems = check(case)

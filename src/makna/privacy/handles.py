@@ -219,6 +219,36 @@ _FORMAT_WORDS: Final = frozenset(
 )
 
 
+_CODE_TALK: Final = re.compile(
+    r"(?i:\b(?:variables?|variabel(?:nya)?|columns?|kolom(?:nya)?|fields?|functions?|fungsi(?:nya)?|methods?|"
+    r"config(?:uration)?|settings?|scripts?|skrip(?:nya)?|code|kode(?:nya)?|database|spreadsheet|excel|sheet|"
+    r"parameters?|param|json|yaml|csv|sql|python|tabel(?:nya)?)\b)"
+)
+"""Words of talk about code, a spreadsheet or a database, where words joined by underscores name a field."""
+
+
+def _line_of(text: str, pos: int) -> str:
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : len(text) if end < 0 else end]
+
+
+def _word_or_stop(part: str, ordinary: frozenset[str], stops: frozenset[str]) -> bool:
+    plural = part.endswith("ies") and part[:-3] + "y" in ordinary  # "retries"
+    return part in ordinary or _inflected(part, ordinary) or part.capitalize() in stops or plural
+
+
+def _snake_words(token: str) -> bool:
+    """Every part of ``token`` (split at underscores and dots) is a lower-case dictionary word, its inflection or a
+    stop word, but for one short abbreviation, with no digit: how programmers name a variable, a field or a column
+    (``date_of_visit``, ``max_retries``); a user name too (``kabut_agam``), so only on a line of code talk."""
+    ordinary, stops = _ordinary(), gz.stop_caps()
+    parts = re.split(r"[._]", token)
+    if not all(p.islower() and p.isalpha() for p in parts):
+        return False
+    unknown = [p for p in parts if not _word_or_stop(p, ordinary, stops)]
+    return not unknown or len(unknown) == 1 < len(parts) and len(unknown[0]) <= 3  # one short "max", "num", "str"
+
+
 def _standalone(text: str) -> Iterator[Detection]:
     for m in gated_finditer(_MULTI_PART, _MULTI_GATE, text):
         token = m.group(0)
@@ -226,6 +256,8 @@ def _standalone(text: str) -> Iterator[Detection]:
             continue
         if _PLACEHOLDER.fullmatch(token) or all(p.lower() in _FORMAT_WORDS for p in re.split(r"[._]", token)):
             continue  # "[dd.mm.yy hh:mm]", "(jam.menit.detik)": a format described, not a user name
+        if "_" in token and _snake_words(token) and _CODE_TALK.search(_line_of(text, m.start())):
+            continue  # "max_retries", "tanggal_lahir": a variable's or a column's name in code talk
         yield Detection(m.start(), m.end(), "HANDLE", 0.75, "handle.shape", token)
     ordinary = _ordinary()
     for m in gated_finditer(_TWO_PART, _MULTI_GATE, text):

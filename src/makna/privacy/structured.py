@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from .addresses import find_addresses
 from .agecues import find_said_ages
+from .asked import find_asked
 from .contacts import find_grouped_phones, find_local_phones, find_obfuscated_emails, find_spoken_after_cue
 from .date_spans import find_date_spans
 from .dates import find_more_dates
@@ -32,6 +33,7 @@ __all__ = ["detect_structured"]
 def detect_structured(text: str) -> Iterator[Detection]:
     """Every detector of this round over ``text``."""
     yield from find_checked_ids(text)
+    yield from find_asked(text)
     yield from find_plates_by_shape(text)
     yield from find_handles_near_platforms(text)
     yield from find_label_handles(text)
