@@ -115,6 +115,7 @@ class PrecisionStage:
     retypes: dict[str, float] = field(default_factory=dict)  # retype thresholds by the new type (else ``retype``)
     typer: PrecisionStage | None = None  # the detector-blind typer (:mod:`makna.privacy._typer`), or none
     typer_cut: float = 1.01  # the typer's probability from which it retypes a kept span
+    typer_cuts: dict[str, float] = field(default_factory=dict)  # cuts by detector family and/or new type
     _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
     _uses: dict[str, bool] = field(default_factory=dict, repr=False)
     _verdicts: dict[
@@ -168,7 +169,24 @@ class PrecisionStage:
 
     def cut(self) -> tuple[object, ...]:
         """The thresholds, part of a cached verdict's key (they may change: cross-validation)."""
-        return (self.drop, self.retype, self.typer_cut, *sorted(self.drops.items()), *sorted(self.retypes.items()))
+        return (
+            self.drop,
+            self.retype,
+            self.typer_cut,
+            *sorted(self.drops.items()),
+            *sorted(self.retypes.items()),
+            *sorted(self.typer_cuts.items()),
+        )
+
+    def cut_of_typer(self, new: str, detector: str) -> float:
+        """The typer's cut for making a span of ``detector`` a ``new``: :attr:`typer_cuts` by ``NEW@family``
+        (the detector's first part: ``unknown``, ``person``, ``learned``), by family, by the new type, else
+        :attr:`typer_cut`."""
+        cuts = self.typer_cuts
+        if not cuts:
+            return self.typer_cut
+        family = detector.partition(".")[0]
+        return cuts.get(f"{new}@{family}", cuts.get(family, cuts.get(new, self.typer_cut)))
 
     def _decide(
         self,
@@ -182,7 +200,13 @@ class PrecisionStage:
         key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
         # a stage trained before: no type context, no clause words
         context = _context_key(
-            doc, found, i, self.wants("bigram="), self.wants("lw=") or self.wants("rw="), self.wants("coord=")
+            doc,
+            found,
+            i,
+            self.wants("bigram="),
+            self.wants("lw=") or self.wants("rw="),
+            self.wants("coord="),
+            self.wants("appos="),
         )
         verdict = self._verdicts.get((key, context, cut))
         if verdict is None:
@@ -209,6 +233,7 @@ class PrecisionStage:
             "retype": self.retype,
             **({"retypes": dict(sorted(self.retypes.items()))} if self.retypes else {}),
             **({"typer": self.typer.as_record(), "typer_cut": self.typer_cut} if self.typer is not None else {}),
+            **({"typer_cuts": dict(sorted(self.typer_cuts.items()))} if self.typer_cuts else {}),
             "weights": {f: [round(v, 6) for v in row] for f, row in sorted(self.weights.items())},
         }
 
@@ -221,7 +246,19 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
         k: v
         for k, v in record.items()
         if k
-        not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "retypes", "vote", "typer", "typer_cut"}
+        not in {
+            "classes",
+            "intercepts",
+            "weights",
+            "drop",
+            "drops",
+            "retype",
+            "retypes",
+            "vote",
+            "typer",
+            "typer_cut",
+            "typer_cuts",
+        }
     }
     return PrecisionStage(
         classes,
@@ -235,6 +272,7 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
         {str(k): float(v) for k, v in record.get("retypes", {}).items()},
         stage_from_record(record["typer"]) if "typer" in record else None,
         float(record.get("typer_cut", 1.01)),
+        {str(k): float(v) for k, v in record.get("typer_cuts", {}).items()},
     )
 
 
@@ -456,6 +494,7 @@ ContextKey = tuple[
     tuple[str, ...],
     tuple[str, ...],
     tuple[str, ...],
+    tuple[str, ...],
 ]
 
 _LINK: Final = re.compile(r"\s*(?:,|;|/|&|\+)?\s*(?:(?:and|or|atau|dan|sama|serta|then|terus|sampai|to|ke)\s+)?")
@@ -480,6 +519,35 @@ def _coordinated(scan: str, found: Sequence[Detection], i: int) -> tuple[str, ..
         if 0 < len(gap) < 12 and "\n" not in gap and gap.strip() and _LINK.fullmatch(gap):
             got.add(nxt.type)
     return tuple(sorted(got))
+
+
+_APPOSED: Final = re.compile(
+    r"[ \t]*(?:,|;|:|\(|[-–—](?=[ \t]))[ \t]*"
+    r"((?:it'?s|it’s|it\s+is|that'?s|that’s|that\s+is|which\s+is|this\s+is|itu|ini|yaitu|yakni|adalah|artinya|"
+    r"namanya)\s+)?"
+    r"((?:(?:a|an|the|our|my|their|his|her|your|one\s+of\s+the|kind\s+of|sort\s+of|sebuah|suatu|semacam|"
+    r"sejenis)\s+)+)?"
+    r"([^\W\d_]{3,})(?:[ \t]+([^\W\d_]{3,}))?"
+)
+"""What a span's apposition says of it, right after it on its line: a comma, semicolon, colon, bracket or dash, then
+"it's" / "that is" / "itu" / "yaitu" / "artinya" and/or determiners ("a", "our", "one of the", "semacam"), then its
+first two words ("Fofara, it's a group for carers": ``group``, ``for``; "Pade Rumit, itu paguyuban kami":
+``paguyuban``, ``kami``); without a copula or determiner, a noun and a possessive ("Gereja Baru, gereja kami"). A
+structure of both languages; the noun itself is learned (``appos=``)."""
+_OWNERS: Final = frozenset({"kami", "kita", "saya", "ambo", "awak", "kamu", "mereka", "dia"})
+"""Possessive pronouns after a noun (Indonesian and Minangkabau): "gereja kami", "kampuang ambo"."""
+
+
+def _apposed(scan: str, end: int) -> tuple[str, ...]:
+    """The lower-case words an apposition after a span (ending at ``end``) begins with (:data:`_APPOSED`):
+    the kind of thing the sentence says the span is (``appos=``)."""
+    m = _APPOSED.match(scan, end, min(len(scan), end + 80))
+    if m is None:
+        return ()
+    copula, determiners, first, second = m.groups()
+    if not first.islower() or not (copula or determiners or (second and second in _OWNERS)):
+        return ()
+    return tuple(f"appos={w}" for w in (first, second) if w and w.islower())
 
 
 def _window(scan: str, start: int, end: int) -> tuple[str, ...]:
@@ -507,7 +575,13 @@ def _also(doc: _Document, word: str, text: str, kind: str) -> tuple[str, ...]:
 
 
 def _context_key(
-    doc: _Document, found: Sequence[Detection], i: int, typed: bool = True, window: bool = True, coord: bool = True
+    doc: _Document,
+    found: Sequence[Detection],
+    i: int,
+    typed: bool = True,
+    window: bool = True,
+    coord: bool = True,
+    appos: bool = True,
 ) -> ContextKey:
     det = found[i]
     scan, kind, text, start, end = doc.scan, det.type, det.text, det.start, det.end
@@ -535,6 +609,7 @@ def _context_key(
         _window(scan, start, end) if window and kind in RETYPES else (),
         _also(doc, _tail(text), text, kind) if window and kind in RETYPES and " " in text else (),
         _coordinated(scan, found, i) if coord and kind in RETYPES else (),
+        _apposed(scan, end) if appos and kind in RETYPES else (),
     )
 
 
@@ -544,7 +619,8 @@ def _tail(text: str) -> str:
 
 
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed, window, tail, coord = key
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed, window, tail = key[:12]
+    coord, appos = key[12], key[13]
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
@@ -570,6 +646,7 @@ def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
     feats.extend(window)  # the clause's words either side, whatever the span's type (the type question)
     feats.extend(f"tail-also={t}|{kind}" for t in tail)
     feats.extend(f"coord={t}|{kind}" for t in coord)  # listed with a span of type t ("X, Y and Z")
+    feats.extend(appos)  # what an apposition after it says it is ("X, it's a group"): the type question
     return feats
 
 
@@ -725,7 +802,7 @@ def _typed(
     assert stage.typer is not None
     typed = stage.typer.probabilities(blind(features))
     best = max(_RETYPE_ORDER, key=lambda t: typed.get(t, 0.0))
-    if best == verdict[0] or typed.get(best, 0.0) < stage.typer_cut:
+    if best == verdict[0] or typed.get(best, 0.0) < stage.cut_of_typer(best, det.detector):
         return verdict
     if verdict[0] == "PERSON" and best == "LOCATION" and _coarse(det.text):
         return verdict
