@@ -180,8 +180,8 @@ class PrecisionStage:
 
     def cut_of_typer(self, new: str, detector: str) -> float:
         """The typer's cut for making a span of ``detector`` a ``new``: :attr:`typer_cuts` by ``NEW@family``
-        (the detector's first part: ``unknown``, ``person``, ``learned``), by family, by the new type, else
-        :attr:`typer_cut`."""
+        (the detector's first part: ``unknown``, ``person``, ``org``, ``learned``), by family, by the new type, else
+        :attr:`typer_cut` (named21: chosen by grouped cross-validation, ``train.STAGE_TYPER_CUTS``)."""
         cuts = self.typer_cuts
         if not cuts:
             return self.typer_cut
@@ -200,13 +200,7 @@ class PrecisionStage:
         key = (det.text, det.detector, det.type, min(9, int(det.confidence * 10)), language)
         # a stage trained before: no type context, no clause words
         context = _context_key(
-            doc,
-            found,
-            i,
-            self.wants("bigram="),
-            self.wants("lw=") or self.wants("rw="),
-            self.wants("coord="),
-            self.wants("appos="),
+            doc, found, i, self.wants("bigram="), self.wants("lw=") or self.wants("rw="), self.wants("coord=")
         )
         verdict = self._verdicts.get((key, context, cut))
         if verdict is None:
@@ -494,7 +488,6 @@ ContextKey = tuple[
     tuple[str, ...],
     tuple[str, ...],
     tuple[str, ...],
-    tuple[str, ...],
 ]
 
 _LINK: Final = re.compile(r"\s*(?:,|;|/|&|\+)?\s*(?:(?:and|or|atau|dan|sama|serta|then|terus|sampai|to|ke)\s+)?")
@@ -519,35 +512,6 @@ def _coordinated(scan: str, found: Sequence[Detection], i: int) -> tuple[str, ..
         if 0 < len(gap) < 12 and "\n" not in gap and gap.strip() and _LINK.fullmatch(gap):
             got.add(nxt.type)
     return tuple(sorted(got))
-
-
-_APPOSED: Final = re.compile(
-    r"[ \t]*(?:,|;|:|\(|[-–—](?=[ \t]))[ \t]*"
-    r"((?:it'?s|it’s|it\s+is|that'?s|that’s|that\s+is|which\s+is|this\s+is|itu|ini|yaitu|yakni|adalah|artinya|"
-    r"namanya)\s+)?"
-    r"((?:(?:a|an|the|our|my|their|his|her|your|one\s+of\s+the|kind\s+of|sort\s+of|sebuah|suatu|semacam|"
-    r"sejenis)\s+)+)?"
-    r"([^\W\d_]{3,})(?:[ \t]+([^\W\d_]{3,}))?"
-)
-"""What a span's apposition says of it, right after it on its line: a comma, semicolon, colon, bracket or dash, then
-"it's" / "that is" / "itu" / "yaitu" / "artinya" and/or determiners ("a", "our", "one of the", "semacam"), then its
-first two words ("Fofara, it's a group for carers": ``group``, ``for``; "Pade Rumit, itu paguyuban kami":
-``paguyuban``, ``kami``); without a copula or determiner, a noun and a possessive ("Gereja Baru, gereja kami"). A
-structure of both languages; the noun itself is learned (``appos=``)."""
-_OWNERS: Final = frozenset({"kami", "kita", "saya", "ambo", "awak", "kamu", "mereka", "dia"})
-"""Possessive pronouns after a noun (Indonesian and Minangkabau): "gereja kami", "kampuang ambo"."""
-
-
-def _apposed(scan: str, end: int) -> tuple[str, ...]:
-    """The lower-case words an apposition after a span (ending at ``end``) begins with (:data:`_APPOSED`):
-    the kind of thing the sentence says the span is (``appos=``)."""
-    m = _APPOSED.match(scan, end, min(len(scan), end + 80))
-    if m is None:
-        return ()
-    copula, determiners, first, second = m.groups()
-    if not first.islower() or not (copula or determiners or (second and second in _OWNERS)):
-        return ()
-    return tuple(f"appos={w}" for w in (first, second) if w and w.islower())
 
 
 def _window(scan: str, start: int, end: int) -> tuple[str, ...]:
@@ -575,13 +539,7 @@ def _also(doc: _Document, word: str, text: str, kind: str) -> tuple[str, ...]:
 
 
 def _context_key(
-    doc: _Document,
-    found: Sequence[Detection],
-    i: int,
-    typed: bool = True,
-    window: bool = True,
-    coord: bool = True,
-    appos: bool = True,
+    doc: _Document, found: Sequence[Detection], i: int, typed: bool = True, window: bool = True, coord: bool = True
 ) -> ContextKey:
     det = found[i]
     scan, kind, text, start, end = doc.scan, det.type, det.text, det.start, det.end
@@ -609,7 +567,6 @@ def _context_key(
         _window(scan, start, end) if window and kind in RETYPES else (),
         _also(doc, _tail(text), text, kind) if window and kind in RETYPES and " " in text else (),
         _coordinated(scan, found, i) if coord and kind in RETYPES else (),
-        _apposed(scan, end) if appos and kind in RETYPES else (),
     )
 
 
@@ -619,8 +576,7 @@ def _tail(text: str) -> str:
 
 
 def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
-    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed, window, tail = key[:12]
-    coord, appos = key[12], key[13]
+    prev, honorific, sentence_start, before, after, repeats, lowered, also, missed, typed, window, tail, coord = key
     feats = [
         f"prev={prev}",
         f"prev={prev}|{kind}",
@@ -646,7 +602,6 @@ def _context_strings(kind: str, alone: bool, key: ContextKey) -> list[str]:
     feats.extend(window)  # the clause's words either side, whatever the span's type (the type question)
     feats.extend(f"tail-also={t}|{kind}" for t in tail)
     feats.extend(f"coord={t}|{kind}" for t in coord)  # listed with a span of type t ("X, Y and Z")
-    feats.extend(appos)  # what an apposition after it says it is ("X, it's a group"): the type question
     return feats
 
 

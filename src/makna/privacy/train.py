@@ -196,9 +196,9 @@ over the training splits (0.5 to 0.8 and none tried; benchmarks/results/type20.m
 typer."""
 STAGE_DROPS: Final[dict[str, float]] = {"LOCATION": 0.8}
 """Per-type drop thresholds of the precision stage (a type not here uses ``STAGE_SETTINGS["drop"]``)."""
-STAGE_WITHOUT: Final[tuple[str, ...]] = ("coord=", "appos=")
+STAGE_WITHOUT: Final[tuple[str, ...]] = ("coord=",)
 """Features the stage itself leaves out (its typer weighs them): the list feature moved the stage by one span in
-leave-the-four-out (benchmarks/results/type20.md); the apposition's words (``appos=``, named21) are the typer's."""
+leave-the-four-out (benchmarks/results/type20.md)."""
 STAGE_VOTE: Final = ""
 """The precision stage's document-level vote (:attr:`~makna.privacy.precision.PrecisionStage.vote`)."""
 STAGE_TYPER_CUTS: Final[dict[str, float]] = {}
