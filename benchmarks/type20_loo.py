@@ -9,6 +9,12 @@ run, next to the shipped stage and to a refit of it (which must give the shipped
 open cases (``benchmarks/type20_cases/open``). Aggregates only are printed.
 
 Run: ``python benchmarks/type20_loo.py --oof CACHE [--variants base,coord,...] [--data PICKLE]``.
+
+named21 (round twenty-one): ``--four`` names the left-out sets (default: round twenty's four; round twenty-one's are
+``tune23,seal22,spent33,spent34``, the shipped stage at ``edb4026f`` and ``--oof /tmp/oof20b.pkl`` left them out),
+``--cases`` may be given more than once, and a variant ``cuts=0.8;unknown=0.6;ORG=0.7`` is the shipped stage as it
+is with the typer's cuts set (``PrecisionStage.typer_cut`` and ``typer_cuts``): no refit, so neither ``--oof`` nor
+``--data`` is read when every variant is of that kind.
 """
 
 from __future__ import annotations
@@ -69,6 +75,12 @@ VARIANTS: dict[str, Callable[[Sequence[StageData]], PrecisionStage]] = {
 }
 
 
+def _without(doc: StageData, prefix: str) -> StageData:
+    """``doc`` with the features starting with ``prefix`` taken out."""
+    feats = [[f for f in fs if not f.startswith(prefix)] for fs in doc.features]
+    return StageData(doc.split, doc.language, doc.detections, feats, doc.labels)
+
+
 def score(docs: Sequence[GoldDocument], stage: PrecisionStage | None) -> EvaluationReport:
     def run(text: str, language: str) -> list[Any]:
         if stage is None:
@@ -93,42 +105,58 @@ def row(name: str, rep: EvaluationReport) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--oof", type=Path, required=True)
+    parser.add_argument("--oof", type=Path)
+    parser.add_argument("--four", default=",".join(FOUR), help="the sets left out of training, scored")
     parser.add_argument("--data", type=Path, help="pickled train.examples of the 556 (made now when absent)")
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--typer-c", default="0.5")
-    parser.add_argument("--cases", type=Path, default=ROOT / "benchmarks/type20_cases/open")
+    parser.add_argument("--cases", type=Path, action="append")
     args = parser.parse_args()
     t = time.time()
-    if args.data and args.data.exists():
+    four_sets = tuple(args.four.split(","))
+    if all(v.startswith("cuts=") for v in args.variants.split(",")):
+        sd: list[StageData] = []
+    elif args.data and args.data.exists():
         data = pickle.loads(args.data.read_bytes())  # noqa: S301 (this script's own cache)
     else:
-        data = examples(load_splits(ROOT, [s for s in OPEN_SPLITS if s not in FOUR]))
+        data = examples(load_splits(ROOT, [s for s in OPEN_SPLITS if s not in four_sets]))
         if args.data:
             args.data.write_bytes(pickle.dumps(data))
-    oof = pickle.loads(args.oof.read_bytes())  # noqa: S301
-    if len(oof) != len(data):
-        raise SystemExit(f"{args.oof}: {len(oof)} transcripts, not {len(data)}")
-    sd = stage_data(data, oof)
-    print(f"stage data: {sum(len(d.detections) for d in sd)} detections ({time.time() - t:.0f} s)", file=sys.stderr)
-    four = [doc for split in FOUR for doc in load_gold(ROOT / "tests/privacy/corpus" / split)]
-    cases = load_gold(args.cases)
+    if not all(v.startswith("cuts=") for v in args.variants.split(",")):
+        if args.oof is None:
+            raise SystemExit("--oof is needed for a variant that refits the stage")
+        oof = pickle.loads(args.oof.read_bytes())  # noqa: S301
+        if len(oof) != len(data):
+            raise SystemExit(f"{args.oof}: {len(oof)} transcripts, not {len(data)}")
+        sd = stage_data(data, oof)
+        print(f"stage data: {sum(len(d.detections) for d in sd)} detections ({time.time() - t:.0f} s)", file=sys.stderr)
+    four = [doc for split in four_sets for doc in load_gold(ROOT / "tests/privacy/corpus" / split)]
+    cases = [doc for folder in (args.cases or [ROOT / "benchmarks/type20_cases/open"]) for doc in load_gold(folder)]
     shipped = load_stage()
     print("| stage | typed R | P | untyped R | leak | by language R/leak | PERSON LOCATION ORG | found |")
     print("| --- | ---: | ---: | ---: | ---: | --- | --- | ---: |")
     print(row("shipped (BASE)", score(four, None)), flush=True)
     print(row("shipped (BASE), own open cases", score(cases, None)), flush=True)
-    typers: dict[float, PrecisionStage] = {}
+    typers: dict[tuple[float, str], PrecisionStage] = {}
     for name in args.variants.split(","):
         t = time.time()
-        if name.startswith("typer"):  # the shipped stage (= its refit) and a detector-blind typer: "typer0.6"
-            cut = float(name.removeprefix("typer"))
-            c = float(args.typer_c)
-            if c not in typers:
-                typers[c] = fit_typer(sd, c=c)
+        if name.startswith("cuts="):  # the shipped stage, the typer's cuts set: "cuts=0.8;unknown=0.6"
             assert shipped is not None
             stage = stage_from_record(shipped.as_record())
-            stage.typer, stage.typer_cut = typers[c], cut
+            parts = name.removeprefix("cuts=").split(";")
+            stage.typer_cut = float(parts[0])
+            stage.typer_cuts = {k: float(v) for k, v in (p.split("=") for p in parts[1:])}
+        elif name.startswith("typer"):  # the shipped stage (= its refit) and a detector-blind typer: "typer0.6"
+            # "typer0.8-appos=": the typer fitted without the features starting "appos=" (named21's baseline)
+            spec, _, strip = name.removeprefix("typer").partition("-")
+            cut = float(spec)
+            c = float(args.typer_c)
+            if (c, strip) not in typers:
+                data_ = sd if not strip else [_without(d, strip) for d in sd]
+                typers[(c, strip)] = fit_typer(data_, c=c)
+            assert shipped is not None
+            stage = stage_from_record(shipped.as_record())
+            stage.typer, stage.typer_cut = typers[(c, strip)], cut
         else:
             stage = VARIANTS[name](sd)
         if name == "refit" and shipped is not None:

@@ -128,15 +128,16 @@ CASES: list[tuple[str, str, str]] = [
 ]
 
 
-def build() -> None:
+def build(cases: list[tuple[str, str, str]] = CASES, prefix: str = "type20", here: Path = HERE) -> None:
+    """Write ``cases`` as ``here/open/*.json`` and ``here/sealed/*.json`` (named21's cases reuse this)."""
     counts = {"open": 0, "sealed": 0}
-    for part, language, marked in CASES:
+    for part, language, marked in cases:
         counts[part] += 1
         text, pii = parse(marked)
-        name = f"type20-{part}-{counts[part]:02d}-{language}"
-        folder = HERE / part
+        name = f"{prefix}-{part}-{counts[part]:02d}-{language}"
+        folder = here / part
         folder.mkdir(exist_ok=True)
-        doc = {"id": name, "language": language, "title": f"type20 case {name} (fictional)", "text": text, "pii": pii}
+        doc = {"id": name, "language": language, "title": f"{prefix} case {name} (fictional)", "text": text, "pii": pii}
         (folder / f"{name}.json").write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -115,6 +115,7 @@ class PrecisionStage:
     retypes: dict[str, float] = field(default_factory=dict)  # retype thresholds by the new type (else ``retype``)
     typer: PrecisionStage | None = None  # the detector-blind typer (:mod:`makna.privacy._typer`), or none
     typer_cut: float = 1.01  # the typer's probability from which it retypes a kept span
+    typer_cuts: dict[str, float] = field(default_factory=dict)  # cuts by detector family and/or new type
     _cache: dict[tuple[str, str, str, int, str], list[float]] = field(default_factory=dict, repr=False)
     _uses: dict[str, bool] = field(default_factory=dict, repr=False)
     _verdicts: dict[
@@ -168,7 +169,24 @@ class PrecisionStage:
 
     def cut(self) -> tuple[object, ...]:
         """The thresholds, part of a cached verdict's key (they may change: cross-validation)."""
-        return (self.drop, self.retype, self.typer_cut, *sorted(self.drops.items()), *sorted(self.retypes.items()))
+        return (
+            self.drop,
+            self.retype,
+            self.typer_cut,
+            *sorted(self.drops.items()),
+            *sorted(self.retypes.items()),
+            *sorted(self.typer_cuts.items()),
+        )
+
+    def cut_of_typer(self, new: str, detector: str) -> float:
+        """The typer's cut for making a span of ``detector`` a ``new``: :attr:`typer_cuts` by ``NEW@family``
+        (the detector's first part: ``unknown``, ``person``, ``org``, ``learned``), by family, by the new type, else
+        :attr:`typer_cut` (named21: chosen by grouped cross-validation, ``train.STAGE_TYPER_CUTS``)."""
+        cuts = self.typer_cuts
+        if not cuts:
+            return self.typer_cut
+        family = detector.partition(".")[0]
+        return cuts.get(f"{new}@{family}", cuts.get(family, cuts.get(new, self.typer_cut)))
 
     def _decide(
         self,
@@ -209,6 +227,7 @@ class PrecisionStage:
             "retype": self.retype,
             **({"retypes": dict(sorted(self.retypes.items()))} if self.retypes else {}),
             **({"typer": self.typer.as_record(), "typer_cut": self.typer_cut} if self.typer is not None else {}),
+            **({"typer_cuts": dict(sorted(self.typer_cuts.items()))} if self.typer_cuts else {}),
             "weights": {f: [round(v, 6) for v in row] for f, row in sorted(self.weights.items())},
         }
 
@@ -221,7 +240,19 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
         k: v
         for k, v in record.items()
         if k
-        not in {"classes", "intercepts", "weights", "drop", "drops", "retype", "retypes", "vote", "typer", "typer_cut"}
+        not in {
+            "classes",
+            "intercepts",
+            "weights",
+            "drop",
+            "drops",
+            "retype",
+            "retypes",
+            "vote",
+            "typer",
+            "typer_cut",
+            "typer_cuts",
+        }
     }
     return PrecisionStage(
         classes,
@@ -235,6 +266,7 @@ def stage_from_record(record: dict[str, Any]) -> PrecisionStage:
         {str(k): float(v) for k, v in record.get("retypes", {}).items()},
         stage_from_record(record["typer"]) if "typer" in record else None,
         float(record.get("typer_cut", 1.01)),
+        {str(k): float(v) for k, v in record.get("typer_cuts", {}).items()},
     )
 
 
@@ -725,7 +757,7 @@ def _typed(
     assert stage.typer is not None
     typed = stage.typer.probabilities(blind(features))
     best = max(_RETYPE_ORDER, key=lambda t: typed.get(t, 0.0))
-    if best == verdict[0] or typed.get(best, 0.0) < stage.typer_cut:
+    if best == verdict[0] or typed.get(best, 0.0) < stage.cut_of_typer(best, det.detector):
         return verdict
     if verdict[0] == "PERSON" and best == "LOCATION" and _coarse(det.text):
         return verdict

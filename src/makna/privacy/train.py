@@ -49,6 +49,7 @@ __all__ = [
     "STAGE_DROPS",
     "STAGE_RETYPES",
     "STAGE_SETTINGS",
+    "STAGE_TYPER_CUTS",
     "STAGE_VOTE",
     "STAGE_WITHOUT",
     "Example",
@@ -202,6 +203,10 @@ STAGE_WITHOUT: Final[tuple[str, ...]] = ("coord=",)
 leave-the-four-out (benchmarks/results/type20.md)."""
 STAGE_VOTE: Final = ""
 """The precision stage's document-level vote (:attr:`~makna.privacy.precision.PrecisionStage.vote`)."""
+STAGE_TYPER_CUTS: Final[dict[str, float]] = {}
+"""The typer's cuts by detector family and/or new type (``PrecisionStage.typer_cuts``; none: ``typer_cut`` for all).
+named21's grouped CV chose ``{"org": 1.01}`` (the typer never retypes an ``org.*`` span: +13 of 22,727, ORG .889 ->
+.900) and leave-the-four-out moved by one span (benchmarks/results/named21.md): below the merge bar, not set."""
 STAGE_RETYPES: Final[dict[str, float]] = {}
 """Retype thresholds of the precision stage by the new type (a type not here uses ``STAGE_SETTINGS["retype"]``)."""
 _FORBIDDEN: Final = ("seal23", "sealed-", "suggest-unseen", "heldout23", "wt-heldout23")
@@ -566,6 +571,7 @@ def train_stage(
     if s.get("typer_cut", 1.01) < 1.01:
         stage.typer = fit_typer(folds, c=s["typer_c"], cut=s["typer_cut"])
         stage.typer_cut = s["typer_cut"]
+        stage.typer_cuts = dict(STAGE_TYPER_CUTS)
     return stage
 
 
