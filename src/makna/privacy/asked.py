@@ -30,12 +30,10 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from .answers import _question_before as question_before
-from .handles import _PLATFORM as PLATFORM
-from .handles import _made_up as made_up
+from .answers import question_before
+from .handles import PLATFORM, made_up
 from .patterns import SPOKEN_PHONE, spoken_digits
-from .shapes import _ID_WORDS_CASE as ID_WORDS_CASE
-from .shapes import _ID_WORDS_FOLD as ID_WORDS_FOLD
+from .shapes import ID_WORDS_CASE, ID_WORDS_FOLD
 from .types import Detection
 
 __all__ = ["find_asked"]
