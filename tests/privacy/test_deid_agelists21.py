@@ -27,6 +27,8 @@ NO_AGES = [
     ("P: The kids are 10 minutes from school, 5 on a bike.", "en"),
     ("P: My sons are 2 hours away, by the 16 bus.", "en"),
     ("P: I'm 41, 5 foot 3, and I work nights.", "en"),
+    ("P: My sisters are 12, 15 and 20 kilometres away.", "en"),  # review21: the list's head runs into a noun too
+    ("P: The twins are 6, 8 and 10 minutes apart.", "en"),
 ]
 
 

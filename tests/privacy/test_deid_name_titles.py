@@ -65,3 +65,15 @@ def test_a_particle_inside_a_name_stays_as_written(text: str, name: str, particl
     assert len(words) == 3 and words[1] == particle
     assert not {w for w in name.split() if w != particle} & set(words)
     assert all(w[0].isupper() for w in (words[0], words[2]))
+
+
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("Yang datang itu binti Usman, katanya.", "binti Usman", (0, "binti")),  # review21: a span opening with it
+    ("My tutor was van der Berg.", "van der Berg", (0, "van")),
+    ("Namanya Rosmawati binti, lupa lanjutannya.", "Rosmawati binti", (1, "binti")),  # a span ending with it
+])
+def test_a_particle_at_a_name_s_edge_stays_as_written(text: str, name: str, kept: tuple[int, str]) -> None:
+    _new, reps = pseudonymise(text, [_det(text, name)], mode="surrogate", mapping=KeyMapping(), language="id")
+    words = reps[0].replacement.split()
+    assert len(words) == len(name.split()) and words[kept[0]] == kept[1]
+    assert not {w for w in name.split() if w not in {"binti", "van", "der"}} & set(words)

@@ -34,6 +34,8 @@ INTERVIEW = (
         ("Rahmat Interviewer", ["Rahmat"]),
         ("Moderator Anna Kowalski", ["Anna", "Kowalski"]),
         ("Abena Owusu-Mensah", ["Abena", "Owusu", "Mensah"]),
+        ("Tim Hartono", ["Tim", "Hartono"]),  # review21: a role word that is also a first name stays a name's word
+        ("Tanya Pratiwi", ["Tanya", "Pratiwi"]),
     ],
 )
 def test_a_role_word_is_no_word_of_a_name(name: str, words: list[str]) -> None:
@@ -49,3 +51,13 @@ def test_a_second_scan_proposes_no_speaker_label(project: makna.Project) -> None
     entries = review_entries(project)
     assert any(e.text == "Fitri Peneliti" and e.status == "accepted" for e in entries)  # the name was accepted
     assert not [e for e in entries if e.text.strip().lower() in {"peneliti", "informan"}]
+
+
+def test_a_first_name_that_is_also_a_label_word_is_still_found_in_labels() -> None:
+    from makna.privacy.labels import find_in_labels
+
+    found = find_in_labels(
+        {"a": "Tim", "b": "Peneliti"}, {"Tim Hartono": ("PERSON", 0.99), "Fitri Peneliti": ("PERSON", 0.99)}
+    )
+    assert [d.text for d in found.get("a", [])] == ["Tim"]
+    assert "b" not in found

@@ -158,3 +158,32 @@ def test_counts_stamps_and_accounts_are_no_identity_numbers(text: str) -> None:
 def test_words_joined_by_underscores_outside_code_talk_stay_user_names() -> None:
     text = "Yang kirim pesan tengah malam itu kabut_pagi, saya tidak kenal."
     assert [d for d in detect(text, language="id") if d.type == "HANDLE" and d.text == "kabut_pagi"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "P: Nomor KTP?\nI: Belum punya. Kode pos 25111.",  # review21: a postcode after "no ID yet"
+        "P: Nomor KTP?\nI: Belum punya, kak. Nomor antrian 555123.",
+        "Interviewer: Your passport number?\nRespondent: I don't have one. The ticket number is 55512345.",
+        "Interviewer: Your SSN?\nRespondent: Don't know. My zip is 90210.",
+        "P: KTP?\nI: Belum. Harganya 150000.",
+    ],
+)
+def test_a_number_after_the_document_is_denied_is_no_identity_number(text: str) -> None:
+    assert not {t for t, _ in _asked(text) if t == "NATIONAL_ID"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("P: Nomor KTP-nya?\nI: Ada. No. 1399 0457 0891 0003.", "1399 0457 0891 0003"),  # "No." abbreviates
+        ("Interviewer: Your SIN?\nRespondent: I don't have it on me. But I know it. 361 287 758.", "361 287 758"),
+        (
+            "Interviewer: Your SIN?\nRespondent: Sorry, I don't remember.\nInterviewer: Try?\nRespondent: 361 287 758.",
+            "361 287 758",
+        ),
+    ],
+)
+def test_a_denial_taken_back_still_gives_the_number(text: str, value: str) -> None:
+    assert ("NATIONAL_ID", value) in _asked(text)

@@ -228,6 +228,22 @@ def _bare_small(raw: str) -> bool:
     )
 
 
+_LIST_ON: Final = re.compile(
+    r"(?:[ \t]*,[ \t]*(?:(?i:and|dan|jo)[ \t]+)?|[ \t]+(?i:and|dan|jo)[ \t]+)"
+    rf"(?:[1-9]\d?|(?i:{EN_NUM}|{ID_NUM}))(?![\w'’\-])"
+)
+_LIST_CLOSE: Final = re.compile(rf"[ \t\-]*(?i:years?[ \t\-]+old|years?|yrs?|tahun|taun|thn)\b|{_CLAUSE_END}")
+
+
+def _runs_into_noun(text: str, at: int) -> bool:
+    """Whether a list of numbers goes on after ``at`` and runs into something counted rather than closing its
+    clause (a list of ages closes as ``agewhen._listed`` requires): ``12, 15 and 20 kilometres``."""
+    moved = False
+    while (m := _LIST_ON.match(text, at)) is not None:
+        at, moved = m.end(), True
+    return moved and _LIST_CLOSE.match(text, at) is None
+
+
 def find_context_ages(text: str) -> Iterator[Detection]:
     """Ages said of oneself without an age word, Minang birth-order ages, kin with 's, a person "of" an age and
     decades with "-an"."""
@@ -245,6 +261,8 @@ def find_context_ages(text: str) -> Iterator[Detection]:
     for m in (*gated_finditer(_KIN_IS, _KIN_IS_GATE, text), *gated_finditer(_PERSON_OF_WORDS, _PERSON_OF_GATE, text)):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
     for m in gated_finditer(_KIN_BE, _KIN_BE_GATE, text):
+        if _runs_into_noun(text, m.end("a")):
+            continue  # "my sisters are 12, 15 and 20 kilometres away": a list of counts, no age
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))
     for m in gated_finditer(_DECADE, _DECADE_GATE, text):
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.context", m.group("a"))

@@ -40,7 +40,7 @@ from .self_intro import is_self_intro
 from .speakers import MASKED_SERVICE_LINE
 from .types import Detection
 
-__all__ = ["detect_answers"]
+__all__ = ["detect_answers", "question_before"]
 
 _PLACE_Q: Final = re.compile(
     r"(?i:\bwhere(?:abouts)?\b|\b(?:which|what)[ \t]+(?:areas?|parts?|suburbs?|neighbou?rhoods?|towns?|zones?|"
@@ -119,7 +119,7 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     return gz.all_places(), gz.first_names("en"), gz.ordinary_words(), gz.stop_caps()
 
 
-def _question_before(text: str, line_start: int) -> str | None:
+def question_before(text: str, line_start: int) -> str | None:
     """The question of the last non-blank line before ``line_start`` (its last sentence ending with "?")."""
     end = line_start - 1
     while end > 0:
@@ -241,7 +241,7 @@ def detect_answers(text: str) -> Iterator[Detection]:
             line_start += 1
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
-        question = _question_before(text, line_start)
+        question = question_before(text, line_start)
         if question is None:
             continue
         if MASKED_SERVICE_LINE.match(text, line_start, line_end) is not None:  # "....  0:11": a service's masked label

@@ -11,7 +11,8 @@ Two rules read that structure, not any value:
   it: ``Yes,``, ``Punya, kak.``, ``Yeah, it's``) when an identity-document word (:func:`.shapes.is_document_word`
   and the words of the documents people name: ``social``, ``SIN``, ``NIN``, ``BVN``, ``TFN``, ``IRD``,
   ``Medicare``, ``PhilSys``, ``kartu mahasiswa``...) stands in one of the three lines or sentences before it,
-  with no digit, telephone, money or time word between them. A number that starts and runs like a telephone number
+  with no digit, telephone, money or time word between them and no answer that the document is not there
+  (``Belum punya.``, ``I don't have one.``). A number that starts and runs like a telephone number
   (``0`` then a digit other than 0, nine to thirteen digits; ``+``), a date or a year is left to the other rules.
 * **part of an identity number**: as many digits as the speaker says, after ``last four``, ``first three``,
   ``empat angka terakhir``..., with a document's word in the clause (``the last four of my social are 4821``).
@@ -29,12 +30,10 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from .answers import _question_before as question_before
-from .handles import _PLATFORM as PLATFORM
-from .handles import _made_up as made_up
+from .answers import question_before
+from .handles import PLATFORM, made_up
 from .patterns import SPOKEN_PHONE, spoken_digits
-from .shapes import _ID_WORDS_CASE as ID_WORDS_CASE
-from .shapes import _ID_WORDS_FOLD as ID_WORDS_FOLD
+from .shapes import ID_WORDS_CASE, ID_WORDS_FOLD
 from .types import Detection
 
 __all__ = ["find_asked"]
@@ -72,6 +71,17 @@ _AMOUNT_AFTER: Final = re.compile(
 _MONEY_BEFORE: Final = re.compile(r"(?:Rp\.?|[$£€₦])[ \t]?$")
 _OPENING: Final = re.compile(r"[^\W\d_][\w'’\-]*")
 _SENTENCE: Final = re.compile(r"[.!?](?=[ \t]|$)|\n")
+_DENIAL_NOT: Final = frozenset(
+    "belum blm tidak tak nggak ngga gak ga enggak ndak indak lupa no not nope never don't dont haven't havent "
+    "didn't didnt can't cant forgot forget".split()
+)
+_DENIAL_REST: Final = frozenset(
+    "punya ada tahu tau ingat bawa pernah bikin buat masih lagi sih deh ya kak bu pak mbak mas dik maaf saya aku "
+    "i have has got one it know remember yet idea any sorry with me on a an the do made".split()
+)
+"""A sentence made only of these words with a negation among them (``Belum punya, kak.``, ``I don't have one.``,
+``No idea.``) answers that the document asked for is not there: a number after it is no answer to that question."""
+_LABEL: Final = re.compile(r"[ \t]*[^\W\d_][\w'’\-]*[ \t]*:")
 
 
 def _before_in_sentence(text: str, start: int) -> tuple[int, int]:
@@ -91,6 +101,24 @@ def _window_start(text: str, head: int, units: int) -> int:
     return starts[-units] if len(starts) >= units else low
 
 
+def _denied(text: str, start: int, end: int) -> bool:
+    """Whether the last sentence between ``start`` and ``end`` (not the first, which holds the document's word) says
+    that the document is not there or not known (``Nomor KTP? / Belum punya. / 62 812 5550 9021``); a sentence after
+    it takes that back (``I don't have it on me. But I know it. 361 287 758.``)."""
+    cuts = [m.end() for m in _SENTENCE.finditer(text, start, end)]
+    denied = False
+    for a, b in zip(cuts, [*cuts[1:], end], strict=True):
+        label = _LABEL.match(text, a, b)
+        words = [w.casefold().replace("’", "'") for w in _OPENING.findall(text, label.end() if label else a, b)]
+        if not words:
+            continue
+        if words == ["no"] and b == end and "\n" not in text[a:b]:
+            denied = False  # "Ada. No. 1399 0457 ...": "No." as the abbreviation of a number, right before it
+            continue
+        denied = any(w in _DENIAL_NOT for w in words) and all(w in _DENIAL_NOT or w in _DENIAL_REST for w in words)
+    return denied
+
+
 def _asked_document(text: str, start: int) -> bool:
     """An identity document is named in the three lines or sentences before the sentence holding ``start``
     (its last mention), with no digit and no telephone, money, time or other code's word after it."""
@@ -102,7 +130,9 @@ def _asked_document(text: str, start: int) -> bool:
     if doc is None or _NOT_DOC.search(text, max(low, doc.start() - 6), min(head, doc.end() + 6)):
         return False
     between = text[doc.end() : start]
-    return not any(c.isdigit() for c in between) and _BETWEEN_STOP.search(between) is None
+    if any(c.isdigit() for c in between) or _BETWEEN_STOP.search(between) is not None:
+        return False
+    return not _denied(text, doc.end(), head)
 
 
 def _asked_ids(text: str) -> Iterator[Detection]:

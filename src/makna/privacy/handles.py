@@ -30,7 +30,7 @@ from ._fastrx import SharedLines, dispatch, gated_finditer, split_top, trigger
 from ._find import WordStarts, lowered
 from .types import Detection
 
-__all__ = ["find_handles_near_platforms", "find_label_handles"]
+__all__ = ["PLATFORM", "find_handles_near_platforms", "find_label_handles", "made_up"]
 
 _PLATFORM_WORDS: Final = (
     r"ig|insta(?:gram)?|tik[ \t]?tok|fb|facebook|snap(?:chat)?|twitter|x|threads|telegram|tele|line|wechat|whatsapp|"
@@ -38,7 +38,7 @@ _PLATFORM_WORDS: Final = (
     r"roblox|shopee|tokopedia|lazada|bukalapak|tinder|bumble|hinge|grindr|onlyfans|patreon|spotify|soundcloud|akun|"
     r"account|username|user[ \t]?name|handle|gamertag|profile|profil|channel|kanal|page|halaman|dm"
 )
-_PLATFORM: Final = re.compile(
+PLATFORM: Final = re.compile(
     dispatch(split_top(_PLATFORM_WORDS), fold=True, not_after=r"\w@")
     + r"(?:-?nya|-?ku|-?mu|['’]s)?(?![\w@])"
 )
@@ -140,7 +140,7 @@ def _ordinary() -> frozenset[str]:
     return gz.dictionary_words() | gz.english_words() | gz.colloquial()
 
 
-def _made_up(token: str) -> bool:
+def made_up(token: str) -> bool:
     """A token people make up for an account, not a word, number, unit, domain or file name."""
     bare = token.lstrip("@")
     if _DOMAIN_END.search(bare) or _NOT_HANDLE.fullmatch(bare):
@@ -172,7 +172,7 @@ def _platform_lines(text: str) -> Iterator[tuple[int, int, list[tuple[int, int]]
     beginning comes from the shared word-start pass (:class:`._find.WordStarts`) over the lower-cased text, and the
     platform pattern is only matched there (a regex pass over the whole text cost several times more)."""
     n = len(text)
-    spans = {m.span() for pos in _PLATFORM_AT.starts(lowered(text)) if (m := _PLATFORM.match(text, pos)) is not None}
+    spans = {m.span() for pos in _PLATFORM_AT.starts(lowered(text)) if (m := PLATFORM.match(text, pos)) is not None}
     start = end = -1
     near: list[tuple[int, int]] = []
     for span in sorted(spans):
@@ -300,13 +300,13 @@ def _tagged(text: str) -> Iterator[Detection]:
     if " @" in text or "\t@" in text:
         for m in gated_finditer(_MY_AT, _SPACED_AT, text):
             h = m.group("h")
-            if h.lower() not in _ordinary() or _made_up(h):
+            if h.lower() not in _ordinary() or made_up(h):
                 yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.9, "handle.my_at", h)
     if "#" in text:
         for m in gated_finditer(_DISCORD_TAG, _HASH_DIGITS, text):
             name = m.group(0).split("#")[0]
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lower()
-            if any(c.isalpha() for c in name) and ("discord" in line or _made_up(name)):
+            if any(c.isalpha() for c in name) and ("discord" in line or made_up(name)):
                 yield Detection(m.start(), m.end(), "HANDLE", 0.85, "handle.tag", m.group(0))
 
 
@@ -315,14 +315,14 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
     ordinary = _ordinary()
     for start, end, near in _platform_lines(text):
         for m in _tokens_near(text, start, end, near):
-            if m.group(0).startswith("@") or not _made_up(m.group(0)):
+            if m.group(0).startswith("@") or not made_up(m.group(0)):
                 continue  # an @name: the @ rule finds it
             if any(-60 <= m.start() - e <= 60 or -40 <= s - m.end() <= 40 for s, e in near):
                 yield Detection(m.start(), m.end(), "HANDLE", 0.86, "handle.near_platform", m.group(0))
         for m in _QUOTED.finditer(text, start, end):
             q = m.group("q").strip()
             words = q.split()
-            if not 1 <= len(words) <= 5 or not (all(w[:1].isupper() or w[:1].isdigit() for w in words) or _made_up(q)):
+            if not 1 <= len(words) <= 5 or not (all(w[:1].isupper() or w[:1].isdigit() for w in words) or made_up(q)):
                 continue  # a quoted remark ("okay then"), not a display name
             if _GROUP_BEFORE.search(text, max(start, m.start() - 40), m.start()):
                 continue  # a group's or a chat's name, not a person's account
@@ -351,7 +351,7 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
                     yield Detection(self_named.start("h"), self_named.end("h"), "HANDLE", 0.8, "handle.self_named", h)
     for m in gated_finditer(_NAMING_CUE, _NAMING_GATE, text):
         h = m.group("h")
-        if _made_up(h):
+        if made_up(h):
             yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.92, "handle.naming", h)
         elif h.islower() and len(h) >= 6 and h not in _ordinary() and _NOT_HANDLE.fullmatch(h) is None:
             # "handle's shearwithgwenno": words run together in lower case, right after the naming word

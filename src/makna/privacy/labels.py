@@ -56,10 +56,12 @@ def name_words(name: str) -> list[str]:
     """The words of a person's name that identify on their own: three letters or more, honorifics and
     particles (``bin``, ``van``...) left out (``Abena`` and ``Owusu`` of ``Ibu Abena Owusu-Mensah``), and so are
     generic speaker labels written into a name (a chat sender "Fitri Peneliti": searched for as a name of its
-    own, "Peneliti" would be proposed at every ``Peneliti:`` label of the project)."""
+    own, "Peneliti" would be proposed at every ``Peneliti:`` label of the project), unless the label is also a
+    first name (``Tim`` of ``Tim Hartono``, ``Tanya`` of ``Tanya Pratiwi``: a ``Tim:`` label may be that person)."""
+    given = gazetteers.first_names("id")
     return [word for word in re.split(r"[\s\-_.,]+", name)
             if len(word) >= 3 and word.isalpha() and word.casefold() not in _NOT_NAMES
-            and word.casefold() not in GENERIC_LABELS]
+            and (word.casefold() not in GENERIC_LABELS or word.capitalize() in given)]
 
 
 def label_words(names: Mapping[str, tuple[str, float]]) -> dict[str, tuple[str, float]]:

@@ -147,8 +147,10 @@ class PersonSurrogates:
         toks = original.split()
         out: list[str] = []
         # a title inside the name (Daeng, Haji, Teuku...; see makna.privacy.naming) stays, and shows a gender
-        # so does a particle between its parts (binti, van, dos; see makna.privacy.naming.is_particle)
-        titles = [i for i, t in enumerate(toks) if i < len(toks) - 1 and (is_title(t) or (i > 0 and is_particle(t)))]
+        # so does a particle among its parts (binti, van, dos; see makna.privacy.naming.is_particle), also where a
+        # span opens or ends with it ("binti Usman", "van der Berg"), unless the name is nothing else
+        joined = not all(is_particle(t) for t in toks)
+        titles = [i for i, t in enumerate(toks) if (i < len(toks) - 1 and is_title(t)) or (joined and is_particle(t))]
         gender = gender or next((g for i in titles if (g := NAME_TITLES.get(toks[i].rstrip(".").casefold()))), None)
         roles = adat_roles(toks)  # a Minang gelar or clan name: title words stay, the rest stays Minang
         if roles is not None:

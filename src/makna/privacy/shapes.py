@@ -32,6 +32,8 @@ from .handles import _inflected as inflected
 from .types import Detection
 
 __all__ = [
+    "ID_WORDS_CASE",
+    "ID_WORDS_FOLD",
     "detect_shapes",
     "find_ages_more",
     "find_handles_more",
@@ -71,7 +73,7 @@ def _on_lines(
 
 # --- NATIONAL_ID -----------------------------------------------------------------------------------------
 
-_ID_WORDS_FOLD = (
+ID_WORDS_FOLD = (
     r"passport|paspor|paspornya|identity[ \t]+card|identity[ \t]+number|id[ \t]+card|id[ \t]+number|"
     r"national[ \t]+id|social[ \t]+insurance(?:[ \t]+number)?|social[ \t]+security|insurance[ \t]+number|"
     r"pps(?:n|[ \t]+number)?|tax[ \t]+(?:file[ \t]+)?number|licen[cs]e[ \t]+(?:number|no\.?)|"
@@ -82,12 +84,12 @@ _ID_WORDS_FOLD = (
     r"nomor[ \t]+identitas|kartu[ \t]+(?:identitas|mahasiswa|pelajar|pekerja|keluarga|tanda[ \t]+penduduk)|"
     r"e-?ktp|ktp|nik|npwp|bpjs|paspor|kitas|kitap|nim|nip|nrp|nisn|philhealth|umid|tin|pag-?ibig|huduma|cedula"
 )
-_ID_WORDS_CASE = (
+ID_WORDS_CASE = (
     r"SIN|SSN|SIM|KTM|STR|KK|NRIC|FIN|HKID|ID|PAN|NIN|BVN|IRP|GNIB|TFN|NI|PIN|EID|SSS|GSIS|HDMF|CURP|DNI|NIE|CPF|"
     r"CNIC|NIC|NSS|TIN"
 )
 _ID_CUE_BEFORE: Final = re.compile(
-    rf"(?:(?<![\w\-])(?i:{_ID_WORDS_FOLD})|(?<![\w\-])(?:{_ID_WORDS_CASE}))(?:-?nya|-?ku|['’]s)?(?![\w\-])"
+    rf"(?:(?<![\w\-])(?i:{ID_WORDS_FOLD})|(?<![\w\-])(?:{ID_WORDS_CASE}))(?:-?nya|-?ku|['’]s)?(?![\w\-])"
     r"(?P<gap>[^\n.?!;\d]{0,40}?|[^\n?!;\d]{0,12}?\bno\.[^\n?!;\d]{0,12}?)$"
 )
 """An identity-document word and the rest of its clause, up to where a number starts."""
@@ -132,7 +134,7 @@ _NOT_ID_BETWEEN: Final = re.compile(
 
 
 _PIN_CODE: Final = re.compile(r"(?i:pin[ \t]*code)")
-_DOCUMENT_WORD: Final = re.compile(rf"(?i:{_ID_WORDS_FOLD})|{_ID_WORDS_CASE}")
+_DOCUMENT_WORD: Final = re.compile(rf"(?i:{ID_WORDS_FOLD})|{ID_WORDS_CASE}")
 
 
 def is_document_word(word: str) -> bool:
