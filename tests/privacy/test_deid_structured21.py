@@ -187,3 +187,17 @@ def test_a_number_after_the_document_is_denied_is_no_identity_number(text: str) 
 )
 def test_a_denial_taken_back_still_gives_the_number(text: str, value: str) -> None:
     assert ("NATIONAL_ID", value) in _asked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is on your ID card?\n120000 members, the union has.",
+        "Nomor KTP-nya berapa?\n137104 beds in that hospital.",
+        "Nomor KTP-nya berapa?\n1371045 ribu, eh bukan.",
+    ],
+)
+def test_an_amount_after_the_number_is_no_identity_number_asked_for(text: str) -> None:
+    """One list of the units and counts that make a number an amount, in ``ids`` (the identity rules', the asked
+    numbers' and the learned checks'): ``asked`` kept a shorter copy and took "120000 members" for an ID."""
+    assert list(find_asked(text)) == []

@@ -32,6 +32,7 @@ from typing import Final
 
 from .answers import question_before
 from .handles import PLATFORM, made_up
+from .ids import AMOUNT_AFTER, DATE_LIKE
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .shapes import ID_WORDS_CASE, ID_WORDS_FOLD
 from .types import Detection
@@ -63,11 +64,6 @@ _BETWEEN_STOP: Final = re.compile(
     r"long)|order|pesanan|resi|receipt|kuitansi|invoice|tracking|rekening|account|bank|flight|booking|token)\b)"
 )
 """Words that make the number after them a telephone number, an amount, a time or another kind of code."""
-_DATE_LIKE: Final = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d\d")
-_AMOUNT_AFTER: Final = re.compile(
-    r"(?i:[ \t]*(?:pounds?|dollars?|euros?|rupiah|ribu|juta|rb|jt|naira|cedis?|rupees?|pesos?|people|orang|"
-    r"times|kali|views|followers|likes|km|kg|miles)\b)"
-)
 _MONEY_BEFORE: Final = re.compile(r"(?:Rp\.?|[$£€₦])[ \t]?$")
 _OPENING: Final = re.compile(r"[^\W\d_][\w'’\-]*")
 _SENTENCE: Final = re.compile(r"[.!?](?=[ \t]|$)|\n")
@@ -144,12 +140,12 @@ def _asked_ids(text: str) -> Iterator[Detection]:
         if raw.startswith("0") and raw[1:2].isdigit() and raw[1] != "0" and 9 <= digits <= 13:
             continue  # "0812 5550 9021": a telephone's opening and length
         if (
-            _DATE_LIKE.match(raw)
+            DATE_LIKE.match(raw)
             or text.startswith(":", m.start() + len(raw))
             or text[m.start() - 1 : m.start()] == "["
         ):
             continue  # a date or a year; a chat export's stamp ("[05.03.24 08:03]")
-        amount = _AMOUNT_AFTER.match(text, m.start() + len(raw))
+        amount = AMOUNT_AFTER.match(text, m.start() + len(raw))
         if amount or _MONEY_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue  # "145 548 701 rupiah", "Rp 1.250.000": an amount
         if _asked_document(text, m.start()):

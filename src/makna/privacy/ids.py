@@ -39,7 +39,7 @@ from ._linegates import InLines
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
-__all__ = ["find_checked_ids", "nric_valid"]
+__all__ = ["AMOUNT_AFTER", "DATE_LIKE", "find_checked_ids", "nric_valid"]
 
 _NRIC_ST: Final = "JZIHGFEDCBA"
 _NRIC_FG: Final = "XWUTRQPNMLK"
@@ -177,13 +177,16 @@ _MORE_WORDS: Final = (
 _NOT_BETWEEN: Final = re.compile(
     r"(?i:\b(?:phone|mobile|call|ring|text|wa|whatsapp|hp|telepon|telp|rp|usd|jam|pukul|at|born|lahir|umur|age)\b)"
 )
-_DATE_LIKE: Final = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d\d")
+DATE_LIKE: Final = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d\d")
+"""A date or a year: no identity number (read by :mod:`.asked` and :mod:`.learned_checks` too)."""
 
-
-_AMOUNT_AFTER: Final = re.compile(
-    r"(?i:[ \t]*(?:pounds?|dollars?|euros?|rupiah|ringgit|pesos?|naira|cedis?|shillings?|rupees?|people|persons?|"
-    r"orang|jiwa|units?|beds|patients|staff|members|households?|kg|tons?|tonnes|km|miles|steps|times|kali)\b)"
+AMOUNT_AFTER: Final = re.compile(
+    r"(?i:[ \t]*(?:pounds?|dollars?|euros?|rupiah|ribu|juta|rb|jt|ringgit|pesos?|naira|cedis?|shillings?|rupees?|"
+    r"people|persons?|orang|jiwa|units?|beds|patients|staff|members|households?|kg|tons?|tonnes|km|miles|steps|"
+    r"times|kali|views|followers|likes)\b)"
 )
+"""A unit or a count after a number (``12500 ribu``, ``40000 followers``): an amount, no identity number (read by
+:mod:`.asked` and :mod:`.learned_checks` too)."""
 
 
 def _valid_any(digits: str) -> bool:
@@ -274,9 +277,9 @@ def _cued_values(matches: Iterable[re.Match[str]], digits: int, conf: float, nam
         head = _HEAD_WORD.match(raw)
         if head is not None:  # "Pag-IBIG MID 1234-...", "BPJS TK 1901...": the card's kind, then its number
             raw, start = raw[head.end() :], start + head.end()
-        if sum(c.isdigit() for c in raw) < digits and not _NHI_SHAPE.fullmatch(raw) or _DATE_LIKE.fullmatch(raw):
+        if sum(c.isdigit() for c in raw) < digits and not _NHI_SHAPE.fullmatch(raw) or DATE_LIKE.fullmatch(raw):
             continue
-        if _AMOUNT_AFTER.match(m.string, start + len(raw)):
+        if AMOUNT_AFTER.match(m.string, start + len(raw)):
             continue  # "The NHS spent 150000 pounds": an amount or a count, not a number of a document
         yield Detection(start, start + len(raw), "NATIONAL_ID", conf, name, raw)
 
@@ -437,7 +440,7 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
         if sum(c.isdigit() for c in raw) < 5:
             continue
         after = _DOC_AFTER.match(text, m.start() + len(raw))
-        if after is None or _DATE_LIKE.fullmatch(raw):
+        if after is None or DATE_LIKE.fullmatch(raw):
             continue
         digits = re.sub(r"\D", "", raw)
         conf = 0.95 if _valid_any(digits) else 0.88

@@ -51,8 +51,8 @@ from .agetalk import _MONEY_AFTER, _NOT_AGE_AFTER, _THINGS, _fraction_of_person
 from .agewhen import _AGE_WORD, _COMMA_OPENER, _OPENER, _age_asked, _age_range, _copula_of_person, _sentence_start
 from .date_forms import _MONTH_NAMES, _SEASONS
 from .dates import _AMOUNT_AFTER, _ORD_WORDS, _WEEKDAY_ABBR, _WEEKDAYS, _hours, _proper_fraction
-from .ids import _AMOUNT_AFTER as _ID_AMOUNT_AFTER
-from .ids import _DATE_LIKE, _NHI_SHAPE, find_checked_ids
+from .ids import _NHI_SHAPE, DATE_LIKE, find_checked_ids
+from .ids import AMOUNT_AFTER as _ID_AMOUNT_AFTER
 from .numwords import EN_NUM, ID_NUM, parse_number
 from .patterns import _DATE_CUE_BEFORE, _TIME_AFTER, _YEAR
 from .patterns import _MONTHS as _ALL_MONTHS
@@ -234,7 +234,7 @@ def _national_id(text: str, start: int, end: int) -> bool:
         return True  # a shape and check digit of a published scheme, a NIK's structure (not a card's Luhn digit)
     if sum(ch.isdigit() for ch in raw) < _CUED_DIGITS and not _NHI_SHAPE.fullmatch(raw.strip()):
         return False  # "my passport cost 1200": fewer digits than any cued identity rule takes
-    if _DATE_LIKE.fullmatch(raw.strip()) or _ID_AMOUNT_AFTER.match(text, end) or _AMOUNT_AFTER.match(text, end):
+    if DATE_LIKE.fullmatch(raw.strip()) or _ID_AMOUNT_AFTER.match(text, end) or _AMOUNT_AFTER.match(text, end):
         return False  # a year, a date, an amount or a count ("150000 pounds")
     lo = max(text.rfind("\n", 0, start), *(text.rfind(p + " ", 0, start) for p in ".!?")) + 1
     stops = [i for i in (text.find(p, end) for p in ".!?\n") if i >= 0]
