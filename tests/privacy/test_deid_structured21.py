@@ -201,3 +201,11 @@ def test_an_amount_after_the_number_is_no_identity_number_asked_for(text: str) -
     """One list of the units and counts that make a number an amount, in ``ids`` (the identity rules', the asked
     numbers' and the learned checks'): ``asked`` kept a shorter copy and took "120000 members" for an ID."""
     assert list(find_asked(text)) == []
+
+
+@pytest.mark.parametrize("text", ["licence no. 12345678 NSW.", "KTP no. 1371045607 ya", "passport no.A1234567"])
+def test_a_document_word_and_its_number_in_one_sentence_do_not_crash(text: str) -> None:
+    """``_denied`` read the sentences after the document's word; with none (the word's "no." ends no sentence before
+    the number) it zipped an empty list against one end and raised (CI on b4fbe2b3, test_deid_structured7)."""
+    assert isinstance(list(find_asked(text)), list)
+    detect(text, language="en")

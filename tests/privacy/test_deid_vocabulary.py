@@ -51,5 +51,6 @@ def test_the_guess_filter_keeps_cued_and_unknown_words() -> None:
     assert not ordinary_guess(det("0812-7411-2095", 0.6, "PHONE"), "id")  # only names, places and firms
     assert not ordinary_guess(det("Kurniawan", 0.6), "id")
     vocabulary = {spec.name for spec in SCANNED if spec.vocabulary}
-    assert vocabulary == {"codes.name", "codes.keywords", "attributes.name", "sets.name", "memos.title"}
+    assert vocabulary == {"codes.name", "codes.keywords", "code_translations.name", "attributes.name", "sets.name",
+                          "memos.title"}
     assert "cases.name" not in vocabulary and "codes.definition" not in vocabulary  # prose and names: scanned as is

@@ -102,6 +102,8 @@ def _denied(text: str, start: int, end: int) -> bool:
     that the document is not there or not known (``Nomor KTP? / Belum punya. / 62 812 5550 9021``); a sentence after
     it takes that back (``I don't have it on me. But I know it. 361 287 758.``)."""
     cuts = [m.end() for m in _SENTENCE.finditer(text, start, end)]
+    if not cuts:
+        return False  # one sentence, the document's own: nothing after it to deny it
     denied = False
     for a, b in zip(cuts, [*cuts[1:], end], strict=True):
         label = _LABEL.match(text, a, b)
