@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from web_helpers import CHROMIUM, TOKEN, Client, serve_workbench
+from web_helpers import CHROMIUM, Client, workbench_page
 
 import makna
 
@@ -35,15 +35,8 @@ def test_the_api_sets_and_removes_a_translation_at_the_version_read(client: Clie
 
 @pytest.fixture
 def page(sample_location: str, browser: Any) -> Iterator[tuple[Any, str]]:
-    errors: list[str] = []
-    with serve_workbench(sample_location, coder="tester") as (_app, server):
-        context = browser.new_context(viewport={"width": 1200, "height": 900})
-        pg = context.new_page()
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto(f"{server.url}/?token={TOKEN}")
-        yield pg, server.url
-        context.close()
-    assert not errors, errors
+    with workbench_page(browser, sample_location) as opened:
+        yield opened
 
 
 @pytest.mark.browser

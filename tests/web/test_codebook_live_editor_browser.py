@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from web_helpers import CHROMIUM, TOKEN, serve_workbench
+from web_helpers import CHROMIUM, workbench_page
 
 import makna
 
@@ -26,15 +26,8 @@ WAIT_MS = 10_000
 @pytest.fixture
 def editor(sample_location: str, browser: Any) -> Iterator[tuple[Any, str]]:
     """tester's codebook page with the code 'emosi' open in the editor."""
-    errors: list[str] = []
-    with serve_workbench(sample_location, coder="tester") as (app, server):
-        context = browser.new_context(viewport={"width": 1200, "height": 900})
-        pg = context.new_page()
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto(f"{server.url}/?token={TOKEN}")
-        yield pg, server.url
-        context.close()
-    assert not errors, errors
+    with workbench_page(browser, sample_location) as opened:
+        yield opened
 
 
 def _open(pg: Any, url: str, *, live: bool = True) -> None:

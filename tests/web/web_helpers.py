@@ -138,6 +138,22 @@ def serve_workbench(location: str, *, coder: str = "tester", lang: str | None = 
         close_app(app)
 
 
+@contextmanager
+def workbench_page(browser: Any, location: str, *, coder: str = "tester",
+                   viewport: tuple[int, int] = (1200, 900)) -> Iterator[tuple[Any, str]]:
+    """A logged-in browser page on the workbench of the project at ``location`` (:func:`serve_workbench`):
+    ``(page, server url)``; afterwards, no script error may have reached the page."""
+    errors: list[str] = []
+    with serve_workbench(location, coder=coder) as (_app, server):
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        pg = context.new_page()
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(f"{server.url}/?token={TOKEN}")
+        yield pg, server.url
+        context.close()
+    assert not errors, errors
+
+
 class LiveServer:
     """The app under uvicorn on 127.0.0.1 and ``port`` (0: a free one), in a background thread."""
 
