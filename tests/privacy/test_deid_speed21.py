@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_deid_speed20 import assert_gated_examples, assert_gated_same  # the same checks as round twenty's gates
 
+from makna.privacy import asked as ak
 from makna.privacy import en_retype as er
 from makna.privacy import person_clauses as pc
 from makna.privacy import person_evidence as pe
@@ -39,6 +40,7 @@ _GATED = [
     ("person_evidence._APP_NAMED", pe._APP_NAMED, pe._APP_NAMED_LINES),
     ("speakers._DECLARED", sp._DECLARED, sp._DECLARED_LINES),
     ("en_retype._WHERE_Q", er._WHERE_Q, er._WHERE_LINES),
+    ("asked._APP_NAMING", ak._APP_NAMING, ak._APP_NAMING_LINES),
 ]
 _PIECES = [
     # the fixed words of the seven patterns, in several cases
@@ -49,7 +51,8 @@ _PIECES = [
     "BBC", "call", "me", "Call", "panggil", "nama", "pakai", "sajo", "as", "put", "down", "nan", "yang", "asli",
     "aslinyo", "Asli", "si", "Si", "sini", "namo", "namanya", "aplikasi", "app", "akun", "michat", "profil", "on",
     "was", "memakai", "dipanggil", "called", "known", "pseudonym", "name", "where", "Where", "do", "you", "live",
-    "from", "stay", "?", "melur",
+    "from", "stay", "?", "melur", "situs", "site", "account", "Aplikasi", "APP", "username", "pakai", "pake",
+    "goes", "by", "di", "the", "kencan", "itu", "is", ":", "rahmat.s09", "x.y", "her", "his",
     # names, marks, boundaries and the characters that fold onto ASCII letters
     "Rini", "Tunde", "Sari", "Rahmad", "Rahmah", "Wren", "Melati", "Jo-Ann", " ", " ", "  ", "\t", "\n", ",", ", ",
     ",", ".", "...", "…", "—", "–", "-", ";", ":", "!", '"', "“", "”", "'", "’", "@", "_", "1", "ſ", "ı", "İ",
@@ -68,6 +71,7 @@ _EXAMPLES = {
     "person_evidence._APP_NAMED": "namo di aplikasinyo Melati.\nmy name on app is Wren",
     "speakers._DECLARED": "informan memakai nama Umi\nshe asked to be called Mama",
     "en_retype._WHERE_Q": "Where do you live now?\nI: Leeds.\nAnd where are you from?  \nB: Kinali.",
+    "asked._APP_NAMING": "di aplikasi kencan itu dia pakai nama rahmat.s09\nher name on the app was x.y",
 }  # fmt: skip
 
 
