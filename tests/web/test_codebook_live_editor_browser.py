@@ -94,3 +94,21 @@ def test_a_refused_save_shows_the_change_and_takes_theirs(editor: tuple[Any, str
     expect(pg.locator("#edit-form textarea[name=definition]")).to_have_value("Perasaan yang diceritakan")
     with makna.open_project(sample_location) as proj:
         assert makna.get_code(proj, "emosi").name == "Perasaan"
+
+
+def test_the_same_change_heard_twice_keeps_the_clash(editor: tuple[Any, str], sample_location: str) -> None:
+    """A save sent while the live change is on its way is refused (409), and the editor reads the code again: the
+    second hearing of the same change emptied the clash that the first had shown, hid the choice and let the next
+    save overwrite the other's rename (CI, test_live_browser's stale edit, under load)."""
+    pg, url = editor
+    _open(pg, url)
+    pg.fill("#edit-form input[name=name]", "Rasa hati")
+    _other_renames(sample_location)
+    conflict = pg.locator("#ed-conflict")
+    expect(conflict).to_be_visible(timeout=WAIT_MS)  # heard live
+    code = pg.evaluate("() => fetch('/api/codes/emosi').then((r) => r.json())")
+    pg.evaluate("(code) => window.makna.updateCode(code, '')", code)  # the same change again (the 409's read)
+    expect(conflict).to_be_visible()
+    expect(conflict).to_contain_text("Perasaan")
+    expect(pg.locator("#edit-form button[type=submit]")).to_be_disabled()  # the choice comes first
+    expect(pg.locator("#edit-form input[name=name]")).to_have_value("Rasa hati")

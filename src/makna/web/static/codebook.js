@@ -111,7 +111,9 @@
     }
     if (!current || current.id !== code.id) return;
     const was = loaded;
-    clash = clash.filter(([f]) => code[f] === undefined);
+    // a clash stands while the other's value is the one it showed: the same change heard again (live, then the
+    // code read after a 409) keeps it, a newer change of that field is weighed again below
+    clash = clash.filter(([f, , value]) => code[f] === undefined || same(f, code[f] || "", value));
     for (const f of FIELDS) {
       if (code[f] === undefined) continue;
       const value = code[f] || "";
