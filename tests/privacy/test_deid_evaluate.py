@@ -178,7 +178,7 @@ SPLIT_SIZES = {
     # round heldout22: tune23 and seal22 were written together (both open since round twenty-one) (benchmarks/results/heldout22.md)
     "tune23": 6,
     "seal22": 6,
-    # round heldout23: tune24 (open next round) and seal23 (sealed) were written together (benchmarks/results/heldout23.md)
+    # round heldout23: tune24 and seal23 were written together (both open since round twenty-two) (benchmarks/results/heldout23.md)
     "tune24": 6,
     "seal23": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)
