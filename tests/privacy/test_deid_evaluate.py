@@ -188,6 +188,8 @@ SPLIT_SIZES = {
     "train21": 14,
     # round twenty-one: training transcripts written as open data (benchmarks/results/train22.md)
     "train22": 14,
+    # round twenty-two: training transcripts written as open data (benchmarks/results/train23.md)
+    "train23": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

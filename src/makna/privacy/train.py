@@ -152,6 +152,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal23",
     "spent35",
     "spent36",
+    "train23",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal24`` and later, anything under ``sealed-*``) are not
@@ -188,7 +189,8 @@ scored after round nineteen. ``train21`` holds training transcripts written in r
 scored after round twenty. ``train22`` holds training transcripts written in round twenty-one
 (benchmarks/results/train22.md), open from the start. ``tune24`` and ``seal23`` (round heldout23) and
 ``spent35``/``spent36`` (the lead's private sets of round twenty-one) were opened at the start of round twenty-two,
-once scored after round twenty-one."""
+once scored after round twenty-one. ``train23`` holds training transcripts written in round twenty-two
+(benchmarks/results/train23.md), open from the start."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
     "c": 0.5,
