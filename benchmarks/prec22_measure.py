@@ -68,7 +68,9 @@ def main() -> None:
                             "text": d.text,
                             "left": doc.text[max(ls, d.start - 60) : d.start],
                             "right": doc.text[d.end : d.end + 40].split("\n")[0],
-                            "gold": [f"{g[2]}:{doc.text[g[0]:g[1]]}" for g in gold if g[0] < d.end and d.start < g[1]],
+                            "gold": [
+                                f"{g[2]}:{doc.text[g[0] : g[1]]}" for g in gold if g[0] < d.end and d.start < g[1]
+                            ],
                         }
                     )
     for name, key in (("class", lambda k: k[3]), ("language", lambda k: (k[0], k[3]))):
