@@ -65,6 +65,13 @@ _BETWEEN_STOP: Final = re.compile(
     r"long)|order|pesanan|resi|receipt|kuitansi|invoice|tracking|rekening|account|bank|flight|booking|token)\b)"
 )
 """Words that make the number after them a telephone number, an amount, a time or another kind of code."""
+_OTHER_NUMBER: Final = re.compile(
+    r"(?i:\b(?:kode[ \t]+pos|post[ \t]?code|zip(?:[ \t]?code)?|antrian|antrean|queue|transaksi|transaction|"
+    r"kamar|room|tiket|ticket|kursi|seat|meja|table|rumah|house|flat|unit|blok|block|rt|rw)\b)"
+)
+"""Words that name the number after them in its own sentence as another kind of number (``Ada. Kode pos rumah
+25111.``, ``Belum punya. No. transaksi 5551234567.``, ``No. Room 55512.``): a postcode, a queue's, a room's, a
+ticket's, a house's or a neighbourhood's number answers no question for an identity document."""
 _MONEY_BEFORE: Final = re.compile(r"(?:Rp\.?|[$£€₦])[ \t]?$")
 _OPENING: Final = re.compile(r"[^\W\d_][\w'’\-]*")
 _SENTENCE: Final = re.compile(r"[.!?](?=[ \t]|$)|\n")
@@ -122,7 +129,12 @@ def _asked_document(text: str, start: int) -> bool:
     """An identity document is named in the three lines or sentences before the sentence holding ``start``
     (its last mention), with no digit and no telephone, money, time or other code's word after it."""
     head, words = _before_in_sentence(text, start)
-    if words > 4 or _BETWEEN_STOP.search(text, head, start) or any(c.isdigit() for c in text[head:start]):
+    if (
+        words > 4
+        or _BETWEEN_STOP.search(text, head, start)
+        or _OTHER_NUMBER.search(text, head, start)
+        or any(c.isdigit() for c in text[head:start])
+    ):
         return False
     low = _window_start(text, head, 3)
     doc = max(_DOC.finditer(text, low, head), key=lambda d: d.start(), default=None)

@@ -222,9 +222,11 @@ _FORMAT_WORDS: Final = frozenset(
 _CODE_TALK: Final = re.compile(
     r"(?i:\b(?:variables?|variabel(?:nya)?|columns?|kolom(?:nya)?|fields?|functions?|fungsi(?:nya)?|methods?|"
     r"config(?:uration)?|settings?|scripts?|skrip(?:nya)?|code|kode(?:nya)?|database|spreadsheet|excel|sheet|"
-    r"parameters?|param|json|yaml|csv|sql|python|tabel(?:nya)?)\b)"
+    r"parameters?|param|json|yaml|csv|sql|python|tabel(?:nya)?|folders?|direktori|director(?:y|ies)|"
+    r"repo(?:sitory)?|git|npm|pip|modules?|modul|librar(?:y|ies)|terminal|compiled?|deploy(?:ed)?)\b)"
 )
-"""Words of talk about code, a spreadsheet or a database, where words joined by underscores name a field."""
+"""Words of talk about code, a spreadsheet, a database or a project's folders, where words joined by underscores
+name a field, a variable or a folder (``node_modules``, ``build_output``)."""
 
 
 def _line_of(text: str, pos: int) -> str:

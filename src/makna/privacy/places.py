@@ -636,6 +636,8 @@ def find_locations(
         first = place.split()[0]
         if first in stop or first in names or first in _TYPE_WORDS or (first.lower() in words and " " not in place):
             continue
+        if place in HONORIFICS:
+            continue  # "dititipkan ke Budhe", "pulang ka Amai": the relative one goes to, not a place
         if any(c.isdigit() for c in first) and not first.isupper():
             continue  # "sekitar Rp350.000": an amount, not a place's name ("dari BP3MI Kupang" stays an ORG)
         if _ENCLITIC.search(place):

@@ -177,7 +177,6 @@ def _role_name(label: str) -> tuple[int, int] | None:
     return m.start(group) + inner[0], m.start(group) + inner[1]
 
 
-_AGENT_ID: Final = re.compile(r"pe(?:ng|ny|m|n|r|l)?(?P<root>[a-z]{3,})")
 _AGENT_EN: Final = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|man)")
 _SELF_LAST: Final = frozenset({"saya", "aku", "gue", "me", "ambo", "beta"})
 _OCCUPATIONS: Final = frozenset(
@@ -194,8 +193,9 @@ def is_role_noun(label: str) -> bool:
     """True for a label that names a role by an occupation ("Nelayan", "Sopir", "Nurse"), an agent noun
     ("Penambang", "Pemandu", "Conductor") or ends with
     the writer's own pronoun (an SMS export's "Keluar Saya"): one word, capitalised then lower case, no known
-    first name, surname or name that is a word, and an Indonesian pe- noun of a dictionary root (penambang:
-    tambang, pemandu: pandu, pengemudi: kemudi) or a common English word ending like an agent noun."""
+    first name, surname or name that is a word, and an Indonesian pe- or ter- noun of a dictionary root
+    (penambang: tambang, pemandu: pandu, pengemudi: kemudi, pelapor and terlapor: lapor) or a common English word
+    ending like an agent noun."""
     words = label.split()
     if len(words) == 2 and words[1].lower() in _SELF_LAST and words[0].isalpha():
         return True
@@ -206,16 +206,29 @@ def is_role_noun(label: str) -> bool:
     low = label.lower()
     if low in JOB_WORDS or low in _OCCUPATIONS:  # "Nelayan:", "Sopir:", "Nurse:" (trial7's finding)
         return True
-    m = _AGENT_ID.fullmatch(low)
-    if m is not None:
-        root = m.group("root")
-        prefix = low[: m.start("root")]
-        roots = {root, {"pem": "p" + root, "pen": "t" + root, "peng": "k" + root}.get(prefix, root)}
+    if any(len(r) >= 4 and r in gz.dictionary_words() for r in _affixed_roots(low)):
+        return True
+    return _AGENT_EN.fullmatch(low) is not None and low in gz.english_words()
+
+
+_ROLE_PREFIXES: Final = ("peng", "peny", "pem", "pen", "per", "pel", "pe", "ter")
+
+
+def _affixed_roots(low: str) -> set[str]:
+    """The roots a pe- noun (the agent: ``pelapor``, ``penggugat``, ``penambang``) or a ter- noun (the one the
+    act is done to: ``terlapor``, ``tergugat``, ``tersangka``) may come from, every way its prefix can be read
+    (``pelapor`` is pe- + ``lapor``, not pel- + ``apor``), with the nasal's dropped first letter put back
+    (``pemandu``: ``pandu``, ``penambang``: ``tambang``, ``pengemudi``: ``kemudi``, ``penyewa``: ``sewa``)."""
+    roots: set[str] = set()
+    for prefix in _ROLE_PREFIXES:
+        if not low.startswith(prefix) or len(low) - len(prefix) < 3:
+            continue
+        root = low[len(prefix) :]
+        roots.add(root)
+        roots.add({"pem": "p" + root, "pen": "t" + root, "peng": "k" + root}.get(prefix, root))
         if prefix == "peny":
             roots.update({"s" + root, "ny" + root})
-        if any(len(r) >= 4 and r in gz.dictionary_words() for r in roots):
-            return True
-    return _AGENT_EN.fullmatch(low) is not None and low in gz.english_words()
+    return roots
 
 
 def _role_word(role: str, bracketed: bool) -> bool:
