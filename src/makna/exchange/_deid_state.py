@@ -95,8 +95,8 @@ def read_claim(raw: Any, text: str, seals: Mapping[str, bytes]) -> Claim:
     if state is None:
         return Claim(None, False)
     seal = raw.get("seal")
-    secret = seals.get(seal.get("id")) if isinstance(seal, dict) and isinstance(seal.get("id"), str) else None
-    mac = seal.get("mac") if isinstance(seal, dict) else None
+    sid, mac = (seal.get("id"), seal.get("mac")) if isinstance(seal, dict) else (None, None)
+    secret = seals.get(sid) if isinstance(sid, str) else None
     ok = secret is not None and isinstance(mac, str) and hmac.compare_digest(mac.encode("ascii", "replace"),
                                                                             _mac(raw, secret).encode("ascii"))
     return Claim(state, ok)

@@ -24,10 +24,10 @@ from ..codebook import CodebookDoc, import_codebook
 from ..errors import MaknaError
 from ..memos import create_set
 from ..model import Code, new_id, utcnow
+from ..privacy.claims import keep_claim
 from ..project import Project
 from ..store import TURN_COLUMNS, check_text_size, tables
 from ..text import detect_turns
-from ..privacy.claims import keep_claim
 from ._deid_state import read_claim
 from ._refi import derived_guid
 from ._report import ImportReport

@@ -32,13 +32,29 @@ from ..errors import PrivacyError
 from ..project import Project
 from ..store import tables
 
-__all__ = ["SEAL_META", "CLAIM_PREFIX", "Trusted", "seal_id", "meta_seal", "seal_key", "project_seals", "keep_claim",
-           "claimed_spans", "trust_claim"]
+__all__ = [
+    "SEAL_META",
+    "CLAIM_PREFIX",
+    "CLAIMED_MARK",
+    "TRUSTED",
+    "Trusted",
+    "seal_id",
+    "meta_seal",
+    "seal_key",
+    "project_seals",
+    "keep_claim",
+    "claimed_spans",
+    "trust_claim",
+]
 
 SEAL_META = "deid_seal"
 """The ``meta`` key of the project's seal key (hex)."""
 CLAIM_PREFIX = "deid_claim:"
 """The ``meta`` key of an unverified claim, before the source's id."""
+CLAIMED_MARK = "claimed surrogate"
+"""How a review listing marks a detection whose span an unverified claim names (translated in the workbench)."""
+TRUSTED = "Accepted the de-identification claim of %(source)s: %(n)d surrogate(s), mode %(mode)s."
+"""What ``makna deid trust`` says (translated in the workbench)."""
 
 
 def seal_id(secret: bytes) -> str:
@@ -84,8 +100,12 @@ def seal_key(project: Project) -> bytes | None:
 def keep_claim(conn: Connection, source_id: str, state: dict[str, Any]) -> None:
     """Keep the unverified claim ``state`` (as :func:`makna.exchange._deid_state.read_claim` gives it) of a
     source as information only."""
-    kept = {"applied_at": state["applied_at"].isoformat(), "mode": state["mode"], "key_id": state["key_id"],
-            "replacements": state["replacements"]}
+    kept = {
+        "applied_at": state["applied_at"].isoformat(),
+        "mode": state["mode"],
+        "key_id": state["key_id"],
+        "replacements": state["replacements"],
+    }
     conn.execute(insert(tables.meta).values(key=CLAIM_PREFIX + source_id, value=json.dumps(kept)))
 
 
@@ -101,14 +121,16 @@ def _claims(conn: Connection, source_ids: Collection[str] | None = None) -> dict
         except ValueError:
             continue
         if isinstance(claim, dict) and isinstance(claim.get("replacements"), list):
-            out[str(key)[len(CLAIM_PREFIX):]] = claim
+            out[str(key)[len(CLAIM_PREFIX) :]] = claim
     return out
 
 
 def claimed_spans(conn: Connection, source_ids: Collection[str] | None = None) -> dict[str, set[tuple[int, int]]]:
     """The surrogate spans (start, end) an unverified claim names, by source id."""
-    return {sid: {(int(r["new_start"]), int(r["new_end"])) for r in claim["replacements"]}
-            for sid, claim in _claims(conn, source_ids).items()}
+    return {
+        sid: {(int(r["new_start"]), int(r["new_end"])) for r in claim["replacements"]}
+        for sid, claim in _claims(conn, source_ids).items()
+    }
 
 
 @dataclass(frozen=True)
@@ -123,8 +145,9 @@ class Trusted:
 
 def trust_claim(project: Project, source: str) -> Trusted:
     """Accept the unverified de-identification claim of ``source`` (name or id) after the researcher has checked its
-    text: the source counts as de-identified, with the claimed surrogates, as if the claim had verified. One
-    transaction, one ``deid.trust`` event; refused without the permission to manage de-identification."""
+    text: the source counts as de-identified, with the claimed surrogates, as if the claim had verified (a review
+    made since the import is set aside: the event counts its detections). One transaction, one ``deid.trust``
+    event; refused without the permission to manage de-identification."""
     require(project, PERMISSION["deid.trust"])
     payload: dict[str, Any] = {}
     d = tables.deid_sources.c
@@ -136,15 +159,27 @@ def trust_claim(project: Project, source: str) -> Trusted:
         if conn.execute(select(d.applied_at).where(d.source_id == row.id)).scalar() is not None:
             raise PrivacyError(f"source {row.name!r} is de-identified already")
         when = dt.datetime.fromisoformat(str(claim["applied_at"]))
-        values = {"applied_at": when, "mode": str(claim["mode"])[:16], "key_id": claim.get("key_id"),
-                  "replacements": claim["replacements"]}
-        if conn.execute(select(d.number).where(d.source_id == row.id)).first() is not None:
+        values = {
+            "applied_at": when,
+            "mode": str(claim["mode"])[:16],
+            "key_id": claim.get("key_id"),
+            "replacements": claim["replacements"],
+            "review": {"items": []},
+        }
+        review = conn.execute(select(d.review).where(d.source_id == row.id)).first()
+        if review is not None:  # scanned since the import: its detections are the claimed surrogates' or dismissed
+            payload["dropped_detections"] = len((review.review or {}).get("items", []))
             conn.execute(update(tables.deid_sources).where(d.source_id == row.id).values(**values))
         else:
             top = int(conn.execute(select(func.coalesce(func.max(d.number), 0))).scalar_one())
-            conn.execute(insert(tables.deid_sources).values(source_id=row.id, number=top + 1, review={"items": []},
-                                                            scanned_at=when, **values))
+            conn.execute(
+                insert(tables.deid_sources).values(source_id=row.id, number=top + 1, scanned_at=when, **values)
+            )
         conn.execute(delete(tables.meta).where(tables.meta.c.key == CLAIM_PREFIX + str(row.id)))
-        payload.update(source=str(row.id), mode=values["mode"], surrogates=len(claim["replacements"]),
-                       claimed_applied_at=claim["applied_at"])
+        payload.update(
+            source=str(row.id),
+            mode=values["mode"],
+            surrogates=len(claim["replacements"]),
+            claimed_applied_at=claim["applied_at"],
+        )
     return Trusted(str(row.name), str(values["mode"]), len(claim["replacements"]), when)
