@@ -80,24 +80,21 @@ def _sid(project: Any) -> str:
 def test_an_unverified_claim_imports_as_not_deidentified_and_its_surrogates_are_marked(
     project: Any, tmp_path: Path
 ) -> None:
-    _deidentified(project, tmp_path)
-    out = tmp_path / "studi.qdpx"
-    export_qdpx(project, out)
-    with _fresh(tmp_path) as fresh:
-        report = import_qdpx(fresh, out)  # no key to verify with
-        assert report.unverified_claims == 1
-        warned = [line for line in report.lines() if "not verified" in line]
-        assert warned == [line for line in warned if line.startswith("Warning: 1 source(s) carried")] and warned
-        assert not _status(fresh)[SOURCE][0]
-        with fresh.store.read() as conn:
-            assert count_not_deidentified(conn) == 2
-        with pytest.raises(PrivacyError, match="scan"):  # apply treats it like any source: scan first
-            makna.deid_apply(fresh, tmp_path / "k2.makna-key", PASS)
-        scan = makna.deid_scan(fresh)
-        mine = [e for e in scan.entries if e.source == SOURCE]
-        assert scan.skipped_applied == [] and mine and all(e.status == "pending" for e in mine)
-        assert any(e.claimed for e in mine)  # the claimed surrogates: shown, marked, never skipped
-        assert {e.id for e in makna.review_entries(fresh) if e.claimed} == {e.id for e in mine if e.claimed}
+    out, _seals, _sid = _exported(tmp_path)
+    report = import_qdpx(project, out)  # no key to verify with
+    assert report.unverified_claims == 1
+    warned = [line for line in report.lines() if "not verified" in line]
+    assert len(warned) == 1 and warned[0].startswith("Warning: 1 source(s) carried a de-identification claim")
+    assert not _status(project)[SOURCE][0]
+    with project.store.read() as conn:
+        assert count_not_deidentified(conn) == 2
+    with pytest.raises(PrivacyError, match="scan"):  # apply treats it like any source: scan first
+        makna.deid_apply(project, tmp_path / "k2.makna-key", PASS)
+    scan = makna.deid_scan(project)
+    mine = [e for e in scan.entries if e.source == SOURCE]
+    assert scan.skipped_applied == [] and mine and all(e.status == "pending" for e in mine)
+    assert any(e.claimed for e in mine)  # the claimed surrogates: shown, marked, never skipped
+    assert {e.id for e in makna.review_entries(project) if e.claimed} == {e.id for e in mine if e.claimed}
 
 
 @pytest.mark.parametrize("where", ["mode", "mac", "span", "key_id", "applied_at", "seal id", "text hash"])
@@ -138,26 +135,24 @@ def test_a_claim_sealed_with_another_key_or_crafted_is_not_verified(tmp_path: Pa
 
 
 def test_trust_accepts_a_checked_claim_once(project: Any, tmp_path: Path) -> None:
-    _deidentified(project, tmp_path)
-    out = tmp_path / "studi.qdpx"
-    export_qdpx(project, out)
-    before = _status(project)[SOURCE]
-    with _fresh(tmp_path) as fresh:
-        import_qdpx(fresh, out)
-        makna.deid_scan(fresh)  # the researcher looks at the text first
-        with pytest.raises(UnknownSourceError):
-            trust_claim(fresh, "tidak-ada.txt")
-        with pytest.raises(PrivacyError, match="no unverified"):
-            trust_claim(fresh, "catatan.txt")
-        done = trust_claim(fresh, SOURCE)
-        assert (done.source, done.mode, done.surrogates) == (SOURCE, before[1], before[2])
-        assert _status(fresh)[SOURCE] == (True, before[1], before[2])
-        assert [s.pending for s in makna.deid_status(fresh) if s.source == SOURCE] == [0]
-        trusted = makna.events(fresh, action="deid.trust")
-        assert len(trusted) == 1 and trusted[0].actor == "ana" and trusted[0].payload["surrogates"] == before[2]
-        assert makna.deid_scan(fresh).skipped_applied == [SOURCE]
-        with pytest.raises(PrivacyError, match="no unverified"):
-            trust_claim(fresh, SOURCE)
+    out, _seals, _sid = _exported(tmp_path)
+    with makna.open_project(str(tmp_path / "studi.makna")) as studi:
+        before = _status(studi)[SOURCE]
+    import_qdpx(project, out)
+    makna.deid_scan(project)  # the researcher looks at the text first
+    with pytest.raises(UnknownSourceError):
+        trust_claim(project, "tidak-ada.txt")
+    with pytest.raises(PrivacyError, match="no unverified"):
+        trust_claim(project, "catatan.txt")
+    done = trust_claim(project, SOURCE)
+    assert (done.source, done.mode, done.surrogates) == (SOURCE, before[1], before[2])
+    assert _status(project)[SOURCE] == (True, before[1], before[2])
+    assert [s.pending for s in makna.deid_status(project) if s.source == SOURCE] == [0]
+    trusted = makna.events(project, action="deid.trust")
+    assert len(trusted) == 1 and trusted[0].actor == project.actor and trusted[0].payload["surrogates"] == before[2]
+    assert makna.deid_scan(project).skipped_applied == [SOURCE]
+    with pytest.raises(PrivacyError, match="no unverified"):
+        trust_claim(project, SOURCE)
 
 
 def test_trust_and_verify_with_on_the_command_line(tmp_path: Path) -> None:
@@ -266,3 +261,14 @@ def test_a_claim_names_surrogates_never_the_originals(tmp_path: Path) -> None:
     claim = _claim(out, sid)
     assert set(claim) == {"applied_at", "mode", "key_id", "replacements", "text_sha256", "seal"}
     assert "Siti" in TEXT and "Siti" not in json.dumps(claim)
+
+
+def test_the_claim_messages_read_in_indonesian() -> None:
+    from makna.exchange._report import UNVERIFIED_CLAIMS
+    from makna.privacy.claims import CLAIMED_MARK, TRUSTED
+    from makna.web.errors_i18n import translate_error
+
+    for english in (UNVERIFIED_CLAIMS % {"n": 2}, TRUSTED % {"source": "a.txt", "n": 3, "mode": "surrogate"},
+                    CLAIMED_MARK, "source 'a.txt' carries no unverified de-identification claim"):
+        indonesian = translate_error(english, "id")
+        assert indonesian != english and ("sumber" in indonesian or "pengganti" in indonesian), english
