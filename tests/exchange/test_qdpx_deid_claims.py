@@ -158,8 +158,7 @@ def test_trust_accepts_a_checked_claim_once(project: Any, tmp_path: Path) -> Non
 def test_trust_and_verify_with_on_the_command_line(tmp_path: Path) -> None:
     out, _seals, _sid = _exported(tmp_path)
     studi = str(tmp_path / "studi.makna")
-    verified = runner.invoke(app, ["import-project", str(out), "-p", str(tmp_path / "v.makna"),
-                                   "--verify-with", studi])
+    verified = runner.invoke(app, ["import-project", str(out), "-p", str(tmp_path / "v.makna"), "--verify-with", studi])
     assert verified.exit_code == 0, verified.output
     assert "not verified" not in verified.output
     with makna.open_project(str(tmp_path / "v.makna")) as proj:
@@ -220,9 +219,21 @@ def _mutations(claim: dict[str, Any], seed: int) -> list[Any]:
     for _ in range(60):
         bad = json.loads(json.dumps(claim))
         target = bad
-        path = rng.choice([["mode"], ["key_id"], ["applied_at"], ["text_sha256"], ["seal"], ["seal", "id"],
-                           ["seal", "mac"], ["replacements"], ["replacements", 0], ["replacements", 0, "new_start"],
-                           ["replacements", 0, "type"]])
+        path = rng.choice(
+            [
+                ["mode"],
+                ["key_id"],
+                ["applied_at"],
+                ["text_sha256"],
+                ["seal"],
+                ["seal", "id"],
+                ["seal", "mac"],
+                ["replacements"],
+                ["replacements", 0],
+                ["replacements", 0, "new_start"],
+                ["replacements", 0, "type"],
+            ]
+        )
         for step in path[:-1]:
             target = target[step]
         target[path[-1]] = rng.choice(_JUNK)
@@ -242,8 +253,15 @@ def test_a_malformed_claim_or_extras_member_never_ends_in_a_traceback(tmp_path: 
             assert report.unverified_claims == (0 if bad == claim or bad is None else 1)  # None: no claim
             assert _status(fresh)[SOURCE][0] == (bad == claim)
     (tmp_path / "orig.qdpx").write_bytes(original)
-    for n, member in enumerate((b"\xff\xfe not json", b"[1, 2]", b'{"elements": 5}', b'{"elements": {"x": {"deid": 1}}}',
-                                json.dumps({"elements": {sid: {"deid": claim["replacements"]}}}).encode())):
+    for n, member in enumerate(
+        (
+            b"\xff\xfe not json",
+            b"[1, 2]",
+            b'{"elements": 5}',
+            b'{"elements": {"x": {"deid": 1}}}',
+            json.dumps({"elements": {sid: {"deid": claim["replacements"]}}}).encode(),
+        )
+    ):
         with zipfile.ZipFile(tmp_path / "orig.qdpx") as zf_in, zipfile.ZipFile(out, "w") as zf_out:
             for name in zf_in.namelist():
                 zf_out.writestr(name, member if name == "makna/extras.json" else zf_in.read(name))
@@ -268,7 +286,11 @@ def test_the_claim_messages_read_in_indonesian() -> None:
     from makna.privacy.claims import CLAIMED_MARK, TRUSTED
     from makna.web.errors_i18n import translate_error
 
-    for english in (UNVERIFIED_CLAIMS % {"n": 2}, TRUSTED % {"source": "a.txt", "n": 3, "mode": "surrogate"},
-                    CLAIMED_MARK, "source 'a.txt' carries no unverified de-identification claim"):
+    for english in (
+        UNVERIFIED_CLAIMS % {"n": 2},
+        TRUSTED % {"source": "a.txt", "n": 3, "mode": "surrogate"},
+        CLAIMED_MARK,
+        "source 'a.txt' carries no unverified de-identification claim",
+    ):
         indonesian = translate_error(english, "id")
         assert indonesian != english and ("sumber" in indonesian or "pengganti" in indonesian), english
