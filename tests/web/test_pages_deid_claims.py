@@ -14,8 +14,8 @@ from makna.exchange import export_qdpx, import_project
 TEXT = "P: Siapa nama Anda?\nI: Nama saya Siti Rahmawati, tinggal di Padang. Nomor saya 0812-555-0199.\n"
 
 
-@pytest.mark.parametrize(("lang", "mark"), [("en", "claimed surrogate"), ("id", "pengganti yang diklaim")])
-def test_a_claimed_surrogate_is_marked_in_the_review(tmp_path: Path, lang: str, mark: str) -> None:
+def _imported(tmp_path: Path) -> Path:
+    """A new project imported from a de-identified project's .qdpx without its key: one unverified claim."""
     with makna.create_project(str(tmp_path / "a.makna"), "A", coder="ana") as proj:
         makna.import_text(proj, "informan.txt", TEXT, language="id")
         makna.deid_scan(proj)
@@ -24,6 +24,12 @@ def test_a_claimed_surrogate_is_marked_in_the_review(tmp_path: Path, lang: str, 
         export_qdpx(proj, tmp_path / "a.qdpx")
     target = tmp_path / "b.makna"
     assert import_project(tmp_path / "a.qdpx", target).unverified_claims == 1
+    return target
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("en", "claimed surrogate"), ("id", "pengganti yang diklaim")])
+def test_a_claimed_surrogate_is_marked_in_the_review(tmp_path: Path, lang: str, mark: str) -> None:
+    target = _imported(tmp_path)
     with logged_in(str(target), lang=lang) as (_app, c, csrf):
         html = c.get("/deid").text
         assert mark not in html  # nothing scanned yet
@@ -33,14 +39,7 @@ def test_a_claimed_surrogate_is_marked_in_the_review(tmp_path: Path, lang: str, 
 
 
 def test_the_trust_action_accepts_a_claim_once(tmp_path: Path) -> None:
-    with makna.create_project(str(tmp_path / "a.makna"), "A", coder="ana") as proj:
-        makna.import_text(proj, "informan.txt", TEXT, language="id")
-        makna.deid_scan(proj)
-        makna.decide_all(proj, "accepted")
-        makna.deid_apply(proj, tmp_path / "k.makna-key", "kopi hujan sepeda jendela")
-        export_qdpx(proj, tmp_path / "a.qdpx")
-    target = tmp_path / "b.makna"
-    import_project(tmp_path / "a.qdpx", target)
+    target = _imported(tmp_path)
     with logged_in(str(target), lang="id") as (_app, c, csrf):
         headers = {"X-Makna-CSRF": csrf}
         assert c.post("/api/deid/trust", json={"source": "informan.txt"}).status_code == 403  # no CSRF header
