@@ -1,6 +1,6 @@
 """review21: a .qdpx's de-identification state is the file's own claim; a crafted claim must not make raw text count
-as de-identified (issue #11). Known open: restored_state checks only that the claim is well formed and that its
-hash is the text's, which anyone can compute, so the source is then skipped by every scan."""
+as de-identified (issue #11): its hash is of the text, which anyone can compute; only a sealed claim
+(makna.exchange._deid_state) restores the state."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import hashlib
 import json
 import zipfile
 from pathlib import Path
-
-import pytest
 
 import makna
 from makna.exchange.qdpx_read import import_qdpx
@@ -20,7 +18,6 @@ from makna.sources import count_not_deidentified
 TEXT = "P: Siapa namanya?\nI: Rosmawati, HP 0812 5550 9021, tinggal di Jalan Sudirman 12.\n"
 
 
-@pytest.mark.xfail(strict=True, reason="review21: an imported deid claim is trusted without a check of the text")
 def test_a_crafted_applied_state_does_not_hide_raw_text_from_scans(tmp_path: Path) -> None:
     with makna.create_project(str(tmp_path / "a.makna"), "A", coder="ana") as proj:
         makna.import_text(proj, "i1.txt", TEXT, language="id")

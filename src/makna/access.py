@@ -51,7 +51,7 @@ CODING_EVENT_KINDS: tuple[EventKind, ...] = (
     "uncode.span", "segment.memo", "segment.update", "suggest.accept", "memo.add", "memo.update", "memo.delete")
 _CODE = CODING_EVENT_KINDS + ("undo", "redo", "quickcodes.set", "suggest.run", "suggest.reject", "sync.push")
 _OWN = ("project.create", "project.rename", "project.encrypt", "project.decrypt")
-_READ = ("search.index", "sync.pull")
+_READ = ("search.index", "sync.pull", "deid.seal")  # deid.seal: made by whoever may export
 
 #: The permission each kind of write needs.
 PERMISSION: dict[EventKind, Permission] = {

@@ -48,6 +48,8 @@ EventKind = Literal[
     "sync.pull", "sync.push",
     # de-identification (#11): a source's or case's own surrogate region
     "deid.region",
+    # de-identification (#11): the project's seal key for the claims its exports carry; an unverified claim accepted
+    "deid.seal", "deid.trust",
 ]
 
 #: Every event kind, in the order listed.

@@ -1,5 +1,6 @@
 """What makna knows of a source's de-identification travels in a .qdpx (makna's extras member, never the originals) and
-comes back on import: a re-scan of the imported project does not flag the surrogates as new identifiers."""
+comes back on import, when its seal verifies with the exporting project's key (makna.privacy.claims): a re-scan of
+the imported project does not flag the surrogates as new identifiers."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from lxml import etree
 
 import makna
 from makna.exchange import export_qdpx, import_qdpx
+from makna.privacy.claims import project_seals
 
 TEXT = (
     "P: Siapa nama Anda?\nI: Nama saya Siti Rahmawati, saya tinggal di Jalan Veteran, Padang. "
@@ -47,7 +49,7 @@ def test_a_deidentified_project_keeps_its_state_through_qdpx(project: Any, tmp_p
     for original in (b"Siti", b"Rahmawati", b"Veteran", b"0812-555-0199"):
         assert original not in every  # never the originals
     with makna.create_project(str(tmp_path / "baru.makna"), "Baru", coder="ana") as fresh:
-        import_qdpx(fresh, out)
+        import_qdpx(fresh, out, seals=project_seals(project))
         assert _status(fresh)["informan-07.txt"] == before["informan-07.txt"]
         assert not _status(fresh)["catatan.txt"][0]
         scan = makna.deid_scan(fresh)
@@ -73,6 +75,7 @@ def test_a_file_from_another_tool_or_edited_elsewhere_imports_as_before(tmp_path
         sid = _deidentified(proj, tmp_path)
         out = tmp_path / "studi.qdpx"
         export_qdpx(proj, out)
+        seals = project_seals(proj)
 
     def edit(extras: dict[str, Any]) -> None:
         fields = next(v for k, v in extras.items() if isinstance(v, dict) and k == sid)
@@ -85,5 +88,5 @@ def test_a_file_from_another_tool_or_edited_elsewhere_imports_as_before(tmp_path
 
     _rewrite_extras(out, lambda extras: edit(extras["elements"]))
     with makna.create_project(str(tmp_path / "baru.makna"), "Baru", coder="ana") as fresh:
-        import_qdpx(fresh, out)
+        import_qdpx(fresh, out, seals=seals)
         assert not any(applied for applied, _m, _n in _status(fresh).values())

@@ -1,6 +1,6 @@
 """``makna deid ...``: de-identification commands: detection trial and evaluation on files, and, inside a
-project, scan / list / fields / accept / reject / edit / add / names / apply / reveal / status. No logic here beyond
-parse, call, format. Passphrases come from ``--passphrase-file``, ``$MAKNA_DEID_PASSPHRASE`` or a hidden
+project, scan / list / fields / accept / reject / edit / add / names / apply / reveal / trust / status. No logic here
+beyond parse, call, format. Passphrases come from ``--passphrase-file``, ``$MAKNA_DEID_PASSPHRASE`` or a hidden
 prompt, never from a plain command-line argument."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from rich.table import Table
 
 from ..errors import InputError, PrivacyError
 from ..privacy import PII_TYPES, detect, evaluate
+from ..privacy.claims import CLAIMED_MARK, TRUSTED
 from ..privacy.outside import originals_on_disk
 from ..privacy.project import (
     ReviewEntry,
@@ -178,7 +179,7 @@ def _passphrase(file: Path | None, *, new: bool = False) -> str:
 
 
 _REVIEW_COLUMNS = ["id", "source", "field", "start", "end", "type", "confidence", "detector", "status", "text",
-                   "before", "after"]
+                   "before", "after", "claimed"]
 
 
 def _show(entries: list[ReviewEntry], fmt: OutputFormat, title: str) -> None:
@@ -186,7 +187,8 @@ def _show(entries: list[ReviewEntry], fmt: OutputFormat, title: str) -> None:
         emit([e.as_dict() for e in entries], _REVIEW_COLUMNS, fmt)
         return
     rows = [{"id": e.id, "where": e.field if e.field == "sources.text" else f"{e.field} of {e.source}",
-             "type": e.type, "conf": f"{e.confidence:.2f}", "detector": e.detector, "status": e.status,
+             "type": e.type, "conf": f"{e.confidence:.2f}", "detector": e.detector,
+             "status": f"{e.status} ({CLAIMED_MARK})" if e.claimed else e.status,
              "context": f"{e.before}[{e.text}]{e.after}"} for e in entries]  # emit shows cells as plain text
     emit(rows, ["id", "where", "type", "conf", "detector", "status", "context"], fmt, title=title,
          empty="No detections.")
@@ -611,6 +613,21 @@ def reveal_cmd(
         return
     write_output(output, original)
     typer.echo(f"Wrote {output}.")
+
+
+@deid_app.command("trust")
+def trust_cmd(
+    source: Annotated[str, typer.Argument(help="The source (name or id) whose claim you have checked.")],
+    project: ProjectOpt = None,
+) -> None:
+    """Accept the de-identification claim a source carried in an imported .qdpx that could not be verified, after
+    checking its text yourself: the source then counts as de-identified (no scan, no apply) with the claimed
+    surrogates. Logged as an event; needs the right to manage de-identification."""
+    from ..privacy.claims import trust_claim
+
+    with opened(project) as proj:
+        done = trust_claim(proj, source)
+    typer.echo(TRUSTED % {"source": done.source, "n": done.surrogates, "mode": done.mode})
 
 
 @deid_app.command("status")

@@ -72,6 +72,21 @@ def export(
     typer.echo(f"Wrote {output} ({fmt.value}): {what}.")
 
 
+def _seals(locations: list[str]) -> dict[str, bytes]:
+    """The seal keys of the projects ``locations`` (opened to read them; a passphrase asked where one is needed)."""
+    from functools import partial
+
+    from ..privacy.claims import project_seals
+    from ..project import open_project
+    from ._passphrase import ask_passphrase
+
+    out: dict[str, bytes] = {}
+    for location in locations:
+        with open_project(location, passphrase=partial(ask_passphrase, location)) as proj:
+            out.update(project_seals(proj))
+    return out
+
+
 @app.command("import-project")
 def import_project_cmd(
     path: Annotated[Path, typer.Argument(help="A REFI-QDA project exchange file (.qdpx) or bare .qde, a Taguette "
@@ -85,6 +100,10 @@ def import_project_cmd(
     = False,
     select: Annotated[str | None, typer.Option("--select", help="The project to take from a file that holds "
                                                "several (a Taguette database): its id or name.")] = None,
+    verify_with: Annotated[list[str] | None, typer.Option(
+        "--verify-with", help="The project that exported the .qdpx, or a copy of it (repeatable): its seal key "
+        "verifies the de-identification state the file claims. A claim not verified imports as not de-identified "
+        "(see 'makna deid trust').")] = None,
 ) -> None:
     """Create a new project from a .qdpx (or bare .qde) made by makna, NVivo, ATLAS.ti, MAXQDA, ..., from a
     Taguette database or highlights export, or from a QualCoder project."""
@@ -94,9 +113,11 @@ def import_project_cmd(
     from ._passphrase import new_passphrase
 
     chosen = None if offsets is OffsetsChoice.auto else offsets.value
+    seals = _seals(verify_with or [])
     passphrase = partial(new_passphrase, project) if encrypt else None  # asked once the path is known free
     with busy("Importing"):
-        report = import_project(path, project, coder=coder, offsets=chosen, passphrase=passphrase, select=select)
+        report = import_project(path, project, coder=coder, offsets=chosen, passphrase=passphrase, select=select,
+                                seals=seals)
     _print_report(report)
     typer.echo(f"Created {project}.")
 

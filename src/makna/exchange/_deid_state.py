@@ -1,36 +1,59 @@
 """A source's de-identification state in a .qdpx: what makna knew of it, carried in makna's extras member.
 
 REFI-QDA has no place for it, so the export puts it among the source's own fields (:class:`~._fields.Extras`, the
-``makna/extras.json`` member other tools ignore; ``project.qde`` still validates against ``Project.xsd``), and the
-import restores it: a source de-identified in makna stays de-identified in the project the file is imported into,
-so a re-scan does not flag its surrogates as new identifiers. Carried, under ``deid``: when it was applied, the
-mode, the id of the key that keeps the surrogates map (None: none was kept) and where each surrogate lies in the
-text with its type (``new_start``, ``new_end``, ``type``), with the hash of that text. Never the originals, their
-spans in the original text, nor the review. A source whose text is not the one exported (edited in another tool), or
-whose state is malformed, imports as not de-identified, as a file from another tool does.
+``makna/extras.json`` member other tools ignore; ``project.qde`` still validates against ``Project.xsd``). Carried,
+under ``deid``: when it was applied, the mode, the id of the key that keeps the surrogates map (None: none was kept)
+and where each surrogate lies in the text with its type (``new_start``, ``new_end``, ``type``), with the hash of that
+text. Never the originals, their spans in the original text, nor the review.
+
+The field is a *claim* made by whoever wrote the file, and the hash of a text is something anyone can compute, so a
+claim is never trusted by itself (a crafted file would otherwise make raw text import as de-identified, skipped by
+every scan). makna seals the claims it writes: ``seal`` holds the id of the exporting project's seal key
+(:mod:`makna.privacy.claims`; a copy of the project holds the same key) and an HMAC-SHA256 with that key over the
+claim's canonical JSON. The import restores a claim as applied only when its seal verifies with a key the importer
+was given (``--verify-with PROJECT``); any other well-formed claim of the same text is kept as information only
+(:func:`makna.privacy.claims.keep_claim`): the source imports as NOT de-identified, scans and ``deid apply`` treat it
+like any source, and ``makna deid trust SOURCE`` accepts the claim after the researcher has checked the text.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from ..privacy.claims import seal_id
 from ..store import tables
 from ._refi import format_datetime, parse_datetime
 
-__all__ = ["export_states", "restored_state"]
+__all__ = ["Claim", "export_states", "read_claim", "seal_claim"]
 
 _SPAN_KEYS = ("new_start", "new_end", "type")
+_SEALED = ("applied_at", "mode", "key_id", "replacements", "text_sha256")
 
 
 def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def export_states(conn: Connection) -> dict[str, dict[str, Any]]:
-    """The ``deid`` field of each source whose de-identification was applied, by source id."""
+def _mac(claim: Mapping[str, Any], secret: bytes) -> str:
+    body = json.dumps({k: claim.get(k) for k in _SEALED}, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hmac.new(secret, b"makna-deid-claim\x00" + body.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def seal_claim(claim: dict[str, Any], secret: bytes) -> dict[str, Any]:
+    """``claim`` with its ``seal``: the id of ``secret`` and the HMAC over the claim's sealed fields."""
+    return {**claim, "seal": {"id": seal_id(secret), "mac": _mac(claim, secret)}}
+
+
+def export_states(conn: Connection, secret: bytes | None = None) -> dict[str, dict[str, Any]]:
+    """The ``deid`` field of each source whose de-identification was applied, by source id; sealed with
+    ``secret`` (the project's seal key) when given."""
     d, s = tables.deid_sources.c, tables.sources.c
     rows = conn.execute(
         select(d.source_id, d.applied_at, d.mode, d.key_id, d.replacements, s.text)
@@ -44,19 +67,44 @@ def export_states(conn: Connection) -> dict[str, dict[str, Any]]:
             for rec in (r.replacements or [])
             if isinstance(rec, dict) and all(k in rec for k in _SPAN_KEYS)
         ]
-        out[r.source_id] = {
+        claim = {
             "applied_at": format_datetime(r.applied_at),
             "mode": r.mode,
             "key_id": r.key_id,
             "replacements": spans,
             "text_sha256": _hash(r.text),
         }
+        out[r.source_id] = seal_claim(claim, secret) if secret is not None else claim
     return out
 
 
-def restored_state(raw: Any, text: str) -> dict[str, Any] | None:
-    """The ``deid_sources`` values (less ``source_id`` and ``number``) of a source imported with the ``deid`` field
-    ``raw`` and ``text``; None when ``raw`` is absent, malformed, or of another text."""
+@dataclass(frozen=True)
+class Claim:
+    """A source's de-identification claim as read from a file: ``state`` (the ``deid_sources`` values less
+    ``source_id`` and ``number``: None when the claim is malformed or of another text) and whether its seal
+    verified."""
+
+    state: dict[str, Any] | None
+    verified: bool
+
+
+def read_claim(raw: Any, text: str, seals: Mapping[str, bytes]) -> Claim:
+    """The claim ``raw`` (a source's ``deid`` field) of ``text``, its seal checked against ``seals`` (seal key by
+    id)."""
+    state = _state(raw, text)
+    if state is None:
+        return Claim(None, False)
+    seal = raw.get("seal")
+    sid, mac = (seal.get("id"), seal.get("mac")) if isinstance(seal, dict) else (None, None)
+    secret = seals.get(sid) if isinstance(sid, str) else None
+    ok = secret is not None and isinstance(mac, str) and hmac.compare_digest(mac.encode("ascii", "replace"),
+                                                                            _mac(raw, secret).encode("ascii"))
+    return Claim(state, ok)
+
+
+def _state(raw: Any, text: str) -> dict[str, Any] | None:
+    """The ``deid_sources`` values the well-formed claim ``raw`` of ``text`` states; None when malformed or of
+    another text."""
     if not isinstance(raw, dict) or raw.get("text_sha256") != _hash(text):
         return None
     when, mode, key_id, spans = raw.get("applied_at"), raw.get("mode"), raw.get("key_id"), raw.get("replacements")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -24,10 +24,11 @@ from ..codebook import CodebookDoc, import_codebook
 from ..errors import MaknaError
 from ..memos import create_set
 from ..model import Code, new_id, utcnow
+from ..privacy.claims import keep_claim
 from ..project import Project
 from ..store import TURN_COLUMNS, check_text_size, tables
 from ..text import detect_turns
-from ._deid_state import restored_state
+from ._deid_state import read_claim
 from ._refi import derived_guid
 from ._report import ImportReport
 
@@ -89,6 +90,7 @@ class Loader:
         self.pending: list[tuple[Any, ...]] = []  # segment rows (_SEGMENT_COLUMNS), emptied by flush()
         self._turns: list[tuple[Any, ...]] = []  # turn rows (TURN_COLUMNS)
         self._session_coder: str | None = None
+        self.seals: Mapping[str, bytes] = {}  # the seal keys (by id) that verify a file's de-identification claims
         self._deid_top: int | None = None  # the highest deid_sources.number, once a source brings its state
         self.now = utcnow()
         now = project.store.bind_value(tables.segments.c.created_at, self.now)
@@ -204,15 +206,21 @@ class Loader:
         return entry
 
     def _deid(self, sid: str, raw: Any, text: str) -> None:
-        """Restore what makna knew of the source's de-identification (:mod:`._deid_state`), when the file says."""
-        state = restored_state(raw, text) if raw is not None else None
-        if state is None:
+        """Restore what makna knew of the source's de-identification (:mod:`._deid_state`) when the file's claim
+        verifies with one of ``seals``; keep any other well-formed claim of this text as information only."""
+        if raw is None:
+            return
+        claim = read_claim(raw, text, self.seals)
+        if not claim.verified or claim.state is None:
+            self.report.unverified_claims += 1
+            if claim.state is not None:
+                keep_claim(self.conn, sid, claim.state)
             return
         if self._deid_top is None:
             self._deid_top = int(self.conn.execute(select(func.coalesce(func.max(tables.deid_sources.c.number), 0)))
                                  .scalar_one())
         self._deid_top += 1
-        self.conn.execute(insert(tables.deid_sources).values(source_id=sid, number=self._deid_top, **state))
+        self.conn.execute(insert(tables.deid_sources).values(source_id=sid, number=self._deid_top, **claim.state))
 
     # ---------------------------------------------------------------------------- segments
     def date(self, raw: str | None) -> Any:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Problem", "ImportReport"]
+__all__ = ["Problem", "ImportReport", "UNVERIFIED_CLAIMS"]
+
+#: The one line an import says when sources carried a de-identification claim that did not verify (translated in the
+#: workbench's catalogues).
+UNVERIFIED_CLAIMS = ("Warning: %(n)d source(s) carried a de-identification claim that was not verified: they are "
+                     "imported as not de-identified and will be scanned (name the exporting project with "
+                     "--verify-with, or accept a source's claim after checking its text: 'makna deid trust SOURCE').")
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class ImportReport:
     segments: int = 0
     memos: int = 0
     sets: int = 0
+    unverified_claims: int = 0  # sources whose de-identification claim did not verify: imported as not de-identified
     unmapped: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -57,4 +64,6 @@ class ImportReport:
             out.append(f"{len(self.unmapped)} selection(s)/coding(s) could not be imported:")
             out.extend(f"  - {p}" for p in self.unmapped)
         out.extend(f"Note: {n}" for n in self.notes)
+        if self.unverified_claims:
+            out.append(UNVERIFIED_CLAIMS % {"n": self.unverified_claims})
         return out

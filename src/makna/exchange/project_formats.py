@@ -13,7 +13,7 @@ Formats live in their own modules and register themselves; this module imports t
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,12 +31,14 @@ __all__ = ["ProjectFormat", "ImportOptions", "register_format", "project_formats
 class ImportOptions:
     """What a caller may ask of a project import: ``offsets`` overrides the offset convention (REFI-QDA),
     ``parallel`` reads in a child process (REFI-QDA), ``select`` names the project to take from a file
-    that holds several (a Taguette database)."""
+    that holds several (a Taguette database), ``seals`` verify a .qdpx's de-identification claims (REFI-QDA;
+    :func:`makna.exchange.import_qdpx`)."""
 
     limits: Limits
     offsets: str | None = None
     parallel: bool | None = None
     select: str | None = None
+    seals: Mapping[str, bytes] | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def _open_qdpx(path: Path, options: ImportOptions) -> AbstractContextManager[Any
 def _load_qdpx(project: Project, opened: Any, options: ImportOptions) -> ImportReport:
     from .qdpx_read import import_opened
 
-    return import_opened(project, opened, offsets=options.offsets)
+    return import_opened(project, opened, offsets=options.offsets, seals=options.seals)
 
 
 register_format(ProjectFormat(

@@ -17,7 +17,7 @@ and inserts each source's codings in chunks, all in one transaction (``Store.bul
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -632,19 +632,23 @@ def open_qdpx(path: str | Path, limits: Limits = DEFAULT_LIMITS, parallel: bool 
 
 
 def import_qdpx(project: Project, path: str | Path, *, offsets: str | None = None,
-                limits: Limits = DEFAULT_LIMITS, parallel: bool | None = None) -> ImportReport:
+                limits: Limits = DEFAULT_LIMITS, parallel: bool | None = None,
+                seals: Mapping[str, bytes] | None = None) -> ImportReport:
     """Import a .qdpx into ``project`` (which should be empty), in one transaction: on any error
     nothing is kept. ``offsets`` ("codepoint" or "utf16") overrides the convention read from origin;
     ``parallel`` as for :func:`open_qdpx`. The import is a bulk load (``Store.bulk_load``): the
-    project should not be in use by another process meanwhile."""
+    project should not be in use by another process meanwhile. ``seals``: the seal keys (by id,
+    :func:`makna.privacy.claims.project_seals` of the exporting project or a copy of it) that verify the file's
+    de-identification claims; a claim not verified by one imports as not de-identified (:mod:`._deid_state`)."""
     with open_qdpx(path, limits, parallel) as opened:
-        return import_opened(project, opened, offsets=offsets)
+        return import_opened(project, opened, offsets=offsets, seals=seals)
 
 
-def import_opened(project: Project, opened: OpenedFile, *, offsets: str | None = None) -> ImportReport:
+def import_opened(project: Project, opened: OpenedFile, *, offsets: str | None = None,
+                  seals: Mapping[str, bytes] | None = None) -> ImportReport:
     """Import the .qdpx that :func:`open_qdpx` opened into ``project`` (see :func:`import_qdpx`)."""
     with _collector_paused():
-        return _import_opened(project, opened, offsets)
+        return _import_opened(project, opened, offsets, seals or {})
 
 
 @contextmanager
@@ -661,7 +665,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _import_opened(project: Project, opened: OpenedFile, offsets: str | None) -> ImportReport:
+def _import_opened(project: Project, opened: OpenedFile, offsets: str | None,
+                   seals: Mapping[str, bytes]) -> ImportReport:
     p, archive, qde, records, limits = opened.path, opened.archive, opened.qde, opened.records, opened.archive.limits
     report = ImportReport(path=str(p))
     payload: dict[str, Any] = {"file": p.name}
@@ -673,6 +678,7 @@ def _import_opened(project: Project, opened: OpenedFile, offsets: str | None) ->
         if used is not None:
             raise ExchangeError(f"{p}: import a project exchange file into a new, empty project")
         loader = Loader(project, conn, report)
+        loader.seals = seals
         reader = _Reader(project, archive, loader, report, limits, offsets)
         reader.run(records)
         loader.flush()

@@ -19,7 +19,7 @@ as ``internal://<source id>.txt``. Every GUID is the id of the makna entity it s
 
 Every description is the user's text exactly. makna's own fields (a code's key, inclusion, exclusion,
 example, keywords and translations; a source's language, hash, speaker turns and de-identification state
-(:mod:`makna.exchange._deid_state`); values XML cannot carry) travel in
+(:mod:`makna.exchange._deid_state`, sealed with the project's key); values XML cannot carry) travel in
 the archive member ``makna/extras.json``, by GUID, which other tools ignore (see
 :mod:`makna.exchange._fields`). Empty optional containers are left out. The file validates against
 the REFI-QDA ``Project.xsd``.
@@ -45,6 +45,7 @@ from ..code_translations import to_json
 from ..codebook import list_codes
 from ..errors import ExchangeError
 from ..model import Code
+from ..privacy.claims import meta_seal, seal_key
 from ..project import Project
 from ..rounds import rejected_ids
 from ..store import prepared_select, tables
@@ -138,6 +139,7 @@ class _Writer:
         self.project, self.conn, self.xf = project, conn, xf
         self.summary: dict[str, int] = {}
         self.extras = Extras()
+        self.seal: bytes | None = None  # the project's seal key: it seals the de-identification claims
         self.memos = conn.execute(select(tables.memos).order_by(tables.memos.c.created_at, tables.memos.c.id)).all()
         self.notes_for: dict[tuple[str, str | None], list[str]] = {}
         for m in self.memos:
@@ -277,7 +279,7 @@ class _Writer:
         t = tables.turns.c
         turns_of = prepared_select(self.conn, select(t.speaker, t.start, t.end, t.time_start, t.time_end)
                                    .where(t.source_id == bindparam("source_id")).order_by(t.number))
-        deid = export_states(self.conn)
+        deid = export_states(self.conn, self.seal)
         for src in rows:
             fields = self.fields(src, turns_of(source_id=src.id))
             if src.id in deid:  # what makna knew of its de-identification (never the originals)
@@ -405,6 +407,7 @@ def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel
     target = Path(path)
     if not target.parent.is_dir():
         raise ExchangeError(f"{target}: folder {target.parent} does not exist")
+    seal_key(project)  # the claims of de-identified sources are sealed with it (makna.privacy.claims)
     meta = project.store.meta()
     fd, tmp = tempfile.mkstemp(prefix=".makna-export-", suffix=".qdpx", dir=target.parent)
     os.close(fd)
@@ -482,6 +485,7 @@ def _write_qde(project: Project, conn: Connection, stream: _Background, meta: di
     with etree.xmlfile(stream, encoding="utf-8") as xf:
         xf.write_declaration()
         writer = _Writer(project, conn, xf)
+        writer.seal = meta_seal(meta)
         root = {"name": xml_safe(meta.get("name", "makna project")), "origin": ORIGIN}
         if meta.get("created_at"):
             root["creationDateTime"] = format_datetime(dt.datetime.fromisoformat(meta["created_at"]))

@@ -28,6 +28,7 @@ from ..event_kinds import deid_decision
 from ..project import Project
 from ..store import as_utc, tables
 from ._state import State
+from .claims import claimed_spans
 from .detect import detect, propagate
 from .fields import field_spec, field_states, ordinary_guess, save_field
 from .labels import LABEL_TYPES, find_in_labels, name_words, plain_words
@@ -77,6 +78,7 @@ class ReviewEntry:
     before: str
     after: str
     field: str = "sources.text"
+    claimed: bool = False  # its span is exactly a surrogate's that an unverified claim names (makna.privacy.claims)
 
     def as_dict(self) -> dict[str, Any]:
         """All fields, for JSON and CSV output."""
@@ -168,9 +170,12 @@ def _source_ids(project: Project, conn: Connection, names: Iterable[str] | None)
     return [str(project.source_row(conn, n).id) for n in names]
 
 
-def _entries(states: Sequence[_State], *, status: Collection[str] | None = None) -> list[ReviewEntry]:
+def _entries(states: Sequence[_State], *, status: Collection[str] | None = None,
+             claimed: Mapping[str, Collection[tuple[int, int]]] | None = None) -> list[ReviewEntry]:
+    """The review entries of ``states``; ``claimed``: the surrogate spans unverified claims name, by source id."""
     out: list[ReviewEntry] = []
     for st in states:
+        spans = (claimed or {}).get(st.source_id, ()) if not st.field else ()
         for i, item in enumerate(st.review.items, start=1):
             if status is not None and item.status not in status:
                 continue
@@ -178,7 +183,7 @@ def _entries(states: Sequence[_State], *, status: Collection[str] | None = None)
             before, ident, after = context(st.review.text, det)
             out.append(ReviewEntry(st.item_id(i), st.name, st.source_id, det.start, det.end, det.type,
                                    det.confidence, det.detector, item.status, ident, before, after,
-                                   st.field or "sources.text"))
+                                   st.field or "sources.text", (det.start, det.end) in spans))
     return out
 
 
@@ -311,7 +316,7 @@ def scan(
                 conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id)
                              .values(scanned_at=dt.datetime.now(dt.UTC)))
         states = [*_load(conn, source_ids=scanned | set(added)), *(st for st in fields if st.review.items)]
-        entries = _entries(states)
+        entries = _entries(states, claimed=claimed_spans(conn))
         early += sum(len(v) for v in added.values())
         payload.update(sources=len(rows), fields=len(fields), new=new, propagated=early,
                        detections=len(entries), by_type=dict(Counter(e.type for e in entries)))
@@ -344,7 +349,7 @@ def review_entries(project: Project, *, sources: Iterable[str] | None = None,
         states = _load(conn, source_ids=_source_ids(project, conn, sources))
         if sources is None:
             states += _fields(conn)
-        return _entries(states, status=status)
+        return _entries(states, status=status, claimed=claimed_spans(conn))
 
 
 def _parse_id(item_id: str) -> tuple[bool, int, int]:

@@ -77,8 +77,9 @@ BARRIER_ACTIONS: dict[str, str] = {
     "deid.events": "de-identification (it replaces identifiers for good)",
     "exchange.import_qdpx": "whole-project import",
 }
-#: Actions that are not recorded at all (there is nothing before them to undo).
-NOT_RECORDED = frozenset({"project.create"})
+#: Actions that are not recorded at all (there is nothing before them to undo; a seal key made for an export is
+#: not a step of anyone's work).
+NOT_RECORDED = frozenset({"project.create", "deid.seal"})
 #: The tables whose changes are journaled: every project table but the log, the journal and the suggester's
 #: model cache (derived data, dropped rather than undone).
 JOURNALED = frozenset(t.name for t in tables.metadata.sorted_tables) - {"events", "undo_steps", "undo_rows",

@@ -249,6 +249,17 @@ PATTERNS += (
      "%(file)s: expected a mapping with 'attributes' and 'cases' lists"),
     (r"attribute (?P<attr>.+) \((?P<type>\w+)\) defined", "attribute %(attr)s (%(type)s) defined"),
 )
+PATTERNS += (  # de-identification claims in an imported .qdpx (makna.privacy.claims)
+    (r"Warning: (?P<n>\d+) source\(s\) carried a de-identification claim that was not verified.*",
+     "%(n)s source(s) carried a de-identification claim that was not verified: they are imported as not "
+     "de-identified and will be scanned"),
+    (r"source '(?P<name>[^']*)' carries no unverified de-identification claim",
+     "source %(name)s carries no unverified de-identification claim"),
+    (r"source '(?P<name>[^']*)' is de-identified already", "source %(name)s is de-identified already"),
+    (r"Accepted the de-identification claim of (?P<source>.*): (?P<n>\d+) surrogate\(s\), mode (?P<mode>\w+)\.",
+     "Accepted the de-identification claim of %(source)s: %(n)s surrogate(s), mode %(mode)s."),
+    (r"claimed surrogate", "claimed surrogate"),
+)
 #: The parts of a note on a changed case (``NAME: description, umur 43 -> 44, linked s1``).
 NOTE_PARTS = ("description", "(none)", "linked %(source)s")
 _TRANSLATED = ("role", "need", "what")

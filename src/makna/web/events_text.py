@@ -35,6 +35,8 @@ EVENT_NAMES = {
     "sync.pull": "took a copy to code offline", "sync.push": "pushed offline work",
     "deid.region": "set a source's surrogate region or naming tradition",
     "project.export": "exported a backup of the project",
+    "deid.seal": "made the seal key for exported de-identification claims",
+    "deid.trust": "accepted a source's unverified de-identification claim",
 }
 OTHER_EVENT = "made a change"
 

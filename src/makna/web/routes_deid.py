@@ -77,6 +77,10 @@ class Decision(BaseModel):
     status: Literal["accepted", "rejected"]
 
 
+class TrustRequest(BaseModel):
+    source: str = Field(min_length=1, max_length=1000, description="the source (name or id) whose claim was checked")
+
+
 class DecideAll(BaseModel):
     status: Literal["accepted", "rejected"]
     source: str | None = None
@@ -279,6 +283,14 @@ def api_decide_all(request: Request, body: DecideAll) -> JSONResponse:
     n = decide_all(project_of(request), body.status, sources=[body.source] if body.source else None,
                    types=body.types or None, min_confidence=body.min_confidence)
     return reply({"changed": n})
+
+
+@router.post("/api/deid/trust", summary="Accept a source's unverified de-identification claim after checking its text")
+def api_trust(request: Request, body: TrustRequest) -> JSONResponse:
+    from ..privacy.claims import trust_claim
+
+    done = trust_claim(project_of(request), body.source)
+    return reply({"source": done.source, "mode": done.mode, "surrogates": done.surrogates})
 
 
 @router.post("/api/deid/detections", status_code=201, summary="Add an identifier the detectors missed")
