@@ -17,8 +17,7 @@ OTHER = "wawancara-marsinah.txt"
 
 def _project(tmp_path: Path) -> makna.Project:
     project = makna.create_project(str(tmp_path / "p.makna"), "Studi PRT migran", coder="tester")
-    makna.import_text(project, CHAT, "Warsini HK: Libur saya hari Minggu.\nDewi: Terima kasih, Mbak.\n",
-                      language="id")
+    makna.import_text(project, CHAT, "Warsini HK: Libur saya hari Minggu.\nDewi: Terima kasih, Mbak.\n", language="id")
     makna.import_text(project, OTHER, "Pewawancara: Ibu Marsinah, apa kabar?\nNarasumber: Baik.\n", language="id")
     return project
 
@@ -26,8 +25,9 @@ def _project(tmp_path: Path) -> makna.Project:
 def test_a_name_found_in_a_file_name_stops_before_its_extension(tmp_path: Path) -> None:
     with _project(tmp_path) as project:
         scan(project)
-        in_names = [(e.source, e.text) for e in review_entries(project)
-                    if e.field in {"sources.name", "sources.original_name"}]
+        in_names = [
+            (e.source, e.text) for e in review_entries(project) if e.field in {"sources.name", "sources.original_name"}
+        ]
         assert in_names, "the names in the file names are found"
         assert all(not text.casefold().endswith("txt") for _source, text in in_names), in_names
 
