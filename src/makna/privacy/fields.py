@@ -46,7 +46,8 @@ class FieldSpec:
     meets another gets a `` (2)`` suffix. ``keys``: only the rows whose primary key is one of these.
     ``vocabulary``: the column holds the researcher's analytic vocabulary (a code "Ditipu", a theme "Pengalaman
     komunikasi"): there a name, place or firm guessed only from capital letters, made of ordinary words, is no
-    identifier (:func:`ordinary_guess`)."""
+    identifier (:func:`ordinary_guess`). ``file_name``: the column holds a file's name, whose extension is
+    no part of any identifier in it (:func:`makna.privacy.labels.before_extension`)."""
 
     table: str
     column: str
@@ -54,6 +55,7 @@ class FieldSpec:
     unique: bool = False
     keys: tuple[str, ...] = ()
     vocabulary: bool = False
+    file_name: bool = False
 
     @property
     def name(self) -> str:
@@ -63,8 +65,8 @@ class FieldSpec:
 
 SCANNED: tuple[FieldSpec, ...] = (
     FieldSpec("meta", "value", "label", keys=("name",)),
-    FieldSpec("sources", "name", "label", unique=True),
-    FieldSpec("sources", "original_name", "label"),
+    FieldSpec("sources", "name", "label", unique=True, file_name=True),
+    FieldSpec("sources", "original_name", "label", file_name=True),
     FieldSpec("cases", "name", "label", unique=True),
     FieldSpec("cases", "description", "text"),
     FieldSpec("attributes", "name", "label", unique=True, vocabulary=True),

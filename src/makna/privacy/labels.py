@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 
 from . import gazetteers
@@ -27,7 +28,7 @@ from .speakers import GENERIC_LABELS
 from .surrogates import split_place
 from .types import Detection
 
-__all__ = ["LABEL_TYPES", "find_in_labels", "label_words", "name_words", "plain_words"]
+__all__ = ["LABEL_TYPES", "before_extension", "find_in_labels", "label_words", "name_words", "plain_words"]
 
 LABEL_TYPES = frozenset({"PERSON", "LOCATION"})
 """The types of identifier looked for in labels by their words."""
@@ -35,6 +36,9 @@ _NOT_NAMES = frozenset(HONORIFIC_GENDER) | {"bin", "binti", "van", "von", "der",
 
 
 _TOWN_LEVELS = frozenset({"city", "regency"})
+_EXTENSION = re.compile(r"\.[^\W\d_][^\W_]{0,4}\Z")
+"""A file name's extension: a dot, a letter, then up to four letters or digits, at the end (``.txt``, ``.docx``,
+``.mp3``)."""
 """Region levels whose names, inside a longer place name, are looked for in labels on their own."""
 
 _SURE = 0.9
@@ -119,3 +123,23 @@ def find_in_labels(texts: Mapping[str, str], names: Mapping[str, tuple[str, floa
         if found:
             out[key] = found
     return out
+
+
+def before_extension(name: str, found: Sequence[Detection]) -> list[Detection]:
+    """``found`` in the file name ``name`` cut short of its extension: a detection that runs into it ends
+    before its dot (and before the spaces or separators there), one inside it is dropped. A detector reads
+    ``Warsini HK.txt`` of "WhatsApp Chat - Warsini HK.txt" as one name; replaced whole, the file loses its
+    ``.txt``, and ``txt``, one of the name's words, is then looked for in every other file name."""
+    m = _EXTENSION.search(name)
+    if m is None:
+        return list(found)
+    cut = len(name[: m.start()].rstrip(" -_."))
+    out: list[Detection] = []
+    for det in found:
+        if det.end > cut:
+            if det.start >= cut:
+                continue
+            det = replace(det, end=cut, text=name[det.start:cut])
+        out.append(det)
+    return out
+

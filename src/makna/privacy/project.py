@@ -31,7 +31,7 @@ from ._state import State
 from .claims import claimed_spans
 from .detect import detect, propagate
 from .fields import field_spec, field_states, ordinary_guess, save_field
-from .labels import LABEL_TYPES, find_in_labels, name_words, plain_words
+from .labels import LABEL_TYPES, before_extension, find_in_labels, name_words, plain_words
 from .review import STATUSES, Review, ReviewItem, Status, context
 from .types import Detection, check_types
 
@@ -299,6 +299,8 @@ def scan(
         for st in fields:
             early += 0 if st.applied else _propagate_first(st, sure)
             found = detect(st.review.text, language=st.language, known_names=names, types=types)
+            if field_spec(st.field).file_name:
+                found = before_extension(st.review.text, found)
             if field_spec(st.field).vocabulary:
                 found = [det for det in found if not ordinary_guess(det, st.language)]
             new += _merge(st.review, found)

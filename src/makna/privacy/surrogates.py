@@ -420,7 +420,11 @@ class SurrogateGenerator:
         if not digits:
             digits = "081200000000"
         n = len(digits)
-        if digits.startswith("62") or digits.startswith("08") or digits.startswith("0062"):
+        # 62 is Indonesia's country code only before a national number (62 812 ...: ten digits or more); a
+        # number after "+" is another country's, whose code is kept (+65 9123 4567, Singapore, is no North
+        # American number); "6234 8890", eight digits, is a local number abroad (Hong Kong)
+        abroad = original.lstrip().startswith("+") and not digits.startswith(("62", "1"))
+        if (digits.startswith("62") and n >= 10) or digits.startswith("08") or digits.startswith("0062"):
             cc = digits[: len(digits) - len(digits.lstrip("0")) + 2] if digits.startswith("0062") else ""
             national_len = n - len(cc) - (2 if digits[len(cc) :].startswith("62") else 0)
             national_len = national_len + 1 if digits[len(cc) :].startswith("62") else national_len
@@ -430,7 +434,7 @@ class SurrogateGenerator:
         elif digits.startswith("07") and n == 11 and (language != "id" or _UK_MOBILE_GROUP.match(original)):
             # (in Indonesia 07xx is an area code: 0751 7051234 is a landline in Padang, 07911 123456 a UK mobile)
             new = "07700900" + _random_digits(rng, 3)
-        elif n == 10 and not digits.startswith("0"):
+        elif n == 10 and not digits.startswith("0") and not abroad:
             new = _random_digits(rng, 3).replace("0", "2") + "55501" + _random_digits(rng, 2)
         elif n == 11 and digits.startswith("1"):
             new = "1" + _random_digits(rng, 3).replace("0", "2") + "55501" + _random_digits(rng, 2)
