@@ -128,6 +128,23 @@ _AT_EVENT_SOURCE: Final = (
 )
 _AT_EVENT: Final = re.compile(lead_set(_AT_EVENT_SOURCE))
 _AT_EVENT_GATE: Final = trigger([" at ", " age "])
+_LIFE_EVENT: Final = re.compile(
+    r"(?i:\b(?:left[ \t]+(?:school|home)|dropped[ \t]+out(?:[ \t]+of[ \t]+(?:school|college))?|quit[ \t]+school"
+    r"|had[ \t]+(?:my|her|his|their|our)[ \t]+(?:first|second|third|eldest|oldest)?[ \t]*"
+    r"(?:child|baby|kid|son|daughter)|(?:got|fell)[ \t]+pregnant)[ \t]+at"
+    r"|\b(?:menikah|nikah|kawin|hamil|melahirkan|merantau"
+    r"|(?:putus|berhenti|keluar|tamat|lulus)[ \t]+(?:sekolah|SD|SMP|SMA))"
+    r"[ \t]+(?:pas|waktu|wktu|saat|ketika|di[ \t]+usia))"
+    rf"[ \t]+(?P<a>(?:1[3-9]|[2-9]\d|(?i:{EN_TENS_TEENS}|{ID_TENS_TEENS}))"
+    r"(?:[ \t]+(?i:tahun|taun|thn|years?[ \t]+old))?)"
+    r"(?![\w:]|[.,]\d|[ \t]*(?:%|(?i:am|pm|a\.m|p\.m|o['’]clock|percent|persen|jam|menit|minutes?|hours?|minggu|"
+    r"bulan|hari|weeks?|months?|days?|ribu|rb|juta|jt|rupiah|dollars?|pounds?|quid|jan\w*|feb\w*|mar\w*|apr\w*|mei|"
+    r"may|jun\w*|jul\w*|ag\w*|aug\w*|sep\w*|o[ck]t\w*|no[pv]\w*|de[sc]\w*)\b))"
+)
+"""An age at a life event that a clock time cannot follow so closely (``left school at 15``, ``had her first child
+at seventeen``, ``dropped out at sixteen``, ``dia hamil pas 15``, ``menikah waktu sembilan belas tahun``): thirteen
+or more, in digits or words, no clock, span of time, sum, month or per cent after it."""
+_LIFE_EVENT_GATE: Final = trigger([" at ", " pas ", " waktu ", " wktu ", " saat ", " ketika ", " usia "])
 _KIN_S: Final = re.compile(
     dispatch("mum mom dad nan nana gran granny grandma grandad grandpa mama papa".split(), fold=True, not_after=r"\w'’")
     + r"['’]s[ \t]+(?:(?i:only|just|nearly|almost|about|now|already)[ \t]+)?"
@@ -167,6 +184,7 @@ def find_spoken_ages(text: str) -> Iterator[Detection]:
         (_PRONOUN_ASPECT, _PRONOUN_GATE, 0.74),
         (_DESCRIBED, _DESCRIBED_GATE, 0.72),
         (_AT_EVENT, _AT_EVENT_GATE, 0.76),
+        (_LIFE_EVENT, _LIFE_EVENT_GATE, 0.76),
         (_CHAT_UNIT, _CHAT_UNIT_GATE, 0.8),
         (_KIN_S, _KIN_S_GATE, 0.78),
         (_BIRTHDAY, _BIRTHDAY_GATE, 0.76),

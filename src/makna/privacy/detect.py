@@ -19,6 +19,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Final
 
+from ._fold import folded
 from ._nfc import composed
 from .types import PII_TYPES, Detection
 
@@ -175,6 +176,12 @@ def detect(
                 origin[d.start], origin[d.end], d.type, d.confidence, d.detector, text[origin[d.start] : origin[d.end]]
             )
             for d in detect(nfc, language=language, known_names=known_names, types=types)
+        ]
+    shadow = folded(text)
+    if shadow is not None:  # "Łódź", "Željko": detect on letters read as ASCII (one for one), spans are the text's
+        return [
+            Detection(d.start, d.end, d.type, d.confidence, d.detector, text[d.start : d.end])
+            for d in detect(shadow, language=language, known_names=[folded(n) or n for n in known_names], types=types)
         ]
     names = tuple(known_names)
     out: list[Detection] = []

@@ -36,7 +36,15 @@ from .place_surrogates import PlaceSurrogates, place_forms
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import NATIONAL, PROVINCES, infer_region, is_country, province_votes, resolve_region
 from .replacements import Replacement, map_offset, restore
-from .surrogates import ORG_KIND_WORDS, SurrogateGenerator, calendar_date, split_org, split_place, street_name
+from .surrogates import (
+    ORG_KIND_WORDS,
+    SurrogateGenerator,
+    calendar_date,
+    past_room,
+    split_org,
+    split_place,
+    street_name,
+)
 from .types import PII_TYPES, Detection
 
 __all__ = ["KeyMapping", "Mode", "Replacement", "map_offset", "pseudonymise", "restore"]
@@ -207,7 +215,7 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
             for original in table:
                 self._used.update(w.lower() for w in original.split())
 
-    def settle_offsets(self, originals: Iterable[tuple[str, str]]) -> None:
+    def settle_offsets(self, originals: Iterable[tuple[str, str]], *, today: dt.date | None = None) -> None:
         """Before the first date (age) of a project is replaced: of the possible offsets, keep the drawn one
         if it moves no date (age) of ``originals`` (type, text) onto another, or inside another's words
         (``3 Juni`` in ``3 Juni 2023``), else take the first that does not, in an order drawn from the
@@ -215,7 +223,9 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         puts no original naming no whole day (``3 Juni``) inside a surrogate, else the drawn one. Once a
         date (age) is replaced, its offset never changes again. Dates are also compared as calendar days
         (``14 Agustus 2026`` and a chat stamp's ``2026-08-14`` are one day): ``makna deid apply`` passes the
-        dates of the turn time stamps (:func:`makna.privacy.times.stamp_dates`) with the text's."""
+        dates of the turn time stamps (:func:`makna.privacy.times.stamp_dates`) with the text's. No date that had
+        passed by ``today`` (default: the day it runs) is moved past it: an interview of last month never becomes
+        one of next year, so only offsets that keep the latest past date in the past are candidates."""
         values = [(k, " ".join(t.split())) for k, t in originals if k in {"DATE", "AGE"}]
         for kind, candidates in (("DATE", [d for d in range(-365, 366) if abs(d) >= 7]), ("AGE", [-2, -1, 1, 2])):
             mine = sorted({t for k, t in values if k == kind})
@@ -229,6 +239,11 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
                 wider = [k for n in range(3, 10) for k in (n, -n)]
                 order += sorted(self._gen.rng("AGE-OFFSET-WIDER").sample(wider, len(wider)), key=abs)
             days = {d for t in mine if (d := calendar_date(t)) is not None} if kind == "DATE" else set()
+            if kind == "DATE":  # a past date stays past: keep only offsets that leave the latest one before today
+                room = past_room(mine, today or dt.date.today())
+                if room is not None:
+                    order = [o for o in order if o <= room]
+                    current = current if current <= room else order[0]
             parts = [t for t in words if kind != "DATE" or calendar_date(t) is None]  # "3 Juni": no whole day
             partial = re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, parts)) + r")(?!\w)") if parts else None
 

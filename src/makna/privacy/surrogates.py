@@ -19,11 +19,13 @@ the caller retries with a higher ``attempt`` on a collision.
   range 07700 900000-900999, US ones 555-0100-0199; others keep their first digits, the rest random.
 * Dates move by the project's one ``date_offset`` (days, kept in the key file), so intervals between
   dates stay true; ``June 3rd`` becomes ``June 17th`` (ordinals follow the new day), a year appears
-  only if the original had one. Ages move by the project's one ``age_offset`` (kept in the key file, 1
-  or 2 years either way, more where those would move an age onto another), in digits or words, with
-  their unit (:mod:`makna.privacy.ages`). Neither offset ever changes for one value, so intervals and
-  age differences stay true; :meth:`makna.privacy.KeyMapping.settle_offsets` chooses them, before the
-  first date or age is replaced, so that where it can no shifted value equals another original.
+  only if the original had one; a date already past when the offset is chosen never moves into the
+  future (the offset is at most the days since the latest past date). Ages move by the project's one
+  ``age_offset`` (kept in the key file, 1 or 2 years either way, more where those would move an age
+  onto another), in digits or words, with their unit (:mod:`makna.privacy.ages`). Neither offset ever
+  changes for one value, so intervals and age differences stay true;
+  :meth:`makna.privacy.KeyMapping.settle_offsets` chooses them, before the first date or age is
+  replaced, so that where it can no shifted value equals another original.
 * Organisations keep their legal form and kind words (:func:`split_org`): ``PT``, ``CV``, ``Koperasi``,
   ``Yayasan``, ``Toko``, ``Warung``, ``SD Negeri 3`` before the name, ``Tbk``, ``Ltd``, ``Limited``,
   ``Inc``, ``LLC``, ``& Sons``, ``Hospital``, ``Clinic``, ``School`` after it; only the name between is
@@ -85,8 +87,8 @@ from .surrogate_shapes import (
     renumber,
 )
 
-__all__ = ["ORG_KIND_WORDS", "PLACE_NAMED_ORGS", "SurrogateGenerator", "calendar_date", "number_words", "split_org",
-           "split_place", "street_name"]
+__all__ = ["ORG_KIND_WORDS", "PLACE_NAMED_ORGS", "SurrogateGenerator", "calendar_date", "latest_day", "number_words",
+           "past_room", "split_org", "split_place", "street_name"]
 
 ID_FICTION_PREFIX: Final = "0840"
 # Ofcom's numbers for drama (https://www.ofcom.org.uk/phones-and-broadband/phone-numbers/numbers-for-drama):
@@ -288,6 +290,26 @@ def calendar_date(original: str) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def latest_day(original: str) -> dt.date | None:
+    """The last calendar day a date can name: its day (:func:`calendar_date`), or the last day of its month where
+    it names a month and a year without a day (``Oktober 2022``); else None."""
+    day = calendar_date(original)
+    if day is not None:
+        return day
+    word = _MONTH_WORD.search(original)
+    year_m = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", original)
+    if word is None or year_m is None or re.search(r"(?<!\d)\d{1,2}(?!\d)", original):
+        return None
+    return _safe_date(int(year_m.group(0)), _MONTH_NUMBER[word.group(0).lower()], 31)
+
+
+def past_room(originals: Iterable[str], today: dt.date) -> int | None:
+    """How many days the latest of ``originals`` that had passed by ``today`` lies before it (a date offset larger
+    than that moves a past date into the future); None when none names a past day."""
+    past = [d for t in originals if (d := latest_day(t)) is not None and d <= today]
+    return (today - max(past)).days if past else None
 
 
 def _ordinal(day: int) -> str:
