@@ -209,3 +209,10 @@ def test_segments_slice_back_to_stored_text(project: makna.Project, data: st.Dat
         assert seg.text == stored[seg.start : seg.end]
         assert seg.before == stored[max(0, seg.start - 3) : seg.start]
         assert seg.after == stored[seg.end : seg.end + 3]
+
+
+def test_a_pattern_autocode_starts_past_the_label_and_skips_what_the_coder_coded(coded: makna.Project) -> None:
+    makna.autocode_pattern(coded, "pernah", "fraud", scope="sentence")
+    assert sorted(_texts(coded, code="fraud")) == ["Pernah ada masalah?", "Pernah."]  # not "P: Pernah ada..."
+    result = makna.autocode_pattern(coded, "pernah", "fraud", scope="match")  # inside the sentences coded already
+    assert (result.created, result.skipped_duplicates) == (0, 2)

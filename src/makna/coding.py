@@ -20,7 +20,7 @@ from .memos import forget, others_memos
 from .model import Segment, new_id, new_ids, utcnow
 from .project import CodeRow, Project
 from .store import as_utc, fetch_compiled, tables
-from .text import enclosing_span, refuse_unstorable, sentence_spans
+from .text import enclosing_span, refuse_unstorable, sentence_spans, sentences_past_labels
 from .views import SegmentView
 
 __all__ = [
@@ -132,7 +132,7 @@ def _insert(project: Project, conn: Connection, rows: list[dict[str, Any]], on_d
             continue
         seen.add(k)
         unique.append(r)
-    if on_duplicate == "skip":
+    if on_duplicate in ("skip", "overlap"):
         seg = tables.segments.c
         existing: set[tuple[Any, ...]] = set()
         for source_id in {r["source_id"] for r in unique}:
@@ -146,6 +146,15 @@ def _insert(project: Project, conn: Connection, rows: list[dict[str, Any]], on_d
         unique = [
             r for r in unique if (r["source_id"], r["start"], r["end"], r["code_id"], r["coder_id"]) not in existing
         ]
+        if on_duplicate == "overlap":  # a passage the coder coded with this code already, in part or longer
+            mine: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+            for sid, a, b, code_id, coder_id in existing:
+                mine.setdefault((sid, code_id, coder_id), []).append((a, b))
+            unique = [
+                r for r in unique
+                if not any(a < r["end"] and r["start"] < b
+                           for a, b in mine.get((r["source_id"], r["code_id"], r["coder_id"]), ()))
+            ]
     if unique:
         try:
             project.store.bulk_insert(conn, tables.segments, unique)
@@ -161,17 +170,20 @@ def code_many(
     specs: Iterable[SegmentSpec],
     *,
     coder: str | None = None,
-    on_duplicate: Literal["error", "skip"] = "error",
+    on_duplicate: Literal["error", "skip", "overlap"] = "error",
     action: EventKind = "code.bulk",
 ) -> CodingResult:
     """Apply many codings in one transaction. Every span is checked against its source's length,
     every code and source must exist; with ``on_duplicate="error"`` nothing is written if any coding
-    exists already."""
+    exists already, with ``"skip"`` such a coding is skipped, and with ``"overlap"`` so is one that overlaps a
+    coding of the same code by the same coder (a passage coded already, in part or longer: an automatic coding
+    never doubles a hand-made one; counted in ``skipped_duplicates``)."""
     return _code_many(project, specs, coder=coder, on_duplicate=on_duplicate, action=action)[0]
 
 
 def _code_many(project: Project, specs: Iterable[SegmentSpec], *, coder: str | None,
-               on_duplicate: Literal["error", "skip"], action: EventKind) -> tuple[CodingResult, _Resolver, list[Any]]:
+               on_duplicate: Literal["error", "skip", "overlap"],
+               action: EventKind) -> tuple[CodingResult, _Resolver, list[Any]]:
     """:func:`code_many`, also giving the names resolved and the rows inserted."""
     result = CodingResult()
     payload: dict[str, Any] = {}
@@ -416,7 +428,8 @@ def autocode_pattern(
     coder: str | None = None,
 ) -> CodingResult:
     """Code every match of a phrase or regex: the match itself, its sentence, or its turn.
-    Overlapping results merge; spans coded already are skipped."""
+    Overlapping results merge; a span that overlaps a coding of ``code`` by the same coder is skipped (coded
+    already), and a sentence starts after its turn's speaker label."""
     if scope not in ("match", "sentence", "turn"):
         raise InputError(f"scope {scope!r}: use match, sentence or turn")
     s, t = tables.sources.c, tables.turns.c
@@ -430,6 +443,8 @@ def autocode_pattern(
             if scope == "sentence":
                 sents = sentence_spans(text)
                 spans = [enclosing_span(sents, a, b) for a, b in spans] if sents else spans
+                turned = conn.execute(select(t.start, t.end, t.speaker).where(t.source_id == sid).order_by(t.number))
+                spans = sentences_past_labels(text, [(r.start, r.end, r.speaker) for r in turned], spans)
             elif scope == "turn":
                 turns = [
                     (r.start, r.end)
@@ -438,7 +453,7 @@ def autocode_pattern(
                 spans = [enclosing_span(turns, a, b) for a, b in spans if any(ts <= a < te for ts, te in turns)]
             for a, b in merge_spans(spans):
                 specs.append(SegmentSpec(sid, a, b, code))
-    return code_many(project, specs, coder=coder, on_duplicate="skip", action="code.autocode_pattern")
+    return code_many(project, specs, coder=coder, on_duplicate="overlap", action="code.autocode_pattern")
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -18,6 +18,8 @@ from typing import NamedTuple
 from .errors import OffsetError
 
 __all__ = [
+    "label_end",
+    "sentences_past_labels",
     "normalize_text",
     "refuse_unstorable",
     "check_span",
@@ -69,6 +71,7 @@ TIME_STAMP_PATTERN = r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[)\]]?"
 # with hours ("[01:12]", "00:01:12"), the end of the stamp's own line with the label on the next (a bare "10:30"
 # alone on a line may be what someone said: it opens no turn).
 STAMP_GAP_PATTERN = r"(?:(?:(?<=[)\]])|(?<=\d:\d\d:\d\d))[ \t]*\n[ \t]*|[ \t]*(?:[-–][ \t]*)?)"
+_LABEL_STAMP = re.compile(rf"{TIME_STAMP_PATTERN}{STAMP_GAP_PATTERN}")
 
 # A label of one to four words (letters, digits after the first letter, dots), then a colon; a time stamp may
 # come first ("[00:00:05] P:", "00:01:12 - Informan:", or the stamp alone on the line above the label), and then
@@ -257,6 +260,40 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Paragraphs (runs of lines separated by blank lines) as (start, end)."""
     return _spans_between(text, [m.end() for m in re.finditer(r"\n[ \t]*\n", text)])
+
+
+def label_end(text: str, start: int, end: int, speaker: str) -> int | None:
+    """Where the speaker label of the turn ``text[start:end]`` by ``speaker`` ends (after its colon; a time stamp
+    before it is part of it), or None when the turn shows no label."""
+    at = start
+    stamp = _LABEL_STAMP.match(text, start, end)
+    if stamp is not None:
+        at = stamp.end()
+    if not speaker or not text.startswith(speaker[:1], at):
+        return None
+    colon = text.find(":", at, min(end, at + len(speaker) + 12))
+    return colon + 1 if colon >= 0 else None
+
+
+def sentences_past_labels(
+    text: str, turns: Sequence[tuple[int, int, str]], spans: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``spans`` with a start inside a turn's speaker label moved past it and the blanks after it: a turn's first
+    sentence as a passage is the speaker's words, not ``Senja Kris: Seven months salary deduction.`` (``turns``:
+    start, end, speaker of each turn, in order)."""
+    starts = [t[0] for t in turns]
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        i = bisect.bisect_right(starts, a) - 1
+        if i >= 0 and a < turns[i][1]:
+            ts, te, speaker = turns[i]
+            cut = label_end(text, ts, te, speaker)
+            if cut is not None and a < cut < b:
+                while cut < b and text[cut] in " \t":
+                    cut += 1
+                a = cut
+        out.append((a, b))
+    return out
 
 
 def enclosing_span(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:

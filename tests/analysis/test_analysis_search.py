@@ -144,3 +144,26 @@ def test_parse_query_shapes() -> None:
 
 def test_empty_project_search(project: Any) -> None:
     assert search(project, "apa") == []
+
+
+def test_autocode_skips_a_passage_coded_by_hand_and_starts_past_the_label(project: Any) -> None:
+    # trial11: five passages coded with the mouse (without their full stop) were coded again one character
+    # longer by a sentence-scope autocode ("0 coded already"), and its sentences began with "Senja Kris:"
+    text = (
+        "Pewawancara: Ada potongan gaji?\n"
+        "Senja Kris: Seven months salary deduction. Then the agency fee.\n"
+        "Narasumber: Potongan agen tujuh bulan, totalnya besar. Saya sabar saja.\n"
+    )
+    makna.import_text(project, "hk.txt", text, language="id")
+    makna.add_code(project, "utang", "Debt")
+    hand = text.index("Potongan agen")
+    makna.code_span(project, "hk.txt", hand, text.index(", totalnya"), "utang")  # part of the sentence, by hand
+    res = autocode_search(project, '"potongan agen" OR deduction', "utang", scope="sentence")
+    assert (res.created, res.skipped_duplicates) == (1, 1)
+    texts = sorted(s.text for s in makna.retrieve(project, code="utang"))
+    assert texts == ["Potongan agen tujuh bulan", "Seven months salary deduction."]
+    again = autocode_search(project, "deduction", "utang", scope="sentence")
+    assert (again.created, again.skipped_duplicates) == (0, 1)
+    makna.add_code(project, "other")  # another code: the hand-made coding of "utang" is no reason to skip
+    assert autocode_search(project, '"potongan agen"', "other", scope="sentence").created == 1
+    assert [s.text for s in makna.retrieve(project, code="other")] == ["Potongan agen tujuh bulan, totalnya besar."]

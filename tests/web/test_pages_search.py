@@ -110,10 +110,15 @@ def test_autocode_the_hits(client: Client, csrf: str, app: Any) -> None:
     assert sorted(s.text for s in makna.retrieve(app.state.project, code="kerja")) == ["baju", "senang"]
     again = client.post("/api/search/autocode", json=body, headers={"X-Makna-CSRF": csrf}).json()
     assert again["created"] == 0 and again["skipped_duplicates"] == 2
+    # the turn holds "baju", coded "kerja" already: a passage coded in part is not coded again
     turn = client.post("/api/search/autocode", json={**body, "query": "daring", "scope": "turn"},
                        headers={"X-Makna-CSRF": csrf}).json()
+    assert (turn["created"], turn["skipped_duplicates"]) == (0, 1)
+    makna.add_code(app.state.project, "daring")
+    turn = client.post("/api/search/autocode", json={**body, "code": "daring", "query": "daring", "scope": "turn"},
+                       headers={"X-Makna-CSRF": csrf}).json()
     assert turn["created"] == 1
-    texts = [s.text for s in makna.retrieve(app.state.project, code="kerja")]
+    texts = [s.text for s in makna.retrieve(app.state.project, code="daring")]
     assert "I: Sama-sama. Dulu saya kerja di toko baju, sekarang jualan daring." in texts or any(
         t.endswith("jualan daring.") for t in texts)
     unknown = client.post("/api/search/autocode", json={**body, "code": "nope"}, headers={"X-Makna-CSRF": csrf})

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..paging import Page, decode_cursor, encode_cursor
 from ..project import Project
 from ..store import fulltext, tables
-from ..text import enclosing_span, sentence_spans
+from ..text import enclosing_span, sentence_spans, sentences_past_labels
 from ..textindex.index import ensure_index, index_source, search_chunks, unindex_source
 from ..textindex.query import Node, Term, fts5_match, leaves, parse_query, pg_condition
 from ..textindex.stemming import stemmer, tokens
@@ -221,8 +221,9 @@ def count_passages(project: Project, query: str, *, stem: bool = True,
 def autocode_search(project: Project, query: str, code: str, *, scope: Scope = "match", stem: bool = True,
                     sources: Sequence[str] | None = None, coder: str | None = None) -> CodingResult:
     """Code every hit of ``query`` with ``code`` in one transaction: the matched words, their
-    sentence, or their turn (hits outside any turn are coded by sentence). Overlapping spans merge;
-    codings that exist already are skipped."""
+    sentence (past its turn's speaker label), or their turn (hits outside any turn are coded by sentence).
+    Overlapping spans merge; a span that overlaps a coding of ``code`` by the same coder is skipped: a passage
+    coded by hand is not coded again one full stop longer."""
     if scope not in ("match", "sentence", "turn"):
         raise InputError(f"scope {scope!r}: use match, sentence or turn")
     with project.store.read() as conn:
@@ -238,10 +239,13 @@ def autocode_search(project: Project, query: str, code: str, *, scope: Scope = "
             if scope != "match":
                 text_ = str(conn.execute(select(s.text).where(s.id == sid)).scalar())
                 sents = sentence_spans(text_)
-                turns = {r.number: (r.start, r.end) for r in conn.execute(
-                    select(t.number, t.start, t.end).where(t.source_id == sid))}
+                rows = conn.execute(select(t.number, t.start, t.end, t.speaker).where(t.source_id == sid)
+                                    .order_by(t.number)).all()
+                turns = {r.number: (r.start, r.end) for r in rows}
                 spans = [turns[h.turn] if scope == "turn" and h.turn in turns
                          else enclosing_span(sents, h.start, h.end) for h in hits]
+                if scope == "sentence":
+                    spans = sentences_past_labels(text_, [(r.start, r.end, r.speaker) for r in rows], spans)
             specs += [SegmentSpec(sid, a, b, code) for a, b in merge_spans(spans)]
-    return code_many(project, specs, coder=coder, on_duplicate="skip", action="code.autocode_search")
+    return code_many(project, specs, coder=coder, on_duplicate="overlap", action="code.autocode_search")
 

@@ -194,7 +194,8 @@ def search_cmd(
         if autocode:
             res = autocode_search(proj, query, autocode, scope=scope.value, stem=stem, sources=source,
                                   coder=coder)
-            typer.echo(f"Coded {res.created} span(s) with {autocode}; {res.skipped_duplicates} coded already.")
+            typer.echo(f"Coded {res.created} span(s) with {autocode}; {res.skipped_duplicates} coded already "
+                       "(the same passage, or one overlapping it, by this coder).")
             return
         hits = search(proj, query, stem=stem, sources=source, context=context, limit=limit)
         passages, sources_n = count_passages(proj, query, stem=stem, sources=source) if fmt is OutputFormat.table \

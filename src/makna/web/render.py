@@ -12,7 +12,6 @@ beside the lines of each coding.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,12 +19,10 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..model import Turn
-from ..text import STAMP_GAP_PATTERN, TIME_STAMP_PATTERN, paragraph_spans
+from ..text import label_end, paragraph_spans
 from ..views import SegmentView
 
 __all__ = ["Row", "rows_of", "render_rows", "json_script", "whole_number", "decimal"]
-
-_STAMP = re.compile(rf"{TIME_STAMP_PATTERN}{STAMP_GAP_PATTERN}")
 
 
 @dataclass(frozen=True)
@@ -50,14 +47,7 @@ def _gap_rows(text: str, start: int, end: int) -> list[Row]:
 
 def _label_end(text: str, t: Turn) -> int | None:
     """Where the turn's speaker label ends (after its colon; a time stamp before it is part of it), if it has one."""
-    at = t.start
-    stamp = _STAMP.match(text, t.start, t.end)
-    if stamp is not None:
-        at = stamp.end()
-    if not t.speaker or not text.startswith(t.speaker[:1], at):
-        return None
-    colon = text.find(":", at, min(t.end, at + len(t.speaker) + 12))
-    return colon + 1 if colon >= 0 else None
+    return label_end(text, t.start, t.end, t.speaker)
 
 
 def rows_of(text: str, turns: Sequence[Turn]) -> list[Row]:
