@@ -33,18 +33,26 @@ class EndWords:
     alternative is taken in any case; a word holding a letter other than ASCII always passes).
     """
 
-    __slots__ = ("blanks", "need_blank", "words")
+    __slots__ = ("_words", "blanks", "fragments", "need_blank")
 
     def __init__(self, *fragments: str, blanks: str = " \t", need_blank: bool = True) -> None:
-        words: set[str] = set()
-        for fragment in fragments:
-            for alt in split_top(fragment):
-                words |= _language(_BLANKS.split(alt)[-1])
-        if not words or not all(w and w.isascii() and re.fullmatch(r"[\w\-]+", w) for w in words):
-            raise ValueError("EndWords needs words of ASCII letters, digits and hyphens")
-        self.words = frozenset(w.lower() for w in words)
+        self.fragments = fragments
         self.blanks = blanks
         self.need_blank = need_blank
+        self._words: frozenset[str] | None = None  # (listed at the first use: nothing parsed at import)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The lower-case words the fragments' alternatives end with (expanded: ``moved?`` gives two)."""
+        if self._words is None:
+            words: set[str] = set()
+            for fragment in self.fragments:
+                for alt in split_top(fragment):
+                    words |= _language(_BLANKS.split(alt)[-1])
+            if not words or not all(w and w.isascii() and re.fullmatch(r"[\w\-]+", w) for w in words):
+                raise ValueError("EndWords needs words of ASCII letters, digits and hyphens")
+            self._words = frozenset(w.lower() for w in words)
+        return self._words
 
     def may_end(self, text: str) -> bool:
         """False only when no pattern ending with one of the words and a closing blank run matches ``text``.
@@ -61,7 +69,7 @@ class EndWords:
         while i and (body[i - 1].isalnum() or body[i - 1] in "_-"):
             i -= 1
         word = body[i:]
-        return word.lower() in self.words if word.isascii() else True
+        return word.lower() in (self._words or self.words) if word.isascii() else True
 
 
 def _language(fragment: str) -> set[str]:
