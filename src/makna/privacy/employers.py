@@ -19,6 +19,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
+from ._endwords import EndWords
 from ._text import HONORIFICS, CapRun, cap_runs, line_before
 from .shapes import is_document_word
 from .types import Detection
@@ -40,13 +41,18 @@ _WORK_ID = (
 )
 _PREP_EN = r"for|at|with|from|by"
 _PREP_ID = r"buat|untuk|dari|sama|lewat|dengan|pada"
+_PREP_SENT = "for|at|with|by"
+_PREP_WORK_ID = "di|ke|ka"
+_PREP_GAJI = "di|ka|ke|dari"
 _WORK_BEFORE: Final = re.compile(
     rf"(?<![\w\-])(?:(?i:{_WORK_EN})(?![\w\-])[^\n.?!;:,]{{0,22}}?[ \t](?:{_PREP_EN})"
-    r"|(?i:send(?:s|ing)?|sent)(?![\w\-])[^\n.?!;:,]{0,22}?[ \t](?:for|at|with|by)"
-    rf"|(?i:{_WORK_ID})(?![\w\-])(?:[^\n.?!;:,]{{0,18}}?[ \t](?:{_PREP_ID})|[ \t]+(?:di|ke|ka))?"
-    r"|(?i:gaji|gajinya|gajinyo|gajiku)[ \t]+(?:di|ka|ke|dari))"
+    rf"|(?i:send(?:s|ing)?|sent)(?![\w\-])[^\n.?!;:,]{{0,22}}?[ \t](?:{_PREP_SENT})"
+    rf"|(?i:{_WORK_ID})(?![\w\-])(?:[^\n.?!;:,]{{0,18}}?[ \t](?:{_PREP_ID})|[ \t]+(?:{_PREP_WORK_ID}))?"
+    rf"|(?i:gaji|gajinya|gajinyo|gajiku)[ \t]+(?:{_PREP_GAJI}))"
     r"[ \t]+(?:the[ \t]+)?$"
 )
+_WORK_ENDS: Final = EndWords(_PREP_EN, _PREP_SENT, _WORK_ID, _PREP_ID, _PREP_WORK_ID, _PREP_GAJI, "the")
+"""The words :data:`_WORK_BEFORE` ends with before its closing blanks (searched only where one ends the text)."""
 _STRONG: Final = re.compile(
     r"(?i:^(?:rid|rode|driv|drove|deliver|work|job|narik|ngojek|ngurir|mitra|jadi|kerja|bekerja))"
 )
@@ -187,7 +193,7 @@ def _trim(text: str, start: int, raw: str, *, brands: bool = False) -> tuple[int
 
 def work_phrase_before(before: str) -> bool:
     """Whether ``before`` (the text of a line up to a name) ends with a work phrase (``ride for``, ``kerja di``)."""
-    return _WORK_BEFORE.search(before) is not None
+    return _WORK_ENDS.may_end(before) and _WORK_BEFORE.search(before) is not None
 
 
 def is_org_noun(word: str) -> bool:

@@ -27,12 +27,17 @@ import re
 from functools import cache, lru_cache
 from typing import Final
 
+from ._endwords import EndWords
 from ._orgheads import JOB_NOUNS
 from .employers import work_phrase_before
 
 __all__ = ["clause_cue", "type_context"]
 
 _TOKEN: Final = re.compile(r"[\w'’\-]+|[^\w\s]")
+_STAY_PREPS: Final = "at|in|near|by|outside|inside|of|di|dekat|deket|daerah|sekitar|ka|ke|dalam"
+_ORDER_PREPS: Final = "from|at|di|dari|ka|ke"
+_MOVE_PREPS: Final = "to|from|into|in|ke|ka|dari|di"
+_ROLE_PREPS: Final = "at|for|with|in|di|ka|ke|pada"
 _STAY: Final = re.compile(
     r"(?i:(?<![\w\-])(?:stay(?:s|ed|ing)?|live[sd]?|living|lodg(?:e|es|ed|ing)|slept|sleep(?:s|ing)?|"
     r"check(?:ed)?[ \t]+in(?:to)?|booked|rent(?:s|ed|ing)?|room(?:s|ed)?|met|meet(?:s|ing)?|"
@@ -40,35 +45,48 @@ _STAY: Final = re.compile(
     r"tinggal|tingga|nginap|menginap|nginep|ngekos|ngontrak|ngekost|kos|tidur|ketemu|ketemuan|bertemu|jumpa|kumpul|"
     r"nongkrong|duduk|nunggu|menunggu|tunggu|main|makan|ngopi|rumah(?:nya|ku|nyo)?|diam|bamukim|"
     r"lahir|born|grew[ \t]+up)"
-    r"(?![\w\-])[^\n.?!;:,]{0,16}?[ \t](?:at|in|near|by|outside|inside|of|di|dekat|deket|daerah|sekitar|ka|ke|dalam))"
+    rf"(?![\w\-])[^\n.?!;:,]{{0,16}}?[ \t](?:{_STAY_PREPS}))"
     r"[ \t]+(?:the[ \t]+)?$"
 )
 _ORDER: Final = re.compile(
     r"(?i:(?<![\w\-])(?:order(?:s|ed|ing)?|pick(?:s|ed|ing)?[ \t]+up|pickup|collect(?:s|ed|ing)?|bought|buy(?:s|ing)?|"
     r"shop(?:s|ped|ping)?|pesan|mesan|memesan|beli|membeli|belanja|ambil|ngambil|jemput|bungkus)"
-    r"(?![\w\-])[^\n.?!;:,]{0,16}?[ \t](?:from|at|di|dari|ka|ke))[ \t]+(?:the[ \t]+)?$"
+    rf"(?![\w\-])[^\n.?!;:,]{{0,16}}?[ \t](?:{_ORDER_PREPS}))[ \t]+(?:the[ \t]+)?$"
+)
+_MOVE_VERBS: Final = (
+    r"go|goes|went|going|gone|came|come|comes|coming|moved?|moving|drop(?:s|ped|ping)?|"
+    r"deliver(?:ed)?[ \t]+to|ride[ \t]+(?:in|to)|rode[ \t]+to|pergi|pai|datang|tibo|sampai|pindah|pulang|balik|"
+    r"jalan|antar|diantar|ngantar|mengantar|kirim[ \t]+ke|asli|orang|urang|anak"
 )
 _MOVE: Final = re.compile(
-    r"(?i:(?<![\w\-])(?:go|goes|went|going|gone|came|come|comes|coming|moved?|moving|drop(?:s|ped|ping)?|"
-    r"deliver(?:ed)?[ \t]+to|ride[ \t]+(?:in|to)|rode[ \t]+to|pergi|pai|datang|tibo|sampai|pindah|pulang|balik|"
-    r"jalan|antar|diantar|ngantar|mengantar|kirim[ \t]+ke|asli|orang|urang|anak)"
-    r"(?![\w\-])(?:[^\n.?!;:,]{0,12}?[ \t](?:to|from|into|in|ke|ka|dari|di))?)[ \t]+(?:the[ \t]+)?$"
+    rf"(?i:(?<![\w\-])(?:{_MOVE_VERBS})"
+    rf"(?![\w\-])(?:[^\n.?!;:,]{{0,12}}?[ \t](?:{_MOVE_PREPS}))?)[ \t]+(?:the[ \t]+)?$"
+)
+_PERSON_NOUNS: Final = (
+    r"friend|mate|cousin|brother|sister|wife|husband|"
+    r"boss|manager|supervisor|neighbour|neighbor|landlord|landlady|coach|teacher|dispatcher|customer|son|daughter|"
+    r"uncle|aunt|mum|mom|dad"
+)
+_PERSON_CUES: Final = (
+    r"called|named|namanya|namonyo|bernama|kata|kato|ujar|bilang|temanku|kawan|kakak|"
+    r"kakaknya|adik|adiknya|suami|suaminya|istri|pacar|pacarnya|teman|sepupu|bos|bosnya|ketua|ketuanya|"
+    r"pemilik|yang[ \t]+punya"
 )
 _PERSON: Final = re.compile(
-    r"(?i:(?<![\w\-])(?:my|his|her|our|their|a|the)[ \t]+(?:friend|mate|cousin|brother|sister|wife|husband|"
-    r"boss|manager|supervisor|neighbour|neighbor|landlord|landlady|coach|teacher|dispatcher|customer|son|daughter|"
-    r"uncle|aunt|mum|mom|dad)[ \t,]*$"
-    r"|(?<![\w\-])(?:called|named|namanya|namonyo|bernama|kata|kato|ujar|bilang|temanku|kawan|kakak|"
-    r"kakaknya|adik|adiknya|suami|suaminya|istri|pacar|pacarnya|teman|sepupu|bos|bosnya|ketua|ketuanya|"
-    r"pemilik|yang[ \t]+punya)[ \t,]*$)"
+    rf"(?i:(?<![\w\-])(?:my|his|her|our|their|a|the)[ \t]+(?:{_PERSON_NOUNS})[ \t,]*$"
+    rf"|(?<![\w\-])(?:{_PERSON_CUES})[ \t,]*$)"
 )
 
 
 _ROLE: Final = re.compile(
     r"(?i:(?<![\w\-])(?:was|am|is|are|were|as|been|jadi|sebagai|menjadi)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+)?"
-    rf"(?:[a-z\-]{{3,20}}[ \t]+)?(?:{JOB_NOUNS})[ \t]+(?:at|for|with|in|di|ka|ke|pada))[ \t]+(?:the[ \t]+)?$"
+    rf"(?:[a-z\-]{{3,20}}[ \t]+)?(?:{JOB_NOUNS})[ \t]+(?:{_ROLE_PREPS}))[ \t]+(?:the[ \t]+)?$"
 )
 """A role and a preposition: "a porter at", "jadi pelayan di", "as a cleaner for": the place of a job."""
+_CUE_ENDS: Final = EndWords(_ORDER_PREPS, _STAY_PREPS, _ROLE_PREPS, _MOVE_VERBS, _MOVE_PREPS, "the")
+"""The words :data:`_ORDER`, :data:`_STAY`, :data:`_ROLE` and :data:`_MOVE` end with before their closing blanks."""
+_PERSON_ENDS: Final = EndWords(_PERSON_NOUNS, _PERSON_CUES, blanks=" \t,", need_blank=False)
+"""The words :data:`_PERSON` ends with before its closing blanks and commas."""
 
 
 @cache
@@ -88,15 +106,16 @@ def clause_cue(before: str) -> str:
     (``roletypes.role_of``) ask it of the same 80 characters before most spans (34 us a call)."""
     if work_phrase_before(before):
         return "work"
-    if _ORDER.search(before):
+    ends = _CUE_ENDS.may_end(before)  # (each pattern is searched only where its last word can end ``before``)
+    if ends and _ORDER.search(before):
         return "order"
-    if _STAY.search(before):
+    if ends and _STAY.search(before):
         return "stay"
-    if _ROLE.search(before):
+    if ends and _ROLE.search(before):
         return "work"
-    if _PERSON.search(before):
+    if _PERSON_ENDS.may_end(before) and _PERSON.search(before):
         return "person"
-    if _MOVE.search(before):
+    if ends and _MOVE.search(before):
         return "move"
     return ""
 
