@@ -43,7 +43,7 @@ _EN_KINDS: Final = (
 )
 _ID_KINDS: Final = (
     r"paguyuban|kelompok|komunitas|perkumpulan|kumpulan|arisan|koperasi|yayasan|serikat|organisasi|lembaga|lsm|"
-    r"ormas|majelis|jemaah|jamaah|gereja|sekolah|perusahaan|pabrik|agen|grup|klub|sanggar|persatuan|ikatan|"
+    r"ormas|majelis|jemaah|jamaah|gereja|sekolah|perusahaan|pabrik|grup|klub|sanggar|persatuan|ikatan|"
     r"himpunan|forum|asosiasi|gabungan|perhimpunan"
 )
 _COPULA: Final = (
@@ -173,6 +173,8 @@ def _kind_before(scan: str, det: Detection) -> bool:
     if m is None or m.group("from") or _ONLINE.search(clause):
         return False
     kind = m.group("kind")
+    if kind.casefold() == "agency":
+        return False  # "the agency, Sarah Okafor, ...": often the person who answered for it
     if not (kind.islower() or (kind[1:].islower() and not clause[: m.start()].strip())):
         return False  # a kind word inside a name ("Social Club, X"), unless it opens the sentence
     if _PERSON_IN_CLAUSE.search(clause, 0, m.start("kind")):
