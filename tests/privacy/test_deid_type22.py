@@ -32,6 +32,8 @@ def _type_of(text: str, name: str, language: str) -> str | None:
         ("I: Dia anggota Lentera Pagi sejak tahun lalu.", "Lentera Pagi", "PERSON", "unknown.capitalised"),
         ("I: Ada kelompok kami, namanya Sinar Pagi.", "Sinar Pagi", "PERSON", "person.intro"),
         ("I: Pobindu Kalesi itu kelompok kami di kampung.", "Pobindu Kalesi", "PERSON", "unknown.capitalised"),
+        ("I: I go to Velmora on Thursdays. It's a group for carers.", "Velmora", "LOCATION", "location.en_moving"),
+        ("I: Saya ke Rindang Jaya tiap Jumat. Itu kelompok tani kami.", "Rindang Jaya", "LOCATION", "location.cue"),
     ],
 )
 def test_a_name_said_to_be_an_organisation_is_an_org(text: str, name: str, kind: str, detector: str) -> None:
@@ -53,11 +55,21 @@ def test_a_name_said_to_be_an_organisation_is_an_org(text: str, name: str, kind:
         ("I: Ada grup Facebook namanya Riders Hull.", "Riders Hull", "PERSON", "person.intro"),
         ("I: My daughter is called Tenbyra, after a town.", "Tenbyra", "PERSON", "person.intro"),
         ("I: Her name is Velmora, it's a group name too.", "Velmora", "PERSON", "person.self"),
+        ("I: I went with Sarah. It is a group for carers.", "Sarah", "PERSON", "person.gazetteer"),
     ],
 )
 def test_look_alikes_keep_their_type(text: str, name: str, kind: str, detector: str) -> None:
     (out,) = said_to_be_orgs(text, [_det(text, name, kind, detector)])
     assert out.type == kind
+
+
+def test_another_name_before_the_next_sentence_blocks_it() -> None:
+    text = "I: I go to Velmora with Tindaro. It's a group for carers."
+    dets = [
+        _det(text, "Velmora", "LOCATION", "location.en_moving"),
+        _det(text, "Tindaro", "PERSON", "unknown.capitalised"),
+    ]
+    assert [d.type for d in said_to_be_orgs(text, dets)] == ["LOCATION", "ORG"]
 
 
 def test_a_listed_place_needs_a_copula() -> None:

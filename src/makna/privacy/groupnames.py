@@ -62,7 +62,9 @@ _FILLER: Final = r"(?!(?:of|for|in|at|from|with|to|and|or|the|a|an|who|that)[ \t
 _APPOSED: Final = re.compile(
     r"(?:[ \t]*(?:,|;|:|\(|[–—]|[ \t]-)[ \t]*"
     rf"(?:(?P<cop>{_COPULA})[ \t]+)?"
-    r"|(?P<bare>[ \t]+(?:is|was|'s|’s|itu|adalah|ialah|merupakan|yaitu)[ \t]+))"
+    r"|(?P<bare>[ \t]+(?:is|was|'s|’s|itu|adalah|ialah|merupakan|yaitu)[ \t]+)"
+    r"|(?P<next>[^.!?\n]{0,40}?[.!?][ \t]+(?:it's|it’s|it[ \t]+is|it[ \t]+was|that's|that’s|that[ \t]+is|they're|"
+    r"they’re|they[ \t]+are|itu|ini)[ \t]+))"
     r"(?:"
     rf"(?P<en>(?:(?P<det>{_EN_DET})[ \t]+)(?:{_FILLER}){{0,2}}?(?:{_EN_KINDS})s?(?={_EN_END}))"
     rf"|(?P<id>(?:(?P<iddet>{_ID_DET})[ \t]+)?(?:{_ID_KINDS})(?P<poss>[ \t]+(?:{_POSSESSOR})(?![\w\-]))?)"
@@ -126,19 +128,21 @@ def _known_place(text: str) -> bool:
     return text in places or text.casefold() in places
 
 
-def _apposed_kind(scan: str, det: Detection) -> bool:
+def _apposed_kind(scan: str, det: Detection, starts: Sequence[int] = ()) -> bool:
     """Whether the text right after ``det`` on its line says it is an organisation, and says it firmly enough for
     ``det``'s type: a listed place or a listed first name only after a copula."""
     m = _APPOSED.match(scan, det.end)
     if m is None or "\n" in m.group(0):
         return False
-    if m.group("id") is not None and not (m.group("cop") or m.group("bare") or m.group("iddet") or m.group("poss")):
+    if m.group("next") and any(det.end <= i < m.start("next") + len(m.group("next")) for i in starts):
+        return False  # another name stands between: "it" in the next sentence may be that one
+    firm = bool(m.group("cop") or m.group("bare") or m.group("next"))
+    if m.group("id") is not None and not (firm or m.group("iddet") or m.group("poss")):
         return False  # "X, kelompok ..." alone may start another clause
-    firm = bool(m.group("cop") or m.group("bare"))
     if det.type == "LOCATION" and _known_place(det.text):
         return firm
     if _listed_person(det):
-        return firm
+        return bool(m.group("cop") or m.group("bare"))  # a person is never the next sentence's "it"
     return True
 
 
@@ -208,9 +212,10 @@ def said_to_be_orgs(scan: str, found: Sequence[Detection]) -> list[Detection]:
     mentions of the same name with it (module docstring). ``scan``: the text with speaker labels masked."""
     out = list(found)
     names: set[str] = set()
+    starts = sorted(d.start for d in out)
     for det in out:
         weak = _retypable(det)
-        if weak and (_apposed_kind(scan, det) or _member_of(scan, det) or _kind_before(scan, det)):
+        if weak and (_apposed_kind(scan, det, starts) or _member_of(scan, det) or _kind_before(scan, det)):
             names.add(det.text)
         elif (weak or _naming_cued(det)) and _named_kind(scan, det):
             names.add(det.text)
