@@ -50,6 +50,7 @@ STAGES = (
     "apposed_orgs",
     "employer_venues",
     "reported_to",
+    "said_to_be_orgs",
     "streets_are_places",
     "retype_by_clause",
     "person_kinds",

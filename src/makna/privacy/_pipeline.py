@@ -25,6 +25,7 @@ from .en_retype import (
     places_answered_to_where,
     restated_full_names,
 )
+from .groupnames import said_to_be_orgs
 from .header_places import header_places
 from .kindapposed import apposed_orgs
 from .kindtypes import type_by_kind_words
@@ -108,6 +109,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = apposed_orgs(scan, found)  # a name after a kind of organisation said in lower case (kindapposed.py)
     found = employer_venues(scan, found)  # a hotel, villa or lodge named as an employer (venueroles.py)
     found = reported_to(scan, found)  # a place one reports or complains to: a police station, a court (venueroles.py)
+    found = said_to_be_orgs(scan, found)  # "X, it's a group for carers", "anggota X": an ORG (groupnames.py)
     found = streets_are_places(found)  # an ORG ending in a street's type word
     found = retype_by_clause(scan, found)  # a span in apposition to a person noun, an account in a person's name
     found = person_kinds(scan, found)  # ranks, families, given-name heads, a legend's codes, short forms
