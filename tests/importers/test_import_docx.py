@@ -201,3 +201,20 @@ def test_a_transcript_laid_out_as_a_speaker_and_text_table_has_turns(tmp_path: P
     with makna.create_project(str(tmp_path / "s.makna"), "s", coder="ana") as proj:
         makna.import_text(proj, path.name, result.text, language="en")
         assert [t.speaker for t in makna.get_turns(proj, path.name)] == ["Interviewer", "Sarah", "Interviewer", "Sarah"]
+
+
+def test_the_header_row_of_a_table_of_turns_is_no_turn(tmp_path: Path) -> None:
+    """trial11: a ``Pembicara | Ucapan`` header row read as the line "Pembicara: Ucapan" above the first turn."""
+    document = docx.Document()
+    table = document.add_table(rows=0, cols=2)
+    rows = [("Pembicara", "Ucapan"), ("Peneliti", "Sudah berapa lama di Hong Kong?"), ("Informan", "Empat tahun."),
+            ("Peneliti", "Libur?"), ("Informan", "Sebulan sekali.")]
+    for speaker, said in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = speaker, said
+    path = tmp_path / "tabel.docx"
+    document.save(str(path))
+    lines = read_document(path).text.split("\n")
+    assert lines[0] == "Pembicara | Ucapan"
+    assert lines[1:] == ["Peneliti: Sudah berapa lama di Hong Kong?", "Informan: Empat tahun.", "Peneliti: Libur?",
+                         "Informan: Sebulan sekali."]  # fmt: skip

@@ -142,5 +142,20 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     speakers = [m.group(1) for m in labels if m is not None]
     turns = all(len(row) == 2 and (m is not None or not row[0]) for row, m in zip(rows, labels, strict=True))
     if turns and len(speakers) > len({s.casefold() for s in speakers}):
-        return [f"{m.group(1)}: {row[1]}" if m is not None else row[1] for row, m in zip(rows, labels, strict=True)]
+        lines = [f"{m.group(1)}: {row[1]}" if m is not None else row[1] for row, m in zip(rows, labels, strict=True)]
+        if labels[0] is not None and _header_row(rows[0], speakers):
+            lines[0] = " | ".join(rows[0])  # "Pembicara | Ucapan": the columns' names, no turn
+        return lines
     return [" | ".join(row) for row in rows]
+
+
+def _header_row(row: list[str], speakers: list[str]) -> bool:
+    """Whether the first row of a table of turns names its columns (``Pembicara | Ucapan``, ``Speaker |
+    Text``): its label is no speaker of another row, and its text is one to three words with no sentence in it."""
+    label, said = row
+    words = said.split()
+    return (
+        sum(s.casefold() == label.casefold() for s in speakers) == 1
+        and 1 <= len(words) <= 3
+        and not any(c in said for c in ".?!,")
+    )
