@@ -82,7 +82,7 @@ def test_an_age_to_come_keeps_its_date_out(text: str, language: str, ages: list[
         ("R: My son Kwame is six going on seven.", "en", "six going on seven"),
         ("R: Ama is going on three, she talks all day.", "en", "going on three"),
         ("I: Nama lengkapnya Sari Wulandari, dua puluh tujuh jalan, janda satu anak.", "id", "dua puluh tujuh jalan"),
-        ("I: Umur saya tiga puluh... eh, tiga puluh dua jalan, anak dua.", "id", "tiga puluh dua jalan"),
+        ("I: Umur saya tiga puluh... eh, tiga puluh dua jalan, anak dua.", "id", "tiga puluh... eh, tiga puluh dua jalan"),
         ("P: Umurnya berapa sekarang?\nI: 32 tahun jalan. Tinggal di Koto Baru.", "id", "32 tahun jalan"),
         (
             "I: Cucu saya, Lim Mei Ling, sembilan belas tahun kemarin, kerja di toko.",

@@ -47,11 +47,18 @@ _EN_MONTH: Final = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
     r"Jul|Aug|Sept?|Oct|Nov|Dec)"
 )
-_EN_NOW: Final = rf"(?:this{_SP}(?:past{_SP})?(?:year|{_SEASON})|since{_SP}the{_SP}{_SEASON}|last{_SP}birthday|young)"
+_HOLIDAY: Final = (
+    r"(?:Christmas|Easter|Diwali|Eid|Ramadan|Boxing[ \t]+Day|Thanksgiving|Hanukkah|Lunar[ \t]+New[ \t]+Year"
+    r"|New[ \t]+Year)"
+)
+_EN_NOW: Final = (
+    rf"(?:this{_SP}(?:past{_SP})?(?:year|{_SEASON})|since{_SP}the{_SP}{_SEASON}|last{_SP}birthday|young"
+    rf"|since{_SP}(?:{_EN_MONTH}|last{_SP}(?:year|month|week))|in{_SP}{_EN_MONTH}{_SP}just{_SP}gone)"
+)
 """When an English age became true ("fifty-one this past spring", "forty-eight last birthday", "57 years young"):
 part of the age."""
 _EN_TO_COME: Final = (
-    rf"(?:in{_SP}{_EN_MONTH}|at{_SP}(?:Christmas|Easter)|in{_SP}a{_SP}couple(?:{_SP}of)?{_SP}(?:weeks|months)"
+    rf"(?:in{_SP}{_EN_MONTH}|(?:at|by|this|on){_SP}{_HOLIDAY}|in{_SP}a{_SP}couple(?:{_SP}of)?{_SP}(?:weeks|months)"
     rf"|come{_SP}(?:{_EN_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
 )
 """When the age to come will be true ("forty-eight at Christmas"): part of the age only with the age to come right
@@ -60,7 +67,7 @@ its own keeps its date out ("I'll be fifty-one in October", "26 next month"), as
 fourteen read it."""
 EN_WHEN: Final = (
     rf"(?:(?:in|come)(?:{_SP}the)?{_SP}{_SEASON}|(?:next|last){_SP}(?:year|month|{_SEASON})|last{_SP}{_EN_MONTH}"
-    rf"|this{_SP}year"
+    rf"|this{_SP}year|next{_SP}(?:week|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|in{_SP}a{_SP}fortnight"
     rf"|{_EN_TO_COME})"
 )
 """When the age said of a person now turns or turned ("eighty-one in April", "ninety-two come May", "thirty-one
@@ -73,7 +80,8 @@ _EN_TAIL: Final = re.compile(
     rf"|{_SP}and{_SP}(?:a{_SP}(?:half|bit|quarter)|three[ \t\-]+quarters)"
     rf"(?:{_SP}{_EN_UNIT}(?:{_SP}(?:of{_SP}age|old))?)?"
     rf"|,?{_SP}going(?:{_SP}on)?{_SP}{_ANY_NUM}(?:{_SP}{_EN_TO_COME})?)(?:{_SP}{_EN_NOW})?"
-    rf"|{_SP}{_EN_UNIT}(?:{_SP}{_EN_NOW})?|{_SP}{_EN_NOW}|,{_SP}{_ANY_NUM}{_SP}{_EN_TO_COME})(?![\w'’-])"
+    rf"|{_SP}{_EN_UNIT}(?:{_SP}{_EN_NOW})?|{_SP}{_EN_NOW}|,{_SP}{_ANY_NUM}{_SP}{_EN_TO_COME}"
+    rf"|{_SP}or{_SP}{_ANY_NUM}(?:{_SP}{_EN_UNIT})?|,{_SP}I{_SP}(?:think|reckon|guess|believe))(?![\w'’-])"
 )
 """What follows an English age and belongs to it: its unit ("I am forty-one years, I came..."; every open set
 marks the unit with the age) and "of age"/"old", a fraction, the next birthday ("going on forty-two", ", going
@@ -91,7 +99,9 @@ ID_MONTH: Final = (
     r"Desember)"
 )
 _ID_WHEN: Final = (
-    rf"(?:{_SP}bulan{_SP}(?:kemarin|kemaren|lalu|{ID_MONTH})"
+    rf"(?:{_SP}bulan{_SP}(?:kemarin|kemaren|kapatang|lalu|{ID_MONTH}(?:{_SP}(?:kemarin|kemaren|kapatang|lalu))?)"
+    rf"|{_SP}{ID_MONTH}{_SP}(?:kemarin|kemaren|kapatang|lalu)|{_SP}(?:sejak|sajak){_SP}bulan{_SP}(?:lalu|kemarin)"
+    rf"|{_SP}(?:minggu|pekan|pakan){_SP}(?:lalu|kemarin|kapatang)"
     rf"|(?:(?<=tahun)|(?<=taun)|(?<=taon)){_SP}(?:kemarin|kemaren))"
 )
 """When an Indonesian or Minang age turned ("sembilan belas tahun kemarin", "bulan lalu") or turns in a named month
@@ -99,10 +109,12 @@ _ID_WHEN: Final = (
 sets keep these out (5 spans to 2). "kemarin" alone only after the unit ("Milad saya ke 32 kemarin": a birthday's
 count, said yesterday)."""
 _ID_TAIL: Final = re.compile(
-    rf"(?i:(?:{_SP}{_ID_UNIT})?(?:{_SP}(?:(?:lebih|labiah|lebi)(?:{_SP}{_ID_MORE})?|jalan(?:{_SP}{_ANY_NUM})?|tepat|pas(?!{_SP}bulan)"
+    rf"(?i:(?:{_SP}{_ID_UNIT})?(?:{_SP}(?:(?:lebih|labiah|lebi)(?:{_SP}{_ID_MORE})?|jalan(?:{_SP}{_ANY_NUM})?|tepat"
+    rf"|setengah|satengah|stengah|pas(?!{_SP}bulan)"
     rf"|lewat(?:{_SP}{_ID_MORE})?|kurang{_SP}(?:ciek|satu|sataun|setahun|sedikit|saketek|{_ANY_NUM}"
     rf"(?:{_SP}(?:bulan|tahun|taun))?))"
-    rf"|{_SP}{_ANY_NUM}{_SP}bulan)|{_SP}{_ID_UNIT}(?:{_SP}ini)?)(?![\w'’-])"
+    rf"|{_SP}{_ANY_NUM}{_SP}bulan)|{_SP}{_ID_UNIT}(?:{_SP}ini)?"
+    rf"|,?{_SP}(?:atau|ato){_SP}{_ANY_NUM}(?:{_SP}{_ID_UNIT})?)(?![\w'’-])"
 )
 """What follows an Indonesian or Minang age and belongs to it: its unit (and "ini": "63 tahun ini"), "lebih" or
 "lebih lima bulan", "jalan" or "jalan tigo", "tepat", "pas" (not "pas bulan depan": the age to come), "lewat dua
@@ -115,7 +127,7 @@ _PAST: Final = re.compile(r"(?i:last|kemarin|kemaren|lalu)\b")
 """The word of a when-tail that places the turn in the past ("thirty-one last month", "bulan kemarin"): no age to
 come, so it belongs to the age even after an earlier one."""
 _AGE_LINK: Final = re.compile(
-    rf",?{_SP}(?i:(?:going(?:{_SP}on)?|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju){_SP})?"
+    rf",?{_SP}(?i:(?:going(?:{_SP}on)?|turning|nearly|almost|or|jalan|masuak|masuk|mau|menuju|manuju|hampir|atau|ato){_SP})?"
 )
 """Between an age and the next one that is the age to come ("thirty-four, going thirty-five", "36 taun, masuak 37",
 "tiga puluh dua, jalan tiga puluh tiga"): one age. Without the linking word two ages stay two ("25, 26 next
@@ -125,6 +137,25 @@ _DANGLING: Final = re.compile(r"[ \t]+(?i:at|on|in|by|pas|di|pada|waktu)$")
 """A preposition that ends an age span (the learned layer's edge, "going thirty-five at"): the words after it are
 read as the age's tail again ("at Easter")."""
 _LINK_START: Final = re.compile(r"(?i:going|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju)\b")
+
+
+_REPAIR_MARKERS: Final = frozenset(
+    "no nope nah sorry wait actually mean rather oops almost nearly or eh ehh ah ay bukan salah maaf sori ndak nda "
+    "nggak enggak gak indak tunggu maksud maksudnya atau ato hampir ora dudu keliru".split()
+)
+"""The words that mark a self-repair or a bracket between two ages, in English, Indonesian and regional speech."""
+_REPAIR_WORDS: Final = _REPAIR_MARKERS | frozenset(
+    "hang on well i i'm im um uh er erm oh hmm make that saya ambo aku beta tiang awak itu yang bener benar betul "
+    "lho lah kok ko sudah udah".split()
+)
+"""The words a self-repair may hold besides its marker ("no, hang on", "eh salah, itu", "yang bener")."""
+_GAP_WORD: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_AGE_BEFORE: Final = re.compile(r"(?<![\w'’\-])(?i:hampir|hampia|nyaris|almost|nearly|just|barely)[ \t]+$")
+"""A qualifier right before an age ("hampir lima puluh sembilan", "nearly eighteen", "just twenty-three"): part of
+the age, as the sets since round twenty mark it. Not "about", "around", "sekitar", "kira-kira": the open sets keep
+an estimate's word out (4 to 0)."""
+_NUM_AT: Final = re.compile(rf"{_SP}(?i:{_ANY_NUM})(?![\w'’-])")
+_WORD: Final = re.compile(r"\w")
 
 
 _MONTHS: Final = (
@@ -152,10 +183,24 @@ count."""
 _WEEKDAY_BEFORE: Final = re.compile(
     r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Senen|Salasa|Jumaik|Sanayan|Raba|Kamih|Akaik|"
     r"Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:[ \t]+(?i:malam|pagi|siang|sore|subuh|morning|afternoon|"
-    r"evening|night))?,?[ \t]+$"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:[ \t]+(?:Legi|Pahing|Pon|Wage|Kliwon))?(?:[ \t]+(?i:malam|pagi|"
+    r"siang|sore|subuh|morning|afternoon|evening|night))?,?[ \t]+$"
 )
 """A weekday, perhaps with a part of the day and a comma, right before a date that starts at its number."""
+_DAY_WORD_BEFORE: Final = re.compile(r"(?<![\w'’\-])(?i:tanggal|tgl\.?|tanggalnya)[ \t]+$")
+"""The word "tanggal" right before a date's day ("tanggal 17 Februari 2023"): the sets written since round twenty
+mark it with the date, as they mark the weekday and its "hari" or "malam" before it."""
+_MONTH_WORD_BEFORE: Final = re.compile(r"(?<![\w'’\-])(?i:bulan|bulen)[ \t]+$")
+"""The word "bulan" right before a month's name ("sejak bulan Juli 2022")."""
+_DAY_PART_BEFORE: Final = re.compile(
+    r"(?<![\w'’\-])(?i:hari|malam|malem|pagi|siang|sore|subuh)[ \t]+$"
+)
+"""The word before a weekday that opens a date ("hari Rabu, tanggal 12 Juni", "malam Sabtu, 9 November")."""
+_WEEKDAY_WORD: Final = re.compile(
+    r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Senen|Salasa|Jumaik|Sanayan|Raba|Kamih|Akaik"
+    r"|Legi|Pahing|Pon|Wage|Kliwon)"
+)
+"""A weekday or a Javanese market day (``pasaran``) that a name detector took for a name right before a date."""
 _ADMIN_UNIT: Final = re.compile(
     r"(?:Kelurahan|Kecamatan|Desa|Nagari|Jorong|Dusun|Gampong|Korong|Banjar|Lingkungan|Kampung|"
     r"Kampuang)[ \t]"
@@ -181,10 +226,15 @@ def _age_end(text: str, det: Detection, language: str, limit: int, *, to_come: b
     """Where the age ``det`` ends: past its unit and the words that qualify it, and, unless it is an age to come
     (``to_come``, or "will be"/"turning" right before it), past when it turns; past when it turned in any case."""
     tail = _ID_TAIL if language == "id" else _EN_TAIL
-    m = tail.match(text, det.end, limit)
-    if m is None and language == "id":
-        m = _EN_TAIL.match(text, det.end, limit)
-    end = m.end() if m else det.end
+    end = det.end
+    for at in [det.end] + [det.start + k for k, c in enumerate(det.text) if c in " \t" and k > 0]:
+        if at < det.end and _NUM_AT.match(text, at):
+            continue  # inside the number itself ("duo puluah ampek" + "bulan" is no "ampek bulan")
+        m = tail.match(text, at, limit)  # from the span's end, or from inside it (a learned "tahun lebih")
+        if m is None and language == "id":
+            m = _EN_TAIL.match(text, at, limit)
+        if m and m.end() > end and (at == det.end or _WORD.search(text, det.end, m.end())):
+            end = m.end()
     to_come = to_come or bool(_TO_COME_BEFORE.search(text, max(0, det.start - 24), det.start))
     w = _ID_WHEN_TAIL.match(text, end, limit) if language == "id" else None
     if w is None and not _UNIT_END.search(text, det.start, end):
@@ -237,17 +287,39 @@ def _linked(text: str, first: Detection, second: Detection) -> bool:
     return bool(_LINK_WORD.search(first.text)) and gap.isspace() and "\n" not in gap
 
 
+def _repaired(text: str, first: Detection, second: Detection) -> bool:
+    """Whether ``second`` corrects or brackets the age ``first`` ("thirty-four, no, thirty-five", "Empat puluh
+    satu. Eh salah, empat puluh dua", "tiga puluh satu... eh, tiga puluh dua", "ninety-four, almost ninety-five"):
+    one span, as every set since round twenty marks a self-correction. Only punctuation and the words of a
+    self-repair may lie between, one of them a marker; a sentence's end only before a marker."""
+    gap = text[first.end : second.start]
+    if "\n" in gap or len(gap) > 40:
+        return False
+    words = _GAP_WORD.findall(gap)
+    if not words or any(w.lower() not in _REPAIR_WORDS for w in words):
+        return False
+    return any(w.lower() in _REPAIR_MARKERS for w in words)
+
+
 def _date_start(text: str, det: Detection, floor: int) -> int:
     window = max(floor, det.start - 40)
+    start = det.start
     if _MONTH_START.match(text, det.start):
-        m = _PART_OF_MONTH.search(text, window, det.start) or _DAY_WORDS_BEFORE.search(text, window, det.start)
-        if m:
-            return m.start()
-    elif text[det.start : det.start + 1].isdigit():
-        m = _WEEKDAY_BEFORE.search(text, window, det.start)
-        if m:
-            return m.start()
-    return det.start
+        m = (
+            _PART_OF_MONTH.search(text, window, det.start)
+            or _DAY_WORDS_BEFORE.search(text, window, det.start)
+            or _MONTH_WORD_BEFORE.search(text, window, det.start)
+        )
+        return m.start() if m else start
+    m = _DAY_WORD_BEFORE.search(text, window, start)  # "tanggal 17 Februari", "Selasa tanggal dua puluh tiga Juli"
+    start = m.start() if m else start
+    if m or text[start : start + 1].isdigit() or text[start : start + 1].islower() or text.startswith("the", start):
+        m = _WEEKDAY_BEFORE.search(text, window, start)
+        start = m.start() if m else start
+    if _WEEKDAY_WORD.match(text, start):
+        m = _DAY_PART_BEFORE.search(text, window, start)  # "malam Sabtu, 9 November", "hari Rabu, ..."
+        start = m.start() if m else start
+    return start
 
 
 _YEAR_AFTER: Final = re.compile(r",?[ \t]+(?:19|20)\d\d(?![\w/]|[.\-]\d)")
@@ -288,8 +360,12 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
         limit = dets[i + 1].start if i + 1 < len(dets) else len(text)
         start, end, j, kind = det.start, det.end, i + 1, det.type
         if det.type == "AGE":
-            while j < len(dets) and dets[j].type == "AGE" and _linked(text, dets[j - 1], dets[j]):
-                j += 1  # "thirty-four, going thirty-five": the age to come is part of the age
+            while j < len(dets) and dets[j].type == "AGE" and (
+                _linked(text, dets[j - 1], dets[j]) or _repaired(text, dets[j - 1], dets[j])
+            ):
+                j += 1  # "thirty-four, going thirty-five", "thirty-four, no, thirty-five": one age
+            before = _AGE_BEFORE.search(text, max(floor, det.start - 16), det.start)
+            start = before.start() if before else start
             if _joins_to_come(text, dets, j):
                 j += 1  # "Twenty-nine, thirty in January": the age now and the age to come with its date
             limit = dets[j].start if j < len(dets) else len(text)
@@ -301,7 +377,11 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
                 last = Detection(last.start, cut, last.type, last.confidence, last.detector, text[last.start : cut])
             end = max(_age_end(text, last, language, limit, to_come=to_come), dets[j - 1].end)
         elif det.type == "DATE":
+            if out and out[-1].type in _NAME_TYPES and _WEEKDAY_WORD.fullmatch(out[-1].text):
+                floor = out[-2].end if len(out) > 1 else 0  # "Kamih" or "Pahing" taken for a name: the date's
             start = _date_start(text, det, floor)
+            if out and start <= out[-1].start and out[-1].type in _NAME_TYPES:
+                out.pop()
         elif det.type == "ADDRESS":
             j = _address_run(text, dets, i)
             end = dets[j - 1].end
