@@ -110,8 +110,8 @@ def test_the_same_age_said_again() -> None:
     first = Detection(8, 23, "AGE", 0.9, "test", "tigo puluah duo")
     assert text[8:23] == "tigo puluah duo"
     assert [d.text for d in later_ages(text, [first])] == ["tiga puluh tiga tahun"]
-    # a self-correction is one span (the sets since round twenty); the age to come's "bulan depan" stays out
-    assert _ages("I: umur tiga satu, eh, tiga dua bulan depan.", "id") == ["tiga satu, eh, tiga dua"]
+    # a self-correction is one span with when it turns (the sets since round twenty-one)
+    assert _ages("I: umur tiga satu, eh, tiga dua bulan depan.", "id") == ["tiga satu, eh, tiga dua bulan depan"]
     assert _ages("I: She's 25, 26 next month.", "en") == ["25", "26"]
 
 
