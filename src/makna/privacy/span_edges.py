@@ -53,13 +53,13 @@ _HOLIDAY: Final = (
 )
 _EN_NOW: Final = (
     rf"(?:this{_SP}(?:past{_SP})?(?:year|{_SEASON})|since{_SP}the{_SP}{_SEASON}|last{_SP}birthday|young"
-    rf"|since{_SP}(?:{_EN_MONTH}|last{_SP}(?:year|month|week))|in{_SP}{_EN_MONTH}{_SP}just{_SP}gone)"
+    rf"|since{_SP}(?:{_EN_MONTH}|{_HOLIDAY}|last{_SP}(?:year|month|week))|in{_SP}{_EN_MONTH}{_SP}just{_SP}gone)"
 )
 """When an English age became true ("fifty-one this past spring", "forty-eight last birthday", "57 years young"):
 part of the age."""
 _EN_TO_COME: Final = (
     rf"(?:in{_SP}{_EN_MONTH}|(?:at|by|this|on){_SP}{_HOLIDAY}|in{_SP}a{_SP}fortnight|in{_SP}a{_SP}couple(?:{_SP}of)?{_SP}(?:weeks|months)"
-    rf"|come{_SP}(?:{_EN_MONTH}|{_HOLIDAY}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
+    rf"|come{_SP}(?:{_EN_MONTH}|{_HOLIDAY}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?-i:[A-Z][a-z]+)))"
 )
 """When the age to come will be true ("forty-eight at Christmas"): part of the age only with the age to come right
 after the age now ("Forty-seven, forty-eight at Christmas"), which no detector found apart. An age to come found on
@@ -78,9 +78,9 @@ out). Since round twenty-two also "last week", "this week", "this month" (the se
 in, 5 spans to 0)."""
 _EN_TAIL: Final = re.compile(
     rf"(?i:(?:{_SP}{_EN_UNIT})?(?:{_SP}(?:of{_SP}age|old)"
-    rf"|{_SP}and{_SP}(?:a{_SP}(?:half|bit|quarter)|three[ \t\-]+quarters)"
+    rf"|{_SP}and{_SP}(?:a{_SP}(?:half|bit|quarter)|three[ \t\-]+quarters?)"
     rf"(?:{_SP}{_EN_UNIT}(?:{_SP}(?:of{_SP}age|old))?)?"
-    rf"|,?{_SP}going(?:{_SP}(?:on|into|onto|towards|for))?{_SP}{_ANY_NUM}(?:{_SP}{_EN_TO_COME})?)(?:{_SP}{_EN_NOW})?"
+    rf"|,?{_SP}going(?:{_SP}(?:on|into|onto|towards?|for|to|past))?{_SP}{_ANY_NUM}(?:{_SP}{_EN_TO_COME})?)(?:{_SP}{_EN_NOW})?"
     rf"|{_SP}{_EN_UNIT}(?:{_SP}{_EN_NOW})?|{_SP}{_EN_NOW}|,{_SP}{_ANY_NUM}{_SP}{_EN_TO_COME}"
     rf"|{_SP}or{_SP}{_ANY_NUM}(?:{_SP}{_EN_UNIT})?|,{_SP}I{_SP}(?:think|reckon|guess|believe)"
     rf"|,?{_SP}or{_SP}(?:so|thereabouts)|(?<=ty)[ \t]+(?:{EN_UNITS})(?:{_SP}{_EN_UNIT}(?:{_SP}old)?)?)(?![\w'’-])"
@@ -134,7 +134,7 @@ _PAST: Final = re.compile(r"(?i:last|kemarin|kemaren|kapatang|lalu|since|sejak|s
 """The word of a when-tail that places the turn in the past ("thirty-one last month", "bulan kemarin"): no age to
 come, so it belongs to the age even after an earlier one."""
 _AGE_LINK: Final = re.compile(
-    rf",?{_SP}(?i:(?:going(?:{_SP}on)?|turning|nearly|almost|or|jalan|masuak|masuk|mau|menuju|manuju|hampir|atau|ato){_SP})?"
+    rf",?{_SP}(?i:(?:going(?:{_SP}(?:on|into|onto|towards?|for|to|past))?|turning|nearly|almost|or|jalan|masuak|masuk|mau|menuju|manuju|hampir|atau|ato){_SP})?"
 )
 """Between an age and the next one that is the age to come ("thirty-four, going thirty-five", "36 taun, masuak 37",
 "tiga puluh dua, jalan tiga puluh tiga"): one age. Without the linking word two ages stay two ("25, 26 next
