@@ -145,3 +145,15 @@ def test_a_road_named_by_two_towns_is_one_place() -> None:
     text = "R: The bus goes Padang–Bukittinggi twice a day."  # two towns, no road: two places
     got = close_edges(text, _dets(text, [("Padang", "LOCATION"), ("Bukittinggi", "LOCATION")]), "en")
     assert [d.text for d in got] == ["Padang", "Bukittinggi"]
+
+
+def test_an_age_swallows_the_one_word_a_name_detector_took_in_its_tail() -> None:
+    text = "R: He is forty-nine, fifty come Hogmanay."
+    got = close_edges(text, _dets(text, [("forty-nine", "AGE"), ("fifty", "AGE"), ("Hogmanay", "LOCATION")]), "en")
+    assert [(d.text, d.type) for d in got] == [("forty-nine, fifty come Hogmanay", "AGE")]
+    text = "R: Gran is ninety, Margaret is eighty."  # a name after an age, no tail: both stay
+    got = close_edges(text, _dets(text, [("ninety", "AGE"), ("Margaret", "PERSON"), ("eighty", "AGE")]), "en")
+    assert [d.text for d in got] == ["ninety", "Margaret", "eighty"]
+    text = "R: I am thirty in London now."
+    got = close_edges(text, _dets(text, [("thirty", "AGE"), ("London", "LOCATION")]), "en")
+    assert [d.text for d in got] == ["thirty", "London"]

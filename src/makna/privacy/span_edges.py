@@ -229,6 +229,7 @@ _ADMIN_UNIT: Final = re.compile(
 The abbreviations ("Kec. Padang Barat") stay places: every open set that writes one marks it apart (11 to 0)."""
 _ADDRESS_GAP: Final = re.compile(r",?[ \t]+|,")
 _NAME_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
+_SWALLOWED: Final = _NAME_TYPES | {"DATE"}
 _PATRONYMIC: Final = r"(?:bin|binti|binte|bte|ibn|d/o|s/o|a/l|a/p)"
 _NAME_GAP: Final = re.compile(
     rf"[ \t](?:(?:Ó|Ní|Nic|Mac|Ua|Uí|(?:Nic|Mac)[ \t]a['’]|wa|Daeng|{_PATRONYMIC})[ \t])?|[ \t]a['’][ \t]"
@@ -317,6 +318,14 @@ def _linked(text: str, first: Detection, second: Detection) -> bool:
     if _AGE_LINK.fullmatch(gap) and "\n" not in gap and _LINK_START.match(second.text):
         return True  # the linking word opens the second span (a learned "going thirty-five")
     return bool(_LINK_WORD.search(first.text)) and gap.isspace() and "\n" not in gap
+
+
+def _one_word_name(text: str, before: Detection, det: Detection) -> bool:
+    """Whether ``det`` is one capitalised word of a name or date type within a few words after ``before``, on its
+    line: a word an age's tail may swallow whole ("ninety come Hogmanay", where "Hogmanay" was taken for a place)."""
+    gap = text[before.end : det.start]
+    one_word = det.text[:1].isupper() and det.text.isalpha()
+    return det.type in _SWALLOWED and one_word and len(gap) <= 16 and "\n" not in gap
 
 
 def _repaired(text: str, first: Detection, second: Detection) -> bool:
@@ -433,7 +442,10 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
                 j += 1  # "Twenty-nine, thirty in January": the age now and the age to come with its date
             if j < len(dets) and dets[j].type == "ADDRESS" and _JALAN_AGE.fullmatch(text, dets[j - 1].end, dets[j].end):
                 j += 1  # "46 jalan 47": the age to come after "jalan", no street
-            limit = dets[j].start if j < len(dets) else len(text)
+            k = j
+            while k < len(dets) and _one_word_name(text, dets[k - 1], dets[k]):
+                k += 1  # "come Hogmanay", "since March": a word a name or date detector took may close the age
+            limit = dets[k].start if k < len(dets) else len(text)
             to_come = j - 1 == i and _after_age(text, dets, i)  # "25, 26 next month": the age to come
             last = dets[j - 1]
             dangling = _DANGLING.search(last.text)
@@ -442,6 +454,9 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
                 last = Detection(last.start, cut, last.type, last.confidence, last.detector, text[last.start : cut])
             end = max(_age_end(text, last, language, limit, to_come=to_come), dets[j - 1].end)
             end = _repair_end(text, dets[j - 1], language, end, limit)  # "Thirty-eight. No, wait, thirty-nine"
+            while j < k and dets[j].end <= end:
+                j += 1  # swallowed whole by the age's tail
+            end = min(end, dets[j].start) if j < len(dets) else end
         elif det.type == "DATE":
             if out and out[-1].type in _NAME_TYPES and _WEEKDAY_WORD.fullmatch(out[-1].text):
                 floor = out[-2].end if len(out) > 1 else 0  # "Kamih" or "Pahing" taken for a name: the date's
