@@ -23,7 +23,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import makna.privacy._pipeline as P
 from makna.privacy.detect import detect
 from makna.privacy.evaluate import load_gold
 from makna.privacy.train import OPEN_SPLITS
@@ -60,22 +59,9 @@ def main() -> None:
     splits = args.split or list(FOUR)
     if args.rows and any(s in FOUR or s not in OPEN_SPLITS for s in splits):
         raise SystemExit("--rows is for open training splits only")
-    from named21_measure import classify  # type: ignore[import-not-found]
+    from named21_measure import classify, record_calls  # type: ignore[import-not-found]
 
-    calls: dict[str, Any] = {}
-    refine0, stage0 = P.refine, P.apply_stage
-
-    def refine(text: str, scan: str, language: str, rules: list[Any], runs: Any) -> list[Any]:
-        out = refine0(text, scan, language, rules, runs)
-        calls.update(rules=list(rules), learned=list(out), n=calls.get("n", 0) + 1)
-        return out
-
-    def stage(scan: str, language: str, found: list[Any]) -> list[Any]:
-        out = stage0(scan, language, found)
-        calls.update(staged=list(out))
-        return out
-
-    P.refine, P.apply_stage = refine, stage  # type: ignore[assignment]
+    calls = record_calls()
     chars: Counter[tuple[str, ...]] = Counter()
     spans: Counter[tuple[str, ...]] = Counter()
     gold_chars = 0

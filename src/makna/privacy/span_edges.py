@@ -208,8 +208,9 @@ _WEEKDAY_BEFORE: Final = re.compile(
 )
 """A weekday, perhaps with a part of the day and a comma, right before a date that starts at its number."""
 _DAY_WORD_BEFORE: Final = re.compile(r"(?<![\w'’\-])(?i:tanggal|tgl\.?|tanggalnya)[ \t]+$")
-"""The word "tanggal" right before a date's day ("tanggal 17 Februari 2023"): the sets written since round twenty
-mark it with the date, as they mark the weekday and its "hari" or "malam" before it."""
+"""The word "tanggal" right before a date's day ("tanggal 17 Februari 2023"): the sets written since round nineteen
+mark it with the date (45 spans to 14; the older sets kept it out), as they mark the weekday and its "hari" or
+"malam" before it."""
 _MONTH_WORD_BEFORE: Final = re.compile(r"(?<![\w'’\-])(?i:bulan|bulen)[ \t]+$")
 """The word "bulan" right before a month's name ("sejak bulan Juli 2022")."""
 _DAY_PART_BEFORE: Final = re.compile(
