@@ -86,6 +86,8 @@ def test_two_ages_or_an_age_and_a_count_stay_apart(text: str, language: str, age
         ("R: My uncle Desmond is sixty-eight this Christmas, he still drives.", "en", "sixty-eight this Christmas"),
         ("I: Anak saya sembilan tahun, mau sepuluh, sudah SD.", "id", "sembilan tahun, mau sepuluh"),
         ("I: Umur saya dua puluh tujuh taun bulan depan.", "id", "dua puluh tujuh taun bulan depan"),
+        ("R: He is one year and 6 months old.", "en", "one year and 6 months old"),
+        ("I: Anak saya umurnya dua tahun tiga bulan.", "id", "dua tahun tiga bulan"),
     ],
 )
 def test_an_age_takes_its_qualifier(text: str, language: str, age: str) -> None:

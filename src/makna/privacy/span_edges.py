@@ -83,7 +83,9 @@ _EN_TAIL: Final = re.compile(
     rf"|,?{_SP}going(?:{_SP}(?:on|into|onto|towards?|for|to|past))?{_SP}{_ANY_NUM}(?:{_SP}{_EN_TO_COME})?)(?:{_SP}{_EN_NOW})?"
     rf"|{_SP}{_EN_UNIT}(?:{_SP}{_EN_NOW})?|{_SP}{_EN_NOW}|,{_SP}{_ANY_NUM}{_SP}{_EN_TO_COME}"
     rf"|{_SP}or{_SP}{_ANY_NUM}(?:{_SP}{_EN_UNIT})?|,{_SP}I{_SP}(?:think|reckon|guess|believe)"
-    rf"|,?{_SP}or{_SP}(?:so|thereabouts)|(?<=ty)[ \t]+(?:{EN_UNITS})(?:{_SP}{_EN_UNIT}(?:{_SP}old)?)?)(?![\w'’-])"
+    rf"|,?{_SP}or{_SP}(?:so|thereabouts)|(?<=ty)[ \t]+(?:{EN_UNITS})(?:{_SP}{_EN_UNIT}(?:{_SP}old)?)?"
+    rf"|(?:{_SP}{_EN_UNIT}|(?<=year)|(?<=years)|(?<=yrs))(?:,|{_SP}and)?{_SP}{_ANY_NUM}{_SP}months?(?:{_SP}old)?)"
+    rf"(?![\w'’-])"
 )
 """What follows an English age and belongs to it: its unit ("I am forty-one years, I came..."; every open set
 marks the unit with the age) and "of age"/"old", a fraction, the next birthday ("going on forty-two", ", going
@@ -142,6 +144,9 @@ month")."""
 _JALAN_AGE: Final = re.compile(r"[ \t]+(?i:jalan)[ \t]+\d{1,2}")
 """Lower-case "jalan" and a two-digit number right after an age ("46 jalan 47"): the age to come, which the street
 pattern took for an address."""
+_YEARS_END: Final = re.compile(r"(?i:years?|yrs|tahun|taun|taon)$")
+_MONTHS_AGE: Final = re.compile(rf"(?i:{_ANY_NUM}{_SP}(?:months?|bulan)(?:{_SP}old)?)")
+_AND_GAP: Final = re.compile(r",?[ \t]+(?:(?i:and|dan|jo|sama)[ \t]+)?")
 _WHEN_GAP: Final = re.compile(
     rf",?{_SP}(?i:(?:bulan|taun|tahun){_SP}(?:depan|dapan|muko|ini|ko)|(?:bulan{_SP})?{ID_MONTH}{_SP}(?:nanti|ko|iko)"
     rf"|next{_SP}(?:month|year)|come{_SP}{_EN_MONTH}|in{_SP}{_EN_MONTH}),?{_SP}"
@@ -314,6 +319,8 @@ def _linked(text: str, first: Detection, second: Detection) -> bool:
     gap = text[first.end : second.start]
     if _WHEN_GAP.fullmatch(gap):
         return True
+    if _YEARS_END.search(first.text) and _MONTHS_AGE.fullmatch(second.text) and _AND_GAP.fullmatch(gap):
+        return True  # "one year and 6 months old", "dua tahun, tiga bulan": one age
     if _AGE_LINK.fullmatch(gap) and gap.strip(" \t,"):
         return True
     if _AGE_LINK.fullmatch(gap) and "\n" not in gap and _LINK_START.match(second.text):
