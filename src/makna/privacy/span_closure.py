@@ -60,12 +60,7 @@ Ferryman's Rest", "back room of The Lantern Café")."""
 _AND: Final = re.compile(r"[ \t](?:and|&)[ \t]")
 _NAMED: Final = frozenset({"LOCATION", "ORG"})
 
-_JOIN: Final = re.compile(r"(?:(?<=\d)[ \t]?[A-Z](?![\w'’]))?,?[ \t]?")
-"""Between two parts of an address: a comma and/or a space, after a house number perhaps its block letter ("Nomor
-12 A, RT 03/RW 05")."""
-_NUMBER_BEFORE: Final = re.compile(r"(?<![\w.,/'’\-])\d{1,5}[A-Za-z]?[ \t]$")
-"""A house number right before an address found from its street's name ("2290 Pinebrook Circle, ..."): part of
-it, as every set marks an address with its house number."""
+_JOIN: Final = re.compile(r",?[ \t]?")
 
 
 _WORD_BEFORE: Final = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]$")
@@ -108,12 +103,8 @@ def _person_tail(text: str, det: Detection, after: Sequence[Detection]) -> int:
 
 
 def _address_head(text: str, det: Detection, floor: int) -> int:
-    start = det.start
-    if det.text[:1].isalpha() and det.text[:1].isupper():
-        m = _NUMBER_BEFORE.search(text, max(floor, start - 8), start)
-        start = m.start() if m and m.start() >= floor else start  # "2290 " before "Pinebrook Circle, ..."
-    m = _UNIT_BEFORE.search(text, max(floor, start - 40), start)
-    return m.start() if m and m.end() == start and m.start() >= floor else start
+    m = _UNIT_BEFORE.search(text, max(floor, det.start - 40), det.start)
+    return m.start() if m and m.end() == det.start and m.start() >= floor else det.start
 
 
 def _chain_end(text: str, found: Sequence[Detection], i: int) -> int:
@@ -123,8 +114,7 @@ def _chain_end(text: str, found: Sequence[Detection], i: int) -> int:
     j = i + 1
     while j < len(found):
         gap = text[found[j - 1].end : found[j].start]
-        joined = _JOIN.fullmatch(text, found[j - 1].end, found[j].start)
-        if found[j].type != "ADDRESS" or "\n" in gap or not joined or not gap:
+        if found[j].type != "ADDRESS" or "\n" in gap or not _JOIN.fullmatch(gap) or not gap:
             break
         last = j
         j += 1

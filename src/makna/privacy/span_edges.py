@@ -83,9 +83,7 @@ _EN_TAIL: Final = re.compile(
     rf"|,?{_SP}going(?:{_SP}(?:on|into|onto|towards?|for|to|past))?{_SP}{_ANY_NUM}(?:{_SP}{_EN_TO_COME})?)(?:{_SP}{_EN_NOW})?"
     rf"|{_SP}{_EN_UNIT}(?:{_SP}{_EN_NOW})?|{_SP}{_EN_NOW}|,{_SP}{_ANY_NUM}{_SP}{_EN_TO_COME}"
     rf"|{_SP}or{_SP}{_ANY_NUM}(?:{_SP}{_EN_UNIT})?|,{_SP}I{_SP}(?:think|reckon|guess|believe)"
-    rf"|,?{_SP}or{_SP}(?:so|thereabouts)|(?<=ty)[ \t]+(?:{EN_UNITS})(?:{_SP}{_EN_UNIT}(?:{_SP}old)?)?"
-    rf"|(?:{_SP}{_EN_UNIT}|(?<=year)|(?<=years)|(?<=yrs))(?:,|{_SP}and)?{_SP}{_ANY_NUM}{_SP}months?(?:{_SP}old)?)"
-    rf"(?![\w'’-])"
+    rf"|,?{_SP}or{_SP}(?:so|thereabouts)|(?<=ty)[ \t]+(?:{EN_UNITS})(?:{_SP}{_EN_UNIT}(?:{_SP}old)?)?)(?![\w'’-])"
 )
 """What follows an English age and belongs to it: its unit ("I am forty-one years, I came..."; every open set
 marks the unit with the age) and "of age"/"old", a fraction, the next birthday ("going on forty-two", ", going
@@ -144,9 +142,6 @@ month")."""
 _JALAN_AGE: Final = re.compile(r"[ \t]+(?i:jalan)[ \t]+\d{1,2}")
 """Lower-case "jalan" and a two-digit number right after an age ("46 jalan 47"): the age to come, which the street
 pattern took for an address."""
-_YEARS_END: Final = re.compile(r"(?i:years?|yrs|tahun|taun|taon)$")
-_MONTHS_AGE: Final = re.compile(rf"(?i:{_ANY_NUM}{_SP}(?:months?|bulan)(?:{_SP}old)?)")
-_AND_GAP: Final = re.compile(r",?[ \t]+(?:(?i:and|dan|jo|sama)[ \t]+)?")
 _WHEN_GAP: Final = re.compile(
     rf",?{_SP}(?i:(?:bulan|taun|tahun){_SP}(?:depan|dapan|muko|ini|ko)|(?:bulan{_SP})?{ID_MONTH}{_SP}(?:nanti|ko|iko)"
     rf"|next{_SP}(?:month|year)|come{_SP}{_EN_MONTH}|in{_SP}{_EN_MONTH}),?{_SP}"
@@ -235,7 +230,6 @@ _ADMIN_UNIT: Final = re.compile(
 The abbreviations ("Kec. Padang Barat") stay places: every open set that writes one marks it apart (11 to 0)."""
 _ADDRESS_GAP: Final = re.compile(r",?[ \t]+|,")
 _NAME_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
-_SWALLOWED: Final = _NAME_TYPES | {"DATE"}
 _PATRONYMIC: Final = r"(?:bin|binti|binte|bte|ibn|d/o|s/o|a/l|a/p)"
 _NAME_GAP: Final = re.compile(
     rf"[ \t](?:(?:Ó|Ní|Nic|Mac|Ua|Uí|(?:Nic|Mac)[ \t]a['’]|wa|Daeng|{_PATRONYMIC})[ \t])?|[ \t]a['’][ \t]"
@@ -243,8 +237,6 @@ _NAME_GAP: Final = re.compile(
 """Between two halves of one name: a space, an Irish or Scottish surname's particle ("Orla Ní Bhriain", "Mairi Nic
 a' Phì"), a Kikuyu "wa", a Bugis or Makassar "Daeng" ("Hasnah Daeng Ngai"), or a patronymic's word ("Nurul Ain
 binte Kassim", "Saravanan a/l Muniandy"): every open set marks these as one name."""
-_STREET_START: Final = re.compile(r"(?:Jalan|Jl\.?|Jln\.?)[ \t]")
-"""A road's type word opening a place: with the town after an en dash, one road ("Jalan Raya Kamang–Baso")."""
 _PATRONYMIC_GAP: Final = re.compile(rf"[ \t]{_PATRONYMIC}[ \t]")
 """A patronymic's word between two names: one person's name, whatever type the halves were given."""
 _NAME_WORDS: Final = 5
@@ -277,8 +269,6 @@ def _age_end(text: str, det: Detection, language: str, limit: int, *, to_come: b
 def _joined_name(text: str, det: Detection, nxt: Detection) -> str | None:
     """The type of the one name that ``det`` and the name span ``nxt`` after it are halves of, or None: the same
     type across a space or a particle, or a PERSON across a patronymic's word whatever their types."""
-    if det.type == nxt.type == "LOCATION" and _STREET_START.match(det.text) and text[det.end : nxt.start] in "–-":
-        return "LOCATION"  # "Jalan Lintas Solok–Sawahlunto": a road named by the towns it joins
     if nxt.type not in _NAME_TYPES or not _NAME_GAP.fullmatch(text, det.end, nxt.start):
         return None
     if len(det.text.split()) + len(nxt.text.split()) > _NAME_WORDS:
@@ -319,21 +309,11 @@ def _linked(text: str, first: Detection, second: Detection) -> bool:
     gap = text[first.end : second.start]
     if _WHEN_GAP.fullmatch(gap):
         return True
-    if _YEARS_END.search(first.text) and _MONTHS_AGE.fullmatch(second.text) and _AND_GAP.fullmatch(gap):
-        return True  # "one year and 6 months old", "dua tahun, tiga bulan": one age
     if _AGE_LINK.fullmatch(gap) and gap.strip(" \t,"):
         return True
     if _AGE_LINK.fullmatch(gap) and "\n" not in gap and _LINK_START.match(second.text):
         return True  # the linking word opens the second span (a learned "going thirty-five")
     return bool(_LINK_WORD.search(first.text)) and gap.isspace() and "\n" not in gap
-
-
-def _one_word_name(text: str, before: Detection, det: Detection) -> bool:
-    """Whether ``det`` is one capitalised word of a name or date type within a few words after ``before``, on its
-    line: a word an age's tail may swallow whole ("ninety come Hogmanay", where "Hogmanay" was taken for a place)."""
-    gap = text[before.end : det.start]
-    one_word = det.text[:1].isupper() and det.text.isalpha()
-    return det.type in _SWALLOWED and one_word and len(gap) <= 16 and "\n" not in gap
 
 
 def _repaired(text: str, first: Detection, second: Detection) -> bool:
@@ -450,10 +430,7 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
                 j += 1  # "Twenty-nine, thirty in January": the age now and the age to come with its date
             if j < len(dets) and dets[j].type == "ADDRESS" and _JALAN_AGE.fullmatch(text, dets[j - 1].end, dets[j].end):
                 j += 1  # "46 jalan 47": the age to come after "jalan", no street
-            k = j
-            while k < len(dets) and _one_word_name(text, dets[k - 1], dets[k]):
-                k += 1  # "come Hogmanay", "since March": a word a name or date detector took may close the age
-            limit = dets[k].start if k < len(dets) else len(text)
+            limit = dets[j].start if j < len(dets) else len(text)
             to_come = j - 1 == i and _after_age(text, dets, i)  # "25, 26 next month": the age to come
             last = dets[j - 1]
             dangling = _DANGLING.search(last.text)
@@ -462,9 +439,6 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
                 last = Detection(last.start, cut, last.type, last.confidence, last.detector, text[last.start : cut])
             end = max(_age_end(text, last, language, limit, to_come=to_come), dets[j - 1].end)
             end = _repair_end(text, dets[j - 1], language, end, limit)  # "Thirty-eight. No, wait, thirty-nine"
-            while j < k and dets[j].end <= end:
-                j += 1  # swallowed whole by the age's tail
-            end = min(end, dets[j].start) if j < len(dets) else end
         elif det.type == "DATE":
             if out and out[-1].type in _NAME_TYPES and _WEEKDAY_WORD.fullmatch(out[-1].text):
                 floor = out[-2].end if len(out) > 1 else 0  # "Kamih" or "Pahing" taken for a name: the date's
