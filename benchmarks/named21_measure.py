@@ -68,14 +68,9 @@ def classify(
     return f"mistyped:{where}:{kind}->{got}"
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", action="append", default=[])
-    ap.add_argument("--dir", action="append", default=[])
-    ap.add_argument("--rows", type=Path)
-    args = ap.parse_args()
-    dirs = [ROOT / "tests/privacy/corpus" / s for s in (args.split or ([] if args.dir else FOUR))]
-    dirs += [Path(d) for d in args.dir]
+def record_calls() -> dict[str, Any]:
+    """Wrap the learned layer and the precision stage so that every ``detect`` call records their input and output
+    (``rules``, ``learned``, ``staged``, and ``n``, the number of chunks) in the dict returned; clear it per call."""
     calls: dict[str, Any] = {}
     refine0, stage0 = P.refine, P.apply_stage
 
@@ -90,6 +85,18 @@ def main() -> None:
         return out
 
     P.refine, P.apply_stage = refine, stage  # type: ignore[assignment]
+    return calls
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", action="append", default=[])
+    ap.add_argument("--dir", action="append", default=[])
+    ap.add_argument("--rows", type=Path)
+    args = ap.parse_args()
+    dirs = [ROOT / "tests/privacy/corpus" / s for s in (args.split or ([] if args.dir else FOUR))]
+    dirs += [Path(d) for d in args.dir]
+    calls = record_calls()
     counts: Counter[tuple[str, str, str]] = Counter()
     rows = []
     for d in dirs:

@@ -33,7 +33,7 @@ def found(text: str, language: str = "id") -> list[tuple[str, str]]:
         ("They copied GHA-123456789-0 from my card.", "en", ("GHA-123456789-0", "NATIONAL_ID")),
         # dates: chat-export day/month stamps, a day in words before a month, a dotted stamp is no phone
         ("12/03 09:15 - Rina: halo Kak", "id", ("12/03", "DATE")),
-        ("Tanggal dua puluh tiga Maret saya pulang.", "id", ("dua puluh tiga Maret", "DATE")),
+        ("Tanggal dua puluh tiga Maret saya pulang.", "id", ("Tanggal dua puluh tiga Maret", "DATE")),
         ("On the twenty-first of May we left port.", "en", ("the twenty-first of May", "DATE")),
         ("[05.06.2023 14:02] Dewi: iya", "id", ("05.06.2023", "DATE")),
         # ages: a particle or suffix after the cue, Minang and Sundanese number words, answers, apposition

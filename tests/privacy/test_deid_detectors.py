@@ -88,7 +88,9 @@ def test_plates() -> None:
 
 def test_dates_and_weekdays() -> None:
     text = "Tanggal 3 Juni, bulan Januari 2021, lahir 9 September 1997, on 14 January, 12/03/2021."
-    assert found(text, "DATE") == ["3 Juni", "Januari 2021", "9 September 1997", "14 January", "12/03/2021"]
+    # "tanggal" and "bulan" belong to the date since round twenty-two (the sets since round nineteen, 45 to 14)
+    want = ["Tanggal 3 Juni", "bulan Januari 2021", "9 September 1997", "14 January", "12/03/2021"]
+    assert found(text, "DATE") == want
     assert found("Hari Sabtu dan Minggu rame, Lebaran juga, next Friday", "DATE") == []
     assert found("jam 9.30 sampai 10.45", "DATE") == []
 

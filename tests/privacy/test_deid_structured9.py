@@ -111,7 +111,8 @@ def test_day_ranges_and_spoken_years_are_one_date() -> None:
     assert ("DATE", "the fourth of July nineteen ninety-six") in _found(
         "born on the fourth of July nineteen ninety-six"
     )
-    assert ("DATE", "tujuh belas Agustus sembilan lima") in _found("tanggal tujuh belas Agustus sembilan lima", "id")
+    text = "tanggal tujuh belas Agustus sembilan lima"  # "tanggal" is the date's since round twenty-two
+    assert ("DATE", text) in _found(text, "id")
     assert ("DATE", "17081995") in _found("tgl lahir 17081995", "id")
     assert not any(t == "DATE" for t, _ in _found("tahun 2019 sampai 2024, dari jam 9 sampai 5 sore", "id"))
     assert not any(t == "DATE" for t, _ in _found("kode 17081995 di struk", "id"))
@@ -206,7 +207,7 @@ def test_an_identity_word_right_before_a_mobile_shaped_number_keeps_it_an_id() -
 def test_numeric_date_ranges_spaced_dates_and_lower_case_months_first() -> None:
     found = _found("cuti 01/01/2024-05/01/2024 kemarin", "id")
     assert {("DATE", "01/01/2024"), ("DATE", "05/01/2024")} <= found
-    assert ("DATE", "14 - 9 - 2024") in _found("tgl 14 - 9 - 2024", "id")
+    assert ("DATE", "tgl 14 - 9 - 2024") in _found("tgl 14 - 9 - 2024", "id")
     assert ("DATE", "sept 14th") in _found("it was sept 14th")
     assert not any(t == "DATE" for t, _ in _found("jam 10 - 12 - 2024 orang, jan 5 orang, 10.30-12.30", "id"))
 
