@@ -28,15 +28,17 @@ from typing import Final
 from .numwords import (
     DIALECTS,
     EN_DECADES,
+    EN_NUM,
     EN_TENS_WORDS,
     EN_UNIT_WORDS,
+    ID_NUM,
     SPOKEN_PAIR,
     parse_english,
     parse_local,
     parse_number,
 )
 
-__all__ = ["shift_age", "shift_age_text"]
+__all__ = ["shift_age", "shift_age_text", "shift_each_age"]
 
 _ID: Final = DIALECTS["id"]
 _TENS_WORD: Final = {"id": "puluh", "minang": "puluah", "sunda": "puluh"}
@@ -159,6 +161,33 @@ def shift_age_text(original: str, offset: int) -> str | None:
     value, dialect = local
     new = _local(shift_age(value, offset), "id" if dialect == "jawa" else dialect)
     return (new.capitalize() if body[:1].isupper() else new) + tail
+
+
+_EACH_NUMBER: Final = re.compile(
+    rf"(?i)(?<![\w\-])(?<!kepala )(?<!kapalo )(?:\d{{1,3}}|{ID_NUM}|{EN_NUM})(?![\w\-])"
+    r"(?![ \t]*(?:bulan|bulanan|month|minggu|week|hari(?![ \t]+ini)|day|jam|hour))"
+)
+"""A number an age is said with, in digits or words: not a band's decade after "kepala"/"kapalo", nor months,
+weeks or days (``28 tahun lewat anam bulan``: the months stay)."""
+
+
+def shift_each_age(original: str, offset: int) -> str | None:
+    """An age said with words around it that :func:`shift_age_text` does not read as one age (``hampir 40
+    tahun``, ``twenty-five, no sorry, twenty-six``, ``nearly forty, forty-one in May``, ``twenty-three last
+    week``): each number in it moved by ``offset`` as an age (written as it was), the words around kept; None
+    when it holds no number of an age (1 to 110)."""
+    pieces: list[str] = []
+    pos = 0
+    for m in _EACH_NUMBER.finditer(original):
+        value = parse_number(m.group(0))
+        if value is None or not 1 <= value <= 110:
+            continue
+        new = shift_age_text(m.group(0), offset)
+        if new is None:
+            continue
+        pieces += [original[pos : m.start()], new]
+        pos = m.end()
+    return "".join([*pieces, original[pos:]]) if pieces else None
 
 
 def _pair(body: str, offset: int, tail: str) -> str | None:

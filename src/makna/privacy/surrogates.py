@@ -57,7 +57,7 @@ from typing import Any, Final
 
 from . import gazetteers as gz
 from ._idwords import PLATE_REGIONS, spoken_digits
-from .ages import shift_age, shift_age_text
+from .ages import shift_age, shift_age_text, shift_each_age
 from .date_surrogates import respell_month, shift_season
 from .districts import fold_place, has_districts, same_regency
 from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
@@ -585,6 +585,8 @@ class SurrogateGenerator:
 
     def _age(self, rng: random.Random, original: str, language: str) -> str:
         shifted = shift_age_text(original, self.age_offset)
+        if shifted is None:  # words around it ("hampir 40 tahun", a self-correction): each number moves
+            shifted = shift_each_age(original, self.age_offset)
         if shifted is not None:
             return shifted
         digits = re.match(r"\d{1,3}(?!\d)", original)
