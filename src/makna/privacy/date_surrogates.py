@@ -6,6 +6,10 @@
   date offset from the middle of the season, and takes the season and year of the date it lands on (``spring
   2022`` with +200 days: ``autumn 2022``); an offset too small to leave the season moves it one season in the
   offset's direction, so no season stays as it was. The words around the season (``late``, ``the ... of``) stay.
+* a **weekday** said with a date (``Senin, 25 November 2024``, ``Tuesday the 13th of August``) moves with it: a
+  date moved by N days falls N days later in the week whatever its year, so the weekday is the original's moved
+  by N mod 7 (and a Javanese market day, ``Kamis Pahing``, by N mod 5), in the original's language and case.
+  Kept as it was, it contradicted the new date, and with the date it showed the offset modulo seven.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Final
 
 from .date_forms import near_month
 
-__all__ = ["respell_month", "shift_season"]
+__all__ = ["move_weekdays", "respell_month", "shift_season"]
 
 _WORD: Final = re.compile(r"[A-Za-z]{6,10}")
 _SEASON: Final = re.compile(
@@ -25,6 +29,40 @@ _SEASON: Final = re.compile(
 _ORDER: Final = ("winter", "spring", "summer", "autumn")
 _MIDDLE: Final = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10}
 """The month in the middle of each season (northern: the English interviews are set in London)."""
+
+
+_WEEKS: Final = (
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"),
+    ("sen", "sel", "rab", "kam", "jum", "sab", "min"),
+    ("sinayan", "salasa", "raba", "kamih", "jumaik", "sabtu", "akaik"),
+)
+"""Weeks as lists from Monday: English, its abbreviations, Indonesian, its abbreviations, Minang."""
+_PASARAN: Final = ("legi", "pahing", "pon", "wage", "kliwon")
+"""The Javanese five-day week, in order."""
+_DAY_OF: Final[dict[str, tuple[tuple[str, ...], int]]] = {}
+for _week in (*_WEEKS, _PASARAN):  # a word of two lists ("sabtu") is read in the first: Indonesian before Minang
+    for _i, _w in enumerate(_week):
+        _DAY_OF.setdefault(_w, (_week, _i))
+_DAY_WORD: Final = re.compile(
+    r"(?i)(?<![\w'’])(?:" + "|".join(sorted({*_DAY_OF, "jum'at", "jum’at", "ahad"}, key=len, reverse=True))
+    + r")(?![\w'’])"
+)
+
+
+def move_weekdays(text: str, offset: int) -> str:
+    """``text`` (a date's surrogate, its weekday words as the original had them) with each weekday moved by
+    ``offset`` days and each Javanese market day with it, written in the same list and case."""
+
+    def moved(m: re.Match[str]) -> str:
+        word = m.group(0)
+        key = {"jum'at": "jumat", "jum’at": "jumat", "ahad": "minggu"}.get(word.lower(), word.lower())
+        week, i = _DAY_OF[key]
+        new = week[(i + offset) % len(week)]
+        return new.upper() if word.isupper() and len(word) > 1 else new.capitalize() if word[:1].isupper() else new
+
+    return _DAY_WORD.sub(moved, text)
 
 
 def respell_month(original: str) -> str | None:

@@ -58,7 +58,7 @@ from typing import Any, Final
 from . import gazetteers as gz
 from ._idwords import PLATE_REGIONS, spoken_digits
 from .ages import shift_age, shift_age_text, shift_each_age
-from .date_surrogates import respell_month, shift_season
+from .date_surrogates import move_weekdays, respell_month, shift_season
 from .districts import fold_place, has_districts, same_regency
 from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
 from .orgnames import ORG_HEAD_WORDS
@@ -562,7 +562,7 @@ class SurrogateGenerator:
         out = original
         for a, b, text in sorted(pieces, reverse=True):
             out = out[:a] + text + out[b:]
-        return out
+        return move_weekdays(out, self.date_offset) if day_m else out
 
     def _numeric_date(self, original: str) -> str:
         parts = re.split(r"([/.\-])", original)

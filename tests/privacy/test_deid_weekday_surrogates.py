@@ -1,0 +1,42 @@
+"""A weekday said with a date moves with it (a date moved N days falls N days later in the week, whatever its
+year); kept as it was, "Senin, 25 November 2024" became "Senin, 4 Januari 2025", a Saturday."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from makna.privacy import KeyMapping
+from makna.privacy.date_surrogates import move_weekdays
+from makna.privacy.surrogates import calendar_date
+
+_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ID_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+              "November", "Desember")  # fmt: skip
+
+
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.integers(-365, 365).filter(lambda d: abs(d) >= 7),
+)
+def test_the_weekday_of_the_surrogate_is_its_date_s(day: dt.date, offset: int) -> None:
+    mapping = KeyMapping(secret="cd" * 32, date_offset=offset, age_offset=1)
+    original = f"{_ID[day.weekday()]}, {day.day} {_ID_MONTHS[day.month - 1]} {day.year}"
+    new = mapping.surrogate("DATE", original, language="id")
+    moved = calendar_date(new)
+    assert moved == day + dt.timedelta(days=offset)
+    assert new.split(",")[0] == _ID[moved.weekday()]
+    english = mapping.surrogate("DATE", f"{_EN[day.weekday()]} the {day.day}th of August 2024", language="en")
+    assert english.split()[0] in _EN
+
+
+def test_words_cases_and_lists() -> None:
+    assert move_weekdays("hari Senin", 5) == "hari Sabtu"
+    assert move_weekdays("Sabtu", 1) == "Minggu"  # Indonesian, not the Minang list that also has "Sabtu"
+    assert move_weekdays("FRIDAY 7th February", -1) == "THURSDAY 7th February"
+    assert move_weekdays("Kamis Pahing", 3) == "Minggu Kliwon"  # the market day moves by 3 mod 5
+    assert move_weekdays("Jum'at", 7) == "Jumat" and move_weekdays("malam Jumaik", 2) == "malam Akaik"
+    assert move_weekdays("25 November 2024", 40) == "25 November 2024"  # no weekday: nothing
