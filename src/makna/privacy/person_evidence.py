@@ -22,7 +22,10 @@ Each rule is a general shape of how people are named in informal interviews, not
   "imbau") is dropped before spans compete: the cue says a person is named ("Many people say X, ..." where a
   gazetteer knows a town X);
 * **a name given on an app** (:func:`app_names`): "namo di aplikasinyo Kantil", "her name on the app was
-  Sheriff": the app word stands between the naming word and the name, which is often a word.
+  Sheriff": the app word stands between the naming word and the name, which is often a word;
+* **one's own name said as one** (:func:`self_named`): "my name is", "call me", "I go by", "nama saya",
+  "panggil aku" right before a span: the speaker says it is their name, so the precision stage's typer never
+  makes it a place or a firm ("I go by Sheriff on the group chat" was retyped LOCATION by a retrained stage).
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ __all__ = [
     "named_over_lists",
     "person_shaped",
     "real_names",
+    "self_named",
     "speech_names",
 ]
 
@@ -356,3 +360,18 @@ def app_names(text: str) -> Iterator[Detection]:
         if any(w in stop or w in places or w in brands or w.lower() in _APP for w in words):
             continue
         yield Detection(m.start("n"), m.end("n"), "PERSON", 0.85, "person.intro", m.group("n"))
+
+
+_SELF_NAMED: Final = re.compile(
+    r"(?i:\bmy[ \t]+(?:real[ \t]+|full[ \t]+|first[ \t]+)?name(?:[ \t]+is|['’]s)|\b(?:they|people|everyone)[ \t]+"
+    r"calls?[ \t]+me|\bcall[ \t]+me|\bI[ \t]+(?:go|went)[ \t]+by|\bI['’]m[ \t]+known[ \t]+as"
+    r"|\bnama[ \t]+(?:asli[ \t]+)?(?:saya|aku|ambo|gue|gua|sa)(?:[ \t]+(?:adalah|itu|tu))?"
+    r"|\bpanggil[ \t]+(?:saja[ \t]+|aja[ \t]+)?(?:saya|aku|ambo|gue)|\b(?:saya|aku|ambo)[ \t]+dipanggil)"
+    r",?[ \t]+$"
+)
+
+
+def self_named(text: str, start: int) -> bool:
+    """Whether the words right before ``start`` say that what follows is the speaker's own name ("my name is",
+    "call me", "I go by", "nama saya", "panggil aku", "saya dipanggil")."""
+    return _SELF_NAMED.search(text, max(0, start - 48), start) is not None

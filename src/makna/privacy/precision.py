@@ -46,6 +46,7 @@ from ._local import ThreadSettings
 from ._text import HONORIFICS, OFFICE_TITLES
 from ._typer import blind
 from .learned import lower_seen, trie_pattern
+from .person_evidence import self_named
 from .places import generic_public_body
 from .typecontext import type_context
 from .types import Detection
@@ -640,7 +641,10 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
         if det.type not in STAGE_TYPES:
             pairs.append((det, det))
         elif not _never(det.type, det.text):
-            pairs.append((det, stage._decide(det, language, doc, found, i, cut)))
+            kept = stage._decide(det, language, doc, found, i, cut)
+            if kept is not None and det.type == "PERSON" != kept.type and self_named(scan, det.start):
+                kept = Detection(kept.start, kept.end, "PERSON", kept.confidence, kept.detector, kept.text)
+            pairs.append((det, kept))  # one's own name said as one stays a PERSON ("I go by Sheriff")
     return _consistent(pairs, stage.vote)
 
 
