@@ -46,7 +46,7 @@ for _week in (*_WEEKS, _PASARAN):  # a word of two lists ("sabtu") is read in th
     for _i, _w in enumerate(_week):
         _DAY_OF.setdefault(_w, (_week, _i))
 _DAY_WORD: Final = re.compile(
-    r"(?i)(?<![\w'’])(?:" + "|".join(sorted({*_DAY_OF, "jum'at", "jum’at", "ahad"}, key=len, reverse=True))
+    r"(?i)(?<![\w'’])(?:" + "|".join(sorted({*_DAY_OF, "jum'at", "jum’at", "ahad"}, key=lambda w: (-len(w), w)))
     + r")(?![\w'’])"
 )
 
