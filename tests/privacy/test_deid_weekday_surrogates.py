@@ -40,3 +40,15 @@ def test_words_cases_and_lists() -> None:
     assert move_weekdays("Kamis Pahing", 3) == "Minggu Kliwon"  # the market day moves by 3 mod 5
     assert move_weekdays("Jum'at", 7) == "Jumat" and move_weekdays("malam Jumaik", 2) == "malam Akaik"
     assert move_weekdays("25 November 2024", 40) == "25 November 2024"  # no weekday: nothing
+
+
+def test_every_day_of_a_range_moves() -> None:
+    """A date span naming several days (a range) moves each of them: the second day had stayed as said
+    ("3-7 Juni 2024" became "13-7 Juli 2024", the original's 7 kept), and its weekday moved without it."""
+    mapping = KeyMapping(secret="ab" * 32, date_offset=40, age_offset=2)
+    assert mapping.surrogate("DATE", "3-7 Juni 2024", language="id") == "13-17 Juli 2024"
+    assert mapping.surrogate("DATE", "3 to 7 June 2024", language="en") == "13 to 17 July 2024"
+    assert mapping.surrogate("DATE", "Senin-Jumat, 3-7 Juni 2024", language="id") == "Sabtu-Rabu, 13-17 Juli 2024"
+    assert mapping.surrogate("DATE", "3 Juni - 7 Juli 2024", language="id") == "13 Juli - 16 Agustus 2024"
+    new = mapping.surrogate("DATE", "Senin 3 Juni dan Jumat 7 Juni", language="id")
+    assert new == "Sabtu 13 Juli dan Rabu 17 Juli"
