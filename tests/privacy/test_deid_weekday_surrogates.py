@@ -52,3 +52,15 @@ def test_every_day_of_a_range_moves() -> None:
     assert mapping.surrogate("DATE", "3 Juni - 7 Juli 2024", language="id") == "13 Juli - 16 Agustus 2024"
     new = mapping.surrogate("DATE", "Senin 3 Juni dan Jumat 7 Juni", language="id")
     assert new == "Sabtu 13 Juli dan Rabu 17 Juli"
+
+
+def test_a_clock_time_or_a_zero_is_no_day() -> None:
+    """The digits of a clock time in a date span are no day ("pukul 10.00, 3 Juni 2024" had become "pukul 20.00,
+    3 Juli 2024": the time moved, the original's day kept), and a day 0 ("0 November") no longer raises."""
+    mapping = KeyMapping(secret="ab" * 32, date_offset=40, age_offset=2)
+    assert mapping.surrogate("DATE", "pukul 10.00, 3 Juni 2024", language="id") == "pukul 10.00, 13 Juli 2024"
+    assert mapping.surrogate("DATE", "jam 10:30 tanggal 3 Juni 2024", language="id") == "jam 10:30 tanggal 13 Juli 2024"
+    assert mapping.surrogate("DATE", "3 June 2024 at 10:30", language="en") == "13 July 2024 at 10:30"
+    for odd in ("0 November 2024", "Feb00", "2024 August 31 00"):
+        assert mapping.surrogate("DATE", odd, language="en")
+    assert mapping.surrogate("DATE", "tgl.3 Juni 2024", language="id") == "tgl.13 Juli 2024"

@@ -261,6 +261,10 @@ _MONTH_WORD: Final = re.compile(r"(?i)(?<![A-Za-z])(?:" + "|".join(sorted(_MONTH
                                 + r")(?![A-Za-z])")
 
 
+_DAY: Final = re.compile(r"(?<!\d)(?<!\d[:.])(\d{1,2})(st|nd|rd|th)?(?!\d|[:.]\d)")
+"""A day of a month in a date: one or two digits, not those of a clock time (``10.00``, ``10:30``)."""
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date:
     """The date, or the last valid day of that month (31 June -> 30 June)."""
     for d in range(min(day, 31), 27, -1):
@@ -268,7 +272,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
             return dt.date(year, month, d)
         except ValueError:
             continue
-    return dt.date(year, month, min(day, 28))
+    return dt.date(year, month, min(max(day, 1), 28))
 
 
 def calendar_date(original: str) -> dt.date | None:
@@ -544,7 +548,7 @@ class SurrogateGenerator:
         word = _MONTH_WORD.search(original)
         if word is None:
             return shift_season(original, self.date_offset) or self._numeric_date(original)
-        day_ms = list(re.finditer(r"(?<!\d)(\d{1,2})(st|nd|rd|th)?(?!\d)", original))
+        day_ms = [d for d in _DAY.finditer(original) if 1 <= int(d.group(1)) <= 31]
         day_m = day_ms[0] if day_ms else None
         year_m = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", original)
         year = int(year_m.group(0)) if year_m else 2000
@@ -655,7 +659,8 @@ class SurrogateGenerator:
         head, core = split_place(original)
         if head and head.split()[0].casefold() in _STREET_HEADS:  # "Jalan Melati": a street keeps "Jalan"
             return head + self._words(rng, min(max(len(core.split()), 1), 2))
-        if not head and original.split()[-1].casefold() in _VENUE_WORDS and split_org(original)[2]:
+        if not head and original.split()[-1:] and original.split()[-1].casefold() in _VENUE_WORDS and split_org(
+                original)[2]:
             # a venue ("Harbour Street Community Centre") keeps its kind, as an organisation does: no town
             return self._org(rng, original, language)
         street = _EN_STREET.fullmatch(original)
