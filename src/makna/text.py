@@ -92,6 +92,11 @@ STAMPED_TURN_PATTERN = (
 )
 
 
+_LABEL = re.compile(r"[^\W\d_][\w.'’()-]*(?:[ \t][\w.'’()-]+){0,3}?[ \t]*:(?=\s|$)")
+"""A speaker label's words and colon, as :data:`DEFAULT_TURN_PATTERN` reads them."""
+_STAMPED_LABEL = re.compile(STAMPED_TURN_PATTERN, re.MULTILINE)
+
+
 class TurnSpan(NamedTuple):
     """A detected turn: from the start of its label to the end of its last non-blank line."""
 
@@ -264,15 +269,19 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def label_end(text: str, start: int, end: int, speaker: str) -> int | None:
     """Where the speaker label of the turn ``text[start:end]`` by ``speaker`` ends (after its colon; a time stamp
-    before it is part of it), or None when the turn shows no label."""
+    before it is part of it; a transcription service's line of a speaker and a stamp is a label as a whole), or None
+    when the turn shows no label (a colon in a clock time, ``Pukul 10:30``, ends none)."""
+    stamped = _STAMPED_LABEL.match(text, start, end)
+    if stamped is not None:
+        return stamped.end()
     at = start
     stamp = _LABEL_STAMP.match(text, start, end)
     if stamp is not None:
         at = stamp.end()
     if not speaker or not text.startswith(speaker[:1], at):
         return None
-    colon = text.find(":", at, min(end, at + len(speaker) + 12))
-    return colon + 1 if colon >= 0 else None
+    label = _LABEL.match(text, at, end)
+    return label.end() if label is not None and label.end() <= at + len(speaker) + 13 else None
 
 
 def sentences_past_labels(
@@ -289,7 +298,7 @@ def sentences_past_labels(
             ts, te, speaker = turns[i]
             cut = label_end(text, ts, te, speaker)
             if cut is not None and a < cut < b:
-                while cut < b and text[cut] in " \t":
+                while cut < b and text[cut] in " \t\r\n":
                     cut += 1
                 a = cut
         out.append((a, b))

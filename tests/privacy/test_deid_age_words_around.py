@@ -32,3 +32,23 @@ def test_what_is_no_age_is_left() -> None:
     assert shift_each_age("umur segitu", 2) is None
     assert shift_each_age("hampir 40 hari ini", 2) == "hampir 42 hari ini"  # "hari ini": today
     assert shift_each_age("enam bulan", 2) is None  # months are no age
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        # an age of a hundred or more in words is capped at 90 as one in digits is ("105" -> "90"), never read
+        # as several small numbers ("one hundred and five" had become "three hundred and seven")
+        ("one hundred and five", "ninety"),
+        ("nearly a hundred and two", "nearly ninety"),
+        ("hampir seratus lima tahun", "hampir sembilan puluh tahun"),
+        ("umur 105 taun", "umur 90 taun"),
+        # two digits said one by one are one age ("dua lima": 25), not two ("empat tujuh": 47)
+        ("hampir dua lima", "hampir dua tujuh"),
+        ("umur dua lima taun", "umur dua tujuh taun"),
+        # a fraction's digits are no ages ("2 1/2 years" had become "4 3/4 years")
+        ("2 1/2 years", "4 1/2 years"),
+    ],
+)
+def test_a_number_said_in_several_words_moves_as_one(original: str, expected: str) -> None:
+    assert shift_each_age(original, 2) == expected

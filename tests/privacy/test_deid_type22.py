@@ -96,3 +96,21 @@ def test_other_mentions_follow_and_other_types_stay() -> None:
 )
 def test_whole_pipeline(text: str, name: str, language: str) -> None:
     assert _type_of(text, name, language) == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "detector"),
+    [
+        # a person found as the subject of a verb ("Harjanto told me") is no next sentence's "it" (review22)
+        ("I: Then Harjanto told me. It was a church, back then.", "Harjanto", "PERSON", "person.did"),
+        # a place a place list knows needs a copula after it, as the module says: the next sentence's "itu"
+        # is as often the place's own thing (review22)
+        ("I: Saya tinggal di Kedungrejo sejak kecil. Itu kelompok arisan ibu-ibu.", "Kedungrejo", "LOCATION",
+         "location.gazetteer"),
+    ],
+)
+def test_the_next_sentence_retypes_no_cued_person_nor_listed_place(
+    text: str, name: str, kind: str, detector: str
+) -> None:
+    (out,) = said_to_be_orgs(text, [_det(text, name, kind, detector)])
+    assert out.type == kind

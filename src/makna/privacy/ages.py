@@ -163,31 +163,62 @@ def shift_age_text(original: str, offset: int) -> str | None:
     return (new.capitalize() if body[:1].isupper() else new) + tail
 
 
+_NUMBER: Final = rf"(?:\d{{1,3}}|{ID_NUM}|{EN_NUM})(?![\w\-/])"
 _EACH_NUMBER: Final = re.compile(
-    rf"(?i)(?<![\w\-])(?<!kepala )(?<!kapalo )(?:\d{{1,3}}|{ID_NUM}|{EN_NUM})(?![\w\-])"
+    rf"(?i)(?<![\w\-/])(?<!kepala )(?<!kapalo ){_NUMBER}(?:[ \t]+{_NUMBER})*"
     r"(?![ \t]*(?:bulan|bulanan|month|minggu|week|hari(?![ \t]+ini)|day|jam|hour))"
 )
-"""A number an age is said with, in digits or words: not a band's decade after "kepala"/"kapalo", nor months,
-weeks or days (``28 tahun lewat anam bulan``: the months stay)."""
+"""A number an age is said with, in digits or words, or a run of them (``dua lima``: two digits said one by one):
+not a band's decade after "kepala"/"kapalo", nor months, weeks or days (``28 tahun lewat anam bulan``: the months
+stay), nor a fraction's digits (``2 1/2``)."""
+_ONE_NUMBER: Final = re.compile(rf"(?i){_NUMBER}")
+_HUNDREDS: Final = re.compile(
+    rf"(?i)(?<![\w\-])(?P<h>(?:(?:a|one|{EN_NUM})[ \t]+)?hundred|seratus|(?:{ID_NUM})[ \t]*ratus)"
+    rf"(?:[ \t]+(?:(?:and|dan)[ \t]+)?{_NUMBER})?(?![\w\-])"
+)
+"""An age of a hundred or more in words (``one hundred and five``, ``seratus lima``): capped at 90, as one in
+digits is, never read as the small numbers in it."""
+
+
+def _each(run: str, offset: int) -> str | None:
+    """The run of numbers ``run`` moved as one age where it reads as one (``dua lima``), else each number in it
+    moved as an age; None when none is an age (1 to 110)."""
+    whole = shift_age_text(run, offset) if parse_number(run, pairs=True) is not None else None
+    if whole is not None:
+        return whole
+    moved = [
+        (m, shift_age_text(m.group(0), offset))
+        for m in _ONE_NUMBER.finditer(run)
+        if (value := int(m.group(0)) if m.group(0).isdigit() else parse_number(m.group(0))) and 1 <= value <= 110
+    ]
+    out, pos = [], 0
+    for m, new in moved:
+        if new is not None:
+            out += [run[pos : m.start()], new]
+            pos = m.end()
+    return "".join([*out, run[pos:]]) if pos else None
 
 
 def shift_each_age(original: str, offset: int) -> str | None:
     """An age said with words around it that :func:`shift_age_text` does not read as one age (``hampir 40
     tahun``, ``twenty-five, no sorry, twenty-six``, ``nearly forty, forty-one in May``, ``twenty-three last
     week``): each number in it moved by ``offset`` as an age (written as it was), the words around kept; None
-    when it holds no number of an age (1 to 110)."""
+    when it holds no number of an age (1 to 110). An age of a hundred or more in words becomes 90."""
+    capped = _HUNDREDS.sub(lambda m: _capped(m.group(0)), original)
     pieces: list[str] = []
     pos = 0
-    for m in _EACH_NUMBER.finditer(original):
-        value = parse_number(m.group(0))
-        if value is None or not 1 <= value <= 110:
-            continue
-        new = shift_age_text(m.group(0), offset)
+    for m in _EACH_NUMBER.finditer(capped):
+        new = _each(m.group(0), offset)
         if new is None:
             continue
-        pieces += [original[pos : m.start()], new]
+        pieces += [capped[pos : m.start()], new]
         pos = m.end()
-    return "".join([*pieces, original[pos:]]) if pieces else None
+    return "".join([*pieces, capped[pos:]]) if pieces else None
+
+
+def _capped(words: str) -> str:
+    new = _english(90) if re.search(r"(?i)hundred", words) else _local(90, "id")
+    return new.capitalize() if words[:1].isupper() else new
 
 
 def _pair(body: str, offset: int, tail: str) -> str | None:

@@ -139,10 +139,11 @@ def _apposed_kind(scan: str, det: Detection, starts: Sequence[int] = ()) -> bool
     firm = bool(m.group("cop") or m.group("bare") or m.group("next"))
     if m.group("id") is not None and not (firm or m.group("iddet") or m.group("poss")):
         return False  # "X, kelompok ..." alone may start another clause
+    copula = bool(m.group("cop") or m.group("bare"))
     if det.type == "LOCATION" and _known_place(det.text):
-        return firm
-    if _listed_person(det):
-        return bool(m.group("cop") or m.group("bare"))  # a person is never the next sentence's "it"
+        return copula  # a listed place only after a copula: the next sentence's "it" may be the place's own thing
+    if _listed_person(det) or (m.group("next") and det.type == "PERSON" and det.detector.startswith("person.")):
+        return copula  # a person (a listed name, or one found by its own cue) is never the next sentence's "it"
     return True
 
 

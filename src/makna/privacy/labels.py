@@ -36,10 +36,10 @@ _NOT_NAMES = frozenset(HONORIFIC_GENDER) | {"bin", "binti", "van", "von", "der",
 
 
 _TOWN_LEVELS = frozenset({"city", "regency"})
+"""Region levels whose names, inside a longer place name, are looked for in labels on their own."""
 _EXTENSION = re.compile(r"\.[^\W\d_][^\W_]{0,4}\Z")
 """A file name's extension: a dot, a letter, then up to four letters or digits, at the end (``.txt``, ``.docx``,
 ``.mp3``)."""
-"""Region levels whose names, inside a longer place name, are looked for in labels on their own."""
 
 _SURE = 0.9
 """From this confidence a name's word is found in a label in any case, even where it is an ordinary word."""

@@ -261,6 +261,10 @@ _MONTH_WORD: Final = re.compile(r"(?i)(?<![A-Za-z])(?:" + "|".join(sorted(_MONTH
                                 + r")(?![A-Za-z])")
 
 
+_DAY: Final = re.compile(r"(?<!\d)(?<!\d[:.])(\d{1,2})(st|nd|rd|th)?(?!\d|[:.]\d)")
+"""A day of a month in a date: one or two digits, not those of a clock time (``10.00``, ``10:30``)."""
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date:
     """The date, or the last valid day of that month (31 June -> 30 June)."""
     for d in range(min(day, 31), 27, -1):
@@ -268,7 +272,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
             return dt.date(year, month, d)
         except ValueError:
             continue
-    return dt.date(year, month, min(day, 28))
+    return dt.date(year, month, min(max(day, 1), 28))
 
 
 def calendar_date(original: str) -> dt.date | None:
@@ -544,21 +548,35 @@ class SurrogateGenerator:
         word = _MONTH_WORD.search(original)
         if word is None:
             return shift_season(original, self.date_offset) or self._numeric_date(original)
-        month = _MONTH_NUMBER[word.group(0).lower()]
-        day_m = re.search(r"(?<!\d)(\d{1,2})(st|nd|rd|th)?(?!\d)", original)
+        day_ms = [d for d in _DAY.finditer(original) if 1 <= int(d.group(1)) <= 31]
+        day_m = day_ms[0] if day_ms else None
         year_m = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", original)
         year = int(year_m.group(0)) if year_m else 2000
-        base = _safe_date(year, month, int(day_m.group(1)) if day_m else 15)
-        new = base + dt.timedelta(days=self.date_offset)
-        pieces: list[tuple[int, int, str]] = [(word.start(), word.end(), _month_like(new.month, word.group(0),
-                                                                                      language))]
+        months = list(_MONTH_WORD.finditer(original))
+
+        def month_of(at: int) -> re.Match[str]:  # a day's month: the first named after it, else the last before
+            return next((w for w in months if w.start() >= at), months[-1])
+
+        def moved(day: re.Match[str] | None, month: re.Match[str]) -> dt.date:
+            number = _MONTH_NUMBER[month.group(0).lower()]
+            return _safe_date(year, number, int(day.group(1)) if day else 15) + dt.timedelta(days=self.date_offset)
+
+        new = moved(day_m, month_of(day_m.start()) if day_m else word)
+        # each month word takes the month its last day lands in ("3-7 Juni" +40: "13-17 Juli"); one with no day
+        # of its own the first day's
+        month_day = {month_of(d.start()).start(): d for d in day_ms}
+        pieces: list[tuple[int, int, str]] = [
+            (w.start(), w.end(), _month_like(moved(month_day.get(w.start(), day_m), w).month, w.group(0), language))
+            for w in months
+        ]
         if year_m:
             pieces.append((year_m.start(), year_m.end(), str(new.year)))
-        if day_m:
-            digits = f"{new.day:02d}" if day_m.group(1).startswith("0") else str(new.day)  # "21st" -> "2nd"
-            suffix = _ordinal(new.day) if day_m.group(2) else ""
-            pieces.append((day_m.start(), day_m.end(), digits + (suffix.upper() if day_m.group(2).isupper() else suffix)
-                           if day_m.group(2) else digits))
+        for d in day_ms:  # every day a range names ("3 to 7 June"), not only its first
+            when = moved(d, month_of(d.start()))
+            digits = f"{when.day:02d}" if d.group(1).startswith("0") else str(when.day)  # "21st" -> "2nd"
+            suffix = _ordinal(when.day) if d.group(2) else ""
+            pieces.append((d.start(), d.end(), digits + (suffix.upper() if d.group(2).isupper() else suffix)
+                           if d.group(2) else digits))
         out = original
         for a, b, text in sorted(pieces, reverse=True):
             out = out[:a] + text + out[b:]
@@ -641,7 +659,8 @@ class SurrogateGenerator:
         head, core = split_place(original)
         if head and head.split()[0].casefold() in _STREET_HEADS:  # "Jalan Melati": a street keeps "Jalan"
             return head + self._words(rng, min(max(len(core.split()), 1), 2))
-        if not head and original.split()[-1].casefold() in _VENUE_WORDS and split_org(original)[2]:
+        if not head and original.split()[-1:] and original.split()[-1].casefold() in _VENUE_WORDS and split_org(
+                original)[2]:
             # a venue ("Harbour Street Community Centre") keeps its kind, as an organisation does: no town
             return self._org(rng, original, language)
         street = _EN_STREET.fullmatch(original)
