@@ -216,3 +216,18 @@ def test_a_pattern_autocode_starts_past_the_label_and_skips_what_the_coder_coded
     assert sorted(_texts(coded, code="fraud")) == ["Pernah ada masalah?", "Pernah."]  # not "P: Pernah ada..."
     result = makna.autocode_pattern(coded, "pernah", "fraud", scope="match")  # inside the sentences coded already
     assert (result.created, result.skipped_duplicates) == (0, 2)
+
+
+def test_the_overlap_check_is_exact_on_many_spans() -> None:
+    import random
+
+    from makna.coding import _Reach
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(1, 30)) for a in (rng.randint(0, 300) for _ in range(rng.randint(0, 12)))]
+        reach = _Reach(spans)
+        for _ in range(20):
+            s = rng.randint(0, 330)
+            e = s + rng.randint(1, 20)
+            assert reach.overlaps(s, e) == any(a < e and s < b for a, b in spans)

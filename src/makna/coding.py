@@ -5,6 +5,7 @@ Every operation is one transaction with one event-log entry, however many segmen
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -118,6 +119,23 @@ class _Resolver:
         return self.codes[key]
 
 
+class _Reach:
+    """Spans sorted by start with the furthest end reached so far: whether any overlaps a new span in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before ``end``
+        return i > 0 and self.reach[i - 1] > start
+
+
 def _insert(project: Project, conn: Connection, rows: list[dict[str, Any]], on_duplicate: str) -> list[dict[str, Any]]:
     """Insert segment rows, skipping or refusing duplicates; returns the rows inserted."""
     if not rows:
@@ -150,10 +168,11 @@ def _insert(project: Project, conn: Connection, rows: list[dict[str, Any]], on_d
             mine: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
             for sid, a, b, code_id, coder_id in existing:
                 mine.setdefault((sid, code_id, coder_id), []).append((a, b))
+            reach = {key: _Reach(spans) for key, spans in mine.items()}
             unique = [
                 r for r in unique
-                if not any(a < r["end"] and r["start"] < b
-                           for a, b in mine.get((r["source_id"], r["code_id"], r["coder_id"]), ()))
+                if not ((mk := (r["source_id"], r["code_id"], r["coder_id"])) in reach
+                        and reach[mk].overlaps(r["start"], r["end"]))
             ]
     if unique:
         try:
