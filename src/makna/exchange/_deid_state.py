@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from ..privacy.claims import seal_id
+from ..secret_match import secrets_match
 from ..store import tables
 from ._refi import format_datetime, parse_datetime
 
@@ -97,8 +98,7 @@ def read_claim(raw: Any, text: str, seals: Mapping[str, bytes]) -> Claim:
     seal = raw.get("seal")
     sid, mac = (seal.get("id"), seal.get("mac")) if isinstance(seal, dict) else (None, None)
     secret = seals.get(sid) if isinstance(sid, str) else None
-    ok = secret is not None and isinstance(mac, str) and hmac.compare_digest(mac.encode("ascii", "replace"),
-                                                                            _mac(raw, secret).encode("ascii"))
+    ok = secret is not None and secrets_match(mac, _mac(raw, secret))  # the one constant-time comparison
     return Claim(state, ok)
 
 

@@ -24,6 +24,7 @@ from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import InputError
+from ..secret_match import secrets_match
 
 __all__ = [
     "CSP",
@@ -101,16 +102,6 @@ def _hostname(host_header: str) -> str:
     if host_header.startswith("["):
         return host_header[: host_header.find("]") + 1] if "]" in host_header else host_header
     return host_header.rsplit(":", 1)[0] if host_header.count(":") == 1 else host_header
-
-
-def secrets_match(sent: object, expected: str) -> bool:
-    """Whether ``sent`` (a token from a request: a header, a cookie, a form field) is ``expected``, compared in
-    constant time over UTF-8 bytes (so non-ASCII text is compared, never a TypeError). Anything but a
-    non-empty text never matches, nor does anything when ``expected`` is empty. The one comparison of a
-    secret in the workbench and the team server."""
-    if not (isinstance(sent, str) and sent and isinstance(expected, str) and expected):
-        return False
-    return hmac.compare_digest(sent.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
 
 
 class TokenGuard:
