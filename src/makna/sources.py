@@ -562,6 +562,10 @@ def delete_source(project: Project, name_or_id: str) -> int:
         n = conn.execute(delete(tables.segments).where(seg.source_id == row.id)).rowcount
         conn.execute(delete(tables.turns).where(tables.turns.c.source_id == row.id))
         conn.execute(delete(tables.case_links).where(tables.case_links.c.source_id == row.id))
+        from .privacy.claims import CLAIM_PREFIX
+
+        # an unverified de-identification claim the source came with (trust22) goes with it (undone with it too)
+        conn.execute(delete(tables.meta).where(tables.meta.c.key == f"{CLAIM_PREFIX}{row.id}"))
         conn.execute(delete(tables.sources).where(tables.sources.c.id == row.id))
         payload.update(segments_removed=n)
     return int(n)

@@ -294,3 +294,25 @@ def test_the_claim_messages_read_in_indonesian() -> None:
     ):
         indonesian = translate_error(english, "id")
         assert indonesian != english and ("sumber" in indonesian or "pengganti" in indonesian), english
+
+
+def test_an_unverified_claim_goes_with_its_source_and_comes_back_with_an_undo(project: Any, tmp_path: Path) -> None:
+    # review22: a claim row outlived its deleted source
+    from sqlalchemy import select
+
+    from makna.privacy.claims import CLAIM_PREFIX
+    from makna.store import tables
+
+    out, _seals, _sid = _exported(tmp_path)
+    import_qdpx(project, out)
+
+    def claims() -> list[str]:
+        with project.store.read() as conn:
+            keys = conn.execute(select(tables.meta.c.key)).scalars()
+            return [k for k in keys if k.startswith(CLAIM_PREFIX)]
+
+    assert len(claims()) == 1
+    makna.delete_source(project, SOURCE)
+    assert claims() == []
+    makna.undo(project)
+    assert len(claims()) == 1 and SOURCE in {s.name for s in makna.list_sources(project)}
