@@ -26,7 +26,30 @@ from ._digitruns import DigitLed
 from ._fastrx import DIGIT_LINES, AllOf, gated_finditer, trigger
 from .types import Detection
 
-__all__ = ["find_said_dates", "near_month"]
+__all__ = ["PASARAN", "WEEKDAY_SPELLINGS", "WEEKS", "find_said_dates", "near_month", "weekday_words"]
+
+WEEKS: Final = (
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
+    ("Sinayan", "Salasa", "Raba", "Kamih", "Jumaik", "Sabtu", "Akaik"),
+)
+"""The weeks, each from Monday: English, its abbreviations, Indonesian, its abbreviations, Minang. The one list of
+weekday words that moving a date's weekday (:func:`makna.privacy.date_surrogates.move_weekdays`) and a date's
+edges (:mod:`makna.privacy.span_edges`) read."""
+WEEKDAY_SPELLINGS: Final = {"Jum'at": "Jumat", "Jum’at": "Jumat", "Ahad": "Minggu", "Senen": "Senin",
+                            "Sanayan": "Sinayan"}  # fmt: skip
+"""Other spellings of a weekday, with the word of :data:`WEEKS` they stand for."""
+PASARAN: Final = ("Legi", "Pahing", "Pon", "Wage", "Kliwon")
+"""The Javanese five-day week (``pasaran``), in order."""
+
+
+def weekday_words(*weeks: tuple[str, ...]) -> str:
+    """A regular-expression alternation of the words of ``weeks`` (longest first), with their other spellings."""
+    words = {w for week in weeks for w in week}
+    words |= {other for other, word in WEEKDAY_SPELLINGS.items() if word in words}
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
 
 _MONTH_NAMES: Final = (
     "januari februari pebruari maret april mei juni juli agustus september oktober november nopember desember "

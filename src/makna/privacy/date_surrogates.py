@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from typing import Final
 
-from .date_forms import near_month
+from .date_forms import PASARAN, WEEKDAY_SPELLINGS, WEEKS, near_month, weekday_words
 
 __all__ = ["move_weekdays", "respell_month", "shift_season"]
 
@@ -31,24 +31,14 @@ _MIDDLE: Final = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 1
 """The month in the middle of each season (northern: the English interviews are set in London)."""
 
 
-_WEEKS: Final = (
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
-    ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"),
-    ("sen", "sel", "rab", "kam", "jum", "sab", "min"),
-    ("sinayan", "salasa", "raba", "kamih", "jumaik", "sabtu", "akaik"),
-)
-"""Weeks as lists from Monday: English, its abbreviations, Indonesian, its abbreviations, Minang."""
-_PASARAN: Final = ("legi", "pahing", "pon", "wage", "kliwon")
-"""The Javanese five-day week, in order."""
+_WEEKS: Final = tuple(tuple(w.lower() for w in week) for week in WEEKS)
+_PASARAN: Final = tuple(w.lower() for w in PASARAN)
+_SPELLINGS: Final = {k.lower(): v.lower() for k, v in WEEKDAY_SPELLINGS.items()}
 _DAY_OF: Final[dict[str, tuple[tuple[str, ...], int]]] = {}
 for _week in (*_WEEKS, _PASARAN):  # a word of two lists ("sabtu") is read in the first: Indonesian before Minang
     for _i, _w in enumerate(_week):
         _DAY_OF.setdefault(_w, (_week, _i))
-_DAY_WORD: Final = re.compile(
-    r"(?i)(?<![\w'’])(?:" + "|".join(sorted({*_DAY_OF, "jum'at", "jum’at", "ahad"}, key=lambda w: (-len(w), w)))
-    + r")(?![\w'’])"
-)
+_DAY_WORD: Final = re.compile(rf"(?i)(?<![\w'’])(?:{weekday_words(*WEEKS, PASARAN)})(?![\w'’])")
 
 
 def move_weekdays(text: str, offset: int) -> str:
@@ -57,7 +47,7 @@ def move_weekdays(text: str, offset: int) -> str:
 
     def moved(m: re.Match[str]) -> str:
         word = m.group(0)
-        key = {"jum'at": "jumat", "jum’at": "jumat", "ahad": "minggu"}.get(word.lower(), word.lower())
+        key = _SPELLINGS.get(word.lower(), word.lower())
         week, i = _DAY_OF[key]
         new = week[(i + offset) % len(week)]
         return new.upper() if word.isupper() and len(word) > 1 else new.capitalize() if word[:1].isupper() else new

@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from .date_forms import near_month
+from .date_forms import PASARAN, WEEKS, near_month, weekday_words
 from .numwords import EN_NUM, EN_UNITS, ID_NUM, ID_UNITS, TEENS_WORD, TENS_WORD, parse_number
 from .types import Detection
 
@@ -201,10 +201,8 @@ _DAY_WORDS_BEFORE: Final = re.compile(
 2024", "sabaleh Mei"): the date detectors read the standard words; a single unit word ("duo Juli") is as often a
 count."""
 _WEEKDAY_BEFORE: Final = re.compile(
-    r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Senen|Salasa|Jumaik|Sanayan|Raba|Kamih|Akaik|"
-    r"Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:[ \t]+(?:Legi|Pahing|Pon|Wage|Kliwon))?(?:[ \t]+(?i:malam|pagi|"
-    r"siang|sore|subuh|morning|afternoon|evening|night))?,?[ \t]+$"
+    rf"\b(?:{weekday_words(WEEKS[0], WEEKS[2], WEEKS[4])})(?:[ \t]+(?:{weekday_words(PASARAN)}))?(?:[ \t]+(?i:malam|"
+    r"pagi|siang|sore|subuh|morning|afternoon|evening|night))?,?[ \t]+$"
 )
 """A weekday, perhaps with a part of the day and a comma, right before a date that starts at its number."""
 _DAY_WORD_BEFORE: Final = re.compile(r"(?<![\w'’\-])(?i:tanggal|tgl\.?|tanggalnya)[ \t]+$")
@@ -217,10 +215,7 @@ _DAY_PART_BEFORE: Final = re.compile(
     r"(?<![\w'’\-])(?i:hari|malam|malem|pagi|siang|sore|subuh)[ \t]+$"
 )
 """The word before a weekday that opens a date ("hari Rabu, tanggal 12 Juni", "malam Sabtu, 9 November")."""
-_WEEKDAY_WORD: Final = re.compile(
-    r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Senen|Salasa|Jumaik|Sanayan|Raba|Kamih|Akaik"
-    r"|Legi|Pahing|Pon|Wage|Kliwon)"
-)
+_WEEKDAY_WORD: Final = re.compile(rf"(?:{weekday_words(WEEKS[2], WEEKS[4], PASARAN)})")
 """A weekday or a Javanese market day (``pasaran``) that a name detector took for a name right before a date."""
 _ADMIN_UNIT: Final = re.compile(
     r"(?:Kelurahan|Kecamatan|Desa|Nagari|Jorong|Dusun|Gampong|Korong|Banjar|Lingkungan|Kampung|"
