@@ -181,7 +181,7 @@ SPLIT_SIZES = {
     # round heldout23: tune24 and seal23 were written together (both open since round twenty-two) (benchmarks/results/heldout23.md)
     "tune24": 6,
     "seal23": 6,
-    # round heldout24: tune25 (open next round) and seal24 (sealed) were written together (benchmarks/results/heldout24.md)
+    # round heldout24: tune25 and seal24 were written together (both open since round twenty-three) (benchmarks/results/heldout24.md)
     "tune25": 6,
     "seal24": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)

@@ -68,7 +68,7 @@ def test_cli_lists_where_adds_to_a_field_and_applies(loc: str, tmp_path: Path) -
     assert code != 0 and "surrogate region 'Atlantis'" in out and not (tmp_path / "k.key").exists()
     code, out = _run(*args, "--surrogate-region", "sumbar")
     assert code == 0, out
-    assert "1 source(s) and 2 field value(s)" in out and "Storage compacted" in out
+    assert "1 source(s) and 2 field value(s)" in out and "Storage compacted" in out, out
     assert "Surrogate names, places and plates: Sumatera Barat (13)." in out
     code, out = _run("deid", "status", "-p", loc)
     assert code == 0 and re.search(r"Free-text fields: \d+ value\(s\), \d+ scanned, 0 detection\(s\) pending, "
