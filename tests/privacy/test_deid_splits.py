@@ -385,6 +385,13 @@ Glasgow). Open training data from the start, scored once on aggregates on the ro
 680 transcripts) before it had seen them: typed recall 0.919, untyped 0.947, precision 0.954, leak 7.7 %, lowest
 structured type NATIONAL_ID 0.625. The floor is that score less the usual margin.
 
+``train24`` holds 14 training transcripts written in round twenty-three (benchmarks/results/train24.md: 7 Indonesian
+interviews of the reference study's kind in Bangil (Pasuruan), Nabire (Papua Tengah), Palopo (Luwu), Aceh Tengah
+(Gayo), Jembrana (Bali), Selatpanjang (Kepulauan Meranti) and Jeneponto (Makassar), 7 English interviews with gig,
+care and domestic workers in Little Rock, Polokwane, Tamale, Saskatoon, Gisborne, Coventry and Pune). Open training
+data from the start, scored once on aggregates on the round's baseline before it had seen them; the floor is that
+score less the usual margin.
+
 Every other split has been consulted while tuning. ``tune5`` was called ``sealed3`` in the round of deid2.md and
 presented as held out; it was not clean: detector rules were written then for strings that occur only in it (a
 Ghana Card, a seaman's book, a legend code), so it is a tuning split and was renamed. ``sealed`` and ``sealed2``
