@@ -190,6 +190,8 @@ SPLIT_SIZES = {
     "train22": 14,
     # round twenty-two: training transcripts written as open data (benchmarks/results/train23.md)
     "train23": 14,
+    # round twenty-three: training transcripts written as open data (benchmarks/results/train24.md)
+    "train24": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

@@ -157,6 +157,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal24",
     "spent37",
     "spent38",
+    "train24",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal25`` and later, anything under ``sealed-*``) are not
@@ -196,7 +197,8 @@ scored after round twenty. ``train22`` holds training transcripts written in rou
 once scored after round twenty-one. ``train23`` holds training transcripts written in round twenty-two
 (benchmarks/results/train23.md), open from the start. ``tune25`` and ``seal24`` (round heldout24) and
 ``spent37``/``spent38`` (the lead's private sets of round twenty-two) were opened at the start of round twenty-three,
-once scored after round twenty-two."""
+once scored after round twenty-two. ``train24`` holds training transcripts written in round twenty-three
+(benchmarks/results/train24.md), open from the start."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
     "c": 0.5,
