@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Final
 
 from .accounts import new_domain, rebuild_user, segment, split_account
 from .adat import adat_roles, clan_names, gelar_words, minang_title_gender
@@ -27,7 +28,13 @@ from .naming import (
 )
 from .surrogates import SurrogateGenerator
 
-__all__ = ["PersonSurrogates"]
+__all__ = ["PersonSurrogates", "TERRITORY_TAGS"]
+
+TERRITORY_TAGS: Final = frozenset({"HK", "HKG", "SG", "SGP", "TW", "TWN", "MY", "MYS", "MO", "KSA", "UAE", "BRU"})
+"""Abbreviations of the places migrant workers write after their own name in a chat name (``Warsini HK``,
+``Yuli SG``, ``Ani KSA``): where the country or territory they work is, not a surname. A name's last token
+written so (upper case, after a given name) stays as it is in the surrogate, as a title does; a territory is a
+coarse place (:mod:`makna.privacy.coarse`), not identifying on its own."""
 
 
 class PersonSurrogates:
@@ -150,7 +157,8 @@ class PersonSurrogates:
         # so does a particle among its parts (binti, van, dos; see makna.privacy.naming.is_particle), also where a
         # span opens or ends with it ("binti Usman", "van der Berg"), unless the name is nothing else
         joined = not all(is_particle(t) for t in toks)
-        titles = [i for i, t in enumerate(toks) if (i < len(toks) - 1 and is_title(t)) or (joined and is_particle(t))]
+        titles = [i for i, t in enumerate(toks) if (i < len(toks) - 1 and is_title(t)) or (joined and is_particle(t))
+                  or (0 < i == len(toks) - 1 and t in TERRITORY_TAGS)]
         gender = gender or next((g for i in titles if (g := NAME_TITLES.get(toks[i].rstrip(".").casefold()))), None)
         roles = adat_roles(toks)  # a Minang gelar or clan name: title words stay, the rest stays Minang
         if roles is not None:
