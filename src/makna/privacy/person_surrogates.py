@@ -15,6 +15,7 @@ from typing import Final
 
 from .accounts import new_domain, rebuild_user, segment, split_account
 from .adat import adat_roles, clan_names, gelar_words, minang_title_gender
+from .foreign_names import abroad_gender, name_tradition
 from .name_forms import OriginalWords, context_full, short_forms
 from .naming import (
     NAME_TITLES,
@@ -178,6 +179,13 @@ class PersonSurrogates:
         chosen = self._gen.tradition
         if roles is not None and chosen is None:
             self._gen.tradition = "minang"  # a name's own tradition outweighs the source's region
+        named = [t for i, t in enumerate(toks) if i not in titles]
+        abroad = name_tradition(named, self._gen.region) if roles is None else None
+        if abroad is not None and chosen is None:
+            self._gen.tradition = abroad  # Cantonese, Hokkien, Tionghoa, Tamil: the name's own shape shows it
+            if gender is None:  # its given names' gender (a Tamil father's name after them says nothing)
+                shown_abroad = {abroad_gender(t, abroad) for t in named[:1 if abroad == "tamil" else None]} - {None}
+                gender = shown_abroad.pop() if len(shown_abroad) == 1 else None  # type: ignore[assignment]
         try:
             for i, tok in enumerate(toks):
                 if i in titles:
