@@ -185,7 +185,7 @@ class PersonSurrogates:
             self._gen.tradition = abroad  # Cantonese, Hokkien, Tionghoa, Tamil: the name's own shape shows it
             if gender is None:  # its given names' gender (a Tamil father's name after them says nothing)
                 shown_abroad = {abroad_gender(t, abroad) for t in named[:1 if abroad == "tamil" else None]} - {None}
-                gender = shown_abroad.pop() if len(shown_abroad) == 1 else None  # type: ignore[assignment]
+                gender = shown_abroad.pop() if len(shown_abroad) == 1 else None
         try:
             for i, tok in enumerate(toks):
                 if i in titles:
