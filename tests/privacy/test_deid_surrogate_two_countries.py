@@ -210,3 +210,20 @@ def test_a_jakarta_city_as_people_write_it_stays_in_jakarta(language: str) -> No
     new = out["Jakarta Timur"]
     assert not new.startswith("Administrasi") and new != "Jakarta Timur", out
     assert {p for p, _lv in place_regions("Administrasi " + new) or place_regions(new)} == {"31"}, out
+
+
+def test_an_indonesian_name_in_an_indonesian_interview_in_hong_kong_stays_indonesian() -> None:
+    from makna.privacy.naming import _indonesian, name_language, neutral_names
+
+    def english(name: str) -> bool:
+        return name_language(name, "?") == "en" or name in neutral_names("en")
+
+    out = _apply(
+        "Warsini HK: Mbak, saya Warsini, teman saya Sumirah.",
+        [("PERSON", "Warsini HK"), ("PERSON", "Warsini"), ("PERSON", "Sumirah")],
+        "HK",
+        "id",
+    )
+    assert not any(english(v.split()[0]) for v in out.values()), out  # before: English names
+    english = _apply("Participant: My employer is Mrs. Hartley.", [("PERSON", "Hartley")], "HK", "en")
+    assert not _indonesian(english["Hartley"]), english

@@ -22,6 +22,7 @@ from .accounts import ROLE_WORDS, split_account
 from .coarse import coarse_place, moved_code, moved_name
 from .name_forms import OriginalWords
 from .naming import (
+    COUNTRY_LOCALES,
     HONORIFIC_GENDER,
     NAME_TITLES,
     Gender,
@@ -354,7 +355,10 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         self._settle_region()
         # a source's own region: names no list places follow it (a country's names; an Indonesian province's
         # for a text in Indonesian), else the study's language (an Indonesian vendor interviewed in English)
-        own = None if region is None else ("en" if is_country(region) else ("id" if language == "id" else None))
+        # (a country whose names makna lacks, Hong Kong, Singapore: the text's, so that an Indonesian worker's name
+        # in an Indonesian interview there stays Indonesian, and a Cantonese one keeps its own shape)
+        abroad = is_country(region) and (region in COUNTRY_LOCALES or language == "en")
+        own = None if region is None else ("en" if abroad else ("id" if language == "id" else None))
         if own is None and region is None and language == "id" and self.region not in (None, NATIONAL) \
                 and not is_country(self.region):
             own = "id"  # an Indonesian text of a study of a province: Indonesian, however many English ones
