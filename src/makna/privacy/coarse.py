@@ -62,6 +62,29 @@ _COUNTRY_FORMS: Final = {
     "the us": "US",
     "united states of america": "US",
     "indonesia": "ID",
+    # the Indonesian names of the countries and territories Indonesian migrant workers and students name most
+    # (BP2MI's placement countries, the Gulf, East Asia, the neighbours), as Indonesian speakers write them
+    "singapura": "SG",
+    "hongkong": "HK",
+    "hong kong sar": "HK",
+    "arab saudi": "SA",
+    "saudi": "SA",
+    "uni emirat arab": "AE",
+    "emirat arab": "AE",
+    "korea selatan": "KR",
+    "jepang": "JP",
+    "tiongkok": "CN",
+    "inggris": "GB",
+    "amerika": "US",
+    "amerika serikat": "US",
+    "belanda": "NL",
+    "jerman": "DE",
+    "mesir": "EG",
+    "yordania": "JO",
+    "turki": "TR",
+    "selandia baru": "NZ",
+    "filipina": "PH",
+    "brunei darussalam": "BN",
 }
 _CITIES: Final = frozenset({"jakarta", "yogyakarta", "jogja", "jogjakarta"})
 _COMPASS: Final = {

@@ -11,6 +11,11 @@ a suburb no list knows as a person (``Harehills``), and ``Padang`` (also "field"
 - a catch-all guess (``unknown.*``) typed PERSON becomes a LOCATION (its confidence kept);
 - a comma-separated part that is an Indonesian region's name, or a listed place that is no ordinary word,
   is a LOCATION at :data:`SURE` (detector ``location.header``) where nothing was found.
+
+A country or territory on such a line (``Lokasi: Tsuen Wan, Hong Kong``: the study's site) is none of these: a
+coarse place (:func:`makna.privacy.coarse.coarse_place`), not identifying on its own, is neither added nor
+raised (round twenty-three: a new user's trial accepted the header's ``Hong Kong``, and the next scan proposed
+the territory the study is about at every mention).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import re
 from typing import Final
 
 from . import gazetteers
+from .coarse import coarse_place
 from .regions import place_regions
 from .types import Detection
 
@@ -39,10 +45,17 @@ _PART: Final = re.compile(r"[^,;/()\n]+")
 
 
 def _known_place(part: str) -> bool:
+    if _country(part):
+        return False  # the study's country or territory ("Lokasi: Tsuen Wan, Hong Kong"): not identifying alone
     if place_regions(part):
         return True
     listed = part in gazetteers.places_en() or part in gazetteers.places_world()  # (no union built per part)
     return listed and part.casefold() not in gazetteers.ordinary_words() and part[0].isupper()
+
+
+def _country(text: str) -> bool:
+    found = coarse_place(text)
+    return found is not None and found[0] == "country"
 
 
 def header_places(text: str, found: list[Detection]) -> list[Detection]:
@@ -59,7 +72,7 @@ def header_places(text: str, found: list[Detection]) -> list[Detection]:
     out: list[Detection] = []
     for d in found:
         if any(s <= d.start and d.end <= e for s, e in lines):
-            if d.type == "LOCATION" and d.confidence < SURE:
+            if d.type == "LOCATION" and d.confidence < SURE and not _country(d.text):
                 d = Detection(d.start, d.end, d.type, SURE, d.detector, d.text)
             elif d.type == "PERSON" and d.detector.startswith("unknown."):
                 d = Detection(d.start, d.end, "LOCATION", d.confidence, d.detector, d.text)

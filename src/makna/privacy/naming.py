@@ -50,6 +50,7 @@ from importlib import resources
 from typing import Any, Final, Literal
 
 from ..errors import InputError
+from .foreign_names import ABROAD_TRADITIONS, abroad_pools
 from .regions import NATIONAL
 
 __all__ = ["COUNTRY_LOCALES", "Gender", "HONORIFIC_GENDER", "KIN_GENDER", "NAME_TITLES", "PROVINCE_TRADITION",
@@ -209,10 +210,16 @@ def honorific_gender(text: str, start: int) -> Gender | None:
     word = m.group(1).casefold()
     if word in HONORIFIC_GENDER:
         return HONORIFIC_GENDER[word]
+    if word in _HONORIFICS_ABROAD:
+        return _HONORIFICS_ABROAD[word]
     titles = [word, *m.group(2).replace(".", " ").casefold().split()]
     return next((g for t in titles if (g := NAME_TITLES.get(t)) is not None), None)
 
 
+_HONORIFICS_ABROAD: Final[dict[str, Gender]] = {"madam": "f", "mdm": "f", "koh": "m", "engkoh": "m", "cici": "f",
+                                                 "cece": "f"}
+"""Honorifics of Hong Kong and Singapore English (``Madam Chan``, ``Mdm Tan``) and Chinese-Indonesian ones
+(``Koh``, ``Cici``) that show a gender: read for a surrogate's gender only (not by detection)."""
 _ENGLISH_HONORIFICS: Final = frozenset({"mr", "mrs", "ms", "miss"})
 
 
@@ -416,6 +423,8 @@ def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
     ``gender``): the name's gender is unknown, so names both genders bear (:func:`neutral_names`), never
     a name of one gender drawn by chance; family names and English surnames stay as they are (they show
     no gender), and so does a chosen tradition (the user's choice: its lists hold no neutral names)."""
+    if tradition in ABROAD_TRADITIONS:  # a name's own shape abroad (makna.privacy.foreign_names)
+        return abroad_pools(str(tradition), token, first=first, gender=gender)
     if tradition is not None:
         return _chosen_pools(tradition, first, gender)
     country = COUNTRY_LOCALES.get(region or "")

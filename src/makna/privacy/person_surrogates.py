@@ -11,9 +11,11 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Final
 
 from .accounts import new_domain, rebuild_user, segment, split_account
 from .adat import adat_roles, clan_names, gelar_words, minang_title_gender
+from .foreign_names import abroad_gender, name_tradition
 from .name_forms import OriginalWords, context_full, short_forms
 from .naming import (
     NAME_TITLES,
@@ -27,7 +29,13 @@ from .naming import (
 )
 from .surrogates import SurrogateGenerator
 
-__all__ = ["PersonSurrogates"]
+__all__ = ["PersonSurrogates", "TERRITORY_TAGS"]
+
+TERRITORY_TAGS: Final = frozenset({"HK", "HKG", "SG", "SGP", "TW", "TWN", "MY", "MYS", "MO", "KSA", "UAE", "BRU"})
+"""Abbreviations of the places migrant workers write after their own name in a chat name (``Warsini HK``,
+``Yuli SG``, ``Ani KSA``): where the country or territory they work is, not a surname. A name's last token
+written so (upper case, after a given name) stays as it is in the surrogate, as a title does; a territory is a
+coarse place (:mod:`makna.privacy.coarse`), not identifying on its own."""
 
 
 class PersonSurrogates:
@@ -150,7 +158,8 @@ class PersonSurrogates:
         # so does a particle among its parts (binti, van, dos; see makna.privacy.naming.is_particle), also where a
         # span opens or ends with it ("binti Usman", "van der Berg"), unless the name is nothing else
         joined = not all(is_particle(t) for t in toks)
-        titles = [i for i, t in enumerate(toks) if (i < len(toks) - 1 and is_title(t)) or (joined and is_particle(t))]
+        titles = [i for i, t in enumerate(toks) if (i < len(toks) - 1 and is_title(t)) or (joined and is_particle(t))
+                  or (0 < i == len(toks) - 1 and t in TERRITORY_TAGS)]
         gender = gender or next((g for i in titles if (g := NAME_TITLES.get(toks[i].rstrip(".").casefold()))), None)
         roles = adat_roles(toks)  # a Minang gelar or clan name: title words stay, the rest stays Minang
         if roles is not None:
@@ -170,6 +179,13 @@ class PersonSurrogates:
         chosen = self._gen.tradition
         if roles is not None and chosen is None:
             self._gen.tradition = "minang"  # a name's own tradition outweighs the source's region
+        named = [t for i, t in enumerate(toks) if i not in titles]
+        abroad = name_tradition(named, self._gen.region) if roles is None else None
+        if abroad is not None and chosen is None:
+            self._gen.tradition = abroad  # Cantonese, Hokkien, Tionghoa, Tamil: the name's own shape shows it
+            if gender is None:  # its given names' gender (a Tamil father's name after them says nothing)
+                shown_abroad = {abroad_gender(t, abroad) for t in named[:1 if abroad == "tamil" else None]} - {None}
+                gender = shown_abroad.pop() if len(shown_abroad) == 1 else None
         try:
             for i, tok in enumerate(toks):
                 if i in titles:

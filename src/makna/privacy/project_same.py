@@ -3,9 +3,13 @@ taken for a name, "Nelayan" as a speaker label) rejects, with one action, every 
 the same string in the project that is not de-identified yet (sources and field values); or accepts them.
 
 Only pending detections change (as :func:`makna.privacy.project.decide_all`), besides the one chosen: a
-detection someone accepted stays accepted when its text is rejected everywhere (a word that is a false
-positive in one sentence may be a real nickname in another), and an explicit rejection is never turned
-into an acceptance. Those are counted (``left``), as are the researcher's own spans (edited or added,
+detection someone accepted stays accepted when its text is rejected everywhere from a pending row (a word that
+is a false positive in one sentence may be a real nickname in another), and an explicit rejection is never
+turned into an acceptance. Rejecting everywhere from an ACCEPTED row is the reviewer taking that acceptance
+back for the text: the other accepted detections of it are rejected too (``accepted`` counts them; the
+confirmation says so). A new user's trial accepted the header's ``Hong Kong`` and then rejected it
+everywhere: the accepted rows stayed accepted, and the territory the study is about would have been
+replaced. Those are counted (``left``), as are the researcher's own spans (edited or added,
 ``kept``). :func:`same_text_plan` says beforehand what a decision would change, for a confirmation.
 
 One transaction, one event (``deid.accepted`` or ``deid.rejected``, as :func:`makna.privacy.project.decide`,
@@ -41,6 +45,9 @@ class SameText:
     kept: int
     left: int = 0
     sources: int = 0
+    accepted: int = 0
+    """How many of ``ids`` were accepted before (rejecting everywhere from an accepted row), the chosen one's
+    included."""
 
     @property
     def changed(self) -> int:
@@ -53,8 +60,10 @@ def _plan(conn: Connection, item_id: str, status: Status, *, apply: bool) -> Sam
     det = first.review.items[index].detection
     wanted = first.review.text[det.start : det.end]
     chosen = first.item_id(index + 1)
+    # rejecting everywhere from a row one accepted takes the acceptance back for the text: its accepted too
+    retract = status == "rejected" and first.review.items[index].status == "accepted"
     changed: list[str] = []
-    total = kept = left = sources = 0
+    total = kept = left = sources = accepted = 0
     for st in _load(conn) + _fields(conn):
         touched = False
         for i, item in enumerate(st.review.items):
@@ -67,7 +76,9 @@ def _plan(conn: Connection, item_id: str, status: Status, *, apply: bool) -> Sam
                 continue
             if item.status == status:
                 continue
-            if item.status != "pending" and st.item_id(i + 1) != chosen:
+            if item.status == "accepted" and retract:
+                accepted += 1
+            elif item.status != "pending" and st.item_id(i + 1) != chosen:
                 left += 1  # someone decided this one: another text's decision does not override it
                 continue
             if apply:
@@ -80,7 +91,7 @@ def _plan(conn: Connection, item_id: str, status: Status, *, apply: bool) -> Sam
                 if status == "accepted":
                     st.review._check_overlaps()  # accepting a rejected item again may meet an edited span
                 _save(conn, st)
-    return SameText(tuple(changed), total, kept, left, sources)
+    return SameText(tuple(changed), total, kept, left, sources, accepted)
 
 
 def same_text_plan(project: Project, item_id: str, status: Status) -> SameText:
@@ -92,7 +103,8 @@ def same_text_plan(project: Project, item_id: str, status: Status) -> SameText:
 
 def decide_same_text(project: Project, item_id: str, status: Status) -> SameText:
     """Accept or reject the detection ``item_id`` and every other pending detection of the same text (the
-    same characters, in any source or field value not yet de-identified)."""
+    same characters, in any source or field value not yet de-identified); rejecting from an accepted row,
+    the accepted ones of that text too."""
     _check_decision(status)
     payload: dict[str, Any] = {"same_as": item_id, "status": status}
     with project.store.write(project.actor, deid_decision(status), payload) as conn:
@@ -104,5 +116,6 @@ def decide_same_text(project: Project, item_id: str, status: Status) -> SameText
             kept=done.kept,
             left=done.left,
             sources=done.sources,
+            accepted=done.accepted,
         )
     return done

@@ -22,6 +22,7 @@ from .accounts import ROLE_WORDS, split_account
 from .coarse import coarse_place, moved_code, moved_name
 from .name_forms import OriginalWords
 from .naming import (
+    COUNTRY_LOCALES,
     HONORIFIC_GENDER,
     NAME_TITLES,
     Gender,
@@ -32,9 +33,18 @@ from .naming import (
     surname_title,
 )
 from .person_surrogates import PersonSurrogates, _cased_like, _place_key
+from .place_countries import abroad_places, context_region, listed_regions
 from .place_surrogates import PlaceSurrogates, place_forms
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
-from .regions import NATIONAL, PROVINCES, infer_region, is_country, province_votes, resolve_region
+from .regions import (
+    NATIONAL,
+    PROVINCES,
+    country_places,
+    infer_region,
+    is_country,
+    province_votes,
+    resolve_region,
+)
 from .replacements import Replacement, map_offset, restore
 from .surrogates import (
     ORG_KIND_WORDS,
@@ -345,7 +355,10 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         self._settle_region()
         # a source's own region: names no list places follow it (a country's names; an Indonesian province's
         # for a text in Indonesian), else the study's language (an Indonesian vendor interviewed in English)
-        own = None if region is None else ("en" if is_country(region) else ("id" if language == "id" else None))
+        # (a country whose names makna lacks, Hong Kong, Singapore: the text's, so that an Indonesian worker's name
+        # in an Indonesian interview there stays Indonesian, and a Cantonese one keeps its own shape)
+        abroad = is_country(region) and (region in COUNTRY_LOCALES or language == "en")
+        own = None if region is None else ("en" if abroad else ("id" if language == "id" else None))
         if own is None and region is None and language == "id" and self.region not in (None, NATIONAL) \
                 and not is_country(self.region):
             own = "id"  # an Indonesian text of a study of a province: Indonesian, however many English ones
@@ -645,6 +658,21 @@ def _original(det: Detection) -> str:
     return det.text[:-2] if det.type in _POSSESSIVE_TYPES and _POSSESSIVE.search(det.text) else det.text
 
 
+def _place_region(key: KeyMapping, text: str, det: Detection) -> str | None:
+    """The surrogate region of a place no list knows, from its own sentence (a country or province named beside
+    it, an Indonesian administrative word before it; :func:`makna.privacy.place_countries.context_region`):
+    where it is Indonesia, the project's province (else the whole country). None: a listed place (it keeps
+    its own country and province) or a context that names none (the source's region)."""
+    core = split_place(det.text)[1]
+    if listed_regions(core) or country_places(core) or abroad_places(core):
+        return None
+    found = context_region(text, det.start, det.end)
+    if found != "ID":
+        return found
+    key._settle_region()
+    return key.region if key.region in PROVINCES else NATIONAL
+
+
 def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mode, language: str, mask_char: str,
                  region: str | None, tradition: str | None) -> tuple[str, list[Replacement]]:
     out: list[str] = []
@@ -663,8 +691,9 @@ def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mo
         original = _original(det)
         end = det.start + len(original)
         gender = honorific_gender(text, det.start) if det.type == "PERSON" else None
+        own = _place_region(key, text, det) if det.type == "LOCATION" and mode == "surrogate" else None
         new = key.replacement(det.type, original, mode, language=language, mask_char=mask_char, gender=gender,
-                              region=region, tradition=tradition)
+                              region=own or region, tradition=tradition)
         out.append(new)
         reps.append(Replacement(det.start, end, new_pos, new_pos + len(new), det.type, original, new))
         new_pos += len(new)

@@ -62,12 +62,12 @@ from .date_surrogates import move_weekdays, respell_month, shift_season
 from .districts import fold_place, has_districts, same_regency
 from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
 from .orgnames import ORG_HEAD_WORDS
+from .place_countries import abroad_places, abroad_towns, listed_regions
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
     NATIONAL,
     PROVINCES,
     cities_in,
-    city_stem_regions,
     countries,
     country_places,
     is_country,
@@ -640,7 +640,7 @@ class SurrogateGenerator:
         country = next((c for c, n in countries().items() if n.casefold() == low), None)
         if country is not None and country != "ID":
             return head + rng.choice(self._free(sorted(n for c, n in countries().items() if c not in {country, "ID"})))
-        areas = sorted(country_places(core))
+        areas = sorted(country_places(core) or {(c, a) for c, a in abroad_places(core) if c != "ID"})
         if not areas and is_country(self.region) and not place_regions(core):
             areas = [(str(self.region), "")]
         if not areas:
@@ -652,7 +652,8 @@ class SurrogateGenerator:
         if self.move is not None and (moved := self.move(code)) != code:  # the wider policy: its new country
             code, admin1 = moved, ""
         pool = self._free([n for n in cities_in(code, admin1) if n.casefold() != low]) or self._free([
-            n for n in cities_in(code) if n.casefold() != low])
+            n for n in cities_in(code) if n.casefold() != low]) or self._free([
+            n for n in abroad_towns(code) if n.casefold() != low])  # Macao: few cities, more neighbourhoods
         return head + rng.choice(pool) if pool else None
 
     def _location(self, rng: random.Random, original: str, language: str) -> str:
@@ -667,7 +668,10 @@ class SurrogateGenerator:
         if street is not None and not (country_places(original) or place_regions(original)):
             # "Station Road": a surname and the same street word (a town such as "Burgess Hill" stays a town)
             return f"{_surname(rng)} {street.group(1)}"
-        found = place_regions(core) or city_stem_regions(core)  # "Jakarta": the stem of its five cities
+        found = listed_regions(core)  # "Jakarta": the stem of its five cities; "Jakarta Timur" one of them
+        abroad = abroad_places(core) if not found and not country_places(core) else frozenset()
+        if {c for c, _a in abroad} & {"ID", self.region} == {"ID"}:  # an Indonesian town only GeoNames knows
+            found = frozenset((a, "city") for c, a in abroad if c == "ID")  # (Purwokerto): its own province
         if not found and (foreign := self._foreign_place(rng, head, core)) is not None:
             return foreign
         if head and not found and not _ADMIN_PREFIX.match(head) and head.split()[0].lower() not in _ADMIN_WORDS:
@@ -703,7 +707,10 @@ class SurrogateGenerator:
         pool = next((free for tier in tiers if (free := self._free(tier))), None)
         if self.with_districts and pool and (big := [n for n in pool if has_districts(n)]):
             pool = big  # a city its districts follow: one with enough districts to take them
-        return head + rng.choice(pool or tiers[0] or tiers[2])
+        new = rng.choice(pool or tiers[0] or tiers[2])
+        if not core.startswith("Administrasi "):  # "Jakarta Timur" as people write it: "Jakarta Barat", not the
+            new = new.removeprefix("Administrasi ")  # table's "Administrasi Jakarta Barat"
+        return head + new
 
     def _free(self, names: Iterable[str]) -> list[str]:
         """``names`` less those :attr:`avoid` holds (whole, or their part before a comma)."""

@@ -52,4 +52,5 @@ def _answer(done: SameText) -> dict[str, object]:
         "total": done.total,
         "kept": done.kept,
         "left": done.left,
+        "accepted": done.accepted,
     }

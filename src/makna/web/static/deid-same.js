@@ -1,7 +1,8 @@
 /* makna workbench: on the de-identification review, accept or reject a detection and every other
    pending detection of the same text in the project at once ("Accept everywhere", "Reject everywhere"),
    after a confirmation that says how many would change, in how many sources, and how many already
-   decided ones stay as they are. */
+   decided ones stay as they are (rejecting from an accepted row rejects the text's accepted ones too, and the
+   confirmation says how many). */
 "use strict";
 (function () {
   const msg = document.getElementById("same-text-msg");
@@ -23,7 +24,8 @@
       }
     }
   }
-  const fill = (t, plan) => t.replace("{n}", plan.changed).replace("{s}", plan.sources).replace("{l}", plan.left);
+  const fill = (t, plan) => t.replace("{n}", plan.changed).replace("{s}", plan.sources).replace("{l}", plan.left)
+    .replace("{a}", plan.accepted || 0);
   document.addEventListener("click", async (ev) => {
     const btn = ev.target.closest("button.same");
     const row = btn && btn.closest("tr[data-id]");
@@ -35,7 +37,8 @@
       const query = new URLSearchParams({ id: row.dataset.id, status });
       let done = await window.makna.api("GET", "/api/deid/decide-same?" + query);
       if (done.changed) {
-        const key = status === "accepted" ? "confirmAccepted" : "confirmRejected";
+        // rejecting from an accepted row takes the acceptance back: the accepted ones of the text are rejected too
+        const key = status === "accepted" ? "confirmAccepted" : (done.accepted ? "confirmRetract" : "confirmRejected");
         if (!window.confirm(fill(msg.dataset[key], done))) return;
         done = await window.makna.api("POST", "/api/deid/decide-same", { id: row.dataset.id, status });
       }

@@ -1,0 +1,106 @@
+"""Naming traditions a name's own shape shows abroad: Cantonese, Hokkien and Teochew, Chinese-Indonesian
+(Tionghoa) and Tamil names, for surrogates that keep them (issue #11, round twenty-three).
+
+A study of Indonesian domestic workers in Hong Kong and Singapore names Indonesian informants and their
+employers, agents and neighbours in one transcript. Each source has one surrogate region, so a name no list
+placed took that region's names: ``Mrs. Cheung Wai Ling`` became ``Mrs. Sekar Sumiati Listyowati``,
+``Mrs. Priya Raman`` ``Mrs. Epon Lia``. Here a name whose every token is in one of these traditions'
+lists (``data/names_abroad.txt``, hand-written from common public naming patterns) keeps that tradition:
+two tokens or more all in one, or one token that is that tradition's family name alone (``Madam Chan``).
+A Chinese name's tokens keep their roles by what they are, not by their place (the family name first stays a
+family name); a Tamil name's second token, a father's name, stays a man's name whatever the bearer's
+gender. Where the name's gender is unknown, its given names come from the names both genders bear in that
+tradition. Read by surrogates only: the detectors' name lists and the learned model's features are
+unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Final, Literal
+
+__all__ = ["ABROAD_TRADITIONS", "abroad_gender", "abroad_pools", "abroad_traditions", "name_tradition"]
+
+ABROAD_TRADITIONS: Final = ("cantonese", "hokkien", "tionghoa", "tamil")
+"""The traditions of ``data/names_abroad.txt``."""
+_PATRONYMIC: Final = frozenset({"tamil"})
+"""Traditions whose name after the given name is the father's: a man's name for every bearer."""
+
+
+@cache
+def _lists() -> dict[tuple[str, str, str], tuple[str, ...]]:
+    path = resources.files("makna.privacy") / "data" / "names_abroad.txt"
+    out: dict[tuple[str, str, str], list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, names = line.split(":", 1)
+        tradition, role, gender = head.split()
+        out.setdefault((tradition, role, gender), []).extend(names.split())
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+@cache
+def _index() -> dict[str, frozenset[tuple[str, str, str]]]:
+    index: dict[str, set[tuple[str, str, str]]] = {}
+    for key, names in _lists().items():
+        for name in names:
+            index.setdefault(name.casefold(), set()).add(key)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def abroad_traditions(token: str) -> frozenset[str]:
+    """The traditions of :data:`ABROAD_TRADITIONS` whose lists hold ``token`` (any case)."""
+    return frozenset(t for t, _r, _g in _index().get(token.casefold(), ()))
+
+
+_REGION_FIRST: Final = {"HK": "cantonese", "MO": "cantonese", "SG": "hokkien", "MY": "hokkien"}
+"""Where a name's tokens fit several traditions (``Chan``, ``Lee``): the one of the source's region first
+(an Indonesian province or the whole country: Tionghoa), else the first in :data:`ABROAD_TRADITIONS`' order."""
+
+
+def name_tradition(tokens: Sequence[str], region: str | None = None) -> str | None:
+    """The tradition every token of a name belongs to, where the name shows it: two tokens or more, or a
+    lone family name of that tradition (``Chan``); where several fit, the source ``region``'s (see
+    :data:`_REGION_FIRST`); else None."""
+    if not tokens:
+        return None
+    shared = set(ABROAD_TRADITIONS)
+    for tok in tokens:
+        shared &= abroad_traditions(tok)
+    if not shared:
+        return None
+    first = _REGION_FIRST.get(region or "", "tionghoa" if region is None or not region.isalpha() else "")
+    tradition = first if first in shared else next(t for t in ABROAD_TRADITIONS if t in shared)
+    if len(tokens) == 1 and (tradition, "family", "u") not in _index().get(tokens[0].casefold(), frozenset()):
+        return None
+    return tradition
+
+
+def abroad_gender(token: str, tradition: str) -> Literal["m", "f"] | None:
+    """The gender ``tradition``'s lists give ``token`` as a given name, where they give one."""
+    genders = {g for t, r, g in _index().get(token.casefold(), ()) if t == tradition and r == "given"}
+    if genders == {"m"}:
+        return "m"
+    if genders == {"f"}:
+        return "f"
+    return None
+
+
+def abroad_pools(tradition: str, token: str, *, first: bool, gender: Literal["m", "f"] | None) -> list[Sequence[str]]:
+    """The pools a token of a name of ``tradition`` is drawn from: a family name another family name; a
+    given name one of ``gender`` (a Tamil father's name a man's), else one both genders bear (never one
+    gender by chance; :func:`makna.privacy.naming.draw_name` compounds two where a pool is spent)."""
+    lists = _lists()
+    roles = {r for t, r, _g in _index().get(token.casefold(), ()) if t == tradition}
+    if "family" in roles:
+        return [lists.get((tradition, "family", "u"), ())]
+    if tradition in _PATRONYMIC and not first:
+        gender = "m"
+    pools: list[Sequence[str]] = []
+    if gender is not None:
+        pools.append(lists.get((tradition, "given", gender), ()))
+    else:
+        pools.append(lists.get((tradition, "given", "u"), ()))
+    return [p for p in pools if p]

@@ -1,0 +1,106 @@
+"""The country (and province) a place belongs to, whatever the source's surrogate region (issue #11, round
+twenty-three).
+
+A study of Indonesian domestic workers in Hong Kong and Singapore names Indonesian home towns in a Hong Kong
+interview and Hong Kong places in an Indonesian one. Each source has one surrogate region, and a place no
+list knew took that region's country: ``Purwokerto`` became a Hong Kong estate, ``Causeway Bay`` and
+``Lucky Plaza`` Javanese villages. For a study of migration, who is where is the finding. So:
+
+* :func:`abroad_places`: the towns and neighbourhoods of ``data/places_abroad.tsv`` (GeoNames ``cities500``
+  of Indonesia, with its province, and of the placement countries of Indonesian migrant workers; see its
+  build script) that the other lists lack: a place there keeps its country (an Indonesian town its province).
+* :func:`context_region`: for a place no list knows, the country or province its own sentence names beside
+  it (``Lucky Plaza di Singapura``, ``Lucky Plaza, Singapore``, ``X, Jawa Tengah``: a coarse place,
+  :func:`makna.privacy.coarse.coarse_place`), the nearest after it first; or Indonesia where an Indonesian
+  administrative word stands right before it (``desa X``, ``kampung X``).
+
+Read by surrogates only, never by detection."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Final
+
+__all__ = ["abroad_places", "abroad_towns", "context_region", "listed_regions"]
+
+
+@cache
+def _table() -> tuple[dict[str, frozenset[tuple[str, str]]], dict[tuple[str, str], tuple[str, ...]]]:
+    path = resources.files("makna.privacy") / "data" / "places_abroad.tsv"
+    by_name: dict[str, set[tuple[str, str]]] = {}
+    by_area: dict[tuple[str, str], list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, code, admin1 = line.split("\t")
+        by_name.setdefault(name.casefold(), set()).add((code, admin1))
+        by_area.setdefault((code, admin1), []).append(name)
+        if admin1:
+            by_area.setdefault((code, ""), []).append(name)
+    return ({k: frozenset(v) for k, v in by_name.items()}, {k: tuple(sorted(set(v))) for k, v in by_area.items()})
+
+
+def abroad_places(name: str) -> frozenset[tuple[str, str]]:
+    """``(country, admin1)`` of every place of ``data/places_abroad.tsv`` called ``name`` (any case); for
+    ``ID`` the admin1 is the province's code."""
+    return _table()[0].get(" ".join(name.split()).casefold(), frozenset())
+
+
+def abroad_towns(country: str, admin1: str = "") -> tuple[str, ...]:
+    """The places of ``data/places_abroad.tsv`` in ``country`` (its division ``admin1`` where given)."""
+    return _table()[1].get((country, admin1), ())
+
+
+def listed_regions(core: str) -> frozenset[tuple[str, str]]:
+    """``(province, level)`` of an Indonesian place as written: the region table's (:func:`makna.privacy.regions.
+    place_regions`), its ``Administrasi`` cities without the word (``Jakarta Timur``), or the stem of several
+    cities (``Jakarta``); empty where it holds none."""
+    from .regions import city_stem_regions, place_regions
+
+    return place_regions(core) or place_regions("Administrasi " + core) or city_stem_regions(core)
+
+
+_SENTENCE_END: Final = re.compile(r"[.!?\n]")
+_CAPS: Final = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
+_ID_HEAD: Final = re.compile(
+    r"(?i)(?<!\w)(?:desa|kampung|kampong|dusun|kelurahan|kecamatan|kabupaten|nagari|jorong"
+    r"|provinsi)[ \t]+\Z"
+)
+_MAX_WORDS: Final = 4
+
+
+def _coarse_in(run: str) -> tuple[str, str] | None:
+    """The first coarse place (a country, or an Indonesian province) among the word spans of ``run``, longest
+    first: ``Hong Kong`` of ``Hong Kong Island``... None where none is."""
+    from .coarse import coarse_place
+
+    words = run.split()
+    for size in range(min(len(words), _MAX_WORDS), 0, -1):
+        for i in range(len(words) - size + 1):
+            found = coarse_place(" ".join(words[i : i + size]))
+            if found is not None and found[0] in {"country", "province"}:
+                return found
+    return None
+
+
+def context_region(text: str, start: int, end: int) -> str | None:
+    """The region its context gives the place ``text[start:end]``: a country's code (``SG``), a province's
+    (``33``), ``ID`` after an Indonesian administrative word; None where its sentence names none (see the
+    module documentation)."""
+    if _ID_HEAD.search(text, max(0, start - 12), start):
+        return "ID"
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    after = _SENTENCE_END.search(text, end)
+    right = after.start() if after is not None else min(len(text), end + 200)
+    found: list[tuple[int, str]] = []
+    for m in _CAPS.finditer(text, left, right):
+        run = m.group(0)
+        if m.start() < end and start < m.end():  # the place itself: the words after it ("Lucky Plaza Singapura")
+            run = text[end : m.end()] if m.end() > end else ""
+        hit = _coarse_in(run) if run.strip() else None
+        if hit is not None:
+            distance = m.start() - end if m.start() >= end else start - m.end() + 1000  # after it first
+            found.append((distance, hit[1]))
+    return min(found)[1] if found else None
