@@ -33,7 +33,9 @@ from makna.privacy.seals import (
     revoke_sealer,
     revoked_sealers,
     seal_id,
+    seal_key,
 )
+from makna.store import tables
 
 runner = CliRunner()
 
@@ -212,3 +214,19 @@ def test_the_seals_module_imports_no_interface() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_coders_copy_without_a_key_never_makes_one(tmp_path: Path) -> None:
+    """A coder's copy made before trust23 of a project that had no key yet: its export seals nothing (its claims
+    import as unverified) and never makes a project key of its own."""
+    _studi, sid = _team(tmp_path)
+    with makna.open_project(str(tmp_path / "budi.makna")) as copy:
+        guard, copy.store.access = copy.store.access, None  # as a copy made before trust23 was
+        with copy.store.write(copy.actor, "deid.seal", {"test": "as before trust23"}) as conn:
+            conn.execute(tables.meta.delete().where(tables.meta.c.key == MEMBER_META))
+        copy.store.access = guard
+        assert seal_key(copy) is None
+        export_qdpx(copy, tmp_path / "old.qdpx")
+        assert meta_sealer(copy.store.meta()) is None
+    assert "seal" not in _claim(tmp_path / "old.qdpx", sid)
+    assert _verify(tmp_path, tmp_path / "old.qdpx")[0].unverified_claims == 1

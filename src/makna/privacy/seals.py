@@ -173,10 +173,13 @@ def _make(project: Project) -> bytes:
 def seal_key(project: Project, *, needed: bool = False) -> Sealer | None:
     """What the project seals its claims with, its key made now (one ``deid.seal`` event) when the project has none
     and holds a de-identified source (``needed``: in any case); a coder's copy seals with its member's key and never
-    makes one. None when it has none and needs none."""
-    found = meta_sealer(project.store.meta())
+    makes one (without one, its claims go unsealed). None when it has none and needs none."""
+    meta = project.store.meta()
+    found = meta_sealer(meta)
     if found is not None:
         return found
+    if "sync.server" in meta:  # a coder's copy made before trust23 without a key: its claims go unsealed
+        return None
     if not needed:
         d = tables.deid_sources.c
         with project.store.read() as conn:
