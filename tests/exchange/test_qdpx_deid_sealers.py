@@ -30,6 +30,7 @@ from makna.privacy.seals import (
     meta_seal,
     meta_sealer,
     project_seals,
+    reseal,
     revoke_sealer,
     revoked_sealers,
     seal_id,
@@ -230,3 +231,29 @@ def test_a_coders_copy_without_a_key_never_makes_one(tmp_path: Path) -> None:
         assert meta_sealer(copy.store.meta()) is None
     assert "seal" not in _claim(tmp_path / "old.qdpx", sid)
     assert _verify(tmp_path, tmp_path / "old.qdpx")[0].unverified_claims == 1
+
+
+def test_a_new_seal_key_retires_every_copy_made_before(tmp_path: Path) -> None:
+    """A coder's copy handed out before trust23 held the project's own key (as a full copy does): a new key retires
+    it, with every seal made before; a coder's copy made after seals with the new key."""
+    studi, _sid = _team(tmp_path)
+    makna.copy_project(studi, tmp_path / "lama.makna")  # holds the project's key, as an old coder's copy did
+    old = _export(tmp_path / "lama.makna", tmp_path / "lama.qdpx")
+    budi = _export(tmp_path / "budi.makna", tmp_path / "budi.qdpx")
+    assert _verify(tmp_path, old)[1] and _verify(tmp_path, budi, name="b")[1]
+    with makna.open_project(str(studi), coder="ana") as lead:
+        before = meta_seal(lead.store.meta())
+        assert before is not None
+        made = reseal(lead)
+        assert made != seal_id(before)
+        assert {"seal": made, "replaced": seal_id(before)} in [
+            e.payload for e in makna.events(lead, action="deid.seal")
+        ]
+    assert before not in studi.read_bytes() and before.hex().encode() not in studi.read_bytes()
+    assert not _verify(tmp_path, old, name="c")[1] and not _verify(tmp_path, budi, name="d")[1]
+    makna.copy_project(studi, tmp_path / "budi2.makna", coder="budi")
+    assert _verify(tmp_path, _export(tmp_path / "budi2.makna", tmp_path / "budi2.qdpx"), name="e")[1]
+    refused = runner.invoke(app, ["deid", "reseal", "-p", str(tmp_path / "budi2.makna")])
+    assert refused.exit_code != 0 and "coder's copy" in refused.output and "Traceback" not in refused.output
+    done = runner.invoke(app, ["deid", "reseal", "-p", str(studi)])
+    assert done.exit_code == 0 and "New seal key" in done.output

@@ -1,5 +1,5 @@
 """``makna deid ...``: de-identification commands: detection trial and evaluation on files, and, inside a
-project, scan / list / fields / accept / reject / edit / add / names / apply / reveal / trust / revoke /
+project, scan / list / fields / accept / reject / edit / add / names / apply / reveal / trust / revoke / reseal /
 status. No logic here beyond parse, call, format. Passphrases come from ``--passphrase-file``,
 ``$MAKNA_DEID_PASSPHRASE`` or a hidden prompt, never from a plain command-line argument."""
 
@@ -645,6 +645,18 @@ def revoke_seal_cmd(
         now = revoke_sealer(proj, member, restore=restore)
     done = "gave back" if restore else "withdrew"
     typer.echo(f"{done.capitalize()} {member.strip()}'s right to seal. Withdrawn now: {', '.join(now) or 'none'}.")
+
+
+@deid_app.command("reseal")
+def reseal_cmd(project: ProjectOpt = None) -> None:
+    """Give the project a new seal key for the de-identification claims its exports carry: every claim sealed
+    before (by the project or a member's copy) verifies no more, and coder's copies made before must be made
+    again. Logged as an event; needs the right to export the project."""
+    from ..privacy.seals import reseal
+
+    with opened(project) as proj:
+        made = reseal(proj)
+    typer.echo(f"New seal key {made}: claims sealed before no longer verify; make coder's copies again.")
 
 
 @deid_app.command("status")

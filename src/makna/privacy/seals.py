@@ -48,6 +48,7 @@ __all__ = [
     "issue_member_key",
     "revoked_sealers",
     "revoke_sealer",
+    "reseal",
 ]
 
 SEAL_META = "deid_seal"
@@ -161,13 +162,28 @@ def project_seals(project: Project) -> SealKeys:
     return SealKeys(members={f"{held.project}:{held.by}": held.key}) if held is not None else SealKeys()
 
 
-def _make(project: Project) -> bytes:
+def _make(project: Project, payload: dict[str, str] | None = None) -> bytes:
     made = secrets.token_bytes(32)
-    with project.store.write(project.actor, "deid.seal", {"seal": seal_id(made)}) as conn:
+    with project.store.write(project.actor, "deid.seal", {"seal": seal_id(made), **(payload or {})}) as conn:
+        secure_delete(conn)  # a replaced key is zeroed, not left in a freed page
         m = tables.meta.c
         conn.execute(delete(tables.meta).where(m.key == SEAL_META))
         conn.execute(insert(tables.meta).values(key=SEAL_META, value=made.hex()))
     return made
+
+
+def reseal(project: Project) -> str:
+    """Give the project a new seal key (one ``deid.seal`` event, not an undo step): every claim sealed before, by the
+    project or any member, verifies no more, and every coder's copy made before holds a key that seals nothing the
+    project accepts (make them new copies). What retires a key that a coder's copy made before trust23 holds.
+    Refused in a coder's copy. Returns the new key's id."""
+    meta = project.store.meta()
+    old = meta_seal(meta)
+    if old is None and meta_sealer(meta) is not None:
+        raise InputError("this is a coder's copy: give the project a new seal key in the project itself")
+    made = _make(project, {"replaced": seal_id(old)} if old is not None else None)
+    compact(project.store.engine, ["meta"])
+    return seal_id(made)
 
 
 def seal_key(project: Project, *, needed: bool = False) -> Sealer | None:
