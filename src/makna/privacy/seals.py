@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy.exc import OperationalError
 
 from ..errors import InputError
 from ..project import Project
@@ -182,7 +183,10 @@ def reseal(project: Project) -> str:
     if old is None and meta_sealer(meta) is not None:
         raise InputError("this is a coder's copy: give the project a new seal key in the project itself")
     made = _make(project, {"replaced": seal_id(old)} if old is not None else None)
-    compact(project.store.engine, ["meta"])
+    try:
+        compact(project.store.engine, ["meta"])  # the WAL too; freed pages are zeroed already (secure_delete)
+    except OperationalError:  # another program holds the file open: the next compaction (deid apply) does it
+        pass
     return seal_id(made)
 
 
