@@ -16,6 +16,7 @@ import makna
 from makna.access import PERMISSION, PERMISSIONS, ROLES, Access, Permission, Role, allows, can, require, role_of
 from makna.errors import PermissionDeniedError
 from makna.event_kinds import EVENT_KINDS, is_event_kind
+from makna.privacy.seals import revoke_sealer, seal_key
 
 USERS: dict[Role, str] = {"owner": "ana", "manager": "dewi", "coder": "budi", "viewer": "citra"}
 ROLE_OF = {name: role for role, name in USERS.items()}
@@ -131,6 +132,9 @@ OPERATIONS: dict[str, tuple[Permission, Callable[[Any], object]]] = {
     "scan for identifiers": ("manage", _deid_scan),
     "mark a missed identifier": ("manage", _deid_add),
     "record consensus": ("manage", _consensus),
+    # trust23: the seal key is made by an export of the whole project (a manager's), not by any reader
+    "make the seal key of exported claims": ("export", lambda p: seal_key(p, needed=True)),
+    "withdraw a member's right to seal": ("manage", lambda p: revoke_sealer(p, "budi")),
 }
 
 #: what an operation needs done first, unchecked (a step to redo)

@@ -51,11 +51,15 @@ CODING_EVENT_KINDS: tuple[EventKind, ...] = (
     "uncode.span", "segment.memo", "segment.update", "suggest.accept", "memo.add", "memo.update", "memo.delete")
 _CODE = CODING_EVENT_KINDS + ("undo", "redo", "quickcodes.set", "suggest.run", "suggest.reject", "sync.push")
 _OWN = ("project.create", "project.rename", "project.encrypt", "project.decrypt")
-_READ = ("search.index", "sync.pull", "deid.seal")  # deid.seal: made by whoever may export
+_READ = ("search.index", "sync.pull")
+# deid.seal: the seal key is made only by an export of the whole project (a .qdpx, which carries the sealed claims)
+# or a coder's copy (which holds that member's key): what a viewer or coder may not do, so not "read" (trust23)
+_EXPORT = ("deid.seal",)
 
 #: The permission each kind of write needs.
 PERMISSION: dict[EventKind, Permission] = {
-    kind: ("code" if kind in _CODE else "own" if kind in _OWN else "read" if kind in _READ else "manage")
+    kind: ("code" if kind in _CODE else "own" if kind in _OWN else "read" if kind in _READ
+           else "export" if kind in _EXPORT else "manage")
     for kind in EVENT_KINDS
 }
 

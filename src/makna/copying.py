@@ -93,6 +93,8 @@ def _copy(location: str | os.PathLike[str], target: str | os.PathLike[str], pass
         raise InputError(f"blind round {in_round!r} is open: a second coder's copy is blind while it is (leave "
                          "--no-blind out, or close the round first)")
     blind = coder is not None and (blind if blind is not None else in_round is not None)
+    if coder is not None and not blind:
+        _seal_first(source, secret)
     part = dest.with_name(f".{dest.name}.part")
     part.unlink(missing_ok=True)
     errors: tuple[type[BaseException], ...] = (sqlite3.Error, OSError)
@@ -127,11 +129,27 @@ def _copy(location: str | os.PathLike[str], target: str | os.PathLike[str], pass
 
 
 def _for_coder(part: Path, source: Path, coder: str, secret: str | None, token: str) -> None:
+    """Make ``part`` ``coder``'s copy: it holds that member's seal key instead of the project's
+    (:func:`makna.privacy.seals.issue_member_key`), then acts as the coder."""
+    from .privacy.seals import issue_member_key, meta_seal
     from .project import open_project
     from .sync.local import mark_coder_copy
 
     with open_project(part, coder=coder, passphrase=secret) as copy:
+        master = meta_seal(copy.store.meta())
+        if master is not None:
+            issue_member_key(copy, coder, master)
         mark_coder_copy(copy, origin=str(source.resolve()), coder=coder, token=token)
+
+
+def _seal_first(source: Path, secret: str | None) -> None:
+    """Make the project's seal key now if it holds a de-identified source and has none, so that a coder's copy
+    gets that member's own key (:mod:`makna.privacy.seals`)."""
+    from .privacy.seals import seal_key
+    from .project import open_project
+
+    with open_project(source, passphrase=secret) as proj:
+        seal_key(proj)
 
 
 def _blind_round(store: Store) -> str | None:

@@ -48,8 +48,9 @@ EventKind = Literal[
     "sync.pull", "sync.push",
     # de-identification (#11): a source's or case's own surrogate region
     "deid.region",
-    # de-identification (#11): the project's seal key for the claims its exports carry; an unverified claim accepted
-    "deid.seal", "deid.trust",
+    # de-identification (#11): the project's seal key for the claims its exports carry; an unverified claim accepted;
+    # a member's right to seal claims withdrawn or given back
+    "deid.seal", "deid.trust", "deid.revoke",
 ]
 
 #: Every event kind, in the order listed.

@@ -1,7 +1,7 @@
 """``makna deid ...``: de-identification commands: detection trial and evaluation on files, and, inside a
-project, scan / list / fields / accept / reject / edit / add / names / apply / reveal / trust / status. No logic here
-beyond parse, call, format. Passphrases come from ``--passphrase-file``, ``$MAKNA_DEID_PASSPHRASE`` or a hidden
-prompt, never from a plain command-line argument."""
+project, scan / list / fields / accept / reject / edit / add / names / apply / reveal / trust / revoke / reseal /
+status. No logic here beyond parse, call, format. Passphrases come from ``--passphrase-file``,
+``$MAKNA_DEID_PASSPHRASE`` or a hidden prompt, never from a plain command-line argument."""
 
 from __future__ import annotations
 
@@ -628,6 +628,35 @@ def trust_cmd(
     with opened(project) as proj:
         done = trust_claim(proj, source)
     typer.echo(TRUSTED % {"source": done.source, "n": done.surrogates, "mode": done.mode})
+
+
+@deid_app.command("revoke")
+def revoke_seal_cmd(
+    member: Annotated[str, typer.Argument(help="The member (the name their coder's copy was made for).")],
+    restore: Annotated[bool, typer.Option("--restore", help="Give the member's right to seal back.")] = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Withdraw a member's right to seal de-identification claims: a .qdpx exported from their coder's copy no
+    longer verifies with this project's keys (--verify-with), whenever it was made. Logged as an event; needs the
+    right to manage de-identification."""
+    from ..privacy.seals import revoke_sealer
+
+    with opened(project) as proj:
+        now = revoke_sealer(proj, member, restore=restore)
+    done = "gave back" if restore else "withdrew"
+    typer.echo(f"{done.capitalize()} {member.strip()}'s right to seal. Withdrawn now: {', '.join(now) or 'none'}.")
+
+
+@deid_app.command("reseal")
+def reseal_cmd(project: ProjectOpt = None) -> None:
+    """Give the project a new seal key for the de-identification claims its exports carry: every claim sealed
+    before (by the project or a member's copy) verifies no more, and coder's copies made before must be made
+    again. Logged as an event; needs the right to export the project."""
+    from ..privacy.seals import reseal
+
+    with opened(project) as proj:
+        made = reseal(proj)
+    typer.echo(f"New seal key {made}: claims sealed before no longer verify; make coder's copies again.")
 
 
 @deid_app.command("status")

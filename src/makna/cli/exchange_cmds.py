@@ -14,6 +14,7 @@ from .codebook_cmds import codebook_app
 
 if TYPE_CHECKING:
     from ..exchange._report import ImportReport
+    from ..privacy.seals import SealKeys
 
 
 class ExportFormat(str, Enum):
@@ -72,18 +73,19 @@ def export(
     typer.echo(f"Wrote {output} ({fmt.value}): {what}.")
 
 
-def _seals(locations: list[str]) -> dict[str, bytes]:
-    """The seal keys of the projects ``locations`` (opened to read them; a passphrase asked where one is needed)."""
+def _seals(locations: list[str]) -> SealKeys:
+    """The seal keys of the projects ``locations`` (opened to read them; a passphrase asked where one is needed):
+    each project's and its members' (:func:`makna.privacy.seals.project_seals`)."""
     from functools import partial
 
-    from ..privacy.claims import project_seals
+    from ..privacy.seals import SealKeys, project_seals
     from ..project import open_project
     from ._passphrase import ask_passphrase
 
-    out: dict[str, bytes] = {}
+    out = SealKeys()
     for location in locations:
         with open_project(location, passphrase=partial(ask_passphrase, location)) as proj:
-            out.update(project_seals(proj))
+            out = out.merged(project_seals(proj))
     return out
 
 

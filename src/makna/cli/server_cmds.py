@@ -143,10 +143,26 @@ def project_import(
     db: DbOpt,
     name: Annotated[str | None, typer.Option("--name", help="Its name on the server [default: the file's]")] = None,
     owner: Annotated[str | None, typer.Option("--owner", help="Its owner [default: the administrator]")] = None,
+    verify_with: Annotated[list[str] | None, typer.Option(
+        "--verify-with", help="The project on this server (name or id; the owner must manage it) or the project "
+        "file that exported the .qdpx, or a copy of it (repeatable): its seal keys verify the de-identification "
+        "state the file claims, sealed by the project or one of its members. A claim not verified imports as not "
+        "de-identified (see 'makna deid trust').")] = None,
 ) -> None:
     """Copy a local project (.makna, whole, with its history) or a REFI-QDA project (.qdpx) onto the server."""
+    from ..errors import NotFoundError
+    from ..privacy.seals import SealKeys
+    from .exchange_cmds import _seals
+
     with _registry(db) as reg:
-        sp = reg.import_project(path, owner=owner or _admin(reg), name=name)
+        who = owner or _admin(reg)
+        seals = SealKeys()
+        for key in verify_with or []:
+            try:
+                seals = seals.merged(reg.seals(key, actor=who))
+            except NotFoundError:  # not a project on this server: a project file
+                seals = seals.merged(_seals([key]))
+        sp = reg.import_project(path, owner=who, name=name, seals=seals)
     typer.echo(f"Imported {path} as project {sp.name!r} (id {sp.id})")
 
 

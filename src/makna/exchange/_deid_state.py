@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from ..privacy.claims import seal_id
+from ..privacy.seals import Sealer, seal_id
 from ..secret_match import secrets_match
 from ..store import tables
 from ._refi import format_datetime, parse_datetime
@@ -42,19 +42,25 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _mac(claim: Mapping[str, Any], secret: bytes) -> str:
+def _mac(claim: Mapping[str, Any], secret: bytes, by: str | None = None) -> str:
     body = json.dumps({k: claim.get(k) for k in _SEALED}, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hmac.new(secret, b"makna-deid-claim\x00" + body.encode("ascii"), hashlib.sha256).hexdigest()
+    who = b"" if by is None else by.encode("utf-8", "surrogatepass") + b"\x00"  # a member's seal names them
+    return hmac.new(secret, b"makna-deid-claim\x00" + who + body.encode("ascii"), hashlib.sha256).hexdigest()
 
 
-def seal_claim(claim: dict[str, Any], secret: bytes) -> dict[str, Any]:
-    """``claim`` with its ``seal``: the id of ``secret`` and the HMAC over the claim's sealed fields."""
-    return {**claim, "seal": {"id": seal_id(secret), "mac": _mac(claim, secret)}}
+def seal_claim(claim: dict[str, Any], secret: bytes | Sealer) -> dict[str, Any]:
+    """``claim`` with its ``seal``: the project key's id, the member who sealed it (none: the project) and the HMAC
+    over the claim's sealed fields under ``secret`` (a project's key, or a :class:`Sealer`)."""
+    sealer = secret if isinstance(secret, Sealer) else Sealer(secret, seal_id(secret))
+    seal = {"id": sealer.project, "mac": _mac(claim, sealer.key, sealer.by)}
+    if sealer.by is not None:
+        seal["by"] = sealer.by
+    return {**claim, "seal": seal}
 
 
-def export_states(conn: Connection, secret: bytes | None = None) -> dict[str, dict[str, Any]]:
+def export_states(conn: Connection, secret: bytes | Sealer | None = None) -> dict[str, dict[str, Any]]:
     """The ``deid`` field of each source whose de-identification was applied, by source id; sealed with
-    ``secret`` (the project's seal key) when given."""
+    ``secret`` (the project's seal key, or a coder's copy's :class:`Sealer`) when given."""
     d, s = tables.deid_sources.c, tables.sources.c
     rows = conn.execute(
         select(d.source_id, d.applied_at, d.mode, d.key_id, d.replacements, s.text)
@@ -82,11 +88,12 @@ def export_states(conn: Connection, secret: bytes | None = None) -> dict[str, di
 @dataclass(frozen=True)
 class Claim:
     """A source's de-identification claim as read from a file: ``state`` (the ``deid_sources`` values less
-    ``source_id`` and ``number``: None when the claim is malformed or of another text) and whether its seal
-    verified."""
+    ``source_id`` and ``number``: None when the claim is malformed or of another text), whether its seal
+    verified, and who the seal says made it (``sealed_by``: a member's name, "project", None: no seal)."""
 
     state: dict[str, Any] | None
     verified: bool
+    sealed_by: str | None = None
 
 
 def read_claim(raw: Any, text: str, seals: Mapping[str, bytes]) -> Claim:
@@ -96,10 +103,15 @@ def read_claim(raw: Any, text: str, seals: Mapping[str, bytes]) -> Claim:
     if state is None:
         return Claim(None, False)
     seal = raw.get("seal")
-    sid, mac = (seal.get("id"), seal.get("mac")) if isinstance(seal, dict) else (None, None)
-    secret = seals.get(sid) if isinstance(sid, str) else None
-    ok = secret is not None and secrets_match(mac, _mac(raw, secret))  # the one constant-time comparison
-    return Claim(state, ok)
+    if not isinstance(seal, dict):
+        return Claim(state, False)
+    sid, mac, by = seal.get("id"), seal.get("mac"), seal.get("by")
+    member = by if isinstance(by, str) and by and len(by) <= 200 else None
+    if not isinstance(sid, str) or not sid or ":" in sid or (by is not None and member is None):
+        return Claim(state, False)
+    secret = seals.get(sid if member is None else f"{sid}:{member}")
+    ok = secret is not None and secrets_match(mac, _mac(raw, secret, member))  # the one constant-time comparison
+    return Claim(state, ok, member or "project")
 
 
 def _state(raw: Any, text: str) -> dict[str, Any] | None:

@@ -214,8 +214,10 @@ class Loader:
         if not claim.verified or claim.state is None:
             self.report.unverified_claims += 1
             if claim.state is not None:
-                keep_claim(self.conn, sid, claim.state)
+                keep_claim(self.conn, sid, claim.state, claim.sealed_by)
             return
+        by = claim.sealed_by or "project"
+        self.report.verified_by[by] = self.report.verified_by.get(by, 0) + 1
         if self._deid_top is None:
             self._deid_top = int(self.conn.execute(select(func.coalesce(func.max(tables.deid_sources.c.number), 0)))
                                  .scalar_one())

@@ -45,6 +45,7 @@ class ImportReport:
     memos: int = 0
     sets: int = 0
     unverified_claims: int = 0  # sources whose de-identification claim did not verify: imported as not de-identified
+    verified_by: dict[str, int] = field(default_factory=dict)  # verified claims by who sealed them ("project", a name)
     unmapped: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -64,6 +65,10 @@ class ImportReport:
             out.append(f"{len(self.unmapped)} selection(s)/coding(s) could not be imported:")
             out.extend(f"  - {p}" for p in self.unmapped)
         out.extend(f"Note: {n}" for n in self.notes)
+        if self.verified_by:
+            who = ", ".join(f"{'the project' if k == 'project' else k} ({n})"
+                            for k, n in sorted(self.verified_by.items()))
+            out.append(f"Verified {sum(self.verified_by.values())} de-identification claim(s), sealed by {who}.")
         if self.unverified_claims:
             out.append(UNVERIFIED_CLAIMS % {"n": self.unverified_claims})
         return out

@@ -45,7 +45,7 @@ from ..code_translations import to_json
 from ..codebook import list_codes
 from ..errors import ExchangeError
 from ..model import Code
-from ..privacy.claims import meta_seal, seal_key
+from ..privacy.seals import Sealer, meta_sealer, seal_key
 from ..project import Project
 from ..rounds import rejected_ids
 from ..store import prepared_select, tables
@@ -139,7 +139,7 @@ class _Writer:
         self.project, self.conn, self.xf = project, conn, xf
         self.summary: dict[str, int] = {}
         self.extras = Extras()
-        self.seal: bytes | None = None  # the project's seal key: it seals the de-identification claims
+        self.seal: Sealer | None = None  # the project's (or a member's) seal key: it seals the de-identification claims
         self.memos = conn.execute(select(tables.memos).order_by(tables.memos.c.created_at, tables.memos.c.id)).all()
         self.notes_for: dict[tuple[str, str | None], list[str]] = {}
         for m in self.memos:
@@ -485,7 +485,7 @@ def _write_qde(project: Project, conn: Connection, stream: _Background, meta: di
     with etree.xmlfile(stream, encoding="utf-8") as xf:
         xf.write_declaration()
         writer = _Writer(project, conn, xf)
-        writer.seal = meta_seal(meta)
+        writer.seal = meta_sealer(meta)
         root = {"name": xml_safe(meta.get("name", "makna project")), "origin": ORIGIN}
         if meta.get("created_at"):
             root["creationDateTime"] = format_datetime(dt.datetime.fromisoformat(meta["created_at"]))

@@ -1,11 +1,13 @@
 """De-identification claims: the seal key that makes makna's own claims verifiable, and claims kept unverified.
 
 A .qdpx carries each de-identified source's state (:mod:`makna.exchange._deid_state`) as a claim. makna seals the
-claims it writes with the project's *seal key*: 32 random bytes in the project's ``meta`` table (key
-``deid_seal``), made the first time a project exports a de-identified source. A copy of the project (``makna
-copy``, ``makna copy --coder``, a project file's export and import) holds the same key; a blind coder's copy and a
-copy pulled from a team server hold none (they carry no de-identification state to export either). The key never
-travels in an exchange file: the file names only its id (:func:`seal_id`).
+claims it writes with the project's *seal key* (:mod:`makna.privacy.seals`: 32 random bytes in the project's
+``meta`` table, made the first time a project exports a de-identified source), or in a second coder's copy with
+that member's own key, derived from the project's; a blind coder's copy and a copy pulled from a team server hold
+none (they carry no de-identification state to export either). A key never travels in an exchange file: the file
+names only the project key's id (:func:`seal_id`) and the member who sealed it.
+
+Who may seal (the project, each member with a key of their own, rights withdrawn) is :mod:`makna.privacy.seals`.
 
 A claim that does not verify is kept as information only, in ``meta`` under ``deid_claim:<source id>``: its mode,
 key id, surrogate spans and types and when it says it was applied. The source is NOT de-identified: a scan scans
@@ -18,10 +20,8 @@ researcher has checked the text: one transaction and one ``deid.trust`` event by
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import secrets
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,7 @@ from ..access import PERMISSION, require
 from ..errors import PrivacyError
 from ..project import Project
 from ..store import tables
+from .seals import SEAL_META, meta_seal, project_seals, seal_id, seal_key
 
 __all__ = [
     "SEAL_META",
@@ -47,8 +48,6 @@ __all__ = [
     "trust_claim",
 ]
 
-SEAL_META = "deid_seal"
-"""The ``meta`` key of the project's seal key (hex)."""
 CLAIM_PREFIX = "deid_claim:"
 """The ``meta`` key of an unverified claim, before the source's id."""
 CLAIMED_MARK = "claimed surrogate"
@@ -57,50 +56,11 @@ TRUSTED = "Accepted the de-identification claim of %(source)s: %(n)d surrogate(s
 """What ``makna deid trust`` says (translated in the workbench)."""
 
 
-def seal_id(secret: bytes) -> str:
-    """The public id of a seal key (what an exchange file names): 16 hex digits of a hash of it."""
-    return hashlib.sha256(b"makna-deid-seal\x00" + secret).hexdigest()[:16]
-
-
-def meta_seal(meta: Mapping[str, str]) -> bytes | None:
-    """The seal key in a project's ``meta`` values (None: it has none)."""
-    raw = meta.get(SEAL_META)
-    try:
-        secret = bytes.fromhex(raw) if raw else b""
-    except ValueError:
-        return None
-    return secret if len(secret) >= 16 else None
-
-
-def project_seals(project: Project) -> dict[str, bytes]:
-    """The seal key of ``project`` by its id (empty when the project has none yet): what an import verifies
-    claims with (``--verify-with PROJECT``)."""
-    secret = meta_seal(project.store.meta())
-    return {seal_id(secret): secret} if secret is not None else {}
-
-
-def seal_key(project: Project) -> bytes | None:
-    """The project's seal key, made now (one ``deid.seal`` event) when the project has none and holds a
-    de-identified source; None when it has none and needs none."""
-    secret = meta_seal(project.store.meta())
-    if secret is not None:
-        return secret
-    d = tables.deid_sources.c
-    with project.store.read() as conn:
-        if conn.execute(select(d.source_id).where(d.applied_at.is_not(None)).limit(1)).first() is None:
-            return None
-    made = secrets.token_bytes(32)
-    with project.store.write(project.actor, "deid.seal", {"seal": seal_id(made)}) as conn:
-        m = tables.meta.c
-        conn.execute(delete(tables.meta).where(m.key == SEAL_META))
-        conn.execute(insert(tables.meta).values(key=SEAL_META, value=made.hex()))
-    return made
-
-
-def keep_claim(conn: Connection, source_id: str, state: dict[str, Any]) -> None:
+def keep_claim(conn: Connection, source_id: str, state: dict[str, Any], sealed_by: str | None = None) -> None:
     """Keep the unverified claim ``state`` (as :func:`makna.exchange._deid_state.read_claim` gives it) of a
-    source as information only."""
+    source as information only, with who it says sealed it (``sealed_by``: a member, "project", None: unsealed)."""
     kept = {
+        "sealed_by": sealed_by,
         "applied_at": state["applied_at"].isoformat(),
         "mode": state["mode"],
         "key_id": state["key_id"],
@@ -181,5 +141,6 @@ def trust_claim(project: Project, source: str) -> Trusted:
             mode=values["mode"],
             surrogates=len(claim["replacements"]),
             claimed_applied_at=claim["applied_at"],
+            sealed_by=claim.get("sealed_by"),
         )
     return Trusted(str(row.name), str(values["mode"]), len(claim["replacements"]), when)

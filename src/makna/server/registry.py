@@ -16,7 +16,7 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from ..access import Access, Permission, Role, allows, check_role
 from ..errors import ConflictError, InputError, NotAProjectError, NotFoundError, ProjectError, require_extra
 from ..model import new_id
+from ..privacy.seals import SealKeys
 from ..project import Project, create_project, open_project
 from ..sources import not_deidentified
 from ..store._cipher import Passphrase
@@ -265,9 +266,13 @@ class Registry:
             create_project(location, name, coder=owner).close()
         return self._commit(sp, owner)
 
-    def import_project(self, path: str | os.PathLike[str], *, owner: str, name: str | None = None) -> ServerProject:
+    def import_project(self, path: str | os.PathLike[str], *, owner: str, name: str | None = None,
+                       seals: Mapping[str, bytes] | None = None) -> ServerProject:
         """A new project from a local project file (``.makna``: copied whole, event log and undo
-        history included) or a REFI-QDA project (``.qdpx``), owned by ``owner``."""
+        history included) or a REFI-QDA project (``.qdpx``), owned by ``owner``. ``seals`` verify
+        the .qdpx's de-identification claims (:meth:`seals` of a project on this server, or
+        :func:`makna.privacy.seals.project_seals` of a project file); a claim not verified imports
+        as not de-identified."""
         from .transfer import copy_project
 
         src = Path(path)
@@ -278,7 +283,7 @@ class Registry:
             if src.suffix.lower() == ".qdpx":
                 from ..exchange.project_file import import_project
 
-                import_project(src, location, coder=owner)
+                import_project(src, location, coder=owner, seals=seals)
                 with open_project(location, coder=owner) as proj, proj.store.write(
                         owner, "project.rename", {"name": title}) as conn:
                     from ..store import tables
@@ -287,6 +292,19 @@ class Registry:
             else:
                 copy_project(src, location)
         return self._commit(sp, owner)
+
+    def seals(self, key: str, *, actor: str) -> SealKeys:
+        """The seal keys of the project ``key`` (its own and its members', less those whose right to
+        seal was withdrawn: :func:`makna.privacy.seals.project_seals`; the key is made when the
+        project first exports a de-identified source), with which an import verifies the
+        de-identification claims of a .qdpx. ``actor`` must be a manager of it or the server's
+        administrator."""
+        from ..privacy.seals import project_seals
+
+        sp = self.project(key)
+        self._require(sp, actor, "export")
+        with open_project(self.location(sp), coder=actor) as proj:
+            return project_seals(proj)
 
     def export_project(self, key: str, path: str | os.PathLike[str], *, actor: str | None = None,
                        passphrase: Passphrase = None) -> dict[str, int]:

@@ -37,6 +37,7 @@ EVENT_NAMES = {
     "project.export": "exported a backup of the project",
     "deid.seal": "made the seal key for exported de-identification claims",
     "deid.trust": "accepted a source's unverified de-identification claim",
+    "deid.revoke": "withdrew or gave back a member's right to seal de-identification claims",
 }
 OTHER_EVENT = "made a change"
 

@@ -302,6 +302,21 @@
     });
   }
 
+  // ------------------------------------------------------------ trust a checked claim (trust23)
+  // A detection on a surrogate that an unverified claim names carries a button: after checking the source's
+  // text, a manager accepts its claim (POST /api/deid/trust), and the source counts as de-identified.
+  for (const btn of document.querySelectorAll("#detections button.trust")) {
+    btn.addEventListener("click", (ev) => {
+      ev.stopPropagation();
+      if (!confirm(btn.dataset.confirm)) return;
+      run(() => whileBusy(async () => {
+        await queue;
+        await api("POST", "/api/deid/trust", { source: btn.dataset.source });
+        location.reload();
+      }));
+    });
+  }
+
   // ------------------------------------------------------------ mark a missed identifier
   // in a transcript (#deid-text) or in a free-text field value (#field-text): select it, choose the type
   const added = sessionStorage.getItem("makna-deid-added");
