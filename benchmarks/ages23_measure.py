@@ -151,6 +151,7 @@ def main() -> None:
     gold = 0
     rows = []
     other: Counter[tuple[str, str]] = Counter()
+    untyped = 0
     ctx: Counter[tuple[str, str]] = Counter()
     for split in splits:
         for doc in load_gold(ROOT / "tests/privacy/corpus" / split):
@@ -161,6 +162,7 @@ def main() -> None:
                     continue
                 gold += 1
                 over = [d for d in final if d.start < e and s < d.end]
+                untyped += not any(d.type == "AGE" for d in over)
                 if over:
                     if all(d.type != "AGE" for d in over):
                         other[(doc.language, "+".join(sorted({d.type for d in over})))] += 1
@@ -192,7 +194,7 @@ def main() -> None:
                         }
                     )
     n = sum(spans.values())
-    print(f"gold AGE spans {gold}, never overlapped {n} ({sum(chars.values())} chars)")
+    print(f"gold AGE spans {gold}, not overlapped by an AGE {untyped}, by nothing {n} ({sum(chars.values())} chars)")
     for i, name in enumerate(("language", "shape", "whose", "cue", "lost")):
         c: Counter[str] = Counter()
         for k, v in spans.items():

@@ -1,23 +1,27 @@
-"""The other ages of a list of people that holds an age found (#11, round twenty-three).
+"""The other ages of a list of people that holds an age found, and an age in brackets after a name (#11, ages23).
 
 People give the ages of a household in one breath: ``our girls are eight and a half and nearly six``, ``Our
-children are fifteen next month, eleven come June and just six``, ``Anak kami dua, Zakiah sebelas jalan dua belas,
-adiknya Lalu Rizki empat tahun setengah``, ``nan gadang duo baleh, nan tangah salapan``. After an AGE that a detector
-or the learned layer kept, this pass reads the next item of the list, in the same sentence:
+children are fifteen next month, eleven come June and just six``, ``Zakiah sebelas jalan dua belas, adiknya Lalu
+Rizki empat tahun setengah``, ``nan gadang duo baleh, nan tangah salapan``. After an AGE that a detector or the
+learned layer kept (this pass runs after the precision stage, on what it kept), it reads the next item of the list,
+in the same sentence:
 
 * a separator (a comma, ``and``/``dan``/``jo``/``sama``/``samo``, or both) at most 40 characters after the age,
-  over words that hold no digit and no sentence end (the age's own tail: ``next month``, ``jalan dua belas``);
-* maybe who the item is about: a name (capitalised words), a kin noun or a birth-order word (``adiknya``, ``nan
-  tangah``, ``the last one``, ``my youngest``), a copula or an aspect word (``is``, ``'s``, ``baru``, ``alah``),
-  then maybe a comma;
-* maybe a hedge (``nearly``, ``just``, ``hampir``), then a number of 1 to 110 in digits or words, maybe its unit;
-* and the item must close its clause, with at most a word of when or of its fraction after it (``in June``, ``come
-  June``, ``this winter``, ``bulan lalu``, ``jalan N``, ``masuak N``, ``setengah``, ``and a half``): ``she's 34, two
-  kids`` (a noun), ``nine, ten minutes away`` and ``forty, and twenty years here`` go on, and give nothing.
+  over words that hold no digit and no sentence end (the age's own tail: ``next month``, ``jalan dua belas``); at
+  most two separators are tried;
+* maybe who the item is about: a name (capitalised words that are no kin noun), a kin noun with a name or a copula
+  after it (``adiknya Lalu Rizki``, ``his mum is``: a kin noun alone with a number is a count as often, ``anaknya
+  dua``), a birth-order word (``nan tangah``, ``the last one``, ``my youngest``), then maybe a copula or an aspect
+  word (``is``, ``'s``, ``baru``, ``alah``) and a comma;
+* maybe a hedge (``nearly``, ``just``, ``hampir``), then a number of 1 to 110 in digits or words (no clock time, no
+  decimal, no year), maybe its unit and at most two words of when or of its fraction (``in June``, ``come June``,
+  ``this winter``, ``bulan lalu``, ``jalan N``, ``masuak N``, ``setengah``, ``and a half``, ``or so``);
+* and the item must close its clause: ``she's 34, two kids`` (a noun), ``nine, ten minutes away`` and ``forty, and
+  twenty years here`` go on, and give nothing.
 
-Each item found is an anchor for the next (a list of three). The words of when after the number are left to
-:func:`makna.privacy.span_edges.close_edges`, which runs after this pass. Nothing here comes from a corpus: the
-words are kin terms, birth-order words and the grammar of a list.
+Each item found is an anchor for the next (a list of three). After a PERSON found, a number in brackets is that
+person's age (``Kadek Ayu (tujuh)``, ``Tomasz (nearly six)``); ``(room 21)`` and ``(0812)`` are no number alone or
+no age. Nothing here comes from a corpus: the words are kin terms, birth-order words and the grammar of a list.
 """
 
 from __future__ import annotations
@@ -46,7 +50,9 @@ _ORDER: Final = (
     r"besar|tua|muda|kedua|ketiga|pertama|terakhir|eldest|oldest|youngest|middle|little|last|second|third|"
     r"first|baby|small|big)(?:[ \t]+(?:one|boy|girl|son|daughter))?|(?:my|our|his|her|their)[ \t]+" + _KIN + r")"
 )
-_NAME: Final = r"(?:(?-i:[A-Z][\w'’\-]+)(?:[ \t]+(?-i:[A-Z][\w'’\-]+)){0,2})"
+_NAME: Final = rf"(?:(?!{_KIN}(?![\w'’\-]))(?-i:[A-Z][\w'’\-]+)(?:[ \t]+(?-i:[A-Z][\w'’\-]+)){{0,2}})"
+_WHO_KIN: Final = rf"(?:{_KIN}(?:[ \t]+{_NAME}|(?=[ \t]+(?:is|was|baru|sudah|udah|alah|masih)[ \t])))"
+"""A kin noun with a name or a copula: alone with a number it is a count as often (``anaknya dua``: two children)."""
 _BE: Final = (
     r"(?:is|was|['’]s|are|baru|sudah|udah|dah|alah|lah|masih|kini|sekarang|now|umurnya|usianya|umuanyo|umurnyo)"
 )
@@ -61,102 +67,26 @@ _NUMBER: Final = rf"(?P<a>(?P<n>\d{{1,3}}(?!\d)|{EN_NUM}|{ID_NUM})(?![\w'’\-:.
 _CLOSED: Final = rf"(?=[ \t]*(?:[,;.!?)\n]|$|{_SP}{_AND}\b))"
 """A number of 1 to 110, its unit and its words of when or of its fraction, closing its clause."""
 _ITEM: Final = re.compile(
-    rf"(?i:(?:(?:{_ORDER}|{_KIN}|{_NAME})(?:{_SP}{_NAME})?(?:[ \t]*,)?{_SP}|(?<=\w)(?=['’]s))?"
+    rf"(?i:(?:(?:{_ORDER}|{_WHO_KIN}|{_NAME})(?:[ \t]*,)?{_SP}|(?<=\w)(?=['’]s))?"
     rf"(?:{_BE}{_SP}|['’]s{_SP})?(?:{_HEDGE}{_SP})?"
     rf"{_NUMBER}{_CLOSED})"
 )
 
-_BIRTH_ORDER: Final = (
-    r"(?:(?:yang|nan|si)[ \t]+(?:paling[ \t]+)?(?:sulung|bungsu|kecil|ketek|tengah|tangah|gadang|besar|tua|muda|"
-    r"pertama|kedua|ketiga|terakhir|bontot)|(?:the|my|our|his|her|their)[ \t]+(?:eldest|oldest|youngest|middle"
-    r"(?:[ \t]+one)?|little[ \t]+one|last[ \t]+one|baby))"
-)
-_EN_KIN: Final = (
-    r"(?:(?:step-?|grand-?|great-?grand)?(?:son|daughter|child|mum|mom|mother|dad|father|ma|pa|sister|brother)"
-    r"|boy|girl|gran|granny|grandma|grandpa|grandad|husband|wife|partner|niece|nephew|aunt|auntie|uncle|cousin|"
-    r"(?:mother|father|sister|brother|son|daughter)-in-law)"
-)
-_KIN_AGE: Final = re.compile(
-    rf"(?i:(?<![\w'’\-])(?:{_BIRTH_ORDER}(?:[ \t]*,?{_SP}{_NAME}[ \t]*,)?{_SP}(?:{_BE}{_SP})?"
-    rf"|(?:my|our|his|her|their|your){_SP}{_EN_KIN}(?:{_SP}{_NAME})?(?:[ \t]*,[ \t]*who[^,.!?\n]{{1,40}},)?"
-    rf"(?:{_SP}(?:is|was)|['’]s){_SP}"
-    rf"|(?<![^\n.!?:][ \t])(?<![^\n.!?: \t])(?=[A-Z]){_EN_KIN}[ \t]*,{_SP}"
-    rf"|{_EN_KIN}{_SP}{_NAME}[ \t]*\([ \t]*)"
-    rf"(?:{_HEDGE}{_SP})?{_NUMBER}{_CLOSED})"
-)
-"""An age after a birth-order word (``yang sulung tiga belas jalan empat belas``, ``nan tangah salapan``, ``the
-eldest nine``), after a kin noun with a possessive and "is" (``my father-in-law is eighty-one or eighty-two``, ``his
-mum, who lives with us, is seventy-one``), a kin noun opening its sentence and a comma (``Mother-in-law,
-seventy-eight or so``) or a kin noun and a name and a bracket (``daughter Godavari (seventeen and a half)``). A kin
-noun with a bare number and no "is" is a count as often (``anak saya tiga``: three children) and gives nothing."""
-
-_FAMILY: Final = re.compile(
-    r"(?i:(?<![\w'’\-])(?:anak|anak-anak|anak2|cucu|cucu-cucu|adik-adik|keponakan|kids|children|boys|girls|sons|"
-    r"daughters|grandchildren|grandkids|twins|lads|nippers)(?:nya|nyo|ku|mu)?(?![\w'’\-]))"
-)
-"""A word for the children of a family: a sentence holding it may list them with their ages."""
-_FAMILY_ITEM: Final = re.compile(
-    rf"(?i:[ \t]*(?:[,:;][ \t]*(?:{_AND}{_SP})?|{_SP}{_AND}{_SP})(?:{_ORDER}|{_KIN}(?:{_SP}{_NAME})?|{_NAME})"
-    rf"(?:[ \t]*,)?{_SP}(?:{_BE}{_SP})?(?:{_HEDGE}{_SP})?{_NUMBER}{_CLOSED})"
-)
-"""An item of a family's list: a separator, who (a name, a kin noun, a birth-order word), maybe a comma, an aspect
-word or a hedge, and a number closing its clause (``anaknya dua, Budi dua belas, Sari sembilan``, ``The kids are
-Rina 12, Dodi 9``)."""
-_ITEM_GAP: Final = re.compile(r"[^,:;.!?\n]*")
-
-
-def _family_ages(text: str, taken: list[tuple[int, int]]) -> list[Detection]:
-    """The ages of a family's list (:data:`_FAMILY_ITEM`) in the sentence after a word for its children."""
-    out = []
-    for cue in _FAMILY.finditer(text):
-        at = cue.end()
-        for _ in range(8):
-            gap = _ITEM_GAP.match(text, at)
-            at = gap.end() if gap else at
-            if at >= len(text) or text[at] not in ",:;":
-                break
-            m = _FAMILY_ITEM.match(text, at)
-            if m is None:
-                at += 1
-                continue
-            s, e = m.start("a"), m.end("a")
-            value = parse_number(m.group("n"))
-            if value is not None and 0 < value <= 110 and not any(a < e and s < b for a, b in taken):
-                out.append(Detection(s, e, "AGE", 0.75, "age.family", text[s:e]))
-                taken.append((s, e))
-            at = e
-    return out
-
-
 _BRACKETED: Final = re.compile(rf"(?i:[ \t]*\([ \t]*(?:{_HEDGE}{_SP})?{_NUMBER}[ \t]*\))")
 """After a PERSON found, a number in brackets (``Dewi (7)``, ``Tomasz (nearly six)``): that person's age."""
-_BEFORE_ITEM: Final = re.compile(
-    rf"(?i:(?<![\w'’\-])(?:{_ORDER}|{_KIN}(?:{_SP}{_NAME})?|{_NAME})(?:[ \t]*,)?{_SP}(?:{_BE}{_SP})?"
-    rf"(?:{_HEDGE}{_SP})?{_NUMBER}[ \t]*(?:,[ \t]*(?:{_AND}{_SP})?|{_SP}{_AND}{_SP})"
-    rf"(?:(?:{_ORDER}|{_KIN}|{_NAME})(?:[ \t]*,)?[ \t]+)?(?:{_BE}{_SP})?(?:{_HEDGE}{_SP})?$)"
-)
-"""An item of a list right before an age found: who, then a number closing its clause, then a separator (and who
-the age found is about)."""
 
 
-def _around_persons(text: str, found: Sequence[Detection], taken: list[tuple[int, int]]) -> list[Detection]:
-    """A bracketed age after a PERSON found, and the item of a list right before an AGE found (``Budi sebelas
-    tahun, Sari baru enam``), whose number opens no other detection."""
+def _bracketed(text: str, found: Sequence[Detection], taken: list[tuple[int, int]]) -> list[Detection]:
+    """A bracketed age after a PERSON found (:data:`_BRACKETED`) whose number holds no other detection."""
     out = []
     for det in found:
-        if det.type == "PERSON":
-            m = _BRACKETED.match(text, det.end)
-        elif det.type == "AGE":
-            start = max(text.rfind(c, 0, det.start) for c in ".?!:;\n(") + 1
-            m = _BEFORE_ITEM.search(text[: det.start], max(start, det.start - 80))
-        else:
-            continue
+        m = _BRACKETED.match(text, det.end) if det.type == "PERSON" else None
         if m is None:
             continue
         s, e = m.start("a"), m.end("a")
         value = parse_number(m.group("n"))
         if value is not None and 0 < value <= 110 and not any(a < e and s < b for a, b in taken):
-            out.append(Detection(s, e, "AGE", 0.75, "age.listed", text[s:e]))
+            out.append(Detection(s, e, "AGE", 0.75, "age.bracketed", text[s:e]))
             taken.append((s, e))
     return out
 
@@ -178,24 +108,11 @@ def _next(text: str, at: int) -> re.Match[str] | None:
     return None
 
 
-def _kin_ages(text: str, taken: list[tuple[int, int]]) -> list[Detection]:
-    """Ages after a birth-order word or a kin noun (see the module's docstring), where no detection sits."""
-    out = []
-    for m in _KIN_AGE.finditer(text):
-        s, e = m.start("a"), m.end("a")
-        value = parse_number(m.group("n"))
-        if value is None or not 0 < value <= 110 or any(a < e and s < b for a, b in taken):
-            continue
-        out.append(Detection(s, e, "AGE", 0.75, "age.kin", text[s:e]))
-        taken.append((s, e))
-    return out
-
-
 def listed_ages(text: str, found: Sequence[Detection]) -> list[Detection]:
-    """``found`` with the other ages of each list that holds an AGE found and the ages said after a birth-order
-    word or a kin noun (see the module's docstring)."""
+    """``found`` with the bracketed ages after persons and the other ages of each list that holds an AGE (see the
+    module's docstring)."""
     taken = [(d.start, d.end) for d in found]
-    added = [*_kin_ages(text, taken), *_family_ages(text, taken), *_around_persons(text, found, taken)]
+    added = _bracketed(text, found, taken)
     for det in sorted((d for d in [*found, *added] if d.type == "AGE"), key=lambda d: d.start):
         at = det.end
         for _ in range(6):
