@@ -19,7 +19,6 @@ and anything outside ``OPEN_SPLITS``). Run: ``PYTHONPATH=src python3 benchmarks/
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 from collections import Counter
@@ -28,7 +27,6 @@ from typing import Any
 
 from makna.privacy.detect import detect
 from makna.privacy.evaluate import load_gold
-from makna.privacy.train import OPEN_SPLITS
 
 ROOT = Path(__file__).resolve().parents[1]
 FOUR = ("tune25", "seal24", "spent37", "spent38")
@@ -136,14 +134,10 @@ def whose(text: str, s: int) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", action="append", default=[])
-    ap.add_argument("--rows", type=Path)
-    args = ap.parse_args()
-    splits = args.split or list(FOUR)
-    if args.rows and any(s in FOUR or s not in OPEN_SPLITS for s in splits):
-        raise SystemExit("--rows is for open training splits only")
+    from edges22_measure import split_args  # type: ignore[import-not-found]
     from named21_measure import classify, record_calls  # type: ignore[import-not-found]
+
+    args, splits = split_args(FOUR)
 
     calls = record_calls()
     spans: Counter[tuple[str, ...]] = Counter()
