@@ -10,6 +10,7 @@ import pytest
 from makna.privacy import detect
 
 AGES = [
+    ("P: Cucu ambo, Sutan Rajo Ameh, alah sabaleh taun jalan duo baleh, sakolah di SD.", "id", "sabaleh"),
     ("P: Our girls are eight and a half and nearly six, both at the same school.", "en", "nearly six"),
     ("P: Our children are fifteen next month, eleven come June and just six.", "en", "just six"),
     ("P: Inyo baserai, anaknyo tigo, nan gadang duo baleh, nan tangah salapan, samo jo ambo.", "id", "salapan"),
@@ -23,6 +24,9 @@ AGES = [
 ]
 
 NO_AGES = [
+    ("P: Ado, Uda Rustam, duo. Nan partamo di pasa.", "duo"),
+    ("P: I rang Maria, 3 times, no answer.", "3"),
+    ("P: Kami ketemu Pak Hadi, jam 9, di pos ronda.", "9"),
     ("P: The kids scored: Rina 12, Dodi 9, so Rina won.", "9,"),
     ("P: Anaknya dua, laki-laki semua, yang satu kerja di Batam.", "dua"),
     ("P: My son is 5 minutes away, my daughter is one of the nurses.", "5"),

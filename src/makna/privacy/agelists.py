@@ -21,7 +21,9 @@ in the same sentence:
 
 Each item found is an anchor for the next (a list of three). After a PERSON found, a number in brackets is that
 person's age (``Kadek Ayu (tujuh)``, ``Tomasz (nearly six)``); ``(room 21)`` and ``(0812)`` are no number alone or
-no age. Nothing here comes from a corpus: the words are kin terms, birth-order words and the grammar of a list.
+no age; so is a number after a comma that closes its clause (``Sutan Rajo Ameh, alah sabaleh taun jalan duo
+baleh,``; ``Maria, 3 times`` goes on). Nothing here comes from a corpus: the words are kin terms, birth-order
+words and the grammar of a list.
 """
 
 from __future__ import annotations
@@ -73,20 +75,27 @@ _ITEM: Final = re.compile(
 )
 
 _BRACKETED: Final = re.compile(rf"(?i:[ \t]*\([ \t]*(?:{_HEDGE}{_SP})?{_NUMBER}[ \t]*\))")
+_COMMA_AFTER: Final = re.compile(rf"(?i:[ \t]*,{_SP}(?:{_BE}{_SP})?(?:{_HEDGE}{_SP})?{_NUMBER}{_CLOSED})")
+"""After a PERSON the stage kept, a comma and an age closing its clause, with its words of when or of its fraction
+(``Sutan Rajo Ameh, alah sabaleh taun jalan duo baleh,``): the first pass reads this only after the persons it
+found itself, and without "jalan"/"masuak" after the number (``agecontext``)."""
 """After a PERSON found, a number in brackets (``Dewi (7)``, ``Tomasz (nearly six)``): that person's age."""
 
 
 def _bracketed(text: str, found: Sequence[Detection], taken: list[tuple[int, int]]) -> list[Detection]:
-    """A bracketed age after a PERSON found (:data:`_BRACKETED`) whose number holds no other detection."""
+    """An age in brackets or after a comma right after a PERSON found (:data:`_BRACKETED`, :data:`_COMMA_AFTER`)
+    whose number holds no other detection."""
     out = []
     for det in found:
-        m = _BRACKETED.match(text, det.end) if det.type == "PERSON" else None
+        m = (_BRACKETED.match(text, det.end) or _COMMA_AFTER.match(text, det.end)) if det.type == "PERSON" else None
         if m is None:
             continue
         s, e = m.start("a"), m.end("a")
         value = parse_number(m.group("n"))
+        if m.re is _COMMA_AFTER and value is not None and value < 10 and m.group("a") == m.group("n"):
+            continue  # "Ado, Diak, duo.": a bare small number after a name and a comma is a count as often
         if value is not None and 0 < value <= 110 and not any(a < e and s < b for a, b in taken):
-            out.append(Detection(s, e, "AGE", 0.75, "age.bracketed", text[s:e]))
+            out.append(Detection(s, e, "AGE", 0.75, "age.person", text[s:e]))
             taken.append((s, e))
     return out
 
