@@ -6,7 +6,7 @@ every ``{{...}}`` (an honorific, a clause after the identifier, words between tw
 none. The open table is tuned on, with every failure printed; the sealed table (``--sealed``) prints its figures
 only.
 
-    PYTHONPATH=src python3 benchmarks/edges22_cases.py [--sealed]
+    PYTHONPATH=src python3 benchmarks/edges22_cases.py [--sealed] [--cases tests/privacy/ages23cases]
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ def parse(raw: str) -> tuple[str, list[tuple[int, int, bool]]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sealed", action="store_true")
+    ap.add_argument("--cases", type=Path, default=CASES, help="a folder of open.tsv and sealed.tsv (ages23cases...)")
     args = ap.parse_args()
-    table = CASES / ("sealed.tsv" if args.sealed else "open.tsv")
+    table = args.cases / ("sealed.tsv" if args.sealed else "open.tsv")
     gold_chars = leaked = whole = spans_n = typed = out_chars = over = 0
     for line in table.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ._cues import scan_cues
 from ._text import cap_runs
 from .agecontext import ages_after_persons, find_context_ages
+from .agelists import listed_ages
 from .agewhen import when_ages
 from .answers import detect_answers
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
@@ -121,4 +122,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = names_said_as_names(scan, found, language)  # "Tuesday, which is what my gran called me" (en_retype.py)
     found = places_answered_to_where(scan, found, language)  # "where do you stay?" "Kilbarran, ..." (en_retype.py)
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
+    found = listed_ages(scan, found)  # the other ages of a list of people that holds an age (agelists.py)
     return close_edges(text, found, language)  # last, ages', dates' and addresses' edges (span_edges.py)

@@ -1,0 +1,138 @@
+"""The other ages of a list of people that holds an age found, and an age in brackets after a name (#11, ages23).
+
+People give the ages of a household in one breath: ``our girls are eight and a half and nearly six``, ``Our
+children are fifteen next month, eleven come June and just six``, ``Zakiah sebelas jalan dua belas, adiknya Lalu
+Rizki empat tahun setengah``, ``nan gadang duo baleh, nan tangah salapan``. After an AGE that a detector or the
+learned layer kept (this pass runs after the precision stage, on what it kept), it reads the next item of the list,
+in the same sentence:
+
+* a separator (a comma, ``and``/``dan``/``jo``/``sama``/``samo``, or both) at most 40 characters after the age,
+  over words that hold no digit and no sentence end (the age's own tail: ``next month``, ``jalan dua belas``); at
+  most two separators are tried;
+* maybe who the item is about: a name (capitalised words that are no kin noun), a kin noun with a name or a copula
+  after it (``adiknya Lalu Rizki``, ``his mum is``: a kin noun alone with a number is a count as often, ``anaknya
+  dua``), a birth-order word (``nan tangah``, ``the last one``, ``my youngest``), then maybe a copula or an aspect
+  word (``is``, ``'s``, ``baru``, ``alah``) and a comma;
+* maybe a hedge (``nearly``, ``just``, ``hampir``), then a number of 1 to 110 in digits or words (no clock time, no
+  decimal, no year), maybe its unit and at most two words of when or of its fraction (``in June``, ``come June``,
+  ``this winter``, ``bulan lalu``, ``jalan N``, ``masuak N``, ``setengah``, ``and a half``, ``or so``);
+* and the item must close its clause: ``she's 34, two kids`` (a noun), ``nine, ten minutes away`` and ``forty, and
+  twenty years here`` go on, and give nothing.
+
+Each item found is an anchor for the next (a list of three). After a PERSON found, a number in brackets is that
+person's age (``Kadek Ayu (tujuh)``, ``Tomasz (nearly six)``); ``(room 21)`` and ``(0812)`` are no number alone or
+no age; so is a number after a comma that closes its clause (``Sutan Rajo Ameh, alah sabaleh taun jalan duo
+baleh,``; ``Maria, 3 times`` goes on). Nothing here comes from a corpus: the words are kin terms, birth-order
+words and the grammar of a list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from .numwords import EN_NUM, ID_NUM, parse_number
+from .span_edges import EN_WHEN, ID_MONTH
+from .types import Detection
+
+__all__ = ["listed_ages"]
+
+_SP: Final = r"[ \t]+"
+_AND: Final = r"(?:and|dan|jo|sama|samo|&)"
+_SEP: Final = re.compile(rf"(?i:[ \t]*,[ \t]*(?:{_AND}{_SP})?|{_SP}{_AND}{_SP})")
+_TAIL_GAP: Final = re.compile(r"[^\d,;:.?!\n()\"“”]{0,40}")
+_KIN: Final = (
+    r"(?:anak|adik|adiak|adek|kakak|kakaknya|abang|uda|uni|cucu|keponakan|ponakan|son|daughter|boy|girl|brother|"
+    r"sister|kid|baby|twins?|grandson|granddaughter|nephew|niece|mum|mom|mam|dad|mother|father|nan|gran|granny|"
+    r"nenek|kakek|ibu|bapak|ayah|amak|apak|inang|bapaknya|one)(?:nya|nyo|ku|mu|e|s)?"
+)
+_ORDER: Final = (
+    r"(?:(?:yang|nan|the|my|our|his|her|their|si)[ \t]+)?(?:(?:sulung|bungsu|kecil|ketek|tengah|tangah|gadang|"
+    r"besar|tua|muda|kedua|ketiga|pertama|terakhir|eldest|oldest|youngest|middle|little|last|second|third|"
+    r"first|baby|small|big)(?:[ \t]+(?:one|boy|girl|son|daughter))?|(?:my|our|his|her|their)[ \t]+" + _KIN + r")"
+)
+_NAME: Final = rf"(?:(?!{_KIN}(?![\w'’\-]))(?-i:[A-Z][\w'’\-]+)(?:[ \t]+(?-i:[A-Z][\w'’\-]+)){{0,2}})"
+_WHO_KIN: Final = rf"(?:{_KIN}(?:[ \t]+{_NAME}|(?=[ \t]+(?:is|was|baru|sudah|udah|alah|masih)[ \t])))"
+"""A kin noun with a name or a copula: alone with a number it is a count as often (``anaknya dua``: two children)."""
+_BE: Final = (
+    r"(?:is|was|['’]s|are|baru|sudah|udah|dah|alah|lah|masih|kini|sekarang|now|umurnya|usianya|umuanyo|umurnyo)"
+)
+_HEDGE: Final = r"(?:nearly|almost|just|only|about|around|barely|hampir|sekitar|kira-kira|baru|masih)"
+_UNIT: Final = r"(?:[ \t\-]*(?:years?[ \t\-]+old|years?|yrs?|tahun|taun|taon|thn))"
+_WHEN: Final = (
+    rf"(?:{EN_WHEN}|this{_SP}(?:spring|summer|autumn|fall|winter)|and{_SP}a{_SP}(?:half|bit)|or{_SP}so|setengah|satangah|satengah|lewat|"
+    rf"(?:bulan|tahun|taun){_SP}(?:depan|lalu|ini|kemarin|ko|iko|dapan|{ID_MONTH})|{ID_MONTH}{_SP}(?:kemarin|lalu)|"
+    rf"(?:jalan|masuak|masuk|mau|menuju|menjelang|going{_SP}on|or|atau){_SP}(?:\d{{1,3}}|{EN_NUM}|{ID_NUM}))"
+)
+_NUMBER: Final = rf"(?P<a>(?P<n>\d{{1,3}}(?!\d)|{EN_NUM}|{ID_NUM})(?![\w'’\-:.]\w){_UNIT}?(?:{_SP}{_WHEN}){{0,2}})"
+_CLOSED: Final = rf"(?=[ \t]*(?:[,;.!?)\n]|$|{_SP}{_AND}\b))"
+"""A number of 1 to 110, its unit and its words of when or of its fraction, closing its clause."""
+_ITEM: Final = re.compile(
+    rf"(?i:(?:(?:{_ORDER}|{_WHO_KIN}|{_NAME})(?:[ \t]*,)?{_SP}|(?<=\w)(?=['’]s))?"
+    rf"(?:{_BE}{_SP}|['’]s{_SP})?(?:{_HEDGE}{_SP})?"
+    rf"{_NUMBER}{_CLOSED})"
+)
+
+_BRACKETED: Final = re.compile(rf"(?i:[ \t]*\([ \t]*(?:{_HEDGE}{_SP})?{_NUMBER}[ \t]*\))")
+_COMMA_AFTER: Final = re.compile(rf"(?i:[ \t]*,{_SP}(?:{_BE}{_SP})?(?:{_HEDGE}{_SP})?{_NUMBER}{_CLOSED})")
+"""After a PERSON the stage kept, a comma and an age closing its clause, with its words of when or of its fraction
+(``Sutan Rajo Ameh, alah sabaleh taun jalan duo baleh,``): the first pass reads this only after the persons it
+found itself, and without "jalan"/"masuak" after the number (``agecontext``)."""
+"""After a PERSON found, a number in brackets (``Dewi (7)``, ``Tomasz (nearly six)``): that person's age."""
+
+
+def _bracketed(text: str, found: Sequence[Detection], taken: list[tuple[int, int]]) -> list[Detection]:
+    """An age in brackets or after a comma right after a PERSON found (:data:`_BRACKETED`, :data:`_COMMA_AFTER`)
+    whose number holds no other detection."""
+    out = []
+    for det in found:
+        m = (_BRACKETED.match(text, det.end) or _COMMA_AFTER.match(text, det.end)) if det.type == "PERSON" else None
+        if m is None:
+            continue
+        s, e = m.start("a"), m.end("a")
+        value = parse_number(m.group("n"))
+        if m.re is _COMMA_AFTER and value is not None and value < 10 and m.group("a") == m.group("n"):
+            continue  # "Ado, Diak, duo.": a bare small number after a name and a comma is a count as often
+        if value is not None and 0 < value <= 110 and not any(a < e and s < b for a, b in taken):
+            out.append(Detection(s, e, "AGE", 0.75, "age.person", text[s:e]))
+            taken.append((s, e))
+    return out
+
+
+def _next(text: str, at: int) -> re.Match[str] | None:
+    """The next item of a list after the age ending at ``at``, over the age's tail and at most two separators."""
+    gap = _TAIL_GAP.match(text, at)
+    stop = gap.end() if gap else at
+    tries = 0
+    for sep in _SEP.finditer(text, at, min(len(text), stop + 6)):
+        if sep.start() > stop or tries == 2:
+            break
+        tries += 1
+        item = _ITEM.match(text, sep.end())
+        if item is not None:
+            value = parse_number(item.group("n"))
+            if value is not None and 0 < value <= 110:
+                return item
+    return None
+
+
+def listed_ages(text: str, found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with the bracketed ages after persons and the other ages of each list that holds an AGE (see the
+    module's docstring)."""
+    taken = [(d.start, d.end) for d in found]
+    added = _bracketed(text, found, taken)
+    for det in sorted((d for d in [*found, *added] if d.type == "AGE"), key=lambda d: d.start):
+        at = det.end
+        for _ in range(6):
+            item = _next(text, at)
+            if item is None:
+                break
+            s, e = item.start("a"), item.end("a")
+            if any(a < e and s < b for a, b in taken):
+                at = max(e, max(b for a, b in taken if a < e and s < b))
+                continue
+            added.append(Detection(s, e, "AGE", 0.75, "age.listed", text[s:e]))
+            taken.append((s, e))
+            at = e
+    return sorted([*found, *added], key=lambda d: (d.start, d.end)) if added else list(found)
