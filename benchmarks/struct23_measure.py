@@ -28,9 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FOUR = ("tune25", "seal24", "spent37", "spent38")
 TYPES = frozenset({"NATIONAL_ID", "DATE", "URL", "PHONE", "EMAIL", "HANDLE", "PLATE"})
 _DOC = re.compile(rf"(?<![\w\-])(?:(?i:{ID_WORDS_FOLD}|ssn|nin|bvn|tfn|ird|nric|hkid|fin)|{ID_WORDS_CASE})(?![\w\-])")
-_MONTH = re.compile(
-    r"(?i)\b(?:jan|feb|mar|apr|ma[iy]|jun|jul|a[gu][su]|sep|o[ck]t|no[pv]|de[sc])[a-z]*\.?", re.I
-)
+_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|ma[iy]|jun|jul|a[gu][su]|sep|o[ck]t|no[pv]|de[sc])[a-z]*\.?", re.I)
 _WEEKDAY = re.compile(r"(?i)\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu|mon|tue|wed|thu|fri|sat|sun)")
 
 
@@ -115,11 +113,20 @@ def main() -> None:
                 where = cue(doc.text, s) if kind == "NATIONAL_ID" else "-"
                 lost[(doc.language, kind, cls, sh, where)] += 1
                 if args.rows:
-                    rows.append({"split": split, "doc": doc.id, "gold": kind, "cls": cls, "shape": sh, "cue": where,
-                                 "text": doc.text[s:e], "left": doc.text[max(0, s - 90) : s],
-                                 "right": doc.text[e : e + 40],
-                                 "final": [f"{x.type}@{x.detector}:{x.text}" for x in final
-                                           if x.start < e and s < x.end]})
+                    rows.append(
+                        {
+                            "split": split,
+                            "doc": doc.id,
+                            "gold": kind,
+                            "cls": cls,
+                            "shape": sh,
+                            "cue": where,
+                            "text": doc.text[s:e],
+                            "left": doc.text[max(0, s - 90) : s],
+                            "right": doc.text[e : e + 40],
+                            "final": [f"{x.type}@{x.detector}:{x.text}" for x in final if x.start < e and s < x.end],
+                        }
+                    )
     print("gold by (language, type):", dict(sorted(totals.items())))
     print("lost or cut by (language, type, class, shape, cue):")
     for k, n in sorted(lost.items(), key=lambda kv: (kv[0][1], -kv[1])):

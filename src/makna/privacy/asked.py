@@ -45,19 +45,21 @@ _DOC: Final = re.compile(
     r"ni[ \t]+(?:card|number|no\.?)|national[ \t]+insurance|ghana[ \t]+card|health[ \t]+card|kis|"
     r"social(?=[ \t]*(?:[?.,!:]|$|number|no\b|is\b|was\b|are\b|were\b))|"
     r"(?:nomor|no\.?)[ \t]+(?:sim|kk|kis|ktp|paspor|passport))"
-    rf"|{ID_WORDS_CASE})(?:-?nya|-?ku|-?mu|['’]s)?(?![\w\-])"
+    rf"|{ID_WORDS_CASE}|RUT|CPF|CURP|DNI|NIE|HKID|(?i:hkid|residen(?:ce|t)[ \t]+(?:card|permit)|green[ \t]+card))"
+    r"(?:-?nya|-?ku|-?mu|['’]s)?(?![\w\-])"
 )
 """An identity document's word, in any case, but for acronyms that are also words (``sin``, ``tin``, ``kis``): not
 in lower case ("It was a sin. The number was ...")."""
 _NOT_DOC: Final = re.compile(r"(?i:sim[ \t]*card|kartu[ \t]+sim|pin[ \t]*code|licen[cs]e[ \t]+plate)")
 """A telephone's SIM card, a postcode, a vehicle's plate: not an identity document."""
 _VALUE: Final = re.compile(
-    r"(?<![\w\-+@/.,#'’])(?:[A-Z]{1,3}-?(?=\d)|[A-Z][ ](?=\d))?\d"
-    r"(?:[ \-]?\d|[.\-](?=\d)|[A-Z]{1,2}(?![A-Za-z])){3,24}(?:\(\d\))?(?![\w\-]|[.,]\d)"
+    r"(?<![\w\-+@/.,#'’])(?:[A-Z]{1,3}-?(?=\d)|[A-Z]{1,2}[ ](?=\d))?\d"
+    r"(?:[ \-]?\d|[.\-](?=\d)|[A-Z]{1,2}(?![A-Za-z])){3,24}(?:[ ]?\([0-9A]\)|-[A-Z](?![A-Za-z]))?(?![\w\-]|[.,]\d)"
     r"|(?<![\w\-])[A-Za-z]{2}[ ]?\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])"
 )
-"""A code in digits (a letter prefix, one or two letters inside or a check letter allowed; a dot only between
-digits; a space only before a digit, so no word after the code is taken in), or a UK National Insurance number."""
+"""A code in digits (a letter prefix, one or two letters inside, a check letter or a check character in brackets
+allowed: ``R 123456(7)``, ``15.553.904-K``; a dot only between digits; a space only before a digit, so no word
+after the code is taken in), or a UK National Insurance number."""
 _BETWEEN_STOP: Final = re.compile(
     r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|cell|call|ring|text|sms|rp|idr|usd|rupiah|"
     r"dollars?|pounds?|euros?|naira|rupees?|pesos?|jam|pukul|tanggal|tgl|born|lahir|since|sejak|expir\w*|"
@@ -146,6 +148,37 @@ def _asked_document(text: str, start: int) -> bool:
     return not _denied(text, doc.end(), head)
 
 
+_CLAUSE: Final = re.compile(r"[,;:(]|[.!?](?=[ \t]|$)|\n")
+_CLAUSE_WORDS: Final = 8
+
+
+def _referred_document(text: str, start: int) -> bool:
+    """An identity document is named before the code at ``start`` (a clause before in its own sentence, or in the
+    three lines or sentences before it) and the code stands among the first words of its clause: a number said
+    back to the document it belongs to (``HKID saya dulu ditahan agensi, nomornya R 123456(7)``, ``My passport was
+    kept for months. The number is E 55873219``, ``...the number on it was Z 330417(1)``). No digit, telephone,
+    money, time or other code's word between the document's word and the code, nor in the code's clause."""
+    line_start = text.rfind("\n", 0, start) + 1
+    clause = line_start
+    for m in _CLAUSE.finditer(text, line_start, start):
+        clause = m.end()
+    if (
+        len(_OPENING.findall(text, clause, start)) > _CLAUSE_WORDS
+        or _BETWEEN_STOP.search(text, clause, start)
+        or _OTHER_NUMBER.search(text, clause, start)
+    ):
+        return False
+    head, _ = _before_in_sentence(text, start)
+    low = _window_start(text, head, 3)
+    doc = max(_DOC.finditer(text, low, start), key=lambda d: d.start(), default=None)
+    if doc is None or _NOT_DOC.search(text, max(low, doc.start() - 6), min(start, doc.end() + 6)):
+        return False
+    between = text[doc.end() : start]
+    if any(c.isdigit() for c in between) or _BETWEEN_STOP.search(between) or _OTHER_NUMBER.search(between):
+        return False
+    return doc.end() >= head or not _denied(text, doc.end(), head)
+
+
 def _asked_ids(text: str) -> Iterator[Detection]:
     for m in _VALUE.finditer(text):
         raw = m.group(0).rstrip(" -.")
@@ -165,6 +198,8 @@ def _asked_ids(text: str) -> Iterator[Detection]:
             continue  # "145 548 701 rupiah", "Rp 1.250.000": an amount
         if _asked_document(text, m.start()):
             yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.9, "id.asked", raw)
+        elif _referred_document(text, m.start()):
+            yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.85, "id.referred", raw)
     for m in SPOKEN_PHONE.finditer(text):
         said = m.group(0)
         if len(spoken_digits(said)) >= 6 and sum(c.isalpha() for c in said) >= 12 and _asked_document(text, m.start()):
