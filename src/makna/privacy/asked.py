@@ -152,12 +152,31 @@ _CLAUSE: Final = re.compile(r"[,;:(]|[.!?](?=[ \t]|$)|\n")
 _CLAUSE_WORDS: Final = 8
 
 
+_STAMP: Final = re.compile(
+    r"(?m:^[ \t\[(]*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?)|(?<![\w.:])\d{1,2}:\d\d(?::\d\d)?(?![\w:])"
+)
+"""A turn's stamp (a chat export's date at a line's start, a clock time ``2:03``, ``00:04:15``): no digit of another
+number between a document's word and its code."""
+_TURN_REACH: Final = 600
+_SHORT_TURN: Final = 80
+
+
+def _turn_before(text: str, line_start: int) -> int:
+    """The start of the last non-blank line before the line at ``line_start`` (the turn before), or 0."""
+    end = line_start - 1
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)
+    return text.rfind("\n", 0, max(end, 0)) + 1 if end > 0 else 0
+
+
 def _referred_document(text: str, start: int) -> bool:
-    """An identity document is named before the code at ``start`` (a clause before in its own sentence, or in the
-    three lines or sentences before it) and the code stands among the first words of its clause: a number said
-    back to the document it belongs to (``HKID saya dulu ditahan agensi, nomornya R 123456(7)``, ``My passport was
-    kept for months. The number is E 55873219``, ``...the number on it was Z 330417(1)``). No digit, telephone,
-    money, time or other code's word between the document's word and the code, nor in the code's clause."""
+    """An identity document is named before the code at ``start`` (a clause before in its own sentence, in the
+    three lines or sentences before it, or anywhere in the turn before, and in the one before that when the turn
+    between is short, a question of 80 characters at most: 600 characters back at most) and the code stands among
+    the first eight words of its clause: a number said back to the document it belongs to (``HKID saya dulu ditahan
+    agensi, nomornya R 123456(7)``, ``My passport was kept for months. The number is E 55873219``, ``...the
+    number on it was Z 330417(1)``). No digit (a turn's stamp aside), telephone, money, time or other code's word
+    between the document's word and the code, nor in the code's clause."""
     line_start = text.rfind("\n", 0, start) + 1
     clause = line_start
     for m in _CLAUSE.finditer(text, line_start, start):
@@ -169,11 +188,14 @@ def _referred_document(text: str, start: int) -> bool:
     ):
         return False
     head, _ = _before_in_sentence(text, start)
-    low = _window_start(text, head, 3)
+    before = _turn_before(text, line_start)
+    if line_start - before <= _SHORT_TURN:  # a short question between ("Which one?"): the turn before it too
+        before = _turn_before(text, before)
+    low = min(_window_start(text, head, 3), max(before, start - _TURN_REACH))
     doc = max(_DOC.finditer(text, low, start), key=lambda d: d.start(), default=None)
     if doc is None or _NOT_DOC.search(text, max(low, doc.start() - 6), min(start, doc.end() + 6)):
         return False
-    between = text[doc.end() : start]
+    between = _STAMP.sub("", text[doc.end() : start])
     if any(c.isdigit() for c in between) or _BETWEEN_STOP.search(between) or _OTHER_NUMBER.search(between):
         return False
     return doc.end() >= head or not _denied(text, doc.end(), head)
