@@ -69,7 +69,7 @@ _BETWEEN_STOP: Final = re.compile(
 """Words that make the number after them a telephone number, an amount, a time or another kind of code."""
 _OTHER_NUMBER: Final = re.compile(
     r"(?i:\b(?:kode[ \t]+pos|post[ \t]?code|zip(?:[ \t]?code)?|antrian|antrean|queue|transaksi|transaction|"
-    r"kamar|room|tiket|ticket|kursi|seat|meja|table|rumah|house|flat|unit|blok|block|rt|rw)\b)"
+    r"kamar|room|tiket|ticket|kursi|seat|meja|table|rumah|house|flat|unit|blok|block|rt|rw)(?:-?nya)?\b)"
 )
 """Words that name the number after them in its own sentence as another kind of number (``Ada. Kode pos rumah
 25111.``, ``Belum punya. No. transaksi 5551234567.``, ``No. Room 55512.``): a postcode, a queue's, a room's, a

@@ -9,10 +9,7 @@ DATE (the whole phrase):
 * **a season with its year** (``spring 2017``, ``since summer 2021``, ``late autumn 2023``): the season word and
   a four-digit year written together, with ``early``/``mid``/``late`` before it inside the span, as the corpus
   writes ``late August 2024``; not "the summer of 2019" or "Summer of 2022", told as a story and left out by most
-  of the open annotations;
-* **a part of a month** (``late March``, ``the end of October``, ``akhir bulan Juni``, ``pertengahan bulan 9 tahun
-  lalu``) and a month with ``bulan`` and its year or ``kemarin`` (``bulan delapan 2023``, ``Bulan Mei kemarin``):
-  round twenty-three.
+  of the open annotations.
 
 Only shapes and the months' own names: no value from a corpus.
 """
@@ -73,29 +70,6 @@ _DAY_BEFORE: Final = re.compile(
     rf"(?<![\w.,/:\-]){_DAY}(?:[ \t]+of)?[ \t]+(?P<m>[A-Za-z][a-z]{{5,9}})\.?(?:[ \t,]+{_YEAR})?(?![\w])"
 )
 """A day and a word of six to ten letters (and maybe its year)."""
-_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_ID_MONTHS = (
-    "Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember"
-)
-_ID_MONTH_ANY = rf"{_ID_MONTHS}|{_ID_MONTHS.lower()}"
-_MONTH_NUMBER = r"1[0-2]|0?[1-9]|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua[ \t]+belas"
-_MONTH_PART: Final = re.compile(
-    r"(?<![\w\-])(?:"
-    r"(?:[Ee]arly|[Mm]id|[Ll]ate|(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)[ \t]+of)[ \t\-]+(?:"
-    rf"{_EN_MONTHS})(?:,?[ \t]+{_YEAR})?"
-    r"|(?:[Aa]wal|[Aa]khir|[Pp]ertengahan|[Tt]engah|[Mm]edio)[ \t]+(?:[Bb]ulan[ \t]+)?"
-    rf"(?:{_ID_MONTH_ANY}|(?<=[Bb]ulan[ \t])(?:{_MONTH_NUMBER}))(?:[ \t]+{_YEAR})?"
-    rf"|[Bb]ulan[ \t]+(?:{_ID_MONTH_ANY}|{_MONTH_NUMBER})[ \t]+{_YEAR}"
-    rf"|[Bb]ulan[ \t]+(?:{_ID_MONTH_ANY})(?=[ \t]+(?:kemarin|kemaren|lalu|tahun[ \t]+lalu))"
-    r")(?:[ \t]+(?:tahun[ \t]+lalu|kemarin|kemaren|lalu))?(?![\w])"
-)
-"""A part of a month (``late March``, ``end of October`` without its article, ``mid-May 2021``, ``akhir bulan
-Juni``, ``awal Januari kemarin``, ``pertengahan bulan 9 tahun lalu``) and a month named with ``bulan`` and its
-year or a ``last`` word (``bulan delapan 2023``, ``Bulan Mei kemarin``): a time one can date, as the corpus writes
-it whole. Not a bare month ("in March", "bulan Juni"), told as a season of the year more than a date."""
-_MONTH_PART_GATE: Final = trigger(
-    ["arly", "id", "ate", "end", "eginning", "tart", "iddle", "wal", "khir", "ertengahan", "engah", "edio", "ulan"]
-)
 _YEAR_RUNS: Final = DigitLed(_YEAR_RX, 4)
 _DAY_BEFORE_RUNS: Final = DigitLed(_DAY_BEFORE, 1)
 """Digit-led (:mod:`._digitruns`): each starts at a digit after no word character, its digits in a row."""
@@ -158,8 +132,7 @@ def near_month(word: str) -> str | None:
 
 
 def find_said_dates(text: str) -> Iterator[Detection]:
-    """Misspelt months with a day or a year, seasons with their year, parts of a month (see the module
-    documentation)."""
+    """Misspelt months with a day or a year, and seasons with their year (see the module documentation)."""
     seen: set[int] = set()
     for m in _DAY_BEFORE_RUNS.finditer(text):
         if near_month(m.group("m")) is not None:
@@ -173,5 +146,3 @@ def find_said_dates(text: str) -> Iterator[Detection]:
             yield Detection(w.start(), w.end(), "DATE", 0.82, "date.misspelt", w.group(0))
     for m in gated_finditer(_SEASON_YEAR, _SEASON_GATE, text):
         yield Detection(m.start(), m.end(), "DATE", 0.8, "date.season", m.group(0))
-    for m in gated_finditer(_MONTH_PART, _MONTH_PART_GATE, text):
-        yield Detection(m.start(), m.end(), "DATE", 0.85, "date.month_part", m.group(0))
