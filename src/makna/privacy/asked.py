@@ -27,6 +27,7 @@ Nothing here names a value seen in a corpus: only document and platform words an
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Final
 
@@ -53,9 +54,9 @@ in lower case ("It was a sin. The number was ...")."""
 _NOT_DOC: Final = re.compile(r"(?i:sim[ \t]*card|kartu[ \t]+sim|pin[ \t]*code|licen[cs]e[ \t]+plate)")
 """A telephone's SIM card, a postcode, a vehicle's plate: not an identity document."""
 _VALUE: Final = re.compile(
-    r"(?<![\w\-+@/.,#'’])(?:[A-Z]{1,3}-?(?=\d)|[A-Z]{1,2}[ ](?=\d))?\d"
+    r"(?<![\w\-])[A-Za-z]{2}[ ]?\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])"
+    r"|(?<![\w\-+@/.,#'’])(?:[A-Z]{1,3}-?(?=\d)|[A-Z]{1,2}[ ](?=\d))?\d"
     r"(?:[ \-]?\d|[.\-](?=\d)|[A-Z]{1,2}(?![A-Za-z])){3,24}(?:[ ]?\([0-9A]\)|-[A-Z](?![A-Za-z]))?(?![\w\-]|[.,]\d)"
-    r"|(?<![\w\-])[A-Za-z]{2}[ ]?\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])"
 )
 """A code in digits (a letter prefix, one or two letters inside, a check letter or a check character in brackets
 allowed: ``R 123456(7)``, ``15.553.904-K``; a dot only between digits; a space only before a digit, so no word
@@ -169,11 +170,12 @@ def _turn_before(text: str, line_start: int) -> int:
     return text.rfind("\n", 0, max(end, 0)) + 1 if end > 0 else 0
 
 
-def _referred_document(text: str, start: int) -> bool:
+def _referred_document(text: str, start: int, docs: list[re.Match[str]]) -> bool:
     """An identity document is named before the code at ``start`` (a clause before in its own sentence, in the
     three lines or sentences before it, or anywhere in the turn before, and in the one before that when the turn
     between is short, a question of 80 characters at most: 600 characters back at most) and the code stands among
-    the first eight words of its clause: a number said back to the document it belongs to (``HKID saya dulu ditahan
+    the first eight words of its clause (six digits or more: "the last four of my passport were 12345" is
+    no whole number): a number said back to the document it belongs to (``HKID saya dulu ditahan
     agensi, nomornya R 123456(7)``, ``My passport was kept for months. The number is E 55873219``, ``...the
     number on it was Z 330417(1)``). No digit (a turn's stamp aside), telephone, money, time or other code's word
     between the document's word and the code, nor in the code's clause."""
@@ -192,7 +194,8 @@ def _referred_document(text: str, start: int) -> bool:
     if line_start - before <= _SHORT_TURN:  # a short question between ("Which one?"): the turn before it too
         before = _turn_before(text, before)
     low = min(_window_start(text, head, 3), max(before, start - _TURN_REACH))
-    doc = max(_DOC.finditer(text, low, start), key=lambda d: d.start(), default=None)
+    at = bisect_left(docs, start, key=lambda d: d.end()) - 1  # ``docs``: every document word of the text, in order
+    doc = docs[at] if at >= 0 and docs[at].start() >= low else None
     if doc is None or _NOT_DOC.search(text, max(low, doc.start() - 6), min(start, doc.end() + 6)):
         return False
     between = _STAMP.sub("", text[doc.end() : start])
@@ -202,6 +205,7 @@ def _referred_document(text: str, start: int) -> bool:
 
 
 def _asked_ids(text: str) -> Iterator[Detection]:
+    docs: list[re.Match[str]] | None = None
     for m in _VALUE.finditer(text):
         raw = m.group(0).rstrip(" -.")
         digits = sum(c.isdigit() for c in raw)
@@ -220,8 +224,10 @@ def _asked_ids(text: str) -> Iterator[Detection]:
             continue  # "145 548 701 rupiah", "Rp 1.250.000": an amount
         if _asked_document(text, m.start()):
             yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.9, "id.asked", raw)
-        elif _referred_document(text, m.start()):
-            yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.85, "id.referred", raw)
+        elif digits >= 6:
+            docs = docs if docs is not None else list(_DOC.finditer(text))  # every document word, once per text
+            if _referred_document(text, m.start(), docs):
+                yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.85, "id.referred", raw)
     for m in SPOKEN_PHONE.finditer(text):
         said = m.group(0)
         if len(spoken_digits(said)) >= 6 and sum(c.isalpha() for c in said) >= 12 and _asked_document(text, m.start()):

@@ -42,7 +42,8 @@ _BARE: Final = re.compile(
     rf"(?:{_SUFFIX_ALT})"
     r"(?:/[^\s<>\"'()\[\]]*)?(?![\w@\-]|\.[A-Za-z0-9])"
 )
-_GATE: Final = trigger(["."])
+_GATE: Final = trigger(sorted({"." + s.rsplit(".", 1)[-1] for s in PUBLIC_SUFFIXES}))
+"""The lines holding a dot and the last label of a suffix (``.com``, ``.id``...): the pattern runs on those only."""
 _TRAIL: Final = ".,;:!?)]}'\""
 
 
