@@ -55,7 +55,7 @@ _NOT_DOC: Final = re.compile(r"(?i:sim[ \t]*card|kartu[ \t]+sim|pin[ \t]*code|li
 """A telephone's SIM card, a postcode, a vehicle's plate: not an identity document."""
 _VALUE: Final = re.compile(
     r"(?<![\w\-])[A-Za-z]{2}[ ]?\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])"
-    r"|(?<![\w\-+@/.,#'’])(?:[A-Z]{1,3}-?(?=\d)|[A-Z]{1,2}[ ](?=\d))?\d"
+    r"|(?<![\w\-+@/.,#'’])(?:[A-Z]{1,3}-?(?=\d)|[A-Z][ ](?=\d))?\d"
     r"(?:[ \-]?\d|[.\-](?=\d)|[A-Z]{1,2}(?![A-Za-z])){3,24}(?:[ ]?\([0-9A]\)|-[A-Z](?![A-Za-z]))?(?![\w\-]|[.,]\d)"
 )
 """A code in digits (a letter prefix, one or two letters inside, a check letter or a check character in brackets
