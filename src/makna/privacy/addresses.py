@@ -7,7 +7,9 @@
   of their own, the town as a LOCATION;
 * **Indonesian blocks**: ``Blok C Lantai 3 No. 12``, ``Blok C2 No. 17``, ``Blok B Los 14`` (a market stall),
   with the estate's name before it when one is written (``BTN Minasa Upa Blok K3 No. 7``, ``Perumahan Bumi
-  Indah Blok F No. 12``); Singapore HDB blocks (``Blk 123 Ang Mo Kio Ave 3 #05-67``);
+  Indah Blok F No. 12``), a block and its flat (``Block 12, flat 23B``); Singapore HDB blocks with their unit or
+  street (``Blk 123 Ang Mo Kio Ave 3 #05-67``, ``Blk 215 Bishan Street 23``); a flat in a numbered tower or block
+  of an estate (``Tower 3, Flat 15C``, ``Flat 9, Tower B``: round twenty-three);
 * **RT/RW** with the hamlet or quarter before them (``Jaga III RT 01``, ``Dusun Krajan RT 01 RW 03``,
   ``RT 007 RW 003``): the neighbourhood unit of a house, an ADDRESS whatever cue precedes it;
 * **a flat in a named building**: ``Flat 302, Sai Residency``, ``Unit 7, Rose Court``, with the parts of its
@@ -69,7 +71,8 @@ _BLOCK: Final = re.compile(
     r"Apartemen|Pasar)[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+){0,4})?"
     r"(?:Blok|BLOK|Block|Blk\.?)[ \t]+(?P<code>[A-Z]{1,2}[ \-/]?\d{0,3}|\d{1,3}[A-Z]?)"
     r"(?P<no>(?:[ \t,]+(?:Lantai|Lt\.?|Kav\.?|Kavling|Floor)[ \t]+\d{1,3})?"
-    r"[ \t,]+(?:[Nn]o\.?|[Nn]omor|[Nn]omer|Nomor:|[Ll]os|[Kk]ios|Unit)[ \t]*\d{1,4}[A-Z]?)?(?![\w\-/])"
+    r"[ \t,]+(?:[Nn]o\.?|[Nn]omor|[Nn]omer|Nomor:|[Ll]os|[Kk]ios|Unit|[Ff]lat|Rm\.?|Room)[ \t]*\d{1,4}[A-Z]?)?"
+    r"(?![\w\-/])"
 )
 """A block with its house or stall number, or a block code holding a letter and a number (``Blok A-12``)."""
 _ESTATE_LEAD: Final = re.compile(
@@ -82,7 +85,24 @@ _SG_BLOCK: Final = re.compile(
     r"(?<![\w\-])(?:Blk|Block)[ \t]+\d{1,4}[A-Z]?(?:[ \t]+[A-Z][\w'’\-]*){1,4}(?:[ \t]+\d{1,2})?"
     r"(?:[ \t,]+#\d{1,3}-\d{1,5})?(?![\w\-])"
 )
+_SG_STREET: Final = re.compile(
+    r"[ \t](?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Crescent|Cres|Lane|Walk|Link|Close|Ring|Central|North|South|"
+    r"East|West)\.?(?:[ \t]+\d{1,2})?$"
+)
+"""An HDB block's street (``Blk 215 Bishan Street 23``, ``Block 88 Tampines Ave 5``): a block number and a street
+are an address even without the unit (``#05-67``)."""
 _BLOCK_GATE: Final = trigger(["Blok", "BLOK", "Block", "Blk"])
+_TOWER_FLAT: Final = re.compile(
+    r"(?<![\w\-])(?:(?:Tower|Block|Blk\.?|Wing|Menara)[ \t]+(?:\d{1,3}[A-Z]?|[A-Z]\d?)"
+    r"(?:,?[ \t]+(?:\d{1,2}/F|(?:Floor|Lantai|Level|Lt\.?)[ \t]+\d{1,2}))?,?[ \t]+"
+    r"(?:[Ff]lat|[Uu]nit|Rm\.?|Room|Apt\.?)[ \t]+(?:\d{1,4}[A-Z]?|[A-Z])"
+    r"|(?:[Ff]lat|[Uu]nit|Rm\.?|Room|Apt\.?)[ \t]+(?:\d{1,4}[A-Z]?|[A-Z])"
+    r"(?:,?[ \t]+(?:\d{1,2}/F|(?:Floor|Lantai|Level|Lt\.?)[ \t]+\d{1,2}))?,?[ \t]+"
+    r"(?:Tower|Block|Blk\.?|Wing|Menara)[ \t]+(?:\d{1,3}[A-Z]?|[A-Z]\d?))(?![\w\-])"
+)
+"""A flat in a numbered tower or block of an estate, either way round (``Tower 3, Flat 15C``, ``Flat 9, Tower B``,
+``Unit 1503, Tower 2``, ``Block 12, 9/F, Flat C``): the estate's name is the place detectors' part."""
+_TOWER_GATE: Final = trigger(["Tower", "Block", "Blk", "Wing", "Menara"])
 _RT: Final = re.compile(
     r"(?<![\w\-])(?P<pre>(?:Jaga|Dusun|Lingkungan|Dukuh|Banjar|Kampung|Kp\.|Jorong|Lorong|Gang|Gg\.)"
     r"[ \t]+(?:[A-Z][\w'’\-]*|[IVX]+|\d{1,2})(?:[ \t]+(?:[A-Z][\w'’\-]*|[IVX]+|\d{1,2})){0,2},?[ \t]+)?"
@@ -238,8 +258,10 @@ def find_addresses(text: str) -> Iterator[Detection]:
         start = lead.end() if lead else start  # "Di Komplek ...": a sentence's first preposition is no part of it
         yield Detection(start, m.end(), "ADDRESS", 0.9, "address.block", text[start : m.end()])
     for m in _over(_SG_BLOCK, text, block_lines):
-        if "#" in m.group(0):  # "Block C Lantai 3" is the Indonesian form; an HDB block is known by its unit
+        if "#" in m.group(0) or _SG_STREET.search(m.group(0)):  # an HDB block: its unit or its street
             yield Detection(m.start(), m.end(), "ADDRESS", 0.9, "address.block", m.group(0))
+    for m in gated_finditer(_TOWER_FLAT, _TOWER_GATE, text):
+        yield Detection(m.start(), m.end(), "ADDRESS", 0.88, "address.tower_flat", m.group(0))
     yield from _rt_units(text)
     unit_lines = _UNIT_GATE.lines(text)
     for m in _over(_UNIT_CHAIN, text, unit_lines):

@@ -27,6 +27,7 @@ Nothing here names a value seen in a corpus: only document and platform words an
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Final
 
@@ -45,19 +46,21 @@ _DOC: Final = re.compile(
     r"ni[ \t]+(?:card|number|no\.?)|national[ \t]+insurance|ghana[ \t]+card|health[ \t]+card|kis|"
     r"social(?=[ \t]*(?:[?.,!:]|$|number|no\b|is\b|was\b|are\b|were\b))|"
     r"(?:nomor|no\.?)[ \t]+(?:sim|kk|kis|ktp|paspor|passport))"
-    rf"|{ID_WORDS_CASE})(?:-?nya|-?ku|-?mu|['’]s)?(?![\w\-])"
+    rf"|{ID_WORDS_CASE}|RUT|CPF|CURP|DNI|NIE|HKID|(?i:hkid|residen(?:ce|t)[ \t]+(?:card|permit)|green[ \t]+card))"
+    r"(?:-?nya|-?ku|-?mu|['’]s)?(?![\w\-])"
 )
 """An identity document's word, in any case, but for acronyms that are also words (``sin``, ``tin``, ``kis``): not
 in lower case ("It was a sin. The number was ...")."""
 _NOT_DOC: Final = re.compile(r"(?i:sim[ \t]*card|kartu[ \t]+sim|pin[ \t]*code|licen[cs]e[ \t]+plate)")
 """A telephone's SIM card, a postcode, a vehicle's plate: not an identity document."""
 _VALUE: Final = re.compile(
-    r"(?<![\w\-+@/.,#'’])(?:[A-Z]{1,3}-?(?=\d)|[A-Z][ ](?=\d))?\d"
-    r"(?:[ \-]?\d|[.\-](?=\d)|[A-Z]{1,2}(?![A-Za-z])){3,24}(?:\(\d\))?(?![\w\-]|[.,]\d)"
-    r"|(?<![\w\-])[A-Za-z]{2}[ ]?\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])"
+    r"(?<![\w\-])[A-Za-z]{2}[ ]?\d\d[ ]?\d\d[ ]?\d\d[ ]?[A-Da-d](?![\w\-])"
+    r"|(?<![\w\-+@/.,#'’])(?:[A-Z]{1,3}-?(?=\d)|[A-Z][ ](?=\d))?\d"
+    r"(?:[ \-]?\d|[.\-](?=\d)|[A-Z]{1,2}(?![A-Za-z])){3,24}(?:[ ]?\([0-9A]\)|-[A-Z](?![A-Za-z]))?(?![\w\-]|[.,]\d)"
 )
-"""A code in digits (a letter prefix, one or two letters inside or a check letter allowed; a dot only between
-digits; a space only before a digit, so no word after the code is taken in), or a UK National Insurance number."""
+"""A code in digits (a letter prefix, one or two letters inside, a check letter or a check character in brackets
+allowed: ``R 123456(7)``, ``15.553.904-K``; a dot only between digits; a space only before a digit, so no word
+after the code is taken in), or a UK National Insurance number."""
 _BETWEEN_STOP: Final = re.compile(
     r"(?i:\b(?:telepon|telpon|nelpon|hp|wa|whatsapp|phone|mobile|cell|call|ring|text|sms|rp|idr|usd|rupiah|"
     r"dollars?|pounds?|euros?|naira|rupees?|pesos?|jam|pukul|tanggal|tgl|born|lahir|since|sejak|expir\w*|"
@@ -67,7 +70,7 @@ _BETWEEN_STOP: Final = re.compile(
 """Words that make the number after them a telephone number, an amount, a time or another kind of code."""
 _OTHER_NUMBER: Final = re.compile(
     r"(?i:\b(?:kode[ \t]+pos|post[ \t]?code|zip(?:[ \t]?code)?|antrian|antrean|queue|transaksi|transaction|"
-    r"kamar|room|tiket|ticket|kursi|seat|meja|table|rumah|house|flat|unit|blok|block|rt|rw)\b)"
+    r"kamar|room|tiket|ticket|kursi|seat|meja|table|rumah|house|flat|unit|blok|block|rt|rw)(?:-?nya)?\b)"
 )
 """Words that name the number after them in its own sentence as another kind of number (``Ada. Kode pos rumah
 25111.``, ``Belum punya. No. transaksi 5551234567.``, ``No. Room 55512.``): a postcode, a queue's, a room's, a
@@ -146,7 +149,63 @@ def _asked_document(text: str, start: int) -> bool:
     return not _denied(text, doc.end(), head)
 
 
+_CLAUSE: Final = re.compile(r"[,;:(]|[.!?](?=[ \t]|$)|\n")
+_CLAUSE_WORDS: Final = 8
+
+
+_STAMP: Final = re.compile(
+    r"(?m:^[ \t\[(]*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?)|(?<![\w.:])\d{1,2}:\d\d(?::\d\d)?(?![\w:])"
+)
+"""A turn's stamp (a chat export's date at a line's start, a clock time ``2:03``, ``00:04:15``): no digit of another
+number between a document's word and its code."""
+_TURN_REACH: Final = 600
+_SHORT_TURN: Final = 80
+
+
+def _turn_before(text: str, line_start: int) -> int:
+    """The start of the last non-blank line before the line at ``line_start`` (the turn before), or 0."""
+    end = line_start - 1
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)
+    return text.rfind("\n", 0, max(end, 0)) + 1 if end > 0 else 0
+
+
+def _referred_document(text: str, start: int, docs: list[re.Match[str]]) -> bool:
+    """An identity document is named before the code at ``start`` (a clause before in its own sentence, in the
+    three lines or sentences before it, or anywhere in the turn before, and in the one before that when the turn
+    between is short, a question of 80 characters at most: 600 characters back at most) and the code stands among
+    the first eight words of its clause (six digits or more: "the last four of my passport were 12345" is
+    no whole number): a number said back to the document it belongs to (``HKID saya dulu ditahan
+    agensi, nomornya R 123456(7)``, ``My passport was kept for months. The number is E 55873219``, ``...the
+    number on it was Z 330417(1)``). No digit (a turn's stamp aside), telephone, money, time or other code's word
+    between the document's word and the code, nor in the code's clause."""
+    line_start = text.rfind("\n", 0, start) + 1
+    clause = line_start
+    for m in _CLAUSE.finditer(text, line_start, start):
+        clause = m.end()
+    if (
+        len(_OPENING.findall(text, clause, start)) > _CLAUSE_WORDS
+        or _BETWEEN_STOP.search(text, clause, start)
+        or _OTHER_NUMBER.search(text, clause, start)
+    ):
+        return False
+    head, _ = _before_in_sentence(text, start)
+    before = _turn_before(text, line_start)
+    if line_start - before <= _SHORT_TURN:  # a short question between ("Which one?"): the turn before it too
+        before = _turn_before(text, before)
+    low = min(_window_start(text, head, 3), max(before, start - _TURN_REACH))
+    at = bisect_left(docs, start, key=lambda d: d.end()) - 1  # ``docs``: every document word of the text, in order
+    doc = docs[at] if at >= 0 and docs[at].start() >= low else None
+    if doc is None or _NOT_DOC.search(text, max(low, doc.start() - 6), min(start, doc.end() + 6)):
+        return False
+    between = _STAMP.sub("", text[doc.end() : start])
+    if any(c.isdigit() for c in between) or _BETWEEN_STOP.search(between) or _OTHER_NUMBER.search(between):
+        return False
+    return doc.end() >= head or not _denied(text, doc.end(), head)
+
+
 def _asked_ids(text: str) -> Iterator[Detection]:
+    docs: list[re.Match[str]] | None = None
     for m in _VALUE.finditer(text):
         raw = m.group(0).rstrip(" -.")
         digits = sum(c.isdigit() for c in raw)
@@ -165,6 +224,10 @@ def _asked_ids(text: str) -> Iterator[Detection]:
             continue  # "145 548 701 rupiah", "Rp 1.250.000": an amount
         if _asked_document(text, m.start()):
             yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.9, "id.asked", raw)
+        elif digits >= 6:
+            docs = docs if docs is not None else list(_DOC.finditer(text))  # every document word, once per text
+            if _referred_document(text, m.start(), docs):
+                yield Detection(m.start(), m.start() + len(raw), "NATIONAL_ID", 0.85, "id.referred", raw)
     for m in SPOKEN_PHONE.finditer(text):
         said = m.group(0)
         if len(spoken_digits(said)) >= 6 and sum(c.isalpha() for c in said) >= 12 and _asked_document(text, m.start()):

@@ -6,7 +6,8 @@ numbers (:mod:`.contacts`), ages said about someone (:mod:`.agecues`), dates in 
 (:mod:`.dates`), Eircodes and Canadian postcodes (:mod:`.postcodes`), post-office boxes, blocks, RT/RW units and
 other address forms (:mod:`.addresses`); telephone numbers typed with a letter O, after a slash, cut by a line
 break or bare after a telephone word (:mod:`.phone_forms`, round nine), day ranges, spoken years and compact dates
-found whole (:mod:`.date_spans`). Each yields candidates; overlaps are
+found whole (:mod:`.date_spans`); identity numbers with a check character in brackets (:mod:`.bracket_ids`, round
+twenty-three) and bare web domains under a public suffix (:mod:`.web_addresses`). Each yields candidates; overlaps are
 resolved by the caller.
 """
 
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from .addresses import find_addresses
 from .agecues import find_said_ages
 from .asked import find_asked
+from .bracket_ids import find_bracket_ids
 from .contacts import find_grouped_phones, find_local_phones, find_obfuscated_emails, find_spoken_after_cue
 from .date_spans import find_date_spans
 from .dates import find_more_dates
@@ -26,6 +28,7 @@ from .phone_forms import find_phone_forms
 from .plates import find_plates_by_shape
 from .postcodes import find_postcodes
 from .types import Detection
+from .web_addresses import find_bare_domains
 
 __all__ = ["detect_structured"]
 
@@ -34,6 +37,7 @@ def detect_structured(text: str) -> Iterator[Detection]:
     """Every detector of this round over ``text``."""
     yield from find_checked_ids(text)
     yield from find_asked(text)
+    yield from find_bracket_ids(text)
     yield from find_plates_by_shape(text)
     yield from find_handles_near_platforms(text)
     yield from find_label_handles(text)
@@ -47,3 +51,4 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_date_spans(text)
     yield from find_postcodes(text)
     yield from find_addresses(text)
+    yield from find_bare_domains(text)
