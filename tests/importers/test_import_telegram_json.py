@@ -87,3 +87,22 @@ def test_export_folder_with_result_json_imports(tmp_path: Path) -> None:
 def test_other_json_is_one_clear_error(data: bytes) -> None:
     with pytest.raises(ImportFormatError, match=r"^data\.json: .*Telegram"):
         read_bytes(Path("data.json"), data)
+
+
+def test_a_folder_walk_passes_over_other_json(tmp_path: Path) -> None:
+    """A transcripts folder may hold other JSON (a tool's settings): passed over with the reason, as any file
+    makna does not read, not a failed import; a chat export's result.json in it is imported."""
+    import makna
+
+    folder = tmp_path / "transkrip"
+    (folder / "ChatExport_2025-04-03").mkdir(parents=True)
+    (folder / "ChatExport_2025-04-03" / "result.json").write_bytes(_export(MESSAGES))
+    (folder / "a.txt").write_text("P: satu\nI: dua", encoding="utf-8")
+    (folder / "pengaturan.json").write_text('{"tema": "gelap", "ukuran": 12}', encoding="utf-8")
+    with makna.create_project(str(tmp_path / "s.makna"), "uji", coder="ani") as project:
+        report = makna.import_paths(project, [folder])
+    assert sorted(s.name for s in report.imported) == ["ChatExport_2025-04-03/result.json", "a.txt"]
+    assert report.failed == []
+    assert [(p, why) for p, why in report.passed_over] == [
+        (str(folder / "pengaturan.json"), "a .json that is no Telegram Desktop chat export (result.json)")
+    ]

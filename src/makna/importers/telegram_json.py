@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,13 @@ from ..errors import ImportFormatError, excerpt, reason
 from ._base import ImportedText, register
 from .telegram import ChatReading, chat_text
 
-__all__ = ["MEDIA_TYPE", "read_telegram_json"]
+__all__ = ["MEDIA_TYPE", "is_chat_json", "read_telegram_json"]
 
 MEDIA_TYPE = "application/x-telegram-json"
 _UNKNOWN = "[unknown sender]"
+# An export starts with the chat's name, type and id, then its "messages" list.
+_MESSAGES = re.compile(rb'^\s*\{.*?"messages"\s*:\s*\[', re.DOTALL)
+_SAMPLE_BYTES = 64_000
 # A message's media, by the JSON's media_type (else by the key that holds it) -> the placeholder.
 _MEDIA_TYPES = {
     "sticker": "sticker",
@@ -45,6 +49,17 @@ _MEDIA_KEYS = (
     ("invoice_information", "invoice"),
     ("file", "file"),
 )
+
+
+def is_chat_json(path: Path) -> bool:
+    """Whether the file ``path`` starts like a Telegram Desktop JSON export (a folder walk passes over other
+    JSON, as it does any file makna does not read)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_SAMPLE_BYTES)
+    except OSError:
+        return False
+    return _MESSAGES.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
 
 
 def _text(value: Any) -> str:
