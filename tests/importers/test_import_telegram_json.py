@@ -69,6 +69,9 @@ def test_result_json_reads_as_one_turn_per_message() -> None:
     # the kind only: no file name, contact number or coordinates
     assert "photo_1" not in doc.text and "+6281355501" not in doc.text and "122.51" not in doc.text
     assert "left out 1 Telegram service message(s)" in doc.notes
+    # the chat's name (often the contact's) is left out: said as such, not as an HTML page's header
+    assert "left out the Telegram chat's name" in doc.notes
+    assert not any("page header" in n for n in doc.notes)
     assert ".json" in supported_suffixes()
 
 

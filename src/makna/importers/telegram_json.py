@@ -132,5 +132,5 @@ def read_telegram_json(path: Path, data: bytes) -> ImportedText:
         _message(message, reading)
     if not reading.lines:
         raise ImportFormatError(f"{path}: a Telegram chat export without any message")
-    reading.titles = int(bool(chat.get("name")))
-    return chat_text(reading, media_type=MEDIA_TYPE, encoding="utf-8")
+    notes = ["left out the Telegram chat's name"] if chat.get("name") else []
+    return chat_text(reading, media_type=MEDIA_TYPE, encoding="utf-8", notes=notes)

@@ -64,6 +64,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "WhatsApp dates are ambiguous (no day over 12): read as day/month"),
     (r"left out (?P<n>\d+) WhatsApp system line\(s\)", "left out %(n)s WhatsApp system line(s)"),
     (r"left out the Telegram chat's title \(the page header\)", "left out the Telegram chat's title (the page header)"),
+    (r"left out the Telegram chat's name", "left out the Telegram chat's name"),
     (r"left out (?P<n>\d+) Telegram service message\(s\)", "left out %(n)s Telegram service message(s)"),
     (r"read (?P<n>\d+) Telegram export pages in order", "read %(n)s Telegram export pages in order"),
     (r"(?P<n>\d+) Telegram message\(s\) continue a sender on an earlier page: .*",
