@@ -357,6 +357,7 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[t
     its import fails with that advice; names are paths relative to the folder given. A Telegram Desktop
     chat export's folder (given, or met in the walk) is one item: its pages make one source."""
     from .importers.telegram import is_export_folder
+    from .importers.telegram_json import is_chat_json
 
     suffixes = set(supported_suffixes())
     out: list[tuple[Path, str]] = []
@@ -377,6 +378,8 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[t
                     if export not in taken:
                         taken.add(export)
                         out.append((export, export.relative_to(p).as_posix()))
+                elif f.suffix.lower() == ".json" and not is_chat_json(f):
+                    passed.append((str(f), "a .json that is no Telegram Desktop chat export (result.json)"))
                 elif f.suffix.lower() in suffixes or convertible(f.suffix):
                     out.append((f, rel.as_posix()))
                 else:

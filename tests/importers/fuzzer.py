@@ -166,6 +166,14 @@ WHATSAPP_IOS = "[12/31/23, 9:41:05 PM] Ani: Hello\n[12/31/23, 9:42:00 PM] Budi: 
 MARKDOWN = "# Wawancara\n\n*Pewawancara*: Bisa diceritakan?\n\n- Informan: **Awalnya** dari teman.\n"
 
 
+TELEGRAM_JSON = (
+    '{"name": "Rina", "type": "personal_chat", "messages": ['
+    '{"id": 1, "type": "message", "date": "2024-03-12T19:02:11", "from": "Peneliti Nur", "text": "Selamat malam."},'
+    '{"id": 2, "type": "message", "date": "2024-03-12T19:03:40", "from": "Rina Marlina", "reply_to_message_id": 1,'
+    ' "text": ["Nomor saya ", {"type": "phone", "text": "0812-555-0134"}], "photo": "photos/p.jpg"}]}'
+)
+
+
 def file_samples() -> list[Sample]:
     """The samples of the file importers; every registered reader must be reached by one
     (:func:`missing_readers`). A new importer adds its sample here."""
@@ -185,6 +193,7 @@ def file_samples() -> list[Sample]:
         Sample("rtf", "wawancara.rtf", RTF.encode("ascii")),
         Sample("telegram", "messages.html", chat_pages()[0].encode("utf-8")),  # telegram_pages.py
         Sample("telegram-zip", "ChatExport.zip", export_zip(chat_pages())),
+        Sample("telegram-json", "result.json", TELEGRAM_JSON.encode("utf-8")),
     ]
 
 

@@ -1,5 +1,6 @@
 """The browser's "Accept all pending" asks about what it does: with a minimum confidence set, the question names
-it (a new user's trial set 0.5 and was asked to accept "every pending detection"), in English and Indonesian."""
+it (a new user's trial set 0.5 and was asked to accept "every pending detection"), in English and Indonesian,
+the number written as the page writes numbers (trial12 was asked "0.5" beside a table of "0,97")."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ ASKED = {
     "en": ("Accept every pending detection?", "Accept every pending detection with a confidence of at least 0.5?"),
     "id": (
         "Terima semua deteksi yang menunggu?",
-        "Terima semua deteksi yang menunggu dengan keyakinan paling sedikit 0.5?",
+        "Terima semua deteksi yang menunggu dengan keyakinan paling sedikit 0,5?",
     ),
 }
 

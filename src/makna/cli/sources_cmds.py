@@ -23,7 +23,7 @@ def import_cmd(
     paths: Annotated[
         list[Path],
         typer.Argument(help="Files or folders (.txt .md .docx .odt .rtf .pdf .html .vtt .srt, WhatsApp .txt, "
-                          "a Telegram HTML export's folder or .zip)."),
+                          "a Telegram HTML export's folder or .zip, a Telegram JSON export's result.json)."),
     ],
     project: ProjectOpt = None,
     language: Annotated[str | None, typer.Option("--language", "-l", help="id, en, ... [default: detected]")] = None,

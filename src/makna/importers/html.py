@@ -1,7 +1,9 @@
 """HTML: the visible text only.
 
-Scripts, styles, the head, templates, embedded objects, comments and a page's navigation bars (``<nav>``: a
-transcription service's menu, "Home | Account", is no part of what was said) are dropped. Block elements
+Scripts, styles, the head, templates, embedded objects, comments, buttons and a page's navigation bars
+(``<nav>``: a transcription service's menu, "Home | Account", is no part of what was said) are dropped. A
+saved web form keeps what was typed into it: an input's value (not a hidden or password field's), a list's
+chosen option, a text area's text, each apart from its label. Block elements
 (paragraphs, headings, list items, table rows, ``<br>``, ...) end a line; table cells in a row are
 joined by ``" | "``; white space is collapsed within each line except inside ``<pre>``; blank lines
 are dropped. HTML's own character references (``&amp;``, ``&eacute;``) are decoded; entities a
@@ -35,7 +37,7 @@ __all__ = ["MAX_DEPTH", "MEDIA_TYPE", "HTMLLimitError", "decode_html", "html_to_
 MEDIA_TYPE = "text/html"
 _DROP = frozenset(
     "head title script style noscript template iframe object embed svg math canvas audio video "
-    "select datalist nav".split()
+    "datalist nav button".split()
 )
 _BLOCK = frozenset(
     "address article aside blockquote body br caption center dd details dialog div dl dt fieldset "
@@ -43,6 +45,10 @@ _BLOCK = frozenset(
     "section summary table tbody tfoot thead tr ul legend".split()
 )
 _CELLS = frozenset(("td", "th"))
+# A saved web form: what was typed into a field is text, apart from its label; hidden and password fields
+# and the chosen-from lists are not (a <select> gives its chosen option only).
+_SPACED = frozenset(("label", "textarea", "output"))
+_TYPED = frozenset("text date datetime-local email month number search tel time url week".split())
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 # An XML declaration, then a doctype, possibly with an internal subset that HTML parsers do not
 # understand (they would show its tail as text): both are removed before parsing.
@@ -127,6 +133,15 @@ def parse_html(markup: str) -> Any:
     return root
 
 
+def _field_value(el: Any, tag: str) -> str:
+    """What a saved form's field holds: an input's typed value, a list's chosen option (else nothing)."""
+    if tag == "input":
+        kind = (el.get("type") or "text").strip().lower()
+        return (el.get("value") or "") if kind in _TYPED else ""
+    chosen = [o for o in el.iter("option") if o.get("selected") is not None]
+    return " ".join("".join(o.itertext()) for o in chosen)
+
+
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML document or fragment, one line per block (see the module doc).
     Raises :class:`HTMLLimitError` when the parser cannot read the document to its end."""
@@ -141,11 +156,19 @@ def html_to_text(markup: str) -> str:
         if closing:
             if tag in _BLOCK:
                 out.brk()
+            elif tag in _SPACED:
+                out.add(" ")
             out.add(el.tail)
             continue
         if tag is None or tag in _DROP:
             out.add(el.tail)
             continue
+        if tag in ("input", "select"):
+            out.add(f" {_field_value(el, tag)} ")
+            out.add(el.tail)
+            continue
+        if tag in _SPACED:
+            out.add(" ")
         if tag in _BLOCK:
             out.brk()
         elif tag in _CELLS and any(_tag(s) in _CELLS for s in el.itersiblings(preceding=True)):

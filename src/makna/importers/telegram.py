@@ -45,6 +45,8 @@ from .html import HTMLLimitError, decode_html, parse_html
 __all__ = [
     "MAX_PAGES",
     "MEDIA_TYPE",
+    "ChatReading",
+    "chat_text",
     "is_export_folder",
     "looks_like_telegram",
     "page_number",
@@ -103,7 +105,7 @@ def page_number(name: str) -> int | None:
 
 
 @dataclass
-class _Reading:
+class ChatReading:
     """What has been read of an export so far: its pages share the running sender and the message ids."""
 
     lines: list[tuple[str, str | None, str]] = field(default_factory=list)  # sender, stamp, message
@@ -154,7 +156,7 @@ def _text(el: Any, *, skip: frozenset[str] = frozenset()) -> str:
     return " ".join("".join(parts).split())
 
 
-def _stamp(kids: dict[str, list[Any]], reading: _Reading) -> str | None:
+def _stamp(kids: dict[str, list[Any]], reading: ChatReading) -> str | None:
     dates = kids.get("date", [])
     if not dates:
         return None
@@ -187,7 +189,7 @@ def _content(kids: dict[str, list[Any]]) -> list[str]:
     return parts
 
 
-def _message(el: Any, reading: _Reading) -> None:
+def _message(el: Any, reading: ChatReading) -> None:
     bodies = _children(el).get("body")
     if not bodies:
         reading.service += 1
@@ -226,7 +228,7 @@ def _history(root: Any) -> Any | None:
     return None
 
 
-def _read_page(path: Path, markup: str, reading: _Reading) -> None:
+def _read_page(path: Path, markup: str, reading: ChatReading) -> None:
     try:
         root = parse_html(markup)
     except HTMLLimitError as exc:
@@ -251,11 +253,18 @@ def parse_telegram(
     pages: Sequence[tuple[Path, str]], *, encoding: str | None = None, notes: Sequence[str] = ()
 ) -> ImportedText:
     """One ``"Sender: message"`` line and one turn per message of the pages ``(path, markup)``, in order."""
-    reading = _Reading()
+    reading = ChatReading()
     for path, markup in pages:
         _read_page(path, markup, reading)
     if not reading.lines:
         raise ImportFormatError(f"{pages[0][0]}: a Telegram chat export without any message")
+    return chat_text(reading, media_type=MEDIA_TYPE, encoding=encoding, notes=notes)
+
+
+def chat_text(
+    reading: ChatReading, *, media_type: str, encoding: str | None = None, notes: Sequence[str] = ()
+) -> ImportedText:
+    """The text, turns and notes of a chat read (by the HTML or the JSON reader): a line per message."""
     out: list[str] = []
     turns: list[TurnSpan] = []
     pos = 0
@@ -279,7 +288,7 @@ def parse_telegram(
             f"{len(reading.invalid)} Telegram message(s) without a readable date, kept without a "
             f"timestamp ({'; '.join(reading.invalid[:3])}{'; ...' if len(reading.invalid) > 3 else ''})"
         )
-    return ImportedText(text="\n".join(out), media_type=MEDIA_TYPE, encoding=encoding, turns=turns, notes=found)
+    return ImportedText(text="\n".join(out), media_type=media_type, encoding=encoding, turns=turns, notes=found)
 
 
 def _decoded(path: Path, data: bytes) -> tuple[str, str]:

@@ -50,6 +50,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"no source was coded by two or more of the compared coders.*",
      "no source was coded by two or more of the compared coders: nothing to compare"),
     (r"the compared sources hold no (?P<unit>\w+) units", "the compared sources hold no %(unit)s units"),
+    # why a source was left out of an agreement (makna.agreement.project_units), after its name
+    (r"coded by (?P<name>.+) only", "coded by %(name)s only"),
+    (r"no compared coder coded it", "no compared coder coded it"),
     # what an importer left out or assumed (makna.importers: ImportedText.notes), shown after an upload
     (r"the page header \((?P<n>\d+) characters\) is not imported: .*",
      "the page header (%(n)s characters) is not imported: copy what it says into the body if the transcript "
@@ -61,6 +64,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "WhatsApp dates are ambiguous (no day over 12): read as day/month"),
     (r"left out (?P<n>\d+) WhatsApp system line\(s\)", "left out %(n)s WhatsApp system line(s)"),
     (r"left out the Telegram chat's title \(the page header\)", "left out the Telegram chat's title (the page header)"),
+    (r"left out the Telegram chat's name", "left out the Telegram chat's name"),
     (r"left out (?P<n>\d+) Telegram service message\(s\)", "left out %(n)s Telegram service message(s)"),
     (r"read (?P<n>\d+) Telegram export pages in order", "read %(n)s Telegram export pages in order"),
     (r"(?P<n>\d+) Telegram message\(s\) continue a sender on an earlier page: .*",

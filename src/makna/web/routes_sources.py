@@ -12,6 +12,7 @@ from ..codebook import CodeNode, code_tree
 from ..errors import InputError
 from ..project import Project
 from ..quickcodes import quick_codes
+from ..rounds import sight
 from ..sources import get_source, get_turns, list_sources, source_cursor
 from ..views import CodeUsage, SegmentView, code_usage, recent_codes, source_segments
 from .deps import js_text, page, paged, project_of, reply
@@ -84,10 +85,18 @@ def source_page(request: Request, source_id: str, coder: str | None = None,
     return page(request, "source.html", {
         "source": src, "rows": render_rows(src.text, rows, columns, index, column_names=names),
         "n_rows": len(rows), "n_turns": sum(r.number is not None for r in rows),
-        "coders": [c.name for c in proj.coders()], "filter_coder": coder or "",
+        "coders": _visible_coders(proj, src.id), "filter_coder": coder or "",
         "compare": asked or "", "columns": names, "data": json_script(data), "error": error,
         "side_codes": _side_codes(usage, tree, shortcuts),
     })
+
+
+def _visible_coders(proj: Project, source_id: str) -> list[str]:
+    """The coders the menus offer: during a blind round, only those whose codings of this source the
+    acting coder may see (naming the others would say who else coded it)."""
+    with proj.store.read() as conn:
+        seen = sight(proj, conn)
+    return [c.name for c in proj.coders() if seen.sees(c.name, source_id)]
 
 
 @router.get("/sources/{source_id}/rows", include_in_schema=False)

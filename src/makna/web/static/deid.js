@@ -290,7 +290,7 @@
       const least = parseFloat(byId("min-confidence").value || "0") || 0;
       const ask = least > 0 ? M(status === "accepted" ? "Accept every pending detection with a confidence of at least"
                                                       : "Reject every pending detection with a confidence of at least")
-        + " " + least + "?" : M(question);
+        + " " + least.toLocaleString(document.documentElement.lang || undefined) + "?" : M(question);
       if (!confirm(ask)) return;
       run(() => whileBusy(async () => {
         const body = { status, min_confidence: least };
