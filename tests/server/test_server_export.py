@@ -165,3 +165,22 @@ def test_an_export_is_logged_in_the_server_project(team: Registry, server_db: st
     with makna.open_project(team.location(team.project("Studi")), coder="ana") as p, p.store.read() as conn:
         when = conn.execute(select(e.at).where(e.action == "project.export")).scalars().all()
     assert len(when) == 2 and all(isinstance(t, dt.datetime) for t in when)
+
+
+def test_the_export_file_is_the_exporters_alone(team: Registry, tmp_path: Path) -> None:
+    """trial12 (#18): a server project's backup holds every transcript and the event log; on a shared server it is
+    written readable by its owner only (0600), whatever the umask, before any row is copied into it."""
+    import os
+    import stat
+
+    _fill(team)
+    backup = tmp_path / "shared" / "b.makna"
+    backup.parent.mkdir()
+    old = os.umask(0o022)
+    try:
+        team.export_project("Studi", backup, actor="ana")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    with makna.open_project(backup) as p:
+        assert len(makna.list_sources(p)) == 2
