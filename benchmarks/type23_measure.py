@@ -4,7 +4,8 @@ Reuses :func:`prec22_measure.classify` (``tp``, ``wrong-type``, ``no-gold:beside
 ``wrong-type`` detection is counted as ``gold type -> detected type`` with the detector and who typed it: ``rule``
 (the same span has the same type with the learned stages off) or ``stage`` (the stages off, it had another type
 or was not there). Aggregates only go to stdout; ``--rows FILE`` writes the false detections with their text
-(open splits only: never on a set left out or sealed). Run:
+(open splits only: never on a set left out or sealed); ``--detector NAME`` counts one detector's detections by
+class (a new pass's, right or wrong). Run:
 ``PYTHONPATH=src python3 benchmarks/type23_measure.py --split tune25 ... [--rows FILE]``.
 """
 
@@ -32,9 +33,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", action="append", default=[])
     ap.add_argument("--rows", type=Path)
+    ap.add_argument("--detector", help="also count this detector's detections by class (a new pass: right or wrong)")
     args = ap.parse_args()
     splits = args.split or list(FOUR)
     classes: Counter[tuple[str, str]] = Counter()
+    own: Counter[tuple[str, str]] = Counter()
     wrong: Counter[tuple[str, str, str, str, str]] = Counter()
     false: Counter[tuple[str, str, str, str]] = Counter()
     mentions: Counter[tuple[str, str]] = Counter()
@@ -48,6 +51,8 @@ def main() -> None:
             for d in found:
                 cls = classify(d.start, d.end, d.type, gold)
                 classes[(doc.language, cls)] += 1
+                if d.detector == args.detector:
+                    own[(doc.language, cls)] += 1
                 if cls == "tp":
                     continue
                 if cls == "wrong-type":
@@ -91,6 +96,8 @@ def main() -> None:
                         }
                     )
     print("by class and language:", dict(sorted(classes.items())))
+    if args.detector:
+        print(f"{args.detector} by class and language:", dict(sorted(own.items())))
     tot: Counter[str] = Counter()
     for (lang, pair, _det, _by, _split), n in wrong.items():
         tot[f"{lang} {pair}"] += n
