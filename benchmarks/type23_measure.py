@@ -24,6 +24,7 @@ from prec22_measure import classify  # noqa: E402
 from makna.privacy.detect import detect  # noqa: E402
 from makna.privacy.evaluate import load_gold  # noqa: E402
 from makna.privacy.precision import stage_disabled  # noqa: E402
+from makna.privacy.train import split_dir  # noqa: E402  (open splits only: it refuses a sealed set)
 
 ROOT = Path(__file__).resolve().parents[1]
 FOUR = ("tune25", "seal24", "spent37", "spent38")
@@ -43,7 +44,7 @@ def main() -> None:
     mentions: Counter[tuple[str, str]] = Counter()
     rows: list[dict[str, Any]] = []
     for split in splits:
-        for doc in load_gold(ROOT / "tests/privacy/corpus" / split):
+        for doc in load_gold(split_dir(ROOT, split)):
             gold = list(doc.pii)
             found = detect(doc.text, language=doc.language)
             with stage_disabled():
