@@ -51,6 +51,7 @@ from .span_edges import close_edges
 from .spans import join_names
 from .speakers import export_senders, find_labels, label_persons, mask_labels
 from .structured import detect_structured
+from .surname_particles import particle_names
 from .types import Detection
 from .venueroles import employer_venues, reported_to
 
@@ -121,6 +122,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = bodies_are_orgs(scan, found, language)  # "the Harbour Labour Department": an ORG (en_retype.py)
     found = names_said_as_names(scan, found, language)  # "Tuesday, which is what my gran called me" (en_retype.py)
     found = places_answered_to_where(scan, found, language)  # "where do you stay?" "Kilbarran, ..." (en_retype.py)
+    found = particle_names(scan, found)  # "Pieter van der Walt", "Mrs de Klerk": one PERSON (surname_particles.py)
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
     found = listed_ages(scan, found)  # the other ages of a list of people that holds an age (agelists.py)
     return close_edges(text, found, language)  # last, ages', dates' and addresses' edges (span_edges.py)
