@@ -9,7 +9,7 @@ list knew took that region's country: ``Purwokerto`` became a Hong Kong estate, 
 * :func:`abroad_places`: the towns and neighbourhoods of ``data/places_abroad.tsv`` (GeoNames ``cities500``
   of Indonesia, with its province, and of the placement countries of Indonesian migrant workers; see its
   build script) that the other lists lack: a place there keeps its country (an Indonesian town its province).
-* :func:`context_region`: for a place no list knows, the country or province its own sentence names beside
+* :func:`context_region`: for a place no list knows, the country or province its own clause names beside
   it (``Lucky Plaza di Singapura``, ``Lucky Plaza, Singapore``, ``X, Jawa Tengah``: a coarse place,
   :func:`makna.privacy.coarse.coarse_place`), the nearest after it first; or Indonesia where an Indonesian
   administrative word stands right before it (``desa X``, ``kampung X``).
@@ -63,6 +63,15 @@ def listed_regions(core: str) -> frozenset[tuple[str, str]]:
 
 
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
+_CLAUSE_BREAK: Final = re.compile(
+    r"[;:]|(?i:(?<!\w)(?:but|then|while|whereas|because|although|though|lalu|terus|trus|kemudian|tapi|tetapi|namun"
+    r"|sedangkan|sementara|karena|soalnya)(?!\w))"
+    r"|(?<!\w)(?:and|dan|or|atau)[ \t]+(?=[a-z]|(?:I|We|She|He|They|Saya|Aku|Kami|Kita|Dia|Ia|Mereka)(?!\w))"
+)
+"""Where a clause ends within a sentence: a semicolon or colon, a conjunction of sequence or contrast (``lalu``,
+``but``), or ``and``/``dan`` before a new subject (``and I work in Singapore``): a country named past it is
+another clause's, not the place's (review23). ``and``/``dan`` between two places (``Jurong dan Lucky Plaza di
+Singapura``) is no break."""
 _CAPS: Final = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
 _ID_HEAD: Final = re.compile(
     r"(?i)(?<!\w)(?:desa|kampung|kampong|dusun|kelurahan|kecamatan|kabupaten|nagari|jorong"
@@ -87,13 +96,19 @@ def _coarse_in(run: str) -> tuple[str, str] | None:
 
 def context_region(text: str, start: int, end: int) -> str | None:
     """The region its context gives the place ``text[start:end]``: a country's code (``SG``), a province's
-    (``33``), ``ID`` after an Indonesian administrative word; None where its sentence names none (see the
+    (``33``), ``ID`` after an Indonesian administrative word; None where its clause names none (see the
     module documentation)."""
     if _ID_HEAD.search(text, max(0, start - 12), start):
         return "ID"
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    left = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200)
+    )
     after = _SENTENCE_END.search(text, end)
     right = after.start() if after is not None else min(len(text), end + 200)
+    # the place's own clause only (review23: "Cilongok and I work in Singapore" is no Singapore place)
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, left, start)), default=left)
+    cut = _CLAUSE_BREAK.search(text, end, right)
+    right = cut.start() if cut is not None else right
     found: list[tuple[int, str]] = []
     for m in _CAPS.finditer(text, left, right):
         run = m.group(0)
