@@ -38,3 +38,13 @@ def test_a_country_in_another_clause_is_not_the_places(text: str, place: str) ->
 def test_a_country_in_the_places_own_clause_still_counts(text: str, place: str, region: str) -> None:
     start = text.index(place)
     assert context_region(text, start, start + len(place)) == region
+
+
+@pytest.mark.parametrize("region", [None, "33", "national"])
+def test_a_name_both_hokkien_and_tionghoa_is_tionghoa_in_an_indonesian_study(region: str | None) -> None:
+    """The whole of Indonesia (the region ``national``) is Indonesian as a province is: a Chinese-Indonesian name
+    keeps the Tionghoa tradition (it took Singapore's Hokkien)."""
+    from makna.privacy.foreign_names import name_tradition
+
+    assert name_tradition(["Tan", "Kim"], region) == "tionghoa"
+    assert name_tradition(["Tan", "Kim"], "SG") == "hokkien"
