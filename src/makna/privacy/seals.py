@@ -14,7 +14,8 @@ from its output. A blind copy holds no key at all (nor any state to claim).
 The project's managers can withdraw a member's right to seal (:func:`revoke_sealer`; the names are in ``meta``
 under ``deid_seal_revoked``): from then on a claim sealed by that member no longer verifies, whenever it was made.
 Verifying takes a :class:`SealKeys`, the keys an import checks seals with, keyed by the project key's id, and by
-``<id>:<member>`` for a member's seal.
+``<id>:<member>`` for a member's seal. Only the project (or a full copy of it) verifies: a coder's copy holds a
+key that seals, never one that vouches for who sealed (:func:`project_seals`).
 """
 
 from __future__ import annotations
@@ -81,17 +82,15 @@ class Sealer:
 
 class SealKeys(Mapping[str, bytes]):
     """The keys an import verifies seals with: a project's key by its id (``masters``), and a member's key by
-    ``<id>:<member>`` (derived from the project's key unless the member's right to seal was withdrawn, ``revoked``,
-    or held as it is in a coder's copy, ``members``)."""
+    ``<id>:<member>`` (derived from the project's key unless the member's right to seal was withdrawn,
+    ``revoked``). A member's key as a coder's copy holds it is none of them (review23: see :func:`project_seals`)."""
 
     def __init__(
         self,
         masters: Mapping[str, bytes] | None = None,
-        members: Mapping[str, bytes] | None = None,
         revoked: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self._masters = dict(masters or {})
-        self._members = dict(members or {})
         self._revoked = dict(revoked or {})
 
     def __getitem__(self, key: str) -> bytes:
@@ -100,21 +99,20 @@ class SealKeys(Mapping[str, bytes]):
             return self._masters[sid]
         if member in self._revoked.get(sid, frozenset()):
             raise KeyError(key)
-        master = self._masters.get(sid)
-        return member_key(master, member) if master is not None else self._members[key]
+        return member_key(self._masters[sid], member)
 
     def __iter__(self) -> Iterator[str]:
-        return iter([*self._masters, *self._members])
+        return iter(self._masters)
 
     def __len__(self) -> int:
-        return len(self._masters) + len(self._members)
+        return len(self._masters)
 
     def merged(self, other: SealKeys) -> SealKeys:
         """These keys and ``other``'s."""
         revoked = dict(self._revoked)
         for sid, names in other._revoked.items():
             revoked[sid] = revoked.get(sid, frozenset()) | names
-        return SealKeys({**self._masters, **other._masters}, {**self._members, **other._members}, revoked)
+        return SealKeys({**self._masters, **other._masters}, revoked)
 
 
 def meta_seal(meta: Mapping[str, str]) -> bytes | None:
@@ -152,15 +150,16 @@ def _revoked(meta: Mapping[str, str]) -> frozenset[str]:
 
 def project_seals(project: Project) -> SealKeys:
     """The keys of ``project`` (empty when it has none yet): what an import verifies claims with (``--verify-with
-    PROJECT``): the project's and its members' (less those whose right to seal was withdrawn); in a coder's copy,
-    the member's own key only."""
+    PROJECT``): the project's and its members' (less those whose right to seal was withdrawn). A coder's copy gives
+    none (review23): the project key id and member its key is filed under are words beside it that nothing binds
+    to it (a project's key id is a hash of the key), so a copy made up to name any project and member would verify
+    claims "sealed" by them, and a member's own copy would verify their claims after their right was withdrawn."""
     meta = project.store.meta()
     secret = meta_seal(meta)
-    if secret is not None:
-        sid = seal_id(secret)
-        return SealKeys({sid: secret}, revoked={sid: _revoked(meta)})
-    held = meta_sealer(meta)
-    return SealKeys(members={f"{held.project}:{held.by}": held.key}) if held is not None else SealKeys()
+    if secret is None:
+        return SealKeys()
+    sid = seal_id(secret)
+    return SealKeys({sid: secret}, revoked={sid: _revoked(meta)})
 
 
 def _make(project: Project, payload: dict[str, str] | None = None) -> bytes:
