@@ -48,3 +48,26 @@ def test_a_name_both_hokkien_and_tionghoa_is_tionghoa_in_an_indonesian_study(reg
 
     assert name_tradition(["Tan", "Kim"], region) == "tionghoa"
     assert name_tradition(["Tan", "Kim"], "SG") == "hokkien"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saya les Bahasa Inggris di Sukamanahwetan.",
+        "Rumah zaman Belanda di Sukamanahwetan masih ada.",
+        "Saya kursus bahasa Jepang di Sukamanahwetan.",
+        "Di Sukamanahwetan ada orang Korea Selatan.",
+        "Dulu kerja di Sukamanahwetan, jualan masakan Turki.",
+    ],
+)
+def test_a_language_or_a_people_is_no_country(text: str) -> None:
+    """``bahasa Inggris`` (English), ``zaman Belanda`` (the Dutch era), ``orang Korea`` (Koreans): a country's name
+    after such a word is a language, an era or a people, and gives a village no list knows no country."""
+    start = text.index("Sukamanahwetan")
+    assert context_region(text, start, start + len("Sukamanahwetan")) is None
+
+
+def test_a_country_after_such_a_word_as_a_place_still_counts() -> None:
+    text = "Saya kerja di Lucky Plaza, Singapura, pakai bahasa Inggris."
+    start = text.index("Lucky Plaza")
+    assert context_region(text, start, start + len("Lucky Plaza")) == "SG"

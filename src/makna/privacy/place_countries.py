@@ -80,16 +80,27 @@ _ID_HEAD: Final = re.compile(
 _MAX_WORDS: Final = 4
 
 
-def _coarse_in(run: str) -> tuple[str, str] | None:
+_NOT_A_PLACE: Final = frozenset(
+    "bahasa orang zaman jaman suku masakan makanan gaya logat aksen keturunan film drama lagu budaya".split()
+)
+"""Words after which an Indonesian country name is a language, a people, an era or a style, not a place
+(``bahasa Inggris``: English, ``zaman Belanda``: the Dutch era, ``orang Korea``: Koreans; review23)."""
+_LAST_WORD: Final = re.compile(r"(\w+)[ \t]*\Z")
+
+
+def _coarse_in(run: str, before: str = "") -> tuple[str, str] | None:
     """The first coarse place (a country, or an Indonesian province) among the word spans of ``run``, longest
-    first: ``Hong Kong`` of ``Hong Kong Island``... None where none is."""
+    first: ``Hong Kong`` of ``Hong Kong Island``... None where none is. ``before``: the text before ``run``, whose
+    last word may make the first words a language or a people (:data:`_NOT_A_PLACE`)."""
     from .coarse import coarse_place
 
     words = run.split()
+    last = _LAST_WORD.search(before)
+    prior = [last.group(1) if last else "", *words]  # the word before each of ``words``
     for size in range(min(len(words), _MAX_WORDS), 0, -1):
         for i in range(len(words) - size + 1):
             found = coarse_place(" ".join(words[i : i + size]))
-            if found is not None and found[0] in {"country", "province"}:
+            if found is not None and found[0] in {"country", "province"} and prior[i].casefold() not in _NOT_A_PLACE:
                 return found
     return None
 
@@ -100,9 +111,7 @@ def context_region(text: str, start: int, end: int) -> str | None:
     module documentation)."""
     if _ID_HEAD.search(text, max(0, start - 12), start):
         return "ID"
-    left = max(
-        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200)
-    )
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     after = _SENTENCE_END.search(text, end)
     right = after.start() if after is not None else min(len(text), end + 200)
     # the place's own clause only (review23: "Cilongok and I work in Singapore" is no Singapore place)
@@ -111,10 +120,10 @@ def context_region(text: str, start: int, end: int) -> str | None:
     right = cut.start() if cut is not None else right
     found: list[tuple[int, str]] = []
     for m in _CAPS.finditer(text, left, right):
-        run = m.group(0)
+        run, before = m.group(0), text[left : m.start()]
         if m.start() < end and start < m.end():  # the place itself: the words after it ("Lucky Plaza Singapura")
-            run = text[end : m.end()] if m.end() > end else ""
-        hit = _coarse_in(run) if run.strip() else None
+            run, before = (text[end : m.end()] if m.end() > end else ""), text[left:end]
+        hit = _coarse_in(run, before) if run.strip() else None
         if hit is not None:
             distance = m.start() - end if m.start() >= end else start - m.end() + 1000  # after it first
             found.append((distance, hit[1]))
