@@ -11,10 +11,22 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from test_qdpx_deid_sealers import _export, _team, _verify
 
 import makna
-from makna.privacy.seals import MEMBER_META, project_seals, revoke_sealer
+from makna.errors import InputError
+from makna.exchange._deid_state import seal_claim
+from makna.privacy.seals import (
+    MEMBER_META,
+    Sealer,
+    SealKeys,
+    member_key,
+    meta_seal,
+    project_seals,
+    revoke_sealer,
+    seal_id,
+)
 
 
 def test_a_revoked_members_own_copy_does_not_verify_their_claims(tmp_path: Path) -> None:
@@ -46,3 +58,20 @@ def test_a_coders_copy_holds_no_keys_to_verify_with(tmp_path: Path) -> None:
     _team(tmp_path)
     with makna.open_project(str(tmp_path / "budi.makna")) as copy:
         assert len(project_seals(copy)) == 0
+
+
+def test_a_member_named_project_is_refused_and_never_reads_as_the_project(tmp_path: Path) -> None:
+    """``project`` is what a claim's ``sealed_by`` and the import's "sealed by the project" say of the project's
+    own seal: a member of that name would have their seals reported as the project's."""
+    studi, _sid = _team(tmp_path)
+    with pytest.raises(InputError, match="project"):
+        makna.copy_project(studi, tmp_path / "p.makna", coder="project")
+    assert not (tmp_path / "p.makna").exists()
+    with makna.open_project(str(studi)) as lead:
+        master = meta_seal(lead.store.meta())
+    assert master is not None
+    claim = {"mode": "surrogate"}
+    sealed = seal_claim(claim, Sealer(member_key(master, "project"), seal_id(master), "project"))
+    assert sealed["seal"]["by"] == "project"
+    keys = SealKeys({seal_id(master): master})
+    assert keys.get(f"{seal_id(master)}:project") is None

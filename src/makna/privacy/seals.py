@@ -38,6 +38,7 @@ from ..store.maintenance import compact, secure_delete
 __all__ = [
     "SEAL_META",
     "MEMBER_META",
+    "PROJECT_SEALER",
     "REVOKED_META",
     "Sealer",
     "SealKeys",
@@ -59,6 +60,9 @@ MEMBER_META = "deid_seal_member"
 """The ``meta`` key of a coder's copy's own seal key (JSON: the project key's id, the member, the key in hex)."""
 REVOKED_META = "deid_seal_revoked"
 """The ``meta`` key of the members whose right to seal was withdrawn (a JSON list of names)."""
+PROJECT_SEALER = "project"
+"""Who sealed a claim that the project sealed itself (a claim's ``sealed_by``, the import's "sealed by the
+project"): no member may bear that name (review23: their seals would read as the project's)."""
 
 
 def seal_id(secret: bytes) -> str:
@@ -97,7 +101,7 @@ class SealKeys(Mapping[str, bytes]):
         sid, _, member = key.partition(":")
         if not member:
             return self._masters[sid]
-        if member in self._revoked.get(sid, frozenset()):
+        if member == PROJECT_SEALER or member in self._revoked.get(sid, frozenset()):
             raise KeyError(key)
         return member_key(self._masters[sid], member)
 
@@ -212,6 +216,8 @@ def issue_member_key(copy: Project, member: str, secret: bytes) -> None:
     """In ``copy``, a fresh copy of the project whose seal key is ``secret``, replace that key by ``member``'s own
     (one ``deid.seal`` event): freed pages are zeroed and the file rebuilt, so that the project's key survives
     nowhere in the copy."""
+    if member == PROJECT_SEALER:
+        raise InputError(f"{member!r} names the project's own seal: give the coder another name")
     sid = seal_id(secret)
     held = json.dumps({"project": sid, "member": member, "key": member_key(secret, member).hex()})
     with copy.store.write(copy.actor, "deid.seal", {"seal": sid, "member": member}) as conn:
