@@ -94,6 +94,10 @@ def _copy(location: str | os.PathLike[str], target: str | os.PathLike[str], pass
                          "--no-blind out, or close the round first)")
     blind = coder is not None and (blind if blind is not None else in_round is not None)
     if coder is not None and not blind:
+        from .privacy.seals import PROJECT_SEALER
+
+        if coder.strip() == PROJECT_SEALER:  # review23: the word a claim sealed by the project itself says
+            raise InputError(f"--coder {PROJECT_SEALER!r} names the project's own seal: give the coder another name")
         _seal_first(source, secret)
     part = dest.with_name(f".{dest.name}.part")
     part.unlink(missing_ok=True)

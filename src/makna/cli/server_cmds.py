@@ -145,7 +145,7 @@ def project_import(
     owner: Annotated[str | None, typer.Option("--owner", help="Its owner [default: the administrator]")] = None,
     verify_with: Annotated[list[str] | None, typer.Option(
         "--verify-with", help="The project on this server (name or id; the owner must manage it) or the project "
-        "file that exported the .qdpx, or a copy of it (repeatable): its seal keys verify the de-identification "
+        "file that exported the .qdpx, or a full copy of it, not a coder's (repeatable): its seal keys verify the de-identification "
         "state the file claims, sealed by the project or one of its members. A claim not verified imports as not "
         "de-identified (see 'makna deid trust').")] = None,
 ) -> None:

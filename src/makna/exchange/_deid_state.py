@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from ..privacy.seals import Sealer, seal_id
+from ..privacy.seals import PROJECT_SEALER, Sealer, seal_id
 from ..secret_match import secrets_match
 from ..store import tables
 from ._refi import format_datetime, parse_datetime
@@ -89,7 +89,7 @@ def export_states(conn: Connection, secret: bytes | Sealer | None = None) -> dic
 class Claim:
     """A source's de-identification claim as read from a file: ``state`` (the ``deid_sources`` values less
     ``source_id`` and ``number``: None when the claim is malformed or of another text), whether its seal
-    verified, and who the seal says made it (``sealed_by``: a member's name, "project", None: no seal)."""
+    verified, and who the seal says made it (``sealed_by``: a member's name, ``PROJECT_SEALER``, None: no seal)."""
 
     state: dict[str, Any] | None
     verified: bool
@@ -111,7 +111,7 @@ def read_claim(raw: Any, text: str, seals: Mapping[str, bytes]) -> Claim:
         return Claim(state, False)
     secret = seals.get(sid if member is None else f"{sid}:{member}")
     ok = secret is not None and secrets_match(mac, _mac(raw, secret, member))  # the one constant-time comparison
-    return Claim(state, ok, member or "project")
+    return Claim(state, ok, member or PROJECT_SEALER)
 
 
 def _state(raw: Any, text: str) -> dict[str, Any] | None:

@@ -25,6 +25,7 @@ from ..errors import MaknaError
 from ..memos import create_set
 from ..model import Code, new_id, utcnow
 from ..privacy.claims import keep_claim
+from ..privacy.seals import PROJECT_SEALER
 from ..project import Project
 from ..store import TURN_COLUMNS, check_text_size, tables
 from ..text import detect_turns
@@ -216,7 +217,7 @@ class Loader:
             if claim.state is not None:
                 keep_claim(self.conn, sid, claim.state, claim.sealed_by)
             return
-        by = claim.sealed_by or "project"
+        by = claim.sealed_by or PROJECT_SEALER
         self.report.verified_by[by] = self.report.verified_by.get(by, 0) + 1
         if self._deid_top is None:
             self._deid_top = int(self.conn.execute(select(func.coalesce(func.max(tables.deid_sources.c.number), 0)))

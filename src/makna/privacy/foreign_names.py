@@ -20,6 +20,8 @@ from functools import cache
 from importlib import resources
 from typing import Final, Literal
 
+from .regions import NATIONAL
+
 __all__ = ["ABROAD_TRADITIONS", "abroad_gender", "abroad_pools", "abroad_traditions", "name_tradition"]
 
 ABROAD_TRADITIONS: Final = ("cantonese", "hokkien", "tionghoa", "tamil")
@@ -71,7 +73,8 @@ def name_tradition(tokens: Sequence[str], region: str | None = None) -> str | No
         shared &= abroad_traditions(tok)
     if not shared:
         return None
-    first = _REGION_FIRST.get(region or "", "tionghoa" if region is None or not region.isalpha() else "")
+    indonesian = region is None or region == NATIONAL or not region.isalpha()  # a province's code, or all Indonesia
+    first = _REGION_FIRST.get(region or "", "tionghoa" if indonesian else "")
     tradition = first if first in shared else next(t for t in ABROAD_TRADITIONS if t in shared)
     if len(tokens) == 1 and (tradition, "family", "u") not in _index().get(tokens[0].casefold(), frozenset()):
         return None

@@ -9,7 +9,7 @@ list knew took that region's country: ``Purwokerto`` became a Hong Kong estate, 
 * :func:`abroad_places`: the towns and neighbourhoods of ``data/places_abroad.tsv`` (GeoNames ``cities500``
   of Indonesia, with its province, and of the placement countries of Indonesian migrant workers; see its
   build script) that the other lists lack: a place there keeps its country (an Indonesian town its province).
-* :func:`context_region`: for a place no list knows, the country or province its own sentence names beside
+* :func:`context_region`: for a place no list knows, the country or province its own clause names beside
   it (``Lucky Plaza di Singapura``, ``Lucky Plaza, Singapore``, ``X, Jawa Tengah``: a coarse place,
   :func:`makna.privacy.coarse.coarse_place`), the nearest after it first; or Indonesia where an Indonesian
   administrative word stands right before it (``desa X``, ``kampung X``).
@@ -63,6 +63,15 @@ def listed_regions(core: str) -> frozenset[tuple[str, str]]:
 
 
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
+_CLAUSE_BREAK: Final = re.compile(
+    r"[;:]|(?i:(?<!\w)(?:but|then|while|whereas|because|although|though|lalu|terus|trus|kemudian|tapi|tetapi|namun"
+    r"|sedangkan|sementara|karena|soalnya)(?!\w))"
+    r"|(?<!\w)(?:and|dan|or|atau)[ \t]+(?=[a-z]|(?:I|We|She|He|They|Saya|Aku|Kami|Kita|Dia|Ia|Mereka)(?!\w))"
+)
+"""Where a clause ends within a sentence: a semicolon or colon, a conjunction of sequence or contrast (``lalu``,
+``but``), or ``and``/``dan`` before a new subject (``and I work in Singapore``): a country named past it is
+another clause's, not the place's (review23). ``and``/``dan`` between two places (``Jurong dan Lucky Plaza di
+Singapura``) is no break."""
 _CAPS: Final = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
 _ID_HEAD: Final = re.compile(
     r"(?i)(?<!\w)(?:desa|kampung|kampong|dusun|kelurahan|kecamatan|kabupaten|nagari|jorong"
@@ -71,35 +80,50 @@ _ID_HEAD: Final = re.compile(
 _MAX_WORDS: Final = 4
 
 
-def _coarse_in(run: str) -> tuple[str, str] | None:
+_NOT_A_PLACE: Final = frozenset(
+    "bahasa orang zaman jaman suku masakan makanan gaya logat aksen keturunan film drama lagu budaya".split()
+)
+"""Words after which an Indonesian country name is a language, a people, an era or a style, not a place
+(``bahasa Inggris``: English, ``zaman Belanda``: the Dutch era, ``orang Korea``: Koreans; review23)."""
+_LAST_WORD: Final = re.compile(r"(\w+)[ \t]*\Z")
+
+
+def _coarse_in(run: str, before: str = "") -> tuple[str, str] | None:
     """The first coarse place (a country, or an Indonesian province) among the word spans of ``run``, longest
-    first: ``Hong Kong`` of ``Hong Kong Island``... None where none is."""
+    first: ``Hong Kong`` of ``Hong Kong Island``... None where none is. ``before``: the text before ``run``, whose
+    last word may make the first words a language or a people (:data:`_NOT_A_PLACE`)."""
     from .coarse import coarse_place
 
     words = run.split()
+    last = _LAST_WORD.search(before)
+    prior = [last.group(1) if last else "", *words]  # the word before each of ``words``
     for size in range(min(len(words), _MAX_WORDS), 0, -1):
         for i in range(len(words) - size + 1):
             found = coarse_place(" ".join(words[i : i + size]))
-            if found is not None and found[0] in {"country", "province"}:
+            if found is not None and found[0] in {"country", "province"} and prior[i].casefold() not in _NOT_A_PLACE:
                 return found
     return None
 
 
 def context_region(text: str, start: int, end: int) -> str | None:
     """The region its context gives the place ``text[start:end]``: a country's code (``SG``), a province's
-    (``33``), ``ID`` after an Indonesian administrative word; None where its sentence names none (see the
+    (``33``), ``ID`` after an Indonesian administrative word; None where its clause names none (see the
     module documentation)."""
     if _ID_HEAD.search(text, max(0, start - 12), start):
         return "ID"
     left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     after = _SENTENCE_END.search(text, end)
     right = after.start() if after is not None else min(len(text), end + 200)
+    # the place's own clause only (review23: "Cilongok and I work in Singapore" is no Singapore place)
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, left, start)), default=left)
+    cut = _CLAUSE_BREAK.search(text, end, right)
+    right = cut.start() if cut is not None else right
     found: list[tuple[int, str]] = []
     for m in _CAPS.finditer(text, left, right):
-        run = m.group(0)
+        run, before = m.group(0), text[left : m.start()]
         if m.start() < end and start < m.end():  # the place itself: the words after it ("Lucky Plaza Singapura")
-            run = text[end : m.end()] if m.end() > end else ""
-        hit = _coarse_in(run) if run.strip() else None
+            run, before = (text[end : m.end()] if m.end() > end else ""), text[left:end]
+        hit = _coarse_in(run, before) if run.strip() else None
         if hit is not None:
             distance = m.start() - end if m.start() >= end else start - m.end() + 1000  # after it first
             found.append((distance, hit[1]))

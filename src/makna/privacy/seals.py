@@ -14,7 +14,8 @@ from its output. A blind copy holds no key at all (nor any state to claim).
 The project's managers can withdraw a member's right to seal (:func:`revoke_sealer`; the names are in ``meta``
 under ``deid_seal_revoked``): from then on a claim sealed by that member no longer verifies, whenever it was made.
 Verifying takes a :class:`SealKeys`, the keys an import checks seals with, keyed by the project key's id, and by
-``<id>:<member>`` for a member's seal.
+``<id>:<member>`` for a member's seal. Only the project (or a full copy of it) verifies: a coder's copy holds a
+key that seals, never one that vouches for who sealed (:func:`project_seals`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from ..store.maintenance import compact, secure_delete
 __all__ = [
     "SEAL_META",
     "MEMBER_META",
+    "PROJECT_SEALER",
     "REVOKED_META",
     "Sealer",
     "SealKeys",
@@ -58,6 +60,9 @@ MEMBER_META = "deid_seal_member"
 """The ``meta`` key of a coder's copy's own seal key (JSON: the project key's id, the member, the key in hex)."""
 REVOKED_META = "deid_seal_revoked"
 """The ``meta`` key of the members whose right to seal was withdrawn (a JSON list of names)."""
+PROJECT_SEALER = "project"
+"""Who sealed a claim that the project sealed itself (a claim's ``sealed_by``, the import's "sealed by the
+project"): no member may bear that name (review23: their seals would read as the project's)."""
 
 
 def seal_id(secret: bytes) -> str:
@@ -81,40 +86,37 @@ class Sealer:
 
 class SealKeys(Mapping[str, bytes]):
     """The keys an import verifies seals with: a project's key by its id (``masters``), and a member's key by
-    ``<id>:<member>`` (derived from the project's key unless the member's right to seal was withdrawn, ``revoked``,
-    or held as it is in a coder's copy, ``members``)."""
+    ``<id>:<member>`` (derived from the project's key unless the member's right to seal was withdrawn,
+    ``revoked``). A member's key as a coder's copy holds it is none of them (review23: see :func:`project_seals`)."""
 
     def __init__(
         self,
         masters: Mapping[str, bytes] | None = None,
-        members: Mapping[str, bytes] | None = None,
         revoked: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self._masters = dict(masters or {})
-        self._members = dict(members or {})
         self._revoked = dict(revoked or {})
 
     def __getitem__(self, key: str) -> bytes:
         sid, _, member = key.partition(":")
         if not member:
             return self._masters[sid]
-        if member in self._revoked.get(sid, frozenset()):
+        if member == PROJECT_SEALER or member in self._revoked.get(sid, frozenset()):
             raise KeyError(key)
-        master = self._masters.get(sid)
-        return member_key(master, member) if master is not None else self._members[key]
+        return member_key(self._masters[sid], member)
 
     def __iter__(self) -> Iterator[str]:
-        return iter([*self._masters, *self._members])
+        return iter(self._masters)
 
     def __len__(self) -> int:
-        return len(self._masters) + len(self._members)
+        return len(self._masters)
 
     def merged(self, other: SealKeys) -> SealKeys:
         """These keys and ``other``'s."""
         revoked = dict(self._revoked)
         for sid, names in other._revoked.items():
             revoked[sid] = revoked.get(sid, frozenset()) | names
-        return SealKeys({**self._masters, **other._masters}, {**self._members, **other._members}, revoked)
+        return SealKeys({**self._masters, **other._masters}, revoked)
 
 
 def meta_seal(meta: Mapping[str, str]) -> bytes | None:
@@ -152,15 +154,16 @@ def _revoked(meta: Mapping[str, str]) -> frozenset[str]:
 
 def project_seals(project: Project) -> SealKeys:
     """The keys of ``project`` (empty when it has none yet): what an import verifies claims with (``--verify-with
-    PROJECT``): the project's and its members' (less those whose right to seal was withdrawn); in a coder's copy,
-    the member's own key only."""
+    PROJECT``): the project's and its members' (less those whose right to seal was withdrawn). A coder's copy gives
+    none (review23): the project key id and member its key is filed under are words beside it that nothing binds
+    to it (a project's key id is a hash of the key), so a copy made up to name any project and member would verify
+    claims "sealed" by them, and a member's own copy would verify their claims after their right was withdrawn."""
     meta = project.store.meta()
     secret = meta_seal(meta)
-    if secret is not None:
-        sid = seal_id(secret)
-        return SealKeys({sid: secret}, revoked={sid: _revoked(meta)})
-    held = meta_sealer(meta)
-    return SealKeys(members={f"{held.project}:{held.by}": held.key}) if held is not None else SealKeys()
+    if secret is None:
+        return SealKeys()
+    sid = seal_id(secret)
+    return SealKeys({sid: secret}, revoked={sid: _revoked(meta)})
 
 
 def _make(project: Project, payload: dict[str, str] | None = None) -> bytes:
@@ -213,6 +216,8 @@ def issue_member_key(copy: Project, member: str, secret: bytes) -> None:
     """In ``copy``, a fresh copy of the project whose seal key is ``secret``, replace that key by ``member``'s own
     (one ``deid.seal`` event): freed pages are zeroed and the file rebuilt, so that the project's key survives
     nowhere in the copy."""
+    if member == PROJECT_SEALER:
+        raise InputError(f"{member!r} names the project's own seal: give the coder another name")
     sid = seal_id(secret)
     held = json.dumps({"project": sid, "member": member, "key": member_key(secret, member).hex()})
     with copy.store.write(copy.actor, "deid.seal", {"seal": sid, "member": member}) as conn:
