@@ -40,6 +40,11 @@ NO_AGES = [
     ("P: She's nine, and 3 kids in the car every morning.", "3"),
     ("P: Dia sudah sembilan tahun, dan 3 anak lain ikut mobil.", "3"),
     ("P: Umurnya 40, dan 20 tahun kerja di pasar.", "20"),
+    # review23: a capitalised word before a number is a person only where a PERSON was found there
+    ("P: She is 34, Flat 12.", "12"),
+    ("P: He's 52, Room 7, the one by the stairs.", "7"),
+    ("P: Umurnya 34 tahun, Blok 5.", "5"),
+    ("P: My mum is 61, Bus 7 takes her there.", "7"),
 ]
 
 
@@ -56,3 +61,23 @@ def test_a_look_alike_stays_undetected(text: str, look_alike: str, language: str
     at = text.index(look_alike)
     ages = [d for d in detect(text, language=language) if d.type == "AGE"]
     assert not any(d.start <= at < d.end for d in ages), [d.text for d in ages]
+
+
+@pytest.mark.parametrize(
+    "text", ["She is 34, Flat 12.", "He is 34, Room 7, the one by the stairs.", "Umurnya 34 tahun, Blok 5.",
+             "My mum is 34, Bus 7 takes her there."]
+)
+def test_capitalised_words_before_a_number_are_a_person_only_where_one_was_found(text: str) -> None:
+    """review23: the pass itself (whatever other detectors make of ``Flat 12``) takes no unit number for an age;
+    a name found as a PERSON still is the next item of the list."""
+    from makna.privacy.agelists import listed_ages
+    from makna.privacy.types import Detection
+
+    at = text.index("34")
+    age = Detection(at, at + 2, "AGE", 0.9, "test", "34")
+    assert [d.text for d in listed_ages(text, [age])] == ["34"]
+    named = "Our girls: Rina is 34, Dodi 12."
+    s = named.index("34")
+    d = named.index("Dodi")
+    found = [Detection(s, s + 2, "AGE", 0.9, "test", "34"), Detection(d, d + 4, "PERSON", 0.9, "test", "Dodi")]
+    assert [x.text for x in listed_ages(named, found)] == ["34", "Dodi", "12"]

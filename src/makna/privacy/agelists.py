@@ -69,7 +69,7 @@ _NUMBER: Final = rf"(?P<a>(?P<n>\d{{1,3}}(?!\d)|{EN_NUM}|{ID_NUM})(?![\w'’\-:.
 _CLOSED: Final = rf"(?=[ \t]*(?:[,;.!?)\n]|$|{_SP}{_AND}\b))"
 """A number of 1 to 110, its unit and its words of when or of its fraction, closing its clause."""
 _ITEM: Final = re.compile(
-    rf"(?i:(?:(?:{_ORDER}|{_WHO_KIN}|{_NAME})(?:[ \t]*,)?{_SP}|(?<=\w)(?=['’]s))?"
+    rf"(?i:(?:(?:{_ORDER}|{_WHO_KIN}|(?P<who>{_NAME}))(?:[ \t]*,)?{_SP}|(?<=\w)(?=['’]s))?"
     rf"(?:{_BE}{_SP}|['’]s{_SP})?(?:{_HEDGE}{_SP})?"
     rf"{_NUMBER}{_CLOSED})"
 )
@@ -100,8 +100,10 @@ def _bracketed(text: str, found: Sequence[Detection], taken: list[tuple[int, int
     return out
 
 
-def _next(text: str, at: int) -> re.Match[str] | None:
-    """The next item of a list after the age ending at ``at``, over the age's tail and at most two separators."""
+def _next(text: str, at: int, persons: frozenset[int]) -> re.Match[str] | None:
+    """The next item of a list after the age ending at ``at``, over the age's tail and at most two separators; an
+    item named by capitalised words alone is a person's only where a PERSON found starts there (``persons``):
+    ``She is 34, Flat 12.``, ``Room 7``, ``Blok 5`` are no people (review23)."""
     gap = _TAIL_GAP.match(text, at)
     stop = gap.end() if gap else at
     tries = 0
@@ -110,6 +112,8 @@ def _next(text: str, at: int) -> re.Match[str] | None:
             break
         tries += 1
         item = _ITEM.match(text, sep.end())
+        if item is not None and item.group("who") is not None and item.start("who") not in persons:
+            item = None
         if item is not None:
             value = parse_number(item.group("n"))
             if value is not None and 0 < value <= 110:
@@ -122,10 +126,11 @@ def listed_ages(text: str, found: Sequence[Detection]) -> list[Detection]:
     module's docstring)."""
     taken = [(d.start, d.end) for d in found]
     added = _bracketed(text, found, taken)
+    persons = frozenset(d.start for d in found if d.type == "PERSON")
     for det in sorted((d for d in [*found, *added] if d.type == "AGE"), key=lambda d: d.start):
         at = det.end
         for _ in range(6):
-            item = _next(text, at)
+            item = _next(text, at, persons)
             if item is None:
                 break
             s, e = item.start("a"), item.end("a")
