@@ -20,7 +20,6 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -158,9 +157,10 @@ def main() -> None:
     for lang in ("en", "id"):
         print(f"== {lang}: " + " ".join(f"{k[1]}={n}" for k, n in sorted(totals.items()) if k[0] == lang))
         print("  gold by shape: " + " ".join(f"{k[1]}={n}" for k, n in sorted(gold_by.items()) if k[0] == lang))
-        print("  leaked characters (shape, class): " + " ".join(
-            f"{k[1]}/{k[2]}={n}" for k, n in sorted(leak_by.items(), key=lambda kv: -kv[1]) if k[0] == lang
-        ))
+        print(
+            "  leaked characters (shape, class): "
+            + " ".join(f"{k[1]}/{k[2]}={n}" for k, n in sorted(leak_by.items(), key=lambda kv: -kv[1]) if k[0] == lang)
+        )
         print("  lost or cut (shape, class [final detector families over it]):")
         for k, n in sorted(lost_by.items(), key=lambda kv: (-kv[1], kv[0])):
             if k[0] == lang:
