@@ -41,3 +41,33 @@ def test_a_firm_named_with_a_schemes_last_word_stays_an_organisation(text: str, 
 )
 def test_a_public_scheme_is_still_no_organisation(text: str, name: str, language: str) -> None:
     assert drop_lookalikes(text, language, [_org(text, name)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A: I work for a family in Claremont, Mrs van Rooyen, three days a week.", "Rooyen"),
+        ("A: The agency placed me with Mr de Souza and his mother.", "Souza"),
+        ("A: My employer then, Nomvula van Wyk, kept my passport.", "Nomvula"),
+        ("A: The company said no, until Adwoa's cousin told them the law.", "Adwoa"),
+        ("A: I worked for a cleaning firm. Then Rangi's brother found me a better job.", "Rangi"),
+    ],
+)
+def test_a_person_near_a_work_question_is_no_employer(text: str, word: str) -> None:
+    from makna.privacy.places import find_unknown_orgs
+
+    assert not [d for d in find_unknown_orgs(text) if word in d.text], list(find_unknown_orgs(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A: I drive for a platform, mostly Zoomly, sometimes Velbrix if it is quiet.", "Velbrix"),
+        ("A: The agency was on Moi Avenue, they took Tumaini's fee from my first salary.", "Tumaini"),
+        ("A: I work for myself through a matching platform, Kindred, most weeks.", "Kindred"),
+    ],
+)
+def test_an_employer_near_a_work_question_stays_an_organisation(text: str, word: str) -> None:
+    from makna.privacy.places import find_unknown_orgs
+
+    assert {d.type for d in find_unknown_orgs(text) if word in d.text} == {"ORG"}
