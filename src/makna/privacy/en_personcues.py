@@ -2,7 +2,7 @@
 
 The English organisation guess near a work question (``places.find_unknown_orgs``: "I drive for Cabbit mainly,
 sometimes Velora") takes any unknown capitalised word of the next lines for an employer. Three shapes of the
-sentence say the word names a person instead, whatever question came before:
+sentence say the word names a person instead, whatever question came before (it is typed PERSON, 0.5):
 
 * **an honorific before it**, with or without a name particle (``Mrs van Rooyen``, ``Mr de Souza``, ``Dr bin
   Hamid``): a person's family name;

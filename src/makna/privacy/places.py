@@ -711,7 +711,9 @@ def find_unknown_orgs(text: str) -> Iterator[Detection]:
                 yield Detection(start, start + len(word), "LOCATION", 0.5, "location.context", word)
                 continue
             if person_shaped(text, start, start + len(word)):
-                continue  # "Mrs van Rooyen", "Losaline's cousin": a person near the work question (en_personcues.py)
+                # "Mrs van Rooyen", "Losaline's cousin": a person near the work question (en_personcues.py)
+                yield Detection(start, start + len(word), "PERSON", 0.5, "person.en_possessive", word)
+                continue
             yield Detection(start, start + len(word), "ORG", 0.5, "org.context", word)
 
 
