@@ -45,8 +45,8 @@ __all__ = ["drop_lookalikes"]
 _NAMED: Final = frozenset({"PERSON", "LOCATION"})
 _OPENERS: Final = frozenset(".!?:;\"“‘'(…-–—")
 _HOLIDAY_HEADS: Final = frozenset({"Day", "Eve"})
-_SCHEME_TAILS: Final = frozenset({"Credit", "Benefit", "Allowance", "Scheme", "Programme", "Pension", "Grant", "Pay"})
 _SCHEME_HEADS: Final = frozenset({"Kartu", "Program", "Bantuan", "Beasiswa", "Kredit", "Subsidi", "Tunjangan"})
+_LISTED: Final = re.compile(r",\s*|\s+(?:and|or|&|dan|atau)\s+")  # the joints of a list of schemes
 _HEAD_FIRST: Final = frozenset({"Bank"})  # an English suffix word that Indonesian puts before the name
 _GUESSES: Final = ("unknown.", "learned")  # detectors that guess from a capital letter (no cue, no repeat)
 _LEGAL_FORMS: Final = frozenset({"PT", "CV", "UD", "PD", "BPR", "BPD"})
@@ -149,9 +149,28 @@ def _word_before(scan: str, start: int) -> str:
     return scan[scan.rfind(" ", 0, end) + 1 : end]
 
 
+@cache
+def _scheme_names() -> frozenset[str]:
+    """Public benefit and welfare schemes by country (``data/schemes.txt``), apostrophes folded."""
+    text = (resources.files("makna.privacy") / "data" / "schemes.txt").read_text(encoding="utf-8")
+    return frozenset(_fold(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace("’", "'").split())
+
+
 def _scheme(det: Detection) -> bool:
+    """A scheme or programme: a name (or a list of names) the scheme list knows, or an Indonesian one by its head
+    word ("Kartu ...").
+    An English name is never a scheme by its last word alone: "... Credit" or "... Pay" may be a lender's or a
+    payment firm's name (english23)."""
     words = det.text.split()
-    return len(words) > 1 and (words[-1] in _SCHEME_TAILS or words[0] in _SCHEME_HEADS)
+    if len(words) < 2:
+        return False
+    if words[0] in _SCHEME_HEADS:
+        return True
+    return all(_fold(part) in _scheme_names() for part in _LISTED.split(det.text))  # "X and Y": both schemes
 
 
 def _weak_ordinary(scan: str, det: Detection) -> bool:

@@ -33,6 +33,7 @@ from ._text import (
     reversed_words,
     run_tokens,
 )
+from .en_personcues import person_shaped
 from .street_addresses import CAP as _CAP
 from .street_addresses import CAP_AT_WORD as _CAP_AT_WORD
 from .street_addresses import EN_STREET as _EN_STREET
@@ -708,6 +709,10 @@ def find_unknown_orgs(text: str) -> Iterator[Detection]:
             ):
                 # "a tower in Ortigas", "from Tema": a place named near the work question, not the employer
                 yield Detection(start, start + len(word), "LOCATION", 0.5, "location.context", word)
+                continue
+            if person_shaped(text, start, start + len(word)):
+                # "Mrs van Rooyen", "Losaline's cousin": a person near the work question (en_personcues.py)
+                yield Detection(start, start + len(word), "PERSON", 0.5, "person.en_possessive", word)
                 continue
             yield Detection(start, start + len(word), "ORG", 0.5, "org.context", word)
 
