@@ -1,7 +1,9 @@
 """Round twenty-three's speed pass (issue 11). The three end-anchored cues of :mod:`makna.privacy.groupnames`
 (membership before a name, a kind of organisation named before it, a kind said before it with a comma or a copula)
 are searched only when the text before the name ends with one of their last words and their closing marks
-(``groupnames._may_end``). Each gated form must give what the pattern searched ungated gives."""
+(``groupnames._may_end``); the role cues of :mod:`makna.privacy.roletypes` (stopping or living somewhere, an
+origin, a place's preposition, ``from``, an account, the chat's ``otw dr``) only when :class:`EndWords` passes
+(:class:`makna.privacy._endwords.EndGated`). Each gated form must give what the pattern searched ungated gives."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from makna.privacy import groupnames as gn
+from makna.privacy import roletypes as rt
+from makna.privacy._endwords import EndGated, EndWords
 
 _GATES = [
     ("member", gn._MEMBER, "", gn._MEMBER_ENDS),
@@ -112,3 +116,53 @@ def test_gated_cues_find_their_examples(kind: str, before: str) -> None:
 )
 def test_may_end(text: str, marks: str, ends: tuple[str, ...], passes: bool) -> None:
     assert gn._may_end(text, marks, ends) is passes
+
+
+_ROLE_GATES = sorted((name, g) for name, g in vars(rt).items() if isinstance(g, EndGated))
+_ROLE_WORDS = sorted({w for _, g in _ROLE_GATES for w in g.ends.words})
+_ROLE_PIECES = [
+    # words the role cues start with or hold
+    "singgah", "parkir", "stopped", "stop", "at", "by", "ketemu", "ngopi", "grew", "up", "born", "lived", "based",
+    "guy", "originally", "way", "asal", "asalnya", "asli", "aslinyo", "teman", "kerja", "urang", "otw", "pulang",
+    "dr", "dri", "account", "profile", "signed", "riders", "started", "put", "me", "onto", "akun", "daftar", "the",
+    "The", "THE", "in", "di", "near", "from", "dari", "Rini", "Leeds",
+    # blanks, marks and the characters that fold onto ASCII letters
+    " ", " ", "  ", "\t", "\n", ",", ".", "-", "_", "'", "1", "ſ", "ı", "İ", "\u212a", "é", "\u00a0",
+]  # fmt: skip
+_ROLE_EXAMPLES = {
+    "_STOP": ["kami singgah dulu di ", "she grew up in the ", "parked by the shop at "],
+    "_ORIGIN": ["a guy from ", "asalnya ", "asli dari "],
+    "_ORIGIN_ID": ["teman kerja dari ", "urang dari "],
+    "_CHAT_FROM": ["otw dr ", "baru dri "],
+    "_IN": ["tinggal di ", "somewhere near "],
+    "_FROM": ["drove up from "],
+    "_ACCOUNT": ["my account on ", "signed up with ", "akun di "],
+}
+
+
+@pytest.mark.parametrize(("name", "gate"), _ROLE_GATES, ids=[n for n, _ in _ROLE_GATES])
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_ROLE_PIECES + _ROLE_WORDS + [w.upper() for w in _ROLE_WORDS]), max_size=12))
+def test_gated_role_cue_gives_the_ungated_match(name: str, gate: EndGated, pieces: list[str]) -> None:
+    before = " ".join(pieces[: len(pieces) // 2]) + "".join(pieces[len(pieces) // 2 :])
+    for text in (before, before + " ", before + "\t", before + "\n", before + " \n", before + " the "):
+        assert _same(gate.search(text), gate.rx.search(text)), (name, text)
+
+
+@pytest.mark.parametrize(("name", "gate"), _ROLE_GATES, ids=[n for n, _ in _ROLE_GATES])
+def test_gated_role_cue_finds_its_examples(name: str, gate: EndGated) -> None:
+    for before in _ROLE_EXAMPLES[name]:
+        assert gate.search(before) is not None, before
+        for text in (before, before.upper(), before.title(), before.replace(" ", "\t"), before + "\n"):
+            assert _same(gate.search(text), gate.rx.search(text)), text  # (some parts are case-sensitive)
+
+
+def test_role_gates_end_words_are_the_patterns_last_words() -> None:
+    assert set(_ROLE_EXAMPLES) == {name for name, _ in _ROLE_GATES}
+    assert rt._STOP.ends.words == {"at", "in", "di", "dekat", "deket", "ka", "ke", "the"}
+    assert rt._ORIGIN.ends.words == {"from", "asal", "asalnya", "asalnyo", "dari"}
+    for name, gate in _ROLE_GATES:
+        for before in _ROLE_EXAMPLES[name]:
+            assert before.split()[-1].lower() in gate.ends.words, before
+    with pytest.raises(ValueError, match="cannot list"):
+        _ = EndWords("in|\\w+").words
