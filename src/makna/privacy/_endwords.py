@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from ._fastrx import split_top
 
-__all__ = ["EndWords"]
+__all__ = ["EndGated", "EndWords"]
 
 _BLANKS: Final = re.compile(r"\[ \\t\]\+")
 """A run of blanks between two words of a regex fragment (``jadi[ \\t]+kurir``), as written."""
@@ -70,6 +70,23 @@ class EndWords:
             i -= 1
         word = body[i:]
         return word.lower() in (self._words or self.words) if word.isascii() else True
+
+
+class EndGated:
+    """A compiled pattern anchored at the end of a short text, searched only when :meth:`EndWords.may_end` passes:
+    ``search`` gives exactly what ``rx.search`` gives when ``ends`` lists the last words of every match (as
+    :class:`EndWords` needs: each preceded by a blank or a look-behind for neither ``\\w`` nor ``-``) and the
+    closing run (speed23: the role cues of :mod:`makna.privacy.roletypes`)."""
+
+    __slots__ = ("ends", "rx")
+
+    def __init__(self, rx: re.Pattern[str], ends: EndWords) -> None:
+        self.rx = rx
+        self.ends = ends
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``rx.search(text)``."""
+        return self.rx.search(text) if self.ends.may_end(text) else None
 
 
 def _language(fragment: str) -> set[str]:

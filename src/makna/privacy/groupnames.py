@@ -147,8 +147,33 @@ def _apposed_kind(scan: str, det: Detection, starts: Sequence[int] = ()) -> bool
     return True
 
 
+_MEMBER_ENDS: Final = ("of", "the", "anggota", "anggotanya", "ke", "di", "ka")
+"""The words :data:`_MEMBER` can end with before its closing blanks (a cheap test before the search)."""
+_NAMED_ENDS: Final = ("called", "named", "namanya", "namonyo", "bernama", "namanyo", "itu")
+"""The words :data:`_NAMED_KIND` can end with before its closing marks."""
+_KIND_ENDS: Final = tuple(
+    f"{blank}{word}" for blank in " \t" for word in ("is", "was", "'s", "itu", "adalah", "yaitu", "ya", "tu")
+)
+"""The copulas :data:`_KIND_BEFORE` can end with (after a blank) before its closing marks, or a comma."""
+
+
+def _may_end(clause: str, marks: str, ends: tuple[str, ...]) -> bool:
+    """False only when no pattern ending with one of ``ends`` (in any case), then blanks, at most one of
+    ``marks`` and blanks (``[ \t]*[marks]?[ \t]*$``) matches ``clause``: the three end-anchored searches
+    below try every position of up to 80 characters. A closing run holding a character other than ASCII always
+    passes (the case-folded matches of ``ſ``, ``ı``, ``İ``, the Kelvin sign)."""
+    if clause.endswith("\n"):
+        clause = clause[:-1]
+    body = clause.rstrip(" \t")
+    if body[-1:] and body[-1] in marks:
+        body = body[:-1].rstrip(" \t")
+    tail = body[-12:]
+    return not tail.isascii() or tail.lower().endswith(ends)
+
+
 def _member_of(scan: str, det: Detection) -> bool:
-    if not _MEMBER.search(line_before(scan, det.start, 40)):
+    before = line_before(scan, det.start, 40)
+    if not _may_end(before, "", _MEMBER_ENDS) or not _MEMBER.search(before):
         return False
     if det.type == "PERSON":
         return not _listed_person(det)
@@ -157,7 +182,7 @@ def _member_of(scan: str, det: Detection) -> bool:
 
 def _named_kind(scan: str, det: Detection) -> bool:
     clause = re.split(r"[.?!;]", line_before(scan, det.start, 80))[-1]
-    m = _NAMED_KIND.search(clause)
+    m = _NAMED_KIND.search(clause) if _may_end(clause, ':,"“', _NAMED_ENDS) else None
     if m is None or _ONLINE.search(clause):
         return False
     pre = (m.group("pre") or "").strip().casefold()
@@ -174,7 +199,7 @@ def _naming_cued(det: Detection) -> bool:
 
 def _kind_before(scan: str, det: Detection) -> bool:
     clause = re.split(r"[.?!;:]", line_before(scan, det.start, 80))[-1]
-    m = _KIND_BEFORE.search(clause)
+    m = _KIND_BEFORE.search(clause) if _may_end(clause, ":", (",", *_KIND_ENDS)) else None
     if m is None or m.group("from") or _ONLINE.search(clause):
         return False
     kind = m.group("kind")

@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from . import gazetteers as gz
+from ._endwords import EndGated, EndWords
 from ._text import line_before
 from .appclauses import app_slot, visited_venue
 from .kindtypes import KIND_FIRST, KIND_LAST, has_person_evidence, kind_of
@@ -60,21 +61,30 @@ _LOC: Final = "LOCATION"
 _ORG: Final = "ORG"
 _PERSON: Final = "PERSON"
 
-_STOP: Final = re.compile(
-    r"(?i:(?<![\w\-])(?:singgah|mampir|parkir|parked|park|berhenti|ditempatkan|stop(?:ped|s)?[ \t]+(?:at|by)|"
-    r"basuo|batamu|katemu|ketemu|janjian|kumpul|nongkrong|ngopi|ngobrol)"
-    r"(?![\w\-])[^\n.?!;:,]{0,16}?[ \t](?:at|in|di|dekat|deket|ka|ke)|grew[ \t]+up[ \t]+in|born[ \t]+in|"
-    r"(?:live|lives|lived|living|based)[ \t]+in)[ \t]+(?:the[ \t]+)?$"
+_STOP: Final = EndGated(
+    re.compile(
+        r"(?i:(?<![\w\-])(?:singgah|mampir|parkir|parked|park|berhenti|ditempatkan|stop(?:ped|s)?[ \t]+(?:at|by)|"
+        r"basuo|batamu|katemu|ketemu|janjian|kumpul|nongkrong|ngopi|ngobrol)"
+        r"(?![\w\-])[^\n.?!;:,]{0,16}?[ \t](?:at|in|di|dekat|deket|ka|ke)|grew[ \t]+up[ \t]+in|born[ \t]+in|"
+        r"(?:live|lives|lived|living|based)[ \t]+in)[ \t]+(?:the[ \t]+)?$"
+    ),
+    EndWords("at|in|di|dekat|deket|ka|ke", "the"),
 )
 """Stopping, parking, meeting or living somewhere (``singgah di``, ``parkir di``, ``grew up in``): the place."""
-_ORIGIN: Final = re.compile(
-    r"(?i:(?<![\w\-])(?:(?:guy|man|woman|lady|girl|lad|bloke|boy|family|people|folks|someone|somebody|friend|mate|"
-    r"originally|orig|way)[ \t]+from|asal(?:nya|nyo)?(?:[ \t]+dari)?|asli(?:nya|nyo)?[ \t]+dari))[ \t]+$"
+_ORIGIN: Final = EndGated(
+    re.compile(
+        r"(?i:(?<![\w\-])(?:(?:guy|man|woman|lady|girl|lad|bloke|boy|family|people|folks|someone|somebody|friend|mate|"
+        r"originally|orig|way)[ \t]+from|asal(?:nya|nyo)?(?:[ \t]+dari)?|asli(?:nya|nyo)?[ \t]+dari))[ \t]+$"
+    ),
+    EndWords("from|asal(?:nya|nyo)?|dari"),
 )
 """An origin (``a guy from``, ``originally from``, ``on the way from``, ``asal dari``)."""
-_ORIGIN_ID: Final = re.compile(
-    r"(?i:(?<![\w\-])(?:teman|kawan|kanti|urang|orang|warga|cewek|cowok|bapak|ibu)"
-    r"(?:[ \t]+\w+)?[ \t]+dari)[ \t]+$"
+_ORIGIN_ID: Final = EndGated(
+    re.compile(
+        r"(?i:(?<![\w\-])(?:teman|kawan|kanti|urang|orang|warga|cewek|cowok|bapak|ibu)"
+        r"(?:[ \t]+\w+)?[ \t]+dari)[ \t]+$"
+    ),
+    EndWords("dari"),
 )
 """An Indonesian origin after a noun for people (``teman dari``, ``urang dari``, ``teman kerja dari``)."""
 _PLACE_APPOSED: Final = re.compile(
@@ -86,17 +96,29 @@ _PLACE_APPOSED: Final = re.compile(
 )
 """A place noun in apposition right after a name (``Velkur, a village in Hadra``, ``Sikabau, desa kecil di``):
 the name is that place, whatever detector found it."""
-_CHAT_FROM: Final = re.compile(r"(?i:(?<![\w\-])(?:otw|pulang|balik|berangkat|baru))[ \t]+(?:dr|dri)[ \t]+$")
+_CHAT_FROM: Final = EndGated(
+    re.compile(r"(?i:(?<![\w\-])(?:otw|pulang|balik|berangkat|baru))[ \t]+(?:dr|dri)[ \t]+$"),
+    EndWords("dr|dri"),
+)
 """The chat's ``otw dr`` (on the way from): ``dr`` is ``dari`` there, not a doctor's title."""
-_IN: Final = re.compile(r"(?i:(?<![\w\-])(?:in|near|outside|around|inside|di|dekat|deket|sekitar))[ \t]+$")
+_IN: Final = EndGated(
+    re.compile(r"(?i:(?<![\w\-])(?:in|near|outside|around|inside|di|dekat|deket|sekitar))[ \t]+$"),
+    EndWords("in|near|outside|around|inside|di|dekat|deket|sekitar"),
+)
 """A place's preposition: no gold PERSON of the open splits follows one (1,335 LOCATION, 272 ORG)."""
 _ORIGIN_AFTER: Final = re.compile(r"[ \t]+originally\b", re.IGNORECASE)
-_FROM: Final = re.compile(r"(?i:(?<![\w\-])from)[ \t]+$")
-_ACCOUNT: Final = re.compile(
-    r"(?i:(?<![\w\-])(?:account|profile|id)[ \t]+(?:on|with|at)|sign(?:ed|ing|s)?[ \t]+up[ \t]+(?:to|with|on|for)|"
-    r"(?:rider|riders|driver|drivers|courier|couriers)[ \t]+(?:for|with|on)|"
-    r"started[ \t]+(?:at|with|on)|put[ \t]+(?:me|him|her|us|them)[ \t]+onto|akun[ \t]+(?:di|ka|ke)|"
-    r"daftar[ \t]+(?:di|ka|ke))[ \t]+$"
+_FROM: Final = EndGated(
+    re.compile(r"(?i:(?<![\w\-])from)[ \t]+$"),
+    EndWords("from"),
+)
+_ACCOUNT: Final = EndGated(
+    re.compile(
+        r"(?i:(?<![\w\-])(?:account|profile|id)[ \t]+(?:on|with|at)|sign(?:ed|ing|s)?[ \t]+up[ \t]+(?:to|with|on|for)|"
+        r"(?:rider|riders|driver|drivers|courier|couriers)[ \t]+(?:for|with|on)|"
+        r"started[ \t]+(?:at|with|on)|put[ \t]+(?:me|him|her|us|them)[ \t]+onto|akun[ \t]+(?:di|ka|ke)|"
+        r"daftar[ \t]+(?:di|ka|ke))[ \t]+$"
+    ),
+    EndWords("on|with|at|to|for|onto|di|ka|ke"),
 )
 """A platform account or a start at a firm (``my account on``, ``signed up with``, ``akun di``)."""
 _PLATFORM_ACT: Final = re.compile(
