@@ -104,8 +104,8 @@ def import_project_cmd(
                                                "several (a Taguette database): its id or name.")] = None,
     verify_with: Annotated[list[str] | None, typer.Option(
         "--verify-with", help="The project that exported the .qdpx, or a full copy of it, not a coder's "
-        "(repeatable): its seal key verifies the de-identification state the file claims. A claim not verified imports as not de-identified "
-        "(see 'makna deid trust').")] = None,
+        "(repeatable): its seal key verifies the de-identification state the file claims. A claim not verified "
+        "imports as not de-identified (see 'makna deid trust').")] = None,
 ) -> None:
     """Create a new project from a .qdpx (or bare .qde) made by makna, NVivo, ATLAS.ti, MAXQDA, ..., from a
     Taguette database or highlights export, or from a QualCoder project."""

@@ -145,9 +145,9 @@ def project_import(
     owner: Annotated[str | None, typer.Option("--owner", help="Its owner [default: the administrator]")] = None,
     verify_with: Annotated[list[str] | None, typer.Option(
         "--verify-with", help="The project on this server (name or id; the owner must manage it) or the project "
-        "file that exported the .qdpx, or a full copy of it, not a coder's (repeatable): its seal keys verify the de-identification "
-        "state the file claims, sealed by the project or one of its members. A claim not verified imports as not "
-        "de-identified (see 'makna deid trust').")] = None,
+        "file that exported the .qdpx, or a full copy of it, not a coder's (repeatable): its seal keys verify the "
+        "de-identification state the file claims, sealed by the project or one of its members. A claim not "
+        "verified imports as not de-identified (see 'makna deid trust').")] = None,
 ) -> None:
     """Copy a local project (.makna, whole, with its history) or a REFI-QDA project (.qdpx) onto the server."""
     from ..errors import NotFoundError

@@ -33,9 +33,9 @@ def export_project(location: str, path: str | os.PathLike[str], *, passphrase: P
     """Write the project at ``location`` (a server project's URL) whole into the new project file
     ``path``: sources with their original files, codebook, cases, every coder's codings and memos,
     de-identification reviews, rounds, the event log and undo history, as one consistent state
-    (read in one snapshot while the server goes on). An existing file is refused; the file is readable by its owner only (0600); with a
-    ``passphrase`` it is encrypted (SQLCipher). Returns the rows copied per table; a failed
-    copy leaves no file."""
+    (read in one snapshot while the server goes on). An existing file is refused; the file is readable
+    by its owner only (0600); with a ``passphrase`` it is encrypted (SQLCipher). Returns the rows
+    copied per table; a failed copy leaves no file."""
     with open_project(location, coder="server") as source:
         info = source.info()
         target = create_project(path, info.name, coder=source.coder_name, project_id=info.id, passphrase=passphrase)
