@@ -81,7 +81,8 @@ NAME_TITLES: Final[dict[str, Gender | None]] = {
 ``Daeng``, the pilgrim's ``Haji``/``H.`` and ``Hajjah``/``Hj.``, Aceh's ``Teuku`` and ``Cut``, the
 Javanese ``Raden``. A surrogate keeps them as they are (``Rahmat Daeng Tompo`` -> ``Arif Daeng Sitti``),
 and an honorific before them still shows the name's gender (``Pak Haji Rahmat``). ``Andi`` is not
-one: as often a given name as a Bugis noble title, it is replaced like any name."""
+one here: as often a Javanese given name as a Bugis noble title, it is read as the title only where the region,
+the name or the source say so (:mod:`makna.privacy.sulawesi_titles`, with ``Karaeng``, ``Opu``, ``La Ode``...)."""
 
 COUNTRY_LOCALES: Final[dict[str, tuple[str, ...]]] = {
     "GB": ("en_GB",), "IE": ("en_IE", "ga_IE"), "US": ("en_US",), "CA": ("en_US",), "AU": ("en_GB",),
