@@ -92,7 +92,7 @@ def test_andi_in_a_javanese_name_stays_a_given_name(text: str, name: str, region
         ("Andi Baso Tenri", None, {0}, None, "bugis"),  # its other parts are Bugis
         ("Andi Saputra", "73", {0}, None, "bugis"),  # the region says so
         ("Karaeng Lallo Sewang", None, {0}, None, "makassar"),
-        ("Opu Daeng Risaju", None, {0, 1}, None, "bugis"),
+        ("Opu Daeng Malewa", None, {0, 1}, None, "bugis"),
         ("Wa Ode Nuru", None, {0, 1}, "f", "buton"),
         ("La Ode Kasim", "31", {0, 1}, "m", "buton"),
         ("La Ali", "74", {0}, "m", "buton"),  # La before a given name in Southeast Sulawesi
