@@ -170,3 +170,16 @@ def test_deid_apply_through_the_cli(study: makna.Project, project_location: str,
     texts = " ".join(makna.get_source(study, n).text for n in SOURCES)
     for original in ("Pallawa", "Tenri", "Ajeng", "Hasnah", "Faisal", "Arfah", "Saputra"):
         assert original not in texts
+
+
+@pytest.mark.parametrize("tradition", ["makassar", "buton"])
+def test_makassar_and_buton_may_be_chosen(tradition: str) -> None:
+    text = "Saya Rahmat Hidayat dan Siti Aminah."
+    dets = [
+        Detection(text.index(n), text.index(n) + len(n), "PERSON", 1.0, "test", n)
+        for n in ("Rahmat Hidayat", "Siti Aminah")
+    ]
+    _new, reps = pseudonymise(text, dets, mode="surrogate", mapping=KeyMapping(), tradition=tradition)
+    words = [w.casefold() for r in reps for w in r.replacement.split()]
+    assert set(words) <= _pool(tradition), words
+    assert token_gender(reps[0].replacement.split()[0]) == "m" and token_gender(reps[1].replacement.split()[0]) == "f"
