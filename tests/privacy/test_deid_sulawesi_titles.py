@@ -96,6 +96,7 @@ def test_andi_in_a_javanese_name_stays_a_given_name(text: str, name: str, region
         ("Wa Ode Nuru", None, {0, 1}, "f", "buton"),
         ("La Ode Kasim", "31", {0, 1}, "m", "buton"),
         ("La Ali", "74", {0}, "m", "buton"),  # La before a given name in Southeast Sulawesi
+        ("Hj. Wa Nuru", "74", {1}, "f", "buton"),  # after a title (Hj. itself: NAME_TITLES)
     ],
 )
 def test_read_titles(toks: str, region: str | None, keep: set[int], gender: str | None, tradition: str) -> None:
@@ -109,6 +110,7 @@ def test_what_is_not_a_title() -> None:
     assert read_titles("La Ali".split(), region="31", tradition=None) is None  # no Buton context
     assert read_titles("Andi".split(), region="73", tradition=None) is None  # a title names no one alone
     assert read_titles("Rosmawati la Ali".split(), region="74", tradition=None) is None
+    assert read_titles("Rahmat La Ali".split(), region="74", tradition=None) is None  # La opens a name only
     assert title_context([["Wa", "Ode", "Nuru"]]) == {"buton", "sulawesi"}
     ali = read_titles("La Ali".split(), region="31", tradition=None, context=title_context([["Wa", "Ode", "Nuru"]]))
     assert ali is not None and ali.keep == {0}

@@ -2,11 +2,11 @@
 
 In South, West and Southeast Sulawesi a name often opens with a title: the Bugis-Makassar nobility's ``Andi``,
 ``Opu`` (Luwu) and ``Puang``, the Makassar ``Karaeng`` and ``Daeng``, the Buton (Wolio) nobility's ``La Ode``
-(men) and ``Wa Ode`` (women), and the Buton ``La``/``Wa`` before a commoner's given name (``La Ali``,
-``Wa Nuru``). A title is a finding of the study (status, obligations to kin), not the person: a surrogate keeps
-it as written, like an honorific (:data:`makna.privacy.naming.NAME_TITLES`), reads a gender from it where it
-shows one (``Wa Ode`` a woman, ``La Ode`` a man) and draws the rest of the name from the tradition the title
-shows (``names_sulawesi.txt``, ``names_traditions.txt``): never one surrogate given name shared by unrelated
+(men) and ``Wa Ode`` (women), and the Buton ``La``/``Wa`` opening a commoner's given name (``La Ali``,
+``Wa Nuru``, ``Hj. Wa Nuru``). A title is a finding of the study (status, obligations to kin), not the person: a
+surrogate keeps it as written, like an honorific (:data:`makna.privacy.naming.NAME_TITLES`), reads a gender from
+it where it shows one (``Wa Ode`` a woman, ``La Ode`` a man) and draws the rest of the name from the tradition the
+title shows (``names_sulawesi.txt``, ``names_traditions.txt``): never one surrogate given name shared by unrelated
 people who only share a title.
 
 ``Andi`` is also an ordinary Javanese given name (``Andi Saputra`` in Yogyakarta): it is read as a title only
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from .naming import Gender, _all_names, token_traditions
+from .naming import Gender, _all_names, is_title, token_traditions
 
 __all__ = ["SULAWESI_TITLE_WORDS", "TitleReading", "read_titles", "title_context"]
 
@@ -89,7 +89,9 @@ def read_titles(
         if low in _ALWAYS and not toks[i].islower():
             keep.add(i)
             shown.append(_ALWAYS[low])
-        elif low in _BUTON and i == 0 and not toks[i].islower() and buton:
+        elif (
+            low in _BUTON and not toks[i].islower() and buton and all(j in keep or is_title(toks[j]) for j in range(i))
+        ):
             keep.add(i)
             gender = gender or _BUTON[low]
             shown.append("buton")
