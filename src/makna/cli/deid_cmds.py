@@ -464,9 +464,9 @@ def apply_cmd(
         "whole country; kept in the key].")] = None,
     tradition: Annotated[str | None, typer.Option(
         "--tradition", help="Naming tradition of surrogate names for every source and case without one of its "
-        "own ('makna deid region --tradition'): minang, jawa, sunda, batak, bali, bugis, indonesia (general "
-        "Indonesian) or english; 'auto' for each name's own tradition, else the region's [default: auto, or "
-        "the tradition an earlier apply chose; kept in the key].")] = None,
+        "own ('makna deid region --tradition'): minang, jawa, sunda, batak, bali, bugis, makassar, buton, "
+        "indonesia (general Indonesian) or english; 'auto' for each name's own tradition, else the region's "
+        "[default: auto, or the tradition an earlier apply chose; kept in the key].")] = None,
     coarse_places: Annotated[str | None, typer.Option(
         "--coarse-places", help="Provinces, countries and large islands (not identifying on their own): 'keep' "
         "them as they are, or 'replace' each by another one for the whole project, the towns following it "
@@ -556,7 +556,7 @@ def region_cmd(
                                         "or cases.")] = False,
     tradition: Annotated[str | None, typer.Option(
         "--tradition", help="The naming tradition of their surrogate names: minang, jawa, sunda, batak, bali, "
-        "bugis, indonesia or english; 'auto' forgets it.")] = None,
+        "bugis, makassar, buton, indonesia or english; 'auto' forgets it.")] = None,
     source: SourcesOpt = None,
     case: Annotated[list[str] | None, typer.Option("--case", "-c", help="Every source linked to this case "
                                                    "(repeatable).")] = None,

@@ -69,7 +69,7 @@ HONORIFIC_GENDER: Final[dict[str, Gender | None]] = {
 
 PROVINCE_TRADITION: Final[dict[str, str]] = {
     "13": "minang", "12": "batak", "32": "sunda", "36": "sunda", "33": "jawa", "34": "jawa", "35": "jawa",
-    "51": "bali", "73": "bugis", "76": "bugis",
+    "51": "bali", "73": "bugis", "74": "buton", "76": "bugis",
 }
 """Province code -> the naming tradition its surrogates are drawn from first."""
 
@@ -81,7 +81,8 @@ NAME_TITLES: Final[dict[str, Gender | None]] = {
 ``Daeng``, the pilgrim's ``Haji``/``H.`` and ``Hajjah``/``Hj.``, Aceh's ``Teuku`` and ``Cut``, the
 Javanese ``Raden``. A surrogate keeps them as they are (``Rahmat Daeng Tompo`` -> ``Arif Daeng Sitti``),
 and an honorific before them still shows the name's gender (``Pak Haji Rahmat``). ``Andi`` is not
-one: as often a given name as a Bugis noble title, it is replaced like any name."""
+one here: as often a Javanese given name as a Bugis noble title, it is read as the title only where the region,
+the name or the source say so (:mod:`makna.privacy.sulawesi_titles`, with ``Karaeng``, ``Opu``, ``La Ode``...)."""
 
 COUNTRY_LOCALES: Final[dict[str, tuple[str, ...]]] = {
     "GB": ("en_GB",), "IE": ("en_IE", "ga_IE"), "US": ("en_US",), "CA": ("en_US",), "AU": ("en_GB",),
@@ -97,7 +98,8 @@ _FOREIGN_LOCALES: Final = ("en_GB", "en_US", "en_IE", "en_NZ", "en_IN", "en_PK",
 TRADITIONS: Final[dict[str, str]] = {
     "auto": "each name's own tradition, else the surrogate region's (the default)",
     "minang": "Minangkabau", "jawa": "Javanese", "sunda": "Sundanese", "batak": "Batak (given and family names)",
-    "bali": "Balinese", "bugis": "Bugis", "indonesia": "general Indonesian (Faker id_ID)",
+    "bali": "Balinese", "bugis": "Bugis", "makassar": "Makassar", "buton": "Buton (Wolio)",
+    "indonesia": "general Indonesian (Faker id_ID)",
     "english": "English (Faker en_GB)",
 }
 """Naming traditions a project, source or case may choose for its surrogate names (``--tradition``)."""
@@ -243,9 +245,11 @@ def surname_title(text: str, start: int) -> bool:
 
 @cache
 def _traditions() -> dict[tuple[str, str, str], tuple[str, ...]]:
-    path = resources.files("makna.privacy") / "data" / "names_traditions.txt"
+    data = resources.files("makna.privacy") / "data"
     out: dict[tuple[str, str, str], list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines = [line for name in ("names_traditions.txt", "names_sulawesi.txt")  # the second: surrogates only
+             for line in (data / name).read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         head, names = line.split(":", 1)

@@ -27,6 +27,7 @@ from .naming import (
     name_language,
     world_gender,
 )
+from .sulawesi_titles import read_titles, title_context
 from .surrogates import SurrogateGenerator
 
 __all__ = ["PersonSurrogates", "TERRITORY_TAGS"]
@@ -53,6 +54,7 @@ class PersonSurrogates:
     _own_language: str | None
     _names: list[list[str]]
     _context: dict[str, tuple[str, bool, bool]]
+    _titles: frozenset[str]
     _originals: OriginalWords
     _used: set[str]
 
@@ -62,6 +64,8 @@ class PersonSurrogates:
         an empty iterable ends the context."""
         self._context = {}
         self._names = []
+        names = list(names)
+        self._titles = title_context([name.split() for name in names])  # La Ode, Daeng: La, Andi are titles too
         for name in names:
             toks = [t for t in name.split() if not is_title(t)]
             self._names.append(toks)
@@ -161,6 +165,11 @@ class PersonSurrogates:
         titles = [i for i, t in enumerate(toks) if (i < len(toks) - 1 and is_title(t)) or (joined and is_particle(t))
                   or (0 < i == len(toks) - 1 and t in TERRITORY_TAGS)]
         gender = gender or next((g for i in titles if (g := NAME_TITLES.get(toks[i].rstrip(".").casefold()))), None)
+        # a Bugis, Makassar or Buton title (Andi, Karaeng, La Ode, Wa Ode...): kept, its gender and tradition read
+        local = read_titles(toks, region=self._gen.region, tradition=self._gen.tradition, context=self._titles)
+        if local is not None:
+            titles = sorted({*titles, *local.keep})
+            gender = gender or local.gender
         roles = adat_roles(toks)  # a Minang gelar or clan name: title words stay, the rest stays Minang
         if roles is not None:
             titles = [i for i, r in enumerate(roles) if r == "keep"]
@@ -179,8 +188,12 @@ class PersonSurrogates:
         chosen = self._gen.tradition
         if roles is not None and chosen is None:
             self._gen.tradition = "minang"  # a name's own tradition outweighs the source's region
+        elif local is not None and chosen is None and gender is not None:
+            # so does the tradition a title shows (its lists are gendered: a name of unknown gender keeps to the
+            # names both genders bear, of the region's tradition where it has them)
+            self._gen.tradition = local.tradition
         named = [t for i, t in enumerate(toks) if i not in titles]
-        abroad = name_tradition(named, self._gen.region) if roles is None else None
+        abroad = name_tradition(named, self._gen.region) if roles is None and local is None else None
         if abroad is not None and chosen is None:
             self._gen.tradition = abroad  # Cantonese, Hokkien, Tionghoa, Tamil: the name's own shape shows it
             if gender is None:  # its given names' gender (a Tamil father's name after them says nothing)

@@ -208,6 +208,7 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         self._names = []
         """While one source is replaced: its person names (and its cases'), as words, for initials in user names."""
         self._context = {}
+        self._titles = frozenset()
         """While one source is replaced: its name tokens (and its cases'), case-folded -> (the token, first
         in its name, part of a name of two or more words), for short forms (:mod:`makna.privacy.name_forms`)."""
         self._pending = set()

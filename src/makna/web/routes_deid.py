@@ -136,7 +136,8 @@ class ApplyRequest(BaseModel):
     surrogate_region: str | None = Field(default=None, max_length=100, description="a province (code, name) or "
                                          "'national'; default: the project's own province")
     tradition: str | None = Field(default=None, max_length=40, description="naming tradition of surrogate names "
-                                  "(minang, jawa, sunda, batak, bali, bugis, indonesia, english; auto); default: "
+                                  "(minang, jawa, sunda, batak, bali, bugis, makassar, buton, indonesia, english; "
+                                  "auto); default: "
                                   "each name's own, else the region's")
     coarse_places: str | None = Field(default=None, max_length=20, description="provinces, countries and large "
                                       "islands: 'keep' (the default) or 'replace' (towns follow)")
