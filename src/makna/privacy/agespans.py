@@ -66,10 +66,11 @@ _AGE_WORD: Final = re.compile(
 )
 """An age word anywhere in the sentence (``I'm thirty-five years on this earth, born in ...``)."""
 _WHEN_WAS: Final = re.compile(
-    r"(?i:\b(?:when|since|till|until|as|ketika|waktu|sejak|dari)[ \t]+\w+[ \t]+(?:was|were|masih)?[ \t]*$)"
+    r"(?i:\b(?:when|since|till|until|as|at|ketika|waktu|saat|pas|sejak|dari|sebelum|before)"
+    r"(?:[ \t]+\w+)?(?:[ \t]+(?:was|were|masih|umur|usia))?[ \t]+$)"
 )
-"""How old someone was when something began (``since I was twelve years with my uncle``, ``sejak saya lima belas
-tahun``)."""
+"""How old someone was when something happened (``since I was twelve years with my uncle``, ``sejak saya lima
+belas tahun``, ``merantau pas 17 tahun ke Batam``)."""
 _CLAUSE_END: Final = ".,;:!?\n"
 _SENTENCE_END: Final = ".;!?\n"
 
