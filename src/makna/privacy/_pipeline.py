@@ -10,6 +10,7 @@ from ._cues import scan_cues
 from ._text import cap_runs
 from .agecontext import ages_after_persons, find_context_ages
 from .agelists import listed_ages
+from .agespans import drop_spans_of_time
 from .agewhen import when_ages
 from .answers import detect_answers
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
@@ -125,4 +126,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = particle_names(scan, found)  # "Pieter van der Walt", "Mrs de Klerk": one PERSON (surname_particles.py)
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
     found = listed_ages(scan, found)  # the other ages of a list of people that holds an age (agelists.py)
+    found = drop_spans_of_time(scan, found)  # "sudah tiga tahun narik", "for three years": how long (agespans.py)
     return close_edges(text, found, language)  # last, ages', dates' and addresses' edges (span_edges.py)

@@ -30,7 +30,7 @@ from ._fastrx import SharedLines, dispatch, gated_finditer, split_top, trigger
 from ._find import WordStarts, lowered
 from .types import Detection
 
-__all__ = ["PLATFORM", "find_handles_near_platforms", "find_label_handles", "made_up"]
+__all__ = ["PLATFORM", "affixed_word", "find_handles_near_platforms", "find_label_handles", "made_up"]
 
 _PLATFORM_WORDS: Final = (
     r"ig|insta(?:gram)?|tik[ \t]?tok|fb|facebook|snap(?:chat)?|twitter|x|threads|telegram|tele|line|wechat|whatsapp|"
@@ -133,6 +133,40 @@ def _inflected(word: str, ordinary: frozenset[str]) -> bool:
 _ID_PREFIXES: Final = ("di", "ter", "ber", "ke", "se", "pe", "pem", "pen", "peng", "per", "me", "mem", "men", "meng")
 _ID_SUFFIXES: Final = ("an", "kan", "i", "nya", "lah", "kah")
 """Indonesian affixes: a word they make of an ordinary root (``pelanggan``, ``diblokir``) is no user name."""
+_SPOKEN_PREFIXES: Final = (*_ID_PREFIXES, "nge", "ng", "ny")
+_SPOKEN_SUFFIXES: Final = (*_ID_SUFFIXES, "in", "nyo", "nye", "ku", "mu")
+"""The affixes of spoken Indonesian as well (``ngeblock``, ``diblokirin``, ``namonyo``)."""
+
+
+def _english_form(word: str, ordinary: frozenset[str]) -> bool:
+    """An ordinary English word or one of its inflected forms (``ban``, ``banned``, ``locking``, ``resets``)."""
+    if word in ordinary:
+        return True
+    for suffix in ("ed", "d", "ing", "s", "es"):
+        base = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(base) < 3:
+            continue
+        if base in ordinary or (base[-1] == base[-2] and base[:-1] in ordinary):  # "banned": "ban"
+            return True
+    return False
+
+
+def affixed_word(word: str, ordinary: frozenset[str] | None = None) -> bool:
+    """A word of the language with an affix, never a user name: an Indonesian prefix or suffix of speech on an
+    ordinary Indonesian or English stem, itself inflected or not (``disuspend``, ``dibanned``, ``ngeblock``,
+    ``kesuspendan``, ``diblokirin``, ``kawannya``). A handle needs a handle's shape (a digit, ``_``, ``.``) or
+    is a word no dictionary splits so. ``ordinary``: the words to split by (default: the dictionaries)."""
+    ordinary = _ordinary() if ordinary is None else ordinary
+    if _inflected(word, ordinary):
+        return True
+    stems = {word, *(word[: -len(x)] for x in _SPOKEN_SUFFIXES if word.endswith(x) and len(word) - len(x) >= 3)}
+    for stem in stems:
+        if stem != word and _english_form(stem, ordinary):
+            return True
+        for p in _SPOKEN_PREFIXES:
+            if stem.startswith(p) and len(stem) - len(p) >= 3 and _english_form(stem[len(p) :], ordinary):
+                return True
+    return False
 
 
 @cache
@@ -355,7 +389,10 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
         h = m.group("h")
         if made_up(h):
             yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.92, "handle.naming", h)
-        elif h.islower() and len(h) >= 6 and h not in _ordinary() and _NOT_HANDLE.fullmatch(h) is None:
+        elif (
+            h.islower() and len(h) >= 6 and h not in _ordinary() and _NOT_HANDLE.fullmatch(h) is None
+            and not affixed_word(h)
+        ):
             # "handle's shearwithgwenno": words run together in lower case, right after the naming word
             yield Detection(m.start("h"), m.end("h"), "HANDLE", 0.8, "handle.naming_plain", h)
     yield from _standalone(text)

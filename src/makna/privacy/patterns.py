@@ -25,6 +25,7 @@ from ._fastrx import (
 )
 from ._idwords import _DIGIT_WORDS, _REPEAT_WORDS, NIK_PROVINCES, PLATE_REGIONS, nik_is_valid, spoken_digits
 from ._text import line_before
+from .handles import affixed_word
 from .shapes import plate_without_tail
 from .types import Detection
 
@@ -255,6 +256,7 @@ def find_handles(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> I
             and h.isalpha()
             and h not in _ordinary_words()
             and stem not in _ordinary_words()
+            and not affixed_word(h)  # ("akun saya disuspend": a verb, not a name)
         )
         if not (looks_made_up or plain or (colon and not h.istitle())):
             continue

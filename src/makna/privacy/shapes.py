@@ -28,7 +28,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import DIGIT_LINES, Literals, any_of, for_text, gated_finditer, trigger
 from ._text import line_before
-from .handles import _inflected as inflected
+from .handles import affixed_word
 from .types import Detection
 
 __all__ = [
@@ -283,7 +283,7 @@ def _made_up(h: str, before: str) -> bool:
     named = _NAMING.search(before) is not None or _ACCOUNT_NAME_WORD.match(before) is not None
     short_ok = named and re.search(r"(?i:\bis\b|[:=])", before) is not None  # ("my Snap is kezz", "IG: rina")
     plain = h.islower() and h.isalpha() and len(h) >= (4 if short_ok else 6) and h not in _ordinary()
-    return plain and named and not inflected(h, _ordinary())  # ("IG-nya diblokir": a verb, not a name)
+    return plain and named and not affixed_word(h, _ordinary())  # ("IG-nya diblokir", "ngeblock": a verb, not a name)
 
 
 def find_handles_more(text: str, low: str | None = None) -> Iterator[Detection]:
