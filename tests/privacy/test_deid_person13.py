@@ -49,10 +49,13 @@ def test_a_vocative_after_a_speaker_label() -> None:
 
 
 def test_a_word_that_only_opens_turns_is_no_vocative() -> None:
-    """An interjection or a word of praise opening a moderator's question, once or twice, is not a name."""
+    """An interjection or a word of praise opening a moderator's question, once or twice, is not a name: no rule
+    proposes it, and the learned layer at most to review, below the 0.5 the README accepts from (round twenty-three's
+    model proposes "Blimey" at 0.19, an unknown capitalised word the review shows rather than hides)."""
     for word in ("Blimey", "Crikey", "Smashing"):
         text = f"Moderator: {word}, how did the week go?\nP1: Slow.\nModerator: {word}, what about nights?\nP1: Quiet."
-        assert "PERSON" not in typed(text, "en").values(), word
+        persons = [d for d in detect(text, language="en") if d.type == "PERSON"]
+        assert all(d.detector == "learned" and d.confidence < 0.5 for d in persons), (word, persons)
         assert texts(label_vocatives(text)) == [], word
 
 

@@ -30,7 +30,7 @@ from .numwords import EN_NUM, EN_TENS_NUM, ID_NUM, ID_TENS
 from .speakers import MASKED_SERVICE_LINE
 from .types import Detection
 
-__all__ = ["ages_after_persons", "find_context_ages"]
+__all__ = ["ages_after_persons", "find_context_ages", "how_long_here"]
 
 _CLAUSE_END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|kata|katanya|"
@@ -301,6 +301,15 @@ def _asked_how_long(text: str, at: int) -> bool:
     return not old_q or old_q[-1] < long_q[-1]
 
 
+def how_long_here(text: str, start: int, said: str) -> bool:
+    """Whether the number of years ``said`` at ``start`` after a person is how long, not how old: the turn before
+    (or the answer's own words before it) asked how long ("how long? / Priya, four years"), or the sentence works
+    or stays somewhere (``years_at_work``); never for "... old" / "... tua"."""
+    if said.lower().endswith(("old", "tua")):
+        return False
+    return _asked_how_long(text, start) or years_at_work(text, start, said)
+
+
 def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
     """An age right after a PERSON found (a comma, an aspect word or a sentence between), and a later age of the
     same person after an AGE found in the same line."""
@@ -319,10 +328,8 @@ def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detect
                 continue  # "Rina 12": a comma or an aspect word must come between
             if _bare_small(m.group("a")) and (m.re is _OWN_SENTENCE or m.group("sep").strip(" \t,") == ""):
                 continue  # "Rina, dua, tiga orang": a count
-            if not m.group("a").lower().endswith(("old", "tua")) and _asked_how_long(text, m.start("a")):
-                continue  # "how long? / Luiz. Two years.": a duration, not an age
-            if years_at_work(text, m.start("a"), m.group("a")):
-                continue  # "kerja di ... dekat pasar, Ciputra, sudah enam tahun": how long
+            if how_long_here(text, m.start("a"), m.group("a")):
+                continue  # "how long? / Luiz. Two years.", "kerja di ... dekat pasar, Ciputra, sudah enam tahun"
             new.append(Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.after_person", m.group("a")))
         elif det.type == "AGE":
             m = _LATER_AGE.match(text, det.end)

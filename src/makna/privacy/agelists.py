@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from .agecontext import how_long_here
 from .numwords import EN_NUM, ID_NUM, parse_number
 from .span_edges import EN_WHEN, ID_MONTH
 from .types import Detection
@@ -94,6 +95,8 @@ def _bracketed(text: str, found: Sequence[Detection], taken: list[tuple[int, int
         value = parse_number(m.group("n"))
         if m.re is _COMMA_AFTER and value is not None and value < 10 and m.group("a") == m.group("n"):
             continue  # "Ado, Diak, duo.": a bare small number after a name and a comma is a count as often
+        if m.re is _COMMA_AFTER and how_long_here(text, s, m.group("a")):
+            continue  # "How long ...? / Priya, four years.": a duration, as ``agecontext`` reads it
         if value is not None and 0 < value <= 110 and not any(a < e and s < b for a, b in taken):
             out.append(Detection(s, e, "AGE", 0.75, "age.person", text[s:e]))
             taken.append((s, e))

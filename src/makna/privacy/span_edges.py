@@ -151,7 +151,12 @@ _LINK_WORD: Final = re.compile(r"(?i:going|turning|nearly|jalan|masuak|masuk|mau
 _DANGLING: Final = re.compile(r"[ \t]+(?i:at|on|in|by|pas|di|pada|waktu)$")
 """A preposition that ends an age span (the learned layer's edge, "going thirty-five at"): the words after it are
 read as the age's tail again ("at Easter")."""
-_LINK_START: Final = re.compile(r"(?i:going|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju)\b")
+_LINK_START: Final = re.compile(
+    r"(?i:going|turning|nearly|jalan|masuak|masuk|mau|menuju|manuju|and[ \t]+(?:a[ \t]+(?:half|quarter|bit)|"
+    r"three[ \t\-]quarters)|setengah|satangah|satengah)\b"
+)
+"""A learned span that opens with a linking word or a fraction's tail ("going thirty-five", "and three-quarters")
+after an age with only a space between: one age."""
 
 
 _REPAIR_MARKERS: Final = frozenset(
