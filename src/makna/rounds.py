@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["Round", "open_round", "close_round", "list_rounds", "get_round", "current_round", "may_manage",
            "visible", "sees_everything", "require_sight", "round_scope", "round_consensus", "consensus_coder",
            "Sight", "sight", "sight_in", "visible_memos", "visible_where", "BLIND_EVENT_KINDS", "counted_where",
-           "suggester_ids", "rejected_ids", "listed"]
+           "suggester_ids", "rejected_ids", "listed", "visible_coders"]
 
 #: The event kinds that record a coder's codings and memos (:data:`makna.access.CODING_EVENT_KINDS`):
 #: during a blind round the activity list leaves out other coders' events of these kinds (they would
@@ -181,6 +181,20 @@ def sight_in(project: Project, rnd: Round | None, viewer: str | None = None) -> 
 def sight(project: Project, conn: Connection, viewer: str | None = None) -> Sight:
     """What ``viewer`` (default: the acting coder) may see of the codings now."""
     return sight_in(project, current_round(conn), viewer)
+
+
+def visible_coders(project: Project) -> list[str]:
+    """The coders a project-wide menu may name (analysis, retrieval, the home page): every coder, except during an
+    open blind round that hides the others from the acting coder: then the acting coder and the coders whose
+    codings they may see (of the sources outside the round). Naming the others would say who else codes (trial12)."""
+    coders = project.coders()
+    with project.store.read() as conn:
+        seen = sight(project, conn)
+        if seen.everything:
+            return [c.name for c in coders]
+        seg = tables.segments.c
+        shown = set(conn.execute(select(seg.coder_id).where(seen.segments()).distinct()).scalars())
+    return [c.name for c in coders if c.name == seen.viewer or c.id in shown]
 
 
 def sees_everything(project: Project, conn: Connection, viewer: str | None = None) -> bool:

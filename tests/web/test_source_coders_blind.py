@@ -32,3 +32,25 @@ def test_the_coder_menus_follow_the_round(client: Client, csrf: str, sample_loca
     finally:
         budi.close()
         close_app(other)
+
+
+def test_project_wide_menus_follow_the_round(client: Client, csrf: str, sample_location: str, app: Any) -> None:
+    """trial12: the Analysis and Retrieval pages' coder menus and the project's API named every coder during a blind
+    round; they name the acting coder and the coders whose codings they may see (none of the others here: the round
+    covers every source)."""
+    every = [s.id for s in makna.list_sources(app.state.project)]
+    r = client.post("/api/rounds", json={"name": "putaran-2", "sources": []}, headers={"X-Makna-CSRF": csrf})
+    assert r.status_code == 201, r.text
+    assert _offered(client.get("/analysis").text, "kedua")  # the round's manager sees everyone
+    other = create_app(sample_location, token=TOKEN, coder="budi", lang="id")
+    budi = Client(other)
+    try:
+        login(budi)
+        for path in ("/analysis", "/retrieve"):
+            html = budi.get(path).text
+            assert not _offered(html, "kedua") and not _offered(html, "tester"), path
+        assert set(budi.get("/api/project").json()["coders"]) <= {"budi"}
+    finally:
+        budi.close()
+        close_app(other)
+    assert every  # the sample has sources, all in the round

@@ -20,6 +20,7 @@ from ..codebook import code_tree
 from ..errors import InputError, MaknaError, NotFoundError
 from ..project import Project
 from ..queries import code_frequencies
+from ..rounds import visible_coders
 from .deps import js_text, lang_of, page, project_of, reply, server_user
 from .i18n import translations
 from .render import json_script
@@ -119,7 +120,7 @@ def analysis_page(request: Request, view: str = "frequencies", coder: str = "", 
     proj = project_of(request)
     view = view if view in VIEWS else "frequencies"
     ctx: dict[str, Any] = {
-        "view": view, "views": VIEWS, "coders": [c.name for c in proj.coders()], "attributes": list_attributes(proj),
+        "view": view, "views": VIEWS, "coders": visible_coders(proj), "attributes": list_attributes(proj),
         "q": {"coder": coder, "descendants": descendants, "by": by, "measure": measure, "percent": percent,
               "mode": mode, "distance": distance, "min_count": min_count},
         "error": "", "chart_kinds": CHART_KINDS, "report": _report_state(request, proj, server_user(request)),

@@ -12,6 +12,7 @@ from ..cases import list_cases
 from ..codebook import code_tree
 from ..memos import events
 from ..paging import decode_cursor, encode_cursor
+from ..rounds import visible_coders
 from ..sources import count_sources, list_sources, source_cursor
 from ..views import code_usage, codings_with_descendants, segments_per_source
 from .deps import page, paged, plain, project_of, reply
@@ -89,7 +90,7 @@ def api_project(request: Request) -> JSONResponse:
     usage = code_usage(proj)
     return reply({"id": info.id, "name": info.name, "coder": proj.coder_name, "sources": count_sources(proj),
                   "cases": len(list_cases(proj)), "codes": len(code_tree(proj)),
-                  "segments": sum(u.segments for u in usage.values()), "coders": [c.name for c in proj.coders()]})
+                  "segments": sum(u.segments for u in usage.values()), "coders": visible_coders(proj)})
 
 
 @router.get("/api/events", summary="The newest entries of the event log",

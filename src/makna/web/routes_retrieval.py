@@ -14,6 +14,7 @@ from ..errors import MaknaError
 from ..memo_views import MemoView, memos_on_codes, memos_on_segments
 from ..project import Project
 from ..queries import retrieval_cursor, retrieve
+from ..rounds import visible_coders
 from .deps import lang_of, page, paged, plain, project_of
 from .errors_i18n import translate_error
 
@@ -67,7 +68,7 @@ def retrieve_page(request: Request, code: str = "", case: str = "", attribute: s
     code_ids = {keys[k] for k in [code, *(r.code_key for r in results[:PAGE_SIZE])] if k in keys}
     return page(request, "retrieve.html", {
         "tree": tree, "index": {n.code.key: i for i, n in enumerate(tree)}, "cases": list_cases(proj),
-        "attributes": list_attributes(proj), "coders": [c.name for c in proj.coders()],
+        "attributes": list_attributes(proj), "coders": visible_coders(proj),
         "results": [(r, *_clip(r.before, r.after)) for r in results[:PAGE_SIZE]], "more": more,
         "page_no": page_no, "next": retrieval_cursor(results[PAGE_SIZE - 1]) if more else "",
         "asked": bool(code or case or attribute or coder) and not error, "error": error,
