@@ -50,6 +50,7 @@ from .surrogates import (
     ORG_KIND_WORDS,
     SurrogateGenerator,
     calendar_date,
+    date_core,
     past_room,
     split_org,
     split_place,
@@ -237,7 +238,8 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         dates of the turn time stamps (:func:`makna.privacy.times.stamp_dates`) with the text's. No date that had
         passed by ``today`` (default: the day it runs) is moved past it: an interview of last month never becomes
         one of next year, so only offsets that keep the latest past date in the past are candidates."""
-        values = [(k, " ".join(t.split())) for k, t in originals if k in {"DATE", "AGE"}]
+        values = [(k, " ".join((date_core(t) if k == "DATE" else t).split())) for k, t in originals
+                  if k in {"DATE", "AGE"}]  # "bulan Oktober 2022": another date may not become "Oktober 2022"
         for kind, candidates in (("DATE", [d for d in range(-365, 366) if abs(d) >= 7]), ("AGE", [-2, -1, 1, 2])):
             mine = sorted({t for k, t in values if k == kind})
             if self.surrogates.get(kind) or not mine:

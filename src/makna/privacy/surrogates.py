@@ -87,7 +87,8 @@ from .surrogate_shapes import (
     renumber,
 )
 
-__all__ = ["ORG_KIND_WORDS", "PLACE_NAMED_ORGS", "SurrogateGenerator", "calendar_date", "latest_day", "number_words",
+__all__ = ["ORG_KIND_WORDS", "PLACE_NAMED_ORGS", "SurrogateGenerator", "calendar_date", "date_core", "latest_day",
+           "number_words",
            "past_room", "split_org", "split_place", "street_name"]
 
 ID_FICTION_PREFIX: Final = "0840"
@@ -273,6 +274,16 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
         except ValueError:
             continue
     return dt.date(year, month, min(max(day, 1), 28))
+
+
+def date_core(original: str) -> str:
+    """A date as its words of the calendar, from its first number or month name on: the words a review span carries
+    before them ("bulan Oktober 2022", "tanggal 3 Maret", span_edges' convention) are no part of what another date
+    may not become."""
+    word = _MONTH_WORD.search(original)
+    digit = re.search(r"\d", original)
+    at = min((m.start() for m in (word, digit) if m is not None), default=0)
+    return original[at:]
 
 
 def calendar_date(original: str) -> dt.date | None:
