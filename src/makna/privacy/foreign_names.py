@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import Final, Literal
 
+from .name_lists import NameKey, index_names, read_name_lists
 from .regions import NATIONAL
 
 __all__ = ["ABROAD_TRADITIONS", "abroad_gender", "abroad_pools", "abroad_traditions", "name_tradition"]
@@ -30,26 +30,13 @@ _PATRONYMIC: Final = frozenset({"tamil"})
 """Traditions whose name after the given name is the father's: a man's name for every bearer."""
 
 
-@cache
-def _lists() -> dict[tuple[str, str, str], tuple[str, ...]]:
-    path = resources.files("makna.privacy") / "data" / "names_abroad.txt"
-    out: dict[tuple[str, str, str], list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        head, names = line.split(":", 1)
-        tradition, role, gender = head.split()
-        out.setdefault((tradition, role, gender), []).extend(names.split())
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+def _lists() -> dict[NameKey, tuple[str, ...]]:
+    return read_name_lists("names_abroad.txt")
 
 
 @cache
-def _index() -> dict[str, frozenset[tuple[str, str, str]]]:
-    index: dict[str, set[tuple[str, str, str]]] = {}
-    for key, names in _lists().items():
-        for name in names:
-            index.setdefault(name.casefold(), set()).add(key)
-    return {k: frozenset(v) for k, v in index.items()}
+def _index() -> dict[str, frozenset[NameKey]]:
+    return index_names(_lists(), str.casefold)
 
 
 def abroad_traditions(token: str) -> frozenset[str]:

@@ -51,6 +51,7 @@ from typing import Any, Final, Literal
 
 from ..errors import InputError
 from .foreign_names import ABROAD_TRADITIONS, abroad_pools
+from .name_lists import NameKey, index_names, read_name_lists
 from .regions import NATIONAL
 
 __all__ = ["COUNTRY_LOCALES", "Gender", "HONORIFIC_GENDER", "KIN_GENDER", "NAME_TITLES", "PROVINCE_TRADITION",
@@ -243,28 +244,13 @@ def surname_title(text: str, start: int) -> bool:
     return _SURNAME_TITLE.search(text[max(0, start - 16):start]) is not None
 
 
-@cache
-def _traditions() -> dict[tuple[str, str, str], tuple[str, ...]]:
-    data = resources.files("makna.privacy") / "data"
-    out: dict[tuple[str, str, str], list[str]] = {}
-    lines = [line for name in ("names_traditions.txt", "names_sulawesi.txt")  # the second: surrogates only
-             for line in (data / name).read_text(encoding="utf-8").splitlines()]
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        head, names = line.split(":", 1)
-        tradition, role, gender = head.split()
-        out.setdefault((tradition, role, gender), []).extend(names.split())
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+def _traditions() -> dict[NameKey, tuple[str, ...]]:
+    return read_name_lists("names_traditions.txt", "names_sulawesi.txt")  # the second: surrogates only
 
 
 @cache
-def _token_index() -> dict[str, frozenset[tuple[str, str, str]]]:
-    index: dict[str, set[tuple[str, str, str]]] = {}
-    for key, names in _traditions().items():
-        for name in names:
-            index.setdefault(name.lower(), set()).add(key)
-    return {k: frozenset(v) for k, v in index.items()}
+def _token_index() -> dict[str, frozenset[NameKey]]:
+    return index_names(_traditions(), str.lower)
 
 
 @cache
