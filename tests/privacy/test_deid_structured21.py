@@ -9,19 +9,14 @@ The sealed third is scored only in aggregate, by ``benchmarks/deid_struct_cases.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from case_tables import TABLE as _TABLE
+from case_tables import open_cases
 
 from makna.privacy import detect
 from makna.privacy.asked import find_asked
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-import deid_struct_cases as _TABLE  # noqa: E402  (the case table's parser and checker, shared with the script)
-
 _FOLDER = _TABLE.CASES.parent / "structcases21"
-_OPEN = _TABLE.load("open", _FOLDER, breaks=True)
 
 
 _KNOWN: frozenset[str] = frozenset({"The receipt no. was {{000482193}}, I kept it."})
@@ -29,11 +24,7 @@ _KNOWN: frozenset[str] = frozenset({"The receipt no. was {{000482193}}, I kept i
 ``phone.pattern``, outside this round's modules): strict expected failures, so a fix shows."""
 
 
-@pytest.mark.parametrize(
-    "case",
-    [pytest.param(c, marks=pytest.mark.xfail(strict=True)) if c.line.split("\t")[2] in _KNOWN else c for c in _OPEN],
-    ids=[f"{c.kind}-{i}" for i, c in enumerate(_OPEN)],
-)
+@open_cases("structcases21", _KNOWN)
 def test_open_case(case: _TABLE.Case) -> None:
     problems = _TABLE.check(case, rules_only=True)
     assert problems == [], problems

@@ -10,10 +10,9 @@ The sealed third is scored only in aggregate, by ``benchmarks/deid_struct_cases.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from case_tables import TABLE as _TABLE
+from case_tables import open_cases
 
 from makna.privacy import detect
 from makna.privacy.addresses import find_addresses
@@ -21,11 +20,7 @@ from makna.privacy.asked import find_asked
 from makna.privacy.bracket_ids import find_bracket_ids, hkid_valid
 from makna.privacy.web_addresses import find_bare_domains
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-import deid_struct_cases as _TABLE  # noqa: E402  (the case table's parser and checker, shared with the script)
-
 _FOLDER = _TABLE.CASES.parent / "structcases23"
-_OPEN = _TABLE.load("open", _FOLDER, breaks=True)
 
 _KNOWN: frozenset[str] = frozenset()
 """Open cases this round leaves failing: strict expected failures, so a fix shows. struct23 left one ("Payday was
@@ -33,11 +28,7 @@ _KNOWN: frozenset[str] = frozenset()
 merges (1dd750a1) finds it."""
 
 
-@pytest.mark.parametrize(
-    "case",
-    [pytest.param(c, marks=pytest.mark.xfail(strict=True)) if c.line.split("\t")[2] in _KNOWN else c for c in _OPEN],
-    ids=[f"{c.kind}-{i}" for i, c in enumerate(_OPEN)],
-)
+@open_cases("structcases23", _KNOWN)
 def test_open_case(case: _TABLE.Case) -> None:
     problems = _TABLE.check(case, rules_only=True)
     assert problems == [], problems
