@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from makna.privacy import detect
+from makna.privacy.types import PII_TYPES
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "privacy" / "structcases"
 STRUCTURED = frozenset({"PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE", "AGE", "ADDRESS"})
@@ -94,27 +95,33 @@ def check(case: Case, *, rules_only: bool = False, alarms: frozenset[str] = STRU
     return problems
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sealed", action="store_true", help="score the sealed table (figures only)")
     parser.add_argument("--table", default=CASES.name,
                         help="case folder under tests/privacy (structcases, or structcases7 of round seven)")
     parser.add_argument("--breaks", action="store_true", help="read `` / `` in a case as a line break (a turn)")
-    args = parser.parse_args()
+    parser.add_argument("--any-type", action="store_true",
+                        help="a {{...}} span must be left alone by a detection of any type, not only a structured one")
+    parser.add_argument("--by-language", action="store_true", help="tally each kind by the case's language too")
+    args = parser.parse_args(argv)
     cases = load("sealed" if args.sealed else "open", CASES.parent / args.table, breaks=args.breaks)
+    alarms = frozenset(PII_TYPES) if args.any_type else STRUCTURED
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for case in cases:
-        problems = check(case)
-        tally[case.kind][0] += 1
-        tally[case.kind][1] += not problems
+        problems = check(case, alarms=alarms)
+        for key in (f"{case.language} {case.kind}", case.language) if args.by_language else (case.kind,):
+            tally[key][0] += 1
+            tally[key][1] += not problems
         if problems and not args.sealed:
             print(f"FAIL {case.line}\n     " + "\n     ".join(problems))
     print("| type | cases | pass |\n| --- | ---: | ---: |")
     for kind in sorted(tally):
         total, ok = tally[kind]
         print(f"| {kind} | {total} | {ok} ({ok / total:.2f}) |")
-    total = sum(v[0] for v in tally.values())
-    ok = sum(v[1] for v in tally.values())
+    counted = [v for k, v in tally.items() if not args.by_language or " " not in k]  # the languages' totals
+    total = sum(v[0] for v in counted)
+    ok = sum(v[1] for v in counted)
     print(f"| **all** | {total} | {ok} ({ok / total:.2f}) |")
     return 0
 
