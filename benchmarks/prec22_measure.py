@@ -39,6 +39,23 @@ def classify(s: int, e: int, kind: str, gold: list[tuple[int, int, str]]) -> str
     return "no-gold:alone"
 
 
+def row(split: str, doc: Any, d: Any, cls: str, gold: list[Any]) -> dict[str, Any]:
+    """One detection with its class, its line's words around it and the gold spans it overlaps (``--rows``)."""
+    ls = doc.text.rfind("\n", 0, d.start) + 1
+    return {
+        "split": split,
+        "doc": doc.id,
+        "lang": doc.language,
+        "type": d.type,
+        "detector": d.detector,
+        "cls": cls,
+        "text": d.text,
+        "left": doc.text[max(ls, d.start - 60) : d.start],
+        "right": doc.text[d.end : d.end + 40].split("\n")[0],
+        "gold": [f"{g[2]}:{doc.text[g[0] : g[1]]}" for g in gold if g[0] < d.end and d.start < g[1]],
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", action="append", default=[])
@@ -56,23 +73,7 @@ def main() -> None:
                 fam = d.detector if args.by_detector else d.detector.split(".")[0]
                 counts[(doc.language, d.type, fam, cls)] += 1
                 if cls != "tp" and args.rows:
-                    ls = doc.text.rfind("\n", 0, d.start) + 1
-                    rows.append(
-                        {
-                            "split": split,
-                            "doc": doc.id,
-                            "lang": doc.language,
-                            "type": d.type,
-                            "detector": d.detector,
-                            "cls": cls,
-                            "text": d.text,
-                            "left": doc.text[max(ls, d.start - 60) : d.start],
-                            "right": doc.text[d.end : d.end + 40].split("\n")[0],
-                            "gold": [
-                                f"{g[2]}:{doc.text[g[0] : g[1]]}" for g in gold if g[0] < d.end and d.start < g[1]
-                            ],
-                        }
-                    )
+                    rows.append(row(split, doc, d, cls, gold))
     for name, key in (("class", lambda k: k[3]), ("language", lambda k: (k[0], k[3]))):
         c: Counter[Any] = Counter()
         for k, n in counts.items():

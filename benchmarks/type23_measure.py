@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from prec22_measure import classify  # noqa: E402
+from prec22_measure import classify, row  # noqa: E402
 
 from makna.privacy.detect import detect  # noqa: E402
 from makna.privacy.evaluate import load_gold  # noqa: E402
@@ -78,24 +78,7 @@ def main() -> None:
                 else:
                     false[(doc.language, d.type, d.detector, cls)] += 1
                 if args.rows:
-                    ls = doc.text.rfind("\n", 0, d.start) + 1
-                    rows.append(
-                        {
-                            "split": split,
-                            "doc": doc.id,
-                            "lang": doc.language,
-                            "type": d.type,
-                            "detector": d.detector,
-                            "cls": cls,
-                            "text": d.text,
-                            "raw": raw.get((d.start, d.end)),
-                            "left": doc.text[max(ls, d.start - 60) : d.start],
-                            "right": doc.text[d.end : d.end + 40].split("\n")[0],
-                            "gold": [
-                                f"{g[2]}:{doc.text[g[0] : g[1]]}" for g in gold if g[0] < d.end and d.start < g[1]
-                            ],
-                        }
-                    )
+                    rows.append(row(split, doc, d, cls, gold) | {"raw": raw.get((d.start, d.end))})
     print("by class and language:", dict(sorted(classes.items())))
     if args.detector:
         print(f"{args.detector} by class and language:", dict(sorted(own.items())))
