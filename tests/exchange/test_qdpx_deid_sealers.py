@@ -253,7 +253,13 @@ def test_a_new_seal_key_retires_every_copy_made_before(tmp_path: Path) -> None:
     assert not _verify(tmp_path, old, name="c")[1] and not _verify(tmp_path, budi, name="d")[1]
     makna.copy_project(studi, tmp_path / "budi2.makna", coder="budi")
     assert _verify(tmp_path, _export(tmp_path / "budi2.makna", tmp_path / "budi2.qdpx"), name="e")[1]
-    refused = runner.invoke(app, ["deid", "reseal", "-p", str(tmp_path / "budi2.makna")])
+    refused = runner.invoke(app, ["deid", "reseal", "--yes", "-p", str(tmp_path / "budi2.makna")])
     assert refused.exit_code != 0 and "coder's copy" in refused.output and "Traceback" not in refused.output
-    done = runner.invoke(app, ["deid", "reseal", "-p", str(studi)])
+    with makna.open_project(studi) as lead:
+        kept = meta_seal(lead.store.meta())
+    asked = runner.invoke(app, ["deid", "reseal", "-p", str(studi)], input="n\n")  # it asks first, and no is no
+    assert asked.exit_code != 0 and "cannot be undone" in asked.output
+    with makna.open_project(studi) as lead:
+        assert meta_seal(lead.store.meta()) == kept
+    done = runner.invoke(app, ["deid", "reseal", "-p", str(studi)], input="y\n")
     assert done.exit_code == 0 and "New seal key" in done.output

@@ -648,12 +648,18 @@ def revoke_seal_cmd(
 
 
 @deid_app.command("reseal")
-def reseal_cmd(project: ProjectOpt = None) -> None:
+def reseal_cmd(
+    project: ProjectOpt = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask (it cannot be undone).")] = False,
+) -> None:
     """Give the project a new seal key for the de-identification claims its exports carry: every claim sealed
     before (by the project or a member's copy) verifies no more, and coder's copies made before must be made
-    again. Logged as an event; needs the right to export the project."""
+    again. Logged as an event, not an undo step: asks first unless --yes; needs the right to export the project."""
     from ..privacy.seals import reseal
 
+    if not yes:
+        typer.confirm("A new seal key cannot be undone: every claim sealed before, and every coder's copy made before, "
+                      "stops verifying. Go on?", abort=True)
     with opened(project) as proj:
         made = reseal(proj)
     typer.echo(f"New seal key {made}: claims sealed before no longer verify; make coder's copies again.")
