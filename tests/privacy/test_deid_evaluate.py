@@ -184,7 +184,7 @@ SPLIT_SIZES = {
     # round heldout24: tune25 and seal24 were written together (both open since round twenty-three) (benchmarks/results/heldout24.md)
     "tune25": 6,
     "seal24": 6,
-    # round heldout25: tune26 (open next round) and seal25 (sealed) were written together (benchmarks/results/heldout25.md)
+    # round heldout25: tune26 and seal25 were written together (both open since round twenty-four) (benchmarks/results/heldout25.md)
     "tune26": 6,
     "seal25": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)
