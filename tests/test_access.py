@@ -16,7 +16,8 @@ import makna
 from makna.access import PERMISSION, PERMISSIONS, ROLES, Access, Permission, Role, allows, can, require, role_of
 from makna.errors import PermissionDeniedError
 from makna.event_kinds import EVENT_KINDS, is_event_kind
-from makna.privacy.seals import revoke_sealer, seal_key
+from makna.privacy.seal_copies import revoke_sealer
+from makna.privacy.seals import seal_key
 
 USERS: dict[Role, str] = {"owner": "ana", "manager": "dewi", "coder": "budi", "viewer": "citra"}
 ROLE_OF = {name: role for role, name in USERS.items()}

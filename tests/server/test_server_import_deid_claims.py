@@ -15,7 +15,7 @@ import makna
 from makna.cli import app
 from makna.errors import PermissionDeniedError
 from makna.exchange import export_qdpx
-from makna.privacy.seals import revoke_sealer
+from makna.privacy.seal_copies import revoke_sealer
 
 runner = CliRunner()
 SOURCE = "informan-07.txt"
