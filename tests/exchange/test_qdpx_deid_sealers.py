@@ -28,7 +28,6 @@ from makna.privacy.seals import (
     SEAL_META,
     Sealer,
     copy_key,
-    member_key,
     meta_seal,
     meta_sealer,
     project_seals,

@@ -138,7 +138,8 @@ def read_claim(raw: Any, text: str, seals: Mapping[str, bytes]) -> Claim:
         return Claim(state, ok, member or PROJECT_SEALER, None if ok else "altered")
     if isinstance(seals, SealKeys) and seals.recorded(sid, seal_digest(raw)):  # the project's own, before a reseal
         return Claim(state, True, member or PROJECT_SEALER)
-    why = "withdrawn" if sid in seals else "retired" if isinstance(seals, SealKeys) and seals.retired(sid) else "unknown"
+    retired = isinstance(seals, SealKeys) and seals.retired(sid)
+    why = "withdrawn" if sid in seals else "retired" if retired else "unknown"
     return Claim(state, False, member or PROJECT_SEALER, why)
 
 

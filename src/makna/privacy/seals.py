@@ -242,8 +242,8 @@ def record_seals(project: Project, sid: str, digests: list[str]) -> int:
         return 0
     payload: dict[str, object] = {"seal": sid}
     with project.store.write(project.actor, "deid.seal", payload) as conn:
-        payload["recorded"] = _record(conn, sid, digests)
-    return int(payload["recorded"])  # type: ignore[call-overload]
+        payload["recorded"] = new = _record(conn, sid, digests)
+    return new
 
 
 def _make(project: Project, payload: dict[str, object] | None = None, old: bytes | None = None) -> bytes:
