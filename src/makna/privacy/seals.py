@@ -222,13 +222,17 @@ def project_seals(project: Project) -> SealKeys:
     return SealKeys({sid: secret}, revoked={sid: revoked_in(meta)}, copies=live_copies(project), sealed=sealed)
 
 
-def _record(conn: Connection, sid: str, digests: list[str]) -> int:
+def _unrecorded(conn: Connection, digests: list[str]) -> list[str]:
     m = tables.meta.c
     keys = sorted({LEDGER_PREFIX + d for d in digests})
     have: set[str] = set()
     for i in range(0, len(keys), 500):
         have.update(conn.execute(select(m.key).where(m.key.in_(keys[i : i + 500]))).scalars())
-    new = [{"key": k, "value": sid} for k in keys if k not in have]
+    return [k for k in keys if k not in have]
+
+
+def _record(conn: Connection, sid: str, digests: list[str]) -> int:
+    new = [{"key": k, "value": sid} for k in _unrecorded(conn, digests)]
     if new:
         conn.execute(insert(tables.meta), new)
     return len(new)
@@ -238,8 +242,9 @@ def record_seals(project: Project, sid: str, digests: list[str]) -> int:
     """Record in the project the digests of the sealed claims it just exported under its key ``sid``
     (:func:`makna.exchange._deid_state.seal_digest`): after a reseal they still verify (:class:`SealKeys`). One
     ``deid.seal`` event (not an undo step) when any is new; returns how many were."""
-    if not digests:
-        return 0
+    with project.store.read() as conn:
+        if not _unrecorded(conn, digests):
+            return 0
     payload: dict[str, object] = {"seal": sid}
     with project.store.write(project.actor, "deid.seal", payload) as conn:
         payload["recorded"] = new = _record(conn, sid, digests)
