@@ -164,3 +164,14 @@ def test_copies_and_revoke_on_the_command_line(tmp_path: Path) -> None:
         refused = runner.invoke(app, [*args, "-p", str(studi)])
         assert refused.exit_code != 0 and "Traceback" not in refused.output
     assert "members with copies: budi" in runner.invoke(app, ["deid", "revoke", "dewi", "-p", str(studi)]).output
+
+
+def test_a_member_whose_name_holds_a_colon_seals_and_is_withdrawn(tmp_path: Path) -> None:
+    studi, sid = _team(tmp_path)
+    makna.copy_project(studi, tmp_path / "tim.makna", coder="tim:lapangan")
+    out = _export(tmp_path / "tim.makna", tmp_path / "tim.qdpx")
+    assert _claim(out, sid)["seal"]["by"] == "tim:lapangan"
+    assert _verify(tmp_path, out)[1]
+    with _lead(studi) as lead:
+        revoke_sealer(lead, "tim:lapangan")
+    assert not _verify(tmp_path, out, name="b")[1]

@@ -127,11 +127,11 @@ def read_claim(raw: Any, text: str, seals: Mapping[str, bytes]) -> Claim:
         return Claim(state, False, why="unsealed")
     sid, mac, by, copy = seal.get("id"), seal.get("mac"), seal.get("by"), seal.get("copy")
     member = by if isinstance(by, str) and by and len(by) <= 200 else None
-    token = copy if isinstance(copy, str) and 0 < len(copy) <= 64 and ":" not in copy else None
-    if (not isinstance(sid, str) or not sid or ":" in sid or (by is not None and member is None)
+    token = copy if isinstance(copy, str) and 0 < len(copy) <= 64 and not {":", "/"} & set(copy) else None
+    if (not isinstance(sid, str) or not sid or ":" in sid or "/" in sid or (by is not None and member is None)
             or (copy is not None and (token is None or member is None))):
         return Claim(state, False, why="altered")
-    lookup = sid if member is None else f"{sid}:{member}" if token is None else f"{sid}:{member}:{token}"
+    lookup = sid if member is None else f"{sid}:{member}" if token is None else f"{sid}/{token}:{member}"
     secret = seals.get(lookup)
     if secret is not None:
         ok = secrets_match(mac, _mac(raw, secret, member))  # the one constant-time comparison

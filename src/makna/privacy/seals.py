@@ -18,7 +18,7 @@ a member (:mod:`makna.privacy.seal_copies`): the copies withdrawn are in ``meta`
 the names under ``deid_seal_revoked`` (for the copies made before trust24, which hold a key of the name only). A
 copy made for the member after a revocation has a new token and seals again. Verifying takes a :class:`SealKeys`,
 the keys an import checks seals with, keyed by the project key's id, by ``<id>:<member>`` for a member's seal made
-before trust24 and by ``<id>:<member>:<copy>`` for a copy's.
+before trust24 and by ``<id>/<copy>:<member>`` for a copy's.
 
 A reseal (:func:`reseal`) retires the project's key. The project keeps no retired key; it keeps instead a digest
 of every claim and seal it exported itself (:func:`record_seals`, ``meta`` under ``deid_sealed:<digest>``, the key
@@ -113,7 +113,7 @@ class Sealer:
 class SealKeys(Mapping[str, bytes]):
     """The keys an import verifies seals with: a project's key by its id (``masters``), a member's key by
     ``<id>:<member>`` (a copy made before trust24: derived from the project's key unless the member's right to seal
-    was withdrawn, ``revoked``) and a copy's by ``<id>:<member>:<copy>`` (only a copy the project made for that
+    was withdrawn, ``revoked``) and a copy's by ``<id>/<copy>:<member>`` (only a copy the project made for that
     member and did not withdraw, ``copies``: copy token to member, by key id). ``sealed``: the digests of the
     claims the project exported (:func:`record_seals`), by which a retired key's seal still verifies. A member's
     key as a coder's copy holds it is none of them (review23: see :func:`project_seals`)."""
@@ -131,9 +131,9 @@ class SealKeys(Mapping[str, bytes]):
         self._sealed = dict(sealed or {})
 
     def __getitem__(self, key: str) -> bytes:
-        sid, _, rest = key.partition(":")
-        member, _, copy = rest.partition(":")
-        if not rest:
+        head, _, member = key.partition(":")
+        sid, _, copy = head.partition("/")
+        if not member:
             return self._masters[sid]
         if member == PROJECT_SEALER:
             raise KeyError(key)
