@@ -16,7 +16,8 @@ import makna
 from makna.access import PERMISSION, PERMISSIONS, ROLES, Access, Permission, Role, allows, can, require, role_of
 from makna.errors import PermissionDeniedError
 from makna.event_kinds import EVENT_KINDS, is_event_kind
-from makna.privacy.seals import revoke_sealer, seal_key
+from makna.privacy.seal_copies import revoke_sealer
+from makna.privacy.seals import seal_key
 
 USERS: dict[Role, str] = {"owner": "ana", "manager": "dewi", "coder": "budi", "viewer": "citra"}
 ROLE_OF = {name: role for role, name in USERS.items()}
@@ -137,8 +138,16 @@ OPERATIONS: dict[str, tuple[Permission, Callable[[Any], object]]] = {
     "withdraw a member's right to seal": ("manage", lambda p: revoke_sealer(p, "budi")),
 }
 
+def _a_copy_for_budi(p: Any) -> None:
+    """trust24: a member's right to seal is withdrawn from their copies, so budi needs one (as the project logs it)."""
+    payload = {"origin": "file", "coder": "budi", "copy_token": "ab" * 16, "copy": "budi.makna", "seal": None}
+    with p.store.write(p.actor, "sync.pull", payload):
+        pass
+
+
 #: what an operation needs done first, unchecked (a step to redo)
-PREPARE: dict[str, Callable[[Any], None]] = {"redo an own step": _undo_unchecked}
+PREPARE: dict[str, Callable[[Any], None]] = {"redo an own step": _undo_unchecked,
+                                             "withdraw a member's right to seal": _a_copy_for_budi}
 
 
 def _open(seeded: Path, tmp_path: Path, user: str) -> Any:

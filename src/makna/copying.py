@@ -106,6 +106,7 @@ def _copy(location: str | os.PathLike[str], target: str | os.PathLike[str], pass
         errors += (dbapi().Error,)
     try:
         token = secrets.token_hex(16)
+        sealed: str | None = None
         if blind and coder is not None:
             _blind_copy(part, source, coder.strip(), secret, token)
         else:
@@ -118,10 +119,10 @@ def _copy(location: str | os.PathLike[str], target: str | os.PathLike[str], pass
                 finally:
                     conn.close()
             if coder is not None:
-                _for_coder(part, source, coder.strip(), secret, token)
+                sealed = _for_coder(part, source, coder.strip(), secret, token)
         os.chmod(part, source.stat().st_mode & 0o777)
         if coder is not None:
-            _record_copy(source, coder.strip(), secret, token, dest)
+            _record_copy(source, coder.strip(), secret, token, dest, {"seal": sealed, "blind": blind})
         os.replace(part, dest)  # the copy appears whole or not at all
     except errors as exc:
         part.unlink(missing_ok=True)
@@ -132,18 +133,19 @@ def _copy(location: str | os.PathLike[str], target: str | os.PathLike[str], pass
     return dest, blind
 
 
-def _for_coder(part: Path, source: Path, coder: str, secret: str | None, token: str) -> None:
-    """Make ``part`` ``coder``'s copy: it holds that member's seal key instead of the project's
-    (:func:`makna.privacy.seals.issue_member_key`), then acts as the coder."""
+def _for_coder(part: Path, source: Path, coder: str, secret: str | None, token: str) -> str | None:
+    """Make ``part`` ``coder``'s copy: it holds its own seal key instead of the project's
+    (:func:`makna.privacy.seals.issue_member_key`), then acts as the coder. Returns the project key's id the
+    copy's key derives from (None: the project has no key)."""
     from .privacy.seals import issue_member_key, meta_seal
     from .project import open_project
     from .sync.local import mark_coder_copy
 
     with open_project(part, coder=coder, passphrase=secret) as copy:
         master = meta_seal(copy.store.meta())
-        if master is not None:
-            issue_member_key(copy, coder, master)
+        sealed = issue_member_key(copy, coder, master, token) if master is not None else None
         mark_coder_copy(copy, origin=str(source.resolve()), coder=coder, token=token)
+    return sealed
 
 
 def _seal_first(source: Path, secret: str | None) -> None:
@@ -183,12 +185,15 @@ def _blind_copy(part: Path, source: Path, coder: str, secret: str | None, token:
                token=None, csrf=None, passphrase=secret, copy_token=token, blind=True)
 
 
-def _record_copy(source: Path, coder: str, secret: str | None, token: str, dest: Path) -> None:
-    """Log in the project that a copy for ``coder`` was made (``sync.pull``, with the copy's token): a push
-    is taken only from a copy the project made, and only as the coder it was made for."""
+def _record_copy(source: Path, coder: str, secret: str | None, token: str, dest: Path,
+                 seal: dict[str, object]) -> None:
+    """Log in the project that a copy for ``coder`` was made (``sync.pull``, with the copy's token and ``seal``:
+    the project key's id the copy's own seal key derives from, and whether it is blind): a push is taken only from
+    a copy the project made, and only as the coder it was made for; its seals verify only while it is not
+    withdrawn (:mod:`makna.privacy.seal_copies`)."""
     from .project import open_project
 
     with open_project(source, passphrase=secret) as proj:
-        payload = {"origin": "file", "coder": coder, "copy_token": token, "copy": dest.name}
+        payload = {"origin": "file", "coder": coder, "copy_token": token, "copy": dest.name, **seal}
         with proj.store.write(proj.actor, "sync.pull", payload):
             pass

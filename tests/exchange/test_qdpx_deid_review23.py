@@ -17,6 +17,7 @@ from test_qdpx_deid_sealers import _export, _team, _verify
 import makna
 from makna.errors import InputError
 from makna.exchange._deid_state import seal_claim
+from makna.privacy.seal_copies import revoke_sealer
 from makna.privacy.seals import (
     MEMBER_META,
     Sealer,
@@ -24,7 +25,6 @@ from makna.privacy.seals import (
     member_key,
     meta_seal,
     project_seals,
-    revoke_sealer,
     seal_id,
 )
 

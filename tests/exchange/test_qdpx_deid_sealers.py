@@ -22,21 +22,21 @@ from makna.cli import app
 from makna.errors import InputError, PermissionDeniedError
 from makna.exchange import export_qdpx, import_qdpx
 from makna.exchange._deid_state import seal_claim
+from makna.privacy.seal_copies import revoke_sealer, revoked_sealers
 from makna.privacy.seals import (
     MEMBER_META,
     SEAL_META,
     Sealer,
-    member_key,
+    copy_key,
     meta_seal,
     meta_sealer,
     project_seals,
     reseal,
-    revoke_sealer,
-    revoked_sealers,
     seal_id,
     seal_key,
 )
 from makna.store import tables
+from makna.sync.local import copy_token
 
 runner = CliRunner()
 
@@ -72,8 +72,9 @@ def test_a_coders_copy_holds_its_members_key_never_the_projects(tmp_path: Path) 
     with makna.open_project(str(tmp_path / "budi.makna")) as copy:
         meta = copy.store.meta()
         assert SEAL_META not in meta
-        assert meta_sealer(meta) == Sealer(member_key(master, "budi"), seal_id(master), "budi")
-        assert {"seal": seal_id(master), "member": "budi"} in [
+        token = copy_token(copy)  # trust24: the copy's own key, of the member and the copy's token
+        assert meta_sealer(meta) == Sealer(copy_key(master, "budi", token), seal_id(master), "budi", token)
+        assert {"seal": seal_id(master), "member": "budi", "copy": token} in [
             e.payload for e in makna.events(copy, action="deid.seal")
         ]
     raw = (tmp_path / "budi.makna").read_bytes()
@@ -189,7 +190,7 @@ def test_revoke_seal_on_the_command_line(tmp_path: Path) -> None:
     studi, _sid = _team(tmp_path)
     budi = _export(tmp_path / "budi.makna", tmp_path / "budi.qdpx")
     done = runner.invoke(app, ["deid", "revoke", "budi", "-p", str(studi)])
-    assert done.exit_code == 0 and "Withdrew budi's right to seal. Withdrawn now: budi." in done.output
+    assert done.exit_code == 0 and "Withdrew the right to seal of budi's copies. Withdrawn now: budi." in done.output
     imported = runner.invoke(
         app, ["import-project", str(budi), "-p", str(tmp_path / "u.makna"), "--verify-with", str(studi)]
     )
@@ -246,11 +247,12 @@ def test_a_new_seal_key_retires_every_copy_made_before(tmp_path: Path) -> None:
         assert before is not None
         made = reseal(lead)
         assert made != seal_id(before)
-        assert {"seal": made, "replaced": seal_id(before)} in [
+        assert {"seal": made, "replaced": seal_id(before), "recorded": 1} in [
             e.payload for e in makna.events(lead, action="deid.seal")
         ]
     assert before not in studi.read_bytes() and before.hex().encode() not in studi.read_bytes()
-    assert not _verify(tmp_path, old, name="c")[1] and not _verify(tmp_path, budi, name="d")[1]
+    # trust24: the old copy's claim is the project's own as it stands (the reseal recorded it), budi's is not
+    assert _verify(tmp_path, old, name="c")[1] and not _verify(tmp_path, budi, name="d")[1]
     makna.copy_project(studi, tmp_path / "budi2.makna", coder="budi")
     assert _verify(tmp_path, _export(tmp_path / "budi2.makna", tmp_path / "budi2.qdpx"), name="e")[1]
     refused = runner.invoke(app, ["deid", "reseal", "--yes", "-p", str(tmp_path / "budi2.makna")])

@@ -15,7 +15,7 @@ import makna
 from makna.cli import app
 from makna.errors import PermissionDeniedError
 from makna.exchange import export_qdpx
-from makna.privacy.seals import revoke_sealer
+from makna.privacy.seal_copies import revoke_sealer
 
 runner = CliRunner()
 SOURCE = "informan-07.txt"
@@ -84,3 +84,28 @@ def test_server_project_import_verify_with_on_the_command_line(team: Any, server
     assert _applied(team, "A") and _applied(team, "B") and not _applied(team, "C")
     refused = runner.invoke(app, [*base, "--name", "D", "--owner", "citra", "--verify-with", "Studi"])
     assert refused.exit_code != 0 and "Traceback" not in refused.output
+
+
+def test_server_project_import_prints_the_import_report(team: Any, server_db: str, tmp_path: Path) -> None:
+    """trust24: 'makna server project import' says what it imported and which claims verified, which did not and
+    why, with the same report as 'makna import-project' (BASE printed one line, no report)."""
+    studi, budi = _lead(tmp_path)
+    whole = runner.invoke(app, ["server", "project", "import", str(studi), "--db", server_db, "--name", "Lead"])
+    assert whole.exit_code == 0 and "Imported 1 source(s)" in whole.output and "copied whole" in whole.output
+    base = ["server", "project", "import", str(budi), "--db", server_db]
+    verified = runner.invoke(app, [*base, "--name", "A", "--verify-with", "Lead"])
+    assert verified.exit_code == 0, verified.output
+    assert "Imported 1 source(s)" in verified.output
+    assert "Verified 1 de-identification claim(s), sealed by budi (1)." in verified.output
+    local = runner.invoke(app, ["import-project", str(budi), "-p", str(tmp_path / "l.makna"), "--verify-with",
+                                str(studi)])
+    assert [ln for ln in local.output.splitlines() if "claim" in ln] == [
+        ln for ln in verified.output.splitlines() if "claim" in ln
+    ]  # the same report
+    plain = runner.invoke(app, [*base, "--name", "B"])
+    assert plain.exit_code == 0 and "not verified" in plain.output
+    assert "Not verified: 1 sealed by a project not given (--verify-with)." in plain.output
+    base_project = team.open_project(team.project("Lead"))
+    revoke_sealer(dataclasses.replace(base_project, coder_name="ana"), "budi")
+    withdrawn = runner.invoke(app, [*base, "--name", "C", "--verify-with", "Lead"])
+    assert withdrawn.exit_code == 0 and "withdrawn" in withdrawn.output.split("Not verified:")[1]

@@ -632,19 +632,41 @@ def trust_cmd(
 
 @deid_app.command("revoke")
 def revoke_seal_cmd(
-    member: Annotated[str, typer.Argument(help="The member (the name their coder's copy was made for).")],
-    restore: Annotated[bool, typer.Option("--restore", help="Give the member's right to seal back.")] = False,
+    member: Annotated[str | None, typer.Argument(help="The member: every coder's copy made for them so far.")] = None,
+    copy: Annotated[str | None, typer.Option("--copy", help="Only this coder's copy: its id (makna deid copies) "
+                                             "or its file's name.")] = None,
+    restore: Annotated[bool, typer.Option("--restore", help="Give the right to seal back.")] = False,
     project: ProjectOpt = None,
 ) -> None:
-    """Withdraw a member's right to seal de-identification claims: a .qdpx exported from their coder's copy no
-    longer verifies with this project's keys (--verify-with), whenever it was made. Logged as an event; needs the
-    right to manage de-identification."""
-    from ..privacy.seals import revoke_sealer
+    """Withdraw the right to seal de-identification claims of every coder's copy made so far for MEMBER, or of
+    one copy (--copy: a lost laptop): a .qdpx exported from it no longer verifies with this project's keys
+    (--verify-with), whenever it was made. A copy made for the member afterwards seals again. Logged as an event;
+    needs the right to manage de-identification."""
+    from ..privacy.seal_copies import revoke_copy, revoke_sealer
+
+    if (member is None) == (copy is None):
+        raise InputError("give a MEMBER or --copy ID (makna deid copies lists them), not both")
+    done = "gave back" if restore else "withdrew"
+    with opened(project) as proj:
+        if copy is not None:
+            one = revoke_copy(proj, copy, restore=restore)
+            typer.echo(f"{done.capitalize()} the right to seal of copy {one}: {one.state}.")
+            return
+        now = revoke_sealer(proj, str(member), restore=restore)
+    typer.echo(f"{done.capitalize()} the right to seal of {str(member).strip()}'s copies. Withdrawn now: "
+               f"{', '.join(now) or 'none'}.")
+
+
+@deid_app.command("copies")
+def copies_cmd(project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """The coder's copies this project made (makna copy --coder): each with its id, member, file, date and
+    whether it may seal de-identification claims (see makna deid revoke)."""
+    from ..privacy.seal_copies import coder_copies
 
     with opened(project) as proj:
-        now = revoke_sealer(proj, member, restore=restore)
-    done = "gave back" if restore else "withdrew"
-    typer.echo(f"{done.capitalize()} {member.strip()}'s right to seal. Withdrawn now: {', '.join(now) or 'none'}.")
+        rows = [{"id": c.id, "member": c.member, "file": c.file, "made_at": c.made_at, "state": c.state}
+                for c in coder_copies(proj)]
+    emit(rows, ["id", "member", "file", "made_at", "state"], fmt, title="Coder's copies", empty="No coder's copies.")
 
 
 @deid_app.command("reseal")
@@ -652,17 +674,19 @@ def reseal_cmd(
     project: ProjectOpt = None,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask (it cannot be undone).")] = False,
 ) -> None:
-    """Give the project a new seal key for the de-identification claims its exports carry: every claim sealed
-    before (by the project or a member's copy) verifies no more, and coder's copies made before must be made
+    """Give the project a new seal key for the de-identification claims its exports carry: the project's own
+    earlier exports still verify (it recorded what it sealed), a claim sealed with the old key that the project
+    never recorded (a forged one, or a member's) no longer does, and coder's copies made before must be made
     again. Logged as an event, not an undo step: asks first unless --yes; needs the right to export the project."""
     from ..privacy.seals import reseal
 
     if not yes:
-        typer.confirm("A new seal key cannot be undone: every claim sealed before, and every coder's copy made before, "
-                      "stops verifying. Go on?", abort=True)
+        typer.confirm("A new seal key cannot be undone: only the claims this project exported itself keep verifying; "
+                      "every coder's copy made before stops sealing. Go on?", abort=True)
     with opened(project) as proj:
         made = reseal(proj)
-    typer.echo(f"New seal key {made}: claims sealed before no longer verify; make coder's copies again.")
+    typer.echo(f"New seal key {made}: only the claims this project exported before verify still; make coder's "
+               "copies again.")
 
 
 @deid_app.command("status")

@@ -152,7 +152,7 @@ def project_import(
     """Copy a local project (.makna, whole, with its history) or a REFI-QDA project (.qdpx) onto the server."""
     from ..errors import NotFoundError
     from ..privacy.seals import SealKeys
-    from .exchange_cmds import _seals
+    from .exchange_cmds import _print_report, _seals
 
     with _registry(db) as reg:
         who = owner or _admin(reg)
@@ -162,7 +162,8 @@ def project_import(
                 seals = seals.merged(reg.seals(key, actor=who))
             except NotFoundError:  # not a project on this server: a project file
                 seals = seals.merged(_seals([key]))
-        sp = reg.import_project(path, owner=who, name=name, seals=seals)
+        sp, report = reg.import_reported(path, owner=who, name=name, seals=seals)
+    _print_report(report)
     typer.echo(f"Imported {path} as project {sp.name!r} (id {sp.id})")
 
 

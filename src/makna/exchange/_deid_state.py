@@ -27,23 +27,28 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from ..privacy.seals import PROJECT_SEALER, Sealer, seal_id
+from ..privacy.seals import PROJECT_SEALER, Sealer, SealKeys, seal_id
 from ..secret_match import secrets_match
 from ..store import tables
 from ._refi import format_datetime, parse_datetime
 
-__all__ = ["Claim", "export_states", "read_claim", "seal_claim"]
+__all__ = ["Claim", "export_states", "read_claim", "seal_claim", "seal_digest"]
 
 _SPAN_KEYS = ("new_start", "new_end", "type")
 _SEALED = ("applied_at", "mode", "key_id", "replacements", "text_sha256")
+
 
 
 def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _body(claim: Mapping[str, Any]) -> str:
+    return json.dumps({k: claim.get(k) for k in _SEALED}, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+
+
 def _mac(claim: Mapping[str, Any], secret: bytes, by: str | None = None) -> str:
-    body = json.dumps({k: claim.get(k) for k in _SEALED}, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    body = _body(claim)
     who = b"" if by is None else by.encode("utf-8", "surrogatepass") + b"\x00"  # a member's seal names them
     return hmac.new(secret, b"makna-deid-claim\x00" + who + body.encode("ascii"), hashlib.sha256).hexdigest()
 
@@ -55,7 +60,19 @@ def seal_claim(claim: dict[str, Any], secret: bytes | Sealer) -> dict[str, Any]:
     seal = {"id": sealer.project, "mac": _mac(claim, sealer.key, sealer.by)}
     if sealer.by is not None:
         seal["by"] = sealer.by
+    if sealer.copy is not None:
+        seal["copy"] = sealer.copy
     return {**claim, "seal": seal}
+
+
+def seal_digest(claim: Mapping[str, Any]) -> str:
+    """The digest a project records of a sealed ``claim`` it exported (:func:`makna.privacy.seals.record_seals`):
+    the claim's sealed fields and its whole seal, so that a recorded digest vouches for this claim and seal only."""
+    seal = claim.get("seal")
+    canon = json.dumps(seal if isinstance(seal, dict) else None, sort_keys=True, separators=(",", ":"),
+                       ensure_ascii=True)
+    return hashlib.sha256(b"makna-deid-sealed\x00" + _body(claim).encode("ascii") + b"\x00"
+                          + canon.encode("ascii")).hexdigest()[:48]
 
 
 def export_states(conn: Connection, secret: bytes | Sealer | None = None) -> dict[str, dict[str, Any]]:
@@ -89,29 +106,41 @@ def export_states(conn: Connection, secret: bytes | Sealer | None = None) -> dic
 class Claim:
     """A source's de-identification claim as read from a file: ``state`` (the ``deid_sources`` values less
     ``source_id`` and ``number``: None when the claim is malformed or of another text), whether its seal
-    verified, and who the seal says made it (``sealed_by``: a member's name, ``PROJECT_SEALER``, None: no seal)."""
+    verified, who the seal says made it (``sealed_by``: a member's name, ``PROJECT_SEALER``, None: no seal) and,
+    when it did not verify, why (``why``: a key of :data:`._report.UNVERIFIED_WHY`)."""
 
     state: dict[str, Any] | None
     verified: bool
     sealed_by: str | None = None
+    why: str | None = None
 
 
 def read_claim(raw: Any, text: str, seals: Mapping[str, bytes]) -> Claim:
     """The claim ``raw`` (a source's ``deid`` field) of ``text``, its seal checked against ``seals`` (seal key by
-    id)."""
+    id; a :class:`~makna.privacy.seals.SealKeys` also vouches for the seals its project recorded with a key it has
+    retired since)."""
     state = _state(raw, text)
     if state is None:
-        return Claim(None, False)
+        return Claim(None, False, why="malformed")
     seal = raw.get("seal")
     if not isinstance(seal, dict):
-        return Claim(state, False)
-    sid, mac, by = seal.get("id"), seal.get("mac"), seal.get("by")
+        return Claim(state, False, why="unsealed")
+    sid, mac, by, copy = seal.get("id"), seal.get("mac"), seal.get("by"), seal.get("copy")
     member = by if isinstance(by, str) and by and len(by) <= 200 else None
-    if not isinstance(sid, str) or not sid or ":" in sid or (by is not None and member is None):
-        return Claim(state, False)
-    secret = seals.get(sid if member is None else f"{sid}:{member}")
-    ok = secret is not None and secrets_match(mac, _mac(raw, secret, member))  # the one constant-time comparison
-    return Claim(state, ok, member or PROJECT_SEALER)
+    token = copy if isinstance(copy, str) and 0 < len(copy) <= 64 and not {":", "/"} & set(copy) else None
+    if (not isinstance(sid, str) or not sid or ":" in sid or "/" in sid or (by is not None and member is None)
+            or (copy is not None and (token is None or member is None))):
+        return Claim(state, False, why="altered")
+    lookup = sid if member is None else f"{sid}:{member}" if token is None else f"{sid}/{token}:{member}"
+    secret = seals.get(lookup)
+    if secret is not None:
+        ok = secrets_match(mac, _mac(raw, secret, member))  # the one constant-time comparison
+        return Claim(state, ok, member or PROJECT_SEALER, None if ok else "altered")
+    if isinstance(seals, SealKeys) and seals.recorded(sid, seal_digest(raw)):  # the project's own, before a reseal
+        return Claim(state, True, member or PROJECT_SEALER)
+    retired = isinstance(seals, SealKeys) and seals.retired(sid)
+    why = "withdrawn" if sid in seals else "retired" if retired else "unknown"
+    return Claim(state, False, member or PROJECT_SEALER, why)
 
 
 def _state(raw: Any, text: str) -> dict[str, Any] | None:

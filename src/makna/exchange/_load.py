@@ -214,6 +214,8 @@ class Loader:
         claim = read_claim(raw, text, self.seals)
         if not claim.verified or claim.state is None:
             self.report.unverified_claims += 1
+            why = claim.why or "unsealed"
+            self.report.unverified_why[why] = self.report.unverified_why.get(why, 0) + 1
             if claim.state is not None:
                 keep_claim(self.conn, sid, claim.state, claim.sealed_by)
             return

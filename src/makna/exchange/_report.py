@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Problem", "ImportReport", "UNVERIFIED_CLAIMS"]
+__all__ = ["Problem", "ImportReport", "UNVERIFIED_CLAIMS", "UNVERIFIED_WHY"]
 
 #: The one line an import says when sources carried a de-identification claim that did not verify (translated in the
 #: workbench's catalogues).
 UNVERIFIED_CLAIMS = ("Warning: %(n)d source(s) carried a de-identification claim that was not verified: they are "
                      "imported as not de-identified and will be scanned (name the exporting project with "
                      "--verify-with, or accept a source's claim after checking its text: 'makna deid trust SOURCE').")
+
+#: Why a claim was not verified, as the import report counts them (trust24).
+UNVERIFIED_WHY = {
+    "malformed": "malformed or of another text",
+    "unsealed": "unsealed",
+    "unknown": "sealed by a project not given (--verify-with)",
+    "retired": "sealed with a key the project has retired (reseal) and never recorded by it before",
+    "withdrawn": "sealed by a copy or member whose right to seal was withdrawn, or a copy the project never made",
+    "altered": "its seal does not match it (altered)",
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ class ImportReport:
     sets: int = 0
     unverified_claims: int = 0  # sources whose de-identification claim did not verify: imported as not de-identified
     verified_by: dict[str, int] = field(default_factory=dict)  # verified claims by who sealed them ("project", a name)
+    unverified_why: dict[str, int] = field(default_factory=dict)  # claims not verified, by why (trust24)
     unmapped: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -71,4 +82,7 @@ class ImportReport:
             out.append(f"Verified {sum(self.verified_by.values())} de-identification claim(s), sealed by {who}.")
         if self.unverified_claims:
             out.append(UNVERIFIED_CLAIMS % {"n": self.unverified_claims})
+        if self.unverified_why:
+            why = "; ".join(f"{n} {UNVERIFIED_WHY.get(k, k)}" for k, n in sorted(self.unverified_why.items()))
+            out.append(f"Not verified: {why}.")
         return out

@@ -45,11 +45,11 @@ from ..code_translations import to_json
 from ..codebook import list_codes
 from ..errors import ExchangeError
 from ..model import Code
-from ..privacy.seals import Sealer, meta_sealer, seal_key
+from ..privacy.seals import Sealer, meta_sealer, record_seals, seal_key
 from ..project import Project
 from ..rounds import rejected_ids
 from ..store import prepared_select, tables
-from ._deid_state import export_states
+from ._deid_state import export_states, seal_digest
 from ._fields import EXTRAS_ENTRY, PI_TARGET, Extras, keep_exact, pi_text
 from ._refi import (
     NS_PROJECT,
@@ -140,6 +140,7 @@ class _Writer:
         self.summary: dict[str, int] = {}
         self.extras = Extras()
         self.seal: Sealer | None = None  # the project's (or a member's) seal key: it seals the de-identification claims
+        self.sealed: list[str] = []  # the digests of the claims it sealed (the project records them: trust24)
         self.memos = conn.execute(select(tables.memos).order_by(tables.memos.c.created_at, tables.memos.c.id)).all()
         self.notes_for: dict[tuple[str, str | None], list[str]] = {}
         for m in self.memos:
@@ -280,6 +281,7 @@ class _Writer:
         turns_of = prepared_select(self.conn, select(t.speaker, t.start, t.end, t.time_start, t.time_end)
                                    .where(t.source_id == bindparam("source_id")).order_by(t.number))
         deid = export_states(self.conn, self.seal)
+        self.sealed = [seal_digest(claim) for claim in deid.values() if "seal" in claim]
         for src in rows:
             fields = self.fields(src, turns_of(source_id=src.id))
             if src.id in deid:  # what makna knew of its de-identification (never the originals)
@@ -419,6 +421,8 @@ def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    if writer.seal is not None and writer.seal.by is None:  # the project's own seals verify after a reseal
+        record_seals(project, writer.seal.project, writer.sealed)
     return ExportSummary(path=target, **writer.summary)
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, delete, insert, inspect, select, text, update
 from sqlalchemy.engine import make_url
@@ -35,6 +36,9 @@ from ..store._cipher import Passphrase
 from .invitations import Invitation
 from .passwords import check_new_password, hash_password, verify_password
 from .tables import SCHEMA, audit, members, new_registry, projects, sessions, upgrade, users
+
+if TYPE_CHECKING:
+    from ..exchange import ImportReport
 
 __all__ = ["SCHEMA", "User", "ServerProject", "Session", "Registry", "SESSION_HOURS", "SESSION_CACHE_SECONDS"]
 
@@ -272,7 +276,15 @@ class Registry:
         history included) or a REFI-QDA project (``.qdpx``), owned by ``owner``. ``seals`` verify
         the .qdpx's de-identification claims (:meth:`seals` of a project on this server, or
         :func:`makna.privacy.seals.project_seals` of a project file); a claim not verified imports
-        as not de-identified."""
+        as not de-identified. :meth:`import_reported` also says what it imported."""
+        return self.import_reported(path, owner=owner, name=name, seals=seals)[0]
+
+    def import_reported(self, path: str | os.PathLike[str], *, owner: str, name: str | None = None,
+                        seals: Mapping[str, bytes] | None = None) -> tuple[ServerProject, ImportReport]:
+        """:meth:`import_project`, and its report (trust24): what it imported, which de-identification
+        claims verified and by whom they were sealed, which did not and why (the same
+        :class:`~makna.exchange.ImportReport` as ``makna import-project``'s)."""
+        from ..exchange import ImportReport
         from .transfer import copy_project
 
         src = Path(path)
@@ -283,15 +295,20 @@ class Registry:
             if src.suffix.lower() == ".qdpx":
                 from ..exchange.project_file import import_project
 
-                import_project(src, location, coder=owner, seals=seals)
+                report = import_project(src, location, coder=owner, seals=seals)
                 with open_project(location, coder=owner) as proj, proj.store.write(
                         owner, "project.rename", {"name": title}) as conn:
                     from ..store import tables
 
                     conn.execute(tables.meta.update().where(tables.meta.c.key == "name").values(value=title))
             else:
-                copy_project(src, location)
-        return self._commit(sp, owner)
+                counts = copy_project(src, location)
+                report = ImportReport(
+                    str(src), sources=counts.get("sources", 0), codes=counts.get("codes", 0),
+                    segments=counts.get("segments", 0), cases=counts.get("cases", 0), memos=counts.get("memos", 0),
+                    notes=["a project file, copied whole: its history, seal key and de-identification state came "
+                           "with it (nothing to verify)"])
+        return self._commit(sp, owner), report
 
     def seals(self, key: str, *, actor: str) -> SealKeys:
         """The seal keys of the project ``key`` (its own and its members', less those whose right to

@@ -1,0 +1,196 @@
+"""A project's coder's copies and their right to seal de-identification claims: listed, withdrawn, given back.
+
+Each coder's copy (``makna copy --coder NAME``) holds a seal key of its own, derived from the project's key, the
+member's name and the copy's token (:func:`makna.privacy.seals.copy_key`); the project records the copy in its log
+(one ``sync.pull`` event with the member, the token, the file's name and, since trust24, the project key's id the
+copy's key derives from). A lead withdraws one copy (:func:`revoke_copy`: a lost laptop) or every copy of a member
+(:func:`revoke_sealer`, ``makna deid revoke MEMBER``), and gives them back (``restore``). A copy made for the
+member after a revocation has a new token and seals again. The copies withdrawn are in ``meta`` under
+``deid_copies_revoked`` (their tokens); a member's name withdrawn is under ``deid_seal_revoked``, for the copies
+made before trust24, whose key is of the name only. Each change is one transaction and one ``deid.revoke`` event
+with its actor (refused without the right to manage de-identification, and in a coder's copy).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+
+from ..errors import InputError
+from ..project import Project
+from ..store import tables
+from .seals import COPIES_REVOKED_META, REVOKED_META, meta_seal, meta_sealer, revoked_in
+
+__all__ = [
+    "SEALS",
+    "WITHDRAWN",
+    "NO_KEY",
+    "BY_NAME",
+    "CoderCopy",
+    "coder_copies",
+    "live_copies",
+    "revoke_copy",
+    "revoke_sealer",
+    "revoked_sealers",
+]
+
+SEALS = "seals"
+"""A copy's state: it holds a key of its own, and the project verifies what it seals."""
+WITHDRAWN = "withdrawn"
+"""A copy's state: its right to seal was withdrawn."""
+NO_KEY = "no key"
+"""A copy's state: it holds no seal key (a blind copy, or the project had no key then)."""
+BY_NAME = "seals (key of the name)"
+"""A copy's state: made before trust24, it holds a key of the member's name (withdrawn with the name only)."""
+
+
+@dataclass(frozen=True)
+class CoderCopy:
+    """A coder's copy the project made: its token (``id``: its first 8 digits), member, when, the file's name, the
+    project key's id its key derives from (None: it holds no key of its own) and its state."""
+
+    token: str
+    member: str
+    made_at: dt.datetime
+    file: str
+    seal: str | None
+    state: str
+
+    @property
+    def id(self) -> str:
+        return self.token[:8]
+
+    def __str__(self) -> str:
+        return f"{self.id} ({self.member}, {self.file}, {self.made_at:%Y-%m-%d %H:%M})"
+
+
+def _meta(conn: Connection) -> dict[str, str]:
+    m = tables.meta.c
+    rows = conn.execute(select(m.key, m.value).where(m.key.in_([REVOKED_META, COPIES_REVOKED_META])))
+    return {str(k): str(v) for k, v in rows}
+
+
+def _copies(conn: Connection) -> list[CoderCopy]:
+    meta = _meta(conn)
+    tokens, names = revoked_in(meta, COPIES_REVOKED_META), revoked_in(meta)
+    e = tables.events.c
+    out: list[CoderCopy] = []
+    for at, payload in conn.execute(select(e.at, e.payload).where(e.action == "sync.pull").order_by(e.id)):
+        p: dict[str, Any] = payload if isinstance(payload, dict) else {}
+        token, member = p.get("copy_token"), p.get("coder")
+        if p.get("origin") != "file" or not isinstance(token, str) or not isinstance(member, str):
+            continue
+        seal = p.get("seal") if isinstance(p.get("seal"), str) else None
+        if token in tokens or (seal is None and "seal" not in p and not p.get("blind") and member in names):
+            state = WITHDRAWN
+        elif seal is not None:
+            state = SEALS
+        elif "seal" in p or p.get("blind"):
+            state = NO_KEY
+        else:
+            state = BY_NAME
+        out.append(CoderCopy(token, member, at, str(p.get("copy", "")), seal, state))
+    return out
+
+
+def coder_copies(project: Project) -> list[CoderCopy]:
+    """Every coder's copy the project made, oldest first, with its state."""
+    with project.store.read() as conn:
+        return _copies(conn)
+
+
+def live_copies(project: Project) -> dict[str, dict[str, str]]:
+    """The copies whose seals the project verifies: copy token to member, by the project key's id."""
+    out: dict[str, dict[str, str]] = {}
+    for c in coder_copies(project):
+        if c.state == SEALS and c.seal is not None:
+            out.setdefault(c.seal, {})[c.token] = c.member
+    return out
+
+
+def _check(project: Project) -> None:
+    meta = project.store.meta()
+    if meta_seal(meta) is None and meta_sealer(meta) is not None:
+        raise InputError("this is a coder's copy: withdraw a right to seal in the project itself")
+
+
+def _set(conn: Connection, key: str, values: Iterable[str]) -> None:
+    conn.execute(delete(tables.meta).where(tables.meta.c.key == key))
+    names = sorted(set(values))
+    if names:
+        conn.execute(insert(tables.meta).values(key=key, value=json.dumps(names)))
+
+
+def _member(copies: list[CoderCopy], named: frozenset[str], member: str) -> str:
+    known = sorted({c.member for c in copies} | named)
+    if member in known:
+        return member
+    folded = [k for k in known if k.casefold() == member.casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    if folded:
+        raise InputError(f"member {member!r} is ambiguous: {', '.join(folded)}; give the name exactly")
+    near = [k for k in known if k.casefold().startswith(member.casefold())] or known
+    raise InputError(f"no coder's copy was made for {member!r}; members with copies: {', '.join(near) or 'none'}")
+
+
+def revoke_sealer(project: Project, member: str, *, restore: bool = False) -> list[str]:
+    """Withdraw the right to seal of every copy made so far for ``member`` (``restore``: give it back to every
+    one), and of the key of their name (copies made before trust24). A copy made for them later seals again. The
+    member must have a copy (or be withdrawn, to restore); an unknown or ambiguous name is refused naming the
+    candidates. One ``deid.revoke`` event. Returns the members with a copy or name withdrawn."""
+    name = member.strip()
+    if not name:
+        raise InputError("give the member's name")
+    _check(project)
+    payload: dict[str, Any] = {"restore": restore}
+    with project.store.write(project.actor, "deid.revoke", payload) as conn:
+        copies = _copies(conn)
+        meta = _meta(conn)
+        name = _member(copies, revoked_in(meta), name)
+        mine = {c.token for c in copies if c.member == name}
+        tokens, names = revoked_in(meta, COPIES_REVOKED_META), revoked_in(meta)
+        tokens, names = (tokens - mine, names - {name}) if restore else (tokens | mine, names | {name})
+        _set(conn, COPIES_REVOKED_META, tokens)
+        _set(conn, REVOKED_META, names)
+        payload.update(member=name, copies=sorted(mine))
+        now = _copies(conn)
+    return sorted({c.member for c in now if c.state == WITHDRAWN} | names)
+
+
+def revoked_sealers(project: Project) -> list[str]:
+    """The members with a copy or their name withdrawn, sorted."""
+    with project.store.read() as conn:
+        names = revoked_in(_meta(conn))
+        return sorted({c.member for c in _copies(conn) if c.state == WITHDRAWN} | names)
+
+
+def revoke_copy(project: Project, ref: str, *, restore: bool = False) -> CoderCopy:
+    """Withdraw the right to seal of one coder's copy (``restore``: give it back): ``ref`` is its id (the first
+    digits of its token, at least 4) or its file's name; the member's other copies keep theirs. An unknown or
+    ambiguous copy is refused naming the candidates. One ``deid.revoke`` event. Returns the copy, as it is now."""
+    want = ref.strip()
+    if not want:
+        raise InputError("give the copy's id (makna deid copies lists them)")
+    _check(project)
+    payload: dict[str, Any] = {"restore": restore}
+    with project.store.write(project.actor, "deid.revoke", payload) as conn:
+        copies = _copies(conn)
+        found = [c for c in copies if c.file == want or (len(want) >= 4 and c.token.startswith(want.lower()))]
+        if len(found) != 1:
+            listed = "; ".join(str(c) for c in (found or copies)) or "none"
+            what = "is ambiguous" if found else "names no coder's copy of this project"
+            raise InputError(f"copy {want!r} {what}: {'candidates' if found else 'copies'}: {listed}")
+        copy = found[0]
+        if copy.state == BY_NAME or (copy.state == WITHDRAWN and copy.seal is None):
+            raise InputError(f"copy {copy} was made before each copy had its own key: its key is of the name, "
+                             f"withdraw the member instead (makna deid revoke {copy.member})")
+        tokens = revoked_in(_meta(conn), COPIES_REVOKED_META)
+        _set(conn, COPIES_REVOKED_META, tokens - {copy.token} if restore else tokens | {copy.token})
+        payload.update(member=copy.member, copy=copy.token)
+        return next(c for c in _copies(conn) if c.token == copy.token)
