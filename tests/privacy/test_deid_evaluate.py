@@ -198,6 +198,8 @@ SPLIT_SIZES = {
     "train23": 14,
     # round twenty-three: training transcripts written as open data (benchmarks/results/train24.md)
     "train24": 14,
+    # round twenty-four: training transcripts written as open data (benchmarks/results/train25.md)
+    "train25": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

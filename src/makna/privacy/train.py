@@ -162,6 +162,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal25",
     "spent39",
     "spent40",
+    "train25",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal26`` and later, anything under ``sealed-*``) are not
@@ -204,7 +205,8 @@ once scored after round twenty-one. ``train23`` holds training transcripts writt
 once scored after round twenty-two. ``train24`` holds training transcripts written in round twenty-three
 (benchmarks/results/train24.md), open from the start. ``tune26`` and ``seal25`` (round heldout25) and
 ``spent39``/``spent40`` (the lead's private sets of round twenty-three) were opened at the start of round
-twenty-four, once scored after round twenty-three."""
+twenty-four, once scored after round twenty-three. ``train25`` holds training transcripts written in round
+twenty-four (benchmarks/results/train25.md), open from the start."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
     "c": 0.5,
