@@ -26,7 +26,7 @@ from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import occupied
 from .agecues import AGE_NUMBER, years_at_work
 from .agespeech import find_spoken_ages, later_ages
-from .agewords import AFTER_PERSON_ASPECT, after_person
+from .agewords import AFTER_PERSON_ASPECT, after_person, own_sentence
 from .numwords import EN_NUM, EN_TENS_NUM, ID_NUM, ID_TENS, parse_number
 from .speakers import MASKED_SERVICE_LINE
 from .types import Detection
@@ -40,7 +40,7 @@ _CLAUSE_END: Final = (
 _ASPECT: Final = AFTER_PERSON_ASPECT
 _AFTER_PERSON: Final = after_person(AGE_NUMBER, _CLAUSE_END)
 """After a PERSON: a comma or an aspect word, then an age closing its clause."""
-_OWN_SENTENCE: Final = re.compile(rf"\.[ \t]+(?P<a>{AGE_NUMBER})(?=[ \t]*[.,!](?:[ \t]|$))")
+_OWN_SENTENCE: Final = own_sentence(AGE_NUMBER, r"(?=[ \t]*[.,!](?:[ \t]|$))")
 """After a PERSON: an age standing as its own sentence (``Tamsin Hollis. 42.``)."""
 _LATER_AGE: Final = re.compile(
     r"[^.?!\n]{0,8}[.?!]?[ \t]*(?i:bulan[ \t]+depan|bulan[ \t]+muko|tahun[ \t]+depan|taun[ \t]+depan|tahun[ \t]+muko|"
@@ -309,15 +309,18 @@ def how_long_here(text: str, start: int, said: str) -> bool:
     return _asked_how_long(text, start) or years_at_work(text, start, said)
 
 
-def age_after_person(text: str, end: int, pattern: re.Pattern[str] = _AFTER_PERSON) -> re.Match[str] | None:
-    """The age right after a person ending at ``end`` (``pattern``: :func:`agewords.after_person`), or ``None``: a
-    comma or an aspect word must come between ("Rina 12" is none), a bare small number after a comma alone is a
-    count ("Rina, dua, tiga orang"), and a number of years in a sentence that asks how long or works or stays
-    somewhere is how long (:func:`how_long_here`)."""
-    m = pattern.match(text, end)
+def age_after_person(
+    text: str, end: int, patterns: Sequence[re.Pattern[str]] = (_AFTER_PERSON, _OWN_SENTENCE)
+) -> re.Match[str] | None:
+    """The age right after a person ending at ``end`` (the first of ``patterns`` that matches:
+    :func:`agewords.after_person`, :func:`agewords.own_sentence`), or ``None``: a comma, an aspect word or a full
+    stop must come between ("Rina 12" is none), a bare small number after a comma or a full stop alone is a count
+    ("Rina, dua, tiga orang"), and a number of years in a sentence that asks how long or works or stays somewhere
+    is how long (:func:`how_long_here`)."""
+    m = next((m for m in (p.match(text, end) for p in patterns) if m is not None), None)
     if m is None or not _plausible(m.group("a")) or not m.group("sep").strip():
         return None
-    if _bare_small(m.group("a")) and m.group("sep").strip(" \t,") == "":
+    if _bare_small(m.group("a")) and m.group("sep").strip(" \t,.") == "":
         return None
     return None if how_long_here(text, m.start("a"), m.group("a")) else m
 
@@ -333,11 +336,9 @@ def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detect
     new: list[Detection] = []
     for det in found:
         if det.type == "PERSON":
-            m = age_after_person(text, det.end) or _OWN_SENTENCE.match(text, det.end)
-            if m is None or not _plausible(m.group("a")) or not free(m.start("a"), m.end("a")):
+            m = age_after_person(text, det.end)
+            if m is None or not free(m.start("a"), m.end("a")):
                 continue
-            if m.re is _OWN_SENTENCE and (_bare_small(m.group("a")) or how_long_here(text, m.start("a"), m.group("a"))):
-                continue  # "Rina. Dua.": a count; "how long? / Luiz. Two years.": a duration
             new.append(Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.after_person", m.group("a")))
         elif det.type == "AGE":
             m = _LATER_AGE.match(text, det.end)

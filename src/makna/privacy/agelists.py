@@ -21,9 +21,10 @@ in the same sentence:
 
 Each item found is an anchor for the next (a list of three). After a PERSON found, a number in brackets is that
 person's age (``Kadek Ayu (tujuh)``, ``Tomasz (nearly six)``); ``(room 21)`` and ``(0812)`` are no number alone or
-no age; so is a number after a comma that closes its clause (``Sutan Rajo Ameh, alah sabaleh taun jalan duo
-baleh,``; ``Maria, 3 times`` goes on). Nothing here comes from a corpus: the words are kin terms, birth-order
-words and the grammar of a list.
+no age; so is a number after a comma or an aspect word that closes its clause (``Sutan Rajo Ameh, alah sabaleh taun
+jalan duo baleh,``; ``Maria, 3 times`` goes on), or one standing as its own sentence (``Tamsin Hollis. Thirty-eight
+going on thirty-nine,``): the shapes ``agecontext`` reads, from one source (:mod:`agewords`). Nothing here comes
+from a corpus: the words are kin terms, birth-order words and the grammar of a list.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from .agecontext import age_after_person
-from .agewords import after_person
+from .agewords import after_person, own_sentence
 from .numwords import EN_NUM, ID_NUM, parse_number
 from .span_edges import EN_WHEN, ID_MONTH
 from .types import Detection
@@ -79,15 +80,16 @@ _ITEM: Final = re.compile(
 
 _BRACKETED: Final = re.compile(rf"(?i:[ \t]*\([ \t]*(?:{_HEDGE}{_SP})?{_NUMBER}[ \t]*\))")
 """After a PERSON found, a number in brackets (``Dewi (7)``, ``Tomasz (nearly six)``): that person's age."""
-_AFTER_PERSON: Final = after_person(rf"(?i:{_VALUE})", _CLOSED)
+_AFTER_PERSON: Final = (after_person(rf"(?i:{_VALUE})", _CLOSED), own_sentence(rf"(?i:{_VALUE})", _CLOSED))
 """After a PERSON the stage kept, a comma or an aspect word and an age closing its clause, with its words of when or
-of its fraction (``Sutan Rajo Ameh, alah sabaleh taun jalan duo baleh,``): the shape ``agecontext`` reads after
-the persons of the first pass (:func:`agewords.after_person`), with a wider number."""
+of its fraction (``Sutan Rajo Ameh, alah sabaleh taun jalan duo baleh,``), or such an age standing as its own
+sentence (``Tamsin Hollis. Thirty-eight going on thirty-nine,``): the shapes ``agecontext`` reads after the persons
+of the first pass (:func:`agewords.after_person`, :func:`agewords.own_sentence`), with a wider number."""
 
 
 def _bracketed(text: str, found: Sequence[Detection], taken: list[tuple[int, int]]) -> list[Detection]:
-    """An age in brackets or after a comma right after a PERSON found (:data:`_BRACKETED`, :data:`_AFTER_PERSON`)
-    whose number holds no other detection."""
+    """An age in brackets, after a comma or an aspect word, or as its own sentence right after a PERSON found
+    (:data:`_BRACKETED`, :data:`_AFTER_PERSON`) whose number holds no other detection."""
     out = []
     for det in found:
         if det.type != "PERSON":

@@ -7,7 +7,8 @@
 * **an age right after a person**: a comma or an aspect word (or both), then a number closing its clause
   (``Rembulan, sudah tujuh taun.``, ``Sutan Rajo Ameh, alah sabaleh taun jalan duo baleh,``): read by
   ``agecontext.ages_after_persons`` after the persons of the first pass and by ``agelists.listed_ages`` after the
-  persons the precision stage kept, each with its own number and clause end.
+  persons the precision stage kept, each with its own number and clause end; and an age standing as its own
+  sentence right after a person (``I'm Tamsin Hollis. 42.``, :func:`own_sentence`).
 
 Nothing here comes from a corpus: the words are the grammar of work, residence and apposition.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["AFTER_PERSON_ASPECT", "WORK_VERBS", "WORK_VERBS_EN", "WORK_VERBS_ID", "after_person"]
+__all__ = ["AFTER_PERSON_ASPECT", "WORK_VERBS", "WORK_VERBS_EN", "WORK_VERBS_ID", "after_person", "own_sentence"]
 
 WORK_VERBS_ID: Final = (
     r"kerja|bekerja|karajo|tinggal|jualan|berjualan|dagang|berdagang|manggaleh|narik|ngojek|ngojol|mangkal|buka|"
@@ -44,3 +45,9 @@ def after_person(number: str, end: str) -> re.Pattern[str]:
         rf"(?P<sep>,?(?:[ \t]+(?i:tu|itu)(?=[ \t]+(?i:{AFTER_PERSON_ASPECT})(?![\w'’])))?"
         rf"(?:[ \t]+(?i:{AFTER_PERSON_ASPECT})(?![\w'’])){{0,2}},?)[ \t]+(?P<a>{number}){end}"
     )
+
+
+def own_sentence(number: str, end: str) -> re.Pattern[str]:
+    """Right after a person: ``sep`` (a full stop), then the age ``a`` standing as its own sentence (the regex
+    ``number``) and ``end`` (a look-ahead closing it): ``Tamsin Hollis. 42.``."""
+    return re.compile(rf"(?P<sep>\.)[ \t]+(?P<a>{number}){end}")
