@@ -73,21 +73,11 @@ _NUMBER: Final = rf"(?P<a>{_VALUE})"
 _CLOSED: Final = rf"(?=[ \t]*(?:[,;.!?)\n]|$|{_SP}{_AND}\b))"
 """A number of 1 to 110, its unit and its words of when or of its fraction, closing its clause."""
 _ITEM: Final = re.compile(
-    rf"(?i:(?:(?P<w>{_ORDER}|{_WHO_KIN}|(?P<who>{_NAME}))(?:[ \t]*,)?{_SP}|(?<=\w)(?=['’]s))?"
+    rf"(?i:(?:(?:{_ORDER}|{_WHO_KIN}|(?P<who>{_NAME}))(?:[ \t]*,)?{_SP}|(?<=\w)(?=['’]s))?"
     rf"(?:{_BE}{_SP}|['’]s{_SP})?(?:{_HEDGE}{_SP})?"
     rf"{_NUMBER}{_CLOSED})"
 )
 
-_ORDER_AT: Final = re.compile(rf"(?i:(?<![\w'’\-]){_ORDER}(?=[ \t]))")
-_CHILDREN: Final = re.compile(
-    r"(?i:\b(?:anak\w*|cucu\w*|keponakan\w*|kids?|children|child|girls|boys|sons|daughters|twins|"
-    r"grandchildren|grandkids)\b)"
-)
-"""A word for the children of a household, before the list (``Anak saya tiga.``, ``anaknyo tigo,``, ``three
-kids:``)."""
-_SAID_AS_AGE: Final = re.compile(rf"(?i:{_UNIT}|\b{_BE}\b|\b{_HEDGE}\b)")
-"""An item that says itself as an age: a unit of years, an aspect word or a hedge (``sabaleh taun``, ``baru
-anam``, ``hampir sepuluh tahun``)."""
 _BRACKETED: Final = re.compile(rf"(?i:[ \t]*\([ \t]*(?:{_HEDGE}{_SP})?{_NUMBER}[ \t]*\))")
 """After a PERSON found, a number in brackets (``Dewi (7)``, ``Tomasz (nearly six)``): that person's age."""
 _AFTER_PERSON: Final = (after_person(rf"(?i:{_VALUE})", _CLOSED), own_sentence(rf"(?i:{_VALUE})", _CLOSED))
@@ -136,44 +126,12 @@ def _next(text: str, at: int, persons: frozenset[int]) -> re.Match[str] | None:
     return None
 
 
-def _household(text: str, found: Sequence[Detection], persons: frozenset[int]) -> list[re.Match[str]]:
-    """The first item of each household's list that no pass found an age in: an item led by who it is about (a
-    PERSON found, or a birth-order word) and a number closing its clause, the next item of the list right after it
-    (:func:`_next`), and a cue that the list is one of ages: a word for the children earlier in its line (at most
-    120 characters before), or a unit of years, an aspect word or a hedge in one of the two items (``Nazifa sabaleh
-    tahun, Rafka baru anam``, ``anaknyo tigo, nan gadang duo baleh masuak tigo baleh, nan tangah salapan``). ``yang
-    besar tiga, yang kecil lima`` (boxes) has no cue; ``Rina 12`` alone is no list."""
-    starts = sorted({*persons, *(m.start() for m in _ORDER_AT.finditer(text))})
-    out = []
-    for at in starts:
-        first = _ITEM.match(text, at)
-        if first is None or first.group("w") is None or first.start("w") != at:
-            continue
-        if first.group("who") is not None and at not in persons:
-            continue
-        value = parse_number(first.group("n"))
-        second = _next(text, first.end("a"), persons) if value is not None and 0 < value <= 110 else None
-        if second is None:
-            continue
-        line = text.rfind("\n", 0, at) + 1
-        cue = _CHILDREN.search(text, max(line, at - 120), at) is not None
-        said = any(_SAID_AS_AGE.search(text, m.start(), m.end("a")) for m in (first, second))
-        if cue or said:
-            out.append(first)
-    return out
-
-
 def listed_ages(text: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with the bracketed ages after persons and the other ages of each list that holds an AGE (see the
     module's docstring)."""
     taken = [(d.start, d.end) for d in found]
     added = _bracketed(text, found, taken)
     persons = frozenset(d.start for d in found if d.type == "PERSON")
-    for head in _household(text, found, persons):
-        s, e = head.start("a"), head.end("a")
-        if not any(a < e and s < b for a, b in taken):
-            added.append(Detection(s, e, "AGE", 0.7, "age.household", text[s:e]))
-            taken.append((s, e))
     for det in sorted((d for d in [*found, *added] if d.type == "AGE"), key=lambda d: d.start):
         at = det.end
         for _ in range(6):
