@@ -29,7 +29,7 @@ from makna.privacy.detect import detect
 from makna.privacy.evaluate import load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
-FOUR = ("tune25", "seal24", "spent37", "spent38")
+FOUR = ("tune26", "seal25", "spent39", "spent40")
 _DECADE = re.compile(
     r"(?i:\d0[- ]?an\b|\d0['’]?s\b|puluhan|puluahan|ties\b|kepala|kapalo|\d[ \t]*(?:-|–|to|sampai|sampe)[ \t]*\d)"
 )

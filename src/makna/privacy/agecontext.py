@@ -26,26 +26,21 @@ from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import occupied
 from .agecues import AGE_NUMBER, years_at_work
 from .agespeech import find_spoken_ages, later_ages
-from .numwords import EN_NUM, EN_TENS_NUM, ID_NUM, ID_TENS
+from .agewords import AFTER_PERSON_ASPECT, after_person, own_sentence
+from .numwords import EN_NUM, EN_TENS_NUM, ID_NUM, ID_TENS, parse_number
 from .speakers import MASKED_SERVICE_LINE
 from .types import Detection
 
-__all__ = ["ages_after_persons", "find_context_ages", "how_long_here"]
+__all__ = ["age_after_person", "ages_after_persons", "find_context_ages", "how_long_here"]
 
 _CLAUSE_END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|kata|katanya|"
     r"and|now|but|so|when|this|next|last|labiah|mungkin)\b|[ \t]+in[ \t]+(?=[A-Z]))"
 )
-_ASPECT = (
-    r"waktu[ \t]+itu|dulu|kini|sekarang|baru|masih|sudah|udah|lah|alah|umurnya|umurnyo|umurnye|"
-    r"still[ \t]+there|now|only|just|aged"
-)
-_AFTER_PERSON: Final = re.compile(
-    rf"(?P<sep>,?(?:[ \t]+(?i:tu|itu)(?=[ \t]+(?i:{_ASPECT})\b))?(?:[ \t]+(?i:{_ASPECT})){{0,2}},?)[ \t]+"
-    rf"(?P<a>{AGE_NUMBER}){_CLAUSE_END}"
-)
+_ASPECT: Final = AFTER_PERSON_ASPECT
+_AFTER_PERSON: Final = after_person(AGE_NUMBER, _CLAUSE_END)
 """After a PERSON: a comma or an aspect word, then an age closing its clause."""
-_OWN_SENTENCE: Final = re.compile(rf"\.[ \t]+(?P<a>{AGE_NUMBER})(?=[ \t]*[.,!](?:[ \t]|$))")
+_OWN_SENTENCE: Final = own_sentence(AGE_NUMBER, r"(?=[ \t]*[.,!](?:[ \t]|$))")
 """After a PERSON: an age standing as its own sentence (``Tamsin Hollis. 42.``)."""
 _LATER_AGE: Final = re.compile(
     r"[^.?!\n]{0,8}[.?!]?[ \t]*(?i:bulan[ \t]+depan|bulan[ \t]+muko|tahun[ \t]+depan|taun[ \t]+depan|tahun[ \t]+muko|"
@@ -217,9 +212,13 @@ def _plausible(raw: str) -> bool:
 
 
 def _bare_small(raw: str) -> bool:
-    """One to nine (or a teen in words) without a unit: a count as often as an age ("Rina, dua, tiga orang")."""
+    """One to nine without a unit: a count as often as an age ("Rina, dua, tiga orang"); a word no parser reads
+    is one when it is a single word that is no ten, teen or tens."""
     if _UNIT_WORD.search(raw):
         return False
+    value = parse_number(raw)
+    if value is not None:
+        return value < 10
     return len(raw) == 1 or (
         " " not in raw
         and "-" not in raw
@@ -310,6 +309,22 @@ def how_long_here(text: str, start: int, said: str) -> bool:
     return _asked_how_long(text, start) or years_at_work(text, start, said)
 
 
+def age_after_person(
+    text: str, end: int, patterns: Sequence[re.Pattern[str]] = (_AFTER_PERSON, _OWN_SENTENCE)
+) -> re.Match[str] | None:
+    """The age right after a person ending at ``end`` (the first of ``patterns`` that matches:
+    :func:`agewords.after_person`, :func:`agewords.own_sentence`), or ``None``: a comma, an aspect word or a full
+    stop must come between ("Rina 12" is none), a bare small number after a comma or a full stop alone is a count
+    ("Rina, dua, tiga orang"), and a number of years in a sentence that asks how long or works or stays somewhere
+    is how long (:func:`how_long_here`)."""
+    m = next((m for m in (p.match(text, end) for p in patterns) if m is not None), None)
+    if m is None or not _plausible(m.group("a")) or not m.group("sep").strip():
+        return None
+    if _bare_small(m.group("a")) and m.group("sep").strip(" \t,.") == "":
+        return None
+    return None if how_long_here(text, m.start("a"), m.group("a")) else m
+
+
 def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detection]:
     """An age right after a PERSON found (a comma, an aspect word or a sentence between), and a later age of the
     same person after an AGE found in the same line."""
@@ -321,15 +336,9 @@ def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detect
     new: list[Detection] = []
     for det in found:
         if det.type == "PERSON":
-            m = _AFTER_PERSON.match(text, det.end) or _OWN_SENTENCE.match(text, det.end)
-            if m is None or not _plausible(m.group("a")) or not free(m.start("a"), m.end("a")):
+            m = age_after_person(text, det.end)
+            if m is None or not free(m.start("a"), m.end("a")):
                 continue
-            if m.re is _AFTER_PERSON and not m.group("sep").strip():
-                continue  # "Rina 12": a comma or an aspect word must come between
-            if _bare_small(m.group("a")) and (m.re is _OWN_SENTENCE or m.group("sep").strip(" \t,") == ""):
-                continue  # "Rina, dua, tiga orang": a count
-            if how_long_here(text, m.start("a"), m.group("a")):
-                continue  # "how long? / Luiz. Two years.", "kerja di ... dekat pasar, Ciputra, sudah enam tahun"
             new.append(Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.after_person", m.group("a")))
         elif det.type == "AGE":
             m = _LATER_AGE.match(text, det.end)

@@ -20,6 +20,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import is_sentence_initial
+from .agewords import WORK_VERBS
 from .numwords import (
     EN_NUM,
     EN_SMALL,
@@ -238,7 +239,7 @@ _WHERE_PREPOSITIONS: Final = frozenset("di in at".split())
 """Where one stays or works: a number of years after a place named so is how long (``dari``, "from", may open an
 introduction with an age: "dari Padang, 25 tahun")."""
 _UNIT_AT_END: Final = re.compile(r"(?i:tahun|taun|taon|taong|thn|years?)$")
-_WORK_VERBS = r"kerja|bekerja|karajo|tinggal|jualan|dagang|narik|ngojek|mangkal|buka|sewa|ngekos|ngontrak"
+_WORK_VERBS = WORK_VERBS
 _WORKED_BEFORE: Final = re.compile(rf"(?i:\b(?:{_WORK_VERBS})\b)")
 """A verb of working or staying anywhere in the sentence (with ``sudah``/``selama`` right before the number)."""
 _WORKED_THERE: Final = re.compile(

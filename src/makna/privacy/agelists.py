@@ -21,9 +21,10 @@ in the same sentence:
 
 Each item found is an anchor for the next (a list of three). After a PERSON found, a number in brackets is that
 person's age (``Kadek Ayu (tujuh)``, ``Tomasz (nearly six)``); ``(room 21)`` and ``(0812)`` are no number alone or
-no age; so is a number after a comma that closes its clause (``Sutan Rajo Ameh, alah sabaleh taun jalan duo
-baleh,``; ``Maria, 3 times`` goes on). Nothing here comes from a corpus: the words are kin terms, birth-order
-words and the grammar of a list.
+no age; so is a number after a comma or an aspect word that closes its clause (``Sutan Rajo Ameh, alah sabaleh taun
+jalan duo baleh,``; ``Maria, 3 times`` goes on), or one standing as its own sentence (``Tamsin Hollis. Thirty-eight
+going on thirty-nine,``): the shapes ``agecontext`` reads, from one source (:mod:`agewords`). Nothing here comes
+from a corpus: the words are kin terms, birth-order words and the grammar of a list.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from .agecontext import how_long_here
+from .agecontext import age_after_person
+from .agewords import after_person, own_sentence
 from .numwords import EN_NUM, ID_NUM, parse_number
 from .span_edges import EN_WHEN, ID_MONTH
 from .types import Detection
@@ -66,7 +68,8 @@ _WHEN: Final = (
     rf"(?:bulan|tahun|taun){_SP}(?:depan|lalu|ini|kemarin|ko|iko|dapan|{ID_MONTH})|{ID_MONTH}{_SP}(?:kemarin|lalu)|"
     rf"(?:jalan|masuak|masuk|mau|menuju|menjelang|going{_SP}on|or|atau){_SP}(?:\d{{1,3}}|{EN_NUM}|{ID_NUM}))"
 )
-_NUMBER: Final = rf"(?P<a>(?P<n>\d{{1,3}}(?!\d)|{EN_NUM}|{ID_NUM})(?![\w'’\-:.]\w){_UNIT}?(?:{_SP}{_WHEN}){{0,2}})"
+_VALUE: Final = rf"(?P<n>\d{{1,3}}(?!\d)|{EN_NUM}|{ID_NUM})(?![\w'’\-:.]\w){_UNIT}?(?:{_SP}{_WHEN}){{0,2}}"
+_NUMBER: Final = rf"(?P<a>{_VALUE})"
 _CLOSED: Final = rf"(?=[ \t]*(?:[,;.!?)\n]|$|{_SP}{_AND}\b))"
 """A number of 1 to 110, its unit and its words of when or of its fraction, closing its clause."""
 _ITEM: Final = re.compile(
@@ -76,27 +79,26 @@ _ITEM: Final = re.compile(
 )
 
 _BRACKETED: Final = re.compile(rf"(?i:[ \t]*\([ \t]*(?:{_HEDGE}{_SP})?{_NUMBER}[ \t]*\))")
-_COMMA_AFTER: Final = re.compile(rf"(?i:[ \t]*,{_SP}(?:{_BE}{_SP})?(?:{_HEDGE}{_SP})?{_NUMBER}{_CLOSED})")
-"""After a PERSON the stage kept, a comma and an age closing its clause, with its words of when or of its fraction
-(``Sutan Rajo Ameh, alah sabaleh taun jalan duo baleh,``): the first pass reads this only after the persons it
-found itself, and without "jalan"/"masuak" after the number (``agecontext``)."""
 """After a PERSON found, a number in brackets (``Dewi (7)``, ``Tomasz (nearly six)``): that person's age."""
+_AFTER_PERSON: Final = (after_person(rf"(?i:{_VALUE})", _CLOSED), own_sentence(rf"(?i:{_VALUE})", _CLOSED))
+"""After a PERSON the stage kept, a comma or an aspect word and an age closing its clause, with its words of when or
+of its fraction (``Sutan Rajo Ameh, alah sabaleh taun jalan duo baleh,``), or such an age standing as its own
+sentence (``Tamsin Hollis. Thirty-eight going on thirty-nine,``): the shapes ``agecontext`` reads after the persons
+of the first pass (:func:`agewords.after_person`, :func:`agewords.own_sentence`), with a wider number."""
 
 
 def _bracketed(text: str, found: Sequence[Detection], taken: list[tuple[int, int]]) -> list[Detection]:
-    """An age in brackets or after a comma right after a PERSON found (:data:`_BRACKETED`, :data:`_COMMA_AFTER`)
-    whose number holds no other detection."""
+    """An age in brackets, after a comma or an aspect word, or as its own sentence right after a PERSON found
+    (:data:`_BRACKETED`, :data:`_AFTER_PERSON`) whose number holds no other detection."""
     out = []
     for det in found:
-        m = (_BRACKETED.match(text, det.end) or _COMMA_AFTER.match(text, det.end)) if det.type == "PERSON" else None
+        if det.type != "PERSON":
+            continue
+        m = _BRACKETED.match(text, det.end) or age_after_person(text, det.end, _AFTER_PERSON)
         if m is None:
             continue
         s, e = m.start("a"), m.end("a")
         value = parse_number(m.group("n"))
-        if m.re is _COMMA_AFTER and value is not None and value < 10 and m.group("a") == m.group("n"):
-            continue  # "Ado, Diak, duo.": a bare small number after a name and a comma is a count as often
-        if m.re is _COMMA_AFTER and how_long_here(text, s, m.group("a")):
-            continue  # "How long ...? / Priya, four years.": a duration, as ``agecontext`` reads it
         if value is not None and 0 < value <= 110 and not any(a < e and s < b for a, b in taken):
             out.append(Detection(s, e, "AGE", 0.75, "age.person", text[s:e]))
             taken.append((s, e))

@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from .agewords import WORK_VERBS, WORK_VERBS_ID
 from .span_edges import EN_WHEN, ID_MONTH
 from .types import Detection
 
@@ -39,9 +40,7 @@ _BEFORE: Final = re.compile(
     r"sekitar|lebih[ \t]+dari))?[ \t]+)$"
 )
 _VERBS_ID: Final = (
-    r"kerja|bekerja|karajo|jadi|menjadi|narik|ngojek|ngojol|jualan|berjualan|dagang|berdagang|manggaleh|tinggal|"
-    r"merantau|marantau|menikah|nikah|mengajar|ngajar|nyupir|menyupir|buka|mangkal|ngontrak|ngekos|di|ke|lalu|"
-    r"yang[ \t]+lalu|belakangan|terakhir|lamanya"
+    rf"{WORK_VERBS_ID}|jadi|menjadi|menikah|nikah|di|ke|lalu|yang[ \t]+lalu|belakangan|terakhir|lamanya"
 )
 _VERBS_EN: Final = (
     r"in|on|at|with|ago|here|there|working|driving|cleaning|caring|riding|living|teaching|nursing|doing|running|"
@@ -51,10 +50,7 @@ _AFTER: Final = re.compile(rf"(?i:[ \t]+(?:{_VERBS_ID}|{_VERBS_EN})\b)")
 _UNIT_AFTER: Final = re.compile(r"(?i:[ \t]+(?:tahun|taun|taon|thn|years?|yrs?)\b)")
 _TURNS: Final = re.compile(rf"(?i:[ \t]*(?:{EN_WHEN}|in[ \t]+(?:{ID_MONTH}|\w+uary|March|May|June|July|\w+ber)\b))")
 _ASPECT: Final = re.compile(r"(?i:\b(?:sudah|udah|dah|sdh|lah|alah|su|been)[ \t]+)$")
-_WORKED: Final = re.compile(
-    r"(?i:\b(?:kerja|bekerja|karajo|tinggal|jualan|dagang|manggaleh|narik|ngojek|ngojol|mengajar|duduk|jaga|"
-    r"worked|working|lived|living|driven|driving|been[ \t]+(?:here|there|with|at|in|on))\b)"
-)
+_WORKED: Final = re.compile(rf"(?i:\b(?:{WORK_VERBS}|been[ \t]+(?:here|there|with|at|in|on))\b)")
 _AGE_SAID: Final = re.compile(
     r"(?i:\b(?:umur\w*|usia\w*|umua\w*|old|age|aged|born|lahir|turn(?:s|ed|ing)?|birthday|ulang[ \t]+tahun|ultah|"
     r"anak\w*|adik\w*|adiak\w*|cucu\w*|bayi\w*|son|daughter|kids?|baby|boy|girl|grand\w+|little|kecil|"

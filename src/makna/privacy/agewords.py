@@ -1,0 +1,53 @@
+"""One source of the words and the shape the age passes share (#11, ages24).
+
+* **verbs of working or staying** (``kerja``, ``karajo``, ``tinggal``, ``narik``, ``ngekos``, ``worked``,
+  ``living``...): a number of years next to one is how long, not how old (``agecues.years_at_work`` before the
+  number, ``agespans.drop_spans_of_time`` before or after it). Three lists had been written apart; this is their
+  union.
+* **an age right after a person**: a comma or an aspect word (or both), then a number closing its clause
+  (``Rembulan, sudah tujuh taun.``, ``Sutan Rajo Ameh, alah sabaleh taun jalan duo baleh,``): read by
+  ``agecontext.ages_after_persons`` after the persons of the first pass and by ``agelists.listed_ages`` after the
+  persons the precision stage kept, each with its own number and clause end; and an age standing as its own
+  sentence right after a person (``I'm Tamsin Hollis. 42.``, :func:`own_sentence`).
+
+Nothing here comes from a corpus: the words are the grammar of work, residence and apposition.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["AFTER_PERSON_ASPECT", "WORK_VERBS", "WORK_VERBS_EN", "WORK_VERBS_ID", "after_person", "own_sentence"]
+
+WORK_VERBS_ID: Final = (
+    r"kerja|bekerja|karajo|tinggal|jualan|berjualan|dagang|berdagang|manggaleh|narik|ngojek|ngojol|mangkal|buka|"
+    r"sewa|ngekos|ngontrak|merantau|marantau|mengajar|ngajar|nyupir|menyupir|duduk|jaga"
+)
+"""Indonesian and regional verbs of working or staying somewhere."""
+WORK_VERBS_EN: Final = r"worked|working|lived|living|driven|driving"
+"""English ones, in the forms that go with "been" or a number of years."""
+WORK_VERBS: Final = rf"{WORK_VERBS_ID}|{WORK_VERBS_EN}"
+
+AFTER_PERSON_ASPECT: Final = (
+    r"waktu[ \t]+itu|dulu|kini|sekarang|baru|masih|sudah|udah|dah|lah|alah|umurnya|umurnyo|umurnye|usianya|"
+    r"umuanyo|still[ \t]+there|now|only|just|aged|is|was|nearly|almost|about|around|barely|hampir|sekitar|"
+    r"kira-kira"
+)
+"""Aspect words, copulas and hedges between a person and an age (``Rembulan waktu itu sebelas taun``, ``Maria,
+nearly six``)."""
+
+
+def after_person(number: str, end: str) -> re.Pattern[str]:
+    """Right after a person: ``sep`` (a comma, or up to two aspect words, copulas or hedges, or both; maybe "itu"
+    before them), then the age ``a`` (the regex ``number``) and ``end`` (a look-ahead closing its clause)."""
+    return re.compile(
+        rf"(?P<sep>,?(?:[ \t]+(?i:tu|itu)(?=[ \t]+(?i:{AFTER_PERSON_ASPECT})(?![\w'’])))?"
+        rf"(?:[ \t]+(?i:{AFTER_PERSON_ASPECT})(?![\w'’])){{0,2}},?)[ \t]+(?P<a>{number}){end}"
+    )
+
+
+def own_sentence(number: str, end: str) -> re.Pattern[str]:
+    """Right after a person: ``sep`` (a full stop), then the age ``a`` standing as its own sentence (the regex
+    ``number``) and ``end`` (a look-ahead closing it): ``Tamsin Hollis. 42.``."""
+    return re.compile(rf"(?P<sep>\.)[ \t]+(?P<a>{number}){end}")
