@@ -25,7 +25,7 @@ def main() -> None:
     if "--rows" in sys.argv:
         raise SystemExit("no --rows on the four sets left out: aggregates only (type23_measure.py on open splits)")
     type23_measure.FOUR = FOUR
-    type23_measure.split_dir = _four_dir  # type: ignore[assignment]
+    type23_measure.split_dir = _four_dir  # type: ignore[attr-defined]
     type23_measure.main()
 
 
