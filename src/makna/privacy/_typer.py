@@ -17,10 +17,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
 
-from ._mention import mention_features
 from .types import PII_TYPES
 
-__all__ = ["blind", "typer_view"]
+__all__ = ["blind"]
 
 _TYPES: Final = frozenset({*PII_TYPES, "O"})
 _DETECTOR: Final = ("type=", "det=", "conf=", "lang=")
@@ -30,13 +29,6 @@ def blind(features: Iterable[str]) -> list[str]:
     """``features`` without the detector's say: no detector, type, confidence or language-and-type feature, and
     every ``f|TYPE`` conjunction read as ``f`` (sorted, each once)."""
     return sorted({g for f in features if (g := _blind_one(f))})
-
-
-def typer_view(features: Iterable[str], text: str) -> list[str]:
-    """What the typer reads of a span over ``text``: its :func:`blind` features and the whole mention's
-    (:func:`~makna.privacy._mention.mention_features`, typer24: a typer fitted before weighs none of them)."""
-    seen = blind(features)
-    return [*seen, *mention_features(text, seen)]
 
 
 @lru_cache(maxsize=131072)

@@ -44,7 +44,7 @@ from . import gazetteers as gz
 from ._features import is_ordinary_word
 from ._local import ThreadSettings
 from ._text import HONORIFICS, OFFICE_TITLES
-from ._typer import typer_view
+from ._typer import blind
 from .learned import lower_seen, trie_pattern
 from .person_evidence import self_named
 from .places import generic_public_body
@@ -759,7 +759,7 @@ def _typed(
     without a number of its own is never made an ADDRESS (the annotation conventions: an address has its
     number), and a span a detector of :data:`_LISTED` found in a maintained list of its type keeps that type."""
     assert stage.typer is not None
-    typed = stage.typer.probabilities(typer_view(features, det.text))
+    typed = stage.typer.probabilities(blind(features))
     best = max(_RETYPE_ORDER, key=lambda t: typed.get(t, 0.0))
     if best == verdict[0] or typed.get(best, 0.0) < stage.cut_of_typer(best, det.detector):
         return verdict

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from ._typer import typer_view
+from ._typer import blind
 from .learned import refine, using
 from .precision import NONE, RETYPES, STAGE_TYPES, PrecisionStage, document_features, never_identifier
 from .types import Detection
@@ -160,7 +160,7 @@ def fit_typer(data: Sequence[StageData], *, c: float = 0.5, cut: float = 0.6) ->
             doc.split,
             doc.language,
             doc.detections,
-            [typer_view(f, det.text) if f else f for det, f in zip(doc.detections, doc.features, strict=True)],
+            [blind(f) for f in doc.features],
             [
                 lab if lab in RETYPES and det.type in RETYPES else None
                 for det, lab in zip(doc.detections, doc.labels, strict=True)
