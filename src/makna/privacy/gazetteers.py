@@ -16,6 +16,7 @@ __all__ = [
     "brands",
     "colloquial",
     "countries",
+    "macro_regions",
     "demonyms",
     "dictionary_words",
     "english_words",
@@ -221,6 +222,12 @@ def colloquial() -> frozenset[str]:
 def countries() -> frozenset[str]:
     """Country names in English and Indonesian (never annotated on their own)."""
     return _read("countries.txt")
+
+
+@cache
+def macro_regions() -> frozenset[str]:
+    """Continents, world regions and the UK's nations (``data/macro_regions.txt``): as big as a country or bigger."""
+    return _read("macro_regions.txt")
 
 
 @cache

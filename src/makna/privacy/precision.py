@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any, Final, cast
 
@@ -45,9 +45,9 @@ from ._features import is_ordinary_word
 from ._local import ThreadSettings
 from ._text import HONORIFICS, OFFICE_TITLES
 from ._typer import blind
+from .conventions import coarse, never_identifier
 from .learned import lower_seen, trie_pattern
 from .person_evidence import self_named
-from .places import generic_public_body
 from .typecontext import type_context
 from .types import Detection
 
@@ -281,29 +281,13 @@ def load_stage() -> PrecisionStage | None:
 
 
 @cache
-def _countries() -> frozenset[str]:
-    """Country names in English and Indonesian (``data/countries.txt``, from Faker's address providers)."""
-    path = resources.files("makna.privacy") / "data" / "countries.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
-
-
-@cache
-def _macro_regions() -> frozenset[str]:
-    """Continents, world regions and the UK's nations (``data/macro_regions.txt``): as big as a country or bigger."""
-    path = resources.files("makna.privacy") / "data" / "macro_regions.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
-
-
-@cache
 def _lists() -> tuple[frozenset[str], ...]:
     return (
         gz.first_names("id"),
         gz.surnames(),
         gz.all_places(),
         gz.place_words(),
-        _countries(),
+        gz.countries(),
         gz.stop_caps(),
         gz.demonyms(),
         frozenset(HONORIFICS),
@@ -640,7 +624,7 @@ def apply_stage(scan: str, language: str, found: list[Detection]) -> list[Detect
     for i, det in enumerate(found):
         if det.type not in STAGE_TYPES:
             pairs.append((det, det))
-        elif not _never(det.type, det.text):
+        elif not never_identifier(det):
             kept = stage._decide(det, language, doc, found, i, cut)
             if kept is not None and det.type == "PERSON" != kept.type and self_named(scan, det.start):
                 kept = Detection(kept.start, kept.end, "PERSON", kept.confidence, kept.detector, kept.text)
@@ -676,55 +660,6 @@ def _consistent(pairs: Sequence[tuple[Detection, Detection | None]], vote: str) 
             kept = Detection(kept.start, kept.end, kind, kept.confidence, kept.detector, kept.text)
         out.append(kept)
     return out
-
-
-_OFFICE_OF: Final = frozenset(
-    "desa nagari kampung kampuang dusun jorong kelurahan kecamatan kota kabupaten rt rw sekolah puskesmas".split()
-)
-"""What an office heads ("Kepala Desa", "Wali Nagari", "Ketua RT")."""
-_CONTRACTIONS: Final = frozenset(f"{i}{a}{e}" for i in "Ii" for a in "'’" for e in ("m", "ve", "ll", "d", "M", "VE"))
-_NAMES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
-
-
-def never_identifier(det: Detection) -> bool:
-    """Spans the annotation conventions never count, whatever a detector said: a name, place or organisation
-    without a letter (a bare year, "2016"), a PERSON of address terms doubled or joined ("Ibu-ibu") or an office
-    alone ("Wali Nagari"), a country, continent or region as a LOCATION, a public office named by its kind only
-    ("Dinas Sosial"), or an English first-person contraction ("I'm", "I've")."""
-    return _never(det.type, det.text)
-
-
-def _coarse(text: str) -> bool:
-    from .coarse import coarse_place
-
-    return coarse_place(text) is not None
-
-
-def _small(text: str) -> bool:
-    from .regions import small_countries
-
-    return text in small_countries()
-
-
-@lru_cache(maxsize=65536)
-def _never(kind: str, text: str) -> bool:
-    """:func:`never_identifier` of a detection of type ``kind`` over ``text`` (names recur: cached)."""
-    if kind in _NAMES and not any(c.isalpha() for c in text):
-        return True
-    if kind == "PERSON" and "-" in text and all(p.title() in HONORIFICS for p in text.split("-")):
-        return True  # "Ibu-ibu", "Bapak-Ibu": address terms doubled or joined address a group, no one by name
-    if kind == "PERSON" and text.split()[0] in OFFICE_TITLES:
-        rest = text.split()[1:]
-        if all(w in OFFICE_TITLES or w.lower() in _OFFICE_OF for w in rest):
-            return True  # "Camat", "Wali Nagari", "Kepala Desa": an office, no one's name
-    if kind == "LOCATION" and text in _macro_regions() and text not in gz.first_names("en"):
-        return True  # "Afrika", "Scotland", "Timur Tengah": a continent, a region or a nation, as big as a country
-    if kind == "LOCATION" and text in _countries() and text not in gz.first_names("en") and not _small(text):
-        return True  # "Malaysia", "Hong Kong": the conventions never count a country ("Jordan", "Chad" may be names;
-        # Pitcairn, Tokelau, Monaco: so few people live there that the place points at one, as a town does)
-    if kind in {"ORG", "LOCATION"} and generic_public_body(text):
-        return True  # "Dinas Sosial", "Kantor Camat": a kind of public office every town has
-    return text in _CONTRACTIONS
 
 
 def decide(stage: PrecisionStage, found: Sequence[Detection], features: Sequence[list[str]]) -> list[Detection]:
@@ -763,7 +698,7 @@ def _typed(
     best = max(_RETYPE_ORDER, key=lambda t: typed.get(t, 0.0))
     if best == verdict[0] or typed.get(best, 0.0) < stage.cut_of_typer(best, det.detector):
         return verdict
-    if verdict[0] == "PERSON" and best == "LOCATION" and _coarse(det.text):
+    if verdict[0] == "PERSON" and best == "LOCATION" and coarse(det.text):
         return verdict
     if best == "ADDRESS" and not _HOUSE_NUMBER.search(det.text):
         return verdict  # an address holds its number (a street without one is a place): "tunde2k" is none
