@@ -238,14 +238,15 @@ def _record(conn: Connection, sid: str, digests: list[str]) -> int:
     return len(new)
 
 
-def record_seals(project: Project, sid: str, digests: list[str]) -> int:
+def record_seals(project: Project, sid: str, digests: list[str], **about: str) -> int:
     """Record in the project the digests of the sealed claims it just exported under its key ``sid``
-    (:func:`makna.exchange._deid_state.seal_digest`): after a reseal they still verify (:class:`SealKeys`). One
-    ``deid.seal`` event (not an undo step) when any is new; returns how many were."""
+    (:func:`makna.exchange._deid_state.seal_digest`), or that a coder's copy pushed back (``about``: the member
+    and the copy, :func:`makna.privacy.seal_copies.record_pushed_seals`): after a reseal they still verify
+    (:class:`SealKeys`). One ``deid.seal`` event (not an undo step) when any is new; returns how many were."""
     with project.store.read() as conn:
         if not _unrecorded(conn, digests):
             return 0
-    payload: dict[str, object] = {"seal": sid}
+    payload: dict[str, object] = {"seal": sid, **about}
     with project.store.write(project.actor, "deid.seal", payload) as conn:
         payload["recorded"] = new = _record(conn, sid, digests)
     return new
