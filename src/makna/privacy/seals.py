@@ -272,7 +272,8 @@ def reseal(project: Project) -> str:
     """Give the project a new seal key (one ``deid.seal`` event, not an undo step): every coder's copy made before
     holds a key that seals nothing the project accepts (make them new copies), and a claim sealed with the retired
     key verifies only when the project recorded it before now (:func:`record_seals`: its own exports, and its
-    claims as they stand now, recorded by this reseal); a member's earlier seals verify no more. What retires a key
+    claims as they stand now, recorded by this reseal, and a coder's copy's claims recorded when its work came
+    back, :func:`~.seal_copies.record_pushed_seals`); a member's other earlier seals verify no more. What retires a key
     that a coder's copy made before trust23 holds, or a leaked one. Refused in a coder's copy. Returns the new key's
     id."""
     meta = project.store.meta()
