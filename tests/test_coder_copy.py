@@ -53,7 +53,8 @@ def test_a_coders_work_in_their_copy_comes_back_into_the_project(tmp_path: Path)
     pushed = runner.invoke(app, ["push", str(copy), "--json"])
     assert pushed.exit_code == 0, pushed.output
     assert json.loads(pushed.output) | {"conflicts": []} == {"sent": 2, "added": 2, "changed": 0, "deleted": 0,
-                                                             "unchanged": 0, "conflicts": [], "into": str(path), "moved": 0}
+                                                             "unchanged": 0, "conflicts": [], "into": str(path), "moved": 0,
+                                                             "sealed": 0}
     ana = [c[1:3] for c in _codings(path) if c[0] == "ana"]  # turns 2 and 4, as budi coded them
     assert [c for c in _codings(path) if c[0] == "budi"] == [("budi", *ana[0], "mot"), ("budi", *ana[1], "exp")]
     assert len(ana) == 2  # ana's work untouched

@@ -66,7 +66,7 @@ def test_a_tampered_recorded_claim_does_not_verify(tmp_path: Path) -> None:
 
 
 def test_a_members_seal_made_before_the_reseal_verifies_no_more(tmp_path: Path) -> None:
-    """The project never saw the seals a coder's copy made: after a reseal they verify no more (left, documented)."""
+    """The project never saw the seals of a copy never pushed (trustweb24): after a reseal they verify no more."""
     studi, _sid = _team(tmp_path)
     budi = _export(tmp_path / "budi.makna", tmp_path / "budi.qdpx")
     with makna.open_project(str(studi), coder="ana") as lead:

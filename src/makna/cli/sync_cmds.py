@@ -169,7 +169,8 @@ def _pushed(report: PushReport, path: str, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps({"sent": report.sent, "added": report.added, "changed": report.changed,
                                "deleted": report.deleted, "unchanged": report.unchanged,
-                               "conflicts": report.conflicts, "into": report.into, "moved": report.moved}))
+                               "conflicts": report.conflicts, "into": report.into, "moved": report.moved,
+                               "sealed": report.sealed}))
     elif not report.sent:
         typer.echo(f"Nothing to push: {where} has all your work.")
     else:
@@ -179,6 +180,9 @@ def _pushed(report: PushReport, path: str, as_json: bool) -> None:
                        "de-identified text (a coding over a replaced identifier covers its replacement).")
         for c in report.conflicts:
             typer.echo(f"Conflict: {'coding' if c['kind'] == 'segment' else 'memo'} {c['id']}: {c['message']}.")
+    if report.sealed and not as_json:
+        typer.echo(f"{where} recorded {report.sealed} de-identification claim(s) this copy sealed: they still verify "
+                   "after a reseal.")
     if report.conflicts and report.into:
         typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): they would overwrite what "
                    f"changed in {report.into} since the copy. 'makna pull {path}' refreshes the copy from the project "

@@ -32,7 +32,7 @@ from ..secret_match import secrets_match
 from ..store import tables
 from ._refi import format_datetime, parse_datetime
 
-__all__ = ["Claim", "export_states", "read_claim", "seal_claim", "seal_digest"]
+__all__ = ["Claim", "export_states", "read_claim", "seal_claim", "seal_digest", "seal_verifies"]
 
 _SPAN_KEYS = ("new_start", "new_end", "type")
 _SEALED = ("applied_at", "mode", "key_id", "replacements", "text_sha256")
@@ -125,22 +125,42 @@ def read_claim(raw: Any, text: str, seals: Mapping[str, bytes]) -> Claim:
     seal = raw.get("seal")
     if not isinstance(seal, dict):
         return Claim(state, False, why="unsealed")
-    sid, mac, by, copy = seal.get("id"), seal.get("mac"), seal.get("by"), seal.get("copy")
-    member = by if isinstance(by, str) and by and len(by) <= 200 else None
-    token = copy if isinstance(copy, str) and 0 < len(copy) <= 64 and not {":", "/"} & set(copy) else None
-    if (not isinstance(sid, str) or not sid or ":" in sid or "/" in sid or (by is not None and member is None)
-            or (copy is not None and (token is None or member is None))):
+    found = _lookup(seal)
+    if found is None:
         return Claim(state, False, why="altered")
-    lookup = sid if member is None else f"{sid}:{member}" if token is None else f"{sid}/{token}:{member}"
+    sid, member, lookup = found
     secret = seals.get(lookup)
     if secret is not None:
-        ok = secrets_match(mac, _mac(raw, secret, member))  # the one constant-time comparison
+        ok = secrets_match(seal.get("mac"), _mac(raw, secret, member))  # the one constant-time comparison
         return Claim(state, ok, member or PROJECT_SEALER, None if ok else "altered")
     if isinstance(seals, SealKeys) and seals.recorded(sid, seal_digest(raw)):  # the project's own, before a reseal
         return Claim(state, True, member or PROJECT_SEALER)
     retired = isinstance(seals, SealKeys) and seals.retired(sid)
     why = "withdrawn" if sid in seals else "retired" if retired else "unknown"
     return Claim(state, False, member or PROJECT_SEALER, why)
+
+
+def _lookup(seal: Mapping[str, Any]) -> tuple[str, str | None, str] | None:
+    """A well-formed ``seal``'s key id, member (None: the project) and the name its key goes by in a
+    :class:`~makna.privacy.seals.SealKeys`; None when it is malformed."""
+    sid, by, copy = seal.get("id"), seal.get("by"), seal.get("copy")
+    member = by if isinstance(by, str) and by and len(by) <= 200 else None
+    token = copy if isinstance(copy, str) and 0 < len(copy) <= 64 and not {":", "/"} & set(copy) else None
+    if (not isinstance(sid, str) or not sid or ":" in sid or "/" in sid or (by is not None and member is None)
+            or (copy is not None and (token is None or member is None))):
+        return None
+    return sid, member, sid if member is None else f"{sid}:{member}" if token is None else f"{sid}/{token}:{member}"
+
+
+def seal_verifies(raw: Mapping[str, Any], seals: Mapping[str, bytes]) -> bool:
+    """Whether the seal of the claim ``raw`` verifies by its MAC under a key of ``seals`` (a recorded seal of a
+    retired key does not: what the project may record anew, :func:`makna.privacy.seal_copies.record_pushed_seals`)."""
+    seal = raw.get("seal")
+    found = _lookup(seal) if isinstance(seal, dict) else None
+    secret = seals.get(found[2]) if found is not None else None
+    if not isinstance(seal, dict) or found is None or secret is None:
+        return False
+    return secrets_match(seal.get("mac"), _mac(raw, secret, found[1]))
 
 
 def _state(raw: Any, text: str) -> dict[str, Any] | None:

@@ -9,13 +9,17 @@ member after a revocation has a new token and seals again. The copies withdrawn 
 ``deid_copies_revoked`` (their tokens); a member's name withdrawn is under ``deid_seal_revoked``, for the copies
 made before trust24, whose key is of the name only. Each change is one transaction and one ``deid.revoke`` event
 with its actor (refused without the right to manage de-identification, and in a coder's copy).
+
+When a copy's work comes back (``makna push``), the project records the digests of the claims the copy sealed
+that verify then (:func:`record_pushed_seals`), as it records its own exports' (:func:`~.seals.record_seals`): a
+reseal keeps them verifiable, while a claim sealed with the copy's key after the reseal (or never pushed) is not.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +28,7 @@ from sqlalchemy import Connection, delete, insert, select
 from ..errors import InputError
 from ..project import Project
 from ..store import tables
-from .seals import COPIES_REVOKED_META, REVOKED_META, meta_seal, meta_sealer, revoked_in
+from .seals import COPIES_REVOKED_META, REVOKED_META, meta_seal, meta_sealer, project_seals, record_seals, revoked_in
 
 __all__ = [
     "SEALS",
@@ -34,6 +38,7 @@ __all__ = [
     "CoderCopy",
     "coder_copies",
     "live_copies",
+    "record_pushed_seals",
     "revoke_copy",
     "revoke_sealer",
     "revoked_sealers",
@@ -194,3 +199,22 @@ def revoke_copy(project: Project, ref: str, *, restore: bool = False) -> CoderCo
         _set(conn, COPIES_REVOKED_META, tokens - {copy.token} if restore else tokens | {copy.token})
         payload.update(member=copy.member, copy=copy.token)
         return next(c for c in _copies(conn) if c.token == copy.token)
+
+
+def record_pushed_seals(project: Project, claims: Iterable[Mapping[str, Any]], *, member: str, copy: str) -> int:
+    """Record in the project the digests of ``claims`` (a coder's copy's, as its exports seal them) that ``member``'s
+    copy ``copy`` sealed and that verify now with the project's current key (the copy not withdrawn), so that a
+    reseal keeps them verifiable (:class:`~.seals.SealKeys`). Called when the copy's work comes back to the project
+    (``makna push``); a claim of another member or copy, altered, or sealed by a withdrawn copy is not recorded.
+    One ``deid.seal`` event (not an undo step, with the member and the copy) when any is new; returns how many."""
+    from ..exchange._deid_state import seal_digest, seal_verifies
+
+    keys = project_seals(project)
+    by_key: dict[str, list[str]] = {}
+    for claim in claims:
+        seal = claim.get("seal")
+        if not isinstance(seal, dict) or seal.get("by") != member or seal.get("copy") != copy:
+            continue
+        if seal_verifies(claim, keys):
+            by_key.setdefault(str(seal["id"]), []).append(seal_digest(claim))
+    return sum(record_seals(project, sid, digests, member=member, copy=copy) for sid, digests in by_key.items())

@@ -238,14 +238,15 @@ def _record(conn: Connection, sid: str, digests: list[str]) -> int:
     return len(new)
 
 
-def record_seals(project: Project, sid: str, digests: list[str]) -> int:
+def record_seals(project: Project, sid: str, digests: list[str], **about: str) -> int:
     """Record in the project the digests of the sealed claims it just exported under its key ``sid``
-    (:func:`makna.exchange._deid_state.seal_digest`): after a reseal they still verify (:class:`SealKeys`). One
-    ``deid.seal`` event (not an undo step) when any is new; returns how many were."""
+    (:func:`makna.exchange._deid_state.seal_digest`), or that a coder's copy pushed back (``about``: the member
+    and the copy, :func:`makna.privacy.seal_copies.record_pushed_seals`): after a reseal they still verify
+    (:class:`SealKeys`). One ``deid.seal`` event (not an undo step) when any is new; returns how many were."""
     with project.store.read() as conn:
         if not _unrecorded(conn, digests):
             return 0
-    payload: dict[str, object] = {"seal": sid}
+    payload: dict[str, object] = {"seal": sid, **about}
     with project.store.write(project.actor, "deid.seal", payload) as conn:
         payload["recorded"] = new = _record(conn, sid, digests)
     return new
@@ -271,7 +272,8 @@ def reseal(project: Project) -> str:
     """Give the project a new seal key (one ``deid.seal`` event, not an undo step): every coder's copy made before
     holds a key that seals nothing the project accepts (make them new copies), and a claim sealed with the retired
     key verifies only when the project recorded it before now (:func:`record_seals`: its own exports, and its
-    claims as they stand now, recorded by this reseal); a member's earlier seals verify no more. What retires a key
+    claims as they stand now, recorded by this reseal, and a coder's copy's claims recorded when its work came
+    back, :func:`~.seal_copies.record_pushed_seals`); a member's other earlier seals verify no more. What retires a key
     that a coder's copy made before trust23 holds, or a leaked one. Refused in a coder's copy. Returns the new key's
     id."""
     meta = project.store.meta()

@@ -96,6 +96,7 @@ class PushReport:
     into: str | None = None  # a coder's copy of a project file: that project (None: the server)
     moved: int = 0  # codings made before their source's de-identification, moved onto its new text
     retargeted: dict[str, str] = field(default_factory=dict)  # memos put onto the server's twin coding
+    sealed: int = 0  # a coder's copy of a project file: its sealed claims the project recorded now (a reseal keeps)
 
 
 class _Server:
@@ -300,10 +301,11 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
     with open_project(path, passphrase=passphrase) as proj:
         info = sync_info(proj)
         changes = pending(proj)
-        if not len(changes):
+        claims = _sealed_claims(proj) if info.from_file else []
+        if not len(changes) and not claims:
             return PushReport(into=str(into or info.server) if info.from_file else None)
         if info.from_file:
-            return _push_to_file(proj, info, changes, into, passphrase)
+            return _push_to_file(proj, info, changes, into, passphrase, claims)
         if into is not None:
             raise InputError("--into is for a coder's copy of a project file (makna copy --coder); this copy "
                              f"is pushed to its server, {info.server}")
@@ -370,20 +372,39 @@ def _file_snapshot(proj: Project, info: SyncInfo, at: str | os.PathLike[str] | N
         return snapshot(origin, blind=info.blind), str(where.resolve())
 
 
+def _sealed_claims(proj: Project) -> list[dict[str, Any]]:
+    """The de-identification claims a coder's copy of a project file seals, as its exports carry them (none: it
+    holds no key of its own)."""
+    from ..exchange._deid_state import export_states
+    from ..privacy.seals import meta_sealer
+
+    sealer = meta_sealer(proj.store.meta())
+    if sealer is None or sealer.by is None or sealer.copy is None:
+        return []
+    with proj.store.read() as conn:
+        return list(export_states(conn, sealer).values())
+
+
 def _push_to_file(proj: Project, info: SyncInfo, changes: Pending, into: str | os.PathLike[str] | None,
-                  passphrase: Passphrase) -> PushReport:
-    """Apply a coder's copy's work to the project file it was copied from, as the server would."""
-    from .server import apply_push
+                  passphrase: Passphrase, claims: list[dict[str, Any]]) -> PushReport:
+    """Apply a coder's copy's work to the project file it was copied from, as the server would, and record there
+    the claims the copy sealed that verify now (``claims``: a reseal keeps them verifiable,
+    :func:`makna.privacy.seal_copies.record_pushed_seals`)."""
+    from ..privacy.seal_copies import record_pushed_seals
+    from .server import PushResult, apply_push
 
     message = push_message(proj, changes)
     words = FILE_WORDS.of_copy(proj.location)
     with _origin(proj, info, into, passphrase, "--into") as (origin, target):
-        result = apply_push(origin, message, words=words)
+        result = apply_push(origin, message, words=words) if len(changes) else PushResult()
         if result.replaced:  # de-identified since the copy was made: send the skeletons of its texts
             result = apply_push(origin, with_skeletons(proj, message, result.replaced), words=words)
+        sealed = record_pushed_seals(origin, claims, member=info.coder, copy=copy_token(proj)) if claims else 0
     conflicts = [{"kind": c.kind, "id": c.id, "reason": c.reason, "message": c.message} for c in result.conflicts]
     report = PushReport(len(changes), result.added, result.changed, result.deleted, result.unchanged, conflicts,
-                        into=str(target), moved=result.moved, retargeted=result.retargeted)
+                        into=str(target), moved=result.moved, retargeted=result.retargeted, sealed=sealed)
+    if not len(changes):  # only claims to record: nothing to mark in the copy
+        return report
     mark_synced(proj, changes, {(c["kind"], c["id"]) for c in conflicts},
                 {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")},
                 retargeted=result.retargeted)

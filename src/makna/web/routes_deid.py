@@ -39,6 +39,7 @@ from .deid_text import type_names
 from .deps import js_text, lang_of, page, project_of, reply, server_project_of
 from .errors_i18n import key_refusal, translate_error
 from .render import json_script
+from .routes_deid_copies import copy_rows
 
 __all__ = ["router", "JS_MESSAGES", "PAGE_SIZE", "ScanRequest", "Decision", "DecideAll", "NewDetection",
            "NewFieldDetection", "ApplyRequest", "text_pieces", "DetectionEdit"]
@@ -249,7 +250,8 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
         "coded": [r for r in rows if r["codings"] and not r["applied"]],
         "pieces": pieces, "text_source": text_source, "field_values": fields, "field_shown": shown_field,
         "field_pieces": field_pieces, "types": PII_TYPES, "type_names": names, "modes": MODES,
-        "may_manage": can(proj, "manage"), "server_keys": server_project_of(request) is not None,
+        "may_manage": can(proj, "manage"), "copies": copy_rows(proj) if can(proj, "manage") else [],
+        "server_keys": server_project_of(request) is not None,
         "key_folder": getattr(request.app.state, "key_dir", None) is not None,
         "provinces": sorted(PROVINCES.items(), key=lambda kv: kv[1]),
         "data": json_script({"msg": js_text(request, JS_MESSAGES), "types": names}),

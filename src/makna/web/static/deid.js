@@ -317,6 +317,21 @@
     });
   }
 
+  // ------------------------------------------------------------ coders' copies (trustweb24)
+  // A manager withdraws (or gives back) the right to seal of one copy or of every copy of a member.
+  for (const btn of document.querySelectorAll("#deid-copies button")) {
+    btn.addEventListener("click", () => {
+      if (!confirm(btn.dataset.confirm)) return;
+      const body = btn.dataset.copy ? { copy_id: btn.dataset.copy } : { member: btn.dataset.member };
+      body.restore = btn.classList.contains("copy-restore") || btn.classList.contains("member-restore");
+      run(() => whileBusy(async () => {
+        await queue;
+        await api("POST", "/api/deid/copies/withdraw", body);
+        location.reload();
+      }));
+    });
+  }
+
   // ------------------------------------------------------------ mark a missed identifier
   // in a transcript (#deid-text) or in a free-text field value (#field-text): select it, choose the type
   const added = sessionStorage.getItem("makna-deid-added");
