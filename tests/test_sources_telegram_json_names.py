@@ -56,5 +56,5 @@ def test_an_upload_gets_a_stable_distinct_name(project: Any) -> None:
     assert (
         source_name("result.json", data=_chat("Wa Ode Rahmawati", "Boleh lanjut besok?")) == second.name
     )  # stable: the same bytes, the same name
-    other = import_upload(project, "wawancara.txt", "P: Apa kabar?\nI: Baik.\n".encode())
+    other = import_upload(project, "wawancara.txt", b"P: Apa kabar?\nI: Baik.\n")
     assert other.name == "wawancara.txt"
