@@ -15,9 +15,14 @@ from docx.shared import Cm, Inches, Mm, Pt
 
 from ..analysis.matrices import CrossTable
 from .i18n import percent
-from .model import ReportData
+from .model import CodeStats, ReportData
 
 __all__ = ["render_docx"]
+
+
+def _titled(stats: CodeStats) -> str:
+    """A theme's or code's heading: its name, and its key where the key says more than the name."""
+    return f"{stats.name} ({stats.shown_key})" if stats.shown_key else stats.name
 
 
 def _table(doc: Any, header: list[str], rows: list[list[Any]]) -> Any:
@@ -61,17 +66,17 @@ def render_docx(data: ReportData, path: str | Path) -> Path:
     doc.add_heading(t["codebook"], level=1)
     doc.add_paragraph(t["rollup"])
     _table(doc, [t["code"], t["name"], t["definition"], t["informants"], t["segments"]],
-           [["  " * c.depth + c.key, c.name, c.definition, c.informants, c.segments] for c in data.codebook])
+           [["  " * c.depth + c.shown_key, c.name, c.definition, c.informants, c.segments] for c in data.codebook])
     doc.add_heading(t["themes"], level=1)
     for th in data.themes:
-        doc.add_heading(f"{th.stats.name} ({th.stats.key})", level=2)
+        doc.add_heading(_titled(th.stats), level=2)
         doc.add_paragraph(t["theme_counts"].format(n=th.stats.informants, s=th.stats.segments)).runs[0].italic = True
         if th.stats.definition:
             doc.add_paragraph(th.stats.definition)
         _table(doc, [t["code"], t["name"], t["informants"], t["segments"]],
-               [["  " * c.depth + c.key, c.name, c.informants, c.segments] for c in th.codes])
+               [["  " * c.depth + c.shown_key, c.name, c.informants, c.segments] for c in th.codes])
         for sec in th.sections:
-            doc.add_heading(f"{sec.stats.name} ({sec.stats.key})", level=3)
+            doc.add_heading(_titled(sec.stats), level=3)
             doc.add_paragraph(t["theme_counts"].format(n=sec.stats.informants, s=sec.stats.segments))
             for q in sec.quotes:
                 where = f"{q.source}, {t['turn']} {q.turn}" if q.turn else f"{q.source}, {q.start}:{q.end}"
