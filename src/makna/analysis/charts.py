@@ -166,7 +166,7 @@ class Figure:
                 oy = s.y * scale - (th if s.anchor == "end" else turned.height)
                 img.paste(turned, (round(ox), round(oy)), turned)
         buf = io.BytesIO()
-        img.save(buf, "PNG", optimize=True)
+        img.save(buf, "PNG")  # optimize=True spent 2.5 times as long for a file 3 % smaller (polish24)
         return buf.getvalue()
 
     def save(self, path: str | Path) -> Path:

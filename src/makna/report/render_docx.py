@@ -7,6 +7,7 @@ own default is US Letter). The HTML report prints on A4 too (CSS ``@page``)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,9 @@ def _matrix(doc: Any, m: CrossTable, code: str, total: str, lang: str, max_colum
     _table(doc, [code, *page.columns, total], rows)
 
 
-def render_docx(data: ReportData, path: str | Path) -> Path:
+def render_docx(data: ReportData, path: str | Path, pictures: Mapping[str, bytes] | None = None) -> Path:
+    """Write the report as a Word document; ``pictures``: the charts' PNG bytes by chart name, drawn already (a
+    chart missing from it goes without its picture); None: drawn here."""
     t = data.text
     doc = Document()
     for section in doc.sections:  # A4, not python-docx's US Letter
@@ -105,10 +108,15 @@ def render_docx(data: ReportData, path: str | Path) -> Path:
     if data.charts:
         doc.add_heading(t["charts"], level=1)
         for c in data.charts:
-            try:
-                png = c.figure.png(scale=2.0)
-            except Exception:  # noqa: BLE001 - no Pillow: the document goes without pictures
-                break
+            if pictures is not None:
+                if c.name not in pictures:
+                    continue
+                png = pictures[c.name]
+            else:
+                try:
+                    png = c.figure.png(scale=2.0)
+                except Exception:  # noqa: BLE001 - no Pillow: the document goes without pictures
+                    break
             doc.add_picture(io.BytesIO(png), width=Inches(min(6.2, c.figure.width / 96)))
             doc.add_paragraph(c.title)
     out = Path(path)
