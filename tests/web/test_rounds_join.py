@@ -5,12 +5,16 @@ closes it, after which she sees everything again. English and Indonesian; SQLite
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
+from sync_helpers import server_login
 from web_helpers import SOURCE, TEXT, TOKEN, Client, login
 
 import makna
 from makna.web import close_app, create_app
+from makna.web.server_app import create_server_app
 
 
 def _coders(client: Client, sid: str) -> set[str]:
@@ -90,3 +94,34 @@ def test_no_blind_round_to_join(client: Client, csrf: str) -> None:
     assert client.post("/api/rounds/x/join", headers=h).status_code == 409
     assert client.post("/api/rounds", json={"name": "terbuka", "blind": False}, headers=h).status_code == 201
     assert client.post("/api/rounds/terbuka/join", headers=h).status_code == 409
+
+
+@pytest.fixture
+def server(team: Any, server_db: str) -> Iterator[Any]:
+    application = create_server_app(server_db, lang="id")
+    yield application
+    application.state.registry.close()
+
+
+def test_on_the_team_server(server: Any) -> None:
+    """trial12's walk: manager dewi opens a blind round, coder budi codes, dewi sees it until she joins; the owner
+    ana, who did not join, still sees through the round (PostgreSQL: the team server's database)."""
+    dewi, hd = server_login(server, "dewi")
+    budi, hb = server_login(server, "budi")
+    ana, ha = server_login(server, "ana")
+    try:
+        assert dewi.post("/api/rounds", json={"name": "sampel-dosen"}, headers=hd).status_code == 201
+        sid = dewi.get("/api/sources", headers=hd).json()[0]["id"]
+        made = budi.post("/api/segments", json={"source": sid, "start": 0, "end": 2, "code": "emosi"}, headers=hb)
+        assert made.status_code == 201, made.text
+        assert "budi" in {s["coder"] for s in dewi.get(f"/api/sources/{sid}/segments", headers=hd).json()}
+        assert dewi.post("/api/rounds/sampel-dosen/join", headers=hd).status_code == 200
+        assert budi.post("/api/rounds/sampel-dosen/join", headers=hb).status_code == 403  # a manager's choice
+        assert dewi.get(f"/api/sources/{sid}/segments", headers=hd).json() == []
+        assert "Putaran buta sampel-dosen sedang dibuka" in dewi.get("/", headers=hd).text
+        assert "budi" in {s["coder"] for s in ana.get(f"/api/sources/{sid}/segments", headers=ha).json()}
+        assert dewi.post("/api/rounds/sampel-dosen/close", headers=hd).status_code == 200
+        assert "budi" in {s["coder"] for s in dewi.get(f"/api/sources/{sid}/segments", headers=hd).json()}
+    finally:
+        for c in (dewi, budi, ana):
+            c.close()
