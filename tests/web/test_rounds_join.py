@@ -62,6 +62,11 @@ def test_a_manager_codes_blind_in_a_round(client: Client, csrf: str, sample_loca
             == 201
         )
         assert _coded_by_others(client, "tester") == []
+        joins = [
+            (c["actor"], c["kind"]) for c in client.get("/api/changes").json()["changes"] if c["action"] == "round.join"
+        ]
+        assert joins == [("tester", "round")]  # her pages reload: what she may see changed
+        assert not [c for c in budi.get("/api/changes").json()["changes"] if c["action"] == "round.join"]  # his do not
         assert client.get("/api/agreement").status_code == 409
         assert client.get("/api/rounds/sampel-1/agreement").status_code == 409
         page = client.get("/rounds").text
