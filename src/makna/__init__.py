@@ -135,7 +135,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
     from .queries import CodeFrequency, Matrix, RetrievedSegment, code_case_matrix, code_frequencies, retrieve
     from .quickcodes import QuickCodes, quick_codes, set_quick_codes
     from .report import ReportFiles, write_report
-    from .rounds import Round, close_round, list_rounds, open_round, round_consensus, round_scope
+    from .rounds import Round, close_round, join_round, list_rounds, open_round, round_consensus, round_scope
     from .segment_edit import change_segment
     from .sources import (
         ImportReport,
@@ -295,6 +295,7 @@ _LAZY: dict[str, str] = {
     "Round": "rounds",
     "open_round": "rounds",
     "close_round": "rounds",
+    "join_round": "rounds",
     "list_rounds": "rounds",
     "round_scope": "rounds",
     "round_consensus": "rounds",
@@ -487,6 +488,7 @@ __all__ = [
     "Round",
     "open_round",
     "close_round",
+    "join_round",
     "list_rounds",
     "round_scope",
     "round_consensus",

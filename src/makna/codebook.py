@@ -44,6 +44,8 @@ from .text import refuse_unstorable
 from .versions import claim
 
 __all__ = [
+    "key_from_name",
+    "key_tells",
     "CODEBOOK_FORMAT",
     "PALETTE",
     "CodebookDoc",
@@ -96,6 +98,22 @@ _KEY = re.compile(r"^[^\s/\\]{1,200}$")
 _FIELDS = ("name", "color", "definition", "inclusion", "exclusion", "example", "keywords")
 #: What a stale edit's conflict reports as the code's current values.
 _VERSIONED = ("key", "parent_id", *_FIELDS)
+
+
+_KEY_GAPS = re.compile(r"[\s/\\]+")
+
+
+def key_from_name(name: str) -> str:
+    """The key a code named ``name`` gets where a file gives none (a ``.qdc``, a REFI-QDA project): the name with
+    its spaces and slashes as ``_`` (``Barang disita`` -> ``Barang_disita``), at most 120 characters."""
+    return _KEY_GAPS.sub("_", name.strip()).strip("_")[:120] or "code"
+
+
+def key_tells(key: str, name: str) -> bool:
+    """Whether a code's key says more than its name, so that a page or report shows it beside the name: not when
+    it is the name, or the key made from it (:func:`key_from_name`), in any case (trial12: ``Barang_disita``
+    beside *Barang disita* in every table)."""
+    return key.casefold() not in (name.casefold(), key_from_name(name).casefold())
 
 
 def _check_key(key: str) -> str:

@@ -41,7 +41,7 @@ EventKind = Literal[
     # the workbench (#13): a coder's keys 1-9; a coding resized or recoded
     "quickcodes.set", "segment.update",
     # coding rounds (#14)
-    "round.open", "round.close",
+    "round.open", "round.close", "round.join",
     # code suggestions (#15)
     "suggest.run", "suggest.accept", "suggest.reject",
     # offline coders (#14): a copy pulled from a team server; a coder's offline work pushed back

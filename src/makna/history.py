@@ -96,7 +96,8 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "exchange.import_taguette": "import a Taguette project",
         "exchange.import_qualcoder": "import a QualCoder project",
         "project.create": "create the project", "round.open": f"open round {p.get('name', '')}",
-        "round.close": f"close round {p.get('name', '')}", "sync.pull": "take a copy to code offline",
+        "round.close": f"close round {p.get('name', '')}", "round.join": f"code blind in round {p.get('name', '')}",
+        "sync.pull": "take a copy to code offline",
         "sync.push": "push a copy's work to the server",
     }
     if action in ("undo", "redo"):

@@ -149,6 +149,8 @@ def _decode(conn: Connection, rows: list[Any]) -> list[_Entry]:
 def _seen(entry: _Entry, sight: Sight) -> Change | None:
     """``entry`` as ``sight``'s viewer may see it (None: hidden from them)."""
     change = entry.change
+    if change is not None and change.action == "round.join" and change.actor != sight.viewer:
+        return None  # only the manager who joined a round sees less: no one else's page reloads for it
     if change is None or sight.everything:
         return change
     if change.kind == "segments.add":

@@ -1,15 +1,15 @@
 """Coding rounds, blind coding and consensus per round.
 
-A manager opens a round (``makna round open NAME``), optionally on some sources only. While a
-*blind* round is open, each coder sees only their own codings of its sources: in the workbench, in
-retrieval, through the API and on the live stream (:func:`visible`); the round's manager sees all.
-When the round closes, everyone sees everything again, and the round's agreement, disagreements and
-consensus layer (:func:`round_scope`, :func:`round_consensus`, reusing :mod:`makna.agreement`) are
-computed over its sources and the coders who coded them during the round. Only one round is open at
-a time.
+A manager opens a round (``makna round open NAME``), optionally on some sources only. While a *blind* round is
+open, each coder sees only their own codings of its sources: in the workbench, in retrieval, through the API
+and on the live stream (:func:`visible`); the round's manager sees all, unless they take part in it as a blind
+coder (:func:`join_round`: their choice, recorded with an event; they then see what a coder sees until the
+round closes). When the round closes, everyone sees everything again, and the round's agreement, disagreements
+and consensus layer (:func:`round_scope`, :func:`round_consensus`, reusing :mod:`makna.agreement`) are
+computed over its sources and the coders who coded them during the round. Only one round is open at a time.
 
-Role checks go through :func:`may_manage` alone, so that they follow the project's roles where
-accounts exist; without accounts, anyone may open a round and the coder who opened it manages it.
+Role checks go through :func:`may_manage` alone, so that they follow the project's roles where accounts exist;
+without accounts, anyone may open a round and the coder who opened it manages it.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from .agreement.project_report import AgreementScope
     from .event_kinds import EventKind
 
-__all__ = ["Round", "open_round", "close_round", "list_rounds", "get_round", "current_round", "may_manage",
+__all__ = ["Round", "open_round", "close_round", "join_round", "list_rounds", "get_round", "current_round",
+           "may_manage",
            "visible", "sees_everything", "require_sight", "round_scope", "round_consensus", "consensus_coder",
            "Sight", "sight", "sight_in", "visible_memos", "visible_where", "BLIND_EVENT_KINDS", "counted_where",
            "suggester_ids", "rejected_ids", "listed", "visible_coders"]
@@ -55,15 +56,27 @@ class Round:
     opened_by: str
     closed_at: dt.datetime | None = None
     closed_by: str | None = None
+    blind_coders: tuple[str, ...] = ()  # managers who took part in it as blind coders (:func:`join_round`)
 
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
 
 
-def _row(r: Any) -> Round:
+def _row(r: Any, joined: dict[str, tuple[str, ...]]) -> Round:
     return Round(r.id, r.name, bool(r.blind), tuple(r.sources or ()), as_utc(r.opened_at), r.opened_by,
-                 as_utc(r.closed_at) if r.closed_at is not None else None, r.closed_by)
+                 as_utc(r.closed_at) if r.closed_at is not None else None, r.closed_by, joined.get(r.id, ()))
+
+
+def _joined(conn: Connection) -> dict[str, tuple[str, ...]]:
+    """The blind coders of every round (round id: names), from the ``round.join`` events (an indexed read of the
+    few such events)."""
+    e = tables.events.c
+    found: dict[str, set[str]] = {}
+    for actor, payload in conn.execute(select(e.actor, e.payload).where(e.action == "round.join")):
+        if isinstance(payload, dict) and isinstance(payload.get("id"), str):
+            found.setdefault(payload["id"], set()).add(actor)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 def may_manage(project: Project, actor: str, rnd: Round | None = None) -> bool:
@@ -82,21 +95,23 @@ def current_round(conn: Connection) -> Round | None:
     """The open round, if any."""
     r = tables.rounds.c
     row = conn.execute(select(tables.rounds).where(r.closed_at.is_(None)).order_by(r.opened_at.desc())).first()
-    return None if row is None else _row(row)
+    return None if row is None else _row(row, _joined(conn))
 
 
 def list_rounds(project: Project) -> list[Round]:
     with project.store.read() as conn:
-        return [_row(r) for r in conn.execute(select(tables.rounds).order_by(tables.rounds.c.opened_at))]
+        joined = _joined(conn)
+        return [_row(r, joined) for r in conn.execute(select(tables.rounds).order_by(tables.rounds.c.opened_at))]
 
 
 def get_round(project: Project, name: str) -> Round:
     r = tables.rounds.c
     with project.store.read() as conn:
         row = conn.execute(select(tables.rounds).where((r.name == name) | (r.id == name))).first()
+        joined = _joined(conn) if row is not None else {}
     if row is None:
         raise NotFoundError(f"unknown round {name!r} (see 'makna round list')")
-    return _row(row)
+    return _row(row, joined)
 
 
 def open_round(project: Project, name: str, *, blind: bool = True, sources: Sequence[str] = ()) -> Round:
@@ -138,6 +153,28 @@ def close_round(project: Project, name: str | None = None) -> Round:
     return get_round(project, rnd.id)
 
 
+def join_round(project: Project, name: str | None = None) -> Round:
+    """Take part in the open blind round as a blind coder: the choice of a manager or owner (or, without accounts, of
+    the coder who opened it), recorded with a ``round.join`` event. Until the round closes they see what a coder
+    sees (their own codings of its sources: :func:`sight_in`), so that a supervisor codes blind beside her
+    students; they still close it. ``name``: the round (default: the open one). There is no leaving before:
+    closing the round ends it for everyone."""
+    payload: dict[str, Any] = {"name": name}
+    with project.store.write(project.actor, "round.join", payload) as conn:
+        rnd = current_round(conn)
+        if rnd is None or (name is not None and name not in (rnd.name, rnd.id)):
+            raise ConflictError(f"round {name!r} is not open" if name else "no round is open")
+        if not rnd.blind:
+            raise ConflictError(f"round {rnd.name!r} is not blind: every coder sees every coding in it")
+        if project.actor in rnd.blind_coders:
+            raise ConflictError(f"{project.actor!r} codes blind in round {rnd.name!r} already, until it closes")
+        if not may_manage(project, project.actor, rnd):
+            raise ConflictError(f"{project.actor!r} codes blind in round {rnd.name!r} already: a coder sees only "
+                                f"their own codings until it closes")
+        payload.update(id=rnd.id, name=rnd.name)
+    return get_round(project, rnd.id)
+
+
 @dataclass(frozen=True)
 class Sight:
     """What ``viewer`` may see of the codings now: every coding (``everything``), or, during an open
@@ -173,7 +210,7 @@ def sight_in(project: Project, rnd: Round | None, viewer: str | None = None) -> 
     """:class:`Sight` of ``viewer`` (default: the acting coder) while ``rnd`` is the open round (None:
     no round open); no database read beyond the role check."""
     who = viewer or project.actor
-    if rnd is None or not rnd.blind or may_manage(project, who, rnd):
+    if rnd is None or not rnd.blind or (who not in rnd.blind_coders and may_manage(project, who, rnd)):
         return Sight(who)
     return Sight(who, False, frozenset(rnd.sources))
 
@@ -316,6 +353,6 @@ def round_consensus(project: Project, name: str, *, rule: Rule | str = "agreed",
 
 def _closed(project: Project, name: str) -> Round:
     rnd = get_round(project, name)
-    if rnd.is_open and rnd.blind and not may_manage(project, project.actor, rnd):
+    if rnd.is_open and rnd.blind and (project.actor in rnd.blind_coders or not may_manage(project, project.actor, rnd)):
         raise ConflictError(f"round {rnd.name!r} is blind and still open: its agreement is shown once it closes")
     return rnd

@@ -17,6 +17,8 @@ from sqlalchemy import ColumnElement, Connection, delete, func, or_, select, upd
 
 from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaError
 from .importers import ImportedText, convertible, read_bytes, read_document, supported_suffixes, unsupported_reason
+from .importers.telegram_json import MEDIA_TYPE as TELEGRAM_JSON
+from .importers.telegram_json import source_name as telegram_json_name
 from .memos import forget
 from .model import Source, Turn, new_id, utcnow
 from .paging import decode_cursor, encode_cursor
@@ -296,7 +298,7 @@ def import_file(
     reader about what it left out or assumed (a .docx page header, an encoding)."""
     p = Path(path)
     doc = read_document(p)
-    item = _prepare_document(p, doc, name or p.name, language=language, turn_pattern=turn_pattern,
+    item = _prepare_document(p, doc, name or _file_name(p), language=language, turn_pattern=turn_pattern,
                              keep_original=keep_original, allow_duplicate=allow_duplicate)
     stored = _store_prepared(project, [item])[0]
     if on_note is not None:
@@ -330,6 +332,8 @@ def import_upload(project: Project, filename: str, data: bytes, *, language: str
     name = upload_name(filename)
     path = Path(name)
     doc = read_bytes(path, data, max_bytes=max_bytes)
+    if doc.media_type == TELEGRAM_JSON:  # every export is result.json; a browser sends no folder
+        name = telegram_json_name(name, data=data)
     item = _prepare_document(path, doc, name, language=language, turn_pattern=None, keep_original=keep_original,
                              allow_duplicate=allow_duplicate)
     stored = _store_prepared(project, [item])[0]
@@ -337,6 +341,15 @@ def import_upload(project: Project, filename: str, data: bytes, *, language: str
         for note in doc.notes:
             on_note(note)
     return stored
+
+
+def _file_name(path: Path, rel: str | None = None) -> str:
+    """The source name of a file imported on its own (``rel``: its path in a folder given): its name, except a
+    Telegram JSON export's ``result.json``, named after its folder (:func:`.importers.telegram_json.source_name`)."""
+    name = rel if rel is not None else path.name
+    if path.suffix.lower() != ".json" or "/" in name:
+        return name
+    return telegram_json_name(name, path.resolve().parent.name)
 
 
 def _prepare_document(path: Path, doc: ImportedText, name: str, *, language: str | None, turn_pattern: str | None,
@@ -381,11 +394,11 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[t
                 elif f.suffix.lower() == ".json" and not is_chat_json(f):
                     passed.append((str(f), "a .json that is no Telegram Desktop chat export (result.json)"))
                 elif f.suffix.lower() in suffixes or convertible(f.suffix):
-                    out.append((f, rel.as_posix()))
+                    out.append((f, _file_name(f, rel.as_posix())))
                 else:
                     passed.append((str(f), unsupported_reason(f)))
         else:
-            out.append((p, p.name))
+            out.append((p, _file_name(p)))
     return out, passed
 
 

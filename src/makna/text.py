@@ -34,6 +34,8 @@ __all__ = [
     "turn_stamp",
     "format_time",
     "sentence_spans",
+    "SENTENCE_ABBREVIATIONS",
+    "SENTENCE_NUMBER_ABBREVIATIONS",
     "line_spans",
     "paragraph_spans",
     "enclosing_span",
@@ -237,6 +239,42 @@ def _from_first_recurring(labels: Iterator[tuple[str, int]],
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
 
+#: Abbreviations after whose full stop no sentence ends (trial12: ``Jalan Abadi Samudera No.`` | ``330, Makassar``
+#: were two sentence units). The one list, for both languages, kept here: forms written with a capital that are no
+#: word of their own, so that a sentence ending in a word never joins the next. Indonesian addresses (``Jl.``,
+#: ``Kel.``, ``Kec.``...), companies (``PT.``, ``CV.``), titles of both languages (``Dr.``, ``Hj.``, ``Mr.``...).
+#: A capital letter's initial before a capitalised word joins too (``Andi M. Arfah``; also ``Plan B. Then``).
+SENTENCE_ABBREVIATIONS = frozenset({
+    "Jl", "Jln", "Gg", "Kel", "Kec", "Kab", "Kp", "Ds", "Komp", "Perum", "Prov", "Dsn",  # addresses (id)
+    "PT", "CV", "Tbk", "Yth", "Sdr", "Sdri", "Bpk", "Bp", "Hj", "KH", "Drs", "Dra", "Ir",  # companies, titles (id)
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Mt", "Ft", "Sgt", "Capt", "Gen", "Rev", "Hon", "Messrs", "Jr", "Sr",  # (en)
+})
+#: Abbreviations that end no sentence when a number follows them (``No. 112``, ``RT. 03``): ``No.`` before a word
+#: is an answer (``No. I never went.``).
+SENTENCE_NUMBER_ABBREVIATIONS = frozenset({"No", "Nr", "Nos", "RT", "RW", "Blok", "Vol", "Hal", "Ps", "Art"})
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]+)\Z")
+_AFTER = re.compile(r"\s+(\S)")
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    """Whether the full stop matched by ``m`` (of :data:`_SENTENCE_END`) ends a sentence: not after an
+    abbreviation of :data:`SENTENCE_ABBREVIATIONS`, one of :data:`SENTENCE_NUMBER_ABBREVIATIONS` before a number,
+    nor a capital letter's initial before a capitalised word (``Andi M. Arfah``)."""
+    if m.group() != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    if word is None:
+        return True
+    w = word.group(1)
+    nxt = _AFTER.match(text, m.end())
+    if nxt is None or "\n" in text[m.end() : nxt.start(1)]:
+        return True
+    if w in SENTENCE_ABBREVIATIONS:
+        return False
+    if w in SENTENCE_NUMBER_ABBREVIATIONS:
+        return not nxt.group(1).isdigit()
+    return not (len(w) == 1 and w.isupper() and nxt.group(1).isupper())
+
 
 def _spans_between(text: str, cuts: Sequence[int]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
@@ -253,8 +291,9 @@ def _spans_between(text: str, cuts: Sequence[int]) -> list[tuple[int, int]]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences as (start, end): cut after . ! ? … (with closing quotes) before white space, and at
-    every line break. Leading and trailing white space is excluded from each span."""
-    return _spans_between(text, [m.end() for m in _SENTENCE_END.finditer(text)])
+    every line break, but not after an abbreviation's full stop (:data:`SENTENCE_ABBREVIATIONS`,
+    :data:`SENTENCE_NUMBER_ABBREVIATIONS`, an initial). Leading and trailing white space is excluded from each span."""
+    return _spans_between(text, [m.end() for m in _SENTENCE_END.finditer(text) if _ends_sentence(text, m)])
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

@@ -30,8 +30,9 @@ def test_a_code_only_one_coder_used_says_so(client: Client) -> None:
     """A kappa of 0 for a code one coder never used read as a disagreement on where (newuser19's finding): the
     row now says who alone applied it; a code both used and the pooled row say nothing of the kind."""
     html = client.get("/agreement", params={"run": "true", "unit": "sentence"}).text
-    rows = {m.group(1): m.group(0) for m in re.finditer(r'<span class="muted small">([\w.]+)</span>.*?</th>', html)}
-    assert "Only tester applied this code" in rows["tempat"] and "Only kedua applied this code" in rows["emosi"]
+    rows = {m.group(1): m.group(0) for m in re.finditer(r'<th scope="row">(\w+)[ <].*?</th>', html)}  # by name
+    assert "Only tester applied this code" in rows["Tempat"] and "Only kedua applied this code" in rows["Emosi"]
+    assert '<span class="muted small">tempat</span>' not in html  # a key that repeats the name is not shown
     assert "applied this code" not in html.split("All codes (pooled)")[1].split("</tr>")[0]
 
 

@@ -166,7 +166,7 @@ class Figure:
                 oy = s.y * scale - (th if s.anchor == "end" else turned.height)
                 img.paste(turned, (round(ox), round(oy)), turned)
         buf = io.BytesIO()
-        img.save(buf, "PNG", optimize=True)
+        img.save(buf, "PNG")  # optimize=True spent 2.5 times as long for a file 3 % smaller (polish24)
         return buf.getvalue()
 
     def save(self, path: str | Path) -> Path:
@@ -249,6 +249,13 @@ def heatmap(rows: Sequence[str], columns: Sequence[str], cells: Sequence[Sequenc
     return fig
 
 
+def _named(name: str, key: str) -> str:
+    """A code's name, with its key where the key says more than the name (:func:`makna.codebook.key_tells`)."""
+    from ..codebook import key_tells
+
+    return f"{name} ({key})" if key_tells(key, name) else name
+
+
 def network(cooc: Cooccurrence, *, title: str = "", min_count: int = 1, max_nodes: int = 40,
             size: float = 620) -> Figure:
     """Codes on a circle (the ``max_nodes`` most frequent used ones), joined by lines as thick as
@@ -275,7 +282,7 @@ def network(cooc: Cooccurrence, *, title: str = "", min_count: int = 1, max_node
     for k, i in enumerate(used):
         x, y = pos[i]
         fig.shapes.append(Circle(x, y, 5 + 12 * math.sqrt(int(cooc.totals[i]) / peak), "#E15759",
-                                 tip=f"{names[i]} ({cooc.codes[i]}): {int(cooc.totals[i])}"))
+                                 tip=f"{_named(names[i], cooc.codes[i])}: {int(cooc.totals[i])}"))
         angle = 2 * math.pi * k / max(len(used), 1) - math.pi / 2
         right = math.cos(angle) >= 0
         fig.shapes.append(Label(x + (20 if right else -20), y + 4, _clip(names[i], 28), 11,

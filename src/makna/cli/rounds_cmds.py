@@ -45,6 +45,18 @@ def round_close(name: Annotated[str | None, typer.Argument(help="The round (defa
     typer.echo(f"Closed round {rnd.name!r}: agreement with 'makna round agreement {rnd.name}'.")
 
 
+@round_app.command("join")
+def round_join(name: Annotated[str | None, typer.Argument(help="The round (default: the open one).")] = None,
+               project: ProjectOpt = None) -> None:
+    """Code blind in the open round (a manager or owner): until it closes you see only your own codings of its
+    sources, as every coder does."""
+    from ..rounds import join_round
+
+    with opened(project) as proj:
+        rnd = join_round(proj, name)
+    typer.echo(f"You code blind in round {rnd.name!r} until it closes (makna round close {rnd.name}).")
+
+
 @round_app.command("list")
 def round_list(project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
     """List the coding rounds."""

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from ..cases import add_case, define_attribute, encode_value
-from ..codebook import CodebookDoc, import_codebook
+from ..codebook import CodebookDoc, import_codebook, key_from_name
 from ..errors import MaknaError
 from ..memos import create_set
 from ..model import Code, new_id, utcnow
@@ -61,7 +61,7 @@ def derive_keys(items: Sequence[tuple[str, str | None, str, str | None]], taken:
         if given and given not in taken and len(given) <= 200 and not _KEY_BAD.search(given):
             key = given
         else:
-            slug = _KEY_BAD.sub("_", name.strip()).strip("_")[:120] or "code"
+            slug = key_from_name(name)
             key = slug
             if key in taken and parent in keys:
                 key = f"{keys[parent]}.{slug}"[:190]

@@ -8,11 +8,17 @@ the export gives, ``2024-03-12T19:02:11``) as its time; a reply starts ``[reply 
 ``[contact]``, ``[location]``...), never a file's name, a contact's number or a place's coordinates.
 Service messages (calls, "joined the group") and the chat's name (often a contact's) are left out, with
 a note. A ``.json`` file that is no such export is refused with one line.
+
+Every export's file is called ``result.json``, so a source is named after the export's folder where it is
+known (``ChatExport_2025-04-03/result.json``), else (an upload: a browser sends no folder) after a digest of
+its bytes (``telegram-chat-1a2b3c4d.json``): stable, distinct for two chats, and naming no one, where the chat's
+own name is often a contact's (:func:`source_name`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -22,7 +28,7 @@ from ..errors import ImportFormatError, excerpt, reason
 from ._base import ImportedText, register
 from .telegram import ChatReading, chat_text
 
-__all__ = ["MEDIA_TYPE", "is_chat_json", "read_telegram_json"]
+__all__ = ["MEDIA_TYPE", "is_chat_json", "read_telegram_json", "source_name"]
 
 MEDIA_TYPE = "application/x-telegram-json"
 _UNKNOWN = "[unknown sender]"
@@ -49,6 +55,19 @@ _MEDIA_KEYS = (
     ("invoice_information", "invoice"),
     ("file", "file"),
 )
+
+
+def source_name(name: str, folder: str = "", data: bytes | None = None) -> str:
+    """The source name of a file imported as ``name``: an export's bare ``result.json`` becomes
+    ``FOLDER/result.json`` when its ``folder`` is known, else ``telegram-chat-DIGEST.json`` from a digest of its
+    ``data`` (the first 8 hex digits of its sha256); any other name is kept."""
+    if name.lower() != "result.json":
+        return name
+    if folder:
+        return f"{folder}/{name}"
+    if data is not None:
+        return f"telegram-chat-{hashlib.sha256(data).hexdigest()[:8]}.json"
+    return name
 
 
 def is_chat_json(path: Path) -> bool:

@@ -60,15 +60,20 @@ def write_report(project: Project, out_dir: str | Path, lang: str = "id", *, tem
     html.write_text(render_html(data, templates=templates), encoding="utf-8")
     md = folder / "report.md"
     md.write_text(render_markdown(data, templates=templates), encoding="utf-8")
-    docx = render_docx(data, folder / "report.docx")
+    pictures: dict[str, bytes] = {}  # each chart drawn as PNG once, for its file and the Word document (polish24)
+    for c in data.charts:
+        try:
+            pictures[c.name] = c.figure.png()
+        except InputError:  # no Pillow: SVG charts only, and a Word document without pictures
+            break
+    docx = render_docx(data, folder / "report.docx", pictures)
     charts: list[Path] = []
     for c in data.charts:
         charts.append(c.figure.save(folder / f"{c.name}.svg"))
-        if png:
-            try:
-                charts.append(c.figure.save(folder / f"{c.name}.png"))
-            except InputError:
-                png = False
+        if png and c.name in pictures:
+            path = folder / f"{c.name}.png"
+            path.write_bytes(pictures[c.name])
+            charts.append(path)
     return ReportFiles(folder, html, md, docx, charts)
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from ..analysis.charts import Figure, bar_chart, case_heatmap, hierarchy, network
 from ..analysis.cooccurrence import Cooccurrence, cooccurrence
 from ..analysis.matrices import CrossTable, code_by_attribute
-from ..codebook import CodeNode, code_tree
+from ..codebook import CodeNode, code_tree, key_tells
 from ..exemplars import Quote, exemplar_quotes
 from ..memo_views import MemoView, memos_on_codes
 from ..project import Project
@@ -45,6 +45,12 @@ class CodeStats:
     informants: int
     segments: int
     sources: int
+
+    @property
+    def shown_key(self) -> str:
+        """The key as the report shows it beside the name: empty where it only repeats the name, as a ``.qdc``'s
+        derived keys do (:func:`makna.codebook.key_tells`)."""
+        return self.key if key_tells(self.key, self.name) else ""
 
 
 @dataclass(frozen=True)

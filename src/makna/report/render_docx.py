@@ -7,6 +7,7 @@ own default is US Letter). The HTML report prints on A4 too (CSS ``@page``)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,14 @@ from docx.shared import Cm, Inches, Mm, Pt
 
 from ..analysis.matrices import CrossTable
 from .i18n import percent
-from .model import ReportData
+from .model import CodeStats, ReportData
 
 __all__ = ["render_docx"]
+
+
+def _titled(stats: CodeStats) -> str:
+    """A theme's or code's heading: its name, and its key where the key says more than the name."""
+    return f"{stats.name} ({stats.shown_key})" if stats.shown_key else stats.name
 
 
 def _table(doc: Any, header: list[str], rows: list[list[Any]]) -> Any:
@@ -43,7 +49,9 @@ def _matrix(doc: Any, m: CrossTable, code: str, total: str, lang: str, max_colum
     _table(doc, [code, *page.columns, total], rows)
 
 
-def render_docx(data: ReportData, path: str | Path) -> Path:
+def render_docx(data: ReportData, path: str | Path, pictures: Mapping[str, bytes] | None = None) -> Path:
+    """Write the report as a Word document; ``pictures``: the charts' PNG bytes by chart name, drawn already (a
+    chart missing from it goes without its picture); None: drawn here."""
     t = data.text
     doc = Document()
     for section in doc.sections:  # A4, not python-docx's US Letter
@@ -61,17 +69,17 @@ def render_docx(data: ReportData, path: str | Path) -> Path:
     doc.add_heading(t["codebook"], level=1)
     doc.add_paragraph(t["rollup"])
     _table(doc, [t["code"], t["name"], t["definition"], t["informants"], t["segments"]],
-           [["  " * c.depth + c.key, c.name, c.definition, c.informants, c.segments] for c in data.codebook])
+           [["  " * c.depth + c.shown_key, c.name, c.definition, c.informants, c.segments] for c in data.codebook])
     doc.add_heading(t["themes"], level=1)
     for th in data.themes:
-        doc.add_heading(f"{th.stats.name} ({th.stats.key})", level=2)
+        doc.add_heading(_titled(th.stats), level=2)
         doc.add_paragraph(t["theme_counts"].format(n=th.stats.informants, s=th.stats.segments)).runs[0].italic = True
         if th.stats.definition:
             doc.add_paragraph(th.stats.definition)
         _table(doc, [t["code"], t["name"], t["informants"], t["segments"]],
-               [["  " * c.depth + c.key, c.name, c.informants, c.segments] for c in th.codes])
+               [["  " * c.depth + c.shown_key, c.name, c.informants, c.segments] for c in th.codes])
         for sec in th.sections:
-            doc.add_heading(f"{sec.stats.name} ({sec.stats.key})", level=3)
+            doc.add_heading(_titled(sec.stats), level=3)
             doc.add_paragraph(t["theme_counts"].format(n=sec.stats.informants, s=sec.stats.segments))
             for q in sec.quotes:
                 where = f"{q.source}, {t['turn']} {q.turn}" if q.turn else f"{q.source}, {q.start}:{q.end}"
@@ -100,10 +108,15 @@ def render_docx(data: ReportData, path: str | Path) -> Path:
     if data.charts:
         doc.add_heading(t["charts"], level=1)
         for c in data.charts:
-            try:
-                png = c.figure.png(scale=2.0)
-            except Exception:  # noqa: BLE001 - no Pillow: the document goes without pictures
-                break
+            if pictures is not None:
+                if c.name not in pictures:
+                    continue
+                png = pictures[c.name]
+            else:
+                try:
+                    png = c.figure.png(scale=2.0)
+                except Exception:  # noqa: BLE001 - no Pillow: the document goes without pictures
+                    break
             doc.add_picture(io.BytesIO(png), width=Inches(min(6.2, c.figure.width / 96)))
             doc.add_paragraph(c.title)
     out = Path(path)

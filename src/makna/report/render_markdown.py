@@ -4,6 +4,7 @@ template marks it with ``raw()``."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -37,9 +38,16 @@ def _finalize(value: Any) -> Any:
     return md_escape(str(value))
 
 
-def render_markdown(data: ReportData, *, templates: str | Path | None = None) -> str:
-    env = Environment(loader=FileSystemLoader(template_dirs(templates)), autoescape=False, finalize=_finalize,
+@functools.lru_cache(maxsize=8)
+def _environment(dirs: tuple[str, ...], lang: str) -> Environment:
+    """One environment per template folders and language, kept (see :func:`.render_html._environment`)."""
+    env = Environment(loader=FileSystemLoader(list(dirs)), autoescape=False, finalize=_finalize,
                       keep_trailing_newline=True, trim_blocks=False)
-    env.filters["percent"] = lambda value: Markup(percent(value, data.lang))  # a number: nothing to escape
+    env.filters["percent"] = lambda value: Markup(percent(value, lang))  # a number: nothing to escape
     env.globals["raw"] = Markup
-    return env.get_template("report.md.j2").render(r=data, t=data.text)
+    return env
+
+
+def render_markdown(data: ReportData, *, templates: str | Path | None = None) -> str:
+    return _environment(tuple(template_dirs(templates)), data.lang).get_template("report.md.j2").render(
+        r=data, t=data.text)

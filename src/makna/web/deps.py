@@ -199,8 +199,9 @@ def page(request: Request, template: str, context: Mapping[str, Any], *, status:
     env: jinja2.Environment = request.app.state.jinja
     lang = lang_of(request)
     tr = translations(lang)
+    from ..codebook import key_tells
     from ..live import latest_id
-    from .render import decimal, json_script, whole_number
+    from .render import coder_label, decimal, json_script, whole_number
 
     proj = project_of(request)
     ctx = {
@@ -209,6 +210,8 @@ def page(request: Request, template: str, context: Mapping[str, Any], *, status:
         "lang": lang,
         "number": lambda n: whole_number(n, lang),
         "decimal": lambda x, places=2: decimal(x, places, lang),
+        "coder_label": lambda name: coder_label(name, tr.gettext),
+        "key_tells": key_tells,
         "csrf": request.scope.get("state", {}).get("csrf", ""),
         "project_name": project_name_of(request),
         "coder": proj.coder_name,

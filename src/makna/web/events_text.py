@@ -18,6 +18,7 @@ EVENT_NAMES = {
     "memo.add": "wrote a memo", "memo.update": "edited a memo", "set.create": "created a set",
     "media.link": "linked a recording", "media.unlink": "unlinked a recording", "turn.time": "set a turn's time",
     "round.open": "opened a coding round", "round.close": "closed a coding round",
+    "round.join": "took part in a coding round as a blind coder",
     "suggest.run": "made code suggestions", "suggest.accept": "accepted a suggestion",
     "suggest.reject": "rejected a suggestion",
     "undo": "undid a change", "redo": "redid a change", "project.encrypt": "encrypted the project",

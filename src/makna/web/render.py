@@ -12,17 +12,18 @@ beside the lines of each coding.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..agreement.project_units import CONSENSUS
 from ..model import Turn
 from ..text import label_end, paragraph_spans
 from ..views import SegmentView
 
-__all__ = ["Row", "rows_of", "render_rows", "json_script", "whole_number", "decimal"]
+__all__ = ["Row", "rows_of", "render_rows", "json_script", "whole_number", "decimal", "coder_label"]
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,16 @@ def json_script(data: Any) -> Markup:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                   .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def coder_label(name: str, gettext: Callable[[str], str]) -> str:
+    """A coder's name as a page shows it: the consensus coders (``consensus``, ``consensus.ROUND``: names the
+    agreement commands give them) in the page's language; any other coder's name as it is (trial12 #13)."""
+    if name == CONSENSUS:
+        return gettext("consensus")
+    if name.startswith(CONSENSUS + "."):
+        return gettext("consensus (round %(name)s)") % {"name": name[len(CONSENSUS) + 1 :]}
+    return name
 
 
 def whole_number(n: int, lang: str) -> str:

@@ -76,7 +76,8 @@ def _report_state(request: Request, project: Project, user: str | None = None) -
     files = [{"lang": lang, "name": n, "url": f"/analysis/report/{lang}/{n}",
               "label": f"{n} ({tr.gettext(LANGUAGE_NAMES[lang])})"}
              for lang in REPORT_LANGS for n in REPORT_FILES if (folder / lang / n).is_file()]
-    return {"folder": str(folder), "files": files}
+    # a team server's folder is on the server's disk, which its browser user cannot open (trial12 #12): not named
+    return {"folder": "" if user else str(folder), "files": files}
 
 
 def _matrix(proj: Project, by: str, measure: str, coder: str | None) -> CrossTable:

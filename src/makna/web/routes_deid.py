@@ -55,7 +55,7 @@ JS_MESSAGES = ("Scanning…", "Scan finished", "Saved", "Could not save", "Accep
                "The passphrases differ", "De-identifying…", "De-identified",
                "replacements", "Could not de-identify", "Select the missed identifier in the text first",
                "pending", "accepted", "rejected", "detections", "new",
-               "found again where an accepted identifier recurs", "edited", "added", "Edited",
+               "found again where an identifier found or accepted elsewhere recurs", "edited", "added", "Edited",
                "Select the identifier inside this detection's context first",
                "marked", "left: they overlap a detection under review", "Undone", "Nothing to undo",
                "Use selection", "Save", "Cancel", "Start: a word to the left", "Start: a word to the right",

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from ..access import can
 from ..agreement import project_agreement
 from ..errors import MaknaError
-from ..rounds import Round, close_round, list_rounds, open_round, round_consensus, round_scope
+from ..rounds import Round, close_round, join_round, list_rounds, may_manage, open_round, round_consensus, round_scope
 from ..sources import list_sources
 from .deps import js_text, page, plain, project_of, reply
 from .render import json_script
@@ -21,7 +21,8 @@ __all__ = ["router", "NewRound", "RoundConsensus"]
 
 router = APIRouter(tags=["rounds"])
 
-JS_MESSAGES = ("Round opened", "Round closed", "Consensus codings recorded", "Could not save")
+JS_MESSAGES = ("Round opened", "Round closed", "You code blind in this round", "Consensus codings recorded",
+               "Could not save")
 
 
 class NewRound(BaseModel):
@@ -54,9 +55,14 @@ def rounds_page(request: Request) -> HTMLResponse:
     names = {s.id: s.name for s in list_sources(proj)}
     rows = [{"round": r, "sources": [names.get(s, s) for s in r.sources],
              "agreement": "" if r.is_open else _agreement_link(request, r)} for r in reversed(rounds)]
+    current = next((r for r in rounds if r.is_open), None)
     return page(request, "rounds.html", {
-        "rows": rows, "open": next((r for r in rounds if r.is_open), None), "sources": sorted(names.values()),
+        "rows": rows, "open": current, "sources": sorted(names.values()),
         "may_manage": can(proj, "manage"),
+        # a manager may take part in the open blind round as a blind coder (#5); one who did is told so
+        "may_join": current is not None and current.blind and proj.actor not in current.blind_coders
+        and may_manage(proj, proj.actor, current),
+        "joined": current is not None and current.blind and proj.actor in current.blind_coders,
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     })
 
@@ -74,6 +80,11 @@ def api_open_round(request: Request, body: NewRound) -> JSONResponse:
 @router.post("/api/rounds/{name}/close", summary="Close a round: every coding is visible again")
 def api_close_round(request: Request, name: str) -> JSONResponse:
     return reply(close_round(project_of(request), name))
+
+
+@router.post("/api/rounds/{name}/join", summary="Take part in the open blind round as a blind coder (a manager)")
+def api_join_round(request: Request, name: str) -> JSONResponse:
+    return reply(join_round(project_of(request), name))
 
 
 @router.get("/api/rounds/{name}/agreement", summary="Agreement of a closed round (its sources and coders)")

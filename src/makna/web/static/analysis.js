@@ -29,7 +29,8 @@
           a.textContent = label + " " + f.label;
           box.appendChild(a);
         }
-        document.getElementById("report-folder").textContent = r.folder;
+        const where = document.getElementById("report-folder");
+        if (where) where.textContent = r.folder;
         toast(M("Report written"));
       } catch (err) {
         toast(M("Could not write the report") + ": " + err.message, true);

@@ -79,5 +79,14 @@
     return codes.map((c) => [c.id, c.name, c.path || "", c.i, c.depth || 0].join("\u0001")).join("\u0002");
   }
 
-  window.makna = { api, toast, pageData, later, codesSignature };
+  // A coder's name as the page shows it: the consensus coders in the page's language (the names on <body>).
+  function coderLabel(name) {
+    const b = document.body.dataset;
+    if (name === "consensus") return b.consensusLabel || name;
+    if (name && name.startsWith("consensus.")) {
+      return (b.consensusRoundLabel || "consensus (round %(name)s)").replace("%(name)s", name.slice(10));
+    }
+    return name;
+  }
+  window.makna = { api, toast, pageData, later, codesSignature, coderLabel };
 })();

@@ -41,7 +41,7 @@
     const r = JSON.parse(scanned);
     const line = byId("scan-result");
     line.textContent = M("Scan finished") + ": " + r.detections + " " + M("detections") + " · " + r.new + " "
-      + M("new") + " · " + r.propagated + " " + M("found again where an accepted identifier recurs");
+      + M("new") + " · " + r.propagated + " " + M("found again where an identifier found or accepted elsewhere recurs");
     line.hidden = false;
   }
 

@@ -15,6 +15,14 @@
       location.reload();
     } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
   });
+  const join = document.getElementById("join-round");
+  if (join) join.addEventListener("click", async () => {
+    try {
+      await api("POST", "/api/rounds/" + encodeURIComponent(join.dataset.round) + "/join");
+      toast(M("You code blind in this round"));
+      location.reload();
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  });
   document.getElementById("rounds").addEventListener("click", async (ev) => {
     const row = ev.target.closest("tr[data-round]");
     if (!row) return;

@@ -807,12 +807,12 @@
       const box = document.createElement("div");
       box.className = "seg";
       box.setAttribute("role", "group");
-      box.setAttribute("aria-label", label(code) + " " + M("by") + " " + s[4]);
+      box.setAttribute("aria-label", label(code) + " " + M("by") + " " + window.makna.coderLabel(s[4]));
       const head = document.createElement("div");
       head.className = "seg-head";
       const chip = document.createElement("span"); chip.className = "chip k" + code.i;
       const name = document.createElement("b"); name.textContent = label(code);
-      const who = document.createElement("span"); who.className = "muted"; who.textContent = " " + M("by") + " " + s[4];
+      const who = document.createElement("span"); who.className = "muted"; who.textContent = " " + M("by") + " " + window.makna.coderLabel(s[4]);
       const memo = document.createElement("textarea");
       memo.rows = 2; memo.value = s[5] || ""; memo.placeholder = M("Memo");
       memo.setAttribute("aria-label", M("Memo"));

@@ -97,7 +97,7 @@
     b.dataset.seg = s[0];
     b.dataset.code = s[3];
     const name = code.path || code.name;
-    b.title = name + " · " + s[4] + (s[5] ? "\n✎ " + s[5] : "");
+    b.title = name + " · " + window.makna.coderLabel(s[4]) + (s[5] ? "\n✎ " + s[5] : "");
     b.setAttribute("aria-label", name + (hasMemo(s) ? " (" + M("memo") + ")" : ""));
     if (first) {
       const label = document.createElement("span");
