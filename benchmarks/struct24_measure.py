@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FOUR = ("tune26", "seal25", "spent39", "spent40")
 TYPES = frozenset({"NATIONAL_ID", "DATE", "URL", "PHONE", "EMAIL", "HANDLE", "PLATE"})
 _CUES = {
-    "PHONE": r"telp|telepon|tel|phone|hp|handphone|ponsel|nomor|no\.?|number|mobile|cell|wa|whatsapp|call|hubungi|kontak",
+    "PHONE": r"telp|telepon|tel|phone|hp|handphone|ponsel|nomor|no\.?|number|mobile|cell|wa|whatsapp|call|hubungi|"
+    r"kontak",
     "HANDLE": r"ig|instagram|insta|akun|account|username|user|handle|twitter|tiktok|x|telegram|facebook|fb|threads",
     "PLATE": r"plat|pelat|nopol|plate|registration|rego|reg|mobil|motor|car|bike|kendaraan|vehicle",
     "EMAIL": r"e-?mail|surel|email",
@@ -41,13 +42,21 @@ _CHAT = re.compile(r"^\s*(?:\[?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\]?|\d{1,2}/\d{1,2}/\
 _FORM = re.compile(r"^\s*[A-Za-z][\w ./()-]{0,30}:\s*\S")
 
 
+_SPEAKER = re.compile(r"^[ \t]*([\w .'’-]{1,24}):[ \t]", re.MULTILINE)
+
+
 def line_kind(text: str, start: int) -> str:
-    """A chat line (a clock or date stamp first), a form line (a short label and a colon), or speech."""
+    """A chat line (a clock or date stamp first), a form line (a short label, a colon and a short value, the
+    turn's speaker label aside: a label that starts two lines or more is a speaker), or speech."""
     line0 = text.rfind("\n", 0, start) + 1
     line = text[line0 : text.find("\n", start) if "\n" in text[start:] else len(text)]
     if _CHAT.match(line):
         return "chat"
-    if _FORM.match(line) and len(line.split(":", 1)[0].split()) <= 3:
+    labels = Counter(m.group(1).strip() for m in _SPEAKER.finditer(text))
+    head = _SPEAKER.match(line)
+    if head is not None and labels[head.group(1).strip()] >= 2:
+        line = line[head.end() :]
+    if _FORM.match(line) and len(line.split(":", 1)[0].split()) <= 3 and len(line.split(":", 1)[1].split()) <= 8:
         return "form"
     return "speech"
 
@@ -126,22 +135,42 @@ def main() -> None:
                     ac = address_class(s, e, final)
                     addr[(doc.language, ac)] += 1
                     if args.rows and ac != "whole":
-                        rows.append({"split": split, "doc": doc.id, "gold": kind, "cls": ac, "text": doc.text[s:e],
-                                     "final": [f"{x.type}@{x.detector}:{x.text}" for x in final
-                                               if x.start < e and s < x.end]})
+                        rows.append(
+                            {
+                                "split": split,
+                                "doc": doc.id,
+                                "gold": kind,
+                                "cls": ac,
+                                "text": doc.text[s:e],
+                                "final": [
+                                    f"{x.type}@{x.detector}:{x.text}" for x in final if x.start < e and s < x.end
+                                ],
+                            }
+                        )
                     continue
                 totals[(doc.language, kind)] += 1
                 cls = classify(s, e, kind, calls["rules"], calls["learned"], calls["staged"], final)
                 if cls == "found":
                     continue
-                key = (doc.language, kind, cls, form(kind, doc.text[s:e]), reach(doc.text, kind, s),
-                       line_kind(doc.text, s))
+                key = (
+                    doc.language,
+                    kind,
+                    cls,
+                    form(kind, doc.text[s:e]),
+                    reach(doc.text, kind, s),
+                    line_kind(doc.text, s),
+                )
                 lost[key] += 1
                 if args.rows:
                     rows.append(
                         {
-                            "split": split, "doc": doc.id, "gold": kind, "cls": cls, "key": key[3:],
-                            "text": doc.text[s:e], "left": doc.text[max(0, s - 90) : s],
+                            "split": split,
+                            "doc": doc.id,
+                            "gold": kind,
+                            "cls": cls,
+                            "key": key[3:],
+                            "text": doc.text[s:e],
+                            "left": doc.text[max(0, s - 90) : s],
                             "right": doc.text[e : e + 40],
                             "final": [f"{x.type}@{x.detector}:{x.text}" for x in final if x.start < e and s < x.end],
                         }
