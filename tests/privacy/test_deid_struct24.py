@@ -145,3 +145,28 @@ def test_document_shapes(text: str, value: str) -> None:
 )
 def test_codes_of_the_same_shape_stay_undetected(text: str) -> None:
     assert list(find_document_shapes(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "handle"),
+    [
+        ("Resp: Follow aja akun @dapurmama.id ya.", "id", "@dapurmama.id"),
+        ("Resp: Cari di IG, namanya @kopi.senja.id.", "id", "@kopi.senja.id"),
+        ("Resp: My page is @bakery.co now.", "en", "@bakery.co"),
+    ],
+)
+def test_a_word_then_a_dotted_handle_is_no_email(text: str, language: str, handle: str) -> None:
+    found = detect(text, language=language)
+    assert [(d.type, d.text) for d in found] == [("HANDLE", handle)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Resp: Email me at rina @ gmail.com please.", "en"),
+        ("Resp: Tulis ke sari @yahoo.co.id aja.", "id"),
+        ("Resp: Send it to rina.w @example.com, thanks.", "en"),
+    ],
+)
+def test_spaced_emails_stay_emails(text: str, language: str) -> None:
+    assert any(d.type == "EMAIL" for d in detect(text, language=language))
