@@ -170,3 +170,8 @@ def test_a_word_then_a_dotted_handle_is_no_email(text: str, language: str, handl
 )
 def test_spaced_emails_stay_emails(text: str, language: str) -> None:
     assert any(d.type == "EMAIL" for d in detect(text, language=language))
+
+
+def test_joined_parts_keep_the_administrative_units_after_them() -> None:
+    text = "Resp: Alamat saya Jalan Koto Anau Nomor 23 B, RT 01/RW 04, Kelurahan Sungai Sapih, dekat surau."
+    assert "Jalan Koto Anau Nomor 23 B, RT 01/RW 04, Kelurahan Sungai Sapih" in _addresses(text, "id")

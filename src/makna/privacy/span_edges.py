@@ -447,7 +447,12 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
             if out and start <= out[-1].start and out[-1].type in _NAME_TYPES:
                 out.pop()
         elif det.type == "ADDRESS":
-            j, end = address_extent(text, dets, *_address_run(text, dets, i))  # the parts left apart (round 24)
+            j, end = _address_run(text, dets, i)
+            while True:  # the parts left apart (round 24), each joined part with its administrative units after it
+                k, end = address_extent(text, dets, j, end)
+                if k == j:
+                    break
+                j, end = _address_run(text, dets, k - 1)
         elif det.type in _NAME_TYPES and _month_with_year(text, det, limit):
             kind = "DATE"  # "ujuang Agustuih 2024": a month's regional or misspelt form a name detector took
             start = _date_start(text, det, floor)
