@@ -74,11 +74,14 @@ def split_ok(folder: Path) -> bool:
     return disjoint and {c.language for c in open_cases} == {"en", "id"}
 
 
-def check(case: Case, *, rules_only: bool = False, alarms: frozenset[str] = STRUCTURED) -> list[str]:
+def check(
+    case: Case, *, rules_only: bool = False, alarms: frozenset[str] = STRUCTURED, whole: bool = False
+) -> list[str]:
     """What goes wrong on ``case`` (empty when it passes): a ``[[...]]`` span no detection of the case's type
     overlaps, or a ``{{...}}`` span a detection of one of ``alarms`` overlaps. ``rules_only``: a false
     detection by the learned layer does not count (it is retrained at every merge; the tests hold the rules to
-    the table)."""
+    the table). ``whole``: a ``[[...]]`` span must be covered whole by one detection of the case's type (an
+    address found in pieces fails)."""
     found = detect(case.text, language=case.language)
     problems: list[str] = []
     for start, end in case.positive:
@@ -86,6 +89,9 @@ def check(case: Case, *, rules_only: bool = False, alarms: frozenset[str] = STRU
         if not any(d.type == case.kind for d in hits):
             got = ", ".join(f"{d.type}:{d.text!r}" for d in hits) or "nothing"
             problems.append(f"missed {case.text[start:end]!r} as {case.kind} (got {got})")
+        elif whole and not any(d.type == case.kind and d.start <= start and d.end >= end for d in hits):
+            got = ", ".join(f"{d.type}:{d.text!r}" for d in hits)
+            problems.append(f"cut {case.text[start:end]!r} as {case.kind} (got {got})")
     for start, end in case.negative:
         for d in found:
             if rules_only and d.detector == "learned":
@@ -103,13 +109,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--breaks", action="store_true", help="read `` / `` in a case as a line break (a turn)")
     parser.add_argument("--any-type", action="store_true",
                         help="a {{...}} span must be left alone by a detection of any type, not only a structured one")
+    parser.add_argument("--whole", action="store_true", help="a [[...]] span must be found whole by one detection")
     parser.add_argument("--by-language", action="store_true", help="tally each kind by the case's language too")
     args = parser.parse_args(argv)
     cases = load("sealed" if args.sealed else "open", CASES.parent / args.table, breaks=args.breaks)
     alarms = frozenset(PII_TYPES) if args.any_type else STRUCTURED
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for case in cases:
-        problems = check(case, alarms=alarms)
+        problems = check(case, alarms=alarms, whole=args.whole)
         for key in (f"{case.language} {case.kind}", case.language) if args.by_language else (case.kind,):
             tally[key][0] += 1
             tally[key][1] += not problems

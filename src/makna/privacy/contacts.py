@@ -27,6 +27,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, AllOf, Narrowed, gated_finditer, trigger
 from ._linegates import InLines
+from .handles import affixed_word
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
@@ -106,6 +107,12 @@ def _ordinary() -> frozenset[str]:
     return gz.english_words() | gz.dictionary_words()
 
 
+def _plain_word(user: str, ordinary: frozenset[str]) -> bool:
+    """A word of speech before a spaced ``@`` (``akun``, ``namanya``, ``is``), no e-mail's user part."""
+    low = user.lower()
+    return user.isalpha() and (low in ordinary or len(low) <= 3 or affixed_word(low))
+
+
 def _loose_emails(text: str) -> Iterator[Detection]:
     ordinary = _ordinary()
     for m in gated_finditer(_LOOSE, _LOOSE_GATE, text):
@@ -117,10 +124,15 @@ def _loose_emails(text: str) -> Iterator[Detection]:
             domain, end, spaced_dots = literal.group(0), m.start("d") + literal.end(), False
         if at == "@" and not spaced_dots:
             continue  # a plain address: the e-mail pattern finds it
+        host = domain.split(".")[0].strip().lower()
+        if at.lstrip(" \t") == "@" and not spaced_dots and _plain_word(user, ordinary) and host not in _MAIL_HOSTS:
+            start = m.start("at") + len(at) - 1  # "akun @dapurmama.id": a word, then a user name glued to its "@"
+            yield Detection(start, end, "HANDLE", 0.85, "handle.at_dotted", text[start:end])
+            continue
         if at.strip().lower() == "at":  # a plain word: the user part must look like one ("look at x.com": not)
             named = user.lower() not in ordinary and _MAIL_WORD.search(text, max(0, m.start() - 40), m.start())
             if spaced_dots or not (
-                re.search(r"[._\d]", user) or named or domain.split(".")[0].strip().lower() in _MAIL_HOSTS
+                re.search(r"[._\d]", user) or named or host in _MAIL_HOSTS
             ):
                 continue
         yield Detection(m.start(), end, "EMAIL", 0.88, "email.loose", text[m.start() : end])

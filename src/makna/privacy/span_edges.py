@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from .address_extent import address_extent, house_number_heads
 from .date_forms import PASARAN, WEEKS, near_month, weekday_words
 from .numwords import EN_NUM, EN_UNITS, ID_NUM, ID_UNITS, TEENS_WORD, TENS_WORD, parse_number
 from .types import Detection
@@ -394,9 +395,9 @@ def _month_with_year(text: str, det: Detection, limit: int) -> int:
     return m.end() if m else 0
 
 
-def _address_run(text: str, dets: Sequence[Detection], i: int) -> int:
-    """The index past the last detection an address at ``dets[i]`` joins: an Indonesian administrative unit after
-    it and the places after that."""
+def _address_run(text: str, dets: Sequence[Detection], i: int) -> tuple[int, int]:
+    """The index past the last detection an address at ``dets[i]`` joins, and its end: an Indonesian
+    administrative unit after it and the places after that."""
     last = i
     j = i + 1
     while j < len(dets) and dets[j].type == "LOCATION":
@@ -406,12 +407,12 @@ def _address_run(text: str, dets: Sequence[Detection], i: int) -> int:
         if _ADMIN_UNIT.match(text, dets[j].start) or last > i and last == j - 1:
             last = j  # an administrative unit, and the places after it ("Dusun Koto Tuo, Lubuk Alung")
         j += 1
-    return last + 1
+    return last + 1, dets[last].end
 
 
 def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> list[Detection]:
     """``found`` (non-overlapping) with ages, dates and addresses closed over the words at their edges."""
-    dets = sorted(found, key=lambda d: (d.start, d.end))
+    dets = house_number_heads(text, sorted(found, key=lambda d: (d.start, d.end)))  # round 24: "12" of "12 X Rd"
     out: list[Detection] = []
     i = 0
     while i < len(dets):
@@ -446,8 +447,12 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
             if out and start <= out[-1].start and out[-1].type in _NAME_TYPES:
                 out.pop()
         elif det.type == "ADDRESS":
-            j = _address_run(text, dets, i)
-            end = dets[j - 1].end
+            j, end = _address_run(text, dets, i)
+            while True:  # the parts left apart (round 24), each joined part with its administrative units after it
+                k, end = address_extent(text, dets, j, end)
+                if k == j:
+                    break
+                j, end = _address_run(text, dets, k - 1)
         elif det.type in _NAME_TYPES and _month_with_year(text, det, limit):
             kind = "DATE"  # "ujuang Agustuih 2024": a month's regional or misspelt form a name detector took
             start = _date_start(text, det, floor)

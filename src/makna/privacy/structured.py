@@ -7,7 +7,9 @@ numbers (:mod:`.contacts`), ages said about someone (:mod:`.agecues`), dates in 
 other address forms (:mod:`.addresses`); telephone numbers typed with a letter O, after a slash, cut by a line
 break or bare after a telephone word (:mod:`.phone_forms`, round nine), day ranges, spoken years and compact dates
 found whole (:mod:`.date_spans`); identity numbers with a check character in brackets (:mod:`.bracket_ids`, round
-twenty-three) and bare web domains under a public suffix (:mod:`.web_addresses`). Each yields candidates; overlaps are
+twenty-three), bare web domains under a public suffix (:mod:`.web_addresses`) and numbers said in words with
+their calling word a line or a turn before (:mod:`.phone_reach`) and identity documents' numbers by their
+specified shape (:mod:`.document_shapes`, round twenty-four). Each yields candidates; overlaps are
 resolved by the caller.
 """
 
@@ -22,9 +24,11 @@ from .bracket_ids import find_bracket_ids
 from .contacts import find_grouped_phones, find_local_phones, find_obfuscated_emails, find_spoken_after_cue
 from .date_spans import find_date_spans
 from .dates import find_more_dates
+from .document_shapes import find_document_shapes
 from .handles import find_handles_near_platforms, find_label_handles
 from .ids import find_checked_ids
 from .phone_forms import find_phone_forms
+from .phone_reach import find_spoken_with_reach
 from .plates import find_plates_by_shape
 from .postcodes import find_postcodes
 from .types import Detection
@@ -38,6 +42,7 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_checked_ids(text)
     yield from find_asked(text)
     yield from find_bracket_ids(text)
+    yield from find_document_shapes(text)
     yield from find_plates_by_shape(text)
     yield from find_handles_near_platforms(text)
     yield from find_label_handles(text)
@@ -46,6 +51,7 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_grouped_phones(text)
     yield from find_spoken_after_cue(text)
     yield from find_phone_forms(text)
+    yield from find_spoken_with_reach(text)
     yield from find_said_ages(text)
     yield from find_more_dates(text)
     yield from find_date_spans(text)
