@@ -750,8 +750,8 @@ def _round_24(rng: random.Random, secret: str, count: Callable[[str, int], None]
     def cased(n: str) -> str:
         return "-".join(p.capitalize() for p in n.split("-"))
 
-    for gender, honorific, given in (("f", "Nyonya", Taiwan.first_romanized_names_female),
-                                     ("m", "Tuan", Taiwan.first_romanized_names_male)):
+    for gender, honorific, given in (("f", "Bu", Taiwan.first_romanized_names_female),
+                                     ("m", "Pak", Taiwan.first_romanized_names_male)):
         for region in ("TW", "35"):
             names = [f"{cased(rng.choice(list(Taiwan.last_romanized_names)))} {cased(rng.choice(list(given)))}"
                      for _ in range(10)]
@@ -760,7 +760,7 @@ def _round_24(rng: random.Random, secret: str, count: Callable[[str, int], None]
                                       mapping=KeyMapping(secret=secret, region="35"), region=region)
             for rep in reps:
                 words = rep.replacement.split()
-                count("[24] Taiwanese names", 1)
+                count("[24] Taiwanese names (after Pak or Bu)", 1)
                 count("[24] ... tradition or gender lost", len(words) != 2 or name_tradition(words, region)
                       != "taiwanese" or abroad_gender(words[1], "taiwanese") not in {gender, None})
     # 33. Indonesian country names (CLDR) of populous countries: coarse places, kept as they are

@@ -44,3 +44,17 @@ def test_a_taiwanese_name_keeps_its_tradition_and_gender(
     assert abroad_gender(given, "taiwanese") == gender
     assert reps[0].replacement not in {c[2] for c in CASES}
     assert not {family, given} & {w for c in CASES for w in c[2].split()}
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize(("name", "gender"), [("Li Po-Wen", "m"), ("Lien Kuan-Yu", "m"), ("Juan Pin-Yu", "f")])
+def test_the_given_names_gender_before_other_lists_reading_of_the_family_name(
+    language: str, name: str, gender: str
+) -> None:
+    # no honorific: the Taiwanese given name shows the gender; "Li" or "Lien" read as a woman's name elsewhere
+    text = f"{'Kata' if language == 'id' else 'Said'} {name}."
+    det = Detection(text.index(name), text.index(name) + len(name), "PERSON", 0.9, "test", name)
+    for secret in (SECRET, "8" * 64, "9" * 64):
+        mapping = KeyMapping(secret, region="35")
+        _new, reps = pseudonymise(text, [det], mode="surrogate", mapping=mapping, language=language, region="TW")
+        assert abroad_gender(reps[0].replacement.split()[1], "taiwanese") == gender, reps[0].replacement
