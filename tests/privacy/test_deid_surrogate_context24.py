@@ -99,6 +99,19 @@ def test_place_votes() -> None:
     assert place_votes("Jawa Tengah") == {"33": 1.0}
     assert place_votes("Kendari") == {"74": 1.0}
     assert place_votes("Graha Melur") == {}
+    assert place_votes("Tampines") == {"SG": 1.0}  # "Tampines New Town" in the lists, by the name people say
+    assert place_votes("Bishan") == {"CN": 0.5, "SG": 0.5}
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_an_estate_people_name_without_its_estate_word_votes_for_its_country(language: str) -> None:
+    text = (
+        "R: Saya tinggal di Tampines, kerja di Bedok. Libur ke Graha Melur."
+        if language == "id"
+        else "R: I lived in Tampines and worked in Bedok. On days off I went to Graha Melur."
+    )
+    *_sg, new = _apply(text, [("LOCATION", "Tampines"), ("LOCATION", "Bedok"), ("LOCATION", "Graha Melur")], language)
+    assert "SG" in _country_of(new), new
 
 
 SG_ADDRESSES = [

@@ -149,9 +149,28 @@ def _place_votes(name: str) -> tuple[tuple[str, float], ...]:
     if found is not None:
         return ((found[1], 1.0),) if found[0] in {"country", "province"} else ()
     core = split_place(name)[1]
-    regions = {p for p, _lv in listed_regions(core)} or {c for c, _a in country_places(core)} or {
-        a if c == "ID" else c for c, a in abroad_places(core)}
+    regions = {p for p, _lv in listed_regions(core)} or ({c for c, _a in country_places(core)} | _stems().get(
+        core.casefold(), frozenset())) or {a if c == "ID" else c for c, a in abroad_places(core)}
     return tuple((r, 1.0 / len(regions)) for r in sorted(regions))
+
+
+_ESTATE: Final = re.compile(r"[ \t]+(?:New Town|Housing Estate|Estate|New Village)\Z")
+
+
+@cache
+def _stems() -> dict[str, frozenset[str]]:
+    """The towns abroad that the lists name with an estate word (``Bishan New Town``, ``Choi Hung Estate``), by
+    the name people say (``Bishan``, case-folded), to their countries."""
+    from .regions import cities_in
+
+    out: dict[str, set[str]] = {}
+    for country, admin1 in _table()[1]:
+        if country == "ID" or admin1:
+            continue
+        for town in (*cities_in(country), *abroad_towns(country)):
+            if (stem := _ESTATE.sub("", town)) != town:
+                out.setdefault(stem.casefold(), set()).add(country)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 _TURN_START: Final = re.compile(r"(?m)^[ \t]*(?:[^\s:\d][^\n:]{0,39}?[ \t]*:(?=[ \t\n]|$)|\n)")
