@@ -89,18 +89,24 @@ _NOT_A_PLACE: Final = frozenset(
 _LAST_WORD: Final = re.compile(r"(\w+)[ \t]*\Z")
 
 
+@lru_cache(maxsize=65536)
+def _coarse(words: str) -> tuple[str, str] | None:
+    """:func:`makna.privacy.coarse.coarse_place`, remembered (a document's capitalised runs repeat)."""
+    from .coarse import coarse_place
+
+    return coarse_place(words)
+
+
 def _coarse_in(run: str, before: str = "") -> tuple[str, str] | None:
     """The first coarse place (a country, or an Indonesian province) among the word spans of ``run``, longest
     first: ``Hong Kong`` of ``Hong Kong Island``... None where none is. ``before``: the text before ``run``, whose
     last word may make the first words a language or a people (:data:`_NOT_A_PLACE`)."""
-    from .coarse import coarse_place
-
     words = run.split()
     last = _LAST_WORD.search(before)
     prior = [last.group(1) if last else "", *words]  # the word before each of ``words``
     for size in range(min(len(words), _MAX_WORDS), 0, -1):
         for i in range(len(words) - size + 1):
-            found = coarse_place(" ".join(words[i : i + size]))
+            found = _coarse(" ".join(words[i : i + size]))
             if found is not None and found[0] in {"country", "province"} and prior[i].casefold() not in _NOT_A_PLACE:
                 return found
     return None
