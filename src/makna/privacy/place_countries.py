@@ -13,6 +13,10 @@ list knew took that region's country: ``Purwokerto`` became a Hong Kong estate, 
   it (``Lucky Plaza di Singapura``, ``Lucky Plaza, Singapore``, ``X, Jawa Tengah``: a coarse place,
   :func:`makna.privacy.coarse.coarse_place`), the nearest after it first; or Indonesia where an Indonesian
   administrative word stands right before it (``desa X``, ``kampung X``).
+* :func:`document_region` (round twenty-four): where its own clause names none, the region holding the
+  majority of the votes of the other places of its turn, else of its source (:func:`place_votes`; a country
+  or province the text names counts as a place): ``Saya ke Lucky Plaza.`` in a turn, or an interview, about
+  Singapore.
 
 Read by surrogates only, never by detection."""
 
