@@ -151,6 +151,7 @@ def main() -> None:
         _round_four(rng, secret, count)
         _round_five(rng, secret, count)
         _round_six(secret, count)
+        _round_24(rng, secret, count)
     took = time.perf_counter() - t0
     print(f"{seeds} seed(s), {took:.1f} s")
     for key, value in totals.items():
@@ -656,6 +657,121 @@ def _round_six(secret: str, count: Callable[[str, int], None]) -> None:
         count("[6] nicknames that clip a name's end", 1)
         count("[6] ... not a cut of the name's surrogate", reps[1].replacement.casefold()[:2]
               not in reps[0].replacement.casefold())
+
+
+_TURNS24 = (("id", "I: Kerja di mana?\nR: Di {country}. Hari Minggu saya ke {place}.\nI: Sama siapa?"),
+            ("en", "I: Where did you work?\nR: In {country}. On Sundays I went to {place}.\nI: With whom?"),
+            ("id", "I: Kamu kerja di {country}?\nR: Iya.\nI: Libur ke mana?\nR: Ke {place}."),
+            ("en", "I: You worked in {country}?\nR: Yes.\nI: Where on days off?\nR: To {place}."))
+_COUNTRIES24 = {"SG": {"id": "Singapura", "en": "Singapore"}, "HK": {"id": "Hongkong", "en": "Hong Kong"}}
+_TOWN_SUFFIX24 = re.compile(r" (?:New Town|Housing Estate|Estate|Village|New Village)$")
+
+
+def _towns24(country: str) -> set[str]:
+    from makna.privacy.place_countries import abroad_towns
+
+    return {_TOWN_SUFFIX24.sub("", t) for t in (*cities_in(country), *abroad_towns(country))}
+
+
+def _round_24(rng: random.Random, secret: str, count: Callable[[str, int], None]) -> None:
+    """Round surr24: places no list knows read from their turn and source, addresses abroad and of several
+    parts, the region of a source of two regions, Indonesian country names from CLDR."""
+    from makna.privacy.coarse import coarse_place
+    from makna.privacy.regions import source_region
+    from makna.privacy.source_regions import count_votes
+
+    # 29. a place no list knows, its sentence naming no country: the country its turn or source names
+    invented = [f"Graha {a}{b}{c}" for a, b, c in itertools.product("BDKLMS", "aeiou", ("lur", "ntar", "wis"))]
+    for code, names in _COUNTRIES24.items():
+        for language, form in _TURNS24:
+            for place in rng.sample(invented, 10):
+                text = form.format(country=names[language], place=place)
+                start = text.index(place)
+                mapping = KeyMapping(secret=secret, region="35")
+                _new, reps = pseudonymise(text, [Detection(start, start + len(place), "LOCATION", 0.9, "t", place)],
+                                          mode="surrogate", mapping=mapping, language=language)
+                new = reps[0].replacement
+                count("[24] places no list knows, a country named elsewhere in the turn or source", 1)
+                count("[24] ... not a place of that country", code not in {c for c, _a in country_places(new)}
+                      and new not in _towns24(code))
+    # 30. a Singapore housing block: Block N <a Singapore town> Street N, renumbered
+    for language, lead in (("id", "Majikan saya tinggal di {}, Singapura."), ("en", "She lived at {}, Singapore.")):
+        for n in range(10):
+            address = f"Block {rng.randint(100, 999)} {rng.choice(['Bishan', 'Tampines', 'Bedok', 'Yishun'])} " \
+                      f"{rng.choice(['Street', 'Avenue'])} {rng.randint(10, 99)}"
+            text = lead.format(address)
+            start = text.index(address)
+            _new, reps = pseudonymise(text, [Detection(start, start + len(address), "ADDRESS", 0.9, "t", address)],
+                                      mode="surrogate", mapping=KeyMapping(secret=f"{secret[:-2]}{n:02x}"),
+                                      language=language)
+            m = re.fullmatch(r"Block (\d+) (.+) (?:Street|Avenue) (\d+)", reps[0].replacement)
+            count("[24] Singapore addresses", 1)
+            count("[24] ... not of Singapore's shape (Block N <a Singapore town> Street N)",
+                  m is None or m.group(2) not in _towns24("SG") or m.group(2) in address)
+    # 31. an address of several parts: each part read (street, village, city, province), the city its own surrogate
+    for language in ("id", "en"):
+        for address, city, province in (("Lorong Mawar No. 8, Kelurahan Wua-Wua, Kendari", "Kendari", "74"),
+                                        ("Jl. Melati No. 12, Bukittinggi, Sumatera Barat", "Bukittinggi", "13"),
+                                        ("Jalan Kenanga No. 3, Kecamatan Kuranji, Padang", "Padang", "13")):
+            text = f"Alamat: {address}. {city} ramai."
+            dets = _marked(text, [("ADDRESS", address), ("LOCATION", city)])
+            mapping = KeyMapping(secret=secret)
+            _new, reps = pseudonymise(text, dets, mode="surrogate", mapping=mapping, language=language)
+            parts = reps[0].replacement.split(", ")
+            count("[24] addresses of several parts", 1)
+            count("[24] ... a part lost, or an original part kept (provinces aside)",
+                  len(parts) != len(address.split(", ")) or any(
+                      a == b and coarse_place(a) is None for a, b in zip(address.split(", "), parts, strict=False)))
+            count("[24] ... the city not the city's own surrogate, or of another province",
+                  reps[1].replacement not in parts
+                  or province not in {p for p, _l in place_regions(reps[1].replacement)})
+    # 32. a source of two regions: the weight of evidence, the header
+    for identifiers, header, expected in (
+            ([("LOCATION", "Garut"), ("LOCATION", "Lam Tin")], "Lokasi: Hong Kong\n", "HK"),
+            ([("LOCATION", "Garut"), ("LOCATION", "Lam Tin")], "Location: Mong Kok, Hong Kong\n", "HK"),
+            ([("LOCATION", "Bukittinggi"), ("LOCATION", "Payakumbuh"), ("LOCATION", "Garut"),
+              ("LOCATION", "Lam Tin")], "", "13"),
+            ([("LOCATION", "Lam Tin"), ("LOCATION", "Mong Kok"), ("LOCATION", "Garut")], "", "HK"),
+            ([("LOCATION", "Garut"), ("LOCATION", "Lam Tin")], "", "35")):
+        try:
+            from makna.privacy.source_regions import header_votes
+        except ImportError:  # the code before surr24 reads no header
+            def header_votes(text: str) -> list[tuple[str, str]]:
+                return []
+        ballot = count_votes([*identifiers, *header_votes(header)])
+        count("[24] sources of two regions", 1)
+        count("[24] ... not the region of the weight of evidence", source_region(ballot.votes, "35", "id",
+                                                                                 sure=ballot.sure) != expected)
+    # 34. Taiwanese names (Faker zh_TW): tradition and gender kept, in a Taiwan source and an Indonesian one
+    from faker.providers.person.zh_TW import Provider as Taiwan
+
+    from makna.privacy.foreign_names import abroad_gender, name_tradition
+
+    def cased(n: str) -> str:
+        return "-".join(p.capitalize() for p in n.split("-"))
+
+    for gender, honorific, given in (("f", "Bu", Taiwan.first_romanized_names_female),
+                                     ("m", "Pak", Taiwan.first_romanized_names_male)):
+        for region in ("TW", "35"):
+            names = [f"{cased(rng.choice(list(Taiwan.last_romanized_names)))} {cased(rng.choice(list(given)))}"
+                     for _ in range(10)]
+            text = " ".join(f"{honorific} {n} datang." for n in names)
+            _new, reps = pseudonymise(text, _persons(text, names), mode="surrogate",
+                                      mapping=KeyMapping(secret=secret, region="35"), region=region)
+            for rep in reps:
+                words = rep.replacement.split()
+                count("[24] Taiwanese names (after Pak or Bu)", 1)
+                count("[24] ... tradition or gender lost", len(words) != 2 or name_tradition(words, region)
+                      != "taiwanese" or abroad_gender(words[1], "taiwanese") not in {gender, None})
+    # 33. Indonesian country names (CLDR) of populous countries: coarse places, kept as they are
+    from babel import Locale
+
+    from makna.privacy.coarse import _populous
+
+    names = sorted(n for c, n in Locale("id").territories.items() if c in _country_names() and c != "ID"
+                   and _populous(c, 200))
+    count("[24] Indonesian names of countries of 200 towns or more", len(names))
+    count("[24] ... not a coarse country", sum(1 for n in names if coarse_place(n) is None))
 
 
 def _country_names() -> dict[str, str]:

@@ -62,29 +62,15 @@ _COUNTRY_FORMS: Final = {
     "the us": "US",
     "united states of america": "US",
     "indonesia": "ID",
-    # the Indonesian names of the countries and territories Indonesian migrant workers and students name most
-    # (BP2MI's placement countries, the Gulf, East Asia, the neighbours), as Indonesian speakers write them
-    "singapura": "SG",
+    # colloquial Indonesian forms that CLDR's Indonesian names (:func:`_cldr_names`) lack: "Inggris" for the UK,
+    # "Amerika" for the US, "Saudi", "Hongkong" as one word (CLDR: "Inggris Raya", "Amerika Serikat", "Arab
+    # Saudi", "Hong Kong DAK Tiongkok")
     "hongkong": "HK",
     "hong kong sar": "HK",
-    "arab saudi": "SA",
     "saudi": "SA",
-    "uni emirat arab": "AE",
     "emirat arab": "AE",
-    "korea selatan": "KR",
-    "jepang": "JP",
-    "tiongkok": "CN",
     "inggris": "GB",
     "amerika": "US",
-    "amerika serikat": "US",
-    "belanda": "NL",
-    "jerman": "DE",
-    "mesir": "EG",
-    "yordania": "JO",
-    "turki": "TR",
-    "selandia baru": "NZ",
-    "filipina": "PH",
-    "brunei darussalam": "BN",
 }
 _CITIES: Final = frozenset({"jakarta", "yogyakarta", "jogja", "jogjakarta"})
 _COMPASS: Final = {
@@ -167,8 +153,9 @@ def coarse_place(text: str) -> tuple[str, str] | None:
         return "island", _ISLAND_FORMS.get(plain) or next(i for i in ISLANDS if i.casefold() == plain)
     if plain in _COUNTRY_FORMS:
         return "country", _COUNTRY_FORMS[plain]
-    code = next((c for c, n in countries().items() if _THE.sub("", n).casefold() == plain), None)
-    if code is None or not _populous(code):
+    code = _cldr_names().get(plain) or next((c for c, n in countries().items() if _THE.sub("", n).casefold() == plain),
+                                            None)
+    if code is None or not (_populous(code) or code in _SMALL_KEPT):
         return None  # a territory or micro-state (Pitcairn, Tokelau, Monaco): small enough to point at people
     if " " not in whole and whole.title() in _first_names() and not _populous(code, _MIN_TOWNS_NAMELIKE):
         return None  # Jordan, Chad, Georgia: as likely a person's name typed as a place (India: a country)
@@ -186,6 +173,29 @@ Luxembourg), which errs on the side of the informant."""
 _MIN_TOWNS_NAMELIKE: Final = 200
 """A one-word country that is also a first name is kept only where it is this large (India, Brazil), where the
 country is by far the likelier reading."""
+
+
+_SMALL_KEPT: Final = frozenset({"BN"})
+"""Countries kept as coarse places below the floor of :data:`_MIN_TOWNS`: Brunei (about 450,000 people, a
+placement country of Indonesian migrant workers; GeoNames lists few of its towns)."""
+
+
+@cache
+def _cldr_names() -> dict[str, str]:
+    """The Indonesian names of the countries and territories (case-folded) -> code, from CLDR through Babel
+    (``Singapura``, ``Arab Saudi``, ``Jepang``, ``Prancis``), with a name's form before a parenthesis or a
+    dash (``Myanmar`` of ``Myanmar (Burma)``, ``Hong Kong`` of ``Hong Kong DAK Tiongkok``). Only the codes
+    GeoNames lists (:func:`makna.privacy.regions.countries`); the same floors apply as to its English names."""
+    from babel import Locale
+
+    known = countries()
+    out: dict[str, str] = {}
+    for code, name in Locale("id").territories.items():
+        if code not in known or code == "ID":
+            continue
+        for form in (name, re.split(r" \(| - | DAK ", name)[0]):
+            out.setdefault(" ".join(form.split()).casefold(), code)
+    return out
 
 
 @cache

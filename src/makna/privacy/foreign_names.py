@@ -1,5 +1,7 @@
 """Naming traditions a name's own shape shows abroad: Cantonese, Hokkien and Teochew, Chinese-Indonesian
-(Tionghoa) and Tamil names, for surrogates that keep them (issue #11, round twenty-three).
+(Tionghoa), Tamil and Taiwanese names, for surrogates that keep them (issue #11, rounds twenty-three and
+twenty-four: Taiwan's from Faker's ``zh_TW`` provider, maintained and MIT-licensed; no packaged list of
+Cantonese, Hokkien, Tionghoa or Tamil names in Latin letters was found, so those stay hand-written).
 
 A study of Indonesian domestic workers in Hong Kong and Singapore names Indonesian informants and their
 employers, agents and neighbours in one transcript. Each source has one surrogate region, so a name no list
@@ -15,7 +17,7 @@ unchanged."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Final, Literal
 
@@ -24,14 +26,35 @@ from .regions import NATIONAL
 
 __all__ = ["ABROAD_TRADITIONS", "abroad_gender", "abroad_pools", "abroad_traditions", "name_tradition"]
 
-ABROAD_TRADITIONS: Final = ("cantonese", "hokkien", "tionghoa", "tamil")
-"""The traditions of ``data/names_abroad.txt``."""
+ABROAD_TRADITIONS: Final = ("cantonese", "hokkien", "tionghoa", "tamil", "taiwanese")
+"""The traditions of ``data/names_abroad.txt``, and ``taiwanese``: the romanised (Wade-Giles) Taiwanese names of
+Faker's ``zh_TW`` person provider (:func:`_taiwanese`)."""
 _PATRONYMIC: Final = frozenset({"tamil"})
 """Traditions whose name after the given name is the father's: a man's name for every bearer."""
 
 
+@cache
 def _lists() -> dict[NameKey, tuple[str, ...]]:
-    return read_name_lists("names_abroad.txt")
+    return {**read_name_lists("names_abroad.txt"), **_taiwanese()}
+
+
+def _taiwanese() -> dict[NameKey, tuple[str, ...]]:
+    """Taiwan's names from maintained, licensed data: the romanised family names and the men's and women's
+    romanised given names of Faker's ``zh_TW`` person provider (MIT; Wade-Giles as Taiwan's passports write
+    them: ``Chen``, ``Tsai``, ``Chia-Hao``, ``Shu-Fen``), a given name both lists hold one both genders bear."""
+    from faker.providers.person.zh_TW import Provider
+
+    def cased(names: Iterable[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys("-".join(p.capitalize() for p in n.split("-")) for n in names))
+
+    men, women = cased(Provider.first_romanized_names_male), cased(Provider.first_romanized_names_female)
+    both = set(men) & set(women)
+    return {
+        ("taiwanese", "family", "u"): cased(Provider.last_romanized_names),
+        ("taiwanese", "given", "m"): tuple(n for n in men if n not in both),
+        ("taiwanese", "given", "f"): tuple(n for n in women if n not in both),
+        ("taiwanese", "given", "u"): tuple(n for n in men if n in both),
+    }
 
 
 @cache
@@ -44,7 +67,7 @@ def abroad_traditions(token: str) -> frozenset[str]:
     return frozenset(t for t, _r, _g in _index().get(token.casefold(), ()))
 
 
-_REGION_FIRST: Final = {"HK": "cantonese", "MO": "cantonese", "SG": "hokkien", "MY": "hokkien"}
+_REGION_FIRST: Final = {"HK": "cantonese", "MO": "cantonese", "SG": "hokkien", "MY": "hokkien", "TW": "taiwanese"}
 """Where a name's tokens fit several traditions (``Chan``, ``Lee``): the one of the source's region first
 (an Indonesian province or the whole country: Tionghoa), else the first in :data:`ABROAD_TRADITIONS`' order."""
 

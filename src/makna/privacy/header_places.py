@@ -28,7 +28,7 @@ from .coarse import coarse_place
 from .regions import place_regions
 from .types import Detection
 
-__all__ = ["SURE", "header_places"]
+__all__ = ["SURE", "header_lines", "header_parts", "header_places"]
 
 SURE: Final = 0.9
 """The confidence of a place on a location header line."""
@@ -58,15 +58,28 @@ def _country(text: str) -> bool:
     return found is not None and found[0] == "country"
 
 
+def header_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of what follows the label of each location header line of ``text`` (``Lokasi: ...``)."""
+    if ":" not in text:
+        return []
+    first = _HEADER.match(text)
+    lines = [(m.start("rest"), m.end("rest")) for m in _HEADER_AFTER_NEWLINE.finditer(text)]
+    if first is not None:
+        lines.insert(0, (first.start("rest"), first.end("rest")))
+    return lines
+
+
+def header_parts(text: str) -> list[str]:
+    """The comma-separated parts of the location header lines of ``text`` (``Tsuen Wan``, ``Hong Kong``)."""
+    return [p for s, e in header_lines(text) for m in _PART.finditer(text, s, e) if (p := m.group(0).strip())]
+
+
 def header_places(text: str, found: list[Detection]) -> list[Detection]:
     """``found`` (sorted, non-overlapping detections over ``text``) with the places of its location header
     lines raised, retyped or added; see the module documentation."""
     if ":" not in text:
         return found
-    first = _HEADER.match(text)
-    lines = [(m.start("rest"), m.end("rest")) for m in _HEADER_AFTER_NEWLINE.finditer(text)]
-    if first is not None:
-        lines.insert(0, (first.start("rest"), first.end("rest")))
+    lines = header_lines(text)
     if not lines:
         return found
     out: list[Detection] = []

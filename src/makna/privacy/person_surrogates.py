@@ -174,6 +174,7 @@ class PersonSurrogates:
         if roles is not None:
             titles = [i for i, r in enumerate(roles) if r == "keep"]
             gender = gender or next((g for i in titles if (g := minang_title_gender(toks[i]))), None)
+        hinted = gender is None  # (a gender the tokens' lists show; a name abroad's own lists come before them)
         if gender is None:  # a name's one gender shown by any of its tokens holds for the others
             shown = {self._gender_hint(t, None) for i, t in enumerate(toks) if i not in titles} - {None, ""}
             if shown == {"m"}:
@@ -196,9 +197,10 @@ class PersonSurrogates:
         abroad = name_tradition(named, self._gen.region) if roles is None and local is None else None
         if abroad is not None and chosen is None:
             self._gen.tradition = abroad  # Cantonese, Hokkien, Tionghoa, Tamil: the name's own shape shows it
-            if gender is None:  # its given names' gender (a Tamil father's name after them says nothing)
+            if hinted:  # its given names' gender (a Tamil father's name after them says nothing), before what
+                # the other lists make of its tokens (a Taiwanese family name ``Li`` is a woman's name elsewhere)
                 shown_abroad = {abroad_gender(t, abroad) for t in named[:1 if abroad == "tamil" else None]} - {None}
-                gender = shown_abroad.pop() if len(shown_abroad) == 1 else None
+                gender = shown_abroad.pop() if len(shown_abroad) == 1 else gender
         try:
             for i, tok in enumerate(toks):
                 if i in titles:

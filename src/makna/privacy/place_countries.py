@@ -13,17 +13,22 @@ list knew took that region's country: ``Purwokerto`` became a Hong Kong estate, 
   it (``Lucky Plaza di Singapura``, ``Lucky Plaza, Singapore``, ``X, Jawa Tengah``: a coarse place,
   :func:`makna.privacy.coarse.coarse_place`), the nearest after it first; or Indonesia where an Indonesian
   administrative word stands right before it (``desa X``, ``kampung X``).
+* :func:`document_region` (round twenty-four): where its own clause names none, the region holding the
+  majority of the votes of the other places of its turn, else of its source (:func:`place_votes`; a country
+  or province the text names counts as a place): ``Saya ke Lucky Plaza.`` in a turn, or an interview, about
+  Singapore.
 
 Read by surrogates only, never by detection."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Final
 
-__all__ = ["abroad_places", "abroad_towns", "context_region", "listed_regions"]
+__all__ = ["abroad_places", "abroad_towns", "context_region", "document_region", "listed_regions", "place_votes"]
 
 
 @cache
@@ -88,18 +93,24 @@ _NOT_A_PLACE: Final = frozenset(
 _LAST_WORD: Final = re.compile(r"(\w+)[ \t]*\Z")
 
 
+@lru_cache(maxsize=65536)
+def _coarse(words: str) -> tuple[str, str] | None:
+    """:func:`makna.privacy.coarse.coarse_place`, remembered (a document's capitalised runs repeat)."""
+    from .coarse import coarse_place
+
+    return coarse_place(words)
+
+
 def _coarse_in(run: str, before: str = "") -> tuple[str, str] | None:
     """The first coarse place (a country, or an Indonesian province) among the word spans of ``run``, longest
     first: ``Hong Kong`` of ``Hong Kong Island``... None where none is. ``before``: the text before ``run``, whose
     last word may make the first words a language or a people (:data:`_NOT_A_PLACE`)."""
-    from .coarse import coarse_place
-
     words = run.split()
     last = _LAST_WORD.search(before)
     prior = [last.group(1) if last else "", *words]  # the word before each of ``words``
     for size in range(min(len(words), _MAX_WORDS), 0, -1):
         for i in range(len(words) - size + 1):
-            found = coarse_place(" ".join(words[i : i + size]))
+            found = _coarse(" ".join(words[i : i + size]))
             if found is not None and found[0] in {"country", "province"} and prior[i].casefold() not in _NOT_A_PLACE:
                 return found
     return None
@@ -128,3 +139,96 @@ def context_region(text: str, start: int, end: int) -> str | None:
             distance = m.start() - end if m.start() >= end else start - m.end() + 1000  # after it first
             found.append((distance, hit[1]))
     return min(found)[1] if found else None
+
+
+def place_votes(name: str) -> dict[str, float]:
+    """The regions a place's own name points to, one vote split among them: a coarse place its country or
+    province (``Singapura`` -> ``SG``, ``Jawa Barat`` -> ``32``, ``Indonesia`` -> ``ID``), an Indonesian town
+    its provinces (:func:`listed_regions`), a town abroad its countries (the world list, else
+    ``data/places_abroad.tsv``, whose Indonesian towns give their province); empty for a name no list knows."""
+    return dict(_place_votes(" ".join(name.split())))
+
+
+@cache
+def _place_votes(name: str) -> tuple[tuple[str, float], ...]:
+    from .coarse import coarse_place
+    from .regions import country_places
+    from .surrogates import split_place
+
+    found = coarse_place(name)
+    if found is not None:
+        return ((found[1], 1.0),) if found[0] in {"country", "province"} else ()
+    core = split_place(name)[1]
+    regions = {p for p, _lv in listed_regions(core)} or ({c for c, _a in country_places(core)} | _stems().get(
+        core.casefold(), frozenset())) or {a if c == "ID" else c for c, a in abroad_places(core)}
+    return tuple((r, 1.0 / len(regions)) for r in sorted(regions))
+
+
+_ESTATE: Final = re.compile(r"[ \t]+(?:New Town|Housing Estate|Estate|New Village)\Z")
+
+
+@cache
+def _stems() -> dict[str, frozenset[str]]:
+    """The towns abroad that the lists name with an estate word (``Bishan New Town``, ``Choi Hung Estate``), by
+    the name people say (``Bishan``, case-folded), to their countries."""
+    from .regions import cities_in
+
+    out: dict[str, set[str]] = {}
+    for country, admin1 in _table()[1]:
+        if country == "ID" or admin1:
+            continue
+        for town in (*cities_in(country), *abroad_towns(country)):
+            if (stem := _ESTATE.sub("", town)) != town:
+                out.setdefault(stem.casefold(), set()).add(country)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_TURN_START: Final = re.compile(r"(?m)^[ \t]*(?:[^\s:\d][^\n:]{0,39}?[ \t]*:(?=[ \t\n]|$)|\n)")
+"""Where a turn starts: a line opening with a speaker's label (``I:``, ``Bu Sri:``, ``Lokasi:``), or a blank
+line (a text without labels is read paragraph by paragraph)."""
+
+
+def _turn(text: str, start: int) -> tuple[int, int]:
+    """The span of the turn (or paragraph) holding ``start``."""
+    left = max((m.start() for m in _TURN_START.finditer(text, 0, start + 1) if m.start() <= start), default=0)
+    after = next((m.start() for m in _TURN_START.finditer(text, start + 1) if m.start() > start), len(text))
+    return left, after
+
+
+def _majority(votes: dict[str, float]) -> str | None:
+    """The region holding more than half of ``votes`` (ties and splits: None)."""
+    total = sum(votes.values())
+    top = max(votes, key=lambda r: (votes[r], r), default=None)
+    return top if top is not None and votes[top] * 2 > total else None
+
+
+@lru_cache(maxsize=8)
+def _named_regions(text: str) -> tuple[tuple[int, str], ...]:
+    """``(start, code)`` of every country or province ``text`` names (coarse places, which no detection
+    holds: ``Singapura``, ``Jawa Tengah``; not a language or a people, ``bahasa Inggris``)."""
+    out = []
+    for m in _CAPS.finditer(text):
+        hit = _coarse_in(m.group(0), text[max(0, m.start() - 40) : m.start()])
+        if hit is not None:
+            out.append((m.start(), hit[1]))
+    return tuple(out)
+
+
+def document_region(text: str, places: Sequence[tuple[int, str]], start: int) -> str | None:
+    """The region the rest of a document gives a place no list knows, at ``start``, whose own sentence names no
+    country or province (:func:`context_region`): the region that holds more than half of the votes of its own
+    turn (``Saya ke Lucky Plaza.`` in a turn that names ``Singapura`` and ``Lam Tin``), else (none there, or no
+    majority) of the whole source; None where neither has such a majority (the source's region then). Each
+    other place (``places``: ``(start, text)`` of the document's places and addresses) casts the votes of its
+    name (:func:`place_votes`), each country or province the text names one."""
+    left, right = _turn(text, start)
+    turn: dict[str, float] = {}
+    whole: dict[str, float] = {}
+    cast = [(at, place_votes(name)) for at, name in places if at != start]
+    cast += [(at, {code: 1.0}) for at, code in _named_regions(text)]
+    for at, votes in cast:
+        for region, weight in votes.items():
+            whole[region] = whole.get(region, 0.0) + weight
+            if left <= at < right:
+                turn[region] = turn.get(region, 0.0) + weight
+    return (_majority(turn) if turn else None) or _majority(whole)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from .accounts import ROLE_WORDS, split_account
+from .address_surrogates import compose_address
 from .coarse import coarse_place, moved_code, moved_name
 from .name_forms import OriginalWords
 from .naming import (
@@ -33,7 +34,7 @@ from .naming import (
     surname_title,
 )
 from .person_surrogates import PersonSurrogates, _cased_like, _place_key
-from .place_countries import abroad_places, context_region, listed_regions
+from .place_countries import abroad_places, context_region, document_region, listed_regions
 from .place_surrogates import PlaceSurrogates, place_forms
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import (
@@ -74,6 +75,8 @@ _EXEMPT = frozenset(NAME_TITLES) | frozenset(HONORIFIC_GENDER)
 words and legal forms are left out of its surrogate before the check, :func:`_wordy_part`)."""
 _LANGUAGES = ("id", "en")
 """The languages a surrogate date or age is written in (a month both languages name, "April", follows the text's)."""
+_PLACED: Final = frozenset({"LOCATION", "ADDRESS"})
+"""The kinds whose surrogate region their context gives (:func:`_place_region`)."""
 _NAMED_KINDS = frozenset({"LOCATION", "ORG", "ADDRESS", "EMAIL", "HANDLE"})
 """Types whose surrogates are words (names' tokens are checked as they are drawn; a URL's path is
 invented syllables on an ``example`` domain)."""
@@ -405,6 +408,9 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
                 value = head + self._surrogate("LOCATION", name, language, None) + tail
                 table[key] = value
                 return value
+        if kind == "ADDRESS" and (composed := compose_address(self, original, language)) is not None:
+            table[key] = composed  # of several parts, or abroad (makna.privacy.address_surrogates)
+            return composed
         if kind == "ORG" and (core := _org_key(split_org(original)[1])) in self.orgs:
             head, name, tail, _place = split_org(original)  # "CV Sinar Jaya" after "PT Sinar Jaya"
             value = head + _cased_like(name, self.orgs[core]) + tail
@@ -661,15 +667,16 @@ def _original(det: Detection) -> str:
     return det.text[:-2] if det.type in _POSSESSIVE_TYPES and _POSSESSIVE.search(det.text) else det.text
 
 
-def _place_region(key: KeyMapping, text: str, det: Detection) -> str | None:
-    """The surrogate region of a place no list knows, from its own sentence (a country or province named beside
-    it, an Indonesian administrative word before it; :func:`makna.privacy.place_countries.context_region`):
-    where it is Indonesia, the project's province (else the whole country). None: a listed place (it keeps
-    its own country and province) or a context that names none (the source's region)."""
+def _place_region(key: KeyMapping, text: str, det: Detection, places: Sequence[tuple[int, str]]) -> str | None:
+    """The surrogate region of a place or address no list knows, from its own sentence (a country or province
+    named beside it, an Indonesian administrative word before it; :func:`makna.privacy.place_countries.
+    context_region`), else from the other places of its turn or source (:func:`makna.privacy.place_countries.
+    document_region`): where it is Indonesia, the project's province (else the whole country). None: a listed
+    place (it keeps its own country and province) or a document that names none (the source's region)."""
     core = split_place(det.text)[1]
     if listed_regions(core) or country_places(core) or abroad_places(core):
         return None
-    found = context_region(text, det.start, det.end)
+    found = context_region(text, det.start, det.end) or document_region(text, places, det.start)
     if found != "ID":
         return found
     key._settle_region()
@@ -682,6 +689,7 @@ def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mo
     reps: list[Replacement] = []
     pos = 0
     new_pos = 0
+    places = [(d.start, d.text) for d in dets if d.type in _PLACED]
     for det in dets:
         if det.start < pos:
             raise ValueError("detections overlap; resolve them first")
@@ -694,8 +702,10 @@ def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mo
         original = _original(det)
         end = det.start + len(original)
         gender = honorific_gender(text, det.start) if det.type == "PERSON" else None
-        own = _place_region(key, text, det) if det.type == "LOCATION" and mode == "surrogate" else None
-        new = key.replacement(det.type, original, mode, language=language, mask_char=mask_char, gender=gender,
+        own = _place_region(key, text, det, places) if det.type in _PLACED and mode == "surrogate" else None
+        # a place its context puts in Indonesia gets an Indonesian place, in an English text too
+        placed = "id" if own is not None and not is_country(own) else language
+        new = key.replacement(det.type, original, mode, language=placed, mask_char=mask_char, gender=gender,
                               region=own or region, tradition=tradition)
         out.append(new)
         reps.append(Replacement(det.start, end, new_pos, new_pos + len(new), det.type, original, new))

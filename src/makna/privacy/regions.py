@@ -321,18 +321,22 @@ def region_votes(kind: str, original: str) -> dict[str, float]:
 
 def source_region(votes: dict[str, float], project_region: str | None, language: str, *,
                   sure: Collection[str] = ()) -> str | None:
-    """The surrogate region of one source from its own ``votes`` (:func:`region_votes`): a country outside
-    Indonesia that holds more than half of them, where it has two votes or more or the source is in English;
-    an Indonesian province that holds more than half of them, with two votes or more or one place of its own
-    in ``sure`` (a place name that only that province has: one unambiguous town decides, a name several
-    provinces share never does); else ``project_region``."""
+    """The surrogate region of one source from its own ``votes`` (:func:`region_votes`), by the weight of
+    evidence: the region that holds more than half of them, or, in a source that names places of several
+    regions (an Indonesian worker's home town and her places in Singapore), the one with the most votes where
+    it has two or more and leads every other by a whole vote (one place more; a location header's places count
+    twice, :func:`makna.privacy.source_regions.count_votes`); a tie, or a lead of less than one place, gives
+    ``project_region``. A country outside Indonesia so chosen needs two votes or more or a source in English;
+    an Indonesian province two votes or more or one place of its own in ``sure`` (a place name that only that
+    province has: one unambiguous town decides, a name several provinces share never does)."""
     total = sum(votes.values())
     if not total:
         return project_region
     top = min(votes, key=lambda r: (-votes[r], r))
     weight = votes[top]
-    if weight * 2 <= total:
-        return project_region
+    runner = max((v for r, v in votes.items() if r != top), default=0.0)
+    if weight * 2 <= total and (weight < 2 or weight - runner < 1):
+        return project_region  # no majority, and no lead of a whole place either
     if is_country(top):
         return top if weight >= 2 or language == "en" else project_region
     return top if weight >= 2 or top in sure else project_region

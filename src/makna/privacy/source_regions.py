@@ -41,13 +41,14 @@ from ..errors import InputError
 from ..project import Project
 from ..store import tables
 from ._state import State
+from .coarse import coarse_place
 from .naming import resolve_tradition
 from .project import detection_language
 from .regions import is_country, region_votes, resolve_region, source_region
 from .surrogates import split_org, split_place
 
-__all__ = ["ENGLISH_DEFAULT", "Ballot", "SourceRegion", "case_peers", "count_votes", "own_region", "plan_regions",
-           "set_region", "record_applied", "set_tradition", "source_regions", "source_votes"]
+__all__ = ["ENGLISH_DEFAULT", "Ballot", "SourceRegion", "case_peers", "count_votes", "header_votes", "own_region",
+           "plan_regions", "set_region", "record_applied", "set_tradition", "source_regions", "source_votes"]
 
 _SOURCE = "deid_region:source:"
 _CASE = "deid_region:case:"
@@ -134,7 +135,22 @@ def _record(project: Project, what: str, code: str | None, prefixes: tuple[str, 
     return [n for _k, n in keys]
 
 
+def header_votes(text: str) -> list[tuple[str, str]]:
+    """The places of a text's location header lines (``Lokasi: Tsuen Wan, Hong Kong``), as identifiers of the
+    kind ``HEADER``, for :func:`count_votes`: the header says where the source was made, so its places vote
+    once more beside their own detections, and a country or province it names (no identifier, so no detection)
+    votes as a place does."""
+    from .header_places import header_parts
+
+    return [("HEADER", part) for part in header_parts(text)]
+
+
 def _votes_of(kind: str, text: str) -> dict[str, float]:
+    if kind == "HEADER":
+        found = coarse_place(text)
+        if found is not None and found[0] in {"country", "province"}:
+            return {found[1]: 1.0} if found[1] != "ID" else {}
+        kind = "LOCATION"
     if kind == "ORG":
         _head, name, _tail, place_named = split_org(text)
         votes = region_votes("LOCATION", name) if place_named and name else {}
@@ -208,7 +224,8 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
         links.setdefault(str(r[0]), []).append(str(r[1]))
     out: dict[str, SourceRegion] = {}
     for st in states:
-        ballot = count_votes((d.type, d.text) for d in st.review.final(include_pending=include_pending))
+        final = st.review.final(include_pending=include_pending)
+        ballot = count_votes([*((d.type, d.text) for d in final), *header_votes(st.review.text)])
         votes = ballot.votes
         own = stored.get(_SOURCE + st.source_id)
         case = next((stored[_CASE + cid] for cid in links.get(st.source_id, []) if _CASE + cid in stored), None)
