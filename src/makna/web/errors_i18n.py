@@ -60,6 +60,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"the page footer \((?P<n>\d+) characters\) is not imported: .*",
      "the page footer (%(n)s characters) is not imported: copy what it says into the body if the transcript "
      "needs it (and de-identify it there)"),
+    (r"left out (?P<n>\d+) comment\(s\) of the document \((?P<size>\d+) characters\): .*",
+     "left out %(n)s comment(s) of the document (%(size)s characters): copy what they say into the body if the "
+     "transcript needs it (and de-identify it there)"),
     (r"WhatsApp dates are ambiguous \(no day over 12\): read as day/month",
      "WhatsApp dates are ambiguous (no day over 12): read as day/month"),
     (r"left out (?P<n>\d+) WhatsApp system line\(s\)", "left out %(n)s WhatsApp system line(s)"),
