@@ -173,6 +173,13 @@ TELEGRAM_JSON = (
     ' "text": ["Nomor saya ", {"type": "phone", "text": "0812-555-0134"}], "photo": "photos/p.jpg"}]}'
 )
 
+EML = (
+    "From: Rina <rina@example.com>\nTo: Peneliti <p@example.ac.id>\nSubject: Jawaban\n"
+    "Date: Tue, 12 Mar 2024 19:02:11 +0700\nMIME-Version: 1.0\n"
+    'Content-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: quoted-printable\n\n'
+    "Selamat malam. Nomor saya 0812-555-0134, caf=C3=A9 dekat pasar.\n"
+)
+
 
 def file_samples() -> list[Sample]:
     """The samples of the file importers; every registered reader must be reached by one
@@ -194,6 +201,7 @@ def file_samples() -> list[Sample]:
         Sample("telegram", "messages.html", chat_pages()[0].encode("utf-8")),  # telegram_pages.py
         Sample("telegram-zip", "ChatExport.zip", export_zip(chat_pages())),
         Sample("telegram-json", "result.json", TELEGRAM_JSON.encode("utf-8")),
+        Sample("eml", "jawaban.eml", EML.encode("ascii")),
     ]
 
 

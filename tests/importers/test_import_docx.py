@@ -218,3 +218,26 @@ def test_the_header_row_of_a_table_of_turns_is_no_turn(tmp_path: Path) -> None:
     assert lines[0] == "Pembicara | Ucapan"
     assert lines[1:] == ["Peneliti: Sudah berapa lama di Hong Kong?", "Informan: Empat tahun.", "Peneliti: Libur?",
                          "Informan: Sebulan sekali."]  # fmt: skip
+
+
+def test_comments_are_left_out_with_a_note(tmp_path: Path) -> None:
+    """trial13: a PI's comment naming the landlord was left out with no word of it (a page header has a note)."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("Informan: Saya tinggal di sana sejak kecil.")
+    document.add_comment(paragraph.runs, text="Tanyakan lagi nama pemilik kontrakan: Pak Darto.", author="Dr Rina")
+    document.add_paragraph("Pewawancara: Terima kasih.")
+    path = tmp_path / "komentar.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert "Darto" not in doc.text and "Rina" not in doc.text
+    assert doc.notes == [
+        "left out 1 comment(s) of the document (48 characters): copy what they say into the body if the "
+        "transcript needs it (and de-identify it there)"
+    ]
+    assert not any("Darto" in note or "Rina" in note for note in doc.notes)
+
+
+def test_a_broken_comments_part_no_relationship_names_is_no_traceback(tmp_path: Path) -> None:
+    src = _build(tmp_path / "a.docx")
+    out = _rewrite(src, tmp_path / "b.docx", {"word/comments.xml": b"<w:comments><w:comment>"})
+    assert read_document(out).text.startswith("Pewawancara: Bisa diceritakan awalnya?")

@@ -30,7 +30,7 @@ class ImportedText:
 Reader = Callable[[Path, bytes], ImportedText]
 
 _READERS: dict[str, Reader] = {}
-_MODULES = ("txt", "docx", "odt", "pdf", "html", "subtitles", "whatsapp", "rtf", "telegram", "telegram_json")
+_MODULES = ("txt", "docx", "odt", "pdf", "html", "subtitles", "whatsapp", "rtf", "telegram", "telegram_json", "eml")
 # Formats makna does not read but a transcript may come in, with what to do instead.
 _CONVERT = {
     ".doc": "an old Word .doc file: convert it to .docx and import that "

@@ -1,9 +1,9 @@
 """Word .docx: the body's paragraphs and tables in reading order.
 
 Only the main document body is read: headers, footers, footnotes, comments, text boxes and
-deleted (tracked) text are left out (a page header or footer that holds text is named in a note, so
-that details written there, such as the informant's, are not lost unseen); inserted (tracked) text
-is kept. Each paragraph is one line (a soft line break inside it starts a new line). A table row
+deleted (tracked) text are left out (a page header or footer that holds text, and the comments, are
+named in a note, so that details written there, such as the informant's, are not lost unseen); inserted
+(tracked) text is kept. Each paragraph is one line (a soft line break inside it starts a new line). A table row
 is one line, its cells joined by ``" | "`` (a transcript laid out as a table of speakers and what they
 said reads as ``Speaker: text`` lines: :func:`~makna.importers._base.table_lines`); within a cell,
 paragraphs are joined by a space, and a table nested in a cell is rendered inline with its rows
@@ -136,7 +136,29 @@ def read_docx(path: Path, data: bytes) -> ImportedText:
         raise ImportFormatError(f"{path}: not a valid {_KIND} ({type(exc).__name__}: {reason(exc)})") from None
     lines = [text for _, text in _blocks(body)]
     text = normalize_text("\n".join(lines)).strip("\n")
-    return ImportedText(text=text, media_type=MEDIA_TYPE, notes=_margin_notes(document))
+    return ImportedText(text=text, media_type=MEDIA_TYPE, notes=_margin_notes(document) + _comment_notes(data))
+
+
+def _comment_notes(data: bytes) -> list[str]:
+    """A note for the document's comments (``word/comments.xml``, checked by :func:`_check_archive`): they
+    are not imported. The note counts them and their characters, never their text or authors."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if "word/comments.xml" not in zf.namelist():
+            return []
+        try:
+            root = etree.fromstring(zf.read("word/comments.xml"), etree.XMLParser(resolve_entities=False))
+        except etree.XMLSyntaxError:  # a part no relationship names, which python-docx never read
+            return []
+    comments = list(root.iter(f"{_W}comment"))
+    size = sum(len("".join(t.text or "" for t in c.iter(_T)).strip()) for c in comments)
+    if not comments or not size:
+        return []
+    return [f"left out {len(comments)} comment(s) of the document ({size} characters): copy what they say into "
+            "the body if the transcript needs it (and de-identify it there)"]
 
 
 def _margin_notes(document: Any) -> list[str]:

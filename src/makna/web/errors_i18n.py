@@ -60,6 +60,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"the page footer \((?P<n>\d+) characters\) is not imported: .*",
      "the page footer (%(n)s characters) is not imported: copy what it says into the body if the transcript "
      "needs it (and de-identify it there)"),
+    (r"left out (?P<n>\d+) comment\(s\) of the document \((?P<size>\d+) characters\): .*",
+     "left out %(n)s comment(s) of the document (%(size)s characters): copy what they say into the body if the "
+     "transcript needs it (and de-identify it there)"),
     (r"WhatsApp dates are ambiguous \(no day over 12\): read as day/month",
      "WhatsApp dates are ambiguous (no day over 12): read as day/month"),
     (r"left out (?P<n>\d+) WhatsApp system line\(s\)", "left out %(n)s WhatsApp system line(s)"),
@@ -73,6 +76,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?P<n>\d+) Telegram message\(s\) without a readable date, kept without a timestamp.*",
      "%(n)s Telegram message(s) without a readable date, kept without a timestamp"),
     (r"decoded as (?P<encoding>[\w-]+)", "decoded as %(encoding)s"),
+    (r"left out the e-mail's headers \((?P<names>[A-Za-z, ]+)\): copy a line into the text if it is needed",
+     "left out the e-mail's headers (%(names)s): copy a line into the text if it is needed"),
+    (r"read the e-mail's HTML part \(it has no plain-text part\)",
+     "read the e-mail's HTML part (it has no plain-text part)"),
+    (r"left out (?P<n>\d+) attachment\(s\) of the e-mail: import each file on its own",
+     "left out %(n)s attachment(s) of the e-mail: import each file on its own"),
     (r"threshold (?P<value>.*): expected a share of the unit in \(0, 1\]",
      "threshold %(value)s: expected a share of the unit in (0, 1]"),
     (r"a threshold does not apply to character units", "a threshold does not apply to character units"),

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from ..access import can
 from ..codebook import CodeNode, code_tree
 from ..errors import InputError
 from ..project import Project
@@ -81,6 +82,7 @@ def source_page(request: Request, source_id: str, coder: str | None = None,
         "shortcuts": shortcuts, "pinned": quick.chosen, "recent": recent_codes(proj),
         "segs": _seg_rows(columns), "filter": {"coder": coder, "compare": compare},
         "msg": js_text(request, JS_MESSAGES),
+        "may_create": can(proj, "manage"),  # a coder is not offered "Create code", which the server refuses
     }
     return page(request, "source.html", {
         "source": src, "rows": render_rows(src.text, rows, columns, index, column_names=names),

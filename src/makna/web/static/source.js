@@ -382,7 +382,10 @@
       if (label(c).toLowerCase().includes(q) || c.key.toLowerCase().includes(q)) out.push({ code: c });
     }
     out.sort((a, b) => (a.code.name.toLowerCase().startsWith(q) ? 0 : 1) - (b.code.name.toLowerCase().startsWith(q) ? 0 : 1));
-    if (!mode && ![...codes.values()].some((c) => c.name.toLowerCase() === q)) out.push({ create: input.value.trim() });
+    // "Create code" only for who may add codes (a coder's would be refused), and not for a code's own name or key
+    if (!mode && data.may_create !== false && ![...codes.values()].some((c) => c.name.toLowerCase() === q || c.key.toLowerCase() === q)) {
+      out.push({ create: input.value.trim() });
+    }
     return out;
   }
 
