@@ -215,9 +215,9 @@ def project_seals(project: Project) -> SealKeys:
 
     meta = project.store.meta()
     secret = meta_seal(meta)
+    if secret is None:  # a coder's copy (or a project that never sealed): its ledger vouches for nothing (review24)
+        return SealKeys()
     sealed = {k[len(LEDGER_PREFIX) :]: v for k, v in meta.items() if k.startswith(LEDGER_PREFIX)}
-    if secret is None:
-        return SealKeys(sealed=sealed)
     sid = seal_id(secret)
     return SealKeys({sid: secret}, revoked={sid: revoked_in(meta)}, copies=live_copies(project), sealed=sealed)
 
