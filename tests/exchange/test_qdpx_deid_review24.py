@@ -10,6 +10,7 @@ from test_qdpx_deid_sealers import _export, _team, _verify
 
 import makna
 from makna.exchange._deid_state import seal_digest
+from makna.privacy.seal_copies import SEALS, WITHDRAWN, coder_copies, revoke_copy, revoke_sealer
 from makna.privacy.seals import LEDGER_PREFIX, meta_sealer, project_seals, reseal
 from makna.store import tables
 
@@ -39,3 +40,21 @@ def test_a_coders_copy_vouches_for_no_claim_through_a_ledger_it_wrote(tmp_path: 
     with makna.open_project(str(studi)) as lead:  # named beside the lead's project, it vouches no more
         both = project_seals(lead).merged(seals)
     assert not both.recorded(held.project, seal_digest(forged))
+
+
+def test_giving_a_member_back_their_right_keeps_a_lost_copy_withdrawn(tmp_path: Path) -> None:
+    """A copy withdrawn on its own (a lost laptop) stays withdrawn when the lead withdraws the member and gives the
+    member their right back: before review24 the restore gave every copy of the member back, the lost one too."""
+    studi, sid = _team(tmp_path)
+    makna.copy_project(studi, tmp_path / "budi2.makna", coder="budi")
+    lost = _export(tmp_path / "budi.makna", tmp_path / "lost.qdpx")
+    kept = _export(tmp_path / "budi2.makna", tmp_path / "kept.qdpx")
+    with makna.open_project(str(studi), coder="ana") as lead:
+        revoke_copy(lead, _claim(lost, sid)["seal"]["copy"][:8])
+        revoke_sealer(lead, "budi")
+        revoke_sealer(lead, "budi", restore=True)
+        states = {c.file: c.state for c in coder_copies(lead)}
+    assert states == {"budi.makna": WITHDRAWN, "budi2.makna": SEALS}
+    assert not _verify(tmp_path, lost)[1] and _verify(tmp_path, kept, name="k")[1]
+    with makna.open_project(str(studi), coder="ana") as lead:  # the lost copy itself can still be given back
+        assert revoke_copy(lead, "budi.makna", restore=True).state == SEALS

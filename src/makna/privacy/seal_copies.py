@@ -126,6 +126,18 @@ def _set(conn: Connection, key: str, values: Iterable[str]) -> None:
         conn.execute(insert(tables.meta).values(key=key, value=json.dumps(names)))
 
 
+def _withdrawn_alone(conn: Connection) -> set[str]:
+    """The copies withdrawn on their own (``revoke_copy``) and not given back since: a member's restore leaves them
+    withdrawn (review24: a lost laptop's right came back with its member's)."""
+    e = tables.events.c
+    alone: set[str] = set()
+    for (payload,) in conn.execute(select(e.payload).where(e.action == "deid.revoke").order_by(e.id)):
+        copy = payload.get("copy") if isinstance(payload, dict) else None
+        if isinstance(copy, str):
+            (alone.discard if payload.get("restore") else alone.add)(copy)
+    return alone
+
+
 def _member(copies: list[CoderCopy], named: frozenset[str], member: str) -> str:
     known = sorted({c.member for c in copies} | named)
     if member in known:
@@ -141,9 +153,10 @@ def _member(copies: list[CoderCopy], named: frozenset[str], member: str) -> str:
 
 def revoke_sealer(project: Project, member: str, *, restore: bool = False) -> list[str]:
     """Withdraw the right to seal of every copy made so far for ``member`` (``restore``: give it back to every
-    one), and of the key of their name (copies made before trust24). A copy made for them later seals again. The
-    member must have a copy (or be withdrawn, to restore); an unknown or ambiguous name is refused naming the
-    candidates. One ``deid.revoke`` event. Returns the members with a copy or name withdrawn."""
+    one but those withdrawn on their own, :func:`revoke_copy`), and of the key of their name (copies made before
+    trust24). A copy made for them later seals again. The member must have a copy (or be withdrawn, to restore);
+    an unknown or ambiguous name is refused naming the candidates. One ``deid.revoke`` event. Returns the members
+    with a copy or name withdrawn."""
     name = member.strip()
     if not name:
         raise InputError("give the member's name")
@@ -155,6 +168,8 @@ def revoke_sealer(project: Project, member: str, *, restore: bool = False) -> li
         name = _member(copies, revoked_in(meta), name)
         mine = {c.token for c in copies if c.member == name}
         tokens, names = revoked_in(meta, COPIES_REVOKED_META), revoked_in(meta)
+        if restore:
+            mine -= _withdrawn_alone(conn)
         tokens, names = (tokens - mine, names - {name}) if restore else (tokens | mine, names | {name})
         _set(conn, COPIES_REVOKED_META, tokens)
         _set(conn, REVOKED_META, names)
