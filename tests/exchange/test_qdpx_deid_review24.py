@@ -73,3 +73,14 @@ def test_the_ledger_is_not_read_by_every_opening_of_the_project(tmp_path: Path) 
         ledger = recorded_seals(lead)
         assert list(ledger) == [seal_digest(_claim(honest, sid))]
     assert _verify(tmp_path, honest)[1]
+
+
+def test_an_undone_withdrawal_of_one_copy_is_forgotten_by_a_members_restore(tmp_path: Path) -> None:
+    """What a member's restore leaves withdrawn is kept in ``meta`` beside the withdrawals (so an undo undoes it)."""
+    studi, _sid = _team(tmp_path)
+    with makna.open_project(str(studi), coder="ana") as lead:
+        revoke_copy(lead, "budi.makna")
+        makna.undo(lead)
+        revoke_sealer(lead, "budi")
+        revoke_sealer(lead, "budi", restore=True)
+        assert [c.state for c in coder_copies(lead)] == [SEALS]

@@ -49,6 +49,12 @@ BY_NAME = "seals (key of the name)"
 """A copy's state: made before trust24, it holds a key of the member's name (withdrawn with the name only)."""
 
 
+_ALONE_META = "deid_copies_revoked_alone"
+"""The ``meta`` key of the copies withdrawn on their own (:func:`revoke_copy`; a JSON list of tokens): a member's
+restore leaves them withdrawn (review24: a lost laptop's right came back with its member's). In ``meta``, so that an
+undo of the withdrawal undoes this too."""
+
+
 @dataclass(frozen=True)
 class CoderCopy:
     """A coder's copy the project made: its token (``id``: its first 8 digits), member, when, the file's name, the
@@ -71,7 +77,7 @@ class CoderCopy:
 
 def _meta(conn: Connection) -> dict[str, str]:
     m = tables.meta.c
-    rows = conn.execute(select(m.key, m.value).where(m.key.in_([REVOKED_META, COPIES_REVOKED_META])))
+    rows = conn.execute(select(m.key, m.value).where(m.key.in_([REVOKED_META, COPIES_REVOKED_META, _ALONE_META])))
     return {str(k): str(v) for k, v in rows}
 
 
@@ -126,18 +132,6 @@ def _set(conn: Connection, key: str, values: Iterable[str]) -> None:
         conn.execute(insert(tables.meta).values(key=key, value=json.dumps(names)))
 
 
-def _withdrawn_alone(conn: Connection) -> set[str]:
-    """The copies withdrawn on their own (``revoke_copy``) and not given back since: a member's restore leaves them
-    withdrawn (review24: a lost laptop's right came back with its member's)."""
-    e = tables.events.c
-    alone: set[str] = set()
-    for (payload,) in conn.execute(select(e.payload).where(e.action == "deid.revoke").order_by(e.id)):
-        copy = payload.get("copy") if isinstance(payload, dict) else None
-        if isinstance(copy, str):
-            (alone.discard if payload.get("restore") else alone.add)(copy)
-    return alone
-
-
 def _member(copies: list[CoderCopy], named: frozenset[str], member: str) -> str:
     known = sorted({c.member for c in copies} | named)
     if member in known:
@@ -169,7 +163,7 @@ def revoke_sealer(project: Project, member: str, *, restore: bool = False) -> li
         mine = {c.token for c in copies if c.member == name}
         tokens, names = revoked_in(meta, COPIES_REVOKED_META), revoked_in(meta)
         if restore:
-            mine -= _withdrawn_alone(conn)
+            mine -= revoked_in(meta, _ALONE_META)
         tokens, names = (tokens - mine, names - {name}) if restore else (tokens | mine, names | {name})
         _set(conn, COPIES_REVOKED_META, tokens)
         _set(conn, REVOKED_META, names)
@@ -205,7 +199,9 @@ def revoke_copy(project: Project, ref: str, *, restore: bool = False) -> CoderCo
         if copy.state == BY_NAME or (copy.state == WITHDRAWN and copy.seal is None):
             raise InputError(f"copy {copy} was made before each copy had its own key: its key is of the name, "
                              f"withdraw the member instead (makna deid revoke {copy.member})")
-        tokens = revoked_in(_meta(conn), COPIES_REVOKED_META)
+        meta = _meta(conn)
+        tokens, alone = revoked_in(meta, COPIES_REVOKED_META), revoked_in(meta, _ALONE_META)
         _set(conn, COPIES_REVOKED_META, tokens - {copy.token} if restore else tokens | {copy.token})
+        _set(conn, _ALONE_META, alone - {copy.token} if restore else alone | {copy.token})
         payload.update(member=copy.member, copy=copy.token)
         return next(c for c in _copies(conn) if c.token == copy.token)
