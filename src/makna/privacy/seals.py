@@ -128,6 +128,7 @@ class SealKeys(Mapping[str, bytes]):
         self._revoked = dict(revoked or {})
         self._copies = {sid: dict(c) for sid, c in (copies or {}).items()}
         self._sealed = dict(sealed or {})
+        self._retired = frozenset(self._sealed.values())  # read per claim that did not verify (review24: not a scan)
 
     def __getitem__(self, key: str) -> bytes:
         head, _, member = key.partition(":")
@@ -157,7 +158,7 @@ class SealKeys(Mapping[str, bytes]):
 
     def retired(self, sid: str) -> bool:
         """Whether ``sid`` names a key these projects retired (they recorded seals of it, and no longer hold it)."""
-        return sid not in self._masters and sid in self._sealed.values()
+        return sid not in self._masters and sid in self._retired
 
     def merged(self, other: SealKeys) -> SealKeys:
         """These keys and ``other``'s."""
