@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import makna
 from makna.cli import app
 from makna.exchange._deid_state import seal_claim
-from makna.privacy.seals import LEDGER_PREFIX, meta_seal, project_seals, reseal, seal_id
+from makna.privacy.seals import LEDGER_PREFIX, meta_seal, project_seals, recorded_seals, reseal, seal_id
 from makna.store import tables
 
 runner = CliRunner()
@@ -38,7 +38,7 @@ def test_the_projects_own_export_made_before_a_reseal_still_verifies(tmp_path: P
     assert applied and report.verified_by == {"project": 1} and report.unverified_claims == 0
     with makna.open_project(str(studi)) as lead:
         meta = lead.store.meta()
-        assert [v for k, v in meta.items() if k.startswith(LEDGER_PREFIX)] == [seal_id(leaked)]
+        assert list(recorded_seals(lead).values()) == [seal_id(leaked)]
         assert leaked.hex() not in meta.values()  # the retired key itself is not kept
     assert leaked not in studi.read_bytes() and leaked.hex().encode() not in studi.read_bytes()
 
@@ -80,7 +80,7 @@ def test_claims_as_they_stand_at_the_reseal_are_recorded_and_new_exports_verify(
     studi, sid = _team(tmp_path)
     old = _export(studi, tmp_path / "old.qdpx")
     with makna.open_project(str(studi), coder="ana") as lead:
-        for key in [k for k in lead.store.meta() if k.startswith(LEDGER_PREFIX)]:  # as if exported before trust24
+        for key in [LEDGER_PREFIX + d for d in recorded_seals(lead)]:  # as if exported before trust24
             with lead.store.write("ana", "deid.seal", {"test": "forget"}) as conn:
                 conn.execute(tables.meta.delete().where(tables.meta.c.key == key))
         assert project_seals(lead).recorded(_claim(old, sid)["seal"]["id"], "x") is False

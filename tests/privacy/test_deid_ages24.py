@@ -37,7 +37,7 @@ def test_one_source_of_the_verbs_and_the_shape() -> None:
         assert agespans._WORKED.search(f"sudah {verb} di sana") is not None, verb
     assert [p.pattern for p in agelists._AFTER_PERSON] == [
         agewords.after_person(rf"(?i:{agelists._VALUE})", agelists._CLOSED).pattern,
-        agewords.own_sentence(rf"(?i:{agelists._VALUE})", agelists._CLOSED).pattern,
+        agewords.own_sentence(rf"(?i:{agelists._VALUE})", agelists._ENDS).pattern,  # review24: no "and" after it
     ]
 
 

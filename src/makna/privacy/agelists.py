@@ -80,7 +80,9 @@ _ITEM: Final = re.compile(
 
 _BRACKETED: Final = re.compile(rf"(?i:[ \t]*\([ \t]*(?:{_HEDGE}{_SP})?{_NUMBER}[ \t]*\))")
 """After a PERSON found, a number in brackets (``Dewi (7)``, ``Tomasz (nearly six)``): that person's age."""
-_AFTER_PERSON: Final = (after_person(rf"(?i:{_VALUE})", _CLOSED), own_sentence(rf"(?i:{_VALUE})", _CLOSED))
+_ENDS: Final = r"(?=[ \t]*(?:[,;.!?)\n]|$))"
+"""An age as its own sentence ends there: no "and" carries it on (``Marisol Okafor. Forty and more calls``)."""
+_AFTER_PERSON: Final = (after_person(rf"(?i:{_VALUE})", _CLOSED), own_sentence(rf"(?i:{_VALUE})", _ENDS))
 """After a PERSON the stage kept, a comma or an aspect word and an age closing its clause, with its words of when or
 of its fraction (``Sutan Rajo Ameh, alah sabaleh taun jalan duo baleh,``), or such an age standing as its own
 sentence (``Tamsin Hollis. Thirty-eight going on thirty-nine,``): the shapes ``agecontext`` reads after the persons

@@ -54,6 +54,12 @@ BY_NAME = "seals (key of the name)"
 """A copy's state: made before trust24, it holds a key of the member's name (withdrawn with the name only)."""
 
 
+_ALONE_META = "deid_copies_revoked_alone"
+"""The ``meta`` key of the copies withdrawn on their own (:func:`revoke_copy`; a JSON list of tokens): a member's
+restore leaves them withdrawn (review24: a lost laptop's right came back with its member's). In ``meta``, so that an
+undo of the withdrawal undoes this too."""
+
+
 @dataclass(frozen=True)
 class CoderCopy:
     """A coder's copy the project made: its token (``id``: its first 8 digits), member, when, the file's name, the
@@ -76,7 +82,7 @@ class CoderCopy:
 
 def _meta(conn: Connection) -> dict[str, str]:
     m = tables.meta.c
-    rows = conn.execute(select(m.key, m.value).where(m.key.in_([REVOKED_META, COPIES_REVOKED_META])))
+    rows = conn.execute(select(m.key, m.value).where(m.key.in_([REVOKED_META, COPIES_REVOKED_META, _ALONE_META])))
     return {str(k): str(v) for k, v in rows}
 
 
@@ -146,9 +152,10 @@ def _member(copies: list[CoderCopy], named: frozenset[str], member: str) -> str:
 
 def revoke_sealer(project: Project, member: str, *, restore: bool = False) -> list[str]:
     """Withdraw the right to seal of every copy made so far for ``member`` (``restore``: give it back to every
-    one), and of the key of their name (copies made before trust24). A copy made for them later seals again. The
-    member must have a copy (or be withdrawn, to restore); an unknown or ambiguous name is refused naming the
-    candidates. One ``deid.revoke`` event. Returns the members with a copy or name withdrawn."""
+    one but those withdrawn on their own, :func:`revoke_copy`), and of the key of their name (copies made before
+    trust24). A copy made for them later seals again. The member must have a copy (or be withdrawn, to restore);
+    an unknown or ambiguous name is refused naming the candidates. One ``deid.revoke`` event. Returns the members
+    with a copy or name withdrawn."""
     name = member.strip()
     if not name:
         raise InputError("give the member's name")
@@ -160,6 +167,8 @@ def revoke_sealer(project: Project, member: str, *, restore: bool = False) -> li
         name = _member(copies, revoked_in(meta), name)
         mine = {c.token for c in copies if c.member == name}
         tokens, names = revoked_in(meta, COPIES_REVOKED_META), revoked_in(meta)
+        if restore:
+            mine -= revoked_in(meta, _ALONE_META)
         tokens, names = (tokens - mine, names - {name}) if restore else (tokens | mine, names | {name})
         _set(conn, COPIES_REVOKED_META, tokens)
         _set(conn, REVOKED_META, names)
@@ -195,8 +204,10 @@ def revoke_copy(project: Project, ref: str, *, restore: bool = False) -> CoderCo
         if copy.state == BY_NAME or (copy.state == WITHDRAWN and copy.seal is None):
             raise InputError(f"copy {copy} was made before each copy had its own key: its key is of the name, "
                              f"withdraw the member instead (makna deid revoke {copy.member})")
-        tokens = revoked_in(_meta(conn), COPIES_REVOKED_META)
+        meta = _meta(conn)
+        tokens, alone = revoked_in(meta, COPIES_REVOKED_META), revoked_in(meta, _ALONE_META)
         _set(conn, COPIES_REVOKED_META, tokens - {copy.token} if restore else tokens | {copy.token})
+        _set(conn, _ALONE_META, alone - {copy.token} if restore else alone | {copy.token})
         payload.update(member=copy.member, copy=copy.token)
         return next(c for c in _copies(conn) if c.token == copy.token)
 

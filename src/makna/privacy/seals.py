@@ -43,7 +43,7 @@ from sqlalchemy.exc import OperationalError
 
 from ..errors import InputError
 from ..project import Project
-from ..store import tables
+from ..store import LEDGER_PREFIX, tables
 from ..store.maintenance import compact, secure_delete
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "member_key",
     "copy_key",
     "record_seals",
+    "recorded_seals",
     "meta_seal",
     "meta_sealer",
     "project_seals",
@@ -76,8 +77,6 @@ REVOKED_META = "deid_seal_revoked"
 """The ``meta`` key of the members whose right to seal was withdrawn (a JSON list of names)."""
 COPIES_REVOKED_META = "deid_copies_revoked"
 """The ``meta`` key of the coder's copies whose right to seal was withdrawn (a JSON list of copy tokens)."""
-LEDGER_PREFIX = "deid_sealed:"
-"""The ``meta`` key of a sealed claim the project exported, before its digest (the value: the key's id)."""
 PROJECT_SEALER = "project"
 """Who sealed a claim that the project sealed itself (a claim's ``sealed_by``, the import's "sealed by the
 project"): no member may bear that name (review23: their seals would read as the project's)."""
@@ -129,6 +128,7 @@ class SealKeys(Mapping[str, bytes]):
         self._revoked = dict(revoked or {})
         self._copies = {sid: dict(c) for sid, c in (copies or {}).items()}
         self._sealed = dict(sealed or {})
+        self._retired = frozenset(self._sealed.values())  # read per claim that did not verify (review24: not a scan)
 
     def __getitem__(self, key: str) -> bytes:
         head, _, member = key.partition(":")
@@ -158,7 +158,7 @@ class SealKeys(Mapping[str, bytes]):
 
     def retired(self, sid: str) -> bool:
         """Whether ``sid`` names a key these projects retired (they recorded seals of it, and no longer hold it)."""
-        return sid not in self._masters and sid in self._sealed.values()
+        return sid not in self._masters and sid in self._retired
 
     def merged(self, other: SealKeys) -> SealKeys:
         """These keys and ``other``'s."""
@@ -215,11 +215,20 @@ def project_seals(project: Project) -> SealKeys:
 
     meta = project.store.meta()
     secret = meta_seal(meta)
-    sealed = {k[len(LEDGER_PREFIX) :]: v for k, v in meta.items() if k.startswith(LEDGER_PREFIX)}
-    if secret is None:
-        return SealKeys(sealed=sealed)
+    if secret is None:  # a coder's copy (or a project that never sealed): its ledger vouches for nothing (review24)
+        return SealKeys()
     sid = seal_id(secret)
+    sealed = recorded_seals(project)
     return SealKeys({sid: secret}, revoked={sid: revoked_in(meta)}, copies=live_copies(project), sealed=sealed)
+
+
+def recorded_seals(project: Project) -> dict[str, str]:
+    """The project's ledger (:func:`record_seals`): the digest of each sealed claim it exported, to the id of the
+    key that sealed it. Kept in ``meta`` under :data:`LEDGER_PREFIX`, which ``Store.meta`` leaves out (review24)."""
+    m = tables.meta.c
+    with project.store.read() as conn:
+        rows = conn.execute(select(m.key, m.value).where(m.key.startswith(LEDGER_PREFIX, autoescape=True)))
+        return {str(k)[len(LEDGER_PREFIX) :]: str(v) for k, v in rows if str(k).startswith(LEDGER_PREFIX)}
 
 
 def _unrecorded(conn: Connection, digests: list[str]) -> list[str]:

@@ -40,9 +40,12 @@ from .contention import begin_immediate, busy_error, busy_timeout, clash_error, 
 __all__ = ["Store", "resolve_location", "sqlite_path", "tables", "journal", "schema_head", "as_utc", "bulk_insert",
            "prepared_select", "TURN_COLUMNS", "MAX_TEXT_BYTES", "check_text_size", "write_long_text",
            "LONG_TEXT", "insert_missing", "busy_timeout", "WriteGuard", "tallies", "fetch_compiled",
-           "insert_returning_id"]
+           "insert_returning_id", "LEDGER_PREFIX"]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
+#: The ``meta`` keys of the project's ledger of its own seals (:func:`makna.privacy.seals.record_seals`): one row a
+#: sealed claim exported, thousands on a large project, so :meth:`Store.meta` (read at every opening) leaves them out.
+LEDGER_PREFIX = "deid_sealed:"
 #: The columns of a turn row, in the order bulk loaders give them (``bulk_insert(..., columns=)``).
 TURN_COLUMNS = ("source_id", "number", "speaker", "start", "end", "time_start", "time_end")
 #: The most bytes one stored text may take in UTF-8: SQLite's default SQLITE_MAX_LENGTH (1,000,000,000
@@ -575,8 +578,11 @@ class Store:
         return value if proc is None else proc(value)
 
     def meta(self) -> dict[str, str]:
+        """The project's ``meta`` rows, less its ledger of seals (:data:`LEDGER_PREFIX`: read by its own query)."""
+        m = tables.meta.c
         with self.read() as conn:
-            return {k: v for k, v in conn.execute(select(tables.meta.c.key, tables.meta.c.value))}
+            rows = conn.execute(select(m.key, m.value).where(~m.key.startswith(LEDGER_PREFIX, autoescape=True)))
+            return {k: v for k, v in rows if not k.startswith(LEDGER_PREFIX)}  # not by a collation's order
 
 
 def _first_line(exc: SQLAlchemyError) -> str:
