@@ -14,7 +14,7 @@ import makna
 from makna.cli import app
 from makna.exchange._deid_state import seal_claim
 from makna.privacy.seal_copies import record_pushed_seals, revoke_copy
-from makna.privacy.seals import LEDGER_PREFIX, meta_sealer, reseal
+from makna.privacy.seals import meta_sealer, recorded_seals, reseal
 from makna.sync import client
 from makna.sync.local import copy_token
 
@@ -23,7 +23,7 @@ runner = CliRunner()
 
 def _ledger(studi: Path) -> dict[str, str]:
     with makna.open_project(str(studi)) as lead:
-        return {k: v for k, v in lead.store.meta().items() if k.startswith(LEDGER_PREFIX)}
+        return recorded_seals(lead)
 
 
 def _reseal(studi: Path) -> None:
