@@ -40,6 +40,8 @@ def test_a_number_an_and_carries_on_is_no_sentence_of_its_own(text: str, name: s
         ("This is Kofi Mensah. 42. I drive a taxi.", "Kofi Mensah", "42"),
         ("Nama saya Rembulan Sari. Empat puluh dua. Saya jualan sayur.", "Rembulan Sari", "Empat puluh dua"),
         ("Ini Ketut Sudarma. 51! Masih kuat.", "Ketut Sudarma", "51"),
+        ("This is Margaret Doyle. Seventy-nine and still driving.", "Margaret Doyle", "Seventy-nine"),
+        ("Ini Ratna Dewi. Enam puluh dan masih jualan.", "Ratna Dewi", "Enam puluh"),
     ],
 )
 def test_an_age_standing_as_its_own_sentence_is_still_read(text: str, name: str, age: str) -> None:

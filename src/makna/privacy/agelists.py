@@ -80,8 +80,12 @@ _ITEM: Final = re.compile(
 
 _BRACKETED: Final = re.compile(rf"(?i:[ \t]*\([ \t]*(?:{_HEDGE}{_SP})?{_NUMBER}[ \t]*\))")
 """After a PERSON found, a number in brackets (``Dewi (7)``, ``Tomasz (nearly six)``): that person's age."""
-_ENDS: Final = r"(?=[ \t]*(?:[,;.!?)\n]|$))"
-"""An age as its own sentence ends there: no "and" carries it on (``Marisol Okafor. Forty and more calls``)."""
+_ENDS: Final = (r"(?=[ \t]*(?:[,;.!?)\n]|$)|[ \t]+(?i:and|dan)[ \t]+"
+                r"(?!(?i:more|less|fewer|then|some|odd|counting|so|lebih|kurang|sisanya|seterusnya|banyak)\b))")
+"""An age as its own sentence ends there, or goes on with an "and" that says more of the person (``Margaret Doyle.
+Seventy-nine and still driving``); an "and" that goes on counting makes the number a count (``Marisol Okafor. Forty
+and more calls``, ``Empat puluh dan lebih pesan``): review24 had ended the sentence at any "and", which lost such
+ages (one on the open corpus)."""
 _AFTER_PERSON: Final = (after_person(rf"(?i:{_VALUE})", _CLOSED), own_sentence(rf"(?i:{_VALUE})", _ENDS))
 """After a PERSON the stage kept, a comma or an aspect word and an age closing its clause, with its words of when or
 of its fraction (``Sutan Rajo Ameh, alah sabaleh taun jalan duo baleh,``), or such an age standing as its own
