@@ -5,11 +5,16 @@ first order and lose repeats."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import unicodedata
+from collections.abc import Callable, Collection, Mapping
 from functools import cache
 from importlib import resources
 
-__all__ = ["NameKey", "index_names", "read_name_lists"]
+__all__ = ["NameKey", "fold_name", "index_names", "listed_name", "read_name_lists"]
+
+_OWN: dict[int, str] = {ord(k): v for k, v in {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae"}.items()}
+"""Small Latin letters with no decomposition into an ASCII letter and a mark (Polish ł, Danish ø, Turkish dotless
+ı), read as the ASCII letters a name list spells them with; capitals are folded by their small letter."""
 
 NameKey = tuple[str, str, str]
 """(tradition, role, gender) of a line."""
@@ -37,3 +42,29 @@ def index_names(lists: Mapping[NameKey, tuple[str, ...]], fold: Callable[[str], 
         for name in names:
             index.setdefault(fold(name), set()).add(key)
     return {k: frozenset(v) for k, v in index.items()}
+
+
+@cache
+def fold_name(word: str) -> str:
+    """``word`` without its diacritics (NFKD, combining marks dropped, ``ł``/``ı``/``ø`` read as ASCII):
+    ``Ciarán`` as ``Ciaran``, ``Gülşen`` as ``Gulsen``, ``Adébáyọ̀`` as ``Adebayo``, ``Tiến`` as ``Tien``.
+    An ASCII word is its own fold."""
+    if word.isascii():
+        return word
+    out = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    if not out.isascii():
+        out = "".join(c.lower().translate(_OWN).title() if c.isupper() else c.translate(_OWN) for c in out)
+    return out
+
+
+def listed_name(word: str, names: Collection[str], ordinary: Collection[str] = ()) -> bool:
+    """Whether ``word`` is in the name list ``names`` as written or, for a word with diacritics, without them
+    (the lists spell most names of Europe, Africa and Viet Nam in ASCII: ``Seán``, ``João``, ``Tiến``): the
+    fold is for names only, so a word with diacritics whose small-letter form (or fold) is one of ``ordinary``
+    (``Café``, ``Adiós``, ``Bà``) is a name only as written."""
+    if word in names:
+        return True
+    if word.isascii():
+        return False
+    bare = fold_name(word)
+    return bare != word and bare in names and word.lower() not in ordinary and bare.lower() not in ordinary
