@@ -89,6 +89,17 @@ def test_ordinary_accented_words_stay(text: str, language: str) -> None:
     assert _persons(text, language) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("We visited Doña Petra Alcántara at her house.", "Petra Alcántara"),
+     ("Then Chị Lan called me about the rent.", "Lan")],
+)  # fmt: skip
+def test_title_of_address_is_not_folded_into_a_name(text: str, name: str) -> None:
+    assert not listed_name(text.split()[2], {"Dona", "Chi"})
+    found = [d for d in detect(text, language="en") if d.type == "PERSON"]
+    assert [d.text for d in found] == [name]
+
+
 def test_span_keeps_a_trailing_tone_mark() -> None:
     text = "My aunt Adébáyọ̀ sends money home each month."
     (span,) = [d for d in detect(text, language="en") if d.type == "PERSON"]

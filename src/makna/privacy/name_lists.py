@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from functools import cache
 from importlib import resources
+from typing import Final
 
 __all__ = ["NameKey", "fold_name", "index_names", "listed_name", "read_name_lists"]
 
@@ -43,6 +44,12 @@ def index_names(lists: Mapping[NameKey, tuple[str, ...]], fold: Callable[[str], 
             index.setdefault(fold(name), set()).add(key)
     return {k: frozenset(v) for k, v in index.items()}
 
+_TITLES: Final = frozenset(
+    "Doña Señor Señora Señorita Sñr Sñra Frère Père Mère Sœur Bà Ông Cô Chú Bác Chị Dì Cậu Thím Mợ".split()
+)
+"""Titles of address with diacritics that precede a name (Spanish, French, Vietnamese): their folds are names
+elsewhere (``Dona``, ``Chi``, ``Ong``), so a title is never folded into one."""
+
 
 @cache
 def fold_name(word: str) -> str:
@@ -61,10 +68,10 @@ def listed_name(word: str, names: Collection[str], ordinary: Collection[str] = (
     """Whether ``word`` is in the name list ``names`` as written or, for a word with diacritics, without them
     (the lists spell most names of Europe, Africa and Viet Nam in ASCII: ``Seán``, ``João``, ``Tiến``): the
     fold is for names only, so a word with diacritics whose small-letter form (or fold) is one of ``ordinary``
-    (``Café``, ``Adiós``, ``Bà``) is a name only as written."""
+    (``Café``, ``Adiós``), or a title of address (``Doña``, ``Chị``), is a name only as written."""
     if word in names:
         return True
-    if word.isascii():
+    if word.isascii() or word in _TITLES:
         return False
     bare = fold_name(word)
     return bare != word and bare in names and word.lower() not in ordinary and bare.lower() not in ordinary
