@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["composed"]
+__all__ = ["composed", "with_marks"]
 
 
 def composed(text: str) -> tuple[str, list[int]] | None:
@@ -42,3 +42,13 @@ def composed(text: str) -> tuple[str, list[int]] | None:
         return None
     origin.append(n)
     return nfc, origin
+
+
+def with_marks(text: str, end: int) -> int:
+    """``end`` moved past the combining marks that follow it: a letter with two marks has no composed form
+    (Yoruba ``ọ̀``, Vietnamese ``ệ̃``), so its second mark stays a separate code point after NFC, and word
+    patterns that stop at a mark cut ``Adébáyọ̀`` short of its tone mark, which then stood alone after the
+    replacement."""
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return end

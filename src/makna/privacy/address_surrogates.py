@@ -31,6 +31,7 @@ from .coarse import coarse_place
 from .districts import fold_place
 from .person_surrogates import _place_key
 from .place_countries import abroad_towns, place_votes
+from .postcodes import _ANY_POSTCODE
 from .regions import cities_in, is_country
 from .surrogate_shapes import renumber
 from .surrogates import _ID_STREET, _STREET_HEADS, split_place
@@ -73,9 +74,24 @@ def address_country(original: str, region: str | None) -> str | None:
     return top if top is not None and votes[top] * 2 > sum(votes.values()) else region
 
 
+_CODE_TAIL: Final = re.compile(rf"(?:(?<=[ \t])|\A)(?:{_ANY_POSTCODE.pattern})\Z")
+"""A postcode ending an address's part, alone or after its town (``Cardiff CF24 2HG``, ``Austin, TX 78701``,
+``Toronto M5V 2T6``, ``Fitzroy VIC 3065``)."""
+
+
+def _postcode_split(part: str) -> tuple[str, str] | None:
+    """``(town, postcode)`` of a part that ends in a postcode of a national shape (the town may be empty)."""
+    m = _CODE_TAIL.search(part)
+    return None if m is None else (part[: m.start()].rstrip(" \t"), part[m.start() :])
+
+
 def _is_place(part: str) -> bool:
-    """Whether an address's part names a place (``Kendari``, ``Kelurahan Wua-Wua``, ``Sumatera Barat``), not a
-    street, a house or a number (``Jl. Melati No. 12``, ``Lorong Mawar``, ``12/F``)."""
+    """Whether an address's part names a place (``Kendari``, ``Kelurahan Wua-Wua``, ``Sumatera Barat``, a town
+    before its postcode ``Cardiff CF24 2HG``), not a street, a house or a number (``Jl. Melati No. 12``,
+    ``Lorong Mawar``, ``12/F``)."""
+    coded = _postcode_split(part)
+    if coded is not None:
+        return True
     words = part.split()
     if coarse_place(part) is not None:
         return True
@@ -99,6 +115,10 @@ def compose_address(key: KeyMapping, original: str, language: str) -> str | None
                 out.append(part)
             elif not any(c.isalpha() for c in part):  # a postcode, "12/F"
                 out.append(renumber(gen.rng("ADDRESS", original, str(i)), part))
+            elif (coded := _postcode_split(part)) is not None:  # "Cardiff CF24 2HG": the town, and the code renumbered
+                town, code = coded
+                shaped = renumber(gen.rng("ADDRESS", original, str(i)), code)
+                out.append(f"{key._surrogate('LOCATION', town, language, None)} {shaped}" if town else shaped)
             elif not _is_place(part):
                 out.append(key._surrogate("ADDRESS", part, language, None))
             else:  # a place: its own surrogate, the same as where it is named alone (a coarse one kept)

@@ -20,7 +20,7 @@ from operator import attrgetter
 from typing import Final
 
 from ._fold import folded
-from ._nfc import composed
+from ._nfc import composed, with_marks
 from .types import PII_TYPES, Detection
 
 __all__ = ["detect", "harmonise_types", "propagate", "resolve_overlaps"]
@@ -199,10 +199,19 @@ def detect(
                         det.start + offset, det.end + offset, det.type, det.confidence, det.detector, det.text
                     )
                 out.append(det)
+    if not text.isascii():  # a tone mark after a letter that has a composed form with one mark: the span's
+        out = [_marked(text, d) for d in out]
     if types is not None:
         wanted = set(types)
         out = [d for d in out if d.type in wanted]
     return out
+
+
+def _marked(text: str, det: Detection) -> Detection:
+    end = with_marks(text, det.end)
+    if end == det.end:
+        return det
+    return Detection(det.start, end, det.type, det.confidence, det.detector, text[det.start : end])
 
 
 def propagate(

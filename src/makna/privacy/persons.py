@@ -31,6 +31,7 @@ from ._text import (
 from .address_terms import ADDRESS_BEFORE, ADDRESS_TERMS
 from .catchall import in_lower_case, is_language
 from .chat_senders import stamped_senders
+from .name_lists import fold_name, listed_name
 from .name_shapes import detect_name_shapes
 from .neighbours import said_name
 from .person_evidence import (
@@ -324,7 +325,11 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
     plain = _plain_names(language)  # names the gazetteer alone may take
     for run in runs:
         run_text = run[2]
-        if plain.isdisjoint(run_text.split()) and "'" not in run_text and "’" not in run_text:
+        if (
+            plain.isdisjoint(run_text.split() if run_text.isascii() else fold_name(run_text).split())
+            and "'" not in run_text
+            and "’" not in run_text
+        ):
             continue  # no word of the run is a name (a trailing quote is stripped below)
         if is_language(text, line_before(text, run[0], 60), run[1]):
             continue  # "the nurses talk French", "some Cajun French is kept": a language
@@ -332,7 +337,7 @@ def _gazetteer(text: str, language: str, runs: Sequence[CapRun]) -> Iterator[Det
         for i, (start, tok_end, tok) in enumerate(toks):
             word = _POSSESSIVE.sub("", tok)
             tok_end = start + len(word)
-            if word not in plain:
+            if not listed_name(word, plain, words):  # "Seán", "João": a listed name with its diacritics
                 continue
             if word in REGIONAL_PRONOUNS and i + 1 < len(toks) and toks[i + 1][2].istitle():
                 continue  # "Abdi Euis": a pronoun before the name

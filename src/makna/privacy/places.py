@@ -448,11 +448,36 @@ def _without_leading_stop(matches: Iterable[re.Match[str]]) -> Iterator[tuple[in
         yield m.start() + toks[i].start(), m.group(0)[toks[i].start() :]
 
 
+_FOR_HEADS: Final = frozenset(
+    "Centre Center Fund Campaign Commission Committee Council Office Board Coalition Movement Action Institute "
+    "Department Ministry Programme Program Project Initiative Forum Partnership Fellowship Mission Hub Home Homes "
+    "League Bureau Agency Service Services Trust Society Foundation Alliance Network Association Union Friends "
+    "Doctors Lawyers Parents Women Workers Shelter Refuge".split()
+)
+"""Words that head an organisation named for its cause (``Centre for Migrant Workers``, ``Fund for Peace``)."""
+_JOINED: Final = re.compile(r"[ \t]+for[ \t]+")
+
+
+def _after_joined_name(start: int, raw: str) -> tuple[int, str]:
+    """``(start, raw)`` of an English firm's name, less a name joined to it by ``for`` ("I ride out of Splott for
+    Zubrova Eats": the suburb and the firm are two named things, and one span across the preposition changed
+    the sentence's meaning once replaced); a name whose words before ``for`` end in an organisation's head
+    ("Centre for Migrant Workers Ltd", "Society for Care Homes") is one name."""
+    m = _JOINED.search(raw)
+    if m is None:
+        return start, raw
+    before = raw[: m.start()].split()
+    if before and (before[-1] in _FOR_HEADS or before[-1] in ORG_SUFFIX_WORDS or before[-1] in ORG_TYPE_WORDS):
+        return start, raw
+    return start + m.end(), raw[m.end() :]
+
+
 def find_orgs(text: str, language: str = "id") -> Iterator[Detection]:
     """Named organisations: legal forms, shop/workplace words, English suffixes, gig platforms (English)."""
     yield from _typed_names(text, gated_finditer(_ORG_CUE, _ORG_CUE_LINES, text), "ORG", 0.9, "org.cue")
     for start, raw in _without_leading_stop(gated_finditer(_EN_ORG_FIRST, _EN_ORG_GATE, text)):
         raw = raw.rstrip(".")
+        start, raw = _after_joined_name(start, raw)
         yield Detection(start, start + len(raw), "ORG", 0.85, "org.suffix", raw)
     for m in gated_finditer(_EN_ORG_OF, _EN_ORG_OF_GATE, text):
         yield Detection(m.start(), m.end(), "ORG", 0.8, "org.of", m.group(0))

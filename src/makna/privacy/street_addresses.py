@@ -100,6 +100,8 @@ _ADDRESS_PART: Final = re.compile(
 )
 """Words of an address's own parts (``..., Unit C``, ``..., Lingkungan IV``): the address goes on."""
 _AFTER_ADDRESS: Final = re.compile(rf"[ \t]*,[ \t]*(?P<p>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
+_CODE_WORDS: Final = re.compile(r"(?:(?:\A|[ \t]+)\S*\d\S*)+\Z")
+"""The words with a digit that end a place's run: a postcode's outward half (``M5V``, ``CF24``), not a town's."""
 
 
 def _after_address(text: str, end: int) -> Iterator[Detection]:
@@ -107,10 +109,10 @@ def _after_address(text: str, end: int) -> Iterator[Detection]:
     m = _AFTER_ADDRESS.match(text, end)
     if m is None:
         return
-    place = m.group("p")
-    if place.split()[0] in gz.stop_caps() or _ADDRESS_PART.match(place):
+    place = _CODE_WORDS.sub("", m.group("p"))  # "Toronto M5V 2T6": the postcode's half is no word of the town
+    if not place or place[0].isdigit() or place.split()[0] in gz.stop_caps() or _ADDRESS_PART.match(place):
         return
-    yield Detection(m.start("p"), m.end("p"), "LOCATION", 0.7, "location.after_address", place)
+    yield Detection(m.start("p"), m.start("p") + len(place), "LOCATION", 0.7, "location.after_address", place)
 
 
 def find_addresses(text: str) -> Iterator[Detection]:
