@@ -8,7 +8,7 @@ from typing import Final
 
 from .audit import DeidAudit, TypeCounts
 
-__all__ = ["AUDIT_LANGUAGES", "audit_markdown", "audit_text"]
+__all__ = ["AUDIT_LANGUAGES", "audit_markdown", "audit_methods", "audit_text"]
 
 AUDIT_LANGUAGES: Final = ("en", "id")
 
@@ -196,3 +196,61 @@ def audit_text(audit: DeidAudit, lang: str = "en") -> str:
             line = "  ".join(c.strip() for c in line.strip("|").split(" | "))
         out.append(line.lstrip("#").strip() if line.startswith("#") else line.strip("_"))
     return "\n".join(out)
+
+
+_METHODS: Final[dict[str, dict[str, str]]] = {
+    "sources": {
+        "en": "Before analysis, the transcripts were de-identified with makna: {scanned} of {sources} source(s) were "
+        "scanned by its detectors and reviewed by hand, and {applied} were de-identified ({modes}).",
+        "id": "Sebelum analisis, transkrip di-de-identifikasi dengan makna: {scanned} dari {sources} sumber dipindai "
+        "oleh detektornya dan ditinjau secara manual, dan {applied} di-de-identifikasi ({modes}).",
+    },
+    "review": {
+        "en": "The detectors proposed {found} identifier(s); the researchers accepted {accepted}, rejected {rejected} "
+        "and added {added} by hand; {replaced} were replaced ({types}).",
+        "id": "Detektor mengusulkan {found} penanda identitas; peneliti menerima {accepted}, menolak {rejected} dan "
+        "menambahkan {added} secara manual; {replaced} diganti ({types}).",
+    },
+    "fields": {
+        "en": "Free-text fields were covered too ({fields}).",
+        "id": "Isian teks bebas juga dicakup ({fields}).",
+    },
+    "left": {
+        "en": "Not de-identified: {unscanned} source(s) never scanned, {pending} detection(s) still pending.",
+        "id": "Belum di-de-identifikasi: {unscanned} sumber belum pernah dipindai, {pending} deteksi masih menunggu.",
+    },
+    "key": {
+        "en": "The originals are kept only in an encrypted key file (key id {key}), held apart from the project.",
+        "id": "Data asli hanya disimpan dalam berkas kunci terenkripsi (id kunci {key}), terpisah dari proyek.",
+    },
+}
+
+
+def audit_methods(audit: DeidAudit, lang: str = "en") -> list[str]:
+    """Paragraphs for a methods chapter in ``lang`` (empty when nothing was scanned): what was done, how many
+    identifiers of which types, what is left, the key's id."""
+    scanned = [s for s in audit.sources if s.scanned_at is not None]
+    if not scanned:
+        return []
+    lang = "id" if lang == "id" else "en"
+    totals = audit.totals
+    sums = {k: _total(totals, k) for k in ("found", "accepted", "rejected", "added", "pending", "replaced")}
+    types = ", ".join(f"{t.type} {t.replaced}" for t in totals if t.replaced) or _w("none", lang)
+    out = [
+        _METHODS["sources"][lang].format(
+            scanned=len(scanned),
+            sources=len(audit.sources),
+            applied=sum(s.applied_at is not None for s in audit.sources),
+            modes=", ".join(audit.policy.modes) or _w("none", lang),
+        )
+        + " "
+        + _METHODS["review"][lang].format(types=types, **sums)
+    ]
+    covered = [f.field for f in audit.fields if f.scanned]
+    if covered:
+        out.append(_METHODS["fields"][lang].format(fields=", ".join(covered)))
+    if audit.unscanned or sums["pending"]:
+        out.append(_METHODS["left"][lang].format(unscanned=len(audit.unscanned), pending=sums["pending"]))
+    if audit.key_id:
+        out.append(_METHODS["key"][lang].format(key=audit.key_id))
+    return out
