@@ -4,18 +4,18 @@ original, a surrogate or a passphrase in any output (core, CLI)."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 import makna
+from deid_audit_helpers import PASS, absent, surrogates_of
 from makna.cli import app
 from makna.privacy.audit import deid_audit
 from makna.privacy.audit_render import audit_markdown, audit_text
 from makna.privacy.project import add_detection, decide, decide_all, review_entries, scan
-from makna.privacy.project_apply import apply, open_key
+from makna.privacy.project_apply import apply
 
 ID_TEXT = (
     "Wawancara dengan Ibu Ratna Kusumawardani, 3 Juni 2024, di Warung Kopi Sinar Pagi, Bukittinggi.\n\n"
@@ -30,7 +30,6 @@ EN_TEXT = (
     "A: I'm Abena, I'm a nurse. My number is 07700 900461 and my email is abena.ob@example.net.\n"
 )
 MEMO = "Follow up with Ratna Kusumawardani about the clinic visit."
-PASS = "an audit passphrase nobody guesses"
 
 
 def _deidentify(project: makna.Project, key: Path) -> tuple[set[str], set[str]]:
@@ -51,17 +50,8 @@ def _deidentify(project: makna.Project, key: Path) -> tuple[set[str], set[str]]:
     originals = {e.text for e in review_entries(project) if e.status != "rejected" and len(e.text) >= 4}
     apply(project, key, PASS, mode="surrogate")
     makna.import_text(project, "c.txt", "P: Halo.\nI: Halo juga.\n", language="id")  # never scanned
-    surrogates = {
-        str(r["replacement"])
-        for r in open_key(project, key, PASS).replacements()
-        if len(str(r["replacement"])) >= 4 and r["replacement"] != r["original"]
-    }
+    surrogates = surrogates_of(project, key)
     return originals | {"qorvendi", "Kusumawardani", "Owusu-Brightwater", "0813-6620-4471"}, surrogates
-
-
-def _absent(strings: set[str], blob: str, where: str) -> None:
-    found = sorted(s for s in strings if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", blob, re.IGNORECASE))
-    assert not found, f"{where} holds {found}"
 
 
 def test_audit_counts_events_and_policy(project: makna.Project, tmp_path: Path) -> None:
@@ -113,11 +103,11 @@ def test_no_output_holds_an_original_a_surrogate_or_the_passphrase(project: makn
         outputs[f"md-{lang}"] = audit_markdown(audit, lang)
         outputs[f"text-{lang}"] = audit_text(audit, lang)
     for where, blob in outputs.items():
-        _absent(secrets, blob, where)
+        absent(secrets, blob, where)
     assert "| PHONE |" in outputs["md-en"] and "Menurut jenis" in outputs["md-id"]
-    _absent({"Ratna"}, outputs["md-en"], "a planted name")  # the check itself can fail: see below
+    absent({"Ratna"}, outputs["md-en"], "a planted name")  # the check itself can fail: see below
     with pytest.raises(AssertionError):
-        _absent({"Ratna"}, outputs["md-en"] + " Ratna", "a planted name")
+        absent({"Ratna"}, outputs["md-en"] + " Ratna", "a planted name")
 
 
 def test_the_rendering_escapes_markdown() -> None:
@@ -152,7 +142,7 @@ def test_cli_audit_every_format(project_location: str, tmp_path: Path, monkeypat
         for lang in ("en", "id"):
             result = runner.invoke(app, ["deid", "audit", "-p", project_location, "--format", fmt, "--language", lang])
             assert result.exit_code == 0, result.output
-            _absent(secrets, result.output, f"makna deid audit --format {fmt} --language {lang}")
+            absent(secrets, result.output, f"makna deid audit --format {fmt} --language {lang}")
     result = runner.invoke(app, ["deid", "audit", "-p", project_location, "--format", "json"])
     data = json.loads(result.output)
     assert data["unscanned"] == ["c.txt"] and {e["actor"] for e in data["events"]} == {"tester"}

@@ -3,42 +3,21 @@ format, never an original, a surrogate or the passphrase."""
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 
 import pytest
 
 import makna
-from makna.privacy.project import decide_all, review_entries, scan
-from makna.privacy.project_apply import apply, open_key
-
-TEXT = (
-    "P: Boleh kenalan dulu?\n"
-    "I: Nama saya Ratna Kusumawardani, umur 31 tahun, tinggal di Bukittinggi. Nomor HP-ku 0813-6620-4471.\n"
-    "P: Bagaimana pengalaman Ibu?\n"
-    "I: Pak Darmawel yang membantu saya di pasar.\n"
-)
-PASS = "a report passphrase nobody guesses"
+from deid_audit_helpers import PASS, absent, deidentify
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_deid_section_in_every_format(project: makna.Project, tmp_path: Path, lang: str) -> None:
-    makna.import_text(project, "a.txt", TEXT, language="id")
-    assert (
-        not makna.write_report(project, tmp_path / "before", lang)
-        .markdown.read_text(encoding="utf-8")
-        .count("De-identifi")
+    assert "De-identifi" not in makna.write_report(project, tmp_path / "before", lang).markdown.read_text(
+        encoding="utf-8"
     )
-    scan(project)
-    decide_all(project, "accepted")
-    originals = {e.text for e in review_entries(project) if len(e.text) >= 4}
-    apply(project, tmp_path / "k.key", PASS, mode="surrogate")
-    surrogates = {
-        str(r["replacement"])
-        for r in open_key(project, tmp_path / "k.key", PASS).replacements()
-        if len(str(r["replacement"])) >= 4 and r["replacement"] != r["original"]
-    }
+    originals, surrogates = deidentify(project, tmp_path / "k.key")
     makna.add_code(project, "c", "A code")
     makna.code_turn(project, "a.txt", 2, "c")
     files = makna.write_report(project, tmp_path / "after", lang)
@@ -51,7 +30,6 @@ def test_deid_section_in_every_format(project: makna.Project, tmp_path: Path, la
     assert f'<section id="deid">\n<h2>{heading}</h2>' in html and said in html
     assert f"## {heading}" in md and "PHONE 1" in md
     assert heading in docx and "PHONE 1" in docx
-    assert {"Ratna Kusumawardani", "0813-6620-4471"} <= originals and surrogates
     # the quotes are of the de-identified text, so they hold surrogates (never a mapping); the section holds none
     html_section = html[html.index('<section id="deid">') :].split("</section>")[0]
     md_section = md[md.index(f"## {heading}") :].split("\n## ")[0]
@@ -62,5 +40,4 @@ def test_deid_section_in_every_format(project: makna.Project, tmp_path: Path, la
         ("html section", html_section, surrogates),
         ("md section", md_section, surrogates),
     ):
-        found = sorted(s for s in secrets if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", blob))
-        assert not found, f"the report's {where} holds {found}"
+        absent(secrets, blob, f"the report's {where}")

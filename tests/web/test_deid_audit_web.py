@@ -5,7 +5,6 @@ coders and viewers get 403 (a project file, and a team server on PostgreSQL); th
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -16,42 +15,19 @@ from sync_helpers import PASSWORD as SERVER_PASSWORD
 from web_helpers import CHROMIUM, Client, workbench_page
 
 import makna
-from makna.privacy.project import decide_all, review_entries, scan
-from makna.privacy.project_apply import apply, open_key
+from deid_audit_helpers import PASS, absent, deidentify
 from makna.web.server_app import create_server_app
 
 NAME = "wawancara <b>&1.txt"  # a source name that must be escaped wherever the page shows it
 ESCAPED = "wawancara &lt;b&gt;&amp;1.txt"
-TEXT = (
-    "P: Boleh kenalan dulu?\n"
-    "I: Nama saya Ratna Kusumawardani, umur 31 tahun, tinggal di Bukittinggi. Nomor HP-ku 0813-6620-4471.\n"
-    "P: Bagaimana pengalaman Ibu?\n"
-    "I: Pak Darmawel yang membantu saya di pasar.\n"
-)
-PASS = "a workbench passphrase nobody guesses"
 
 
 def _project(tmp_path: Path) -> tuple[Path, set[str]]:
     """A de-identified project; the strings no audit may show (originals, surrogates, the passphrase)."""
     studi = tmp_path / "studi.makna"
     with makna.create_project(str(studi), "Studi", coder="tester") as proj:
-        makna.import_text(proj, NAME, TEXT, language="id")
-        scan(proj)
-        decide_all(proj, "accepted")
-        originals = {e.text for e in review_entries(proj) if len(e.text) >= 4}
-        apply(proj, tmp_path / "k.key", PASS, mode="surrogate")
-        surrogates = {
-            str(r["replacement"])
-            for r in open_key(proj, tmp_path / "k.key", PASS).replacements()
-            if len(str(r["replacement"])) >= 4 and r["replacement"] != r["original"]
-        }
-    assert {"Ratna Kusumawardani", "0813-6620-4471"} <= originals and surrogates
+        originals, surrogates = deidentify(proj, tmp_path / "k.key", NAME)
     return studi, originals | surrogates | {PASS}
-
-
-def _absent(secrets: set[str], blob: str, where: str) -> None:
-    found = sorted(s for s in secrets if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", blob))
-    assert not found, f"{where} holds {found}"
 
 
 @pytest.mark.parametrize(
@@ -66,14 +42,14 @@ def test_a_manager_reads_the_audit(tmp_path: Path, lang: str, title: str, by_typ
         assert f"<h1>{title}</h1>" in html and f"<h2>{by_type}</h2>" in html
         assert ESCAPED in html and "<b>&" not in html
         assert 'data-type="PHONE"' in html and "deid.apply" in html
-        _absent(secrets, html, "the page")
+        absent(secrets, html, "the page")
         data = c.get("/api/deid/audit")
         assert data.status_code == 200
         body = data.json()
         phone = next(t for t in body["totals"] if t["type"] == "PHONE")
         assert phone["found"] == phone["accepted"] == phone["replaced"] == 1
         assert body["sources"][0]["source"] == NAME and {e["actor"] for e in body["events"]} == {"tester"}
-        _absent(secrets, data.text, "the API")
+        absent(secrets, data.text, "the API")
 
 
 def test_only_a_manager_reads_it_on_the_team_server(team: Any, server_db: str, tmp_path: Path) -> None:
@@ -93,7 +69,7 @@ def test_only_a_manager_reads_it_on_the_team_server(team: Any, server_db: str, t
                 assert ('href="/deid/audit"' in c.get("/deid", headers=h).text) is allowed, who
                 if allowed:
                     assert page.status_code == 200 and data.status_code == 200 and ESCAPED in page.text
-                    _absent(secrets, page.text + data.text, "the server's audit")
+                    absent(secrets, page.text + data.text, "the server's audit")
                 else:
                     assert page.status_code == 403 and data.status_code == 403, who
             finally:
@@ -113,4 +89,4 @@ def test_the_audit_in_chromium(browser: Any, tmp_path: Path) -> None:
         expect(page.locator("h1")).to_have_text("De-identification audit")
         expect(page.locator('#audit-types tr[data-type="PHONE"] td').last).to_have_text("1")
         expect(page.locator("#audit-sources tbody th").first).to_have_text(NAME)
-        _absent(secrets, page.content(), "the page in Chromium")
+        absent(secrets, page.content(), "the page in Chromium")
