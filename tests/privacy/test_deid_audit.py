@@ -151,3 +151,21 @@ def test_cli_audit_every_format(project_location: str, tmp_path: Path, monkeypat
     assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("## De-identification audit")
     result = runner.invoke(app, ["deid", "audit", "-p", project_location, "--format", "pdf"])
     assert result.exit_code == 2
+
+
+def test_an_event_keeps_counts_types_and_codes_only() -> None:
+    from makna.privacy.audit import _detail
+
+    payload = {
+        "ids": ["1:2", "1:3"],
+        "status": "accepted",
+        "types": [],
+        "start": 4,
+        "end": 9,
+        "field": "cases|Ratna Kusumawardani|name",
+        "before": [4, 9, "PERSON"],
+        "copy": "a-copy-token",
+        "by_type": {"PERSON": 2},
+        "mode": "surrogate",
+    }
+    assert _detail(payload) == {"status": "accepted", "by_type": {"PERSON": 2}, "mode": "surrogate", "detections": 2}

@@ -87,6 +87,8 @@ EVENT_DETAIL: Final = frozenset(
         "suggestions_dropped",
         "case_links_followed",
         "from",
+        "surrogates",
+        "sealed_by",
     }
 )
 """The payload keys an audit keeps of an event: counts, statuses, types, codes, a member's name (an actor)."""
@@ -236,7 +238,7 @@ def _detail(payload: Mapping[str, Any]) -> dict[str, Any]:
             out[k] = v
         elif isinstance(v, dict) and all(isinstance(n, int) for n in v.values()):
             out[k] = {str(a): n for a, n in v.items()}
-        elif isinstance(v, list) and all(isinstance(n, str) and n.isupper() for n in v):
+        elif isinstance(v, list) and v and all(isinstance(n, str) and n.isupper() for n in v):
             out[k] = list(v)
     if isinstance(payload.get("ids"), list):
         out["detections"] = len(payload["ids"])
@@ -251,7 +253,7 @@ def _events(conn: Connection, names: Mapping[str, str]) -> list[AuditEvent]:
     out = []
     for r in rows:
         payload = r.payload if isinstance(r.payload, dict) else {}
-        sid = payload.get("source_id")
+        sid = payload.get("source_id", payload.get("source"))  # ``source``: a trusted claim's (deid.trust)
         out.append(
             AuditEvent(
                 int(r.id),
