@@ -105,6 +105,7 @@ def test_no_output_holds_an_original_a_surrogate_or_the_passphrase(project: makn
     for where, blob in outputs.items():
         absent(secrets, blob, where)
     assert "| PHONE |" in outputs["md-en"] and "Menurut jenis" in outputs["md-id"]
+    assert "(GB) |" in outputs["md-en"]  # the English source's region, by its name and code
     absent({"Ratna"}, outputs["md-en"], "a planted name")  # the check itself can fail: see below
     with pytest.raises(AssertionError):
         absent({"Ratna"}, outputs["md-en"] + " Ratna", "a planted name")

@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Final
 
 from .audit import DeidAudit, TypeCounts
+from .regions import PROVINCES, countries, is_country
 
-__all__ = ["AUDIT_LANGUAGES", "audit_markdown", "audit_methods", "audit_text"]
+__all__ = ["AUDIT_LANGUAGES", "audit_markdown", "audit_methods", "audit_text", "region_label"]
 
 AUDIT_LANGUAGES: Final = ("en", "id")
 
@@ -64,6 +65,15 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "pengganti dan tanpa kunci.",
     },
 }
+
+
+def region_label(code: str | None) -> str:
+    """A surrogate region for people: ``Sumatera Barat (13)``, ``United Kingdom (GB)``; other codes as they are."""
+    if code in PROVINCES:
+        return f"{PROVINCES[str(code)]} ({code})"
+    if is_country(code):
+        return f"{countries()[str(code)]} ({code})"
+    return code or ""
 
 
 def _w(word: str, lang: str) -> str:
@@ -144,7 +154,7 @@ def audit_markdown(audit: DeidAudit, lang: str = "en", *, heading: str = "##") -
             [
                 s.source,
                 s.mode or "",
-                s.region or "",
+                region_label(s.region),
                 (
                     f"{s.applied_at:%Y-%m-%d %H:%M}"
                     if s.applied_at
@@ -163,14 +173,16 @@ def audit_markdown(audit: DeidAudit, lang: str = "en", *, heading: str = "##") -
     p = audit.policy
     none = _w("none", lang)
 
+    regions = set(p.source_regions)
+
     def counted(d: dict[str, int]) -> str:
-        return _cell(", ".join(f"{k} ({n})" for k, n in d.items()) or none)
+        return _cell(", ".join(f"{region_label(k) if k in regions else k}: {n}" for k, n in d.items()) or none)
 
     lines += [
         f"{sub} {_w('policy', lang)}",
         "",
         f"- {_w('modes', lang)}: {_cell(', '.join(p.modes) or none)}",
-        f"- {_w('apply_region', lang)}: {_cell(p.region or none)}",
+        f"- {_w('apply_region', lang)}: {_cell(region_label(p.region) or none)}",
         f"- {_w('tradition', lang)}: {_cell(p.tradition or none)}",
         f"- {_w('coarse', lang)}: {_cell(p.coarse or none)}",
         f"- {_w('regions', lang)}: {counted(p.source_regions)}",

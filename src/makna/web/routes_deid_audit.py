@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..access import require
 from ..privacy.audit import DeidAudit, deid_audit
+from ..privacy.audit_render import region_label
 from ..project import Project
 from .deid_text import type_names
 from .deps import lang_of, page, project_of, reply
@@ -34,4 +35,8 @@ def api_audit(request: Request) -> JSONResponse:
 @router.get("/deid/audit", response_class=HTMLResponse, include_in_schema=False)
 def audit_page(request: Request) -> HTMLResponse:
     audit = audit_of(project_of(request))
-    return page(request, "deid_audit.html", {"audit": audit, "type_names": type_names(lang_of(request))})
+    codes = {s.region for s in audit.sources} | {audit.policy.region}
+    regions = {code: region_label(code) for code in codes if code}
+    return page(
+        request, "deid_audit.html", {"audit": audit, "type_names": type_names(lang_of(request)), "regions": regions}
+    )
