@@ -26,6 +26,7 @@ PAGES = (
     "/",
     "/deid",
     "/deid?status=all",
+    "/deid/audit",
     "/codebook",
     "/cases",
     "/search",

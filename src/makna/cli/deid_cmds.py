@@ -1,6 +1,6 @@
 """``makna deid ...``: de-identification commands: detection trial and evaluation on files, and, inside a
 project, scan / list / fields / accept / reject / edit / add / names / apply / reveal / trust / revoke / reseal /
-status. No logic here beyond parse, call, format. Passphrases come from ``--passphrase-file``,
+status / audit. No logic here beyond parse, call, format. Passphrases come from ``--passphrase-file``,
 ``$MAKNA_DEID_PASSPHRASE`` or a hidden prompt, never from a plain command-line argument."""
 
 from __future__ import annotations
@@ -703,3 +703,35 @@ def status_cmd(project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) 
     if fmt is OutputFormat.table:
         typer.echo(f"Free-text fields: {fields['values']} value(s), {fields['scanned']} scanned, "
                    f"{fields['pending']} detection(s) pending, {fields['applied']} replaced.")
+
+
+class AuditFmt(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+@deid_app.command("audit")
+def audit_cmd(
+    project: ProjectOpt = None,
+    fmt: Annotated[AuditFmt, typer.Option("--format", "-f", help="Output format.")] = AuditFmt.text,
+    language: Annotated[Language, typer.Option("--language", help="Language of text and md.")] = Language.en,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """What de-identification did, for an ethics board or a methods chapter: per source and in total, the
+    identifiers of each type found, accepted, rejected, added by hand, pending and replaced; the free-text
+    fields covered; sources never scanned; every de-identification event with its actor and time; the key's
+    id and the surrogate policy. Never an original, a surrogate, the key or a passphrase."""
+    from ..privacy.audit import deid_audit
+    from ..privacy.audit_render import audit_markdown, audit_text
+
+    with opened(project) as proj:
+        audit = deid_audit(proj)
+    if fmt is AuditFmt.json:
+        text = json.dumps(audit.as_dict(), ensure_ascii=False, indent=2)
+    else:
+        text = (audit_markdown if fmt is AuditFmt.md else audit_text)(audit, language.value)
+    if output is not None:
+        write_output(output, text + "\n")
+    else:
+        typer.echo(text)

@@ -533,7 +533,9 @@ def apply(
     with project.store.batch() as conn:
         secure_delete(conn)  # freed pages are zeroed, not left with originals
         _refuse_blocked(conn, [st for st, _t, reps in plans if reps])
-        key_payload: dict[str, Any] = {"key_id": key_id}
+        # the surrogate policy (codes only) for the audit (makna.privacy.audit)
+        key_payload: dict[str, Any] = {"key_id": key_id, "region": mapping.region, "tradition": mapping.tradition,
+                                       "coarse": mapping.coarse}
         with project.store.write(project.actor, "deid.key", key_payload):
             _set_key_id(conn, key_id)
             conn.execute(tables.suggest_models.delete())  # a stored suggestion model holds words of the originals

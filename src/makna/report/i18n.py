@@ -24,6 +24,7 @@ TEXT: dict[str, dict[str, str]] = {
         "conclusions": "Conclusions (a draft from the counts)", "conclusions_note": "A draft for the researcher to "
         "write over: the counts say how widely each theme was told, not why; the quotes and your reading say that.",
         "one_coder": "Only the codings of {coder} are counted and quoted here.",
+        "deid": "De-identification (for the methods chapter)",
         "rollup": "A code's figures count the distinct segments of its subtree: its own and its subcodes', a "
         "passage coded with several subcodes counted once; informants and sources are counted distinct too.",
     },
@@ -45,6 +46,7 @@ TEXT: dict[str, dict[str, str]] = {
         "angka menunjukkan seberapa luas setiap tema dituturkan, bukan mengapa; kutipan dan pembacaan Anda yang "
         "menjelaskannya.",
         "one_coder": "Hanya pengodean {coder} yang dihitung dan dikutip di sini.",
+        "deid": "De-identifikasi (untuk bab metode)",
         "rollup": "Angka sebuah kode menghitung segmen berbeda dalam subpohonnya: segmennya sendiri dan segmen "
         "subkodenya, satu bagian teks yang diberi beberapa subkode dihitung sekali; informan dan sumber juga "
         "dihitung tanpa ganda.",

@@ -98,6 +98,7 @@ class ReportData:
     notes: list[str] = field(default_factory=list)
     memos: list[MemoView] = field(default_factory=list)  # the project's memos and those on codes
     conclusions: list[Conclusion] = field(default_factory=list)  # a draft paragraph per theme
+    deid: list[str] = field(default_factory=list)  # what de-identification did (makna.privacy.audit_render)
 
     @property
     def empty(self) -> bool:
@@ -150,6 +151,14 @@ def _read_segments(project: Project, ids: Sequence[str],
                                              r.text, turn=r.turn, speaker=r.speaker,
                                              cases=_cases_of(links.get(r.source_id, []), r.start, r.end))
     return out
+
+
+def _deid_methods(project: Project, lang: str) -> list[str]:
+    """The methods chapter's paragraphs on de-identification (none when nothing was scanned)."""
+    from ..privacy.audit import deid_audit  # the privacy package loads on first use
+    from ..privacy.audit_render import audit_methods
+
+    return audit_methods(deid_audit(project), lang)
 
 
 def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_chars: int = 320,
@@ -218,6 +227,7 @@ def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_cha
     data = ReportData(lang, text, project.info().name, dt.date.today().isoformat(), counts,
                       list(all_stats.values()), themes)
     data.memos = memos_on_codes(project)
+    data.deid = _deid_methods(project, lang)
     if coder is not None:
         data.notes.append(text["one_coder"].format(coder=coder))
     if data.empty:

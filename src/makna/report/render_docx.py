@@ -93,6 +93,10 @@ def render_docx(data: ReportData, path: str | Path, pictures: Mapping[str, bytes
             p = doc.add_paragraph()
             p.add_run(f"{conclusion.name}. ").bold = True
             p.add_run(" ".join(conclusion.sentences))
+    if data.deid:
+        doc.add_heading(t["deid"], level=1)
+        for para in data.deid:
+            doc.add_paragraph(para)
     if data.memos:
         doc.add_heading(t["memos"], level=1)
         for memo in data.memos:

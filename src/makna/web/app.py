@@ -33,6 +33,7 @@ from . import (
     routes_codebook,
     routes_coding,
     routes_deid,
+    routes_deid_audit,
     routes_deid_copies,
     routes_deid_same,
     routes_export,
@@ -116,7 +117,7 @@ def install_workbench(app: FastAPI) -> None:
     # against the routers in this order (no other router has a path under /api/segments)
     for module in (routes_coding, routes_home, routes_sources, routes_files, routes_codebook, routes_retrieval,
                    routes_cases, routes_search, routes_analysis, routes_deid, routes_deid_same, routes_deid_copies,
-                   routes_agreement,
+                   routes_deid_audit, routes_agreement,
                    routes_export, routes_history, routes_media, routes_memos, routes_upload, routes_live,
                    routes_rounds, routes_suggest, routes_workbench):
         app.include_router(module.router)
