@@ -36,15 +36,24 @@ class SurveyImport:
 
 def survey_columns(survey: Survey) -> list[str]:
     """One line for each role, saying which columns the import took for it (shown to the user)."""
-    lines = [f"id column: {survey.id_column}" if survey.id_column else "id column: none (respondent-N)",
-             f"open answers: {', '.join(survey.answer_columns)}"]
+    lines = [
+        f"id column: {survey.id_column}" if survey.id_column else "id column: none (respondent-N)",
+        f"open answers: {', '.join(survey.answer_columns)}",
+    ]
     lines.append(f"attributes: {', '.join(survey.attribute_columns) or 'none'}")
     return lines
 
 
-def import_survey_bytes(project: Project, path: Path, data: bytes, *, id_column: str | None = None,
-                        answer_columns: Sequence[str] | None = None, language: str | None = None,
-                        max_bytes: int | None = None) -> SurveyImport:
+def import_survey_bytes(
+    project: Project,
+    path: Path,
+    data: bytes,
+    *,
+    id_column: str | None = None,
+    answer_columns: Sequence[str] | None = None,
+    language: str | None = None,
+    max_bytes: int | None = None,
+) -> SurveyImport:
     """Import the survey ``data`` (a file called ``path``, which need not exist: an upload)."""
     limit = max_bytes or MAX_FILE_BYTES
     if not data:
@@ -53,9 +62,20 @@ def import_survey_bytes(project: Project, path: Path, data: bytes, *, id_column:
         raise InputError(f"{path}: {len(data):,} bytes is over the {limit:,}-byte limit for one file")
     survey = read_survey(path, data, id_column=id_column, answer_columns=answer_columns)
     items = [
-        _prepare(r.name, r.text, original_name=path.name, media_type=survey.media_type, language=language,
-                 turns=r.turns, turn_pattern=None, original=None, keep_original=False, encoding=survey.encoding,
-                 source_id=None, allow_duplicate=True)  # two respondents may answer alike; names stay unique
+        _prepare(
+            r.name,
+            r.text,
+            original_name=path.name,
+            media_type=survey.media_type,
+            language=language,
+            turns=r.turns,
+            turn_pattern=None,
+            original=None,
+            keep_original=False,
+            encoding=survey.encoding,
+            source_id=None,
+            allow_duplicate=True,
+        )  # two respondents may answer alike; names stay unique
         for r in survey.respondents
     ]
     cases = {
@@ -68,13 +88,20 @@ def import_survey_bytes(project: Project, path: Path, data: bytes, *, id_column:
             loaded = load_cases(project, cases, origin=str(path))
     except DuplicateSourceError as exc:  # a respondent's name is a source's already: the survey imported before?
         why = str(exc).replace(" (choose another with --name)", "")
-        raise DuplicateSourceError(f"{path}: respondent {why} (imported before? a respondent's source is named "
-                                   "by the id column: --survey-id)") from None
+        raise DuplicateSourceError(
+            f"{path}: respondent {why} (imported before? a respondent's source is named by the id column: --survey-id)"
+        ) from None
     return SurveyImport(sources, loaded, survey)
 
 
-def import_survey(project: Project, path: str | Path, *, id_column: str | None = None,
-                  answer_columns: Sequence[str] | None = None, language: str | None = None) -> SurveyImport:
+def import_survey(
+    project: Project,
+    path: str | Path,
+    *,
+    id_column: str | None = None,
+    answer_columns: Sequence[str] | None = None,
+    language: str | None = None,
+) -> SurveyImport:
     """Import the survey file at ``path`` (see :func:`import_survey_bytes`)."""
     p = Path(path)
     if not p.is_file():
@@ -82,5 +109,6 @@ def import_survey(project: Project, path: str | Path, *, id_column: str | None =
     size = p.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputError(f"{p}: {size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit for one file")
-    return import_survey_bytes(project, p, p.read_bytes(), id_column=id_column, answer_columns=answer_columns,
-                               language=language)
+    return import_survey_bytes(
+        project, p, p.read_bytes(), id_column=id_column, answer_columns=answer_columns, language=language
+    )

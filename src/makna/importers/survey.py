@@ -43,11 +43,26 @@ SURVEY_SUFFIXES = (".csv", ".xlsx")
 ANSWER_CHARS = 40  # an open answer's column: longer than this on average (filled cells)
 MAX_CELL_CHARS = 1_000_000  # one cell longer than this is no survey answer
 MAX_HEADER_CHARS = 500  # a question (a column's name) is cut to this in a turn's label
-_ID_NAMES = frozenset({
-    "id", "respondent", "respondentid", "respondentno", "respondentnumber", "responden", "idresponden",
-    "noresponden", "koderesponden", "participant", "participantid", "peserta", "idpeserta", "kodepeserta",
-    "responseid", "caseid",
-})
+_ID_NAMES = frozenset(
+    {
+        "id",
+        "respondent",
+        "respondentid",
+        "respondentno",
+        "respondentnumber",
+        "responden",
+        "idresponden",
+        "noresponden",
+        "koderesponden",
+        "participant",
+        "participantid",
+        "peserta",
+        "idpeserta",
+        "kodepeserta",
+        "responseid",
+        "caseid",
+    }
+)
 _NOT_WORD = re.compile(r"[\W_]+")
 _SPACE = re.compile(r"\s+")
 _DELIMITERS = ",;\t|"
@@ -145,8 +160,10 @@ def _pick(path: Path, headers: list[str], wanted: str, option: str) -> int:
     key = _SPACE.sub(" ", wanted).strip().casefold()
     if key in folded:
         return folded.index(key)
-    raise InputError(f"{path}: {option} {excerpt(wanted)}: no such column (columns: "
-                     f"{', '.join(excerpt(h, 40) for h in headers[:20])})")
+    raise InputError(
+        f"{path}: {option} {excerpt(wanted)}: no such column (columns: "
+        f"{', '.join(excerpt(h, 40) for h in headers[:20])})"
+    )
 
 
 def _unique(values: list[str]) -> bool:
@@ -165,8 +182,9 @@ def _id_column(path: Path, headers: list[str], body: list[list[str]], wanted: st
     return None
 
 
-def _answer_columns(path: Path, headers: list[str], body: list[list[str]], id_col: int | None,
-                    wanted: Sequence[str] | None) -> list[int]:
+def _answer_columns(
+    path: Path, headers: list[str], body: list[list[str]], id_col: int | None, wanted: Sequence[str] | None
+) -> list[int]:
     if wanted:
         cols = [_pick(path, headers, w, "--survey-answers") for w in wanted]
         if id_col is not None and id_col in cols:
@@ -178,13 +196,17 @@ def _answer_columns(path: Path, headers: list[str], body: list[list[str]], id_co
         if col != id_col and filled and sum(filled) / len(filled) > ANSWER_CHARS:
             cols.append(col)
     if not cols:
-        raise _not_survey(path, f"no column of open answers (free text longer than {ANSWER_CHARS} characters on "
-                                "average); name them with --survey-answers")
+        raise _not_survey(
+            path,
+            f"no column of open answers (free text longer than {ANSWER_CHARS} characters on "
+            "average); name them with --survey-answers",
+        )
     return cols
 
 
-def _respondent(name: str, headers: list[str], row: list[str], answers: list[int],
-                attributes: list[int]) -> Respondent | None:
+def _respondent(
+    name: str, headers: list[str], row: list[str], answers: list[int], attributes: list[int]
+) -> Respondent | None:
     parts: list[str] = []
     turns: list[TurnSpan] = []
     pos = 0
@@ -203,8 +225,9 @@ def _respondent(name: str, headers: list[str], row: list[str], answers: list[int
     return Respondent(name, "".join(parts), turns, {headers[c]: row[c] for c in attributes if row[c]})
 
 
-def read_survey(path: Path, data: bytes, *, id_column: str | None = None,
-                answer_columns: Sequence[str] | None = None) -> Survey:
+def read_survey(
+    path: Path, data: bytes, *, id_column: str | None = None, answer_columns: Sequence[str] | None = None
+) -> Survey:
     """Read the survey ``data`` (a file called ``path``, .csv or .xlsx); ``id_column`` and ``answer_columns``
     (columns' names, compared without case) override the defaults described in the module."""
     suffix = path.suffix.lower()
@@ -243,6 +266,12 @@ def read_survey(path: Path, data: bytes, *, id_column: str | None = None,
     if skipped:
         notes.append(f"{skipped} row(s) with no open answer left out")
     return Survey(
-        respondents, headers[id_col] if id_col is not None else None, [headers[c] for c in answers],
-        [headers[c] for c in attributes], media, encoding, notes, skipped,
+        respondents,
+        headers[id_col] if id_col is not None else None,
+        [headers[c] for c in answers],
+        [headers[c] for c in attributes],
+        media,
+        encoding,
+        notes,
+        skipped,
     )
