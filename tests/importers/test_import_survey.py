@@ -174,3 +174,11 @@ def test_import_paths_imports_a_survey_in_a_folder(project: makna.Project, tmp_p
     assert sorted(s.name for s in report.imported) == ["R1", "R2", "R3"]
     assert len(report.failed) == 1 and "codes.csv: not a survey" in report.failed[0][1]
     assert "id column: Respondent" in [note for _, note in report.notes]
+
+
+def test_the_example_in_docs_formats_reads_as_it_says() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "formats.md").read_text(encoding="utf-8")
+    example = doc.split("```csv\n", 1)[1].split("```", 1)[0]
+    survey = read_survey(CSV, example.encode())
+    assert _roles(survey) == ("Respondent", HEADER[3:], ["Age band", "Site"])
+    assert survey.respondents[0].text.startswith(f"{HEADER[3]}\nThe people, and the flexible hours.\nMostly")
