@@ -34,3 +34,14 @@ def test_a_survey_upload_says_what_it_chose(client: Client, csrf: str) -> None:
         "/api/import", files=[("files", ("codes.csv", b"code,colour\nfees,red\n", "text/csv"))], headers=h
     ).json()
     assert no["failed"][0]["file"] == "codes.csv" and "not a survey" in no["failed"][0]["error"]
+
+
+def test_what_it_chose_is_said_in_indonesian(id_client: tuple[Client, dict[str, str]]) -> None:
+    client, h = id_client
+    data = survey_csv(HEADER, [[r[0], r[2], r[3]] for r in ROWS], delimiter=";").encode()
+    report = client.post("/api/import", files=[("files", ("kuesioner.csv", data, "text/csv"))], headers=h).json()
+    notes = report["imported"][0]["notes"]
+    assert "kolom id: Respondent" in notes and f"jawaban terbuka: {HEADER[2]}" in notes, notes
+    assert "sel dipisahkan oleh ';'" in notes and "atribut: Site <b>" in notes
+    no = client.post("/api/import", files=[("files", ("kode.csv", b"kode,warna\nx,merah\n", "text/csv"))], headers=h)
+    assert no.json()["failed"][0]["error"].startswith("kode.csv: bukan survei (")
