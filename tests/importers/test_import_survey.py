@@ -182,3 +182,44 @@ def test_the_example_in_docs_formats_reads_as_it_says() -> None:
     survey = read_survey(CSV, example.encode())
     assert _roles(survey) == ("Respondent", HEADER[3:], ["Age band", "Site"])
     assert survey.respondents[0].text.startswith(f"{HEADER[3]}\nThe people, and the flexible hours.\nMostly")
+
+
+def _inline(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def test_a_time_stamp_shown_as_a_date_reads_as_iso_8601() -> None:
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    answer = "Saya bekerja sebagai pengemudi ojek sejak tiga tahun yang lalu di Medan"
+    rows = [
+        f'<row r="1">{_inline("A1", "Timestamp")}{_inline("B1", "Tanggal lahir")}{_inline("C1", "Cerita?")}</row>',
+        f'<row r="2"><c r="A2" s="1"><v>45632.5423611</v></c><c r="B2" s="2"><v>33000</v></c>'
+        f'<c r="C2" s="3"><v>7</v></c>{_inline("D2", answer)}</row>',
+    ]
+    sheet = f'<worksheet xmlns="{main}"><sheetData>{"".join(rows)}</sheetData></worksheet>'.encode()
+    styles = (
+        f'<styleSheet xmlns="{main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>'
+        '</numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="22"/><xf numFmtId="164"/>'
+        '<xf numFmtId="165"/></cellXfs></styleSheet>'
+    ).encode()
+    survey = read_survey(XLSX, survey_xlsx(sheet_xml=sheet, extra={"xl/styles.xml": styles}))
+    assert survey.respondents[0].attributes == {
+        "Timestamp": "2024-12-06 13:01:00",
+        "Tanggal lahir": "1990-05-07",
+        "Cerita?": "7",  # a number in a style that is no date stays a number
+    }
+
+
+def test_an_xlsx_written_by_makna_itself_reads(project: makna.Project, tmp_path: Path) -> None:
+    """Another writer than the tests' own: makna's export of coded segments (inline strings, numbers)."""
+    from makna.exchange.flat import segment_columns, write_segments_xlsx
+    from makna.importers.xlsx import read_xlsx_rows
+
+    makna.import_text(project, "wawancara.txt", "P: Bagaimana harinya?\nI: Panjang, tapi baik.\n")
+    code = makna.add_code(project, "exp", "Experience")
+    makna.code_span(project, "wawancara.txt", 3, 21, code.key)
+    path = tmp_path / "segments.xlsx"
+    assert write_segments_xlsx(project, path) == 1
+    sheet = read_xlsx_rows(path, path.read_bytes())
+    assert sheet.name == "segments" and sheet.rows[0] == segment_columns(project)
+    assert "Bagaimana harinya?" in sheet.rows[1]

@@ -5,11 +5,13 @@ ratio: a zip bomb is refused before anything is inflated), every XML part read i
 and parsed with a parser that loads no DTD, expands no entities and reaches no network. Only the
 workbook, its relationships, the shared strings and the first sheet are read: external links, macros
 and embedded objects are never opened. A formula is never evaluated: its cell gives the value the
-spreadsheet saved with it (none when it saved none), and a note says how many there were.
+spreadsheet saved with it (none when it saved none), and a note says how many there were. A number shown as
+a date (a survey tool's time stamp) reads as an ISO 8601 date or date and time.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 import zipfile
@@ -92,6 +94,48 @@ def _shared_strings(path: Path, zf: zipfile.ZipFile) -> list[str]:
     return [_text(si) for si in root.iterchildren(f"{{{_MAIN}}}si")]
 
 
+_DATE_FORMATS = frozenset([*range(14, 23), 45, 46, 47])  # the built-in number formats that show a date or a time
+_DATE_CODE = re.compile(r"[dmyhs]", re.IGNORECASE)
+_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')  # literal text, colours and conditions, escapes in a format code
+
+
+def _date_styles(path: Path, zf: zipfile.ZipFile) -> frozenset[int]:
+    """The cell styles (``s`` of a cell, an index into ``cellXfs``) whose number format shows a date."""
+    if "xl/styles.xml" not in zf.namelist():
+        return frozenset()
+    root = _parse(path, zf, "xl/styles.xml")
+    custom = set()
+    for fmt in root.iter(f"{{{_MAIN}}}numFmt"):
+        code = _QUOTED.sub("", fmt.get("formatCode") or "")
+        if _DATE_CODE.search(code) and (fmt.get("numFmtId") or "").isdigit():
+            custom.add(int(fmt.get("numFmtId") or 0))
+    xfs = root.find(f"{{{_MAIN}}}cellXfs")
+    if xfs is None:
+        return frozenset()
+    out = set()
+    for i, xf in enumerate(xfs.iterchildren(f"{{{_MAIN}}}xf")):
+        fid = xf.get("numFmtId") or "0"
+        if fid.isdigit() and (int(fid) in _DATE_FORMATS or int(fid) in custom):
+            out.add(i)
+    return frozenset(out)
+
+
+def _as_date(value: str) -> str:
+    """A date cell's serial number (days since 1899-12-30, the 1900 date system) as ISO 8601; left as it is when it
+    is no number a date can be."""
+    try:
+        serial = float(value)
+    except ValueError:
+        return value
+    if not 0 <= serial < 2_958_466:  # up to 9999-12-31
+        return value
+    moment = dt.datetime(1899, 12, 30) + dt.timedelta(days=serial)
+    moment = moment.replace(microsecond=0) + dt.timedelta(seconds=round(moment.microsecond / 1e6))
+    if moment.time() == dt.time(0):
+        return moment.date().isoformat()
+    return moment.isoformat(sep=" ") if serial >= 1 else moment.time().isoformat()
+
+
 def _column(letters: str) -> int:
     n = 0
     for ch in letters:
@@ -99,7 +143,7 @@ def _column(letters: str) -> int:
     return n - 1
 
 
-def _cell_value(path: Path, cell: etree._Element, shared: list[str]) -> str:
+def _cell_value(path: Path, cell: etree._Element, shared: list[str], dates: frozenset[int]) -> str:
     kind = cell.get("t") or "n"
     if kind == "inlineStr":
         inline = cell.find(f"{{{_MAIN}}}is")
@@ -113,6 +157,9 @@ def _cell_value(path: Path, cell: etree._Element, shared: list[str]) -> str:
             raise _fail(path, f"cell {excerpt(cell.get('r') or '?')} names no shared string") from None
     if kind == "b":
         return {"1": "TRUE", "0": "FALSE"}.get(value, value)
+    style = cell.get("s") or ""
+    if kind == "n" and value and style.isdigit() and int(style) in dates:
+        return _as_date(value)
     return value
 
 
@@ -124,6 +171,7 @@ def read_xlsx_rows(path: Path, data: bytes) -> XlsxSheet:
             raise _fail(path, "no xl/workbook.xml: not an Excel workbook")
         name, target = _first_sheet(path, zf)
         shared = _shared_strings(path, zf)
+        dates = _date_styles(path, zf)
         root = _parse(path, zf, target)
     rows: dict[int, dict[int, str]] = {}
     formulas = 0
@@ -144,7 +192,7 @@ def read_xlsx_rows(path: Path, data: bytes) -> XlsxSheet:
             next_col = col + 1
             if cell.find(f"{{{_MAIN}}}f") is not None:
                 formulas += 1  # never evaluated: the value saved with it, if any, is read
-            value = _cell_value(path, cell, shared)
+            value = _cell_value(path, cell, shared, dates)
             if value:
                 cells[col] = value
     width = max((max(c) + 1 for c in rows.values() if c), default=0)
