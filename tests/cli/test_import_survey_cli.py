@@ -52,6 +52,8 @@ def test_the_user_names_the_id_and_the_answers(project_location: str, tmp_path: 
         assert sorted(s.name for s in makna.list_sources(proj)) == ["Makassar", "Surabaya"]
     bad = runner.invoke(app, ["import", str(path), "-p", project_location, "--survey-answers", "Nope"])
     assert bad.exit_code == 2 and "--survey-answers 'Nope': no such column" in bad.stderr
+    named = runner.invoke(app, ["import", str(path), "-p", project_location, "--name", "survei"])
+    assert named.exit_code == 2 and "--name: a survey makes a source per respondent" in named.stderr
     txt = tmp_path / "a.txt"
     txt.write_text("P: halo\n")
     wrong = runner.invoke(app, ["import", str(txt), "-p", project_location, "--survey-id", "x"])

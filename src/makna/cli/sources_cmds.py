@@ -80,6 +80,10 @@ def import_cmd(
 
         raise InputError("--name needs exactly one file")
     if survey_id is not None or survey_answers is not None or (len(paths) == 1 and _is_survey(paths[0])):
+        if name is not None:
+            from ..errors import InputError
+
+            raise InputError("--name: a survey makes a source per respondent, named by its id column (--survey-id)")
         _import_survey(paths, project, language=language, survey_id=survey_id, survey_answers=survey_answers)
         return
     with opened(project) as proj:
