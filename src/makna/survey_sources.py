@@ -10,16 +10,20 @@ one transaction: one ``source.import`` event per respondent and one ``cases.impo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from .cases import CasesImport, load_cases
+from sqlalchemy import select
+
+from .cases import CasesImport, encode_value, load_cases
 from .errors import DuplicateSourceError, InputError
 from .importers import MAX_FILE_BYTES
-from .importers.survey import Survey, read_survey
-from .model import Source
+from .importers.survey import Respondent, Survey, read_survey
+from .model import Source, new_id
 from .project import Project
 from .sources import _prepare, _store_prepared
+from .store import bulk_insert, tables
 
 __all__ = ["SurveyImport", "import_survey", "import_survey_bytes", "survey_columns"]
 
@@ -78,20 +82,60 @@ def import_survey_bytes(
         )  # two respondents may answer alike; names stay unique
         for r in survey.respondents
     ]
-    cases = {
-        "attributes": [{"name": name} for name in survey.attribute_columns],
-        "cases": [{"name": r.name, "values": r.attributes, "sources": [r.name]} for r in survey.respondents],
-    }
     try:
-        with project.store.batch():
+        with project.store.batch() as conn:
             sources = _store_prepared(project, items)
-            loaded = load_cases(project, cases, origin=str(path))
+            names = [r.name for r in survey.respondents]
+            c = tables.cases.c
+            taken = {
+                n
+                for chunk in range(0, len(names), 500)
+                for n in conn.execute(select(c.name).where(c.name.in_(names[chunk : chunk + 500]))).scalars()
+            }
+            # cases named already (a cases.yaml imported before): updated and linked as a cases file would be
+            loaded = load_cases(
+                project,
+                {
+                    "attributes": [{"name": name} for name in survey.attribute_columns],
+                    "cases": [
+                        {"name": r.name, "values": r.attributes, "sources": [r.name]}
+                        for r in survey.respondents
+                        if r.name in taken
+                    ],
+                },
+                origin=str(path),
+            )
+            fresh = [(r, s) for r, s in zip(survey.respondents, sources, strict=True) if r.name not in taken]
+            added = _add_cases(project, fresh, origin=path.name)
     except DuplicateSourceError as exc:  # a respondent's name is a source's already: the survey imported before?
         why = str(exc).replace(" (choose another with --name)", "")
         raise DuplicateSourceError(
             f"{path}: respondent {why} (imported before? a respondent's source is named by the id column: --survey-id)"
         ) from None
-    return SurveyImport(sources, loaded, survey)
+    return SurveyImport(sources, replace(loaded, added=loaded.added + added), survey)
+
+
+def _add_cases(project: Project, fresh: Sequence[tuple[Respondent, Source]], *, origin: str) -> int:
+    """A new case per respondent, linked to its source, with its attribute values: inserted in bulk (a survey can
+    hold thousands of respondents; :func:`load_cases` goes case by case). One ``cases.import`` event."""
+    if not fresh:
+        return 0
+    a = tables.attributes.c
+    payload: dict[str, Any] = {"origin": origin, "added": len(fresh), "updated": 0, "unchanged": 0, "attributes": 0}
+    with project.store.write(project.actor, "cases.import", payload) as conn:
+        types = {r.name: (r.id, r.type) for r in conn.execute(select(a.id, a.name, a.type))}
+        cases, values, links = [], [], []
+        for respondent, source in fresh:
+            cid = new_id()
+            cases.append({"id": cid, "name": respondent.name, "description": ""})
+            links.append({"id": new_id(), "case_id": cid, "source_id": source.id, "start": None, "end": None})
+            for name, value in respondent.attributes.items():
+                aid, kind = types[name]
+                values.append({"case_id": cid, "attribute_id": aid, "value": encode_value(kind, value, attribute=name)})
+        bulk_insert(conn, tables.cases, cases)
+        bulk_insert(conn, tables.case_values, values)
+        bulk_insert(conn, tables.case_links, links)
+    return len(fresh)
 
 
 def import_survey(

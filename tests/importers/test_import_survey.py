@@ -223,3 +223,18 @@ def test_an_xlsx_written_by_makna_itself_reads(project: makna.Project, tmp_path:
     sheet = read_xlsx_rows(path, path.read_bytes())
     assert sheet.name == "segments" and sheet.rows[0] == segment_columns(project)
     assert "Bagaimana harinya?" in sheet.rows[1]
+
+
+def test_a_case_named_before_is_linked_and_given_its_values(project: makna.Project, tmp_path: Path) -> None:
+    makna.load_cases(project, {"cases": [{"name": "R2", "description": "met at the depot"}]})
+    path = tmp_path / "kuesioner.csv"
+    path.write_text(survey_csv())
+    done = makna.import_survey(project, path)
+    assert (done.cases.added, done.cases.updated) == (2, 1)
+    cases = {c.name: c for c in makna.list_cases(project)}
+    assert cases["R2"].description == "met at the depot" and cases["R2"].values == {
+        "Age band": "35-44",
+        "Site": "Leeds",
+    }
+    linked = {(link.case_id, link.source_id) for link in makna.list_links(project)}
+    assert linked == {(cases[s.name].id, s.id) for s in done.sources}
