@@ -238,3 +238,15 @@ def test_a_case_named_before_is_linked_and_given_its_values(project: makna.Proje
     }
     linked = {(link.case_id, link.source_id) for link in makna.list_links(project)}
     assert linked == {(cases[s.name].id, s.id) for s in done.sources}
+
+
+def test_one_undo_takes_the_whole_survey_back(project: makna.Project, tmp_path: Path) -> None:
+    from makna.history import redo, undo
+
+    path = tmp_path / "kuesioner.xlsx"
+    path.write_bytes(survey_xlsx())
+    makna.import_survey(project, path)
+    undo(project)
+    assert makna.list_sources(project) == [] and makna.list_cases(project) == []
+    redo(project)
+    assert [c.name for c in makna.list_cases(project)] == ["R1", "R2", "R3"] and len(makna.list_links(project)) == 3
