@@ -427,6 +427,8 @@ def import_paths(
     Files are read first, then stored in groups, one transaction per group (each file still logs
     its own event); a group that meets a refusal is stored again file by file, so that every
     refusal is reported against its own file."""
+    paths = list(paths)
+    given = {Path(p) for p in paths}
     todo, passed = _expand(paths)
     report = ImportReport(passed_over=passed)
     group: list[tuple[Path, _Prepared, list[str]]] = []
@@ -459,7 +461,7 @@ def import_paths(
         if progress:
             progress(i, len(todo), str(path))
         if is_survey(path) and path.is_file():  # a questionnaire: a source and a case per respondent
-            _import_survey(project, path, report, language=language, refused=refused)
+            _import_survey(project, path, report, language=language, refused=refused, walked=path not in given)
             continue
         try:
             doc = read_document(path)
@@ -478,11 +480,20 @@ def import_paths(
 
 
 def _import_survey(project: Project, path: Path, report: ImportReport, *, language: str | None,
-                   refused: Callable[[Path, MaknaError], None]) -> None:
+                   refused: Callable[[Path, MaknaError], None], walked: bool) -> None:
+    """Import the survey ``path`` into ``report``; one met in a folder's walk (``walked``) that is no survey (a
+    cases.csv beside the transcripts) is passed over with the reason, as a file of a type makna does not read."""
+    from .importers.survey import NotSurveyError
     from .survey_sources import import_survey, survey_columns
 
     try:
         done = import_survey(project, path, language=language)
+    except NotSurveyError as exc:
+        if not walked:
+            refused(path, exc)
+        else:
+            report.passed_over.append((str(path), str(exc).removeprefix(f"{path}: ")))
+        return
     except MaknaError as exc:
         refused(path, exc)
         return

@@ -172,7 +172,16 @@ def test_import_paths_imports_a_survey_in_a_folder(project: makna.Project, tmp_p
     (tmp_path / "in" / "codes.csv").write_text("code,colour\nfees,red\n")
     report = makna.import_paths(project, [tmp_path / "in"])
     assert sorted(s.name for s in report.imported) == ["R1", "R2", "R3"]
-    assert len(report.failed) == 1 and "codes.csv: not a survey" in report.failed[0][1]
+    # a .csv beside the transcripts that is no survey (a codebook, cases) is passed over, as a .jpg would be
+    assert report.failed == [] and report.passed_over == [
+        (
+            str(tmp_path / "in" / "codes.csv"),
+            "not a survey (no column of open answers (free text longer than 40 "
+            "characters on average); name them with --survey-answers)",
+        )
+    ]
+    named = makna.import_paths(project, [tmp_path / "in" / "codes.csv"])  # given by name: refused
+    assert named.passed_over == [] and "codes.csv: not a survey" in named.failed[0][1]
     assert "id column: Respondent" in [note for _, note in report.notes]
 
 

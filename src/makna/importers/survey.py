@@ -32,6 +32,7 @@ from ..text import TurnSpan, normalize_text
 __all__ = [
     "ANSWER_CHARS",
     "MAX_CELL_CHARS",
+    "NotSurveyError",
     "SURVEY_SUFFIXES",
     "Respondent",
     "Survey",
@@ -97,8 +98,13 @@ def is_survey(path: Path | str) -> bool:
     return Path(path).suffix.lower() in SURVEY_SUFFIXES
 
 
-def _not_survey(path: Path, why: str) -> ImportFormatError:
-    return ImportFormatError(f"{path}: not a survey ({why})")
+class NotSurveyError(ImportFormatError):
+    """The sheet is no survey (no header and rows, one column, no open answers): a folder's import passes over such a
+    ``.csv`` (a cases or codebook file kept beside the transcripts) rather than failing on it."""
+
+
+def _not_survey(path: Path, why: str) -> NotSurveyError:
+    return NotSurveyError(f"{path}: not a survey ({why})")
 
 
 def _csv_rows(path: Path, data: bytes) -> tuple[list[list[str]], str, list[str]]:
