@@ -28,6 +28,8 @@ def test_a_survey_upload_says_what_it_chose(client: Client, csrf: str) -> None:
     assert "attributes: Site <b>" in report["imported"][0]["notes"]  # shown by textContent (upload.js)
     source = client.get(f"/sources/{report['imported'][0]['id']}").text
     assert "<i>like</i>" not in source and "&lt;i&gt;like&lt;/i&gt;" in source  # escaped in the page
+    cases = client.get("/cases").text
+    assert "Site <b>" not in cases and "Site &lt;b&gt;" in cases and "Makassar" in cases
     again = client.post("/api/import", files=[("files", ("kuesioner.csv", data, "text/csv"))], headers=h).json()
     assert again["imported"] == [] and "respondent R1" in again["failed"][0]["error"]
     no = client.post(
