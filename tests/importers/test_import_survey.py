@@ -85,8 +85,12 @@ def test_the_user_names_the_columns() -> None:
         (b"name\nAlice\nBob\n", "one column"),
         (b"id,site,role\n1,Leeds,driver\n2,Bogor,cook\n", f"longer than {ANSWER_CHARS} characters"),
         (b"\x00\x01\x02binary" * 10, "binary"),
+        (
+            b"name,description,sources\nInforman 1,Seorang pengemudi ojek daring di Medan sejak tahun lalu,a.txt\n",
+            "cases file",
+        ),
     ],
-    ids=["no-rows", "one-column", "no-answers", "binary"],
+    ids=["no-rows", "one-column", "no-answers", "binary", "cases-file"],
 )
 def test_a_sheet_that_is_no_survey_is_one_line_naming_the_file(data: bytes, why: str) -> None:
     with pytest.raises(ImportFormatError) as err:

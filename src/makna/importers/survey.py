@@ -255,6 +255,8 @@ def read_survey(
         raise _not_survey(path, "one column: a survey has an answer and something else (an id, an attribute)")
     rows = [[_clean(c) for c in r] + [""] * (width - len(r)) for r in raw_rows]
     headers, body = _headers(rows[0]), rows[1:]
+    if {"name", "sources"} <= {h.casefold() for h in headers}:  # docs/formats.md's cases CSV
+        raise _not_survey(path, "a cases file, with a name and a sources column: import it with 'makna cases import'")
     id_col = _id_column(path, headers, body, id_column)
     answers = _answer_columns(path, headers, body, id_col, answer_columns)
     attributes = [c for c in range(width) if c != id_col and c not in answers]
