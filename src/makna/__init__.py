@@ -149,6 +149,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         list_sources,
         rename_source,
     )
+    from .survey_sources import SurveyImport, import_survey
 
 # A new public name goes in three places: the imports above, ``_LAZY`` and ``__all__`` (a test checks
 # that they agree). ``_LAZY`` maps each name to its submodule, or to ``module:attribute`` when renamed.
@@ -285,6 +286,8 @@ _LAZY: dict[str, str] = {
     "import_text": "sources",
     "list_sources": "sources",
     "rename_source": "sources",
+    "SurveyImport": "survey_sources",
+    "import_survey": "survey_sources",
     "MediaLink": "media",
     "link_media": "media",
     "unlink_media": "media",
@@ -358,6 +361,8 @@ __all__ = [
     "import_file",
     "import_paths",
     "import_text",
+    "import_survey",
+    "SurveyImport",
     "list_sources",
     "get_source",
     "get_turns",

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Connection, delete, func, or_, select, upd
 
 from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaError
 from .importers import ImportedText, convertible, read_bytes, read_document, supported_suffixes, unsupported_reason
+from .importers.survey import SURVEY_SUFFIXES, is_survey
 from .importers.telegram_json import MEDIA_TYPE as TELEGRAM_JSON
 from .importers.telegram_json import source_name as telegram_json_name
 from .memos import forget
@@ -372,7 +373,7 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[t
     from .importers.telegram import is_export_folder
     from .importers.telegram_json import is_chat_json
 
-    suffixes = set(supported_suffixes())
+    suffixes = set(supported_suffixes()) | set(SURVEY_SUFFIXES)
     out: list[tuple[Path, str]] = []
     passed: list[tuple[str, str]] = []
     taken: set[Path] = set()
@@ -426,6 +427,8 @@ def import_paths(
     Files are read first, then stored in groups, one transaction per group (each file still logs
     its own event); a group that meets a refusal is stored again file by file, so that every
     refusal is reported against its own file."""
+    paths = list(paths)
+    given = {Path(p) for p in paths}
     todo, passed = _expand(paths)
     report = ImportReport(passed_over=passed)
     group: list[tuple[Path, _Prepared, list[str]]] = []
@@ -457,6 +460,9 @@ def import_paths(
     for i, (path, name) in enumerate(todo, start=1):
         if progress:
             progress(i, len(todo), str(path))
+        if is_survey(path) and path.is_file():  # a questionnaire: a source and a case per respondent
+            _import_survey(project, path, report, language=language, refused=refused, walked=path not in given)
+            continue
         try:
             doc = read_document(path)
             item = _prepare_document(path, doc, name, **options)
@@ -471,6 +477,28 @@ def import_paths(
     if group:
         flush()
     return report
+
+
+def _import_survey(project: Project, path: Path, report: ImportReport, *, language: str | None,
+                   refused: Callable[[Path, MaknaError], None], walked: bool) -> None:
+    """Import the survey ``path`` into ``report``; one met in a folder's walk (``walked``) that is no survey (a
+    cases.csv beside the transcripts) is passed over with the reason, as a file of a type makna does not read."""
+    from .importers.survey import NotSurveyError
+    from .survey_sources import import_survey, survey_columns
+
+    try:
+        done = import_survey(project, path, language=language)
+    except NotSurveyError as exc:
+        if not walked:
+            refused(path, exc)
+        else:
+            report.passed_over.append((str(path), str(exc).removeprefix(f"{path}: ")))
+        return
+    except MaknaError as exc:
+        refused(path, exc)
+        return
+    report.imported.extend(done.sources)
+    report.notes.extend((str(path), note) for note in [*survey_columns(done.survey), *done.survey.notes])
 
 
 def _not_applied() -> ColumnElement[bool]:

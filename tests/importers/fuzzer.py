@@ -42,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:  # imported as ``importers.fuzzer`` from another folder's tests
     sys.path.insert(0, str(HERE))
 
+from survey_files import survey_csv, survey_xlsx  # noqa: E402
 from telegram_pages import chat_pages, export_zip  # noqa: E402
 
 DEFAULT_SEED = 20261203
@@ -202,6 +203,8 @@ def file_samples() -> list[Sample]:
         Sample("telegram-zip", "ChatExport.zip", export_zip(chat_pages())),
         Sample("telegram-json", "result.json", TELEGRAM_JSON.encode("utf-8")),
         Sample("eml", "jawaban.eml", EML.encode("ascii")),
+        Sample("survey-csv", "kuesioner.csv", survey_csv().encode("utf-8")),  # survey_files.py
+        Sample("survey-xlsx", "kuesioner.xlsx", survey_xlsx(formulas={"B3": ("CONCAT(\"35\",\"-44\")", "35-44")})),
     ]
 
 
@@ -593,6 +596,7 @@ def run_file_case(ws: Workspace, sample: Sample, case_id: str, data: bytes, *, c
     import makna
     from makna.errors import MaknaError
     from makna.importers import read_document
+    from makna.importers.survey import is_survey, read_survey
     from makna.text import normalize_text
 
     folder = ws.root / _slug(case_id)
@@ -603,9 +607,16 @@ def run_file_case(ws: Workspace, sample: Sample, case_id: str, data: bytes, *, c
     outcome: Outcome
     try:
         with makna.open_project(str(location), coder="fuzz") as project:
-            source = makna.import_file(project, path)
-            stored = makna.get_source(project, source.id).text
-        expected = normalize_text(read_document(path).text)
+            if is_survey(path):  # a source per respondent: their texts, in order, compared as one
+                done = makna.import_survey(project, path)
+                stored = "\x00".join(makna.get_source(project, s.id).text for s in done.sources)
+            else:
+                source = makna.import_file(project, path)
+                stored = makna.get_source(project, source.id).text
+        if is_survey(path):
+            expected = "\x00".join(r.text for r in read_survey(path, data).respondents)
+        else:
+            expected = normalize_text(read_document(path).text)
         if stored != expected:
             outcome = Outcome(case_id, "problem", f"stored text ({len(stored)} chars) differs from what the importer "
                                                   f"returns ({len(expected)} chars)")

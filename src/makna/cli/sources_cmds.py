@@ -23,7 +23,8 @@ def import_cmd(
     paths: Annotated[
         list[Path],
         typer.Argument(help="Files or folders (.txt .md .docx .odt .rtf .pdf .html .vtt .srt, WhatsApp .txt, "
-                          "a Telegram HTML export's folder or .zip, a Telegram JSON export's result.json)."),
+                          "a Telegram HTML export's folder or .zip, a Telegram JSON export's result.json, "
+                          "a survey .csv or .xlsx: a source and a case per respondent)."),
     ],
     project: ProjectOpt = None,
     language: Annotated[str | None, typer.Option("--language", "-l", help="id, en, ... [default: detected]")] = None,
@@ -48,6 +49,16 @@ def import_cmd(
             "is still one source's: give another with --name.",
         ),
     ] = False,
+    survey_id: Annotated[
+        str | None,
+        typer.Option("--survey-id", help="A survey (.csv, .xlsx): the column naming each respondent "
+                     "[default: one called id, respondent, responden, participant, peserta...; else respondent-N]."),
+    ] = None,
+    survey_answers: Annotated[
+        str | None,
+        typer.Option("--survey-answers", help="A survey: its open answers' columns, separated by commas "
+                     "[default: the columns of free text longer than 40 characters on average]."),
+    ] = None,
 ) -> None:
     """Import transcripts. Identical files imported before (the same bytes or the same text) are skipped
     and reported, unless --allow-duplicate; every file of a folder that is not imported is listed with
@@ -68,6 +79,13 @@ def import_cmd(
         from ..errors import InputError
 
         raise InputError("--name needs exactly one file")
+    if survey_id is not None or survey_answers is not None or (len(paths) == 1 and _is_survey(paths[0])):
+        if name is not None:
+            from ..errors import InputError
+
+            raise InputError("--name: a survey makes a source per respondent, named by its id column (--survey-id)")
+        _import_survey(paths, project, language=language, survey_id=survey_id, survey_answers=survey_answers)
+        return
     with opened(project) as proj:
         if len(paths) == 1 and not paths[0].is_dir():
             # One file: its error, if any, is the command's one-line error.
@@ -131,6 +149,38 @@ def import_cmd(
         raise typer.Exit(2)  # nothing imported: failures, only files that are not transcripts, or none
     if report.failed:
         raise typer.Exit(1)
+
+
+def _is_survey(path: Path) -> bool:
+    from ..importers.survey import is_survey
+
+    return is_survey(path) and not path.is_dir()
+
+
+def _import_survey(paths: list[Path], project: str | None, *, language: str | None, survey_id: str | None,
+                   survey_answers: str | None) -> None:
+    """One survey file: a source and a case per respondent; says which column it took for what."""
+    from ..errors import InputError
+    from ..survey_sources import import_survey, survey_columns
+
+    if len(paths) != 1 or not _is_survey(paths[0]):
+        raise InputError("--survey-id and --survey-answers need exactly one survey file (.csv or .xlsx)")
+    answers = [a.strip() for a in survey_answers.split(",") if a.strip()] if survey_answers is not None else None
+    if answers is not None and not answers:
+        raise InputError("--survey-answers: name at least one column")
+    with opened(project) as proj:
+        done = import_survey(proj, paths[0], id_column=survey_id, answer_columns=answers, language=language)
+        lines = [_imported_line(s) for s in done.sources]
+        done.sources.clear()
+        _index_for_search(proj)
+    typer.echo(f"Survey {paths[0]}: {len(lines)} respondent(s), each a source and a case.")
+    for line in survey_columns(done.survey):
+        typer.echo(f"  {line}")
+    for note in done.survey.notes:
+        typer.echo(f"Note: {paths[0]}: {note}")
+    for line in lines:
+        typer.echo(line)
+    typer.echo(f"{len(lines)} imported, {done.cases.added} case(s) added, {done.cases.updated} updated.")
 
 
 _ALLOW_HINT = ("to import a file whose content is a source's already as a second source of its own, "

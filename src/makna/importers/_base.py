@@ -86,7 +86,11 @@ def unsupported_reason(path: Path) -> str:
     advice = _CONVERT.get(path.suffix.lower())
     if advice is not None:
         return advice
-    return f"unsupported file type {path.suffix or '(none)'!r} (supported: {', '.join(supported_suffixes())})"
+    if path.suffix.lower() in (".csv", ".xlsx"):  # makna.importers.survey: many sources, not one text
+        return ("a survey (a row per respondent): import it with 'makna import FILE' or makna.import_survey, "
+                "which make a source and a case per respondent")
+    supported = ", ".join([*supported_suffixes(), ".csv and .xlsx surveys"])
+    return f"unsupported file type {path.suffix or '(none)'!r} (supported: {supported})"
 
 
 def read_document(path: Path, *, max_bytes: int | None = None) -> ImportedText:

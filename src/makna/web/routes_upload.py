@@ -6,6 +6,7 @@ beyond the spooled parts of the request; a file is read from its bytes (:func:`m
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -17,7 +18,10 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from ..access import can
 from ..errors import DuplicateSourceError, InputError, MaknaError
 from ..importers import MAX_FILE_BYTES, supported_suffixes
-from ..sources import import_upload
+from ..importers.survey import SURVEY_SUFFIXES, is_survey
+from ..project import Project
+from ..sources import import_upload, upload_name
+from ..survey_sources import import_survey_bytes, survey_columns
 from .deps import lang_of, page, project_of, reply, server_project_of
 from .errors_i18n import translate_error
 
@@ -42,7 +46,7 @@ def upload_limit(request: Request) -> int:
 
 @router.get("/import", response_class=HTMLResponse, include_in_schema=False)
 def import_page(request: Request) -> HTMLResponse:
-    suffixes = supported_suffixes()
+    suffixes = sorted([*supported_suffixes(), *SURVEY_SUFFIXES])
     limit = upload_limit(request)
     return page(request, "import.html", {
         "suffixes": suffixes, "accept": ",".join(suffixes), "limit": limit,
@@ -92,11 +96,14 @@ async def api_import(request: Request) -> JSONResponse:
         allow_duplicate = form.get("allow_duplicate") in ("1", "true", "on")
         proj = project_of(request)
         ui = lang_of(request)
-        report: dict[str, list[Any]] = {"imported": [], "duplicates": [], "failed": []}
+        report: dict[str, list[Any]] = {"imported": [], "duplicates": [], "failed": [], "surveys": []}
         for f in files:
             name = f.filename or ""
             data = await f.read()
             notes: list[str] = []
+            if is_survey(name):  # a questionnaire: a source and a case per respondent
+                await _import_survey(proj, name, data, lang, ui, report)
+                continue
             try:
                 src = await run_in_threadpool(import_upload, proj, name, data, language=lang, on_note=notes.append,
                                               allow_duplicate=allow_duplicate)
@@ -113,3 +120,23 @@ async def api_import(request: Request) -> JSONResponse:
         return reply(report)
     finally:
         await form.close()
+
+
+async def _import_survey(proj: Project, name: str, data: bytes, lang: str | None, ui: str,
+                         report: dict[str, list[Any]]) -> None:
+    """A survey upload: its respondents' sources go to ``imported``, the first with the notes saying which
+    column the import took for what (the id, the open answers, the attributes), and the survey to ``surveys``."""
+    try:
+        done = await run_in_threadpool(import_survey_bytes, proj, Path(upload_name(name)), data, language=lang)
+    except MaknaError as exc:
+        report["failed"].append({"file": name, "error": translate_error(str(exc), ui)})
+        return
+    survey = done.survey
+    lines = [translate_error(n, ui) for n in [*survey_columns(survey), *survey.notes]]
+    report["surveys"].append({"file": name, "respondents": len(done.sources), "id_column": survey.id_column,
+                              "answer_columns": survey.answer_columns,
+                              "attribute_columns": survey.attribute_columns, "cases_added": done.cases.added,
+                              "notes": lines})
+    for i, src in enumerate(done.sources):
+        report["imported"].append({"id": src.id, "name": src.name, "length": src.length, "language": src.language,
+                                   "notes": lines if i == 0 else []})
