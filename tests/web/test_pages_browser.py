@@ -199,7 +199,8 @@ def test_deid_apply_refused_on_coded_sources(page: Any, tmp_path_factory: pytest
     page.check("#apply input[name=include_pending]")
     page.click("#apply button[type=submit]")
     page.wait_for_selector("#apply-result.failed")
-    expect(page.locator("#apply-result")).to_contain_text("de-identify before coding")
+    # the page lists the coded source, so the apply leaves it out (#11): nothing else is left, and it says so
+    expect(page.locator("#apply-result")).to_contain_text("only coded sources are left: wawancara-ani.txt")
     shot(page, "deid-refused")
     assert console_errors == ["Failed to load resource: the server responded with a status of 400 (Bad Request)"]
     console_errors.clear()  # the refusal was expected

@@ -18,7 +18,8 @@ with ``secure_delete`` on, then ``VACUUM`` and a truncating WAL checkpoint; Post
 of the rewritten tables).
 
 Refused, with nothing changed: a source with something to replace that has codings or span-linked
-cases (de-identify before coding: offsets of codings are not remapped), pending detections (unless ``include_pending``),
+cases (de-identify before coding: offsets of codings are not remapped; ``skip_coded`` leaves such sources
+out instead, and applies the others and the fields), pending detections (unless ``include_pending``),
 occurrences of confirmed identifiers that no review covers, a key path that is the project file, a
 key of another project, a wrong passphrase, a missing key once the project has one.
 
@@ -164,6 +165,8 @@ class ApplyReport:
     """What surrogates did with provinces, countries and large islands (:mod:`makna.privacy.coarse`)."""
     kept: int = 0
     """Confirmed identifiers written as they were (coarse places kept): not in ``replaced`` nor ``by_type``."""
+    left_out: dict[str, str] = field(default_factory=dict)
+    """Per source left out by ``skip_coded`` (its name after apply): why (its people's codings and linked spans)."""
 
 
 # --------------------------------------------------------------------------------------- key
@@ -282,13 +285,34 @@ def _on_a_turn() -> Any:
 def _refuse_blocked(conn: Connection, states: Sequence[_State]) -> None:
     blocked = _blockers(conn, [st.source_id for st in states])
     if blocked:
-        names = {st.source_id: st.name for st in states}
-        parts = [f"{names[s]} ({c} coding(s), {n} linked span(s))" for s, (c, n) in blocked.items()]
-        raise PrivacyError("de-identify before coding: " + "; ".join(parts)
+        raise PrivacyError("de-identify before coding: " + _blocked_sources(conn, states, blocked)
                            + " would keep offsets into the original text; remove those codings"
-                           + _uncode_hint(conn, list(blocked))
-                           + " and linked spans" + _unlink_hint(conn, names, list(blocked))
-                           + " first, or de-identify a fresh import of the transcript before coding it")
+                           + _way_forward(conn, states, blocked)
+                           + ", or apply with --skip-coded to de-identify the other sources and the free-text "
+                           "fields now")
+
+
+def _why(counts: tuple[int, int]) -> str:
+    """Why a source is blocked: its people's codings and linked spans."""
+    return f"{counts[0]} coding(s), {counts[1]} linked span(s)"
+
+
+def _blocked_sources(conn: Connection, states: Sequence[_State], blocked: dict[str, tuple[int, int]]) -> str:
+    names = {st.source_id: st.name for st in states}
+    return "; ".join(f"{names[s]} ({_why(counts)})" for s, counts in blocked.items())
+
+
+def _way_forward(conn: Connection, states: Sequence[_State], blocked: dict[str, tuple[int, int]]) -> str:
+    """The commands that unblock the ``blocked`` sources (after "remove those codings")."""
+    names = {st.source_id: st.name for st in states}
+    return (_uncode_hint(conn, list(blocked)) + " and linked spans" + _unlink_hint(conn, names, list(blocked))
+            + " first, or de-identify a fresh import of the transcript before coding it")
+
+
+def _coded(conn: Connection, states: Sequence[_State]) -> dict[str, tuple[int, int]]:
+    """The sources of ``states`` with something to replace (accepted or pending) that people coded or linked."""
+    return _blockers(conn, [st.source_id for st in states
+                            if any(i.status != "rejected" for i in st.review.items)])
 
 
 def _unlink_hint(conn: Connection, names: dict[str, str], sids: Sequence[str], shown: int = 3) -> str:
@@ -432,6 +456,7 @@ def apply(
     surrogate_region: str | None = None,
     tradition: str | None = None,
     coarse_places: str | None = None,
+    skip_coded: bool = False,
 ) -> ApplyReport:
     """De-identify the scanned sources (or ``sources``) and, unless ``sources`` narrows it, the reviewed
     free-text fields: see the module documentation. ``surrogate_region``: a province (code, name or
@@ -440,7 +465,9 @@ def apply(
     ``tradition``: the naming tradition of surrogate names (:data:`makna.privacy.naming.TRADITIONS`) for
     the sources and cases without their own ('makna deid region --tradition'), kept in the key; ``auto``
     goes back to each name's own tradition and the region's. ``coarse_places``: ``keep`` (the default) or
-    ``replace`` provinces, countries and large islands (:mod:`makna.privacy.coarse`), kept in the key."""
+    ``replace`` provinces, countries and large islands (:mod:`makna.privacy.coarse`), kept in the key.
+    ``skip_coded``: leave out the sources with something to replace that people coded or linked spans of
+    (instead of refusing), applying every other one and the fields; :attr:`ApplyReport.left_out` names them."""
     require(project, PERMISSION["deid.apply"])  # before the key file is written, outside any transaction
     if mode not in _MODES:
         raise InputError(f"mode {mode!r}: use one of {', '.join(_MODES)}")
@@ -464,13 +491,20 @@ def apply(
                 why = "is de-identified already" if sid in scanned else "has not been scanned ('makna deid scan')"
                 raise PrivacyError(f"source {name!r} {why}")
             unscanned = []
+        coded = _coded(conn, targets) if skip_coded else {}
+        left_out = {st.source_id: _why(coded[st.source_id]) for st in targets if st.source_id in coded}
+        blocked_states = [st for st in targets if st.source_id in coded]
+        targets = [st for st in targets if st.source_id not in coded]
         nothing = None
         # a field value left with rejected detections only (or applied already) has nothing to replace
         if not targets and not any(i.status != "rejected" for st in fields if not st.applied
                                    for i in st.review.items):
             fresh = sum(1 for st in every_field if not (st.number and st.digest) and not st.applied)
             nothing = PrivacyError("nothing to de-identify: " + (
-                "scan the sources first ('makna deid scan')" if unscanned
+                "only coded sources are left: " + _blocked_sources(conn, blocked_states, coded)
+                + "; their codings keep offsets into the original text: remove those codings"
+                + _way_forward(conn, blocked_states, coded) if coded
+                else "scan the sources first ('makna deid scan')" if unscanned
                 else f"{fresh} field value(s) were added or edited since the last scan: run 'makna deid scan' "
                 "and review them" if fresh else "every source is de-identified"))
             if not Path(key_path).is_file():  # no key: no originals of an earlier apply to look for
@@ -568,6 +602,8 @@ def apply(
             if hit:
                 warnings.append(f"the name of source {row.name!r} contains a replaced identifier "
                                 f"({', '.join(hit)}): review it ('makna deid scan') or rename it")
+        now_named = {str(r.id): str(r.name) for r in conn.execute(select(s.id, s.name).where(s.id.in_(list(left_out))))}
+        left_out = {now_named[sid]: why for sid, why in left_out.items()}  # by name, after the fields' apply
         epayload: dict[str, Any] = {}
         with project.store.write(project.actor, "deid.events", epayload):
             applied = set(conn.execute(select(d.source_id).where(d.applied_at.is_not(None))).scalars())
@@ -581,7 +617,8 @@ def apply(
                        mapping.region, {st.name: (regions[st.source_id].region, regions[st.source_id].origin)
                                         for st, _t, _r in plans}, mapping.tradition,
                        {st.name: (str(plan.tradition), plan.tradition_origin) for st, _t, _r in plans
-                        if (plan := regions[st.source_id]).tradition is not None}, renamed, mapping.coarse, kept)
+                        if (plan := regions[st.source_id]).tradition is not None}, renamed, mapping.coarse, kept,
+                       left_out)
 
 
 # ------------------------------------------------------------------------------------ reveal
