@@ -64,12 +64,14 @@ def test_skip_coded_applies_the_rest_and_the_fields(project: Any, tmp_path: Path
     assert report.fields and all("Aisha" not in m.text for m in makna.list_memos(project))
 
 
-def test_without_skip_coded_the_refusal_names_the_option(project: Any, tmp_path: Path) -> None:
+def test_without_skip_coded_the_codings_move(project: Any, tmp_path: Path) -> None:
     _study(project)
-    with pytest.raises(PrivacyError, match="de-identify before coding.*board.txt.*--skip-coded"):
-        apply(project, tmp_path / "k.key", PASS)
-    assert not (tmp_path / "k.key").exists()
-    assert makna.get_source(project, "email.txt").text == EMAIL
+    report = apply(project, tmp_path / "k.key", PASS)
+    assert sorted(report.sources) == ["board.txt", "email.txt"] and report.left_out == {}
+    text = makna.get_source(project, "board.txt").text
+    assert "Siti" not in text and "0812-7411-2095" not in text
+    turn = next(t for t in makna.get_turns(project, "board.txt") if t.number == 4)
+    assert [(s, e) for _sid, s, e in _codings(project)] == [(turn.start, turn.end)]
 
 
 def test_nothing_but_coded_sources_left_says_so(project: Any, tmp_path: Path) -> None:
@@ -77,7 +79,10 @@ def test_nothing_but_coded_sources_left_says_so(project: Any, tmp_path: Path) ->
     makna.add_code(project, "c1", "Work")
     makna.code_turn(project, "board.txt", 4, "c1")
     _accept_everything(project)
-    with pytest.raises(PrivacyError, match="only coded sources are left.*board.txt .1 coding.*makna uncode"):
+    with pytest.raises(
+        PrivacyError,
+        match="only coded sources are left, and --skip-coded leaves them out: board.txt .1 coding.*apply without it",
+    ):
         apply(project, tmp_path / "k.key", PASS, skip_coded=True)
     assert not (tmp_path / "k.key").exists() and makna.get_source(project, "board.txt").text == CODED
 
@@ -104,11 +109,13 @@ def test_cli_skip_coded_names_what_it_left_out(
         "-p",
         project_location,
     ]
-    refused = CliRunner().invoke(app, args)
-    assert refused.exit_code == 1 and "--skip-coded" in refused.output and "Traceback" not in refused.output
     done = CliRunner().invoke(app, [*args, "--skip-coded"])
     assert done.exit_code == 0, done.output
     assert "De-identified 1 source(s) and 1 field value(s)" in done.output
     assert "Left out (coded, as imported): board.txt (1 coding(s), 0 linked span(s))" in done.output
     with makna.open_project(project_location) as p:
         assert makna.get_source(p, "board.txt").text == CODED and "Aisha" not in makna.get_source(p, "email.txt").text
+    again = CliRunner().invoke(app, args)  # without the option: the coded source too, its coding moved
+    assert again.exit_code == 0 and "De-identified 1 source(s)" in again.output and "Left out" not in again.output
+    with makna.open_project(project_location) as p:
+        assert "Siti" not in makna.get_source(p, "board.txt").text

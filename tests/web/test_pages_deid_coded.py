@@ -1,5 +1,6 @@
-"""The de-identification page with coded sources (#11, trial13 #3): the page says which sources apply leaves out,
-the apply it posts sends ``skip_coded``, and the API names the sources left out; English and Indonesian."""
+"""The de-identification page with coded sources (#11, trial13 #3): the page says that their codings move with the
+replacements and offers to leave them out (``skip_coded``); the API names the sources left out; English and
+Indonesian."""
 
 from __future__ import annotations
 
@@ -33,10 +34,10 @@ def test_page_names_the_coded_sources_apply_leaves_out(project_location: str, la
     with logged_in(project_location, lang=lang) as (_app, c, _csrf):
         html = c.get("/deid").text
     said = {
-        "en": "apply leaves them out, as imported, and de-identifies the other sources",
-        "id": "penerapan melewatkannya, tetap seperti diimpor, dan mende-identifikasi sumber lain",
+        "en": "apply moves their codings and linked spans with the replacements",
+        "id": "penerapan memindahkan pengodean dan rentang tautannya bersama penggantinya",
     }[lang]
-    assert 'id="coded-sources"' in html and said in html and "board.txt" in html
+    assert 'id="coded-sources"' in html and said in html and "board.txt" in html and 'name="skip_coded"' in html
 
 
 def test_api_apply_with_skip_coded(project_location: str, tmp_path: Path) -> None:
@@ -44,11 +45,12 @@ def test_api_apply_with_skip_coded(project_location: str, tmp_path: Path) -> Non
     with logged_in(project_location) as (app, c, csrf):
         h = {"X-Makna-CSRF": csrf}
         body = {"key_path": str(tmp_path / "k.key"), "passphrase": PASS, "force": True}
-        refused = c.post("/api/deid/apply", json=body, headers=h)
-        assert refused.status_code == 400 and "board.txt" in refused.json()["error"]
         r = c.post("/api/deid/apply", json={**body, "skip_coded": True}, headers=h)
         assert r.status_code == 200, r.text
         out = r.json()
         assert out["sources"] == ["email.txt"] and out["left_out"] == {"board.txt": "1 coding(s), 0 linked span(s)"}
         assert makna.get_source(app.state.project, "board.txt").text == CODED
         assert "Aisha" not in makna.get_source(app.state.project, "email.txt").text
+        again = c.post("/api/deid/apply", json=body, headers=h)  # without it: the coded source, codings moved
+        assert again.status_code == 200 and again.json()["sources"] == ["board.txt"], again.text
+        assert "Siti" not in makna.get_source(app.state.project, "board.txt").text

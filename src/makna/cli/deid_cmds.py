@@ -472,9 +472,9 @@ def apply_cmd(
         "them as they are, or 'replace' each by another one for the whole project, the towns following it "
         "[default: keep, or what an earlier apply chose; kept in the key].")] = None,
     skip_coded: Annotated[bool, typer.Option(
-        "--skip-coded", help="Leave out the sources that people coded or linked spans of (their codings keep "
-        "offsets into the original text) instead of refusing, and de-identify every other scanned source and "
-        "the free-text fields; the sources left out are named.")] = False,
+        "--skip-coded", help="Leave out, as imported, the sources that people coded or linked spans of (by "
+        "default their codings and linked spans move with the replacements), and de-identify every other "
+        "scanned source and the free-text fields; the sources left out are named.")] = False,
     force: Annotated[bool, typer.Option(
         "--force", help="Apply even when the key file would travel with the project (its folder, or the same "
         "synced or versioned folder) or a new key's passphrase is weak.")] = False,

@@ -17,9 +17,11 @@ the import sha256 of de-identified sources dropped), and the storage compacted (
 with ``secure_delete`` on, then ``VACUUM`` and a truncating WAL checkpoint; PostgreSQL: ``VACUUM FULL``
 of the rewritten tables).
 
-Refused, with nothing changed: a source with something to replace that has codings or span-linked
-cases (de-identify before coding: offsets of codings are not remapped; ``skip_coded`` leaves such sources
-out instead, and applies the others and the fields), pending detections (unless ``include_pending``),
+People's codings and the case links to a span of a source move with its replacements, in the same
+transaction (:mod:`makna.privacy.coded`); ``skip_coded`` leaves the coded sources out instead, as they are,
+and applies the others and the fields.
+
+Refused, with nothing changed: pending detections (unless ``include_pending``),
 occurrences of confirmed identifiers that no review covers, a key path that is the project file, a
 key of another project, a wrong passphrase, a missing key once the project has one.
 
@@ -33,7 +35,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import shlex
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -49,6 +50,7 @@ from ..store import fulltext, tables
 from ..store.maintenance import secure_delete
 from ._scrub import compact, rewrite_events
 from .coarse import resolve_coarse
+from .coded import move_spans
 from .fields import field_spec, rebuild_value, save_field, unique_value, write_field
 from .keyfile import (
     key_location_risks,
@@ -282,64 +284,20 @@ def _on_a_turn() -> Any:
     return select(t.number).where(t.source_id == cl.source_id, t.start == cl.start, t.end == cl.end).exists()
 
 
-def _refuse_blocked(conn: Connection, states: Sequence[_State]) -> None:
-    blocked = _blockers(conn, [st.source_id for st in states])
-    if blocked:
-        raise PrivacyError("de-identify before coding: " + _blocked_sources(conn, states, blocked)
-                           + " would keep offsets into the original text; remove those codings"
-                           + _way_forward(conn, states, blocked)
-                           + ", or apply with --skip-coded to de-identify the other sources and the free-text "
-                           "fields now")
-
-
 def _why(counts: tuple[int, int]) -> str:
     """Why a source is blocked: its people's codings and linked spans."""
     return f"{counts[0]} coding(s), {counts[1]} linked span(s)"
 
 
-def _blocked_sources(conn: Connection, states: Sequence[_State], blocked: dict[str, tuple[int, int]]) -> str:
+def _blocked_sources(states: Sequence[_State], blocked: dict[str, tuple[int, int]]) -> str:
     names = {st.source_id: st.name for st in states}
     return "; ".join(f"{names[s]} ({_why(counts)})" for s, counts in blocked.items())
-
-
-def _way_forward(conn: Connection, states: Sequence[_State], blocked: dict[str, tuple[int, int]]) -> str:
-    """The commands that unblock the ``blocked`` sources (after "remove those codings")."""
-    names = {st.source_id: st.name for st in states}
-    return (_uncode_hint(conn, list(blocked)) + " and linked spans" + _unlink_hint(conn, names, list(blocked))
-            + " first, or de-identify a fresh import of the transcript before coding it")
 
 
 def _coded(conn: Connection, states: Sequence[_State]) -> dict[str, tuple[int, int]]:
     """The sources of ``states`` with something to replace (accepted or pending) that people coded or linked."""
     return _blockers(conn, [st.source_id for st in states
                             if any(i.status != "rejected" for i in st.review.items)])
-
-
-def _unlink_hint(conn: Connection, names: dict[str, str], sids: Sequence[str], shown: int = 3) -> str:
-    """The exact ``makna cases unlink`` commands of the span links in ``sids`` that no turn carries."""
-    cl, c = tables.case_links.c, tables.cases.c
-    rows = conn.execute(select(c.name, cl.source_id).distinct().join(tables.cases, c.id == cl.case_id)
-                        .where(cl.source_id.in_(sids), cl.start.is_not(None), ~_on_a_turn())
-                        .order_by(cl.source_id, c.name)).all()
-    if not rows:
-        return ""
-    cmds = [f"'makna cases unlink {shlex.quote(str(r.name))} {shlex.quote(names[r.source_id])}'" for r in rows[:shown]]
-    more = f" and {len(rows) - shown} more" if len(rows) > shown else ""
-    return f" ({', '.join(cmds)}{more})"
-
-
-def _uncode_hint(conn: Connection, sids: Sequence[str], shown: int = 3) -> str:
-    """The exact ``makna uncode`` commands of the people's codings in ``sids`` (the first ``shown``)."""
-    g, k = tables.segments.c, tables.coders.c
-    rows = conn.execute(select(g.id, k.name).join(tables.coders, k.id == g.coder_id)
-                        .where(g.source_id.in_(sids), ~_suggester_codings(sids))
-                        .order_by(g.source_id, g.start, g.end, g.id)).all()
-    if not rows:
-        return ""
-    cmds = [f"'makna uncode --segment {r.id} --coder {shlex.quote(str(r.name))}'" for r in rows[:shown]]
-    more = f" and {len(rows) - shown} more ('makna segments' lists them)" if len(rows) > shown else ""
-    return f" ({', '.join(cmds)}{more})"
-
 
 
 def _relabel(label: str, pairs: dict[str, str]) -> str:
@@ -360,6 +318,8 @@ def _replace_source(project: Project, conn: Connection, st: _State, new_text: st
         original=None))
     turns = conn.execute(select(tables.turns).where(t.source_id == st.source_id).order_by(t.number)).all()
     linked = conn.execute(select(cl.id, cl.start, cl.end).where(cl.source_id == st.source_id, _on_a_turn())).all()
+    spans = conn.execute(select(cl.id, cl.start, cl.end).where(cl.source_id == st.source_id, cl.start.is_not(None),
+                                                               ~_on_a_turn())).all()  # before the turns move
     conn.execute(delete(tables.turns).where(t.source_id == st.source_id))
     pairs = {r.original: r.replacement for r in sorted(reps, key=lambda r: -len(r.original))}
     rows = []
@@ -373,6 +333,7 @@ def _replace_source(project: Project, conn: Connection, st: _State, new_text: st
     for link in linked:
         start, end = moved[(link.start, link.end)]
         conn.execute(update(tables.case_links).where(cl.id == link.id).values(start=start, end=end))
+    move_spans(project, conn, st.source_id, spans, reps, len(new_text))
     try:
         from ..textindex.index import index_source
     except ImportError:  # pragma: no cover - the search layer is optional
@@ -412,7 +373,6 @@ def _check_targets(conn: Connection, states: Sequence[_State], fields: Sequence[
         listed = ", ".join(f"{name} ({n})" for name, n in pending)
         raise PrivacyError(f"pending detections in {listed}: accept or reject them first "
                            "('makna deid accept/reject'), or apply with --include-pending")
-    _refuse_blocked(conn, [st for st in states if st.review.final(include_pending=include_pending)])
 
 
 def _plan_fields(fields: Sequence[_State], key: ProjectKey, mode: Mode,
@@ -467,7 +427,8 @@ def apply(
     goes back to each name's own tradition and the region's. ``coarse_places``: ``keep`` (the default) or
     ``replace`` provinces, countries and large islands (:mod:`makna.privacy.coarse`), kept in the key.
     ``skip_coded``: leave out the sources with something to replace that people coded or linked spans of
-    (instead of refusing), applying every other one and the fields; :attr:`ApplyReport.left_out` names them."""
+    (by default their codings and links move with the replacements), applying every other one and the
+    fields; :attr:`ApplyReport.left_out` names them."""
     require(project, PERMISSION["deid.apply"])  # before the key file is written, outside any transaction
     if mode not in _MODES:
         raise InputError(f"mode {mode!r}: use one of {', '.join(_MODES)}")
@@ -501,9 +462,9 @@ def apply(
                                    for i in st.review.items):
             fresh = sum(1 for st in every_field if not (st.number and st.digest) and not st.applied)
             nothing = PrivacyError("nothing to de-identify: " + (
-                "only coded sources are left: " + _blocked_sources(conn, blocked_states, coded)
-                + "; their codings keep offsets into the original text: remove those codings"
-                + _way_forward(conn, blocked_states, coded) if coded
+                "only coded sources are left, and --skip-coded leaves them out: "
+                + _blocked_sources(blocked_states, coded) + "; apply without it to de-identify them too (their "
+                "codings and linked spans move with the replacements)" if coded
                 else "scan the sources first ('makna deid scan')" if unscanned
                 else f"{fresh} field value(s) were added or edited since the last scan: run 'makna deid scan' "
                 "and review them" if fresh else "every source is de-identified"))
@@ -566,7 +527,6 @@ def apply(
     now = dt.datetime.now(dt.UTC)
     with project.store.batch() as conn:
         secure_delete(conn)  # freed pages are zeroed, not left with originals
-        _refuse_blocked(conn, [st for st, _t, reps in plans if reps])
         key_payload: dict[str, Any] = {"key_id": key_id}
         with project.store.write(project.actor, "deid.key", key_payload):
             _set_key_id(conn, key_id)

@@ -428,7 +428,7 @@
     }
     const body = { passphrase: f.passphrase.value, mode: f.mode.value,
                    include_pending: f.include_pending.checked, force: f.force.checked };
-    if (byId("coded-sources")) body.skip_coded = true; // the page names the coded sources apply leaves out
+    if (f.skip_coded && f.skip_coded.checked) body.skip_coded = true; // else their codings move with the text
     if (f.key_path) body.key_path = f.key_path.value; // the local workbench; a team server keeps its own folder
     if (f.passphrase_repeat.value) body.passphrase_repeat = f.passphrase_repeat.value;
     if (f.surrogate_region && f.surrogate_region.value) body.surrogate_region = f.surrogate_region.value;
