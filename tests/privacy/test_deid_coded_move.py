@@ -20,7 +20,7 @@ from sqlalchemy import select
 import makna
 from makna.agreement import AgreementScope
 from makna.errors import MaknaError
-from makna.history import NothingToUndoError, undo
+from makna.history import NothingToUndoError, redoable, undo, undoable
 from makna.privacy.project import add_detection, decide_all, deid_status, scan
 from makna.privacy.project_apply import apply
 from makna.store import tables
@@ -113,6 +113,13 @@ def test_codings_follow_the_replacements(words: list[list[str]], drawn: list[tup
         assert status.applied and status.replaced == len(reps)
         with pytest.raises(NothingToUndoError, match="cannot be undone"):
             undo(p)
+        assert redoable(p) == [] and undoable(p) == []
+        merged = sum(
+            int(e.payload.get("codings_merged", 0))
+            for e in makna.events(p, action="deid.apply")
+            if "source_id" in e.payload
+        )
+        assert merged == len(before) - len(after)
 
 
 TEXT = (
@@ -131,6 +138,7 @@ def test_no_original_survives_a_coded_apply(project: Any, tmp_path: Path) -> Non
     makna.code_span(project, "a.txt", i, TEXT.index(" Call"), "family")  # holds a name and a street
     j = TEXT.index("Zorbeth said")
     makna.code_span(project, "a.txt", j + 2, j + 7, "family", coder="kedua", memo="Zorbeth again")  # inside the name
+    makna.code_span(project, "a.txt", j + 3, j + 6, "family", coder="kedua")  # inside it too: the two become one
     makna.add_case(project, "Informant 2")
     makna.link_source(project, "Informant 2", "a.txt", i, i + 20)
     for _ in range(2):
@@ -153,9 +161,11 @@ def test_no_original_survives_a_coded_apply(project: Any, tmp_path: Path) -> Non
     assert not any(s in text for s in PLANTED)
     spans = sorted((s, e) for s, e, _c, _k in _codings(project).values())
     assert len(spans) == 2 and all(text[s:e].strip() == text[s:e] for s, e in spans)
+    applied = [e.payload for e in makna.events(project, action="deid.apply") if "source_id" in e.payload]
+    assert [p["codings_merged"] for p in applied] == [1]
     assert text[spans[0][0] : spans[0][1]].startswith("My cousin ") and "Call" not in text[spans[0][0] : spans[0][1]]
-    links = [(x.start, x.end) for x in makna.list_links(project)]
-    assert links and all(0 <= s < e <= len(text) for s, e in links)
+    ((s, e),) = [(x.start, x.end) for x in makna.list_links(project) if x.start is not None and x.end is not None]
+    assert text[s:e].startswith("My cousin ") and not text[e].isalnum()  # its end went to the surrogate's end
     makna.export_qdpx(project, tmp_path / "out.qdpx")
     with zipfile.ZipFile(tmp_path / "out.qdpx") as z:
         exported = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())

@@ -309,9 +309,10 @@ def _relabel(label: str, pairs: dict[str, str]) -> str:
 
 
 def _replace_source(project: Project, conn: Connection, st: _State, new_text: str,
-                    reps: Sequence[Replacement], days: int) -> int:
+                    reps: Sequence[Replacement], days: int, payload: dict[str, Any]) -> int:
     """Write the new text and remap its turns; a case linked to a whole turn (a speaker's link) follows the
-    turn to its new span, under its surrogate label. Returns how many links followed."""
+    turn to its new span, under its surrogate label; the codings and span links move too (``payload`` of the
+    event gets ``codings_merged``: :func:`makna.privacy.coded.move_spans`). Returns how many links followed."""
     s, t, cl = tables.sources.c, tables.turns.c, tables.case_links.c
     conn.execute(update(tables.sources).where(s.id == st.source_id).values(
         text=new_text, length=len(new_text), sha256=hashlib.sha256(new_text.encode("utf-8")).hexdigest(),
@@ -333,7 +334,7 @@ def _replace_source(project: Project, conn: Connection, st: _State, new_text: st
     for link in linked:
         start, end = moved[(link.start, link.end)]
         conn.execute(update(tables.case_links).where(cl.id == link.id).values(start=start, end=end))
-    move_spans(project, conn, st.source_id, spans, reps, len(new_text))
+    payload["codings_merged"] = move_spans(project, conn, st.source_id, spans, reps, len(new_text))
     try:
         from ..textindex.index import index_source
     except ImportError:  # pragma: no cover - the search layer is optional
@@ -540,7 +541,7 @@ def apply(
                        "by_type": dict(types), "length": len(new_text)}
             with project.store.write(project.actor, "deid.apply", payload):
                 payload["case_links_followed"] = _replace_source(project, conn, st, new_text, reps,
-                                                                 int(mapping.date_offset or 0))
+                                                                 int(mapping.date_offset or 0), payload)
                 conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id).values(
                     applied_at=now, mode=mode, key_id=key_id, replacements=[r.public() for r in reps]))
                 record_applied(conn, st.source_id, regions[st.source_id])
