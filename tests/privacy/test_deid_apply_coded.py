@@ -4,6 +4,7 @@ out and why. Fictional text."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,14 @@ def test_cli_skip_coded_names_what_it_left_out(
     assert "Left out (coded, as imported): board.txt (1 coding(s), 0 linked span(s))" in done.output
     with makna.open_project(project_location) as p:
         assert makna.get_source(p, "board.txt").text == CODED and "Aisha" not in makna.get_source(p, "email.txt").text
+    status = CliRunner().invoke(app, ["deid", "status", "-p", project_location, "--format", "json"])
+    assert {r["source"]: r["applied"] for r in json.loads(status.output)} == {"board.txt": "no", "email.txt": "yes"}
     again = CliRunner().invoke(app, args)  # without the option: the coded source too, its coding moved
     assert again.exit_code == 0 and "De-identified 1 source(s)" in again.output and "Left out" not in again.output
     with makna.open_project(project_location) as p:
         assert "Siti" not in makna.get_source(p, "board.txt").text
+    status = CliRunner().invoke(app, ["deid", "status", "-p", project_location, "--format", "json"])
+    assert {r["source"]: r["applied"] for r in json.loads(status.output)} == {"board.txt": "yes", "email.txt": "yes"}
+    key = ["--key", str(tmp_path / "k.key"), "--passphrase-file", str(tmp_path / "pass.txt")]
+    revealed = CliRunner().invoke(app, ["deid", "reveal", "-s", "board.txt", *key, "-p", project_location])
+    assert revealed.exit_code == 0 and revealed.output == CODED

@@ -265,7 +265,7 @@ def _drop_suggestions(conn: Connection, sids: Sequence[str]) -> int:
 
 
 def _blockers(conn: Connection, sids: Sequence[str]) -> dict[str, tuple[int, int]]:
-    """Per source of ``sids``: the people's codings and the linked spans that keep offsets into it (the
+    """Per source of ``sids``: the people's codings and the linked spans that hold offsets into it (the
     suggester's codings do not count: :func:`_drop_suggestions` drops them, nor do links to whole turns, a
     speaker's: :func:`_replace_source` moves them with their turns)."""
     g, cl = tables.segments.c, tables.case_links.c
@@ -285,7 +285,7 @@ def _on_a_turn() -> Any:
 
 
 def _why(counts: tuple[int, int]) -> str:
-    """Why a source is blocked: its people's codings and linked spans."""
+    """Why a source is left out: its people's codings and linked spans."""
     return f"{counts[0]} coding(s), {counts[1]} linked span(s)"
 
 
