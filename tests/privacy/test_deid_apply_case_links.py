@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import makna
-from makna.errors import ConflictError, PrivacyError
+from makna.errors import ConflictError
 from makna.privacy.project import decide_all, scan
 from makna.privacy.project_apply import apply
 
@@ -49,11 +49,17 @@ def test_speaker_link_follows_the_surrogate_label(project: Any, tmp_path: Path) 
         makna.link_speaker(project, "P1", "fg.txt", turns[0].speaker)  # the link is the surrogate's turns
 
 
-def test_span_link_that_cannot_follow_names_the_unlink_command(project: Any, tmp_path: Path) -> None:
+def test_span_link_follows_the_replacements(project: Any, tmp_path: Path) -> None:
+    """#11 (trial13 #3): a link to any other span moves with the replacements too (an edge inside a replaced
+    identifier goes to the edge of its surrogate)."""
     makna.import_text(project, "fg.txt", FG, language="en")
     makna.add_case(project, "Informant 2")
-    makna.link_source(project, "Informant 2", "fg.txt", 3, 9)
+    start = FG.index("Priya: My")
+    makna.link_source(project, "Informant 2", "fg.txt", start + 2, start + len("Priya: My cousin"))  # inside the name
     _accept_everything(project)
-    with pytest.raises(PrivacyError, match="makna cases unlink 'Informant 2' fg.txt"):
-        apply(project, tmp_path / "k.key", PASS)
-    assert makna.get_source(project, "fg.txt").text == FG
+    apply(project, tmp_path / "k.key", PASS)
+    text = makna.get_source(project, "fg.txt").text
+    assert "Priya" not in text
+    turn = [t for t in makna.get_turns(project, "fg.txt") if t.speaker != "Moderator"][0]
+    (s, e), = _links(project, "Informant 2")
+    assert text[s:e] == turn.speaker + ": My cousin"

@@ -186,18 +186,23 @@ def test_key_inside_the_project_file_is_refused(tmp_path: Path) -> None:
         assert _text(p, "a.txt") == TEXT_A
 
 
-def test_coded_source_is_refused(study: makna.Project, tmp_path: Path) -> None:
+def test_coded_source_is_applied_with_its_codings(study: makna.Project, tmp_path: Path) -> None:
+    """#11 (trial13 #3): a coded source is no longer refused; its coding of a turn is the turn's span after apply,
+    and a span link moves too."""
     makna.add_code(study, "c1", "A code")
     makna.code_turn(study, "a.txt", 2, "c1")
-    _accept_everything(study)
-    key = tmp_path / "study.key"
-    with pytest.raises(PrivacyError, match="de-identify before coding.*a.txt.*makna uncode"):
-        apply(study, key, PASS)
-    assert not key.exists() and _text(study, "a.txt") == TEXT_A and _text(study, "b.txt") == TEXT_B
     makna.add_case(study, "Informan 2")
     makna.link_source(study, "Informan 2", "b.txt", 0, 10)
-    with pytest.raises(PrivacyError, match="b.txt .0 coding.s., 1 linked span"):
-        apply(study, key, PASS, sources=["b.txt"])
+    _accept_everything(study)
+    report = apply(study, tmp_path / "study.key", PASS)
+    assert sorted(report.sources) == ["a.txt", "b.txt"] and not report.left_out
+    text = _text(study, "a.txt")
+    assert "Siti" not in text
+    turn = next(t for t in makna.get_turns(study, "a.txt") if t.number == 2)
+    with study.store.read() as conn:
+        g = tables.segments.c
+        assert [tuple(r) for r in conn.execute(select(g.start, g.end))] == [(turn.start, turn.end)]
+    assert [(x.start, x.end) for x in makna.list_links(study) if x.start is not None] == [(0, 10)]
 
 
 def test_pending_detections_refused_unless_included(study: makna.Project, tmp_path: Path) -> None:

@@ -141,7 +141,7 @@ def test_reveal_refuses_an_unwritable_output_before_revealing(loc: str, tmp_path
         assert makna.events(p, action="deid.reveal") == []
 
 
-def test_apply_failure_prints_no_note_and_names_uncode_commands(loc: str, tmp_path: Path) -> None:
+def test_apply_failure_prints_no_note_and_coded_turns_follow(loc: str, tmp_path: Path) -> None:
     key, pw = str(tmp_path / "k.key"), str(tmp_path / "pass.txt")
     # nothing scanned: nothing to de-identify, and no "cannot be undone" note
     code, out = _run("deid", "apply", "--force", "--key", key, "--passphrase-file", pw, "-p", loc)
@@ -150,19 +150,17 @@ def test_apply_failure_prints_no_note_and_names_uncode_commands(loc: str, tmp_pa
         makna.add_code(p, "c", "A code")
         for turn in range(1, 5):
             makna.code_turn(p, "a.txt", turn, "c")
-        with p.store.read() as conn:
-            from sqlalchemy import select
-
-            from makna.store import tables
-            ids = list(conn.execute(select(tables.segments.c.id).order_by(tables.segments.c.start)).scalars())
     assert _run("deid", "scan", "-p", loc)[0] == 0
     assert _run("deid", "accept", "--all", "-p", loc)[0] == 0
+    # #11 (trial13 #3): the coded source is de-identified, each coding of a turn still the whole turn
     code, out = _run("deid", "apply", "--force", "--key", key, "--passphrase-file", pw, "-p", loc)
-    assert code == 1 and "de-identify before coding" in out and "cannot be undone" not in out
-    assert f"'makna uncode --segment {ids[0]} --coder tester'" in out and "and 1 more" in out
-    assert ids[3] not in out
-    # the command it names works
-    code, msg = _run("uncode", "--segment", str(ids[0]), "--coder", "tester", "-p", loc)
-    assert code == 0, msg
-    code, out = _run("deid", "apply", "--force", "--key", key, "--passphrase-file", pw, "-p", loc)
-    assert code == 1 and f"--segment {ids[3]} " in out and "more" not in out
+    assert code == 0 and "De-identified 1 source(s)" in out and "Left out" not in out, out
+    with makna.open_project(loc) as p:
+        from sqlalchemy import select
+
+        from makna.store import tables
+        with p.store.read() as conn:
+            g = tables.segments.c
+            spans = [tuple(r) for r in conn.execute(select(g.start, g.end).order_by(g.start))]
+        assert spans == [(t.start, t.end) for t in makna.get_turns(p, "a.txt")]
+        assert "Siti" not in makna.get_source(p, "a.txt").text

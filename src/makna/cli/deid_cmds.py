@@ -471,6 +471,10 @@ def apply_cmd(
         "--coarse-places", help="Provinces, countries and large islands (not identifying on their own): 'keep' "
         "them as they are, or 'replace' each by another one for the whole project, the towns following it "
         "[default: keep, or what an earlier apply chose; kept in the key].")] = None,
+    skip_coded: Annotated[bool, typer.Option(
+        "--skip-coded", help="Leave out, as imported, the sources that people coded or linked spans of (by "
+        "default their codings and linked spans move with the replacements), and de-identify every other "
+        "scanned source and the free-text fields; the sources left out are named.")] = False,
     force: Annotated[bool, typer.Option(
         "--force", help="Apply even when the key file would travel with the project (its folder, or the same "
         "synced or versioned folder) or a new key's passphrase is weak.")] = False,
@@ -494,7 +498,8 @@ def apply_cmd(
         project_at = proj.location
         with busy("De-identifying"):
             report = apply(proj, key, passphrase, mode=mode.value, sources=source, include_pending=include_pending,
-                           surrogate_region=region, tradition=tradition, coarse_places=coarse_places)
+                           surrogate_region=region, tradition=tradition, coarse_places=coarse_places,
+                           skip_coded=skip_coded)
     typer.echo("Note: de-identification cannot be undone ('makna undo' stops here); only the key file "
                "gives the original text back.", err=True)
     typer.echo(f"De-identified {len(report.sources)} source(s) and {len(report.fields)} field value(s) "
@@ -502,6 +507,8 @@ def apply_cmd(
                + (f", {report.kept} kept as written (provinces, countries, large islands)." if report.kept else "."))
     for kind, n in report.by_type.items():
         typer.echo(f"  {kind}: {n}")
+    for name, why in report.left_out.items():
+        typer.echo(f"Left out (coded, as imported): {name} ({why})")
     typer.echo(f"Event log: {report.events} entr{'y' if report.events == 1 else 'ies'} rewritten.")
     if doubtful:
         listed = "; ".join(f"{e.text!r} in {e.source}" for e in doubtful[:10])

@@ -17,8 +17,11 @@ the import sha256 of de-identified sources dropped), and the storage compacted (
 with ``secure_delete`` on, then ``VACUUM`` and a truncating WAL checkpoint; PostgreSQL: ``VACUUM FULL``
 of the rewritten tables).
 
-Refused, with nothing changed: a source with something to replace that has codings or span-linked
-cases (de-identify before coding: offsets of codings are not remapped), pending detections (unless ``include_pending``),
+People's codings and the case links to a span of a source move with its replacements, in the same
+transaction (:mod:`makna.privacy.coded`); ``skip_coded`` leaves the coded sources out instead, as they are,
+and applies the others and the fields.
+
+Refused, with nothing changed: pending detections (unless ``include_pending``),
 occurrences of confirmed identifiers that no review covers, a key path that is the project file, a
 key of another project, a wrong passphrase, a missing key once the project has one.
 
@@ -32,7 +35,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import shlex
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -48,6 +50,7 @@ from ..store import fulltext, tables
 from ..store.maintenance import secure_delete
 from ._scrub import compact, rewrite_events
 from .coarse import resolve_coarse
+from .coded import move_spans
 from .fields import field_spec, rebuild_value, save_field, unique_value, write_field
 from .keyfile import (
     key_location_risks,
@@ -164,6 +167,8 @@ class ApplyReport:
     """What surrogates did with provinces, countries and large islands (:mod:`makna.privacy.coarse`)."""
     kept: int = 0
     """Confirmed identifiers written as they were (coarse places kept): not in ``replaced`` nor ``by_type``."""
+    left_out: dict[str, str] = field(default_factory=dict)
+    """Per source left out by ``skip_coded`` (its name after apply): why (its people's codings and linked spans)."""
 
 
 # --------------------------------------------------------------------------------------- key
@@ -260,7 +265,7 @@ def _drop_suggestions(conn: Connection, sids: Sequence[str]) -> int:
 
 
 def _blockers(conn: Connection, sids: Sequence[str]) -> dict[str, tuple[int, int]]:
-    """Per source of ``sids``: the people's codings and the linked spans that keep offsets into it (the
+    """Per source of ``sids``: the people's codings and the linked spans that hold offsets into it (the
     suggester's codings do not count: :func:`_drop_suggestions` drops them, nor do links to whole turns, a
     speaker's: :func:`_replace_source` moves them with their turns)."""
     g, cl = tables.segments.c, tables.case_links.c
@@ -279,43 +284,20 @@ def _on_a_turn() -> Any:
     return select(t.number).where(t.source_id == cl.source_id, t.start == cl.start, t.end == cl.end).exists()
 
 
-def _refuse_blocked(conn: Connection, states: Sequence[_State]) -> None:
-    blocked = _blockers(conn, [st.source_id for st in states])
-    if blocked:
-        names = {st.source_id: st.name for st in states}
-        parts = [f"{names[s]} ({c} coding(s), {n} linked span(s))" for s, (c, n) in blocked.items()]
-        raise PrivacyError("de-identify before coding: " + "; ".join(parts)
-                           + " would keep offsets into the original text; remove those codings"
-                           + _uncode_hint(conn, list(blocked))
-                           + " and linked spans" + _unlink_hint(conn, names, list(blocked))
-                           + " first, or de-identify a fresh import of the transcript before coding it")
+def _why(counts: tuple[int, int]) -> str:
+    """Why a source is left out: its people's codings and linked spans."""
+    return f"{counts[0]} coding(s), {counts[1]} linked span(s)"
 
 
-def _unlink_hint(conn: Connection, names: dict[str, str], sids: Sequence[str], shown: int = 3) -> str:
-    """The exact ``makna cases unlink`` commands of the span links in ``sids`` that no turn carries."""
-    cl, c = tables.case_links.c, tables.cases.c
-    rows = conn.execute(select(c.name, cl.source_id).distinct().join(tables.cases, c.id == cl.case_id)
-                        .where(cl.source_id.in_(sids), cl.start.is_not(None), ~_on_a_turn())
-                        .order_by(cl.source_id, c.name)).all()
-    if not rows:
-        return ""
-    cmds = [f"'makna cases unlink {shlex.quote(str(r.name))} {shlex.quote(names[r.source_id])}'" for r in rows[:shown]]
-    more = f" and {len(rows) - shown} more" if len(rows) > shown else ""
-    return f" ({', '.join(cmds)}{more})"
+def _blocked_sources(states: Sequence[_State], blocked: dict[str, tuple[int, int]]) -> str:
+    names = {st.source_id: st.name for st in states}
+    return "; ".join(f"{names[s]} ({_why(counts)})" for s, counts in blocked.items())
 
 
-def _uncode_hint(conn: Connection, sids: Sequence[str], shown: int = 3) -> str:
-    """The exact ``makna uncode`` commands of the people's codings in ``sids`` (the first ``shown``)."""
-    g, k = tables.segments.c, tables.coders.c
-    rows = conn.execute(select(g.id, k.name).join(tables.coders, k.id == g.coder_id)
-                        .where(g.source_id.in_(sids), ~_suggester_codings(sids))
-                        .order_by(g.source_id, g.start, g.end, g.id)).all()
-    if not rows:
-        return ""
-    cmds = [f"'makna uncode --segment {r.id} --coder {shlex.quote(str(r.name))}'" for r in rows[:shown]]
-    more = f" and {len(rows) - shown} more ('makna segments' lists them)" if len(rows) > shown else ""
-    return f" ({', '.join(cmds)}{more})"
-
+def _coded(conn: Connection, states: Sequence[_State]) -> dict[str, tuple[int, int]]:
+    """The sources of ``states`` with something to replace (accepted or pending) that people coded or linked."""
+    return _blockers(conn, [st.source_id for st in states
+                            if any(i.status != "rejected" for i in st.review.items)])
 
 
 def _relabel(label: str, pairs: dict[str, str]) -> str:
@@ -327,15 +309,18 @@ def _relabel(label: str, pairs: dict[str, str]) -> str:
 
 
 def _replace_source(project: Project, conn: Connection, st: _State, new_text: str,
-                    reps: Sequence[Replacement], days: int) -> int:
+                    reps: Sequence[Replacement], days: int, payload: dict[str, Any]) -> int:
     """Write the new text and remap its turns; a case linked to a whole turn (a speaker's link) follows the
-    turn to its new span, under its surrogate label. Returns how many links followed."""
+    turn to its new span, under its surrogate label; the codings and span links move too (``payload`` of the
+    event gets ``codings_merged``: :func:`makna.privacy.coded.move_spans`). Returns how many links followed."""
     s, t, cl = tables.sources.c, tables.turns.c, tables.case_links.c
     conn.execute(update(tables.sources).where(s.id == st.source_id).values(
         text=new_text, length=len(new_text), sha256=hashlib.sha256(new_text.encode("utf-8")).hexdigest(),
         original=None))
     turns = conn.execute(select(tables.turns).where(t.source_id == st.source_id).order_by(t.number)).all()
     linked = conn.execute(select(cl.id, cl.start, cl.end).where(cl.source_id == st.source_id, _on_a_turn())).all()
+    spans = conn.execute(select(cl.id, cl.start, cl.end).where(cl.source_id == st.source_id, cl.start.is_not(None),
+                                                               ~_on_a_turn())).all()  # before the turns move
     conn.execute(delete(tables.turns).where(t.source_id == st.source_id))
     pairs = {r.original: r.replacement for r in sorted(reps, key=lambda r: -len(r.original))}
     rows = []
@@ -349,6 +334,7 @@ def _replace_source(project: Project, conn: Connection, st: _State, new_text: st
     for link in linked:
         start, end = moved[(link.start, link.end)]
         conn.execute(update(tables.case_links).where(cl.id == link.id).values(start=start, end=end))
+    payload["codings_merged"] = move_spans(project, conn, st.source_id, spans, reps, len(new_text))
     try:
         from ..textindex.index import index_source
     except ImportError:  # pragma: no cover - the search layer is optional
@@ -388,7 +374,6 @@ def _check_targets(conn: Connection, states: Sequence[_State], fields: Sequence[
         listed = ", ".join(f"{name} ({n})" for name, n in pending)
         raise PrivacyError(f"pending detections in {listed}: accept or reject them first "
                            "('makna deid accept/reject'), or apply with --include-pending")
-    _refuse_blocked(conn, [st for st in states if st.review.final(include_pending=include_pending)])
 
 
 def _plan_fields(fields: Sequence[_State], key: ProjectKey, mode: Mode,
@@ -432,6 +417,7 @@ def apply(
     surrogate_region: str | None = None,
     tradition: str | None = None,
     coarse_places: str | None = None,
+    skip_coded: bool = False,
 ) -> ApplyReport:
     """De-identify the scanned sources (or ``sources``) and, unless ``sources`` narrows it, the reviewed
     free-text fields: see the module documentation. ``surrogate_region``: a province (code, name or
@@ -440,7 +426,10 @@ def apply(
     ``tradition``: the naming tradition of surrogate names (:data:`makna.privacy.naming.TRADITIONS`) for
     the sources and cases without their own ('makna deid region --tradition'), kept in the key; ``auto``
     goes back to each name's own tradition and the region's. ``coarse_places``: ``keep`` (the default) or
-    ``replace`` provinces, countries and large islands (:mod:`makna.privacy.coarse`), kept in the key."""
+    ``replace`` provinces, countries and large islands (:mod:`makna.privacy.coarse`), kept in the key.
+    ``skip_coded``: leave out the sources with something to replace that people coded or linked spans of
+    (by default their codings and links move with the replacements), applying every other one and the
+    fields; :attr:`ApplyReport.left_out` names them."""
     require(project, PERMISSION["deid.apply"])  # before the key file is written, outside any transaction
     if mode not in _MODES:
         raise InputError(f"mode {mode!r}: use one of {', '.join(_MODES)}")
@@ -464,13 +453,20 @@ def apply(
                 why = "is de-identified already" if sid in scanned else "has not been scanned ('makna deid scan')"
                 raise PrivacyError(f"source {name!r} {why}")
             unscanned = []
+        coded = _coded(conn, targets) if skip_coded else {}
+        left_out = {st.source_id: _why(coded[st.source_id]) for st in targets if st.source_id in coded}
+        blocked_states = [st for st in targets if st.source_id in coded]
+        targets = [st for st in targets if st.source_id not in coded]
         nothing = None
         # a field value left with rejected detections only (or applied already) has nothing to replace
         if not targets and not any(i.status != "rejected" for st in fields if not st.applied
                                    for i in st.review.items):
             fresh = sum(1 for st in every_field if not (st.number and st.digest) and not st.applied)
             nothing = PrivacyError("nothing to de-identify: " + (
-                "scan the sources first ('makna deid scan')" if unscanned
+                "only coded sources are left, and --skip-coded leaves them out: "
+                + _blocked_sources(blocked_states, coded) + "; apply without it to de-identify them too (their "
+                "codings and linked spans move with the replacements)" if coded
+                else "scan the sources first ('makna deid scan')" if unscanned
                 else f"{fresh} field value(s) were added or edited since the last scan: run 'makna deid scan' "
                 "and review them" if fresh else "every source is de-identified"))
             if not Path(key_path).is_file():  # no key: no originals of an earlier apply to look for
@@ -532,7 +528,6 @@ def apply(
     now = dt.datetime.now(dt.UTC)
     with project.store.batch() as conn:
         secure_delete(conn)  # freed pages are zeroed, not left with originals
-        _refuse_blocked(conn, [st for st, _t, reps in plans if reps])
         # the surrogate policy (codes only) for the audit (makna.privacy.audit)
         key_payload: dict[str, Any] = {"key_id": key_id, "region": mapping.region, "tradition": mapping.tradition,
                                        "coarse": mapping.coarse}
@@ -548,7 +543,7 @@ def apply(
                        "by_type": dict(types), "length": len(new_text)}
             with project.store.write(project.actor, "deid.apply", payload):
                 payload["case_links_followed"] = _replace_source(project, conn, st, new_text, reps,
-                                                                 int(mapping.date_offset or 0))
+                                                                 int(mapping.date_offset or 0), payload)
                 conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id).values(
                     applied_at=now, mode=mode, key_id=key_id, replacements=[r.public() for r in reps]))
                 record_applied(conn, st.source_id, regions[st.source_id])
@@ -570,6 +565,8 @@ def apply(
             if hit:
                 warnings.append(f"the name of source {row.name!r} contains a replaced identifier "
                                 f"({', '.join(hit)}): review it ('makna deid scan') or rename it")
+        now_named = {str(r.id): str(r.name) for r in conn.execute(select(s.id, s.name).where(s.id.in_(list(left_out))))}
+        left_out = {now_named[sid]: why for sid, why in left_out.items()}  # by name, after the fields' apply
         epayload: dict[str, Any] = {}
         with project.store.write(project.actor, "deid.events", epayload):
             applied = set(conn.execute(select(d.source_id).where(d.applied_at.is_not(None))).scalars())
@@ -583,7 +580,8 @@ def apply(
                        mapping.region, {st.name: (regions[st.source_id].region, regions[st.source_id].origin)
                                         for st, _t, _r in plans}, mapping.tradition,
                        {st.name: (str(plan.tradition), plan.tradition_origin) for st, _t, _r in plans
-                        if (plan := regions[st.source_id]).tradition is not None}, renamed, mapping.coarse, kept)
+                        if (plan := regions[st.source_id]).tradition is not None}, renamed, mapping.coarse, kept,
+                       left_out)
 
 
 # ------------------------------------------------------------------------------------ reveal

@@ -63,7 +63,7 @@ JS_MESSAGES = ("Scanning…", "Scan finished", "Saved", "Could not save", "Accep
                "No more detections on this page", "Select the missed identifier in the value first",
                "Outside the project nothing changed: the files you imported, and reports, exports and copies of "
                "the project written before this apply, still hold the original text. Delete them, or keep them "
-               "as safely as the key", "here")
+               "as safely as the key", "here", "Left out (coded, as imported)")
 
 
 class ScanRequest(BaseModel):
@@ -134,6 +134,9 @@ class ApplyRequest(BaseModel):
     passphrase_repeat: SecretStr | None = None
     mode: Literal["surrogate", "tag", "mask"] = "surrogate"
     include_pending: bool = False
+    skip_coded: bool = Field(default=False, description="leave out the sources that people coded or linked spans "
+                             "of, and de-identify the others and the free-text fields (as 'makna deid apply "
+                             "--skip-coded'); the reply's left_out names them")
     surrogate_region: str | None = Field(default=None, max_length=100, description="a province (code, name) or "
                                          "'national'; default: the project's own province")
     tradition: str | None = Field(default=None, max_length=40, description="naming tradition of surrogate names "
@@ -343,7 +346,7 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
     imported = {n for s in list_sources(project) for n in (s.name, Path(s.original_name).name)}
     report = apply(project, path, secret, mode=body.mode, include_pending=body.include_pending,
                    surrogate_region=body.surrogate_region, tradition=body.tradition,
-                   coarse_places=body.coarse_places)
+                   coarse_places=body.coarse_places, skip_coded=body.skip_coded)
     # by their names now: a name that held an identifier is not shown again
     return reply({"sources": [report.renamed.get(n, n) for n in report.sources],
                   "replaced": report.replaced, "kept": report.kept, "by_type": report.by_type,
@@ -351,5 +354,6 @@ def api_apply(request: Request, body: ApplyRequest) -> JSONResponse:
                   "region": report.region, "tradition": report.tradition, "coarse_places": report.coarse,
                   "key_path": path.name if server_project_of(request) is not None else str(path),
                   "key_id": report.key_id[:12], "mode": report.mode,
-                  "unscanned": report.unscanned, "outside": originals_on_disk(project.location, imported),
+                  "unscanned": report.unscanned, "left_out": report.left_out,
+                  "outside": originals_on_disk(project.location, imported),
                   "warnings": [translate_error(w, lang_of(request)) for w in report.warnings]})

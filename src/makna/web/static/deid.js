@@ -398,6 +398,11 @@
     p.textContent = M("De-identified") + ": " + r.sources.join(", ") + " · " + r.replaced + " " + M("replacements")
       + " · " + r.key_path + " (" + r.key_id + ")";
     out.appendChild(p);
+    if ((r.left_out || []).length) {
+      const q = document.createElement("p"); q.className = "warn"; q.id = "apply-left-out";
+      q.textContent = M("Left out (coded, as imported)") + ": " + r.left_out.join(", ");
+      out.appendChild(q);
+    }
     for (const w of r.warnings) {
       const q = document.createElement("p"); q.className = "warn"; q.textContent = w; out.appendChild(q);
     }
@@ -423,6 +428,7 @@
     }
     const body = { passphrase: f.passphrase.value, mode: f.mode.value,
                    include_pending: f.include_pending.checked, force: f.force.checked };
+    if (f.skip_coded && f.skip_coded.checked) body.skip_coded = true; // else their codings move with the text
     if (f.key_path) body.key_path = f.key_path.value; // the local workbench; a team server keeps its own folder
     if (f.passphrase_repeat.value) body.passphrase_repeat = f.passphrase_repeat.value;
     if (f.surrogate_region && f.surrogate_region.value) body.surrogate_region = f.surrogate_region.value;
@@ -439,6 +445,7 @@
       sessionStorage.setItem("makna-deid-applied", JSON.stringify({
         sources: r.sources, replaced: r.replaced, key_path: r.key_path, key_id: r.key_id,
         warnings: r.warnings.concat(r.unscanned.length ? [r.unscanned.join(", ")] : []), outside: r.outside,
+        left_out: Object.keys(r.left_out || {}),
       }));
       location.reload();
       return;
