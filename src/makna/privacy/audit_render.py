@@ -39,7 +39,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
     "source": {"en": "Source", "id": "Sumber"},
     "mode": {"en": "Mode", "id": "Mode"},
     "region": {"en": "Region", "id": "Wilayah"},
-    "applied_at": {"en": "De-identified at", "id": "Di-de-identifikasi pada"},
+    "applied_at": {"en": "De-identified at", "id": "Waktu de-identifikasi"},
     "not_scanned": {"en": "not scanned", "id": "belum dipindai"},
     "not_applied": {"en": "not yet", "id": "belum"},
     "fields": {"en": "Free-text fields", "id": "Isian teks bebas"},
