@@ -12,7 +12,7 @@ import pytest
 from pages_helpers import logged_in
 from playwright.sync_api import expect
 from sync_helpers import PASSWORD as SERVER_PASSWORD
-from web_helpers import CHROMIUM, Client, workbench_page
+from web_helpers import CHROMIUM, as_member, give_team_roles, workbench_page
 
 import makna
 from deid_audit_helpers import PASS, absent, deidentify
@@ -55,15 +55,11 @@ def test_a_manager_reads_the_audit(tmp_path: Path, lang: str, title: str, by_typ
 def test_only_a_manager_reads_it_on_the_team_server(team: Any, server_db: str, tmp_path: Path) -> None:
     studi, secrets = _project(tmp_path)
     team.import_project(studi, owner="ana", name="Audit")
-    for name, role in (("dewi", "manager"), ("budi", "coder"), ("citra", "viewer")):
-        team.set_role("Audit", name, role)
+    give_team_roles(team, "Audit")
     app = create_server_app(server_db, lang="en")
     try:
         for who, allowed in (("budi", False), ("citra", False), ("dewi", True)):
-            c = Client(app)
-            try:
-                r = c.post("/login", json={"name": who, "password": SERVER_PASSWORD})
-                h = {"X-Makna-CSRF": r.json()["csrf"], "X-Makna-Project": "Audit"}
+            with as_member(app, who, SERVER_PASSWORD, "Audit") as (c, h):
                 page = c.get("/deid/audit", headers=h)
                 data = c.get("/api/deid/audit", headers=h)
                 assert ('href="/deid/audit"' in c.get("/deid", headers=h).text) is allowed, who
@@ -72,8 +68,6 @@ def test_only_a_manager_reads_it_on_the_team_server(team: Any, server_db: str, t
                     absent(secrets, page.text + data.text, "the server's audit")
                 else:
                     assert page.status_code == 403 and data.status_code == 403, who
-            finally:
-                c.close()
     finally:
         app.state.registry.close()
 

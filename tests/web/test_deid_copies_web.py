@@ -14,7 +14,7 @@ import pytest
 from pages_helpers import logged_in
 from playwright.sync_api import expect
 from sync_helpers import PASSWORD as SERVER_PASSWORD
-from web_helpers import CHROMIUM, Client, workbench_page
+from web_helpers import CHROMIUM, as_member, give_team_roles, workbench_page
 
 import makna
 from makna.privacy.seal_copies import coder_copies
@@ -97,15 +97,11 @@ def test_no_copy_yet_says_so(tmp_path: Path) -> None:
 def test_only_a_manager_sees_and_withdraws_on_the_team_server(team: Any, server_db: str, tmp_path: Path) -> None:
     studi, ids = _project(tmp_path)
     team.import_project(studi, owner="ana", name="Salinan")
-    for name, role in (("dewi", "manager"), ("budi", "coder"), ("citra", "viewer")):
-        team.set_role("Salinan", name, role)
+    give_team_roles(team, "Salinan")
     app = create_server_app(server_db, lang="en")
     try:
         for who, shown in (("budi", False), ("citra", False), ("dewi", True)):
-            c = Client(app)
-            try:
-                r = c.post("/login", json={"name": who, "password": SERVER_PASSWORD})
-                h = {"X-Makna-CSRF": r.json()["csrf"], "X-Makna-Project": "Salinan"}
+            with as_member(app, who, SERVER_PASSWORD, "Salinan") as (c, h):
                 html = c.get("/deid", headers=h).text
                 assert ('id="deid-copies"' in html) is shown and ("copy-withdraw" in html) is shown, who
                 listed = c.get("/api/deid/copies", headers=h)
@@ -115,8 +111,6 @@ def test_only_a_manager_sees_and_withdraws_on_the_team_server(team: Any, server_
                     assert done.status_code == 200 and done.json()["copies"][0]["state"] == "withdrawn"
                 else:
                     assert listed.status_code == 403 and done.status_code == 403, who
-            finally:
-                c.close()
         base = team.open_project(team.project("Salinan"))
         events = makna.events(base, action="deid.revoke")
         assert [(e.actor, e.payload["copy"]) for e in events] == [("dewi", events[0].payload["copy"])]

@@ -13,7 +13,7 @@ import pytest
 from pages_helpers import logged_in
 from playwright.sync_api import expect
 from sync_helpers import PASSWORD as SERVER_PASSWORD
-from web_helpers import CHROMIUM, Client, workbench_page
+from web_helpers import CHROMIUM, as_member, give_team_roles, workbench_page
 
 import makna
 from makna.exchange import export_qdpx, import_project
@@ -71,23 +71,17 @@ def test_the_button_trusts_the_claim_once(tmp_path: Path, lang: str, label: str,
 
 def test_only_a_manager_sees_the_button_on_the_team_server(team: Any, server_db: str, tmp_path: Path) -> None:
     team.import_project(_qdpx(tmp_path), owner="ana", name="Klaim")
-    for name, role in (("dewi", "manager"), ("budi", "coder"), ("citra", "viewer")):
-        team.set_role("Klaim", name, role)
+    give_team_roles(team, "Klaim")
     base = team.open_project(team.project("Klaim"))
     makna.deid_scan(dataclasses.replace(base, coder_name="ana"))
     app = create_server_app(server_db, lang="en")
     try:
         for who, shown in (("budi", False), ("citra", False), ("dewi", True)):
-            c = Client(app)
-            try:
-                r = c.post("/login", json={"name": who, "password": SERVER_PASSWORD})
-                h = {"X-Makna-CSRF": r.json()["csrf"], "X-Makna-Project": "Klaim"}
+            with as_member(app, who, SERVER_PASSWORD, "Klaim") as (c, h):
                 html = c.get("/deid", headers=h).text
                 assert 'class="muted claimed"' in html and (BUTTON in html) is shown, who
                 if not shown:
                     assert c.post("/api/deid/trust", json={"source": NAME}, headers=h).status_code == 403
-            finally:
-                c.close()
     finally:
         app.state.registry.close()
 

@@ -88,6 +88,28 @@ def team_login(app: Any, name: str, password: str, project: str | None = "Studi"
     return c, csrf
 
 
+TEAM_ROLES: tuple[tuple[str, str], ...] = (("dewi", "manager"), ("budi", "coder"), ("citra", "viewer"))
+"""A manager, a coder and a viewer: the members the team server's role tests log in as."""
+
+
+def give_team_roles(team: Any, project: str) -> None:
+    """Make the members of :data:`TEAM_ROLES` members of ``project`` on ``team`` in their roles."""
+    for name, role in TEAM_ROLES:
+        team.set_role(project, name, role)
+
+
+@contextmanager
+def as_member(app: Any, who: str, password: str, project: str) -> Iterator[tuple[Client, dict[str, str]]]:
+    """A client of the team server ``app`` logged in as ``who`` (JSON login), and the headers that name
+    ``project`` and carry the session's CSRF token; closed afterwards."""
+    c = Client(app)
+    try:
+        r = c.post("/login", json={"name": who, "password": password})
+        yield c, {"X-Makna-CSRF": r.json()["csrf"], "X-Makna-Project": project}
+    finally:
+        c.close()
+
+
 def build_sample(location: str, name: str = "Uji workbench") -> None:
     """Create the sample project at ``location``."""
     with makna.create_project(location, name, coder="tester") as p:
