@@ -12,21 +12,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from placed import placed as _dets
 
-from makna.privacy import Detection, KeyMapping, pseudonymise
+from makna.privacy import KeyMapping, pseudonymise
 from makna.privacy.place_countries import abroad_towns, document_region, listed_regions, place_votes
 from makna.privacy.regions import cities_in, country_places, place_regions
 
 SECRET = "5e" * 32
-
-
-def _dets(text: str, items: list[tuple[str, str]]) -> list[Detection]:
-    out, pos = [], 0
-    for kind, word in items:
-        start = text.index(word, pos)
-        out.append(Detection(start, start + len(word), kind, 0.9, "test", word))
-        pos = start + len(word)
-    return out
 
 
 def _apply(

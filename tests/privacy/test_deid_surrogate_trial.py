@@ -13,9 +13,10 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from placed import placed as _dets
 
 from makna.errors import InputError
-from makna.privacy import Detection, KeyMapping, pseudonymise
+from makna.privacy import KeyMapping, pseudonymise
 from makna.privacy.accounts import segment, split_account
 from makna.privacy.name_forms import OriginalWords, context_full, short_forms, syllable_spans
 from makna.privacy.naming import (
@@ -33,16 +34,6 @@ from makna.privacy.regions import place_regions, plates_for, resolve_region
 from makna.privacy.surrogates import split_org
 
 SECRET = "5e" * 32
-
-
-def _dets(text: str, items: list[tuple[str, str]]) -> list[Detection]:
-    """Detections of ``items`` (type, text) in order of their first occurrence after the previous one."""
-    out, pos = [], 0
-    for kind, needle in items:
-        start = text.index(needle, pos)
-        out.append(Detection(start, start + len(needle), kind, 0.9, "t", needle))
-        pos = start + len(needle)
-    return out
 
 
 def _run(text: str, items: list[tuple[str, str]], mapping: KeyMapping, **kw: object) -> list[str]:

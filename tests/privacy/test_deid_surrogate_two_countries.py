@@ -8,21 +8,13 @@ territory (``Singapura``, ``Hongkong``) stays as it is; a chat sender's ``HK`` i
 from __future__ import annotations
 
 import pytest
+from placed import placed as _dets
 
-from makna.privacy import Detection, KeyMapping, pseudonymise
+from makna.privacy import KeyMapping, pseudonymise
 from makna.privacy.coarse import coarse_place
 from makna.privacy.regions import countries, country_places, place_regions
 
 SECRET = "3c" * 32
-
-
-def _dets(text: str, items: list[tuple[str, str]]) -> list[Detection]:
-    out, pos = [], 0
-    for kind, word in items:
-        start = text.index(word, pos)
-        out.append(Detection(start, start + len(word), kind, 0.9, "test", word))
-        pos = start + len(word)
-    return out
 
 
 def _apply(text: str, items: list[tuple[str, str]], region: str | None, language: str) -> dict[str, str]:
