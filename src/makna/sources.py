@@ -18,8 +18,6 @@ from sqlalchemy import ColumnElement, Connection, delete, func, or_, select, upd
 from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaError
 from .importers import ImportedText, convertible, read_bytes, read_document, supported_suffixes, unsupported_reason
 from .importers.survey import SURVEY_SUFFIXES, is_survey
-from .importers.telegram_json import MEDIA_TYPE as TELEGRAM_JSON
-from .importers.telegram_json import source_name as telegram_json_name
 from .memos import forget
 from .model import Source, Turn, new_id, utcnow
 from .paging import decode_cursor, encode_cursor
@@ -49,6 +47,9 @@ __all__ = [
     "not_deidentified",
     "count_not_deidentified",
 ]
+
+_TELEGRAM_JSON = "application/x-telegram-json"
+"""``importers.telegram_json.MEDIA_TYPE``, spelt here so that listing sources imports no reader (lxml)."""
 
 LANGUAGES = ("id", "en")
 
@@ -333,7 +334,9 @@ def import_upload(project: Project, filename: str, data: bytes, *, language: str
     name = upload_name(filename)
     path = Path(name)
     doc = read_bytes(path, data, max_bytes=max_bytes)
-    if doc.media_type == TELEGRAM_JSON:  # every export is result.json; a browser sends no folder
+    if doc.media_type == _TELEGRAM_JSON:  # every export is result.json; a browser sends no folder
+        from .importers.telegram_json import source_name as telegram_json_name  # lxml: not for a listing
+
         name = telegram_json_name(name, data=data)
     item = _prepare_document(path, doc, name, language=language, turn_pattern=None, keep_original=keep_original,
                              allow_duplicate=allow_duplicate)
@@ -350,6 +353,8 @@ def _file_name(path: Path, rel: str | None = None) -> str:
     name = rel if rel is not None else path.name
     if path.suffix.lower() != ".json" or "/" in name:
         return name
+    from .importers.telegram_json import source_name as telegram_json_name  # lxml: not for a listing
+
     return telegram_json_name(name, path.resolve().parent.name)
 
 

@@ -109,3 +109,11 @@ def test_a_folder_walk_passes_over_other_json(tmp_path: Path) -> None:
     assert [(p, why) for p, why in report.passed_over] == [
         (str(folder / "pengaturan.json"), "a .json that is no Telegram Desktop chat export (result.json)")
     ]
+
+
+def test_the_sources_module_spells_the_media_type_as_the_reader_does() -> None:
+    """``makna.sources`` spells the media type itself so that listing sources loads no reader (tests/cli/test_startup)."""
+    from makna import sources
+    from makna.importers import telegram_json
+
+    assert sources._TELEGRAM_JSON == telegram_json.MEDIA_TYPE
