@@ -22,6 +22,7 @@ CORE_DECIDES = {
     "POST /api/rounds",  # the rounds' own refusal names the task (test_trial7_server)
     "POST /api/rounds/{name}/close",
     "POST /api/rounds/{name}/consensus",
+    "POST /api/rounds/{name}/join",  # the core decides who may join (rounds.join_round: a manager or owner)
     "POST /login",
     "POST /logout",
     "POST /projects/{key}/open",

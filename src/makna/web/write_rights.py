@@ -57,6 +57,7 @@ WRITE_RIGHTS: tuple[tuple[str, str, Permission], ...] = (
     ("PATCH", "/api/deid/detections/{id}", "manage"),
     ("POST", "/api/deid/apply", "manage"),
     ("POST", "/api/deid/trust", "manage"),
+    ("POST", "/api/deid/copies/withdraw", "manage"),
     ("POST", "/api/agreement/resolve", "manage"),
     ("PUT DELETE", "/api/sources/{id}/media", "manage"),
     ("PUT", "/api/sources/{id}/turns/{id}/time", "manage"),
