@@ -130,6 +130,8 @@ def test_a_number_after_a_calling_word_is_still_a_telephone() -> None:
         ("APR 11, 2024, 9:05 PM", "APR 11, 2024"),
         ("x\nJUL 4, 7:52 PM\ny", "JUL 4"),
         ("on Tuesday the 4th we met.", "Tuesday the 4th"),
+        ("paid on Thu the 2nd, late", "Thu the 2nd"),
+        ("Rent was due Mon 21st again", "Mon 21st"),
         ("it was June of 2016", "June of 2016"),
         ("Sekitar Juni tahun 2016 ada penyuluh", "Juni tahun 2016"),
         ("hari Senin tanggal 4 dia datang", "Senin tanggal 4"),
@@ -139,6 +141,11 @@ def test_a_number_after_a_calling_word_is_still_a_telephone() -> None:
 )
 def test_more_date_forms(text: str, value: str) -> None:
     assert value in _texts(find_more_dates(text), "DATE")
+
+
+@pytest.mark.parametrize("text", ["I sat the 4th exam twice.", "The sun the 5th time round", "Wed 21 hours a week"])
+def test_a_weekday_abbreviation_needs_its_capital_and_an_ordinal(text: str) -> None:
+    assert _texts(find_more_dates(text), "DATE") == []
 
 
 @pytest.mark.parametrize("text", ["MAY 5 people came", "I SAID NO 5 TIMES", "dari Januari dia sakit"])

@@ -253,10 +253,12 @@ _MONTH_RANGE: Final = re.compile(
 """The first month of a range whose second month carries the year (``dari Januari sampai Juni 2024``): one
 date each, as the corpus writes them."""
 _WEEKDAY_ORDINAL: Final = re.compile(
-    rf"(?<![\w'’])(?:{_WEEKDAYS})(?:,?[ \t]+the|,|(?=[ \t]+\d))[ \t]+{_ORDINAL}(?![\w])(?![ \t]+of\b)"
+    rf"(?<![\w'’])(?:{_WEEKDAYS}|(?:{_WEEKDAY_ABBR})\.?)(?:,?[ \t]+the|,|(?=[ \t]+\d))[ \t]+{_ORDINAL}(?![\w])"
+    rf"(?![ \t]+of\b)"
     rf"|(?<![\w'’])(?:{_WEEKDAYS})[ \t]+(?i:tanggal|tgl\.?)[ \t]*(?:[12]\d|3[01]|0?[1-9])(?![\w]|[/.\-]\d)"
 )
-"""A weekday and a day of the month alone (``Tuesday the 4th``, ``Senin tanggal 4``)."""
+"""A weekday and a day of the month alone (``Tuesday the 4th``, ``Fri the 13th``, ``Senin tanggal 4``): an English
+abbreviation too, with its capital, before an ordinal with its suffix (the model had read ``Fri`` as a name)."""
 _SHORT_YEAR_SOURCE: Final = (
     rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:{_ALL_MONTHS})\.?"
     r"(?:,?[ \t]+['’]\d\d|[ \t]+\d\d(?![ \t]*(?:[:.]\d|(?i:orang|people|jam|hours?|menit|minutes?|km|kg|ribu|rb|"
