@@ -46,3 +46,14 @@ def test_a_number_an_and_carries_on_is_no_sentence_of_its_own(text: str, name: s
 )
 def test_an_age_standing_as_its_own_sentence_is_still_read(text: str, name: str, age: str) -> None:
     assert _ages(text, name) == [age]
+
+
+@pytest.mark.parametrize(
+    ("text", "seed"),
+    [("Skor ujian anak saya 92,5, bagus sekali.", "92"), ("The fare went up to 12,5 last year.", "12")],
+)
+def test_a_comma_between_two_digits_joins_one_number(text: str, seed: str) -> None:
+    """A seed AGE (a model may propose one on a score) never makes the digits after a decimal comma an age."""
+    start = text.index(seed)
+    age = Detection(start, start + len(seed), "AGE", 0.6, "learned", seed)
+    assert [d.text for d in listed_ages(text, [age]) if d.detector == "age.listed"] == []

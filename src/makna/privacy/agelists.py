@@ -114,13 +114,17 @@ def _bracketed(text: str, found: Sequence[Detection], taken: list[tuple[int, int
 def _next(text: str, at: int, persons: frozenset[int]) -> re.Match[str] | None:
     """The next item of a list after the age ending at ``at``, over the age's tail and at most two separators; an
     item named by capitalised words alone is a person's only where a PERSON found starts there (``persons``):
-    ``She is 34, Flat 12.``, ``Room 7``, ``Blok 5`` are no people (review23)."""
+    ``She is 34, Flat 12.``, ``Room 7``, ``Blok 5`` are no people (review23). A comma between two digits joins one
+    number (``87,5``), never two items."""
     gap = _TAIL_GAP.match(text, at)
     stop = gap.end() if gap else at
     tries = 0
     for sep in _SEP.finditer(text, at, min(len(text), stop + 6)):
         if sep.start() > stop or tries == 2:
             break
+        glued = sep.group(0) == "," and text[sep.start() - 1 : sep.start()].isdigit()
+        if glued and text[sep.end() : sep.end() + 1].isdigit():
+            break  # "87,5", "1,200": one number with its decimal or thousands comma, no list of ages
         tries += 1
         item = _ITEM.match(text, sep.end())
         if item is not None and item.group("who") is not None and item.start("who") not in persons:
