@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Final, cast
 
@@ -77,6 +77,7 @@ STAGE_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS", "AGE"})
 _HOUSE_NUMBER: Final = re.compile(r"(?<![^\W\d_])\d")
 """A number standing as its own word ("No. 12", "12B", "Flat 3"), not inside a handle ("tunde2k")."""
 _LISTED: Final = frozenset({"org.platform"})
+_PLACE_LIST: Final = "location.gazetteer"
 """Detectors whose type comes from a maintained list of that type (platform brands): the typer keeps their type."""
 RETYPES: Final = frozenset({"PERSON", "LOCATION", "ORG", "ADDRESS"})
 """Types a span may be given instead of its own, among themselves only."""
@@ -672,6 +673,13 @@ def decide(stage: PrecisionStage, found: Sequence[Detection], features: Sequence
     return _consistent(pairs, stage.vote)
 
 
+@lru_cache(maxsize=8192)
+def _a_listed_name(text: str) -> bool:
+    """Whether a word of ``text`` is a given name or surname of the name lists."""
+    names, surnames = gz.first_names("en"), gz.surnames()
+    return any(w in names or w in surnames for w in text.split())
+
+
 def _decision(
     stage: PrecisionStage, det: Detection, probs: dict[str, float], features: Sequence[str] = ()
 ) -> Detection | None:
@@ -704,6 +712,8 @@ def _typed(
         return verdict  # an address holds its number (a street without one is a place): "tunde2k" is none
     if det.detector in _LISTED:
         return verdict  # a platform brand found in its list: "My boss DoorDash" is the firm
+    if best == "PERSON" and det.detector == _PLACE_LIST and not _a_listed_name(det.text):
+        return verdict  # a listed place no name list holds stays a place: "people say Oslo is cold"
     top = REVIEW_CAP if det.detector.startswith(REVIEW_PREFIX) else 0.99
     return best, round(min(top, max(0.05, (1.0 - probs.get(NONE, 0.0)) * typed[best])), 2)
 
