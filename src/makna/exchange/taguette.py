@@ -317,9 +317,9 @@ def read_highlights_export(path: Path) -> list[tuple[str, str, str, str]]:
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:
-    from ._xlsx import read_sheet
+    from ..importers.xlsx import read_xlsx_rows  # the one defensive .xlsx reader (the survey importer's too)
 
-    return read_sheet(path)
+    return read_xlsx_rows(path, path.read_bytes()).rows
 
 
 def _fill_from_export(loader: Loader, path: Path, rows: list[tuple[str, str, str, str]],
