@@ -279,13 +279,9 @@ def _replaced(
     return out
 
 
-def _policy(conn: Connection, events: list[AuditEvent], modes: Iterable[str]) -> SurrogatePolicy:
-    m = tables.meta.c
-    rows = conn.execute(
-        select(m.key, m.value).where(m.key.like("deid_region:applied:%") | m.key.like("deid_tradition:%"))
-    ).all()
-    regions = Counter(str(r.value).partition("\t")[0] or "-" for r in rows if r.key.startswith("deid_region:"))
-    traditions = Counter(str(r.value) for r in rows if r.key.startswith("deid_tradition:"))
+def _policy(meta: Mapping[str, str], events: list[AuditEvent], modes: Iterable[str]) -> SurrogatePolicy:
+    regions = Counter(v.partition("\t")[0] or "-" for k, v in meta.items() if k.startswith("deid_region:applied:"))
+    traditions = Counter(v for k, v in meta.items() if k.startswith("deid_tradition:"))
     last = next((ev.detail for ev in reversed(events) if ev.action == "deid.key" and "mode" not in ev.detail), {})
     return SurrogatePolicy(
         tuple(sorted(set(modes))),
@@ -311,13 +307,16 @@ def deid_audit(project: Project) -> DeidAudit:
         names = {str(r.id): str(r.name) for r in rows}
         events = _events(conn, names)
         states = _fields(conn, stored=False, applied=None)
-        policy = _policy(conn, events, [str(r.mode) for r in rows if r.mode])
-        meta = {
+        m = tables.meta.c
+        meta = {  # the settings the audit reports, read once
             str(k): str(v)
             for k, v in conn.execute(
-                select(tables.meta.c.key, tables.meta.c.value).where(tables.meta.c.key.like("deid_region:applied:%"))
+                select(m.key, m.value).where(
+                    m.key.like("deid_region:applied:%") | m.key.like("deid_tradition:%") | (m.key == "deid_key_id")
+                )
             )
         }
+        policy = _policy(meta, events, [str(r.mode) for r in rows if r.mode])
     replaced = _replaced(events, {str(r.id): list(r.replacements or []) for r in rows}, names)
     sources = tuple(
         SourceAudit(
@@ -360,7 +359,7 @@ def deid_audit(project: Project) -> DeidAudit:
     for ev in events:
         if ev.action == "deid.apply_fields" and isinstance(ev.detail.get("by_type"), dict):
             field_replaced.update(ev.detail["by_type"])
-    key_id = project.store.meta().get("deid_key_id")
+    key_id = meta.get("deid_key_id")
     return DeidAudit(
         project.info().name,
         dt.datetime.now(dt.UTC),
