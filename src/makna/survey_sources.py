@@ -48,6 +48,22 @@ def survey_columns(survey: Survey) -> list[str]:
     return lines
 
 
+def _refuse_own_export(path: Path, survey: Survey) -> None:
+    """A table makna itself exports (the codebook CSV, the coded segments' CSV or XLSX) is no survey: kept beside
+    the transcripts, a folder's import read its definitions or quotes as respondents' answers. By the exporters'
+    own column names (:mod:`makna.exchange.flat`)."""
+    from .exchange.flat import CODEBOOK_COLUMNS, SEGMENT_COLUMNS
+    from .importers.survey import NotSurveyError
+
+    columns = {c.casefold() for c in [*survey.answer_columns, *survey.attribute_columns, survey.id_column or ""]}
+    for kind, own, how in (
+        ("codebook", CODEBOOK_COLUMNS, "a codebook comes in as YAML or a .qdc: 'makna codebook import'"),
+        ("coded segments' table", SEGMENT_COLUMNS, "makna reads coded segments back from a .qdpx"),
+    ):
+        if {c.casefold() for c in own} <= columns:
+            raise NotSurveyError(f"{path}: no survey: makna's own {kind} export ({how})")
+
+
 def import_survey_bytes(
     project: Project,
     path: Path,
@@ -65,6 +81,7 @@ def import_survey_bytes(
     if len(data) > limit:
         raise InputError(f"{path}: {len(data):,} bytes is over the {limit:,}-byte limit for one file")
     survey = read_survey(path, data, id_column=id_column, answer_columns=answer_columns)
+    _refuse_own_export(path, survey)
     items = [
         _prepare(
             r.name,

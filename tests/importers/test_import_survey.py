@@ -263,3 +263,23 @@ def test_one_undo_takes_the_whole_survey_back(project: makna.Project, tmp_path: 
     assert makna.list_sources(project) == [] and makna.list_cases(project) == []
     redo(project)
     assert [c.name for c in makna.list_cases(project)] == ["R1", "R2", "R3"] and len(makna.list_links(project)) == 3
+
+
+def test_makna_s_own_exports_beside_the_transcripts_are_no_survey(project: makna.Project, tmp_path: Path) -> None:
+    """A folder that held the project's codebook CSV and coded segments' CSV (makna's own exports) became 60-odd
+    "respondents" with their definitions and quotes as answers, and cases of their columns."""
+    from makna.exchange.flat import write_codebook_csv, write_segments_csv
+
+    code = "A long definition of the code, written out in full so that it reads like an open answer would."
+    makna.add_code(project, "fees", "Agency fees", definition=code, inclusion=code, example=code)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("P: Halo\nI: Saya kerja di pasar, jualan sayur.\n")
+    makna.import_paths(project, [tmp_path / "in" / "a.txt"])
+    makna.code_span(project, "a.txt", 8, 20, "fees", memo=code)
+    write_codebook_csv(project, tmp_path / "in" / "codebook.csv")
+    write_segments_csv(project, tmp_path / "in" / "segments.csv")
+    before = sorted(s.name for s in makna.list_sources(project))
+    report = makna.import_paths(project, [tmp_path / "in" / "codebook.csv", tmp_path / "in" / "segments.csv"])
+    assert report.imported == [] and len(report.failed) == 2
+    assert all("makna's own" in why for _, why in report.failed)
+    assert sorted(s.name for s in makna.list_sources(project)) == before
