@@ -187,7 +187,7 @@ SPLIT_SIZES = {
     # round heldout25: tune26 and seal25 were written together (both open since round twenty-four) (benchmarks/results/heldout25.md)
     "tune26": 6,
     "seal25": 6,
-    # round heldout26: tune27 (open next round) and seal26 (sealed) were written together (benchmarks/results/heldout26.md)
+    # round heldout26: tune27 and seal26 were written together (both open since round twenty-five) (benchmarks/results/heldout26.md)
     "tune27": 6,
     "seal26": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)
