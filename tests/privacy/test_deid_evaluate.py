@@ -190,6 +190,9 @@ SPLIT_SIZES = {
     # round heldout26: tune27 and seal26 were written together (both open since round twenty-five) (benchmarks/results/heldout26.md)
     "tune27": 6,
     "seal26": 6,
+    # round heldout27: tune28 (open next round) and seal27 (sealed) were written together (benchmarks/results/heldout27.md)
+    "tune28": 6,
+    "seal27": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)
     "train21": 14,
     # round twenty-one: training transcripts written as open data (benchmarks/results/train22.md)
