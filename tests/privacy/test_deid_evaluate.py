@@ -203,6 +203,8 @@ SPLIT_SIZES = {
     "train24": 14,
     # round twenty-four: training transcripts written as open data (benchmarks/results/train25.md)
     "train25": 14,
+    # round twenty-five: training transcripts written as open data (benchmarks/results/train26.md)
+    "train26": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

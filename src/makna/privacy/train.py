@@ -167,6 +167,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal26",
     "spent41",
     "spent42",
+    "train26",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal27`` and later, anything under ``sealed-*``) are not
@@ -212,7 +213,8 @@ once scored after round twenty-two. ``train24`` holds training transcripts writt
 twenty-four, once scored after round twenty-three. ``train25`` holds training transcripts written in round
 twenty-four (benchmarks/results/train25.md), open from the start. ``tune27`` and ``seal26`` (round heldout26) and
 ``spent41``/``spent42`` (the lead's private sets of round twenty-four) were opened at the start of round
-twenty-five, once scored after round twenty-four."""
+twenty-five, once scored after round twenty-four. ``train26`` holds training transcripts written in round
+twenty-five (benchmarks/results/train26.md), open from the start."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
     "c": 0.5,
