@@ -205,11 +205,13 @@ def test_address_takes_its_unit_and_number_parts(text: str, language: str, addre
     assert ("ADDRESS", address) in _found(text, language)
 
 
-def test_an_administrative_unit_after_an_address_is_part_of_it() -> None:
-    # round seventeen (span_edges): the sets written since round sixteen mark "..., Kelurahan X, Town" inside the
-    # address; the older open splits marked the unit as a place (this test's first form, round ten)
+def test_an_administrative_unit_after_an_address_is_a_place() -> None:
+    # round ten marked the unit as a place, round seventeen (span_edges) inside the address as the sets of rounds
+    # sixteen to twenty-three did; round twenty-five (loc25, address_units): a place again, as the corpus README
+    # and every set written since round twenty-four mark it
     found = _found("Di situ, Gang Haji Saiman RT 007/RW 03 No. 41, Kelurahan Kramat, Senen.", "id")
-    assert ("ADDRESS", "Gang Haji Saiman RT 007/RW 03 No. 41, Kelurahan Kramat, Senen") in found
+    assert ("ADDRESS", "Gang Haji Saiman RT 007/RW 03 No. 41") in found
+    assert ("LOCATION", "Kelurahan Kramat") in found and ("LOCATION", "Senen") in found
 
 
 def test_no_house_letter_from_the_next_sentence_word() -> None:

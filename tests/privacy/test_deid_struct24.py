@@ -24,11 +24,16 @@ _KNOWN: frozenset[str] = frozenset(
     {
         "Resp: Rumahnya di [[Jl. Mawar No. 12, Sukamaju, Cibinong]], dekat masjid.",
         "Resp: The shop is at [[14 Jalan Bunga Raya, Taman Melati, Kuala Lumpur]], upstairs.",
+        "Resp: Alamat saya [[Jalan Teuku Umar No. 5, Kelurahan Air Tawar, Padang]].",
+        "Resp: Kos saya di [[Gang Kenari No. 7, Kampung Baru, Medan]], kamar paling belakang.",
     }
 )
 """Open cases this round leaves failing (strict expected failures, so a fix shows): a street, a neighbourhood and
 a town the detectors typed as places. The open sets mark a town after a street apart as often as with it (137
-gold places right after a gold address), so joining places into an address is left to the annotators' decision."""
+gold places right after a gold address), so joining places into an address is left to the annotators' decision.
+Since round twenty-five (loc25, :mod:`makna.privacy.address_units`) an Indonesian administrative unit after an
+address and the places after it are LOCATIONs, as the corpus README and every set written since round twenty-four
+mark them: the two cases that joined them are expected to fail."""
 
 
 @open_cases("struct24cases", _KNOWN)
@@ -172,6 +177,9 @@ def test_spaced_emails_stay_emails(text: str, language: str) -> None:
     assert any(d.type == "EMAIL" for d in detect(text, language=language))
 
 
-def test_joined_parts_keep_the_administrative_units_after_them() -> None:
+def test_joined_parts_leave_the_administrative_unit_after_them_a_place() -> None:
+    # round twenty-four joined the unit too; round twenty-five (loc25): a place, as the sets since round 24 mark it
     text = "Resp: Alamat saya Jalan Koto Anau Nomor 23 B, RT 01/RW 04, Kelurahan Sungai Sapih, dekat surau."
-    assert "Jalan Koto Anau Nomor 23 B, RT 01/RW 04, Kelurahan Sungai Sapih" in _addresses(text, "id")
+    assert "Jalan Koto Anau Nomor 23 B, RT 01/RW 04" in _addresses(text, "id")
+    found = detect(text, language="id")
+    assert any(d.type == "LOCATION" and d.text == "Kelurahan Sungai Sapih" for d in found)

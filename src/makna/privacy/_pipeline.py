@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ._cues import scan_cues
 from ._text import cap_runs
+from .address_units import address_units_apart
 from .agecontext import ages_after_persons, find_context_ages
 from .agelists import listed_ages
 from .agespans import drop_spans_of_time
@@ -127,4 +128,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
     found = listed_ages(scan, found)  # the other ages of a list of people that holds an age (agelists.py)
     found = drop_spans_of_time(scan, found)  # "sudah tiga tahun narik", "for three years": how long (agespans.py)
-    return close_edges(text, found, language)  # last, ages', dates' and addresses' edges (span_edges.py)
+    found = close_edges(text, found, language)  # ages', dates' and addresses' edges (span_edges.py)
+    return address_units_apart(found)  # last, a kelurahan or desa after an address: a place (address_units.py)

@@ -16,10 +16,13 @@ reads only the words right at a span's edge:
   "pertengahan", "pengujung", "late", "mid-"), and a date that starts at a number the weekday before it (Minang's
   "Sanayan", "Kamih" too), with a part of the day and a comma ("Sabtu malam, ");
 - an address takes an Indonesian administrative unit after it, with the places after that ("Jalan Melati No. 5,
-  Kelurahan Sungai Sapih", "..., Dusun Koto Tuo, Lubuk Alung"), as the sets written since round sixteen
-  mark it. A town alone after a house number ("Jl. Kenanga No. 9, Lubuk Begalung") or before a postcode ("14 Mill Lane,
-  Ashby, Leeds LS9 8QT") stays a place: the older open sets and the structured tests mark it so, the newer sets join
-  it, and joining it cost more gold places than it saved;
+  Kelurahan Sungai Sapih", "..., Dusun Koto Tuo, Lubuk Alung"), as the sets of rounds sixteen to twenty-three
+  mark it; the pipeline's last pass (:mod:`makna.privacy.address_units`, round twenty-five) cuts the units and
+  places off again as LOCATIONs, as the corpus README and the sets since round twenty-four mark them, unless an
+  address part with a number follows them (then the run is one address). A town alone after a house number
+  ("Jl. Kenanga No. 9, Lubuk Begalung") or before a postcode ("14 Mill Lane, Ashby, Leeds LS9 8QT") stays a
+  place: the older open sets and the structured tests mark it so, the newer sets join it, and joining it cost more
+  gold places than it saved;
 - two spans of one name type one space apart, or an Irish particle apart, are one name ("Nurlaila" and "Tanjung",
   a surname that a place list knows; "Orla" and "Ní Bhriain"), never more than five words together.
 
