@@ -41,7 +41,7 @@ def parse(marked: str) -> tuple[str, list[tuple[int, int]]]:
     """The plain value and its marked spans."""
     plain, spans, last, size = [], [], 0, 0
     for m in _MARK.finditer(marked):
-        plain.append(marked[last:m.start()])
+        plain.append(marked[last : m.start()])
         size += m.start() - last
         spans.append((size, size + len(m.group(1))))
         plain.append(m.group(1))
@@ -72,11 +72,14 @@ def _put(project: makna.Project, field: str, value: str, n: int) -> str:
         makna.add_code(project, f"k{n}", f"code {n}", keywords=value.split("; "))
         return f"code k{n}"
     if field == "sources.name":
-        makna.import_text(project, value, "P: Terima kasih.\nI: Sama-sama.\n", original_name=f"file{n}.txt",
-                          allow_duplicate=True)
+        makna.import_text(
+            project, value, "P: Terima kasih.\nI: Sama-sama.\n", original_name=f"file{n}.txt", allow_duplicate=True
+        )
         return f"source {value}"
     if field == "sources.original_name":
-        makna.import_text(project, f"source {n}", "P: Terima kasih.\nI: Sama-sama.\n", original_name=value, allow_duplicate=True)
+        makna.import_text(
+            project, f"source {n}", "P: Terima kasih.\nI: Sama-sama.\n", original_name=value, allow_duplicate=True
+        )
         return f"source source {n}"
     if field == "cases.name":
         makna.add_case(project, value)
@@ -156,8 +159,11 @@ def cases(table: str, show: bool) -> None:
                 scan(project)
                 entries = [e for e in review_entries(project) if e.field != "sources.text"]
                 for (field, _l, value, spans), label in zip(mine, labels, strict=True):
-                    got = [e for e in entries if e.field == field and e.source == label
-                           and e.confidence >= 0.5 and e.status != "rejected"]
+                    got = [
+                        e
+                        for e in entries
+                        if e.field == field and e.source == label and e.confidence >= 0.5 and e.status != "rejected"
+                    ]
                     _score(field, value, spans, got, tally, by_field, show)
                 stops += _apply_stop(project, Path(tmp))
     print(f"fields25 cases ({table}): {tally['values']} values, {tally['gold']} marked identifiers")
@@ -169,8 +175,15 @@ def cases(table: str, show: bool) -> None:
     print(f"  apply stopped by fields: {len(stops)}" + (f" ({'; '.join(stops)})" if show and stops else ""))
 
 
-def _score(field: str, value: str, spans: list[tuple[int, int]], got: list[ReviewEntry], tally: Counter[str],
-           by_field: Counter[tuple[str, str]], show: bool) -> None:
+def _score(
+    field: str,
+    value: str,
+    spans: list[tuple[int, int]],
+    got: list[ReviewEntry],
+    tally: Counter[str],
+    by_field: Counter[tuple[str, str]],
+    show: bool,
+) -> None:
     tally["values"] += 1
     tally["gold"] += len(spans)
     tally["found"] += sum(any(e.start < b and a < e.end for e in got) for a, b in spans)
@@ -201,8 +214,10 @@ def samples(show: bool) -> None:
                     for e in high:
                         print(f"      {e.field} {e.source!r}: {e.text!r} {e.type} {e.confidence} {e.detector}")
                 stops = _apply_stop(project, folder, skip_coded=True)
-                print(f"  apply (accept >= 0.5, reject the rest, --skip-coded) stopped by fields: {len(stops)}"
-                      + (f" ({'; '.join(stops[:8])})" if stops else ""))
+                print(
+                    f"  apply (accept >= 0.5, reject the rest, --skip-coded) stopped by fields: {len(stops)}"
+                    + (f" ({'; '.join(stops[:8])})" if stops else "")
+                )
 
 
 def _key(e: ReviewEntry) -> tuple[str, str, str]:
@@ -214,6 +229,7 @@ def _sample_builders() -> Iterable[tuple[str, object]]:
     from makna.exchange.project_file import import_project
 
     for qdpx in sorted(SAMPLES.glob("*.qdpx")):
+
         def build(folder: Path, qdpx: Path = qdpx) -> Path:
             import_project(qdpx, folder / "p.makna", coder="fields25")
             return folder / "p.makna"
@@ -221,7 +237,7 @@ def _sample_builders() -> Iterable[tuple[str, object]]:
         yield qdpx.name, build
 
     def demo(folder: Path) -> Path:
-        return build_demo(folder / "demo").project
+        return build_demo(folder / "demo").project_path
 
     yield "demo", demo
 
