@@ -22,7 +22,7 @@ import argparse
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import makna
@@ -129,12 +129,14 @@ def _decisions(project: makna.Project, language: str, source: str, text: str) ->
                 decide(project, [entry.id], "rejected")
 
 
-def _apply_stop(project: makna.Project, folder: Path, *, skip_coded: bool = False) -> list[str]:
+def _apply_stop(
+    project: makna.Project, key: Path, passphrase: str = "fields25 fields25", *, skip_coded: bool = False
+) -> list[str]:
     """Accept >= 0.5, reject the rest, apply: the field rows named by what stopped it ([] when it applied)."""
     decide_all(project, "accepted", min_confidence=0.5)
     decide_all(project, "rejected")
     try:
-        apply(project, folder / "key.json", "fields25 fields25", skip_coded=skip_coded)
+        apply(project, key, passphrase, skip_coded=skip_coded)
     except MaknaError as exc:
         named = re.findall(r"(\w+\.\w+) of ([^,(]+) \(", str(exc))
         return [f"{f} of {row.strip()}" for f, row in named] or [f"(stopped, no field: {str(exc)[:90]})"]
@@ -165,7 +167,7 @@ def cases(table: str, show: bool) -> None:
                         if e.field == field and e.source == label and e.confidence >= 0.5 and e.status != "rejected"
                     ]
                     _score(field, value, spans, got, tally, by_field, show)
-                stops += _apply_stop(project, Path(tmp))
+                stops += _apply_stop(project, Path(tmp) / "key.json")
     print(f"fields25 cases ({table}): {tally['values']} values, {tally['gold']} marked identifiers")
     print(f"  marked found at >= 0.5: {tally['found']}/{tally['gold']}")
     print(f"  proposals at >= 0.5: {tally['right'] + tally['wrong']} ({tally['right']} right, {tally['wrong']} wrong)")
@@ -202,7 +204,7 @@ def samples(show: bool) -> None:
     for name, build in _sample_builders():
         with tempfile.TemporaryDirectory(prefix="fields25-") as tmp:
             folder = Path(tmp)
-            path = build(folder)
+            path, key, passphrase = build(folder)
             with makna.open_project(path, coder="fields25") as project:
                 scan(project)
                 entries = [e for e in review_entries(project) if e.field != "sources.text"]
@@ -213,7 +215,7 @@ def samples(show: bool) -> None:
                 if show:
                     for e in high:
                         print(f"      {e.field} {e.source!r}: {e.text!r} {e.type} {e.confidence} {e.detector}")
-                stops = _apply_stop(project, folder, skip_coded=True)
+                stops = _apply_stop(project, key, passphrase, skip_coded=True)
                 print(
                     f"  apply (accept >= 0.5, reject the rest, --skip-coded) stopped by fields: {len(stops)}"
                     + (f" ({'; '.join(stops[:8])})" if stops else "")
@@ -224,20 +226,22 @@ def _key(e: ReviewEntry) -> tuple[str, str, str]:
     return e.field, e.type, e.detector
 
 
-def _sample_builders() -> Iterable[tuple[str, object]]:
-    from makna.demo import build_demo
+def _sample_builders() -> Iterable[tuple[str, Callable[[Path], tuple[Path, Path, str]]]]:
+    from makna.demo import DEMO_PASSPHRASE, build_demo
     from makna.exchange.project_file import import_project
 
     for qdpx in sorted(SAMPLES.glob("*.qdpx")):
 
-        def build(folder: Path, qdpx: Path = qdpx) -> Path:
+        def build(folder: Path, qdpx: Path = qdpx) -> tuple[Path, Path, str]:
             import_project(qdpx, folder / "p.makna", coder="fields25")
-            return folder / "p.makna"
+            return folder / "p.makna", folder / "key.json", "fields25 fields25"
 
         yield qdpx.name, build
 
-    def demo(folder: Path) -> Path:
-        return build_demo(folder / "demo").project_path
+    def demo(folder: Path) -> tuple[Path, Path, str]:
+        made = build_demo(folder / "demo")
+        assert made.key_path is not None
+        return made.project_path, made.key_path, DEMO_PASSPHRASE
 
     yield "demo", demo
 

@@ -3,11 +3,15 @@
 The transcript detectors read a field out of the context they were trained on: a code name ``math_identity``, a
 set ``teachers`` or a file name ``rider-02-teams.vtt`` is short, lower case, joined by ``_`` or ``-`` and written by
 the researcher, and a word the detectors (or the label finder, :mod:`makna.privacy.labels`) took for a name in a
-transcript is found again there, in any case. Three things say such a find is a word (trial13 #8):
+transcript is found again there, in any case. Four things say such a find is a word (trial13 #8):
 
 * **the project's decisions**: the transcripts' reviews rejected the same string (compared case-folded, ``_``,
   ``-`` and ``.`` as spaces) more often than they accepted it: ``teachers`` accepted once by a bulk accept and
   rejected elsewhere is the researcher's word, in every field, whatever its case;
+* **the codebook**: a guess (below 0.8) made of the words of the project's own code names, in any field (an
+  exclusion "Tidak termasuk: Ditipu ..." names the code "Ditipu"), and any guess in a vocabulary field, also one
+  the label finder carried there from another field (the guess filter of the detectors' own finds,
+  :func:`makna.privacy.fields.ordinary_guess`, did not see those);
 * **a vocabulary field** (:attr:`makna.privacy.fields.FieldSpec.vocabulary`: code, set, attribute names, memo
   titles, keywords) writing it in lower case: the codebook's ``math``, ``silicon valley``, ``guru_honorer`` are
   the team's own terms, whatever a transcript said of ``Math``;
@@ -29,7 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from ._state import State
 from .fields import FieldSpec, field_spec, ordinary_word
-from .gazetteers import first_names, names_and_places
+from .gazetteers import first_names, names_and_places, surnames
 from .types import Detection
 
 __all__ = ["WORD_CONFIDENCE", "Decisions", "is_word", "weigh", "without_words"]
@@ -39,6 +43,8 @@ WORD_CONFIDENCE = 0.3
 _NAME_TYPES = frozenset({"PERSON", "LOCATION", "ORG"})
 _SURE = 0.9  # found at this confidence in a transcript, a word of a file name is the transcripts' name
 _DECIDED = frozenset({"accepted", "edited", "added"})
+_CODE_NAMES = frozenset({"codes.name", "code_translations.name"})
+_GUESS_BELOW = 0.8  # a guess, as :func:`makna.privacy.fields.ordinary_guess` has it
 _SPLIT = re.compile(r"[\s\-_.]+")
 
 
@@ -49,16 +55,18 @@ def _key(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Decisions:
     """What the transcripts' reviews say of each string (case-folded): accepted and rejected counts, and the highest
-    confidence of a detection not rejected."""
+    confidence of a detection not rejected; and the (case-folded) words of the project's code names."""
 
     accepted: Counter[str] = field(default_factory=Counter)
     rejected: Counter[str] = field(default_factory=Counter)
     found: dict[str, float] = field(default_factory=dict)
+    codebook: set[str] = field(default_factory=set)
 
     @classmethod
-    def of(cls, states: Iterable[State]) -> Decisions:
-        """The decisions of the transcripts among ``states`` (fields and applied sources left out)."""
-        out = cls()
+    def of(cls, states: Iterable[State], fields: Iterable[State] = ()) -> Decisions:
+        """The decisions of the transcripts among ``states`` (fields and applied sources left out), and the words
+        of the code names among ``fields``."""
+        out = cls(codebook={w for st in fields if st.field in _CODE_NAMES for w in _key(st.value).split()})
         for st in states:
             if st.field or st.applied:
                 continue
@@ -88,6 +96,24 @@ def _listed(word: str) -> bool:
     return title in first_names("id") or title in names_and_places()
 
 
+def _ordinary(word: str) -> bool:
+    """An ordinary word of either language (:func:`makna.privacy.fields.ordinary_word`), or an English past or
+    present participle of one that no list of family names holds: a code "Cheated", "Scammed", "Coping" is written
+    as a participle."""
+    if ordinary_word(word, "en") or ordinary_word(word, "id"):
+        return True
+    folded = word.lower()
+    if folded.capitalize() in surnames():  # "Harding", "Fielding": a family name before a participle
+        return False
+    for end in ("ed", "ing"):
+        base = folded[: -len(end)]
+        if folded.endswith(end) and len(base) >= 3:
+            doubled = base[:-1] if len(base) >= 4 and base[-1] == base[-2] else base
+            if any(ordinary_word(b, "en") for b in {base, base + "e", doubled}):
+                return True
+    return False
+
+
 def is_word(spec: FieldSpec, det: Detection, decisions: Decisions) -> bool:
     """Whether ``det``, found in a value of the field ``spec``, is a word of the project rather than an identifier
     (see the module documentation)."""
@@ -96,10 +122,12 @@ def is_word(spec: FieldSpec, det: Detection, decisions: Decisions) -> bool:
     words = [w for w in _SPLIT.split(det.text) if w]
     if not words or any(_listed(w) for w in words):
         return False
-    if not all(ordinary_word(w, "en") or ordinary_word(w, "id") for w in words):
+    if not all(_ordinary(w) for w in words):
         return False
     if decisions.rejected_more(det.text):
         return True
+    if det.confidence < _GUESS_BELOW and (spec.vocabulary or set(_key(det.text).split()) <= decisions.codebook):
+        return True  # a guess in the vocabulary, or in any field a guess made of the codebook's own words
     if any(c.isupper() for c in det.text):
         return False
     if spec.vocabulary:

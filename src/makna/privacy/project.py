@@ -301,7 +301,7 @@ def scan(
                 st = known[r.id] = _State(r.id, "", r.language, top, Review(r.text, ()), False)
             early += _propagate_first(st, sure)
             new += _merge(st.review, found)
-        decisions = Decisions.of(known.values())  # what the transcripts' reviews say of a field's words
+        decisions = Decisions.of(known.values(), fields)  # what the transcripts' reviews say of a field's words
         for st in fields:
             spec = field_spec(st.field)
             early += 0 if st.applied else _propagate_first(st, sure, decisions)

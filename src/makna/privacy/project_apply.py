@@ -477,7 +477,7 @@ def apply(
     risks = [r for part in key_risks(project, key_path, passphrase) for r in part]
     unreviewed = without_words(find_unreviewed([*targets, *every_field],
                                                {**key.originals(), **_confirmed([*states, *fields])}),
-                               every_field, Decisions.of(states))
+                               every_field, Decisions.of(states, every_field))
     if unreviewed:
         names = {st.source_id: st.name if not st.field else f"{st.field} of {st.name}"
                  for st in [*states, *every_field]}
