@@ -34,7 +34,7 @@ from .review import Review
 from .types import Detection
 
 __all__ = ["ELSEWHERE", "SCANNED", "STRUCTURAL", "FieldSpec", "field_spec", "field_states",
-           "ordinary_guess", "rebuild_value", "save_field", "unique_value", "write_field"]
+           "ordinary_guess", "ordinary_word", "rebuild_value", "save_field", "unique_value", "write_field"]
 
 FieldKind = Literal["text", "label", "list"]
 
@@ -101,10 +101,12 @@ def ordinary_guess(det: Detection, language: str) -> bool:
     if det.type not in _GUESS_TYPES or det.confidence >= _GUESS_BELOW:
         return False
     words = [w for w in det.text.replace("_", " ").split() if w]
-    return bool(words) and all(_ordinary_word(w, language) for w in words)
+    return bool(words) and all(ordinary_word(w, language) for w in words)
 
 
-def _ordinary_word(word: str, language: str) -> bool:
+def ordinary_word(word: str, language: str) -> bool:
+    """Whether ``word`` is an ordinary word of ``language`` (:func:`ordinary_guess`): listed as written (any case),
+    an English plural of a listed word, or an Indonesian word whose stem is a dictionary root."""
     folded = word.strip(".,;:!?()\"'").lower()
     if not folded.isalpha():
         return False

@@ -30,6 +30,7 @@ from ..store import as_utc, tables
 from ._state import State
 from .claims import claimed_spans
 from .detect import detect, propagate
+from .field_words import Decisions, is_word, weigh
 from .fields import field_spec, field_states, ordinary_guess, save_field
 from .labels import LABEL_TYPES, before_extension, find_in_labels, name_words, plain_words
 from .review import STATUSES, Review, ReviewItem, Status, context
@@ -230,17 +231,21 @@ def _sure_strings(confirmed: Mapping[str, str]) -> dict[str, str]:
     return {**words, **confirmed}
 
 
-def _propagate_first(st: _State, sure: Mapping[str, str]) -> int:
+def _propagate_first(st: _State, sure: Mapping[str, str], decisions: Decisions | None = None) -> int:
     """Before the detectors: a pending item that is one of the ``sure`` strings (of its type) is made sure
     (0.99), and their other occurrences are added at 0.99, so that a detector's weaker guess at the same
-    span gives way to them. Returns the number added."""
+    span gives way to them. Returns the number added. In a field value, with the transcripts' ``decisions``,
+    a word of the project (:mod:`makna.privacy.field_words`) is neither made sure nor added above 0.5."""
+    spec = field_spec(st.field) if st.field and decisions is not None else None
     items = st.review.items
     for n, item in enumerate(items):
         det = item.detection
         if item.status == "pending" and det.confidence < 0.99 and sure.get(det.text.strip()) == det.type:
+            if spec is not None and decisions is not None and is_word(spec, det, decisions):
+                continue
             items[n] = ReviewItem(replace(det, confidence=0.99), item.status)
     hits = propagate([st.review.text], sure, existing={"0": [i.detection for i in items]})["0"]
-    return _merge(st.review, hits)
+    return _merge(st.review, hits if spec is None or decisions is None else weigh(spec, hits, decisions))
 
 
 def _found(states: Iterable[_State]) -> dict[str, tuple[str, float]]:
@@ -296,20 +301,24 @@ def scan(
                 st = known[r.id] = _State(r.id, "", r.language, top, Review(r.text, ()), False)
             early += _propagate_first(st, sure)
             new += _merge(st.review, found)
+        decisions = Decisions.of(known.values(), fields)  # what the transcripts' reviews say of a field's words
         for st in fields:
-            early += 0 if st.applied else _propagate_first(st, sure)
+            spec = field_spec(st.field)
+            early += 0 if st.applied else _propagate_first(st, sure, decisions)
             found = detect(st.review.text, language=st.language, known_names=names, types=types)
-            if field_spec(st.field).file_name:
+            if spec.file_name:
                 found = before_extension(st.review.text, found)
-            if field_spec(st.field).vocabulary:
+            if spec.vocabulary:
                 found = [det for det in found if not ordinary_guess(det, st.language)]
-            new += _merge(st.review, found)
+            new += _merge(st.review, weigh(spec, found, decisions))
         pool = [*known.values(), *fields]
         added = find_unreviewed(pool, _sure_strings({**(confirmed or {}), **_confirmed(pool)}), _found(pool))
         scanned = {r.id for r in rows}
         by_id = {st.source_id: st for st in pool}
         for sid, dets in added.items():
-            by_id[sid].review.items.extend(ReviewItem(det) for det in dets)
+            st = by_id[sid]
+            dets = weigh(field_spec(st.field), dets, decisions) if st.field else dets
+            st.review.items.extend(ReviewItem(det) for det in dets)
         for st in fields:  # every value is recorded as scanned, with or without detections
             _save(conn, st)
         for st in known.values():

@@ -51,6 +51,7 @@ from ..store.maintenance import secure_delete
 from ._scrub import compact, rewrite_events
 from .coarse import resolve_coarse
 from .coded import move_spans
+from .field_words import Decisions, without_words
 from .fields import field_spec, rebuild_value, save_field, unique_value, write_field
 from .keyfile import (
     key_location_risks,
@@ -474,7 +475,9 @@ def apply(
         _check_targets(conn, targets, fields, include_pending)
     key = open_key(project, key_path, passphrase, create=True)
     risks = [r for part in key_risks(project, key_path, passphrase) for r in part]
-    unreviewed = find_unreviewed([*targets, *every_field], {**key.originals(), **_confirmed([*states, *fields])})
+    unreviewed = without_words(find_unreviewed([*targets, *every_field],
+                                               {**key.originals(), **_confirmed([*states, *fields])}),
+                               every_field, Decisions.of(states, every_field))
     if unreviewed:
         names = {st.source_id: st.name if not st.field else f"{st.field} of {st.name}"
                  for st in [*states, *every_field]}
