@@ -76,3 +76,12 @@ def test_the_command_says_it_cannot_be_undone(project: makna.Project, tmp_path: 
     assert out.exit_code == 0, out.output
     assert "for good" in out.output and "Storage compacted" in out.output
     assert [s.name for s in makna.list_sources(project)] == ["inf02.txt"]
+
+
+def test_her_case_deleted_first_is_forgotten_by_the_purge(project: makna.Project, tmp_path: Path) -> None:
+    _import(project, tmp_path)
+    makna.add_case(project, "INF-01", description="Penjual katering Salero Bundo di Talago")
+    makna.delete_case(project, "INF-01")
+    assert "Salero" in _journal_text(project)
+    purge_source(project, "vn-inf01.txt")
+    assert "Salero" not in _journal_text(project)
