@@ -38,6 +38,7 @@ __all__ = [
     "get_turns",
     "rename_source",
     "delete_source",
+    "purge_source",
     "set_language",
     "get_original",
     "import_upload",
@@ -597,10 +598,36 @@ def set_language(project: Project, name_or_id: str, language: str) -> None:
 
 
 def delete_source(project: Project, name_or_id: str) -> int:
-    """Delete a source with its turns, case links and codings; returns the codings removed."""
+    """Delete a source with its turns, case links and codings; returns the codings removed. The
+    delete can be undone, so the undo journal keeps the source whole: :func:`purge_source` deletes
+    it for good."""
+    return _delete_source(project, name_or_id, purge=False)
+
+
+def purge_source(project: Project, name_or_id: str) -> tuple[int, bool]:
+    """Delete a source for good (an informant who withdraws): as :func:`delete_source`, but the step
+    forgets the undo journal (nothing before it can be undone), freed pages are zeroed and the
+    storage compacted (SQLite: ``VACUUM``, WAL truncated; PostgreSQL: ``VACUUM FULL``), so that
+    neither the project nor a copy made afterwards holds its text. Returns the codings removed and
+    whether the compaction completed (not while another program reads the project; freed pages are
+    zeroed all the same, and SQLite writes them over the old ones when the last program closes it)."""
+    from .store import maintenance
+
+    n = _delete_source(project, name_or_id, purge=True)
+    return n, maintenance.compact(project.store.engine, tables.metadata.tables)
+
+
+def _delete_source(project: Project, name_or_id: str, *, purge: bool) -> int:
     seg = tables.segments.c
-    payload: dict[str, Any] = {}
+    payload: dict[str, Any] = {"purged": True} if purge else {}
     with project.store.write(project.actor, "source.delete", payload) as conn:
+        if purge:
+            from .store import journal, maintenance
+
+            rec = journal.current(conn)
+            if rec is not None:
+                rec.barrier = "a source deleted for good (an informant withdrew)"
+            maintenance.secure_delete(conn)
         row = project.source_row(conn, name_or_id)
         payload.update(id=row.id)
         from .textindex.index import unindex_source

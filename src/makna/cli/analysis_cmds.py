@@ -282,4 +282,7 @@ def report_cmd(
     with opened(project) as proj:
         with busy("Writing the report"):
             files = write_report(proj, output, lang, templates=templates, quotes=quotes, coder=coder)
+        from ._deid_hint import warn_unscanned_fields
+
+        warn_unscanned_fields(proj, "the report")
     typer.echo(f"Wrote {files.html}, {files.markdown}, {files.docx} and {len(files.charts)} chart file(s).")

@@ -65,6 +65,10 @@ def copy_cmd(
         else:
             dest, blind = copy_for_coder(location, target, coder, passphrase=secret, blind=blind)
     typer.echo(f"Copied {location} to {dest}: every change committed before the copy began is in it.")
+    from ._deid_hint import warn_unscanned_fields
+
+    with opened(location) as copied:  # the project as copied (its passphrase is asked once per command)
+        warn_unscanned_fields(copied, "the copy")
     if coder is not None and blind:
         typer.echo(f"It is {coder.strip()}'s blind copy: it holds none of the other coders' codings (nor their log), "
                    f"they code in it (not the codebook), 'makna push {dest}' brings their work back into {location} "

@@ -290,13 +290,27 @@ def sources_rename(name: str, new_name: str, project: ProjectOpt = None) -> None
 
 @sources_app.command("delete")
 def sources_delete(
-    name: str, project: ProjectOpt = None, yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False
+    name: str, project: ProjectOpt = None, yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False,
+    purge: Annotated[bool, typer.Option(
+        "--purge", help="Delete it for good (an informant who withdraws): it cannot be undone, and the project "
+        "file (and so a copy or backup made afterwards) keeps none of its text.")] = False,
 ) -> None:
-    """Delete a source with its codings."""
-    from ..sources import delete_source
+    """Delete a source with its codings (undo brings it back, unless --purge)."""
+    from ..sources import delete_source, purge_source
 
     if not yes:
-        typer.confirm(f"Delete source {name!r} and all its codings?", abort=True)
+        typer.confirm(f"Delete source {name!r} and all its codings{' for good' if purge else ''}?", abort=True)
     with opened(project) as proj:
-        n = delete_source(proj, name)
-    typer.echo(f"Deleted {name} and {n} coding(s).")
+        if not purge:
+            n = delete_source(proj, name)
+            typer.echo(f"Deleted {name} and {n} coding(s).")
+            return
+        n, compacted = purge_source(proj, name)
+    typer.echo(f"Deleted {name} and {n} coding(s) for good: it cannot be undone (nor can anything before it).")
+    if compacted:
+        typer.echo("Storage compacted: the project file keeps none of its text. Backups and copies made before "
+                   "still hold it: delete them or replace them with a new 'makna copy'.")
+    else:
+        typer.echo("Warning: another program (makna serve?) reads the project, so the storage could not be "
+                   "compacted: until it closes the project, the file beside its -wal may still hold the deleted "
+                   "text. Stop it before copying the file by hand ('makna copy' copies what is current).", err=True)

@@ -1,8 +1,8 @@
 """Word .docx: the body's paragraphs and tables in reading order.
 
 Only the main document body is read: headers, footers, footnotes, comments, text boxes and
-deleted (tracked) text are left out (a page header or footer that holds text, and the comments, are
-named in a note, so that details written there, such as the informant's, are not lost unseen); inserted
+deleted (tracked) text are left out (a page header or footer that holds text, the comments, footnotes
+and endnotes are named in a note, so that details written there, such as the informant's, are not lost unseen); inserted
 (tracked) text is kept. Each paragraph is one line (a soft line break inside it starts a new line). A table row
 is one line, its cells joined by ``" | "`` (a transcript laid out as a table of speakers and what they
 said reads as ``Speaker: text`` lines: :func:`~makna.importers._base.table_lines`); within a cell,
@@ -139,26 +139,35 @@ def read_docx(path: Path, data: bytes) -> ImportedText:
     return ImportedText(text=text, media_type=MEDIA_TYPE, notes=_margin_notes(document) + _comment_notes(data))
 
 
+# parts left out with a note: the part, its entries' tag, what the note calls them
+_NOTED_PARTS = (("word/comments.xml", "comment", "comment(s)"), ("word/footnotes.xml", "footnote", "footnote(s)"),
+                ("word/endnotes.xml", "endnote", "endnote(s)"))
+
+
 def _comment_notes(data: bytes) -> list[str]:
-    """A note for the document's comments (``word/comments.xml``, checked by :func:`_check_archive`): they
-    are not imported. The note counts them and their characters, never their text or authors."""
+    """A note for each of the document's comments, footnotes and endnotes parts that holds text (checked by
+    :func:`_check_archive`): they are not imported. The note counts them and their characters, never their text
+    or authors; footnote separators (entries with a ``w:type``) are no footnotes."""
     import zipfile
 
     from lxml import etree
 
+    notes: list[str] = []
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        if "word/comments.xml" not in zf.namelist():
-            return []
-        try:
-            root = etree.fromstring(zf.read("word/comments.xml"), etree.XMLParser(resolve_entities=False))
-        except etree.XMLSyntaxError:  # a part no relationship names, which python-docx never read
-            return []
-    comments = list(root.iter(f"{_W}comment"))
-    size = sum(len("".join(t.text or "" for t in c.iter(_T)).strip()) for c in comments)
-    if not comments or not size:
-        return []
-    return [f"left out {len(comments)} comment(s) of the document ({size} characters): copy what they say into "
-            "the body if the transcript needs it (and de-identify it there)"]
+        names = set(zf.namelist())
+        for part, tag, what in _NOTED_PARTS:
+            if part not in names:
+                continue
+            try:
+                root = etree.fromstring(zf.read(part), etree.XMLParser(resolve_entities=False))
+            except etree.XMLSyntaxError:  # a part no relationship names, which python-docx never read
+                continue
+            entries = [e for e in root.iter(f"{_W}{tag}") if e.get(f"{_W}type") is None]
+            size = sum(len("".join(t.text or "" for t in e.iter(_T)).strip()) for e in entries)
+            if entries and size:
+                notes.append(f"left out {len(entries)} {what} of the document ({size} characters): copy what they "
+                             "say into the body if the transcript needs it (and de-identify it there)")
+    return notes
 
 
 def _margin_notes(document: Any) -> list[str]:

@@ -21,6 +21,12 @@ and a note names the first such lines (the date as written stays in nothing but 
 System lines are left out and counted in a note: Android lines with a timestamp but no sender
 (``Alice added Bob``) and the end-to-end encryption notice in English or Indonesian in either
 format. Media placeholders (``<Media omitted>``, ``image omitted``) are messages and stay.
+
+An export made with its media names each attached file (iOS ``<attached: 00000031-PHOTO-2026-10-04-08-12-03.jpg>``,
+Android ``IMG-20261004-WA0001.jpg (file attached)``, or a document's own name). Such a name holds the date and time
+the file was sent, which de-identification would not shift with the turn times, or a document's title: it becomes
+the attachment's kind in brackets, as in Telegram exports (``[photo]``, ``[video]``, ``[voice message]``,
+``[audio file]``, ``[sticker]``, ``[GIF]``, ``[contact]``, ``[file]``), with a note counting them.
 """
 
 from __future__ import annotations
@@ -60,6 +66,17 @@ _NOTICES = (
     "pesan dan panggilan di chat ini kini diamankan dengan enkripsi end-to-end",
     "pesan yang anda kirim ke chat ini dan panggilan kini diamankan dengan enkripsi end-to-end",
 )
+# an attached file: iOS "<attached: NAME>" anywhere, Android "NAME (file attached)" opening the message
+_ATTACHED_IOS = re.compile(r"[\u200e\u200f]?<(?:attached|terlampir|lampiran): (?P<name>[^<>\n]{1,300})>")
+_ATTACHED_ANDROID = re.compile(r"^(?P<name>[^\n]{1,250}?\.\w{1,5}) \((?:file attached|file terlampir)\)")
+_TAGGED = re.compile(r"^\d{8}-(?P<tag>PHOTO|VIDEO|AUDIO|STICKER|GIF|CONTACT|IMG|VID|PTT|AUD|STK)-"
+                     r"|^(?P<prefix>IMG|VID|PTT|AUD|STK)-\d{8}-WA\d+", re.I)
+_TAG_KINDS = {"photo": "photo", "img": "photo", "video": "video", "vid": "video", "ptt": "voice message",
+              "audio": "audio file", "aud": "audio file", "sticker": "sticker", "stk": "sticker", "gif": "GIF",
+              "contact": "contact"}
+_EXT_KINDS = {"jpg": "photo", "jpeg": "photo", "png": "photo", "heic": "photo", "webp": "sticker", "mp4": "video",
+              "mov": "video", "3gp": "video", "opus": "voice message", "m4a": "audio file", "mp3": "audio file",
+              "aac": "audio file", "ogg": "audio file", "vcf": "contact", "gif": "GIF"}
 _SAMPLE_CHARS = 20_000
 _SAMPLE_LINES = 30
 
@@ -140,7 +157,7 @@ def read_messages(text: str) -> tuple[list[Message], list[str]]:
     day_first, ambiguous = _day_first([m.group("date") for _, m in headers if m.re in (_ANDROID, _IOS)])
     messages: list[Message] = []
     invalid: list[str] = []
-    system = 0
+    system = attached = 0
     bounds = [i for i, _ in headers] + [len(lines)]
     for (i, m), stop in zip(headers, bounds[1:], strict=True):
         rest = m.group("rest")
@@ -153,10 +170,15 @@ def read_messages(text: str) -> tuple[list[Message], list[str]]:
         stamp = _iso(m.group("date"), m.group("time"), m.group("ampm"), day_first)
         if stamp is None:
             invalid.append(f"line {i + 1}: {excerpt(_when(m))}")
-        messages.append(Message(sender, stamp, _join(parts)))
+        body, files = _without_file_names(_join(parts))
+        attached += files
+        messages.append(Message(sender, stamp, body))
     notes: list[str] = []
     if system:
         notes.append(f"left out {system} WhatsApp system line(s)")
+    if attached:
+        notes.append(f"{attached} attached file name(s) replaced by their kind ([photo], [file] ...): a name holds "
+                     "the date and time it was sent or a document's title")
     if ambiguous and headers:
         notes.append("WhatsApp dates are ambiguous (no day over 12): read as day/month")
     if invalid:
@@ -164,6 +186,23 @@ def read_messages(text: str) -> tuple[list[Message], list[str]]:
         notes.append(f"{len(invalid)} WhatsApp message(s) with an impossible date or time, kept without a "
                      f"timestamp ({shown})")
     return messages, notes
+
+
+def _attachment_kind(name: str) -> str:
+    """The kind of an attached file from its name: WhatsApp's own tag, else its extension, else a file."""
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    m = _TAGGED.match(name.strip())
+    if m is None:
+        return _EXT_KINDS.get(ext, "file")
+    kind = _TAG_KINDS[(m.group("tag") or m.group("prefix")).lower()]
+    return "voice message" if kind == "audio file" and ext == "opus" else kind
+
+
+def _without_file_names(text: str) -> tuple[str, int]:
+    """``text`` with each attached file's name replaced by its kind in brackets, and how many."""
+    text, n = _ATTACHED_IOS.subn(lambda m: f"[{_attachment_kind(m.group('name'))}]", text)
+    text, k = _ATTACHED_ANDROID.subn(lambda m: f"[{_attachment_kind(m.group('name'))}]", text)
+    return text, n + k
 
 
 def _loose_header(line: str) -> re.Match[str] | None:

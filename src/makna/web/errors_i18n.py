@@ -63,9 +63,18 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"left out (?P<n>\d+) comment\(s\) of the document \((?P<size>\d+) characters\): .*",
      "left out %(n)s comment(s) of the document (%(size)s characters): copy what they say into the body if the "
      "transcript needs it (and de-identify it there)"),
+    (r"left out (?P<n>\d+) footnote\(s\) of the document \((?P<size>\d+) characters\): .*",
+     "left out %(n)s footnote(s) of the document (%(size)s characters): copy what they say into the body if the "
+     "transcript needs it (and de-identify it there)"),
+    (r"left out (?P<n>\d+) endnote\(s\) of the document \((?P<size>\d+) characters\): .*",
+     "left out %(n)s endnote(s) of the document (%(size)s characters): copy what they say into the body if the "
+     "transcript needs it (and de-identify it there)"),
     (r"WhatsApp dates are ambiguous \(no day over 12\): read as day/month",
      "WhatsApp dates are ambiguous (no day over 12): read as day/month"),
     (r"left out (?P<n>\d+) WhatsApp system line\(s\)", "left out %(n)s WhatsApp system line(s)"),
+    (r"(?P<n>\d+) attached file name\(s\) replaced by their kind .*",
+     "%(n)s attached file name(s) replaced by their kind ([photo], [file] ...): a name holds the date and time it "
+     "was sent or a document's title"),
     (r"left out the Telegram chat's title \(the page header\)", "left out the Telegram chat's title (the page header)"),
     (r"left out the Telegram chat's name", "left out the Telegram chat's name"),
     (r"left out (?P<n>\d+) Telegram service message\(s\)", "left out %(n)s Telegram service message(s)"),
