@@ -20,6 +20,7 @@ source keeps its tradition."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -38,7 +39,7 @@ from .naming import (
     surname_title,
     token_traditions,
 )
-from .place_countries import _turn
+from .place_countries import _TURN_START
 from .regions import NATIONAL
 from .types import Detection
 
@@ -102,50 +103,64 @@ def _words(name: str) -> list[str]:
     return [t for t in re.sub(r"['\u2019]s\Z", "", name.strip()).split() if not is_title(t) and not is_particle(t)]
 
 
-def _speaker(text: str, start: int, persons: Sequence[Detection]) -> Detection | None:
-    """The person the turn holding ``start`` is spoken by: a name in its label, else the source's
-    self-introduced name (``nama saya Sari``, ``my name is Ada``)."""
-    label = _LABEL.match(text, _turn(text, start)[0])
-    if label is not None:
-        own = next((p for p in persons if label.start(1) <= p.start < label.end(1)), None)
-        if own is not None:
-            return own
-    return next((p for p in persons if _INTRO.search(text, max(0, p.start - 20), p.start)), None)
+class _Source:
+    """One source's text and person detections, with its turns' starts and its self-introduced name read once."""
 
+    def __init__(self, text: str, persons: Sequence[Detection]) -> None:
+        self.text = text
+        self.persons = persons
+        self.starts = [p.start for p in persons]
+        self.turns = [m.start() for m in _TURN_START.finditer(text)]
+        self.intro = next((p for p in persons if _INTRO.search(text, max(0, p.start - 20), p.start)), None)
 
-def _anchor(poss: str, text: str, det: Detection, persons: Sequence[Detection]) -> Detection | None:
-    """The person a possessive before or after a kin word points to."""
-    poss = poss.casefold()
-    if poss in _SELF:
-        found = _speaker(text, det.start, persons)
-        return found if found is not det else None
-    if poss in _OTHER:
-        left = _turn(text, det.start)[0]
-        before = [p for p in persons if left <= p.start < det.start and _key(p.text) != _key(det.text)]
-        return before[-1] if before else None
-    return None
+    def turn_start(self, at: int) -> int:
+        """Where the turn (or paragraph) holding ``at`` starts (:func:`makna.privacy.place_countries._turn`)."""
+        k = bisect.bisect_right(self.turns, at)
+        return self.turns[k - 1] if k else 0
 
+    def speaker(self, at: int) -> Detection | None:
+        """The person the turn holding ``at`` is spoken by: a name in its label, else the source's self-introduced
+        name (``nama saya Sari``, ``my name is Ada``)."""
+        label = _LABEL.match(self.text, self.turn_start(at))
+        if label is not None:
+            k = bisect.bisect_left(self.starts, label.start(1))
+            if k < len(self.persons) and self.persons[k].start < label.end(1):
+                return self.persons[k]
+        return self.intro
 
-def _kin_links(text: str, persons: Sequence[Detection]) -> Iterable[tuple[Detection, Detection]]:
-    """Pairs of people a kin word makes one family."""
-    for i, det in enumerate(persons):
-        for m in (
-            _EN_BEFORE.search(text, max(0, det.start - 60), det.start),
-            _ID_BEFORE.search(text, max(0, det.start - 60), det.start),
-        ):
-            if m is not None:
-                poss = m.group("poss") or (m.groupdict().get("aff") or "")
-                anchor = _anchor(poss, text, det, persons) if poss else None
-                if anchor is not None:
+    def anchor(self, poss: str, i: int) -> Detection | None:
+        """The person a possessive before or after the kin word of the ``i``-th name points to."""
+        det = self.persons[i]
+        poss = poss.casefold()
+        if poss in _SELF:
+            found = self.speaker(det.start)
+            return found if found is not det else None
+        if poss in _OTHER:
+            left = self.turn_start(det.start)
+            for j in range(i - 1, -1, -1):
+                if self.persons[j].start < left:
+                    break
+                if _key(self.persons[j].text) != _key(det.text):
+                    return self.persons[j]
+        return None
+
+    def kin_links(self) -> Iterable[tuple[Detection, Detection]]:
+        """Pairs of people a kin word makes one family."""
+        text, persons = self.text, self.persons
+        for i, det in enumerate(persons):
+            for m in (
+                _EN_BEFORE.search(text, max(0, det.start - 60), det.start),
+                _ID_BEFORE.search(text, max(0, det.start - 60), det.start),
+            ):
+                poss = (m.group("poss") or (m.groupdict().get("aff") or "")) if m is not None else ""
+                if poss and (anchor := self.anchor(poss, i)) is not None:
                     yield anchor, det
-        after = _AFTER.match(text[det.end : det.end + 60])
-        if after is not None:
-            poss = after.group("en") or after.group("poss") or after.group("aff") or ""
-            anchor = _anchor(poss, text, det, persons) if poss else None
-            if anchor is not None:
+            after = _AFTER.match(text[det.end : det.end + 60])
+            poss = (after.group("en") or after.group("poss") or after.group("aff") or "") if after is not None else ""
+            if poss and (anchor := self.anchor(poss, i)) is not None:
                 yield anchor, det
-        if i + 1 < len(persons) and _BETWEEN.search(text[det.end : persons[i + 1].start]):
-            yield det, persons[i + 1]
+            if i + 1 < len(persons) and _BETWEEN.search(text[det.end : persons[i + 1].start]):
+                yield det, persons[i + 1]
 
 
 def family_groups(text: str, detections: Iterable[Detection]) -> list[list[str]]:
@@ -184,7 +199,7 @@ def family_groups(text: str, detections: Iterable[Detection]) -> list[list[str]]
         words = _words(det.text)
         if words and (father := surnames.get("p:" + words[0].casefold())) is not None and len(words) > 1:
             join(_key(det.text), father)
-    for one, other in _kin_links(text, persons):
+    for one, other in _Source(text, persons).kin_links():
         join(_key(one.text), _key(other.text))
     groups: dict[str, list[str]] = {}
     for key, name in order.items():

@@ -61,12 +61,14 @@ class PersonSurrogates:
     _originals: OriginalWords
     _used: set[str]
     _families: dict[str, list[str]]
+    _family_lineages: dict[tuple[int, str | None, str], str | None]
 
     def family_context(self, text: str, detections: Iterable[Detection]) -> None:
         """The families the source about to be replaced makes of its names (:mod:`makna.privacy.families`); an
         empty text ends the context."""
         self._families = {" ".join(n.split()).casefold(): group
                           for group in (family_groups(text, detections) if text else []) for n in group}
+        self._family_lineages = {}
 
     def _lineage(self, original: str, named: Sequence[str], language: str) -> str | None:
         """The tradition a name's words that no list places take: the name's own (another of its words tells
@@ -76,8 +78,10 @@ class PersonSurrogates:
         own = name_lineage(named, region, language)
         if own is not None:
             return own
-        members = [m for m in self._families.get(" ".join(original.split()).casefold(), []) if m != original]
-        found = family_lineage(members, region, language)
+        members = self._families.get(" ".join(original.split()).casefold(), [])
+        if (id(members), region, language) not in self._family_lineages:  # (the name itself tells none: see above)
+            self._family_lineages[id(members), region, language] = family_lineage(members, region, language)
+        found = self._family_lineages[id(members), region, language]
         if found is not None:
             return found
         words = [*named, *(w for m in members for w in m.split())]

@@ -222,6 +222,7 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         """While one text is replaced: its LOCATION originals (no place's surrogate may be one)."""
         self._forms = {}
         self._families = {}
+        self._family_lineages = {}
         self._in_city = False
         self._originals = OriginalWords(_EXEMPT)
         self._originals.add(self.reserved)
