@@ -176,3 +176,19 @@ def test_no_family_member_gets_an_original(secret: str) -> None:
     words = {w.casefold() for n in names for w in n.split()}
     assert not {w.casefold() for v in got.values() for w in v.split()} & words, got
     assert len({got[n].casefold() for n in names[:3]}) == 3
+
+
+@pytest.mark.parametrize("secret", _SECRETS)
+@pytest.mark.parametrize("marker", ["br.", "br", "boru"])
+def test_a_batak_womans_marga_marker_stays_and_the_marga_is_shared(secret: str, marker: str) -> None:
+    text = f"Bu Rina {marker} Siregar datang. Adiknya, Pak Horas Siregar, juga."
+    got = _run(
+        text,
+        [("PERSON", f"Rina {marker} Siregar"), ("PERSON", "Horas Siregar")],
+        mapping=KeyMapping(secret=secret, region="31"),
+        language="id",
+    )
+    words = got[f"Rina {marker} Siregar"].split()
+    assert words[1] == marker, got  # a particle, not a name to replace
+    assert words[2] == got["Horas Siregar"].split()[1], got
+    assert _of("batak", "family", words[2]), got

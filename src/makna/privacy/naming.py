@@ -196,6 +196,7 @@ def is_title(token: str) -> bool:
 
 _PARTICLES: Final = frozenset({
     "bin", "binti", "binte", "bte", "bt", "ibn", "ap", "ferch",  # patronymics
+    "boru", "br",  # a Batak woman's marga after it (Rina br. Siregar)
     "van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le",
 })
 
