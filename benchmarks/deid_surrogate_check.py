@@ -11,7 +11,8 @@ lists lacked and councils named after their place, gender from pronouns and fami
 nicknames cut from a surname, e-mail addresses that spell a person's names, and compounds of neutral names;
 and (round deidsurr6, the fourth trial) provinces and countries kept (or, under the wider policy, moved
 with their towns), a city's or district's surrogate of its own level, Minang adat titles and clan names,
-and initials and clipped nicknames of one person.
+and initials and clipped nicknames of one person; and (round twenty-five, ``deid_surrogate_family.py``) families
+of one tradition, shared surnames, 10,000 names of families, a tie in a turn, Jurong, Taiwanese neutral names.
 
 Each figure is a count of defects over many draws (0 is the goal); run with several seeds::
 
@@ -27,6 +28,8 @@ import re
 import sys
 import time
 from collections.abc import Callable
+
+from deid_surrogate_family import round_25  # round twenty-five (a module of its own: this one is near 800 lines)
 
 from makna.privacy import Detection, KeyMapping, pseudonymise
 from makna.privacy.naming import (
@@ -152,6 +155,7 @@ def main() -> None:
         _round_five(rng, secret, count)
         _round_six(secret, count)
         _round_24(rng, secret, count)
+        round_25(rng, secret, count)  # families, and what surr24 left (benchmarks/deid_surrogate_family.py)
     took = time.perf_counter() - t0
     print(f"{seeds} seed(s), {took:.1f} s")
     for key, value in totals.items():

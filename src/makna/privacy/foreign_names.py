@@ -53,8 +53,25 @@ def _taiwanese() -> dict[NameKey, tuple[str, ...]]:
         ("taiwanese", "family", "u"): cased(Provider.last_romanized_names),
         ("taiwanese", "given", "m"): tuple(n for n in men if n not in both),
         ("taiwanese", "given", "f"): tuple(n for n in women if n not in both),
-        ("taiwanese", "given", "u"): tuple(n for n in men if n in both),
+        ("taiwanese", "given", "u"): (*(n for n in men if n in both), *_balanced(men, women)),
     }
+
+
+def _balanced(men: Sequence[str], women: Sequence[str]) -> tuple[str, ...]:
+    """Given names of two syllables that show no gender (round twenty-five: the three both lists hold were spent
+    at the fourth name of unknown gender): each syllable one that three or more listed names bear at its place,
+    a third to two thirds of them women's; no listed name (a listed name keeps its list's gender)."""
+    def syllables(at: int) -> list[str]:
+        count: dict[str, list[int]] = {}
+        for names, g in ((men, 0), (women, 1)):
+            for n in names:
+                if n.count("-") == 1:
+                    count.setdefault(n.split("-")[at], [0, 0])[g] += 1
+        return sorted(s for s, (m, f) in count.items() if m + f >= 3 and 1 / 3 <= f / (m + f) <= 2 / 3)
+
+    listed = set(men) | set(women)
+    return tuple(f"{a}-{b}" for a in syllables(0) for b in syllables(1)
+                 if f"{a}-{b}" not in listed and a != b)
 
 
 @cache

@@ -50,7 +50,7 @@ from importlib import resources
 from typing import Any, Final, Literal
 
 from ..errors import InputError
-from .foreign_names import ABROAD_TRADITIONS, abroad_pools
+from .foreign_names import ABROAD_TRADITIONS, abroad_pools, abroad_traditions
 from .name_lists import NameKey, index_names, read_name_lists
 from .regions import NATIONAL
 
@@ -104,6 +104,8 @@ TRADITIONS: Final[dict[str, str]] = {
     "english": "English (Faker en_GB)",
 }
 """Naming traditions a project, source or case may choose for its surrogate names (``--tradition``)."""
+_FAMILY_TRADITIONS: Final = frozenset(TRADITIONS) - {"auto", "indonesia", "english"}
+"""The Indonesian traditions a family's lineage may carry to a name no list places (:func:`name_pools`)."""
 _TRADITION_ALIASES: Final = {"minangkabau": "minang", "javanese": "jawa", "java": "jawa", "sundanese": "sunda",
                              "balinese": "bali", "indonesian": "indonesia", "id": "indonesia", "en": "english"}
 
@@ -194,6 +196,7 @@ def is_title(token: str) -> bool:
 
 _PARTICLES: Final = frozenset({
     "bin", "binti", "binte", "bte", "bt", "ibn", "ap", "ferch",  # patronymics
+    "boru", "br",  # a Batak woman's marga after it (Rina br. Siregar)
     "van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le",
 })
 
@@ -348,6 +351,23 @@ def _own_locale(token: str, preferred: Sequence[str]) -> str:
     return holders[0] if len({loc.split("_")[1] for loc in holders}) == 1 else preferred[0]
 
 
+def _held_locale(token: str, preferred: Sequence[str]) -> str | None:
+    """The locale a foreign name's lists tell (:func:`_own_locale`), None where none does."""
+    title = token[:1].upper() + token[1:].lower()
+    if any(title in _all_names(loc) for loc in preferred):
+        return preferred[0]
+    holders = [loc for loc in _FOREIGN_LOCALES if title in _all_names(loc)]
+    return holders[0] if holders and len({loc.split("_")[1] for loc in holders}) == 1 else None
+
+
+def _unlisted(token: str) -> bool:
+    """Whether no name list makna reads holds ``token`` (Indonesian, foreign, abroad), nor does an ending
+    only Indonesian names bear show it: its tradition is its family's (:mod:`makna.privacy.families`)."""
+    title = token[:1].upper() + token[1:].lower()
+    return not (_indonesian(title) or any(title in _all_names(loc) for loc in _FOREIGN_LOCALES)
+                or abroad_traditions(token) or _indonesian_ending(token))
+
+
 @cache
 def _all_names(locale: str) -> frozenset[str]:
     return frozenset(n for names in _faker_lists(locale).values() for n in names)
@@ -404,26 +424,39 @@ def _chosen_pools(tradition: str, first: bool, gender: Gender | None) -> list[Se
     return [p for p in pools if p]
 
 
-def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
-               region: str | None, tradition: str | None = None, neutral: bool = False) -> list[Sequence[str]]:
+def name_pools(token: str, *, first: bool, language: str, gender: Gender | None, region: str | None,
+               tradition: str | None = None, neutral: bool = False, lineage: str | None = None) -> list[Sequence[str]]:
     """The pools a surrogate for ``token`` is drawn from, in order (see the module documentation); for a
     known gender, names of that gender only (a name both genders bear is left out). ``region``: a province
     code, ``national``, or a country (:data:`COUNTRY_LOCALES`). ``tradition``: one chosen for the
     project, source or case (:data:`TRADITIONS`), whatever the token's own. ``neutral`` (with no
     ``gender``): the name's gender is unknown, so names both genders bear (:func:`neutral_names`), never
     a name of one gender drawn by chance; family names and English surnames stay as they are (they show
-    no gender), and so does a chosen tradition (the user's choice: its lists hold no neutral names)."""
+    no gender), and so does a chosen tradition (the user's choice: its lists hold no neutral names).
+    ``lineage``: the tradition of the name's family (:mod:`makna.privacy.families`: an Indonesian tradition, one
+    of :data:`ABROAD_TRADITIONS`, or a foreign locale such as ``en_NG``), for a token whose own no list tells:
+    before the region's."""
     if tradition in ABROAD_TRADITIONS:  # a name's own shape abroad (makna.privacy.foreign_names)
         return abroad_pools(str(tradition), token, first=first, gender=gender)
     if tradition is not None:
         return _chosen_pools(tradition, first, gender)
+    unlisted = lineage is not None and _unlisted(token)
+    if unlisted and lineage in ABROAD_TRADITIONS:  # a member of a Cantonese, Tamil... family
+        return abroad_pools(str(lineage), token, first=first, gender=gender)
     country = COUNTRY_LOCALES.get(region or "")
     lang = name_language(token, "en" if country else language, abroad=country is not None)
+    if unlisted:
+        lang = "en" if "_" in str(lineage) else "id"
+    family_locale = lineage if lineage is not None and "_" in lineage else None
     if neutral and gender is None:
-        return _neutral_pools(token, first=first, english=lang == "en", region=region)
+        own_locale = _own_locale(token, country) if country and not unlisted else None
+        return _neutral_pools(token, first=first, english=lang == "en", region=region,
+                              locale=family_locale if unlisted else own_locale)
     if lang == "en":
         preferred = country or ("en_GB",)
         locale = _own_locale(token, preferred) if country else "en_GB"
+        if family_locale is not None and (unlisted or _held_locale(token, preferred) is None):
+            locale = family_locale  # a name no list places takes its family's locale
         attr = "first_names" if first else "last_names"
         own_pool = _foreign_pool(locale, attr, gender if first else None)
         return [p for p in [own_pool, _foreign_pool("en_GB", attr, gender if first else None)] if p]
@@ -432,6 +465,8 @@ def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
     own = sorted({t for t, _r, _g in index})
     local = PROVINCE_TRADITION.get(region or NATIONAL)
     traditions = own if len(own) == 1 else ([local] if local and local in own else own[:1])
+    if lineage is not None and lineage in _FAMILY_TRADITIONS and (not own or (len(own) > 1 and lineage in own)):
+        traditions = [lineage]  # the family's, where the name's own lists do not tell (makna.privacy.families)
     if not traditions and local:
         traditions = [local]
     pools: list[Sequence[str]] = []
@@ -445,11 +480,18 @@ def name_pools(token: str, *, first: bool, language: str, gender: Gender | None,
     return [p for p in pools if p]
 
 
-def _neutral_pools(token: str, *, first: bool, english: bool, region: str | None) -> list[Sequence[str]]:
+def _neutral_pools(token: str, *, first: bool, english: bool, region: str | None,
+                   locale: str | None = None) -> list[Sequence[str]]:
     """The pools of a name whose gender is unknown: an English first name gets an English name both genders
     bear, an English surname a surname; a Batak family name a family name; any other Indonesian name a name
-    both genders bear (Balinese birth-order names first in Bali, last elsewhere)."""
+    both genders bear (Balinese birth-order names first in Bali, last elsewhere). ``locale``: the family's
+    (a surname of its locale; a first name one both genders bear of its country, where makna has some)."""
     if english:
+        if locale is not None:
+            group = locale.split("_")[1].casefold()
+            own = neutral_names(group) if first else _foreign_pool(locale, "last_names", None)
+            return [p for p in [own, neutral_names("en") if first else _foreign_pool("en_GB", "last_names", None)]
+                    if p]
         return [p for p in [neutral_names("en") if first else _foreign_pool("en_GB", "last_names", None)] if p]
     index = _token_index().get(token.lower(), frozenset())
     families = sorted({t for t, r, _g in index if r == "family"})
@@ -539,8 +581,14 @@ def _world_genders() -> dict[str, Gender]:
 
 
 @cache
-def _unisex_lines() -> dict[str, tuple[str, ...]]:
-    path = resources.files("makna.privacy") / "data" / "names_unisex.txt"
+def _neutral_abroad() -> dict[str, tuple[str, ...]]:
+    """``data/names_neutral_abroad.txt``: names both genders bear abroad (surrogates only), by country group."""
+    return _unisex_lines("names_neutral_abroad.txt")
+
+
+@cache
+def _unisex_lines(name: str = "names_unisex.txt") -> dict[str, tuple[str, ...]]:
+    path = resources.files("makna.privacy") / "data" / name
     out: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -587,7 +635,7 @@ def neutral_names(group: str) -> tuple[str, ...]:
     """Names both genders bear (``id``: Indonesian, ``bali``: Balinese birth-order names, ``en``: English):
     those of ``data/names_unisex.txt`` and those a Faker list gives both genders (``id_ID``; ``en_GB``,
     ``en_US``, ``en_IE``), less any that makna's lists or endings give one gender (:func:`name_gender`)."""
-    names: list[str] = list(_unisex_lines().get(group, ()))
+    names: list[str] = list(_unisex_lines().get(group, ())) or list(_neutral_abroad().get(group, ()))
     locales = {"id": ("id_ID",), "en": ("en_GB", "en_US", "en_IE")}.get(group, ())
     for locale in locales:
         lists = _faker_lists(locale)

@@ -15,6 +15,7 @@ from typing import Final
 
 from .accounts import new_domain, rebuild_user, segment, split_account
 from .adat import adat_roles, clan_names, gelar_words, minang_title_gender
+from .families import family_groups, family_lineage, name_lineage
 from .foreign_names import abroad_gender, name_tradition
 from .name_forms import OriginalWords, context_full, short_forms
 from .naming import (
@@ -29,6 +30,7 @@ from .naming import (
 )
 from .sulawesi_titles import read_titles, title_context
 from .surrogates import SurrogateGenerator
+from .types import Detection
 
 __all__ = ["PersonSurrogates", "TERRITORY_TAGS"]
 
@@ -49,6 +51,7 @@ class PersonSurrogates:
     origins: dict[str, str]
     surnames: dict[str, str]
     places: dict[str, str]
+    lineages: dict[str, str]
     language: str | None
     _gen: SurrogateGenerator
     _own_language: str | None
@@ -57,6 +60,32 @@ class PersonSurrogates:
     _titles: frozenset[str]
     _originals: OriginalWords
     _used: set[str]
+    _families: dict[str, list[str]]
+    _family_lineages: dict[tuple[int, str | None, str], str | None]
+
+    def family_context(self, text: str, detections: Iterable[Detection]) -> None:
+        """The families the source about to be replaced makes of its names (:mod:`makna.privacy.families`); an
+        empty text ends the context."""
+        self._families = {" ".join(n.split()).casefold(): group
+                          for group in (family_groups(text, detections) if text else []) for n in group}
+        self._family_lineages = {}
+
+    def _lineage(self, original: str, named: Sequence[str], language: str) -> str | None:
+        """The tradition a name's words that no list places take: the name's own (another of its words tells
+        it), else its family's in this source, else the one a word of the name or of its family was drawn under
+        in the project (:attr:`lineages`); None: the region's, as before."""
+        region = self._gen.region
+        own = name_lineage(named, region, language)
+        if own is not None:
+            return own
+        members = self._families.get(" ".join(original.split()).casefold(), [])
+        if (id(members), region, language) not in self._family_lineages:  # (the name itself tells none: see above)
+            self._family_lineages[id(members), region, language] = family_lineage(members, region, language)
+        found = self._family_lineages[id(members), region, language]
+        if found is not None:
+            return found
+        words = [*named, *(w for m in members for w in m.split())]
+        return next((self.lineages[w.lower()] for w in words if w.lower() in self.lineages), None)
 
     def name_context(self, names: Iterable[str]) -> None:
         """The person names of the source about to be replaced and of its cases' other sources: a short
@@ -194,6 +223,7 @@ class PersonSurrogates:
             # names both genders bear, of the region's tradition where it has them)
             self._gen.tradition = local.tradition
         named = [t for i, t in enumerate(toks) if i not in titles]
+        lineage = self._gen.lineage = self._lineage(original, named, language) if roles is None else None
         abroad = name_tradition(named, self._gen.region) if roles is None and local is None else None
         if abroad is not None and chosen is None:
             self._gen.tradition = abroad  # Cantonese, Hokkien, Tionghoa, Tamil: the name's own shape shows it
@@ -212,8 +242,10 @@ class PersonSurrogates:
                 # a lone name after Dr/Mr/Mrs in an English source is a surname: its surrogate one too
                 first = names == 1 and not (len(toks) == 1 and language == "en" and tok.lower() in self.surnames)
                 out.append(_cased_like(tok, self._token_surrogate(tok, first, language, gender, family, pool)))
+                if lineage is not None:
+                    self.lineages.setdefault(tok.lower(), lineage)
         finally:
-            self._gen.tradition = chosen
+            self._gen.tradition, self._gen.lineage = chosen, None
         return " ".join(out)
 
     def _account_name(self, run: str, language: str) -> str | None:

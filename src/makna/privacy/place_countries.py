@@ -16,7 +16,9 @@ list knew took that region's country: ``Purwokerto`` became a Hong Kong estate, 
 * :func:`document_region` (round twenty-four): where its own clause names none, the region holding the
   majority of the votes of the other places of its turn, else of its source (:func:`place_votes`; a country
   or province the text names counts as a place): ``Saya ke Lucky Plaza.`` in a turn, or an interview, about
-  Singapore.
+  Singapore. Round twenty-five: where the turn's votes tie, the region named nearest the place decides (``Saya
+  dari Garut, kerja di Singapura. ... dekat Lucky Plaza.``: Singapore); and a name that only heads towns of one
+  country abroad (``Jurong`` of ``Jurong East``, ``Jurong West``) votes for that country.
 
 Read by surrogates only, never by detection."""
 
@@ -174,13 +176,30 @@ def _stems() -> dict[str, frozenset[str]]:
     from .regions import cities_in
 
     out: dict[str, set[str]] = {}
+    heads: dict[str, dict[str, int]] = {}
     for country, admin1 in _table()[1]:
-        if country == "ID" or admin1:
+        if admin1:
             continue
-        for town in (*cities_in(country), *abroad_towns(country)):
-            if (stem := _ESTATE.sub("", town)) != town:
+        for town in (*(cities_in(country) if country != "ID" else ()), *abroad_towns(country)):
+            if (stem := _ESTATE.sub("", town)) != town and country != "ID":
                 out.setdefault(stem.casefold(), set()).add(country)
+            if len(words := town.split()) > 1:
+                tally = heads.setdefault(words[0].casefold(), {})
+                tally[country] = tally.get(country, 0) + 1
+    for head, tally in heads.items():
+        if len(tally) == 1 and (country := next(iter(tally))) != "ID" and tally[country] >= 2 and _bare_head(head):
+            out.setdefault(head, set()).add(country)  # Jurong: only Singapore's towns begin so
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _bare_head(head: str) -> bool:
+    """Whether the first word of several towns abroad may stand for them alone: four letters or more, no place of
+    its own in any list, no word of the dictionaries."""
+    from . import gazetteers as gz
+    from .regions import country_places
+
+    return (len(head) >= 4 and not abroad_places(head) and not listed_regions(head) and not country_places(head)
+            and head not in gz.english_words() and head not in gz.dictionary_words())
 
 
 _TURN_START: Final = re.compile(r"(?m)^[ \t]*(?:[^\s:\d][^\n:]{0,39}?[ \t]*:(?=[ \t\n]|$)|\n)")
@@ -231,4 +250,15 @@ def document_region(text: str, places: Sequence[tuple[int, str]], start: int) ->
             whole[region] = whole.get(region, 0.0) + weight
             if left <= at < right:
                 turn[region] = turn.get(region, 0.0) + weight
-    return (_majority(turn) if turn else None) or _majority(whole)
+    return (_majority(turn) or _nearest(turn, cast, start, left, right) if turn else None) or _majority(whole)
+
+
+def _nearest(turn: dict[str, float], cast: Sequence[tuple[int, dict[str, float]]], start: int, left: int,
+             right: int) -> str | None:
+    """Where the votes of a turn tie: of the regions tied at the top, the one voted for nearest ``start``."""
+    top = max(turn.values())
+    tied = {r for r, v in turn.items() if abs(v - top) < 1e-9}
+    if len(tied) < 2:
+        return None
+    near = sorted((abs(at - start), r) for at, votes in cast if left <= at < right for r in votes if r in tied)
+    return near[0][1] if near and (len(near) == 1 or near[0][0] < near[1][0]) else None

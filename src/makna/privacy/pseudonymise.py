@@ -161,6 +161,9 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
     """Coarse places kept as they are (original -> its province or country code): no surrogates."""
     moved: dict[str, str] = field(default_factory=dict)
     """Under ``coarse="replace"``: province, country or island -> the one it became for the whole project."""
+    lineages: dict[str, str] = field(default_factory=dict)
+    """Name token (case-folded) -> the tradition of its name or family it was drawn under (:mod:`makna.privacy.
+    families`): a family met again in another source keeps it."""
 
     def reserve(self, originals: Iterable[str]) -> None:
         """Register identifiers found anywhere in the project before replacing, so that no surrogate
@@ -218,6 +221,8 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         self._pending = set()
         """While one text is replaced: its LOCATION originals (no place's surrogate may be one)."""
         self._forms = {}
+        self._families = {}
+        self._family_lineages = {}
         self._in_city = False
         self._originals = OriginalWords(_EXEMPT)
         self._originals.add(self.reserved)
@@ -566,6 +571,7 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
             "coarse": self.coarse,
             "kept": self.kept,
             "moved": self.moved,
+            "lineages": self.lineages,
         }
 
     @classmethod
@@ -592,6 +598,7 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
             coarse=str(data.get("coarse", "keep")),
             kept={str(k): str(v) for k, v in data.get("kept", {}).items()},
             moved={str(k): str(v) for k, v in data.get("moved", {}).items()},
+            lineages={str(k): str(v) for k, v in data.get("lineages", {}).items()},
         )
 
 
@@ -636,6 +643,7 @@ def pseudonymise(
     dets = sorted(detections, key=lambda d: (d.start, d.end))
     key.learn(text, dets)
     key.name_context([*(d.text for d in dets if d.type == "PERSON"), *context])
+    key.family_context(text, dets)
     key._pending = {d.text for d in dets if d.type == "LOCATION"}
     try:
         if mode == "surrogate":  # a district follows its city's surrogate: the cities first
@@ -644,6 +652,7 @@ def pseudonymise(
         return _replace_all(text, dets, key, mode, language, mask_char, region, tradition)
     finally:
         key.name_context(())
+        key.family_context("", ())
         key._pending = set()
 
 

@@ -392,6 +392,9 @@ class SurrogateGenerator:
         self.tradition: str | None = None
         """The naming tradition chosen for names and user names (:data:`makna.privacy.naming.TRADITIONS`);
         None: each name's own, else the region's."""
+        self.lineage: str | None = None
+        """The tradition of the family of the name being drawn (:mod:`makna.privacy.families`), for its tokens
+        that no list places: before the region's."""
         self.move: Callable[[str], str] | None = None
         """Under the wider policy for coarse places (:mod:`makna.privacy.coarse`): the province or country a
         province or country became, which a town's surrogate follows; None: towns stay in their own."""
@@ -442,7 +445,7 @@ class SurrogateGenerator:
         unknown, so a name both genders bear."""
         rng = self.rng("PERSON-TOKEN", token.lower(), "first" if first else "last", str(attempt))
         pools = name_pools(token, first=first, language=language, gender=gender, region=self.region,
-                           tradition=self.tradition, neutral=neutral)
+                           tradition=self.tradition, neutral=neutral, lineage=self.lineage)
         value = draw_name(rng, pools, used if used is not None else {token.lower()}, reject)
         return value.upper() if token.isupper() and len(token) > 1 else value
 
