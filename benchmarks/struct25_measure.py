@@ -129,10 +129,14 @@ def main() -> None:
                 value = doc.text[s:e]
                 if kind == "PLATE":
                     found = "found" if cls.endswith("found") else cls
-                    plates[(doc.language, found, plate_shape(value), plate_reach(doc.text, s, e), line_kind(doc.text, s))] += 1
+                    plates[
+                        (doc.language, found, plate_shape(value), plate_reach(doc.text, s, e), line_kind(doc.text, s))
+                    ] += 1
                 if cls.endswith("found"):
                     continue
-                lost[(doc.language, kind, cls, form(kind, value), reach(doc.text, kind, s), line_kind(doc.text, s))] += 1
+                lost[
+                    (doc.language, kind, cls, form(kind, value), reach(doc.text, kind, s), line_kind(doc.text, s))
+                ] += 1
                 if args.rows:
                     rows.append(_row(split, doc, kind, cls, s, e, final))
     print("gold by (language, type):", dict(sorted(totals.items())))
