@@ -1,0 +1,156 @@
+"""Plates beyond their cue's clause, said again in the same shape, or of another country's shape (issue #11).
+
+* **Another country's shape alone** (:data:`.plate_shapes.ALONE`: Vietnam's dotted serial ``29B1-482.61``,
+  Ireland's year and county ``191-D-48213``): a plate wherever it stands.
+* **A cue a sentence or a turn away**: a code of a country's shape (:data:`.plate_shapes.SHAPE`) set apart (at the
+  start of a turn or a sentence, after ``is``/``was``/``nya``, or between commas or brackets) whose nearest vehicle
+  or plate word stands in the sentence before on its line or on the line before (``Int: And your car? / Resp: A
+  grey one. CXJ 4418, if you need it``); never after a word of another code (an order, a flight, a room).
+* **The same shape again**: after a plate word and the plate it introduces, a code of exactly that shape (letters,
+  digits and separators in the same places) later on the line or on the next one is a plate too: a correction or a
+  second vehicle (``plate is 6301 K, no wait, the new one is 4472 T now``); never a quantity (``from``, ``about``
+  before it, ``away`` after it).
+* **A power that no road vehicle has**: four digits and a unit of power (``HP``, ``PS``, ``KW``) set apart between
+  commas right after a vehicle's name (``the old Corolla, 5512 HP, ...``): a plate whose series reads like a unit;
+  three digits stay a power (``My car, 150 KW, ...``).
+
+Only shapes from public specifications and vehicle vocabulary: no value from a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._fastrx import DIGIT_LINES, lines_finditer
+from .document_shapes import _NOT_LETTERS, _OTHER_CODE
+from .plate_shapes import ALONE, SHAPE
+from .plates import _APART, _NOT_PLATE, _PLATE_WORDS, _VEHICLE_BEFORE, _VEHICLES
+from .types import Detection
+
+__all__ = ["find_plates_with_reach"]
+
+_CUE: Final = re.compile(rf"(?i:(?<![\w\-])(?:{_PLATE_WORDS}|{_VEHICLES})(?![\w\-]))")
+_PLATE_CUE: Final = re.compile(rf"(?i:(?<![\w\-])(?:{_PLATE_WORDS})(?![\w\-]))")
+_LEAD: Final = re.compile(
+    r"(?:^|[.!?][ \t]+|^[^\n:]{1,24}:[ \t]+|(?i:(?:uh|um|eh|oh|ya|iya|yes|yeah|ok|okay|itu|jadi)[,.]?[ \t]+)|"
+    r"(?i:(?:is|was|it's|its|nya|adalah|itu|were)[ \t]+)|[,(][ \t]*)$",
+    re.MULTILINE,
+)
+"""What may stand before a code set apart: a turn's or a sentence's start, a filler, a copula, a comma."""
+_SERVICE: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:train|kereta[ \t]+api|krl|flew|fly|flight|ferry|route|rute|koridor|gate|room|kamar|unit|"
+    r"block|blok|lantai|floor|seat|kursi|bay|platform|peron|size|ukuran)(?![\w\-]))"
+)
+"""Words of codes that are no plate when the code follows them closely (a flight, a room, a size)."""
+_CODE: Final = re.compile(r"(?<![\w\-/@.])[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4}){0,3}(?![\w\-/@]|[.,]\d)")
+_QUANTITY_BEFORE: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:from|about|around|over|under|only|just|approximately|nearly|sekitar|kira-kira|dari|"
+    r"jarak|hampir|cuma|hanya|rp|rm|usd|\$)[ \t]*)$"
+)
+_QUANTITY_AFTER: Final = re.compile(r"(?i:[ \t]+(?:away|long|high|wide|deep|jauh|panjang|tinggi|lebar)(?![\w\-]))")
+_POWER: Final = re.compile(r"(?<![\w\-/@.])\d{4} (?:HP|PS|KW)(?![\w\-/@])")
+
+
+def _signature(code: str) -> str:
+    return re.sub(r"\d", "9", re.sub(r"[A-Z]", "A", code))
+
+
+def _letters_ok(code: str) -> bool:
+    """Both kinds present, five characters or more, no year, size or count, no unit or word as its letters."""
+    compact = re.sub(r"[ \-.]", "", code)
+    if not (re.search(r"\d", compact) and re.search(r"[^\d]", compact)) or len(compact) < 5:
+        return False
+    if _NOT_PLATE.fullmatch(compact):
+        return False
+    return not any(group in _NOT_LETTERS for group in re.findall(r"[A-Z]+", code))
+
+
+def _mixed(code: str) -> bool:
+    """Letters and digits, four characters or more, no unit or word as its letters."""
+    compact = re.sub(r"[ \-.]", "", code)
+    if len(compact) < 4 or compact.isdigit() or compact.isalpha():
+        return False
+    return not any(group in _NOT_LETTERS for group in re.findall(r"[A-Z]+", code))
+
+
+def _other_code_before(text: str, start: int) -> bool:
+    line0 = text.rfind("\n", 0, start) + 1
+    lo = max(line0, start - 40)
+    return _OTHER_CODE.search(text, lo, start) is not None or _SERVICE.search(text, lo, start) is not None
+
+
+def _sentence_start(text: str, start: int) -> int:
+    line0 = text.rfind("\n", 0, start) + 1
+    return max(line0, *(text.rfind(c, line0, start) + 1 for c in ".!?"))
+
+
+def _cue_within_reach(text: str, start: int) -> bool:
+    """A vehicle or plate word in the sentence before on the line, or on the line before (none in the code's own
+    sentence: :mod:`.plates` reads that one)."""
+    line0 = text.rfind("\n", 0, start) + 1
+    sentence0 = _sentence_start(text, start)
+    if sentence0 > line0 and _CUE.search(text, max(line0, sentence0 - 200), sentence0):
+        return True
+    prev0 = text.rfind("\n", 0, max(0, line0 - 1)) + 1
+    return line0 > 0 and _CUE.search(text, max(prev0, line0 - 200), line0 - 1) is not None
+
+
+def _shapes(text: str) -> Iterator[Detection]:
+    for m in lines_finditer(SHAPE, DIGIT_LINES, text):
+        code = m.group(0)
+        if m.lastgroup in ALONE:
+            yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.shape_alone", code)
+            continue
+        if not _letters_ok(code) or _other_code_before(text, m.start()):
+            continue
+        if _LEAD.search(text, max(0, m.start() - 30), m.start()) is None or _APART.match(text, m.end()) is None:
+            continue
+        if _CUE.search(text, _sentence_start(text, m.start()), m.start()) is None and _cue_within_reach(
+            text, m.start()
+        ):
+            yield Detection(m.start(), m.end(), "PLATE", 0.78, "plate.reach", code)
+
+
+def _same_shape(text: str) -> Iterator[Detection]:
+    lower = text.lower()
+    if not any(w in lower for w in ("plat", "pelat", "nopol", "plate", "rego", "reg", "tnkb", "licen", "polisi")):
+        return
+    for cue in _PLATE_CUE.finditer(text):
+        first = _CODE.search(text, cue.end(), min(len(text), cue.end() + 40))
+        if first is None or "\n" in text[cue.end() : first.start()] or not _mixed(first.group(0)):
+            continue  # (the plate word says the first is a plate, whatever its shape suggests alone: "6301 K")
+        shape = _signature(first.group(0))
+        line_end = text.find("\n", first.end())
+        next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+        hi = len(text) if line_end < 0 else (len(text) if next_end < 0 else next_end)
+        for m in _CODE.finditer(text, first.end(), min(hi, first.end() + 200)):
+            code = m.group(0)
+            if code == first.group(0) or _signature(code) != shape:
+                continue
+            if _QUANTITY_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _QUANTITY_AFTER.match(
+                text, m.end()
+            ):
+                continue
+            if _other_code_before(text, m.start()):
+                continue
+            yield Detection(m.start(), m.end(), "PLATE", 0.8, "plate.same_shape", code)
+
+
+def _powers(text: str) -> Iterator[Detection]:
+    if " HP" not in text and " PS" not in text and " KW" not in text:
+        return
+    for m in _POWER.finditer(text):
+        if text[max(0, m.start() - 2) : m.start()] != ", " or _APART.match(text, m.end()) is None:
+            continue
+        before = _VEHICLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is not None:
+            yield Detection(m.start(), m.end(), "PLATE", 0.75, "plate.not_a_power", m.group(0))
+
+
+def find_plates_with_reach(text: str) -> Iterator[Detection]:
+    """Plates of a shape alone, a cue a sentence or a turn away, the same shape again, a power no car has."""
+    yield from _shapes(text)
+    yield from _same_shape(text)
+    yield from _powers(text)
