@@ -1,7 +1,7 @@
 """Plates beyond their cue's clause, said again in the same shape, or of another country's shape (issue #11).
 
-* **Another country's shape alone** (:data:`.plate_shapes.ALONE`: Vietnam's dotted serial ``29B1-482.61``,
-  Ireland's year and county ``191-D-48213``): a plate wherever it stands.
+* **Another country's shape alone** (:data:`.plate_shapes.ALONE`: Vietnam's dotted serial ``29B1-482.61``): a
+  plate wherever it stands, but after an order's, a flight's or a room's word.
 * **A cue a sentence or a turn away**: a code of a country's shape (:data:`.plate_shapes.SHAPE`) set apart (at the
   start of a turn or a sentence, after ``is``/``was``/``nya``, or between commas or brackets) whose nearest vehicle
   or plate word stands in the sentence before on its line or on the line before (``Int: And your car? / Resp: A
@@ -31,7 +31,11 @@ from .types import Detection
 
 __all__ = ["find_plates_with_reach"]
 
-_CUE: Final = re.compile(rf"(?i:(?<![\w\-])(?:{_PLATE_WORDS}|{_VEHICLES})(?![\w\-]))")
+_CUE: Final = re.compile(
+    rf"(?i:(?<![\w\-])(?:{_PLATE_WORDS}|{_VEHICLES}|drive|drives|driving|drove|driven|nyetir|menyetir|disetir)"
+    r"(?![\w\-]))"
+)
+"""A plate or vehicle word, or driving."""
 _PLATE_CUE: Final = re.compile(rf"(?i:(?<![\w\-])(?:{_PLATE_WORDS})(?![\w\-]))")
 _LEAD: Final = re.compile(
     r"(?:^|[.!?][ \t]+|^[^\n:]{1,24}:[ \t]+|(?i:(?:uh|um|eh|oh|ya|iya|yes|yeah|ok|okay|itu|jadi)[,.]?[ \t]+)|"
@@ -101,6 +105,8 @@ def _shapes(text: str) -> Iterator[Detection]:
     for m in lines_finditer(SHAPE, DIGIT_LINES, text):
         code = m.group(0)
         if m.lastgroup in ALONE:
+            if _other_code_before(text, m.start()):
+                continue  # "nomor pesanan 12-D4 735.20": an order's number
             yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.shape_alone", code)
             continue
         if not _letters_ok(code) or _other_code_before(text, m.start()):
@@ -129,9 +135,7 @@ def _same_shape(text: str) -> Iterator[Detection]:
             code = m.group(0)
             if code == first.group(0) or _signature(code) != shape:
                 continue
-            if _QUANTITY_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _QUANTITY_AFTER.match(
-                text, m.end()
-            ):
+            if _QUANTITY_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _QUANTITY_AFTER.match(text, m.end()):
                 continue
             if _other_code_before(text, m.start()):
                 continue

@@ -5,9 +5,9 @@ characters as they are written (spaces, dashes and dots where the specification 
 The shapes of Indonesia (with its region prefixes, :data:`makna.privacy.patterns.PLATE_REGIONS`), the UK,
 Singapore, Kenya, India and Nigeria have their own detectors in :mod:`.patterns` and :mod:`.plates`.
 
-A shape marked ``alone`` is specific enough to be a plate wherever it stands (Vietnam's dotted serial, Ireland's
-year and county code); every other shape is a plate only with a vehicle or plate word within reach
-(:mod:`.plate_reach`), since alone it reads like a model, a product or an order code.
+A shape marked ``alone`` is specific enough to be a plate wherever it stands (Vietnam's dotted serial; Ireland's
+year and county code is found alone by :mod:`.shapes`); every other shape is a plate only with a vehicle or plate
+word within reach (:mod:`.plate_reach`), since alone it reads like a model, a product or an order code.
 
 Sources (read for this table; no value is copied from a transcript):
 
@@ -49,7 +49,7 @@ _IE_COUNTIES: Final = "C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|R
 
 PLATE_SHAPES: Final[tuple[tuple[str, str, bool], ...]] = (
     ("VN", r"\d{2}-?[A-Z]{1,2}\d?[ \-]\d{3}\.\d{2}", True),
-    ("IE", rf"\d{{2,3}}-(?:{_IE_COUNTIES})-\d{{2,6}}", True),
+    ("IE", rf"\d{{2,3}}-(?:{_IE_COUNTIES})-\d{{2,6}}", False),
     ("FR", rf"[{_FR}]{{2}}-\d{{3}}-[{_FR}]{{2}}", False),
     ("NL", rf"\d{{2}}-[{_C}]{{2,3}}-\d{{1,2}}|\d-[{_C}]{{2,3}}-\d{{2,3}}|[{_C}]{{1,3}}-\d{{2,3}}-[{_C}]{{1,3}}", False),
     ("DE", r"[A-Z\u00c4\u00d6\u00dc]{1,3}-[A-Z]{1,2} \d{1,4}[EH]?", False),
