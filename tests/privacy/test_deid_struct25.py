@@ -201,3 +201,53 @@ def test_power_no_car_has(text: str, language: str, plate: str) -> None:
 )
 def test_powers_stay_powers(text: str, language: str) -> None:
     assert _structured(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "plate"),
+    [
+        ("I noted the plate. 4412 KM. Then it drove off.", "en", "4412 KM"),
+        ("Int: And the car's plate?\nResp: 2231 CM.", "en", "2231 CM"),
+        ("Int: Nopol motornya?\nResp: Aduh. 7731 KG, motor lama.", "id", "7731 KG"),
+    ],
+)
+def test_plate_word_before_takes_a_unit_series(text: str, language: str, plate: str) -> None:
+    assert plate in [d.text for d in find_plates_with_reach(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Int: What car?\nResp: A Hilux. 2800 CC, diesel.", "en"),
+        ("We took the car. 1200 KM, two days.", "en"),
+        ("Int: And the plate?\nResp: RM 4500, I think, for the number.", "en"),
+        ("Int: Pelatnya berapa harganya?\nResp: Mahal. RP 4500, katanya.", "id"),
+    ],
+)
+def test_units_and_prices_after_a_vehicle_word(text: str, language: str) -> None:
+    assert [d.text for d in find_plates_with_reach(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "plate"),
+    [
+        ("[10:02] Jo: car's outside, nrt 5531", "en", "nrt 5531"),
+        ("[10:04] Jo: the ute is fg-482-kt, the french one", "en", "fg-482-kt"),
+        ("[19.20] Rina: mobil sewaan kemarin, wxb 7721, sudah dikembalikan", "id", "wxb 7721"),
+    ],
+)
+def test_lower_case_plate_set_apart(text: str, language: str, plate: str) -> None:
+    assert plate in [d.text for d in find_plates_with_reach(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("[19.20] Rina: mobilnya yg abu2, hal 1234", "id"),
+        ("[10:02] Jo: the car cost me, rm 4500, cheap", "en"),
+        ("[10:02] Jo: the car's at the mall, km 1200, far", "en"),
+        ("[10:02] Jo: took the car to the airport, flight qf 4021, late", "en"),
+    ],
+)
+def test_lower_case_look_alikes(text: str, language: str) -> None:
+    assert [d.text for d in find_plates_with_reach(text) if d.detector == "plate.lower_apart"] == []

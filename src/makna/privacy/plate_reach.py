@@ -10,6 +10,8 @@
   digits and separators in the same places) later on the line or on the next one is a plate too: a correction or a
   second vehicle (``plate is 6301 K, no wait, the new one is 4472 T now``); never a quantity (``from``, ``about``
   before it, ``away`` after it).
+* **A plate typed in lower case** (``car's outside, nrt 5531``) of a country's shape, set apart in a sentence
+  about a vehicle, its letters no word, unit or currency.
 * **A power that no road vehicle has**: four digits and a unit of power (``HP``, ``PS``, ``KW``) set apart between
   commas right after a vehicle's name (``the old Corolla, 5512 HP, ...``): a plate whose series reads like a unit;
   three digits stay a power (``My car, 150 KW, ...``).
@@ -23,10 +25,10 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import DIGIT_LINES, lines_finditer
+from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, lines_finditer
 from .document_shapes import _NOT_LETTERS, _OTHER_CODE
-from .plate_shapes import ALONE, SHAPE
-from .plates import _APART, _NOT_PLATE, _PLATE_WORDS, _VEHICLE_BEFORE, _VEHICLES
+from .plate_shapes import ALONE, SHAPE, country_of
+from .plates import _APART, _NOT_PLATE, _PLATE_WORDS, _VEHICLE_BEFORE, _VEHICLES, _ordinary
 from .types import Detection
 
 __all__ = ["find_plates_with_reach"]
@@ -54,6 +56,11 @@ _QUANTITY_BEFORE: Final = re.compile(
     r"jarak|hampir|cuma|hanya|rp|rm|usd|\$)[ \t]*)$"
 )
 _QUANTITY_AFTER: Final = re.compile(r"(?i:[ \t]+(?:away|long|high|wide|deep|jauh|panjang|tinggi|lebar)(?![\w\-]))")
+_LOWER: Final = re.compile(
+    r"(?<![\w\-/@.])(?P<l>[a-z]{2,3})[ \-]?\d{3,4}(?:[ \-]?(?P<s>[a-z]{1,2}))?(?![\w\-/@]|[.,]\d)"
+)
+"""A plate typed in lower case (``nrt 5531``, ``wxb 7721``): kept only set apart in a sentence about a vehicle."""
+_CURRENCIES: Final = frozenset("RM RP USD IDR SGD MYR PHP AUD NZD EUR GBP JPY KSH KES NGN INR RS HKD THB VND".split())
 _POWER: Final = re.compile(r"(?<![\w\-/@.])\d{4} (?:HP|PS|KW)(?![\w\-/@])")
 
 
@@ -71,12 +78,15 @@ def _letters_ok(code: str) -> bool:
     return not any(group in _NOT_LETTERS for group in re.findall(r"[A-Z]+", code))
 
 
-def _mixed(code: str) -> bool:
-    """Letters and digits, four characters or more, no unit or word as its letters."""
+def _mixed(code: str, *, units: bool = False) -> bool:
+    """Letters and digits, four characters or more, no unit or word as its letters (``units``: a unit allowed)."""
     compact = re.sub(r"[ \-.]", "", code)
     if len(compact) < 4 or compact.isdigit() or compact.isalpha():
         return False
-    return not any(group in _NOT_LETTERS for group in re.findall(r"[A-Z]+", code))
+    groups = re.findall(r"[A-Z]+", code)
+    if any(group in _CURRENCIES for group in groups):
+        return False  # "RM 4500": a price, whatever was asked
+    return units or not any(group in _NOT_LETTERS for group in groups)
 
 
 def _other_code_before(text: str, start: int) -> bool:
@@ -90,15 +100,19 @@ def _sentence_start(text: str, start: int) -> int:
     return max(line0, *(text.rfind(c, line0, start) + 1 for c in ".!?"))
 
 
-def _cue_within_reach(text: str, start: int) -> bool:
-    """A vehicle or plate word in the sentence before on the line, or on the line before (none in the code's own
-    sentence: :mod:`.plates` reads that one)."""
+def _cue_within_reach(text: str, start: int) -> str | None:
+    """``plate`` (a plate word among them) or ``vehicle``, the cues in the sentence before on the line, or else on
+    the line before (none in the code's own sentence: :mod:`.plates` reads that one); None when neither holds one."""
     line0 = text.rfind("\n", 0, start) + 1
     sentence0 = _sentence_start(text, start)
-    if sentence0 > line0 and _CUE.search(text, max(line0, sentence0 - 200), sentence0):
-        return True
     prev0 = text.rfind("\n", 0, max(0, line0 - 1)) + 1
-    return line0 > 0 and _CUE.search(text, max(prev0, line0 - 200), line0 - 1) is not None
+    for lo, hi in ((max(line0, sentence0 - 200), sentence0 if sentence0 > line0 else line0), (prev0, line0 - 1)):
+        if hi <= lo or hi > start:
+            continue
+        cues = list(_CUE.finditer(text, max(lo, hi - 200), hi))
+        if cues:
+            return "plate" if any(_PLATE_CUE.fullmatch(c.group(0)) for c in cues) else "vehicle"
+    return None
 
 
 def _shapes(text: str) -> Iterator[Detection]:
@@ -109,13 +123,16 @@ def _shapes(text: str) -> Iterator[Detection]:
                 continue  # "nomor pesanan 12-D4 735.20": an order's number
             yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.shape_alone", code)
             continue
-        if not _letters_ok(code) or _other_code_before(text, m.start()):
+        if not _mixed(code, units=True) or _other_code_before(text, m.start()):
             continue
         if _LEAD.search(text, max(0, m.start() - 30), m.start()) is None or _APART.match(text, m.end()) is None:
             continue
-        if _CUE.search(text, _sentence_start(text, m.start()), m.start()) is None and _cue_within_reach(
-            text, m.start()
-        ):
+        if _CUE.search(text, _sentence_start(text, m.start()), m.start()) is not None:
+            continue
+        cue = _cue_within_reach(text, m.start())
+        if cue == "plate" or (
+            cue == "vehicle" and _mixed(code) and _letters_ok(code)
+        ):  # "the plate? 4412 KM.": a plate word says it
             yield Detection(m.start(), m.end(), "PLATE", 0.78, "plate.reach", code)
 
 
@@ -153,8 +170,26 @@ def _powers(text: str) -> Iterator[Detection]:
             yield Detection(m.start(), m.end(), "PLATE", 0.75, "plate.not_a_power", m.group(0))
 
 
+def _lower_apart(text: str) -> Iterator[Detection]:
+    ordinary = _ordinary()
+    for m in lines_finditer(_LOWER, DIGIT_RUN_LINES, text):
+        letters = [g for g in (m.group("l"), m.group("s")) if g]
+        if any(g in ordinary or g.upper() in _NOT_LETTERS or g.upper() in _CURRENCIES for g in letters):
+            continue
+        if country_of(m.group(0).upper()) is None or _other_code_before(text, m.start()):
+            continue
+        before = text[max(0, m.start() - 4) : m.start()]
+        if not (before.endswith(", ") or re.search(r"(?:is|was) $", before)) or _APART.match(text, m.end()) is None:
+            continue
+        sentence0 = _sentence_start(text, m.start())
+        if _CUE.search(text, max(sentence0, m.start() - 100), m.start()) is not None:
+            yield Detection(m.start(), m.end(), "PLATE", 0.75, "plate.lower_apart", m.group(0))
+
+
 def find_plates_with_reach(text: str) -> Iterator[Detection]:
-    """Plates of a shape alone, a cue a sentence or a turn away, the same shape again, a power no car has."""
+    """Plates of a shape alone, a cue a sentence or a turn away, the same shape again, a power no car has, a plate
+    typed in lower case set apart in a sentence about a vehicle."""
     yield from _shapes(text)
+    yield from _lower_apart(text)
     yield from _same_shape(text)
     yield from _powers(text)

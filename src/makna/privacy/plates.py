@@ -178,7 +178,8 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         if own is not None and own.group(1) in PLATE_REGIONS and not raw.isalnum():
             continue  # an Indonesian plate with its region: found by its own shape in patterns
         if _PLATE_WORD_BEFORE.search(text, max(0, m.start() - 32), m.start()):
-            if raw.endswith((" I", " A")):  # "JFK-4821 I think": the pronoun after the plate
+            if raw.endswith((" I", " A")) and re.match(r"[ \t]+[a-z]", text[m.end() : m.end() + 3]):
+                # "JFK-4821 I think": the pronoun after the plate (not "SBA 1234 A.": a check letter)
                 raw = raw[:-2]
             yield Detection(m.start(), m.start() + len(raw), "PLATE", 0.95, "plate.word_before", raw)
             continue  # "plate LKP 472": the plate word says it, whatever else the code's capitals suggest (an ORG)
