@@ -25,9 +25,9 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, lines_finditer
+from ._fastrx import DIGIT_RUN_LINES, gated_finditer, lines_finditer, trigger
 from .document_shapes import _NOT_LETTERS, _OTHER_CODE
-from .plate_shapes import ALONE, SHAPE, country_of
+from .plate_shapes import ALONE, country_of, shape_matches
 from .plates import _APART, _NOT_PLATE, _PLATE_WORDS, _VEHICLE_BEFORE, _VEHICLES, _ordinary
 from .types import Detection
 
@@ -39,6 +39,14 @@ _CUE: Final = re.compile(
 )
 """A plate or vehicle word, or driving."""
 _PLATE_CUE: Final = re.compile(rf"(?i:(?<![\w\-])(?:{_PLATE_WORDS})(?![\w\-]))")
+_SAID_CUE: Final = re.compile(
+    r"(?i:(?<![\w\-])(?:plat|platnya|pelat|pelatnya|nopol|nopolnya|tnkb|plate|plates|rego|registration|reg)"
+    r"(?![\w\-]))"
+)
+"""The plate words that introduce a plate said again (:func:`_same_shape`)."""
+_SAID_GATE: Final = trigger(
+    [f(w) for w in ("plat", "pelat", "nopol", "tnkb", "plate", "rego", "reg") for f in (str, str.capitalize, str.upper)]
+)
 _LEAD: Final = re.compile(
     r"(?:^|[.!?][ \t]+|^[^\n:]{1,24}:[ \t]+|(?i:(?:uh|um|eh|oh|ya|iya|yes|yeah|ok|okay|itu|jadi)[,.]?[ \t]+)|"
     r"(?i:(?:is|was|it's|its|nya|adalah|itu|were)[ \t]+)|[,(][ \t]*)$",
@@ -57,11 +65,11 @@ _QUANTITY_BEFORE: Final = re.compile(
 )
 _QUANTITY_AFTER: Final = re.compile(r"(?i:[ \t]+(?:away|long|high|wide|deep|jauh|panjang|tinggi|lebar)(?![\w\-]))")
 _LOWER: Final = re.compile(
-    r"(?<![\w\-/@.])(?P<l>[a-z]{2,3})[ \-]?\d{3,4}(?:[ \-]?(?P<s>[a-z]{1,2}))?(?![\w\-/@]|[.,]\d)"
+    r"(?<![\w\-/@.])(?P<l>[a-z]{2,3})[ \-]?(?P<d>\d{3,4})(?:[ \-]?(?P<s>[a-z]{1,2}))?(?![\w\-/@]|[.,]\d)"
 )
 """A plate typed in lower case (``nrt 5531``, ``wxb 7721``): kept only set apart in a sentence about a vehicle."""
 _CURRENCIES: Final = frozenset("RM RP USD IDR SGD MYR PHP AUD NZD EUR GBP JPY KSH KES NGN INR RS HKD THB VND".split())
-_POWER: Final = re.compile(r"(?<![\w\-/@.])\d{4} (?:HP|PS|KW)(?![\w\-/@])")
+_POWER: Final = re.compile(r"\d{4} (?:HP|PS|KW)(?![\w\-/@])")
 
 
 def _signature(code: str) -> str:
@@ -116,16 +124,16 @@ def _cue_within_reach(text: str, start: int) -> str | None:
 
 
 def _shapes(text: str) -> Iterator[Detection]:
-    for m in lines_finditer(SHAPE, DIGIT_LINES, text):
+    for m in shape_matches(text):
         code = m.group(0)
         if m.lastgroup in ALONE:
             if _other_code_before(text, m.start()):
                 continue  # "nomor pesanan 12-D4 735.20": an order's number
             yield Detection(m.start(), m.end(), "PLATE", 0.85, "plate.shape_alone", code)
             continue
-        if not _mixed(code, units=True) or _other_code_before(text, m.start()):
+        if not _mixed(code, units=True) or _APART.match(text, m.end()) is None:
             continue
-        if _LEAD.search(text, max(0, m.start() - 30), m.start()) is None or _APART.match(text, m.end()) is None:
+        if _LEAD.search(text, max(0, m.start() - 30), m.start()) is None or _other_code_before(text, m.start()):
             continue
         if _CUE.search(text, _sentence_start(text, m.start()), m.start()) is not None:
             continue
@@ -137,10 +145,7 @@ def _shapes(text: str) -> Iterator[Detection]:
 
 
 def _same_shape(text: str) -> Iterator[Detection]:
-    lower = text.lower()
-    if not any(w in lower for w in ("plat", "pelat", "nopol", "plate", "rego", "reg", "tnkb", "licen", "polisi")):
-        return
-    for cue in _PLATE_CUE.finditer(text):
+    for cue in gated_finditer(_SAID_CUE, _SAID_GATE, text):
         first = _CODE.search(text, cue.end(), min(len(text), cue.end() + 40))
         if first is None or "\n" in text[cue.end() : first.start()] or not _mixed(first.group(0)):
             continue  # (the plate word says the first is a plate, whatever its shape suggests alone: "6301 K")
@@ -163,6 +168,8 @@ def _powers(text: str) -> Iterator[Detection]:
     if " HP" not in text and " PS" not in text and " KW" not in text:
         return
     for m in _POWER.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-/@."):
+            continue
         if text[max(0, m.start() - 2) : m.start()] != ", " or _APART.match(text, m.end()) is None:
             continue
         before = _VEHICLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
