@@ -251,3 +251,9 @@ def test_lower_case_plate_set_apart(text: str, language: str, plate: str) -> Non
 )
 def test_lower_case_look_alikes(text: str, language: str) -> None:
     assert [d.text for d in find_plates_with_reach(text) if d.detector == "plate.lower_apart"] == []
+
+
+def test_flat_of_an_address_is_no_plate() -> None:
+    text = "THE TRUCK IS AT THE YARD. WE LIVE AT 8814 WILCREST HOLLOW DR, APT 212, HOUSTON, TX 77072, NEAR THE PARK."
+    assert [d.text for d in find_plates_with_reach(text)] == []
+    assert "APT 212" not in _plates(text, "en")
