@@ -17,6 +17,7 @@ from case_tables import open_cases
 from makna.privacy import detect
 from makna.privacy.plate_reach import find_plates_with_reach
 from makna.privacy.plate_shapes import PLATE_SHAPES, country_of
+from makna.privacy.plates import find_plates_by_shape
 
 _FOLDER = _TABLE.CASES.parent / "struct25cases"
 
@@ -257,3 +258,11 @@ def test_flat_of_an_address_is_no_plate() -> None:
     text = "THE TRUCK IS AT THE YARD. WE LIVE AT 8814 WILCREST HOLLOW DR, APT 212, HOUSTON, TX 77072, NEAR THE PARK."
     assert [d.text for d in find_plates_with_reach(text)] == []
     assert "APT 212" not in _plates(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["THE UTE IS PARKED AT THE FARM, LOT 22, NEAR THE CREEK.", "Mobil kami parkir di rumah, BLK 215, dekat pasar."],
+)
+def test_an_address_part_set_apart_is_no_plate(text: str) -> None:
+    assert [d.text for d in find_plates_by_shape(text)] == []

@@ -28,7 +28,7 @@ from typing import Final
 from ._fastrx import DIGIT_RUN_LINES, gated_finditer, lines_finditer, trigger
 from .document_shapes import _NOT_LETTERS, _OTHER_CODE
 from .plate_shapes import ALONE, country_of, shape_matches
-from .plates import _APART, _NOT_PLATE, _PLATE_WORDS, _VEHICLE_BEFORE, _VEHICLES, _ordinary
+from .plates import _APART, _NOT_PLATE, _PLATE_WORDS, _VEHICLE_BEFORE, _VEHICLES, ADDRESS_WORDS, _ordinary
 from .types import Detection
 
 __all__ = ["find_plates_with_reach"]
@@ -68,10 +68,6 @@ _LOWER: Final = re.compile(
     r"(?<![\w\-/@.])(?P<l>[a-z]{2,3})[ \-]?(?P<d>\d{3,4})(?:[ \-]?(?P<s>[a-z]{1,2}))?(?![\w\-/@]|[.,]\d)"
 )
 """A plate typed in lower case (``nrt 5531``, ``wxb 7721``): kept only set apart in a sentence about a vehicle."""
-_ADDRESS_WORDS: Final = frozenset(
-    "APT APTS STE SUITE FL FLR FLAT UNIT BLK BLOCK LOT NO JL JLN GG KAV PO BOX HWY RD ST AVE DR LN RT RW".split()
-)
-"""An address's abbreviations (``APT 212``, ``BLK 215``, ``JL 12``): the code is part of an address, not a plate."""
 _CURRENCIES: Final = frozenset("RM RP USD IDR SGD MYR PHP AUD NZD EUR GBP JPY KSH KES NGN INR RS HKD THB VND".split())
 _POWER: Final = re.compile(r"\d{4} (?:HP|PS|KW)(?![\w\-/@])")
 
@@ -96,7 +92,7 @@ def _mixed(code: str, *, units: bool = False) -> bool:
     if len(compact) < 4 or compact.isdigit() or compact.isalpha():
         return False
     groups = re.findall(r"[A-Z]+", code)
-    if any(group in _CURRENCIES or group in _ADDRESS_WORDS for group in groups):
+    if any(group in _CURRENCIES or group in ADDRESS_WORDS for group in groups):
         return False  # "RM 4500": a price, whatever was asked; "APT 212": a flat of an address
     return units or not any(group in _NOT_LETTERS for group in groups)
 

@@ -28,7 +28,7 @@ from ._narrow import after_last_sentence_end
 from .patterns import PLATE_REGIONS
 from .types import Detection
 
-__all__ = ["find_plates_by_shape", "sg_plate_valid"]
+__all__ = ["ADDRESS_WORDS", "find_plates_by_shape", "sg_plate_valid"]
 
 _SG_CHECK: Final = "AZYXUTSRPMLKJHGEDCB"
 
@@ -84,6 +84,10 @@ _VEHICLES: Final = (
 _VEHICLE_IN_SENTENCE: Final = re.compile(rf"(?i:(?<![\w\-])(?:{_VEHICLES})(?![\w\-]))[^.?!\n]*$")
 _MAKE_FIRST: Final = re.compile(rf"(?i:{_VEHICLES})[ \t\-]")
 """A code whose first group is a make or a vehicle's name (``BMW X5``): a model."""
+ADDRESS_WORDS: Final = frozenset(
+    "APT APTS STE SUITE FL FLR FLAT UNIT BLK BLOCK LOT NO JL JLN GG KAV PO BOX HWY RD ST AVE DR LN RT RW".split()
+)
+"""An address's abbreviations (``APT 212``, ``BLK 215``, ``LOT 22``): a code they open is part of an address."""
 _APART: Final = re.compile(r"[ \t]*(?:[,;]|[.!?](?![\w])|$)", re.MULTILINE)
 _LICENCE_BEFORE: Final = re.compile(r"(?i:(?<![\w\-])(?:licen[cs]e|lic\.?|reg\.?)[ \t]*:?[ \t]*)$")
 _VEHICLE_BEFORE: Final = re.compile(
@@ -204,6 +208,8 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         apart = (text[max(0, m.start() - 2) : m.start()] == ", " and _APART.match(text, m.end()) is not None) or (
             text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
         )
+        if raw.split(" ")[0].split("-")[0] in ADDRESS_WORDS:
+            continue  # "... ROAD, LOT 22, ...": an address's part (an upper-cased text)
         if apart:  # "the bakery's van, KTX 4412, ...": a plate set apart in a sentence about a vehicle, not a name
             yield Detection(m.start(), m.end(), "PLATE", 0.82, "plate.sentence", raw)
         elif _LICENCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
