@@ -28,7 +28,7 @@ from ._narrow import after_last_sentence_end
 from .patterns import PLATE_REGIONS
 from .types import Detection
 
-__all__ = ["find_plates_by_shape", "sg_plate_valid"]
+__all__ = ["ADDRESS_WORDS", "find_plates_by_shape", "sg_plate_valid"]
 
 _SG_CHECK: Final = "AZYXUTSRPMLKJHGEDCB"
 
@@ -76,9 +76,18 @@ _VEHICLES: Final = (
     r"ayla|sigra|calya|carry|corsa|fiesta|focus|golf|polo|hiace|elf|colt|grandmax|gran[ \t]+max|l300|"
     r"bakkie|kombi|combi|minivan|tractor|trailer|rickshaw|lori|pickup[ \t]+truck|tempo|tuktuk|troopy|troopie|"
     r"land[ \t]?cruiser|landcruiser|prado|patrol|okada|keke|danfo|habal-habal|multicab|fj|triton|strada|d-max|"
-    r"motosikal|kereta[ \t]+sewa|camper|campervan|motorhome|rv|4x4|four-wheel[ \t]+drive"
+    r"motosikal|kereta[ \t]+sewa|camper|campervan|motorhome|rv|4x4|four-wheel[ \t]+drive|"
+    r"ambulance|ambulans|hearse|limousine|limo|forklift|excavator|bulldozer|minibus|probox|axio|fielder|premio|"
+    r"alphard|voxy|tiida|sylphy|almera|livina|x-trail|celerio|karimun|mobilio|fiat|renault|peugeot|citroen|"
+    r"citroën|skoda|škoda|volvo|opel|vauxhall|dacia|porsche|cadillac|chrysler|geely|wuling|mahindra|maruti"
 )
 _VEHICLE_IN_SENTENCE: Final = re.compile(rf"(?i:(?<![\w\-])(?:{_VEHICLES})(?![\w\-]))[^.?!\n]*$")
+_MAKE_FIRST: Final = re.compile(rf"(?i:{_VEHICLES})[ \t\-]")
+"""A code whose first group is a make or a vehicle's name (``BMW X5``): a model."""
+ADDRESS_WORDS: Final = frozenset(
+    "APT APTS STE SUITE FL FLR FLAT UNIT BLK BLOCK LOT NO JL JLN GG KAV PO BOX HWY RD ST AVE DR LN RT RW".split()
+)
+"""An address's abbreviations (``APT 212``, ``BLK 215``, ``LOT 22``): a code they open is part of an address."""
 _APART: Final = re.compile(r"[ \t]*(?:[,;]|[.!?](?![\w])|$)", re.MULTILINE)
 _LICENCE_BEFORE: Final = re.compile(r"(?i:(?<![\w\-])(?:licen[cs]e|lic\.?|reg\.?)[ \t]*:?[ \t]*)$")
 _VEHICLE_BEFORE: Final = re.compile(
@@ -173,13 +182,16 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         if own is not None and own.group(1) in PLATE_REGIONS and not raw.isalnum():
             continue  # an Indonesian plate with its region: found by its own shape in patterns
         if _PLATE_WORD_BEFORE.search(text, max(0, m.start() - 32), m.start()):
-            if raw.endswith((" I", " A")):  # "JFK-4821 I think": the pronoun after the plate
+            if raw.endswith((" I", " A")) and re.match(r"[ \t]+[a-z]", text[m.end() : m.end() + 3]):
+                # "JFK-4821 I think": the pronoun after the plate (not "SBA 1234 A.": a check letter)
                 raw = raw[:-2]
             yield Detection(m.start(), m.start() + len(raw), "PLATE", 0.95, "plate.word_before", raw)
             continue  # "plate LKP 472": the plate word says it, whatever else the code's capitals suggest (an ORG)
         if _PLATE_AFTER.match(text, m.end()):
             yield Detection(m.start(), m.end(), "PLATE", 0.88, "plate.word_after", raw)
             continue
+        if _MAKE_FIRST.match(raw):
+            continue  # "a BMW X5", "the Isuzu D 22": a make and its model, no plate
         before = _VEHICLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before is not None and not (
             (raw.isalnum() or (_MODEL.fullmatch(raw) and re.search(r"[A-Z][a-z]+[ \t]*$", before.group(0))))
@@ -193,6 +205,12 @@ def find_plates_by_shape(text: str) -> Iterator[Detection]:
         window = after_last_sentence_end(text, max(0, m.start() - 100), m.start())  # (the same match, found sooner)
         if _VEHICLE_IN_SENTENCE.search(text, window, m.start()) is None:
             continue
-        apart = text[max(0, m.start() - 2) : m.start()] == ", " and _APART.match(text, m.end()) is not None
-        if apart or _LICENCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        apart = (text[max(0, m.start() - 2) : m.start()] == ", " and _APART.match(text, m.end()) is not None) or (
+            text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
+        )
+        if raw.split(" ")[0].split("-")[0] in ADDRESS_WORDS:
+            continue  # "... ROAD, LOT 22, ...": an address's part (an upper-cased text)
+        if apart:  # "the bakery's van, KTX 4412, ...": a plate set apart in a sentence about a vehicle, not a name
+            yield Detection(m.start(), m.end(), "PLATE", 0.82, "plate.sentence", raw)
+        elif _LICENCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             yield Detection(m.start(), m.end(), "PLATE", 0.75, "plate.sentence", raw)

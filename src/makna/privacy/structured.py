@@ -9,8 +9,9 @@ break or bare after a telephone word (:mod:`.phone_forms`, round nine), day rang
 found whole (:mod:`.date_spans`); identity numbers with a check character in brackets (:mod:`.bracket_ids`, round
 twenty-three), bare web domains under a public suffix (:mod:`.web_addresses`) and numbers said in words with
 their calling word a line or a turn before (:mod:`.phone_reach`) and identity documents' numbers by their
-specified shape (:mod:`.document_shapes`, round twenty-four). Each yields candidates; overlaps are
-resolved by the caller.
+specified shape (:mod:`.document_shapes`, round twenty-four); plates of other countries' shapes, a sentence or a
+turn after their cue or said again in the same shape (:mod:`.plate_reach`, round twenty-five). Each yields
+candidates; overlaps are resolved by the caller.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .handles import find_handles_near_platforms, find_label_handles
 from .ids import find_checked_ids
 from .phone_forms import find_phone_forms
 from .phone_reach import find_spoken_with_reach
+from .plate_reach import find_plates_with_reach
 from .plates import find_plates_by_shape
 from .postcodes import find_postcodes
 from .types import Detection
@@ -44,6 +46,7 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_bracket_ids(text)
     yield from find_document_shapes(text)
     yield from find_plates_by_shape(text)
+    yield from find_plates_with_reach(text)
     yield from find_handles_near_platforms(text)
     yield from find_label_handles(text)
     yield from find_obfuscated_emails(text)
