@@ -65,6 +65,7 @@ __all__ = [
     "project_seals",
     "seal_key",
     "issue_member_key",
+    "install_key",
     "reseal",
     "revoked_in",
 ]
@@ -261,19 +262,27 @@ def record_seals(project: Project, sid: str, digests: list[str], **about: str) -
     return new
 
 
-def _make(project: Project, payload: dict[str, object] | None = None, old: bytes | None = None) -> bytes:
+def install_key(conn: Connection) -> bytes:
+    """Give the project whose transaction ``conn`` is a new seal key (the old one, if any, zeroed) and return it:
+    the caller's event records it (its id, never the key)."""
     made = secrets.token_bytes(32)
-    payload = {"seal": seal_id(made), **(payload or {})}
+    secure_delete(conn)  # a replaced key is zeroed, not left in a freed page
+    m = tables.meta.c
+    conn.execute(delete(tables.meta).where(m.key == SEAL_META))
+    conn.execute(insert(tables.meta).values(key=SEAL_META, value=made.hex()))
+    return made
+
+
+def _make(project: Project, payload: dict[str, object] | None = None, old: bytes | None = None) -> bytes:
+    payload = dict(payload or {})
     with project.store.write(project.actor, "deid.seal", payload) as conn:
         if old is not None:  # the claims it exports now, as it sealed them with the key it retires
             from ..exchange._deid_state import export_states, seal_digest
 
             sealed = export_states(conn, old)
             payload["recorded"] = _record(conn, seal_id(old), [seal_digest(c) for c in sealed.values()])
-        secure_delete(conn)  # a replaced key is zeroed, not left in a freed page
-        m = tables.meta.c
-        conn.execute(delete(tables.meta).where(m.key == SEAL_META))
-        conn.execute(insert(tables.meta).values(key=SEAL_META, value=made.hex()))
+        made = install_key(conn)
+        payload["seal"] = seal_id(made)
     return made
 
 

@@ -168,6 +168,19 @@ class _Server:
         raise SyncError(f"no project {key!r} of yours on {self.url} (yours: {names or 'none'})")
 
 
+def _ask_seal(server: _Server, project: str) -> dict[str, Any] | None:
+    """A seal key of its own for the copy of ``project`` pulled now from ``server`` (None: it gives none: the user
+    may not code, the project needs no key yet, or the server is older than teamtrust25)."""
+    try:
+        answer = server.call("POST", "/api/sync/seal", project=project)
+    except SyncError as exc:  # a server before teamtrust25 has no such route: the copy seals nothing
+        if "/api/sync/seal" not in str(exc):
+            raise
+        return None
+    seal = answer.get("seal") if isinstance(answer, dict) else None
+    return seal if isinstance(seal, dict) else None
+
+
 def pull(url: str, project: str, path: str | os.PathLike[str], *, user: str, password: str,
          passphrase: Passphrase = None) -> PullReport:
     """Log in to the server at ``url`` as ``user`` and copy ``project`` (id or name) to a new project
@@ -179,9 +192,10 @@ def pull(url: str, project: str, path: str | os.PathLike[str], *, user: str, pas
         server.login(user, password)
         sp = server.find(project)
         snap = server.call("GET", "/api/sync/pull", project=sp["id"])
+        seal = _ask_seal(server, sp["id"])
         report, fresh = _write_aside(target, lambda f: write_copy(
             f, snap, server=server.url, project_id=sp["id"], project_name=sp["name"], token=server.token,
-            csrf=server.csrf, passphrase=passphrase))
+            csrf=server.csrf, passphrase=passphrase, seal=seal))
     os.replace(fresh, target)
     plain = snap.get("not_deidentified") if isinstance(snap, dict) else None
     return dataclasses.replace(report, not_deidentified=plain) if isinstance(plain, int) and plain > 0 else report
@@ -212,6 +226,7 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None, disc
                              f"refreshed from its server, {info.server}")
         keep = pending(proj)
         old = source_hashes(proj) if len(keep) else {}
+        seal = _held_seal(proj)
         encrypted = proj.store.encrypted
         token = copy_token(proj)
         # a coder's copy of a project file: read that file as the copy's coder sees it (one moment, nothing written)
@@ -221,16 +236,17 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None, disc
         name = str(snap.get("name") or info.project_name)
         report, fresh = _write_aside(target, lambda f: write_copy(
             f, snap, server=where, project_id=info.project_id, project_name=name, token=None, csrf=None, keep=keep,
-            old_hashes=old, passphrase=secret, copy_token=token, blind=info.blind))
+            old_hashes=old, passphrase=secret, copy_token=token, blind=info.blind, seal=seal))
     else:
         if not info.token:
             raise SyncError(f"not logged in to {info.server}: run 'makna login {target}'")
         with _Server(info.server, info.token, info.csrf) as server:
             sp = server.find(info.project_id)
             snap = server.call("GET", "/api/sync/pull", project=sp["id"])
+            seal = seal or _ask_seal(server, sp["id"])  # a copy pulled before the project had a key gets one now
         report, fresh = _write_aside(target, lambda f: write_copy(
             f, snap, server=info.server, project_id=sp["id"], project_name=sp["name"], token=info.token,
-            csrf=info.csrf, keep=keep, old_hashes=old, passphrase=secret))
+            csrf=info.csrf, keep=keep, old_hashes=old, passphrase=secret, seal=seal))
     if report.dropped and not discard:  # never drop a coder's work unasked
         fresh.unlink(missing_ok=True)
         raise SyncError(_would_drop(target, len(keep), report.dropped, FILE_WORDS if info.from_file else SERVER_WORDS))
@@ -370,6 +386,20 @@ def _file_snapshot(proj: Project, info: SyncInfo, at: str | os.PathLike[str] | N
     with _origin(proj, info, at, passphrase, "--from") as (origin, where):
         origin.store.access = Access({info.coder: "coder"})  # the copy's coder as the copy sees them (guard)
         return snapshot(origin, blind=info.blind), str(where.resolve())
+
+
+def _held_seal(proj: Project) -> dict[str, Any] | None:
+    """The seal key a copy holds of its own, as :func:`write_copy` takes it, so that a refresh keeps it (the same
+    copy, the same token: still listed, and withdrawn if it was); None when it holds none."""
+    import json
+
+    from ..privacy.seals import MEMBER_META
+
+    try:
+        held = json.loads(proj.store.meta().get(MEMBER_META) or "null")
+    except ValueError:
+        return None
+    return held if isinstance(held, dict) and isinstance(held.get("copy"), str) else None
 
 
 def _sealed_claims(proj: Project) -> list[dict[str, Any]]:

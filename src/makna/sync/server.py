@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Table, delete, func, insert, not_, or_, selec
 
 from ..access import require, role_of
 from ..errors import InputError, SyncError
+from ..exchange._deid_state import export_states
 from ..memos import forget, others_memos, target_exists
 from ..model import MEMO_TARGETS
 from ..project import Project
@@ -63,7 +64,10 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
     still as imported (no de-identification applied). ``hidden``: the digest of each of the coder's own
     codings and memos hidden from them now (by kind and id), so that a refresh tells them from deleted ones.
     ``blind``: whatever the rounds say, only the acting coder's own codings (a blind coder's copy of a project file,
-    ``makna copy --coder NAME --blind``), and no memo on another coder's coding."""
+    ``makna copy --coder NAME --blind``), and no memo on another coder's coding. ``deid`` (not in a ``blind`` one,
+    which holds no key and claims nothing): the de-identification claim of each source whose de-identification was
+    applied (by source id, unsealed: what the copy seals with a key of its own,
+    :func:`makna.privacy.seal_copies.issue_pulled_key`; spans and types, no identifier)."""
     require(project, "read")
     seg, m, k, q = tables.segments.c, tables.memos.c, tables.coders.c, tables.quick_codes.c
     out: dict[str, Any] = {}
@@ -79,6 +83,7 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
             "quick_codes": q.coder == project.actor,
         }
         plain = count_not_deidentified(conn)
+        deid = {} if blind else export_states(conn)
         me = select(k.id).where(k.name == project.actor)  # the coder's own rows a blind round hides: their digests
         hidden = {kind: {r.id: digest(kind, dict(r._mapping)) for r in conn.execute(
                       select(table).where(table.c.coder_id.in_(me), not_(shown)))}
@@ -90,7 +95,7 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
             out[table.name] = encode_rows(table, conn.execute(stmt))
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "name": project.info().name,
             "coder": project.actor, "role": role_of(project), "high_water": high, "not_deidentified": plain,
-            "hidden": hidden, "tables": out}
+            "hidden": hidden, "tables": out, "deid": deid}
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ class Withdrawal(BaseModel):
 
 
 def _row(c: CoderCopy) -> dict[str, Any]:
-    return {"id": c.id, "member": c.member, "file": c.file, "made_at": c.made_at, "state": c.state}
+    return {"id": c.id, "member": c.member, "file": c.file, "made_at": c.made_at, "state": c.state, "pulled": c.pulled}
 
 
 def copy_rows(project: Project) -> list[dict[str, Any]]:

@@ -35,6 +35,7 @@ WRITE_RIGHTS: tuple[tuple[str, str, Permission], ...] = (
     ("POST", "/api/suggestions/{id}", "code"),
     ("POST", "/api/search/autocode", "code"),
     ("POST", "/api/sync/push", "code"),
+    ("POST", "/api/sync/seal", "read"),
     ("POST", "/api/import", "manage"),
     ("POST", "/api/codes/import", "manage"),
     ("POST", "/api/cases/import", "manage"),
