@@ -59,6 +59,7 @@ WRITE_RIGHTS: tuple[tuple[str, str, Permission], ...] = (
     ("POST", "/api/deid/apply", "manage"),
     ("POST", "/api/deid/trust", "manage"),
     ("POST", "/api/deid/copies/withdraw", "manage"),
+    ("POST", "/api/deid/copies/make", "manage"),
     ("POST", "/api/agreement/resolve", "manage"),
     ("PUT DELETE", "/api/sources/{id}/media", "manage"),
     ("PUT", "/api/sources/{id}/turns/{id}/time", "manage"),
