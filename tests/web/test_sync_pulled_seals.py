@@ -21,7 +21,7 @@ import makna
 from makna.cli import app
 from makna.exchange import export_qdpx, import_qdpx
 from makna.privacy.seal_copies import SEALS, WITHDRAWN, coder_copies, revoke_copy, revoke_sealer
-from makna.privacy.seals import MEMBER_META, SEAL_META, meta_seal, meta_sealer, seal_id
+from makna.privacy.seals import MEMBER_META, SEAL_META, meta_seal, meta_sealer, reseal, seal_id
 from makna.sync import client
 
 runner = CliRunner()
@@ -149,3 +149,24 @@ def test_a_refresh_keeps_the_copys_key_and_a_viewer_or_an_early_copy_gets_none(
     claim = _export(early, tmp_path / "early.qdpx")
     assert claim["seal"]["copy"] == later.copy
     assert _verified(team, tmp_path / "early.qdpx", tmp_path, "e") == (True, {})
+
+
+def test_a_pushed_claim_outlives_a_reseal_and_an_unpushed_one_does_not(lab: Any, team: Any, tmp_path: Path) -> None:
+    """BASE (and the first commit of this branch): a pulled copy's push recorded nothing, so after a reseal every
+    claim it had sealed failed ("retired" or "unknown")."""
+    _deidentify(team, tmp_path)
+    copy = _pull(tmp_path)
+    _export(copy, tmp_path / "budi.qdpx")
+    report = client.push(copy)  # nothing coded: the claims alone
+    assert report.sealed == 1
+    event = makna.events(_lead(team), action="sync.push")[0]
+    assert event.actor == "budi" and event.payload["sealed"] == 1
+    assert client.push(copy).sealed == 0 and len(makna.events(_lead(team), action="sync.push")) == 1
+    lost = _pull(tmp_path, name="lost.makna")
+    revoke_copy(_lead(team), coder_copies(_lead(team))[-1].token[:8])
+    assert client.push(lost).sealed == 0  # a withdrawn copy records nothing
+    never = _pull(tmp_path, name="never.makna")
+    _export(never, tmp_path / "never.qdpx")  # sealed, never pushed
+    reseal(_lead(team))
+    assert _verified(team, tmp_path / "budi.qdpx", tmp_path, "f") == (True, {})
+    assert _verified(team, tmp_path / "never.qdpx", tmp_path, "g") == (False, {"retired": 1})

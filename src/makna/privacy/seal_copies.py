@@ -41,6 +41,7 @@ from .seals import (
     PROJECT_SEALER,
     REVOKED_META,
     SEAL_META,
+    SealKeys,
     copy_key,
     install_key,
     meta_seal,
@@ -60,6 +61,7 @@ __all__ = [
     "coder_copies",
     "issue_pulled_key",
     "live_copies",
+    "pushed_digests",
     "record_pushed_seals",
     "revoke_copy",
     "revoke_sealer",
@@ -273,20 +275,30 @@ def revoke_copy(project: Project, ref: str, *, restore: bool = False) -> CoderCo
         return next(c for c in _copies(conn) if c.token == copy.token)
 
 
+def pushed_digests(
+    claims: Iterable[Mapping[str, Any]], keys: SealKeys, *, member: str, copy: str | None = None
+) -> dict[str, list[str]]:
+    """The digests, by the project key's id, of ``claims`` that ``member`` sealed (in the copy ``copy``; None: in any
+    copy of theirs) and that verify now by their MAC under ``keys`` (the copy recorded and not withdrawn)."""
+    from ..exchange._deid_state import seal_digest, seal_verifies
+
+    by_key: dict[str, list[str]] = {}
+    for claim in claims:
+        seal = claim.get("seal") if isinstance(claim, Mapping) else None
+        if not isinstance(seal, dict) or seal.get("by") != member or not isinstance(seal.get("copy"), str):
+            continue
+        if copy is not None and seal.get("copy") != copy:
+            continue
+        if seal_verifies(claim, keys):
+            by_key.setdefault(str(seal["id"]), []).append(seal_digest(claim))
+    return by_key
+
+
 def record_pushed_seals(project: Project, claims: Iterable[Mapping[str, Any]], *, member: str, copy: str) -> int:
     """Record in the project the digests of ``claims`` (a coder's copy's, as its exports seal them) that ``member``'s
     copy ``copy`` sealed and that verify now with the project's current key (the copy not withdrawn), so that a
     reseal keeps them verifiable (:class:`~.seals.SealKeys`). Called when the copy's work comes back to the project
     (``makna push``); a claim of another member or copy, altered, or sealed by a withdrawn copy is not recorded.
     One ``deid.seal`` event (not an undo step, with the member and the copy) when any is new; returns how many."""
-    from ..exchange._deid_state import seal_digest, seal_verifies
-
-    keys = project_seals(project)
-    by_key: dict[str, list[str]] = {}
-    for claim in claims:
-        seal = claim.get("seal")
-        if not isinstance(seal, dict) or seal.get("by") != member or seal.get("copy") != copy:
-            continue
-        if seal_verifies(claim, keys):
-            by_key.setdefault(str(seal["id"]), []).append(seal_digest(claim))
+    by_key = pushed_digests(claims, project_seals(project), member=member, copy=copy)
     return sum(record_seals(project, sid, digests, member=member, copy=copy) for sid, digests in by_key.items())

@@ -59,6 +59,7 @@ __all__ = [
     "member_key",
     "copy_key",
     "record_seals",
+    "record_in",
     "recorded_seals",
     "meta_seal",
     "meta_sealer",
@@ -239,6 +240,12 @@ def _unrecorded(conn: Connection, digests: list[str]) -> list[str]:
     for i in range(0, len(keys), 500):
         have.update(conn.execute(select(m.key).where(m.key.in_(keys[i : i + 500]))).scalars())
     return [k for k in keys if k not in have]
+
+
+def record_in(conn: Connection, sid: str, digests: list[str]) -> int:
+    """Record ``digests`` of claims sealed under the key ``sid`` in the ledger, inside the caller's transaction (its
+    event says so); returns how many were new."""
+    return _record(conn, sid, digests)
 
 
 def _record(conn: Connection, sid: str, digests: list[str]) -> int:

@@ -96,7 +96,7 @@ class PushReport:
     into: str | None = None  # a coder's copy of a project file: that project (None: the server)
     moved: int = 0  # codings made before their source's de-identification, moved onto its new text
     retargeted: dict[str, str] = field(default_factory=dict)  # memos put onto the server's twin coding
-    sealed: int = 0  # a coder's copy of a project file: its sealed claims the project recorded now (a reseal keeps)
+    sealed: int = 0  # a copy's sealed claims the project recorded now (a reseal keeps them verifiable)
 
 
 class _Server:
@@ -317,7 +317,7 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
     with open_project(path, passphrase=passphrase) as proj:
         info = sync_info(proj)
         changes = pending(proj)
-        claims = _sealed_claims(proj) if info.from_file else []
+        claims = _sealed_claims(proj)
         if not len(changes) and not claims:
             return PushReport(into=str(into or info.server) if info.from_file else None)
         if info.from_file:
@@ -328,6 +328,8 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
         if not info.token:
             raise SyncError(f"not logged in to {info.server}: run 'makna login {path}'")
         message = push_message(proj, changes)
+        if claims:  # a copy with a seal key of its own: the server records the claims that verify (teamtrust25)
+            message["claims"] = claims
         with _Server(info.server, info.token, info.csrf) as server:
             server.find(info.project_id)
             answer = server.call("POST", "/api/sync/push", body=message, project=info.project_id)
@@ -335,6 +337,8 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
                 message = with_skeletons(proj, message, answer["replaced"])
                 answer = server.call("POST", "/api/sync/push", body=message, project=info.project_id)
         report = _report(len(changes), answer)
+        if not len(changes):  # only claims to record: nothing to mark in the copy
+            return report
         mark_synced(proj, changes, {(c["kind"], c["id"]) for c in report.conflicts},
                     {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")},
                     retargeted=report.retargeted)
@@ -403,8 +407,8 @@ def _held_seal(proj: Project) -> dict[str, Any] | None:
 
 
 def _sealed_claims(proj: Project) -> list[dict[str, Any]]:
-    """The de-identification claims a coder's copy of a project file seals, as its exports carry them (none: it
-    holds no key of its own)."""
+    """The de-identification claims a coder's copy (of a project file, or pulled from a server since teamtrust25)
+    seals, as its exports carry them (none: it holds no key of its own)."""
     from ..exchange._deid_state import export_states
     from ..privacy.seals import meta_sealer
 
@@ -469,7 +473,8 @@ def _report(sent: int, answer: Mapping[str, Any]) -> PushReport:
         conflicts = [{k: str(c[k]) for k in ("kind", "id", "reason", "message")} for c in answer["conflicts"]]
         return PushReport(sent, int(answer["added"]), int(answer["changed"]), int(answer["deleted"]),
                           int(answer["unchanged"]), conflicts, moved=int(answer.get("moved") or 0),
-                          retargeted={str(k): str(v) for k, v in (answer.get("retargeted") or {}).items()})
+                          retargeted={str(k): str(v) for k, v in (answer.get("retargeted") or {}).items()},
+                          sealed=int(answer.get("sealed") or 0))
     except (KeyError, TypeError, ValueError):
         raise SyncError("the server's answer to the push is malformed") from None
 

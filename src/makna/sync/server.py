@@ -26,6 +26,8 @@ from ..errors import InputError, SyncError
 from ..exchange._deid_state import export_states
 from ..memos import forget, others_memos, target_exists
 from ..model import MEMO_TARGETS
+from ..privacy.seal_copies import pushed_digests
+from ..privacy.seals import project_seals, record_in
 from ..project import Project
 from ..rounds import Sight, visible
 from ..sources import count_not_deidentified
@@ -128,6 +130,9 @@ class PushResult:
     replaced: dict[str, list[list[int]]] = field(default_factory=dict)
     #: memos put onto the server's coding of the same span (a twin of the copy's new coding): memo -> coding
     retargeted: dict[str, str] = field(default_factory=dict)
+    #: a copy pulled from the server with a seal key of its own: how many of its sealed claims the push recorded in
+    #: the project's ledger (a reseal keeps them verifiable; :func:`makna.privacy.seal_copies.pushed_digests`)
+    sealed: int = 0
 
     @property
     def applied(self) -> int:
@@ -209,6 +214,21 @@ def _parse(message: Mapping[str, Any]) -> list[_Change]:
                 refuse_unstorable("memo", row["text"], row["title"])
         out.append(_Change(str(kind), str(cid), str(op), base, row))
     return out
+
+
+#: The most sealed claims one push may carry (one per de-identified source).
+MAX_CLAIMS = 100_000
+
+
+def _claims(message: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The sealed de-identification claims a push carries (``claims``: those of a copy pulled with a seal key of its
+    own, teamtrust25); each is checked against the project's keys before anything is recorded."""
+    claims = message.get("claims")
+    if claims is None:
+        return []
+    if not isinstance(claims, list) or len(claims) > MAX_CLAIMS or not all(isinstance(c, dict) for c in claims):
+        raise InputError(f"push: 'claims' must be a list of at most {MAX_CLAIMS:,} objects")
+    return claims
 
 
 class _Apply:
@@ -402,6 +422,8 @@ def apply_push(project: Project, message: Mapping[str, Any], *, words: Wording =
         raise SyncError(f"this copy was pulled by {message.get('coder')!r}, not {project.actor!r}: log in as its "
                         "coder to push it")
     changes = _parse(message)
+    claims = _claims(message)
+    keys = project_seals(project) if claims else None
     order = {("segment", "put"): 0, ("memo", "put"): 1, ("memo", "delete"): 2, ("segment", "delete"): 3}
     changes.sort(key=lambda ch: order[ch.kind, ch.op])
     result = PushResult()
@@ -420,8 +442,15 @@ def apply_push(project: Project, message: Mapping[str, Any], *, words: Wording =
                 run.apply(ch)
             run.flush()
             result.moved = run.remapped
-            if not result.applied:
+            if keys is not None:  # the copy's claims that verify now: recorded, as a coder's copy of a file's are
+                digests = pushed_digests(claims, keys, member=project.actor)
+                result.sealed = sum(record_in(conn, sid, d) for sid, d in digests.items())
+            if not result.applied and not result.sealed:
                 raise _Nothing
+            if result.sealed:
+                payload["sealed"] = result.sealed
+            if not result.applied:  # only claims recorded: nothing for open pages to draw
+                return result
             payload.update(added=result.added, changed=result.changed, deleted=result.deleted,
                            conflicts=len(result.conflicts), segments=run.new_segments,
                            **({"moved": result.moved} if result.moved else {}))

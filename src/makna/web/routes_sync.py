@@ -46,7 +46,7 @@ def sync_push(request: Request, body: dict[str, Any] = Body(...)) -> JSONRespons
     return JSONResponse(plain({"added": result.added, "changed": result.changed, "deleted": result.deleted,
                                "unchanged": result.unchanged, "moved": result.moved,
                                "conflicts": result.conflicts, "replaced": result.replaced,
-                               "retargeted": result.retargeted}))
+                               "retargeted": result.retargeted, "sealed": result.sealed}))
 
 
 @router.post("/api/sync/seal")
