@@ -17,6 +17,17 @@ TEXT = (
     "I: Pak Darmawel yang membantu saya di pasar.\n"
 )
 PASS = "an audit passphrase nobody guesses"
+MEMO = "Follow up with Ratna Kusumawardani about the clinic visit; her number is 0813-6620-4471."
+
+
+def memo_applied(project: makna.Project, key: Path) -> None:
+    """A source without identifiers and a project memo with a name and a phone number, scanned, every detection
+    accepted and applied: the memo's review is emptied by the apply (teamtrust25)."""
+    makna.import_text(project, "a.txt", "P: Apa kabar?\nI: Baik, terima kasih.\n", language="id")
+    makna.add_memo(project, "project", None, MEMO, title="Plan")
+    scan(project)
+    decide_all(project, "accepted")
+    apply(project, key, PASS, mode="surrogate")
 
 
 def surrogates_of(project: makna.Project, key: Path) -> set[str]:

@@ -53,15 +53,17 @@ def copy_project(
 
 
 def copy_for_coder(location: str | os.PathLike[str], target: str | os.PathLike[str], coder: str, *,
-                   passphrase: Passphrase = None, blind: bool | None = None) -> tuple[Path, bool]:
+                   passphrase: Passphrase = None, blind: bool | None = None,
+                   actor: str | None = None) -> tuple[Path, bool]:
     """:func:`copy_project` for the second coder ``coder``, and whether the copy is blind. ``blind``: it holds none
     of the other coders' codings, nor memos on them, nor the project's log (None: blind when a blind round is open
-    in the project; ``False`` is refused then)."""
-    return _copy(location, target, passphrase, coder, blind)
+    in the project; ``False`` is refused then). ``actor``: who makes it, as the project's log records it (None: the
+    project's own coder; the workbench gives the person logged in)."""
+    return _copy(location, target, passphrase, coder, blind, actor)
 
 
 def _copy(location: str | os.PathLike[str], target: str | os.PathLike[str], passphrase: Passphrase,
-          coder: str | None, blind: bool | None) -> tuple[Path, bool]:
+          coder: str | None, blind: bool | None, actor: str | None = None) -> tuple[Path, bool]:
     source = sqlite_path(resolve_location(location))
     if source is None:
         raise InputError(f"{location}: a server project; 'makna pull' makes an offline copy of one")
@@ -98,7 +100,7 @@ def _copy(location: str | os.PathLike[str], target: str | os.PathLike[str], pass
 
         if coder.strip() == PROJECT_SEALER:  # review23: the word a claim sealed by the project itself says
             raise InputError(f"--coder {PROJECT_SEALER!r} names the project's own seal: give the coder another name")
-        _seal_first(source, secret)
+        _seal_first(source, secret, actor)
     part = dest.with_name(f".{dest.name}.part")
     part.unlink(missing_ok=True)
     errors: tuple[type[BaseException], ...] = (sqlite3.Error, OSError)
@@ -122,7 +124,7 @@ def _copy(location: str | os.PathLike[str], target: str | os.PathLike[str], pass
                 sealed = _for_coder(part, source, coder.strip(), secret, token)
         os.chmod(part, source.stat().st_mode & 0o777)
         if coder is not None:
-            _record_copy(source, coder.strip(), secret, token, dest, {"seal": sealed, "blind": blind})
+            _record_copy(source, coder.strip(), secret, token, dest, {"seal": sealed, "blind": blind}, actor)
         os.replace(part, dest)  # the copy appears whole or not at all
     except errors as exc:
         part.unlink(missing_ok=True)
@@ -148,13 +150,13 @@ def _for_coder(part: Path, source: Path, coder: str, secret: str | None, token: 
     return sealed
 
 
-def _seal_first(source: Path, secret: str | None) -> None:
+def _seal_first(source: Path, secret: str | None, actor: str | None = None) -> None:
     """Make the project's seal key now if it holds a de-identified source and has none, so that a coder's copy
     gets that member's own key (:mod:`makna.privacy.seals`)."""
     from .privacy.seals import seal_key
     from .project import open_project
 
-    with open_project(source, passphrase=secret) as proj:
+    with open_project(source, coder=actor, passphrase=secret) as proj:
         seal_key(proj)
 
 
@@ -186,14 +188,14 @@ def _blind_copy(part: Path, source: Path, coder: str, secret: str | None, token:
 
 
 def _record_copy(source: Path, coder: str, secret: str | None, token: str, dest: Path,
-                 seal: dict[str, object]) -> None:
+                 seal: dict[str, object], actor: str | None = None) -> None:
     """Log in the project that a copy for ``coder`` was made (``sync.pull``, with the copy's token and ``seal``:
     the project key's id the copy's own seal key derives from, and whether it is blind): a push is taken only from
     a copy the project made, and only as the coder it was made for; its seals verify only while it is not
     withdrawn (:mod:`makna.privacy.seal_copies`)."""
     from .project import open_project
 
-    with open_project(source, passphrase=secret) as proj:
+    with open_project(source, coder=actor, passphrase=secret) as proj:
         payload = {"origin": "file", "coder": coder, "copy_token": token, "copy": dest.name, **seal}
         with proj.store.write(proj.actor, "sync.pull", payload):
             pass

@@ -25,7 +25,7 @@ from .project import Project
 from .sources import _prepare, _store_prepared
 from .store import bulk_insert, tables
 
-__all__ = ["SurveyImport", "import_survey", "import_survey_bytes", "survey_columns"]
+__all__ = ["SurveyImport", "answer_list", "import_survey", "import_survey_bytes", "survey_columns"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,17 @@ def survey_columns(survey: Survey) -> list[str]:
     ]
     lines.append(f"attributes: {', '.join(survey.attribute_columns) or 'none'}")
     return lines
+
+
+def answer_list(text: str | None, option: str = "--survey-answers") -> list[str] | None:
+    """The open answers' columns named in ``text`` (separated by commas; None: not given, makna chooses); naming
+    none is refused (the CLI's ``--survey-answers``, the web import's field)."""
+    if text is None:
+        return None
+    answers = [a.strip() for a in text.split(",") if a.strip()]
+    if not answers:
+        raise InputError(f"{option}: name at least one column")
+    return answers
 
 
 def _refuse_own_export(path: Path, survey: Survey) -> None:

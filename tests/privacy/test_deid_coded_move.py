@@ -6,7 +6,9 @@ report. Fictional text."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -171,9 +173,24 @@ def test_no_original_survives_a_coded_apply(project: Any, tmp_path: Path) -> Non
         exported = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
     files = makna.write_report(project, tmp_path / "report", lang="en", png=False)
     written = "".join(f.read_text(encoding="utf-8") for f in (files.html, files.markdown))
+    word = _docx_text(files.docx)  # teamtrust25: the .docx too (a zip of XML whose runs may split a word)
+    assert "My cousin" in word  # the quote of the coding is in it: the grep reads the document's text
     stored = _project_bytes(project)
-    for blob, where in ((exported, "qdpx"), (written, "report"), (stored, "project")):
+    for blob, where in ((exported, "qdpx"), (written, "report"), (word, "report.docx"), (stored, "project")):
         assert not [s for s in PLANTED if s in blob], where
+
+
+def _docx_text(path: Path) -> str:
+    """Every member of a .docx as it is, then each paragraph's text with its runs joined (a word split over two
+    runs of Word XML is whole there)."""
+    with zipfile.ZipFile(path) as z:
+        raw = [z.read(n).decode("utf-8", "replace") for n in z.namelist()]
+    paragraphs = [
+        "".join(html.unescape(t) for t in re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", p))
+        for member in raw
+        for p in re.findall(r"<w:p[\s>].*?</w:p>", member, flags=re.S)
+    ]
+    return "\n".join([*raw, *paragraphs])
 
 
 def _project_bytes(project: Any) -> str:

@@ -20,6 +20,7 @@ from makna.access import Access
 from makna.errors import SyncError
 from makna.privacy.project import add_detection, decide_all
 from makna.privacy.project_apply import apply
+from makna.privacy.seal_copies import issue_pulled_key
 from makna.store import tables
 from makna.sync import client
 from makna.sync.local import pending, push_message, with_skeletons, write_copy
@@ -59,6 +60,8 @@ class _Fake:
     def call(self, method: str, path: str, *, body: Any = None, project: str | None = None) -> Any:
         if path == "/api/sync/pull":
             return json.loads(json.dumps(snapshot(_as(self.project, "budi"))))
+        if path == "/api/sync/seal":  # teamtrust25: the copy's own seal key (none here: no key, nor needed yet)
+            return {"seal": issue_pulled_key(_as(self.project, "budi"))}
         result = apply_push(_as(self.project, "budi"), body)
         return json.loads(
             json.dumps(

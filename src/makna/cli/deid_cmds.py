@@ -666,12 +666,13 @@ def revoke_seal_cmd(
 
 @deid_app.command("copies")
 def copies_cmd(project: ProjectOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
-    """The coder's copies this project made (makna copy --coder): each with its id, member, file, date and
-    whether it may seal de-identification claims (see makna deid revoke)."""
+    """The coder's copies this project made (makna copy --coder, and the copies pulled from its team server: file
+    "(pulled)"): each with its id, member, file, date and whether it may seal de-identification claims (see makna
+    deid revoke)."""
     from ..privacy.seal_copies import coder_copies
 
     with opened(project) as proj:
-        rows = [{"id": c.id, "member": c.member, "file": c.file, "made_at": c.made_at, "state": c.state}
+        rows = [{"id": c.id, "member": c.member, "file": c.file or "(pulled)", "made_at": c.made_at, "state": c.state}
                 for c in coder_copies(proj)]
     emit(rows, ["id", "member", "file", "made_at", "state"], fmt, title="Coder's copies", empty="No coder's copies.")
 

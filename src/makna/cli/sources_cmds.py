@@ -161,13 +161,11 @@ def _import_survey(paths: list[Path], project: str | None, *, language: str | No
                    survey_answers: str | None) -> None:
     """One survey file: a source and a case per respondent; says which column it took for what."""
     from ..errors import InputError
-    from ..survey_sources import import_survey, survey_columns
+    from ..survey_sources import answer_list, import_survey, survey_columns
 
     if len(paths) != 1 or not _is_survey(paths[0]):
         raise InputError("--survey-id and --survey-answers need exactly one survey file (.csv or .xlsx)")
-    answers = [a.strip() for a in survey_answers.split(",") if a.strip()] if survey_answers is not None else None
-    if answers is not None and not answers:
-        raise InputError("--survey-answers: name at least one column")
+    answers = answer_list(survey_answers)
     with opened(project) as proj:
         done = import_survey(proj, paths[0], id_column=survey_id, answer_columns=answers, language=language)
         lines = [_imported_line(s) for s in done.sources]

@@ -129,13 +129,19 @@ class SourceAudit:
 
 @dataclass(frozen=True, slots=True)
 class FieldAudit:
-    """One kind of free-text field (``table.column``): values, scanned, replaced, detections pending."""
+    """One kind of free-text field (``table.column``): values, scanned, de-identified (``applied``), detections
+    pending, and identifiers found by makna, accepted and replaced (teamtrust25: a value's review is emptied when
+    it is replaced, so what its apply found and accepted comes from its ``deid.apply_fields`` event; an apply made
+    before then counts only in the totals by type)."""
 
     field: str
     values: int
     scanned: int
     applied: int
     pending: int
+    found: int = 0
+    accepted: int = 0
+    replaced: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +221,9 @@ def _sum(counts: Iterable[TypeCounts]) -> tuple[TypeCounts, ...]:
     return tuple(TypeCounts(kind, **{k: c[k] for k in _STAGES}) for kind, c in sorted(acc.items()))
 
 
-def _type_counts(items: Iterable[Mapping[str, Any]], replaced: Mapping[str, int]) -> tuple[TypeCounts, ...]:
+def stage_counts(items: Iterable[Mapping[str, Any]]) -> dict[str, Counter[str]]:
+    """Review items (``type``, ``status``) counted by type and stage (:data:`_STAGES` less ``replaced``): found by
+    makna (all but those added by hand), accepted (as found or edited), rejected, added, pending."""
     acc: dict[str, Counter[str]] = {}
     for item in items:
         status = str(item.get("status", "pending"))
@@ -224,6 +232,11 @@ def _type_counts(items: Iterable[Mapping[str, Any]], replaced: Mapping[str, int]
         c[stage] += 1
         if status != "added":
             c["found"] += 1
+    return acc
+
+
+def _type_counts(items: Iterable[Mapping[str, Any]], replaced: Mapping[str, int]) -> tuple[TypeCounts, ...]:
+    acc = stage_counts(items)
     for kind, n in replaced.items():
         acc.setdefault(kind, Counter())["replaced"] += n
     return tuple(TypeCounts(kind, **{k: c[k] for k in _STAGES}) for kind, c in sorted(acc.items()))
@@ -279,6 +292,20 @@ def _replaced(
     return out
 
 
+def _fields_reviewed(payloads: Iterable[Any]) -> dict[str, dict[str, Counter[str]]]:
+    """Per field kind and type, the stages of the identifiers the ``deid.apply_fields`` events' ``reviewed`` say
+    their applies found, accepted and replaced (teamtrust25; an earlier apply's event has none)."""
+    out: dict[str, dict[str, Counter[str]]] = {}
+    for payload in payloads:
+        got = payload.get("reviewed") if isinstance(payload, dict) else None
+        for name, by_type in (got or {}).items() if isinstance(got, dict) else ():
+            for kind, stages in by_type.items() if isinstance(by_type, dict) else ():
+                if isinstance(stages, dict):
+                    c = out.setdefault(str(name), {}).setdefault(str(kind), Counter())
+                    c.update({k: int(n) for k, n in stages.items() if k in _STAGES and isinstance(n, int)})
+    return out
+
+
 def _policy(meta: Mapping[str, str], events: list[AuditEvent], modes: Iterable[str]) -> SurrogatePolicy:
     regions = Counter(v.partition("\t")[0] or "-" for k, v in meta.items() if k.startswith("deid_region:applied:"))
     traditions = Counter(v for k, v in meta.items() if k.startswith("deid_tradition:"))
@@ -306,6 +333,8 @@ def deid_audit(project: Project) -> DeidAudit:
         ).all()
         names = {str(r.id): str(r.name) for r in rows}
         events = _events(conn, names)
+        e = tables.events.c
+        applied_fields = [p for p in conn.execute(select(e.payload).where(e.action == "deid.apply_fields")).scalars()]
         states = _fields(conn, stored=False, applied=None)
         m = tables.meta.c
         meta = {  # the settings the audit reports, read once
@@ -333,19 +362,30 @@ def deid_audit(project: Project) -> DeidAudit:
     kinds: dict[str, list[Any]] = {}
     for st in states:
         kinds.setdefault(st.field, []).append(st)
+    reviewed = _fields_reviewed(applied_fields)
+    now_items: dict[str, dict[str, Counter[str]]] = {
+        name: stage_counts(
+            {"type": i.detection.type, "status": i.status}
+            for st in group
+            if st.number and st.digest and not st.applied
+            for i in st.review.items
+        )
+        for name, group in kinds.items()
+    }
+
+    def _stage(name: str, stage: str) -> int:
+        return sum(c[stage] for part in (now_items.get(name, {}), reviewed.get(name, {})) for c in part.values())
+
     fields = tuple(
         FieldAudit(
             name,
             len(group),
             sum(1 for st in group if st.number and st.digest),
             sum(1 for st in group if st.applied),
-            sum(
-                1
-                for st in group
-                if st.number and st.digest and not st.applied
-                for i in st.review.items
-                if i.status == "pending"
-            ),
+            _stage(name, "pending"),
+            _stage(name, "found"),
+            _stage(name, "accepted"),
+            _stage(name, "replaced"),
         )
         for name, group in sorted(kinds.items())
     )
@@ -359,6 +399,11 @@ def deid_audit(project: Project) -> DeidAudit:
     for ev in events:
         if ev.action == "deid.apply_fields" and isinstance(ev.detail.get("by_type"), dict):
             field_replaced.update(ev.detail["by_type"])
+    before = [  # what the applies found and accepted in the values they replaced (their review is emptied)
+        TypeCounts(kind, **{k: c[k] for k in _STAGES if k != "replaced"})
+        for part in reviewed.values()
+        for kind, c in part.items()
+    ]
     key_id = meta.get("deid_key_id")
     return DeidAudit(
         project.info().name,
@@ -366,7 +411,7 @@ def deid_audit(project: Project) -> DeidAudit:
         key_id,
         sources,
         fields,
-        _type_counts(field_items, field_replaced),
+        _sum([*_type_counts(field_items, field_replaced), *before]),
         tuple(events),
         policy,
     )

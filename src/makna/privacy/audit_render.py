@@ -46,6 +46,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
     "field": {"en": "Field", "id": "Isian"},
     "values": {"en": "Values", "id": "Nilai"},
     "scanned": {"en": "Scanned", "id": "Dipindai"},
+    "deidentified": {"en": "Values de-identified", "id": "Nilai sudah de-identifikasi"},
     "policy": {"en": "Surrogate policy", "id": "Kebijakan pengganti"},
     "modes": {"en": "Modes used", "id": "Mode yang dipakai"},
     "apply_region": {"en": "Region of the last apply", "id": "Wilayah penerapan terakhir"},
@@ -167,8 +168,9 @@ def audit_markdown(audit: DeidAudit, lang: str = "en", *, heading: str = "##") -
     ) + [""]
     lines += [f"{sub} {_w('fields', lang)}", ""]
     lines += _table(
-        [_w("field", lang), _w("values", lang), _w("scanned", lang), _w("replaced", lang), _w("pending", lang)],
-        [[f.field, f.values, f.scanned, f.applied, f.pending] for f in audit.fields],
+        [_w("field", lang), _w("values", lang), _w("scanned", lang), _w("deidentified", lang), _w("found", lang),
+         _w("accepted", lang), _w("replaced", lang), _w("pending", lang)],
+        [[f.field, f.values, f.scanned, f.applied, f.found, f.accepted, f.replaced, f.pending] for f in audit.fields],
     ) + [""]
     p = audit.policy
     none = _w("none", lang)

@@ -393,6 +393,22 @@ def _plan_fields(fields: Sequence[_State], key: ProjectKey, mode: Mode,
     return plans
 
 
+def _reviewed(plans: Sequence[tuple[_State, str, list[Replacement]]]) -> dict[str, dict[str, dict[str, int]]]:
+    """Per field kind and type, the identifiers of the values ``plans`` replace: found by makna, accepted, rejected,
+    added, pending, replaced (counts only): the audit's, as the values' review is emptied by the apply."""
+    from .audit import stage_counts
+
+    out: dict[str, dict[str, Counter[str]]] = {}
+    for st, _value, reps in plans:
+        acc = out.setdefault(st.field, {})
+        for kind, c in stage_counts({"type": i.detection.type, "status": i.status} for i in st.review.items).items():
+            acc.setdefault(kind, Counter()).update(c)
+        for r in reps:
+            if r.replacement != r.original:
+                acc.setdefault(r.type, Counter())["replaced"] += 1
+    return {name: {kind: dict(c) for kind, c in sorted(acc.items())} for name, acc in sorted(out.items())}
+
+
 def _write_fields(conn: Connection, plans: Sequence[tuple[_State, str, list[Replacement]]],
                   now: dt.datetime) -> dict[str, str]:
     """Write the new field values (a unique name that meets another gets `` (2)``); returns old -> new."""
@@ -554,7 +570,7 @@ def apply(
         field_types = Counter(r.type for _st, _v, reps in field_plans for r in reps if r.replacement != r.original)
         kept += sum(r.replacement == r.original for _st, _v, reps in field_plans for r in reps)
         fpayload: dict[str, Any] = {"mode": mode, "key_id": key_id, "fields": len(field_plans),
-                                    "by_type": dict(field_types)}
+                                    "by_type": dict(field_types), "reviewed": _reviewed(field_plans)}
         with project.store.write(project.actor, "deid.apply_fields", fpayload):
             whole = _write_fields(conn, field_plans, now)
         by_type.update(field_types)

@@ -10,6 +10,12 @@ member after a revocation has a new token and seals again. The copies withdrawn 
 made before trust24, whose key is of the name only. Each change is one transaction and one ``deid.revoke`` event
 with its actor (refused without the right to manage de-identification, and in a coder's copy).
 
+A copy pulled from a team server (``makna pull URL``, teamtrust25) gets a key of its own the same way
+(:func:`issue_pulled_key`, asked by the client through ``POST /api/sync/seal`` right after the pull): the server
+derives it from the project's key, the member (the one who pulls) and a new token, records the copy in its log
+(``sync.pull``, ``origin`` ``server``) and sends the copy that key only, never the project's; such a copy is
+listed, withdrawn and given back as a coder's copy of the project file is.
+
 When a copy's work comes back (``makna push``), the project records the digests of the claims the copy sealed
 that verify then (:func:`record_pushed_seals`), as it records its own exports' (:func:`~.seals.record_seals`): a
 reseal keeps them verifiable, while a claim sealed with the copy's key after the reseal (or never pushed) is not.
@@ -19,16 +25,32 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
+from ..access import can
 from ..errors import InputError
 from ..project import Project
 from ..store import tables
-from .seals import COPIES_REVOKED_META, REVOKED_META, meta_seal, meta_sealer, project_seals, record_seals, revoked_in
+from .seals import (
+    COPIES_REVOKED_META,
+    PROJECT_SEALER,
+    REVOKED_META,
+    SEAL_META,
+    SealKeys,
+    copy_key,
+    install_key,
+    meta_seal,
+    meta_sealer,
+    project_seals,
+    record_seals,
+    revoked_in,
+    seal_id,
+)
 
 __all__ = [
     "SEALS",
@@ -37,7 +59,9 @@ __all__ = [
     "BY_NAME",
     "CoderCopy",
     "coder_copies",
+    "issue_pulled_key",
     "live_copies",
+    "pushed_digests",
     "record_pushed_seals",
     "revoke_copy",
     "revoke_sealer",
@@ -63,7 +87,8 @@ undo of the withdrawal undoes this too."""
 @dataclass(frozen=True)
 class CoderCopy:
     """A coder's copy the project made: its token (``id``: its first 8 digits), member, when, the file's name, the
-    project key's id its key derives from (None: it holds no key of its own) and its state."""
+    project key's id its key derives from (None: it holds no key of its own) and its state. ``pulled``: a copy
+    pulled from the team server (:func:`issue_pulled_key`; its file's name is the member's, unknown here: "")."""
 
     token: str
     member: str
@@ -71,13 +96,14 @@ class CoderCopy:
     file: str
     seal: str | None
     state: str
+    pulled: bool = False
 
     @property
     def id(self) -> str:
         return self.token[:8]
 
     def __str__(self) -> str:
-        return f"{self.id} ({self.member}, {self.file}, {self.made_at:%Y-%m-%d %H:%M})"
+        return f"{self.id} ({self.member}, {self.file or 'pulled'}, {self.made_at:%Y-%m-%d %H:%M})"
 
 
 def _meta(conn: Connection) -> dict[str, str]:
@@ -94,7 +120,7 @@ def _copies(conn: Connection) -> list[CoderCopy]:
     for at, payload in conn.execute(select(e.at, e.payload).where(e.action == "sync.pull").order_by(e.id)):
         p: dict[str, Any] = payload if isinstance(payload, dict) else {}
         token, member = p.get("copy_token"), p.get("coder")
-        if p.get("origin") != "file" or not isinstance(token, str) or not isinstance(member, str):
+        if p.get("origin") not in ("file", "server") or not isinstance(token, str) or not isinstance(member, str):
             continue
         seal = p.get("seal") if isinstance(p.get("seal"), str) else None
         if token in tokens or (seal is None and "seal" not in p and not p.get("blind") and member in names):
@@ -105,7 +131,8 @@ def _copies(conn: Connection) -> list[CoderCopy]:
             state = NO_KEY
         else:
             state = BY_NAME
-        out.append(CoderCopy(token, member, at, str(p.get("copy", "")), seal, state))
+        pulled = p.get("origin") == "server"
+        out.append(CoderCopy(token, member, at, "" if pulled else str(p.get("copy", "")), seal, state, pulled))
     return out
 
 
@@ -122,6 +149,42 @@ def live_copies(project: Project) -> dict[str, dict[str, str]]:
         if c.state == SEALS and c.seal is not None:
             out.setdefault(c.seal, {})[c.token] = c.member
     return out
+
+
+def issue_pulled_key(project: Project) -> dict[str, str] | None:
+    """A seal key of its own for the copy the acting member pulls from the team server now: derived from the
+    project's key, the member and a new token (:func:`~.seals.copy_key`), as a coder's copy of the project file
+    holds (``deid_seal_member``: the project key's id, the member, the token and the key, in hex). The project's
+    key is made now when it has none and holds a de-identified source (as :func:`makna.copy_project` does); it
+    never leaves the project. One ``sync.pull`` event (``origin`` ``server``, the member, the token and the project
+    key's id, never a key) in one transaction, so that the copy is listed and can be withdrawn
+    (:func:`revoke_copy`, :func:`revoke_sealer`). None, and nothing written, for a member who may not code (a
+    viewer pushes nothing back, and seals nothing), when the project has no key and needs none, and in a coder's
+    copy (it holds no project key to derive from)."""
+    member = project.actor
+    meta = project.store.meta()
+    if not can(project, "code") or member == PROJECT_SEALER or (meta_seal(meta) is None and meta_sealer(meta)):
+        return None
+    d = tables.deid_sources.c
+    payload: dict[str, Any] = {"origin": "server", "coder": member}
+    try:
+        with project.store.write(member, "sync.pull", payload) as conn:
+            raw = conn.execute(select(tables.meta.c.value).where(tables.meta.c.key == SEAL_META)).scalar()
+            secret = meta_seal({SEAL_META: str(raw)}) if raw is not None else None
+            if secret is None:
+                if conn.execute(select(d.source_id).where(d.applied_at.is_not(None)).limit(1)).first() is None:
+                    raise _NoKey
+                secret = install_key(conn)
+                payload["made_seal"] = True
+            token = secrets.token_hex(16)
+            payload.update(copy_token=token, seal=seal_id(secret))
+    except _NoKey:
+        return None
+    return {"project": seal_id(secret), "member": member, "copy": token, "key": copy_key(secret, member, token).hex()}
+
+
+class _NoKey(Exception):
+    """Raised inside :func:`issue_pulled_key`'s transaction: the project needs no key yet; roll back, log nothing."""
 
 
 def _check(project: Project) -> None:
@@ -212,20 +275,30 @@ def revoke_copy(project: Project, ref: str, *, restore: bool = False) -> CoderCo
         return next(c for c in _copies(conn) if c.token == copy.token)
 
 
+def pushed_digests(
+    claims: Iterable[Mapping[str, Any]], keys: SealKeys, *, member: str, copy: str | None = None
+) -> dict[str, list[str]]:
+    """The digests, by the project key's id, of ``claims`` that ``member`` sealed (in the copy ``copy``; None: in any
+    copy of theirs) and that verify now by their MAC under ``keys`` (the copy recorded and not withdrawn)."""
+    from ..exchange._deid_state import seal_digest, seal_verifies
+
+    by_key: dict[str, list[str]] = {}
+    for claim in claims:
+        seal = claim.get("seal") if isinstance(claim, Mapping) else None
+        if not isinstance(seal, dict) or seal.get("by") != member or not isinstance(seal.get("copy"), str):
+            continue
+        if copy is not None and seal.get("copy") != copy:
+            continue
+        if seal_verifies(claim, keys):
+            by_key.setdefault(str(seal["id"]), []).append(seal_digest(claim))
+    return by_key
+
+
 def record_pushed_seals(project: Project, claims: Iterable[Mapping[str, Any]], *, member: str, copy: str) -> int:
     """Record in the project the digests of ``claims`` (a coder's copy's, as its exports seal them) that ``member``'s
     copy ``copy`` sealed and that verify now with the project's current key (the copy not withdrawn), so that a
     reseal keeps them verifiable (:class:`~.seals.SealKeys`). Called when the copy's work comes back to the project
     (``makna push``); a claim of another member or copy, altered, or sealed by a withdrawn copy is not recorded.
     One ``deid.seal`` event (not an undo step, with the member and the copy) when any is new; returns how many."""
-    from ..exchange._deid_state import seal_digest, seal_verifies
-
-    keys = project_seals(project)
-    by_key: dict[str, list[str]] = {}
-    for claim in claims:
-        seal = claim.get("seal")
-        if not isinstance(seal, dict) or seal.get("by") != member or seal.get("copy") != copy:
-            continue
-        if seal_verifies(claim, keys):
-            by_key.setdefault(str(seal["id"]), []).append(seal_digest(claim))
+    by_key = pushed_digests(claims, project_seals(project), member=member, copy=copy)
     return sum(record_seals(project, sid, digests, member=member, copy=copy) for sid, digests in by_key.items())

@@ -59,12 +59,14 @@ __all__ = [
     "member_key",
     "copy_key",
     "record_seals",
+    "record_in",
     "recorded_seals",
     "meta_seal",
     "meta_sealer",
     "project_seals",
     "seal_key",
     "issue_member_key",
+    "install_key",
     "reseal",
     "revoked_in",
 ]
@@ -240,6 +242,12 @@ def _unrecorded(conn: Connection, digests: list[str]) -> list[str]:
     return [k for k in keys if k not in have]
 
 
+def record_in(conn: Connection, sid: str, digests: list[str]) -> int:
+    """Record ``digests`` of claims sealed under the key ``sid`` in the ledger, inside the caller's transaction (its
+    event says so); returns how many were new."""
+    return _record(conn, sid, digests)
+
+
 def _record(conn: Connection, sid: str, digests: list[str]) -> int:
     new = [{"key": k, "value": sid} for k in _unrecorded(conn, digests)]
     if new:
@@ -261,19 +269,27 @@ def record_seals(project: Project, sid: str, digests: list[str], **about: str) -
     return new
 
 
-def _make(project: Project, payload: dict[str, object] | None = None, old: bytes | None = None) -> bytes:
+def install_key(conn: Connection) -> bytes:
+    """Give the project whose transaction ``conn`` is a new seal key (the old one, if any, zeroed) and return it:
+    the caller's event records it (its id, never the key)."""
     made = secrets.token_bytes(32)
-    payload = {"seal": seal_id(made), **(payload or {})}
+    secure_delete(conn)  # a replaced key is zeroed, not left in a freed page
+    m = tables.meta.c
+    conn.execute(delete(tables.meta).where(m.key == SEAL_META))
+    conn.execute(insert(tables.meta).values(key=SEAL_META, value=made.hex()))
+    return made
+
+
+def _make(project: Project, payload: dict[str, object] | None = None, old: bytes | None = None) -> bytes:
+    payload = dict(payload or {})
     with project.store.write(project.actor, "deid.seal", payload) as conn:
         if old is not None:  # the claims it exports now, as it sealed them with the key it retires
             from ..exchange._deid_state import export_states, seal_digest
 
             sealed = export_states(conn, old)
             payload["recorded"] = _record(conn, seal_id(old), [seal_digest(c) for c in sealed.values()])
-        secure_delete(conn)  # a replaced key is zeroed, not left in a freed page
-        m = tables.meta.c
-        conn.execute(delete(tables.meta).where(m.key == SEAL_META))
-        conn.execute(insert(tables.meta).values(key=SEAL_META, value=made.hex()))
+        made = install_key(conn)
+        payload["seal"] = seal_id(made)
     return made
 
 

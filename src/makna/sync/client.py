@@ -96,7 +96,7 @@ class PushReport:
     into: str | None = None  # a coder's copy of a project file: that project (None: the server)
     moved: int = 0  # codings made before their source's de-identification, moved onto its new text
     retargeted: dict[str, str] = field(default_factory=dict)  # memos put onto the server's twin coding
-    sealed: int = 0  # a coder's copy of a project file: its sealed claims the project recorded now (a reseal keeps)
+    sealed: int = 0  # a copy's sealed claims the project recorded now (a reseal keeps them verifiable)
 
 
 class _Server:
@@ -168,6 +168,19 @@ class _Server:
         raise SyncError(f"no project {key!r} of yours on {self.url} (yours: {names or 'none'})")
 
 
+def _ask_seal(server: _Server, project: str) -> dict[str, Any] | None:
+    """A seal key of its own for the copy of ``project`` pulled now from ``server`` (None: it gives none: the user
+    may not code, the project needs no key yet, or the server is older than teamtrust25)."""
+    try:
+        answer = server.call("POST", "/api/sync/seal", project=project)
+    except SyncError as exc:  # a server before teamtrust25 has no such route: the copy seals nothing
+        if "/api/sync/seal" not in str(exc):
+            raise
+        return None
+    seal = answer.get("seal") if isinstance(answer, dict) else None
+    return seal if isinstance(seal, dict) else None
+
+
 def pull(url: str, project: str, path: str | os.PathLike[str], *, user: str, password: str,
          passphrase: Passphrase = None) -> PullReport:
     """Log in to the server at ``url`` as ``user`` and copy ``project`` (id or name) to a new project
@@ -179,9 +192,10 @@ def pull(url: str, project: str, path: str | os.PathLike[str], *, user: str, pas
         server.login(user, password)
         sp = server.find(project)
         snap = server.call("GET", "/api/sync/pull", project=sp["id"])
+        seal = _ask_seal(server, sp["id"])
         report, fresh = _write_aside(target, lambda f: write_copy(
             f, snap, server=server.url, project_id=sp["id"], project_name=sp["name"], token=server.token,
-            csrf=server.csrf, passphrase=passphrase))
+            csrf=server.csrf, passphrase=passphrase, seal=seal))
     os.replace(fresh, target)
     plain = snap.get("not_deidentified") if isinstance(snap, dict) else None
     return dataclasses.replace(report, not_deidentified=plain) if isinstance(plain, int) and plain > 0 else report
@@ -212,6 +226,7 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None, disc
                              f"refreshed from its server, {info.server}")
         keep = pending(proj)
         old = source_hashes(proj) if len(keep) else {}
+        seal = _held_seal(proj)
         encrypted = proj.store.encrypted
         token = copy_token(proj)
         # a coder's copy of a project file: read that file as the copy's coder sees it (one moment, nothing written)
@@ -221,16 +236,17 @@ def refresh(path: str | os.PathLike[str], *, passphrase: Passphrase = None, disc
         name = str(snap.get("name") or info.project_name)
         report, fresh = _write_aside(target, lambda f: write_copy(
             f, snap, server=where, project_id=info.project_id, project_name=name, token=None, csrf=None, keep=keep,
-            old_hashes=old, passphrase=secret, copy_token=token, blind=info.blind))
+            old_hashes=old, passphrase=secret, copy_token=token, blind=info.blind, seal=seal))
     else:
         if not info.token:
             raise SyncError(f"not logged in to {info.server}: run 'makna login {target}'")
         with _Server(info.server, info.token, info.csrf) as server:
             sp = server.find(info.project_id)
             snap = server.call("GET", "/api/sync/pull", project=sp["id"])
+            seal = seal or _ask_seal(server, sp["id"])  # a copy pulled before the project had a key gets one now
         report, fresh = _write_aside(target, lambda f: write_copy(
             f, snap, server=info.server, project_id=sp["id"], project_name=sp["name"], token=info.token,
-            csrf=info.csrf, keep=keep, old_hashes=old, passphrase=secret))
+            csrf=info.csrf, keep=keep, old_hashes=old, passphrase=secret, seal=seal))
     if report.dropped and not discard:  # never drop a coder's work unasked
         fresh.unlink(missing_ok=True)
         raise SyncError(_would_drop(target, len(keep), report.dropped, FILE_WORDS if info.from_file else SERVER_WORDS))
@@ -301,7 +317,7 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
     with open_project(path, passphrase=passphrase) as proj:
         info = sync_info(proj)
         changes = pending(proj)
-        claims = _sealed_claims(proj) if info.from_file else []
+        claims = _sealed_claims(proj)
         if not len(changes) and not claims:
             return PushReport(into=str(into or info.server) if info.from_file else None)
         if info.from_file:
@@ -312,6 +328,8 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
         if not info.token:
             raise SyncError(f"not logged in to {info.server}: run 'makna login {path}'")
         message = push_message(proj, changes)
+        if claims:  # a copy with a seal key of its own: the server records the claims that verify (teamtrust25)
+            message["claims"] = claims
         with _Server(info.server, info.token, info.csrf) as server:
             server.find(info.project_id)
             answer = server.call("POST", "/api/sync/push", body=message, project=info.project_id)
@@ -319,6 +337,8 @@ def push(path: str | os.PathLike[str], *, passphrase: Passphrase = None,
                 message = with_skeletons(proj, message, answer["replaced"])
                 answer = server.call("POST", "/api/sync/push", body=message, project=info.project_id)
         report = _report(len(changes), answer)
+        if not len(changes):  # only claims to record: nothing to mark in the copy
+            return report
         mark_synced(proj, changes, {(c["kind"], c["id"]) for c in report.conflicts},
                     {k: getattr(report, k) for k in ("added", "changed", "deleted", "unchanged")},
                     retargeted=report.retargeted)
@@ -372,9 +392,23 @@ def _file_snapshot(proj: Project, info: SyncInfo, at: str | os.PathLike[str] | N
         return snapshot(origin, blind=info.blind), str(where.resolve())
 
 
+def _held_seal(proj: Project) -> dict[str, Any] | None:
+    """The seal key a copy holds of its own, as :func:`write_copy` takes it, so that a refresh keeps it (the same
+    copy, the same token: still listed, and withdrawn if it was); None when it holds none."""
+    import json
+
+    from ..privacy.seals import MEMBER_META
+
+    try:
+        held = json.loads(proj.store.meta().get(MEMBER_META) or "null")
+    except ValueError:
+        return None
+    return held if isinstance(held, dict) and isinstance(held.get("copy"), str) else None
+
+
 def _sealed_claims(proj: Project) -> list[dict[str, Any]]:
-    """The de-identification claims a coder's copy of a project file seals, as its exports carry them (none: it
-    holds no key of its own)."""
+    """The de-identification claims a coder's copy (of a project file, or pulled from a server since teamtrust25)
+    seals, as its exports carry them (none: it holds no key of its own)."""
     from ..exchange._deid_state import export_states
     from ..privacy.seals import meta_sealer
 
@@ -439,7 +473,8 @@ def _report(sent: int, answer: Mapping[str, Any]) -> PushReport:
         conflicts = [{k: str(c[k]) for k in ("kind", "id", "reason", "message")} for c in answer["conflicts"]]
         return PushReport(sent, int(answer["added"]), int(answer["changed"]), int(answer["deleted"]),
                           int(answer["unchanged"]), conflicts, moved=int(answer.get("moved") or 0),
-                          retargeted={str(k): str(v) for k, v in (answer.get("retargeted") or {}).items()})
+                          retargeted={str(k): str(v) for k, v in (answer.get("retargeted") or {}).items()},
+                          sealed=int(answer.get("sealed") or 0))
     except (KeyError, TypeError, ValueError):
         raise SyncError("the server's answer to the push is malformed") from None
 

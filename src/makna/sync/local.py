@@ -15,6 +15,7 @@ when a copy is refreshed.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -161,6 +162,42 @@ def set_session(project: Project, token: str | None, csrf: str | None) -> None:
     """Keep (or, with None, forget) the login session in the copy."""
     with project.store.batch() as conn:
         _set_meta(conn, {"token": token or "", "csrf": csrf or ""})
+
+
+def _held_key(seal: Mapping[str, Any] | None, coder: str, server: str) -> str | None:
+    """The ``deid_seal_member`` value of a copy whose own seal key is ``seal`` (None: it holds none); refused when
+    it is not the coder's or malformed."""
+    if seal is None:
+        return None
+    held = {k: seal.get(k) for k in ("project", "member", "copy", "key")}
+    try:
+        ok = all(isinstance(v, str) and v for v in held.values()) and len(bytes.fromhex(str(held["key"]))) >= 16
+    except ValueError:
+        ok = False
+    if not ok or held["member"] != coder:
+        raise SyncError(f"{server}: the seal key the server gave this copy is malformed or another member's")
+    return json.dumps(held)
+
+
+def _put_claims(conn: Connection, claims: Any, held: str | None) -> None:
+    """Write the de-identification state of the snapshot's ``claims`` (source id to its claim, unsealed) whose
+    source the copy holds with the text the claim is of, and the copy's own seal key ``held`` (``meta``)."""
+    from ..exchange._deid_state import read_claim
+    from ..privacy.seals import MEMBER_META
+
+    if held is not None:
+        conn.execute(insert(tables.meta).values(key=MEMBER_META, value=held))
+    if not isinstance(claims, dict) or not claims:
+        return
+    s = tables.sources.c
+    texts = {str(r.id): str(r.text) for r in conn.execute(select(s.id, s.text).where(s.id.in_(list(claims))))}
+    rows: list[dict[str, Any]] = []
+    for sid in sorted(texts):
+        state = read_claim(claims[sid], texts[sid], {}).state
+        if state is not None:
+            rows.append({"source_id": sid, "number": len(rows) + 1, **state})
+    if rows:
+        bulk_insert(conn, tables.deid_sources, rows)
 
 
 def _set_meta(conn: Connection, values: Mapping[str, str]) -> None:
@@ -395,12 +432,15 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
 def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server: str, project_id: str,
                project_name: str, token: str | None, csrf: str | None, keep: Pending | None = None,
                old_hashes: Mapping[str, str] | None = None, passphrase: Passphrase = None,
-               copy_token: str | None = None, blind: bool = False) -> PullReport:
+               copy_token: str | None = None, blind: bool = False, seal: Mapping[str, Any] | None = None) -> PullReport:
     """Write the server's ``snap`` (:func:`makna.sync.server.snapshot`) as a new project file at
     ``path``, with the coder's unpushed changes ``keep`` of an earlier copy on top (sources' text
     hashes then: ``old_hashes``). With ``copy_token``: a coder's copy of the project file ``server`` (``makna copy
     --coder``) made or refreshed from it, which keeps the token that file made it with and the coder role; ``blind``:
-    that copy is a blind coder's (``snap`` holds only their own codings), and stays so when refreshed."""
+    that copy is a blind coder's (``snap`` holds only their own codings), and stays so when refreshed. ``seal``:
+    the copy's own seal key (teamtrust25: the project key's id, the member, the copy's token and the key in hex,
+    :func:`makna.privacy.seal_copies.issue_pulled_key`, or the one the earlier copy held), with which it seals the
+    de-identification claims of the snapshot's sources (``deid``) it exports; the copy holds no other key."""
     from ..store import schema_head
 
     check_format(snap, schema=schema_head(), where=server)
@@ -430,6 +470,7 @@ def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server:
                     for (kind, rid), row in _own(proj, conn, coder).items()]
             if base:
                 bulk_insert(conn, tables.sync_base, base)
+            _put_claims(conn, snap.get("deid"), _held_key(seal, coder, server))
             if keep is not None and len(keep):
                 hidden = _hidden(snap.get("hidden"))
                 now = {**hidden, **{(b["kind"], b["id"]): b["digest"] for b in base}}

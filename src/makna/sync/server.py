@@ -23,8 +23,11 @@ from sqlalchemy import Connection, Table, delete, func, insert, not_, or_, selec
 
 from ..access import require, role_of
 from ..errors import InputError, SyncError
+from ..exchange._deid_state import export_states
 from ..memos import forget, others_memos, target_exists
 from ..model import MEMO_TARGETS
+from ..privacy.seal_copies import pushed_digests
+from ..privacy.seals import project_seals, record_in
 from ..project import Project
 from ..rounds import Sight, visible
 from ..sources import count_not_deidentified
@@ -63,7 +66,10 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
     still as imported (no de-identification applied). ``hidden``: the digest of each of the coder's own
     codings and memos hidden from them now (by kind and id), so that a refresh tells them from deleted ones.
     ``blind``: whatever the rounds say, only the acting coder's own codings (a blind coder's copy of a project file,
-    ``makna copy --coder NAME --blind``), and no memo on another coder's coding."""
+    ``makna copy --coder NAME --blind``), and no memo on another coder's coding. ``deid`` (not in a ``blind`` one,
+    which holds no key and claims nothing): the de-identification claim of each source whose de-identification was
+    applied (by source id, unsealed: what the copy seals with a key of its own,
+    :func:`makna.privacy.seal_copies.issue_pulled_key`; spans and types, no identifier)."""
     require(project, "read")
     seg, m, k, q = tables.segments.c, tables.memos.c, tables.coders.c, tables.quick_codes.c
     out: dict[str, Any] = {}
@@ -79,6 +85,7 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
             "quick_codes": q.coder == project.actor,
         }
         plain = count_not_deidentified(conn)
+        deid = {} if blind else export_states(conn)
         me = select(k.id).where(k.name == project.actor)  # the coder's own rows a blind round hides: their digests
         hidden = {kind: {r.id: digest(kind, dict(r._mapping)) for r in conn.execute(
                       select(table).where(table.c.coder_id.in_(me), not_(shown)))}
@@ -90,7 +97,7 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
             out[table.name] = encode_rows(table, conn.execute(stmt))
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "name": project.info().name,
             "coder": project.actor, "role": role_of(project), "high_water": high, "not_deidentified": plain,
-            "hidden": hidden, "tables": out}
+            "hidden": hidden, "tables": out, "deid": deid}
 
 
 @dataclass(frozen=True)
@@ -123,6 +130,9 @@ class PushResult:
     replaced: dict[str, list[list[int]]] = field(default_factory=dict)
     #: memos put onto the server's coding of the same span (a twin of the copy's new coding): memo -> coding
     retargeted: dict[str, str] = field(default_factory=dict)
+    #: a copy pulled from the server with a seal key of its own: how many of its sealed claims the push recorded in
+    #: the project's ledger (a reseal keeps them verifiable; :func:`makna.privacy.seal_copies.pushed_digests`)
+    sealed: int = 0
 
     @property
     def applied(self) -> int:
@@ -204,6 +214,21 @@ def _parse(message: Mapping[str, Any]) -> list[_Change]:
                 refuse_unstorable("memo", row["text"], row["title"])
         out.append(_Change(str(kind), str(cid), str(op), base, row))
     return out
+
+
+#: The most sealed claims one push may carry (one per de-identified source).
+MAX_CLAIMS = 100_000
+
+
+def _claims(message: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The sealed de-identification claims a push carries (``claims``: those of a copy pulled with a seal key of its
+    own, teamtrust25); each is checked against the project's keys before anything is recorded."""
+    claims = message.get("claims")
+    if claims is None:
+        return []
+    if not isinstance(claims, list) or len(claims) > MAX_CLAIMS or not all(isinstance(c, dict) for c in claims):
+        raise InputError(f"push: 'claims' must be a list of at most {MAX_CLAIMS:,} objects")
+    return claims
 
 
 class _Apply:
@@ -397,6 +422,8 @@ def apply_push(project: Project, message: Mapping[str, Any], *, words: Wording =
         raise SyncError(f"this copy was pulled by {message.get('coder')!r}, not {project.actor!r}: log in as its "
                         "coder to push it")
     changes = _parse(message)
+    claims = _claims(message)
+    keys = project_seals(project) if claims else None
     order = {("segment", "put"): 0, ("memo", "put"): 1, ("memo", "delete"): 2, ("segment", "delete"): 3}
     changes.sort(key=lambda ch: order[ch.kind, ch.op])
     result = PushResult()
@@ -415,8 +442,15 @@ def apply_push(project: Project, message: Mapping[str, Any], *, words: Wording =
                 run.apply(ch)
             run.flush()
             result.moved = run.remapped
-            if not result.applied:
+            if keys is not None:  # the copy's claims that verify now: recorded, as a coder's copy of a file's are
+                digests = pushed_digests(claims, keys, member=project.actor)
+                result.sealed = sum(record_in(conn, sid, d) for sid, d in digests.items())
+            if not result.applied and not result.sealed:
                 raise _Nothing
+            if result.sealed:
+                payload["sealed"] = result.sealed
+            if not result.applied:  # only claims recorded: nothing for open pages to draw
+                return result
             payload.update(added=result.added, changed=result.changed, deleted=result.deleted,
                            conflicts=len(result.conflicts), segments=run.new_segments,
                            **({"moved": result.moved} if result.moved else {}))

@@ -97,6 +97,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?P<n>\d+) row\(s\) with no open answer left out", "%(n)s row(s) with no open answer left out"),
     (r"cells separated by (?P<delimiter>.+)", "cells separated by %(delimiter)s"),
     (r"(?P<file>.+): not a survey \((?P<why>.*)\)", "%(file)s: not a survey (%(why)s)"),
+    # the survey's columns chosen on the import page (teamtrust25; the CLI's --survey-id / --survey-answers)
+    (r"(?P<file>.+): (?P<option>--survey-id|--survey-answers) (?P<wanted>.+): no such column "
+     r"\(columns: (?P<columns>.*)\)",
+     "%(file)s: %(option)s %(wanted)s: no such column (columns: %(columns)s)"),
+    (r"the survey's id and answer columns need exactly one survey file \(\.csv or \.xlsx\) in the upload",
+     "the survey's id and answer columns need exactly one survey file (.csv or .xlsx) in the upload"),
+    (r"the open answers' columns: name at least one column", "the open answers' columns: name at least one column"),
     (r"left out the e-mail's headers \((?P<names>[A-Za-z, ]+)\): copy a line into the text if it is needed",
      "left out the e-mail's headers (%(names)s): copy a line into the text if it is needed"),
     (r"read the e-mail's HTML part \(it has no plain-text part\)",

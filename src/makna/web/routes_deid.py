@@ -39,7 +39,7 @@ from .deid_text import type_names
 from .deps import js_text, lang_of, page, project_of, reply, server_project_of
 from .errors_i18n import key_refusal, translate_error
 from .render import json_script
-from .routes_deid_copies import copy_rows
+from .routes_deid_copies import copy_rows, makes_copies
 
 __all__ = ["router", "JS_MESSAGES", "PAGE_SIZE", "ScanRequest", "Decision", "DecideAll", "NewDetection",
            "NewFieldDetection", "ApplyRequest", "text_pieces", "DetectionEdit"]
@@ -49,7 +49,8 @@ router = APIRouter(tags=["de-identification"])
 PAGE_SIZE = 200
 MAX_PAGE_SIZE = 2000
 MODES = ("surrogate", "tag", "mask")
-JS_MESSAGES = ("Scanning…", "Scan finished", "Saved", "Could not save", "Accept every pending detection?",
+JS_MESSAGES = ("Coder's copy made",
+               "Scanning…", "Scan finished", "Saved", "Could not save", "Accept every pending detection?",
                "Reject every pending detection?", "Accept every pending detection with a confidence of at least",
                "Reject every pending detection with a confidence of at least",
                "The passphrases differ", "De-identifying…", "De-identified",
@@ -254,6 +255,7 @@ def deid_page(request: Request, source: str = "", status: str = "pending", text:
         "pieces": pieces, "text_source": text_source, "field_values": fields, "field_shown": shown_field,
         "field_pieces": field_pieces, "types": PII_TYPES, "type_names": names, "modes": MODES,
         "may_manage": can(proj, "manage"), "copies": copy_rows(proj) if can(proj, "manage") else [],
+        "makes_copies": makes_copies(proj), "encrypted": proj.store.encrypted,
         "server_keys": server_project_of(request) is not None,
         "key_folder": getattr(request.app.state, "key_dir", None) is not None,
         "provinces": sorted(PROVINCES.items(), key=lambda kv: kv[1]),

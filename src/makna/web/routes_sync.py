@@ -1,8 +1,10 @@
 """Offline coders on the team server (#14): ``GET /api/sync/pull`` gives the logged-in user a copy of
 the project they name (``X-Makna-Project``) as their role and blind rounds allow, and ``POST
 /api/sync/push`` applies the work they did offline as them, listing conflicts (the core is
-:mod:`makna.sync.server`; ``makna pull`` and ``makna push`` are the clients). Registered by the team
-server only (:func:`makna.web.server_app.create_server_app`): the local workbench has no accounts.
+:mod:`makna.sync.server`; ``makna pull`` and ``makna push`` are the clients). ``POST /api/sync/seal`` gives a copy
+just pulled a seal key of its own, recorded in the project (:func:`makna.privacy.seal_copies.issue_pulled_key`).
+Registered by the team server only (:func:`makna.web.server_app.create_server_app`): the local workbench has
+no accounts.
 """
 
 from __future__ import annotations
@@ -44,4 +46,15 @@ def sync_push(request: Request, body: dict[str, Any] = Body(...)) -> JSONRespons
     return JSONResponse(plain({"added": result.added, "changed": result.changed, "deleted": result.deleted,
                                "unchanged": result.unchanged, "moved": result.moved,
                                "conflicts": result.conflicts, "replaced": result.replaced,
-                               "retargeted": result.retargeted}))
+                               "retargeted": result.retargeted, "sealed": result.sealed}))
+
+
+@router.post("/api/sync/seal")
+def sync_seal(request: Request) -> JSONResponse:
+    """A seal key of its own for the copy the user just pulled (derived from the project's, which never leaves the
+    server; the copy is recorded and can be withdrawn): ``{"seal": {project, member, copy, key}}``, or
+    ``{"seal": null}`` when the user may not code or the project needs no key yet."""
+    from ..privacy.seal_copies import issue_pulled_key
+
+    require_server_project(request)
+    return JSONResponse({"seal": issue_pulled_key(project_of(request))}, headers={"cache-control": "no-store"})

@@ -21,7 +21,7 @@ from ..importers import MAX_FILE_BYTES, supported_suffixes
 from ..importers.survey import SURVEY_SUFFIXES, is_survey
 from ..project import Project
 from ..sources import import_upload, upload_name
-from ..survey_sources import import_survey_bytes, survey_columns
+from ..survey_sources import answer_list, import_survey_bytes, survey_columns
 from .deps import lang_of, page, project_of, reply, server_project_of
 from .errors_i18n import translate_error
 
@@ -63,7 +63,8 @@ def _too_large(limit: int, lang: str) -> JSONResponse:
 
 @router.post("/api/import", summary="Import uploaded transcript files (multipart field 'files', optional "
                                     "'language'; 'allow_duplicate' = 1 imports a file whose text is a source's "
-                                    "already as a source of its own)")
+                                    "already as a source of its own; 'survey_id' and 'survey_answers', separated "
+                                    "by commas, choose a survey's columns)")
 async def api_import(request: Request) -> JSONResponse:
     limit = upload_limit(request)
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
@@ -94,6 +95,7 @@ async def api_import(request: Request) -> JSONResponse:
         language = form.get("language")
         lang = language if isinstance(language, str) and language else None
         allow_duplicate = form.get("allow_duplicate") in ("1", "true", "on")
+        columns = _survey_columns(form, [f.filename or "" for f in files])
         proj = project_of(request)
         ui = lang_of(request)
         report: dict[str, list[Any]] = {"imported": [], "duplicates": [], "failed": [], "surveys": []}
@@ -102,7 +104,7 @@ async def api_import(request: Request) -> JSONResponse:
             data = await f.read()
             notes: list[str] = []
             if is_survey(name):  # a questionnaire: a source and a case per respondent
-                await _import_survey(proj, name, data, lang, ui, report)
+                await _import_survey(proj, name, data, lang, ui, report, *columns)
                 continue
             try:
                 src = await run_in_threadpool(import_upload, proj, name, data, language=lang, on_note=notes.append,
@@ -122,12 +124,30 @@ async def api_import(request: Request) -> JSONResponse:
         await form.close()
 
 
+def _survey_columns(form: Any, names: list[str]) -> tuple[str | None, list[str] | None]:
+    """The survey's id column and open answers' columns the person chose (form fields ``survey_id`` and
+    ``survey_answers``, separated by commas: the CLI's ``--survey-id``/``--survey-answers``; None: makna chooses),
+    refused as on the command line unless the upload holds exactly one survey file."""
+    raw_id, raw_answers = form.get("survey_id"), form.get("survey_answers")
+    given_id = raw_id.strip() if isinstance(raw_id, str) and raw_id.strip() else None
+    given = raw_answers if isinstance(raw_answers, str) and raw_answers.strip() else None
+    if given_id is None and given is None:
+        return None, None
+    if sum(1 for n in names if is_survey(n)) != 1:
+        raise InputError("the survey's id and answer columns need exactly one survey file (.csv or .xlsx) in the "
+                         "upload")
+    return given_id, answer_list(given, "the open answers' columns")
+
+
 async def _import_survey(proj: Project, name: str, data: bytes, lang: str | None, ui: str,
-                         report: dict[str, list[Any]]) -> None:
+                         report: dict[str, list[Any]], id_column: str | None = None,
+                         answer_columns: list[str] | None = None) -> None:
     """A survey upload: its respondents' sources go to ``imported``, the first with the notes saying which
-    column the import took for what (the id, the open answers, the attributes), and the survey to ``surveys``."""
+    column the import took for what (the id, the open answers, the attributes; ``id_column`` and
+    ``answer_columns``: the person's choice), and the survey to ``surveys``."""
     try:
-        done = await run_in_threadpool(import_survey_bytes, proj, Path(upload_name(name)), data, language=lang)
+        done = await run_in_threadpool(import_survey_bytes, proj, Path(upload_name(name)), data, language=lang,
+                                       id_column=id_column, answer_columns=answer_columns)
     except MaknaError as exc:
         report["failed"].append({"file": name, "error": translate_error(str(exc), ui)})
         return

@@ -319,7 +319,7 @@
 
   // ------------------------------------------------------------ coders' copies (trustweb24)
   // A manager withdraws (or gives back) the right to seal of one copy or of every copy of a member.
-  for (const btn of document.querySelectorAll("#deid-copies button")) {
+  for (const btn of document.querySelectorAll("#deid-copies button[data-confirm]")) {
     btn.addEventListener("click", () => {
       if (!confirm(btn.dataset.confirm)) return;
       const body = btn.dataset.copy ? { copy_id: btn.dataset.copy } : { member: btn.dataset.member };
@@ -327,6 +327,27 @@
       run(() => whileBusy(async () => {
         await queue;
         await api("POST", "/api/deid/copies/withdraw", body);
+        location.reload();
+      }));
+    });
+  }
+
+  // A manager of a project file makes a coder's copy for a member (teamtrust25), as 'makna copy NEW --coder NAME'.
+  const made = sessionStorage.getItem("makna-copy-made");
+  if (made !== null) { sessionStorage.removeItem("makna-copy-made"); toast(M("Coder's copy made") + ": " + made); }
+  const makeForm = byId("copy-make");
+  if (makeForm) {
+    makeForm.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const f = new FormData(makeForm);
+      const body = { member: f.get("member") };
+      if (f.get("file")) body.file = f.get("file");
+      if (f.get("passphrase")) body.passphrase = f.get("passphrase");
+      if (f.get("blind")) body.blind = true;
+      run(() => whileBusy(async () => {
+        await queue;
+        const done = await api("POST", "/api/deid/copies/make", body);
+        sessionStorage.setItem("makna-copy-made", done.path);
         location.reload();
       }));
     });

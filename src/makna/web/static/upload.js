@@ -51,6 +51,12 @@
     table.hidden = false;
   }
 
+  // a survey (.csv, .xlsx) chosen: the person may name its id and open answers' columns (teamtrust25)
+  byId("upload-files").addEventListener("change", () => {
+    const names = [...byId("upload-files").files].map((f) => f.name.toLowerCase());
+    byId("survey-columns").hidden = !names.some((n) => n.endsWith(".csv") || n.endsWith(".xlsx"));
+  });
+
   byId("upload-form").addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const files = byId("upload-files").files;
@@ -62,6 +68,11 @@
     for (const f of files) form.append("files", f, f.name);
     form.append("language", byId("upload-language").value);
     if (byId("upload-allow-duplicate").checked) form.append("allow_duplicate", "1");
+    if (!byId("survey-columns").hidden) {  // the survey's columns the person chose (empty: makna chooses)
+      const sid = byId("survey-id").value.trim(), answers = byId("survey-answers").value.trim();
+      if (sid) form.append("survey_id", sid);
+      if (answers) form.append("survey_answers", answers);
+    }
     byId("upload-go").disabled = true;
     toast(M("Importing…"));
     try {
