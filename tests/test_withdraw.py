@@ -192,3 +192,42 @@ def test_any_turns_removed_keep_every_other_codings_text(case: tuple[int, set[in
             assert kept == ""
         else:
             assert new[moved[0] : moved[1]] == kept  # the other turns' words, byte for byte
+
+
+SPEAKERS = ("Ani", "Budi", "Citra")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(SPEAKERS), min_size=2, max_size=7),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(1, 60)), min_size=1, max_size=8),
+)
+def test_any_turns_withdrawn_from_a_project_keep_every_other_codings_text(
+    speakers: list[str], spans: list[tuple[int, int]]
+) -> None:
+    import tempfile
+
+    text = "Diskusi kelompok\n" + "".join(f"{s}: kata ke-{i} dari {s.lower()}\n" for i, s in enumerate(speakers))
+    with tempfile.TemporaryDirectory() as tmp, makna.create_project(Path(tmp) / "p.makna", "h", coder="t") as p:
+        makna.import_text(p, "fg.txt", text, language="id")
+        makna.add_code(p, "c")
+        turns = makna.get_turns(p, "fg.txt")
+        coded = {(min(a, len(text) - 1), min(a + n, len(text))) for a, n in spans}
+        for a, b in coded:
+            makna.code_span(p, "fg.txt", a, b, "c")
+        her = [
+            (t.start, turns[i + 1].start if i + 1 < len(turns) else len(text))
+            for i, t in enumerate(turns)
+            if t.speaker == "Ani"
+        ]
+        if not her:
+            return
+        removed = _removed(text, her)
+        withdraw_participant(p, "Ani")
+        new = makna.get_source(p, "fg.txt").text
+        assert new == "".join(c for i, c in enumerate(text) if i not in removed)
+        expected = [k for a, b in coded if (k := "".join(text[i] for i in range(a, b) if i not in removed))]
+        kept = [s.text for s in makna.retrieve(p)]
+        assert set(kept) == set(expected) and len(kept) <= len(expected)  # two cut to one span become one
+        others = [text[t.start : t.end] for t in turns if t.speaker != "Ani"]
+        assert [new[t.start : t.end] for t in makna.get_turns(p, "fg.txt")] == others

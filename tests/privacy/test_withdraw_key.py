@@ -1,0 +1,67 @@
+"""A participant who withdraws from a de-identified focus group: her originals leave the key file, what other
+turns still hold stays, and the key still restores the text that is left (#11, trial14 problem 2). Fictional."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import makna
+from makna.errors import PrivacyError
+from makna.privacy.keyfile import read_key
+from makna.privacy.project import add_detection, decide_all, review_entries, scan
+from makna.privacy.project_apply import apply, reveal
+from makna.withdraw import withdraw_participant
+
+PASS = "correct horse battery staple"
+TEXT = (
+    "Focus group two\n"
+    "Moderator: Who helps you sell?\n"
+    "R1: My neighbour Pak Harjono carries the trays to Pasar Kembang.\n"
+    "R2: Bu Wulandari Sasmito from Gang Kenari Tujuh orders every Friday, and Pak Harjono too.\n"
+    "R3: I sell alone.\n"
+    "R2: My sister Ratih Kusumaningrum keeps the books.\n"
+    "Moderator: Thank you.\n"
+)
+HERS = ("Wulandari", "Sasmito", "Kenari", "Kusumaningrum", "Ratih")
+SHARED = ("Harjono",)
+
+
+def _key_text(path: Path) -> str:
+    mapping, records = read_key(path, PASS)
+    return json.dumps([mapping.to_dict(), records], ensure_ascii=False)
+
+
+def _deidentified(project: Any, tmp_path: Path) -> Path:
+    makna.import_text(project, "fg2.txt", TEXT, language="en")
+    makna.add_code(project, "help")
+    makna.code_span(project, "fg2.txt", TEXT.index("R1:"), TEXT.index("R3:"), "help")
+    for _ in range(2):
+        scan(project)
+        decide_all(project, "accepted")
+    for name in ("Harjono", "Wulandari Sasmito", "Gang Kenari Tujuh", "Ratih Kusumaningrum"):
+        at = TEXT.index(name)
+        if not any(e.start <= at < e.end for e in review_entries(project)):
+            add_detection(project, "fg2.txt", at, at + len(name), "ADDRESS" if "Gang" in name else "PERSON")
+    scan(project)
+    decide_all(project, "accepted")
+    apply(project, tmp_path / "k.key", PASS)
+    return tmp_path / "k.key"
+
+
+def test_her_originals_leave_the_key_and_the_others_stay(project: Any, tmp_path: Path) -> None:
+    key = _deidentified(project, tmp_path)
+    assert all(w in _key_text(key) for w in HERS + SHARED)
+    with pytest.raises(PrivacyError, match="key file"):
+        withdraw_participant(project, "R2")
+    report = withdraw_participant(project, "R2", key_path=key, passphrase=PASS)
+    assert report.turns == 2 and report.key_originals >= 3
+    stored = _key_text(key)
+    assert not any(w in stored for w in HERS), [w for w in HERS if w in stored]
+    assert all(w in stored for w in SHARED)
+    restored = reveal(project, "fg2.txt", key, PASS)  # the key still fits the text that is left
+    assert "Pak Harjono carries the trays" in restored and not any(w in restored for w in HERS)
+    assert "R3: I sell alone." in makna.get_source(project, "fg2.txt").text
