@@ -35,7 +35,7 @@ from .memos import forget
 from .project import Project
 from .store import tables
 
-__all__ = ["Cut", "Quote", "WithdrawReport", "find_quotes", "withdraw_participant"]
+__all__ = ["Cut", "Quote", "WithdrawReport", "find_quotes", "speaker_labels", "withdraw_participant"]
 
 
 class Cut:
@@ -297,6 +297,13 @@ def _drop_cases(conn: Connection, touched: Iterable[str]) -> list[str]:
     conn.execute(delete(tables.case_values).where(tables.case_values.c.case_id.in_(ids)))
     conn.execute(delete(tables.cases).where(c.id.in_(ids)))
     return names
+
+
+def speaker_labels(project: Project) -> list[str]:
+    """The project's speaker labels (one each, case aside), for a page to offer."""
+    with project.store.read() as conn:
+        labels = conn.execute(select(tables.turns.c.speaker).distinct()).scalars()
+        return sorted({str(x).strip().casefold(): str(x).strip() for x in labels}.values(), key=str.casefold)
 
 
 def withdraw_participant(
