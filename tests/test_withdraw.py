@@ -147,6 +147,7 @@ def test_plant_and_grep_a_whatsapp_group(project: makna.Project, tmp_path: Path)
             for w in HER_CHAT:
                 assert w.encode() not in data, (f.name, w)
     assert "Uda Rizal: Berapa sekilo?" in makna.get_source(project, "grup.txt").text
+    assert b"Uni Ami" not in path.read_bytes()  # her label left the event log (the case's link, the case's name)
 
 
 @pytest.mark.parametrize("project_location", ["sqlite"], indirect=True)

@@ -38,6 +38,10 @@ from .store import tables
 __all__ = ["Cut", "Quote", "WithdrawReport", "find_quotes", "speaker_labels", "withdraw_participant"]
 
 
+#: What her label and her case's name become in the event log.
+WITHDRAWN = "[withdrawn participant]"
+
+
 class Cut:
     """Spans removed from a text (sorted, disjoint ``[start, end)``), and where any offset goes after."""
 
@@ -288,6 +292,22 @@ def _forget_fields(conn: Connection) -> None:
             conn.execute(delete(tables.deid_fields).where(f.number.in_(gone)))
 
 
+def _scrub_events(
+    conn: Connection, speaker: str, her_labels: set[str], cases: Sequence[str], sources: set[str]
+) -> None:
+    """Her label and her case's name leave the event log (a link's ``speaker``, a case's ``name``), and so does
+    the import checksum of the sources cut (a verifier of the text with her turns)."""
+    from .privacy._scrub import rewrite_events
+
+    t = tables.turns.c
+    labels = {str(x) for x in conn.execute(select(t.speaker).distinct()).scalars()}  # the turns left
+    forms = {speaker.strip(), *her_labels}
+    forms |= {f(x) for x in forms for f in (str.casefold, str.upper, str.title)}
+    gone = {**dict.fromkeys(forms, WITHDRAWN), **dict.fromkeys(cases, WITHDRAWN)}
+    pairs = {k: v for k, v in gone.items() if k and k not in labels}
+    rewrite_events(conn, pairs, {}, sources)
+
+
 def _drop_cases(conn: Connection, touched: Iterable[str]) -> list[str]:
     """The cases linked to her turns and to nothing else: deleted with their attribute values."""
     c, cl = tables.cases.c, tables.case_links.c
@@ -335,6 +355,13 @@ def withdraw_participant(
             for row in conn.execute(select(tables.sources.c.text).where(tables.sources.c.id == sid))
             for a, b in cut.spans
         ]
+        her_labels = {
+            str(x)
+            for x in conn.execute(
+                select(tables.turns.c.speaker).where(tables.turns.c.source_id.in_(list(plans))).distinct()
+            ).scalars()
+            if _same(str(x), speaker)
+        }
         applied = [
             str(sid)
             for sid in conn.execute(
@@ -364,6 +391,7 @@ def withdraw_participant(
         for sid, cut in plans.items():
             touched += _cut_source(project, conn, sid, cut, report)
         report.cases = _drop_cases(conn, touched)
+        _scrub_events(conn, speaker, her_labels, report.cases, set(plans))
         conn.execute(delete(tables.suggest_models))
         _forget_fields(conn)
         report.quotes = find_quotes(conn, her)
