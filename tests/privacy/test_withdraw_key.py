@@ -65,3 +65,20 @@ def test_her_originals_leave_the_key_and_the_others_stay(project: Any, tmp_path:
     restored = reveal(project, "fg2.txt", key, PASS)  # the key still fits the text that is left
     assert "Pak Harjono carries the trays" in restored and not any(w in restored for w in HERS)
     assert "R3: I sell alone." in makna.get_source(project, "fg2.txt").text
+
+
+def test_a_scanned_review_and_memos_on_codings_follow_the_text(project: Any) -> None:
+    makna.import_text(project, "fg2.txt", TEXT, language="en")
+    makna.add_code(project, "help")
+    r1 = makna.code_span(project, "fg2.txt", TEXT.index("R1:"), TEXT.index("R2:"), "help")
+    r2 = makna.code_span(project, "fg2.txt", TEXT.index("R2:"), TEXT.index("R3:"), "help")
+    kept = makna.add_memo(project, "segment", r1.id, "a neighbour helps")
+    makna.add_memo(project, "segment", r2.id, "a buyer every Friday")
+    scan(project)
+    before = {(e.text, e.type) for e in review_entries(project) if e.field == "sources.text"}
+    withdraw_participant(project, "R2")
+    text = makna.get_source(project, "fg2.txt").text
+    entries = [e for e in review_entries(project) if e.field == "sources.text"]
+    assert entries and all(text[e.start : e.end] == e.text for e in entries)
+    assert {(e.text, e.type) for e in entries} < before and not any(w in e.text for e in entries for w in HERS)
+    assert [m.id for m in makna.list_memos(project, "segment")] == [kept.id]
