@@ -20,6 +20,7 @@ A de-identified source needs its key: her originals leave it first (:mod:`makna.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shlex
 from collections.abc import Iterable, Sequence
@@ -235,6 +236,18 @@ def _records(value: Any, cut: Cut) -> Any:
     ]
 
 
+def _move_claim(conn: Connection, sid: str, cut: Cut) -> None:
+    """An unverified de-identification claim the source came with (trust22): its surrogate spans move too."""
+    from .privacy.claims import CLAIM_PREFIX
+
+    m = tables.meta.c
+    raw = conn.execute(select(m.value).where(m.key == CLAIM_PREFIX + sid)).scalar()
+    claim = json.loads(raw) if raw else None
+    if isinstance(claim, dict) and isinstance(claim.get("replacements"), list):
+        claim["replacements"] = _records(claim["replacements"], cut)
+        conn.execute(update(tables.meta).where(m.key == CLAIM_PREFIX + sid).values(value=json.dumps(claim)))
+
+
 def _cut_source(project: Project, conn: Connection, sid: str, cut: Cut, report: WithdrawReport) -> list[str]:
     """Cut one source; returns the cases that had a link inside her turns."""
     s, t, cl, d = tables.sources.c, tables.turns.c, tables.case_links.c, tables.deid_sources.c
@@ -272,6 +285,7 @@ def _cut_source(project: Project, conn: Connection, sid: str, cut: Cut, report: 
             .where(d.source_id == sid)
             .values(review=_review(deid.review, cut), replacements=_records(deid.replacements, cut))
         )
+    _move_claim(conn, sid, cut)
     from .textindex.index import index_source, unindex_source
 
     unindex_source(conn, sid)

@@ -82,3 +82,22 @@ def test_a_scanned_review_and_memos_on_codings_follow_the_text(project: Any) -> 
     assert entries and all(text[e.start : e.end] == e.text for e in entries)
     assert {(e.text, e.type) for e in entries} < before and not any(w in e.text for e in entries for w in HERS)
     assert [m.id for m in makna.list_memos(project, "segment")] == [kept.id]
+
+
+def test_an_unverified_claims_surrogate_spans_follow_the_text(project: Any) -> None:
+    import datetime as dt
+
+    from makna.privacy.claims import claimed_spans, keep_claim
+
+    makna.import_text(project, "fg2.txt", TEXT, language="en")
+    spans = [(TEXT.index(w), TEXT.index(w) + len(w)) for w in ("Harjono", "Wulandari Sasmito", "Thank")]
+    reps = [{"start": a, "end": b, "new_start": a, "new_end": b, "type": "PERSON"} for a, b in spans]
+    with project.store.write(project.actor, "deid.trust", {}) as conn:
+        sid = str(project.source_row(conn, "fg2.txt").id)
+        state = {"applied_at": dt.datetime.now(dt.UTC), "mode": "surrogate", "key_id": "k", "replacements": reps}
+        keep_claim(conn, sid, state)
+    withdraw_participant(project, "R2")
+    text = makna.get_source(project, "fg2.txt").text
+    with project.store.read() as conn:
+        moved = sorted(claimed_spans(conn)[sid])
+    assert [text[a:b] for a, b in moved] == ["Harjono", "Thank"]
