@@ -23,7 +23,7 @@ import hashlib
 import json
 import re
 import shlex
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,26 +112,38 @@ def _same(label: str, speaker: str) -> bool:
     return label.strip().casefold() == speaker.strip().casefold()
 
 
-def _removed_spans(turns: Sequence[Any], speaker: str, length: int) -> list[tuple[int, int]]:
+def _removed_spans(turns: Sequence[Any], hers: Any, length: int) -> list[tuple[int, int]]:
     spans = []
     for i, turn in enumerate(turns):
-        if _same(turn.speaker, speaker):
+        if hers(turn.speaker):
             spans.append((turn.start, turns[i + 1].start if i + 1 < len(turns) else length))
     return spans
 
 
-def _plan(project: Project, conn: Connection, speaker: str, names: Sequence[str] | None) -> dict[str, Cut]:
+def _plan(
+    project: Project, conn: Connection, speaker: str, names: Sequence[str] | None, surrogates: Mapping[str, str]
+) -> dict[str, Cut]:
+    """Per source with a turn of hers: the spans to cut. ``surrogates``: her label in a de-identified source (the
+    surrogate that replaced ``speaker`` there), by source id."""
     s, t = tables.sources.c, tables.turns.c
     ids = [str(project.source_row(conn, n).id) for n in names] if names else None
     q = select(t.source_id, t.speaker).distinct()
     if ids is not None:
         q = q.where(t.source_id.in_(ids))
     plans: dict[str, Cut] = {}
-    for sid in sorted({str(r.source_id) for r in conn.execute(q) if _same(r.speaker, speaker)}):
+    for sid in sorted(
+        {str(r.source_id) for r in conn.execute(q) if _hers(str(r.source_id), surrogates, speaker)(r.speaker)}
+    ):
         length = conn.execute(select(s.length).where(s.id == sid)).scalar_one()
         turns = conn.execute(select(tables.turns).where(t.source_id == sid).order_by(t.start, t.number)).all()
-        plans[sid] = Cut(_removed_spans(turns, speaker, int(length)))
+        plans[sid] = Cut(_removed_spans(turns, _hers(sid, surrogates, speaker), int(length)))
     return plans
+
+
+def _hers(sid: str, surrogates: Mapping[str, str], speaker: str) -> Any:
+    """Whether a label of source ``sid`` is hers: her label as given, or her surrogate there."""
+    other = surrogates.get(sid)
+    return lambda label: _same(label, speaker) or (other is not None and _same(label, other))
 
 
 def _words(text: str) -> list[str]:
@@ -358,8 +370,13 @@ def withdraw_participant(
     require(project, PERMISSION["participant.withdraw"])
     if not speaker.strip():
         raise InputError("give the speaker label of the participant who withdraws")
+    surrogates: dict[str, str] = {}
+    if key_path is not None and passphrase is not None:
+        from .privacy.withdraw_key import surrogate_labels
+
+        surrogates = surrogate_labels(project, key_path, passphrase, speaker)
     with project.store.read() as conn:
-        plans = _plan(project, conn, speaker, sources)
+        plans = _plan(project, conn, speaker, sources, surrogates)
         if not plans:
             where = f"in {', '.join(sources)}" if sources else "in this project"
             raise InputError(f"no turn of speaker {speaker!r} {where} ('makna sources show NAME --turns' lists them)")
@@ -374,7 +391,7 @@ def withdraw_participant(
             for x in conn.execute(
                 select(tables.turns.c.speaker).where(tables.turns.c.source_id.in_(list(plans))).distinct()
             ).scalars()
-            if _same(str(x), speaker)
+            if any(_hers(sid, surrogates, speaker)(str(x)) for sid in plans)
         }
         applied = [
             str(sid)

@@ -101,3 +101,34 @@ def test_an_unverified_claims_surrogate_spans_follow_the_text(project: Any) -> N
     with project.store.read() as conn:
         moved = sorted(claimed_spans(conn)[sid])
     assert [text[a:b] for a, b in moved] == ["Harjono", "Thank"]
+
+
+def test_she_is_withdrawn_by_her_own_label_after_the_apply(project: Any, tmp_path: Path) -> None:
+    text = (
+        "Focus group three\n"
+        "Moderator: Who buys from you?\n"
+        "Wulandari: Mostly the teachers of Gang Kenari Tujuh.\n"
+        "Harjono: Drivers at the terminal.\n"
+        "Wulandari: And my cousins.\n"
+    )
+    makna.import_text(project, "fg3.txt", text, language="en")
+    scan(project)
+    decide_all(project, "accepted")
+    for name in ("Wulandari", "Gang Kenari Tujuh"):
+        at = -1
+        while (at := text.find(name, at + 1)) >= 0:
+            if not any(e.start <= at < e.end for e in review_entries(project)):
+                add_detection(project, "fg3.txt", at, at + len(name), "ADDRESS" if "Gang" in name else "PERSON")
+    scan(project)
+    decide_all(project, "accepted")
+    apply(project, tmp_path / "k.key", PASS)
+    turns = makna.get_turns(project, "fg3.txt")
+    labels = {t.speaker for t in turns}
+    assert "Wulandari" not in labels  # her label is her surrogate's now
+    with pytest.raises(makna.errors.InputError, match="no turn of speaker"):
+        withdraw_participant(project, "Wulandari")
+    report = withdraw_participant(project, "Wulandari", key_path=tmp_path / "k.key", passphrase=PASS)
+    assert report.turns == 2
+    left = makna.get_source(project, "fg3.txt").text
+    assert len(makna.get_turns(project, "fg3.txt")) == len(turns) - 2 and "Drivers at the terminal." in left
+    assert "cousins" not in left

@@ -325,7 +325,7 @@ def sources_withdraw(
         "--purge", help="Required: her turns go for good (it cannot be undone, nor can anything before it).")] = False,
     key: Annotated[Path | None, typer.Option(
         "--key", "-k", help="The de-identification key file, when her turns are de-identified: her originals "
-        "leave it.")] = None,
+        "leave it, and her own label finds her turns under her surrogate's.")] = None,
     passphrase_file: Annotated[Path | None, typer.Option(
         "--passphrase-file", help="Read the key passphrase from this file [default: $MAKNA_DEID_PASSPHRASE, "
         "else a hidden prompt].")] = None,

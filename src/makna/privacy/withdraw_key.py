@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..project import Project
-from .project_apply import FIELDS, KNOWN_NAMES, open_key
+from .project_apply import FIELDS, KNOWN_NAMES, _relabel, open_key
 from .pseudonymise import KeyMapping
 from .replacements import Replacement, restore
 
 if TYPE_CHECKING:
     from ..withdraw import Cut
 
-__all__ = ["forget_turns"]
+__all__ = ["forget_turns", "surrogate_labels"]
 
 
 def _fold(text: str) -> str:
@@ -108,3 +108,18 @@ def forget_turns(project: Project, key_path: str | Path, passphrase: str, cuts: 
     key.mapping = KeyMapping.from_dict(pruned)
     key.save(passphrase)
     return len(gone)
+
+
+def surrogate_labels(project: Project, key_path: str | Path, passphrase: str, speaker: str) -> dict[str, str]:
+    """Her speaker label in each de-identified source whose apply replaced it (source id -> her surrogate
+    label there), as the apply relabelled the turns: so that she is withdrawn by the name the researcher knows."""
+    key = open_key(project, key_path, passphrase)
+    out: dict[str, str] = {}
+    for sid, entry in key.records.items():
+        if sid in (KNOWN_NAMES, FIELDS) or not isinstance(entry, dict):
+            continue
+        reps = sorted(entry.get("replacements", []), key=lambda r: -len(str(r["original"])))
+        label = _relabel(speaker.strip(), {str(r["original"]): str(r["replacement"]) for r in reps})
+        if label != speaker.strip():
+            out[sid] = label
+    return out
