@@ -51,6 +51,8 @@ EventKind = Literal[
     # de-identification (#11): the project's seal key for the claims its exports carry; an unverified claim accepted;
     # a member's right to seal claims withdrawn or given back
     "deid.seal", "deid.trust", "deid.revoke",
+    # consent (#11): one participant of a group chat or focus group withdraws: her turns removed for good
+    "participant.withdraw",
 ]
 
 #: Every event kind, in the order listed.

@@ -312,3 +312,54 @@ def sources_delete(
         typer.echo("Warning: another program (makna serve?) reads the project, so the storage could not be "
                    "compacted: until it closes the project, the file beside its -wal may still hold the deleted "
                    "text. Stop it before copying the file by hand ('makna copy' copies what is current).", err=True)
+
+
+@sources_app.command("withdraw")
+def sources_withdraw(
+    speaker: Annotated[str, typer.Argument(help="Her speaker label, as 'makna sources show NAME --turns' lists it.")],
+    source: Annotated[list[str] | None, typer.Option(
+        "--source", "-s", help="Only these sources (repeatable) [default: every source with a turn of hers].")] = None,
+    purge: Annotated[bool, typer.Option(
+        "--purge", help="Required: her turns go for good (it cannot be undone, nor can anything before it).")] = False,
+    key: Annotated[Path | None, typer.Option(
+        "--key", "-k", help="The de-identification key file, when her turns are de-identified: her originals "
+        "leave it, and her own label finds her turns under her surrogate's.")] = None,
+    passphrase_file: Annotated[Path | None, typer.Option(
+        "--passphrase-file", help="Read the key passphrase from this file [default: $MAKNA_DEID_PASSPHRASE, "
+        "else a hidden prompt].")] = None,
+    project: ProjectOpt = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False,
+) -> None:
+    """Withdraw one participant of a group chat or focus group for good: every turn of SPEAKER goes, with
+    the codings inside them and her case; every other turn is kept as it was, its codings moved."""
+    from ..errors import InputError
+    from ..withdraw import withdraw_participant
+
+    if not purge:
+        raise InputError("a withdrawal cannot be undone: add --purge to remove her turns for good")
+    where = f" in {', '.join(source)}" if source else " in every source"
+    if not yes:
+        typer.confirm(f"Remove every turn of {speaker!r}{where}, with the codings inside them, for good?", abort=True)
+    with opened(project) as proj:
+        passphrase = None
+        if key is not None:
+            from .deid_cmds import _passphrase
+
+            passphrase = _passphrase(passphrase_file)
+        report = withdraw_participant(proj, speaker, source, key_path=key, passphrase=passphrase)
+    typer.echo(f"Withdrew {speaker} for good from {len(report.sources)} source(s): {report.turns} turn(s), "
+               f"{report.codings_deleted} coding(s) inside them deleted, {report.codings_cut} cut to the other "
+               f"turns, {report.codings_moved} moved; case(s) removed: {', '.join(report.cases) or 'none'}.")
+    if key is not None:
+        typer.echo(f"{report.key_originals} original(s) of hers left the key file (re-encrypted).")
+    if report.quotes:
+        typer.echo(f"{len(report.quotes)} text(s) quote her (not changed: review them):")
+        for q in report.quotes:
+            typer.echo(f"  {q.where} {q.label}: {q.command}")
+    if report.compacted:
+        typer.echo("Storage compacted: the project file keeps none of her turns. Backups and copies made before "
+                   "still hold them: delete them or replace them with a new 'makna copy'.")
+    else:
+        typer.echo("Warning: another program (makna serve?) reads the project, so the storage could not be "
+                   "compacted: until it closes the project, the file beside its -wal may still hold her turns.",
+                   err=True)

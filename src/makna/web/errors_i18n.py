@@ -35,6 +35,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "this coding carries a memo by %(actor)s: removing it would delete that memo; ask them to move or delete it "
      "first (nothing was removed)"),
     (r"unknown memo '(?P<name>[^']*)'.*", "unknown memo %(name)s: it was deleted meanwhile; reload the page"),
+    (r"no turn of speaker '(?P<name>[^']*)' in .*",
+     "no turn of speaker %(name)s in these sources: nothing was removed"),
+    (r"type the participant's speaker label again to confirm the withdrawal",
+     "type the participant's speaker label again to confirm the withdrawal"),
+    (r"her turns are de-identified: .*", "her turns are de-identified: withdraw her on the command line with the "
+     "project's key (makna sources withdraw SPEAKER --purge --key FILE), so that her originals leave it too"),
     (r"unknown code '(?P<name>[^']*)'.*", "unknown code %(name)s"),
     (r"unknown case '(?P<name>[^']*)'.*", "unknown case %(name)s"),
     (r"unknown coder '(?P<name>[^']*)'.*", "unknown coder %(name)s"),

@@ -39,6 +39,7 @@ EVENT_NAMES = {
     "deid.seal": "made the seal key for exported de-identification claims",
     "deid.trust": "accepted a source's unverified de-identification claim",
     "deid.revoke": "withdrew or gave back a member's right to seal de-identification claims",
+    "participant.withdraw": "removed a withdrawn participant's turns for good",
 }
 OTHER_EVENT = "made a change"
 

@@ -21,15 +21,19 @@ from ..cases import (
     set_values,
     unlink_source,
 )
+from ..errors import InputError
 from ..sources import list_sources
+from ..withdraw import speaker_labels, withdraw_participant
 from .deps import js_text, page, project_of, reply
 from .render import json_script
 
-__all__ = ["router", "NewCase", "CaseValues", "NewAttribute", "NewLink"]
+__all__ = ["router", "NewCase", "CaseValues", "NewAttribute", "NewLink", "Withdrawal"]
 
 router = APIRouter(tags=["cases"])
 
-JS_MESSAGES = ("Saved", "Could not save", "Unlink this source?")
+JS_MESSAGES = ("Saved", "Could not save", "Unlink this source?",
+               "Remove every turn of this participant, with the codings inside them, for good? It cannot be undone.",
+               "Withdrawn for good", "turn(s)", "coding(s) deleted", "case(s) removed", "texts quote her: review them")
 
 
 class NewCase(BaseModel):
@@ -55,6 +59,12 @@ class NewLink(BaseModel):
     end: int | None = Field(default=None, gt=0)
 
 
+class Withdrawal(BaseModel):
+    speaker: str = Field(min_length=1, max_length=200)
+    sources: list[str] = Field(default_factory=list, description="source ids or names; empty: every source")
+    confirm: str = Field(description="the speaker label typed again")
+
+
 def _cases_json(request: Request, sources: list[Any] | None = None) -> list[dict[str, Any]]:
     proj = project_of(request)
     names = {s.id: s.name for s in (list_sources(proj) if sources is None else sources)}
@@ -72,7 +82,7 @@ def cases_page(request: Request) -> HTMLResponse:
     sources = list_sources(proj)
     return page(request, "cases.html", {
         "cases": _cases_json(request, sources), "attributes": list_attributes(proj), "sources": sources,
-        "types": ATTRIBUTE_TYPES, "may_manage": can(proj, "manage"),
+        "types": ATTRIBUTE_TYPES, "may_manage": can(proj, "manage"), "speakers": speaker_labels(proj),
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     })
 
@@ -111,3 +121,14 @@ def api_link(request: Request, case_id: str, body: NewLink) -> JSONResponse:
 @router.delete("/api/cases/{case_id}/links/{source_id}", summary="Unlink a source from a case")
 def api_unlink(request: Request, case_id: str, source_id: str) -> JSONResponse:
     return reply({"removed": unlink_source(project_of(request), case_id, source_id)})
+
+
+@router.post("/api/participants/withdraw", summary="Remove every turn of one participant for good (she withdrew)")
+def api_withdraw(request: Request, body: Withdrawal) -> JSONResponse:
+    if body.confirm.strip().casefold() != body.speaker.strip().casefold():
+        raise InputError("type the participant's speaker label again to confirm the withdrawal")
+    report = withdraw_participant(project_of(request), body.speaker, body.sources or None)
+    return reply({"sources": report.sources, "turns": report.turns, "codings_deleted": report.codings_deleted,
+                  "codings_cut": report.codings_cut, "codings_moved": report.codings_moved, "cases": report.cases,
+                  "compacted": report.compacted,
+                  "quotes": [{"where": q.where, "label": q.label, "command": q.command} for q in report.quotes]})

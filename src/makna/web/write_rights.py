@@ -63,6 +63,7 @@ WRITE_RIGHTS: tuple[tuple[str, str, Permission], ...] = (
     ("POST", "/api/agreement/resolve", "manage"),
     ("PUT DELETE", "/api/sources/{id}/media", "manage"),
     ("PUT", "/api/sources/{id}/turns/{id}/time", "manage"),
+    ("POST", "/api/participants/withdraw", "manage"),
 )
 
 _COMPILED = tuple(

@@ -57,5 +57,21 @@
       location.reload();
     } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
   });
+  document.getElementById("withdraw").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target.elements;
+    if (!confirm(M("Remove every turn of this participant, with the codings inside them, for good? It cannot be undone."))) return;
+    const sources = Array.from(f.sources.selectedOptions).map((o) => o.value);
+    const status = ev.target.querySelector(".withdraw-status");
+    try {
+      const got = await api("POST", "/api/participants/withdraw", { speaker: f.speaker.value, sources, confirm: f.confirm.value });
+      const lines = [M("Withdrawn for good") + ": " + got.turns + " " + M("turn(s)") + ", " + got.codings_deleted + " " +
+        M("coding(s) deleted") + ", " + got.cases.length + " " + M("case(s) removed")];
+      if (got.quotes.length) lines.push(got.quotes.length + " " + M("texts quote her: review them"));
+      got.quotes.forEach((q) => lines.push(q.where + " " + q.label + ": " + q.command));
+      status.textContent = lines.join("\n"); status.style.whiteSpace = "pre-line"; status.hidden = false;
+      toast(lines[0]);
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  });
   document.body.dataset.ready = "1";
 })();
