@@ -125,7 +125,9 @@ def detect_turns(text: str, pattern: str | None = None) -> list[TurnSpan]:
     ``Pewawancara:`` or ``Informan:``) or that follows a time stamp (``[00:00:05] P:``, the turn
     starting at the stamp). Label lines above it, such as ``Judul:``, ``Tanggal:`` and
     ``Lokasi:`` in a header, are ordinary text in no turn, so turn numbers count the conversation's
-    turns only. When no label recurs (a two-line excerpt), every label opens a turn. A text with no
+    turns only. When no label recurs (a two-line excerpt), every label opens a turn; field notes with one label
+    line among untitled paragraphs (``Catatan:`` above the observations) take a turn of no speaker (``""``) at each
+    paragraph. A text with no
     such label at all takes its turns from every line of a speaker and a time stamp only
     (:data:`STAMPED_TURN_PATTERN`, ``Farid  0:09`` above what Farid said) when a speaker recurs. A
     ``pattern`` given by the caller is taken as it is: every line it matches opens a turn.
@@ -177,8 +179,14 @@ def turn_bounds(text: str, pattern: str | None = None) -> Iterator[tuple[str, in
     labels = _labels(text, _turn_regex(pattern or DEFAULT_TURN_PATTERN))
     if pattern is None:  # a header's label lines are not turns
         first = next(labels, None)
-        if first is not None:
-            labels = _from_first_recurring(itertools.chain([first], labels), lambda at: not text[at].isalpha())
+        second = next(labels, None) if first is not None else None
+        notes = (_note_paragraphs(text, first) if first is not None and second is None and text[first[1]].isalpha()
+                 else None)
+        if notes is not None:  # field notes under one label line: their paragraphs, of no speaker
+            labels = iter(notes)
+        elif first is not None:
+            labels = _from_first_recurring(itertools.chain([first], [second] if second else [], labels),
+                                           lambda at: not text[at].isalpha())
         else:  # no "Name:" label anywhere: a transcription service's "Name  0:09" lines, if one recurs
             stamped = list(_labels(text, _turn_regex(STAMPED_TURN_PATTERN)))
             recurs = len({label.casefold() for label, _at in stamped}) < len(stamped)
@@ -199,6 +207,37 @@ def turn_bounds(text: str, pattern: str | None = None) -> Iterator[tuple[str, in
             end -= 1
         if end > start:
             yield speaker, start, end
+
+
+def _note_paragraphs(text: str, first: tuple[str, int]) -> list[tuple[str, int]] | None:
+    """Field notes under one label line (``Catatan:``, ``Notes:``) among untitled paragraphs: a turn of no speaker
+    (``""``) at each paragraph, and the label's own paragraph a turn of its label (none when nothing follows the
+    colon: a heading); None when the text is one paragraph, where the label opens the only turn as before.
+    Paragraphs are parted by blank lines, else (a Word document writes one paragraph a line) by line ends, where
+    the label's line is a heading (at most :data:`_HEADING_WORDS` words after the colon), so that a one-speaker
+    excerpt whose lines continue its one label stays one turn."""
+    speaker, label = first
+    paragraphs = paragraph_spans(text)
+    if len(paragraphs) < 2:
+        line = text[label : text.find("\n", label) % (len(text) + 1)]
+        if len(line.partition(":")[2].split()) > _HEADING_WORDS:
+            return None
+        paragraphs = line_spans(text)
+        if len(paragraphs) < 2:
+            return None
+    out: list[tuple[str, int]] = []
+    for start, end in paragraphs:
+        if not start <= label < end:
+            out.append(("", start))
+        elif text[label:end].partition(":")[2].strip():
+            if label > start:
+                out.append(("", start))
+            out.append((speaker, label))
+    return out
+
+
+_HEADING_WORDS = 8
+"""The most words after a label's colon on a line that heads field notes (``Catatan lapangan: Pasar Raya, pagi``)."""
 
 
 def _labels(text: str, rx: re.Pattern[str]) -> Iterator[tuple[str, int]]:

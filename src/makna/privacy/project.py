@@ -30,6 +30,7 @@ from ..store import as_utc, tables
 from ._state import State
 from .claims import claimed_spans
 from .detect import detect, propagate
+from .field_ages import field_ages
 from .field_words import Decisions, is_word, weigh
 from .fields import field_spec, field_states, ordinary_guess, save_field
 from .labels import LABEL_TYPES, before_extension, find_in_labels, name_words, plain_words
@@ -302,10 +303,12 @@ def scan(
             early += _propagate_first(st, sure)
             new += _merge(st.review, found)
         decisions = Decisions.of(known.values(), fields)  # what the transcripts' reviews say of a field's words
+        ages = field_ages(conn, fields) if types is None or "AGE" in types else {}  # an attribute named for age
         for st in fields:
             spec = field_spec(st.field)
             early += 0 if st.applied else _propagate_first(st, sure, decisions)
-            found = detect(st.review.text, language=st.language, known_names=names, types=types)
+            found = [*ages.get(st.source_id, ()),
+                     *detect(st.review.text, language=st.language, known_names=names, types=types)]
             if spec.file_name:
                 found = before_extension(st.review.text, found)
             if spec.vocabulary:

@@ -91,6 +91,12 @@ def _wordy_part(kind: str, value: str) -> str:
     # letters only: an address's "RT 03/RW 05" holds the generic words RT and RW, not an original's word
     return " ".join(w for w in re.findall(r"[^\W\d_]+", value) if w.casefold() not in _GENERIC | ORG_KIND_WORDS)
 
+def _account_words(kind: str, value: str) -> set[str]:
+    """The words of an e-mail address's or handle's user part (``@irdawati.yusnimar``: ``irdawati``,
+    ``yusnimar``), case-folded, for the names no other person's surrogate may then take (trial14 #9)."""
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", _wordy_part(kind, value))}
+
+
 _FALLBACK_SYLLABLES = ("ba", "da", "ka", "la", "ma", "na", "ra", "sa", "ta", "wa", "ri", "lu", "mo", "ne", "si")
 """Syllables of invented place names, for when every real name of the pool is an original."""
 
@@ -234,6 +240,9 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         for table in self.surrogates.values():
             for original in table:
                 self._used.update(w.lower() for w in original.split())
+        for kind in ("EMAIL", "HANDLE"):  # the names in user names drawn by an earlier apply
+            for value in self.surrogates.get(kind, {}).values():
+                self._used.update(_account_words(kind, value))
 
     def settle_offsets(self, originals: Iterable[tuple[str, str]], *, today: dt.date | None = None) -> None:
         """Before the first date (age) of a project is replaced: of the possible offsets, keep the drawn one
@@ -488,6 +497,8 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
             head, name, tail, _place = split_org(original)
             if name and value.startswith(head) and value.endswith(tail) and len(value) > len(head) + len(tail):
                 self.orgs[_org_key(name)] = value[len(head): len(value) - len(tail)]
+        if kind in {"EMAIL", "HANDLE"}:  # its names are no other person's: later names and user names avoid them
+            self._used.update(_account_words(kind, value))
         table[key] = value
         return value
 

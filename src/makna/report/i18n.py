@@ -19,6 +19,8 @@ TEXT: dict[str, dict[str, str]] = {
         "See the code x attribute tables, or 'makna query matrix'.", "total": "Total",
         "matrix_case": "Code x case (segments)", "matrix_attr": "Code x {attr} (informants; % of informants "
         "with that value)", "yes": "yes", "no": "no",
+        "own_values": "Not cross-tabulated, since each case has its own value (as many values as cases): {attrs}. "
+        "See each case's value in the project's case table ('makna cases').",
         "project": "Project", "contents": "Contents", "chart_note": "Charts are also "
         "written as separate files next to this report.",
         "conclusions": "Conclusions (a draft from the counts)", "conclusions_note": "A draft for the researcher to "
@@ -40,6 +42,8 @@ TEXT: dict[str, dict[str, str]] = {
         "{max}). Lihat tabel kode x atribut, atau 'makna query matrix'.", "total": "Jumlah",
         "matrix_case": "Kode x kasus (segmen)", "matrix_attr": "Kode x {attr} (informan; % dari informan "
         "dengan nilai itu)", "yes": "ya", "no": "tidak",
+        "own_values": "Tidak ditabulasi silang karena setiap kasus punya nilainya sendiri (jumlah nilai sama dengan "
+        "jumlah kasus): {attrs}. Nilai tiap kasus ada di tabel kasus proyek ('makna cases').",
         "project": "Proyek", "contents": "Daftar isi", "chart_note": "Grafik juga "
         "disimpan sebagai berkas tersendiri di samping laporan ini.",
         "conclusions": "Kesimpulan (draf dari angka)", "conclusions_note": "Draf untuk ditulis ulang oleh peneliti: "

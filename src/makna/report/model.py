@@ -29,10 +29,14 @@ from ..store import tables
 from .conclusions import Conclusion, draft_conclusions
 from .i18n import strings
 
-__all__ = ["CodeStats", "CodeSection", "Theme", "ChartData", "ReportData", "build_report", "MAX_CASE_COLUMNS"]
+__all__ = ["CodeStats", "CodeSection", "Theme", "ChartData", "ReportData", "build_report", "MAX_CASE_COLUMNS",
+           "unique_to_each_case"]
 
 MAX_CASE_COLUMNS = 40
 MAX_ATTRIBUTE_VALUES = 12
+MIN_OWN_CASES = 4
+"""Fewer cases than this: an attribute of as many values as cases is still cross-tabulated (two informants, two
+age bands)."""
 
 
 @dataclass(frozen=True)
@@ -261,17 +265,28 @@ def _matrices(project: Project, data: ReportData, nodes: list[CodeNode], all_sta
         data.notes.append(data.text["too_many_cases"].format(n=data.counts["cases"], max=MAX_CASE_COLUMNS))
     a, cv = tables.attributes.c, tables.case_values.c
     with project.store.read() as conn:
-        attrs = conn.execute(select(a.name, a.type, func.count(func.distinct(cv.value)))
+        attrs = conn.execute(select(a.name, a.type, func.count(func.distinct(cv.value)), func.count(cv.case_id))
                              .join(tables.case_values, cv.attribute_id == a.id).group_by(a.name, a.type)
                              .order_by(a.name)).all()
-    for name, kind, n_values in attrs:
-        if 1 < n_values <= MAX_ATTRIBUTE_VALUES:
+    own = [name for name, _kind, n_values, n_cases in attrs if unique_to_each_case(n_values, n_cases)]
+    if own:
+        data.notes.append(data.text["own_values"].format(attrs=", ".join(own)))
+    for name, kind, n_values, _n_cases in attrs:
+        if 1 < n_values <= MAX_ATTRIBUTE_VALUES and name not in own:
             m = code_by_attribute(project, name, measure="cases", codes=used, descendants=True, coder=coder)
             m.title = data.text["matrix_attr"].format(attr=name)
             if kind == "boolean":  # True/False in the report's language
                 words = {"True": data.text["yes"], "False": data.text["no"]}
                 m.columns = [words.get(c, c) for c in m.columns]
             data.matrices.append(m)
+
+
+def unique_to_each_case(values: int, cases: int) -> bool:
+    """Whether an attribute with ``values`` distinct values over ``cases`` cases is each case's own (a Form's
+    time stamp, a nickname): as many values as cases, or nearly (one repeat in ten), among at least
+    :data:`MIN_OWN_CASES` cases. Its code x attribute table would be the code x case matrix again, one column per
+    case, under the values as headings: the report lists it instead (trial14)."""
+    return cases >= MIN_OWN_CASES and values >= cases - cases // 10
 
 
 def _charts(data: ReportData, nodes: list[CodeNode], all_stats: dict[str, CodeStats], co: Cooccurrence) -> None:
