@@ -8,16 +8,16 @@ age that the project's age policy can read (:func:`makna.privacy.ages.shift_age_
 through :mod:`makna.privacy.numwords`) is proposed as AGE, and the apply replaces it as it replaces an age in a
 transcript (moved by the project's age offset). A range (``20-24``, an age band) is already coarse: not proposed.
 
-An age the apply replaced in a transcript (or accepts there now) and meets again in a field value (the demo's
-``lima tahun`` in an attribute's description) is replaced there the same way (:func:`accept_ages`) rather than
-stopping the apply: the age policy moves every age of the project by one offset, so the field reads as the
-transcript does.
+An age the apply replaced in a transcript and met again in another field (``rentang lima tahun``, a band's width in
+an attribute's description) is not replaced by itself: it is a repeat like any other, which the second ``deid scan``
+puts in the review and ``deid apply`` stops on while it is unreviewed, since the same words are often no one's age
+there.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 from sqlalchemy import Connection, select
@@ -25,10 +25,9 @@ from sqlalchemy import Connection, select
 from ..store import tables
 from ._state import State
 from .ages import shift_age_text
-from .review import ReviewItem
 from .types import Detection
 
-__all__ = ["AGE_CONFIDENCE", "accept_ages", "age_attribute", "age_value", "field_ages"]
+__all__ = ["AGE_CONFIDENCE", "age_attribute", "age_value", "field_ages"]
 
 AGE_CONFIDENCE: Final = 0.9
 """The confidence of an age proposed by its attribute's name (a name and a value that agree)."""
@@ -88,22 +87,3 @@ def field_ages(conn: Connection, states: Sequence[State]) -> dict[str, list[Dete
         if found is not None:
             out[st.source_id] = [found]
     return out
-
-
-def accept_ages(
-    hits: Mapping[str, Sequence[Detection]], states: Sequence[State], ready: Collection[str]
-) -> tuple[dict[str, list[Detection]], dict[str, list[Detection]]]:
-    """``hits`` (unreviewed occurrences of confirmed identifiers and key originals, by state id) split into the
-    ages met in the ``ready`` field values (scanned and not edited since), which are added to those reviews as
-    accepted, and the rest, which the apply still stops on."""
-    fields = {st.source_id: st for st in states if st.field}
-    accepted: dict[str, list[Detection]] = {}
-    rest: dict[str, list[Detection]] = {}
-    for sid, dets in hits.items():
-        st = fields.get(sid)
-        for det in dets:
-            take = st is not None and sid in ready and det.type == "AGE"
-            (accepted if take else rest).setdefault(sid, []).append(det)
-    for sid, dets in accepted.items():
-        fields[sid].review.items.extend(ReviewItem(det, "accepted") for det in dets)
-    return accepted, rest

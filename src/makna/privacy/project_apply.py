@@ -45,14 +45,12 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from ..access import PERMISSION, require
 from ..errors import InputError, KeyFileError, PrivacyError
-from ..event_kinds import deid_decision
 from ..project import Project
 from ..store import fulltext, tables
 from ..store.maintenance import secure_delete
 from ._scrub import compact, rewrite_events
 from .coarse import resolve_coarse
 from .coded import move_spans
-from .field_ages import accept_ages
 from .field_words import Decisions, without_words
 from .fields import field_spec, rebuild_value, save_field, unique_value, write_field
 from .keyfile import (
@@ -370,16 +368,6 @@ def _queue_unreviewed(project: Project, states: Sequence[_State], found: dict[st
     return len(ready)
 
 
-def _accept_ages(project: Project, states: Sequence[_State], ages: dict[str, list[Detection]]) -> None:
-    """Store the ages :func:`makna.privacy.field_ages.accept_ages` accepted in these field values, in one write
-    (``deid.accepted``: how many, in which fields, never the values)."""
-    payload: dict[str, Any] = {"from": "apply", "type": "AGE", "count": sum(len(v) for v in ages.values()),
-                               "fields": sorted({st.field for st in states})}
-    with project.store.write(project.actor, deid_decision("accepted"), payload) as conn:
-        for st in states:
-            _save(conn, st)
-
-
 def _check_targets(conn: Connection, states: Sequence[_State], fields: Sequence[_State], include_pending: bool) -> None:
     pending = [(st.name if not st.field else f"{st.field} of {st.name}", n) for st in [*states, *fields]
                if (n := sum(1 for i in st.review.items if i.status == "pending"))]
@@ -506,11 +494,6 @@ def apply(
     unreviewed = without_words(find_unreviewed([*targets, *every_field],
                                                {**key.originals(), **_confirmed([*states, *fields])}),
                                every_field, Decisions.of(states, every_field))
-    # an age met again in a reviewed field value is replaced as the transcripts' ages are, not stopped on
-    ages, unreviewed = accept_ages(unreviewed, every_field, {st.source_id for st in fields if not st.applied})
-    if ages:
-        _accept_ages(project, [st for st in fields if st.source_id in ages], ages)
-        nothing = None
     if unreviewed:
         names = {st.source_id: st.name if not st.field else f"{st.field} of {st.name}"
                  for st in [*states, *every_field]}
