@@ -30,12 +30,12 @@ _FOLDER = _TABLE.CASES.parent / "names24cases"
 _KNOWN: frozenset[str] = frozenset(
     {
         "I trained with [[Inês]] for about a month.",
-        "I used to share a room with [[Dóra]] in the hostel.",
         "She volunteers at the [[Centre for Migrant Workers]] on Tuesdays.",
     }
 )
-"""Open cases outside this round's classes (a name after "trained with"/"a room with" typed ORG with or without its
-accent; a cause-named body with no firm's suffix found in two pieces): strict expected failures, so a fix shows."""
+"""Open cases outside this round's classes (a name after "trained with" typed ORG with its accent; a cause-named body
+with no firm's suffix found in two pieces): strict expected failures, so a fix shows. ``a room with [[Dóra]]`` passes
+since round twenty-five's merges."""
 
 
 @open_cases("names24cases", _KNOWN)
