@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from english23_measure import ORDINARY, PLACE_WORDS, _lost, _words, shape  # noqa: E402
+from english23_measure import _lost, _words, shape  # noqa: E402
 from named21_measure import _ov, classify, record_calls  # noqa: E402
 
 from makna.privacy import gazetteers as gz  # noqa: E402
