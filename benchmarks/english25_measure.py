@@ -105,6 +105,35 @@ def shape25(text: str, s: int, e: int, kind: str, persons: list[str]) -> str:
     return kind
 
 
+def cut_part(text: str, s: int, e: int, cover: set[int]) -> str:
+    """Where the uncovered characters of a cut span lie (``left``, ``right``, ``inner``) and what they are: a
+    hyphen's other half, a capitalised word, a lower-case word (a particle or a connector), punctuation only."""
+    gaps: list[tuple[int, int]] = []
+    i = s
+    while i < e:
+        if i in cover:
+            i += 1
+            continue
+        j = i
+        while j < e and j not in cover:
+            j += 1
+        gaps.append((i, j))
+        i = j
+    sides = sorted({"left" if a == s else "right" if b == e else "inner" for a, b in gaps})
+    bits = set()
+    for a, b in gaps:
+        part = text[a:b].strip()
+        if not re.search(r"\w", part):
+            bits.add("punct")
+        elif (a > s and text[a - 1] == "-") or (b < e and text[b] == "-") or part.startswith("-") or part.endswith("-"):
+            bits.add("hyphen-half")
+        elif re.search(r"(?<![\w'])[A-ZÀ-Þ]", part):
+            bits.add("capitalised")
+        else:
+            bits.add("lower")
+    return "+".join(sides) + ":" + "+".join(sorted(bits))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", action="append", default=[])
@@ -134,17 +163,17 @@ def main() -> None:
                 left = e - s - len(cover)
                 if not left:
                     continue
-                how = "missed" if not cover else "cut"
+                how = "missed" if not cover else "cut " + cut_part(doc.text, s, e, cover)
                 cls = _lost(classify(s, e, kind, calls["rules"], calls["learned"], calls["staged"], final))
                 prop = ",".join(sorted({d.detector.split(".")[0] for d in _ov(calls["rules"], s, e)})) or "-"
                 fin = ",".join(sorted({d.detector for d in _ov(final, s, e)})) or "-"
                 shp = shape25(doc.text, s, e, kind, persons)
                 tot[(lang, "leaked-chars")] += left
-                tot[(lang, f"{how}-spans")] += 1
-                tot[(lang, f"{how}-chars")] += left
+                tot[(lang, f"{how.split()[0]}-spans")] += 1
+                tot[(lang, f"{how.split()[0]}-chars")] += left
                 leak[(lang, shp, how, f"{cls} [rules:{prop}] [final:{fin}]")] += left
                 spans[(lang, shp, how, f"{cls} [rules:{prop}] [final:{fin}]")] += 1
-                leak_type[(lang, kind, how)] += left
+                leak_type[(lang, kind, how.split()[0])] += left
     for lang in langs:
         print(f"== {lang}: " + " ".join(f"{k[1]}={n}" for k, n in sorted(tot.items()) if k[0] == lang))
         gc = tot[(lang, "gold-chars")] or 1
@@ -163,7 +192,7 @@ def main() -> None:
         print("   chars spans  shape                       how     class [rules proposing] [final detectors over it]")
         for k, n in sorted(leak.items(), key=lambda kv: (-kv[1], kv[0])):
             if k[0] == lang:
-                print(f"   {n:5d} {spans[k]:5d}  {k[1]:27s} {k[2]:7s} {k[3]}")
+                print(f"   {n:5d} {spans[k]:5d}  {k[1]:27s} {k[2]:28s} {k[3]}")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from .en_retype import (
     restated_full_names,
 )
 from .groupnames import said_to_be_orgs
+from .header_names import header_names
 from .header_places import header_places
 from .kindapposed import apposed_orgs
 from .kindtypes import type_by_kind_words
@@ -125,6 +126,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = places_answered_to_where(scan, found, language)  # "where do you stay?" "Kilbarran, ..." (en_retype.py)
     found = particle_names(scan, found)  # "Pieter van der Walt", "Mrs de Klerk": one PERSON (surname_particles.py)
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
+    found = header_names(text, found)  # a speaker's name on a call export's header line, whole (header_names.py)
     found = listed_ages(scan, found)  # the other ages of a list of people that holds an age (agelists.py)
     found = drop_spans_of_time(scan, found)  # "sudah tiga tahun narik", "for three years": how long (agespans.py)
     return close_edges(text, found, language)  # last, ages', dates' and addresses' edges (span_edges.py)
