@@ -1,0 +1,119 @@
+"""An English organisation's name found in pieces or without its first words is one span (issue #11, english25).
+
+Leak counts characters: an organisation whose name holds ordinary capitalised words, a nationality or an
+address term before its head ("Caribbean Mutual Insurance", "Mama Tolu's Kitchen", "Southside Caregivers
+United") is often found from its head back only as far as the detectors' lists allow, and one whose name joins
+two parts by a small lower-case word of its own language ("Mountains of the Moon Pharmacy", "Kituo cha Haki
+Legal Aid", "Merched y Morfa") is found as two detections with the joining word left readable. This pass, run
+on the detections the other stages kept (English text only), reads the shape around each organisation:
+
+- a detection of any name type, one lower-case joining word or two (``of the``, ``de``, ``cha``, ``y``...) or a
+  possessive ``'s``, then an organisation on the same line: one organisation, from the first part's start; a
+  person joins only by a possessive or a joining word that is not English ("Ruth of Harwick Logistics" are two
+  names), and only an organisation joins by "for" ("Roath for Kelvora Couriers" is a place and a firm);
+- the capitalised words right before an organisation, in mid-sentence (the word before them is written in lower
+  case, or a comma) or at a sentence's start when the first of them is no ordinary English word, are the
+  organisation's first words: never a weekday, a month, the pronoun "I", a word that holds another detection,
+  more than three words, or words across a line break.
+
+The type is the organisation's (its head is last in English names); a person or a place in front of "of" is
+never joined to a place after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import is_sentence_initial
+from .types import Detection
+
+__all__ = ["JOINING_WORDS", "close_org_spans"]
+
+JOINING_WORDS: Final = frozenset(
+    # English; French, Spanish, Italian, Portuguese; Welsh, Irish and Scottish Gaelic; Swahili, Sesotho/Setswana
+    "of for the de des du la le et y e di da del della do dos das ar na cha wa ya za ba".split()
+)
+"""Lower-case words that join the parts of one organisation's name in the languages English interviews quote
+(a list of grammar words, not of names)."""
+
+_GAP: Final = re.compile(r"(?:[ \t]+(?P<w1>[a-z]+)(?:[ \t]+(?P<w2>[a-z]+))?[ \t]+|(?P<pos>['’]s[ \t]+))")
+_CAP_BEFORE: Final = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*[ \t]+){1,3}$")
+_LOWER_BEFORE: Final = re.compile(r"(?:[a-z][\w'’]*|,)[ \t]+$")
+_CALENDAR: Final = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|I"
+)
+_NAMED: Final = frozenset({"ORG", "LOCATION", "PERSON"})
+_ENGLISH_JOINS: Final = frozenset({"of", "for", "the"})
+_DISCOURSE: Final = frozenset("okay ok um uh erm hmm my yep nah aye ya yah".split())
+"""Discourse words and the possessive "my" that open a spoken sentence and are missing from the word lists."""
+
+
+def _joined(text: str, left: Detection, right: Detection) -> bool:
+    """Whether ``left``, a small joining word or a possessive, and the organisation ``right`` are one name."""
+    if right.type != "ORG" or left.type not in _NAMED:
+        return False
+    m = _GAP.fullmatch(text, left.end, right.start)
+    if not m:
+        return False
+    if m.group("pos"):
+        return left.type in ("PERSON", "ORG")
+    words = [w for w in (m.group("w1"), m.group("w2")) if w]
+    if not all(w in JOINING_WORDS for w in words) or (words[0] == "the" and len(words) > 1):
+        return False
+    if words[0] == "for":  # "Roath for Kelvora Couriers": a place, then a firm (names24), unless a firm's own
+        return left.type == "ORG"
+    return left.type != "PERSON" or words[0] not in _ENGLISH_JOINS  # "Ruth of Harwick Logistics": two names
+
+
+def _first_words(text: str, det: Detection, floor: int) -> int:
+    """Where an organisation starts once the capitalised words right before it are taken."""
+    line = max(text.rfind("\n", 0, det.start) + 1, floor)
+    m = _CAP_BEFORE.search(text, max(line, det.start - 80), det.start)
+    if not m or m.end() != det.start:
+        return det.start
+    words = list(re.finditer(r"\S+", m.group()))
+    while words and _CALENDAR.fullmatch(words[0].group().rstrip(".,")):
+        words.pop(0)
+    if not words or any(_CALENDAR.fullmatch(w.group()) for w in words):
+        return det.start
+    start = m.start() + words[0].start()
+    if _LOWER_BEFORE.search(text, max(line, start - 40), start):
+        return start
+    if is_sentence_initial(text, start) and not _ordinary(words[0].group()):
+        return start
+    return det.start
+
+
+def _ordinary(word: str) -> bool:
+    """An ordinary word that may open a sentence (a word list's, a stop word, a discourse word)."""
+    low = word.lower()
+    return low in gz.ordinary_words() or word in gz.stop_caps() or low in _DISCOURSE
+
+
+def close_org_spans(text: str, found: Sequence[Detection], language: str = "en") -> list[Detection]:
+    """``found`` (non-overlapping) with English organisations' spans closed over their first words and over the
+    small words that join their parts."""
+    dets = sorted(found, key=lambda d: (d.start, d.end))
+    if language != "en":
+        return dets
+    out: list[Detection] = []
+    for det in dets:
+        if det.type != "ORG":
+            out.append(det)
+            continue
+        if out and _joined(text, out[-1], det):
+            left = out.pop()
+            start = _first_words(text, left, out[-1].end if out else 0) if left.type == "ORG" else left.start
+        else:
+            left = det
+            start = _first_words(text, det, out[-1].end if out else 0)
+        if start == det.start and left is det:
+            out.append(det)
+            continue
+        conf = max(left.confidence, det.confidence)
+        out.append(Detection(start, det.end, "ORG", conf, det.detector + "+org", text[start : det.end]))
+    return out
