@@ -35,9 +35,9 @@ from .kindtypes import type_by_kind_words
 from .learned import refine
 from .lookalikes import drop_lookalikes
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
+from .org_spans import close_org_spans
 from .orgcontext import apply_org_context
 from .orgcues import apply_org_cues
-from .org_spans import close_org_spans
 from .patterns import detect_patterns
 from .person_clauses import person_clauses, retype_by_clause
 from .person_kinds import person_kinds
