@@ -102,3 +102,41 @@ def test_a_place_for_a_firm_stays_two_names() -> None:
     text = "A: I was at the Awadh Centre for Labour Studies."
     found = [_det(text, "Awadh Centre", "ORG"), _det(text, "Labour Studies", "ORG")]
     assert [d.text for d in close_org_spans(text, found, "en")] == ["Awadh Centre for Labour Studies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "whole"),
+    [
+        (
+            "A: My uncle runs Haroon & Sons Wholesale in town.",
+            [("Haroon", "PERSON"), ("Sons Wholesale", "ORG")],
+            "Haroon & Sons Wholesale",
+        ),
+        (
+            "A: I buy rice from Lakshmi Cash and Carry by the market.",
+            [("Lakshmi Cash", "ORG"), ("Carry", "ORG")],
+            "Lakshmi Cash and Carry",
+        ),
+        (
+            "A: The buyer, Pêcheries Arsenault et Fils, dropped the price.",
+            [("Pêcheries Arsenault", "ORG"), ("Fils", "PERSON")],
+            "Pêcheries Arsenault et Fils",
+        ),
+    ],
+)
+def test_a_firms_closing_words_after_and_or_a_joining_word_are_its_own(
+    text: str, parts: list[tuple[str, str]], whole: str
+) -> None:
+    found = [_det(text, p, k) for p, k in parts]
+    assert [d.text for d in close_org_spans(text, found, "en")] == [whole]
+
+
+def test_a_firm_of_a_person_or_a_place_in_english_stays_two_names() -> None:
+    text = "A: I drove for Tallowby of Mary's cousin, then Kelvora and Marisol."
+    found = [
+        _det(text, "Tallowby", "ORG"),
+        _det(text, "Mary", "PERSON"),
+        _det(text, "Kelvora", "ORG"),
+        _det(text, "Marisol", "PERSON"),
+    ]
+    assert close_org_spans(text, found, "en") == found

@@ -10,7 +10,10 @@ on the detections the other stages kept (English text only), reads the shape aro
 - a detection of any name type, one lower-case joining word or two (``of the``, ``de``, ``cha``, ``y``...) or a
   possessive ``'s``, then an organisation on the same line: one organisation, from the first part's start; a
   person joins only by a possessive or a joining word that is not English ("Ruth of Harwick Logistics" are two
-  names), and only an organisation joins by "for" ("Roath for Kelvora Couriers" is a place and a firm);
+  names), and only an organisation joins by "for" ("Roath for Kelvora Couriers" is a place and a firm); two
+  parts joined by "&" are one firm, by "and" only when the second part is ordinary words ("Cash and Carry",
+  never "Asda and Kelvora Couriers"); a firm takes a person's or a place's detection after a joining word that is
+  not English ("Boudreau et Fils");
 - the capitalised words right before an organisation, in mid-sentence (the word before them is written in lower
   case, or a comma) or at a sentence's start when the first of them is no ordinary English word, are the
   organisation's first words: never a weekday, a month, the pronoun "I", a word that holds another detection,
@@ -39,7 +42,9 @@ JOINING_WORDS: Final = frozenset(
 """Lower-case words that join the parts of one organisation's name in the languages English interviews quote
 (a list of grammar words, not of names)."""
 
-_GAP: Final = re.compile(r"(?:[ \t]+(?P<w1>[a-z]+)(?:[ \t]+(?P<w2>[a-z]+))?[ \t]+|(?P<pos>['’]s[ \t]+))")
+_GAP: Final = re.compile(
+    r"(?:[ \t]+(?P<w1>[a-z]+)(?:[ \t]+(?P<w2>[a-z]+))?[ \t]+|(?P<pos>['’]s[ \t]+)|(?P<amp>[ \t]+&[ \t]+))"
+)
 _CAP_BEFORE: Final = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*[ \t]+){1,3}$")
 _LOWER_BEFORE: Final = re.compile(r"(?:[a-z][\w'’]*|,)[ \t]+$")
 _CALENDAR: Final = re.compile(
@@ -53,15 +58,23 @@ _DISCOURSE: Final = frozenset("okay ok um uh erm hmm my yep nah aye ya yah".spli
 
 
 def _joined(text: str, left: Detection, right: Detection) -> bool:
-    """Whether ``left``, a small joining word or a possessive, and the organisation ``right`` are one name."""
-    if right.type != "ORG" or left.type not in _NAMED:
+    """Whether ``left``, a small joining word or a possessive, and ``right`` are one organisation's name."""
+    if left.type not in _NAMED or right.type not in _NAMED or "ORG" not in (left.type, right.type):
         return False
     m = _GAP.fullmatch(text, left.end, right.start)
     if not m:
         return False
+    if m.group("amp"):  # "Rashid & Sons": one firm
+        return True
+    if right.type != "ORG":  # "Boudreau et Fils": a firm, a joining word not English, its last word
+        words = [w for w in (m.group("w1"), m.group("w2")) if w]
+        return left.type == "ORG" and all(w in JOINING_WORDS and w not in _ENGLISH_JOINS for w in words)
     if m.group("pos"):
         return left.type in ("PERSON", "ORG")
     words = [w for w in (m.group("w1"), m.group("w2")) if w]
+    if words == ["and"]:  # "Cash and Carry", "Sons and Daughters": a firm's closing words, not a second firm
+        tail = re.findall(r"[\w'’]+", right.text)
+        return left.type == "ORG" and all(w.lower() in gz.english_words() for w in tail)
     if not all(w in JOINING_WORDS for w in words) or (words[0] == "the" and len(words) > 1):
         return False
     if words[0] == "for":  # "Roath for Kelvora Couriers": a place, then a firm (names24), unless a firm's own
@@ -102,10 +115,11 @@ def close_org_spans(text: str, found: Sequence[Detection], language: str = "en")
         return dets
     out: list[Detection] = []
     for det in dets:
-        if det.type != "ORG":
+        joined = bool(out) and _joined(text, out[-1], det)
+        if det.type != "ORG" and not joined:
             out.append(det)
             continue
-        if out and _joined(text, out[-1], det):
+        if joined:
             left = out.pop()
             start = _first_words(text, left, out[-1].end if out else 0) if left.type == "ORG" else left.start
         else:
@@ -115,5 +129,6 @@ def close_org_spans(text: str, found: Sequence[Detection], language: str = "en")
             out.append(det)
             continue
         conf = max(left.confidence, det.confidence)
-        out.append(Detection(start, det.end, "ORG", conf, det.detector + "+org", text[start : det.end]))
+        detector = (det if det.type == "ORG" else left).detector + "+org"
+        out.append(Detection(start, det.end, "ORG", conf, detector, text[start : det.end]))
     return out
