@@ -54,6 +54,7 @@ def _det(text: str, part: str, kind: str, detector: str = "learned") -> Detectio
             [("Carers United", "ORG")],
             "Harbourside Carers United",
         ),
+        ("A: We meet at St. Brigid Parish Hall on Sundays.", [("Brigid Parish Hall", "ORG")], "St. Brigid Parish Hall"),
         # or opening a turn when its first word is no ordinary word
         ("R: Brookvale Carers Union, that's who helped.", [("Carers Union", "ORG")], "Brookvale Carers Union"),
     ],
@@ -80,6 +81,10 @@ def test_an_organisation_takes_its_first_words_and_joined_parts(
         ("A: on Monday Kelvora Couriers rang me.", [("Kelvora Couriers", "ORG")]),
         ("A: in March Kelvora Couriers rang me.", [("Kelvora Couriers", "ORG")]),
         ("A: then I Kelvora Couriers, no, I rang them.", [("Kelvora Couriers", "ORG")]),
+        # a sentence's end between two names
+        ("A: I went to Harwick. Tallowby Logistics took me on.", [("Harwick", "ORG"), ("Tallowby Logistics", "ORG")]),
+        # a sentence's last word before a firm: never
+        ("P2: Yes. Sahyadri Carers Bureau, the placement man.", [("Sahyadri Carers Bureau", "ORG")]),
         # words on the line before: never
         ("A: I signed with\nPacific Mutual Insurance", [("Pacific Mutual Insurance", "ORG")]),
     ],
@@ -112,6 +117,7 @@ def test_a_place_for_a_firm_stays_two_names() -> None:
             [("Haroon", "PERSON"), ("Sons Wholesale", "ORG")],
             "Haroon & Sons Wholesale",
         ),
+        ("A: The hall at St. Kizito Parish was full.", [("St", "ORG"), ("Kizito Parish", "ORG")], "St. Kizito Parish"),
         (
             "A: I buy rice from Lakshmi Cash and Carry by the market.",
             [("Lakshmi Cash", "ORG"), ("Carry", "ORG")],

@@ -43,7 +43,8 @@ JOINING_WORDS: Final = frozenset(
 (a list of grammar words, not of names)."""
 
 _GAP: Final = re.compile(
-    r"(?:[ \t]+(?P<w1>[a-z]+)(?:[ \t]+(?P<w2>[a-z]+))?[ \t]+|(?P<pos>['’]s[ \t]+)|(?P<amp>[ \t]+&[ \t]+))"
+    r"(?:[ \t]+(?P<w1>[a-z]+)(?:[ \t]+(?P<w2>[a-z]+))?[ \t]+|(?P<pos>['’]s[ \t]+)|(?P<amp>[ \t]+&[ \t]+)"
+    r"|(?P<dot>\.[ \t]+))"
 )
 _CAP_BEFORE: Final = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*[ \t]+){1,3}$")
 _LOWER_BEFORE: Final = re.compile(r"(?:[a-z][\w'’]*|,)[ \t]+$")
@@ -51,6 +52,7 @@ _CALENDAR: Final = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|I"
 )
+_ABBREVIATION: Final = re.compile(r"[A-Z][a-z]?\.")
 _NAMED: Final = frozenset({"ORG", "LOCATION", "PERSON"})
 _ENGLISH_JOINS: Final = frozenset({"of", "for", "the"})
 _DISCOURSE: Final = frozenset("okay ok um uh erm hmm my yep nah aye ya yah".split())
@@ -66,6 +68,8 @@ def _joined(text: str, left: Detection, right: Detection) -> bool:
         return False
     if m.group("amp"):  # "Rashid & Sons": one firm
         return True
+    if m.group("dot"):  # "St" and "Kizito Parish" of "St. Kizito Parish": an abbreviation opens the name
+        return right.type == "ORG" and bool(_ABBREVIATION.fullmatch(left.text + "."))
     if right.type != "ORG":  # "Boudreau et Fils": a firm, a joining word not English, its last word
         words = [w for w in (m.group("w1"), m.group("w2")) if w]
         return left.type == "ORG" and all(w in JOINING_WORDS and w not in _ENGLISH_JOINS for w in words)
@@ -89,6 +93,8 @@ def _first_words(text: str, det: Detection, floor: int) -> int:
     if not m or m.end() != det.start:
         return det.start
     words = list(re.finditer(r"\S+", m.group()))
+    ends = [i for i, w in enumerate(words) if w.group()[-1] in ".!?" and not _ABBREVIATION.fullmatch(w.group())]
+    words = words[ends[-1] + 1 :] if ends else words  # "Yes." ends a sentence; "St." opens a name
     while words and _CALENDAR.fullmatch(words[0].group().rstrip(".,")):
         words.pop(0)
     if not words or any(_CALENDAR.fullmatch(w.group()) for w in words):
