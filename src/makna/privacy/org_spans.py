@@ -10,7 +10,8 @@ on the detections the other stages kept (English text only), reads the shape aro
 - a detection of any name type, one lower-case joining word or two (``of the``, ``de``, ``cha``, ``y``...) or a
   possessive ``'s``, then an organisation on the same line: one organisation, from the first part's start; a
   person joins only by a possessive or a joining word that is not English ("Ruth of Harwick Logistics" are two
-  names), and only an organisation joins by "for" ("Roath for Kelvora Couriers" is a place and a firm); two
+  names), and only an organisation whose last word heads a cause's name joins by "for" ("Centre for Labour
+  Studies"; "Roath for Kelvora Couriers" is a place and a firm, as :mod:`places` splits it); two
   parts joined by "&" are one firm, by "and" only when the second part is ordinary words ("Cash and Carry",
   never "Asda and Kelvora Couriers"); a firm takes a person's or a place's detection after a joining word that is
   not English ("Boudreau et Fils");
@@ -31,6 +32,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._text import is_sentence_initial
+from .places import heads_for
 from .types import Detection
 
 __all__ = ["JOINING_WORDS", "close_org_spans"]
@@ -81,8 +83,8 @@ def _joined(text: str, left: Detection, right: Detection) -> bool:
         return left.type == "ORG" and all(w.lower() in gz.english_words() for w in tail)
     if not all(w in JOINING_WORDS for w in words) or (words[0] == "the" and len(words) > 1):
         return False
-    if words[0] == "for":  # "Roath for Kelvora Couriers": a place, then a firm (names24), unless a firm's own
-        return left.type == "ORG"
+    if words[0] == "for":  # "Roath for Kelvora Couriers": a place, then a firm (names24), unless a cause's head
+        return left.type == "ORG" and heads_for(left.text.split()[-1])
     return left.type != "PERSON" or words[0] not in _ENGLISH_JOINS  # "Ruth of Harwick Logistics": two names
 
 
