@@ -1,7 +1,7 @@
 """A speaker's name on a meeting or call export's header line is one name, whole (issue #11, english25).
 
 Call and meeting tools export a transcript as turns under a header line that holds the speaker's name and the
-time: ``Dana Whitlock   0:04`` (one line), or the name alone on its line with the time on the next
+time: ``Dana Pemberton   0:04`` (one line), or the name alone on its line with the time on the next
 (``Rosa Kearney-Walsh`` / ``00:00:06``), or the name written surname first (``Sandhu, Amritpal   0:06``). Such a
 line says nothing but who speaks, so when a person's detection covers part of its name the rest of it is the same
 name: a given name that is also a word or a place somewhere (``Dana``, ``Bea``), the other half of a double
@@ -31,7 +31,7 @@ _PARTICLE: Final = (
 _NAME: Final = rf"{_WORD}(?:,?[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,4}}"
 _CLOCK: Final = r"\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?"
 _SAME_LINE: Final = re.compile(rf"(?m)^[ \t]*(?P<n>{_NAME})(?:[ \t]{{2,}}|\t){_CLOCK}[ \t]*$")
-"""``Dana Whitlock   0:04``: the name, two or more spaces (or a tab), the time, nothing else."""
+"""``Dana Pemberton   0:04``: the name, two or more spaces (or a tab), the time, nothing else."""
 _OWN_LINE: Final = re.compile(rf"(?m)^[ \t]*(?P<n>{_NAME})[ \t]*\r?\n[ \t]*{_CLOCK}[ \t]*(?:-->.*)?$")
 """``Rosa Kearney-Walsh`` alone on its line, the time alone on the next (a subtitle cue's arrow allowed)."""
 

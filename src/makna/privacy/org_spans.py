@@ -1,10 +1,10 @@
 """An English organisation's name found in pieces or without its first words is one span (issue #11, english25).
 
 Leak counts characters: an organisation whose name holds ordinary capitalised words, a nationality or an
-address term before its head ("Caribbean Mutual Insurance", "Mama Tolu's Kitchen", "Southside Caregivers
+address term before its head ("Pacific Mutual Insurance", "Mama Wanjiru's Kitchen", "Harbourside Carers
 United") is often found from its head back only as far as the detectors' lists allow, and one whose name joins
-two parts by a small lower-case word of its own language ("Mountains of the Moon Pharmacy", "Kituo cha Haki
-Legal Aid", "Merched y Morfa") is found as two detections with the joining word left readable. This pass, run
+two parts by a small lower-case word of its own language ("Hills of the Sun Chemist", "Kituo cha Msaada
+Legal Aid", "Merched y Glannau") is found as two detections with the joining word left readable. This pass, run
 on the detections the other stages kept (English text only), reads the shape around each organisation:
 
 - a detection of any name type, one lower-case joining word or two (``of the``, ``de``, ``cha``, ``y``...) or a
@@ -14,11 +14,12 @@ on the detections the other stages kept (English text only), reads the shape aro
   Studies"; "Roath for Kelvora Couriers" is a place and a firm, as :mod:`places` splits it); two
   parts joined by "&" are one firm, by "and" only when the second part is ordinary words ("Cash and Carry",
   never "Asda and Kelvora Couriers"); a firm takes a person's or a place's detection after a joining word that is
-  not English ("Boudreau et Fils");
+  not English ("Arsenault et Fils"); an abbreviation and the name after its full stop are one ("St. Brigid
+  Parish");
 - the capitalised words right before an organisation, in mid-sentence (the word before them is written in lower
   case, or a comma) or at a sentence's start when the first of them is no ordinary English word, are the
   organisation's first words: never a weekday, a month, the pronoun "I", a word that holds another detection,
-  more than three words, or words across a line break.
+  a sentence's last word ("Yes."), more than three words, or words across a line break.
 
 The type is the organisation's (its head is last in English names); a person or a place in front of "of" is
 never joined to a place after it.
@@ -68,11 +69,11 @@ def _joined(text: str, left: Detection, right: Detection) -> bool:
     m = _GAP.fullmatch(text, left.end, right.start)
     if not m:
         return False
-    if m.group("amp"):  # "Rashid & Sons": one firm
+    if m.group("amp"):  # "Haroon & Sons": one firm
         return True
-    if m.group("dot"):  # "St" and "Kizito Parish" of "St. Kizito Parish": an abbreviation opens the name
+    if m.group("dot"):  # "St" and "Brigid Parish" of "St. Brigid Parish": an abbreviation opens the name
         return right.type == "ORG" and bool(_ABBREVIATION.fullmatch(left.text + "."))
-    if right.type != "ORG":  # "Boudreau et Fils": a firm, a joining word not English, its last word
+    if right.type != "ORG":  # "Arsenault et Fils": a firm, a joining word not English, its last word
         words = [w for w in (m.group("w1"), m.group("w2")) if w]
         return left.type == "ORG" and all(w in JOINING_WORDS and w not in _ENGLISH_JOINS for w in words)
     if m.group("pos"):
