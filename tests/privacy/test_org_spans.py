@@ -85,6 +85,8 @@ def test_an_organisation_takes_its_first_words_and_joined_parts(
         ("A: I went to Harwick. Tallowby Logistics took me on.", [("Harwick", "ORG"), ("Tallowby Logistics", "ORG")]),
         # a sentence's last word before a firm: never
         ("P2: Yes. Sahyadri Carers Bureau, the placement man.", [("Sahyadri Carers Bureau", "ORG")]),
+        # a line in capitals: its case says nothing
+        ("A: SO THEN KELVORA COURIERS RANG ME.", [("KELVORA COURIERS", "ORG")]),
         # words on the line before: never
         ("A: I signed with\nPacific Mutual Insurance", [("Pacific Mutual Insurance", "ORG")]),
     ],

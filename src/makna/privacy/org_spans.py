@@ -19,7 +19,8 @@ on the detections the other stages kept (English text only), reads the shape aro
 - the capitalised words right before an organisation, in mid-sentence (the word before them is written in lower
   case, or a comma) or at a sentence's start when the first of them is no ordinary English word, are the
   organisation's first words: never a weekday, a month, the pronoun "I", a word that holds another detection,
-  a sentence's last word ("Yes."), more than three words, or words across a line break.
+  a sentence's last word ("Yes."), more than three words, words across a line break, or words on a line written
+  in capitals (its case says nothing).
 
 The type is the organisation's (its head is last in English names); a person or a place in front of "of" is
 never joined to a place after it.
@@ -55,6 +56,7 @@ _CALENDAR: Final = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|I"
 )
+_HAS_LOWER: Final = re.compile(r"[a-zà-öø-ÿ]")
 _ABBREVIATION: Final = re.compile(r"[A-Z][a-z]?\.")
 _NAMED: Final = frozenset({"ORG", "LOCATION", "PERSON"})
 _ENGLISH_JOINS: Final = frozenset({"of", "for", "the"})
@@ -92,6 +94,8 @@ def _joined(text: str, left: Detection, right: Detection) -> bool:
 def _first_words(text: str, det: Detection, floor: int) -> int:
     """Where an organisation starts once the capitalised words right before it are taken."""
     line = max(text.rfind("\n", 0, det.start) + 1, floor)
+    if not _HAS_LOWER.search(text, line, det.start):
+        return det.start  # a line in capitals ("SO KELVORA COURIERS RANG"): its case says nothing
     m = _CAP_BEFORE.search(text, max(line, det.start - 80), det.start)
     if not m or m.end() != det.start:
         return det.start
