@@ -85,6 +85,13 @@ def test_an_organisation_takes_its_first_words_and_joined_parts(
         ("A: I went to Harwick. Tallowby Logistics took me on.", [("Harwick", "ORG"), ("Tallowby Logistics", "ORG")]),
         # a sentence's last word before a firm: never
         ("P2: Yes. Sahyadri Carers Bureau, the placement man.", [("Sahyadri Carers Bureau", "ORG")]),
+        # a person's title, a country before a firm; "for the" after a firm's head
+        ("A: I paid an agent, a Mr Harwick Recruitment man.", [("Harwick Recruitment", "ORG")]),
+        ("A: I signed in Indonesia PT Cahaya Lestari Tenaga.", [("PT Cahaya Lestari Tenaga", "ORG")]),
+        (
+            "A: We went to Brookfield Hospital for the Scans Unit.",
+            [("Brookfield Hospital", "ORG"), ("Scans Unit", "ORG")],
+        ),
         # a line in capitals: its case says nothing
         ("A: SO THEN KELVORA COURIERS RANG ME.", [("KELVORA COURIERS", "ORG")]),
         # words on the line before: never

@@ -19,8 +19,8 @@ on the detections the other stages kept (English text only), reads the shape aro
 - the capitalised words right before an organisation, in mid-sentence (the word before them is written in lower
   case, or a comma) or at a sentence's start when the first of them is no ordinary English word, are the
   organisation's first words: never a weekday, a month, the pronoun "I", a word that holds another detection,
-  a sentence's last word ("Yes."), more than three words, words across a line break, or words on a line written
-  in capitals (its case says nothing).
+  a sentence's last word ("Yes."), a person's title ("a Mr ..."), a country, more than three words, words
+  across a line break, or words on a line written in capitals (its case says nothing).
 
 The type is the organisation's (its head is last in English names); a person or a place in front of "of" is
 never joined to a place after it.
@@ -56,6 +56,7 @@ _CALENDAR: Final = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|I"
 )
+_TITLES: Final = frozenset("Mr Mrs Ms Miss Mx Dr Sir Madam Madame Dame Lord Lady".split())
 _HAS_LOWER: Final = re.compile(r"[a-zà-öø-ÿ]")
 _ABBREVIATION: Final = re.compile(r"[A-Z][a-z]?\.")
 _NAMED: Final = frozenset({"ORG", "LOCATION", "PERSON"})
@@ -87,7 +88,7 @@ def _joined(text: str, left: Detection, right: Detection) -> bool:
     if not all(w in JOINING_WORDS for w in words) or (words[0] == "the" and len(words) > 1):
         return False
     if words[0] == "for":  # "Roath for Kelvora Couriers": a place, then a firm (names24), unless a cause's head
-        return left.type == "ORG" and heads_for(left.text.split()[-1])
+        return left.type == "ORG" and len(words) == 1 and heads_for(left.text.split()[-1])
     return left.type != "PERSON" or words[0] not in _ENGLISH_JOINS  # "Ruth of Harwick Logistics": two names
 
 
@@ -102,6 +103,8 @@ def _first_words(text: str, det: Detection, floor: int) -> int:
     words = list(re.finditer(r"\S+", m.group()))
     ends = [i for i, w in enumerate(words) if w.group()[-1] in ".!?" and not _ABBREVIATION.fullmatch(w.group())]
     words = words[ends[-1] + 1 :] if ends else words  # "Yes." ends a sentence; "St." opens a name
+    stops = [i for i, w in enumerate(words) if _outside_name(w.group().rstrip(".,"))]
+    words = words[stops[-1] + 1 :] if stops else words  # "a Mr ...", "in Indonesia PT ...": not the firm's
     while words and _CALENDAR.fullmatch(words[0].group().rstrip(".,")):
         words.pop(0)
     if not words or any(_CALENDAR.fullmatch(w.group()) for w in words):
@@ -112,6 +115,11 @@ def _first_words(text: str, det: Detection, floor: int) -> int:
     if is_sentence_initial(text, start) and not _ordinary(words[0].group()):
         return start
     return det.start
+
+
+def _outside_name(word: str) -> bool:
+    """A person's English title or a country: a word before a firm that is not its first word."""
+    return word in _TITLES or word in gz.countries() or word in gz.macro_regions()
 
 
 def _ordinary(word: str) -> bool:
