@@ -92,6 +92,12 @@ def test_an_organisation_takes_its_first_words_and_joined_parts(
             "A: We went to Brookfield Hospital for the Scans Unit.",
             [("Brookfield Hospital", "ORG"), ("Scans Unit", "ORG")],
         ),
+        # an Indonesian turn: "di" is "at", "Di"/"Bu." open no firm
+        (
+            "J: Dulu di Bengkel Sinar Toba di Jalan Melati.",
+            [("Bengkel Sinar Toba", "ORG"), ("Jalan Melati", "LOCATION")],
+        ),
+        ("J: Iya, Bu. Di IGD Harapan Kita dulu.", [("IGD Harapan Kita", "ORG")]),
         # a line in capitals: its case says nothing
         ("A: SO THEN KELVORA COURIERS RANG ME.", [("KELVORA COURIERS", "ORG")]),
         # words on the line before: never

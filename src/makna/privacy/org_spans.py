@@ -41,10 +41,11 @@ __all__ = ["JOINING_WORDS", "close_org_spans"]
 
 JOINING_WORDS: Final = frozenset(
     # English; French, Spanish, Italian, Portuguese; Welsh, Irish and Scottish Gaelic; Swahili, Sesotho/Setswana
-    "of for the de des du la le et y e di da del della do dos das ar na cha wa ya za ba".split()
+    "of for the de des du la le et y e da del della do dos das ar na cha wa ya za ba".split()
 )
 """Lower-case words that join the parts of one organisation's name in the languages English interviews quote
-(a list of grammar words, not of names)."""
+(a list of grammar words, not of names). Not "di": Italian's "of" is Indonesian's "at" ("Bengkel Sinar di
+Jalan Melati" is a firm and a street)."""
 
 _GAP: Final = re.compile(
     r"(?:[ \t]+(?P<w1>[a-z]+)(?:[ \t]+(?P<w2>[a-z]+))?[ \t]+|(?P<pos>['’]s[ \t]+)|(?P<amp>[ \t]+&[ \t]+)"
@@ -58,11 +59,15 @@ _CALENDAR: Final = re.compile(
 )
 _TITLES: Final = frozenset("Mr Mrs Ms Miss Mx Dr Sir Madam Madame Dame Lord Lady".split())
 _HAS_LOWER: Final = re.compile(r"[a-zà-öø-ÿ]")
-_ABBREVIATION: Final = re.compile(r"[A-Z][a-z]?\.")
+_ABBREVIATION: Final = re.compile(r"(?:St|Ste|Mt|Ft)\.")
+"""The abbreviations that open a firm's or a church's name ("St. Brigid Parish"); not a title ("Bu.", "Dr.")."""
 _NAMED: Final = frozenset({"ORG", "LOCATION", "PERSON"})
 _ENGLISH_JOINS: Final = frozenset({"of", "for", "the"})
-_DISCOURSE: Final = frozenset("okay ok um uh erm hmm my yep nah aye ya yah".split())
-"""Discourse words and the possessive "my" that open a spoken sentence and are missing from the word lists."""
+_DISCOURSE: Final = frozenset(
+    "okay ok um uh erm hmm my yep nah aye ya yah di ke dari pada untuk dan yang itu ini kalau terus".split()
+)
+"""Discourse words, the possessive "my" and Indonesian function words (an Indonesian turn in an English
+transcript) that open a spoken sentence and are missing from the word lists."""
 
 
 def _joined(text: str, left: Detection, right: Detection) -> bool:
