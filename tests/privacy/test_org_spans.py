@@ -98,6 +98,7 @@ def test_an_organisation_takes_its_first_words_and_joined_parts(
             [("Bengkel Sinar Toba", "ORG"), ("Jalan Melati", "LOCATION")],
         ),
         ("J: Iya, Bu. Di IGD Harapan Kita dulu.", [("IGD Harapan Kita", "ORG")]),
+        ("A: I saw it on the Facebook Kelvora Jobs Group page.", [("Kelvora Jobs Group", "ORG")]),
         # a line in capitals: its case says nothing
         ("A: SO THEN KELVORA COURIERS RANG ME.", [("KELVORA COURIERS", "ORG")]),
         # words on the line before: never

@@ -19,7 +19,8 @@ on the detections the other stages kept (English text only), reads the shape aro
 - the capitalised words right before an organisation, in mid-sentence (the word before them is written in lower
   case, or a comma) or at a sentence's start when the first of them is no ordinary English word, are the
   organisation's first words: never a weekday, a month, the pronoun "I", a word that holds another detection,
-  a sentence's last word ("Yes."), a person's title ("a Mr ..."), a country, more than three words, words
+  a sentence's last word ("Yes."), a person's title ("a Mr ..."), an office or role, a country, an app or a
+  brand ("the Facebook Kelvora Jobs group"), more than three words, words
   across a line break, or words on a line written in capitals (its case says nothing).
 
 The type is the organisation's (its head is last in English names); a person or a place in front of "of" is
@@ -33,8 +34,9 @@ from collections.abc import Sequence
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import is_sentence_initial
+from ._text import OFFICE_TITLES, is_sentence_initial
 from .places import heads_for
+from .speakers import is_role_noun
 from .types import Detection
 
 __all__ = ["JOINING_WORDS", "close_org_spans"]
@@ -123,8 +125,11 @@ def _first_words(text: str, det: Detection, floor: int) -> int:
 
 
 def _outside_name(word: str) -> bool:
-    """A person's English title or a country: a word before a firm that is not its first word."""
-    return word in _TITLES or word in gz.countries() or word in gz.macro_regions()
+    """A person's title, an office or a role ("Petugas"), a country, an app or a brand ("Facebook"): a word before a
+    firm that is not its first word."""
+    if word in _TITLES or word in OFFICE_TITLES or word in gz.countries() or word in gz.macro_regions():
+        return True
+    return word in gz.brands() or is_role_noun(word)
 
 
 def _ordinary(word: str) -> bool:
