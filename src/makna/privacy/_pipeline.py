@@ -29,12 +29,14 @@ from .en_retype import (
     restated_full_names,
 )
 from .groupnames import said_to_be_orgs
+from .header_names import header_names
 from .header_places import header_places
 from .kindapposed import apposed_orgs
 from .kindtypes import type_by_kind_words
 from .learned import refine
 from .lookalikes import drop_lookalikes
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
+from .org_spans import close_org_spans
 from .orgcontext import apply_org_context
 from .orgcues import apply_org_cues
 from .patterns import detect_patterns
@@ -126,6 +128,8 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = places_answered_to_where(scan, found, language)  # "where do you stay?" "Kilbarran, ..." (en_retype.py)
     found = particle_names(scan, found)  # "Pieter van der Walt", "Mrs de Klerk": one PERSON (surname_particles.py)
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
+    found = close_org_spans(scan, found, language)  # an organisation's first words and joined parts (org_spans.py)
+    found = header_names(text, found)  # a speaker's name on a call export's header line, whole (header_names.py)
     found = listed_ages(scan, found)  # the other ages of a list of people that holds an age (agelists.py)
     found = drop_spans_of_time(scan, found)  # "sudah tiga tahun narik", "for three years": how long (agespans.py)
     found = close_edges(text, found, language)  # ages', dates' and addresses' edges (span_edges.py)

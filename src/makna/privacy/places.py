@@ -53,6 +53,7 @@ __all__ = [
     "find_locations",
     "find_orgs",
     "generic_public_body",
+    "heads_for",
 ]
 
 # --- LOCATION and ORG by type words ----------------------------------------------------------------------
@@ -458,6 +459,12 @@ _FOR_HEADS: Final = frozenset(
 _JOINED: Final = re.compile(r"[ \t]+for[ \t]+")
 
 
+def heads_for(word: str) -> bool:
+    """Whether ``word`` heads an organisation named for its cause or is a firm's word, so that ``for`` after it
+    stays inside the name ("Centre for Migrant Workers", "Society for Care Homes"; not "Splott for ...")."""
+    return word in _FOR_HEADS or word in ORG_SUFFIX_WORDS or word in ORG_TYPE_WORDS
+
+
 def _after_joined_name(start: int, raw: str) -> tuple[int, str]:
     """``(start, raw)`` of an English firm's name, less a name joined to it by ``for`` ("I ride out of Splott for
     Zubrova Eats": the suburb and the firm are two named things, and one span across the preposition changed
@@ -467,7 +474,7 @@ def _after_joined_name(start: int, raw: str) -> tuple[int, str]:
     if m is None:
         return start, raw
     before = raw[: m.start()].split()
-    if before and (before[-1] in _FOR_HEADS or before[-1] in ORG_SUFFIX_WORDS or before[-1] in ORG_TYPE_WORDS):
+    if before and heads_for(before[-1]):
         return start, raw
     return start + m.end(), raw[m.end() :]
 
