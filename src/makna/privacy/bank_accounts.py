@@ -47,9 +47,10 @@ _BANKS: Final = (
 )
 _OTHER_WORDS: Final = (
     r"(?i:hp|no\.?[ \t]*hp|wa|whatsapp|telp\.?|telepon|tlp|phone|mobile|cell|ponsel|nik|ktp|kk|npwp|paspor|"
-    r"passport|ssn|ni[ \t]+number|national[ \t]+insurance|order|pesanan|resi|invoice|faktur|transaksi|"
+    r"passport|ssn|sin|tfn|ird|tax|nhs|medicare|social[ \t]+security|ni[ \t]+number|national[ \t]+insurance|"
+    r"order|pesanan|resi|invoice|faktur|transaksi|"
     r"transaction|ref\.?|reference|receipt|struk|nota|kode|code|tracking|booking|tiket|ticket|id|otp|pin|"
-    r"rp\.?|idr|ribu|rb|juta|jt|rupiah|pounds?|dollars?|usd|gbp|ksh|naira|£|\$)"
+    r"call|ring|text|sms|token|meter|rp\.?|idr|ribu|rb|juta|jt|rupiah|pounds?|dollars?|usd|gbp|ksh|naira|£|\$)"
 )
 _CUE: Final = re.compile(
     rf"(?<![\w/])(?:(?P<acct>{_ACCOUNT_WORDS})|(?P<bank>{_BANKS})|(?P<other>{_OTHER_WORDS}))(?![\w/])"
@@ -59,9 +60,14 @@ _IBAN: Final = re.compile(r"(?<![\w\-])[A-Z]{2}\d{2}(?:[ ]?[A-Z\d]{4}){2,7}(?:[ 
 _AMOUNT: Final = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _MONEY_AFTER: Final = re.compile(r"(?i)[ \t]*(?:ribu|rb|juta|jt|rupiah|perak|pounds?|quid|dollars?|bob|k\b)")
 _PHONE_SHAPE: Final = re.compile(r"(?:0|62)8\d{7,11}|07\d{9}|254[17]\d{8}|07\d{8}|1?[2-9]\d{2}555\d{4}")
+_OTHER_AFTER: Final = re.compile(rf"[ \t]*[:(]?[ \t]*(?:{_OTHER_WORDS})(?![\w/])")
 _SHORT_CUES: Final = re.compile(r"(?i)sort|bsb|routing")
+_RULED: Final = frozenset({"PHONE", "NATIONAL_ID"})
+_FAR: Final = 0.82
+"""The confidence of an account whose cue is a line away or further than :data:`_NEAR` characters."""
 _BEFORE: Final = 200
-_AFTER: Final = 40
+_AFTER: Final = 20
+_NEAR: Final = 40
 
 
 def iban_valid(iban: str) -> bool:
@@ -90,11 +96,15 @@ def _window_start(text: str, at: int) -> int:
     return start
 
 
-def _nearest_before(text: str, at: int) -> re.Match[str] | None:
+def _nearest_before(text: str, at: int) -> tuple[re.Match[str] | None, bool]:
+    """The last cue before ``at`` in its window, and whether an account word is among the cues since the
+    last cue of another kind (``nomor rekening Danamon-nya``: the bank's name is nearest, the word counts)."""
     last = None
+    worded = False
     for m in _CUE.finditer(text, _window_start(text, at), at):
         last = m
-    return last
+        worded = m.group("other") is None and (worded or m.group("acct") is not None)
+    return last, worded
 
 
 def _cue_after(text: str, end: int) -> re.Match[str] | None:
@@ -113,7 +123,7 @@ def find_accounts(text: str) -> Iterator[Detection]:
     """Account numbers (and IBANs) in ``text``."""
     ibans: list[tuple[int, int]] = []
     for m in _IBAN.finditer(text):
-        before = _nearest_before(text, m.start())
+        before, _worded = _nearest_before(text, m.start())
         cued = before is not None and before.group(0).lower() == "iban"
         if iban_valid(m.group(0)) or cued:
             ibans.append((m.start(), m.end()))
@@ -137,9 +147,9 @@ def _account(text: str, start: int, raw: str) -> Detection | None:
     digits = re.sub(r"\D", "", raw)
     if len(digits) < 6 or len(digits) > 20 or _AMOUNT.fullmatch(raw) or _PHONE_SHAPE.fullmatch(digits):
         return None
-    if _MONEY_AFTER.match(text, end):
-        return None
-    before = _nearest_before(text, start)
+    if _MONEY_AFTER.match(text, end) or _OTHER_AFTER.match(text, end):
+        return None  # "4.200.000 rupiah", "0031 2290 ref": an amount, a reference
+    before, worded = _nearest_before(text, start)
     if _is_account_cue(before):
         cue = before
     elif before is None or before.end() < start - _AFTER:
@@ -155,10 +165,11 @@ def _account(text: str, start: int, raw: str) -> Detection | None:
         return None
     if len(digits) == 16 and nik_is_valid(digits) and cue.group("acct") is None:
         return None  # a NIK said near a bank's name
-    near = abs(cue.start() - start) <= _AFTER or abs(cue.start() - end) <= _AFTER
+    near = abs(cue.start() - start) <= _NEAR or abs(cue.start() - end) <= _NEAR
     same_line = "\n" not in text[min(cue.end(), end) : max(cue.start(), start)]
-    conf = 0.93 if near and same_line else 0.82
-    return Detection(start, end, "ACCOUNT", conf, "account.cue", raw)
+    conf = 0.93 if near and same_line else _FAR
+    word = cue.group("acct") is not None or (cue is before and worded)
+    return Detection(start, end, "ACCOUNT", conf, "account.word" if word else "account.bank", raw)
 
 
 def accounts_over(text: str, found: Iterable[Detection]) -> list[Detection]:
@@ -167,7 +178,21 @@ def accounts_over(text: str, found: Iterable[Detection]) -> list[Detection]:
     kept = list(found)
     if not accounts:
         return kept
-    out = [d for d in kept if not any(a.start < d.end and d.start < a.end for a in accounts)]
+    numbers = [d for d in kept if d.type in _RULED and d.detector != "learned"]
+    # a number that a telephone or identity-number rule found keeps its type unless an account word
+    # ("rekening", "account") is its cue in its own clause: "ring Barclays on 0345 ...", "DANA 0812 ...", a
+    # tax number a sentence after an account is mentioned
+    accounts = [a for a in accounts if _outweighs(a) or not _overlaps(a, numbers)]
+    out = [d for d in kept if not _overlaps(d, accounts)]
     out.extend(accounts)
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _overlaps(det: Detection, others: Iterable[Detection]) -> bool:
+    return any(o.start < det.end and det.start < o.end for o in others)
+
+
+def _outweighs(account: Detection) -> bool:
+    """An IBAN (its check digits hold) or a number an account word cues in its own clause."""
+    return account.detector == "account.iban" or (account.detector == "account.word" and account.confidence > _FAR)
