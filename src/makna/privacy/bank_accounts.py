@@ -58,8 +58,12 @@ _CUE: Final = re.compile(
 _NUMBER: Final = re.compile(r"(?<![\w+\-./,:])\+?\d+(?:[ \-.]\d+)*(?![\w\-/]|[.,:]\d)")
 _IBAN: Final = re.compile(r"(?<![\w\-])[A-Z]{2}\d{2}(?:[ ]?[A-Z\d]{4}){2,7}(?:[ ]?[A-Z\d]{1,3})?(?![\w\-])")
 _AMOUNT: Final = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_DATE: Final = re.compile(
+    r"(?:19|20)\d{2}([\-./ ])[01]?\d\1[0-3]?\d|[0-3]?\d([\-./ ])[01]?\d\2(?:19|20)\d{2}|[0-3]?\d([./])[01]?\d\3\d{2}"
+)
+"""Dates (``2025-01-16``, ``13.06.2024``, ``5/3/24``); a sort code (``20-11-62``) is not one."""
 _MONEY_AFTER: Final = re.compile(r"(?i)[ \t]*(?:ribu|rb|juta|jt|rupiah|perak|pounds?|quid|dollars?|bob|k\b)")
-_PHONE_SHAPE: Final = re.compile(r"(?:0|62)8\d{7,11}|07\d{9}|254[17]\d{8}|07\d{8}|1?[2-9]\d{2}555\d{4}")
+_PHONE_SHAPE: Final = re.compile(r"(?:0|62)8\d{7,11}|0[1-37]\d{9}|254[17]\d{8}|07\d{8}|1?[2-9]\d{2}555\d{4}")
 _OTHER_AFTER: Final = re.compile(rf"[ \t]*[:(]?[ \t]*(?:{_OTHER_WORDS})(?![\w/])")
 _SHORT_CUES: Final = re.compile(r"(?i)sort|bsb|routing")
 _RULED: Final = frozenset({"PHONE", "NATIONAL_ID"})
@@ -145,7 +149,13 @@ def find_accounts(text: str) -> Iterator[Detection]:
 def _account(text: str, start: int, raw: str) -> Detection | None:
     end = start + len(raw)
     digits = re.sub(r"\D", "", raw)
-    if len(digits) < 6 or len(digits) > 20 or _AMOUNT.fullmatch(raw) or _PHONE_SHAPE.fullmatch(digits):
+    if (
+        len(digits) < 6
+        or len(digits) > 20
+        or _AMOUNT.fullmatch(raw)
+        or _DATE.fullmatch(raw)
+        or _PHONE_SHAPE.fullmatch(digits)
+    ):
         return None
     if _MONEY_AFTER.match(text, end) or _OTHER_AFTER.match(text, end):
         return None  # "4.200.000 rupiah", "0031 2290 ref": an amount, a reference
