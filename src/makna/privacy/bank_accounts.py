@@ -65,6 +65,7 @@ _DATE: Final = re.compile(
 _MONEY_AFTER: Final = re.compile(r"(?i)[ \t]*(?:ribu|rb|juta|jt|rupiah|perak|pounds?|quid|dollars?|bob|k\b)")
 _PHONE_SHAPE: Final = re.compile(r"(?:0|62)8\d{7,11}|0[1-37]\d{9}|254[17]\d{8}|07\d{8}|1?[2-9]\d{2}555\d{4}")
 _OTHER_AFTER: Final = re.compile(rf"[ \t]*[:(]?[ \t]*(?:{_OTHER_WORDS})(?![\w/])")
+_ID_WORD: Final = re.compile(r"(?i)(?<!\w)(?:nik|e?-?ktp|kk)(?!\w)")
 _SHORT_CUES: Final = re.compile(r"(?i)sort|bsb|routing")
 _RULED: Final = frozenset({"PHONE", "NATIONAL_ID"})
 _FAR: Final = 0.82
@@ -173,8 +174,12 @@ def _account(text: str, start: int, raw: str) -> Detection | None:
         return None
     if len(digits) == 9 and cue.group(0).lower().startswith("routing") and not aba_valid(digits):
         return None
-    if len(digits) == 16 and nik_is_valid(digits) and cue.group("acct") is None:
-        return None  # a NIK said near a bank's name
+    if (
+        len(digits) == 16
+        and nik_is_valid(digits)
+        and (cue.group("acct") is None or _ID_WORD.search(text, _window_start(text, start), start))
+    ):
+        return None  # a NIK said near a bank's name, or after its own word ("NIK ambo di buku tabungan ...")
     near = abs(cue.start() - start) <= _NEAR or abs(cue.start() - end) <= _NEAR
     same_line = "\n" not in text[min(cue.end(), end) : max(cue.start(), start)]
     conf = 0.93 if near and same_line else _FAR
