@@ -16,10 +16,12 @@ import pytest
 from case_tables import TABLE as _TABLE
 from case_tables import open_cases
 
+import makna
 from makna.errors import InputError
 from makna.privacy import PII_TYPES, STRUCTURED_TYPES, detect, pseudonymise
 from makna.privacy.account_surrogates import account_surrogate
 from makna.privacy.bank_accounts import aba_valid, find_accounts, iban_valid
+from makna.privacy.project_review import add_identifier
 from makna.privacy.types import check_types
 from makna.report.i18n import type_name
 
@@ -154,3 +156,11 @@ def test_the_type_is_known_everywhere() -> None:
     assert type_name("ACCOUNT", "id") == "nomor rekening" and type_name("ACCOUNT", "en") == "ACCOUNT"
     with pytest.raises(InputError):
         check_types(["BANK"])
+
+
+def test_a_reviewer_can_add_an_account_the_detectors_missed(project: makna.Project) -> None:
+    text = "Uangnya dikirim ke 5512 0102 3344 531 kemarin sore, kata Uni."  # no cue: not found
+    makna.import_text(project, "a.txt", text, language="id")
+    start = text.index("5512")
+    added = add_identifier(project, "a.txt", start, start + len("5512 0102 3344 531"), "account")
+    assert added.entry.type == "ACCOUNT" and added.entry.status == "added"
