@@ -52,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
                 if args.show:
                     print(f"{path.stem}\t{det.text!r}\t{det.detector}\t{'+'.join(over)}")
     print(f"{documents} documents, {sum(counts.values())} ACCOUNT detection(s)")
-    for (language, detector, over), n in sorted(counts.items()):
-        print(f"  {language}\t{detector}\tgold {over}\t{n}")
+    for (language, detector, gold_type), n in sorted(counts.items()):
+        print(f"  {language}\t{detector}\tgold {gold_type}\t{n}")
     return 0
 
 
