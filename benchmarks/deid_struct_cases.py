@@ -23,7 +23,9 @@ from makna.privacy import detect
 from makna.privacy.types import PII_TYPES
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "privacy" / "structcases"
-STRUCTURED = frozenset({"PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE", "AGE", "ADDRESS"})
+STRUCTURED = frozenset(
+    {"PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "ACCOUNT", "PLATE", "DATE", "AGE", "ADDRESS"}
+)
 _MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
 
 

@@ -14,6 +14,7 @@ from .agelists import listed_ages
 from .agespans import drop_spans_of_time
 from .agewhen import when_ages
 from .answers import detect_answers
+from .bank_accounts import accounts_over
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .cuewords import detect_context, detect_context_after
 from .detect import harmonise_types, resolve_overlaps
@@ -133,4 +134,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = listed_ages(scan, found)  # the other ages of a list of people that holds an age (agelists.py)
     found = drop_spans_of_time(scan, found)  # "sudah tiga tahun narik", "for three years": how long (agespans.py)
     found = close_edges(text, found, language)  # ages', dates' and addresses' edges (span_edges.py)
-    return address_units_apart(found)  # last, a kelurahan or desa after an address: a place (address_units.py)
+    found = address_units_apart(found)  # a kelurahan or desa after an address: a place (address_units.py)
+    return accounts_over(scan, found)  # last, account numbers by their cue; what overlaps one gives way

@@ -104,7 +104,7 @@ _FALLBACK_SYLLABLES = ("ba", "da", "ka", "la", "ma", "na", "ra", "sa", "ta", "wa
 def _identity(kind: str, original: str) -> str:
     """The key under which an original is remembered: digits for numbers, normalised spaces otherwise."""
     text = " ".join(original.split())
-    if kind in {"PHONE", "NATIONAL_ID"}:
+    if kind in {"PHONE", "NATIONAL_ID", "ACCOUNT"}:
         digits = re.sub(r"\D", "", text)
         if len(digits) >= 7 and not re.search(r"[A-Za-z]{2}", text):
             return digits
@@ -620,7 +620,7 @@ def _org_key(name: str) -> str:
 
 def _reshape(kind: str, original: str, known: str) -> str:
     """The remembered surrogate of a number, written with this occurrence's separators."""
-    if kind in {"PHONE", "NATIONAL_ID"} and not re.search(r"[A-Za-z]{2}", original):
+    if kind in {"PHONE", "NATIONAL_ID", "ACCOUNT"} and not re.search(r"[A-Za-z]{2}", original):
         new_digits = re.sub(r"\D", "", known)
         if len(new_digits) == len(re.sub(r"\D", "", original)):
             it = iter(new_digits)

@@ -57,6 +57,7 @@ from typing import Any, Final
 
 from . import gazetteers as gz
 from ._idwords import PLATE_REGIONS, spoken_digits
+from .account_surrogates import account_surrogate
 from .ages import shift_age, shift_age_text, shift_each_age
 from .date_surrogates import move_weekdays, respell_month, shift_season
 from .districts import fold_place, has_districts, same_regency
@@ -416,6 +417,7 @@ class SurrogateGenerator:
             "URL": self._url,
             "HANDLE": self._handle,
             "NATIONAL_ID": self._national_id,
+            "ACCOUNT": self._account,
             "ADDRESS": self._address,
             "LOCATION": self._location,
             "ORG": self._org,
@@ -542,6 +544,9 @@ class SurrogateGenerator:
         if len(digits) == 9 and re.fullmatch(r"\d{3}[- ]\d{2}[- ]\d{4}", original):
             return _digits_into(original, "9" + _random_digits(rng, 8))
         return _digits_into(original, _random_digits(rng, len(digits)))
+
+    def _account(self, rng: random.Random, original: str, language: str) -> str:
+        return account_surrogate(rng, original)  # the same shape, no bank's account (account_surrogates.py)
 
     # -- PLATE ---------------------------------------------------------------------------------------
     def _plate(self, rng: random.Random, original: str, language: str) -> str:

@@ -17,6 +17,7 @@ PII_TYPES: Final[tuple[str, ...]] = (
     "URL",
     "HANDLE",
     "NATIONAL_ID",
+    "ACCOUNT",
     "ADDRESS",
     "LOCATION",
     "ORG",
@@ -26,7 +27,9 @@ PII_TYPES: Final[tuple[str, ...]] = (
 )
 """Every identifier type, in the order reports list them."""
 
-STRUCTURED_TYPES: Final[frozenset[str]] = frozenset({"PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE"})
+STRUCTURED_TYPES: Final[frozenset[str]] = frozenset(
+    {"PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "ACCOUNT", "PLATE"}
+)
 """Types found by patterns with checksums or fixed shapes (their recall target is 1.00)."""
 
 

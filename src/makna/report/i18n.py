@@ -66,7 +66,8 @@ def strings(lang: str) -> dict[str, str]:
 TYPE_NAMES: dict[str, dict[str, str]] = {
     "id": {"PERSON": "nama orang", "PHONE": "nomor telepon", "EMAIL": "alamat surel", "URL": "alamat web",
            "HANDLE": "akun media sosial", "NATIONAL_ID": "nomor identitas", "ADDRESS": "alamat", "LOCATION": "tempat",
-           "ORG": "organisasi", "DATE": "tanggal", "AGE": "umur", "PLATE": "pelat nomor"},
+           "ORG": "organisasi", "DATE": "tanggal", "AGE": "umur", "PLATE": "pelat nomor",
+           "ACCOUNT": "nomor rekening"},
 }
 """Identifier types by name where the output is not English (English names them by their codes, as the command
 line, the key file and tag mode's ``[PERSON-1]`` do). The workbench's catalogue holds the same names (a test
