@@ -52,8 +52,7 @@ _KIN_WORDS: Final = sorted(
         "anak adik adek kakak cucu sepupu keponakan ponakan saudara saudari mertua menantu ipar child children kid "
         "kids cousin sibling parent grandchild spouse".split()
     ),
-    key=len,
-    reverse=True,
+    key=lambda w: (-len(w), w),  # longest first, then alphabetical: the same pattern text in every process
 )
 """Words of kin and marriage (not of courtship: a boyfriend is not yet family)."""
 _KIN = "|".join(_KIN_WORDS)
