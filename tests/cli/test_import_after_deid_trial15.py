@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
+import makna
 from makna.cli import app
 
 runner = CliRunner()
@@ -21,49 +21,42 @@ SURVEY = (
 )
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+def _project(tmp_path: Path, *, applied: bool) -> str:
+    """A project with one focus group, de-identified when ``applied`` (through the library: the CLI is under test)."""
+    loc = str(tmp_path / "pantry.makna")
+    with makna.create_project(loc, "Pantry", coder="ruth") as proj:
+        makna.import_text(proj, "fg.txt", "Facilitator: Who are you?\nP1: I'm Siobhan O'Connell, from Leeds.\n")
+        if applied:
+            makna.deid_scan(proj)
+            makna.decide_all(proj, "accepted")
+            makna.deid_apply(proj, tmp_path / "keys" / "k.makna-key", "kopi hujan sepeda jendela")
+    return loc
+
+
+def _import(loc: str, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["import", *args, "-p", loc], env={"MAKNA_CODER": "ruth"})
     assert "Traceback" not in result.output
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.fixture
-def loc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("MAKNA_CODER", "ruth")
-    loc = str(tmp_path / "pantry.makna")
-    assert run("init", loc)[0] == 0
-    (tmp_path / "fg.txt").write_text(
-        "Facilitator: Who are you?\nP1: I'm Siobhan O'Connell, from Leeds.\n", encoding="utf-8"
-    )
-    assert run("import", str(tmp_path / "fg.txt"), "-p", loc)[0] == 0
-    return loc
-
-
-def _apply(loc: str, tmp_path: Path) -> None:
-    (tmp_path / "pass.txt").write_text("a long passphrase for the key\n", encoding="utf-8")
-    assert run("deid", "scan", "-p", loc)[0] == 0
-    assert run("deid", "accept", "--all", "-p", loc)[0] == 0
-    key, secret = str(tmp_path / "keys" / "k.key"), str(tmp_path / "pass.txt")
-    assert run("deid", "apply", "--force", "--key", key, "--passphrase-file", secret, "-p", loc)[0] == 0
-
-
-def test_no_warning_before_any_de_identification(loc: str, tmp_path: Path) -> None:
+def test_no_warning_before_any_de_identification(tmp_path: Path) -> None:
+    loc = _project(tmp_path, applied=False)
     (tmp_path / "late.txt").write_text(LATE, encoding="utf-8")
-    code, _, err = run("import", str(tmp_path / "late.txt"), "-p", loc)
+    code, _, err = _import(loc, str(tmp_path / "late.txt"))
     assert code == 0 and WARNING not in err
 
 
-def test_a_transcript_imported_after_the_apply_is_said_to_be_as_written(loc: str, tmp_path: Path) -> None:
-    _apply(loc, tmp_path)
+def test_a_transcript_imported_after_the_apply_is_said_to_be_as_written(tmp_path: Path) -> None:
+    loc = _project(tmp_path, applied=True)
     (tmp_path / "late.txt").write_text(LATE, encoding="utf-8")
-    code, out, err = run("import", str(tmp_path / "late.txt"), "-p", loc)
+    code, out, err = _import(loc, str(tmp_path / "late.txt"))
     assert code == 0 and "1 imported" in out
     assert f"the 1 {WARNING}" in err and "makna deid scan" in err
     assert "Fitzgerald" not in err  # a count, never the text
 
 
-def test_a_survey_imported_after_the_apply_is_said_to_be_as_written(loc: str, tmp_path: Path) -> None:
-    _apply(loc, tmp_path)
+def test_a_survey_imported_after_the_apply_is_said_to_be_as_written(tmp_path: Path) -> None:
+    loc = _project(tmp_path, applied=True)
     (tmp_path / "survey.csv").write_text(SURVEY, encoding="utf-8")
-    code, _, err = run("import", str(tmp_path / "survey.csv"), "--survey-id", "volunteer no.", "-p", loc)
+    code, _, err = _import(loc, str(tmp_path / "survey.csv"), "--survey-id", "volunteer no.")
     assert code == 0 and f"the 1 {WARNING}" in err
