@@ -10,9 +10,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ..import_hints import new_sources_warning
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
-from ._deid_hint import new_sources_warning
 
 if TYPE_CHECKING:
     from ..model import Source
@@ -146,7 +146,7 @@ def import_cmd(
         summary += f", {len(report.passed_over)} passed over"
     typer.echo(summary + ".")
     if late:
-        typer.echo(late, err=True)
+        typer.echo(f"Warning: {late}.", err=True)
     if not imported and (report.failed or not report.duplicates):
         if not report.failed and not report.passed_over:
             typer.echo("Error: no files to import found there.", err=True)
@@ -185,7 +185,7 @@ def _import_survey(paths: list[Path], project: str | None, *, language: str | No
         typer.echo(line)
     typer.echo(f"{len(lines)} imported, {done.cases.added} case(s) added, {done.cases.updated} updated.")
     if late:
-        typer.echo(late, err=True)
+        typer.echo(f"Warning: {late}.", err=True)
 
 
 _ALLOW_HINT = ("to import a file whose content is a source's already as a second source of its own, "
