@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ..import_hints import new_sources_warning
 from ._app import app
 from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened
 
@@ -127,6 +128,7 @@ def import_cmd(
         if imported:
             report.imported.clear()  # the texts: indexing reads each back, one at a time
             _index_for_search(proj)
+        late = new_sources_warning(proj, len(imported))
     for line in imported:
         typer.echo(line)
     for path, note in report.notes:
@@ -143,6 +145,8 @@ def import_cmd(
     if report.passed_over:
         summary += f", {len(report.passed_over)} passed over"
     typer.echo(summary + ".")
+    if late:
+        typer.echo(f"Warning: {late}.", err=True)
     if not imported and (report.failed or not report.duplicates):
         if not report.failed and not report.passed_over:
             typer.echo("Error: no files to import found there.", err=True)
@@ -171,6 +175,7 @@ def _import_survey(paths: list[Path], project: str | None, *, language: str | No
         lines = [_imported_line(s) for s in done.sources]
         done.sources.clear()
         _index_for_search(proj)
+        late = new_sources_warning(proj, len(lines))
     typer.echo(f"Survey {paths[0]}: {len(lines)} respondent(s), each a source and a case.")
     for line in survey_columns(done.survey):
         typer.echo(f"  {line}")
@@ -179,6 +184,8 @@ def _import_survey(paths: list[Path], project: str | None, *, language: str | No
     for line in lines:
         typer.echo(line)
     typer.echo(f"{len(lines)} imported, {done.cases.added} case(s) added, {done.cases.updated} updated.")
+    if late:
+        typer.echo(f"Warning: {late}.", err=True)
 
 
 _ALLOW_HINT = ("to import a file whose content is a source's already as a second source of its own, "

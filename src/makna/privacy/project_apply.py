@@ -302,10 +302,13 @@ def _coded(conn: Connection, states: Sequence[_State]) -> dict[str, tuple[int, i
 
 
 def _relabel(label: str, pairs: dict[str, str]) -> str:
-    """A speaker label with the replaced identifiers in it replaced too (``pairs``: longest first)."""
-    for original, new in pairs.items():
-        if original in label:
-            label = re.sub(rf"(?<!\w){re.escape(original)}(?!\w)", lambda _m: new, label)  # noqa: B023
+    """A speaker label with the replaced identifiers in it replaced too, in one pass (the longest original
+    first), so that a surrogate is never replaced again by another original inside it (``Andi Baso Pawelloi`` ->
+    ``Andi Mappiare Sakka``, never ``Hamzah Mappiare Sakka`` because ``Andi`` alone became ``Hamzah``)."""
+    found = sorted((o for o in pairs if o and o in label), key=len, reverse=True)
+    if found:
+        rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(o) for o in found) + r")(?!\w)")
+        label = rx.sub(lambda m: pairs[m.group(0)], label)
     return label[:200]
 
 

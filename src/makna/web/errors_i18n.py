@@ -234,6 +234,12 @@ PATTERNS += (
      "this team server has no key folder, so it cannot keep a key: ask its administrator to start it with "
      "--key-dir, or apply with 'makna deid apply' on the command line"),
 )
+#: An import into a project de-identified already (:mod:`makna.import_hints`, trial15).
+PATTERNS += (
+    (r"this project was de-identified, but the (?P<n>\d+) source\(s\) just imported are not: .*",
+     "this project was de-identified, but the %(n)s source(s) just imported are not: they hold every name and number "
+     "as written, for anyone who reads or codes them. Scan them on the De-identify page, review, then apply"),
+)
 #: De-identification's refusals to apply (:mod:`makna.privacy.project_apply`).
 PATTERNS += (
     (r"confirmed identifiers occur again, unreviewed, in (?P<where>.+): they are pending review now: .*",

@@ -17,6 +17,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from ..access import can
 from ..errors import DuplicateSourceError, InputError, MaknaError
+from ..import_hints import new_sources_warning
 from ..importers import MAX_FILE_BYTES, supported_suffixes
 from ..importers.survey import SURVEY_SUFFIXES, is_survey
 from ..project import Project
@@ -119,6 +120,10 @@ async def api_import(request: Request) -> JSONResponse:
                 report["imported"].append({"id": src.id, "name": src.name, "length": src.length,
                                            "language": src.language,
                                            "notes": [translate_error(n, ui) for n in notes]})
+        late = await run_in_threadpool(new_sources_warning, proj, len(report["imported"]))
+        if late:  # trial15: a coder read a survey imported after the apply as written
+            first = report["imported"][0]
+            first["notes"] = [translate_error(late, ui), *first["notes"]]
         return reply(report)
     finally:
         await form.close()
