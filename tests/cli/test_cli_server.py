@@ -165,3 +165,15 @@ def _two_coders_over_http(run_words: list[str], env: dict[str, str]) -> None:
         server.terminate()
         _, err = server.communicate(timeout=30)
     assert b"Traceback" not in err, err.decode()
+
+
+def test_a_project_s_location_opens_it_from_any_command(db: str) -> None:
+    """trial15 #3: a participant of a server project is withdrawn with the key on the command line, which needs the
+    project's -p; `server project location` prints it (a project that does not exist is one line)."""
+    assert run("server", "project", "add", "Studi", "--db", db)[0] == 0
+    code, out = run("server", "project", "location", "Studi", "--db", db)
+    assert code == 0 and out.startswith("postgresql") and "search_path" in out, out
+    code, listed = run("sources", "list", "-p", out.strip(), "-f", "json")
+    assert code == 0 and json.loads(listed) == [], listed
+    code, out = run("server", "project", "location", "Nope", "--db", db)
+    assert code != 0 and "Nope" in out and len(out.strip().splitlines()) == 1, out

@@ -216,6 +216,15 @@ def project_list(db: DbOpt, fmt: FormatOpt = OutputFormat.table) -> None:
     emit(rows, ["name", "id", "members"], fmt)
 
 
+@project_app.command("location")
+def project_location(name: str, db: DbOpt) -> None:
+    """The database URL of one project, for a command's -p (withdraw a participant, apply with a key): makna
+    sources withdraw "P3" --purge --key K -p "$(makna server project location NAME)". It holds the server's password
+    when --db does: keep it out of shared shells' history."""
+    with _registry(db) as reg:
+        typer.echo(reg.location(reg.project(name)))
+
+
 @project_app.command("delete")
 def project_delete(
     name: str,
