@@ -13,7 +13,9 @@ one ``participant.withdraw`` event that holds counts and source ids, never a wor
 - the full-text index is rebuilt for those sources and the suggester's cached models (they hold words) dropped.
 
 The storage is then compacted as ``makna sources delete --purge`` does (:func:`makna.store.maintenance.compact`).
-Her words quoted in memos, coding memos or the codebook are listed (:attr:`WithdrawReport.quotes`), never edited.
+Her words quoted in memos, coding memos or the codebook are listed (:attr:`WithdrawReport.quotes`), never edited;
+so are the sources whose linked recording still holds her voice (:attr:`WithdrawReport.recordings`: makna edits
+no audio or video).
 A de-identified source needs its key: her originals leave it first (:mod:`makna.privacy.withdraw_key`).
 """
 
@@ -106,6 +108,8 @@ class WithdrawReport:
     key_originals: int = 0
     compacted: bool = True
     quotes: list[Quote] = field(default_factory=list)
+    #: the sources cut whose linked recording (audio or video) still holds her voice: makna edits no recording
+    recordings: list[str] = field(default_factory=list)
 
 
 def _same(label: str, speaker: str) -> bool:
@@ -393,6 +397,12 @@ def withdraw_participant(
             ).scalars()
             if any(_hers(sid, surrogates, speaker)(str(x)) for sid in plans)
         }
+        recorded = {
+            str(sid)
+            for sid in conn.execute(
+                select(tables.source_media.c.source_id).where(tables.source_media.c.source_id.in_(list(plans)))
+            ).scalars()
+        }
         applied = [
             str(sid)
             for sid in conn.execute(
@@ -426,6 +436,7 @@ def withdraw_participant(
         conn.execute(delete(tables.suggest_models))
         _forget_fields(conn)
         report.quotes = find_quotes(conn, her)
+        report.recordings = [name for sid, name in zip(plans, report.sources, strict=True) if sid in recorded]
         payload.update(
             sources=list(plans),
             turns=report.turns,
@@ -435,6 +446,7 @@ def withdraw_participant(
             cases=len(report.cases),
             key_originals=originals,
             quotes=len(report.quotes),
+            recordings=len(report.recordings),
         )
     report.compacted = maintenance.compact(project.store.engine, tables.metadata.tables)
     return report

@@ -352,6 +352,10 @@ def sources_withdraw(
                f"turns, {report.codings_moved} moved; case(s) removed: {', '.join(report.cases) or 'none'}.")
     if key is not None:
         typer.echo(f"{report.key_originals} original(s) of hers left the key file (re-encrypted).")
+    if report.recordings:
+        typer.echo(f"Warning: the recording linked to {', '.join(report.recordings)} still holds her voice (makna "
+                   "edits no audio or video): cut her turns from the file or delete it, then 'makna media unlink' "
+                   "or link the cut file.", err=True)
     if report.quotes:
         typer.echo(f"{len(report.quotes)} text(s) quote her (not changed: review them):")
         for q in report.quotes:
