@@ -16,7 +16,8 @@ The storage is then compacted as ``makna sources delete --purge`` does (:func:`m
 Her words quoted in memos, coding memos or the codebook are listed (:attr:`WithdrawReport.quotes`), never edited;
 so are the sources whose linked recording still holds her voice (:attr:`WithdrawReport.recordings`: makna edits
 no audio or video).
-A de-identified source needs its key: her originals leave it first (:mod:`makna.privacy.withdraw_key`).
+A de-identified source needs its key: her originals leave it (:mod:`makna.privacy.withdraw_key`), read and
+checked first, re-encrypted once the project's transaction has committed.
 """
 
 from __future__ import annotations
@@ -367,8 +368,9 @@ def withdraw_participant(
     """Remove every turn of ``speaker`` (a speaker label, as ``cases link --speaker`` takes it: case and
     spaces around it aside) from the project's sources (or ``sources``),
     for good: see the module documentation. A de-identified source among them needs the project's key
-    (``key_path``, ``passphrase``): her originals found nowhere else leave it, re-encrypted, before the
-    project changes. Refused, with nothing changed, when no source has a turn of ``speaker``."""
+    (``key_path``, ``passphrase``): her originals found nowhere else leave it, re-encrypted once the
+    project has changed (a change the project refuses leaves the key file as it was). Refused, with nothing
+    changed, when no source has a turn of ``speaker``."""
     from .store import journal, maintenance
 
     require(project, PERMISSION["participant.withdraw"])
@@ -411,16 +413,16 @@ def withdraw_participant(
                 )
             ).scalars()
         ]
-    originals = 0
+    originals, key = 0, None
     if applied:
         if key_path is None or passphrase is None:
             raise PrivacyError(
                 "her turns are de-identified: give the project's key file and its passphrase, so that "
                 "her originals leave it too (--key FILE --passphrase-file FILE)"
             )
-        from .privacy.withdraw_key import forget_turns
+        from .privacy.withdraw_key import key_without_turns
 
-        originals = forget_turns(project, key_path, passphrase, {sid: plans[sid] for sid in applied})
+        key, originals = key_without_turns(project, key_path, passphrase, {sid: plans[sid] for sid in applied})
     report = WithdrawReport([], 0, 0, 0, 0, [], key_originals=originals)
     payload: dict[str, Any] = {}
     with project.store.write(project.actor, "participant.withdraw", payload) as conn:
@@ -448,5 +450,7 @@ def withdraw_participant(
             quotes=len(report.quotes),
             recordings=len(report.recordings),
         )
+    if key is not None and passphrase is not None:  # once the project has changed: a refused change leaves it be
+        key.save(passphrase)
     report.compacted = maintenance.compact(project.store.engine, tables.metadata.tables)
     return report
