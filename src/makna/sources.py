@@ -28,6 +28,8 @@ from .turn_table import TurnTable
 
 __all__ = [
     "SourceSummary",
+    "any_deidentified",
+    "has_deidentified",
     "ImportReport",
     "DuplicateFile",
     "import_file",
@@ -523,6 +525,18 @@ def not_deidentified(conn: Connection) -> list[str]:
 def count_not_deidentified(conn: Connection) -> int:
     """How many sources :func:`not_deidentified` names (one row read, not every name)."""
     return int(conn.execute(select(func.count()).select_from(tables.sources).where(_not_applied())).scalar() or 0)
+
+
+def any_deidentified(conn: Connection) -> bool:
+    """Whether a de-identification was applied to any source of the project (one row read)."""
+    d = tables.deid_sources.c
+    return conn.execute(select(d.source_id).where(d.applied_at.is_not(None)).limit(1)).first() is not None
+
+
+def has_deidentified(project: Project) -> bool:
+    """:func:`any_deidentified`, in a read of its own."""
+    with project.store.read() as conn:
+        return any_deidentified(conn)
 
 
 def list_sources(project: Project, *, limit: int | None = None, after: str | None = None) -> list[SourceSummary]:

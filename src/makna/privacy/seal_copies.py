@@ -165,14 +165,15 @@ def issue_pulled_key(project: Project) -> dict[str, str] | None:
     meta = project.store.meta()
     if not can(project, "code") or member == PROJECT_SEALER or (meta_seal(meta) is None and meta_sealer(meta)):
         return None
-    d = tables.deid_sources.c
+    from ..sources import any_deidentified
+
     payload: dict[str, Any] = {"origin": "server", "coder": member}
     try:
         with project.store.write(member, "sync.pull", payload) as conn:
             raw = conn.execute(select(tables.meta.c.value).where(tables.meta.c.key == SEAL_META)).scalar()
             secret = meta_seal({SEAL_META: str(raw)}) if raw is not None else None
             if secret is None:
-                if conn.execute(select(d.source_id).where(d.applied_at.is_not(None)).limit(1)).first() is None:
+                if not any_deidentified(conn):
                     raise _NoKey
                 secret = install_key(conn)
                 payload["made_seal"] = True
