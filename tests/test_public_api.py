@@ -94,3 +94,20 @@ def test_core_never_imports_interface_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "", f"the core imported interface libraries: {out}"
+
+
+def test_interfaces_write_no_sql() -> None:
+    """A CLI command or a web route asks the core: it imports no query builder (SQLAlchemy's ``select``...) and no
+    table of the store (review25: a memo panel's "was anything de-identified" query sat in a route)."""
+    root = Path(makna.__file__).parent
+    found = []
+    for path in sorted([*(root / "cli").rglob("*.py"), *(root / "web").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = {a.name for a in node.names}
+                store = node.module.endswith("store.tables") or (node.module.endswith("store") and "tables" in names)
+                if node.module == "sqlalchemy" or store:
+                    found.append(f"{path.relative_to(root)}:{node.lineno}")
+            elif isinstance(node, ast.Import) and any(a.name == "sqlalchemy" for a in node.names):
+                found.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert not found, f"SQL in an interface (move it to the core): {found}"

@@ -232,3 +232,22 @@ def test_any_turns_withdrawn_from_a_project_keep_every_other_codings_text(
         assert set(kept) == set(expected) and len(kept) <= len(expected)  # two cut to one span become one
         others = [text[t.start : t.end] for t in turns if t.speaker != "Ani"]
         assert [new[t.start : t.end] for t in makna.get_turns(p, "fg.txt")] == others
+
+
+def test_a_linked_recording_is_named_as_still_holding_her_voice(
+    project: makna.Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """makna edits no recording: a source whose linked audio or video holds her turns is named in the report, so
+    that the researcher cuts or deletes the file (review25)."""
+    from makna.media import link_media, project_folder
+    from test_media import write_wav
+
+    if project.store.path is None:
+        monkeypatch.setenv("MAKNA_MEDIA_DIR", str(tmp_path))
+    _import(project, tmp_path)
+    (tmp_path / "fg2.txt").write_text(FOCUS.replace("pasar pagi", "pasar sore"), encoding="utf-8")
+    makna.import_file(project, tmp_path / "fg2.txt")
+    link_media(project, "fg1.txt", write_wav(project_folder(project) / "fg1.wav"))
+    report = withdraw_participant(project, "Sari")
+    assert sorted(report.sources) == ["fg1.txt", "fg2.txt"]
+    assert report.recordings == ["fg1.txt"]

@@ -85,3 +85,24 @@ def test_her_case_deleted_first_is_forgotten_by_the_purge(project: makna.Project
     assert "Salero" in _journal_text(project)
     purge_source(project, "vn-inf01.txt")
     assert "Salero" not in _journal_text(project)
+
+
+def test_the_event_log_keeps_neither_her_file_name_nor_a_checksum_of_her_text(
+    project: makna.Project, tmp_path: Path
+) -> None:
+    """A file name may name her (``wawancara_Siti_Rahma.txt``) and the import's checksum verifies a guessed copy of
+    her transcript: a purge forgets both, as a participant's withdrawal forgets the checksum (review25)."""
+    import hashlib
+    import json
+
+    _import(project, tmp_path)
+    (tmp_path / "wawancara_Siti_Rahma.txt").write_text(TEXT.replace("Uni", "Ni"), encoding="utf-8")
+    makna.import_file(project, tmp_path / "wawancara_Siti_Rahma.txt")
+    digest = hashlib.sha256(TEXT.replace("Uni", "Ni").encode("utf-8")).hexdigest()
+    makna.rename_source(project, "wawancara_Siti_Rahma.txt", "wawancara_Siti_R.txt")
+    logged = json.dumps([e.payload for e in makna.events(project)])
+    assert "Siti" in logged and digest in logged  # what the purge must forget
+    purge_source(project, "wawancara_Siti_R.txt")
+    logged = json.dumps([e.payload for e in makna.events(project)])
+    assert "Siti" not in logged and digest not in logged
+    assert "vn-inf01.txt" in logged  # the other sources' imports stay as they were

@@ -151,8 +151,9 @@ class Project:
         rows = fetch_compiled(conn, _SOURCE_ROW, {"name": name})
         row = SourceRow(*rows[0]) if rows else None
         if row is None:
-            ds = tables.deid_sources.c
-            applied = conn.execute(select(ds.source_id).where(ds.applied_at.is_not(None)).limit(1)).first()
+            from .sources import any_deidentified
+
+            applied = any_deidentified(conn)
             hint = "; 'makna deid apply' renamed any source whose name held an identifier" if applied else ""
             raise UnknownSourceError(f"unknown source {name!r} (see 'makna sources'{hint})")
         return row

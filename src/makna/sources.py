@@ -28,6 +28,8 @@ from .turn_table import TurnTable
 
 __all__ = [
     "SourceSummary",
+    "any_deidentified",
+    "has_deidentified",
     "ImportReport",
     "DuplicateFile",
     "import_file",
@@ -525,6 +527,18 @@ def count_not_deidentified(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(tables.sources).where(_not_applied())).scalar() or 0)
 
 
+def any_deidentified(conn: Connection) -> bool:
+    """Whether a de-identification was applied to any source of the project (one row read)."""
+    d = tables.deid_sources.c
+    return conn.execute(select(d.source_id).where(d.applied_at.is_not(None)).limit(1)).first() is not None
+
+
+def has_deidentified(project: Project) -> bool:
+    """:func:`any_deidentified`, in a read of its own."""
+    with project.store.read() as conn:
+        return any_deidentified(conn)
+
+
 def list_sources(project: Project, *, limit: int | None = None, after: str | None = None) -> list[SourceSummary]:
     """The sources by name, without their texts: all, or ``limit`` after the cursor ``after`` (from
     :func:`source_cursor`; keyset pagination over the index on the name)."""
@@ -608,13 +622,32 @@ def purge_source(project: Project, name_or_id: str) -> tuple[int, bool]:
     """Delete a source for good (an informant who withdraws): as :func:`delete_source`, but the step
     forgets the undo journal (nothing before it can be undone), freed pages are zeroed and the
     storage compacted (SQLite: ``VACUUM``, WAL truncated; PostgreSQL: ``VACUUM FULL``), so that
-    neither the project nor a copy made afterwards holds its text. Returns the codings removed and
+    neither the project nor a copy made afterwards holds its text; the event log forgets its names and its
+    import's checksum. Returns the codings removed and
     whether the compaction completed (not while another program reads the project; freed pages are
     zeroed all the same, and SQLite writes them over the old ones when the last program closes it)."""
     from .store import maintenance
 
     n = _delete_source(project, name_or_id, purge=True)
     return n, maintenance.compact(project.store.engine, tables.metadata.tables)
+
+
+#: What a purged source's name becomes in the event log.
+_PURGED_NAME = "[source deleted for good]"
+
+
+def _forget_in_events(conn: Connection, sid: str, name: str) -> None:
+    """A purged source's names (a file name may name her) and its import's checksum (a verifier of a guessed copy of
+    her transcript) leave the event log."""
+    from .privacy._scrub import rewrite_events
+
+    e = tables.events.c
+    names = {name} | {
+        str(p["name"])
+        for p in conn.execute(select(e.payload).where(e.action == "source.import")).scalars()
+        if isinstance(p, dict) and p.get("id") == sid and isinstance(p.get("name"), str)
+    }
+    rewrite_events(conn, {}, dict.fromkeys(names, _PURGED_NAME), {sid})
 
 
 def _delete_source(project: Project, name_or_id: str, *, purge: bool) -> int:
@@ -643,5 +676,7 @@ def _delete_source(project: Project, name_or_id: str, *, purge: bool) -> int:
         # an unverified de-identification claim the source came with (trust22) goes with it (undone with it too)
         conn.execute(delete(tables.meta).where(tables.meta.c.key == f"{CLAIM_PREFIX}{row.id}"))
         conn.execute(delete(tables.sources).where(tables.sources.c.id == row.id))
+        if purge:
+            _forget_in_events(conn, row.id, row.name)
         payload.update(segments_removed=n)
     return int(n)

@@ -13,8 +13,11 @@ one ``participant.withdraw`` event that holds counts and source ids, never a wor
 - the full-text index is rebuilt for those sources and the suggester's cached models (they hold words) dropped.
 
 The storage is then compacted as ``makna sources delete --purge`` does (:func:`makna.store.maintenance.compact`).
-Her words quoted in memos, coding memos or the codebook are listed (:attr:`WithdrawReport.quotes`), never edited.
-A de-identified source needs its key: her originals leave it first (:mod:`makna.privacy.withdraw_key`).
+Her words quoted in memos, coding memos or the codebook are listed (:attr:`WithdrawReport.quotes`), never edited;
+so are the sources whose linked recording still holds her voice (:attr:`WithdrawReport.recordings`: makna edits
+no audio or video).
+A de-identified source needs its key: her originals leave it (:mod:`makna.privacy.withdraw_key`), read and
+checked first, re-encrypted once the project's transaction has committed.
 """
 
 from __future__ import annotations
@@ -106,6 +109,8 @@ class WithdrawReport:
     key_originals: int = 0
     compacted: bool = True
     quotes: list[Quote] = field(default_factory=list)
+    #: the sources cut whose linked recording (audio or video) still holds her voice: makna edits no recording
+    recordings: list[str] = field(default_factory=list)
 
 
 def _same(label: str, speaker: str) -> bool:
@@ -363,8 +368,9 @@ def withdraw_participant(
     """Remove every turn of ``speaker`` (a speaker label, as ``cases link --speaker`` takes it: case and
     spaces around it aside) from the project's sources (or ``sources``),
     for good: see the module documentation. A de-identified source among them needs the project's key
-    (``key_path``, ``passphrase``): her originals found nowhere else leave it, re-encrypted, before the
-    project changes. Refused, with nothing changed, when no source has a turn of ``speaker``."""
+    (``key_path``, ``passphrase``): her originals found nowhere else leave it, re-encrypted once the
+    project has changed (a change the project refuses leaves the key file as it was). Refused, with nothing
+    changed, when no source has a turn of ``speaker``."""
     from .store import journal, maintenance
 
     require(project, PERMISSION["participant.withdraw"])
@@ -393,6 +399,12 @@ def withdraw_participant(
             ).scalars()
             if any(_hers(sid, surrogates, speaker)(str(x)) for sid in plans)
         }
+        recorded = {
+            str(sid)
+            for sid in conn.execute(
+                select(tables.source_media.c.source_id).where(tables.source_media.c.source_id.in_(list(plans)))
+            ).scalars()
+        }
         applied = [
             str(sid)
             for sid in conn.execute(
@@ -401,16 +413,16 @@ def withdraw_participant(
                 )
             ).scalars()
         ]
-    originals = 0
+    originals, key = 0, None
     if applied:
         if key_path is None or passphrase is None:
             raise PrivacyError(
                 "her turns are de-identified: give the project's key file and its passphrase, so that "
                 "her originals leave it too (--key FILE --passphrase-file FILE)"
             )
-        from .privacy.withdraw_key import forget_turns
+        from .privacy.withdraw_key import key_without_turns
 
-        originals = forget_turns(project, key_path, passphrase, {sid: plans[sid] for sid in applied})
+        key, originals = key_without_turns(project, key_path, passphrase, {sid: plans[sid] for sid in applied})
     report = WithdrawReport([], 0, 0, 0, 0, [], key_originals=originals)
     payload: dict[str, Any] = {}
     with project.store.write(project.actor, "participant.withdraw", payload) as conn:
@@ -426,6 +438,7 @@ def withdraw_participant(
         conn.execute(delete(tables.suggest_models))
         _forget_fields(conn)
         report.quotes = find_quotes(conn, her)
+        report.recordings = [name for sid, name in zip(plans, report.sources, strict=True) if sid in recorded]
         payload.update(
             sources=list(plans),
             turns=report.turns,
@@ -435,6 +448,9 @@ def withdraw_participant(
             cases=len(report.cases),
             key_originals=originals,
             quotes=len(report.quotes),
+            recordings=len(report.recordings),
         )
+    if key is not None and passphrase is not None:  # once the project has changed: a refused change leaves it be
+        key.save(passphrase)
     report.compacted = maintenance.compact(project.store.engine, tables.metadata.tables)
     return report

@@ -36,3 +36,18 @@ def test_withdraw_asks_needs_purge_and_says_what_it_did(project: makna.Project, 
     assert "Salero" not in makna.get_source(project, "grup.txt").text
     out = runner.invoke(app, ["sources", "withdraw", "Uni Ami", "--purge", "--yes", "-p", path])
     assert out.exit_code != 0 and "no turn of speaker" in out.output and "Traceback" not in out.output
+
+
+@pytest.mark.parametrize("project_location", ["sqlite"], indirect=True)
+def test_withdraw_warns_that_a_linked_recording_still_holds_her_voice(project: makna.Project, tmp_path: Path) -> None:
+    from makna.media import link_media, project_folder
+    from test_media import write_wav
+
+    (tmp_path / "grup.txt").write_text(CHAT, encoding="utf-8")
+    makna.import_file(project, tmp_path / "grup.txt")
+    link_media(project, "grup.txt", write_wav(project_folder(project) / "grup.wav"))
+    out = CliRunner().invoke(
+        app, ["sources", "withdraw", "Uni Ami", "--purge", "--yes", "-p", str(project.store.engine.url.database)]
+    )
+    assert out.exit_code == 0, out.output
+    assert "recording linked to grup.txt still holds her voice" in out.output

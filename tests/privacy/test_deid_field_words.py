@@ -213,3 +213,17 @@ def test_code_names_named_in_another_codes_exclusion_are_not_proposed(
         assert not {k: v for k, v in high.items() if k[0].startswith("codes.")}, high
         shown = {e.text for e in review_entries(project) if e.field.startswith("codes.")}
         assert shown & words, shown  # kept for the full review, below 0.5
+
+
+def test_a_family_name_stays_a_name_outside_the_vocabulary() -> None:
+    """A family name that is also a word (Bell, Baker, Fisher) is a person's outside the researcher's vocabulary: a
+    memo's "Mrs Bell" or a file's "baker" is not hidden below 0.5 because transcripts rejected "the bell" (review25)."""
+    rejected = Decisions()
+    rejected.rejected["bell"] += 2
+    assert not is_word(field_spec("memos.text"), _det("Bell", "PERSON"), rejected)
+    assert not is_word(field_spec("cases.name"), _det("Bell", "PERSON"), rejected)
+    assert not is_word(field_spec("sources.name"), _det("baker", "PERSON"), Decisions())
+    assert not is_word(field_spec("sources.original_name"), _det("fisher", "PERSON"), Decisions())
+    # the codebook's own terms stay words
+    assert is_word(field_spec("codes.name"), _det("baker", "PERSON"), Decisions())
+    assert is_word(field_spec("sets.name"), _det("bell", "PERSON"), rejected)

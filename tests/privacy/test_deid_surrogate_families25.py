@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from makna.privacy import Detection, KeyMapping, pseudonymise
-from makna.privacy.naming import _all_names, _traditions, token_traditions
+from makna.privacy.naming import _all_names, _traditions, name_gender, token_traditions
 
 _NG = ("en_NG", "yo_NG", "ig_NG", "ha_NG")
 _SECRETS = [f"{n:064x}" for n in (11, 23, 37)]
@@ -80,6 +80,7 @@ def test_kin_words_carry_the_family_tradition_id(secret: str, text: str, parent:
     unknown = child if child.startswith("Zor") else parent
     assert _of("batak", "given", got[unknown]), got  # Jakarta has no tradition of its own: the family's Batak
     assert token_traditions(got[unknown]) & {"batak"}
+    assert name_gender(got[unknown]) == gender, got  # the kin word's gender (a son, a wife) is kept
 
 
 @pytest.mark.parametrize("secret", _SECRETS)

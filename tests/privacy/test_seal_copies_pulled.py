@@ -138,3 +138,18 @@ def test_a_refreshed_coders_copy_of_a_file_keeps_its_key_and_state(tmp_path: Pat
         export_qdpx(copy, tmp_path / "budi.qdpx")
     with makna.open_project(str(tmp_path / "studi.makna")) as lead:
         assert _verifies(lead, tmp_path / "budi.qdpx", tmp_path, "b")
+
+
+def test_a_withdrawn_member_gets_no_new_key_by_pulling_again(project: Any, tmp_path: Path) -> None:
+    """A manager withdraws a member's right to seal (``makna deid revoke NAME``): a copy the member pulls afterwards
+    (themselves, unlike a copy of the file a manager makes) gets no key until the right is given back (review25)."""
+    from makna.privacy.seal_copies import revoke_sealer
+
+    _deidentify(project, tmp_path)
+    assert issue_pulled_key(_as(project, "budi")) is not None
+    assert revoke_sealer(_as(project, "ana"), "budi") == ["budi"]
+    n = len(makna.events(project, action="sync.pull"))
+    assert issue_pulled_key(_as(project, "budi")) is None
+    assert len(makna.events(project, action="sync.pull")) == n  # nothing written
+    revoke_sealer(_as(project, "ana"), "budi", restore=True)
+    assert issue_pulled_key(_as(project, "budi")) is not None

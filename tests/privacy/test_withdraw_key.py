@@ -132,3 +132,29 @@ def test_she_is_withdrawn_by_her_own_label_after_the_apply(project: Any, tmp_pat
     left = makna.get_source(project, "fg3.txt").text
     assert len(makna.get_turns(project, "fg3.txt")) == len(turns) - 2 and "Drivers at the terminal." in left
     assert "cousins" not in left
+
+
+def test_a_withdrawal_the_project_refuses_leaves_the_key_as_it_was(
+    project: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key changes only once the project has: a withdrawal whose transaction fails (the file locked by
+    another program) leaves the key file byte for byte, so that trying again neither moves its records twice nor
+    leaves a key that no longer fits the text (review25)."""
+    import makna.withdraw as withdraw
+
+    key = _deidentified(project, tmp_path)
+    before = key.read_bytes()
+
+    def locked(*_args: Any, **_kw: Any) -> list[str]:
+        raise makna.errors.InputError("database is locked")
+
+    with monkeypatch.context() as m:
+        m.setattr(withdraw, "_cut_source", locked)
+        with pytest.raises(makna.errors.InputError, match="locked"):
+            withdraw_participant(project, "R2", key_path=key, passphrase=PASS)
+    assert key.read_bytes() == before
+    assert "Ratih" in reveal(project, "fg2.txt", key, PASS)
+    report = withdraw_participant(project, "R2", key_path=key, passphrase=PASS)  # tried again: as the first time
+    assert report.turns == 2 and report.key_originals >= 3
+    restored = reveal(project, "fg2.txt", key, PASS)
+    assert "Pak Harjono carries the trays" in restored and not any(w in restored for w in HERS)

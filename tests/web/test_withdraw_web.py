@@ -46,7 +46,7 @@ def test_a_manager_withdraws_her_after_typing_her_label_again(project_location: 
         r = c.post("/api/participants/withdraw", json={"speaker": "Sari", "confirm": "sari"}, headers=h)
         assert r.status_code == 200, r.text
         got = r.json()
-        assert (got["turns"], got["codings_deleted"], got["cases"]) == (2, 1, ["P-Sari"])
+        assert (got["turns"], got["codings_deleted"], got["cases"], got["recordings"]) == (2, 1, ["P-Sari"], [])
     with makna.open_project(project_location, coder="tester") as p:
         text = makna.get_source(p, "fg1.txt").text
         assert "Melati" not in text and "Budi: Saya jualan es dawet keliling." in text

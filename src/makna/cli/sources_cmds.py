@@ -312,13 +312,19 @@ def sources_delete(
             return
         n, compacted = purge_source(proj, name)
     typer.echo(f"Deleted {name} and {n} coding(s) for good: it cannot be undone (nor can anything before it).")
+    _say_compacted(compacted, "its text", "it")
+
+
+def _say_compacted(compacted: bool, what: str, them: str) -> None:
+    """After a change for good (a purge, a withdrawal): the project file keeps none of ``what`` (``them``: its
+    pronoun), or another program kept the storage from being compacted."""
     if compacted:
-        typer.echo("Storage compacted: the project file keeps none of its text. Backups and copies made before "
-                   "still hold it: delete them or replace them with a new 'makna copy'.")
+        typer.echo(f"Storage compacted: the project file keeps none of {what}. Backups and copies made before "
+                   f"still hold {them}: delete them or replace them with a new 'makna copy'.")
     else:
         typer.echo("Warning: another program (makna serve?) reads the project, so the storage could not be "
-                   "compacted: until it closes the project, the file beside its -wal may still hold the deleted "
-                   "text. Stop it before copying the file by hand ('makna copy' copies what is current).", err=True)
+                   f"compacted: until it closes the project, the file beside its -wal may still hold {what}. Stop "
+                   "it before copying the file by hand ('makna copy' copies what is current).", err=True)
 
 
 @sources_app.command("withdraw")
@@ -359,14 +365,12 @@ def sources_withdraw(
                f"turns, {report.codings_moved} moved; case(s) removed: {', '.join(report.cases) or 'none'}.")
     if key is not None:
         typer.echo(f"{report.key_originals} original(s) of hers left the key file (re-encrypted).")
+    if report.recordings:
+        typer.echo(f"Warning: the recording linked to {', '.join(report.recordings)} still holds her voice (makna "
+                   "edits no audio or video): cut her turns from the file or delete it, then 'makna media unlink' "
+                   "or link the cut file.", err=True)
     if report.quotes:
         typer.echo(f"{len(report.quotes)} text(s) quote her (not changed: review them):")
         for q in report.quotes:
             typer.echo(f"  {q.where} {q.label}: {q.command}")
-    if report.compacted:
-        typer.echo("Storage compacted: the project file keeps none of her turns. Backups and copies made before "
-                   "still hold them: delete them or replace them with a new 'makna copy'.")
-    else:
-        typer.echo("Warning: another program (makna serve?) reads the project, so the storage could not be "
-                   "compacted: until it closes the project, the file beside its -wal may still hold her turns.",
-                   err=True)
+    _say_compacted(report.compacted, "her turns", "them")

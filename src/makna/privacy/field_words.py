@@ -20,7 +20,8 @@ transcript is found again there, in any case. Four things say such a find is a w
 
 Only a name, place or firm made of ordinary words (:func:`makna.privacy.fields.ordinary_word`, in English or
 Indonesian) is ever a word here, and never one a name list holds (a first name or a listed place: ``cerita_rudi``,
-``wawancara_siti_02.docx``, ``informan-padang-01.txt`` still show the name). :func:`weigh` keeps such a find for the
+``wawancara_siti_02.docx``, ``informan-padang-01.txt`` still show the name), nor, outside the vocabulary fields,
+one a list of family names holds (a memo's ``Mrs Bell``, a file's ``baker``). :func:`weigh` keeps such a find for the
 full review below 0.5 (``+field.word``), so ``accept --all --min-confidence 0.5`` leaves the codebook alone;
 :func:`without_words` drops them from what ``apply`` would otherwise stop on as unreviewed."""
 
@@ -124,6 +125,8 @@ def is_word(spec: FieldSpec, det: Detection, decisions: Decisions) -> bool:
         return False
     if not all(_ordinary(w) for w in words):
         return False
+    if not spec.vocabulary and any(w[:1].upper() + w[1:].lower() in surnames() for w in words):
+        return False  # outside the codebook, "Mrs Bell" or a file's "baker" is a person's (a family name list holds it)
     if decisions.rejected_more(det.text):
         return True
     if det.confidence < _GUESS_BELOW and (spec.vocabulary or set(_key(det.text).split()) <= decisions.codebook):

@@ -159,20 +159,24 @@ def issue_pulled_key(project: Project) -> dict[str, str] | None:
     never leaves the project. One ``sync.pull`` event (``origin`` ``server``, the member, the token and the project
     key's id, never a key) in one transaction, so that the copy is listed and can be withdrawn
     (:func:`revoke_copy`, :func:`revoke_sealer`). None, and nothing written, for a member who may not code (a
-    viewer pushes nothing back, and seals nothing), when the project has no key and needs none, and in a coder's
-    copy (it holds no project key to derive from)."""
+    viewer pushes nothing back, and seals nothing), for a member whose right to seal is withdrawn
+    (:func:`revoke_sealer`: a member pulls their own copies, so a new one must not give it back), when the project
+    has no key and needs none, and in a coder's copy (it holds no project key to derive from)."""
     member = project.actor
     meta = project.store.meta()
     if not can(project, "code") or member == PROJECT_SEALER or (meta_seal(meta) is None and meta_sealer(meta)):
         return None
-    d = tables.deid_sources.c
+    if member.casefold() in {n.casefold() for n in revoked_in(meta)}:  # withdrawn: pulling again gives no key back
+        return None
+    from ..sources import any_deidentified
+
     payload: dict[str, Any] = {"origin": "server", "coder": member}
     try:
         with project.store.write(member, "sync.pull", payload) as conn:
             raw = conn.execute(select(tables.meta.c.value).where(tables.meta.c.key == SEAL_META)).scalar()
             secret = meta_seal({SEAL_META: str(raw)}) if raw is not None else None
             if secret is None:
-                if conn.execute(select(d.source_id).where(d.applied_at.is_not(None)).limit(1)).first() is None:
+                if not any_deidentified(conn):
                     raise _NoKey
                 secret = install_key(conn)
                 payload["made_seal"] = True

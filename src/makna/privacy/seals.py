@@ -324,10 +324,10 @@ def seal_key(project: Project, *, needed: bool = False) -> Sealer | None:
     if "sync.server" in meta:  # a coder's copy made before trust23 without a key: its claims go unsealed
         return None
     if not needed:
-        d = tables.deid_sources.c
-        with project.store.read() as conn:
-            if conn.execute(select(d.source_id).where(d.applied_at.is_not(None)).limit(1)).first() is None:
-                return None
+        from ..sources import has_deidentified
+
+        if not has_deidentified(project):
+            return None
     made = _make(project)
     return Sealer(made, seal_id(made))
 

@@ -6,7 +6,8 @@ lies in them are hers; an original of hers that no other record holds (another t
 field value) is forgotten everywhere in the key: its records, the mapping's tables (keys equal to it, to
 one of its words, or to a part of it that no other original contains) and the known names. The other
 records of those sources move with the cut, and each source's checksum becomes that of its original text
-without her turns (so that ``makna deid reveal`` still restores it). The key is re-encrypted in place.
+without her turns (so that ``makna deid reveal`` still restores it). The key is re-encrypted in place, after the
+project's change has committed (:func:`key_without_turns`).
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..project import Project
-from .project_apply import FIELDS, KNOWN_NAMES, _relabel, open_key
+from .project_apply import FIELDS, KNOWN_NAMES, ProjectKey, _relabel, open_key
 from .pseudonymise import KeyMapping
 from .replacements import Replacement, restore
 
 if TYPE_CHECKING:
     from ..withdraw import Cut
 
-__all__ = ["forget_turns", "surrogate_labels"]
+__all__ = ["forget_turns", "key_without_turns", "surrogate_labels"]
 
 
 def _fold(text: str) -> str:
@@ -66,6 +67,17 @@ def _moved(entry: dict[str, Any], cut: Cut) -> list[dict[str, Any]]:
 def forget_turns(project: Project, key_path: str | Path, passphrase: str, cuts: Mapping[str, Cut]) -> int:
     """Remove from the key what only the ``cuts`` of its sources held (see the module documentation); returns
     how many originals left it. ``cuts``: source id -> the spans removed from its current text."""
+    key, gone = key_without_turns(project, key_path, passphrase, cuts)
+    key.save(passphrase)
+    return gone
+
+
+def key_without_turns(
+    project: Project, key_path: str | Path, passphrase: str, cuts: Mapping[str, Cut]
+) -> tuple[ProjectKey, int]:
+    """The key as :func:`forget_turns` leaves it, and how many originals left it, not saved yet: the caller saves it
+    (``key.save(passphrase)``) once the project has changed, so that a change the project refuses leaves the key
+    file as it was (trying again would move its records twice)."""
     from sqlalchemy import select
 
     from ..store import tables
@@ -94,8 +106,7 @@ def forget_turns(project: Project, key_path: str | Path, passphrase: str, cuts: 
     kept = {str(r["original"]) for r in key.replacements()}
     gone -= kept
     if not gone:
-        key.save(passphrase)
-        return 0
+        return key, 0
     mine = set().union(*(_pieces(o) for o in gone))
     others = sorted({_fold(o) for o in kept} | {w for o in kept for w in _pieces(o)})
     for sid, entry in key.records.items():
@@ -106,8 +117,7 @@ def forget_turns(project: Project, key_path: str | Path, passphrase: str, cuts: 
     data = key.mapping.to_dict()
     pruned = {k: (_prune(v, mine, others) if k != "secret" else v) for k, v in data.items()}
     key.mapping = KeyMapping.from_dict(pruned)
-    key.save(passphrase)
-    return len(gone)
+    return key, len(gone)
 
 
 def surrogate_labels(project: Project, key_path: str | Path, passphrase: str, speaker: str) -> dict[str, str]:

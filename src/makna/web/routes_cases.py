@@ -33,7 +33,8 @@ router = APIRouter(tags=["cases"])
 
 JS_MESSAGES = ("Saved", "Could not save", "Unlink this source?",
                "Remove every turn of this participant, with the codings inside them, for good? It cannot be undone.",
-               "Withdrawn for good", "turn(s)", "coding(s) deleted", "case(s) removed", "texts quote her: review them")
+               "Withdrawn for good", "turn(s)", "coding(s) deleted", "case(s) removed", "texts quote her: review them",
+               "its recording still holds her voice (makna edits no audio or video): cut or delete it")
 
 
 class NewCase(BaseModel):
@@ -130,5 +131,5 @@ def api_withdraw(request: Request, body: Withdrawal) -> JSONResponse:
     report = withdraw_participant(project_of(request), body.speaker, body.sources or None)
     return reply({"sources": report.sources, "turns": report.turns, "codings_deleted": report.codings_deleted,
                   "codings_cut": report.codings_cut, "codings_moved": report.codings_moved, "cases": report.cases,
-                  "compacted": report.compacted,
+                  "compacted": report.compacted, "recordings": report.recordings,
                   "quotes": [{"where": q.where, "label": q.label, "command": q.command} for q in report.quotes]})

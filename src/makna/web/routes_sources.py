@@ -7,7 +7,6 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
-from sqlalchemy import select
 
 from ..access import can
 from ..codebook import CodeNode, code_tree
@@ -15,8 +14,7 @@ from ..errors import InputError
 from ..project import Project
 from ..quickcodes import quick_codes
 from ..rounds import sight
-from ..sources import get_source, get_turns, list_sources, source_cursor
-from ..store import tables
+from ..sources import get_source, get_turns, has_deidentified, list_sources, source_cursor
 from ..views import CodeUsage, SegmentView, code_usage, recent_codes, source_segments
 from .deps import js_text, page, paged, project_of, reply
 from .render import Row, json_script, render_rows, rows_of
@@ -91,16 +89,8 @@ def source_page(request: Request, source_id: str, coder: str | None = None,
         "n_rows": len(rows), "n_turns": sum(r.number is not None for r in rows),
         "coders": _visible_coders(proj, src.id), "filter_coder": coder or "",
         "compare": asked or "", "columns": names, "data": json_script(data), "error": error,
-        "side_codes": _side_codes(usage, tree, shortcuts), "deid_applied": _deid_applied(proj),
+        "side_codes": _side_codes(usage, tree, shortcuts), "deid_applied": has_deidentified(proj),
     })
-
-
-def _deid_applied(proj: Project) -> bool:
-    """Whether a de-identification was applied in the project (its memo panel then says that a memo written now is
-    not de-identified until it is scanned: trial14)."""
-    d = tables.deid_sources.c
-    with proj.store.read() as conn:
-        return conn.execute(select(d.source_id).where(d.applied_at.is_not(None)).limit(1)).first() is not None
 
 
 def _visible_coders(proj: Project, source_id: str) -> list[str]:

@@ -67,6 +67,7 @@
       const got = await api("POST", "/api/participants/withdraw", { speaker: f.speaker.value, sources, confirm: f.confirm.value });
       const lines = [M("Withdrawn for good") + ": " + got.turns + " " + M("turn(s)") + ", " + got.codings_deleted + " " +
         M("coding(s) deleted") + ", " + got.cases.length + " " + M("case(s) removed")];
+      (got.recordings || []).forEach((name) => lines.push(name + ": " + M("its recording still holds her voice (makna edits no audio or video): cut or delete it")));
       if (got.quotes.length) lines.push(got.quotes.length + " " + M("texts quote her: review them"));
       got.quotes.forEach((q) => lines.push(q.where + " " + q.label + ": " + q.command));
       status.textContent = lines.join("\n"); status.style.whiteSpace = "pre-line"; status.hidden = false;
