@@ -4,7 +4,10 @@ command line prints it on stderr, the workbench's import shows it with the uploa
 
 from __future__ import annotations
 
-from .project import Project
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the command line imports this module at start: the project (SQLAlchemy) only when called
+    from .project import Project
 
 __all__ = ["new_sources_warning"]
 
