@@ -131,7 +131,7 @@ async def api_import(request: Request) -> JSONResponse:
 
 def _survey_columns(form: Any, names: list[str]) -> tuple[str | None, list[str] | None]:
     """The survey's id column and open answers' columns the person chose (form fields ``survey_id`` and
-    ``survey_answers``, separated by commas: the CLI's ``--survey-id``/``--survey-answers``; None: makna chooses),
+    ``survey_answers``, separated by commas: the CLI's ``--survey-id``/``--survey-answers``; None: the import chooses),
     refused as on the command line unless the upload holds exactly one survey file."""
     raw_id, raw_answers = form.get("survey_id"), form.get("survey_answers")
     given_id = raw_id.strip() if isinstance(raw_id, str) and raw_id.strip() else None
