@@ -66,10 +66,12 @@ _ABBREVIATION: Final = re.compile(r"(?:St|Ste|Mt|Ft)\.")
 _NAMED: Final = frozenset({"ORG", "LOCATION", "PERSON"})
 _ENGLISH_JOINS: Final = frozenset({"of", "for", "the"})
 _DISCOURSE: Final = frozenset(
-    "okay ok um uh erm hmm my yep nah aye ya yah di ke dari pada untuk dan yang itu ini kalau terus".split()
+    "okay ok um uh erm hmm my yep nah aye ya yah di ke dari pada untuk dan yang itu ini kalau terus "
+    "a an to of at in on by as is it so we he me us or if no do up i be am".split()
 )
-"""Discourse words, the possessive "my" and Indonesian function words (an Indonesian turn in an English
-transcript) that open a spoken sentence and are missing from the word lists."""
+"""Discourse words, the possessive "my", the English words of one or two letters the word list leaves out ("To
+Quickbyte support": "to" opens the turn) and Indonesian function words (an Indonesian turn in an English transcript)
+that open a spoken sentence and are missing from the word lists."""
 
 
 def _joined(text: str, left: Detection, right: Detection) -> bool:
