@@ -170,3 +170,29 @@ def test_an_event_keeps_counts_types_and_codes_only() -> None:
         "mode": "surrogate",
     }
     assert _detail(payload) == {"status": "accepted", "by_type": {"PERSON": 2}, "mode": "surrogate", "detections": 2}
+
+
+def test_withdrawals_and_purges_are_listed_with_counts_only(project: makna.Project) -> None:
+    """trial15 #6: an ethics board reads in the audit that a participant withdrew (her turns, the codings and the
+    case that went) and that a transcript was deleted for good, with counts and actors, never her label or her words;
+    a plain delete (undoable: the text is still there) is not listed."""
+    group = "Moderator: Siapa mulai?\nWulandari Tasik: Saya dulu, jualan lewat grup.\nRosmaini: Saya juga, Kak.\n"
+    makna.import_text(project, "fgd.txt", group, language="id")
+    makna.import_text(project, "x.txt", "P: Halo.\nI: Halo juga.\n", language="id")
+    makna.import_text(project, "y.txt", "P: Apa kabar?\nI: Baik.\n", language="id")
+    from makna.sources import delete_source, purge_source
+    from makna.withdraw import withdraw_participant
+
+    withdraw_participant(project, "Wulandari Tasik")
+    purge_source(project, "x.txt")
+    delete_source(project, "y.txt")
+    audit = deid_audit(project)
+    actions = [e.action for e in audit.events]
+    assert actions.count("participant.withdraw") == 1 and actions.count("source.delete") == 1
+    withdrawn = next(e for e in audit.events if e.action == "participant.withdraw")
+    assert withdrawn.detail.get("turns") == 1 and withdrawn.actor
+    assert next(e for e in audit.events if e.action == "source.delete").detail.get("purged") is True
+    for out in (audit_text(audit, "en"), audit_markdown(audit, "id"), json.dumps(audit.as_dict())):
+        assert "participant.withdraw" in out
+        for word in ("Wulandari", "Tasik", "jualan", "x.txt"):
+            assert word not in out, (word, out)

@@ -55,8 +55,11 @@ AUDIT_EVENTS: Final = (
     "deid.seal",
     "deid.trust",
     "deid.revoke",
+    "participant.withdraw",
+    "source.delete",
 )
-"""The event kinds an audit lists."""
+"""The event kinds an audit lists (``source.delete`` only when purged: an informant's transcript deleted for good;
+``participant.withdraw``: one participant's turns; both with counts, never her label or text)."""
 
 EVENT_DETAIL: Final = frozenset(
     {
@@ -88,6 +91,15 @@ EVENT_DETAIL: Final = frozenset(
         "case_links_followed",
         "from",
         "surrogates",
+        "purged",
+        "turns",
+        "codings_deleted",
+        "codings_cut",
+        "codings_moved",
+        "cases",
+        "key_originals",
+        "quotes",
+        "recordings",
         "sealed_by",
     }
 )
@@ -266,6 +278,8 @@ def _events(conn: Connection, names: Mapping[str, str]) -> list[AuditEvent]:
     out = []
     for r in rows:
         payload = r.payload if isinstance(r.payload, dict) else {}
+        if r.action == "source.delete" and not payload.get("purged"):
+            continue  # a plain delete can be undone: the text is still in the project
         sid = payload.get("source_id", payload.get("source"))  # ``source``: a trusted claim's (deid.trust)
         out.append(
             AuditEvent(
