@@ -110,6 +110,6 @@ def test_a_copy_kept_from_before_de_identification_is_said_to_hold_the_names(
     code, out = run("pull", path, "--discard")  # (without it, refused: push first, which moves the coding)
     assert code == 0, out
     assert "Dropped your coding" in out and "is kept as" in out
-    assert "before they changed on the server (de-identified?), with every name in them" in out
+    assert "before they changed on the server (de-identified, or a participant withdrawn?), with every name in them" in out
     backup = next(tmp_path.glob("studi.makna.before-pull-*"))
     assert b"Padang" in backup.read_bytes() and b"Padang" not in Path(path).read_bytes()

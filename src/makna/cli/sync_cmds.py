@@ -71,9 +71,9 @@ def _pulled(report: PullReport, path: str, *, fresh: bool, as_json: bool) -> Non
     if report.backup:
         typer.echo(f"The copy as it was, with the dropped changes, is kept as {report.backup}.")
         if any(why.startswith(RETEXTED) for _k, _i, why in report.dropped):
-            typer.echo(f"It holds source texts as they were before they changed {here} (de-identified?), with "
-                       "every name in them: keep it as carefully as the transcripts, and delete it once you have "
-                       "redone its work in the new copy.")
+            typer.echo(f"It holds source texts as they were before they changed {here} (de-identified, or a "
+                       "participant withdrawn?), with every name in them: keep it as carefully as the transcripts, "
+                       "and delete it once you have redone its work in the new copy.")
     if info.role == "viewer":
         typer.echo("You are a viewer of this project: the copy is read-only.")
 

@@ -401,7 +401,7 @@ def _keep(project: Project, conn: Connection, coder: str, changes: Pending, old_
             if row["source_id"] not in hashes:
                 why = f"its source was deleted {w.here}"
             elif hashes[row["source_id"]] != old_hashes.get(row["source_id"]):
-                why = f"{RETEXTED} {w.here} (de-identified?), so its offsets no longer hold"
+                why = f"{RETEXTED} {w.here} (de-identified, or a participant withdrawn?), so its offsets no longer hold"
             elif row["code_id"] not in codes:
                 why = f"its code was deleted or merged {w.here}"
             elif not codes[row["code_id"]].codable:
