@@ -16,9 +16,9 @@ def new_sources_warning(project: Project, count: int) -> str | None:
     """When ``count`` sources were just imported into ``project`` and its de-identification was applied before:
     the warning that they are not (the project reads as de-identified, but they hold every name as written until
     scanned and applied); else None. A count, never their text."""
-    from .privacy.project import deid_status
+    from .sources import has_deidentified
 
-    if not count or not any(s.applied for s in deid_status(project)):
+    if not count or not has_deidentified(project):  # one row read, not every source's review
         return None
     return (
         f"this project was de-identified, but the {count} source(s) just imported are not: they hold every name "
