@@ -190,7 +190,7 @@ SPLIT_SIZES = {
     # round heldout26: tune27 and seal26 were written together (both open since round twenty-five) (benchmarks/results/heldout26.md)
     "tune27": 6,
     "seal26": 6,
-    # round heldout27: tune28 (open next round) and seal27 (sealed) were written together (benchmarks/results/heldout27.md)
+    # round heldout27: tune28 and seal27 were written together (both open since round twenty-six) (benchmarks/results/heldout27.md)
     "tune28": 6,
     "seal27": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)

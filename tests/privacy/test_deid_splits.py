@@ -328,8 +328,8 @@ Bilik, Ketahun, Ranai, Manggung) and 4 English interviews with gig, care, domest
 Ennis, Masterton, Upington / Hattiesburg, Red Deer, Mysuru, Techiman), in WhatsApp and Messenger exports, Zoom and
 Otter-style transcripts, focus groups and voice notes), written by helpers that changed no detector, scored on
 aggregates only before and after the round (benchmarks/README.md) and copied in unchanged (``build.py`` gives the
-same gold). They are not in ``OPEN_SPLITS`` yet (training refuses them): the next round opens them with ``tune28``
-and ``seal27``. Their floors are the after-round scores less a margin.
+same gold). They are in ``OPEN_SPLITS`` since round twenty-six, opened with ``tune28`` and ``seal27``. Their floors
+are the after-round scores less a margin.
 
 ``spent37`` and ``spent38`` are the lead's private held-out sets of round twenty-two (``sealed-deid37`` and
 ``sealed-deid38``, 10 transcripts each: 6 Indonesian interviews in the reference study's domain (Pasaman Barat, Teluk
@@ -421,8 +421,8 @@ Kepanjen, voice notes from Saumlaki, a Signal export from Cape Coast, a Google M
 carer's diary from Limerick), split 6/6 by a seeded shuffle. Both were scored once, on aggregates only, on the
 round's baseline (BASE fd0e9e57, trained on 786 open transcripts): ``tune28`` typed recall 0.948, untyped 0.993,
 precision 0.959, leak 0.6 %, every structured type 1.00; ``seal27`` 0.958, 0.985, 0.966, 2.5 %, every structured
-type 1.00. Their floors are those figures less a margin. ``tune28`` stays unseen for round twenty-five's final
-measurement (the next round opens it) and ``seal27`` is sealed; neither is in ``OPEN_SPLITS``.
+type 1.00. Their floors are those figures less a margin. ``tune28`` stayed unseen for round twenty-five's final
+measurement and ``seal27`` was sealed; both are in ``OPEN_SPLITS`` since round twenty-six.
 
 ``train21`` holds 14 training transcripts written in round twenty (benchmarks/results/train21.md: 7 Indonesian
 interviews of the reference study's kind in West Sumatra, the Riau Islands, Jambi, South Kalimantan, Central Java
