@@ -208,6 +208,8 @@ SPLIT_SIZES = {
     "train25": 14,
     # round twenty-five: training transcripts written as open data (benchmarks/results/train26.md)
     "train26": 14,
+    # round twenty-six: training transcripts written as open data (benchmarks/results/train27.md)
+    "train27": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

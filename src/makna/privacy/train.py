@@ -172,6 +172,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal27",
     "spent43",
     "spent44",
+    "train27",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal28`` and later, anything under ``sealed-*``) are not
@@ -220,7 +221,8 @@ twenty-four (benchmarks/results/train25.md), open from the start. ``tune27`` and
 twenty-five, once scored after round twenty-four. ``train26`` holds training transcripts written in round
 twenty-five (benchmarks/results/train26.md), open from the start. ``tune28`` and ``seal27`` (round heldout27) and
 ``spent43``/``spent44`` (the lead's private sets of round twenty-five) were opened at the start of round
-twenty-six, once scored after round twenty-five."""
+twenty-six, once scored after round twenty-five. ``train27`` holds training transcripts written in round
+twenty-six (benchmarks/results/train27.md), open from the start."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
     "c": 0.5,
