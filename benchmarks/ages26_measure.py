@@ -110,7 +110,7 @@ def main() -> None:
                 kinds = "+".join(sorted({g[2] for g in under})) or "none"
                 false[(doc.language, d.detector, kinds, age_class(doc.text, d.start, d.end))] += 1
     total = sum(gold.values())
-    print(f"splits {' '.join(splits)}: gold AGE {total}, final AGE detections {n_pred}, false AGE {sum(false.values())}")
+    print(f"splits {' '.join(splits)}: gold AGE {total}, final AGE {n_pred}, false AGE {sum(false.values())}")
     names = ("language", "outcome", "detector", "shape", "whose", "cue")
     for i, name in enumerate(names):
         c: Counter[str] = Counter()
