@@ -11,8 +11,9 @@ in the same sentence:
   most two separators are tried;
 * maybe who the item is about: a name (capitalised words that are no kin noun), a kin noun with a name or a copula
   after it (``adiknya Lalu Rizki``, ``his mum is``: a kin noun alone with a number is a count as often, ``anaknya
-  dua``), a birth-order word (``nan tangah``, ``the last one``, ``my youngest``), then maybe a copula or an aspect
-  word (``is``, ``'s``, ``baru``, ``alah``) and a comma;
+  dua``), a birth-order word (``nan tangah``, ``the last one``, ``my youngest``, ``my wife``, ``suaminya``:
+  spouses, in-laws and cousins since ages26), then up to two copulas, aspect words or hedges (``is``, ``'s``,
+  ``baru``, ``alah``, ``is nearly``, ``sudah hampir``) and a comma;
 * maybe a hedge (``nearly``, ``just``, ``hampir``), then a number of 1 to 110 in digits or words (no clock time, no
   decimal, no year), maybe its unit and at most two words of when or of its fraction (``in June``, ``come June``,
   ``this winter``, ``bulan lalu``, ``jalan N``, ``masuak N``, ``setengah``, ``and a half``, ``or so``);
@@ -34,7 +35,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from .agecontext import age_after_person
-from .agewords import REGIONAL_ASPECT, after_person, own_sentence
+from .agewords import after_person, own_sentence
 from .numwords import EN_NUM, ID_NUM, parse_number
 from .span_edges import EN_WHEN, ID_MONTH
 from .types import Detection
@@ -61,8 +62,7 @@ _NAME: Final = rf"(?:(?!{_KIN}(?![\w'’\-]))(?-i:[A-Z][\w'’\-]+)(?:[ \t]+(?-i
 _WHO_KIN: Final = rf"(?:{_KIN}(?:[ \t]+{_NAME}|(?=[ \t]+(?:is|was|baru|sudah|udah|alah|masih)[ \t])))"
 """A kin noun with a name or a copula: alone with a number it is a count as often (``anaknya dua``: two children)."""
 _BE: Final = (
-    r"(?:is|was|['’]s|are|turned|turns|baru|sudah|udah|dah|alah|lah|masih|kini|sekarang|now|umur|usia|umurnya|"
-    rf"usianya|umuanyo|umurnyo|{REGIONAL_ASPECT})"
+    r"(?:is|was|['’]s|are|baru|sudah|udah|dah|alah|lah|masih|kini|sekarang|now|umurnya|usianya|umuanyo|umurnyo)"
 )
 _HEDGE: Final = r"(?:nearly|almost|just|only|about|around|barely|hampir|sekitar|kira-kira|baru|masih)"
 _UNIT: Final = r"(?:[ \t\-]*(?:years?[ \t\-]+old|years?|yrs?|tahun|taun|taon|thn))"
@@ -76,13 +76,10 @@ _NUMBER: Final = rf"(?P<a>{_VALUE})"
 _CLOSED: Final = rf"(?=[ \t]*(?:[,;.!?)\n]|$|{_SP}{_AND}\b))"
 """A number of 1 to 110, its unit and its words of when or of its fraction, closing its clause."""
 _ITEM: Final = re.compile(
-    rf"(?i:(?:(?P<w>{_ORDER}|{_WHO_KIN}|(?P<who>{_NAME}))(?:[ \t]*,)?{_SP}|(?<=\w)(?=['’]s))?"
+    rf"(?i:(?:(?:{_ORDER}|{_WHO_KIN}|(?P<who>{_NAME}))(?:[ \t]*,)?{_SP}|(?<=\w)(?=['’]s))?"
     rf"(?:(?:{_BE}|{_HEDGE}|['’]s){_SP}){{0,2}}"
     rf"{_NUMBER}{_CLOSED})"
 )
-
-_ORDER_AT: Final = re.compile(rf"(?i:(?<![\w'’\-]){_ORDER}(?=[ \t]))")
-"""Where a birth-order word (``yang bungsu``, ``nan gadang``, ``my youngest``) may lead a list's item."""
 
 _BRACKETED: Final = re.compile(rf"(?i:[ \t]*\([ \t]*(?:{_HEDGE}{_SP})?{_NUMBER}[ \t]*\))")
 """After a PERSON found, a number in brackets (``Dewi (7)``, ``Tomasz (nearly six)``): that person's age."""
@@ -142,48 +139,12 @@ def _next(text: str, at: int, persons: frozenset[int]) -> re.Match[str] | None:
     return None
 
 
-def _earlier(
-    text: str, found: Sequence[Detection], persons: frozenset[int], taken: list[tuple[int, int]]
-) -> list[Detection]:
-    """The items of a list before its first age found (``Dimas sembilan, Laras enam tahun``: only the second said
-    with its unit): an item led by who it is about (a PERSON found or a birth-order word; a kin noun or a count
-    alone is no item), with a number of 1 to 110 closing its clause, whose next item (:func:`_next`, the reading
-    :func:`listed_ages` does forwards) is an age found or an item already read back; read from the right, so a
-    list of three with only its last age found gives all three. ``Dia punya sapi enam, kambing dua belas`` has no
-    age found; ``Rina, 3 kali, Dewi 9 tahun`` reads no count of times (the number does not close its clause)."""
-    ages = [(d.start, d.end) for d in found if d.type == "AGE"]
-    if not ages:
-        return []
-    starts = sorted({*persons, *(m.start() for m in _ORDER_AT.finditer(text))}, reverse=True)
-    out = []
-    for at in starts:
-        item = _ITEM.match(text, at)
-        if item is None or item.group("w") is None or item.start("w") != at:
-            continue
-        if item.group("who") is not None and at not in persons:
-            continue
-        value = parse_number(item.group("n"))
-        if value is None or not 0 < value <= 110:
-            continue
-        s, e = item.start("a"), item.end("a")
-        nxt = _next(text, e, persons)
-        if nxt is None or any(a < e and s < b for a, b in taken):
-            continue
-        ns, ne = nxt.start("a"), nxt.end("a")
-        if any(a < ne and ns < b for a, b in ages):
-            out.append(Detection(s, e, "AGE", 0.7, "age.earlier", text[s:e]))
-            taken.append((s, e))
-            ages.append((s, e))
-    return out
-
-
 def listed_ages(text: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with the bracketed ages after persons and the other ages of each list that holds an AGE (see the
     module's docstring)."""
     taken = [(d.start, d.end) for d in found]
     added = _bracketed(text, found, taken)
     persons = frozenset(d.start for d in found if d.type == "PERSON")
-    added += _earlier(text, [*found, *added], persons, taken)
     for det in sorted((d for d in [*found, *added] if d.type == "AGE"), key=lambda d: d.start):
         at = det.end
         for _ in range(6):
