@@ -3,7 +3,8 @@
 A list of a household's ages reads an item led by a spouse, an in-law or a cousin (``my wife is thirty-eight``,
 ``suaminya empat puluh``), and up to two copulas, aspect words or hedges before its number (``is nearly``,
 ``sudah hampir``); after a person, the regional words for "already" (``su``, ``wis``, ``tos``) stand where
-``sudah`` does. Invented sentences, both languages, with look-alikes that must stay undetected.
+``sudah`` does, and a bracket said of the person may stand before the comma (``Maria ("Mia"), 34,``). Invented
+sentences, both languages, with look-alikes that must stay undetected.
 """
 
 from __future__ import annotations
@@ -82,4 +83,29 @@ def test_a_regional_already_after_a_person(text: str, name: str, said: str) -> N
     ],
 )
 def test_a_span_of_time_after_a_regional_already_stays(text: str, name: str) -> None:
+    assert [d for d in ages_after_persons(text, [_person(text, name)]) if d.type == "AGE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "said"),
+    [
+        ('R: I\'m Teuila Faleolo ("Tui"), forty-two. I work nights in Otara.', "Teuila Faleolo", "forty-two"),
+        ("P: Saya Rahmawati (Ama), tiga puluh satu, dari Bima.", "Rahmawati", "tiga puluh satu"),
+        ("P: Ambo Syafrizal (Ijal), ampek puluah duo, urang Pariaman.", "Syafrizal", "ampek puluah duo"),
+    ],
+)
+def test_an_age_after_a_bracket_said_of_the_person(text: str, name: str, said: str) -> None:
+    found = list(ages_after_persons(text, [_person(text, name)]))
+    assert [d.text for d in found if d.type == "AGE"] == [said]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("P: Ketemu Bu Rina (Padang), dua, tiga orang datang.", "Rina"),
+        ("R: I rang Maria (Mia), 3 times, no answer.", "Maria"),
+        ("R: Ask Jodie (room 12) 14 times.", "Jodie"),
+    ],
+)
+def test_no_age_after_a_bracket_where_a_count_follows(text: str, name: str) -> None:
     assert [d for d in ages_after_persons(text, [_person(text, name)]) if d.type == "AGE"] == []

@@ -52,9 +52,11 @@ nearly six``)."""
 
 
 def after_person(number: str, end: str) -> re.Pattern[str]:
-    """Right after a person: ``sep`` (a comma, or up to two aspect words, copulas or hedges, or both; maybe "itu"
+    """Right after a person, maybe with a bracket said of them before a comma (a nickname, a role, a place: ``Maria
+    ("Mia"), 34,``; ages26), ``sep`` (a comma, or up to two aspect words, copulas or hedges, or both; maybe "itu"
     before them), then the age ``a`` (the regex ``number``) and ``end`` (a look-ahead closing its clause)."""
     return re.compile(
+        r"(?:[ \t]*\([^()\n]{1,40}\)(?=,))?"
         rf"(?P<sep>,?(?:[ \t]+(?i:tu|itu)(?=[ \t]+(?i:{AFTER_PERSON_ASPECT})(?![\w'’])))?"
         rf"(?:[ \t]+(?i:{AFTER_PERSON_ASPECT})(?![\w'’])){{0,2}},?)[ \t]+(?P<a>{number}){end}"
     )
