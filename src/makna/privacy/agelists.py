@@ -11,8 +11,9 @@ in the same sentence:
   most two separators are tried;
 * maybe who the item is about: a name (capitalised words that are no kin noun), a kin noun with a name or a copula
   after it (``adiknya Lalu Rizki``, ``his mum is``: a kin noun alone with a number is a count as often, ``anaknya
-  dua``), a birth-order word (``nan tangah``, ``the last one``, ``my youngest``), then maybe a copula or an aspect
-  word (``is``, ``'s``, ``baru``, ``alah``) and a comma;
+  dua``), a birth-order word (``nan tangah``, ``the last one``, ``my youngest``, ``my wife``, ``suaminya``:
+  spouses, in-laws and cousins since ages26), then up to two copulas, aspect words or hedges (``is``, ``'s``,
+  ``baru``, ``alah``, ``is nearly``, ``sudah hampir``) and a comma;
 * maybe a hedge (``nearly``, ``just``, ``hampir``), then a number of 1 to 110 in digits or words (no clock time, no
   decimal, no year), maybe its unit and at most two words of when or of its fraction (``in June``, ``come June``,
   ``this winter``, ``bulan lalu``, ``jalan N``, ``masuak N``, ``setengah``, ``and a half``, ``or so``);
@@ -48,7 +49,9 @@ _TAIL_GAP: Final = re.compile(r"[^\d,;:.?!\n()\"“”]{0,40}")
 _KIN: Final = (
     r"(?:anak|adik|adiak|adek|kakak|kakaknya|abang|uda|uni|cucu|keponakan|ponakan|son|daughter|boy|girl|brother|"
     r"sister|kid|baby|twins?|grandson|granddaughter|nephew|niece|mum|mom|mam|dad|mother|father|nan|gran|granny|"
-    r"nenek|kakek|ibu|bapak|ayah|amak|apak|inang|bapaknya|one)(?:nya|nyo|ku|mu|e|s)?"
+    r"nenek|kakek|ibu|bapak|ayah|amak|apak|inang|bapaknya|one|wife|husband|partner|suami|istri|isteri|bini|cousin|"
+    r"aunt|auntie|uncle|tante|paman|bibi|etek|mertua|menantu|ipar|sepupu|(?:mother|father|brother|sister)-in-law)"
+    r"(?:nya|nyo|ku|mu|e|s)?"
 )
 _ORDER: Final = (
     r"(?:(?:yang|nan|the|my|our|his|her|their|si)[ \t]+)?(?:(?:sulung|bungsu|kecil|ketek|tengah|tangah|gadang|"
@@ -74,7 +77,7 @@ _CLOSED: Final = rf"(?=[ \t]*(?:[,;.!?)\n]|$|{_SP}{_AND}\b))"
 """A number of 1 to 110, its unit and its words of when or of its fraction, closing its clause."""
 _ITEM: Final = re.compile(
     rf"(?i:(?:(?:{_ORDER}|{_WHO_KIN}|(?P<who>{_NAME}))(?:[ \t]*,)?{_SP}|(?<=\w)(?=['’]s))?"
-    rf"(?:{_BE}{_SP}|['’]s{_SP})?(?:{_HEDGE}{_SP})?"
+    rf"(?:(?:{_BE}|{_HEDGE}|['’]s){_SP}){{0,2}}"
     rf"{_NUMBER}{_CLOSED})"
 )
 

@@ -18,7 +18,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["AFTER_PERSON_ASPECT", "WORK_VERBS", "WORK_VERBS_EN", "WORK_VERBS_ID", "after_person", "own_sentence"]
+__all__ = [
+    "AFTER_PERSON_ASPECT",
+    "REGIONAL_ASPECT",
+    "WORK_VERBS",
+    "WORK_VERBS_EN",
+    "WORK_VERBS_ID",
+    "after_person",
+    "own_sentence",
+]
 
 WORK_VERBS_ID: Final = (
     r"kerja|bekerja|karajo|tinggal|jualan|berjualan|dagang|berdagang|manggaleh|narik|ngojek|ngojol|mangkal|buka|"
@@ -29,19 +37,26 @@ WORK_VERBS_EN: Final = r"worked|working|lived|living|driven|driving"
 """English ones, in the forms that go with "been" or a number of years."""
 WORK_VERBS: Final = rf"{WORK_VERBS_ID}|{WORK_VERBS_EN}"
 
+REGIONAL_ASPECT: Final = r"su|wis|wes|uwis|tos|atos|parantos|geus"
+"""The regional words for "already" (ages26): ``su`` (Kupang, Ambon, Papua), ``wis``/``wes``/``uwis`` (Javanese),
+``tos``/``atos``/``parantos``/``geus`` (Sundanese): ``Mama Yuliana su enam puluh``, ``Mbah Karto wis pitung
+puluh``."""
+
 AFTER_PERSON_ASPECT: Final = (
-    r"waktu[ \t]+itu|dulu|kini|sekarang|baru|masih|sudah|udah|dah|lah|alah|umurnya|umurnyo|umurnye|usianya|"
-    r"umuanyo|still[ \t]+there|now|only|just|aged|is|was|nearly|almost|about|around|barely|hampir|sekitar|"
-    r"kira-kira"
+    rf"{REGIONAL_ASPECT}|waktu[ \t]+itu|dulu|kini|sekarang|baru|masih|sudah|udah|dah|lah|alah|umurnya|umurnyo|"
+    r"umurnye|usianya|umuanyo|still[ \t]+there|now|only|just|aged|is|was|nearly|almost|about|around|barely|hampir|"
+    r"sekitar|kira-kira"
 )
 """Aspect words, copulas and hedges between a person and an age (``Rembulan waktu itu sebelas taun``, ``Maria,
 nearly six``)."""
 
 
 def after_person(number: str, end: str) -> re.Pattern[str]:
-    """Right after a person: ``sep`` (a comma, or up to two aspect words, copulas or hedges, or both; maybe "itu"
+    """Right after a person, maybe with a bracket said of them before a comma (a nickname, a role, a place: ``Maria
+    ("Mia"), 34,``; ages26), ``sep`` (a comma, or up to two aspect words, copulas or hedges, or both; maybe "itu"
     before them), then the age ``a`` (the regex ``number``) and ``end`` (a look-ahead closing its clause)."""
     return re.compile(
+        r"(?:[ \t]*\([^()\n]{1,40}\)(?=,))?"
         rf"(?P<sep>,?(?:[ \t]+(?i:tu|itu)(?=[ \t]+(?i:{AFTER_PERSON_ASPECT})(?![\w'’])))?"
         rf"(?:[ \t]+(?i:{AFTER_PERSON_ASPECT})(?![\w'’])){{0,2}},?)[ \t]+(?P<a>{number}){end}"
     )
