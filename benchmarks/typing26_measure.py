@@ -56,6 +56,43 @@ _ORG_KINDS = (
 _ORG_WORDS = [(name, set(words.split())) for name, words in _ORG_KINDS]
 
 
+_PASSES = (
+    "apply_org_context apply_org_cues drop_lookalikes close_spans type_by_kind_words close_place_spans type_by_role "
+    "apposed_orgs employer_venues reported_to said_to_be_orgs streets_are_places retype_by_clause person_kinds "
+    "screen_names places_after_prepositions restated_full_names first_names_of_persons bodies_are_orgs "
+    "names_said_as_names places_answered_to_where particle_names header_places close_org_spans header_names "
+    "listed_ages drop_spans_of_time close_edges address_units_apart accounts_over"
+).split()
+
+
+def record_passes(calls: dict[str, Any]) -> None:
+    """Wrap every pass after the stage so that ``calls["passes"]`` lists (name, output) for one ``detect``."""
+    import makna.privacy._pipeline as P
+
+    def wrap(name: str, fn: Any) -> Any:
+        def inner(*a: Any, **k: Any) -> Any:
+            out = fn(*a, **k)
+            calls.setdefault("passes", []).append((name, list(out)))
+            return out
+
+        return inner
+
+    for name in _PASSES:
+        setattr(P, name, wrap(name, getattr(P, name)))
+
+
+def retyped_by(calls: dict[str, Any], s: int, e: int) -> str:
+    """The last pass after the stage that changed the types over ``s:e`` (``-`` when none did)."""
+    prev = {d.type for d in _ov(calls.get("staged", []), s, e)}
+    who = "-"
+    for name, out in calls.get("passes", []):
+        now = {d.type for d in _ov(out, s, e)}
+        if now != prev:
+            who = name
+        prev = now
+    return who
+
+
 def org_kind(text: str) -> str:
     """The kind of an organisation read from its own words (a class for counting only)."""
     words = {w.casefold().strip(",.'’()") for w in text.split()}
@@ -74,6 +111,7 @@ def main() -> None:
     if args.rows and set(splits) & set(FOUR):
         raise SystemExit("no --rows on the four sets left out: aggregates only")
     calls = record_calls()
+    record_passes(calls)
     got: Counter[tuple[str, ...]] = Counter()
     rows: list[dict[str, Any]] = []
     skipped = 0
@@ -90,6 +128,8 @@ def main() -> None:
                 cls = classify(s, e, kind, calls["rules"], calls["learned"], calls["staged"], final)
                 over = _ov(final, s, e)
                 det = over[0].detector if over else "-"
+                if cls.startswith("mistyped:later") or cls.startswith("mistyped:rule-fixed"):
+                    det += " @" + retyped_by(calls, s, e)
                 k = place_kind(doc.text[s:e]) if kind == "LOCATION" else org_kind(doc.text[s:e])
                 got[(doc.language, kind, cls, k, det)] += 1
                 if args.rows and cls != "found":
