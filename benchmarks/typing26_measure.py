@@ -34,8 +34,11 @@ _ORG_KINDS = (
         "sekolah sd smp sma smk madrasah pesantren universitas university college school academy akademi "
         "institut politeknik stikes tk paud kampus",
     ),
-    ("clinic", "klinik clinic rs rsud rsu rumah hospital puskesmas apotek pharmacy posyandu surgery"),
-    ("church", "gereja church gkj gpib hkbp mosque masjid musala parish chapel jemaat"),
+    ("clinic", "klinik clinic rs rsud rsu hospital puskesmas apotek pharmacy posyandu surgery"),
+    ("church", "gereja church gkj gpib hkbp parish chapel jemaat"),
+    ("mosque", "masjid mesjid musala mushola mosque"),
+    ("shelter", "singgah aman shelter refuge"),
+    ("venue", "karaoke kafe cafe café hotel wisma lapau warkop resort lodge inn motel library hall hub centre"),
     (
         "agency",
         "dinas kantor polsek polres polda bpjs kementerian ministry council department dept. police "
@@ -47,7 +50,7 @@ _ORG_KINDS = (
         "yayasan foundation lsm network jaringan group club trust society",
     ),
     ("fleet", "gojek grab maxim shopeefood uber bolt deliveroo glovo indrive ojol foodpanda"),
-    ("shop", "toko warung kedai shop store mart minimarket bakery laundry salon bengkel butik boutique market"),
+    ("shop", "makan toko warung kedai shop store mart minimarket bakery laundry salon bengkel butik boutique market"),
     (
         "employer",
         "pt cv ltd limited inc llc plc farm farms factory pabrik services group & co co. pty holdings logistics",
