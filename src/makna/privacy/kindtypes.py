@@ -5,10 +5,11 @@ kos, wisma, hotels, guest houses, cafés, karaoke bars, pasar, stations, librari
 community centres, estates and roads without a number are LOCATION; shops (``toko``), workshops, laundries,
 pharmacies, clinics, hospitals, care homes, schools, colleges, universities, banks, co-operatives, travel
 firms, foundations, companies (``PT``, ``Ltd``) and churches and chapels (``Gereja ...``, ``... Baptist Church``,
-as the corpus README has them: met at, taken to or worked for alike; typing26) are ORG. The rules that find a name each decide its type
-on their own evidence (a place list knows a town, a work cue says ``pegawai``, a person's cue says
-``Bos``), and the last to win is not always the one that read the kind word. :func:`type_by_kind_words` runs
-after every stage and gives each named span (PERSON, ORG, LOCATION) the type of its decisive kind word:
+as the corpus README has them: met at, taken to or worked for alike; typing26) are ORG. The rules that find a
+name each decide its type on their own evidence (a place list knows a town, a work cue says ``pegawai``, a
+person's cue says ``Bos``), and the last to win is not always the one that read the kind word.
+:func:`type_by_kind_words` runs after every stage and gives each named span (PERSON, ORG, LOCATION) the type
+of its decisive kind word:
 
 * inside the span: its first word (``Kos Anggrek Saiyo``, ``BPR Batang Ampalu``, ``Balai Latihan Kerja``), or
   else its last one or two (``Bean Theory Café``, ``Elmcroft Care Home``, ``Harrowfield Town``); a company's
