@@ -3,7 +3,7 @@
 Speakers name the places of their work, their family or their routes in lists: ``Cranhill, Torvale and
 Easterbrook``, ``di Oebobo, Naikoten, Kuanino``. A place no list knows, or a town that is also a given name, is
 typed by the rule that found it alone (the catch-all's PERSON for want of evidence, an organisation's context)
-while the names beside it are places. Counted over the open splits' gold (round twenty-six, 780 transcripts):
+while the names beside it are places. Counted over the open splits' gold (round twenty-six, 826 transcripts):
 a name standing in a list between two places (``L, X, L``; separators ``,``, ``and``, ``or``, ``dan``, ``atau``,
 ``/``) is a place 71 times of 71, and a name closing a list after two places (``L, L and X``) 71 times of 71
 named spans (the other 38 closing spans are dates of a setting line: not named spans, never retyped here).
