@@ -163,6 +163,11 @@ def test_order_of_found_is_kept() -> None:
             "Saya antar ke Oebobo, Naikoten, Puskesmas Oesapa.",
             [("LOCATION", "Oebobo"), ("LOCATION", "Naikoten"), ("ORG", "Puskesmas Oesapa")],
         ),
+        # a firm of two names after ``&``
+        (
+            "An accountancy firm in Hayes, Southall, Dhillon & Grewal.",
+            [("LOCATION", "Hayes"), ("LOCATION", "Southall"), ("PERSON", "Dhillon"), ("PERSON", "Grewal")],
+        ),
         # the list goes on with another person after it
         (
             "Leeds, Bradford, Jasper, Sam.",

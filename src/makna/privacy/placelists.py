@@ -32,15 +32,17 @@ __all__ = ["places_listed_with_places"]
 
 _LOC: Final = "LOCATION"
 _SEP: Final = re.compile(
-    r"(?:[ \t]*,[ \t]*(?:(?:and|or|dan|atau)[ \t]+)?|[ \t]+(?:and|or|dan|atau|&)[ \t]+|[ \t]*/[ \t]*)",
+    r"(?:[ \t]*,[ \t]*(?:(?:and|or|dan|atau)[ \t]+)?|[ \t]+(?:and|or|dan|atau)[ \t]+|[ \t]*/[ \t]*)",
     re.IGNORECASE,
 )
 """What stands between two names of one list: a comma, ``and``/``or``/``dan``/``atau`` (after a comma or not), a
-slash."""
+slash (not ``&``: ``X & Y`` names a firm)."""
 _PERSON_AFTER: Final = re.compile(
-    r"(?:['’]s\b|[ \t]*,?[ \t]+(?i:yang|who|said|says|told|asked|bilang|kata|kato|kecek|orangnya|itu[ \t]+teman)\b)"
+    r"(?:['’]s\b|[ \t]*&|[ \t]*,?[ \t]+"
+    r"(?i:yang|who|said|says|told|asked|bilang|kata|kato|kecek|orangnya|itu[ \t]+teman)\b)"
 )
-"""What makes the name before it a person's (``Rina yang bantu``, ``Florence's mum``, ``Sam, who ...``)."""
+"""What makes the name before it a person's (``Rina yang bantu``, ``Florence's mum``, ``Sam, who ...``) or a
+firm's (``Dhillon & Grewal``)."""
 
 
 def _listed(scan: str, left: Detection, right: Detection) -> bool:
