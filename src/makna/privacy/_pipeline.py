@@ -45,6 +45,7 @@ from .person_clauses import person_clauses, retype_by_clause
 from .person_kinds import person_kinds
 from .persons import detect_persons, repeat_names, titled_names_first
 from .placecontext import find_shaped_places, find_word_places, places_after_addresses
+from .placelists import places_listed_with_places
 from .places import detect_places
 from .placespans import close_place_spans, streets_are_places
 from .precision import apply_stage
@@ -127,6 +128,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = bodies_are_orgs(scan, found, language)  # "the Harbour Labour Department": an ORG (en_retype.py)
     found = names_said_as_names(scan, found, language)  # "Tuesday, which is what my gran called me" (en_retype.py)
     found = places_answered_to_where(scan, found, language)  # "where do you stay?" "Kilbarran, ..." (en_retype.py)
+    found = places_listed_with_places(scan, found)  # "Leeds, X and Hulme": a name listed with places (placelists.py)
     found = particle_names(scan, found)  # "Pieter van der Walt", "Mrs de Klerk": one PERSON (surname_particles.py)
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
     found = close_org_spans(scan, found, language)  # an organisation's first words and joined parts (org_spans.py)

@@ -4,10 +4,12 @@ The annotation conventions type a name by the kind of thing it names, and a name
 kos, wisma, hotels, guest houses, cafés, karaoke bars, pasar, stations, libraries,
 community centres, estates and roads without a number are LOCATION; shops (``toko``), workshops, laundries,
 pharmacies, clinics, hospitals, care homes, schools, colleges, universities, banks, co-operatives, travel
-firms, foundations and companies (``PT``, ``Ltd``) are ORG. The rules that find a name each decide its type
-on their own evidence (a place list knows a town, a work cue says ``pegawai``, a person's cue says
-``Bos``), and the last to win is not always the one that read the kind word. :func:`type_by_kind_words` runs
-after every stage and gives each named span (PERSON, ORG, LOCATION) the type of its decisive kind word:
+firms, foundations, companies (``PT``, ``Ltd``) and churches and chapels (``Gereja ...``, ``... Baptist Church``,
+as the corpus README has them: met at, taken to or worked for alike; typing26) are ORG. The rules that find a
+name each decide its type on their own evidence (a place list knows a town, a work cue says ``pegawai``, a
+person's cue says ``Bos``), and the last to win is not always the one that read the kind word.
+:func:`type_by_kind_words` runs after every stage and gives each named span (PERSON, ORG, LOCATION) the type
+of its decisive kind word:
 
 * inside the span: its first word (``Kos Anggrek Saiyo``, ``BPR Batang Ampalu``, ``Balai Latihan Kerja``), or
   else its last one or two (``Bean Theory Café``, ``Elmcroft Care Home``, ``Harrowfield Town``); a company's
@@ -80,7 +82,7 @@ _ORG_FIRST: Final = (
     "mts madrasah pesantren tk paud tpa tpq polsek polres polresta lbh posyandu puskesmas rs rsud rsu paguyuban "
     "serikat lsm "
     "konveksi percetakan butik travel perusahaan ekspedisi kelompok firma "
-    "pusat lembaga pabrik kantor pengadilan lapas rutan posko tabloid majalah"
+    "pusat lembaga pabrik kantor pengadilan lapas rutan posko tabloid majalah gereja"
 )
 KIND_FIRST: Final[dict[str, str]] = {
     **{w: _LOC for w in _LOC_FIRST.split()},
@@ -98,7 +100,7 @@ _LOC_LAST: Final = (
 _ORG_LAST: Final = (
     "college university school academy hospital clinic surgery pharmacy infirmary services solutions logistics "
     "freight partners finance alliance union foundation motors couriers bank laundry salon auto autos cycles repairs "
-    "elementary primary collegiate group agency united staffing homecare care advice sacco"
+    "elementary primary collegiate group agency united staffing homecare care advice sacco church chapel"
 )
 KIND_LAST: Final[dict[str, str]] = {
     **{w: _LOC for w in _LOC_LAST.split()},
