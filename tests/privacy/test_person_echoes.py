@@ -85,3 +85,12 @@ def test_open_case(case: _TABLE.Case) -> None:
 
 def test_tables_are_disjoint() -> None:
     assert _TABLE.split_ok(_FOLDER)
+
+
+def test_a_guess_below_review_confidence_is_not_spread() -> None:
+    text = "Stokvel meeting, Siyakhula Sisters Stokvel. We paid the Stokvel on Fridays, Siyakhula said."
+    start = text.index("Siyakhula Sisters Stokvel")
+    guess = Detection(start, start + 25, "PERSON", 0.43, "unknown.capitalised", "Siyakhula Sisters Stokvel")
+    assert [d.detector for d in echo_names(text, [guess], "en")] == ["unknown.capitalised"]
+    strong = Detection(start, start + 25, "PERSON", 0.79, "unknown.capitalised", "Siyakhula Sisters Stokvel")
+    assert "person.echo" in [d.detector for d in echo_names(text, [strong], "en")]

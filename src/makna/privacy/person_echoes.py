@@ -6,7 +6,8 @@ words only when a rule found the name with a cue (:func:`makna.privacy.persons.r
 learned layer); a full name the learned layer or a late pass found is not repeated, and the given name alone, with
 no cue of its own, is left in the text. This late pass, after every stage, takes the first and the last word of
 each PERSON of two words or more in the final detections and finds their other capitalised occurrences that no
-detection covers: each is that person (0.7, review).
+detection covers: each is that person (0.7, review). A name the catch-all guessed below 0.6 (for review) is
+not spread.
 
 A word is echoed only when it cannot be read as an ordinary word: it is not in a word list (English, Indonesian,
 colloquial: ``Grace``, ``Will``, ``Hope`` are left alone), no stop word (weekdays, months, apps), no honorific or
@@ -39,6 +40,8 @@ _NOT_A_PERSON_BEFORE: Final = re.compile(
 )
 """``the Callum``, ``in Tamati``: a place or an organisation's word, not the person."""
 _SENTENCE_END: Final = frozenset('.!?:;"“(\n—–')
+_MIN_SOURCE: Final = 0.6
+"""A name found below this (the catch-all's guesses for review, 0.4-0.6) is no evidence to spread."""
 
 
 @cache
@@ -82,7 +85,7 @@ def echo_names(text: str, found: Sequence[Detection], language: str) -> list[Det
     words: set[str] = set()
     for det in out:
         parts = det.text.split()
-        if det.type != "PERSON" or len(parts) < 2:
+        if det.type != "PERSON" or len(parts) < 2 or det.confidence < _MIN_SOURCE:
             continue
         words.update(w for w in (parts[0], parts[-1]) if _echoable(w, text))
     if not words:
