@@ -94,3 +94,9 @@ def test_a_guess_below_review_confidence_is_not_spread() -> None:
     assert [d.detector for d in echo_names(text, [guess], "en")] == ["unknown.capitalised"]
     strong = Detection(start, start + 25, "PERSON", 0.79, "unknown.capitalised", "Siyakhula Sisters Stokvel")
     assert "person.echo" in [d.detector for d in echo_names(text, [strong], "en")]
+
+
+def test_an_indonesian_clause_in_a_transcript_said_to_be_english_is_left_alone() -> None:
+    text = "Tinggal dengan Papuq Senep selama ibunya pergi. Papuq sudah tua. Later Papuq is what we said."
+    found = echo_names(text, [_person(text, "Papuq Senep")], "en")
+    assert [text[d.start : d.end + 3] for d in found if d.detector == "person.echo"] == ["Papuq is"]

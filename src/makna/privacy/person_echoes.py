@@ -64,6 +64,30 @@ def _echoable(word: str, text: str) -> bool:
     )
 
 
+_SHORT_ENGLISH: Final = frozenset("a an to of at in on by as is it so we he me us or if no do up i be am my".split())
+"""English words of one or two letters the English word list leaves out."""
+_LOWER_AFTER: Final = re.compile(r"[^\w\n]*?([a-zà-öø-ÿ][\w'’]*)")
+_LOWER_BEFORE: Final = re.compile(r"([a-zà-öø-ÿ][\w'’]*)[^\w\n]*\Z")
+
+
+def _english_clause(text: str, start: int, end: int) -> bool:
+    """Whether the small word next to the occurrence (the one after it, else the one before it, on its line) may be
+    English: an Indonesian or Minang word there (``Kato urang``, ``Papuq sudah``: a clause of another language in a
+    transcript said to be English) is no place to spread an English name's words."""
+    after = _LOWER_AFTER.match(text, end, min(len(text), end + 24))
+    if after is not None and "\n" not in text[end : after.start(1)]:
+        return not _indonesian(after.group(1))
+    before = _LOWER_BEFORE.search(text, max(0, start - 24), start)
+    return before is None or not _indonesian(before.group(1))
+
+
+def _indonesian(word: str) -> bool:
+    low = word.lower()
+    if low in _SHORT_ENGLISH or low in gz.english_words():
+        return False
+    return low in gz.dictionary_words() or low in gz.colloquial()
+
+
 def _glued(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is part of another capitalised run or follows a place's or a firm's word."""
     before = text[max(0, start - 40) : start]
@@ -100,6 +124,8 @@ def echo_names(text: str, found: Sequence[Detection], language: str) -> list[Det
         if start and (text[start - 1].isalnum() or text[start - 1] in "@'’-"):
             continue
         if any(s < end and start < e for s, e in taken) or _glued(text, start, end):
+            continue
+        if not _english_clause(text, start, end):
             continue
         added.append(Detection(start, end, "PERSON", 0.7, "person.echo", word))
     return sorted(out + added, key=lambda d: (d.start, d.end))
