@@ -1,0 +1,131 @@
+"""A person named in full once is the same person where a later turn uses one word of that name (issue #11).
+
+An English interview names someone in full once (``The recruiter, Harinder Singh Dhaliwal, came to our village``)
+and then by the given name or the surname alone (``Harinder promised a job``). The rule passes repeat a name's
+words only when a rule found the name with a cue (:func:`makna.privacy.persons.repeat_names` runs before the
+learned layer); a full name the learned layer or a late pass found is not repeated, and the given name alone, with
+no cue of its own, is left in the text. This late pass, after every stage, takes the first and the last word of
+each PERSON of two words or more in the final detections and finds their other capitalised occurrences that no
+detection covers: each is that person (0.7, review). A name the catch-all guessed below 0.6 (for review) is
+not spread.
+
+A word is echoed only when it cannot be read as an ordinary word: it is not in a word list (English, Indonesian,
+colloquial: ``Grace``, ``Will``, ``Hope`` are left alone), no stop word (weekdays, months, apps), no honorific or
+address term, written nowhere in the text in lower case, and three letters or more. An occurrence glued to a
+capitalised neighbour (``Tamati Street``, ``Desmond Tutu``) is part of another name and is left alone, and so is an
+occurrence right after ``the``, ``of`` or a place preposition. English transcripts only: Indonesian given names
+are often ordinary words (``Indah``, ``Bunga``) and the rule repeats cover them with their own guards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import HONORIFICS
+from .catchall import in_lower_case
+from .types import Detection
+
+__all__ = ["echo_names"]
+
+_WORD: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[\-’'][A-ZÀ-ÖØ-Þa-zà-öø-ÿ]+)*")
+"""A capitalised name word (a hyphen or an apostrophe inside allowed: ``Okonjo-Eze``, ``O'Brien``)."""
+_CAPITALISED_BEFORE: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]*[ \t]+\Z")
+_CAPITALISED_AFTER: Final = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
+_NOT_A_PERSON_BEFORE: Final = re.compile(
+    r"(?i:(?<![\w'’\-])(?:the|of|in|at|near|to|from|into|outside|around|via)[ \t]+)\Z"
+)
+"""``the Callum``, ``in Tamati``: a place or an organisation's word, not the person."""
+_SENTENCE_END: Final = frozenset('.!?:;"“(\n—–')
+_MIN_SOURCE: Final = 0.6
+"""A name found below this (the catch-all's guesses for review, 0.4-0.6) is no evidence to spread."""
+
+
+@cache
+def _never() -> frozenset[str]:
+    """Lower-case words that are never echoed: every word list's ordinary words."""
+    return gz.ordinary_words()
+
+
+def _echoable(word: str, text: str) -> bool:
+    """Whether ``word`` (a name's first or last word) may be echoed (module docstring)."""
+    low = word.lower()
+    return (
+        len(word) >= 3
+        and _WORD.fullmatch(word) is not None
+        and low not in _never()
+        and word not in gz.stop_caps()
+        and word not in HONORIFICS
+        and word.rstrip(".") not in HONORIFICS
+        and not in_lower_case(text, low)
+    )
+
+
+_SHORT_ENGLISH: Final = frozenset("a an to of at in on by as is it so we he me us or if no do up i be am my".split())
+"""English words of one or two letters the English word list leaves out."""
+_LOWER_AFTER: Final = re.compile(r"[^\w\n]*?([a-zà-öø-ÿ][\w'’]*)")
+_LOWER_BEFORE: Final = re.compile(r"([a-zà-öø-ÿ][\w'’]*)[^\w\n]*\Z")
+
+
+def _english_clause(text: str, start: int, end: int) -> bool:
+    """Whether the small word next to the occurrence (the one after it, else the one before it, on its line) may be
+    English: an Indonesian or Minang word there (``Kato urang``, ``Papuq sudah``: a clause of another language in a
+    transcript said to be English) is no place to spread an English name's words."""
+    after = _LOWER_AFTER.match(text, end, min(len(text), end + 24))
+    if after is not None and "\n" not in text[end : after.start(1)]:
+        return not _indonesian(after.group(1))
+    before = _LOWER_BEFORE.search(text, max(0, start - 24), start)
+    return before is None or not _indonesian(before.group(1))
+
+
+def _indonesian(word: str) -> bool:
+    low = word.lower()
+    if low in _SHORT_ENGLISH or low in gz.english_words():
+        return False
+    return low in gz.dictionary_words() or low in gz.colloquial()
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of another capitalised run or follows a place's or a firm's word."""
+    before = text[max(0, start - 40) : start]
+    line = before.rsplit("\n", 1)[-1]
+    if _CAPITALISED_BEFORE.search(line) is not None:
+        stripped = _CAPITALISED_BEFORE.sub("", line).rstrip()
+        if stripped and stripped[-1] not in _SENTENCE_END:
+            return True  # "Uncle Harinder" is a titled name another pass owns; "met Desmond Tutu" another name
+    if _CAPITALISED_AFTER.match(text, end) is not None:
+        return True
+    return _NOT_A_PERSON_BEFORE.search(line) is not None
+
+
+def echo_names(text: str, found: Sequence[Detection], language: str) -> list[Detection]:
+    """``found`` with the uncovered capitalised occurrences of a full PERSON name's first and last words added."""
+    out = sorted(found, key=lambda d: (d.start, d.end))
+    if language != "en":
+        return out
+    words: set[str] = set()
+    for det in out:
+        parts = det.text.split()
+        if det.type != "PERSON" or len(parts) < 2 or det.confidence < _MIN_SOURCE:
+            continue
+        words.update(w for w in (parts[0], parts[-1]) if _echoable(w, text))
+    if not words:
+        return out
+    taken = [(d.start, d.end) for d in out]
+    added: list[Detection] = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if word not in words:
+            continue
+        start, end = m.start(), m.end()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "@'’-"):
+            continue
+        if any(s < end and start < e for s, e in taken) or _glued(text, start, end):
+            continue
+        if not _english_clause(text, start, end):
+            continue
+        added.append(Detection(start, end, "PERSON", 0.7, "person.echo", word))
+    return sorted(out + added, key=lambda d: (d.start, d.end))
