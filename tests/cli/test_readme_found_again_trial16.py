@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 from test_readme import ROOT, readme_commands  # (tests/cli is on the path: pytest rootdir mode)
-from typer.testing import CliRunner
-
-from makna.cli import app
+from test_readme_deid_flow import study_runner
 
 FIRST = "Pewawancara: Siapa nan mambantu?\nInforman: Ambo minta tolong ka Tek Ros sajo.\n"
 SECOND = (
@@ -22,21 +20,7 @@ SECOND = (
 
 
 def test_what_the_second_scan_finds_again_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    work = tmp_path / "study"
-    (work / "transcripts").mkdir(parents=True)
-    (work / "transcripts" / "a.txt").write_text(FIRST, encoding="utf-8")
-    (work / "transcripts" / "b.txt").write_text(SECOND, encoding="utf-8")
-    monkeypatch.chdir(work)
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("MAKNA_DEID_PASSPHRASE", "kabut ngarai sawah rangkiang")
-    monkeypatch.setenv("MAKNA_PROJECT", "study.makna")
-    runner = CliRunner()
-
-    def run(*words: str) -> str:
-        result = runner.invoke(app, list(words))
-        assert result.exit_code == 0, f"makna {' '.join(words)}: {result.output}"
-        return result.output
-
+    run = study_runner(tmp_path, monkeypatch, {"transcripts/a.txt": FIRST, "transcripts/b.txt": SECOND})
     run("init", "study.makna")
     run("import", "transcripts/")
     flow = [
