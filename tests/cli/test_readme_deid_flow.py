@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,10 +30,13 @@ NURSE = (
 )
 
 
-def test_the_readme_walkthrough_leaves_no_found_identifier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def study_runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]) -> Callable[..., str]:
+    """A new folder ``study`` holding ``files``, made the current folder with a home of its own and a passphrase;
+    returns ``run(*words)``, which runs one makna command there and returns its output (exit status 0 asserted)."""
     work = tmp_path / "study"
-    work.mkdir()
-    (work / "nurse-leeds.txt").write_text(NURSE, encoding="utf-8")
+    for name, text in files.items():
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(text, encoding="utf-8")
     monkeypatch.chdir(work)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("MAKNA_DEID_PASSPHRASE", "kopi hujan sepeda jendela")
@@ -44,6 +48,11 @@ def test_the_readme_walkthrough_leaves_no_found_identifier(tmp_path: Path, monke
         assert result.exit_code == 0, f"makna {' '.join(words)}: {result.output}"
         return result.output
 
+    return run
+
+
+def test_the_readme_walkthrough_leaves_no_found_identifier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run = study_runner(tmp_path, monkeypatch, {"nurse-leeds.txt": NURSE})
     run("init", "study.makna")
     run("import", "nurse-leeds.txt", "--language", "en")
     flow = [words for _env, words in readme_commands((ROOT / "README.md").read_text(encoding="utf-8"))

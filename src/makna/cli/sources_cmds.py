@@ -252,15 +252,20 @@ def sources_show(
     turns: Annotated[bool, typer.Option("--turns", help="List the turns instead of the text.")] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Print a source's text, or its numbered turns with offsets (the table shows each turn's first 80
-    characters, cut between words; csv and json give the whole text)."""
+    """Print a source's text (csv and json: one row with its name, language and text), or its numbered turns
+    with offsets (the table shows each turn's first 80 characters, cut between words; csv and json give the
+    whole text)."""
     from ..sources import get_source, get_turns
     from ..text import shorten
 
     with opened(project) as proj:
         src = get_source(proj, name)
         if not turns:
-            typer.echo(src.text)
+            if fmt is OutputFormat.table:
+                typer.echo(src.text)
+            else:
+                emit([{"name": src.name, "language": src.language, "text": src.text}], ["name", "language", "text"],
+                     fmt, title=src.name)
             return
         rows = [
             {

@@ -4,6 +4,7 @@ what the audit holds (counts, types, codes, actors, times), so it never holds an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 from .audit import DeidAudit, TypeCounts
@@ -240,22 +241,30 @@ _METHODS: Final[dict[str, dict[str, str]]] = {
 }
 
 
-def audit_methods(audit: DeidAudit, lang: str = "en") -> list[str]:
+_MODE_NAMES: Final[dict[str, str]] = {"surrogate": "nama dan data pengganti", "tag": "label jenis",
+                                       "mask": "penyamaran"}
+"""The apply's modes as an Indonesian methods chapter names them (English names them by their codes)."""
+
+
+def audit_methods(audit: DeidAudit, lang: str = "en", *, type_name: Callable[[str], str] | None = None) -> list[str]:
     """Paragraphs for a methods chapter in ``lang`` (empty when nothing was scanned): what was done, how many
-    identifiers of which types, what is left, the key's id."""
+    identifiers of which types, what is left, the key's id. ``type_name`` names an identifier type in ``lang``
+    (:func:`makna.report.i18n.type_name`; without it, by its code)."""
     scanned = [s for s in audit.sources if s.scanned_at is not None]
     if not scanned:
         return []
     lang = "id" if lang == "id" else "en"
     totals = audit.totals
     sums = {k: _total(totals, k) for k in ("found", "accepted", "rejected", "added", "pending", "replaced")}
-    types = ", ".join(f"{t.type} {t.replaced}" for t in totals if t.replaced) or _w("none", lang)
+    named = type_name or (lambda code: code)
+    types = ", ".join(f"{named(t.type)} {t.replaced}" for t in totals if t.replaced) or _w("none", lang)
     out = [
         _METHODS["sources"][lang].format(
             scanned=len(scanned),
             sources=len(audit.sources),
             applied=sum(s.applied_at is not None for s in audit.sources),
-            modes=", ".join(audit.policy.modes) or _w("none", lang),
+            modes=", ".join(_MODE_NAMES.get(m, m) if lang == "id" else m for m in audit.policy.modes)
+            or _w("none", lang),
         )
         + " "
         + _METHODS["review"][lang].format(types=types, **sums)

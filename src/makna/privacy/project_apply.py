@@ -347,6 +347,12 @@ def _replace_source(project: Project, conn: Connection, st: _State, new_text: st
     return len(linked)
 
 
+def _joined(original: str) -> str:
+    """A pattern of ``original`` as a file name may write it: its words joined by spaces, hyphens, underscores or
+    dots (``Rahmi Yulianti`` in ``wawancara-Rahmi-Yulianti.docx``)."""
+    return r"[\s_.\-]+".join(re.escape(word) for word in original.split())
+
+
 def _compact(project: Project) -> bool:
     """Rebuild the storage so that no original survives in spare space (:func:`makna.privacy._scrub.compact`)."""
     return compact(project)
@@ -582,8 +588,8 @@ def apply(
             row = conn.execute(select(s.name, s.original_name).where(s.id == st.source_id)).one()
             if row.name != st.name:
                 renamed[st.name] = str(row.name)
-            hit = sorted({r.type for r in reps for label in row
-                          if re.search(rf"(?<![^\W\d_]){re.escape(r.original)}(?![^\W\d_])", label, re.I)})
+            hit = sorted({r.type for r in reps for label in row  # words joined by - _ . in a file name too
+                          if re.search(rf"(?<![^\W\d_]){_joined(r.original)}(?![^\W\d_])", label, re.I)})
             if hit:
                 warnings.append(f"the name of source {row.name!r} contains a replaced identifier "
                                 f"({', '.join(hit)}): review it ('makna deid scan') or rename it")

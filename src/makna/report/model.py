@@ -161,8 +161,9 @@ def _deid_methods(project: Project, lang: str) -> list[str]:
     """The methods chapter's paragraphs on de-identification (none when nothing was scanned)."""
     from ..privacy.audit import deid_audit  # the privacy package loads on first use
     from ..privacy.audit_render import audit_methods
+    from .i18n import type_name
 
-    return audit_methods(deid_audit(project), lang)
+    return audit_methods(deid_audit(project), lang, type_name=lambda code: type_name(code, lang))
 
 
 def build_report(project: Project, *, lang: str = "id", quotes: int = 2, max_chars: int = 320,

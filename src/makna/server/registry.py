@@ -306,6 +306,8 @@ class Registry:
                 report = ImportReport(
                     str(src), sources=counts.get("sources", 0), codes=counts.get("codes", 0),
                     segments=counts.get("segments", 0), cases=counts.get("cases", 0), memos=counts.get("memos", 0),
+                    attributes=counts.get("attributes", 0), sets=counts.get("sets", 0),
+                    coders=counts.get("coders", 0),
                     notes=["a project file, copied whole: its history, seal key and de-identification state came "
                            "with it (nothing to verify)"])
         return self._commit(sp, owner), report

@@ -313,6 +313,11 @@ PATTERNS += (  # de-identification claims in an imported .qdpx (makna.privacy.cl
      "Accepted the de-identification claim of %(source)s: %(n)s surrogate(s), mode %(mode)s."),
     (r"claimed surrogate", "claimed surrogate"),
 )
+PATTERNS += (  # after an apply (makna.privacy.project_apply): a source's name still holds a replaced identifier
+    (r"the name of source '(?P<name>.*)' contains a replaced identifier \((?P<types>[A-Z_, ]+)\): .*",
+     "the name of source %(name)s contains a replaced identifier (%(types)s): scan again on this page and review "
+     "it, or rename the source"),
+)
 #: The parts of a note on a changed case (``NAME: description, umur 43 -> 44, linked s1``).
 NOTE_PARTS = ("description", "(none)", "linked %(source)s")
 _TRANSLATED = ("role", "need", "what")
@@ -337,7 +342,8 @@ def translate_error(message: str, lang: str) -> str:
     for pattern, msgid in _COMPILED:
         m = pattern.fullmatch(message.strip())
         if m:
-            return tr.gettext(msgid) % {k: repr(v) if k == "name" else tr.gettext(v) if k in _TRANSLATED else v
+            return tr.gettext(msgid) % {k: repr(v) if k == "name" else tr.gettext(v) if k in _TRANSLATED
+                                        else ", ".join(tr.gettext(t) for t in v.split(", ")) if k == "types" else v
                                         for k, v in m.groupdict().items()}
     return message
 
