@@ -75,10 +75,11 @@ def test_a_new_memo_after_apply_is_not_called_nothing_to_de_identify(project: ma
         apply(project, key, PASS, mode="tag")
 
 
-def test_a_name_rejected_where_it_is_accepted_elsewhere_is_listed(project: makna.Project) -> None:
+def test_reject_all_leaves_a_name_found_again_pending_and_says_so(project: makna.Project) -> None:
     """The case name 'Yusnimar' (0.11 on its own) stayed pending after "accept >= 0.5", was raised to 0.99 by the
-    second scan and rejected with "reject all": apply left it in every export. Now it is listed."""
-    from makna.privacy.project_review import rejected_but_confirmed
+    second scan and rejected with "reject all": apply left it in every export (trial5; met again by trial16, with a
+    file name). "Reject all" now leaves what was found again of an accepted identifier pending, and says so."""
+    from makna.privacy.project import pending_but_confirmed
 
     makna.import_text(project, "a.txt", "P: Siapa namamu?\nI: Nama saya Zulkarnain, dari Pariaman.\n", language="id")
     makna.add_case(project, "Zulkarnain")
@@ -86,9 +87,30 @@ def test_a_name_rejected_where_it_is_accepted_elsewhere_is_listed(project: makna
     decide_all(project, "accepted", sources=["a.txt"])
     scan(project)
     decide_all(project, "rejected")
+    kept = pending_but_confirmed(project)
+    assert [(e.text, e.field, e.status) for e in kept] == [("Zulkarnain", "cases.name", "pending")]
+    code, out = _cli("deid", "reject", "--all", "-p", project.location)
+    assert code == 0 and "0 detection(s) rejected." in out
+    assert f"1 pending detection(s) are identifiers you accepted elsewhere, found again, and were left pending: " \
+           f"{kept[0].id} 'Zulkarnain' in case Zulkarnain" in out
+    code, out = _cli("deid", "accept", "--all", "--min-confidence", "0.99", "-p", project.location)
+    assert code == 0 and not pending_but_confirmed(project)
+
+
+def test_a_name_rejected_by_id_where_it_is_accepted_elsewhere_is_listed(project: makna.Project) -> None:
+    """A found-again name can still be rejected by its id (a homonym): then it is listed as left as written."""
+    from makna.privacy.project import pending_but_confirmed
+    from makna.privacy.project_review import rejected_but_confirmed
+
+    makna.import_text(project, "a.txt", "P: Siapa namamu?\nI: Nama saya Zulkarnain, dari Pariaman.\n", language="id")
+    makna.add_case(project, "Zulkarnain")
+    scan(project)
+    decide_all(project, "accepted", sources=["a.txt"])
+    scan(project)
+    (found_again,) = pending_but_confirmed(project)
+    code, out = _cli("deid", "reject", found_again.id, "-p", project.location)
     listed = rejected_but_confirmed(project)
     assert [(e.text, e.field) for e in listed] == [("Zulkarnain", "cases.name")]
-    code, out = _cli("deid", "reject", "--all", "-p", project.location)
     assert code == 0 and "1 rejected detection(s) are identifiers accepted elsewhere" in out
     assert f"{listed[0].id} 'Zulkarnain' in case Zulkarnain" in out
 
@@ -101,6 +123,7 @@ def test_apply_names_what_it_leaves_because_rejected(project: makna.Project, tmp
     decide_all(project, "accepted", sources=["a.txt"])
     scan(project)
     decide_all(project, "rejected")
+    deid_project.decide(project, [e.id for e in deid_project.pending_but_confirmed(project)], "rejected")
     key = tmp_path / "keys" / "studi.key"
     pw = tmp_path / "pass.txt"
     pw.write_text(PASS + "\n", encoding="utf-8")

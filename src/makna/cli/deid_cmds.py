@@ -27,6 +27,7 @@ from ..privacy.project import (
     deid_status,
     field_counts,
     field_entries,
+    pending_but_confirmed,
     review_entries,
     scan,
 )
@@ -281,7 +282,13 @@ def _decide(status: str, ids: list[str] | None, everything: bool, project: str |
         else:
             n = decide(proj, ids or [], status)  # type: ignore[arg-type]
         doubtful = rejected_but_confirmed(proj) if status == "rejected" else []
+        kept = pending_but_confirmed(proj) if status == "rejected" and everything else []
     typer.echo(f"{n} detection(s) {status}.")
+    if kept:
+        listed = "; ".join(f"{e.id} {e.text!r} in {e.source}" for e in kept[:10])
+        typer.echo(f"{len(kept)} pending detection(s) are identifiers you accepted elsewhere, found again, and were "
+                   f"left pending: {listed}{' ...' if len(kept) > 10 else ''} (accept them: 'makna deid accept --all "
+                   "--min-confidence 0.99'; reject one by its id where it is another word)", err=True)
     if doubtful:
         listed = "; ".join(f"{e.id} {e.text!r} in {e.source}" for e in doubtful[:10])
         typer.echo(f"Warning: {len(doubtful)} rejected detection(s) are identifiers accepted elsewhere, and apply "

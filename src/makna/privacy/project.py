@@ -19,7 +19,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import Connection, func, insert, select, update
 
@@ -52,6 +52,7 @@ __all__ = [
     "field_counts",
     "field_entries",
     "fields_language",
+    "pending_but_confirmed",
     "review_entries",
     "scan",
 ]
@@ -424,7 +425,11 @@ def decide(project: Project, ids: Iterable[str], status: Status) -> int:
 def decide_all(project: Project, status: Status, *, sources: Iterable[str] | None = None,
                types: Collection[str] | None = None, min_confidence: float = 0.0,
                max_confidence: float | None = None) -> int:
-    """Accept or reject every pending detection (of ``types``, within the confidence bounds)."""
+    """Accept or reject every pending detection (of ``types``, within the confidence bounds). Rejecting, a
+    pending detection whose text is an identifier accepted elsewhere in the review (found again by the second
+    scan) is left pending (trial16: "reject all" after the README's steps rejected a name found again in a file
+    name, and apply left it as written): :func:`pending_but_confirmed` lists it, and only its id rejects it (a
+    homonym)."""
     _check_decision(status)
     checked = check_types(types)
     kinds = set(checked) if checked else None
@@ -432,6 +437,8 @@ def decide_all(project: Project, status: Status, *, sources: Iterable[str] | Non
     n = 0
     with project.store.write(project.actor, deid_decision(status, every=True), payload) as conn:
         chosen = _load(conn, source_ids=_source_ids(project, conn, sources))
+        sure = _confirmed_texts([*_load(conn), *_fields(conn)]) if status == "rejected" else frozenset()
+        kept = 0
         for st in chosen + (_fields(conn) if sources is None else []):
             changed = False
             for i, item in enumerate(st.review.items):
@@ -440,12 +447,40 @@ def decide_all(project: Project, status: Status, *, sources: Iterable[str] | Non
                     continue
                 if max_confidence is not None and det.confidence > max_confidence:
                     continue
+                if det.text.strip() in sure:
+                    kept += 1
+                    continue
                 (st.review.accept if status == "accepted" else st.review.reject)(i)
                 changed, n = True, n + 1
             if changed:
                 _save(conn, st)
         payload["count"] = n
+        if kept:
+            payload["left_confirmed"] = kept
     return n
+
+
+
+_RECUR_OTHERWISE: Final = frozenset({"AGE", "DATE"})
+"""Types whose value, met again, is as often something else ("23 tahun" an age group in a description, a date
+another day's): found again, they are left to "reject all" like any pending detection."""
+
+
+def _confirmed_texts(states: Iterable[_State]) -> frozenset[str]:
+    """The texts (stripped, in their case: "mawar" is a flower) the researcher confirmed as identifiers in these
+    reviews, of any type but an age or a date."""
+    return frozenset(i.detection.text.strip() for st in states for i in st.review.items
+                     if i.status in _DECIDED and i.detection.type not in _RECUR_OTHERWISE)
+
+
+def pending_but_confirmed(project: Project, entries: list[ReviewEntry] | None = None) -> list[ReviewEntry]:
+    """The pending detections whose text is an identifier confirmed elsewhere in the review: what the second scan
+    found again (a name accepted in one transcript, in another or in a file name). :func:`decide_all` never rejects
+    them; accept them, or reject one by its id where it is another word. ``entries``: every entry of
+    :func:`review_entries`, when the caller has them already."""
+    entries = review_entries(project) if entries is None else entries
+    confirmed = {e.text.strip() for e in entries if e.status in _DECIDED and e.type not in _RECUR_OTHERWISE}
+    return [e for e in entries if e.status == "pending" and e.text.strip() in confirmed]
 
 
 def edit_detection(project: Project, item_id: str, start: int | None = None, end: int | None = None,

@@ -103,10 +103,16 @@ class Review:
         return absorbed
 
     def add(self, start: int, end: int, kind: str) -> int:
-        """Add a missed identifier; returns its index."""
+        """Add a missed identifier; returns its index. A pending detection of exactly this span becomes it, in
+        its place (the researcher's own decision; e.g. a name "reject all" left pending as found again)."""
         self._check_span(start, end, kind)
         self._check_visible(start, end)
         det = Detection(start, end, kind, 1.0, "review.add", self.text[start:end])
+        same = next((i for i, item in enumerate(self.items) if item.status == "pending"
+                     and (item.detection.start, item.detection.end) == (start, end)), None)
+        if same is not None:
+            self.items[same] = ReviewItem(det, "added")
+            return same
         self.items.append(ReviewItem(det, "added"))
         try:
             self._check_overlaps()

@@ -27,6 +27,7 @@ from ..privacy.project import (
     decide_all,
     deid_status,
     field_entries,
+    pending_but_confirmed,
     review_entries,
     scan,
 )
@@ -59,6 +60,7 @@ JS_MESSAGES = ("Coder's copy made",
                "found again where an identifier found or accepted elsewhere recurs", "edited", "added", "Edited",
                "Select the identifier inside this detection's context first",
                "marked", "left: they overlap a detection under review", "Undone", "Nothing to undo",
+               "identifiers you accepted elsewhere, found again, were left pending: accept them",
                "Use selection", "Save", "Cancel", "Start: a word to the left", "Start: a word to the right",
                "End: a word to the left", "End: a word to the right", "Type", "Edit the span or the type",
                "No more detections on this page", "Select the missed identifier in the value first",
@@ -288,9 +290,11 @@ def api_decide(request: Request, body: Decision) -> JSONResponse:
 
 @router.post("/api/deid/decide-all", summary="Accept or reject every pending detection (optionally filtered)")
 def api_decide_all(request: Request, body: DecideAll) -> JSONResponse:
-    n = decide_all(project_of(request), body.status, sources=[body.source] if body.source else None,
+    proj = project_of(request)
+    n = decide_all(proj, body.status, sources=[body.source] if body.source else None,
                    types=body.types or None, min_confidence=body.min_confidence)
-    return reply({"changed": n})
+    left = len(pending_but_confirmed(proj)) if body.status == "rejected" else 0
+    return reply({"changed": n, "left_confirmed": left})
 
 
 @router.post("/api/deid/trust", summary="Accept a source's unverified de-identification claim after checking its text")

@@ -282,6 +282,11 @@
   });
   const undone = sessionStorage.getItem("makna-deid-undone");
   if (undone !== null) { sessionStorage.removeItem("makna-deid-undone"); toast(M("Undone") + ": " + undone); }
+  const left = sessionStorage.getItem("makna-deid-left");  // "reject all" leaves what was found again (trial16)
+  if (left !== null) {
+    sessionStorage.removeItem("makna-deid-left");
+    toast(left + " " + M("identifiers you accepted elsewhere, found again, were left pending: accept them"), true);
+  }
 
   for (const [id, status, question] of [["accept-all", "accepted", "Accept every pending detection?"],
                                         ["reject-all", "rejected", "Reject every pending detection?"]]) {
@@ -296,7 +301,10 @@
         const body = { status, min_confidence: least };
         if (btn.dataset.source) body.source = btn.dataset.source;
         await queue;
-        await api("POST", "/api/deid/decide-all", body);
+        const done = await api("POST", "/api/deid/decide-all", body);
+        if (done && done.left_confirmed) {
+          sessionStorage.setItem("makna-deid-left", String(done.left_confirmed));
+        }
         location.reload();
       }));
     });
