@@ -91,6 +91,10 @@ def test_an_identity_number_its_word_a_clause_sentence_or_turn_before(text: str,
         "Paspor saya sudah jadi tanggal 12-03-2024, tinggal diambil.",
         "The passport office is open. We flew QF 81 to Singapore, it took 7 hours 45 minutes.",
         "KTP sudah difotokopi. Kamar saya nomor 3127, lantai tiga.",
+        "My passport was in the drawer. If the pump breaks he rings me on 0412 880 319 and I go.",
+        "The SIN form was done. My case worker, Ms Tran, 604-555-0182, was kind.",
+        "Soal KTP nanti saja. Tanya Bu Ratna (paralegal, 0361 555 714) dulu.",
+        "The NIN slip is at home. His old line was 0772 555 318, now he has another.",
     ],
 )
 def test_numbers_of_other_things_after_an_identity_word_stay(text: str) -> None:

@@ -10,8 +10,8 @@ names what a number is is an identity document's word (the documents people name
 no word of another number came after it: a telephone, an account or a bank, an order, a booking, a flight, a
 room, a price, a time. The number itself must look like no other thing: seven to sixteen digits in at most five
 groups (letters only at its ends, as a check letter or a series: ``QT 48 21 93 C``, ``8812473TA``), no date, no
-amount (``1.250.000``, a number before ``dollars``/``ribu``), no mobile number's shape (``08...``, ``+..``), no
-glued code (``INV-2041``).
+amount (``1.250.000``, a number before ``dollars``/``ribu``), no telephone's shape (a trunk ``0`` and nine digits
+or more, a country code, a North American ``360-555-0119``; ``+..``), no glued code (``INV-2041``).
 
 Structure only: document words are those the asked-number rule already uses; no value from a corpus.
 """
@@ -29,7 +29,8 @@ __all__ = ["find_ids_with_reach"]
 
 _OTHER: Final = (
     r"(?i:hp|no\.?[ \t]*hp|wa|whatsapp|telp\.?|telepon|tlp|phone|mobile|cell|ponsel|handphone|landline|fax|"
-    r"hotline|call|ring|rang|text|sms|contact|kontak|reach|hubungi|dihubungi|nelpon|telpon|telfon|miscall|"
+    r"hotline|line|call|calls|called|calling|ring|rings|ringing|rang|text|texts|texted|sms|contact|kontak|reach|"
+    r"hubungi|dihubungi|nelpon|telpon|telfon|miscall|"
     r"rekening|norek|account|acct|a/c|bank|iban|sort[ \t]*code|routing|bsb|"
     r"order|orders|pesanan|resi|invoice|faktur|receipt|kuitansi|struk|nota|tracking|booking|ticket|tiket|"
     r"reference|ref|transaksi|transaction|token|meter|voucher|promo|kode|code|pin|otp|serial|model|part|"
@@ -50,7 +51,10 @@ _DIGITS_MAX: Final = 16
 _BEFORE: Final = 240
 _AMOUNT: Final = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _DATE: Final = re.compile(r"(?:19|20)\d{2}([\-./ ])[01]?\d\1[0-3]?\d|[0-3]?\d([\-./ ])[01]?\d\2(?:19|20)?\d{2}")
-_MOBILE: Final = re.compile(r"(?:0|62)8\d{7,11}|07\d{9}|0[1-9]\d{9}")
+_PHONE: Final = re.compile(r"(?:62|254|256|61|64)\d{8,11}|0\d{9,12}")
+"""A telephone's digits: a trunk 0 and nine or more digits after it, or a country code and a national number."""
+_NANP: Final = re.compile(r"\(?\d{3}\)?[ \-.]\d{3}[\-.]\d{4}")
+"""A North American number's three, three and four digits (no identity number has that shape)."""
 _AFTER: Final = re.compile(
     r"(?i)[ \t]*(?:ribu|rb|juta|jt|rupiah|perak|pounds?|quid|dollars?|bucks|euros?|k\b|%|percent|persen|"
     r"km|kg|m\b|cm|times|kali|people|orang|jam|hours?|minutes?|menit|am\b|pm\b)"
@@ -87,7 +91,7 @@ def find_ids_with_reach(text: str) -> Iterator[Detection]:
         if not _DIGITS_MIN <= len(digits) <= _DIGITS_MAX:
             continue
         core = re.sub(r"^[A-Z]{1,2}[ ]?|[ ]?[A-Z]{1,2}$", "", raw)
-        if _AMOUNT.fullmatch(core) or _DATE.match(core) or _MOBILE.fullmatch(digits):
+        if _AMOUNT.fullmatch(core) or _DATE.match(core) or _PHONE.fullmatch(digits) or _NANP.fullmatch(core):
             continue
         end = m.start() + len(raw)
         if _AFTER.match(text, end):
