@@ -117,6 +117,7 @@ def test_an_amount_in_an_identity_numbers_shape_stays_an_amount() -> None:
         ("Penerbangannya JT 610, berangkat pagi sekali.", "JT 610"),
         ("Waktu pulang kampung saya terbang pakai QZ 7510, murah tapi sering telat.", "QZ 7510"),
         ("The budget airline, U2 8121, was the cheapest way home.", "U2 8121"),
+        ("Kami berangkat dengan SJ 182 jam 07.30, pesawatnya kecil.", "SJ 182"),
     ],
 )
 def test_a_flight_number_is_no_plate(text: str, code: str) -> None:
@@ -132,6 +133,8 @@ def test_a_flight_number_is_no_plate(text: str, code: str) -> None:
         ("Motor saya plat AB 4417, saya parkir di bandara waktu terbang ke Batam.", "AB 4417"),
         ("The plate was KT 4412, the car from the airport.", "KT 4412"),
         ("Mobilnya B 2871 TOK, dari bandara langsung ke rumah.", "B 2871 TOK"),
+        ("We flew home, and my cousin picked us up in his van, KT 4412, outside.", "KT 4412"),
+        ("Mobilnya B 2871 dengan AB 4417 di bandara, dua-duanya sewaan.", "AB 4417"),
     ],
 )
 def test_a_plate_near_flying_stays_a_plate(text: str, code: str) -> None:

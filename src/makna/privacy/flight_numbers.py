@@ -15,6 +15,7 @@ Structure and the public designator shape only: no airline list, no value from a
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Final
 
 __all__ = ["is_flight_number"]
@@ -23,24 +24,24 @@ _SHAPE: Final = re.compile(r"(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])[ \-]?\d{1,4}[A-Z]?")
 _FLYING_BEFORE: Final = re.compile(
     r"(?i)(?<![\w\-])(?:fl[ey]w|flown|fly|flies|flying|flight|flights|airline|airlines|plane|boarded|boarding|"
     r"on[ \t]+the|took|connecting|layover|transit|penerbangan|pesawat|terbang|maskapai|naik|pakai|dengan|"
-    r"kapal[ \t]+terbang)(?![\w\-])"
+    r"kapal[ \t]+terbang)(?:-?nya)?(?![\w\-])"
 )
 _STRONG_BEFORE: Final = re.compile(
     r"(?i)(?<![\w\-])(?:fl[ey]w|flown|fly|flies|flying|flight|flights|airline|airlines|plane|boarded|boarding|"
-    r"connecting|layover|penerbangan|penerbangannya|pesawat|pesawatnya|terbang|maskapai|kapal[ \t]+terbang)"
-    r"(?![\w\-])"
+    r"connecting|layover|penerbangan|pesawat|terbang|maskapai|kapal[ \t]+terbang)"
+    r"(?:-?nya)?(?![\w\-])"
 )
 _JOURNEY_AFTER: Final = re.compile(
     r"(?i)^[ \t]*,?[ \t]*(?:from|to|into|out[ \t]+of|via|ke|dari|menuju|tujuan|transit|landed|delayed|departed|"
-    r"left|berangkat|mendarat|delay|ditunda|dibatalkan|cancelled|canceled)(?![\w\-])"
+    r"left|berangkat|mendarat|delay|ditunda|dibatalkan|cancelled|canceled)(?:-?nya)?(?![\w\-])"
 )
 _FLYING_NEAR: Final = re.compile(
     r"(?i)(?<![\w\-])(?:fl[ey]w|flown|fly|flies|flying|flight|flights|plane|airport|bandara|pesawat|"
-    r"penerbangan|terbang|landed|mendarat|airline|maskapai)(?![\w\-])"
+    r"penerbangan|terbang|landed|mendarat|airline|maskapai)(?:-?nya)?(?![\w\-])"
 )
 
 _PLATE_WORD: Final = re.compile(
-    r"(?i)(?<![\w\-])(?:plates?|platnya|plat|pelat|nopol|registration|rego|number[ \t]+plate)(?![\w\-])"
+    r"(?i)(?<![\w\-])(?:plates?|platnya|plat|pelat|nopol|registration|rego|number[ \t]+plate)(?:-?nya)?(?![\w\-])"
 )
 
 
@@ -57,12 +58,23 @@ def is_flight_number(text: str, start: int, end: int) -> bool:
     before = _sentence_before(text, start)
     if _PLATE_WORD.search(before):
         return False  # "plat AB 4417 ...": a plate word in its sentence keeps a plate a plate
+    flying = [m.end() for m in _STRONG_BEFORE.finditer(before)]
+    vehicle = [m.end() for m in _vehicle_word().finditer(before)]
+    if vehicle and (not flying or vehicle[-1] > flying[-1]):
+        return False  # "we flew home, and my cousin's van, KT 4412, ...": the nearer word is a vehicle's
     clause = re.split(r"[,:]\s", before)[-1]
     if _STRONG_BEFORE.search(before) or (_FLYING_BEFORE.search(clause[-24:]) and _flying_nearby(text, start)):
         return True
     line_end = text.find("\n", end)
     after = text[end : line_end if line_end >= 0 else len(text)]
     return _JOURNEY_AFTER.match(after) is not None and _flying_nearby(text, start)
+
+
+@cache
+def _vehicle_word() -> re.Pattern[str]:
+    from .plates import _VEHICLES  # here, not at the top: ``plates`` imports ``patterns``, which imports this
+
+    return re.compile(rf"(?i)(?<![\w\-])(?:{_VEHICLES})(?:-?nya)?(?![\w\-])")
 
 
 def _flying_nearby(text: str, start: int) -> bool:
