@@ -9,7 +9,8 @@ number when, within its turn and the turn before (two line breaks, :data:`_BEFOR
 names what a number is is an identity document's word (the documents people name, :mod:`.asked`'s list), and
 no word of another number came after it: a telephone, an account or a bank, an order, a booking, a flight, a
 room, a price, a time. The number itself must look like no other thing: seven to sixteen digits in at most five
-groups (letters only at its ends, as a check letter or a series: ``QT 48 21 93 C``, ``8812473TA``), no date, no
+groups (letters only at its ends, as a check letter or a series, glued before the digits: ``S8824417J``,
+``8812473TA``; ``BPJS TK 19012345678`` keeps ``TK``, the scheme's part, out), no date, no
 amount (``1.250.000``, a number before ``dollars``/``ribu``), no telephone's shape (a trunk ``0`` and nine digits
 or more, a country code, a North American ``360-555-0119``; ``+..``), no glued code (``INV-2041``).
 
@@ -44,7 +45,7 @@ _CUE: Final = re.compile(
 """The words that say what a number is: an identity document's (``asked``' list, the documents people name:
 ``shapes``' document words, ``SIN``, ``NIN``, ``TFN``, ``IRD``, ``MyKad``, a green card...) or another thing's."""
 _NUMBER: Final = re.compile(
-    r"(?<![\w+\-./,:#@$£])(?:[A-Z]{1,2}[ ]?)?\d+(?:[ \-./]\d+){0,4}(?:[ ]?[A-Z]{1,2})?(?![\w\-/@%]|[.,:]\d)"
+    r"(?<![\w+\-./,:#@$£])(?:[A-Z]{1,2})?\d+(?:[ \-./]\d+){0,4}(?:[ ]?[A-Z]{1,2})?(?![\w\-/@%]|[.,:]\d)"
 )
 _DIGITS_MIN: Final = 7
 _DIGITS_MAX: Final = 16
@@ -90,7 +91,7 @@ def find_ids_with_reach(text: str) -> Iterator[Detection]:
         digits = re.sub(r"\D", "", raw)
         if not _DIGITS_MIN <= len(digits) <= _DIGITS_MAX:
             continue
-        core = re.sub(r"^[A-Z]{1,2}[ ]?|[ ]?[A-Z]{1,2}$", "", raw)
+        core = re.sub(r"^[A-Z]{1,2}|[ ]?[A-Z]{1,2}$", "", raw)
         if _AMOUNT.fullmatch(core) or _DATE.match(core) or _PHONE.fullmatch(digits) or _NANP.fullmatch(core):
             continue
         end = m.start() + len(raw)
