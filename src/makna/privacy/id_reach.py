@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from .asked import _DOC as _DOCUMENT
+from .patterns import _MONTHS
 from .types import Detection
 
 __all__ = ["find_ids_with_reach"]
@@ -56,6 +57,8 @@ _PHONE: Final = re.compile(r"(?:62|254|256|61|64)\d{8,11}|0\d{9,12}")
 """A telephone's digits: a trunk 0 and nine or more digits after it, or a country code and a national number."""
 _NANP: Final = re.compile(r"\(?\d{3}\)?[ \-.]\d{3}[\-.]\d{4}")
 """A North American number's three, three and four digits (no identity number has that shape)."""
+_MONTH_BEFORE: Final = re.compile(rf"(?i:(?<![\w'’])(?:{_MONTHS})\.?,?[ \t]+)$")
+"""A month right before a number: a date's year (and maybe its time: ``9 Okt 2025 08.30``), no identity number."""
 _AFTER: Final = re.compile(
     r"(?i)[ \t]*(?:ribu|rb|juta|jt|rupiah|perak|pounds?|quid|dollars?|bucks|euros?|k\b|%|percent|persen|"
     r"km|kg|m\b|cm|times|kali|people|orang|jam|hours?|minutes?|menit|am\b|pm\b)"
@@ -95,6 +98,8 @@ def find_ids_with_reach(text: str) -> Iterator[Detection]:
         if _AMOUNT.fullmatch(core) or _DATE.match(core) or _PHONE.fullmatch(digits) or _NANP.fullmatch(core):
             continue
         end = m.start() + len(raw)
+        if _MONTH_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue
         if _AFTER.match(text, end):
             continue  # "214-75-8000 dollars", "1500000 rupiah": an amount or a count
         if _nearest_is_id(text, m.start()):
