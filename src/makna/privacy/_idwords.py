@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["NIK_PROVINCES", "PLATE_REGIONS", "nik_is_valid", "spoken_digits"]
+__all__ = ["AMOUNT_AFTER", "NIK_PROVINCES", "PLATE_REGIONS", "nik_is_valid", "spoken_digits"]
 
 _ID_DIGIT_WORDS: Final[dict[str, str]] = {
     "nol": "0",
@@ -89,3 +89,12 @@ PLATE_REGIONS: Final[frozenset[str]] = frozenset(
     "A AA AB AD AE AG B BA BB BD BE BG BH BK BL BM BN BP D DA DB DC DD DE DG DH DK DL DM DN DP DR DS DT "
     "DW E EA EB ED F G H K KB KH KT KU L M N P PA PB R S T W Z".split()
 )
+
+
+AMOUNT_AFTER: Final = re.compile(
+    r"(?i:[ \t]*(?:pounds?|dollars?|euros?|rupiah|ribu|juta|rb|jt|ringgit|pesos?|naira|cedis?|shillings?|rupees?|"
+    r"people|persons?|orang|jiwa|units?|beds|patients|staff|members|households?|kg|tons?|tonnes|km|miles|steps|"
+    r"times|kali|views|followers|likes)\b)"
+)
+"""A unit or a count after a number (``12500 ribu``, ``40000 followers``): an amount, no identity number (read by
+:mod:`.ids`, :mod:`.patterns`, :mod:`.asked` and :mod:`.learned_checks`)."""

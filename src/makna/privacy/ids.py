@@ -34,7 +34,7 @@ from . import gazetteers as gz
 from ._digitruns import DigitLed
 from ._fastrx import DIGIT_LINES, DIGIT_RUN_LINES, gated_finditer, lines_finditer
 from ._find import WordStarts, lowered, word_lines
-from ._idwords import nik_is_valid
+from ._idwords import AMOUNT_AFTER, nik_is_valid
 from ._linegates import InLines
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
@@ -179,15 +179,6 @@ _NOT_BETWEEN: Final = re.compile(
 )
 DATE_LIKE: Final = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|(?:19|20)\d\d")
 """A date or a year: no identity number (read by :mod:`.asked` and :mod:`.learned_checks` too)."""
-
-AMOUNT_AFTER: Final = re.compile(
-    r"(?i:[ \t]*(?:pounds?|dollars?|euros?|rupiah|ribu|juta|rb|jt|ringgit|pesos?|naira|cedis?|shillings?|rupees?|"
-    r"people|persons?|orang|jiwa|units?|beds|patients|staff|members|households?|kg|tons?|tonnes|km|miles|steps|"
-    r"times|kali|views|followers|likes)\b)"
-)
-"""A unit or a count after a number (``12500 ribu``, ``40000 followers``): an amount, no identity number (read by
-:mod:`.asked` and :mod:`.learned_checks` too)."""
-
 
 def _valid_any(digits: str) -> bool:
     """A check digit of some published national scheme holds for ``digits``."""

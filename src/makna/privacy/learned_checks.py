@@ -51,6 +51,7 @@ from .agetalk import _MONEY_AFTER, _NOT_AGE_AFTER, _THINGS, _fraction_of_person
 from .agewhen import _AGE_WORD, _COMMA_OPENER, _OPENER, _age_asked, _age_range, _copula_of_person, _sentence_start
 from .date_forms import _MONTH_NAMES, _SEASONS
 from .dates import _AMOUNT_AFTER, _ORD_WORDS, _WEEKDAY_ABBR, _WEEKDAYS, _hours, _proper_fraction
+from .flight_numbers import is_flight_number
 from .ids import _NHI_SHAPE, DATE_LIKE, find_checked_ids
 from .ids import AMOUNT_AFTER as _ID_AMOUNT_AFTER
 from .numwords import EN_NUM, ID_NUM, parse_number
@@ -247,6 +248,8 @@ def _plate(text: str, start: int, end: int) -> bool:
     hi = text.find("\n", end)
     if not any(ch.islower() for ch in text[lo : hi if hi >= 0 else len(text)]):
         return False  # "I LIVE IN TOTTENHAM": capitals are no evidence where the line holds no lower case
+    if is_flight_number(text, start, end):
+        return False  # "we flew GA 402": an airline's designator and a flight number (``flight_numbers``)
     return _plate_code(text[start:end], text[end : end + 80])
 
 

@@ -23,8 +23,17 @@ from ._fastrx import (
     split_top,
     trigger,
 )
-from ._idwords import _DIGIT_WORDS, _REPEAT_WORDS, NIK_PROVINCES, PLATE_REGIONS, nik_is_valid, spoken_digits
+from ._idwords import (
+    _DIGIT_WORDS,
+    _REPEAT_WORDS,
+    AMOUNT_AFTER,
+    NIK_PROVINCES,
+    PLATE_REGIONS,
+    nik_is_valid,
+    spoken_digits,
+)
 from ._text import line_before
+from .flight_numbers import is_flight_number
 from .handles import affixed_word
 from .shapes import plate_without_tail
 from .types import Detection
@@ -263,6 +272,8 @@ def find_handles(text: str, *, cued: Iterable[re.Match[str]] | None = None) -> I
         start = m.start("h")
         if start > 0 and text[start - 1] == "@":
             continue  # the @ form is found above
+        if h.isdigit() and is_flight_number(text, m.start(), start + len(h)):
+            continue  # "nomor penerbangan saya ID 6570": an airline's designator and a flight, no user's ID
         yield Detection(start, start + len(h), "HANDLE", 0.9 if looks_made_up else 0.7, "handle.cue", h)
 
 
@@ -359,6 +370,8 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
     for m in _SSN_RUNS.finditer(text):
         raw = m.group(0)
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
+        if AMOUNT_AFTER.match(text, m.end()):
+            continue  # "the fee, 214-75-8000 dollars": an amount in an identity number's shape
         if raw[3] == "-" or cued:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95 if cued else 0.85, "id.ssn", raw)
     for m in cue_matches if cue_matches is not None else CUED_ID.finditer(text):
@@ -370,6 +383,8 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         mobile = _ID_MOBILE.fullmatch(re.sub(r"\D", "", m.group("v")))
         if mobile and (_MOBILE_WORD.search(between) or "?" in between):
             continue  # "bawa KTP, nomorku 0857-...", "KTP? 0857-...": a mobile number, which no identity number is
+        if AMOUNT_AFTER.match(text, m.end("v")):
+            continue  # "my SSN, and then the fee, 214-75-8000 dollars": an amount, no identity number
         yield Detection(m.start("v"), m.end("v"), "NATIONAL_ID", 0.98, "id.cue", m.group("v"))
 
 

@@ -10,7 +10,8 @@ found whole (:mod:`.date_spans`); identity numbers with a check character in bra
 twenty-three), bare web domains under a public suffix (:mod:`.web_addresses`) and numbers said in words with
 their calling word a line or a turn before (:mod:`.phone_reach`) and identity documents' numbers by their
 specified shape (:mod:`.document_shapes`, round twenty-four); plates of other countries' shapes, a sentence or a
-turn after their cue or said again in the same shape (:mod:`.plate_reach`, round twenty-five). Each yields
+turn after their cue or said again in the same shape (:mod:`.plate_reach`, round twenty-five); identity numbers
+whose document word is a clause, a sentence or a turn before them (:mod:`.id_reach`, round twenty-six). Each yields
 candidates; overlaps are resolved by the caller.
 """
 
@@ -27,6 +28,7 @@ from .date_spans import find_date_spans
 from .dates import find_more_dates
 from .document_shapes import find_document_shapes
 from .handles import find_handles_near_platforms, find_label_handles
+from .id_reach import find_ids_with_reach
 from .ids import find_checked_ids
 from .phone_forms import find_phone_forms
 from .phone_reach import find_spoken_with_reach
@@ -45,6 +47,7 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_asked(text)
     yield from find_bracket_ids(text)
     yield from find_document_shapes(text)
+    yield from find_ids_with_reach(text)
     yield from find_plates_by_shape(text)
     yield from find_plates_with_reach(text)
     yield from find_handles_near_platforms(text)
