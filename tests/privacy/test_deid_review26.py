@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from makna.privacy import kindtypes
+from makna.privacy.agelists import listed_ages
 from makna.privacy.kindtypes import has_person_evidence
 from makna.privacy.placelists import places_listed_with_places
 from makna.privacy.types import Detection
@@ -68,3 +69,21 @@ def test_a_long_sentence_of_names_is_read_once(monkeypatch: pytest.MonkeyPatch) 
     out = places_listed_with_places(text, found)
     assert [d.text for d in out if d.type == "PERSON"] == ["Jasper199"]  # the last: no list of two places before it
     assert counting.calls <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("P: Ketemu Bu Rina (Padang), dua, tiga orang datang.", "Rina"),
+        ("R: I rang Maria (Mia), 3 times, no answer.", "Maria"),
+        ("R: Ask Jodie (room 12) 14 times.", "Jodie"),
+        ("R: I called Jodie (the manager), 2, maybe 3 times.", "Jodie"),
+        ("P: Saya telepon Bu Rina (RT), dua kali.", "Rina"),
+    ],
+)
+def test_the_list_pass_takes_no_count_after_a_bracket(text: str, name: str) -> None:
+    """ages26's bracket after a person (``agewords.after_person``) is read by two passes: ``agecontext``'s (its
+    look-alikes in test_deid_ages26) and ``agelists``'s, with a wider number (1 to 110): neither takes a count."""
+    start = text.index(name)
+    found = [Detection(start, start + len(name), "PERSON", 0.9, "test", name)]
+    assert [d for d in listed_ages(text, found) if d.type == "AGE"] == []
