@@ -24,17 +24,12 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from ages23_measure import cue, whose  # type: ignore[import-not-found]
 from durations23_measure import age_class  # type: ignore[import-not-found]
-from named21_measure import classify, record_calls  # type: ignore[import-not-found]
+from named21_measure import classify, measured, record_calls  # type: ignore[import-not-found]
 
-from makna.privacy.detect import detect
-from makna.privacy.evaluate import load_gold
-
-ROOT = Path(__file__).resolve().parents[1]
 FOUR = ("tune28", "seal27", "spent43", "spent44")
 _RANGE = re.compile(r"(?i:\d[ \t]*(?:-|–|to|sampai|sampe|atau|or)[ \t]*\d|\b(?:atau|or|ke|eh)\b)")
 _DECADE = re.compile(r"(?i:\d0[- ]?an\b|\d0['’]?s\b|puluhan|puluahan|ties\b|kepala|kapalo)")
@@ -81,34 +76,31 @@ def main() -> None:
     gold: Counter[tuple[str, ...]] = Counter()
     false: Counter[tuple[str, ...]] = Counter()
     n_pred = 0
-    for split in splits:
-        for doc in load_gold(ROOT / "tests/privacy/corpus" / split):
-            calls.clear()
-            final = detect(doc.text, language=doc.language)
-            for s, e, kind in doc.pii:
-                if kind != "AGE":
-                    continue
-                over = [d for d in final if d.start < e and s < d.end]
-                out, det = outcome(s, e, over)
-                if not out:
-                    if over:
-                        best = max(over, key=lambda d: min(e, d.end) - max(s, d.start))
-                        out, det = f"as:{best.type}", best.detector
-                    elif calls.get("n") == 1:
-                        out = "missed:" + classify(s, e, kind, calls["rules"], calls["learned"], calls["staged"], final)
-                    else:
-                        out = "missed:chunked"
-                t = doc.text[s:e]
-                gold[(doc.language, out, det or "-", shape(t), whose(doc.text, s), cue(doc.text, s, e))] += 1
-            for d in final:
-                if d.type != "AGE":
-                    continue
-                n_pred += 1
-                under = [g for g in doc.pii if g[0] < d.end and d.start < g[1]]
-                if any(g[2] == "AGE" for g in under):
-                    continue
-                kinds = "+".join(sorted({g[2] for g in under})) or "none"
-                false[(doc.language, d.detector, kinds, age_class(doc.text, d.start, d.end))] += 1
+    for _split, doc, final in measured(splits, calls):
+        for s, e, kind in doc.pii:
+            if kind != "AGE":
+                continue
+            over = [d for d in final if d.start < e and s < d.end]
+            out, det = outcome(s, e, over)
+            if not out:
+                if over:
+                    best = max(over, key=lambda d: min(e, d.end) - max(s, d.start))
+                    out, det = f"as:{best.type}", best.detector
+                elif calls.get("n") == 1:
+                    out = "missed:" + classify(s, e, kind, calls["rules"], calls["learned"], calls["staged"], final)
+                else:
+                    out = "missed:chunked"
+            t = doc.text[s:e]
+            gold[(doc.language, out, det or "-", shape(t), whose(doc.text, s), cue(doc.text, s, e))] += 1
+        for d in final:
+            if d.type != "AGE":
+                continue
+            n_pred += 1
+            under = [g for g in doc.pii if g[0] < d.end and d.start < g[1]]
+            if any(g[2] == "AGE" for g in under):
+                continue
+            kinds = "+".join(sorted({g[2] for g in under})) or "none"
+            false[(doc.language, d.detector, kinds, age_class(doc.text, d.start, d.end))] += 1
     total = sum(gold.values())
     print(f"splits {' '.join(splits)}: gold AGE {total}, final AGE {n_pred}, false AGE {sum(false.values())}")
     names = ("language", "outcome", "detector", "shape", "whose", "cue")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,15 @@ def record_calls() -> dict[str, Any]:
 
     P.refine, P.apply_stage = refine, stage  # type: ignore[assignment]
     return calls
+
+
+def measured(splits: Iterable[str], calls: dict[str, Any]) -> Iterator[tuple[str, Any, list[Any]]]:
+    """Each gold document of ``splits`` (``tests/privacy/corpus/<split>``) with what ``detect`` finds in it, ``calls``
+    (:func:`record_calls`) cleared before each: the corpus loop of the measure scripts (review26)."""
+    for split in splits:
+        for doc in load_gold(ROOT / "tests/privacy/corpus" / split):
+            calls.clear()
+            yield split, doc, detect(doc.text, language=doc.language)
 
 
 def main() -> None:

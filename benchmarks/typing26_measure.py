@@ -20,12 +20,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from loc25_measure import place_kind  # noqa: E402
-from named21_measure import _ov, classify, record_calls  # noqa: E402
+from named21_measure import _ov, classify, measured, record_calls  # noqa: E402
 
-from makna.privacy.detect import detect  # noqa: E402
-from makna.privacy.evaluate import load_gold  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
 FOUR = ("tune28", "seal27", "spent43", "spent44")
 
 _ORG_KINDS = (
@@ -118,40 +114,37 @@ def main() -> None:
     got: Counter[tuple[str, ...]] = Counter()
     rows: list[dict[str, Any]] = []
     skipped = 0
-    for split in splits:
-        for doc in load_gold(ROOT / "tests/privacy/corpus" / split):
-            calls.clear()
-            final = detect(doc.text, language=doc.language)
-            if calls.get("n") != 1:
-                skipped += 1
+    for split, doc, final in measured(splits, calls):
+        if calls.get("n") != 1:
+            skipped += 1
+            continue
+        for s, e, kind in doc.pii:
+            if kind not in ("LOCATION", "ORG"):
                 continue
-            for s, e, kind in doc.pii:
-                if kind not in ("LOCATION", "ORG"):
-                    continue
-                cls = classify(s, e, kind, calls["rules"], calls["learned"], calls["staged"], final)
-                over = _ov(final, s, e)
-                det = over[0].detector if over else "-"
-                if cls.startswith("mistyped:later") or cls.startswith("mistyped:rule-fixed"):
-                    det += " @" + retyped_by(calls, s, e)
-                k = place_kind(doc.text[s:e]) if kind == "LOCATION" else org_kind(doc.text[s:e])
-                got[(doc.language, kind, cls, k, det)] += 1
-                if args.rows and cls != "found":
-                    line_start = doc.text.rfind("\n", 0, s) + 1
-                    rows.append(
-                        {
-                            "split": split,
-                            "doc": doc.id,
-                            "lang": doc.language,
-                            "gold": kind,
-                            "cls": cls,
-                            "kind": k,
-                            "text": doc.text[s:e],
-                            "left": doc.text[max(line_start, s - 80) : s],
-                            "right": doc.text[e : e + 40].split("\n")[0],
-                            "final": [f"{x.type}@{x.detector}:{x.text}" for x in over],
-                            "rules": [f"{x.type}@{x.detector}:{x.text}" for x in _ov(calls["rules"], s, e)],
-                        }
-                    )
+            cls = classify(s, e, kind, calls["rules"], calls["learned"], calls["staged"], final)
+            over = _ov(final, s, e)
+            det = over[0].detector if over else "-"
+            if cls.startswith("mistyped:later") or cls.startswith("mistyped:rule-fixed"):
+                det += " @" + retyped_by(calls, s, e)
+            k = place_kind(doc.text[s:e]) if kind == "LOCATION" else org_kind(doc.text[s:e])
+            got[(doc.language, kind, cls, k, det)] += 1
+            if args.rows and cls != "found":
+                line_start = doc.text.rfind("\n", 0, s) + 1
+                rows.append(
+                    {
+                        "split": split,
+                        "doc": doc.id,
+                        "lang": doc.language,
+                        "gold": kind,
+                        "cls": cls,
+                        "kind": k,
+                        "text": doc.text[s:e],
+                        "left": doc.text[max(line_start, s - 80) : s],
+                        "right": doc.text[e : e + 40].split("\n")[0],
+                        "final": [f"{x.type}@{x.detector}:{x.text}" for x in over],
+                        "rules": [f"{x.type}@{x.detector}:{x.text}" for x in _ov(calls["rules"], s, e)],
+                    }
+                )
     print(f"documents skipped (more than one chunk): {skipped}")
 
     def short(cls: str) -> str:

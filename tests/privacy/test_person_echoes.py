@@ -100,3 +100,24 @@ def test_an_indonesian_clause_in_a_transcript_said_to_be_english_is_left_alone()
     text = "Tinggal dengan Papuq Senep selama ibunya pergi. Papuq sudah tua. Later Papuq is what we said."
     found = echo_names(text, [_person(text, "Papuq Senep")], "en")
     assert [text[d.start : d.end + 3] for d in found if d.detector == "person.echo"] == ["Papuq is"]
+
+
+def test_a_possessive_is_the_name_it_follows() -> None:
+    """``Harinder's``: the possessive ending is not part of the word (review26): the name before it is echoed."""
+    text = "The recruiter was Harinder Singh Dhaliwal. Harinder's office was in Jalandhar, then Dhaliwal’s van."
+    assert _echoes(text, "Harinder Singh Dhaliwal") == ["Harinder", "Dhaliwal"]
+    text = "My boss was Kwame Asante-Boateng. Asante-Boateng's rules were strict."
+    assert _echoes(text, "Kwame Asante-Boateng") == ["Asante-Boateng"]
+
+
+def test_a_name_with_an_apostrophe_after_its_first_letter() -> None:
+    """``O'Shea``, ``D’Souza``: the module's docstring says an apostrophe inside a name is allowed (review26: a
+    capital followed by an apostrophe was no word at all)."""
+    assert _echoes("My boss was Declan O'Shea. O'Shea paid late.", "Declan O'Shea") == ["O'Shea"]
+    assert _echoes("The agent, Marisa D’Souza, came. D’Souza's fee was high.", "Marisa D’Souza") == ["D’Souza"]
+
+
+def test_a_word_glued_to_letters_after_it_is_another_word() -> None:
+    """An occurrence is a whole word: letters or digits right after it make it part of another one (review26)."""
+    text = "The driver was Tomasz Wrobel. His handle is TomaszX and his van Tomasz2."
+    assert _echoes(text, "Tomasz Wrobel") == []

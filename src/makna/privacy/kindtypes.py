@@ -56,7 +56,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from .adat import clan_names, minang_title_gender
@@ -267,15 +267,29 @@ _KIN_WORD: Final = re.compile(rf"(?i:\b{_KIN}\b)")
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 
 
+@lru_cache(maxsize=4)
+def _sentences(scan: str) -> tuple[list[int], list[int], list[int]]:
+    """The offsets of ``scan``'s sentence ends, and its kin words' starts and ends (whole words, never overlapping:
+    both in order), read once per text: a long sentence of many names was read again for each name (review26)."""
+    kin = [(m.start(), m.end()) for m in _KIN_WORD.finditer(scan)]
+    return [m.start() for m in _SENTENCE_END.finditer(scan)], [a for a, _ in kin], [b for _, b in kin]
+
+
 def _sentence_cue(scan: str, det: Detection) -> bool:
     """Whether the sentence of ``det`` holds a kin or owner noun (``itu teman saya``, ``is my cousin``,
     ``orangnya baik``, ``pemiliknya``) outside the span, or a person's act right after it (``came over``)."""
     if _CUE_AFTER.match(scan, det.end):
         return True
-    start = max(scan.rfind(c, 0, det.start) for c in ".!?\n") + 1
-    end_m = _SENTENCE_END.search(scan, det.end)
-    end = end_m.start() if end_m else len(scan)
-    return bool(_KIN_WORD.search(scan, start, det.start) or _KIN_WORD.search(scan, det.end, end))
+    ends, kin_starts, kin_ends = _sentences(scan)
+    before = bisect_left(ends, det.start)
+    start = ends[before - 1] + 1 if before else 0
+    after = bisect_left(ends, det.end)
+    end = ends[after] if after < len(ends) else len(scan)
+    for lo, hi in ((start, det.start), (det.end, end)):
+        first = bisect_left(kin_starts, lo)  # the first kin word from lo: it ends first of those after it
+        if first < len(kin_starts) and kin_ends[first] <= hi:
+            return True
+    return False
 
 
 def has_person_evidence(scan: str, det: Detection, own_kind: bool) -> bool:

@@ -31,8 +31,11 @@ from .types import Detection
 
 __all__ = ["echo_names"]
 
-_WORD: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[\-’'][A-ZÀ-ÖØ-Þa-zà-öø-ÿ]+)*")
-"""A capitalised name word (a hyphen or an apostrophe inside allowed: ``Okonjo-Eze``, ``O'Brien``)."""
+_WORD: Final = re.compile(
+    r"[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|(?=['’][A-ZÀ-ÖØ-Þ]))(?:[\-’'](?!s(?![\w'’\-]))[A-ZÀ-ÖØ-Þa-zà-öø-ÿ]+)*"
+)
+"""A capitalised name word (a hyphen or an apostrophe inside allowed: ``Okonjo-Eze``, ``O'Brien``), without a
+possessive ending (``Harinder's`` is ``Harinder``; review26)."""
 _CAPITALISED_BEFORE: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]*[ \t]+\Z")
 _CAPITALISED_AFTER: Final = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
 _NOT_A_PERSON_BEFORE: Final = re.compile(
@@ -123,6 +126,8 @@ def echo_names(text: str, found: Sequence[Detection], language: str) -> list[Det
         start, end = m.start(), m.end()
         if start and (text[start - 1].isalnum() or text[start - 1] in "@'’-"):
             continue
+        if end < len(text) and text[end].isalnum():
+            continue  # "TomaszX", "Tomasz2": part of another word (a handle), not the name
         if any(s < end and start < e for s, e in taken) or _glued(text, start, end):
             continue
         if not _english_clause(text, start, end):
