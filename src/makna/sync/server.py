@@ -19,11 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, not_, or_, select, update
+from sqlalchemy import Connection, Table, and_, delete, func, insert, not_, or_, select, true, update
 
 from ..access import require, role_of
 from ..errors import InputError, SyncError
 from ..exchange._deid_state import export_states
+from ..holds import hidden_from
 from ..memos import forget, others_memos, target_exists
 from ..model import MEMO_TARGETS
 from ..privacy.seal_copies import pushed_digests
@@ -77,7 +78,14 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
         high = int(conn.execute(select(func.max(tables.events.c.id))).scalar() or 0)
         seen = Sight(project.actor, False).segments() if blind else visible(project, conn)
         memos_seen = or_(m.target_kind != "segment", m.target_id.in_(select(seg.id).where(seen)))
+        held = hidden_from(project, m.target_id)  # sources held for de-identification (makna.holds)
+        if held:
+            memos_seen = and_(memos_seen, or_(m.target_kind != "source", m.target_id.is_(None), *held))
         where: dict[str, Any] = {
+            "sources": and_(true(), *hidden_from(project, tables.sources.c.id)),
+            "turns": and_(true(), *hidden_from(project, tables.turns.c.source_id)),
+            "case_links": and_(true(), *hidden_from(project, tables.case_links.c.source_id)),
+            "set_members": and_(true(), *hidden_from(project, tables.set_members.c.member_id)),
             "segments": seen,
             "memos": memos_seen,
             "coders": or_(k.name == project.actor, k.id.in_(select(seg.coder_id).where(seen)),

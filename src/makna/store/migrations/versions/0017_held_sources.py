@@ -1,0 +1,28 @@
+"""sources held for de-identification
+
+Revision ID: 0017
+Revises: 0016
+
+``sources.held_at``: when a source was imported into a project whose de-identification was applied already, the
+moment of its import; cleared when its de-identification is applied or a manager releases it
+(:mod:`makna.holds`). Until then no one without the manager role lists, reads, searches or copies it.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0017"
+down_revision = "0016"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("sources", sa.Column("held_at", sa.DateTime(timezone=True), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("sources") as batch:
+        batch.drop_column("held_at")
