@@ -34,14 +34,29 @@ from .store import tables
 if TYPE_CHECKING:
     from .project import Project
 
-__all__ = ["HELD_FLAG", "RELEASE_HINT", "held_ids", "held_names", "count_held", "is_held", "hides_held",
-           "shown_sources", "hidden_from", "mark_held", "release_applied", "release_source", "require_none_held"]
+__all__ = [
+    "HELD_FLAG",
+    "RELEASE_HINT",
+    "held_ids",
+    "held_names",
+    "count_held",
+    "is_held",
+    "hides_held",
+    "shown_sources",
+    "hidden_from",
+    "mark_held",
+    "release_applied",
+    "release_source",
+    "require_none_held",
+]
 
 #: How a held source is flagged (the workbench translates it).
 HELD_FLAG = "held: not de-identified yet"
 #: What releases a held source.
-RELEASE_HINT = ("scan it, review, then apply with the project's key ('makna deid scan', 'makna deid apply' or the "
-                "De-identify page); or, when it holds no identifier, release it ('makna sources release')")
+RELEASE_HINT = (
+    "scan it, review, then apply with the project's key ('makna deid scan', 'makna deid apply' or the "
+    "De-identify page); or, when it holds no identifier, release it ('makna sources release')"
+)
 
 
 def _held() -> ColumnElement[bool]:
@@ -130,4 +145,5 @@ def require_none_held(project: Project, what: str) -> None:
     if n:
         raise ConflictError(
             f"{what} is refused while {n} source(s) imported after the de-identification are held, not "
-            f"de-identified yet (see 'makna sources'): {RELEASE_HINT}")
+            f"de-identified yet (see 'makna sources'): {RELEASE_HINT}"
+        )

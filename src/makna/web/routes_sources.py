@@ -27,8 +27,7 @@ router = APIRouter()
 
 JS_MESSAGES = ("Type to find or create a code", "Create code", "No codes match", "Remove", "Save memo", "Memo",
                "Saved", "Removed", "Coded", "Could not save", "by", "Only its coder can change this coding.",
-               "Undone", "Redone", "Recode", "Resize", "Resize: Shift+arrows move the end, Enter saves, Escape cancels",
-               "Released")
+               "Undone", "Redone", "Recode", "Resize", "Resize: Shift+arrows move the end, Enter saves, Escape cancels")
 
 
 class Release(BaseModel):
