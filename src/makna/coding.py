@@ -16,8 +16,8 @@ from sqlalchemy.exc import IntegrityError
 
 from .access import require
 from .errors import ConflictError, DuplicateCodingError, InputError, NotFoundError, OffsetError, PermissionDeniedError
-from .holds import hidden_from
 from .event_kinds import EventKind
+from .holds import hidden_from
 from .memos import forget, others_memos
 from .model import Segment, new_id, new_ids, utcnow
 from .project import CodeRow, Project
