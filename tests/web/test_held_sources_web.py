@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import PASSWORD as SERVER_PASSWORD
+from sync_helpers import server_login as _login
 from web_helpers import TOKEN, Client, login
 
 import makna
@@ -100,13 +100,6 @@ def server(team: Any, server_db: str, keys: Path) -> Iterator[Any]:
         c.close()
     yield app
     app.state.registry.close()
-
-
-def _login(app: Any, name: str) -> tuple[Client, dict[str, str]]:
-    c = Client(app)
-    r = c.post("/login", json={"name": name, "password": SERVER_PASSWORD})
-    assert r.status_code == 200, r.text
-    return c, {"X-Makna-CSRF": r.json()["csrf"], "X-Makna-Project": "Studi"}
 
 
 def test_a_coder_and_a_viewer_read_nothing_of_a_held_source(server: Any) -> None:

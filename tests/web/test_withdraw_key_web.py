@@ -6,45 +6,20 @@ changes nothing; without a key the refusal says what to do; both languages."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import PASSWORD as SERVER_PASSWORD
+from sync_helpers import server_login as _login
 from web_helpers import Client
 
 import makna
-from makna.privacy.keyfile import read_key
 from makna.privacy.project import add_detection, decide_all, review_entries, scan
 from makna.server.ratelimit import LoginLimiter
 from makna.web.server_app import create_server_app
-
-PASS = "correct horse battery staple"
-TEXT = (
-    "Focus group two\n"
-    "Moderator: Who helps you sell?\n"
-    "R1: My neighbour Pak Harjono carries the trays to Pasar Kembang.\n"
-    "R2: Bu Wulandari Sasmito from Gang Kenari Tujuh orders every Friday, and Pak Harjono too.\n"
-    "R3: I sell alone.\n"
-    "R2: My sister Ratih Kusumaningrum keeps the books.\n"
-    "Moderator: Thank you.\n"
-)
-HERS = ("Wulandari", "Sasmito", "Kenari", "Kusumaningrum", "Ratih")
-SHARED = ("Harjono",)
-
-
-def _key_text(path: Path) -> str:
-    mapping, records = read_key(path, PASS)
-    return json.dumps([mapping.to_dict(), records], ensure_ascii=False)
-
-
-def _login(app: Any, name: str) -> tuple[Client, dict[str, str]]:
-    c = Client(app)
-    r = c.post("/login", json={"name": name, "password": SERVER_PASSWORD})
-    assert r.status_code == 200, r.text
-    return c, {"X-Makna-CSRF": r.json()["csrf"], "X-Makna-Project": "Studi"}
+from withdraw_helpers import HERS, NAMED, PASS, SHARED, TEXT
+from withdraw_helpers import key_text as _key_text
 
 
 def _reviewed(team: Any) -> None:
@@ -53,7 +28,7 @@ def _reviewed(team: Any) -> None:
         for _ in range(2):
             scan(p)
             decide_all(p, "accepted")
-        for name in ("Harjono", "Wulandari Sasmito", "Gang Kenari Tujuh", "Ratih Kusumaningrum"):
+        for name in NAMED:
             at = TEXT.index(name)
             if not any(e.start <= at < e.end for e in review_entries(p)):
                 add_detection(p, "fg2.txt", at, at + len(name), "ADDRESS" if "Gang" in name else "PERSON")
