@@ -17,6 +17,8 @@ from makna.analysis.search import search
 from makna.errors import ConflictError, InputError, PermissionDeniedError, UnknownSourceError
 from makna.exchange import export_qdpx, write_json, write_segments_csv
 from makna.holds import count_held, release_source
+from makna.live import changes_after
+from makna.memos import events
 from makna.project import Project
 from makna.queries import retrieve
 from makna.sources import count_sources, get_source, get_turns, list_sources
@@ -81,6 +83,9 @@ def test_a_coder_reads_nothing_of_it(held: tuple[Project, Project, Project]) -> 
         makna.code_span(budi, "late", 0, 5, "rest")
     assert not search(budi, "Fitzgerald")
     assert not retrieve(budi, code="rest")  # the owner's coding of it, with its text
+    sid = get_source(_owner, "late").id
+    assert sid in str(changes_after(_owner, 0, limit=1000).changes)  # its import, the owner's coding of it
+    assert sid not in str(changes_after(budi, 0, limit=1000).changes) and "'late'" not in str(events(budi, limit=100))
     pulled = snapshot(budi)
     assert "Fitzgerald" not in str(pulled["tables"])
     assert [r for r in pulled["tables"]["segments"]["rows"]] == []

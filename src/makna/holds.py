@@ -80,9 +80,8 @@ def count_held(conn: Connection) -> int:
 
 
 def is_held(conn: Connection, source_id: str) -> bool:
-    """Whether the source ``source_id`` is held."""
-    s = tables.sources.c
-    return conn.execute(select(s.id).where(s.id == source_id, _held())).first() is not None
+    """Whether the source ``source_id`` is held (through the index of the few held ones: not the source's row)."""
+    return source_id in held_ids(conn)
 
 
 def hides_held(project: Project, actor: str | None = None) -> bool:

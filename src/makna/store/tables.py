@@ -92,7 +92,7 @@ sources = Table(
     Column("imported_at", DateTime(timezone=True), nullable=False),
     Column("original", LargeBinary),
     # migration 0017: imported into a de-identified project and not de-identified yet (makna.holds)
-    Column("held_at", DateTime(timezone=True)),
+    Column("held_at", DateTime(timezone=True), index=True),
 )
 
 turns = Table(

@@ -5,7 +5,9 @@ Revises: 0016
 
 ``sources.held_at``: when a source was imported into a project whose de-identification was applied already, the
 moment of its import; cleared when its de-identification is applied or a manager releases it
-(:mod:`makna.holds`). Until then no one without the manager role lists, reads, searches or copies it.
+(:mod:`makna.holds`). Until then no one without the manager role lists, reads, searches or copies it. Indexed: a
+coder's every read of codings asks which sources are held, and the few held ones are found without reading the
+rows that hold the texts (an SQLite row is read through its text to reach a later column).
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("sources", sa.Column("held_at", sa.DateTime(timezone=True), nullable=True))
+    op.create_index("ix_sources_held_at", "sources", ["held_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_sources_held_at", table_name="sources")
     with op.batch_alter_table("sources") as batch:
         batch.drop_column("held_at")
