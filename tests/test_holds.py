@@ -16,6 +16,7 @@ from makna.access import Access
 from makna.analysis.search import search
 from makna.errors import ConflictError, InputError, PermissionDeniedError, UnknownSourceError
 from makna.exchange import export_qdpx, write_json, write_segments_csv
+from makna.agreement.project_units import load_coding
 from makna.holds import count_held, release_source
 from makna.live import changes_after
 from makna.memos import events
@@ -86,9 +87,12 @@ def test_a_coder_reads_nothing_of_it(held: tuple[Project, Project, Project]) -> 
     sid = get_source(_owner, "late").id
     assert sid in str(changes_after(_owner, 0, limit=1000).changes)  # its import, the owner's coding of it
     assert sid not in str(changes_after(budi, 0, limit=1000).changes) and "'late'" not in str(events(budi, limit=100))
+    for who in (_owner, budi):
+        makna.code_span(who, "first", 0, 5, "rest")
+    assert [src.name for src in load_coding(budi).sources] == ["first"]  # agreement's sources and their texts
     pulled = snapshot(budi)
     assert "Fitzgerald" not in str(pulled["tables"])
-    assert [r for r in pulled["tables"]["segments"]["rows"]] == []
+    assert sid not in str(pulled["tables"]) and len(pulled["tables"]["segments"]["rows"]) == 2  # on "first"
 
 
 def test_managers_and_the_owner_see_it(held: tuple[Project, Project, Project]) -> None:
