@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 import makna
 from makna.access import Access
+from makna.agreement.project_units import load_coding
 from makna.analysis.search import search
 from makna.errors import ConflictError, InputError, PermissionDeniedError, UnknownSourceError
 from makna.exchange import export_qdpx, write_json, write_segments_csv
-from makna.agreement.project_units import load_coding
 from makna.holds import count_held, release_source
 from makna.live import changes_after
 from makna.memos import events
