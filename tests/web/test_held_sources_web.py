@@ -26,7 +26,7 @@ PASS = "tiga ekor kucing melompat pagar"
 LATE = "Q: What was hardest?\nA: Standing for hours. Dr Margaret Fitzgerald told me to rest more.\n"
 NAME = "Fitzgerald"
 FLAG_EN = "held: not de-identified yet"
-FLAG_ID = "ditahan: belum di-de-identifikasi"
+FLAG_ID = "ditahan: belum melalui de-identifikasi"
 
 
 def _upload(c: Client, h: dict[str, str]) -> str:
