@@ -25,6 +25,7 @@ from makna.queries import retrieve
 from makna.sources import count_sources, get_source, get_turns, list_sources
 from makna.store import tables
 from makna.sync.server import snapshot
+from makna.withdraw import speaker_labels
 
 PASS = "kopi hujan sepeda jendela"
 FIRST = "P: Siapa namamu?\nI: Nama saya Rosmaini, dari Pariaman.\n"
@@ -77,6 +78,7 @@ def test_a_coder_reads_nothing_of_it(held: tuple[Project, Project, Project]) -> 
     _owner, _dewi, budi = held
     assert [s.name for s in list_sources(budi)] == ["first"]
     assert count_sources(budi) == 1
+    assert speaker_labels(budi) == ["I", "P"] and speaker_labels(_owner) == ["A", "I", "P", "Q"]  # the Cases page's
     for read in (get_source, get_turns):
         with pytest.raises(UnknownSourceError):
             read(budi, "late")

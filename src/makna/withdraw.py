@@ -351,9 +351,13 @@ def _drop_cases(conn: Connection, touched: Iterable[str]) -> list[str]:
 
 
 def speaker_labels(project: Project) -> list[str]:
-    """The project's speaker labels (one each, case aside), for a page to offer."""
+    """The project's speaker labels (one each, case aside), for a page to offer: not those of a source held from the
+    acting user (:mod:`makna.holds`), whose labels can be names."""
+    from .holds import hidden_from
+
+    t = tables.turns.c
     with project.store.read() as conn:
-        labels = conn.execute(select(tables.turns.c.speaker).distinct()).scalars()
+        labels = conn.execute(select(t.speaker).where(*hidden_from(project, t.source_id)).distinct()).scalars()
         return sorted({str(x).strip().casefold(): str(x).strip() for x in labels}.values(), key=str.casefold)
 
 

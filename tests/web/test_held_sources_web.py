@@ -50,7 +50,7 @@ def _reads_nothing(c: Client, h: dict[str, str], sid: str) -> None:
         r = c.get(url, headers=h)
         assert r.status_code == 404 and NAME not in r.text, (url, r.status_code)
     assert "late.txt" not in {s["name"] for s in c.get("/api/sources", headers=h).json()}
-    for url in ("/", "/search?q=hardest", "/retrieve?code=emosi", "/api/retrieve?code=emosi", "/api/project"):
+    for url in ("/", "/search?q=hardest", "/retrieve?code=emosi", "/api/retrieve?code=emosi", "/api/project", "/cases"):
         r = c.get(url, headers=h)
         assert r.status_code == 200 and NAME not in r.text and "late.txt" not in r.text, url
     found = c.get("/api/search?q=hardest", headers=h).json()
