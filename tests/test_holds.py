@@ -4,6 +4,7 @@ On every backend of the ``project`` fixture, roles attached as a team server att
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,8 @@ from makna.project import Project
 from makna.queries import retrieve
 from makna.sources import count_sources, get_source, get_turns, list_sources
 from makna.store import tables
-from makna.sync.server import snapshot
+from makna.sync.rows import SYNC_FORMAT, text_hash
+from makna.sync.server import apply_push, snapshot
 from makna.withdraw import speaker_labels
 
 PASS = "kopi hujan sepeda jendela"
@@ -154,3 +156,30 @@ def test_the_apply_lifts_it(held: tuple[Project, Project, Project], tmp_path: Pa
         assert count_held(conn) == 0
     text = get_source(budi, "late").text
     assert "Fitzgerald" not in text
+
+
+def test_a_push_onto_a_held_source_is_refused_as_no_source(held: tuple[Project, Project, Project]) -> None:
+    owner, _dewi, budi = held
+    sid = get_source(owner, "late").id
+    with owner.store.read() as conn:
+        cid = owner.code_id(conn, "rest")
+    row = {
+        "source_id": sid,
+        "start": 0,
+        "end": 5,
+        "code_id": cid,
+        "memo": "",
+        "created_at": "2026-12-07T10:00:00+00:00",
+    }
+    message = {
+        "format": SYNC_FORMAT,
+        "schema": owner.store.schema_revision(),
+        "coder": "budi",
+        "project_id": owner.info().id,
+        "high_water": 0,
+        "sources": {sid: text_hash(LATE)},
+        "codes": {cid: {"key": "rest", "name": "Rest"}},
+        "changes": [{"kind": "segment", "id": str(uuid.uuid4()), "op": "put", "base": None, "row": row}],
+    }
+    result = apply_push(budi, message)
+    assert result.added == 0 and [c.reason for c in result.conflicts] == ["source_deleted"]
