@@ -22,11 +22,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # in place (ALTER TABLE ... ADD/DROP COLUMN), never a copy of the table: sources is referenced by turns, codings
+    # and more, whose foreign keys a copy would cascade on SQLite (0007, 0009)
     op.add_column("sources", sa.Column("held_at", sa.DateTime(timezone=True), nullable=True))
     op.create_index("ix_sources_held_at", "sources", ["held_at"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_sources_held_at", table_name="sources")
-    with op.batch_alter_table("sources") as batch:
-        batch.drop_column("held_at")
+    op.drop_column("sources", "held_at")
