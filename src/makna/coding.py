@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from .access import require
 from .errors import ConflictError, DuplicateCodingError, InputError, NotFoundError, OffsetError, PermissionDeniedError
 from .event_kinds import EventKind
+from .holds import hidden_from
 from .memos import forget, others_memos
 from .model import Segment, new_id, new_ids, utcnow
 from .project import CodeRow, Project
@@ -315,6 +316,8 @@ def _code_one(project: Project, spec: SegmentSpec, name: str, action: EventKind)
         if found:
             coder_id, source_id, source_name, length, now, *code_fields = found[0]
             code = CodeRow(*code_fields)
+            if project.store.access is not None:  # a team server: a source held from this coder (makna.holds)
+                project.source_row(conn, spec.source)
         else:  # an unknown source or code: the lookups that name it in their error
             source_id, source_name, length = project.source_row(conn, spec.source)
             code = project.code_row(conn, spec.code)
@@ -389,7 +392,7 @@ def autocode_speaker(
     t = tables.turns.c
     with project.store.read() as conn:
         ids = [project.source_row(conn, n).id for n in sources] if sources else None
-        q = select(t.source_id, t.start, t.end, t.speaker)
+        q = select(t.source_id, t.start, t.end, t.speaker).where(*hidden_from(project, t.source_id))  # makna.holds
         if ids is not None:
             q = q.where(t.source_id.in_(ids))
         rows = [
@@ -454,7 +457,7 @@ def autocode_pattern(
     s, t = tables.sources.c, tables.turns.c
     specs: list[SegmentSpec] = []
     with project.store.read() as conn:
-        q = select(s.id, s.text)
+        q = select(s.id, s.text).where(*hidden_from(project, s.id))  # a held source (makna.holds)
         if sources:
             q = q.where(s.id.in_([project.source_row(conn, n).id for n in sources]))
         for sid, text in conn.execute(q.order_by(s.name)).all():

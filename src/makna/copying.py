@@ -22,7 +22,7 @@ import secrets
 import sqlite3
 from pathlib import Path
 
-from .errors import InputError, ProjectError, SyncError
+from .errors import ConflictError, InputError, ProjectError, SyncError
 from .store import Store, resolve_location, sqlite_path
 from .store._cipher import Passphrase, dbapi, export_copy, looks_encrypted, require_passphrase
 
@@ -88,7 +88,13 @@ def _copy(location: str | os.PathLike[str], target: str | os.PathLike[str], pass
     cipher = store.cipher
     pulled = coder is not None and "sync.server" in store.meta()
     in_round = _blind_round(store) if coder is not None else None
+    held = _held(store) if coder is not None else 0
     store.close()
+    if held:  # a coder's copy never holds a source not de-identified yet (makna.holds)
+        from .holds import RELEASE_HINT
+
+        raise ConflictError(f"a coder's copy is refused while {held} source(s) imported after the "
+                            f"de-identification are held, not de-identified yet (see 'makna sources'): {RELEASE_HINT}")
     if pulled:
         raise SyncError(f"{source}: already a coder's copy; make the copy from the project itself")
     if in_round is not None and blind is False:
@@ -158,6 +164,14 @@ def _seal_first(source: Path, secret: str | None, actor: str | None = None) -> N
 
     with open_project(source, coder=actor, passphrase=secret) as proj:
         seal_key(proj)
+
+
+def _held(store: Store) -> int:
+    """How many sources of the project in ``store`` are held for de-identification (:mod:`makna.holds`)."""
+    from .holds import count_held
+
+    with store.read() as conn:
+        return count_held(conn)
 
 
 def _blind_round(store: Store) -> str | None:

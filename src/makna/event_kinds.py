@@ -21,6 +21,8 @@ EventKind = Literal[
     "project.export",
     # sources
     "source.import", "source.rename", "source.language", "source.delete",
+    # a source held for de-identification released by a manager without an apply (gate26, #11)
+    "source.release",
     # the codebook
     "code.add", "code.update", "code.move", "code.merge", "code.delete", "codebook.import",
     # codings

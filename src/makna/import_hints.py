@@ -23,5 +23,7 @@ def new_sources_warning(project: Project, count: int) -> str | None:
     return (
         f"this project was de-identified, but the {count} source(s) just imported are not: they hold every name "
         "and number as written, for anyone who reads or codes them, and in reports, exports and copies. Before "
-        "that: scan them ('makna deid scan' or the De-identify page), review, then apply with the project's key"
+        "that: scan them ('makna deid scan' or the De-identify page), review, then apply with the project's key. "
+        "Until then they are held: a team server's coders and viewers do not see them, and reports, exports and "
+        "coders' copies are refused ('makna sources release NAME --reason ...' releases one that names no one)"
     )

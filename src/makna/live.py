@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from .holds import held_ids, hides_held
 from .project import Project
 from .rounds import Round, Sight, current_round, sight, sight_in
 from .store import as_utc, tables
@@ -168,6 +169,23 @@ def _seen(entry: _Entry, sight: Sight) -> Change | None:
     return change
 
 
+def _named(change: Change) -> set[str]:
+    """The ids a change names: its data's plain values and its codings' sources."""
+    found = {v for v in change.data.values() if isinstance(v, str)}
+    found.update(str(s.get("source_id")) for s in change.data.get("segments") or () if isinstance(s, dict))
+    return found
+
+
+def _unheld(project: Project, changes: list[Change]) -> list[Change]:
+    """``changes`` less those that name a source held for de-identification from the acting user
+    (:mod:`makna.holds`): a manager's coding of it, its import (whose name can hold a name)."""
+    if not changes or not hides_held(project):
+        return changes
+    with project.store.read() as conn:
+        held = set(held_ids(conn))
+    return [c for c in changes if not held & _named(c)] if held else changes
+
+
 def changes_after(project: Project, after: int, *, viewer: str | None = None, limit: int = 200) -> Changes:
     """The changes logged after event ``after`` (at most ``limit`` events), as ``viewer`` (default:
     the acting coder) may see them: during a blind round another coder's codings, their memos and
@@ -179,7 +197,7 @@ def changes_after(project: Project, after: int, *, viewer: str | None = None, li
             return Changes([], after, False)
         seen = sight(project, conn, viewer)
         entries = _decode(conn, list(rows))
-    out = [c for c in (_seen(x, seen) for x in entries) if c is not None]
+    out = _unheld(project, [c for c in (_seen(x, seen) for x in entries) if c is not None])
     return Changes(out, int(rows[-1].id), len(rows) == limit)
 
 
@@ -253,7 +271,7 @@ class LiveLog:
         seen = sight_in(project, rnd)
         at = bisect.bisect_right(ids, after)
         picked = entries[at : at + limit]
-        out = [c for c in (_seen(x, seen) for x in picked) if c is not None]
+        out = _unheld(project, [c for c in (_seen(x, seen) for x in picked) if c is not None])
         more = at + limit < len(entries)
         return Changes(out, ids[at + limit - 1] if more else max(after, top), more)
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, cast
 
 from sqlalchemy import Connection, Select, delete, insert, or_, select, update
 
 from .access import require
 from .errors import ConflictError, InputError, NotFoundError
+from .holds import held_ids, hides_held
 from .model import MEMO_TARGETS, EntitySet, Event, Memo, MemoTarget, new_id, utcnow
 from .project import Project
 from .store import as_utc, tables
@@ -175,7 +177,12 @@ def events(project: Project, *, limit: int = 50, action: str | None = None, befo
     with project.store.read() as conn:
         if not sees_everything(project, conn):  # a blind round: not which codes the others applied
             q = q.where(or_(e.actor == project.actor, e.action.not_in(BLIND_EVENT_KINDS)))
-        return [Event(r.id, as_utc(r.at), r.actor, r.action, dict(r.payload)) for r in conn.execute(q)]
+        found = [Event(r.id, as_utc(r.at), r.actor, r.action, dict(r.payload)) for r in conn.execute(q)]
+        held = set(held_ids(conn)) if hides_held(project) else set()
+    if held:  # a source held for de-identification: not even its name (makna.holds)
+        found = [replace(ev, payload={}) if held & {v for v in ev.payload.values() if isinstance(v, str)} else ev
+                 for ev in found]
+    return found
 
 
 def others_memos(conn: Connection, segment_ids: Sequence[str], actor: str) -> dict[str, list[str]]:

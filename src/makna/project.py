@@ -150,6 +150,11 @@ class Project:
         """The row (id, name, length) of the source called ``name`` (or with that id)."""
         rows = fetch_compiled(conn, _SOURCE_ROW, {"name": name})
         row = SourceRow(*rows[0]) if rows else None
+        if row is not None and self.store.access is not None:  # a team server: a held source is a manager's
+            from .holds import hides_held, is_held
+
+            if hides_held(self) and is_held(conn, row.id):
+                row = None
         if row is None:
             from .sources import any_deidentified
 

@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, insert, not_, or_, select, true, update
+from sqlalchemy import ColumnElement, Connection, and_, insert, not_, or_, select, true, update
 
 from .access import CODING_EVENT_KINDS
 from .errors import ConflictError, InputError, NotFoundError, PermissionDeniedError
+from .holds import hidden_from
 from .model import new_id, utcnow
 from .project import Project
 from .store import as_utc, tables
@@ -252,15 +253,19 @@ def require_sight(project: Project, what: str) -> None:
 
 def visible(project: Project, conn: Connection, viewer: str | None = None) -> ColumnElement[bool]:
     """A condition on ``segments`` rows: those ``viewer`` (default: the acting coder) may see. During
-    an open blind round a coder sees only their own codings of its sources (see :class:`Sight`)."""
-    return sight(project, conn, viewer).segments()
+    an open blind round a coder sees only their own codings of its sources (see :class:`Sight`). None of a
+    source held for de-identification, unless ``viewer`` is a manager (:mod:`makna.holds`)."""
+    held = hidden_from(project, tables.segments.c.source_id, viewer)
+    seen = sight(project, conn, viewer).segments()
+    return and_(seen, *held) if held else seen
 
 
 def visible_where(project: Project, conn: Connection, viewer: str | None = None) -> list[ColumnElement[bool]]:
     """:func:`visible` as a list of conditions for ``where(*...)``: empty when ``viewer`` sees every
     coding (the query is left as it was)."""
     seen = sight(project, conn, viewer)
-    return [] if seen.everything else [seen.segments()]
+    held = hidden_from(project, tables.segments.c.source_id, viewer)  # makna.holds
+    return held if seen.everything else [seen.segments(), *held]
 
 
 def suggester_ids() -> Any:

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, Connection, delete, func, or_, select, update
 
 from .errors import DuplicateSourceError, ImportFormatError, InputError, MaknaError
+from .holds import mark_held, shown_sources
 from .importers import ImportedText, convertible, read_bytes, read_document, supported_suffixes, unsupported_reason
 from .importers.survey import SURVEY_SUFFIXES, is_survey
 from .memos import forget
@@ -70,6 +71,8 @@ class SourceSummary:
     original_name: str
     sha256: str
     imported_at: Any
+    #: imported into a de-identified project and not de-identified yet (:mod:`makna.holds`)
+    held: bool = False
 
 
 class DuplicateFile(NamedTuple):
@@ -209,12 +212,16 @@ def _store_prepared(project: Project, items: Sequence[_Prepared]) -> list[Source
             if not it.allow_duplicate:
                 by_sha[src.sha256] = src.name
                 by_text[it.text_sha256] = src.name
+        held_at = mark_held(conn)  # a de-identified project: held until applied or released (makna.holds)
+        if held_at is not None:
+            for p in payloads:
+                p["held"] = True
         bulk_insert(conn, tables.sources, [
             {"id": it.source.id, "name": it.source.name, "length": it.source.length,
              "text": "" if it.source.length >= LONG_TEXT else it.source.text,
              "original_name": it.source.original_name, "sha256": it.source.sha256,
              "media_type": it.source.media_type, "language": it.source.language, "encoding": it.source.encoding,
-             "imported_at": it.source.imported_at, "original": it.stored_original}
+             "imported_at": it.source.imported_at, "original": it.stored_original, "held_at": held_at}
             for it in items
         ])
         for it in items:
@@ -545,7 +552,7 @@ def list_sources(project: Project, *, limit: int | None = None, after: str | Non
     s, t = tables.sources.c, tables.turns.c
     n_turns = select(func.count()).where(t.source_id == s.id).scalar_subquery()
     q = select(s.id, s.name, s.length, n_turns.label("turns"), s.language, s.media_type, s.original_name,
-               s.sha256, s.imported_at).order_by(s.name)
+               s.sha256, s.imported_at, s.held_at).where(*shown_sources(project)).order_by(s.name)
     if after is not None:
         q = q.where(s.name > decode_cursor("sources", after, (str,))[0])
     if limit is not None:
@@ -553,7 +560,7 @@ def list_sources(project: Project, *, limit: int | None = None, after: str | Non
     with project.store.read() as conn:
         rows = conn.execute(q).all()
     return [SourceSummary(r.id, r.name, r.length, r.turns, r.language, r.media_type, r.original_name, r.sha256,
-                          as_utc(r.imported_at)) for r in rows]
+                          as_utc(r.imported_at), r.held_at is not None) for r in rows]
 
 
 def source_cursor(source: SourceSummary) -> str:
@@ -563,7 +570,7 @@ def source_cursor(source: SourceSummary) -> str:
 
 def count_sources(project: Project, *, after: str | None = None) -> int:
     """How many sources the project holds (after the cursor ``after``: how many later pages list)."""
-    q = select(func.count()).select_from(tables.sources)
+    q = select(func.count()).select_from(tables.sources).where(*shown_sources(project))
     if after is not None:
         q = q.where(tables.sources.c.name > decode_cursor("sources", after, (str,))[0])
     with project.store.read() as conn:

@@ -351,9 +351,13 @@ def _drop_cases(conn: Connection, touched: Iterable[str]) -> list[str]:
 
 
 def speaker_labels(project: Project) -> list[str]:
-    """The project's speaker labels (one each, case aside), for a page to offer."""
+    """The project's speaker labels (one each, case aside), for a page to offer: not those of a source held from the
+    acting user (:mod:`makna.holds`), whose labels can be names."""
+    from .holds import hidden_from
+
+    t = tables.turns.c
     with project.store.read() as conn:
-        labels = conn.execute(select(tables.turns.c.speaker).distinct()).scalars()
+        labels = conn.execute(select(t.speaker).where(*hidden_from(project, t.source_id)).distinct()).scalars()
         return sorted({str(x).strip().casefold(): str(x).strip() for x in labels}.values(), key=str.casefold)
 
 
@@ -364,13 +368,15 @@ def withdraw_participant(
     *,
     key_path: str | Path | None = None,
     passphrase: str | None = None,
+    key_needed: str = "(--key FILE --passphrase-file FILE)",
 ) -> WithdrawReport:
     """Remove every turn of ``speaker`` (a speaker label, as ``cases link --speaker`` takes it: case and
     spaces around it aside) from the project's sources (or ``sources``),
     for good: see the module documentation. A de-identified source among them needs the project's key
     (``key_path``, ``passphrase``): her originals found nowhere else leave it, re-encrypted once the
     project has changed (a change the project refuses leaves the key file as it was). Refused, with nothing
-    changed, when no source has a turn of ``speaker``."""
+    changed, when no source has a turn of ``speaker``. ``key_needed``: how the refusal without the key says to give
+    it (the command line's options; the team server's form asks for its passphrase)."""
     from .store import journal, maintenance
 
     require(project, PERMISSION["participant.withdraw"])
@@ -418,7 +424,7 @@ def withdraw_participant(
         if key_path is None or passphrase is None:
             raise PrivacyError(
                 "her turns are de-identified: give the project's key file and its passphrase, so that "
-                "her originals leave it too (--key FILE --passphrase-file FILE)"
+                f"her originals leave it too {key_needed}"
             )
         from .privacy.withdraw_key import key_without_turns
 

@@ -3,7 +3,6 @@ turns still hold stays, and the key still restores the text that is left (#11, t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -11,28 +10,11 @@ import pytest
 
 import makna
 from makna.errors import PrivacyError
-from makna.privacy.keyfile import read_key
 from makna.privacy.project import add_detection, decide_all, review_entries, scan
 from makna.privacy.project_apply import apply, reveal
 from makna.withdraw import withdraw_participant
-
-PASS = "correct horse battery staple"
-TEXT = (
-    "Focus group two\n"
-    "Moderator: Who helps you sell?\n"
-    "R1: My neighbour Pak Harjono carries the trays to Pasar Kembang.\n"
-    "R2: Bu Wulandari Sasmito from Gang Kenari Tujuh orders every Friday, and Pak Harjono too.\n"
-    "R3: I sell alone.\n"
-    "R2: My sister Ratih Kusumaningrum keeps the books.\n"
-    "Moderator: Thank you.\n"
-)
-HERS = ("Wulandari", "Sasmito", "Kenari", "Kusumaningrum", "Ratih")
-SHARED = ("Harjono",)
-
-
-def _key_text(path: Path) -> str:
-    mapping, records = read_key(path, PASS)
-    return json.dumps([mapping.to_dict(), records], ensure_ascii=False)
+from withdraw_helpers import HERS, NAMED, PASS, SHARED, TEXT
+from withdraw_helpers import key_text as _key_text
 
 
 def _deidentified(project: Any, tmp_path: Path) -> Path:
@@ -42,7 +24,7 @@ def _deidentified(project: Any, tmp_path: Path) -> Path:
     for _ in range(2):
         scan(project)
         decide_all(project, "accepted")
-    for name in ("Harjono", "Wulandari Sasmito", "Gang Kenari Tujuh", "Ratih Kusumaningrum"):
+    for name in NAMED:
         at = TEXT.index(name)
         if not any(e.start <= at < e.end for e in review_entries(project)):
             add_detection(project, "fg2.txt", at, at + len(name), "ADDRESS" if "Gang" in name else "PERSON")

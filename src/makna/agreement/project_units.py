@@ -45,6 +45,7 @@ import numpy.typing as npt
 from sqlalchemy import Connection, func, select
 
 from ..errors import AgreementError, NotFoundError, UnknownSourceError
+from ..holds import hidden_from
 from ..project import Project
 from ..store import tables
 from ..text import paragraph_spans, sentence_spans
@@ -200,7 +201,8 @@ def load_coding(
     seg, s, k = tables.segments.c, tables.sources.c, tables.coders.c
     with project.store.read() as conn:
         chosen, code_map, parents = _code_categories(conn, project, codes, descendants)
-        src_q = select(s.id, s.name, s.length, func.length(s.text).label("text_length"))
+        src_q = select(s.id, s.name, s.length, func.length(s.text).label("text_length")).where(
+            *hidden_from(project, s.id))  # a source held for de-identification (makna.holds)
         if sources is not None:
             if not sources:
                 raise AgreementError("no sources chosen")
@@ -222,7 +224,8 @@ def load_coding(
                 coder_ids.append(found[0])
             if len(set(coder_ids)) != len(coder_ids):
                 raise AgreementError("a coder is chosen twice")
-        q = select(seg.source_id, seg.start, seg.end, seg.code_id, seg.coder_id)
+        q = select(seg.source_id, seg.start, seg.end, seg.code_id, seg.coder_id).where(
+            *hidden_from(project, seg.source_id))
         if sources is not None:
             q = q.where(seg.source_id.in_([r.id for r in src_rows]))
         if coders is not None:

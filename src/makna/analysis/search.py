@@ -16,6 +16,7 @@ from sqlalchemy import Connection, case, func, select
 
 from ..coding import CodingResult, Scope, SegmentSpec, code_many, merge_spans
 from ..errors import InputError
+from ..holds import hidden_from
 from ..paging import Page, decode_cursor, encode_cursor
 from ..project import Project
 from ..store import fulltext, tables
@@ -102,7 +103,8 @@ def _matcher(node: Node, language: str) -> Any:
     return find
 
 
-def _passage_query(conn: Connection, node: Node, source_ids: Sequence[str] | None, context: int = 0) -> Any:
+def _passage_query(project: Project, conn: Connection, node: Node, source_ids: Sequence[str] | None,
+                   context: int = 0) -> Any:
     c, s, t = search_chunks.c, tables.sources.c, tables.turns.c
     speaker = (select(t.speaker).where(t.source_id == c.source_id, t.number == c.turn).limit(1).scalar_subquery())
     lo = case((c.start > context, c.start - context), else_=0)
@@ -112,7 +114,7 @@ def _passage_query(conn: Connection, node: Node, source_ids: Sequence[str] | Non
     q = fulltext.match(conn, q, fts5=fts5_match(node), postgres=pg_condition(node, {}))
     if source_ids is not None:
         q = q.where(c.source_id.in_(list(source_ids)))
-    return q.order_by(c.id)
+    return q.where(*hidden_from(project, c.source_id)).order_by(c.id)  # a source held from the acting user
 
 
 def _source_ids(project: Project, conn: Connection, sources: Sequence[str] | None) -> list[str] | None:
@@ -132,7 +134,7 @@ def iter_hits(project: Project, query: str, *, stem: bool = True, sources: Seque
     c = search_chunks.c
     with project.store.read() as conn:
         node = parse_query(query, stem=stem, languages=project_languages(conn))
-        base = _passage_query(conn, node, _source_ids(project, conn, sources), context)
+        base = _passage_query(project, conn, node, _source_ids(project, conn, sources), context)
         last: int | None = None
         while True:
             if last is not None:
@@ -212,7 +214,7 @@ def count_passages(project: Project, query: str, *, stem: bool = True,
     with project.store.read() as conn:
         node = parse_query(query, stem=stem, languages=project_languages(conn))
         c = search_chunks.c
-        q = _passage_query(conn, node, _source_ids(project, conn, sources)).order_by(None)
+        q = _passage_query(project, conn, node, _source_ids(project, conn, sources)).order_by(None)
         sub = q.with_only_columns(c.id, c.source_id).subquery()
         n, ns = conn.execute(select(func.count(), func.count(func.distinct(sub.c.source_id)))).one()
     return int(n), int(ns)

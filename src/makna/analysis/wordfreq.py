@@ -16,6 +16,7 @@ from typing import Literal
 from sqlalchemy import select
 
 from ..errors import InputError
+from ..holds import shown_sources
 from ..project import Project
 from ..queries import retrieve
 from ..store import tables
@@ -82,12 +83,13 @@ def _texts(project: Project, by: GroupBy, code: str | None, sources: Sequence[st
         with project.store.read() as conn:
             links = conn.execute(select(c.name, cl.source_id, cl.start, cl.end, s.text)
                                  .join(tables.cases, c.id == cl.case_id).join(tables.sources, s.id == cl.source_id)
+                                 .where(*shown_sources(project))
                                  .order_by(c.name)).all()
         for r in links:
             yield r.name, langs.get(r.source_id, "id"), r.text if r.start is None else r.text[r.start:r.end]
         return
     with project.store.read() as conn:
-        q = select(s.id, s.name, s.text)
+        q = select(s.id, s.name, s.text).where(*shown_sources(project))
         if sources:
             q = q.where(s.id.in_([project.source_row(conn, n).id for n in sources]))
         found = conn.execute(q.order_by(s.name)).all()

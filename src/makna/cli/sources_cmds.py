@@ -230,9 +230,16 @@ def sources_list(ctx: typer.Context, project: ProjectOpt = None, fmt: FormatOpt 
         return
     with opened(project) as proj:
         rows = [vars(s) for s in list_sources(proj)]
+    columns = ["name", "length", "turns", "language", "media_type", "imported_at", "id"]
+    if any(r["held"] for r in rows):  # imported after the de-identification (makna.holds)
+        from ..holds import HELD_FLAG
+
+        columns.insert(1, "held")
+        for r in rows:
+            r["held"] = HELD_FLAG if r["held"] else ""
     emit(
         rows,
-        ["name", "length", "turns", "language", "media_type", "imported_at", "id"],
+        columns,
         fmt,
         title="Sources",
         empty="No sources yet: makna import FILE",
@@ -286,6 +293,22 @@ def sources_show(
         title=f"Turns of {src.name}",
         empty="No turns detected.",
     )
+
+
+@sources_app.command("release")
+def sources_release(
+    name: Annotated[str, typer.Argument(help="Source name or id.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it needs no de-identification (kept in the log).")],
+    project: ProjectOpt = None,
+) -> None:
+    """Release a source held for de-identification without applying it (it names no one): a source imported into
+    a de-identified project is held from coders and viewers, and from reports, exports and coders' copies, until
+    its de-identification is applied or it is released. One event with you and the reason."""
+    from ..holds import release_source
+
+    with opened(project) as proj:
+        released = release_source(proj, name, reason)
+    typer.echo(f"Released {released}: coders and viewers see it, reports, exports and copies carry it as written.")
 
 
 @sources_app.command("rename")

@@ -46,6 +46,7 @@ from ..cases import decode_value, list_attributes, list_cases
 from ..codebook import code_tree
 from ..csvsafe import write_table
 from ..errors import ExchangeError
+from ..holds import require_none_held
 from ..memo_views import segment_memo_texts
 from ..project import Project
 from ..queries import retrieve
@@ -133,6 +134,7 @@ def _write_csv(path: str | os.PathLike[str], columns: list[str], rows: Iterator[
 def write_segments_csv(project: Project, path: str | os.PathLike[str]) -> int:
     """Coded segments as CSV (UTF-8 with BOM, so that spreadsheets detect it); returns the row count."""
     require_sight(project, "an export of the codings")
+    require_none_held(project, "an export of the codings")
     return _write_csv(path, segment_columns(project), segment_rows(project))
 
 
@@ -209,6 +211,7 @@ def _cell(xf: Any, ref: str, value: Any) -> None:
 def write_segments_xlsx(project: Project, path: str | os.PathLike[str]) -> int:
     """Coded segments as an Excel workbook with one sheet; returns the row count."""
     require_sight(project, "an export of the codings")
+    require_none_held(project, "an export of the codings")
     columns = segment_columns(project)
     count = 0
 
@@ -243,6 +246,7 @@ def _iso(value: Any) -> Any:
 def write_json(project: Project, path: str | os.PathLike[str]) -> None:
     """The whole project as one JSON document (see the module documentation), written as a stream."""
     require_sight(project, "an export of the project")
+    require_none_held(project, "an export of the project")
     meta = project.store.meta()
     c_, s_, g_, m_ = tables.coders.c, tables.sources.c, tables.segments.c, tables.memos.c
 

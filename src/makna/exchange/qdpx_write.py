@@ -44,6 +44,7 @@ from sqlalchemy import Connection, String, bindparam, select, type_coerce
 from ..code_translations import to_json
 from ..codebook import list_codes
 from ..errors import ExchangeError
+from ..holds import require_none_held
 from ..model import Code
 from ..privacy.seals import Sealer, meta_sealer, record_seals, seal_key
 from ..project import Project
@@ -406,6 +407,7 @@ def export_qdpx(project: Project, path: str | os.PathLike[str], *, compresslevel
     from ..rounds import require_sight
 
     require_sight(project, "an export of the project")
+    require_none_held(project, "an export of the project")
     target = Path(path)
     if not target.parent.is_dir():
         raise ExchangeError(f"{target}: folder {target.parent} does not exist")

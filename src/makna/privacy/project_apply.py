@@ -45,6 +45,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from ..access import PERMISSION, require
 from ..errors import InputError, KeyFileError, PrivacyError
+from ..holds import release_applied
 from ..project import Project
 from ..store import fulltext, tables
 from ..store.maintenance import secure_delete
@@ -575,6 +576,8 @@ def apply(
                 conn.execute(update(tables.deid_sources).where(d.source_id == st.source_id).values(
                     applied_at=now, mode=mode, key_id=key_id, replacements=[r.public() for r in reps]))
                 record_applied(conn, st.source_id, regions[st.source_id])
+                if release_applied(conn, st.source_id):  # held since its import (makna.holds): no longer
+                    payload["released"] = True
             by_type.update(types)
         field_types = Counter(r.type for _st, _v, reps in field_plans for r in reps if r.replacement != r.original)
         kept += sum(r.replacement == r.original for _st, _v, reps in field_plans for r in reps)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..holds import require_none_held
 from ..project import Project
 from .i18n import LANGS
 from .model import ReportData, build_report
@@ -44,6 +45,7 @@ def write_report(project: Project, out_dir: str | Path, lang: str = "id", *, tem
 
     if lang not in LANGS:
         raise InputError(f"report language {lang!r}: use {' or '.join(LANGS)}")
+    require_none_held(project, "a report")  # its names as written, or a report silent about a source left out
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder}: exists and is not a folder")

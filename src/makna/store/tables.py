@@ -91,6 +91,8 @@ sources = Table(
     Column("encoding", String(64)),
     Column("imported_at", DateTime(timezone=True), nullable=False),
     Column("original", LargeBinary),
+    # migration 0017: imported into a de-identified project and not de-identified yet (makna.holds)
+    Column("held_at", DateTime(timezone=True), index=True),
 )
 
 turns = Table(

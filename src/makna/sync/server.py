@@ -19,11 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, not_, or_, select, update
+from sqlalchemy import Connection, Table, and_, delete, func, insert, not_, or_, select, true, update
 
 from ..access import require, role_of
 from ..errors import InputError, SyncError
 from ..exchange._deid_state import export_states
+from ..holds import held_ids, hidden_from, hides_held
 from ..memos import forget, others_memos, target_exists
 from ..model import MEMO_TARGETS
 from ..privacy.seal_copies import pushed_digests
@@ -77,7 +78,14 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
         high = int(conn.execute(select(func.max(tables.events.c.id))).scalar() or 0)
         seen = Sight(project.actor, False).segments() if blind else visible(project, conn)
         memos_seen = or_(m.target_kind != "segment", m.target_id.in_(select(seg.id).where(seen)))
+        held = hidden_from(project, m.target_id)  # sources held for de-identification (makna.holds)
+        if held:
+            memos_seen = and_(memos_seen, or_(m.target_kind != "source", m.target_id.is_(None), *held))
         where: dict[str, Any] = {
+            "sources": and_(true(), *hidden_from(project, tables.sources.c.id)),
+            "turns": and_(true(), *hidden_from(project, tables.turns.c.source_id)),
+            "case_links": and_(true(), *hidden_from(project, tables.case_links.c.source_id)),
+            "set_members": and_(true(), *hidden_from(project, tables.set_members.c.member_id)),
             "segments": seen,
             "memos": memos_seen,
             "coders": or_(k.name == project.actor, k.id.in_(select(seg.coder_id).where(seen)),
@@ -253,6 +261,7 @@ class _Apply:
         self._inserts: list[tuple[Table, dict[str, Any]]] = []
         self.new_segments: list[str] = []
         self.twins: dict[str, str] = {}  # a pushed coding the server has already under another id -> that id
+        self.held: set[str] = set()  # sources held from the pushing coder (makna.holds)
 
     def prefetch(self, changes: list[_Change]) -> None:
         """Read (and on PostgreSQL lock) the server's rows of every change at once."""
@@ -291,6 +300,8 @@ class _Apply:
         self.result.conflicts.append(Conflict(ch.kind, ch.id, reason, message))
 
     def _source(self, sid: str) -> tuple[str, int] | None:
+        if sid in self.held:
+            return None
         if sid not in self._texts:
             s = tables.sources.c
             row = self.conn.execute(select(s.text, s.length).where(s.id == sid)).first()
@@ -431,6 +442,8 @@ def apply_push(project: Project, message: Mapping[str, Any], *, words: Wording =
     try:
         with project.store.write(project.actor, "sync.push", payload) as conn:
             run = _Apply(conn, project.coder_id(conn), message, result, words)
+            if hides_held(project):  # a source held from this coder is, to her push, no source (makna.holds)
+                run.held = set(held_ids(conn))
             asked = run.ask(changes)
             if asked:  # the copy is to send its texts' skeletons first: nothing applied yet
                 result = PushResult(replaced=asked)

@@ -39,6 +39,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "no turn of speaker %(name)s in these sources: nothing was removed"),
     (r"type the participant's speaker label again to confirm the withdrawal",
      "type the participant's speaker label again to confirm the withdrawal"),
+    (r"her turns are de-identified: .*\(type the passphrase of the project's key, which this server keeps, in the "
+     r"form\)", "her turns are de-identified: type the passphrase of the project's key, which this server keeps, so "
+     "that her originals leave it too"),
+    (r"(her turns are de-identified: .*|a passphrase was given, but )\(?this server keeps no key of this project: .*",
+     "this server keeps no key of this project: its administrator starts it with 'makna server run --key-dir DIR' and "
+     "de-identifies on the De-identify page; a project de-identified on the command line is withdrawn there (makna "
+     "sources withdraw SPEAKER --purge --key FILE)"),
+    (r"wrong passphrase, or the key file has been altered", "wrong passphrase, or the key file has been altered"),
     (r"her turns are de-identified: .*", "her turns are de-identified: withdraw her on the command line with the "
      "project's key (makna sources withdraw SPEAKER --purge --key FILE), so that her originals leave it too"),
     (r"unknown code '(?P<name>[^']*)'.*", "unknown code %(name)s"),
@@ -238,7 +246,17 @@ PATTERNS += (
 PATTERNS += (
     (r"this project was de-identified, but the (?P<n>\d+) source\(s\) just imported are not: .*",
      "this project was de-identified, but the %(n)s source(s) just imported are not: they hold every name and number "
-     "as written, for anyone who reads or codes them. Scan them on the De-identify page, review, then apply"),
+     "as written, for anyone who reads or codes them. Scan them on the De-identify page, review, then apply. Until "
+     "then coders and viewers do not see them, and reports, exports and coders' copies are refused"),
+)
+#: Sources held for de-identification (:mod:`makna.holds`).
+PATTERNS += (
+    (r".* is refused while (?P<n>\d+) source\(s\) imported after the de-identification are held, .*",
+     "this is refused while %(n)s source(s) imported after the de-identification are held, not de-identified yet: "
+     "scan, review and apply them on the De-identify page, or a manager releases one that names no one on its page"),
+    (r"give the reason for releasing it .*", "give the reason for releasing it"),
+    (r"source '(?P<name>[^']*)' is not held for de-identification: nothing to release",
+     "source %(name)s is not held for de-identification: nothing to release"),
 )
 #: De-identification's refusals to apply (:mod:`makna.privacy.project_apply`).
 PATTERNS += (

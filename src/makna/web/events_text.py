@@ -8,7 +8,8 @@ __all__ = ["EVENT_NAMES", "OTHER_EVENT", "describe_event"]
 #: Event kind (:mod:`makna.event_kinds`) -> what the activity list says about it.
 EVENT_NAMES = {
     "project.create": "created the project", "source.import": "imported a source",
-    "source.rename": "renamed a source", "source.delete": "deleted a source", "code.add": "added a code",
+    "source.rename": "renamed a source", "source.delete": "deleted a source",
+    "source.release": "released a source held for de-identification", "code.add": "added a code",
     "code.update": "edited a code", "code.move": "moved a code", "code.merge": "merged codes",
     "code.delete": "deleted a code", "code.span": "coded a segment", "code.bulk": "coded segments",
     "code.autocode_speaker": "auto-coded a speaker", "code.autocode_pattern": "auto-coded a pattern",

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 
 from ..access import can
 from ..cases import (
@@ -23,9 +23,10 @@ from ..cases import (
 )
 from ..errors import InputError
 from ..sources import list_sources
-from ..withdraw import speaker_labels, withdraw_participant
-from .deps import js_text, page, project_of, reply
+from ..withdraw import WithdrawReport, speaker_labels, withdraw_participant
+from .deps import js_text, page, project_of, reply, server_project_of
 from .render import json_script
+from .routes_deid import server_key
 
 __all__ = ["router", "NewCase", "CaseValues", "NewAttribute", "NewLink", "Withdrawal"]
 
@@ -34,7 +35,8 @@ router = APIRouter(tags=["cases"])
 JS_MESSAGES = ("Saved", "Could not save", "Unlink this source?",
                "Remove every turn of this participant, with the codings inside them, for good? It cannot be undone.",
                "Withdrawn for good", "turn(s)", "coding(s) deleted", "case(s) removed", "texts quote her: review them",
-               "its recording still holds her voice (makna edits no audio or video): cut or delete it")
+               "its recording still holds her voice (makna edits no audio or video): cut or delete it",
+               "original(s) of hers left the key file")
 
 
 class NewCase(BaseModel):
@@ -64,6 +66,33 @@ class Withdrawal(BaseModel):
     speaker: str = Field(min_length=1, max_length=200)
     sources: list[str] = Field(default_factory=list, description="source ids or names; empty: every source")
     confirm: str = Field(description="the speaker label typed again")
+    passphrase: SecretStr | None = Field(default=None, description="a de-identified project on a team server that "
+                                         "keeps its key (a web apply put it in the key folder): the key's "
+                                         "passphrase, so that her originals leave the key too; never stored")
+
+
+#: The refusal's remedy on a team server that keeps the project's key, and on one that does not.
+_TYPE_PASSPHRASE = "(type the passphrase of the project's key, which this server keeps, in the form)"
+_NO_KEY = ("(this server keeps no key of this project: its administrator starts it with 'makna server run --key-dir "
+           "DIR' and de-identifies on the De-identify page; a project de-identified on the command line is withdrawn "
+           "there: 'makna sources withdraw SPEAKER --purge --key FILE')")
+
+
+def _withdraw(request: Request, body: Withdrawal) -> WithdrawReport:
+    """The withdrawal, with the key the team server keeps in its key folder when the form gave its passphrase."""
+    proj = project_of(request)
+    secret = body.passphrase.get_secret_value() if body.passphrase is not None else ""
+    if server_project_of(request) is None:  # the local workbench: the researcher's own command line holds the key
+        return withdraw_participant(proj, body.speaker, body.sources or None)
+    key = server_key(request)
+    if key is None:
+        if secret:
+            raise InputError(f"a passphrase was given, but {_NO_KEY[1:-1]}")
+        return withdraw_participant(proj, body.speaker, body.sources or None, key_needed=_NO_KEY)
+    if not secret:
+        return withdraw_participant(proj, body.speaker, body.sources or None, key_needed=_TYPE_PASSPHRASE)
+    return withdraw_participant(proj, body.speaker, body.sources or None, key_path=key, passphrase=secret,
+                                key_needed=_TYPE_PASSPHRASE)
 
 
 def _cases_json(request: Request, sources: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -84,6 +113,7 @@ def cases_page(request: Request) -> HTMLResponse:
     return page(request, "cases.html", {
         "cases": _cases_json(request, sources), "attributes": list_attributes(proj), "sources": sources,
         "types": ATTRIBUTE_TYPES, "may_manage": can(proj, "manage"), "speakers": speaker_labels(proj),
+        "key_kept": server_key(request) is not None,
         "data": json_script({"msg": js_text(request, JS_MESSAGES)}),
     })
 
@@ -128,8 +158,9 @@ def api_unlink(request: Request, case_id: str, source_id: str) -> JSONResponse:
 def api_withdraw(request: Request, body: Withdrawal) -> JSONResponse:
     if body.confirm.strip().casefold() != body.speaker.strip().casefold():
         raise InputError("type the participant's speaker label again to confirm the withdrawal")
-    report = withdraw_participant(project_of(request), body.speaker, body.sources or None)
+    report = _withdraw(request, body)
     return reply({"sources": report.sources, "turns": report.turns, "codings_deleted": report.codings_deleted,
                   "codings_cut": report.codings_cut, "codings_moved": report.codings_moved, "cases": report.cases,
                   "compacted": report.compacted, "recordings": report.recordings,
+                  "key_originals": report.key_originals,
                   "quotes": [{"where": q.where, "label": q.label, "command": q.command} for q in report.quotes]})

@@ -43,7 +43,7 @@ from .render import json_script
 from .routes_deid_copies import copy_rows, makes_copies
 
 __all__ = ["router", "JS_MESSAGES", "PAGE_SIZE", "ScanRequest", "Decision", "DecideAll", "NewDetection",
-           "NewFieldDetection", "ApplyRequest", "text_pieces", "DetectionEdit"]
+           "NewFieldDetection", "ApplyRequest", "text_pieces", "DetectionEdit", "server_key"]
 
 router = APIRouter(tags=["de-identification"])
 
@@ -177,6 +177,19 @@ def _key_path(request: Request, raw: str | None) -> Path:
         raise InputError(f"key file {raw!r}: give an absolute path (for example /home/me/keys/study.key), "
                          "outside the project's folder if it is shared")
     return path
+
+
+def server_key(request: Request) -> Path | None:
+    """On a team server started with a key folder, the key file a web apply of the request's project wrote there
+    (None where it has none yet); None in the local workbench or without a key folder."""
+    server_project = server_project_of(request)
+    folder: Path | None = getattr(request.app.state, "key_dir", None)
+    if server_project is None or folder is None:
+        return None
+    from ..server.keys import project_key_file
+
+    path = project_key_file(folder, server_project.id)
+    return path if path.is_file() else None
 
 
 def text_pieces(text: str, entries: list[ReviewEntry]) -> list[tuple[int, str, str, str]]:

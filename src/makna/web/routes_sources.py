@@ -7,10 +7,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, Field
 
 from ..access import can
 from ..codebook import CodeNode, code_tree
 from ..errors import InputError
+from ..holds import is_held, release_source
 from ..project import Project
 from ..quickcodes import quick_codes
 from ..rounds import sight
@@ -19,13 +21,23 @@ from ..views import CodeUsage, SegmentView, code_usage, recent_codes, source_seg
 from .deps import js_text, page, paged, project_of, reply
 from .render import Row, json_script, render_rows, rows_of
 
-__all__ = ["router", "JS_MESSAGES"]
+__all__ = ["router", "JS_MESSAGES", "Release"]
 
 router = APIRouter()
 
 JS_MESSAGES = ("Type to find or create a code", "Create code", "No codes match", "Remove", "Save memo", "Memo",
                "Saved", "Removed", "Coded", "Could not save", "by", "Only its coder can change this coding.",
                "Undone", "Redone", "Recode", "Resize", "Resize: Shift+arrows move the end, Enter saves, Escape cancels")
+
+
+class Release(BaseModel):
+    reason: str = Field(min_length=1, max_length=2000, description="why it needs no de-identification")
+
+
+def _held(proj: Project, source_id: str) -> bool:
+    """Whether the source is held for de-identification (:mod:`makna.holds`): only its managers reach it then."""
+    with proj.store.read() as conn:
+        return is_held(conn, source_id)
 
 
 def _columns(proj: Project, source: str, coder: str | None, compare: str | None
@@ -90,6 +102,7 @@ def source_page(request: Request, source_id: str, coder: str | None = None,
         "coders": _visible_coders(proj, src.id), "filter_coder": coder or "",
         "compare": asked or "", "columns": names, "data": json_script(data), "error": error,
         "side_codes": _side_codes(usage, tree, shortcuts), "deid_applied": has_deidentified(proj),
+        "held": _held(proj, src.id), "may_release": can(proj, "manage"),
     })
 
 
@@ -134,7 +147,15 @@ def api_source(request: Request, source_id: str) -> JSONResponse:
     proj = project_of(request)
     src = get_source(proj, source_id)
     return reply({"id": src.id, "name": src.name, "language": src.language, "length": src.length,
-                  "text": src.text, "turns": get_turns(proj, src.id)})
+                  "text": src.text, "turns": get_turns(proj, src.id), "held": _held(proj, src.id)})
+
+
+@router.post("/api/sources/{source_id}/release", summary="Release a source held for de-identification (managers)",
+             description="A source imported into a de-identified project is held from coders and viewers until its "
+                         "de-identification is applied; a manager may release one that names no one, with a reason "
+                         "(kept in the event log).")
+def api_release(request: Request, source_id: str, body: Release) -> JSONResponse:
+    return reply({"released": release_source(project_of(request), source_id, body.reason)})
 
 
 @router.get("/api/sources/{source_id}/segments", summary="The codings of one source, for display")

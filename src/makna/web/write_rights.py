@@ -64,6 +64,7 @@ WRITE_RIGHTS: tuple[tuple[str, str, Permission], ...] = (
     ("PUT DELETE", "/api/sources/{id}/media", "manage"),
     ("PUT", "/api/sources/{id}/turns/{id}/time", "manage"),
     ("POST", "/api/participants/withdraw", "manage"),
+    ("POST", "/api/sources/{id}/release", "manage"),
 )
 
 _COMPILED = tuple(

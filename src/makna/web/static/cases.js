@@ -64,9 +64,13 @@
     const sources = Array.from(f.sources.selectedOptions).map((o) => o.value);
     const status = ev.target.querySelector(".withdraw-status");
     try {
-      const got = await api("POST", "/api/participants/withdraw", { speaker: f.speaker.value, sources, confirm: f.confirm.value });
+      const body = { speaker: f.speaker.value, sources, confirm: f.confirm.value };
+      if (f.passphrase && f.passphrase.value) body.passphrase = f.passphrase.value; // sent once, never kept
+      const got = await api("POST", "/api/participants/withdraw", body);
+      if (f.passphrase) f.passphrase.value = "";
       const lines = [M("Withdrawn for good") + ": " + got.turns + " " + M("turn(s)") + ", " + got.codings_deleted + " " +
         M("coding(s) deleted") + ", " + got.cases.length + " " + M("case(s) removed")];
+      if (got.key_originals) lines.push(got.key_originals + " " + M("original(s) of hers left the key file"));
       (got.recordings || []).forEach((name) => lines.push(name + ": " + M("its recording still holds her voice (makna edits no audio or video): cut or delete it")));
       if (got.quotes.length) lines.push(got.quotes.length + " " + M("texts quote her: review them"));
       got.quotes.forEach((q) => lines.push(q.where + " " + q.label + ": " + q.command));

@@ -1,0 +1,148 @@
+"""Sources held for de-identification (gate26, #11; trial15 problem 2).
+
+In a project whose de-identification was applied, a source imported afterwards holds every name and number as
+written. It is *held* from its import (``sources.held_at``, set in the import's own transaction, its
+``source.import`` event saying ``held``) until its de-identification is applied (the ``deid.apply`` event says
+``released``) or a manager releases it (:func:`release_source`: a ``source.release`` event with the actor and the
+reason, e.g. "it names no one").
+
+While it is held, no one without the manager role (a coder or a viewer of a team server) lists, opens, searches,
+codes, retrieves or pulls it: :meth:`makna.project.Project.source_row` answers "unknown source" (a 404 on the
+workbench), listings and searches leave it out (:func:`shown_sources`), the codings on it are not visible
+(:func:`makna.rounds.visible`), a pull leaves it out (:func:`makna.sync.server.snapshot`). Managers and the
+owner, the local workbench and the command line (the researcher herself) keep working on it, flagged "held: not
+de-identified yet" with what releases it.
+
+What leaves the project is never silent about it (:func:`require_none_held`): a report, an export of the codings or
+of the whole project and a coder's copy are refused, for everyone, while a source is held, with one line that
+names how many and what to do (apply, or release). A report or an export is read by people who assume the project
+de-identified; leaving the held source out silently would make them wrong about what it covers, and carrying it
+would put its names in front of them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, Connection, func, select, update
+
+from .access import can
+from .errors import ConflictError, InputError
+from .model import utcnow
+from .store import tables
+
+if TYPE_CHECKING:
+    from .project import Project
+
+__all__ = [
+    "HELD_FLAG",
+    "RELEASE_HINT",
+    "held_ids",
+    "held_names",
+    "count_held",
+    "is_held",
+    "hides_held",
+    "shown_sources",
+    "hidden_from",
+    "mark_held",
+    "release_applied",
+    "release_source",
+    "require_none_held",
+]
+
+#: How a held source is flagged (the workbench translates it).
+HELD_FLAG = "held: not de-identified yet"
+#: What releases a held source.
+RELEASE_HINT = (
+    "scan it, review, then apply with the project's key ('makna deid scan', 'makna deid apply' or the "
+    "De-identify page); or, when it holds no identifier, release it ('makna sources release')"
+)
+
+
+def _held() -> ColumnElement[bool]:
+    return tables.sources.c.held_at.is_not(None)
+
+
+def held_ids(conn: Connection) -> list[str]:
+    """The ids of the held sources."""
+    return [str(i) for i in conn.execute(select(tables.sources.c.id).where(_held())).scalars()]
+
+
+def held_names(conn: Connection) -> list[str]:
+    """The names of the held sources, by name."""
+    s = tables.sources.c
+    return [str(n) for n in conn.execute(select(s.name).where(_held()).order_by(s.name)).scalars()]
+
+
+def count_held(conn: Connection) -> int:
+    """How many sources are held."""
+    return int(conn.execute(select(func.count()).select_from(tables.sources).where(_held())).scalar() or 0)
+
+
+def is_held(conn: Connection, source_id: str) -> bool:
+    """Whether the source ``source_id`` is held (through the index of the few held ones: not the source's row)."""
+    return source_id in held_ids(conn)
+
+
+def hides_held(project: Project, actor: str | None = None) -> bool:
+    """Whether ``actor`` (default: the acting user) may not see held sources: anyone without the manager role
+    (never in a project opened locally, whose single user is its owner)."""
+    return project.store.access is not None and not can(project, "manage", actor)
+
+
+def hidden_from(project: Project, column: Any, actor: str | None = None) -> list[ColumnElement[bool]]:
+    """Conditions for ``where(*...)`` on a column holding a source id (``segments.source_id``, ``turns.source_id``
+    ...): the rows of sources ``actor`` (default: the acting user) may see; empty when they see every source."""
+    if not hides_held(project, actor):
+        return []
+    return [column.not_in(select(tables.sources.c.id).where(_held()))]
+
+
+def shown_sources(project: Project) -> list[ColumnElement[bool]]:
+    """:func:`hidden_from` on ``sources.id``: the sources the acting user may list."""
+    return hidden_from(project, tables.sources.c.id)
+
+
+def mark_held(conn: Connection) -> Any:
+    """The ``held_at`` an import writes now: the time when a de-identification was applied in the project (the
+    new sources are not), else None."""
+    from .sources import any_deidentified
+
+    return utcnow() if any_deidentified(conn) else None
+
+
+def release_applied(conn: Connection, source_id: str) -> bool:
+    """Clear the hold of ``source_id`` once its de-identification is applied (in the apply's transaction); whether
+    it was held."""
+    s = tables.sources.c
+    done = conn.execute(update(tables.sources).where(s.id == source_id, _held()).values(held_at=None))
+    return bool(done.rowcount)
+
+
+def release_source(project: Project, name_or_id: str, reason: str) -> str:
+    """Release the held source ``name_or_id`` without a de-identification (it holds no identifier, say): a manager's
+    decision, with its ``reason``, recorded in one ``source.release`` event (the actor, the source's id and the
+    reason). Returns the source's name. Refused when it is not held or no reason is given."""
+    why = " ".join(reason.split())
+    if not why:
+        raise InputError("give the reason for releasing it (--reason): e.g. 'it names no one'")
+    payload: dict[str, Any] = {"reason": why}
+    with project.store.write(project.actor, "source.release", payload) as conn:
+        row = project.source_row(conn, name_or_id)
+        if not is_held(conn, row.id):
+            raise ConflictError(f"source {row.name!r} is not held for de-identification: nothing to release")
+        conn.execute(update(tables.sources).where(tables.sources.c.id == row.id).values(held_at=None))
+        payload["id"] = row.id
+    return row.name
+
+
+def require_none_held(project: Project, what: str) -> None:
+    """Refuse (:class:`~makna.errors.ConflictError`, one line) ``what`` (a report, an export, a coder's copy) while
+    a source of ``project`` is held: it would carry the source's names as written, or leave it out unsaid."""
+    with project.store.read() as conn:
+        n = count_held(conn)
+    if n:
+        raise ConflictError(
+            f"{what} is refused while {n} source(s) imported after the de-identification are held, not "
+            f"de-identified yet (see 'makna sources'): {RELEASE_HINT}"
+        )
