@@ -88,9 +88,18 @@ def main() -> None:
                 for shape in shapes(doc.text, s, e, final):
                     c[("cut-shape", lang, kind, shape, last_pass(best))] += 1
                 if args.rows:
-                    rows.append({"split": split, "doc": doc.id, "cls": "cut", "gold": kind, "sides": [left, right, inner],
-                                 "text": doc.text[s:e], "ctx": doc.text[max(0, s - 50) : e + 40],
-                                 "final": [f"{d.type}@{d.detector}:{d.text}" for d in ov]})
+                    rows.append(
+                        {
+                            "split": split,
+                            "doc": doc.id,
+                            "cls": "cut",
+                            "gold": kind,
+                            "sides": [left, right, inner],
+                            "text": doc.text[s:e],
+                            "ctx": doc.text[max(0, s - 50) : e + 40],
+                            "final": [f"{d.type}@{d.detector}:{d.text}" for d in ov],
+                        }
+                    )
             for d in final:
                 golds = [g for g in doc.pii if g[0] < d.end and d.start < g[1]]
                 if not golds:
@@ -100,8 +109,16 @@ def main() -> None:
                     key = "+".join(g[2] for g in sorted(golds))
                     c[("joined", lang, f"{d.type}<-{key}", last_pass(d))] += 1
                     if args.rows:
-                        rows.append({"split": split, "doc": doc.id, "cls": "joined", "det": f"{d.type}@{d.detector}",
-                                     "text": d.text, "gold": [doc.text[g[0]:g[1]] + "/" + g[2] for g in golds]})
+                        rows.append(
+                            {
+                                "split": split,
+                                "doc": doc.id,
+                                "cls": "joined",
+                                "det": f"{d.type}@{d.detector}",
+                                "text": d.text,
+                                "gold": [doc.text[g[0] : g[1]] + "/" + g[2] for g in golds],
+                            }
+                        )
                 for side, n in (("left", lo - d.start), ("right", d.end - hi)):
                     if n > 0:
                         c[("over", lang, d.type, side, last_pass(d))] += n
