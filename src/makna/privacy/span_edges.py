@@ -40,7 +40,7 @@ from .date_forms import PASARAN, WEEKS, near_month, weekday_words
 from .numwords import EN_NUM, EN_UNITS, ID_NUM, ID_UNITS, TEENS_WORD, TENS_WORD, parse_number
 from .types import Detection
 
-__all__ = ["EN_WHEN", "ID_MONTH", "close_edges"]
+__all__ = ["EN_WHEN", "ID_MONTH", "MONTHS", "close_edges"]
 
 _SP: Final = r"[ \t]+"
 _EN_UNIT: Final = r"(?:years?|yrs?\.?)"
@@ -186,12 +186,12 @@ _NUM_AT: Final = re.compile(rf"{_SP}(?i:{_ANY_NUM})(?![\w'’-])")
 _WORD: Final = re.compile(r"\w")
 
 
-_MONTHS: Final = (
+MONTHS: Final = (
     r"(?:Jan|Feb|Mar|Apr|May|Mei|Jun|Jul|Aug|Agu|Agt|Sep|Oct|Okt|Nov|Dec|Des|January|February|March|April|June|July|"
     r"August|September|October|November|December|Januari|Februari|Maret|Juni|Juli|Agustus|Oktober|Desember|"
     r"Pebruari|Nopember|Agustuih|Agusuih)\b"
 )
-_MONTH_START: Final = re.compile(_MONTHS)
+_MONTH_START: Final = re.compile(MONTHS)
 _PART_OF_MONTH: Final = re.compile(
     r"(?i:\b(?:(?:awal|akhir|akhia|akhie|pertengahan|penghujung|pengujung|ujung|ujuang|tengah|tangah)(?:[ \t]+bulan)?"
     r"|late|early"
