@@ -76,10 +76,18 @@ def test_the_word_left_out_is_taken(text: str, piece: str, kind: str, whole: str
         ("Saya tanya sama Bu Lestari, katanya tutup.", "Lestari", "PERSON"),  # an honorific before a name
         ("Kata Rina HP saya rusak.", "Rina", "PERSON"),  # two capitals
         ("Aku tinggal di Bukittinggi: Uni Sari yang ajak.", "Bukittinggi", "LOCATION"),  # no run across a colon
+        ("Attendees: Aroha, Liam, Finance Officer", "Finance", "LOCATION"),  # one ordinary word to another
     ],
 )
 def test_look_alikes_stay_outside(text: str, piece: str, kind: str) -> None:
     assert _one(text, piece, kind) == [(kind, piece)]
+
+
+def test_no_acronym_before_a_name() -> None:
+    text = "Pernah ambil KUR Bank Mandiri buat modal."
+    assert _one(text, "Bank Mandiri", "ORG") == [("ORG", "Bank Mandiri")]
+    text = "Pinjam dari koperasi Sinar Harapan Baru, bunganya kecil."
+    assert _one(text, "Harapan Baru", "ORG") == [("ORG", "Sinar Harapan Baru")]
 
 
 def test_never_into_another_detection() -> None:
