@@ -75,6 +75,7 @@ def test_the_word_left_out_is_taken(text: str, piece: str, kind: str, whole: str
         ("They work for Harbour Cleaning Ltd. They pay late.", "Harbour Cleaning Ltd.", "ORG"),  # a new sentence
         ("Saya tanya sama Bu Lestari, katanya tutup.", "Lestari", "PERSON"),  # an honorific before a name
         ("Kata Rina HP saya rusak.", "Rina", "PERSON"),  # two capitals
+        ("I WORK AT TESCO NOW.", "TESCO", "ORG"),  # a text in capitals
         ("Aku tinggal di Bukittinggi: Uni Sari yang ajak.", "Bukittinggi", "LOCATION"),  # no run across a colon
         ("Attendees: Aroha, Liam, Finance Officer", "Finance", "LOCATION"),  # one ordinary word to another
     ],

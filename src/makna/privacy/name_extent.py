@@ -14,7 +14,7 @@ the rest of the name readable. This pass, run after the edge pass, reads only th
   lower-case letters: not an acronym, "KUR Bank Mandiri") when a lower-case word or a comma stands before that
   (the name is said mid-sentence, so the capital is the name's);
 
-never a weekday, a month or two capitals ("HP"); after a person's name never an ordinary word (a role: "Kojo
+never a weekday, a month, a word in capitals ("HP", a text written in capitals); after a person's name never an ordinary word (a role: "Kojo
 Researcher"); before a name never a word that is no name's on its own (``stop_caps``) nor an honorific; never a
 word another detection holds, nor a span over a tab or a line's end (a chat export's fields). Only the text's shape
 and those word lists are read, never a list of names or places. On the open splits it moves 66 documents of about
@@ -36,7 +36,8 @@ from .types import Detection
 
 __all__ = ["close_name_edges"]
 
-_WORD: Final = r"[A-Z][\w'’\-]*[\w]"
+_WORD: Final = r"[A-Z][a-z][\w'’\-]*"
+"""A capitalised word with lower-case letters: in a text written in capitals (or an acronym) a capital is no cue."""
 _AFTER: Final = re.compile(rf"[ ]({_WORD}(?:[ ]{_WORD})?)(?<!['’]s)(?=[ \t]*(?:[,.;!?)]|\n|$)|[ ][a-z])")
 _BEFORE: Final = re.compile(r"(?<=[a-z,])[ ]([A-Z][a-z][\w'’\-]*)[ ]$")
 _TYPES_AFTER: Final = frozenset({"LOCATION", "ORG", "PERSON"})
