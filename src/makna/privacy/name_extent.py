@@ -17,9 +17,10 @@ the rest of the name readable. This pass, run after the edge pass, reads only th
 never a weekday, a month, a word in capitals ("HP", a text written in capitals); after a person's name never an
 ordinary word (a role: "Kojo Researcher"); before a name never a word that is no name's on its own
 (``stop_caps``) nor an honorific; never a word another detection holds, nor a span over a tab or a line's end (a
-chat export's fields). Only the text's shape and those word lists are read, never a list of names or places. On the open splits it moves 66 documents of about
-830 (62 more spans found whole, 478 fewer leaked characters, 25 more characters covered outside any identifier);
-on the four sets left out 3 documents (3 spans whole, 23 leaked characters fewer, none covered outside).
+chat export's fields). Only the text's shape and those word lists are read, never a list of names or places.
+On the open splits it moves 66 documents of about 830 (61 more spans found whole, 474 fewer leaked characters, 25
+more characters covered outside any identifier); on the four sets left out 3 documents (3 spans whole, 23 leaked
+characters fewer, none covered outside).
 """
 
 from __future__ import annotations
