@@ -36,6 +36,7 @@ from .kindapposed import apposed_orgs
 from .kindtypes import type_by_kind_words
 from .learned import refine
 from .lookalikes import drop_lookalikes
+from .name_extent import close_name_edges
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
 from .org_spans import close_org_spans
 from .orgcontext import apply_org_context
@@ -138,5 +139,6 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = listed_ages(scan, found)  # the other ages of a list of people that holds an age (agelists.py)
     found = drop_spans_of_time(scan, found)  # "sudah tiga tahun narik", "for three years": how long (agespans.py)
     found = close_edges(text, found, language)  # ages', dates' and addresses' edges (span_edges.py)
-    found = address_units_apart(found)  # a kelurahan or desa after an address: a place (address_units.py)
+    found = close_name_edges(scan, found)  # a name's span one capitalised word short (name_extent.py)
+    found = address_units_apart(found)  # a unit a learned span joined to an address: a place (address_units.py)
     return accounts_over(scan, found)  # last, account numbers by their cue; what overlaps one gives way

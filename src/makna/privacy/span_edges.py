@@ -15,14 +15,13 @@ reads only the words right at a span's edge:
 - a date that starts at a month takes the word before it that places the day in the month ("awal", "akhir",
   "pertengahan", "pengujung", "late", "mid-"), and a date that starts at a number the weekday before it (Minang's
   "Sanayan", "Kamih" too), with a part of the day and a comma ("Sabtu malam, ");
-- an address takes an Indonesian administrative unit after it, with the places after that ("Jalan Melati No. 5,
-  Kelurahan Sungai Sapih", "..., Dusun Koto Tuo, Lubuk Alung"), as the sets of rounds sixteen to twenty-three
-  mark it; the pipeline's last pass (:mod:`makna.privacy.address_units`, round twenty-five) cuts the units and
-  places off again as LOCATIONs, as the corpus README and the sets since round twenty-four mark them, unless an
-  address part with a number follows them (then the run is one address). A town alone after a house number
-  ("Jl. Kenanga No. 9, Lubuk Begalung") or before a postcode ("14 Mill Lane, Ashby, Leeds LS9 8QT") stays a
-  place: the older open sets and the structured tests mark it so, the newer sets join it, and joining it cost more
-  gold places than it saved;
+- an address takes the parts of it the detectors left apart (:mod:`makna.privacy.address_extent`: a postcode
+  after a province's code, a house number before it). An Indonesian administrative unit written after it
+  (``, Kelurahan Sungai Sapih``, ``, Dusun Koto Tuo``) and the places after that are NOT joined to it: the corpus
+  README and every open set since round twenty-five (loc25 re-marked the sets of rounds sixteen to twenty-three,
+  which joined them) make each its own LOCATION. Until round twenty-six (edges26) this pass joined them and the
+  pipeline's last pass cut them off again. A town alone after a house number ("Jl. Kenanga No. 9, Lubuk
+  Begalung") or before a postcode ("14 Mill Lane, Ashby, Leeds LS9 8QT") stays a place;
 - two spans of one name type one space apart, or an Irish particle apart, are one name ("Nurlaila" and "Tanjung",
   a surname that a place list knows; "Orla" and "Ní Bhriain"), never more than five words together.
 
@@ -36,11 +35,12 @@ from collections.abc import Sequence
 from typing import Final
 
 from .address_extent import address_extent, house_number_heads
+from .address_units import unit_numeral_end, units_joined
 from .date_forms import PASARAN, WEEKS, near_month, weekday_words
 from .numwords import EN_NUM, EN_UNITS, ID_NUM, ID_UNITS, TEENS_WORD, TENS_WORD, parse_number
 from .types import Detection
 
-__all__ = ["EN_WHEN", "ID_MONTH", "close_edges"]
+__all__ = ["EN_WHEN", "ID_MONTH", "MONTHS", "close_edges"]
 
 _SP: Final = r"[ \t]+"
 _EN_UNIT: Final = r"(?:years?|yrs?\.?)"
@@ -186,12 +186,12 @@ _NUM_AT: Final = re.compile(rf"{_SP}(?i:{_ANY_NUM})(?![\w'’-])")
 _WORD: Final = re.compile(r"\w")
 
 
-_MONTHS: Final = (
+MONTHS: Final = (
     r"(?:Jan|Feb|Mar|Apr|May|Mei|Jun|Jul|Aug|Agu|Agt|Sep|Oct|Okt|Nov|Dec|Des|January|February|March|April|June|July|"
     r"August|September|October|November|December|Januari|Februari|Maret|Juni|Juli|Agustus|Oktober|Desember|"
     r"Pebruari|Nopember|Agustuih|Agusuih)\b"
 )
-_MONTH_START: Final = re.compile(_MONTHS)
+_MONTH_START: Final = re.compile(MONTHS)
 _PART_OF_MONTH: Final = re.compile(
     r"(?i:\b(?:(?:awal|akhir|akhia|akhie|pertengahan|penghujung|pengujung|ujung|ujuang|tengah|tangah)(?:[ \t]+bulan)?"
     r"|late|early"
@@ -226,13 +226,6 @@ _DAY_PART_BEFORE: Final = re.compile(
 """The word before a weekday that opens a date ("hari Rabu, tanggal 12 Juni", "malam Sabtu, 9 November")."""
 _WEEKDAY_WORD: Final = re.compile(rf"(?:{weekday_words(WEEKS[2], WEEKS[4], PASARAN)})")
 """A weekday or a Javanese market day (``pasaran``) that a name detector took for a name right before a date."""
-_ADMIN_UNIT: Final = re.compile(
-    r"(?:Kelurahan|Kecamatan|Desa|Nagari|Jorong|Dusun|Gampong|Korong|Banjar|Lingkungan|Kampung|"
-    r"Kampuang)[ \t]"
-)
-"""An Indonesian administrative unit's word, written out, opening a place after an address: part of the address.
-The abbreviations ("Kec. Padang Barat") stay places: every open set that writes one marks it apart (11 to 0)."""
-_ADDRESS_GAP: Final = re.compile(r",?[ \t]+|,")
 _NAME_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
 _PATRONYMIC: Final = r"(?:bin|binti|binte|bte|ibn|d/o|s/o|a/l|a/p)"
 _NAME_GAP: Final = re.compile(
@@ -398,21 +391,6 @@ def _month_with_year(text: str, det: Detection, limit: int) -> int:
     return m.end() if m else 0
 
 
-def _address_run(text: str, dets: Sequence[Detection], i: int) -> tuple[int, int]:
-    """The index past the last detection an address at ``dets[i]`` joins, and its end: an Indonesian
-    administrative unit after it and the places after that."""
-    last = i
-    j = i + 1
-    while j < len(dets) and dets[j].type == "LOCATION":
-        gap = text[dets[j - 1].end : dets[j].start]
-        if "\n" in gap or not _ADDRESS_GAP.fullmatch(gap):
-            break
-        if _ADMIN_UNIT.match(text, dets[j].start) or last > i and last == j - 1:
-            last = j  # an administrative unit, and the places after it ("Dusun Koto Tuo, Lubuk Alung")
-        j += 1
-    return last + 1, dets[last].end
-
-
 def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> list[Detection]:
     """``found`` (non-overlapping) with ages, dates and addresses closed over the words at their edges."""
     dets = house_number_heads(text, sorted(found, key=lambda d: (d.start, d.end)))  # round 24: "12" of "12 X Rd"
@@ -450,16 +428,18 @@ def close_edges(text: str, found: Sequence[Detection], language: str = "en") -> 
             if out and start <= out[-1].start and out[-1].type in _NAME_TYPES:
                 out.pop()
         elif det.type == "ADDRESS":
-            j, end = _address_run(text, dets, i)
-            while True:  # the parts left apart (round 24), each joined part with its administrative units after it
+            j, end = units_joined(text, dets, i)  # "RT 01 Dusun Sipora Jaya": a unit the address holds
+            while True:  # the parts left apart (round 24), each with the units it holds
                 k, end = address_extent(text, dets, j, end)
                 if k == j:
                     break
-                j, end = _address_run(text, dets, k - 1)
+                j, end = units_joined(text, dets, k - 1)
         elif det.type in _NAME_TYPES and _month_with_year(text, det, limit):
             kind = "DATE"  # "ujuang Agustuih 2024": a month's regional or misspelt form a name detector took
             start = _date_start(text, det, floor)
             end = _month_with_year(text, det, limit)
+        elif unit_numeral_end(text, det, limit) > det.end:
+            end = unit_numeral_end(text, det, limit)  # "Lingkungan IV": a unit's word and its number
         elif det.type in _NAME_TYPES:
             nxt = dets[j] if j < len(dets) else None
             joined = _joined_name(text, det, nxt) if nxt else None

@@ -41,6 +41,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import dispatch, split_top
 from ._text import HONORIFICS, CapRun, is_sentence_initial, run_tokens
+from .address_units import opens_unit
 from .types import Detection
 
 __all__ = ["join_names"]
@@ -180,6 +181,8 @@ def _address(text: str, det: Detection, before: list[Detection], after: Sequence
     number of detections of ``after`` the new span covers is returned with it."""
     start, end = det.start, det.end
     head = _ADDR_HEAD.search(text, max(0, start - 80), start)
+    if head is not None and det.type == "LOCATION" and head.group(0).rstrip().endswith(",") and opens_unit(det.text):
+        head = None  # "No. 7, Nagari Saruaso": the number ends the address before; the unit is a place (edges26)
     if head is not None:
         keep = len(before)
         while keep and before[keep - 1].end > head.start():
@@ -189,8 +192,8 @@ def _address(text: str, det: Detection, before: list[Detection], after: Sequence
         if not keep or before[keep - 1].end <= head.start():
             del before[keep:]
             start = head.start()
-    if det.type == "LOCATION" and start == det.start:
-        return det, 0
+    if det.type == "LOCATION" and start == det.start and not (opens_unit(det.text) and _ADDR_TAIL.match(text, end)):
+        return det, 0  # a unit's place with a number after it opens an address ("Jorong Koto Tuo No. 27")
     tail = _ADDR_TAIL.match(text, end)
     covered = 0
     if tail is not None:
