@@ -140,6 +140,11 @@ _MADE_UP: Final = re.compile(r"(?=[\w.]*\d|[A-Za-z]+[a-z][A-Z])[A-Za-z][\w.]{2,2
 """A one-word user name after a pronoun: with a digit or a capital inside (``RiderRaj99``, ``BikeLifeTom``)."""
 
 
+_LONG_NUMBER: Final = 7
+"""Digits a display name never holds as a word of its own: seven or more are an identity, phone or account number,
+for their own detectors (trial16: ``NIK 1375024508990003`` after "daftar akun" was a HANDLE, its surrogate a name)."""
+
+
 @cache
 def _plain_words() -> frozenset[str]:
     return gz.dictionary_words() | gz.english_words()
@@ -180,6 +185,8 @@ def _display_handles(text: str, low: _Lowered, runs: Sequence[CapRun]) -> Iterat
         bare = [t.rstrip(".,'’") for t in toks]
         if all(b.lower() in _plain_words() and b not in _named() for b in bare):
             continue  # "FB saya Sudah Lama ...": ordinary words in capitals, not a display name
+        if any(b.isdigit() and len(b) >= _LONG_NUMBER for b in bare):
+            continue  # "daftar akun, masuakan NIK 1375...": a number of its own (an identity, a phone), no name's
         value = raw[: raw.rfind(toks[-1]) + len(toks[-1])].rstrip(".,'’")
         start = m.start("h") + offset
         yield Detection(start, start + len(value), "HANDLE", 0.8, "handle.display", value)
