@@ -18,7 +18,10 @@ pytestmark = [
 ]
 
 
-def test_the_previous_reports_links_go_while_the_next_is_written(project_location: str, browser: Any) -> None:
+def test_the_previous_reports_links_go_while_the_next_is_written(
+    project_location: str, browser: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a PostgreSQL project's reports go to the server's working folder: not the checkout
     with makna.create_project(project_location, "Uji laporan", coder="tester") as p:
         makna.import_text(p, "ojek.txt", "P: Kenapa memilih ojek?\nI: Karena jam kerjanya bebas.\n", language="id")
         makna.add_code(p, "bebas", "Waktu bebas")

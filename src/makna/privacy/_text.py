@@ -29,6 +29,7 @@ __all__ = [
     "line_before",
     "occupied",
     "reversed_words",
+    "two_lines_back",
 ]
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -115,6 +116,19 @@ def line_before(text: str, index: int, window: int = 60) -> str:
     chunk = text[max(0, index - window) : index]
     nl = chunk.rfind("\n")
     return chunk[nl + 1 :] if nl >= 0 else chunk
+
+
+def two_lines_back(text: str, index: int, reach: int) -> int:
+    """Where a look-back from ``index`` starts: the start of the line before (this turn and the one before), or
+    ``reach`` characters back when that is nearer (the cues of :mod:`~makna.privacy.bank_accounts` and
+    :mod:`~makna.privacy.id_reach`)."""
+    start = max(0, index - reach)
+    nl = text.rfind("\n", start, index)
+    if nl >= 0:
+        prev = text.rfind("\n", start, nl)
+        if prev >= 0:
+            start = prev + 1
+    return start
 
 
 def is_sentence_initial(text: str, index: int) -> bool:

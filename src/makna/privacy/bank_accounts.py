@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from ._idwords import nik_is_valid
+from ._text import two_lines_back
 from .types import Detection
 
 __all__ = ["accounts_over", "aba_valid", "find_accounts", "iban_valid"]
@@ -90,23 +91,13 @@ def aba_valid(digits: str) -> bool:
     return sum(int(d) * w for d, w in zip(digits, (3, 7, 1) * 3, strict=True)) % 10 == 0
 
 
-def _window_start(text: str, at: int) -> int:
-    """Where the look-back for a cue starts: two line breaks (a turn) or :data:`_BEFORE` characters back."""
-    start = max(0, at - _BEFORE)
-    nl = text.rfind("\n", start, at)
-    if nl >= 0:
-        prev = text.rfind("\n", start, nl)
-        if prev >= 0:
-            start = prev + 1
-    return start
-
 
 def _nearest_before(text: str, at: int) -> tuple[re.Match[str] | None, bool]:
     """The last cue before ``at`` in its window, and whether an account word is among the cues since the
     last cue of another kind (``nomor rekening Danamon-nya``: the bank's name is nearest, the word counts)."""
     last = None
     worded = False
-    for m in _CUE.finditer(text, _window_start(text, at), at):
+    for m in _CUE.finditer(text, two_lines_back(text, at, _BEFORE), at):
         last = m
         worded = m.group("other") is None and (worded or m.group("acct") is not None)
     return last, worded
@@ -177,7 +168,7 @@ def _account(text: str, start: int, raw: str) -> Detection | None:
     if (
         len(digits) == 16
         and nik_is_valid(digits)
-        and (cue.group("acct") is None or _ID_WORD.search(text, _window_start(text, start), start))
+        and (cue.group("acct") is None or _ID_WORD.search(text, two_lines_back(text, start, _BEFORE), start))
     ):
         return None  # a NIK said near a bank's name, or after its own word ("NIK ambo di buku tabungan ...")
     near = abs(cue.start() - start) <= _NEAR or abs(cue.start() - end) <= _NEAR

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._text import two_lines_back
 from .asked import _DOC as _DOCUMENT
 from .patterns import _MONTHS
 from .types import Detection
@@ -67,20 +68,10 @@ _CONFIDENCE: Final = 0.92
 """Above a telephone pattern's 0.9: with no telephone word nearer, the document's word says what the number is."""
 
 
-def _window_start(text: str, at: int) -> int:
-    """Where the look-back starts: two line breaks (this turn and the one before) or :data:`_BEFORE` back."""
-    start = max(0, at - _BEFORE)
-    nl = text.rfind("\n", start, at)
-    if nl >= 0:
-        prev = text.rfind("\n", start, nl)
-        if prev >= 0:
-            start = prev + 1
-    return start
-
 
 def _nearest_is_id(text: str, at: int) -> bool:
     last = None
-    for m in _CUE.finditer(text, _window_start(text, at), at):
+    for m in _CUE.finditer(text, two_lines_back(text, at, _BEFORE), at):
         last = m
     return last is not None and last.group("id") is not None
 

@@ -436,10 +436,13 @@ def decide_all(project: Project, status: Status, *, sources: Iterable[str] | Non
     payload: dict[str, Any] = {"status": status, "types": sorted(kinds or []), "min_confidence": min_confidence}
     n = 0
     with project.store.write(project.actor, deid_decision(status, every=True), payload) as conn:
-        chosen = _load(conn, source_ids=_source_ids(project, conn, sources))
-        sure = _confirmed_texts([*_load(conn), *_fields(conn)]) if status == "rejected" else frozenset()
+        wanted = _source_ids(project, conn, sources)
+        every, fields = _load(conn), _fields(conn)  # read once: the chosen reviews, and all for what is confirmed
+        ids = None if wanted is None else set(wanted)
+        chosen = every + fields if ids is None else [st for st in every if st.source_id in ids]
+        sure = _confirmed_texts([*every, *fields]) if status == "rejected" else frozenset()
         kept = 0
-        for st in chosen + (_fields(conn) if sources is None else []):
+        for st in chosen:
             changed = False
             for i, item in enumerate(st.review.items):
                 det = item.detection
