@@ -193,7 +193,7 @@ SPLIT_SIZES = {
     # round heldout27: tune28 and seal27 were written together (both open since round twenty-six) (benchmarks/results/heldout27.md)
     "tune28": 6,
     "seal27": 6,
-    # round heldout28: tune29 (open next round) and seal28 (sealed) were written together (benchmarks/results/heldout28.md)
+    # round heldout28: tune29 and seal28 were written together (both open since round twenty-seven) (benchmarks/results/heldout28.md)
     "tune29": 6,
     "seal28": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)
