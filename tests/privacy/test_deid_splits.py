@@ -446,6 +446,18 @@ aggregates only, on the round's baseline (BASE e3768dd2, trained on 832 open tra
 for round twenty-six's final measurement and ``seal28`` was sealed; both are in ``OPEN_SPLITS`` since round
 twenty-seven.
 
+``tune30`` and ``seal29`` were written together in round heldout29 (benchmarks/results/heldout29.md): twelve new
+transcripts in two batches of six (the first of the reference study's kind: informants in Tanjung Jabung Barat's
+Merlung (Jambi), Padang Lawas's Sosa (North Sumatra) and Bengkulu Utara's Kerkap (Bengkulu), gig, care and domestic
+workers in Spokane, Invercargill and Lancaster; the second varied: a WhatsApp iOS-style export from Sumbawa Besar, a
+Zoom focus group from Tanjung Pandan, voice notes from Bulungan, a Signal export from Port Elizabeth, an
+Otter-style transcript from Evansville, a meeting's minutes from Lautoka), split 6/6 by a seeded shuffle. Both were
+scored once, on aggregates only, on the round's baseline (BASE f2be5267, trained on 878 open transcripts):
+``tune30`` typed recall 0.981, untyped 0.993, precision 0.985, leak 0.7 %, every structured type 1.00; ``seal29``
+0.965, 0.986, 0.982, 2.4 %, lowest structured type URL 0.800. Their floors are those figures less a margin.
+``tune30`` stays unseen for round twenty-seven's final measurement (the next round opens it) and ``seal29`` is
+sealed; neither is in ``OPEN_SPLITS``.
+
 ``train21`` holds 14 training transcripts written in round twenty (benchmarks/results/train21.md: 7 Indonesian
 interviews of the reference study's kind in West Sumatra, the Riau Islands, Jambi, South Kalimantan, Central Java
 and North Maluku, 7 English interviews with gig and care workers in Swansea, Halifax (Nova Scotia), Christchurch,
@@ -767,6 +779,12 @@ FLOORS = {
     # (0.955 = 273/286, 0.990 = 283/286, 0.955, 0.010, HANDLE 0.833 = 5/6, other structured 1.00), to three decimals
     "tune29": (0.960, 0.984, 0.944, 0.013, 0.98),
     "seal28": (0.939, 0.973, 0.934, 0.021, 0.813),
+    # round heldout29: measured once on the round's baseline (BASE f2be5267, round twenty-six's shipped model, trained
+    # on 878 open transcripts) before any change of round twenty-seven, less heldout28's margin (0.015, 0.016, 0.02,
+    # +0.01, 0.02): tune30 (0.981 = 263/268, 0.993 = 266/268, 0.985, 0.007, every structured type 1.00), seal29
+    # (0.965 = 274/284, 0.986 = 280/284, 0.982, 0.024, URL 0.800 = 4/5, other structured 1.00), to three decimals
+    "tune30": (0.966, 0.976, 0.964, 0.018, 0.98),
+    "seal29": (0.949, 0.969, 0.961, 0.035, 0.78),
 }
 STRUCTURED = ("PHONE", "EMAIL", "URL", "HANDLE", "NATIONAL_ID", "PLATE", "DATE")
 
