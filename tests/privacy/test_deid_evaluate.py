@@ -213,6 +213,8 @@ SPLIT_SIZES = {
     "train26": 14,
     # round twenty-six: training transcripts written as open data (benchmarks/results/train27.md)
     "train27": 14,
+    # round twenty-seven: training transcripts written as open data (benchmarks/results/train28.md)
+    "train28": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

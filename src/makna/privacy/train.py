@@ -177,6 +177,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal28",
     "spent45",
     "spent46",
+    "train28",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal29`` and later, anything under ``sealed-*``) are not
@@ -228,7 +229,8 @@ twenty-five (benchmarks/results/train26.md), open from the start. ``tune28`` and
 twenty-six, once scored after round twenty-five. ``train27`` holds training transcripts written in round
 twenty-six (benchmarks/results/train27.md), open from the start. ``tune29`` and ``seal28`` (round heldout28) and
 ``spent45``/``spent46`` (the lead's private sets of round twenty-six) were opened at the start of round
-twenty-seven, once scored after round twenty-six."""
+twenty-seven, once scored after round twenty-six. ``train28`` holds training transcripts written in round
+twenty-seven (benchmarks/results/train28.md), open from the start."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
     "c": 0.5,
