@@ -39,12 +39,15 @@ _RTRW_ALTS = (
     r"|RT\.?[ \t]*\d{1,3}|RW\.?[ \t]*\d{1,3}"
 )
 _RTRW = rf"(?:{_RTRW_ALTS})"
+_NAME_GAP = r"(?:[ \t]+|[–—])"
+"""Between two words of a street's name: a space, or the dash (no space around it) of a road named from town to
+town (``Jalan Lintas Bangko–Kerinci``); a dash with spaces is a clause's, left alone."""
 _ID_ADDRESS: Final = re.compile(
     dispatch(
         split_top(r"Jl\.?|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Lr\.|Komplek|Kompleks|Komp\.|Perumahan|Perum\.?"),
         not_after=r"\w",
     )
-    + rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}"
+    + rf"[ \t]+{_NAME_TOKEN}(?:{_NAME_GAP}{_NAME_TOKEN}){{0,4}}"
     rf"(?:,?[ \t]*{_NUM_PART})?"
     rf"(?:,?[ \t]*(?:Gg\.|Gang|Lr\.|Lorong)[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}(?:,?[ \t]*{_NUM_PART})?)?"
     rf"(?:,?[ \t]*{_BLOK})?(?:,?[ \t]*{_RTRW})?"
