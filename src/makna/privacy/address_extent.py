@@ -95,7 +95,9 @@ _RESIDENCE_WORDS: Final = frozenset(
 (``14 Marula Estate``, ``8 Kestrel Heights``), as a street's word does; a hotel, station or church does not."""
 
 
-_AT_PLACE: Final = re.compile(r"(?:(?:\A|[\n:;,(])|\b(?i:at|to|on|in|from|near|address|is|was|di|ke|dari|alamat(?:nya)?))[ \t]*$")
+_AT_PLACE: Final = re.compile(
+    r"(?:(?:\A|[\n:;,(])|\b(?i:at|to|on|in|from|near|address|is|was|di|ke|dari|alamat(?:nya)?))[ \t]*$"
+)
 """What stands before such a number: a preposition of place, a copula or an address's label, or a clause's start
 (``lives at 14 Marula Estate``; never ``walked 3 Hyde Park laps``)."""
 
