@@ -117,3 +117,10 @@ _LEFT = pytest.mark.xfail(strict=True, reason="known: left (benchmarks/results/p
 )
 def test_open_case(case: _TABLE.Case) -> None:
     assert _SCORE.problems(case) == []
+
+
+def test_name_after_a_road_named_by_its_towns_is_no_place_after_it() -> None:
+    text = "Dia kerja di bengkel di Jalan Raya Talang–Kayutanam, Sitorus Hutapea. Waktu itu aku sakit."
+    found = _typed(text, "id")
+    assert ("LOCATION", "Jalan Raya Talang–Kayutanam") in found
+    assert not any(kind == "LOCATION" and "Sitorus" in name for kind, name in found)
