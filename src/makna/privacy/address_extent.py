@@ -14,7 +14,8 @@ An address's house number left out before it is taken back (``12`` of ``12 Kestr
 other detectors typed as a name between the number and the address (``45 Wambui``, ``, Ngong Road``: a street
 named after a person or a firm is no person or firm there): a house number, then name-typed pieces, then an
 address, joined by spaces and commas, are one address; a street an address detector typed as a place for want of
-its number (``Jalan Kenanga``) is an address with the number before it (``45 Jalan Kenanga``).
+its number (``Jalan Kenanga``) is an address with the number before it (``45 Jalan Kenanga``), and so is an estate
+or row of houses a place detector found by its last word (``14 Marula Estate``: round 27).
 
 A place the detectors typed LOCATION after an address stays a place: the open sets mark a town after a street
 apart as often as with it (137 gold places right after a gold address, both languages), so the town's type is the
@@ -86,12 +87,38 @@ def _head(text: str, dets: Sequence[Detection], k: int, floor: int) -> tuple[int
     return None
 
 
+_RESIDENCE_WORDS: Final = frozenset(
+    "Estate Gardens Heights Park Green Common Village Court Square Bay Layout Nagar Colony Enclave Vihar Township "
+    "Residency Residences Villas Homes Towers Apartments Flats Mansions".split()
+)
+"""The last words of a named estate, block or row of houses: a house number before one makes it an address
+(``14 Marula Estate``, ``8 Kestrel Heights``), as a street's word does; a hotel, station or church does not."""
+
+
+_AT_PLACE: Final = re.compile(
+    r"(?:(?:\A|[\n:;,(])|\b(?i:at|to|on|in|from|near|address|is|was|di|ke|dari|alamat(?:nya)?))[ \t]*$"
+)
+"""What stands before such a number: a preposition of place, a copula or an address's label, or a clause's start
+(``lives at 14 Marula Estate``; never ``walked 3 Hyde Park laps``)."""
+
+
+def _residence(text: str, det: Detection) -> bool:
+    """Whether ``det`` (a place found by its last word) is an estate or row of houses with a house number said
+    where a place is (a preposition or a label before the number)."""
+    if det.text.split()[-1] not in _RESIDENCE_WORDS:
+        return False
+    m = _HOUSE_NUMBER.search(text, max(0, det.start - 10), det.start)
+    return m is not None and _AT_PLACE.search(text, max(0, m.start() - 12), m.start()) is not None
+
+
 def house_number_heads(text: str, dets: Sequence[Detection]) -> list[Detection]:
     """``dets`` (sorted, non-overlapping) with each address's house number taken back, with the name-typed pieces
     between the number and the address."""
     out: list[Detection] = []
     for det in dets:
-        street = det.type == "LOCATION" and det.detector.startswith("address.")  # a street named without its number
+        street = det.type == "LOCATION" and (  # a street (or an estate) named without its number
+            det.detector.startswith("address.") or det.detector == "location.suffix" and _residence(text, det)
+        )
         if det.type != "ADDRESS" and not street:
             out.append(det)
             continue

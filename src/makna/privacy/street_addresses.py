@@ -39,12 +39,16 @@ _RTRW_ALTS = (
     r"|RT\.?[ \t]*\d{1,3}|RW\.?[ \t]*\d{1,3}"
 )
 _RTRW = rf"(?:{_RTRW_ALTS})"
+_NAME_GAP = r"(?:[ \t]+|[–—])"
+"""Between two words of a street's name: a space, or the dash (no space around it) of a road named from town to
+town (``Jalan Lintas Bangko–Kerinci``); a dash with spaces is a clause's, left alone."""
+_TOWN_TO_TOWN: Final = re.compile(r"\w[–—]\w")
 _ID_ADDRESS: Final = re.compile(
     dispatch(
         split_top(r"Jl\.?|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Lr\.|Komplek|Kompleks|Komp\.|Perumahan|Perum\.?"),
         not_after=r"\w",
     )
-    + rf"[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}"
+    + rf"[ \t]+{_NAME_TOKEN}(?:{_NAME_GAP}{_NAME_TOKEN}){{0,4}}"
     rf"(?:,?[ \t]*{_NUM_PART})?"
     rf"(?:,?[ \t]*(?:Gg\.|Gang|Lr\.|Lorong)[ \t]+{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}(?:,?[ \t]*{_NUM_PART})?)?"
     rf"(?:,?[ \t]*{_BLOK})?(?:,?[ \t]*{_RTRW})?"
@@ -123,7 +127,8 @@ def find_addresses(text: str) -> Iterator[Detection]:
         # a street without a house number is a LOCATION (the corpus convention), with one an ADDRESS
         kind, conf = ("ADDRESS", 0.95) if has_number else ("LOCATION", 0.8)
         yield Detection(m.start(), m.start() + len(raw), kind, conf, "address.id", raw)
-        yield from _after_address(text, m.start() + len(raw))
+        if has_number or not _TOWN_TO_TOWN.search(raw):  # a road named by its two towns is placed by them
+            yield from _after_address(text, m.start() + len(raw))
     for m in _AREA_ADDRESS.finditer(text):
         yield Detection(m.start(), m.end(), "ADDRESS", 0.93, "address.area", m.group(0))
         yield from _after_address(text, m.end())
