@@ -95,6 +95,13 @@ def test_a_full_name_found_in_pieces_is_one_person() -> None:
         ("Ayo Carlos Barbosa", "PERSON"),
         ("Ayo Carlos Barbosa", "PERSON"),
     ]
+    whole = [found[0], _det(text, "Ayo Carlos Barbosa", "PERSON", "person.repeat", 0.99, nth=1), *found[1:]]
+    assert [d.detector for d in persons_over_places(text, whole, "en")] == [
+        "person.honorific",
+        "person.repeat",
+        "person.repeat",
+        "location.gazetteer",
+    ]
     other = [found[0], found[1], _det(text, "Carlos Barbosa", "ORG", "learned", 0.72, nth=1)]
     assert _typed(persons_over_places(text, other, "en"))[2] == ("Carlos Barbosa", "ORG")
 

@@ -21,8 +21,8 @@ A name of two words may also be a place in the lists (the world's and the villag
 ``Naina Devi``, ``Lina Ino``): where the document names that person by the given name with a title or a cue
 (``Aunty Lina``, at 0.9 or more) and elsewhere in full, the full name found only by a list is that person, not a
 place, unless a place preposition stands before it (``moved to Carlos Barbosa``). And where one mention of a full
-name found elsewhere as a PERSON is found in pieces (a list's place word beside the person's other words), the
-mention is one PERSON.
+name found elsewhere as a PERSON is found in pieces (a list's place word beside the person's other words, or two
+persons either side of the comma of ``Sandhu, Amritpal``), the mention is one PERSON.
 """
 
 from __future__ import annotations
@@ -172,12 +172,15 @@ def _whole_mentions(text: str, found: list[Detection]) -> list[Detection]:
             inside = [d for d in found if d.start < m.end() and m.start() < d.end]
             if len(inside) < 2 or any(d.start < m.start() or d.end > m.end() for d in inside):
                 continue
+            if any((d.start, d.end) == m.span() for d in inside):
+                continue  # already found whole (a piece inside it is another pass's, not this one's to drop)
             if not any(d.type == "PERSON" for d in inside):
                 continue
             if not all(d.type == "PERSON" or d.detector.startswith(_LIST_PLACE) for d in inside):
                 continue
             keep = [d for d in found if d not in inside]
-            found = [*keep, Detection(m.start(), m.end(), "PERSON", 0.7, "person.echo", name)]
+            sure = max([0.7] + [d.confidence for d in inside if d.type == "PERSON"])
+            found = [*keep, Detection(m.start(), m.end(), "PERSON", sure, "person.echo", name)]
     return found
 
 
