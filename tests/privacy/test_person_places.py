@@ -45,6 +45,21 @@ def test_a_full_name_a_list_holds_is_the_person_a_title_named() -> None:
     assert out[1].confidence == 0.7 and out[1].detector == "person.echo"
 
 
+def test_a_title_kept_with_the_name_is_no_given_name() -> None:
+    text = "A: Aunty Lina sold cloth.\nA: Lina Ino never missed a market day. Aunty Ino came too."
+    found = [
+        _det(text, "Aunty Lina", "PERSON", "person.honorific", 0.99),
+        _det(text, "Lina Ino", "LOCATION", "location.gazetteer", 0.16),
+    ]
+    assert _typed(persons_over_places(text, found, "en"))[1] == ("Lina Ino", "PERSON")
+    place = "A: Mr Aunty was there.\nA: Aunty Ino is a village."
+    found = [
+        _det(place, "Mr Aunty", "PERSON", "person.honorific", 0.99),
+        _det(place, "Aunty Ino", "LOCATION", "location.gazetteer", 0.7),
+    ]
+    assert _typed(persons_over_places(place, found, "en"))[1] == ("Aunty Ino", "LOCATION")
+
+
 def test_a_place_after_a_place_word_stays_a_place() -> None:
     for before in ("We moved to", "She was born in", "We drove from", "It is near"):
         text = f"A: Aunty Lina sold cloth.\nA: {before} Lina Ino last year."

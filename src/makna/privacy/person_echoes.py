@@ -158,9 +158,12 @@ def _given_names(found: Sequence[Detection]) -> set[str]:
     names: set[str] = set()
     for det in found:
         words = det.text.split()
-        if det.type == "PERSON" and det.confidence >= _CUED and words and not det.detector.startswith(_LIST_PLACE):
-            if _WORD.fullmatch(words[0]) and words[0] not in HONORIFICS and words[0].rstrip(".") not in HONORIFICS:
-                names.add(words[0])
+        if det.type != "PERSON" or det.confidence < _CUED or det.detector.startswith(_LIST_PLACE):
+            continue
+        while words and (words[0] in HONORIFICS or words[0].rstrip(".") in HONORIFICS):
+            words = words[1:]  # "Aunty Lina" kept with its title: the given name is the word after it
+        if words and _WORD.fullmatch(words[0]):
+            names.add(words[0])
     return names
 
 
