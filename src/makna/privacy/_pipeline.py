@@ -43,7 +43,7 @@ from .orgcontext import apply_org_context
 from .orgcues import apply_org_cues
 from .patterns import detect_patterns
 from .person_clauses import person_clauses, retype_by_clause
-from .person_echoes import echo_names
+from .person_echoes import echo_names, persons_over_places
 from .person_kinds import person_kinds
 from .persons import detect_persons, repeat_names, titled_names_first
 from .placecontext import find_shaped_places, find_word_places, places_after_addresses
@@ -135,6 +135,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = header_places(text, found)  # and the places of a "Lokasi:" header line, whatever the stages made of them
     found = close_org_spans(scan, found, language)  # an organisation's first words and joined parts (org_spans.py)
     found = header_names(text, found)  # a speaker's name on a call export's header line, whole (header_names.py)
+    found = persons_over_places(scan, found, language)  # "Aunty Lina" and "Lina Ino" a list holds (person_echoes.py)
     found = echo_names(scan, found, language)  # a full name's given name or surname alone (person_echoes.py)
     found = listed_ages(scan, found)  # the other ages of a list of people that holds an age (agelists.py)
     found = drop_spans_of_time(scan, found)  # "sudah tiga tahun narik", "for three years": how long (agespans.py)

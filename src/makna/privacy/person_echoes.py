@@ -15,6 +15,14 @@ address term, written nowhere in the text in lower case, and three letters or mo
 capitalised neighbour (``Tamati Street``, ``Desmond Tutu``) is part of another name and is left alone, and so is an
 occurrence right after ``the``, ``of`` or a place preposition. English transcripts only: Indonesian given names
 are often ordinary words (``Indah``, ``Bunga``) and the rule repeats cover them with their own guards.
+
+:func:`persons_over_places` (round twenty-seven) mends the same person's mentions where a place list took them.
+A name of two words may also be a place in the lists (the world's and the villages' lists hold ``Carlos Barbosa``,
+``Naina Devi``, ``Lina Ino``): where the document names that person by the given name with a title or a cue
+(``Aunty Lina``, at 0.9 or more) and elsewhere in full, the full name found only by a list is that person, not a
+place, unless a place preposition stands before it (``moved to Carlos Barbosa``). And where one mention of a full
+name found elsewhere as a PERSON is found in pieces (a list's place word beside the person's other words, or two
+persons either side of the comma of ``Sandhu, Amritpal``), the mention is one PERSON.
 """
 
 from __future__ import annotations
@@ -25,11 +33,11 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import HONORIFICS
+from ._text import HONORIFICS, line_before
 from .catchall import in_lower_case
 from .types import Detection
 
-__all__ = ["echo_names"]
+__all__ = ["echo_names", "persons_over_places"]
 
 _WORD: Final = re.compile(
     r"[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]+|(?=['’][A-ZÀ-ÖØ-Þ]))(?:[\-’'](?!s(?![\w'’\-]))[A-ZÀ-ÖØ-Þa-zà-öø-ÿ]+)*"
@@ -134,3 +142,66 @@ def echo_names(text: str, found: Sequence[Detection], language: str) -> list[Det
             continue
         added.append(Detection(start, end, "PERSON", 0.7, "person.echo", word))
     return sorted(out + added, key=lambda d: (d.start, d.end))
+
+
+_LIST_PLACE: Final = ("location.gazetteer", "location.list")
+"""The detectors that find a place by its name alone, with no cue of a place."""
+_CUED: Final = 0.9
+"""A person found at this or more was found by a cue (a title, an introduction, a speech verb), not by a list."""
+_PLACE_BEFORE: Final = re.compile(
+    r"(?i:(?<![\w'’\-])(?:in|into|to|from|near|around|round|outside|towards|via|at|of|the)[ \t]+)\Z"
+)
+
+
+def _given_names(found: Sequence[Detection]) -> set[str]:
+    """The first words of the persons a cue found (a one-word name is its own first word)."""
+    names: set[str] = set()
+    for det in found:
+        words = det.text.split()
+        if det.type != "PERSON" or det.confidence < _CUED or det.detector.startswith(_LIST_PLACE):
+            continue
+        while words and (words[0] in HONORIFICS or words[0].rstrip(".") in HONORIFICS):
+            words = words[1:]  # "Aunty Lina" kept with its title: the given name is the word after it
+        if words and _WORD.fullmatch(words[0]):
+            names.add(words[0])
+    return names
+
+
+def _whole_mentions(text: str, found: list[Detection]) -> list[Detection]:
+    """``found`` with each mention of a full PERSON name found in pieces (a list's place among them) made one."""
+    fulls = {d.text for d in found if d.type == "PERSON" and len(d.text.split()) > 1 and d.confidence >= _MIN_SOURCE}
+    for name in sorted(fulls):
+        for m in re.finditer(rf"(?<![\w'’\-]){re.escape(name)}(?![\w'’\-])", text):
+            inside = [d for d in found if d.start < m.end() and m.start() < d.end]
+            if len(inside) < 2 or any(d.start < m.start() or d.end > m.end() for d in inside):
+                continue
+            if any((d.start, d.end) == m.span() for d in inside):
+                continue  # already found whole (a piece inside it is another pass's, not this one's to drop)
+            if not any(d.type == "PERSON" for d in inside):
+                continue
+            if not all(d.type == "PERSON" or d.detector.startswith(_LIST_PLACE) for d in inside):
+                continue
+            keep = [d for d in found if d not in inside]
+            sure = max([0.7] + [d.confidence for d in inside if d.type == "PERSON"])
+            found = [*keep, Detection(m.start(), m.end(), "PERSON", sure, "person.echo", name)]
+    return found
+
+
+def persons_over_places(text: str, found: Sequence[Detection], language: str) -> list[Detection]:
+    """``found`` with a person's full name that a place list took typed PERSON (module docstring)."""
+    out = sorted(found, key=lambda d: (d.start, d.end))
+    if language != "en":
+        return out
+    given = _given_names(out)
+    if not given:
+        return out
+    for i, det in enumerate(out):
+        words = det.text.split()
+        if det.type != "LOCATION" or not det.detector.startswith(_LIST_PLACE) or len(words) < 2:
+            continue
+        if words[0] not in given or not all(_WORD.fullmatch(w) for w in words):
+            continue
+        if _PLACE_BEFORE.search(line_before(text, det.start, 24)) is not None:
+            continue  # "moved to Carlos Barbosa": the sentence says a place
+        out[i] = Detection(det.start, det.end, "PERSON", max(det.confidence, 0.7), "person.echo", det.text)
+    return sorted(_whole_mentions(text, out), key=lambda d: (d.start, d.end))
