@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._fastrx import DIGIT_RUN_LINES, lines_finditer
 from .document_shapes import _OTHER_CODE
 from .ids import _ok, _stdnum
 from .types import Detection
@@ -34,14 +35,17 @@ from .types import Detection
 __all__ = ["find_world_ids"]
 
 _DIGIT_LED: Final = re.compile(
-    r"(?<![\w\-/#@.+&,$£€])(?:(?P<br_cpf>\d{3}\.\d{3}\.\d{3}-\d{2})|(?P<cl_rut>\d{1,2}\.\d{3}\.\d{3}-[\dkK])"
-    r"|(?P<ch_ahv>756\.\d{4}\.\d{4}\.\d{2})|(?P<cz_rc>\d{6}/\d{3,4})|(?P<zm_nrc>\d{6}/\d{2}/\d)"
-    r"|(?P<fr_nir>[12][ ]\d{2}[ ]\d{2}[ ](?:\d{2}|2[AB])[ ]\d{3}[ ]\d{3}[ ]\d{2})|(?P<es_dni>\d{8}[A-HJ-NP-TV-Z]))"
+    r"\d(?<![\w\-/#@.+&,$]\d)(?:(?P<br_cpf>\d{2}\.\d{3}\.\d{3}-\d{2})|(?P<cl_rut>\d?\.\d{3}\.\d{3}-[\dkK])"
+    r"|(?P<ch_ahv>(?<=7)56\.\d{4}\.\d{4}\.\d{2})|(?P<cz_rc>\d{5}/\d{3,4})|(?P<zm_nrc>\d{5}/\d{2}/\d)"
+    r"|(?P<fr_nir>(?<=[12])[ ]\d{2}[ ]\d{2}[ ](?:\d{2}|2[AB])[ ]\d{3}[ ]\d{3}[ ]\d{2})|(?P<es_dni>\d{7}[A-HJ-NP-TV-Z]))"
     r"(?![\w\-/@%]|[.,]\d)"
 )
+"""The digit-led shapes, the first digit consumed by a set and the boundary looked at behind it (a lookbehind
+first would be tried at every position: see ``_fastrx``), searched on the lines holding three digits in a row (the
+shared gate pass; every shape has such a run)."""
 _LETTER_LED: Final = re.compile(
-    r"(?<![\w\-/#@.])(?:(?P<mx_curp>[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z\d]\d)"
-    r"|(?P<it_cf>[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]))(?![\w\-/@])"
+    r"[A-Z](?<![\w\-/#@.][A-Z])(?:(?P<mx_curp>[A-Z]{3}\d{6}[HMX][A-Z]{5}[A-Z\d]\d)"
+    r"|(?P<it_cf>[A-Z]{5}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]))(?![\w\-/@])"
 )
 _MODULES: Final[dict[str, str]] = {
     "br_cpf": "br.cpf",
@@ -65,12 +69,7 @@ def _holds(kind: str, value: str) -> bool:
 
 def find_world_ids(text: str) -> Iterator[Detection]:
     """Identity numbers of the shapes above, a check holding where the document has one."""
-    found: list[re.Match[str]] = []
-    if re.search(r"\d[./]\d|\d{8}[A-Z]|\d \d{2} \d{2} ", text):
-        found.extend(_DIGIT_LED.finditer(text))
-    if re.search(r"[A-Z]{4}\d{6}|[A-Z]{6}\d{2}", text):
-        found.extend(_LETTER_LED.finditer(text))
-    for m in found:
+    for m in [*lines_finditer(_DIGIT_LED, DIGIT_RUN_LINES, text), *lines_finditer(_LETTER_LED, DIGIT_RUN_LINES, text)]:
         kind = m.lastgroup or ""
         if kind != "zm_nrc" and not _holds(kind, m.group(0)):
             continue
